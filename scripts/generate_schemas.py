@@ -1,0 +1,36 @@
+"""Regenerate schemas/ from the record classes: ``python scripts/generate_schemas.py``.
+
+With ``--check``, write nothing and exit 1 if a committed schema differs from the model.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rightsdata.canonical import dumps
+from rightsdata.schemagen import generate
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    stale = []
+    wanted = {name: dumps(schema) for name, schema in generate().items()}
+    for name, text in wanted.items():
+        path = SCHEMAS / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(name)
+            if not check:
+                path.write_text(text, encoding="utf-8")
+    extra = sorted(p.name for p in SCHEMAS.glob("*.schema.json") if p.name not in wanted)
+    for name in stale:
+        print(("stale: " if check else "wrote: ") + name)
+    for name in extra:
+        print(f"not generated (remove it): {name}")
+    return 1 if check and (stale or extra) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

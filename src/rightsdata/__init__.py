@@ -1,0 +1,129 @@
+"""rightsdata: typed, cited human-rights documentation data.
+
+Load the bundled dataset, look records up, and get every fact with the sources behind it.
+
+>>> import rightsdata
+>>> ds = rightsdata.load()
+>>> ds.get("person:vladimir-kozlov").name
+'Vladimir Kozlov'
+
+Importing the package is cheap: the model, the converter and the data load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from rightsdata._version import __version__
+from rightsdata.errors import InvalidDataError, Problem, RightsdataError, UnknownIdError
+
+if TYPE_CHECKING:
+    from rightsdata.collection import Collection
+    from rightsdata.dataset import Dataset
+    from rightsdata.dates import EDTF, EDTFError
+    from rightsdata.durations import format_duration, parse_duration
+    from rightsdata.load import datasets, load
+    from rightsdata.model import (
+        KINDS,
+        Alias,
+        Charge,
+        Citation,
+        Event,
+        Figure,
+        Inference,
+        Law,
+        Organization,
+        Participant,
+        Penalty,
+        Person,
+        Place,
+        Rating,
+        Record,
+        Relationship,
+        Source,
+        Statement,
+    )
+
+__all__ = [
+    "EDTF",
+    "KINDS",
+    "Alias",
+    "Charge",
+    "Citation",
+    "Collection",
+    "Dataset",
+    "EDTFError",
+    "Event",
+    "Figure",
+    "Inference",
+    "InvalidDataError",
+    "Law",
+    "Organization",
+    "Participant",
+    "Penalty",
+    "Person",
+    "Place",
+    "Problem",
+    "Rating",
+    "Record",
+    "Relationship",
+    "RightsdataError",
+    "Source",
+    "Statement",
+    "UnknownIdError",
+    "__version__",
+    "datasets",
+    "format_duration",
+    "load",
+    "parse_duration",
+]
+
+# Public name -> the module that defines it; imported on first access (PEP 562), so that
+# `import rightsdata` does not pay for attrs, cattrs and pendulum until they are needed.
+_LAZY: dict[str, str] = {
+    "Collection": "rightsdata.collection",
+    "Dataset": "rightsdata.dataset",
+    "EDTF": "rightsdata.dates",
+    "EDTFError": "rightsdata.dates",
+    "format_duration": "rightsdata.durations",
+    "parse_duration": "rightsdata.durations",
+    "datasets": "rightsdata.load",
+    "load": "rightsdata.load",
+    **dict.fromkeys(
+        (
+            "KINDS",
+            "Alias",
+            "Charge",
+            "Citation",
+            "Event",
+            "Figure",
+            "Inference",
+            "Law",
+            "Organization",
+            "Participant",
+            "Penalty",
+            "Person",
+            "Place",
+            "Rating",
+            "Record",
+            "Relationship",
+            "Source",
+            "Statement",
+        ),
+        "rightsdata.model",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rightsdata' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

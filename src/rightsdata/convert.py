@@ -1,0 +1,312 @@
+"""The converter: JSON-ready dicts to records and back, strictly.
+
+One :class:`cattrs.Converter` does both directions. Unlike cattrs' defaults it never coerces:
+``5`` is not text, ``"5"`` is not a number, ``"false"`` is not a boolean, a list is required
+where the model has a list, and unknown or missing fields are errors. Every problem in a
+document is reported at once, each located at its field (``events.json[12].figures[0].low``).
+
+``unstructure(structure(x)) == x`` for every valid document.
+
+>>> from rightsdata.convert import structure, unstructure
+>>> doc = {"id": "place:almaty", "name": "Almaty", "aliases": [], "kind": "city",
+...        "country": "KZ", "within": None, "inferred": [],
+...        "citations": [{"source": "source:a", "locator": None, "quote": None, "fields": None}]}
+>>> place = structure("places", doc)
+>>> place.kind
+<PlaceKind.CITY: 'city'>
+>>> unstructure(place) == doc
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Callable, Iterable
+from enum import Enum, StrEnum
+from typing import Any, Final
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn
+
+from rightsdata.dates import EDTF, EDTFError
+from rightsdata.durations import DurationError, format_duration, parse_duration
+from rightsdata.errors import FieldError, InvalidDataError, Problem, ProblemCode
+from rightsdata.model import RECORD_TYPES, Record
+
+__all__ = ["converter", "structure", "structure_many", "unstructure"]
+
+
+class _WrongType(TypeError):
+    """A JSON value of the wrong type (internal; becomes a TYPE problem)."""
+
+
+_JSON_NAMES: Final[dict[type, str]] = {
+    str: "text",
+    int: "an integer",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def describe_json(value: object) -> str:
+    """How a JSON value reads to a person: ``'text ("5")'``, ``'an integer (5)'``."""
+    name = _JSON_NAMES.get(type(value), type(value).__name__)
+    if isinstance(value, list | dict):
+        return name
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return f"{name} ({shown})"
+
+
+def _strict_str(value: object, cls: type) -> str:
+    # cattrs dispatches str subclasses here too, and every vocabulary is a StrEnum.
+    if cls is not str and issubclass(cls, Enum):
+        return _structure_enum(value, cls)  # type: ignore[return-value]
+    if type(value) is not str:
+        raise _WrongType(f"expected text, got {describe_json(value)}")
+    return value
+
+
+def _strict_int(value: object, _type: type) -> int:
+    if type(value) is not int:
+        raise _WrongType(f"expected an integer, got {describe_json(value)}")
+    return value
+
+
+def _strict_bool(value: object, _type: type) -> bool:
+    if type(value) is not bool:
+        raise _WrongType(f"expected true or false, got {describe_json(value)}")
+    return value
+
+
+def _structure_edtf(value: object, _type: type) -> EDTF:
+    if type(value) is not str:
+        raise _WrongType(f"expected an EDTF date as text, got {describe_json(value)}")
+    return EDTF.parse(value)
+
+
+def _structure_duration(value: object, _type: type) -> pendulum.Duration:
+    if type(value) is not str:
+        raise _WrongType(f"expected an ISO 8601 duration as text, got {describe_json(value)}")
+    return parse_duration(value)
+
+
+@functools.cache
+def _enum_terms(cls: type[Enum]) -> tuple[dict[object, Enum], str]:
+    members = {m.value: m for m in cls}
+    return members, ", ".join(str(v) for v in members)
+
+
+def _structure_enum(value: object, cls: type[Enum]) -> Enum:
+    members, allowed = _enum_terms(cls)
+    if type(value) is not str:
+        raise _WrongType(f"expected one of {allowed}; got {describe_json(value)}")
+    try:
+        return members[value]
+    except KeyError:
+        raise ValueError(f"{value!r} is not a {cls.__name__} term; allowed: {allowed}") from None
+
+
+def _unstructure_enum(member: Enum) -> Any:
+    return member.value
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], tuple[Any, ...]]:
+    item_type = typing.get_args(cls)[0]
+    structure_item = conv.get_structure_hook(item_type)
+
+    def structure_tuple(value: object, _type: type) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _WrongType(f"expected a list, got {describe_json(value)}")
+        result = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                result.append(structure_item(item, item_type))
+            except Exception as exc:  # collected, re-raised below as one group
+                exc.__notes__ = [*getattr(exc, "__notes__", []), _IndexNote(index)]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"while structuring {cls}", errors, cls)
+        return tuple(result)
+
+    return structure_tuple
+
+
+class _IndexNote(str):
+    """Marks which list item an error came from."""
+
+    index: int
+
+    def __new__(cls, index: int) -> _IndexNote:
+        note = super().__new__(cls, f"at index {index}")
+        note.index = index
+        return note
+
+
+def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], Any]:
+    generated = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure_object(value: object, _type: type) -> Any:
+        if type(value) is not dict:
+            raise _WrongType(f"expected an object, got {describe_json(value)}")
+        return generated(value, cls)
+
+    return structure_object
+
+
+def _unstructure_tuple(conv: cattrs.Converter, cls: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+    args = typing.get_args(cls)
+    item_hook = conv.get_unstructure_hook(args[0]) if args else conv.unstructure
+
+    def unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
+        return [item_hook(item) for item in value]
+
+    return unstructure_tuple
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the strict converter. Most code wants the shared :data:`converter`."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook(EDTF, _structure_edtf)
+    conv.register_structure_hook(pendulum.Duration, _structure_duration)
+    conv.register_structure_hook(Enum, _structure_enum)
+    conv.register_structure_hook_factory(
+        _is_homogeneous_tuple, functools.partial(_tuple_hook, conv)
+    )
+    conv.register_structure_hook_factory(attrs.has, functools.partial(_attrs_hook, conv))
+    # StrEnum before str in the MRO: without this, cattrs passes members through as str.
+    conv.register_unstructure_hook(StrEnum, _unstructure_enum)
+    conv.register_unstructure_hook(Enum, _unstructure_enum)
+    conv.register_unstructure_hook(EDTF, str)
+    conv.register_unstructure_hook(pendulum.Duration, format_duration)
+    conv.register_unstructure_hook_factory(
+        _is_homogeneous_tuple, functools.partial(_unstructure_tuple, conv)
+    )
+    return conv
+
+
+converter: Final = make_converter()
+
+
+# --- turning exceptions into located problems --------------------------------------------
+
+
+def problems_from(exc: BaseException, location: str) -> list[Problem]:
+    """Every :class:`Problem` inside ``exc`` (a cattrs error group or a single error)."""
+    if isinstance(exc, ClassValidationError):
+        found: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            found += problems_from(inner, f"{location}.{note.name}")
+        for inner in without:
+            found += problems_from(inner, location)
+        return found
+    if isinstance(exc, IterableValidationError):
+        found = []
+        for inner in exc.exceptions:
+            index = next(
+                (n.index for n in getattr(inner, "__notes__", []) if isinstance(n, _IndexNote)),
+                None,
+            )
+            if index is None:
+                index = next(
+                    (
+                        getattr(n, "index", None)
+                        for n in getattr(inner, "__notes__", [])
+                        if getattr(n, "index", None) is not None
+                    ),
+                    None,
+                )
+            where = location if index is None else f"{location}[{index}]"
+            found += problems_from(inner, where)
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            Problem(f"{location}.{name}", "unknown field", ProblemCode.UNKNOWN_FIELD)
+            for name in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, FieldError):
+        return [Problem(f"{location}.{exc.field}", exc.message, exc.code)]
+    if isinstance(exc, KeyError):
+        return [Problem(location, "required field is missing", ProblemCode.MISSING)]
+    if isinstance(exc, _WrongType):
+        return [Problem(location, str(exc), ProblemCode.TYPE)]
+    if isinstance(exc, EDTFError | DurationError | ValueError):
+        return [Problem(location, str(exc), ProblemCode.VALUE)]
+    return [Problem(location, f"{type(exc).__name__}: {exc}", ProblemCode.VALUE)]
+
+
+def structure_many(
+    kind: str, documents: object, where: str
+) -> tuple[list[Record], list[Problem]]:
+    """Structure a list of documents of one kind; return the records and every problem.
+
+    ``where`` names the list in problem locations (``'events.json'``).
+    """
+    if kind not in RECORD_TYPES:
+        raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(RECORD_TYPES)}")
+    if type(documents) is not list:
+        return [], [Problem(where, f"expected a list of records, got {describe_json(documents)}",
+                            ProblemCode.TYPE)]
+    cls = RECORD_TYPES[kind]
+    hook = converter.get_structure_hook(cls)
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for index, document in enumerate(documents):
+        try:
+            records.append(hook(document, cls))
+        except Exception as exc:  # every failure becomes a located problem
+            problems += problems_from(exc, f"{where}[{index}]")
+    return records, problems
+
+
+def structure(kind: str, document: object, where: str | None = None) -> Record:
+    """Structure one document of ``kind``; raise :class:`InvalidDataError` if it is invalid.
+
+    >>> structure("places", {"id": "place:x"})
+    Traceback (most recent call last):
+    ...
+    rightsdata.errors.InvalidDataError: 7 problems in places record:
+      places[0].name: required field is missing
+    ...
+    """
+    label = where or kind
+    records, problems = structure_many(kind, [document], label)
+    if problems:
+        if where is None:
+            problems = [
+                attrs.evolve(p, location=p.location.replace(f"{label}[0]", label, 1))
+                for p in problems
+            ]
+        raise InvalidDataError(problems, f"{kind} record")
+    return records[0]
+
+
+def unstructure(record: Record) -> dict[str, Any]:
+    """The JSON-ready dict of a record: every field, in the model's order."""
+    result: dict[str, Any] = converter.unstructure(record)
+    return result
+
+
+def unstructure_many(records: Iterable[Record]) -> list[dict[str, Any]]:
+    """The JSON-ready dicts of many records, in the order given."""
+    return [converter.unstructure(r) for r in records]

@@ -1,0 +1,109 @@
+"""The errors rightsdata raises on purpose, and the problems they carry.
+
+Every error the library raises deliberately is a :class:`RightsdataError`. Bad data raises one
+:class:`InvalidDataError` listing every problem found, each with the place it was found
+(file, record, field) and a plain-language message.
+
+>>> from rightsdata.errors import InvalidDataError, Problem
+>>> err = InvalidDataError([Problem("events.json[12].date", "'2012-13-01' is not an EDTF date")])
+>>> print(err.problems[0])
+events.json[12].date: '2012-13-01' is not an EDTF date
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+import attrs
+
+__all__ = ["InvalidDataError", "Problem", "ProblemCode", "RightsdataError", "UnknownIdError"]
+
+#: How many problems ``str(InvalidDataError)`` shows before summarising the rest.
+SHOWN_PROBLEMS: Final = 50
+
+
+class ProblemCode:
+    """The codes a :class:`Problem` may carry, so that callers can sort problems by cause."""
+
+    SYNTAX: Final = "syntax"  #: the file is not readable JSON (or JSON Lines)
+    LIMIT: Final = "limit"  #: a size or nesting limit was exceeded
+    TYPE: Final = "type"  #: a value has the wrong JSON type
+    MISSING: Final = "missing"  #: a required field is absent
+    UNKNOWN_FIELD: Final = "unknown_field"  #: a field the model does not have
+    VALUE: Final = "value"  #: a value of the right type that is not allowed (pattern, term, date)
+    RULE: Final = "rule"  #: fields of one record that contradict each other (low > high)
+    INTEGRITY: Final = "integrity"  #: records that do not fit together (a dangling reference)
+    SCHEMA: Final = "schema"  #: reported by JSON Schema validation
+    PACKAGE: Final = "package"  #: the data package descriptor (datapackage.json) is wrong
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with the data, and where.
+
+    ``location`` reads like a path into the files: ``events.json[12].figures[0].low``.
+    """
+
+    location: str
+    message: str
+    code: str = ProblemCode.VALUE
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class RightsdataError(Exception):
+    """Base class of every error rightsdata raises on purpose."""
+
+
+class InvalidDataError(RightsdataError, ValueError):
+    """Data that does not meet the rightsdata contract; ``problems`` lists every problem.
+
+    Nothing is half-loaded: when this is raised, no dataset was built.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], what: str = "the data") -> None:
+        self.problems = tuple(problems)
+        self.what = what
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{count} {noun} in {self.what}:"]
+        lines += [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
+        if count > SHOWN_PROBLEMS:
+            lines.append(f"  ... and {count - SHOWN_PROBLEMS} more (see .problems)")
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[type[InvalidDataError], tuple[tuple[Problem, ...], str]]:
+        return (type(self), (self.problems, self.what))
+
+
+class UnknownIdError(RightsdataError, KeyError):
+    """No record has this ID (after following redirects)."""
+
+    def __init__(self, record_id: str, hint: str | None = None) -> None:
+        self.record_id = record_id
+        self.hint = hint
+        super().__init__(record_id)
+
+    def __str__(self) -> str:
+        text = f"no record has the id {self.record_id!r}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+class FieldError(ValueError):
+    """Raised by record validators: a bad value in one named field (internal).
+
+    The converter turns it into a :class:`Problem` located at that field.
+    """
+
+    def __init__(self, field: str, message: str, code: str = ProblemCode.VALUE) -> None:
+        self.field = field
+        self.message = message
+        self.code = code
+        super().__init__(f"{field}: {message}")

@@ -1,0 +1,171 @@
+"""Integrity across records: what no single record can check on its own.
+
+- every ID is unique across all kinds;
+- every reference resolves to a record (the reference's prefix, already checked by the model,
+  then guarantees the kind the field expects);
+- every citation names a known source (a citation's source is a reference like any other);
+- ``part_of`` chains end, without cycles;
+- a rating's ``previous`` level matches the rating before it (same country and scale, by date).
+
+Problems are located like the converter's: ``events.json[3].participants[0].actor``.
+
+>>> from rightsdata.integrity import check_integrity
+>>> check_integrity({}, {})
+[]
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from rightsdata._validators import REF
+from rightsdata.errors import Problem, ProblemCode
+from rightsdata.model import Event, Rating, Record, Relationship
+
+__all__ = ["check_integrity"]
+
+
+@attrs.frozen
+class _FieldPlan:
+    name: str
+    prefixes: tuple[str, ...] | None  # a reference field
+    nested: bool  # holds attrs objects (or a tuple of them)
+
+
+@functools.cache
+def _plan(cls: type) -> tuple[_FieldPlan, ...]:
+    hints = typing.get_type_hints(cls)
+    plan = []
+    for field in attrs.fields(cls):
+        if field.name == "id":
+            continue
+        prefixes = field.metadata.get(REF)
+        nested = any(attrs.has(t) for t in _leaf_types(hints[field.name]))
+        if prefixes is not None or nested:
+            plan.append(_FieldPlan(field.name, prefixes, nested))
+    return tuple(plan)
+
+
+def _leaf_types(hint: Any) -> Iterator[Any]:
+    args = typing.get_args(hint)
+    if not args:
+        yield hint
+        return
+    for arg in args:
+        if arg is not Ellipsis:
+            yield from _leaf_types(arg)
+
+
+def _references(obj: Any, path: str) -> Iterator[tuple[str, str]]:
+    """(location, referenced id) for every reference inside ``obj``."""
+    for step in _plan(type(obj)):
+        value = getattr(obj, step.name)
+        if value is None:
+            continue
+        where = f"{path}.{step.name}"
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if step.nested:
+                    yield from _references(item, f"{where}[{index}]")
+                else:
+                    yield f"{where}[{index}]", item
+        elif step.nested:
+            yield from _references(value, where)
+        else:
+            yield where, value
+
+
+def check_integrity(
+    records: Mapping[str, Sequence[Record]], where: Mapping[str, str]
+) -> list[Problem]:
+    """Every integrity problem among ``records`` (kind -> records in file order).
+
+    ``where`` maps a kind to the name its records are located by (``'events.json'``).
+    """
+    problems: list[Problem] = []
+    located: dict[str, str] = {}
+    for kind, items in records.items():
+        label = where.get(kind, kind)
+        for index, record in enumerate(items):
+            location = f"{label}[{index}]"
+            first = located.get(record.id)
+            if first is not None:
+                problems.append(
+                    Problem(
+                        f"{location}.id",
+                        f"{record.id!r} is used twice; first at {first}",
+                        ProblemCode.INTEGRITY,
+                    )
+                )
+            else:
+                located[record.id] = location
+    for kind, items in records.items():
+        label = where.get(kind, kind)
+        for index, record in enumerate(items):
+            for location, target in _references(record, f"{label}[{index}]"):
+                if target not in located:
+                    problems.append(
+                        Problem(location, f"{target!r} does not exist", ProblemCode.INTEGRITY)
+                    )
+            if isinstance(record, Relationship) and record.subject == record.object:
+                problems.append(
+                    Problem(
+                        f"{label}[{index}].object",
+                        "a relationship's subject and object are the same record",
+                        ProblemCode.INTEGRITY,
+                    )
+                )
+    problems += _part_of_cycles(records.get("events", ()), where.get("events", "events"))
+    problems += _rating_sequences(records.get("ratings", ()), where.get("ratings", "ratings"))
+    return problems
+
+
+def _part_of_cycles(events: Sequence[Record], label: str) -> list[Problem]:
+    parent = {e.id: e.part_of for e in events if isinstance(e, Event) and e.part_of}
+    index_of = {e.id: i for i, e in enumerate(events)}
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for start in parent:
+        seen = [start]
+        current = parent.get(start)
+        while current is not None and current not in seen:
+            seen.append(current)
+            current = parent.get(current)
+        if current is not None and start == current and start not in reported:
+            cycle = seen[seen.index(current) :]
+            reported.update(cycle)
+            problems.append(
+                Problem(
+                    f"{label}[{index_of[start]}].part_of",
+                    "part_of forms a cycle: " + " -> ".join([*cycle, current]),
+                    ProblemCode.INTEGRITY,
+                )
+            )
+    return problems
+
+
+def _rating_sequences(ratings: Sequence[Record], label: str) -> list[Problem]:
+    series: dict[tuple[str, str], list[tuple[int, Rating]]] = {}
+    for index, rating in enumerate(ratings):
+        if isinstance(rating, Rating):
+            series.setdefault((rating.country, rating.scale.value), []).append((index, rating))
+    problems: list[Problem] = []
+    for entries in series.values():
+        entries.sort(key=lambda pair: pair[1].as_of.sort_key())
+        for (_, before), (index, after) in zip(entries, entries[1:], strict=False):
+            if after.previous is not None and after.previous is not before.level:
+                problems.append(
+                    Problem(
+                        f"{label}[{index}].previous",
+                        f"says the level before was {after.previous.value!r}, but the rating "
+                        f"before it ({before.id}, as of {before.as_of}) is "
+                        f"{before.level.value!r}",
+                        ProblemCode.INTEGRITY,
+                    )
+                )
+    return problems

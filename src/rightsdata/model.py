@@ -1,0 +1,476 @@
+"""The records: frozen, slotted attrs classes, one per record kind, and their nested parts.
+
+Records are immutable values. Field validators check what a single record can know (ID
+patterns and kinds, non-empty text, ``low <= best <= high``, ``start <= end``); what needs
+other records (does the reference resolve?) is checked by :mod:`rightsdata.integrity`.
+
+Every field is present in the JSON form, ``null`` where unknown, so that a file on disk and
+``Dataset.to_dict()`` are the same text.
+
+>>> from rightsdata.model import Person, Citation
+>>> p = Person(
+...     id="person:vladimir-kozlov", name="Vladimir Kozlov", aliases=(), born=None,
+...     country="KZ", summary="Leader of the unregistered opposition party Alga!.",
+...     citations=(Citation(source="source:hrf-2012-12-14", locator="paragraph 4",
+...                         quote=None, fields=None),),
+...     inferred=(),
+... )
+>>> p.name
+'Vladimir Kozlov'
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Final, TypeAlias
+
+import attrs
+import pendulum
+
+from rightsdata._validators import (
+    COUNTRY_PATTERN,
+    JURISDICTION_PATTERN,
+    LANGUAGE_PATTERN,
+    QUOTE_MAX,
+    URL_PATTERN,
+    count,
+    items,
+    optional_ref,
+    optional_text,
+    record_id,
+    ref,
+    refs,
+    text,
+    value,
+)
+from rightsdata.dates import EDTF
+from rightsdata.errors import FieldError, ProblemCode
+from rightsdata.vocab import (
+    EventKind,
+    FigureQualifier,
+    FigureUnit,
+    Level,
+    Measure,
+    OrgKind,
+    OrgStatus,
+    PenaltyKind,
+    PlaceKind,
+    RatingScale,
+    RelationshipKind,
+    Role,
+    SourceKind,
+    StatementKind,
+)
+
+__all__ = [
+    "KINDS",
+    "RECORD_TYPES",
+    "Alias",
+    "Charge",
+    "Citation",
+    "Event",
+    "Figure",
+    "Inference",
+    "Law",
+    "Organization",
+    "Participant",
+    "Penalty",
+    "Person",
+    "Place",
+    "Rating",
+    "Record",
+    "Relationship",
+    "Source",
+    "Statement",
+]
+
+ACTOR: Final = ("person", "org")
+ANY_RECORD: Final = (
+    "source",
+    "person",
+    "org",
+    "place",
+    "law",
+    "event",
+    "relationship",
+    "statement",
+    "rating",
+)
+
+
+# --- nested parts -------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Which source supports a record, where in it, and for which fields.
+
+    ``fields`` is null when the source supports the whole record.
+    """
+
+    source: str = ref("source", doc="The source that supports the record.")
+    locator: str | None = optional_text(
+        "Where in the source: an item, a paragraph, a heading. Null if the whole source."
+    )
+    quote: str | None = optional_text(
+        "A short verbatim excerpt, only where the words themselves are the fact.",
+        max_length=QUOTE_MAX,
+    )
+    fields: tuple[str, ...] | None = value(
+        "The record fields this citation supports; null means all of them."
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Inference:
+    """A value that the sources do not state but that was inferred, and from what."""
+
+    field: str = text("The inferred field, as a path from the record: 'published', 'date'.")
+    basis: str = text("What the value was inferred from, in plain words.")
+
+
+@attrs.frozen(kw_only=True)
+class Alias:
+    """Another name for a person, organisation or place, with its language if known."""
+
+    name: str = text("The name as written.")
+    language: str | None = optional_text(
+        "BCP 47 language tag of the name ('ru', 'kk', 'kk-Latn'), or null.",
+        pattern=LANGUAGE_PATTERN,
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """An actor who took part in an event, and in what role."""
+
+    actor: str = ref(*ACTOR, doc="The person or organisation.")
+    role: Role = value("The part they played.")
+
+
+@attrs.frozen(kw_only=True)
+class Charge:
+    """A legal provision someone was charged under at an event."""
+
+    provision: str = ref("law", doc="The legal provision.")
+    against: str = ref(*ACTOR, doc="Who was charged.")
+
+
+@attrs.frozen(kw_only=True)
+class Penalty:
+    """What was imposed: its kind and, where stated, its term as an ISO 8601 duration."""
+
+    kind: PenaltyKind = value("The kind of penalty.")
+    term: pendulum.Duration | None = value(
+        "How long, as an ISO 8601 duration (seven and a half years is P7Y6M), or null."
+    )
+
+
+_QUALIFIER_NEEDS: Final[dict[FigureQualifier, str]] = {
+    FigureQualifier.EXACT: "best",
+    FigureQualifier.ABOUT: "best",
+    FigureQualifier.AT_LEAST: "low",
+    FigureQualifier.MORE_THAN: "low",
+    FigureQualifier.AT_MOST: "high",
+    FigureQualifier.LESS_THAN: "high",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A number that someone asserted: a claim, never the truth.
+
+    Two sources that disagree are two figures. ``qualifier`` says how the numbers relate to
+    the source's words: "at least 15" is ``low=15, qualifier="at_least"``.
+    """
+
+    measure: Measure = value("What is counted.")
+    unit: FigureUnit = value("What the numbers count in.")
+    low: int | None = count("The lower bound, if stated.")
+    best: int | None = count("The number itself, if stated.")
+    high: int | None = count("The upper bound, if stated.")
+    qualifier: FigureQualifier = value("How the numbers relate to the words.")
+    as_given: str | None = optional_text(
+        "The source's own words for the number ('more than 220'), short.", max_length=120
+    )
+    asserted_by: str | None = optional_ref(
+        *ACTOR, doc="Who asserted it (an authority, an NGO, an interviewee); null if unstated."
+    )
+    citations: tuple[Citation, ...] = items("Where the claim is made.", min_items=1)
+
+    def __attrs_post_init__(self) -> None:
+        numbers = [(n, v) for n, v in (("low", self.low), ("best", self.best), ("high", self.high))]
+        stated = [(n, v) for n, v in numbers if v is not None]
+        for (name_a, a), (name_b, b) in zip(stated, stated[1:], strict=False):
+            if a > b:
+                raise FieldError(
+                    name_b, f"{name_a} ({a}) is greater than {name_b} ({b})", ProblemCode.RULE
+                )
+        needed = _QUALIFIER_NEEDS.get(self.qualifier)
+        if needed is not None and getattr(self, needed) is None:
+            raise FieldError(
+                needed, f"qualifier {self.qualifier.value!r} needs {needed}", ProblemCode.RULE
+            )
+        if self.qualifier is FigureQualifier.BETWEEN and (self.low is None or self.high is None):
+            raise FieldError("low", "qualifier 'between' needs low and high", ProblemCode.RULE)
+        if self.qualifier is not FigureQualifier.IMPRECISE and not stated:
+            raise FieldError("low", "a figure needs at least one number", ProblemCode.RULE)
+        _check_cited_fields(self, self.citations)
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(a.name for a in attrs.fields(cls))
+
+
+def _check_cited_fields(record: Any, citations: tuple[Citation, ...]) -> None:
+    names = _field_names(type(record))
+    for index, citation in enumerate(citations):
+        for name in citation.fields or ():
+            if name not in names:
+                raise FieldError(
+                    f"citations[{index}].fields",
+                    f"{name!r} is not a field of {type(record).__name__}",
+                    ProblemCode.RULE,
+                )
+
+
+def _check_inferred(record: Any, inferred: tuple[Inference, ...]) -> None:
+    names = _field_names(type(record))
+    for index, inference in enumerate(inferred):
+        head = inference.field.split(".", 1)[0].split("[", 1)[0]
+        if head not in names:
+            raise FieldError(
+                f"inferred[{index}].field",
+                f"{inference.field!r} is not a field of {type(record).__name__}",
+                ProblemCode.RULE,
+            )
+
+
+class _Checked:
+    """Mixin: the checks every record kind shares (cited and inferred fields exist)."""
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        _check_cited_fields(self, getattr(self, "citations", ()))
+        _check_inferred(self, getattr(self, "inferred", ()))
+
+
+_INFERRED_DOC: Final = "Values inferred rather than stated, each with its basis."
+_CITATIONS_DOC: Final = "The sources that support the record (at least one)."
+
+
+@attrs.frozen(kw_only=True)
+class Source(_Checked):
+    """A document that facts are drawn from."""
+
+    kind_name: ClassVar[str] = "sources"
+
+    id: str = record_id("source")
+    title: str = text("The document's title, or a description where it has none.")
+    publisher: str | None = optional_ref(
+        "org", doc="The organisation that published it; null if the document does not say."
+    )
+    published: EDTF | None = value("When it was published (EDTF), or null if unknown.")
+    kind: SourceKind = value("What kind of document it is.")
+    language: str = text("BCP 47 tag of the document's language.", pattern=LANGUAGE_PATTERN)
+    url: str | None = optional_text(
+        "Where it was published; null if the document does not say.", pattern=URL_PATTERN
+    )
+    note: str | None = optional_text("What the document is, in a sentence or two.")
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@attrs.frozen(kw_only=True)
+class Person(_Checked):
+    """A person named in the sources."""
+
+    kind_name: ClassVar[str] = "persons"
+
+    id: str = record_id("person")
+    name: str = text("The name the sources use, in Latin script.")
+    aliases: tuple[Alias, ...] = items("Other names and spellings.")
+    born: EDTF | None = value("Date of birth (EDTF), or null.")
+    country: str | None = optional_text(
+        "ISO 3166-1 alpha-2 code of the person's country, or null.", pattern=COUNTRY_PATTERN
+    )
+    summary: str | None = optional_text("Who they are, in a sentence.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@attrs.frozen(kw_only=True)
+class Organization(_Checked):
+    """An organisation: NGO, party, outlet, state body, court, movement, campaign."""
+
+    kind_name: ClassVar[str] = "organizations"
+
+    id: str = record_id("org")
+    name: str = text("The name the sources use.")
+    aliases: tuple[Alias, ...] = items("Other names, abbreviations and spellings.")
+    kind: OrgKind = value("What kind of organisation.")
+    country: str | None = optional_text(
+        "ISO 3166-1 alpha-2 code of its home country, or null (international).",
+        pattern=COUNTRY_PATTERN,
+    )
+    status: OrgStatus | None = value("Its legal standing as the sources give it, or null.")
+    founded: EDTF | None = value("When it was founded (EDTF), or null.")
+    summary: str | None = optional_text("What it is, in a sentence.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@attrs.frozen(kw_only=True)
+class Place(_Checked):
+    """A country, region, city or facility."""
+
+    kind_name: ClassVar[str] = "places"
+
+    id: str = record_id("place")
+    name: str = text("The name the sources use.")
+    aliases: tuple[Alias, ...] = items("Other names and spellings.")
+    kind: PlaceKind = value("What kind of place.")
+    country: str | None = optional_text(
+        "ISO 3166-1 alpha-2 code of the country it is in, or null.", pattern=COUNTRY_PATTERN
+    )
+    within: str | None = optional_ref("place", doc="The place that contains it, or null.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@attrs.frozen(kw_only=True)
+class Law(_Checked):
+    """A legal provision: an article (and part) of one instrument in one edition."""
+
+    kind_name: ClassVar[str] = "laws"
+
+    id: str = record_id("law")
+    instrument: str = text(
+        "The instrument and edition: 'Criminal Code of the Republic of Kazakhstan (1997)'."
+    )
+    jurisdiction: str = text(
+        "ISO 3166-1 alpha-2 code, or 'international' for a treaty.", pattern=JURISDICTION_PATTERN
+    )
+    article: str = text("The article number as written: '164', '2'.")
+    part: str | None = optional_text("The part, paragraph or clause, or null: '2', '3'.")
+    title: str | None = optional_text("What the provision is about, in plain words, or null.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@attrs.frozen(kw_only=True)
+class Event(_Checked):
+    """Something that happened on a date: a detention, a trial, a killing, a ban."""
+
+    kind_name: ClassVar[str] = "events"
+
+    id: str = record_id("event")
+    kind: EventKind = value("What happened.")
+    title: str = text("A short title.")
+    summary: str | None = optional_text("What happened, in the dataset's own words.")
+    date: EDTF | None = value("When (EDTF, at the precision the sources give), or null.")
+    places: tuple[str, ...] = refs("place", doc="Where it happened.")
+    participants: tuple[Participant, ...] = items("Who took part, and as what.")
+    charges: tuple[Charge, ...] = items("Charges brought, with the provision and the accused.")
+    penalty: Penalty | None = value("The penalty imposed, or null.")
+    figures: tuple[Figure, ...] = items("Numbers asserted about the event, each a claim.")
+    part_of: str | None = optional_ref("event", doc="A larger event this one is part of.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@attrs.frozen(kw_only=True)
+class Relationship(_Checked):
+    """A lasting tie between two records: leader of, lawyer of, spouse of."""
+
+    kind_name: ClassVar[str] = "relationships"
+
+    id: str = record_id("relationship")
+    subject: str = ref(*ACTOR, doc="Who stands in the relationship.")
+    kind: RelationshipKind = value("How the subject stands to the object.")
+    object: str = ref("person", "org", "place", doc="To whom or what.")
+    title: str | None = optional_text("A title or position, as given: 'Research Lead'.")
+    start: EDTF | None = value("When it began (EDTF), or null.")
+    end: EDTF | None = value("When it ended (EDTF), or null.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.start is not None and self.end is not None:
+            first, last = self.start.earliest, self.end.latest
+            if first is not None and last is not None and first > last:
+                raise FieldError(
+                    "end", f"ends ({self.end}) before it starts ({self.start})", ProblemCode.RULE
+                )
+
+
+@attrs.frozen(kw_only=True)
+class Statement(_Checked):
+    """Something someone said or wrote: a call, a denial, an assessment, a testimony."""
+
+    kind_name: ClassVar[str] = "statements"
+
+    id: str = record_id("statement")
+    speaker: str = ref(*ACTOR, doc="Who said it.")
+    date: EDTF | None = value("When (EDTF), or null.")
+    kind: StatementKind = value("What the statement does.")
+    summary: str = text("What was said, in the dataset's own words.")
+    quote: str | None = optional_text(
+        "The speaker's words, verbatim and short, or null.", max_length=QUOTE_MAX
+    )
+    addressed_to: tuple[str, ...] = refs(*ACTOR, doc="Whom it was addressed to.")
+    about: tuple[str, ...] = refs(*ANY_RECORD, doc="The records it is about.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.quote is not None and not any(
+            c.fields is None or "quote" in c.fields for c in self.citations
+        ):
+            raise FieldError(
+                "quote", "a quote needs a citation that covers it (fields null or 'quote')",
+                ProblemCode.RULE,
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Rating(_Checked):
+    """A country's rating on a civic-space scale as of a date."""
+
+    kind_name: ClassVar[str] = "ratings"
+
+    id: str = record_id("rating")
+    country: str = ref("place", doc="The country (a place record).")
+    scale: RatingScale = value("The rating system.")
+    level: Level = value("The level given.")
+    as_of: EDTF = value("When the rating applied (EDTF).")
+    previous: Level | None = value("The level before, where the source says; else null.")
+    rated_by: str = ref("org", doc="Who gave the rating.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+Record: TypeAlias = (
+    Source | Person | Organization | Place | Law | Event | Relationship | Statement | Rating
+)
+
+#: The record class of each kind, in the order datasets list the kinds.
+RECORD_TYPES: Final[dict[str, type[Any]]] = {
+    cls.kind_name: cls
+    for cls in (
+        Source,
+        Person,
+        Organization,
+        Place,
+        Law,
+        Event,
+        Relationship,
+        Statement,
+        Rating,
+    )
+}
+KINDS: Final[tuple[str, ...]] = tuple(RECORD_TYPES)

@@ -1,0 +1,68 @@
+"""JSON Schema validation of documents, with the schemas shipped in the package.
+
+This is for untrusted data from outside Python's type system, and for checking that the
+schemas and the model agree; the default load path does not use it (the model checks the
+same things, much faster). ``jsonschema`` is imported only when this module is used:
+install ``rightsdata[schema]``.
+
+>>> from rightsdata.schema import schema_problems
+>>> schema_problems("places", {"id": "place:almaty"}, "places.json[0]")[0].message
+"'name' is a required property"
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import TYPE_CHECKING, Any
+
+from rightsdata._resources import schemas_root
+from rightsdata.canonical import schema_id
+from rightsdata.errors import Problem, ProblemCode
+from rightsdata.model import KINDS
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+
+__all__ = ["load_schema", "schema_problems", "validator_for"]
+
+
+def load_schema(name: str) -> dict[str, Any]:
+    """A shipped schema by kind (``'events'``) or ``'common'``, as a dict.
+
+    >>> load_schema("events")["$id"]
+    'urn:rightsdata:schemas:v1:events'
+    """
+    text = schemas_root().joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@functools.cache
+def validator_for(kind: str) -> Validator:
+    """A Draft 2020-12 validator for one record of ``kind``, with the shared definitions."""
+    try:
+        import jsonschema
+        from referencing import Registry, Resource
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "JSON Schema validation needs jsonschema: pip install 'rightsdata[schema]'"
+        ) from exc
+    if kind not in KINDS:
+        raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
+    resources = [
+        (schema_id(name), Resource.from_contents(load_schema(name)))
+        for name in ("common", *KINDS)
+    ]
+    registry: Registry[Any] = Registry().with_resources(resources)
+    validator: Validator = jsonschema.Draft202012Validator(load_schema(kind), registry=registry)
+    return validator
+
+
+def schema_problems(kind: str, document: Any, location: str) -> list[Problem]:
+    """Every way ``document`` breaks the JSON Schema of ``kind``, located under ``location``."""
+    problems = []
+    for error in validator_for(kind).iter_errors(document):
+        path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        problems.append(Problem(location + path, error.message, ProblemCode.SCHEMA))
+    return problems

@@ -1,0 +1,505 @@
+"""Controlled vocabularies: the enums that record fields draw their terms from.
+
+Every term has a one-line meaning in :data:`MEANINGS`; ``docs/vocabularies.md`` is generated
+from it (``python scripts/generate_docs.py``), and a test keeps the two in step.
+
+>>> from rightsdata.vocab import Role
+>>> Role("defendant") is Role.DEFENDANT
+True
+>>> str(Role.DEFENDANT)
+'defendant'
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Final
+
+__all__ = [
+    "MEANINGS",
+    "VOCABULARIES",
+    "EventKind",
+    "FigureQualifier",
+    "FigureUnit",
+    "Level",
+    "Measure",
+    "OrgKind",
+    "OrgStatus",
+    "PenaltyKind",
+    "PlaceKind",
+    "RatingScale",
+    "RelationshipKind",
+    "Role",
+    "SourceKind",
+    "StatementKind",
+]
+
+
+class SourceKind(StrEnum):
+    """What kind of document a source is."""
+
+    PRESS_RELEASE = "press_release"
+    NEWS_ARTICLE = "news_article"
+    REPORT = "report"
+    INTERVIEW = "interview"
+    WEB_PAGE = "web_page"
+    COUNTRY_PAGE = "country_page"
+    LETTER = "letter"
+    SOCIAL_MEDIA_POST = "social_media_post"
+    VIDEO = "video"
+    OTHER = "other"
+
+
+class OrgKind(StrEnum):
+    """What kind of body an organisation is."""
+
+    NGO = "ngo"
+    POLITICAL_PARTY = "political_party"
+    MEDIA_OUTLET = "media_outlet"
+    STATE_BODY = "state_body"
+    COURT = "court"
+    SECURITY_FORCE = "security_force"
+    LEGISLATURE = "legislature"
+    INTERGOVERNMENTAL = "intergovernmental"
+    MILITARY_ALLIANCE = "military_alliance"
+    MOVEMENT = "movement"
+    CAMPAIGN = "campaign"
+    COMPANY = "company"
+    MONITORING_PROJECT = "monitoring_project"
+    OTHER = "other"
+
+
+class OrgStatus(StrEnum):
+    """An organisation's legal standing, as the sources give it."""
+
+    REGISTERED = "registered"
+    UNREGISTERED = "unregistered"
+    BANNED = "banned"
+    SUSPENDED = "suspended"
+    CLOSED = "closed"
+
+
+class PlaceKind(StrEnum):
+    """What kind of place a place record is."""
+
+    COUNTRY = "country"
+    TERRITORY = "territory"
+    REGION = "region"
+    CITY = "city"
+    TOWN = "town"
+    FACILITY = "facility"
+    OTHER = "other"
+
+
+class EventKind(StrEnum):
+    """What happened at an event."""
+
+    PROTEST = "protest"
+    STRIKE = "strike"
+    UNREST = "unrest"
+    KILLING = "killing"
+    ILL_TREATMENT = "ill_treatment"
+    DEATH_IN_CUSTODY = "death_in_custody"
+    ARREST = "arrest"
+    DETENTION = "detention"
+    RELEASE = "release"
+    CHARGE = "charge"
+    TRIAL = "trial"
+    VERDICT = "verdict"
+    APPEAL = "appeal"
+    PAROLE_HEARING = "parole_hearing"
+    PRISON_PUNISHMENT = "prison_punishment"
+    PROSECUTION = "prosecution"
+    INVESTIGATION = "investigation"
+    BAN = "ban"
+    BAN_REQUEST = "ban_request"
+    CRACKDOWN = "crackdown"
+    LEGISLATION = "legislation"
+    ELECTION = "election"
+    CANDIDACY_REJECTION = "candidacy_rejection"
+    LAWSUIT = "lawsuit"
+    HUNGER_STRIKE = "hunger_strike"
+    ASSAULT = "assault"
+    DEPLOYMENT = "deployment"
+    VISIT = "visit"
+    MEETING = "meeting"
+    LETTER = "letter"
+    RESOLUTION = "resolution"
+    PUBLICATION = "publication"
+    INTERVIEW = "interview"
+    CAMPAIGN = "campaign"
+    WATCHLIST = "watchlist"
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    """The part an actor played in an event."""
+
+    VICTIM = "victim"
+    PERPETRATOR = "perpetrator"
+    SOURCE = "source"
+    INTERVENING_PARTY = "intervening_party"
+    DEFENDANT = "defendant"
+    PLAINTIFF = "plaintiff"
+    PROSECUTOR = "prosecutor"
+    JUDGE = "judge"
+    COURT = "court"
+    LAWYER = "lawyer"
+    ORGANISER = "organiser"
+    PARTICIPANT = "participant"
+    WITNESS = "witness"
+    TARGET = "target"
+    AUTHOR = "author"
+    ADDRESSEE = "addressee"
+    INTERVIEWER = "interviewer"
+    INTERVIEWEE = "interviewee"
+    OBSERVER = "observer"
+    OTHER = "other"
+
+
+class PenaltyKind(StrEnum):
+    """What a court or authority imposed."""
+
+    IMPRISONMENT = "imprisonment"
+    ADMINISTRATIVE_ARREST = "administrative_arrest"
+    FINE = "fine"
+    RESTRICTED_FREEDOM = "restricted_freedom"
+    SUSPENDED_SENTENCE = "suspended_sentence"
+    SOLITARY_CONFINEMENT = "solitary_confinement"
+    STRICTER_REGIME = "stricter_regime"
+    FORCED_PSYCHIATRIC_OBSERVATION = "forced_psychiatric_observation"
+    OTHER = "other"
+
+
+class Measure(StrEnum):
+    """What a figure counts."""
+
+    KILLED = "killed"
+    INJURED = "injured"
+    DIED_IN_CUSTODY = "died_in_custody"
+    ARRESTED = "arrested"
+    DETAINED = "detained"
+    RELEASED = "released"
+    CHARGED = "charged"
+    TRIED = "tried"
+    PROSECUTED = "prosecuted"
+    CONVICTED = "convicted"
+    SENTENCED = "sentenced"
+    FINED = "fined"
+    CRIMINAL_CASES = "criminal_cases"
+    PARTICIPANTS = "participants"
+    DEPLOYED = "deployed"
+    TARGETED = "targeted"
+    SENTENCE_LENGTH = "sentence_length"
+    COUNTRIES = "countries"
+    DURATION = "duration"
+    OTHER = "other"
+
+
+class FigureUnit(StrEnum):
+    """What a figure's numbers are counted in."""
+
+    PEOPLE = "people"
+    CASES = "cases"
+    NEWSPAPERS = "newspapers"
+    WEBSITES = "websites"
+    OUTLETS = "outlets"
+    COUNTRIES = "countries"
+    DAYS = "days"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+class FigureQualifier(StrEnum):
+    """How a figure's numbers relate to the source's words."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    MORE_THAN = "more_than"
+    AT_MOST = "at_most"
+    LESS_THAN = "less_than"
+    BETWEEN = "between"
+    IMPRECISE = "imprecise"
+
+
+class RelationshipKind(StrEnum):
+    """How a relationship's subject stands to its object."""
+
+    LEADER_OF = "leader_of"
+    MEMBER_OF = "member_of"
+    FOUNDER_OF = "founder_of"
+    DIRECTOR_OF = "director_of"
+    PRESIDENT_OF = "president_of"
+    CHAIR_OF = "chair_of"
+    EDITOR_IN_CHIEF_OF = "editor_in_chief_of"
+    STAFF_OF = "staff_of"
+    LAWYER_OF = "lawyer_of"
+    SPOUSE_OF = "spouse_of"
+    PARENT_OF = "parent_of"
+    PARTNER_OF = "partner_of"
+    FRIEND_OF = "friend_of"
+    COLLEAGUE_OF = "colleague_of"
+    PART_OF = "part_of"
+    RESEARCH_PARTNER_OF = "research_partner_of"
+    ALLY_OF = "ally_of"
+    OTHER = "other"
+
+
+class StatementKind(StrEnum):
+    """What a statement does."""
+
+    CALL = "call"
+    DENIAL = "denial"
+    ASSESSMENT = "assessment"
+    TESTIMONY = "testimony"
+    CONCERN = "concern"
+    ANNOUNCEMENT = "announcement"
+    PROMISE = "promise"
+    COMPLAINT = "complaint"
+    INTENTION = "intention"
+    APOLOGY = "apology"
+    OTHER = "other"
+
+
+class RatingScale(StrEnum):
+    """Which rating system a rating belongs to."""
+
+    CIVICUS_MONITOR = "civicus_monitor"
+
+
+class Level(StrEnum):
+    """A civic-space level on the CIVICUS Monitor scale, from best to worst.
+
+    Levels compare by severity: ``Level.OPEN < Level.CLOSED``.
+
+    >>> Level.OBSTRUCTED < Level.REPRESSED
+    True
+    """
+
+    OPEN = "open"
+    NARROWED = "narrowed"
+    OBSTRUCTED = "obstructed"
+    REPRESSED = "repressed"
+    CLOSED = "closed"
+
+    @property
+    def severity(self) -> int:
+        """0 for open up to 4 for closed."""
+        return _LEVEL_ORDER.index(self)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.severity < other.severity
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.severity <= other.severity
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.severity > other.severity
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, Level):
+            return NotImplemented
+        return self.severity >= other.severity
+
+
+_LEVEL_ORDER: Final = tuple(Level)
+
+MEANINGS: Final[dict[StrEnum, str]] = {
+    SourceKind.PRESS_RELEASE: "A statement an organisation issued to the press.",
+    SourceKind.NEWS_ARTICLE: "A report by a news outlet.",
+    SourceKind.REPORT: "A research or monitoring report.",
+    SourceKind.INTERVIEW: "A published interview.",
+    SourceKind.WEB_PAGE: "A web page that is none of the more specific kinds.",
+    SourceKind.COUNTRY_PAGE: "An organisation's page about one country, listing several items.",
+    SourceKind.LETTER: "A letter, open or private.",
+    SourceKind.SOCIAL_MEDIA_POST: "A post on a social-media platform.",
+    SourceKind.VIDEO: "A video recording.",
+    SourceKind.OTHER: "Any other kind of document.",
+    OrgKind.NGO: "A non-governmental, non-profit organisation.",
+    OrgKind.POLITICAL_PARTY: "A political party, registered or not.",
+    OrgKind.MEDIA_OUTLET: "A newspaper, website, broadcaster or other news outlet.",
+    OrgKind.STATE_BODY: "A government ministry, office or agency.",
+    OrgKind.COURT: "A court of law.",
+    OrgKind.SECURITY_FORCE: "Police, security service, army or similar armed state force.",
+    OrgKind.LEGISLATURE: "A parliament or other law-making assembly.",
+    OrgKind.INTERGOVERNMENTAL: "A body formed by states (the UN, the EU, their organs).",
+    OrgKind.MILITARY_ALLIANCE: "A treaty alliance of states' armed forces.",
+    OrgKind.MOVEMENT: "An informal movement or group of activists.",
+    OrgKind.CAMPAIGN: "A named campaign run by one or more organisations.",
+    OrgKind.COMPANY: "A business.",
+    OrgKind.MONITORING_PROJECT: "A programme that monitors and rates rights (the CIVICUS Monitor).",
+    OrgKind.OTHER: "Any other kind of organisation.",
+    OrgStatus.REGISTERED: "Registered with the authorities and lawful.",
+    OrgStatus.UNREGISTERED: "Operating without the registration the authorities require.",
+    OrgStatus.BANNED: "Prohibited by a court or authority.",
+    OrgStatus.SUSPENDED: "Its activity suspended by a court or authority.",
+    OrgStatus.CLOSED: "No longer operating.",
+    PlaceKind.COUNTRY: "A sovereign state.",
+    PlaceKind.TERRITORY: "A territory with its own administration (Hong Kong).",
+    PlaceKind.REGION: "A province, oblast or other region.",
+    PlaceKind.CITY: "A city.",
+    PlaceKind.TOWN: "A town or settlement smaller than a city.",
+    PlaceKind.FACILITY: "A prison, colony, detention centre, court building or similar site.",
+    PlaceKind.OTHER: "Any other kind of place.",
+    EventKind.PROTEST: "A demonstration, rally or other public protest.",
+    EventKind.STRIKE: "A workers' strike.",
+    EventKind.UNREST: "Violent unrest or clashes.",
+    EventKind.KILLING: "People killed.",
+    EventKind.ILL_TREATMENT: "Torture or cruel, inhuman or degrading treatment.",
+    EventKind.DEATH_IN_CUSTODY: "A death in detention.",
+    EventKind.ARREST: "People taken into custody.",
+    EventKind.DETENTION: "A period in custody.",
+    EventKind.RELEASE: "A release from custody.",
+    EventKind.CHARGE: "Criminal or administrative charges brought.",
+    EventKind.TRIAL: "A trial or court hearing on the merits.",
+    EventKind.VERDICT: "A court's judgment, with its sentence if any.",
+    EventKind.APPEAL: "An appeal, or a higher court's ruling on one.",
+    EventKind.PAROLE_HEARING: "A hearing on early release.",
+    EventKind.PRISON_PUNISHMENT: "A punishment imposed inside prison (solitary, a stricter regime).",
+    EventKind.PROSECUTION: "Criminal proceedings against someone.",
+    EventKind.INVESTIGATION: "An official investigation.",
+    EventKind.BAN: "A ban or closure ordered.",
+    EventKind.BAN_REQUEST: "A request to a court or authority to ban something.",
+    EventKind.CRACKDOWN: "A sustained campaign of repression.",
+    EventKind.LEGISLATION: "A law adopted or changed.",
+    EventKind.ELECTION: "An election.",
+    EventKind.CANDIDACY_REJECTION: "A candidate barred or struck off.",
+    EventKind.LAWSUIT: "A civil claim filed or decided.",
+    EventKind.HUNGER_STRIKE: "A hunger strike.",
+    EventKind.ASSAULT: "Physical violence against a person.",
+    EventKind.DEPLOYMENT: "Troops or forces sent in.",
+    EventKind.VISIT: "An official or monitoring visit.",
+    EventKind.MEETING: "A meeting.",
+    EventKind.LETTER: "A letter sent.",
+    EventKind.RESOLUTION: "A resolution adopted by a body.",
+    EventKind.PUBLICATION: "A report, statement or list published.",
+    EventKind.INTERVIEW: "An interview given or recorded.",
+    EventKind.CAMPAIGN: "A campaign launched.",
+    EventKind.WATCHLIST: "A country placed on a watchlist.",
+    EventKind.OTHER: "Anything else.",
+    Role.VICTIM: "Suffered the violation.",
+    Role.PERPETRATOR: "Committed or ordered the violation.",
+    Role.SOURCE: "Gave the information about the event.",
+    Role.INTERVENING_PARTY: "Acted to stop, help or speak up (a lawyer, an NGO, a UN body).",
+    Role.DEFENDANT: "Stood accused in proceedings.",
+    Role.PLAINTIFF: "Brought a claim or complaint.",
+    Role.PROSECUTOR: "Prosecuted the case.",
+    Role.JUDGE: "Judged the case.",
+    Role.COURT: "The court that heard or decided the case.",
+    Role.LAWYER: "Represented a party.",
+    Role.ORGANISER: "Organised the event.",
+    Role.PARTICIPANT: "Took part without another role.",
+    Role.WITNESS: "Saw the event or testified about it.",
+    Role.TARGET: "The thing or body an action was aimed at (a banned outlet).",
+    Role.AUTHOR: "Wrote or issued it.",
+    Role.ADDRESSEE: "It was addressed to them.",
+    Role.INTERVIEWER: "Asked the questions in an interview.",
+    Role.INTERVIEWEE: "Answered the questions in an interview.",
+    Role.OBSERVER: "Observed the event (a monitor, a visiting mechanism).",
+    Role.OTHER: "Any other part.",
+    PenaltyKind.IMPRISONMENT: "A prison term.",
+    PenaltyKind.ADMINISTRATIVE_ARREST: "Short detention for an administrative offence.",
+    PenaltyKind.FINE: "A fine.",
+    PenaltyKind.RESTRICTED_FREEDOM: "Freedom restricted without prison (curfews, travel limits).",
+    PenaltyKind.SUSPENDED_SENTENCE: "A sentence that is not served unless conditions are broken.",
+    PenaltyKind.SOLITARY_CONFINEMENT: "Confinement alone in a punishment cell.",
+    PenaltyKind.STRICTER_REGIME: "Transfer to a stricter regime of detention.",
+    PenaltyKind.FORCED_PSYCHIATRIC_OBSERVATION: "Held in a psychiatric clinic for observation.",
+    PenaltyKind.OTHER: "Any other penalty.",
+    Measure.KILLED: "People killed.",
+    Measure.INJURED: "People injured.",
+    Measure.DIED_IN_CUSTODY: "People who died in detention.",
+    Measure.ARRESTED: "People arrested.",
+    Measure.DETAINED: "People detained.",
+    Measure.RELEASED: "People released.",
+    Measure.CHARGED: "People charged.",
+    Measure.TRIED: "People tried.",
+    Measure.PROSECUTED: "People prosecuted.",
+    Measure.CONVICTED: "People convicted.",
+    Measure.SENTENCED: "People sentenced.",
+    Measure.FINED: "People fined.",
+    Measure.CRIMINAL_CASES: "Criminal cases opened.",
+    Measure.PARTICIPANTS: "People taking part.",
+    Measure.DEPLOYED: "Troops or officers sent in.",
+    Measure.TARGETED: "Things an action was aimed at (outlets a ban covers).",
+    Measure.SENTENCE_LENGTH: "The length of a sentence.",
+    Measure.COUNTRIES: "Countries where something happened.",
+    Measure.DURATION: "How long something lasted.",
+    Measure.OTHER: "Anything else counted.",
+    FigureUnit.PEOPLE: "People.",
+    FigureUnit.CASES: "Cases.",
+    FigureUnit.NEWSPAPERS: "Newspapers.",
+    FigureUnit.WEBSITES: "Websites.",
+    FigureUnit.OUTLETS: "Media outlets of any kind.",
+    FigureUnit.COUNTRIES: "Countries.",
+    FigureUnit.DAYS: "Days.",
+    FigureUnit.MONTHS: "Months.",
+    FigureUnit.YEARS: "Years.",
+    FigureQualifier.EXACT: "The number stated (best holds it).",
+    FigureQualifier.ABOUT: "Roughly the number stated (best holds it).",
+    FigureQualifier.AT_LEAST: "The number stated or more (low holds it).",
+    FigureQualifier.MORE_THAN: "Strictly more than the number stated (low holds it).",
+    FigureQualifier.AT_MOST: "The number stated or fewer (high holds it).",
+    FigureQualifier.LESS_THAN: "Strictly fewer than the number stated (high holds it).",
+    FigureQualifier.BETWEEN: "A range (low and high hold its ends).",
+    FigureQualifier.IMPRECISE: "Words without a number ('thousands', 'dozens'); numbers may be null.",
+    RelationshipKind.LEADER_OF: "Leads the object (a party, movement).",
+    RelationshipKind.MEMBER_OF: "Is a member of the object.",
+    RelationshipKind.FOUNDER_OF: "Founded the object.",
+    RelationshipKind.DIRECTOR_OF: "Directs the object.",
+    RelationshipKind.PRESIDENT_OF: "Is president of the object (an organisation or a country).",
+    RelationshipKind.CHAIR_OF: "Chairs the object.",
+    RelationshipKind.EDITOR_IN_CHIEF_OF: "Is editor-in-chief of the object.",
+    RelationshipKind.STAFF_OF: "Works for the object; the relationship's title says as what.",
+    RelationshipKind.LAWYER_OF: "Is the object's lawyer.",
+    RelationshipKind.SPOUSE_OF: "Is married to the object.",
+    RelationshipKind.PARENT_OF: "Is the object's parent.",
+    RelationshipKind.PARTNER_OF: "Is the object's life partner or companion.",
+    RelationshipKind.FRIEND_OF: "Is a friend of the object.",
+    RelationshipKind.COLLEAGUE_OF: "Works or campaigns together with the object.",
+    RelationshipKind.PART_OF: "Is a part or programme of the object.",
+    RelationshipKind.RESEARCH_PARTNER_OF: "Does research together with the object.",
+    RelationshipKind.ALLY_OF: "Acts in alliance with the object.",
+    RelationshipKind.OTHER: "Any other relationship; the title says which.",
+    StatementKind.CALL: "Calls on someone to act.",
+    StatementKind.DENIAL: "Denies an accusation.",
+    StatementKind.ASSESSMENT: "Judges a situation.",
+    StatementKind.TESTIMONY: "Tells what the speaker saw or lived through.",
+    StatementKind.CONCERN: "Expresses concern.",
+    StatementKind.ANNOUNCEMENT: "Announces a decision or fact.",
+    StatementKind.PROMISE: "Promises to act.",
+    StatementKind.COMPLAINT: "Complains of treatment.",
+    StatementKind.INTENTION: "States what the speaker means to do.",
+    StatementKind.APOLOGY: "Expresses regret.",
+    StatementKind.OTHER: "Anything else said.",
+    RatingScale.CIVICUS_MONITOR: "The CIVICUS Monitor's five civic-space levels.",
+    Level.OPEN: "Civic freedoms are respected (CIVICUS: best).",
+    Level.NARROWED: "Freedoms are mostly respected but violations occur.",
+    Level.OBSTRUCTED: "Freedoms are heavily contested by those in power.",
+    Level.REPRESSED: "Freedoms are severely restricted (CIVICUS: second worst).",
+    Level.CLOSED: "Civic space is completely closed (CIVICUS: worst).",
+}
+
+VOCABULARIES: Final[tuple[type[StrEnum], ...]] = (
+    SourceKind,
+    OrgKind,
+    OrgStatus,
+    PlaceKind,
+    EventKind,
+    Role,
+    PenaltyKind,
+    Measure,
+    FigureUnit,
+    FigureQualifier,
+    RelationshipKind,
+    StatementKind,
+    RatingScale,
+    Level,
+)
