@@ -15,15 +15,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from rightsdata._version import __version__
 from rightsdata.errors import InvalidDataError, Problem, RightsdataError, UnknownIdError
 
 if TYPE_CHECKING:
+    from rightsdata._version import __version__
     from rightsdata.collection import Collection
     from rightsdata.dataset import Dataset
     from rightsdata.dates import EDTF, EDTFError
     from rightsdata.durations import format_duration, parse_duration
-    from rightsdata.load import datasets, load
+    from rightsdata.loading import datasets, load
     from rightsdata.model import (
         KINDS,
         Alias,
@@ -88,8 +88,8 @@ _LAZY: dict[str, str] = {
     "EDTFError": "rightsdata.dates",
     "format_duration": "rightsdata.durations",
     "parse_duration": "rightsdata.durations",
-    "datasets": "rightsdata.load",
-    "load": "rightsdata.load",
+    "datasets": "rightsdata.loading",
+    "load": "rightsdata.loading",
     **dict.fromkeys(
         (
             "KINDS",
@@ -116,7 +116,21 @@ _LAZY: dict[str, str] = {
 }
 
 
+def _installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("rightsdata")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        from rightsdata._version import __version__ as source_version
+
+        return source_version
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value = globals()["__version__"] = _installed_version()
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'rightsdata' has no attribute {name!r}")

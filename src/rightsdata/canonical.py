@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from rightsdata.dataset import Dataset
-from rightsdata.load import DESCRIPTOR, read_folder
+from rightsdata.loading import DESCRIPTOR, read_folder
 from rightsdata.model import KINDS
 
 __all__ = ["dumps", "format_folder", "render_folder", "schema_id", "sha256"]

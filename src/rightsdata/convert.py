@@ -255,6 +255,73 @@ def problems_from(exc: BaseException, location: str) -> list[Problem]:
     return [Problem(location, f"{type(exc).__name__}: {exc}", ProblemCode.VALUE)]
 
 
+def _structure_one(cls: type, document: object, location: str) -> tuple[Any, list[Problem]]:
+    try:
+        return converter.get_structure_hook(cls)(document, cls), []
+    except Exception as exc:  # every failure becomes a located problem
+        problems = problems_from(exc, location)
+    if type(document) is dict:
+        problems += _unchecked_fields(cls, document, location, {p.location for p in problems})
+    return None, problems
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _unchecked_fields(
+    cls: type, document: dict[str, Any], location: str, reported: set[str]
+) -> list[Problem]:
+    """Problems in the fields that structured but were never validated.
+
+    attrs runs field validators in ``__init__``, which never runs once any field fails to
+    structure; this pass runs them on the remaining fields so that one read reports every
+    problem of a record, however many there are.
+    """
+    problems: list[Problem] = []
+    for field in attrs.fields(cls):
+        where = f"{location}.{field.name}"
+        if field.name not in document or any(
+            r == where or r.startswith((where + ".", where + "[")) for r in reported
+        ):
+            continue
+        raw, hint = document[field.name], _hints(cls)[field.name]
+        nested = [t for t in _leaf_types(hint) if attrs.has(t)]
+        if nested and type(raw) is dict:
+            problems += _unchecked_fields(nested[0], raw, where, reported)
+        elif nested and type(raw) is list:
+            for index, item in enumerate(raw):
+                if type(item) is dict:
+                    problems += _unchecked_fields(nested[0], item, f"{where}[{index}]", reported)
+        if field.validator is None:
+            continue
+        try:
+            value = converter.structure(raw, hint)
+            field.validator(None, field, value)
+        except FieldError as exc:
+            problems.append(Problem(f"{location}.{exc.field}", exc.message, exc.code))
+        except Exception:  # already reported, or reported by the nested pass above
+            continue
+    return problems
+
+
+def _leaf_types(hint: Any) -> list[Any]:
+    args = typing.get_args(hint)
+    if not args:
+        return [hint]
+    return [leaf for arg in args if arg is not Ellipsis for leaf in _leaf_types(arg)]
+
+
+def _record_type(kind: str) -> type:
+    try:
+        return RECORD_TYPES[kind]
+    except KeyError:
+        raise ValueError(
+            f"unknown record kind {kind!r}; expected one of {', '.join(RECORD_TYPES)}"
+        ) from None
+
+
 def structure_many(
     kind: str, documents: object, where: str
 ) -> tuple[list[Record], list[Problem]]:
@@ -262,43 +329,38 @@ def structure_many(
 
     ``where`` names the list in problem locations (``'events.json'``).
     """
-    if kind not in RECORD_TYPES:
-        raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(RECORD_TYPES)}")
+    cls = _record_type(kind)
     if type(documents) is not list:
-        return [], [Problem(where, f"expected a list of records, got {describe_json(documents)}",
-                            ProblemCode.TYPE)]
-    cls = RECORD_TYPES[kind]
-    hook = converter.get_structure_hook(cls)
+        found = f"expected a list of records, got {describe_json(documents)}"
+        return [], [Problem(where, found, ProblemCode.TYPE)]
     records: list[Record] = []
     problems: list[Problem] = []
     for index, document in enumerate(documents):
-        try:
-            records.append(hook(document, cls))
-        except Exception as exc:  # every failure becomes a located problem
-            problems += problems_from(exc, f"{where}[{index}]")
+        record, found = _structure_one(cls, document, f"{where}[{index}]")
+        if found:
+            problems += found
+        else:
+            records.append(record)
     return records, problems
 
 
 def structure(kind: str, document: object, where: str | None = None) -> Record:
     """Structure one document of ``kind``; raise :class:`InvalidDataError` if it is invalid.
 
-    >>> structure("places", {"id": "place:x"})
+    Problems are located under ``where`` (default: the kind).
+
+    >>> structure("places", {"id": "place:x"})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     rightsdata.errors.InvalidDataError: 7 problems in places record:
-      places[0].name: required field is missing
+      places.name: required field is missing
     ...
     """
-    label = where or kind
-    records, problems = structure_many(kind, [document], label)
+    record, problems = _structure_one(_record_type(kind), document, where or kind)
     if problems:
-        if where is None:
-            problems = [
-                attrs.evolve(p, location=p.location.replace(f"{label}[0]", label, 1))
-                for p in problems
-            ]
         raise InvalidDataError(problems, f"{kind} record")
-    return records[0]
+    result: Record = record
+    return result
 
 
 def unstructure(record: Record) -> dict[str, Any]:

@@ -129,6 +129,7 @@ class EventKind(StrEnum):
     INTERVIEW = "interview"
     CAMPAIGN = "campaign"
     WATCHLIST = "watchlist"
+    RATIFICATION = "ratification"
     OTHER = "other"
 
 
@@ -193,6 +194,8 @@ class Measure(StrEnum):
     SENTENCE_LENGTH = "sentence_length"
     COUNTRIES = "countries"
     DURATION = "duration"
+    TEMPERATURE = "temperature"
+    DISTANCE = "distance"
     OTHER = "other"
 
 
@@ -208,6 +211,11 @@ class FigureUnit(StrEnum):
     DAYS = "days"
     MONTHS = "months"
     YEARS = "years"
+    MINUTES = "minutes"
+    KILOMETRES = "kilometres"
+    DEGREES_CELSIUS = "degrees_celsius"
+    PERCENT = "percent"
+    CITIES = "cities"
 
 
 class FigureQualifier(StrEnum):
@@ -383,6 +391,7 @@ MEANINGS: Final[dict[StrEnum, str]] = {
     EventKind.INTERVIEW: "An interview given or recorded.",
     EventKind.CAMPAIGN: "A campaign launched.",
     EventKind.WATCHLIST: "A country placed on a watchlist.",
+    EventKind.RATIFICATION: "A state ratified a treaty.",
     EventKind.OTHER: "Anything else.",
     Role.VICTIM: "Suffered the violation.",
     Role.PERPETRATOR: "Committed or ordered the violation.",
@@ -432,6 +441,8 @@ MEANINGS: Final[dict[StrEnum, str]] = {
     Measure.SENTENCE_LENGTH: "The length of a sentence.",
     Measure.COUNTRIES: "Countries where something happened.",
     Measure.DURATION: "How long something lasted.",
+    Measure.TEMPERATURE: "A temperature (heat or cold endured).",
+    Measure.DISTANCE: "A distance between places.",
     Measure.OTHER: "Anything else counted.",
     FigureUnit.PEOPLE: "People.",
     FigureUnit.CASES: "Cases.",
@@ -442,6 +453,11 @@ MEANINGS: Final[dict[StrEnum, str]] = {
     FigureUnit.DAYS: "Days.",
     FigureUnit.MONTHS: "Months.",
     FigureUnit.YEARS: "Years.",
+    FigureUnit.MINUTES: "Minutes.",
+    FigureUnit.KILOMETRES: "Kilometres.",
+    FigureUnit.DEGREES_CELSIUS: "Degrees Celsius.",
+    FigureUnit.PERCENT: "Per cent (a change or share).",
+    FigureUnit.CITIES: "Cities or towns.",
     FigureQualifier.EXACT: "The number stated (best holds it).",
     FigureQualifier.ABOUT: "Roughly the number stated (best holds it).",
     FigureQualifier.AT_LEAST: "The number stated or more (low holds it).",

@@ -1,0 +1,99 @@
+"""Shared test setup: hypothesis profiles and helpers for writing dataset folders."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "default", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+CITE = {"source": "source:doc", "locator": None, "quote": None, "fields": None}
+
+
+def source_doc(record_id: str = "source:doc") -> dict[str, Any]:
+    """A valid source document."""
+    return {
+        "id": record_id,
+        "title": "A document",
+        "publisher": None,
+        "published": "2012-12-14",
+        "kind": "press_release",
+        "language": "en",
+        "url": None,
+        "note": None,
+        "inferred": [],
+    }
+
+
+def person_doc(record_id: str = "person:a", **changes: Any) -> dict[str, Any]:
+    """A valid person document."""
+    doc = {
+        "id": record_id,
+        "name": "A Person",
+        "aliases": [],
+        "born": None,
+        "country": "KZ",
+        "summary": None,
+        "citations": [dict(CITE)],
+        "inferred": [],
+    }
+    doc.update(changes)
+    return doc
+
+
+def event_doc(record_id: str = "event:a", **changes: Any) -> dict[str, Any]:
+    """A valid event document (its references need person:a and source:doc)."""
+    doc = {
+        "id": record_id,
+        "kind": "verdict",
+        "title": "A verdict",
+        "summary": None,
+        "date": "2012-10-08",
+        "places": [],
+        "participants": [{"actor": "person:a", "role": "defendant"}],
+        "charges": [],
+        "penalty": {"kind": "imprisonment", "term": "P7Y6M"},
+        "figures": [],
+        "part_of": None,
+        "citations": [dict(CITE)],
+        "inferred": [],
+    }
+    doc.update(changes)
+    return doc
+
+
+def write_folder(folder: Path, files: Mapping[str, Any]) -> Path:
+    """Write ``{file name: JSON value or raw str/bytes}`` into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(content, ensure_ascii=False, indent=2), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def make_folder(tmp_path: Path) -> Callable[[Mapping[str, Any]], Path]:
+    """Write a dataset folder from ``{file name: content}`` and return its path."""
+    counter = iter(range(1000))
+
+    def make(files: Mapping[str, Any]) -> Path:
+        return write_folder(tmp_path / f"ds{next(counter)}", files)
+
+    return make

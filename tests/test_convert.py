@@ -1,0 +1,143 @@
+"""The converter: strict structuring, located problems, and exact round trips."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import pytest
+from conftest import CITE, event_doc, person_doc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rightsdata import InvalidDataError
+from rightsdata.convert import structure, structure_many, unstructure
+from rightsdata.errors import ProblemCode
+from rightsdata.model import KINDS, Event, Person
+from rightsdata.testing import records
+
+
+def problems_of(kind: str, doc: Any) -> list[tuple[str, str]]:
+    _, problems = structure_many(kind, [doc], f"{kind}.json")
+    return [(p.location, p.code) for p in problems]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=200)
+@given(data=st.data())
+def test_round_trip_every_kind(kind: str, data: st.DataObject) -> None:
+    record = data.draw(records(kind))
+    document = unstructure(record)
+    assert json.loads(json.dumps(document)) == document  # JSON-ready
+    assert structure(kind, document) == record
+    assert unstructure(structure(kind, document)) == document
+
+
+def test_valid_event_structures_to_typed_values() -> None:
+    event = structure("events", event_doc())
+    assert isinstance(event, Event)
+    assert str(event.date) == "2012-10-08"
+    assert event.penalty is not None and event.penalty.term is not None
+    assert (event.penalty.term.years, event.penalty.term.months) == (7, 6)
+    assert unstructure(event) == event_doc()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", 5),  # an int is not text
+        ("name", ["A"]),
+        ("country", 1),
+        ("aliases", "abc"),  # a string is not a list
+        ("aliases", {"name": "x"}),
+        ("citations", [{"source": 5, "locator": None, "quote": None, "fields": None}]),
+    ],
+)
+def test_wrong_types_are_rejected_not_coerced(field: str, value: Any) -> None:
+    located = problems_of("persons", person_doc(**{field: value}))
+    assert located, f"{field}={value!r} was accepted"
+    assert all(code == ProblemCode.TYPE for _, code in located)
+    assert all(loc.startswith(f"persons.json[0].{field}") for loc, _ in located)
+
+
+@pytest.mark.parametrize(
+    ("changes", "location"),
+    [
+        ({"low": "15"}, "events.json[0].figures[0].low"),
+        ({"low": 15.0}, "events.json[0].figures[0].low"),
+        ({"low": True}, "events.json[0].figures[0].low"),
+        ({"low": math.nan}, "events.json[0].figures[0].low"),
+        ({"low": math.inf}, "events.json[0].figures[0].low"),
+    ],
+)
+def test_numbers_are_strict(changes: dict[str, Any], location: str) -> None:
+    figure = {
+        "measure": "killed",
+        "unit": "people",
+        "low": 15,
+        "best": None,
+        "high": None,
+        "qualifier": "at_least",
+        "as_given": "at least 15",
+        "asserted_by": None,
+        "citations": [CITE],
+    }
+    figure.update(changes)
+    assert problems_of("events", event_doc(figures=[figure])) == [(location, ProblemCode.TYPE)]
+
+
+def test_unknown_missing_and_bad_date_all_reported_at_once() -> None:
+    doc = event_doc(date="2012-13-01", colour="red")
+    del doc["title"]
+    _, problems = structure_many("events", [event_doc(), doc], "events.json")
+    by_location = {p.location: p for p in problems}
+    assert set(by_location) == {
+        "events.json[1].date",
+        "events.json[1].colour",
+        "events.json[1].title",
+    }
+    assert by_location["events.json[1].colour"].code == ProblemCode.UNKNOWN_FIELD
+    assert by_location["events.json[1].title"].code == ProblemCode.MISSING
+    assert "2012-13-01" in by_location["events.json[1].date"].message
+
+
+def test_structure_raises_invalid_data_error_with_every_problem() -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        structure("persons", person_doc(name="", country="Kazakhstan", born="2012-02-30"))
+    locations = sorted(p.location for p in caught.value.problems)
+    assert locations == ["persons.born", "persons.country", "persons.name"]
+    assert "persons.name" in str(caught.value)
+
+
+def test_enum_terms_are_checked_with_the_allowed_list() -> None:
+    doc = event_doc(participants=[{"actor": "person:a", "role": "boss"}])
+    _, problems = structure_many("events", [doc], "events.json")
+    assert [p.location for p in problems] == ["events.json[0].participants[0].role"]
+    assert "defendant" in problems[0].message  # says what is allowed
+
+
+def test_reference_of_the_wrong_kind_names_what_is_expected() -> None:
+    doc = event_doc(participants=[{"actor": "place:almaty", "role": "victim"}])
+    _, problems = structure_many("events", [doc], "events.json")
+    assert [p.location for p in problems] == ["events.json[0].participants[0].actor"]
+    assert "a person or an organisation" in problems[0].message
+
+
+def test_a_record_that_is_not_an_object() -> None:
+    _, problems = structure_many("persons", ["person:a", None], "persons.json")
+    assert [(p.location, p.code) for p in problems] == [
+        ("persons.json[0]", ProblemCode.TYPE),
+        ("persons.json[1]", ProblemCode.TYPE),
+    ]
+
+
+def test_a_file_that_is_not_a_list() -> None:
+    _, problems = structure_many("persons", {"persons": []}, "persons.json")
+    assert [p.location for p in problems] == ["persons.json"]
+
+
+def test_unstructure_keeps_field_order_and_nulls() -> None:
+    person = structure("persons", person_doc())
+    assert isinstance(person, Person)
+    assert list(unstructure(person)) == list(person_doc())

@@ -1,0 +1,507 @@
+"""Tests for rightsdata.dates: examples, ordering, relations, and a differential test
+against the ``edtf`` package (the Library of Congress reference implementation).
+
+Mapping of our bounds onto edtf's ``lower_strict()`` / ``upper_strict()``:
+
+* a date side: both give the same day (edtf returns a ``time.struct_time``);
+* an open side ``..``: we return None; edtf returns ``-inf`` (start) or ``inf`` (end);
+* an unknown side (empty): we return None; edtf guesses a ``struct_time`` ten years
+  (``appsettings.DELTA_IF_UNKNOWN``) from the known side, e.g. ``2019/`` -> 2029-01-01,
+  which we do not compare.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import itertools
+import math
+import pickle
+import time
+from typing import Any
+
+import edtf
+import pendulum
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from rightsdata.dates import EDTF, EDTFError, Precision, parse_edtf
+
+D = pendulum.Date
+
+# --------------------------------------------------------------------------- examples
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "precision"),
+    [
+        ("2012", D(2012, 1, 1), D(2012, 12, 31), Precision.YEAR),
+        ("2012-02", D(2012, 2, 1), D(2012, 2, 29), Precision.MONTH),
+        ("2011-02", D(2011, 2, 1), D(2011, 2, 28), Precision.MONTH),
+        ("2012-01-26", D(2012, 1, 26), D(2012, 1, 26), Precision.DAY),
+        ("2000-02-29", D(2000, 2, 29), D(2000, 2, 29), Precision.DAY),
+        ("0001", D(1, 1, 1), D(1, 12, 31), Precision.YEAR),
+        ("9999-12-31", D(9999, 12, 31), D(9999, 12, 31), Precision.DAY),
+        ("2012-21", D(2012, 3, 1), D(2012, 5, 31), Precision.SEASON),
+        ("2012-22", D(2012, 6, 1), D(2012, 8, 31), Precision.SEASON),
+        ("2012-23", D(2012, 9, 1), D(2012, 11, 30), Precision.SEASON),
+        ("2012-24", D(2012, 12, 1), D(2012, 12, 31), Precision.SEASON),  # as edtf: no wrap
+        ("9999-24", D(9999, 12, 1), D(9999, 12, 31), Precision.SEASON),
+    ],
+)
+def test_single_dates(text: str, earliest: D, latest: D, precision: Precision) -> None:
+    d = EDTF.parse(text)
+    assert d.earliest == earliest
+    assert d.latest == latest
+    assert type(d.earliest) is pendulum.Date
+    assert d.precision is precision
+    assert not d.is_interval
+    assert not d.uncertain
+    assert not d.approximate
+    assert d.start is d
+    assert d.end is d
+    assert not d.open_start
+    assert not d.open_end
+    assert not d.unknown_start
+    assert not d.unknown_end
+    assert str(d) == d.text == text
+    assert repr(d) == f"EDTF({text!r})"
+
+
+@pytest.mark.parametrize(
+    ("text", "uncertain", "approximate", "precision"),
+    [
+        ("2012?", True, False, Precision.YEAR),
+        ("2012-01~", False, True, Precision.MONTH),
+        ("2012-01-05%", True, True, Precision.DAY),
+    ],
+)
+def test_qualifiers(text: str, uncertain: bool, approximate: bool, precision: Precision) -> None:
+    d = EDTF(text)
+    assert (d.uncertain, d.approximate, d.precision) == (uncertain, approximate, precision)
+    plain = EDTF(text[:-1])
+    assert (d.earliest, d.latest) == (plain.earliest, plain.latest)
+    assert d != plain
+    assert str(d) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "flags"),
+    [
+        ("2012-01-26/2012-10-08", D(2012, 1, 26), D(2012, 10, 8), ""),
+        ("2012/2012", D(2012, 1, 1), D(2012, 12, 31), ""),
+        ("2012-21/2013-24", D(2012, 3, 1), D(2013, 12, 31), ""),
+        ("2020-08-12/..", D(2020, 8, 12), None, "open_end"),
+        ("../2012", None, D(2012, 12, 31), "open_start"),
+        ("2019/", D(2019, 1, 1), None, "unknown_end"),
+        ("/2019-05", None, D(2019, 5, 31), "unknown_start"),
+        ("2012?/2013~", D(2012, 1, 1), D(2013, 12, 31), ""),
+    ],
+)
+def test_intervals(text: str, earliest: D | None, latest: D | None, flags: str) -> None:
+    d = parse_edtf(text)
+    assert d.is_interval
+    assert d.precision is None
+    assert not d.uncertain
+    assert not d.approximate
+    assert (d.earliest, d.latest) == (earliest, latest)
+    for name in ("open_start", "open_end", "unknown_start", "unknown_end"):
+        assert getattr(d, name) == (name == flags), name
+    left, right = text.split("/")
+    assert (d.start.text if d.start else None) == (left if left not in ("", "..") else None)
+    assert (d.end.text if d.end else None) == (right if right not in ("", "..") else None)
+    assert str(d) == text
+
+
+def test_interval_sides_keep_qualifiers() -> None:
+    d = EDTF("2012?/2013~")
+    assert d.start == EDTF("2012?")
+    assert d.start is not None
+    assert d.start.uncertain
+    assert d.end is not None
+    assert d.end.approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2012-13-01", "month 13 does not exist"),
+        ("2012-13", "month 13 does not exist"),
+        ("2012-00", "month 00 does not exist"),
+        ("2012-02-30", "day 30 does not exist in 2012-02"),
+        ("2011-02-29", "day 29 does not exist in 2011-02"),
+        ("1900-02-29", "day 29 does not exist in 1900-02"),
+        ("2012-01-00", "day 00 does not exist"),
+        ("2012-04-31", "day 31 does not exist"),
+        ("12-01-2012", "year first"),
+        ("2012-1", "two digits"),
+        ("2012-01-5", "two digits"),
+        ("2012/2011", "the start '2012' is after the end '2011'"),
+        ("2012-06/2012-05-31", "is after the end"),
+        ("", "empty string"),
+        (" 2012", "whitespace"),
+        ("2012 ", "whitespace"),
+        ("2012-25", "Level 2 season"),
+        ("2012-42", "month 42 does not exist"),
+        ("../..", "needs a date on at least one side"),
+        ("/", "needs a date on at least one side"),
+        ("/..", "needs a date on at least one side"),
+        ("../", "needs a date on at least one side"),
+        ("..", "only allowed as a side of an interval"),
+        ("2012-01-26T10:00", "times are not supported"),
+        ("2012-01-26T10:00:00Z", "times are not supported"),
+        ("0000", "year 0000"),
+        ("-0100", "negative years"),
+        ("Y170000002", "four digits"),
+        ("20120", "four digits"),
+        ("201X", "unspecified"),
+        ("2012-21?", "season"),
+        ("2012-21~/2013", "start '2012-21~'"),
+        ("2012-21-05", "cannot have a day"),
+        ("2012??", "one qualifier"),
+        ("2012/2013/2014", "exactly one '/'"),
+        ("2012/2013-13", "end '2013-13': month 13 does not exist"),
+        ("\uff12\uff10\uff11\uff12", "expected YYYY"),  # full-width digits
+        ("2012-01-26 ", "whitespace"),
+        ("[2012, 2013]", "expected YYYY"),
+        ("2012-01-26\n", "whitespace"),
+    ],
+)
+def test_rejected(text: str, message: str) -> None:
+    with pytest.raises(EDTFError) as info:
+        EDTF.parse(text)
+    assert message in str(info.value)
+    assert str(info.value).startswith(f"{text!r} is not an EDTF date: ")
+    with pytest.raises(EDTFError):
+        EDTF(text)
+    with pytest.raises(EDTFError):
+        parse_edtf(text)
+
+
+def test_edtf_error_is_value_error() -> None:
+    assert issubclass(EDTFError, ValueError)
+    with pytest.raises(ValueError, match="not an EDTF date"):
+        EDTF("nope")
+
+
+def test_non_string_rejected() -> None:
+    with pytest.raises(EDTFError, match="expected a str"):
+        EDTF.parse(2012)  # type: ignore[arg-type]
+    with pytest.raises(EDTFError, match="expected a str"):
+        EDTF.parse(["2012"])  # type: ignore[arg-type]
+
+
+def test_str_subclass_accepted() -> None:
+    class S(str):
+        pass
+
+    d = EDTF(S("2012-05"))
+    assert type(d.text) is str
+    assert d == EDTF("2012-05")
+
+
+def test_immutable_and_slotted() -> None:
+    d = EDTF("2012")
+    with pytest.raises(AttributeError):
+        d.text = "2013"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        d.earliest = None  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        d.anything = 1  # type: ignore[attr-defined]
+    assert not hasattr(d, "__dict__")
+
+
+def test_pickle_and_copy() -> None:
+    for text in ["2012-05~", "2012/..", "/2013"]:
+        d = EDTF(text)
+        assert pickle.loads(pickle.dumps(d)) == d
+        assert copy.copy(d) is d
+        assert copy.deepcopy(d) is d
+
+
+def test_parse_and_constructor_agree() -> None:
+    assert EDTF("2012-05") == EDTF.parse("2012-05") == parse_edtf("2012-05")
+    assert hash(EDTF("2012-05")) == hash(EDTF.parse("2012-05"))
+
+
+def test_equality_is_by_text() -> None:
+    assert EDTF("2012") != EDTF("2012?")
+    assert EDTF("2012") != "2012"
+    assert len({EDTF("2012"), EDTF("2012"), EDTF("2012~")}) == 2
+
+
+# --------------------------------------------------------------------------- ordering
+
+
+def test_sorted_by_earliest_then_latest_then_text() -> None:
+    texts = [
+        "2012-05-01",
+        "2012",
+        "2012-05",
+        "2011/..",
+        "../2013",
+        "/2010",
+        "2012~",
+        "2012-21",
+        "2012-05-01/2012-05-02",
+        "2013-24",
+        "2012/",
+    ]
+    got = [d.text for d in sorted(EDTF(t) for t in texts)]
+    assert got == [
+        "/2010",  # unknown and open starts sort first, then by latest bound
+        "../2013",
+        "2011/..",
+        "2012",  # earliest 2012-01-01, latest 2012-12-31; then text
+        "2012~",
+        "2012/",  # unknown end sorts last among the same earliest
+        "2012-21",  # earliest 2012-03-01
+        "2012-05-01",  # earliest 2012-05-01, latest 2012-05-01
+        "2012-05-01/2012-05-02",
+        "2012-05",  # latest 2012-05-31
+        "2013-24",
+    ]
+
+
+def test_comparison_operators() -> None:
+    a, b = EDTF("2012"), EDTF("2013")
+    assert a < b
+    assert a <= b
+    assert b > a
+    assert b >= a
+    assert a <= EDTF("2012")
+    assert a >= EDTF("2012")
+    assert not a < EDTF("2012")
+    with pytest.raises(TypeError):
+        _ = a < "2013"
+
+
+def test_sort_key() -> None:
+    d = EDTF("2012-05")
+    assert d.sort_key() == (
+        datetime.date(2012, 5, 1).toordinal(),
+        datetime.date(2012, 5, 31).toordinal(),
+        "2012-05",
+    )
+    lo, hi, _ = EDTF("../2012").sort_key()
+    assert lo < EDTF("0001").sort_key()[0]
+    _, hi, _ = EDTF("2012/..").sort_key()
+    assert hi > EDTF("9999-12-31").sort_key()[1]
+
+
+# --------------------------------------------------------------------------- relations
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "contains", "overlaps"),
+    [
+        ("2012", "2012-05", True, True),
+        ("2012", "2012-05-31~", True, True),
+        ("2012-05", "2012", False, True),
+        ("2012", "2013", False, False),
+        ("2012", "2012/2013", False, True),
+        ("2012/2013", "2012-12/2013-01", True, True),
+        ("2012-21", "2012-04", True, True),
+        ("2012-21", "2012-06", False, False),
+        ("2012-24", "2012-12-25", True, True),
+        ("2012-24", "2013-01", False, False),  # winter is December only, as in edtf
+        ("2012/..", "2030", True, True),
+        ("../2012", "0001", True, True),
+        ("../2012", "2013", False, False),
+        ("2012/..", "../2011", False, False),
+        ("2012/..", "../2012-01-01", False, True),
+        ("2012/..", "2015/..", True, True),
+        # unknown ends: contains uses the known side only, overlaps treats them as unbounded
+        ("2019/", "2019-06", True, True),
+        ("2019/", "2020", False, True),
+        ("/2019-05", "2019-05-10", True, True),
+        ("/2019-05", "2010", False, True),
+        ("2019/", "/2018", False, False),
+        ("2019/", "/2020", False, True),
+        ("2010/2020", "2012/", True, True),
+        ("2010/2020", "2012/..", False, True),
+        ("2012", "2012", True, True),
+    ],
+)
+def test_contains_overlaps(outer: str, inner: str, contains: bool, overlaps: bool) -> None:
+    a, b = EDTF(outer), EDTF(inner)
+    assert a.contains(b) is contains
+    assert a.overlaps(b) is overlaps
+    assert b.overlaps(a) is overlaps  # symmetric
+
+
+def test_relations_with_plain_dates() -> None:
+    d = EDTF("2012-05")
+    assert d.contains(datetime.date(2012, 5, 31))
+    assert not d.contains(datetime.date(2012, 6, 1))
+    assert d.contains(pendulum.Date(2012, 5, 1))
+    assert d.overlaps(datetime.date(2012, 5, 1))
+    assert not d.overlaps(datetime.date(2012, 4, 30))
+    assert EDTF("2012/..").contains(datetime.date(9999, 12, 31))
+    assert EDTF("2012/").contains(datetime.date(2012, 12, 31))
+    assert not EDTF("2012/").contains(datetime.date(2013, 1, 1))
+    assert EDTF("2012/").overlaps(datetime.date(2013, 1, 1))
+    with pytest.raises(TypeError):
+        d.contains("2012-05")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- properties
+
+_YEAR = st.integers(1, 9999).map(lambda y: f"{y:04d}")
+
+
+@st.composite
+def _day(draw: st.DrawFn) -> str:
+    date = draw(st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31)))
+    return date.isoformat()
+
+
+_MONTH = st.builds(lambda y, m: f"{y}-{m:02d}", _YEAR, st.integers(1, 12))
+_SEASON = st.builds(lambda y, s: f"{y}-{s}", _YEAR, st.sampled_from([21, 22, 23, 24]))
+_QUALIFIER = st.sampled_from(["", "", "?", "~", "%"])
+_QUALIFIED = st.builds(lambda d, q: d + q, st.one_of(_YEAR, _MONTH, _day()), _QUALIFIER)
+_SINGLE = st.one_of(_QUALIFIED, _SEASON)
+
+
+@st.composite
+def _interval(draw: st.DrawFn) -> str:
+    a, b = sorted([draw(_SINGLE), draw(_SINGLE)], key=lambda t: EDTF(t).sort_key())
+    if EDTF(a).sort_key()[0] > EDTF(b).sort_key()[1]:  # pragma: no cover - sorted above
+        a, b = b, a
+    kind = draw(st.sampled_from(["both", "both", "open_start", "open_end", "unk_start", "unk_end"]))
+    if kind == "open_start":
+        a = ".."
+    elif kind == "open_end":
+        b = ".."
+    elif kind == "unk_start":
+        a = ""
+    elif kind == "unk_end":
+        b = ""
+    return f"{a}/{b}"
+
+
+VALID = st.one_of(_SINGLE, _interval())
+
+_MUTATION_CHARS = "0123456789-/?~%.XTY ^"
+
+
+@st.composite
+def _near_miss(draw: st.DrawFn) -> str:
+    """Valid-looking strings with one or two small mistakes."""
+    kind = draw(st.integers(0, 5))
+    if kind == 0:  # bad month
+        month = draw(st.sampled_from([0, 13, 14, 19, 20, 25, 30, 41, 42, 99]))
+        return f"{draw(_YEAR)}-{month:02d}" + draw(_QUALIFIER)
+    if kind == 1:  # bad day
+        day = draw(st.sampled_from([0, 29, 30, 31, 32, 99]))
+        return f"{draw(_MONTH)}-{day:02d}" + draw(_QUALIFIER)
+    if kind == 2:  # reversed or degenerate interval
+        a, b = draw(_SINGLE), draw(st.one_of(_SINGLE, st.sampled_from(["..", ""])))
+        return f"{b}/{a}"
+    text: str = draw(VALID)
+    for _ in range(draw(st.integers(1, 2))):
+        i = draw(st.integers(0, len(text)))
+        op = draw(st.sampled_from(["replace", "insert", "delete"]))
+        c = draw(st.sampled_from(_MUTATION_CHARS))
+        if op == "replace" and i < len(text):
+            text = text[:i] + c + text[i + 1 :]
+        elif op == "insert":
+            text = text[:i] + c + text[i:]
+        elif i < len(text):
+            text = text[:i] + text[i + 1 :]
+    return text
+
+
+def _struct_to_date(value: Any) -> datetime.date:
+    assert isinstance(value, time.struct_time), value
+    return datetime.date(value.tm_year, value.tm_mon, value.tm_mday)
+
+
+def _edtf_parse(text: str) -> Any | None:
+    """edtf's reading of ``text``, or None if it rejects it.
+
+    edtf raises EDTFParseException for most bad input, but crashes with TypeError on
+    '/..' and '../' (edtf 5.0.2 bug); any exception counts as a rejection.
+    """
+    try:
+        return edtf.parse_edtf(text)
+    except Exception:
+        return None
+
+
+def _check_against_edtf(text: str) -> None:
+    ours: EDTF | None
+    try:
+        ours = EDTF.parse(text)
+    except EDTFError:
+        ours = None
+    theirs = _edtf_parse(text)
+    if theirs is None:
+        assert ours is None, f"edtf rejects {text!r} but we accept it"
+        return
+    if ours is None:
+        # edtf accepts more than our subset (Level 2, times, whitespace, year 0000, reversed
+        # intervals, qualified seasons in intervals, and Feb 29 of any year): not checked.
+        return
+    lower, upper = theirs.lower_strict(), theirs.upper_strict()
+    if ours.open_start:
+        assert lower == -math.inf
+    elif ours.unknown_start:
+        assert isinstance(lower, time.struct_time)  # edtf's guess: not compared
+    else:
+        assert ours.earliest == _struct_to_date(lower), text
+    if ours.open_end:
+        assert upper == math.inf
+    elif ours.unknown_end:
+        assert isinstance(upper, time.struct_time)
+    else:
+        assert ours.latest == _struct_to_date(upper), text
+    assert str(theirs) == text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(VALID, _near_miss()))
+@example("2012-24")
+@example("2011-02-29")  # edtf accepts Feb 29 in any year (its grammar allows 01-29 for 02)
+@example("/..")  # edtf crashes (TypeError); we reject
+@example("2012-21?")
+@example("2012-21?/2013")
+@example(" 2012")  # edtf strips whitespace; we reject
+@example("0000")  # edtf accepts year 0; datetime.date cannot hold it, so we reject
+def test_differential_against_edtf(text: str) -> None:
+    _check_against_edtf(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(VALID)
+def test_valid_strings_are_accepted_by_both(text: str) -> None:
+    d = EDTF.parse(text)  # every generated valid string is in our subset
+    assert _edtf_parse(text) is not None
+    _check_against_edtf(text)
+    assert d.earliest is None or d.latest is None or d.earliest <= d.latest
+
+
+@settings(max_examples=500)
+@given(VALID)
+def test_round_trip_and_equality(text: str) -> None:
+    a = EDTF.parse(text)
+    b = EDTF.parse(text)
+    assert str(a) == text
+    assert a == b
+    assert hash(a) == hash(b)
+    assert EDTF(str(a)) == a
+    assert a.sort_key() == b.sort_key()
+    assert a.contains(a)
+    assert a.overlaps(a)
+
+
+@settings(max_examples=300)
+@given(st.lists(VALID, max_size=8))
+def test_sorting_is_by_bounds(texts: list[str]) -> None:
+    dates = sorted(EDTF(t) for t in texts)
+    for x, y in itertools.pairwise(dates):
+        assert x.sort_key() <= y.sort_key()
+        lo_x = x.earliest or datetime.date.min
+        lo_y = y.earliest or datetime.date.min
+        assert lo_x <= lo_y

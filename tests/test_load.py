@@ -1,0 +1,127 @@
+"""Loading: the bundled dataset and folders, all or nothing, every problem named."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import event_doc, person_doc, source_doc
+
+import rightsdata
+from rightsdata import InvalidDataError, UnknownIdError
+from rightsdata._resources import datasets_root
+from rightsdata.canonical import render_folder, sha256
+from rightsdata.errors import ProblemCode
+from rightsdata.loading import read_folder
+
+MakeFolder = Callable[[Mapping[str, Any]], Path]
+BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
+
+
+def test_load_returns_the_same_immutable_dataset() -> None:
+    dataset = rightsdata.load()
+    assert dataset is rightsdata.load()
+    assert dataset.name == "kazakhstan"
+    assert dataset.version == json.loads((BUNDLED / "datapackage.json").read_text())["version"]
+    with pytest.raises(AttributeError):
+        dataset.persons = ()  # type: ignore[misc]
+
+
+def test_load_is_thread_safe() -> None:
+    rightsdata.load.__globals__["_cache"].clear()
+    seen: list[int] = []
+    threads = [threading.Thread(target=lambda: seen.append(id(rightsdata.load())))
+               for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(seen)) == 1
+
+
+def test_to_dict_is_exactly_the_files() -> None:
+    dataset = rightsdata.load()
+    for kind, documents in dataset.to_dict().items():
+        assert json.loads((BUNDLED / f"{kind}.json").read_text(encoding="utf-8")) == documents
+
+
+def test_bundled_files_are_canonical_and_hashes_match() -> None:
+    dataset = rightsdata.load()
+    descriptor = json.loads((BUNDLED / "datapackage.json").read_text(encoding="utf-8"))
+    for name, text in render_folder(dataset).items():
+        assert (BUNDLED / name).read_text(encoding="utf-8") == text, f"{name} is not canonical"
+    for resource in descriptor["resources"]:
+        text = (BUNDLED / resource["path"]).read_text(encoding="utf-8")
+        assert resource["hash"] == sha256(text)
+        assert resource["bytes"] == len(text.encode("utf-8"))
+
+
+def test_get_and_collections() -> None:
+    dataset = rightsdata.load()
+    some_person = dataset.persons[0]
+    assert dataset.get(some_person.id) is some_person
+    assert dataset.persons.get(some_person.id) is some_person
+    assert some_person in dataset.persons and some_person.id in dataset.persons
+    assert [p.id for p in dataset.persons] == sorted(p.id for p in dataset.persons)
+    with pytest.raises(UnknownIdError) as caught:
+        dataset.get("person:nobody-at-all")
+    assert isinstance(caught.value, KeyError)
+    with pytest.raises(KeyError):
+        dataset.persons.get("person:nobody-at-all")
+
+
+def test_unknown_bundled_name() -> None:
+    with pytest.raises(ValueError, match="kazakhstan"):
+        rightsdata.load("atlantis")
+
+
+def test_datasets_lists_bundled_versions() -> None:
+    assert rightsdata.datasets()["kazakhstan"] == rightsdata.load().version
+
+
+def test_problems_in_several_files_are_reported_together(make_folder: MakeFolder) -> None:
+    folder = make_folder(
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc(name=5)],
+            "events.json": [event_doc(date="2012-13-01")],
+            "places.json": "{not json",
+        }
+    )
+    with pytest.raises(InvalidDataError) as caught:
+        read_folder(folder)
+    located = {p.location: p.code for p in caught.value.problems}
+    assert located == {
+        "places.json": ProblemCode.SYNTAX,
+        "persons.json[0].name": ProblemCode.TYPE,
+        "events.json[0].date": ProblemCode.VALUE,
+    }
+    assert str(folder) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"\xef\xbb\xbf[]", "byte-order mark"),
+        (b"[\"\xff\"]", "not UTF-8"),
+        (b"[NaN]", "NaN"),
+        (b"[{\"id\": 1}", "not valid JSON"),
+    ],
+)
+def test_unreadable_files(make_folder: MakeFolder, content: bytes, words: str) -> None:
+    folder = make_folder({"sources.json": [source_doc()], "persons.json": content})
+    with pytest.raises(InvalidDataError) as caught:
+        read_folder(folder)
+    (problem,) = caught.value.problems
+    assert problem.location == "persons.json"
+    assert words in problem.message
+
+
+def test_a_folder_without_record_files(make_folder: MakeFolder) -> None:
+    with pytest.raises(InvalidDataError, match="no record files"):
+        read_folder(make_folder({"notes.txt": "hello"}))

@@ -1,0 +1,173 @@
+"""Field validators: what a single record can know about itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from conftest import CITE, event_doc, person_doc
+
+from rightsdata import InvalidDataError
+from rightsdata.convert import structure
+from rightsdata.errors import ProblemCode
+from rightsdata.model import Figure, Level
+from rightsdata.vocab import MEANINGS, VOCABULARIES
+
+
+def figure(**changes: Any) -> dict[str, Any]:
+    doc = {
+        "measure": "killed",
+        "unit": "people",
+        "low": None,
+        "best": None,
+        "high": None,
+        "qualifier": "exact",
+        "as_given": None,
+        "asserted_by": None,
+        "citations": [CITE],
+    }
+    doc.update(changes)
+    return doc
+
+
+def problem_at(kind: str, doc: dict[str, Any]) -> tuple[str, str, str]:
+    with pytest.raises(InvalidDataError) as caught:
+        structure(kind, doc, f"{kind}.json[0]")
+    (problem,) = caught.value.problems
+    return problem.location, problem.code, problem.message
+
+
+@pytest.mark.parametrize(
+    ("numbers", "where"),
+    [
+        ({"low": 20, "high": 10, "qualifier": "between"}, "high"),
+        ({"low": 5, "best": 3, "high": 10, "qualifier": "exact"}, "best"),
+        ({"best": 9, "high": 8, "qualifier": "exact"}, "high"),
+    ],
+)
+def test_figure_numbers_are_ordered(numbers: dict[str, Any], where: str) -> None:
+    doc = event_doc(figures=[figure(**numbers)])
+    location, code, message = problem_at("events", doc)
+    assert location == f"events.json[0].figures[0].{where}"
+    assert code == ProblemCode.RULE
+    assert "greater than" in message
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "needs"),
+    [("exact", "best"), ("at_least", "low"), ("more_than", "low"), ("at_most", "high")],
+)
+def test_figure_qualifier_needs_its_number(qualifier: str, needs: str) -> None:
+    numbers = {"low": None, "best": None, "high": None}
+    numbers[{"low": "high", "best": "low", "high": "low"}[needs]] = 1
+    location, code, _ = problem_at(
+        "events", event_doc(figures=[figure(qualifier=qualifier, **numbers)])
+    )
+    assert (location, code) == (f"events.json[0].figures[0].{needs}", ProblemCode.RULE)
+
+
+def test_imprecise_figure_may_have_no_numbers() -> None:
+    event = structure("events", event_doc(figures=[figure(qualifier="imprecise",
+                                                          as_given="thousands")]))
+    assert isinstance(event.figures[0], Figure)  # type: ignore[union-attr]
+
+
+def test_negative_counts_are_rejected() -> None:
+    location, _, _ = problem_at("events", event_doc(figures=[figure(best=-1)]))
+    assert location == "events.json[0].figures[0].best"
+
+
+def test_relationship_cannot_end_before_it_starts() -> None:
+    doc = {
+        "id": "relationship:a",
+        "subject": "person:a",
+        "kind": "lawyer_of",
+        "object": "person:b",
+        "title": None,
+        "start": "2015",
+        "end": "2012-05",
+        "citations": [CITE],
+        "inferred": [],
+    }
+    location, code, _ = problem_at("relationships", doc)
+    assert (location, code) == ("relationships.json[0].end", ProblemCode.RULE)
+    doc["end"] = "2015-03"  # within the start year: possible
+    structure("relationships", doc)
+
+
+def test_citation_fields_must_name_fields_of_the_record() -> None:
+    cite = {**CITE, "fields": ["name", "shoe_size"]}
+    location, code, message = problem_at("persons", person_doc(citations=[cite]))
+    assert location == "persons.json[0].citations[0].fields"
+    assert code == ProblemCode.RULE
+    assert "shoe_size" in message
+
+
+def test_inferred_must_name_a_field() -> None:
+    doc = person_doc(inferred=[{"field": "birthday", "basis": "context"}])
+    location, _, _ = problem_at("persons", doc)
+    assert location == "persons.json[0].inferred[0].field"
+
+
+def test_every_record_needs_a_citation() -> None:
+    location, _, _ = problem_at("persons", person_doc(citations=[]))
+    assert location == "persons.json[0].citations"
+
+
+def test_quote_needs_a_citation_that_covers_it() -> None:
+    doc = {
+        "id": "statement:a",
+        "speaker": "person:a",
+        "date": "2015-12-08",
+        "kind": "denial",
+        "summary": "Denied the charges.",
+        "quote": "I have not committed any crimes",
+        "addressed_to": [],
+        "about": [],
+        "citations": [{**CITE, "fields": ["summary"]}],
+        "inferred": [],
+    }
+    location, _, _ = problem_at("statements", doc)
+    assert location == "statements.json[0].quote"
+    doc["citations"] = [{**CITE, "fields": ["summary", "quote"]}]
+    structure("statements", doc)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Call pedro@example.org", "Phone: (212) 246-8486", "tel 212-246-8486", "+27 11 833 5959"],
+)
+def test_contact_data_is_refused(value: str) -> None:
+    location, _, message = problem_at("persons", person_doc(summary=value))
+    assert location == "persons.json[0].summary"
+    assert "contact" in message
+
+
+@pytest.mark.parametrize(
+    "value", ["over 10,000 detained", "2,600 kilometres", "on 2012-01-26", "follow @bureau_kz"]
+)
+def test_numbers_that_are_not_contact_data_pass(value: str) -> None:
+    structure("persons", person_doc(summary=value))
+
+
+@pytest.mark.parametrize("bad", ["person:Kozlov", "person:", "kozlov", "person:a_b", "person:-a"])
+def test_malformed_ids(bad: str) -> None:
+    location, _, _ = problem_at("persons", person_doc(record_id=bad))
+    assert location == "persons.json[0].id"
+
+
+def test_records_are_frozen() -> None:
+    person = structure("persons", person_doc())
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        person.name = "Other"  # type: ignore[misc]
+
+
+def test_levels_order_by_severity() -> None:
+    assert sorted(Level, reverse=True)[0] is Level.CLOSED
+    assert Level.NARROWED < Level.OBSTRUCTED < Level.REPRESSED
+
+
+def test_every_vocabulary_term_has_a_meaning() -> None:
+    missing = [f"{v.__name__}.{m.name}" for v in VOCABULARIES for m in v if m not in MEANINGS]
+    assert missing == []

@@ -1,0 +1,114 @@
+"""The package finds its schemas and datasets in every install mode.
+
+Builds a wheel and an sdist, installs each (and an editable checkout) into a fresh virtual
+environment, and reads a schema and a dataset file through the installed package.
+Marked slow: it creates a venv and installs the runtime dependencies from the index.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tarfile
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = """
+import json, rightsdata
+from rightsdata._resources import datasets_root, schemas_root
+from rightsdata.schema import load_schema
+assert load_schema("events")["$id"] == "urn:rightsdata:schemas:v1:events"
+package = json.loads(datasets_root().joinpath("kazakhstan", "datapackage.json").read_text())
+ds = rightsdata.load()
+assert ds.version == package["version"], (ds.version, package["version"])
+assert len(ds.sources) >= 1
+print(rightsdata.__version__, str(schemas_root()))
+"""
+
+
+def _run(*args: str | Path, cwd: Path | None = None) -> str:
+    done = subprocess.run(
+        [str(a) for a in args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, f"{args} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def fresh_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new venv with rightsdata's runtime dependencies (but not rightsdata) installed."""
+    where = tmp_path_factory.mktemp("venv")
+    venv.create(where, with_pip=True)
+    python = where / "bin" / "python"
+    _run(python, "-m", "pip", "install", "-q", "attrs", "cattrs", "pendulum", "jsonschema")
+    return python
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The wheel and sdist built from this checkout."""
+    out = tmp_path_factory.mktemp("dist")
+    _run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ROOT)
+    return {"wheel": next(out.glob("*.whl")), "sdist": next(out.glob("*.tar.gz"))}
+
+
+def _probe(python: Path, install: list[str | Path], where: Path) -> str:
+    _run(python, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", *install)
+    try:
+        return _run(python, "-c", PROBE, cwd=where)  # cwd away from the checkout
+    finally:
+        _run(python, "-m", "pip", "uninstall", "-q", "-y", "rightsdata")
+
+
+@pytest.mark.slow
+def test_wheel_carries_schemas_and_datasets(built: dict[str, Path]) -> None:
+    names = zipfile.ZipFile(built["wheel"]).namelist()
+    assert "rightsdata/schemas/events.schema.json" in names
+    assert "rightsdata/datasets/kazakhstan/datapackage.json" in names
+    assert "rightsdata/py.typed" in names
+
+
+@pytest.mark.slow
+def test_sdist_carries_the_data(built: dict[str, Path]) -> None:
+    names = tarfile.open(built["sdist"]).getnames()
+    assert any(n.endswith("schemas/events.schema.json") for n in names)
+    assert any(n.endswith("datasets/kazakhstan/datapackage.json") for n in names)
+
+
+@pytest.mark.slow
+def test_installed_wheel_reads_its_data(
+    fresh_python: Path, built: dict[str, Path], tmp_path: Path
+) -> None:
+    out = _probe(fresh_python, [built["wheel"]], tmp_path)
+    assert "site-packages/rightsdata/schemas" in out
+
+
+@pytest.mark.slow
+def test_wheel_built_from_the_sdist_reads_its_data(
+    fresh_python: Path, built: dict[str, Path], tmp_path: Path
+) -> None:
+    with tarfile.open(built["sdist"]) as archive:
+        archive.extractall(tmp_path / "src", filter="data")
+    (unpacked,) = (tmp_path / "src").iterdir()
+    out = tmp_path / "dist"
+    _run(fresh_python, "-m", "pip", "install", "-q", "build", "hatchling")
+    _run(fresh_python, "-m", "build", "--no-isolation", "--wheel", "--outdir", out, unpacked)
+    result = _probe(fresh_python, [next(out.glob("*.whl"))], tmp_path)
+    assert "site-packages/rightsdata/schemas" in result
+
+
+@pytest.mark.slow
+def test_editable_install_reads_the_checkout(fresh_python: Path, tmp_path: Path) -> None:
+    checkout = tmp_path / "checkout"
+    shutil.copytree(
+        ROOT, checkout, ignore=shutil.ignore_patterns(".git", "*.egg-info", "__pycache__", "dist")
+    )
+    _run(fresh_python, "-m", "pip", "install", "-q", "hatchling", "editables")
+    out = _probe(fresh_python, ["-e", checkout], tmp_path)
+    assert str(checkout / "schemas") in out

@@ -1,0 +1,166 @@
+"""The JSON Schemas: committed, current, and in agreement with the model both ways."""
+
+from __future__ import annotations
+
+import copy
+import functools
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+
+from rightsdata.canonical import dumps
+from rightsdata.convert import structure_many, unstructure
+from rightsdata.errors import ProblemCode
+from rightsdata.model import KINDS
+from rightsdata.schema import load_schema, schema_problems
+from rightsdata.schemagen import generate
+from rightsdata.testing import records
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
+def test_committed_schemas_match_the_model() -> None:
+    generated = generate()
+    assert sorted(generated) == sorted(p.name for p in SCHEMAS.glob("*.schema.json"))
+    for name, schema in generated.items():
+        committed = (SCHEMAS / name).read_text(encoding="utf-8")
+        assert committed == dumps(schema), f"{name} is stale: run scripts/generate_schemas.py"
+
+
+def test_schemas_ship_with_the_package() -> None:
+    for kind in KINDS:
+        assert load_schema(kind)["$id"].endswith(kind)
+        assert load_schema(kind)["additionalProperties"] is False
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=200)
+@given(data=st.data())
+def test_every_model_record_is_schema_valid(kind: str, data: st.DataObject) -> None:
+    document = unstructure(data.draw(records(kind)))
+    assert schema_problems(kind, document, kind) == []
+
+
+def _resolve(schema: Any, defs: dict[str, Any]) -> Any:
+    """The schema with every ``$ref`` into the common definitions replaced by its target."""
+    if isinstance(schema, list):
+        return [_resolve(s, defs) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if "$ref" in schema:
+        target = defs[schema["$ref"].rpartition("/")[2]]
+        rest = {k: v for k, v in schema.items() if k != "$ref"}
+        return _resolve({**target, **rest}, defs)
+    return {k: _resolve(v, defs) for k, v in schema.items()}
+
+
+def _documents(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+    """Documents valid under ``schema`` (hypothesis-jsonschema for each leaf).
+
+    hypothesis-jsonschema rebuilds an object's property strategies on every draw, which
+    makes records with many patterned fields cost ~0.3 s each. Every rightsdata object
+    requires all its properties and forbids others, so the object is assembled here from
+    strategies built once per property; the leaves still come from the schemas.
+    """
+    if schema.get("type") == "object":
+        assert schema["required"] == list(schema["properties"])
+        assert schema["additionalProperties"] is False
+        return st.fixed_dictionaries(
+            {name: _documents(sub) for name, sub in schema["properties"].items()}
+        )
+    if schema.get("type") == "array":
+        return st.lists(_documents(schema["items"]), min_size=schema.get("minItems", 0),
+                        max_size=3)
+    if "anyOf" in schema:
+        return st.one_of([_documents(option) for option in schema["anyOf"]])
+    leaf = {k: v for k, v in schema.items() if k not in ("description", "title")}
+    return from_schema(leaf)
+
+
+@functools.cache
+def _schema_documents(kind: str) -> st.SearchStrategy[Any]:
+    defs = load_schema("common")["$defs"]
+    return _documents(_resolve(load_schema(kind), defs))
+
+
+# Rules a JSON Schema cannot express; the model enforces them (each schema's description
+# lists them). A schema-valid document may break only these.
+_BEYOND_SCHEMA = {ProblemCode.RULE}
+_BEYOND_SCHEMA_MESSAGES = ("is after the end", "contact data", "before it starts")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=200)
+@given(data=st.data())
+def test_every_schema_valid_document_structures(kind: str, data: st.DataObject) -> None:
+    document = data.draw(_schema_documents(kind))
+    assert schema_problems(kind, document, kind) == []  # the generator is faithful
+    _, problems = structure_many(kind, [document], kind)
+    unexpected = [
+        p for p in problems
+        if p.code not in _BEYOND_SCHEMA
+        and not any(m in p.message for m in _BEYOND_SCHEMA_MESSAGES)
+    ]
+    assert unexpected == []
+
+
+def _mutations(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Ways to break a valid document that both the schema and the model must reject."""
+    out = []
+    for key, value in document.items():
+        broken = copy.deepcopy(document)
+        del broken[key]
+        out.append((f"drop {key}", broken))
+        broken = copy.deepcopy(document)
+        broken[key] = 12345 if isinstance(value, str | None | list) else "12345"
+        out.append((f"retype {key}", broken))
+    extra = copy.deepcopy(document)
+    extra["unexpected"] = True
+    out.append(("add a field", extra))
+    return out
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=200)
+@given(data=st.data())
+def test_mutated_documents_are_rejected_by_both(kind: str, data: st.DataObject) -> None:
+    document = unstructure(data.draw(records(kind)))
+    label, mutated = data.draw(st.sampled_from(_mutations(document)))
+    _, problems = structure_many(kind, [mutated], kind)
+    assert problems, f"model accepted: {label}"
+    assert schema_problems(kind, mutated, kind), f"schema accepted: {label}"
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("2012-02-29", True),
+        ("2013-02-29", False),
+        ("2000-02-29", True),
+        ("1900-02-29", False),
+        ("0000", False),
+        ("2015-22", True),
+        ("2015-22?", False),
+        ("2012~/2013?", True),
+        ("../..", False),
+        ("../2012", True),
+        ("2012/", True),
+        ("/", False),
+    ],
+)
+def test_edtf_pattern_matches_the_parser(value: str, valid: bool) -> None:
+    from rightsdata.dates import EDTF, EDTFError
+
+    doc = {"id": "source:a", "title": "t", "publisher": None, "published": value,
+           "kind": "report", "language": "en", "url": None, "note": None, "inferred": []}
+    assert (schema_problems("sources", doc, "s") == []) is valid
+    try:
+        EDTF.parse(value)
+        parsed = True
+    except EDTFError:
+        parsed = False
+    assert parsed is valid
