@@ -16,8 +16,10 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
-    for name, text in {"vocabularies.md": vocabularies_page(),
-                       "data-model.md": data_model_page()}.items():
+    for name, text in {
+        "vocabularies.md": vocabularies_page(),
+        "data-model.md": data_model_page(),
+    }.items():
         path = DOCS / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             stale.append(name)

@@ -7,7 +7,6 @@ import math
 from typing import Any
 
 import pytest
-from conftest import CITE, event_doc, person_doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +15,8 @@ from rightsdata.convert import structure, structure_many, unstructure
 from rightsdata.errors import ProblemCode
 from rightsdata.model import KINDS, Event, Person
 from rightsdata.testing import records
+
+from conftest import CITE, event_doc, person_doc
 
 
 def problems_of(kind: str, doc: Any) -> list[tuple[str, str]]:

@@ -138,7 +138,11 @@ def test_000_solitary_confinement_17_july_2015(ds: Any) -> None:
     assert str(event.date) == "2015-07-17"
     assert event.penalty.kind.value == "solitary_confinement"
     heat = one_figure(event, "temperature", "50")
-    assert (heat.high, heat.qualifier.value, heat.unit.value) == (50, "less_than", "degrees_celsius")
+    assert (heat.high, heat.qualifier.value, heat.unit.value) == (
+        50,
+        "less_than",
+        "degrees_celsius",
+    )
 
 
 def test_000_stricter_regime_six_months(ds: Any) -> None:
@@ -178,7 +182,9 @@ def test_001_parole_hearing_8_december_2015_inferred_year(ds: Any) -> None:
     assert str(hearing.date) == "2015-12-08"
     assert any(i.field == "date" and "half" in i.basis for i in hearing.inferred)
     assert hearing.places == ("place:kozlov-penal-colony",)
-    assert ("person:aiman-umarova", "lawyer") in {(p.actor, p.role.value) for p in hearing.participants}
+    assert ("person:aiman-umarova", "lawyer") in {
+        (p.actor, p.role.value) for p in hearing.participants
+    }
 
 
 def test_001_kozlov_denial_quote(ds: Any) -> None:
@@ -189,8 +195,13 @@ def test_001_kozlov_denial_quote(ds: Any) -> None:
 
 
 def test_001_wife_and_lawyer(ds: Any) -> None:
-    assert ds.get("relationship:aliya-turusbekova-spouse-of-vladimir-kozlov").kind.value == "spouse_of"
-    assert ds.get("relationship:aiman-umarova-lawyer-of-vladimir-kozlov").object == "person:vladimir-kozlov"
+    assert (
+        ds.get("relationship:aliya-turusbekova-spouse-of-vladimir-kozlov").kind.value == "spouse_of"
+    )
+    assert (
+        ds.get("relationship:aiman-umarova-lawyer-of-vladimir-kozlov").object
+        == "person:vladimir-kozlov"
+    )
     clown = ds.get("statement:turusbekova-2015-12-clown-show")
     assert clown.quote == "clown show and not a court"
 
@@ -267,12 +278,22 @@ def test_002_alga_unregistered_and_led_by_kozlov(ds: Any) -> None:
     assert alga.status.value == "unregistered"
     assert alga.kind.value == "political_party"
     rel = ds.get("relationship:vladimir-kozlov-leader-of-alga")
-    assert (rel.subject, rel.kind.value, rel.object) == ("person:vladimir-kozlov", "leader_of", "org:alga")
+    assert (rel.subject, rel.kind.value, rel.object) == (
+        "person:vladimir-kozlov",
+        "leader_of",
+        "org:alga",
+    )
 
 
 def test_002_hrf_people(ds: Any) -> None:
-    assert ds.get("relationship:thor-halvorssen-president-of-human-rights-foundation").kind.value == "president_of"
-    assert ds.get("relationship:garry-kasparov-chair-of-hrf-international-council").kind.value == "chair_of"
+    assert (
+        ds.get("relationship:thor-halvorssen-president-of-human-rights-foundation").kind.value
+        == "president_of"
+    )
+    assert (
+        ds.get("relationship:garry-kasparov-chair-of-hrf-international-council").kind.value
+        == "chair_of"
+    )
     members = {
         r.subject
         for r in ds.relationships
@@ -306,8 +327,15 @@ def test_003_trial_in_aktau(ds: Any) -> None:
 
 def test_003_every_dated_report_is_a_publication(ds: Any) -> None:
     dates = {
-        "2013-06-27", "2013-06-26", "2013-05-21", "2013-01-31", "2012-12-13",
-        "2012-11-24", "2012-11-23", "2012-11-22", "2012-11-15",
+        "2013-06-27",
+        "2013-06-26",
+        "2013-05-21",
+        "2013-01-31",
+        "2012-12-13",
+        "2012-11-24",
+        "2012-11-23",
+        "2012-11-22",
+        "2012-11-15",
     }
     published = {
         str(e.date)
@@ -340,7 +368,12 @@ def test_004_kazakhstan_downgrade_obstructed_to_repressed(ds: Any) -> None:
     series = sorted(
         (r for r in ds.ratings if r.country == "place:kazakhstan"), key=lambda r: r.as_of.sort_key()
     )
-    assert [r.level.value for r in series] == ["obstructed", "obstructed", "obstructed", "repressed"]
+    assert [r.level.value for r in series] == [
+        "obstructed",
+        "obstructed",
+        "obstructed",
+        "repressed",
+    ]
     assert series[-1].id == downgrade.id
 
 
@@ -371,9 +404,13 @@ def test_004_bloody_january_figures(ds: Any) -> None:
     assert (released.low, released.high, released.qualifier.value) == (8000, 9000, "between")
     detained = one_figure(ds.get("event:bloody-january-detentions-2022"), "detained", "10,000")
     assert (detained.low, detained.asserted_by) == (10000, "org:civicus-monitor")
-    custody = one_figure(ds.get("event:bloody-january-deaths-in-custody-2022"), "died_in_custody", "eight")
+    custody = one_figure(
+        ds.get("event:bloody-january-deaths-in-custody-2022"), "died_in_custody", "eight"
+    )
     assert (custody.best, custody.asserted_by) == (8, "org:kazakhstan-authorities")
-    cases = one_figure(ds.get("event:bloody-january-criminal-cases-2022"), "criminal_cases", "5,000")
+    cases = one_figure(
+        ds.get("event:bloody-january-criminal-cases-2022"), "criminal_cases", "5,000"
+    )
     assert (cases.low, cases.qualifier.value) == (5000, "more_than")
     troops = one_figure(ds.get("event:csto-deployment-2022-01"), "deployed", "2,000")
     assert troops.low == 2000
@@ -386,7 +423,10 @@ def test_004_tulesova_arrest_charges_and_release(ds: Any) -> None:
     assert str(release.date) == "2020-08-12"
     assert release.penalty.kind.value == "restricted_freedom"
     charged = ds.get("event:tulesova-charged-2020")
-    assert {c.provision for c in charged.charges} == {"law:kz-cc-2014-378-2", "law:kz-cc-2014-380-1"}
+    assert {c.provision for c in charged.charges} == {
+        "law:kz-cc-2014-378-2",
+        "law:kz-cc-2014-380-1",
+    }
     insult = ds.laws.get("law:kz-cc-2014-378-2")
     assert (insult.article, insult.part) == ("378", "2")
     assert "2014" in insult.instrument and insult.inferred[0].field == "instrument"
@@ -400,14 +440,20 @@ def test_004_tulesova_2019_administrative_arrest(ds: Any) -> None:
     assert sentence.penalty.kind.value == "administrative_arrest"
     assert format_duration(sentence.penalty.term) == "P15D"
     fined = {p.actor for p in ds.get("event:marathon-filming-fines-2019-04").participants}
-    assert fined == {"person:aidos-nurbolatov", "person:aigul-nurbolatova", "person:suinbike-suleimenova"}
+    assert fined == {
+        "person:aidos-nurbolatov",
+        "person:aigul-nurbolatova",
+        "person:suinbike-suleimenova",
+    }
     partner = ds.get("relationship:asya-tulesova-partner-of-beibarys-tolymbekov")
     assert partner.kind.value == "partner_of"
 
 
 def test_004_protest_korpe_and_friends(ds: Any) -> None:
     founders = {
-        r.subject for r in ds.relationships if r.object == "org:protest-korpe" and r.kind.value == "founder_of"
+        r.subject
+        for r in ds.relationships
+        if r.object == "org:protest-korpe" and r.kind.value == "founder_of"
     }
     assert founders == {
         "person:kuat-abeshev",
@@ -415,7 +461,11 @@ def test_004_protest_korpe_and_friends(ds: Any) -> None:
         "person:irina-mednikova",
         "person:jeffrey-warren",
     }
-    detained = {p.actor for p in ds.get("event:quarantine-detentions-2020").participants if p.role.value == "victim"}
+    detained = {
+        p.actor
+        for p in ds.get("event:quarantine-detentions-2020").participants
+        if p.role.value == "victim"
+    }
     assert "person:sanavar-zakirova" in detained and "person:kairat-klyshev" in detained
 
 
@@ -424,7 +474,10 @@ def test_004_kibhr_zhovtis_and_partners(ds: Any) -> None:
     assert str(kibhr.founded) == "1993"
     assert ds.get("relationship:yevgeniy-zhovtis-director-of-kibhr").kind.value == "director_of"
     assert ds.get("relationship:brigitte-dufour-director-of-iphr").object == "org:iphr"
-    assert ds.get("relationship:kibhr-research-partner-of-civicus-monitor").kind.value == "research_partner_of"
+    assert (
+        ds.get("relationship:kibhr-research-partner-of-civicus-monitor").kind.value
+        == "research_partner_of"
+    )
     titles = {
         r.title
         for r in ds.relationships
@@ -439,14 +492,22 @@ def test_004_opposition_statuses(ds: Any) -> None:
     assert ds.organizations.get("org:democratic-choice-of-kazakhstan").status.value == "banned"
     assert ds.organizations.get("org:koshe-party").status.value == "banned"
     assert ds.organizations.get("org:democratic-party-of-kazakhstan").status.value == "unregistered"
-    assert ds.get("relationship:zhanbolat-mamai-leader-of-democratic-party-of-kazakhstan").kind.value == "leader_of"
+    assert (
+        ds.get("relationship:zhanbolat-mamai-leader-of-democratic-party-of-kazakhstan").kind.value
+        == "leader_of"
+    )
 
 
 def test_004_other_countries(ds: Any) -> None:
     cambodia = ds.get("event:cambodia-environmental-defenders-sentenced-2021-05")
     assert str(cambodia.date) == "2021-05"
     term = one_figure(cambodia, "sentence_length", "18 to 20")
-    assert (term.low, term.high, term.qualifier.value, term.unit.value) == (18, 20, "between", "months")
+    assert (term.low, term.high, term.qualifier.value, term.unit.value) == (
+        18,
+        20,
+        "between",
+        "months",
+    )
     finland = ds.get("event:finland-climate-protest-arrests-2021-06")
     assert one_figure(finland, "arrested", "100").low == 100
     assert any(i.field == "date" for i in finland.inferred)

@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CITE, event_doc, person_doc, source_doc
 
 from rightsdata import InvalidDataError
 from rightsdata.errors import ProblemCode
 from rightsdata.loading import read_folder
+
+from conftest import CITE, event_doc, person_doc, source_doc
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 
@@ -85,11 +86,32 @@ def test_part_of_cycle(make_folder: MakeFolder) -> None:
 
 def test_rating_previous_must_match_the_rating_before(make_folder: MakeFolder) -> None:
     files = base_files(
-        places=[{"id": "place:kz", "name": "Kazakhstan", "aliases": [], "kind": "country",
-                 "country": "KZ", "within": None, "citations": [CITE], "inferred": []}],
-        organizations=[{"id": "org:civicus", "name": "CIVICUS", "aliases": [], "kind": "ngo",
-                        "country": None, "status": None, "founded": None, "summary": None,
-                        "citations": [CITE], "inferred": []}],
+        places=[
+            {
+                "id": "place:kz",
+                "name": "Kazakhstan",
+                "aliases": [],
+                "kind": "country",
+                "country": "KZ",
+                "within": None,
+                "citations": [CITE],
+                "inferred": [],
+            }
+        ],
+        organizations=[
+            {
+                "id": "org:civicus",
+                "name": "CIVICUS",
+                "aliases": [],
+                "kind": "ngo",
+                "country": None,
+                "status": None,
+                "founded": None,
+                "summary": None,
+                "citations": [CITE],
+                "inferred": [],
+            }
+        ],
         ratings=[
             rating("rating:b", "2022", "repressed", "narrowed"),
             rating("rating:a", "2019-12", "obstructed", None),
@@ -104,9 +126,18 @@ def test_rating_previous_must_match_the_rating_before(make_folder: MakeFolder) -
 
 
 def test_relationship_to_itself(make_folder: MakeFolder) -> None:
-    rel = {"id": "relationship:a", "subject": "person:a", "kind": "friend_of",
-           "object": "person:a", "title": None, "start": None, "end": None,
-           "citations": [CITE], "inferred": []}
+    rel = {
+        "id": "relationship:a",
+        "subject": "person:a",
+        "kind": "friend_of",
+        "object": "person:a",
+        "title": None,
+        "start": None,
+        "end": None,
+        "citations": [CITE],
+        "inferred": [],
+    }
     found = integrity_problems(make_folder, base_files(relationships=[rel]))
-    assert found == ["relationships.json[0].object: a relationship's subject and object are "
-                     "the same record"]
+    assert found == [
+        "relationships.json[0].object: a relationship's subject and object are the same record"
+    ]

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import event_doc, person_doc, source_doc
 
 import rightsdata
 from rightsdata import InvalidDataError, UnknownIdError
@@ -17,6 +16,8 @@ from rightsdata._resources import datasets_root
 from rightsdata.canonical import render_folder, sha256
 from rightsdata.errors import ProblemCode
 from rightsdata.loading import read_folder
+
+from conftest import event_doc, person_doc, source_doc
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
@@ -34,8 +35,9 @@ def test_load_returns_the_same_immutable_dataset() -> None:
 def test_load_is_thread_safe() -> None:
     rightsdata.load.__globals__["_cache"].clear()
     seen: list[int] = []
-    threads = [threading.Thread(target=lambda: seen.append(id(rightsdata.load())))
-               for _ in range(8)]
+    threads = [
+        threading.Thread(target=lambda: seen.append(id(rightsdata.load()))) for _ in range(8)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -108,9 +110,9 @@ def test_problems_in_several_files_are_reported_together(make_folder: MakeFolder
     [
         (b"", "empty"),
         (b"\xef\xbb\xbf[]", "byte-order mark"),
-        (b"[\"\xff\"]", "not UTF-8"),
+        (b'["\xff"]', "not UTF-8"),
         (b"[NaN]", "NaN"),
-        (b"[{\"id\": 1}", "not valid JSON"),
+        (b'[{"id": 1}', "not valid JSON"),
     ],
 )
 def test_unreadable_files(make_folder: MakeFolder, content: bytes, words: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any
 
 import attrs
 import pytest
-from conftest import CITE, event_doc, person_doc
 
 from rightsdata import InvalidDataError
 from rightsdata.convert import structure
 from rightsdata.errors import ProblemCode
 from rightsdata.model import Figure, Level
 from rightsdata.vocab import MEANINGS, VOCABULARIES
+
+from conftest import CITE, event_doc, person_doc
 
 
 def figure(**changes: Any) -> dict[str, Any]:
@@ -68,8 +69,9 @@ def test_figure_qualifier_needs_its_number(qualifier: str, needs: str) -> None:
 
 
 def test_imprecise_figure_may_have_no_numbers() -> None:
-    event = structure("events", event_doc(figures=[figure(qualifier="imprecise",
-                                                          as_given="thousands")]))
+    event = structure(
+        "events", event_doc(figures=[figure(qualifier="imprecise", as_given="thousands")])
+    )
     assert isinstance(event.figures[0], Figure)  # type: ignore[union-attr]
 
 

@@ -76,7 +76,8 @@ def test_wheel_carries_schemas_and_datasets(built: dict[str, Path]) -> None:
 
 @pytest.mark.slow
 def test_sdist_carries_the_data(built: dict[str, Path]) -> None:
-    names = tarfile.open(built["sdist"]).getnames()
+    with tarfile.open(built["sdist"]) as archive:
+        names = archive.getnames()
     assert any(n.endswith("schemas/events.schema.json") for n in names)
     assert any(n.endswith("datasets/kazakhstan/datapackage.json") for n in names)
 

@@ -73,8 +73,7 @@ def _documents(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
             {name: _documents(sub) for name, sub in schema["properties"].items()}
         )
     if schema.get("type") == "array":
-        return st.lists(_documents(schema["items"]), min_size=schema.get("minItems", 0),
-                        max_size=3)
+        return st.lists(_documents(schema["items"]), min_size=schema.get("minItems", 0), max_size=3)
     if "anyOf" in schema:
         return st.one_of([_documents(option) for option in schema["anyOf"]])
     leaf = {k: v for k, v in schema.items() if k not in ("description", "title")}
@@ -101,9 +100,9 @@ def test_every_schema_valid_document_structures(kind: str, data: st.DataObject) 
     assert schema_problems(kind, document, kind) == []  # the generator is faithful
     _, problems = structure_many(kind, [document], kind)
     unexpected = [
-        p for p in problems
-        if p.code not in _BEYOND_SCHEMA
-        and not any(m in p.message for m in _BEYOND_SCHEMA_MESSAGES)
+        p
+        for p in problems
+        if p.code not in _BEYOND_SCHEMA and not any(m in p.message for m in _BEYOND_SCHEMA_MESSAGES)
     ]
     assert unexpected == []
 
@@ -155,8 +154,17 @@ def test_mutated_documents_are_rejected_by_both(kind: str, data: st.DataObject) 
 def test_edtf_pattern_matches_the_parser(value: str, valid: bool) -> None:
     from rightsdata.dates import EDTF, EDTFError
 
-    doc = {"id": "source:a", "title": "t", "publisher": None, "published": value,
-           "kind": "report", "language": "en", "url": None, "note": None, "inferred": []}
+    doc = {
+        "id": "source:a",
+        "title": "t",
+        "publisher": None,
+        "published": value,
+        "kind": "report",
+        "language": "en",
+        "url": None,
+        "note": None,
+        "inferred": [],
+    }
     assert (schema_problems("sources", doc, "s") == []) is valid
     try:
         EDTF.parse(value)

@@ -40,7 +40,9 @@ QUOTE_MAX: Final = 600
 # rightsdata holds no personal contact data: text that looks like an e-mail address or a
 # telephone number is refused wherever it appears.
 _EMAIL_RE: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE_RE: Final = re.compile(r"(?:\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b)")
+_PHONE_RE: Final = re.compile(
+    r"(?:\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b)"
+)
 
 _compiled: dict[str, re.Pattern[str]] = {}
 
@@ -63,7 +65,8 @@ def _check_text(name: str, value: str, pattern: str | None, max_length: int | No
         raise FieldError(name, f"{value!r} does not match the pattern {pattern}")
     if ("@" in value and _EMAIL_RE.search(value)) or _PHONE_RE.search(value):
         raise FieldError(
-            name, "looks like an e-mail address or phone number; personal contact data is not allowed"
+            name,
+            "looks like an e-mail address or phone number; personal contact data is not allowed",
         )
 
 

@@ -60,14 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     info = commands.add_parser(
-        "info", help="the bundled dataset's version and record counts",
-        epilog="example:\n  rightsdata info", formatter_class=argparse.RawDescriptionHelpFormatter,
+        "info",
+        help="the bundled dataset's version and record counts",
+        epilog="example:\n  rightsdata info",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     info.add_argument("--name", default="kazakhstan", help="bundled dataset (default: kazakhstan)")
     info.set_defaults(run=_cmd_info)
 
     fmt = commands.add_parser(
-        "fmt", help="rewrite dataset folders in canonical form",
+        "fmt",
+        help="rewrite dataset folders in canonical form",
         description="Rewrite each dataset folder canonically: records sorted by id, one "
         "formatting, datapackage.json resources with sizes and sha256 hashes.",
         epilog="examples:\n  rightsdata fmt datasets/kazakhstan\n  rightsdata fmt --check",

@@ -40,7 +40,7 @@ from rightsdata.model import RECORD_TYPES, Record
 __all__ = ["converter", "structure", "structure_many", "unstructure"]
 
 
-class _WrongType(TypeError):
+class _WrongTypeError(TypeError):
     """A JSON value of the wrong type (internal; becomes a TYPE problem)."""
 
 
@@ -71,31 +71,31 @@ def _strict_str(value: object, cls: type) -> str:
     if cls is not str and issubclass(cls, Enum):
         return _structure_enum(value, cls)  # type: ignore[return-value]
     if type(value) is not str:
-        raise _WrongType(f"expected text, got {describe_json(value)}")
+        raise _WrongTypeError(f"expected text, got {describe_json(value)}")
     return value
 
 
 def _strict_int(value: object, _type: type) -> int:
     if type(value) is not int:
-        raise _WrongType(f"expected an integer, got {describe_json(value)}")
+        raise _WrongTypeError(f"expected an integer, got {describe_json(value)}")
     return value
 
 
 def _strict_bool(value: object, _type: type) -> bool:
     if type(value) is not bool:
-        raise _WrongType(f"expected true or false, got {describe_json(value)}")
+        raise _WrongTypeError(f"expected true or false, got {describe_json(value)}")
     return value
 
 
 def _structure_edtf(value: object, _type: type) -> EDTF:
     if type(value) is not str:
-        raise _WrongType(f"expected an EDTF date as text, got {describe_json(value)}")
+        raise _WrongTypeError(f"expected an EDTF date as text, got {describe_json(value)}")
     return EDTF.parse(value)
 
 
 def _structure_duration(value: object, _type: type) -> pendulum.Duration:
     if type(value) is not str:
-        raise _WrongType(f"expected an ISO 8601 duration as text, got {describe_json(value)}")
+        raise _WrongTypeError(f"expected an ISO 8601 duration as text, got {describe_json(value)}")
     return parse_duration(value)
 
 
@@ -108,7 +108,7 @@ def _enum_terms(cls: type[Enum]) -> tuple[dict[object, Enum], str]:
 def _structure_enum(value: object, cls: type[Enum]) -> Enum:
     members, allowed = _enum_terms(cls)
     if type(value) is not str:
-        raise _WrongType(f"expected one of {allowed}; got {describe_json(value)}")
+        raise _WrongTypeError(f"expected one of {allowed}; got {describe_json(value)}")
     try:
         return members[value]
     except KeyError:
@@ -130,7 +130,7 @@ def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], tu
 
     def structure_tuple(value: object, _type: type) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _WrongType(f"expected a list, got {describe_json(value)}")
+            raise _WrongTypeError(f"expected a list, got {describe_json(value)}")
         result = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -149,11 +149,11 @@ def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], tu
 class _IndexNote(str):
     """Marks which list item an error came from."""
 
-    index: int
+    position: int
 
     def __new__(cls, index: int) -> _IndexNote:
         note = super().__new__(cls, f"at index {index}")
-        note.index = index
+        note.position = index
         return note
 
 
@@ -164,7 +164,7 @@ def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], An
 
     def structure_object(value: object, _type: type) -> Any:
         if type(value) is not dict:
-            raise _WrongType(f"expected an object, got {describe_json(value)}")
+            raise _WrongTypeError(f"expected an object, got {describe_json(value)}")
         return generated(value, cls)
 
     return structure_object
@@ -224,7 +224,7 @@ def problems_from(exc: BaseException, location: str) -> list[Problem]:
         found = []
         for inner in exc.exceptions:
             index = next(
-                (n.index for n in getattr(inner, "__notes__", []) if isinstance(n, _IndexNote)),
+                (n.position for n in getattr(inner, "__notes__", []) if isinstance(n, _IndexNote)),
                 None,
             )
             if index is None:
@@ -248,7 +248,7 @@ def problems_from(exc: BaseException, location: str) -> list[Problem]:
         return [Problem(f"{location}.{exc.field}", exc.message, exc.code)]
     if isinstance(exc, KeyError):
         return [Problem(location, "required field is missing", ProblemCode.MISSING)]
-    if isinstance(exc, _WrongType):
+    if isinstance(exc, _WrongTypeError):
         return [Problem(location, str(exc), ProblemCode.TYPE)]
     if isinstance(exc, EDTFError | DurationError | ValueError):
         return [Problem(location, str(exc), ProblemCode.VALUE)]
@@ -322,17 +322,15 @@ def _record_type(kind: str) -> type:
         ) from None
 
 
-def structure_many(
-    kind: str, documents: object, where: str
-) -> tuple[list[Record], list[Problem]]:
+def structure_many(kind: str, documents: object, where: str) -> tuple[list[Record], list[Problem]]:
     """Structure a list of documents of one kind; return the records and every problem.
 
     ``where`` names the list in problem locations (``'events.json'``).
     """
     cls = _record_type(kind)
     if type(documents) is not list:
-        found = f"expected a list of records, got {describe_json(documents)}"
-        return [], [Problem(where, found, ProblemCode.TYPE)]
+        message = f"expected a list of records, got {describe_json(documents)}"
+        return [], [Problem(where, message, ProblemCode.TYPE)]
     records: list[Record] = []
     problems: list[Problem] = []
     for index, document in enumerate(documents):

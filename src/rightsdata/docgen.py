@@ -19,8 +19,16 @@ import pendulum
 from rightsdata._validators import DOC, MIN_ITEMS, REF
 from rightsdata.dates import EDTF
 from rightsdata.ids import PREFIX_OF_KIND
-from rightsdata.model import RECORD_TYPES, Alias, Charge, Citation, Figure, Inference
-from rightsdata.model import Participant, Penalty
+from rightsdata.model import (
+    RECORD_TYPES,
+    Alias,
+    Charge,
+    Citation,
+    Figure,
+    Inference,
+    Participant,
+    Penalty,
+)
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
 __all__ = ["data_model_page", "vocabularies_page"]
@@ -102,13 +110,14 @@ def data_model_page() -> str:
         "| --- | --- | --- |",
     ]
     for kind, cls in RECORD_TYPES.items():
-        lines.append(f"| `{kind}.json` | `{PREFIX_OF_KIND[kind]}:` | [{cls.__name__}]"
-                     f"(#{cls.__name__.lower()}) |")
+        lines.append(
+            f"| `{kind}.json` | `{PREFIX_OF_KIND[kind]}:` | [{cls.__name__}]"
+            f"(#{cls.__name__.lower()}) |"
+        )
     lines.append("")
     for cls in RECORD_TYPES.values():
         lines += [f"## {cls.__name__}", "", _first_paragraph(cls), "", *_fields_table(cls), ""]
     lines += ["# Nested parts", ""]
     for part in (Citation, Inference, Alias, Participant, Charge, Penalty, Figure):
-        lines += [f"## {part.__name__}", "", _first_paragraph(part), "", *_fields_table(part),
-                  ""]
+        lines += [f"## {part.__name__}", "", _first_paragraph(part), "", *_fields_table(part), ""]
     return "\n".join(lines)

@@ -16,7 +16,7 @@ Problems are located like the converter's: ``events.json[3].participants[0].acto
 
 from __future__ import annotations
 
-import functools
+import itertools
 import typing
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -37,8 +37,14 @@ class _FieldPlan:
     nested: bool  # holds attrs objects (or a tuple of them)
 
 
-@functools.cache
+_plans: dict[type, tuple[_FieldPlan, ...]] = {}
+
+
 def _plan(cls: type) -> tuple[_FieldPlan, ...]:
+    """Which fields of ``cls`` hold references or nested parts (computed once per class)."""
+    cached = _plans.get(cls)
+    if cached is not None:
+        return cached
     hints = typing.get_type_hints(cls)
     plan = []
     for field in attrs.fields(cls):
@@ -48,7 +54,8 @@ def _plan(cls: type) -> tuple[_FieldPlan, ...]:
         nested = any(attrs.has(t) for t in _leaf_types(hints[field.name]))
         if prefixes is not None or nested:
             plan.append(_FieldPlan(field.name, prefixes, nested))
-    return tuple(plan)
+    result = _plans[cls] = tuple(plan)
+    return result
 
 
 def _leaf_types(hint: Any) -> Iterator[Any]:
@@ -157,7 +164,7 @@ def _rating_sequences(ratings: Sequence[Record], label: str) -> list[Problem]:
     problems: list[Problem] = []
     for entries in series.values():
         entries.sort(key=lambda pair: pair[1].as_of.sort_key())
-        for (_, before), (index, after) in zip(entries, entries[1:], strict=False):
+        for (_, before), (index, after) in itertools.pairwise(entries):
             if after.previous is not None and after.previous is not before.level:
                 problems.append(
                     Problem(

@@ -129,20 +129,35 @@ def read_json(file: Traversable | Path, label: str) -> tuple[Any, list[Problem]]
     """Parse one JSON file strictly: UTF-8, no byte-order mark, no NaN or Infinity."""
     data = file.read_bytes()
     if data.startswith(_BOM):
-        return None, [Problem(label, "starts with a byte-order mark; save it as UTF-8 without "
-                              "a BOM", ProblemCode.SYNTAX)]
+        return None, [
+            Problem(
+                label,
+                "starts with a byte-order mark; save it as UTF-8 without a BOM",
+                ProblemCode.SYNTAX,
+            )
+        ]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(label, f"is not UTF-8: byte {exc.start} is {data[exc.start]:#04x}",
-                              ProblemCode.SYNTAX)]
+        return None, [
+            Problem(
+                label,
+                f"is not UTF-8: byte {exc.start} is {data[exc.start]:#04x}",
+                ProblemCode.SYNTAX,
+            )
+        ]
     if not text.strip():
         return None, [Problem(label, "is empty; expected JSON", ProblemCode.SYNTAX)]
     try:
         return json.loads(text, parse_constant=_reject_constant), []
     except json.JSONDecodeError as exc:
-        return None, [Problem(label, f"is not valid JSON: {exc.msg} at line {exc.lineno} "
-                              f"column {exc.colno}", ProblemCode.SYNTAX)]
+        return None, [
+            Problem(
+                label,
+                f"is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                ProblemCode.SYNTAX,
+            )
+        ]
     except ValueError as exc:
         return None, [Problem(label, str(exc), ProblemCode.SYNTAX)]
     except RecursionError:
@@ -151,11 +166,17 @@ def read_json(file: Traversable | Path, label: str) -> tuple[Any, list[Problem]]
 
 def _check_descriptor(raw: Any) -> tuple[dict[str, Any] | None, list[Problem]]:
     if type(raw) is not dict:
-        return None, [Problem(DESCRIPTOR, f"expected an object, got {describe_json(raw)}",
-                              ProblemCode.PACKAGE)]
+        return None, [
+            Problem(
+                DESCRIPTOR, f"expected an object, got {describe_json(raw)}", ProblemCode.PACKAGE
+            )
+        ]
     problems = [
-        Problem(f"{DESCRIPTOR}.{key}", f"expected text, got {describe_json(raw.get(key))}",
-                ProblemCode.PACKAGE)
+        Problem(
+            f"{DESCRIPTOR}.{key}",
+            f"expected text, got {describe_json(raw.get(key))}",
+            ProblemCode.PACKAGE,
+        )
         for key in ("name", "version")
         if key in raw and type(raw[key]) is not str
     ]

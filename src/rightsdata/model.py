@@ -21,6 +21,7 @@ Every field is present in the JSON form, ``null`` where unknown, so that a file 
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
@@ -200,7 +201,7 @@ class Figure:
     def __attrs_post_init__(self) -> None:
         numbers = [(n, v) for n, v in (("low", self.low), ("best", self.best), ("high", self.high))]
         stated = [(n, v) for n, v in numbers if v is not None]
-        for (name_a, a), (name_b, b) in zip(stated, stated[1:], strict=False):
+        for (name_a, a), (name_b, b) in itertools.pairwise(stated):
             if a > b:
                 raise FieldError(
                     name_b, f"{name_a} ({a}) is greater than {name_b} ({b})", ProblemCode.RULE
@@ -432,7 +433,8 @@ class Statement(_Checked):
             c.fields is None or "quote" in c.fields for c in self.citations
         ):
             raise FieldError(
-                "quote", "a quote needs a citation that covers it (fields null or 'quote')",
+                "quote",
+                "a quote needs a citation that covers it (fields null or 'quote')",
                 ProblemCode.RULE,
             )
 

@@ -51,8 +51,7 @@ def validator_for(kind: str) -> Validator:
     if kind not in KINDS:
         raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
     resources = [
-        (schema_id(name), Resource.from_contents(load_schema(name)))
-        for name in ("common", *KINDS)
+        (schema_id(name), Resource.from_contents(load_schema(name))) for name in ("common", *KINDS)
     ]
     registry: Registry[Any] = Registry().with_resources(resources)
     validator: Validator = jsonschema.Draft202012Validator(load_schema(kind), registry=registry)

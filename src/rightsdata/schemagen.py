@@ -46,9 +46,7 @@ DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 COMMON: Final = schema_id("common")
 
 _YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001-9999
-_LEAP_YEAR = (
-    "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
-)
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
 _DAY = (
     f"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
     "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
@@ -58,9 +56,7 @@ _DAY = (
 _SINGLE = f"(?:(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR})[?~%]?|{_YEAR}-2[1-4])"
 #: The EDTF subset rightsdata accepts, as one regular expression. Whether an interval's start
 #: comes before its end is beyond a regular expression; the model checks it.
-EDTF_PATTERN: Final = (
-    f"^(?:{_SINGLE}|{_SINGLE}/(?:{_SINGLE}|\\.\\.)?|(?:\\.\\.)?/{_SINGLE})$"
-)
+EDTF_PATTERN: Final = f"^(?:{_SINGLE}|{_SINGLE}/(?:{_SINGLE}|\\.\\.)?|(?:\\.\\.)?/{_SINGLE})$"
 _N = "[1-9][0-9]*"
 _H = "(?:[1-9]|1[0-9]|2[0-3])"
 _MS = "[1-5]?[1-9]|[1-5]0"

@@ -179,8 +179,11 @@ def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
     """Citations; with ``record_type``, their ``fields`` name fields of that type."""
     names = [f.name for f in attrs.fields(record_type)] if record_type is not None else []
-    fields = _optional(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True)
-                       .map(tuple)) if names else st.none()
+    fields = (
+        _optional(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True).map(tuple))
+        if names
+        else st.none()
+    )
     return st.builds(
         Citation,
         source=ids("source"),
@@ -333,9 +336,7 @@ def events() -> st.SearchStrategy[Event]:
             st.builds(Charge, provision=ids("law"), against=ids("person", "org")), max_size=2
         ).map(tuple),
         penalty=_optional(
-            st.builds(
-                Penalty, kind=st.sampled_from(list(PenaltyKind)), term=_optional(durations())
-            )
+            st.builds(Penalty, kind=st.sampled_from(list(PenaltyKind)), term=_optional(durations()))
         ),
         figures=st.lists(figures(), max_size=2).map(tuple),
         part_of=_optional(ids("event")),
@@ -449,8 +450,11 @@ def dataset_documents(draw: st.DrawFn, max_per_kind: int = 4) -> dict[str, list[
     built: dict[str, list[Record]] = {}
     for kind in RECORD_TYPES:
         minimum = 1 if kind in ("sources", "persons", "organizations", "places", "laws") else 0
-        found = draw(st.lists(records(kind), min_size=minimum, max_size=max_per_kind,
-                              unique_by=lambda r: r.id))
+        found = draw(
+            st.lists(
+                records(kind), min_size=minimum, max_size=max_per_kind, unique_by=lambda r: r.id
+            )
+        )
         built[kind] = found
         pools[RECORD_TYPES[kind].__name__] = [r.id for r in found]
     by_prefix = {
@@ -477,9 +481,7 @@ def dataset_documents(draw: st.DrawFn, max_per_kind: int = 4) -> dict[str, list[
 def _resolve(draw: st.DrawFn, value: Any, pools: Mapping[str, list[str]]) -> Any:
     """Replace every reference in a document by an existing ID of the same prefix."""
     if isinstance(value, dict):
-        return {
-            k: (v if k == "id" else _resolve(draw, v, pools)) for k, v in value.items()
-        }
+        return {k: (v if k == "id" else _resolve(draw, v, pools)) for k, v in value.items()}
     if isinstance(value, list):
         return [_resolve(draw, v, pools) for v in value]
     if isinstance(value, str) and ":" in value:
@@ -488,4 +490,3 @@ def _resolve(draw: st.DrawFn, value: Any, pools: Mapping[str, list[str]]) -> Any
         if pool and value not in pool:
             return draw(st.sampled_from(pool))
     return value
-
