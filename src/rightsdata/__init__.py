@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rightsdata.dataset import Dataset
     from rightsdata.dates import EDTF, EDTFError
     from rightsdata.durations import format_duration, parse_duration
-    from rightsdata.loading import datasets, load
+    from rightsdata.loading import datasets, load, load_path, validate
     from rightsdata.model import (
         KINDS,
         Alias,
@@ -76,7 +76,9 @@ __all__ = [
     "datasets",
     "format_duration",
     "load",
+    "load_path",
     "parse_duration",
+    "validate",
 ]
 
 # Public name -> the module that defines it; imported on first access (PEP 562), so that
@@ -90,6 +92,8 @@ _LAZY: dict[str, str] = {
     "parse_duration": "rightsdata.durations",
     "datasets": "rightsdata.loading",
     "load": "rightsdata.loading",
+    "load_path": "rightsdata.loading",
+    "validate": "rightsdata.loading",
     **dict.fromkeys(
         (
             "KINDS",

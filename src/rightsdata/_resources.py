@@ -9,15 +9,15 @@ checkout; there the installed distribution's ``direct_url.json`` (PEP 610) names
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import importlib.resources
 import json
-import urllib.parse
-import urllib.request
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rightsdata.errors import RightsdataError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["datasets_root", "schemas_root"]
 
@@ -37,6 +37,11 @@ def _data_root() -> Traversable:
 
 
 def _editable_checkout() -> Path | None:
+    # Imported here: they cost ~100 ms together and only an editable install needs them.
+    import importlib.metadata
+    import urllib.parse
+    import urllib.request
+
     try:
         text = importlib.metadata.distribution("rightsdata").read_text("direct_url.json")
     except importlib.metadata.PackageNotFoundError:

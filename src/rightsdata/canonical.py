@@ -49,6 +49,10 @@ def schema_id(kind: str) -> str:
 def render_folder(dataset: Dataset, descriptor: dict[str, Any] | None = None) -> dict[str, str]:
     """The canonical text of every file of ``dataset``'s folder, by file name."""
     files = {f"{kind}.json": dumps(docs) for kind, docs in dataset.to_dict().items()}
+    if dataset.redirects:
+        files["redirects.json"] = dumps(
+            [{"id": old, "to": new} for old, new in sorted(dataset.redirects.items())]
+        )
     package: dict[str, Any] = dict(descriptor or dataset.descriptor or {})
     package.setdefault("$schema", DATAPACKAGE_PROFILE)
     package.setdefault("name", dataset.name or "dataset")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum, StrEnum
 from typing import Any, Final
 
@@ -34,36 +34,28 @@ from cattrs.gen import make_dict_structure_fn
 
 from rightsdata.dates import EDTF, EDTFError
 from rightsdata.durations import DurationError, format_duration, parse_duration
-from rightsdata.errors import FieldError, InvalidDataError, Problem, ProblemCode
+from rightsdata.errors import (
+    FieldError,
+    InvalidDataError,
+    Problem,
+    ProblemCode,
+    describe_json,
+)
 from rightsdata.model import RECORD_TYPES, Record
 
-__all__ = ["converter", "structure", "structure_many", "unstructure"]
+__all__ = [
+    "converter",
+    "describe_json",
+    "structure",
+    "structure_located",
+    "structure_many",
+    "unstructure",
+    "unstructure_many",
+]
 
 
 class _WrongTypeError(TypeError):
     """A JSON value of the wrong type (internal; becomes a TYPE problem)."""
-
-
-_JSON_NAMES: Final[dict[type, str]] = {
-    str: "text",
-    int: "an integer",
-    float: "a number",
-    bool: "true or false",
-    list: "a list",
-    dict: "an object",
-    type(None): "null",
-}
-
-
-def describe_json(value: object) -> str:
-    """How a JSON value reads to a person: ``'text ("5")'``, ``'an integer (5)'``."""
-    name = _JSON_NAMES.get(type(value), type(value).__name__)
-    if isinstance(value, list | dict):
-        return name
-    shown = repr(value)
-    if len(shown) > 40:
-        shown = shown[:37] + "..."
-    return f"{name} ({shown})"
 
 
 def _strict_str(value: object, cls: type) -> str:
@@ -335,6 +327,22 @@ def structure_many(kind: str, documents: object, where: str) -> tuple[list[Recor
     problems: list[Problem] = []
     for index, document in enumerate(documents):
         record, found = _structure_one(cls, document, f"{where}[{index}]")
+        if found:
+            problems += found
+        else:
+            records.append(record)
+    return records, problems
+
+
+def structure_located(
+    kind: str, documents: Sequence[object], locations: Sequence[str]
+) -> tuple[list[Record], list[Problem]]:
+    """Like :func:`structure_many`, with each document's own location (``'data.jsonl:12'``)."""
+    cls = _record_type(kind)
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for document, location in zip(documents, locations, strict=True):
+        record, found = _structure_one(cls, document, location)
         if found:
             problems += found
         else:

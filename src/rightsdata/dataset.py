@@ -11,14 +11,13 @@
 from __future__ import annotations
 
 import copy
-import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
-from rightsdata.collection import Collection
+from rightsdata.collection import Collection, EventCollection, RatingCollection
 from rightsdata.convert import unstructure_many
-from rightsdata.errors import UnknownIdError
-from rightsdata.ids import KIND_OF_PREFIX, prefix_of
+from rightsdata.indexes import Indexes
 from rightsdata.model import (
     KINDS,
     Event,
@@ -32,22 +31,44 @@ from rightsdata.model import (
     Source,
     Statement,
 )
+from rightsdata.query import DateLike, Figures, Queries, Related
+from rightsdata.vocab import Measure
 
 __all__ = ["Dataset"]
 
 
+def _id(record: Record) -> str:
+    return record.id
+
+
+def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
+    if redirects is None:
+        return {}
+    if not isinstance(redirects, Mapping):
+        raise TypeError(f"redirects must be a mapping, not {type(redirects).__name__}")
+    for old, new in redirects.items():
+        if not isinstance(old, str) or not isinstance(new, str):
+            raise TypeError(f"redirects map IDs to IDs (str to str), not {old!r} to {new!r}")
+    return dict(redirects)
+
+
 class Dataset:
-    """A whole dataset: one typed, immutable :class:`Collection` per record kind.
+    """A whole dataset: one typed, immutable :class:`Collection` per record kind, and queries.
 
     Build one with :func:`rightsdata.load` (the bundled data) rather than by hand.
+    ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``
+    follows them. Queries are answered from indexes built on first use, once, thread-safely
+    (see :mod:`rightsdata.indexes`); the dataset never changes, so they are never rebuilt.
+    Their semantics are documented in docs/queries.md.
     """
 
     __slots__ = (
         "_collections",
         "_descriptor",
-        "_index",
-        "_lock",
+        "_indexes",
         "_name",
+        "_queries",
+        "_redirects",
         "_version",
     )
 
@@ -58,18 +79,37 @@ class Dataset:
         name: str | None = None,
         version: str | None = None,
         descriptor: Mapping[str, Any] | None = None,
+        redirects: Mapping[str, str] | None = None,
     ) -> None:
         unknown = set(records) - set(KINDS)
         if unknown:
             raise ValueError(f"unknown record kinds: {', '.join(sorted(unknown))}")
+        self._redirects: dict[str, str] = _checked_redirects(redirects)
+        by_kind = {kind: tuple(sorted(records.get(kind, ()), key=_id)) for kind in KINDS}
+        self._indexes = Indexes(by_kind)
+        self._queries = Queries(self._indexes, self._redirects)
         self._collections: dict[str, Collection[Any]] = {
-            kind: Collection(kind, records.get(kind, ())) for kind in KINDS
+            kind: Collection(kind, by_kind[kind], self._redirects) for kind in KINDS
         }
+        self._collections["events"] = EventCollection(
+            by_kind["events"],  # type: ignore[arg-type]
+            self._queries,
+            self._redirects,
+        )
+        self._collections["ratings"] = RatingCollection(
+            by_kind["ratings"],  # type: ignore[arg-type]
+            self._queries,
+            self._redirects,
+        )
+        retired = [old for old in self._redirects if old in self._indexes.by_id()]
+        if retired:
+            raise ValueError(
+                f"redirects from IDs that records still have: {', '.join(sorted(retired))}; "
+                "a redirect replaces a retired ID"
+            )
         self._name = name
         self._version = version
         self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
-        self._index: dict[str, Record] | None = None
-        self._lock = threading.Lock()
 
     # --- identity -------------------------------------------------------------------------
 
@@ -116,9 +156,12 @@ class Dataset:
         return self._collections["laws"]
 
     @property
-    def events(self) -> Collection[Event]:
-        """The events."""
-        return self._collections["events"]
+    def events(self) -> EventCollection:
+        """The events; call it to filter them: ``ds.events(kind=, between=, involving=,
+        place=, role=)`` (see :meth:`EventCollection.__call__
+        <rightsdata.collection.EventCollection.__call__>`)."""
+        events: EventCollection = self._collections["events"]  # type: ignore[assignment]
+        return events
 
     @property
     def relationships(self) -> Collection[Relationship]:
@@ -131,9 +174,20 @@ class Dataset:
         return self._collections["statements"]
 
     @property
-    def ratings(self) -> Collection[Rating]:
-        """The civic-space ratings."""
-        return self._collections["ratings"]
+    def ratings(self) -> RatingCollection:
+        """The civic-space ratings; call it for them in date order: ``ds.ratings(country=)``."""
+        ratings: RatingCollection = self._collections["ratings"]  # type: ignore[assignment]
+        return ratings
+
+    @property
+    def redirects(self) -> Mapping[str, str]:
+        """Retired IDs and the IDs that replaced them (read-only).
+
+        >>> import rightsdata
+        >>> dict(rightsdata.load().redirects)
+        {}
+        """
+        return MappingProxyType(self._redirects)
 
     def collection(self, kind: str) -> Collection[Any]:
         """The collection of a kind named as in the files (``'events'``)."""
@@ -149,22 +203,126 @@ class Dataset:
     def get(self, record_id: str) -> Record:
         """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none.
 
+        A retired ID is followed through :attr:`redirects`, however long the chain; a chain
+        that comes back on itself, or ends at an ID no record has, raises UnknownIdError with
+        a hint saying so.
+
         >>> import rightsdata
         >>> rightsdata.load().get("person:vladimir-kozlov").name
         'Vladimir Kozlov'
         """
-        index = self._index
-        if index is None:
-            with self._lock:
-                if self._index is None:
-                    self._index = {r.id: r for c in self._collections.values() for r in c}
-                index = self._index
-        try:
-            return index[record_id]
-        except KeyError:
-            kind = KIND_OF_PREFIX.get(prefix_of(record_id))
-            hint = None if kind else "IDs look like 'person:vladimir-kozlov'"
-            raise UnknownIdError(record_id, hint) from None
+        return self._queries.get(record_id)
+
+    # --- queries --------------------------------------------------------------------------
+
+    def search(
+        self, text: str, *, limit: int | None = 20, kinds: Iterable[str] | None = None
+    ) -> list[Record]:
+        """Persons, organisations, places and laws whose names match ``text``, best first.
+
+        Names are a record's name and aliases; a law's name is "<instrument> article <n>
+        [part <m>]" (its title, a description, is not searched). Matching ignores case, accents and
+        script (Russian and Kazakh Cyrillic are transliterated to Latin). Records rank by
+        their best-matching name: exact, then prefix, then every query word starting a word
+        of the name, then close spellings; see :mod:`rightsdata.search`. ``limit``: at most
+        this many (None for all); ``kinds``: only these kinds (``["persons"]``).
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> [r.id for r in ds.search("KOZLOV", limit=2)]
+        ['person:vladimir-kozlov', 'person:kozlov-parole-judge']
+        >>> [r.id for r in ds.search("Казахстан", limit=1)], ds.search("HRF")[0].name
+        (['place:kazakhstan'], 'Human Rights Foundation')
+        >>> [r.id for r in ds.search("criminal code 164")]
+        ['law:kz-cc-1997-164']
+        """
+        return self._queries.search(text, limit, kinds)
+
+    def timeline(self, actor: str | Record) -> list[Event]:
+        """The events an actor (a person or organisation, by ID or record) took part in.
+
+        Taking part is being a participant (any role) or being charged. In date order, as
+        for :meth:`events <rightsdata.collection.EventCollection.__call__>`: by
+        :meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>` (first possible day, then last
+        possible day, then text; so an unknown start comes first), undated events last, ties
+        by ID. An unknown ID raises :class:`~rightsdata.UnknownIdError`.
+
+        >>> import rightsdata
+        >>> [(str(e.date), e.kind.value)
+        ...  for e in rightsdata.load().timeline("person:vladimir-kozlov")][:4]
+        [('/2012-10-08', 'trial'), ('2012', 'crackdown'), ('2012-01-26', 'detention'), \
+('2012-01-26/2012-10-08', 'charge')]
+        """
+        return self._queries.events(involving=actor)
+
+    def figures(self, event: str | Record, measure: Measure | str | None = None) -> Figures:
+        """Every claim (figure) on an event, with who asserted it and where, as :class:`Figures`.
+
+        ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure.
+        The result is a sequence of the figures (in the event's order) with ``.range`` and
+        ``.disagree``, which summarise them without hiding a disagreement (see
+        :class:`~rightsdata.query.Figures`).
+
+        >>> import rightsdata
+        >>> killed = rightsdata.load().figures("event:zhanaozen-massacre-2011", measure="killed")
+        >>> len(killed), killed.range, killed.disagree
+        (3, (15, 17), True)
+        >>> [c.source for c in killed[2].citations], killed[2].asserted_by
+        (['source:civicus-kazakhstan-country-page'], 'org:kazakhstan-authorities')
+        """
+        return self._queries.figures(event, measure)
+
+    def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
+        """The rating of ``country`` in force on a day: the latest whose ``as_of`` starts on
+        or before it; None if none does.
+
+        "Starts" is the first possible day of ``as_of`` (an open or unknown start counts as
+        started); "latest" is the last in date order (:meth:`EDTF.sort_key
+        <rightsdata.EDTF.sort_key>`, then ID) among those. ``date`` is one day: a
+        :class:`datetime.date` (or datetime, pendulum's too), or an EDTF day or its text; a
+        month or year raises ValueError, since it does not say which day.
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> ds.rating_on("place:kazakhstan", "2019-08-31") is None
+        True
+        >>> ds.rating_on("place:kazakhstan", "2019-09-01").id
+        'rating:civicus-kazakhstan-2019-watchlist'
+        >>> ds.rating_on("place:kazakhstan", "2022-06-01").level.value
+        'repressed'
+        """
+        return self._queries.rating_on(country, date)
+
+    def cited_by(self, source: str | Record) -> list[Record]:
+        """Every record citing a source, on the record or in a figure's citations.
+
+        In kind order (:data:`~rightsdata.KINDS`: sources, persons, organisations, ...), then
+        by ID.
+
+        >>> import rightsdata
+        >>> cited = rightsdata.load().cited_by("source:hrf-2012-12-14")
+        >>> "person:vladimir-kozlov" in [r.id for r in cited]
+        True
+        >>> [r.id for r in cited if r.id.startswith("rating:")]
+        []
+        """
+        return self._queries.cited_by(source)
+
+    def related(self, record: str | Record) -> Related:
+        """The relationships, events, statements and ratings that name a record.
+
+        See :class:`~rightsdata.query.Related` for what naming is (subject or object,
+        participant, accused, place of an event, speaker, addressee, what a statement is
+        about, a rating's country, ...), and for the order (each by date, undated last).
+
+        >>> import rightsdata
+        >>> related = rightsdata.load().related("person:vladimir-kozlov")
+        >>> related.events == tuple(rightsdata.load().timeline("person:vladimir-kozlov"))
+        True
+        >>> [r.id for r in rightsdata.load().related("place:kazakhstan").ratings][:1]
+        ['rating:civicus-kazakhstan-2019-watchlist']
+        """
+        return self._queries.related(record)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record, kind by kind (in :data:`~rightsdata.model.KINDS` order), by ID."""
@@ -198,9 +356,10 @@ class Dataset:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):
             return NotImplemented
-        return (self._name, self._version, self._collections) == (
+        return (self._name, self._version, self._redirects, self._collections) == (
             other._name,
             other._version,
+            other._redirects,
             other._collections,
         )
 

@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-import attrs
-
 __all__ = ["InvalidDataError", "Problem", "ProblemCode", "RightsdataError", "UnknownIdError"]
 
 #: How many problems ``str(InvalidDataError)`` shows before summarising the rest.
@@ -38,19 +36,70 @@ class ProblemCode:
     PACKAGE: Final = "package"  #: the data package descriptor (datapackage.json) is wrong
 
 
-@attrs.frozen
 class Problem:
-    """One thing wrong with the data, and where.
+    """One thing wrong with the data, and where. Immutable.
 
-    ``location`` reads like a path into the files: ``events.json[12].figures[0].low``.
+    ``location`` reads like a path into the files: ``events.json[12].figures[0].low``;
+    ``code`` is one of :class:`ProblemCode`'s values.
     """
+
+    # A plain class, not attrs: `import rightsdata` imports this module, and stays light.
+    __slots__ = ("code", "location", "message")
 
     location: str
     message: str
-    code: str = ProblemCode.VALUE
+    code: str
+
+    def __init__(self, location: str, message: str, code: str = ProblemCode.VALUE) -> None:
+        object.__setattr__(self, "location", location)
+        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "code", code)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Problem is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.location, self.message, self.code) == (
+            other.location,
+            other.message,
+            other.code,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.location, self.message, self.code))
+
+    def __repr__(self) -> str:
+        return f"Problem(location={self.location!r}, message={self.message!r}, code={self.code!r})"
+
+    def __reduce__(self) -> tuple[type[Problem], tuple[str, str, str]]:
+        return (Problem, (self.location, self.message, self.code))
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+_JSON_NAMES: Final[dict[type, str]] = {
+    str: "text",
+    int: "an integer",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def describe_json(value: object) -> str:
+    """How a JSON value reads to a person: ``'text ("5")'``, ``'an integer (5)'``."""
+    name = _JSON_NAMES.get(type(value), type(value).__name__)
+    if isinstance(value, list | dict):
+        return name
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return f"{name} ({shown})"
 
 
 class RightsdataError(Exception):

@@ -68,6 +68,24 @@ def _leaf_types(hint: Any) -> Iterator[Any]:
             yield from _leaf_types(arg)
 
 
+def _targets(obj: Any) -> Iterator[str]:
+    """Every referenced id inside ``obj``, without locations (the cheap first pass)."""
+    for step in _plan(type(obj)):
+        value = getattr(obj, step.name)
+        if value is None:
+            continue
+        if step.nested:
+            if isinstance(value, tuple):
+                for item in value:
+                    yield from _targets(item)
+            else:
+                yield from _targets(value)
+        elif isinstance(value, tuple):
+            yield from value
+        else:
+            yield value
+
+
 def _references(obj: Any, path: str) -> Iterator[tuple[str, str]]:
     """(location, referenced id) for every reference inside ``obj``."""
     for step in _plan(type(obj)):
@@ -87,52 +105,106 @@ def _references(obj: Any, path: str) -> Iterator[tuple[str, str]]:
             yield where, value
 
 
+Where = str | Sequence[str]
+
+
+def _locate(where: Mapping[str, Where], kind: str, index: int) -> str:
+    label = where.get(kind, kind)
+    return f"{label}[{index}]" if isinstance(label, str) else label[index]
+
+
 def check_integrity(
-    records: Mapping[str, Sequence[Record]], where: Mapping[str, str]
+    records: Mapping[str, Sequence[Record]],
+    where: Mapping[str, Where],
+    redirects: Mapping[str, str] | None = None,
+    redirects_where: str = "redirects",
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order).
 
-    ``where`` maps a kind to the name its records are located by (``'events.json'``).
+    ``where`` maps a kind to the name its records are located by (``'events.json'``, giving
+    ``events.json[3]``), or to one location per record (JSON Lines: ``data.jsonl:12``).
+    ``redirects`` (old ID -> new ID) must lead to existing records of the same kind.
     """
     problems: list[Problem] = []
-    located: dict[str, str] = {}
+    located: dict[str, tuple[str, int]] = {}
     for kind, items in records.items():
-        label = where.get(kind, kind)
         for index, record in enumerate(items):
-            location = f"{label}[{index}]"
             first = located.get(record.id)
             if first is not None:
                 problems.append(
                     Problem(
-                        f"{location}.id",
-                        f"{record.id!r} is used twice; first at {first}",
+                        f"{_locate(where, kind, index)}.id",
+                        f"{record.id!r} is used twice; first at {_locate(where, *first)}",
                         ProblemCode.INTEGRITY,
                     )
                 )
             else:
-                located[record.id] = location
+                located[record.id] = (kind, index)
     for kind, items in records.items():
-        label = where.get(kind, kind)
         for index, record in enumerate(items):
-            for location, target in _references(record, f"{label}[{index}]"):
-                if target not in located:
-                    problems.append(
-                        Problem(location, f"{target!r} does not exist", ProblemCode.INTEGRITY)
-                    )
+            if all(target in located for target in _targets(record)):
+                pass
+            else:  # locate the dangling references (rare, so the strings are built only now)
+                for location, target in _references(record, _locate(where, kind, index)):
+                    if target not in located:
+                        problems.append(
+                            Problem(location, f"{target!r} does not exist", ProblemCode.INTEGRITY)
+                        )
             if isinstance(record, Relationship) and record.subject == record.object:
                 problems.append(
                     Problem(
-                        f"{label}[{index}].object",
+                        f"{_locate(where, kind, index)}.object",
                         "a relationship's subject and object are the same record",
                         ProblemCode.INTEGRITY,
                     )
                 )
-    problems += _part_of_cycles(records.get("events", ()), where.get("events", "events"))
-    problems += _rating_sequences(records.get("ratings", ()), where.get("ratings", "ratings"))
+    problems += _part_of_cycles(records.get("events", ()), where)
+    problems += _rating_sequences(records.get("ratings", ()), where)
+    problems += _redirect_problems(redirects or {}, located, where, redirects_where)
     return problems
 
 
-def _part_of_cycles(events: Sequence[Record], label: str) -> list[Problem]:
+def _redirect_problems(
+    redirects: Mapping[str, str],
+    located: Mapping[str, tuple[str, int]],
+    where_records: Mapping[str, Where],
+    label: str,
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, (old, new) in enumerate(redirects.items()):
+        where = f"{label}[{index}]"
+        if old in located:
+            problems.append(
+                Problem(
+                    f"{where}.id",
+                    f"{old!r} is still the id of a record "
+                    f"({_locate(where_records, *located[old])}); a redirect "
+                    "replaces a retired id",
+                    ProblemCode.INTEGRITY,
+                )
+            )
+        target, seen = new, {old}
+        while target in redirects and target not in seen:
+            seen.add(target)
+            target = redirects[target]
+        if target in seen:
+            problems.append(Problem(f"{where}.to", "redirects form a cycle", ProblemCode.INTEGRITY))
+        elif target not in located:
+            problems.append(
+                Problem(f"{where}.to", f"{target!r} does not exist", ProblemCode.INTEGRITY)
+            )
+        elif old.partition(":")[0] != target.partition(":")[0]:
+            problems.append(
+                Problem(
+                    f"{where}.to",
+                    f"{old!r} redirects to {target!r}, a record of another kind",
+                    ProblemCode.INTEGRITY,
+                )
+            )
+    return problems
+
+
+def _part_of_cycles(events: Sequence[Record], where: Mapping[str, Where]) -> list[Problem]:
     parent = {e.id: e.part_of for e in events if isinstance(e, Event) and e.part_of}
     index_of = {e.id: i for i, e in enumerate(events)}
     problems: list[Problem] = []
@@ -148,7 +220,7 @@ def _part_of_cycles(events: Sequence[Record], label: str) -> list[Problem]:
             reported.update(cycle)
             problems.append(
                 Problem(
-                    f"{label}[{index_of[start]}].part_of",
+                    f"{_locate(where, 'events', index_of[start])}.part_of",
                     "part_of forms a cycle: " + " -> ".join([*cycle, current]),
                     ProblemCode.INTEGRITY,
                 )
@@ -156,7 +228,7 @@ def _part_of_cycles(events: Sequence[Record], label: str) -> list[Problem]:
     return problems
 
 
-def _rating_sequences(ratings: Sequence[Record], label: str) -> list[Problem]:
+def _rating_sequences(ratings: Sequence[Record], where: Mapping[str, Where]) -> list[Problem]:
     series: dict[tuple[str, str], list[tuple[int, Rating]]] = {}
     for index, rating in enumerate(ratings):
         if isinstance(rating, Rating):
@@ -168,7 +240,7 @@ def _rating_sequences(ratings: Sequence[Record], label: str) -> list[Problem]:
             if after.previous is not None and after.previous is not before.level:
                 problems.append(
                     Problem(
-                        f"{label}[{index}].previous",
+                        f"{_locate(where, 'ratings', index)}.previous",
                         f"says the level before was {after.previous.value!r}, but the rating "
                         f"before it ({before.id}, as of {before.as_of}) is "
                         f"{before.level.value!r}",

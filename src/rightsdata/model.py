@@ -221,11 +221,19 @@ class Figure:
 # --- records ------------------------------------------------------------------------------
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
 def _field_names(cls: type) -> frozenset[str]:
-    return frozenset(a.name for a in attrs.fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(a.name for a in attrs.fields(cls))
+    return names
 
 
 def _check_cited_fields(record: Any, citations: tuple[Citation, ...]) -> None:
+    if all(c.fields is None for c in citations):
+        return
     names = _field_names(type(record))
     for index, citation in enumerate(citations):
         for name in citation.fields or ():
@@ -238,6 +246,8 @@ def _check_cited_fields(record: Any, citations: tuple[Citation, ...]) -> None:
 
 
 def _check_inferred(record: Any, inferred: tuple[Inference, ...]) -> None:
+    if not inferred:
+        return
     names = _field_names(type(record))
     for index, inference in enumerate(inferred):
         head = inference.field.split(".", 1)[0].split("[", 1)[0]

@@ -1,0 +1,350 @@
+"""The fast path (msgspec) and the diagnostic path (json.loads + the strict cattrs converter)
+accept exactly the same documents and build equal records.
+
+No timings here: bench/bench_load.py measures.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rightsdata.convert import structure_many, unstructure
+from rightsdata.fastpath import FastPathError, decode_records
+from rightsdata.model import KINDS
+from rightsdata.testing import dataset_documents, records
+
+_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(name)
+
+
+def diagnostic(kind: str, data: bytes) -> list[Any] | None:
+    """The diagnostic path's verdict: the records, or None if it finds any problem."""
+    try:
+        documents = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+    except (ValueError, RecursionError):
+        return None
+    built, problems = structure_many(kind, documents, f"{kind}.json")
+    return None if problems else built
+
+
+def fast(kind: str, data: bytes) -> list[Any] | None:
+    """The fast path's verdict: the records, or None if it raises (anything)."""
+    try:
+        return decode_records(kind, data)
+    except Exception:
+        return None
+
+
+def assert_same_verdict(kind: str, data: bytes) -> list[Any] | None:
+    expected = diagnostic(kind, data)
+    got = fast(kind, data)
+    if expected is None:
+        assert got is None, f"the fast path accepts what the converter rejects: {data[:400]!r}"
+    else:
+        assert got is not None, f"the fast path rejects a valid document: {data[:400]!r}"
+        assert got == expected
+        assert [type(r) for r in got] == [type(r) for r in expected]
+    return got
+
+
+def dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+# --- valid documents ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_valid_records_decode_to_equal_records(kind: str) -> None:
+    @_SETTINGS
+    @given(st.lists(records(kind), max_size=3))
+    def check(built: list[Any]) -> None:
+        data = dumps([unstructure(r) for r in built])
+        got = assert_same_verdict(kind, data)
+        assert got == built
+
+    check()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dataset_documents())
+def test_whole_datasets_decode_like_the_converter(documents: dict[str, list[Any]]) -> None:
+    for kind, docs in documents.items():
+        assert assert_same_verdict(kind, dumps(docs)) is not None
+
+
+# --- mutated documents --------------------------------------------------------------------
+
+_JSON_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8)
+)
+_JSON = st.recursive(
+    _JSON_LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside a document (not the document itself)."""
+    found: list[tuple[Any, ...]] = []
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, child in items:
+        found.append((*path, key))
+        found += _paths(child, (*path, key))
+    return found
+
+
+def _get(value: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        value = value[key]
+    return value
+
+
+_BAD_VALUES: dict[str, list[Any]] = {
+    "enum": ["not_a_term", "VICTIM", ""],
+    "date": ["2012-13-01", "2012-02-30", "12-01-2012", "2012/2011", "2012-01-01T10:00", ""],
+    "id": ["person:Vladimir_Kozlov", "nobody", "place:", "unknownkind:x", "person: x"],
+    "text": ["", " padded", "call +7 701 123 4567", "mail me@example.org"],
+    "count": [-1, -(10**6)],
+    "duration": ["P2W", "PT30H", "7 years", "P", "-P1Y"],
+}
+
+
+@st.composite
+def mutated(draw: st.DrawFn, kind: str) -> bytes:
+    """A valid record of ``kind``, changed in one place."""
+    document = unstructure(draw(records(kind)))
+    mutation = draw(
+        st.sampled_from(
+            ["drop", "add", "retype", "bad_value", "low_gt_high", "null", "wrap_list", "unwrap"]
+        )
+    )
+    objects = [()] + [p for p in _paths(document) if isinstance(_get(document, p), dict)]
+    if mutation == "drop":
+        where = _get(document, draw(st.sampled_from(objects)))
+        if where:
+            del where[draw(st.sampled_from(sorted(where)))]
+    elif mutation == "add":
+        where = _get(document, draw(st.sampled_from(objects)))
+        where[draw(st.text(min_size=1, max_size=10))] = draw(_JSON)
+    elif mutation == "low_gt_high" and document.get("figures"):
+        figure = document["figures"][0]
+        figure["low"], figure["high"] = 10, 5
+    else:
+        path = draw(st.sampled_from(_paths(document)))
+        parent, key = _get(document, path[:-1]), path[-1]
+        old = parent[key]
+        if mutation == "retype":
+            parent[key] = draw(_JSON)
+        elif mutation == "bad_value":
+            parent[key] = draw(st.sampled_from([v for vs in _BAD_VALUES.values() for v in vs]))
+        elif mutation == "null":
+            parent[key] = None
+        elif mutation == "wrap_list":
+            parent[key] = [old]
+        elif mutation == "unwrap" and isinstance(old, list) and old:
+            parent[key] = old[0]
+        elif isinstance(old, int) and not isinstance(old, bool):
+            parent[key] = draw(st.sampled_from([float(old), str(old), bool(old), -old - 1]))
+    return dumps([document])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_mutated_records_get_the_same_verdict(kind: str) -> None:
+    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(mutated(kind))
+    def check(data: bytes) -> None:
+        assert_same_verdict(kind, data)
+
+    check()
+
+
+# --- explicit cases -----------------------------------------------------------------------
+
+PLACE: dict[str, Any] = {
+    "id": "place:almaty",
+    "name": "Almaty",
+    "aliases": [],
+    "kind": "city",
+    "country": "KZ",
+    "within": None,
+    "citations": [{"source": "source:a", "locator": None, "quote": None, "fields": None}],
+    "inferred": [],
+}
+FIGURE_EVENT: dict[str, Any] = {
+    "id": "event:e",
+    "kind": "protest",
+    "title": "A protest",
+    "summary": None,
+    "date": "2011-12-16",
+    "places": [],
+    "participants": [],
+    "charges": [],
+    "penalty": {"kind": "imprisonment", "term": "P7Y6M"},
+    "figures": [
+        {
+            "measure": "killed",
+            "unit": "people",
+            "low": 15,
+            "best": None,
+            "high": None,
+            "qualifier": "at_least",
+            "as_given": None,
+            "asserted_by": None,
+            "citations": [{"source": "source:a", "locator": None, "quote": None, "fields": None}],
+        }
+    ],
+    "part_of": None,
+    "citations": [{"source": "source:a", "locator": None, "quote": None, "fields": None}],
+    "inferred": [],
+}
+VALID_PLACES = dumps([PLACE])
+VALID_EVENTS = dumps([FIGURE_EVENT])
+
+
+def test_the_explicit_documents_are_valid() -> None:
+    assert assert_same_verdict("places", VALID_PLACES)
+    assert assert_same_verdict("events", VALID_EVENTS)
+    assert assert_same_verdict("events", b"[]") == []
+
+
+@pytest.mark.parametrize("constant", [b"NaN", b"Infinity", b"-Infinity"])
+def test_nan_and_infinity_are_rejected_by_both(constant: bytes) -> None:
+    data = VALID_EVENTS.replace(b'"low": 15', b'"low": ' + constant)
+    assert data != VALID_EVENTS
+    assert diagnostic("events", data) is None
+    assert fast("events", data) is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b'"name": "Almaty"', b'"name": "Almaty", "name": "Almaty"'),  # same value twice
+        (b'"name": "Almaty"', b'"name": 5, "name": "Almaty"'),  # first one wrong
+        (b'"name": "Almaty"', b'"name": "Almaty", "name": 5'),  # last one wrong
+        (b'"locator": null', b'"locator": null, "locator": "p. 4"'),  # nested
+        (b'"kind": "city"', b'"kind": "city", "n\\u0061me": "Almaty"'),  # escaped repeat
+    ],
+)
+def test_repeated_keys_are_refused_by_the_fast_path(old: bytes, new: bytes) -> None:
+    # json.loads keeps the last of repeated keys; the loader refuses them (read_json), and
+    # the fast path never vouches for such a file: the diagnostic path decides.
+    data = VALID_PLACES.replace(old, new, 1)
+    assert data != VALID_PLACES
+    assert fast("places", data) is None
+
+
+def test_unknown_fields_are_refused_at_any_depth() -> None:
+    for old, new in [
+        (b'"kind": "city"', b'"kind": "city", "extra": null'),
+        (b'"locator": null', b'"locator": null, "page": 4'),
+        (b'"kind": "city"', b'"kind": "city", "x:y": "a:b"'),
+    ]:
+        data = VALID_PLACES.replace(old, new, 1)
+        assert diagnostic("places", data) is None
+        with pytest.raises(FastPathError):
+            decode_records("places", data)
+
+
+def test_missing_fields_and_nulls_are_refused() -> None:
+    for doc in ({k: v for k, v in PLACE.items() if k != "within"}, {**PLACE, "name": None}):
+        data = dumps([doc])
+        assert diagnostic("places", data) is None
+        assert fast("places", data) is None
+
+
+def test_byte_order_mark_and_bad_utf8_are_rejected() -> None:
+    for data in (
+        b"\xef\xbb\xbf" + VALID_PLACES,
+        VALID_PLACES.replace(b"Almaty", b"Alm\xffaty", 1),
+        VALID_PLACES.replace(b"Almaty", b"Alm\xc0\xafaty", 1),  # overlong encoding
+    ):
+        assert diagnostic("places", data) is None
+        assert fast("places", data) is None
+
+
+@pytest.mark.parametrize("number", [b"15.0", b"1e1", b"true", b'"15"', b"-1", b"[15]", b"{}"])
+def test_numbers_are_strict_in_both(number: bytes) -> None:
+    data = VALID_EVENTS.replace(b'"low": 15', b'"low": ' + number)
+    assert diagnostic("events", data) is None
+    assert fast("events", data) is None
+
+
+def test_huge_integers_agree() -> None:
+    big = VALID_EVENTS.replace(b'"low": 15', b'"low": ' + b"9" * 400)
+    assert assert_same_verdict("events", big) is not None
+    too_big = VALID_EVENTS.replace(b'"low": 15', b'"low": ' + b"9" * 5000)  # over 4,300 digits
+    assert diagnostic("events", too_big) is None
+    assert fast("events", too_big) is None
+
+
+def test_deep_nesting_does_not_crash_the_fast_path() -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    for data in (
+        VALID_PLACES.replace(b'"kind": "city"', b'"kind": "city", "deep": ' + deep, 1),
+        VALID_PLACES.replace(b'"within": null', b'"within": ' + deep, 1),
+        deep,
+    ):
+        assert fast("places", data) is None
+        assert diagnostic("places", data) is None
+
+
+def test_where_the_fast_path_is_stricter_it_raises() -> None:
+    # A lone surrogate escape: json.loads accepts it, msgspec does not; the fast path
+    # raises, so the diagnostic path decides (and here accepts).
+    lone = VALID_PLACES.replace(b'"Almaty"', b'"Almaty \\ud800 x"', 1)
+    assert diagnostic("places", lone) is not None
+    assert fast("places", lone) is None
+    # An escaped colon in text: valid, but the colon count cannot vouch for it.
+    escaped = VALID_PLACES.replace(b'"Almaty"', b'"Almaty\\u003a the city"', 1)
+    assert diagnostic("places", escaped) is not None
+    with pytest.raises(FastPathError):
+        decode_records("places", escaped)
+
+
+def test_whole_file_shapes() -> None:
+    for data in (b"", b"  ", b"{}", b"null", b"[1]", b"[[]]", VALID_PLACES + b"x"):
+        assert diagnostic("places", data) is None
+        assert fast("places", data) is None
+
+
+def test_unknown_kind() -> None:
+    with pytest.raises(ValueError, match="unknown record kind"):
+        decode_records("people", b"[]")
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    assert gc.isenabled()
+    decode_records("places", VALID_PLACES)
+    assert gc.isenabled()
+    with pytest.raises(FastPathError):
+        decode_records("places", VALID_PLACES.replace(b'"kind"', b'"x": 1, "kind"', 1))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        decode_records("places", VALID_PLACES)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

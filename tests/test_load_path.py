@@ -1,0 +1,202 @@
+"""load_path and validate: every layout, and hostile input that must fail cleanly.
+
+Each broken input must give an InvalidDataError naming the file (and record and field where
+there is one), never another exception, and never a half-built dataset.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rightsdata
+from rightsdata import InvalidDataError
+from rightsdata.errors import ProblemCode
+
+from conftest import CITE, event_doc, person_doc, source_doc
+
+MakeFolder = Callable[[Mapping[str, Any]], Path]
+
+
+def good_kinds() -> dict[str, list[dict[str, Any]]]:
+    return {"sources": [source_doc()], "persons": [person_doc()], "events": [event_doc()]}
+
+
+def problems(path: Path, **options: Any) -> list[tuple[str, str]]:
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(path, **options)
+    found = [(p.location, p.code) for p in caught.value.problems]
+    assert [(p.location, p.code) for p in rightsdata.validate(path, **options)] == found
+    return found
+
+
+# --- the three layouts -------------------------------------------------------------------
+
+
+def test_folder_without_descriptor(make_folder: MakeFolder) -> None:
+    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
+    dataset = rightsdata.load_path(folder)
+    assert dataset.counts()["events"] == 1
+    assert dataset.name is None and dataset.version is None
+    assert rightsdata.validate(folder) == []
+
+
+def test_single_json_document(tmp_path: Path) -> None:
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps(good_kinds()), encoding="utf-8")
+    dataset = rightsdata.load_path(path)
+    assert dataset.get("event:a").kind.value == "verdict"  # type: ignore[union-attr]
+
+
+def test_json_lines_with_and_without_kind_field(tmp_path: Path) -> None:
+    lines = [{"$kind": "sources", **source_doc()}, person_doc(), {"$kind": "events", **event_doc()}]
+    path = tmp_path / "all.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
+    dataset = rightsdata.load_path(path)
+    assert dataset.counts() == {
+        **dict.fromkeys(rightsdata.KINDS, 0),
+        "sources": 1,
+        "persons": 1,
+        "events": 1,
+    }
+
+
+def test_json_lines_problems_name_the_line(tmp_path: Path) -> None:
+    lines = [
+        json.dumps(source_doc()),
+        json.dumps(person_doc(name=5)),
+        "{broken",
+        json.dumps({"$kind": "places", **person_doc("person:b")}),
+        json.dumps({"no": "kind"}),
+    ]
+    path = tmp_path / "bad.ndjson"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert problems(path) == [
+        ("bad.ndjson:3", ProblemCode.SYNTAX),
+        ("bad.ndjson:4.$kind", ProblemCode.VALUE),
+        ("bad.ndjson:5", ProblemCode.MISSING),
+        ("bad.ndjson:2.name", ProblemCode.TYPE),
+    ]
+
+
+def test_json_lines_integrity_problems_name_the_line(tmp_path: Path) -> None:
+    lines = [source_doc(), event_doc(participants=[{"actor": "person:gone", "role": "victim"}])]
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    assert problems(path) == [("x.jsonl:2.participants[0].actor", ProblemCode.INTEGRITY)]
+
+
+def test_document_with_an_unknown_kind(tmp_path: Path) -> None:
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps({**good_kinds(), "people": []}), encoding="utf-8")
+    assert problems(path) == [("doc.json:people", ProblemCode.UNKNOWN_FIELD)]
+
+
+# --- hostile input -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "words"),
+    [
+        (b"", ProblemCode.SYNTAX, "empty"),
+        (b"   \n", ProblemCode.SYNTAX, "empty"),
+        (b'[{"id": "person:a"', ProblemCode.SYNTAX, "not valid JSON"),  # truncated
+        (b"\xef\xbb\xbf[]", ProblemCode.SYNTAX, "byte-order mark"),
+        (b'["caf\xe9"]', ProblemCode.SYNTAX, "not UTF-8"),
+        (b"[NaN]", ProblemCode.SYNTAX, "NaN"),
+        (b"[Infinity]", ProblemCode.SYNTAX, "Infinity"),
+        (b"[-Infinity]", ProblemCode.SYNTAX, "Infinity"),
+        (b"[" * 100_000 + b"]" * 100_000, ProblemCode.LIMIT, "nested too deeply"),
+        (b'[{"id": "person:a", "id": "person:b"}]', ProblemCode.SYNTAX, "repeats keys"),
+        (b'{"persons": []}', ProblemCode.TYPE, "expected a list"),
+    ],
+)
+def test_hostile_files_get_one_clean_error(
+    make_folder: MakeFolder, content: bytes, code: str, words: str
+) -> None:
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["persons.json"] = content
+    folder = make_folder(files)
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(folder)
+    (problem,) = caught.value.problems
+    assert (problem.location, problem.code) == ("persons.json", code)
+    assert words in problem.message
+
+
+def test_size_limit_is_clear_and_can_be_raised(make_folder: MakeFolder) -> None:
+    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
+    found = problems(folder, max_bytes=100)
+    assert ("events.json", ProblemCode.LIMIT) in found
+    with pytest.raises(InvalidDataError, match="max_bytes="):
+        rightsdata.load_path(folder, max_bytes=100)
+    assert rightsdata.load_path(folder, max_bytes=10_000).counts()["events"] == 1
+
+
+def test_a_path_that_does_not_exist(tmp_path: Path) -> None:
+    assert problems(tmp_path / "nothing-here.json") == [
+        (str(tmp_path / "nothing-here.json"), ProblemCode.MISSING)
+    ]
+
+
+def test_a_directory_of_unrelated_files(make_folder: MakeFolder) -> None:
+    assert problems(make_folder({"README.txt": "hello"}))[0][1] == ProblemCode.MISSING
+
+
+def test_optional_schema_validation_adds_schema_problems(make_folder: MakeFolder) -> None:
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["persons.json"] = [person_doc(country="kz")]
+    folder = make_folder(files)
+    without = problems(folder)
+    with_schema = problems(folder, schema=True)
+    assert without == [("persons.json[0].country", ProblemCode.VALUE)]
+    assert ("persons.json[0].country", ProblemCode.SCHEMA) in with_schema
+
+
+# --- redirects ---------------------------------------------------------------------------
+
+
+def test_redirects_are_followed(make_folder: MakeFolder) -> None:
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["redirects.json"] = [
+        {"id": "person:old-name", "to": "person:older"},
+        {"id": "person:older", "to": "person:a"},
+    ]
+    dataset = rightsdata.load_path(make_folder(files))
+    assert dataset.get("person:old-name").id == "person:a"
+
+
+@pytest.mark.parametrize(
+    ("redirects", "location"),
+    [
+        ([{"id": "person:x", "to": "person:nobody"}], "redirects.json[0].to"),
+        ([{"id": "person:x", "to": "event:a"}], "redirects.json[0].to"),
+        ([{"id": "person:a", "to": "person:a"}], "redirects.json[0].id"),
+        (
+            [{"id": "person:x", "to": "person:y"}, {"id": "person:y", "to": "person:x"}],
+            "redirects.json[0].to",
+        ),
+        ([{"id": "person:x", "to": "person:a", "why": "?"}], "redirects.json[0].why"),
+    ],
+)
+def test_bad_redirects(
+    make_folder: MakeFolder, redirects: list[dict[str, Any]], location: str
+) -> None:
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["redirects.json"] = redirects
+    assert location in [loc for loc, _ in problems(make_folder(files))]
+
+
+def test_citation_problems_in_many_files_at_once(make_folder: MakeFolder) -> None:
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["persons.json"] = [person_doc(citations=[{**CITE, "source": "source:nope"}])]
+    files["events.json"] = [event_doc(citations=[{**CITE, "source": "source:nope"}])]
+    found = problems(make_folder(files))
+    assert found == [
+        ("persons.json[0].citations[0].source", ProblemCode.INTEGRITY),
+        ("events.json[0].citations[0].source", ProblemCode.INTEGRITY),
+    ]

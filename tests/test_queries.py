@@ -1,0 +1,898 @@
+"""The query API of Dataset: ordering, windows, places, roles, search, figures, ratings,
+redirects, lazy indexes under threads, and a property test against brute force."""
+
+from __future__ import annotations
+
+import datetime
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+from unittest.mock import patch
+
+import attrs
+import pendulum
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rightsdata
+from rightsdata import EDTF, Dataset, Event, UnknownIdError, query
+from rightsdata.collection import Collection, EventCollection, RatingCollection
+from rightsdata.convert import structure
+from rightsdata.indexes import EventIndex, date_order
+from rightsdata.model import KINDS, Record
+from rightsdata.query import Figures, Related
+from rightsdata.testing import dataset_documents, edtf_dates
+from rightsdata.vocab import EventKind, Measure, Role
+
+from conftest import CITE, event_doc, person_doc, source_doc
+
+KOZLOV = "person:vladimir-kozlov"
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return rightsdata.load()
+
+
+# --- building small datasets ----------------------------------------------------------------
+
+
+def place_doc(record_id: str, within: str | None = None, name: str = "A place") -> dict[str, Any]:
+    return {
+        "id": record_id,
+        "name": name,
+        "aliases": [],
+        "kind": "city",
+        "country": "KZ",
+        "within": within,
+        "citations": [dict(CITE)],
+        "inferred": [],
+    }
+
+
+def org_doc(record_id: str = "org:a", name: str = "An organisation") -> dict[str, Any]:
+    return {
+        "id": record_id,
+        "name": name,
+        "aliases": [],
+        "kind": "ngo",
+        "country": None,
+        "status": None,
+        "founded": None,
+        "summary": None,
+        "citations": [dict(CITE)],
+        "inferred": [],
+    }
+
+
+def rating_doc(record_id: str, as_of: str, level: str = "obstructed") -> dict[str, Any]:
+    return {
+        "id": record_id,
+        "country": "place:kz",
+        "scale": "civicus_monitor",
+        "level": level,
+        "as_of": as_of,
+        "previous": None,
+        "rated_by": "org:a",
+        "citations": [dict(CITE)],
+        "inferred": [],
+    }
+
+
+def figure_doc(measure: str = "killed", **numbers: Any) -> dict[str, Any]:
+    doc = {
+        "measure": measure,
+        "unit": "people",
+        "low": None,
+        "best": None,
+        "high": None,
+        "qualifier": "exact",
+        "as_given": None,
+        "asserted_by": None,
+        "citations": [dict(CITE)],
+    }
+    doc.update(numbers)
+    return doc
+
+
+def dated(record_id: str, date: str | None, **changes: Any) -> dict[str, Any]:
+    return event_doc(record_id, date=date, penalty=None, **changes)
+
+
+def build(
+    documents: Mapping[str, Iterable[dict[str, Any]]],
+    redirects: Mapping[str, str] | None = None,
+) -> Dataset:
+    """A Dataset from documents; a source, person:a and org:a are added if absent."""
+    docs = {kind: list(items) for kind, items in documents.items()}
+    docs.setdefault("sources", [source_doc()])
+    docs.setdefault("persons", [person_doc()])
+    docs.setdefault("organizations", [org_doc()])
+    records = {kind: [structure(kind, d) for d in items] for kind, items in docs.items()}
+    return Dataset(records, redirects=redirects)
+
+
+def ids(records: Iterable[Record]) -> list[str]:
+    return [r.id for r in records]
+
+
+# --- collections --------------------------------------------------------------------------
+
+
+def test_events_and_ratings_are_collections_and_callable(ds: Dataset) -> None:
+    assert isinstance(ds.events, EventCollection) and isinstance(ds.events, Collection)
+    assert isinstance(ds.ratings, RatingCollection)
+    assert len(ds.events) == 115 and "event:zhanaozen-massacre-2011" in ds.events
+    assert ds.events.get("event:zhanaozen-massacre-2011").kind is EventKind.KILLING
+    assert ids(ds.events) == sorted(ids(ds.events))
+    assert len(ds.events()) == len(ds.events)
+    assert len(ds.ratings()) == len(ds.ratings) == 8
+    assert ds.persons.get(KOZLOV).name == "Vladimir Kozlov"
+
+
+def test_dataset_stays_immutable(ds: Dataset) -> None:
+    with pytest.raises(AttributeError):
+        ds.foo = 1  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError):
+        ds.events = ds.events  # type: ignore[misc]
+    result = ds.events()
+    result.clear()
+    assert len(ds.events()) == 115
+
+
+# --- date order ---------------------------------------------------------------------------
+
+
+def test_uncertain_dates_order_by_bounds_then_text_undated_last() -> None:
+    dates = {
+        "event:undated-b": None,
+        "event:undated-a": None,
+        "event:year": "2012",
+        "event:year-uncertain": "2012?",
+        "event:month": "2012-05",
+        "event:month-approx": "2012-05~",
+        "event:day": "2012-05-10",
+        "event:open-start": "../2012-03",
+        "event:unknown-start": "/2011",
+        "event:open-end": "2012/..",
+        "event:summer": "2012-22",
+        "event:interval": "2012-05-10/2012-06",
+        "event:same-day-b": "2012-05-10",
+    }
+    data = build({"events": [dated(i, d) for i, d in dates.items()]})
+    order = ids(data.events())
+    assert order == [
+        "event:unknown-start",  # no first day (sorted as -inf), last day 2011-12-31
+        "event:open-start",  # no first day, last day 2012-03-31
+        "event:year",  # 2012-01-01 .. 2012-12-31, text '2012' < '2012?'
+        "event:year-uncertain",
+        "event:open-end",  # 2012-01-01 .. no last day
+        "event:month",  # 2012-05-01 .. 2012-05-31, text '2012-05' < '2012-05~'
+        "event:month-approx",
+        "event:day",  # 2012-05-10, same text: by ID
+        "event:same-day-b",
+        "event:interval",  # 2012-05-10 .. 2012-06-30
+        "event:summer",  # 2012-06-01 .. 2012-08-31
+        "event:undated-a",  # undated last, by ID
+        "event:undated-b",
+    ]
+    # the order is exactly EDTF.sort_key, undated last, ties by ID
+    events = list(data.events)
+    assert ids(sorted(events, key=lambda e: date_order(e.date, e.id))) == order
+
+
+def test_timeline_of_kozlov_is_in_date_order_with_charges(ds: Dataset) -> None:
+    timeline = ds.timeline(KOZLOV)
+    assert timeline == sorted(timeline, key=lambda e: date_order(e.date, e.id))
+    assert timeline[0].id == "event:kozlov-trial-2012"  # '/2012-10-08': unknown start first
+    brute = [
+        e
+        for e in ds.events
+        if any(p.actor == KOZLOV for p in e.participants)
+        or any(c.against == KOZLOV for c in e.charges)
+    ]
+    assert set(ids(timeline)) == set(ids(brute))
+    assert ds.timeline(ds.get(KOZLOV)) == timeline
+    assert "event:kozlov-verdict-2012-10-08" in ids(timeline)
+
+
+def test_timeline_counts_the_person_charged_and_rejects_unknown_actors() -> None:
+    charged_only = dated(
+        "event:charge",
+        "2012",
+        participants=[],
+        charges=[{"provision": "law:x", "against": "person:a"}],
+    )
+    law = {
+        "id": "law:x",
+        "instrument": "Code",
+        "jurisdiction": "KZ",
+        "article": "1",
+        "part": None,
+        "title": None,
+        "citations": [dict(CITE)],
+        "inferred": [],
+    }
+    data = build(
+        {"events": [charged_only, dated("event:other", "2013", participants=[])], "laws": [law]}
+    )
+    assert ids(data.timeline("person:a")) == ["event:charge"]
+    # a role filter asks about participation: being charged is not a role
+    assert data.events(involving="person:a", role="defendant") == []
+    with pytest.raises(UnknownIdError):
+        data.timeline("person:nobody")
+    with pytest.raises(ValueError, match="not a Person or Organization"):
+        data.timeline("law:x")
+    with pytest.raises(TypeError):
+        data.timeline(42)  # type: ignore[arg-type]
+
+
+# --- windows ------------------------------------------------------------------------------
+
+
+def window_ids(data: Dataset, start: Any, end: Any) -> list[str]:
+    return ids(data.events(between=(start, end)))
+
+
+@pytest.fixture(scope="module")
+def edges() -> Dataset:
+    return build(
+        {
+            "events": [
+                dated("event:year-2012", "2012"),
+                dated("event:may-2012", "2012-05"),
+                dated("event:day", "2012-05-31"),
+                dated("event:span", "2012-01-26/2012-10-08"),
+                dated("event:open-end", "2014/.."),
+                dated("event:open-start", "../2011"),
+                dated("event:unknown-end", "2015-06/"),
+                dated("event:undated", None),
+            ]
+        }
+    )
+
+
+def test_a_year_overlaps_a_window_that_starts_on_its_last_day(edges: Dataset) -> None:
+    assert "event:year-2012" in window_ids(edges, "2012-12-31", "2013")
+    assert "event:year-2012" not in window_ids(edges, "2013", "2013")
+    assert "event:year-2012" in window_ids(edges, "2011", "2012-01-01")
+    assert "event:year-2012" not in window_ids(edges, "2011", "2011-12-31")
+
+
+def test_a_month_against_day_windows(edges: Dataset) -> None:
+    assert "event:may-2012" in window_ids(edges, "2012-05-09", "2012-05-09")
+    assert "event:may-2012" in window_ids(edges, "2012-05-31", "2012-05-31")
+    assert "event:may-2012" not in window_ids(edges, "2012-06-01", "2012-06-01")
+    assert "event:may-2012" not in window_ids(edges, "2012-04-01", "2012-04-30")
+    # a day window given as dates, pendulum dates and datetimes, or EDTF values
+    for day in (
+        datetime.date(2012, 5, 9),
+        pendulum.date(2012, 5, 9),
+        pendulum.datetime(2012, 5, 9, 23, 59),
+        datetime.datetime(2012, 5, 9, 1, 0),
+        EDTF("2012-05-09"),
+    ):
+        assert "event:may-2012" in ids(edges.events(between=(day, day)))
+        assert "event:day" not in ids(edges.events(between=(day, day)))
+
+
+def test_interval_edges(edges: Dataset) -> None:
+    assert "event:span" in window_ids(edges, "2012-10-08", None)
+    assert "event:span" not in window_ids(edges, "2012-10-09", None)
+    assert "event:span" in window_ids(edges, None, "2012-01-26")
+    assert "event:span" not in window_ids(edges, None, "2012-01-25")
+
+
+def test_open_windows_and_open_dates(edges: Dataset) -> None:
+    everything = window_ids(edges, None, None)
+    assert "event:undated" not in everything  # an undated event is in no window
+    assert len(everything) == len(edges.events) - 1
+    assert everything == [e.id for e in edges.events() if e.date is not None]
+    # an open or unknown side of an event's date could be any day on that side
+    assert "event:open-end" in window_ids(edges, "2090", None)
+    assert "event:open-end" not in window_ids(edges, None, "2013-12-31")
+    assert "event:open-start" in window_ids(edges, "1900", "1900")
+    assert "event:open-start" not in window_ids(edges, "2012", None)
+    assert "event:unknown-end" in window_ids(edges, "2030", "2031")
+    assert "event:unknown-end" not in window_ids(edges, "2015-05-31", "2015-05-31")
+
+
+def test_window_results_are_in_date_order(ds: Dataset) -> None:
+    found = ds.events(between=("2019", "2020-06"))
+    assert found == sorted(found, key=lambda e: date_order(e.date, e.id))
+    assert all(e.date is not None and e.date.overlaps(EDTF("2019/2020-06")) for e in found)
+    assert set(ids(found)) == {
+        e.id for e in ds.events if e.date is not None and e.date.overlaps(EDTF("2019/2020-06"))
+    }
+
+
+@pytest.mark.parametrize(
+    ("between", "error", "message"),
+    [
+        ("2012", TypeError, "pair"),
+        (EDTF("2012"), TypeError, "pair"),
+        (2012, TypeError, "pair"),
+        (("2012",), ValueError, "pair"),
+        (("2012", "2013", "2014"), ValueError, "pair"),
+        ((2012, None), TypeError, "start must be"),
+        ((None, 2.5), TypeError, "end must be"),
+        (("2012-13", None), ValueError, "not a date"),
+        (("2013", "2012"), ValueError, "after the end"),
+    ],
+)
+def test_bad_windows(ds: Dataset, between: Any, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        ds.events(between=between)
+
+
+# --- places, roles, kinds -------------------------------------------------------------------
+
+
+def test_place_takes_in_the_places_within_it(ds: Dataset) -> None:
+    in_kazakhstan = ids(ds.events(place="place:kazakhstan"))
+    assert "event:almaty-protest-2020-06-06" in in_kazakhstan  # Almaty is within Kazakhstan
+    assert "event:zhanaozen-protest-camp-2011" in in_kazakhstan  # main square < town < country
+    # events at a facility in Almaty: two levels down
+    assert "event:tulesova-detention-2020" in in_kazakhstan
+    assert "event:hong-kong-protests-2019" not in in_kazakhstan
+    in_almaty = ids(ds.events(place=ds.get("place:almaty")))
+    assert set(in_almaty) < set(in_kazakhstan)
+    assert "event:tulesova-detention-2020" in in_almaty
+    assert ids(ds.events(place="place:zhanaozen-main-square")) == [
+        "event:zhanaozen-protest-camp-2011"
+    ]
+    with pytest.raises(ValueError, match="not a Place"):
+        ds.events(place=KOZLOV)
+    with pytest.raises(UnknownIdError):
+        ds.events(place="place:atlantis")
+
+
+def test_place_chains_in_a_small_dataset() -> None:
+    data = build(
+        {
+            "places": [
+                place_doc("place:country"),
+                place_doc("place:region", "place:country"),
+                place_doc("place:city", "place:region"),
+                place_doc("place:elsewhere"),
+            ],
+            "events": [
+                dated("event:in-city", "2012", places=["place:city"]),
+                dated("event:in-region", "2013", places=["place:region"]),
+                dated("event:both", "2011", places=["place:city", "place:elsewhere"]),
+                dated("event:nowhere", "2010", places=[]),
+            ],
+        }
+    )
+    assert ids(data.events(place="place:country")) == [
+        "event:both",
+        "event:in-city",
+        "event:in-region",
+    ]
+    assert ids(data.events(place="place:city")) == ["event:both", "event:in-city"]
+    assert ids(data.events(place="place:elsewhere")) == ["event:both"]
+    assert ids(data.events(place="place:country", between=("2012", "2012"))) == ["event:in-city"]
+
+
+def test_role_filters(ds: Dataset) -> None:
+    victim = ids(ds.events(involving=KOZLOV, role="victim"))
+    assert victim == ids(ds.events(involving=KOZLOV, role=Role.VICTIM))
+    assert set(victim) == {
+        e.id
+        for e in ds.events
+        if any(p.actor == KOZLOV and p.role is Role.VICTIM for p in e.participants)
+    }
+    assert "event:kozlov-detention-2012-01-26" in victim
+    assert "event:kozlov-verdict-2012-10-08" not in victim  # he was the defendant there
+    assert ids(ds.events(role="judge")) == ["event:kozlov-parole-hearing-2015-12-08"]
+    any_perpetrator = ds.events(role=Role.PERPETRATOR)
+    assert all(any(p.role is Role.PERPETRATOR for p in e.participants) for e in any_perpetrator)
+    assert ds.events(involving="person:kozlov-parole-judge", role="defendant") == []
+    with pytest.raises(ValueError, match="not a Role"):
+        ds.events(role="villain")
+    with pytest.raises(TypeError):
+        ds.events(role=3)  # type: ignore[arg-type]
+
+
+def test_kind_filters(ds: Dataset) -> None:
+    killings = ds.events(kind="killing")
+    assert killings == ds.events(kind=EventKind.KILLING)
+    assert {e.kind for e in killings} == {EventKind.KILLING}
+    both = ds.events(kind=["killing", EventKind.PROTEST])
+    assert both == sorted(both, key=lambda e: date_order(e.date, e.id))
+    assert {e.id for e in both} == {
+        e.id for e in ds.events if e.kind in (EventKind.KILLING, EventKind.PROTEST)
+    }
+    assert ids(ds.events(kind="killing", place="place:kazakhstan")) == [
+        "event:zhanaozen-massacre-2011"
+    ]
+    with pytest.raises(ValueError, match="not a EventKind"):
+        ds.events(kind="picnic")
+    with pytest.raises(ValueError, match="empty"):
+        ds.events(kind=[])
+    with pytest.raises(TypeError):
+        ds.events(kind=7)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ds.events(kind="killing", involving=7)  # type: ignore[arg-type]
+
+
+def test_all_filters_together(ds: Dataset) -> None:
+    found = ds.events(
+        kind=["prison_punishment", "interview"],
+        between=("2015-06", "2015-07-31"),
+        involving=KOZLOV,
+        place="place:kazakhstan",
+    )
+    assert ids(found) == [
+        "event:kozlov-stricter-regime-2015",
+        "event:kozlov-video-interview-recorded-2015",
+        "event:kozlov-solitary-confinement-2015-07-17",
+    ]
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def named() -> Dataset:
+    def person(record_id: str, name: str, *aliases: tuple[str, str | None]) -> dict[str, Any]:
+        return person_doc(
+            record_id, name=name, aliases=[{"name": a, "language": lang} for a, lang in aliases]
+        )
+
+    return build(
+        {
+            "persons": [
+                person("person:fuzzy", "Kozlof"),
+                person("person:word", "Vladimir Kozlov", ("Владимир Козлов", "ru")),
+                person("person:prefix", "Kozlova Anna"),
+                person("person:exact", "Kozlov"),
+                person("person:other", "Asya Tulesova", ("Әсия Төлесова", "kk")),
+                person("person:a", "Someone Else"),
+            ],
+            "places": [place_doc("place:z", name="Zhanaozen")],
+            "organizations": [org_doc("org:a", "Koshe Party")],
+        }
+    )
+
+
+def test_search_ranks_exact_prefix_words_then_close(named: Dataset) -> None:
+    assert ids(named.search("kozlov")) == [
+        "person:exact",
+        "person:prefix",
+        "person:word",
+        "person:fuzzy",
+    ]
+    assert ids(named.search("kozlov", limit=2)) == ["person:exact", "person:prefix"]
+    assert ids(named.search("zzzz")) == []
+
+
+@pytest.mark.parametrize("text", ["КОЗЛОВ", "kozlov", "Kozlóv", "KOZLOV", "Владимир", "vlad koz"])
+def test_search_ignores_case_accents_and_script(named: Dataset, text: str) -> None:
+    assert "person:word" in ids(named.search(text, limit=None))
+
+
+def test_search_kazakh_cyrillic_and_kinds(named: Dataset) -> None:
+    assert ids(named.search("Жаңаөзен")) == ["place:z"]
+    assert ids(named.search("ЖАНАОЗЕН")) == ["place:z"]
+    assert ids(named.search("Tolesova"))[0] == "person:other"  # through the Kazakh alias
+    assert ids(named.search("koshe", kinds=["persons"])) == []
+    assert ids(named.search("koshe", kinds="organizations")) == ["org:a"]
+
+
+def test_search_arguments(named: Dataset) -> None:
+    with pytest.raises(ValueError, match="no letters"):
+        named.search(" - ")
+    with pytest.raises(ValueError, match="limit"):
+        named.search("kozlov", limit=0)
+    with pytest.raises(ValueError, match="unknown kinds"):
+        named.search("kozlov", kinds=["people"])
+    with pytest.raises(TypeError):
+        named.search(5)  # type: ignore[arg-type]
+
+
+def test_search_the_bundled_data(ds: Dataset) -> None:
+    assert ds.search("Kozlóv")[0].id == KOZLOV
+    assert ds.search("КОЗЛОВ")[0].id == KOZLOV
+    assert ds.search("kazakhstan")[0].id == "place:kazakhstan"
+    assert ds.search("Republic of Kazakhstan")[0].id == "place:kazakhstan"  # an alias
+    assert ds.search("Zhanaozen")[0].id == "place:zhanaozen"
+    assert ds.search("ЖАҢАӨЗЕН")[0].id == "place:zhanaozen"
+    assert ids(ds.search("criminal code article 170")) == ["law:kz-cc-1997-170"]
+    assert len(ds.search("a")) == 20
+
+
+# --- figures ------------------------------------------------------------------------------
+
+
+def test_figures_on_the_zhanaozen_killings(ds: Dataset) -> None:
+    event = ds.get("event:zhanaozen-massacre-2011")
+    every = ds.figures(event)
+    assert isinstance(every, Figures) and isinstance(every, Sequence)
+    assert list(every) == list(event.figures)  # type: ignore[union-attr]
+    killed = ds.figures("event:zhanaozen-massacre-2011", measure=Measure.KILLED)
+    assert killed == ds.figures("event:zhanaozen-massacre-2011", measure="killed")
+    assert len(killed) == 3 and killed[0].measure is Measure.KILLED
+    assert killed.range == (15, 17)
+    assert killed.disagree
+    assert {f.asserted_by for f in killed} == {
+        "org:human-rights-foundation",
+        None,
+        "org:kazakhstan-authorities",
+    }
+    assert all(f.citations for f in killed)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        killed.figures = ()  # type: ignore[misc]
+    with pytest.raises(ValueError, match="not a Event"):
+        ds.figures(KOZLOV)
+    with pytest.raises(ValueError, match="not a Measure"):
+        ds.figures(event, measure="dead")
+
+
+def figures_of(*figures: dict[str, Any]) -> Figures:
+    data = build({"events": [dated("event:f", "2012", figures=list(figures))]})
+    return data.figures("event:f")
+
+
+def test_figures_agreement_and_range() -> None:
+    same = figures_of(figure_doc(best=5), figure_doc(best=5))
+    assert not same.disagree and same.range == (5, 5)
+    differ = figures_of(figure_doc(best=5), figure_doc(best=6))
+    assert differ.disagree and differ.range == (5, 6)
+    # 'at least 5' and 'exactly 5' are different claims: reported as disagreeing
+    at_least = figures_of(figure_doc(best=5), figure_doc(low=5, qualifier="at_least"))
+    assert at_least.disagree and at_least.range == (5, 5)
+    between = figures_of(
+        figure_doc(low=3, high=9, qualifier="between"), figure_doc(high=20, qualifier="at_most")
+    )
+    assert between.range == (3, 20) and between.disagree
+    only_upper = figures_of(figure_doc(high=20, qualifier="at_most"))
+    assert only_upper.range == (None, 20) and not only_upper.disagree
+    assert figures_of().range is None and not figures_of().disagree
+    mixed = figures_of(figure_doc(best=5), figure_doc("injured", best=5))
+    assert not mixed.disagree  # one claim per measure: nothing to disagree about
+    with pytest.raises(ValueError, match="measure="):
+        _ = mixed.range
+
+
+# --- ratings ------------------------------------------------------------------------------
+
+
+def test_ratings_in_date_order(ds: Dataset) -> None:
+    kazakhstan = ds.ratings(country="place:kazakhstan")
+    assert [str(r.as_of) for r in kazakhstan] == [
+        "2019-09/2019-10",
+        "2020",
+        "2022-01/2022-08",
+        "2022",
+    ]
+    everything = ds.ratings()
+    assert everything == sorted(everything, key=lambda r: (r.as_of.sort_key(), r.id))
+    assert ds.ratings(country="place:almaty") == []
+    with pytest.raises(ValueError, match="not a Place"):
+        ds.ratings(country=KOZLOV)
+
+
+def test_rating_on_boundaries(ds: Dataset) -> None:
+    kz = "place:kazakhstan"
+    assert ds.rating_on(kz, "2019-08-31") is None
+    assert (
+        ds.rating_on(kz, datetime.date(2019, 9, 1)).id == "rating:civicus-kazakhstan-2019-watchlist"
+    )  # type: ignore[union-attr]
+    assert ds.rating_on(kz, "2019-12-31").id == "rating:civicus-kazakhstan-2019-watchlist"  # type: ignore[union-attr]
+    assert ds.rating_on(kz, pendulum.date(2020, 1, 1)).id == (  # type: ignore[union-attr]
+        "rating:civicus-kazakhstan-2020-tulesova-interview"
+    )
+    # both 2022 ratings start on 2022-01-01; '2022' is later in date order (ends later)
+    assert ds.rating_on(kz, EDTF("2022-01-01")).id == "rating:civicus-kazakhstan-2022-downgrade"  # type: ignore[union-attr]
+    assert ds.rating_on("place:colombia", "2030-01-01").level.value == "repressed"  # type: ignore[union-attr]
+    assert ds.rating_on("place:almaty", "2030-01-01") is None
+    with pytest.raises(ValueError, match="single day"):
+        ds.rating_on(kz, "2022")
+    with pytest.raises(TypeError):
+        ds.rating_on(kz, 2022)  # type: ignore[arg-type]
+
+
+def test_rating_on_in_a_small_dataset() -> None:
+    data = build(
+        {
+            "places": [place_doc("place:kz")],
+            "ratings": [
+                rating_doc("rating:b", "2015-06-15", "repressed"),
+                rating_doc("rating:a", "2015-06", "obstructed"),
+                rating_doc("rating:c", "2016/..", "closed"),
+            ],
+        }
+    )
+    assert ids(data.ratings(country="place:kz")) == ["rating:a", "rating:b", "rating:c"]
+    assert data.rating_on("place:kz", "2015-05-31") is None
+    assert data.rating_on("place:kz", "2015-06-01").id == "rating:a"  # type: ignore[union-attr]
+    assert data.rating_on("place:kz", "2015-06-14").id == "rating:a"  # type: ignore[union-attr]
+    assert data.rating_on("place:kz", "2015-06-15").id == "rating:b"  # type: ignore[union-attr]
+    assert data.rating_on("place:kz", "2015-12-31").id == "rating:b"  # type: ignore[union-attr]
+    assert data.rating_on("place:kz", "2016-01-01").id == "rating:c"  # type: ignore[union-attr]
+
+
+# --- cited_by, related --------------------------------------------------------------------
+
+
+def cites(record: Record, source: str) -> bool:
+    sources = {c.source for c in getattr(record, "citations", ())}
+    for figure in getattr(record, "figures", ()):
+        sources.update(c.source for c in figure.citations)
+    return source in sources
+
+
+@pytest.mark.parametrize("source", sorted(s.id for s in rightsdata.load().sources))
+def test_cited_by_is_every_citing_record_in_kind_then_id_order(ds: Dataset, source: str) -> None:
+    expected = [r for r in ds if cites(r, source)]  # the dataset iterates kind by kind, by ID
+    assert ds.cited_by(source) == expected
+    assert expected
+
+
+def test_cited_by_counts_figure_citations_and_checks_its_argument() -> None:
+    two = [dict(CITE), {**CITE, "source": "source:other"}]
+    data = build(
+        {
+            "sources": [source_doc(), source_doc("source:other")],
+            "events": [dated("event:x", "2012", figures=[figure_doc(best=1, citations=two)])],
+        }
+    )
+    assert ids(data.cited_by("source:other")) == ["event:x"]
+    assert ids(data.cited_by(data.get("source:doc"))) == ["person:a", "org:a", "event:x"]
+    with pytest.raises(ValueError, match="not a Source"):
+        data.cited_by("person:a")
+
+
+def test_related_to_kozlov(ds: Dataset) -> None:
+    related = ds.related(KOZLOV)
+    assert isinstance(related, Related) and related.record == KOZLOV
+    assert related.events == tuple(ds.timeline(KOZLOV))
+    assert {r.id for r in related.relationships} == {
+        r.id for r in ds.relationships if KOZLOV in (r.subject, r.object)
+    }
+    assert {s.id for s in related.statements} == {
+        s.id for s in ds.statements if KOZLOV in (s.speaker, *s.addressed_to, *s.about)
+    }
+    assert related.relationships and related.statements and related.ratings == ()
+    assert len(related) == sum(
+        map(len, (related.relationships, related.events, related.statements))
+    )
+
+
+def test_related_to_a_place_and_an_event(ds: Dataset) -> None:
+    kazakhstan = ds.related("place:kazakhstan")
+    assert {r.id for r in kazakhstan.ratings} == {
+        r.id for r in ds.ratings if r.country == "place:kazakhstan"
+    }
+    assert {e.id for e in kazakhstan.events} == {
+        e.id for e in ds.events if "place:kazakhstan" in e.places
+    }  # places as named: events in Almaty are not 'about' Kazakhstan here
+    massacre = ds.related("event:zhanaozen-massacre-2011")
+    assert massacre.statements == tuple(
+        sorted(
+            (s for s in ds.statements if "event:zhanaozen-massacre-2011" in s.about),
+            key=lambda s: date_order(s.date, s.id),
+        )
+    )
+    assert ds.related("source:hrf-2012-12-14").events == ()
+    with pytest.raises(UnknownIdError):
+        ds.related("person:nobody")
+
+
+# --- redirects ----------------------------------------------------------------------------
+
+
+def test_redirects_follow_chains() -> None:
+    redirects = {"person:old": "person:middle", "person:middle": "person:a"}
+    data = build({"events": [dated("event:x", "2012")]}, redirects)
+    assert data.get("person:old").id == "person:a"
+    assert data.persons.get("person:old").id == "person:a"
+    assert ids(data.timeline("person:old")) == ["event:x"]
+    assert dict(data.redirects) == redirects
+    with pytest.raises(TypeError):
+        data.redirects["person:x"] = "person:a"  # type: ignore[index]
+    redirects["person:new"] = "person:a"  # the dataset kept its own copy
+    assert "person:new" not in data.redirects
+    assert "person:old" not in data.persons  # `in` asks about current IDs only
+    with pytest.raises(UnknownIdError, match="not a events record"):
+        data.events.get("person:old")
+
+
+def test_redirect_cycles_and_dead_ends() -> None:
+    data = build(
+        {},
+        {
+            "person:x": "person:y",
+            "person:y": "person:z",
+            "person:z": "person:x",
+            "person:gone": "person:nowhere",
+        },
+    )
+    with pytest.raises(UnknownIdError, match="cycle") as info:
+        data.get("person:x")
+    assert (
+        info.value.hint
+        == "its redirects form a cycle: person:x -> person:y -> person:z -> person:x"
+    )
+    assert isinstance(info.value, KeyError)
+    with pytest.raises(UnknownIdError, match="cycle"):
+        data.persons.get("person:y")
+    with pytest.raises(UnknownIdError, match="redirects to 'person:nowhere'"):
+        data.get("person:gone")
+    with pytest.raises(UnknownIdError, match="IDs look like"):
+        data.get("nonsense")
+
+
+def test_redirect_arguments_are_checked() -> None:
+    with pytest.raises(ValueError, match="still have"):
+        build({}, {"person:a": "org:a"})
+    with pytest.raises(TypeError):
+        build({}, {"person:x": 5})  # type: ignore[dict-item]
+    with pytest.raises(TypeError):
+        build({}, ["person:x"])  # type: ignore[arg-type]
+
+
+# --- indexes under threads ----------------------------------------------------------------
+
+
+def fresh_copy(ds: Dataset) -> Dataset:
+    return Dataset({kind: list(ds.collection(kind)) for kind in KINDS})
+
+
+def test_lazy_indexes_are_built_once_under_threads(
+    ds: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builds = []
+    original = EventIndex.build
+
+    def counting_build(*args: Any) -> EventIndex:
+        builds.append(1)
+        return original(*args)
+
+    monkeypatch.setattr(EventIndex, "build", counting_build)
+    fresh = fresh_copy(ds)
+    barrier = threading.Barrier(16)
+    results: list[Any] = [None] * 16
+
+    def query(i: int) -> None:
+        barrier.wait()
+        results[i] = (
+            ids(fresh.events(between=("2012", "2015"), involving=KOZLOV)),
+            ids(fresh.events(place="place:kazakhstan")),
+            ids(fresh.timeline(KOZLOV)),
+            ids(fresh.search("kozlov")),
+            ids(fresh.cited_by("source:hrf-2012-12-14")),
+            fresh.related(KOZLOV),
+            fresh.rating_on("place:kazakhstan", "2020-01-01"),
+        )
+
+    threads = [threading.Thread(target=query, args=(i,)) for i in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(builds) == 1
+    assert all(result == results[0] for result in results)
+    assert results[0][0] == ids(ds.events(between=("2012", "2015"), involving=KOZLOV))
+    assert results[0][1] == ids(ds.events(place="place:kazakhstan"))
+
+
+# --- property: the indexed query equals brute force ---------------------------------------
+
+
+def brute_force(data: Dataset, start: EDTF | None, end: EDTF | None, actor: str) -> list[Event]:
+    first = None if start is None else start.earliest
+    last = None if end is None else end.latest
+    found = []
+    for event in data.events:
+        if event.date is None:
+            continue
+        if not (
+            any(p.actor == actor for p in event.participants)
+            or any(c.against == actor for c in event.charges)
+        ):
+            continue
+        if last is not None and event.date.earliest is not None and event.date.earliest > last:
+            continue
+        if first is not None and event.date.latest is not None and event.date.latest < first:
+            continue
+        found.append(event)
+    return sorted(found, key=lambda e: (e.date.sort_key(), e.id))  # type: ignore[union-attr]
+
+
+def draw_window(data: st.DataObject) -> tuple[EDTF | None, EDTF | None]:
+    """A window whose start does not lie after its end (either side may be open)."""
+    start = data.draw(st.none() | edtf_dates())
+    end = data.draw(st.none() | edtf_dates())
+    first, last = (start.earliest if start else None), (end.latest if end else None)
+    if first is not None and last is not None and first > last:
+        start, end = end, start
+        first, last = (start.earliest if start else None), (end.latest if end else None)
+        if first is not None and last is not None and first > last:
+            end = None
+    return start, end
+
+
+@settings(max_examples=15)
+@given(documents=dataset_documents(max_per_kind=6), data=st.data())
+def test_events_between_involving_equals_brute_force(
+    documents: dict[str, list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    dataset = Dataset(records)
+    actors = [r.id for r in (*dataset.persons, *dataset.organizations)]
+    for _ in range(10):
+        actor = data.draw(st.sampled_from(actors))
+        start, end = draw_window(data)
+        assert dataset.events(between=(start, end), involving=actor) == brute_force(
+            dataset, start, end, actor
+        )
+    timeline = dataset.timeline(actor)
+    assert timeline == sorted(timeline, key=lambda e: date_order(e.date, e.id))
+    assert dataset.events(between=(None, None), involving=actor) == [
+        e for e in timeline if e.date is not None
+    ]
+
+
+ACTORS = ("person:a", "person:b", "org:a")
+
+
+@st.composite
+def many_events(draw: st.DrawFn) -> list[Event]:
+    """Up to 80 events with random dates (all shapes) and participants among ACTORS."""
+    count = draw(st.integers(0, 80))
+    dates = draw(st.lists(st.none() | edtf_dates(), min_size=count, max_size=count))
+    events = []
+    for i, date in enumerate(dates):
+        who = draw(st.lists(st.sampled_from(ACTORS), max_size=2, unique=True))
+        doc = dated(
+            f"event:e{i}",
+            None if date is None else str(date),
+            participants=[{"actor": a, "role": "victim"} for a in who],
+        )
+        events.append(doc)
+    return events
+
+
+@settings(max_examples=40)
+@given(events=many_events(), data=st.data())
+def test_windows_over_many_events_equal_brute_force(
+    events: list[dict[str, Any]], data: st.DataObject
+) -> None:
+    dataset = build({"events": events, "persons": [person_doc(), person_doc("person:b")]})
+    # windows at the edges: days next to the events' own first and last days
+    edges = sorted(
+        {
+            day + datetime.timedelta(days=shift)
+            for e in dataset.events
+            if e.date is not None
+            for day in (e.date.earliest, e.date.latest)
+            if day is not None and datetime.date(1800, 1, 1) < day < datetime.date(9000, 1, 1)
+            for shift in (-1, 0, 1)
+        }
+    )
+    for _ in range(10):
+        if edges and data.draw(st.booleans()):
+            a, b = sorted(data.draw(st.lists(st.sampled_from(edges), min_size=2, max_size=2)))
+            start = None if data.draw(st.integers(0, 5)) == 0 else EDTF(a.isoformat())
+            end = None if data.draw(st.integers(0, 5)) == 0 else EDTF(b.isoformat())
+        else:
+            start, end = draw_window(data)
+        actor = data.draw(st.sampled_from(ACTORS))
+        expected_for_actor = brute_force(dataset, start, end, actor)
+        assert dataset.events(between=(start, end), involving=actor) == expected_for_actor
+        with patch.object(query, "_SMALL", 0):  # make the date index drive, the actor filter
+            assert dataset.events(between=(start, end), involving=actor) == expected_for_actor
+        # the date index alone (no actor): same as filtering every event
+        first = None if start is None else start.earliest
+        last = None if end is None else end.latest
+        expected = [
+            e
+            for e in dataset.events()
+            if e.date is not None
+            and (last is None or e.date.earliest is None or e.date.earliest <= last)
+            and (first is None or e.date.latest is None or e.date.latest >= first)
+        ]
+        assert dataset.events(between=(start, end)) == expected
