@@ -20,6 +20,8 @@ from rightsdata.schema import load_schema, schema_problems
 from rightsdata.schemagen import generate
 from rightsdata.testing import records
 
+from conftest import event_doc
+
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 
@@ -170,5 +172,33 @@ def test_edtf_pattern_matches_the_parser(value: str, valid: bool) -> None:
         EDTF.parse(value)
         parsed = True
     except EDTFError:
+        parsed = False
+    assert parsed is valid
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("P7Y6M", True),
+        ("P9999Y", True),
+        ("P10000Y", False),
+        ("P999999D", True),
+        ("P1000000D", False),
+        ("PT23H", True),
+        ("PT24H", False),
+        ("P0D", True),
+        ("PT0S", False),
+        ("P2W", False),
+    ],
+)
+def test_duration_pattern_matches_the_parser(value: str, valid: bool) -> None:
+    from rightsdata.durations import DurationError, parse_duration
+
+    doc = event_doc(penalty={"kind": "imprisonment", "term": value})
+    assert (schema_problems("events", doc, "e") == []) is valid
+    try:
+        parse_duration(value)
+        parsed = True
+    except DurationError:
         parsed = False
     assert parsed is valid

@@ -19,7 +19,7 @@ from rightsdata.errors import InvalidDataError, Problem, RightsdataError, Unknow
 
 if TYPE_CHECKING:
     from rightsdata._version import __version__
-    from rightsdata.collection import Collection
+    from rightsdata.collection import Collection, EventCollection, RatingCollection
     from rightsdata.dataset import Dataset
     from rightsdata.dates import EDTF, EDTFError
     from rightsdata.durations import format_duration, parse_duration
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         Source,
         Statement,
     )
+    from rightsdata.query import Figures, Related
 
 __all__ = [
     "EDTF",
@@ -55,7 +56,9 @@ __all__ = [
     "Dataset",
     "EDTFError",
     "Event",
+    "EventCollection",
     "Figure",
+    "Figures",
     "Inference",
     "InvalidDataError",
     "Law",
@@ -66,7 +69,9 @@ __all__ = [
     "Place",
     "Problem",
     "Rating",
+    "RatingCollection",
     "Record",
+    "Related",
     "Relationship",
     "RightsdataError",
     "Source",
@@ -85,6 +90,10 @@ __all__ = [
 # `import rightsdata` does not pay for attrs, cattrs and pendulum until they are needed.
 _LAZY: dict[str, str] = {
     "Collection": "rightsdata.collection",
+    "EventCollection": "rightsdata.collection",
+    "RatingCollection": "rightsdata.collection",
+    "Figures": "rightsdata.query",
+    "Related": "rightsdata.query",
     "Dataset": "rightsdata.dataset",
     "EDTF": "rightsdata.dates",
     "EDTFError": "rightsdata.dates",

@@ -16,7 +16,6 @@ from types import MappingProxyType
 from typing import Any
 
 from rightsdata.collection import Collection, EventCollection, RatingCollection
-from rightsdata.convert import unstructure_many
 from rightsdata.indexes import Indexes
 from rightsdata.model import (
     KINDS,
@@ -351,6 +350,8 @@ class Dataset:
         >>> sorted(data) == sorted(rightsdata.KINDS)
         True
         """
+        from rightsdata.convert import unstructure_many  # cattrs only when exporting
+
         return {kind: unstructure_many(c) for kind, c in self._collections.items()}
 
     def __eq__(self, other: object) -> bool:

@@ -47,6 +47,11 @@ _CANONICAL: Final = re.compile(
 )
 _WEEKS: Final = re.compile(r"P([0-9]+)W", re.ASCII)
 _MAX_DAYS: Final = 999_999_999  # datetime.timedelta's limit
+#: The largest components accepted. They keep every duration far inside what pendulum can
+#: represent, and they can be said in a JSON Schema pattern (a limit on the sum cannot).
+MAX_YEARS: Final = 9999
+MAX_MONTHS: Final = 9999
+MAX_DAYS: Final = 999_999
 
 
 def _fail(text: str, reason: str) -> DurationError:
@@ -97,6 +102,11 @@ def parse_duration(text: str) -> pendulum.Duration:
     if text == "P" or text.endswith("T"):
         raise _fail(text, "no component after 'P' or 'T'")
     years, months, days, hours, minutes, seconds = (int(g) if g else 0 for g in m.groups())
+    if years > MAX_YEARS or months > MAX_MONTHS or days > MAX_DAYS:
+        raise _fail(
+            text,
+            f"too long: at most {MAX_YEARS} years, {MAX_MONTHS} months and {MAX_DAYS} days",
+        )
     if years * 365 + months * 30 + days + hours // 24 + minutes // 1440 > _MAX_DAYS:
         raise _fail(text, "too long to represent")
     try:

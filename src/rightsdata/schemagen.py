@@ -57,12 +57,14 @@ _SINGLE = f"(?:(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR})[?~%]?|{_YEAR}-2[1-4]
 #: The EDTF subset rightsdata accepts, as one regular expression. Whether an interval's start
 #: comes before its end is beyond a regular expression; the model checks it.
 EDTF_PATTERN: Final = f"^(?:{_SINGLE}|{_SINGLE}/(?:{_SINGLE}|\\.\\.)?|(?:\\.\\.)?/{_SINGLE})$"
-_N = "[1-9][0-9]*"
+# At most 9999 years, 9999 months, 999999 days (rightsdata.durations.MAX_*).
+_Y = "[1-9][0-9]{0,3}"
+_D = "[1-9][0-9]{0,5}"
 _H = "(?:[1-9]|1[0-9]|2[0-3])"
 _MS = "[1-5]?[1-9]|[1-5]0"
 #: Canonical ISO 8601 durations: components in order Y M D T H M S, none zero but P0D.
 DURATION_PATTERN: Final = (
-    f"^(?:P0D|P(?=[0-9T])(?:{_N}Y)?(?:{_N}M)?(?:{_N}D)?"
+    f"^(?:P0D|P(?=[0-9T])(?:{_Y}Y)?(?:{_Y}M)?(?:{_D}D)?"
     f"(?:T(?=[0-9])(?:{_H}H)?(?:(?:{_MS})M)?(?:(?:{_MS})S)?)?)$"
 )
 
