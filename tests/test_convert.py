@@ -142,3 +142,10 @@ def test_unstructure_keeps_field_order_and_nulls() -> None:
     person = structure("persons", person_doc())
     assert isinstance(person, Person)
     assert list(unstructure(person)) == list(person_doc())
+
+
+def test_lone_surrogates_are_not_text() -> None:
+    doc = json.loads('{"name": "caf\\ud800"}')
+    _, problems = structure_many("persons", [person_doc(name=doc["name"])], "persons.json")
+    assert [(p.location, p.code) for p in problems] == [("persons.json[0].name", "value")]
+    assert "surrogate" in problems[0].message

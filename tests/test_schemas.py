@@ -202,3 +202,13 @@ def test_duration_pattern_matches_the_parser(value: str, valid: bool) -> None:
     except DurationError:
         parsed = False
     assert parsed is valid
+
+
+def test_every_bundled_record_is_schema_valid() -> None:
+    import rightsdata
+
+    found = []
+    for kind, documents in rightsdata.load().to_dict().items():
+        for index, document in enumerate(documents):
+            found += schema_problems(kind, document, f"{kind}.json[{index}]")
+    assert found == []

@@ -64,6 +64,15 @@ def _strict_str(value: object, cls: type) -> str:
         return _structure_enum(value, cls)  # type: ignore[return-value]
     if type(value) is not str:
         raise _WrongTypeError(f"expected text, got {describe_json(value)}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # json.loads accepts an escaped lone surrogate ("\ud800"); it could never be
+            # written back as UTF-8.
+            raise ValueError(
+                "contains a lone UTF-16 surrogate escape, which is not text"
+            ) from None
     return value
 
 
