@@ -70,9 +70,7 @@ def _strict_str(value: object, cls: type) -> str:
         except UnicodeEncodeError:
             # json.loads accepts an escaped lone surrogate ("\ud800"); it could never be
             # written back as UTF-8.
-            raise ValueError(
-                "contains a lone UTF-16 surrogate escape, which is not text"
-            ) from None
+            raise ValueError("contains a lone UTF-16 surrogate escape, which is not text") from None
     return value
 
 
