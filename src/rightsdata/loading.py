@@ -382,6 +382,11 @@ def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]
 
 
 def _finish(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
+    with _gc_paused():  # integrity and the Dataset's collections build many objects too
+        return _finish_paused(parts)
+
+
+def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
     problems = parts.problems
     if not problems:
         problems = check_integrity(
