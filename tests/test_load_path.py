@@ -200,3 +200,12 @@ def test_citation_problems_in_many_files_at_once(make_folder: MakeFolder) -> Non
         ("persons.json[0].citations[0].source", ProblemCode.INTEGRITY),
         ("events.json[0].citations[0].source", ProblemCode.INTEGRITY),
     ]
+
+
+def test_json_lines_schema_validation_names_the_line(tmp_path: Path) -> None:
+    lines = [source_doc(), person_doc(country="kz")]
+    path = tmp_path / "s.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    found = problems(path, schema=True)
+    assert ("s.jsonl:2.country", ProblemCode.SCHEMA) in found
+    assert ("s.jsonl:2.country", ProblemCode.VALUE) in found

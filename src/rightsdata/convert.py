@@ -29,9 +29,15 @@ from typing import Any, Final
 import attrs
 import cattrs
 import pendulum
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 from cattrs.gen import make_dict_structure_fn
 
+from rightsdata._typing import field_hints, leaf_types
 from rightsdata.dates import EDTF, EDTFError
 from rightsdata.durations import DurationError, format_duration, parse_duration
 from rightsdata.errors import (
@@ -136,24 +142,14 @@ def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], tu
             try:
                 result.append(structure_item(item, item_type))
             except Exception as exc:  # collected, re-raised below as one group
-                exc.__notes__ = [*getattr(exc, "__notes__", []), _IndexNote(index)]
+                note = IterableValidationNote(f"at index {index}", index, item_type)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
                 errors.append(exc)
         if errors:
             raise IterableValidationError(f"while structuring {cls}", errors, cls)
         return tuple(result)
 
     return structure_tuple
-
-
-class _IndexNote(str):
-    """Marks which list item an error came from."""
-
-    position: int
-
-    def __new__(cls, index: int) -> _IndexNote:
-        note = super().__new__(cls, f"at index {index}")
-        note.position = index
-        return note
 
 
 def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], Any]:
@@ -223,18 +219,13 @@ def problems_from(exc: BaseException, location: str) -> list[Problem]:
         found = []
         for inner in exc.exceptions:
             index = next(
-                (n.position for n in getattr(inner, "__notes__", []) if isinstance(n, _IndexNote)),
+                (
+                    n.index
+                    for n in getattr(inner, "__notes__", [])
+                    if isinstance(n, IterableValidationNote)
+                ),
                 None,
             )
-            if index is None:
-                index = next(
-                    (
-                        getattr(n, "index", None)
-                        for n in getattr(inner, "__notes__", [])
-                        if getattr(n, "index", None) is not None
-                    ),
-                    None,
-                )
             where = location if index is None else f"{location}[{index}]"
             found += problems_from(inner, where)
         return found
@@ -264,11 +255,6 @@ def _structure_one(cls: type, document: object, location: str) -> tuple[Any, lis
     return None, problems
 
 
-@functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 def _unchecked_fields(
     cls: type, document: dict[str, Any], location: str, reported: set[str]
 ) -> list[Problem]:
@@ -285,8 +271,8 @@ def _unchecked_fields(
             r == where or r.startswith((where + ".", where + "[")) for r in reported
         ):
             continue
-        raw, hint = document[field.name], _hints(cls)[field.name]
-        nested = [t for t in _leaf_types(hint) if attrs.has(t)]
+        raw, hint = document[field.name], field_hints(cls)[field.name]
+        nested = [t for t in leaf_types(hint) if attrs.has(t)]
         if nested and type(raw) is dict:
             problems += _unchecked_fields(nested[0], raw, where, reported)
         elif nested and type(raw) is list:
@@ -303,13 +289,6 @@ def _unchecked_fields(
         except Exception:  # already reported, or reported by the nested pass above
             continue
     return problems
-
-
-def _leaf_types(hint: Any) -> list[Any]:
-    args = typing.get_args(hint)
-    if not args:
-        return [hint]
-    return [leaf for arg in args if arg is not Ellipsis for leaf in _leaf_types(arg)]
 
 
 def _record_type(kind: str) -> type:

@@ -17,12 +17,12 @@ Problems are located like the converter's: ``events.json[3].participants[0].acto
 from __future__ import annotations
 
 import itertools
-import typing
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from rightsdata._typing import field_hints, leaf_types
 from rightsdata._validators import REF
 from rightsdata.errors import Problem, ProblemCode
 from rightsdata.model import Event, Rating, Record, Relationship
@@ -45,27 +45,17 @@ def _plan(cls: type) -> tuple[_FieldPlan, ...]:
     cached = _plans.get(cls)
     if cached is not None:
         return cached
-    hints = typing.get_type_hints(cls)
+    hints = field_hints(cls)
     plan = []
     for field in attrs.fields(cls):
         if field.name == "id":
             continue
         prefixes = field.metadata.get(REF)
-        nested = any(attrs.has(t) for t in _leaf_types(hints[field.name]))
+        nested = any(attrs.has(t) for t in leaf_types(hints[field.name]))
         if prefixes is not None or nested:
             plan.append(_FieldPlan(field.name, prefixes, nested))
     result = _plans[cls] = tuple(plan)
     return result
-
-
-def _leaf_types(hint: Any) -> Iterator[Any]:
-    args = typing.get_args(hint)
-    if not args:
-        yield hint
-        return
-    for arg in args:
-        if arg is not Ellipsis:
-            yield from _leaf_types(arg)
 
 
 def _targets(obj: Any) -> Iterator[str]:

@@ -326,8 +326,10 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
                 continue
             parts.where[kind] = locations[kind]
             if schema:
+                from rightsdata.schema import schema_problems
+
                 for document, where in zip(documents[kind], locations[kind], strict=True):
-                    parts.problems += _schema_problems(kind, [document], where, single=True)
+                    parts.problems += schema_problems(kind, document, where)
             from rightsdata.convert import structure_located
 
             parts.records[kind], found = structure_located(kind, documents[kind], locations[kind])
@@ -514,13 +516,10 @@ def read_json(
     return _parse(text, label)
 
 
-def _schema_problems(
-    kind: str, documents: object, where: str, *, single: bool = False
-) -> list[Problem]:
+def _schema_problems(kind: str, documents: object, where: str) -> list[Problem]:
+    """JSON Schema problems of a list of documents, located ``where[i]``."""
     from rightsdata.schema import schema_problems
 
-    if single:
-        return schema_problems(kind, documents[0], where)  # type: ignore[index]
     if type(documents) is not list:
         return []  # the converter reports it
     found: list[Problem] = []
