@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -136,3 +138,29 @@ def test_module_entry_point_and_help() -> None:
     )
     assert done.returncode == 0
     assert "examples:" in done.stdout and "person:vladimir-kozlov" in done.stdout
+
+
+class _ClosedPipe(io.TextIOBase):
+    """A stdout whose reader has gone away (`rightsdata ... | head`)."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def fileno(self) -> int:
+        return self._fd
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_end, write_end = os.pipe()
+    try:
+        monkeypatch.setattr(sys, "stdout", _ClosedPipe(write_end))
+        code = main(["timeline", "person:vladimir-kozlov"])
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert (code, capsys.readouterr().err) == (EXIT_OK, "")
