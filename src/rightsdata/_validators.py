@@ -1,15 +1,19 @@
-"""Field validators and field factories for the record classes (internal).
+"""Field factories and field checks for the record classes (internal).
 
-Each validator raises :class:`~rightsdata.errors.FieldError` naming the field, so the converter
-can report the exact location. References carry their allowed ID prefixes in the attrs field
-metadata (``REF``), which the integrity check and the schema generator read.
+Each factory records in the attrs field metadata what the field's value must satisfy: a check
+spec (``CHECK``), and the facts the schema generator, the docs and the integrity check read
+(``DOC``, ``PATTERN``, ``REF``: the ID prefixes a reference accepts, ...).
+:mod:`rightsdata._checkgen` turns the specs of a class into one generated check that runs
+after ``__init__`` (and after msgspec builds a record). Each check function here raises
+:class:`~rightsdata.errors.FieldError` naming the field, so the converter can report the
+exact location; the generated code calls them only when a cheap test says a value may be bad.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any, Final
+from collections.abc import Sized
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -28,6 +32,8 @@ MIN_ITEMS: Final = "rightsdata_min_items"
 DOC: Final = "rightsdata_doc"
 #: attrs metadata key: the smallest number allowed.
 MINIMUM: Final = "rightsdata_minimum"
+#: attrs metadata key: what the value must satisfy (a check spec, below).
+CHECK: Final = "rightsdata_check"
 
 COUNTRY_PATTERN: Final = "^[A-Z]{2}$"
 LANGUAGE_PATTERN: Final = "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
@@ -46,8 +52,6 @@ _PHONE_RE: Final = re.compile(
 
 _compiled: dict[str, re.Pattern[str]] = {}
 
-Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
-
 
 def _regex(pattern: str) -> re.Pattern[str]:
     compiled = _compiled.get(pattern)
@@ -56,46 +60,103 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return compiled
 
 
-_ASCII_DIGITS: Final = b"0123456789"
+# --- check specs: what a field's value must satisfy, read by rightsdata._checkgen -----------
 
 
-def _may_hold_phone(value: str) -> bool:
-    """False only if _PHONE_RE cannot match: each of its alternatives needs a '+', a '(' or
-    a digit. Checked with str and bytes methods (a fifteenth of the regex's time on prose)."""
-    if "+" in value or "(" in value or not value.isascii():
+class TextCheck(NamedTuple):
+    """Non-empty text without leading or trailing spaces (or null, if optional)."""
+
+    optional: bool
+    pattern: str | None
+    max_length: int | None
+
+
+class RefCheck(NamedTuple):
+    """An ID naming a record whose prefix is one of ``prefixes`` (or a list of them)."""
+
+    prefixes: tuple[str, ...]
+    optional: bool
+    many: bool
+
+
+class MinItemsCheck(NamedTuple):
+    """A list of at least ``minimum`` items."""
+
+    minimum: int
+
+
+class MinimumCheck(NamedTuple):
+    """A number no smaller than ``minimum`` (or null)."""
+
+    minimum: int
+
+
+Check = TextCheck | RefCheck | MinItemsCheck | MinimumCheck
+
+
+# --- the checks: each raises FieldError naming the field, or returns if the value is fine ----
+
+_DIGITS_TO_ZERO: Final = bytes.maketrans(b"123456789", b"000000000")
+
+
+def may_hold_contact(value: str) -> bool:
+    """False only if neither _EMAIL_RE nor _PHONE_RE can match ``value``.
+
+    An e-mail address needs an '@'; each phone alternative needs a '+' or a '(' before a
+    digit, or three digits then '.' or '-' then a digit. On ASCII text (with every digit
+    made '0') those are plain substring tests, a small fraction of the regexes' time on
+    prose; other text goes to the regexes (``\\d`` matches any Unicode digit).
+    """
+    if "@" in value or not value.isascii():
         return True
-    data = value.encode("ascii")
-    return len(data.translate(None, _ASCII_DIGITS)) != len(data)
+    zeros = value.encode("ascii").translate(_DIGITS_TO_ZERO)
+    return b"+0" in zeros or b"(0" in zeros or b"000-0" in zeros or b"000.0" in zeros
 
 
-def _check_text(name: str, value: str, pattern: str | None, max_length: int | None) -> None:
+def holds_contact(value: str) -> bool:
+    """True if ``value`` looks like it holds an e-mail address or a phone number."""
+    return may_hold_contact(value) and bool(_EMAIL_RE.search(value) or _PHONE_RE.search(value))
+
+
+def check_text(name: str, value: object, spec: TextCheck) -> None:
+    """Check one text value against ``spec``."""
+    if value is None and spec.optional:
+        return
+    if type(value) is not str:
+        raise FieldError(name, f"expected text, got {type(value).__name__}", ProblemCode.TYPE)
     if not value or value[0].isspace() or value[-1].isspace():
         raise FieldError(name, "must be non-empty text without leading or trailing spaces")
-    if max_length is not None and len(value) > max_length:
-        raise FieldError(name, f"is {len(value)} characters long; at most {max_length} allowed")
-    if pattern is not None and _regex(pattern).search(value) is None:
-        raise FieldError(name, f"{value!r} does not match the pattern {pattern}")
-    if ("@" in value and _EMAIL_RE.search(value)) or (
-        _may_hold_phone(value) and _PHONE_RE.search(value)
-    ):
+    if spec.max_length is not None and len(value) > spec.max_length:
+        raise FieldError(
+            name, f"is {len(value)} characters long; at most {spec.max_length} allowed"
+        )
+    if spec.pattern is not None and _regex(spec.pattern).search(value) is None:
+        raise FieldError(name, f"{value!r} does not match the pattern {spec.pattern}")
+    check_contact(name, value)
+
+
+def check_contact(name: str, value: str) -> None:
+    """Refuse text that looks like personal contact data."""
+    if holds_contact(value):
         raise FieldError(
             name,
             "looks like an e-mail address or phone number; personal contact data is not allowed",
         )
 
 
-def _text_validator(pattern: str | None, max_length: int | None, optional: bool) -> Validator:
-    def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None and optional:
-            return
-        _check_text(attribute.name, value, pattern, max_length)
-
-    return validate
+_SLUG_RE: Final = re.compile(f"^{SLUG_PATTERN}$")
+_KNOWN_IDS_MAX: Final = 1 << 16
+#: IDs already found valid, per tuple of allowed prefixes: IDs repeat (every citation names
+#: a source), and a set lookup is much cheaper than the check.
+KNOWN_IDS: Final[dict[tuple[str, ...], set[str]]] = {}
 
 
-def _ref_check(name: str, value: str, prefixes: tuple[str, ...]) -> None:
+def check_ref(name: str, value: object, prefixes: tuple[str, ...]) -> None:
+    """Check one ID: its form and the kinds of record it may name."""
+    if type(value) is not str:
+        raise FieldError(name, f"expected an id, got {type(value).__name__}", ProblemCode.TYPE)
     kind, sep, slug = value.partition(":")
-    if not sep or _regex(f"^{SLUG_PATTERN}$").match(slug) is None:
+    if not sep or _SLUG_RE.match(slug) is None:
         raise FieldError(
             name, f"{value!r} is not an id (kind:slug, slug in lowercase a-z, 0-9 and '-')"
         )
@@ -105,109 +166,108 @@ def _ref_check(name: str, value: str, prefixes: tuple[str, ...]) -> None:
             f"{value!r} names {kind!r}; expected {describe_prefixes(prefixes)}",
             ProblemCode.VALUE,
         )
+    known = KNOWN_IDS.setdefault(prefixes, set())
+    if len(known) >= _KNOWN_IDS_MAX:
+        known.clear()
+    known.add(value)
 
 
-_VALID_IDS_MAX: Final = 1 << 16
+def check_refs(name: str, values: object, prefixes: tuple[str, ...]) -> None:
+    """Check a list of IDs, naming the first bad one by its position."""
+    if not isinstance(values, tuple | list):
+        raise FieldError(name, f"expected a list, got {type(values).__name__}", ProblemCode.TYPE)
+    for index, item in enumerate(values):
+        check_ref(f"{name}[{index}]", item, prefixes)
 
 
-def _ref_validator(prefixes: tuple[str, ...], optional: bool, many: bool) -> Validator:
-    # IDs repeat (every citation names a source): remember the ones already checked.
-    known: set[str] = set()
+def check_min_items(name: str, value: Sized, minimum: int) -> None:
+    """Check that a list has at least ``minimum`` items."""
+    if len(value) < minimum:
+        raise FieldError(name, f"needs at least {minimum} item(s)")
 
-    def check(name: str, value: str) -> None:
-        _ref_check(name, value, prefixes)
-        if len(known) >= _VALID_IDS_MAX:
-            known.clear()
-        known.add(value)
 
-    def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None and optional:
+def check_minimum(name: str, value: object, minimum: int) -> None:
+    """Check that a number (or null) is at least ``minimum``."""
+    if value is not None and value < minimum:  # type: ignore[operator]
+        raise FieldError(name, f"{value} is negative; counts start at {minimum}")
+
+
+def check_value(name: str, value: Any, spec: Check) -> None:
+    """Check ``value`` against any spec (the diagnostic path; records use generated code)."""
+    if isinstance(spec, TextCheck):
+        check_text(name, value, spec)
+    elif isinstance(spec, RefCheck):
+        if value is None and spec.optional:
             return
-        if many:
-            for index, item in enumerate(value):
-                if item not in known:
-                    check(f"{attribute.name}[{index}]", item)
-        elif value not in known:
-            check(attribute.name, value)
+        if spec.many:
+            check_refs(name, value, spec.prefixes)
+        else:
+            check_ref(name, value, spec.prefixes)
+    elif isinstance(spec, MinItemsCheck):
+        check_min_items(name, value, spec.minimum)
+    else:
+        check_minimum(name, value, spec.minimum)
 
-    return validate
+
+# --- field factories ------------------------------------------------------------------------
 
 
-def _min_items_validator(minimum: int) -> Validator:
-    def validate(_inst: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if len(value) < minimum:
-            raise FieldError(attribute.name, f"needs at least {minimum} item(s)")
-
-    return validate
+def _field(doc: str, check: Check | None = None, **meta: Any) -> Any:
+    metadata: dict[str, Any] = {DOC: doc, **meta}
+    if check is not None:
+        metadata[CHECK] = check
+    return attrs.field(metadata=metadata)
 
 
 def record_id(prefix: str, doc: str = "The record's stable ID.") -> Any:
     """The ``id`` field of a record kind whose IDs start with ``prefix``."""
-    return attrs.field(
-        validator=_ref_validator((prefix,), optional=False, many=False),
-        metadata={REF: (prefix,), DOC: doc},
-    )
+    return _field(doc, RefCheck((prefix,), optional=False, many=False), **{REF: (prefix,)})
 
 
 def ref(*prefixes: str, doc: str) -> Any:
     """A required reference to a record with one of ``prefixes``."""
-    return attrs.field(
-        validator=_ref_validator(prefixes, optional=False, many=False),
-        metadata={REF: prefixes, DOC: doc},
-    )
+    return _field(doc, RefCheck(prefixes, optional=False, many=False), **{REF: prefixes})
 
 
 def optional_ref(*prefixes: str, doc: str) -> Any:
     """A reference that may be null."""
-    return attrs.field(
-        validator=_ref_validator(prefixes, optional=True, many=False),
-        metadata={REF: prefixes, DOC: doc},
-    )
+    return _field(doc, RefCheck(prefixes, optional=True, many=False), **{REF: prefixes})
 
 
 def refs(*prefixes: str, doc: str) -> Any:
     """A list of references (possibly empty)."""
-    return attrs.field(
-        validator=_ref_validator(prefixes, optional=False, many=True),
-        metadata={REF: prefixes, DOC: doc},
-    )
+    return _field(doc, RefCheck(prefixes, optional=False, many=True), **{REF: prefixes})
+
+
+def _text_field(doc: str, pattern: str | None, max_length: int | None, optional: bool) -> Any:
+    meta: dict[str, Any] = {PATTERN: pattern or TEXT_PATTERN}
+    if max_length is not None:
+        meta[MAX_LENGTH] = max_length
+    return _field(doc, TextCheck(optional, pattern, max_length), **meta)
 
 
 def text(doc: str, pattern: str | None = None, max_length: int | None = None) -> Any:
     """Required, non-empty text."""
-    meta: dict[str, Any] = {DOC: doc, PATTERN: pattern or TEXT_PATTERN}
-    if max_length is not None:
-        meta[MAX_LENGTH] = max_length
-    return attrs.field(validator=_text_validator(pattern, max_length, False), metadata=meta)
+    return _text_field(doc, pattern, max_length, optional=False)
 
 
 def optional_text(doc: str, pattern: str | None = None, max_length: int | None = None) -> Any:
     """Non-empty text or null."""
-    meta: dict[str, Any] = {DOC: doc, PATTERN: pattern or TEXT_PATTERN}
-    if max_length is not None:
-        meta[MAX_LENGTH] = max_length
-    return attrs.field(validator=_text_validator(pattern, max_length, True), metadata=meta)
+    return _text_field(doc, pattern, max_length, optional=True)
 
 
 def items(doc: str, min_items: int = 0) -> Any:
     """A list of nested values (stored as a tuple)."""
-    meta: dict[str, Any] = {DOC: doc}
     if min_items:
-        meta[MIN_ITEMS] = min_items
-        return attrs.field(validator=_min_items_validator(min_items), metadata=meta)
-    return attrs.field(metadata=meta)
+        return _field(doc, MinItemsCheck(min_items), **{MIN_ITEMS: min_items})
+    return _field(doc)
 
 
 def value(doc: str) -> Any:
     """Any other field: its type (an enum, a date, a nested record) says what it holds."""
-    return attrs.field(metadata={DOC: doc})
-
-
-def _non_negative(_inst: Any, attribute: attrs.Attribute[Any], number: int | None) -> None:
-    if number is not None and number < 0:
-        raise FieldError(attribute.name, f"{number} is negative; counts start at 0")
+    return _field(doc)
 
 
 def count(doc: str) -> Any:
     """A non-negative whole number, or null."""
-    return attrs.field(validator=_non_negative, metadata={DOC: doc, MINIMUM: 0})
+    return _field(doc, MinimumCheck(0), **{MINIMUM: 0})

@@ -38,6 +38,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from rightsdata._typing import field_hints, leaf_types
+from rightsdata._validators import CHECK, check_value
 from rightsdata.dates import EDTF, EDTFError
 from rightsdata.durations import DurationError, format_duration, parse_duration
 from rightsdata.errors import (
@@ -260,7 +261,7 @@ def _unchecked_fields(
 ) -> list[Problem]:
     """Problems in the fields that structured but were never validated.
 
-    attrs runs field validators in ``__init__``, which never runs once any field fails to
+    A record's field checks run after ``__init__``, which never runs once any field fails to
     structure; this pass runs them on the remaining fields so that one read reports every
     problem of a record, however many there are.
     """
@@ -279,11 +280,11 @@ def _unchecked_fields(
             for index, item in enumerate(raw):
                 if type(item) is dict:
                     problems += _unchecked_fields(nested[0], item, f"{where}[{index}]", reported)
-        if field.validator is None:
+        spec = field.metadata.get(CHECK)
+        if spec is None:
             continue
         try:
-            value = converter.structure(raw, hint)
-            field.validator(None, field, value)
+            check_value(field.name, converter.structure(raw, hint), spec)
         except FieldError as exc:
             problems.append(Problem(f"{location}.{exc.field}", exc.message, exc.code))
         except Exception:  # already reported, or reported by the nested pass above

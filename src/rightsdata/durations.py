@@ -92,6 +92,23 @@ def parse_duration(text: str) -> pendulum.Duration:
     """
     if not isinstance(text, str):
         raise DurationError(f"{text!r} is not an ISO 8601 duration: expected a str")
+    parsed = _parsed.get(text)
+    if parsed is not None:
+        return parsed
+    value = _parse(text)
+    if len(_parsed) >= _PARSED_MAX:
+        _parsed.clear()
+    _parsed[text] = value
+    return value
+
+
+# Terms repeat (P7Y6M, P15D): remember the parsed ones. Durations are treated as immutable
+# values throughout (records are frozen), so one instance can serve every record.
+_parsed: dict[str, pendulum.Duration] = {}
+_PARSED_MAX: Final = 4096
+
+
+def _parse(text: str) -> pendulum.Duration:
     m = _CANONICAL.fullmatch(text)
     if m is None:
         weeks = _WEEKS.fullmatch(text)

@@ -2,8 +2,10 @@
 
 :func:`decode_records` turns the bytes of one kind file (``events.json``: a JSON array of
 records) into the model's frozen attrs records in one pass of msgspec's C decoder: msgspec
-builds the attrs instances itself, runs their field validators and ``__attrs_post_init__``,
-matches the vocabularies' terms, and hands EDTF dates and durations to a ``dec_hook``.
+builds the attrs instances itself, matches the vocabularies' terms and types, and hands EDTF
+dates and durations to a ``dec_hook``. The records' own checks are deferred while it does,
+and :func:`rightsdata._bulkcheck.check_records` runs the same checks over the whole file at
+once, which costs a fraction of one check per object.
 
 It accepts exactly the documents that the strict converter
 (:func:`rightsdata.convert.structure_many`) accepts and builds equal records. It never says
@@ -11,16 +13,12 @@ It accepts exactly the documents that the strict converter
 diagnostic path (``json.loads`` and the converter), which reports every located problem. A
 valid file therefore pays for msgspec alone; an invalid one pays for both paths, once.
 
-Where msgspec is more lenient than the converter, a cheap check closes the gap:
-
-* msgspec ignores unknown fields of attrs classes, and keeps the last of repeated keys. Both
-  add a key-value pair that the records do not hold, and every pair has exactly one ``:``
-  outside strings. So the records are encoded again (msgspec, in C) and the colons counted: if
-  the file holds more colons than the re-encoded records, some pair was dropped, and
-  :func:`decode_records` raises. Colons inside strings are the same in both (a ``:`` is never
-  escaped when encoding, and a file that escapes one as ``\\u003a`` is sent to the diagnostic
-  path rather than counted); enum terms re-encode to their own text; dates and durations are
-  re-encoded as ``null``, which is exact for the count since neither can hold a ``:``.
+Where msgspec is more lenient than the converter, a cheap check closes the gap: msgspec
+ignores unknown fields of attrs classes, and keeps the last of repeated keys. Both drop a
+key-value pair, and every pair has exactly one ``:`` outside strings, so the bulk check
+counts the colons the records account for (pairs, the one in every ID, those in texts)
+against the file's. A file that escapes a colon as ``\\u003a`` is sent to the diagnostic
+path rather than counted.
 
 Where msgspec is stricter it raises and the diagnostic path decides: a repeated key whose
 first value has the wrong type, a lone surrogate escape (``"\\ud800"``: ``json.loads`` accepts
@@ -39,7 +37,7 @@ validators decide), a byte-order mark and invalid UTF-8 (both reject).
 >>> decode_records("places", data.replace(b'"kind"', b'"size": 3, "kind"'))
 Traceback (most recent call last):
 ...
-rightsdata.fastpath.FastPathError: places: a key the records do not hold (unknown or repeated)
+rightsdata.fastpath.FastPathError: places: a value breaks a rule, or a key is unknown or repeated
 """
 
 from __future__ import annotations
@@ -51,14 +49,14 @@ from typing import Any, Final
 import msgspec
 import pendulum
 
+from rightsdata._bulkcheck import check_records
+from rightsdata._checkgen import deferred_checks
 from rightsdata.dates import EDTF
 from rightsdata.durations import parse_duration
 from rightsdata.model import RECORD_TYPES, Record
 
 __all__ = ["FastPathError", "decode_records"]
 
-#: How many records are re-encoded at a time for the colon count (bounds the extra memory).
-_CHUNK: Final = 4096
 _ESCAPED_COLONS: Final = (b"\\u003a", b"\\u003A")
 
 
@@ -79,14 +77,6 @@ def _dec_hook(cls: type, value: Any) -> Any:
     raise NotImplementedError(cls)
 
 
-def _enc_hook(value: Any) -> Any:
-    # Only colons are counted, and neither an EDTF date nor a duration can hold one (their
-    # parsers accept no ':'), so both are written as null: no text needs to be formatted.
-    if type(value) is not EDTF and not isinstance(value, pendulum.Duration):
-        raise NotImplementedError(type(value))
-    return None
-
-
 @functools.cache
 def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
     try:
@@ -96,19 +86,6 @@ def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
             f"unknown record kind {kind!r}; expected one of {', '.join(RECORD_TYPES)}"
         ) from None
     return msgspec.json.Decoder(list[cls], dec_hook=_dec_hook)  # type: ignore[valid-type]
-
-
-_encoder: Final = msgspec.json.Encoder(enc_hook=_enc_hook)
-
-
-def _colons(records: list[Any]) -> int:
-    """How many ``:`` the records hold when written as JSON: one per pair, plus those in text."""
-    buffer = bytearray()
-    total = 0
-    for start in range(0, len(records), _CHUNK):
-        _encoder.encode_into(records[start : start + _CHUNK], buffer)
-        total += buffer.count(b":")
-    return total
 
 
 def decode_records(kind: str, data: bytes) -> list[Record]:
@@ -125,9 +102,10 @@ def decode_records(kind: str, data: bytes) -> list[Record]:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        records: list[Record] = decoder.decode(data)
-        if data.count(b":") != _colons(records):
-            raise FastPathError(f"{kind}: a key the records do not hold (unknown or repeated)")
+        with deferred_checks():
+            records: list[Record] = decoder.decode(data)
+        if not check_records(records, data.count(b":")):
+            raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
     finally:
         if was_enabled:
             gc.enable()

@@ -17,7 +17,8 @@ Problems are located like the converter's: ``events.json[3].participants[0].acto
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Mapping, Sequence
+import typing
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -34,7 +35,8 @@ __all__ = ["check_integrity"]
 class _FieldPlan:
     name: str
     prefixes: tuple[str, ...] | None  # a reference field
-    nested: bool  # holds attrs objects (or a tuple of them)
+    nested: type | None  # the attrs class of the nested part(s) it holds
+    many: bool  # a tuple of references or of nested parts
 
 
 _plans: dict[type, tuple[_FieldPlan, ...]] = {}
@@ -51,29 +53,56 @@ def _plan(cls: type) -> tuple[_FieldPlan, ...]:
         if field.name == "id":
             continue
         prefixes = field.metadata.get(REF)
-        nested = any(attrs.has(t) for t in leaf_types(hints[field.name]))
-        if prefixes is not None or nested:
-            plan.append(_FieldPlan(field.name, prefixes, nested))
+        leaves = leaf_types(hints[field.name])
+        nested = next((t for t in leaves if attrs.has(t)), None)
+        if prefixes is not None or nested is not None:
+            many = tuple in {
+                typing.get_origin(arg)
+                for arg in (hints[field.name], *typing.get_args(hints[field.name]))
+            }
+            plan.append(_FieldPlan(field.name, prefixes, nested, many))
     result = _plans[cls] = tuple(plan)
     return result
 
 
-def _targets(obj: Any) -> Iterator[str]:
-    """Every referenced id inside ``obj``, without locations (the cheap first pass)."""
-    for step in _plan(type(obj)):
-        value = getattr(obj, step.name)
-        if value is None:
-            continue
-        if step.nested:
-            if isinstance(value, tuple):
-                for item in value:
-                    yield from _targets(item)
+Collector = Callable[[Any, Callable[[str], None], Callable[[Iterable[str]], None]], None]
+_collectors: dict[type, Collector] = {}
+
+
+def _collector(cls: type) -> Collector:
+    """A function ``(record, add, extend)`` passing every ID the record refers to (generated
+    once per class, with the nested parts inlined: the cheap first pass over every record)."""
+    collect = _collectors.get(cls)
+    if collect is None:
+        lines = ["def collect(o0, add, extend):", *(_collect_lines(cls, 0) or ["    pass"])]
+        namespace: dict[str, Any] = {}
+        exec(
+            compile("\n".join(lines), f"<rightsdata references of {cls.__name__}>", "exec"),
+            namespace,
+        )
+        collect = _collectors[cls] = namespace["collect"]
+    return collect
+
+
+def _collect_lines(cls: type, depth: int) -> list[str]:
+    pad, obj, inner = "    " * (depth + 1), f"o{depth}", f"o{depth + 1}"
+    lines: list[str] = []
+    for step in _plan(cls):
+        value = f"{obj}.{step.name}"
+        if step.nested is not None:
+            body = _collect_lines(step.nested, depth + 1)
+            if not body:
+                continue
+            if step.many:
+                lines.append(f"{pad}for {inner} in {value}:")
             else:
-                yield from _targets(value)
-        elif isinstance(value, tuple):
-            yield from value
+                lines += [f"{pad}{inner} = {value}", f"{pad}if {inner} is not None:"]
+            lines += body
+        elif step.many:
+            lines.append(f"{pad}extend({value})")
         else:
-            yield value
+            lines.append(f"{pad}add({value})")  # None too: the caller discards it
+    return lines
 
 
 def _references(obj: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -85,11 +114,11 @@ def _references(obj: Any, path: str) -> Iterator[tuple[str, str]]:
         where = f"{path}.{step.name}"
         if isinstance(value, tuple):
             for index, item in enumerate(value):
-                if step.nested:
+                if step.nested is not None:
                     yield from _references(item, f"{where}[{index}]")
                 else:
                     yield f"{where}[{index}]", item
-        elif step.nested:
+        elif step.nested is not None:
             yield from _references(value, where)
         else:
             yield where, value
@@ -130,27 +159,46 @@ def check_integrity(
                 )
             else:
                 located[record.id] = (kind, index)
-    for kind, items in records.items():
-        for index, record in enumerate(items):
-            if all(target in located for target in _targets(record)):
-                pass
-            else:  # locate the dangling references (rare, so the strings are built only now)
-                for location, target in _references(record, _locate(where, kind, index)):
-                    if target not in located:
-                        problems.append(
-                            Problem(location, f"{target!r} does not exist", ProblemCode.INTEGRITY)
-                        )
-            if isinstance(record, Relationship) and record.subject == record.object:
-                problems.append(
-                    Problem(
-                        f"{_locate(where, kind, index)}.object",
-                        "a relationship's subject and object are the same record",
-                        ProblemCode.INTEGRITY,
-                    )
+    problems += _dangling(records, where, located)
+    for index, record in enumerate(records.get("relationships", ())):
+        if isinstance(record, Relationship) and record.subject == record.object:
+            problems.append(
+                Problem(
+                    f"{_locate(where, 'relationships', index)}.object",
+                    "a relationship's subject and object are the same record",
+                    ProblemCode.INTEGRITY,
                 )
+            )
     problems += _part_of_cycles(records.get("events", ()), where)
     problems += _rating_sequences(records.get("ratings", ()), where)
     problems += _redirect_problems(redirects or {}, located, where, redirects_where)
+    return problems
+
+
+def _dangling(
+    records: Mapping[str, Sequence[Record]],
+    where: Mapping[str, Where],
+    located: Mapping[str, tuple[str, int]],
+) -> list[Problem]:
+    """A problem for every reference to an ID that no record has."""
+    targets: list[str] = []
+    add, extend = targets.append, targets.extend
+    for items in records.values():
+        for record in items:
+            _collector(type(record))(record, add, extend)
+    missing = set(targets).difference(located)
+    missing.discard(None)  # optional references that are null
+    if not missing:
+        return []
+    # Locate them (rare, so the location strings are built only now).
+    problems: list[Problem] = []
+    for kind, items in records.items():
+        for index, record in enumerate(items):
+            for location, target in _references(record, _locate(where, kind, index)):
+                if target in missing:
+                    problems.append(
+                        Problem(location, f"{target!r} does not exist", ProblemCode.INTEGRITY)
+                    )
     return problems
 
 

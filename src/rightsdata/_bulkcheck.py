@@ -1,0 +1,233 @@
+"""The fast path's checks: every record of a file checked at once, to the same rules.
+
+A record checks itself after ``__init__`` (:mod:`rightsdata._checkgen`), one Python call per
+object and a few per field. When msgspec decodes a whole file, those checks are deferred
+(:func:`~rightsdata._checkgen.deferred_checks`) and :func:`check_records` runs them in bulk
+instead: one generated function per class walks the file's records once, gathering every
+text and every ID by the check it needs, counting key-value pairs, and checking list lengths,
+numbers and the cross-field rules inline. Then each group is checked in a few C-level
+operations over all of its values: the texts joined by a NUL (which no value holds) and
+searched once for empty values, white space at either end and anything that may be contact
+data; the IDs by set difference against those already found valid.
+
+It only answers yes or no: on any doubt the caller reads the file with the diagnostic path,
+which says what is wrong and where. The agreement of the two paths is a property test
+(tests/test_fastpath.py).
+
+The count of pairs closes what msgspec does not check: it ignores unknown keys of attrs
+classes and keeps the last of repeated keys. Every pair in the file has exactly one ``:``
+outside strings, every ID exactly one inside (``kind:slug``), and no date, duration, number
+or vocabulary term has any; so if the file holds more colons than the records' pairs, IDs
+and texts account for, a key was dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+import attrs
+
+from rightsdata._checkgen import Validated
+from rightsdata._typing import field_hints, leaf_types
+from rightsdata._validators import (
+    _DIGITS_TO_ZERO,
+    CHECK,
+    KNOWN_IDS,
+    MinimumCheck,
+    MinItemsCheck,
+    RefCheck,
+    TextCheck,
+    check_ref,
+    check_text,
+    holds_contact,
+)
+from rightsdata.errors import FieldError
+
+__all__ = ["check_records"]
+
+_SEPARATOR: Final = "\x00"
+_SPACE_AFTER_SEPARATOR: Final = re.compile("\x00[\\s\x00]")
+#: Substrings (in UTF-8, every ASCII digit made '0') without which neither contact regex can
+#: match ASCII text: see rightsdata._validators.may_hold_contact.
+_CONTACT_MARKS: Final = (b"@", b"+0", b"(0", b"000-0", b"000.0")
+
+
+class _RejectedError(Exception):
+    """Some value breaks a rule: the diagnostic path will say which."""
+
+
+@attrs.frozen
+class _Plan:
+    """What one class's generated walk gathers, in the order of its lists."""
+
+    texts: tuple[TextCheck, ...]
+    refs: tuple[tuple[str, ...], ...]
+    walk: Callable[..., int]
+
+
+_plans: dict[type, _Plan] = {}
+
+
+def check_records(records: Sequence[Any], data_colons: int) -> bool:
+    """True if every record of one class passes every check, and the file held exactly
+    ``data_colons`` colons (so no key was unknown or repeated)."""
+    if not records:
+        return data_colons == 0
+    plan = _plan(type(records[0]))
+    texts: list[list[str]] = [[] for _ in plan.texts]
+    refs: list[list[str]] = [[] for _ in plan.refs]
+    loose: list[str] = []
+    try:
+        pairs = plan.walk(records, texts, refs, loose)
+    except (_RejectedError, FieldError):
+        return False
+    colons = pairs + sum(map(len, refs)) + _SEPARATOR.join(loose).count(":")
+    for spec, values in zip(plan.texts, texts, strict=True):
+        text_colons = _text_colons(values, spec)
+        if text_colons < 0:
+            return False
+        colons += text_colons
+    if colons != data_colons:
+        return False
+    return all(
+        _ids_fine(values, prefixes) for prefixes, values in zip(plan.refs, refs, strict=True)
+    )
+
+
+def _ids_fine(values: list[str], prefixes: tuple[str, ...]) -> bool:
+    known = KNOWN_IDS.setdefault(prefixes, set())
+    try:
+        for value in set(values).difference(known):
+            check_ref("id", value, prefixes)  # remembers the good ones
+    except FieldError:
+        return False
+    return True
+
+
+def _text_colons(values: list[str], spec: TextCheck) -> int:
+    """How many colons ``values`` hold if every one passes ``spec``; else -1."""
+    if not values:
+        return 0
+    joined = _SEPARATOR.join(values)
+    if joined.count(_SEPARATOR) != len(values) - 1:  # a value holds the separator itself
+        fine = all(_text_fine(value, spec) for value in values)
+        return sum(value.count(":") for value in values) if fine else -1
+    if not values[0] or not values[-1] or joined[0].isspace() or joined[-1].isspace():
+        return -1
+    if _SPACE_AFTER_SEPARATOR.search(joined) or _SPACE_AFTER_SEPARATOR.search(joined[::-1]):
+        return -1
+    if spec.max_length is not None and max(map(len, values)) > spec.max_length:
+        return -1
+    if spec.pattern is not None and not all(map(re.compile(spec.pattern).search, values)):
+        return -1
+    if any(map(holds_contact, _contact_suspects(joined, values))):
+        return -1
+    return joined.count(":")
+
+
+def _text_fine(value: str, spec: TextCheck) -> bool:
+    try:
+        check_text("text", value, spec)
+    except FieldError:
+        return False
+    return True
+
+
+def _contact_suspects(joined: str, values: list[str]) -> list[str]:
+    """The values that may hold contact data: non-ASCII ones, and ASCII ones with a mark."""
+    suspects = [] if joined.isascii() else list(itertools.filterfalse(str.isascii, values))
+    raw = joined.encode("utf-8")
+    zeros = raw.translate(_DIGITS_TO_ZERO)
+    for mark in _CONTACT_MARKS:
+        position = zeros.find(mark)
+        while position != -1:
+            start = zeros.rfind(b"\x00", 0, position) + 1
+            end = zeros.find(b"\x00", position)
+            end = len(zeros) if end == -1 else end
+            suspects.append(raw[start:end].decode("utf-8"))
+            position = zeros.find(mark, end)
+    return suspects
+
+
+# --- the generated walk -------------------------------------------------------------------
+
+
+def _plan(cls: type) -> _Plan:
+    plan = _plans.get(cls)
+    if plan is None:
+        texts: dict[TextCheck, int] = {}
+        refs: dict[tuple[str, ...], int] = {}
+        body = _walk_lines(cls, 1, texts, refs)
+        head = [
+            "def walk(records, texts, refs, loose):",
+            *(f"    t{i} = texts[{i}].append" for i in texts.values()),
+            *(f"    r{i} = refs[{i}].append" for i in refs.values()),
+            *(f"    e{i} = refs[{i}].extend" for i in refs.values()),
+            "    add_loose = loose.extend",
+            "    pairs = 0",
+            "    for o1 in records:",
+        ]
+        source = "\n".join([*head, *body, "    return pairs"])
+        namespace: dict[str, Any] = {"_RejectedError": _RejectedError}
+        exec(compile(source, f"<rightsdata bulk checks of {cls.__name__}>", "exec"), namespace)
+        plan = _plans[cls] = _Plan(tuple(texts), tuple(refs), namespace["walk"])
+    return plan
+
+
+def _walk_lines(
+    cls: type, depth: int, texts: dict[TextCheck, int], refs: dict[tuple[str, ...], int]
+) -> list[str]:
+    """The statements that check and gather one object ``o{depth}`` of ``cls``."""
+    pad, obj = "    " * (depth + 1), f"o{depth}"
+    fields = attrs.fields(cls)
+    lines = [f"{pad}pairs += {len(fields)}"]
+    hints = field_hints(cls)
+    for field in fields:
+        value, spec = f"{obj}.{field.name}", field.metadata.get(CHECK)
+        nested = next((t for t in leaf_types(hints[field.name]) if attrs.has(t)), None)
+        if isinstance(spec, TextCheck):
+            index = texts.setdefault(spec, len(texts))
+            lines += _maybe(spec.optional, value, f"t{index}(v)", pad)
+        elif isinstance(spec, RefCheck):
+            index = refs.setdefault(spec.prefixes, len(refs))
+            if spec.many:
+                lines.append(f"{pad}e{index}({value})")
+            else:
+                lines += _maybe(spec.optional, value, f"r{index}(v)", pad)
+        elif isinstance(spec, MinimumCheck):
+            lines.append(
+                f"{pad}if {value} is not None and {value} < {spec.minimum}: raise _RejectedError()"
+            )
+        elif isinstance(spec, MinItemsCheck):
+            lines.append(f"{pad}if len({value}) < {spec.minimum}: raise _RejectedError()")
+        elif spec is not None:  # pragma: no cover - a new kind of spec must be taught here
+            raise TypeError(f"{cls.__name__}.{field.name}: unknown check {spec!r}")
+        elif str in leaf_types(hints[field.name]):  # plain strings (a citation's field names)
+            lines += [f"{pad}if {value} is not None:", f"{pad}    add_loose({value})"]
+        if nested is not None:
+            inner = f"o{depth + 1}"
+            body = _walk_lines(nested, depth + 1, texts, refs)
+            if tuple in {getattr(h, "__origin__", None) for h in _union_args(hints[field.name])}:
+                lines.append(f"{pad}for {inner} in {value}:")
+            else:
+                lines += [f"{pad}{inner} = {value}", f"{pad}if {inner} is not None:"]
+            lines += body
+    if cls._rules is not Validated._rules:  # type: ignore[attr-defined]
+        lines.append(f"{pad}{obj}._rules()")
+    return lines
+
+
+def _maybe(optional: bool, value: str, action: str, pad: str) -> list[str]:
+    if optional:
+        return [f"{pad}v = {value}", f"{pad}if v is not None:", f"{pad}    {action}"]
+    return [f"{pad}v = {value}", f"{pad}{action}"]
+
+
+def _union_args(hint: Any) -> tuple[Any, ...]:
+    args = getattr(hint, "__args__", None)
+    if getattr(hint, "__origin__", None) is tuple or args is None:
+        return (hint,)
+    return tuple(args)
