@@ -26,7 +26,7 @@ from rightsdata.dataset import Dataset
 from rightsdata.loading import DESCRIPTOR, read_folder
 from rightsdata.model import KINDS
 
-__all__ = ["dumps", "format_folder", "render_folder", "schema_id", "sha256"]
+__all__ = ["dumps", "format_folder", "package_metadata", "render_folder", "schema_id", "sha256"]
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
@@ -46,13 +46,10 @@ def schema_id(kind: str) -> str:
     return f"urn:rightsdata:schemas:v1:{kind}"
 
 
-def render_folder(dataset: Dataset, descriptor: dict[str, Any] | None = None) -> dict[str, str]:
-    """The canonical text of every file of ``dataset``'s folder, by file name."""
-    files = {f"{kind}.json": dumps(docs) for kind, docs in dataset.to_dict().items()}
-    if dataset.redirects:
-        files["redirects.json"] = dumps(
-            [{"id": old, "to": new} for old, new in sorted(dataset.redirects.items())]
-        )
+def package_metadata(dataset: Dataset, descriptor: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The data package descriptor of ``dataset`` (``descriptor`` if given, else its own),
+    with the profile, name, version and sources filled in (its resources are the caller's to
+    set)."""
     package: dict[str, Any] = dict(descriptor or dataset.descriptor or {})
     package.setdefault("$schema", DATAPACKAGE_PROFILE)
     package.setdefault("name", dataset.name or "dataset")
@@ -60,6 +57,17 @@ def render_folder(dataset: Dataset, descriptor: dict[str, Any] | None = None) ->
     package["sources"] = [
         {"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources
     ]
+    return package
+
+
+def render_folder(dataset: Dataset, descriptor: dict[str, Any] | None = None) -> dict[str, str]:
+    """The canonical text of every file of ``dataset``'s folder, by file name."""
+    files = {f"{kind}.json": dumps(docs) for kind, docs in dataset.to_dict().items()}
+    if dataset.redirects:
+        files["redirects.json"] = dumps(
+            [{"id": old, "to": new} for old, new in sorted(dataset.redirects.items())]
+        )
+    package = package_metadata(dataset, descriptor)
     package["resources"] = [
         {
             "name": kind,

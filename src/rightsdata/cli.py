@@ -1,7 +1,8 @@
 """The ``rightsdata`` command line (also ``python -m rightsdata``).
 
 Exit codes, for scripts: 0 fine; 1 invalid data (or files not canonical with ``fmt --check``);
-2 usage (a bad option, an unknown ID, a missing file).
+2 usage (a bad option, an unknown ID, a missing file; ``export`` into a directory that is not
+empty without ``--force``, or in a format whose optional extra is not installed).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata.errors import InvalidDataError, Problem, RightsdataError, UnknownIdError
+from rightsdata.export import FORMATS
 
 if TYPE_CHECKING:
     from rightsdata.dataset import Dataset
@@ -169,6 +171,32 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from rightsdata._extras import MissingExtraError
+    from rightsdata.export import export
+
+    target = Path(args.directory)
+    if target.exists() and not target.is_dir():
+        print(f"rightsdata: {target} exists and is not a directory", file=sys.stderr)
+        return EXIT_USAGE
+    if target.is_dir() and any(target.iterdir()) and not args.force:
+        print(
+            f"rightsdata: {target} is not empty; pass --force to write into it "
+            "(files of the same name are replaced)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    dataset = _dataset(args)
+    try:
+        written = export(dataset, target, args.format)
+    except MissingExtraError as exc:
+        print(f"rightsdata: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    noun = "file" if len(written) == 1 else "files"
+    print(f"wrote {len(written)} {noun} ({args.format}) to {target}")
+    return EXIT_OK
+
+
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--name", default="kazakhstan", help="bundled dataset to use (default: kazakhstan)"
@@ -205,9 +233,11 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for the docs and tests)."""
     parser = argparse.ArgumentParser(
         prog="rightsdata",
-        description="Typed, cited human-rights documentation data: look it up, validate it.",
+        description="Typed, cited human-rights documentation data: look it up, validate it, "
+        "export it.",
         epilog="examples:\n  rightsdata timeline person:vladimir-kozlov\n"
-        "  rightsdata search zhanaozen\n  rightsdata validate my-dataset/\n\n"
+        "  rightsdata search zhanaozen\n  rightsdata validate my-dataset/\n"
+        "  rightsdata export --format datapackage out/\n\n"
         "exit codes: 0 fine, 1 invalid data, 2 usage",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -287,6 +317,29 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("paths", nargs="*", help="dataset folders (default: the bundled ones)")
     fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if any differ")
     fmt.set_defaults(run=_cmd_fmt)
+
+    out = _command(
+        commands,
+        "export",
+        "write the dataset as JSON, JSON Lines, CSV, a data package or Parquet",
+        [
+            "rightsdata export --format datapackage out/",
+            "rightsdata export --format csv --data my-dataset/ tables/",
+            "rightsdata export --format parquet out/ --force   # needs rightsdata[arrow]",
+        ],
+        json_output=False,
+    )
+    out.description = "Write the dataset into DIRECTORY. Formats:\n" + "\n".join(
+        f"  {name:<12} {meaning}" for name, meaning in FORMATS.items()
+    )
+    out.add_argument("directory", metavar="DIRECTORY", help="where to write (created if missing)")
+    out.add_argument(
+        "--format", choices=list(FORMATS), default="json", help="what to write (default: json)"
+    )
+    out.add_argument(
+        "--force", action="store_true", help="write into a directory that is not empty"
+    )
+    out.set_defaults(run=_cmd_export)
     return parser
 
 

@@ -1,0 +1,309 @@
+"""The tables: every field lands in one, keys hold, nothing is lost, pandas types are right."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+import typing
+from collections import Counter
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import rightsdata
+from rightsdata import Dataset
+from rightsdata._extras import MissingExtraError
+from rightsdata._typing import leaf_types
+from rightsdata.convert import structure
+from rightsdata.csvtables import parse, render
+from rightsdata.fromtables import documents_from_rows
+from rightsdata.model import RECORD_TYPES
+from rightsdata.tables import TABLES, ColumnType, Row, Table, get_table, rows
+from rightsdata.testing import dataset_documents
+from rightsdata.vocab import VOCABULARIES, EventKind, Role
+
+from conftest import CITE, event_doc, person_doc, source_doc
+
+
+@pytest.fixture
+def pd() -> Any:
+    """pandas, for the tests of ``to_pandas`` (the rest need no pandas)."""
+    return pytest.importorskip("pandas")
+
+
+def all_rows(dataset: Dataset) -> dict[str, list[Row]]:
+    return {name: list(rows(dataset, table)) for name, table in TABLES.items()}
+
+
+def dataset_of(documents: dict[str, list[dict[str, Any]]], **options: Any) -> Dataset:
+    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    return Dataset(records, **options)
+
+
+# --- the definitions ------------------------------------------------------------------------
+
+
+def _inner(cls: type, name: str) -> Any:
+    """The attrs class inside a field's hint (``tuple[Figure, ...]``, ``Penalty | None``)."""
+    found = [t for t in leaf_types(typing.get_type_hints(cls)[name]) if attrs.has(t)]
+    return found[0] if found else None
+
+
+def _all_fields() -> set[tuple[str, str]]:
+    """(class, field) of every field of every record class and of the parts inside them."""
+    found: set[tuple[str, str]] = set()
+    todo: list[type] = list(RECORD_TYPES.values())
+    while todo:
+        cls = todo.pop()
+        for field in attrs.fields(cls):
+            found.add((cls.__name__, field.name))
+            if _inner(cls, field.name) is not None:
+                todo.append(_inner(cls, field.name))
+    return found
+
+
+def _covered_fields() -> set[tuple[str, str]]:
+    """(class, field) of every field that some table holds: as a table of its own, or as the
+    source of a column."""
+    covered: set[tuple[str, str]] = set()
+    for table in TABLES.values():
+        for kind in table.kinds if table.path else ():
+            owner = RECORD_TYPES[kind]
+            for step in table.path:
+                covered.add((owner.__name__, step))
+                owner = _inner(owner, step)
+        if table.name in ("records", "redirects") or table.item is str:
+            continue
+        item = table.item or RECORD_TYPES[table.kinds[0]]
+        for column in table.columns:
+            owner = item
+            for step in column.field or ():
+                covered.add((owner.__name__, step))
+                owner = _inner(owner, step)
+    return covered
+
+
+def test_every_field_of_every_record_and_part_has_a_place() -> None:
+    missing = _all_fields() - _covered_fields()
+    assert not missing, f"fields in no table: {sorted(missing)}"
+
+
+def test_table_names_and_keys() -> None:
+    assert [n for n in TABLES if n in rightsdata.KINDS] == list(rightsdata.KINDS)
+    assert {"events.participants", "events.charges", "events.figures", "citations"} <= set(TABLES)
+    for table in TABLES.values():
+        names = table.column_names
+        assert len(set(names)) == len(names), table.name
+        assert set(table.primary_key) <= set(names), table.name
+        for key in table.foreign_keys:
+            assert set(key.columns) <= set(names)
+            target = TABLES[key.table]
+            assert key.table_columns == target.primary_key, (table.name, key)
+
+
+def test_multi_kind_references_point_at_records() -> None:
+    keys = {k.columns: k.table for k in get_table("events.participants").foreign_keys}
+    assert keys == {("event_id",): "events", ("actor",): "records"}
+    keys = {k.columns: k.table for k in get_table("events.charges").foreign_keys}
+    assert keys[("provision",)] == "laws" and keys[("against",)] == "records"
+    assert get_table("citations").column("record_id").refs == (
+        "person",
+        "org",
+        "place",
+        "law",
+        "event",
+        "relationship",
+        "statement",
+        "rating",
+    )
+
+
+def test_unknown_table_lists_the_tables() -> None:
+    with pytest.raises(ValueError, match=r"unknown table 'participants'.*events\.participants"):
+        get_table("participants")
+    with pytest.raises(ValueError, match="records, redirects"):
+        rightsdata.load().to_pandas("nope")
+
+
+def test_enum_columns_carry_the_whole_vocabulary() -> None:
+    role = get_table("events.participants").column("role")
+    assert role.terms == tuple(m.value for m in Role)
+    terms = {c.terms for t in TABLES.values() for c in t.columns if c.type is ColumnType.TERM}
+    for vocabulary in VOCABULARIES:
+        assert tuple(m.value for m in vocabulary) in terms, vocabulary.__name__
+
+
+# --- the rows of the bundled dataset --------------------------------------------------------
+
+
+def test_keys_are_unique_and_references_resolve_in_the_bundled_dataset() -> None:
+    tables = all_rows(rightsdata.load())
+    for name, table in TABLES.items():
+        index = {c: i for i, c in enumerate(table.column_names)}
+        keys = [tuple(r[index[c]] for c in table.primary_key) for r in tables[name]]
+        assert len(set(keys)) == len(keys), name
+        for key in table.foreign_keys:
+            target = TABLES[key.table]
+            target_index = {c: i for i, c in enumerate(target.column_names)}
+            present = {
+                tuple(r[target_index[c]] for c in key.table_columns) for r in tables[key.table]
+            }
+            for row in tables[name]:
+                value = tuple(row[index[c]] for c in key.columns)
+                assert None in value or value in present, (name, key, value)
+
+
+def test_the_bundled_dataset_round_trips_through_its_rows() -> None:
+    ds = rightsdata.load()
+    documents, redirects = documents_from_rows(all_rows(ds))
+    assert documents == ds.to_dict()
+    assert redirects == {}
+
+
+def test_counts_of_items_match_the_records() -> None:
+    ds = rightsdata.load()
+    tables = all_rows(ds)
+    assert len(tables["events.participants"]) == sum(len(e.participants) for e in ds.events)
+    figure_citations = sum(len(f.citations) for e in ds.events for f in e.figures)
+    assert len(tables["events.figures.citations"]) == figure_citations
+    assert len(tables["citations"]) == sum(len(getattr(r, "citations", ())) for r in ds)
+    assert Counter(r[1] for r in tables["records"]) == Counter(ds.counts())
+
+
+def test_dates_have_their_bounds() -> None:
+    row = dict(
+        zip(
+            get_table("events").column_names,
+            next(r for r in rows(rightsdata.load(), "events") if r[0] == "event:kozlov-trial-2012"),
+            strict=True,
+        )
+    )
+    assert row["date"] == "/2012-10-08"
+    assert row["date_earliest"] is None
+    assert row["date_latest"] == datetime.date(2012, 10, 8)
+
+
+# --- nothing lost, for any dataset ----------------------------------------------------------
+
+
+def _through_csv(dataset: Dataset) -> dict[str, list[Row]]:
+    return {n: parse(t, render(t, rows(dataset, t))) for n, t in TABLES.items()}
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dataset_documents())
+def test_any_dataset_round_trips_through_rows_and_csv(
+    documents: dict[str, list[dict[str, Any]]],
+) -> None:
+    dataset = dataset_of(documents)
+    assert documents_from_rows(all_rows(dataset))[0] == documents
+    assert documents_from_rows(_through_csv(dataset))[0] == documents
+
+
+def test_awkward_text_and_redirects_survive_csv() -> None:
+    awkward = 'a "quoted", multi-line\r\ntext\rwith a NUL \x00 and ünïcödé'
+    documents = {
+        "sources": [source_doc()],
+        "persons": [
+            person_doc(summary=awkward, born="0001-01-01/9999-12-31"),
+            person_doc(
+                "person:b",
+                citations=[{**CITE, "fields": []}, {**CITE, "fields": ["name", "born"]}],
+            ),
+        ],
+        "events": [event_doc(penalty=None), event_doc("event:b", date=None)],
+    }
+    dataset = dataset_of(documents, redirects={"person:old": "person:a"})
+    got, redirects = documents_from_rows(_through_csv(dataset))
+    assert got == dataset.to_dict()
+    assert redirects == {"person:old": "person:a"}
+
+
+def test_a_row_without_its_owner_is_refused() -> None:
+    tables = all_rows(rightsdata.load())
+    tables["events"] = []
+    with pytest.raises(ValueError, match="no record 'event:"):
+        documents_from_rows(tables)
+
+
+# --- pandas ---------------------------------------------------------------------------------
+
+
+def test_to_pandas_kind_table_types(pd: Any) -> None:
+    events = rightsdata.load().to_pandas("events")
+    assert events.index.name == "id" and events.index.is_unique
+    assert len(events) == len(rightsdata.load().events)
+    assert list(events["kind"].cat.categories) == [m.value for m in EventKind]
+    assert str(events["date_earliest"].dtype) == "datetime64[s]"
+    assert str(events["title"].dtype) == "string"
+    trial = events.loc["event:kozlov-trial-2012"]
+    assert pd.isna(trial["date_earliest"]) and trial["date_latest"] == pd.Timestamp("2012-10-08")
+    verdict = events.loc["event:kozlov-verdict-2012-10-08"]
+    assert (verdict["penalty_kind"], verdict["penalty_term"]) == ("imprisonment", "P7Y6M")
+    assert rightsdata.load().to_pandas("persons").loc["person:vladimir-kozlov", "name"] == (
+        "Vladimir Kozlov"
+    )
+
+
+def test_to_pandas_long_tables_join(pd: Any) -> None:
+    ds = rightsdata.load()
+    figures = ds.to_pandas("events.figures")
+    assert str(figures["low"].dtype) == "Int64" and str(figures["position"].dtype) == "int64"
+    assert list(figures.index) == list(range(len(figures)))
+    killed = figures[
+        (figures["event_id"] == "event:zhanaozen-massacre-2011") & (figures["measure"] == "killed")
+    ]
+    assert killed["best"].fillna(killed["low"]).tolist() == [15, 15, 17]
+    charges = ds.to_pandas("events.charges").merge(
+        ds.to_pandas("laws"), left_on="provision", right_index=True
+    )
+    kozlov = charges[charges["against"] == "person:vladimir-kozlov"]
+    assert sorted(kozlov["article"].unique()) == ["164", "170"]
+    citations = ds.to_pandas("citations")
+    assert citations["fields"].map(lambda v: v is None or isinstance(v, tuple)).all()
+
+
+@pytest.mark.parametrize("name", list(TABLES))
+def test_every_table_converts_with_the_declared_types(name: str, pd: Any) -> None:
+    table: Table = TABLES[name]
+    frame = rightsdata.load().to_pandas(name)
+    columns = [c for c in table.columns if not (table.primary_key == ("id",) and c.name == "id")]
+    assert list(frame.columns) == [c.name for c in columns]
+    for column in columns:
+        dtype = frame[column.name].dtype
+        if column.type is ColumnType.TERM:
+            assert list(dtype.categories) == list(column.terms)
+        elif column.type is ColumnType.COUNT:
+            assert str(dtype) == "Int64"
+
+
+def test_extreme_dates_fit_in_pandas(pd: Any) -> None:
+    dataset = dataset_of(
+        {"sources": [source_doc()], "persons": [person_doc(born="0001-01-01/9999-12-31")]}
+    )
+    born = dataset.to_pandas("persons").loc["person:a"]
+    assert born["born_earliest"].year == 1 and born["born_latest"].year == 9999
+
+
+def test_missing_pandas_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(MissingExtraError, match=r'pip install "rightsdata\[pandas\]"') as caught:
+        rightsdata.load().to_pandas("events")
+    assert isinstance(caught.value, ImportError)
+
+
+def test_rows_and_csv_export_do_not_import_pandas_or_pyarrow(tmp_path: Any) -> None:
+    code = (
+        "import sys, rightsdata\n"
+        f"rightsdata.load().export({str(tmp_path)!r}, 'csv')\n"
+        f"rightsdata.load().export({str(tmp_path / 'p')!r}, 'datapackage')\n"
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'numpy') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+    assert (tmp_path / "events.csv").is_file()
