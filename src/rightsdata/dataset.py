@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rightsdata.collection import Collection, EventCollection, RatingCollection
+from rightsdata.display import register
 from rightsdata.indexes import Indexes
 from rightsdata.model import (
     KINDS,
@@ -31,7 +33,11 @@ from rightsdata.model import (
     Statement,
 )
 from rightsdata.query import DateLike, Figures, Queries, Related
-from rightsdata.vocab import Measure
+from rightsdata.vocab import EventKind, Measure
+
+if TYPE_CHECKING:
+    import pandas
+    from matplotlib.axes import Axes
 
 __all__ = ["Dataset"]
 
@@ -62,6 +68,7 @@ class Dataset:
     """
 
     __slots__ = (
+        "__weakref__",
         "_collections",
         "_descriptor",
         "_indexes",
@@ -109,6 +116,7 @@ class Dataset:
         self._name = name
         self._version = version
         self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
+        register(self)  # so that the records' notebook cards can name the records they cite
 
     # --- identity -------------------------------------------------------------------------
 
@@ -365,6 +373,69 @@ class Dataset:
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+    # --- for notebooks and other tools (each imports its heavy dependency when called) -------
+
+    def to_pandas(self, table: str) -> pandas.DataFrame:
+        """One table of the dataset as a pandas DataFrame (needs ``rightsdata[pandas]``).
+
+        ``table`` is a kind (``"events"``: one row per record) or a nested part
+        (``"events.participants"``: a long table keyed by the record's ID). The tables,
+        their columns and types are documented in docs/pandas.md.
+
+        >>> import rightsdata
+        >>> rightsdata.load().to_pandas("persons").loc["person:vladimir-kozlov", "name"]
+        'Vladimir Kozlov'
+        """
+        from rightsdata.tables import to_pandas
+
+        return to_pandas(self, table)
+
+    def export(self, directory: str | Path, format: str = "json") -> list[Path]:
+        """Write the dataset to ``directory`` in ``format``; return the files written.
+
+        Formats: ``json`` (one file per kind, canonical), ``jsonl``, ``csv``,
+        ``datapackage`` (a Frictionless Data Package of CSV tables) and ``parquet``
+        (needs ``rightsdata[arrow]``). See docs/exports.md.
+        """
+        from rightsdata.export import export
+
+        return export(self, directory, format)
+
+    def plot_timeline(
+        self,
+        subject: str | Record,
+        *,
+        ax: Axes | None = None,
+        kind: EventKind | str | Iterable[EventKind | str] | None = None,
+        between: tuple[DateLike | None, DateLike | None] | None = None,
+        title: str | None = None,
+        legend: bool = True,
+        label_width: int = 60,
+    ) -> Axes:
+        """Draw ``subject``'s events on a time axis (needs ``rightsdata[plot]``).
+
+        ``subject`` is an actor (person, organisation) or an event standing for its case.
+        Uncertain dates are drawn as ranges. The options are those of
+        :func:`rightsdata.plot.plot_timeline`; docs/plotting.md shows the result.
+        """
+        from rightsdata.plot import plot_timeline
+
+        return plot_timeline(
+            self,
+            subject,
+            ax=ax,
+            kind=kind,
+            between=between,
+            title=title,
+            legend=legend,
+            label_width=label_width,
+        )
+
+    def _repr_html_(self) -> str:
+        from rightsdata.display import dataset_html
+
+        return dataset_html(self)
 
     def __repr__(self) -> str:
         label = self._name or "unnamed"

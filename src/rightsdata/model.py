@@ -27,6 +27,7 @@ from typing import Any, ClassVar, Final, TypeAlias
 import attrs
 import pendulum
 
+from rightsdata._checkgen import Validated, checked
 from rightsdata._validators import (
     COUNTRY_PATTERN,
     JURISDICTION_PATTERN,
@@ -101,8 +102,9 @@ ANY_RECORD: Final = (
 # --- nested parts -------------------------------------------------------------------------
 
 
+@checked
 @attrs.frozen(kw_only=True)
-class Citation:
+class Citation(Validated):
     """Which source supports a record, where in it, and for which fields.
 
     ``fields`` is null when the source supports the whole record.
@@ -121,16 +123,18 @@ class Citation:
     )
 
 
+@checked
 @attrs.frozen(kw_only=True)
-class Inference:
+class Inference(Validated):
     """A value that the sources do not state but that was inferred, and from what."""
 
     field: str = text("The inferred field, as a path from the record: 'published', 'date'.")
     basis: str = text("What the value was inferred from, in plain words.")
 
 
+@checked
 @attrs.frozen(kw_only=True)
-class Alias:
+class Alias(Validated):
     """Another name for a person, organisation or place, with its language if known."""
 
     name: str = text("The name as written.")
@@ -140,24 +144,27 @@ class Alias:
     )
 
 
+@checked
 @attrs.frozen(kw_only=True)
-class Participant:
+class Participant(Validated):
     """An actor who took part in an event, and in what role."""
 
     actor: str = ref(*ACTOR, doc="The person or organisation.")
     role: Role = value("The part they played.")
 
 
+@checked
 @attrs.frozen(kw_only=True)
-class Charge:
+class Charge(Validated):
     """A legal provision someone was charged under at an event."""
 
     provision: str = ref("law", doc="The legal provision.")
     against: str = ref(*ACTOR, doc="Who was charged.")
 
 
+@checked
 @attrs.frozen(kw_only=True)
-class Penalty:
+class Penalty(Validated):
     """What was imposed: its kind and, where stated, its term as an ISO 8601 duration."""
 
     kind: PenaltyKind = value("The kind of penalty.")
@@ -176,8 +183,9 @@ _QUALIFIER_NEEDS: Final[dict[FigureQualifier, str]] = {
 }
 
 
+@checked
 @attrs.frozen(kw_only=True)
-class Figure:
+class Figure(Validated):
     """A number that someone asserted: a claim, never the truth.
 
     Two sources that disagree are two figures. ``qualifier`` says how the numbers relate to
@@ -198,7 +206,7 @@ class Figure:
     )
     citations: tuple[Citation, ...] = items("Where the claim is made.", min_items=1)
 
-    def __attrs_post_init__(self) -> None:
+    def _rules(self) -> None:
         numbers = [(n, v) for n, v in (("low", self.low), ("best", self.best), ("high", self.high))]
         stated = [(n, v) for n, v in numbers if v is not None]
         for (name_a, a), (name_b, b) in itertools.pairwise(stated):
@@ -232,7 +240,10 @@ def _field_names(cls: type) -> frozenset[str]:
 
 
 def _check_cited_fields(record: Any, citations: tuple[Citation, ...]) -> None:
-    if all(c.fields is None for c in citations):
+    for citation in citations:
+        if citation.fields is not None:
+            break
+    else:
         return
     names = _field_names(type(record))
     for index, citation in enumerate(citations):
@@ -259,21 +270,34 @@ def _check_inferred(record: Any, inferred: tuple[Inference, ...]) -> None:
             )
 
 
-class _Checked:
-    """Mixin: the checks every record kind shares (cited and inferred fields exist)."""
+class _Checked(Validated):
+    """Base of the record kinds: the rules they share (cited and inferred fields exist)."""
 
     __slots__ = ()
 
-    def __attrs_post_init__(self) -> None:
+    def _rules(self) -> None:
         _check_cited_fields(self, getattr(self, "citations", ()))
         _check_inferred(self, getattr(self, "inferred", ()))
+
+    # attrs' generated repr prints every field, which is pages for an event; records use
+    # these short ones instead (the record classes say repr=False).
+    def __repr__(self) -> str:
+        from rightsdata.display import record_repr
+
+        return record_repr(self)  # type: ignore[arg-type]
+
+    def _repr_html_(self) -> str:
+        from rightsdata.display import record_html
+
+        return record_html(self)  # type: ignore[arg-type]
 
 
 _INFERRED_DOC: Final = "Values inferred rather than stated, each with its basis."
 _CITATIONS_DOC: Final = "The sources that support the record (at least one)."
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, repr=False)
 class Source(_Checked):
     """A document that facts are drawn from."""
 
@@ -294,7 +318,8 @@ class Source(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, repr=False)
 class Person(_Checked):
     """A person named in the sources."""
 
@@ -312,7 +337,8 @@ class Person(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, repr=False)
 class Organization(_Checked):
     """An organisation: NGO, party, outlet, state body, court, movement, campaign."""
 
@@ -333,7 +359,8 @@ class Organization(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, repr=False)
 class Place(_Checked):
     """A country, region, city or facility."""
 
@@ -351,7 +378,8 @@ class Place(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, repr=False)
 class Law(_Checked):
     """A legal provision: an article (and part) of one instrument in one edition."""
 
@@ -371,7 +399,8 @@ class Law(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, repr=False)
 class Event(_Checked):
     """Something that happened on a date: a detention, a trial, a killing, a ban."""
 
@@ -392,7 +421,8 @@ class Event(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, repr=False)
 class Relationship(_Checked):
     """A lasting tie between two records: leader of, lawyer of, spouse of."""
 
@@ -408,8 +438,8 @@ class Relationship(_Checked):
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
-    def __attrs_post_init__(self) -> None:
-        super().__attrs_post_init__()
+    def _rules(self) -> None:
+        super()._rules()
         if self.start is not None and self.end is not None:
             first, last = self.start.earliest, self.end.latest
             if first is not None and last is not None and first > last:
@@ -418,7 +448,8 @@ class Relationship(_Checked):
                 )
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, repr=False)
 class Statement(_Checked):
     """Something someone said or wrote: a call, a denial, an assessment, a testimony."""
 
@@ -437,8 +468,8 @@ class Statement(_Checked):
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
-    def __attrs_post_init__(self) -> None:
-        super().__attrs_post_init__()
+    def _rules(self) -> None:
+        super()._rules()
         if self.quote is not None and not any(
             c.fields is None or "quote" in c.fields for c in self.citations
         ):
@@ -449,7 +480,8 @@ class Statement(_Checked):
             )
 
 
-@attrs.frozen(kw_only=True)
+@checked
+@attrs.frozen(kw_only=True, repr=False)
 class Rating(_Checked):
     """A country's rating on a civic-space scale as of a date."""
 

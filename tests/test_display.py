@@ -1,0 +1,416 @@
+"""How records and datasets show themselves: short reprs, HTML cards, names from the dataset
+that holds the very record, escaping, and the wording of dates, durations and figures."""
+
+from __future__ import annotations
+
+import gc
+import html.parser
+import re
+
+import attrs
+import pytest
+
+import rightsdata
+from rightsdata import EDTF, Dataset, Person
+from rightsdata._text import describe_date, duration_text, figure_text, short_date
+from rightsdata.convert import structure
+from rightsdata.display import (
+    REPR_WIDTH,
+    dataset_html,
+    dataset_of,
+    record_html,
+    record_repr,
+    register,
+)
+from rightsdata.durations import parse_duration
+from rightsdata.model import KINDS, Citation, Figure, Record
+from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
+
+from conftest import event_doc, person_doc, source_doc
+
+VERDICT = "event:kozlov-verdict-2012-10-08"
+KOZLOV = "person:vladimir-kozlov"
+SCRIPT = "<script>alert('x')</script>"
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return rightsdata.load()
+
+
+class _Page(html.parser.HTMLParser):
+    """What a card shows (its text), and whether its tags are balanced."""
+
+    VOID = frozenset({"br"})
+    BLOCK = frozenset({"div", "li", "ol", "ul", "br"})  # they break the line: a space here
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.open: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag in self.BLOCK:
+            self.text.append(" ")
+        if tag not in self.VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open[-1] == tag, (self.open, tag)
+        self.open.pop()
+        if tag in self.BLOCK:
+            self.text.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def shown(card: str) -> str:
+    """The text a reader sees in a card (tags and attributes left out), whitespace folded."""
+    page = _Page()
+    page.feed(card)
+    page.close()
+    assert not page.open, f"unclosed tags: {page.open}"
+    return re.sub(r"\s+", " ", "".join(page.text)).strip()
+
+
+def small_dataset(name: str = "Alice") -> Dataset:
+    """A person, a source and an event, built by hand."""
+    records: dict[str, list[Record]] = {
+        "sources": [structure("sources", source_doc())],
+        "persons": [structure("persons", person_doc(name=name))],
+        "events": [structure("events", event_doc())],
+    }
+    return Dataset(records, name="small")
+
+
+# --- repr -----------------------------------------------------------------------------------
+
+
+def test_reprs_name_the_record(ds: Dataset) -> None:
+    assert repr(ds.get(KOZLOV)) == "<Person person:vladimir-kozlov 'Vladimir Kozlov'>"
+    assert repr(ds.get(VERDICT)) == (
+        "<Event event:kozlov-verdict-2012-10-08 2012-10-08 verdict: "
+        "'Vladimir Kozlov convicted and sentenc…'>"
+    )
+    assert repr(ds.get("place:almaty")) == "<Place place:almaty city 'Almaty'>"
+    assert repr(ds.get("law:kz-cc-1997-164")) == (
+        "<Law law:kz-cc-1997-164 art. 164 'Criminal Code of the Republic of Kazakhstan (1997)'>"
+    )
+    assert repr(ds.get("rating:civicus-kazakhstan-2019-watchlist")) == (
+        "<Rating rating:civicus-kazakhstan-2019-watchlist 2019-09/2019-10 obstructed "
+        "place:kazakhstan>"
+    )
+    assert repr(ds.get("source:hrf-2012-12-14")).startswith(
+        "<Source source:hrf-2012-12-14 2012-12-14 'Kazakhstan: HRF calls"
+    )
+    undated = next(e for e in ds.events if e.date is None)
+    assert f"<Event {undated.id} undated {undated.kind.value}" in repr(undated)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_repr_is_short_and_starts_with_class_and_id(ds: Dataset, kind: str) -> None:
+    for record in ds.collection(kind):
+        text = repr(record)
+        assert text.startswith(f"<{type(record).__name__} {record.id}") and text.endswith(">")
+        assert "\n" not in text
+        # within the width, unless the ID with the fixed parts is already longer
+        fixed = len(type(record).__name__) + len(record.id) + 40
+        assert len(text) <= max(REPR_WIDTH, fixed), text
+
+
+def test_repr_cuts_a_long_title_and_drops_it_when_the_id_leaves_no_room(ds: Dataset) -> None:
+    verdict = ds.get(VERDICT)
+    long_title = attrs.evolve(verdict, title="x" * 300)
+    text = repr(long_title)
+    assert len(text) == REPR_WIDTH and text.endswith("…'>")
+    long_id = attrs.evolve(verdict, id="event:" + "a" * 80)
+    assert repr(long_id) == f"<Event event:{'a' * 80} 2012-10-08 verdict>"
+
+
+def test_repr_quotes_a_name_with_quotes_unambiguously() -> None:
+    person = structure("persons", person_doc(name='O\'Brien "Ed"'))
+    assert record_repr(person) == "<Person person:a 'O\\'Brien \"Ed\"'>"
+
+
+def test_nested_parts_keep_attrs_repr(ds: Dataset) -> None:
+    assert repr(ds.get(VERDICT).participants[0]) == (
+        "Participant(actor='person:vladimir-kozlov', role=<Role.DEFENDANT: 'defendant'>)"
+    )
+
+
+# --- which dataset holds a record -------------------------------------------------------------
+
+
+def test_dataset_of_is_by_identity(ds: Dataset) -> None:
+    kozlov = ds.get(KOZLOV)
+    assert dataset_of(kozlov) is ds
+    assert dataset_of(attrs.evolve(kozlov)) is None  # equal, but not in any dataset
+
+
+def test_registered_datasets_are_found_and_held_weakly() -> None:
+    small = small_dataset()
+    register(small)
+    register(small)  # idempotent
+    person = small.get("person:a")
+    assert dataset_of(person) is small
+    del small
+    gc.collect()
+    assert dataset_of(person) is None
+
+
+def test_a_record_shared_by_two_datasets_finds_one_that_holds_it(ds: Dataset) -> None:
+    copy = Dataset({k: list(ds.collection(k)) for k in KINDS}, name="copy")
+    register(copy)
+    found = dataset_of(ds.get(KOZLOV))
+    assert found is ds or found is copy
+
+
+# --- record cards -------------------------------------------------------------------------------
+
+
+def test_event_card_shows_names_dates_charges_penalty_figures_citations(ds: Dataset) -> None:
+    text = shown(record_html(ds.get(VERDICT)))
+    assert text.startswith("Event · verdict Vladimir Kozlov convicted and sentenced")
+    assert "date 2012-10-08 8 October 2012" in text
+    assert "places Aktau" in text
+    assert "part of Trial of Vladimir Kozlov in Aktau" in text
+    assert "participants Vladimir Kozlov defendant" in text
+    assert (
+        "Criminal Code of the Republic of Kazakhstan (1997), art. 164 against Vladimir Kozlov"
+        in text
+    )
+    assert "Incitement of social enmity" in text  # the provision's title
+    assert "penalty imprisonment, 7 years 6 months P7Y6M" in text
+    assert "sentence length: 90 months “seven and a half years in prison”" in text
+    assert "according to Human Rights Foundation" in text
+    assert "Sources (4)" in text
+    assert "Kazakhstan: Jailed Opposition Leader Refused Parole December 2015 · paragraphs 3-4" in (
+        text
+    )
+    assert "Inferred, not stated places: HRW's caption places the trial in Aktau" in text
+    assert "person:vladimir-kozlov" not in text  # IDs only on hover, names are shown
+
+
+def test_figures_say_who_asserted_them_or_that_no_one_is_named(ds: Dataset) -> None:
+    text = shown(record_html(ds.get("event:zhanaozen-massacre-2011")))
+    assert "killed: at least 15 people “at least 15 oil workers were murdered”" in text
+    assert "according to Human Rights Foundation" in text
+    assert "killed: 17 people" in text and "according to Authorities of Kazakhstan" in text
+    assert "unattributed — Kazakhstan: Jailed Opposition Leader Refused Parole, paragraph 8" in (
+        text
+    )
+
+
+def test_dates_are_shown_with_their_meaning(ds: Dataset) -> None:
+    trial = shown(record_html(ds.get("event:kozlov-trial-2012")))
+    assert "/2012-10-08 to 8 October 2012; the start is not known" in trial
+    stricter = shown(record_html(ds.get("event:kozlov-stricter-regime-2015")))
+    assert "2015-22 in summer 2015 (June to August; month and day not known)" in stricter
+
+
+def test_actor_card_counts_events_and_lists_relationships(ds: Dataset) -> None:
+    text = shown(record_html(ds.get(KOZLOV)))
+    assert text.startswith("Person Vladimir Kozlov person:vladimir-kozlov Leader of")
+    assert "born 1960-08 in August 1960 (day not known)" in text
+    assert "events 12 (2012 to 2015)" in text
+    assert "Aiman Umarova lawyer of Vladimir Kozlov" in text
+    assert "Inferred, not stated born:" in text
+
+
+def test_other_kinds_show_their_references_by_name(ds: Dataset) -> None:
+    rating = shown(record_html(ds.get("rating:civicus-kazakhstan-2019-watchlist")))
+    assert "Rating Kazakhstan: obstructed" in rating and "rated by CIVICUS Monitor" in rating
+    statement = shown(record_html(ds.get("statement:hrf-2012-12-14-pardon-kozlov")))
+    assert "speaker Human Rights Foundation" in statement
+    assert "addressed to Nursultan Nazarbayev" in statement and "about Vladimir Kozlov" in statement
+    assert "“issue a pardon declaring" in statement
+    source = shown(record_html(ds.get("source:hrf-2012-12-14")))
+    assert "publisher Human Rights Foundation" in source
+    assert "published 2012-12-14 14 December 2012" in source
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_record_renders_a_balanced_card_with_its_id(ds: Dataset, kind: str) -> None:
+    for record in ds.collection(kind):
+        card = record._repr_html_()
+        assert card == record_html(record)
+        assert card.startswith('<div style="') and card.endswith("</div>")
+        assert "<style" not in card and "class=" not in card  # self-contained, inline
+        text = shown(card)
+        assert record.id in text
+        assert "Not found in a loaded dataset" not in text
+
+
+def test_a_record_built_by_hand_shows_ids(ds: Dataset) -> None:
+    copy = attrs.evolve(ds.get(VERDICT))
+    text = shown(record_html(copy))
+    assert "places place:aktau" in text
+    assert "participants person:vladimir-kozlov defendant" in text
+    assert "law:kz-cc-1997-164 against person:vladimir-kozlov" in text
+    assert "source:hrf-2012-12-14 paragraph 5" in text
+    assert "Aktau" not in text.replace("in Aktau on", "")  # only in the inferred basis
+    assert "Not found in a loaded dataset: references are shown as IDs." in text
+
+
+def test_everything_from_the_data_is_escaped() -> None:
+    evil = small_dataset(name=SCRIPT)
+    register(evil)
+    person_card = record_html(evil.get("person:a"))
+    event_card = record_html(evil.get("event:a"))  # the participant's name comes through
+    for card in (person_card, event_card):
+        assert "<script" not in card and "&lt;script&gt;" in card
+        assert SCRIPT in shown(card)
+    handmade = structure("persons", person_doc(name=SCRIPT, summary='" onmouseover="x'))
+    card = record_html(handmade)
+    assert "<script" not in card and 'onmouseover="' not in card
+    assert shown(card).startswith(f"Person {SCRIPT} person:a")
+
+
+def test_a_source_links_only_to_its_web_address() -> None:
+    doc = source_doc()
+    doc["url"] = "https://example.org/a?b=1&c=<2>"
+    records: dict[str, list[Record]] = {"sources": [structure("sources", doc)]}
+    dataset = Dataset(records)
+    register(dataset)
+    card = record_html(dataset.get("source:doc"))
+    assert 'href="https://example.org/a?b=1&amp;c=&lt;2&gt;"' in card
+    assert 'rel="noopener noreferrer"' in card
+
+
+def test_long_lists_are_cut_with_a_count(ds: Dataset) -> None:
+    many = attrs.evolve(
+        ds.get(VERDICT), places=("place:aktau",) * 3, charges=ds.get(VERDICT).charges * 8
+    )
+    text = shown(record_html(many))
+    assert "and 4 more" in text  # 16 charges, 12 shown
+
+
+# --- the dataset card ---------------------------------------------------------------------------
+
+
+def test_dataset_card(ds: Dataset) -> None:
+    card = ds._repr_html_()
+    assert card == dataset_html(ds)
+    text = shown(card)
+    assert text.startswith("Dataset Human-rights documentation: Kazakhstan, 2011 to 2022")
+    assert f"kazakhstan · version {ds.version} · 418 records · licence CC-BY-4.0" in text
+    for kind, count in ds.counts().items():
+        assert f"{count} {kind}" in text
+    assert "Sources (5)" in text
+    assert "Kazakhstan: HRF calls on President Nazarbayev" in text
+    assert "Human Rights Foundation · 14 December 2012" in text
+    assert "Kazakhstan (CIVICUS country page) CIVICUS · from 2019 to 2022" in text
+
+
+def test_dataset_card_escapes_and_copes_without_a_descriptor() -> None:
+    dataset = Dataset({"persons": [structure("persons", person_doc(name=SCRIPT))]}, name=SCRIPT)
+    card = dataset_html(dataset)
+    assert "<script" not in card
+    text = shown(card)
+    assert text.startswith(f"Dataset {SCRIPT} {SCRIPT} · 1 records")
+    assert "0 sources" in text and "Sources (" not in text
+
+
+def test_dataset_repr_is_unchanged(ds: Dataset) -> None:
+    assert repr(ds).startswith(f"<Dataset kazakhstan {ds.version}: 5 sources, 50 persons")
+
+
+# --- wording ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2012-10-08", "8 October 2012"),
+        ("2012-10", "in October 2012 (day not known)"),
+        ("2012", "in 2012 (month and day not known)"),
+        ("2015-22", "in summer 2015 (June to August; month and day not known)"),
+        ("2012-24", "in winter 2012 (December; month and day not known)"),
+        ("2013-06-29~", "about 29 June 2013"),
+        ("2013-06?", "in June 2013 (uncertain) (day not known)"),
+        ("2013%", "in about 2013 (uncertain) (month and day not known)"),
+        ("2012-01-26/2012-10-08", "from 26 January 2012 to 8 October 2012"),
+        ("2019/2022", "from 2019 to 2022"),
+        ("/2012-10-08", "to 8 October 2012; the start is not known"),
+        ("../2012", "to 2012, with no start (open)"),
+        ("2019-05/", "from May 2019; the end is not known"),
+        ("2020/..", "from 2020, open-ended"),
+        ("0987", "in 987 (month and day not known)"),
+    ],
+)
+def test_describe_date(text: str, words: str) -> None:
+    assert describe_date(EDTF(text)) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("2012-10-08", "8 Oct 2012"),
+        ("2015-23", "autumn 2015"),
+        ("2013-06-29%", "c. 29 Jun 2013?"),
+        ("2012-01/2012-10-08", "Jan 2012 \u2013 8 Oct 2012"),
+        ("../2012", "… \u2013 2012"),
+        ("2019/", "2019 \u2013 ?"),
+    ],
+)
+def test_short_date(text: str, label: str) -> None:
+    assert short_date(EDTF(text)) == label
+
+
+def test_duration_text() -> None:
+    assert duration_text(parse_duration("P7Y6M")) == "7 years 6 months"
+    assert duration_text(parse_duration("P1Y1M1DT1H1M1S")) == (
+        "1 year 1 month 1 day 1 hour 1 minute 1 second"
+    )
+    assert duration_text(parse_duration("P15D")) == "15 days"
+
+
+CITED = (Citation(source="source:a", locator=None, quote=None, fields=None),)
+
+
+@pytest.mark.parametrize(
+    ("numbers", "words"),
+    [
+        ({"best": 15, "qualifier": "exact"}, "killed: 15 people"),
+        ({"best": 1500, "qualifier": "about"}, "killed: about 1,500 people"),
+        (
+            {"low": 10, "best": 12, "high": 15, "qualifier": "exact"},
+            "killed: 12 (low 10, high 15) people",
+        ),
+        ({"low": 15, "qualifier": "at_least"}, "killed: at least 15 people"),
+        ({"low": 220, "qualifier": "more_than"}, "killed: more than 220 people"),
+        ({"high": 5, "qualifier": "at_most"}, "killed: at most 5 people"),
+        ({"high": 5, "qualifier": "less_than"}, "killed: less than 5 people"),
+        ({"low": 3, "high": 9, "qualifier": "between"}, "killed: between 3 and 9 people"),
+        ({"qualifier": "imprecise"}, "killed: an unstated number of people"),
+        ({"low": 3, "qualifier": "imprecise"}, "killed: imprecise (3) people"),
+    ],
+)
+def test_figure_text(numbers: dict[str, object], words: str) -> None:
+    values = {"low": None, "best": None, "high": None, **numbers}
+    values["qualifier"] = FigureQualifier(values["qualifier"])
+    figure = Figure(
+        measure=Measure.KILLED, unit=FigureUnit.PEOPLE, as_given=None, asserted_by=None,
+        citations=CITED, **values,
+    )  # fmt: skip
+    assert figure_text(figure) == words
+
+
+def test_figure_text_units() -> None:
+    figure = Figure(
+        measure=Measure.TEMPERATURE, unit=FigureUnit.DEGREES_CELSIUS, low=None, best=30,
+        high=None, qualifier=FigureQualifier.EXACT, as_given=None, asserted_by=None,
+        citations=CITED,
+    )  # fmt: skip
+    assert figure_text(figure) == "temperature: 30°C"
+
+
+def test_a_person_made_directly_still_has_a_card() -> None:
+    person = Person(
+        id="person:x", name="X", aliases=(), born=None, country=None, summary=None,
+        citations=CITED, inferred=(),
+    )  # fmt: skip
+    assert shown(record_html(person)).startswith("Person X person:x Sources (1) source:a")

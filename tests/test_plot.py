@@ -1,0 +1,346 @@
+"""The timeline plot: one mark per event at its dates, uncertain dates as ranges, kinds in
+distinct colours, readable labels, subjects (actors and cases), options and errors."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import attrs
+import pytest
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.artist import Artist  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.colors import to_rgb, to_rgba  # noqa: E402
+from matplotlib.dates import date2num  # noqa: E402
+from matplotlib.image import AxesImage  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+
+import rightsdata  # noqa: E402
+from rightsdata import EDTF, Dataset, UnknownIdError  # noqa: E402
+from rightsdata._extras import MissingExtraError  # noqa: E402
+from rightsdata._text import short_date, truncate  # noqa: E402
+from rightsdata.model import KINDS, Event, Record  # noqa: E402
+from rightsdata.plot import PALETTE, case_events, plot_timeline  # noqa: E402
+from rightsdata.vocab import EventKind  # noqa: E402
+
+KOZLOV = "person:vladimir-kozlov"
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return rightsdata.load()
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+def marks(ax: Axes) -> dict[str, list[Artist]]:
+    """The artists of each event, by the gid the plot gives its mark (the event's ID)."""
+    found: dict[str, list[Artist]] = {}
+    for artist in [*ax.lines, *ax.patches, *ax.images, *ax.collections]:
+        gid = artist.get_gid()
+        if gid:
+            found.setdefault(gid, []).append(artist)
+    return found
+
+
+def mark(ax: Axes, event_id: str) -> Artist:
+    (artist,) = marks(ax)[event_id]
+    return artist
+
+
+def day(text: str) -> float:
+    return float(date2num(datetime.date.fromisoformat(text)))
+
+
+def color_of(artist: Artist) -> tuple[float, float, float]:
+    if isinstance(artist, Line2D):
+        rgba = to_rgba(artist.get_color())
+    elif isinstance(artist, Rectangle):
+        rgba = to_rgba(artist.get_edgecolor())
+    else:
+        assert isinstance(artist, AxesImage)
+        rgba = tuple(artist.get_array()[0, -1, :3])  # type: ignore[index, assignment]
+    return (round(rgba[0], 3), round(rgba[1], 3), round(rgba[2], 3))
+
+
+def with_events(ds: Dataset, *events: Event) -> Dataset:
+    records: dict[str, list[Record]] = {k: list(ds.collection(k)) for k in KINDS}
+    records["events"] += events
+    return Dataset(records, name="variant")
+
+
+def variant_of(ds: Dataset, event_id: str, n: int, **changes: object) -> Event:
+    """An event of Kozlov's, copied under a new ID with changes."""
+    event = ds.get("event:kozlov-detention-2012-01-26")
+    assert isinstance(event, Event)
+    return attrs.evolve(event, id=f"{event_id}-{n}", **changes)
+
+
+# --- marks ------------------------------------------------------------------------------------
+
+
+def test_one_mark_per_event_one_row_each_in_date_order(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV)
+    timeline = ds.timeline(KOZLOV)
+    found = marks(ax)
+    assert sorted(found) == sorted(e.id for e in timeline)
+    assert all(len(artists) == 1 for artists in found.values())
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == [truncate(e.title, 60) for e in timeline]
+    assert labels[3] == "Vladimir Kozlov charged with incitement and calls to overth…"
+    assert list(ax.get_yticks()) == list(range(len(timeline)))
+    for row, event in enumerate(timeline):  # each mark sits on its event's row
+        artist = found[event.id][0]
+        if isinstance(artist, Line2D):
+            assert artist.get_ydata()[0] == row  # type: ignore[index]
+        elif isinstance(artist, Rectangle):
+            assert artist.get_y() + artist.get_height() / 2 == pytest.approx(row)
+        else:
+            assert isinstance(artist, AxesImage)
+            assert sum(artist.get_extent()[2:]) / 2 == pytest.approx(row)
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]  # the first event at the top
+
+
+def test_a_day_is_a_dot_at_that_day(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV)
+    dot = mark(ax, "event:kozlov-detention-2012-01-26")
+    assert isinstance(dot, Line2D)
+    assert dot.get_xdata()[0] == day("2012-01-26") + 0.5  # type: ignore[index]
+    assert dot.get_markerfacecolor() != "white"
+
+
+def test_uncertain_dates_are_ranges_over_the_days_they_could_be(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV)
+    expected = {  # event: (first day, day after the last), light (some time within) or solid
+        "event:kazakhstan-media-opposition-crackdown-2012": ("2012-01-01", "2013-01-01", True),
+        "event:kozlov-stricter-regime-2015": ("2015-06-01", "2015-09-01", True),
+        "event:kozlov-55th-birthday-2015": ("2015-08-01", "2015-09-01", True),
+        "event:kozlov-charged-2012": ("2012-01-26", "2012-10-09", False),
+    }
+    alphas = {}
+    for event_id, (first, after, light) in expected.items():
+        bar = mark(ax, event_id)
+        assert isinstance(bar, Rectangle), event_id
+        assert bar.get_x() == day(first)
+        assert bar.get_x() + bar.get_width() == pytest.approx(day(after))
+        alphas[light] = bar.get_facecolor()[3]
+    assert alphas[True] < 0.5 < alphas[False]
+
+
+def test_an_unknown_start_fades_in_from_the_edge_to_the_known_end(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV)
+    trial = mark(ax, "event:kozlov-trial-2012")  # /2012-10-08
+    assert isinstance(trial, AxesImage)
+    left, right = trial.get_extent()[:2]
+    assert left == ax.get_xlim()[0]
+    assert right == day("2012-10-09")
+    alpha = trial.get_array()[0, :, 3]  # type: ignore[index]
+    assert alpha[0] == 0 and alpha[-1] > 0.8  # transparent at the unknown side
+
+
+def test_a_qualified_date_is_hollow_or_dashed_and_a_short_span_is_a_dot(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV)
+    hearing = mark(ax, "event:kozlov-supreme-court-hearing-2013")  # 2013-06-29~/2013-06-30~
+    assert isinstance(hearing, Line2D)  # two days on a four-year axis
+    assert hearing.get_xdata()[0] == day("2013-06-30")  # type: ignore[index]  # the middle
+    assert hearing.get_markerfacecolor() == "white"
+    variant = with_events(ds, variant_of(ds, "event:x", 1, date=EDTF("2012-05?")))
+    bar = mark(variant.plot_timeline(KOZLOV), "event:x-1")
+    assert isinstance(bar, Rectangle) and bar.get_linestyle() == "--"
+
+
+def test_open_and_unknown_ends(ds: Dataset) -> None:
+    events = [
+        variant_of(ds, "event:x", 1, date=EDTF("2014/..")),
+        variant_of(ds, "event:x", 2, date=EDTF("2015-03-02/")),
+        variant_of(ds, "event:x", 3, date=EDTF("../2012-03")),
+    ]
+    ax = with_events(ds, *events).plot_timeline(KOZLOV)
+    xmin, xmax = ax.get_xlim()
+    found = marks(ax)
+    open_end = found["event:x-1"][0]
+    assert isinstance(open_end, Rectangle)
+    assert (open_end.get_x(), open_end.get_x() + open_end.get_width()) == (day("2014-01-01"), xmax)
+    (arrow,) = found["event:x-1#open-end"]
+    assert isinstance(arrow, Line2D) and arrow.get_marker() == ">"
+    unknown_end = found["event:x-2"][0]
+    assert isinstance(unknown_end, AxesImage)
+    assert tuple(unknown_end.get_extent()[:2]) == (day("2015-03-02"), xmax)
+    assert unknown_end.get_array()[0, -1, 3] == 0  # type: ignore[index]  # fades to the edge
+    open_start = found["event:x-3"][0]
+    assert isinstance(open_start, Rectangle)
+    assert (open_start.get_x(), open_start.get_x() + open_start.get_width()) == (
+        xmin,
+        day("2012-04-01"),
+    )
+    assert found["event:x-3#open-start"][0].get_marker() == "<"  # type: ignore[attr-defined]
+
+
+def test_every_dated_event_has_its_date_beside_it(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV)
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == [short_date(e.date) for e in ds.timeline(KOZLOV) if e.date is not None]
+    assert "? \u2013 8 Oct 2012" in texts and "summer 2015" in texts
+
+
+def test_undated_events_are_rows_without_marks_at_the_bottom(ds: Dataset) -> None:
+    tulesova = "person:asya-tulesova"
+    ax = ds.plot_timeline(tulesova)
+    events = ds.timeline(tulesova)
+    undated = [e for e in events if e.date is None]
+    assert len(undated) == 3 and events[-3:] == undated
+    assert sorted(marks(ax)) == sorted(e.id for e in events if e.date is not None)
+    assert [t.get_text() for t in ax.texts].count("date not known") == 3
+    assert len(ax.get_yticklabels()) == len(events)
+
+
+# --- kinds ------------------------------------------------------------------------------------
+
+
+def test_kinds_get_distinct_colours_and_a_legend(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV)
+    colours: dict[EventKind, set[tuple[float, float, float]]] = {}
+    for event in ds.timeline(KOZLOV):
+        colours.setdefault(event.kind, set()).add(color_of(mark(ax, event.id)))
+    assert len(colours) == 10
+    assert all(len(c) == 1 for c in colours.values())  # one colour for a kind
+    assert len(set().union(*colours.values())) == 10  # a different one for each
+    first = {kind: next(iter(c)) for kind, c in colours.items()}
+    assert first[EventKind.TRIAL] == pytest.approx(to_rgb(PALETTE[0]), abs=1e-3)  # in order
+    legend = ax.get_legend()
+    assert legend is not None
+    labels = [t.get_text() for t in legend.get_texts() if t.get_text()]
+    assert labels[0] == "kind of event" and "dates" in labels
+    assert labels[1:11] == [
+        "trial", "crackdown", "detention", "charge", "verdict", "appeal",
+        "prison punishment", "interview", "other", "parole hearing",
+    ]  # fmt: skip
+    assert "start or end not known" in labels and "open: no end (..)" not in labels
+
+
+def test_more_than_ten_kinds_differ_by_hatch(ds: Dataset) -> None:
+    kinds = ["protest", "strike", "killing", "arrest", "release", "ban", "election", "lawsuit"]
+    events = [
+        variant_of(ds, "event:x", i, kind=EventKind(kind), date=EDTF(f"2013-{i + 1:02d}"))
+        for i, kind in enumerate(kinds)
+    ]
+    variant = with_events(ds, *events)
+    # trial, detention, charge and verdict come first (in date order), then the eight above
+    ax = variant.plot_timeline(KOZLOV, kind=["trial", "detention", "charge", "verdict", *kinds])
+    bars = [mark(ax, e.id) for e in events]
+    assert all(isinstance(b, Rectangle) for b in bars)
+    styles = [(color_of(b), b.get_hatch() or "") for b in bars]  # type: ignore[attr-defined]
+    assert len(set(styles)) == 8
+    assert [h for _, h in styles] == [""] * 6 + ["////"] * 2  # the 11th and 12th kinds
+    assert styles[6][0] == color_of(mark(ax, "event:kozlov-trial-2012"))  # colours come round
+
+
+# --- subjects, options, errors ------------------------------------------------------------------
+
+
+def test_an_event_stands_for_its_case(ds: Dataset) -> None:
+    assert [e.id for e in case_events(ds, "event:kozlov-verdict-2012-10-08")] == [
+        "event:kozlov-trial-2012",
+        "event:kozlov-verdict-2012-10-08",
+    ]
+    ax = ds.plot_timeline("event:zhanaozen-protest-2022-01-02")
+    case = case_events(ds, "event:bloody-january-2022")
+    assert len(case) == 12 and sorted(marks(ax)) == sorted(e.id for e in case)
+    assert ax.get_title(loc="left").startswith("Case: 'Bloody January' 2022 protests")
+    bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert bold == ["Protest in Zhanaozen starts the January 2022 protests"]
+
+
+def test_a_case_is_found_however_deep_and_without_looping(ds: Dataset) -> None:
+    a = variant_of(ds, "event:deep", 1, part_of=None)
+    b = variant_of(ds, "event:deep", 2, part_of="event:deep-1")
+    c = variant_of(ds, "event:deep", 3, part_of="event:deep-2")
+    deep = with_events(ds, a, b, c)
+    assert {e.id for e in case_events(deep, "event:deep-3")} == {e.id for e in (a, b, c)}
+    x = variant_of(ds, "event:loop", 1, part_of="event:loop-2")
+    y = variant_of(ds, "event:loop", 2, part_of="event:loop-1")
+    assert {e.id for e in case_events(with_events(ds, x, y), x)} == {x.id, y.id}
+
+
+def test_kind_and_between_filter_as_events_does(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV, kind="appeal")
+    assert sorted(marks(ax)) == [
+        "event:kozlov-appeal-2012-11-19",
+        "event:kozlov-supreme-court-hearing-2013",
+    ]
+    ax = ds.plot_timeline(KOZLOV, between=("2015", None))
+    expected = ds.events(involving=KOZLOV, between=("2015", None))
+    assert len(expected) == 5 and sorted(marks(ax)) == sorted(e.id for e in expected)
+    ax = ds.plot_timeline("event:bloody-january-2022", kind="release", between=("2022", "2022"))
+    assert list(marks(ax)) == ["event:bloody-january-releases-2022"]
+
+
+def test_titles_axes_legend_and_label_width(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV)
+    assert ax.get_title(loc="left") == "Vladimir Kozlov — 12 events"
+    assert ds.plot_timeline(KOZLOV, title="Kozlov").get_title(loc="left") == "Kozlov"
+    assert ds.plot_timeline(KOZLOV, title="").get_title(loc="left") == ""
+    assert ds.plot_timeline(KOZLOV, legend=False).get_legend() is None
+    short = ds.plot_timeline(KOZLOV, label_width=12)
+    assert max(len(t.get_text()) for t in short.get_yticklabels()) == 12
+    figures = len(plt.get_fignums())
+    _, (left, right) = plt.subplots(1, 2)
+    assert plot_timeline(ds, KOZLOV, ax=right) is right
+    assert len(plt.get_fignums()) == figures + 1 and not marks(left)
+
+
+def test_no_events_is_an_empty_plot_that_says_so(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV, kind="killing")
+    assert not marks(ax) and "no events to show" in [t.get_text() for t in ax.texts]
+    assert ax.get_title(loc="left") == "Vladimir Kozlov — 0 events"
+
+
+def test_subjects_that_cannot_be_drawn(ds: Dataset) -> None:
+    with pytest.raises(ValueError, match=r"not for 'place:almaty', a Place"):
+        ds.plot_timeline("place:almaty")
+    with pytest.raises(ValueError, match=r"a Source"):
+        ds.plot_timeline(ds.get("source:hrf-2012-12-14"))
+    with pytest.raises(UnknownIdError):
+        ds.plot_timeline("person:nobody")
+    with pytest.raises(TypeError, match="an ID or a record, not int"):
+        ds.plot_timeline(42)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="kind"):
+        ds.plot_timeline(KOZLOV, kind="picnic")
+
+
+def test_a_record_as_subject(ds: Dataset) -> None:
+    ax = ds.plot_timeline(ds.get(KOZLOV))
+    assert len(marks(ax)) == 12
+
+
+def test_without_matplotlib_the_error_says_what_to_install(
+    ds: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
+    with pytest.raises(ImportError, match=r'pip install "rightsdata\[plot\]"') as caught:
+        ds.plot_timeline(KOZLOV)
+    assert isinstance(caught.value, MissingExtraError)
+
+
+def test_importing_and_loading_do_not_import_matplotlib() -> None:
+    code = (
+        "import sys, rightsdata\n"
+        "ds = rightsdata.load()\n"
+        "r = ds.get('event:kozlov-verdict-2012-10-08')\n"
+        "repr(r), r._repr_html_(), ds._repr_html_(), repr(ds)\n"
+        "heavy = [m for m in ('matplotlib', 'numpy', 'pandas') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
