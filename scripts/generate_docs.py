@@ -1,31 +1,41 @@
-"""Regenerate docs/vocabularies.md and docs/data-model.md from the model.
+"""Regenerate docs/data-model.md (from schemas/) and docs/vocabularies.md (from the model).
 
-With ``--check``, write nothing and exit 1 if a page is stale.
+With ``--check``, write nothing and exit 1 if a page is stale. The data model page is made
+from the schema files in this checkout, so run ``python scripts/generate_schemas.py`` first
+after changing the model.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 from rightsdata.docgen import data_model_page, vocabularies_page
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SCHEMAS = ROOT / "schemas"
 
 
 def main(argv: list[str]) -> int:
     check = "--check" in argv
+    schemas = {
+        path.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(SCHEMAS.glob("*.schema.json"))
+    }
     stale = []
     for name, text in {
         "vocabularies.md": vocabularies_page(),
-        "data-model.md": data_model_page(),
+        "data-model.md": data_model_page(schemas),
     }.items():
         path = DOCS / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             stale.append(name)
             if not check:
                 path.write_text(text, encoding="utf-8")
-        print(("stale: " if check else "wrote: ") + name) if name in stale else None
+    for name in stale:
+        print(("stale: " if check else "wrote: ") + name)
     return 1 if check and stale else 0
 
 

@@ -40,7 +40,7 @@ from rightsdata.model import (
 )
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
-__all__ = ["DURATION_PATTERN", "EDTF_PATTERN", "generate"]
+__all__ = ["DURATION_PATTERN", "EDTF_PATTERN", "RULES_LEAD", "generate"]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 COMMON: Final = schema_id("common")
@@ -67,6 +67,9 @@ DURATION_PATTERN: Final = (
     f"^(?:P0D|P(?=[0-9T])(?:{_Y}Y)?(?:{_Y}M)?(?:{_D}D)?"
     f"(?:T(?=[0-9])(?:{_H}H)?(?:(?:{_MS})M)?(?:(?:{_MS})S)?)?)$"
 )
+
+#: Where an object schema's description goes on to list the rules JSON Schema cannot express.
+RULES_LEAD: Final = " Rules beyond this schema: "
 
 _NESTED: Final = (Citation, Inference, Alias, Participant, Charge, Penalty, Figure)
 
@@ -149,7 +152,7 @@ def _object_schema(cls: type) -> dict[str, Any]:
     if cls.__name__ in {c.__name__ for c in RECORD_TYPES.values()}:
         rules = rules + _RULES["*"]
     if rules:
-        description += " Rules beyond this schema: " + "; ".join(rules) + "."
+        description += RULES_LEAD + "; ".join(rules) + "."
     return {
         "title": cls.__name__,
         "description": description,
