@@ -31,7 +31,7 @@ from typing import Any, Final
 import attrs
 
 from rightsdata._checkgen import Validated
-from rightsdata._typing import field_hints, leaf_types
+from rightsdata._typing import field_hints, leaf_types, nested_part
 from rightsdata._validators import (
     _DIGITS_TO_ZERO,
     CHECK,
@@ -40,6 +40,7 @@ from rightsdata._validators import (
     MinItemsCheck,
     RefCheck,
     TextCheck,
+    _regex,
     check_ref,
     check_text,
     holds_contact,
@@ -121,7 +122,7 @@ def _text_colons(values: list[str], spec: TextCheck) -> int:
         return -1
     if spec.max_length is not None and max(map(len, values)) > spec.max_length:
         return -1
-    if spec.pattern is not None and not all(map(re.compile(spec.pattern).search, values)):
+    if spec.pattern is not None and not all(map(_regex(spec.pattern).search, values)):
         return -1
     if any(map(holds_contact, _contact_suspects(joined, values))):
         return -1
@@ -187,7 +188,7 @@ def _walk_lines(
     hints = field_hints(cls)
     for field in fields:
         value, spec = f"{obj}.{field.name}", field.metadata.get(CHECK)
-        nested = next((t for t in leaf_types(hints[field.name]) if attrs.has(t)), None)
+        nested, many = nested_part(hints[field.name])
         if isinstance(spec, TextCheck):
             index = texts.setdefault(spec, len(texts))
             lines += _maybe(spec.optional, value, f"t{index}(v)", pad)
@@ -210,7 +211,7 @@ def _walk_lines(
         if nested is not None:
             inner = f"o{depth + 1}"
             body = _walk_lines(nested, depth + 1, texts, refs)
-            if tuple in {getattr(h, "__origin__", None) for h in _union_args(hints[field.name])}:
+            if many:
                 lines.append(f"{pad}for {inner} in {value}:")
             else:
                 lines += [f"{pad}{inner} = {value}", f"{pad}if {inner} is not None:"]
@@ -224,10 +225,3 @@ def _maybe(optional: bool, value: str, action: str, pad: str) -> list[str]:
     if optional:
         return [f"{pad}v = {value}", f"{pad}if v is not None:", f"{pad}    {action}"]
     return [f"{pad}v = {value}", f"{pad}{action}"]
-
-
-def _union_args(hint: Any) -> tuple[Any, ...]:
-    args = getattr(hint, "__args__", None)
-    if getattr(hint, "__origin__", None) is tuple or args is None:
-        return (hint,)
-    return tuple(args)

@@ -25,7 +25,6 @@ rightsdata.errors.FieldError: body: must be non-empty text without leading or tr
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +41,7 @@ from rightsdata._validators import (
     MinItemsCheck,
     RefCheck,
     TextCheck,
+    _regex,
     check_contact,
     check_min_items,
     check_minimum,
@@ -92,7 +92,7 @@ class Validated:
         """Cross-field rules, after every field passed its own check (subclasses add)."""
 
 
-def _contact(record: object, texts: tuple[tuple[str, str | None], ...]) -> None:
+def _contact(texts: tuple[tuple[str, str | None], ...]) -> None:
     # The joined texts may hold contact data: find the field (or none: then nothing is wrong).
     for name, value in texts:
         if value is not None:
@@ -158,7 +158,7 @@ def _text_lines(
     if spec.max_length is not None:
         bad.append(f"len({local}) > {spec.max_length}")
     if spec.pattern is not None:
-        namespace[f"p{index}"] = re.compile(spec.pattern)
+        namespace[f"p{index}"] = _regex(spec.pattern)
         bad.append(f"p{index}.search({local}) is None")
     test = f"if {' or '.join(bad)}: _text({name!r}, {local}, s{index})"
     if spec.optional:
@@ -193,5 +193,5 @@ def _contact_lines(texts: list[tuple[str, str, bool]]) -> list[str]:
     return [
         f"    t = {joined}",
         "    if t and _may_contact(t) and (_email.search(t) or _phone.search(t)):",
-        f"        _contact(self, ({pairs},))",
+        f"        _contact(({pairs},))",
     ]

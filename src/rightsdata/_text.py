@@ -73,38 +73,34 @@ def truncate(text: str, width: int) -> str:
     return text[: max(width - 1, 0)].rstrip(" ,;:") + "…"
 
 
-def _single(date: EDTF) -> tuple[str, Precision]:
-    """One side, as words, without the qualifier: '8 October 2012', 'summer 2015'."""
+def _plain_words(date: EDTF, short: bool) -> str:
+    """One side without its qualifier: '8 October 2012' ('8 Oct 2012' if short), 'summer 2015'."""
     text = date.text.rstrip("?~%")
     precision = date.precision or Precision.DAY
     year = text[:4].lstrip("0")
     if precision is Precision.YEAR:
-        words = year
-    elif precision is Precision.SEASON:
-        words = f"{_SEASONS[text[5:7]].split(' ', 1)[0]} {year}"
-    elif precision is Precision.MONTH:
-        words = f"{_MONTHS[int(text[5:7]) - 1]} {year}"
-    else:
-        words = f"{int(text[8:10])} {_MONTHS[int(text[5:7]) - 1]} {year}"
+        return year
+    if precision is Precision.SEASON:
+        return f"{_SEASONS[text[5:7]].split(' ', 1)[0]} {year}"
+    month = _MONTHS[int(text[5:7]) - 1]
+    month = month[:3] if short else month
+    if precision is Precision.MONTH:
+        return f"{month} {year}"
+    return f"{int(text[8:10])} {month} {year}"
+
+
+def _single(date: EDTF) -> tuple[str, Precision]:
+    """One side, as words, without the qualifier: '8 October 2012', 'summer 2015'."""
+    words = _plain_words(date, short=False)
     if date.approximate:
         words = f"about {words}"
     if date.uncertain:
         words = f"{words} (uncertain)"
-    return words, precision
+    return words, date.precision or Precision.DAY
 
 
 def _short_single(date: EDTF) -> str:
-    text = date.text.rstrip("?~%")
-    precision = date.precision
-    year = text[:4].lstrip("0")
-    if precision is Precision.YEAR:
-        words = year
-    elif precision is Precision.SEASON:
-        words = f"{_SEASONS[text[5:7]].split(' ', 1)[0]} {year}"
-    elif precision is Precision.MONTH:
-        words = f"{_MONTHS[int(text[5:7]) - 1][:3]} {year}"
-    else:
-        words = f"{int(text[8:10])} {_MONTHS[int(text[5:7]) - 1][:3]} {year}"
+    words = _plain_words(date, short=True)
     return ("c. " if date.approximate else "") + words + ("?" if date.uncertain else "")
 
 

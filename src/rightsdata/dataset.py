@@ -16,8 +16,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from rightsdata._registry import register
 from rightsdata.collection import Collection, EventCollection, RatingCollection
-from rightsdata.display import register
 from rightsdata.indexes import Indexes
 from rightsdata.model import (
     KINDS,

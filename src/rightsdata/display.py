@@ -20,13 +20,10 @@ True
 
 from __future__ import annotations
 
-import sys
-import threading
-import weakref
 from typing import TYPE_CHECKING, Final
 
+from rightsdata._registry import dataset_of, register
 from rightsdata._text import truncate
-from rightsdata.errors import UnknownIdError
 from rightsdata.model import (
     Event,
     Law,
@@ -48,70 +45,6 @@ __all__ = ["REPR_WIDTH", "dataset_html", "dataset_of", "record_html", "record_re
 #: The width ``repr()`` of a record keeps within, unless its ID alone is longer.
 REPR_WIDTH: Final = 100
 _MIN_TEXT: Final = 12  # the shortest a name or title is cut to
-
-_registry: dict[int, weakref.ref[Dataset]] = {}
-_registry_lock = threading.Lock()
-
-
-# --- which dataset a record belongs to ------------------------------------------------------
-
-
-def register(dataset: Dataset) -> None:
-    """Let cards find ``dataset`` when they show one of its records. Idempotent.
-
-    The registry holds datasets weakly: registering keeps nothing alive. ``Dataset``
-    registers itself when it is made, so this is needed only by code that builds datasets
-    some other way.
-
-    >>> import rightsdata
-    >>> ds = rightsdata.load()
-    >>> register(ds)
-    >>> dataset_of(ds.get("place:almaty")) is ds
-    True
-    """
-    key = id(dataset)
-
-    def forget(ref: weakref.ref[Dataset]) -> None:
-        with _registry_lock:
-            if _registry.get(key) is ref:
-                del _registry[key]
-
-    with _registry_lock:
-        known = _registry.get(key)
-        if known is None or known() is not dataset:
-            _registry[key] = weakref.ref(dataset, forget)
-
-
-def _candidates() -> list[Dataset]:
-    with _registry_lock:
-        found = [d for d in (ref() for ref in _registry.values()) if d is not None]
-    loading = sys.modules.get("rightsdata.loading")  # read its cache only if it was imported
-    cache = getattr(loading, "_cache", None)
-    if isinstance(cache, dict):
-        found.extend(d for d in list(cache.values()) if all(d is not f for f in found))
-    return found
-
-
-def dataset_of(record: Record) -> Dataset | None:
-    """A registered (or :func:`~rightsdata.load`-cached) dataset holding this very record.
-
-    "This very record" is identity: an equal record built by hand is not in any dataset.
-
-    >>> import attrs, rightsdata
-    >>> kozlov = rightsdata.load().get("person:vladimir-kozlov")
-    >>> dataset_of(kozlov) is rightsdata.load()
-    True
-    >>> dataset_of(attrs.evolve(kozlov)) is None
-    True
-    """
-    for dataset in _candidates():
-        try:
-            if dataset.get(record.id) is record:
-                return dataset
-        except UnknownIdError:
-            continue
-    return None
-
 
 # --- repr -----------------------------------------------------------------------------------
 

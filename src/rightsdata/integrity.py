@@ -17,13 +17,12 @@ Problems are located like the converter's: ``events.json[3].participants[0].acto
 from __future__ import annotations
 
 import itertools
-import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
 
-from rightsdata._typing import field_hints, leaf_types
+from rightsdata._typing import field_hints, nested_part
 from rightsdata._validators import REF
 from rightsdata.errors import Problem, ProblemCode
 from rightsdata.model import Event, Rating, Record, Relationship
@@ -53,13 +52,8 @@ def _plan(cls: type) -> tuple[_FieldPlan, ...]:
         if field.name == "id":
             continue
         prefixes = field.metadata.get(REF)
-        leaves = leaf_types(hints[field.name])
-        nested = next((t for t in leaves if attrs.has(t)), None)
+        nested, many = nested_part(hints[field.name])
         if prefixes is not None or nested is not None:
-            many = tuple in {
-                typing.get_origin(arg)
-                for arg in (hints[field.name], *typing.get_args(hints[field.name]))
-            }
             plan.append(_FieldPlan(field.name, prefixes, nested, many))
     result = _plans[cls] = tuple(plan)
     return result

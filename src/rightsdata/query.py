@@ -177,16 +177,23 @@ def _term(cls: type[E], value: object, argument: str) -> E:
     )
 
 
+def _parsed(value: object, problem: str) -> object:
+    """``value``, an EDTF if it was text; a ValueError starting with ``problem`` if the text
+    is not EDTF."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return EDTF.parse(value)
+    except EDTFError as error:
+        raise ValueError(f"{problem}: {error}") from None
+
+
 def _bound(value: object, side: str) -> int:
     """The first (start) or last (end) day ordinal of a window side; NEG / POS if open."""
     start = side == "start"
     if value is None:
         return NEG if start else POS
-    if isinstance(value, str):
-        try:
-            value = EDTF.parse(value)
-        except EDTFError as error:
-            raise ValueError(f"between: the {side} is not a date: {error}") from None
+    value = _parsed(value, f"between: the {side} is not a date")
     if isinstance(value, EDTF):
         first, last = bounds(value)
         return first if start else last
@@ -221,11 +228,7 @@ def day(value: object) -> int:
     """The ordinal of one day: a date, or an EDTF (or its text) that denotes a single day."""
     if isinstance(value, datetime.date):
         return value.toordinal()
-    if isinstance(value, str):
-        try:
-            value = EDTF.parse(value)
-        except EDTFError as error:
-            raise ValueError(f"not a date: {error}") from None
+    value = _parsed(value, "not a date")
     if isinstance(value, EDTF):
         first, last = bounds(value)
         if first != last:
