@@ -75,6 +75,7 @@ nitpick_ignore_regex = [(r"py:.*", _EXTERNAL)]
 nitpick_ignore = [
     # Annotations imported under TYPE_CHECKING reach autodoc as bare names.
     ("py:class", "Axes"),  # matplotlib.axes.Axes
+    ("py:class", "Path"),  # pathlib.Path (not imported at run time, for a lighter import)
     ("py:class", "Validator"),  # jsonschema.protocols.Validator
     ("py:class", "StrEnum"),  # enum.StrEnum
     # A type variable, not an object to document.

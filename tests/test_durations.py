@@ -1,13 +1,17 @@
-"""Tests for rightsdata.durations: canonical ISO 8601 durations as pendulum.Duration."""
+"""Tests for rightsdata.durations: canonical ISO 8601 durations as rightsdata.Duration."""
 
 from __future__ import annotations
+
+import copy
+import datetime
+import pickle
 
 import pendulum
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rightsdata.durations import DurationError, format_duration, parse_duration
+from rightsdata.durations import Duration, DurationError, format_duration, parse_duration
 
 
 @pytest.mark.parametrize(
@@ -31,17 +35,73 @@ def test_examples(
     text: str, years: int, months: int, days: int, hours: int, minutes: int, seconds: int
 ) -> None:
     d = parse_duration(text)
-    assert isinstance(d, pendulum.Duration)
-    assert (d.years, d.months) == (years, months)
-    assert d.weeks * 7 + d.remaining_days == days
-    assert (d.hours, d.minutes, d.remaining_seconds) == (hours, minutes, seconds)
-    assert format_duration(d) == text
+    assert type(d) is Duration
+    assert (d.years, d.months, d.days) == (years, months, days)
+    assert (d.hours, d.minutes, d.seconds) == (hours, minutes, seconds)
+    assert format_duration(d) == text == str(d) == d.isoformat()
+    assert Duration.parse(text) == d
+    p = d.to_pendulum()
+    assert (p.years, p.months, p.weeks * 7 + p.remaining_days) == (years, months, days)
+    assert (p.hours, p.minutes, p.remaining_seconds) == (hours, minutes, seconds)
 
 
 def test_seven_and_a_half_years() -> None:
     d = parse_duration("P7Y6M")
-    assert d == pendulum.Duration(years=7, months=6)
-    assert d.days == 2735  # pendulum's approximation; the text keeps years and months
+    assert d == Duration(years=7, months=6)
+    assert d.to_pendulum() == pendulum.Duration(years=7, months=6)
+    assert d.to_pendulum().days == 2735  # pendulum's approximation; we keep years and months
+    assert d.days == 0
+
+
+def test_duration_is_an_immutable_value() -> None:
+    d = Duration(years=7, months=6)
+    assert d == Duration(months=6, years=7)
+    assert d != Duration(years=7, months=7)
+    assert Duration(months=12) != Duration(years=1)  # as stated, never converted
+    assert hash(d) == hash(Duration(years=7, months=6))
+    assert len({d, parse_duration("P7Y6M"), Duration(days=15)}) == 2
+    assert d != "P7Y6M"
+    assert d != pendulum.Duration(years=7, months=6)  # compare with .to_pendulum()
+    with pytest.raises(AttributeError, match="immutable"):
+        d.years = 8  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="immutable"):
+        del d.years
+    assert pickle.loads(pickle.dumps(d)) == d
+    assert copy.deepcopy(d) == d
+    assert repr(d) == "Duration(years=7, months=6)"
+    assert eval(repr(Duration(days=1, seconds=5))) == Duration(days=1, seconds=5)
+    assert repr(Duration()) == "Duration()"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"days": -1}, DurationError, "negative"),
+        ({"hours": 24}, DurationError, "write days=1, hours=0"),
+        ({"days": 2, "hours": 30}, DurationError, "write days=3, hours=6"),
+        ({"minutes": 90}, DurationError, "hours=1, minutes=30"),
+        ({"seconds": 60}, DurationError, "minutes=1, seconds=0"),
+        ({"years": 10_000}, DurationError, "too long: at most 9999"),
+        ({"days": 1_000_000}, DurationError, "too long: at most 999999"),
+        ({"days": 1.5}, TypeError, "days must be an int, not float"),
+        ({"years": True}, TypeError, "years must be an int, not bool"),
+        ({"months": "6"}, TypeError, "months must be an int, not str"),
+    ],
+)
+def test_duration_rejects(kwargs: dict[str, object], error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        Duration(**kwargs)  # type: ignore[arg-type]
+
+
+def test_from_pendulum_and_timedelta() -> None:
+    assert Duration.from_pendulum(pendulum.Duration(years=1, days=15)) == Duration(years=1, days=15)
+    assert Duration.from_pendulum(datetime.timedelta(days=3, seconds=3661)) == Duration(
+        days=3, hours=1, minutes=1, seconds=1
+    )
+    with pytest.raises(DurationError, match="negative"):
+        Duration.from_pendulum(datetime.timedelta(seconds=-1))
+    with pytest.raises(TypeError, match=r"expected a pendulum\.Duration"):
+        Duration.from_pendulum("P1D")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -164,7 +224,8 @@ def test_format_then_parse(
     )
     text = format_duration(value)
     back = parse_duration(text)
-    assert back == value
+    assert back == Duration.from_pendulum(value)
+    assert back.to_pendulum() == value
     assert (back.years, back.months) == (years, months)
     assert format_duration(back) == text
 

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 from rightsdata.errors import InvalidDataError, Problem, RightsdataError, UnknownIdError
 
 if TYPE_CHECKING:
+    from rightsdata._extras import MissingExtraError
     from rightsdata._version import __version__
     from rightsdata.collection import Collection, EventCollection, RatingCollection
     from rightsdata.dataset import Dataset
     from rightsdata.dates import EDTF, EDTFError
-    from rightsdata.durations import format_duration, parse_duration
+    from rightsdata.durations import Duration, DurationError, format_duration, parse_duration
     from rightsdata.loading import datasets, load, load_path, validate
     from rightsdata.model import (
         KINDS,
@@ -54,6 +55,8 @@ __all__ = [
     "Citation",
     "Collection",
     "Dataset",
+    "Duration",
+    "DurationError",
     "EDTFError",
     "Event",
     "EventCollection",
@@ -62,6 +65,7 @@ __all__ = [
     "Inference",
     "InvalidDataError",
     "Law",
+    "MissingExtraError",
     "Organization",
     "Participant",
     "Penalty",
@@ -97,6 +101,9 @@ _LAZY: dict[str, str] = {
     "Dataset": "rightsdata.dataset",
     "EDTF": "rightsdata.dates",
     "EDTFError": "rightsdata.dates",
+    "Duration": "rightsdata.durations",
+    "DurationError": "rightsdata.durations",
+    "MissingExtraError": "rightsdata._extras",
     "format_duration": "rightsdata.durations",
     "parse_duration": "rightsdata.durations",
     "datasets": "rightsdata.loading",

@@ -26,7 +26,7 @@ rightsdata.errors.FieldError: body: must be non-empty text without leading or tr
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Final, TypeVar
 
@@ -100,7 +100,24 @@ def _contact(texts: tuple[tuple[str, str | None], ...]) -> None:
 
 
 def checked(cls: T) -> T:
-    """Give an attrs class (a :class:`Validated`) its generated ``__attrs_post_init__``."""
+    """Give an attrs class (a :class:`Validated`) its generated ``__attrs_post_init__``.
+
+    The check is generated on the first record built with checks on: a fast-path load
+    defers every check (:func:`deferred_checks`) and need not pay for generating them.
+    """
+    cls.__attrs_post_init__ = _first_check  # type: ignore[attr-defined]
+    return cls
+
+
+def _first_check(self: Validated) -> None:
+    if _deferred.on:
+        return
+    check = _generate(type(self))
+    type(self).__attrs_post_init__ = check  # type: ignore[method-assign,assignment]
+    check(self)
+
+
+def _generate(cls: type) -> Callable[[Validated], None]:
     namespace: dict[str, Any] = {
         "_deferred": _deferred,
         "_email": _EMAIL_RE,
@@ -142,8 +159,8 @@ def checked(cls: T) -> T:
     lines += _contact_lines(texts)
     lines.append("    self._rules()")
     exec(compile("\n".join(lines), f"<rightsdata checks for {cls.__name__}>", "exec"), namespace)
-    cls.__attrs_post_init__ = namespace["__attrs_post_init__"]  # type: ignore[attr-defined]
-    return cls
+    check: Callable[[Validated], None] = namespace["__attrs_post_init__"]
+    return check
 
 
 def _text_lines(

@@ -9,13 +9,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
-import pendulum
-
 from rightsdata.dates import EDTF, Precision
-from rightsdata.durations import format_duration
+from rightsdata.durations import Duration
 from rightsdata.model import Figure, Law
 from rightsdata.vocab import FigureQualifier, FigureUnit
 
@@ -51,9 +48,6 @@ _SEASONS: Final = {
     "24": "winter (December)",
 }
 _UNITS: Final = {FigureUnit.DEGREES_CELSIUS: "°C", FigureUnit.PERCENT: "%"}
-_DURATION: Final = re.compile(
-    r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", re.ASCII
-)
 _DURATION_UNITS: Final = ("year", "month", "day", "hour", "minute", "second")
 
 
@@ -157,19 +151,25 @@ def describe_date(date: EDTF, brief: bool = False) -> str:
     return f"to {_single(end)[0]}; the start is not known"
 
 
-def duration_text(duration: pendulum.Duration) -> str:
+def duration_text(duration: Duration) -> str:
     """A canonical duration in words: ``P7Y6M`` -> ``7 years 6 months``.
 
     >>> from rightsdata.durations import parse_duration
     >>> duration_text(parse_duration("P1Y15D")), duration_text(parse_duration("P0D"))
     ('1 year 15 days', '0 days')
     """
-    match = _DURATION.fullmatch(format_duration(duration))
-    assert match is not None  # format_duration writes only this form
+    components = (
+        duration.years,
+        duration.months,
+        duration.days,
+        duration.hours,
+        duration.minutes,
+        duration.seconds,
+    )
     parts = [
-        f"{n} {unit}{'' if n == '1' else 's'}"
-        for n, unit in zip(match.groups(), _DURATION_UNITS, strict=True)
-        if n is not None
+        f"{n} {unit}{'' if n == 1 else 's'}"
+        for n, unit in zip(components, _DURATION_UNITS, strict=True)
+        if n
     ]
     return " ".join(parts) or "0 days"
 

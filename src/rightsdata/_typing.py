@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
+import functools
 import typing
 from typing import Any
+
+import attrs
 
 _hints: dict[type, dict[str, Any]] = {}
 
 
 def field_hints(cls: type) -> dict[str, Any]:
-    """``typing.get_type_hints(cls)``, resolved once per class."""
+    """The fields' types of an attrs class (``typing.get_type_hints``), once per class.
+
+    The model's annotations are real types (rightsdata.model does not postpone them), so
+    the attrs fields already hold them; strings (postponed annotations) are resolved.
+    """
     hints = _hints.get(cls)
     if hints is None:
-        hints = _hints[cls] = typing.get_type_hints(cls)
+        fields = attrs.fields(cls)
+        if any(isinstance(field.type, str) or field.type is None for field in fields):
+            hints = typing.get_type_hints(cls)
+        else:
+            hints = {field.name: field.type for field in fields}
+        _hints[cls] = hints
     return hints
 
 
+@functools.cache
 def nested_part(hint: Any) -> tuple[type | None, bool]:
     """The attrs class a field's hint holds, if any, and whether the field is a tuple:
     ``tuple[Figure, ...]`` -> (Figure, True); ``Penalty | None`` -> (Penalty, False);
     ``tuple[str, ...]`` -> (None, True)."""
-    import attrs
-
     nested = next((t for t in leaf_types(hint) if attrs.has(t)), None)
     arms = typing.get_args(hint) if typing.get_origin(hint) is not tuple else ()
     many = tuple in {typing.get_origin(arm) for arm in (hint, *arms)}

@@ -145,7 +145,7 @@ class EventCollection(Collection[Event]):
     def __init__(
         self,
         records: Iterable[Event],
-        queries: Queries,
+        queries: Callable[[], Queries],
         redirects: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__("events", records, redirects)
@@ -195,7 +195,7 @@ class EventCollection(Collection[Event]):
         >>> len(ds.events(role="judge")), len(ds.events())
         (1, 115)
         """
-        return self._queries.events(kind, between, involving, place, role)
+        return self._queries().events(kind, between, involving, place, role)
 
     def __repr__(self) -> str:
         return f"<EventCollection: {len(self)} records>"
@@ -209,7 +209,7 @@ class RatingCollection(Collection[Rating]):
     def __init__(
         self,
         records: Iterable[Rating],
-        queries: Queries,
+        queries: Callable[[], Queries],
         redirects: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__("ratings", records, redirects)
@@ -229,7 +229,7 @@ class RatingCollection(Collection[Rating]):
         [('2019-09/2019-10', 'obstructed'), ('2020', 'obstructed'),
          ('2022-01/2022-08', 'obstructed'), ('2022', 'repressed')]
         """
-        return self._queries.ratings(country)
+        return self._queries().ratings(country)
 
     def __repr__(self) -> str:
         return f"<RatingCollection: {len(self)} records>"

@@ -28,7 +28,6 @@ from typing import Any, Final
 
 import attrs
 import cattrs
-import pendulum
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -40,7 +39,7 @@ from cattrs.gen import make_dict_structure_fn
 from rightsdata._typing import field_hints, leaf_types
 from rightsdata._validators import CHECK, check_value
 from rightsdata.dates import EDTF, EDTFError
-from rightsdata.durations import DurationError, format_duration, parse_duration
+from rightsdata.durations import Duration, DurationError, format_duration, parse_duration
 from rightsdata.errors import (
     FieldError,
     InvalidDataError,
@@ -99,7 +98,7 @@ def _structure_edtf(value: object, _type: type) -> EDTF:
     return EDTF.parse(value)
 
 
-def _structure_duration(value: object, _type: type) -> pendulum.Duration:
+def _structure_duration(value: object, _type: type) -> Duration:
     if type(value) is not str:
         raise _WrongTypeError(f"expected an ISO 8601 duration as text, got {describe_json(value)}")
     return parse_duration(value)
@@ -183,7 +182,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook(int, _strict_int)
     conv.register_structure_hook(bool, _strict_bool)
     conv.register_structure_hook(EDTF, _structure_edtf)
-    conv.register_structure_hook(pendulum.Duration, _structure_duration)
+    conv.register_structure_hook(Duration, _structure_duration)
     conv.register_structure_hook(Enum, _structure_enum)
     conv.register_structure_hook_factory(
         _is_homogeneous_tuple, functools.partial(_tuple_hook, conv)
@@ -193,7 +192,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(StrEnum, _unstructure_enum)
     conv.register_unstructure_hook(Enum, _unstructure_enum)
     conv.register_unstructure_hook(EDTF, str)
-    conv.register_unstructure_hook(pendulum.Duration, format_duration)
+    conv.register_unstructure_hook(Duration, format_duration)
     conv.register_unstructure_hook_factory(
         _is_homogeneous_tuple, functools.partial(_unstructure_tuple, conv)
     )

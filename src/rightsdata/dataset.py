@@ -11,14 +11,13 @@
 from __future__ import annotations
 
 import copy
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from rightsdata._registry import register
 from rightsdata.collection import Collection, EventCollection, RatingCollection
-from rightsdata.indexes import Indexes
 from rightsdata.model import (
     KINDS,
     Event,
@@ -32,14 +31,19 @@ from rightsdata.model import (
     Source,
     Statement,
 )
-from rightsdata.query import DateLike, Figures, Queries, Related
-from rightsdata.vocab import EventKind, Measure
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import pandas
     from matplotlib.axes import Axes
 
+    from rightsdata.query import DateLike, Figures, Queries, Related
+    from rightsdata.vocab import EventKind, Measure
+
 __all__ = ["Dataset"]
+
+_SETUP_LOCK = threading.Lock()
 
 
 def _id(record: Record) -> str:
@@ -69,9 +73,9 @@ class Dataset:
 
     __slots__ = (
         "__weakref__",
+        "_by_kind",
         "_collections",
         "_descriptor",
-        "_indexes",
         "_name",
         "_queries",
         "_redirects",
@@ -92,22 +96,23 @@ class Dataset:
             raise ValueError(f"unknown record kinds: {', '.join(sorted(unknown))}")
         self._redirects: dict[str, str] = _checked_redirects(redirects)
         by_kind = {kind: tuple(sorted(records.get(kind, ()), key=_id)) for kind in KINDS}
-        self._indexes = Indexes(by_kind)
-        self._queries = Queries(self._indexes, self._redirects)
+        self._by_kind = by_kind
+        self._queries: Queries | None = None
         self._collections: dict[str, Collection[Any]] = {
             kind: Collection(kind, by_kind[kind], self._redirects) for kind in KINDS
         }
         self._collections["events"] = EventCollection(
             by_kind["events"],  # type: ignore[arg-type]
-            self._queries,
+            self._answers,
             self._redirects,
         )
         self._collections["ratings"] = RatingCollection(
             by_kind["ratings"],  # type: ignore[arg-type]
-            self._queries,
+            self._answers,
             self._redirects,
         )
-        retired = [old for old in self._redirects if old in self._indexes.by_id()]
+        ids = {r.id for kind in by_kind.values() for r in kind} if self._redirects else set()
+        retired = [old for old in self._redirects if old in ids]
         if retired:
             raise ValueError(
                 f"redirects from IDs that records still have: {', '.join(sorted(retired))}; "
@@ -117,6 +122,23 @@ class Dataset:
         self._version = version
         self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
         register(self)  # so that the records' notebook cards can name the records they cite
+
+    def _answers(self) -> Queries:
+        """The queries over this dataset's indexes, set up on first use.
+
+        Loading a dataset never needs them, so neither they nor the index and search code
+        are imported until a query is asked (see docs/performance.md on import cost).
+        """
+        queries = self._queries
+        if queries is None:
+            with _SETUP_LOCK:
+                queries = self._queries
+                if queries is None:
+                    from rightsdata.indexes import Indexes
+                    from rightsdata.query import Queries
+
+                    queries = self._queries = Queries(Indexes(self._by_kind), self._redirects)
+        return queries
 
     # --- identity -------------------------------------------------------------------------
 
@@ -218,7 +240,7 @@ class Dataset:
         >>> rightsdata.load().get("person:vladimir-kozlov").name
         'Vladimir Kozlov'
         """
-        return self._queries.get(record_id)
+        return self._answers().get(record_id)
 
     # --- queries --------------------------------------------------------------------------
 
@@ -243,7 +265,7 @@ class Dataset:
         >>> [r.id for r in ds.search("criminal code 164")]
         ['law:kz-cc-1997-164']
         """
-        return self._queries.search(text, limit, kinds)
+        return self._answers().search(text, limit, kinds)
 
     def timeline(self, actor: str | Record) -> list[Event]:
         """The events an actor (a person or organisation, by ID or record) took part in.
@@ -260,7 +282,7 @@ class Dataset:
         [('/2012-10-08', 'trial'), ('2012', 'crackdown'), ('2012-01-26', 'detention'), \
 ('2012-01-26/2012-10-08', 'charge')]
         """
-        return self._queries.events(involving=actor)
+        return self._answers().events(involving=actor)
 
     def figures(self, event: str | Record, measure: Measure | str | None = None) -> Figures:
         """Every claim (figure) on an event, with who asserted it and where, as :class:`Figures`.
@@ -277,7 +299,7 @@ class Dataset:
         >>> [c.source for c in killed[2].citations], killed[2].asserted_by
         (['source:civicus-kazakhstan-country-page'], 'org:kazakhstan-authorities')
         """
-        return self._queries.figures(event, measure)
+        return self._answers().figures(event, measure)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
         """The rating of ``country`` in force on a day: the latest whose ``as_of`` starts on
@@ -298,7 +320,7 @@ class Dataset:
         >>> ds.rating_on("place:kazakhstan", "2022-06-01").level.value
         'repressed'
         """
-        return self._queries.rating_on(country, date)
+        return self._answers().rating_on(country, date)
 
     def cited_by(self, source: str | Record) -> list[Record]:
         """Every record citing a source, on the record or in a figure's citations.
@@ -313,7 +335,7 @@ class Dataset:
         >>> [r.id for r in cited if r.id.startswith("rating:")]
         []
         """
-        return self._queries.cited_by(source)
+        return self._answers().cited_by(source)
 
     def related(self, record: str | Record) -> Related:
         """The relationships, events, statements and ratings that name a record.
@@ -329,7 +351,7 @@ class Dataset:
         >>> [r.id for r in rightsdata.load().related("place:kazakhstan").ratings][:1]
         ['rating:civicus-kazakhstan-2019-watchlist']
         """
-        return self._queries.related(record)
+        return self._answers().related(record)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record, kind by kind (in :data:`~rightsdata.model.KINDS` order), by ID."""

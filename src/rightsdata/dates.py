@@ -54,9 +54,10 @@ import datetime
 import enum
 import re
 import sys
-from typing import Any, Final, NoReturn, final
+from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 
-import pendulum
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = ["EDTF", "EDTFError", "Precision", "parse_edtf"]
 
@@ -122,7 +123,15 @@ _YEARS: dict[str, tuple[int, int]] = {}
 _MONTHS: dict[str, tuple[int, int, Precision]] = {}
 _ordinal = datetime.date.toordinal
 _date = datetime.date
-_fromordinal = pendulum.Date.fromordinal
+
+
+def _pendulum_date(ordinal: int) -> pendulum.Date:
+    # pendulum is imported on the first bound read, not with the module: loading and
+    # querying dates work on ordinals and never need it.
+    import pendulum
+
+    return pendulum.Date.fromordinal(ordinal)
+
 
 _CACHE: dict[str, EDTF] = {}
 _CACHE_MAX: Final = 65536
@@ -405,7 +414,7 @@ class EDTF:
         (Date(2012, 9, 1), None)
         """
         lo = self._lo
-        return None if lo is None else _fromordinal(lo)
+        return None if lo is None else _pendulum_date(lo)
 
     @property
     def latest(self) -> pendulum.Date | None:
@@ -415,7 +424,7 @@ class EDTF:
         (Date(2012, 12, 31), None)
         """
         hi = self._hi
-        return None if hi is None else _fromordinal(hi)
+        return None if hi is None else _pendulum_date(hi)
 
     @property
     def precision(self) -> Precision | None:

@@ -231,7 +231,7 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         "generated from those schemas and says what they say, field by field.",
         "",
         "In Python each kind is a frozen attrs class: `null` is `None`, an array is a tuple, an",
-        "EDTF date is a `rightsdata.EDTF`, a duration a `pendulum.Duration`, and a vocabulary",
+        "EDTF date is a `rightsdata.EDTF`, a duration a `rightsdata.Duration`, and a vocabulary",
         "term a member of a `StrEnum` in `rightsdata.vocab`.",
         "",
         "| kind (file) | schema | ID prefix | Python class |",

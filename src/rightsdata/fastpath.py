@@ -47,12 +47,11 @@ import gc
 from typing import Any, Final
 
 import msgspec
-import pendulum
 
 from rightsdata._bulkcheck import check_records
 from rightsdata._checkgen import deferred_checks
 from rightsdata.dates import EDTF
-from rightsdata.durations import parse_duration
+from rightsdata.durations import Duration, parse_duration
 from rightsdata.model import RECORD_TYPES, Record
 
 __all__ = ["FastPathError", "decode_records"]
@@ -70,7 +69,7 @@ def _dec_hook(cls: type, value: Any) -> Any:
         if type(value) is not str:
             raise TypeError(f"expected an EDTF date as text, got {type(value).__name__}")
         return EDTF.parse(value)
-    if cls is pendulum.Duration:
+    if cls is Duration:
         if type(value) is not str:
             raise TypeError(f"expected an ISO 8601 duration as text, got {type(value).__name__}")
         return parse_duration(value)

@@ -21,7 +21,7 @@ The indexes:
 * ``ratings``: each country's ratings in date order, with their start days for bisection.
 
 >>> import rightsdata
->>> events = rightsdata.load()._indexes.events()   # built on first use
+>>> events = rightsdata.load()._answers()._indexes.events()   # built on first use
 >>> len(events.order) == len(rightsdata.load().events)
 True
 """

@@ -22,11 +22,11 @@ from enum import Enum
 from typing import Any, Final
 
 import attrs
-import pendulum
 
 from rightsdata._validators import DOC, MAX_LENGTH, MIN_ITEMS, MINIMUM, PATTERN, REF
 from rightsdata.canonical import schema_id
 from rightsdata.dates import EDTF
+from rightsdata.durations import Duration
 from rightsdata.ids import ID_PATTERN, id_pattern
 from rightsdata.model import (
     RECORD_TYPES,
@@ -131,7 +131,7 @@ def _type_schema(hint: Any, field: attrs.Attribute[Any] | None) -> dict[str, Any
         return schema
     if hint is EDTF:
         return _ref("edtf")
-    if hint is pendulum.Duration:
+    if hint is Duration:
         return _ref("duration")
     if isinstance(hint, type) and issubclass(hint, Enum):
         return _ref(_snake(hint.__name__))

@@ -46,12 +46,11 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
-import pendulum
 
 from rightsdata._typing import field_hints
 from rightsdata._validators import DOC, MAX_LENGTH, REF
 from rightsdata.dates import EDTF
-from rightsdata.durations import format_duration
+from rightsdata.durations import Duration, format_duration
 from rightsdata.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES
 from rightsdata.model import KINDS, RECORD_TYPES, Law, Rating, Record, Relationship
 
@@ -161,7 +160,7 @@ class Table:
 # --- reading values -----------------------------------------------------------------------
 
 
-def _day(date: pendulum.Date | None) -> datetime.date | None:
+def _day(date: datetime.date | None) -> datetime.date | None:
     return None if date is None else datetime.date(date.year, date.month, date.day)
 
 
@@ -298,7 +297,7 @@ def _columns(
             )
         elif hint is int:
             columns.append(Column(name, ColumnType.COUNT, doc, required, field=where))
-        elif hint is pendulum.Duration:
+        elif hint is Duration:
             columns.append(Column(name, ColumnType.DURATION, doc, required, field=where))
         else:
             raise TypeError(f"{cls.__name__}.{field.name}: no column type for {hint!r}")

@@ -19,12 +19,11 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
-import pendulum
 from hypothesis import strategies as st
 
 from rightsdata._validators import _EMAIL_RE, _PHONE_RE
 from rightsdata.dates import EDTF
-from rightsdata.durations import parse_duration
+from rightsdata.durations import Duration, parse_duration
 from rightsdata.model import (
     RECORD_TYPES,
     Alias,
@@ -152,7 +151,7 @@ def edtf_dates(intervals: bool = True) -> st.SearchStrategy[EDTF]:
     return texts_.map(EDTF.parse)
 
 
-def durations() -> st.SearchStrategy[pendulum.Duration]:
+def durations() -> st.SearchStrategy[Duration]:
     """Durations in the canonical forms rightsdata writes (P7Y6M, P15D, PT12H)."""
     parts = st.fixed_dictionaries(
         {
@@ -163,7 +162,7 @@ def durations() -> st.SearchStrategy[pendulum.Duration]:
         }
     )
 
-    def build(p: Mapping[str, int]) -> pendulum.Duration:
+    def build(p: Mapping[str, int]) -> Duration:
         text = "P" + "".join(f"{p[k]}{k}" for k in "YMD" if p[k])
         if p["H"]:
             text += f"T{p['H']}H"

@@ -1,0 +1,163 @@
+"""What a cold `import rightsdata; rightsdata.load()` imports, and how the data is found.
+
+The timings are measured by bench/bench_load.py (docs/performance.md); these tests pin what
+makes them: loading the bundled data imports neither the optional libraries nor the parts
+of rightsdata that only queries, exports or the diagnostic path need.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import rightsdata
+from rightsdata._resources import DiskFolder, _source_checkout, datasets_root
+from rightsdata.durations import Duration
+from rightsdata.errors import FieldError
+from rightsdata.model import Penalty
+from rightsdata.vocab import PenaltyKind
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Imported by `load()` only if something is wrong: none of them is needed to load.
+NOT_FOR_LOADING = (
+    "pendulum",
+    "cattrs",
+    "jsonschema",
+    "pandas",
+    "pyarrow",
+    "numpy",
+    "matplotlib",
+    "importlib.metadata",
+    "importlib.resources",
+    "pathlib",
+    "urllib.request",
+    "rightsdata.convert",
+    "rightsdata.indexes",
+    "rightsdata.query",
+    "rightsdata.search",
+    "rightsdata.display",
+    "rightsdata.tables",
+)
+
+PROBE = """
+import json, sys
+before = set(sys.modules)
+import rightsdata
+ds = rightsdata.load()
+term = ds.events.get("event:kozlov-verdict-2012-10-08").penalty.term
+loaded = sorted(set(sys.modules) - before)
+ds.get("person:vladimir-kozlov")
+queried = sorted(set(sys.modules) - before)
+print(json.dumps({"loaded": loaded, "queried": queried, "term": str(term)}))
+"""
+
+
+def _probe() -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_load_imports_nothing_it_does_not_need() -> None:
+    result = _probe()
+    loaded = set(result["loaded"])  # type: ignore[call-overload]
+    assert result["term"] == "P7Y6M"
+    assert {"rightsdata.model", "rightsdata.fastpath", "msgspec"} <= loaded
+    assert sorted(loaded.intersection(NOT_FOR_LOADING)) == []
+
+
+def test_the_first_query_imports_the_indexes() -> None:
+    queried = set(_probe()["queried"])  # type: ignore[call-overload]
+    assert {"rightsdata.indexes", "rightsdata.query", "rightsdata.search"} <= queried
+    assert "pendulum" not in queried  # dates compare as day numbers
+
+
+def test_pendulum_is_imported_when_a_bound_is_read() -> None:
+    code = (
+        "import sys, rightsdata\n"
+        "date = rightsdata.load().get('event:kozlov-verdict-2012-10-08').date\n"
+        "assert 'pendulum' not in sys.modules\n"
+        "print(repr(date.earliest), 'pendulum' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.split() == ["Date(2012,", "10,", "8)", "True"]
+
+
+def test_a_penalty_term_is_a_duration() -> None:
+    import pendulum
+
+    assert Penalty(kind=PenaltyKind.IMPRISONMENT, term=Duration(years=7, months=6)).term == (
+        Duration(years=7, months=6)
+    )
+    assert Penalty(kind=PenaltyKind.IMPRISONMENT, term=None).term is None
+    with pytest.raises(FieldError, match=r"term: expected a rightsdata\.Duration, not Duration"):
+        Penalty(kind=PenaltyKind.IMPRISONMENT, term=pendulum.duration(years=7))  # type: ignore[arg-type]
+
+
+def test_disk_folder_reads_like_a_traversable(tmp_path: Path) -> None:
+    (tmp_path / "b.json").write_text('{"x": 1}', encoding="utf-8")
+    (tmp_path / "a").mkdir()
+    folder = DiskFolder(str(tmp_path))
+    assert [entry.name for entry in folder.iterdir()] == ["a", "b.json"]
+    assert folder.joinpath("a").is_dir() and not folder.joinpath("a").is_file()
+    assert (folder / "b.json").is_file()
+    assert folder.joinpath("b.json").read_bytes() == b'{"x": 1}'
+    assert folder.joinpath("b.json").read_text(encoding="utf-8") == '{"x": 1}'
+    with folder.joinpath("b.json").open("rb") as file:
+        assert file.read() == b'{"x": 1}'
+    assert os.fspath(folder) == str(folder) == str(tmp_path)
+    assert folder.joinpath("a") == DiskFolder(str(tmp_path / "a"))
+    assert len({folder.joinpath("a"), DiskFolder(str(tmp_path / "a"))}) == 1
+    assert not folder.joinpath("missing").is_file()
+
+
+def test_a_source_checkout_is_found_only_by_its_own_pyproject(tmp_path: Path) -> None:
+    package = tmp_path / "src" / "rightsdata"
+    package.mkdir(parents=True)
+    assert _source_checkout(DiskFolder(str(package))) is None  # no pyproject.toml
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "other"\n', encoding="utf-8")
+    assert _source_checkout(DiskFolder(str(package))) is None  # another project's
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "rightsdata"\n', encoding="utf-8")
+    assert _source_checkout(DiskFolder(str(package))) == DiskFolder(str(tmp_path))
+    elsewhere = tmp_path / "lib" / "rightsdata"
+    elsewhere.mkdir(parents=True)
+    assert _source_checkout(DiskFolder(str(elsewhere))) is None  # not under src/
+
+
+@pytest.mark.slow
+def test_a_zip_import_finds_its_data(tmp_path: Path) -> None:
+    """A package imported from a zip archive reads its data through importlib.resources."""
+    staged = tmp_path / "staged" / "rightsdata"
+    shutil.copytree(
+        ROOT / "src" / "rightsdata", staged, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(Path(str(datasets_root())), staged / "datasets")
+    shutil.copytree(ROOT / "schemas", staged / "schemas")
+    archive = tmp_path / "rightsdata.zip"
+    with zipfile.ZipFile(archive, "w") as bundle:
+        for path in sorted(staged.parent.rglob("*")):
+            bundle.write(path, path.relative_to(staged.parent))
+    code = (
+        "import rightsdata\n"
+        "ds = rightsdata.load()\n"
+        "print(rightsdata.__file__.endswith('rightsdata.zip/rightsdata/__init__.py'), "
+        f"len(ds.events) == {len(rightsdata.load().events)})\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(archive)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
