@@ -3,7 +3,7 @@
 Strict (no coercion), unknown fields forbidden, frozen, lists as tuples; the same ID and text
 patterns, length limits, enums, non-negative counts, at least one citation, the figure rules
 (low <= best <= high, the qualifier's number), and dates and durations parsed into the same
-EDTF and pendulum.Duration values. Generous to pydantic: the text checks are its native
+EDTF and rightsdata.Duration values. Generous to pydantic: the text checks are its native
 (Rust) pattern constraints, without rightsdata's contact-data check (a Python regex per text).
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 from typing import Annotated, Any
 
-import pendulum
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -32,6 +31,7 @@ from rightsdata._validators import (
     URL_PATTERN,
 )
 from rightsdata.dates import EDTF
+from rightsdata.durations import Duration as _Duration
 from rightsdata.durations import parse_duration
 from rightsdata.ids import id_pattern
 from rightsdata.vocab import (
@@ -58,14 +58,14 @@ def _edtf(value: Any) -> EDTF:
     return EDTF.parse(value)
 
 
-def _duration(value: Any) -> pendulum.Duration:
+def _duration(value: Any) -> _Duration:
     if type(value) is not str:
         raise ValueError("expected a duration as text")
     return parse_duration(value)
 
 
 Date = Annotated[EDTF, PlainValidator(_edtf)]
-Duration = Annotated[pendulum.Duration, PlainValidator(_duration)]
+Duration = Annotated[_Duration, PlainValidator(_duration)]
 Text = Annotated[str, StringConstraints(pattern=TEXT_PATTERN)]
 Quote = Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=QUOTE_MAX)]
 Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]

@@ -114,7 +114,9 @@ def test_notebook_runs() -> None:
         "(jupyter kernelspec list) shadows this environment's"
     )
     # facts from the data, as the notebook prints them
-    assert "range: (15, 17) | disagree: True" in _outputs(cells["zhanaozen-range"])
+    assert "range: (15, 17) | more possible: True | disagree: True" in _outputs(
+        cells["zhanaozen-range"]
+    )
     assert "repressed since 2022 - previously obstructed" in _outputs(cells["rating-on"])
     assert "Vladimir Kozlov born 1960-08" in _outputs(cells["kozlov"])
     assert "2013-06-29~/2013-06-30~" in _outputs(cells["timeline"])
@@ -143,7 +145,7 @@ def test_site_builds_without_warnings(tmp_path: Path) -> None:
         assert f'id="{name}"' in api, name
     # the notebook ran during the build, so the page shows its outputs
     notebook = (html / "notebooks" / "explore.html").read_text(encoding="utf-8")
-    assert "range: (15, 17) | disagree: True" in notebook
+    assert "range: (15, 17) | more possible: True | disagree: True" in notebook
     assert "Library 0.1.0" in (html / "changelog.html").read_text(encoding="utf-8")
 
     if (DOCS / "plotting.md").is_file():

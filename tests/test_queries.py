@@ -547,13 +547,52 @@ def test_figures_agreement_and_range() -> None:
         figure_doc(low=3, high=9, qualifier="between"), figure_doc(high=20, qualifier="at_most")
     )
     assert between.range == (3, 20) and between.disagree
+    assert not between.open_above and between.open_below  # 'at most 20': maybe fewer
     only_upper = figures_of(figure_doc(high=20, qualifier="at_most"))
-    assert only_upper.range == (None, 20) and not only_upper.disagree
+    assert only_upper.range == (20, 20) and not only_upper.disagree
+    assert only_upper.open_below and not only_upper.open_above
     assert figures_of().range is None and not figures_of().disagree
+    assert not figures_of().open_above and not figures_of().open_below
     mixed = figures_of(figure_doc(best=5), figure_doc("injured", best=5))
     assert not mixed.disagree  # one claim per measure: nothing to disagree about
     with pytest.raises(ValueError, match="measure="):
         _ = mixed.range
+    units = figures_of(figure_doc(best=5), figure_doc(best=5, unit="cases"))
+    with pytest.raises(ValueError, match="different units"):
+        _ = units.range
+
+
+def test_an_open_ended_claim_is_never_hidden_by_the_range() -> None:
+    # 'exactly 200', 'more than 200', 'more than 220' (Bloody January): the range reaches the
+    # largest number claimed, and says that a claim goes beyond it
+    claims = figures_of(
+        figure_doc(best=200),
+        figure_doc(low=200, qualifier="more_than"),
+        figure_doc(low=220, qualifier="more_than"),
+    )
+    assert claims.range == (200, 220) and claims.open_above and not claims.open_below
+    assert claims.disagree
+    bounded = figures_of(figure_doc(low=200, high=250, qualifier="at_least"))
+    assert bounded.range == (200, 250) and not bounded.open_above
+    words = figures_of(figure_doc(qualifier="imprecise"))
+    assert words.range == (None, None) and not words.open_above
+
+
+def test_every_stated_number_lies_within_the_range(ds: Dataset) -> None:
+    for event in ds.events:
+        for measure in {f.measure for f in event.figures}:
+            for unit in {f.unit for f in event.figures if f.measure is measure}:
+                claims = Figures(
+                    event.id,
+                    measure,
+                    tuple(f for f in event.figures if f.measure is measure and f.unit is unit),
+                )
+                lowest, highest = claims.range or (None, None)
+                for figure in claims:
+                    for number in (figure.low, figure.best, figure.high):
+                        if number is not None:
+                            assert lowest is not None and highest is not None
+                            assert lowest <= number <= highest, (event.id, figure)
 
 
 # --- ratings ------------------------------------------------------------------------------

@@ -43,13 +43,13 @@ rightsdata.fastpath.FastPathError: places: a value breaks a rule, or a key is un
 from __future__ import annotations
 
 import functools
-import gc
 from typing import Any, Final
 
 import msgspec
 
 from rightsdata._bulkcheck import check_records
 from rightsdata._checkgen import deferred_checks
+from rightsdata._gcpause import gc_paused
 from rightsdata.dates import EDTF
 from rightsdata.durations import Duration, parse_duration
 from rightsdata.model import RECORD_TYPES, Record
@@ -96,16 +96,11 @@ def decode_records(kind: str, data: bytes) -> list[Record]:
     collector is paused while the records are built.
     """
     decoder = _decoder(kind)
-    if _ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data:
+    if b"\\u003" in data and (_ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data):
         raise FastPathError(f"{kind}: an escaped colon; the diagnostic path decides")
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         with deferred_checks():
             records: list[Record] = decoder.decode(data)
         if not check_records(records, data.count(b":")):
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
-    finally:
-        if was_enabled:
-            gc.enable()
     return records

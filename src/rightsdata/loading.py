@@ -19,14 +19,12 @@ True
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Final
 
+from rightsdata._gcpause import gc_paused
 from rightsdata._resources import datasets_root
 from rightsdata.dataset import Dataset
 from rightsdata.errors import InvalidDataError, Problem, ProblemCode, describe_json
@@ -214,7 +212,7 @@ def _read_folder(
                 ProblemCode.MISSING,
             )
         )
-    with _gc_paused():
+    with gc_paused():
         for kind in present:
             name = f"{kind}.json"
             parts.where[kind] = name
@@ -273,7 +271,7 @@ def _read_document(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
             )
         )
         return parts
-    with _gc_paused():
+    with gc_paused():
         for key, documents in raw.items():
             where = f"{path.name}:{key}"
             if key == "redirects":
@@ -328,7 +326,7 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
             locations.setdefault(kind, []).append(where)
     if not documents and not parts.problems:
         parts.problems.append(Problem(path.name, "holds no records", ProblemCode.MISSING))
-    with _gc_paused():
+    with gc_paused():
         for kind in KINDS:
             if kind not in documents:
                 continue
@@ -392,7 +390,7 @@ def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]
 
 
 def _finish(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
-    with _gc_paused():  # integrity and the Dataset's collections build many objects too
+    with gc_paused():  # integrity and the Dataset's collections build many objects too
         return _finish_paused(parts)
 
 
@@ -595,16 +593,3 @@ def _check_redirects(raw: object, where: str) -> tuple[dict[str, str], list[Prob
                 )
             redirects[old] = new
     return redirects, problems
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Building many small objects triggers the cyclic collector over and over; the records
-    # hold no cycles, so pausing it during a bulk read only saves time.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
