@@ -23,7 +23,7 @@ from rightsdata.indexes import EventIndex, date_order
 from rightsdata.model import KINDS, Record
 from rightsdata.query import Figures, Related
 from rightsdata.testing import dataset_documents, edtf_dates
-from rightsdata.vocab import EventKind, Measure, Role
+from rightsdata.vocab import EventKind, FigureUnit, Measure, Role
 
 from conftest import CITE, event_doc, person_doc, source_doc
 
@@ -558,8 +558,20 @@ def test_figures_agreement_and_range() -> None:
     with pytest.raises(ValueError, match="measure="):
         _ = mixed.range
     units = figures_of(figure_doc(best=5), figure_doc(best=5, unit="cases"))
-    with pytest.raises(ValueError, match="different units"):
+    with pytest.raises(ValueError, match="different units; pass unit="):
         _ = units.range
+
+
+def test_figures_of_one_unit(ds: Dataset) -> None:
+    event = "event:media-ban-request-2012-11-21"  # eight newspapers and 23 websites
+    with pytest.raises(ValueError, match="pass unit="):
+        _ = ds.figures(event, "targeted").range
+    newspapers = ds.figures(event, "targeted", unit="newspapers")
+    assert newspapers.unit is FigureUnit.NEWSPAPERS and newspapers.range == (8, 8)
+    assert ds.figures(event, unit=FigureUnit.WEBSITES).range == (23, 23)
+    assert list(ds.figures(event, unit="people")) == []
+    with pytest.raises(ValueError, match="not a FigureUnit"):
+        ds.figures(event, unit="papers")
 
 
 def test_an_open_ended_claim_is_never_hidden_by_the_range() -> None:

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from rightsdata.query import DateLike, Figures, Queries, Related
-    from rightsdata.vocab import EventKind, Measure
+    from rightsdata.vocab import EventKind, FigureUnit, Measure
 
 __all__ = ["Dataset"]
 
@@ -284,13 +284,19 @@ class Dataset:
         """
         return self._answers().events(involving=actor)
 
-    def figures(self, event: str | Record, measure: Measure | str | None = None) -> Figures:
+    def figures(
+        self,
+        event: str | Record,
+        measure: Measure | str | None = None,
+        unit: FigureUnit | str | None = None,
+    ) -> Figures:
         """Every claim (figure) on an event, with who asserted it and where, as :class:`Figures`.
 
-        ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure.
-        The result is a sequence of the figures (in the event's order) with ``.range`` and
-        ``.disagree``, which summarise them without hiding a disagreement (see
-        :class:`~rightsdata.query.Figures`).
+        ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure,
+        ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit. The result
+        is a sequence of the figures (in the event's order) with ``.range``, ``.open_above``,
+        ``.open_below`` and ``.disagree``, which summarise them without hiding a disagreement
+        (see :class:`~rightsdata.query.Figures`).
 
         >>> import rightsdata
         >>> killed = rightsdata.load().figures("event:zhanaozen-massacre-2011", measure="killed")
@@ -299,7 +305,7 @@ class Dataset:
         >>> [c.source for c in killed[2].citations], killed[2].asserted_by
         (['source:civicus-kazakhstan-country-page'], 'org:kazakhstan-authorities')
         """
-        return self._answers().figures(event, measure)
+        return self._answers().figures(event, measure, unit)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
         """The rating of ``country`` in force on a day: the latest whose ``as_of`` starts on

@@ -41,11 +41,11 @@ from rightsdata.model import (
     Statement,
 )
 from rightsdata.search import rank
-from rightsdata.vocab import EventKind, FigureQualifier, Measure, Role
+from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role
 
 __all__ = ["DateLike", "Figures", "Queries", "Related"]
 
-E = TypeVar("E", EventKind, Role, Measure)
+E = TypeVar("E", EventKind, Role, Measure, FigureUnit)
 
 #: What a window side or a day may be given as.
 DateLike = EDTF | datetime.date | str
@@ -68,8 +68,9 @@ class Figures(Sequence[Figure]):
     * ``range``: ``(lowest, highest)``, the smallest and the largest number any claim states
       (its ``low``, ``best`` or ``high``), so every stated number lies within it; None if
       there are no claims, and ``(None, None)`` if no claim states a number ("thousands").
-      It raises ValueError if the claims count different measures or units: one range over
-      killed and injured, or over newspapers and websites, would mean nothing.
+      It raises ValueError if the claims count different measures or units (pass
+      ``measure=`` or ``unit=``): one range over killed and injured, or over newspapers and
+      websites, would mean nothing.
     * ``open_above``: True if a claim leaves the top open ("at least 15", "more than 220",
       with no ``high``): the number may be above ``range[1]``. ``open_below`` likewise for
       "at most" and "less than" with no ``low``.
@@ -95,6 +96,7 @@ class Figures(Sequence[Figure]):
     event: str
     measure: Measure | None
     figures: tuple[Figure, ...]
+    unit: FigureUnit | None = None
 
     @overload
     def __getitem__(self, index: int) -> Figure: ...
@@ -138,7 +140,7 @@ class Figures(Sequence[Figure]):
         advice = (
             "pass measure= to get one range"
             if len({m for m, _ in counted}) > 1
-            else "they are in different units; take the figures of one unit"
+            else "they are in different units; pass unit= to get one range"
         )
         raise ValueError(f"the figures on {self.event} count different things ({what}); {advice}")
 
@@ -439,14 +441,19 @@ class Queries:
             is_window=True,
         )
 
-    def figures(self, event: object, measure: object) -> Figures:
+    def figures(self, event: object, measure: object, unit: object = None) -> Figures:
         """See :meth:`rightsdata.Dataset.figures`."""
         event_id = self._id_of(event, "event", Event)
         record = self._indexes.by_id()[event_id]
         assert isinstance(record, Event)
         wanted = None if measure is None else _term(Measure, measure, "measure")
-        found = tuple(f for f in record.figures if wanted is None or f.measure is wanted)
-        return Figures(event=event_id, measure=wanted, figures=found)
+        counted = None if unit is None else _term(FigureUnit, unit, "unit")
+        found = tuple(
+            f
+            for f in record.figures
+            if (wanted is None or f.measure is wanted) and (counted is None or f.unit is counted)
+        )
+        return Figures(event=event_id, measure=wanted, figures=found, unit=counted)
 
     def ratings(self, country: object) -> list[Rating]:
         """See :class:`rightsdata.collection.RatingCollection`."""
