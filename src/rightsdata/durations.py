@@ -158,10 +158,9 @@ class Duration:
             raise DurationError(f"{value!r} is negative; ISO 8601 durations here are not")
         if value.microseconds:
             raise DurationError(f"{value!r} has a fraction of a second; only whole seconds")
-        minutes, seconds = divmod(value.seconds, 60)
-        hours, minutes = divmod(minutes, 60)
         # pendulum keeps the days of its years and months in .days too: take them out
         days = value.days - (years * 365 + months * 30 if years or months else 0)
+        days, hours, minutes, seconds = _carry(days, 0, 0, value.seconds)
         return cls(
             years=years, months=months, days=days, hours=hours, minutes=minutes, seconds=seconds
         )
@@ -234,17 +233,20 @@ def _out_of_range(name: str, value: int, limit: int, values: tuple[int, ...]) ->
     if value < 0:
         raise DurationError(f"Duration {name} is {value}: negative durations are not used")
     if name in ("hours", "minutes", "seconds"):
-        carried = Duration.from_pendulum(
-            datetime.timedelta(
-                days=values[2], hours=values[3], minutes=values[4], seconds=values[5]
-            )
-        )
+        days, hours, minutes, seconds = _carry(*values[2:])
         raise DurationError(
             f"Duration {name}={value} is not canonical: {name} go up to {limit}; "
-            f"write days={carried.days}, hours={carried.hours}, minutes={carried.minutes}, "
-            f"seconds={carried.seconds}"
+            f"write days={days}, hours={hours}, minutes={minutes}, seconds={seconds}"
         )
     raise DurationError(f"Duration {name}={value} is too long: at most {limit}")
+
+
+def _carry(days: int, hours: int, minutes: int, seconds: int) -> tuple[int, int, int, int]:
+    """Seconds over 59 carried into minutes, minutes into hours, hours over 23 into days."""
+    minutes_up, seconds = divmod(seconds, 60)
+    hours_up, minutes = divmod(minutes + minutes_up, 60)
+    days_up, hours = divmod(hours + hours_up, 24)
+    return days + days_up, hours, minutes, seconds
 
 
 def parse_duration(text: str) -> Duration:
@@ -288,28 +290,21 @@ def _parse(text: str) -> Duration:
         raise _fail(text, _reason(text))
     if text == "P" or text.endswith("T"):
         raise _fail(text, "no component after 'P' or 'T'")
-    years, months, days, hours, minutes, seconds = (int(g) if g else 0 for g in m.groups())
+    stated = [int(g) if g else 0 for g in m.groups()]
+    years, months, days = stated[:3]
     if years > MAX_YEARS or months > MAX_MONTHS or days > MAX_DAYS:
         raise _fail(
             text,
             f"too long: at most {MAX_YEARS} years, {MAX_MONTHS} months and {MAX_DAYS} days",
         )
-    minutes_up, seconds = divmod(seconds, 60)
-    hours_up, minutes = divmod(minutes + minutes_up, 60)
-    days_up, hours = divmod(hours + hours_up, 24)
-    if days + days_up > MAX_DAYS:
+    days, hours, minutes, seconds = _carry(*stated[2:])
+    if days > MAX_DAYS:
         raise _fail(text, f"too long: at most {MAX_DAYS} days")
     value = Duration(
-        years=years,
-        months=months,
-        days=days + days_up,
-        hours=hours,
-        minutes=minutes,
-        seconds=seconds,
+        years=years, months=months, days=days, hours=hours, minutes=minutes, seconds=seconds
     )
     canonical = value.isoformat()
     if canonical != text:
-        stated = [int(g) if g else 0 for g in m.groups()]
         if text != "P0D" and not any(stated):
             reason = "the zero duration is written"
         elif stated[3] > 23:
