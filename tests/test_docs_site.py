@@ -6,6 +6,7 @@ notebook is executed with nbclient, and the whole site is built with warnings as
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -83,6 +84,23 @@ def test_notebook_is_committed_without_outputs() -> None:
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     assert code
     assert all(cell.outputs == [] and cell.execution_count is None for cell in code)
+
+
+def test_notebook_prints_each_line_in_one_write() -> None:
+    # print(a, b) writes a and b separately; a busy kernel may send them as two stream
+    # messages, and myst-nb's stream merge puts a line break after each message, so the
+    # docs page would show one printed line broken in two. One f-string is one write.
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    calls = [
+        node
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for node in ast.walk(ast.parse(cell.source))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print"
+    ]
+    assert calls
+    several = [ast.unparse(call) for call in calls if len(call.args) > 1 or call.keywords]
+    assert several == [], "print one f-string instead"
 
 
 def _outputs(cell: nbformat.NotebookNode) -> str:
