@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 import attrs
@@ -9,7 +10,7 @@ import pytest
 
 from rightsdata import InvalidDataError
 from rightsdata.convert import structure
-from rightsdata.errors import ProblemCode
+from rightsdata.errors import FieldError, ProblemCode
 from rightsdata.model import Figure, Level
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
@@ -163,6 +164,21 @@ def test_records_are_frozen() -> None:
     person = structure("persons", person_doc())
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         person.name = "Other"  # type: ignore[misc]
+
+
+def test_records_check_themselves_when_built_and_evolved() -> None:
+    person = structure("persons", person_doc())
+    with pytest.raises(FieldError, match="leading or trailing spaces"):
+        attrs.evolve(person, name=" Padded")
+    with pytest.raises(FieldError, match="is not an id"):
+        type(person)(**{**attrs.asdict(person, recurse=False), "id": "Kozlov"})
+
+
+def test_record_constructors_keep_their_signatures() -> None:
+    # the check wraps __init__; help() and the docs still show the fields
+    parameters = inspect.signature(Figure).parameters
+    assert list(parameters)[:3] == ["measure", "unit", "low"]
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters.values())
 
 
 def test_levels_order_by_severity() -> None:

@@ -1,11 +1,11 @@
 """The fast path's checks: every record of a file checked at once, to the same rules.
 
-A record checks itself after ``__init__`` (:mod:`rightsdata._checkgen`), one Python call per
-object and a few per field. When msgspec decodes a whole file, those checks are deferred
-(:func:`~rightsdata._checkgen.deferred_checks`) and :func:`check_records` runs them in bulk
-instead: one generated function per class walks the file's records once, gathering every
-text and every ID by the check it needs, counting key-value pairs, and checking list lengths,
-numbers and the cross-field rules inline. Then each group is checked in a few C-level
+A record checks itself at the end of ``__init__`` (:mod:`rightsdata._checkgen`), one Python
+call per object and a few per field. msgspec builds records without calling ``__init__``, so
+when it decodes a whole file :func:`check_records` runs those checks in bulk instead: one
+generated function per class walks the file's records once, gathering every text and every
+ID by the check it needs, counting key-value pairs, and checking list lengths, numbers and
+the cross-field rules inline. Then each group is checked in a few C-level
 operations over all of its values: the texts joined by a NUL (which no value holds) and
 searched once for empty values, white space at either end and anything that may be contact
 data; the IDs by set difference against those already found valid.

@@ -1,15 +1,19 @@
-"""One generated check per record class, run after ``__init__`` and after msgspec builds it.
+"""One generated check per record class, run at the end of its ``__init__``.
 
-attrs would call one validator per field, and msgspec (the fast load path) calls them the
-same way: three or four Python calls a field, most of a load's time. Instead, as attrs builds
-``__init__``, :func:`checked` generates for each class a single ``__attrs_post_init__`` from
-its fields' check specs (:mod:`rightsdata._validators`): a cheap test per field, inline, that
-every good value passes, calling the field's full check (which raises a located
+attrs would call one validator per field: three or four Python calls a field. Instead
+:func:`checked` wraps each class's ``__init__`` so that it ends with a single check generated
+from the fields' check specs (:mod:`rightsdata._validators`): a cheap test per field, inline,
+that every good value passes, calling the field's full check (which raises a located
 :class:`~rightsdata.errors.FieldError`) only when the test fails. The texts of a record are
 joined and tested for contact data once. Then the class's cross-field rules (``_rules``) run.
 
 The full checks stay the single statement of each rule: the generated tests only decide
 whether to call them, and a test that fails a good value costs time, never a wrong answer.
+
+The check hangs on ``__init__`` rather than on ``__attrs_post_init__`` because msgspec (the
+fast load path) builds attrs instances without ``__init__`` but calls a post-init hook on
+every object: a whole file is checked at once instead
+(:func:`rightsdata._bulkcheck.check_records`), and a million needless calls are saved.
 
 >>> import attrs
 >>> from rightsdata._validators import text
@@ -25,9 +29,8 @@ rightsdata.errors.FieldError: body: must be non-empty text without leading or tr
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import functools
+from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -51,42 +54,26 @@ from rightsdata._validators import (
     may_hold_contact,
 )
 
-__all__ = ["Validated", "checked", "deferred_checks"]
+__all__ = ["Validated", "checked"]
 
 T = TypeVar("T", bound=type)
 
 _SEPARATOR: Final = "\x00"  # in no field's text; neither contact regex can match across it
 
 
-class _Deferred(threading.local):
-    on = False
-
-
-_deferred: Final = _Deferred()
-
-
-@contextmanager
-def deferred_checks() -> Iterator[None]:
-    """Skip the checks of records built in this thread meanwhile: the caller checks them
-    all at once afterwards (:func:`rightsdata._bulkcheck.check_records`), or drops them."""
-    _deferred.on = True
-    try:
-        yield
-    finally:
-        _deferred.on = False
-
-
 class Validated:
-    """Base of every checked class: :func:`checked` replaces this placeholder.
+    """Base of every checked class: :func:`checked` gives it the check that ``__init__`` runs.
 
-    attrs' ``__init__`` calls ``self.__attrs_post_init__()`` only if the class has one when
-    attrs builds it; the call finds the generated one at run time.
+    It has no ``__attrs_post_init__``, on purpose: msgspec would call it for every object.
     """
 
     __slots__ = ()
 
-    def __attrs_post_init__(self) -> None:
-        raise TypeError(f"{type(self).__name__} is missing @checked")
+    def _check(self) -> None:
+        """Every field's check, then the rules (generated on first use by :func:`checked`)."""
+        check = _generate(type(self))
+        type(self)._check = check  # type: ignore[method-assign,assignment]
+        check(self)
 
     def _rules(self) -> None:
         """Cross-field rules, after every field passed its own check (subclasses add)."""
@@ -100,26 +87,24 @@ def _contact(texts: tuple[tuple[str, str | None], ...]) -> None:
 
 
 def checked(cls: T) -> T:
-    """Give an attrs class (a :class:`Validated`) its generated ``__attrs_post_init__``.
+    """Make an attrs class (a :class:`Validated`) run its generated check after ``__init__``.
 
-    The check is generated on the first record built with checks on: a fast-path load
-    defers every check (:func:`deferred_checks`) and need not pay for generating them.
+    The check is generated on the first record built: a fast-path load never calls
+    ``__init__``, so it need not pay for generating them.
     """
-    cls.__attrs_post_init__ = _first_check  # type: ignore[attr-defined]
+    attrs_init: Callable[..., None] = cls.__init__  # type: ignore[misc]
+
+    @functools.wraps(attrs_init)  # keeps attrs' signature for help() and the docs
+    def __init__(self: Validated, *args: Any, **kwargs: Any) -> None:  # noqa: N807
+        attrs_init(self, *args, **kwargs)
+        self._check()
+
+    cls.__init__ = __init__  # type: ignore[misc]
     return cls
-
-
-def _first_check(self: Validated) -> None:
-    if _deferred.on:
-        return
-    check = _generate(type(self))
-    type(self).__attrs_post_init__ = check  # type: ignore[method-assign,assignment]
-    check(self)
 
 
 def _generate(cls: type) -> Callable[[Validated], None]:
     namespace: dict[str, Any] = {
-        "_deferred": _deferred,
         "_email": _EMAIL_RE,
         "_phone": _PHONE_RE,
         "_may_contact": may_hold_contact,
@@ -130,7 +115,7 @@ def _generate(cls: type) -> Callable[[Validated], None]:
         "_min_items": check_min_items,
         "_minimum": check_minimum,
     }
-    lines = ["def __attrs_post_init__(self):", "    if _deferred.on:", "        return"]
+    lines = ["def _check(self):"]
     texts: list[tuple[str, str, bool]] = []
     for index, field in enumerate(attrs.fields(cls)):
         spec = field.metadata.get(CHECK)
@@ -159,7 +144,7 @@ def _generate(cls: type) -> Callable[[Validated], None]:
     lines += _contact_lines(texts)
     lines.append("    self._rules()")
     exec(compile("\n".join(lines), f"<rightsdata checks for {cls.__name__}>", "exec"), namespace)
-    check: Callable[[Validated], None] = namespace["__attrs_post_init__"]
+    check: Callable[[Validated], None] = namespace["_check"]
     return check
 
 

@@ -3,9 +3,10 @@
 :func:`decode_records` turns the bytes of one kind file (``events.json``: a JSON array of
 records) into the model's frozen attrs records in one pass of msgspec's C decoder: msgspec
 builds the attrs instances itself, matches the vocabularies' terms and types, and hands EDTF
-dates and durations to a ``dec_hook``. The records' own checks are deferred while it does,
-and :func:`rightsdata._bulkcheck.check_records` runs the same checks over the whole file at
-once, which costs a fraction of one check per object.
+dates and durations to a ``dec_hook``. msgspec does not call ``__init__``, so the records'
+own checks (:mod:`rightsdata._checkgen`) do not run; instead
+:func:`rightsdata._bulkcheck.check_records` runs the same checks over the whole file at once,
+which costs a fraction of one check per object.
 
 It accepts exactly the documents that the strict converter
 (:func:`rightsdata.convert.structure_many`) accepts and builds equal records. It never says
@@ -48,7 +49,6 @@ from typing import Any, Final
 import msgspec
 
 from rightsdata._bulkcheck import check_records
-from rightsdata._checkgen import deferred_checks
 from rightsdata._gcpause import gc_paused
 from rightsdata.dates import EDTF
 from rightsdata.durations import Duration, parse_duration
@@ -99,8 +99,7 @@ def decode_records(kind: str, data: bytes) -> list[Record]:
     if b"\\u003" in data and (_ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data):
         raise FastPathError(f"{kind}: an escaped colon; the diagnostic path decides")
     with gc_paused():
-        with deferred_checks():
-            records: list[Record] = decoder.decode(data)
+        records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
         if not check_records(records, data.count(b":")):
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
     return records
