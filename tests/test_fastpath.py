@@ -6,6 +6,7 @@ No timings here: bench/bench_load.py measures.
 
 from __future__ import annotations
 
+import copy
 import gc
 import json
 from typing import Any
@@ -266,6 +267,27 @@ def test_unknown_fields_are_refused_at_any_depth() -> None:
         assert diagnostic("places", data) is None
         with pytest.raises(FastPathError):
             decode_records("places", data)
+
+
+@pytest.mark.parametrize(
+    ("event_fields", "figure_fields", "inferred", "valid"),
+    [
+        (["title", "date"], ["low", "qualifier"], "figures[0].low", True),
+        (["title"], None, "date", True),
+        (["low"], None, "date", False),  # a figure's field, cited by the event
+        (None, ["title"], "date", False),  # an event's field, cited by its figure
+        (None, None, "size", False),
+        (None, None, "titles[0]", False),
+    ],
+)
+def test_cited_and_inferred_fields_belong_to_their_holder(
+    event_fields: list[str] | None, figure_fields: list[str] | None, inferred: str, valid: bool
+) -> None:
+    event = copy.deepcopy(FIGURE_EVENT)
+    event["citations"][0]["fields"] = event_fields
+    event["figures"][0]["citations"][0]["fields"] = figure_fields
+    event["inferred"] = [{"field": inferred, "basis": "the year, from the report's date"}]
+    assert (assert_same_verdict("events", dumps([event])) is not None) is valid
 
 
 def test_missing_fields_and_nulls_are_refused() -> None:

@@ -37,6 +37,7 @@ from rightsdata._validators import (
     CONTACT_MARKS,
     CONTACT_TABLE,
     KNOWN_IDS,
+    NAMES_HOLDER_FIELDS,
     MinimumCheck,
     MinItemsCheck,
     RefCheck,
@@ -44,7 +45,9 @@ from rightsdata._validators import (
     _regex,
     check_ref,
     check_text,
+    field_names,
     holds_contact,
+    path_head,
 )
 from rightsdata.errors import FieldError
 
@@ -63,6 +66,8 @@ class _Plan(NamedTuple):  # not attrs: an attrs class costs ~1 ms to build at im
 
     texts: tuple[TextCheck, ...]
     refs: tuple[tuple[str, ...], ...]
+    #: names of fields, by the class that must have them and how they are written
+    names: tuple[tuple[type, str], ...]
     walk: Callable[..., int]
 
 
@@ -77,12 +82,18 @@ def check_records(records: Sequence[Any], data_colons: int) -> bool:
     plan = _plan(type(records[0]))
     texts: list[list[str]] = [[] for _ in plan.texts]
     refs: list[list[str]] = [[] for _ in plan.refs]
+    names: list[list[str]] = [[] for _ in plan.names]
     loose: list[str] = []
     try:
-        pairs = plan.walk(records, texts, refs, loose)
+        pairs = plan.walk(records, texts, refs, names, loose)
     except (_RejectedError, FieldError):
         return False
     colons = pairs + sum(map(len, refs)) + _SEPARATOR.join(loose).count(":")
+    for (holder, how), values in zip(plan.names, names, strict=True):
+        if not _names_fine(values, holder, how):
+            return False
+        if how == "names":  # a path is a text too, and counted with the texts
+            colons += _SEPARATOR.join(values).count(":")
     for spec, values in zip(plan.texts, texts, strict=True):
         text_colons = _text_colons(values, spec)
         if text_colons < 0:
@@ -93,6 +104,13 @@ def check_records(records: Sequence[Any], data_colons: int) -> bool:
     return all(
         _ids_fine(values, prefixes) for prefixes, values in zip(plan.refs, refs, strict=True)
     )
+
+
+def _names_fine(values: list[str], holder: type, how: str) -> bool:
+    """The rule of :func:`~rightsdata._validators.check_holder_fields`, for many at once."""
+    unique = set(values)
+    heads = unique if how == "names" else set(map(path_head, unique))
+    return heads <= field_names(holder)
 
 
 def _ids_fine(values: list[str], prefixes: tuple[str, ...]) -> bool:
@@ -156,18 +174,19 @@ def _contact_suspects(joined: str, values: list[str]) -> list[str]:
 def _plan(cls: type) -> _Plan:
     plan = _plans.get(cls)
     if plan is None:
-        texts: dict[TextCheck, int] = {}
-        refs: dict[tuple[str, ...], int] = {}
-        body = _walk_lines(cls, 1, texts, refs)
+        gathered = _Gathered({}, {}, {})
+        body = _walk_lines(cls, 1, None, gathered)
         used = "\n".join(body)
         aliases = [
-            *(f"    t{i} = texts[{i}].append" for i in texts.values()),
-            *(f"    r{i} = refs[{i}].append" for i in refs.values()),
-            *(f"    e{i} = refs[{i}].extend" for i in refs.values()),
+            *(f"    t{i} = texts[{i}].append" for i in gathered.texts.values()),
+            *(f"    r{i} = refs[{i}].append" for i in gathered.refs.values()),
+            *(f"    e{i} = refs[{i}].extend" for i in gathered.refs.values()),
+            *(f"    n{i} = names[{i}].extend" for i in gathered.names.values()),
+            *(f"    a{i} = names[{i}].append" for i in gathered.names.values()),
             "    add_loose = loose.extend",
         ]
         head = [
-            "def walk(records, texts, refs, loose):",
+            "def walk(records, texts, refs, names, loose):",
             # only the aliases the body calls: the less source, the quicker it compiles
             *(line for line in aliases if f" {line.split()[0]}(" in used),
             "    pairs = 0",
@@ -176,14 +195,24 @@ def _plan(cls: type) -> _Plan:
         source = "\n".join([*head, *body, "    return pairs"])
         namespace: dict[str, Any] = {"_RejectedError": _RejectedError}
         exec(compile(source, f"<rightsdata bulk checks of {cls.__name__}>", "exec"), namespace)
-        plan = _plans[cls] = _Plan(tuple(texts), tuple(refs), namespace["walk"])
+        plan = _plans[cls] = _Plan(
+            tuple(gathered.texts), tuple(gathered.refs), tuple(gathered.names), namespace["walk"]
+        )
     return plan
 
 
-def _walk_lines(
-    cls: type, depth: int, texts: dict[TextCheck, int], refs: dict[tuple[str, ...], int]
-) -> list[str]:
-    """The statements that check and gather one object ``o{depth}`` of ``cls``."""
+class _Gathered(NamedTuple):
+    """The lists a walk fills, each by its index: texts by check, IDs by prefixes, names of
+    fields by the class that must have them."""
+
+    texts: dict[TextCheck, int]
+    refs: dict[tuple[str, ...], int]
+    names: dict[tuple[type, str], int]
+
+
+def _walk_lines(cls: type, depth: int, holder: type | None, gathered: _Gathered) -> list[str]:
+    """The statements that check and gather one object ``o{depth}`` of ``cls``, a part held
+    in a list by ``holder`` (or a record: None)."""
     pad, obj = "    " * (depth + 1), f"o{depth}"
     fields = attrs.fields(cls)
     lines = [f"{pad}pairs += {len(fields)}"]
@@ -191,11 +220,18 @@ def _walk_lines(
     for field in fields:
         value, spec = f"{obj}.{field.name}", field.metadata.get(CHECK)
         nested, many = nested_part(hints[field.name])
+        how = field.metadata.get(NAMES_HOLDER_FIELDS)
+        if how is not None:
+            if holder is None:  # pragma: no cover - the model declares these on parts only
+                raise TypeError(f"{cls.__name__}.{field.name} names fields of no holder")
+            index = gathered.names.setdefault((holder, how), len(gathered.names))
+            gather = f"n{index}" if how == "names" else f"a{index}"
+            lines += _maybe(how == "names", value, gather, pad)
         if isinstance(spec, TextCheck):
-            index = texts.setdefault(spec, len(texts))
+            index = gathered.texts.setdefault(spec, len(gathered.texts))
             lines += _maybe(spec.optional, value, f"t{index}", pad)
         elif isinstance(spec, RefCheck):
-            index = refs.setdefault(spec.prefixes, len(refs))
+            index = gathered.refs.setdefault(spec.prefixes, len(gathered.refs))
             if spec.many:
                 lines.append(f"{pad}e{index}({value})")
             else:
@@ -208,11 +244,11 @@ def _walk_lines(
             lines.append(f"{pad}if len({value}) < {spec.minimum}: raise _RejectedError()")
         elif spec is not None:  # pragma: no cover - a new kind of spec must be taught here
             raise TypeError(f"{cls.__name__}.{field.name}: unknown check {spec!r}")
-        elif str in leaf_types(hints[field.name]):  # plain strings (a citation's field names)
+        elif how is None and str in leaf_types(hints[field.name]):  # other plain strings
             lines += [f"{pad}if {value} is not None:", f"{pad}    add_loose({value})"]
         if nested is not None:
             inner = f"o{depth + 1}"
-            body = _walk_lines(nested, depth + 1, texts, refs)
+            body = _walk_lines(nested, depth + 1, cls if many else None, gathered)
             if many:
                 lines.append(f"{pad}for {inner} in {value}:")
             else:

@@ -35,17 +35,20 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from rightsdata._typing import field_hints, nested_part
 from rightsdata._validators import (
     _EMAIL_RE,
     _PHONE_RE,
     CHECK,
     KNOWN_IDS,
+    NAMES_HOLDER_FIELDS,
     MinimumCheck,
     MinItemsCheck,
     RefCheck,
     TextCheck,
     _regex,
     check_contact,
+    check_holder_fields,
     check_min_items,
     check_minimum,
     check_ref,
@@ -142,6 +145,7 @@ def _generate(cls: type) -> Callable[[Validated], None]:
         else:  # pragma: no cover - a new kind of spec must be taught here
             raise TypeError(f"{cls.__name__}.{name}: unknown check {spec!r}")
     lines += _contact_lines(texts)
+    lines += _holder_lines(cls, namespace)
     lines.append("    self._rules()")
     exec(compile("\n".join(lines), f"<rightsdata checks for {cls.__name__}>", "exec"), namespace)
     check: Callable[[Validated], None] = namespace["_check"]
@@ -184,6 +188,31 @@ def _ref_lines(
     if spec.optional:
         return [f"    if {local} is not None:", f"        {test}"]
     return [f"    {test}"]
+
+
+def holder_fields(cls: type) -> list[tuple[str, str, str]]:
+    """The list fields of ``cls`` whose parts name fields of ``cls``, as (list field, the
+    part's naming field, ``"names"`` or ``"path"``): ``("citations", "fields", "names")``."""
+    found = []
+    hints = field_hints(cls)
+    for field in attrs.fields(cls):
+        part, many = nested_part(hints[field.name])
+        if part is None or not many:
+            continue
+        for inner in attrs.fields(part):
+            how = inner.metadata.get(NAMES_HOLDER_FIELDS)
+            if how is not None:
+                found.append((field.name, inner.name, how))
+    return found
+
+
+def _holder_lines(cls: type, namespace: dict[str, Any]) -> list[str]:
+    namespace["_holder"] = check_holder_fields
+    namespace["cls"] = cls
+    return [
+        f"    _holder({name!r}, self.{name}, {attribute!r}, {how!r}, cls)"
+        for name, attribute, how in holder_fields(cls)
+    ]
 
 
 def _contact_lines(texts: list[tuple[str, str, bool]]) -> list[str]:

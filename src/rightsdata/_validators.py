@@ -12,7 +12,7 @@ exact location; the generated code calls them only when a cheap test says a valu
 from __future__ import annotations
 
 import re
-from collections.abc import Sized
+from collections.abc import Sequence, Sized
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -34,6 +34,10 @@ DOC: Final = "rightsdata_doc"
 MINIMUM: Final = "rightsdata_minimum"
 #: attrs metadata key: what the value must satisfy (a check spec, below).
 CHECK: Final = "rightsdata_check"
+#: attrs metadata key, on a field of a nested part: its value names fields of the record (or
+#: part) that holds the part. ``"names"``: a list of field names (a citation's ``fields``);
+#: ``"path"``: one path whose first step is a field name (an inference's ``field``).
+NAMES_HOLDER_FIELDS: Final = "rightsdata_names_holder_fields"
 
 COUNTRY_PATTERN: Final = "^[A-Z]{2}$"
 LANGUAGE_PATTERN: Final = "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
@@ -197,6 +201,42 @@ def check_minimum(name: str, value: object, minimum: int) -> None:
         raise FieldError(name, f"{value} is negative; counts start at {minimum}")
 
 
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def field_names(cls: type) -> frozenset[str]:
+    """The names of an attrs class's fields."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(field.name for field in attrs.fields(cls))
+    return names
+
+
+def path_head(path: str) -> str:
+    """The field a path starts from: ``"charges[0].provision"`` -> ``"charges"``."""
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
+def check_holder_fields(
+    name: str, parts: Sequence[Any], attribute: str, how: str, holder: type
+) -> None:
+    """Check that each part's ``attribute`` names fields of ``holder`` (the class holding
+    ``parts`` in its field ``name``); ``how`` is ``"names"`` or ``"path"``
+    (:data:`NAMES_HOLDER_FIELDS`). The first one that does not is located."""
+    names = field_names(holder)
+    for index, part in enumerate(parts):
+        value = getattr(part, attribute)
+        if value is None:
+            continue
+        for item in value if how == "names" else (value,):
+            if (item if how == "names" else path_head(item)) not in names:
+                raise FieldError(
+                    f"{name}[{index}].{attribute}",
+                    f"{item!r} is not a field of {holder.__name__}",
+                    ProblemCode.RULE,
+                )
+
+
 def check_value(name: str, value: Any, spec: Check) -> None:
     """Check ``value`` against any spec (the diagnostic path; records use generated code)."""
     if isinstance(spec, TextCheck):
@@ -244,8 +284,10 @@ def refs(*prefixes: str, doc: str) -> Any:
     return _field(doc, RefCheck(prefixes, optional=False, many=True), **{REF: prefixes})
 
 
-def _text_field(doc: str, pattern: str | None, max_length: int | None, optional: bool) -> Any:
-    meta: dict[str, Any] = {PATTERN: pattern or TEXT_PATTERN}
+def _text_field(
+    doc: str, pattern: str | None, max_length: int | None, optional: bool, **meta: Any
+) -> Any:
+    meta[PATTERN] = pattern or TEXT_PATTERN
     if max_length is not None:
         meta[MAX_LENGTH] = max_length
     return _field(doc, TextCheck(optional, pattern, max_length), **meta)
@@ -271,6 +313,16 @@ def items(doc: str, min_items: int = 0) -> Any:
 def value(doc: str) -> Any:
     """Any other field: its type (an enum, a date, a nested record) says what it holds."""
     return _field(doc)
+
+
+def holder_field_names(doc: str) -> Any:
+    """A part's list of names of fields of the record holding it, or null."""
+    return _field(doc, None, **{NAMES_HOLDER_FIELDS: "names"})
+
+
+def holder_field_path(doc: str) -> Any:
+    """A part's text naming a field (a path from it) of the record holding it."""
+    return _text_field(doc, None, None, optional=False, **{NAMES_HOLDER_FIELDS: "path"})
 
 
 def count(doc: str) -> Any:

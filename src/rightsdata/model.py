@@ -36,6 +36,8 @@ from rightsdata._validators import (
     QUOTE_MAX,
     URL_PATTERN,
     count,
+    holder_field_names,
+    holder_field_path,
     items,
     optional_ref,
     optional_text,
@@ -134,7 +136,7 @@ class Citation(_Part):
         "A short verbatim excerpt, only where the words themselves are the fact.",
         max_length=QUOTE_MAX,
     )
-    fields: tuple[str, ...] | None = value(
+    fields: tuple[str, ...] | None = holder_field_names(
         "The record fields this citation supports; null means all of them."
     )
 
@@ -144,7 +146,9 @@ class Citation(_Part):
 class Inference(_Part):
     """A value that the sources do not state but that was inferred, and from what."""
 
-    field: str = text("The inferred field, as a path from the record: 'published', 'date'.")
+    field: str = holder_field_path(
+        "The inferred field, as a path from the record: 'published', 'date'."
+    )
     basis: str = text("What the value was inferred from, in plain words.")
 
 
@@ -198,13 +202,14 @@ class Penalty(_Part):
             )
 
 
-_QUALIFIER_NEEDS: Final[dict[FigureQualifier, str]] = {
-    FigureQualifier.EXACT: "best",
-    FigureQualifier.ABOUT: "best",
-    FigureQualifier.AT_LEAST: "low",
-    FigureQualifier.MORE_THAN: "low",
-    FigureQualifier.AT_MOST: "high",
-    FigureQualifier.LESS_THAN: "high",
+# by the term's value: an enum member's own hash is a Python call, and this runs per figure
+_QUALIFIER_NEEDS: Final[dict[str, str]] = {
+    FigureQualifier.EXACT.value: "best",
+    FigureQualifier.ABOUT.value: "best",
+    FigureQualifier.AT_LEAST.value: "low",
+    FigureQualifier.MORE_THAN.value: "low",
+    FigureQualifier.AT_MOST.value: "high",
+    FigureQualifier.LESS_THAN.value: "high",
 }
 
 
@@ -232,77 +237,41 @@ class Figure(_Part):
     citations: tuple[Citation, ...] = items("Where the claim is made.", min_items=1)
 
     def _rules(self) -> None:
-        numbers = [(n, v) for n, v in (("low", self.low), ("best", self.best), ("high", self.high))]
-        stated = [(n, v) for n, v in numbers if v is not None]
+        low, best, high, qualifier = self.low, self.best, self.high, self.qualifier
+        if best is not None:
+            if (low is not None and low > best) or (high is not None and best > high):
+                self._misordered()
+        elif low is not None and high is not None and low > high:
+            self._misordered()
+        needed = _QUALIFIER_NEEDS.get(getattr(qualifier, "_value_", qualifier))
+        if needed is not None and getattr(self, needed) is None:
+            raise FieldError(
+                needed, f"qualifier {str(qualifier)!r} needs {needed}", ProblemCode.RULE
+            )
+        if qualifier is FigureQualifier.BETWEEN and (low is None or high is None):
+            raise FieldError("low", "qualifier 'between' needs low and high", ProblemCode.RULE)
+        stated = low is not None or best is not None or high is not None
+        if qualifier is not FigureQualifier.IMPRECISE and not stated:
+            raise FieldError("low", "a figure needs at least one number", ProblemCode.RULE)
+
+    def _misordered(self) -> None:
+        """Raise naming the first stated number that is smaller than the one before it."""
+        named = (("low", self.low), ("best", self.best), ("high", self.high))
+        stated = [(name, number) for name, number in named if number is not None]
         for (name_a, a), (name_b, b) in itertools.pairwise(stated):
             if a > b:
                 raise FieldError(
                     name_b, f"{name_a} ({a}) is greater than {name_b} ({b})", ProblemCode.RULE
                 )
-        needed = _QUALIFIER_NEEDS.get(self.qualifier)
-        if needed is not None and getattr(self, needed) is None:
-            raise FieldError(
-                needed, f"qualifier {self.qualifier.value!r} needs {needed}", ProblemCode.RULE
-            )
-        if self.qualifier is FigureQualifier.BETWEEN and (self.low is None or self.high is None):
-            raise FieldError("low", "qualifier 'between' needs low and high", ProblemCode.RULE)
-        if self.qualifier is not FigureQualifier.IMPRECISE and not stated:
-            raise FieldError("low", "a figure needs at least one number", ProblemCode.RULE)
-        _check_cited_fields(self, self.citations)
 
 
 # --- records ------------------------------------------------------------------------------
 
 
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
-
-
-def _field_names(cls: type) -> frozenset[str]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = frozenset(a.name for a in attrs.fields(cls))
-    return names
-
-
-def _check_cited_fields(record: Any, citations: tuple[Citation, ...]) -> None:
-    for citation in citations:
-        if citation.fields is not None:
-            break
-    else:
-        return
-    names = _field_names(type(record))
-    for index, citation in enumerate(citations):
-        for name in citation.fields or ():
-            if name not in names:
-                raise FieldError(
-                    f"citations[{index}].fields",
-                    f"{name!r} is not a field of {type(record).__name__}",
-                    ProblemCode.RULE,
-                )
-
-
-def _check_inferred(record: Any, inferred: tuple[Inference, ...]) -> None:
-    if not inferred:
-        return
-    names = _field_names(type(record))
-    for index, inference in enumerate(inferred):
-        head = inference.field.split(".", 1)[0].split("[", 1)[0]
-        if head not in names:
-            raise FieldError(
-                f"inferred[{index}].field",
-                f"{inference.field!r} is not a field of {type(record).__name__}",
-                ProblemCode.RULE,
-            )
-
-
 class _Checked(Validated):
-    """Base of the record kinds: the rules they share (cited and inferred fields exist)."""
+    """Base of the record kinds: their short repr."""
 
     __slots__ = ()
-
-    def _rules(self) -> None:
-        _check_cited_fields(self, getattr(self, "citations", ()))
-        _check_inferred(self, getattr(self, "inferred", ()))
 
     # attrs' generated repr prints every field, which is pages for an event; records use
     # these short ones instead (the record classes say repr=False).
@@ -464,7 +433,6 @@ class Relationship(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     def _rules(self) -> None:
-        super()._rules()
         # The first possible day of the start after the last possible day of the end (an
         # open or unknown side, -/+ infinity in sort_key, never is).
         start, end = self.start, self.end
@@ -493,7 +461,6 @@ class Statement(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     def _rules(self) -> None:
-        super()._rules()
         if self.quote is not None and not any(
             c.fields is None or "quote" in c.fields for c in self.citations
         ):
