@@ -15,8 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rightsdata._validators import CONTACT_TABLE
 from rightsdata.convert import structure_many, unstructure
-from rightsdata.fastpath import FastPathError, decode_records
+from rightsdata.fastpath import FastPathError, decode_records, decode_with_ids
+from rightsdata.integrity import _references
 from rightsdata.model import KINDS
 from rightsdata.testing import dataset_documents, records
 
@@ -81,6 +83,16 @@ def test_valid_records_decode_to_equal_records(kind: str) -> None:
 def test_whole_datasets_decode_like_the_converter(documents: dict[str, list[Any]]) -> None:
     for kind, docs in documents.items():
         assert assert_same_verdict(kind, dumps(docs)) is not None
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dataset_documents())
+def test_the_ids_gathered_are_every_id_the_records_hold(documents: dict[str, list[Any]]) -> None:
+    # the integrity check trusts these instead of walking the records' references again
+    for kind, docs in documents.items():
+        records, ids = decode_with_ids(kind, dumps(docs))
+        named = {target for record in records for _, target in _references(record, kind)}
+        assert ids == {record.id for record in records} | named
 
 
 # --- mutated documents --------------------------------------------------------------------
@@ -288,6 +300,37 @@ def test_cited_and_inferred_fields_belong_to_their_holder(
     event["figures"][0]["citations"][0]["fields"] = figure_fields
     event["inferred"] = [{"field": inferred, "basis": "the year, from the report's date"}]
     assert (assert_same_verdict("events", dumps([event])) is not None) is valid
+
+
+@pytest.mark.parametrize("bad", ["place:almaty\n", "place:almaty\x00place:astana", "place:a:b"])
+def test_ids_that_could_pass_a_joined_check_are_refused_by_both(bad: str) -> None:
+    data = dumps([{**PLACE, "id": bad}])
+    assert assert_same_verdict("places", data) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "",
+        " Almaty",
+        "Almaty ",
+        "\tAlmaty",
+        "Almaty\x1c",
+        "Almaty\n",
+        "\u00a0Almaty",
+        "Almaty\u2003",
+    ],
+)
+@pytest.mark.parametrize("position", [0, 1, 2])
+def test_white_space_at_either_end_of_any_text_is_refused_by_both(name: str, position: int) -> None:
+    places = [{**PLACE, "id": f"place:p{i}", "name": f"Place {i}"} for i in range(3)]
+    places[position]["name"] = name
+    assert assert_same_verdict("places", dumps(places)) is None
+
+
+def test_the_contact_table_spaces_are_the_ascii_white_space() -> None:
+    spaces = {code for code in range(128) if CONTACT_TABLE[code] == ord(" ")}
+    assert spaces == {code for code in range(128) if chr(code).isspace()}
 
 
 def test_missing_fields_and_nulls_are_refused() -> None:

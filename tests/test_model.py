@@ -154,7 +154,9 @@ def test_numbers_that_are_not_contact_data_pass(value: str) -> None:
     structure("persons", person_doc(summary=value))
 
 
-@pytest.mark.parametrize("bad", ["person:Kozlov", "person:", "kozlov", "person:a_b", "person:-a"])
+@pytest.mark.parametrize(
+    "bad", ["person:Kozlov", "person:", "kozlov", "person:a_b", "person:-a", "person:kozlov\n"]
+)
 def test_malformed_ids(bad: str) -> None:
     location, _, _ = problem_at("persons", person_doc(record_id=bad))
     assert location == "persons.json[0].id"

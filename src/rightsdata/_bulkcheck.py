@@ -3,12 +3,14 @@
 A record checks itself at the end of ``__init__`` (:mod:`rightsdata._checkgen`), one Python
 call per object and a few per field. msgspec builds records without calling ``__init__``, so
 when it decodes a whole file :func:`check_records` runs those checks in bulk instead: one
-generated function per class walks the file's records once, gathering every text and every
-ID by the check it needs, counting key-value pairs, and checking list lengths, numbers and
-the cross-field rules inline. Then each group is checked in a few C-level
-operations over all of its values: the texts joined by a NUL (which no value holds) and
-searched once for empty values, white space at either end and anything that may be contact
-data; the IDs by set difference against those already found valid.
+generated function per class walks the file's records once, gathering every text, every ID
+and every name of a field (a citation's ``fields``, an inference's ``field``) by the check it
+needs, counting key-value pairs, and checking list lengths and numbers inline; a class's own
+cross-field rules (``_rules``) are the only per-object calls. Then each group is checked in a
+few C-level operations over all of its values: the texts joined by a NUL and searched once
+for empty values, white space at either end and anything that may be contact data; the IDs
+not already found valid joined the same way and matched by one regex; the names of fields as
+one set, against the fields of the class that holds them.
 
 It only answers yes or no: on any doubt the caller reads the file with the diagnostic path,
 which says what is wrong and where. The agreement of the two paths is a property test
@@ -43,11 +45,12 @@ from rightsdata._validators import (
     RefCheck,
     TextCheck,
     _regex,
-    check_ref,
     check_text,
     field_names,
     holds_contact,
+    ids_pattern,
     path_head,
+    remember_ids,
 )
 from rightsdata.errors import FieldError
 
@@ -74,11 +77,12 @@ class _Plan(NamedTuple):  # not attrs: an attrs class costs ~1 ms to build at im
 _plans: dict[type, _Plan] = {}
 
 
-def check_records(records: Sequence[Any], data_colons: int) -> bool:
-    """True if every record of one class passes every check, and the file held exactly
-    ``data_colons`` colons (so no key was unknown or repeated)."""
+def check_records(records: Sequence[Any], data_colons: int) -> set[str] | None:
+    """Every ID the records hold (their own and those they name) if every record of one
+    class passes every check and the file held exactly ``data_colons`` colons (so no key was
+    unknown or repeated); else None."""
     if not records:
-        return data_colons == 0
+        return set() if data_colons == 0 else None
     plan = _plan(type(records[0]))
     texts: list[list[str]] = [[] for _ in plan.texts]
     refs: list[list[str]] = [[] for _ in plan.refs]
@@ -87,23 +91,27 @@ def check_records(records: Sequence[Any], data_colons: int) -> bool:
     try:
         pairs = plan.walk(records, texts, refs, names, loose)
     except (_RejectedError, FieldError):
-        return False
+        return None
     colons = pairs + sum(map(len, refs)) + _SEPARATOR.join(loose).count(":")
     for (holder, how), values in zip(plan.names, names, strict=True):
         if not _names_fine(values, holder, how):
-            return False
+            return None
         if how == "names":  # a path is a text too, and counted with the texts
             colons += _SEPARATOR.join(values).count(":")
     for spec, values in zip(plan.texts, texts, strict=True):
         text_colons = _text_colons(values, spec)
         if text_colons < 0:
-            return False
+            return None
         colons += text_colons
     if colons != data_colons:
-        return False
-    return all(
-        _ids_fine(values, prefixes) for prefixes, values in zip(plan.refs, refs, strict=True)
-    )
+        return None
+    named: set[str] = set()
+    for prefixes, values in zip(plan.refs, refs, strict=True):
+        unique = set(values)
+        if not _ids_fine(unique, prefixes):
+            return None
+        named |= unique
+    return named
 
 
 def _names_fine(values: list[str], holder: type, how: str) -> bool:
@@ -113,13 +121,14 @@ def _names_fine(values: list[str], holder: type, how: str) -> bool:
     return heads <= field_names(holder)
 
 
-def _ids_fine(values: list[str], prefixes: tuple[str, ...]) -> bool:
-    known = KNOWN_IDS.setdefault(prefixes, set())
-    try:
-        for value in set(values).difference(known):
-            check_ref("id", value, prefixes)  # remembers the good ones
-    except FieldError:
-        return False
+def _ids_fine(unique: set[str], prefixes: tuple[str, ...]) -> bool:
+    new = unique.difference(KNOWN_IDS.get(prefixes, ()))
+    if not new:
+        return True
+    joined = _SEPARATOR.join(new)
+    if joined.count(_SEPARATOR) != len(new) - 1 or not ids_pattern(prefixes).fullmatch(joined):
+        return False  # (a value holding the separator could pass for two IDs)
+    remember_ids(prefixes, new)
     return True
 
 
@@ -131,17 +140,36 @@ def _text_colons(values: list[str], spec: TextCheck) -> int:
     if joined.count(_SEPARATOR) != len(values) - 1:  # a value holds the separator itself
         fine = all(_text_fine(value, spec) for value in values)
         return sum(value.count(":") for value in values) if fine else -1
-    if not values[0] or not values[-1] or joined[0].isspace() or joined[-1].isspace():
+    if not values[0] or not values[-1]:
         return -1
-    if _SPACE_AFTER_SEPARATOR.search(joined) or _SPACE_AFTER_SEPARATOR.search(joined[::-1]):
+    raw = joined.encode("utf-8")
+    marked = raw.translate(CONTACT_TABLE)  # same positions; ASCII white space made b" "
+    if marked[0] == _SPACE or marked[-1] == _SPACE or _SPACE_OR_NUL_AFTER_NUL.search(marked):
+        return -1
+    if b" \x00" in marked:  # (a regex starting with a space would stop at every space)
+        return -1
+    if not joined.isascii() and _unicode_space_at_an_edge(joined):
         return -1
     if spec.max_length is not None and max(map(len, values)) > spec.max_length:
         return -1
     if spec.pattern is not None and not all(map(_regex(spec.pattern).search, values)):
         return -1
-    if any(map(holds_contact, _contact_suspects(joined, values))):
+    if any(map(holds_contact, _contact_suspects(joined, values, raw, marked))):
         return -1
-    return joined.count(":")
+    return marked.count(b":")
+
+
+_SPACE: Final = ord(" ")
+#: An empty value, or one that starts with (ASCII) white space, once translated.
+_SPACE_OR_NUL_AFTER_NUL: Final = re.compile(b"\x00[ \x00]")
+
+
+def _unicode_space_at_an_edge(joined: str) -> bool:
+    if joined[0].isspace() or joined[-1].isspace():
+        return True
+    return bool(
+        _SPACE_AFTER_SEPARATOR.search(joined) or _SPACE_AFTER_SEPARATOR.search(joined[::-1])
+    )
 
 
 def _text_fine(value: str, spec: TextCheck) -> bool:
@@ -152,19 +180,18 @@ def _text_fine(value: str, spec: TextCheck) -> bool:
     return True
 
 
-def _contact_suspects(joined: str, values: list[str]) -> list[str]:
-    """The values that may hold contact data: non-ASCII ones, and ASCII ones with a mark."""
+def _contact_suspects(joined: str, values: list[str], raw: bytes, marked: bytes) -> list[str]:
+    """The values that may hold contact data: non-ASCII ones, and ASCII ones with a mark
+    (``raw`` is ``joined`` in UTF-8, ``marked`` that translated by the contact table)."""
     suspects = [] if joined.isascii() else list(itertools.filterfalse(str.isascii, values))
-    raw = joined.encode("utf-8")
-    zeros = raw.translate(CONTACT_TABLE)  # the marks' positions are the text's
     for mark in CONTACT_MARKS:
-        position = zeros.find(mark)
+        position = marked.find(mark)
         while position != -1:
-            start = zeros.rfind(b"\x00", 0, position) + 1
-            end = zeros.find(b"\x00", position)
-            end = len(zeros) if end == -1 else end
+            start = marked.rfind(b"\x00", 0, position) + 1
+            end = marked.find(b"\x00", position)
+            end = len(marked) if end == -1 else end
             suspects.append(raw[start:end].decode("utf-8"))
-            position = zeros.find(mark, end)
+            position = marked.find(mark, end)
     return suspects
 
 

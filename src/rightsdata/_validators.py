@@ -12,7 +12,7 @@ exact location; the generated code calls them only when a cheap test says a valu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Sized
+from collections.abc import Collection, Sequence, Sized
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -101,8 +101,11 @@ Check = TextCheck | RefCheck | MinItemsCheck | MinimumCheck
 # --- the checks: each raises FieldError naming the field, or returns if the value is fine ----
 
 #: Every ASCII digit made '0', '(' made '+' and '.' made '-': then the few substrings that
-#: either contact regex needs in ASCII text are three (:data:`CONTACT_MARKS`).
-CONTACT_TABLE: Final = bytes.maketrans(b"123456789(.", b"000000000+-")
+#: either contact regex needs in ASCII text are three (:data:`CONTACT_MARKS`). Every ASCII
+#: white space character (``str.isspace``) is made ' ' too, for the bulk check's edge test.
+CONTACT_TABLE: Final = bytes.maketrans(
+    b"123456789(.\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"000000000+-" + b" " * 9
+)
 #: '@' for an e-mail address; '+' or '(' before a digit, or three digits, '.' or '-', a
 #: digit, for the phone alternatives (as translated by :data:`CONTACT_TABLE`).
 CONTACT_MARKS: Final = (b"@", b"+0", b"000-0")
@@ -153,7 +156,7 @@ def check_contact(name: str, value: str) -> None:
         )
 
 
-_SLUG_RE: Final = re.compile(f"^{SLUG_PATTERN}$")
+_SLUG_RE: Final = re.compile(SLUG_PATTERN)  # fullmatch: "$" would let a final newline by
 _KNOWN_IDS_MAX: Final = 1 << 16
 #: IDs already found valid, per tuple of allowed prefixes: IDs repeat (every citation names
 #: a source), and a set lookup is much cheaper than the check.
@@ -165,7 +168,7 @@ def check_ref(name: str, value: object, prefixes: tuple[str, ...]) -> None:
     if type(value) is not str:
         raise FieldError(name, f"expected an id, got {type(value).__name__}", ProblemCode.TYPE)
     kind, sep, slug = value.partition(":")
-    if not sep or _SLUG_RE.match(slug) is None:
+    if not sep or _SLUG_RE.fullmatch(slug) is None:
         raise FieldError(
             name, f"{value!r} is not an id (kind:slug, slug in lowercase a-z, 0-9 and '-')"
         )
@@ -175,10 +178,24 @@ def check_ref(name: str, value: object, prefixes: tuple[str, ...]) -> None:
             f"{value!r} names {kind!r}; expected {describe_prefixes(prefixes)}",
             ProblemCode.VALUE,
         )
+    remember_ids(prefixes, (value,))
+
+
+def remember_ids(prefixes: tuple[str, ...], values: Collection[str]) -> None:
+    """Add IDs found valid to :data:`KNOWN_IDS` (emptied when it would grow too large)."""
     known = KNOWN_IDS.setdefault(prefixes, set())
-    if len(known) >= _KNOWN_IDS_MAX:
+    if len(known) + len(values) > _KNOWN_IDS_MAX:
         known.clear()
-    known.add(value)
+        if len(values) > _KNOWN_IDS_MAX:
+            return
+    known.update(values)
+
+
+def ids_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex that fullmatches IDs with one of ``prefixes`` joined by NULs: the rule of
+    :func:`check_ref`, for many at once."""
+    one = f"(?:{'|'.join(map(re.escape, prefixes))}):{SLUG_PATTERN}"
+    return _regex(f"{one}(?:\x00{one})*")
 
 
 def check_refs(name: str, values: object, prefixes: tuple[str, ...]) -> None:

@@ -54,7 +54,7 @@ from rightsdata.dates import EDTF
 from rightsdata.durations import Duration, parse_duration
 from rightsdata.model import RECORD_TYPES, Record
 
-__all__ = ["FastPathError", "decode_records"]
+__all__ = ["FastPathError", "decode_records", "decode_with_ids"]
 
 _ESCAPED_COLONS: Final = (b"\\u003a", b"\\u003A")
 
@@ -95,11 +95,18 @@ def decode_records(kind: str, data: bytes) -> list[Record]:
     file with the diagnostic path, which reports every problem with its location. The garbage
     collector is paused while the records are built.
     """
+    return decode_with_ids(kind, data)[0]
+
+
+def decode_with_ids(kind: str, data: bytes) -> tuple[list[Record], set[str]]:
+    """:func:`decode_records`, and every ID the records hold: their own and every one they
+    name (the bulk check gathers them anyway; the integrity check needs them)."""
     decoder = _decoder(kind)
     if b"\\u003" in data and (_ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data):
         raise FastPathError(f"{kind}: an escaped colon; the diagnostic path decides")
     with gc_paused():
         records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
-        if not check_records(records, data.count(b":")):
+        ids = check_records(records, data.count(b":"))
+        if ids is None:
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
-    return records
+    return records, ids

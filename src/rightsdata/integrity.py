@@ -17,7 +17,7 @@ Problems are located like the converter's: ``events.json[3].participants[0].acto
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -130,29 +130,23 @@ def check_integrity(
     where: Mapping[str, Where],
     redirects: Mapping[str, str] | None = None,
     redirects_where: str = "redirects",
+    *,
+    ids: Mapping[str, Collection[str]] | None = None,
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order).
 
     ``where`` maps a kind to the name its records are located by (``'events.json'``, giving
     ``events.json[3]``), or to one location per record (JSON Lines: ``data.jsonl:12``).
     ``redirects`` (old ID -> new ID) must lead to existing records of the same kind.
+    ``ids`` may give, for some kinds, every ID their records hold (their own and every one
+    they name), as the fast path gathers them; those records' references are not walked again.
     """
+    own = {kind: [record.id for record in items] for kind, items in records.items()}
+    known = set(itertools.chain.from_iterable(own.values()))
     problems: list[Problem] = []
-    located: dict[str, tuple[str, int]] = {}
-    for kind, items in records.items():
-        for index, record in enumerate(items):
-            first = located.get(record.id)
-            if first is not None:
-                problems.append(
-                    Problem(
-                        f"{_locate(where, kind, index)}.id",
-                        f"{record.id!r} is used twice; first at {_locate(where, *first)}",
-                        ProblemCode.INTEGRITY,
-                    )
-                )
-            else:
-                located[record.id] = (kind, index)
-    problems += _dangling(records, where, located)
+    if len(known) != sum(map(len, own.values())):
+        problems += _duplicates(own, where)
+    problems += _dangling(records, where, known, ids or {})
     for index, record in enumerate(records.get("relationships", ())):
         if isinstance(record, Relationship) and record.subject == record.object:
             problems.append(
@@ -164,22 +158,46 @@ def check_integrity(
             )
     problems += _part_of_cycles(records.get("events", ()), where)
     problems += _rating_sequences(records.get("ratings", ()), where)
-    problems += _redirect_problems(redirects or {}, located, where, redirects_where)
+    problems += _redirect_problems(redirects or {}, own, where, redirects_where)
+    return problems
+
+
+def _duplicates(own: Mapping[str, list[str]], where: Mapping[str, Where]) -> list[Problem]:
+    """A problem for every use of an ID after its first."""
+    problems: list[Problem] = []
+    first_at: dict[str, tuple[str, int]] = {}
+    for kind, record_ids in own.items():
+        for index, record_id in enumerate(record_ids):
+            first = first_at.setdefault(record_id, (kind, index))
+            if first != (kind, index):
+                problems.append(
+                    Problem(
+                        f"{_locate(where, kind, index)}.id",
+                        f"{record_id!r} is used twice; first at {_locate(where, *first)}",
+                        ProblemCode.INTEGRITY,
+                    )
+                )
     return problems
 
 
 def _dangling(
     records: Mapping[str, Sequence[Record]],
     where: Mapping[str, Where],
-    located: Mapping[str, tuple[str, int]],
+    known: set[str],
+    ids: Mapping[str, Collection[str]],
 ) -> list[Problem]:
     """A problem for every reference to an ID that no record has."""
     targets: list[str] = []
     add, extend = targets.append, targets.extend
-    for items in records.values():
+    named: set[str] = set()
+    for kind, items in records.items():
+        gathered = ids.get(kind)
+        if gathered is not None:
+            named.update(gathered)
+            continue
         for record in items:
             _collector(type(record))(record, add, extend)
-    missing = set(targets).difference(located)
+    missing = named.union(targets).difference(known)
     missing.discard(None)  # optional references that are null
     if not missing:
         return []
@@ -197,10 +215,16 @@ def _dangling(
 
 def _redirect_problems(
     redirects: Mapping[str, str],
-    located: Mapping[str, tuple[str, int]],
+    own: Mapping[str, list[str]],
     where_records: Mapping[str, Where],
     label: str,
 ) -> list[Problem]:
+    if not redirects:
+        return []
+    located: dict[str, tuple[str, int]] = {}
+    for kind, record_ids in own.items():
+        for index, record_id in enumerate(record_ids):
+            located.setdefault(record_id, (kind, index))
     problems: list[Problem] = []
     for index, (old, new) in enumerate(redirects.items()):
         where = f"{label}[{index}]"
@@ -237,7 +261,6 @@ def _redirect_problems(
 
 def _part_of_cycles(events: Sequence[Record], where: Mapping[str, Where]) -> list[Problem]:
     parent = {e.id: e.part_of for e in events if isinstance(e, Event) and e.part_of}
-    index_of = {e.id: i for i, e in enumerate(events)}
     problems: list[Problem] = []
     reported: set[str] = set()
     for start in parent:
@@ -249,9 +272,10 @@ def _part_of_cycles(events: Sequence[Record], where: Mapping[str, Where]) -> lis
         if current is not None and start == current and start not in reported:
             cycle = seen[seen.index(current) :]
             reported.update(cycle)
+            index = next(i for i, event in enumerate(events) if event.id == start)
             problems.append(
                 Problem(
-                    f"{_locate(where, 'events', index_of[start])}.part_of",
+                    f"{_locate(where, 'events', index)}.part_of",
                     "part_of forms a cycle: " + " -> ".join([*cycle, current]),
                     ProblemCode.INTEGRITY,
                 )

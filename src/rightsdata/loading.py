@@ -169,10 +169,20 @@ class _Parts:
     imported by every cold ``rightsdata.load()``.
     """
 
-    __slots__ = ("descriptor", "problems", "records", "redirects", "redirects_where", "where")
+    __slots__ = (
+        "descriptor",
+        "ids",
+        "problems",
+        "records",
+        "redirects",
+        "redirects_where",
+        "where",
+    )
 
     def __init__(self, redirects_where: str = REDIRECTS) -> None:
         self.records: dict[str, list[Record]] = {}
+        #: every ID a kind's records hold, where the fast path gathered them
+        self.ids: dict[str, set[str]] = {}
         self.where: dict[str, Where] = {}
         self.redirects: dict[str, str] = {}
         self.redirects_where = redirects_where
@@ -216,10 +226,14 @@ def _read_folder(
         for kind in present:
             name = f"{kind}.json"
             parts.where[kind] = name
-            records, found = _read_kind_file(folder.joinpath(name), kind, name, schema, max_bytes)
+            records, found, ids = _read_kind_file(
+                folder.joinpath(name), kind, name, schema, max_bytes
+            )
             parts.problems += found
             if not found:
                 parts.records[kind] = records
+                if ids is not None:
+                    parts.ids[kind] = ids
     if folder.joinpath(REDIRECTS).is_file():
         raw, found = read_json(folder.joinpath(REDIRECTS), REDIRECTS, max_bytes)
         parts.problems += found
@@ -231,29 +245,32 @@ def _read_folder(
 
 def _read_kind_file(
     file: Traversable | Path, kind: str, name: str, schema: bool, max_bytes: int
-) -> tuple[list[Record], list[Problem]]:
-    """One kind's file: the fast decoder first; on any doubt, the diagnostic path decides."""
+) -> tuple[list[Record], list[Problem], set[str] | None]:
+    """One kind's file: the fast decoder first; on any doubt, the diagnostic path decides.
+    The third item is every ID the records hold, if the fast path gathered them."""
     data, problem = _read_bytes(file, name, max_bytes)
     if problem is not None:
-        return [], [problem]
+        return [], [problem], None
     if not schema:  # the schema check needs the parsed documents
-        from rightsdata.fastpath import decode_records
+        from rightsdata.fastpath import decode_with_ids
 
         try:
-            return decode_records(kind, data), []
+            records, ids = decode_with_ids(kind, data)
         except Exception:
             pass
+        else:
+            return records, [], ids
     text, problem = _decode(data, name)
     if problem is not None:
-        return [], [problem]
+        return [], [problem], None
     documents, found = _parse(text, name)
     if found:
-        return [], found
+        return [], found, None
     from rightsdata.convert import structure_many  # the diagnostic path: cattrs on demand
 
     problems = _schema_problems(kind, documents, name) if schema else []
     records, found = structure_many(kind, documents, name)
-    return records, problems + found
+    return records, problems + found, None
 
 
 def _read_document(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
@@ -398,7 +415,7 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
     problems = parts.problems
     if not problems:
         problems = check_integrity(
-            parts.records, parts.where, parts.redirects, parts.redirects_where
+            parts.records, parts.where, parts.redirects, parts.redirects_where, ids=parts.ids
         )
     if problems:
         return None, problems
