@@ -12,8 +12,9 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Final, Generic, TypeVar, overload
 
 from rightsdata.errors import UnknownIdError
 from rightsdata.model import Event, Rating, Record
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from rightsdata.vocab import EventKind, Role
 
 __all__ = ["Collection", "EventCollection", "RatingCollection", "follow_redirects"]
+
+_ID: Final = operator.attrgetter("id")
 
 R = TypeVar("R", bound=Record)
 
@@ -71,8 +74,8 @@ class Collection(Sequence[R], Generic[R]):
         self, kind: str, records: Iterable[R], redirects: Mapping[str, str] | None = None
     ) -> None:
         self._kind = kind
-        self._records: tuple[R, ...] = tuple(sorted(records, key=lambda r: r.id))
-        self._by_id: dict[str, R] = {r.id: r for r in self._records}
+        self._records: tuple[R, ...] = tuple(sorted(records, key=_ID))
+        self._by_id: dict[str, R] = dict(zip(map(_ID, self._records), self._records, strict=True))
         self._redirects: Mapping[str, str] = redirects if redirects is not None else {}
 
     @property

@@ -46,10 +46,6 @@ __all__ = ["Dataset"]
 _SETUP_LOCK = threading.Lock()
 
 
-def _id(record: Record) -> str:
-    return record.id
-
-
 def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
     if redirects is None:
         return {}
@@ -95,22 +91,19 @@ class Dataset:
         if unknown:
             raise ValueError(f"unknown record kinds: {', '.join(sorted(unknown))}")
         self._redirects: dict[str, str] = _checked_redirects(redirects)
-        by_kind = {kind: tuple(sorted(records.get(kind, ()), key=_id)) for kind in KINDS}
+        collections: dict[str, Collection[Any]] = {}
+        for kind in KINDS:
+            items: Any = records.get(kind, ())  # each collection sorts its records by ID
+            if kind == "events":
+                collections[kind] = EventCollection(items, self._answers, self._redirects)
+            elif kind == "ratings":
+                collections[kind] = RatingCollection(items, self._answers, self._redirects)
+            else:
+                collections[kind] = Collection(kind, items, self._redirects)
+        self._collections = collections
+        by_kind = {kind: collection._records for kind, collection in collections.items()}
         self._by_kind = by_kind
         self._queries: Queries | None = None
-        self._collections: dict[str, Collection[Any]] = {
-            kind: Collection(kind, by_kind[kind], self._redirects) for kind in KINDS
-        }
-        self._collections["events"] = EventCollection(
-            by_kind["events"],  # type: ignore[arg-type]
-            self._answers,
-            self._redirects,
-        )
-        self._collections["ratings"] = RatingCollection(
-            by_kind["ratings"],  # type: ignore[arg-type]
-            self._answers,
-            self._redirects,
-        )
         ids = {r.id for kind in by_kind.values() for r in kind} if self._redirects else set()
         retired = [old for old in self._redirects if old in ids]
         if retired:
