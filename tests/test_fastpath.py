@@ -303,9 +303,15 @@ def test_cited_and_inferred_fields_belong_to_their_holder(
 
 
 @pytest.mark.parametrize("bad", ["place:almaty\n", "place:almaty\x00place:astana", "place:a:b"])
-def test_ids_that_could_pass_a_joined_check_are_refused_by_both(bad: str) -> None:
-    data = dumps([{**PLACE, "id": bad}])
-    assert assert_same_verdict("places", data) is None
+@pytest.mark.parametrize("count", [1, 300])  # one by one, and (over 256 new IDs) one regex
+def test_ids_that_could_pass_a_joined_check_are_refused_by_both(bad: str, count: int) -> None:
+    # IDs found valid are remembered, so each run needs IDs not seen before
+    unique = f"{bad.encode().hex()}-{count}"
+    places = [{**PLACE, "id": f"place:ok-{unique}-{i}"} for i in range(count)]
+    assert assert_same_verdict("places", dumps(places)) is not None
+    places = [{**PLACE, "id": f"place:bad-{unique}-{i}"} for i in range(count)]
+    places[count // 2]["id"] = bad
+    assert assert_same_verdict("places", dumps(places)) is None
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ from rightsdata._validators import (
     RefCheck,
     TextCheck,
     _regex,
+    check_ref,
     check_text,
     field_names,
     holds_contact,
@@ -121,9 +122,20 @@ def _names_fine(values: list[str], holder: type, how: str) -> bool:
     return heads <= field_names(holder)
 
 
+#: Up to this many new IDs are checked one by one: compiling the joined regex costs more.
+_ONE_BY_ONE: Final = 256
+
+
 def _ids_fine(unique: set[str], prefixes: tuple[str, ...]) -> bool:
     new = unique.difference(KNOWN_IDS.get(prefixes, ()))
     if not new:
+        return True
+    if len(new) <= _ONE_BY_ONE:
+        try:
+            for value in new:
+                check_ref("id", value, prefixes)  # remembers the good ones
+        except FieldError:
+            return False
         return True
     joined = _SEPARATOR.join(new)
     if joined.count(_SEPARATOR) != len(new) - 1 or not ids_pattern(prefixes).fullmatch(joined):
