@@ -9,17 +9,20 @@ from __future__ import annotations
 import copy
 import gc
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rightsdata import _bulkcheck, _walks
+from rightsdata._bulkcheck import _plan, walks_module
 from rightsdata._validators import CONTACT_TABLE
 from rightsdata.convert import structure_many, unstructure
 from rightsdata.fastpath import FastPathError, decode_records, decode_with_ids
 from rightsdata.integrity import _references
-from rightsdata.model import KINDS
+from rightsdata.model import KINDS, RECORD_TYPES
 from rightsdata.testing import dataset_documents, records
 
 _SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -332,6 +335,22 @@ def test_white_space_at_either_end_of_any_text_is_refused_by_both(name: str, pos
     places = [{**PLACE, "id": f"place:p{i}", "name": f"Place {i}"} for i in range(3)]
     places[position]["name"] = name
     assert assert_same_verdict("places", dumps(places)) is None
+
+
+def test_the_walks_compiled_ahead_are_current_and_used() -> None:
+    module = Path(_walks.__file__).read_text(encoding="utf-8")
+    assert module == walks_module(RECORD_TYPES.values()), "run scripts/generate_walks.py"
+    for cls in RECORD_TYPES.values():
+        assert _plan(cls).walk is getattr(_walks, f"walk_{cls.__name__}")
+
+
+def test_a_walk_whose_source_changed_is_generated_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(_walks.SOURCES, "Place", _walks.SOURCES["Place"] + "\n")
+    monkeypatch.setattr(_bulkcheck, "_plans", {})
+    walk = _plan(RECORD_TYPES["places"]).walk
+    assert walk is not _walks.walk_Place
+    assert walk.__code__.co_filename == "<rightsdata bulk checks of Place>"
+    assert assert_same_verdict("places", VALID_PLACES) is not None
 
 
 def test_the_contact_table_spaces_are_the_ascii_white_space() -> None:

@@ -1,0 +1,31 @@
+"""Regenerate src/rightsdata/_walks.py: the bulk checks' walks, compiled with the package.
+
+With ``--check``, write nothing and exit 1 if the module is stale. Run it after changing the
+record classes or rightsdata._bulkcheck (a stale walk is never used, only slower to start).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rightsdata._bulkcheck import walks_module
+from rightsdata.model import RECORD_TYPES
+
+MODULE = Path(__file__).resolve().parent.parent / "src" / "rightsdata" / "_walks.py"
+
+
+def main(argv: list[str]) -> int:
+    text = walks_module(RECORD_TYPES.values())
+    if MODULE.is_file() and MODULE.read_text(encoding="utf-8") == text:
+        return 0
+    if "--check" in argv:
+        print(f"stale: {MODULE.name}; run python scripts/generate_walks.py")
+        return 1
+    MODULE.write_text(text, encoding="utf-8")
+    print(f"wrote: {MODULE.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
