@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from rightsdata import _bulkcheck, _walks
 from rightsdata._bulkcheck import _plan, walks_module
+from rightsdata._gcpause import MANY_OBJECTS, gc_paused
 from rightsdata._validators import CONTACT_TABLE
 from rightsdata.convert import structure_many, unstructure
 from rightsdata.fastpath import FastPathError, decode_records, decode_with_ids
@@ -438,3 +439,17 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_pause_that_built_many_objects_hands_them_to_the_old_generation() -> None:
+    # one young collection now, rather than two passes of the collector over them later
+    gc.collect()
+    young_collections = gc.get_stats()[1]["collections"]
+    with gc_paused():
+        built = [[] for _ in range(MANY_OBJECTS + 1000)]
+    assert gc.get_stats()[1]["collections"] == young_collections + 1
+    assert gc.get_count()[0] < 100
+    with gc_paused():
+        few = [[] for _ in range(1000)]
+    assert gc.get_stats()[1]["collections"] == young_collections + 1
+    assert len(built) > len(few)
