@@ -18,7 +18,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from rightsdata.errors import FieldError, ProblemCode
-from rightsdata.ids import SLUG_PATTERN, describe_prefixes
+from rightsdata.ids import SLUG_PATTERN, describe_prefixes, id_pattern
 
 #: attrs metadata key: the ID prefixes a reference field accepts.
 REF: Final = "rightsdata_ref"
@@ -194,7 +194,7 @@ def remember_ids(prefixes: tuple[str, ...], values: Collection[str]) -> None:
 def ids_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     """A regex that fullmatches IDs with one of ``prefixes`` joined by NULs: the rule of
     :func:`check_ref`, for many at once."""
-    one = f"(?:{'|'.join(map(re.escape, prefixes))}):{SLUG_PATTERN}"
+    one = id_pattern(prefixes).removeprefix("^").removesuffix("$")
     return _regex(f"{one}(?:\x00{one})*")
 
 

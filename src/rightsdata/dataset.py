@@ -104,8 +104,7 @@ class Dataset:
         by_kind = {kind: collection._records for kind, collection in collections.items()}
         self._by_kind = by_kind
         self._queries: Queries | None = None
-        ids = {r.id for kind in by_kind.values() for r in kind} if self._redirects else set()
-        retired = [old for old in self._redirects if old in ids]
+        retired = [old for old in self._redirects if any(old in c for c in collections.values())]
         if retired:
             raise ValueError(
                 f"redirects from IDs that records still have: {', '.join(sorted(retired))}; "

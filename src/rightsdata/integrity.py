@@ -165,10 +165,10 @@ def check_integrity(
 def _duplicates(own: Mapping[str, list[str]], where: Mapping[str, Where]) -> list[Problem]:
     """A problem for every use of an ID after its first."""
     problems: list[Problem] = []
-    first_at: dict[str, tuple[str, int]] = {}
+    first_at = _first_places(own)
     for kind, record_ids in own.items():
         for index, record_id in enumerate(record_ids):
-            first = first_at.setdefault(record_id, (kind, index))
+            first = first_at[record_id]
             if first != (kind, index):
                 problems.append(
                     Problem(
@@ -178,6 +178,15 @@ def _duplicates(own: Mapping[str, list[str]], where: Mapping[str, Where]) -> lis
                     )
                 )
     return problems
+
+
+def _first_places(own: Mapping[str, list[str]]) -> dict[str, tuple[str, int]]:
+    """Where each ID is first used: (kind, index)."""
+    first_at: dict[str, tuple[str, int]] = {}
+    for kind, record_ids in own.items():
+        for index, record_id in enumerate(record_ids):
+            first_at.setdefault(record_id, (kind, index))
+    return first_at
 
 
 def _dangling(
@@ -221,10 +230,7 @@ def _redirect_problems(
 ) -> list[Problem]:
     if not redirects:
         return []
-    located: dict[str, tuple[str, int]] = {}
-    for kind, record_ids in own.items():
-        for index, record_id in enumerate(record_ids):
-            located.setdefault(record_id, (kind, index))
+    located = _first_places(own)
     problems: list[Problem] = []
     for index, (old, new) in enumerate(redirects.items()):
         where = f"{label}[{index}]"
