@@ -33,25 +33,23 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from rightsdata._checkgen import Validated
-from rightsdata._typing import field_hints, leaf_types, nested_part
+from rightsdata._codegen import compile_function
+from rightsdata._typing import field_hints, nested_part
 from rightsdata._validators import (
-    CHECK,
     CONTACT_MARKS,
     CONTACT_TABLE,
     KNOWN_IDS,
-    NAMES_HOLDER_FIELDS,
-    MinimumCheck,
-    MinItemsCheck,
-    RefCheck,
-    TextCheck,
+    Gather,
+    RejectedError,
+    Text,
     _regex,
     check_ref,
-    check_text,
     field_names,
     holds_contact,
     ids_pattern,
     path_head,
     remember_ids,
+    spec_of,
 )
 from rightsdata.errors import FieldError
 
@@ -61,14 +59,10 @@ _SEPARATOR: Final = "\x00"
 _SPACE_AFTER_SEPARATOR: Final = re.compile("\x00[\\s\x00]")
 
 
-class _RejectedError(Exception):
-    """Some value breaks a rule: the diagnostic path will say which."""
-
-
 class _Plan(NamedTuple):  # not attrs: an attrs class costs ~1 ms to build at import
     """What one class's generated walk gathers, in the order of its lists."""
 
-    texts: tuple[TextCheck, ...]
+    texts: tuple[Text, ...]
     refs: tuple[tuple[str, ...], ...]
     #: names of fields, by the class that must have them and how they are written
     names: tuple[tuple[type, str], ...]
@@ -78,22 +72,22 @@ class _Plan(NamedTuple):  # not attrs: an attrs class costs ~1 ms to build at im
 _plans: dict[type, _Plan] = {}
 
 
-def check_records(records: Sequence[Any], data_colons: int) -> set[str] | None:
+def check_records(records: Sequence[Any], data_colons: int, absent: int = 0) -> set[str] | None:
     """Every ID the records hold (their own and those they name) if every record of one
     class passes every check and the file held exactly ``data_colons`` colons (so no key was
-    unknown or repeated); else None."""
+    unknown or repeated), ``absent`` of the records' fields having been left out of it (and
+    filled in by their defaults); else None."""
     if not records:
         return set() if data_colons == 0 else None
     plan = _plan(type(records[0]))
     texts: list[list[str]] = [[] for _ in plan.texts]
     refs: list[list[str]] = [[] for _ in plan.refs]
     names: list[list[str]] = [[] for _ in plan.names]
-    loose: list[str] = []
     try:
-        pairs = plan.walk(records, texts, refs, names, loose)
-    except (_RejectedError, FieldError):
+        pairs = plan.walk(records, texts, refs, names)
+    except (RejectedError, FieldError):
         return None
-    colons = pairs + sum(map(len, refs)) + _SEPARATOR.join(loose).count(":")
+    colons = pairs - absent + sum(map(len, refs))
     for (holder, how), values in zip(plan.names, names, strict=True):
         if not _names_fine(values, holder, how):
             return None
@@ -144,13 +138,13 @@ def _ids_fine(unique: set[str], prefixes: tuple[str, ...]) -> bool:
     return True
 
 
-def _text_colons(values: list[str], spec: TextCheck) -> int:
+def _text_colons(values: list[str], spec: Text) -> int:
     """How many colons ``values`` hold if every one passes ``spec``; else -1."""
     if not values:
         return 0
     joined = _SEPARATOR.join(values)
     if joined.count(_SEPARATOR) != len(values) - 1:  # a value holds the separator itself
-        fine = all(_text_fine(value, spec) for value in values)
+        fine = all(map(spec.fine, values))
         return sum(value.count(":") for value in values) if fine else -1
     if not values[0] or not values[-1]:
         return -1
@@ -184,14 +178,6 @@ def _unicode_space_at_an_edge(joined: str) -> bool:
     )
 
 
-def _text_fine(value: str, spec: TextCheck) -> bool:
-    try:
-        check_text("text", value, spec)
-    except FieldError:
-        return False
-    return True
-
-
 def _contact_suspects(joined: str, values: list[str], raw: bytes, marked: bytes) -> list[str]:
     """The values that may hold contact data: non-ASCII ones, and ASCII ones with a mark
     (``raw`` is ``joined`` in UTF-8, ``marked`` that translated by the contact table)."""
@@ -213,20 +199,21 @@ def _contact_suspects(joined: str, values: list[str], raw: bytes, marked: bytes)
 def _plan(cls: type) -> _Plan:
     plan = _plans.get(cls)
     if plan is None:
-        gathered = _Gathered({}, {}, {})
+        gathered = Gather()
         source = _walk_source(cls, gathered)
         walk = _compiled_ahead(cls.__name__, source)
         if walk is None:
-            namespace: dict[str, Any] = {"_RejectedError": _RejectedError}
-            exec(compile(source, f"<rightsdata bulk checks of {cls.__name__}>", "exec"), namespace)
-            walk = namespace[f"walk_{cls.__name__}"]
+            namespace: dict[str, Any] = {"RejectedError": RejectedError}
+            walk = compile_function(
+                source, f"bulk checks of {cls.__name__}", namespace, f"walk_{cls.__name__}"
+            )
         plan = _plans[cls] = _Plan(
             tuple(gathered.texts), tuple(gathered.refs), tuple(gathered.names), walk
         )
     return plan
 
 
-def _walk_source(cls: type, gathered: _Gathered) -> str:
+def _walk_source(cls: type, gathered: Gather) -> str:
     """The source of the function ``walk_<class name>`` that checks and gathers records of
     ``cls``, filling ``gathered``'s indexes."""
     body = _walk_lines(cls, 1, None, gathered)
@@ -237,10 +224,9 @@ def _walk_source(cls: type, gathered: _Gathered) -> str:
         *(f"    e{i} = refs[{i}].extend" for i in gathered.refs.values()),
         *(f"    n{i} = names[{i}].extend" for i in gathered.names.values()),
         *(f"    a{i} = names[{i}].append" for i in gathered.names.values()),
-        "    add_loose = loose.extend",
     ]
     head = [
-        f"def walk_{cls.__name__}(records, texts, refs, names, loose):",
+        f"def walk_{cls.__name__}(records, texts, refs, names):",
         # only the aliases the body calls: the less source, the quicker it compiles
         *(line for line in aliases if f" {line.split()[0]}(" in used),
         "    pairs = 0",
@@ -265,7 +251,7 @@ def _compiled_ahead(name: str, source: str) -> Callable[..., int] | None:
 def walks_module(classes: Iterable[type]) -> str:
     """The text of :mod:`rightsdata._walks`: the walks of ``classes``, compiled ahead with
     the package (``scripts/generate_walks.py`` writes it)."""
-    sources = {cls.__name__: _walk_source(cls, _Gathered({}, {}, {})) for cls in classes}
+    sources = {cls.__name__: _walk_source(cls, Gather()) for cls in classes}
     lines = [
         '"""The bulk checks\' walks, compiled ahead: generated by scripts/generate_walks.py from',
         "the record classes (rightsdata._bulkcheck); do not edit. A walk here is used only while",
@@ -273,7 +259,7 @@ def walks_module(classes: Iterable[type]) -> str:
         '"""',
         "# mypy: ignore-errors",
         "",
-        "from rightsdata._bulkcheck import _RejectedError",
+        "from rightsdata._validators import RejectedError",
         "",
         "SOURCES = {",
         *(f"    {name!r}: {source!r}," for name, source in sources.items()),
@@ -284,16 +270,7 @@ def walks_module(classes: Iterable[type]) -> str:
     return "\n".join(lines) + "\n"
 
 
-class _Gathered(NamedTuple):
-    """The lists a walk fills, each by its index: texts by check, IDs by prefixes, names of
-    fields by the class that must have them."""
-
-    texts: dict[TextCheck, int]
-    refs: dict[tuple[str, ...], int]
-    names: dict[tuple[type, str], int]
-
-
-def _walk_lines(cls: type, depth: int, holder: type | None, gathered: _Gathered) -> list[str]:
+def _walk_lines(cls: type, depth: int, holder: type | None, gathered: Gather) -> list[str]:
     """The statements that check and gather one object ``o{depth}`` of ``cls``, a part held
     in a list by ``holder`` (or a record: None)."""
     pad, obj = "    " * (depth + 1), f"o{depth}"
@@ -301,34 +278,16 @@ def _walk_lines(cls: type, depth: int, holder: type | None, gathered: _Gathered)
     lines = [f"{pad}pairs += {len(fields)}"]
     hints = field_hints(cls)
     for field in fields:
-        value, spec = f"{obj}.{field.name}", field.metadata.get(CHECK)
+        value, spec = f"{obj}.{field.name}", spec_of(field)
         nested, many = nested_part(hints[field.name])
-        how = field.metadata.get(NAMES_HOLDER_FIELDS)
+        how = spec.names_holder
         if how is not None:
             if holder is None:  # pragma: no cover - the model declares these on parts only
                 raise TypeError(f"{cls.__name__}.{field.name} names fields of no holder")
-            index = gathered.names.setdefault((holder, how), len(gathered.names))
+            index = gathered.name(holder, how)
             gather = f"n{index}" if how == "names" else f"a{index}"
             lines += _maybe(how == "names", value, gather, pad)
-        if isinstance(spec, TextCheck):
-            index = gathered.texts.setdefault(spec, len(gathered.texts))
-            lines += _maybe(spec.optional, value, f"t{index}", pad)
-        elif isinstance(spec, RefCheck):
-            index = gathered.refs.setdefault(spec.prefixes, len(gathered.refs))
-            if spec.many:
-                lines.append(f"{pad}e{index}({value})")
-            else:
-                lines += _maybe(spec.optional, value, f"r{index}", pad)
-        elif isinstance(spec, MinimumCheck):
-            lines.append(
-                f"{pad}if {value} is not None and {value} < {spec.minimum}: raise _RejectedError()"
-            )
-        elif isinstance(spec, MinItemsCheck):
-            lines.append(f"{pad}if len({value}) < {spec.minimum}: raise _RejectedError()")
-        elif spec is not None:  # pragma: no cover - a new kind of spec must be taught here
-            raise TypeError(f"{cls.__name__}.{field.name}: unknown check {spec!r}")
-        elif how is None and str in leaf_types(hints[field.name]):  # other plain strings
-            lines += [f"{pad}if {value} is not None:", f"{pad}    add_loose({value})"]
+        lines += spec.walk(value, pad, gathered)
         if nested is not None:
             inner = f"o{depth + 1}"
             body = _walk_lines(nested, depth + 1, cls if many else None, gathered)

@@ -7,6 +7,10 @@ that every good value passes, calling the field's full check (which raises a loc
 :class:`~rightsdata.errors.FieldError`) only when the test fails. The texts of a record are
 joined and tested for contact data once. Then the class's cross-field rules (``_rules``) run.
 
+Before the checks, a value a Python caller may reasonably pass in another form is converted
+(a list to a tuple, an EDTF date's text to an :class:`~rightsdata.EDTF`, a term's text to its
+vocabulary member), and a value of the wrong type is refused with the converter's words.
+
 The full checks stay the single statement of each rule: the generated tests only decide
 whether to call them, and a test that fails a good value costs time, never a wrong answer.
 
@@ -30,32 +34,26 @@ rightsdata.errors.FieldError: body: must be non-empty text without leading or tr
 from __future__ import annotations
 
 import functools
+import typing
 from collections.abc import Callable
-from typing import Any, Final, TypeVar
+from enum import Enum
+from typing import Any, ClassVar, Final, TypeVar
 
 import attrs
 
-from rightsdata._typing import field_hints, nested_part
+from rightsdata import _conversion
+from rightsdata._codegen import compile_function
+from rightsdata._typing import field_hints, leaf_types, nested_part
 from rightsdata._validators import (
     _EMAIL_RE,
     _PHONE_RE,
-    CHECK,
-    KNOWN_IDS,
-    NAMES_HOLDER_FIELDS,
-    MinimumCheck,
-    MinItemsCheck,
-    RefCheck,
-    TextCheck,
-    _regex,
+    Text,
     check_contact,
     check_holder_fields,
-    check_min_items,
-    check_minimum,
-    check_ref,
-    check_refs,
-    check_text,
     may_hold_contact,
+    spec_of,
 )
+from rightsdata.errors import FieldError, ProblemCode
 
 __all__ = ["Validated", "checked"]
 
@@ -71,6 +69,9 @@ class Validated:
     """
 
     __slots__ = ()
+
+    #: The cross-field rules that ``_rules`` checks, one line each, for the docs and schemas.
+    RULES: ClassVar[tuple[str, ...]] = ()
 
     def _check(self) -> None:
         """Every field's check, then the rules (generated on first use by :func:`checked`)."""
@@ -106,88 +107,115 @@ def checked(cls: T) -> T:
     return cls
 
 
+def _convert(name: str, value: object, how: Callable[..., Any], *args: Any) -> Any:
+    """``how(value, *args)``, its failures raised as a :class:`FieldError` at ``name``."""
+    try:
+        return how(value, *args)
+    except _conversion.WrongTypeError as exc:
+        raise FieldError(name, str(exc), ProblemCode.TYPE) from None
+    except ValueError as exc:
+        raise FieldError(name, str(exc), ProblemCode.VALUE) from None
+
+
+def _wrong_type(name: str, value: object, expected: type) -> None:
+    from rightsdata.errors import describe_json
+
+    raise FieldError(
+        name, f"expected {expected.__name__}, got {describe_json(value)}", ProblemCode.TYPE
+    )
+
+
+def _item_types(name: str, values: tuple[Any, ...], expected: type) -> None:
+    for index, item in enumerate(values):
+        if type(item) is not expected:
+            _wrong_type(f"{name}[{index}]", item, expected)
+
+
+def _type_lines(hint: Any, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
+    """Lines that convert the value in ``local`` to the field's type where a caller may give
+    it in another form, and refuse a value of another type; every good value passes one
+    ``type(...) is`` test."""
+    from rightsdata.dates import EDTF
+    from rightsdata.durations import Duration
+
+    arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
+    optional = len(arms) != len(typing.get_args(hint))
+    core = arms[0] if optional and len(arms) == 1 else hint
+    leaves = [leaf for leaf in leaf_types(core) if leaf is not type(None)]
+    many = typing.get_origin(core) is tuple
+    guard = f"{local} is not None and " if optional else ""
+    lines: list[str] = []
+    if many:
+        lines += [
+            f"    if {guard}type({local}) is not tuple:",
+            f"        {local} = _convert({name!r}, {local}, _to_tuple)",
+            f"        _set(self, {name!r}, {local})",
+        ]
+    (leaf,) = leaves
+    namespace[f"T{key}"] = leaf
+    if many:
+        if attrs.has(leaf):
+            lines += [
+                f"    for item in {local}:",
+                f"        if type(item) is not T{key}:",
+                f"            _item_types({name!r}, {local}, T{key})",
+                "            break",
+            ]
+        return lines
+    how = None
+    if leaf is EDTF:
+        how = "_to_edtf"
+    elif leaf is Duration:
+        how = "_to_duration"
+    elif isinstance(leaf, type) and issubclass(leaf, Enum):
+        how = "_to_enum"
+    if how is not None:
+        extra = f", T{key}" if how == "_to_enum" else ""
+        lines += [
+            f"    if {guard}type({local}) is not T{key}:",
+            f"        {local} = _convert({name!r}, {local}, {how}{extra})",
+            f"        _set(self, {name!r}, {local})",
+        ]
+    elif attrs.has(leaf):
+        lines.append(
+            f"    if {guard}type({local}) is not T{key}: _wrong({name!r}, {local}, T{key})"
+        )
+    return lines
+
+
 def _generate(cls: type) -> Callable[[Validated], None]:
     namespace: dict[str, Any] = {
         "_email": _EMAIL_RE,
         "_phone": _PHONE_RE,
         "_may_contact": may_hold_contact,
         "_contact": _contact,
-        "_text": check_text,
-        "_ref": check_ref,
-        "_refs": check_refs,
-        "_min_items": check_min_items,
-        "_minimum": check_minimum,
+        "_set": object.__setattr__,
+        "_convert": _convert,
+        "_wrong": _wrong_type,
+        "_item_types": _item_types,
+        "_to_tuple": _conversion.to_tuple,
+        "_to_edtf": _conversion.to_edtf,
+        "_to_duration": _conversion.to_duration,
+        "_to_enum": _conversion.to_enum,
     }
     lines = ["def _check(self):"]
     texts: list[tuple[str, str, bool]] = []
+    hints = field_hints(cls)
     for index, field in enumerate(attrs.fields(cls)):
-        spec = field.metadata.get(CHECK)
-        if spec is None:
-            continue
-        name, local = field.name, f"v{index}"
-        namespace[f"s{index}"] = spec
+        spec = spec_of(field)
+        name, local, key = field.name, f"v{index}", str(index)
         lines.append(f"    {local} = self.{name}")
-        if isinstance(spec, TextCheck):
-            lines += _text_lines(spec, name, local, index, namespace)
+        lines += _type_lines(hints[name], name, local, key, namespace)
+        lines += spec.inline(name, local, key, namespace)
+        if isinstance(spec, Text):
             texts.append((name, local, spec.optional))
-        elif isinstance(spec, RefCheck):
-            lines += _ref_lines(spec, name, local, index, namespace)
-        elif isinstance(spec, MinItemsCheck):
-            lines.append(
-                f"    if len({local}) < {spec.minimum}: _min_items({name!r}, {local}, "
-                f"{spec.minimum})"
-            )
-        elif isinstance(spec, MinimumCheck):
-            lines.append(
-                f"    if {local} is not None and {local} < {spec.minimum}: "
-                f"_minimum({name!r}, {local}, {spec.minimum})"
-            )
-        else:  # pragma: no cover - a new kind of spec must be taught here
-            raise TypeError(f"{cls.__name__}.{name}: unknown check {spec!r}")
     lines += _contact_lines(texts)
     lines += _holder_lines(cls, namespace)
     lines.append("    self._rules()")
-    exec(compile("\n".join(lines), f"<rightsdata checks for {cls.__name__}>", "exec"), namespace)
-    check: Callable[[Validated], None] = namespace["_check"]
+    check: Callable[[Validated], None] = compile_function(
+        "\n".join(lines), f"checks of {cls.__name__}", namespace, "_check"
+    )
     return check
-
-
-def _text_lines(
-    spec: TextCheck, name: str, local: str, index: int, namespace: dict[str, Any]
-) -> list[str]:
-    bad = [
-        f"type({local}) is not str",
-        f"not {local}",
-        f"{local}[0].isspace()",
-        f"{local}[-1].isspace()",
-    ]
-    if spec.max_length is not None:
-        bad.append(f"len({local}) > {spec.max_length}")
-    if spec.pattern is not None:
-        namespace[f"p{index}"] = _regex(spec.pattern)
-        bad.append(f"p{index}.search({local}) is None")
-    test = f"if {' or '.join(bad)}: _text({name!r}, {local}, s{index})"
-    if spec.optional:
-        return [f"    if {local} is not None:", f"        {test}"]
-    return [f"    {test}"]
-
-
-def _ref_lines(
-    spec: RefCheck, name: str, local: str, index: int, namespace: dict[str, Any]
-) -> list[str]:
-    namespace[f"k{index}"] = KNOWN_IDS.setdefault(spec.prefixes, set())
-    namespace[f"x{index}"] = spec.prefixes
-    if spec.many:
-        return [
-            f"    for item in {local}:",
-            f"        if item not in k{index}:",
-            f"            _refs({name!r}, {local}, x{index})",
-            "            break",
-        ]
-    test = f"if {local} not in k{index}: _ref({name!r}, {local}, x{index})"
-    if spec.optional:
-        return [f"    if {local} is not None:", f"        {test}"]
-    return [f"    {test}"]
 
 
 def holder_fields(cls: type) -> list[tuple[str, str, str]]:
@@ -200,7 +228,7 @@ def holder_fields(cls: type) -> list[tuple[str, str, str]]:
         if part is None or not many:
             continue
         for inner in attrs.fields(part):
-            how = inner.metadata.get(NAMES_HOLDER_FIELDS)
+            how = spec_of(inner).names_holder
             if how is not None:
                 found.append((field.name, inner.name, how))
     return found

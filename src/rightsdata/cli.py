@@ -160,7 +160,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     ]
     not_canonical = 0
     for folder in folders:
-        changed = format_folder(folder, check=args.check)
+        changed = format_folder(folder, check=args.check, upgrade=args.upgrade)
         for name in changed:
             verb = "not canonical" if args.check else "rewrote"
             print(f"{verb}: {folder / name}")
@@ -306,7 +306,11 @@ def build_parser() -> argparse.ArgumentParser:
         commands,
         "fmt",
         "rewrite dataset folders in canonical form",
-        ["rightsdata fmt datasets/kazakhstan", "rightsdata fmt --check"],
+        [
+            "rightsdata fmt datasets/kazakhstan",
+            "rightsdata fmt --check",
+            "rightsdata fmt --upgrade my-dataset/",
+        ],
         data=False,
         json_output=False,
     )
@@ -316,6 +320,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     fmt.add_argument("paths", nargs="*", help="dataset folders (default: the bundled ones)")
     fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if any differ")
+    fmt.add_argument(
+        "--upgrade",
+        action="store_true",
+        help="rewrite in the current format (format 1 folders to format 2)",
+    )
     fmt.set_defaults(run=_cmd_fmt)
 
     out = _command(

@@ -5,12 +5,12 @@ One :class:`cattrs.Converter` does both directions. Unlike cattrs' defaults it n
 where the model has a list, and unknown or missing fields are errors. Every problem in a
 document is reported at once, each located at its field (``events.json[12].figures[0].low``).
 
-``unstructure(structure(x)) == x`` for every valid document.
+``unstructure(structure(x)) == x`` for every valid document in canonical form (optional
+fields that are null or empty left out; a document that writes them loads the same).
 
 >>> from rightsdata.convert import structure, unstructure
->>> doc = {"id": "place:almaty", "name": "Almaty", "aliases": [], "kind": "city",
-...        "country": "KZ", "within": None, "inferred": [],
-...        "citations": [{"source": "source:a", "locator": None, "quote": None, "fields": None}]}
+>>> doc = {"id": "place:almaty", "name": "Almaty", "kind": "city", "country": "KZ",
+...        "citations": [{"source": "source:a"}]}
 >>> place = structure("places", doc)
 >>> place.kind
 <PlaceKind.CITY: 'city'>
@@ -36,10 +36,12 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from rightsdata._codegen import compile_function
+from rightsdata._conversion import WrongTypeError, to_duration, to_edtf, to_enum
 from rightsdata._typing import field_hints, leaf_types
-from rightsdata._validators import CHECK, check_value
+from rightsdata._validators import spec_of
 from rightsdata.dates import EDTF, EDTFError
-from rightsdata.durations import Duration, DurationError, format_duration, parse_duration
+from rightsdata.durations import Duration, DurationError, format_duration
 from rightsdata.errors import (
     FieldError,
     InvalidDataError,
@@ -60,8 +62,7 @@ __all__ = [
 ]
 
 
-class _WrongTypeError(TypeError):
-    """A JSON value of the wrong type (internal; becomes a TYPE problem)."""
+_WrongTypeError = WrongTypeError
 
 
 def _strict_str(value: object, cls: type) -> str:
@@ -93,31 +94,21 @@ def _strict_bool(value: object, _type: type) -> bool:
 
 
 def _structure_edtf(value: object, _type: type) -> EDTF:
-    if type(value) is not str:
-        raise _WrongTypeError(f"expected an EDTF date as text, got {describe_json(value)}")
-    return EDTF.parse(value)
+    edtf: EDTF = to_edtf(value)
+    return edtf
 
 
 def _structure_duration(value: object, _type: type) -> Duration:
-    if type(value) is not str:
+    if isinstance(value, Duration):  # only text comes from JSON
         raise _WrongTypeError(f"expected an ISO 8601 duration as text, got {describe_json(value)}")
-    return parse_duration(value)
-
-
-@functools.cache
-def _enum_terms(cls: type[Enum]) -> tuple[dict[object, Enum], str]:
-    members = {m.value: m for m in cls}
-    return members, ", ".join(str(v) for v in members)
+    duration: Duration = to_duration(value)
+    return duration
 
 
 def _structure_enum(value: object, cls: type[Enum]) -> Enum:
-    members, allowed = _enum_terms(cls)
-    if type(value) is not str:
-        raise _WrongTypeError(f"expected one of {allowed}; got {describe_json(value)}")
-    try:
-        return members[value]
-    except KeyError:
-        raise ValueError(f"{value!r} is not a {cls.__name__} term; allowed: {allowed}") from None
+    if type(value) is cls:  # only text comes from JSON
+        value = value.value
+    return to_enum(value, cls)
 
 
 def _unstructure_enum(member: Enum) -> Any:
@@ -165,6 +156,34 @@ def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], An
     return structure_object
 
 
+def _unstructure_attrs(conv: cattrs.Converter, cls: Any) -> Callable[[Any], dict[str, Any]]:
+    """The canonical form of a record or part: its fields in the model's order, leaving out
+    the optional ones that are null or empty (absent means null or empty)."""
+    namespace: dict[str, Any] = {}
+    lines = [f"def unstructure_{cls.__name__}(o):", "    d = {}"]
+    hints = field_hints(cls)
+    for index, field in enumerate(attrs.fields(cls)):
+        hint = hints[field.name]
+        arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
+        core = arms[0] if len(arms) == 1 and len(typing.get_args(hint)) == 2 else hint
+        namespace[f"u{index}"] = conv.get_unstructure_hook(core)
+        value = f"u{index}(o.{field.name})"
+        if spec_of(field).optional:
+            test = "is not None" if core is not hint else ""
+            lines += [
+                f"    v = o.{field.name}",
+                f"    if v {test}:" if test else "    if v:",
+                f"        d[{field.name!r}] = u{index}(v)",
+            ]
+        else:
+            lines.append(f"    d[{field.name!r}] = {value}")
+    lines.append("    return d")
+    hook: Callable[[Any], dict[str, Any]] = compile_function(
+        "\n".join(lines), f"unstructure {cls.__name__}", namespace, f"unstructure_{cls.__name__}"
+    )
+    return hook
+
+
 def _unstructure_tuple(conv: cattrs.Converter, cls: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
     args = typing.get_args(cls)
     item_hook = conv.get_unstructure_hook(args[0]) if args else conv.unstructure
@@ -196,6 +215,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_factory(
         _is_homogeneous_tuple, functools.partial(_unstructure_tuple, conv)
     )
+    conv.register_unstructure_hook_factory(attrs.has, functools.partial(_unstructure_attrs, conv))
     return conv
 
 
@@ -279,11 +299,8 @@ def _unchecked_fields(
             for index, item in enumerate(raw):
                 if type(item) is dict:
                     problems += _unchecked_fields(nested[0], item, f"{where}[{index}]", reported)
-        spec = field.metadata.get(CHECK)
-        if spec is None:
-            continue
         try:
-            check_value(field.name, converter.structure(raw, hint), spec)
+            spec_of(field).check(field.name, converter.structure(raw, hint))
         except FieldError as exc:
             problems.append(Problem(f"{location}.{exc.field}", exc.message, exc.code))
         except Exception:  # already reported, or reported by the nested pass above
@@ -356,7 +373,8 @@ def structure(kind: str, document: object, where: str | None = None) -> Record:
 
 
 def unstructure(record: Record) -> dict[str, Any]:
-    """The JSON-ready dict of a record: every field, in the model's order."""
+    """The JSON-ready dict of a record in canonical form: its fields in the model's order,
+    less the optional ones that are null or empty."""
     result: dict[str, Any] = converter.unstructure(record)
     return result
 

@@ -45,7 +45,8 @@ _SCALARS: Final = {
 # Keywords this page knows how to describe; any other keyword in a schema is an error, so
 # that the page can never leave a constraint out.
 _DESCRIBED: Final = frozenset(
-    {"description", "type", "pattern", "maxLength", "minimum", "items", "minItems", "anyOf"}
+    {"description", "type", "pattern", "maxLength", "minimum", "maximum", "items", "minItems"}
+    | {"anyOf"}
     | {"$ref"}
 )
 
@@ -170,6 +171,8 @@ class _Page:
             constraints.append(f"at most {schema['maxLength']} characters")
         if "minimum" in schema:
             constraints.append(f"minimum {schema['minimum']}")
+        if "maximum" in schema:
+            constraints.append(f"maximum {schema['maximum']:,}")
         if "null" in kinds:
             words += " or null"
         return words, constraints
@@ -193,7 +196,11 @@ class _Page:
         if not optional:
             lines.append("Every field is required (`null` or `[]` where unknown or empty).")
         else:
-            lines.append("Optional fields: " + ", ".join(f"`{n}`" for n in optional) + ".")
+            lines.append(
+                "Optional fields (a file may leave them out: absent means null or empty): "
+                + ", ".join(f"`{n}`" for n in optional)
+                + "."
+            )
         if schema.get("additionalProperties") is False:
             lines[-1] += " No other field is allowed."
         return [*lines, ""]

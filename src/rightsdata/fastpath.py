@@ -18,7 +18,10 @@ Where msgspec is more lenient than the converter, a cheap check closes the gap: 
 ignores unknown fields of attrs classes, and keeps the last of repeated keys. Both drop a
 key-value pair, and every pair has exactly one ``:`` outside strings, so the bulk check
 counts the colons the records account for (pairs, the one in every ID, those in texts)
-against the file's. A file that escapes a colon as ``\\u003a`` is sent to the diagnostic
+against the file's. A file may leave optional fields out: msgspec fills each in by calling
+its default's factory, which counts the calls (:func:`rightsdata._validators.absent_count`),
+so the pairs the file holds are the records' fields less those filled in. A file that
+escapes a colon as ``\\u003a`` is sent to the diagnostic
 path rather than counted.
 
 Where msgspec is stricter it raises and the diagnostic path decides: a repeated key whose
@@ -50,6 +53,7 @@ import msgspec
 
 from rightsdata._bulkcheck import check_records
 from rightsdata._gcpause import gc_paused
+from rightsdata._validators import absent_count
 from rightsdata.dates import EDTF
 from rightsdata.durations import Duration, parse_duration
 from rightsdata.model import RECORD_TYPES, Record
@@ -105,8 +109,10 @@ def decode_with_ids(kind: str, data: bytes) -> tuple[list[Record], set[str]]:
     if b"\\u003" in data and (_ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data):
         raise FastPathError(f"{kind}: an escaped colon; the diagnostic path decides")
     with gc_paused():
+        before = absent_count()
         records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
-        ids = check_records(records, data.count(b":"))
+        absent = absent_count() - before - 1  # fields left out, filled in by their defaults
+        ids = check_records(records, data.count(b":"), absent)
         if ids is None:
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
     return records, ids

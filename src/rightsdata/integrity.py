@@ -1,17 +1,17 @@
-"""Integrity across records: what no single record can check on its own.
+"""Integrity across records: the rules no single record can check on its own.
 
-- every ID is unique across all kinds;
-- every reference resolves to a record (the reference's prefix, already checked by the model,
-  then guarantees the kind the field expects);
-- every citation names a known source (a citation's source is a reference like any other);
-- ``part_of`` chains end, without cycles;
-- a rating's ``previous`` level matches the rating before it (same country and scale, by date).
+Each rule is one entry of :data:`RULES`: its name, the record kinds it concerns, one line of
+prose (read by the JSON Schemas' descriptions and so by docs/data-model.md), a small dataset
+that breaks it (read by the tests, which check that the rule, and only it, rejects it), and
+the check. Adding a rule is one stanza here.
 
 Problems are located like the converter's: ``events.json[3].participants[0].actor``.
 
->>> from rightsdata.integrity import check_integrity
+>>> from rightsdata.integrity import RULES, check_integrity
 >>> check_integrity({}, {})
 []
+>>> print(RULES[0].prose)
+IDs are unique across the dataset
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from rightsdata._codegen import compile_function
 from rightsdata._typing import field_hints, nested_part
-from rightsdata._validators import REF
+from rightsdata._validators import Ref, spec_of
 from rightsdata.errors import Problem, ProblemCode
-from rightsdata.model import Event, Rating, Record, Relationship
+from rightsdata.model import Event, Person, Rating, Record, Relationship
+from rightsdata.vocab import Role
 
-__all__ = ["check_integrity"]
+__all__ = ["RULES", "Rule", "check_integrity"]
 
 
 class _FieldPlan(NamedTuple):  # not attrs: an attrs class costs ~1 ms to build at import
@@ -50,7 +52,8 @@ def _plan(cls: type) -> tuple[_FieldPlan, ...]:
     for field in attrs.fields(cls):
         if field.name == "id":
             continue
-        prefixes = field.metadata.get(REF)
+        spec = spec_of(field)
+        prefixes = spec.prefixes if isinstance(spec, Ref) else None
         nested, many = nested_part(hints[field.name])
         if prefixes is not None or nested is not None:
             plan.append(_FieldPlan(field.name, prefixes, nested, many))
@@ -68,12 +71,9 @@ def _collector(cls: type) -> Collector:
     collect = _collectors.get(cls)
     if collect is None:
         lines = ["def collect(o0, add, extend):", *(_collect_lines(cls, 0) or ["    pass"])]
-        namespace: dict[str, Any] = {}
-        exec(
-            compile("\n".join(lines), f"<rightsdata references of {cls.__name__}>", "exec"),
-            namespace,
+        collect = _collectors[cls] = compile_function(
+            "\n".join(lines), f"references of {cls.__name__}", {}, "collect"
         )
-        collect = _collectors[cls] = namespace["collect"]
     return collect
 
 
@@ -125,6 +125,52 @@ def _locate(where: Mapping[str, Where], kind: str, index: int) -> str:
     return f"{label}[{index}]" if isinstance(label, str) else label[index]
 
 
+class Context:
+    """What the rules see: the records by kind, where each is located, the redirects, and
+    (from the fast path) the IDs some kinds' records hold."""
+
+    def __init__(
+        self,
+        records: Mapping[str, Sequence[Record]],
+        where: Mapping[str, Where],
+        redirects: Mapping[str, str],
+        redirects_where: str,
+        ids: Mapping[str, Collection[str]],
+    ) -> None:
+        self.records = records
+        self.where = where
+        self.redirects = redirects
+        self.redirects_where = redirects_where
+        self.ids = ids
+        self.own = {kind: [record.id for record in items] for kind, items in records.items()}
+        self.known = set(itertools.chain.from_iterable(self.own.values()))
+
+    def locate(self, kind: str, index: int) -> str:
+        """Where record ``index`` of ``kind`` is: ``events.json[3]``."""
+        return _locate(self.where, kind, index)
+
+    def kind(self, kind: str) -> Iterator[tuple[int, Any]]:
+        """The records of ``kind`` with their positions."""
+        return enumerate(self.records.get(kind, ()))
+
+
+class Rule(NamedTuple):  # not attrs: an attrs class costs ~1 ms to build at import
+    """One rule across records."""
+
+    #: A short name, used in tests and the docs: ``"references-resolve"``.
+    name: str
+    #: The record kinds whose schema descriptions state it (``"*"``: every kind).
+    kinds: tuple[str, ...]
+    #: The rule in one line.
+    prose: str
+    #: A dataset (kind -> JSON records, format 2: optional fields left out) breaking it.
+    example: Mapping[str, Sequence[Mapping[str, Any]]]
+    check: Callable[[Context], list[Problem]]
+    #: Edits a generated dataset (kind -> JSON records) so that it keeps the rule, for
+    #: :func:`rightsdata.testing.dataset_documents`; None where the generator keeps it anyway.
+    repair: Callable[[dict[str, list[dict[str, Any]]]], None] | None = None
+
+
 def check_integrity(
     records: Mapping[str, Sequence[Record]],
     where: Mapping[str, Where],
@@ -133,7 +179,8 @@ def check_integrity(
     *,
     ids: Mapping[str, Collection[str]] | None = None,
 ) -> list[Problem]:
-    """Every integrity problem among ``records`` (kind -> records in file order).
+    """Every integrity problem among ``records`` (kind -> records in file order): every
+    rule of :data:`RULES`, in order.
 
     ``where`` maps a kind to the name its records are located by (``'events.json'``, giving
     ``events.json[3]``), or to one location per record (JSON Lines: ``data.jsonl:12``).
@@ -141,25 +188,242 @@ def check_integrity(
     ``ids`` may give, for some kinds, every ID their records hold (their own and every one
     they name), as the fast path gathers them; those records' references are not walked again.
     """
-    own = {kind: [record.id for record in items] for kind, items in records.items()}
-    known = set(itertools.chain.from_iterable(own.values()))
+    context = Context(records, where, redirects or {}, redirects_where, ids or {})
     problems: list[Problem] = []
-    if len(known) != sum(map(len, own.values())):
-        problems += _duplicates(own, where)
-    problems += _dangling(records, where, known, ids or {})
-    for index, record in enumerate(records.get("relationships", ())):
-        if isinstance(record, Relationship) and record.subject == record.object:
-            problems.append(
-                Problem(
-                    f"{_locate(where, 'relationships', index)}.object",
-                    "a relationship's subject and object are the same record",
-                    ProblemCode.INTEGRITY,
-                )
-            )
-    problems += _part_of_cycles(records.get("events", ()), where)
-    problems += _rating_sequences(records.get("ratings", ()), where)
-    problems += _redirect_problems(redirects or {}, own, where, redirects_where)
+    for rule in RULES:
+        problems += rule.check(context)
     return problems
+
+
+def _unique_ids(context: Context) -> list[Problem]:
+    if len(context.known) == sum(map(len, context.own.values())):
+        return []
+    return _duplicates(context.own, context.where)
+
+
+def _references_resolve(context: Context) -> list[Problem]:
+    return _dangling(context.records, context.where, context.known, context.ids)
+
+
+def _distinct_ends(context: Context) -> list[Problem]:
+    return [
+        Problem(
+            f"{context.locate('relationships', index)}.object",
+            "a relationship's subject and object are the same record",
+            ProblemCode.INTEGRITY,
+        )
+        for index, record in context.kind("relationships")
+        if isinstance(record, Relationship) and record.subject == record.object
+    ]
+
+
+def _part_of_ends(context: Context) -> list[Problem]:
+    return _part_of_cycles(context.records.get("events", ()), context.where)
+
+
+def _previous_levels(context: Context) -> list[Problem]:
+    return _rating_sequences(context.records.get("ratings", ()), context.where)
+
+
+def _redirects_lead_somewhere(context: Context) -> list[Problem]:
+    return _redirect_problems(
+        context.redirects, context.own, context.where, context.redirects_where
+    )
+
+
+def _born_before_taking_part(context: Context) -> list[Problem]:
+    born: dict[str, Any] = {}
+    for _, person in context.kind("persons"):
+        if isinstance(person, Person) and person.born is not None:
+            born[person.id] = person.born
+    if not born:
+        return []
+    problems: list[Problem] = []
+    for index, event in context.kind("events"):
+        if not isinstance(event, Event) or event.date is None:
+            continue
+        for position, participant in enumerate(event.participants):
+            birth = born.get(participant.actor)
+            if participant.role is not Role.VICTIM or birth is None:
+                continue
+            # the event's last possible day before the birth's first possible day
+            if event.date.sort_key()[1] < birth.sort_key()[0]:
+                problems.append(
+                    Problem(
+                        f"{context.locate('events', index)}.participants[{position}].actor",
+                        f"{participant.actor!r} was born {birth}, after this event ({event.date})",
+                        ProblemCode.INTEGRITY,
+                    )
+                )
+    return problems
+
+
+def _drop_same_ends(documents: dict[str, list[dict[str, Any]]]) -> None:
+    documents["relationships"] = [
+        d for d in documents.get("relationships", []) if d["subject"] != d["object"]
+    ]
+
+
+def _drop(kind: str, field: str) -> Callable[[dict[str, list[dict[str, Any]]]], None]:
+    def repair(documents: dict[str, list[dict[str, Any]]]) -> None:
+        for document in documents.get(kind, []):
+            document.pop(field, None)
+
+    return repair
+
+
+def _drop_late_births(documents: dict[str, list[dict[str, Any]]]) -> None:
+    from rightsdata.dates import EDTF
+
+    persons = {d["id"]: d for d in documents.get("persons", []) if d.get("born")}
+    for event in documents.get("events", []):
+        if not event.get("date"):
+            continue
+        last_day = EDTF.parse(event["date"]).sort_key()[1]
+        for participant in event.get("participants", []):
+            person = persons.get(participant["actor"])
+            if (
+                participant["role"] == Role.VICTIM.value
+                and person is not None
+                and last_day < EDTF.parse(person["born"]).sort_key()[0]
+            ):
+                del person["born"]
+                del persons[person["id"]]
+
+
+# Small records for the examples: only the required fields (format 2).
+def _source(record_id: str = "source:a") -> dict[str, Any]:
+    return {"id": record_id, "title": "A report", "kind": "report", "language": "en"}
+
+
+def _cited(record: dict[str, Any]) -> dict[str, Any]:
+    return {**record, "citations": [{"source": "source:a"}]}
+
+
+def _person(record_id: str, **fields: Any) -> dict[str, Any]:
+    return _cited({"id": record_id, "name": "A. Person", **fields})
+
+
+def _event(record_id: str, **fields: Any) -> dict[str, Any]:
+    return _cited({"id": record_id, "kind": "protest", "title": "A protest", **fields})
+
+
+def _place(record_id: str) -> dict[str, Any]:
+    return _cited({"id": record_id, "name": "A country", "kind": "country", "country": "KZ"})
+
+
+def _org(record_id: str) -> dict[str, Any]:
+    return _cited({"id": record_id, "name": "An NGO", "kind": "ngo"})
+
+
+def _rating(record_id: str, as_of: str, level: str, **fields: Any) -> dict[str, Any]:
+    return _cited(
+        {
+            "id": record_id,
+            "country": "place:kz",
+            "scale": "civicus_monitor",
+            "level": level,
+            "as_of": as_of,
+            "rated_by": "org:monitor",
+            **fields,
+        }
+    )
+
+
+#: Every rule across records, in the order they are checked.
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "unique-ids",
+        ("*",),
+        "IDs are unique across the dataset",
+        {"sources": [_source()], "persons": [_person("person:a"), _person("person:a")]},
+        _unique_ids,
+    ),
+    Rule(
+        "references-resolve",
+        ("*",),
+        "every reference (a citation's source included) names an existing record",
+        {
+            "sources": [_source()],
+            "persons": [_cited({**_person("person:a")})],
+            "events": [_event("event:a", part_of="event:missing")],
+        },
+        _references_resolve,
+    ),
+    Rule(
+        "distinct-ends",
+        ("relationships",),
+        "a relationship's subject and object are different records",
+        {
+            "sources": [_source()],
+            "persons": [_person("person:a")],
+            "relationships": [
+                _cited(
+                    {
+                        "id": "relationship:a",
+                        "subject": "person:a",
+                        "kind": "colleague_of",
+                        "object": "person:a",
+                    }
+                )
+            ],
+        },
+        _distinct_ends,
+        _drop_same_ends,
+    ),
+    Rule(
+        "part-of-ends",
+        ("events",),
+        "part_of chains end: no event is, through them, part of itself",
+        {
+            "sources": [_source()],
+            "events": [_event("event:a", part_of="event:b"), _event("event:b", part_of="event:a")],
+        },
+        _part_of_ends,
+        _drop("events", "part_of"),
+    ),
+    Rule(
+        "previous-level",
+        ("ratings",),
+        "previous, when stated, equals the level of the rating before it "
+        "(same country and scale, by date)",
+        {
+            "sources": [_source()],
+            "places": [_place("place:kz")],
+            "organizations": [_org("org:monitor")],
+            "ratings": [
+                _rating("rating:a", "2019", "obstructed"),
+                _rating("rating:b", "2020", "repressed", previous="open"),
+            ],
+        },
+        _previous_levels,
+        _drop("ratings", "previous"),
+    ),
+    Rule(
+        "born-before-taking-part",
+        ("events", "persons"),
+        "a victim of an event was not certainly born after it",
+        {
+            "sources": [_source()],
+            "persons": [_person("person:a", born="2000")],
+            "events": [
+                _event(
+                    "event:a", date="1990", participants=[{"actor": "person:a", "role": "victim"}]
+                )
+            ],
+        },
+        _born_before_taking_part,
+        _drop_late_births,
+    ),
+    Rule(
+        "redirects-lead-somewhere",
+        (),
+        "a redirect replaces a retired ID and leads, without a cycle, to an existing record "
+        "of the same kind",
+        {"sources": [_source()], "redirects": [{"id": "source:old", "to": "source:missing"}]},
+        _redirects_lead_somewhere,
+    ),
+)
 
 
 def _duplicates(own: Mapping[str, list[str]], where: Mapping[str, Where]) -> list[Problem]:

@@ -41,6 +41,7 @@ from rightsdata._validators import (
     items,
     optional_ref,
     optional_text,
+    optional_value,
     record_id,
     ref,
     refs,
@@ -188,18 +189,9 @@ class Penalty(_Part):
     """What was imposed: its kind and, where stated, its term as an ISO 8601 duration."""
 
     kind: PenaltyKind = value("The kind of penalty.")
-    term: Duration | None = value(
+    term: Duration | None = optional_value(
         "How long, as an ISO 8601 duration (seven and a half years is P7Y6M), or null."
     )
-
-    def _rules(self) -> None:
-        if self.term is not None and type(self.term) is not Duration:
-            raise FieldError(
-                "term",
-                f"expected a rightsdata.Duration, not {type(self.term).__name__} "
-                "(Duration.from_pendulum converts a pendulum.Duration)",
-                ProblemCode.TYPE,
-            )
 
 
 # by the term's value: an enum member's own hash is a Python call, and this runs per figure
@@ -235,6 +227,13 @@ class Figure(_Part):
         *ACTOR, doc="Who asserted it (an authority, an NGO, an interviewee); null if unstated."
     )
     citations: tuple[Citation, ...] = items("Where the claim is made.", min_items=1)
+
+    RULES: ClassVar[tuple[str, ...]] = (
+        "low <= best <= high where stated",
+        "the qualifier's number is stated (exact and about: best; at_least and more_than: "
+        "low; at_most and less_than: high; between: low and high)",
+        "a figure states at least one number unless its qualifier is 'imprecise'",
+    )
 
     def _rules(self) -> None:
         low, best, high, qualifier = self.low, self.best, self.high, self.qualifier
@@ -302,7 +301,7 @@ class Source(_Checked):
     publisher: str | None = optional_ref(
         "org", doc="The organisation that published it; null if the document does not say."
     )
-    published: EDTF | None = value("When it was published (EDTF), or null if unknown.")
+    published: EDTF | None = optional_value("When it was published (EDTF), or null if unknown.")
     kind: SourceKind = value("What kind of document it is.")
     language: str = text("BCP 47 tag of the document's language.", pattern=LANGUAGE_PATTERN)
     url: str | None = optional_text(
@@ -322,7 +321,7 @@ class Person(_Checked):
     id: str = record_id("person")
     name: str = text("The name the sources use, in Latin script.")
     aliases: tuple[Alias, ...] = items("Other names and spellings.")
-    born: EDTF | None = value("Date of birth (EDTF), or null.")
+    born: EDTF | None = optional_value("Date of birth (EDTF), or null.")
     country: str | None = optional_text(
         "ISO 3166-1 alpha-2 code of the person's country, or null.", pattern=COUNTRY_PATTERN
     )
@@ -346,8 +345,8 @@ class Organization(_Checked):
         "ISO 3166-1 alpha-2 code of its home country, or null (international).",
         pattern=COUNTRY_PATTERN,
     )
-    status: OrgStatus | None = value("Its legal standing as the sources give it, or null.")
-    founded: EDTF | None = value("When it was founded (EDTF), or null.")
+    status: OrgStatus | None = optional_value("Its legal standing as the sources give it, or null.")
+    founded: EDTF | None = optional_value("When it was founded (EDTF), or null.")
     summary: str | None = optional_text("What it is, in a sentence.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
@@ -404,11 +403,11 @@ class Event(_Checked):
     kind: EventKind = value("What happened.")
     title: str = text("A short title.")
     summary: str | None = optional_text("What happened, in the dataset's own words.")
-    date: EDTF | None = value("When (EDTF, at the precision the sources give), or null.")
+    date: EDTF | None = optional_value("When (EDTF, at the precision the sources give), or null.")
     places: tuple[str, ...] = refs("place", doc="Where it happened.")
     participants: tuple[Participant, ...] = items("Who took part, and as what.")
     charges: tuple[Charge, ...] = items("Charges brought, with the provision and the accused.")
-    penalty: Penalty | None = value("The penalty imposed, or null.")
+    penalty: Penalty | None = optional_value("The penalty imposed, or null.")
     figures: tuple[Figure, ...] = items("Numbers asserted about the event, each a claim.")
     part_of: str | None = optional_ref("event", doc="A larger event this one is part of.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
@@ -427,10 +426,12 @@ class Relationship(_Checked):
     kind: RelationshipKind = value("How the subject stands to the object.")
     object: str = ref("person", "org", "place", doc="To whom or what.")
     title: str | None = optional_text("A title or position, as given: 'Research Lead'.")
-    start: EDTF | None = value("When it began (EDTF), or null.")
-    end: EDTF | None = value("When it ended (EDTF), or null.")
+    start: EDTF | None = optional_value("When it began (EDTF), or null.")
+    end: EDTF | None = optional_value("When it ended (EDTF), or null.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    RULES: ClassVar[tuple[str, ...]] = ("start is not after end",)
 
     def _rules(self) -> None:
         # The first possible day of the start after the last possible day of the end (an
@@ -449,7 +450,7 @@ class Statement(_Checked):
 
     id: str = record_id("statement")
     speaker: str = ref(*ACTOR, doc="Who said it.")
-    date: EDTF | None = value("When (EDTF), or null.")
+    date: EDTF | None = optional_value("When (EDTF), or null.")
     kind: StatementKind = value("What the statement does.")
     summary: str = text("What was said, in the dataset's own words.")
     quote: str | None = optional_text(
@@ -459,6 +460,10 @@ class Statement(_Checked):
     about: tuple[str, ...] = refs(*ANY_RECORD, doc="The records it is about.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    RULES: ClassVar[tuple[str, ...]] = (
+        "a quote needs a citation whose fields are null or include 'quote'",
+    )
 
     def _rules(self) -> None:
         if self.quote is not None and not any(
@@ -483,7 +488,7 @@ class Rating(_Checked):
     scale: RatingScale = value("The rating system.")
     level: Level = value("The level given.")
     as_of: EDTF = value("When the rating applied (EDTF).")
-    previous: Level | None = value("The level before, where the source says; else null.")
+    previous: Level | None = optional_value("The level before, where the source says; else null.")
     rated_by: str = ref("org", doc="Who gave the rating.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)

@@ -16,8 +16,8 @@ import functools
 import json
 from typing import TYPE_CHECKING, Any
 
+from rightsdata._format import schema_id
 from rightsdata._resources import schemas_root
-from rightsdata.canonical import schema_id
 from rightsdata.errors import Problem, ProblemCode
 from rightsdata.model import KINDS
 

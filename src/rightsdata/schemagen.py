@@ -23,11 +23,12 @@ from typing import Any, Final
 
 import attrs
 
-from rightsdata._validators import DOC, MAX_LENGTH, MIN_ITEMS, MINIMUM, PATTERN, REF
-from rightsdata.canonical import schema_id
+from rightsdata._format import schema_id
+from rightsdata._validators import TEXT_PATTERN, Spec, spec_of
 from rightsdata.dates import EDTF
 from rightsdata.durations import Duration
-from rightsdata.ids import ID_PATTERN, id_pattern
+from rightsdata.ids import ID_PATTERN
+from rightsdata.integrity import RULES as INTEGRITY_RULES
 from rightsdata.model import (
     RECORD_TYPES,
     Alias,
@@ -73,23 +74,22 @@ RULES_LEAD: Final = " Rules beyond this schema: "
 
 _NESTED: Final = (Citation, Inference, Alias, Participant, Charge, Penalty, Figure)
 
-_RULES: Final[dict[str, list[str]]] = {
-    "Figure": [
-        "low <= best <= high where stated",
-        "the qualifier's number is stated (exact and about: best; at_least and more_than: "
-        "low; at_most and less_than: high; between: low and high)",
-        "a figure states at least one number unless its qualifier is 'imprecise'",
-    ],
-    "Relationship": ["start is not after end"],
-    "Statement": ["a quote needs a citation whose fields are null or include 'quote'"],
-    "*": [
-        "every name in a citation's fields, and in an inference's field, is a field of the record",
-        "every reference names an existing record; IDs are unique across the dataset",
-        "text fields hold no e-mail addresses or telephone numbers",
-    ],
-    "Rating": ["previous, when stated, equals the level of the rating before it"],
-    "Event": ["part_of chains have no cycles"],
-}
+#: Rules of every record that JSON Schema cannot state, beside those of the integrity check.
+_EVERY_RECORD: Final = (
+    "every name in a citation's fields, and in an inference's field, is a field of the record",
+    "text fields hold no e-mail addresses or telephone numbers",
+)
+
+
+def _rules(cls: type) -> list[str]:
+    """The rules beyond ``cls``'s schema: its own cross-field rules, then (for a record kind)
+    those of every record and the integrity rules that concern its kind."""
+    rules = list(getattr(cls, "RULES", ()))
+    kind = getattr(cls, "kind_name", None)
+    if kind is not None and RECORD_TYPES.get(kind) is cls:
+        rules += _EVERY_RECORD
+        rules += [rule.prose for rule in INTEGRITY_RULES if "*" in rule.kinds or kind in rule.kinds]
+    return rules
 
 
 def _snake(name: str) -> str:
@@ -106,29 +106,23 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _type_schema(hint: Any, field: attrs.Attribute[Any] | None) -> dict[str, Any]:
-    meta = field.metadata if field is not None else {}
+def _type_schema(hint: Any, spec: Spec | None) -> dict[str, Any]:
+    """The schema of a value of ``hint``, with ``spec``'s constraint (on the list's items for
+    a list of IDs or texts, on the list itself for a list of parts)."""
     args = typing.get_args(hint)
     if type(None) in args:
         (inner,) = [a for a in args if a is not type(None)]
-        return _nullable(_type_schema(inner, field))
+        return _nullable(_type_schema(inner, spec))
     if typing.get_origin(hint) is tuple:
-        schema: dict[str, Any] = {"type": "array", "items": _type_schema(args[0], field)}
-        if MIN_ITEMS in meta:
-            schema["minItems"] = meta[MIN_ITEMS]
-        return schema
+        if attrs.has(args[0]):
+            items = _type_schema(args[0], None)
+            return spec.schema({"type": "array", "items": items}) if spec else items
+        return {"type": "array", "items": _type_schema(args[0], spec)}
     if hint is str:
-        if REF in meta:
-            return {"type": "string", "pattern": id_pattern(meta[REF])}
-        schema = {"type": "string", "pattern": meta.get(PATTERN, "^\\S(?:[\\s\\S]*\\S)?$")}
-        if MAX_LENGTH in meta:
-            schema["maxLength"] = meta[MAX_LENGTH]
-        return schema
+        base = {"type": "string"}
+        return spec.schema(base) if spec else {**base, "pattern": TEXT_PATTERN}
     if hint is int:
-        schema = {"type": "integer"}
-        if MINIMUM in meta:
-            schema["minimum"] = meta[MINIMUM]
-        return schema
+        return spec.schema({"type": "integer"}) if spec else {"type": "integer"}
     if hint is EDTF:
         return _ref("edtf")
     if hint is Duration:
@@ -144,13 +138,11 @@ def _object_schema(cls: type) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties = {}
     for field in attrs.fields(cls):
-        schema = _type_schema(hints[field.name], field)
-        doc = field.metadata.get(DOC)
-        properties[field.name] = {"description": doc, **schema} if doc else schema
+        spec = spec_of(field)
+        schema = _type_schema(hints[field.name], spec)
+        properties[field.name] = {"description": spec.doc, **schema}
     description = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
-    rules = _RULES.get(cls.__name__, [])
-    if cls.__name__ in {c.__name__ for c in RECORD_TYPES.values()}:
-        rules = rules + _RULES["*"]
+    rules = _rules(cls)
     if rules:
         description += RULES_LEAD + "; ".join(rules) + "."
     return {
@@ -158,7 +150,7 @@ def _object_schema(cls: type) -> dict[str, Any]:
         "description": description,
         "type": "object",
         "properties": properties,
-        "required": [f.name for f in attrs.fields(cls)],
+        "required": [f.name for f in attrs.fields(cls) if not spec_of(f).optional],
         "additionalProperties": False,
     }
 

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias
 import attrs
 
 from rightsdata._typing import field_hints
-from rightsdata._validators import DOC, MAX_LENGTH, REF
+from rightsdata._validators import Ref, Text, spec_of
 from rightsdata.dates import EDTF
 from rightsdata.durations import Duration, format_duration
 from rightsdata.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES
@@ -241,7 +241,7 @@ def _list_item(hint: Any) -> Any | None:
 def _is_list_table(field: attrs.Attribute[Any], hint: Any) -> bool:
     """Whether a field becomes a table of its own: a list of parts, or of references."""
     item = _list_item(hint)
-    return item is not None and (attrs.has(item) or REF in field.metadata)
+    return item is not None and (attrs.has(item) or isinstance(spec_of(field), Ref))
 
 
 def _columns(
@@ -255,7 +255,8 @@ def _columns(
         if _is_list_table(field, hint):
             continue
         name, where = prefix + field.name, (*path, field.name)
-        doc = field.metadata.get(DOC, "")
+        spec = spec_of(field)
+        doc = spec.doc
         if parent_optional:
             doc += f" Empty when there is no {path[0]}."
         required = not (optional or parent_optional)
@@ -289,9 +290,9 @@ def _columns(
             terms = tuple(str(m.value) for m in hint)
             columns.append(Column(name, ColumnType.TERM, doc, required, terms=terms, field=where))
         elif hint is str:
-            refs = tuple(field.metadata.get(REF, ()))
+            refs = spec.prefixes if isinstance(spec, Ref) else ()
             kind = ColumnType.ID if refs else ColumnType.TEXT
-            max_length = field.metadata.get(MAX_LENGTH)
+            max_length = spec.max_length if isinstance(spec, Text) else None
             columns.append(
                 Column(name, kind, doc, required, refs=refs, max_length=max_length, field=where)
             )
@@ -390,14 +391,13 @@ def _part_tables(
         description = f"{_description(item)} One row per item of {whose}, in order."
     else:
         value = _LINK_VALUE.get(field.name, _singular(field.name))
-        refs = tuple(field.metadata[REF])
+        spec = spec_of(field)
+        assert isinstance(spec, Ref)
         values = [
-            _with_getter(
-                Column(value, ColumnType.ID, field.metadata[DOC], True, refs=refs, field=())
-            )
+            _with_getter(Column(value, ColumnType.ID, spec.doc, True, refs=spec.prefixes, field=()))
         ]
         lists = []
-        description = f"{field.metadata[DOC]} One row per item of {whose}, in order."
+        description = f"{spec.doc} One row per item of {whose}, in order."
     columns = (*keys, _position(), *values)
     names = [c.name for c in columns]
     if len(set(names)) != len(names):

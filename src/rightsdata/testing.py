@@ -15,27 +15,26 @@ resolve. Requires ``hypothesis`` (``pip install 'rightsdata[test]'``).
 from __future__ import annotations
 
 import datetime
+import enum
+import typing
 from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
 from hypothesis import strategies as st
 
-from rightsdata._validators import _EMAIL_RE, _PHONE_RE
+from rightsdata._typing import field_hints, nested_part
+from rightsdata._validators import Count, RecordId, Ref, Refs, Text, field_names, spec_of
 from rightsdata.dates import EDTF
 from rightsdata.durations import Duration, parse_duration
 from rightsdata.model import (
     RECORD_TYPES,
     Alias,
-    Charge,
     Citation,
     Event,
     Figure,
-    Inference,
     Law,
     Organization,
-    Participant,
-    Penalty,
     Person,
     Place,
     Rating,
@@ -45,20 +44,8 @@ from rightsdata.model import (
     Statement,
 )
 from rightsdata.vocab import (
-    EventKind,
     FigureQualifier,
-    FigureUnit,
-    Level,
-    Measure,
-    OrgKind,
-    OrgStatus,
-    PenaltyKind,
-    PlaceKind,
     RatingScale,
-    RelationshipKind,
-    Role,
-    SourceKind,
-    StatementKind,
 )
 
 __all__ = [
@@ -88,25 +75,18 @@ _LAST: Final = datetime.date(2030, 12, 31).toordinal()
 
 def slugs() -> st.SearchStrategy[str]:
     """Slugs: lowercase ASCII words joined by '-'."""
-    word = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
-    return st.lists(word, min_size=1, max_size=4).map("-".join)
+    return ids("x").map(lambda value: value.partition(":")[2])
 
 
 def ids(*prefixes: str) -> st.SearchStrategy[str]:
-    """IDs with one of ``prefixes`` (``ids("person", "org")``)."""
-    return st.builds(lambda p, s: f"{p}:{s}", st.sampled_from(prefixes), slugs())
-
-
-def _clean(value: str) -> bool:
-    if not value or value[0].isspace() or value[-1].isspace():
-        return False
-    return not (_EMAIL_RE.search(value) or _PHONE_RE.search(value))
+    """IDs with one of ``prefixes`` (``ids("person", "org")``): the rule of a reference."""
+    return Ref(prefixes, "An ID.").strategy()
 
 
 def texts(max_size: int = 60) -> st.SearchStrategy[str]:
-    """Non-empty text without surrounding white space or contact data, in any script."""
-    alphabet = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
-    return st.text(alphabet, min_size=1, max_size=max_size).filter(_clean)
+    """Non-empty text without surrounding white space or contact data, in any script: the
+    rule of every text field."""
+    return Text("A text.", max_length=max_size).strategy()
 
 
 def _dates() -> st.SearchStrategy[datetime.date]:
@@ -175,46 +155,66 @@ def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
 
+def _field_strategy(cls: type, field: attrs.Attribute[Any], holder: type | None) -> Any:
+    """The values a field of ``cls`` (a part held by ``holder``, if any) accepts, from its
+    spec and its type: how a new field gets a strategy without anyone writing one."""
+    spec = spec_of(field)
+    hint = field_hints(cls)[field.name]
+    arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
+    optional = len(arms) != len(typing.get_args(hint))
+    core = arms[0] if optional else hint
+    if spec.names_holder is not None:
+        names = sorted(field_names(holder)) if holder is not None else []
+        if spec.names_holder == "path":
+            return st.sampled_from(names) if names else texts()
+        some = st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True).map(tuple)
+        return _optional(some) if names else st.none()
+    own = spec.strategy()
+    if own is None:
+        nested, many = nested_part(core)
+        if nested is not None:
+            part = _part(nested, cls if many else None)
+            minimum = getattr(spec, "min_items", 0)
+            own = (
+                st.lists(part, min_size=minimum, max_size=minimum + 2).map(tuple) if many else part
+            )
+        elif core is EDTF:
+            own = edtf_dates()
+        elif core is Duration:
+            own = durations()
+        elif isinstance(core, type) and issubclass(core, enum.Enum):
+            own = st.sampled_from(list(core))
+        else:  # pragma: no cover - a new kind of value must be taught here
+            raise TypeError(f"no strategy for {cls.__name__}.{field.name}: {hint!r}")
+    return _optional(own) if optional and not isinstance(spec, Count) else own
+
+
+def _builds(cls: type, holder: type | None = None, /, **overrides: Any) -> Any:
+    """Instances of ``cls``: each field from ``overrides`` or from its spec and type."""
+    fields = {
+        field.name: overrides.get(field.name) or _field_strategy(cls, field, holder)
+        for field in attrs.fields(cls)
+    }
+    return st.builds(cls, **fields)
+
+
+def _part(cls: type, holder: type | None) -> Any:
+    custom = _PARTS.get(cls)
+    return custom(holder) if custom is not None else _builds(cls, holder)
+
+
 def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
     """Citations; with ``record_type``, their ``fields`` name fields of that type."""
-    names = [f.name for f in attrs.fields(record_type)] if record_type is not None else []
-    fields = (
-        _optional(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True).map(tuple))
-        if names
-        else st.none()
-    )
-    return st.builds(
-        Citation,
-        source=ids("source"),
-        locator=_optional(texts()),
-        quote=_optional(texts()),
-        fields=fields,
-    )
-
-
-def _citation_lists(record_type: type) -> st.SearchStrategy[tuple[Citation, ...]]:
-    return st.lists(citations(record_type), min_size=1, max_size=3).map(tuple)
-
-
-def _inferred(record_type: type) -> st.SearchStrategy[tuple[Inference, ...]]:
-    names = [f.name for f in attrs.fields(record_type)]
-    inference = st.builds(Inference, field=st.sampled_from(names), basis=texts())
-    return st.lists(inference, max_size=2).map(tuple)
-
-
-def _aliases() -> st.SearchStrategy[tuple[Alias, ...]]:
-    language = st.sampled_from(["en", "ru", "kk", "kk-Latn"])
-    return st.lists(st.builds(Alias, name=texts(), language=_optional(language)), max_size=3).map(
-        tuple
-    )
+    strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type)
+    return strategy
 
 
 _COUNTRIES: Final = st.sampled_from(["KZ", "RU", "US", "GB", "EG", "HK", "CO", "GN"])
+_LANGUAGES: Final = st.sampled_from(["en", "ru", "kk", "kk-Latn"])
 
 
 @st.composite
-def figures(draw: st.DrawFn) -> Figure:
-    """Figures whose numbers fit their qualifier (``low <= best <= high``)."""
+def _figure(draw: st.DrawFn, holder: type | None = None) -> Figure:
     qualifier = draw(st.sampled_from(list(FigureQualifier)))
     numbers = sorted(draw(st.lists(st.integers(0, 10**6), min_size=3, max_size=3)))
     low, best, high = (draw(_optional(st.just(n))) for n in numbers)
@@ -226,122 +226,77 @@ def figures(draw: st.DrawFn) -> Figure:
         high = numbers[2]
     elif qualifier is FigureQualifier.BETWEEN:
         low, high = numbers[0], numbers[2]
-    return Figure(
-        measure=draw(st.sampled_from(list(Measure))),
-        unit=draw(st.sampled_from(list(FigureUnit))),
-        low=low,
-        best=best,
-        high=high,
-        qualifier=qualifier,
-        as_given=draw(_optional(texts(40))),
-        asserted_by=draw(_optional(ids("person", "org"))),
-        citations=draw(_citation_lists(Figure)),
+    figure: Figure = draw(
+        _builds(
+            Figure,
+            qualifier=st.just(qualifier),
+            low=st.just(low),
+            best=st.just(best),
+            high=st.just(high),
+            as_given=_optional(texts(40)),
+        )
     )
+    return figure
+
+
+def figures() -> st.SearchStrategy[Figure]:
+    """Figures whose numbers fit their qualifier (``low <= best <= high``)."""
+    strategy: st.SearchStrategy[Figure] = _figure()
+    return strategy
+
+
+#: Parts whose rules a field-by-field draw would break, built by hand (holder -> strategy).
+_PARTS: Final[dict[type, Any]] = {
+    Figure: _figure,
+    Alias: lambda holder: _builds(Alias, holder, language=_optional(_LANGUAGES)),
+}
 
 
 def sources() -> st.SearchStrategy[Source]:
     """Source records."""
-    return st.builds(
+    strategy: st.SearchStrategy[Source] = _builds(
         Source,
-        id=ids("source"),
-        title=texts(),
-        publisher=_optional(ids("org")),
-        published=_optional(edtf_dates()),
-        kind=st.sampled_from(list(SourceKind)),
         language=st.sampled_from(["en", "ru", "kk"]),
         url=_optional(slugs().map(lambda s: f"https://example.org/{s}")),
-        note=_optional(texts()),
-        inferred=_inferred(Source),
     )
+    return strategy
 
 
 def persons() -> st.SearchStrategy[Person]:
     """Person records."""
-    return st.builds(
-        Person,
-        id=ids("person"),
-        name=texts(),
-        aliases=_aliases(),
-        born=_optional(edtf_dates(intervals=False)),
-        country=_optional(_COUNTRIES),
-        summary=_optional(texts()),
-        citations=_citation_lists(Person),
-        inferred=_inferred(Person),
+    strategy: st.SearchStrategy[Person] = _builds(
+        Person, born=_optional(edtf_dates(intervals=False)), country=_optional(_COUNTRIES)
     )
+    return strategy
 
 
 def organizations() -> st.SearchStrategy[Organization]:
     """Organization records."""
-    return st.builds(
-        Organization,
-        id=ids("org"),
-        name=texts(),
-        aliases=_aliases(),
-        kind=st.sampled_from(list(OrgKind)),
-        country=_optional(_COUNTRIES),
-        status=_optional(st.sampled_from(list(OrgStatus))),
-        founded=_optional(edtf_dates()),
-        summary=_optional(texts()),
-        citations=_citation_lists(Organization),
-        inferred=_inferred(Organization),
-    )
+    strategy: st.SearchStrategy[Organization] = _builds(Organization, country=_optional(_COUNTRIES))
+    return strategy
 
 
 def places() -> st.SearchStrategy[Place]:
     """Place records."""
-    return st.builds(
-        Place,
-        id=ids("place"),
-        name=texts(),
-        aliases=_aliases(),
-        kind=st.sampled_from(list(PlaceKind)),
-        country=_optional(_COUNTRIES),
-        within=_optional(ids("place")),
-        citations=_citation_lists(Place),
-        inferred=_inferred(Place),
-    )
+    strategy: st.SearchStrategy[Place] = _builds(Place, country=_optional(_COUNTRIES))
+    return strategy
 
 
 def laws() -> st.SearchStrategy[Law]:
     """Law (legal provision) records."""
-    return st.builds(
+    strategy: st.SearchStrategy[Law] = _builds(
         Law,
-        id=ids("law"),
-        instrument=texts(),
         jurisdiction=st.sampled_from(["KZ", "international"]),
         article=st.integers(1, 500).map(str),
         part=_optional(st.integers(1, 9).map(str)),
-        title=_optional(texts()),
-        citations=_citation_lists(Law),
-        inferred=_inferred(Law),
     )
+    return strategy
 
 
 def events() -> st.SearchStrategy[Event]:
     """Event records."""
-    return st.builds(
-        Event,
-        id=ids("event"),
-        kind=st.sampled_from(list(EventKind)),
-        title=texts(),
-        summary=_optional(texts()),
-        date=_optional(edtf_dates()),
-        places=st.lists(ids("place"), max_size=2).map(tuple),
-        participants=st.lists(
-            st.builds(Participant, actor=ids("person", "org"), role=st.sampled_from(list(Role))),
-            max_size=3,
-        ).map(tuple),
-        charges=st.lists(
-            st.builds(Charge, provision=ids("law"), against=ids("person", "org")), max_size=2
-        ).map(tuple),
-        penalty=_optional(
-            st.builds(Penalty, kind=st.sampled_from(list(PenaltyKind)), term=_optional(durations()))
-        ),
-        figures=st.lists(figures(), max_size=2).map(tuple),
-        part_of=_optional(ids("event")),
-        citations=_citation_lists(Event),
-        inferred=_inferred(Event),
-    )
+    strategy: st.SearchStrategy[Event] = _builds(Event)
+    return strategy
 
 
 @st.composite
@@ -359,54 +314,27 @@ def relationships(draw: st.DrawFn) -> Relationship:
         and start.earliest > end.latest
     ):
         end = None
-    return Relationship(
-        id=draw(ids("relationship")),
-        subject=draw(ids("person", "org")),
-        kind=draw(st.sampled_from(list(RelationshipKind))),
-        object=draw(ids("person", "org", "place")),
-        title=draw(_optional(texts())),
-        start=start,
-        end=end,
-        citations=draw(_citation_lists(Relationship)),
-        inferred=draw(_inferred(Relationship)),
-    )
+    relationship: Relationship = draw(_builds(Relationship, start=st.just(start), end=st.just(end)))
+    return relationship
 
 
 @st.composite
 def statements(draw: st.DrawFn) -> Statement:
     """Statement records (a quote always has a citation that covers it)."""
     quote = draw(_optional(texts()))
-    cites = draw(_citation_lists(Statement))
+    cites = draw(st.lists(citations(Statement), min_size=1, max_size=3).map(tuple))
     if quote is not None and not any(c.fields is None or "quote" in c.fields for c in cites):
         cites = (attrs.evolve(cites[0], fields=None), *cites[1:])
-    return Statement(
-        id=draw(ids("statement")),
-        speaker=draw(ids("person", "org")),
-        date=draw(_optional(edtf_dates())),
-        kind=draw(st.sampled_from(list(StatementKind))),
-        summary=draw(texts()),
-        quote=quote,
-        addressed_to=tuple(draw(st.lists(ids("person", "org"), max_size=2))),
-        about=tuple(draw(st.lists(ids("person", "event", "org"), max_size=2))),
-        citations=cites,
-        inferred=draw(_inferred(Statement)),
-    )
+    statement: Statement = draw(_builds(Statement, quote=st.just(quote), citations=st.just(cites)))
+    return statement
 
 
 def ratings() -> st.SearchStrategy[Rating]:
     """Rating records."""
-    return st.builds(
-        Rating,
-        id=ids("rating"),
-        country=ids("place"),
-        scale=st.just(RatingScale.CIVICUS_MONITOR),
-        level=st.sampled_from(list(Level)),
-        as_of=edtf_dates(),
-        previous=_optional(st.sampled_from(list(Level))),
-        rated_by=ids("org"),
-        citations=_citation_lists(Rating),
-        inferred=_inferred(Rating),
+    strategy: st.SearchStrategy[Rating] = _builds(
+        Rating, scale=st.just(RatingScale.CIVICUS_MONITOR)
     )
+    return strategy
 
 
 _BY_KIND: Final[dict[str, Any]] = {
@@ -440,12 +368,13 @@ def dataset_documents(draw: st.DrawFn, max_per_kind: int = 4) -> dict[str, list[
     """A whole dataset as JSON-ready documents whose references all resolve.
 
     The result is what ``Dataset.to_dict()`` returns: each kind's documents sorted by ID.
-    Ratings carry no ``previous`` and events no ``part_of`` chains, so the integrity rules
-    that depend on order hold by construction.
+    Every rule of :data:`rightsdata.integrity.RULES` holds: references are drawn from the
+    records made, and each rule's ``repair`` mends what the draw broke (ratings lose their
+    ``previous``, events their ``part_of``, a victim born after the event his ``born``).
     """
     from rightsdata.convert import unstructure
+    from rightsdata.integrity import RULES
 
-    pools: dict[str, list[str]] = {}
     built: dict[str, list[Record]] = {}
     for kind in RECORD_TYPES:
         minimum = 1 if kind in ("sources", "persons", "organizations", "places", "laws") else 0
@@ -455,37 +384,69 @@ def dataset_documents(draw: st.DrawFn, max_per_kind: int = 4) -> dict[str, list[
             )
         )
         built[kind] = found
-        pools[RECORD_TYPES[kind].__name__] = [r.id for r in found]
-    by_prefix = {
-        "source": pools["Source"],
-        "person": pools["Person"],
-        "org": pools["Organization"],
-        "place": pools["Place"],
-        "law": pools["Law"],
-        "event": pools["Event"],
+    by_prefix: dict[str, list[str]] = {}
+    for items in built.values():
+        for record in items:
+            by_prefix.setdefault(record.id.partition(":")[0], []).append(record.id)
+    pools: dict[str, list[str]] = {}
+    for items in built.values():
+        for record in items:
+            pools.setdefault(record.id.partition(":")[0], []).append(record.id)
+    documents = {
+        kind: sorted((unstructure(_resolve(draw, r, pools)) for r in items), key=lambda d: d["id"])
+        for kind, items in built.items()
     }
-    documents: dict[str, list[dict[str, Any]]] = {}
-    for kind, items in built.items():
-        docs = [_resolve(draw, unstructure(r), by_prefix) for r in items]
-        if kind == "ratings":
-            docs = [{**d, "previous": None} for d in docs]
-        if kind == "events":
-            docs = [{**d, "part_of": None} for d in docs]
-        if kind == "relationships":
-            docs = [d for d in docs if d["subject"] != d["object"]]
-        documents[kind] = sorted(docs, key=lambda d: d["id"])
+    for rule in RULES:
+        if rule.repair is not None:
+            ids = {d["id"] for docs in documents.values() for d in docs}
+            rule.repair(documents)
+            dropped = ids - {d["id"] for docs in documents.values() for d in docs}
+            if dropped:  # a repair dropped records: so do the references to them
+                documents = {k: _without(docs, dropped) for k, docs in documents.items()}
     return documents
 
 
-def _resolve(draw: st.DrawFn, value: Any, pools: Mapping[str, list[str]]) -> Any:
-    """Replace every reference in a document by an existing ID of the same prefix."""
+def _resolve(draw: st.DrawFn, obj: Any, pools: Mapping[str, list[str]]) -> Any:
+    """``obj`` (a record or part) with every reference replaced by an existing ID of a kind
+    the field accepts; a reference no record can fill is left out (such fields are optional
+    or lists: the required ones name kinds every generated dataset has)."""
+
+    def pick(value: str, spec: Ref) -> str | None:
+        if value in pools.get(value.partition(":")[0], ()):
+            return value
+        choices = [i for prefix in spec.prefixes for i in pools.get(prefix, ())]
+        return draw(st.sampled_from(choices)) if choices else None
+
+    changes: dict[str, Any] = {}
+    hints = field_hints(type(obj))
+    for field in attrs.fields(type(obj)):
+        spec, value = spec_of(field), getattr(obj, field.name)
+        if isinstance(spec, RecordId) or value is None:
+            continue
+        if isinstance(spec, Refs):
+            changes[field.name] = tuple(
+                dict.fromkeys(p for p in (pick(v, spec) for v in value) if p is not None)
+            )
+        elif isinstance(spec, Ref):
+            changes[field.name] = pick(value, spec) or (None if spec.optional else value)
+        elif nested_part(hints[field.name])[0] is not None:
+            many = isinstance(value, tuple)
+            changes[field.name] = (
+                tuple(_resolve(draw, v, pools) for v in value)
+                if many
+                else _resolve(draw, value, pools)
+            )
+    return attrs.evolve(obj, **changes) if changes else obj
+
+
+def _without(value: Any, dropped: set[str]) -> Any:
+    """A document without the references to ``dropped`` IDs (left out of lists and objects)."""
     if isinstance(value, dict):
-        return {k: (v if k == "id" else _resolve(draw, v, pools)) for k, v in value.items()}
+        return {k: _without(v, dropped) for k, v in value.items() if not _named(v, dropped)}
     if isinstance(value, list):
-        return [_resolve(draw, v, pools) for v in value]
-    if isinstance(value, str) and ":" in value:
-        prefix = value.partition(":")[0]
-        pool = pools.get(prefix)
-        if pool and value not in pool:
-            return draw(st.sampled_from(pool))
+        return [_without(v, dropped) for v in value if not _named(v, dropped)]
     return value
+
+
+def _named(value: Any, dropped: set[str]) -> bool:
+    return isinstance(value, str) and value in dropped

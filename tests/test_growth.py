@@ -1,0 +1,198 @@
+"""A format that can grow: optional fields may be left out, old formats load, constructors
+convert and refuse what the loader refuses, and a Python-built record is a real record."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import rightsdata
+from rightsdata import _format, fastpath
+from rightsdata.canonical import format_folder, with_every_field
+from rightsdata.convert import structure, unstructure
+from rightsdata.errors import FieldError, InvalidDataError
+from rightsdata.model import RECORD_TYPES, Citation, Event, Penalty, Person
+
+CITES = (Citation(source="source:a"),)
+
+
+def test_a_person_needs_only_its_required_fields() -> None:
+    person = Person(id="person:a", name="A. Person", citations=CITES)
+    assert person.aliases == () and person.born is None and person.inferred == ()
+
+
+def test_constructors_convert_lists_dates_durations_and_terms() -> None:
+    person = Person(id="person:a", name="A", born="1960-08", aliases=[], citations=list(CITES))
+    assert type(person.born) is rightsdata.EDTF and str(person.born) == "1960-08"
+    assert person.aliases == () and type(person.citations) is tuple
+    hash(person)  # a list would have made it unhashable
+    event = Event(
+        id="event:a",
+        kind="trial",
+        title="A trial",
+        penalty=Penalty(kind="imprisonment", term="P7Y6M"),
+        citations=CITES,
+    )
+    assert event.kind is rightsdata.vocab.EventKind.TRIAL
+    assert event.penalty is not None and event.penalty.term == rightsdata.parse_duration("P7Y6M")
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"born": "2020-13"}, "born"),
+        ({"born": 2020}, "born"),
+        ({"aliases": "A"}, "aliases"),
+        ({"country": "kz"}, "country"),
+        ({"citations": [{"source": "source:a"}]}, "citations[0]"),
+    ],
+)
+def test_a_constructor_refuses_with_the_loaders_words(fields: dict[str, Any], field: str) -> None:
+    document = {"id": "person:a", "name": "A", "citations": [{"source": "source:a"}], **fields}
+    arguments = {"id": "person:a", "name": "A", "citations": CITES, **fields}
+    with pytest.raises(FieldError) as raised:
+        Person(**arguments)
+    assert raised.value.field == field
+    if field != "citations[0]":  # (a JSON object is what the loader expects there)
+        with pytest.raises(InvalidDataError) as loaded:
+            structure("persons", document, "persons.json[0]")
+        (problem,) = loaded.value.problems
+        assert problem.location == f"persons.json[0].{field}"
+        assert problem.message == raised.value.message
+
+
+def test_attrs_evolve_converts_and_checks_too() -> None:
+    person = Person(id="person:a", name="A", citations=CITES)
+    assert str(attrs.evolve(person, born="1999").born) == "1999"
+    with pytest.raises(FieldError):
+        attrs.evolve(person, name=" A")
+
+
+def test_counts_are_bounded_to_what_every_table_holds() -> None:
+    from rightsdata._validators import COUNT_MAX
+    from rightsdata.model import Figure
+
+    def figure(best: int) -> Figure:
+        return Figure(
+            measure="killed", unit="people", best=best, qualifier="exact", citations=CITES
+        )
+
+    assert figure(COUNT_MAX).best == COUNT_MAX
+    with pytest.raises(FieldError, match="largest count"):
+        figure(COUNT_MAX + 1)
+
+
+def _bundled() -> Path:
+    from rightsdata._resources import datasets_root
+
+    return Path(str(datasets_root() / "kazakhstan"))
+
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "kz"
+    shutil.copytree(_bundled(), folder)
+    return folder
+
+
+def _no_diagnostic_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the diagnostic path was used")
+
+    monkeypatch.setattr("rightsdata.convert.structure_many", refuse)
+
+
+def test_both_formats_load_equal_and_on_the_fast_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _copy(tmp_path)
+    as_format = {1: None, 2: None}
+    for version in (1, 2):
+        descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        if version == 1:
+            descriptor.pop(_format.FORMAT_KEY, None)
+            (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+        format_folder(folder, upgrade=version == 2)
+        text = (folder / "events.json").read_text(encoding="utf-8")
+        assert ('"part_of": null' in text) == (version == 1)
+        with monkeypatch.context() as patched:
+            _no_diagnostic_path(patched)
+            as_format[version] = rightsdata.load_path(folder)  # type: ignore[assignment]
+    assert as_format[1] == as_format[2] == rightsdata.load()
+
+
+def test_fmt_keeps_a_format_1_folder_in_format_1_and_upgrade_moves_it(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor.pop(_format.FORMAT_KEY, None)
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    format_folder(folder)
+    assert _format.FORMAT_KEY not in (folder / "datapackage.json").read_text(encoding="utf-8")
+    assert '"inferred": []' in (folder / "persons.json").read_text(encoding="utf-8")
+    assert format_folder(folder, check=True) == []
+    format_folder(folder, upgrade=True)
+    upgraded = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert upgraded[_format.FORMAT_KEY] == _format.FORMAT
+    assert '"inferred": []' not in (folder / "persons.json").read_text(encoding="utf-8")
+    assert format_folder(folder, check=True) == []
+
+
+def test_fmt_creates_no_file_that_was_not_there(tmp_path: Path) -> None:
+    folder = tmp_path / "small"
+    folder.mkdir()
+    source = {"id": "source:a", "title": "A", "kind": "report", "language": "en"}
+    (folder / "sources.json").write_text(json.dumps([source]), encoding="utf-8")
+    format_folder(folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["datapackage.json", "sources.json"]
+
+
+def test_a_file_may_leave_optional_fields_out_and_the_fast_path_takes_it() -> None:
+    data = json.dumps(
+        [{"id": "person:a", "name": "A", "citations": [{"source": "source:a"}]}]
+    ).encode()
+    (person,) = fastpath.decode_records("persons", data)
+    assert person == Person(id="person:a", name="A", citations=CITES)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    ['"gender": null', '"born": null, "born": null', '"aliases": [], "aliases": []'],
+)
+def test_an_unknown_or_repeated_key_is_still_caught_when_fields_are_left_out(extra: str) -> None:
+    data = (
+        '[{"id": "person:a", "name": "A", ' + extra + ', "citations": [{"source": "source:a"}]}]'
+    ).encode()
+    with pytest.raises(fastpath.FastPathError):
+        fastpath.decode_records("persons", data)
+
+
+def test_canonical_form_round_trips_exactly() -> None:
+    for record in rightsdata.load():
+        document = unstructure(record)
+        assert unstructure(structure(type(record).kind_name, document)) == document
+        full = with_every_field(type(record), document)
+        assert structure(type(record).kind_name, full) == record
+
+
+def test_every_kind_has_a_minimal_constructor() -> None:
+    for cls in RECORD_TYPES.values():
+        required = [f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING]
+        assert "citations" in required or cls.kind_name == "sources"
+        assert all(
+            f.default is not attrs.NOTHING for f in attrs.fields(cls) if f.name == "inferred"
+        )
+
+
+def test_generated_code_shows_in_tracebacks() -> None:
+    import traceback
+
+    try:
+        Person(id="person:a", name=" A", citations=CITES)
+    except FieldError as exc:
+        text = "".join(traceback.format_exception(exc))
+    # the generated line that found the problem, as attrs shows its generated methods
+    assert "checks of Person" in text and ".check('name', " in text
