@@ -89,7 +89,6 @@ def arrow_table(
 
     pa = _pyarrow()
     found = raw_columns(dataset, table, cache)
-    check_integers(table, found)
     fields = [
         pa.field(
             c.name,
@@ -112,7 +111,11 @@ def arrow_table(
         )
     }
     schema = pa.schema(fields, metadata=metadata)
-    arrays = [_array(pa, c, v) for c, v in zip(table.columns, found, strict=True)]
+    try:
+        arrays = [_array(pa, c, v) for c, v in zip(table.columns, found, strict=True)]
+    except OverflowError as error:
+        check_integers(table, found)  # says which record's count is too large
+        raise ValueError(f"table {table.name!r}: {error}") from error
     return pa.Table.from_arrays(arrays, schema=schema)  # type: ignore[no-any-return]
 
 

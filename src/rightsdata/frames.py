@@ -105,14 +105,15 @@ def frame(dataset: Dataset, table: Table, cache: dict[Any, Any] | None = None) -
     :func:`rightsdata.tables.raw_columns`)."""
     pd = _pandas()
     found = raw_columns(dataset, table, cache)
-    check_integers(table, found)
-    data = {
-        column.name: _series_data(pd, column, values)
-        for column, values in zip(table.columns, found, strict=True)
-    }
-    index = None
-    if table.primary_key == ("id",):
-        index = pd.Index(found[0], dtype="string")
+    try:
+        data = {
+            column.name: _series_data(pd, column, values)
+            for column, values in zip(table.columns, found, strict=True)
+        }
+    except OverflowError as error:
+        check_integers(table, found)  # says which record's count is too large
+        raise ValueError(f"table {table.name!r}: {error}") from error
+    index = pd.Index(data["id"]) if table.primary_key == ("id",) else None
     return pd.DataFrame(data, index=index, copy=False)  # type: ignore[no-any-return]
 
 

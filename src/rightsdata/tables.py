@@ -633,33 +633,45 @@ def _items(dataset: Dataset, table: Table, cache: dict[Any, _Level] | None = Non
     return keys, items
 
 
-def _values(items: list[Any], path: tuple[str, ...]) -> list[Any]:
-    """The value at ``path`` in each item (None where a step is None)."""
+def _values(items: list[Any], path: tuple[str, ...], seen: dict[Any, list[Any]]) -> list[Any]:
+    """The value at ``path`` in each item (None where a step is None); ``seen`` keeps the
+    values of each path (a date's three columns read the date once)."""
     if not path:
         return items
-    values: list[Any] = list(map(operator.attrgetter(path[0]), items))
-    for step in path[1:]:
-        get = operator.attrgetter(step)
-        values = [None if v is None else get(v) for v in values]
-    return values
+    found = seen.get(path)
+    if found is None:
+        if len(path) == 1:
+            found = list(map(operator.attrgetter(path[0]), items))
+        else:
+            get = operator.attrgetter(path[-1])
+            found = [None if v is None else get(v) for v in _values(items, path[:-1], seen)]
+        seen[path] = found
+    return found
 
 
-def _column(column: Column, items: list[Any]) -> list[Any]:
+#: The attribute that holds a column's cell in its field's value: an enum's value, an EDTF
+#: date's text (read straight from their slots, not through properties, for speed).
+_INNER: Final = {ColumnType.TERM: "_value_", ColumnType.EDTF: "_text"}
+
+
+def _column(column: Column, items: list[Any], seen: dict[Any, list[Any]]) -> list[Any]:
     """One column's raw values: days as proleptic ordinals, everything else as a cell."""
     if column.derive is not None:
         assert column.source is not None
-        sources = _values(items, column.source)
+        sources = _values(items, column.source, seen)
         if column.derive == "earliest":
             return [None if v is None else v._lo for v in sources]
         if column.derive == "latest":
             return [None if v is None else v._hi for v in sources]
         return [None if v is None else _days(v) for v in sources]
     assert column.field is not None
-    values = _values(items, column.field)
-    if column.type is ColumnType.TERM:
-        return [None if v is None else v.value for v in values]
-    if column.type is ColumnType.EDTF:
-        return [None if v is None else v._text for v in values]
+    inner = _INNER.get(column.type)
+    if inner is not None and column.required and len(column.field) == 1:
+        return list(map(operator.attrgetter(f"{column.field[0]}.{inner}"), items))
+    values = _values(items, column.field, seen)
+    if inner is not None:
+        get = operator.attrgetter(inner)
+        return [None if v is None else get(v) for v in values]
     if column.type is ColumnType.DURATION:
         return [None if v is None else format_duration(v) for v in values]
     return values
@@ -673,7 +685,7 @@ def _labels(records: list[Any], cls: type) -> list[str]:
         return [label(r) for r in records]
     return [
         v if isinstance(v, str) else label(r)
-        for r, v in zip(records, _values(records, (named,)), strict=True)
+        for r, v in zip(records, _values(records, (named,), {}), strict=True)
     ]
 
 
@@ -699,7 +711,8 @@ def raw_columns(
         pairs = sorted(dataset.redirects.items())
         return [[old for old, _ in pairs], [new for _, new in pairs]]
     keys, items = _items(dataset, table, cache)
-    return [*keys, *[_column(c, items) for c in table.columns[table.keys :]]]
+    seen: dict[Any, list[Any]] = {}
+    return [*keys, *[_column(c, items, seen) for c in table.columns[table.keys :]]]
 
 
 def columns(dataset: Dataset, table: Table | str) -> list[list[Cell]]:
