@@ -396,7 +396,8 @@ def test_write_atomic_replaces_a_link_and_leaves_no_temporary(tmp_path: Path) ->
 
 # Text may not start with a tab or a carriage return (no leading space), but the escape
 # covers them too: test_escape_formula_covers_owasps_list.
-_FORMULAS = ['=HYPERLINK("x")', "+1", "-2 + 3", "@SUM(A1)", "'quoted", "=cmd|' /C calc'!A0"]
+_FORMULAS = ['=HYPERLINK("x")', "+1", "-2 + 3", "@SUM(A1)", "'=x", "=cmd|' /C calc'!A0"]
+_NOT_FORMULAS = ["'quoted' text", "a = b", "x-y"]
 
 
 def _formula_dataset() -> Dataset:
@@ -404,7 +405,7 @@ def _formula_dataset() -> Dataset:
         "sources": [source_doc()],
         "persons": [
             person_doc(f"person:{chr(97 + i)}", name=f"Person {i}", summary=text)
-            for i, text in enumerate(_FORMULAS)
+            for i, text in enumerate(_FORMULAS + _NOT_FORMULAS)
         ],
         "events": [event_doc(title="=1+1 a verdict")],
     }
@@ -420,7 +421,7 @@ def test_csv_formulas_are_escaped_by_default_and_read_back(tmp_path: Path) -> No
     dataset.export(tmp_path, "csv")
     text = (tmp_path / "persons.csv").read_text(encoding="utf-8")
     summaries = [row[-1] for row in csv.reader(io.StringIO(text, newline=""))][1:]
-    assert summaries == ["'" + t for t in _FORMULAS]
+    assert summaries == ["'" + t for t in _FORMULAS] + _NOT_FORMULAS
     events = (tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()[1]
     assert ",'=1+1 a verdict," in events
     assert "event:a,verdict," in events  # IDs and terms are never escaped
@@ -439,7 +440,7 @@ def test_csv_formulas_keep_writes_the_text_as_it_is(tmp_path: Path) -> None:
     export(dataset, tmp_path, "datapackage", csv_formulas="keep")
     text = (tmp_path / "persons.csv").read_text(encoding="utf-8")
     summaries = [row[-1] for row in csv.reader(io.StringIO(text, newline=""))][1:]
-    assert summaries == _FORMULAS
+    assert summaries == _FORMULAS + _NOT_FORMULAS
     documents, _ = documents_from_rows(read_directory(tmp_path, "keep"))
     assert documents == dataset.to_dict()
 
@@ -452,9 +453,10 @@ def test_csv_formulas_escaped_still_validate_as_a_datapackage(tmp_path: Path) ->
 def test_escape_formula_covers_owasps_list() -> None:
     from rightsdata.csvtables import escape_formula
 
-    for start in ("=", "+", "-", "@", "\t", "\r", "'"):
+    for start in ("=", "+", "-", "@", "\t", "\r", "'=", "''-"):
         assert escape_formula(start + "x") == "'" + start + "x"
-    assert escape_formula("a=b") == "a=b" and escape_formula("Ödön") == "Ödön"
+    for text in ("a=b", "Ödön", "'quoted'", "''"):
+        assert escape_formula(text) == text
 
 
 def test_unknown_csv_formulas_option(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ this is unambiguous); whole numbers in decimal; days as ``YYYY-MM-DD``; a citati
 
 Formulas (``formulas="escape"``, the default): a spreadsheet runs a cell that starts with
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula, so a text cell that starts
-with one of those, or with ``'``, gets a ``'`` in front (OWASP's advice on CSV injection);
+with one of those (after any ``'``) gets a ``'`` in front (OWASP's advice on CSV injection);
 :func:`parse` with the same option takes it off again, so the round trip is exact. Only
 free-text columns can start so: IDs, terms, dates, durations, numbers and lists cannot.
 ``formulas="keep"`` writes and reads the text as it is.
@@ -28,6 +28,7 @@ import csv
 import datetime
 import io
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
@@ -43,12 +44,18 @@ __all__ = [
     "read_directory",
     "render",
     "render_columns",
+    "unescape_formula",
 ]
 
 _INTEGERS: Final = (ColumnType.COUNT, ColumnType.POSITION)
-#: The first characters that make a spreadsheet read a cell as a formula (OWASP), and the
-#: quote that escapes them, which must itself be escaped for the escape to be undone.
-FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+#: What gets a ``'`` in front: a formula start, after any quotes already there (so that
+#: ``'=x``, which the escape would produce from ``=x``, is escaped too and reads back).
+_ESCAPED: Final = re.compile("'*[=+\\-@\t\r]")
+#: What loses its first ``'`` when read: exactly what :data:`_ESCAPED` produces.
+_UNESCAPE: Final = re.compile("''*[=+\\-@\t\r]")
+_QUOTE_OR_FORMULA: Final = (*FORMULA_STARTS, "'")
 #: The values of the ``formulas`` option: escape formula-like text (default), or keep it.
 FORMULA_OPTIONS: Final = ("escape", "keep")
 
@@ -64,13 +71,27 @@ def _check_option(formulas: str) -> bool:
 
 
 def escape_formula(text: str) -> str:
-    """``text`` with a ``'`` in front if a spreadsheet would run it as a formula (or it
-    starts with ``'``).
+    """``text`` with a ``'`` in front if a spreadsheet would run it as a formula: if it
+    starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, after any number of
+    ``'`` (so that the escape can be undone: :func:`unescape_formula`).
 
     >>> escape_formula("=HYPERLINK(1)"), escape_formula("-5 degrees"), escape_formula("ok")
     ("'=HYPERLINK(1)", "'-5 degrees", 'ok')
+    >>> escape_formula("'=x"), escape_formula("'quoted'")
+    ("''=x", "'quoted'")
     """
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if text.startswith(_QUOTE_OR_FORMULA) and _ESCAPED.match(text):
+        return "'" + text
+    return text
+
+
+def unescape_formula(text: str) -> str:
+    """The text :func:`escape_formula` was given for ``text``.
+
+    >>> unescape_formula("'=HYPERLINK(1)"), unescape_formula("''=x"), unescape_formula("'ok")
+    ('=HYPERLINK(1)', "'=x", "'ok")
+    """
+    return text[1:] if text.startswith("'") and _UNESCAPE.match(text) else text
 
 
 def cell_text(value: Cell) -> str:
@@ -91,8 +112,8 @@ def cell_text(value: Cell) -> str:
 def _cell(column: Column, text: str, unescape: bool = False) -> Cell:
     if text == "":
         return None
-    if unescape and column.type is ColumnType.TEXT and text.startswith("'"):
-        return text[1:]
+    if unescape and column.type is ColumnType.TEXT:
+        return unescape_formula(text)
     if column.type in _INTEGERS:
         return int(text)
     if column.type is ColumnType.DAY:
@@ -128,11 +149,9 @@ def _text_column(column: Column, values: list[Any], escape: bool) -> list[str]:
             "" if v is None else _field(json.dumps(list(v), ensure_ascii=False)) for v in values
         ]
     if kind is ColumnType.TEXT:
-        starts = FORMULA_STARTS if escape else ()
-        return [
-            "" if v is None else _field("'" + v if starts and v.startswith(starts) else v)
-            for v in values
-        ]
+        if escape:
+            return ["" if v is None else _field(escape_formula(v)) for v in values]
+        return ["" if v is None else _field(v) for v in values]
     if kind in (ColumnType.ID, ColumnType.TERM):  # patterns and vocabularies: never quoted
         return ["" if v is None else v for v in values]
     return ["" if v is None else _field(v) for v in values]
