@@ -148,13 +148,22 @@ def _text_column(column: Column, values: list[Any], escape: bool) -> list[str]:
         return [
             "" if v is None else _field(json.dumps(list(v), ensure_ascii=False)) for v in values
         ]
-    if kind is ColumnType.TEXT:
-        if escape:
-            return ["" if v is None else _field(escape_formula(v)) for v in values]
-        return ["" if v is None else _field(v) for v in values]
+    if kind is ColumnType.TEXT and escape:
+        risky = _QUOTE_OR_FORMULA
+        values = [escape_formula(v) if v is not None and v.startswith(risky) else v for v in values]
     if kind in (ColumnType.ID, ColumnType.TERM):  # patterns and vocabularies: never quoted
         return ["" if v is None else v for v in values]
-    return ["" if v is None else _field(v) for v in values]
+    # _field, inline: this runs for every text cell
+    return [
+        ""
+        if v is None
+        else '"' + v.replace('"', '""') + '"'
+        if '"' in v
+        else '"' + v + '"'
+        if "," in v or "\n" in v or "\r" in v
+        else v
+        for v in values
+    ]
 
 
 def render_columns(table: Table, columns: list[list[Any]], formulas: str = "escape") -> str:

@@ -618,19 +618,24 @@ def _items(dataset: Dataset, table: Table, cache: dict[Any, _Level] | None = Non
     top = (table.kinds, ())
     if top not in cache:
         records: list[Any] = [r for kind in table.kinds for r in dataset.collection(kind)]
-        cache[top] = ([[r.id for r in records]], records)
+        cache[top] = ([list(map(_ID, records))], records)
     keys, items = cache[top]
+    chain, compress, repeat = itertools.chain.from_iterable, itertools.compress, itertools.repeat
     for depth, step in enumerate(table.path, 1):
         here = (table.kinds, table.path[:depth])
         if here not in cache:
             lists = list(map(operator.attrgetter(step), items))
             counts = list(map(len, lists))
-            chain = itertools.chain.from_iterable
-            new_keys = [list(chain(map(itertools.repeat, column, counts))) for column in keys]
-            new_keys.append(list(chain(map(range, counts))))
+            # only the owners with items (most have none of most lists) are repeated
+            full = list(filter(None, counts))
+            new_keys = [list(chain(map(repeat, compress(c, counts), full))) for c in keys]
+            new_keys.append(list(chain(map(range, full))))
             cache[here] = (new_keys, list(chain(lists)))
         keys, items = cache[here]
     return keys, items
+
+
+_ID: Final = operator.attrgetter("id")
 
 
 def _values(items: list[Any], path: tuple[str, ...], seen: dict[Any, list[Any]]) -> list[Any]:
@@ -768,8 +773,9 @@ def rows(dataset: Dataset, table: Table | str) -> Iterator[Row]:
 def to_pandas(dataset: Dataset, table: str) -> pandas.DataFrame:
     """One table as a pandas DataFrame (needs ``rightsdata[pandas]``); see docs/pandas.md.
 
-    Kind tables (and ``records``, ``redirects``) are indexed by ``id``; the long tables keep
-    their key columns as columns, so that they join naturally.
+    Kind tables (and ``records``, ``redirects``) have ``id`` as their first column and as
+    their (unnamed) index; the long tables keep their key columns as columns, so that they
+    join naturally. :func:`to_pandas_all` gives every table at once.
 
     >>> import rightsdata
     >>> events = to_pandas(rightsdata.load(), "events")
