@@ -66,14 +66,16 @@ def arrow_type(column: Column) -> pyarrow.DataType:
 
 
 def _array(pa: Any, column: Column, values: list[Any]) -> Any:
-    """One column's Arrow array, from its raw values (days as proleptic ordinals)."""
+    """One column's Arrow array, from its raw values (days as proleptic ordinals); the
+    conversions run in Arrow's compute functions, not in Python."""
+    compute = require("pyarrow.compute", "arrow")
     if column.type is ColumnType.TERM:
-        index = {term: i for i, term in enumerate(column.terms)}
-        indices = pa.array([None if v is None else index[v] for v in values], pa.int32())
-        return pa.DictionaryArray.from_arrays(indices, pa.array(column.terms, pa.string()))
+        terms = pa.array(column.terms, pa.string())
+        found = compute.index_in(pa.array(values, pa.string()), value_set=terms)
+        return pa.DictionaryArray.from_arrays(found.cast(pa.int32()), terms)
     if column.type is ColumnType.DAY:
-        days = [None if v is None else v - UNIX_EPOCH_ORDINAL for v in values]
-        return pa.array(days, pa.int32()).cast(pa.date32())
+        days = compute.subtract(pa.array(values, pa.int64()), UNIX_EPOCH_ORDINAL)
+        return days.cast(pa.int32()).cast(pa.date32())
     return pa.array(values, arrow_type(column))
 
 
