@@ -16,7 +16,7 @@ from rightsdata._resources import datasets_root
 from rightsdata.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 from rightsdata.convert import structure
 from rightsdata.csvtables import read_directory
-from rightsdata.export import FORMATS, export
+from rightsdata.export import FORMATS, MANIFEST, export
 from rightsdata.fromtables import documents_from_rows
 from rightsdata.tables import TABLES, rows
 
@@ -226,7 +226,7 @@ def test_cli_export_every_format(
         pytest.importorskip("pyarrow")
     code, out, _ = run(capsys, "export", "--format", fmt, str(tmp_path / "out"))
     assert code == EXIT_OK
-    count = len(list((tmp_path / "out").iterdir()))
+    count = len(_visible(tmp_path / "out"))  # not the hidden manifest
     assert (
         out.strip() == f"wrote {count} file{'s' if count > 1 else ''} ({fmt}) to {tmp_path / 'out'}"
     )
@@ -324,6 +324,10 @@ def test_a_failed_export_leaves_the_folder_as_it_was(
     assert _snapshot(tmp_path) == before  # no temporaries left, nothing replaced or removed
 
 
+def _visible(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir() if not p.name.startswith(".")}
+
+
 def test_exporting_again_leaves_exactly_the_new_export(
     tmp_path: Path, with_redirect: Dataset
 ) -> None:
@@ -335,11 +339,38 @@ def test_exporting_again_leaves_exactly_the_new_export(
     assert not (tmp_path / "redirects.json").exists()
     assert rightsdata.load_path(tmp_path) == rightsdata.load()
     written = rightsdata.load().export(tmp_path, "csv")
-    names = {p.name for p in tmp_path.iterdir()}
-    assert names == {p.name for p in written} | {"notes.txt", "events.xlsx"}
+    assert _visible(tmp_path) == {p.name for p in written} | {"notes.txt", "events.xlsx"}
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
     (path,) = rightsdata.load().export(tmp_path, "jsonl")
-    assert {p.name for p in tmp_path.iterdir()} == {path.name, "notes.txt", "events.xlsx"}
+    assert _visible(tmp_path) == {path.name, "notes.txt", "events.xlsx"}
+    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == {"format": "jsonl", "files": ["records.jsonl"]}
+
+
+def test_files_no_export_wrote_are_left_alone(tmp_path: Path) -> None:
+    """A dataset's own folder: exporting CSV next to its JSON files removes none of them,
+    though an export of format json writes files of those names."""
+    mine = {"sources.json": [source_doc()], "persons.json": [person_doc()]}
+    folder = write_folder(tmp_path / "mine", mine)
+    rightsdata.load_path(folder).export(folder, "csv")
+    assert {"sources.json", "persons.json", "persons.csv"} <= _visible(folder)
+    assert rightsdata.load_path(folder).counts()["persons"] == 1
+
+
+def test_a_manifest_cannot_remove_other_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "outside.csv").write_text("mine", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    listed = ["notes.txt", "../outside.csv", "/etc/hostname", "events.parquet", 5]
+    (tmp_path / "out" / MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
+    (tmp_path / "out" / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "out" / "events.parquet").write_bytes(b"stale")
+    rightsdata.load().export(tmp_path / "out", "csv")
+    assert (tmp_path / "out" / "notes.txt").is_file() and (tmp_path / "outside.csv").is_file()
+    assert not (tmp_path / "out" / "events.parquet").exists()  # a name an export writes
+    (tmp_path / "out" / MANIFEST).write_text("not json", encoding="utf-8")
+    rightsdata.load().export(tmp_path / "out", "jsonl")  # an unreadable manifest: no removal
+    assert (tmp_path / "out" / "events.csv").is_file()
 
 
 def test_export_names_cover_every_format(tmp_path: Path) -> None:
@@ -362,17 +393,20 @@ def _has(module: str) -> bool:
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "parquet"])
-def test_a_symlink_at_an_output_name_is_replaced_not_followed(tmp_path: Path, fmt: str) -> None:
+def test_a_symlink_at_an_output_name_is_replaced_not_followed(
+    tmp_path: Path, fmt: str, with_redirect: Dataset
+) -> None:
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
     outside = tmp_path / "outside.txt"
     outside.write_text("precious", encoding="utf-8")
     folder = tmp_path / "out"
-    folder.mkdir()
+    with_redirect.export(folder, "json")  # so that redirects.json is an earlier export's
     name = {"json": "events.json", "csv": "events.csv", "parquet": "events.parquet"}[fmt]
     stale = "redirects.json"  # a link at a name this export does not write is removed
-    (folder / name).symlink_to(outside)
-    (folder / stale).symlink_to(outside)
+    for link in (name, stale):
+        (folder / link).unlink(missing_ok=True)
+        (folder / link).symlink_to(outside)
     rightsdata.load().export(folder, fmt)
     assert outside.read_text(encoding="utf-8") == "precious"
     assert not (folder / name).is_symlink() and (folder / name).stat().st_size > 1000

@@ -17,9 +17,11 @@ An export is all or nothing: every file is built in memory and written to a temp
 beside its name, and only when all are written are they renamed into place
 (:mod:`rightsdata._atomic`); a failure leaves the directory as it was. A symbolic link at an
 output name is replaced, never followed. Afterwards the directory holds exactly this
-export: a file that some export writes (:func:`export_names`) but this one did not is
-removed, so no stale ``redirects.json`` or table of another format is left behind. Any other
-file is left alone.
+export: each export records the files it wrote in :data:`MANIFEST`, and the next export
+into the same directory removes those of them it does not write itself, so no stale
+``redirects.json`` or table of another format is left behind. Nothing else is removed: not a
+file no export wrote (your own notes, or the JSON files of a dataset you export next to),
+and only names an export may write (:func:`export_names`), whatever the manifest says.
 
 >>> import rightsdata, tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
     from rightsdata._atomic import Content
     from rightsdata.dataset import Dataset
 
-__all__ = ["FORMATS", "JSON_LINES_FILE", "export", "export_names"]
+__all__ = ["FORMATS", "JSON_LINES_FILE", "MANIFEST", "export", "export_names"]
 
 #: The formats :func:`export` writes, and what each needs.
 FORMATS: Final[dict[str, str]] = {
@@ -50,6 +52,9 @@ FORMATS: Final[dict[str, str]] = {
     "parquet": "one Parquet file per table (needs rightsdata[arrow])",
 }
 JSON_LINES_FILE: Final = "records.jsonl"
+#: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
+#: [...]}``), so that the next export into the directory knows which files were its own.
+MANIFEST: Final = ".rightsdata-export"
 
 
 def export_names() -> frozenset[str]:
@@ -79,7 +84,7 @@ def export(
     paths written, in order.
 
     All the files are written or none (a failure leaves ``directory`` as it was); files an
-    earlier export left that this one does not write are removed (:func:`export_names`),
+    earlier export wrote (as its :data:`MANIFEST` says) that this one does not are removed,
     other files are left alone. ``csv_formulas`` (``csv`` and ``datapackage``): ``"escape"``
     puts a ``'`` before text that a spreadsheet would run as a formula (see
     :mod:`rightsdata.csvtables`; ``rightsdata.csvtables.read_directory`` takes it off);
@@ -111,18 +116,28 @@ def export(
         require("pyarrow", "arrow")
     target = Path(directory)
     files = writer(dataset, csv_formulas)
+    manifest = {"format": format, "files": list(files)}
     target.mkdir(parents=True, exist_ok=True)
-    written = write_all(target, files)
-    _remove_stale(target, set(files))
-    return written
-
-
-def _remove_stale(directory: Path, kept: set[str]) -> None:
-    """Remove the files (or links) of an earlier export that this one did not write."""
-    for name in sorted(export_names() - kept):
-        path = directory / name
+    earlier = _earlier_export(target)
+    written = write_all(target, {**files, MANIFEST: json.dumps(manifest).encode("utf-8")})
+    for name in sorted(earlier - set(files)):
+        path = target / name
         if path.is_symlink() or path.is_file():
             path.unlink(missing_ok=True)
+    return written[:-1]  # not the manifest
+
+
+def _earlier_export(directory: Path) -> set[str]:
+    """The files the last export into ``directory`` wrote, by its manifest (only names an
+    export may write; none if there is no manifest, or it cannot be read)."""
+    path = directory / MANIFEST
+    if path.is_symlink() or not path.is_file():
+        return set()
+    try:
+        listed = json.loads(path.read_bytes()).get("files", [])
+    except (ValueError, AttributeError, OSError):
+        return set()
+    return {name for name in listed if isinstance(name, str)} & export_names()
 
 
 def _json(dataset: Dataset, formulas: str) -> dict[str, Content]:
