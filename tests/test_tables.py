@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import Dataset
@@ -220,6 +221,16 @@ def test_awkward_text_and_redirects_survive_csv() -> None:
     got, redirects = documents_from_rows(_through_csv(dataset))
     assert got == dataset.to_dict()
     assert redirects == {"person:old": "person:a"}
+
+
+@given(st.text(alphabet=st.sampled_from("'=+-@\t\rab,\""), max_size=8) | st.text())
+def test_formula_escape_is_undone_exactly_and_never_starts_a_formula(text: str) -> None:
+    from rightsdata.csvtables import FORMULA_STARTS, escape_formula, unescape_formula
+
+    escaped = escape_formula(text)
+    assert unescape_formula(escaped) == text
+    assert not escaped.startswith(FORMULA_STARTS)
+    assert escaped == text or escaped == "'" + text
 
 
 def test_a_row_without_its_owner_is_refused() -> None:
