@@ -684,14 +684,14 @@ def _column(column: Column, items: list[Any], seen: dict[Any, list[Any]]) -> lis
 
 def _labels(records: list[Any], cls: type) -> list[str]:
     """:func:`label` of each record of class ``cls``, reading the one field it will use."""
-    names = {f.name for f in attrs.fields(cls)}
-    named = next((n for n in ("name", "title", "summary") if n in names), None)
+    hints = field_hints(cls)
+    named = next((n for n in ("name", "title", "summary") if n in hints), None)
     if named is None or cls in (Law, Relationship, Rating):
         return [label(r) for r in records]
-    return [
-        v if isinstance(v, str) else label(r)
-        for r, v in zip(records, _values(records, (named,), {}), strict=True)
-    ]
+    values = _values(records, (named,), {})
+    if hints[named] is str:  # never None: the field is the label
+        return values
+    return [v if isinstance(v, str) else label(r) for r, v in zip(records, values, strict=True)]
 
 
 def raw_columns(
