@@ -16,7 +16,7 @@ from rightsdata._resources import datasets_root
 from rightsdata.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 from rightsdata.convert import structure
 from rightsdata.csvtables import read_directory
-from rightsdata.export import FORMATS, export
+from rightsdata.export import FORMATS, MANIFEST, export
 from rightsdata.fromtables import documents_from_rows
 from rightsdata.tables import TABLES, rows
 
@@ -226,7 +226,7 @@ def test_cli_export_every_format(
         pytest.importorskip("pyarrow")
     code, out, _ = run(capsys, "export", "--format", fmt, str(tmp_path / "out"))
     assert code == EXIT_OK
-    count = len(list((tmp_path / "out").iterdir()))
+    count = len(_visible(tmp_path / "out"))  # not the hidden manifest
     assert (
         out.strip() == f"wrote {count} file{'s' if count > 1 else ''} ({fmt}) to {tmp_path / 'out'}"
     )
@@ -284,3 +284,246 @@ def test_cli_unknown_format_is_a_usage_error(
 ) -> None:
     code, _, err = run(capsys, "export", "--format", "xlsx", str(tmp_path))
     assert code == EXIT_USAGE and "invalid choice" in err
+
+
+# --- all or nothing, and what an export leaves in its folder (#12) ---------------------------
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    """Every entry of ``folder``: a file's bytes, a link's target."""
+    return {
+        p.name: (b"-> " + str(p.readlink()).encode()) if p.is_symlink() else p.read_bytes()
+        for p in sorted(folder.iterdir())
+    }
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "datapackage", "parquet"])
+def test_a_failed_export_leaves_the_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, with_redirect: Dataset
+) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    rightsdata.load().export(tmp_path, "json")
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    before = _snapshot(tmp_path)
+    from rightsdata import _atomic
+
+    real = _atomic._fill
+    filled: list[str] = []
+
+    def fail_on_the_fifth(temporary: Path, content: Any) -> None:
+        filled.append(temporary.name)
+        if len(filled) == 5:
+            raise OSError("disk full")
+        real(temporary, content)
+
+    monkeypatch.setattr(_atomic, "_fill", fail_on_the_fifth)
+    with pytest.raises(OSError, match="disk full"):
+        with_redirect.export(tmp_path, fmt)
+    assert len(filled) == 5  # four files were written (to temporary names) before the failure
+    assert _snapshot(tmp_path) == before  # no temporaries left, nothing replaced or removed
+
+
+def _visible(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir() if not p.name.startswith(".")}
+
+
+def test_exporting_again_leaves_exactly_the_new_export(
+    tmp_path: Path, with_redirect: Dataset
+) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "events.xlsx").write_text("mine too", encoding="utf-8")
+    with_redirect.export(tmp_path, "json")
+    assert (tmp_path / "redirects.json").is_file()
+    rightsdata.load().export(tmp_path, "json")  # no redirects: the stale file goes
+    assert not (tmp_path / "redirects.json").exists()
+    assert rightsdata.load_path(tmp_path) == rightsdata.load()
+    written = rightsdata.load().export(tmp_path, "csv")
+    assert _visible(tmp_path) == {p.name for p in written} | {"notes.txt", "events.xlsx"}
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+    (path,) = rightsdata.load().export(tmp_path, "jsonl")
+    assert _visible(tmp_path) == {path.name, "notes.txt", "events.xlsx"}
+    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest == {"format": "jsonl", "files": ["records.jsonl"]}
+
+
+def test_files_no_export_wrote_are_left_alone(tmp_path: Path) -> None:
+    """A dataset's own folder: exporting CSV next to its JSON files removes none of them,
+    though an export of format json writes files of those names."""
+    mine = {"sources.json": [source_doc()], "persons.json": [person_doc()]}
+    folder = write_folder(tmp_path / "mine", mine)
+    rightsdata.load_path(folder).export(folder, "csv")
+    assert {"sources.json", "persons.json", "persons.csv"} <= _visible(folder)
+    assert rightsdata.load_path(folder).counts()["persons"] == 1
+
+
+def test_a_manifest_cannot_remove_other_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "outside.csv").write_text("mine", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    listed = ["notes.txt", "../outside.csv", "/etc/hostname", "events.parquet", 5]
+    (tmp_path / "out" / MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
+    (tmp_path / "out" / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "out" / "events.parquet").write_bytes(b"stale")
+    rightsdata.load().export(tmp_path / "out", "csv")
+    assert (tmp_path / "out" / "notes.txt").is_file() and (tmp_path / "outside.csv").is_file()
+    assert not (tmp_path / "out" / "events.parquet").exists()  # a name an export writes
+    (tmp_path / "out" / MANIFEST).write_text("not json", encoding="utf-8")
+    rightsdata.load().export(tmp_path / "out", "jsonl")  # an unreadable manifest: no removal
+    assert (tmp_path / "out" / "events.csv").is_file()
+
+
+def test_export_names_cover_every_format(tmp_path: Path) -> None:
+    from rightsdata.export import export_names
+
+    formats = [f for f in FORMATS if f != "parquet" or _has("pyarrow")]
+    for fmt in formats:
+        written = rightsdata.load().export(tmp_path / fmt, fmt)
+        assert {p.name for p in written} <= export_names(), fmt
+    with_redirects = Dataset({}, redirects={"person:old": "person:new"})
+    assert {p.name for p in with_redirects.export(tmp_path / "r", "json")} <= export_names()
+
+
+def _has(module: str) -> bool:
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "parquet"])
+def test_a_symlink_at_an_output_name_is_replaced_not_followed(
+    tmp_path: Path, fmt: str, with_redirect: Dataset
+) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    outside = tmp_path / "outside.txt"
+    outside.write_text("precious", encoding="utf-8")
+    folder = tmp_path / "out"
+    with_redirect.export(folder, "json")  # so that redirects.json is an earlier export's
+    name = {"json": "events.json", "csv": "events.csv", "parquet": "events.parquet"}[fmt]
+    stale = "redirects.json"  # a link at a name this export does not write is removed
+    for link in (name, stale):
+        (folder / link).unlink(missing_ok=True)
+        (folder / link).symlink_to(outside)
+    rightsdata.load().export(folder, fmt)
+    assert outside.read_text(encoding="utf-8") == "precious"
+    assert not (folder / name).is_symlink() and (folder / name).stat().st_size > 1000
+    assert not (folder / stale).exists() and not (folder / stale).is_symlink()
+
+
+def test_write_atomic_replaces_a_link_and_leaves_no_temporary(tmp_path: Path) -> None:
+    from rightsdata._atomic import write_atomic
+
+    target = tmp_path / "target.txt"
+    target.write_bytes(b"old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    write_atomic(link, b"new")
+    assert target.read_bytes() == b"old" and not link.is_symlink()
+    assert link.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "target.txt"]
+
+
+# --- formulas in CSV cells --------------------------------------------------------------------
+
+# Text may not start with a tab or a carriage return (no leading space), but the escape
+# covers them too: test_escape_formula_covers_owasps_list.
+_FORMULAS = ['=HYPERLINK("x")', "+1", "-2 + 3", "@SUM(A1)", "'=x", "=cmd|' /C calc'!A0"]
+_NOT_FORMULAS = ["'quoted' text", "a = b", "x-y"]
+
+
+def _formula_dataset() -> Dataset:
+    documents = {
+        "sources": [source_doc()],
+        "persons": [
+            person_doc(f"person:{chr(97 + i)}", name=f"Person {i}", summary=text)
+            for i, text in enumerate(_FORMULAS + _NOT_FORMULAS)
+        ],
+        "events": [event_doc(title="=1+1 a verdict")],
+    }
+    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    return Dataset(records)
+
+
+def test_csv_formulas_are_escaped_by_default_and_read_back(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    dataset = _formula_dataset()
+    dataset.export(tmp_path, "csv")
+    text = (tmp_path / "persons.csv").read_text(encoding="utf-8")
+    summaries = [row[-1] for row in csv.reader(io.StringIO(text, newline=""))][1:]
+    assert summaries == ["'" + t for t in _FORMULAS] + _NOT_FORMULAS
+    events = (tmp_path / "events.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert ",'=1+1 a verdict," in events
+    assert "event:a,verdict," in events  # IDs and terms are never escaped
+    documents, _ = documents_from_rows(read_directory(tmp_path))
+    assert documents == dataset.to_dict()
+    # read as if it were unescaped, the quote stays: the option must match the export
+    kept, _ = documents_from_rows(read_directory(tmp_path, "keep"))
+    assert kept["persons"][0]["summary"] == "'" + _FORMULAS[0]
+
+
+def test_csv_formulas_keep_writes_the_text_as_it_is(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    dataset = _formula_dataset()
+    export(dataset, tmp_path, "datapackage", csv_formulas="keep")
+    text = (tmp_path / "persons.csv").read_text(encoding="utf-8")
+    summaries = [row[-1] for row in csv.reader(io.StringIO(text, newline=""))][1:]
+    assert summaries == _FORMULAS + _NOT_FORMULAS
+    documents, _ = documents_from_rows(read_directory(tmp_path, "keep"))
+    assert documents == dataset.to_dict()
+
+
+def test_csv_formulas_escaped_still_validate_as_a_datapackage(tmp_path: Path) -> None:
+    _formula_dataset().export(tmp_path, "datapackage")
+    assert _frictionless_errors(tmp_path / "datapackage.json") == []
+
+
+def test_escape_formula_covers_owasps_list() -> None:
+    from rightsdata.csvtables import escape_formula
+
+    for start in ("=", "+", "-", "@", "\t", "\r", "'=", "''-"):
+        assert escape_formula(start + "x") == "'" + start + "x"
+    for text in ("a=b", "Ödön", "'quoted'", "''"):
+        assert escape_formula(text) == text
+
+
+def test_unknown_csv_formulas_option(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="csv_formulas option 'strip'; expected one of escape"):
+        export(rightsdata.load(), tmp_path / "out", "csv", csv_formulas="strip")
+    assert not (tmp_path / "out").exists()
+
+
+# --- counts too large for the tables ---------------------------------------------------------
+
+
+def _huge_count() -> Dataset:
+    import attrs
+
+    ds = rightsdata.load()
+    event = next(e for e in ds.events if e.figures)
+    with attrs.validators.disabled():  # in case the model bounds counts by then
+        figure = attrs.evolve(event.figures[0], best=2**63)
+        huge = attrs.evolve(event, figures=(figure, *event.figures[1:]))
+    events = [huge if e.id == event.id else e for e in ds.events]
+    return Dataset({**{k: list(ds.collection(k)) for k in rightsdata.KINDS}, "events": events})
+
+
+def test_a_count_too_large_for_parquet_is_named_and_nothing_is_written(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    dataset = _huge_count()
+    event = next(e.id for e in dataset.events if e.figures and e.figures[0].best == 2**63)
+    rightsdata.load().export(tmp_path, "json")
+    before = _snapshot(tmp_path)
+    with pytest.raises(ValueError, match=rf"'events.figures', column 'best': {event} has 2\*\*63|"
+                       rf"'events.figures', column 'best': {event} has {2**63}"):  # fmt: skip
+        dataset.export(tmp_path, "parquet")
+    assert _snapshot(tmp_path) == before
+    # CSV has no bound: it writes the number
+    dataset.export(tmp_path / "csv", "csv")
+    assert str(2**63) in (tmp_path / "csv" / "events.figures.csv").read_text(encoding="utf-8")

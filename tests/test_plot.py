@@ -28,7 +28,13 @@ from rightsdata import EDTF, Dataset, UnknownIdError  # noqa: E402
 from rightsdata._extras import MissingExtraError  # noqa: E402
 from rightsdata._text import short_date, truncate  # noqa: E402
 from rightsdata.model import KINDS, Event, Record  # noqa: E402
-from rightsdata.plot import PALETTE, case_events, plot_timeline  # noqa: E402
+from rightsdata.plot import (  # noqa: E402
+    KIND_ORDER,
+    PALETTE,
+    case_events,
+    kind_style,
+    plot_timeline,
+)
 from rightsdata.vocab import EventKind  # noqa: E402
 
 KOZLOV = "person:vladimir-kozlov"
@@ -213,38 +219,121 @@ def test_kinds_get_distinct_colours_and_a_legend(ds: Dataset) -> None:
     ax = ds.plot_timeline(KOZLOV)
     colours: dict[EventKind, set[tuple[float, float, float]]] = {}
     for event in ds.timeline(KOZLOV):
-        colours.setdefault(event.kind, set()).add(color_of(mark(ax, event.id)))
+        colour = color_of(mark(ax, event.id))
+        colours.setdefault(event.kind, set()).add(colour)
+        assert colour == pytest.approx(to_rgb(kind_style(event.kind.value)[0]), abs=1e-3)
     assert len(colours) == 10
     assert all(len(c) == 1 for c in colours.values())  # one colour for a kind
-    assert len(set().union(*colours.values())) == 10  # a different one for each
-    first = {kind: next(iter(c)) for kind, c in colours.items()}
-    assert first[EventKind.TRIAL] == pytest.approx(to_rgb(PALETTE[0]), abs=1e-3)  # in order
     legend = ax.get_legend()
     assert legend is not None
     labels = [t.get_text() for t in legend.get_texts() if t.get_text()]
     assert labels[0] == "kind of event" and "dates" in labels
     assert labels[1:11] == [
-        "trial", "crackdown", "detention", "charge", "verdict", "appeal",
-        "prison punishment", "interview", "other", "parole hearing",
-    ]  # fmt: skip
+        "trial",
+        "crackdown",
+        "detention",
+        "charge",
+        "verdict",
+        "appeal",
+        "prison punishment",
+        "interview",
+        "other",
+        "parole hearing",
+    ]  # fmt: skip  (in order of first appearance)
     assert "start or end not known" in labels and "open: no end (..)" not in labels
 
 
+def test_a_kind_has_the_same_style_in_every_plot(ds: Dataset) -> None:
+    """The style comes from the vocabulary, not from what else is in the plot."""
+    alone = ds.plot_timeline(KOZLOV, kind="verdict")
+    everything = ds.plot_timeline(KOZLOV)
+    verdict = "event:kozlov-verdict-2012-10-08"
+    assert color_of(mark(alone, verdict)) == color_of(mark(everything, verdict))
+    assert color_of(mark(alone, verdict)) == pytest.approx(to_rgb(PALETTE[5]), abs=1e-3)
+    assert sorted(KIND_ORDER) == sorted(k.value for k in EventKind)  # every kind, once
+    styles = [kind_style(k.value) for k in EventKind]
+    assert len(set(styles)) == len(styles)  # no two kinds look the same
+    assert kind_style("protest") == (PALETTE[0], "o", "")
+    assert kind_style("strike") == (PALETTE[0], "D", "////")  # related kinds share a colour
+
+
 def test_more_than_ten_kinds_differ_by_hatch(ds: Dataset) -> None:
-    kinds = ["protest", "strike", "killing", "arrest", "release", "ban", "election", "lawsuit"]
+    kinds = ["protest", "strike", "killing", "arrest", "assault", "ban", "election", "lawsuit"]
     events = [
         variant_of(ds, "event:x", i, kind=EventKind(kind), date=EDTF(f"2013-{i + 1:02d}"))
         for i, kind in enumerate(kinds)
     ]
     variant = with_events(ds, *events)
-    # trial, detention, charge and verdict come first (in date order), then the eight above
-    ax = variant.plot_timeline(KOZLOV, kind=["trial", "detention", "charge", "verdict", *kinds])
+    ax = variant.plot_timeline(KOZLOV, kind=kinds)
     bars = [mark(ax, e.id) for e in events]
     assert all(isinstance(b, Rectangle) for b in bars)
     styles = [(color_of(b), b.get_hatch() or "") for b in bars]  # type: ignore[attr-defined]
     assert len(set(styles)) == 8
-    assert [h for _, h in styles] == [""] * 6 + ["////"] * 2  # the 11th and 12th kinds
-    assert styles[6][0] == color_of(mark(ax, "event:kozlov-trial-2012"))  # colours come round
+    assert [h for _, h in styles] == ["", "////", "", "", "////", "////", "xxxx", "xxxx"]
+    assert styles[0][0] == styles[1][0]  # a strike has a protest's colour, hatched
+    assert styles[3][0] == styles[4][0]  # an assault an arrest's
+
+
+def test_a_span_is_thinner_and_lighter_than_an_interval(ds: Dataset) -> None:
+    ax = ds.plot_timeline(KOZLOV)
+    year = mark(ax, "event:kazakhstan-media-opposition-crackdown-2012")  # 2012
+    interval = mark(ax, "event:kozlov-charged-2012")  # 2012-01-26/2012-10-08
+    assert isinstance(year, Rectangle) and isinstance(interval, Rectangle)
+    assert year.get_height() < interval.get_height() * 0.6
+    assert year.get_facecolor()[3] < 0.3 < interval.get_facecolor()[3]
+
+
+# --- data that could break a plot -------------------------------------------------------------
+
+
+def _draw(ax: Axes) -> None:
+    """Render the figure (ticks, layout and text are worked out only when drawn)."""
+    import io
+
+    ax.get_figure().savefig(io.BytesIO(), format="png")  # type: ignore[union-attr]
+
+
+def test_years_one_and_9999_can_be_drawn(ds: Dataset) -> None:
+    events = [
+        variant_of(ds, "event:x", 1, date=EDTF("0001-01-01")),
+        variant_of(ds, "event:x", 2, date=EDTF("9999-12-31")),
+        variant_of(ds, "event:x", 3, date=EDTF("0001/9999")),
+        variant_of(ds, "event:x", 4, date=EDTF("9999/..")),
+        variant_of(ds, "event:x", 5, date=EDTF("../0001-06")),
+    ]
+    variant = with_events(ds, *events)
+    for between in (None, ("0001", "0001"), ("9999", "9999")):
+        ax = variant.plot_timeline(KOZLOV, between=between)
+        _draw(ax)
+        low, high = ax.get_xlim()
+        assert low >= day("0001-01-01") and high < day("9999-12-31") + 1
+        plt.close("all")
+    ax = with_events(ds, events[0]).plot_timeline(KOZLOV, kind="detention")
+    _draw(ax)
+    assert isinstance(mark(ax, "event:x-1"), Line2D)
+
+
+def test_dollars_are_shown_as_dollars_not_mathtext(ds: Dataset) -> None:
+    titles = ["Fined $500 and $600", "An odd $ sign", r"Already \$ escaped", "$x^2$ literally"]
+    events = [
+        variant_of(ds, "event:x", i, title=t, date=EDTF(f"2013-0{i + 1}"))
+        for i, t in enumerate(titles)
+    ]
+    variant = with_events(ds, *events)
+    ax = variant.plot_timeline(KOZLOV, title="Costs: $5 and $6")
+    _draw(ax)  # mathtext would fail on some of these, or garble them
+    drawn = [ax._left_title, *ax.get_yticklabels(), *ax.get_legend().get_texts(), *ax.texts]  # type: ignore[union-attr]
+    for text in drawn:
+        _shown, math = text._preprocess_math(text.get_text())  # type: ignore[attr-defined]
+        assert not math, text.get_text()
+    shown_labels = [
+        t._preprocess_math(t.get_text())[0]  # type: ignore[attr-defined]
+        for t in ax.get_yticklabels()
+    ]
+    for title in titles:
+        assert title in shown_labels
+    left = ax._left_title  # type: ignore[attr-defined]
+    assert left._preprocess_math(left.get_text())[0] == "Costs: $5 and $6"
 
 
 # --- subjects, options, errors ------------------------------------------------------------------

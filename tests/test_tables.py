@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import Dataset
@@ -222,6 +223,16 @@ def test_awkward_text_and_redirects_survive_csv() -> None:
     assert redirects == {"person:old": "person:a"}
 
 
+@given(st.text(alphabet=st.sampled_from("'=+-@\t\rab,\""), max_size=8) | st.text())
+def test_formula_escape_is_undone_exactly_and_never_starts_a_formula(text: str) -> None:
+    from rightsdata.csvtables import FORMULA_STARTS, escape_formula, unescape_formula
+
+    escaped = escape_formula(text)
+    assert unescape_formula(escaped) == text
+    assert not escaped.startswith(FORMULA_STARTS)
+    assert escaped == text or escaped == "'" + text
+
+
 def test_a_row_without_its_owner_is_refused() -> None:
     tables = all_rows(rightsdata.load())
     tables["events"] = []
@@ -234,7 +245,8 @@ def test_a_row_without_its_owner_is_refused() -> None:
 
 def test_to_pandas_kind_table_types(pd: Any) -> None:
     events = rightsdata.load().to_pandas("events")
-    assert events.index.name == "id" and events.index.is_unique
+    assert events.index.is_unique and events.index.name is None
+    assert list(events.index) == events["id"].tolist()  # the ID is the index and a column
     assert len(events) == len(rightsdata.load().events)
     assert list(events["kind"].cat.categories) == [m.value for m in EventKind]
     assert str(events["date_earliest"].dtype) == "datetime64[s]"
@@ -243,6 +255,8 @@ def test_to_pandas_kind_table_types(pd: Any) -> None:
     assert pd.isna(trial["date_earliest"]) and trial["date_latest"] == pd.Timestamp("2012-10-08")
     verdict = events.loc["event:kozlov-verdict-2012-10-08"]
     assert (verdict["penalty_kind"], verdict["penalty_term"]) == ("imprisonment", "P7Y6M")
+    assert verdict["penalty_term_days"] == 7 * 365 + 6 * 30
+    assert str(events["penalty_term_days"].dtype) == "Int64"
     assert rightsdata.load().to_pandas("persons").loc["person:vladimir-kozlov", "name"] == (
         "Vladimir Kozlov"
     )
@@ -270,8 +284,9 @@ def test_to_pandas_long_tables_join(pd: Any) -> None:
 def test_every_table_converts_with_the_declared_types(name: str, pd: Any) -> None:
     table: Table = TABLES[name]
     frame = rightsdata.load().to_pandas(name)
-    columns = [c for c in table.columns if not (table.primary_key == ("id",) and c.name == "id")]
+    columns = list(table.columns)
     assert list(frame.columns) == [c.name for c in columns]
+    assert len(frame) == len(list(rows(rightsdata.load(), table)))
     for column in columns:
         dtype = frame[column.name].dtype
         if column.type is ColumnType.TERM:
@@ -286,6 +301,68 @@ def test_extreme_dates_fit_in_pandas(pd: Any) -> None:
     )
     born = dataset.to_pandas("persons").loc["person:a"]
     assert born["born_earliest"].year == 1 and born["born_latest"].year == 9999
+
+
+def test_extreme_dates_fit_in_parquet() -> None:
+    pytest.importorskip("pyarrow")
+    from rightsdata.arrow import arrow_table
+
+    dataset = dataset_of(
+        {"sources": [source_doc()], "persons": [person_doc(born="0001-01-01/9999-12-31")]}
+    )
+    (row,) = arrow_table(dataset, TABLES["persons"]).to_pylist()
+    assert row["born_earliest"] == datetime.date(1, 1, 1)
+    assert row["born_latest"] == datetime.date(9999, 12, 31)
+
+
+def test_penalty_term_days_counts_a_year_as_365_days_and_a_month_as_30() -> None:
+    documents = {
+        "sources": [source_doc()],
+        "persons": [person_doc()],
+        "events": [
+            event_doc("event:a", penalty={"kind": "imprisonment", "term": "P1Y2M3DT23H"}),
+            event_doc("event:b", penalty={"kind": "fine", "term": None}),
+            event_doc("event:c", penalty=None),
+        ],
+    }
+    table = TABLES["events"]
+    days = [row[table.column_names.index("penalty_term_days")] for row in rows(
+        dataset_of(documents), table
+    )]  # fmt: skip
+    assert days == [365 + 60 + 3, None, None]
+    assert table.column("penalty_term_days").field is None  # derived, not data
+
+
+def test_to_pandas_all_gives_every_table(pd: Any) -> None:
+    from rightsdata.tables import to_pandas_all
+
+    ds = rightsdata.load()
+    every = to_pandas_all(ds)
+    assert list(every) == list(TABLES)
+    for name in ("events", "events.figures.citations", "records", "redirects"):
+        assert every[name].equals(ds.to_pandas(name)), name
+
+
+def test_columns_are_the_rows_transposed() -> None:
+    from rightsdata.tables import columns
+
+    ds = rightsdata.load()
+    for name, table in TABLES.items():
+        found = columns(ds, table)
+        assert len(found) == len(table.columns)
+        assert list(zip(*found, strict=True)) == list(rows(ds, table)), name
+
+
+def test_a_count_too_large_for_pandas_names_the_record(pd: Any) -> None:
+    ds = rightsdata.load()
+    event = next(e for e in ds.events if e.figures)
+    with attrs.validators.disabled():  # in case the model bounds counts by then
+        figure = attrs.evolve(event.figures[0], low=2**63, best=2**63, high=None)
+        huge = attrs.evolve(event, figures=(figure, *event.figures[1:]))
+    events = [huge if e.id == event.id else e for e in ds.events]
+    dataset = Dataset({**{k: list(ds.collection(k)) for k in rightsdata.KINDS}, "events": events})
+    with pytest.raises(ValueError, match=f"column 'low': {event.id} has {2**63}, more than"):
+        dataset.to_pandas("events.figures")
 
 
 def test_missing_pandas_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,18 +17,27 @@ the dataset's name and version.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rightsdata._extras import require
-from rightsdata.tables import TABLES, Column, ColumnType, Table, rows
+from rightsdata.tables import (
+    TABLES,
+    UNIX_EPOCH_ORDINAL,
+    Column,
+    ColumnType,
+    Table,
+    check_integers,
+    raw_columns,
+)
 
 if TYPE_CHECKING:
     import pyarrow
 
     from rightsdata.dataset import Dataset
 
-__all__ = ["arrow_table", "arrow_type", "write_parquet"]
+__all__ = ["arrow_table", "arrow_type", "parquet_files", "write_parquet"]
 
 
 def _pyarrow() -> Any:
@@ -57,22 +66,31 @@ def arrow_type(column: Column) -> pyarrow.DataType:
 
 
 def _array(pa: Any, column: Column, values: list[Any]) -> Any:
+    """One column's Arrow array, from its raw values (days as proleptic ordinals); the
+    conversions run in Arrow's compute functions, not in Python."""
+    compute = require("pyarrow.compute", "arrow")
     if column.type is ColumnType.TERM:
-        index = {term: i for i, term in enumerate(column.terms)}
-        indices = pa.array([None if v is None else index[v] for v in values], pa.int32())
-        return pa.DictionaryArray.from_arrays(indices, pa.array(column.terms, pa.string()))
-    if column.type is ColumnType.TEXT_LIST:
-        values = [None if v is None else list(v) for v in values]
+        terms = pa.array(column.terms, pa.string())
+        found = compute.index_in(pa.array(values, pa.string()), value_set=terms)
+        return pa.DictionaryArray.from_arrays(found.cast(pa.int32()), terms)
+    if column.type is ColumnType.DAY:
+        days = compute.subtract(pa.array(values, pa.int64()), UNIX_EPOCH_ORDINAL)
+        return days.cast(pa.int32()).cast(pa.date32())
     return pa.array(values, arrow_type(column))
 
 
-def arrow_table(dataset: Dataset, table: Table) -> pyarrow.Table:
-    """``table``'s rows for ``dataset`` as a ``pyarrow.Table``."""
+def arrow_table(
+    dataset: Dataset, table: Table, cache: dict[Any, Any] | None = None
+) -> pyarrow.Table:
+    """``table``'s rows for ``dataset`` as a ``pyarrow.Table``.
+
+    A count too large for a 64-bit integer raises ValueError naming the table, column and
+    record.
+    """
     from rightsdata.tablepackage import table_schema
 
     pa = _pyarrow()
-    data = list(rows(dataset, table))
-    columns = list(zip(*data, strict=True)) if data else [() for _ in table.columns]
+    found = raw_columns(dataset, table, cache)
     fields = [
         pa.field(
             c.name,
@@ -95,18 +113,32 @@ def arrow_table(dataset: Dataset, table: Table) -> pyarrow.Table:
         )
     }
     schema = pa.schema(fields, metadata=metadata)
-    arrays = [_array(pa, c, list(v)) for c, v in zip(table.columns, columns, strict=True)]
+    try:
+        arrays = [_array(pa, c, v) for c, v in zip(table.columns, found, strict=True)]
+    except OverflowError as error:
+        check_integers(table, found)  # says which record's count is too large
+        raise ValueError(f"table {table.name!r}: {error}") from error
     return pa.Table.from_arrays(arrays, schema=schema)  # type: ignore[no-any-return]
+
+
+def parquet_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:
+    """For each table, its file name (``events.participants.parquet``) and a function that
+    writes it to a path given; every table is built (and checked) before this returns, so
+    nothing is written for a dataset that cannot be."""
+    require("pyarrow", "arrow")
+    parquet = require("pyarrow.parquet", "arrow")
+    cache: dict[Any, Any] = {}  # the tables share their walks through the records
+    built = {name: arrow_table(dataset, table, cache) for name, table in TABLES.items()}
+
+    def writer(table: Any) -> Callable[[Path], None]:
+        return lambda path: parquet.write_table(table, str(path))
+
+    return {f"{name}.parquet": writer(table) for name, table in built.items()}
 
 
 def write_parquet(dataset: Dataset, directory: Path) -> list[Path]:
     """Write one Parquet file per table (``events.participants.parquet``) into
-    ``directory``; return their paths."""
-    require("pyarrow", "arrow")
-    parquet = require("pyarrow.parquet", "arrow")
-    written = []
-    for name, table in TABLES.items():
-        path = directory / f"{name}.parquet"
-        parquet.write_table(arrow_table(dataset, table), path)
-        written.append(path)
-    return written
+    ``directory``, all or none (:func:`rightsdata._atomic.write_all`); return their paths."""
+    from rightsdata._atomic import write_all
+
+    return write_all(directory, parquet_files(dataset))

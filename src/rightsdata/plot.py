@@ -6,8 +6,11 @@ title on the left and its date beside its mark. A day is a dot; a month, season 
 light bar over the days it could be ("some time within"); an interval is a solid bar from its
 start to its end; an unknown side fades out towards the edge, an open side (``..``) runs to
 the edge and ends in an arrow; a qualified date (``?``, ``~``, ``%``) has a hollow dot or a
-dashed outline. Each kind of event has its own colour, from a colour-blind-safe palette.
-Undated events are listed at the bottom, with no mark. See docs/plotting.md.
+dashed outline. Each kind of event has its own style, the same in every plot
+(:data:`KIND_ORDER`): a colour from a colour-blind-safe palette, and past ten kinds a hatch.
+Undated events are listed at the bottom, with no mark. Every text is drawn as it is: a
+``$`` in a title is a dollar sign, never mathtext. Dates from year 1 to 9999 can be drawn.
+See docs/plotting.md.
 
 >>> import matplotlib
 >>> matplotlib.use("Agg")
@@ -21,7 +24,6 @@ Undated events are listed at the bottom, with no mark. See docs/plotting.md.
 from __future__ import annotations
 
 import datetime
-import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -38,11 +40,11 @@ if TYPE_CHECKING:
     from rightsdata.query import DateLike
     from rightsdata.vocab import EventKind
 
-__all__ = ["PALETTE", "case_events", "plot_timeline"]
+__all__ = ["KIND_ORDER", "PALETTE", "case_events", "kind_style", "plot_timeline"]
 
-#: The kinds' colours, in order of first appearance: Petroff's ten-colour sequence
-#: ("Accessible Color Sequences for Data Visualization", 2021; matplotlib's ``petroff10``),
-#: chosen to stay distinct under the common colour-vision deficiencies.
+#: The colours: Petroff's ten-colour sequence ("Accessible Color Sequences for Data
+#: Visualization", 2021; matplotlib's ``petroff10``), chosen to stay distinct under the
+#: common colour-vision deficiencies. Which kind gets which is fixed: :data:`KIND_ORDER`.
 PALETTE: Final = (
     "#3f90da",
     "#ffa90e",
@@ -57,8 +59,30 @@ PALETTE: Final = (
 )
 # After ten kinds the colours come round again, with another marker and a hatch.
 _ROUNDS: Final = (("o", ""), ("D", "////"), ("s", "xxxx"), ("^", "...."))
+
+#: Every kind of event, in the order that gives each its style, the same in every plot: the
+#: kind at position ``i`` has colour ``PALETTE[i % 10]``; the first ten are plain, the next
+#: ten hatched ``////`` (a diamond for a day), then ``xxxx`` (a square), then ``....`` (a
+#: triangle). The first ten are the commonest kinds; each later kind shares its colour with a
+#: related one of them (a strike with a protest, an appeal with a verdict, a parole hearing
+#: with a release), so a colour says what sort of event it is and the hatch which. A kind
+#: added to the vocabulary later comes after these, in vocabulary order.
+KIND_ORDER: Final = (
+    # plain
+    "protest", "arrest", "detention", "charge", "trial",
+    "verdict", "release", "killing", "crackdown", "other",
+    # hatched ////
+    "strike", "assault", "prison_punishment", "prosecution", "investigation",
+    "appeal", "parole_hearing", "ill_treatment", "ban", "publication",
+    # hatched xxxx
+    "unrest", "deployment", "hunger_strike", "lawsuit", "ban_request",
+    "legislation", "election", "death_in_custody", "candidacy_rejection", "interview",
+    # hatched ....
+    "campaign", "visit", "meeting", "letter", "resolution", "ratification", "watchlist",
+)  # fmt: skip
 _BAR: Final = 0.56  # bar height, in rows
-_LIGHT: Final = 0.3  # fill opacity of "some time within"
+_SPAN_BAR: Final = 0.3  # a "some time within" bar: thinner, so a year does not dominate
+_LIGHT: Final = 0.22  # fill opacity of "some time within"
 _SOLID: Final = 0.9
 _GREY: Final = "#777777"
 _DOT: Final = 0.006  # a span narrower than this part of the axis is drawn as a dot
@@ -71,8 +95,27 @@ def _pyplot() -> Any:
     return require("matplotlib.pyplot", "plot")
 
 
+def _kind_index() -> dict[str, int]:
+    from rightsdata.vocab import EventKind
+
+    order = [k for k in KIND_ORDER if k in EventKind.__members__.values()]
+    order += [k.value for k in EventKind if k.value not in order]
+    return {kind: index for index, kind in enumerate(order)}
+
+
+def kind_style(kind: str) -> tuple[str, str, str]:
+    """The colour, dot marker and bar hatch of a kind of event, the same in every plot.
+
+    >>> kind_style("trial"), kind_style("verdict"), kind_style("appeal")
+    (('#832db6', 'o', ''), ('#a96b59', 'o', ''), ('#a96b59', 'D', '////'))
+    """
+    index = _kind_index()[kind]
+    marker, hatch = _ROUNDS[index // len(PALETTE) % len(_ROUNDS)]
+    return PALETTE[index % len(PALETTE)], marker, hatch
+
+
 class _Style:
-    """The colour, marker and hatch of each kind, in order of first appearance."""
+    """The kinds of a plot, in order of first appearance (for the legend), and their styles."""
 
     def __init__(self, marks: Sequence[Mark]) -> None:
         self.kinds: list[str] = []
@@ -81,9 +124,13 @@ class _Style:
                 self.kinds.append(mark.event.kind.value)
 
     def of(self, kind: str) -> tuple[str, str, str]:
-        index = self.kinds.index(kind)
-        marker, hatch = _ROUNDS[index // len(PALETTE) % len(_ROUNDS)]
-        return PALETTE[index % len(PALETTE)], marker, hatch
+        return kind_style(kind)
+
+
+def _plain(text: str) -> str:
+    """``text`` as matplotlib should show it: a ``$`` is a dollar sign, never the start of
+    mathtext (which would garble ``$5 and $6`` or fail on an unbalanced formula)."""
+    return text.replace("$", r"\$")
 
 
 def _dated_first() -> type:
@@ -114,6 +161,12 @@ def _num(day: datetime.date) -> float:
     return float(date2num(day))
 
 
+def _axis_range() -> tuple[float, float]:
+    """The first and last instants matplotlib can show: 1 January of year 1 to the end of
+    31 December 9999 (a hair before year 10000, which it refuses)."""
+    return _num(datetime.date(1, 1, 1)), _num(datetime.date(9999, 12, 31)) + 0.99
+
+
 def _limits(marks: Sequence[Mark]) -> tuple[float, float]:
     days = [d for m in marks for d in (m.first, m.last) if d is not None]
     if not days:
@@ -124,7 +177,8 @@ def _limits(marks: Sequence[Mark]) -> tuple[float, float]:
         middle = (low + high) / 2
         low, high = middle - 30, middle + 30
     pad = (high - low) * 0.04
-    return low - pad, high + pad
+    first, last = _axis_range()
+    return max(low - pad, first), min(high + pad, last)
 
 
 def _fade(ax: Axes, x0: float, x1: float, y: float, color: str, rising: bool, gid: str) -> Artist:
@@ -194,14 +248,15 @@ def _draw(ax: Axes, mark: Mark, y: float, style: _Style, xlim: tuple[float, floa
         _fade(ax, x0, x1, y, color, rising=mark.start_side == "unknown", gid=gid)
     else:
         light = form == "span"
+        height = _SPAN_BAR if light else _BAR
         ax.add_patch(
             Rectangle(
-                (x0, y - _BAR / 2),
+                (x0, y - height / 2),
                 x1 - x0,
-                _BAR,
+                height,
                 facecolor=to_rgba(color, _LIGHT if light else 0.55 if hatch else _SOLID),
-                edgecolor=color,
-                linewidth=1.2,
+                edgecolor=to_rgba(color, 0.7) if light else color,
+                linewidth=0.8 if light else 1.2,
                 linestyle="--" if mark.qualified else "-",
                 hatch=hatch or None,
                 zorder=2,
@@ -221,7 +276,7 @@ def _date_label(
 ) -> None:
     """The date beside its mark: right of it, else left of it, else over its start."""
     assert mark.event.date is not None
-    text = short_date(mark.event.date)
+    text = _plain(short_date(mark.event.date))
     width = xlim[1] - xlim[0]
     left = 0.0 if mark.first is None else (_num(mark.first) - xlim[0]) / width
     right = 1.0 if mark.last is None else (_num(mark.last) + 1 - xlim[0]) / width
@@ -292,7 +347,7 @@ def _legends(ax: Axes, marks: Sequence[Mark], style: _Style, xlim: tuple[float, 
         chunk = kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
         handles += [blank, *chunk] + [blank] * (rows - 1 - len(chunk))
         labels += ["kind of event" if column == 0 else ""] + [
-            term(k) for k in style.kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
+            _plain(term(k)) for k in style.kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
         ]
         labels += [""] * (rows - 1 - len(chunk))
     if forms:
@@ -390,7 +445,7 @@ def plot_timeline(
         ax.axhline(len(marks) - undated - 0.5, color=_GREY, lw=0.8, ls=":")
     ax.set_xlim(xlim)
     ax.set_ylim(rows - 0.5, -0.5)
-    labels = [truncate(m.event.title, label_width) for m in marks]
+    labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
     ax.set_yticks(range(len(marks)), labels, fontsize=_FONT)
     focus = resolved.record.id
     for label, mark in zip(ax.get_yticklabels(), marks, strict=True):
@@ -410,8 +465,10 @@ def plot_timeline(
     if heading is None:
         heading = f"{resolved.heading} — {len(marks)} event{'' if len(marks) == 1 else 's'}"
     if heading:
-        wrapped = textwrap.fill(heading, width=max(30, int(room / 6.2)))  # 12-point bold text
-        ax.set_title(wrapped, loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10)
+        # wrapped where the figure ends when drawn (the axes' left edge is known only then)
+        ax.set_title(
+            _plain(heading), loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10, wrap=True
+        )
     if legend and style.kinds:
         _legends(ax, marks, style, xlim)
     return ax

@@ -41,6 +41,7 @@ import collections
 import datetime
 import enum
 import itertools
+import operator
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
@@ -60,17 +61,23 @@ if TYPE_CHECKING:
     from rightsdata.dataset import Dataset
 
 __all__ = [
+    "INT64_MAX",
     "TABLES",
+    "UNIX_EPOCH_ORDINAL",
     "Cell",
     "Column",
     "ColumnType",
     "ForeignKey",
     "Row",
     "Table",
+    "check_integers",
+    "columns",
     "get_table",
     "label",
+    "raw_columns",
     "rows",
     "to_pandas",
+    "to_pandas_all",
 ]
 
 #: One value of a row: text, a whole number, a day, a list of text (as a tuple), or None.
@@ -112,6 +119,10 @@ class Column:
     max_length: int | None = None
     field: tuple[str, ...] | None = None
     get: Callable[[Any], Cell] | None = attrs.field(default=None, eq=False, repr=False)
+    #: For a derived column: the path of the field it is derived from, and how
+    #: (``"earliest"``, ``"latest"``: a date's bounds; ``"days"``: a duration in days).
+    source: tuple[str, ...] | None = attrs.field(default=None, eq=False, repr=False)
+    derive: str | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -186,6 +197,10 @@ def _latest(value: Any) -> Cell:
 
 def _duration(value: Any) -> Cell:
     return format_duration(value)
+
+
+def _days(value: Any) -> Cell:
+    return int(value.years * 365 + value.months * 30 + value.days)
 
 
 def _getter(path: tuple[str, ...], convert: Callable[[Any], Cell]) -> Callable[[Any], Cell]:
@@ -277,6 +292,8 @@ def _columns(
                     f"The first day `{name}` could be; empty if it is null, or its start is "
                     "open or unknown.",
                     get=_getter(where, _earliest),
+                    source=where,
+                    derive="earliest",
                 ),
                 Column(
                     f"{name}_latest",
@@ -284,6 +301,8 @@ def _columns(
                     f"The last day `{name}` could be; empty if it is null, or its end is open "
                     "or unknown.",
                     get=_getter(where, _latest),
+                    source=where,
+                    derive="latest",
                 ),
             ]
         elif isinstance(hint, type) and issubclass(hint, enum.Enum):
@@ -299,7 +318,19 @@ def _columns(
         elif hint is int:
             columns.append(Column(name, ColumnType.COUNT, doc, required, field=where))
         elif hint is Duration:
-            columns.append(Column(name, ColumnType.DURATION, doc, required, field=where))
+            columns += [
+                Column(name, ColumnType.DURATION, doc, required, field=where),
+                Column(
+                    f"{name}_days",
+                    ColumnType.COUNT,
+                    f"`{name}` in whole days (derived, for sorting and comparing), counting a "
+                    "year as 365 days and a month as 30, as pendulum does; hours are left "
+                    f"out. Empty where `{name}` is.",
+                    get=_getter(where, _days),
+                    source=where,
+                    derive="days",
+                ),
+            ]
         else:
             raise TypeError(f"{cls.__name__}.{field.name}: no column type for {hint!r}")
     return [_with_getter(c) for c in columns]
@@ -570,12 +601,163 @@ def label(record: Record) -> str:
     return record.id
 
 
-def _walk(keys: tuple[Cell, ...], item: Any, path: tuple[str, ...]) -> Iterator[tuple[Any, Any]]:
+#: ``datetime.date(1970, 1, 1).toordinal()``: days from the proleptic ordinal to Unix days.
+UNIX_EPOCH_ORDINAL: Final = 719163
+
+
+_Level = tuple[list[list[Any]], list[Any]]
+
+
+def _items(dataset: Dataset, table: Table, cache: dict[Any, _Level] | None = None) -> _Level:
+    """The key columns (owner's ID, positions) and the items of ``table``, level by level.
+
+    ``cache`` keeps each level by its kinds and path, so that the tables of one export
+    (``events.figures`` and ``events.figures.citations``) walk the records once.
+    """
+    cache = {} if cache is None else cache
+    top = (table.kinds, ())
+    if top not in cache:
+        records: list[Any] = [r for kind in table.kinds for r in dataset.collection(kind)]
+        cache[top] = ([list(map(_ID, records))], records)
+    keys, items = cache[top]
+    chain, compress, repeat = itertools.chain.from_iterable, itertools.compress, itertools.repeat
+    for depth, step in enumerate(table.path, 1):
+        here = (table.kinds, table.path[:depth])
+        if here not in cache:
+            lists = list(map(operator.attrgetter(step), items))
+            counts = list(map(len, lists))
+            # only the owners with items (most have none of most lists) are repeated
+            full = list(filter(None, counts))
+            new_keys = [list(chain(map(repeat, compress(c, counts), full))) for c in keys]
+            new_keys.append(list(chain(map(range, full))))
+            cache[here] = (new_keys, list(chain(lists)))
+        keys, items = cache[here]
+    return keys, items
+
+
+_ID: Final = operator.attrgetter("id")
+
+
+def _values(items: list[Any], path: tuple[str, ...], seen: dict[Any, list[Any]]) -> list[Any]:
+    """The value at ``path`` in each item (None where a step is None); ``seen`` keeps the
+    values of each path (a date's three columns read the date once)."""
     if not path:
-        yield keys, item
-        return
-    for position, child in enumerate(getattr(item, path[0])):
-        yield from _walk((*keys, position), child, path[1:])
+        return items
+    found = seen.get(path)
+    if found is None:
+        if len(path) == 1:
+            found = list(map(operator.attrgetter(path[0]), items))
+        else:
+            get = operator.attrgetter(path[-1])
+            found = [None if v is None else get(v) for v in _values(items, path[:-1], seen)]
+        seen[path] = found
+    return found
+
+
+#: The attribute that holds a column's cell in its field's value: an enum's value, an EDTF
+#: date's text (read straight from their slots, not through properties, for speed).
+_INNER: Final = {ColumnType.TERM: "_value_", ColumnType.EDTF: "_text"}
+
+
+def _column(column: Column, items: list[Any], seen: dict[Any, list[Any]]) -> list[Any]:
+    """One column's raw values: days as proleptic ordinals, everything else as a cell."""
+    if column.derive is not None:
+        assert column.source is not None
+        sources = _values(items, column.source, seen)
+        if column.derive == "earliest":
+            return [None if v is None else v._lo for v in sources]
+        if column.derive == "latest":
+            return [None if v is None else v._hi for v in sources]
+        return [None if v is None else _days(v) for v in sources]
+    assert column.field is not None
+    inner = _INNER.get(column.type)
+    if inner is not None and column.required and len(column.field) == 1:
+        return list(map(operator.attrgetter(f"{column.field[0]}.{inner}"), items))
+    values = _values(items, column.field, seen)
+    if inner is not None:
+        get = operator.attrgetter(inner)
+        return [None if v is None else get(v) for v in values]
+    if column.type is ColumnType.DURATION:
+        return [None if v is None else format_duration(v) for v in values]
+    return values
+
+
+def _labels(records: list[Any], cls: type) -> list[str]:
+    """:func:`label` of each record of class ``cls``, reading the one field it will use."""
+    hints = field_hints(cls)
+    named = next((n for n in ("name", "title", "summary") if n in hints), None)
+    if named is None or cls in (Law, Relationship, Rating):
+        return [label(r) for r in records]
+    values = _values(records, (named,), {})
+    if hints[named] is str:  # never None: the field is the label
+        return values
+    return [v if isinstance(v, str) else label(r) for r, v in zip(records, values, strict=True)]
+
+
+def raw_columns(
+    dataset: Dataset, table: Table | str, cache: dict[Any, Any] | None = None
+) -> list[list[Any]]:
+    """The columns of ``table`` for ``dataset``, each a list, in key order: what
+    :func:`columns` gives, but a day as its proleptic ordinal (``date.toordinal()``), which
+    the table formats turn into their own day types without making a date object each.
+    ``cache`` (a dict, empty at first) lets the tables of one dataset share their walks.
+    """
+    if isinstance(table, str):
+        table = get_table(table)
+    if table.name == "records":
+        found: list[list[Any]] = [[], [], []]
+        for kind in KINDS:
+            records = list(dataset.collection(kind))
+            found[0] += [r.id for r in records]
+            found[1] += itertools.repeat(kind, len(records))
+            found[2] += _labels(records, RECORD_TYPES[kind])
+        return found
+    if table.name == "redirects":
+        pairs = sorted(dataset.redirects.items())
+        return [[old for old, _ in pairs], [new for _, new in pairs]]
+    keys, items = _items(dataset, table, cache)
+    seen: dict[Any, list[Any]] = {}
+    return [*keys, *[_column(c, items, seen) for c in table.columns[table.keys :]]]
+
+
+def columns(dataset: Dataset, table: Table | str) -> list[list[Cell]]:
+    """The columns of ``table`` for ``dataset``, each a list of cells, in key order (the
+    transpose of :func:`rows`, built a column at a time).
+
+    >>> import rightsdata
+    >>> charges = columns(rightsdata.load(), "events.charges")
+    >>> charges[0][0], charges[1][0], charges[2][0]
+    ('event:kozlov-charged-2012', 0, 'law:kz-cc-1997-164')
+    """
+    if isinstance(table, str):
+        table = get_table(table)
+    found = raw_columns(dataset, table)
+    fromordinal = datetime.date.fromordinal
+    return [
+        [None if v is None else fromordinal(v) for v in values]
+        if column.type is ColumnType.DAY
+        else values
+        for column, values in zip(table.columns, found, strict=True)
+    ]
+
+
+#: The largest whole number a count may have in the tables: Parquet's and pandas' int64.
+INT64_MAX: Final = 2**63 - 1
+
+
+def check_integers(table: Table, found: list[list[Any]]) -> None:
+    """Raise ValueError if a count or position of ``found`` (``table``'s columns) is too large
+    for a 64-bit integer, naming the table, the column and the row's record."""
+    for column, values in zip(table.columns, found, strict=True):
+        if column.type not in (ColumnType.COUNT, ColumnType.POSITION):
+            continue
+        for index, value in enumerate(values):
+            if value is not None and value > INT64_MAX:
+                raise ValueError(
+                    f"table {table.name!r}, column {column.name!r}: {found[0][index]} has "
+                    f"{value}, more than {INT64_MAX} (2**63-1), the largest whole number "
+                    "Parquet and pandas hold"
+                )
 
 
 def rows(dataset: Dataset, table: Table | str) -> Iterator[Row]:
@@ -585,27 +767,15 @@ def rows(dataset: Dataset, table: Table | str) -> Iterator[Row]:
     >>> next(rows(rightsdata.load(), "events.charges"))
     ('event:kozlov-charged-2012', 0, 'law:kz-cc-1997-164', 'person:vladimir-kozlov')
     """
-    if isinstance(table, str):
-        table = get_table(table)
-    if table.name == "records":
-        for record in dataset:
-            yield (record.id, type(record).kind_name, label(record))
-        return
-    if table.name == "redirects":
-        yield from sorted(dataset.redirects.items())
-        return
-    getters = [c.get for c in table.columns[table.keys :]]
-    for kind in table.kinds:
-        for record in dataset.collection(kind):
-            for keys, item in _walk((record.id,), record, table.path):
-                yield (*keys, *[get(item) for get in getters])  # type: ignore[misc]
+    return iter(zip(*columns(dataset, table), strict=True))
 
 
 def to_pandas(dataset: Dataset, table: str) -> pandas.DataFrame:
     """One table as a pandas DataFrame (needs ``rightsdata[pandas]``); see docs/pandas.md.
 
-    Kind tables (and ``records``, ``redirects``) are indexed by ``id``; the long tables keep
-    their key columns as columns, so that they join naturally.
+    Kind tables (and ``records``, ``redirects``) have ``id`` as their first column and as
+    their (unnamed) index; the long tables keep their key columns as columns, so that they
+    join naturally. :func:`to_pandas_all` gives every table at once.
 
     >>> import rightsdata
     >>> events = to_pandas(rightsdata.load(), "events")
@@ -615,3 +785,16 @@ def to_pandas(dataset: Dataset, table: str) -> pandas.DataFrame:
     from rightsdata.frames import frame
 
     return frame(dataset, get_table(table))
+
+
+def to_pandas_all(dataset: Dataset) -> dict[str, pandas.DataFrame]:
+    """Every table as a pandas DataFrame, by table name (needs ``rightsdata[pandas]``).
+
+    >>> import rightsdata
+    >>> tables = to_pandas_all(rightsdata.load())
+    >>> len(tables) == len(TABLES), tables["events.charges"].columns[0]
+    (True, 'event_id')
+    """
+    from rightsdata.frames import frames
+
+    return frames(dataset)
