@@ -49,7 +49,7 @@ def test_search_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out)[0]["id"] == "person:vladimir-kozlov"
     code, out, _ = run(capsys, "show", "law:kz-cc-1997-164")
     assert code == EXIT_OK
-    assert "article: 164" in out
+    assert "Criminal Code of the Republic of Kazakhstan (1997), art. 164" in out
     code, out, _ = run(capsys, "show", "law:kz-cc-1997-164", "--json")
     assert json.loads(out)["article"] == "164"
 
@@ -75,7 +75,10 @@ def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         },
     )
     code, out, _ = run(capsys, "validate", str(good))
-    assert (code, out.strip()) == (EXIT_OK, f"{good}: valid")
+    assert (code, out.strip()) == (
+        EXIT_OK,
+        f"{good}: valid: checked 3 records (1 source, 1 person, 1 event)",
+    )
     bad = write_folder(
         tmp_path / "bad", {"sources.json": [source_doc()], "persons.json": [person_doc(name=5)]}
     )
