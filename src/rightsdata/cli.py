@@ -177,7 +177,7 @@ def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> li
         if isinstance(record, Event) and record.date is not None:
             label = f"{label} ({short_date(record.date)})"
         lines.append(f"{kind:<{column}}{truncate(label, width - column)}")
-        lines.append(f"{'':<{column}}{record.id}")
+        lines.append(" " * max(min(column, width - len(record.id)), 0) + record.id)
     return lines
 
 
@@ -186,17 +186,18 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from rightsdata.textcard import terminal_width
 
     dataset = _dataset(args)
+    text = " ".join(args.text)
     if args.limit < 1:
         raise UsageError(f"--limit must be 1 or more, not {args.limit}")
     try:
-        found = _found(dataset, args.text, args.limit)
+        found = _found(dataset, text, args.limit)
     except ValueError as error:  # no letters or digits
         raise UsageError(f"nothing to search for: {error}") from None
     if args.json:
         _print_json([unstructure(r) for r in found])
         return EXIT_OK
     if not found:
-        print(f"nothing matches {args.text!r}: {_searched(dataset)}", file=sys.stderr)
+        _print_error(f"nothing matches {text!r}: {_searched(dataset)}")
         return EXIT_OK
     print("\n".join(_record_lines(dataset, found, terminal_width())))
     return EXIT_OK
@@ -596,7 +597,9 @@ def _add_reading_commands(commands: Any) -> None:
         "statements, sources)",
         ["rightsdata search kozlov", "rightsdata search 'Жаңаөзен' --json"],
     )
-    search.add_argument("text", help="a name, title or part of one (any case, accents or script)")
+    search.add_argument(
+        "text", nargs="+", help="a name, title or part of one (any case, accents or script)"
+    )
     search.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
     search.set_defaults(run=_cmd_search)
 

@@ -60,6 +60,9 @@ MAX_WIDTH: Final = 96
 #: The narrowest: below it, labels and values no longer fit side by side.
 MIN_WIDTH: Final = 40
 _INDENT: Final = "  "
+#: The widest date beside a title in a list; a longer one (most intervals) takes its own line,
+#: so that the title and the ID under it keep room.
+_DATE_COLUMN: Final = 18
 
 
 def terminal_width(width: int | None = None) -> int:
@@ -339,24 +342,27 @@ def text_card(record: Record, dataset: Dataset | None = None, width: int | None 
 
 def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
     """Events as a list for a terminal: each its date (short, in words) and title, then its ID
-    and kind on the next line, aligned under the title.
+    (and kind, where it fits) on the next line, aligned under the title. A date too long for
+    the date column (an interval between two days) takes a line of its own.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
     >>> for line in event_lines([ds.get("event:kozlov-verdict-2012-10-08")], width=60):
     ...     print(line)
-    8 Oct 2012  Vladimir Kozlov sentenced to seven and a half…
+    8 Oct 2012  Vladimir Kozlov convicted and sentenced to seven and a…
                 event:kozlov-verdict-2012-10-08 · verdict
     """
     shown = list(events)
     columns = terminal_width(width)
     dates = [short_date(e.date) if e.date is not None else "no date" for e in shown]
-    column = min(max((len(d) for d in dates), default=0), 26) + 2
+    column = min(max((len(d) for d in dates), default=0), _DATE_COLUMN) + 2
     lines = []
     for event, date in zip(shown, dates, strict=True):
-        if len(date) > column - 2:  # a long interval takes its own line
+        if len(date) > column - 2:
             lines.append(date)
             date = ""
         lines.append(f"{date:<{column}}{truncate(event.title, columns - column)}")
-        lines.append(f"{'':<{column}}{event.id} · {term(event.kind)}")
+        ident = f"{event.id} · {term(event.kind)}"
+        ident = ident if column + len(ident) <= columns else event.id
+        lines.append(" " * max(min(column, columns - len(ident)), 0) + ident)
     return lines
