@@ -68,6 +68,8 @@ def id_suggestions(dataset: Dataset, record_id: str, n: int = 3) -> list[str]:
     if kind_prefix:
         same = {r.id.partition(":")[2]: r.id for r in dataset if r.id.startswith(kind_prefix)}
         found += [same[s] for s in close(slug, same, n=n) if same[s] not in found]
+        if slug:  # a slug cut short: 'person:ana' for 'person:ana-example'
+            found += [i for s, i in same.items() if slug in s and i not in found]
     else:
         found += [i for i in close(record_id, [r.id for r in dataset], n=n) if i not in found]
     return found[:n]

@@ -98,7 +98,11 @@ def _date(date: EDTF | None) -> str:
     if date is None:
         return "not known"
     words = describe_date(date)
-    return f"{words} ({date.text})" if words != date.text else date.text
+    if words == date.text:
+        return words
+    if words.endswith(")"):  # 'in 2012 (month and day not known)': one pair of brackets
+        return f"{words[:-1]}; {date.text})"
+    return f"{words} ({date.text})"
 
 
 class _Card:
@@ -349,7 +353,7 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
     >>> ds = rightsdata.load()
     >>> for line in event_lines([ds.get("event:kozlov-verdict-2012-10-08")], width=60):
     ...     print(line)
-    8 Oct 2012  Vladimir Kozlov convicted and sentenced to seven and a…
+    8 Oct 2012  Vladimir Kozlov convicted and sentenced to seve…
                 event:kozlov-verdict-2012-10-08 · verdict
     """
     shown = list(events)
