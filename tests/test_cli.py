@@ -341,6 +341,11 @@ def test_validate_suggests_fields_and_terms(
     assert "events.json[0].kind: 'verdictt' is not an allowed term; did you mean" in out
     assert "a EventKind" not in out
     assert _widest(out) <= 80
+    # the same words when another command reads the dataset
+    code, out, err = run(capsys, "show", "person:a", "--data", str(bad))
+    assert (code, out) == (EXIT_INVALID, "")
+    assert "  persons.json[0].nmae: unknown field; did you mean 'name'?" in err
+    assert _widest(err) <= 80
 
 
 def test_missing_paths_are_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -483,3 +488,19 @@ def test_output_fits_80_columns(capsys: pytest.CaptureFixture[str], columns_80: 
         _, out, err = run(capsys, *argv)
         for line in (out + err).splitlines():
             assert len(line) <= 80 or " " not in line.strip(), (argv, line)
+
+
+@pytest.mark.parametrize("columns", ["80", "200"])
+def test_help_fits_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    from rightsdata.textcard import terminal_width
+
+    monkeypatch.setenv("COLUMNS", columns)
+    width = terminal_width()
+    for command in ("info", "cite", "search", "events", "timeline", "show", "validate", "init"):
+        code, out, _ = run(capsys, command, "--help")
+        assert code == EXIT_OK and "examples:" in out
+        assert max(len(line) for line in out.splitlines()) <= width, command
+    _, out, _ = run(capsys, "--help")
+    assert max(len(line) for line in out.splitlines()) <= width

@@ -16,10 +16,11 @@ import json
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
 from rightsdata._suggest import close, did_you_mean, field_hint, id_suggestions, term_hint
 from rightsdata.errors import (
@@ -360,15 +361,15 @@ def _problem_text(problem: Problem) -> str:
     return term_hint(message)
 
 
-def _print_problems(problems: Sequence[Problem], path: str) -> None:
+def _print_problems(problems: Sequence[Problem], path: str, file: TextIO | None = None) -> None:
+    """Every problem, wrapped to the terminal, with its hint."""
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
-    print(f"{_plural(len(problems), 'problem')} in {path}:")
+    print(f"{_plural(len(problems), 'problem')} in {path}:", file=file)
     for problem in problems:
-        print(
-            "\n".join(wrap(f"{problem.location}: {_problem_text(problem)}", width, "  ", "      "))
-        )
+        text = f"{problem.location}: {_problem_text(problem)}"
+        print("\n".join(wrap(text, width, "  ", "      ")), file=file)
 
 
 def _counted(counts: dict[str, int]) -> str:
@@ -531,6 +532,21 @@ class _Parser(argparse.ArgumentParser):
         super().error(message)
 
 
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help as wide as the terminal, at most :data:`~rightsdata.textcard.MAX_WIDTH`; the
+    descriptions and examples are laid out by hand (:func:`_paragraph`)."""
+
+    def __init__(self, prog: str) -> None:
+        from rightsdata.textcard import terminal_width
+
+        super().__init__(prog, width=terminal_width())
+
+
+def _paragraph(text: str) -> str:
+    """A description wrapped for help (80 columns: the layout is fixed, not the terminal's)."""
+    return textwrap.fill(text, 80)
+
+
 _INVALID_CHOICE: Final = re.compile(
     r"argument (?P<argument>\S+): invalid choice: '(?P<value>[^']*)' "
     r"\(choose from (?P<choices>.*)\)"
@@ -562,9 +578,9 @@ def _command(
     parser: argparse.ArgumentParser = commands.add_parser(
         name,
         help=summary,
-        description=summary,
+        description=_paragraph(summary),
         epilog="examples:\n" + "\n".join(f"  {e}" for e in examples),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     if data:
         _add_source_options(parser)
@@ -671,7 +687,7 @@ def _add_writing_commands(commands: Any) -> None:
         ],
         data=False,
     )
-    check.description = (
+    check.description = _paragraph(
         "Check a dataset (a folder, a JSON document or JSON Lines) and list every problem. "
         "A file named for a kind (events.json) is checked as that kind alone: its records, "
         "and references among them; references to other kinds are counted, not checked."
@@ -706,7 +722,7 @@ def _add_writing_commands(commands: Any) -> None:
         data=False,
         json_output=False,
     )
-    fmt.description = (
+    fmt.description = _paragraph(
         "Rewrite each dataset folder canonically: records sorted by id, one "
         "formatting, datapackage.json resources with sizes and sha256 hashes."
     )
@@ -727,8 +743,16 @@ def _add_writing_commands(commands: Any) -> None:
         json_output=False,
     )
     out.description = (
-        "Write the dataset into DIRECTORY ('-': standard output, for --format jsonl). Formats:\n"
-        + "\n".join(f"  {name:<12} {meaning}" for name, meaning in FORMATS.items())
+        "Write the dataset into DIRECTORY ('-': standard output, for --format jsonl).\n"
+        "Formats:\n"
+        + "\n".join(
+            "\n".join(
+                textwrap.wrap(
+                    meaning, 80, initial_indent=f"  {name:<12} ", subsequent_indent=" " * 15
+                )
+            )
+            for name, meaning in FORMATS.items()
+        )
     )
     out.add_argument(
         "directory", metavar="DIRECTORY", help="where to write (created if missing), or -"
@@ -748,14 +772,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog="rightsdata",
-        description="Typed, cited human-rights documentation data: look it up, validate it, "
+        description="Typed, cited human-rights documentation data: look it up, validate it,\n"
         "export it.",
         epilog="examples:\n  rightsdata timeline person:vladimir-kozlov\n"
         "  rightsdata events --kind verdict\n  rightsdata search zhanaozen\n"
         "  rightsdata show event:kozlov-verdict-2012-10-08\n"
         "  rightsdata init my-dataset && rightsdata validate my-dataset\n\n"
         "exit codes: 0 fine, 1 invalid data, 2 usage",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"rightsdata {__version__}")
     commands = parser.add_subparsers(
@@ -828,7 +852,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except InvalidDataError as exc:
-        print(exc, file=sys.stderr)
+        _print_problems(exc.problems, exc.what, file=sys.stderr)
         return EXIT_INVALID
     except UnknownIdError as exc:
         _print_error(f"rightsdata: {_unknown_id(args, exc)}")
