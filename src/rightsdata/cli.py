@@ -68,9 +68,9 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def _plural(n: int, noun: str, plural: str | None = None) -> str:
+def _plural(n: int, noun: str) -> str:
     """``1 event``, ``2 events``, ``0 events``."""
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+    return f"{n:,} {noun if n == 1 else noun + 's'}"
 
 
 def _name(dataset: Dataset, record_id: str) -> str:
@@ -111,6 +111,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def _cmd_cite(args: argparse.Namespace) -> int:
     from rightsdata._citation import citation_fields
+    from rightsdata._version import __version__
     from rightsdata.textcard import terminal_width, wrap
 
     dataset = _dataset(args)
@@ -119,7 +120,11 @@ def _cmd_cite(args: argparse.Namespace) -> int:
         return EXIT_OK
     print("\n".join(wrap(dataset.citation, terminal_width())))
     print()
-    print("\n".join(wrap("The software: see CITATION.cff in the rightsdata repository.", 80)))
+    software = (
+        f"The software: rightsdata developers, rightsdata {__version__} (MIT licence); "
+        "CITATION.cff in its repository."
+    )
+    print("\n".join(wrap(software, terminal_width())))
     return EXIT_OK
 
 
