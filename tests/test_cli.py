@@ -340,7 +340,10 @@ def test_validate_suggests_fields_and_terms(
     assert "  persons.json[0].nmae: unknown field; did you mean 'name'?" in out
     assert "events.json[0].kind: 'verdictt' is not an allowed term; did you mean" in out
     assert "a EventKind" not in out
-    assert _widest(out) <= 80
+    write_folder(bad, {"events.json": [event_doc(date="12/06/2020")]})
+    said = " ".join(run(capsys, "validate", str(bad))[1].split())
+    assert "events.json[0].date: '12/06/2020' is not an EDTF date" in said
+    assert "dates are EDTF, year first: 2012-10-08" in said
     # the same words when another command reads the dataset
     code, out, err = run(capsys, "show", "person:a", "--data", str(bad))
     assert (code, out) == (EXIT_INVALID, "")

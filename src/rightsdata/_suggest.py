@@ -21,7 +21,13 @@ import attrs
 if TYPE_CHECKING:
     from rightsdata.dataset import Dataset
 
-__all__ = ["close", "did_you_mean", "field_hint", "id_suggestions", "term_hint"]
+__all__ = ["EDTF_EXAMPLES", "close", "did_you_mean", "field_hint", "id_suggestions", "term_hint"]
+
+#: Said after a date that is not EDTF, so that the reader sees how one is written.
+EDTF_EXAMPLES: Final = (
+    "dates are EDTF, year first: 2012-10-08, 2012-10, 2012, 2012-01-26/2012-10-08, 2012-22 "
+    "(summer), 2013-06-29~ (about)"
+)
 
 _SEGMENT: Final = re.compile(r"([A-Za-z_$][\w$]*)(?:\[\d+\])*")
 _TERM_PROBLEM: Final = re.compile(
@@ -111,12 +117,17 @@ def term_hint(message: str) -> str:
 
     >>> term_hint("'verdictt' is not a EventKind term; allowed: verdict, trial")
     "'verdictt' is not an allowed term; did you mean 'verdict'? (allowed: verdict, trial)"
+    >>> term_hint("'accused' is not a Role term; allowed: defendant, judge")
+    "'accused' is not an allowed term (allowed: defendant, judge)"
     """
     match = _TERM_PROBLEM.match(message)
     if match is None:
         return message
     allowed = match["allowed"].split(", ")
     hint = did_you_mean(close(match["value"], allowed, n=2))
-    return f"'{match['value']}' is not an allowed term; {hint + ' ' if hint else ''}" + (
-        f"(allowed: {match['allowed']})"
+    said = f"'{match['value']}' is not an allowed term"
+    return (
+        f"{said}; {hint} (allowed: {match['allowed']})"
+        if hint
+        else (f"{said} (allowed: {match['allowed']})")
     )

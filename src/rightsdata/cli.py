@@ -22,7 +22,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
-from rightsdata._suggest import close, did_you_mean, field_hint, id_suggestions, term_hint
+from rightsdata._suggest import (
+    EDTF_EXAMPLES,
+    close,
+    did_you_mean,
+    field_hint,
+    id_suggestions,
+    term_hint,
+)
 from rightsdata.errors import (
     InvalidDataError,
     Problem,
@@ -363,6 +370,8 @@ def _problem_text(problem: Problem) -> str:
     if problem.code == ProblemCode.UNKNOWN_FIELD:
         hint = field_hint(problem.location)
         return f"{message}; {hint}" if hint else message
+    if "is not an EDTF date" in message:
+        return f"{message} ({EDTF_EXAMPLES})"
     return term_hint(message)
 
 

@@ -175,7 +175,7 @@ def _short_citation(citation: Citation, card: _Card) -> str:
 def _figure(figure: Figure, card: _Card) -> str:
     said = f" “{figure.as_given}”" if figure.as_given else ""
     who = f"according to {card.name(figure.asserted_by)}" if figure.asserted_by else "unattributed"
-    where = "; ".join(truncate(_short_citation(c, card), 90) for c in figure.citations)
+    where = "; ".join(_short_citation(c, card) for c in figure.citations)
     return f"{figure_text(figure)}{said}\n{who}: {where}"
 
 
