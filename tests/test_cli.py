@@ -13,7 +13,7 @@ import pytest
 
 from rightsdata.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 
-from conftest import event_doc, person_doc, source_doc, write_folder
+from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -507,3 +507,33 @@ def test_help_fits_the_terminal(
         assert max(len(line) for line in out.splitlines()) <= width, command
     _, out, _ = run(capsys, "--help")
     assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_a_reference_to_no_record_suggests_an_id_of_the_dataset(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_folder(
+        tmp_path / "typo",
+        {
+            "sources.json": [source_doc("source:report-2020")],
+            "persons.json": [
+                person_doc(
+                    "person:ana-example", citations=[{**CITE, "source": "source:report-2020"}]
+                )
+            ],
+            "events.json": [
+                event_doc(
+                    participants=[{"actor": "person:ana-exampel", "role": "victim"}],
+                    citations=[{**CITE, "source": "source:report"}],
+                )
+            ],
+        },
+    )
+    code, out, _ = run(capsys, "validate", str(folder))
+    said = " ".join(out.split())
+    assert code == EXIT_INVALID
+    assert (
+        "events.json[0].participants[0].actor: 'person:ana-exampel' does not exist; "
+        "did you mean 'person:ana-example'?"
+    ) in said
+    assert "'source:report' does not exist; did you mean 'source:report-2020'?" in said

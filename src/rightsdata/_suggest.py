@@ -14,6 +14,7 @@ import difflib
 import re
 import typing
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -21,7 +22,16 @@ import attrs
 if TYPE_CHECKING:
     from rightsdata.dataset import Dataset
 
-__all__ = ["EDTF_EXAMPLES", "close", "did_you_mean", "field_hint", "id_suggestions", "term_hint"]
+__all__ = [
+    "EDTF_EXAMPLES",
+    "close",
+    "did_you_mean",
+    "field_hint",
+    "id_suggestions",
+    "ids_in",
+    "reference_hint",
+    "term_hint",
+]
 
 #: Said after a date that is not EDTF, so that the reader sees how one is written.
 EDTF_EXAMPLES: Final = (
@@ -30,6 +40,7 @@ EDTF_EXAMPLES: Final = (
 )
 
 _SEGMENT: Final = re.compile(r"([A-Za-z_$][\w$]*)(?:\[\d+\])*")
+_DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist$")
 _TERM_PROBLEM: Final = re.compile(
     r"^'(?P<value>[^']*)' is not a \w+ term; allowed: (?P<allowed>.*)$"
 )
@@ -131,3 +142,54 @@ def term_hint(message: str) -> str:
         if hint
         else (f"{said} (allowed: {match['allowed']})")
     )
+
+
+def ids_in(path: Path) -> list[str]:
+    """The IDs of the records in a dataset that did not load (a folder, a JSON document or
+    JSON Lines), read leniently, for 'did you mean' on a reference to no record."""
+    import json
+
+    def of(documents: object) -> list[str]:
+        if not isinstance(documents, list):
+            return []
+        return [d["id"] for d in documents if isinstance(d, dict) and isinstance(d.get("id"), str)]
+
+    def read(file: Path) -> object:
+        try:
+            return json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    if path.is_dir():
+        return [i for file in sorted(path.glob("*.json")) for i in of(read(file))]
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        found: list[str] = []
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, ValueError):
+            return []
+        for line in lines:
+            try:
+                found += of([json.loads(line)])
+            except ValueError:
+                continue
+        return found
+    document = read(path)
+    if isinstance(document, dict):
+        return [i for documents in document.values() for i in of(documents)]
+    return of(document)
+
+
+def reference_hint(message: str, known: Sequence[str]) -> str:
+    """'did you mean ...?' for a reference to no record (``'person:x' does not exist``),
+    among the IDs of its kind in ``known``; empty if none is close.
+
+    >>> reference_hint("'person:ana-exampel' does not exist", ["person:ana-example", "event:a"])
+    "did you mean 'person:ana-example'?"
+    """
+    match = _DANGLING.match(message)
+    if match is None:
+        return ""
+    target = match["target"]
+    prefix = target.partition(":")[0] + ":"
+    return did_you_mean(close(target, [i for i in known if i.startswith(prefix)], n=2))

@@ -28,6 +28,8 @@ from rightsdata._suggest import (
     did_you_mean,
     field_hint,
     id_suggestions,
+    ids_in,
+    reference_hint,
     term_hint,
 )
 from rightsdata.errors import (
@@ -364,9 +366,13 @@ def _problem_json(problem: Problem) -> dict[str, str]:
     return {"location": problem.location, "message": problem.message, "code": problem.code}
 
 
-def _problem_text(problem: Problem) -> str:
-    """A problem's message, with a 'did you mean' for an unknown field or term."""
+def _problem_text(problem: Problem, known: Sequence[str] = ()) -> str:
+    """A problem's message, with a 'did you mean' for an unknown field, term or reference
+    (to one of the ``known`` IDs)."""
     message = problem.message
+    if problem.code == ProblemCode.INTEGRITY and known:
+        hint = reference_hint(message, known)
+        return f"{message}; {hint}" if hint else message
     if problem.code == ProblemCode.UNKNOWN_FIELD:
         hint = field_hint(problem.location)
         return f"{message}; {hint}" if hint else message
@@ -380,9 +386,11 @@ def _print_problems(problems: Sequence[Problem], path: str, file: TextIO | None 
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
+    dangling = any(p.code == ProblemCode.INTEGRITY for p in problems)
+    known = ids_in(Path(path)) if dangling and Path(path).exists() else []
     print(f"{_plural(len(problems), 'problem')} in {path}:", file=file)
     for problem in problems:
-        text = f"{problem.location}: {_problem_text(problem)}"
+        text = f"{problem.location}: {_problem_text(problem, known)}"
         print("\n".join(wrap(text, width, "  ", "      ")), file=file)
 
 
