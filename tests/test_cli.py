@@ -124,8 +124,9 @@ def test_fmt_rewrites_a_non_canonical_folder(
             "persons.json": [person_doc("person:b"), person_doc("person:a")],
         },
     )
-    code, _, _ = run(capsys, "fmt", "--check", str(folder))
+    code, _, err = run(capsys, "fmt", "--check", str(folder))
     assert code == EXIT_INVALID
+    assert f"run `rightsdata fmt {folder}` to rewrite them" in err
     assert run(capsys, "fmt", str(folder))[0] == EXIT_OK
     assert run(capsys, "fmt", "--check", str(folder))[0] == EXIT_OK
     ids = [p["id"] for p in json.loads((folder / "persons.json").read_text())]

@@ -474,7 +474,8 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
             print(f"{verb}: {folder / name}")
         not_canonical += len(changed)
     if args.check and not_canonical:
-        print("run `rightsdata fmt` to rewrite them", file=sys.stderr)
+        paths = "".join(f" {p}" for p in args.paths)
+        print(f"run `rightsdata fmt{paths}` to rewrite them", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 
