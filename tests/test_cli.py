@@ -384,6 +384,7 @@ def test_validate_one_kind_file(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert (
         "not checked: 4 references to records in other files (2 to persons, 2 to sources)" in said
     )
+    assert run(capsys, "validate", str(folder / "events.json"), "--schema")[0] == EXIT_OK
     # problems inside the file are still found: a duplicate ID, a dangling reference of its kind
     code, out, _ = run(capsys, "validate", str(folder / "persons.json"))
     assert code == EXIT_INVALID and "persons.json[1].id: 'person:a' is used twice" in out

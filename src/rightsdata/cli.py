@@ -142,7 +142,10 @@ def _cmd_cite(args: argparse.Namespace) -> int:
 
 def _title_matches(dataset: Dataset, text: str) -> list[Record]:
     """Events, statements and sources whose title (a statement's summary) matches ``text``,
-    ranked as names are (:func:`rightsdata.search.rank`)."""
+    ranked as names are (:func:`rightsdata.search.rank`).
+
+    Dataset.search covers names only; once it indexes titles as well, this goes, and
+    :func:`_found` is Dataset.search alone (records it returns are not repeated meanwhile)."""
     from rightsdata.model import KINDS
     from rightsdata.search import SearchEntry, rank
 
