@@ -13,7 +13,7 @@ import pytest
 
 from rightsdata.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 
-from conftest import event_doc, person_doc, source_doc, write_folder
+from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -49,7 +49,7 @@ def test_search_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out)[0]["id"] == "person:vladimir-kozlov"
     code, out, _ = run(capsys, "show", "law:kz-cc-1997-164")
     assert code == EXIT_OK
-    assert "article: 164" in out
+    assert "Criminal Code of the Republic of Kazakhstan (1997), art. 164" in out
     code, out, _ = run(capsys, "show", "law:kz-cc-1997-164", "--json")
     assert json.loads(out)["article"] == "164"
 
@@ -75,7 +75,10 @@ def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         },
     )
     code, out, _ = run(capsys, "validate", str(good))
-    assert (code, out.strip()) == (EXIT_OK, f"{good}: valid")
+    assert (code, out.strip()) == (
+        EXIT_OK,
+        f"{good}: valid: checked 3 records (1 source, 1 person, 1 event)",
+    )
     bad = write_folder(
         tmp_path / "bad", {"sources.json": [source_doc()], "persons.json": [person_doc(name=5)]}
     )
@@ -121,8 +124,9 @@ def test_fmt_rewrites_a_non_canonical_folder(
             "persons.json": [person_doc("person:b"), person_doc("person:a")],
         },
     )
-    code, _, _ = run(capsys, "fmt", "--check", str(folder))
+    code, _, err = run(capsys, "fmt", "--check", str(folder))
     assert code == EXIT_INVALID
+    assert f"run `rightsdata fmt {folder}` to rewrite them" in err
     assert run(capsys, "fmt", str(folder))[0] == EXIT_OK
     assert run(capsys, "fmt", "--check", str(folder))[0] == EXIT_OK
     ids = [p["id"] for p in json.loads((folder / "persons.json").read_text())]
@@ -164,3 +168,374 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(
         os.close(read_end)
         os.close(write_end)
     assert (code, capsys.readouterr().err) == (EXIT_OK, "")
+
+
+# --- the terminal side of issue #11 ------------------------------------------------------------
+
+
+@pytest.fixture
+def columns_80(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+def _widest(text: str) -> int:
+    return max((len(line) for line in text.splitlines()), default=0)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    import rightsdata
+
+    code, out, _ = run(capsys, "--version")
+    assert (code, out.strip()) == (EXIT_OK, f"rightsdata {rightsdata.__version__}")
+
+
+def test_show_prints_a_card_not_reprs(capsys: pytest.CaptureFixture[str], columns_80: None) -> None:
+    code, out, _ = run(capsys, "show", "event:kozlov-verdict-2012-10-08")
+    assert code == EXIT_OK
+    assert "participants  Vladimir Kozlov (defendant)" in out
+    assert "date          8 October 2012 (2012-10-08)" in out
+    assert "Participant(" not in out and "{'" not in out and "actor=" not in out
+    assert _widest(out) <= 80
+    code, out, _ = run(capsys, "show", "event:kozlov-verdict-2012-10-08", "--width", "50")
+    assert _widest(out) <= 50
+
+
+def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) -> None:
+    code, out, _ = run(capsys, "events", "--kind", "verdict", "--between", "2012")
+    assert code == EXIT_OK
+    assert out.splitlines()[0] == "1 event (--kind verdict; --between 2012)"  # not "1 events"
+    assert "event:kozlov-verdict-2012-10-08 · verdict" in out
+    code, out, _ = run(
+        capsys, "events", "--involving", "person:vladimir-kozlov", "--role", "defendant", "--json"
+    )
+    ids = [e["id"] for e in json.loads(out)]
+    import rightsdata
+
+    expected = rightsdata.load().events(involving="person:vladimir-kozlov", role="defendant")
+    assert ids == [e.id for e in expected] and len(ids) > 1
+    code, out, _ = run(
+        capsys, "events", "--place", "place:almaty", "--between", "2019/2020", "--json"
+    )
+    at_almaty = rightsdata.load().events(place="place:almaty", between=("2019", "2020"))
+    assert [e["id"] for e in json.loads(out)] == [e.id for e in at_almaty]
+    code, out, _ = run(capsys, "events", "--kind", "arrest,detention", "--between", "2022-01/..")
+    found = rightsdata.load().events(kind=["arrest", "detention"], between=("2022-01", None))
+    header = out.splitlines()[0]
+    assert code == EXIT_OK and len(found) >= 1
+    assert header.startswith(
+        f"{len(found)} event ({'s' if len(found) != 1 else ''}".replace(" (s", "s (")
+    )
+    assert _widest(out) <= 80
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["events", "--kind", "verdit"],
+            "--kind 'verdit' is not an event kind; did you mean 'verdict'?",
+        ),
+        (["events", "--role", "judgee"], "--role 'judgee' is not a role; did you mean 'judge'?"),
+        (["events", "--between", "2012-13"], "'2012-13' is not a date"),
+        (["events", "--between", "2013/2012"], "the start is after the end"),
+        (
+            ["events", "--involving", "place:almaty"],
+            "--involving takes a person or an organisation; place:almaty (Almaty) is a place",
+        ),
+        (["events", "--place", "person:vladimir-kozlov"], "--place takes a place"),
+        (["timeline", "place:almaty"], "rightsdata events --place place:almaty"),
+    ],
+)
+def test_bad_filters_are_usage_errors_in_cli_words(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == EXIT_USAGE and out == ""
+    assert expected in " ".join(err.split())
+    # no Python in a command-line message
+    assert "involving=" not in err and "Traceback" not in err and "None" not in err
+
+
+def test_search_finds_events_statements_and_sources_by_title(
+    capsys: pytest.CaptureFixture[str], columns_80: None
+) -> None:
+    code, out, _ = run(capsys, "search", "zhanaozen", "massacre", "--json")
+    assert code == EXIT_OK
+    ids = [r["id"] for r in json.loads(out)]
+    assert ids[0] == "event:zhanaozen-massacre-2011"
+    assert any(i.startswith("statement:") for i in ids)
+    _, out, _ = run(capsys, "search", "jailed opposition leader refused parole", "--json")
+    assert "source:kozlov-parole-refused-2015-12" in [r["id"] for r in json.loads(out)]
+    _, out, _ = run(capsys, "search", "kozlov")
+    assert [line.split() for line in out.splitlines()[:2]] == [
+        ["person", "Vladimir", "Kozlov"],
+        ["person:vladimir-kozlov"],
+    ]
+    assert _widest(out) <= 80
+
+
+def test_search_that_finds_nothing_says_what_it_searched(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "search", "qqqqzzzz")
+    assert (code, out) == (EXIT_OK, "")
+    said = " ".join(err.split())
+    assert "nothing matches 'qqqqzzzz'" in said
+    assert "names and aliases of 153 persons, organisations, places and laws" in said
+    assert "titles of 198 events, statements and sources in kazakhstan" in said
+
+
+def test_unknown_id_suggests_ids_of_the_dataset_in_use(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "show", "person:kozlov")
+    assert code == EXIT_USAGE
+    assert "did you mean 'person:vladimir-kozlov'" in " ".join(err.split())
+    mine = write_folder(
+        tmp_path / "mine",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc("person:ana-example")],
+            "events.json": [event_doc(participants=[])],
+        },
+    )
+    code, _, err = run(capsys, "show", "person:ana", "--path", str(mine))
+    said = " ".join(err.split())
+    assert code == EXIT_USAGE
+    assert "no record has the id 'person:ana' in" not in said or "mine" not in said
+    assert "did you mean 'person:ana-example'?" in said
+    assert "kozlov" not in said  # never a bundled ID for someone else's dataset
+    code, _, err = run(capsys, "show", "persn:ana-example", "--data", str(mine))
+    said = " ".join(err.split())
+    assert "like 'person:ana-example'" in said and "kozlov" not in said
+
+
+def test_unknown_command_and_option_suggest_and_show_the_commands_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = run(capsys, "timelin", "person:vladimir-kozlov")
+    assert code == EXIT_USAGE
+    assert "unknown command 'timelin'; did you mean 'timeline'?" in err
+    code, _, err = run(capsys, "show", "event:x", "--widht", "50")
+    assert code == EXIT_USAGE
+    assert err.startswith("usage: rightsdata show ")  # the subcommand's usage, not the top one
+    assert "unrecognized arguments: --widht 50; did you mean '--width'?" in err
+    code, _, err = run(capsys, "export", "--format", "cvs", "out")
+    assert code == EXIT_USAGE and "did you mean 'csv'?" in err
+
+
+def test_validate_suggests_fields_and_terms(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, columns_80: None
+) -> None:
+    bad = write_folder(
+        tmp_path / "bad",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc(nmae="x")],
+            "events.json": [event_doc(kind="verdictt")],
+        },
+    )
+    code, out, _ = run(capsys, "validate", str(bad))
+    assert code == EXIT_INVALID
+    assert out.splitlines()[0] == f"2 problems in {bad}:"
+    assert "  persons.json[0].nmae: unknown field; did you mean 'name'?" in out
+    assert "events.json[0].kind: 'verdictt' is not an allowed term; did you mean" in out
+    assert "a EventKind" not in out
+    write_folder(bad, {"events.json": [event_doc(date="12/06/2020")]})
+    said = " ".join(run(capsys, "validate", str(bad))[1].split())
+    assert "events.json[0].date: '12/06/2020' is not an EDTF date" in said
+    assert "dates are EDTF, year first: 2012-10-08" in said
+    # the same words when another command reads the dataset
+    code, out, err = run(capsys, "show", "person:a", "--data", str(bad))
+    assert (code, out) == (EXIT_INVALID, "")
+    assert "  persons.json[0].nmae: unknown field; did you mean 'name'?" in err
+    assert _widest(err) <= 80
+
+
+def test_missing_paths_are_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = str(tmp_path / "nowhere")
+    for argv in (
+        ["validate", missing],
+        ["info", "--data", missing],
+        ["show", "person:a", "--path", missing],
+        ["fmt", missing],
+    ):
+        code, _, err = run(capsys, *argv)
+        assert code == EXIT_USAGE, argv
+        assert f"{missing}: no such " in " ".join(err.split())
+
+
+def test_validate_one_kind_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = write_folder(
+        tmp_path / "parts",
+        {
+            "events.json": [
+                event_doc("event:a"),
+                event_doc("event:b", part_of="event:a"),
+            ],
+            "persons.json": [person_doc("person:a"), person_doc("person:a")],
+        },
+    )
+    code, out, _ = run(capsys, "validate", str(folder / "events.json"))
+    assert code == EXIT_OK
+    lines = out.splitlines()
+    assert lines[0] == f"{folder / 'events.json'}: valid: checked 2 records (2 events)"
+    said = " ".join(out.split())
+    assert (
+        "not checked: 4 references to records in other files (2 to persons, 2 to sources)" in said
+    )
+    assert run(capsys, "validate", str(folder / "events.json"), "--schema")[0] == EXIT_OK
+    # problems inside the file are still found: a duplicate ID, a dangling reference of its kind
+    code, out, _ = run(capsys, "validate", str(folder / "persons.json"))
+    assert code == EXIT_INVALID and "persons.json[1].id: 'person:a' is used twice" in out
+    write_folder(folder, {"events.json": [event_doc("event:b", part_of="event:gone")]})
+    code, out, _ = run(capsys, "validate", str(folder / "events.json"))
+    assert code == EXIT_INVALID and "events.json[0].part_of: 'event:gone' does not exist" in out
+    write_folder(folder, {"events.json": [event_doc("event:b", title=7)]})
+    code, out, _ = run(capsys, "validate", str(folder / "events.json"), "--json")
+    assert code == EXIT_INVALID and json.loads(out)[0]["location"] == "events.json[0].title"
+
+
+def test_export_to_stdout_is_json_lines_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import rightsdata
+
+    code, out, _ = run(capsys, "export", "--format", "jsonl", "-")
+    assert code == EXIT_OK
+    lines = out.splitlines()
+    assert len(lines) == len(rightsdata.load())
+    assert json.loads(lines[0])["$kind"] == "sources"
+    (tmp_path / "all.jsonl").write_text(out, encoding="utf-8")
+    assert rightsdata.load_path(tmp_path / "all.jsonl").to_dict() == rightsdata.load().to_dict()
+    code, out, err = run(capsys, "export", "--format", "csv", "-")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert "use --format jsonl" in err
+    assert not Path("-").exists()
+
+
+def test_init_writes_a_dataset_that_validates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "my-dataset"
+    code, out, _ = run(capsys, "init", str(target))
+    assert code == EXIT_OK and out.startswith(f"wrote 4 files to {target}")
+    code, out, _ = run(capsys, "validate", str(target))
+    assert (code, out.strip()) == (
+        EXIT_OK,
+        f"{target}: valid: checked 3 records (1 source, 1 person, 1 event)",
+    )
+    assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK
+    code, out, _ = run(capsys, "cite", "--data", str(target), "--json")
+    assert json.loads(out)["name"] == "my-dataset"
+    code, out, _ = run(
+        capsys, "show", "event:example-person-detained-2020-05-01", "--data", str(target)
+    )
+    assert "Example Person (victim)" in out
+    # every field is written
+    event = json.loads((target / "events.json").read_text(encoding="utf-8"))[0]
+    assert set(event) == {
+        "id",
+        "kind",
+        "title",
+        "summary",
+        "date",
+        "places",
+        "participants",
+        "charges",
+        "penalty",
+        "figures",
+        "part_of",
+        "citations",
+        "inferred",
+    }
+    # a folder that is not empty is refused, and left alone
+    code, _, err = run(capsys, "init", str(target))
+    assert code == EXIT_USAGE and "is not an empty folder" in err
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine", encoding="utf-8")
+    assert run(capsys, "init", str(tmp_path / "other"))[0] == EXIT_USAGE
+    assert sorted(p.name for p in (tmp_path / "other").iterdir()) == ["notes.txt"]
+
+
+def test_citation_in_python_and_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import rightsdata
+
+    ds = rightsdata.load()
+    citation = ds.citation
+    assert citation.startswith("rightsdata developers. Human-rights documentation: Kazakhstan")
+    assert f"version {ds.version}" in citation
+    assert "Licence: CC-BY-4.0 (Creative Commons Attribution 4.0)" in citation
+    for source in ds.sources:
+        assert source.title in citation
+    _, out, _ = run(capsys, "cite", "--json")
+    fields = json.loads(out)
+    assert fields["version"] == ds.version and len(fields["sources"]) == 5
+    assert fields["contributors"] == ["rightsdata developers"] and fields["text"] == citation
+    _, out, _ = run(capsys, "info", "--json")
+    assert json.loads(out)["citation"] == citation
+    # a dataset without a descriptor says what is missing
+    bare = write_folder(tmp_path / "bare", {"sources.json": [source_doc()]})
+    assert "has no datapackage.json" in rightsdata.load_path(bare).citation
+
+
+def test_output_fits_80_columns(capsys: pytest.CaptureFixture[str], columns_80: None) -> None:
+    for argv in (
+        ["info"],
+        ["cite"],
+        ["timeline", "person:vladimir-kozlov"],
+        ["events"],
+        ["search", "kazakhstan"],
+        ["show", "source:civicus-kazakhstan-country-page"],
+        ["events", "--kind", "nonsense"],
+        ["show", "person:nobody"],
+    ):
+        _, out, err = run(capsys, *argv)
+        for line in (out + err).splitlines():
+            assert len(line) <= 80 or " " not in line.strip(), (argv, line)
+
+
+@pytest.mark.parametrize("columns", ["80", "200"])
+def test_help_fits_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    from rightsdata.textcard import terminal_width
+
+    monkeypatch.setenv("COLUMNS", columns)
+    width = terminal_width()
+    for command in ("info", "cite", "search", "events", "timeline", "show", "validate", "init"):
+        code, out, _ = run(capsys, command, "--help")
+        assert code == EXIT_OK and "examples:" in out
+        assert max(len(line) for line in out.splitlines()) <= width, command
+    _, out, _ = run(capsys, "--help")
+    assert max(len(line) for line in out.splitlines()) <= width
+
+
+def test_a_reference_to_no_record_suggests_an_id_of_the_dataset(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_folder(
+        tmp_path / "typo",
+        {
+            "sources.json": [source_doc("source:report-2020")],
+            "persons.json": [
+                person_doc(
+                    "person:ana-example", citations=[{**CITE, "source": "source:report-2020"}]
+                )
+            ],
+            "events.json": [
+                event_doc(
+                    participants=[{"actor": "person:ana-exampel", "role": "victim"}],
+                    citations=[{**CITE, "source": "source:report"}],
+                )
+            ],
+        },
+    )
+    code, out, _ = run(capsys, "validate", str(folder))
+    said = " ".join(out.split())
+    assert code == EXIT_INVALID
+    assert (
+        "events.json[0].participants[0].actor: 'person:ana-exampel' does not exist; "
+        "did you mean 'person:ana-example'?"
+    ) in said
+    assert "'source:report' does not exist; did you mean 'source:report-2020'?" in said

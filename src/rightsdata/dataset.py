@@ -149,6 +149,20 @@ class Dataset:
         """A copy of the data package descriptor (datapackage.json), if the dataset has one."""
         return copy.deepcopy(self._descriptor)
 
+    @property
+    def citation(self) -> str:
+        """How to cite the dataset, from its descriptor: contributors, title, version,
+        licence and sources (and what is missing, if it has no descriptor).
+
+        >>> import rightsdata
+        >>> print(rightsdata.load().citation)  # doctest: +ELLIPSIS
+        rightsdata developers. Human-rights documentation: Kazakhstan, 2011 to 2022 (dataset \
+kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). Sources: ...
+        """
+        from rightsdata._citation import citation_text
+
+        return citation_text(self._descriptor)
+
     # --- collections ----------------------------------------------------------------------
 
     @property

@@ -1,0 +1,372 @@
+"""Records as plain text for a terminal: the text twin of the notebook's HTML card.
+
+A card names what it refers to (``Vladimir Kozlov``, not ``person:vladimir-kozlov``), gives
+dates in words with the EDTF beside them, participants with their roles, charges with the
+provision's label, figures with who asserted them, citations with their sources and locators,
+and the values that were inferred rather than stated; every line fits ``width``.
+
+>>> import rightsdata
+>>> ds = rightsdata.load()
+>>> print(text_card(ds.get("place:almaty"), ds, width=60))  # doctest: +ELLIPSIS
+Almaty
+Place · city · place:almaty
+<BLANKLINE>
+country  KZ
+within   Kazakhstan
+...
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Final
+
+from rightsdata._cards import _Names
+from rightsdata._text import (
+    describe_date,
+    duration_text,
+    figure_text,
+    law_label,
+    short_date,
+    term,
+    truncate,
+)
+from rightsdata.durations import format_duration
+from rightsdata.model import (
+    Citation,
+    Event,
+    Figure,
+    Law,
+    Organization,
+    Person,
+    Place,
+    Rating,
+    Record,
+    Relationship,
+    Source,
+    Statement,
+)
+
+if TYPE_CHECKING:
+    from rightsdata.dataset import Dataset
+    from rightsdata.dates import EDTF
+
+__all__ = ["MAX_WIDTH", "MIN_WIDTH", "event_lines", "terminal_width", "text_card", "wrap"]
+
+#: The widest a card or list is drawn, however wide the terminal: long lines are hard to read.
+MAX_WIDTH: Final = 96
+#: The narrowest: below it, labels and values no longer fit side by side.
+MIN_WIDTH: Final = 40
+_INDENT: Final = "  "
+#: The widest date beside a title in a list; a longer one (most intervals) takes its own line,
+#: so that the title and the ID under it keep room.
+_DATE_COLUMN: Final = 18
+
+
+def terminal_width(width: int | None = None) -> int:
+    """``width`` if given, else the terminal's (``$COLUMNS``, else 80), kept within
+    :data:`MIN_WIDTH` and :data:`MAX_WIDTH`.
+
+    >>> terminal_width(200), terminal_width(10), terminal_width(72)
+    (96, 40, 72)
+    """
+    columns = width if width is not None else shutil.get_terminal_size((80, 24)).columns
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
+
+
+def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+    """``text`` wrapped to ``width``, the first line starting with ``first``, the others with
+    ``rest`` (spaces as wide as ``first`` by default). Words longer than a line (an address)
+    are cut only where they would not fit on a line of their own.
+
+    >>> wrap("from 26 January 2012 to 8 October 2012", 24, "date  ")
+    ['date  from 26 January', '      2012 to 8 October', '      2012']
+    """
+    indent = " " * len(first) if rest is None else rest
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def _date(date: EDTF | None) -> str:
+    if date is None:
+        return "not known"
+    words = describe_date(date)
+    if words == date.text:
+        return words
+    if words.endswith(")"):  # 'in 2012 (month and day not known)': one pair of brackets
+        return f"{words[:-1]}; {date.text})"
+    return f"{words} ({date.text})"
+
+
+class _Card:
+    """Builds a card line by line: a title block, labelled rows, then sections."""
+
+    def __init__(self, width: int, names: _Names) -> None:
+        self.width = width
+        self.names = names
+        self.lines: list[str] = []
+
+    def name(self, record_id: str) -> str:
+        """A record's name, or its ID where it cannot be looked up."""
+        return self.names.label(record_id) or record_id
+
+    def text(self, text: str, first: str = "", rest: str | None = None) -> None:
+        self.lines += wrap(text, self.width, first, rest)
+
+    def rows(self, rows: Sequence[tuple[str, str | Sequence[str] | None]]) -> None:
+        """Labelled values; a list value takes one line (or more, wrapped) per item."""
+        shown = [(label, value) for label, value in rows if value]
+        if not shown:
+            return
+        column = max(len(label) for label, _ in shown) + 2
+        for label, value in shown:
+            items = [value] if isinstance(value, str) else list(value)
+            for index, item in enumerate(items):
+                first = f"{label:<{column}}" if index == 0 else " " * column
+                for part_index, part in enumerate(item.split("\n")):
+                    # a second part of an item (a law's title, a figure's source) is indented
+                    lead = first if part_index == 0 else " " * (column + 2)
+                    self.text(part, lead, " " * (column + (2 if part_index else 0)))
+
+    def section(self, heading: str, items: Iterable[str], numbered: bool = False) -> None:
+        """A heading, then items (each may hold ``\\n``-separated parts)."""
+        self.lines += ["", heading]
+        for number, item in enumerate(items, 1):
+            marker = f"{number}. " if numbered else "- "
+            for index, part in enumerate(item.split("\n")):
+                first = _INDENT + (marker if index == 0 else " " * len(marker))
+                self.text(part, first, _INDENT + " " * len(marker))
+
+
+def _citation(citation: Citation, card: _Card) -> str:
+    source = card.names.record(citation.source)
+    if isinstance(source, Source):
+        parts = [source.title]
+        details = [card.name(source.publisher)] if source.publisher else []
+        if source.published is not None:
+            details.append(describe_date(source.published, brief=True))
+    else:
+        parts, details = [citation.source], []
+    if citation.locator:
+        details.append(citation.locator)
+    if citation.fields is not None:
+        details.append("for " + ", ".join(citation.fields))
+    details.append(citation.source)
+    parts.append(" · ".join(details))
+    if citation.quote:
+        parts.append(f"“{citation.quote}”")
+    if isinstance(source, Source) and source.url:
+        parts.append(source.url)
+    return "\n".join(parts)
+
+
+def _short_citation(citation: Citation, card: _Card) -> str:
+    title = card.name(citation.source)
+    return f"{title}, {citation.locator}" if citation.locator else title
+
+
+def _figure(figure: Figure, card: _Card) -> str:
+    said = f" “{figure.as_given}”" if figure.as_given else ""
+    who = f"according to {card.name(figure.asserted_by)}" if figure.asserted_by else "unattributed"
+    where = "; ".join(_short_citation(c, card) for c in figure.citations)
+    return f"{figure_text(figure)}{said}\n{who}: {where}"
+
+
+def _event_rows(event: Event, card: _Card) -> list[tuple[str, str | Sequence[str] | None]]:
+    by_role: dict[str, list[str]] = {}
+    for participant in event.participants:
+        by_role.setdefault(term(participant.role), []).append(card.name(participant.actor))
+    participants = [f"{', '.join(actors)} ({role})" for role, actors in by_role.items()]
+    charges = []
+    for charge in event.charges:
+        line = f"{card.name(charge.provision)}, against {card.name(charge.against)}"
+        law = card.names.record(charge.provision)
+        if isinstance(law, Law) and law.title:
+            line += f"\n{law.title}"
+        charges.append(line)
+    penalty = None
+    if event.penalty is not None:
+        penalty = term(event.penalty.kind)
+        if event.penalty.term is not None:
+            term_text = format_duration(event.penalty.term)
+            penalty += f", {duration_text(event.penalty.term)} ({term_text})"
+    return [
+        ("date", _date(event.date)),
+        ("places", ", ".join(card.name(p) for p in event.places)),
+        ("part of", card.name(event.part_of) if event.part_of else None),
+        ("participants", participants),
+        ("charges", charges),
+        ("penalty", penalty),
+        ("figures", [_figure(f, card) for f in event.figures]),
+    ]
+
+
+def _actor_rows(
+    record: Person | Organization, card: _Card
+) -> list[tuple[str, str | Sequence[str] | None]]:
+    aliases = ", ".join(a.name + (f" ({a.language})" if a.language else "") for a in record.aliases)
+    rows: list[tuple[str, str | Sequence[str] | None]] = [("aliases", aliases)]
+    if isinstance(record, Person):
+        rows.append(("born", _date(record.born) if record.born else None))
+    else:
+        rows.append(("status", term(record.status) if record.status else None))
+        rows.append(("founded", _date(record.founded) if record.founded else None))
+    rows.append(("country", record.country))
+    dataset = card.names.dataset
+    if dataset is not None:
+        events = dataset.timeline(record)
+        if events:
+            rows.append(
+                ("events", f"{_count(len(events), 'event')}; rightsdata timeline {record.id}")
+            )
+        ties = dataset.related(record).relationships
+        rows.append(("relationships", [card.name(r.id) for r in ties]))
+    return rows
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+_Parts = tuple[str, str, str | None, list[tuple[str, str | Sequence[str] | None]]]
+
+
+def _parts(record: Record, card: _Card) -> _Parts:
+    """(title, kind line, summary, rows) of a record's card."""
+    kind = type(record).__name__
+    if isinstance(record, Event):
+        return (
+            record.title,
+            f"{kind} · {term(record.kind)}",
+            record.summary,
+            _event_rows(record, card),
+        )
+    if isinstance(record, Person | Organization):
+        kicker = kind if isinstance(record, Person) else f"{kind} · {term(record.kind)}"
+        return record.name, kicker, record.summary, _actor_rows(record, card)
+    if isinstance(record, Place):
+        aliases = ", ".join(a.name for a in record.aliases)
+        rows: list[tuple[str, str | Sequence[str] | None]] = [
+            ("aliases", aliases),
+            ("country", record.country),
+            ("within", card.name(record.within) if record.within else None),
+        ]
+        return record.name, f"{kind} · {term(record.kind)}", None, rows
+    if isinstance(record, Law):
+        article = record.article + (f", part {record.part}" if record.part else "")
+        rows = [
+            ("instrument", record.instrument),
+            ("article", article),
+            ("jurisdiction", record.jurisdiction),
+        ]
+        return law_label(record), kind, record.title, rows
+    if isinstance(record, Source):
+        rows = [
+            ("publisher", card.name(record.publisher) if record.publisher else None),
+            ("published", _date(record.published)),
+            ("language", record.language),
+            ("address", record.url),
+        ]
+        if card.names.dataset is not None:
+            cited = card.names.dataset.cited_by(record)
+            rows.append(("cited by", _count(len(cited), "record")))
+        return record.title, f"{kind} · {term(record.kind)}", record.note, rows
+    if isinstance(record, Relationship):
+        title = card.name(record.id)
+        rows = [
+            ("subject", card.name(record.subject)),
+            ("relation", term(record.kind)),
+            ("object", card.name(record.object)),
+            ("title", record.title),
+            ("from", _date(record.start) if record.start else None),
+            ("until", _date(record.end) if record.end else None),
+        ]
+        return title, f"{kind} · {term(record.kind)}", None, rows
+    if isinstance(record, Statement):
+        rows = [
+            ("speaker", card.name(record.speaker)),
+            ("date", _date(record.date)),
+            ("quote", f"“{record.quote}”" if record.quote else None),
+            ("addressed to", ", ".join(card.name(i) for i in record.addressed_to)),
+            ("about", [card.name(i) for i in record.about]),
+        ]
+        return card.name(record.speaker), f"{kind} · {term(record.kind)}", record.summary, rows
+    assert isinstance(record, Rating)
+    level = record.level.value + (f" (before: {record.previous.value})" if record.previous else "")
+    rows = [
+        ("country", card.name(record.country)),
+        ("level", level),
+        ("scale", term(record.scale)),
+        ("as of", _date(record.as_of)),
+        ("rated by", card.name(record.rated_by)),
+    ]
+    return f"{card.name(record.country)}: {record.level.value}", kind, None, rows
+
+
+def text_card(record: Record, dataset: Dataset | None = None, width: int | None = None) -> str:
+    """``record`` as a text card ``width`` columns wide (default: :func:`terminal_width`).
+
+    Names of the records it refers to come from ``dataset``; without one, IDs are shown.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> card = text_card(ds.get("event:kozlov-verdict-2012-10-08"), ds, width=80)
+    >>> "Vladimir Kozlov (defendant)" in card, max(len(line) for line in card.splitlines()) <= 80
+    (True, True)
+    """
+    card = _Card(terminal_width(width), _Names(dataset))
+    title, kicker, summary, rows = _parts(record, card)
+    card.text(title)
+    card.text(f"{kicker} · {record.id}")
+    if summary:
+        card.lines.append("")
+        card.text(summary)
+    card.lines.append("")
+    card.rows(rows)
+    citations: tuple[Citation, ...] = getattr(record, "citations", ())
+    if citations:
+        card.section(
+            f"Sources ({len(citations)})", (_citation(c, card) for c in citations), numbered=True
+        )
+    if record.inferred:
+        card.section("Inferred, not stated", (f"{i.field}: {i.basis}" for i in record.inferred))
+    if dataset is None:
+        card.lines += ["", "Not looked up in a dataset: references are shown as IDs."]
+    while card.lines and not card.lines[-1]:
+        card.lines.pop()
+    return "\n".join(card.lines)
+
+
+def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
+    """Events as a list for a terminal: each its date (short, in words) and title, then its ID
+    (and kind, where it fits) on the next line, aligned under the title. A date too long for
+    the date column (an interval between two days) takes a line of its own.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> for line in event_lines([ds.get("event:kozlov-verdict-2012-10-08")], width=60):
+    ...     print(line)
+    8 Oct 2012  Vladimir Kozlov convicted and sentenced to seve…
+                event:kozlov-verdict-2012-10-08 · verdict
+    """
+    shown = list(events)
+    columns = terminal_width(width)
+    dates = [short_date(e.date) if e.date is not None else "no date" for e in shown]
+    column = min(max((len(d) for d in dates), default=0), _DATE_COLUMN) + 2
+    lines = []
+    for event, date in zip(shown, dates, strict=True):
+        if len(date) > column - 2:
+            lines.append(date)
+            date = ""
+        lines.append(f"{date:<{column}}{truncate(event.title, columns - column)}")
+        ident = f"{event.id} · {term(event.kind)}"
+        ident = ident if column + len(ident) <= columns else event.id
+        lines.append(" " * max(min(column, columns - len(ident)), 0) + ident)
+    return lines

@@ -1,0 +1,108 @@
+"""Text cards: what the HTML card says, as plain text that fits the terminal."""
+
+from __future__ import annotations
+
+import pytest
+
+import rightsdata
+from rightsdata.textcard import MAX_WIDTH, MIN_WIDTH, event_lines, terminal_width, text_card
+
+
+@pytest.fixture(scope="module")
+def ds() -> rightsdata.Dataset:
+    return rightsdata.load()
+
+
+def test_an_event_card_names_things_and_says_dates_in_words(ds: rightsdata.Dataset) -> None:
+    card = text_card(ds.get("event:kozlov-verdict-2012-10-08"), ds, width=80)
+    lines = card.splitlines()
+    assert lines[0] == "Vladimir Kozlov convicted and sentenced to seven and a half years"
+    assert lines[1] == "Event · verdict · event:kozlov-verdict-2012-10-08"
+    assert "date          8 October 2012 (2012-10-08)" in lines
+    assert "participants  Vladimir Kozlov (defendant)" in lines
+    assert "places        Aktau" in lines
+    # a charge: the provision's label, against whom, and the provision's title under it
+    assert "charges       Criminal Code of the Republic of Kazakhstan (1997), art. 164," in lines
+    assert "                Incitement of social enmity (HRF's rendering of the charge" in lines
+    assert "penalty       imprisonment, 7 years 6 months (P7Y6M)" in lines
+    # a figure with who asserted it and where
+    assert "                according to Human Rights Foundation: Kazakhstan: HRF calls on" in lines
+    # references are names, never IDs, except the record's own and the sources'
+    assert "person:vladimir-kozlov" not in card and "law:kz-cc-1997-164" not in card
+    # citations with their sources and locators; inferred values with their basis
+    assert "Sources (4)" in lines
+    assert "     Human Rights Foundation · 14 December 2012 · paragraph 5 ·" in lines
+    assert "     · for places · source:hrw-kazakhstan-country-page" in lines
+    assert "Inferred, not stated" in lines
+    assert "  - places: HRW's caption places the trial in Aktau on 8 October 2012, the day" in lines
+
+
+def test_figures_say_who_claims_them(ds: rightsdata.Dataset) -> None:
+    card = text_card(ds.get("event:zhanaozen-massacre-2011"), ds, width=96)
+    assert (
+        "figures       killed: at least 15 people “at least 15 oil workers were murdered”" in card
+    )
+    assert "according to Authorities of Kazakhstan:" in card
+    assert "unattributed: Kazakhstan: Jailed Opposition Leader Refused Parole, paragraph 8" in card
+    assert "in December 2011 (day not known; 2011-12)" in card
+
+
+def test_every_kind_has_a_card(ds: rightsdata.Dataset) -> None:
+    titles = {
+        "person:vladimir-kozlov": "Vladimir Kozlov",
+        "org:human-rights-foundation": "Human Rights Foundation",
+        "place:almaty": "Almaty",
+        "law:kz-cc-2014-378-2": "Criminal Code of the Republic of Kazakhstan (2014), art. 378 part",
+        "source:hrf-2012-12-14": "Kazakhstan: HRF calls on President Nazarbayev to investigate",
+        "relationship:russian-security-forces-part-of-csto": "Russian",
+        "statement:zhovtis-2022-new-kazakhstan": "Yevgeniy Zhovtis",
+        "rating:civicus-kazakhstan-2022-downgrade": "Kazakhstan: repressed",
+    }
+    for record_id, title in titles.items():
+        card = text_card(ds.get(record_id), ds, width=96)
+        assert card.startswith(title), (record_id, card[:100])
+        assert record_id in card.splitlines()[1] or record_id in card.splitlines()[2]
+    rating = text_card(ds.get("rating:civicus-kazakhstan-2022-downgrade"), ds, width=80)
+    assert "level     repressed (before: obstructed)" in rating
+    assert "rated by  CIVICUS Monitor" in rating
+    kozlov = text_card(ds.get("person:vladimir-kozlov"), ds, width=80)
+    assert "born           in August 1960 (day not known; 1960-08)" in kozlov
+    assert "events         12 events; rightsdata timeline person:vladimir-kozlov" in kozlov
+
+
+@pytest.mark.parametrize("width", [MIN_WIDTH, 60, 80, MAX_WIDTH])
+def test_every_card_fits_its_width(ds: rightsdata.Dataset, width: int) -> None:
+    # only a single word longer than the width (an ID, an address) may overflow, alone on
+    # its line
+    for record in ds:
+        for line in text_card(record, ds, width=width).splitlines():
+            assert len(line) <= width or " " not in line.strip(), (record.id, line)
+
+
+def test_without_a_dataset_references_are_ids(ds: rightsdata.Dataset) -> None:
+    card = text_card(ds.get("event:kozlov-verdict-2012-10-08"), None, width=80)
+    assert "person:vladimir-kozlov (defendant)" in card
+    assert card.endswith("Not looked up in a dataset: references are shown as IDs.")
+
+
+def test_terminal_width_follows_columns_within_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "50")
+    assert terminal_width() == 50
+    monkeypatch.setenv("COLUMNS", "300")
+    assert terminal_width() == MAX_WIDTH
+    monkeypatch.setenv("COLUMNS", "20")
+    assert terminal_width() == MIN_WIDTH
+
+
+@pytest.mark.parametrize("width", [MIN_WIDTH, 80])
+def test_event_lists_fit_and_keep_ids_whole(ds: rightsdata.Dataset, width: int) -> None:
+    lines = event_lines(list(ds.events), width=width)
+    assert len(lines) >= 2 * len(ds.events)
+    for event in ds.events:
+        assert any(line.strip().split(" · ")[0] == event.id for line in lines)
+    for line in lines:
+        assert len(line) <= width or line.strip().startswith("event:"), line
+    if width == 80:  # every ID fits in 80 columns, aligned under the titles
+        ids = [line for line in lines if line.strip().startswith("event:")]
+        assert all(len(line) <= 80 for line in ids)
+        assert len({len(line) - len(line.lstrip()) for line in ids}) == 1
