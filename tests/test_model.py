@@ -139,7 +139,7 @@ def test_quote_needs_a_citation_that_covers_it() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["Call pedro@example.org", "Phone: (212) 246-8486", "tel 212-246-8486", "+27 11 833 5959"],
+    ["Call press@example.org", "Phone: (555) 010-4477", "tel 555-010-4477", "+27 11 555 0199"],
 )
 def test_contact_data_is_refused(value: str) -> None:
     location, _, message = problem_at("persons", person_doc(summary=value))
@@ -148,7 +148,7 @@ def test_contact_data_is_refused(value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["over 10,000 detained", "2,600 kilometres", "on 2012-01-26", "follow @bureau_kz"]
+    "value", ["over 10,000 detained", "2,600 kilometres", "on 2012-01-26", "follow @example_org"]
 )
 def test_numbers_that_are_not_contact_data_pass(value: str) -> None:
     structure("persons", person_doc(summary=value))

@@ -346,7 +346,7 @@ def test_an_event_stands_for_its_case(ds: Dataset) -> None:
     ]
     ax = ds.plot_timeline("event:zhanaozen-protest-2022-01-02")
     case = case_events(ds, "event:bloody-january-2022")
-    assert len(case) == 12 and sorted(marks(ax)) == sorted(e.id for e in case)
+    assert len(case) == 14 and sorted(marks(ax)) == sorted(e.id for e in case)
     assert ax.get_title(loc="left").startswith("Case: 'Bloody January' 2022 protests")
     bold = [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"]
     assert bold == ["Protest in Zhanaozen starts the January 2022 protests"]
