@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from rightsdata.docgen import data_model_page, vocabularies_page
+from docgen import data_model_page, vocabularies_page
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

@@ -8,8 +8,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from schemagen import generate
+
 from rightsdata.canonical import dumps
-from rightsdata.schemagen import generate
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 

@@ -16,9 +16,8 @@ from typing import Any
 
 import nbformat
 import pytest
+from docgen import data_model_page, vocabularies_page
 from nbclient import NotebookClient
-
-from rightsdata.docgen import data_model_page, vocabularies_page
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
+from schemagen import generate
 
 from rightsdata.canonical import dumps
 from rightsdata.convert import structure_many, unstructure
 from rightsdata.errors import ProblemCode
 from rightsdata.model import KINDS
 from rightsdata.schema import load_schema, schema_problems
-from rightsdata.schemagen import generate
 from rightsdata.testing import records
 
 from conftest import event_doc

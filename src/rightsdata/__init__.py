@@ -15,7 +15,13 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from rightsdata.errors import InvalidDataError, Problem, RightsdataError, UnknownIdError
+from rightsdata.errors import (
+    FieldError,
+    InvalidDataError,
+    Problem,
+    RightsdataError,
+    UnknownIdError,
+)
 
 if TYPE_CHECKING:
     from rightsdata._extras import MissingExtraError
@@ -60,6 +66,7 @@ __all__ = [
     "EDTFError",
     "Event",
     "EventCollection",
+    "FieldError",
     "Figure",
     "Figures",
     "Inference",

@@ -10,7 +10,7 @@ the single statement of the field's rule; everything else reads it:
   (:mod:`rightsdata._checkgen`), which calls :meth:`Spec.check` only when it fails;
 - :meth:`Spec.walk`: the bulk form, gathering values for the fast path's file-at-once check
   (:mod:`rightsdata._bulkcheck`);
-- :meth:`Spec.schema`: its JSON Schema (:mod:`rightsdata.schemagen`);
+- :meth:`Spec.schema`: its JSON Schema (``scripts/schemagen.py``);
 - :meth:`Spec.strategy`: its hypothesis strategy (:mod:`rightsdata.testing`);
 - :attr:`Spec.prose`: one line for the docs.
 

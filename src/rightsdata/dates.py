@@ -59,7 +59,29 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["EDTF", "EDTFError", "Precision", "parse_edtf"]
+__all__ = ["EDTF", "EDTF_PATTERN", "EDTFError", "Precision", "parse_edtf"]
+
+
+_PATTERN_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001-9999
+_PATTERN_LEAP_YEAR = (
+    "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+)
+_PATTERN_DAY = (
+    f"(?:{_PATTERN_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    f"|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_PATTERN_LEAP_YEAR}-02-29)"
+)
+# A season takes no qualifier (that is EDTF level 2).
+_PATTERN_SINGLE = (
+    f"(?:(?:{_PATTERN_DAY}|{_PATTERN_YEAR}-(?:0[1-9]|1[0-2])|{_PATTERN_YEAR})[?~%]?"
+    f"|{_PATTERN_YEAR}-2[1-4])"
+)
+#: The EDTF subset rightsdata accepts, as one regular expression. Whether an interval's start
+#: comes before its end is beyond a regular expression; the model checks it.
+EDTF_PATTERN: Final = (
+    f"^(?:{_PATTERN_SINGLE}|{_PATTERN_SINGLE}/(?:{_PATTERN_SINGLE}|\\.\\.)?"
+    f"|(?:\\.\\.)?/{_PATTERN_SINGLE})$"
+)
 
 
 class EDTFError(ValueError):

@@ -33,7 +33,19 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["Duration", "DurationError", "format_duration", "parse_duration"]
+__all__ = ["DURATION_PATTERN", "Duration", "DurationError", "format_duration", "parse_duration"]
+
+
+# At most 9999 years, 9999 months, 999999 days (rightsdata.durations.MAX_*).
+_PATTERN_Y = "[1-9][0-9]{0,3}"
+_PATTERN_D = "[1-9][0-9]{0,5}"
+_PATTERN_H = "(?:[1-9]|1[0-9]|2[0-3])"
+_PATTERN_MS = "[1-5]?[1-9]|[1-5]0"
+#: Canonical ISO 8601 durations: components in order Y M D T H M S, none zero but P0D.
+DURATION_PATTERN: Final = (
+    f"^(?:P0D|P(?=[0-9T])(?:{_PATTERN_Y}Y)?(?:{_PATTERN_Y}M)?(?:{_PATTERN_D}D)?"
+    f"(?:T(?=[0-9])(?:{_PATTERN_H}H)?(?:(?:{_PATTERN_MS})M)?(?:(?:{_PATTERN_MS})S)?)?)$"
+)
 
 
 class DurationError(ValueError):

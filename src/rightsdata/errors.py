@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
-__all__ = ["InvalidDataError", "Problem", "ProblemCode", "RightsdataError", "UnknownIdError"]
+__all__ = [
+    "FieldError",
+    "InvalidDataError",
+    "Problem",
+    "ProblemCode",
+    "RightsdataError",
+    "UnknownIdError",
+]
 
 #: How many problems ``str(InvalidDataError)`` shows before summarising the rest.
 SHOWN_PROBLEMS: Final = 50
@@ -145,10 +152,12 @@ class UnknownIdError(RightsdataError, KeyError):
         return f"{text}; {self.hint}" if self.hint else text
 
 
-class FieldError(ValueError):
-    """Raised by record validators: a bad value in one named field (internal).
+class FieldError(RightsdataError, ValueError):
+    """A bad value in one named field of a record built in Python (``Person(born="2020-13")``).
 
-    The converter turns it into a :class:`Problem` located at that field.
+    ``field`` names the field (``"citations[0].source"``) and ``message`` says what is wrong,
+    in the words the loader uses for the same value in a file; the loader turns it into a
+    :class:`Problem` located at that field.
     """
 
     def __init__(self, field: str, message: str, code: str = ProblemCode.VALUE) -> None:

@@ -48,7 +48,7 @@ def _unanchored(pattern: str) -> str:
 
 
 def _edtf_pattern() -> str:
-    from rightsdata.schemagen import EDTF_PATTERN
+    from rightsdata.dates import EDTF_PATTERN
 
     return _unanchored(EDTF_PATTERN)
 

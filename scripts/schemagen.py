@@ -8,7 +8,7 @@ nested parts). Rules that span several fields of a record (``low <= best <= high
 relationship's ``start <= end``) or several records (references resolve) cannot be said in
 JSON Schema; each schema's description lists them.
 
->>> from rightsdata.schemagen import generate
+>>> from schemagen import generate
 >>> schemas = generate()
 >>> schemas["events.schema.json"]["$id"]
 'urn:rightsdata:schemas:v1:events'
@@ -25,8 +25,8 @@ import attrs
 
 from rightsdata._format import schema_id
 from rightsdata._validators import TEXT_PATTERN, Spec, spec_of
-from rightsdata.dates import EDTF
-from rightsdata.durations import Duration
+from rightsdata.dates import EDTF, EDTF_PATTERN
+from rightsdata.durations import DURATION_PATTERN, Duration
 from rightsdata.ids import ID_PATTERN
 from rightsdata.integrity import RULES as INTEGRITY_RULES
 from rightsdata.model import (
@@ -45,29 +45,6 @@ __all__ = ["DURATION_PATTERN", "EDTF_PATTERN", "RULES_LEAD", "generate"]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 COMMON: Final = schema_id("common")
-
-_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001-9999
-_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
-_DAY = (
-    f"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
-    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
-    f"|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_LEAP_YEAR}-02-29)"
-)
-# A season takes no qualifier (that is EDTF level 2).
-_SINGLE = f"(?:(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR})[?~%]?|{_YEAR}-2[1-4])"
-#: The EDTF subset rightsdata accepts, as one regular expression. Whether an interval's start
-#: comes before its end is beyond a regular expression; the model checks it.
-EDTF_PATTERN: Final = f"^(?:{_SINGLE}|{_SINGLE}/(?:{_SINGLE}|\\.\\.)?|(?:\\.\\.)?/{_SINGLE})$"
-# At most 9999 years, 9999 months, 999999 days (rightsdata.durations.MAX_*).
-_Y = "[1-9][0-9]{0,3}"
-_D = "[1-9][0-9]{0,5}"
-_H = "(?:[1-9]|1[0-9]|2[0-3])"
-_MS = "[1-5]?[1-9]|[1-5]0"
-#: Canonical ISO 8601 durations: components in order Y M D T H M S, none zero but P0D.
-DURATION_PATTERN: Final = (
-    f"^(?:P0D|P(?=[0-9T])(?:{_Y}Y)?(?:{_Y}M)?(?:{_D}D)?"
-    f"(?:T(?=[0-9])(?:{_H}H)?(?:(?:{_MS})M)?(?:(?:{_MS})S)?)?)$"
-)
 
 #: Where an object schema's description goes on to list the rules JSON Schema cannot express.
 RULES_LEAD: Final = " Rules beyond this schema: "

@@ -9,7 +9,7 @@ of every vocabulary with its meaning, from :mod:`rightsdata.vocab`.
 ``python scripts/generate_docs.py`` writes both; ``--check`` (run in CI) fails when they are
 stale.
 
->>> from rightsdata.docgen import data_model_page, vocabularies_page
+>>> from docgen import data_model_page, vocabularies_page
 >>> "| `defendant` |" in vocabularies_page()
 True
 >>> "| `low` | integer or null | minimum 0 | The lower bound, if stated. |" in data_model_page()
@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from schemagen import RULES_LEAD
+
 from rightsdata._validators import TEXT_PATTERN
 from rightsdata.ids import PREFIX_OF_KIND
 from rightsdata.model import RECORD_TYPES
-from rightsdata.schemagen import RULES_LEAD
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
 __all__ = ["data_model_page", "shipped_schemas", "vocabularies_page"]
