@@ -1,8 +1,9 @@
 """The small dataset ``rightsdata init DIR`` writes to start from (internal).
 
 Three records that fit together: a source, a person it names, and an event of that person
-citing the source; with a ``datapackage.json`` naming the dataset. Every field is written,
-``null`` or ``[]`` where the template has nothing to say, so that each can be filled in.
+citing the source; with a ``datapackage.json`` naming the dataset. It is written in the
+current format, which leaves out the optional fields the template has nothing to say about:
+docs/records.md shows every field of every kind.
 
 >>> import pathlib, tempfile, rightsdata
 >>> folder = pathlib.Path(tempfile.mkdtemp()) / "mine"
@@ -23,8 +24,6 @@ __all__ = ["TEMPLATE", "write_template"]
 _CITE: Final = {
     "source": "source:example-report-2020",
     "locator": "page 1",
-    "quote": None,
-    "fields": None,
 }
 
 #: The template's files, as JSON values.
@@ -33,25 +32,18 @@ TEMPLATE: Final[dict[str, Any]] = {
         {
             "id": "source:example-report-2020",
             "title": "Example report (replace with the document you draw on)",
-            "publisher": None,
             "published": "2020-05",
             "kind": "report",
             "language": "en",
-            "url": None,
             "note": "The document the records below cite; say what it is in a sentence.",
-            "inferred": [],
         }
     ],
     "persons.json": [
         {
             "id": "person:example-person",
             "name": "Example Person",
-            "aliases": [],
-            "born": None,
-            "country": None,
             "summary": "Who they are, in a sentence.",
             "citations": [dict(_CITE)],
-            "inferred": [],
         }
     ],
     "events.json": [
@@ -61,14 +53,8 @@ TEMPLATE: Final[dict[str, Any]] = {
             "title": "Example Person detained",
             "summary": "What happened, in your own words.",
             "date": "2020-05-01",
-            "places": [],
             "participants": [{"actor": "person:example-person", "role": "victim"}],
-            "charges": [],
-            "penalty": None,
-            "figures": [],
-            "part_of": None,
             "citations": [dict(_CITE)],
-            "inferred": [],
         }
     ],
 }
@@ -103,5 +89,5 @@ def write_template(folder: Path) -> list[Path]:
     for name, content in files.items():
         text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
         (folder / name).write_text(text, encoding="utf-8")
-    format_folder(folder, check=False)  # canonical: sorted, with sizes and hashes
+    format_folder(folder, upgrade=True)  # canonical: the current format, sizes and hashes
     return sorted(folder / name for name in files)
