@@ -15,7 +15,15 @@ settings.register_profile("default", deadline=None, suppress_health_check=[Healt
 settings.register_profile(
     "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
+settings.load_profile(PROFILE)
+
+
+def examples(full: int) -> int:
+    """How many examples a property test runs: ``full`` under the ``ci`` profile (what CI
+    sets), a tenth of it (at least 10) in the default loop people run while they work."""
+    return full if PROFILE == "ci" else max(10, full // 10)
+
 
 # The documents below are in canonical form (format 2): optional fields that are null or
 # empty are left out, so that a field added to the model changes none of them.

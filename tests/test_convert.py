@@ -16,7 +16,7 @@ from rightsdata.errors import ProblemCode
 from rightsdata.model import KINDS, Event, Person
 from rightsdata.testing import records
 
-from conftest import CITE, event_doc, person_doc
+from conftest import CITE, event_doc, examples, person_doc
 
 
 def problems_of(kind: str, doc: Any) -> list[tuple[str, str]]:
@@ -25,7 +25,7 @@ def problems_of(kind: str, doc: Any) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(data=st.data())
 def test_round_trip_every_kind(kind: str, data: st.DataObject) -> None:
     record = data.draw(records(kind))

@@ -28,6 +28,8 @@ from hypothesis import strategies as st
 
 from rightsdata.dates import EDTF, EDTFError, Precision, parse_edtf
 
+from conftest import examples
+
 D = pendulum.Date
 
 # --------------------------------------------------------------------------- examples
@@ -460,7 +462,7 @@ def _check_against_edtf(text: str) -> None:
     assert str(theirs) == text
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.one_of(VALID, _near_miss()))
 @example("2012-24")
 @example("2011-02-29")  # edtf accepts Feb 29 in any year (its grammar allows 01-29 for 02)
@@ -473,7 +475,7 @@ def test_differential_against_edtf(text: str) -> None:
     _check_against_edtf(text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(VALID)
 def test_valid_strings_are_accepted_by_both(text: str) -> None:
     d = EDTF.parse(text)  # every generated valid string is in our subset
@@ -482,7 +484,7 @@ def test_valid_strings_are_accepted_by_both(text: str) -> None:
     assert d.earliest is None or d.latest is None or d.earliest <= d.latest
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(VALID)
 def test_round_trip_and_equality(text: str) -> None:
     a = EDTF.parse(text)
@@ -496,7 +498,7 @@ def test_round_trip_and_equality(text: str) -> None:
     assert a.overlaps(a)
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.lists(VALID, max_size=8))
 def test_sorting_is_by_bounds(texts: list[str]) -> None:
     dates = sorted(EDTF(t) for t in texts)

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from rightsdata.durations import Duration, DurationError, format_duration, parse_duration
 
+from conftest import examples
+
 
 @pytest.mark.parametrize(
     ("text", "years", "months", "days", "hours", "minutes", "seconds"),
@@ -199,7 +201,7 @@ def canonical(draw: st.DrawFn) -> str:
     return text if text != "P" else "P0D"
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(canonical())
 def test_round_trip(text: str) -> None:
     value = parse_duration(text)
@@ -207,7 +209,7 @@ def test_round_trip(text: str) -> None:
     assert parse_duration(format_duration(value)) == value
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(
     st.integers(0, 50),
     st.integers(0, 50),
@@ -230,7 +232,7 @@ def test_format_then_parse(
     assert format_duration(back) == text
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(st.text(alphabet="PYMWDTHS0123456789.-", max_size=12))
 def test_parse_accepts_only_canonical(text: str) -> None:
     try:

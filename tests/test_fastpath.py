@@ -26,7 +26,11 @@ from rightsdata.integrity import _references
 from rightsdata.model import KINDS, RECORD_TYPES
 from rightsdata.testing import dataset_documents, records
 
-_SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+from conftest import examples
+
+_SETTINGS = settings(
+    max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _reject_constant(name: str) -> None:
@@ -82,14 +86,14 @@ def test_valid_records_decode_to_equal_records(kind: str) -> None:
     check()
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dataset_documents())
 def test_whole_datasets_decode_like_the_converter(documents: dict[str, list[Any]]) -> None:
     for kind, docs in documents.items():
         assert assert_same_verdict(kind, dumps(docs)) is not None
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dataset_documents())
 def test_the_ids_gathered_are_every_id_the_records_hold(documents: dict[str, list[Any]]) -> None:
     # the integrity check trusts these instead of walking the records' references again
@@ -190,7 +194,9 @@ def mutated(draw: st.DrawFn, kind: str) -> bytes:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_mutated_records_get_the_same_verdict(kind: str) -> None:
-    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    )
     @given(mutated(kind))
     def check(data: bytes) -> None:
         assert_same_verdict(kind, data)

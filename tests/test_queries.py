@@ -25,7 +25,7 @@ from rightsdata.query import Figures, Related
 from rightsdata.testing import dataset_documents, edtf_dates
 from rightsdata.vocab import EventKind, FigureUnit, Measure, Role
 
-from conftest import CITE, event_doc, person_doc, source_doc
+from conftest import CITE, event_doc, examples, person_doc, source_doc
 
 KOZLOV = "person:vladimir-kozlov"
 
@@ -866,7 +866,7 @@ def draw_window(data: st.DataObject) -> tuple[EDTF | None, EDTF | None]:
     return start, end
 
 
-@settings(max_examples=15)
+@settings(max_examples=examples(15))
 @given(documents=dataset_documents(max_per_kind=6), data=st.data())
 def test_events_between_involving_equals_brute_force(
     documents: dict[str, list[dict[str, Any]]], data: st.DataObject
@@ -907,7 +907,7 @@ def many_events(draw: st.DrawFn) -> list[Event]:
     return events
 
 
-@settings(max_examples=40)
+@settings(max_examples=examples(40))
 @given(events=many_events(), data=st.data())
 def test_windows_over_many_events_equal_brute_force(
     events: list[dict[str, Any]], data: st.DataObject

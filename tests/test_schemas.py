@@ -20,7 +20,7 @@ from rightsdata.model import KINDS
 from rightsdata.schema import load_schema, schema_problems
 from rightsdata.testing import records
 
-from conftest import event_doc
+from conftest import event_doc, examples
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -40,7 +40,7 @@ def test_schemas_ship_with_the_package() -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(data=st.data())
 def test_every_model_record_is_schema_valid(kind: str, data: st.DataObject) -> None:
     document = unstructure(data.draw(records(kind)))
@@ -95,7 +95,7 @@ _BEYOND_SCHEMA_MESSAGES = ("is after the end", "contact data", "before it starts
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(data=st.data())
 def test_every_schema_valid_document_structures(kind: str, data: st.DataObject) -> None:
     document = data.draw(_schema_documents(kind))
@@ -126,7 +126,7 @@ def _mutations(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(data=st.data())
 def test_mutated_documents_are_rejected_by_both(kind: str, data: st.DataObject) -> None:
     document = unstructure(data.draw(records(kind)))

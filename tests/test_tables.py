@@ -26,7 +26,7 @@ from rightsdata.tables import TABLES, ColumnType, Row, Table, get_table, rows
 from rightsdata.testing import dataset_documents
 from rightsdata.vocab import VOCABULARIES, EventKind, Role
 
-from conftest import CITE, event_doc, person_doc, source_doc
+from conftest import CITE, event_doc, examples, person_doc, source_doc
 
 
 @pytest.fixture
@@ -194,7 +194,7 @@ def _through_csv(dataset: Dataset) -> dict[str, list[Row]]:
     return {n: parse(t, render(t, rows(dataset, t))) for n, t in TABLES.items()}
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dataset_documents())
 def test_any_dataset_round_trips_through_rows_and_csv(
     documents: dict[str, list[dict[str, Any]]],
