@@ -255,8 +255,9 @@ class EventCollection(Collection[Event]):
           participant in that role.
 
         Date order is chronological (:func:`rightsdata.indexes.date_order`): by the last day
-        a date could denote, then the narrower date first; events with no date come last;
-        ties by ID (docs/queries.md says why). IDs follow redirects; an unknown ID raises
+        a date could denote; on one day a span before a single date, then the narrower date
+        first, then the date's text; events with no date come last; ties by ID
+        (docs/queries.md says why). IDs follow redirects; an unknown ID raises
         :class:`~rightsdata.UnknownIdError`, and a wrong type or value TypeError or
         ValueError.
 
@@ -264,8 +265,8 @@ class EventCollection(Collection[Event]):
         >>> ds = rightsdata.load()
         >>> [e.id for e in ds.events(involving="person:vladimir-kozlov", between=("2015", None))]
         ... # doctest: +NORMALIZE_WHITESPACE
-        ['event:kozlov-stricter-regime-2015', 'event:kozlov-video-interview-recorded-2015',
-         'event:kozlov-solitary-confinement-2015-07-17', 'event:kozlov-55th-birthday-2015',
+        ['event:kozlov-solitary-confinement-2015-07-17', 'event:kozlov-55th-birthday-2015',
+         'event:kozlov-stricter-regime-2015', 'event:kozlov-video-interview-recorded-2015',
          'event:kozlov-parole-hearing-2015-12-08']
         >>> [str(e.date) for e in ds.events(place="KZ", kind="killing")]
         ['2011-12']

@@ -331,16 +331,16 @@ class Dataset:
         """The events an actor (a person or organisation, by ID or record) took part in.
 
         Taking part is being a participant (any role) or being charged. In date order, as
-        for :meth:`events <rightsdata.collection.EventCollection.__call__>`: by
-        :meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>` (first possible day, then last
-        possible day, then text; so an unknown start comes first), undated events last, ties
-        by ID. An unknown ID raises :class:`~rightsdata.UnknownIdError`.
+        for :meth:`events <rightsdata.collection.EventCollection.__call__>`: a chronology,
+        by the last day each date could denote (:func:`rightsdata.indexes.date_order`), so
+        that a year sorts after the days within it; undated events last, ties by ID. An
+        unknown ID raises :class:`~rightsdata.UnknownIdError`.
 
         >>> import rightsdata
         >>> [(str(e.date), e.kind.value)
         ...  for e in rightsdata.load().timeline("person:vladimir-kozlov")][:4]
-        [('/2012-10-08', 'trial'), ('2012', 'crackdown'), ('2012-01-26', 'detention'), \
-('2012-01-26/2012-10-08', 'charge')]
+        [('2012-01-26', 'detention'), ('2012-01-26/2012-10-08', 'charge'), \
+('/2012-10-08', 'trial'), ('2012-10-08', 'verdict')]
         """
         return self._answers().events(involving=actor)
 
