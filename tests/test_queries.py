@@ -4,8 +4,10 @@ redirects, lazy indexes under threads, and a property test against brute force."
 from __future__ import annotations
 
 import datetime
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -558,16 +560,16 @@ def test_figures_agreement_and_range() -> None:
     assert not figures_of().open_above and not figures_of().open_below
     mixed = figures_of(figure_doc(best=5), figure_doc("injured", best=5))
     assert not mixed.disagree  # one claim per measure: nothing to disagree about
-    with pytest.raises(ValueError, match="measure="):
+    with pytest.raises(ValueError, match="ask for one measure"):
         _ = mixed.range
     units = figures_of(figure_doc(best=5), figure_doc(best=5, unit="cases"))
-    with pytest.raises(ValueError, match="different units; pass unit="):
+    with pytest.raises(ValueError, match="different units; ask for one unit"):
         _ = units.range
 
 
 def test_figures_of_one_unit(ds: Dataset) -> None:
     event = "event:media-ban-request-2012-11-21"  # eight newspapers and 23 websites
-    with pytest.raises(ValueError, match="pass unit="):
+    with pytest.raises(ValueError, match="ask for one unit"):
         _ = ds.figures(event, "targeted").range
     newspapers = ds.figures(event, "targeted", unit="newspapers")
     assert newspapers.unit is FigureUnit.NEWSPAPERS and newspapers.range == (8, 8)
@@ -964,3 +966,267 @@ def test_windows_over_many_events_equal_brute_force(
             and (first is None or e.date.latest is None or e.date.latest >= first)
         ]
         assert dataset.events(between=(start, end)) == expected
+
+
+# --- collections read like mappings ---------------------------------------------------------
+
+
+def test_collections_read_like_mappings(ds: Dataset) -> None:
+    kozlov = ds.persons[KOZLOV]
+    assert kozlov is ds.get(KOZLOV) and kozlov.name == "Vladimir Kozlov"
+    assert ds.persons.get(KOZLOV) is kozlov
+    assert ds.persons.get("person:nobody") is None
+    assert ds.persons.get("person:nobody", "absent") == "absent"
+    assert ds.persons[0].id == ds.persons.ids()[0]  # positions still index the sequence
+    assert ds.persons[:2] == tuple(ds.persons)[:2]
+    with pytest.raises(KeyError) as missing:
+        ds.persons["person:nobody"]
+    assert str(missing.value) == "no person has the id 'person:nobody'"  # said once
+    with pytest.raises(UnknownIdError) as wrong_kind:
+        ds.events[KOZLOV]
+    assert str(wrong_kind.value) == (
+        "no event has the id 'person:vladimir-kozlov'; it is the ID of a person"
+    )
+    with pytest.raises(UnknownIdError, match=r"^no legal provision has the id 'law:none'$"):
+        ds.laws["law:none"]
+
+
+def test_get_with_a_record_class(ds: Dataset) -> None:
+    verdict = ds.get("event:kozlov-verdict-2012-10-08", Event)
+    assert verdict is ds.events["event:kozlov-verdict-2012-10-08"]
+    assert verdict.penalty is not None
+    with pytest.raises(UnknownIdError, match=r"no event has the id .*; it is the ID of a person"):
+        ds.get(KOZLOV, Event)
+    with pytest.raises(UnknownIdError):
+        ds.get("event:nothing", Event)
+
+
+def test_errors_use_plain_words_not_keyword_syntax(ds: Dataset) -> None:
+    calls = [
+        lambda: ds.events(involving="place:almaty"),
+        lambda: ds.events(place=KOZLOV),
+        lambda: ds.events(kind="picnic"),
+        lambda: ds.events(kind=[]),
+        lambda: ds.events(kind=7),  # type: ignore[arg-type]
+        lambda: ds.events(role="hero"),
+        lambda: ds.events(between="2012"),  # type: ignore[arg-type]
+        lambda: ds.events(between=("2012", "2011")),
+        lambda: ds.figures(KOZLOV),
+        lambda: ds.figures("event:zhanaozen-massacre-2011").range,
+        lambda: ds.ratings(country=KOZLOV),
+        lambda: ds.search("kozlov", limit=0),
+        lambda: ds.search("kozlov", kinds=["people"]),
+        lambda: ds.statements(speaker="place:almaty"),
+    ]
+    for call in calls:
+        with pytest.raises((ValueError, TypeError)) as raised:
+            call()
+        assert not re.search(r"\w=", str(raised.value)), str(raised.value)
+    message = "the actor must be a person or an organisation, but place:almaty is a place"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        ds.events(involving="place:almaty")
+
+
+# --- statements -------------------------------------------------------------------------------
+
+
+def test_statements_query_equals_brute_force(ds: Dataset) -> None:
+    statements = list(ds.statements)
+    speakers = sorted({s.speaker for s in statements})
+    subjects = sorted({a for s in statements for a in s.about})
+    assert ds.statements() == sorted(statements, key=lambda s: date_order(s.date, s.id))
+    for speaker in speakers:
+        expected = [s for s in ds.statements() if s.speaker == speaker]
+        assert ds.statements(speaker=speaker) == expected
+    for subject in subjects:
+        expected = [s for s in ds.statements() if subject in s.about]
+        assert ds.statements(about=subject) == expected
+    window = (EDTF("2012"), EDTF("2015-06"))
+    in_window = [
+        s for s in ds.statements() if s.date is not None and s.date.overlaps(EDTF("2012/2015-06"))
+    ]
+    assert ds.statements(between=window) == in_window
+    both = ds.statements(about=KOZLOV, between=window, speaker="org:human-rights-foundation")
+    assert both and all(
+        KOZLOV in s.about and s.speaker == "org:human-rights-foundation" for s in both
+    )
+    assert set(both) <= set(in_window)
+    kinds = {s.kind for s in statements}
+    for kind in kinds:
+        assert ds.statements(kind=kind) == [s for s in ds.statements() if s.kind is kind]
+    with pytest.raises(UnknownIdError):
+        ds.statements(speaker="person:nobody")
+    with pytest.raises(ValueError, match="the speaker must be a person or an organisation"):
+        ds.statements(speaker="place:almaty")
+
+
+def test_statements_to_an_addressee(ds: Dataset) -> None:
+    addressed = [s for s in ds.statements if s.addressed_to]
+    assert addressed
+    target = addressed[0].addressed_to[0]
+    found = ds.statements(addressed_to=target)
+    assert addressed[0] in found and all(target in s.addressed_to for s in found)
+
+
+# --- countries --------------------------------------------------------------------------------
+
+
+def test_country_codes_stand_for_country_places(ds: Dataset) -> None:
+    kazakhstan = ds.country("KZ")
+    assert kazakhstan.id == "place:kazakhstan" and kazakhstan.country == "KZ"
+    assert ds.places["place:almaty"].country == "KZ"
+    assert ds.rating_on("KZ", "2022-06-01") == ds.rating_on(kazakhstan, "2022-06-01")
+    assert ds.ratings(country="KZ") == ds.ratings(country="place:kazakhstan")
+    assert ds.events(place="KZ") == ds.events(place="place:kazakhstan")
+    with pytest.raises(UnknownIdError, match=r"no country has the id 'XX'.*codes: .*KZ"):
+        ds.country("XX")
+    with pytest.raises(UnknownIdError):
+        ds.rating_on("XX", "2022-06-01")
+    with pytest.raises(UnknownIdError):  # two capital letters only; 'kz' is no ID either
+        ds.events(place="kz")
+    with pytest.raises(TypeError):
+        ds.country(7)  # type: ignore[arg-type]
+
+
+# --- integrity of a dataset built in Python -------------------------------------------------
+
+
+def test_a_dataset_built_in_python_is_checked() -> None:
+    citing_nothing = person_doc("person:b")
+    citing_nothing["citations"] = [{**CITE, "source": "source:missing"}]
+    with pytest.raises(InvalidDataError) as rejected:
+        build({"persons": [person_doc(), citing_nothing]})
+    [problem] = rejected.value.problems
+    assert problem.location == "persons[1].citations[0].source"
+    assert "'source:missing' does not exist" in problem.message
+    assert "records given to Dataset" in str(rejected.value)
+
+
+def test_the_loaders_check_integrity_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import rightsdata.integrity
+    import rightsdata.loading
+
+    calls: list[int] = []
+    original = rightsdata.integrity.check_integrity
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(rightsdata.integrity, "check_integrity", counting)
+    monkeypatch.setattr(rightsdata.loading, "check_integrity", counting)
+    rightsdata.load().export(tmp_path, "json")
+    loaded = rightsdata.load_path(tmp_path)
+    assert len(loaded.events) == 115
+    assert calls == [1]
+
+
+# --- reprs --------------------------------------------------------------------------------
+
+
+def test_query_results_have_compact_reprs(ds: Dataset) -> None:
+    killed = ds.figures("event:zhanaozen-massacre-2011", measure="killed")
+    assert (
+        repr(killed) == "<Figures event:zhanaozen-massacre-2011 killed: 3 claims, 15-17+, disagree>"
+    )
+    every = ds.figures("event:zhanaozen-massacre-2011")
+    assert repr(every).startswith("<Figures event:zhanaozen-massacre-2011: ")
+    assert "claims>" in repr(every)  # mixed measures: no range
+    related = ds.related(KOZLOV)
+    assert repr(related) == (
+        f"<Related {KOZLOV}: {len(related.relationships)} relationships, "
+        f"{len(related.events)} events, {len(related.statements)} statements, 0 ratings>"
+    )
+    assert len(repr(related)) < 120
+
+
+# --- chronology: the bundled cases ----------------------------------------------------------
+
+
+def test_a_coarse_date_sorts_after_the_days_it_contains(ds: Dataset) -> None:
+    tulesova = ids(ds.timeline("person:asya-tulesova"))
+    assert tulesova.index("event:almaty-protest-2020-06-06") < tulesova.index(
+        "event:tulesova-verdict-2020"
+    )
+    assert tulesova.index("event:tulesova-arrest-2020-06-08") < tulesova.index(
+        "event:tulesova-charged-2020"
+    )
+
+
+def test_the_bloody_january_case_starts_with_the_protest() -> None:
+    from rightsdata.plot import case_events
+
+    case = ids(case_events(rightsdata.load(), "event:bloody-january-2022"))
+    assert case[0] == "event:zhanaozen-protest-2022-01-02"
+    assert case.index("event:bloody-january-2022") < case.index(
+        "event:bloody-january-criminal-cases-2022"
+    )
+
+
+def test_a_span_comes_before_what_happened_on_its_last_day(ds: Dataset) -> None:
+    timeline = ids(ds.timeline(KOZLOV))
+    assert timeline[:4] == [
+        "event:kozlov-detention-2012-01-26",
+        "event:kozlov-charged-2012",  # 2012-01-26/2012-10-08
+        "event:kozlov-trial-2012",  # /2012-10-08
+        "event:kozlov-verdict-2012-10-08",
+    ]
+
+
+# --- search over titles and summaries --------------------------------------------------------
+
+
+def test_search_finds_events_statements_and_sources_by_their_texts(ds: Dataset) -> None:
+    assert ids(ds.search("bloody january"))[0] == "event:bloody-january-2022"
+    assert "event:bloody-january-2022" in ids(ds.search("bloody jan"))  # prefix of a word
+    statement = ds.statements[0]
+    words = " ".join(statement.summary.split()[:4])
+    assert statement.id in ids(ds.search(words, limit=None, kinds="statements"))
+    source = ds.sources[0]
+    assert source.id in ids(ds.search(source.title, limit=3))
+    # names first: every record found by a name or alias before any found by its texts
+    found = ds.search("kozlov", limit=None)
+    kinds = [r.id.split(":")[0] for r in found]
+    first_text = next(i for i, k in enumerate(kinds) if k in ("event", "statement", "source"))
+    assert all(k in ("person", "org", "place", "law") for k in kinds[:first_text])
+    assert ids(ds.search("kozlov", kinds=["events"], limit=None)) == [
+        r.id for r in found if r.id.startswith("event:")
+    ]
+
+
+ENTRY_WORDS = ["kozlov", "kozlova", "vladimir", "bloody", "january", "almaty", "koz", "jan"]
+
+
+@st.composite
+def search_entries(draw: st.DrawFn) -> list[Any]:
+    from rightsdata.search import SearchEntry
+
+    entries = []
+    for _ in range(draw(st.integers(0, 25))):
+        text = " ".join(draw(st.lists(st.sampled_from(ENTRY_WORDS), min_size=1, max_size=4)))
+        record = f"person:r{draw(st.integers(0, 9))}"
+        entries.append(
+            SearchEntry.of(record, draw(st.integers(0, 8)), text, draw(st.integers(0, 3)))
+        )
+    return entries
+
+
+@settings(max_examples=150)
+@given(
+    entries=search_entries(),
+    query=st.lists(
+        st.sampled_from([*ENTRY_WORDS, "kozlof", "vladimr", "januar", "bloddy", "x"]),
+        min_size=1,
+        max_size=3,
+    ),
+    limit=st.none() | st.integers(1, 5),
+)
+def test_the_search_index_ranks_as_the_linear_scan(
+    entries: list[Any], query: list[str], limit: int | None
+) -> None:
+    from rightsdata.search import SearchIndex, rank
+
+    text = " ".join(query)
+    expected = rank(text, entries)
+    found = SearchIndex(entries).search(text, limit)
+    assert found == (expected if limit is None else expected[:limit])

@@ -31,6 +31,7 @@ from rightsdata.model import (
     KINDS,
     Event,
     Figure,
+    Law,
     Organization,
     Person,
     Place,
@@ -164,9 +165,9 @@ class Figures(Sequence[Figure]):
             return
         what = ", ".join(sorted(f"{m.value} ({u.value})" for m, u in counted))
         advice = (
-            "pass measure= to get one range"
+            "ask for one measure to get one range"
             if len({m for m, _ in counted}) > 1
-            else "they are in different units; pass unit= to get one range"
+            else "they are in different units; ask for one unit to get one range"
         )
         raise ValueError(f"the figures on {self.event} count different things ({what}); {advice}")
 
@@ -318,6 +319,7 @@ _KIND_OF_TYPE: Final[dict[type, str]] = {
     Person: "persons",
     Organization: "organizations",
     Place: "places",
+    Law: "laws",
     Event: "events",
     Statement: "statements",
     Rating: "ratings",
