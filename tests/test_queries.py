@@ -1220,13 +1220,14 @@ def search_entries(draw: st.DrawFn) -> list[Any]:
         max_size=3,
     ),
     limit=st.none() | st.integers(1, 5),
+    kinds=st.none() | st.sets(st.integers(0, 8)),
 )
 def test_the_search_index_ranks_as_the_linear_scan(
-    entries: list[Any], query: list[str], limit: int | None
+    entries: list[Any], query: list[str], limit: int | None, kinds: set[int] | None
 ) -> None:
     from rightsdata.search import SearchIndex, rank
 
     text = " ".join(query)
-    expected = rank(text, entries)
-    found = SearchIndex(entries).search(text, limit)
+    expected = rank(text, [e for e in entries if kinds is None or e.kind_order in kinds])
+    found = SearchIndex(entries).search(text, limit, kinds)
     assert found == (expected if limit is None else expected[:limit])

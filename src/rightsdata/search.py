@@ -281,45 +281,76 @@ def _trigrams(word: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
+class _Group:
+    """The distinct texts of one group of entries (names and aliases; titles and summaries).
+
+    ``texts`` is sorted, for bisection; ``positions[t]`` the entries holding text ``t``,
+    ascending.
+    """
+
+    __slots__ = ("high", "low", "positions", "texts")
+
+    def __init__(self, entries: Sequence[SearchEntry], low: int, high: int) -> None:
+        self.low = low
+        self.high = high
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        for position in range(low, high):
+            positions[entries[position].text].append(position)
+        self.positions: dict[str, list[int]] = dict(positions)
+        self.texts: list[str] = sorted(positions)
+
+    def starting(self, query: str) -> tuple[list[int], list[list[int]]]:
+        """The entries whose text is ``query``, and those of each text starting with it."""
+        texts = self.texts
+        start = bisect_left(texts, query)
+        stop = bisect_left(texts, query + "\U0010ffff", start)
+        exact = self.positions.get(query, [])
+        prefixed = [self.positions[t] for t in texts[start:stop] if t != query]
+        return exact, prefixed
+
+
 class SearchIndex:
     """Every searchable text of a dataset, with an inverted index (see the module doc).
 
     Entries are numbered in the within-tier order, so that a posting (the entries holding a
-    word, ascending) lists them best first.
+    word, ascending) lists them best first, and merging postings lazily yields the best
+    first: a search reads only as far as it needs for ``limit`` records.
     """
 
     __slots__ = (
         "_close",
         "_entries",
+        "_groups",
         "_postings",
-        "_split",
-        "_texts",
+        "_summaries",
         "_trigrams",
         "_vocabulary",
     )
 
     def __init__(self, entries: Iterable[SearchEntry]) -> None:
         self._entries: tuple[SearchEntry, ...] = tuple(sorted(entries))
+        entries_ = self._entries
         # Names and aliases first, then titles and summaries: the first of the second group.
-        self._split = next(
-            (i for i, e in enumerate(self._entries) if e.field >= TITLE), len(self._entries)
+        split = next((i for i, e in enumerate(entries_) if e.field >= TITLE), len(entries_))
+        self._groups = (_Group(entries_, 0, split), _Group(entries_, split, len(entries_)))
+        # The first summary: close spellings are not looked for from there on.
+        self._summaries = next(
+            (i for i in range(split, len(entries_)) if entries_[i].field > TITLE), len(entries_)
         )
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        close: defaultdict[str, list[int]] = defaultdict(list)  # names, aliases, titles
-        for position, entry in enumerate(self._entries):
+        for position, entry in enumerate(entries_):
+            for word in entry.words:
+                postings[word].append(position)
+        self._postings: dict[str, list[int]] = dict(postings)
+        self._vocabulary: list[str] = sorted(postings)
+        # For close spellings: each word of a name, alias or title, and the distinct texts
+        # (of those fields) holding it.
+        close: defaultdict[str, dict[str, None]] = defaultdict(dict)
+        for entry in entries_:
             if entry.field <= TITLE:
                 for word in entry.words:
-                    postings[word].append(position)
-                    close[word].append(position)
-            else:
-                for word in entry.words:
-                    postings[word].append(position)
-        self._postings: dict[str, list[int]] = dict(postings)
-        self._close: dict[str, list[int]] = dict(close)
-        self._vocabulary: list[str] = sorted(postings)
-        self._texts: list[tuple[str, int]] = sorted(
-            (entry.text, position) for position, entry in enumerate(self._entries)
-        )
+                    close[word][entry.text] = None
+        self._close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
         trigrams: defaultdict[str, list[str]] = defaultdict(list)
         for word in self._close:
             for trigram in _trigrams(word):
@@ -373,77 +404,102 @@ class SearchIndex:
                         return True
             return False
 
-        texts = self._texts
-        start = bisect_left(texts, (normalized, -1))
-        stop = bisect_left(texts, (normalized + "\U0010ffff", -1))
-        matches = texts[start:stop]
-        close: list[int] | None = None
-        for low, high in ((0, self._split), (self._split, len(entries))):  # names, then texts
-            exact = [p for t, p in matches if t == normalized and low <= p < high]
-            prefix = sorted(p for t, p in matches if t != normalized and low <= p < high)
-            in_group = (p for p in self._word_matches(words, low) if p < high)
-            if take(exact) or take(prefix) or take(in_group):
+        close: dict[str, tuple[int, float]] | None = None
+        for group in self._groups:  # names and aliases, then titles and summaries
+            exact, prefixed = group.starting(normalized)
+            if (
+                take(exact)
+                or take(_merged(prefixed))
+                or take(self._word_matches(words, group.low, group.high))
+            ):
                 break
             if close is None:
-                close = self._close_matches(normalized, words, found)
-            if take(p for p in close if low <= p < high):
+                close = self._close_texts(normalized, words)
+            if take(_close_positions(close, group, self._summaries)):
                 break
         return list(found)
 
     def _words_starting(self, prefix: str) -> list[str]:
         vocabulary = self._vocabulary
         start = bisect_left(vocabulary, prefix)
-        stop = bisect_left(vocabulary, prefix + "\U0010ffff")
+        stop = bisect_left(vocabulary, prefix + "\U0010ffff", start)
         return vocabulary[start:stop]
 
-    def _word_matches(self, words: Sequence[str], low: int = 0) -> Iterator[int]:
-        """The entries from ``low`` on in which every query word starts a word, ascending."""
+    def _word_matches(self, words: Sequence[str], low: int, high: int) -> Iterator[int]:
+        """The entries in ``[low, high)`` in which every query word starts a word, ascending.
+
+        Driven by the query word with the fewest entries (its postings merged lazily); the
+        other words are tested on each candidate's words.
+        """
         postings = self._postings
         per_word = []
         for word in dict.fromkeys(words):
-            lists = [postings[w] for w in self._words_starting(word)]
+            lists = []
+            for match in self._words_starting(word):
+                posting = postings[match]
+                start, stop = bisect_left(posting, low), bisect_left(posting, high)
+                if start < stop:
+                    lists.append(posting[start:stop] if start or stop < len(posting) else posting)
             if not lists:
                 return
-            per_word.append((sum(map(len, lists)), lists))
+            per_word.append((sum(map(len, lists)), word, lists))
         per_word.sort(key=lambda item: item[0])
-        _, driver = per_word[0]
-        others = [frozenset(p for lst in lists for p in lst) for _, lists in per_word[1:]]
-        driver = [lst[bisect_left(lst, low) :] if low else lst for lst in driver]
-        merged: Iterable[int] = driver[0] if len(driver) == 1 else heapq.merge(*driver)
+        _, _, driver = per_word[0]
+        others = [word for _, word, _ in per_word[1:]]
+        entries = self._entries
         last = -1
-        for position in merged:
-            if position != last and all(position in other for other in others):
+        for position in _merged(driver):
+            if position != last and all(
+                any(w.startswith(q) for w in entries[position].words) for q in others
+            ):
                 yield position
             last = position
 
-    def _close_matches(
-        self, normalized: str, words: Sequence[str], found: Collection[str]
-    ) -> list[int]:
-        """The entries spelled close to the query (tier 3), best first."""
-        trigrams, postings, entries = self._trigrams, self._close, self._entries
-        candidates: set[int] = set()
+    def _close_texts(self, normalized: str, words: Sequence[str]) -> dict[str, tuple[int, float]]:
+        """The names, aliases and titles spelled close to the query (tier 3), with scores."""
+        trigrams, close = self._trigrams, self._close
+        texts: dict[str, None] = {}
         for word in dict.fromkeys(words):
             near: set[str] = set()
             for trigram in _trigrams(word):
                 near.update(trigrams.get(trigram, ()))
-            size = len(word)
             for other in near:
-                # ratio <= 2 * shorter / total length: the cheapest bound, before difflib
-                if 2 * min(size, len(other)) < CLOSE_ENOUGH * (size + len(other)):
-                    continue
                 if _similarity(word, other) >= CLOSE_ENOUGH:
-                    candidates.update(postings[other])
-        scored = []
-        scores: dict[str, tuple[int, float] | None] = {}  # texts repeat (aliases, titles)
-        for position in candidates:
-            entry = entries[position]
-            if entry.record_id in found:
-                continue
-            if entry.text in scores:
-                score = scores[entry.text]
-            else:
-                score = scores[entry.text] = _score(normalized, words, entry)
-            if score is not None:
-                scored.append((score, position))
-        scored.sort()
-        return [position for _, position in scored]
+                    texts.update(dict.fromkeys(close[other]))
+        scores = {}
+        for text in texts:
+            score = _score(normalized, words, _text_entry(text))
+            if score is not None and score[0] == 3:
+                scores[text] = score
+        return scores
+
+
+def _text_entry(text: str) -> SearchEntry:
+    """A stand-in entry for scoring a text of a name, alias or title."""
+    return SearchEntry(TITLE, len(text), 0, "", text, tuple(text.split()))
+
+
+def _merged(lists: Sequence[Sequence[int]]) -> Iterable[int]:
+    """Ascending lists merged lazily into one ascending iterable."""
+    if not lists:
+        return ()
+    if len(lists) == 1:
+        return lists[0]
+    return heapq.merge(*lists)
+
+
+def _close_positions(
+    scores: dict[str, tuple[int, float]], group: _Group, summaries: int
+) -> Iterator[int]:
+    """The entries of ``group`` before ``summaries`` holding a text close to the query:
+    closer first, then by position."""
+    by_score: defaultdict[tuple[int, float], list[list[int]]] = defaultdict(list)
+    for text, score in scores.items():
+        positions = group.positions.get(text)
+        if positions is not None:
+            if positions[-1] >= summaries:
+                positions = positions[: bisect_left(positions, summaries)]
+            if positions:
+                by_score[score].append(positions)
+    for score in sorted(by_score):
+        yield from _merged(by_score[score])
