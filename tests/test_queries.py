@@ -816,9 +816,9 @@ def test_lazy_indexes_are_built_once_under_threads(
     builds = []
     original = EventIndex.build
 
-    def counting_build(*args: Any) -> EventIndex:
+    def counting_build(*args: Any, **kwargs: Any) -> EventIndex:
         builds.append(1)
-        return original(*args)
+        return original(*args, **kwargs)
 
     monkeypatch.setattr(EventIndex, "build", counting_build)
     fresh = fresh_copy(ds)
@@ -1231,3 +1231,11 @@ def test_the_search_index_ranks_as_the_linear_scan(
     expected = rank(text, [e for e in entries if kinds is None or e.kind_order in kinds])
     found = SearchIndex(entries).search(text, limit, kinds)
     assert found == (expected if limit is None else expected[:limit])
+
+
+def test_the_event_index_sorts_events_given_in_any_order(ds: Dataset) -> None:
+    events = list(ds.events)
+    shuffled = events[::-1]
+    built = EventIndex.build(shuffled)
+    assert built.order == EventIndex.build(events, by_id=True).order
+    assert list(built.order) == sorted(events, key=lambda e: date_order(e.date, e.id))

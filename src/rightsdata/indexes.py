@@ -362,30 +362,35 @@ class EventIndex:
 
     @classmethod
     def build(
-        cls, events: Sequence[Event], contained: Mapping[str, tuple[str, ...]] | None = None
+        cls,
+        events: Sequence[Event],
+        contained: Mapping[str, tuple[str, ...]] | None = None,
+        *,
+        by_id: bool = False,
     ) -> EventIndex:
         """Sort ``events`` chronologically; ``contained`` maps a place to those within it.
 
-        Each date's key and bounds are computed once per distinct date object (parsed dates
-        are shared, so most events reuse one); the events are sorted by int keys.
+        ``by_id``: the events are already sorted by ID (as a collection holds them), so that
+        ties keep ID order (sort is stable); otherwise they are sorted first. Each date's key
+        and bounds are computed once per distinct date object (parsed dates are shared, so
+        most events reuse one); the events are sorted by an int, their date's rank.
         """
-        record_ids = list(map(_ID, events))
-        if record_ids != sorted(record_ids):  # ties must stay in ID order: sort is stable
+        if not by_id:
             events = sorted(events, key=_ID)
         dates = list(map(_DATE, events))
-        distinct = dict(zip(map(id, dates), dates, strict=True))
-        keys = {i: chronological_key(d) for i, d in distinct.items()}
-        spans = {
+        date_ids = list(map(id, dates))
+        distinct = dict(zip(date_ids, dates, strict=True))
+        keyed = sorted((chronological_key(d), i) for i, d in distinct.items())
+        dense = {i: rank for rank, (_, i) in enumerate(keyed)}
+        ranked = sorted(range(len(events)), key=list(map(dense.__getitem__, date_ids)).__getitem__)
+        order = tuple(map(events.__getitem__, ranked))
+        ranked_ids = list(map(date_ids.__getitem__, ranked))
+        span: dict[int, tuple[int, int]] = {
             i: (UNDATED_FIRST, UNDATED_LAST) if d is None else bounds(d)
             for i, d in distinct.items()
         }
-        date_ids = list(map(id, dates))
-        sort_keys = list(map(keys.__getitem__, date_ids))
-        ranked = sorted(range(len(events)), key=sort_keys.__getitem__)
-        order = tuple(map(events.__getitem__, ranked))
-        ranked_spans = list(map(spans.__getitem__, map(date_ids.__getitem__, ranked)))
-        firsts = [s[0] for s in ranked_spans]
-        lasts = [s[1] for s in ranked_spans]
+        firsts = list(map({i: s[0] for i, s in span.items()}.__getitem__, ranked_ids))
+        lasts = list(map({i: s[1] for i, s in span.items()}.__getitem__, ranked_ids))
         return cls(order, firsts, lasts, contained or {})
 
     def _family(self, name: str) -> dict[str, dict[str, Posting]]:
@@ -693,7 +698,7 @@ def _build_events(indexes: Indexes) -> EventIndex:
         for container in chain:
             contained[container].append(place_id)
     events: Sequence[Event] = indexes.records("events")
-    return EventIndex.build(events, {k: tuple(v) for k, v in contained.items()})
+    return EventIndex.build(events, {k: tuple(v) for k, v in contained.items()}, by_id=True)
 
 
 def _build_search(indexes: Indexes) -> SearchIndex:
