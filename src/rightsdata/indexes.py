@@ -336,6 +336,7 @@ class EventIndex:
         "_dates",
         "_families",
         "_lock",
+        "_naming",
         "_rank",
         "contained",
         "firsts",
@@ -358,6 +359,7 @@ class EventIndex:
         self._by_place: dict[str, Posting] = {}
         self._dates: DateIndex | None = None
         self._rank: dict[str, int] | None = None
+        self._naming: dict[str, tuple[Event, ...]] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -467,14 +469,21 @@ class EventIndex:
 
     def naming(self, record_id: str) -> tuple[Event, ...]:
         """The events that name a record: as participant or accused, provision, place (not
-        through ``within``), asserter of a figure, or the event they are part of."""
+        through ``within``), asserter of a figure, or the event they are part of.
+
+        Kept once asked (concurrent first asks store equal tuples)."""
+        known = self._naming.get(record_id)
+        if known is not None:
+            return known
         found: set[int] = set()
         for postings in (self.by_actor, self.at_place, self.by_reference):
             posting = postings.get(record_id)
             if posting is not None:
                 found.update(posting.ranks)
         order = self.order
-        return tuple(order[r] for r in sorted(found) if order[r].id != record_id)
+        naming = tuple(order[r] for r in sorted(found) if order[r].id != record_id)
+        self._naming[record_id] = naming
+        return naming
 
 
 def _actors(order: Sequence[Event]) -> dict[str, dict[str, Posting]]:
