@@ -20,7 +20,12 @@ from rightsdata.errors import InvalidDataError, Problem, RightsdataError, Unknow
 if TYPE_CHECKING:
     from rightsdata._extras import MissingExtraError
     from rightsdata._version import __version__
-    from rightsdata.collection import Collection, EventCollection, RatingCollection
+    from rightsdata.collection import (
+        Collection,
+        EventCollection,
+        RatingCollection,
+        StatementCollection,
+    )
     from rightsdata.dataset import Dataset
     from rightsdata.dates import EDTF, EDTFError
     from rightsdata.durations import Duration, DurationError, format_duration, parse_duration
@@ -80,6 +85,7 @@ __all__ = [
     "RightsdataError",
     "Source",
     "Statement",
+    "StatementCollection",
     "UnknownIdError",
     "__version__",
     "datasets",
@@ -96,6 +102,7 @@ _LAZY: dict[str, str] = {
     "Collection": "rightsdata.collection",
     "EventCollection": "rightsdata.collection",
     "RatingCollection": "rightsdata.collection",
+    "StatementCollection": "rightsdata.collection",
     "Figures": "rightsdata.query",
     "Related": "rightsdata.query",
     "Dataset": "rightsdata.dataset",

@@ -97,7 +97,7 @@ class Dataset:
     """A whole dataset: one typed, immutable :class:`Collection` per record kind, and queries.
 
     Build one with :func:`rightsdata.load` (the bundled data) rather than by hand. Records
-    given here are checked as a load checks them (:func:`rightsdata.integrity.check_integrity`:
+    given here are checked as a load checks them (``rightsdata.integrity.check_integrity``:
     duplicate IDs, references to records that do not exist, bad redirects), and
     :class:`~rightsdata.InvalidDataError` lists every problem.
     ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``

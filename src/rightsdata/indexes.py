@@ -325,8 +325,8 @@ class EventIndex:
     the events in rank order the first time a query needs it, under the index's lock:
     ``by_actor`` and ``by_role`` (participants, and the accused of charges), ``by_kind``,
     ``at_place`` (the places events happened at), ``by_reference`` (a charge's provision, a
-    figure's asserter, the event an event is part of); :meth:`by_place` (a place with those
-    within it) and :attr:`dates` are derived on first use. So the first ``timeline`` pays
+    figure's asserter, the event an event is part of); ``by_place`` (a place with those
+    within it) and ``dates`` are derived on first use. So the first ``timeline`` pays
     for the actors only, the first ``events(kind=)`` for the kinds. Roles and kinds are keyed
     by their string values (``"victim"``): hashing a str is cheaper than an enum member.
     """

@@ -162,7 +162,7 @@ SUMMARY: Final = 3
 class SearchEntry(NamedTuple):
     """One searchable text of a record, normalised (built once, by the search index).
 
-    ``field`` is :data:`NAME`, :data:`ALIAS`, :data:`TITLE` or :data:`SUMMARY` (``of``
+    ``field`` is ``NAME``, ``ALIAS``, ``TITLE`` or ``SUMMARY`` (0 to 3; ``of``
     also takes ``is_alias`` as a bool: False for a name, True for an alias). The fields come
     in the order that ranks entries within a tier, so entries sort as plain tuples.
     """
