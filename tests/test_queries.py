@@ -1239,3 +1239,12 @@ def test_the_event_index_sorts_events_given_in_any_order(ds: Dataset) -> None:
     built = EventIndex.build(shuffled)
     assert built.order == EventIndex.build(events, by_id=True).order
     assert list(built.order) == sorted(events, key=lambda e: date_order(e.date, e.id))
+
+
+def test_statements_of_several_kinds(ds: Dataset) -> None:
+    kinds = sorted({s.kind for s in ds.statements})[:2]
+    found = ds.statements(kind=kinds)
+    assert found == [s for s in ds.statements() if s.kind in kinds]
+    assert len(found) > len(ds.statements(kind=kinds[0]))
+    with pytest.raises(ValueError, match="not a StatementKind"):
+        ds.statements(kind="gossip")

@@ -582,7 +582,8 @@ def _referenced(record: Record) -> set[str]:
 
 @attrs.frozen
 class StatementIndex:
-    """Statements in chronological order, with postings by speaker, addressee and subject."""
+    """Statements in chronological order, with postings by speaker, addressee, subject and
+    kind."""
 
     order: tuple[Statement, ...]
     firsts: list[int]
@@ -590,6 +591,7 @@ class StatementIndex:
     by_speaker: dict[str, Posting]
     by_addressee: dict[str, Posting]
     by_about: dict[str, Posting]
+    by_kind: dict[str, Posting]
 
     @classmethod
     def build(cls, statements: Iterable[Statement]) -> StatementIndex:
@@ -598,6 +600,7 @@ class StatementIndex:
         speaker: defaultdict[str, list[int]] = defaultdict(list)
         addressee: defaultdict[str, list[int]] = defaultdict(list)
         about: defaultdict[str, list[int]] = defaultdict(list)
+        kind: defaultdict[str, list[int]] = defaultdict(list)
         firsts: list[int] = []
         lasts: list[int] = []
         for rank, statement in enumerate(order):
@@ -607,11 +610,13 @@ class StatementIndex:
             firsts.append(first)
             lasts.append(last)
             speaker[statement.speaker].append(rank)
+            kind[statement.kind._value_].append(rank)
             for record_id in statement.addressed_to:
                 addressee[record_id].append(rank)
             for record_id in statement.about:
                 about[record_id].append(rank)
-        return cls(order, firsts, lasts, _postings(speaker), _postings(addressee), _postings(about))
+        postings = [_postings(p) for p in (speaker, addressee, about, kind)]
+        return cls(order, firsts, lasts, *postings)
 
 
 class Indexes:

@@ -497,9 +497,7 @@ class Queries:
         if subject is not None:
             filters.append(_posting_filter(index.by_about.get(subject, EMPTY)))
         if kinds is not None:
-            wanted = frozenset(kinds)
-            ranks = tuple(r for r, s in enumerate(index.order) if s.kind in wanted)
-            filters.append(_posting_filter(Posting(ranks)))
+            filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
         return _select(index.order, index.firsts, index.lasts, filters, window_, None)
 
     def figures(self, event: object, measure: object, unit: object = None) -> Figures:
