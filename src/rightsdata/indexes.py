@@ -464,7 +464,8 @@ class EventIndex:
             with self._lock:
                 dates = self._dates
                 if dates is None:
-                    dates = self._dates = DateIndex.build(self.firsts, self.lasts)
+                    with gc_paused():  # a tuple per event, briefly
+                        dates = self._dates = DateIndex.build(self.firsts, self.lasts)
         return dates
 
     def naming(self, record_id: str) -> tuple[Event, ...]:
