@@ -80,6 +80,8 @@ nitpick_ignore = [
     ("py:class", "StrEnum"),  # enum.StrEnum
     # A type variable, not an object to document.
     ("py:class", "rightsdata.collection.R"),
+    ("py:class", "rightsdata.collection.D"),
+    ("py:class", "rightsdata.dataset.R"),
 ]
 
 # --- HTML ------------------------------------------------------------------------------------

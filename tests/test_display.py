@@ -306,12 +306,18 @@ def test_dataset_card(ds: Dataset) -> None:
 
 
 def test_dataset_card_escapes_and_copes_without_a_descriptor() -> None:
-    dataset = Dataset({"persons": [structure("persons", person_doc(name=SCRIPT))]}, name=SCRIPT)
+    dataset = Dataset(
+        {
+            "sources": [structure("sources", source_doc())],
+            "persons": [structure("persons", person_doc(name=SCRIPT))],
+        },
+        name=SCRIPT,
+    )
     card = dataset_html(dataset)
     assert "<script" not in card
     text = shown(card)
-    assert text.startswith(f"Dataset {SCRIPT} {SCRIPT} · 1 records")
-    assert "0 sources" in text and "Sources (" not in text
+    assert text.startswith(f"Dataset {SCRIPT} {SCRIPT} · 2 records")
+    assert "1 sources" in text
 
 
 def test_dataset_repr_is_unchanged(ds: Dataset) -> None:

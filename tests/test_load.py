@@ -72,8 +72,9 @@ def test_get_and_collections() -> None:
     with pytest.raises(UnknownIdError) as caught:
         dataset.get("person:nobody-at-all")
     assert isinstance(caught.value, KeyError)
+    assert dataset.persons.get("person:nobody-at-all") is None
     with pytest.raises(KeyError):
-        dataset.persons.get("person:nobody-at-all")
+        dataset.persons["person:nobody-at-all"]
 
 
 def test_unknown_bundled_name() -> None:

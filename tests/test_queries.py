@@ -4,8 +4,10 @@ redirects, lazy indexes under threads, and a property test against brute force."
 from __future__ import annotations
 
 import datetime
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
@@ -16,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata import EDTF, Dataset, Event, UnknownIdError, query
+from rightsdata import EDTF, Dataset, Event, InvalidDataError, UnknownIdError, query
 from rightsdata.collection import Collection, EventCollection, RatingCollection
 from rightsdata.convert import structure
 from rightsdata.indexes import EventIndex, date_order
@@ -144,7 +146,7 @@ def test_dataset_stays_immutable(ds: Dataset) -> None:
 # --- date order ---------------------------------------------------------------------------
 
 
-def test_uncertain_dates_order_by_bounds_then_text_undated_last() -> None:
+def test_uncertain_dates_order_by_last_day_then_narrower_undated_last() -> None:
     dates = {
         "event:undated-b": None,
         "event:undated-a": None,
@@ -163,21 +165,21 @@ def test_uncertain_dates_order_by_bounds_then_text_undated_last() -> None:
     data = build({"events": [dated(i, d) for i, d in dates.items()]})
     order = ids(data.events())
     assert order == [
-        "event:unknown-start",  # no first day (sorted as -inf), last day 2011-12-31
+        "event:unknown-start",  # no first day, last day 2011-12-31
         "event:open-start",  # no first day, last day 2012-03-31
-        "event:year",  # 2012-01-01 .. 2012-12-31, text '2012' < '2012?'
-        "event:year-uncertain",
-        "event:open-end",  # 2012-01-01 .. no last day
-        "event:month",  # 2012-05-01 .. 2012-05-31, text '2012-05' < '2012-05~'
+        "event:day",  # 2012-05-10: a day before the month that contains it
+        "event:same-day-b",  # same date: by ID
+        "event:month",  # by 2012-05-31; text '2012-05' < '2012-05~'
         "event:month-approx",
-        "event:day",  # 2012-05-10, same text: by ID
-        "event:same-day-b",
         "event:interval",  # 2012-05-10 .. 2012-06-30
         "event:summer",  # 2012-06-01 .. 2012-08-31
+        "event:year",  # by 2012-12-31: after everything in 2012 it contains
+        "event:year-uncertain",
+        "event:open-end",  # 2012-01-01 .. no last day: after every closed date
         "event:undated-a",  # undated last, by ID
         "event:undated-b",
     ]
-    # the order is exactly EDTF.sort_key, undated last, ties by ID
+    # the order is exactly date_order (last day, narrower first, text), undated last, by ID
     events = list(data.events)
     assert ids(sorted(events, key=lambda e: date_order(e.date, e.id))) == order
 
@@ -185,7 +187,8 @@ def test_uncertain_dates_order_by_bounds_then_text_undated_last() -> None:
 def test_timeline_of_kozlov_is_in_date_order_with_charges(ds: Dataset) -> None:
     timeline = ds.timeline(KOZLOV)
     assert timeline == sorted(timeline, key=lambda e: date_order(e.date, e.id))
-    assert timeline[0].id == "event:kozlov-trial-2012"  # '/2012-10-08': unknown start first
+    # '2012-01-26' first; '/2012-10-08' (unknown start) on the day it is known to end
+    assert timeline[0].id == "event:kozlov-detention-2012-01-26"
     brute = [
         e
         for e in ds.events
@@ -222,7 +225,7 @@ def test_timeline_counts_the_person_charged_and_rejects_unknown_actors() -> None
     assert data.events(involving="person:a", role="defendant") == []
     with pytest.raises(UnknownIdError):
         data.timeline("person:nobody")
-    with pytest.raises(ValueError, match="not a Person or Organization"):
+    with pytest.raises(ValueError, match="must be a person or an organisation, but law:x is a"):
         data.timeline("law:x")
     with pytest.raises(TypeError):
         data.timeline(42)  # type: ignore[arg-type]
@@ -342,7 +345,7 @@ def test_place_takes_in_the_places_within_it(ds: Dataset) -> None:
     assert ids(ds.events(place="place:zhanaozen-main-square")) == [
         "event:zhanaozen-protest-camp-2011"
     ]
-    with pytest.raises(ValueError, match="not a Place"):
+    with pytest.raises(ValueError, match="the place must be a place, but person:vladimir-kozlov"):
         ds.events(place=KOZLOV)
     with pytest.raises(UnknownIdError):
         ds.events(place="place:atlantis")
@@ -425,9 +428,9 @@ def test_all_filters_together(ds: Dataset) -> None:
         place="place:kazakhstan",
     )
     assert ids(found) == [
-        "event:kozlov-stricter-regime-2015",
-        "event:kozlov-video-interview-recorded-2015",
         "event:kozlov-solitary-confinement-2015-07-17",
+        "event:kozlov-stricter-regime-2015",  # '2015-22', summer 2015: by 31 August
+        "event:kozlov-video-interview-recorded-2015",
     ]
 
 
@@ -524,7 +527,9 @@ def test_figures_on_the_zhanaozen_killings(ds: Dataset) -> None:
     assert all(f.citations for f in killed)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         killed.figures = ()  # type: ignore[misc]
-    with pytest.raises(ValueError, match="not a Event"):
+    with pytest.raises(
+        ValueError, match="must be an event, but person:vladimir-kozlov is a person"
+    ):
         ds.figures(KOZLOV)
     with pytest.raises(ValueError, match="not a Measure"):
         ds.figures(event, measure="dead")
@@ -555,16 +560,16 @@ def test_figures_agreement_and_range() -> None:
     assert not figures_of().open_above and not figures_of().open_below
     mixed = figures_of(figure_doc(best=5), figure_doc("injured", best=5))
     assert not mixed.disagree  # one claim per measure: nothing to disagree about
-    with pytest.raises(ValueError, match="measure="):
+    with pytest.raises(ValueError, match="ask for one measure"):
         _ = mixed.range
     units = figures_of(figure_doc(best=5), figure_doc(best=5, unit="cases"))
-    with pytest.raises(ValueError, match="different units; pass unit="):
+    with pytest.raises(ValueError, match="different units; ask for one unit"):
         _ = units.range
 
 
 def test_figures_of_one_unit(ds: Dataset) -> None:
     event = "event:media-ban-request-2012-11-21"  # eight newspapers and 23 websites
-    with pytest.raises(ValueError, match="pass unit="):
+    with pytest.raises(ValueError, match="ask for one unit"):
         _ = ds.figures(event, "targeted").range
     newspapers = ds.figures(event, "targeted", unit="newspapers")
     assert newspapers.unit is FigureUnit.NEWSPAPERS and newspapers.range == (8, 8)
@@ -621,7 +626,7 @@ def test_ratings_in_date_order(ds: Dataset) -> None:
     everything = ds.ratings()
     assert everything == sorted(everything, key=lambda r: (r.as_of.sort_key(), r.id))
     assert ds.ratings(country="place:almaty") == []
-    with pytest.raises(ValueError, match="not a Place"):
+    with pytest.raises(ValueError, match="the country must be a place"):
         ds.ratings(country=KOZLOV)
 
 
@@ -692,7 +697,7 @@ def test_cited_by_counts_figure_citations_and_checks_its_argument() -> None:
     )
     assert ids(data.cited_by("source:other")) == ["event:x"]
     assert ids(data.cited_by(data.get("source:doc"))) == ["person:a", "org:a", "event:x"]
-    with pytest.raises(ValueError, match="not a Source"):
+    with pytest.raises(ValueError, match="the source must be a source, but person:a is a person"):
         data.cited_by("person:a")
 
 
@@ -747,20 +752,32 @@ def test_redirects_follow_chains() -> None:
     redirects["person:new"] = "person:a"  # the dataset kept its own copy
     assert "person:new" not in data.redirects
     assert "person:old" not in data.persons  # `in` asks about current IDs only
-    with pytest.raises(UnknownIdError, match="not a events record"):
-        data.events.get("person:old")
+    assert data.events.get("person:old") is None
+    with pytest.raises(UnknownIdError, match=r"^no event has the id 'person:old'; it redirects"):
+        data.events["person:old"]
 
 
 def test_redirect_cycles_and_dead_ends() -> None:
-    data = build(
-        {},
-        {
-            "person:x": "person:y",
-            "person:y": "person:z",
-            "person:z": "person:x",
-            "person:gone": "person:nowhere",
-        },
-    )
+    redirects = {
+        "person:x": "person:y",
+        "person:y": "person:z",
+        "person:z": "person:x",
+        "person:gone": "person:nowhere",
+    }
+    with pytest.raises(InvalidDataError) as rejected:  # a Dataset checks what it is given
+        build({}, redirects)
+    assert [p.message for p in rejected.value.problems] == [
+        "redirects form a cycle",
+        "redirects form a cycle",
+        "redirects form a cycle",
+        "'person:nowhere' does not exist",
+    ]
+    # Queries still cope with them (the loaders' private flag skips the check)
+    records = {
+        "sources": [structure("sources", source_doc())],
+        "persons": [structure("persons", person_doc())],
+    }
+    data = Dataset(records, redirects=redirects, _checked=True)
     with pytest.raises(UnknownIdError, match="cycle") as info:
         data.get("person:x")
     assert (
@@ -769,7 +786,8 @@ def test_redirect_cycles_and_dead_ends() -> None:
     )
     assert isinstance(info.value, KeyError)
     with pytest.raises(UnknownIdError, match="cycle"):
-        data.persons.get("person:y")
+        data.persons["person:y"]
+    assert data.persons.get("person:y") is None
     with pytest.raises(UnknownIdError, match="redirects to 'person:nowhere'"):
         data.get("person:gone")
     with pytest.raises(UnknownIdError, match="IDs look like"):
@@ -798,9 +816,9 @@ def test_lazy_indexes_are_built_once_under_threads(
     builds = []
     original = EventIndex.build
 
-    def counting_build(*args: Any) -> EventIndex:
+    def counting_build(*args: Any, **kwargs: Any) -> EventIndex:
         builds.append(1)
-        return original(*args)
+        return original(*args, **kwargs)
 
     monkeypatch.setattr(EventIndex, "build", counting_build)
     fresh = fresh_copy(ds)
@@ -850,7 +868,7 @@ def brute_force(data: Dataset, start: EDTF | None, end: EDTF | None, actor: str)
         if first is not None and event.date.latest is not None and event.date.latest < first:
             continue
         found.append(event)
-    return sorted(found, key=lambda e: (e.date.sort_key(), e.id))  # type: ignore[union-attr]
+    return sorted(found, key=lambda e: date_order(e.date, e.id))
 
 
 def draw_window(data: st.DataObject) -> tuple[EDTF | None, EDTF | None]:
@@ -872,7 +890,8 @@ def test_events_between_involving_equals_brute_force(
     documents: dict[str, list[dict[str, Any]]], data: st.DataObject
 ) -> None:
     records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
-    dataset = Dataset(records)
+    # dataset_documents may draw references to records it did not draw (reported)
+    dataset = Dataset(records, _checked=True)
     actors = [r.id for r in (*dataset.persons, *dataset.organizations)]
     for _ in range(10):
         actor = data.draw(st.sampled_from(actors))
@@ -947,3 +966,285 @@ def test_windows_over_many_events_equal_brute_force(
             and (first is None or e.date.latest is None or e.date.latest >= first)
         ]
         assert dataset.events(between=(start, end)) == expected
+
+
+# --- collections read like mappings ---------------------------------------------------------
+
+
+def test_collections_read_like_mappings(ds: Dataset) -> None:
+    kozlov = ds.persons[KOZLOV]
+    assert kozlov is ds.get(KOZLOV) and kozlov.name == "Vladimir Kozlov"
+    assert ds.persons.get(KOZLOV) is kozlov
+    assert ds.persons.get("person:nobody") is None
+    assert ds.persons.get("person:nobody", "absent") == "absent"
+    assert ds.persons[0].id == ds.persons.ids()[0]  # positions still index the sequence
+    assert ds.persons[:2] == tuple(ds.persons)[:2]
+    with pytest.raises(KeyError) as missing:
+        ds.persons["person:nobody"]
+    assert str(missing.value) == "no person has the id 'person:nobody'"  # said once
+    with pytest.raises(UnknownIdError) as wrong_kind:
+        ds.events[KOZLOV]
+    assert str(wrong_kind.value) == (
+        "no event has the id 'person:vladimir-kozlov'; it is the ID of a person"
+    )
+    with pytest.raises(UnknownIdError, match=r"^no legal provision has the id 'law:none'$"):
+        ds.laws["law:none"]
+
+
+def test_get_with_a_record_class(ds: Dataset) -> None:
+    verdict = ds.get("event:kozlov-verdict-2012-10-08", Event)
+    assert verdict is ds.events["event:kozlov-verdict-2012-10-08"]
+    assert verdict.penalty is not None
+    with pytest.raises(UnknownIdError, match=r"no event has the id .*; it is the ID of a person"):
+        ds.get(KOZLOV, Event)
+    with pytest.raises(UnknownIdError):
+        ds.get("event:nothing", Event)
+
+
+def test_errors_use_plain_words_not_keyword_syntax(ds: Dataset) -> None:
+    calls = [
+        lambda: ds.events(involving="place:almaty"),
+        lambda: ds.events(place=KOZLOV),
+        lambda: ds.events(kind="picnic"),
+        lambda: ds.events(kind=[]),
+        lambda: ds.events(kind=7),  # type: ignore[arg-type]
+        lambda: ds.events(role="hero"),
+        lambda: ds.events(between="2012"),  # type: ignore[arg-type]
+        lambda: ds.events(between=("2012", "2011")),
+        lambda: ds.figures(KOZLOV),
+        lambda: ds.figures("event:zhanaozen-massacre-2011").range,
+        lambda: ds.ratings(country=KOZLOV),
+        lambda: ds.search("kozlov", limit=0),
+        lambda: ds.search("kozlov", kinds=["people"]),
+        lambda: ds.statements(speaker="place:almaty"),
+    ]
+    for call in calls:
+        with pytest.raises((ValueError, TypeError)) as raised:
+            call()
+        assert not re.search(r"\w=", str(raised.value)), str(raised.value)
+    message = "the actor must be a person or an organisation, but place:almaty is a place"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        ds.events(involving="place:almaty")
+
+
+# --- statements -------------------------------------------------------------------------------
+
+
+def test_statements_query_equals_brute_force(ds: Dataset) -> None:
+    statements = list(ds.statements)
+    speakers = sorted({s.speaker for s in statements})
+    subjects = sorted({a for s in statements for a in s.about})
+    assert ds.statements() == sorted(statements, key=lambda s: date_order(s.date, s.id))
+    for speaker in speakers:
+        expected = [s for s in ds.statements() if s.speaker == speaker]
+        assert ds.statements(speaker=speaker) == expected
+    for subject in subjects:
+        expected = [s for s in ds.statements() if subject in s.about]
+        assert ds.statements(about=subject) == expected
+    window = (EDTF("2012"), EDTF("2015-06"))
+    in_window = [
+        s for s in ds.statements() if s.date is not None and s.date.overlaps(EDTF("2012/2015-06"))
+    ]
+    assert ds.statements(between=window) == in_window
+    both = ds.statements(about=KOZLOV, between=window, speaker="org:human-rights-foundation")
+    assert both and all(
+        KOZLOV in s.about and s.speaker == "org:human-rights-foundation" for s in both
+    )
+    assert set(both) <= set(in_window)
+    kinds = {s.kind for s in statements}
+    for kind in kinds:
+        assert ds.statements(kind=kind) == [s for s in ds.statements() if s.kind is kind]
+    with pytest.raises(UnknownIdError):
+        ds.statements(speaker="person:nobody")
+    with pytest.raises(ValueError, match="the speaker must be a person or an organisation"):
+        ds.statements(speaker="place:almaty")
+
+
+def test_statements_to_an_addressee(ds: Dataset) -> None:
+    addressed = [s for s in ds.statements if s.addressed_to]
+    assert addressed
+    target = addressed[0].addressed_to[0]
+    found = ds.statements(addressed_to=target)
+    assert addressed[0] in found and all(target in s.addressed_to for s in found)
+
+
+# --- countries --------------------------------------------------------------------------------
+
+
+def test_country_codes_stand_for_country_places(ds: Dataset) -> None:
+    kazakhstan = ds.country("KZ")
+    assert kazakhstan.id == "place:kazakhstan" and kazakhstan.country == "KZ"
+    assert ds.places["place:almaty"].country == "KZ"
+    assert ds.rating_on("KZ", "2022-06-01") == ds.rating_on(kazakhstan, "2022-06-01")
+    assert ds.ratings(country="KZ") == ds.ratings(country="place:kazakhstan")
+    assert ds.events(place="KZ") == ds.events(place="place:kazakhstan")
+    with pytest.raises(UnknownIdError, match=r"no country has the id 'XX'.*codes: .*KZ"):
+        ds.country("XX")
+    with pytest.raises(UnknownIdError):
+        ds.rating_on("XX", "2022-06-01")
+    with pytest.raises(UnknownIdError):  # two capital letters only; 'kz' is no ID either
+        ds.events(place="kz")
+    with pytest.raises(TypeError):
+        ds.country(7)  # type: ignore[arg-type]
+
+
+# --- integrity of a dataset built in Python -------------------------------------------------
+
+
+def test_a_dataset_built_in_python_is_checked() -> None:
+    citing_nothing = person_doc("person:b")
+    citing_nothing["citations"] = [{**CITE, "source": "source:missing"}]
+    with pytest.raises(InvalidDataError) as rejected:
+        build({"persons": [person_doc(), citing_nothing]})
+    [problem] = rejected.value.problems
+    assert problem.location == "persons[1].citations[0].source"
+    assert "'source:missing' does not exist" in problem.message
+    assert "records given to Dataset" in str(rejected.value)
+
+
+def test_the_loaders_check_integrity_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import rightsdata.integrity
+    import rightsdata.loading
+
+    calls: list[int] = []
+    original = rightsdata.integrity.check_integrity
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(rightsdata.integrity, "check_integrity", counting)
+    monkeypatch.setattr(rightsdata.loading, "check_integrity", counting)
+    rightsdata.load().export(tmp_path, "json")
+    loaded = rightsdata.load_path(tmp_path)
+    assert len(loaded.events) == 115
+    assert calls == [1]
+
+
+# --- reprs --------------------------------------------------------------------------------
+
+
+def test_query_results_have_compact_reprs(ds: Dataset) -> None:
+    killed = ds.figures("event:zhanaozen-massacre-2011", measure="killed")
+    assert (
+        repr(killed) == "<Figures event:zhanaozen-massacre-2011 killed: 3 claims, 15-17+, disagree>"
+    )
+    every = ds.figures("event:zhanaozen-massacre-2011")
+    assert repr(every).startswith("<Figures event:zhanaozen-massacre-2011: ")
+    assert "claims>" in repr(every)  # mixed measures: no range
+    related = ds.related(KOZLOV)
+    assert repr(related) == (
+        f"<Related {KOZLOV}: {len(related.relationships)} relationships, "
+        f"{len(related.events)} events, {len(related.statements)} statements, 0 ratings>"
+    )
+    assert len(repr(related)) < 120
+
+
+# --- chronology: the bundled cases ----------------------------------------------------------
+
+
+def test_a_coarse_date_sorts_after_the_days_it_contains(ds: Dataset) -> None:
+    tulesova = ids(ds.timeline("person:asya-tulesova"))
+    assert tulesova.index("event:almaty-protest-2020-06-06") < tulesova.index(
+        "event:tulesova-verdict-2020"
+    )
+    assert tulesova.index("event:tulesova-arrest-2020-06-08") < tulesova.index(
+        "event:tulesova-charged-2020"
+    )
+
+
+def test_the_bloody_january_case_starts_with_the_protest() -> None:
+    from rightsdata.plot import case_events
+
+    case = ids(case_events(rightsdata.load(), "event:bloody-january-2022"))
+    assert case[0] == "event:zhanaozen-protest-2022-01-02"
+    assert case.index("event:bloody-january-2022") < case.index(
+        "event:bloody-january-criminal-cases-2022"
+    )
+
+
+def test_a_span_comes_before_what_happened_on_its_last_day(ds: Dataset) -> None:
+    timeline = ids(ds.timeline(KOZLOV))
+    assert timeline[:4] == [
+        "event:kozlov-detention-2012-01-26",
+        "event:kozlov-charged-2012",  # 2012-01-26/2012-10-08
+        "event:kozlov-trial-2012",  # /2012-10-08
+        "event:kozlov-verdict-2012-10-08",
+    ]
+
+
+# --- search over titles and summaries --------------------------------------------------------
+
+
+def test_search_finds_events_statements_and_sources_by_their_texts(ds: Dataset) -> None:
+    assert ids(ds.search("bloody january"))[0] == "event:bloody-january-2022"
+    assert "event:bloody-january-2022" in ids(ds.search("bloody jan"))  # prefix of a word
+    statement = ds.statements[0]
+    words = " ".join(statement.summary.split()[:4])
+    assert statement.id in ids(ds.search(words, limit=None, kinds="statements"))
+    source = ds.sources[0]
+    assert source.id in ids(ds.search(source.title, limit=3))
+    # names first: every record found by a name or alias before any found by its texts
+    found = ds.search("kozlov", limit=None)
+    kinds = [r.id.split(":")[0] for r in found]
+    first_text = next(i for i, k in enumerate(kinds) if k in ("event", "statement", "source"))
+    assert all(k in ("person", "org", "place", "law") for k in kinds[:first_text])
+    assert ids(ds.search("kozlov", kinds=["events"], limit=None)) == [
+        r.id for r in found if r.id.startswith("event:")
+    ]
+
+
+ENTRY_WORDS = ["kozlov", "kozlova", "vladimir", "bloody", "january", "almaty", "koz", "jan"]
+
+
+@st.composite
+def search_entries(draw: st.DrawFn) -> list[Any]:
+    from rightsdata.search import SearchEntry
+
+    entries = []
+    for _ in range(draw(st.integers(0, 25))):
+        text = " ".join(draw(st.lists(st.sampled_from(ENTRY_WORDS), min_size=1, max_size=4)))
+        record = f"person:r{draw(st.integers(0, 9))}"
+        entries.append(
+            SearchEntry.of(record, draw(st.integers(0, 8)), text, draw(st.integers(0, 3)))
+        )
+    return entries
+
+
+@settings(max_examples=150)
+@given(
+    entries=search_entries(),
+    query=st.lists(
+        st.sampled_from([*ENTRY_WORDS, "kozlof", "vladimr", "januar", "bloddy", "x"]),
+        min_size=1,
+        max_size=3,
+    ),
+    limit=st.none() | st.integers(1, 5),
+    kinds=st.none() | st.sets(st.integers(0, 8)),
+)
+def test_the_search_index_ranks_as_the_linear_scan(
+    entries: list[Any], query: list[str], limit: int | None, kinds: set[int] | None
+) -> None:
+    from rightsdata.search import SearchIndex, rank
+
+    text = " ".join(query)
+    expected = rank(text, [e for e in entries if kinds is None or e.kind_order in kinds])
+    found = SearchIndex(entries).search(text, limit, kinds)
+    assert found == (expected if limit is None else expected[:limit])
+
+
+def test_the_event_index_sorts_events_given_in_any_order(ds: Dataset) -> None:
+    events = list(ds.events)
+    shuffled = events[::-1]
+    built = EventIndex.build(shuffled)
+    assert built.order == EventIndex.build(events, by_id=True).order
+    assert list(built.order) == sorted(events, key=lambda e: date_order(e.date, e.id))
+
+
+def test_statements_of_several_kinds(ds: Dataset) -> None:
+    kinds = sorted({s.kind for s in ds.statements})[:2]
+    found = ds.statements(kind=kinds)
+    assert found == [s for s in ds.statements() if s.kind in kinds]
+    assert len(found) > len(ds.statements(kind=kinds[0]))
+    with pytest.raises(ValueError, match="not a StatementKind"):
+        ds.statements(kind="gossip")

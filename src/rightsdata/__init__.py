@@ -26,7 +26,12 @@ from rightsdata.errors import (
 if TYPE_CHECKING:
     from rightsdata._extras import MissingExtraError
     from rightsdata._version import __version__
-    from rightsdata.collection import Collection, EventCollection, RatingCollection
+    from rightsdata.collection import (
+        Collection,
+        EventCollection,
+        RatingCollection,
+        StatementCollection,
+    )
     from rightsdata.dataset import Dataset
     from rightsdata.dates import EDTF, EDTFError
     from rightsdata.durations import Duration, DurationError, format_duration, parse_duration
@@ -87,6 +92,7 @@ __all__ = [
     "RightsdataError",
     "Source",
     "Statement",
+    "StatementCollection",
     "UnknownIdError",
     "__version__",
     "datasets",
@@ -103,6 +109,7 @@ _LAZY: dict[str, str] = {
     "Collection": "rightsdata.collection",
     "EventCollection": "rightsdata.collection",
     "RatingCollection": "rightsdata.collection",
+    "StatementCollection": "rightsdata.collection",
     "Figures": "rightsdata.query",
     "Related": "rightsdata.query",
     "Dataset": "rightsdata.dataset",

@@ -11,13 +11,20 @@
 from __future__ import annotations
 
 import copy
-import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from rightsdata._registry import register
-from rightsdata.collection import Collection, EventCollection, RatingCollection
+from rightsdata.collection import (
+    Collection,
+    EventCollection,
+    QueryHandle,
+    RatingCollection,
+    StatementCollection,
+    noun,
+)
+from rightsdata.errors import InvalidDataError, UnknownIdError
 from rightsdata.model import (
     KINDS,
     Event,
@@ -29,7 +36,6 @@ from rightsdata.model import (
     Record,
     Relationship,
     Source,
-    Statement,
 )
 
 if TYPE_CHECKING:
@@ -43,7 +49,27 @@ if TYPE_CHECKING:
 
 __all__ = ["Dataset"]
 
-_SETUP_LOCK = threading.Lock()
+R = TypeVar("R", bound=Record)
+
+
+def _setup(
+    by_kind: Mapping[str, Sequence[Record]],
+    redirects: Mapping[str, str],
+    tables: Mapping[str, Mapping[str, Record]],
+) -> QueryHandle:
+    """The dataset's lazily set-up queries; a closure over its records, not the dataset.
+
+    Loading a dataset never needs them, so neither they nor the index and search code
+    are imported until a query is asked (see docs/performance.md on import cost).
+    """
+
+    def queries() -> Queries:
+        from rightsdata.indexes import Indexes
+        from rightsdata.query import Queries
+
+        return Queries(Indexes(by_kind), redirects, tables)
+
+    return QueryHandle(queries)
 
 
 def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
@@ -57,10 +83,23 @@ def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
     return dict(redirects)
 
 
+def _check(records: Mapping[str, Sequence[Record]], redirects: Mapping[str, str]) -> None:
+    """Raise InvalidDataError listing every integrity problem among records built in Python."""
+    from rightsdata.integrity import check_integrity
+
+    listed = {kind: list(items) for kind, items in records.items()}
+    problems = check_integrity(listed, {kind: kind for kind in listed}, redirects)
+    if problems:
+        raise InvalidDataError(problems, "the records given to Dataset")
+
+
 class Dataset:
     """A whole dataset: one typed, immutable :class:`Collection` per record kind, and queries.
 
-    Build one with :func:`rightsdata.load` (the bundled data) rather than by hand.
+    Build one with :func:`rightsdata.load` (the bundled data) rather than by hand. Records
+    given here are checked as a load checks them (``rightsdata.integrity.check_integrity``:
+    duplicate IDs, references to records that do not exist, bad redirects), and
+    :class:`~rightsdata.InvalidDataError` lists every problem.
     ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``
     follows them. Queries are answered from indexes built on first use, once, thread-safely
     (see :mod:`rightsdata.indexes`); the dataset never changes, so they are never rebuilt.
@@ -86,51 +125,46 @@ class Dataset:
         version: str | None = None,
         descriptor: Mapping[str, Any] | None = None,
         redirects: Mapping[str, str] | None = None,
+        _checked: bool = False,
     ) -> None:
         unknown = set(records) - set(KINDS)
         if unknown:
             raise ValueError(f"unknown record kinds: {', '.join(sorted(unknown))}")
         self._redirects: dict[str, str] = _checked_redirects(redirects)
+        by_kind: dict[str, tuple[Record, ...]] = {}
+        tables: dict[str, dict[str, Record]] = {}
         collections: dict[str, Collection[Any]] = {}
+        handle = self._queries = _setup(by_kind, self._redirects, tables)
         for kind in KINDS:
             items: Any = records.get(kind, ())  # each collection sorts its records by ID
             if kind == "events":
-                collections[kind] = EventCollection(items, self._answers, self._redirects)
+                collections[kind] = EventCollection(items, handle, self._redirects)
+            elif kind == "statements":
+                collections[kind] = StatementCollection(items, handle, self._redirects)
             elif kind == "ratings":
-                collections[kind] = RatingCollection(items, self._answers, self._redirects)
+                collections[kind] = RatingCollection(items, handle, self._redirects)
             else:
                 collections[kind] = Collection(kind, items, self._redirects)
+            by_kind[kind] = collections[kind]._records
+            tables[kind] = collections[kind]._by_id
         self._collections = collections
-        by_kind = {kind: collection._records for kind, collection in collections.items()}
         self._by_kind = by_kind
-        self._queries: Queries | None = None
         retired = [old for old in self._redirects if any(old in c for c in collections.values())]
         if retired:
             raise ValueError(
                 f"redirects from IDs that records still have: {', '.join(sorted(retired))}; "
                 "a redirect replaces a retired ID"
             )
+        if not _checked:  # the loaders check what they pass before building (and say so)
+            _check(records, self._redirects)
         self._name = name
         self._version = version
         self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
         register(self)  # so that the records' notebook cards can name the records they cite
 
     def _answers(self) -> Queries:
-        """The queries over this dataset's indexes, set up on first use.
-
-        Loading a dataset never needs them, so neither they nor the index and search code
-        are imported until a query is asked (see docs/performance.md on import cost).
-        """
-        queries = self._queries
-        if queries is None:
-            with _SETUP_LOCK:
-                queries = self._queries
-                if queries is None:
-                    from rightsdata.indexes import Indexes
-                    from rightsdata.query import Queries
-
-                    queries = self._queries = Queries(Indexes(self._by_kind), self._redirects)
-        return queries
+        """The queries over this dataset's indexes, set up on first use."""
+        return self._queries()
 
     # --- identity -------------------------------------------------------------------------
 
@@ -204,9 +238,12 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         return self._collections["relationships"]
 
     @property
-    def statements(self) -> Collection[Statement]:
-        """The statements."""
-        return self._collections["statements"]
+    def statements(self) -> StatementCollection:
+        """The statements; call it to filter them: ``ds.statements(speaker=, about=,
+        addressed_to=, between=, kind=)`` (see :meth:`StatementCollection.__call__
+        <rightsdata.collection.StatementCollection.__call__>`)."""
+        statements: StatementCollection = self._collections["statements"]  # type: ignore[assignment]
+        return statements
 
     @property
     def ratings(self) -> RatingCollection:
@@ -235,18 +272,49 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
 
     # --- lookups --------------------------------------------------------------------------
 
-    def get(self, record_id: str) -> Record:
+    @overload
+    def get(self, record_id: str) -> Record: ...
+    @overload
+    def get(self, record_id: str, kind: type[R]) -> R: ...
+    def get(self, record_id: str, kind: type[Any] | None = None) -> Any:
         """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none.
 
         A retired ID is followed through :attr:`redirects`, however long the chain; a chain
         that comes back on itself, or ends at an ID no record has, raises UnknownIdError with
-        a hint saying so.
+        a hint saying so. With ``kind`` (a record class such as :class:`~rightsdata.Event`),
+        the record must be of that class (else UnknownIdError), and type checkers know it is:
+        ``ds.get(id, Event).penalty`` checks. So does ``ds.events[id].penalty``.
 
         >>> import rightsdata
-        >>> rightsdata.load().get("person:vladimir-kozlov").name
+        >>> from rightsdata import Event
+        >>> ds = rightsdata.load()
+        >>> ds.get("person:vladimir-kozlov").name
         'Vladimir Kozlov'
+        >>> ds.get("event:kozlov-verdict-2012-10-08", Event).penalty.term.years
+        7
         """
-        return self._answers().get(record_id)
+        record = self._answers().get(record_id)
+        if kind is not None and not isinstance(record, kind):
+            what = noun(getattr(kind, "kind_name", ""))
+            raise UnknownIdError(record_id, f"it is the ID of a {noun(record.kind_name)}", what)
+        return record
+
+    def country(self, code: str) -> Place:
+        """The country place (``kind`` country) with an ISO 3166-1 alpha-2 code.
+
+        The other way, a place's ``country`` is the code of the country it is in (its own,
+        for a country). Wherever a query expects a country or place (``rating_on``,
+        ``ratings(country=)``, ``events(place=)``), the code may stand for the place.
+        An unknown code raises :class:`~rightsdata.UnknownIdError`.
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> ds.country("KZ").id, ds.places["place:almaty"].country
+        ('place:kazakhstan', 'KZ')
+        """
+        if not isinstance(code, str):
+            raise TypeError(f"a country code is a string, not {type(code).__name__}")
+        return self._answers().country(code)
 
     # --- queries --------------------------------------------------------------------------
 
@@ -277,16 +345,16 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         """The events an actor (a person or organisation, by ID or record) took part in.
 
         Taking part is being a participant (any role) or being charged. In date order, as
-        for :meth:`events <rightsdata.collection.EventCollection.__call__>`: by
-        :meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>` (first possible day, then last
-        possible day, then text; so an unknown start comes first), undated events last, ties
-        by ID. An unknown ID raises :class:`~rightsdata.UnknownIdError`.
+        for :meth:`events <rightsdata.collection.EventCollection.__call__>`: a chronology,
+        by the last day each date could denote (:func:`rightsdata.indexes.date_order`), so
+        that a year sorts after the days within it; undated events last, ties by ID. An
+        unknown ID raises :class:`~rightsdata.UnknownIdError`.
 
         >>> import rightsdata
         >>> [(str(e.date), e.kind.value)
         ...  for e in rightsdata.load().timeline("person:vladimir-kozlov")][:4]
-        [('/2012-10-08', 'trial'), ('2012', 'crackdown'), ('2012-01-26', 'detention'), \
-('2012-01-26/2012-10-08', 'charge')]
+        [('2012-01-26', 'detention'), ('2012-01-26/2012-10-08', 'charge'), \
+('/2012-10-08', 'trial'), ('2012-10-08', 'verdict')]
         """
         return self._answers().events(involving=actor)
 
@@ -314,8 +382,8 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         return self._answers().figures(event, measure, unit)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
-        """The rating of ``country`` in force on a day: the latest whose ``as_of`` starts on
-        or before it; None if none does.
+        """The rating of ``country`` (a place ID or record, or its ISO code such as ``'KZ'``)
+        in force on a day: the latest whose ``as_of`` starts on or before it; None if none.
 
         "Starts" is the first possible day of ``as_of`` (an open or unknown start counts as
         started); "latest" is the last in date order (:meth:`EDTF.sort_key
@@ -329,7 +397,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         True
         >>> ds.rating_on("place:kazakhstan", "2019-09-01").id
         'rating:civicus-kazakhstan-2019-watchlist'
-        >>> ds.rating_on("place:kazakhstan", "2022-06-01").level.value
+        >>> ds.rating_on("KZ", "2022-06-01").level.value
         'repressed'
         """
         return self._answers().rating_on(country, date)

@@ -142,13 +142,17 @@ class InvalidDataError(RightsdataError, ValueError):
 class UnknownIdError(RightsdataError, KeyError):
     """No record has this ID (after following redirects)."""
 
-    def __init__(self, record_id: str, hint: str | None = None) -> None:
+    def __init__(self, record_id: str, hint: str | None = None, what: str = "record") -> None:
         self.record_id = record_id
         self.hint = hint
+        self.what = what  # what was looked for: "record", or a kind ("person")
         super().__init__(record_id)
 
+    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str | None, str]]:
+        return (type(self), (self.record_id, self.hint, self.what))
+
     def __str__(self) -> str:
-        text = f"no record has the id {self.record_id!r}"
+        text = f"no {self.what} has the id {self.record_id!r}"
         return f"{text}; {self.hint}" if self.hint else text
 
 

@@ -426,6 +426,7 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         version=descriptor.get("version") if descriptor else None,
         descriptor=descriptor,
         redirects=parts.redirects,
+        _checked=True,  # check_integrity ran above
     )
     return dataset, []
 

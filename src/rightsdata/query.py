@@ -22,7 +22,7 @@ from typing import Any, Final, NamedTuple, TypeVar, overload
 
 import attrs
 
-from rightsdata.collection import follow_redirects
+from rightsdata.collection import follow_redirects, noun
 from rightsdata.dates import EDTF, EDTFError
 from rightsdata.errors import UnknownIdError
 from rightsdata.ids import KIND_OF_PREFIX, prefix_of
@@ -31,6 +31,7 @@ from rightsdata.model import (
     KINDS,
     Event,
     Figure,
+    Law,
     Organization,
     Person,
     Place,
@@ -40,12 +41,12 @@ from rightsdata.model import (
     Source,
     Statement,
 )
-from rightsdata.search import rank
-from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role
+from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role, StatementKind
 
-__all__ = ["DateLike", "Figures", "Queries", "Related"]
+__all__ = ["DateLike", "Figures", "Queries", "Related", "country_code"]
 
-E = TypeVar("E", EventKind, Role, Measure, FigureUnit)
+T = TypeVar("T")
+E = TypeVar("E", EventKind, Role, Measure, FigureUnit, StatementKind)
 
 #: What a window side or a day may be given as.
 DateLike = EDTF | datetime.date | str
@@ -56,6 +57,17 @@ _SMALL: Final = 64
 
 _OPEN_ABOVE: Final = frozenset({FigureQualifier.AT_LEAST, FigureQualifier.MORE_THAN})
 _OPEN_BELOW: Final = frozenset({FigureQualifier.AT_MOST, FigureQualifier.LESS_THAN})
+
+
+def country_code(value: object) -> str | None:
+    """``value`` if it is an ISO 3166-1 alpha-2 code (two capital letters A-Z), else None.
+
+    >>> country_code("KZ"), country_code("place:kazakhstan"), country_code("kz")
+    ('KZ', None, None)
+    """
+    if isinstance(value, str) and len(value) == 2 and value.isascii() and value.isupper():
+        return value
+    return None
 
 
 @attrs.frozen
@@ -111,6 +123,21 @@ class Figures(Sequence[Figure]):
     def __iter__(self) -> Iterator[Figure]:
         return iter(self.figures)
 
+    def __repr__(self) -> str:
+        what = " ".join(x.value for x in (self.measure, self.unit) if x is not None)
+        claims = f"{len(self.figures)} claim{'' if len(self.figures) == 1 else 's'}"
+        parts = [claims]
+        if self.figures and len({(f.measure, f.unit) for f in self.figures}) == 1:
+            low, high = self.range or (None, None)
+            if low is not None:
+                above = "+" if self.open_above else ""
+                below = "<=" if self.open_below else ""
+                parts.append(f"{below}{low}" if low == high else f"{below}{low}-{high}{above}")
+            if self.disagree:
+                parts.append("disagree")
+        head = f"{self.event} {what}".rstrip()
+        return f"<Figures {head}: {', '.join(parts)}>"
+
     @property
     def range(self) -> tuple[int | None, int | None] | None:
         """(smallest, largest) number the claims state; see the class doc."""
@@ -138,9 +165,9 @@ class Figures(Sequence[Figure]):
             return
         what = ", ".join(sorted(f"{m.value} ({u.value})" for m, u in counted))
         advice = (
-            "pass measure= to get one range"
+            "ask for one measure to get one range"
             if len({m for m, _ in counted}) > 1
-            else "they are in different units; pass unit= to get one range"
+            else "they are in different units; ask for one unit to get one range"
         )
         raise ValueError(f"the figures on {self.event} count different things ({what}); {advice}")
 
@@ -174,6 +201,13 @@ class Related:
 
     def __len__(self) -> int:
         return len(self.relationships) + len(self.events) + len(self.statements) + len(self.ratings)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(getattr(self, name))} {name}"
+            for name in ("relationships", "events", "statements", "ratings")
+        )
+        return f"<Related {self.record}: {counts}>"
 
 
 class _Filter(NamedTuple):
@@ -210,10 +244,10 @@ def _term(cls: type[E], value: object, argument: str) -> E:
         except ValueError:
             terms = ", ".join(m.value for m in cls)
             raise ValueError(
-                f"{argument}={value!r} is not a {cls.__name__}; expected one of: {terms}"
+                f"the {argument} {value!r} is not a {cls.__name__}; expected one of: {terms}"
             ) from None
     raise TypeError(
-        f"{argument}= expects a {cls.__name__} or its string, not {type(value).__name__}"
+        f"the {argument} must be a {cls.__name__} or its string, not {type(value).__name__}"
     )
 
 
@@ -253,11 +287,11 @@ def window(between: object) -> tuple[int, int]:
     """
     if isinstance(between, str | bytes | EDTF) or not isinstance(between, Sequence):
         raise TypeError(
-            f"between= expects a (start, end) pair, not {type(between).__name__}; "
+            f"between: expected a (start, end) pair, not {type(between).__name__}; "
             "for a single date d, pass (d, d)"
         )
     if len(between) != 2:
-        raise ValueError(f"between= expects a (start, end) pair, not {len(between)} values")
+        raise ValueError(f"between: expected a (start, end) pair, not {len(between)} values")
     lo, hi = _bound(between[0], "start"), _bound(between[1], "end")
     if lo > hi:
         raise ValueError(f"between: the start {between[0]!r} is after the end {between[1]!r}")
@@ -280,26 +314,66 @@ def day(value: object) -> int:
     raise TypeError(f"expected a date, an EDTF day or its text, not {type(value).__name__}")
 
 
+_KIND_OF_TYPE: Final[dict[type, str]] = {
+    Source: "sources",
+    Person: "persons",
+    Organization: "organizations",
+    Place: "places",
+    Law: "laws",
+    Event: "events",
+    Statement: "statements",
+    Rating: "ratings",
+    Relationship: "relationships",
+}
+
+
+def _kind_words(types: Sequence[type]) -> str:
+    """``'a person or an organisation'`` for (Person, Organization)."""
+    words = []
+    for cls in types:
+        kind = getattr(cls, "kind_name", None)
+        name = noun(kind) if isinstance(kind, str) else cls.__name__
+        words.append(("an " if name[0] in "aeiou" else "a ") + name)
+    return " or ".join(words)
+
+
 class Queries:
-    """Answers a dataset's queries from its indexes (used by :class:`~rightsdata.Dataset`)."""
+    """Answers a dataset's queries from its indexes (used by :class:`~rightsdata.Dataset`).
 
-    __slots__ = ("_indexes", "_redirects")
+    ``tables`` maps each kind to its records by ID (the collections' own dicts: looking a
+    record up needs no index).
+    """
 
-    def __init__(self, indexes: Indexes, redirects: Mapping[str, str]) -> None:
+    __slots__ = ("_indexes", "_redirects", "_tables")
+
+    def __init__(
+        self,
+        indexes: Indexes,
+        redirects: Mapping[str, str],
+        tables: Mapping[str, Mapping[str, Record]],
+    ) -> None:
         self._indexes = indexes
         self._redirects = redirects
+        self._tables = tables
 
     # -- IDs --------------------------------------------------------------------------------
 
+    def _find(self, record_id: str) -> Record | None:
+        kind = KIND_OF_PREFIX.get(prefix_of(record_id))
+        table = self._tables.get(kind) if kind is not None else None
+        return None if table is None else table.get(record_id)
+
+    def _exists(self, record_id: str) -> bool:
+        return self._find(record_id) is not None
+
     def resolve(self, record_id: str) -> str:
         """The ID of an existing record, following redirects; UnknownIdError if none."""
-        by_id = self._indexes.by_id()
-        if record_id in by_id:
-            return record_id
         if not isinstance(record_id, str):
             raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")
-        target = follow_redirects(record_id, self._redirects, by_id.__contains__)
-        if target in by_id:
+        if self._find(record_id) is not None:
+            return record_id
+        target = follow_redirects(record_id, self._redirects, self._exists)
+        if self._find(target) is not None:
             return target
         if target != record_id:
             raise UnknownIdError(record_id, f"it redirects to {target!r}, which no record has")
@@ -308,24 +382,40 @@ class Queries:
 
     def get(self, record_id: str) -> Record:
         """The record with this ID, following redirects."""
-        return self._indexes.by_id()[self.resolve(record_id)]
+        record = self._find(self.resolve(record_id))
+        assert record is not None
+        return record
+
+    def country(self, code: str) -> Place:
+        """The place of kind country with this ISO 3166-1 alpha-2 code."""
+        place = self._indexes.countries().get(code)
+        if place is None:
+            known = ", ".join(sorted(self._indexes.countries())) or "none"
+            raise UnknownIdError(
+                code, f"no place of kind country has this code (codes: {known})", "country"
+            )
+        return place
 
     def _id_of(self, value: object, argument: str, *types: type) -> str:
-        """The resolved ID of a record or ID given as ``argument``, of one of ``types``."""
+        """The resolved ID of a record or ID given as ``argument``, of one of ``types``.
+
+        Where a place is expected, a country's ISO code (``'KZ'``) stands for its place.
+        """
         if isinstance(value, str):
-            record_id = self.resolve(value)
+            code = country_code(value) if Place in types else None
+            record_id = self.country(code).id if code is not None else self.resolve(value)
         elif isinstance(value, types):
             record_id = self.resolve(value.id)  # type: ignore[attr-defined]
         else:
-            names = " or ".join(t.__name__ for t in types)
             raise TypeError(
-                f"{argument}= expects an ID or a {names} record, not {type(value).__name__}"
+                f"the {argument} must be an ID or {_kind_words(types)} record, "
+                f"not {type(value).__name__}"
             )
-        record = self._indexes.by_id()[record_id]
+        record = self._find(record_id)
         if not isinstance(record, types):
-            names = " or ".join(t.__name__ for t in types)
+            found = _kind_words([type(record)])
             raise ValueError(
-                f"{argument}={value!r} is a {type(record).__name__}, not a {names} record"
+                f"the {argument} must be {_kind_words(types)}, but {record_id} is {found}"
             )
         return record_id
 
@@ -336,8 +426,8 @@ class Queries:
         if not isinstance(text, str):
             raise TypeError(f"search text must be a str, not {type(text).__name__}")
         if limit is not None and (type(limit) is not int or limit < 1):
-            raise ValueError(f"limit= must be a positive int or None, not {limit!r}")
-        entries: Iterable[Any] = self._indexes.search()
+            raise ValueError(f"the limit must be a positive int or None, not {limit!r}")
+        orders = None
         if kinds is not None:
             if isinstance(kinds, str):
                 kinds = (kinds,)
@@ -345,14 +435,12 @@ class Queries:
             unknown = wanted - set(KINDS)
             if unknown:
                 raise ValueError(
-                    f"kinds=: unknown kinds {', '.join(sorted(unknown))}; "
-                    "searchable: persons, organizations, places, laws"
+                    f"unknown kinds to search: {', '.join(sorted(unknown))}; "
+                    f"expected some of {', '.join(KINDS)}"
                 )
-            orders = {KINDS.index(k) for k in wanted}
-            entries = [e for e in entries if e.kind_order in orders]
-        by_id = self._indexes.by_id()
-        ids = rank(text, entries)
-        return [by_id[i] for i in (ids if limit is None else ids[:limit])]
+            orders = frozenset(KINDS.index(k) for k in wanted)
+        ids = self._indexes.search().search(text, limit, orders)
+        return [self.get(i) for i in ids]
 
     def events(
         self,
@@ -363,11 +451,14 @@ class Queries:
         role: object = None,
     ) -> list[Event]:
         """See :meth:`rightsdata.collection.EventCollection.__call__`."""
+        the_role = None if role is None else _term(Role, role, "role")
+        actor = None if involving is None else self._id_of(involving, "actor", Person, Organization)
+        place_id = None if place is None else self._id_of(place, "place", Place)
+        kinds = None if kind is None else _terms(EventKind, kind, "event kind")
+        window_ = None if between is None else window(between)
         index = self._indexes.events()
         filters: list[_Filter] = []
-        the_role = None if role is None else _term(Role, role, "role")
-        if involving is not None:
-            actor = self._id_of(involving, "involving", Person, Organization)
+        if actor is not None:
             posting = index.by_actor.get(actor, EMPTY)
             if the_role is not None:
                 # An actor's events are few: test them rather than index every actor-role
@@ -376,75 +467,43 @@ class Queries:
             filters.append(_posting_filter(posting))
         elif the_role is not None:
             filters.append(_posting_filter(index.by_role.get(the_role.value, EMPTY)))
-        if place is not None:
-            place_id = self._id_of(place, "place", Place)
-            filters.append(_posting_filter(index.by_place.get(place_id, EMPTY)))
-        if kind is not None:
-            filters.append(self._kind_filter(kind))
-        order = index.order
-        if between is None:
-            if not filters:
-                return list(order)
-            lo, hi = NEG, POS
-            dated_only = False
-        else:
-            lo, hi = window(between)
-            dated_only = True
-            smallest = min((f.size for f in filters), default=POS)
-            if smallest > _SMALL:
-                filters.append(self._window_filter(lo, hi))
-        filters.sort(key=lambda f: f.size)
-        driver = filters[0]
-        found: Iterable[int] = driver.ranks()
-        if dated_only and not driver.is_window:
-            firsts, lasts = index.firsts, index.lasts
-            found = [r for r in found if firsts[r] <= hi and lasts[r] >= lo]
-        for other in filters[1:]:
-            if not other.is_window:
-                found = filter(other.test, found)
-        if driver.ordered:
-            return [order[r] for r in found]
-        return [order[r] for r in sorted(found)]
+        if place_id is not None:
+            filters.append(_posting_filter(index.by_place(place_id)))
+        if kinds is not None:
+            filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
+        return _select(index.order, index.firsts, index.lasts, filters, window_, index)
 
-    def _kind_filter(self, kind: object) -> _Filter:
-        index = self._indexes.events()
-        if isinstance(kind, str):  # EventKind is a str too
-            kinds = [_term(EventKind, kind, "kind")]
-        elif isinstance(kind, Iterable):
-            kinds = [_term(EventKind, k, "kind") for k in kind]
-            if not kinds:
-                raise ValueError("kind= is an empty collection; pass None for every kind")
-        else:
-            raise TypeError(
-                f"kind= expects an EventKind, its string, or a collection of them, "
-                f"not {type(kind).__name__}"
-            )
-        postings = [index.by_kind.get(k, EMPTY) for k in {k.value for k in kinds}]
-        if len(postings) == 1:
-            return _posting_filter(postings[0])
-        members = [p.members for p in postings]
-        return _Filter(
-            sum(len(p.ranks) for p in postings),
-            lambda: chain.from_iterable(p.ranks for p in postings),
-            False,
-            lambda r: any(r in m for m in members),
-        )
-
-    def _window_filter(self, lo: int, hi: int) -> _Filter:
-        index = self._indexes.events()
-        dates, firsts, lasts = index.dates, index.firsts, index.lasts
-        return _Filter(
-            dates.estimate(lo, hi),
-            lambda: dates.overlapping(lo, hi),
-            False,
-            lambda r: firsts[r] <= hi and lasts[r] >= lo,
-            is_window=True,
-        )
+    def statements(
+        self,
+        speaker: object = None,
+        about: object = None,
+        addressed_to: object = None,
+        between: object = None,
+        kind: object = None,
+    ) -> list[Statement]:
+        """See :meth:`rightsdata.collection.StatementCollection.__call__`."""
+        actors = (Person, Organization)
+        who = None if speaker is None else self._id_of(speaker, "speaker", *actors)
+        to = None if addressed_to is None else self._id_of(addressed_to, "addressee", *actors)
+        subject = None if about is None else self._id_of(about, "subject", *_KIND_OF_TYPE)
+        kinds = None if kind is None else _terms(StatementKind, kind, "statement kind")
+        window_ = None if between is None else window(between)
+        index = self._indexes.statements()
+        filters: list[_Filter] = []
+        if who is not None:
+            filters.append(_posting_filter(index.by_speaker.get(who, EMPTY)))
+        if to is not None:
+            filters.append(_posting_filter(index.by_addressee.get(to, EMPTY)))
+        if subject is not None:
+            filters.append(_posting_filter(index.by_about.get(subject, EMPTY)))
+        if kinds is not None:
+            filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
+        return _select(index.order, index.firsts, index.lasts, filters, window_, None)
 
     def figures(self, event: object, measure: object, unit: object = None) -> Figures:
         """See :meth:`rightsdata.Dataset.figures`."""
         event_id = self._id_of(event, "event", Event)
-        record = self._indexes.by_id()[event_id]
+        record = self._find(event_id)
         assert isinstance(record, Event)
         wanted = None if measure is None else _term(Measure, measure, "measure")
         counted = None if unit is None else _term(FigureUnit, unit, "unit")
@@ -486,9 +545,84 @@ class Queries:
             record_id = self.resolve(record.id)
         else:
             raise TypeError(f"related() expects an ID or a record, not {type(record).__name__}")
+        events = self._indexes.events().naming(record_id)
         found = self._indexes.references().get(record_id)
         if found is None:
-            return Related(record_id, (), (), (), ())
-        return Related(
-            record_id, found.relationships, found.events, found.statements, found.ratings
-        )
+            return Related(record_id, (), events, (), ())
+        return Related(record_id, found.relationships, events, found.statements, found.ratings)
+
+
+def _terms(cls: type[E], value: object, argument: str) -> list[E]:
+    """One term or a non-empty collection of them (any of them), without repeats."""
+    if isinstance(value, str):  # an enum member is a str too
+        return [_term(cls, value, argument)]
+    if isinstance(value, Iterable):
+        terms = list(dict.fromkeys(_term(cls, v, argument) for v in value))
+        if not terms:
+            raise ValueError(f"the {argument} is an empty collection; pass None for every kind")
+        return terms
+    raise TypeError(
+        f"the {argument} must be a {cls.__name__}, its string, or a collection of them, "
+        f"not {type(value).__name__}"
+    )
+
+
+def _any_filter(postings: list[Posting]) -> _Filter:
+    """Ranks in any of ``postings``."""
+    if len(postings) == 1:
+        return _posting_filter(postings[0])
+    members = [p.members for p in postings]
+    return _Filter(
+        sum(len(p.ranks) for p in postings),
+        lambda: chain.from_iterable(p.ranks for p in postings),
+        False,
+        lambda r: any(r in m for m in members),
+    )
+
+
+def _select(
+    order: Sequence[T],
+    firsts: Sequence[int],
+    lasts: Sequence[int],
+    filters: list[_Filter],
+    window_: tuple[int, int] | None,
+    events: Any,
+) -> list[T]:
+    """The records of ``order`` (by rank) that pass every filter and overlap the window.
+
+    ``events`` (an EventIndex, or None) offers a date index to drive a window query when
+    every other condition is large.
+    """
+    if window_ is None:
+        if not filters:
+            return list(order)
+        lo, hi = NEG, POS
+        dated_only = False
+    else:
+        lo, hi = window_
+        dated_only = True
+        smallest = min((f.size for f in filters), default=POS)
+        if smallest > _SMALL and events is not None:
+            dates = events.dates
+            filters.append(
+                _Filter(
+                    dates.estimate(lo, hi),
+                    lambda: dates.overlapping(lo, hi),
+                    False,
+                    lambda r: firsts[r] <= hi and lasts[r] >= lo,
+                    is_window=True,
+                )
+            )
+        elif not filters:
+            filters.append(_Filter(len(order), lambda: range(len(order)), True, lambda r: True))
+    filters.sort(key=lambda f: f.size)
+    driver = filters[0]
+    found: Iterable[int] = driver.ranks()
+    if dated_only and not driver.is_window:
+        found = [r for r in found if firsts[r] <= hi and lasts[r] >= lo]
+    for other in filters[1:]:
+        if not other.is_window:
+            found = filter(other.test, found)
+    if driver.ordered:
+        return [order[r] for r in found]
+    return [order[r] for r in sorted(found)]

@@ -19,32 +19,48 @@ simplified BGN/PCGN romanisation): ``х`` is ``kh``, ``ж`` is ``zh``, ``й`` an
 and the Kazakh letters lose their marks (``ә`` a, ``ғ`` g, ``қ`` k, ``ң`` n, ``ө`` o, ``ұ``
 and ``ү`` u, ``һ`` h, ``і`` i), so that ``Қазақстан`` and ``Kazakstan`` compare equal.
 
-Ranking (:func:`rank`): every name and alias of a record is compared with the query, and the
-record takes its best tier:
+Ranking: records are found by their names before what is written about them: every record
+matching by a name or alias comes before every record matching only by a title or summary.
+Within each of these two groups, every searchable text of a record is compared with the
+query, and the record takes its best tier:
 
-0. exact: the normalised name is the normalised query;
-1. prefix: the name starts with the query (``vlad`` finds ``Vladimir Kozlov``);
-2. words: every word of the query is a word of the name, or the start of one
-   (``kozlov``, ``koz vlad``);
-3. close spelling: the name, or every word of the query against some word of the name, is
-   at least 80% similar (:class:`difflib.SequenceMatcher` ratio): ``kozlof``.
+0. exact: the normalised text is the normalised query;
+1. prefix: the text starts with the query (``vlad`` finds ``Vladimir Kozlov``);
+2. words: every word of the query is a word of the text, or the start of one
+   (``kozlov``, ``koz vlad``, ``bloody jan``);
+3. close spelling (names, aliases and titles only, not summaries): some word of the query
+   is at least 80% similar (:class:`difflib.SequenceMatcher` ratio) to a word of the text,
+   and the whole text, or every word of the query against some word of the text, is at
+   least 80% similar: ``kozlof``; the closer spelling first.
 
-Within a tier, a closer spelling comes first (tier 3 only), then a match on the record's own
-name before one on an alias, then the shorter name, then the record kind (in the order of
+The texts of a record, by field: the name (persons, organisations, places; a law's
+"<instrument> article <n> [part <m>]"), its aliases, a title (events, sources), and longer
+texts (an event's summary, a statement's summary and quote, a source's note, a law's title).
+Within a tier, a closer spelling comes first (tier 3 only), then the field in that order
+(name, alias, title, summary), then the shorter text, then the record kind (in the order of
 :data:`rightsdata.KINDS`), then the ID.
+
+:class:`SearchIndex` answers this without reading every text: texts are sorted by the
+within-tier order above, and an inverted index maps each word to the texts holding it.
+Exact and prefix matches come from the sorted texts (bisection), word matches from the
+words starting with each query word (bisection in the sorted vocabulary, then the
+intersection of their texts), and close spellings are looked for only among texts holding a
+word that shares a trigram with a query word and is close to it (difflib runs on those
+candidates only). A search stops at the tier where ``limit`` records are found.
 """
 
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Final
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import Any, Final, NamedTuple
 
-import attrs
-
-__all__ = ["CLOSE_ENOUGH", "SearchEntry", "normalize", "rank", "transliterate"]
+__all__ = ["CLOSE_ENOUGH", "SearchEntry", "SearchIndex", "normalize", "rank", "transliterate"]
 
 #: The similarity (0 to 1) from which a spelling counts as close (tier 3).
 CLOSE_ENOUGH: Final = 0.8
@@ -106,6 +122,7 @@ _TABLE: Final = str.maketrans({**_CYRILLIC, **_LATIN})
 # 'е' is 'ye' at the start of a word and after a vowel (or a hard or soft sign).
 _YE: Final = re.compile(r"(?:(?<=[аеёиоуыэюяәөұүіъь])|(?<![^\W\d_]))е")
 _NON_WORD: Final = re.compile(r"[\W_]+")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
 
 
 def transliterate(text: str) -> str:
@@ -124,29 +141,54 @@ def normalize(text: str) -> str:
     >>> normalize("  Human Rights Foundation (HRF) ")
     'human rights foundation hrf'
     """
+    if text.isascii():  # most texts: no letters to transliterate or marks to drop
+        return _NON_WORD.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", transliterate(text))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _NON_ASCII.sub(_without_marks, decomposed)
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
 
 
-@attrs.frozen
-class SearchEntry:
-    """One searchable name of a record, normalised (built once, by the search index)."""
+def _without_marks(run: re.Match[str]) -> str:
+    return "".join(c for c in run.group() if not unicodedata.combining(c))
 
-    record_id: str
+
+#: The fields a text comes from, in ranking order within a tier.
+NAME: Final = 0
+ALIAS: Final = 1
+TITLE: Final = 2
+SUMMARY: Final = 3
+
+
+class SearchEntry(NamedTuple):
+    """One searchable text of a record, normalised (built once, by the search index).
+
+    ``field`` is ``NAME``, ``ALIAS``, ``TITLE`` or ``SUMMARY`` (0 to 3; ``of``
+    also takes ``is_alias`` as a bool: False for a name, True for an alias). The fields come
+    in the order that ranks entries within a tier, so entries sort as plain tuples.
+    """
+
+    field: int
+    length: int
     kind_order: int
+    record_id: str
     text: str
     words: tuple[str, ...]
-    is_alias: bool
+
+    @property
+    def is_alias(self) -> bool:
+        """True if the text is one of the record's aliases."""
+        return self.field == ALIAS
 
     @classmethod
-    def of(cls, record_id: str, kind_order: int, name: str, is_alias: bool) -> SearchEntry:
+    def of(cls, record_id: str, kind_order: int, name: str, field: int | bool) -> SearchEntry:
         """Normalise ``name`` of the record ``record_id``."""
         text = normalize(name)
-        return cls(record_id, kind_order, text, tuple(text.split()), is_alias)
+        return cls(int(field), len(text), kind_order, record_id, text, tuple(text.split()))
 
 
 def _similarity(a: str, b: str) -> float:
+    if 2 * min(len(a), len(b)) < CLOSE_ENOUGH * (len(a) + len(b)):
+        return 0.0  # the ratio is at most 2 * shorter / total, whatever the letters
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < CLOSE_ENOUGH or matcher.quick_ratio() < CLOSE_ENOUGH:
         return 0.0
@@ -154,7 +196,7 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _score(query: str, words: Sequence[str], entry: SearchEntry) -> tuple[int, float] | None:
-    """(tier, -similarity) of one name against the query, or None if it does not match."""
+    """(tier, -similarity) of one text against the query, or None if it does not match."""
     text = entry.text
     if text == query:
         return (0, 0.0)
@@ -163,17 +205,30 @@ def _score(query: str, words: Sequence[str], entry: SearchEntry) -> tuple[int, f
     name_words = entry.words
     if all(any(w.startswith(q) for w in name_words) for q in words):
         return (2, 0.0)
-    best = _similarity(query, text)
+    if entry.field > TITLE:
+        return None
     per_word = [max((_similarity(q, w) for w in name_words), default=0.0) for q in words]
-    if per_word and min(per_word) >= CLOSE_ENOUGH:
+    if not per_word or max(per_word) < CLOSE_ENOUGH:
+        return None  # no word of the query is close to a word of the text
+    best = _similarity(query, text)
+    if min(per_word) >= CLOSE_ENOUGH:
         best = max(best, sum(per_word) / len(per_word))
     if best >= CLOSE_ENOUGH:
         return (3, -best)
     return None
 
 
+def _normalized_query(query: str) -> str:
+    normalized = normalize(query)
+    if not normalized:
+        raise ValueError(f"the search text {query!r} has no letters or digits")
+    return normalized
+
+
 def rank(query: str, entries: Iterable[SearchEntry]) -> list[str]:
-    """The IDs of the records whose names match ``query``, best first (see the module doc).
+    """The IDs of the records whose texts match ``query``, best first (see the module doc).
+
+    A linear scan: :class:`SearchIndex` gives the same order from an index.
 
     >>> entries = [SearchEntry.of("person:a", 1, "Vladimir Kozlov", False),
     ...            SearchEntry.of("person:b", 1, "Kozlova", False),
@@ -181,17 +236,270 @@ def rank(query: str, entries: Iterable[SearchEntry]) -> list[str]:
     >>> rank("kozlov", entries)
     ['person:c', 'person:b', 'person:a']
     """
-    normalized = normalize(query)
-    if not normalized:
-        raise ValueError(f"the search text {query!r} has no letters or digits")
+    normalized = _normalized_query(query)
     words = normalized.split()
-    best: dict[str, tuple[int, float, bool, int, int, str]] = {}
+    best: dict[str, tuple[Any, ...]] = {}
     for entry in entries:
         score = _score(normalized, words, entry)
         if score is None:
             continue
-        key = (*score, entry.is_alias, len(entry.text), entry.kind_order, entry.record_id)
+        key = (entry.field >= TITLE, *score, *entry[:4])
         known = best.get(entry.record_id)
         if known is None or key < known:
             best[entry.record_id] = key
     return [key[-1] for key in sorted(best.values())]
+
+
+def texts_of(record: Any) -> Iterator[tuple[str, int]]:
+    """The searchable texts of a record, with their fields (see the module doc)."""
+    kind = record.kind_name
+    if kind in ("persons", "organizations", "places"):
+        yield record.name, NAME
+        for alias in record.aliases:
+            yield alias.name, ALIAS
+    elif kind == "laws":
+        part = f" part {record.part}" if record.part else ""
+        yield f"{record.instrument} article {record.article}{part}", NAME
+        if record.title:
+            yield record.title, SUMMARY
+    elif kind == "events":
+        yield record.title, TITLE
+        if record.summary:
+            yield record.summary, SUMMARY
+    elif kind == "sources":
+        yield record.title, TITLE
+        if record.note:
+            yield record.note, SUMMARY
+    elif kind == "statements":
+        yield record.summary, SUMMARY
+        if record.quote:
+            yield record.quote, SUMMARY
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f"${word}$"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+class _Group:
+    """The distinct texts of one group of entries (names and aliases; titles and summaries).
+
+    ``texts`` is sorted, for bisection; ``positions[t]`` the entries holding text ``t``,
+    ascending.
+    """
+
+    __slots__ = ("high", "low", "positions", "texts")
+
+    def __init__(self, entries: Sequence[SearchEntry], low: int, high: int) -> None:
+        self.low = low
+        self.high = high
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        for position in range(low, high):
+            positions[entries[position].text].append(position)
+        self.positions: dict[str, list[int]] = dict(positions)
+        self.texts: list[str] = sorted(positions)
+
+    def starting(self, query: str) -> tuple[list[int], list[list[int]]]:
+        """The entries whose text is ``query``, and those of each text starting with it."""
+        texts = self.texts
+        start = bisect_left(texts, query)
+        stop = bisect_left(texts, query + "\U0010ffff", start)
+        exact = self.positions.get(query, [])
+        prefixed = [self.positions[t] for t in texts[start:stop] if t != query]
+        return exact, prefixed
+
+
+class SearchIndex:
+    """Every searchable text of a dataset, with an inverted index (see the module doc).
+
+    Entries are numbered in the within-tier order, so that a posting (the entries holding a
+    word, ascending) lists them best first, and merging postings lazily yields the best
+    first: a search reads only as far as it needs for ``limit`` records.
+    """
+
+    __slots__ = (
+        "_close",
+        "_entries",
+        "_groups",
+        "_postings",
+        "_summaries",
+        "_trigrams",
+        "_vocabulary",
+    )
+
+    def __init__(self, entries: Iterable[SearchEntry]) -> None:
+        self._entries: tuple[SearchEntry, ...] = tuple(sorted(entries))
+        entries_ = self._entries
+        # Names and aliases first, then titles and summaries: the first of the second group.
+        split = next((i for i, e in enumerate(entries_) if e.field >= TITLE), len(entries_))
+        self._groups = (_Group(entries_, 0, split), _Group(entries_, split, len(entries_)))
+        # The first summary: close spellings are not looked for from there on.
+        self._summaries = next(
+            (i for i in range(split, len(entries_)) if entries_[i].field > TITLE), len(entries_)
+        )
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for position, entry in enumerate(entries_):
+            for word in entry.words:
+                postings[word].append(position)
+        self._postings: dict[str, list[int]] = dict(postings)
+        self._vocabulary: list[str] = sorted(postings)
+        # For close spellings: each word of a name, alias or title, and the distinct texts
+        # (of those fields) holding it.
+        close: defaultdict[str, dict[str, None]] = defaultdict(dict)
+        for entry in entries_:
+            if entry.field <= TITLE:
+                for word in entry.words:
+                    close[word][entry.text] = None
+        self._close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
+        trigrams: defaultdict[str, list[str]] = defaultdict(list)
+        for word in self._close:
+            for trigram in _trigrams(word):
+                trigrams[trigram].append(word)
+        self._trigrams: dict[str, list[str]] = dict(trigrams)
+
+    @classmethod
+    def build(cls, kinds: Iterable[tuple[str, Iterable[Any]]]) -> SearchIndex:
+        """Index the texts of records given as ``(kind, records)`` pairs, in KINDS order."""
+        normalized: dict[str, tuple[str, tuple[str, ...]]] = {}  # texts repeat (titles)
+        entries = []
+        for order, (_, records) in enumerate(kinds):
+            for record in records:
+                for text, field in texts_of(record):
+                    known = normalized.get(text)
+                    if known is None:
+                        folded = normalize(text)
+                        known = normalized[text] = (folded, tuple(dict.fromkeys(folded.split())))
+                    folded, words = known
+                    entries.append(SearchEntry(field, len(folded), order, record.id, folded, words))
+        return cls(entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def search(
+        self, query: str, limit: int | None = None, kind_orders: Collection[int] | None = None
+    ) -> list[str]:
+        """The IDs of the records matching ``query``, best first; at most ``limit``.
+
+        >>> index = SearchIndex([SearchEntry.of("person:a", 1, "Vladimir Kozlov", False),
+        ...                      SearchEntry.of("person:b", 1, "Kozlova", False),
+        ...                      SearchEntry.of("person:c", 1, "Kozlov", False)])
+        >>> index.search("kozlov"), index.search("kozlof", limit=1)
+        (['person:c', 'person:b', 'person:a'], ['person:c'])
+        """
+        normalized = _normalized_query(query)
+        words = normalized.split()
+        entries = self._entries
+        found: dict[str, None] = {}
+
+        def take(positions: Iterable[int]) -> bool:
+            """Add the records of ``positions`` (best first); True once ``limit`` is met."""
+            for position in positions:
+                entry = entries[position]
+                if kind_orders is not None and entry.kind_order not in kind_orders:
+                    continue
+                if entry.record_id not in found:
+                    found[entry.record_id] = None
+                    if limit is not None and len(found) >= limit:
+                        return True
+            return False
+
+        close: dict[str, tuple[int, float]] | None = None
+        for group in self._groups:  # names and aliases, then titles and summaries
+            exact, prefixed = group.starting(normalized)
+            if (
+                take(exact)
+                or take(_merged(prefixed))
+                or take(self._word_matches(words, group.low, group.high))
+            ):
+                break
+            if close is None:
+                close = self._close_texts(normalized, words)
+            if take(_close_positions(close, group, self._summaries)):
+                break
+        return list(found)
+
+    def _words_starting(self, prefix: str) -> list[str]:
+        vocabulary = self._vocabulary
+        start = bisect_left(vocabulary, prefix)
+        stop = bisect_left(vocabulary, prefix + "\U0010ffff", start)
+        return vocabulary[start:stop]
+
+    def _word_matches(self, words: Sequence[str], low: int, high: int) -> Iterator[int]:
+        """The entries in ``[low, high)`` in which every query word starts a word, ascending.
+
+        Driven by the query word with the fewest entries (its postings merged lazily); the
+        other words are tested on each candidate's words.
+        """
+        postings = self._postings
+        per_word = []
+        for word in dict.fromkeys(words):
+            lists = []
+            for match in self._words_starting(word):
+                posting = postings[match]
+                start, stop = bisect_left(posting, low), bisect_left(posting, high)
+                if start < stop:
+                    lists.append(posting[start:stop] if start or stop < len(posting) else posting)
+            if not lists:
+                return
+            per_word.append((sum(map(len, lists)), word, lists))
+        per_word.sort(key=lambda item: item[0])
+        _, _, driver = per_word[0]
+        others = [word for _, word, _ in per_word[1:]]
+        entries = self._entries
+        last = -1
+        for position in _merged(driver):
+            if position != last and all(
+                any(w.startswith(q) for w in entries[position].words) for q in others
+            ):
+                yield position
+            last = position
+
+    def _close_texts(self, normalized: str, words: Sequence[str]) -> dict[str, tuple[int, float]]:
+        """The names, aliases and titles spelled close to the query (tier 3), with scores."""
+        trigrams, close = self._trigrams, self._close
+        texts: dict[str, None] = {}
+        for word in dict.fromkeys(words):
+            near: set[str] = set()
+            for trigram in _trigrams(word):
+                near.update(trigrams.get(trigram, ()))
+            for other in near:
+                if _similarity(word, other) >= CLOSE_ENOUGH:
+                    texts.update(dict.fromkeys(close[other]))
+        scores = {}
+        for text in texts:
+            score = _score(normalized, words, _text_entry(text))
+            if score is not None and score[0] == 3:
+                scores[text] = score
+        return scores
+
+
+def _text_entry(text: str) -> SearchEntry:
+    """A stand-in entry for scoring a text of a name, alias or title."""
+    return SearchEntry(TITLE, len(text), 0, "", text, tuple(text.split()))
+
+
+def _merged(lists: Sequence[Sequence[int]]) -> Iterable[int]:
+    """Ascending lists merged lazily into one ascending iterable."""
+    if not lists:
+        return ()
+    if len(lists) == 1:
+        return lists[0]
+    return heapq.merge(*lists)
+
+
+def _close_positions(
+    scores: dict[str, tuple[int, float]], group: _Group, summaries: int
+) -> Iterator[int]:
+    """The entries of ``group`` before ``summaries`` holding a text close to the query:
+    closer first, then by position."""
+    by_score: defaultdict[tuple[int, float], list[list[int]]] = defaultdict(list)
+    for text, score in scores.items():
+        positions = group.positions.get(text)
+        if positions is not None:
+            if positions[-1] >= summaries:
+                positions = positions[: bisect_left(positions, summaries)]
+            if positions:
+                by_score[score].append(positions)
+    for score in sorted(by_score):
+        yield from _merged(by_score[score])

@@ -1,0 +1,41 @@
+"""What a downstream user writes: typed access to records and query results.
+
+tests/test_typing.py runs ``mypy --strict`` on this file and expects no error.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import rightsdata
+from rightsdata import Event, Person
+
+ds = rightsdata.load()
+
+# A kind's collection is typed: ds.events[id] is an Event, ds.persons.get(id) a Person or None.
+verdict = ds.events["event:kozlov-verdict-2012-10-08"]
+penalty = verdict.penalty
+years: int | None = penalty.term.years if penalty is not None and penalty.term else None
+provisions: list[str] = [ds.laws[c.provision].article for c in verdict.charges]
+kozlov: Person | None = ds.persons.get("person:vladimir-kozlov")
+name: str = kozlov.name if kozlov is not None else "unknown"
+fallback: Person = ds.persons.get("person:nobody", ds.persons[0])
+first_few: tuple[Person, ...] = ds.persons[:3]
+
+# ds.get with a record class is typed too; without one it is any Record.
+typed: Event = ds.get("event:kozlov-verdict-2012-10-08", Event)
+titles: list[str] = [typed.title, ds.get("event:zhanaozen-massacre-2011", Event).title]
+record_id: str = ds.get("place:almaty").id
+
+# Queries return typed results.
+killings: list[Event] = ds.events(kind="killing", place="KZ")
+timeline_titles = [e.title for e in ds.timeline("person:vladimir-kozlov")]
+spoken = [s.summary for s in ds.statements(speaker="org:human-rights-foundation")]
+rating = ds.rating_on("KZ", datetime.date(2022, 6, 1))
+level: str | None = rating.level.value if rating is not None else None
+killed = ds.figures("event:zhanaozen-massacre-2011", measure="killed")
+low_high: tuple[int | None, int | None] | None = killed.range
+asserted: list[str | None] = [f.asserted_by for f in killed]
+related_titles: list[str] = [e.title for e in ds.related("person:vladimir-kozlov").events]
+country_name: str = ds.country("KZ").name
+found_ids: list[str] = [r.id for r in ds.search("bloody january")]
