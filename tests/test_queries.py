@@ -890,8 +890,7 @@ def test_events_between_involving_equals_brute_force(
     documents: dict[str, list[dict[str, Any]]], data: st.DataObject
 ) -> None:
     records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
-    # dataset_documents may draw references to records it did not draw (reported)
-    dataset = Dataset(records, _checked=True)
+    dataset = Dataset(records)
     actors = [r.id for r in (*dataset.persons, *dataset.organizations)]
     for _ in range(10):
         actor = data.draw(st.sampled_from(actors))

@@ -124,7 +124,7 @@ def dataset_html(dataset: Dataset) -> str:
 
     >>> import rightsdata
     >>> card = dataset_html(rightsdata.load())
-    >>> "<b>115</b> events" in card, "Kazakhstan: Jailed Opposition Leader Refused Parole" in card
+    >>> "<b>118</b> events" in card, "Kazakhstan: Jailed Opposition Leader Refused Parole" in card
     (True, True)
     """
     from rightsdata._cards import dataset_card
