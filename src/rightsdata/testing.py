@@ -192,7 +192,11 @@ def _field_strategy(cls: type, field: attrs.Attribute[Any], holder: type | None)
 def _builds(cls: type, holder: type | None = None, /, **overrides: Any) -> Any:
     """Instances of ``cls``: each field from ``overrides`` or from its spec and type."""
     fields = {
-        field.name: overrides.get(field.name) or _field_strategy(cls, field, holder)
+        field.name: (
+            overrides[field.name]
+            if field.name in overrides
+            else _field_strategy(cls, field, holder)
+        )
         for field in attrs.fields(cls)
     }
     return st.builds(cls, **fields)
