@@ -23,11 +23,14 @@ from rightsdata.testing import records
 from conftest import event_doc
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+#: Written by hand, not generated from the model (tests/test_hostile_input.py checks it).
+HAND_WRITTEN = {"datapackage.schema.json"}
 
 
 def test_committed_schemas_match_the_model() -> None:
     generated = generate()
-    assert sorted(generated) == sorted(p.name for p in SCHEMAS.glob("*.schema.json"))
+    committed_names = {p.name for p in SCHEMAS.glob("*.schema.json")} - HAND_WRITTEN
+    assert sorted(generated) == sorted(committed_names)
     for name, schema in generated.items():
         committed = (SCHEMAS / name).read_text(encoding="utf-8")
         assert committed == dumps(schema), f"{name} is stale: run scripts/generate_schemas.py"

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from rightsdata._extras import MissingExtraError
 from rightsdata.errors import InvalidDataError, Problem, RightsdataError, UnknownIdError
 from rightsdata.export import FORMATS
 
@@ -363,6 +364,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return EXIT_INVALID
     except UnknownIdError as exc:
+        print(f"rightsdata: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except MissingExtraError as exc:  # an optional dependency (validate --schema: jsonschema)
         print(f"rightsdata: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except RightsdataError as exc:
