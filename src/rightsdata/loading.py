@@ -311,12 +311,12 @@ def _read_folder(
         for kind, name in zip(KINDS, kind_files, strict=True):
             if name not in present:
                 continue
+            resource = resources.pop(name, None)
             data, problem = _read_bytes(folder.joinpath(name), name, max_bytes)
             if problem is not None:
                 parts.problems.append(problem)
                 parts.unsure.add(kind)
                 continue
-            resource = resources.pop(name, None)
             if resource is not None:
                 parts.problems += _resource_problems(*resource, data)
             _decode_kind(parts, kind, data, name, schema)
@@ -327,6 +327,8 @@ def _read_folder(
             parts.redirects, found = _check_redirects(raw, REDIRECTS)
             parts.problems += found
     for path, (index, entry) in resources.items():  # the files listed besides the kinds'
+        if path in kind_files:  # listed, and not there: its records' IDs are unknown too
+            parts.unsure.add(path.removesuffix(".json"))
         file = folder.joinpath(*path.replace("\\", "/").split("/"))
         data, problem = _read_bytes(file, path, max_bytes)
         if problem is not None:
@@ -613,9 +615,10 @@ def _believable(found: list[Problem], parts: _Parts) -> list[Problem]:
     not judged with ratings missing."""
     import ast  # here: only invalid data gets this far
 
-    partial = parts.unsure | {KIND_OF_PREFIX.get(prefix_of(i)) for i in parts.failed_ids}
-    if _ALL_KINDS in partial:
-        partial.update(KINDS)
+    unsure = set(KINDS) if _ALL_KINDS in parts.unsure else parts.unsure
+    ratings_partial = "ratings" in unsure or any(
+        KIND_OF_PREFIX.get(prefix_of(i)) == "ratings" for i in parts.failed_ids
+    )
     kept = []
     for problem in found:
         if problem.message.endswith(" does not exist"):
@@ -624,10 +627,10 @@ def _believable(found: list[Problem], parts: _Parts) -> list[Problem]:
             except (ValueError, SyntaxError):
                 target = None
             if isinstance(target, str) and (
-                target in parts.failed_ids or KIND_OF_PREFIX.get(prefix_of(target)) in partial
+                target in parts.failed_ids or KIND_OF_PREFIX.get(prefix_of(target)) in unsure
             ):
                 continue
-        if "ratings" in partial and problem.location.endswith(".previous"):
+        if ratings_partial and problem.location.endswith(".previous"):
             continue
         kept.append(problem)
     return kept
