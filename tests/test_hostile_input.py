@@ -597,3 +597,8 @@ def test_a_document_whose_kind_is_not_a_list(tmp_path: Path, value: object) -> N
     path.write_text(json.dumps({"sources": [source_doc()], "persons": value}), encoding="utf-8")
     (problem,) = found(path)
     assert (problem.location, problem.code) == ("all.json:persons", ProblemCode.TYPE)
+
+
+def test_a_path_holding_a_nul_byte(tmp_path: Path) -> None:
+    (problem,) = found(tmp_path / "a\0b.json")
+    assert problem.code == ProblemCode.FILE and "null byte" in problem.message

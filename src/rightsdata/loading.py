@@ -250,6 +250,8 @@ def _read_any(path: Path, *, schema: bool, max_bytes: int) -> tuple[Dataset | No
         info = os.stat(path)
     except OSError as exc:
         return None, [_os_problem(_shown(path), os.fspath(path), exc)]
+    except ValueError as exc:  # a NUL byte: no system call takes such a path
+        return None, [Problem(repr(_shown(path)), f"is not a path: {exc}", ProblemCode.FILE)]
     if stat.S_ISDIR(info.st_mode):
         return _read_folder(path, schema=schema, max_bytes=max_bytes, check_resources=True)
     if path.suffix.lower() in _JSON_LINES_SUFFIXES:
