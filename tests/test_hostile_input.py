@@ -602,3 +602,21 @@ def test_a_document_whose_kind_is_not_a_list(tmp_path: Path, value: object) -> N
 def test_a_path_holding_a_nul_byte(tmp_path: Path) -> None:
     (problem,) = found(tmp_path / "a\0b.json")
     assert problem.code == ProblemCode.FILE and "null byte" in problem.message
+
+
+def test_a_rating_that_failed_to_structure_does_not_break_the_sequence(
+    bundled_copy: Path,
+) -> None:
+    # Without the 2022 interview (obstructed), the downgrade's "previous: obstructed" would be
+    # judged against the 2020 rating, set here to "narrowed": a problem that is not there.
+    (bundled_copy / "datapackage.json").unlink()
+    path = bundled_copy / "ratings.json"
+    ratings = json.loads(path.read_text(encoding="utf-8"))
+    by_id = {rating["id"]: rating for rating in ratings}
+    by_id["rating:civicus-kazakhstan-2020-tulesova-interview"]["level"] = "narrowed"
+    path.write_text(json.dumps(ratings), encoding="utf-8")
+    assert rightsdata.validate(bundled_copy) == []
+    by_id["rating:civicus-kazakhstan-2022-zhovtis-interview"]["as_of"] = "2022-13"
+    path.write_text(json.dumps(ratings), encoding="utf-8")
+    (problem,) = found(bundled_copy)
+    assert problem.location.endswith(".as_of")
