@@ -4,7 +4,8 @@ The rules are those of ``schemas/datapackage.schema.json`` (the Data Package v2 
 rightsdata uses, and ``"rightsdata_format"``), read by a small interpreter of the few JSON
 Schema keywords that file uses, so that loading needs no ``jsonschema``. Beyond the schema,
 every key and text must be storable as UTF-8 (no lone surrogates), every number finite, and
-the nesting at most :data:`MAX_DEPTH` levels; and the format must be one this library reads.
+the nesting at most ``MAX_DEPTH`` (32) levels; and the format must be one this library
+reads.
 
 Problems are located from ``datapackage.json``: ``datapackage.json.resources[2].bytes``.
 
