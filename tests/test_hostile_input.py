@@ -620,3 +620,21 @@ def test_a_rating_that_failed_to_structure_does_not_break_the_sequence(
     path.write_text(json.dumps(ratings), encoding="utf-8")
     (problem,) = found(bundled_copy)
     assert problem.location.endswith(".as_of")
+
+
+@pytest.mark.parametrize("content", [b'{"persons": 5}', b"["])
+def test_a_file_name_that_is_not_text(tmp_path: Path, content: bytes) -> None:
+    name = os.fsdecode(b"data-\xff.json")  # a byte that is not UTF-8: a lone surrogate in str
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(path)
+    str(caught.value).encode("utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "rightsdata", "validate", os.fsencode(path)],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert b"data-\\udcff.json" in result.stdout and b"Traceback" not in result.stderr

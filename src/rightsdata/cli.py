@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._extras import MissingExtraError
-from rightsdata.errors import InvalidDataError, Problem, RightsdataError, UnknownIdError
+from rightsdata.errors import (
+    InvalidDataError,
+    Problem,
+    RightsdataError,
+    UnknownIdError,
+    printable,
+)
 from rightsdata.export import FORMATS
 
 if TYPE_CHECKING:
@@ -144,11 +150,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         _print_json([_problem_json(p) for p in problems])
     elif problems:
         noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems)} {noun} in {args.path}:")
+        print(f"{len(problems)} {noun} in {printable(args.path)}:")
         for problem in problems:
             print(f"  {problem}")
     else:
-        print(f"{args.path}: valid")
+        print(f"{printable(args.path)}: valid")
     return EXIT_INVALID if problems else EXIT_OK
 
 

@@ -135,7 +135,7 @@ class InvalidDataError(RightsdataError, ValueError):
 
     def __init__(self, problems: Iterable[Problem], what: str = "the data") -> None:
         self.problems = tuple(problems)
-        self.what = what
+        self.what = printable(what)  # a file name may not be text (bytes decoded as surrogates)
         super().__init__(self._summary())
 
     def _summary(self) -> str:
