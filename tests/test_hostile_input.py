@@ -32,7 +32,7 @@ from rightsdata.canonical import format_folder
 from rightsdata.descriptor import MAX_DEPTH, descriptor_format, descriptor_problems, load_schema
 from rightsdata.errors import Problem, ProblemCode
 from rightsdata.export import export
-from rightsdata.loading import _read_bounded
+from rightsdata.loading import _read_bounded, read_folder
 
 from conftest import event_doc, person_doc, source_doc
 
@@ -146,6 +146,20 @@ def test_a_resource_whose_bytes_or_hash_differ(bundled_copy: Path, change: str) 
     if change == "append":
         expected.insert(0, "datapackage.json.resources[8].bytes")
     assert locations == expected
+
+
+def test_the_bundled_load_checks_sizes_not_hashes(bundled_copy: Path) -> None:
+    # load() reads the bundled data so: hashes are left to the project's tests (and hashlib
+    # out of a cold load)
+    path = bundled_copy / "ratings.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[\n  {", "[\n{  ", 1), encoding="utf-8")
+    assert read_folder(bundled_copy, check_resources="sizes").counts()["ratings"] == 8
+    with pytest.raises(InvalidDataError, match=r"resources\[8\]\.hash"):
+        read_folder(bundled_copy, check_resources=True)
+    (bundled_copy / "laws.json").unlink()
+    with pytest.raises(InvalidDataError, match=r"resources\[4\]\.path"):
+        read_folder(bundled_copy, check_resources="sizes")
 
 
 def test_fmt_still_rewrites_stale_hashes(bundled_copy: Path) -> None:

@@ -25,7 +25,7 @@ import os
 import re
 import stat
 import threading
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._gcpause import gc_paused
 from rightsdata._resources import datasets_root
@@ -98,7 +98,11 @@ def load(name: str = "kazakhstan") -> Dataset:
                     f"no bundled dataset is called {name!r}; bundled: {known}. To read a "
                     "folder or file, use rightsdata.load_path(path)"
                 )
-            dataset = read_folder(folder, label=f"bundled dataset {name!r}", check_resources=True)
+            # Sizes, not hashes: the bundled files' hashes are checked by the project's tests,
+            # and hashing (with importing hashlib) would add ~5% to a cold load().
+            dataset = read_folder(
+                folder, label=f"bundled dataset {name!r}", check_resources="sizes"
+            )
             _cache[name] = dataset
     return dataset
 
@@ -177,13 +181,14 @@ def read_folder(
     folder: Traversable | Path,
     *,
     label: str | None = None,
-    check_resources: bool = False,
+    check_resources: bool | Literal["sizes"] = False,
 ) -> Dataset:
     """Read, structure and check a dataset folder; raise InvalidDataError listing every problem.
 
     ``check_resources=True`` also holds the folder to its ``datapackage.json`` resources
-    (every file listed exists, with the bytes and hash listed), as :func:`load` and
-    :func:`load_path` do; ``rightsdata fmt`` reads without, to rewrite stale hashes.
+    (every file listed exists, with the bytes and hash listed), as :func:`load_path` does;
+    ``"sizes"`` checks all but the hashes, as :func:`load` does for the bundled data;
+    ``rightsdata fmt`` reads without, to rewrite stale hashes.
     """
     dataset, problems = _read_folder(
         folder, schema=False, max_bytes=DEFAULT_MAX_BYTES, check_resources=check_resources
@@ -280,8 +285,13 @@ def _present(folder: Traversable | Path, names: list[str]) -> tuple[set[str], Pr
 
 
 def _read_folder(
-    folder: Traversable | Path, *, schema: bool, max_bytes: int, check_resources: bool
+    folder: Traversable | Path,
+    *,
+    schema: bool,
+    max_bytes: int,
+    check_resources: bool | Literal["sizes"],
 ) -> tuple[Dataset | None, list[Problem]]:
+    hashes = check_resources is True
     parts = _Parts()
     kind_files = [f"{kind}.json" for kind in KINDS]
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
@@ -320,7 +330,7 @@ def _read_folder(
                 parts.unsure.add(kind)
                 continue
             if resource is not None:
-                parts.problems += _resource_problems(*resource, data)
+                parts.problems += _resource_problems(*resource, data, hashes=hashes)
             _decode_kind(parts, kind, data, name, schema)
     if REDIRECTS in present:
         raw, found = read_json(folder.joinpath(REDIRECTS), REDIRECTS, max_bytes)
@@ -344,14 +354,14 @@ def _read_folder(
                 )
             )
         else:
-            parts.problems += _resource_problems(index, entry, data)
+            parts.problems += _resource_problems(index, entry, data, hashes=hashes)
     return _finish(parts)
 
 
-def _resource_problems(index: int, entry: dict[str, Any], data: bytes) -> list[Problem]:
+def _resource_problems(
+    index: int, entry: dict[str, Any], data: bytes, *, hashes: bool
+) -> list[Problem]:
     """Where the bytes of a file differ from its entry in the descriptor's resources."""
-    import hashlib  # here: only a data package's resources need it
-
     at = f"{DESCRIPTOR}.resources[{index}]"
     path = entry["path"]
     problems: list[Problem] = []
@@ -364,7 +374,9 @@ def _resource_problems(index: int, entry: dict[str, Any], data: bytes) -> list[P
                 ProblemCode.PACKAGE,
             )
         )
-    if "hash" in entry:
+    if hashes and "hash" in entry:
+        import hashlib  # here: only a data package's resources need it
+
         algorithm, _, digest = str(entry["hash"]).rpartition(":")
         actual = hashlib.new(algorithm or "md5", data).hexdigest()
         if actual != digest:
