@@ -302,7 +302,7 @@ def _ids_match_kinds(documents: dict[str, list[Any]]) -> bool:
     )
 
 
-@_settings(25)
+@_settings(20)
 @given(json_mutations())
 def test_json_mutations_agree_across_paths_and_layouts(mutations: list[Mutation]) -> None:
     documents = apply(mutations)
