@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from schemagen import generate
+from schemagen import HAND_WRITTEN, generate
 
 from rightsdata.canonical import dumps
 
@@ -25,7 +25,11 @@ def main(argv: list[str]) -> int:
             stale.append(name)
             if not check:
                 path.write_text(text, encoding="utf-8")
-    extra = sorted(p.name for p in SCHEMAS.glob("*.schema.json") if p.name not in wanted)
+    extra = sorted(
+        p.name
+        for p in SCHEMAS.glob("*.schema.json")
+        if p.name not in wanted and p.name not in HAND_WRITTEN
+    )
     for name in stale:
         print(("stale: " if check else "wrote: ") + name)
     for name in extra:

@@ -46,6 +46,10 @@ __all__ = ["DURATION_PATTERN", "EDTF_PATTERN", "RULES_LEAD", "generate"]
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 COMMON: Final = schema_id("common")
 
+#: Schemas in schemas/ written by hand, not generated from the model: the data package
+#: descriptor's (checked against rightsdata.descriptor by tests/test_hostile_input.py).
+HAND_WRITTEN: Final = frozenset({"datapackage.schema.json"})
+
 #: Where an object schema's description goes on to list the rules JSON Schema cannot express.
 RULES_LEAD: Final = " Rules beyond this schema: "
 

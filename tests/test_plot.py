@@ -230,8 +230,16 @@ def test_kinds_get_distinct_colours_and_a_legend(ds: Dataset) -> None:
     labels = [t.get_text() for t in legend.get_texts() if t.get_text()]
     assert labels[0] == "kind of event" and "dates" in labels
     assert labels[1:11] == [
-        "detention", "charge", "trial", "verdict", "appeal", "crackdown",
-        "prison punishment", "other", "interview", "parole hearing",
+        "detention",
+        "charge",
+        "trial",
+        "verdict",
+        "appeal",
+        "crackdown",
+        "prison punishment",
+        "other",
+        "interview",
+        "parole hearing",
     ]  # fmt: skip  (in order of first appearance)
     assert "start or end not known" in labels and "open: no end (..)" not in labels
 

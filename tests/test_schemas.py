@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from schemagen import generate
+from schemagen import HAND_WRITTEN, generate
 
 from rightsdata.canonical import dumps
 from rightsdata.convert import structure_many, unstructure
@@ -27,7 +27,8 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 def test_committed_schemas_match_the_model() -> None:
     generated = generate()
-    assert sorted(generated) == sorted(p.name for p in SCHEMAS.glob("*.schema.json"))
+    committed_names = {p.name for p in SCHEMAS.glob("*.schema.json")} - HAND_WRITTEN
+    assert sorted(generated) == sorted(committed_names)
     for name, schema in generated.items():
         committed = (SCHEMAS / name).read_text(encoding="utf-8")
         assert committed == dumps(schema), f"{name} is stale: run scripts/generate_schemas.py"

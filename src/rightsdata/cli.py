@@ -22,6 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
+from rightsdata._extras import MissingExtraError
 from rightsdata._suggest import (
     EDTF_EXAMPLES,
     close,
@@ -38,6 +39,7 @@ from rightsdata.errors import (
     ProblemCode,
     RightsdataError,
     UnknownIdError,
+    printable,
 )
 from rightsdata.export import FORMATS
 
@@ -391,7 +393,7 @@ def _print_problems(problems: Sequence[Problem], path: str, file: TextIO | None 
     width = terminal_width()
     dangling = any(p.code == ProblemCode.INTEGRITY for p in problems)
     known = ids_in(Path(path)) if dangling and Path(path).exists() else []
-    print(f"{_plural(len(problems), 'problem')} in {path}:", file=file)
+    print(f"{_plural(len(problems), 'problem')} in {printable(path)}:", file=file)
     for problem in problems:
         text = f"{problem.location}: {_problem_text(problem, known)}"
         print("\n".join(wrap(text, width, "  ", "      ")), file=file)
@@ -445,7 +447,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     elif problems:
         _print_problems(problems, args.path)
     else:
-        print(f"{args.path}: valid: checked {_counted(counts)}")
+        print(f"{printable(args.path)}: valid: checked {_counted(counts)}")
         if unchecked:
             from rightsdata.textcard import terminal_width, wrap
 
@@ -894,6 +896,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except UsageError as exc:
         _print_error(f"rightsdata {args.command}: {exc}")
+        return EXIT_USAGE
+    except MissingExtraError as exc:  # an optional dependency (validate --schema: jsonschema)
+        print(f"rightsdata: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except RightsdataError as exc:
         print(f"rightsdata: {exc}", file=sys.stderr)

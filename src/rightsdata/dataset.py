@@ -184,6 +184,19 @@ class Dataset:
         return copy.deepcopy(self._descriptor)
 
     @property
+    def format(self) -> int:
+        """The version of the file format the dataset was read from (its descriptor's
+        ``rightsdata_format``; 1 when it has none): docs/concepts.md, "A format that can grow".
+
+        >>> import rightsdata
+        >>> rightsdata.load().format
+        2
+        """
+        from rightsdata._format import format_of
+
+        return format_of(self._descriptor)
+
+    @property
     def citation(self) -> str:
         """How to cite the dataset, from its descriptor: contributors, title, version,
         licence and sources (and what is missing, if it has no descriptor).

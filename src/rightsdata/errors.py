@@ -41,6 +41,9 @@ class ProblemCode:
     INTEGRITY: Final = "integrity"  #: records that do not fit together (a dangling reference)
     SCHEMA: Final = "schema"  #: reported by JSON Schema validation
     PACKAGE: Final = "package"  #: the data package descriptor (datapackage.json) is wrong
+    #: a path that cannot be read as a file: a directory, FIFO or device, a broken symbolic
+    #: link, no permission
+    FILE: Final = "file"
 
 
 class Problem:
@@ -58,8 +61,8 @@ class Problem:
     code: str
 
     def __init__(self, location: str, message: str, code: str = ProblemCode.VALUE) -> None:
-        object.__setattr__(self, "location", location)
-        object.__setattr__(self, "message", message)
+        object.__setattr__(self, "location", printable(location))
+        object.__setattr__(self, "message", printable(message))
         object.__setattr__(self, "code", code)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -85,6 +88,22 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+def printable(text: str) -> str:
+    """``text`` with any lone surrogate escaped (``\\udc80``), so that it encodes as UTF-8.
+
+    JSON may spell a lone surrogate (``"\\ud800"``) and Python decodes it into a ``str``
+    that cannot be written out; a problem naming such a key or value must still print.
+
+    >>> printable("caf\\udce9")
+    'caf\\\\udce9'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 _JSON_NAMES: Final[dict[type, str]] = {
@@ -123,7 +142,7 @@ class InvalidDataError(RightsdataError, ValueError):
 
     def __init__(self, problems: Iterable[Problem], what: str = "the data") -> None:
         self.problems = tuple(problems)
-        self.what = what
+        self.what = printable(what)  # a file name may not be text (bytes decoded as surrogates)
         super().__init__(self._summary())
 
     def _summary(self) -> str:

@@ -1,0 +1,654 @@
+"""Hostile input (issue #12): every class of bad input gets one InvalidDataError listing every
+problem with its file, record and field; never another exception, never a half-loaded dataset,
+never a read without a bound or a read that blocks.
+
+Tests run as root, which bypasses file permissions: the folder that cannot be entered is
+simulated by making ``os.lstat`` fail as it would for another user.
+"""
+
+from __future__ import annotations
+
+import copy
+import gc
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rightsdata
+from rightsdata import InvalidDataError, cli
+from rightsdata._extras import MissingExtraError
+from rightsdata._format import FORMAT, READABLE
+from rightsdata._gcpause import gc_paused
+from rightsdata._resources import datasets_root
+from rightsdata.canonical import format_folder
+from rightsdata.descriptor import MAX_DEPTH, descriptor_problems, load_schema
+from rightsdata.errors import Problem, ProblemCode
+from rightsdata.export import export
+from rightsdata.loading import _read_bounded, read_folder
+
+from conftest import event_doc, person_doc, source_doc
+
+MakeFolder = Callable[[Mapping[str, Any]], Path]
+BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
+
+
+def found(path: Path | str, **options: Any) -> list[Problem]:
+    """The problems of ``path``; load_path raises them all, validate returns the same."""
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(path, **options)
+    problems = list(caught.value.problems)
+    assert rightsdata.validate(path, **options) == problems
+    str(caught.value).encode("utf-8")  # prints, whatever the data held
+    return problems
+
+
+@pytest.fixture
+def bundled_copy(tmp_path: Path) -> Path:
+    """A copy of the bundled dataset's folder, to break."""
+    return Path(shutil.copytree(BUNDLED, tmp_path / "kazakhstan"))
+
+
+def edit_descriptor(folder: Path, change: Callable[[dict[str, Any]], object]) -> None:
+    path = folder / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+# --- 1. silent partial loads ----------------------------------------------------------------
+
+
+def _directory(path: Path) -> None:
+    path.mkdir()
+
+
+def _dangling_link(path: Path) -> None:
+    path.symlink_to(path.parent / "nowhere.json")
+
+
+def _link_loop(path: Path) -> None:
+    path.symlink_to(path)
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _device(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (_directory, "a directory"),
+        (_dangling_link, "symbolic link to nothing"),
+        (_link_loop, "loop of symbolic links"),
+        (_fifo, "FIFO"),
+        (_device, "character device"),
+    ],
+)
+def test_a_kind_file_that_is_not_a_regular_file_is_a_problem(
+    bundled_copy: Path, make: Callable[[Path], None], words: str
+) -> None:
+    (bundled_copy / "events.json").unlink()
+    make(bundled_copy / "events.json")
+    (problem,) = found(bundled_copy)  # one problem: no false dangling references to events
+    assert (problem.location, problem.code) == ("events.json", ProblemCode.FILE)
+    assert words in problem.message
+
+
+def test_a_resource_whose_file_is_missing(bundled_copy: Path) -> None:
+    (bundled_copy / "laws.json").unlink()
+    (problem,) = found(bundled_copy)  # the events citing laws are not reported as dangling
+    assert problem.location == "datapackage.json.resources[4].path"
+    assert "'laws.json', which does not exist" in problem.message
+
+
+def test_resources_besides_the_kinds_are_checked_too(bundled_copy: Path) -> None:
+    (bundled_copy / "notes.txt").write_text("notes", encoding="utf-8")
+    edit_descriptor(
+        bundled_copy,
+        lambda d: d["resources"].extend(
+            [
+                {"name": "notes", "path": "notes.txt", "bytes": 5, "hash": "sha256:" + "0" * 64},
+                {"name": "gone", "path": "gone.txt"},
+            ]
+        ),
+    )
+    problems = found(bundled_copy)
+    assert [p.location for p in problems] == [
+        "datapackage.json.resources[9].hash",
+        "datapackage.json.resources[10].path",
+    ]
+
+
+@pytest.mark.parametrize("change", ["append", "same_length"])
+def test_a_resource_whose_bytes_or_hash_differ(bundled_copy: Path, change: str) -> None:
+    path = bundled_copy / "ratings.json"
+    text = path.read_text(encoding="utf-8")
+    if change == "append":
+        path.write_text(text + "\n", encoding="utf-8")
+    else:  # the same size, other bytes: only the hash tells
+        path.write_text(text.replace("[\n  {", "[\n{  ", 1), encoding="utf-8")
+        assert path.stat().st_size == len(text.encode("utf-8"))
+        assert json.loads(path.read_bytes()) == json.loads(text)  # the same records
+    locations = [p.location for p in found(bundled_copy)]
+    expected = ["datapackage.json.resources[8].hash"]
+    if change == "append":
+        expected.insert(0, "datapackage.json.resources[8].bytes")
+    assert locations == expected
+
+
+def test_the_bundled_load_checks_sizes_not_hashes(bundled_copy: Path) -> None:
+    # load() reads the bundled data so: hashes are left to the project's tests (and hashlib
+    # out of a cold load)
+    path = bundled_copy / "ratings.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[\n  {", "[\n{  ", 1), encoding="utf-8")
+    assert read_folder(bundled_copy, check_resources="sizes").counts()["ratings"] == 8
+    with pytest.raises(InvalidDataError, match=r"resources\[8\]\.hash"):
+        read_folder(bundled_copy, check_resources=True)
+    (bundled_copy / "laws.json").unlink()
+    with pytest.raises(InvalidDataError, match=r"resources\[4\]\.path"):
+        read_folder(bundled_copy, check_resources="sizes")
+
+
+def test_fmt_still_rewrites_stale_hashes(bundled_copy: Path) -> None:
+    path = bundled_copy / "ratings.json"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert rightsdata.validate(bundled_copy) != []
+    assert format_folder(bundled_copy) == ["ratings.json"]  # reads despite the stale hash
+    assert rightsdata.validate(bundled_copy) == []
+
+
+# --- 2. reads that hang or have no bound ------------------------------------------------------
+
+
+def test_a_device_is_refused_without_reading_it() -> None:
+    (problem,) = found("/dev/zero", max_bytes=1000)
+    assert problem.code == ProblemCode.FILE and "character device" in problem.message
+
+
+def _without_hanging(action: Callable[[], object], seconds: float = 30) -> None:
+    worker = threading.Thread(target=action, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "the load blocked"
+
+
+def test_a_fifo_without_a_writer_does_not_block(tmp_path: Path) -> None:
+    fifo = tmp_path / "data.jsonl"
+    os.mkfifo(fifo)
+    result: list[list[Problem]] = []
+    _without_hanging(lambda: result.append(rightsdata.validate(fifo)))
+    (problem,) = result[0]
+    assert (problem.location, problem.code) == ("data.jsonl", ProblemCode.FILE)
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_does_not_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fifo = tmp_path / "data.json"
+    os.mkfifo(fifo)
+    regular = os.stat(__file__)
+    real_stat = os.stat
+
+    def stat_says_regular(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        return regular if os.fspath(path) == str(fifo) else real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat_says_regular)  # the race: stat saw a regular file
+    result: list[list[Problem]] = []
+    _without_hanging(lambda: result.append(rightsdata.validate(fifo)))
+    (problem,) = result[0]
+    assert problem.code == ProblemCode.FILE and "FIFO" in problem.message
+
+
+def test_reads_stop_after_max_bytes_whatever_the_size_said() -> None:
+    served: list[int] = []
+
+    def endless(n: int) -> bytes:  # /dev/zero, or a file that grows as it is read
+        served.append(n)
+        return b"\0" * n
+
+    data = _read_bounded(endless, 5000, expected=0)  # a size of 0, as /proc files claim
+    assert len(data) == 5001
+    assert sum(served) == 5001
+
+
+def test_a_file_reporting_size_zero_is_read_whole() -> None:
+    # /proc files say 0 bytes: they are read until their end, still bounded by max_bytes
+    problems = rightsdata.validate("/proc/self/stat")
+    assert [p.location for p in problems] == ["stat"]
+    assert "not valid JSON" in problems[0].message
+    (limit,) = rightsdata.validate("/proc/self/stat", max_bytes=3)
+    assert limit.code == ProblemCode.LIMIT
+
+
+# --- 3. other exceptions escaping -----------------------------------------------------------
+
+
+def test_a_descriptor_nested_600_deep(bundled_copy: Path) -> None:
+    deep: list[Any] = []
+    for _ in range(600):
+        deep = [deep]
+    edit_descriptor(bundled_copy, lambda d: d.update(deep=deep))
+    (problem,) = found(bundled_copy)
+    assert problem.code == ProblemCode.LIMIT
+    assert problem.location.startswith("datapackage.json.deep[0]")
+    assert f"more than {MAX_DEPTH} levels" in problem.message
+
+
+def test_records_nested_deep_inside_a_field(make_folder: MakeFolder) -> None:
+    deep: list[Any] = []
+    for _ in range(900):
+        deep = [deep]
+    folder = make_folder(
+        {"sources.json": [source_doc()], "persons.json": [person_doc(aliases=deep)]}
+    )
+    problems = found(folder)
+    assert problems and all(p.location.startswith("persons.json") for p in problems)
+
+
+def test_a_name_longer_than_the_system_allows(tmp_path: Path) -> None:
+    (problem,) = found(tmp_path / ("x" * 5000))
+    assert problem.code == ProblemCode.FILE and "too long" in problem.message
+    (problem,) = found(tmp_path / ("y" * 300))  # one path component over NAME_MAX
+    assert problem.code == ProblemCode.FILE
+
+
+def test_a_folder_that_can_be_listed_but_not_entered(
+    bundled_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Simulated: root (as the tests run) enters any folder. Without x permission, lstat of
+    # anything inside fails with EACCES while listing the folder still works.
+    real_lstat = os.lstat
+
+    def denied(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if os.path.dirname(os.fspath(path)) == str(bundled_copy):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", denied)
+    (problem,) = found(bundled_copy)
+    assert problem.location == str(bundled_copy)
+    assert problem.code == ProblemCode.FILE and "Permission denied" in problem.message
+
+
+def test_lone_surrogates_in_the_descriptor(bundled_copy: Path) -> None:
+    edit_descriptor(bundled_copy, lambda d: d.update({"title": "t\ud800", "k\udc00": 1}))
+    problems = found(bundled_copy)
+    assert [p.location for p in problems] == [
+        "datapackage.json.title",
+        "datapackage.json.k\\udc00",  # escaped, so that it prints
+    ]
+    assert all("lone surrogate" in p.message for p in problems)
+
+
+def test_lone_surrogates_print_in_the_cli(make_folder: MakeFolder) -> None:
+    folder = make_folder(
+        {"sources.json": '[{"id": "source:doc", "k\\udc00": 1, "title\\ud800": "x"}]'}
+    )
+    problems = found(folder)
+    assert any(p.location == "sources.json[0].k\\udc00" for p in problems)
+    for options in ([], ["--json"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "rightsdata", "validate", str(folder), *options],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+            check=False,
+        )
+        assert result.returncode == 1, result.stderr
+        assert b"k\\\\udc00" in result.stdout if options else b"k\\udc00" in result.stdout
+        assert b"Traceback" not in result.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "rightsdata", "validate", str(folder), "--json"],
+        capture_output=True,
+        check=False,
+    )
+    shown = {p["location"]: p["message"] for p in json.loads(result.stdout)}
+    assert shown["sources.json[0].k\\udc00"] == "unknown field"
+
+
+def test_schema_validation_without_jsonschema(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_folder({"sources.json": [source_doc()]})
+    monkeypatch.setitem(sys.modules, "jsonschema", None)  # importing it raises ImportError
+    with pytest.raises(MissingExtraError, match=r"rightsdata\[schema\]"):
+        rightsdata.validate(folder, schema=True)
+    assert cli.main(["validate", str(folder), "--schema"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "rightsdata[schema]" in err and "Traceback" not in err
+
+
+# --- 4. the descriptor is validated ---------------------------------------------------------
+
+
+def _resource(**fields: Any) -> dict[str, Any]:
+    return {"resources": [{"name": "x", "path": "x", **fields}]}
+
+
+@pytest.mark.parametrize(
+    ("change", "location", "words"),
+    [
+        ({"licenses": 5}, "licenses", "expected a list, got an integer (5)"),
+        ({"licenses": []}, "licenses", "at least 1"),
+        ({"licenses": [{"title": "x"}]}, "licenses[0]", "needs name or path"),
+        ({"name": 5}, "name", "expected text"),
+        ({"version": ""}, "version", "must not be empty"),
+        ({"created": "yesterday"}, "created", "a date and time"),
+        ({"keywords": ["a", 1]}, "keywords[1]", "expected text"),
+        ({"contributors": [{"title": "x", "email": "x"}]}, "contributors[0].email", "unknown"),
+        ({"licences": []}, "licences", "unknown field"),
+        ({"resources": [{"name": "x"}]}, "resources[0].path", "required field"),
+        (_resource(path="../x.json"), "resources[0].path", "no .."),
+        (_resource(path="/etc/x"), "resources[0].path", "no leading /"),
+        (_resource(bytes=-1), "resources[0].bytes", "at least 0"),
+        (_resource(bytes=1e999), "resources[0].bytes", "not a finite number"),
+        (_resource(hash="sha256:xyz"), "resources[0].hash", "a hash"),
+        ({"rightsdata_format": "2"}, "rightsdata_format", "expected an integer"),
+        ({"rightsdata_format": 0}, "rightsdata_format", "at least 1"),
+    ],
+)
+def test_descriptor_problems_are_located(change: dict[str, Any], location: str, words: str) -> None:
+    descriptor = {"name": "x", "version": "1.0.0", **change}
+    (problem,) = descriptor_problems(descriptor)
+    assert problem.location == f"datapackage.json.{location}"
+    assert words in problem.message
+
+
+def test_a_descriptor_holding_an_infinite_size_is_refused_by_load(bundled_copy: Path) -> None:
+    path = bundled_copy / "datapackage.json"
+    text = path.read_text(encoding="utf-8").replace('"bytes": 4438', '"bytes": 1e999', 1)
+    path.write_text(text, encoding="utf-8")
+    (problem,) = found(bundled_copy)
+    assert problem.location == "datapackage.json.resources[0].bytes"
+
+
+def test_a_newer_format_names_its_version(bundled_copy: Path) -> None:
+    edit_descriptor(bundled_copy, lambda d: d.update(rightsdata_format=READABLE[-1] + 1))
+    (problem,) = found(bundled_copy)
+    assert str(problem) == (
+        f"datapackage.json.rightsdata_format: format {READABLE[-1] + 1} is newer than this "
+        f"rightsdata reads (formats {READABLE[0]}-{READABLE[-1]}); upgrade rightsdata"
+    )
+
+
+def test_every_readable_format_loads(bundled_copy: Path) -> None:
+    assert rightsdata.load().format == FORMAT
+    assert FORMAT in READABLE
+    for version in READABLE:
+        edit_descriptor(bundled_copy, lambda d, v=version: d.update(rightsdata_format=v))
+        format_folder(bundled_copy)  # the hashes stay, the descriptor is rewritten
+        assert rightsdata.load_path(bundled_copy).format == version
+
+
+def _mutations(descriptor: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The descriptor with one value replaced, added or removed at a time, everywhere."""
+    values: list[Any] = [None, True, 5, -1, 2.5, 7.0, "", "x", "../x", [], [1], {}, {"a": 1}]
+
+    def places(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
+        yield path
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from places(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from places(item, (*path, index))
+
+    for path in list(places(descriptor, ()))[1:]:
+        for value in values:
+            mutated = copy.deepcopy(descriptor)
+            target = mutated
+            for step in path[:-1]:
+                target = target[step]
+            target[path[-1]] = value
+            yield mutated
+        mutated = copy.deepcopy(descriptor)
+        target = mutated
+        for step in path[:-1]:
+            target = target[step]
+        del target[path[-1]]
+        yield mutated
+    for key in ["extra", "id", "created", "homepage", "rightsdata_format"]:
+        for value in values:
+            yield {**descriptor, key: value}
+
+
+def test_the_python_checker_and_the_json_schema_agree() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(load_schema())
+    jsonschema.Draft202012Validator.check_schema(load_schema())
+    bundled = json.loads((BUNDLED / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor_problems(bundled) == [] and validator.is_valid(bundled)
+    checked = 0
+    for mutated in _mutations(bundled):
+        if "rightsdata_format" in mutated and mutated["rightsdata_format"] in (5, 7.0):
+            continue  # a newer format: valid to the schema, refused by this reader
+        ours = not descriptor_problems(mutated)
+        theirs = validator.is_valid(mutated)
+        assert ours == theirs, (mutated, descriptor_problems(mutated))
+        checked += 1
+    assert checked > 500
+
+
+# --- 8. JSON Lines that round-trip ----------------------------------------------------------
+
+
+def test_json_lines_holding_unicode_line_breaks_round_trip(tmp_path: Path) -> None:
+    (path,) = export(rightsdata.load(), tmp_path / "a", "jsonl")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if '"person:' in line)
+    record = json.loads(lines[index])
+    record["summary"] = "one\u2028two\u2029three\u0085four\x1cfive\x1dsix\x1eseven\x0cend"
+    lines[index] = json.dumps(record, ensure_ascii=False)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    dataset = rightsdata.load_path(path)
+    assert dataset.get(record["id"]).summary == record["summary"]
+    (again,) = export(dataset, tmp_path / "b", "jsonl")  # its own export reads back
+    assert rightsdata.load_path(again).get(record["id"]).summary == record["summary"]
+    crlf = tmp_path / "crlf.jsonl"
+    crlf.write_bytes(again.read_bytes().replace(b"\n", b"\r\n"))
+    assert rightsdata.load_path(crlf).counts() == dataset.counts()
+
+
+def test_json_lines_number_lines_by_newlines_only(tmp_path: Path) -> None:
+    path = tmp_path / "data.jsonl"
+    good = json.dumps(source_doc() | {"title": "a\u2028b"}, ensure_ascii=False)
+    path.write_text(good + "\r\n\r\n" + '{"id": "person:a"}\n', encoding="utf-8")
+    problems = found(path)
+    assert problems and all(p.location.startswith("data.jsonl:3.") for p in problems)
+
+
+# --- 10. names that are paths ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["/tmp", "../../x", str(BUNDLED), "kazakhstan/", ".", ""])
+def test_load_takes_bundled_names_only(name: str) -> None:
+    cache: dict[str, Any] = rightsdata.load.__globals__["_cache"]
+    before = dict(cache)
+    with pytest.raises(ValueError, match="load_path"):
+        rightsdata.load(name)
+    assert cache == before
+
+
+# --- 11. a pause that outlives the load -----------------------------------------------------
+
+
+def test_gc_pauses_from_many_threads_restore_the_collector(make_folder: MakeFolder) -> None:
+    assert gc.isenabled()
+    folder = make_folder({"sources.json": [source_doc()], "persons.json": [person_doc()]})
+    rightsdata.load.__globals__["_cache"].clear()  # a cold start
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(32)
+
+    def work(n: int) -> None:
+        try:
+            barrier.wait()
+            for _ in range(3):
+                if n % 3 == 0:
+                    rightsdata.load()
+                elif n % 3 == 1:
+                    rightsdata.load_path(folder)
+                else:
+                    rightsdata.load().timeline("person:vladimir-kozlov")
+                    with gc_paused(), gc_paused():
+                        pass
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(32)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert gc.isenabled()
+
+
+def test_overlapping_pauses_end_in_any_order() -> None:
+    first, second = gc_paused(), gc_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first ends while the second runs
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
+def test_a_pause_leaves_a_collector_the_user_disabled_disabled() -> None:
+    gc.disable()
+    try:
+        with gc_paused():
+            with gc_paused():
+                pass
+            rightsdata.load_path(BUNDLED)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+# --- 12. problems hidden behind other problems ----------------------------------------------
+
+
+def test_integrity_problems_come_with_the_structure_problems(make_folder: MakeFolder) -> None:
+    folder = make_folder(
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc(), person_doc("person:b", born="2012-13-45")],
+            "events.json": [
+                event_doc(date="2012-13-01"),
+                event_doc(
+                    "event:b", participants=[{"actor": "person:nobody", "role": "defendant"}]
+                ),
+                event_doc("event:c", participants=[{"actor": "person:b", "role": "defendant"}]),
+            ],
+        }
+    )
+    assert [(p.location, p.code) for p in found(folder)] == [
+        ("persons.json[1].born", ProblemCode.VALUE),
+        ("events.json[0].date", ProblemCode.VALUE),
+        # person:b failed to structure, but exists: event:c's reference to it is not dangling
+        ("events.json[1].participants[0].actor", ProblemCode.INTEGRITY),
+    ]
+
+
+@pytest.mark.parametrize("layout", ["document", "jsonl"])
+def test_every_layout_reports_the_hidden_problems(tmp_path: Path, layout: str) -> None:
+    documents = {
+        "sources": [source_doc()],
+        "persons": [person_doc(), person_doc("person:b", born="2012-13-45")],
+        "events": [
+            event_doc(date="2012-13-01"),
+            event_doc("event:b", participants=[{"actor": "person:nobody", "role": "defendant"}]),
+            event_doc("event:c", participants=[{"actor": "person:b", "role": "defendant"}]),
+        ],
+    }
+    if layout == "document":
+        path = tmp_path / "all.json"
+        path.write_text(json.dumps(documents), encoding="utf-8")
+        expected = ["all.json:persons[1].born", "all.json:events[0].date"]
+        expected.append("all.json:events[1].participants[0].actor")
+    else:
+        path = tmp_path / "all.jsonl"
+        lines = [json.dumps(d) for docs in documents.values() for d in docs]
+        path.write_text("\n".join(lines), encoding="utf-8")
+        expected = ["all.jsonl:3.born", "all.jsonl:4.date", "all.jsonl:5.participants[0].actor"]
+    assert [p.location for p in found(path)] == expected
+
+
+def test_an_unreadable_kind_file_hides_no_problem_and_invents_none(
+    make_folder: MakeFolder,
+) -> None:
+    folder = make_folder(
+        {
+            "sources.json": [source_doc()],
+            "persons.json": b"[{",  # unreadable: its IDs are unknown
+            "events.json": [
+                event_doc(),
+                event_doc("event:b", citations=[{"source": "source:nothing"}]),
+            ],
+        }
+    )
+    locations = [p.location for p in found(folder)]
+    assert locations[0] == "persons.json"
+    assert "events.json[0].participants[0].actor" not in locations  # may exist: not dangling
+    assert any(loc.startswith("events.json[1].citations[0]") for loc in locations)
+
+
+@pytest.mark.parametrize("value", [5, "x", None, {"id": "person:a"}])
+def test_a_document_whose_kind_is_not_a_list(tmp_path: Path, value: object) -> None:
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps({"sources": [source_doc()], "persons": value}), encoding="utf-8")
+    (problem,) = found(path)
+    assert (problem.location, problem.code) == ("all.json:persons", ProblemCode.TYPE)
+
+
+def test_a_path_holding_a_nul_byte(tmp_path: Path) -> None:
+    (problem,) = found(tmp_path / "a\0b.json")
+    assert problem.code == ProblemCode.FILE and "null byte" in problem.message
+
+
+def test_a_rating_that_failed_to_structure_does_not_break_the_sequence(
+    bundled_copy: Path,
+) -> None:
+    # Without the 2022 interview (obstructed), the downgrade's "previous: obstructed" would be
+    # judged against the 2020 rating, set here to "narrowed": a problem that is not there.
+    (bundled_copy / "datapackage.json").unlink()
+    path = bundled_copy / "ratings.json"
+    ratings = json.loads(path.read_text(encoding="utf-8"))
+    by_id = {rating["id"]: rating for rating in ratings}
+    by_id["rating:civicus-kazakhstan-2020-tulesova-interview"]["level"] = "narrowed"
+    path.write_text(json.dumps(ratings), encoding="utf-8")
+    assert rightsdata.validate(bundled_copy) == []
+    by_id["rating:civicus-kazakhstan-2022-zhovtis-interview"]["as_of"] = "2022-13"
+    path.write_text(json.dumps(ratings), encoding="utf-8")
+    (problem,) = found(bundled_copy)
+    assert problem.location.endswith(".as_of")
+
+
+@pytest.mark.parametrize("content", [b'{"persons": 5}', b"["])
+def test_a_file_name_that_is_not_text(tmp_path: Path, content: bytes) -> None:
+    name = os.fsdecode(b"data-\xff.json")  # a byte that is not UTF-8: a lone surrogate in str
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(path)
+    str(caught.value).encode("utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "rightsdata", "validate", os.fsencode(path)],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    assert b"data-\\udcff.json" in result.stdout and b"Traceback" not in result.stderr
