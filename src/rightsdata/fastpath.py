@@ -58,13 +58,19 @@ from rightsdata.dates import EDTF
 from rightsdata.durations import Duration, parse_duration
 from rightsdata.model import RECORD_TYPES, Record
 
-__all__ = ["FastPathError", "decode_records", "decode_with_ids"]
+__all__ = ["REFUSED", "FastPathError", "decode_records", "decode_with_ids"]
 
 _ESCAPED_COLONS: Final = (b"\\u003a", b"\\u003A")
 
 
 class FastPathError(ValueError):
     """The fast path cannot vouch for a file; read it with the diagnostic path instead."""
+
+
+#: What :func:`decode_with_ids` raises when it cannot vouch for a file: its own refusal, or
+#: msgspec's (a ``ValidationError`` is a ``DecodeError``; what the ``dec_hook`` raises reaches
+#: the caller as one). Anything else is a bug, and is not taken for bad data.
+REFUSED: Final = (FastPathError, msgspec.DecodeError)
 
 
 def _dec_hook(cls: type, value: Any) -> Any:

@@ -26,6 +26,7 @@ from rightsdata._codegen import compile_function
 from rightsdata._typing import field_hints, nested_part
 from rightsdata._validators import Ref, spec_of
 from rightsdata.errors import Problem, ProblemCode
+from rightsdata.ids import KIND_OF_PREFIX
 from rightsdata.model import Event, Person, Rating, Record, Relationship
 from rightsdata.vocab import Role
 
@@ -126,8 +127,10 @@ def _locate(where: Mapping[str, Where], kind: str, index: int) -> str:
 
 
 class Context:
-    """What the rules see: the records by kind, where each is located, the redirects, and
-    (from the fast path) the IDs some kinds' records hold."""
+    """What the rules see: the records by kind, where each is located, the redirects,
+    (from the fast path) the IDs some kinds' records hold, and, when some records failed to
+    structure, what is known of those: IDs that exist though their records are not here
+    (``exists``), and the kinds some of whose records may be missing (``partial``)."""
 
     def __init__(
         self,
@@ -136,12 +139,16 @@ class Context:
         redirects: Mapping[str, str],
         redirects_where: str,
         ids: Mapping[str, Collection[str]],
+        exists: Collection[str] = (),
+        partial: Collection[str] = (),
     ) -> None:
         self.records = records
         self.where = where
         self.redirects = redirects
         self.redirects_where = redirects_where
         self.ids = ids
+        self.exists = exists
+        self.partial = partial
         self.own = {kind: [record.id for record in items] for kind, items in records.items()}
         self.known = set(itertools.chain.from_iterable(self.own.values()))
 
@@ -178,6 +185,8 @@ def check_integrity(
     redirects_where: str = "redirects",
     *,
     ids: Mapping[str, Collection[str]] | None = None,
+    exists: Collection[str] = (),
+    partial: Collection[str] = (),
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order): every
     rule of :data:`RULES`, in order.
@@ -187,8 +196,11 @@ def check_integrity(
     ``redirects`` (old ID -> new ID) must lead to existing records of the same kind.
     ``ids`` may give, for some kinds, every ID their records hold (their own and every one
     they name), as the fast path gathers them; those records' references are not walked again.
+    When some records failed to structure, ``exists`` names the IDs they had (a reference to
+    one is not dangling) and ``partial`` the kinds that may lack records (a reference to one
+    of them is not judged, nor a sequence of ratings with ratings missing).
     """
-    context = Context(records, where, redirects or {}, redirects_where, ids or {})
+    context = Context(records, where, redirects or {}, redirects_where, ids or {}, exists, partial)
     problems: list[Problem] = []
     for rule in RULES:
         problems += rule.check(context)
@@ -202,7 +214,17 @@ def _unique_ids(context: Context) -> list[Problem]:
 
 
 def _references_resolve(context: Context) -> list[Problem]:
-    return _dangling(context.records, context.where, context.known, context.ids)
+    known = context.known.union(context.exists) if context.exists else context.known
+    problems = _dangling(context.records, context.where, known, context.ids)
+    if not context.partial:
+        return problems
+    return [p for p in problems if _kind_named(p.message) not in context.partial]
+
+
+def _kind_named(message: str) -> str | None:
+    """The kind of the record a dangling-reference message names (``'person:x' does not
+    exist`` -> ``persons``)."""
+    return KIND_OF_PREFIX.get(message.partition(":")[0].lstrip("'\""))
 
 
 def _distinct_ends(context: Context) -> list[Problem]:
@@ -222,6 +244,11 @@ def _part_of_ends(context: Context) -> list[Problem]:
 
 
 def _previous_levels(context: Context) -> list[Problem]:
+    missing = "ratings" in context.partial or any(
+        KIND_OF_PREFIX.get(i.partition(":")[0]) == "ratings" for i in context.exists
+    )
+    if missing:  # the rating before may be one that is missing
+        return []
     return _rating_sequences(context.records.get("ratings", ()), context.where)
 
 

@@ -395,12 +395,12 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool)
     """One kind's file: the fast decoder first; on any doubt, the diagnostic path decides."""
     parts.where[kind] = name
     if not schema:  # the schema check needs the parsed documents
-        from rightsdata.fastpath import decode_with_ids
+        from rightsdata.fastpath import REFUSED, decode_with_ids
 
         try:
             records, ids = decode_with_ids(kind, data)
-        except Exception:
-            pass
+        except REFUSED:
+            pass  # the diagnostic path below decides, and says what is wrong and where
         else:
             parts.records[kind] = records
             parts.ids[kind] = ids
@@ -605,13 +605,18 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
     # Integrity is checked among the records that structured even when others did not, so
     # that one load reports every problem, not the first layer of them.
     problems = parts.problems
-    found = check_integrity(
-        parts.records, parts.where, parts.redirects, parts.redirects_where, ids=parts.ids
+    partial: set[str] = set()
+    if problems:  # some records failed to structure: judge nothing that depends on them
+        partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
+    problems = problems + check_integrity(
+        parts.records,
+        parts.where,
+        parts.redirects,
+        parts.redirects_where,
+        ids=parts.ids,
+        exists=parts.failed_ids,
+        partial=partial,
     )
-    if problems:
-        problems += _believable(found, parts)
-    else:
-        problems = found
     if problems:
         return None, problems
     descriptor = parts.descriptor
@@ -624,33 +629,6 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         _checked=True,  # check_integrity ran above
     )
     return dataset, []
-
-
-def _believable(found: list[Problem], parts: _Parts) -> list[Problem]:
-    """The integrity problems that are not artefacts of records left out because they failed
-    to structure: a reference to such a record is not dangling, and a rating's sequence is
-    not judged with ratings missing."""
-    import ast  # here: only invalid data gets this far
-
-    unsure = set(KINDS) if _ALL_KINDS in parts.unsure else parts.unsure
-    ratings_partial = "ratings" in unsure or any(
-        KIND_OF_PREFIX.get(prefix_of(i)) == "ratings" for i in parts.failed_ids
-    )
-    kept = []
-    for problem in found:
-        if problem.message.endswith(" does not exist"):
-            try:
-                target = ast.literal_eval(problem.message.removesuffix(" does not exist"))
-            except (ValueError, SyntaxError):
-                target = None
-            if isinstance(target, str) and (
-                target in parts.failed_ids or KIND_OF_PREFIX.get(prefix_of(target)) in unsure
-            ):
-                continue
-        if ratings_partial and problem.location.endswith(".previous"):
-            continue
-        kept.append(problem)
-    return kept
 
 
 # --- reading JSON strictly ------------------------------------------------------------------
