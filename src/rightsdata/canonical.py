@@ -45,6 +45,7 @@ __all__ = [
     "schema_id",
     "sha256",
     "with_every_field",
+    "without_empty_fields",
 ]
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -98,6 +99,35 @@ def with_every_field(cls: type, document: dict[str, Any]) -> dict[str, Any]:
             )
         full[field.name] = value
     return full
+
+
+def without_empty_fields(cls: type, document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` (a record or part of ``cls`` that may write every field) in format 2:
+    the optional fields that are null or empty left out. The inverse of
+    :func:`with_every_field`.
+
+    >>> from rightsdata.model import Citation
+    >>> without_empty_fields(Citation, {"source": "source:a", "locator": None, "fields": None})
+    {'source': 'source:a'}
+    """
+    compact: dict[str, Any] = {}
+    hints = field_hints(cls)
+    for field in attrs.fields(cls):
+        if field.name not in document:
+            continue
+        value = document[field.name]
+        spec = spec_of(field)
+        if spec.optional and (value is None or (spec.many and value == [])):
+            continue  # (an empty list where the default is null, as a citation's fields, stays)
+        nested, many = nested_part(hints[field.name])
+        if nested is not None and value is not None:
+            value = (
+                [without_empty_fields(nested, item) for item in value]
+                if many
+                else without_empty_fields(nested, value)
+            )
+        compact[field.name] = value
+    return compact
 
 
 def render_folder(

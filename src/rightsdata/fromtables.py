@@ -71,7 +71,8 @@ def documents_from_rows(
     """Rebuild every record's JSON document, and the redirects, from the rows of the tables.
 
     ``tables`` maps table names to their rows (a missing table has none). Returns the
-    documents by kind, as :meth:`Dataset.to_dict <rightsdata.Dataset.to_dict>` gives them,
+    documents by kind in canonical form, as :meth:`Dataset.to_dict
+    <rightsdata.Dataset.to_dict>` gives them,
     and the redirects. A row whose owner is missing, or a gap in positions, raises
     ValueError.
     """
@@ -85,7 +86,10 @@ def documents_from_rows(
     for table in TABLES.values():
         if table.path:
             _fill(table, sorted(tables.get(table.name, ()), key=_key(table)), by_id)
-    for kind_documents in documents.values():
+    from rightsdata.canonical import without_empty_fields
+
+    for kind, kind_documents in documents.items():
+        kind_documents[:] = [without_empty_fields(RECORD_TYPES[kind], d) for d in kind_documents]
         kind_documents.sort(key=lambda d: str(d["id"]))
     redirects = {str(row[0]): str(row[1]) for row in tables.get("redirects", ())}
     return documents, redirects
