@@ -522,9 +522,7 @@ def _largest_count() -> tuple[Dataset, str]:
 
     ds = rightsdata.load()
     event = next(e for e in ds.events if e.figures)
-    figure = attrs.evolve(
-        event.figures[0], low=None, best=COUNT_MAX, high=None, qualifier="exact"
-    )
+    figure = attrs.evolve(event.figures[0], low=None, best=COUNT_MAX, high=None, qualifier="exact")
     huge = attrs.evolve(event, figures=(figure, *event.figures[1:]))
     events = [huge if e.id == event.id else e for e in ds.events]
     records = {**{k: list(ds.collection(k)) for k in rightsdata.KINDS}, "events": events}
@@ -536,7 +534,7 @@ def test_the_largest_count_the_model_allows_exports_in_every_format(tmp_path: Pa
     # larger one never reaches an export (tests/test_growth.py).
     from rightsdata._validators import COUNT_MAX
 
-    dataset, event = _largest_count()
+    dataset, _ = _largest_count()
     for fmt in ("json", "csv", "datapackage", "parquet"):
         dataset.export(tmp_path / fmt, fmt)
         if fmt == "json":

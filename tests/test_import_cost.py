@@ -102,8 +102,12 @@ def test_a_penalty_term_is_a_duration() -> None:
         Duration(years=7, months=6)
     )
     assert Penalty(kind=PenaltyKind.IMPRISONMENT, term=None).term is None
-    with pytest.raises(FieldError, match=r"term: expected a rightsdata\.Duration, not Duration"):
-        Penalty(kind=PenaltyKind.IMPRISONMENT, term=pendulum.duration(years=7))  # type: ignore[arg-type]
+    # a pendulum duration (any datetime.timedelta) is converted, as is the duration's text
+    converted = Penalty(kind=PenaltyKind.IMPRISONMENT, term=pendulum.duration(years=7))  # type: ignore[arg-type]
+    assert converted.term == Duration(years=7)
+    assert Penalty(kind="imprisonment", term="P7Y").term == Duration(years=7)  # type: ignore[arg-type]
+    with pytest.raises(FieldError, match=r"term: expected an ISO 8601 duration as text"):
+        Penalty(kind=PenaltyKind.IMPRISONMENT, term=7)  # type: ignore[arg-type]
 
 
 def test_disk_folder_reads_like_a_traversable(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ import rightsdata  # noqa: E402
 from rightsdata import EDTF, Dataset, UnknownIdError  # noqa: E402
 from rightsdata._extras import MissingExtraError  # noqa: E402
 from rightsdata._text import short_date, truncate  # noqa: E402
-from rightsdata.model import KINDS, Event, Record  # noqa: E402
+from rightsdata.model import KINDS, Event, Participant, Record  # noqa: E402
 from rightsdata.plot import (  # noqa: E402
     KIND_ORDER,
     PALETTE,
@@ -35,7 +35,7 @@ from rightsdata.plot import (  # noqa: E402
     kind_style,
     plot_timeline,
 )
-from rightsdata.vocab import EventKind  # noqa: E402
+from rightsdata.vocab import EventKind, Role  # noqa: E402
 
 KOZLOV = "person:vladimir-kozlov"
 
@@ -295,12 +295,12 @@ def _draw(ax: Axes) -> None:
 
 
 def test_years_one_and_9999_can_be_drawn(ds: Dataset) -> None:
+    # Kozlov as a defendant: a victim cannot be born after the event (an integrity rule)
+    defendant = (Participant(actor=KOZLOV, role=Role.DEFENDANT),)
+    dates = ["0001-01-01", "9999-12-31", "0001/9999", "9999/..", "../0001-06"]
     events = [
-        variant_of(ds, "event:x", 1, date=EDTF("0001-01-01")),
-        variant_of(ds, "event:x", 2, date=EDTF("9999-12-31")),
-        variant_of(ds, "event:x", 3, date=EDTF("0001/9999")),
-        variant_of(ds, "event:x", 4, date=EDTF("9999/..")),
-        variant_of(ds, "event:x", 5, date=EDTF("../0001-06")),
+        variant_of(ds, "event:x", n, date=EDTF(date), participants=defendant)
+        for n, date in enumerate(dates, start=1)
     ]
     variant = with_events(ds, *events)
     for between in (None, ("0001", "0001"), ("9999", "9999")):

@@ -65,7 +65,6 @@ def _descriptor(name: str) -> dict[str, Any]:
         "name": name,
         "title": f"{name} (describe the dataset in a line)",
         "version": "0.1.0",
-        "licenses": [],
         "contributors": [{"title": "Your name or organisation", "roles": ["author"]}],
         "sources": [{"title": TEMPLATE["sources.json"][0]["title"]}],
     }

@@ -393,7 +393,8 @@ def _print_problems(problems: Sequence[Problem], path: str, file: TextIO | None 
     width = terminal_width()
     dangling = any(p.code == ProblemCode.INTEGRITY for p in problems)
     known = ids_in(Path(path)) if dangling and Path(path).exists() else []
-    print(f"{_plural(len(problems), 'problem')} in {printable(path)}:", file=file)
+    heading = f"{_plural(len(problems), 'problem')} in {printable(path)}:"
+    print("\n".join(wrap(heading, width, "", "  ")), file=file)
     for problem in problems:
         text = f"{problem.location}: {_problem_text(problem, known)}"
         print("\n".join(wrap(text, width, "  ", "      ")), file=file)
