@@ -12,6 +12,7 @@ import copy
 import gc
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -368,7 +369,7 @@ def test_descriptor_problems_are_located(change: dict[str, Any], location: str, 
 
 def test_a_descriptor_holding_an_infinite_size_is_refused_by_load(bundled_copy: Path) -> None:
     path = bundled_copy / "datapackage.json"
-    text = path.read_text(encoding="utf-8").replace('"bytes": 4438', '"bytes": 1e999', 1)
+    text = re.sub(r'"bytes": \d+', '"bytes": 1e999', path.read_text(encoding="utf-8"), count=1)
     path.write_text(text, encoding="utf-8")
     (problem,) = found(bundled_copy)
     assert problem.location == "datapackage.json.resources[0].bytes"
