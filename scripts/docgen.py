@@ -12,7 +12,7 @@ stale.
 >>> from docgen import data_model_page, vocabularies_page
 >>> "| `defendant` |" in vocabularies_page()
 True
->>> "| `low` | integer or null | minimum 0 | The lower bound, if stated. |" in data_model_page()
+>>> "| `low` | integer or null | minimum 0; maximum 9,007,199,254,740,991 |" in data_model_page()
 True
 """
 

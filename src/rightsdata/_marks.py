@@ -140,7 +140,7 @@ def case_events(dataset: Dataset, event: str | Event) -> list[Event]:
     >>> [e.id for e in case_events(ds, "event:kozlov-verdict-2012-10-08")]
     ['event:kozlov-trial-2012', 'event:kozlov-verdict-2012-10-08']
     >>> len(case_events(ds, "event:bloody-january-2022"))
-    12
+    14
     """
     root = case_root(dataset, event)
     found: dict[str, Event] = {root.id: root}

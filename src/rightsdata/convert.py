@@ -361,7 +361,7 @@ def structure(kind: str, document: object, where: str | None = None) -> Record:
     >>> structure("places", {"id": "place:x"})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    rightsdata.errors.InvalidDataError: 7 problems in places record:
+    rightsdata.errors.InvalidDataError: 3 problems in places record:
       places.name: required field is missing
     ...
     """

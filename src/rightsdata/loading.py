@@ -143,7 +143,7 @@ def load_path(
     >>> rightsdata.load_path(folder / "data.json")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    rightsdata.errors.InvalidDataError: 7 problems in .../data.json:
+    rightsdata.errors.InvalidDataError: 2 problems in .../data.json:
       data.json:persons[0].name: required field is missing
     ...
     """
