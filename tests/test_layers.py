@@ -80,7 +80,7 @@ LAYERS: dict[str, int] = {
 _ALLOWED_UP: dict[tuple[str, str], str] = {
     ("model", "display"): "records' _repr_html_: the notebook hook, loaded when Jupyter asks",
     ("dataset", "display"): "Dataset._repr_html_: the notebook hook",
-    ("dataset", "tables"): "Dataset.to_pandas: the pandas extra",
+    ("dataset", "frames"): "Dataset.to_pandas: the pandas extra",
     ("dataset", "export"): "Dataset.export: writes files in the formats of the extras",
     ("dataset", "plot"): "Dataset.plot_timeline: the plot extra",
 }

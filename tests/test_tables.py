@@ -334,7 +334,7 @@ def test_penalty_term_days_counts_a_year_as_365_days_and_a_month_as_30() -> None
 
 
 def test_to_pandas_all_gives_every_table(pd: Any) -> None:
-    from rightsdata.tables import to_pandas_all
+    from rightsdata.frames import to_pandas_all
 
     ds = rightsdata.load()
     every = to_pandas_all(ds)

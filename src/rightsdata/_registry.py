@@ -11,21 +11,27 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rightsdata.errors import UnknownIdError
 
 if TYPE_CHECKING:
-    from rightsdata.dataset import Dataset
     from rightsdata.model import Record
+
+
+class _Holder(Protocol):
+    """What the registry needs of a dataset (not the class: Dataset imports this module)."""
+
+    def get(self, record_id: str, /) -> Any: ...
+
 
 __all__ = ["dataset_of", "register"]
 
-_registry: dict[int, weakref.ref[Dataset]] = {}
+_registry: dict[int, weakref.ref[_Holder]] = {}
 _registry_lock = threading.Lock()
 
 
-def register(dataset: Dataset) -> None:
+def register(dataset: _Holder) -> None:
     """Let cards find ``dataset`` when they show one of its records. Idempotent.
 
     The registry holds datasets weakly: registering keeps nothing alive. ``Dataset``
@@ -40,7 +46,7 @@ def register(dataset: Dataset) -> None:
     """
     key = id(dataset)
 
-    def forget(ref: weakref.ref[Dataset]) -> None:
+    def forget(ref: weakref.ref[_Holder]) -> None:
         with _registry_lock:
             if _registry.get(key) is ref:
                 del _registry[key]
@@ -51,7 +57,7 @@ def register(dataset: Dataset) -> None:
             _registry[key] = weakref.ref(dataset, forget)
 
 
-def _candidates() -> list[Dataset]:
+def _candidates() -> list[_Holder]:
     with _registry_lock:
         found = [d for d in (ref() for ref in _registry.values()) if d is not None]
     loading = sys.modules.get("rightsdata.loading")  # read its cache only if it was imported
@@ -61,7 +67,7 @@ def _candidates() -> list[Dataset]:
     return found
 
 
-def dataset_of(record: Record) -> Dataset | None:
+def dataset_of(record: Record) -> _Holder | None:
     """A registered (or :func:`~rightsdata.load`-cached) dataset holding this very record.
 
     "This very record" is identity: an equal record built by hand is not in any dataset.

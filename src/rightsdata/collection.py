@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, Generic, TypeVar, overload
 
 from rightsdata.errors import UnknownIdError
-from rightsdata.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, describe_prefixes, prefix_of
+from rightsdata.ids import KIND_OF_PREFIX, describe_prefixes, follow_redirects, noun, prefix_of
 from rightsdata.model import Event, Rating, Record, Statement
 
 if TYPE_CHECKING:
@@ -34,52 +34,12 @@ __all__ = [
     "QueryHandle",
     "RatingCollection",
     "StatementCollection",
-    "follow_redirects",
-    "noun",
 ]
 
 _ID: Final = operator.attrgetter("id")
 
 R = TypeVar("R", bound=Record)
 D = TypeVar("D")
-
-
-def noun(kind: str) -> str:
-    """The singular noun of a record kind: ``'person'``, ``'legal provision'``."""
-    prefix = PREFIX_OF_KIND.get(kind)
-    if prefix is None:
-        return "record"
-    return describe_prefixes((prefix,)).split(" ", 1)[1]
-
-
-def follow_redirects(
-    record_id: str, redirects: Mapping[str, str], exists: Callable[[str], bool]
-) -> str:
-    """Follow ``redirects`` (old ID -> new ID) from ``record_id`` to an ID that exists.
-
-    Stops at the first ID that ``exists`` or that has no redirect, and returns it (the
-    caller decides what a missing record means). A chain that comes back on itself raises
-    :class:`~rightsdata.UnknownIdError` naming the cycle.
-
-    >>> follow_redirects("person:a", {"person:a": "person:b", "person:b": "person:c"},
-    ...                  lambda i: i == "person:c")
-    'person:c'
-    >>> try:
-    ...     follow_redirects("person:a", {"person:a": "person:b", "person:b": "person:a"},
-    ...                      lambda i: False)
-    ... except UnknownIdError as error:
-    ...     print(error.hint)
-    its redirects form a cycle: person:a -> person:b -> person:a
-    """
-    chain = [record_id]
-    current = record_id
-    while not exists(current) and current in redirects:
-        current = redirects[current]
-        if current in chain:
-            path = " -> ".join([*chain, current])
-            raise UnknownIdError(record_id, f"its redirects form a cycle: {path}")
-        chain.append(current)
-    return current
 
 
 class QueryHandle:

@@ -22,9 +22,9 @@ from rightsdata.collection import (
     QueryHandle,
     RatingCollection,
     StatementCollection,
-    noun,
 )
 from rightsdata.errors import InvalidDataError, UnknownIdError
+from rightsdata.ids import noun
 from rightsdata.model import (
     KINDS,
     Event,
@@ -492,8 +492,13 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
 
     # --- for notebooks and other tools (each imports its heavy dependency when called) -------
 
-    def to_pandas(self, table: str) -> pandas.DataFrame:
-        """One table of the dataset as a pandas DataFrame (needs ``rightsdata[pandas]``).
+    @overload
+    def to_pandas(self, table: str) -> pandas.DataFrame: ...
+    @overload
+    def to_pandas(self, table: None = None) -> dict[str, pandas.DataFrame]: ...
+    def to_pandas(self, table: str | None = None) -> pandas.DataFrame | dict[str, Any]:
+        """One table of the dataset as a pandas DataFrame (needs ``rightsdata[pandas]``);
+        with no table, every table, by name.
 
         ``table`` is a kind (``"events"``: one row per record) or a nested part
         (``"events.participants"``: a long table keyed by the record's ID). The tables,
@@ -502,10 +507,13 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         >>> import rightsdata
         >>> rightsdata.load().to_pandas("persons").loc["person:vladimir-kozlov", "name"]
         'Vladimir Kozlov'
+        >>> every = rightsdata.load().to_pandas()
+        >>> len(every["events"]) == len(rightsdata.load().events)
+        True
         """
-        from rightsdata.tables import to_pandas
+        from rightsdata.frames import to_pandas, to_pandas_all
 
-        return to_pandas(self, table)
+        return to_pandas_all(self) if table is None else to_pandas(self, table)
 
     def export(self, directory: str | Path, format: str = "json") -> list[Path]:
         """Write the dataset to ``directory`` in ``format``; return the files written.

@@ -114,8 +114,10 @@ def record_html(record: Record) -> str:
     (True, True, False)
     """
     from rightsdata._cards import record_card
+    from rightsdata.dataset import Dataset
 
-    return record_card(record, dataset_of(record))
+    holder = dataset_of(record)  # only a Dataset registers (the registry cannot name the class)
+    return record_card(record, holder if isinstance(holder, Dataset) else None)
 
 
 def dataset_html(dataset: Dataset) -> str:

@@ -30,6 +30,7 @@ from rightsdata.tables import (
     ColumnType,
     Table,
     check_integers,
+    get_table,
     raw_columns,
 )
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
     from rightsdata.dataset import Dataset
 
-__all__ = ["dtype", "frame", "frames"]
+__all__ = ["dtype", "frame", "frames", "to_pandas", "to_pandas_all"]
 
 _SIMPLE: dict[ColumnType, str] = {
     ColumnType.ID: "string",
@@ -138,3 +139,29 @@ def frames(dataset: Dataset) -> dict[str, pandas.DataFrame]:
     """
     cache: dict[Any, Any] = {}  # the tables share their walks through the records
     return {name: frame(dataset, table, cache) for name, table in TABLES.items()}
+
+
+def to_pandas(dataset: Dataset, table: str) -> pandas.DataFrame:
+    """One table as a pandas DataFrame (needs ``rightsdata[pandas]``); see docs/pandas.md.
+
+    Kind tables (and ``records``, ``redirects``) have ``id`` as their first column and as
+    their (unnamed) index; the long tables keep their key columns as columns, so that they
+    join naturally. :func:`to_pandas_all` gives every table at once.
+
+    >>> import rightsdata
+    >>> events = to_pandas(rightsdata.load(), "events")
+    >>> str(events.loc["event:kozlov-verdict-2012-10-08", "date_latest"].date())
+    '2012-10-08'
+    """
+    return frame(dataset, get_table(table))
+
+
+def to_pandas_all(dataset: Dataset) -> dict[str, pandas.DataFrame]:
+    """Every table as a pandas DataFrame, by table name (needs ``rightsdata[pandas]``).
+
+    >>> import rightsdata
+    >>> tables = to_pandas_all(rightsdata.load())
+    >>> len(tables) == len(TABLES), tables["events.charges"].columns[0]
+    (True, 'event_id')
+    """
+    return frames(dataset)

@@ -13,7 +13,10 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from typing import Final
+
+from rightsdata.errors import UnknownIdError
 
 __all__ = [
     "ID_PATTERN",
@@ -22,8 +25,10 @@ __all__ = [
     "PREFIX_OF_KIND",
     "SLUG_PATTERN",
     "describe_prefixes",
+    "follow_redirects",
     "id_pattern",
     "is_valid_id",
+    "noun",
     "prefix_of",
 ]
 
@@ -93,3 +98,41 @@ def describe_prefixes(prefixes: tuple[str, ...]) -> str:
     if len(words) == 1:
         return words[0]
     return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def noun(kind: str) -> str:
+    """The singular noun of a record kind: ``'person'``, ``'legal provision'``."""
+    prefix = PREFIX_OF_KIND.get(kind)
+    if prefix is None:
+        return "record"
+    return describe_prefixes((prefix,)).split(" ", 1)[1]
+
+
+def follow_redirects(
+    record_id: str, redirects: Mapping[str, str], exists: Callable[[str], bool]
+) -> str:
+    """Follow ``redirects`` (old ID -> new ID) from ``record_id`` to an ID that exists.
+
+    Stops at the first ID that ``exists`` or that has no redirect, and returns it (the
+    caller decides what a missing record means). A chain that comes back on itself raises
+    :class:`~rightsdata.UnknownIdError` naming the cycle.
+
+    >>> follow_redirects("person:a", {"person:a": "person:b", "person:b": "person:c"},
+    ...                  lambda i: i == "person:c")
+    'person:c'
+    >>> try:
+    ...     follow_redirects("person:a", {"person:a": "person:b", "person:b": "person:a"},
+    ...                      lambda i: False)
+    ... except UnknownIdError as error:
+    ...     print(error.hint)
+    its redirects form a cycle: person:a -> person:b -> person:a
+    """
+    chain = [record_id]
+    current = record_id
+    while not exists(current) and current in redirects:
+        current = redirects[current]
+        if current in chain:
+            path = " -> ".join([*chain, current])
+            raise UnknownIdError(record_id, f"its redirects form a cycle: {path}")
+        chain.append(current)
+    return current

@@ -22,10 +22,9 @@ from typing import Any, Final, NamedTuple, TypeVar, overload
 
 import attrs
 
-from rightsdata.collection import follow_redirects, noun
 from rightsdata.dates import EDTF, EDTFError
 from rightsdata.errors import UnknownIdError
-from rightsdata.ids import KIND_OF_PREFIX, prefix_of
+from rightsdata.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata.indexes import EMPTY, NEG, POS, Indexes, Posting, bounds
 from rightsdata.model import (
     KINDS,

@@ -56,8 +56,6 @@ from rightsdata.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES
 from rightsdata.model import KINDS, RECORD_TYPES, Law, Rating, Record, Relationship
 
 if TYPE_CHECKING:
-    import pandas
-
     from rightsdata.dataset import Dataset
 
 __all__ = [
@@ -76,8 +74,6 @@ __all__ = [
     "label",
     "raw_columns",
     "rows",
-    "to_pandas",
-    "to_pandas_all",
 ]
 
 #: One value of a row: text, a whole number, a day, a list of text (as a tuple), or None.
@@ -768,33 +764,3 @@ def rows(dataset: Dataset, table: Table | str) -> Iterator[Row]:
     ('event:kozlov-charged-2012', 0, 'law:kz-cc-1997-164', 'person:vladimir-kozlov')
     """
     return iter(zip(*columns(dataset, table), strict=True))
-
-
-def to_pandas(dataset: Dataset, table: str) -> pandas.DataFrame:
-    """One table as a pandas DataFrame (needs ``rightsdata[pandas]``); see docs/pandas.md.
-
-    Kind tables (and ``records``, ``redirects``) have ``id`` as their first column and as
-    their (unnamed) index; the long tables keep their key columns as columns, so that they
-    join naturally. :func:`to_pandas_all` gives every table at once.
-
-    >>> import rightsdata
-    >>> events = to_pandas(rightsdata.load(), "events")
-    >>> str(events.loc["event:kozlov-verdict-2012-10-08", "date_latest"].date())
-    '2012-10-08'
-    """
-    from rightsdata.frames import frame
-
-    return frame(dataset, get_table(table))
-
-
-def to_pandas_all(dataset: Dataset) -> dict[str, pandas.DataFrame]:
-    """Every table as a pandas DataFrame, by table name (needs ``rightsdata[pandas]``).
-
-    >>> import rightsdata
-    >>> tables = to_pandas_all(rightsdata.load())
-    >>> len(tables) == len(TABLES), tables["events.charges"].columns[0]
-    (True, 'event_id')
-    """
-    from rightsdata.frames import frames
-
-    return frames(dataset)
