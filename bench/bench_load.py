@@ -11,11 +11,13 @@ temporary folder, then measures in one run, each the median of ``--repeat`` runs
 
 * ``json_loads``: reading the same files and ``json.loads`` of each (the target);
 * ``rightsdata``: the full load (fast path, integrity, Dataset): ``rightsdata.load_path`` if
-  the loader already uses :mod:`rightsdata.fastpath`, else ``read_folder`` with the fast path
+  the loader already uses :mod:`rightsdata._validation.fastpath`, else ``read_folder`` with the
+  fast path
   patched in (the table says which);
 * ``diagnostic``: the same load with the fast path off (json.loads + the strict cattrs
   converter + integrity), what every load cost before;
-* ``fastpath_only``: :func:`rightsdata.fastpath.decode_records` of each file, nothing else;
+* ``fastpath_only``: :func:`rightsdata._validation.fastpath.decode_records` of each file,
+  nothing else;
 * ``pydantic``: equivalent pydantic v2 models (strict, extra fields forbidden, the same
   patterns, bounds and rules), ``TypeAdapter.validate_json`` of each file;
 * resident memory per event of the loaded data (a fresh subprocess per measurement: RSS
@@ -315,13 +317,13 @@ def load_json(folder: Path) -> Any:
 
 
 def load_fastpath_only(folder: Path) -> Any:
-    from rightsdata.fastpath import decode_records
+    from rightsdata._validation.fastpath import decode_records
 
     return {kind: decode_records(kind, path.read_bytes()) for kind, path in _files(folder)}
 
 
 def _loading_uses_fastpath() -> bool:
-    import rightsdata.loading as loading
+    import rightsdata._data.loading as loading
 
     return "decode_records" in vars(loading) or "fastpath" in Path(loading.__file__).read_text()
 
@@ -331,12 +333,12 @@ def patched_fastpath() -> Iterator[str]:
     """The loader with the fast path: as integrated, or patched in the way docs/performance.md
     asks the loader to do it (try the fast path on the file's bytes; on any exception, parse
     and structure with the diagnostic path)."""
-    import rightsdata.loading as loading
+    import rightsdata._data.loading as loading
 
     if _loading_uses_fastpath():
         yield "integrated"
         return
-    from rightsdata.fastpath import decode_records
+    from rightsdata._validation.fastpath import decode_records
 
     original_read, original_structure = loading.read_json, loading.structure_many
 
@@ -370,8 +372,8 @@ def patched_fastpath() -> Iterator[str]:
 @contextlib.contextmanager
 def fastpath_off() -> Iterator[None]:
     """The loader with the fast path disabled: every file through json.loads and cattrs."""
-    import rightsdata.fastpath as fastpath
-    import rightsdata.loading as loading
+    import rightsdata._data.loading as loading
+    import rightsdata._validation.fastpath as fastpath
 
     def refuse(kind: str, data: bytes) -> Any:
         raise fastpath.FastPathError("disabled for the benchmark")
@@ -395,9 +397,9 @@ def fastpath_off() -> Iterator[None]:
 
 def _full_load(folder: Path) -> Any:
     import rightsdata
-    import rightsdata.loading as loading
+    import rightsdata._data.loading as loading
 
-    if hasattr(rightsdata.loading, "load_path"):
+    if hasattr(rightsdata._data.loading, "load_path"):
         return loading.load_path(folder)
     return loading.read_folder(folder)
 
@@ -414,7 +416,7 @@ def load_diagnostic(folder: Path) -> Any:
 
 def load_cattrs_only(folder: Path) -> Any:
     """json.loads and the strict converter, no integrity, gc paused like the loader does."""
-    from rightsdata.convert import structure_many
+    from rightsdata._validation.convert import structure_many
 
     gc.disable()
     try:
@@ -614,7 +616,7 @@ def main() -> None:
             "rightsdata": rightsdata.__version__,
         },
         "rightsdata_loader": "load_path"
-        if hasattr(rightsdata.loading, "load_path")
+        if hasattr(rightsdata._data.loading, "load_path")
         else "read_folder",
         "fastpath": how,
         "repeat": args.repeat,

@@ -27,7 +27,7 @@ import attrs
 
 import rightsdata
 from rightsdata import Dataset
-from rightsdata.model import KINDS, Event
+from rightsdata._model.records import KINDS, Event
 
 
 def replicated(events: int) -> dict[str, list[Any]]:

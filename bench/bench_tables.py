@@ -77,7 +77,7 @@ def main() -> None:
     parser.add_argument("--out", help="write the figures as JSON to this file")
     args = parser.parse_args()
     ds = replicated(args.events)
-    from rightsdata.frames import to_pandas
+    from rightsdata._tables.frames import to_pandas
 
     to_pandas(ds, "redirects")  # import pandas before timing
     import pyarrow.parquet  # noqa: F401
@@ -88,7 +88,7 @@ def main() -> None:
         "export_csv": _export(ds, "csv"),
     }
     try:
-        from rightsdata.frames import to_pandas_all
+        from rightsdata._tables.frames import to_pandas_all
     except ImportError:
         pass
     else:

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from rightsdata._validators import (
+from rightsdata._model.fields import (
     COUNTRY_PATTERN,
     JURISDICTION_PATTERN,
     LANGUAGE_PATTERN,
@@ -30,10 +30,10 @@ from rightsdata._validators import (
     TEXT_PATTERN,
     URL_PATTERN,
 )
-from rightsdata.dates import EDTF
-from rightsdata.durations import Duration as _Duration
-from rightsdata.durations import parse_duration
-from rightsdata.ids import id_pattern
+from rightsdata._values.dates import EDTF
+from rightsdata._values.durations import Duration as _Duration
+from rightsdata._values.durations import parse_duration
+from rightsdata._values.ids import id_pattern
 from rightsdata.vocab import (
     EventKind,
     FigureQualifier,

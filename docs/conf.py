@@ -79,9 +79,9 @@ nitpick_ignore = [
     ("py:class", "Validator"),  # jsonschema.protocols.Validator
     ("py:class", "StrEnum"),  # enum.StrEnum
     # A type variable, not an object to document.
-    ("py:class", "rightsdata.collection.R"),
-    ("py:class", "rightsdata.collection.D"),
-    ("py:class", "rightsdata.dataset.R"),
+    ("py:class", "rightsdata._data.collection.R"),
+    ("py:class", "rightsdata._data.collection.D"),
+    ("py:class", "rightsdata._data.dataset.R"),
 ]
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -99,7 +99,7 @@ def _public_name(app: Any, env: Any, node: Any, contnode: Any) -> Any:
 
     The API reference documents objects under the names users import (``rightsdata.Dataset``,
     ``rightsdata.EventCollection.__call__``); docstrings and annotations may name them by
-    the module that defines them (``rightsdata.collection.EventCollection.__call__``), by
+    the module that defines them (``rightsdata._data.collection.EventCollection.__call__``), by
     a bare name from a ``TYPE_CHECKING`` import (``DateLike``), or relative to a class
     (``EDTF.sort_key`` from another module). Such a reference is tried again under the
     public name, or else as the one documented object whose name ends with it. What still

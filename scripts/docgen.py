@@ -23,9 +23,9 @@ from typing import Any, Final
 
 from schemagen import RULES_LEAD
 
-from rightsdata._validators import TEXT_PATTERN
-from rightsdata.ids import PREFIX_OF_KIND
-from rightsdata.model import RECORD_TYPES
+from rightsdata._model.fields import TEXT_PATTERN
+from rightsdata._model.records import RECORD_TYPES
+from rightsdata._values.ids import PREFIX_OF_KIND
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
 __all__ = ["data_model_page", "shipped_schemas", "vocabularies_page"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from schemagen import HAND_WRITTEN, generate
 
-from rightsdata.canonical import dumps
+from rightsdata._data.canonical import dumps
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 

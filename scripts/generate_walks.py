@@ -1,7 +1,9 @@
-"""Regenerate src/rightsdata/_walks.py: the bulk checks' walks, compiled with the package.
+"""Regenerate src/rightsdata/_validation/walks.py: the bulk checks' walks, compiled with the
+package.
 
 With ``--check``, write nothing and exit 1 if the module is stale. Run it after changing the
-record classes or rightsdata._bulkcheck (a stale walk is never used, only slower to start).
+record classes or rightsdata._validation.bulkcheck (a stale walk is never used, only slower to
+start).
 """
 
 from __future__ import annotations
@@ -9,10 +11,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rightsdata._bulkcheck import walks_module
-from rightsdata.model import RECORD_TYPES
+from rightsdata._model.records import RECORD_TYPES
+from rightsdata._validation.bulkcheck import walks_module
 
-MODULE = Path(__file__).resolve().parent.parent / "src" / "rightsdata" / "_walks.py"
+MODULE = Path(__file__).resolve().parent.parent / "src" / "rightsdata" / "_validation" / "walks.py"
 
 
 def main(argv: list[str]) -> int:

@@ -23,13 +23,8 @@ from typing import Any, Final
 
 import attrs
 
-from rightsdata._format import schema_id
-from rightsdata._validators import TEXT_PATTERN, Spec, spec_of
-from rightsdata.dates import EDTF, EDTF_PATTERN
-from rightsdata.durations import DURATION_PATTERN, Duration
-from rightsdata.ids import ID_PATTERN
-from rightsdata.integrity import RULES as INTEGRITY_RULES
-from rightsdata.model import (
+from rightsdata._model.fields import TEXT_PATTERN, Spec, spec_of
+from rightsdata._model.records import (
     RECORD_TYPES,
     Alias,
     Charge,
@@ -39,6 +34,11 @@ from rightsdata.model import (
     Participant,
     Penalty,
 )
+from rightsdata._validation.integrity import RULES as INTEGRITY_RULES
+from rightsdata._values.dates import EDTF, EDTF_PATTERN
+from rightsdata._values.durations import DURATION_PATTERN, Duration
+from rightsdata._values.format import schema_id
+from rightsdata._values.ids import ID_PATTERN
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
 __all__ = ["DURATION_PATTERN", "EDTF_PATTERN", "RULES_LEAD", "generate"]
@@ -47,7 +47,7 @@ DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 COMMON: Final = schema_id("common")
 
 #: Schemas in schemas/ written by hand, not generated from the model: the data package
-#: descriptor's (checked against rightsdata.descriptor by tests/test_hostile_input.py).
+#: descriptor's (checked against rightsdata._validation.descriptor by tests/test_hostile_input.py).
 HAND_WRITTEN: Final = frozenset({"datapackage.schema.json"})
 
 #: Where an object schema's description goes on to list the rules JSON Schema cannot express.

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import rightsdata
-from rightsdata.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+from rightsdata._cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 
 from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 

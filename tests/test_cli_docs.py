@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 import rightsdata
-from rightsdata.cli import main
-from rightsdata.model import KINDS
+from rightsdata._cli.main import main
+from rightsdata._model.records import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -77,8 +77,8 @@ def _record_examples() -> dict[str, dict[str, Any]]:
 
 
 def test_records_page_has_a_full_example_of_every_kind_that_loads(tmp_path: Path) -> None:
-    from rightsdata.canonical import with_every_field
-    from rightsdata.convert import structure_many, unstructure
+    from rightsdata._data.canonical import with_every_field
+    from rightsdata._validation.convert import structure_many, unstructure
 
     examples = _record_examples()
     assert list(examples) == list(KINDS)

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rightsdata import InvalidDataError
-from rightsdata.convert import structure, structure_many, unstructure
-from rightsdata.errors import ProblemCode
-from rightsdata.model import KINDS, Event, Person
+from rightsdata._model.records import KINDS, Event, Person
+from rightsdata._validation.convert import structure, structure_many, unstructure
+from rightsdata._values.errors import ProblemCode
 from rightsdata.testing import records
 
 from conftest import CITE, event_doc, examples, person_doc

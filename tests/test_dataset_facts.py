@@ -17,8 +17,8 @@ import attrs
 import pytest
 
 import rightsdata
-from rightsdata.dates import EDTF
-from rightsdata.durations import format_duration
+from rightsdata._values.dates import EDTF
+from rightsdata._values.durations import format_duration
 
 S0 = "source:vladimirkozlov-org-2015-11-30"
 S1 = "source:kozlov-parole-refused-2015-12"

@@ -14,7 +14,7 @@ import pytest
 
 import rightsdata
 from rightsdata import Dataset
-from rightsdata.model import KINDS
+from rightsdata._model.records import KINDS
 
 
 @pytest.fixture

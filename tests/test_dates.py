@@ -1,4 +1,4 @@
-"""Tests for rightsdata.dates: examples, ordering, relations, and a differential test
+"""Tests for rightsdata._values.dates: examples, ordering, relations, and a differential test
 against the ``edtf`` package (the Library of Congress reference implementation).
 
 Mapping of our bounds onto edtf's ``lower_strict()`` / ``upper_strict()``:
@@ -26,7 +26,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from rightsdata.dates import EDTF, EDTFError, Precision, parse_edtf
+from rightsdata._values.dates import EDTF, EDTFError, Precision, parse_edtf
 
 from conftest import examples
 

@@ -12,9 +12,7 @@ import pytest
 
 import rightsdata
 from rightsdata import EDTF, Dataset, Person
-from rightsdata._text import describe_date, duration_text, figure_text, short_date
-from rightsdata.convert import structure
-from rightsdata.display import (
+from rightsdata._display.display import (
     REPR_WIDTH,
     dataset_html,
     dataset_of,
@@ -22,8 +20,10 @@ from rightsdata.display import (
     record_repr,
     register,
 )
-from rightsdata.durations import parse_duration
-from rightsdata.model import KINDS, Citation, Figure, Record
+from rightsdata._display.words import describe_date, duration_text, figure_text, short_date
+from rightsdata._model.records import KINDS, Citation, Figure, Record
+from rightsdata._validation.convert import structure
+from rightsdata._values.durations import parse_duration
 from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
 
 from conftest import event_doc, person_doc, source_doc

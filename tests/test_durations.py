@@ -1,4 +1,4 @@
-"""Tests for rightsdata.durations: canonical ISO 8601 durations as rightsdata.Duration."""
+"""Tests for rightsdata._values.durations: canonical ISO 8601 durations as rightsdata.Duration."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rightsdata.durations import Duration, DurationError, format_duration, parse_duration
+from rightsdata._values.durations import Duration, DurationError, format_duration, parse_duration
 
 from conftest import examples
 

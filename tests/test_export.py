@@ -11,14 +11,14 @@ import pytest
 
 import rightsdata
 from rightsdata import Dataset
-from rightsdata._extras import MissingExtraError
-from rightsdata._resources import datasets_root
-from rightsdata.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
-from rightsdata.convert import structure
-from rightsdata.csvtables import read_directory
-from rightsdata.export import FORMATS, MANIFEST, export
-from rightsdata.fromtables import documents_from_rows
-from rightsdata.tables import TABLES, rows
+from rightsdata._cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+from rightsdata._tables.csvtables import read_directory
+from rightsdata._tables.export import FORMATS, MANIFEST, export
+from rightsdata._tables.fromtables import documents_from_rows
+from rightsdata._tables.tables import TABLES, rows
+from rightsdata._validation.convert import structure
+from rightsdata._values.extras import MissingExtraError
+from rightsdata._values.resources import datasets_root
 
 from conftest import event_doc, person_doc, source_doc, write_folder
 
@@ -318,7 +318,7 @@ def test_a_failed_export_leaves_the_folder_as_it_was(
     rightsdata.load().export(tmp_path, "json")
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     before = _snapshot(tmp_path)
-    from rightsdata import _atomic
+    from rightsdata._values import atomic as _atomic
 
     real = _atomic._fill
     filled: list[str] = []
@@ -386,7 +386,7 @@ def test_a_manifest_cannot_remove_other_files(tmp_path: Path) -> None:
 
 
 def test_export_names_cover_every_format(tmp_path: Path) -> None:
-    from rightsdata.export import export_names
+    from rightsdata._tables.export import export_names
 
     formats = [f for f in FORMATS if f != "parquet" or _has("pyarrow")]
     for fmt in formats:
@@ -426,7 +426,7 @@ def test_a_symlink_at_an_output_name_is_replaced_not_followed(
 
 
 def test_write_atomic_replaces_a_link_and_leaves_no_temporary(tmp_path: Path) -> None:
-    from rightsdata._atomic import write_atomic
+    from rightsdata._values.atomic import write_atomic
 
     target = tmp_path / "target.txt"
     target.write_bytes(b"old")
@@ -497,7 +497,7 @@ def test_csv_formulas_escaped_still_validate_as_a_datapackage(tmp_path: Path) ->
 
 
 def test_escape_formula_covers_owasps_list() -> None:
-    from rightsdata.csvtables import escape_formula
+    from rightsdata._tables.csvtables import escape_formula
 
     for start in ("=", "+", "-", "@", "\t", "\r", "'=", "''-"):
         assert escape_formula(start + "x") == "'" + start + "x"
@@ -518,7 +518,7 @@ def _largest_count() -> tuple[Dataset, str]:
     """The bundled dataset with one figure at the largest count the model allows."""
     import attrs
 
-    from rightsdata._validators import COUNT_MAX
+    from rightsdata._model.fields import COUNT_MAX
 
     ds = rightsdata.load()
     event = next(e for e in ds.events if e.figures)
@@ -532,7 +532,7 @@ def _largest_count() -> tuple[Dataset, str]:
 def test_the_largest_count_the_model_allows_exports_in_every_format(tmp_path: Path) -> None:
     # The model bounds counts to 2**53 - 1 (a count of 2**63 broke Parquet and pandas); a
     # larger one never reaches an export (tests/test_growth.py).
-    from rightsdata._validators import COUNT_MAX
+    from rightsdata._model.fields import COUNT_MAX
 
     dataset, _ = _largest_count()
     for fmt in ("json", "csv", "datapackage", "parquet"):

@@ -16,14 +16,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rightsdata import _bulkcheck, _walks
-from rightsdata._bulkcheck import _plan, walks_module
-from rightsdata._gcpause import MANY_OBJECTS, gc_paused
-from rightsdata._validators import CONTACT_TABLE, COUNT_MAX
-from rightsdata.convert import structure_many, unstructure
-from rightsdata.fastpath import FastPathError, decode_records, decode_with_ids
-from rightsdata.integrity import _references
-from rightsdata.model import KINDS, RECORD_TYPES
+from rightsdata._model.fields import CONTACT_TABLE, COUNT_MAX
+from rightsdata._model.records import KINDS, RECORD_TYPES
+from rightsdata._validation import bulkcheck as _bulkcheck
+from rightsdata._validation import walks as _walks
+from rightsdata._validation.bulkcheck import _plan, walks_module
+from rightsdata._validation.convert import structure_many, unstructure
+from rightsdata._validation.fastpath import FastPathError, decode_records, decode_with_ids
+from rightsdata._validation.integrity import _references
+from rightsdata._values.gcpause import MANY_OBJECTS, gc_paused
 from rightsdata.testing import dataset_documents, records
 
 from conftest import examples

@@ -29,15 +29,15 @@ from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import InvalidDataError
-from rightsdata._resources import datasets_root
-from rightsdata.convert import structure_many
-from rightsdata.dataset import Dataset
-from rightsdata.errors import Problem, ProblemCode
-from rightsdata.export import JSON_LINES_FILE
-from rightsdata.fastpath import decode_with_ids
-from rightsdata.ids import KIND_OF_PREFIX, prefix_of
-from rightsdata.loading import _decode, _parse
-from rightsdata.model import KINDS
+from rightsdata._data.dataset import Dataset
+from rightsdata._data.loading import _decode, _parse
+from rightsdata._model.records import KINDS
+from rightsdata._tables.export import JSON_LINES_FILE
+from rightsdata._validation.convert import structure_many
+from rightsdata._validation.fastpath import decode_with_ids
+from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
+from rightsdata._values.resources import datasets_root
 
 BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
 FILES = {p.name: p.read_bytes() for p in sorted(BUNDLED.iterdir())}

@@ -12,11 +12,12 @@ import attrs
 import pytest
 
 import rightsdata
-from rightsdata import _format, fastpath
-from rightsdata.canonical import format_folder, with_every_field
-from rightsdata.convert import structure, unstructure
-from rightsdata.errors import FieldError, InvalidDataError
-from rightsdata.model import RECORD_TYPES, Citation, Event, Penalty, Person
+from rightsdata._data.canonical import format_folder, with_every_field
+from rightsdata._model.records import RECORD_TYPES, Citation, Event, Penalty, Person
+from rightsdata._validation import fastpath as fastpath
+from rightsdata._validation.convert import structure, unstructure
+from rightsdata._values import format as _format
+from rightsdata._values.errors import FieldError, InvalidDataError
 
 CITES = (Citation(source="source:a"),)
 
@@ -74,8 +75,8 @@ def test_attrs_evolve_converts_and_checks_too() -> None:
 
 
 def test_counts_are_bounded_to_what_every_table_holds() -> None:
-    from rightsdata._validators import COUNT_MAX
-    from rightsdata.model import Figure
+    from rightsdata._model.fields import COUNT_MAX
+    from rightsdata._model.records import Figure
 
     def figure(best: int) -> Figure:
         return Figure(
@@ -88,7 +89,7 @@ def test_counts_are_bounded_to_what_every_table_holds() -> None:
 
 
 def _bundled() -> Path:
-    from rightsdata._resources import datasets_root
+    from rightsdata._values.resources import datasets_root
 
     return Path(str(datasets_root() / "kazakhstan"))
 
@@ -103,7 +104,7 @@ def _no_diagnostic_path(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> object:
         raise AssertionError("the diagnostic path was used")
 
-    monkeypatch.setattr("rightsdata.convert.structure_many", refuse)
+    monkeypatch.setattr("rightsdata._validation.convert.structure_many", refuse)
 
 
 def test_both_formats_load_equal_and_on_the_fast_path(

@@ -24,16 +24,17 @@ from typing import Any
 import pytest
 
 import rightsdata
-from rightsdata import InvalidDataError, cli
-from rightsdata._extras import MissingExtraError
-from rightsdata._format import FORMAT, READABLE
-from rightsdata._gcpause import gc_paused
-from rightsdata._resources import datasets_root
-from rightsdata.canonical import format_folder
-from rightsdata.descriptor import MAX_DEPTH, descriptor_problems, load_schema
-from rightsdata.errors import Problem, ProblemCode
-from rightsdata.export import export
-from rightsdata.loading import _read_bounded, read_folder
+from rightsdata import InvalidDataError
+from rightsdata._cli import main as cli
+from rightsdata._data.canonical import format_folder
+from rightsdata._data.loading import _read_bounded, read_folder
+from rightsdata._tables.export import export
+from rightsdata._validation.descriptor import MAX_DEPTH, descriptor_problems, load_schema
+from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.extras import MissingExtraError
+from rightsdata._values.format import FORMAT, READABLE
+from rightsdata._values.gcpause import gc_paused
+from rightsdata._values.resources import datasets_root
 
 from conftest import event_doc, person_doc, source_doc
 

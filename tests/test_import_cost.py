@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 import rightsdata
-from rightsdata._resources import DiskFolder, _source_checkout, datasets_root
-from rightsdata.durations import Duration
-from rightsdata.errors import FieldError
-from rightsdata.model import Penalty
+from rightsdata._model.records import Penalty
+from rightsdata._values.durations import Duration
+from rightsdata._values.errors import FieldError
+from rightsdata._values.resources import DiskFolder, _source_checkout, datasets_root
 from rightsdata.vocab import PenaltyKind
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,12 +39,12 @@ NOT_FOR_LOADING = (
     "importlib.resources",
     "pathlib",
     "urllib.request",
-    "rightsdata.convert",
-    "rightsdata.indexes",
-    "rightsdata.query",
-    "rightsdata.search",
-    "rightsdata.display",
-    "rightsdata.tables",
+    "rightsdata._validation.convert",
+    "rightsdata._data.indexes",
+    "rightsdata._data.query",
+    "rightsdata._data.search",
+    "rightsdata._display.display",
+    "rightsdata._tables.tables",
 )
 
 PROBE = """
@@ -72,13 +72,17 @@ def test_load_imports_nothing_it_does_not_need() -> None:
     result = _probe()
     loaded = set(result["loaded"])  # type: ignore[call-overload]
     assert result["term"] == "P7Y6M"
-    assert {"rightsdata.model", "rightsdata.fastpath", "msgspec"} <= loaded
+    assert {"rightsdata._model.records", "rightsdata._validation.fastpath", "msgspec"} <= loaded
     assert sorted(loaded.intersection(NOT_FOR_LOADING)) == []
 
 
 def test_the_first_query_imports_the_indexes() -> None:
     queried = set(_probe()["queried"])  # type: ignore[call-overload]
-    assert {"rightsdata.indexes", "rightsdata.query", "rightsdata.search"} <= queried
+    assert {
+        "rightsdata._data.indexes",
+        "rightsdata._data.query",
+        "rightsdata._data.search",
+    } <= queried
     assert "pendulum" not in queried  # dates compare as day numbers
 
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from rightsdata import InvalidDataError
-from rightsdata.errors import ProblemCode
-from rightsdata.loading import read_folder
+from rightsdata._data.loading import read_folder
+from rightsdata._values.errors import ProblemCode
 
 from conftest import CITE, event_doc, person_doc, source_doc
 

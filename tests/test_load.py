@@ -12,10 +12,10 @@ import pytest
 
 import rightsdata
 from rightsdata import InvalidDataError, UnknownIdError
-from rightsdata._resources import datasets_root
-from rightsdata.canonical import render_folder, sha256
-from rightsdata.errors import ProblemCode
-from rightsdata.loading import read_folder
+from rightsdata._data.canonical import render_folder, sha256
+from rightsdata._data.loading import read_folder
+from rightsdata._values.errors import ProblemCode
+from rightsdata._values.resources import datasets_root
 
 from conftest import event_doc, person_doc, source_doc
 

@@ -15,7 +15,7 @@ import pytest
 
 import rightsdata
 from rightsdata import InvalidDataError
-from rightsdata.errors import ProblemCode
+from rightsdata._values.errors import ProblemCode
 
 from conftest import CITE, event_doc, person_doc, source_doc
 

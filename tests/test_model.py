@@ -9,9 +9,9 @@ import attrs
 import pytest
 
 from rightsdata import InvalidDataError
-from rightsdata.convert import structure
-from rightsdata.errors import FieldError, ProblemCode
-from rightsdata.model import Figure, Level
+from rightsdata._model.records import Figure, Level
+from rightsdata._validation.convert import structure
+from rightsdata._values.errors import FieldError, ProblemCode
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
 from conftest import CITE, event_doc, person_doc

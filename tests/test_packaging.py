@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = """
 import json, rightsdata
-from rightsdata._resources import datasets_root, schemas_root
+from rightsdata._values.resources import datasets_root, schemas_root
 from rightsdata.schema import load_schema
 assert load_schema("events")["$id"] == "urn:rightsdata:schemas:v1:events"
 package = json.loads(datasets_root().joinpath("kazakhstan", "datapackage.json").read_text())

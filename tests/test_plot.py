@@ -25,16 +25,16 @@ from matplotlib.patches import Rectangle  # noqa: E402
 
 import rightsdata  # noqa: E402
 from rightsdata import EDTF, Dataset, UnknownIdError  # noqa: E402
-from rightsdata._extras import MissingExtraError  # noqa: E402
-from rightsdata._text import short_date, truncate  # noqa: E402
-from rightsdata.model import KINDS, Event, Participant, Record  # noqa: E402
-from rightsdata.plot import (  # noqa: E402
+from rightsdata._display.plot import (  # noqa: E402
     KIND_ORDER,
     PALETTE,
     case_events,
     kind_style,
     plot_timeline,
 )
+from rightsdata._display.words import short_date, truncate  # noqa: E402
+from rightsdata._model.records import KINDS, Event, Participant, Record  # noqa: E402
+from rightsdata._values.extras import MissingExtraError  # noqa: E402
 from rightsdata.vocab import EventKind, Role  # noqa: E402
 
 KOZLOV = "person:vladimir-kozlov"

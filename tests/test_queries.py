@@ -18,12 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata import EDTF, Dataset, Event, InvalidDataError, UnknownIdError, query
-from rightsdata.collection import Collection, EventCollection, RatingCollection
-from rightsdata.convert import structure
-from rightsdata.indexes import EventIndex, date_order
-from rightsdata.model import KINDS, Record
-from rightsdata.query import Figures, Related
+from rightsdata import EDTF, Dataset, Event, InvalidDataError, UnknownIdError
+from rightsdata._data import query as query
+from rightsdata._data.collection import Collection, EventCollection, RatingCollection
+from rightsdata._data.indexes import EventIndex, date_order
+from rightsdata._data.query import Figures, Related
+from rightsdata._model.records import KINDS, Record
+from rightsdata._validation.convert import structure
 from rightsdata.testing import dataset_documents, edtf_dates
 from rightsdata.vocab import EventKind, FigureUnit, Measure, Role
 
@@ -1102,18 +1103,18 @@ def test_a_dataset_built_in_python_is_checked() -> None:
 
 
 def test_the_loaders_check_integrity_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import rightsdata.integrity
-    import rightsdata.loading
+    import rightsdata._data.loading
+    import rightsdata._validation.integrity
 
     calls: list[int] = []
-    original = rightsdata.integrity.check_integrity
+    original = rightsdata._validation.integrity.check_integrity
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(rightsdata.integrity, "check_integrity", counting)
-    monkeypatch.setattr(rightsdata.loading, "check_integrity", counting)
+    monkeypatch.setattr(rightsdata._validation.integrity, "check_integrity", counting)
+    monkeypatch.setattr(rightsdata._data.loading, "check_integrity", counting)
     rightsdata.load().export(tmp_path, "json")
     loaded = rightsdata.load_path(tmp_path)
     assert len(loaded.events) == len(rightsdata.load().events)
@@ -1153,7 +1154,7 @@ def test_a_coarse_date_sorts_after_the_days_it_contains(ds: Dataset) -> None:
 
 
 def test_the_bloody_january_case_starts_with_the_protest() -> None:
-    from rightsdata.plot import case_events
+    from rightsdata._display.plot import case_events
 
     case = ids(case_events(rightsdata.load(), "event:bloody-january-2022"))
     assert case[0] == "event:zhanaozen-protest-2022-01-02"
@@ -1198,7 +1199,7 @@ ENTRY_WORDS = ["kozlov", "kozlova", "vladimir", "bloody", "january", "almaty", "
 
 @st.composite
 def search_entries(draw: st.DrawFn) -> list[Any]:
-    from rightsdata.search import SearchEntry
+    from rightsdata._data.search import SearchEntry
 
     entries = []
     for _ in range(draw(st.integers(0, 25))):
@@ -1224,7 +1225,7 @@ def search_entries(draw: st.DrawFn) -> list[Any]:
 def test_the_search_index_ranks_as_the_linear_scan(
     entries: list[Any], query: list[str], limit: int | None, kinds: set[int] | None
 ) -> None:
-    from rightsdata.search import SearchIndex, rank
+    from rightsdata._data.search import SearchIndex, rank
 
     text = " ".join(query)
     expected = rank(text, [e for e in entries if kinds is None or e.kind_order in kinds])

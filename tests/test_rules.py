@@ -8,11 +8,11 @@ from typing import Any
 import attrs
 import pytest
 
-from rightsdata._checkgen import Validated
-from rightsdata._validators import spec_of
-from rightsdata.convert import structure
-from rightsdata.integrity import RULES, Context, Rule, check_integrity
-from rightsdata.model import RECORD_TYPES, Figure, Relationship, Statement
+from rightsdata._model.checks import Validated
+from rightsdata._model.fields import spec_of
+from rightsdata._model.records import RECORD_TYPES, Figure, Relationship, Statement
+from rightsdata._validation.convert import structure
+from rightsdata._validation.integrity import RULES, Context, Rule, check_integrity
 from rightsdata.schema import load_schema
 
 

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from schemagen import HAND_WRITTEN, generate
 
-from rightsdata.canonical import dumps
-from rightsdata.convert import structure_many, unstructure
-from rightsdata.errors import ProblemCode
-from rightsdata.model import KINDS
+from rightsdata._data.canonical import dumps
+from rightsdata._model.records import KINDS
+from rightsdata._validation.convert import structure_many, unstructure
+from rightsdata._values.errors import ProblemCode
 from rightsdata.schema import load_schema, schema_problems
 from rightsdata.testing import records
 
@@ -163,7 +163,7 @@ def test_mutated_documents_are_rejected_by_both(kind: str, data: st.DataObject) 
     ],
 )
 def test_edtf_pattern_matches_the_parser(value: str, valid: bool) -> None:
-    from rightsdata.dates import EDTF, EDTFError
+    from rightsdata._values.dates import EDTF, EDTFError
 
     doc = {
         "id": "source:a",
@@ -201,7 +201,7 @@ def test_edtf_pattern_matches_the_parser(value: str, valid: bool) -> None:
     ],
 )
 def test_duration_pattern_matches_the_parser(value: str, valid: bool) -> None:
-    from rightsdata.durations import DurationError, parse_duration
+    from rightsdata._values.durations import DurationError, parse_duration
 
     doc = event_doc(penalty={"kind": "imprisonment", "term": value})
     assert (schema_problems("events", doc, "e") == []) is valid

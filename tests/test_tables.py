@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import Dataset
-from rightsdata._extras import MissingExtraError
-from rightsdata._typing import leaf_types
-from rightsdata.convert import structure
-from rightsdata.csvtables import parse, render
-from rightsdata.fromtables import documents_from_rows
-from rightsdata.model import RECORD_TYPES
-from rightsdata.tables import TABLES, ColumnType, Row, Table, get_table, rows
+from rightsdata._model.records import RECORD_TYPES
+from rightsdata._tables.csvtables import parse, render
+from rightsdata._tables.fromtables import documents_from_rows
+from rightsdata._tables.tables import TABLES, ColumnType, Row, Table, get_table, rows
+from rightsdata._validation.convert import structure
+from rightsdata._values.extras import MissingExtraError
+from rightsdata._values.hints import leaf_types
 from rightsdata.testing import dataset_documents
 from rightsdata.vocab import VOCABULARIES, EventKind, Role
 
@@ -225,7 +225,7 @@ def test_awkward_text_and_redirects_survive_csv() -> None:
 
 @given(st.text(alphabet=st.sampled_from("'=+-@\t\rab,\""), max_size=8) | st.text())
 def test_formula_escape_is_undone_exactly_and_never_starts_a_formula(text: str) -> None:
-    from rightsdata.csvtables import FORMULA_STARTS, escape_formula, unescape_formula
+    from rightsdata._tables.csvtables import FORMULA_STARTS, escape_formula, unescape_formula
 
     escaped = escape_formula(text)
     assert unescape_formula(escaped) == text
@@ -305,7 +305,7 @@ def test_extreme_dates_fit_in_pandas(pd: Any) -> None:
 
 def test_extreme_dates_fit_in_parquet() -> None:
     pytest.importorskip("pyarrow")
-    from rightsdata.arrow import arrow_table
+    from rightsdata._tables.arrow import arrow_table
 
     dataset = dataset_of(
         {"sources": [source_doc()], "persons": [person_doc(born="0001-01-01/9999-12-31")]}
@@ -334,7 +334,7 @@ def test_penalty_term_days_counts_a_year_as_365_days_and_a_month_as_30() -> None
 
 
 def test_to_pandas_all_gives_every_table(pd: Any) -> None:
-    from rightsdata.frames import to_pandas_all
+    from rightsdata._tables.frames import to_pandas_all
 
     ds = rightsdata.load()
     every = to_pandas_all(ds)
@@ -344,7 +344,7 @@ def test_to_pandas_all_gives_every_table(pd: Any) -> None:
 
 
 def test_columns_are_the_rows_transposed() -> None:
-    from rightsdata.tables import columns
+    from rightsdata._tables.tables import columns
 
     ds = rightsdata.load()
     for name, table in TABLES.items():
@@ -354,7 +354,7 @@ def test_columns_are_the_rows_transposed() -> None:
 
 
 def test_the_largest_count_the_model_allows_fits_pandas(pd: Any) -> None:
-    from rightsdata._validators import COUNT_MAX
+    from rightsdata._model.fields import COUNT_MAX
 
     ds = rightsdata.load()
     event = next(e for e in ds.events if e.figures)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from rightsdata.errors import (
+from rightsdata._values.errors import (
     FieldError,
     InvalidDataError,
     Problem,
@@ -24,19 +24,16 @@ from rightsdata.errors import (
 )
 
 if TYPE_CHECKING:
-    from rightsdata._extras import MissingExtraError
-    from rightsdata._version import __version__
-    from rightsdata.collection import (
+    from rightsdata._data.collection import (
         Collection,
         EventCollection,
         RatingCollection,
         StatementCollection,
     )
-    from rightsdata.dataset import Dataset
-    from rightsdata.dates import EDTF, EDTFError
-    from rightsdata.durations import Duration, DurationError, format_duration, parse_duration
-    from rightsdata.loading import datasets, load, load_path, validate
-    from rightsdata.model import (
+    from rightsdata._data.dataset import Dataset
+    from rightsdata._data.loading import datasets, load, load_path, validate
+    from rightsdata._data.query import Figures, Related
+    from rightsdata._model.records import (
         KINDS,
         Alias,
         Charge,
@@ -56,7 +53,15 @@ if TYPE_CHECKING:
         Source,
         Statement,
     )
-    from rightsdata.query import Figures, Related
+    from rightsdata._values.dates import EDTF, EDTFError
+    from rightsdata._values.durations import (
+        Duration,
+        DurationError,
+        format_duration,
+        parse_duration,
+    )
+    from rightsdata._values.extras import MissingExtraError
+    from rightsdata._version import __version__
 
 __all__ = [
     "EDTF",
@@ -106,24 +111,24 @@ __all__ = [
 # Public name -> the module that defines it; imported on first access (PEP 562), so that
 # `import rightsdata` does not pay for attrs, cattrs and pendulum until they are needed.
 _LAZY: dict[str, str] = {
-    "Collection": "rightsdata.collection",
-    "EventCollection": "rightsdata.collection",
-    "RatingCollection": "rightsdata.collection",
-    "StatementCollection": "rightsdata.collection",
-    "Figures": "rightsdata.query",
-    "Related": "rightsdata.query",
-    "Dataset": "rightsdata.dataset",
-    "EDTF": "rightsdata.dates",
-    "EDTFError": "rightsdata.dates",
-    "Duration": "rightsdata.durations",
-    "DurationError": "rightsdata.durations",
-    "MissingExtraError": "rightsdata._extras",
-    "format_duration": "rightsdata.durations",
-    "parse_duration": "rightsdata.durations",
-    "datasets": "rightsdata.loading",
-    "load": "rightsdata.loading",
-    "load_path": "rightsdata.loading",
-    "validate": "rightsdata.loading",
+    "Collection": "rightsdata._data.collection",
+    "EventCollection": "rightsdata._data.collection",
+    "RatingCollection": "rightsdata._data.collection",
+    "StatementCollection": "rightsdata._data.collection",
+    "Figures": "rightsdata._data.query",
+    "Related": "rightsdata._data.query",
+    "Dataset": "rightsdata._data.dataset",
+    "EDTF": "rightsdata._values.dates",
+    "EDTFError": "rightsdata._values.dates",
+    "Duration": "rightsdata._values.durations",
+    "DurationError": "rightsdata._values.durations",
+    "MissingExtraError": "rightsdata._values.extras",
+    "format_duration": "rightsdata._values.durations",
+    "parse_duration": "rightsdata._values.durations",
+    "datasets": "rightsdata._data.loading",
+    "load": "rightsdata._data.loading",
+    "load_path": "rightsdata._data.loading",
+    "validate": "rightsdata._data.loading",
     **dict.fromkeys(
         (
             "KINDS",
@@ -145,7 +150,7 @@ _LAZY: dict[str, str] = {
             "Source",
             "Statement",
         ),
-        "rightsdata.model",
+        "rightsdata._model.records",
     ),
 }
 

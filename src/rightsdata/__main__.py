@@ -1,5 +1,5 @@
 """``python -m rightsdata``: the command line."""
 
-from rightsdata.cli import main
+from rightsdata._cli.main import main
 
 raise SystemExit(main())

@@ -16,10 +16,10 @@ import functools
 import json
 from typing import TYPE_CHECKING, Any
 
-from rightsdata._format import schema_id
-from rightsdata._resources import schemas_root
-from rightsdata.errors import Problem, ProblemCode
-from rightsdata.model import KINDS
+from rightsdata._model.records import KINDS
+from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.format import schema_id
+from rightsdata._values.resources import schemas_root
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator

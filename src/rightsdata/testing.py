@@ -23,11 +23,8 @@ from typing import Any, Final
 import attrs
 from hypothesis import strategies as st
 
-from rightsdata._typing import field_hints, nested_part
-from rightsdata._validators import Count, RecordId, Ref, Refs, Text, field_names, spec_of
-from rightsdata.dates import EDTF
-from rightsdata.durations import Duration, parse_duration
-from rightsdata.model import (
+from rightsdata._model.fields import Count, RecordId, Ref, Refs, Text, field_names, spec_of
+from rightsdata._model.records import (
     RECORD_TYPES,
     Alias,
     Citation,
@@ -43,6 +40,9 @@ from rightsdata.model import (
     Source,
     Statement,
 )
+from rightsdata._values.dates import EDTF
+from rightsdata._values.durations import Duration, parse_duration
+from rightsdata._values.hints import field_hints, nested_part
 from rightsdata.vocab import (
     FigureQualifier,
     RatingScale,
@@ -372,12 +372,13 @@ def dataset_documents(draw: st.DrawFn, max_per_kind: int = 4) -> dict[str, list[
     """A whole dataset as JSON-ready documents whose references all resolve.
 
     The result is what ``Dataset.to_dict()`` returns: each kind's documents sorted by ID.
-    Every rule of :data:`rightsdata.integrity.RULES` holds: references are drawn from the
+    Every rule of :data:`rightsdata._validation.integrity.RULES` holds: references are drawn
+    from the
     records made, and each rule's ``repair`` mends what the draw broke (ratings lose their
     ``previous``, events their ``part_of``, a victim born after the event his ``born``).
     """
-    from rightsdata.convert import unstructure
-    from rightsdata.integrity import RULES
+    from rightsdata._validation.convert import unstructure
+    from rightsdata._validation.integrity import RULES
 
     built: dict[str, list[Record]] = {}
     for kind in RECORD_TYPES:

@@ -23,8 +23,8 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
-from rightsdata._cards import _Names
-from rightsdata._text import (
+from rightsdata._display.cards import _Names
+from rightsdata._display.words import (
     describe_date,
     duration_text,
     figure_text,
@@ -33,8 +33,7 @@ from rightsdata._text import (
     term,
     truncate,
 )
-from rightsdata.durations import format_duration
-from rightsdata.model import (
+from rightsdata._model.records import (
     Citation,
     Event,
     Figure,
@@ -48,10 +47,11 @@ from rightsdata.model import (
     Source,
     Statement,
 )
+from rightsdata._values.durations import format_duration
 
 if TYPE_CHECKING:
-    from rightsdata.dataset import Dataset
-    from rightsdata.dates import EDTF
+    from rightsdata._data.dataset import Dataset
+    from rightsdata._values.dates import EDTF
 
 __all__ = ["MAX_WIDTH", "MIN_WIDTH", "event_lines", "terminal_width", "text_card", "wrap"]
 

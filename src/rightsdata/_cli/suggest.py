@@ -1,0 +1,195 @@
+"""'Did you mean' for the command line (internal): close commands, options, IDs, fields, terms.
+
+>>> close("timelin", ["timeline", "show", "search"])
+['timeline']
+>>> field_hint("persons.json[0].nmae")
+"did you mean 'name'?"
+>>> field_hint("events.json[3].figures[0].loww")
+"did you mean 'low'?"
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+
+__all__ = [
+    "EDTF_EXAMPLES",
+    "close",
+    "did_you_mean",
+    "field_hint",
+    "id_suggestions",
+    "ids_in",
+    "reference_hint",
+    "term_hint",
+]
+
+#: Said after a date that is not EDTF, so that the reader sees how one is written.
+EDTF_EXAMPLES: Final = (
+    "dates are EDTF, year first: 2012-10-08, 2012-10, 2012, 2012-01-26/2012-10-08, 2012-22 "
+    "(summer), 2013-06-29~ (about)"
+)
+
+_SEGMENT: Final = re.compile(r"([A-Za-z_$][\w$]*)(?:\[\d+\])*")
+_DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist$")
+_TERM_PROBLEM: Final = re.compile(
+    r"^'(?P<value>[^']*)' is not a \w+ term; allowed: (?P<allowed>.*)$"
+)
+
+
+def close(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """The choices spelled most like ``word``, closest first."""
+    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
+
+
+def did_you_mean(options: Sequence[str]) -> str:
+    """``did you mean 'a'?`` or ``did you mean 'a' or 'b'?``; empty if there are none.
+
+    >>> did_you_mean(["a", "b", "c"]), did_you_mean([])
+    ("did you mean 'a', 'b' or 'c'?", '')
+    """
+    if not options:
+        return ""
+    quoted = [f"'{o}'" for o in options]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"did you mean {listed}?"
+
+
+def id_suggestions(dataset: Dataset, record_id: str, n: int = 3) -> list[str]:
+    """IDs of ``dataset`` like ``record_id``: records of its kind whose names match its slug
+    (``person:kozlov`` finds ``person:vladimir-kozlov``), then close spellings of the ID."""
+    from rightsdata._values.ids import KIND_OF_PREFIX
+
+    kind_prefix, _, slug = record_id.rpartition(":")
+    if kind_prefix not in KIND_OF_PREFIX:  # a misspelt prefix: look among every kind
+        kind_prefix = ""
+    found: list[str] = []
+    words = slug.replace("-", " ").strip()
+    if any(c.isalnum() for c in words):
+        found = [
+            record.id
+            for record in dataset.search(words, limit=10)
+            if not kind_prefix or record.id.startswith(kind_prefix + ":")
+        ]
+    # close spellings of the slug, among IDs of the same kind (the prefix would make every
+    # ID of that kind look alike)
+    if kind_prefix:
+        same = {r.id.partition(":")[2]: r.id for r in dataset if r.id.startswith(kind_prefix)}
+        found += [same[s] for s in close(slug, same, n=n) if same[s] not in found]
+        if slug:  # a slug cut short: 'person:ana' for 'person:ana-example'
+            found += [i for s, i in same.items() if slug in s and i not in found]
+    else:
+        found += [i for i in close(record_id, [r.id for r in dataset], n=n) if i not in found]
+    return found[:n]
+
+
+def _field_type(cls: type, name: str) -> type | None:
+    """The attrs class a field of ``cls`` holds (itself, in a tuple, or or-None), if any."""
+    hint: Any = typing.get_type_hints(cls).get(name)
+    candidates = [hint, *typing.get_args(hint)]
+    for candidate in candidates:
+        for inner in [candidate, *typing.get_args(candidate)]:
+            if isinstance(inner, type) and attrs.has(inner):
+                return inner
+    return None
+
+
+def field_hint(location: str) -> str:
+    """'did you mean ...?' for an unknown field at ``location`` (``persons.json[0].nmae``),
+    naming the fields of the record or part it is in; empty if none is close."""
+    from rightsdata._model.records import RECORD_TYPES
+
+    file_part, _, path = location.partition("[")
+    # locations look like 'events.json[3].figures[0].low' or 'data.json:events[3].x'
+    kind = file_part.rsplit(":", 1)[-1].removesuffix(".json").removesuffix(".jsonl")
+    cls: type | None = RECORD_TYPES.get(kind)
+    if cls is None:
+        return ""
+    segments = _SEGMENT.findall(path.partition("]")[2])
+    for segment in segments[:-1]:
+        cls = _field_type(cls, segment) if cls is not None else None
+    if cls is None or not segments:
+        return ""
+    names = [field.name for field in attrs.fields(cls)]
+    return did_you_mean(close(segments[-1], names, n=2))
+
+
+def term_hint(message: str) -> str:
+    """The message of an unknown vocabulary term, with the closest allowed terms first.
+
+    >>> term_hint("'verdictt' is not a EventKind term; allowed: verdict, trial")
+    "'verdictt' is not an allowed term; did you mean 'verdict'? (allowed: verdict, trial)"
+    >>> term_hint("'accused' is not a Role term; allowed: defendant, judge")
+    "'accused' is not an allowed term (allowed: defendant, judge)"
+    """
+    match = _TERM_PROBLEM.match(message)
+    if match is None:
+        return message
+    allowed = match["allowed"].split(", ")
+    hint = did_you_mean(close(match["value"], allowed, n=2))
+    said = f"'{match['value']}' is not an allowed term"
+    return (
+        f"{said}; {hint} (allowed: {match['allowed']})"
+        if hint
+        else (f"{said} (allowed: {match['allowed']})")
+    )
+
+
+def ids_in(path: Path) -> list[str]:
+    """The IDs of the records in a dataset that did not load (a folder, a JSON document or
+    JSON Lines), read leniently, for 'did you mean' on a reference to no record."""
+    import json
+
+    def of(documents: object) -> list[str]:
+        if not isinstance(documents, list):
+            return []
+        return [d["id"] for d in documents if isinstance(d, dict) and isinstance(d.get("id"), str)]
+
+    def read(file: Path) -> object:
+        try:
+            return json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    if path.is_dir():
+        return [i for file in sorted(path.glob("*.json")) for i in of(read(file))]
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        found: list[str] = []
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, ValueError):
+            return []
+        for line in lines:
+            try:
+                found += of([json.loads(line)])
+            except ValueError:
+                continue
+        return found
+    document = read(path)
+    if isinstance(document, dict):
+        return [i for documents in document.values() for i in of(documents)]
+    return of(document)
+
+
+def reference_hint(message: str, known: Sequence[str]) -> str:
+    """'did you mean ...?' for a reference to no record (``'person:x' does not exist``),
+    among the IDs of its kind in ``known``; empty if none is close.
+
+    >>> reference_hint("'person:ana-exampel' does not exist", ["person:ana-example", "event:a"])
+    "did you mean 'person:ana-example'?"
+    """
+    match = _DANGLING.match(message)
+    if match is None:
+        return ""
+    target = match["target"]
+    prefix = target.partition(":")[0] + ":"
+    return did_you_mean(close(target, [i for i in known if i.startswith(prefix)], n=2))

@@ -1,0 +1,92 @@
+"""The small dataset ``rightsdata init DIR`` writes to start from (internal).
+
+Three records that fit together: a source, a person it names, and an event of that person
+citing the source; with a ``datapackage.json`` naming the dataset. It is written in the
+current format, which leaves out the optional fields the template has nothing to say about:
+docs/records.md shows every field of every kind.
+
+>>> import pathlib, tempfile, rightsdata
+>>> folder = pathlib.Path(tempfile.mkdtemp()) / "mine"
+>>> sorted(p.name for p in write_template(folder))
+['datapackage.json', 'events.json', 'persons.json', 'sources.json']
+>>> rightsdata.load_path(folder).counts()["events"]
+1
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Final
+
+__all__ = ["TEMPLATE", "write_template"]
+
+_CITE: Final = {
+    "source": "source:example-report-2020",
+    "locator": "page 1",
+}
+
+#: The template's files, as JSON values.
+TEMPLATE: Final[dict[str, Any]] = {
+    "sources.json": [
+        {
+            "id": "source:example-report-2020",
+            "title": "Example report (replace with the document you draw on)",
+            "published": "2020-05",
+            "kind": "report",
+            "language": "en",
+            "note": "The document the records below cite; say what it is in a sentence.",
+        }
+    ],
+    "persons.json": [
+        {
+            "id": "person:example-person",
+            "name": "Example Person",
+            "summary": "Who they are, in a sentence.",
+            "citations": [dict(_CITE)],
+        }
+    ],
+    "events.json": [
+        {
+            "id": "event:example-person-detained-2020-05-01",
+            "kind": "detention",
+            "title": "Example Person detained",
+            "summary": "What happened, in your own words.",
+            "date": "2020-05-01",
+            "participants": [{"actor": "person:example-person", "role": "victim"}],
+            "citations": [dict(_CITE)],
+        }
+    ],
+}
+
+
+def _descriptor(name: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "title": f"{name} (describe the dataset in a line)",
+        "version": "0.1.0",
+        "contributors": [{"title": "Your name or organisation", "roles": ["author"]}],
+        "sources": [{"title": TEMPLATE["sources.json"][0]["title"]}],
+    }
+
+
+def _name_of(folder: Path) -> str:
+    """A data package name from the folder's name: lower case, digits, '-', '_', '.'."""
+    name = "".join(c if c.isalnum() or c in "-_." else "-" for c in folder.name.lower())
+    return name.strip("-.") or "my-dataset"
+
+
+def write_template(folder: Path) -> list[Path]:
+    """Write the template into ``folder`` (created; it must be empty or absent), in canonical
+    form; return the files written."""
+    from rightsdata._data.canonical import format_folder
+
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise FileExistsError(f"{folder} exists and is not an empty folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {"datapackage.json": _descriptor(_name_of(folder.resolve())), **TEMPLATE}
+    for name, content in files.items():
+        text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+        (folder / name).write_text(text, encoding="utf-8")
+    format_folder(folder, upgrade=True)  # canonical: the current format, sizes and hashes
+    return sorted(folder / name for name in files)

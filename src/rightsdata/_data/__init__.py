@@ -1,0 +1,1 @@
+"""The dataset: reading and writing dataset folders, the Dataset, its queries."""

@@ -1,0 +1,202 @@
+"""The canonical form of a dataset folder, and the command that writes it (``rightsdata fmt``).
+
+Canonical means: one file per record kind that has records (or had a file), records sorted
+by ID, their fields in the model's order, ``json.dumps(..., ensure_ascii=False, indent=2)``
+plus a final newline; and a ``datapackage.json`` whose resources list each file with its size
+and SHA-256 hash, whose ``sources`` list the dataset's source records, and whose
+``rightsdata_format`` names the format (see docs/concepts.md, "A format that can grow"):
+
+- **format 2** (what this library writes): optional fields that are null or empty are left
+  out; the files are exactly what ``Dataset.to_dict()`` writes, so adding an optional field
+  to the model changes no canonical file;
+- **format 1**: every field is written, ``null`` or ``[]`` where empty. ``rightsdata fmt``
+  keeps a format-1 folder in format 1; ``rightsdata fmt --upgrade`` rewrites it in format 2.
+
+>>> from rightsdata._data.canonical import dumps
+>>> print(dumps([{"id": "place:almaty"}]), end="")
+[
+  {
+    "id": "place:almaty"
+  }
+]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from rightsdata._data.dataset import Dataset
+from rightsdata._data.loading import DESCRIPTOR, read_folder
+from rightsdata._model.fields import spec_of
+from rightsdata._model.records import KINDS, RECORD_TYPES
+from rightsdata._values.format import FORMAT, FORMAT_KEY, format_of, schema_id
+from rightsdata._values.hints import field_hints, nested_part
+
+__all__ = [
+    "dumps",
+    "format_folder",
+    "package_metadata",
+    "render_folder",
+    "schema_id",
+    "sha256",
+    "with_every_field",
+    "without_empty_fields",
+]
+
+DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+
+def dumps(value: Any) -> str:
+    """JSON text in the canonical formatting."""
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def sha256(text: str) -> str:
+    """The hash of a file's UTF-8 bytes, as a data package writes it: ``sha256:<hex>``."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def package_metadata(dataset: Dataset, descriptor: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The data package descriptor of ``dataset`` (``descriptor`` if given, else its own),
+    with the profile, name, version and sources filled in (its resources are the caller's to
+    set)."""
+    package: dict[str, Any] = dict(descriptor or dataset.descriptor or {})
+    package.setdefault("$schema", DATAPACKAGE_PROFILE)
+    package.setdefault("name", dataset.name or "dataset")
+    package.setdefault("version", dataset.version or "0.1.0")
+    package["sources"] = [
+        {"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources
+    ]
+    return package
+
+
+def with_every_field(cls: type, document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` (a record or part of ``cls`` in format 2) with every field written, null
+    or an empty list where it was left out: the format-1 form.
+
+    >>> from rightsdata._model.records import Citation
+    >>> with_every_field(Citation, {"source": "source:a"})
+    {'source': 'source:a', 'locator': None, 'quote': None, 'fields': None}
+    """
+    full: dict[str, Any] = {}
+    hints = field_hints(cls)
+    for field in attrs.fields(cls):
+        if field.name not in document:
+            full[field.name] = [] if spec_of(field).many else None
+            continue
+        value = document[field.name]
+        nested, many = nested_part(hints[field.name])
+        if nested is not None and value is not None:
+            value = (
+                [with_every_field(nested, item) for item in value]
+                if many
+                else with_every_field(nested, value)
+            )
+        full[field.name] = value
+    return full
+
+
+def without_empty_fields(cls: type, document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` (a record or part of ``cls`` that may write every field) in format 2:
+    the optional fields that are null or empty left out. The inverse of
+    :func:`with_every_field`.
+
+    >>> from rightsdata._model.records import Citation
+    >>> without_empty_fields(Citation, {"source": "source:a", "locator": None, "fields": None})
+    {'source': 'source:a'}
+    """
+    compact: dict[str, Any] = {}
+    hints = field_hints(cls)
+    for field in attrs.fields(cls):
+        if field.name not in document:
+            continue
+        value = document[field.name]
+        spec = spec_of(field)
+        if spec.optional and (value is None or (spec.many and value == [])):
+            continue  # (an empty list where the default is null, as a citation's fields, stays)
+        nested, many = nested_part(hints[field.name])
+        if nested is not None and value is not None:
+            value = (
+                [without_empty_fields(nested, item) for item in value]
+                if many
+                else without_empty_fields(nested, value)
+            )
+        compact[field.name] = value
+    return compact
+
+
+def render_folder(
+    dataset: Dataset,
+    descriptor: dict[str, Any] | None = None,
+    *,
+    present: tuple[str, ...] | None = None,
+    format: int | None = None,
+) -> dict[str, str]:
+    """The canonical text of every file of ``dataset``'s folder, by file name.
+
+    A kind gets a file if it has records or is named in ``present`` (the kinds whose files
+    exist; None: every kind). ``format`` is the format to write (default: the current one);
+    a format-1 descriptor is left without the key, as format 1 had none.
+    """
+    package = package_metadata(dataset, descriptor)
+    version = FORMAT if format is None else format
+    if version == 1:
+        package.pop(FORMAT_KEY, None)
+    else:
+        package[FORMAT_KEY] = version
+    documents = dataset.to_dict()
+    if version == 1:
+        documents = {
+            kind: [with_every_field(RECORD_TYPES[kind], doc) for doc in docs]
+            for kind, docs in documents.items()
+        }
+    kinds = [kind for kind in KINDS if documents.get(kind) or present is None or kind in present]
+    files = {f"{kind}.json": dumps(documents.get(kind, [])) for kind in kinds}
+    if dataset.redirects:
+        files["redirects.json"] = dumps(
+            [{"id": old, "to": new} for old, new in sorted(dataset.redirects.items())]
+        )
+    package["resources"] = [
+        {
+            "name": kind,
+            "path": f"{kind}.json",
+            "format": "json",
+            "mediatype": "application/json",
+            "encoding": "utf-8",
+            "schema": schema_id(kind),
+            "bytes": len(files[f"{kind}.json"].encode("utf-8")),
+            "hash": sha256(files[f"{kind}.json"]),
+        }
+        for kind in kinds
+    ]
+    files[DESCRIPTOR] = dumps(package)
+    return files
+
+
+def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -> list[str]:
+    """Rewrite ``folder`` in canonical form; return the names of files that changed.
+
+    With ``check=True`` nothing is written: the names are the files that are not canonical.
+    With ``upgrade=True`` the folder is rewritten in the current format (format 1 to 2).
+    The folder is read and validated first, so an invalid dataset raises
+    :class:`~rightsdata.InvalidDataError` and is left untouched. Only the files of kinds
+    that have records, or whose file exists, are written.
+    """
+    dataset = read_folder(folder)
+    present = tuple(kind for kind in KINDS if (folder / f"{kind}.json").exists())
+    version = FORMAT if upgrade else format_of(dataset.descriptor)
+    rendered = render_folder(dataset, present=present, format=version)
+    changed = []
+    for name, text in rendered.items():
+        path = folder / name
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current != text:
+            changed.append(name)
+            if not check:
+                path.write_text(text, encoding="utf-8")
+    return changed

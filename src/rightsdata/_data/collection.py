@@ -1,0 +1,323 @@
+"""An immutable, typed collection of records of one kind, looked up by ID.
+
+A collection is a sequence of its records (sorted by ID) and reads like a mapping from ID to
+record: ``ds.persons[id]``, ``ds.persons.get(id)`` (None if no such record), ``id in
+ds.persons``. ``ds.events``, ``ds.statements`` and ``ds.ratings`` can also be called with
+filters (:class:`EventCollection`, :class:`StatementCollection`, :class:`RatingCollection`).
+
+>>> import rightsdata
+>>> ds = rightsdata.load()
+>>> ds.persons["person:vladimir-kozlov"].name, "person:vladimir-kozlov" in ds.persons
+('Vladimir Kozlov', True)
+>>> ds.persons.get("person:nobody") is None
+True
+"""
+
+from __future__ import annotations
+
+import operator
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Final, Generic, TypeVar, overload
+
+from rightsdata._model.records import Event, Rating, Record, Statement
+from rightsdata._values.errors import UnknownIdError
+from rightsdata._values.ids import (
+    KIND_OF_PREFIX,
+    describe_prefixes,
+    follow_redirects,
+    noun,
+    prefix_of,
+)
+
+if TYPE_CHECKING:
+    from rightsdata._data.query import DateLike, Queries
+    from rightsdata.vocab import EventKind, Role, StatementKind
+
+__all__ = [
+    "Collection",
+    "EventCollection",
+    "QueryHandle",
+    "RatingCollection",
+    "StatementCollection",
+]
+
+_ID: Final = operator.attrgetter("id")
+
+R = TypeVar("R", bound=Record)
+D = TypeVar("D")
+
+
+class QueryHandle:
+    """The queries of one dataset, set up on first use (internal).
+
+    Shared by the dataset and its callable collections. It holds what the queries need (the
+    records, the redirects), never the dataset: a collection that held a bound method of its
+    dataset would make a reference cycle, freed only by the cyclic collector.
+    """
+
+    __slots__ = ("_lock", "_queries", "_setup")
+
+    def __init__(self, setup: Callable[[], Queries]) -> None:
+        self._setup = setup
+        self._queries: Queries | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> Queries:
+        queries = self._queries
+        if queries is None:
+            with self._lock:
+                queries = self._queries
+                if queries is None:
+                    queries = self._queries = self._setup()
+        return queries
+
+
+class Collection(Sequence[R], Generic[R]):
+    """Records of one kind, sorted by ID: a sequence, and a mapping from ID to record.
+
+    ``collection[id]`` is the record with that ID (an int or slice indexes the sequence);
+    ``get(id)`` returns None (or ``default``) where ``[id]`` raises
+    :class:`~rightsdata.UnknownIdError` (a KeyError). Both follow ``redirects`` (old ID ->
+    new ID) of renamed or merged records, like :meth:`Dataset.get <rightsdata.Dataset.get>`.
+    ``x in collection`` accepts a record or an ID (a current ID, not an old one).
+    """
+
+    __slots__ = ("_by_id", "_kind", "_records", "_redirects")
+
+    def __init__(
+        self, kind: str, records: Iterable[R], redirects: Mapping[str, str] | None = None
+    ) -> None:
+        self._kind = kind
+        self._records: tuple[R, ...] = tuple(sorted(records, key=_ID))
+        self._by_id: dict[str, R] = dict(zip(map(_ID, self._records), self._records, strict=True))
+        self._redirects: Mapping[str, str] = redirects if redirects is not None else {}
+
+    @property
+    def kind(self) -> str:
+        """The record kind, as in file names: ``'events'``."""
+        return self._kind
+
+    def _lookup(self, record_id: str) -> R:
+        record = self._by_id.get(record_id)
+        if record is not None:
+            return record
+        what = noun(self._kind)
+        if not isinstance(record_id, str):
+            raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")
+        if record_id in self._redirects:
+            target = follow_redirects(record_id, self._redirects, self._by_id.__contains__)
+            record = self._by_id.get(target)
+            if record is not None:
+                return record
+            raise UnknownIdError(record_id, f"it redirects to {target!r}", what)
+        other = KIND_OF_PREFIX.get(prefix_of(record_id))
+        if other is not None and other != self._kind:
+            raise UnknownIdError(
+                record_id, f"it is the ID of {describe_prefixes((prefix_of(record_id),))}", what
+            )
+        raise UnknownIdError(record_id, None, what)
+
+    @overload
+    def get(self, record_id: str) -> R | None: ...
+    @overload
+    def get(self, record_id: str, default: D) -> R | D: ...
+    def get(self, record_id: str, default: object = None) -> object:
+        """The record with this ID (following redirects), or ``default`` if none.
+
+        >>> import rightsdata
+        >>> rightsdata.load().places.get("place:almaty").name
+        'Almaty'
+        >>> rightsdata.load().places.get("place:atlantis", "no such place")
+        'no such place'
+        """
+        try:
+            return self._lookup(record_id)
+        except UnknownIdError:
+            return default
+
+    def ids(self) -> tuple[str, ...]:
+        """The IDs, sorted."""
+        return tuple(self._by_id)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._by_id
+        record_id = getattr(item, "id", None)
+        return isinstance(record_id, str) and self._by_id.get(record_id) == item
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, index: str) -> R: ...
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[R, ...]: ...
+    def __getitem__(self, index: str | int | slice) -> R | tuple[R, ...]:
+        """The record with an ID (``ds.persons["person:x"]``), or at a position."""
+        if isinstance(index, str):
+            return self._lookup(index)
+        return self._records[index]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Collection):
+            return NotImplemented
+        return self._kind == other._kind and self._records == other._records
+
+    def __hash__(self) -> int:
+        return hash((self._kind, self._records))
+
+    def __repr__(self) -> str:
+        return f"<Collection {self._kind}: {len(self._records)} records>"
+
+
+class EventCollection(Collection[Event]):
+    """The events: a :class:`Collection` (by ID) that can also be called to filter them.
+
+    ``ds.events(...)`` returns a list of events in date order; see :meth:`__call__`.
+    """
+
+    __slots__ = ("_queries",)
+
+    def __init__(
+        self,
+        records: Iterable[Event],
+        queries: Callable[[], Queries],
+        redirects: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__("events", records, redirects)
+        self._queries = queries
+
+    def __call__(
+        self,
+        *,
+        kind: EventKind | str | Iterable[EventKind | str] | None = None,
+        between: tuple[DateLike | None, DateLike | None] | None = None,
+        involving: str | Record | None = None,
+        place: str | Record | None = None,
+        role: Role | str | None = None,
+    ) -> list[Event]:
+        """The events that meet every condition given, in date order.
+
+        * ``kind``: an :class:`~rightsdata.vocab.EventKind`, its string, or a collection of
+          them (any of them);
+        * ``between=(start, end)``: the events whose date overlaps the window from the first
+          day of ``start`` to the last day of ``end``. Each side is an EDTF text or value
+          (``'2012'`` starts on 1 January and ends on 31 December), a :class:`datetime.date`
+          or datetime (pendulum's too), or None for an open side. A date with an open or
+          unknown side could cover any day on that side, so it overlaps every window on
+          that side; an event with no date is in no window;
+        * ``involving``: an actor (ID or record) who took part (a participant) or was
+          charged; with ``role``, only events where that actor took part in that role;
+        * ``place``: a place (ID, record, or a country's ISO code such as ``'KZ'``): events
+          at it or at a place within it, however deep (``within``): events in Almaty are
+          events in Kazakhstan;
+        * ``role``: a :class:`~rightsdata.vocab.Role` or its string; alone, events with any
+          participant in that role.
+
+        Date order is chronological (:func:`rightsdata._data.indexes.date_order`): by the last day
+        a date could denote; on one day a span before a single date, then the narrower date
+        first, then the date's text; events with no date come last; ties by ID
+        (docs/queries.md says why). IDs follow redirects; an unknown ID raises
+        :class:`~rightsdata.UnknownIdError`, and a wrong type or value TypeError or
+        ValueError.
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> [e.id for e in ds.events(involving="person:vladimir-kozlov", between=("2015", None))]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        ['event:kozlov-solitary-confinement-2015-07-17', 'event:kozlov-55th-birthday-2015',
+         'event:kozlov-stricter-regime-2015', 'event:kozlov-video-interview-recorded-2015',
+         'event:kozlov-parole-hearing-2015-12-08']
+        >>> [str(e.date) for e in ds.events(place="KZ", kind="killing")]
+        ['2011-12']
+        >>> len(ds.events(role="judge")), len(ds.events())
+        (1, 118)
+        """
+        return self._queries().events(kind, between, involving, place, role)
+
+    def __repr__(self) -> str:
+        return f"<EventCollection: {len(self)} records>"
+
+
+class StatementCollection(Collection[Statement]):
+    """The statements: a :class:`Collection` (by ID) that can also be called to filter them."""
+
+    __slots__ = ("_queries",)
+
+    def __init__(
+        self,
+        records: Iterable[Statement],
+        queries: Callable[[], Queries],
+        redirects: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__("statements", records, redirects)
+        self._queries = queries
+
+    def __call__(
+        self,
+        *,
+        speaker: str | Record | None = None,
+        about: str | Record | None = None,
+        addressed_to: str | Record | None = None,
+        between: tuple[DateLike | None, DateLike | None] | None = None,
+        kind: StatementKind | str | Iterable[StatementKind | str] | None = None,
+    ) -> list[Statement]:
+        """The statements that meet every condition given, in date order (as for events).
+
+        * ``speaker``: who said it (a person or organisation, by ID or record);
+        * ``about``: a record (of any kind) the statement is about;
+        * ``addressed_to``: an actor it was addressed to;
+        * ``between=(start, end)``: statements whose date overlaps the window, exactly as
+          for :meth:`ds.events <EventCollection.__call__>` (an undated one is in none);
+        * ``kind``: a :class:`~rightsdata.vocab.StatementKind`, its string, or several.
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> found = ds.statements(about="person:vladimir-kozlov", between=("2015", "2015"))
+        >>> all("person:vladimir-kozlov" in s.about for s in found)
+        True
+        """
+        return self._queries().statements(speaker, about, addressed_to, between, kind)
+
+    def __repr__(self) -> str:
+        return f"<StatementCollection: {len(self)} records>"
+
+
+class RatingCollection(Collection[Rating]):
+    """The ratings: a :class:`Collection` (by ID) that can also be called to filter them."""
+
+    __slots__ = ("_queries",)
+
+    def __init__(
+        self,
+        records: Iterable[Rating],
+        queries: Callable[[], Queries],
+        redirects: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__("ratings", records, redirects)
+        self._queries = queries
+
+    def __call__(self, *, country: str | Record | None = None) -> list[Rating]:
+        """The ratings (of one country: a place ID or record, or its ISO code) in date order.
+
+        Date order is by ``as_of`` (:meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>`: first
+        possible day, then last, then text), ties by ID: the order in which
+        :meth:`~rightsdata.Dataset.rating_on` finds the rating in force. Ratings are of the
+        country itself: ``country`` does not take in the places within it.
+
+        >>> import rightsdata
+        >>> [(str(r.as_of), r.level.value) for r in rightsdata.load().ratings(country="KZ")]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('2019-09/2019-10', 'obstructed'), ('2020', 'obstructed'),
+         ('2022-01/2022-08', 'obstructed'), ('2022', 'repressed')]
+        """
+        return self._queries().ratings(country)
+
+    def __repr__(self) -> str:
+        return f"<RatingCollection: {len(self)} records>"

@@ -1,0 +1,569 @@
+"""The Dataset: every record of a dataset, immutable, with lookups.
+
+>>> import rightsdata
+>>> ds = rightsdata.load()
+>>> ds.name
+'kazakhstan'
+>>> ds.get("place:almaty").name
+'Almaty'
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+from rightsdata._data.collection import (
+    Collection,
+    EventCollection,
+    QueryHandle,
+    RatingCollection,
+    StatementCollection,
+)
+from rightsdata._data.registry import register
+from rightsdata._model.records import (
+    KINDS,
+    Event,
+    Law,
+    Organization,
+    Person,
+    Place,
+    Rating,
+    Record,
+    Relationship,
+    Source,
+)
+from rightsdata._values.errors import InvalidDataError, UnknownIdError
+from rightsdata._values.ids import noun
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pandas
+    from matplotlib.axes import Axes
+
+    from rightsdata._data.query import DateLike, Figures, Queries, Related
+    from rightsdata.vocab import EventKind, FigureUnit, Measure
+
+__all__ = ["Dataset"]
+
+R = TypeVar("R", bound=Record)
+
+
+def _setup(
+    by_kind: Mapping[str, Sequence[Record]],
+    redirects: Mapping[str, str],
+    tables: Mapping[str, Mapping[str, Record]],
+) -> QueryHandle:
+    """The dataset's lazily set-up queries; a closure over its records, not the dataset.
+
+    Loading a dataset never needs them, so neither they nor the index and search code
+    are imported until a query is asked (see docs/performance.md on import cost).
+    """
+
+    def queries() -> Queries:
+        from rightsdata._data.indexes import Indexes
+        from rightsdata._data.query import Queries
+
+        return Queries(Indexes(by_kind), redirects, tables)
+
+    return QueryHandle(queries)
+
+
+def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
+    if redirects is None:
+        return {}
+    if not isinstance(redirects, Mapping):
+        raise TypeError(f"redirects must be a mapping, not {type(redirects).__name__}")
+    for old, new in redirects.items():
+        if not isinstance(old, str) or not isinstance(new, str):
+            raise TypeError(f"redirects map IDs to IDs (str to str), not {old!r} to {new!r}")
+    return dict(redirects)
+
+
+def _check(records: Mapping[str, Sequence[Record]], redirects: Mapping[str, str]) -> None:
+    """Raise InvalidDataError listing every integrity problem among records built in Python."""
+    from rightsdata._validation.integrity import check_integrity
+
+    listed = {kind: list(items) for kind, items in records.items()}
+    problems = check_integrity(listed, {kind: kind for kind in listed}, redirects)
+    if problems:
+        raise InvalidDataError(problems, "the records given to Dataset")
+
+
+class Dataset:
+    """A whole dataset: one typed, immutable :class:`Collection` per record kind, and queries.
+
+    Build one with :func:`rightsdata.load` (the bundled data) rather than by hand. Records
+    given here are checked as a load checks them
+    (``rightsdata._validation.integrity.check_integrity``:
+    duplicate IDs, references to records that do not exist, bad redirects), and
+    :class:`~rightsdata.InvalidDataError` lists every problem.
+    ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``
+    follows them. Queries are answered from indexes built on first use, once, thread-safely
+    (see :mod:`rightsdata._data.indexes`); the dataset never changes, so they are never rebuilt.
+    Their semantics are documented in docs/queries.md.
+    """
+
+    __slots__ = (
+        "__weakref__",
+        "_by_kind",
+        "_collections",
+        "_descriptor",
+        "_name",
+        "_queries",
+        "_redirects",
+        "_version",
+    )
+
+    def __init__(
+        self,
+        records: Mapping[str, Sequence[Record]],
+        *,
+        name: str | None = None,
+        version: str | None = None,
+        descriptor: Mapping[str, Any] | None = None,
+        redirects: Mapping[str, str] | None = None,
+        _checked: bool = False,
+    ) -> None:
+        unknown = set(records) - set(KINDS)
+        if unknown:
+            raise ValueError(f"unknown record kinds: {', '.join(sorted(unknown))}")
+        self._redirects: dict[str, str] = _checked_redirects(redirects)
+        by_kind: dict[str, tuple[Record, ...]] = {}
+        tables: dict[str, dict[str, Record]] = {}
+        collections: dict[str, Collection[Any]] = {}
+        handle = self._queries = _setup(by_kind, self._redirects, tables)
+        for kind in KINDS:
+            items: Any = records.get(kind, ())  # each collection sorts its records by ID
+            if kind == "events":
+                collections[kind] = EventCollection(items, handle, self._redirects)
+            elif kind == "statements":
+                collections[kind] = StatementCollection(items, handle, self._redirects)
+            elif kind == "ratings":
+                collections[kind] = RatingCollection(items, handle, self._redirects)
+            else:
+                collections[kind] = Collection(kind, items, self._redirects)
+            by_kind[kind] = collections[kind]._records
+            tables[kind] = collections[kind]._by_id
+        self._collections = collections
+        self._by_kind = by_kind
+        retired = [old for old in self._redirects if any(old in c for c in collections.values())]
+        if retired:
+            raise ValueError(
+                f"redirects from IDs that records still have: {', '.join(sorted(retired))}; "
+                "a redirect replaces a retired ID"
+            )
+        if not _checked:  # the loaders check what they pass before building (and say so)
+            _check(records, self._redirects)
+        self._name = name
+        self._version = version
+        self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
+        register(self)  # so that the records' notebook cards can name the records they cite
+
+    def _answers(self) -> Queries:
+        """The queries over this dataset's indexes, set up on first use."""
+        return self._queries()
+
+    # --- identity -------------------------------------------------------------------------
+
+    @property
+    def name(self) -> str | None:
+        """The dataset's name (``'kazakhstan'``), from its data package; None if it has none."""
+        return self._name
+
+    @property
+    def version(self) -> str | None:
+        """The data version (semantic versioning for data), from its data package."""
+        return self._version
+
+    @property
+    def descriptor(self) -> dict[str, Any] | None:
+        """A copy of the data package descriptor (datapackage.json), if the dataset has one."""
+        return copy.deepcopy(self._descriptor)
+
+    @property
+    def format(self) -> int:
+        """The version of the file format the dataset was read from (its descriptor's
+        ``rightsdata_format``; 1 when it has none): docs/concepts.md, "A format that can grow".
+
+        >>> import rightsdata
+        >>> rightsdata.load().format
+        2
+        """
+        from rightsdata._values.format import format_of
+
+        return format_of(self._descriptor)
+
+    @property
+    def citation(self) -> str:
+        """How to cite the dataset, from its descriptor: contributors, title, version,
+        licence and sources (and what is missing, if it has no descriptor).
+
+        >>> import rightsdata
+        >>> print(rightsdata.load().citation)  # doctest: +ELLIPSIS
+        rightsdata developers. Human-rights documentation: Kazakhstan, 2011 to 2022 (dataset \
+kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). Sources: ...
+        """
+        from rightsdata._data.citation import citation_text
+
+        return citation_text(self._descriptor)
+
+    # --- collections ----------------------------------------------------------------------
+
+    @property
+    def sources(self) -> Collection[Source]:
+        """The sources every fact is drawn from."""
+        return self._collections["sources"]
+
+    @property
+    def persons(self) -> Collection[Person]:
+        """The people."""
+        return self._collections["persons"]
+
+    @property
+    def organizations(self) -> Collection[Organization]:
+        """The organisations."""
+        return self._collections["organizations"]
+
+    @property
+    def places(self) -> Collection[Place]:
+        """The places."""
+        return self._collections["places"]
+
+    @property
+    def laws(self) -> Collection[Law]:
+        """The legal provisions."""
+        return self._collections["laws"]
+
+    @property
+    def events(self) -> EventCollection:
+        """The events; call it to filter them: ``ds.events(kind=, between=, involving=,
+        place=, role=)`` (see :meth:`EventCollection.__call__
+        <rightsdata._data.collection.EventCollection.__call__>`)."""
+        events: EventCollection = self._collections["events"]  # type: ignore[assignment]
+        return events
+
+    @property
+    def relationships(self) -> Collection[Relationship]:
+        """The relationships between actors."""
+        return self._collections["relationships"]
+
+    @property
+    def statements(self) -> StatementCollection:
+        """The statements; call it to filter them: ``ds.statements(speaker=, about=,
+        addressed_to=, between=, kind=)`` (see :meth:`StatementCollection.__call__
+        <rightsdata._data.collection.StatementCollection.__call__>`)."""
+        statements: StatementCollection = self._collections["statements"]  # type: ignore[assignment]
+        return statements
+
+    @property
+    def ratings(self) -> RatingCollection:
+        """The civic-space ratings; call it for them in date order: ``ds.ratings(country=)``."""
+        ratings: RatingCollection = self._collections["ratings"]  # type: ignore[assignment]
+        return ratings
+
+    @property
+    def redirects(self) -> Mapping[str, str]:
+        """Retired IDs and the IDs that replaced them (read-only).
+
+        >>> import rightsdata
+        >>> dict(rightsdata.load().redirects)  # doctest: +NORMALIZE_WHITESPACE
+        {'relationship:asya-tulesova-partner-of-beibarys-tolymbekov':
+         'relationship:asya-tulesova-companion-of-beibarys-tolymbekov'}
+        """
+        return MappingProxyType(self._redirects)
+
+    def collection(self, kind: str) -> Collection[Any]:
+        """The collection of a kind named as in the files (``'events'``)."""
+        try:
+            return self._collections[kind]
+        except KeyError:
+            raise ValueError(
+                f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}"
+            ) from None
+
+    # --- lookups --------------------------------------------------------------------------
+
+    @overload
+    def get(self, record_id: str) -> Record: ...
+    @overload
+    def get(self, record_id: str, kind: type[R]) -> R: ...
+    def get(self, record_id: str, kind: type[Any] | None = None) -> Any:
+        """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none.
+
+        A retired ID is followed through :attr:`redirects`, however long the chain; a chain
+        that comes back on itself, or ends at an ID no record has, raises UnknownIdError with
+        a hint saying so. With ``kind`` (a record class such as :class:`~rightsdata.Event`),
+        the record must be of that class (else UnknownIdError), and type checkers know it is:
+        ``ds.get(id, Event).penalty`` checks. So does ``ds.events[id].penalty``.
+
+        >>> import rightsdata
+        >>> from rightsdata import Event
+        >>> ds = rightsdata.load()
+        >>> ds.get("person:vladimir-kozlov").name
+        'Vladimir Kozlov'
+        >>> ds.get("event:kozlov-verdict-2012-10-08", Event).penalty.term.years
+        7
+        """
+        record = self._answers().get(record_id)
+        if kind is not None and not isinstance(record, kind):
+            what = noun(getattr(kind, "kind_name", ""))
+            raise UnknownIdError(record_id, f"it is the ID of a {noun(record.kind_name)}", what)
+        return record
+
+    def country(self, code: str) -> Place:
+        """The country place (``kind`` country) with an ISO 3166-1 alpha-2 code.
+
+        The other way, a place's ``country`` is the code of the country it is in (its own,
+        for a country). Wherever a query expects a country or place (``rating_on``,
+        ``ratings(country=)``, ``events(place=)``), the code may stand for the place.
+        An unknown code raises :class:`~rightsdata.UnknownIdError`.
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> ds.country("KZ").id, ds.places["place:almaty"].country
+        ('place:kazakhstan', 'KZ')
+        """
+        if not isinstance(code, str):
+            raise TypeError(f"a country code is a string, not {type(code).__name__}")
+        return self._answers().country(code)
+
+    # --- queries --------------------------------------------------------------------------
+
+    def search(
+        self, text: str, *, limit: int | None = 20, kinds: Iterable[str] | None = None
+    ) -> list[Record]:
+        """Persons, organisations, places and laws whose names match ``text``, best first.
+
+        Names are a record's name and aliases; a law's name is "<instrument> article <n>
+        [part <m>]" (its title, a description, is not searched). Matching ignores case, accents and
+        script (Russian and Kazakh Cyrillic are transliterated to Latin). Records rank by
+        their best-matching name: exact, then prefix, then every query word starting a word
+        of the name, then close spellings; see :mod:`rightsdata._data.search`. ``limit``: at most
+        this many (None for all); ``kinds``: only these kinds (``["persons"]``).
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> [r.id for r in ds.search("KOZLOV", limit=2)]
+        ['person:vladimir-kozlov', 'person:kozlov-parole-judge']
+        >>> [r.id for r in ds.search("Казахстан", limit=1)], ds.search("HRF")[0].name
+        (['place:kazakhstan'], 'Human Rights Foundation')
+        >>> [r.id for r in ds.search("criminal code 164")]
+        ['law:kz-cc-1997-164']
+        """
+        return self._answers().search(text, limit, kinds)
+
+    def timeline(self, actor: str | Record) -> list[Event]:
+        """The events an actor (a person or organisation, by ID or record) took part in.
+
+        Taking part is being a participant (any role) or being charged. In date order, as
+        for :meth:`events <rightsdata._data.collection.EventCollection.__call__>`: a chronology,
+        by the last day each date could denote (:func:`rightsdata._data.indexes.date_order`), so
+        that a year sorts after the days within it; undated events last, ties by ID. An
+        unknown ID raises :class:`~rightsdata.UnknownIdError`.
+
+        >>> import rightsdata
+        >>> [(str(e.date), e.kind.value)
+        ...  for e in rightsdata.load().timeline("person:vladimir-kozlov")][:4]
+        [('2012-01-26', 'detention'), ('2012-01-26/2012-10-08', 'charge'), \
+('/2012-10-08', 'trial'), ('2012-10-08', 'verdict')]
+        """
+        return self._answers().events(involving=actor)
+
+    def figures(
+        self,
+        event: str | Record,
+        measure: Measure | str | None = None,
+        unit: FigureUnit | str | None = None,
+    ) -> Figures:
+        """Every claim (figure) on an event, with who asserted it and where, as :class:`Figures`.
+
+        ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure,
+        ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit. The result
+        is a sequence of the figures (in the event's order) with ``.range``, ``.open_above``,
+        ``.open_below`` and ``.disagree``, which summarise them without hiding a disagreement
+        (see :class:`~rightsdata._data.query.Figures`).
+
+        >>> import rightsdata
+        >>> killed = rightsdata.load().figures("event:zhanaozen-massacre-2011", measure="killed")
+        >>> len(killed), killed.range, killed.disagree
+        (3, (15, 17), True)
+        >>> [c.source for c in killed[2].citations], killed[2].asserted_by
+        (['source:civicus-kazakhstan-country-page'], 'org:kazakhstan-authorities')
+        """
+        return self._answers().figures(event, measure, unit)
+
+    def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
+        """The rating of ``country`` (a place ID or record, or its ISO code such as ``'KZ'``)
+        in force on a day: the latest whose ``as_of`` starts on or before it; None if none.
+
+        "Starts" is the first possible day of ``as_of`` (an open or unknown start counts as
+        started); "latest" is the last in date order (:meth:`EDTF.sort_key
+        <rightsdata.EDTF.sort_key>`, then ID) among those. ``date`` is one day: a
+        :class:`datetime.date` (or datetime, pendulum's too), or an EDTF day or its text; a
+        month or year raises ValueError, since it does not say which day.
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> ds.rating_on("place:kazakhstan", "2019-08-31") is None
+        True
+        >>> ds.rating_on("place:kazakhstan", "2019-09-01").id
+        'rating:civicus-kazakhstan-2019-watchlist'
+        >>> ds.rating_on("KZ", "2022-06-01").level.value
+        'repressed'
+        """
+        return self._answers().rating_on(country, date)
+
+    def cited_by(self, source: str | Record) -> list[Record]:
+        """Every record citing a source, on the record or in a figure's citations.
+
+        In kind order (:data:`~rightsdata.KINDS`: sources, persons, organisations, ...), then
+        by ID.
+
+        >>> import rightsdata
+        >>> cited = rightsdata.load().cited_by("source:hrf-2012-12-14")
+        >>> "person:vladimir-kozlov" in [r.id for r in cited]
+        True
+        >>> [r.id for r in cited if r.id.startswith("rating:")]
+        []
+        """
+        return self._answers().cited_by(source)
+
+    def related(self, record: str | Record) -> Related:
+        """The relationships, events, statements and ratings that name a record.
+
+        See :class:`~rightsdata._data.query.Related` for what naming is (subject or object,
+        participant, accused, place of an event, speaker, addressee, what a statement is
+        about, a rating's country, ...), and for the order (each by date, undated last).
+
+        >>> import rightsdata
+        >>> related = rightsdata.load().related("person:vladimir-kozlov")
+        >>> related.events == tuple(rightsdata.load().timeline("person:vladimir-kozlov"))
+        True
+        >>> [r.id for r in rightsdata.load().related("place:kazakhstan").ratings][:1]
+        ['rating:civicus-kazakhstan-2019-watchlist']
+        """
+        return self._answers().related(record)
+
+    def __iter__(self) -> Iterator[Record]:
+        """Every record, kind by kind (in :data:`~rightsdata._model.records.KINDS` order), by ID."""
+        for collection in self._collections.values():
+            yield from collection
+
+    def __len__(self) -> int:
+        return sum(len(c) for c in self._collections.values())
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind.
+
+        >>> import rightsdata
+        >>> rightsdata.load().counts()["sources"]
+        5
+        """
+        return {kind: len(c) for kind, c in self._collections.items()}
+
+    # --- export ---------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+        """Every record as JSON-ready dicts, kind by kind, sorted by ID: the files' content.
+
+        >>> import json, rightsdata
+        >>> data = rightsdata.load().to_dict()
+        >>> sorted(data) == sorted(rightsdata.KINDS)
+        True
+        """
+        from rightsdata._validation.convert import unstructure_many  # cattrs only when exporting
+
+        return {kind: unstructure_many(c) for kind, c in self._collections.items()}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return (self._name, self._version, self._redirects, self._collections) == (
+            other._name,
+            other._version,
+            other._redirects,
+            other._collections,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # --- for notebooks and other tools (each imports its heavy dependency when called) -------
+
+    @overload
+    def to_pandas(self, table: str) -> pandas.DataFrame: ...
+    @overload
+    def to_pandas(self, table: None = None) -> dict[str, pandas.DataFrame]: ...
+    def to_pandas(self, table: str | None = None) -> pandas.DataFrame | dict[str, Any]:
+        """One table of the dataset as a pandas DataFrame (needs ``rightsdata[pandas]``);
+        with no table, every table, by name.
+
+        ``table`` is a kind (``"events"``: one row per record) or a nested part
+        (``"events.participants"``: a long table keyed by the record's ID). The tables,
+        their columns and types are documented in docs/pandas.md.
+
+        >>> import rightsdata
+        >>> rightsdata.load().to_pandas("persons").loc["person:vladimir-kozlov", "name"]
+        'Vladimir Kozlov'
+        >>> every = rightsdata.load().to_pandas()
+        >>> len(every["events"]) == len(rightsdata.load().events)
+        True
+        """
+        from rightsdata._tables.frames import to_pandas, to_pandas_all
+
+        return to_pandas_all(self) if table is None else to_pandas(self, table)
+
+    def export(self, directory: str | Path, format: str = "json") -> list[Path]:
+        """Write the dataset to ``directory`` in ``format``; return the files written.
+
+        Formats: ``json`` (one file per kind, canonical), ``jsonl``, ``csv``,
+        ``datapackage`` (a Frictionless Data Package of CSV tables) and ``parquet``
+        (needs ``rightsdata[arrow]``). See docs/exports.md.
+        """
+        from rightsdata._tables.export import export
+
+        return export(self, directory, format)
+
+    def plot_timeline(
+        self,
+        subject: str | Record,
+        *,
+        ax: Axes | None = None,
+        kind: EventKind | str | Iterable[EventKind | str] | None = None,
+        between: tuple[DateLike | None, DateLike | None] | None = None,
+        title: str | None = None,
+        legend: bool = True,
+        label_width: int = 60,
+    ) -> Axes:
+        """Draw ``subject``'s events on a time axis (needs ``rightsdata[plot]``).
+
+        ``subject`` is an actor (person, organisation) or an event standing for its case.
+        Uncertain dates are drawn as ranges. The options are those of
+        :func:`rightsdata._display.plot.plot_timeline`; docs/plotting.md shows the result.
+        """
+        from rightsdata._display.plot import plot_timeline
+
+        return plot_timeline(
+            self,
+            subject,
+            ax=ax,
+            kind=kind,
+            between=between,
+            title=title,
+            legend=legend,
+            label_width=label_width,
+        )
+
+    def _repr_html_(self) -> str:
+        from rightsdata._display.display import dataset_html
+
+        return dataset_html(self)
+
+    def __repr__(self) -> str:
+        label = self._name or "unnamed"
+        version = f" {self._version}" if self._version else ""
+        counts = ", ".join(f"{len(c)} {k}" for k, c in self._collections.items() if len(c))
+        return f"<Dataset {label}{version}: {counts or 'empty'}>"

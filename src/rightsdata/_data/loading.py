@@ -1,0 +1,879 @@
+"""Reading datasets: the bundled ones by name, and anyone's in the same format.
+
+Three layouts are read (see docs/loading.md):
+
+- a **folder**: ``datapackage.json`` (optional for your own data) and one JSON file per record
+  kind (``events.json``: a list of records), plus ``redirects.json`` if IDs were retired;
+- a **JSON document**: one object with a list per kind, ``{"persons": [...], "events": [...]}``;
+- **JSON Lines** (``.jsonl`` or ``.ndjson``): one record per line, its kind in a ``"$kind"``
+  field (``"events"``), or taken from its ID's prefix when the field is absent.
+
+Reading is all or nothing: every problem in every file is collected, and one
+:class:`~rightsdata.InvalidDataError` lists them all, each located by file, record and field.
+
+>>> import rightsdata
+>>> ds = rightsdata.load()
+>>> ds is rightsdata.load()
+True
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import stat
+import threading
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+from rightsdata._data.dataset import Dataset
+from rightsdata._model.records import KINDS, Record
+from rightsdata._validation.descriptor import DESCRIPTOR, descriptor_problems
+from rightsdata._validation.integrity import Where, check_integrity
+from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, describe_json
+from rightsdata._values.gcpause import gc_paused
+from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
+from rightsdata._values.resources import datasets_root
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+    from pathlib import Path
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DESCRIPTOR",
+    "REDIRECTS",
+    "datasets",
+    "load",
+    "load_path",
+    "read_folder",
+    "validate",
+]
+
+REDIRECTS: Final = "redirects.json"
+KIND_FIELD: Final = "$kind"
+#: The largest file read by default (1 GiB); raise it with ``max_bytes=``. A JSON file takes
+#: several times its size in memory once parsed, so the limit keeps a mistaken path (a disk
+#: image, a database dump) from exhausting memory.
+DEFAULT_MAX_BYTES: Final = 1 << 30
+_JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
+_BOM: Final = b"\xef\xbb\xbf"
+#: What a bundled dataset's name may look like: a name, never a path.
+_NAME: Final = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_CHUNK: Final = 1 << 20
+
+_cache: dict[str, Dataset] = {}
+_cache_lock = threading.Lock()
+
+
+# --- public entry points --------------------------------------------------------------------
+
+
+def load(name: str = "kazakhstan") -> Dataset:
+    """The bundled dataset ``name``, validated; cached, so every call returns the same object.
+
+    Thread-safe. The dataset is immutable, so sharing it is safe.
+
+    >>> import rightsdata
+    >>> rightsdata.load().version  # doctest: +ELLIPSIS
+    '...'
+    """
+    dataset = _cache.get(name)
+    if dataset is not None:
+        return dataset
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise ValueError(
+            f"load() takes the name of a bundled dataset, not {name!r}; "
+            f"bundled: {', '.join(datasets()) or 'none'}. To read a folder or file, use "
+            "rightsdata.load_path(path)"
+        )
+    with _cache_lock:
+        dataset = _cache.get(name)
+        if dataset is None:
+            folder = datasets_root().joinpath(name)
+            if not folder.joinpath(DESCRIPTOR).is_file():
+                known = ", ".join(datasets()) or "none"
+                raise ValueError(
+                    f"no bundled dataset is called {name!r}; bundled: {known}. To read a "
+                    "folder or file, use rightsdata.load_path(path)"
+                )
+            # Sizes, not hashes: the bundled files' hashes are checked by the project's tests,
+            # and hashing (importing hashlib alone: 3-7 ms) would cost a cold load() a few per cent.
+            dataset = read_folder(
+                folder, label=f"bundled dataset {name!r}", check_resources="sizes"
+            )
+            _cache[name] = dataset
+    return dataset
+
+
+def datasets() -> dict[str, str | None]:
+    """The bundled datasets' names, each with its data version.
+
+    >>> import rightsdata
+    >>> "kazakhstan" in rightsdata.datasets()
+    True
+    """
+    found: dict[str, str | None] = {}
+    for entry in sorted(datasets_root().iterdir(), key=lambda e: e.name):
+        descriptor = entry.joinpath(DESCRIPTOR)
+        if _NAME.fullmatch(entry.name) and descriptor.is_file():
+            raw, problems = read_json(descriptor, DESCRIPTOR)
+            version = raw.get("version") if not problems and type(raw) is dict else None
+            found[entry.name] = version if isinstance(version, str) else None
+    return found
+
+
+def load_path(
+    path: str | os.PathLike[str],
+    *,
+    schema: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Dataset:
+    """Read a dataset from a folder, a JSON document or a JSON Lines file, and validate it.
+
+    Returns the whole dataset, or raises :class:`~rightsdata.InvalidDataError` listing every
+    problem in every file. ``schema=True`` also checks each record against the JSON Schemas
+    (slower; needs ``rightsdata[schema]``, else raises ``MissingExtraError``, an ImportError).
+    Files larger than ``max_bytes`` are refused; docs/loading.md lists every limit.
+
+    >>> import rightsdata, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "data.json").write_text('{"persons": [{"id": "person:x"}]}')
+    >>> rightsdata.load_path(folder / "data.json")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    rightsdata.InvalidDataError: 2 problems in .../data.json:
+      data.json:persons[0].name: required field is missing
+    ...
+    """
+    from pathlib import Path  # here: loading the bundled data does without it
+
+    dataset, problems = _read(Path(path), schema=schema, max_bytes=max_bytes)
+    if problems or dataset is None:
+        raise InvalidDataError(problems, _shown(path))
+    return dataset
+
+
+def _shown(path: object) -> str:
+    return os.fsdecode(path) if isinstance(path, str | os.PathLike) else str(path)
+
+
+def validate(
+    path: str | os.PathLike[str],
+    *,
+    schema: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Problem]:
+    """Every problem :func:`load_path` would raise for ``path``, returned instead; [] if valid.
+
+    >>> import rightsdata
+    >>> from rightsdata._values.resources import datasets_root
+    >>> rightsdata.validate(str(datasets_root().joinpath("kazakhstan")))
+    []
+    """
+    from pathlib import Path
+
+    return _read(Path(path), schema=schema, max_bytes=max_bytes)[1]
+
+
+def read_folder(
+    folder: Traversable | Path,
+    *,
+    label: str | None = None,
+    check_resources: bool | Literal["sizes"] = False,
+) -> Dataset:
+    """Read, structure and check a dataset folder; raise InvalidDataError listing every problem.
+
+    ``check_resources=True`` also holds the folder to its ``datapackage.json`` resources
+    (every file listed exists, with the bytes and hash listed), as :func:`load_path` does;
+    ``"sizes"`` checks all but the hashes, as :func:`load` does for the bundled data;
+    ``rightsdata fmt`` reads without, to rewrite stale hashes.
+    """
+    dataset, problems = _read_folder(
+        folder, schema=False, max_bytes=DEFAULT_MAX_BYTES, check_resources=check_resources
+    )
+    if problems or dataset is None:
+        raise InvalidDataError(problems, label or str(folder))
+    return dataset
+
+
+# --- the layouts ----------------------------------------------------------------------------
+
+_ALL_KINDS: Final = "*"
+
+
+class _Parts:
+    """What a layout reader collected, before integrity checks.
+
+    A plain class, not attrs: building an attrs class costs about 1 ms, and this module is
+    imported by every cold ``rightsdata.load()``.
+    """
+
+    __slots__ = (
+        "descriptor",
+        "failed_ids",
+        "ids",
+        "problems",
+        "records",
+        "redirects",
+        "redirects_where",
+        "unsure",
+        "where",
+    )
+
+    def __init__(self, redirects_where: str = REDIRECTS) -> None:
+        self.records: dict[str, list[Record]] = {}
+        #: every ID a kind's records hold, where the fast path gathered them
+        self.ids: dict[str, set[str]] = {}
+        self.where: dict[str, Where] = {}
+        self.redirects: dict[str, str] = {}
+        self.redirects_where = redirects_where
+        self.descriptor: dict[str, Any] | None = None
+        self.problems: list[Problem] = []
+        #: the IDs of records that are in the files but failed to structure
+        self.failed_ids: set[str] = set()
+        #: kinds (or "*": any) some of whose records' IDs are unknown (a file or line unread)
+        self.unsure: set[str] = set()
+
+
+def _read(path: Path, *, schema: bool, max_bytes: int) -> tuple[Dataset | None, list[Problem]]:
+    if schema:
+        from rightsdata._values.extras import require
+
+        require("jsonschema", "schema")  # MissingExtraError before reading anything
+    try:
+        return _read_any(path, schema=schema, max_bytes=max_bytes)
+    except RecursionError:  # a backstop: every reader bounds nesting before it recurses
+        return None, [Problem(_shown(path), "is nested too deeply to read", ProblemCode.LIMIT)]
+    except OSError as exc:  # a backstop: every read is checked, but a disk can fail anywhere
+        return None, [_os_problem(_shown(path), os.fspath(path), exc)]
+
+
+def _read_any(path: Path, *, schema: bool, max_bytes: int) -> tuple[Dataset | None, list[Problem]]:
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return None, [_os_problem(_shown(path), os.fspath(path), exc)]
+    except ValueError as exc:  # a NUL byte: no system call takes such a path
+        return None, [Problem(repr(_shown(path)), f"is not a path: {exc}", ProblemCode.FILE)]
+    if stat.S_ISDIR(info.st_mode):
+        return _read_folder(path, schema=schema, max_bytes=max_bytes, check_resources=True)
+    if path.suffix.lower() in _JSON_LINES_SUFFIXES:
+        parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes)
+    else:
+        parts = _read_document(path, schema=schema, max_bytes=max_bytes)
+    return _finish(parts)
+
+
+def _present(folder: Traversable | Path, names: list[str]) -> tuple[set[str], Problem | None]:
+    """Which of ``names`` exist in ``folder`` as anything at all (a directory, a FIFO, a
+    broken link: reading them then says what is wrong), or why the folder cannot be read."""
+    if not isinstance(folder, os.PathLike):  # package data that is not on disk
+        return {n for n in names if folder.joinpath(n).is_file()}, None
+    found: set[str] = set()
+    for name in names:
+        try:
+            os.lstat(os.path.join(folder, name))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            label = _shown(folder)
+            return set(), Problem(label, f"cannot be read: {exc.strerror or exc}", ProblemCode.FILE)
+        found.add(name)
+    return found, None
+
+
+def _read_folder(
+    folder: Traversable | Path,
+    *,
+    schema: bool,
+    max_bytes: int,
+    check_resources: bool | Literal["sizes"],
+) -> tuple[Dataset | None, list[Problem]]:
+    hashes = check_resources is True
+    parts = _Parts()
+    kind_files = [f"{kind}.json" for kind in KINDS]
+    present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
+    if problem is not None:
+        return None, [problem]
+    resources: dict[str, tuple[int, dict[str, Any]]] = {}
+    if DESCRIPTOR in present:
+        raw, found = read_json(folder.joinpath(DESCRIPTOR), DESCRIPTOR, max_bytes)
+        if not found:
+            found = descriptor_problems(raw)
+        parts.problems += found
+        if not found:
+            parts.descriptor = raw
+            if check_resources:
+                resources = {
+                    entry["path"]: (index, entry)
+                    for index, entry in enumerate(raw.get("resources", ()))
+                }
+    if not present.intersection(kind_files):
+        expected = ", ".join(kind_files)
+        parts.problems.append(
+            Problem(
+                _shown(folder),
+                f"no record files found; expected some of {expected}",
+                ProblemCode.MISSING,
+            )
+        )
+    with gc_paused():
+        for kind, name in zip(KINDS, kind_files, strict=True):
+            if name not in present:
+                continue
+            resource = resources.pop(name, None)
+            data, problem = _read_bytes(folder.joinpath(name), name, max_bytes)
+            if problem is not None:
+                parts.problems.append(problem)
+                parts.unsure.add(kind)
+                continue
+            if resource is not None:
+                parts.problems += _resource_problems(*resource, data, hashes=hashes)
+            _decode_kind(parts, kind, data, name, schema)
+    if REDIRECTS in present:
+        raw, found = read_json(folder.joinpath(REDIRECTS), REDIRECTS, max_bytes)
+        parts.problems += found
+        if not found:
+            parts.redirects, found = _check_redirects(raw, REDIRECTS)
+            parts.problems += found
+    for path, (index, entry) in resources.items():  # the files listed besides the kinds'
+        if path in kind_files:  # listed, and not there: its records' IDs are unknown too
+            parts.unsure.add(path.removesuffix(".json"))
+        file = folder.joinpath(*path.replace("\\", "/").split("/"))
+        data, problem = _read_bytes(file, path, max_bytes)
+        if problem is not None:
+            parts.problems.append(
+                Problem(
+                    f"{DESCRIPTOR}.resources[{index}].path",
+                    f"names {path!r}, which {problem.message.removeprefix('is ')}"
+                    if problem.code == ProblemCode.MISSING
+                    else f"names {path!r}: {problem.message}",
+                    ProblemCode.PACKAGE,
+                )
+            )
+        else:
+            parts.problems += _resource_problems(index, entry, data, hashes=hashes)
+    return _finish(parts)
+
+
+def _resource_problems(
+    index: int, entry: dict[str, Any], data: bytes, *, hashes: bool
+) -> list[Problem]:
+    """Where the bytes of a file differ from its entry in the descriptor's resources."""
+    at = f"{DESCRIPTOR}.resources[{index}]"
+    path = entry["path"]
+    problems: list[Problem] = []
+    if "bytes" in entry and int(entry["bytes"]) != len(data):
+        problems.append(
+            Problem(
+                f"{at}.bytes",
+                f"says {int(entry['bytes']):,} bytes, but {path} has {len(data):,}; "
+                "run `rightsdata fmt` if the file was changed on purpose",
+                ProblemCode.PACKAGE,
+            )
+        )
+    if hashes and "hash" in entry:
+        import hashlib  # here: only a data package's resources need it
+
+        algorithm, _, digest = str(entry["hash"]).rpartition(":")
+        actual = hashlib.new(algorithm or "md5", data).hexdigest()
+        if actual != digest:
+            problems.append(
+                Problem(
+                    f"{at}.hash",
+                    f"does not match {path}, whose {algorithm or 'md5'} is {actual}; "
+                    "run `rightsdata fmt` if the file was changed on purpose",
+                    ProblemCode.PACKAGE,
+                )
+            )
+    return problems
+
+
+def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool) -> None:
+    """One kind's file: the fast decoder first; on any doubt, the diagnostic path decides."""
+    parts.where[kind] = name
+    if not schema:  # the schema check needs the parsed documents
+        from rightsdata._validation.fastpath import REFUSED, decode_with_ids
+
+        try:
+            records, ids = decode_with_ids(kind, data)
+        except REFUSED:
+            pass  # the diagnostic path below decides, and says what is wrong and where
+        else:
+            parts.records[kind] = records
+            parts.ids[kind] = ids
+            return
+    text, problem = _decode(data, name)
+    if problem is None:
+        documents, found = _parse(text, name)
+    else:
+        found = [problem]
+    if found:
+        parts.problems += found
+        parts.unsure.add(kind)
+        return
+    if schema:
+        parts.problems += _schema_problems(kind, documents, name)
+    _structure(parts, kind, documents, name)
+
+
+def _structure(parts: _Parts, kind: str, documents: Any, where: str | list[str]) -> None:
+    """Structure a kind's documents into ``parts``: all of them, or, if some fail, those that
+    do (located one by one), so that integrity can still be checked among them."""
+    from rightsdata._validation.convert import structure_located, structure_many  # cattrs on demand
+
+    if isinstance(where, str):
+        records, found = structure_many(kind, documents, where)
+        located = found and type(documents) is list
+        locations = [f"{where}[{i}]" for i in range(len(documents))] if located else []
+    else:
+        records, found = structure_located(kind, documents, where)
+        locations = where
+    parts.where[kind] = where
+    parts.records[kind] = records
+    if not found:
+        return
+    parts.problems += found
+    if type(documents) is not list:
+        parts.unsure.add(kind)
+        return
+    # The rare case: find which records structured (again, one by one) and where they are.
+    kept: list[Record] = []
+    kept_where: list[str] = []
+    for document, location in zip(documents, locations, strict=True):
+        built, errors = structure_located(kind, [document], [location])
+        if not errors:
+            kept += built
+            kept_where.append(location)
+            continue
+        record_id = document.get("id") if type(document) is dict else None
+        if type(record_id) is str:
+            parts.failed_ids.add(record_id)
+        else:
+            parts.unsure.add(kind)
+    parts.records[kind] = kept
+    parts.where[kind] = kept_where
+
+
+def _read_document(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
+    parts = _Parts(redirects_where=f"{path.name}:redirects")
+    raw, found = read_json(path, path.name, max_bytes)
+    parts.problems += found
+    if found:
+        return parts
+    if type(raw) is not dict:
+        parts.problems.append(
+            Problem(
+                path.name,
+                f"expected an object with a list per record kind, got {describe_json(raw)}",
+                ProblemCode.TYPE,
+            )
+        )
+        return parts
+    with gc_paused():
+        for key, documents in raw.items():
+            where = f"{path.name}:{key}"
+            if key == "redirects":
+                parts.redirects, found = _check_redirects(documents, where)
+                parts.problems += found
+                continue
+            if key not in KINDS:
+                allowed = ", ".join((*KINDS, "redirects"))
+                parts.problems.append(
+                    Problem(
+                        where, f"not a record kind; expected {allowed}", ProblemCode.UNKNOWN_FIELD
+                    )
+                )
+                continue
+            if schema and type(documents) is list:
+                parts.problems += _schema_problems(key, documents, where)
+            _structure(parts, key, documents, where)
+    return parts
+
+
+def _lines(text: str) -> list[str]:
+    r"""The lines of JSON Lines text: split at "\n" only (a "\r" before it is dropped), never
+    at the other line breaks str.splitlines() knows (U+2028, U+0085...), which JSON text may
+    hold unescaped."""
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def _read_json_lines(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
+    parts = _Parts(redirects_where=f"{path.name}:redirects")
+    data, problem = _read_bytes(path, path.name, max_bytes)
+    if problem is None:
+        text, problem = _decode(data, path.name)
+    if problem is not None:
+        parts.problems.append(problem)
+        return parts
+    documents: dict[str, list[object]] = {}
+    locations: dict[str, list[str]] = {}
+    redirect_lines: list[object] = []
+    for number, line in enumerate(_lines(text), start=1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{number}"
+        value, found = _parse(line, where)
+        if found:
+            parts.problems += found
+            parts.unsure.add(_ALL_KINDS)  # that line may have been a record of any kind
+            continue
+        kind, found = _kind_of_line(value, where)
+        parts.problems += found
+        if kind == "redirects":
+            redirect_lines.append(value)
+        elif kind is not None:
+            documents.setdefault(kind, []).append(value)
+            locations.setdefault(kind, []).append(where)
+        elif type(value) is dict and type(value.get("id")) is str:
+            parts.failed_ids.add(value["id"])
+        else:
+            parts.unsure.add(_ALL_KINDS)
+    if not documents and not parts.problems:
+        parts.problems.append(Problem(path.name, "holds no records", ProblemCode.MISSING))
+    with gc_paused():
+        for kind in KINDS:
+            if kind not in documents:
+                continue
+            if schema:
+                from rightsdata.schema import schema_problems
+
+                for document, where in zip(documents[kind], locations[kind], strict=True):
+                    parts.problems += schema_problems(kind, document, where)
+            _structure(parts, kind, documents[kind], locations[kind])
+    if redirect_lines:
+        parts.redirects, found = _check_redirects(redirect_lines, parts.redirects_where)
+        parts.problems += found
+    return parts
+
+
+def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]:
+    if type(value) is not dict:
+        return None, [
+            Problem(
+                where,
+                f"expected a record (an object), got {describe_json(value)}",
+                ProblemCode.TYPE,
+            )
+        ]
+    kind = value.pop(KIND_FIELD, None)
+    record_id = value.get("id")
+    from_id = KIND_OF_PREFIX.get(prefix_of(record_id)) if isinstance(record_id, str) else None
+    if kind is None:
+        if from_id is None:
+            return None, [
+                Problem(
+                    where,
+                    f"says neither its kind ({KIND_FIELD!r}) nor an id whose prefix names one",
+                    ProblemCode.MISSING,
+                )
+            ]
+        return from_id, []
+    if kind == "redirects":
+        return kind, []
+    if kind not in KINDS:
+        return None, [
+            Problem(
+                f"{where}.{KIND_FIELD}",
+                f"{kind!r} is not a record kind; expected one of {', '.join(KINDS)}",
+                ProblemCode.VALUE,
+            )
+        ]
+    if from_id is not None and from_id != kind:
+        # One clear problem, rather than every field structured as the wrong kind reports
+        return None, [
+            Problem(
+                f"{where}.{KIND_FIELD}",
+                f"says {kind!r} but the id {record_id!r} is of {from_id}",
+                ProblemCode.VALUE,
+            )
+        ]
+    return kind, []
+
+
+def _finish(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
+    with gc_paused():  # integrity and the Dataset's collections build many objects too
+        return _finish_paused(parts)
+
+
+def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
+    # Integrity is checked among the records that structured even when others did not, so
+    # that one load reports every problem, not the first layer of them.
+    problems = parts.problems
+    partial: set[str] = set()
+    if problems:  # some records failed to structure: judge nothing that depends on them
+        partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
+    problems = problems + check_integrity(
+        parts.records,
+        parts.where,
+        parts.redirects,
+        parts.redirects_where,
+        ids=parts.ids,
+        exists=parts.failed_ids,
+        partial=partial,
+    )
+    if problems:
+        return None, problems
+    descriptor = parts.descriptor
+    dataset = Dataset(
+        parts.records,
+        name=descriptor.get("name") if descriptor else None,
+        version=descriptor.get("version") if descriptor else None,
+        descriptor=descriptor,
+        redirects=parts.redirects,
+        _checked=True,  # check_integrity ran above
+    )
+    return dataset, []
+
+
+# --- reading JSON strictly ------------------------------------------------------------------
+
+
+def _read_bytes(
+    file: Traversable | Path, label: str, max_bytes: int
+) -> tuple[bytes, Problem | None]:
+    """A file's bytes, never more than ``max_bytes`` read (whatever its size claims), and
+    only from a regular file: a directory, FIFO, device or socket is refused before opening
+    (a FIFO without a writer would block; /dev/zero never ends)."""
+    try:
+        if isinstance(file, os.PathLike):
+            data = _read_disk_file(os.fspath(file), max_bytes)
+        else:  # package data that is not on disk (a zip import)
+            with file.open("rb") as stream:
+                data = _read_bounded(stream.read, max_bytes)
+    except _NotRegularError as exc:
+        return b"", Problem(label, f"is {exc}, not a regular file", ProblemCode.FILE)
+    except _TooLargeError as exc:
+        return b"", Problem(
+            label,
+            f"is {exc.size:,} bytes, over the limit of {max_bytes:,}; pass max_bytes= to read it",
+            ProblemCode.LIMIT,
+        )
+    except OSError as exc:
+        return b"", _os_problem(
+            label, os.fspath(file) if isinstance(file, os.PathLike) else "", exc
+        )
+    if len(data) > max_bytes:
+        return b"", Problem(
+            label,
+            f"is over the limit of {max_bytes:,} bytes; pass max_bytes= to read it",
+            ProblemCode.LIMIT,
+        )
+    return data, None
+
+
+class _NotRegularError(Exception):
+    """A path that is not a regular file; the message says what it is."""
+
+
+_FILE_TYPES: Final = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _file_type(mode: int) -> str | None:
+    """What a non-regular file is ("a directory"); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _FILE_TYPES if test(mode)), "not a file")
+
+
+def _read_disk_file(path: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of a regular file (one more than allowed tells the
+    caller it is too large)."""
+    info = os.stat(path)
+    kind = _file_type(info.st_mode)
+    if kind is not None:
+        raise _NotRegularError(kind)
+    if info.st_size > max_bytes:
+        raise _TooLargeError(info.st_size)
+    # O_NONBLOCK: if the path became a FIFO since the stat, opening it must not wait.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with open(fd, "rb", buffering=0, closefd=True) as stream:
+        info = os.fstat(fd)
+        kind = _file_type(info.st_mode)
+        if kind is not None:
+            raise _NotRegularError(kind)
+        if info.st_size > max_bytes:
+            raise _TooLargeError(info.st_size)
+        return _read_bounded(stream.read, max_bytes, info.st_size)
+
+
+class _TooLargeError(Exception):
+    """A file whose size is over the limit, refused before reading it."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _read_bounded(read: Any, max_bytes: int, expected: int = _CHUNK) -> bytes:
+    """Read with ``read(n)`` until the end or until more than ``max_bytes`` were read."""
+    chunks: list[bytes] = []
+    total = 0
+    want = min(expected, max_bytes) + 1
+    while total <= max_bytes:
+        chunk = read(min(want, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = _CHUNK
+    return b"".join(chunks)
+
+
+def _os_problem(label: str, path: str, exc: OSError) -> Problem:
+    """A located problem for a failed stat, open or read."""
+    if isinstance(exc, FileNotFoundError):
+        if path and os.path.islink(path):
+            return Problem(label, "is a symbolic link to nothing (broken)", ProblemCode.FILE)
+        return Problem(label, "does not exist", ProblemCode.MISSING)
+    if exc.errno == errno.ELOOP:
+        return Problem(label, "is a loop of symbolic links", ProblemCode.FILE)
+    if exc.errno == errno.ENAMETOOLONG:
+        return Problem(label, "is a name too long for this system", ProblemCode.FILE)
+    return Problem(label, f"cannot be read: {exc.strerror or exc}", ProblemCode.FILE)
+
+
+def _decode(data: bytes, label: str) -> tuple[str, Problem | None]:
+    if data.startswith(_BOM):
+        return "", Problem(
+            label,
+            "starts with a byte-order mark; save it as UTF-8 without a BOM",
+            ProblemCode.SYNTAX,
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return "", Problem(
+            label, f"is not UTF-8: byte {exc.start} is {data[exc.start]:#04x}", ProblemCode.SYNTAX
+        )
+    if not text.strip():
+        return "", Problem(label, "is empty; expected JSON", ProblemCode.SYNTAX)
+    return text, None
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed: JSON has no NaN or Infinity")
+
+
+class _Duplicates:
+    """An ``object_pairs_hook`` that builds dicts and remembers repeated keys."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    self.keys.append(key)
+                seen.add(key)
+        return result
+
+
+def _parse(text: str, label: str) -> tuple[Any, list[Problem]]:
+    duplicates = _Duplicates()
+    try:
+        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=duplicates)
+    except json.JSONDecodeError as exc:
+        return None, [
+            Problem(
+                label,
+                f"is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                ProblemCode.SYNTAX,
+            )
+        ]
+    except ValueError as exc:
+        return None, [Problem(label, str(exc), ProblemCode.SYNTAX)]
+    except RecursionError:
+        return None, [Problem(label, "is nested too deeply to read", ProblemCode.LIMIT)]
+    if duplicates.keys:
+        names = ", ".join(repr(k) for k in dict.fromkeys(duplicates.keys))
+        return None, [
+            Problem(
+                label,
+                f"repeats keys within an object ({names}); JSON objects must not repeat keys",
+                ProblemCode.SYNTAX,
+            )
+        ]
+    return value, []
+
+
+def read_json(
+    file: Traversable | Path, label: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Any, list[Problem]]:
+    """Parse one JSON file strictly: a size limit, UTF-8 without a byte-order mark, no NaN or
+    Infinity, no repeated keys, bounded nesting."""
+    data, problem = _read_bytes(file, label, max_bytes)
+    if problem is not None:
+        return None, [problem]
+    text, problem = _decode(data, label)
+    if problem is not None:
+        return None, [problem]
+    return _parse(text, label)
+
+
+def _schema_problems(kind: str, documents: object, where: str) -> list[Problem]:
+    """JSON Schema problems of a list of documents, located ``where[i]``."""
+    from rightsdata.schema import schema_problems
+
+    if type(documents) is not list:
+        return []  # the converter reports it
+    found: list[Problem] = []
+    for index, document in enumerate(documents):
+        found += schema_problems(kind, document, f"{where}[{index}]")
+    return found
+
+
+def _check_redirects(raw: object, where: str) -> tuple[dict[str, str], list[Problem]]:
+    """``[{"id": old, "to": new}, ...]`` -> {old: new}. Why an ID was retired belongs in the
+    dataset's changelog."""
+    if type(raw) is not list:
+        return {}, [
+            Problem(
+                where, f"expected a list of redirects, got {describe_json(raw)}", ProblemCode.TYPE
+            )
+        ]
+    redirects: dict[str, str] = {}
+    problems: list[Problem] = []
+    for index, item in enumerate(raw):
+        at = f"{where}[{index}]"
+        if type(item) is not dict:
+            problems.append(
+                Problem(at, f"expected an object, got {describe_json(item)}", ProblemCode.TYPE)
+            )
+            continue
+        extra = sorted(set(item) - {"id", "to"})
+        problems += [
+            Problem(f"{at}.{k}", "unknown field", ProblemCode.UNKNOWN_FIELD) for k in extra
+        ]
+        for key in ("id", "to"):
+            value = item.get(key)
+            if not isinstance(value, str) or not is_valid_id(value):
+                problems.append(
+                    Problem(
+                        f"{at}.{key}",
+                        f"expected an id, got {describe_json(value)}",
+                        ProblemCode.VALUE,
+                    )
+                )
+        old, new = item.get("id"), item.get("to")
+        if isinstance(old, str) and isinstance(new, str):
+            if old in redirects:
+                problems.append(
+                    Problem(f"{at}.id", f"{old!r} is redirected twice", ProblemCode.INTEGRITY)
+                )
+            redirects[old] = new
+    return redirects, problems

@@ -1,0 +1,627 @@
+"""The queries of a :class:`~rightsdata.Dataset`, and their result types.
+
+:class:`Queries` answers every query from the dataset's :class:`~rightsdata._data.indexes.Indexes`;
+the :class:`~rightsdata.Dataset` methods, ``ds.events(...)`` and ``ds.ratings(...)`` call it.
+The semantics (date order, window overlap, place containment, search ranking) are described
+in docs/queries.md and in the methods' docstrings on :class:`~rightsdata.Dataset`.
+
+>>> import rightsdata
+>>> ds = rightsdata.load()
+>>> counts = ds.figures("event:zhanaozen-massacre-2011", measure="killed")
+>>> counts.range, counts.disagree
+((15, 17), True)
+"""
+
+from __future__ import annotations
+
+import datetime
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain
+from typing import Any, Final, NamedTuple, TypeVar, overload
+
+import attrs
+
+from rightsdata._data.indexes import EMPTY, NEG, POS, Indexes, Posting, bounds
+from rightsdata._model.records import (
+    KINDS,
+    Event,
+    Figure,
+    Law,
+    Organization,
+    Person,
+    Place,
+    Rating,
+    Record,
+    Relationship,
+    Source,
+    Statement,
+)
+from rightsdata._values.dates import EDTF, EDTFError
+from rightsdata._values.errors import UnknownIdError
+from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
+from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role, StatementKind
+
+__all__ = ["DateLike", "Figures", "Queries", "Related", "country_code"]
+
+T = TypeVar("T")
+E = TypeVar("E", EventKind, Role, Measure, FigureUnit, StatementKind)
+
+#: What a window side or a day may be given as.
+DateLike = EDTF | datetime.date | str
+
+# With fewer candidates than this from an ID posting, a date window is not worth estimating.
+_SMALL: Final = 64
+
+
+_OPEN_ABOVE: Final = frozenset({FigureQualifier.AT_LEAST, FigureQualifier.MORE_THAN})
+_OPEN_BELOW: Final = frozenset({FigureQualifier.AT_MOST, FigureQualifier.LESS_THAN})
+
+
+def country_code(value: object) -> str | None:
+    """``value`` if it is an ISO 3166-1 alpha-2 code (two capital letters A-Z), else None.
+
+    >>> country_code("KZ"), country_code("place:kazakhstan"), country_code("kz")
+    ('KZ', None, None)
+    """
+    if isinstance(value, str) and len(value) == 2 and value.isascii() and value.isupper():
+        return value
+    return None
+
+
+@attrs.frozen
+class Figures(Sequence[Figure]):
+    """The claims (figures) on one event: a sequence of :class:`~rightsdata.Figure`.
+
+    Each figure says who asserted it (``asserted_by``) and where (``citations``). Derived
+    values summarise the claims without hiding a disagreement:
+
+    * ``range``: ``(lowest, highest)``, the smallest and the largest number any claim states
+      (its ``low``, ``best`` or ``high``), so every stated number lies within it; None if
+      there are no claims, and ``(None, None)`` if no claim states a number ("thousands").
+      It raises ValueError if the claims count different measures or units (pass
+      ``measure=`` or ``unit=``): one range over killed and injured, or over newspapers and
+      websites, would mean nothing.
+    * ``open_above``: True if a claim leaves the top open ("at least 15", "more than 220",
+      with no ``high``): the number may be above ``range[1]``. ``open_below`` likewise for
+      "at most" and "less than" with no ``low``.
+    * ``disagree``: True if, for some measure and unit, the claims do not all state the same
+      numbers with the same qualifier: "at least 15", "exactly 15" and "exactly 17" disagree
+      (with one another, pairwise), and so do "at least 15" and "exactly 15".
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> killed = ds.figures("event:zhanaozen-massacre-2011", measure="killed")
+    >>> [(f.qualifier.value, f.low, f.best, f.asserted_by) for f in killed]
+    [('at_least', 15, None, 'org:human-rights-foundation'), ('exact', None, 15, None), \
+('exact', None, 17, 'org:kazakhstan-authorities')]
+    >>> killed.range, killed.open_above, killed.disagree
+    ((15, 17), True, True)
+    >>> killed = ds.figures("event:bloody-january-2022", measure="killed")
+    >>> [f.as_given for f in killed]
+    ['200 people were killed', 'over 200 people were killed', 'More than 220 people were killed']
+    >>> killed.range, killed.open_above
+    ((200, 220), True)
+    """
+
+    event: str
+    measure: Measure | None
+    figures: tuple[Figure, ...]
+    unit: FigureUnit | None = None
+
+    @overload
+    def __getitem__(self, index: int) -> Figure: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Figure, ...]: ...
+    def __getitem__(self, index: int | slice) -> Figure | tuple[Figure, ...]:
+        return self.figures[index]
+
+    def __len__(self) -> int:
+        return len(self.figures)
+
+    def __iter__(self) -> Iterator[Figure]:
+        return iter(self.figures)
+
+    def __repr__(self) -> str:
+        what = " ".join(x.value for x in (self.measure, self.unit) if x is not None)
+        claims = f"{len(self.figures)} claim{'' if len(self.figures) == 1 else 's'}"
+        parts = [claims]
+        if self.figures and len({(f.measure, f.unit) for f in self.figures}) == 1:
+            low, high = self.range or (None, None)
+            if low is not None:
+                above = "+" if self.open_above else ""
+                below = "<=" if self.open_below else ""
+                parts.append(f"{below}{low}" if low == high else f"{below}{low}-{high}{above}")
+            if self.disagree:
+                parts.append("disagree")
+        head = f"{self.event} {what}".rstrip()
+        return f"<Figures {head}: {', '.join(parts)}>"
+
+    @property
+    def range(self) -> tuple[int | None, int | None] | None:
+        """(smallest, largest) number the claims state; see the class doc."""
+        if not self.figures:
+            return None
+        self._one_quantity()
+        stated = [n for f in self.figures for n in (f.low, f.best, f.high) if n is not None]
+        if not stated:
+            return (None, None)
+        return (min(stated), max(stated))
+
+    @property
+    def open_above(self) -> bool:
+        """True if a claim ("at least", "more than") leaves room above :attr:`range`."""
+        return any(f.qualifier in _OPEN_ABOVE and f.high is None for f in self.figures)
+
+    @property
+    def open_below(self) -> bool:
+        """True if a claim ("at most", "less than") leaves room below :attr:`range`."""
+        return any(f.qualifier in _OPEN_BELOW and f.low is None for f in self.figures)
+
+    def _one_quantity(self) -> None:
+        counted = {(f.measure, f.unit) for f in self.figures}
+        if len(counted) <= 1:
+            return
+        what = ", ".join(sorted(f"{m.value} ({u.value})" for m, u in counted))
+        advice = (
+            "ask for one measure to get one range"
+            if len({m for m, _ in counted}) > 1
+            else "they are in different units; ask for one unit to get one range"
+        )
+        raise ValueError(f"the figures on {self.event} count different things ({what}); {advice}")
+
+    @property
+    def disagree(self) -> bool:
+        """True if the claims on one measure (and unit) are not all the same numbers."""
+        claims: dict[tuple[Measure, Any], set[tuple[Any, ...]]] = {}
+        for f in self.figures:
+            claims.setdefault((f.measure, f.unit), set()).add((f.qualifier, f.low, f.best, f.high))
+        return any(len(numbers) > 1 for numbers in claims.values())
+
+
+@attrs.frozen
+class Related:
+    """The relationships, events, statements and ratings that name a record.
+
+    A relationship names it as subject or object; an event as a participant, the accused
+    or provision of a charge, one of its places (directly, not through ``within``), the
+    event it is part of, or who asserted one of its figures; a statement as speaker,
+    addressee or what it is about; a rating as its country or who rated it. Each tuple is in
+    date order (relationships by ``start``, events and statements by ``date``, ratings by
+    ``as_of``; by :meth:`EDTF.sort_key`, undated last, ties by ID). Citations are not
+    references: see :meth:`Dataset.cited_by <rightsdata.Dataset.cited_by>`.
+    """
+
+    record: str
+    relationships: tuple[Relationship, ...]
+    events: tuple[Event, ...]
+    statements: tuple[Statement, ...]
+    ratings: tuple[Rating, ...]
+
+    def __len__(self) -> int:
+        return len(self.relationships) + len(self.events) + len(self.statements) + len(self.ratings)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(getattr(self, name))} {name}"
+            for name in ("relationships", "events", "statements", "ratings")
+        )
+        return f"<Related {self.record}: {counts}>"
+
+
+class _Filter(NamedTuple):
+    """One condition of an events query: its size, how to list it, how to test a rank."""
+
+    size: int
+    ranks: Callable[[], Iterable[int]]
+    ordered: bool  # ranks() yields ascending ranks
+    test: Callable[[int], bool]
+    is_window: bool = False
+
+
+def _posting_filter(posting: Posting) -> _Filter:
+    return _Filter(len(posting.ranks), lambda: posting.ranks, True, posting.members.__contains__)
+
+
+def _in_role(posting: Posting, order: Sequence[Event], actor: str, role: Role) -> Posting:
+    """The events of ``posting`` in which ``actor`` took part as ``role``."""
+    return Posting(
+        tuple(
+            rank
+            for rank in posting.ranks
+            if any(p.actor == actor and p.role is role for p in order[rank].participants)
+        )
+    )
+
+
+def _term(cls: type[E], value: object, argument: str) -> E:
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        try:
+            return cls(value)
+        except ValueError:
+            terms = ", ".join(m.value for m in cls)
+            raise ValueError(
+                f"the {argument} {value!r} is not a {cls.__name__}; expected one of: {terms}"
+            ) from None
+    raise TypeError(
+        f"the {argument} must be a {cls.__name__} or its string, not {type(value).__name__}"
+    )
+
+
+def _parsed(value: object, problem: str) -> object:
+    """``value``, an EDTF if it was text; a ValueError starting with ``problem`` if the text
+    is not EDTF."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return EDTF.parse(value)
+    except EDTFError as error:
+        raise ValueError(f"{problem}: {error}") from None
+
+
+def _bound(value: object, side: str) -> int:
+    """The first (start) or last (end) day ordinal of a window side; NEG / POS if open."""
+    start = side == "start"
+    if value is None:
+        return NEG if start else POS
+    value = _parsed(value, f"between: the {side} is not a date")
+    if isinstance(value, EDTF):
+        first, last = bounds(value)
+        return first if start else last
+    if isinstance(value, datetime.date):  # also datetime and pendulum Date / DateTime
+        return value.toordinal()
+    raise TypeError(
+        f"between: the {side} must be an EDTF, a date, a string or None, not {type(value).__name__}"
+    )
+
+
+def window(between: object) -> tuple[int, int]:
+    """``(start, end)`` as (first day, last day) ordinals; open sides are NEG / POS.
+
+    >>> window(("2012", "2012-10-08")) == (datetime.date(2012, 1, 1).toordinal(),
+    ...                                    datetime.date(2012, 10, 8).toordinal())
+    True
+    """
+    if isinstance(between, str | bytes | EDTF) or not isinstance(between, Sequence):
+        raise TypeError(
+            f"between: expected a (start, end) pair, not {type(between).__name__}; "
+            "for a single date d, pass (d, d)"
+        )
+    if len(between) != 2:
+        raise ValueError(f"between: expected a (start, end) pair, not {len(between)} values")
+    lo, hi = _bound(between[0], "start"), _bound(between[1], "end")
+    if lo > hi:
+        raise ValueError(f"between: the start {between[0]!r} is after the end {between[1]!r}")
+    return lo, hi
+
+
+def day(value: object) -> int:
+    """The ordinal of one day: a date, or an EDTF (or its text) that denotes a single day."""
+    if isinstance(value, datetime.date):
+        return value.toordinal()
+    value = _parsed(value, "not a date")
+    if isinstance(value, EDTF):
+        first, last = bounds(value)
+        if first != last:
+            raise ValueError(
+                f"{str(value)!r} is not a single day; pass a day such as 'YYYY-MM-DD' "
+                "(the first or last day of the period you mean)"
+            )
+        return first
+    raise TypeError(f"expected a date, an EDTF day or its text, not {type(value).__name__}")
+
+
+_KIND_OF_TYPE: Final[dict[type, str]] = {
+    Source: "sources",
+    Person: "persons",
+    Organization: "organizations",
+    Place: "places",
+    Law: "laws",
+    Event: "events",
+    Statement: "statements",
+    Rating: "ratings",
+    Relationship: "relationships",
+}
+
+
+def _kind_words(types: Sequence[type]) -> str:
+    """``'a person or an organisation'`` for (Person, Organization)."""
+    words = []
+    for cls in types:
+        kind = getattr(cls, "kind_name", None)
+        name = noun(kind) if isinstance(kind, str) else cls.__name__
+        words.append(("an " if name[0] in "aeiou" else "a ") + name)
+    return " or ".join(words)
+
+
+class Queries:
+    """Answers a dataset's queries from its indexes (used by :class:`~rightsdata.Dataset`).
+
+    ``tables`` maps each kind to its records by ID (the collections' own dicts: looking a
+    record up needs no index).
+    """
+
+    __slots__ = ("_indexes", "_redirects", "_tables")
+
+    def __init__(
+        self,
+        indexes: Indexes,
+        redirects: Mapping[str, str],
+        tables: Mapping[str, Mapping[str, Record]],
+    ) -> None:
+        self._indexes = indexes
+        self._redirects = redirects
+        self._tables = tables
+
+    # -- IDs --------------------------------------------------------------------------------
+
+    def _find(self, record_id: str) -> Record | None:
+        kind = KIND_OF_PREFIX.get(prefix_of(record_id))
+        table = self._tables.get(kind) if kind is not None else None
+        return None if table is None else table.get(record_id)
+
+    def _exists(self, record_id: str) -> bool:
+        return self._find(record_id) is not None
+
+    def resolve(self, record_id: str) -> str:
+        """The ID of an existing record, following redirects; UnknownIdError if none."""
+        if not isinstance(record_id, str):
+            raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")
+        if self._find(record_id) is not None:
+            return record_id
+        target = follow_redirects(record_id, self._redirects, self._exists)
+        if self._find(target) is not None:
+            return target
+        if target != record_id:
+            raise UnknownIdError(record_id, f"it redirects to {target!r}, which no record has")
+        kind = KIND_OF_PREFIX.get(prefix_of(record_id))
+        raise UnknownIdError(record_id, None if kind else "IDs look like 'person:vladimir-kozlov'")
+
+    def get(self, record_id: str) -> Record:
+        """The record with this ID, following redirects."""
+        record = self._find(self.resolve(record_id))
+        assert record is not None
+        return record
+
+    def country(self, code: str) -> Place:
+        """The place of kind country with this ISO 3166-1 alpha-2 code."""
+        place = self._indexes.countries().get(code)
+        if place is None:
+            known = ", ".join(sorted(self._indexes.countries())) or "none"
+            raise UnknownIdError(
+                code, f"no place of kind country has this code (codes: {known})", "country"
+            )
+        return place
+
+    def _id_of(self, value: object, argument: str, *types: type) -> str:
+        """The resolved ID of a record or ID given as ``argument``, of one of ``types``.
+
+        Where a place is expected, a country's ISO code (``'KZ'``) stands for its place.
+        """
+        if isinstance(value, str):
+            code = country_code(value) if Place in types else None
+            record_id = self.country(code).id if code is not None else self.resolve(value)
+        elif isinstance(value, types):
+            record_id = self.resolve(value.id)  # type: ignore[attr-defined]
+        else:
+            raise TypeError(
+                f"the {argument} must be an ID or {_kind_words(types)} record, "
+                f"not {type(value).__name__}"
+            )
+        record = self._find(record_id)
+        if not isinstance(record, types):
+            found = _kind_words([type(record)])
+            raise ValueError(
+                f"the {argument} must be {_kind_words(types)}, but {record_id} is {found}"
+            )
+        return record_id
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int | None, kinds: Iterable[str] | None) -> list[Record]:
+        """See :meth:`rightsdata.Dataset.search`."""
+        if not isinstance(text, str):
+            raise TypeError(f"search text must be a str, not {type(text).__name__}")
+        if limit is not None and (type(limit) is not int or limit < 1):
+            raise ValueError(f"the limit must be a positive int or None, not {limit!r}")
+        orders = None
+        if kinds is not None:
+            if isinstance(kinds, str):
+                kinds = (kinds,)
+            wanted = set(kinds)
+            unknown = wanted - set(KINDS)
+            if unknown:
+                raise ValueError(
+                    f"unknown kinds to search: {', '.join(sorted(unknown))}; "
+                    f"expected some of {', '.join(KINDS)}"
+                )
+            orders = frozenset(KINDS.index(k) for k in wanted)
+        ids = self._indexes.search().search(text, limit, orders)
+        return [self.get(i) for i in ids]
+
+    def events(
+        self,
+        kind: object = None,
+        between: object = None,
+        involving: object = None,
+        place: object = None,
+        role: object = None,
+    ) -> list[Event]:
+        """See :meth:`rightsdata._data.collection.EventCollection.__call__`."""
+        the_role = None if role is None else _term(Role, role, "role")
+        actor = None if involving is None else self._id_of(involving, "actor", Person, Organization)
+        place_id = None if place is None else self._id_of(place, "place", Place)
+        kinds = None if kind is None else _terms(EventKind, kind, "event kind")
+        window_ = None if between is None else window(between)
+        index = self._indexes.events()
+        filters: list[_Filter] = []
+        if actor is not None:
+            posting = index.by_actor.get(actor, EMPTY)
+            if the_role is not None:
+                # An actor's events are few: test them rather than index every actor-role
+                # pair (about 1.5 postings an event, most never asked for).
+                posting = _in_role(posting, index.order, actor, the_role)
+            filters.append(_posting_filter(posting))
+        elif the_role is not None:
+            filters.append(_posting_filter(index.by_role.get(the_role.value, EMPTY)))
+        if place_id is not None:
+            filters.append(_posting_filter(index.by_place(place_id)))
+        if kinds is not None:
+            filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
+        return _select(index.order, index.firsts, index.lasts, filters, window_, index)
+
+    def statements(
+        self,
+        speaker: object = None,
+        about: object = None,
+        addressed_to: object = None,
+        between: object = None,
+        kind: object = None,
+    ) -> list[Statement]:
+        """See :meth:`rightsdata._data.collection.StatementCollection.__call__`."""
+        actors = (Person, Organization)
+        who = None if speaker is None else self._id_of(speaker, "speaker", *actors)
+        to = None if addressed_to is None else self._id_of(addressed_to, "addressee", *actors)
+        subject = None if about is None else self._id_of(about, "subject", *_KIND_OF_TYPE)
+        kinds = None if kind is None else _terms(StatementKind, kind, "statement kind")
+        window_ = None if between is None else window(between)
+        index = self._indexes.statements()
+        filters: list[_Filter] = []
+        if who is not None:
+            filters.append(_posting_filter(index.by_speaker.get(who, EMPTY)))
+        if to is not None:
+            filters.append(_posting_filter(index.by_addressee.get(to, EMPTY)))
+        if subject is not None:
+            filters.append(_posting_filter(index.by_about.get(subject, EMPTY)))
+        if kinds is not None:
+            filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
+        return _select(index.order, index.firsts, index.lasts, filters, window_, None)
+
+    def figures(self, event: object, measure: object, unit: object = None) -> Figures:
+        """See :meth:`rightsdata.Dataset.figures`."""
+        event_id = self._id_of(event, "event", Event)
+        record = self._find(event_id)
+        assert isinstance(record, Event)
+        wanted = None if measure is None else _term(Measure, measure, "measure")
+        counted = None if unit is None else _term(FigureUnit, unit, "unit")
+        found = tuple(
+            f
+            for f in record.figures
+            if (wanted is None or f.measure is wanted) and (counted is None or f.unit is counted)
+        )
+        return Figures(event=event_id, measure=wanted, figures=found, unit=counted)
+
+    def ratings(self, country: object) -> list[Rating]:
+        """See :class:`rightsdata._data.collection.RatingCollection`."""
+        index = self._indexes.ratings()
+        if country is None:
+            return list(index.order)
+        return list(index.by_country.get(self._id_of(country, "country", Place), ()))
+
+    def rating_on(self, country: object, date: object) -> Rating | None:
+        """See :meth:`rightsdata.Dataset.rating_on`."""
+        place_id = self._id_of(country, "country", Place)
+        when = day(date)
+        index = self._indexes.ratings()
+        starts = index.starts.get(place_id)
+        if not starts:
+            return None
+        position = bisect_right(starts, when)
+        return index.by_country[place_id][position - 1] if position else None
+
+    def cited_by(self, source: object) -> list[Record]:
+        """See :meth:`rightsdata.Dataset.cited_by`."""
+        source_id = self._id_of(source, "source", Source)
+        return list(self._indexes.sources().get(source_id, ()))
+
+    def related(self, record: object) -> Related:
+        """See :meth:`rightsdata.Dataset.related`."""
+        if isinstance(record, str):
+            record_id = self.resolve(record)
+        elif hasattr(record, "id") and isinstance(record.id, str):
+            record_id = self.resolve(record.id)
+        else:
+            raise TypeError(f"related() expects an ID or a record, not {type(record).__name__}")
+        events = self._indexes.events().naming(record_id)
+        found = self._indexes.references().get(record_id)
+        if found is None:
+            return Related(record_id, (), events, (), ())
+        return Related(record_id, found.relationships, events, found.statements, found.ratings)
+
+
+def _terms(cls: type[E], value: object, argument: str) -> list[E]:
+    """One term or a non-empty collection of them (any of them), without repeats."""
+    if isinstance(value, str):  # an enum member is a str too
+        return [_term(cls, value, argument)]
+    if isinstance(value, Iterable):
+        terms = list(dict.fromkeys(_term(cls, v, argument) for v in value))
+        if not terms:
+            raise ValueError(f"the {argument} is an empty collection; pass None for every kind")
+        return terms
+    raise TypeError(
+        f"the {argument} must be a {cls.__name__}, its string, or a collection of them, "
+        f"not {type(value).__name__}"
+    )
+
+
+def _any_filter(postings: list[Posting]) -> _Filter:
+    """Ranks in any of ``postings``."""
+    if len(postings) == 1:
+        return _posting_filter(postings[0])
+    members = [p.members for p in postings]
+    return _Filter(
+        sum(len(p.ranks) for p in postings),
+        lambda: chain.from_iterable(p.ranks for p in postings),
+        False,
+        lambda r: any(r in m for m in members),
+    )
+
+
+def _select(
+    order: Sequence[T],
+    firsts: Sequence[int],
+    lasts: Sequence[int],
+    filters: list[_Filter],
+    window_: tuple[int, int] | None,
+    events: Any,
+) -> list[T]:
+    """The records of ``order`` (by rank) that pass every filter and overlap the window.
+
+    ``events`` (an EventIndex, or None) offers a date index to drive a window query when
+    every other condition is large.
+    """
+    if window_ is None:
+        if not filters:
+            return list(order)
+        lo, hi = NEG, POS
+        dated_only = False
+    else:
+        lo, hi = window_
+        dated_only = True
+        smallest = min((f.size for f in filters), default=POS)
+        if smallest > _SMALL and events is not None:
+            dates = events.dates
+            filters.append(
+                _Filter(
+                    dates.estimate(lo, hi),
+                    lambda: dates.overlapping(lo, hi),
+                    False,
+                    lambda r: firsts[r] <= hi and lasts[r] >= lo,
+                    is_window=True,
+                )
+            )
+        elif not filters:
+            filters.append(_Filter(len(order), lambda: range(len(order)), True, lambda r: True))
+    filters.sort(key=lambda f: f.size)
+    driver = filters[0]
+    found: Iterable[int] = driver.ranks()
+    if dated_only and not driver.is_window:
+        found = [r for r in found if firsts[r] <= hi and lasts[r] >= lo]
+    for other in filters[1:]:
+        if not other.is_window:
+            found = filter(other.test, found)
+    if driver.ordered:
+        return [order[r] for r in found]
+    return [order[r] for r in sorted(found)]

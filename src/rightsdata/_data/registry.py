@@ -1,0 +1,88 @@
+"""Which loaded dataset holds a given record (internal; public through rightsdata._display.display).
+
+A record does not know its dataset. Every :class:`~rightsdata.Dataset` registers itself here
+as it is made (weakly: registering keeps nothing alive), so that a record's card can name the
+people, places and sources it refers to. This module stays small because ``Dataset`` imports
+it: the cards themselves (:mod:`rightsdata._display.display`) load only when first shown.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import weakref
+from typing import TYPE_CHECKING, Any, Protocol
+
+from rightsdata._values.errors import UnknownIdError
+
+if TYPE_CHECKING:
+    from rightsdata._model.records import Record
+
+
+class _Holder(Protocol):
+    """What the registry needs of a dataset (not the class: Dataset imports this module)."""
+
+    def get(self, record_id: str, /) -> Any: ...
+
+
+__all__ = ["dataset_of", "register"]
+
+_registry: dict[int, weakref.ref[_Holder]] = {}
+_registry_lock = threading.Lock()
+
+
+def register(dataset: _Holder) -> None:
+    """Let cards find ``dataset`` when they show one of its records. Idempotent.
+
+    The registry holds datasets weakly: registering keeps nothing alive. ``Dataset``
+    registers itself when it is made, so this is needed only by code that builds datasets
+    some other way.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> register(ds)
+    >>> dataset_of(ds.get("place:almaty")) is ds
+    True
+    """
+    key = id(dataset)
+
+    def forget(ref: weakref.ref[_Holder]) -> None:
+        with _registry_lock:
+            if _registry.get(key) is ref:
+                del _registry[key]
+
+    with _registry_lock:
+        known = _registry.get(key)
+        if known is None or known() is not dataset:
+            _registry[key] = weakref.ref(dataset, forget)
+
+
+def _candidates() -> list[_Holder]:
+    with _registry_lock:
+        found = [d for d in (ref() for ref in _registry.values()) if d is not None]
+    loading = sys.modules.get("rightsdata._data.loading")  # read its cache only if it was imported
+    cache = getattr(loading, "_cache", None)
+    if isinstance(cache, dict):
+        found.extend(d for d in list(cache.values()) if all(d is not f for f in found))
+    return found
+
+
+def dataset_of(record: Record) -> _Holder | None:
+    """A registered (or :func:`~rightsdata.load`-cached) dataset holding this very record.
+
+    "This very record" is identity: an equal record built by hand is not in any dataset.
+
+    >>> import attrs, rightsdata
+    >>> kozlov = rightsdata.load().get("person:vladimir-kozlov")
+    >>> dataset_of(kozlov) is rightsdata.load()
+    True
+    >>> dataset_of(attrs.evolve(kozlov)) is None
+    True
+    """
+    for dataset in _candidates():
+        try:
+            if dataset.get(record.id) is record:
+                return dataset
+        except UnknownIdError:
+            continue
+    return None

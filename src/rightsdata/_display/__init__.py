@@ -1,0 +1,1 @@
+"""Display: words for values, HTML cards, timeline marks, plots."""

@@ -1,0 +1,421 @@
+"""HTML cards for records and datasets (internal; see :mod:`rightsdata._display.display`).
+
+Everything that comes from data goes through :func:`html.escape`. Styles are inline (no
+``<style>`` element, no classes), colours are inherited or translucent grey, so a card reads
+the same in light and dark notebook themes and survives renderers that drop style sheets.
+
+>>> import rightsdata
+>>> card = record_card(rightsdata.load().get("place:almaty"), rightsdata.load())
+>>> card.startswith("<div") and "Almaty" in card
+True
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Final
+
+from rightsdata._display.words import (
+    describe_date,
+    duration_text,
+    figure_text,
+    law_label,
+    term,
+    truncate,
+)
+from rightsdata._model.records import (
+    Alias,
+    Charge,
+    Citation,
+    Event,
+    Figure,
+    Inference,
+    Law,
+    Organization,
+    Person,
+    Place,
+    Rating,
+    Record,
+    Relationship,
+    Source,
+    Statement,
+)
+from rightsdata._values.dates import EDTF
+from rightsdata._values.durations import format_duration
+from rightsdata._values.errors import UnknownIdError
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+
+__all__ = ["dataset_card", "record_card"]
+
+_GREY: Final = "rgba(128,128,128,.4)"
+_CARD: Final = (
+    f"border:1px solid {_GREY};border-radius:6px;padding:8px 12px;margin:4px 0;"
+    "max-width:50em;line-height:1.45;text-align:left;color:inherit;background:transparent"
+)
+_KICKER: Final = "font-size:.8em;letter-spacing:.04em;text-transform:uppercase;opacity:.75"
+_TITLE: Final = "font-size:1.15em;font-weight:600;margin:1px 0"
+_MUTED: Final = "opacity:.7"
+_MONO: Final = "font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em"
+_GRID: Final = (
+    "display:grid;grid-template-columns:max-content minmax(0,1fr);gap:3px 14px;margin:8px 0 4px"
+)
+_LABEL: Final = "opacity:.7;white-space:nowrap"
+_HEADING: Final = f"font-weight:600;margin:10px 0 3px;padding-top:6px;border-top:1px solid {_GREY}"
+_LIST: Final = "margin:0;padding-left:1.6em"
+_ITEM: Final = "margin:1px 0"
+_QUOTE: Final = (
+    f"margin:2px 0 2px;padding:0 0 0 8px;border-left:3px solid {_GREY};font-style:italic"
+)
+_CHIP: Final = (
+    "display:inline-block;padding:0 8px;margin:2px 4px 2px 0;border-radius:10px;"
+    "background:rgba(128,128,128,.16)"
+)
+#: How many items a list shows before saying how many more there are.
+LIST_LIMIT: Final = 12
+_SOURCE_TITLE: Final = 90  # characters of a source's title and locator beside a figure
+
+
+def _e(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _span(content: str, style: str, title: str | None = None) -> str:
+    tip = f' title="{_e(title)}"' if title else ""
+    return f'<span style="{style}"{tip}>{content}</span>'
+
+
+def _mono(text: str) -> str:
+    return _span(_e(text), _MONO)
+
+
+def _list(items: Sequence[str], ordered: bool = False) -> str:
+    """Items (HTML) as a list, at most :data:`LIST_LIMIT` of them and a count of the rest."""
+    shown = [f'<li style="{_ITEM}">{item}</li>' for item in items[:LIST_LIMIT]]
+    if len(items) > LIST_LIMIT:
+        shown.append(f'<li style="{_ITEM};{_MUTED}">and {len(items) - LIST_LIMIT} more</li>')
+    tag = "ol" if ordered else "ul"
+    return f'<{tag} style="{_LIST}">{"".join(shown)}</{tag}>'
+
+
+def _link(text: str, url: str | None) -> str:
+    if url and url.startswith(("https://", "http://")):
+        return f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(text)}</a>'
+    return _e(text)
+
+
+def _date(date: EDTF | None) -> str:
+    if date is None:
+        return _span("not known", _MUTED)
+    return f"{_mono(date.text)} {_span(_e(describe_date(date)), _MUTED)}"
+
+
+class _Names:
+    """Names of the records a card refers to, from the dataset holding it (or none)."""
+
+    def __init__(self, dataset: Dataset | None) -> None:
+        self.dataset = dataset
+
+    def record(self, record_id: str) -> Record | None:
+        if self.dataset is None:
+            return None
+        try:
+            return self.dataset.get(record_id)
+        except UnknownIdError:
+            return None
+
+    def label(self, record_id: str) -> str | None:
+        """A record's name in plain text, or None if it cannot be looked up."""
+        record = self.record(record_id)
+        if record is None:
+            return None
+        if isinstance(record, Person | Organization | Place):
+            return record.name
+        if isinstance(record, Source | Event):
+            return record.title
+        if isinstance(record, Law):
+            return law_label(record)
+        if isinstance(record, Statement):
+            return truncate(record.summary, 80)
+        if isinstance(record, Relationship):
+            subject = self.label(record.subject) or record.subject
+            return f"{subject} {term(record.kind)} {self.label(record.object) or record.object}"
+        return f"{self.label(record.country) or record.country} {record.level} ({record.as_of})"
+
+    def ref(self, record_id: str, width: int | None = None) -> str:
+        """A reference as HTML: the name (its ID on hover), or the ID where it has none."""
+        label = self.label(record_id)
+        if label is None:
+            return _mono(record_id)
+        shown = label if width is None else truncate(label, width)
+        return _span(_e(shown), "", title=record_id if shown == label else f"{label}\n{record_id}")
+
+    def refs(self, record_ids: Iterable[str]) -> str:
+        return ", ".join(self.ref(i) for i in record_ids)
+
+    def source(self, record_id: str, *more: str) -> str:
+        """A source's title (linked), then a line of its publisher, date and ``more``."""
+        source = self.record(record_id)
+        if not isinstance(source, Source):
+            details = list(more)
+            title = _mono(record_id)
+        else:
+            details = [self.ref(source.publisher)] if source.publisher else []
+            if source.published is not None:
+                details.append(_e(describe_date(source.published, brief=True)))
+            details += more
+            title = _span(_link(source.title, source.url), "", title=record_id)
+        return title + (f"<br>{_span(' · '.join(details), _MUTED)}" if details else "")
+
+
+# --- parts shared by every kind ---------------------------------------------------------------
+
+
+def _citation(citation: Citation, names: _Names) -> str:
+    where = [_e(citation.locator)] if citation.locator else []
+    if citation.fields is not None:
+        where.append("for " + ", ".join(_mono(f) for f in citation.fields))
+    quote = f'<div style="{_QUOTE}">“{_e(citation.quote)}”</div>' if citation.quote else ""
+    return names.source(citation.source, *where) + quote
+
+
+def _short_citation(citation: Citation, names: _Names) -> str:
+    source = names.record(citation.source)
+    if not isinstance(source, Source):
+        locator = f", {_e(citation.locator)}" if citation.locator else ""
+        return _mono(citation.source) + locator
+    text = f"{source.title}, {citation.locator}" if citation.locator else source.title
+    return _span(_e(truncate(text, _SOURCE_TITLE)), "", title=f"{text}\n{citation.source}")
+
+
+def _inference(inference: Inference) -> str:
+    return f"{_mono(inference.field)}: {_e(inference.basis)}"
+
+
+def _aliases(aliases: Sequence[Alias]) -> str:
+    return ", ".join(
+        _e(a.name) + (_span(f" ({_e(a.language)})", _MUTED) if a.language else "") for a in aliases
+    )
+
+
+def _section(heading: str, body: str) -> str:
+    return f'<div style="{_HEADING}">{_e(heading)}</div>{body}'
+
+
+def _rows(rows: Iterable[tuple[str, str | None]]) -> str:
+    cells = [
+        f'<div style="{_LABEL}">{_e(label)}</div><div>{value}</div>'
+        for label, value in rows
+        if value
+    ]
+    return f'<div style="{_GRID}">{"".join(cells)}</div>' if cells else ""
+
+
+# --- per kind: (kicker, title, summary, rows) ----------------------------------------------------
+
+_Rows = list[tuple[str, str | None]]
+
+
+def _charge(charge: Charge, names: _Names) -> str:
+    line = f"{names.ref(charge.provision)} {_span('against', _MUTED)} {names.ref(charge.against)}"
+    law = names.record(charge.provision)
+    if isinstance(law, Law) and law.title:
+        line += f"<br>{_span(_e(truncate(law.title, 120)), _MUTED, title=law.title)}"
+    return line
+
+
+def _figure(figure: Figure, names: _Names) -> str:
+    said = f" {_span('“' + _e(figure.as_given) + '”', _MUTED)}" if figure.as_given else ""
+    who = f"according to {names.ref(figure.asserted_by)}" if figure.asserted_by else "unattributed"
+    where = "; ".join(_short_citation(c, names) for c in figure.citations)
+    return f"{_e(figure_text(figure))}{said}<br>{_span(f'{who} — {where}', _MUTED)}"
+
+
+def _event_rows(event: Event, names: _Names) -> _Rows:
+    by_role: dict[str, list[str]] = {}
+    for participant in event.participants:
+        by_role.setdefault(term(participant.role), []).append(names.ref(participant.actor))
+    participants = "<br>".join(
+        f"{', '.join(actors)} {_span(_e(role), _MUTED)}" for role, actors in by_role.items()
+    )
+    charges = [_charge(c, names) for c in event.charges]
+    penalty = None
+    if event.penalty is not None:
+        penalty = _e(term(event.penalty.kind))
+        if event.penalty.term is not None:
+            words = duration_text(event.penalty.term)
+            penalty += f", {_e(words)} {_span(_e(format_duration(event.penalty.term)), _MONO)}"
+    figures = [_figure(f, names) for f in event.figures]
+    return [
+        ("date", _date(event.date)),
+        ("places", names.refs(event.places)),
+        ("part of", names.ref(event.part_of) if event.part_of else None),
+        ("participants", participants),
+        ("charges", _list(charges) if charges else None),
+        ("penalty", penalty),
+        ("figures", _list(figures) if figures else None),
+    ]
+
+
+def _span_of(events: Sequence[Event]) -> str:
+    """'12, from 2012 to 2015': how many events, and the years their dates could cover."""
+    firsts = [e.date.earliest for e in events if e.date is not None and e.date.earliest]
+    lasts = [e.date.latest for e in events if e.date is not None and e.date.latest]
+    years = sorted({min(firsts).year, max(lasts).year}) if firsts and lasts else []
+    when = " to ".join(str(y) for y in years)
+    return f"{len(events)}" + (f" {_span(_e(f'({when})'), _MUTED)}" if when else "")
+
+
+def _actor_rows(record: Person | Organization, names: _Names) -> _Rows:
+    rows: _Rows = [("aliases", _aliases(record.aliases))]
+    if isinstance(record, Person):
+        rows.append(("born", _date(record.born) if record.born else None))
+    else:
+        rows += [
+            ("status", _e(term(record.status)) if record.status else None),
+            ("founded", _date(record.founded) if record.founded else None),
+        ]
+    rows.append(("country", _e(record.country) if record.country else None))
+    if names.dataset is not None:
+        events = names.dataset.timeline(record)
+        ties = names.dataset.related(record).relationships
+        rows.append(("events", _span_of(events) if events else None))
+        rows.append(("relationships", _list([names.ref(r.id) for r in ties]) if ties else None))
+    return rows
+
+
+def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
+    """(kicker, title, summary, rows) of a record's card."""
+    kind = type(record).__name__
+    if isinstance(record, Event):
+        return (
+            f"{kind} · {term(record.kind)}",
+            record.title,
+            record.summary,
+            _event_rows(record, names),
+        )
+    if isinstance(record, Person | Organization):
+        kicker = kind if isinstance(record, Person) else f"{kind} · {term(record.kind)}"
+        return kicker, record.name, record.summary, _actor_rows(record, names)
+    if isinstance(record, Place):
+        rows: _Rows = [
+            ("aliases", _aliases(record.aliases)),
+            ("country", _e(record.country) if record.country else None),
+            ("within", names.ref(record.within) if record.within else None),
+        ]
+        return f"{kind} · {term(record.kind)}", record.name, None, rows
+    if isinstance(record, Law):
+        rows = [
+            ("instrument", _e(record.instrument)),
+            ("article", _e(record.article) + (f", part {_e(record.part)}" if record.part else "")),
+            ("jurisdiction", _e(record.jurisdiction)),
+        ]
+        return kind, law_label(record), record.title, rows
+    if isinstance(record, Source):
+        rows = [
+            ("publisher", names.ref(record.publisher) if record.publisher else None),
+            ("published", _date(record.published)),
+            ("language", _e(record.language)),
+            ("address", _link(record.url, record.url) if record.url else None),
+        ]
+        return f"{kind} · {term(record.kind)}", record.title, record.note, rows
+    if isinstance(record, Relationship):
+        title = names.label(record.id) or f"{record.subject} {term(record.kind)} {record.object}"
+        rows = [
+            ("subject", names.ref(record.subject)),
+            ("relation", _e(term(record.kind))),
+            ("object", names.ref(record.object)),
+            ("title", _e(record.title) if record.title else None),
+            ("from", _date(record.start) if record.start else None),
+            ("until", _date(record.end) if record.end else None),
+        ]
+        return f"{kind} · {term(record.kind)}", title, None, rows
+    if isinstance(record, Statement):
+        quote = f'<div style="{_QUOTE}">“{_e(record.quote)}”</div>' if record.quote else None
+        rows = [
+            ("speaker", names.ref(record.speaker)),
+            ("date", _date(record.date)),
+            ("quote", quote),
+            ("addressed to", names.refs(record.addressed_to)),
+            ("about", _list([names.ref(i) for i in record.about]) if record.about else None),
+        ]
+        speaker = names.label(record.speaker) or record.speaker
+        return f"{kind} · {term(record.kind)}", speaker, record.summary, rows
+    assert isinstance(record, Rating)
+    country = names.label(record.country) or record.country
+    previous = f" {_span(_e(f'(before: {record.previous})'), _MUTED)}" if record.previous else ""
+    rows = [
+        ("country", names.ref(record.country)),
+        ("level", f"<b>{_e(record.level)}</b>{previous}"),
+        ("scale", _e(term(record.scale))),
+        ("as of", _date(record.as_of)),
+        ("rated by", names.ref(record.rated_by)),
+    ]
+    return kind, f"{country}: {record.level}", None, rows
+
+
+def record_card(record: Record, dataset: Dataset | None) -> str:
+    """The HTML card of ``record``; names come from ``dataset`` (IDs if None)."""
+    names = _Names(dataset)
+    kicker, title, summary, rows = _parts(record, names)
+    html_parts = [
+        f'<div style="{_CARD}">',
+        f'<div style="{_KICKER}">{_e(kicker)}</div>',
+        f'<div style="{_TITLE}">{_e(title)}</div>',
+        f'<div style="{_MUTED}">{_mono(record.id)}</div>',
+    ]
+    if summary:
+        html_parts.append(f'<div style="margin-top:6px">{_e(summary)}</div>')
+    html_parts.append(_rows(rows))
+    citations: tuple[Citation, ...] = getattr(record, "citations", ())
+    if citations:
+        items = [_citation(c, names) for c in citations]
+        html_parts.append(_section(f"Sources ({len(items)})", _list(items, ordered=True)))
+    if record.inferred:
+        items = [_inference(i) for i in record.inferred]
+        html_parts.append(_section("Inferred, not stated", _list(items)))
+    if dataset is None:
+        html_parts.append(
+            f'<div style="margin-top:6px;font-size:.85em;{_MUTED}">Not found in a loaded '
+            "dataset: references are shown as IDs.</div>"
+        )
+    html_parts.append("</div>")
+    return "".join(html_parts)
+
+
+def dataset_card(dataset: Dataset) -> str:
+    """The HTML card of a dataset: identity, counts per kind, sources."""
+    names = _Names(dataset)
+    descriptor = dataset.descriptor or {}
+    name = dataset.name or "unnamed dataset"
+    title = descriptor.get("title") if isinstance(descriptor.get("title"), str) else None
+    licences = [
+        str(lic.get("name") or lic.get("title"))
+        for lic in descriptor.get("licenses") or ()
+        if isinstance(lic, dict) and (lic.get("name") or lic.get("title"))
+    ]
+    facts = [_mono(name)]
+    if dataset.version:
+        facts.append(f"version {_e(dataset.version)}")
+    facts.append(f"{len(dataset):,} records")
+    facts += [f"licence {_e(lic)}" for lic in licences]
+    counts = "".join(
+        _span(f"<b>{n:,}</b> {_e(kind)}", _CHIP) for kind, n in dataset.counts().items()
+    )
+    description = descriptor.get("description")
+    sources = [names.source(s.id) for s in dataset.sources]
+    parts = [
+        f'<div style="{_CARD}">',
+        f'<div style="{_KICKER}">Dataset</div>',
+        f'<div style="{_TITLE}">{_e(title or name)}</div>',
+        f'<div style="{_MUTED}">{" · ".join(facts)}</div>',
+    ]
+    if isinstance(description, str) and description:
+        parts.append(f'<div style="margin-top:6px">{_e(truncate(description, 600))}</div>')
+    parts.append(f'<div style="margin:8px 0 2px">{counts}</div>')
+    if sources:
+        parts.append(_section(f"Sources ({len(sources)})", _list(sources, ordered=True)))
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,134 @@
+"""How records and datasets show themselves: short reprs, and HTML cards for notebooks.
+
+Every record's ``repr()`` is one short line (:func:`record_repr`); in Jupyter, a record or a
+dataset shows as a card (:func:`record_html`, :func:`dataset_html`). A record does not know
+its dataset, so to show the people, places and sources it refers to by name, a card looks
+for a dataset that holds **this very record** (the same object, not an equal one) among the
+datasets registered with :func:`register` (every :class:`~rightsdata.Dataset` registers
+itself) and those :func:`rightsdata.load` has cached. A record built by hand, or copied,
+shows the IDs instead.
+
+>>> import rightsdata
+>>> ds = rightsdata.load()
+>>> ds.get("person:vladimir-kozlov")
+<Person person:vladimir-kozlov 'Vladimir Kozlov'>
+>>> ds.get("event:kozlov-verdict-2012-10-08")
+<Event event:kozlov-verdict-2012-10-08 2012-10-08 verdict: 'Vladimir Kozlov convicted and sentenc…'>
+>>> "Vladimir Kozlov" in ds.get("event:kozlov-verdict-2012-10-08")._repr_html_()
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from rightsdata._data.registry import dataset_of, register
+from rightsdata._display.words import truncate
+from rightsdata._model.records import (
+    Event,
+    Law,
+    Organization,
+    Person,
+    Place,
+    Rating,
+    Record,
+    Relationship,
+    Source,
+    Statement,
+)
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+
+__all__ = ["REPR_WIDTH", "dataset_html", "dataset_of", "record_html", "record_repr", "register"]
+
+#: The width ``repr()`` of a record keeps within, unless its ID alone is longer.
+REPR_WIDTH: Final = 100
+_MIN_TEXT: Final = 12  # the shortest a name or title is cut to
+
+# --- repr -----------------------------------------------------------------------------------
+
+
+def _date(date: object) -> str:
+    return "undated" if date is None else str(date)
+
+
+def _parts(record: Record) -> tuple[list[str], str | None, list[str]]:
+    """(the parts always shown, the text to cut to fit, the parts shown only if they fit)."""
+    if isinstance(record, Person):
+        return [], record.name, []
+    if isinstance(record, Organization | Place):
+        return [record.kind.value], record.name, []
+    if isinstance(record, Source):
+        return [_date(record.published)], record.title, []
+    if isinstance(record, Law):
+        part = f" part {record.part}" if record.part else ""
+        return [f"art. {record.article}{part}"], record.instrument, []
+    if isinstance(record, Event):
+        return [_date(record.date), f"{record.kind.value}:"], record.title, []
+    if isinstance(record, Statement):
+        return [_date(record.date), f"{record.kind.value}:"], record.summary, []
+    if isinstance(record, Relationship):
+        return [record.kind.value], record.title, [record.subject, "->", record.object]
+    assert isinstance(record, Rating)
+    return [str(record.as_of), record.level.value], None, [record.country]
+
+
+def record_repr(record: Record) -> str:
+    """One short line: ``<Kind id [date, kind, ...] 'name or title'>``, within
+    :data:`REPR_WIDTH` characters: the name or title is cut with an ellipsis to fit, or left
+    out where the ID leaves no room for a useful piece of it (the ID is never cut).
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> record_repr(ds.get("rating:civicus-kazakhstan-2019-watchlist"))
+    '<Rating rating:civicus-kazakhstan-2019-watchlist 2019-09/2019-10 obstructed place:kazakhstan>'
+    >>> record_repr(ds.get("law:kz-cc-1997-164"))
+    "<Law law:kz-cc-1997-164 art. 164 'Criminal Code of the Republic of Kazakhstan (1997)'>"
+    """
+    shown, text, optional = _parts(record)
+    head = " ".join([f"<{type(record).__name__}", record.id, *shown])
+    tail = " ".join(optional)
+    if tail and len(head) + 1 + len(tail) + 1 <= REPR_WIDTH:
+        head = f"{head} {tail}"
+    room = REPR_WIDTH - len(head) - 2  # 2: the space before the text and the '>'
+    if text is None or room < _MIN_TEXT + 2:  # no room for a useful piece: the ID must do
+        return f"{head.removesuffix(':')}>"
+    quoted, width = repr(text), room - 2
+    while len(quoted) > room and width >= _MIN_TEXT:
+        quoted, width = repr(truncate(text, width)), width - 1
+    return f"{head} {quoted}>"
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def record_html(record: Record) -> str:
+    """The record as an HTML card: its fields, the records it names (by name where its
+    dataset is known, see :func:`dataset_of`), its citations with their sources, and what
+    was inferred. Self-contained (inline styles), escaped.
+
+    >>> import rightsdata
+    >>> card = record_html(rightsdata.load().get("event:kozlov-verdict-2012-10-08"))
+    >>> "Vladimir Kozlov" in card, "seven and a half years" in card, "<script" in card
+    (True, True, False)
+    """
+    from rightsdata._data.dataset import Dataset
+    from rightsdata._display.cards import record_card
+
+    holder = dataset_of(record)  # only a Dataset registers (the registry cannot name the class)
+    return record_card(record, holder if isinstance(holder, Dataset) else None)
+
+
+def dataset_html(dataset: Dataset) -> str:
+    """The dataset as an HTML card: name, title, version, licence, the number of records of
+    each kind, and its sources (title, publisher, date).
+
+    >>> import rightsdata
+    >>> card = dataset_html(rightsdata.load())
+    >>> "<b>118</b> events" in card, "Kazakhstan: Jailed Opposition Leader Refused Parole" in card
+    (True, True)
+    """
+    from rightsdata._display.cards import dataset_card
+
+    return dataset_card(dataset)

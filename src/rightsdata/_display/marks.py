@@ -1,0 +1,187 @@
+"""What a timeline plot draws, without matplotlib (internal; see :mod:`rightsdata._display.plot`).
+
+:func:`subject_events` turns a plot's subject into its events; :func:`mark_of` turns an
+event's date into a mark: a day, a span (a month, season or year: some day within it), or
+an interval (from a start to an end), each side known, open (``..``) or unknown (empty).
+
+>>> import rightsdata
+>>> ds = rightsdata.load()
+>>> mark = mark_of(ds.get("event:kozlov-trial-2012"))
+>>> mark.shape, mark.first, mark.last, mark.start_side
+('interval', None, datetime.date(2012, 10, 8), 'unknown')
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+from rightsdata._data.indexes import date_order
+from rightsdata._model.records import RECORD_TYPES, Event, Organization, Person, Record
+from rightsdata._values.dates import EDTF, Precision
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+    from rightsdata._data.query import DateLike
+    from rightsdata.vocab import EventKind
+
+__all__ = ["Mark", "Subject", "case_events", "case_root", "mark_of", "subject_events"]
+
+Shape = Literal["day", "span", "interval", "undated"]
+Side = Literal["known", "open", "unknown"]
+
+
+@attrs.frozen(kw_only=True)
+class Mark:
+    """How one event is drawn.
+
+    ``first`` and ``last`` are the first and last day the date could cover (None where a
+    side is open or unknown, and for an undated event); ``qualified`` is true when the date,
+    or a side of it, carries ``?``, ``~`` or ``%``.
+    """
+
+    event: Event
+    shape: Shape
+    first: datetime.date | None
+    last: datetime.date | None
+    start_side: Side
+    end_side: Side
+    qualified: bool
+
+
+@attrs.frozen(kw_only=True)
+class Subject:
+    """A plot's subject resolved: its heading, its events in date order, the record."""
+
+    heading: str
+    events: tuple[Event, ...]
+    record: Person | Organization | Event
+    is_case: bool
+
+
+def _plain(day: datetime.date | None) -> datetime.date | None:
+    return None if day is None else datetime.date.fromordinal(day.toordinal())
+
+
+def _qualified(date: EDTF) -> bool:
+    sides = (date.start, date.end) if date.is_interval else (date,)
+    return any(s is not None and (s.uncertain or s.approximate) for s in sides)
+
+
+def mark_of(event: Event) -> Mark:
+    """The mark that stands for ``event``'s date (see the module doc).
+
+    >>> import rightsdata
+    >>> mark = mark_of(rightsdata.load().get("event:kozlov-stricter-regime-2015"))
+    >>> mark.shape, mark.first, mark.last       # summer 2015: some day within it
+    ('span', datetime.date(2015, 6, 1), datetime.date(2015, 8, 31))
+    """
+    date = event.date
+    if date is None:
+        return Mark(
+            event=event,
+            shape="undated",
+            first=None,
+            last=None,
+            start_side="unknown",
+            end_side="unknown",
+            qualified=False,
+        )
+    first, last = _plain(date.earliest), _plain(date.latest)
+    shape: Shape
+    if date.is_interval:
+        shape = "day" if first is not None and first == last else "interval"
+    else:
+        shape = "day" if date.precision is Precision.DAY else "span"
+    start_side: Side = "open" if date.open_start else "unknown" if first is None else "known"
+    end_side: Side = "open" if date.open_end else "unknown" if last is None else "known"
+    return Mark(
+        event=event,
+        shape=shape,
+        first=first,
+        last=last,
+        start_side=start_side,
+        end_side=end_side,
+        qualified=_qualified(date),
+    )
+
+
+def case_root(dataset: Dataset, event: str | Event) -> Event:
+    """The largest event ``event`` is part of: ``part_of`` followed up as far as it goes.
+
+    >>> import rightsdata
+    >>> case_root(rightsdata.load(), "event:kozlov-verdict-2012-10-08").id
+    'event:kozlov-trial-2012'
+    """
+    record = dataset.get(event if isinstance(event, str) else event.id)
+    if not isinstance(record, Event):
+        raise ValueError(f"{record.id!r} is a {type(record).__name__}, not an Event")
+    root, seen = record, {record.id}
+    while root.part_of is not None and root.part_of not in seen:  # seen: never loop
+        parent = dataset.get(root.part_of)
+        assert isinstance(parent, Event)  # integrity: part_of names an event
+        root = parent
+        seen.add(root.id)
+    return root
+
+
+def case_events(dataset: Dataset, event: str | Event) -> list[Event]:
+    """The events of the case an event belongs to, in date order.
+
+    The case is the largest event ``event`` is part of (``part_of`` followed up as far as
+    it goes; the event itself if it is part of none) and every event part of that one,
+    however deep (``part_of`` followed down).
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> [e.id for e in case_events(ds, "event:kozlov-verdict-2012-10-08")]
+    ['event:kozlov-trial-2012', 'event:kozlov-verdict-2012-10-08']
+    >>> len(case_events(ds, "event:bloody-january-2022"))
+    14
+    """
+    root = case_root(dataset, event)
+    found: dict[str, Event] = {root.id: root}
+    pending = [root.id]
+    while pending:
+        current = pending.pop()
+        for child in dataset.related(current).events:
+            if child.part_of == current and child.id not in found:
+                found[child.id] = child
+                pending.append(child.id)
+    return sorted(found.values(), key=lambda e: date_order(e.date, e.id))
+
+
+def subject_events(
+    dataset: Dataset,
+    subject: str | Record,
+    kind: EventKind | str | Iterable[EventKind | str] | None = None,
+    between: tuple[DateLike | None, DateLike | None] | None = None,
+) -> Subject:
+    """Resolve a plot's subject: an actor's events (:meth:`~rightsdata.Dataset.timeline`)
+    or an event's case (:func:`case_events`), kept to ``kind`` and ``between`` as
+    :meth:`ds.events() <rightsdata._data.collection.EventCollection.__call__>` does."""
+    if isinstance(subject, str):
+        record = dataset.get(subject)
+    elif isinstance(subject, tuple(RECORD_TYPES.values())):
+        record = dataset.get(subject.id)
+    else:
+        raise TypeError(
+            f"the subject of a timeline is an ID or a record, not {type(subject).__name__}"
+        )
+    if isinstance(record, Person | Organization):
+        events = dataset.events(involving=record, kind=kind, between=between)
+        return Subject(heading=record.name, events=tuple(events), record=record, is_case=False)
+    if isinstance(record, Event):
+        case = case_events(dataset, record)
+        if kind is not None or between is not None:
+            kept = {e.id for e in dataset.events(kind=kind, between=between)}
+            case = [e for e in case if e.id in kept]
+        heading = f"Case: {case_root(dataset, record).title}"
+        return Subject(heading=heading, events=tuple(case), record=record, is_case=True)
+    raise ValueError(
+        f"a timeline is drawn for a person, an organisation or an event (for its case), "
+        f"not for {record.id!r}, a {type(record).__name__}"
+    )

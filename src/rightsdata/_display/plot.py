@@ -1,0 +1,474 @@
+"""Timelines as pictures: a person's, an organisation's or a case's events on a time axis.
+
+Needs matplotlib (``pip install "rightsdata[plot]"``), imported only when a plot is drawn.
+One row per event, in date order (the order of :meth:`~rightsdata.Dataset.timeline`), its
+title on the left and its date beside its mark. A day is a dot; a month, season or year is a
+light bar over the days it could be ("some time within"); an interval is a solid bar from its
+start to its end; an unknown side fades out towards the edge, an open side (``..``) runs to
+the edge and ends in an arrow; a qualified date (``?``, ``~``, ``%``) has a hollow dot or a
+dashed outline. Each kind of event has its own style, the same in every plot
+(:data:`KIND_ORDER`): a colour from a colour-blind-safe palette, and past ten kinds a hatch.
+Undated events are listed at the bottom, with no mark. Every text is drawn as it is: a
+``$`` in a title is a dollar sign, never mathtext. Dates from year 1 to 9999 can be drawn.
+See docs/plotting.md.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import rightsdata
+>>> ax = rightsdata.load().plot_timeline("person:vladimir-kozlov")
+>>> len(ax.get_yticklabels())
+12
+>>> matplotlib.pyplot.close("all")
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
+from rightsdata._display.words import short_date, term, truncate
+from rightsdata._model.records import Record
+from rightsdata._values.extras import require
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+
+    from rightsdata._data.dataset import Dataset
+    from rightsdata._data.query import DateLike
+    from rightsdata.vocab import EventKind
+
+__all__ = ["KIND_ORDER", "PALETTE", "case_events", "kind_style", "plot_timeline"]
+
+#: The colours: Petroff's ten-colour sequence ("Accessible Color Sequences for Data
+#: Visualization", 2021; matplotlib's ``petroff10``), chosen to stay distinct under the
+#: common colour-vision deficiencies. Which kind gets which is fixed: :data:`KIND_ORDER`.
+PALETTE: Final = (
+    "#3f90da",
+    "#ffa90e",
+    "#bd1f01",
+    "#94a4a2",
+    "#832db6",
+    "#a96b59",
+    "#e76300",
+    "#b9ac70",
+    "#717581",
+    "#92dadd",
+)
+# After ten kinds the colours come round again, with another marker and a hatch.
+_ROUNDS: Final = (("o", ""), ("D", "////"), ("s", "xxxx"), ("^", "...."))
+
+#: Every kind of event, in the order that gives each its style, the same in every plot: the
+#: kind at position ``i`` has colour ``PALETTE[i % 10]``; the first ten are plain, the next
+#: ten hatched ``////`` (a diamond for a day), then ``xxxx`` (a square), then ``....`` (a
+#: triangle). The first ten are the commonest kinds; each later kind shares its colour with a
+#: related one of them (a strike with a protest, an appeal with a verdict, a parole hearing
+#: with a release), so a colour says what sort of event it is and the hatch which. A kind
+#: added to the vocabulary later comes after these, in vocabulary order.
+KIND_ORDER: Final = (
+    # plain
+    "protest", "arrest", "detention", "charge", "trial",
+    "verdict", "release", "killing", "crackdown", "other",
+    # hatched ////
+    "strike", "assault", "prison_punishment", "prosecution", "investigation",
+    "appeal", "parole_hearing", "ill_treatment", "ban", "publication",
+    # hatched xxxx
+    "unrest", "deployment", "hunger_strike", "lawsuit", "ban_request",
+    "legislation", "election", "death_in_custody", "candidacy_rejection", "interview",
+    # hatched ....
+    "campaign", "visit", "meeting", "letter", "resolution", "ratification", "watchlist",
+)  # fmt: skip
+_BAR: Final = 0.56  # bar height, in rows
+_SPAN_BAR: Final = 0.3  # a "some time within" bar: thinner, so a year does not dominate
+_LIGHT: Final = 0.22  # fill opacity of "some time within"
+_SOLID: Final = 0.9
+_GREY: Final = "#777777"
+_DOT: Final = 0.006  # a span narrower than this part of the axis is drawn as a dot
+_FONT: Final = 9
+
+
+def _pyplot() -> Any:
+    """matplotlib's pyplot, or MissingExtraError (an ImportError) saying what to install."""
+    require("matplotlib", "plot")
+    return require("matplotlib.pyplot", "plot")
+
+
+def _kind_index() -> dict[str, int]:
+    from rightsdata.vocab import EventKind
+
+    order = [k for k in KIND_ORDER if k in EventKind.__members__.values()]
+    order += [k.value for k in EventKind if k.value not in order]
+    return {kind: index for index, kind in enumerate(order)}
+
+
+def kind_style(kind: str) -> tuple[str, str, str]:
+    """The colour, dot marker and bar hatch of a kind of event, the same in every plot.
+
+    >>> kind_style("trial"), kind_style("verdict"), kind_style("appeal")
+    (('#832db6', 'o', ''), ('#a96b59', 'o', ''), ('#a96b59', 'D', '////'))
+    """
+    index = _kind_index()[kind]
+    marker, hatch = _ROUNDS[index // len(PALETTE) % len(_ROUNDS)]
+    return PALETTE[index % len(PALETTE)], marker, hatch
+
+
+class _Style:
+    """The kinds of a plot, in order of first appearance (for the legend), and their styles."""
+
+    def __init__(self, marks: Sequence[Mark]) -> None:
+        self.kinds: list[str] = []
+        for mark in marks:
+            if mark.shape != "undated" and mark.event.kind.value not in self.kinds:
+                self.kinds.append(mark.event.kind.value)
+
+    def of(self, kind: str) -> tuple[str, str, str]:
+        return kind_style(kind)
+
+
+def _plain(text: str) -> str:
+    """``text`` as matplotlib should show it: a ``$`` is a dollar sign, never the start of
+    mathtext (which would garble ``$5 and $6`` or fail on an unbalanced formula)."""
+    return text.replace("$", r"\$")
+
+
+def _dated_first() -> type:
+    from matplotlib import dates
+
+    num2date: Any = dates.num2date
+    concise: Any = dates.ConciseDateFormatter
+
+    class DatedFirst(concise):  # type: ignore[misc]
+        """Concise tick labels ('Dec', '2013', 'Feb'), the first one with its year."""
+
+        def format_ticks(self, values: Any) -> list[str]:
+            labels: list[str] = list(super().format_ticks(values))
+            if labels:
+                first = num2date(values[0])
+                if str(first.year) not in labels[0]:
+                    day = labels[0].strip().isdigit()
+                    labels[0] = f"{first.day} {first:%b %Y}" if day else f"{first:%b %Y}"
+            return labels
+
+    return DatedFirst
+
+
+def _num(day: datetime.date) -> float:
+    from matplotlib import dates
+
+    date2num: Any = dates.date2num
+    return float(date2num(day))
+
+
+def _axis_range() -> tuple[float, float]:
+    """The first and last instants matplotlib can show: 1 January of year 1 to the end of
+    31 December 9999 (a hair before year 10000, which it refuses)."""
+    return _num(datetime.date(1, 1, 1)), _num(datetime.date(9999, 12, 31)) + 0.99
+
+
+def _limits(marks: Sequence[Mark]) -> tuple[float, float]:
+    days = [d for m in marks for d in (m.first, m.last) if d is not None]
+    if not days:
+        today = datetime.date.today()
+        days = [today.replace(month=1, day=1), today.replace(month=12, day=31)]
+    low, high = _num(min(days)), _num(max(days)) + 1
+    if high - low < 60:  # a few days: show about two months around them
+        middle = (low + high) / 2
+        low, high = middle - 30, middle + 30
+    pad = (high - low) * 0.04
+    first, last = _axis_range()
+    return max(low - pad, first), min(high + pad, last)
+
+
+def _fade(ax: Axes, x0: float, x1: float, y: float, color: str, rising: bool, gid: str) -> Artist:
+    import numpy as np
+    from matplotlib.colors import to_rgb
+
+    rgba = np.zeros((1, 256, 4))
+    rgba[..., :3] = to_rgb(color)
+    ramp = np.linspace(0.0, _SOLID, 256)
+    rgba[..., 3] = ramp if rising else ramp[::-1]
+    image = ax.imshow(
+        rgba,
+        extent=(x0, x1, y + _BAR / 2, y - _BAR / 2),
+        aspect="auto",
+        interpolation="bilinear",
+        zorder=2,
+    )
+    image.set_gid(gid)
+    return image
+
+
+def _form(mark: Mark, xlim: tuple[float, float]) -> str:
+    """How a mark is drawn: 'dot', 'span', 'interval', 'fade' or 'open' ('' if undated).
+
+    A day, or a known span too short to see at this scale, is a dot; a side not known
+    fades; an open side (and no unknown one) is a bar to the edge with an arrow.
+    """
+    if mark.shape == "undated":
+        return ""
+    if "unknown" in (mark.start_side, mark.end_side):
+        return "fade"
+    if "open" in (mark.start_side, mark.end_side):
+        return "open"
+    assert mark.first is not None and mark.last is not None
+    days = _num(mark.last) + 1 - _num(mark.first)
+    if mark.shape == "day" or days < _DOT * (xlim[1] - xlim[0]):
+        return "dot"
+    return mark.shape
+
+
+def _draw(ax: Axes, mark: Mark, y: float, style: _Style, xlim: tuple[float, float]) -> None:
+    """Draw one event's mark on row ``y``; its artist's gid is the event's ID."""
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Rectangle
+
+    color, marker, hatch = style.of(mark.event.kind.value)
+    gid = mark.event.id
+    form = _form(mark, xlim)
+    if form == "dot":
+        assert mark.first is not None and mark.last is not None
+        ax.plot(
+            [(_num(mark.first) + _num(mark.last) + 1) / 2],
+            [y],
+            linestyle="none",
+            marker=marker,
+            markersize=8,
+            markeredgewidth=1.6,
+            color=color,
+            markerfacecolor="white" if mark.qualified else color,
+            zorder=3,
+            gid=gid,
+        )
+        return
+    x0 = xlim[0] if mark.first is None else _num(mark.first)
+    x1 = xlim[1] if mark.last is None else _num(mark.last) + 1
+    if form == "fade":
+        _fade(ax, x0, x1, y, color, rising=mark.start_side == "unknown", gid=gid)
+    else:
+        light = form == "span"
+        height = _SPAN_BAR if light else _BAR
+        ax.add_patch(
+            Rectangle(
+                (x0, y - height / 2),
+                x1 - x0,
+                height,
+                facecolor=to_rgba(color, _LIGHT if light else 0.55 if hatch else _SOLID),
+                edgecolor=to_rgba(color, 0.7) if light else color,
+                linewidth=0.8 if light else 1.2,
+                linestyle="--" if mark.qualified else "-",
+                hatch=hatch or None,
+                zorder=2,
+                gid=gid,
+            )
+        )
+    for side, x, arrow in (("start", xlim[0], "<"), ("end", xlim[1], ">")):
+        if getattr(mark, f"{side}_side") == "open":
+            ax.plot(
+                [x], [y], marker=arrow, color=color, markersize=8, clip_on=False,
+                zorder=3, gid=f"{gid}#open-{side}",
+            )  # fmt: skip
+
+
+def _date_label(
+    ax: Axes, mark: Mark, y: float, xlim: tuple[float, float], room: float, dot: bool
+) -> None:
+    """The date beside its mark: right of it, else left of it, else over its start."""
+    assert mark.event.date is not None
+    text = _plain(short_date(mark.event.date))
+    width = xlim[1] - xlim[0]
+    left = 0.0 if mark.first is None else (_num(mark.first) - xlim[0]) / width
+    right = 1.0 if mark.last is None else (_num(mark.last) + 1 - xlim[0]) / width
+    need = len(text) * 0.55 * _FONT / room  # the text's width, as a fraction of the axes
+    common: dict[str, Any] = {"va": "center", "fontsize": _FONT - 0.5, "color": "#444444"}
+    gap = 8 if dot else 4  # points between the mark and its date: clear of a dot's edge
+    if dot:
+        left = right = (left + right) / 2
+    if right + need + 0.01 <= 1:
+        x, offset, align = right, gap, "left"
+    elif left - need - 0.01 >= 0:
+        x, offset, align = left, -gap, "right"
+    else:
+        x, offset, align = max(left, 0.0), 5, "left"
+        common["bbox"] = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}
+    ax.annotate(
+        text,
+        xy=(x, y),
+        xycoords=("axes fraction", "data"),
+        xytext=(offset, 0),
+        textcoords="offset points",
+        ha=align,
+        zorder=4,
+        **common,
+    )
+
+
+def _legends(ax: Axes, marks: Sequence[Mark], style: _Style, xlim: tuple[float, float]) -> None:
+    from matplotlib.colors import to_rgba
+    from matplotlib.legend_handler import HandlerTuple
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    kinds: list[Any] = []
+    for kind in style.kinds:
+        color, marker, hatch = style.of(kind)
+        if not hatch:
+            kinds.append(Patch(facecolor=color, edgecolor=color))
+            continue
+        # colours come round again: show the hatch (on a light face) and the dot's marker
+        patch = Patch(facecolor=to_rgba(color, _LIGHT), edgecolor=color, hatch=hatch)
+        kinds.append((patch, Line2D([], [], ls="none", marker=marker, color=color)))
+    drawn = {_form(m, xlim) for m in marks}
+    forms: list[tuple[Any, str]] = []
+    if "dot" in drawn:
+        forms.append((Line2D([], [], ls="none", marker="o", color=_GREY), "a day"))
+    if "span" in drawn:
+        light = Patch(facecolor=(0.47, 0.47, 0.47, _LIGHT), edgecolor=_GREY)
+        forms.append((light, "some time within (month, season, year)"))
+    if "interval" in drawn:
+        forms.append((Patch(facecolor=_GREY, edgecolor=_GREY), "from a start to an end"))
+    if "fade" in drawn:
+        fade = tuple(Patch(facecolor=_GREY, alpha=a, lw=0) for a in (0.9, 0.6, 0.35, 0.12))
+        forms.append((fade, "start or end not known"))
+    if "open" in drawn:
+        forms.append((Line2D([], [], ls="none", marker=">", color=_GREY), "open: no end (..)"))
+    if any(m.qualified for m in marks):
+        hollow = Line2D([], [], ls="none", marker="o", mfc="white", color=_GREY, mew=1.6)
+        dashed = Patch(facecolor=(0.47, 0.47, 0.47, _LIGHT), edgecolor=_GREY, ls="--")
+        forms.append(((hollow, dashed), "uncertain or approximate (? ~ %)"))
+    # One legend: the kinds in the first columns, the date forms in the last, each headed.
+    kind_columns = 1 if len(kinds) <= len(forms) + 1 else 2 if len(kinds) <= 2 * len(forms) else 3
+    rows = max(-(-len(kinds) // kind_columns), len(forms)) + 1
+    blank = Patch(visible=False)
+    handles: list[Any] = []
+    labels: list[str] = []
+    for column in range(kind_columns):
+        chunk = kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
+        handles += [blank, *chunk] + [blank] * (rows - 1 - len(chunk))
+        labels += ["kind of event" if column == 0 else ""] + [
+            _plain(term(k)) for k in style.kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
+        ]
+        labels += [""] * (rows - 1 - len(chunk))
+    if forms:
+        handles += [blank] + [h for h, _ in forms] + [blank] * (rows - 1 - len(forms))
+        labels += ["dates"] + [label for _, label in forms] + [""] * (rows - 1 - len(forms))
+    columns = kind_columns + (1 if forms else 0)
+    legend = ax.legend(
+        handles,
+        labels,
+        loc="upper right",  # below the axes, reaching left under the labels if it must
+        bbox_to_anchor=(1.0, -0.01),
+        ncols=columns,
+        fontsize=_FONT,
+        frameon=False,
+        handler_map={tuple: HandlerTuple(ndivide=None, pad=0)},
+        columnspacing=2.0,
+    )
+    for index, text in enumerate(legend.get_texts()):
+        if index % rows == 0:
+            text.set_fontweight("bold")
+            text.set_x(-28)  # a heading starts where the handles do
+
+
+def plot_timeline(
+    dataset: Dataset,
+    subject: str | Record,
+    *,
+    ax: Axes | None = None,
+    kind: EventKind | str | Iterable[EventKind | str] | None = None,
+    between: tuple[DateLike | None, DateLike | None] | None = None,
+    title: str | None = None,
+    legend: bool = True,
+    label_width: int = 60,
+) -> Axes:
+    """Draw the events of ``subject`` on a time axis, one row each, in date order.
+
+    ``subject`` (an ID or a record) is a person or an organisation (its events are
+    :meth:`ds.timeline(actor) <rightsdata.Dataset.timeline>`) or an event, which stands for
+    its case (:func:`case_events`: the largest event it is part of, and every event part of
+    that one); another kind of record raises ValueError, an unknown ID
+    :class:`~rightsdata.UnknownIdError`.
+
+    ``ax``: draw on these axes (default: a new figure sized to the rows); ``kind`` and
+    ``between``: keep only the events of this kind (or these kinds), and those whose date
+    overlaps the window, exactly as :meth:`ds.events(kind=, between=)
+    <rightsdata._data.collection.EventCollection.__call__>` does (an undated event is in no
+    window); ``title``: the heading (default: the subject and the number of events; ``""``
+    for none); ``legend``: draw the legends of kinds and date forms below the
+    axes; ``label_width``: the characters of an event's title kept as its label. Returns the
+    axes. Each event's mark is the artist whose gid is the event's ID.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> ax = plot_timeline(ds, "event:bloody-january-2022", kind=["detention", "release"])
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Mass detentions during the January 2022 events', 'Most January 2022 detainees released']
+    >>> matplotlib.pyplot.close("all")
+    """
+    plt = _pyplot()
+    from matplotlib import dates
+    from matplotlib.figure import Figure
+
+    resolved = subject_events(dataset, subject, kind, between)
+    marks = [mark_of(e) for e in resolved.events]
+    rows = max(len(marks), 1)
+    if ax is None:
+        height = 1.3 + 0.3 * rows + (1.2 if legend else 0)
+        ax = plt.subplots(figsize=(10, height), layout="constrained")[1]
+    assert ax is not None
+    fig = ax.get_figure()
+    inches = fig.get_figwidth() if isinstance(fig, Figure) else 10.0
+    # the axes' width in points, less what the event labels will take once laid out
+    room = 72 * inches * ax.get_position().width * 0.7
+    xlim = _limits(marks)
+    style = _Style(marks)
+    ax.xaxis_date()
+    locator = dates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(_dated_first()(locator, show_offset=False))
+    for y, mark in enumerate(marks):
+        if y % 2:
+            ax.axhspan(y - 0.5, y + 0.5, color=(0.5, 0.5, 0.5, 0.07), lw=0, zorder=0)
+        if mark.shape == "undated":
+            ax.annotate(
+                "date not known", xy=(0.01, y), xycoords=("axes fraction", "data"),
+                va="center", fontsize=_FONT - 0.5, color=_GREY, style="italic",
+            )  # fmt: skip
+            continue
+        _draw(ax, mark, y, style, xlim)
+        _date_label(ax, mark, y, xlim, room, _form(mark, xlim) == "dot")
+    undated = sum(m.shape == "undated" for m in marks)
+    if undated and undated < len(marks):
+        ax.axhline(len(marks) - undated - 0.5, color=_GREY, lw=0.8, ls=":")
+    ax.set_xlim(xlim)
+    ax.set_ylim(rows - 0.5, -0.5)
+    labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
+    ax.set_yticks(range(len(marks)), labels, fontsize=_FONT)
+    focus = resolved.record.id
+    for label, mark in zip(ax.get_yticklabels(), marks, strict=True):
+        if resolved.is_case and mark.event.id == focus:
+            label.set_fontweight("bold")
+    ax.tick_params(axis="y", length=0)
+    ax.tick_params(axis="x", labelsize=_FONT, top=True, labeltop=True, bottom=False,
+                   labelbottom=False)  # fmt: skip
+    ax.grid(axis="x", color=_GREY, alpha=0.25, lw=0.6)
+    ax.set_axisbelow(True)
+    for side in ("right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    if not marks:
+        ax.text(0.5, 0.5, "no events to show", transform=ax.transAxes, ha="center",
+                va="center", color=_GREY)  # fmt: skip
+    heading = title
+    if heading is None:
+        heading = f"{resolved.heading} — {len(marks)} event{'' if len(marks) == 1 else 's'}"
+    if heading:
+        # wrapped where the figure ends when drawn (the axes' left edge is known only then)
+        ax.set_title(
+            _plain(heading), loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10, wrap=True
+        )
+    if legend and style.kinds:
+        _legends(ax, marks, style, xlim)
+    return ax

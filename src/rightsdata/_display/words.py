@@ -1,0 +1,213 @@
+"""Plain-English wording of values (internal), shared by the notebook cards and the plot.
+
+>>> describe_date(EDTF("2012-01-26/2012-10-08"))
+'from 26 January 2012 to 8 October 2012'
+>>> from rightsdata._values.durations import parse_duration
+>>> duration_text(parse_duration("P7Y6M"))
+'7 years 6 months'
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from rightsdata._model.records import Figure, Law
+from rightsdata._values.dates import EDTF, Precision
+from rightsdata._values.durations import Duration
+from rightsdata.vocab import FigureQualifier, FigureUnit
+
+__all__ = [
+    "describe_date",
+    "duration_text",
+    "figure_text",
+    "law_label",
+    "short_date",
+    "term",
+    "truncate",
+]
+
+_MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_DASH: Final = " \u2013 "  # an en dash between the sides of an interval
+_SEASONS: Final = {
+    "21": "spring (March to May)",
+    "22": "summer (June to August)",
+    "23": "autumn (September to November)",
+    "24": "winter (December)",
+}
+_UNITS: Final = {FigureUnit.DEGREES_CELSIUS: "°C", FigureUnit.PERCENT: "%"}
+_DURATION_UNITS: Final = ("year", "month", "day", "hour", "minute", "second")
+
+
+def term(value: str) -> str:
+    """A vocabulary term as words: ``prison_punishment`` -> ``prison punishment``."""
+    return str(value).replace("_", " ")
+
+
+def truncate(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` characters, ending in an ellipsis if it was cut.
+
+    >>> truncate("Vladimir Kozlov detained", 12)
+    'Vladimir Ko…'
+    """
+    if len(text) <= width:
+        return text
+    return text[: max(width - 1, 0)].rstrip(" ,;:") + "…"
+
+
+def _plain_words(date: EDTF, short: bool) -> str:
+    """One side without its qualifier: '8 October 2012' ('8 Oct 2012' if short), 'summer 2015'."""
+    text = date.text.rstrip("?~%")
+    precision = date.precision or Precision.DAY
+    year = text[:4].lstrip("0")
+    if precision is Precision.YEAR:
+        return year
+    if precision is Precision.SEASON:
+        return f"{_SEASONS[text[5:7]].split(' ', 1)[0]} {year}"
+    month = _MONTHS[int(text[5:7]) - 1]
+    month = month[:3] if short else month
+    if precision is Precision.MONTH:
+        return f"{month} {year}"
+    return f"{int(text[8:10])} {month} {year}"
+
+
+def _single(date: EDTF) -> tuple[str, Precision]:
+    """One side, as words, without the qualifier: '8 October 2012', 'summer 2015'."""
+    words = _plain_words(date, short=False)
+    if date.approximate:
+        words = f"about {words}"
+    if date.uncertain:
+        words = f"{words} (uncertain)"
+    return words, date.precision or Precision.DAY
+
+
+def _short_single(date: EDTF) -> str:
+    words = _plain_words(date, short=True)
+    return ("c. " if date.approximate else "") + words + ("?" if date.uncertain else "")
+
+
+def short_date(date: EDTF) -> str:
+    """A date as a short label: ``8 Oct 2012``, ``summer 2015``, ``c. 29 Jun 2013``;
+    an interval's sides joined by an en dash, an unknown side as ``?``, an open one as ``…``.
+
+    >>> [short_date(EDTF(t)) for t in ("2012-10-08", "2015-22", "2013-06-29~", "2012?")]
+    ['8 Oct 2012', 'summer 2015', 'c. 29 Jun 2013', '2012?']
+    >>> [short_date(EDTF(t)).split(_DASH) for t in ("2012-01/2012-10-08", "/2012", "2020/..")]
+    [['Jan 2012', '8 Oct 2012'], ['?', '2012'], ['2020', '…']]
+    """
+    if not date.is_interval:
+        return _short_single(date)
+    start, end = date.start, date.end
+    first = _short_single(start) if start else "…" if date.open_start else "?"
+    last = _short_single(end) if end else "…" if date.open_end else "?"
+    return f"{first}{_DASH}{last}"
+
+
+def describe_date(date: EDTF, brief: bool = False) -> str:
+    """What an EDTF date means, in words: its precision, qualifiers and open or unknown ends.
+
+    ``brief`` leaves out what a single date's precision leaves unknown: ``December 2015``
+    rather than ``in December 2015 (day not known)``.
+
+    >>> [describe_date(EDTF(t)) for t in ("2012-10-08", "2012", "2015-22", "2013-06-29~")]
+    ['8 October 2012', 'in 2012 (month and day not known)', \
+'in summer 2015 (June to August; month and day not known)', 'about 29 June 2013']
+    >>> describe_date(EDTF("/2012-10-08")), describe_date(EDTF("2020/.."))
+    ('to 8 October 2012; the start is not known', 'from 2020, open-ended')
+    >>> describe_date(EDTF("2015-12"), brief=True)
+    'December 2015'
+    """
+    if not date.is_interval:
+        words, precision = _single(date)
+        if precision is Precision.DAY or brief:
+            return words
+        if precision is Precision.SEASON:
+            months = _SEASONS[date.text[5:7]].split(" ", 1)[1]
+            return f"in {words} ({months[1:-1]}; month and day not known)"
+        missing = "day" if precision is Precision.MONTH else "month and day"
+        return f"in {words} ({missing} not known)"
+    start, end = date.start, date.end
+    if start is not None and end is not None:
+        return f"from {_single(start)[0]} to {_single(end)[0]}"
+    if start is not None:
+        if date.open_end:
+            return f"from {_single(start)[0]}, open-ended"
+        return f"from {_single(start)[0]}; the end is not known"
+    assert end is not None  # an interval has at least one date side
+    if date.open_start:
+        return f"to {_single(end)[0]}, with no start (open)"
+    return f"to {_single(end)[0]}; the start is not known"
+
+
+def duration_text(duration: Duration) -> str:
+    """A canonical duration in words: ``P7Y6M`` -> ``7 years 6 months``.
+
+    >>> from rightsdata._values.durations import parse_duration
+    >>> duration_text(parse_duration("P1Y15D")), duration_text(parse_duration("P0D"))
+    ('1 year 15 days', '0 days')
+    """
+    components = (
+        duration.years,
+        duration.months,
+        duration.days,
+        duration.hours,
+        duration.minutes,
+        duration.seconds,
+    )
+    parts = [
+        f"{n} {unit}{'' if n == 1 else 's'}"
+        for n, unit in zip(components, _DURATION_UNITS, strict=True)
+        if n
+    ]
+    return " ".join(parts) or "0 days"
+
+
+def _number(n: int | None) -> str:
+    return "?" if n is None else f"{n:,}"
+
+
+def figure_text(figure: Figure) -> str:
+    """A figure's numbers in words, by its qualifier: 'killed: at least 15 people'.
+
+    >>> import rightsdata
+    >>> figure = rightsdata.load().figures("event:zhanaozen-massacre-2011", "killed")[0]
+    >>> figure_text(figure)
+    'killed: at least 15 people'
+    """
+    low, best, high = figure.low, figure.best, figure.high
+    qualifier = figure.qualifier
+    if qualifier in (FigureQualifier.EXACT, FigureQualifier.ABOUT):
+        value = _number(best) if qualifier is FigureQualifier.EXACT else f"about {_number(best)}"
+        extra = [f"{name} {_number(n)}" for name, n in (("low", low), ("high", high)) if n]
+        if extra:
+            value += f" ({', '.join(extra)})"
+    elif qualifier in (FigureQualifier.AT_LEAST, FigureQualifier.MORE_THAN):
+        value = f"{term(qualifier)} {_number(low)}"
+    elif qualifier in (FigureQualifier.AT_MOST, FigureQualifier.LESS_THAN):
+        value = f"{term(qualifier)} {_number(high)}"
+    elif qualifier is FigureQualifier.BETWEEN:
+        value = f"between {_number(low)} and {_number(high)}"
+    else:
+        stated = [_number(n) for n in (low, best, high) if n is not None]
+        value = f"imprecise ({', '.join(stated)})" if stated else "an unstated number of"
+    unit = _UNITS.get(figure.unit)
+    counted = f"{value}{unit}" if unit is not None else f"{value} {term(figure.unit)}"
+    return f"{term(figure.measure)}: {counted}"
+
+
+def law_label(law: Law) -> str:
+    """A provision as people cite it: '<instrument>, art. 164 part 2'."""
+    part = f" part {law.part}" if law.part else ""
+    return f"{law.instrument}, art. {law.article}{part}"

@@ -1,0 +1,1 @@
+"""The model: field specs, the generated checks, the record classes."""

@@ -1,0 +1,673 @@
+"""Field specs: one object per field constraint, owning every form the constraint takes.
+
+Each record field is declared with a factory here (:func:`text`, :func:`ref`, :func:`items`,
+...) that puts one :class:`Spec` in the attrs field metadata under :data:`SPEC`. The spec is
+the single statement of the field's rule; everything else reads it:
+
+- :meth:`Spec.check`: the located check, raising :class:`~rightsdata.FieldError`
+  (the diagnostic path and constructors);
+- :meth:`Spec.inline`: the cheap test generated into each class's check
+  (:mod:`rightsdata._model.checks`), which calls :meth:`Spec.check` only when it fails;
+- :meth:`Spec.walk`: the bulk form, gathering values for the fast path's file-at-once check
+  (:mod:`rightsdata._validation.bulkcheck`);
+- :meth:`Spec.schema`: its JSON Schema (``scripts/schemagen.py``);
+- :meth:`Spec.strategy`: its hypothesis strategy (:mod:`rightsdata.testing`);
+- :attr:`Spec.prose`: one line for the docs.
+
+Optional fields (null or an empty list) get a default, so that a dataset may omit them and a
+Python caller need not pass them. The default comes from a factory that counts its calls:
+msgspec calls it for every field a file leaves out, which tells the fast path how many
+key-value pairs the file really holds (:func:`absent_count`).
+
+>>> from rightsdata._model.fields import Text
+>>> Text("A title.").check("title", " padded")
+Traceback (most recent call last):
+...
+rightsdata.FieldError: title: must be non-empty text without leading or trailing spaces
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Final
+
+import attrs
+
+from rightsdata._values.errors import FieldError, ProblemCode
+from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+#: attrs metadata key: the field's :class:`Spec`.
+SPEC: Final = "rightsdata_spec"
+
+COUNTRY_PATTERN: Final = "^[A-Z]{2}$"
+LANGUAGE_PATTERN: Final = "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+URL_PATTERN: Final = "^https?://[^\\s]+$"
+JURISDICTION_PATTERN: Final = "^(?:[A-Z]{2}|international)$"
+#: Text fields may not be empty or only white space, nor start or end with white space.
+TEXT_PATTERN: Final = "^\\S(?:[\\s\\S]*\\S)?$"
+QUOTE_MAX: Final = 600
+#: The largest count: 2**53 - 1, the largest integer every JSON reader holds exactly (a
+#: JavaScript number, a float64 column), and well inside the int64 of Parquet and pandas.
+COUNT_MAX: Final = (1 << 53) - 1
+
+# rightsdata holds no personal contact data: text that looks like an e-mail address or a
+# telephone number is refused wherever it appears. The e-mail pattern starts only where a run
+# of address characters starts (the lookbehind): without it, a long run of letters with no
+# '@' (a paragraph of Chinese is one run of \w) is rescanned from every position, which is
+# quadratic (40,000 characters took 5 s).
+_EMAIL_RE: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE_RE: Final = re.compile(
+    r"(?:\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b)"
+)
+
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+def _regex(pattern: str) -> re.Pattern[str]:
+    compiled = _compiled.get(pattern)
+    if compiled is None:
+        compiled = _compiled[pattern] = re.compile(pattern)
+    return compiled
+
+
+# --- absent fields ------------------------------------------------------------------------
+
+# itertools.count's __next__ is one C call, atomic under the GIL: a count that only grows.
+_absences = itertools.count()
+_tick: Final = _absences.__next__
+
+
+def _absent_none() -> None:
+    _tick()
+
+
+def _absent_empty() -> tuple[()]:
+    _tick()
+    return ()
+
+
+def absent_count() -> int:
+    """A reading of the count of optional fields filled in by their default so far.
+
+    The difference of two readings, less one, is how many were filled in between them. Other
+    threads only ever add to it, which can only make the fast path's pair count disagree (and
+    the diagnostic path decide), never agree where it should not.
+    """
+    return _tick()
+
+
+# --- the checks: each raises FieldError naming the field, or returns if the value is fine ----
+
+#: Every ASCII digit made '0', '(' made '+' and '.' made '-': then the few substrings that
+#: either contact regex needs in ASCII text are three (:data:`CONTACT_MARKS`). Every ASCII
+#: white space character (``str.isspace``) is made ' ' too, for the bulk check's edge test.
+CONTACT_TABLE: Final = bytes.maketrans(
+    b"123456789(.\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"000000000+-" + b" " * 9
+)
+#: '@' for an e-mail address; '+' or '(' before a digit, or three digits, '.' or '-', a
+#: digit, for the phone alternatives (as translated by :data:`CONTACT_TABLE`).
+CONTACT_MARKS: Final = (b"@", b"+0", b"000-0")
+
+
+def may_hold_contact(value: str) -> bool:
+    """False only if neither _EMAIL_RE nor _PHONE_RE can match ``value``.
+
+    An e-mail address needs an '@'; each phone alternative needs a '+' or a '(' before a
+    digit, or three digits then '.' or '-' then a digit. On ASCII text (with every digit
+    made '0') those are plain substring tests, a small fraction of the regexes' time on
+    prose; other text goes to the regexes (``\\d`` matches any Unicode digit).
+    """
+    if "@" in value or not value.isascii():
+        return True
+    marked = value.encode("ascii").translate(CONTACT_TABLE)
+    return b"+0" in marked or b"000-0" in marked
+
+
+def holds_contact(value: str) -> bool:
+    """True if ``value`` looks like it holds an e-mail address or a phone number."""
+    return may_hold_contact(value) and bool(_EMAIL_RE.search(value) or _PHONE_RE.search(value))
+
+
+def check_contact(name: str, value: str) -> None:
+    """Refuse text that looks like personal contact data."""
+    if holds_contact(value):
+        raise FieldError(
+            name,
+            "looks like an e-mail address or phone number; personal contact data is not allowed",
+        )
+
+
+_SLUG_RE: Final = re.compile(SLUG_PATTERN)  # fullmatch: "$" would let a final newline by
+_KNOWN_IDS_MAX: Final = 1 << 16
+#: IDs already found valid, per tuple of allowed prefixes: IDs repeat (every citation names
+#: a source), and a set lookup is much cheaper than the check.
+KNOWN_IDS: Final[dict[tuple[str, ...], set[str]]] = {}
+
+
+def check_ref(name: str, value: object, prefixes: tuple[str, ...]) -> None:
+    """Check one ID: its form and the kinds of record it may name."""
+    if type(value) is not str:
+        raise FieldError(name, f"expected an id, got {type(value).__name__}", ProblemCode.TYPE)
+    kind, sep, slug = value.partition(":")
+    if not sep or _SLUG_RE.fullmatch(slug) is None:
+        raise FieldError(
+            name, f"{value!r} is not an id (kind:slug, slug in lowercase a-z, 0-9 and '-')"
+        )
+    if kind not in prefixes:
+        raise FieldError(
+            name,
+            f"{value!r} names {kind!r}; expected {describe_prefixes(prefixes)}",
+            ProblemCode.VALUE,
+        )
+    remember_ids(prefixes, (value,))
+
+
+def remember_ids(prefixes: tuple[str, ...], values: Collection[str]) -> None:
+    """Add IDs found valid to :data:`KNOWN_IDS` (emptied when it would grow too large)."""
+    known = KNOWN_IDS.setdefault(prefixes, set())
+    if len(known) + len(values) > _KNOWN_IDS_MAX:
+        known.clear()
+        if len(values) > _KNOWN_IDS_MAX:
+            return
+    known.update(values)
+
+
+def ids_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex that fullmatches IDs with one of ``prefixes`` joined by NULs: the rule of
+    :func:`check_ref`, for many at once."""
+    one = id_pattern(prefixes).removeprefix("^").removesuffix("$")
+    return _regex(f"{one}(?:\x00{one})*")
+
+
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
+def field_names(cls: type) -> frozenset[str]:
+    """The names of an attrs class's fields."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(field.name for field in attrs.fields(cls))
+    return names
+
+
+def path_head(path: str) -> str:
+    """The field a path starts from: ``"charges[0].provision"`` -> ``"charges"``."""
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
+def check_holder_fields(
+    name: str, parts: Sequence[Any], attribute: str, how: str, holder: type
+) -> None:
+    """Check that each part's ``attribute`` names fields of ``holder`` (the class holding
+    ``parts`` in its field ``name``); ``how`` is ``"names"`` or ``"path"``
+    (:attr:`Spec.names_holder`). The first one that does not is located."""
+    names = field_names(holder)
+    for index, part in enumerate(parts):
+        value = getattr(part, attribute)
+        if value is None:
+            continue
+        for item in value if how == "names" else (value,):
+            if (item if how == "names" else path_head(item)) not in names:
+                raise FieldError(
+                    f"{name}[{index}].{attribute}",
+                    f"{item!r} is not a field of {holder.__name__}",
+                    ProblemCode.RULE,
+                )
+
+
+# --- the specs ----------------------------------------------------------------------------
+
+
+class RejectedError(Exception):
+    """Raised by a bulk walk: some value breaks a rule; the diagnostic path will say which."""
+
+
+class Gather:
+    """What a bulk walk collects, allocated by the specs as the walk is generated: each call
+    returns the name of a local that gathers one group (``t0``: texts of one Text spec)."""
+
+    def __init__(self) -> None:
+        self.texts: dict[Text, int] = {}
+        self.refs: dict[tuple[str, ...], int] = {}
+        self.names: dict[tuple[type, str], int] = {}
+
+    def text(self, spec: Text) -> int:
+        return self.texts.setdefault(spec, len(self.texts))
+
+    def ref(self, prefixes: tuple[str, ...]) -> int:
+        return self.refs.setdefault(prefixes, len(self.refs))
+
+    def name(self, holder: type, how: str) -> int:
+        return self.names.setdefault((holder, how), len(self.names))
+
+
+class Spec:
+    """One field's constraint. The base states only the field's meaning; its type (an enum,
+    a date, a nested part) says what it holds, and the converter checks that."""
+
+    #: True if the field may be left out (null, or an empty list): it has a default.
+    optional: bool
+    #: On a nested part's field: its value names fields of the record that holds the part
+    #: (``"names"``: a list of field names; ``"path"``: one path whose first step is a name).
+    names_holder: ClassVar[str | None] = None
+
+    def __init__(self, doc: str, *, optional: bool = False) -> None:
+        self.doc = doc
+        self.optional = optional
+
+    def _key(self) -> tuple[Any, ...]:
+        return (type(self), self.doc, self.optional)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}{self._key()[1:]!r}"
+
+    @property
+    def prose(self) -> str | None:
+        """The rule in one line for the docs, or None if the type says it all."""
+        return None
+
+    def check(self, name: str, value: object) -> None:
+        """Raise :class:`FieldError` at ``name`` if ``value`` breaks the rule."""
+
+    def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
+        """Source lines for a record's generated check: a cheap test of the value in
+        ``local`` that calls the full check only when it fails (``key`` names this field's
+        entries in ``namespace``)."""
+        return []
+
+    def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
+        """Source lines for the bulk walk: gather or test the value expression ``value``."""
+        return []
+
+    def schema(self, base: dict[str, Any]) -> dict[str, Any]:
+        """This constraint added to ``base``, the JSON Schema of the field's type."""
+        return base
+
+    def strategy(self) -> SearchStrategy[Any] | None:
+        """A hypothesis strategy for the values the rule accepts, or None to use the type's."""
+        return None
+
+    def attrs_field(self, **meta: Any) -> Any:
+        """The attrs field that carries this spec (with a default if optional)."""
+        metadata = {SPEC: self, **meta}
+        if not self.optional:
+            return attrs.field(metadata=metadata)
+        factory = _absent_empty if self.many else _absent_none
+        return attrs.field(default=attrs.Factory(factory), metadata=metadata)
+
+    #: True if the field holds a list (its default is the empty tuple).
+    many: ClassVar[bool] = False
+
+
+def _optional_lines(optional: bool, local: str, test: str) -> list[str]:
+    if optional:
+        return [f"    if {local} is not None:", f"        {test}"]
+    return [f"    {test}"]
+
+
+def _maybe(optional: bool, value: str, gather: str, pad: str) -> list[str]:
+    """Pass ``value`` to ``gather`` (skipping None if ``optional``)."""
+    if optional:
+        return [f"{pad}v = {value}", f"{pad}if v is not None:", f"{pad}    {gather}(v)"]
+    return [f"{pad}{gather}({value})"]
+
+
+class Text(Spec):
+    """Non-empty text without white space at either end, holding no contact data."""
+
+    def __init__(
+        self,
+        doc: str,
+        *,
+        optional: bool = False,
+        pattern: str | None = None,
+        max_length: int | None = None,
+    ) -> None:
+        super().__init__(doc, optional=optional)
+        self.pattern = pattern
+        self.max_length = max_length
+
+    def _key(self) -> tuple[Any, ...]:
+        return (*super()._key(), self.pattern, self.max_length)
+
+    @property
+    def prose(self) -> str:
+        rule = "non-empty text, no white space at either end, no contact data"
+        if self.pattern is not None:
+            rule += f"; matches {self.pattern}"
+        if self.max_length is not None:
+            rule += f"; at most {self.max_length} characters"
+        return rule
+
+    def check(self, name: str, value: object) -> None:
+        if value is None and self.optional:
+            return
+        if type(value) is not str:
+            raise FieldError(name, f"expected text, got {type(value).__name__}", ProblemCode.TYPE)
+        if not value or value[0].isspace() or value[-1].isspace():
+            raise FieldError(name, "must be non-empty text without leading or trailing spaces")
+        if self.max_length is not None and len(value) > self.max_length:
+            raise FieldError(
+                name, f"is {len(value)} characters long; at most {self.max_length} allowed"
+            )
+        if self.pattern is not None and _regex(self.pattern).search(value) is None:
+            raise FieldError(name, f"{value!r} does not match the pattern {self.pattern}")
+        check_contact(name, value)
+
+    def fine(self, value: str) -> bool:
+        """True if ``value`` passes :meth:`check`."""
+        try:
+            self.check("text", value)
+        except FieldError:
+            return False
+        return True
+
+    def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
+        bad = [
+            f"type({local}) is not str",
+            f"not {local}",
+            f"{local}[0].isspace()",
+            f"{local}[-1].isspace()",
+        ]
+        if self.max_length is not None:
+            bad.append(f"len({local}) > {self.max_length}")
+        if self.pattern is not None:
+            namespace[f"p{key}"] = _regex(self.pattern)
+            bad.append(f"p{key}.search({local}) is None")
+        namespace[f"s{key}"] = self
+        # contact data is tested once over all of a record's texts (rightsdata._model.checks)
+        test = f"if {' or '.join(bad)}: s{key}.check({name!r}, {local})"
+        return _optional_lines(self.optional, local, test)
+
+    def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
+        return _maybe(self.optional, value, f"t{gather.text(self)}", pad)
+
+    def schema(self, base: dict[str, Any]) -> dict[str, Any]:
+        schema = {**base, "pattern": self.pattern or TEXT_PATTERN}
+        if self.max_length is not None:
+            schema["maxLength"] = self.max_length
+        return schema
+
+    def strategy(self) -> SearchStrategy[str]:
+        from hypothesis import strategies as st
+
+        if self.pattern is not None:
+            return st.from_regex(self.pattern, fullmatch=True).filter(self.fine)
+        alphabet = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+        size = min(self.max_length or 60, 60)
+        return st.text(alphabet, min_size=1, max_size=size).filter(self.fine)
+
+
+class HolderPath(Text):
+    """Text naming a field of the record that holds the part (a path from it)."""
+
+    names_holder = "path"
+
+    @property
+    def prose(self) -> str:
+        return "a field of the record (a path from it: 'charges[0].provision')"
+
+    def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
+        # a path is a text too: gathered by its text check, and its head checked by walk_names
+        return super().walk(value, pad, gather)
+
+
+class HolderNames(Spec):
+    """A list of names of fields of the record that holds the part, or null."""
+
+    names_holder = "names"
+
+    def __init__(self, doc: str) -> None:
+        super().__init__(doc, optional=True)
+
+    @property
+    def prose(self) -> str:
+        return "each name is a field of the record"
+
+
+class Ref(Spec):
+    """An ID naming a record whose prefix is one of ``prefixes``."""
+
+    def __init__(self, prefixes: tuple[str, ...], doc: str, *, optional: bool = False) -> None:
+        super().__init__(doc, optional=optional)
+        self.prefixes = prefixes
+
+    def _key(self) -> tuple[Any, ...]:
+        return (*super()._key(), self.prefixes)
+
+    @property
+    def prose(self) -> str:
+        return f"the ID of {describe_prefixes(self.prefixes)}, which must exist"
+
+    def check(self, name: str, value: object) -> None:
+        if value is None and self.optional:
+            return
+        check_ref(name, value, self.prefixes)
+
+    def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
+        namespace[f"k{key}"] = KNOWN_IDS.setdefault(self.prefixes, set())
+        namespace[f"s{key}"] = self
+        test = f"if {local} not in k{key}: s{key}.check({name!r}, {local})"
+        return _optional_lines(self.optional, local, test)
+
+    def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
+        return _maybe(self.optional, value, f"r{gather.ref(self.prefixes)}", pad)
+
+    def schema(self, base: dict[str, Any]) -> dict[str, Any]:
+        return {**base, "pattern": id_pattern(self.prefixes)}
+
+    def strategy(self) -> SearchStrategy[str]:
+        from hypothesis import strategies as st
+
+        word = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
+        slug = st.lists(word, min_size=1, max_size=4).map("-".join)
+        return st.builds("{}:{}".format, st.sampled_from(self.prefixes), slug)
+
+
+class RecordId(Ref):
+    """A record's own ID."""
+
+    @property
+    def prose(self) -> str:
+        return f"unique across the dataset; starts with '{self.prefixes[0]}:'"
+
+
+class Refs(Ref):
+    """A list of IDs (possibly empty)."""
+
+    many = True
+
+    def __init__(self, prefixes: tuple[str, ...], doc: str) -> None:
+        super().__init__(prefixes, doc, optional=True)
+
+    @property
+    def prose(self) -> str:
+        return f"IDs of {describe_prefixes(self.prefixes)}, which must exist"
+
+    def check(self, name: str, value: object) -> None:
+        if not isinstance(value, tuple | list):
+            raise FieldError(name, f"expected a list, got {type(value).__name__}", ProblemCode.TYPE)
+        for index, item in enumerate(value):
+            check_ref(f"{name}[{index}]", item, self.prefixes)
+
+    def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
+        namespace[f"k{key}"] = KNOWN_IDS.setdefault(self.prefixes, set())
+        namespace[f"s{key}"] = self
+        return [
+            f"    for item in {local}:",
+            f"        if item not in k{key}:",
+            f"            s{key}.check({name!r}, {local})",
+            "            break",
+        ]
+
+    def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
+        return [f"{pad}e{gather.ref(self.prefixes)}({value})"]
+
+    def strategy(self) -> SearchStrategy[Any]:
+        from hypothesis import strategies as st
+
+        return st.lists(super().strategy(), max_size=3, unique=True).map(tuple)
+
+
+class Items(Spec):
+    """A list of nested parts, with at least ``min_items``."""
+
+    many = True
+
+    def __init__(self, doc: str, *, min_items: int = 0) -> None:
+        super().__init__(doc, optional=min_items == 0)
+        self.min_items = min_items
+
+    def _key(self) -> tuple[Any, ...]:
+        return (*super()._key(), self.min_items)
+
+    @property
+    def prose(self) -> str | None:
+        return f"at least {self.min_items}" if self.min_items else None
+
+    def check(self, name: str, value: object) -> None:
+        if self.min_items and len(value) < self.min_items:  # type: ignore[arg-type]
+            raise FieldError(name, f"needs at least {self.min_items} item(s)")
+
+    def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
+        if not self.min_items:
+            return []
+        namespace[f"s{key}"] = self
+        return [f"    if len({local}) < {self.min_items}: s{key}.check({name!r}, {local})"]
+
+    def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
+        if not self.min_items:
+            return []
+        return [f"{pad}if len({value}) < {self.min_items}: raise RejectedError()"]
+
+    def schema(self, base: dict[str, Any]) -> dict[str, Any]:
+        return {**base, "minItems": self.min_items} if self.min_items else base
+
+
+class Count(Spec):
+    """A whole number from 0 to :data:`COUNT_MAX`, or null."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__(doc, optional=True)
+
+    @property
+    def prose(self) -> str:
+        return f"a whole number from 0 to {COUNT_MAX}"
+
+    def check(self, name: str, value: object) -> None:
+        if value is None:
+            return
+        if type(value) is not int:
+            raise FieldError(
+                name, f"expected an integer, got {type(value).__name__}", ProblemCode.TYPE
+            )
+        if value < 0:
+            raise FieldError(name, f"{value} is negative; counts start at 0")
+        if value > COUNT_MAX:
+            raise FieldError(name, f"{value} is larger than the largest count, {COUNT_MAX}")
+
+    def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
+        namespace[f"s{key}"] = self
+        test = (
+            f"if type({local}) is not int or not 0 <= {local} <= {COUNT_MAX}: "
+            f"s{key}.check({name!r}, {local})"
+        )
+        return _optional_lines(True, local, test)
+
+    def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
+        return [
+            f"{pad}v = {value}",
+            f"{pad}if v is not None and not 0 <= v <= {COUNT_MAX}: raise RejectedError()",
+        ]
+
+    def schema(self, base: dict[str, Any]) -> dict[str, Any]:
+        return {**base, "minimum": 0, "maximum": COUNT_MAX}
+
+    def strategy(self) -> SearchStrategy[int | None]:
+        from hypothesis import strategies as st
+
+        return st.none() | st.integers(0, COUNT_MAX)
+
+
+def spec_of(field: attrs.Attribute[Any]) -> Spec:
+    """The spec of a record field (every model field has one)."""
+    spec: Spec = field.metadata[SPEC]
+    return spec
+
+
+# --- field factories ------------------------------------------------------------------------
+
+
+def record_id(prefix: str, doc: str = "The record's stable ID.") -> Any:
+    """The ``id`` field of a record kind whose IDs start with ``prefix``."""
+    return RecordId((prefix,), doc).attrs_field()
+
+
+def ref(*prefixes: str, doc: str) -> Any:
+    """A required reference to a record with one of ``prefixes``."""
+    return Ref(prefixes, doc).attrs_field()
+
+
+def optional_ref(*prefixes: str, doc: str) -> Any:
+    """A reference that may be null."""
+    return Ref(prefixes, doc, optional=True).attrs_field()
+
+
+def refs(*prefixes: str, doc: str) -> Any:
+    """A list of references (possibly empty)."""
+    return Refs(prefixes, doc).attrs_field()
+
+
+def text(doc: str, pattern: str | None = None, max_length: int | None = None) -> Any:
+    """Required, non-empty text."""
+    return Text(doc, pattern=pattern, max_length=max_length).attrs_field()
+
+
+def optional_text(doc: str, pattern: str | None = None, max_length: int | None = None) -> Any:
+    """Non-empty text or null."""
+    return Text(doc, optional=True, pattern=pattern, max_length=max_length).attrs_field()
+
+
+def items(doc: str, min_items: int = 0) -> Any:
+    """A list of nested values (stored as a tuple)."""
+    return Items(doc, min_items=min_items).attrs_field()
+
+
+def value(doc: str) -> Any:
+    """A required field whose type (an enum, a date, a nested part) says what it holds."""
+    return Spec(doc).attrs_field()
+
+
+def optional_value(doc: str) -> Any:
+    """A field whose type says what it holds, or null."""
+    return Spec(doc, optional=True).attrs_field()
+
+
+def holder_field_names(doc: str) -> Any:
+    """A part's list of names of fields of the record holding it, or null."""
+    return HolderNames(doc).attrs_field()
+
+
+def holder_field_path(doc: str) -> Any:
+    """A part's text naming a field (a path from it) of the record holding it."""
+    return HolderPath(doc).attrs_field()
+
+
+def count(doc: str) -> Any:
+    """A non-negative whole number, or null."""
+    return Count(doc).attrs_field()
+
+
+#: For code that needs a spec's check as a plain function.
+CheckFunction = Callable[[str, object], None]

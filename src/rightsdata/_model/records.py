@@ -1,0 +1,516 @@
+"""The records: frozen, slotted attrs classes, one per record kind, and their nested parts.
+
+Records are immutable values. Field validators check what a single record can know (ID
+patterns and kinds, non-empty text, ``low <= best <= high``, ``start <= end``); what needs
+other records (does the reference resolve?) is checked by :mod:`rightsdata._validation.integrity`.
+
+Every field is present in the JSON form, ``null`` where unknown, so that a file on disk and
+``Dataset.to_dict()`` are the same text.
+
+>>> from rightsdata._model.records import Person, Citation
+>>> p = Person(
+...     id="person:vladimir-kozlov", name="Vladimir Kozlov", aliases=(), born=None,
+...     country="KZ", summary="Leader of the unregistered opposition party Alga!.",
+...     citations=(Citation(source="source:hrf-2012-12-14", locator="paragraph 4",
+...                         quote=None, fields=None),),
+...     inferred=(),
+... )
+>>> p.name
+'Vladimir Kozlov'
+"""
+
+# No `from __future__ import annotations` here: msgspec, cattrs and the generated checks all
+# read these classes' type hints, and real annotations need no evaluating of strings (about
+# 7 ms of a cold `rightsdata.load()`). Classes are defined before the classes that hold them.
+
+import itertools
+from typing import Any, ClassVar, Final, TypeAlias
+
+import attrs
+
+from rightsdata._model.checks import Validated, checked
+from rightsdata._model.fields import (
+    COUNTRY_PATTERN,
+    JURISDICTION_PATTERN,
+    LANGUAGE_PATTERN,
+    QUOTE_MAX,
+    URL_PATTERN,
+    count,
+    holder_field_names,
+    holder_field_path,
+    items,
+    optional_ref,
+    optional_text,
+    optional_value,
+    record_id,
+    ref,
+    refs,
+    text,
+    value,
+)
+from rightsdata._values.dates import EDTF
+from rightsdata._values.durations import Duration
+from rightsdata._values.errors import FieldError, ProblemCode
+from rightsdata.vocab import (
+    EventKind,
+    FigureQualifier,
+    FigureUnit,
+    Level,
+    Measure,
+    OrgKind,
+    OrgStatus,
+    PenaltyKind,
+    PlaceKind,
+    RatingScale,
+    RelationshipKind,
+    Role,
+    SourceKind,
+    StatementKind,
+)
+
+__all__ = [
+    "KINDS",
+    "RECORD_TYPES",
+    "Alias",
+    "Charge",
+    "Citation",
+    "Event",
+    "Figure",
+    "Inference",
+    "Law",
+    "Organization",
+    "Participant",
+    "Penalty",
+    "Person",
+    "Place",
+    "Rating",
+    "Record",
+    "Relationship",
+    "Source",
+    "Statement",
+]
+
+ACTOR: Final = ("person", "org")
+ANY_RECORD: Final = (
+    "source",
+    "person",
+    "org",
+    "place",
+    "law",
+    "event",
+    "relationship",
+    "statement",
+    "rating",
+)
+
+
+# --- nested parts -------------------------------------------------------------------------
+
+
+class _Part(Validated):
+    """Base of the nested parts: attrs' repr, written once instead of generated per class
+    (generating it costs a cold import about 0.25 ms a class)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{field.name}={getattr(self, field.name)!r}"
+            for field in attrs.fields(type(self))  # type: ignore[arg-type]
+        )
+        return f"{type(self).__name__}({fields})"
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Citation(_Part):
+    """Which source supports a record, where in it, and for which fields.
+
+    ``fields`` is null when the source supports the whole record.
+    """
+
+    source: str = ref("source", doc="The source that supports the record.")
+    locator: str | None = optional_text(
+        "Where in the source: an item, a paragraph, a heading. Null if the whole source."
+    )
+    quote: str | None = optional_text(
+        "A short verbatim excerpt, only where the words themselves are the fact.",
+        max_length=QUOTE_MAX,
+    )
+    fields: tuple[str, ...] | None = holder_field_names(
+        "The record fields this citation supports; null means all of them."
+    )
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Inference(_Part):
+    """A value that the sources do not state but that was inferred, and from what."""
+
+    field: str = holder_field_path(
+        "The inferred field, as a path from the record: 'published', 'date'."
+    )
+    basis: str = text("What the value was inferred from, in plain words.")
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Alias(_Part):
+    """Another name for a person, organisation or place, with its language if known."""
+
+    name: str = text("The name as written.")
+    language: str | None = optional_text(
+        "BCP 47 language tag of the name ('ru', 'kk', 'kk-Latn'), or null.",
+        pattern=LANGUAGE_PATTERN,
+    )
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Participant(_Part):
+    """An actor who took part in an event, and in what role."""
+
+    actor: str = ref(*ACTOR, doc="The person or organisation.")
+    role: Role = value("The part they played.")
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Charge(_Part):
+    """A legal provision someone was charged under at an event."""
+
+    provision: str = ref("law", doc="The legal provision.")
+    against: str = ref(*ACTOR, doc="Who was charged.")
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Penalty(_Part):
+    """What was imposed: its kind and, where stated, its term as an ISO 8601 duration."""
+
+    kind: PenaltyKind = value("The kind of penalty.")
+    term: Duration | None = optional_value(
+        "How long, as an ISO 8601 duration (seven and a half years is P7Y6M), or null."
+    )
+
+
+# by the term's value: an enum member's own hash is a Python call, and this runs per figure
+_QUALIFIER_NEEDS: Final[dict[str, str]] = {
+    FigureQualifier.EXACT.value: "best",
+    FigureQualifier.ABOUT.value: "best",
+    FigureQualifier.AT_LEAST.value: "low",
+    FigureQualifier.MORE_THAN.value: "low",
+    FigureQualifier.AT_MOST.value: "high",
+    FigureQualifier.LESS_THAN.value: "high",
+}
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Figure(_Part):
+    """A number that someone asserted: a claim, never the truth.
+
+    Two sources that disagree are two figures. ``qualifier`` says how the numbers relate to
+    the source's words: "at least 15" is ``low=15, qualifier="at_least"``.
+    """
+
+    measure: Measure = value("What is counted.")
+    unit: FigureUnit = value("What the numbers count in.")
+    low: int | None = count("The lower bound, if stated.")
+    best: int | None = count("The number itself, if stated.")
+    high: int | None = count("The upper bound, if stated.")
+    qualifier: FigureQualifier = value("How the numbers relate to the words.")
+    as_given: str | None = optional_text(
+        "The source's own words for the number ('more than 220'), short.", max_length=120
+    )
+    asserted_by: str | None = optional_ref(
+        *ACTOR, doc="Who asserted it (an authority, an NGO, an interviewee); null if unstated."
+    )
+    citations: tuple[Citation, ...] = items("Where the claim is made.", min_items=1)
+
+    RULES: ClassVar[tuple[str, ...]] = (
+        "low <= best <= high where stated",
+        "the qualifier's number is stated (exact and about: best; at_least and more_than: "
+        "low; at_most and less_than: high; between: low and high)",
+        "a figure states at least one number unless its qualifier is 'imprecise'",
+    )
+
+    def _rules(self) -> None:
+        low, best, high, qualifier = self.low, self.best, self.high, self.qualifier
+        if best is not None:
+            if (low is not None and low > best) or (high is not None and best > high):
+                self._misordered()
+        elif low is not None and high is not None and low > high:
+            self._misordered()
+        needed = _QUALIFIER_NEEDS.get(getattr(qualifier, "_value_", qualifier))
+        if needed is not None and getattr(self, needed) is None:
+            raise FieldError(
+                needed, f"qualifier {str(qualifier)!r} needs {needed}", ProblemCode.RULE
+            )
+        if qualifier is FigureQualifier.BETWEEN and (low is None or high is None):
+            raise FieldError("low", "qualifier 'between' needs low and high", ProblemCode.RULE)
+        stated = low is not None or best is not None or high is not None
+        if qualifier is not FigureQualifier.IMPRECISE and not stated:
+            raise FieldError("low", "a figure needs at least one number", ProblemCode.RULE)
+
+    def _misordered(self) -> None:
+        """Raise naming the first stated number that is smaller than the one before it."""
+        named = (("low", self.low), ("best", self.best), ("high", self.high))
+        stated = [(name, number) for name, number in named if number is not None]
+        for (name_a, a), (name_b, b) in itertools.pairwise(stated):
+            if a > b:
+                raise FieldError(
+                    name_b, f"{name_a} ({a}) is greater than {name_b} ({b})", ProblemCode.RULE
+                )
+
+
+# --- records ------------------------------------------------------------------------------
+
+
+class _Checked(Validated):
+    """Base of the record kinds: their short repr."""
+
+    __slots__ = ()
+
+    # attrs' generated repr prints every field, which is pages for an event; records use
+    # these short ones instead (the record classes say repr=False).
+    def __repr__(self) -> str:
+        from rightsdata._display.display import record_repr
+
+        return record_repr(self)  # type: ignore[arg-type]
+
+    def _repr_html_(self) -> str:
+        from rightsdata._display.display import record_html
+
+        return record_html(self)  # type: ignore[arg-type]
+
+
+_INFERRED_DOC: Final = "Values inferred rather than stated, each with its basis."
+_CITATIONS_DOC: Final = "The sources that support the record (at least one)."
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Source(_Checked):
+    """A document that facts are drawn from."""
+
+    kind_name: ClassVar[str] = "sources"
+
+    id: str = record_id("source")
+    title: str = text("The document's title, or a description where it has none.")
+    publisher: str | None = optional_ref(
+        "org", doc="The organisation that published it; null if the document does not say."
+    )
+    published: EDTF | None = optional_value("When it was published (EDTF), or null if unknown.")
+    kind: SourceKind = value("What kind of document it is.")
+    language: str = text("BCP 47 tag of the document's language.", pattern=LANGUAGE_PATTERN)
+    url: str | None = optional_text(
+        "Where it was published; null if the document does not say.", pattern=URL_PATTERN
+    )
+    note: str | None = optional_text("What the document is, in a sentence or two.")
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Person(_Checked):
+    """A person named in the sources."""
+
+    kind_name: ClassVar[str] = "persons"
+
+    id: str = record_id("person")
+    name: str = text("The name the sources use, in Latin script.")
+    aliases: tuple[Alias, ...] = items("Other names and spellings.")
+    born: EDTF | None = optional_value("Date of birth (EDTF), or null.")
+    country: str | None = optional_text(
+        "ISO 3166-1 alpha-2 code of the person's country, or null.", pattern=COUNTRY_PATTERN
+    )
+    summary: str | None = optional_text("Who they are, in a sentence.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Organization(_Checked):
+    """An organisation: NGO, party, outlet, state body, court, movement, campaign."""
+
+    kind_name: ClassVar[str] = "organizations"
+
+    id: str = record_id("org")
+    name: str = text("The name the sources use.")
+    aliases: tuple[Alias, ...] = items("Other names, abbreviations and spellings.")
+    kind: OrgKind = value("What kind of organisation.")
+    country: str | None = optional_text(
+        "ISO 3166-1 alpha-2 code of its home country, or null (international).",
+        pattern=COUNTRY_PATTERN,
+    )
+    status: OrgStatus | None = optional_value("Its legal standing as the sources give it, or null.")
+    founded: EDTF | None = optional_value("When it was founded (EDTF), or null.")
+    summary: str | None = optional_text("What it is, in a sentence.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Place(_Checked):
+    """A country, region, city or facility."""
+
+    kind_name: ClassVar[str] = "places"
+
+    id: str = record_id("place")
+    name: str = text("The name the sources use.")
+    aliases: tuple[Alias, ...] = items("Other names and spellings.")
+    kind: PlaceKind = value("What kind of place.")
+    country: str | None = optional_text(
+        "ISO 3166-1 alpha-2 code of the country it is in, or null.", pattern=COUNTRY_PATTERN
+    )
+    within: str | None = optional_ref("place", doc="The place that contains it, or null.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Law(_Checked):
+    """A legal provision: an article (and part) of one instrument in one edition."""
+
+    kind_name: ClassVar[str] = "laws"
+
+    id: str = record_id("law")
+    instrument: str = text(
+        "The instrument and edition: 'Criminal Code of the Republic of Kazakhstan (1997)'."
+    )
+    jurisdiction: str = text(
+        "ISO 3166-1 alpha-2 code, or 'international' for a treaty.", pattern=JURISDICTION_PATTERN
+    )
+    article: str = text("The article number as written: '164', '2'.")
+    part: str | None = optional_text("The part, paragraph or clause, or null: '2', '3'.")
+    title: str | None = optional_text("What the provision is about, in plain words, or null.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Event(_Checked):
+    """Something that happened on a date: a detention, a trial, a killing, a ban."""
+
+    kind_name: ClassVar[str] = "events"
+
+    id: str = record_id("event")
+    kind: EventKind = value("What happened.")
+    title: str = text("A short title.")
+    summary: str | None = optional_text("What happened, in the dataset's own words.")
+    date: EDTF | None = optional_value("When (EDTF, at the precision the sources give), or null.")
+    places: tuple[str, ...] = refs("place", doc="Where it happened.")
+    participants: tuple[Participant, ...] = items("Who took part, and as what.")
+    charges: tuple[Charge, ...] = items("Charges brought, with the provision and the accused.")
+    penalty: Penalty | None = optional_value("The penalty imposed, or null.")
+    figures: tuple[Figure, ...] = items("Numbers asserted about the event, each a claim.")
+    part_of: str | None = optional_ref("event", doc="A larger event this one is part of.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Relationship(_Checked):
+    """A lasting tie between two records: leader of, lawyer of, spouse of."""
+
+    kind_name: ClassVar[str] = "relationships"
+
+    id: str = record_id("relationship")
+    subject: str = ref(*ACTOR, doc="Who stands in the relationship.")
+    kind: RelationshipKind = value("How the subject stands to the object.")
+    object: str = ref("person", "org", "place", doc="To whom or what.")
+    title: str | None = optional_text("A title or position, as given: 'Research Lead'.")
+    start: EDTF | None = optional_value("When it began (EDTF), or null.")
+    end: EDTF | None = optional_value("When it ended (EDTF), or null.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    RULES: ClassVar[tuple[str, ...]] = ("start is not after end",)
+
+    def _rules(self) -> None:
+        # The first possible day of the start after the last possible day of the end (an
+        # open or unknown side, -/+ infinity in sort_key, never is).
+        start, end = self.start, self.end
+        if start is not None and end is not None and start.sort_key()[0] > end.sort_key()[1]:
+            raise FieldError("end", f"ends ({end}) before it starts ({start})", ProblemCode.RULE)
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Statement(_Checked):
+    """Something someone said or wrote: a call, a denial, an assessment, a testimony."""
+
+    kind_name: ClassVar[str] = "statements"
+
+    id: str = record_id("statement")
+    speaker: str = ref(*ACTOR, doc="Who said it.")
+    date: EDTF | None = optional_value("When (EDTF), or null.")
+    kind: StatementKind = value("What the statement does.")
+    summary: str = text("What was said, in the dataset's own words.")
+    quote: str | None = optional_text(
+        "The speaker's words, verbatim and short, or null.", max_length=QUOTE_MAX
+    )
+    addressed_to: tuple[str, ...] = refs(*ACTOR, doc="Whom it was addressed to.")
+    about: tuple[str, ...] = refs(*ANY_RECORD, doc="The records it is about.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    RULES: ClassVar[tuple[str, ...]] = (
+        "a quote needs a citation whose fields are null or include 'quote'",
+    )
+
+    def _rules(self) -> None:
+        if self.quote is not None and not any(
+            c.fields is None or "quote" in c.fields for c in self.citations
+        ):
+            raise FieldError(
+                "quote",
+                "a quote needs a citation that covers it (fields null or 'quote')",
+                ProblemCode.RULE,
+            )
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Rating(_Checked):
+    """A country's rating on a civic-space scale as of a date."""
+
+    kind_name: ClassVar[str] = "ratings"
+
+    id: str = record_id("rating")
+    country: str = ref("place", doc="The country (a place record).")
+    scale: RatingScale = value("The rating system.")
+    level: Level = value("The level given.")
+    as_of: EDTF = value("When the rating applied (EDTF).")
+    previous: Level | None = optional_value("The level before, where the source says; else null.")
+    rated_by: str = ref("org", doc="Who gave the rating.")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+
+Record: TypeAlias = (
+    Source | Person | Organization | Place | Law | Event | Relationship | Statement | Rating
+)
+
+#: The record class of each kind, in the order datasets list the kinds.
+RECORD_TYPES: Final[dict[str, type[Any]]] = {
+    cls.kind_name: cls
+    for cls in (
+        Source,
+        Person,
+        Organization,
+        Place,
+        Law,
+        Event,
+        Relationship,
+        Statement,
+        Rating,
+    )
+}
+KINDS: Final[tuple[str, ...]] = tuple(RECORD_TYPES)

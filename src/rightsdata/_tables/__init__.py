@@ -1,0 +1,1 @@
+"""Projections: tables, pandas, Arrow, CSV, data packages, exports."""

@@ -1,0 +1,228 @@
+"""The tables as CSV text, and back (the ``csv`` and ``datapackage`` exports).
+
+RFC 4180 CSV: UTF-8 without a byte-order mark, a header row of column names, ``\\r\\n`` line
+ends, fields quoted only where needed. An empty cell is null (no text field may be empty, so
+this is unambiguous); whole numbers in decimal; days as ``YYYY-MM-DD``; a citation's
+``fields`` as a JSON array (``["date", "places"]``; an empty cell where it is null).
+
+Formulas (``formulas="escape"``, the default): a spreadsheet runs a cell that starts with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula, so a text cell that starts
+with one of those (after any ``'``) gets a ``'`` in front (OWASP's advice on CSV injection);
+:func:`parse` with the same option takes it off again, so the round trip is exact. Only
+free-text columns can start so: IDs, terms, dates, durations, numbers and lists cannot.
+``formulas="keep"`` writes and reads the text as it is.
+
+>>> import rightsdata
+>>> from rightsdata._tables.tables import get_table, rows
+>>> table = get_table("events.charges")
+>>> text = render(table, rows(rightsdata.load(), table))
+>>> print(text.splitlines()[1])
+event:kozlov-charged-2012,0,law:kz-cc-1997-164,person:vladimir-kozlov
+>>> parse(table, text) == list(rows(rightsdata.load(), table))
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Final
+
+from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
+
+__all__ = [
+    "FORMULA_OPTIONS",
+    "FORMULA_STARTS",
+    "cell_text",
+    "escape_formula",
+    "parse",
+    "read_directory",
+    "render",
+    "render_columns",
+    "unescape_formula",
+]
+
+_INTEGERS: Final = (ColumnType.COUNT, ColumnType.POSITION)
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+#: What gets a ``'`` in front: a formula start, after any quotes already there (so that
+#: ``'=x``, which the escape would produce from ``=x``, is escaped too and reads back).
+_ESCAPED: Final = re.compile("'*[=+\\-@\t\r]")
+#: What loses its first ``'`` when read: exactly what :data:`_ESCAPED` produces.
+_UNESCAPE: Final = re.compile("''*[=+\\-@\t\r]")
+_QUOTE_OR_FORMULA: Final = (*FORMULA_STARTS, "'")
+#: The values of the ``formulas`` option: escape formula-like text (default), or keep it.
+FORMULA_OPTIONS: Final = ("escape", "keep")
+
+
+def _check_option(formulas: str) -> bool:
+    """Whether to escape; ValueError for an unknown option."""
+    if formulas not in FORMULA_OPTIONS:
+        raise ValueError(
+            f"unknown csv_formulas option {formulas!r}; expected one of "
+            f"{', '.join(FORMULA_OPTIONS)}"
+        )
+    return formulas == "escape"
+
+
+def escape_formula(text: str) -> str:
+    """``text`` with a ``'`` in front if a spreadsheet would run it as a formula: if it
+    starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, after any number of
+    ``'`` (so that the escape can be undone: :func:`unescape_formula`).
+
+    >>> escape_formula("=HYPERLINK(1)"), escape_formula("-5 degrees"), escape_formula("ok")
+    ("'=HYPERLINK(1)", "'-5 degrees", 'ok')
+    >>> escape_formula("'=x"), escape_formula("'quoted'")
+    ("''=x", "'quoted'")
+    """
+    if text.startswith(_QUOTE_OR_FORMULA) and _ESCAPED.match(text):
+        return "'" + text
+    return text
+
+
+def unescape_formula(text: str) -> str:
+    """The text :func:`escape_formula` was given for ``text``.
+
+    >>> unescape_formula("'=HYPERLINK(1)"), unescape_formula("''=x"), unescape_formula("'ok")
+    ('=HYPERLINK(1)', "'=x", "'ok")
+    """
+    return text[1:] if text.startswith("'") and _UNESCAPE.match(text) else text
+
+
+def cell_text(value: Cell) -> str:
+    """One cell as CSV text.
+
+    >>> [cell_text(v) for v in (None, 15, datetime.date(2012, 1, 26), ("date", "places"))]
+    ['', '15', '2012-01-26', '["date", "places"]']
+    """
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return json.dumps(list(value), ensure_ascii=False)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _cell(column: Column, text: str, unescape: bool = False) -> Cell:
+    if text == "":
+        return None
+    if unescape and column.type is ColumnType.TEXT:
+        return unescape_formula(text)
+    if column.type in _INTEGERS:
+        return int(text)
+    if column.type is ColumnType.DAY:
+        return datetime.date.fromisoformat(text)
+    if column.type is ColumnType.TEXT_LIST:
+        items = json.loads(text)
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise ValueError(f"column {column.name!r}: expected a JSON array of text: {text!r}")
+        return tuple(items)
+    return text
+
+
+def _field(text: str) -> str:
+    """One field as RFC 4180 writes it: quoted where it holds a comma, a quote or a line
+    break (the csv module's minimal quoting), its quotes doubled."""
+    if '"' in text:
+        return '"' + text.replace('"', '""') + '"'
+    if "," in text or "\n" in text or "\r" in text:
+        return '"' + text + '"'
+    return text
+
+
+def _text_column(column: Column, values: list[Any], escape: bool) -> list[str]:
+    """One column's fields, quoted, from its raw values (None is an empty field)."""
+    kind = column.type
+    if kind in _INTEGERS:
+        return ["" if v is None else str(v) for v in values]
+    if kind is ColumnType.DAY:
+        fromordinal = datetime.date.fromordinal
+        return ["" if v is None else fromordinal(v).isoformat() for v in values]
+    if kind is ColumnType.TEXT_LIST:
+        return [
+            "" if v is None else _field(json.dumps(list(v), ensure_ascii=False)) for v in values
+        ]
+    if kind is ColumnType.TEXT and escape:
+        risky = _QUOTE_OR_FORMULA
+        values = [escape_formula(v) if v is not None and v.startswith(risky) else v for v in values]
+    if kind in (ColumnType.ID, ColumnType.TERM):  # patterns and vocabularies: never quoted
+        return ["" if v is None else v for v in values]
+    # _field, inline: this runs for every text cell
+    return [
+        ""
+        if v is None
+        else '"' + v.replace('"', '""') + '"'
+        if '"' in v
+        else '"' + v + '"'
+        if "," in v or "\n" in v or "\r" in v
+        else v
+        for v in values
+    ]
+
+
+def render_columns(table: Table, columns: list[list[Any]], formulas: str = "escape") -> str:
+    """The CSV text of ``table`` from its raw columns
+    (:func:`rightsdata._tables.tables.raw_columns`:
+    days as ordinals), built a column at a time; the same text :func:`render` writes."""
+    escape = _check_option(formulas)
+    fields = [_text_column(c, v, escape) for c, v in zip(table.columns, columns, strict=True)]
+    lines = [",".join(_field(n) for n in table.column_names)]
+    lines += map(",".join, zip(*fields, strict=True))
+    lines.append("")
+    return "\r\n".join(lines)
+
+
+def render(table: Table, rows: Iterable[Row], formulas: str = "escape") -> str:
+    """The CSV text of ``table`` with ``rows``."""
+    escape = _check_option(formulas)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(table.column_names)
+    text = [c.type is ColumnType.TEXT for c in table.columns]
+    writer.writerows(
+        [
+            escape_formula(value)
+            if escape and is_text and isinstance(value, str)
+            else cell_text(value)
+            for value, is_text in zip(row, text, strict=True)
+        ]
+        for row in rows
+    )
+    return buffer.getvalue()
+
+
+def parse(table: Table, text: str, formulas: str = "escape") -> list[Row]:
+    """The rows of ``table``'s CSV text, typed by its columns (the inverse of :func:`render`
+    with the same ``formulas`` option).
+
+    A header that does not match the table's columns raises ValueError.
+    """
+    unescape = _check_option(formulas)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if header is None or tuple(header) != table.column_names:
+        raise ValueError(
+            f"table {table.name!r}: expected the columns {', '.join(table.column_names)}; "
+            f"got {', '.join(header or [])}"
+        )
+    columns = table.columns
+    return [
+        tuple(_cell(c, t, unescape) for c, t in zip(columns, line, strict=True)) for line in reader
+    ]
+
+
+def read_directory(directory: Path, formulas: str = "escape") -> dict[str, list[Row]]:
+    """The rows of every table whose CSV file (``<table>.csv``) is in ``directory``, read
+    with the ``formulas`` option they were written with."""
+    found = {}
+    for name, table in TABLES.items():
+        path = directory / f"{name}.csv"
+        if path.is_file():
+            found[name] = parse(table, path.read_bytes().decode("utf-8"), formulas)
+    return found

@@ -1,0 +1,205 @@
+"""Writing a dataset out: JSON, JSON Lines, CSV tables, a Frictionless Data Package, Parquet.
+
+Every format writes into a directory (created if missing) and returns the paths written.
+docs/exports.md describes each layout.
+
+- ``json``: the canonical dataset folder (one file per kind and ``datapackage.json``), exactly
+  as ``rightsdata fmt`` writes it; ``rightsdata.load_path`` reads it back to an equal dataset.
+- ``jsonl``: ``records.jsonl``, one record a line with its kind in ``"$kind"`` (and a line per
+  redirect); ``rightsdata.load_path`` reads it back (without the name and version, which
+  JSON Lines has no place for).
+- ``csv``: one CSV file per table of :mod:`rightsdata._tables.tables`.
+- ``datapackage``: the CSV files and a ``datapackage.json`` (Data Package v2) with a Table
+  Schema per table: types, primary keys and foreign keys.
+- ``parquet``: one Parquet file per table (needs ``rightsdata[arrow]``).
+
+An export is all or nothing: every file is built in memory and written to a temporary file
+beside its name, and only when all are written are they renamed into place
+(:mod:`rightsdata._values.atomic`); a failure leaves the directory as it was. A symbolic link at an
+output name is replaced, never followed. Afterwards the directory holds exactly this
+export: each export records the files it wrote in :data:`MANIFEST`, and the next export
+into the same directory removes those of them it does not write itself, so no stale
+``redirects.json`` or table of another format is left behind. Nothing else is removed: not a
+file no export wrote (your own notes, or the JSON files of a dataset you export next to),
+and only names an export may write (:func:`export_names`), whatever the manifest says.
+
+>>> import rightsdata, tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     [p.name for p in export(rightsdata.load(), folder, "csv")][:3]
+['sources.csv', 'persons.csv', 'organizations.csv']
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+    from rightsdata._values.atomic import Content
+
+__all__ = ["FORMATS", "JSON_LINES_FILE", "MANIFEST", "export", "export_names"]
+
+#: The formats :func:`export` writes, and what each needs.
+FORMATS: Final[dict[str, str]] = {
+    "json": "one JSON file per record kind, and datapackage.json (the dataset's own layout)",
+    "jsonl": "records.jsonl: one record a line, its kind in a $kind field",
+    "csv": "one CSV file per table",
+    "datapackage": "the CSV tables and datapackage.json with their Table Schemas and keys",
+    "parquet": "one Parquet file per table (needs rightsdata[arrow])",
+}
+JSON_LINES_FILE: Final = "records.jsonl"
+#: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
+#: [...]}``), so that the next export into the directory knows which files were its own.
+MANIFEST: Final = ".rightsdata-export"
+
+
+def export_names() -> frozenset[str]:
+    """The name of every file some format of :func:`export` may write: what an export
+    removes from its directory when it does not write it this time.
+
+    >>> sorted(n for n in export_names() if not n.endswith((".csv", ".parquet")))[:4]
+    ['datapackage.json', 'events.json', 'laws.json', 'organizations.json']
+    """
+    from rightsdata._data.loading import DESCRIPTOR, REDIRECTS
+    from rightsdata._model.records import KINDS
+    from rightsdata._tables.tables import TABLES
+
+    names = {DESCRIPTOR, REDIRECTS, JSON_LINES_FILE, *(f"{kind}.json" for kind in KINDS)}
+    names.update(f"{name}.{suffix}" for name in TABLES for suffix in ("csv", "parquet"))
+    return frozenset(names)
+
+
+def export(
+    dataset: Dataset,
+    directory: str | os.PathLike[str],
+    format: str = "json",
+    *,
+    csv_formulas: str = "escape",
+) -> list[Path]:
+    """Write ``dataset`` into ``directory`` in ``format`` (see :data:`FORMATS`); return the
+    paths written, in order.
+
+    All the files are written or none (a failure leaves ``directory`` as it was); files an
+    earlier export wrote (as its :data:`MANIFEST` says) that this one does not are removed,
+    other files are left alone. ``csv_formulas`` (``csv`` and ``datapackage``): ``"escape"``
+    puts a ``'`` before text that a spreadsheet would run as a formula (see
+    :mod:`rightsdata._tables.csvtables`; ``rightsdata._tables.csvtables.read_directory`` takes
+    it off);
+    ``"keep"`` writes it as it is.
+
+    An unknown format or option raises ValueError; ``parquet`` without pyarrow raises
+    ``rightsdata.MissingExtraError`` (an ImportError) before writing anything.
+
+    >>> import rightsdata, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     (path,) = export(rightsdata.load(), folder, "jsonl")
+    ...     rightsdata.load_path(path).counts() == rightsdata.load().counts()
+    True
+    """
+    from rightsdata._tables.csvtables import FORMULA_OPTIONS
+    from rightsdata._values.atomic import write_all
+
+    writer = _WRITERS.get(format)
+    if writer is None:
+        raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}")
+    if csv_formulas not in FORMULA_OPTIONS:
+        raise ValueError(
+            f"unknown csv_formulas option {csv_formulas!r}; expected one of "
+            f"{', '.join(FORMULA_OPTIONS)}"
+        )
+    if format == "parquet":
+        from rightsdata._values.extras import require
+
+        require("pyarrow", "arrow")
+    target = Path(directory)
+    files = writer(dataset, csv_formulas)
+    manifest = {"format": format, "files": list(files)}
+    target.mkdir(parents=True, exist_ok=True)
+    earlier = _earlier_export(target)
+    written = write_all(target, {**files, MANIFEST: json.dumps(manifest).encode("utf-8")})
+    for name in sorted(earlier - set(files)):
+        path = target / name
+        if path.is_symlink() or path.is_file():
+            path.unlink(missing_ok=True)
+    return written[:-1]  # not the manifest
+
+
+def _earlier_export(directory: Path) -> set[str]:
+    """The files the last export into ``directory`` wrote, by its manifest (only names an
+    export may write; none if there is no manifest, or it cannot be read)."""
+    path = directory / MANIFEST
+    if path.is_symlink() or not path.is_file():
+        return set()
+    try:
+        listed = json.loads(path.read_bytes()).get("files", [])
+    except (ValueError, AttributeError, OSError):
+        return set()
+    return {name for name in listed if isinstance(name, str)} & export_names()
+
+
+def _json(dataset: Dataset, formulas: str) -> dict[str, Content]:
+    from rightsdata._data.canonical import render_folder
+
+    return {name: text.encode("utf-8") for name, text in render_folder(dataset).items()}
+
+
+def _json_lines(dataset: Dataset, formulas: str) -> dict[str, Content]:
+    from rightsdata._data.loading import KIND_FIELD
+
+    lines = [
+        json.dumps({KIND_FIELD: kind, **document}, ensure_ascii=False)
+        for kind, documents in dataset.to_dict().items()
+        for document in documents
+    ]
+    lines += [
+        json.dumps({KIND_FIELD: "redirects", "id": old, "to": new}, ensure_ascii=False)
+        for old, new in sorted(dataset.redirects.items())
+    ]
+    text = "".join(line + "\n" for line in lines)
+    return {JSON_LINES_FILE: text.encode("utf-8")}
+
+
+def _csv_files(dataset: Dataset, formulas: str) -> dict[str, bytes]:
+    """Each table's CSV bytes, by table name."""
+    from rightsdata._tables.csvtables import render_columns
+    from rightsdata._tables.tables import TABLES, raw_columns
+
+    cache: dict[str, object] = {}  # the tables share their walks through the records
+    return {
+        name: render_columns(table, raw_columns(dataset, table, cache), formulas).encode("utf-8")
+        for name, table in TABLES.items()
+    }
+
+
+def _csv(dataset: Dataset, formulas: str) -> dict[str, Content]:
+    return {f"{name}.csv": data for name, data in _csv_files(dataset, formulas).items()}
+
+
+def _datapackage(dataset: Dataset, formulas: str) -> dict[str, Content]:
+    from rightsdata._data.canonical import dumps
+    from rightsdata._data.loading import DESCRIPTOR
+    from rightsdata._tables.tablepackage import descriptor
+
+    tables = _csv_files(dataset, formulas)
+    files: dict[str, Content] = {f"{name}.csv": data for name, data in tables.items()}
+    files[DESCRIPTOR] = dumps(descriptor(dataset, tables)).encode("utf-8")
+    return files
+
+
+def _parquet(dataset: Dataset, formulas: str) -> dict[str, Content]:
+    from rightsdata._tables.arrow import parquet_files
+
+    return dict(parquet_files(dataset))
+
+
+_WRITERS: Final[dict[str, Callable[[Dataset, str], dict[str, Content]]]] = {
+    "json": _json,
+    "jsonl": _json_lines,
+    "csv": _csv,
+    "datapackage": _datapackage,
+    "parquet": _parquet,
+}

@@ -1,0 +1,168 @@
+"""The tables of :mod:`rightsdata._tables.tables` as pandas DataFrames (needs
+``rightsdata[pandas]``).
+
+Column types: IDs, text, EDTF dates and durations as pandas' ``string`` dtype; a date's
+``_earliest`` and ``_latest`` days as ``datetime64[s]`` (which holds years 1 to 9999; NaT where
+open or unknown); vocabulary terms as categoricals whose categories are the whole vocabulary,
+in its order; counts as nullable ``Int64``; positions as ``int64``; a citation's ``fields`` as
+tuples of text (or None). Tables keyed by ``id`` keep ``id`` as their first column and are
+indexed by it too (the index has no name, so that ``"id"`` means the column everywhere).
+
+Each column is built straight from the table's column lists (numpy arrays of day numbers,
+category codes), never from rows.
+
+>>> import rightsdata
+>>> from rightsdata._tables.tables import get_table
+>>> charges = frame(rightsdata.load(), get_table("events.charges"))
+>>> list(charges.columns), str(charges["position"].dtype)
+(['event_id', 'position', 'provision', 'against'], 'int64')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from rightsdata._tables.tables import (
+    TABLES,
+    UNIX_EPOCH_ORDINAL,
+    Column,
+    ColumnType,
+    Table,
+    check_integers,
+    get_table,
+    raw_columns,
+)
+from rightsdata._values.extras import require
+
+if TYPE_CHECKING:
+    import pandas
+
+    from rightsdata._data.dataset import Dataset
+
+__all__ = ["dtype", "frame", "frames", "to_pandas", "to_pandas_all"]
+
+_SIMPLE: dict[ColumnType, str] = {
+    ColumnType.ID: "string",
+    ColumnType.TEXT: "string",
+    ColumnType.EDTF: "string",
+    ColumnType.DURATION: "string",
+    ColumnType.DAY: "datetime64[s]",
+    ColumnType.COUNT: "Int64",
+    ColumnType.POSITION: "int64",
+    ColumnType.TEXT_LIST: "object",
+}
+
+
+def _pandas() -> Any:
+    return require("pandas", "pandas")
+
+
+def dtype(column: Column) -> Any:
+    """The pandas dtype of ``column``.
+
+    >>> from rightsdata._tables.tables import get_table
+    >>> dtype(get_table("events").column("kind")).categories[:3].tolist()
+    ['protest', 'strike', 'unrest']
+    """
+    pd = _pandas()
+    if column.type is ColumnType.TERM:
+        return pd.CategoricalDtype(categories=list(column.terms))
+    return _SIMPLE[column.type]
+
+
+def _series_data(pd: Any, column: Column, values: Sequence[Any]) -> Any:
+    """The array of one column, built from its raw values (days as ordinals)."""
+    import numpy as np
+
+    kind = column.type
+    if kind is ColumnType.TERM:
+        index = {term: code for code, term in enumerate(column.terms)}
+        codes = np.fromiter(
+            (-1 if v is None else index[v] for v in values), dtype=np.int32, count=len(values)
+        )
+        return pd.Categorical.from_codes(codes, dtype=dtype(column))
+    if kind is ColumnType.DAY:
+        nat = np.iinfo(np.int64).min  # NaT's bit pattern
+        days = np.fromiter(
+            (nat if v is None else v - UNIX_EPOCH_ORDINAL for v in values),
+            dtype=np.int64,
+            count=len(values),
+        )
+        return days.view("datetime64[D]").astype("datetime64[s]")
+    if kind is ColumnType.POSITION:
+        return np.fromiter(values, dtype=np.int64, count=len(values))
+    if kind is ColumnType.COUNT:
+        return pd.array(values, dtype="Int64")
+    if kind is ColumnType.TEXT_LIST:
+        array = np.empty(len(values), dtype=object)
+        for i, value in enumerate(values):
+            array[i] = value
+        return array
+    return _strings(pd, values)
+
+
+def _strings(pd: Any, values: Sequence[Any]) -> Any:
+    """A ``string`` array. Where pandas keeps its ``string`` dtype in Arrow (pandas 3 with
+    pyarrow), building the Arrow array directly is about four times faster than
+    ``pd.array(values, dtype="string")``, with the same dtype."""
+    if pd.StringDtype().storage == "pyarrow":
+        import pyarrow as pa
+
+        return pd.arrays.ArrowStringArray(pa.array(values, pa.large_string()))
+    return pd.array(values, dtype="string")
+
+
+def frame(dataset: Dataset, table: Table, cache: dict[Any, Any] | None = None) -> pandas.DataFrame:
+    """``table``'s rows for ``dataset`` as a DataFrame with typed columns (``cache``: see
+    :func:`rightsdata._tables.tables.raw_columns`)."""
+    pd = _pandas()
+    found = raw_columns(dataset, table, cache)
+    try:
+        data = {
+            column.name: _series_data(pd, column, values)
+            for column, values in zip(table.columns, found, strict=True)
+        }
+    except OverflowError as error:
+        check_integers(table, found)  # says which record's count is too large
+        raise ValueError(f"table {table.name!r}: {error}") from error
+    index = pd.Index(data["id"]) if table.primary_key == ("id",) else None
+    return pd.DataFrame(data, index=index, copy=False)  # type: ignore[no-any-return]
+
+
+def frames(dataset: Dataset) -> dict[str, pandas.DataFrame]:
+    """Every table of ``dataset`` as a DataFrame, by name, in the order of ``TABLES``.
+
+    >>> import rightsdata
+    >>> all_tables = frames(rightsdata.load())
+    >>> list(all_tables)[:3], len(all_tables["events"])
+    (['sources', 'persons', 'organizations'], 118)
+    """
+    cache: dict[Any, Any] = {}  # the tables share their walks through the records
+    return {name: frame(dataset, table, cache) for name, table in TABLES.items()}
+
+
+def to_pandas(dataset: Dataset, table: str) -> pandas.DataFrame:
+    """One table as a pandas DataFrame (needs ``rightsdata[pandas]``); see docs/pandas.md.
+
+    Kind tables (and ``records``, ``redirects``) have ``id`` as their first column and as
+    their (unnamed) index; the long tables keep their key columns as columns, so that they
+    join naturally. :func:`to_pandas_all` gives every table at once.
+
+    >>> import rightsdata
+    >>> events = to_pandas(rightsdata.load(), "events")
+    >>> str(events.loc["event:kozlov-verdict-2012-10-08", "date_latest"].date())
+    '2012-10-08'
+    """
+    return frame(dataset, get_table(table))
+
+
+def to_pandas_all(dataset: Dataset) -> dict[str, pandas.DataFrame]:
+    """Every table as a pandas DataFrame, by table name (needs ``rightsdata[pandas]``).
+
+    >>> import rightsdata
+    >>> tables = to_pandas_all(rightsdata.load())
+    >>> len(tables) == len(TABLES), tables["events.charges"].columns[0]
+    (True, 'event_id')
+    """
+    return frames(dataset)

@@ -1,0 +1,128 @@
+"""The Frictionless Data Package (v2) of CSV tables: Table Schemas and ``datapackage.json``.
+
+Each table of :mod:`rightsdata._tables.tables` is one CSV resource with a Table Schema: its fields
+typed (IDs with their pattern, vocabulary terms with their ``enum`` and ``categories``, EDTF
+dates with their pattern, days as ``date``, counts as ``integer``), its ``primaryKey`` and its
+``foreignKeys``. The package's other properties (name, version, licence, sources) are the
+dataset's own, as in its ``datapackage.json``. ``frictionless validate`` accepts the result.
+
+>>> schema = table_schema(TABLES["events.figures.citations"])
+>>> schema["primaryKey"]
+['event_id', 'figure_position', 'position']
+>>> schema["foreignKeys"][0]
+{'fields': ['event_id', 'figure_position'], 'reference': {'resource': 'events.figures', \
+'fields': ['event_id', 'position']}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from rightsdata._tables.tables import TABLES, Column, ColumnType, ForeignKey, Table
+from rightsdata._values.ids import id_pattern
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+
+__all__ = ["TABLESCHEMA_PROFILE", "descriptor", "field_descriptor", "table_schema"]
+
+TABLESCHEMA_PROFILE: Final = "https://datapackage.org/profiles/2.0/tableschema.json"
+
+_TYPES: Final[dict[ColumnType, str]] = {
+    ColumnType.ID: "string",
+    ColumnType.TEXT: "string",
+    ColumnType.TERM: "string",
+    ColumnType.EDTF: "string",
+    ColumnType.DAY: "date",
+    ColumnType.COUNT: "integer",
+    ColumnType.POSITION: "integer",
+    ColumnType.DURATION: "duration",
+    ColumnType.TEXT_LIST: "array",
+}
+
+
+def _unanchored(pattern: str) -> str:
+    """Table Schema patterns match the whole value already (XML Schema style)."""
+    return pattern.removeprefix("^").removesuffix("$")
+
+
+def _edtf_pattern() -> str:
+    from rightsdata._values.dates import EDTF_PATTERN
+
+    return _unanchored(EDTF_PATTERN)
+
+
+def field_descriptor(column: Column) -> dict[str, Any]:
+    """The Table Schema field for ``column``.
+
+    >>> field_descriptor(TABLES["events.participants"].column("role"))["constraints"]["enum"][:2]
+    ['victim', 'perpetrator']
+    """
+    field: dict[str, Any] = {
+        "name": column.name,
+        "type": _TYPES[column.type],
+        "description": column.description,
+    }
+    constraints: dict[str, Any] = {}
+    if column.required:
+        constraints["required"] = True
+    if column.type is ColumnType.ID:
+        constraints["pattern"] = _unanchored(id_pattern(column.refs))
+    elif column.type is ColumnType.TERM:
+        field["categories"] = list(column.terms)
+        constraints["enum"] = list(column.terms)
+    elif column.type is ColumnType.EDTF:
+        constraints["pattern"] = _edtf_pattern()
+    elif column.type in (ColumnType.COUNT, ColumnType.POSITION):
+        constraints["minimum"] = 0
+    if column.max_length is not None:
+        constraints["maxLength"] = column.max_length
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _foreign_key(key: ForeignKey, table: Table) -> dict[str, Any]:
+    reference: dict[str, Any] = {"fields": list(key.table_columns)}
+    if key.table != table.name:  # a reference to the table itself names no resource
+        reference = {"resource": key.table, **reference}
+    return {"fields": list(key.columns), "reference": reference}
+
+
+def table_schema(table: Table) -> dict[str, Any]:
+    """The Table Schema (v2) of ``table``: fields, primary key, foreign keys."""
+    schema: dict[str, Any] = {
+        "$schema": TABLESCHEMA_PROFILE,
+        "fields": [field_descriptor(c) for c in table.columns],
+        "missingValues": [""],
+        "primaryKey": list(table.primary_key),
+    }
+    if table.foreign_keys:
+        schema["foreignKeys"] = [_foreign_key(k, table) for k in table.foreign_keys]
+    return schema
+
+
+def descriptor(dataset: Dataset, files: Mapping[str, bytes]) -> dict[str, Any]:
+    """``datapackage.json`` for ``dataset``'s CSV tables, whose bytes ``files`` holds by table
+    name: the dataset's own descriptor, with one resource per table."""
+    from rightsdata._data.canonical import package_metadata, sha256
+
+    package = package_metadata(dataset)
+    package["resources"] = [
+        {
+            "name": name,
+            "type": "table",
+            "path": f"{name}.csv",
+            "scheme": "file",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "description": table.description,
+            "bytes": len(files[name]),
+            "hash": sha256(files[name].decode("utf-8")),
+            "schema": table_schema(table),
+        }
+        for name, table in TABLES.items()
+    ]
+    return package

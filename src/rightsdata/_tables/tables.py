@@ -1,0 +1,766 @@
+"""The dataset as tables: which tables exist, their columns, types and keys, and their rows.
+
+Defined once, from the model's attrs fields, and used by everything that writes tables:
+:meth:`Dataset.to_pandas <rightsdata.Dataset.to_pandas>`, the CSV tables, the data package's
+Table Schemas and the Parquet files, so that they all agree.
+
+- One **kind table** per record kind (``events``): one row per record, keyed by ``id``. A
+  date is three columns: its EDTF text and the first and last day it could be
+  (``date_earliest``, ``date_latest``; empty where open or unknown). A single nested part
+  (an event's ``penalty``) is flattened into prefixed columns (``penalty_kind``).
+- One **long table** per list in a record (``events.participants``), keyed by the owner's ID
+  (``event_id``) and ``position`` (0 first, as in the JSON files), and lists inside those
+  (``events.figures.citations``, keyed by ``event_id``, ``figure_position``, ``position``).
+  Lists of references get link tables too (``events.places``: ``event_id``, ``position``,
+  ``place``). The lists that many kinds share (``citations``, ``aliases``, ``inferred``) are one
+  table each, keyed by ``record_id``.
+- ``records``: every record's ID, kind and a short label; ``redirects``: retired IDs.
+
+Every reference has a foreign key: to the kind table it names (``charges.provision`` to
+``laws.id``), or, where it may name more than one kind (a participant's ``actor``, a person or
+an organisation), to ``records.id``; the ID's prefix says which kind it is.
+
+Rows are plain Python (text, integers, :class:`datetime.date`, tuples of text, None): building
+them imports neither pandas nor pyarrow.
+
+>>> import rightsdata
+>>> from rightsdata._tables.tables import get_table, rows
+>>> participants = get_table("events.participants")
+>>> participants.column_names, participants.primary_key
+(('event_id', 'position', 'actor', 'role'), ('event_id', 'position'))
+>>> [(fk.columns, fk.table) for fk in participants.foreign_keys]
+[(('event_id',), 'events'), (('actor',), 'records')]
+>>> verdict = "event:kozlov-verdict-2012-10-08"
+>>> [row for row in rows(rightsdata.load(), participants) if row[0] == verdict][0]
+('event:kozlov-verdict-2012-10-08', 0, 'person:vladimir-kozlov', 'defendant')
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime
+import enum
+import itertools
+import operator
+import typing
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
+
+import attrs
+
+from rightsdata._model.fields import Ref, Text, spec_of
+from rightsdata._model.records import KINDS, RECORD_TYPES, Law, Rating, Record, Relationship
+from rightsdata._values.dates import EDTF
+from rightsdata._values.durations import Duration, format_duration
+from rightsdata._values.hints import field_hints
+from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+
+__all__ = [
+    "INT64_MAX",
+    "TABLES",
+    "UNIX_EPOCH_ORDINAL",
+    "Cell",
+    "Column",
+    "ColumnType",
+    "ForeignKey",
+    "Row",
+    "Table",
+    "check_integers",
+    "columns",
+    "get_table",
+    "label",
+    "raw_columns",
+    "rows",
+]
+
+#: One value of a row: text, a whole number, a day, a list of text (as a tuple), or None.
+Cell: TypeAlias = str | int | datetime.date | tuple[str, ...] | None
+#: One row of a table, in the order of its columns.
+Row: TypeAlias = tuple[Cell, ...]
+
+
+class ColumnType(enum.Enum):
+    """What a column holds; each table format maps these to its own types."""
+
+    ID = "id"  #: a record ID (``kind:slug``): the record's own, or a reference
+    TEXT = "text"  #: text
+    TERM = "term"  #: a term of a vocabulary (``Column.terms``)
+    EDTF = "edtf"  #: an EDTF date, as text (``2012-01-26/2012-10-08``)
+    DAY = "day"  #: a calendar day: the first or last day an EDTF date could be
+    COUNT = "count"  #: a whole number, 0 or more
+    POSITION = "position"  #: where an item is in its record's list, 0 first
+    DURATION = "duration"  #: an ISO 8601 duration, as text (``P7Y6M``)
+    TEXT_LIST = "text_list"  #: a list of text (a citation's ``fields``), or null
+
+
+@attrs.frozen
+class Column:
+    """One column of a table.
+
+    ``field`` is where the value sits in the JSON document of the row's record or item
+    (``("penalty", "kind")``; ``()`` for a link table's value, the item itself); it is None
+    for key columns and for derived columns (a date's earliest and latest day, a record's
+    label), which are not part of the data.
+    """
+
+    name: str
+    type: ColumnType
+    description: str
+    required: bool = False
+    terms: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
+    max_length: int | None = None
+    field: tuple[str, ...] | None = None
+    get: Callable[[Any], Cell] | None = attrs.field(default=None, eq=False, repr=False)
+    #: For a derived column: the path of the field it is derived from, and how
+    #: (``"earliest"``, ``"latest"``: a date's bounds; ``"days"``: a duration in days).
+    source: tuple[str, ...] | None = attrs.field(default=None, eq=False, repr=False)
+    derive: str | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class ForeignKey:
+    """``columns`` of one table name the rows of ``table`` whose ``table_columns`` match."""
+
+    columns: tuple[str, ...]
+    table: str
+    table_columns: tuple[str, ...]
+
+
+@attrs.frozen
+class Table:
+    """One table: its columns, keys, and where its rows come from.
+
+    ``kinds`` are the record kinds whose records (or parts of them) it holds, and ``path`` the
+    fields from a record to the items (``()`` for a kind table, ``("figures", "citations")``).
+    The first ``keys`` columns come from the path (the owner's ID and positions), the rest
+    from each item; ``item`` is the items' class (None for a kind table; ``str`` for a list of
+    references).
+    """
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    primary_key: tuple[str, ...]
+    foreign_keys: tuple[ForeignKey, ...]
+    kinds: tuple[str, ...] = ()
+    path: tuple[str, ...] = ()
+    keys: int = 1
+    item: type | None = None
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """The columns' names, in order."""
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        """The column called ``name``; KeyError if there is none."""
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(f"table {self.name!r} has no column {name!r}")
+
+
+# --- reading values -----------------------------------------------------------------------
+
+
+def _day(date: datetime.date | None) -> datetime.date | None:
+    return None if date is None else datetime.date(date.year, date.month, date.day)
+
+
+def _text(value: Any) -> Cell:
+    return str(value)
+
+
+def _same(value: Any) -> Cell:
+    return value  # type: ignore[no-any-return]
+
+
+def _term(value: Any) -> Cell:
+    return value.value  # type: ignore[no-any-return]
+
+
+def _earliest(value: Any) -> Cell:
+    return _day(value.earliest)
+
+
+def _latest(value: Any) -> Cell:
+    return _day(value.latest)
+
+
+def _duration(value: Any) -> Cell:
+    return format_duration(value)
+
+
+def _days(value: Any) -> Cell:
+    return int(value.years * 365 + value.months * 30 + value.days)
+
+
+def _getter(path: tuple[str, ...], convert: Callable[[Any], Cell]) -> Callable[[Any], Cell]:
+    """Read ``path`` from an item (None if any step is None) and convert it."""
+    if len(path) == 1:
+        (name,) = path
+
+        def get_one(item: Any) -> Cell:
+            value = getattr(item, name)
+            return None if value is None else convert(value)
+
+        return get_one
+
+    def get(item: Any) -> Cell:
+        value = item
+        for step in path:
+            value = getattr(value, step)
+            if value is None:
+                return None
+        return convert(value)
+
+    return get
+
+
+# --- the tables, from the model -----------------------------------------------------------
+
+_NONE: Final = type(None)
+#: Singular nouns, for the key columns and link-table values named after a list.
+_SINGULAR: Final = {"aliases": "alias", "inferred": "inference", "addressed_to": "addressee"}
+#: What a link table's value column is called, where the singular would not say it.
+_LINK_VALUE: Final = {"about": "record"}
+
+
+def _singular(name: str) -> str:
+    return _SINGULAR.get(name, name.removesuffix("s"))
+
+
+def _split_optional(hint: Any) -> tuple[Any, bool]:
+    args = typing.get_args(hint)
+    if _NONE in args:
+        (inner,) = [a for a in args if a is not _NONE]
+        return inner, True
+    return hint, False
+
+
+def _list_item(hint: Any) -> Any | None:
+    """The item type of ``tuple[X, ...]``; None if ``hint`` is not such a tuple."""
+    if typing.get_origin(hint) is tuple:
+        return typing.get_args(hint)[0]
+    return None
+
+
+def _is_list_table(field: attrs.Attribute[Any], hint: Any) -> bool:
+    """Whether a field becomes a table of its own: a list of parts, or of references."""
+    item = _list_item(hint)
+    return item is not None and (attrs.has(item) or isinstance(spec_of(field), Ref))
+
+
+def _columns(
+    cls: type, path: tuple[str, ...] = (), prefix: str = "", parent_optional: bool = False
+) -> list[Column]:
+    """The columns for the fields of ``cls`` that are not lists of parts or references."""
+    hints = field_hints(cls)
+    columns: list[Column] = []
+    for field in attrs.fields(cls):
+        hint, optional = _split_optional(hints[field.name])
+        if _is_list_table(field, hint):
+            continue
+        name, where = prefix + field.name, (*path, field.name)
+        spec = spec_of(field)
+        doc = spec.doc
+        if parent_optional:
+            doc += f" Empty when there is no {path[0]}."
+        required = not (optional or parent_optional)
+        if attrs.has(hint):
+            if not optional or not any(
+                not _split_optional(h)[1] for h in field_hints(hint).values()
+            ):
+                raise TypeError(f"{cls.__name__}.{field.name}: cannot flatten {hint.__name__}")
+            columns += _columns(hint, where, f"{name}_", parent_optional=True)
+        elif _list_item(hint) is str:
+            columns.append(Column(name, ColumnType.TEXT_LIST, doc, required, field=where))
+        elif hint is EDTF:
+            columns += [
+                Column(name, ColumnType.EDTF, doc, required, field=where),
+                Column(
+                    f"{name}_earliest",
+                    ColumnType.DAY,
+                    f"The first day `{name}` could be; empty if it is null, or its start is "
+                    "open or unknown.",
+                    get=_getter(where, _earliest),
+                    source=where,
+                    derive="earliest",
+                ),
+                Column(
+                    f"{name}_latest",
+                    ColumnType.DAY,
+                    f"The last day `{name}` could be; empty if it is null, or its end is open "
+                    "or unknown.",
+                    get=_getter(where, _latest),
+                    source=where,
+                    derive="latest",
+                ),
+            ]
+        elif isinstance(hint, type) and issubclass(hint, enum.Enum):
+            terms = tuple(str(m.value) for m in hint)
+            columns.append(Column(name, ColumnType.TERM, doc, required, terms=terms, field=where))
+        elif hint is str:
+            refs = spec.prefixes if isinstance(spec, Ref) else ()
+            kind = ColumnType.ID if refs else ColumnType.TEXT
+            max_length = spec.max_length if isinstance(spec, Text) else None
+            columns.append(
+                Column(name, kind, doc, required, refs=refs, max_length=max_length, field=where)
+            )
+        elif hint is int:
+            columns.append(Column(name, ColumnType.COUNT, doc, required, field=where))
+        elif hint is Duration:
+            columns += [
+                Column(name, ColumnType.DURATION, doc, required, field=where),
+                Column(
+                    f"{name}_days",
+                    ColumnType.COUNT,
+                    f"`{name}` in whole days (derived, for sorting and comparing), counting a "
+                    "year as 365 days and a month as 30, as pendulum does; hours are left "
+                    f"out. Empty where `{name}` is.",
+                    get=_getter(where, _days),
+                    source=where,
+                    derive="days",
+                ),
+            ]
+        else:
+            raise TypeError(f"{cls.__name__}.{field.name}: no column type for {hint!r}")
+    return [_with_getter(c) for c in columns]
+
+
+_CONVERT: Final[dict[ColumnType, Callable[[Any], Cell]]] = {
+    ColumnType.ID: _same,
+    ColumnType.TEXT: _same,
+    ColumnType.TERM: _term,
+    ColumnType.EDTF: _text,
+    ColumnType.COUNT: _same,
+    ColumnType.DURATION: _duration,
+    ColumnType.TEXT_LIST: _same,
+}
+
+
+def _with_getter(column: Column) -> Column:
+    if column.get is not None or column.field is None:
+        return column
+    return attrs.evolve(column, get=_getter(column.field, _CONVERT[column.type]))
+
+
+def _reference_keys(columns: Iterable[Column]) -> list[ForeignKey]:
+    """A foreign key for every reference: to the kind it names, or to ``records``."""
+    keys = []
+    for column in columns:
+        if column.type is not ColumnType.ID or column.field is None or column.name == "id":
+            continue
+        target = KIND_OF_PREFIX[column.refs[0]] if len(column.refs) == 1 else "records"
+        keys.append(ForeignKey((column.name,), target, ("id",)))
+    return keys
+
+
+def _description(cls: type) -> str:
+    return (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+
+
+def _position(name: str = "position") -> Column:
+    return Column(
+        name,
+        ColumnType.POSITION,
+        "Where the item is in its record's list, 0 first (as in the JSON files).",
+        required=True,
+    )
+
+
+def _owner_column(kinds: tuple[str, ...]) -> Column:
+    """The key column naming the record that owns a part: ``event_id``, or ``record_id`` in a
+    table shared by several kinds."""
+    if len(kinds) > 1:
+        return Column(
+            "record_id",
+            ColumnType.ID,
+            "The record the item belongs to (the prefix of its ID says its kind).",
+            required=True,
+            refs=tuple(PREFIX_OF_KIND[k] for k in kinds),
+        )
+    (kind,) = kinds
+    return Column(
+        f"{_singular(kind)}_id",
+        ColumnType.ID,
+        f"The {_singular(kind)} the item belongs to.",
+        required=True,
+        refs=(PREFIX_OF_KIND[kind],),
+    )
+
+
+def _part_tables(
+    name: str,
+    kinds: tuple[str, ...],
+    parent: Table,
+    keys: list[Column],
+    path: tuple[str, ...],
+    field: attrs.Attribute[Any],
+    hint: Any,
+) -> Iterator[Table]:
+    """The table of one list field (and, depth first, of the lists inside its items)."""
+    item = _list_item(hint)
+    assert item is not None
+    noun = keys[-1].name.rsplit("_", 1)[0]  # event_id: an event; figure_position: a figure
+    whose = f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}'s `{field.name}`"
+    if attrs.has(item):
+        values = _columns(item)
+        lists = [
+            (f, h)
+            for f in attrs.fields(item)
+            if _is_list_table(f, h := _split_optional(field_hints(item)[f.name])[0])
+        ]
+        description = f"{_description(item)} One row per item of {whose}, in order."
+    else:
+        value = _LINK_VALUE.get(field.name, _singular(field.name))
+        spec = spec_of(field)
+        assert isinstance(spec, Ref)
+        values = [
+            _with_getter(Column(value, ColumnType.ID, spec.doc, True, refs=spec.prefixes, field=()))
+        ]
+        lists = []
+        description = f"{spec.doc} One row per item of {whose}, in order."
+    columns = (*keys, _position(), *values)
+    names = [c.name for c in columns]
+    if len(set(names)) != len(names):
+        raise TypeError(f"table {name!r} repeats a column name: {names}")
+    owner = tuple(c.name for c in keys)
+    table = Table(
+        name=name,
+        description=description,
+        columns=columns,
+        primary_key=(*owner, "position"),
+        foreign_keys=(
+            ForeignKey(owner, parent.name, parent.primary_key),
+            *_reference_keys(values),
+        ),
+        kinds=kinds,
+        path=path,
+        keys=len(keys) + 1,
+        item=item if attrs.has(item) else str,
+    )
+    yield table
+    for sub_field, sub_hint in lists:
+        sub_keys = [*keys, _position(f"{_singular(field.name)}_position")]
+        yield from _part_tables(
+            f"{name}.{sub_field.name}",
+            kinds,
+            table,
+            sub_keys,
+            (*path, sub_field.name),
+            sub_field,
+            sub_hint,
+        )
+
+
+def _list_fields(cls: type) -> list[tuple[attrs.Attribute[Any], Any]]:
+    hints = field_hints(cls)
+    found = []
+    for field in attrs.fields(cls):
+        hint = _split_optional(hints[field.name])[0]
+        if _is_list_table(field, hint):
+            found.append((field, hint))
+    return found
+
+
+def _keys(fields: list[tuple[attrs.Attribute[Any], Any]]) -> set[tuple[str, Any]]:
+    return {(f.name, h) for f, h in fields}
+
+
+def _records_table() -> Table:
+    return Table(
+        name="records",
+        description="Every record of every kind: its ID, kind and a short label. The target "
+        "of the references that may name more than one kind.",
+        columns=(
+            Column("id", ColumnType.ID, "The record's ID.", True, refs=PREFIXES),
+            Column("kind", ColumnType.TERM, "The record's kind (its table).", True, terms=KINDS),
+            Column(
+                "label",
+                ColumnType.TEXT,
+                "A short label for display (derived): the name of a person, organisation or "
+                "place; the title of a source or event; the instrument and article of a law; "
+                "the summary of a statement; subject, kind and object of a relationship; "
+                "scale, level and date of a rating.",
+                True,
+            ),
+        ),
+        primary_key=("id",),
+        foreign_keys=(),
+        kinds=KINDS,
+    )
+
+
+def _redirects_table() -> Table:
+    return Table(
+        name="redirects",
+        description="Retired IDs (of merged or renamed records) and the IDs that replaced "
+        "them. `to` may itself be redirected, so it has no foreign key.",
+        columns=(
+            Column("id", ColumnType.ID, "The retired ID.", True, refs=PREFIXES),
+            Column("to", ColumnType.ID, "The ID that replaced it.", True, refs=PREFIXES),
+        ),
+        primary_key=("id",),
+        foreign_keys=(),
+        kinds=(),
+        keys=0,
+    )
+
+
+def _build() -> dict[str, Table]:
+    tables: dict[str, Table] = {}
+    list_fields = {kind: _list_fields(cls) for kind, cls in RECORD_TYPES.items()}
+    seen = collections.Counter(
+        itertools.chain.from_iterable(_keys(fields) for fields in list_fields.values())
+    )
+    shared = {key for key, count in seen.items() if count > 1}
+    for kind, cls in RECORD_TYPES.items():
+        columns = _columns(cls)
+        if columns[0].name != "id":
+            raise TypeError(f"{cls.__name__}: the first field must be its id")
+        table = tables[kind] = Table(
+            name=kind,
+            description=_description(cls) + " One row per record.",
+            columns=tuple(columns),
+            primary_key=("id",),
+            foreign_keys=tuple(_reference_keys(columns)),
+            kinds=(kind,),
+        )
+        for field, hint in list_fields[kind]:
+            if (field.name, hint) in shared:
+                continue
+            name = f"{kind}.{field.name}"
+            parts = _part_tables(
+                name, (kind,), table, [_owner_column((kind,))], (field.name,), field, hint
+            )
+            tables.update((t.name, t) for t in parts)
+    records = _records_table()
+    for field_name, hint in sorted(shared, key=lambda key: key[0]):
+        kinds = tuple(k for k in KINDS if (field_name, hint) in _keys(list_fields[k]))
+        field = attrs.fields_dict(RECORD_TYPES[kinds[0]])[field_name]
+        parts = _part_tables(
+            field_name, kinds, records, [_owner_column(kinds)], (field_name,), field, hint
+        )
+        tables.update((t.name, t) for t in parts)
+    tables["records"] = records
+    tables["redirects"] = _redirects_table()
+    return tables
+
+
+#: Every table, by name, in order: each kind's table and its lists, the shared lists
+#: (``aliases``, ``citations``, ``inferred``), then ``records`` and ``redirects``.
+TABLES: Final[dict[str, Table]] = _build()
+
+
+def get_table(name: str) -> Table:
+    """The table called ``name``; a ValueError listing the tables if there is none.
+
+    >>> get_table("events.charges").column_names
+    ('event_id', 'position', 'provision', 'against')
+    >>> get_table("charges")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown table 'charges'; the tables are: sources, persons, ...
+    """
+    table = TABLES.get(name)
+    if table is None:
+        raise ValueError(f"unknown table {name!r}; the tables are: {', '.join(TABLES)}")
+    return table
+
+
+# --- rows ---------------------------------------------------------------------------------
+
+
+def label(record: Record) -> str:
+    """A short label for a record, for display: its name, title or summary, or a few fields.
+
+    >>> import rightsdata
+    >>> label(rightsdata.load().get("law:kz-cc-1997-164"))
+    'Criminal Code of the Republic of Kazakhstan (1997), article 164'
+    """
+    if isinstance(record, Law):
+        part = f", part {record.part}" if record.part else ""
+        return f"{record.instrument}, article {record.article}{part}"
+    if isinstance(record, Relationship):
+        return f"{record.subject} {record.kind.value} {record.object}"
+    if isinstance(record, Rating):
+        return f"{record.scale.value}: {record.level.value} ({record.as_of})"
+    for attribute in ("name", "title", "summary"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str):
+            return value
+    return record.id
+
+
+#: ``datetime.date(1970, 1, 1).toordinal()``: days from the proleptic ordinal to Unix days.
+UNIX_EPOCH_ORDINAL: Final = 719163
+
+
+_Level = tuple[list[list[Any]], list[Any]]
+
+
+def _items(dataset: Dataset, table: Table, cache: dict[Any, _Level] | None = None) -> _Level:
+    """The key columns (owner's ID, positions) and the items of ``table``, level by level.
+
+    ``cache`` keeps each level by its kinds and path, so that the tables of one export
+    (``events.figures`` and ``events.figures.citations``) walk the records once.
+    """
+    cache = {} if cache is None else cache
+    top = (table.kinds, ())
+    if top not in cache:
+        records: list[Any] = [r for kind in table.kinds for r in dataset.collection(kind)]
+        cache[top] = ([list(map(_ID, records))], records)
+    keys, items = cache[top]
+    chain, compress, repeat = itertools.chain.from_iterable, itertools.compress, itertools.repeat
+    for depth, step in enumerate(table.path, 1):
+        here = (table.kinds, table.path[:depth])
+        if here not in cache:
+            lists = list(map(operator.attrgetter(step), items))
+            counts = list(map(len, lists))
+            # only the owners with items (most have none of most lists) are repeated
+            full = list(filter(None, counts))
+            new_keys = [list(chain(map(repeat, compress(c, counts), full))) for c in keys]
+            new_keys.append(list(chain(map(range, full))))
+            cache[here] = (new_keys, list(chain(lists)))
+        keys, items = cache[here]
+    return keys, items
+
+
+_ID: Final = operator.attrgetter("id")
+
+
+def _values(items: list[Any], path: tuple[str, ...], seen: dict[Any, list[Any]]) -> list[Any]:
+    """The value at ``path`` in each item (None where a step is None); ``seen`` keeps the
+    values of each path (a date's three columns read the date once)."""
+    if not path:
+        return items
+    found = seen.get(path)
+    if found is None:
+        if len(path) == 1:
+            found = list(map(operator.attrgetter(path[0]), items))
+        else:
+            get = operator.attrgetter(path[-1])
+            found = [None if v is None else get(v) for v in _values(items, path[:-1], seen)]
+        seen[path] = found
+    return found
+
+
+#: The attribute that holds a column's cell in its field's value: an enum's value, an EDTF
+#: date's text (read straight from their slots, not through properties, for speed).
+_INNER: Final = {ColumnType.TERM: "_value_", ColumnType.EDTF: "_text"}
+
+
+def _column(column: Column, items: list[Any], seen: dict[Any, list[Any]]) -> list[Any]:
+    """One column's raw values: days as proleptic ordinals, everything else as a cell."""
+    if column.derive is not None:
+        assert column.source is not None
+        sources = _values(items, column.source, seen)
+        if column.derive == "earliest":
+            return [None if v is None else v._lo for v in sources]
+        if column.derive == "latest":
+            return [None if v is None else v._hi for v in sources]
+        return [None if v is None else _days(v) for v in sources]
+    assert column.field is not None
+    inner = _INNER.get(column.type)
+    if inner is not None and column.required and len(column.field) == 1:
+        return list(map(operator.attrgetter(f"{column.field[0]}.{inner}"), items))
+    values = _values(items, column.field, seen)
+    if inner is not None:
+        get = operator.attrgetter(inner)
+        return [None if v is None else get(v) for v in values]
+    if column.type is ColumnType.DURATION:
+        return [None if v is None else format_duration(v) for v in values]
+    return values
+
+
+def _labels(records: list[Any], cls: type) -> list[str]:
+    """:func:`label` of each record of class ``cls``, reading the one field it will use."""
+    hints = field_hints(cls)
+    named = next((n for n in ("name", "title", "summary") if n in hints), None)
+    if named is None or cls in (Law, Relationship, Rating):
+        return [label(r) for r in records]
+    values = _values(records, (named,), {})
+    if hints[named] is str:  # never None: the field is the label
+        return values
+    return [v if isinstance(v, str) else label(r) for r, v in zip(records, values, strict=True)]
+
+
+def raw_columns(
+    dataset: Dataset, table: Table | str, cache: dict[Any, Any] | None = None
+) -> list[list[Any]]:
+    """The columns of ``table`` for ``dataset``, each a list, in key order: what
+    :func:`columns` gives, but a day as its proleptic ordinal (``date.toordinal()``), which
+    the table formats turn into their own day types without making a date object each.
+    ``cache`` (a dict, empty at first) lets the tables of one dataset share their walks.
+    """
+    if isinstance(table, str):
+        table = get_table(table)
+    if table.name == "records":
+        found: list[list[Any]] = [[], [], []]
+        for kind in KINDS:
+            records = list(dataset.collection(kind))
+            found[0] += [r.id for r in records]
+            found[1] += itertools.repeat(kind, len(records))
+            found[2] += _labels(records, RECORD_TYPES[kind])
+        return found
+    if table.name == "redirects":
+        pairs = sorted(dataset.redirects.items())
+        return [[old for old, _ in pairs], [new for _, new in pairs]]
+    keys, items = _items(dataset, table, cache)
+    seen: dict[Any, list[Any]] = {}
+    return [*keys, *[_column(c, items, seen) for c in table.columns[table.keys :]]]
+
+
+def columns(dataset: Dataset, table: Table | str) -> list[list[Cell]]:
+    """The columns of ``table`` for ``dataset``, each a list of cells, in key order (the
+    transpose of :func:`rows`, built a column at a time).
+
+    >>> import rightsdata
+    >>> charges = columns(rightsdata.load(), "events.charges")
+    >>> charges[0][0], charges[1][0], charges[2][0]
+    ('event:kozlov-charged-2012', 0, 'law:kz-cc-1997-164')
+    """
+    if isinstance(table, str):
+        table = get_table(table)
+    found = raw_columns(dataset, table)
+    fromordinal = datetime.date.fromordinal
+    return [
+        [None if v is None else fromordinal(v) for v in values]
+        if column.type is ColumnType.DAY
+        else values
+        for column, values in zip(table.columns, found, strict=True)
+    ]
+
+
+#: The largest whole number a count may have in the tables: Parquet's and pandas' int64.
+INT64_MAX: Final = 2**63 - 1
+
+
+def check_integers(table: Table, found: list[list[Any]]) -> None:
+    """Raise ValueError if a count or position of ``found`` (``table``'s columns) is too large
+    for a 64-bit integer, naming the table, the column and the row's record."""
+    for column, values in zip(table.columns, found, strict=True):
+        if column.type not in (ColumnType.COUNT, ColumnType.POSITION):
+            continue
+        for index, value in enumerate(values):
+            if value is not None and value > INT64_MAX:
+                raise ValueError(
+                    f"table {table.name!r}, column {column.name!r}: {found[0][index]} has "
+                    f"{value}, more than {INT64_MAX} (2**63-1), the largest whole number "
+                    "Parquet and pandas hold"
+                )
+
+
+def rows(dataset: Dataset, table: Table | str) -> Iterator[Row]:
+    """The rows of ``table`` (a :class:`Table` or its name) for ``dataset``, in key order.
+
+    >>> import rightsdata
+    >>> next(rows(rightsdata.load(), "events.charges"))
+    ('event:kozlov-charged-2012', 0, 'law:kz-cc-1997-164', 'person:vladimir-kozlov')
+    """
+    return iter(zip(*columns(dataset, table), strict=True))

@@ -1,0 +1,1 @@
+"""Validation: the fast path, the converter, integrity across records."""

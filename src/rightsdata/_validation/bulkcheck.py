@@ -1,0 +1,310 @@
+"""The fast path's checks: every record of a file checked at once, to the same rules.
+
+A record checks itself at the end of ``__init__`` (:mod:`rightsdata._model.checks`), one Python
+call per object and a few per field. msgspec builds records without calling ``__init__``, so
+when it decodes a whole file :func:`check_records` runs those checks in bulk instead: one
+generated function per class walks the file's records once, gathering every text, every ID
+and every name of a field (a citation's ``fields``, an inference's ``field``) by the check it
+needs, counting key-value pairs, and checking list lengths and numbers inline; a class's own
+cross-field rules (``_rules``) are the only per-object calls. Then each group is checked in a
+few C-level operations over all of its values: the texts joined by a NUL and searched once
+for empty values, white space at either end and anything that may be contact data; the IDs
+not already found valid joined the same way and matched by one regex; the names of fields as
+one set, against the fields of the class that holds them.
+
+It only answers yes or no: on any doubt the caller reads the file with the diagnostic path,
+which says what is wrong and where. The agreement of the two paths is a property test
+(tests/test_fastpath.py).
+
+The count of pairs closes what msgspec does not check: it ignores unknown keys of attrs
+classes and keeps the last of repeated keys. Every pair in the file has exactly one ``:``
+outside strings, every ID exactly one inside (``kind:slug``), and no date, duration, number
+or vocabulary term has any; so if the file holds more colons than the records' pairs, IDs
+and texts account for, a key was dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final, NamedTuple
+
+import attrs
+
+from rightsdata._model.checks import Validated
+from rightsdata._model.fields import (
+    CONTACT_MARKS,
+    CONTACT_TABLE,
+    KNOWN_IDS,
+    Gather,
+    RejectedError,
+    Text,
+    _regex,
+    check_ref,
+    field_names,
+    holds_contact,
+    ids_pattern,
+    path_head,
+    remember_ids,
+    spec_of,
+)
+from rightsdata._values.codegen import compile_function
+from rightsdata._values.errors import FieldError
+from rightsdata._values.hints import field_hints, nested_part
+
+__all__ = ["check_records", "walks_module"]
+
+_SEPARATOR: Final = "\x00"
+_SPACE_AFTER_SEPARATOR: Final = re.compile("\x00[\\s\x00]")
+
+
+class _Plan(NamedTuple):  # not attrs: an attrs class costs ~1 ms to build at import
+    """What one class's generated walk gathers, in the order of its lists."""
+
+    texts: tuple[Text, ...]
+    refs: tuple[tuple[str, ...], ...]
+    #: names of fields, by the class that must have them and how they are written
+    names: tuple[tuple[type, str], ...]
+    walk: Callable[..., int]
+
+
+_plans: dict[type, _Plan] = {}
+
+
+def check_records(records: Sequence[Any], data_colons: int, absent: int = 0) -> set[str] | None:
+    """Every ID the records hold (their own and those they name) if every record of one
+    class passes every check and the file held exactly ``data_colons`` colons (so no key was
+    unknown or repeated), ``absent`` of the records' fields having been left out of it (and
+    filled in by their defaults); else None."""
+    if not records:
+        return set() if data_colons == 0 else None
+    plan = _plan(type(records[0]))
+    texts: list[list[str]] = [[] for _ in plan.texts]
+    refs: list[list[str]] = [[] for _ in plan.refs]
+    names: list[list[str]] = [[] for _ in plan.names]
+    try:
+        pairs = plan.walk(records, texts, refs, names)
+    except (RejectedError, FieldError):
+        return None
+    colons = pairs - absent + sum(map(len, refs))
+    for (holder, how), values in zip(plan.names, names, strict=True):
+        if not _names_fine(values, holder, how):
+            return None
+        if how == "names":  # a path is a text too, and counted with the texts
+            colons += _SEPARATOR.join(values).count(":")
+    for spec, values in zip(plan.texts, texts, strict=True):
+        text_colons = _text_colons(values, spec)
+        if text_colons < 0:
+            return None
+        colons += text_colons
+    if colons != data_colons:
+        return None
+    named: set[str] = set()
+    for prefixes, values in zip(plan.refs, refs, strict=True):
+        unique = set(values)
+        if not _ids_fine(unique, prefixes):
+            return None
+        named |= unique
+    return named
+
+
+def _names_fine(values: list[str], holder: type, how: str) -> bool:
+    """The rule of :func:`~rightsdata._model.fields.check_holder_fields`, for many at once."""
+    unique = set(values)
+    heads = unique if how == "names" else set(map(path_head, unique))
+    return heads <= field_names(holder)
+
+
+#: Up to this many new IDs are checked one by one: compiling the joined regex costs more.
+_ONE_BY_ONE: Final = 256
+
+
+def _ids_fine(unique: set[str], prefixes: tuple[str, ...]) -> bool:
+    new = unique.difference(KNOWN_IDS.get(prefixes, ()))
+    if not new:
+        return True
+    if len(new) <= _ONE_BY_ONE:
+        try:
+            for value in new:
+                check_ref("id", value, prefixes)  # remembers the good ones
+        except FieldError:
+            return False
+        return True
+    joined = _SEPARATOR.join(new)
+    if joined.count(_SEPARATOR) != len(new) - 1 or not ids_pattern(prefixes).fullmatch(joined):
+        return False  # (a value holding the separator could pass for two IDs)
+    remember_ids(prefixes, new)
+    return True
+
+
+def _text_colons(values: list[str], spec: Text) -> int:
+    """How many colons ``values`` hold if every one passes ``spec``; else -1."""
+    if not values:
+        return 0
+    joined = _SEPARATOR.join(values)
+    if joined.count(_SEPARATOR) != len(values) - 1:  # a value holds the separator itself
+        fine = all(map(spec.fine, values))
+        return sum(value.count(":") for value in values) if fine else -1
+    if not values[0] or not values[-1]:
+        return -1
+    raw = joined.encode("utf-8")
+    marked = raw.translate(CONTACT_TABLE)  # same positions; ASCII white space made b" "
+    if marked[0] == _SPACE or marked[-1] == _SPACE or _SPACE_OR_NUL_AFTER_NUL.search(marked):
+        return -1
+    if b" \x00" in marked:  # (a regex starting with a space would stop at every space)
+        return -1
+    if not joined.isascii() and _unicode_space_at_an_edge(joined):
+        return -1
+    if spec.max_length is not None and max(map(len, values)) > spec.max_length:
+        return -1
+    if spec.pattern is not None and not all(map(_regex(spec.pattern).search, values)):
+        return -1
+    if any(map(holds_contact, _contact_suspects(joined, values, raw, marked))):
+        return -1
+    return marked.count(b":")
+
+
+_SPACE: Final = ord(" ")
+#: An empty value, or one that starts with (ASCII) white space, once translated.
+_SPACE_OR_NUL_AFTER_NUL: Final = re.compile(b"\x00[ \x00]")
+
+
+def _unicode_space_at_an_edge(joined: str) -> bool:
+    if joined[0].isspace() or joined[-1].isspace():
+        return True
+    return bool(
+        _SPACE_AFTER_SEPARATOR.search(joined) or _SPACE_AFTER_SEPARATOR.search(joined[::-1])
+    )
+
+
+def _contact_suspects(joined: str, values: list[str], raw: bytes, marked: bytes) -> list[str]:
+    """The values that may hold contact data: non-ASCII ones, and ASCII ones with a mark
+    (``raw`` is ``joined`` in UTF-8, ``marked`` that translated by the contact table)."""
+    suspects = [] if joined.isascii() else list(itertools.filterfalse(str.isascii, values))
+    for mark in CONTACT_MARKS:
+        position = marked.find(mark)
+        while position != -1:
+            start = marked.rfind(b"\x00", 0, position) + 1
+            end = marked.find(b"\x00", position)
+            end = len(marked) if end == -1 else end
+            suspects.append(raw[start:end].decode("utf-8"))
+            position = marked.find(mark, end)
+    return suspects
+
+
+# --- the generated walk -------------------------------------------------------------------
+
+
+def _plan(cls: type) -> _Plan:
+    plan = _plans.get(cls)
+    if plan is None:
+        gathered = Gather()
+        source = _walk_source(cls, gathered)
+        walk = _compiled_ahead(cls.__name__, source)
+        if walk is None:
+            namespace: dict[str, Any] = {"RejectedError": RejectedError}
+            walk = compile_function(
+                source, f"bulk checks of {cls.__name__}", namespace, f"walk_{cls.__name__}"
+            )
+        plan = _plans[cls] = _Plan(
+            tuple(gathered.texts), tuple(gathered.refs), tuple(gathered.names), walk
+        )
+    return plan
+
+
+def _walk_source(cls: type, gathered: Gather) -> str:
+    """The source of the function ``walk_<class name>`` that checks and gathers records of
+    ``cls``, filling ``gathered``'s indexes."""
+    body = _walk_lines(cls, 1, None, gathered)
+    used = "\n".join(body)
+    aliases = [
+        *(f"    t{i} = texts[{i}].append" for i in gathered.texts.values()),
+        *(f"    r{i} = refs[{i}].append" for i in gathered.refs.values()),
+        *(f"    e{i} = refs[{i}].extend" for i in gathered.refs.values()),
+        *(f"    n{i} = names[{i}].extend" for i in gathered.names.values()),
+        *(f"    a{i} = names[{i}].append" for i in gathered.names.values()),
+    ]
+    head = [
+        f"def walk_{cls.__name__}(records, texts, refs, names):",
+        # only the aliases the body calls: the less source, the quicker it compiles
+        *(line for line in aliases if f" {line.split()[0]}(" in used),
+        "    pairs = 0",
+        "    for o1 in records:",
+    ]
+    return "\n".join([*head, *body, "    return pairs"])
+
+
+def _compiled_ahead(name: str, source: str) -> Callable[..., int] | None:
+    """The walk from :mod:`rightsdata._validation.walks` if its source there is exactly ``source``
+    (compiling the walks costs a cold ``load()`` about a twentieth of its time)."""
+    try:
+        from rightsdata._validation import walks as _walks
+    except ImportError:  # pragma: no cover - the module is generated and shipped
+        return None
+    if _walks.SOURCES.get(name) != source:
+        return None
+    walk: Callable[..., int] = getattr(_walks, f"walk_{name}")
+    return walk
+
+
+def walks_module(classes: Iterable[type]) -> str:
+    """The text of :mod:`rightsdata._validation.walks`: the walks of ``classes``, compiled ahead
+    with
+    the package (``scripts/generate_walks.py`` writes it)."""
+    sources = {cls.__name__: _walk_source(cls, Gather()) for cls in classes}
+    lines = [
+        '"""The bulk checks\' walks, compiled ahead: generated by scripts/generate_walks.py from',
+        "the record classes (rightsdata._validation.bulkcheck); do not edit. A walk here is used",
+        "only while its source is exactly what rightsdata._validation.bulkcheck generates;",
+        "otherwise it is generated.",
+        '"""',
+        "# mypy: ignore-errors",
+        "",
+        "from rightsdata._model.fields import RejectedError",
+        "",
+        "SOURCES = {",
+        *(f"    {name!r}: {source!r}," for name, source in sources.items()),
+        "}",
+    ]
+    for source in sources.values():
+        lines += ["", "", source]
+    return "\n".join(lines) + "\n"
+
+
+def _walk_lines(cls: type, depth: int, holder: type | None, gathered: Gather) -> list[str]:
+    """The statements that check and gather one object ``o{depth}`` of ``cls``, a part held
+    in a list by ``holder`` (or a record: None)."""
+    pad, obj = "    " * (depth + 1), f"o{depth}"
+    fields = attrs.fields(cls)
+    lines = [f"{pad}pairs += {len(fields)}"]
+    hints = field_hints(cls)
+    for field in fields:
+        value, spec = f"{obj}.{field.name}", spec_of(field)
+        nested, many = nested_part(hints[field.name])
+        how = spec.names_holder
+        if how is not None:
+            if holder is None:  # pragma: no cover - the model declares these on parts only
+                raise TypeError(f"{cls.__name__}.{field.name} names fields of no holder")
+            index = gathered.name(holder, how)
+            gather = f"n{index}" if how == "names" else f"a{index}"
+            lines += _maybe(how == "names", value, gather, pad)
+        lines += spec.walk(value, pad, gathered)
+        if nested is not None:
+            inner = f"o{depth + 1}"
+            body = _walk_lines(nested, depth + 1, cls if many else None, gathered)
+            if many:
+                lines.append(f"{pad}for {inner} in {value}:")
+            else:
+                lines += [f"{pad}{inner} = {value}", f"{pad}if {inner} is not None:"]
+            lines += body
+    if cls._rules is not Validated._rules:  # type: ignore[attr-defined]
+        lines.append(f"{pad}{obj}._rules()")
+    return lines
+
+
+def _maybe(optional: bool, value: str, gather: str, pad: str) -> list[str]:
+    """Pass ``value`` to ``gather`` (skipping None if ``optional``)."""
+    if optional:
+        return [f"{pad}v = {value}", f"{pad}if v is not None:", f"{pad}    {gather}(v)"]
+    return [f"{pad}{gather}({value})"]

@@ -1,0 +1,384 @@
+"""The converter: JSON-ready dicts to records and back, strictly.
+
+One :class:`cattrs.Converter` does both directions. Unlike cattrs' defaults it never coerces:
+``5`` is not text, ``"5"`` is not a number, ``"false"`` is not a boolean, a list is required
+where the model has a list, and unknown or missing fields are errors. Every problem in a
+document is reported at once, each located at its field (``events.json[12].figures[0].low``).
+
+``unstructure(structure(x)) == x`` for every valid document in canonical form (optional
+fields that are null or empty left out; a document that writes them loads the same).
+
+>>> from rightsdata._validation.convert import structure, unstructure
+>>> doc = {"id": "place:almaty", "name": "Almaty", "kind": "city", "country": "KZ",
+...        "citations": [{"source": "source:a"}]}
+>>> place = structure("places", doc)
+>>> place.kind
+<PlaceKind.CITY: 'city'>
+>>> unstructure(place) == doc
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Callable, Iterable, Sequence
+from enum import Enum, StrEnum
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from rightsdata._model.fields import spec_of
+from rightsdata._model.records import RECORD_TYPES, Record
+from rightsdata._values.codegen import compile_function
+from rightsdata._values.conversion import WrongTypeError, to_duration, to_edtf, to_enum
+from rightsdata._values.dates import EDTF, EDTFError
+from rightsdata._values.durations import Duration, DurationError, format_duration
+from rightsdata._values.errors import (
+    FieldError,
+    InvalidDataError,
+    Problem,
+    ProblemCode,
+    describe_json,
+)
+from rightsdata._values.hints import field_hints, leaf_types
+
+__all__ = [
+    "converter",
+    "describe_json",
+    "structure",
+    "structure_located",
+    "structure_many",
+    "unstructure",
+    "unstructure_many",
+]
+
+
+_WrongTypeError = WrongTypeError
+
+
+def _strict_str(value: object, cls: type) -> str:
+    # cattrs dispatches str subclasses here too, and every vocabulary is a StrEnum.
+    if cls is not str and issubclass(cls, Enum):
+        return _structure_enum(value, cls)  # type: ignore[return-value]
+    if type(value) is not str:
+        raise _WrongTypeError(f"expected text, got {describe_json(value)}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # json.loads accepts an escaped lone surrogate ("\ud800"); it could never be
+            # written back as UTF-8.
+            raise ValueError("contains a lone UTF-16 surrogate escape, which is not text") from None
+    return value
+
+
+def _strict_int(value: object, _type: type) -> int:
+    if type(value) is not int:
+        raise _WrongTypeError(f"expected an integer, got {describe_json(value)}")
+    return value
+
+
+def _strict_bool(value: object, _type: type) -> bool:
+    if type(value) is not bool:
+        raise _WrongTypeError(f"expected true or false, got {describe_json(value)}")
+    return value
+
+
+def _structure_edtf(value: object, _type: type) -> EDTF:
+    edtf: EDTF = to_edtf(value)
+    return edtf
+
+
+def _structure_duration(value: object, _type: type) -> Duration:
+    if isinstance(value, Duration):  # only text comes from JSON
+        raise _WrongTypeError(f"expected an ISO 8601 duration as text, got {describe_json(value)}")
+    duration: Duration = to_duration(value)
+    return duration
+
+
+def _structure_enum(value: object, cls: type[Enum]) -> Enum:
+    if type(value) is cls:  # only text comes from JSON
+        value = value.value
+    return to_enum(value, cls)
+
+
+def _unstructure_enum(member: Enum) -> Any:
+    return member.value
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], tuple[Any, ...]]:
+    item_type = typing.get_args(cls)[0]
+    structure_item = conv.get_structure_hook(item_type)
+
+    def structure_tuple(value: object, _type: type) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _WrongTypeError(f"expected a list, got {describe_json(value)}")
+        result = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                result.append(structure_item(item, item_type))
+            except Exception as exc:  # collected, re-raised below as one group
+                note = IterableValidationNote(f"at index {index}", index, item_type)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"while structuring {cls}", errors, cls)
+        return tuple(result)
+
+    return structure_tuple
+
+
+def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], Any]:
+    generated = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure_object(value: object, _type: type) -> Any:
+        if type(value) is not dict:
+            raise _WrongTypeError(f"expected an object, got {describe_json(value)}")
+        return generated(value, cls)
+
+    return structure_object
+
+
+def _unstructure_attrs(conv: cattrs.Converter, cls: Any) -> Callable[[Any], dict[str, Any]]:
+    """The canonical form of a record or part: its fields in the model's order, leaving out
+    the optional ones that are null or empty (absent means null or empty)."""
+    namespace: dict[str, Any] = {}
+    lines = [f"def unstructure_{cls.__name__}(o):", "    d = {}"]
+    hints = field_hints(cls)
+    for index, field in enumerate(attrs.fields(cls)):
+        hint = hints[field.name]
+        arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
+        core = arms[0] if len(arms) == 1 and len(typing.get_args(hint)) == 2 else hint
+        namespace[f"u{index}"] = conv.get_unstructure_hook(core)
+        value = f"u{index}(o.{field.name})"
+        if spec_of(field).optional:
+            test = "is not None" if core is not hint else ""
+            lines += [
+                f"    v = o.{field.name}",
+                f"    if v {test}:" if test else "    if v:",
+                f"        d[{field.name!r}] = u{index}(v)",
+            ]
+        else:
+            lines.append(f"    d[{field.name!r}] = {value}")
+    lines.append("    return d")
+    hook: Callable[[Any], dict[str, Any]] = compile_function(
+        "\n".join(lines), f"unstructure {cls.__name__}", namespace, f"unstructure_{cls.__name__}"
+    )
+    return hook
+
+
+def _unstructure_tuple(conv: cattrs.Converter, cls: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+    args = typing.get_args(cls)
+    item_hook = conv.get_unstructure_hook(args[0]) if args else conv.unstructure
+
+    def unstructure_tuple(value: tuple[Any, ...]) -> list[Any]:
+        return [item_hook(item) for item in value]
+
+    return unstructure_tuple
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the strict converter. Most code wants the shared :data:`converter`."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook(EDTF, _structure_edtf)
+    conv.register_structure_hook(Duration, _structure_duration)
+    conv.register_structure_hook(Enum, _structure_enum)
+    conv.register_structure_hook_factory(
+        _is_homogeneous_tuple, functools.partial(_tuple_hook, conv)
+    )
+    conv.register_structure_hook_factory(attrs.has, functools.partial(_attrs_hook, conv))
+    # StrEnum before str in the MRO: without this, cattrs passes members through as str.
+    conv.register_unstructure_hook(StrEnum, _unstructure_enum)
+    conv.register_unstructure_hook(Enum, _unstructure_enum)
+    conv.register_unstructure_hook(EDTF, str)
+    conv.register_unstructure_hook(Duration, format_duration)
+    conv.register_unstructure_hook_factory(
+        _is_homogeneous_tuple, functools.partial(_unstructure_tuple, conv)
+    )
+    conv.register_unstructure_hook_factory(attrs.has, functools.partial(_unstructure_attrs, conv))
+    return conv
+
+
+converter: Final = make_converter()
+
+
+# --- turning exceptions into located problems --------------------------------------------
+
+
+def problems_from(exc: BaseException, location: str) -> list[Problem]:
+    """Every :class:`Problem` inside ``exc`` (a cattrs error group or a single error)."""
+    if isinstance(exc, ClassValidationError):
+        found: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            found += problems_from(inner, f"{location}.{note.name}")
+        for inner in without:
+            found += problems_from(inner, location)
+        return found
+    if isinstance(exc, IterableValidationError):
+        found = []
+        for inner in exc.exceptions:
+            index = next(
+                (
+                    n.index
+                    for n in getattr(inner, "__notes__", [])
+                    if isinstance(n, IterableValidationNote)
+                ),
+                None,
+            )
+            where = location if index is None else f"{location}[{index}]"
+            found += problems_from(inner, where)
+        return found
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [
+            Problem(f"{location}.{name}", "unknown field", ProblemCode.UNKNOWN_FIELD)
+            for name in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, FieldError):
+        return [Problem(f"{location}.{exc.field}", exc.message, exc.code)]
+    if isinstance(exc, KeyError):
+        return [Problem(location, "required field is missing", ProblemCode.MISSING)]
+    if isinstance(exc, _WrongTypeError):
+        return [Problem(location, str(exc), ProblemCode.TYPE)]
+    if isinstance(exc, EDTFError | DurationError | ValueError):
+        return [Problem(location, str(exc), ProblemCode.VALUE)]
+    return [Problem(location, f"{type(exc).__name__}: {exc}", ProblemCode.VALUE)]
+
+
+def _structure_one(cls: type, document: object, location: str) -> tuple[Any, list[Problem]]:
+    try:
+        return converter.get_structure_hook(cls)(document, cls), []
+    except Exception as exc:  # every failure becomes a located problem
+        problems = problems_from(exc, location)
+    if type(document) is dict:
+        problems += _unchecked_fields(cls, document, location, {p.location for p in problems})
+    return None, problems
+
+
+def _unchecked_fields(
+    cls: type, document: dict[str, Any], location: str, reported: set[str]
+) -> list[Problem]:
+    """Problems in the fields that structured but were never validated.
+
+    A record's field checks run after ``__init__``, which never runs once any field fails to
+    structure; this pass runs them on the remaining fields so that one read reports every
+    problem of a record, however many there are.
+    """
+    problems: list[Problem] = []
+    for field in attrs.fields(cls):
+        where = f"{location}.{field.name}"
+        if field.name not in document or any(
+            r == where or r.startswith((where + ".", where + "[")) for r in reported
+        ):
+            continue
+        raw, hint = document[field.name], field_hints(cls)[field.name]
+        nested = [t for t in leaf_types(hint) if attrs.has(t)]
+        if nested and type(raw) is dict:
+            problems += _unchecked_fields(nested[0], raw, where, reported)
+        elif nested and type(raw) is list:
+            for index, item in enumerate(raw):
+                if type(item) is dict:
+                    problems += _unchecked_fields(nested[0], item, f"{where}[{index}]", reported)
+        try:
+            spec_of(field).check(field.name, converter.structure(raw, hint))
+        except FieldError as exc:
+            problems.append(Problem(f"{location}.{exc.field}", exc.message, exc.code))
+        except Exception:  # already reported, or reported by the nested pass above
+            continue
+    return problems
+
+
+def _record_type(kind: str) -> type:
+    try:
+        return RECORD_TYPES[kind]
+    except KeyError:
+        raise ValueError(
+            f"unknown record kind {kind!r}; expected one of {', '.join(RECORD_TYPES)}"
+        ) from None
+
+
+def structure_many(kind: str, documents: object, where: str) -> tuple[list[Record], list[Problem]]:
+    """Structure a list of documents of one kind; return the records and every problem.
+
+    ``where`` names the list in problem locations (``'events.json'``).
+    """
+    cls = _record_type(kind)
+    if type(documents) is not list:
+        message = f"expected a list of records, got {describe_json(documents)}"
+        return [], [Problem(where, message, ProblemCode.TYPE)]
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for index, document in enumerate(documents):
+        record, found = _structure_one(cls, document, f"{where}[{index}]")
+        if found:
+            problems += found
+        else:
+            records.append(record)
+    return records, problems
+
+
+def structure_located(
+    kind: str, documents: Sequence[object], locations: Sequence[str]
+) -> tuple[list[Record], list[Problem]]:
+    """Like :func:`structure_many`, with each document's own location (``'data.jsonl:12'``)."""
+    cls = _record_type(kind)
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for document, location in zip(documents, locations, strict=True):
+        record, found = _structure_one(cls, document, location)
+        if found:
+            problems += found
+        else:
+            records.append(record)
+    return records, problems
+
+
+def structure(kind: str, document: object, where: str | None = None) -> Record:
+    """Structure one document of ``kind``; raise :class:`InvalidDataError` if it is invalid.
+
+    Problems are located under ``where`` (default: the kind).
+
+    >>> structure("places", {"id": "place:x"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    rightsdata.InvalidDataError: 3 problems in places record:
+      places.name: required field is missing
+    ...
+    """
+    record, problems = _structure_one(_record_type(kind), document, where or kind)
+    if problems:
+        raise InvalidDataError(problems, f"{kind} record")
+    result: Record = record
+    return result
+
+
+def unstructure(record: Record) -> dict[str, Any]:
+    """The JSON-ready dict of a record in canonical form: its fields in the model's order,
+    less the optional ones that are null or empty."""
+    result: dict[str, Any] = converter.unstructure(record)
+    return result
+
+
+def unstructure_many(records: Iterable[Record]) -> list[dict[str, Any]]:
+    """The JSON-ready dicts of many records, in the order given."""
+    return [converter.unstructure(r) for r in records]

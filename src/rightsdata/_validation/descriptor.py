@@ -1,0 +1,257 @@
+"""Checking a dataset's ``datapackage.json`` as strictly as its records.
+
+The rules are those of ``schemas/datapackage.schema.json`` (the Data Package v2 properties
+rightsdata uses, and ``"rightsdata_format"``), read by a small interpreter of the few JSON
+Schema keywords that file uses, so that loading needs no ``jsonschema``. Beyond the schema,
+every key and text must be storable as UTF-8 (no lone surrogates), every number finite, and
+the nesting at most ``MAX_DEPTH`` (32) levels; and the format must be one this library
+reads.
+
+Problems are located from ``datapackage.json``: ``datapackage.json.resources[2].bytes``.
+
+>>> for problem in descriptor_problems({"name": "x", "licenses": 5}):
+...     print(problem)
+datapackage.json.licenses: expected a list, got an integer (5)
+>>> print(descriptor_problems({"rightsdata_format": 3})[0].message)
+format 3 is newer than this rightsdata reads (formats 1-2); upgrade rightsdata
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from typing import Any, Final
+
+from rightsdata._values.errors import Problem, ProblemCode, describe_json, printable
+from rightsdata._values.format import FORMAT_KEY, READABLE
+from rightsdata._values.resources import schemas_root
+
+__all__ = ["DESCRIPTOR", "MAX_DEPTH", "descriptor_problems", "load_schema"]
+
+DESCRIPTOR: Final = "datapackage.json"
+#: The deepest nesting a descriptor may have (the bundled one has 4 levels).
+MAX_DEPTH: Final = 32
+_SCHEMA_FILE: Final = "datapackage.schema.json"
+
+#: The keywords the interpreter understands; a schema using any other is refused, so that a
+#: rule added to the file cannot be silently ignored here.
+_KEYWORDS: Final = frozenset(
+    {
+        "$schema",
+        "$id",
+        "$defs",
+        "$ref",
+        "title",
+        "description",
+        "type",
+        "properties",
+        "additionalProperties",
+        "required",
+        "items",
+        "minItems",
+        "minimum",
+        "minLength",
+        "pattern",
+        "anyOf",
+    }
+)
+_TYPE_NAMES: Final = {
+    "object": "an object",
+    "array": "a list",
+    "string": "text",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "null",
+}
+
+
+@functools.cache
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema of ``datapackage.json``, as shipped.
+
+    >>> load_schema()["$id"]
+    'urn:rightsdata:schemas:v1:datapackage'
+    """
+    text = schemas_root().joinpath(_SCHEMA_FILE).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    _check_keywords(schema)
+    return schema
+
+
+def _check_keywords(schema: object) -> None:
+    if isinstance(schema, dict):
+        unknown = set(schema) - _KEYWORDS
+        if unknown:
+            raise ValueError(f"{_SCHEMA_FILE} uses keywords rightsdata cannot check: {unknown}")
+        for key, value in schema.items():
+            if key in ("properties", "$defs"):
+                for sub in value.values():
+                    _check_keywords(sub)
+            elif key in ("items", "additionalProperties"):
+                _check_keywords(value)
+            elif key == "anyOf" and any(set(sub) != {"required"} for sub in value):
+                raise ValueError(f"{_SCHEMA_FILE}: anyOf is understood only over required")
+
+
+def descriptor_problems(raw: object, where: str = DESCRIPTOR) -> list[Problem]:
+    """Every problem of a parsed ``datapackage.json``, located under ``where``; [] if valid."""
+    problems = _generic_problems(raw, where)
+    if problems:  # the schema's rules assume text, numbers and depth are sound
+        return problems
+    schema = load_schema()
+    problems = _check(raw, schema, schema, where)
+    if not problems and isinstance(raw, dict):
+        problems = _format_problems(raw.get(FORMAT_KEY), f"{where}.{FORMAT_KEY}")
+    return problems
+
+
+def _format_problems(value: object, where: str) -> list[Problem]:
+    if value is None or int(value) in READABLE:  # type: ignore[call-overload]
+        return []
+    number = int(value)  # type: ignore[call-overload]
+    span = f"formats {READABLE[0]}-{READABLE[-1]}"
+    if number > READABLE[-1]:
+        message = (
+            f"format {number} is newer than this rightsdata reads ({span}); upgrade rightsdata"
+        )
+    else:
+        message = f"format {number} is not one this rightsdata reads ({span})"
+    return [Problem(where, message, ProblemCode.PACKAGE)]
+
+
+def _generic_problems(raw: object, where: str) -> list[Problem]:
+    """Lone surrogates, numbers that are not finite, and nesting deeper than MAX_DEPTH,
+    anywhere (walked with a stack, not recursion: the nesting is not yet known to be sane)."""
+    problems: list[Problem] = []
+    stack: list[tuple[object, str, int]] = [(raw, where, 1)]
+    while stack:
+        value, at, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_DEPTH:
+                problems.append(
+                    Problem(at, f"is nested more than {MAX_DEPTH} levels deep", ProblemCode.LIMIT)
+                )
+                continue
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if printable(key) is not key:
+                        problems.append(_surrogate(f"{at}.{key}", "its name"))
+                    stack.append((item, f"{at}.{key}", depth + 1))
+            else:
+                stack += [(item, f"{at}[{i}]", depth + 1) for i, item in enumerate(value)]
+        elif isinstance(value, str):
+            if printable(value) is not value:
+                problems.append(_surrogate(at, "its text"))
+        elif isinstance(value, float) and not math.isfinite(value):
+            problems.append(
+                Problem(at, f"{value} is not a finite number (too large?)", ProblemCode.PACKAGE)
+            )
+    problems.reverse()  # the stack visited the last items first
+    return problems
+
+
+def _surrogate(at: str, what: str) -> Problem:
+    return Problem(
+        at,
+        f"{what} holds a lone surrogate (a \\ud800-\\udfff escape without its pair), "
+        "which is not text",
+        ProblemCode.PACKAGE,
+    )
+
+
+def _is_type(value: object, name: str) -> bool:
+    if name == "object":
+        return type(value) is dict
+    if name == "array":
+        return type(value) is list
+    if name == "string":
+        return type(value) is str
+    if name == "integer":  # as JSON Schema counts: 5.0 is an integer
+        return type(value) is int or (type(value) is float and value.is_integer())
+    if name == "number":
+        return type(value) in (int, float)
+    if name == "boolean":
+        return type(value) is bool
+    return value is None
+
+
+def _check(value: object, schema: dict[str, Any], root: dict[str, Any], at: str) -> list[Problem]:
+    """``value`` against one (sub)schema, as JSON Schema would judge it."""
+    ref = schema.get("$ref")
+    if ref is not None:
+        schema = root["$defs"][ref.removeprefix("#/$defs/")]
+    types = schema.get("type")
+    if types is not None:
+        names = [types] if isinstance(types, str) else types
+        if not any(_is_type(value, name) for name in names):
+            wanted = " or ".join(_TYPE_NAMES[name] for name in names)
+            return [
+                Problem(at, f"expected {wanted}, got {describe_json(value)}", ProblemCode.PACKAGE)
+            ]
+    problems: list[Problem] = []
+    if type(value) is str:
+        if len(value) < schema.get("minLength", 0):
+            problems.append(Problem(at, "must not be empty", ProblemCode.PACKAGE))
+        pattern = schema.get("pattern")
+        if pattern is not None and not _search(pattern, value):
+            wanted = schema.get("description", f"text matching {pattern}")
+            problems.append(Problem(at, f"{value!r} is not {wanted}", ProblemCode.PACKAGE))
+    elif type(value) in (int, float) and "minimum" in schema:
+        if value < schema["minimum"]:
+            problems.append(
+                Problem(
+                    at, f"expected at least {schema['minimum']}, got {value}", ProblemCode.PACKAGE
+                )
+            )
+    elif type(value) is list:
+        if len(value) < schema.get("minItems", 0):
+            problems.append(
+                Problem(at, f"expected at least {schema['minItems']} item(s)", ProblemCode.PACKAGE)
+            )
+        items = schema.get("items")
+        if items is not None:
+            for index, item in enumerate(value):
+                problems += _check(item, items, root, f"{at}[{index}]")
+    elif type(value) is dict:
+        problems += _check_object(value, schema, root, at)
+    return problems
+
+
+def _check_object(
+    value: dict[str, Any], schema: dict[str, Any], root: dict[str, Any], at: str
+) -> list[Problem]:
+    problems: list[Problem] = []
+    properties: dict[str, Any] = schema.get("properties", {})
+    for name in schema.get("required", ()):
+        if name not in value:
+            problems.append(
+                Problem(f"{at}.{name}", "required field is missing", ProblemCode.MISSING)
+            )
+    alternatives = schema.get("anyOf")
+    if alternatives is not None and not any(
+        all(name in value for name in alt.get("required", ())) for alt in alternatives
+    ):
+        names = " or ".join(name for alt in alternatives for name in alt.get("required", ()))
+        problems.append(Problem(at, f"needs {names}", ProblemCode.MISSING))
+    extra = schema.get("additionalProperties", True)
+    for key, item in value.items():
+        sub = properties.get(key)
+        if sub is not None:
+            problems += _check(item, sub, root, f"{at}.{key}")
+        elif extra is False:
+            problems.append(Problem(f"{at}.{key}", "unknown field", ProblemCode.UNKNOWN_FIELD))
+        elif isinstance(extra, dict):
+            problems += _check(item, extra, root, f"{at}.{key}")
+    return problems
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _search(pattern: str, text: str) -> bool:
+    return _compiled(pattern).search(text) is not None

@@ -1,0 +1,602 @@
+"""Integrity across records: the rules no single record can check on its own.
+
+Each rule is one entry of :data:`RULES`: its name, the record kinds it concerns, one line of
+prose (read by the JSON Schemas' descriptions and so by docs/data-model.md), a small dataset
+that breaks it (read by the tests, which check that the rule, and only it, rejects it), and
+the check. Adding a rule is one stanza here.
+
+Problems are located like the converter's: ``events.json[3].participants[0].actor``.
+
+>>> from rightsdata._validation.integrity import RULES, check_integrity
+>>> check_integrity({}, {})
+[]
+>>> print(RULES[0].prose)
+IDs are unique across the dataset
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
+
+import attrs
+
+from rightsdata._model.fields import Ref, spec_of
+from rightsdata._model.records import Event, Person, Rating, Record, Relationship
+from rightsdata._values.codegen import compile_function
+from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.hints import field_hints, nested_part
+from rightsdata._values.ids import KIND_OF_PREFIX
+from rightsdata.vocab import Role
+
+__all__ = ["RULES", "Rule", "check_integrity"]
+
+
+class _FieldPlan(NamedTuple):  # not attrs: an attrs class costs ~1 ms to build at import
+    name: str
+    prefixes: tuple[str, ...] | None  # a reference field
+    nested: type | None  # the attrs class of the nested part(s) it holds
+    many: bool  # a tuple of references or of nested parts
+
+
+_plans: dict[type, tuple[_FieldPlan, ...]] = {}
+
+
+def _plan(cls: type) -> tuple[_FieldPlan, ...]:
+    """Which fields of ``cls`` hold references or nested parts (computed once per class)."""
+    cached = _plans.get(cls)
+    if cached is not None:
+        return cached
+    hints = field_hints(cls)
+    plan = []
+    for field in attrs.fields(cls):
+        if field.name == "id":
+            continue
+        spec = spec_of(field)
+        prefixes = spec.prefixes if isinstance(spec, Ref) else None
+        nested, many = nested_part(hints[field.name])
+        if prefixes is not None or nested is not None:
+            plan.append(_FieldPlan(field.name, prefixes, nested, many))
+    result = _plans[cls] = tuple(plan)
+    return result
+
+
+Collector = Callable[[Any, Callable[[str], None], Callable[[Iterable[str]], None]], None]
+_collectors: dict[type, Collector] = {}
+
+
+def _collector(cls: type) -> Collector:
+    """A function ``(record, add, extend)`` passing every ID the record refers to (generated
+    once per class, with the nested parts inlined: the cheap first pass over every record)."""
+    collect = _collectors.get(cls)
+    if collect is None:
+        lines = ["def collect(o0, add, extend):", *(_collect_lines(cls, 0) or ["    pass"])]
+        collect = _collectors[cls] = compile_function(
+            "\n".join(lines), f"references of {cls.__name__}", {}, "collect"
+        )
+    return collect
+
+
+def _collect_lines(cls: type, depth: int) -> list[str]:
+    pad, obj, inner = "    " * (depth + 1), f"o{depth}", f"o{depth + 1}"
+    lines: list[str] = []
+    for step in _plan(cls):
+        value = f"{obj}.{step.name}"
+        if step.nested is not None:
+            body = _collect_lines(step.nested, depth + 1)
+            if not body:
+                continue
+            if step.many:
+                lines.append(f"{pad}for {inner} in {value}:")
+            else:
+                lines += [f"{pad}{inner} = {value}", f"{pad}if {inner} is not None:"]
+            lines += body
+        elif step.many:
+            lines.append(f"{pad}extend({value})")
+        else:
+            lines.append(f"{pad}add({value})")  # None too: the caller discards it
+    return lines
+
+
+def _references(obj: Any, path: str) -> Iterator[tuple[str, str]]:
+    """(location, referenced id) for every reference inside ``obj``."""
+    for step in _plan(type(obj)):
+        value = getattr(obj, step.name)
+        if value is None:
+            continue
+        where = f"{path}.{step.name}"
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if step.nested is not None:
+                    yield from _references(item, f"{where}[{index}]")
+                else:
+                    yield f"{where}[{index}]", item
+        elif step.nested is not None:
+            yield from _references(value, where)
+        else:
+            yield where, value
+
+
+Where = str | Sequence[str]
+
+
+def _locate(where: Mapping[str, Where], kind: str, index: int) -> str:
+    label = where.get(kind, kind)
+    return f"{label}[{index}]" if isinstance(label, str) else label[index]
+
+
+class Context:
+    """What the rules see: the records by kind, where each is located, the redirects,
+    (from the fast path) the IDs some kinds' records hold, and, when some records failed to
+    structure, what is known of those: IDs that exist though their records are not here
+    (``exists``), and the kinds some of whose records may be missing (``partial``)."""
+
+    def __init__(
+        self,
+        records: Mapping[str, Sequence[Record]],
+        where: Mapping[str, Where],
+        redirects: Mapping[str, str],
+        redirects_where: str,
+        ids: Mapping[str, Collection[str]],
+        exists: Collection[str] = (),
+        partial: Collection[str] = (),
+    ) -> None:
+        self.records = records
+        self.where = where
+        self.redirects = redirects
+        self.redirects_where = redirects_where
+        self.ids = ids
+        self.exists = exists
+        self.partial = partial
+        self.own = {kind: [record.id for record in items] for kind, items in records.items()}
+        self.known = set(itertools.chain.from_iterable(self.own.values()))
+
+    def locate(self, kind: str, index: int) -> str:
+        """Where record ``index`` of ``kind`` is: ``events.json[3]``."""
+        return _locate(self.where, kind, index)
+
+    def kind(self, kind: str) -> Iterator[tuple[int, Any]]:
+        """The records of ``kind`` with their positions."""
+        return enumerate(self.records.get(kind, ()))
+
+
+class Rule(NamedTuple):  # not attrs: an attrs class costs ~1 ms to build at import
+    """One rule across records."""
+
+    #: A short name, used in tests and the docs: ``"references-resolve"``.
+    name: str
+    #: The record kinds whose schema descriptions state it (``"*"``: every kind).
+    kinds: tuple[str, ...]
+    #: The rule in one line.
+    prose: str
+    #: A dataset (kind -> JSON records, format 2: optional fields left out) breaking it.
+    example: Mapping[str, Sequence[Mapping[str, Any]]]
+    check: Callable[[Context], list[Problem]]
+    #: Edits a generated dataset (kind -> JSON records) so that it keeps the rule, for
+    #: :func:`rightsdata.testing.dataset_documents`; None where the generator keeps it anyway.
+    repair: Callable[[dict[str, list[dict[str, Any]]]], None] | None = None
+
+
+def check_integrity(
+    records: Mapping[str, Sequence[Record]],
+    where: Mapping[str, Where],
+    redirects: Mapping[str, str] | None = None,
+    redirects_where: str = "redirects",
+    *,
+    ids: Mapping[str, Collection[str]] | None = None,
+    exists: Collection[str] = (),
+    partial: Collection[str] = (),
+) -> list[Problem]:
+    """Every integrity problem among ``records`` (kind -> records in file order): every
+    rule of :data:`RULES`, in order.
+
+    ``where`` maps a kind to the name its records are located by (``'events.json'``, giving
+    ``events.json[3]``), or to one location per record (JSON Lines: ``data.jsonl:12``).
+    ``redirects`` (old ID -> new ID) must lead to existing records of the same kind.
+    ``ids`` may give, for some kinds, every ID their records hold (their own and every one
+    they name), as the fast path gathers them; those records' references are not walked again.
+    When some records failed to structure, ``exists`` names the IDs they had (a reference to
+    one is not dangling) and ``partial`` the kinds that may lack records (a reference to one
+    of them is not judged, nor a sequence of ratings with ratings missing).
+    """
+    context = Context(records, where, redirects or {}, redirects_where, ids or {}, exists, partial)
+    problems: list[Problem] = []
+    for rule in RULES:
+        problems += rule.check(context)
+    return problems
+
+
+def _unique_ids(context: Context) -> list[Problem]:
+    if len(context.known) == sum(map(len, context.own.values())):
+        return []
+    return _duplicates(context.own, context.where)
+
+
+def _references_resolve(context: Context) -> list[Problem]:
+    known = context.known.union(context.exists) if context.exists else context.known
+    problems = _dangling(context.records, context.where, known, context.ids)
+    if not context.partial:
+        return problems
+    return [p for p in problems if _kind_named(p.message) not in context.partial]
+
+
+def _kind_named(message: str) -> str | None:
+    """The kind of the record a dangling-reference message names (``'person:x' does not
+    exist`` -> ``persons``)."""
+    return KIND_OF_PREFIX.get(message.partition(":")[0].lstrip("'\""))
+
+
+def _distinct_ends(context: Context) -> list[Problem]:
+    return [
+        Problem(
+            f"{context.locate('relationships', index)}.object",
+            "a relationship's subject and object are the same record",
+            ProblemCode.INTEGRITY,
+        )
+        for index, record in context.kind("relationships")
+        if isinstance(record, Relationship) and record.subject == record.object
+    ]
+
+
+def _part_of_ends(context: Context) -> list[Problem]:
+    return _part_of_cycles(context.records.get("events", ()), context.where)
+
+
+def _previous_levels(context: Context) -> list[Problem]:
+    missing = "ratings" in context.partial or any(
+        KIND_OF_PREFIX.get(i.partition(":")[0]) == "ratings" for i in context.exists
+    )
+    if missing:  # the rating before may be one that is missing
+        return []
+    return _rating_sequences(context.records.get("ratings", ()), context.where)
+
+
+def _redirects_lead_somewhere(context: Context) -> list[Problem]:
+    return _redirect_problems(
+        context.redirects, context.own, context.where, context.redirects_where
+    )
+
+
+def _born_before_taking_part(context: Context) -> list[Problem]:
+    born: dict[str, Any] = {}
+    for _, person in context.kind("persons"):
+        if isinstance(person, Person) and person.born is not None:
+            born[person.id] = person.born
+    if not born:
+        return []
+    problems: list[Problem] = []
+    for index, event in context.kind("events"):
+        if not isinstance(event, Event) or event.date is None:
+            continue
+        for position, participant in enumerate(event.participants):
+            birth = born.get(participant.actor)
+            if participant.role is not Role.VICTIM or birth is None:
+                continue
+            # the event's last possible day before the birth's first possible day
+            if event.date.sort_key()[1] < birth.sort_key()[0]:
+                problems.append(
+                    Problem(
+                        f"{context.locate('events', index)}.participants[{position}].actor",
+                        f"{participant.actor!r} was born {birth}, after this event ({event.date})",
+                        ProblemCode.INTEGRITY,
+                    )
+                )
+    return problems
+
+
+def _drop_same_ends(documents: dict[str, list[dict[str, Any]]]) -> None:
+    documents["relationships"] = [
+        d for d in documents.get("relationships", []) if d["subject"] != d["object"]
+    ]
+
+
+def _drop(kind: str, field: str) -> Callable[[dict[str, list[dict[str, Any]]]], None]:
+    def repair(documents: dict[str, list[dict[str, Any]]]) -> None:
+        for document in documents.get(kind, []):
+            document.pop(field, None)
+
+    return repair
+
+
+def _drop_late_births(documents: dict[str, list[dict[str, Any]]]) -> None:
+    from rightsdata._values.dates import EDTF
+
+    persons = {d["id"]: d for d in documents.get("persons", []) if d.get("born")}
+    for event in documents.get("events", []):
+        if not event.get("date"):
+            continue
+        last_day = EDTF.parse(event["date"]).sort_key()[1]
+        for participant in event.get("participants", []):
+            person = persons.get(participant["actor"])
+            if (
+                participant["role"] == Role.VICTIM.value
+                and person is not None
+                and last_day < EDTF.parse(person["born"]).sort_key()[0]
+            ):
+                del person["born"]
+                del persons[person["id"]]
+
+
+# Small records for the examples: only the required fields (format 2).
+def _source(record_id: str = "source:a") -> dict[str, Any]:
+    return {"id": record_id, "title": "A report", "kind": "report", "language": "en"}
+
+
+def _cited(record: dict[str, Any]) -> dict[str, Any]:
+    return {**record, "citations": [{"source": "source:a"}]}
+
+
+def _person(record_id: str, **fields: Any) -> dict[str, Any]:
+    return _cited({"id": record_id, "name": "A. Person", **fields})
+
+
+def _event(record_id: str, **fields: Any) -> dict[str, Any]:
+    return _cited({"id": record_id, "kind": "protest", "title": "A protest", **fields})
+
+
+def _place(record_id: str) -> dict[str, Any]:
+    return _cited({"id": record_id, "name": "A country", "kind": "country", "country": "KZ"})
+
+
+def _org(record_id: str) -> dict[str, Any]:
+    return _cited({"id": record_id, "name": "An NGO", "kind": "ngo"})
+
+
+def _rating(record_id: str, as_of: str, level: str, **fields: Any) -> dict[str, Any]:
+    return _cited(
+        {
+            "id": record_id,
+            "country": "place:kz",
+            "scale": "civicus_monitor",
+            "level": level,
+            "as_of": as_of,
+            "rated_by": "org:monitor",
+            **fields,
+        }
+    )
+
+
+#: Every rule across records, in the order they are checked.
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "unique-ids",
+        ("*",),
+        "IDs are unique across the dataset",
+        {"sources": [_source()], "persons": [_person("person:a"), _person("person:a")]},
+        _unique_ids,
+    ),
+    Rule(
+        "references-resolve",
+        ("*",),
+        "every reference (a citation's source included) names an existing record",
+        {
+            "sources": [_source()],
+            "persons": [_cited({**_person("person:a")})],
+            "events": [_event("event:a", part_of="event:missing")],
+        },
+        _references_resolve,
+    ),
+    Rule(
+        "distinct-ends",
+        ("relationships",),
+        "a relationship's subject and object are different records",
+        {
+            "sources": [_source()],
+            "persons": [_person("person:a")],
+            "relationships": [
+                _cited(
+                    {
+                        "id": "relationship:a",
+                        "subject": "person:a",
+                        "kind": "colleague_of",
+                        "object": "person:a",
+                    }
+                )
+            ],
+        },
+        _distinct_ends,
+        _drop_same_ends,
+    ),
+    Rule(
+        "part-of-ends",
+        ("events",),
+        "part_of chains end: no event is, through them, part of itself",
+        {
+            "sources": [_source()],
+            "events": [_event("event:a", part_of="event:b"), _event("event:b", part_of="event:a")],
+        },
+        _part_of_ends,
+        _drop("events", "part_of"),
+    ),
+    Rule(
+        "previous-level",
+        ("ratings",),
+        "previous, when stated, equals the level of the rating before it "
+        "(same country and scale, by date)",
+        {
+            "sources": [_source()],
+            "places": [_place("place:kz")],
+            "organizations": [_org("org:monitor")],
+            "ratings": [
+                _rating("rating:a", "2019", "obstructed"),
+                _rating("rating:b", "2020", "repressed", previous="open"),
+            ],
+        },
+        _previous_levels,
+        _drop("ratings", "previous"),
+    ),
+    Rule(
+        "born-before-taking-part",
+        ("events", "persons"),
+        "a victim of an event was not certainly born after it",
+        {
+            "sources": [_source()],
+            "persons": [_person("person:a", born="2000")],
+            "events": [
+                _event(
+                    "event:a", date="1990", participants=[{"actor": "person:a", "role": "victim"}]
+                )
+            ],
+        },
+        _born_before_taking_part,
+        _drop_late_births,
+    ),
+    Rule(
+        "redirects-lead-somewhere",
+        (),
+        "a redirect replaces a retired ID and leads, without a cycle, to an existing record "
+        "of the same kind",
+        {"sources": [_source()], "redirects": [{"id": "source:old", "to": "source:missing"}]},
+        _redirects_lead_somewhere,
+    ),
+)
+
+
+def _duplicates(own: Mapping[str, list[str]], where: Mapping[str, Where]) -> list[Problem]:
+    """A problem for every use of an ID after its first."""
+    problems: list[Problem] = []
+    first_at = _first_places(own)
+    for kind, record_ids in own.items():
+        for index, record_id in enumerate(record_ids):
+            first = first_at[record_id]
+            if first != (kind, index):
+                problems.append(
+                    Problem(
+                        f"{_locate(where, kind, index)}.id",
+                        f"{record_id!r} is used twice; first at {_locate(where, *first)}",
+                        ProblemCode.INTEGRITY,
+                    )
+                )
+    return problems
+
+
+def _first_places(own: Mapping[str, list[str]]) -> dict[str, tuple[str, int]]:
+    """Where each ID is first used: (kind, index)."""
+    first_at: dict[str, tuple[str, int]] = {}
+    for kind, record_ids in own.items():
+        for index, record_id in enumerate(record_ids):
+            first_at.setdefault(record_id, (kind, index))
+    return first_at
+
+
+def _dangling(
+    records: Mapping[str, Sequence[Record]],
+    where: Mapping[str, Where],
+    known: set[str],
+    ids: Mapping[str, Collection[str]],
+) -> list[Problem]:
+    """A problem for every reference to an ID that no record has."""
+    targets: list[str] = []
+    add, extend = targets.append, targets.extend
+    named: set[str] = set()
+    for kind, items in records.items():
+        gathered = ids.get(kind)
+        if gathered is not None:
+            named.update(gathered)
+            continue
+        for record in items:
+            _collector(type(record))(record, add, extend)
+    missing = named.union(targets).difference(known)
+    missing.discard(None)  # optional references that are null
+    if not missing:
+        return []
+    # Locate them (rare, so the location strings are built only now).
+    problems: list[Problem] = []
+    for kind, items in records.items():
+        for index, record in enumerate(items):
+            for location, target in _references(record, _locate(where, kind, index)):
+                if target in missing:
+                    problems.append(
+                        Problem(location, f"{target!r} does not exist", ProblemCode.INTEGRITY)
+                    )
+    return problems
+
+
+def _redirect_problems(
+    redirects: Mapping[str, str],
+    own: Mapping[str, list[str]],
+    where_records: Mapping[str, Where],
+    label: str,
+) -> list[Problem]:
+    if not redirects:
+        return []
+    located = _first_places(own)
+    problems: list[Problem] = []
+    for index, (old, new) in enumerate(redirects.items()):
+        where = f"{label}[{index}]"
+        if old in located:
+            problems.append(
+                Problem(
+                    f"{where}.id",
+                    f"{old!r} is still the id of a record "
+                    f"({_locate(where_records, *located[old])}); a redirect "
+                    "replaces a retired id",
+                    ProblemCode.INTEGRITY,
+                )
+            )
+        target, seen = new, {old}
+        while target in redirects and target not in seen:
+            seen.add(target)
+            target = redirects[target]
+        if target in seen:
+            problems.append(Problem(f"{where}.to", "redirects form a cycle", ProblemCode.INTEGRITY))
+        elif target not in located:
+            problems.append(
+                Problem(f"{where}.to", f"{target!r} does not exist", ProblemCode.INTEGRITY)
+            )
+        elif old.partition(":")[0] != target.partition(":")[0]:
+            problems.append(
+                Problem(
+                    f"{where}.to",
+                    f"{old!r} redirects to {target!r}, a record of another kind",
+                    ProblemCode.INTEGRITY,
+                )
+            )
+    return problems
+
+
+def _part_of_cycles(events: Sequence[Record], where: Mapping[str, Where]) -> list[Problem]:
+    parent = {e.id: e.part_of for e in events if isinstance(e, Event) and e.part_of}
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for start in parent:
+        seen = [start]
+        current = parent.get(start)
+        while current is not None and current not in seen:
+            seen.append(current)
+            current = parent.get(current)
+        if current is not None and start == current and start not in reported:
+            cycle = seen[seen.index(current) :]
+            reported.update(cycle)
+            index = next(i for i, event in enumerate(events) if event.id == start)
+            problems.append(
+                Problem(
+                    f"{_locate(where, 'events', index)}.part_of",
+                    "part_of forms a cycle: " + " -> ".join([*cycle, current]),
+                    ProblemCode.INTEGRITY,
+                )
+            )
+    return problems
+
+
+def _rating_sequences(ratings: Sequence[Record], where: Mapping[str, Where]) -> list[Problem]:
+    series: dict[tuple[str, str], list[tuple[int, Rating]]] = {}
+    for index, rating in enumerate(ratings):
+        if isinstance(rating, Rating):
+            series.setdefault((rating.country, rating.scale.value), []).append((index, rating))
+    problems: list[Problem] = []
+    for entries in series.values():
+        entries.sort(key=lambda pair: pair[1].as_of.sort_key())
+        for (_, before), (index, after) in itertools.pairwise(entries):
+            if after.previous is not None and after.previous is not before.level:
+                problems.append(
+                    Problem(
+                        f"{_locate(where, 'ratings', index)}.previous",
+                        f"says the level before was {after.previous.value!r}, but the rating "
+                        f"before it ({before.id}, as of {before.as_of}) is "
+                        f"{before.level.value!r}",
+                        ProblemCode.INTEGRITY,
+                    )
+                )
+    return problems

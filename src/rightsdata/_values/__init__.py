@@ -1,0 +1,1 @@
+"""Values: errors, dates, durations, IDs, and the small tools every layer uses."""

@@ -1,0 +1,82 @@
+"""Turning a Python or JSON value into a field's type, with one message per mistake (internal).
+
+The converter (JSON documents) and the records' constructors (Python callers) both use these,
+so that ``Person(born="2020-13")`` and a file holding ``"born": "2020-13"`` are refused with
+the same words. Each function raises :class:`WrongTypeError` for a value of the wrong type
+and ``ValueError`` (an :class:`~rightsdata.EDTFError`, a
+:class:`~rightsdata.DurationError`, ...) for a value of the right type that is not allowed.
+
+>>> to_tuple([1, 2])
+(1, 2)
+>>> to_tuple("ab")
+Traceback (most recent call last):
+...
+rightsdata._values.conversion.WrongTypeError: expected a list, got text ('ab')
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from enum import Enum
+from typing import Any
+
+from rightsdata._values.errors import describe_json
+
+__all__ = ["WrongTypeError", "to_duration", "to_edtf", "to_enum", "to_tuple"]
+
+
+class WrongTypeError(TypeError):
+    """A value of the wrong type for its field."""
+
+
+def to_tuple(value: object) -> tuple[Any, ...]:
+    """A list as a tuple (a record's lists are tuples, so records stay hashable)."""
+    if isinstance(value, list | tuple):
+        return tuple(value)
+    raise WrongTypeError(f"expected a list, got {describe_json(value)}")
+
+
+def to_edtf(value: object) -> Any:
+    """An :class:`~rightsdata.EDTF` from its text."""
+    from rightsdata._values.dates import EDTF
+
+    if isinstance(value, EDTF):
+        return value
+    if type(value) is not str:
+        raise WrongTypeError(f"expected an EDTF date as text, got {describe_json(value)}")
+    return EDTF.parse(value)
+
+
+def to_duration(value: object) -> Any:
+    """A :class:`~rightsdata.Duration` from ISO 8601 text, a ``datetime.timedelta`` or a
+    ``pendulum.Duration``."""
+    from rightsdata._values.durations import Duration, parse_duration
+
+    if isinstance(value, Duration):
+        return value
+    if type(value) is str:
+        return parse_duration(value)
+    if isinstance(value, datetime.timedelta):
+        return Duration.from_pendulum(value)
+    raise WrongTypeError(f"expected an ISO 8601 duration as text, got {describe_json(value)}")
+
+
+@functools.cache
+def enum_terms(cls: type[Enum]) -> tuple[dict[object, Enum], str]:
+    """A vocabulary's members by term, and the terms as one line."""
+    members = {m.value: m for m in cls}
+    return members, ", ".join(str(v) for v in members)
+
+
+def to_enum(value: object, cls: type[Enum]) -> Enum:
+    """The member of ``cls`` whose term is ``value``."""
+    members, allowed = enum_terms(cls)
+    if type(value) is cls:
+        return value
+    if not isinstance(value, str):
+        raise WrongTypeError(f"expected one of {allowed}; got {describe_json(value)}")
+    try:
+        return members[value]
+    except KeyError:
+        raise ValueError(f"{value!r} is not a {cls.__name__} term; allowed: {allowed}") from None

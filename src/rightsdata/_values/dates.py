@@ -1,0 +1,676 @@
+"""EDTF dates: the dates of events, at the precision the source gives.
+
+rightsdata records dates as EDTF strings (Library of Congress Extended Date/Time Format,
+ISO 8601-2). An unknown day is never replaced by the first of the month: ``2012-05`` stays
+a month, and its bounds are 2012-05-01 and 2012-05-31.
+
+Supported subset (everything else is rejected with :class:`EDTFError`):
+
+* ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``: four-digit years 0001-9999 (year 0000 is valid
+  EDTF but cannot be represented by :class:`datetime.date`, so it is rejected) and real
+  calendar dates (``2012-02-30`` and ``2011-02-29`` are rejected);
+* seasons ``YYYY-21`` (spring), ``YYYY-22`` (summer), ``YYYY-23`` (autumn), ``YYYY-24``
+  (winter). Their bounds follow the ``edtf`` reference package (``lower_strict`` /
+  ``upper_strict``): spring is March-May, summer June-August, autumn September-November,
+  and winter is **December of the same year only** (``2012-24`` is 2012-12-01 to
+  2012-12-31; ``edtf`` does not wrap winter into the next year);
+* one qualifier at the end of a day, month or year: ``?`` uncertain, ``~`` approximate,
+  ``%`` both. It applies to the whole date and does not change its bounds. Seasons cannot
+  be qualified (``edtf`` rejects ``2012-21?``);
+* intervals ``A/B`` where each side is one of the above, ``..`` (open: no bound) or empty
+  (unknown), e.g. ``2012-01-26/2012-10-08``, ``2020-08-12/..``, ``../2012``, ``2019/``,
+  ``/2019-05``. At least one side must be a date (``../..``, ``/``, ``/..`` are rejected)
+  and the start may not lie after the end (``start.earliest > end.latest``).
+
+Ordering: dates, including uncertain and approximate ones, are ordered by their earliest
+bound, then latest bound, then text; an open (or unknown) start sorts first, an open (or
+unknown) end last. Equality and hashing use the text only, so ``2012`` and ``2012?`` differ.
+
+Relations: :meth:`EDTF.contains` answers only on what is known (an unknown side is bounded
+at the known side; an open side is unbounded); :meth:`EDTF.overlaps` asks whether some day
+could be in both (open and unknown sides are unbounded). Against ``edtf``: an open side
+is ``-inf`` / ``inf`` there and None here; for an unknown side ``edtf`` guesses a date ten
+years from the known side, and we give None.
+
+Bounds are stored as proleptic-Gregorian ordinals computed by a small hand-written parser;
+:class:`pendulum.Date` objects are built only when ``.earliest`` / ``.latest`` are read.
+Parsed values are cached by text (the cache is cleared when it holds 65,536 texts), and the
+bounds of each ``YYYY`` and ``YYYY-MM`` seen are memoised. Measured with ``time.perf_counter``
+loops (best of 40) on CPython 3.11, on a machine where ``int("2012")`` takes 0.10 us and
+``pendulum.parse("2012-01-26")`` 14 us: a text not yet in the cache takes about 1.2-2 us
+for a day, month or year (qualified or not) and 2.5-4 us for an interval; a text already in
+the cache takes about 0.2 us.
+
+>>> d = EDTF.parse("2012-02")
+>>> d.earliest, d.latest, d.precision
+(Date(2012, 2, 1), Date(2012, 2, 29), <Precision.MONTH: 'month'>)
+>>> sorted([EDTF("2012"), EDTF("../2011"), EDTF("2012-05~"), EDTF("2011/..")])
+[EDTF('../2011'), EDTF('2011/..'), EDTF('2012'), EDTF('2012-05~')]
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+import sys
+from typing import TYPE_CHECKING, Any, Final, NoReturn, final
+
+if TYPE_CHECKING:
+    import pendulum
+
+__all__ = ["EDTF", "EDTF_PATTERN", "EDTFError", "Precision", "parse_edtf"]
+
+
+_PATTERN_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001-9999
+_PATTERN_LEAP_YEAR = (
+    "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+)
+_PATTERN_DAY = (
+    f"(?:{_PATTERN_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    f"|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_PATTERN_LEAP_YEAR}-02-29)"
+)
+# A season takes no qualifier (that is EDTF level 2).
+_PATTERN_SINGLE = (
+    f"(?:(?:{_PATTERN_DAY}|{_PATTERN_YEAR}-(?:0[1-9]|1[0-2])|{_PATTERN_YEAR})[?~%]?"
+    f"|{_PATTERN_YEAR}-2[1-4])"
+)
+#: The EDTF subset rightsdata accepts, as one regular expression. Whether an interval's start
+#: comes before its end is beyond a regular expression; the model checks it.
+EDTF_PATTERN: Final = (
+    f"^(?:{_PATTERN_SINGLE}|{_PATTERN_SINGLE}/(?:{_PATTERN_SINGLE}|\\.\\.)?"
+    f"|(?:\\.\\.)?/{_PATTERN_SINGLE})$"
+)
+
+
+class EDTFError(ValueError):
+    """A string is not an EDTF date of the supported subset.
+
+    The message names the input and says what is wrong.
+
+    >>> try:
+    ...     EDTF.parse("2012-13-01")
+    ... except EDTFError as error:
+    ...     print(error)
+    '2012-13-01' is not an EDTF date: month 13 does not exist
+    """
+
+
+class Precision(enum.Enum):
+    """How precise a single EDTF date is.
+
+    >>> EDTF("2012-22").precision
+    <Precision.SEASON: 'season'>
+    >>> Precision("day")
+    <Precision.DAY: 'day'>
+    """
+
+    DAY = "day"
+    MONTH = "month"
+    SEASON = "season"
+    YEAR = "year"
+
+
+_DAY: Final = Precision.DAY
+_MONTH: Final = Precision.MONTH
+_SEASON: Final = Precision.SEASON
+_YEAR: Final = Precision.YEAR
+
+# Flag bits kept in one int slot.
+_UNCERTAIN: Final = 1
+_APPROXIMATE: Final = 2
+_INTERVAL: Final = 4
+_OPEN_START: Final = 8
+_OPEN_END: Final = 16
+_UNKNOWN_START: Final = 32
+_UNKNOWN_END: Final = 64
+
+# Sort-key stand-ins for a missing bound: below / above every date ordinal.
+_NEG: Final = -sys.maxsize - 1
+_POS: Final = sys.maxsize
+
+_QUALIFIER_FLAGS: Final[dict[str, int]] = {
+    "?": _UNCERTAIN,
+    "~": _APPROXIMATE,
+    "%": _UNCERTAIN | _APPROXIMATE,
+}
+_DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# season code -> (first month, last month), as in edtf.appsettings.SEASON_MONTHS_RANGE
+_SEASONS: Final[dict[int, tuple[int, int]]] = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 12)}
+_SEASON_NAMES: Final[dict[int, str]] = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+
+# Memoised bounds: "YYYY" -> (lo, hi); "YYYY-MM" -> (lo, hi, MONTH or SEASON).
+_YEARS: dict[str, tuple[int, int]] = {}
+_MONTHS: dict[str, tuple[int, int, Precision]] = {}
+_ordinal = datetime.date.toordinal
+_date = datetime.date
+
+
+def _pendulum_date(ordinal: int) -> pendulum.Date:
+    # pendulum is imported on the first bound read, not with the module: loading and
+    # querying dates work on ordinals and never need it.
+    import pendulum
+
+    return pendulum.Date.fromordinal(ordinal)
+
+
+_CACHE: dict[str, EDTF] = {}
+_CACHE_MAX: Final = 65536
+
+_SYNTAX: Final = (
+    "expected YYYY, YYYY-MM, YYYY-MM-DD or a season YYYY-21..24, optionally followed by one "
+    "of ? ~ %, or an interval A/B whose sides are such dates, '..' (open) or empty (unknown)"
+)
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _month_end(year: int, month: int) -> int:
+    if month == 2 and _is_leap(year):
+        return 29
+    return _DAYS_IN_MONTH[month]
+
+
+def _syntax_reason(text: str) -> str:
+    """Explain why ``text`` (one side, no '/') does not match the date pattern."""
+    if not text:
+        return "empty string"
+    if text != text.strip():
+        return "leading or trailing whitespace"
+    if "T" in text or ":" in text:
+        return "times are not supported, only dates"
+    if text.startswith("-"):
+        return "negative years are not supported"
+    if text.startswith("Y") or (len(text) > 4 and text[:5].isdigit()):
+        return "years must have exactly four digits (0001-9999)"
+    if "X" in text or "u" in text:
+        return "unspecified digits (X) are not supported"
+    if text == "..":
+        return "'..' is only allowed as a side of an interval"
+    if re.fullmatch(r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}", text):
+        return "dates are written year first: YYYY-MM-DD"
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{1,2}){1,2}[?~%]?", text):
+        return "months and days must have two digits"
+    if re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}[?~%]{2,}", text):
+        return "at most one qualifier (? ~ %) is allowed"
+    return _SYNTAX
+
+
+def _year_month(ym: str) -> tuple[int, int, Precision] | str:
+    """Bounds of a valid ``YYYY-MM`` or ``YYYY-SS`` (digits already checked), or a reason."""
+    ys, ms = ym[:4], ym[5:]
+    year, month = int(ys), int(ms)
+    if not year:
+        return "year 0000 is not supported (years 0001-9999)"
+    if 0 < month < 13:
+        lo = _ordinal(_date(year, month, 1))
+        return lo, lo + _month_end(year, month) - 1, _MONTH
+    season = _SEASONS.get(month)
+    if season is None:
+        if 25 <= month <= 41:
+            return f"{ms} is a Level 2 season code; only seasons 21-24 are supported"
+        return f"month {ms} does not exist"
+    first, last = season
+    lo = _ordinal(_date(year, first, 1))
+    return lo, _ordinal(_date(year, last, _month_end(year, last))), _SEASON
+
+
+def _single(text: str) -> tuple[int, int, Precision, int] | str:
+    """Parse one date (no '/'): (lo ordinal, hi ordinal, precision, flags) or a reason.
+
+    Hand-written for speed: the bounds of each ``YYYY`` and ``YYYY-MM`` seen are memoised,
+    so a day costs a few slices, one dict lookup and one ``int()``.
+    """
+    n = len(text)
+    flags = _QUALIFIER_FLAGS.get(text[-1:], 0)
+    if flags:
+        n -= 1
+    if not text.isascii():
+        return _syntax_reason(text)
+    if n == 4:
+        ys = text[:4]
+        bounds = _YEARS.get(ys)
+        if bounds is None:
+            if not ys.isdigit():
+                return _syntax_reason(text)
+            year = int(ys)
+            if not year:
+                return "year 0000 is not supported (years 0001-9999)"
+            lo = _ordinal(_date(year, 1, 1))
+            bounds = _YEARS[ys] = (lo, _ordinal(_date(year, 12, 31)))
+        return bounds[0], bounds[1], _YEAR, flags
+    if (n != 7 and n != 10) or text[4] != "-":
+        return _syntax_reason(text)
+    ym = text[:7]
+    info = _MONTHS.get(ym)
+    if info is None:
+        if not (ym[:4].isdigit() and ym[5:].isdigit()):
+            return _syntax_reason(text)
+        computed = _year_month(ym)
+        if isinstance(computed, str):
+            return computed
+        if len(_MONTHS) >= _CACHE_MAX:
+            _MONTHS.clear()
+        info = _MONTHS[ym] = computed
+    lo, hi, precision = info
+    if n == 7:
+        if flags and precision is _SEASON:
+            season = _SEASON_NAMES[int(text[5:7])]
+            return f"a season ({text[5:7]}, {season}) cannot carry a qualifier (? ~ %)"
+        return lo, hi, precision, flags
+    ds = text[8:10]
+    if text[7] != "-" or not ds.isdigit():
+        return _syntax_reason(text)
+    if precision is _SEASON:
+        return f"{text[5:7]} is a season ({_SEASON_NAMES[int(text[5:7])]}) and cannot have a day"
+    day = int(ds)
+    if day < 1 or lo + day - 1 > hi:
+        return f"day {ds} does not exist in {ym}"
+    lo += day - 1
+    return lo, lo, _DAY, flags
+
+
+def _fail(text: str, reason: str) -> NoReturn:
+    raise EDTFError(f"{text!r} is not an EDTF date: {reason}")
+
+
+def _make(
+    text: str,
+    lo: int | None,
+    hi: int | None,
+    precision: Precision | None,
+    flags: int,
+    start: EDTF | None,
+    end: EDTF | None,
+) -> EDTF:
+    obj = object.__new__(EDTF)
+    obj._text = text
+    obj._lo = lo
+    obj._hi = hi
+    obj._precision = precision
+    obj._flags = flags
+    obj._start = start
+    obj._end = end
+    return obj
+
+
+def _side(whole: str, text: str, label: str) -> EDTF | None:
+    """One side of an interval: None for '..' or '' (the caller sets the flags)."""
+    if text == ".." or not text:
+        return None
+    cached = _CACHE.get(text)
+    if cached is not None:
+        return cached
+    parsed = _single(text)
+    if isinstance(parsed, str):
+        _fail(whole, f"{label} {text!r}: {parsed}")
+    obj = _make(text, *parsed, None, None)
+    _store(text, obj)
+    return obj
+
+
+def _store(text: str, obj: EDTF) -> None:
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[text] = obj
+
+
+def _parse(text: str) -> EDTF:
+    if type(text) is not str:
+        if not isinstance(text, str):
+            kind = type(text).__name__
+            raise EDTFError(f"{text!r} is not an EDTF date: expected a str, not {kind}")
+        text = str(text)
+    cached = _CACHE.get(text)
+    if cached is not None:
+        return cached
+    if "/" not in text:
+        parsed = _single(text)
+        if isinstance(parsed, str):
+            _fail(text, parsed)
+        obj = _make(text, *parsed, None, None)
+    else:
+        left, _, right = text.partition("/")
+        if "/" in right:
+            _fail(text, "an interval has exactly one '/'")
+        start = _side(text, left, "start")
+        end = _side(text, right, "end")
+        flags = _INTERVAL
+        if start is None:
+            flags |= _OPEN_START if left == ".." else _UNKNOWN_START
+        if end is None:
+            flags |= _OPEN_END if right == ".." else _UNKNOWN_END
+        if start is None and end is None:
+            _fail(text, "an interval needs a date on at least one side")
+        s_lo = None if start is None else start._lo
+        e_hi = None if end is None else end._hi
+        if s_lo is not None and e_hi is not None and s_lo > e_hi:
+            _fail(text, f"the start {left!r} is after the end {right!r}")
+        obj = _make(
+            text,
+            s_lo,
+            e_hi,
+            None,
+            flags,
+            start,
+            end,
+        )
+    _store(text, obj)
+    return obj
+
+
+@final
+class EDTF:
+    """An immutable, hashable EDTF date or interval (see the module docstring for the subset).
+
+    ``EDTF(text)`` and ``EDTF.parse(text)`` are the same; both raise :class:`EDTFError`.
+    Instances are immutable: every public attribute is a read-only property, ``__slots__``
+    forbids new attributes, and the private slots are written once, at parse time (a plain
+    slot store: an overriding ``__setattr__`` would double the cost of parsing). Parsed
+    values are shared through a cache, so never write to the private slots.
+
+    >>> d = EDTF("2012-01-26/2012-10-08")
+    >>> d.is_interval, d.earliest, d.latest
+    (True, Date(2012, 1, 26), Date(2012, 10, 8))
+    >>> str(d), d == EDTF.parse("2012-01-26/2012-10-08")
+    ('2012-01-26/2012-10-08', True)
+    """
+
+    __slots__ = ("_end", "_flags", "_hi", "_lo", "_precision", "_start", "_text")
+
+    _text: str
+    _lo: int | None
+    _hi: int | None
+    _precision: Precision | None
+    _flags: int
+    _start: EDTF | None
+    _end: EDTF | None
+
+    def __new__(cls, text: str) -> EDTF:
+        return _parse(text)
+
+    @classmethod
+    def parse(cls, text: str) -> EDTF:
+        """Parse ``text``; raise :class:`EDTFError` if it is outside the supported subset.
+
+        >>> EDTF.parse("2019/")
+        EDTF('2019/')
+        >>> try:
+        ...     EDTF.parse("2012-02-30")
+        ... except EDTFError as error:
+        ...     print(error)
+        '2012-02-30' is not an EDTF date: day 30 does not exist in 2012-02
+        """
+        return _parse(text)
+
+    # -- pickling, copying -------------------------------------------------------------------
+
+    def __reduce__(self) -> tuple[type[EDTF], tuple[str]]:
+        return (EDTF, (self._text,))
+
+    def __copy__(self) -> EDTF:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> EDTF:
+        return self
+
+    # -- attributes -----------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """The text exactly as given.
+
+        >>> EDTF("2012?").text
+        '2012?'
+        """
+        return self._text
+
+    @property
+    def earliest(self) -> pendulum.Date | None:
+        """The first day the date may denote; None only for an open or unknown start.
+
+        >>> EDTF("2012-23").earliest, EDTF("../2012").earliest
+        (Date(2012, 9, 1), None)
+        """
+        lo = self._lo
+        return None if lo is None else _pendulum_date(lo)
+
+    @property
+    def latest(self) -> pendulum.Date | None:
+        """The last day the date may denote; None only for an open or unknown end.
+
+        >>> EDTF("2012-24").latest, EDTF("2019/").latest
+        (Date(2012, 12, 31), None)
+        """
+        hi = self._hi
+        return None if hi is None else _pendulum_date(hi)
+
+    @property
+    def precision(self) -> Precision | None:
+        """The precision of a single date; None for an interval.
+
+        >>> EDTF("2012-01-05~").precision, EDTF("2012/2013").precision
+        (<Precision.DAY: 'day'>, None)
+        """
+        return self._precision
+
+    @property
+    def uncertain(self) -> bool:
+        """True for a single date qualified with ``?`` or ``%`` (False for intervals).
+
+        >>> EDTF("2012?").uncertain, EDTF("2012%").uncertain, EDTF("2012~").uncertain
+        (True, True, False)
+        """
+        return bool(self._flags & _UNCERTAIN)
+
+    @property
+    def approximate(self) -> bool:
+        """True for a single date qualified with ``~`` or ``%`` (False for intervals).
+
+        >>> EDTF("2012~").approximate, EDTF("2012?/2013~").approximate
+        (True, False)
+        """
+        return bool(self._flags & _APPROXIMATE)
+
+    @property
+    def is_interval(self) -> bool:
+        """True for ``A/B``.
+
+        >>> EDTF("2012/..").is_interval, EDTF("2012").is_interval
+        (True, False)
+        """
+        return bool(self._flags & _INTERVAL)
+
+    @property
+    def start(self) -> EDTF | None:
+        """The start side of an interval (None for ``..`` or empty); a single date itself.
+
+        >>> EDTF("2012?/2013").start, EDTF("../2013").start, EDTF("2012").start
+        (EDTF('2012?'), None, EDTF('2012'))
+        """
+        return self._start if self._flags & _INTERVAL else self
+
+    @property
+    def end(self) -> EDTF | None:
+        """The end side of an interval (None for ``..`` or empty); a single date itself.
+
+        >>> EDTF("2012/2013~").end, EDTF("2012/").end, EDTF("2012").end
+        (EDTF('2013~'), None, EDTF('2012'))
+        """
+        return self._end if self._flags & _INTERVAL else self
+
+    @property
+    def open_start(self) -> bool:
+        """True for an interval starting with ``..`` (no lower bound).
+
+        >>> EDTF("../2012").open_start, EDTF("/2012").open_start
+        (True, False)
+        """
+        return bool(self._flags & _OPEN_START)
+
+    @property
+    def open_end(self) -> bool:
+        """True for an interval ending with ``..`` (no upper bound).
+
+        >>> EDTF("2012/..").open_end, EDTF("2012/").open_end
+        (True, False)
+        """
+        return bool(self._flags & _OPEN_END)
+
+    @property
+    def unknown_start(self) -> bool:
+        """True for an interval with an empty start (a bound exists but is not known).
+
+        >>> EDTF("/2012").unknown_start, EDTF("../2012").unknown_start
+        (True, False)
+        """
+        return bool(self._flags & _UNKNOWN_START)
+
+    @property
+    def unknown_end(self) -> bool:
+        """True for an interval with an empty end (a bound exists but is not known).
+
+        >>> EDTF("2012/").unknown_end, EDTF("2012/..").unknown_end
+        (True, False)
+        """
+        return bool(self._flags & _UNKNOWN_END)
+
+    # -- relations ------------------------------------------------------------------------
+
+    def _known_bounds(self) -> tuple[int, int]:
+        """Bounds for ``contains``: an unknown side collapses onto the known side."""
+        flags = self._flags
+        lo, hi = self._lo, self._hi
+        if lo is None:
+            if flags & _OPEN_START:
+                lo = _NEG
+            else:
+                end = self._end
+                assert end is not None
+                lo = end._lo
+        if hi is None:
+            if flags & _OPEN_END:
+                hi = _POS
+            else:
+                start = self._start
+                assert start is not None
+                hi = start._hi
+        assert lo is not None
+        assert hi is not None
+        return lo, hi
+
+    def _possible_bounds(self) -> tuple[int, int]:
+        """Bounds for ``overlaps``: open and unknown sides are unbounded."""
+        lo, hi = self._lo, self._hi
+        return (_NEG if lo is None else lo, _POS if hi is None else hi)
+
+    def contains(self, other: EDTF | datetime.date) -> bool:
+        """True if every day of ``other`` lies within this date's bounds.
+
+        An open side (``..``) is unbounded. An unknown side (empty) answers only on what is
+        known: it is bounded at the known side, for both ``self`` and ``other``; so
+        ``2019/`` contains exactly the days of 2019, and ``2012-05/`` (known to cover May
+        2012) counts as contained in ``2012``. A :class:`datetime.date` (or
+        :class:`pendulum.Date`) is one day; a datetime counts as its date.
+
+        >>> EDTF("2012").contains(EDTF("2012-05~")), EDTF("2012").contains(EDTF("2012/2013"))
+        (True, False)
+        >>> EDTF("2012/..").contains(datetime.date(2030, 1, 1))
+        True
+        >>> EDTF("2019/").contains(EDTF("2019-06")), EDTF("2019/").contains(EDTF("2020"))
+        (True, False)
+        """
+        lo, hi = self._known_bounds()
+        if isinstance(other, EDTF):
+            olo, ohi = other._known_bounds()
+        elif isinstance(other, datetime.date):
+            olo = ohi = _ordinal(other)
+        else:
+            raise TypeError(f"expected an EDTF or a date, not {type(other).__name__}")
+        return lo <= olo and ohi <= hi
+
+    def overlaps(self, other: EDTF | datetime.date) -> bool:
+        """True if some day could belong to both (open and unknown sides are unbounded).
+
+        >>> EDTF("2012/2013").overlaps(EDTF("2013-06")), EDTF("2012").overlaps(EDTF("2013"))
+        (True, False)
+        >>> EDTF("2019/").overlaps(EDTF("2030"))
+        True
+        >>> EDTF("2012-05").overlaps(datetime.date(2012, 5, 9))
+        True
+        """
+        lo, hi = self._possible_bounds()
+        if isinstance(other, EDTF):
+            olo, ohi = other._possible_bounds()
+        elif isinstance(other, datetime.date):
+            olo = ohi = _ordinal(other)
+        else:
+            raise TypeError(f"expected an EDTF or a date, not {type(other).__name__}")
+        return lo <= ohi and olo <= hi
+
+    # -- ordering, equality -----------------------------------------------------------------
+
+    def sort_key(self) -> tuple[int, int, str]:
+        """(earliest ordinal, latest ordinal, text); a missing bound is -/+ sys.maxsize.
+
+        >>> EDTF("2012-05").sort_key()
+        (734624, 734654, '2012-05')
+        >>> EDTF("../2012").sort_key()[0] < EDTF("0001").sort_key()[0]
+        True
+        """
+        lo, hi = self._lo, self._hi
+        return (_NEG if lo is None else lo, _POS if hi is None else hi, self._text)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, EDTF):
+            return NotImplemented
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, EDTF):
+            return NotImplemented
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, EDTF):
+            return NotImplemented
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, EDTF):
+            return NotImplemented
+        return self.sort_key() >= other.sort_key()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EDTF):
+            return NotImplemented
+        return self._text == other._text
+
+    def __hash__(self) -> int:
+        return hash(self._text)
+
+    def __str__(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return f"EDTF({self._text!r})"
+
+
+def parse_edtf(text: str) -> EDTF:
+    """Parse an EDTF string (same as :meth:`EDTF.parse`).
+
+    >>> parse_edtf("2012-01-05%").uncertain
+    True
+    >>> try:
+    ...     parse_edtf("2012/2011")
+    ... except EDTFError as error:
+    ...     print(error)
+    '2012/2011' is not an EDTF date: the start '2012' is after the end '2011'
+    """
+    return _parse(text)
+
+
+EDTFError.__module__ = "rightsdata"  # its public name

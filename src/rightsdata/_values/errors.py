@@ -1,0 +1,196 @@
+"""The errors rightsdata raises on purpose, and the problems they carry.
+
+Every error the library raises deliberately is a :class:`RightsdataError`. Bad data raises one
+:class:`InvalidDataError` listing every problem found, each with the place it was found
+(file, record, field) and a plain-language message.
+
+>>> from rightsdata._values.errors import InvalidDataError, Problem
+>>> err = InvalidDataError([Problem("events.json[12].date", "'2012-13-01' is not an EDTF date")])
+>>> print(err.problems[0])
+events.json[12].date: '2012-13-01' is not an EDTF date
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+__all__ = [
+    "FieldError",
+    "InvalidDataError",
+    "Problem",
+    "ProblemCode",
+    "RightsdataError",
+    "UnknownIdError",
+]
+
+#: How many problems ``str(InvalidDataError)`` shows before summarising the rest.
+SHOWN_PROBLEMS: Final = 50
+
+
+class ProblemCode:
+    """The codes a :class:`Problem` may carry, so that callers can sort problems by cause."""
+
+    SYNTAX: Final = "syntax"  #: the file is not readable JSON (or JSON Lines)
+    LIMIT: Final = "limit"  #: a size or nesting limit was exceeded
+    TYPE: Final = "type"  #: a value has the wrong JSON type
+    MISSING: Final = "missing"  #: a required field is absent
+    UNKNOWN_FIELD: Final = "unknown_field"  #: a field the model does not have
+    VALUE: Final = "value"  #: a value of the right type that is not allowed (pattern, term, date)
+    RULE: Final = "rule"  #: fields of one record that contradict each other (low > high)
+    INTEGRITY: Final = "integrity"  #: records that do not fit together (a dangling reference)
+    SCHEMA: Final = "schema"  #: reported by JSON Schema validation
+    PACKAGE: Final = "package"  #: the data package descriptor (datapackage.json) is wrong
+    #: a path that cannot be read as a file: a directory, FIFO or device, a broken symbolic
+    #: link, no permission
+    FILE: Final = "file"
+
+
+class Problem:
+    """One thing wrong with the data, and where. Immutable.
+
+    ``location`` reads like a path into the files: ``events.json[12].figures[0].low``;
+    ``code`` is one of :class:`ProblemCode`'s values.
+    """
+
+    # A plain class, not attrs: `import rightsdata` imports this module, and stays light.
+    __slots__ = ("code", "location", "message")
+
+    location: str
+    message: str
+    code: str
+
+    def __init__(self, location: str, message: str, code: str = ProblemCode.VALUE) -> None:
+        object.__setattr__(self, "location", printable(location))
+        object.__setattr__(self, "message", printable(message))
+        object.__setattr__(self, "code", code)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Problem is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.location, self.message, self.code) == (
+            other.location,
+            other.message,
+            other.code,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.location, self.message, self.code))
+
+    def __repr__(self) -> str:
+        return f"Problem(location={self.location!r}, message={self.message!r}, code={self.code!r})"
+
+    def __reduce__(self) -> tuple[type[Problem], tuple[str, str, str]]:
+        return (Problem, (self.location, self.message, self.code))
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+def printable(text: str) -> str:
+    """``text`` with any lone surrogate escaped (``\\udc80``), so that it encodes as UTF-8.
+
+    JSON may spell a lone surrogate (``"\\ud800"``) and Python decodes it into a ``str``
+    that cannot be written out; a problem naming such a key or value must still print.
+
+    >>> printable("caf\\udce9")
+    'caf\\\\udce9'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
+_JSON_NAMES: Final[dict[type, str]] = {
+    str: "text",
+    int: "an integer",
+    float: "a number",
+    bool: "true or false",
+    list: "a list",
+    dict: "an object",
+    type(None): "null",
+}
+
+
+def describe_json(value: object) -> str:
+    """How a JSON value reads to a person: ``'text ("5")'``, ``'an integer (5)'``."""
+    name = _JSON_NAMES.get(type(value), type(value).__name__)
+    if isinstance(value, list | dict):
+        return name
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return f"{name} ({shown})"
+
+
+class RightsdataError(Exception):
+    """Base class of every error rightsdata raises on purpose."""
+
+
+class InvalidDataError(RightsdataError, ValueError):
+    """Data that does not meet the rightsdata contract; ``problems`` lists every problem.
+
+    Nothing is half-loaded: when this is raised, no dataset was built.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], what: str = "the data") -> None:
+        self.problems = tuple(problems)
+        self.what = printable(what)  # a file name may not be text (bytes decoded as surrogates)
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{count} {noun} in {self.what}:"]
+        lines += [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
+        if count > SHOWN_PROBLEMS:
+            lines.append(f"  ... and {count - SHOWN_PROBLEMS} more (see .problems)")
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[type[InvalidDataError], tuple[tuple[Problem, ...], str]]:
+        return (type(self), (self.problems, self.what))
+
+
+class UnknownIdError(RightsdataError, KeyError):
+    """No record has this ID (after following redirects)."""
+
+    def __init__(self, record_id: str, hint: str | None = None, what: str = "record") -> None:
+        self.record_id = record_id
+        self.hint = hint
+        self.what = what  # what was looked for: "record", or a kind ("person")
+        super().__init__(record_id)
+
+    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str | None, str]]:
+        return (type(self), (self.record_id, self.hint, self.what))
+
+    def __str__(self) -> str:
+        text = f"no {self.what} has the id {self.record_id!r}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+class FieldError(RightsdataError, ValueError):
+    """A bad value in one named field of a record built in Python (``Person(born="2020-13")``).
+
+    ``field`` names the field (``"citations[0].source"``) and ``message`` says what is wrong,
+    in the words the loader uses for the same value in a file; the loader turns it into a
+    :class:`Problem` located at that field.
+    """
+
+    def __init__(self, field: str, message: str, code: str = ProblemCode.VALUE) -> None:
+        self.field = field
+        self.message = message
+        self.code = code
+        super().__init__(f"{field}: {message}")
+
+
+# Their public name: ``rightsdata.InvalidDataError`` (tracebacks and reprs say so, and pickles
+# find them there), not the private module that defines them.
+for _public in (RightsdataError, InvalidDataError, UnknownIdError, FieldError, Problem):
+    _public.__module__ = "rightsdata"

@@ -1,0 +1,40 @@
+"""Optional dependencies (internal): import one when a feature needs it, or say what to install.
+
+pandas and pyarrow are extras (``rightsdata[pandas]``, ``rightsdata[arrow]``): importing
+rightsdata never imports them; the functions that need them call :func:`require` first.
+
+>>> import json
+>>> require("json", "pandas") is json
+True
+>>> try:
+...     require("no_such_module_at_all", "arrow")
+... except MissingExtraError as error:
+...     print(error)
+this needs no_such_module_at_all, which is not installed: pip install "rightsdata[arrow]"
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+__all__ = ["MissingExtraError", "require"]
+
+
+class MissingExtraError(ImportError):
+    """A feature needs an optional dependency that is not installed; the message names the
+    extra to install (``pip install "rightsdata[pandas]"``)."""
+
+
+def require(module: str, extra: str) -> ModuleType:
+    """Import ``module``, or raise :class:`MissingExtraError` naming ``extra``."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingExtraError(
+            f'this needs {module}, which is not installed: pip install "rightsdata[{extra}]"',
+            name=module,
+        ) from exc
+
+
+MissingExtraError.__module__ = "rightsdata"  # its public name
