@@ -19,6 +19,7 @@ from rightsdata._values.errors import (
     FieldError,
     InvalidDataError,
     Problem,
+    ProblemCode,
     RightsdataError,
     UnknownIdError,
 )
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     )
     from rightsdata._data.dataset import Dataset
     from rightsdata._data.loading import datasets, load, load_path, validate
-    from rightsdata._data.query import Figures, Related
+    from rightsdata._data.query import DateLike, Figures, Related
     from rightsdata._model.records import (
         KINDS,
         Alias,
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
         Source,
         Statement,
     )
-    from rightsdata._values.dates import EDTF, EDTFError
+    from rightsdata._values.dates import EDTF, EDTFError, Precision
     from rightsdata._values.durations import (
         Duration,
         DurationError,
@@ -71,6 +72,7 @@ __all__ = [
     "Citation",
     "Collection",
     "Dataset",
+    "DateLike",
     "Duration",
     "DurationError",
     "EDTFError",
@@ -88,7 +90,9 @@ __all__ = [
     "Penalty",
     "Person",
     "Place",
+    "Precision",
     "Problem",
+    "ProblemCode",
     "Rating",
     "RatingCollection",
     "Record",
@@ -115,11 +119,13 @@ _LAZY: dict[str, str] = {
     "EventCollection": "rightsdata._data.collection",
     "RatingCollection": "rightsdata._data.collection",
     "StatementCollection": "rightsdata._data.collection",
+    "DateLike": "rightsdata._data.query",
     "Figures": "rightsdata._data.query",
     "Related": "rightsdata._data.query",
     "Dataset": "rightsdata._data.dataset",
     "EDTF": "rightsdata._values.dates",
     "EDTFError": "rightsdata._values.dates",
+    "Precision": "rightsdata._values.dates",
     "Duration": "rightsdata._values.durations",
     "DurationError": "rightsdata._values.durations",
     "MissingExtraError": "rightsdata._values.extras",

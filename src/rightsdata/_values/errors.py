@@ -192,5 +192,12 @@ class FieldError(RightsdataError, ValueError):
 
 # Their public name: ``rightsdata.InvalidDataError`` (tracebacks and reprs say so, and pickles
 # find them there), not the private module that defines them.
-for _public in (RightsdataError, InvalidDataError, UnknownIdError, FieldError, Problem):
+for _public in (
+    RightsdataError,
+    InvalidDataError,
+    UnknownIdError,
+    FieldError,
+    Problem,
+    ProblemCode,
+):
     _public.__module__ = "rightsdata"
