@@ -50,7 +50,7 @@ def test_search_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out)[0]["id"] == "person:vladimir-kozlov"
     code, out, _ = run(capsys, "show", "law:kz-cc-1997-164")
     assert code == EXIT_OK
-    assert "Criminal Code of the Republic of Kazakhstan (1997), art. 164" in out
+    assert "Criminal Code of the Republic of Kazakhstan (1997), article 164" in out
     code, out, _ = run(capsys, "show", "law:kz-cc-1997-164", "--json")
     assert json.loads(out)["article"] == "164"
 

@@ -179,7 +179,7 @@ def test_event_card_shows_names_dates_charges_penalty_figures_citations(ds: Data
     assert "part of Trial of Vladimir Kozlov in Aktau" in text
     assert "participants Vladimir Kozlov defendant" in text
     assert (
-        "Criminal Code of the Republic of Kazakhstan (1997), art. 164 against Vladimir Kozlov"
+        "Criminal Code of the Republic of Kazakhstan (1997), article 164 against Vladimir Kozlov"
         in text
     )
     assert "Incitement of social enmity" in text  # the provision's title

@@ -22,7 +22,7 @@ def test_an_event_card_names_things_and_says_dates_in_words(ds: rightsdata.Datas
     assert "participants  Vladimir Kozlov (defendant)" in lines
     assert "places        Aktau" in lines
     # a charge: the provision's label, against whom, and the provision's title under it
-    assert "charges       Criminal Code of the Republic of Kazakhstan (1997), art. 164," in lines
+    assert "charges       Criminal Code of the Republic of Kazakhstan (1997), article 164," in lines
     assert "                Incitement of social enmity (HRF's rendering of the charge" in lines
     assert "penalty       imprisonment, 7 years 6 months (P7Y6M)" in lines
     # a figure with who asserted it and where
@@ -52,7 +52,7 @@ def test_every_kind_has_a_card(ds: rightsdata.Dataset) -> None:
         "person:vladimir-kozlov": "Vladimir Kozlov",
         "org:human-rights-foundation": "Human Rights Foundation",
         "place:almaty": "Almaty",
-        "law:kz-cc-2014-378-2": "Criminal Code of the Republic of Kazakhstan (2014), art. 378 part",
+        "law:kz-cc-2014-378-2": "Criminal Code of the Republic of Kazakhstan (2014), article 378,",
         "source:hrf-2012-12-14": "Kazakhstan: HRF calls on President Nazarbayev to investigate",
         "relationship:russian-security-forces-part-of-csto": "Russian",
         "statement:zhovtis-2022-new-kazakhstan": "Yevgeniy Zhovtis",

@@ -28,7 +28,6 @@ from rightsdata._display.words import (
     describe_date,
     duration_text,
     figure_text,
-    law_label,
     short_date,
     term,
     truncate,
@@ -266,7 +265,7 @@ def _parts(record: Record, card: _Card) -> _Parts:
             ("article", article),
             ("jurisdiction", record.jurisdiction),
         ]
-        return law_label(record), kind, record.title, rows
+        return record.label, kind, record.title, rows
     if isinstance(record, Source):
         rows = [
             ("publisher", card.name(record.publisher) if record.publisher else None),

@@ -20,7 +20,6 @@ from rightsdata._display.words import (
     describe_date,
     duration_text,
     figure_text,
-    law_label,
     term,
     truncate,
 )
@@ -131,18 +130,14 @@ class _Names:
         record = self.record(record_id)
         if record is None:
             return None
-        if isinstance(record, Person | Organization | Place):
-            return record.name
-        if isinstance(record, Source | Event):
-            return record.title
-        if isinstance(record, Law):
-            return law_label(record)
         if isinstance(record, Statement):
-            return truncate(record.summary, 80)
-        if isinstance(record, Relationship):
+            return truncate(record.label, 80)
+        if isinstance(record, Relationship):  # the ends by name, where they have one
             subject = self.label(record.subject) or record.subject
             return f"{subject} {term(record.kind)} {self.label(record.object) or record.object}"
-        return f"{self.label(record.country) or record.country} {record.level} ({record.as_of})"
+        if isinstance(record, Rating):  # the country by name
+            return f"{self.label(record.country) or record.country} {record.level} ({record.as_of})"
+        return record.label
 
     def ref(self, record_id: str, width: int | None = None) -> str:
         """A reference as HTML: the name (its ID on hover), or the ID where it has none."""
@@ -312,7 +307,7 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
             ("article", _e(record.article) + (f", part {_e(record.part)}" if record.part else "")),
             ("jurisdiction", _e(record.jurisdiction)),
         ]
-        return kind, law_label(record), record.title, rows
+        return kind, record.label, record.title, rows
     if isinstance(record, Source):
         rows = [
             ("publisher", names.ref(record.publisher) if record.publisher else None),

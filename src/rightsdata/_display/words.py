@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from rightsdata._model.records import Figure, Law
+from rightsdata._model.records import Figure
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration
 from rightsdata.vocab import FigureQualifier, FigureUnit
@@ -20,7 +20,6 @@ __all__ = [
     "describe_date",
     "duration_text",
     "figure_text",
-    "law_label",
     "short_date",
     "term",
     "truncate",
@@ -205,9 +204,3 @@ def figure_text(figure: Figure) -> str:
     unit = _UNITS.get(figure.unit)
     counted = f"{value}{unit}" if unit is not None else f"{value} {term(figure.unit)}"
     return f"{term(figure.measure)}: {counted}"
-
-
-def law_label(law: Law) -> str:
-    """A provision as people cite it: '<instrument>, art. 164 part 2'."""
-    part = f" part {law.part}" if law.part else ""
-    return f"{law.instrument}, art. {law.article}{part}"

@@ -268,7 +268,8 @@ class Figure(_Part):
 
 
 class _Checked(Validated):
-    """Base of the record kinds: their short repr."""
+    """Base of the record kinds: their short repr. Each kind defines ``label``, the one line
+    that names a record wherever one is shown (tables, cards, the command line)."""
 
     __slots__ = ()
 
@@ -310,6 +311,11 @@ class Source(_Checked):
     note: str | None = optional_text("What the document is, in a sentence or two.")
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
+    @property
+    def label(self) -> str:
+        """Its title."""
+        return self.title
+
 
 @checked
 @attrs.frozen(kw_only=True, repr=False)
@@ -328,6 +334,11 @@ class Person(_Checked):
     summary: str | None = optional_text("Who they are, in a sentence.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    @property
+    def label(self) -> str:
+        """Its name."""
+        return self.name
 
 
 @checked
@@ -351,6 +362,11 @@ class Organization(_Checked):
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
+    @property
+    def label(self) -> str:
+        """Its name."""
+        return self.name
+
 
 @checked
 @attrs.frozen(kw_only=True, repr=False)
@@ -369,6 +385,11 @@ class Place(_Checked):
     within: str | None = optional_ref("place", doc="The place that contains it, or null.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    @property
+    def label(self) -> str:
+        """Its name."""
+        return self.name
 
 
 @checked
@@ -391,6 +412,12 @@ class Law(_Checked):
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
+    @property
+    def label(self) -> str:
+        """The provision as people cite it: its instrument, article and part."""
+        part = f", part {self.part}" if self.part else ""
+        return f"{self.instrument}, article {self.article}{part}"
+
 
 @checked
 @attrs.frozen(kw_only=True, repr=False)
@@ -412,6 +439,11 @@ class Event(_Checked):
     part_of: str | None = optional_ref("event", doc="A larger event this one is part of.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    @property
+    def label(self) -> str:
+        """Its title."""
+        return self.title
 
 
 @checked
@@ -439,6 +471,11 @@ class Relationship(_Checked):
         start, end = self.start, self.end
         if start is not None and end is not None and start.sort_key()[0] > end.sort_key()[1]:
             raise FieldError("end", f"ends ({end}) before it starts ({start})", ProblemCode.RULE)
+
+    @property
+    def label(self) -> str:
+        """Subject, kind and object, by ID."""
+        return f"{self.subject} {self.kind.value} {self.object}"
 
 
 @checked
@@ -475,6 +512,11 @@ class Statement(_Checked):
                 ProblemCode.RULE,
             )
 
+    @property
+    def label(self) -> str:
+        """Its summary."""
+        return self.summary
+
 
 @checked
 @attrs.frozen(kw_only=True, repr=False)
@@ -492,6 +534,11 @@ class Rating(_Checked):
     rated_by: str = ref("org", doc="Who gave the rating.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    @property
+    def label(self) -> str:
+        """Scale, level and date."""
+        return f"{self.scale.value}: {self.level.value} ({self.as_of})"
 
 
 Record: TypeAlias = (

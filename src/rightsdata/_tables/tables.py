@@ -577,24 +577,14 @@ def get_table(name: str) -> Table:
 
 
 def label(record: Record) -> str:
-    """A short label for a record, for display: its name, title or summary, or a few fields.
+    """A record's label (:attr:`Person.label <rightsdata.Person.label>` and the like): the
+    ``records`` table's ``label`` column.
 
     >>> import rightsdata
     >>> label(rightsdata.load().get("law:kz-cc-1997-164"))
     'Criminal Code of the Republic of Kazakhstan (1997), article 164'
     """
-    if isinstance(record, Law):
-        part = f", part {record.part}" if record.part else ""
-        return f"{record.instrument}, article {record.article}{part}"
-    if isinstance(record, Relationship):
-        return f"{record.subject} {record.kind.value} {record.object}"
-    if isinstance(record, Rating):
-        return f"{record.scale.value}: {record.level.value} ({record.as_of})"
-    for attribute in ("name", "title", "summary"):
-        value = getattr(record, attribute, None)
-        if isinstance(value, str):
-            return value
-    return record.id
+    return record.label
 
 
 #: ``datetime.date(1970, 1, 1).toordinal()``: days from the proleptic ordinal to Unix days.
