@@ -82,6 +82,9 @@ nitpick_ignore = [
     ("py:class", "rightsdata._data.collection.R"),
     ("py:class", "rightsdata._data.collection.D"),
     ("py:class", "rightsdata._data.dataset.R"),
+    # What the dataset registry needs of a dataset (a protocol: Dataset imports the registry).
+    ("py:class", "rightsdata._data.registry._Holder"),
+    ("py:class", "_Holder"),
 ]
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -111,8 +114,8 @@ def _public_name(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     target: str = node["reftarget"]
     parts = target.split(".")
     candidates = []
-    if len(parts) > 2 and parts[0] == "rightsdata":
-        candidates.append(".".join(["rightsdata", *parts[2:]]))
+    if len(parts) > 2 and parts[0] == "rightsdata":  # rightsdata._data.collection.X -> rightsdata.X
+        candidates += [".".join(["rightsdata", *parts[i:]]) for i in range(2, len(parts))]
     if parts[0] != "rightsdata":
         suffix = "." + target
         matches = [name for name in domain.objects if name.endswith(suffix)]

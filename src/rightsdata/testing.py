@@ -372,7 +372,7 @@ def dataset_documents(draw: st.DrawFn, max_per_kind: int = 4) -> dict[str, list[
     """A whole dataset as JSON-ready documents whose references all resolve.
 
     The result is what ``Dataset.to_dict()`` returns: each kind's documents sorted by ID.
-    Every rule of :data:`rightsdata._validation.integrity.RULES` holds: references are drawn
+    Every rule of ``rightsdata._validation.integrity.RULES`` holds: references are drawn
     from the
     records made, and each rule's ``repair`` mends what the draw broke (ratings lose their
     ``previous``, events their ``part_of``, a victim born after the event his ``born``).

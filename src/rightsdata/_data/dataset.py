@@ -242,7 +242,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     def events(self) -> EventCollection:
         """The events; call it to filter them: ``ds.events(kind=, between=, involving=,
         place=, role=)`` (see :meth:`EventCollection.__call__
-        <rightsdata._data.collection.EventCollection.__call__>`)."""
+        <rightsdata.EventCollection.__call__>`)."""
         events: EventCollection = self._collections["events"]  # type: ignore[assignment]
         return events
 
@@ -255,7 +255,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     def statements(self) -> StatementCollection:
         """The statements; call it to filter them: ``ds.statements(speaker=, about=,
         addressed_to=, between=, kind=)`` (see :meth:`StatementCollection.__call__
-        <rightsdata._data.collection.StatementCollection.__call__>`)."""
+        <rightsdata.StatementCollection.__call__>`)."""
         statements: StatementCollection = self._collections["statements"]  # type: ignore[assignment]
         return statements
 
@@ -360,7 +360,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         """The events an actor (a person or organisation, by ID or record) took part in.
 
         Taking part is being a participant (any role) or being charged. In date order, as
-        for :meth:`events <rightsdata._data.collection.EventCollection.__call__>`: a chronology,
+        for :meth:`events <rightsdata.EventCollection.__call__>`: a chronology,
         by the last day each date could denote (:func:`rightsdata._data.indexes.date_order`), so
         that a year sorts after the days within it; undated events last, ties by ID. An
         unknown ID raises :class:`~rightsdata.UnknownIdError`.

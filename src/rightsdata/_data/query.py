@@ -449,7 +449,7 @@ class Queries:
         place: object = None,
         role: object = None,
     ) -> list[Event]:
-        """See :meth:`rightsdata._data.collection.EventCollection.__call__`."""
+        """See :meth:`rightsdata.EventCollection.__call__`."""
         the_role = None if role is None else _term(Role, role, "role")
         actor = None if involving is None else self._id_of(involving, "actor", Person, Organization)
         place_id = None if place is None else self._id_of(place, "place", Place)
@@ -480,7 +480,7 @@ class Queries:
         between: object = None,
         kind: object = None,
     ) -> list[Statement]:
-        """See :meth:`rightsdata._data.collection.StatementCollection.__call__`."""
+        """See :meth:`rightsdata.StatementCollection.__call__`."""
         actors = (Person, Organization)
         who = None if speaker is None else self._id_of(speaker, "speaker", *actors)
         to = None if addressed_to is None else self._id_of(addressed_to, "addressee", *actors)

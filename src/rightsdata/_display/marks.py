@@ -162,7 +162,7 @@ def subject_events(
 ) -> Subject:
     """Resolve a plot's subject: an actor's events (:meth:`~rightsdata.Dataset.timeline`)
     or an event's case (:func:`case_events`), kept to ``kind`` and ``between`` as
-    :meth:`ds.events() <rightsdata._data.collection.EventCollection.__call__>` does."""
+    :meth:`ds.events() <rightsdata.EventCollection.__call__>` does."""
     if isinstance(subject, str):
         record = dataset.get(subject)
     elif isinstance(subject, tuple(RECORD_TYPES.values())):

@@ -393,7 +393,7 @@ def plot_timeline(
     ``ax``: draw on these axes (default: a new figure sized to the rows); ``kind`` and
     ``between``: keep only the events of this kind (or these kinds), and those whose date
     overlaps the window, exactly as :meth:`ds.events(kind=, between=)
-    <rightsdata._data.collection.EventCollection.__call__>` does (an undated event is in no
+    <rightsdata.EventCollection.__call__>` does (an undated event is in no
     window); ``title``: the heading (default: the subject and the number of events; ``""``
     for none); ``legend``: draw the legends of kinds and date forms below the
     axes; ``label_width``: the characters of an event's title kept as its label. Returns the
