@@ -82,6 +82,10 @@ nitpick_ignore = [
     ("py:class", "rightsdata._data.collection.R"),
     ("py:class", "rightsdata._data.collection.D"),
     ("py:class", "rightsdata._data.dataset.R"),
+    # Type aliases of the tables' cells and rows, and pyarrow's table (an optional extra).
+    ("py:class", "Cell"),
+    ("py:class", "Row"),
+    ("py:class", "pyarrow.Table"),
     # What the dataset registry needs of a dataset (a protocol: Dataset imports the registry).
     ("py:class", "rightsdata._data.registry._Holder"),
     ("py:class", "_Holder"),

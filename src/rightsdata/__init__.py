@@ -54,6 +54,7 @@ if TYPE_CHECKING:
         Source,
         Statement,
     )
+    from rightsdata._validation.convert import structure, unstructure
     from rightsdata._values.dates import EDTF, EDTFError, Precision
     from rightsdata._values.durations import (
         Duration,
@@ -109,6 +110,8 @@ __all__ = [
     "load",
     "load_path",
     "parse_duration",
+    "structure",
+    "unstructure",
     "validate",
 ]
 
@@ -131,6 +134,8 @@ _LAZY: dict[str, str] = {
     "MissingExtraError": "rightsdata._values.extras",
     "format_duration": "rightsdata._values.durations",
     "parse_duration": "rightsdata._values.durations",
+    "structure": "rightsdata._validation.convert",
+    "unstructure": "rightsdata._validation.convert",
     "datasets": "rightsdata._data.loading",
     "load": "rightsdata._data.loading",
     "load_path": "rightsdata._data.loading",

@@ -516,16 +516,20 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
 
         return to_pandas_all(self) if table is None else to_pandas(self, table)
 
-    def export(self, directory: str | Path, format: str = "json") -> list[Path]:
+    def export(
+        self, directory: str | Path, format: str = "json", *, csv_formulas: str = "escape"
+    ) -> list[Path]:
         """Write the dataset to ``directory`` in ``format``; return the files written.
 
         Formats: ``json`` (one file per kind, canonical), ``jsonl``, ``csv``,
         ``datapackage`` (a Frictionless Data Package of CSV tables) and ``parquet``
-        (needs ``rightsdata[arrow]``). See docs/exports.md.
+        (needs ``rightsdata[arrow]``). ``csv_formulas`` says what a CSV cell that a
+        spreadsheet would read as a formula becomes: ``"escape"`` (a ``'`` before it) or
+        ``"keep"``. See docs/exports.md.
         """
         from rightsdata._tables.export import export
 
-        return export(self, directory, format)
+        return export(self, directory, format, csv_formulas=csv_formulas)
 
     def plot_timeline(
         self,

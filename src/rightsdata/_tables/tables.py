@@ -577,8 +577,8 @@ def get_table(name: str) -> Table:
 
 
 def label(record: Record) -> str:
-    """A record's label (:attr:`Person.label <rightsdata.Person.label>` and the like): the
-    ``records`` table's ``label`` column.
+    """A record's label (``Person.label`` and the like): the ``records`` table's ``label``
+    column.
 
     >>> import rightsdata
     >>> label(rightsdata.load().get("law:kz-cc-1997-164"))

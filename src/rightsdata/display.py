@@ -1,0 +1,22 @@
+"""How records and datasets show themselves in a notebook: HTML cards and short reprs.
+
+A record's card names the people, places and sources it refers to when it knows its dataset:
+every ``Dataset`` registers itself as it is made (:func:`register`, weakly), and
+:func:`dataset_of` finds the one that holds a record.
+
+>>> import rightsdata
+>>> from rightsdata.display import record_repr
+>>> record_repr(rightsdata.load().get("place:almaty"))
+"<Place place:almaty city 'Almaty'>"
+"""
+
+from rightsdata._display.display import (
+    REPR_WIDTH,
+    dataset_html,
+    dataset_of,
+    record_html,
+    record_repr,
+    register,
+)
+
+__all__ = ["REPR_WIDTH", "dataset_html", "dataset_of", "record_html", "record_repr", "register"]
