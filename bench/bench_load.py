@@ -147,8 +147,20 @@ def _rss() -> int:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
+def _reset_peak_rss() -> None:
+    """Start the peak RSS (VmHWM) afresh from the current RSS (Linux 4.0+; else a no-op)."""
+    with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w") as refs:
+        refs.write("5")
+
+
 def _peak_rss() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KB on Linux
+    """The process's peak RSS: VmHWM (getrusage's ru_maxrss would count the parent's, which
+    survives fork and exec)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 @contextlib.contextmanager
@@ -170,6 +182,7 @@ def child_load(task: dict[str, Any]) -> None:
     del warm
     gc.collect()
     out: dict[str, Any] = {"rss_before": _rss()}
+    _reset_peak_rss()
     paused = task["regime"] == "paused"
     with _clock(out, "load"):
         if paused:
@@ -185,10 +198,13 @@ def child_load(task: dict[str, Any]) -> None:
 
 
 def _repeat(fn: Callable[[], Any], budget_s: float = 0.5, most: int = 200) -> float:
-    """The median wall time of calls of ``fn`` (at least 5, within about ``budget_s``)."""
+    """The median wall time of calls of ``fn``: as many as fit in ``budget_s`` (at least 5, or
+    1 if one call takes longer than the budget)."""
     runs: list[float] = []
     stop = time.perf_counter() + budget_s
-    while len(runs) < most and (len(runs) < 5 or time.perf_counter() < stop):
+    while len(runs) < most and (
+        not runs or time.perf_counter() < stop or (len(runs) < 5 and runs[0] < budget_s)
+    ):
         start = time.perf_counter()
         fn()
         runs.append(time.perf_counter() - start)
@@ -457,11 +473,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 )
                 for op in ops
             ]
-            repeat = args.repeat if size > 10_000 else max(args.repeat, args.small_repeat)
+            repeat = args.repeat if size >= 10_000 else max(args.repeat, args.small_repeat)
+            row["repeat"] = repeat
             runs: dict[str, list[dict[str, Any]]] = {}
             for index in range(repeat):
                 todo = tasks + op_tasks
-                if index < args.layout_repeat or size <= 10_000:
+                if index < args.layout_repeat:
                     todo += layout_tasks
                 for name, task in todo:
                     result = _run_child(task)
@@ -493,7 +510,7 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument(
-        "--small-repeat", type=int, default=5, help="runs per measurement up to 10,000 events"
+        "--small-repeat", type=int, default=5, help="runs per measurement below 10,000 events"
     )
     parser.add_argument(
         "--layout-repeat", type=int, default=3, help="repeats with the JSON document and JSON Lines"

@@ -245,7 +245,7 @@ def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:
             f"`python bench/bench_load.py {result['command']}`; Python {machine['python']}, "
             f"{machine['cpus']} CPUs, load average {machine['load_average_at_start'][0]:.1f} "
             f"at the start; msgspec {machine['msgspec']}, pydantic {machine.get('pydantic')}; "
-            f"median of {result['repeat']} runs (more up to 10,000 events).\n",
+            f"median of {result['repeat']} runs (more below 10,000 events; see results.json).\n",
             "Load (default: each library's own collector policy; paused: the collector off "
             "for every contender, its young collection counted):\n",
             load_table(result),
