@@ -477,8 +477,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             row["repeat"] = repeat
             runs: dict[str, list[dict[str, Any]]] = {}
             for index in range(repeat):
-                todo = tasks + op_tasks
-                if index < args.layout_repeat:
+                todo = list(tasks)
+                if size < 100_000 or index < args.ops_repeat:
+                    todo += op_tasks
+                if size < 100_000 or index < args.layout_repeat:
                     todo += layout_tasks
                 for name, task in todo:
                     result = _run_child(task)
@@ -513,7 +515,10 @@ def main() -> None:
         "--small-repeat", type=int, default=5, help="runs per measurement below 10,000 events"
     )
     parser.add_argument(
-        "--layout-repeat", type=int, default=3, help="repeats with the JSON document and JSON Lines"
+        "--layout-repeat", type=int, default=1_000, help="at 100k+: repeats with the layouts"
+    )
+    parser.add_argument(
+        "--ops-repeat", type=int, default=1_000, help="at 100k+: repeats with the operations"
     )
     parser.add_argument("--layout-max", type=int, default=100_000)
     parser.add_argument("--pydantic-max", type=int, default=100_000)

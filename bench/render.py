@@ -233,6 +233,44 @@ def memory_table(result: dict[str, Any]) -> str:
     return _table(header, rows)
 
 
+def targets_table(result: dict[str, Any]) -> str:
+    size = max(result["sizes"], key=int)
+    row = result["sizes"][size]
+
+    def cpu(regime: str, contender: str) -> float | None:
+        value = _get(row, "load", regime, contender, "load_cpu_s")
+        return float(value) if value is not None else None
+
+    def both(a: str, b: str, bound: float, most: bool) -> list[str]:
+        values = [_ratio(cpu(g, a), cpu(g, b)) for g in REGIMES]
+        met = [v is not None and (v <= bound if most else v >= bound) for v in values]
+        return [_fmt(values[0]), _fmt(values[1]), " / ".join("yes" if m else "no" for m in met)]
+
+    memory = _ratio(
+        _get(row, "load", "default", "rightsdata", "held_bytes"),
+        _get(row, "load", "default", "pydantic", "held_bytes"),
+    )
+    imports = result.get("imports") or {}
+    imported = _ratio(
+        _get(imports, "rightsdata_load", "wall_s"), _get(imports, "attrs_cattrs_pendulum", "wall_s")
+    )
+    query = _get(row, "ops", "events", "indexed_query_wall_s")
+
+    def met(value: float | None, ok: bool) -> str:
+        return "-" if value is None else ("yes" if ok else "no")
+
+    rows = [
+        ["full load / json.loads <= 1.0", *both("rightsdata", "json_loads", 1.0, True)],
+        ["pydantic / rightsdata >= 3", *both("pydantic", "rightsdata", 3.0, False)],
+        ["memory held / pydantic's <= 1/3", _fmt(memory), "", met(memory, (memory or 1) <= 1 / 3)],
+        ["cold import + load() / attrs+cattrs+pendulum <= 1.0 (wall)", _fmt(imported), "",
+         met(imported, (imported or 2) <= 1.0)],
+        ["indexed query < 1 ms (wall, ms)", _fmt(query, ".3f", 1e3), "",
+         met(query, (query or 1) < 1e-3)],
+    ]  # fmt: skip
+    return _table([f"target, at {_n(size)} events", "default", "paused", "met"], rows)
+
+
 def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:
     parts = ["### Shape\n", shape_table(results)]
     for shape in shapes or list(results):
@@ -246,7 +284,9 @@ def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:
             f"{machine['cpus']} CPUs, load average {machine['load_average_at_start'][0]:.1f} "
             f"at the start; msgspec {machine['msgspec']}, pydantic {machine.get('pydantic')}; "
             f"median of {result['repeat']} runs (more below 10,000 events; see results.json).\n",
-            "Load (default: each library's own collector policy; paused: the collector off "
+            "Against the targets (CPU-time ratios; default and paused collector regimes):\n",
+            targets_table(result),
+            "\nLoad (default: each library's own collector policy; paused: the collector off "
             "for every contender, its young collection counted):\n",
             load_table(result),
             "\nRatios (CPU time; above 1 rightsdata is slower, except pydantic / rightsdata):\n",
