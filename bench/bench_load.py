@@ -71,7 +71,18 @@ LAYOUT_CONTENDERS = {
     "json_loads_jsonl": "jsonl",
     "rightsdata_jsonl": "jsonl",
 }
-OPS = ("search", "timeline", "events", "related", "to_pandas", "parquet", "csv", "gc", "exit")
+OPS = (
+    "search",
+    "timeline",
+    "events",
+    "related",
+    "to_pandas",
+    "parquet",
+    "csv",
+    "gc",
+    "exit",
+    "exit_json_loads",
+)
 LAYOUT_FILES = {"folder": "folder", "document": "data.json", "jsonl": "data.jsonl"}
 
 
@@ -238,12 +249,19 @@ def child_op(task: dict[str, Any]) -> None:
 
     op, args = task["op"], task["args"]
     out: dict[str, Any] = {}
+    if op == "exit_json_loads":  # the same exit for json.loads's dicts, to compare
+        warm = load_json(Path(task["warm"]))
+        del warm
+        data = load_json(Path(task["path"]))
+        gc.collect()
+        print(json.dumps({"loaded": data is not None}), flush=True)
+        return
     warm_ds = rightsdata.load_path(Path(task["warm"]))
     if op not in ("gc", "exit"):
         _op(warm_ds, op, task["warm_args"], {})()  # imports (pandas, pyarrow) and code paths
     del warm_ds
     gc.collect()
-    base = _rss()
+    base, base_blocks = _rss(), sys.getallocatedblocks()
     ds = rightsdata.load_path(Path(task["path"]))
     gc.collect()
     if op == "exit":
@@ -253,13 +271,20 @@ def child_op(task: dict[str, Any]) -> None:
         with _clock(out, "collect"):
             out["collect_found"] = gc.collect()
         gc.disable()
-        before = _rss()
+        # RSS barely moves when objects are freed (the allocators keep the memory), so
+        # what is freed is also counted in the interpreter's allocated memory blocks
+        before, blocks = _rss(), sys.getallocatedblocks()
         with _clock(out, "del"):
             del ds
         out["del_freed_bytes"] = before - _rss()
+        out["del_freed_blocks"] = blocks - sys.getallocatedblocks()
         with _clock(out, "collect_after_del"):
             out["collect_after_del_found"] = gc.collect()
         out["collect_after_del_freed_bytes"] = before - out["del_freed_bytes"] - _rss()
+        out["collect_after_del_freed_blocks"] = (
+            blocks - out["del_freed_blocks"] - sys.getallocatedblocks()
+        )
+        out["blocks_held"] = blocks - base_blocks  # the dataset's
         out["held_bytes"] = before - base
         _finish_child(out)
     call = _op(ds, op, args, out)
@@ -288,7 +313,7 @@ def child_op(task: dict[str, Any]) -> None:
 
 def _run_child(task: dict[str, Any]) -> dict[str, Any]:
     command = [sys.executable, __file__, "--child", json.dumps(task)]
-    if task.get("op") == "exit":
+    if task.get("op", "").startswith("exit"):
         with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as proc:
             assert proc.stdout is not None
             line = proc.stdout.readline()

@@ -54,6 +54,11 @@ def _ratio(a: float | None, b: float | None) -> float | None:
     return None if a is None or b is None or not b else a / b
 
 
+def _share(a: float | None, b: float | None) -> str:
+    value = _ratio(a, b)
+    return "-" if value is None else f"{max(0.0, value):.0%}"
+
+
 def shape_table(results: dict[str, Any]) -> str:
     from shape import bundled, summary
 
@@ -199,6 +204,7 @@ def ops_table(result: dict[str, Any]) -> str:
         ("gc", "del_wall_s", "`del ds` (collector off)"),
         ("gc", "collect_after_del_wall_s", "then `gc.collect()`"),
         ("exit", "exit_wall_s", "process exit after a load"),
+        ("exit_json_loads", "exit_wall_s", "process exit holding `json.loads`'s dicts"),
     ]
     rows = [
         [label] + [_fmt(_get(result["sizes"][s], "ops", op, key), ",.3f", 1e3) for s in sizes]
@@ -211,24 +217,24 @@ def memory_table(result: dict[str, Any]) -> str:
     rows = []
     for size, row in sorted(result["sizes"].items(), key=lambda kv: int(kv[0])):
         gc_row = _get(row, "ops", "gc") or {}
-        held = gc_row.get("held_bytes")
+        blocks = gc_row.get("blocks_held")
         rows.append(
             [
                 _n(size),
-                _fmt(held, ",.0f", 1e-6),
-                _fmt(gc_row.get("del_freed_bytes"), ",.0f", 1e-6),
-                _fmt(gc_row.get("collect_after_del_found"), ",.0f"),
-                _fmt(gc_row.get("collect_after_del_freed_bytes"), ",.0f", 1e-6),
+                _fmt(gc_row.get("held_bytes"), ",.0f", 1e-6),
                 _fmt(gc_row.get("collect_found"), ",.0f"),
+                _share(gc_row.get("del_freed_blocks"), blocks),
+                _fmt(gc_row.get("collect_after_del_found"), ",.0f"),
+                _share(gc_row.get("collect_after_del_freed_blocks"), blocks),
             ]
         )
     header = [
         "events",
         "held after load, MB",
-        "freed by `del ds`, MB",
-        "objects the collector then finds",
-        "freed by that collection, MB",
-        "found by a collection before `del`",
+        "garbage a collection finds before `del`",
+        "of its memory blocks, freed by `del ds`",
+        "objects a collection then finds",
+        "blocks freed by it",
     ]
     return _table(header, rows)
 

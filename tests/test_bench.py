@@ -135,7 +135,10 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
         "csv",
         "gc",
         "exit",
+        "exit_json_loads",
     }
+    gc_row = row["ops"]["gc"]
+    assert gc_row["blocks_held"] > 0 and gc_row["collect_found"] >= 0
     assert row["ops"]["timeline"]["results"] > 0 and row["ops"]["search"]["results"] > 0
     rendered = subprocess.run(
         [sys.executable, str(BENCH / "render.py"), str(out)],
