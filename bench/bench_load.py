@@ -26,8 +26,9 @@ repeat after repeat, and keeps the medians. Loads are timed under two collector 
   young collection that then moves what the load built to the old generation (``gc.collect(1)``)
   is counted in the time.
 
-Results go to ``bench/results.json`` (``--out``), under the shape, merged with what the file
-already holds for the other shape.
+Results go to ``bench/results.json`` (``--out``), under the shape, beside what the file holds
+for the other shape; ``--merge`` also keeps this shape's sizes not measured now (each size
+records its own date, commit and command).
 """
 
 from __future__ import annotations
@@ -437,6 +438,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             paths = _write_layouts(data, where)
             probe = _probe_args(data)
             row: dict[str, Any] = {
+                "run": {
+                    "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                    "commit": out["commit"],
+                    "command": out["command"],
+                    "load_average_at_start": os.getloadavg()[0],
+                },
                 "shape": summary(data),
                 "bytes": {
                     layout: (
@@ -551,6 +558,9 @@ def main() -> None:
     parser.add_argument("--ops", nargs="+", help=f"of {', '.join(OPS)}; 'none' for none")
     parser.add_argument("--import-runs", type=int, default=11)
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument(
+        "--merge", action="store_true", help="keep the sizes of the shape not measured now"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -564,6 +574,11 @@ def main() -> None:
             merged = json.loads(args.out.read_text())
     if "shapes" not in merged:
         merged = {"shapes": {}}
+    previous = merged["shapes"].get(args.shape)
+    if args.merge and previous:  # keep the sizes (and import figures) not measured now
+        results["sizes"] = {**previous.get("sizes", {}), **results["sizes"]}
+        if "imports" not in results and "imports" in previous:
+            results["imports"] = previous["imports"]
     merged["shapes"][args.shape] = results
     args.out.write_text(json.dumps(merged, indent=2) + "\n")
     print(f"\nwritten to {args.out}; render: python bench/render.py {args.out}")

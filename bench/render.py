@@ -249,8 +249,11 @@ def targets_table(result: dict[str, Any]) -> str:
 
     def both(a: str, b: str, bound: float, most: bool) -> list[str]:
         values = [_ratio(cpu(g, a), cpu(g, b)) for g in REGIMES]
-        met = [v is not None and (v <= bound if most else v >= bound) for v in values]
-        return [_fmt(values[0]), _fmt(values[1]), " / ".join("yes" if m else "no" for m in met)]
+        met = [
+            "-" if v is None else "yes" if (v <= bound if most else v >= bound) else "no"
+            for v in values
+        ]
+        return [_fmt(values[0]), _fmt(values[1]), " / ".join(met)]
 
     memory = _ratio(
         _get(row, "load", "default", "rightsdata", "held_bytes"),
@@ -277,6 +280,22 @@ def targets_table(result: dict[str, Any]) -> str:
     return _table([f"target, at {_n(size)} events", "default", "paused", "met"], rows)
 
 
+def _runs(result: dict[str, Any]) -> str:
+    """Which run measured which sizes, where they were measured apart (``--merge``)."""
+    runs: dict[tuple[str, str], list[str]] = {}
+    for size, row in sorted(result["sizes"].items(), key=lambda kv: int(kv[0])):
+        run = row.get("run") or {}
+        key = (str(run.get("date")), str(run.get("commit"))[:10])
+        runs.setdefault(key, []).append(_n(size))
+    if len(runs) < 2:
+        return ""
+    return "".join(
+        f"{', '.join(sizes)} events: {date}, commit {commit}"
+        f" (`{result['sizes'][sizes[0].replace(',', '')]['run']['command']}`).\n"
+        for (date, commit), sizes in runs.items()
+    )
+
+
 def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:
     parts = ["### Shape\n", shape_table(results)]
     for shape in shapes or list(results):
@@ -290,6 +309,7 @@ def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:
             f"{machine['cpus']} CPUs, load average {machine['load_average_at_start'][0]:.1f} "
             f"at the start; msgspec {machine['msgspec']}, pydantic {machine.get('pydantic')}; "
             f"median of {result['repeat']} runs (more below 10,000 events; see results.json).\n",
+            _runs(result),
             "Against the targets (CPU-time ratios; default and paused collector regimes):\n",
             targets_table(result),
             "\nLoad (default: each library's own collector policy; paused: the collector off "
