@@ -195,6 +195,14 @@ def child_load(task: dict[str, Any]) -> None:
     gc.collect()
     out: dict[str, Any] = {"rss_before": _rss()}
     _reset_peak_rss()
+    if task["regime"] == "tracemalloc":  # memory only: tracing slows the load severalfold
+        import tracemalloc
+
+        tracemalloc.start()
+        result = fn(Path(task["path"]))
+        out["traced_held_bytes"], out["traced_peak_bytes"] = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        _finish_child(out)
     paused = task["regime"] == "paused"
     with _clock(out, "load"):
         if paused:
@@ -476,6 +484,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                             },
                         )
                     )
+            trace_tasks = [
+                (f"tracemalloc/{task['contender']}", {**task, "regime": "tracemalloc"})
+                for _, task in tasks
+                if task["regime"] == "default" and size <= args.tracemalloc_max
+            ]
             layout_tasks = []
             if size <= args.layout_max:
                 for contender, layout in LAYOUT_CONTENDERS.items():
@@ -509,7 +522,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             row["repeat"] = repeat
             runs: dict[str, list[dict[str, Any]]] = {}
             for index in range(repeat):
-                todo = list(tasks)
+                todo = list(tasks) + (trace_tasks if index == 0 else [])
                 if size < 100_000 or index < args.ops_repeat:
                     todo += op_tasks
                 if size < 100_000 or index < args.layout_repeat:
@@ -554,6 +567,9 @@ def main() -> None:
     )
     parser.add_argument("--layout-max", type=int, default=100_000)
     parser.add_argument("--pydantic-max", type=int, default=100_000)
+    parser.add_argument(
+        "--tracemalloc-max", type=int, default=10_000, help="tracemalloc's peak up to this size"
+    )
     parser.add_argument("--contenders", nargs="+", default=list(CONTENDERS))
     parser.add_argument("--ops", nargs="+", help=f"of {', '.join(OPS)}; 'none' for none")
     parser.add_argument("--import-runs", type=int, default=11)

@@ -104,9 +104,12 @@ def load_table(result: dict[str, Any]) -> str:
                     _fmt(wall, ".1f", 1e6 / n),
                 ]
             stats = _get(row, "load", "default", contender) or {}
+            traced = _get(row, "tracemalloc", contender) or {}
             cells += [
                 _fmt(stats.get("held_bytes"), ",.0f", 1 / n),
                 _fmt(stats.get("peak_bytes"), ",.0f", 1e-6),
+                _fmt(traced.get("traced_held_bytes"), ",.0f", 1 / n),
+                _fmt(traced.get("traced_peak_bytes"), ",.0f", 1e-6),
             ]
             rows.append(cells)
     header = [
@@ -120,6 +123,8 @@ def load_table(result: dict[str, Any]) -> str:
         "paused: wall us/ev",
         "held B/ev",
         "peak MB",
+        "traced held B/ev",
+        "traced peak MB",
     ]
     return _table(header, rows)
 
