@@ -288,16 +288,17 @@ def targets_table(result: dict[str, Any]) -> str:
 def _runs(result: dict[str, Any]) -> str:
     """Which run measured which sizes, where they were measured apart (``--merge``)."""
     runs: dict[tuple[str, str], list[str]] = {}
+    dates: dict[tuple[str, str], str] = {}
     for size, row in sorted(result["sizes"].items(), key=lambda kv: int(kv[0])):
         run = row.get("run") or {}
-        key = (str(run.get("date")), str(run.get("commit"))[:10])
+        key = (str(run.get("commit"))[:10], str(run.get("command")))
         runs.setdefault(key, []).append(_n(size))
+        dates.setdefault(key, str(run.get("date")))
     if len(runs) < 2:
         return ""
     return "".join(
-        f"{', '.join(sizes)} events: {date}, commit {commit}"
-        f" (`{result['sizes'][sizes[0].replace(',', '')]['run']['command']}`).\n"
-        for (date, commit), sizes in runs.items()
+        f"{', '.join(sizes)} events: {dates[key]}, commit {key[0]} (`{key[1]}`).\n"
+        for key, sizes in runs.items()
     )
 
 
