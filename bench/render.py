@@ -1,0 +1,359 @@
+"""Render bench/results.json as the Markdown tables of docs/performance.md.
+
+    python bench/render.py                      # bench/results.json
+    python bench/render.py /tmp/r.json --shape realistic
+
+Times are medians over the repeats, per event in microseconds (us/ev) where a load is
+compared, else in milliseconds; ratios are of CPU times (``time.process_time`` in the child)
+unless the column says wall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+NAMES = {
+    "json_loads": "json.loads",
+    "rightsdata": "**rightsdata**",
+    "msgspec_dicts": "msgspec into dicts",
+    "msgspec_structs": "msgspec into plain Structs",
+    "msgspec_constrained": "msgspec Structs + Meta constraints",
+    "pydantic": "pydantic v2",
+}
+REGIMES = ("default", "paused")
+
+
+def _n(size: str) -> str:
+    return f"{int(size):,}"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _get(row: dict[str, Any], *path: str) -> Any:
+    value: Any = row
+    for key in path:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return value
+
+
+def _fmt(value: float | None, spec: str = ".2f", scale: float = 1.0) -> str:
+    return "-" if value is None else format(value * scale, spec)
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None or not b else a / b
+
+
+def _share(a: float | None, b: float | None) -> str:
+    value = _ratio(a, b)
+    return "-" if value is None else f"{max(0.0, value):.0%}"
+
+
+def shape_table(results: dict[str, Any]) -> str:
+    from shape import bundled, summary
+
+    columns = [("bundled dataset", summary(bundled()))]
+    for shape, result in results.items():
+        sizes = result.get("sizes", {})
+        if sizes:
+            size = max(sizes, key=int)
+            columns.append((f"{shape}, {_n(size)}", sizes[size]["shape"]))
+    keys = [
+        ("other_records_per_event", "other records per event", ".2f"),
+        ("event_kinds", "event kinds", "d"),
+        ("participants", "participants per event", ".2f"),
+        ("charges", "charges per event", ".2f"),
+        ("figures", "figures per event", ".2f"),
+        ("citations", "citations per event", ".2f"),
+        ("penalty_share", "events with a penalty", ".0%"),
+        ("undated_share", "undated events", ".0%"),
+        ("part_of_share", "events part of another", ".0%"),
+        ("non_ascii_name_share", "non-ASCII names", ".1%"),
+    ]
+    rows = [
+        [label] + [format(column[key], spec) for _, column in columns] for key, label, spec in keys
+    ]
+    return _table(["", *(name for name, _ in columns)], rows)
+
+
+def load_table(result: dict[str, Any]) -> str:
+    rows = []
+    for size, row in sorted(result["sizes"].items(), key=lambda kv: int(kv[0])):
+        n = int(size)
+        for contender, name in NAMES.items():
+            cells = [_n(size), name]
+            if _get(row, "load", "default", contender) is None:
+                continue
+            for regime in REGIMES:
+                mine = _get(row, "load", regime, contender, "load_cpu_s")
+                base = _get(row, "load", regime, "json_loads", "load_cpu_s")
+                wall = _get(row, "load", regime, contender, "load_wall_s")
+                cells += [
+                    _fmt(mine, ".1f", 1e6 / n),
+                    _fmt(_ratio(mine, base)),
+                    _fmt(wall, ".1f", 1e6 / n),
+                ]
+            stats = _get(row, "load", "default", contender) or {}
+            traced = _get(row, "tracemalloc", contender) or {}
+            cells += [
+                _fmt(stats.get("held_bytes"), ",.0f", 1 / n),
+                _fmt(stats.get("peak_bytes"), ",.0f", 1e-6),
+                _fmt(traced.get("traced_held_bytes"), ",.0f", 1 / n),
+                _fmt(traced.get("traced_peak_bytes"), ",.0f", 1e-6),
+            ]
+            rows.append(cells)
+    header = [
+        "events",
+        "contender",
+        "default: CPU us/ev",
+        "default: / json.loads",
+        "default: wall us/ev",
+        "paused: CPU us/ev",
+        "paused: / json.loads",
+        "paused: wall us/ev",
+        "held B/ev",
+        "peak MB",
+        "traced held B/ev",
+        "traced peak MB",
+    ]
+    return _table(header, rows)
+
+
+def ratio_table(result: dict[str, Any]) -> str:
+    def cpu(row: dict[str, Any], regime: str, contender: str) -> float | None:
+        value = _get(row, "load", regime, contender, "load_cpu_s")
+        return float(value) if value is not None else None
+
+    pairs = [
+        ("rightsdata / json.loads", "rightsdata", "json_loads"),
+        ("rightsdata / msgspec dicts", "rightsdata", "msgspec_dicts"),
+        ("rightsdata / msgspec Structs", "rightsdata", "msgspec_structs"),
+        ("rightsdata / msgspec + Meta", "rightsdata", "msgspec_constrained"),
+        ("pydantic / rightsdata", "pydantic", "rightsdata"),
+    ]
+    sizes = sorted(result["sizes"], key=int)
+    header = ["ratio (CPU)", *(f"{_n(s)}: {g}" for s in sizes for g in REGIMES)]
+    rows = [
+        [label]
+        + [
+            _fmt(_ratio(cpu(result["sizes"][s], g, a), cpu(result["sizes"][s], g, b)))
+            for s in sizes
+            for g in REGIMES
+        ]
+        for label, a, b in pairs
+    ]
+    memory = ["memory held, rightsdata / pydantic"]
+    for size in sizes:
+        row = result["sizes"][size]
+        value = _ratio(
+            _get(row, "load", "default", "rightsdata", "held_bytes"),
+            _get(row, "load", "default", "pydantic", "held_bytes"),
+        )
+        memory += [_fmt(value), ""]
+    rows.append(memory)
+    return _table(header, rows)
+
+
+def layout_table(result: dict[str, Any]) -> str:
+    rows = []
+    for size, row in sorted(result["sizes"].items(), key=lambda kv: int(kv[0])):
+        n = int(size)
+        cells = [_n(size)]
+        for layout, mine, base in (
+            ("folder", ("load", "default", "rightsdata"), ("load", "default", "json_loads")),
+            ("document", ("layouts", "rightsdata_document"), ("layouts", "json_loads_document")),
+            ("jsonl", ("layouts", "rightsdata_jsonl"), ("layouts", "json_loads_jsonl")),
+        ):
+            ours = _get(row, *mine, "load_cpu_s")
+            theirs = _get(row, *base, "load_cpu_s")
+            size_mb = _get(row, "bytes", layout)
+            cells += [
+                _fmt(size_mb, ".1f", 1e-6),
+                _fmt(ours, ".1f", 1e6 / n),
+                _fmt(theirs, ".1f", 1e6 / n),
+                _fmt(_ratio(ours, theirs)),
+            ]
+        rows.append(cells)
+    header = ["events"]
+    for layout in ("folder", "JSON document", "JSON Lines"):
+        header += [f"{layout}: MB", "rightsdata us/ev", "json.loads us/ev", "ratio"]
+    return _table(header, rows)
+
+
+def ops_table(result: dict[str, Any]) -> str:
+    sizes = sorted(result["sizes"], key=int)
+    labels = [
+        ("search", "first_wall_s", "`ds.search(name)` first call"),
+        ("search", "warm_wall_s", "`ds.search(name)` warm"),
+        ("timeline", "first_wall_s", "`ds.timeline(actor)` first call"),
+        ("timeline", "warm_wall_s", "`ds.timeline(actor)` warm"),
+        ("events", "first_wall_s", "`ds.events(between=...)` first call"),
+        ("events", "warm_wall_s", "`ds.events(between=...)` warm"),
+        ("events", "indexed_query_wall_s", "`ds.events(between=..., involving=...)` warm"),
+        ("related", "first_wall_s", "`ds.related(actor)` first call"),
+        ("related", "warm_wall_s", "`ds.related(actor)` warm"),
+        ("to_pandas", "first_wall_s", '`ds.to_pandas("events")`'),
+        ("parquet", "first_wall_s", '`ds.export(dir, "parquet")`'),
+        ("csv", "first_wall_s", '`ds.export(dir, "csv")`'),
+        ("gc", "collect_wall_s", "full `gc.collect()` after a load"),
+        ("gc", "del_wall_s", "`del ds` (collector off)"),
+        ("gc", "collect_after_del_wall_s", "then `gc.collect()`"),
+        ("exit", "exit_wall_s", "process exit after a load"),
+        ("exit_json_loads", "exit_wall_s", "process exit holding `json.loads`'s dicts"),
+    ]
+    rows = [
+        [label] + [_fmt(_get(result["sizes"][s], "ops", op, key), ",.3f", 1e3) for s in sizes]
+        for op, key, label in labels
+    ]
+    return _table(["ms (wall)", *(_n(s) for s in sizes)], rows)
+
+
+def memory_table(result: dict[str, Any]) -> str:
+    rows = []
+    for size, row in sorted(result["sizes"].items(), key=lambda kv: int(kv[0])):
+        gc_row = _get(row, "ops", "gc") or {}
+        blocks = gc_row.get("blocks_held")
+        rows.append(
+            [
+                _n(size),
+                _fmt(gc_row.get("held_bytes"), ",.0f", 1e-6),
+                _fmt(gc_row.get("collect_found"), ",.0f"),
+                _share(gc_row.get("del_freed_blocks"), blocks),
+                _fmt(gc_row.get("collect_after_del_found"), ",.0f"),
+                _share(gc_row.get("collect_after_del_freed_blocks"), blocks),
+            ]
+        )
+    header = [
+        "events",
+        "held after load, MB",
+        "garbage a collection finds before `del`",
+        "of its memory blocks, freed by `del ds`",
+        "objects a collection then finds",
+        "blocks freed by it",
+    ]
+    return _table(header, rows)
+
+
+def targets_table(result: dict[str, Any]) -> str:
+    size = max(result["sizes"], key=int)
+    row = result["sizes"][size]
+
+    def cpu(regime: str, contender: str) -> float | None:
+        value = _get(row, "load", regime, contender, "load_cpu_s")
+        return float(value) if value is not None else None
+
+    def both(a: str, b: str, bound: float, most: bool) -> list[str]:
+        values = [_ratio(cpu(g, a), cpu(g, b)) for g in REGIMES]
+        met = [
+            "-" if v is None else "yes" if (v <= bound if most else v >= bound) else "no"
+            for v in values
+        ]
+        return [_fmt(values[0]), _fmt(values[1]), " / ".join(met)]
+
+    memory = _ratio(
+        _get(row, "load", "default", "rightsdata", "held_bytes"),
+        _get(row, "load", "default", "pydantic", "held_bytes"),
+    )
+    imports = result.get("imports") or {}
+    imported = _ratio(
+        _get(imports, "rightsdata_load", "wall_s"), _get(imports, "attrs_cattrs_pendulum", "wall_s")
+    )
+    query = _get(row, "ops", "events", "indexed_query_wall_s")
+
+    def met(value: float | None, ok: bool) -> str:
+        return "-" if value is None else ("yes" if ok else "no")
+
+    rows = [
+        ["full load / json.loads <= 1.0", *both("rightsdata", "json_loads", 1.0, True)],
+        ["pydantic / rightsdata >= 3", *both("pydantic", "rightsdata", 3.0, False)],
+        ["memory held / pydantic's <= 1/3", _fmt(memory), "", met(memory, (memory or 1) <= 1 / 3)],
+        ["cold import + load() / attrs+cattrs+pendulum <= 1.0 (wall)", _fmt(imported), "",
+         met(imported, (imported or 2) <= 1.0)],
+        ["indexed query < 1 ms (wall, ms)", _fmt(query, ".3f", 1e3), "",
+         met(query, (query or 1) < 1e-3)],
+    ]  # fmt: skip
+    return _table([f"target, at {_n(size)} events", "default", "paused", "met"], rows)
+
+
+def _runs(result: dict[str, Any]) -> str:
+    """Which run measured which sizes, where they were measured apart (``--merge``)."""
+    runs: dict[tuple[str, str], list[str]] = {}
+    dates: dict[tuple[str, str], str] = {}
+    for size, row in sorted(result["sizes"].items(), key=lambda kv: int(kv[0])):
+        run = row.get("run") or {}
+        key = (str(run.get("commit"))[:10], str(run.get("command")))
+        runs.setdefault(key, []).append(_n(size))
+        dates.setdefault(key, str(run.get("date")))
+    if len(runs) < 2:
+        return ""
+    return "".join(
+        f"{', '.join(sizes)} events: {dates[key]}, commit {key[0]} (`{key[1]}`).\n"
+        for key, sizes in runs.items()
+    )
+
+
+def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:
+    parts = ["### Shape\n", shape_table(results)]
+    for shape in shapes or list(results):
+        result = results.get(shape)
+        if not result:
+            continue
+        machine = result["machine"]
+        parts += [
+            f"\n### {shape} shape: {result['date']}, commit {str(result.get('commit'))[:10]}\n",
+            f"`python bench/bench_load.py {result['command']}`; Python {machine['python']}, "
+            f"{machine['cpus']} CPUs, load average {machine['load_average_at_start'][0]:.1f} "
+            f"at the start; msgspec {machine['msgspec']}, pydantic {machine.get('pydantic')}; "
+            f"median of {result['repeat']} runs (more below 10,000 events; see results.json).\n",
+            _runs(result),
+            "Against the targets (CPU-time ratios; default and paused collector regimes):\n",
+            targets_table(result),
+            "\nLoad (default: each library's own collector policy; paused: the collector off "
+            "for every contender, its young collection counted):\n",
+            load_table(result),
+            "\nRatios (CPU time; above 1 rightsdata is slower, except pydantic / rightsdata):\n",
+            ratio_table(result),
+        ]
+        if any("layouts" in row for row in result["sizes"].values()):
+            parts += ["\nLayouts (`rightsdata.load_path`; CPU time):\n", layout_table(result)]
+        if any("ops" in row for row in result["sizes"].values()):
+            parts += [
+                "\nAfter a load (first call: builds what the call needs):\n",
+                ops_table(result),
+            ]
+            parts += ["\nMemory and the collector:\n", memory_table(result)]
+        imports = result.get("imports")
+        if imports:
+            parts.append(
+                f"\nCold `import rightsdata; rightsdata.load()`: "
+                f"{imports['rightsdata_load']['wall_s'] * 1e3:.0f} ms; "
+                f"`import attrs, cattrs, pendulum`: "
+                f"{imports['attrs_cattrs_pendulum']['wall_s'] * 1e3:.0f} ms; bare interpreter "
+                f"{imports['python_bare']['wall_s'] * 1e3:.0f} ms (median of {imports['runs']})."
+            )
+    return "\n".join(parts) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("results", type=Path, nargs="?", default=HERE / "results.json")
+    parser.add_argument("--shape", nargs="+", help="realistic, synthetic (default: all)")
+    args = parser.parse_args()
+    print(render(json.loads(args.results.read_text())["shapes"], args.shape), end="")
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.path.insert(0, str(HERE))
+    main()

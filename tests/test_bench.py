@@ -1,0 +1,149 @@
+"""The benchmark's data and script (bench/): the realistic shape is the bundled dataset's, its
+datasets load, the comparison models accept them, and the script runs at a tiny size.
+
+No timings are asserted: bench/bench_load.py measures them (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rightsdata
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@pytest.fixture(scope="module")
+def bench() -> Iterator[Any]:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import msgspec_models
+        import shape
+
+        yield shape, msgspec_models
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+def test_realistic_shape_is_the_bundled_one(bench: Any) -> None:
+    shape, _ = bench
+    bundled = shape.summary(shape.bundled())
+    # a whole number of replicas: every proportion is exactly the bundled one
+    generated = shape.summary(shape.realistic(3 * bundled["events"]))
+    assert generated["events"] == 3 * bundled["events"]
+    for key, value in bundled.items():
+        if key == "records":
+            assert generated[key] == {kind: 3 * n for kind, n in value.items()}
+        elif key != "events":
+            assert generated[key] == pytest.approx(value), key
+    assert bundled["non_ascii_name_share"] > 0 and bundled["part_of_share"] > 0
+
+
+def test_realistic_data_loads_with_fresh_ids_and_names(bench: Any, tmp_path: Path) -> None:
+    shape, _ = bench
+    data = shape.realistic(300)  # two replicas and a partial one
+    ids = [d["id"] for documents in data.values() for d in documents]
+    assert len(ids) == len(set(ids))
+    assert not set(ids) & {d["id"] for documents in shape.bundled().values() for d in documents}
+    names = {p["name"] for p in data["persons"]}
+    assert len(names) > len(shape.bundled()["persons"])  # not the bundled names over again
+    for path in (
+        shape.write_folder(data, tmp_path / "folder"),
+        shape.write_document(data, tmp_path / "data.json"),
+        shape.write_json_lines(data, tmp_path / "data.jsonl"),
+    ):
+        ds = rightsdata.load_path(path)  # every reference resolves, every record is valid
+        assert ds.counts() == {kind: len(documents) for kind, documents in data.items()}
+    assert any(event.part_of is not None for event in ds.events)
+
+
+def test_realistic_needs_the_bundled_events(bench: Any) -> None:
+    shape, _ = bench
+    with pytest.raises(ValueError, match=f"at least {len(rightsdata.load().events)} events"):
+        shape.realistic(100)
+
+
+@pytest.mark.parametrize("name", ["realistic", "synthetic"])
+def test_msgspec_models_accept_both_shapes(bench: Any, tmp_path: Path, name: str) -> None:
+    shape, msgspec_models = bench
+    data = shape.SHAPES[name](230, 1)
+    folder = shape.write_folder(data, tmp_path)
+    for family, decoders in msgspec_models.DECODERS.items():
+        for kind, decoder in decoders.items():
+            records = decoder.decode((folder / f"{kind}.json").read_bytes())
+            assert len(records) == len(data[kind]), (family, kind)
+
+
+def test_constrained_msgspec_models_check_what_plain_ones_do_not(bench: Any) -> None:
+    import msgspec
+
+    _, msgspec_models = bench
+    bad = b'[{"actor": "place:almaty", "role": "victim"}]'
+    plain, constrained = (
+        family["Participant"] for family in (msgspec_models.PLAIN, msgspec_models.CONSTRAINED)
+    )
+    assert msgspec.json.decode(bad, type=list[plain])[0].actor == "place:almaty"
+    with pytest.raises(msgspec.ValidationError, match="actor"):
+        msgspec.json.decode(bad, type=list[constrained])
+
+
+@pytest.mark.slow
+def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "bench_load.py"),
+            "--sizes", "200", "--repeat", "1", "--small-repeat", "1",
+            "--import-runs", "1", "--out", str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    result = json.loads(out.read_text())["shapes"]["realistic"]
+    row = result["sizes"]["200"]
+    for regime in ("default", "paused"):
+        assert set(row["load"][regime]) == {
+            "json_loads",
+            "rightsdata",
+            "msgspec_dicts",
+            "msgspec_structs",
+            "msgspec_constrained",
+            "pydantic",
+        }
+        assert all(stats["load_cpu_s"] > 0 for stats in row["load"][regime].values())
+    assert set(row["layouts"]) == {
+        "json_loads_document",
+        "rightsdata_document",
+        "json_loads_jsonl",
+        "rightsdata_jsonl",
+    }
+    assert set(row["ops"]) == {
+        "search",
+        "timeline",
+        "events",
+        "related",
+        "to_pandas",
+        "parquet",
+        "csv",
+        "gc",
+        "exit",
+        "exit_json_loads",
+    }
+    gc_row = row["ops"]["gc"]
+    assert gc_row["blocks_held"] > 0 and gc_row["collect_found"] >= 0
+    assert row["ops"]["timeline"]["results"] > 0 and row["ops"]["search"]["results"] > 0
+    rendered = subprocess.run(
+        [sys.executable, str(BENCH / "render.py"), str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "| 200 | **rightsdata** |" in rendered and "process exit after a load" in rendered
