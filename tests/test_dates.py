@@ -26,7 +26,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from rightsdata._values.dates import EDTF, EDTFError, Precision, parse_edtf
+from rightsdata._values.dates import EDTF, EDTFError, Precision
 
 from conftest import examples
 
@@ -102,7 +102,7 @@ def test_qualifiers(text: str, uncertain: bool, approximate: bool, precision: Pr
     ],
 )
 def test_intervals(text: str, earliest: D | None, latest: D | None, flags: str) -> None:
-    d = parse_edtf(text)
+    d = EDTF.parse(text)
     assert d.is_interval
     assert d.precision is None
     assert not d.uncertain
@@ -178,7 +178,7 @@ def test_rejected(text: str, message: str) -> None:
     with pytest.raises(EDTFError):
         EDTF(text)
     with pytest.raises(EDTFError):
-        parse_edtf(text)
+        EDTF.parse(text)
 
 
 def test_edtf_error_is_value_error() -> None:
@@ -223,7 +223,7 @@ def test_pickle_and_copy() -> None:
 
 
 def test_parse_and_constructor_agree() -> None:
-    assert EDTF("2012-05") == EDTF.parse("2012-05") == parse_edtf("2012-05")
+    assert EDTF("2012-05") == EDTF.parse("2012-05")
     assert hash(EDTF("2012-05")) == hash(EDTF.parse("2012-05"))
 
 

@@ -22,7 +22,7 @@ from rightsdata._validation import bulkcheck as _bulkcheck
 from rightsdata._validation import walks as _walks
 from rightsdata._validation.bulkcheck import _plan, walks_module
 from rightsdata._validation.convert import structure_many, unstructure
-from rightsdata._validation.fastpath import FastPathError, decode_records, decode_with_ids
+from rightsdata._validation.fastpath import FastPathError, decode_with_ids
 from rightsdata._validation.integrity import _references
 from rightsdata._values.gcpause import MANY_OBJECTS, gc_paused
 from rightsdata.testing import dataset_documents, records
@@ -51,7 +51,7 @@ def diagnostic(kind: str, data: bytes) -> list[Any] | None:
 def fast(kind: str, data: bytes) -> list[Any] | None:
     """The fast path's verdict: the records, or None if it raises (anything)."""
     try:
-        return decode_records(kind, data)
+        return decode_with_ids(kind, data)[0]
     except Exception:
         return None
 
@@ -289,7 +289,7 @@ def test_unknown_fields_are_refused_at_any_depth() -> None:
         data = VALID_PLACES.replace(old, new, 1)
         assert diagnostic("places", data) is None
         with pytest.raises(FastPathError):
-            decode_records("places", data)
+            decode_with_ids("places", data)[0]
 
 
 @pytest.mark.parametrize(
@@ -431,7 +431,7 @@ def test_where_the_fast_path_is_stricter_it_raises() -> None:
     escaped = VALID_PLACES.replace(b'"Almaty"', b'"Almaty\\u003a the city"', 1)
     assert diagnostic("places", escaped) is not None
     with pytest.raises(FastPathError):
-        decode_records("places", escaped)
+        decode_with_ids("places", escaped)[0]
 
 
 def test_whole_file_shapes() -> None:
@@ -442,19 +442,19 @@ def test_whole_file_shapes() -> None:
 
 def test_unknown_kind() -> None:
     with pytest.raises(ValueError, match="unknown record kind"):
-        decode_records("people", b"[]")
+        decode_with_ids("people", b"[]")[0]
 
 
 def test_the_garbage_collector_is_left_as_it_was() -> None:
     assert gc.isenabled()
-    decode_records("places", VALID_PLACES)
+    decode_with_ids("places", VALID_PLACES)[0]
     assert gc.isenabled()
     with pytest.raises(FastPathError):
-        decode_records("places", VALID_PLACES.replace(b'"kind"', b'"x": 1, "kind"', 1))
+        decode_with_ids("places", VALID_PLACES.replace(b'"kind"', b'"x": 1, "kind"', 1))[0]
     assert gc.isenabled()
     gc.disable()
     try:
-        decode_records("places", VALID_PLACES)
+        decode_with_ids("places", VALID_PLACES)[0]
         assert not gc.isenabled()
     finally:
         gc.enable()

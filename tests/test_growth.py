@@ -155,7 +155,7 @@ def test_a_file_may_leave_optional_fields_out_and_the_fast_path_takes_it() -> No
     data = json.dumps(
         [{"id": "person:a", "name": "A", "citations": [{"source": "source:a"}]}]
     ).encode()
-    (person,) = fastpath.decode_records("persons", data)
+    (person,) = fastpath.decode_with_ids("persons", data)[0]
     assert person == Person(id="person:a", name="A", citations=CITES)
 
 
@@ -168,7 +168,7 @@ def test_an_unknown_or_repeated_key_is_still_caught_when_fields_are_left_out(ext
         '[{"id": "person:a", "name": "A", ' + extra + ', "citations": [{"source": "source:a"}]}]'
     ).encode()
     with pytest.raises(fastpath.FastPathError):
-        fastpath.decode_records("persons", data)
+        fastpath.decode_with_ids("persons", data)[0]
 
 
 def test_canonical_form_round_trips_exactly() -> None:

@@ -1,6 +1,6 @@
 """The fast path: a whole kind file decoded straight into the records with msgspec.
 
-:func:`decode_records` turns the bytes of one kind file (``events.json``: a JSON array of
+:func:`decode_with_ids` turns the bytes of one kind file (``events.json``: a JSON array of
 records) into the model's frozen attrs records in one pass of msgspec's C decoder: msgspec
 builds the attrs instances itself, matches the vocabularies' terms and types, and hands EDTF
 dates and durations to a ``dec_hook``. msgspec does not call ``__init__``, so the records'
@@ -34,13 +34,13 @@ for a number, numbers or unknown terms for an enum, objects for lists, ``NaN`` a
 ``Infinity`` (both reject), integers up to Python's 4,300-digit limit (both accept, then the
 validators decide), a byte-order mark and invalid UTF-8 (both reject).
 
->>> from rightsdata._validation.fastpath import decode_records
+>>> from rightsdata._validation.fastpath import decode_with_ids
 >>> data = b'''[{"id": "place:almaty", "name": "Almaty", "aliases": [], "kind": "city",
 ...   "country": "KZ", "within": null, "inferred": [],
 ...   "citations": [{"source": "source:a", "locator": null, "quote": null, "fields": null}]}]'''
->>> [place.name for place in decode_records("places", data)]
+>>> [place.name for place in decode_with_ids("places", data)[0]]
 ['Almaty']
->>> decode_records("places", data.replace(b'"kind"', b'"size": 3, "kind"'))
+>>> decode_with_ids("places", data.replace(b'"kind"', b'"size": 3, "kind"'))
 ... # doctest: +IGNORE_EXCEPTION_DETAIL
 Traceback (most recent call last):
 ...
@@ -61,7 +61,7 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
 from rightsdata._values.gcpause import gc_paused
 
-__all__ = ["REFUSED", "FastPathError", "decode_records", "decode_with_ids"]
+__all__ = ["REFUSED", "FastPathError", "decode_with_ids"]
 
 _ESCAPED_COLONS: Final = (b"\\u003a", b"\\u003A")
 
@@ -100,20 +100,15 @@ def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
     return msgspec.json.Decoder(list[cls], dec_hook=_dec_hook)  # type: ignore[valid-type]
 
 
-def decode_records(kind: str, data: bytes) -> list[Record]:
-    """Decode a whole kind file (a JSON array of records of ``kind``) into records.
-
-    Raises on any problem (:class:`FastPathError`, :class:`msgspec.ValidationError`,
-    :class:`msgspec.DecodeError`, or whatever a validator raises): the caller then reads the
-    file with the diagnostic path, which reports every problem with its location. The garbage
-    collector is paused while the records are built.
-    """
-    return decode_with_ids(kind, data)[0]
-
-
 def decode_with_ids(kind: str, data: bytes) -> tuple[list[Record], set[str]]:
-    """:func:`decode_records`, and every ID the records hold: their own and every one they
-    name (the bulk check gathers them anyway; the integrity check needs them)."""
+    """Decode a whole kind file (a JSON array of records of ``kind``) into records, with
+    every ID the records hold: their own and every one they name (the bulk check gathers them
+    anyway; the integrity check needs them).
+
+    Raises one of :data:`REFUSED` on any problem: the caller then reads the file with the
+    diagnostic path, which reports every problem with its location. The garbage collector is
+    paused while the records are built.
+    """
     decoder = _decoder(kind)
     if b"\\u003" in data and (_ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data):
         raise FastPathError(f"{kind}: an escaped colon; the diagnostic path decides")

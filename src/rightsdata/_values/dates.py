@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["EDTF", "EDTF_PATTERN", "EDTFError", "Precision", "parse_edtf"]
+__all__ = ["EDTF", "EDTF_PATTERN", "EDTFError", "Precision"]
 
 
 _PATTERN_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001-9999
@@ -657,20 +657,6 @@ class EDTF:
 
     def __repr__(self) -> str:
         return f"EDTF({self._text!r})"
-
-
-def parse_edtf(text: str) -> EDTF:
-    """Parse an EDTF string (same as :meth:`EDTF.parse`).
-
-    >>> parse_edtf("2012-01-05%").uncertain
-    True
-    >>> try:
-    ...     parse_edtf("2012/2011")
-    ... except EDTFError as error:
-    ...     print(error)
-    '2012/2011' is not an EDTF date: the start '2012' is after the end '2011'
-    """
-    return _parse(text)
 
 
 EDTFError.__module__ = "rightsdata"  # its public name
