@@ -197,3 +197,29 @@ def test_generated_code_shows_in_tracebacks() -> None:
         text = "".join(traceback.format_exception(exc))
     # the generated line that found the problem, as attrs shows its generated methods
     assert "checks of Person" in text and ".check('name', " in text
+
+
+def test_fmt_writes_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _copy(tmp_path)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor.pop(_format.FORMAT_KEY, None)
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    format_folder(folder)  # format 1: every kind file changes on the way to format 2
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    import os
+
+    from rightsdata._values import atomic
+
+    real_fsync, calls = os.fsync, []
+
+    def failing_fsync(handle: int) -> None:
+        calls.append(handle)
+        if len(calls) == 4:  # the fourth file cannot be written: no file may have changed
+            raise OSError("disk full")
+        real_fsync(handle)
+
+    monkeypatch.setattr(atomic.os, "fsync", failing_fsync)
+    with pytest.raises(OSError, match="disk full"):
+        format_folder(folder, upgrade=True)
+    assert len(calls) == 4
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no temporary left

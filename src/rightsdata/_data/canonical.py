@@ -34,6 +34,7 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._data.loading import DESCRIPTOR, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
+from rightsdata._values.atomic import write_all
 from rightsdata._values.format import FORMAT, FORMAT_KEY, format_of, schema_id
 from rightsdata._values.hints import field_hints, nested_part
 
@@ -184,7 +185,8 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
     With ``check=True`` nothing is written: the names are the files that are not canonical.
     With ``upgrade=True`` the folder is rewritten in the current format (format 1 to 2).
     The folder is read and validated first, so an invalid dataset raises
-    :class:`~rightsdata.InvalidDataError` and is left untouched. Only the files of kinds
+    :class:`~rightsdata.InvalidDataError` and is left untouched; the files that change are
+    written all or none (a failure leaves every old file whole). Only the files of kinds
     that have records, or whose file exists, are written.
     """
     dataset = read_folder(folder)
@@ -197,6 +199,7 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current != text:
             changed.append(name)
-            if not check:
-                path.write_text(text, encoding="utf-8")
+    if changed and not check:
+        # all or nothing: each file written whole to a temporary one, then all renamed in
+        write_all(folder, {name: rendered[name].encode("utf-8") for name in changed})
     return changed
