@@ -18,6 +18,8 @@ True
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -287,3 +289,48 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# --- generated regions of hand-written pages ----------------------------------------------
+
+_REGION = re.compile(
+    r"(?P<open><!-- generated: (?P<what>[^>]+?) -->\n)(?P<body>.*?)"
+    r"(?P<close><!-- end generated -->)",
+    re.S,
+)
+
+
+def _tables_region() -> str:
+    from rightsdata.tables import TABLES
+
+    lines = [
+        f"- `{table.name}` [{', '.join(table.primary_key)}]: {', '.join(table.column_names)}"
+        for table in TABLES.values()
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _record_region(record_id: str) -> str:
+    import rightsdata
+    from rightsdata._data.canonical import with_every_field
+
+    record = rightsdata.load().get(record_id)
+    document = with_every_field(type(record), rightsdata.unstructure(record))
+    return "```json\n" + json.dumps(document, ensure_ascii=False, indent=2) + "\n```\n"
+
+
+def refresh_regions(page: str) -> str:
+    """``page`` with each ``<!-- generated: WHAT -->`` region written anew: ``tables`` (every
+    table and its columns) or ``record ID`` (the bundled record, every field)."""
+
+    def fill(match: re.Match[str]) -> str:
+        what = match["what"].strip()
+        if what == "tables":
+            body = _tables_region()
+        elif what.startswith("record "):
+            body = _record_region(what.removeprefix("record ").strip())
+        else:
+            raise ValueError(f"unknown generated region {what!r}")
+        return match["open"] + body + match["close"]
+
+    return _REGION.sub(fill, page)

@@ -1,4 +1,5 @@
-"""Regenerate docs/data-model.md (from schemas/) and docs/vocabularies.md (from the model).
+"""Regenerate docs/data-model.md (from schemas/) and docs/vocabularies.md (from the model), and
+the generated regions of docs/exports.md (the tables) and docs/records.md (the examples).
 
 With ``--check``, write nothing and exit 1 if a page is stale. The data model page is made
 from the schema files in this checkout, so run ``python scripts/generate_schemas.py`` first
@@ -11,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from docgen import data_model_page, vocabularies_page
+from docgen import data_model_page, refresh_regions, vocabularies_page
 from schemagen import HAND_WRITTEN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,10 +28,13 @@ def main(argv: list[str]) -> int:
         if path.name not in HAND_WRITTEN
     }
     stale = []
-    for name, text in {
+    pages = {
         "vocabularies.md": vocabularies_page(),
         "data-model.md": data_model_page(schemas),
-    }.items():
+    }
+    for name in ("exports.md", "records.md"):  # hand-written, with generated regions
+        pages[name] = refresh_regions((DOCS / name).read_text(encoding="utf-8"))
+    for name, text in pages.items():
         path = DOCS / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             stale.append(name)
