@@ -223,3 +223,14 @@ def test_fmt_writes_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         format_folder(folder, upgrade=True)
     assert len(calls) == 4
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no temporary left
+
+
+def test_a_file_leaving_out_more_nulls_than_the_marks_kept_takes_the_fast_path() -> None:
+    from rightsdata._model import fields
+
+    person = {"id": "person:a", "name": "A", "citations": [{"source": "source:a"}]}
+    # each citation leaves out three nulls: more of them than the marks kept between clears
+    count = fields._NULLS_MAX // 3 + 1000
+    many = {**person, "citations": [{"source": "source:a"}] * count}
+    records, _ = fastpath.decode_with_ids("persons", json.dumps([many]).encode())
+    assert len(records[0].citations) == count

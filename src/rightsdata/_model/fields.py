@@ -97,15 +97,15 @@ def _absent_empty() -> tuple[()]:
     return ()
 
 
-def absent_count() -> int:
+def absent_count(*, start: bool = False) -> int:
     """A reading of the count of optional fields filled in by their default so far.
 
     The difference of two readings, less one, is how many were filled in between them (a
-    reading takes one mark itself). The list of null marks is emptied when it grows large:
-    a reading across that moment comes out smaller, which the fast path also takes for a
-    disagreement.
+    reading takes one mark itself). A reading that starts a decode (``start=True``) first
+    empties the list of null marks if it has grown large; another thread's decode across that
+    moment then reads a smaller count, which its fast path takes for a disagreement.
     """
-    if len(_nulls) > _NULLS_MAX:
+    if start and len(_nulls) > _NULLS_MAX:
         _nulls.clear()
     return _tick() + len(_nulls)
 
