@@ -113,9 +113,9 @@ def decode_with_ids(kind: str, data: bytes) -> tuple[list[Record], set[str]]:
     if b"\\u003" in data and (_ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data):
         raise FastPathError(f"{kind}: an escaped colon; the diagnostic path decides")
     with gc_paused():
-        before = absent_count(start=True)
+        before = absent_count()
         records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
-        absent = absent_count() - before - 1  # fields left out, filled in by their defaults
+        absent = absent_count() - before  # fields left out, filled in by their defaults
         ids = check_records(records, data.count(b":"), absent)
         if ids is None:
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
