@@ -25,12 +25,11 @@ import re
 from typing import Any, Final
 
 from rightsdata._values.errors import Problem, ProblemCode, describe_json, printable
-from rightsdata._values.format import FORMAT_KEY, READABLE
+from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE
 from rightsdata._values.resources import schemas_root
 
 __all__ = ["DESCRIPTOR", "MAX_DEPTH", "descriptor_problems", "load_schema"]
 
-DESCRIPTOR: Final = "datapackage.json"
 #: The deepest nesting a descriptor may have (the bundled one has 4 levels).
 MAX_DEPTH: Final = 32
 _SCHEMA_FILE: Final = "datapackage.schema.json"

@@ -20,6 +20,8 @@ from typing import Any, Final
 FORMAT: Final = 2
 #: The formats this library reads.
 READABLE: Final = (1, 2)
+#: The data package descriptor's file name.
+DESCRIPTOR: Final = "datapackage.json"
 #: The descriptor's key naming the format.
 FORMAT_KEY: Final = "rightsdata_format"
 
