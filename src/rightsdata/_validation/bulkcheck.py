@@ -40,6 +40,7 @@ from rightsdata._model.fields import (
     Gather,
     RejectedError,
     Text,
+    _maybe,
     _regex,
     check_ref,
     field_names,
@@ -301,10 +302,3 @@ def _walk_lines(cls: type, depth: int, holder: type | None, gathered: Gather) ->
     if cls._rules is not Validated._rules:  # type: ignore[attr-defined]
         lines.append(f"{pad}{obj}._rules()")
     return lines
-
-
-def _maybe(optional: bool, value: str, gather: str, pad: str) -> list[str]:
-    """Pass ``value`` to ``gather`` (skipping None if ``optional``)."""
-    if optional:
-        return [f"{pad}v = {value}", f"{pad}if v is not None:", f"{pad}    {gather}(v)"]
-    return [f"{pad}{gather}({value})"]
