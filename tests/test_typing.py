@@ -46,7 +46,8 @@ def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tupl
         cwd=ROOT,
         check=False,
     )
-    assert result.returncode in (0, 1), result.stderr  # 2 would be a crash or bad usage
+    # 2 would be a crash or bad usage; anything on stderr (no mypy at all) is not a verdict
+    assert result.returncode in (0, 1) and not result.stderr.strip(), result.stderr
     errors: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for line in result.stdout.splitlines():
         match = ERROR.match(line)
