@@ -936,6 +936,9 @@ def test_groups_replace_stand_ins(ds: Any) -> None:
     # no organisation stands in for an unnamed collective any more; only a court is unnamed
     unnamed = {o.id for o in ds.organizations if "not named" in o.name}
     assert unnamed == {"org:almaty-court-media-ban"}
+    # the organisation IDs of 2.0.0 that named collectives are retired for groups (listed in
+    # CHANGELOG.md; a redirect keeps to one kind of record, so they do not redirect)
+    organizations = {o.id for o in ds.organizations}
     for old, new in (
         ("org:kazakhstan-authorities", "group:kazakhstan-authorities"),
         ("org:uzbekistan-authorities", "group:uzbekistan-authorities"),
@@ -945,8 +948,7 @@ def test_groups_replace_stand_ins(ds: Any) -> None:
             "group:non-state-attackers-of-media-workers-2022",
         ),
     ):
-        assert ds.get(old).id == new
-        assert old not in {o.id for o in ds.organizations}
+        assert old not in organizations and ds.groups.get(new).id == new
     # "the government" and "the authorities" are kept apart, as the documents word them
     acknowledged = ds.get("statement:kazakhstan-government-acknowledged-strike-mishandling")
     assert acknowledged.speaker == "org:kazakhstan-government"
