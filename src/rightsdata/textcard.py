@@ -25,9 +25,12 @@ from typing import TYPE_CHECKING, Final
 
 from rightsdata._display.cards import _Names
 from rightsdata._display.words import (
+    coordinates_text,
     describe_date,
     duration_text,
+    event_status,
     figure_text,
+    identifier_text,
     short_date,
     term,
     truncate,
@@ -36,6 +39,7 @@ from rightsdata._model.records import (
     Citation,
     Event,
     Figure,
+    Identifier,
     Law,
     Organization,
     Person,
@@ -157,6 +161,8 @@ def _citation(citation: Citation, card: _Card) -> str:
         details.append(citation.locator)
     if citation.fields is not None:
         details.append("for " + ", ".join(citation.fields))
+    if citation.confidence is not None:
+        details.append(f"confidence {citation.confidence}")
     details.append(citation.source)
     parts.append(" · ".join(details))
     if citation.quote:
@@ -174,6 +180,10 @@ def _short_citation(citation: Citation, card: _Card) -> str:
 def _figure(figure: Figure, card: _Card) -> str:
     said = f" “{figure.as_given}”" if figure.as_given else ""
     who = f"according to {card.name(figure.asserted_by)}" if figure.asserted_by else "unattributed"
+    if figure.joined_by:
+        who += f" jointly with {', '.join(map(card.name, figure.joined_by))}"
+    if figure.relayed_by:
+        who += f", relayed by {', '.join(map(card.name, figure.relayed_by))}"
     where = "; ".join(_short_citation(c, card) for c in figure.citations)
     return f"{figure_text(figure)}{said}\n{who}: {where}"
 
@@ -198,12 +208,12 @@ def _event_rows(event: Event, card: _Card) -> list[tuple[str, str | Sequence[str
             penalty += f", {duration_text(event.penalty.term)} ({term_text})"
     return [
         ("date", _date(event.date)),
+        ("status", event_status(event)),
         ("places", ", ".join(card.name(p) for p in event.places)),
         ("part of", card.name(event.part_of) if event.part_of else None),
         ("participants", participants),
         ("charges", charges),
         ("penalty", penalty),
-        ("figures", [_figure(f, card) for f in event.figures]),
     ]
 
 
@@ -237,6 +247,15 @@ def _count(n: int, noun: str) -> str:
 _Parts = tuple[str, str, str | None, list[tuple[str, str | Sequence[str] | None]]]
 
 
+def _shared_rows(record: Record, card: _Card) -> list[tuple[str, str | Sequence[str] | None]]:
+    """The rows of the fields several kinds have: identifiers and figures."""
+    identifiers: Sequence[Identifier] = getattr(record, "identifiers", ())
+    return [
+        ("identifiers", ", ".join(map(identifier_text, identifiers))),
+        ("figures", [_figure(f, card) for f in getattr(record, "figures", ())]),
+    ]
+
+
 def _parts(record: Record, card: _Card) -> _Parts:
     """(title, kind line, summary, rows) of a record's card."""
     kind = type(record).__name__
@@ -256,10 +275,15 @@ def _parts(record: Record, card: _Card) -> _Parts:
             ("aliases", aliases),
             ("country", record.country),
             ("within", card.name(record.within) if record.within else None),
+            ("coordinates", coordinates_text(record.coordinates) if record.coordinates else None),
         ]
         return record.name, f"{kind} · {term(record.kind)}", None, rows
     if isinstance(record, Law):
-        article = record.article + (f", part {record.part}" if record.part else "")
+        article = (
+            "the whole instrument"
+            if record.article is None
+            else record.article + (f", part {record.part}" if record.part else "")
+        )
         rows = [
             ("instrument", record.instrument),
             ("article", article),
@@ -272,6 +296,8 @@ def _parts(record: Record, card: _Card) -> _Parts:
             ("published", _date(record.published)),
             ("language", record.language),
             ("address", record.url),
+            ("retrieved", _date(record.retrieved) if record.retrieved else None),
+            ("archived", record.archive_url),
         ]
         if card.names.dataset is not None:
             cited = card.names.dataset.cited_by(record)
@@ -291,6 +317,8 @@ def _parts(record: Record, card: _Card) -> _Parts:
     if isinstance(record, Statement):
         rows = [
             ("speaker", card.name(record.speaker)),
+            ("jointly with", ", ".join(map(card.name, record.joined_by))),
+            ("relayed by", ", ".join(map(card.name, record.relayed_by))),
             ("date", _date(record.date)),
             ("quote", f"“{record.quote}”" if record.quote else None),
             ("addressed to", ", ".join(card.name(i) for i in record.addressed_to)),
@@ -322,6 +350,7 @@ def text_card(record: Record, dataset: Dataset | None = None, width: int | None 
     """
     card = _Card(terminal_width(width), _Names(dataset))
     title, kicker, summary, rows = _parts(record, card)
+    rows += _shared_rows(record, card)
     card.text(title)
     card.text(f"{kicker} · {record.id}")
     if summary:

@@ -82,7 +82,7 @@ def with_every_field(cls: type, document: dict[str, Any]) -> dict[str, Any]:
 
     >>> from rightsdata._model.records import Citation
     >>> with_every_field(Citation, {"source": "source:a"})
-    {'source': 'source:a', 'locator': None, 'quote': None, 'fields': None}
+    {'source': 'source:a', 'locator': None, 'quote': None, 'fields': None, 'confidence': None}
     """
     full: dict[str, Any] = {}
     hints = field_hints(cls)

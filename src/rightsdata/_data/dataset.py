@@ -375,15 +375,17 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
 
     def figures(
         self,
-        event: str | Record,
+        record: str | Record,
         measure: Measure | str | None = None,
         unit: FigureUnit | str | None = None,
     ) -> Figures:
-        """Every claim (figure) on an event, with who asserted it and where, as :class:`Figures`.
+        """Every claim (figure) on a record, with who asserted it and where, as :class:`Figures`.
 
+        ``record`` (an ID or a record) is any record that holds figures: an event, a source,
+        an organisation, a place, a statement or a rating.
         ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure,
         ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit. The result
-        is a sequence of the figures (in the event's order) with ``.range``, ``.open_above``,
+        is a sequence of the figures (in the record's order) with ``.range``, ``.open_above``,
         ``.open_below`` and ``.disagree``, which summarise them without hiding a disagreement
         (see :class:`~rightsdata._data.query.Figures`).
 
@@ -394,7 +396,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         >>> [c.source for c in killed[2].citations], killed[2].asserted_by
         (['source:civicus-kazakhstan-country-page'], 'org:kazakhstan-authorities')
         """
-        return self._answers().figures(event, measure, unit)
+        return self._answers().figures(record, measure, unit)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
         """The rating of ``country`` (a place ID or record, or its ISO code such as ``'KZ'``)

@@ -34,8 +34,9 @@ query, and the record takes its best tier:
    least 80% similar: ``kozlof``; the closer spelling first.
 
 The texts of a record, by field: the name (persons, organisations, places; a law's
-"<instrument> article <n> [part <m>]"), its aliases, a title (events, sources), and longer
-texts (an event's summary, a statement's summary and quote, a source's note, a law's title).
+"<instrument> article <n> [part <m>]", or the instrument alone), its aliases, a title
+(events, sources), and longer texts (an event's summary, a statement's summary and quote,
+a source's note, a law's title).
 Within a tier, a closer spelling comes first (tier 3 only), then the field in that order
 (name, alias, title, summary), then the shorter text, then the record kind (in the order of
 :data:`rightsdata.KINDS`), then the ID.
@@ -258,8 +259,11 @@ def texts_of(record: Any) -> Iterator[tuple[str, int]]:
         for alias in record.aliases:
             yield alias.name, ALIAS
     elif kind == "laws":
-        part = f" part {record.part}" if record.part else ""
-        yield f"{record.instrument} article {record.article}{part}", NAME
+        if record.article is None:  # the whole instrument
+            yield record.instrument, NAME
+        else:
+            part = f" part {record.part}" if record.part else ""
+            yield f"{record.instrument} article {record.article}{part}", NAME
         if record.title:
             yield record.title, SUMMARY
     elif kind == "events":

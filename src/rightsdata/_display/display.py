@@ -36,6 +36,7 @@ from rightsdata._model.records import (
     Source,
     Statement,
 )
+from rightsdata.vocab import EventStatus
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -62,10 +63,14 @@ def _parts(record: Record) -> tuple[list[str], str | None, list[str]]:
     if isinstance(record, Source):
         return [_date(record.published)], record.title, []
     if isinstance(record, Law):
+        if record.article is None:
+            return [], record.instrument, []
         part = f" part {record.part}" if record.part else ""
         return [f"art. {record.article}{part}"], record.instrument, []
     if isinstance(record, Event):
-        return [_date(record.date), f"{record.kind.value}:"], record.title, []
+        status = record.status  # an event not reported as having happened says so
+        shown = [] if status is None or status is EventStatus.OCCURRED else [status.value]
+        return [_date(record.date), *shown, f"{record.kind.value}:"], record.title, []
     if isinstance(record, Statement):
         return [_date(record.date), f"{record.kind.value}:"], record.summary, []
     if isinstance(record, Relationship):

@@ -9,7 +9,7 @@ Table Schema (primary and foreign keys) as JSON under the metadata key ``rightsd
 the dataset's name and version.
 
 >>> import rightsdata
->>> table = arrow_table(rightsdata.load(), TABLES["events.figures"])
+>>> table = arrow_table(rightsdata.load(), TABLES["figures"])
 >>> str(table.schema.field("measure").type), str(table.schema.field("low").type)
 ('dictionary<values=string, indices=int32, ordered=0>', 'int64')
 """
@@ -59,6 +59,7 @@ def arrow_type(column: Column) -> pyarrow.DataType:
         ColumnType.TERM: pa.dictionary(pa.int32(), pa.string()),
         ColumnType.DAY: pa.date32(),
         ColumnType.COUNT: pa.int64(),
+        ColumnType.NUMBER: pa.float64(),
         ColumnType.POSITION: pa.int64(),
         ColumnType.TEXT_LIST: pa.list_(pa.string()),
     }

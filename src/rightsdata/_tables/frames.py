@@ -49,6 +49,7 @@ _SIMPLE: dict[ColumnType, str] = {
     ColumnType.DURATION: "string",
     ColumnType.DAY: "datetime64[s]",
     ColumnType.COUNT: "Int64",
+    ColumnType.NUMBER: "Float64",
     ColumnType.POSITION: "int64",
     ColumnType.TEXT_LIST: "object",
 }
@@ -94,6 +95,8 @@ def _series_data(pd: Any, column: Column, values: Sequence[Any]) -> Any:
         return np.fromiter(values, dtype=np.int64, count=len(values))
     if kind is ColumnType.COUNT:
         return pd.array(values, dtype="Int64")
+    if kind is ColumnType.NUMBER:
+        return pd.array(values, dtype="Float64")
     if kind is ColumnType.TEXT_LIST:
         array = np.empty(len(values), dtype=object)
         for i, value in enumerate(values):
