@@ -2,11 +2,11 @@
 
 Arrow types: IDs, text, EDTF dates and durations as ``string``; vocabulary terms as
 ``dictionary<int32, string>`` whose dictionary is the whole vocabulary, in its order (a pandas
-categorical, a Polars categorical, a DuckDB enum-like column); days as ``date32``; counts
-and positions as ``int64``; a citation's ``fields`` as ``list<string>``. Columns that are
-never empty are non-nullable. Each table's schema carries the table's description and its
-Table Schema (primary and foreign keys) as JSON under the metadata key ``rightsdata``, with
-the dataset's name and version.
+categorical, a Polars categorical, a DuckDB enum-like column); days as ``date32``; counts and
+positions as ``int64``; numbers with a fraction (degrees) as ``float64``; a citation's
+``fields`` as ``list<string>``. Columns that are never empty are non-nullable. Each table's
+schema carries the table's description and its Table Schema (primary and foreign keys) as JSON
+under the metadata key ``rightsdata``, with the dataset's name and version.
 
 >>> import rightsdata
 >>> table = arrow_table(rightsdata.load(), TABLES["figures"])

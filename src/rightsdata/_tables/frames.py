@@ -3,10 +3,11 @@
 
 Column types: IDs, text, EDTF dates and durations as pandas' ``string`` dtype; a date's
 ``_earliest`` and ``_latest`` days as ``datetime64[s]`` (which holds years 1 to 9999; NaT where
-open or unknown); vocabulary terms as categoricals whose categories are the whole vocabulary,
-in its order; counts as nullable ``Int64``; positions as ``int64``; a citation's ``fields`` as
-tuples of text (or None). Tables keyed by ``id`` keep ``id`` as their first column and are
-indexed by it too (the index has no name, so that ``"id"`` means the column everywhere).
+open or unknown); vocabulary terms as categoricals whose categories are the whole vocabulary, in
+its order; counts as nullable ``Int64``; numbers (degrees) as nullable ``Float64``; positions as
+``int64``; a citation's ``fields`` as tuples of text (or None). Tables keyed by ``id`` keep
+``id`` as their first column and are indexed by it too (the index has no name, so that ``"id"``
+means the column everywhere).
 
 Each column is built straight from the table's column lists (numpy arrays of day numbers,
 category codes), never from rows.

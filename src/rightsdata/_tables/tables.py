@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 
-from rightsdata._model.fields import Ref, Text, spec_of
+from rightsdata._model.fields import Degrees, Ref, Text, spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES, Law, Rating, Record, Relationship
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, format_duration
@@ -114,6 +114,8 @@ class Column:
     terms: tuple[str, ...] = ()
     refs: tuple[str, ...] = ()
     max_length: int | None = None
+    #: The bounds of a number column (degrees of latitude: -90 and 90), where it has them.
+    bounds: tuple[int, int] | None = None
     field: tuple[str, ...] | None = None
     get: Callable[[Any], Cell] | None = attrs.field(default=None, eq=False, repr=False)
     #: For a derived column: the path of the field it is derived from, and how
@@ -315,7 +317,11 @@ def _columns(
         elif hint is int:
             columns.append(Column(name, ColumnType.COUNT, doc, required, field=where))
         elif hint is float:
-            columns.append(Column(name, ColumnType.NUMBER, doc, required, field=where))
+            limit = spec.limit if isinstance(spec, Degrees) else None
+            bounds = None if limit is None else (-limit, limit)
+            columns.append(
+                Column(name, ColumnType.NUMBER, doc, required, bounds=bounds, field=where)
+            )
         elif hint is Duration:
             columns += [
                 Column(name, ColumnType.DURATION, doc, required, field=where),
