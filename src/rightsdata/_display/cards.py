@@ -29,6 +29,7 @@ from rightsdata._model.records import (
     Citation,
     Event,
     Figure,
+    Group,
     Inference,
     Law,
     Organization,
@@ -281,6 +282,22 @@ def _actor_rows(record: Person | Organization, names: _Names) -> _Rows:
     return rows
 
 
+def _group_rows(group: Group, names: _Names) -> _Rows:
+    figures = [_figure(f, names) for f in group.figures]
+    rows: _Rows = [
+        ("size", f"{group.size:,}" if group.size is not None else None),
+        ("belongs to", names.ref(group.belongs_to) if group.belongs_to else None),
+        ("country", _e(group.country) if group.country else None),
+        ("figures", _list(figures) if figures else None),
+    ]
+    if names.dataset is not None:
+        events = names.dataset.timeline(group)
+        ties = names.dataset.related(group).relationships
+        rows.append(("events", _span_of(events) if events else None))
+        rows.append(("relationships", _list([names.ref(r.id) for r in ties]) if ties else None))
+    return rows
+
+
 def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
     """(kicker, title, summary, rows) of a record's card."""
     kind = type(record).__name__
@@ -294,6 +311,13 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
     if isinstance(record, Person | Organization):
         kicker = kind if isinstance(record, Person) else f"{kind} · {term(record.kind)}"
         return kicker, record.name, record.summary, _actor_rows(record, names)
+    if isinstance(record, Group):
+        return (
+            f"{kind} · {term(record.kind)}",
+            record.name,
+            record.summary,
+            _group_rows(record, names),
+        )
     if isinstance(record, Place):
         rows: _Rows = [
             ("aliases", _aliases(record.aliases)),

@@ -9,7 +9,7 @@ Table Schema (primary and foreign keys) as JSON under the metadata key ``rightsd
 the dataset's name and version.
 
 >>> import rightsdata
->>> table = arrow_table(rightsdata.load(), TABLES["events.figures"])
+>>> table = arrow_table(rightsdata.load(), TABLES["figures"])
 >>> str(table.schema.field("measure").type), str(table.schema.field("low").type)
 ('dictionary<values=string, indices=int32, ordered=0>', 'int64')
 """

@@ -6,12 +6,12 @@ dates with their pattern, days as ``date``, counts as ``integer``), its ``primar
 ``foreignKeys``. The package's other properties (name, version, licence, sources) are the
 dataset's own, as in its ``datapackage.json``. ``frictionless validate`` accepts the result.
 
->>> schema = table_schema(TABLES["events.figures.citations"])
+>>> schema = table_schema(TABLES["figures.citations"])
 >>> schema["primaryKey"]
-['event_id', 'figure_position', 'position']
+['record_id', 'figure_position', 'position']
 >>> schema["foreignKeys"][0]
-{'fields': ['event_id', 'figure_position'], 'reference': {'resource': 'events.figures', \
-'fields': ['event_id', 'position']}}
+{'fields': ['record_id', 'figure_position'], 'reference': {'resource': 'figures', \
+'fields': ['record_id', 'position']}}
 """
 
 from __future__ import annotations
