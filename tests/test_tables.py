@@ -113,6 +113,7 @@ def test_multi_kind_references_point_at_records() -> None:
     assert get_table("citations").column("record_id").refs == (
         "person",
         "org",
+        "group",
         "place",
         "law",
         "event",
@@ -168,8 +169,9 @@ def test_counts_of_items_match_the_records() -> None:
     ds = rightsdata.load()
     tables = all_rows(ds)
     assert len(tables["events.participants"]) == sum(len(e.participants) for e in ds.events)
-    figure_citations = sum(len(f.citations) for r in ds for f in getattr(r, "figures", ()))
-    assert len(tables["figures.citations"]) == figure_citations
+    held = [f for r in ds for f in getattr(r, "figures", ())]  # events' and groups' figures
+    assert len(tables["figures"]) == len(held)
+    assert len(tables["figures.citations"]) == sum(len(f.citations) for f in held)
     assert len(tables["citations"]) == sum(len(getattr(r, "citations", ())) for r in ds)
     assert Counter(r[1] for r in tables["records"]) == Counter(ds.counts())
 
@@ -339,7 +341,7 @@ def test_to_pandas_all_gives_every_table(pd: Any) -> None:
     ds = rightsdata.load()
     every = to_pandas_all(ds)
     assert list(every) == list(TABLES)
-    for name in ("events", "figures.citations", "records", "redirects"):
+    for name in ("events", "groups", "figures.citations", "records", "redirects"):
         assert every[name].equals(ds.to_pandas(name)), name
 
 

@@ -31,6 +31,7 @@ from rightsdata._model.records import (
     Citation,
     Event,
     Figure,
+    Group,
     Identifier,
     Law,
     Organization,
@@ -58,6 +59,7 @@ __all__ = [
     "edtf_dates",
     "events",
     "figures",
+    "groups",
     "identifiers",
     "ids",
     "laws",
@@ -336,6 +338,12 @@ def organizations() -> st.SearchStrategy[Organization]:
     return strategy
 
 
+def groups() -> st.SearchStrategy[Group]:
+    """Group records (collective and unnamed actors)."""
+    strategy: st.SearchStrategy[Group] = _builds(Group, country=_optional(_COUNTRIES))
+    return strategy
+
+
 def places() -> st.SearchStrategy[Place]:
     """Place records."""
     strategy: st.SearchStrategy[Place] = _builds(Place, country=_optional(_COUNTRIES))
@@ -422,6 +430,7 @@ _BY_KIND: Final[dict[str, Any]] = {
     "sources": sources,
     "persons": persons,
     "organizations": organizations,
+    "groups": groups,
     "places": places,
     "laws": laws,
     "events": events,
@@ -440,7 +449,8 @@ def records(kind: str) -> st.SearchStrategy[Record]:
     """
     if kind not in RECORD_TYPES:
         raise ValueError(f"unknown record kind {kind!r}")
-    strategy: st.SearchStrategy[Record] = _BY_KIND[kind]()
+    custom = _BY_KIND.get(kind)  # a kind without one is drawn field by field from its specs
+    strategy: st.SearchStrategy[Record] = custom() if custom else _builds(RECORD_TYPES[kind])
     return strategy
 
 

@@ -39,6 +39,7 @@ from rightsdata._model.records import (
     Citation,
     Event,
     Figure,
+    Group,
     Identifier,
     Law,
     Organization,
@@ -240,6 +241,25 @@ def _actor_rows(
     return rows
 
 
+def _group_rows(group: Group, card: _Card) -> list[tuple[str, str | Sequence[str] | None]]:
+    rows: list[tuple[str, str | Sequence[str] | None]] = [
+        ("size", f"{group.size:,}" if group.size is not None else None),
+        ("belongs to", card.name(group.belongs_to) if group.belongs_to else None),
+        ("country", group.country),
+        ("figures", [_figure(f, card) for f in group.figures]),
+    ]
+    dataset = card.names.dataset
+    if dataset is not None:
+        events = dataset.timeline(group)
+        if events:
+            rows.append(
+                ("events", f"{_count(len(events), 'event')}; rightsdata timeline {group.id}")
+            )
+        ties = dataset.related(group).relationships
+        rows.append(("relationships", [card.name(r.id) for r in ties]))
+    return rows
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -269,6 +289,13 @@ def _parts(record: Record, card: _Card) -> _Parts:
     if isinstance(record, Person | Organization):
         kicker = kind if isinstance(record, Person) else f"{kind} · {term(record.kind)}"
         return record.name, kicker, record.summary, _actor_rows(record, card)
+    if isinstance(record, Group):
+        return (
+            record.name,
+            f"{kind} · {term(record.kind)}",
+            record.summary,
+            _group_rows(record, card),
+        )
     if isinstance(record, Place):
         aliases = ", ".join(a.name for a in record.aliases)
         rows: list[tuple[str, str | Sequence[str] | None]] = [

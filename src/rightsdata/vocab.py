@@ -25,6 +25,7 @@ __all__ = [
     "EventStatus",
     "FigureQualifier",
     "FigureUnit",
+    "GroupKind",
     "IdentifierScheme",
     "Level",
     "Measure",
@@ -103,6 +104,20 @@ class OrgStatus(StrEnum):
     BANNED = "banned"
     SUSPENDED = "suspended"
     CLOSED = "closed"
+
+
+class GroupKind(StrEnum):
+    """What a group of people, or an unnamed actor, is."""
+
+    WORKERS = "workers"
+    PROTESTERS = "protesters"
+    DETAINEES = "detainees"
+    RESIDENTS = "residents"
+    OFFICIALS = "officials"
+    SECURITY_PERSONNEL = "security_personnel"
+    UNNAMED_INDIVIDUAL = "unnamed_individual"
+    CROWD = "crowd"
+    OTHER = "other"
 
 
 class PlaceKind(StrEnum):
@@ -474,6 +489,21 @@ MEANINGS: Final[Mapping[StrEnum, str]] = _Meanings(
         (OrgStatus.BANNED, "Prohibited by a court or authority."),
         (OrgStatus.SUSPENDED, "Its activity suspended by a court or authority."),
         (OrgStatus.CLOSED, "No longer operating."),
+        (GroupKind.WORKERS, "People who work at one employer, site or trade (oil workers)."),
+        (GroupKind.PROTESTERS, "People who took part in a protest or strike."),
+        (GroupKind.DETAINEES, "People held in custody, or tried or convicted together."),
+        (GroupKind.RESIDENTS, "People who live in one place."),
+        (
+            GroupKind.OFFICIALS,
+            "Holders of public office or state employees, unnamed ('the authorities').",
+        ),
+        (GroupKind.SECURITY_PERSONNEL, "Police officers, soldiers or guards, unnamed."),
+        (
+            GroupKind.UNNAMED_INDIVIDUAL,
+            "One person whom the sources do not name ('an unnamed UN rapporteur').",
+        ),
+        (GroupKind.CROWD, "People gathered or acting together, not organised ('mobs')."),
+        (GroupKind.OTHER, "Any other group of people."),
         (PlaceKind.COUNTRY, "A sovereign state."),
         (PlaceKind.TERRITORY, "A territory with its own administration (Hong Kong)."),
         (PlaceKind.REGION, "A province, oblast or other region."),
@@ -685,6 +715,7 @@ VOCABULARIES: Final[tuple[type[StrEnum], ...]] = (
     IdentifierScheme,
     OrgKind,
     OrgStatus,
+    GroupKind,
     PlaceKind,
     EventKind,
     EventStatus,

@@ -26,6 +26,7 @@ from rightsdata._data.registry import register
 from rightsdata._model.records import (
     KINDS,
     Event,
+    Group,
     Law,
     Organization,
     Person,
@@ -229,6 +230,11 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         return self._collections["organizations"]
 
     @property
+    def groups(self) -> Collection[Group]:
+        """The groups: collective and unnamed actors ("37 oil workers", "the authorities")."""
+        return self._collections["groups"]
+
+    @property
     def places(self) -> Collection[Place]:
         """The places."""
         return self._collections["places"]
@@ -357,7 +363,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         return self._answers().search(text, limit, kinds)
 
     def timeline(self, actor: str | Record) -> list[Event]:
-        """The events an actor (a person or organisation, by ID or record) took part in.
+        """The events an actor (a person, organisation or group, by ID or record) took part in.
 
         Taking part is being a participant (any role) or being charged. In date order, as
         for :meth:`events <rightsdata.EventCollection.__call__>`: a chronology,

@@ -24,12 +24,11 @@ import attrs
 
 from rightsdata._data.indexes import EMPTY, NEG, POS, Indexes, Posting, bounds
 from rightsdata._model.records import (
+    ACTOR_TYPES,
     KINDS,
+    RECORD_TYPES,
     Event,
     Figure,
-    Law,
-    Organization,
-    Person,
     Place,
     Rating,
     Record,
@@ -322,17 +321,7 @@ def day(value: object) -> int:
     raise TypeError(f"expected a date, an EDTF day or its text, not {type(value).__name__}")
 
 
-_KIND_OF_TYPE: Final[dict[type, str]] = {
-    Source: "sources",
-    Person: "persons",
-    Organization: "organizations",
-    Place: "places",
-    Law: "laws",
-    Event: "events",
-    Statement: "statements",
-    Rating: "ratings",
-    Relationship: "relationships",
-}
+_KIND_OF_TYPE: Final[dict[type, str]] = {cls: kind for kind, cls in RECORD_TYPES.items()}
 
 
 #: The record classes that hold figures (a ``figures`` field).
@@ -342,13 +331,13 @@ _HOLDERS: Final[tuple[type, ...]] = tuple(
 
 
 def _kind_words(types: Sequence[type]) -> str:
-    """``'a person or an organisation'`` for (Person, Organization)."""
+    """``'a person, an organisation or a group'`` for (Person, Organization, Group)."""
     words = []
     for cls in types:
         kind = getattr(cls, "kind_name", None)
         name = noun(kind) if isinstance(kind, str) else cls.__name__
         words.append(("an " if name[0] in "aeiou" else "a ") + name)
-    return " or ".join(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 class Queries:
@@ -466,7 +455,7 @@ class Queries:
     ) -> list[Event]:
         """See :meth:`rightsdata.EventCollection.__call__`."""
         the_role = None if role is None else _term(Role, role, "role")
-        actor = None if involving is None else self._id_of(involving, "actor", Person, Organization)
+        actor = None if involving is None else self._id_of(involving, "actor", *ACTOR_TYPES)
         place_id = None if place is None else self._id_of(place, "place", Place)
         kinds = None if kind is None else _terms(EventKind, kind, "event kind")
         window_ = None if between is None else window(between)
@@ -496,7 +485,7 @@ class Queries:
         kind: object = None,
     ) -> list[Statement]:
         """See :meth:`rightsdata.StatementCollection.__call__`."""
-        actors = (Person, Organization)
+        actors = ACTOR_TYPES
         who = None if speaker is None else self._id_of(speaker, "speaker", *actors)
         to = None if addressed_to is None else self._id_of(addressed_to, "addressee", *actors)
         subject = None if about is None else self._id_of(about, "subject", *_KIND_OF_TYPE)

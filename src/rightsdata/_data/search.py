@@ -33,7 +33,7 @@ query, and the record takes its best tier:
    and the whole text, or every word of the query against some word of the text, is at
    least 80% similar: ``kozlof``; the closer spelling first.
 
-The texts of a record, by field: the name (persons, organisations, places; a law's
+The texts of a record, by field: the name (persons, organisations, groups, places; a law's
 "<instrument> article <n> [part <m>]", or the instrument alone), its aliases, a title
 (events, sources), and longer texts (an event's summary, a statement's summary and quote,
 a source's note, a law's title).
@@ -254,9 +254,9 @@ def rank(query: str, entries: Iterable[SearchEntry]) -> list[str]:
 def texts_of(record: Any) -> Iterator[tuple[str, int]]:
     """The searchable texts of a record, with their fields (see the module doc)."""
     kind = record.kind_name
-    if kind in ("persons", "organizations", "places"):
+    if kind in ("persons", "organizations", "groups", "places"):
         yield record.name, NAME
-        for alias in record.aliases:
+        for alias in getattr(record, "aliases", ()):  # a group has none
             yield alias.name, ALIAS
     elif kind == "laws":
         if record.article is None:  # the whole instrument

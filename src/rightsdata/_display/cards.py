@@ -33,6 +33,7 @@ from rightsdata._model.records import (
     Citation,
     Event,
     Figure,
+    Group,
     Identifier,
     Inference,
     Law,
@@ -313,6 +314,20 @@ def _shared_rows(record: Record, names: _Names) -> _Rows:
     ]
 
 
+def _group_rows(group: Group, names: _Names) -> _Rows:
+    rows: _Rows = [
+        ("size", f"{group.size:,}" if group.size is not None else None),
+        ("belongs to", names.ref(group.belongs_to) if group.belongs_to else None),
+        ("country", _e(group.country) if group.country else None),
+    ]
+    if names.dataset is not None:
+        events = names.dataset.timeline(group)
+        ties = names.dataset.related(group).relationships
+        rows.append(("events", _span_of(events) if events else None))
+        rows.append(("relationships", _list([names.ref(r.id) for r in ties]) if ties else None))
+    return rows
+
+
 def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
     """(kicker, title, summary, rows) of a record's card."""
     kind = type(record).__name__
@@ -326,6 +341,13 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
     if isinstance(record, Person | Organization):
         kicker = kind if isinstance(record, Person) else f"{kind} · {term(record.kind)}"
         return kicker, record.name, record.summary, _actor_rows(record, names)
+    if isinstance(record, Group):
+        return (
+            f"{kind} · {term(record.kind)}",
+            record.name,
+            record.summary,
+            _group_rows(record, names),
+        )
     if isinstance(record, Place):
         rows: _Rows = [
             ("aliases", _aliases(record.aliases)),

@@ -26,6 +26,7 @@ from rightsdata._data.registry import dataset_of, register
 from rightsdata._display.words import truncate
 from rightsdata._model.records import (
     Event,
+    Group,
     Law,
     Organization,
     Person,
@@ -58,7 +59,7 @@ def _parts(record: Record) -> tuple[list[str], str | None, list[str]]:
     """(the parts always shown, the text to cut to fit, the parts shown only if they fit)."""
     if isinstance(record, Person):
         return [], record.name, []
-    if isinstance(record, Organization | Place):
+    if isinstance(record, Organization | Group | Place):
         return [record.kind.value], record.name, []
     if isinstance(record, Source):
         return [_date(record.published)], record.title, []

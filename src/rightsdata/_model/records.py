@@ -54,6 +54,7 @@ from rightsdata._model.fields import (
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
 from rightsdata._values.errors import FieldError, ProblemCode
+from rightsdata._values.ids import PREFIX_OF_KIND
 from rightsdata.vocab import (
     Confidence,
     DateMeaning,
@@ -61,6 +62,7 @@ from rightsdata.vocab import (
     EventStatus,
     FigureQualifier,
     FigureUnit,
+    GroupKind,
     IdentifierScheme,
     Level,
     Measure,
@@ -77,14 +79,17 @@ from rightsdata.vocab import (
 )
 
 __all__ = [
+    "ACTOR_TYPES",
     "KINDS",
     "RECORD_TYPES",
+    "Actor",
     "Alias",
     "Charge",
     "Citation",
     "Coordinates",
     "Event",
     "Figure",
+    "Group",
     "Identifier",
     "Inference",
     "Law",
@@ -100,11 +105,12 @@ __all__ = [
     "Statement",
 ]
 
-ACTOR: Final = ("person", "org")
+ACTOR: Final = ("person", "org", "group")
 ANY_RECORD: Final = (
     "source",
     "person",
     "org",
+    "group",
     "place",
     "law",
     "event",
@@ -232,7 +238,7 @@ class Coordinates(_Part):
 class Participant(_Part):
     """An actor who took part in an event, and in what role."""
 
-    actor: str = ref(*ACTOR, doc="The person or organisation.")
+    actor: str = ref(*ACTOR, doc="The person, organisation or group.")
     role: Role = value("The part they played.")
 
 
@@ -481,6 +487,42 @@ class Organization(_Checked):
 
 @checked
 @attrs.frozen(kw_only=True, repr=False)
+class Group(_Checked):
+    """A collective or unnamed actor: neither a named person nor a constituted organisation.
+
+    "37 oil workers", "thousands of protesters", "an unnamed UN rapporteur", "the
+    authorities": one record, so that nobody unnamed is made into a person or an organisation
+    that does not exist.
+    """
+
+    kind_name: ClassVar[str] = "groups"
+
+    id: str = record_id("group")
+    name: str = text("A short descriptive name in the dataset's words: 'Oil workers of Zhanaozen'.")
+    kind: GroupKind = value("What kind of group.")
+    size: int | None = count(
+        "How many members, where a source states one exact number; estimates go in figures."
+    )
+    belongs_to: str | None = optional_ref(
+        "org", doc="The body it belongs to or acts for (the UN, a ministry), or null."
+    )
+    country: str | None = optional_text(
+        "ISO 3166-1 alpha-2 code of the group's country, or null.", pattern=COUNTRY_PATTERN
+    )
+    summary: str | None = optional_text("Who they are, in a sentence.")
+    identifiers: tuple[Identifier, ...] = items(_IDENTIFIERS_DOC)
+    figures: tuple[Figure, ...] = items("Numbers asserted about the group ('thousands').")
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    @property
+    def label(self) -> str:
+        """Its name."""
+        return self.name
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
 class Place(_Checked):
     """A country, region, city or facility."""
 
@@ -599,7 +641,7 @@ class Relationship(_Checked):
     id: str = record_id("relationship")
     subject: str = ref(*ACTOR, doc="Who stands in the relationship.")
     kind: RelationshipKind = value("How the subject stands to the object.")
-    object: str = ref("person", "org", "place", doc="To whom or what.")
+    object: str = ref(*ACTOR, "place", doc="To whom or what.")
     title: str | None = optional_text("A title or position, as given: 'Research Lead'.")
     start: EDTF | None = optional_value("When it began (EDTF), or null.")
     end: EDTF | None = optional_value("When it ended (EDTF), or null.")
@@ -699,7 +741,7 @@ class Rating(_Checked):
 
 
 Record: TypeAlias = (
-    Source | Person | Organization | Place | Law | Event | Relationship | Statement | Rating
+    Source | Person | Organization | Group | Place | Law | Event | Relationship | Statement | Rating
 )
 
 #: The record class of each kind, in the order datasets list the kinds.
@@ -709,6 +751,7 @@ RECORD_TYPES: Final[dict[str, type[Any]]] = {
         Source,
         Person,
         Organization,
+        Group,
         Place,
         Law,
         Event,
@@ -718,3 +761,9 @@ RECORD_TYPES: Final[dict[str, type[Any]]] = {
     )
 }
 KINDS: Final[tuple[str, ...]] = tuple(RECORD_TYPES)
+#: The record classes an actor reference may name (:data:`ACTOR`): Person, Organization, Group.
+ACTOR_TYPES: Final[tuple[type[Any], ...]] = tuple(
+    cls for kind, cls in RECORD_TYPES.items() if PREFIX_OF_KIND[kind] in ACTOR
+)
+#: A record that can act: take part in an event, speak, be charged, assert a figure.
+Actor: TypeAlias = Person | Organization | Group
