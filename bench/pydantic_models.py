@@ -35,15 +35,20 @@ from rightsdata._values.durations import Duration as _Duration
 from rightsdata._values.durations import parse_duration
 from rightsdata._values.ids import id_pattern
 from rightsdata.vocab import (
+    Confidence,
+    DateMeaning,
     EventKind,
+    EventStatus,
     FigureQualifier,
     FigureUnit,
+    IdentifierScheme,
     Level,
     Measure,
     OrgKind,
     OrgStatus,
     PenaltyKind,
     PlaceKind,
+    RangeMeaning,
     RatingScale,
     RelationshipKind,
     Role,
@@ -88,6 +93,7 @@ class Citation(_Model):
     locator: Text | None
     quote: Quote | None
     fields: tuple[str, ...] | None
+    confidence: Confidence | None
 
 
 Citations = Annotated[tuple[Citation, ...], Field(min_length=1)]
@@ -101,6 +107,17 @@ class Inference(_Model):
 class Alias(_Model):
     name: Text
     language: Language | None
+
+
+class Identifier(_Model):
+    scheme: IdentifierScheme
+    value: Text
+
+
+class Coordinates(_Model):
+    latitude: Annotated[float, Field(ge=-90, le=90)]
+    longitude: Annotated[float, Field(ge=-180, le=180)]
+    precision_m: Count | None
 
 
 class Participant(_Model):
@@ -127,6 +144,10 @@ class Figure(_Model):
     qualifier: FigureQualifier
     as_given: Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=120)] | None
     asserted_by: Ref("person", "org") | None
+    per: Duration | None
+    range_meaning: RangeMeaning | None
+    joined_by: tuple[Ref("person", "org"), ...]
+    relayed_by: tuple[Ref("person", "org"), ...]
     citations: Citations
 
     @model_validator(mode="after")
@@ -156,6 +177,9 @@ class Source(_Model):
     language: Language
     url: Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None
     note: Text | None
+    retrieved: Date | None
+    archive_url: Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None
+    figures: tuple[Figure, ...]
     inferred: tuple[Inference, ...]
 
 
@@ -166,6 +190,7 @@ class Person(_Model):
     born: Date | None
     country: Country | None
     summary: Text | None
+    identifiers: tuple[Identifier, ...]
     citations: Citations
     inferred: tuple[Inference, ...]
 
@@ -179,6 +204,8 @@ class Organization(_Model):
     status: OrgStatus | None
     founded: Date | None
     summary: Text | None
+    identifiers: tuple[Identifier, ...]
+    figures: tuple[Figure, ...]
     citations: Citations
     inferred: tuple[Inference, ...]
 
@@ -190,6 +217,9 @@ class Place(_Model):
     kind: PlaceKind
     country: Country | None
     within: Ref("place") | None
+    coordinates: Coordinates | None
+    identifiers: tuple[Identifier, ...]
+    figures: tuple[Figure, ...]
     citations: Citations
     inferred: tuple[Inference, ...]
 
@@ -198,7 +228,7 @@ class Law(_Model):
     id: Ref("law")
     instrument: Text
     jurisdiction: Annotated[str, StringConstraints(pattern=JURISDICTION_PATTERN)]
-    article: Text
+    article: Text | None
     part: Text | None
     title: Text | None
     citations: Citations
@@ -217,6 +247,8 @@ class Event(_Model):
     penalty: Penalty | None
     figures: tuple[Figure, ...]
     part_of: Ref("event") | None
+    status: EventStatus | None
+    date_of: DateMeaning | None
     citations: Citations
     inferred: tuple[Inference, ...]
 
@@ -242,6 +274,9 @@ class Statement(_Model):
     quote: Quote | None
     addressed_to: tuple[Ref("person", "org"), ...]
     about: tuple[str, ...]
+    joined_by: tuple[Ref("person", "org"), ...]
+    relayed_by: tuple[Ref("person", "org"), ...]
+    figures: tuple[Figure, ...]
     citations: Citations
     inferred: tuple[Inference, ...]
 
@@ -254,6 +289,7 @@ class Rating(_Model):
     as_of: Date
     previous: Level | None
     rated_by: Ref("org")
+    figures: tuple[Figure, ...]
     citations: Citations
     inferred: tuple[Inference, ...]
 

@@ -29,7 +29,9 @@ from rightsdata._model.records import (
     Alias,
     Charge,
     Citation,
+    Coordinates,
     Figure,
+    Identifier,
     Inference,
     Participant,
     Penalty,
@@ -53,7 +55,17 @@ HAND_WRITTEN: Final = frozenset({"datapackage.schema.json"})
 #: Where an object schema's description goes on to list the rules JSON Schema cannot express.
 RULES_LEAD: Final = " Rules beyond this schema: "
 
-_NESTED: Final = (Citation, Inference, Alias, Participant, Charge, Penalty, Figure)
+_NESTED: Final = (
+    Citation,
+    Inference,
+    Alias,
+    Identifier,
+    Coordinates,
+    Participant,
+    Charge,
+    Penalty,
+    Figure,
+)
 
 #: Rules of every record that JSON Schema cannot state, beside those of the integrity check.
 _EVERY_RECORD: Final = (
@@ -104,6 +116,8 @@ def _type_schema(hint: Any, spec: Spec | None) -> dict[str, Any]:
         return spec.schema(base) if spec else {**base, "pattern": TEXT_PATTERN}
     if hint is int:
         return spec.schema({"type": "integer"}) if spec else {"type": "integer"}
+    if hint is float:
+        return spec.schema({"type": "number"}) if spec else {"type": "number"}
     if hint is EDTF:
         return _ref("edtf")
     if hint is Duration:

@@ -241,7 +241,8 @@ def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) ->
         (["events", "--between", "2013/2012"], "the start is after the end"),
         (
             ["events", "--involving", "place:almaty"],
-            "--involving takes a person or an organisation; place:almaty (Almaty) is a place",
+            "--involving takes a person, an organisation or a group; "
+            "place:almaty (Almaty) is a place",
         ),
         (["events", "--place", "person:vladimir-kozlov"], "--place takes a place"),
         (["timeline", "place:almaty"], "rightsdata events --place place:almaty"),
@@ -283,9 +284,10 @@ def test_search_that_finds_nothing_says_what_it_searched(
     said = " ".join(err.split())
     assert "nothing matches 'qqqqzzzz'" in said
     ds = rightsdata.load()
-    named = len(ds.persons) + len(ds.organizations) + len(ds.places) + len(ds.laws)
+    named = len(ds.persons) + len(ds.organizations) + len(ds.groups) + len(ds.places)
+    named += len(ds.laws)
     titled = len(ds.events) + len(ds.statements) + len(ds.sources)
-    assert f"names and aliases of {named} persons, organisations, places and laws" in said
+    assert f"names and aliases of {named} persons, organisations, groups, places and laws" in said
     assert f"titles of {titled} events, statements and sources in kazakhstan" in said
 
 

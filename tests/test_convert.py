@@ -122,7 +122,7 @@ def test_reference_of_the_wrong_kind_names_what_is_expected() -> None:
     doc = event_doc(participants=[{"actor": "place:almaty", "role": "victim"}])
     _, problems = structure_many("events", [doc], "events.json")
     assert [p.location for p in problems] == ["events.json[0].participants[0].actor"]
-    assert "a person or an organisation" in problems[0].message
+    assert "a person, an organisation or a group" in problems[0].message
 
 
 def test_a_record_that_is_not_an_object() -> None:

@@ -150,7 +150,7 @@ def test_frictionless_checks_our_keys(tmp_path: Path) -> None:
     participants = tmp_path / "events.participants.csv"
     text = participants.read_bytes().replace(b"person:vladimir-kozlov", b"person:nobody", 1)
     participants.write_bytes(text)
-    figure_citations = tmp_path / "events.figures.citations.csv"
+    figure_citations = tmp_path / "figures.citations.csv"
     lines = figure_citations.read_bytes().split(b"\r\n")
     event, _, rest = lines[1].split(b",", 2)
     lines[1] = b"%s,99,%s" % (event, rest)
@@ -178,7 +178,7 @@ def test_parquet_reads_back_with_arrow_types(tmp_path: Path, with_redirect: Data
     meta = json.loads(schema.metadata[b"rightsdata"])
     assert (meta["dataset"], meta["table"]) == ("kazakhstan", "events")
     assert meta["schema"]["primaryKey"] == ["id"]
-    figures = parquet.read_table(tmp_path / "events.figures.parquet").schema
+    figures = parquet.read_table(tmp_path / "figures.parquet").schema
     assert figures.field("low").type == pa.int64()
     cited = parquet.read_table(tmp_path / "citations.parquet").schema
     assert cited.field("fields").type == pa.list_(pa.string())
@@ -539,8 +539,8 @@ def test_the_largest_count_the_model_allows_exports_in_every_format(tmp_path: Pa
         dataset.export(tmp_path / fmt, fmt)
         if fmt == "json":
             assert rightsdata.load_path(tmp_path / fmt).to_dict() == dataset.to_dict()
-    assert str(COUNT_MAX) in (tmp_path / "csv" / "events.figures.csv").read_text(encoding="utf-8")
+    assert str(COUNT_MAX) in (tmp_path / "csv" / "figures.csv").read_text(encoding="utf-8")
     import pyarrow.parquet as pq
 
-    column = pq.read_table(tmp_path / "parquet" / "events.figures.parquet").column("best")
+    column = pq.read_table(tmp_path / "parquet" / "figures.parquet").column("best")
     assert COUNT_MAX in column.to_pylist()

@@ -226,7 +226,9 @@ def test_timeline_counts_the_person_charged_and_rejects_unknown_actors() -> None
     assert data.events(involving="person:a", role="defendant") == []
     with pytest.raises(UnknownIdError):
         data.timeline("person:nobody")
-    with pytest.raises(ValueError, match="must be a person or an organisation, but law:x is a"):
+    with pytest.raises(
+        ValueError, match="must be a person, an organisation or a group, but law:x is a"
+    ):
         data.timeline("law:x")
     with pytest.raises(TypeError):
         data.timeline(42)  # type: ignore[arg-type]
@@ -529,7 +531,7 @@ def test_figures_on_the_zhanaozen_killings(ds: Dataset) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         killed.figures = ()  # type: ignore[misc]
     with pytest.raises(
-        ValueError, match="must be an event, but person:vladimir-kozlov is a person"
+        ValueError, match=r"must be a source or .* but person:vladimir-kozlov is a person"
     ):
         ds.figures(KOZLOV)
     with pytest.raises(ValueError, match="not a Measure"):
@@ -1022,7 +1024,7 @@ def test_errors_use_plain_words_not_keyword_syntax(ds: Dataset) -> None:
         with pytest.raises((ValueError, TypeError)) as raised:
             call()
         assert not re.search(r"\w=", str(raised.value)), str(raised.value)
-    message = "the actor must be a person or an organisation, but place:almaty is a place"
+    message = "the actor must be a person, an organisation or a group, but place:almaty is a place"
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         ds.events(involving="place:almaty")
 
@@ -1056,7 +1058,9 @@ def test_statements_query_equals_brute_force(ds: Dataset) -> None:
         assert ds.statements(kind=kind) == [s for s in ds.statements() if s.kind is kind]
     with pytest.raises(UnknownIdError):
         ds.statements(speaker="person:nobody")
-    with pytest.raises(ValueError, match="the speaker must be a person or an organisation"):
+    with pytest.raises(
+        ValueError, match="the speaker must be a person, an organisation or a group"
+    ):
         ds.statements(speaker="place:almaty")
 
 

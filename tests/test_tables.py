@@ -94,7 +94,7 @@ def test_every_field_of_every_record_and_part_has_a_place() -> None:
 
 def test_table_names_and_keys() -> None:
     assert [n for n in TABLES if n in rightsdata.KINDS] == list(rightsdata.KINDS)
-    assert {"events.participants", "events.charges", "events.figures", "citations"} <= set(TABLES)
+    assert {"events.participants", "events.charges", "figures", "citations"} <= set(TABLES)
     for table in TABLES.values():
         names = table.column_names
         assert len(set(names)) == len(names), table.name
@@ -113,6 +113,7 @@ def test_multi_kind_references_point_at_records() -> None:
     assert get_table("citations").column("record_id").refs == (
         "person",
         "org",
+        "group",
         "place",
         "law",
         "event",
@@ -168,8 +169,9 @@ def test_counts_of_items_match_the_records() -> None:
     ds = rightsdata.load()
     tables = all_rows(ds)
     assert len(tables["events.participants"]) == sum(len(e.participants) for e in ds.events)
-    figure_citations = sum(len(f.citations) for e in ds.events for f in e.figures)
-    assert len(tables["events.figures.citations"]) == figure_citations
+    held = [f for r in ds for f in getattr(r, "figures", ())]  # events' and groups' figures
+    assert len(tables["figures"]) == len(held)
+    assert len(tables["figures.citations"]) == sum(len(f.citations) for f in held)
     assert len(tables["citations"]) == sum(len(getattr(r, "citations", ())) for r in ds)
     assert Counter(r[1] for r in tables["records"]) == Counter(ds.counts())
 
@@ -264,11 +266,11 @@ def test_to_pandas_kind_table_types(pd: Any) -> None:
 
 def test_to_pandas_long_tables_join(pd: Any) -> None:
     ds = rightsdata.load()
-    figures = ds.to_pandas("events.figures")
+    figures = ds.to_pandas("figures")
     assert str(figures["low"].dtype) == "Int64" and str(figures["position"].dtype) == "int64"
     assert list(figures.index) == list(range(len(figures)))
     killed = figures[
-        (figures["event_id"] == "event:zhanaozen-massacre-2011") & (figures["measure"] == "killed")
+        (figures["record_id"] == "event:zhanaozen-massacre-2011") & (figures["measure"] == "killed")
     ]
     assert killed["best"].fillna(killed["low"]).tolist() == [15, 15, 17]
     charges = ds.to_pandas("events.charges").merge(
@@ -339,7 +341,7 @@ def test_to_pandas_all_gives_every_table(pd: Any) -> None:
     ds = rightsdata.load()
     every = to_pandas_all(ds)
     assert list(every) == list(TABLES)
-    for name in ("events", "events.figures.citations", "records", "redirects"):
+    for name in ("events", "groups", "figures.citations", "records", "redirects"):
         assert every[name].equals(ds.to_pandas(name)), name
 
 
@@ -362,7 +364,7 @@ def test_the_largest_count_the_model_allows_fits_pandas(pd: Any) -> None:
     huge = attrs.evolve(event, figures=(figure, *event.figures[1:]))
     events = [huge if e.id == event.id else e for e in ds.events]
     records = {**{k: list(ds.collection(k)) for k in rightsdata.KINDS}, "events": events}
-    frame = Dataset(records, redirects=ds.redirects).to_pandas("events.figures")
+    frame = Dataset(records, redirects=ds.redirects).to_pandas("figures")
     assert COUNT_MAX in frame["best"].tolist()
 
 

@@ -24,12 +24,15 @@ import attrs
 from hypothesis import strategies as st
 
 from rightsdata._model.fields import Count, RecordId, Ref, Refs, Text, field_names, spec_of
+from rightsdata._model.records import IDENTIFIER_PATTERNS as _IDENTIFIER_PATTERNS
 from rightsdata._model.records import (
     RECORD_TYPES,
     Alias,
     Citation,
     Event,
     Figure,
+    Group,
+    Identifier,
     Law,
     Organization,
     Person,
@@ -45,6 +48,7 @@ from rightsdata._values.durations import Duration, parse_duration
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata.vocab import (
     FigureQualifier,
+    IdentifierScheme,
     RatingScale,
 )
 
@@ -55,6 +59,8 @@ __all__ = [
     "edtf_dates",
     "events",
     "figures",
+    "groups",
+    "identifiers",
     "ids",
     "laws",
     "organizations",
@@ -175,8 +181,12 @@ def _field_strategy(cls: type, field: attrs.Attribute[Any], holder: type | None)
         if nested is not None:
             part = _part(nested, cls if many else None)
             minimum = getattr(spec, "min_items", 0)
+            # a part's own lists (a figure's citations) stay short: a dataset draws many parts
+            more = 2 if cls in _RECORD_CLASSES else 1
             own = (
-                st.lists(part, min_size=minimum, max_size=minimum + 2).map(tuple) if many else part
+                st.lists(part, min_size=minimum, max_size=minimum + more).map(tuple)
+                if many
+                else part
             )
         elif core is EDTF:
             own = edtf_dates()
@@ -187,6 +197,9 @@ def _field_strategy(cls: type, field: attrs.Attribute[Any], holder: type | None)
         else:  # pragma: no cover - a new kind of value must be taught here
             raise TypeError(f"no strategy for {cls.__name__}.{field.name}: {hint!r}")
     return _optional(own) if optional and not isinstance(spec, Count) else own
+
+
+_RECORD_CLASSES: Final = frozenset(RECORD_TYPES.values())
 
 
 def _builds(cls: type, holder: type | None = None, /, **overrides: Any) -> Any:
@@ -230,6 +243,10 @@ def _figure(draw: st.DrawFn, holder: type | None = None) -> Figure:
         high = numbers[2]
     elif qualifier is FigureQualifier.BETWEEN:
         low, high = numbers[0], numbers[2]
+    # range_meaning needs low and high; joined_by needs asserted_by and does not repeat it
+    ranged = low is not None and high is not None
+    asserted_by = draw(_field_strategy(Figure, attrs.fields(Figure).asserted_by, None))
+    joined = st.just(()) if asserted_by is None else _refs_without(Figure, asserted_by)
     figure: Figure = draw(
         _builds(
             Figure,
@@ -238,9 +255,49 @@ def _figure(draw: st.DrawFn, holder: type | None = None) -> Figure:
             best=st.just(best),
             high=st.just(high),
             as_given=_optional(texts(40)),
+            asserted_by=st.just(asserted_by),
+            range_meaning=_field_strategy(Figure, _FIGURE_RANGE, None) if ranged else st.none(),
+            joined_by=joined,
         )
     )
     return figure
+
+
+_FIGURE_RANGE: Final = attrs.fields(Figure).range_meaning
+
+
+def _refs_without(cls: type, author: str) -> st.SearchStrategy[tuple[str, ...]]:
+    """A ``joined_by`` list of ``cls`` for ``author``: IDs it may name, never ``author``."""
+    drawn: st.SearchStrategy[tuple[str, ...]] = _field_strategy(
+        cls, attrs.fields_dict(cls)["joined_by"], None
+    )
+    return drawn.map(lambda found: tuple(i for i in found if i != author))
+
+
+def _mend_joined(author_field: str) -> Any:
+    """Keep the rule of a ``joined_by`` list (it joins an author it does not name again)
+    when :func:`_resolve` has replaced the references: drop the author from it."""
+
+    def mend(obj: Any, changes: dict[str, Any]) -> None:
+        author = changes.get(author_field, getattr(obj, author_field))
+        joined = changes.get("joined_by", obj.joined_by)
+        changes["joined_by"] = () if author is None else tuple(i for i in joined if i != author)
+
+    return mend
+
+
+@st.composite
+def _identifier(draw: st.DrawFn, holder: type | None = None) -> Identifier:
+    scheme = draw(st.sampled_from(list(IdentifierScheme)))
+    pattern = _IDENTIFIER_PATTERNS.get(scheme.value)
+    value = draw(texts(40) if pattern is None else st.from_regex(pattern, fullmatch=True))
+    return Identifier(scheme=scheme, value=value)
+
+
+def identifiers() -> st.SearchStrategy[Identifier]:
+    """Identifiers whose value has its scheme's form (a Wikidata Q number, an ISO code)."""
+    strategy: st.SearchStrategy[Identifier] = _identifier()
+    return strategy
 
 
 def figures() -> st.SearchStrategy[Figure]:
@@ -252,6 +309,7 @@ def figures() -> st.SearchStrategy[Figure]:
 #: Parts whose rules a field-by-field draw would break, built by hand (holder -> strategy).
 _PARTS: Final[dict[type, Any]] = {
     Figure: _figure,
+    Identifier: _identifier,
     Alias: lambda holder: _builds(Alias, holder, language=_optional(_LANGUAGES)),
 }
 
@@ -280,27 +338,44 @@ def organizations() -> st.SearchStrategy[Organization]:
     return strategy
 
 
+def groups() -> st.SearchStrategy[Group]:
+    """Group records (collective and unnamed actors)."""
+    strategy: st.SearchStrategy[Group] = _builds(Group, country=_optional(_COUNTRIES))
+    return strategy
+
+
 def places() -> st.SearchStrategy[Place]:
     """Place records."""
     strategy: st.SearchStrategy[Place] = _builds(Place, country=_optional(_COUNTRIES))
     return strategy
 
 
-def laws() -> st.SearchStrategy[Law]:
-    """Law (legal provision) records."""
-    strategy: st.SearchStrategy[Law] = _builds(
-        Law,
-        jurisdiction=st.sampled_from(["KZ", "international"]),
-        article=st.integers(1, 500).map(str),
-        part=_optional(st.integers(1, 9).map(str)),
+@st.composite
+def laws(draw: st.DrawFn) -> Law:
+    """Law records: provisions, and whole instruments (no article, so no part)."""
+    article = draw(_optional(st.integers(1, 500).map(str)))
+    part = None if article is None else draw(_optional(st.integers(1, 9).map(str)))
+    law: Law = draw(
+        _builds(
+            Law,
+            jurisdiction=st.sampled_from(["KZ", "international"]),
+            article=st.just(article),
+            part=st.just(part),
+        )
     )
-    return strategy
+    return law
 
 
-def events() -> st.SearchStrategy[Event]:
-    """Event records."""
-    strategy: st.SearchStrategy[Event] = _builds(Event)
-    return strategy
+@st.composite
+def events(draw: st.DrawFn) -> Event:
+    """Event records (date_of only where there is a date)."""
+    date = draw(_optional(edtf_dates()))
+    date_of = st.none() if date is None else _field_strategy(Event, _EVENT_DATE_OF, None)
+    event: Event = draw(_builds(Event, date=st.just(date), date_of=date_of))
+    return event
+
+
+_EVENT_DATE_OF: Final = attrs.fields(Event).date_of
 
 
 @st.composite
@@ -324,12 +399,22 @@ def relationships(draw: st.DrawFn) -> Relationship:
 
 @st.composite
 def statements(draw: st.DrawFn) -> Statement:
-    """Statement records (a quote always has a citation that covers it)."""
+    """Statement records (a quote always has a citation that covers it; joined_by never names
+    the speaker)."""
     quote = draw(_optional(texts()))
     cites = draw(st.lists(citations(Statement), min_size=1, max_size=3).map(tuple))
     if quote is not None and not any(c.fields is None or "quote" in c.fields for c in cites):
         cites = (attrs.evolve(cites[0], fields=None), *cites[1:])
-    statement: Statement = draw(_builds(Statement, quote=st.just(quote), citations=st.just(cites)))
+    speaker = draw(_field_strategy(Statement, attrs.fields(Statement).speaker, None))
+    statement: Statement = draw(
+        _builds(
+            Statement,
+            speaker=st.just(speaker),
+            quote=st.just(quote),
+            citations=st.just(cites),
+            joined_by=_refs_without(Statement, speaker),
+        )
+    )
     return statement
 
 
@@ -345,6 +430,7 @@ _BY_KIND: Final[dict[str, Any]] = {
     "sources": sources,
     "persons": persons,
     "organizations": organizations,
+    "groups": groups,
     "places": places,
     "laws": laws,
     "events": events,
@@ -363,7 +449,8 @@ def records(kind: str) -> st.SearchStrategy[Record]:
     """
     if kind not in RECORD_TYPES:
         raise ValueError(f"unknown record kind {kind!r}")
-    strategy: st.SearchStrategy[Record] = _BY_KIND[kind]()
+    custom = _BY_KIND.get(kind)  # a kind without one is drawn field by field from its specs
+    strategy: st.SearchStrategy[Record] = custom() if custom else _builds(RECORD_TYPES[kind])
     return strategy
 
 
@@ -441,7 +528,18 @@ def _resolve(draw: st.DrawFn, obj: Any, pools: Mapping[str, list[str]]) -> Any:
                 if many
                 else _resolve(draw, value, pools)
             )
+    mend = _MENDS.get(type(obj))
+    if mend is not None and changes:
+        mend(obj, changes)
     return attrs.evolve(obj, **changes) if changes else obj
+
+
+#: The rules of a record or part that replacing its references could break, and how
+#: :func:`_resolve` keeps them.
+_MENDS: Final[dict[type, Any]] = {
+    Figure: _mend_joined("asserted_by"),
+    Statement: _mend_joined("speaker"),
+}
 
 
 def _without(value: Any, dropped: set[str]) -> Any:

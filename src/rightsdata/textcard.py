@@ -25,9 +25,12 @@ from typing import TYPE_CHECKING, Final
 
 from rightsdata._display.cards import _Names
 from rightsdata._display.words import (
+    coordinates_text,
     describe_date,
     duration_text,
+    event_status,
     figure_text,
+    identifier_text,
     short_date,
     term,
     truncate,
@@ -36,6 +39,8 @@ from rightsdata._model.records import (
     Citation,
     Event,
     Figure,
+    Group,
+    Identifier,
     Law,
     Organization,
     Person,
@@ -157,6 +162,8 @@ def _citation(citation: Citation, card: _Card) -> str:
         details.append(citation.locator)
     if citation.fields is not None:
         details.append("for " + ", ".join(citation.fields))
+    if citation.confidence is not None:
+        details.append(f"confidence {citation.confidence}")
     details.append(citation.source)
     parts.append(" · ".join(details))
     if citation.quote:
@@ -174,6 +181,10 @@ def _short_citation(citation: Citation, card: _Card) -> str:
 def _figure(figure: Figure, card: _Card) -> str:
     said = f" “{figure.as_given}”" if figure.as_given else ""
     who = f"according to {card.name(figure.asserted_by)}" if figure.asserted_by else "unattributed"
+    if figure.joined_by:
+        who += f" jointly with {', '.join(map(card.name, figure.joined_by))}"
+    if figure.relayed_by:
+        who += f", relayed by {', '.join(map(card.name, figure.relayed_by))}"
     where = "; ".join(_short_citation(c, card) for c in figure.citations)
     return f"{figure_text(figure)}{said}\n{who}: {where}"
 
@@ -198,12 +209,12 @@ def _event_rows(event: Event, card: _Card) -> list[tuple[str, str | Sequence[str
             penalty += f", {duration_text(event.penalty.term)} ({term_text})"
     return [
         ("date", _date(event.date)),
+        ("status", event_status(event)),
         ("places", ", ".join(card.name(p) for p in event.places)),
         ("part of", card.name(event.part_of) if event.part_of else None),
         ("participants", participants),
         ("charges", charges),
         ("penalty", penalty),
-        ("figures", [_figure(f, card) for f in event.figures]),
     ]
 
 
@@ -230,11 +241,39 @@ def _actor_rows(
     return rows
 
 
+def _group_rows(group: Group, card: _Card) -> list[tuple[str, str | Sequence[str] | None]]:
+    rows: list[tuple[str, str | Sequence[str] | None]] = [
+        ("size", f"{group.size:,}" if group.size is not None else None),
+        ("belongs to", card.name(group.belongs_to) if group.belongs_to else None),
+        ("country", group.country),
+        ("figures", [_figure(f, card) for f in group.figures]),
+    ]
+    dataset = card.names.dataset
+    if dataset is not None:
+        events = dataset.timeline(group)
+        if events:
+            rows.append(
+                ("events", f"{_count(len(events), 'event')}; rightsdata timeline {group.id}")
+            )
+        ties = dataset.related(group).relationships
+        rows.append(("relationships", [card.name(r.id) for r in ties]))
+    return rows
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 _Parts = tuple[str, str, str | None, list[tuple[str, str | Sequence[str] | None]]]
+
+
+def _shared_rows(record: Record, card: _Card) -> list[tuple[str, str | Sequence[str] | None]]:
+    """The rows of the fields several kinds have: identifiers and figures."""
+    identifiers: Sequence[Identifier] = getattr(record, "identifiers", ())
+    return [
+        ("identifiers", ", ".join(map(identifier_text, identifiers))),
+        ("figures", [_figure(f, card) for f in getattr(record, "figures", ())]),
+    ]
 
 
 def _parts(record: Record, card: _Card) -> _Parts:
@@ -250,16 +289,28 @@ def _parts(record: Record, card: _Card) -> _Parts:
     if isinstance(record, Person | Organization):
         kicker = kind if isinstance(record, Person) else f"{kind} · {term(record.kind)}"
         return record.name, kicker, record.summary, _actor_rows(record, card)
+    if isinstance(record, Group):
+        return (
+            record.name,
+            f"{kind} · {term(record.kind)}",
+            record.summary,
+            _group_rows(record, card),
+        )
     if isinstance(record, Place):
         aliases = ", ".join(a.name for a in record.aliases)
         rows: list[tuple[str, str | Sequence[str] | None]] = [
             ("aliases", aliases),
             ("country", record.country),
             ("within", card.name(record.within) if record.within else None),
+            ("coordinates", coordinates_text(record.coordinates) if record.coordinates else None),
         ]
         return record.name, f"{kind} · {term(record.kind)}", None, rows
     if isinstance(record, Law):
-        article = record.article + (f", part {record.part}" if record.part else "")
+        article = (
+            "the whole instrument"
+            if record.article is None
+            else record.article + (f", part {record.part}" if record.part else "")
+        )
         rows = [
             ("instrument", record.instrument),
             ("article", article),
@@ -272,6 +323,8 @@ def _parts(record: Record, card: _Card) -> _Parts:
             ("published", _date(record.published)),
             ("language", record.language),
             ("address", record.url),
+            ("retrieved", _date(record.retrieved) if record.retrieved else None),
+            ("archived", record.archive_url),
         ]
         if card.names.dataset is not None:
             cited = card.names.dataset.cited_by(record)
@@ -291,6 +344,8 @@ def _parts(record: Record, card: _Card) -> _Parts:
     if isinstance(record, Statement):
         rows = [
             ("speaker", card.name(record.speaker)),
+            ("jointly with", ", ".join(map(card.name, record.joined_by))),
+            ("relayed by", ", ".join(map(card.name, record.relayed_by))),
             ("date", _date(record.date)),
             ("quote", f"“{record.quote}”" if record.quote else None),
             ("addressed to", ", ".join(card.name(i) for i in record.addressed_to)),
@@ -322,6 +377,7 @@ def text_card(record: Record, dataset: Dataset | None = None, width: int | None 
     """
     card = _Card(terminal_width(width), _Names(dataset))
     title, kicker, summary, rows = _parts(record, card)
+    rows += _shared_rows(record, card)
     card.text(title)
     card.text(f"{kicker} · {record.id}")
     if summary:

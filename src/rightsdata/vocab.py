@@ -19,15 +19,21 @@ from typing import Final
 __all__ = [
     "MEANINGS",
     "VOCABULARIES",
+    "Confidence",
+    "DateMeaning",
     "EventKind",
+    "EventStatus",
     "FigureQualifier",
     "FigureUnit",
+    "GroupKind",
+    "IdentifierScheme",
     "Level",
     "Measure",
     "OrgKind",
     "OrgStatus",
     "PenaltyKind",
     "PlaceKind",
+    "RangeMeaning",
     "RatingScale",
     "RelationshipKind",
     "Role",
@@ -48,6 +54,26 @@ class SourceKind(StrEnum):
     LETTER = "letter"
     SOCIAL_MEDIA_POST = "social_media_post"
     VIDEO = "video"
+    OTHER = "other"
+
+
+class Confidence(StrEnum):
+    """The curator's grade of how directly a cited passage supports the fields it is cited
+    for."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class IdentifierScheme(StrEnum):
+    """The register an external identifier of a person, organisation or place belongs to."""
+
+    WIKIDATA = "wikidata"
+    ISO_3166_1 = "iso_3166_1"
+    ISO_3166_2 = "iso_3166_2"
+    OPENSTREETMAP = "openstreetmap"
+    GEONAMES = "geonames"
     OTHER = "other"
 
 
@@ -78,6 +104,20 @@ class OrgStatus(StrEnum):
     BANNED = "banned"
     SUSPENDED = "suspended"
     CLOSED = "closed"
+
+
+class GroupKind(StrEnum):
+    """What a group of people, or an unnamed actor, is."""
+
+    WORKERS = "workers"
+    PROTESTERS = "protesters"
+    DETAINEES = "detainees"
+    RESIDENTS = "residents"
+    OFFICIALS = "officials"
+    SECURITY_PERSONNEL = "security_personnel"
+    UNNAMED_INDIVIDUAL = "unnamed_individual"
+    CROWD = "crowd"
+    OTHER = "other"
 
 
 class PlaceKind(StrEnum):
@@ -134,6 +174,26 @@ class EventKind(StrEnum):
     OTHER = "other"
 
 
+class EventStatus(StrEnum):
+    """Whether the sources report an event as having happened, or as something less."""
+
+    OCCURRED = "occurred"
+    PLANNED = "planned"
+    ANNOUNCED = "announced"
+    REQUESTED = "requested"
+    ALLEGED = "alleged"
+    CANCELLED = "cancelled"
+
+
+class DateMeaning(StrEnum):
+    """What an event's ``date`` is the date of."""
+
+    OCCURRENCE = "occurrence"
+    ANNOUNCEMENT = "announcement"
+    REPORT = "report"
+    PLANNED_FOR = "planned_for"
+
+
 class Role(StrEnum):
     """The part an actor played in an event."""
 
@@ -143,6 +203,7 @@ class Role(StrEnum):
     INTERVENING_PARTY = "intervening_party"
     DEFENDANT = "defendant"
     PLAINTIFF = "plaintiff"
+    APPLICANT = "applicant"
     PROSECUTOR = "prosecutor"
     JUDGE = "judge"
     COURT = "court"
@@ -197,6 +258,9 @@ class Measure(StrEnum):
     DURATION = "duration"
     TEMPERATURE = "temperature"
     DISTANCE = "distance"
+    VISITS = "visits"
+    WALKS = "walks"
+    MEMBERS = "members"
     OTHER = "other"
 
 
@@ -212,11 +276,13 @@ class FigureUnit(StrEnum):
     DAYS = "days"
     MONTHS = "months"
     YEARS = "years"
+    HOURS = "hours"
     MINUTES = "minutes"
     KILOMETRES = "kilometres"
     DEGREES_CELSIUS = "degrees_celsius"
     PERCENT = "percent"
     CITIES = "cities"
+    TIMES = "times"
 
 
 class FigureQualifier(StrEnum):
@@ -230,6 +296,13 @@ class FigureQualifier(StrEnum):
     LESS_THAN = "less_than"
     BETWEEN = "between"
     IMPRECISE = "imprecise"
+
+
+class RangeMeaning(StrEnum):
+    """What a figure's ``low`` and ``high`` mean."""
+
+    UNCERTAINTY = "uncertainty"
+    SPREAD = "spread"
 
 
 class RelationshipKind(StrEnum):
@@ -373,6 +446,27 @@ MEANINGS: Final[Mapping[StrEnum, str]] = _Meanings(
         (SourceKind.SOCIAL_MEDIA_POST, "A post on a social-media platform."),
         (SourceKind.VIDEO, "A video recording."),
         (SourceKind.OTHER, "Any other kind of document."),
+        (Confidence.HIGH, "The cited passage states the cited fields directly, in so many words."),
+        (
+            Confidence.MEDIUM,
+            "The cited passage supports the cited fields, but a reader must combine or "
+            "paraphrase what it says.",
+        ),
+        (
+            Confidence.LOW,
+            "The cited passage only suggests the cited fields; another reader may take it "
+            "otherwise.",
+        ),
+        (IdentifierScheme.WIKIDATA, "A Wikidata item: Q and a number ('Q232')."),
+        (IdentifierScheme.ISO_3166_1, "An ISO 3166-1 alpha-2 country code ('KZ')."),
+        (IdentifierScheme.ISO_3166_2, "An ISO 3166-2 subdivision code ('KZ-75')."),
+        (
+            IdentifierScheme.OPENSTREETMAP,
+            "An OpenStreetMap element: node, way or relation, '/' and its number "
+            "('relation/214665').",
+        ),
+        (IdentifierScheme.GEONAMES, "A GeoNames feature number ('1526384')."),
+        (IdentifierScheme.OTHER, "An identifier in another register; its value says which."),
         (OrgKind.NGO, "A non-governmental, non-profit organisation."),
         (OrgKind.POLITICAL_PARTY, "A political party, registered or not."),
         (OrgKind.MEDIA_OUTLET, "A newspaper, website, broadcaster or other news outlet."),
@@ -395,6 +489,21 @@ MEANINGS: Final[Mapping[StrEnum, str]] = _Meanings(
         (OrgStatus.BANNED, "Prohibited by a court or authority."),
         (OrgStatus.SUSPENDED, "Its activity suspended by a court or authority."),
         (OrgStatus.CLOSED, "No longer operating."),
+        (GroupKind.WORKERS, "People who work at one employer, site or trade (oil workers)."),
+        (GroupKind.PROTESTERS, "People who took part in a protest or strike."),
+        (GroupKind.DETAINEES, "People held in custody, or tried or convicted together."),
+        (GroupKind.RESIDENTS, "People who live in one place."),
+        (
+            GroupKind.OFFICIALS,
+            "Holders of public office or state employees, unnamed ('the authorities').",
+        ),
+        (GroupKind.SECURITY_PERSONNEL, "Police officers, soldiers or guards, unnamed."),
+        (
+            GroupKind.UNNAMED_INDIVIDUAL,
+            "One person whom the sources do not name ('an unnamed UN rapporteur').",
+        ),
+        (GroupKind.CROWD, "People gathered or acting together, not organised ('mobs')."),
+        (GroupKind.OTHER, "Any other group of people."),
         (PlaceKind.COUNTRY, "A sovereign state."),
         (PlaceKind.TERRITORY, "A territory with its own administration (Hong Kong)."),
         (PlaceKind.REGION, "A province, oblast or other region."),
@@ -439,12 +548,32 @@ MEANINGS: Final[Mapping[StrEnum, str]] = _Meanings(
         (EventKind.WATCHLIST, "A country placed on a watchlist."),
         (EventKind.RATIFICATION, "A state ratified a treaty."),
         (EventKind.OTHER, "Anything else."),
+        (EventStatus.OCCURRED, "The sources report it as having happened (as null does)."),
+        (EventStatus.PLANNED, "Arranged or scheduled; not reported as having happened yet."),
+        (
+            EventStatus.ANNOUNCED,
+            "Announced by those who would carry it out; not reported as having happened.",
+        ),
+        (EventStatus.REQUESTED, "Asked for (a visit, a hearing, a ban); not known to be granted."),
+        (
+            EventStatus.ALLEGED,
+            "Said to have happened by someone the sources quote, not confirmed by them.",
+        ),
+        (EventStatus.CANCELLED, "Planned or announced, then called off."),
+        (DateMeaning.OCCURRENCE, "When it happened (or is to happen), as null means."),
+        (DateMeaning.ANNOUNCEMENT, "When it was announced, not when it happened."),
+        (DateMeaning.REPORT, "When a source reported it; it happened on or before that date."),
+        (DateMeaning.PLANNED_FOR, "When it was planned or scheduled to happen."),
         (Role.VICTIM, "Suffered the violation."),
         (Role.PERPETRATOR, "Committed or ordered the violation."),
         (Role.SOURCE, "Gave the information about the event."),
         (Role.INTERVENING_PARTY, "Acted to stop, help or speak up (a lawyer, an NGO, a UN body)."),
         (Role.DEFENDANT, "Stood accused in proceedings."),
         (Role.PLAINTIFF, "Brought a claim or complaint."),
+        (
+            Role.APPLICANT,
+            "Asked for a ruling in their own favour: a parole or pardon application.",
+        ),
         (Role.PROSECUTOR, "Prosecuted the case."),
         (Role.JUDGE, "Judged the case."),
         (Role.COURT, "The court that heard or decided the case."),
@@ -498,6 +627,9 @@ MEANINGS: Final[Mapping[StrEnum, str]] = _Meanings(
         (Measure.DURATION, "How long something lasted."),
         (Measure.TEMPERATURE, "A temperature (heat or cold endured)."),
         (Measure.DISTANCE, "A distance between places."),
+        (Measure.VISITS, "Visits made or allowed (by relatives, lawyers, monitors)."),
+        (Measure.WALKS, "Walks or strolls allowed to a prisoner."),
+        (Measure.MEMBERS, "Members of an organisation or group."),
         (Measure.OTHER, "Anything else counted."),
         (FigureUnit.PEOPLE, "People."),
         (FigureUnit.CASES, "Cases."),
@@ -508,11 +640,13 @@ MEANINGS: Final[Mapping[StrEnum, str]] = _Meanings(
         (FigureUnit.DAYS, "Days."),
         (FigureUnit.MONTHS, "Months."),
         (FigureUnit.YEARS, "Years."),
+        (FigureUnit.HOURS, "Hours."),
         (FigureUnit.MINUTES, "Minutes."),
         (FigureUnit.KILOMETRES, "Kilometres."),
         (FigureUnit.DEGREES_CELSIUS, "Degrees Celsius."),
         (FigureUnit.PERCENT, "Per cent (a change or share)."),
         (FigureUnit.CITIES, "Cities or towns."),
+        (FigureUnit.TIMES, "Occurrences: how many times something happened."),
         (FigureQualifier.EXACT, "The number stated (best holds it)."),
         (FigureQualifier.ABOUT, "Roughly the number stated (best holds it)."),
         (FigureQualifier.AT_LEAST, "The number stated or more (low holds it)."),
@@ -523,6 +657,15 @@ MEANINGS: Final[Mapping[StrEnum, str]] = _Meanings(
         (
             FigureQualifier.IMPRECISE,
             "Words, no number ('thousands', 'dozens'); numbers may be null.",
+        ),
+        (
+            RangeMeaning.UNCERTAINTY,
+            "low and high bound one number the source does not know exactly (as null means).",
+        ),
+        (
+            RangeMeaning.SPREAD,
+            "The values differ across the people, days or cases counted; low and high are "
+            "the least and the most.",
         ),
         (RelationshipKind.LEADER_OF, "Leads the object (a party, movement)."),
         (RelationshipKind.MEMBER_OF, "Is a member of the object."),
@@ -568,15 +711,21 @@ MEANINGS: Final[Mapping[StrEnum, str]] = _Meanings(
 #: Every vocabulary, in the order the documentation lists them.
 VOCABULARIES: Final[tuple[type[StrEnum], ...]] = (
     SourceKind,
+    Confidence,
+    IdentifierScheme,
     OrgKind,
     OrgStatus,
+    GroupKind,
     PlaceKind,
     EventKind,
+    EventStatus,
+    DateMeaning,
     Role,
     PenaltyKind,
     Measure,
     FigureUnit,
     FigureQualifier,
+    RangeMeaning,
     RelationshipKind,
     StatementKind,
     RatingScale,

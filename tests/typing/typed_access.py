@@ -16,7 +16,8 @@ ds = rightsdata.load()
 verdict = ds.events["event:kozlov-verdict-2012-10-08"]
 penalty = verdict.penalty
 years: int | None = penalty.term.years if penalty is not None and penalty.term else None
-provisions: list[str] = [ds.laws[c.provision].article for c in verdict.charges]
+# a law's article is null where the record is a whole instrument (model 2)
+provisions: list[str | None] = [ds.laws[c.provision].article for c in verdict.charges]
 kozlov: Person | None = ds.persons.get("person:vladimir-kozlov")
 name: str = kozlov.name if kozlov is not None else "unknown"
 fallback: Person = ds.persons.get("person:nobody", ds.persons[0])

@@ -175,10 +175,11 @@ def _found(dataset: Dataset, text: str, limit: int) -> list[Record]:
 def _searched(dataset: Dataset) -> str:
     """What a search looked through, for the message when nothing matched."""
     counts = dataset.counts()
-    names = sum(counts[k] for k in ("persons", "organizations", "places", "laws"))
+    names = sum(counts[k] for k in ("persons", "organizations", "groups", "places", "laws"))
     titles = sum(counts[k] for k in ("events", "statements", "sources"))
     return (
-        f"searched the names and aliases of {names:,} persons, organisations, places and laws "
+        f"searched the names and aliases of {names:,} persons, organisations, groups, places "
+        f"and laws "
         f"and the titles of {titles:,} events, statements and sources "
         f"in {dataset.name or 'the dataset'}"
     )
@@ -241,20 +242,20 @@ def _record_of(
     dataset: Dataset, record_id: str, option: str, wanted: tuple[type, ...], what: str
 ) -> str:
     """The ID given to ``option``, checked to be a record of one of the ``wanted`` types."""
-    from rightsdata._model.records import Organization, Person, Place
+    from rightsdata._model.records import ACTOR_TYPES, Place
+    from rightsdata._values.ids import noun
 
     record = dataset.get(record_id)  # an unknown ID: main() says which, and suggests some
     if isinstance(record, wanted):
         return record.id
-    kind = {"organization": "organisation"}.get(type(record).__name__.lower(), "")
-    kind = kind or type(record).__name__.lower()
+    kind = noun(record.kind_name)
     article = "an" if kind[0] in "aeiou" else "a"
     message = (
         f"{option} takes {what}; {record_id} ({_name(dataset, record.id)}) is {article} {kind}"
     )
     if isinstance(record, Place):
         message += f"; for the events at a place: rightsdata events --place {record_id}"
-    elif isinstance(record, Person | Organization):
+    elif isinstance(record, ACTOR_TYPES):
         message += f"; for their events: rightsdata events --involving {record_id}"
     raise UsageError(message)
 
@@ -284,7 +285,8 @@ def _window(text: str) -> tuple[str | None, str | None]:
 
 def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]:
     """The ``ds.events()`` arguments of the command line's filters, each checked first."""
-    from rightsdata._model.records import Organization, Person, Place
+    from rightsdata._model.records import ACTOR, ACTOR_TYPES, Place
+    from rightsdata._values.ids import describe_prefixes
     from rightsdata.vocab import EventKind, Role
 
     filters: dict[str, Any] = {}
@@ -299,8 +301,8 @@ def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]
             dataset,
             args.involving,
             "--involving",
-            (Person, Organization),
-            "a person or an organisation",
+            ACTOR_TYPES,
+            describe_prefixes(ACTOR),
         )
     if args.role:
         (filters["role"],) = _terms([args.role], Role, "--role", "a role")[:1]
@@ -334,14 +336,13 @@ def _between_text(window: tuple[str | None, str | None]) -> str:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
-    from rightsdata._model.records import Organization, Person
+    from rightsdata._model.records import ACTOR, ACTOR_TYPES
     from rightsdata._validation.convert import unstructure
+    from rightsdata._values.ids import describe_prefixes
     from rightsdata.textcard import event_lines
 
     dataset = _dataset(args)
-    actor = _record_of(
-        dataset, args.actor, "timeline", (Person, Organization), "a person or an organisation"
-    )
+    actor = _record_of(dataset, args.actor, "timeline", ACTOR_TYPES, describe_prefixes(ACTOR))
     events = dataset.timeline(actor)
     if args.json:
         _print_json([unstructure(e) for e in events])
@@ -402,26 +403,9 @@ def _print_problems(problems: Sequence[Problem], path: str, file: TextIO | None 
 
 def _counted(counts: dict[str, int]) -> str:
     """'3 records (1 source, 1 person, 1 event)'."""
-    from rightsdata._model.records import KINDS
+    from rightsdata._values.ids import noun
 
-    singular = dict(
-        zip(
-            KINDS,
-            (
-                "source",
-                "person",
-                "organisation",
-                "place",
-                "law",
-                "event",
-                "relationship",
-                "statement",
-                "rating",
-            ),
-            strict=True,
-        )
-    )
-    parts = [_plural(n, singular[kind]) for kind, n in counts.items() if n]
+    parts = [_plural(n, noun(kind)) for kind, n in counts.items() if n]
     return f"{_plural(sum(counts.values()), 'record')} ({', '.join(parts) or 'none'})"
 
 

@@ -82,7 +82,7 @@ def with_every_field(cls: type, document: dict[str, Any]) -> dict[str, Any]:
 
     >>> from rightsdata._model.records import Citation
     >>> with_every_field(Citation, {"source": "source:a"})
-    {'source': 'source:a', 'locator': None, 'quote': None, 'fields': None}
+    {'source': 'source:a', 'locator': None, 'quote': None, 'fields': None, 'confidence': None}
     """
     full: dict[str, Any] = {}
     hints = field_hints(cls)
@@ -141,10 +141,15 @@ def render_folder(
     """The canonical text of every file of ``dataset``'s folder, by file name.
 
     A kind gets a file if it has records or is named in ``present`` (the kinds whose files
-    exist; None: every kind). ``format`` is the format to write (default: the current one);
-    a format-1 descriptor is left without the key, as format 1 had none.
+    exist). ``present=None`` means the kinds the descriptor's resources list, or every kind
+    when it lists none: so a dataset read from a folder without ``groups.json`` is written
+    without one. ``format`` is the format to write (default: the current one); a format-1
+    descriptor is left without the key, as format 1 had none.
     """
     package = package_metadata(dataset, descriptor)
+    if present is None:
+        listed = [r.get("path") for r in package.get("resources", ()) if isinstance(r, dict)]
+        present = tuple(kind for kind in KINDS if f"{kind}.json" in listed) or KINDS
     version = FORMAT if format is None else format
     if version == 1:
         package.pop(FORMAT_KEY, None)
@@ -156,7 +161,7 @@ def render_folder(
             kind: [with_every_field(RECORD_TYPES[kind], doc) for doc in docs]
             for kind, docs in documents.items()
         }
-    kinds = [kind for kind in KINDS if documents.get(kind) or present is None or kind in present]
+    kinds = [kind for kind in KINDS if documents.get(kind) or kind in present]
     files = {f"{kind}.json": dumps(documents.get(kind, [])) for kind in kinds}
     if dataset.redirects:
         files["redirects.json"] = dumps(

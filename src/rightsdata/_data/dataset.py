@@ -26,6 +26,7 @@ from rightsdata._data.registry import register
 from rightsdata._model.records import (
     KINDS,
     Event,
+    Group,
     Law,
     Organization,
     Person,
@@ -229,6 +230,11 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         return self._collections["organizations"]
 
     @property
+    def groups(self) -> Collection[Group]:
+        """The groups: collective and unnamed actors ("37 oil workers", "the authorities")."""
+        return self._collections["groups"]
+
+    @property
     def places(self) -> Collection[Place]:
         """The places."""
         return self._collections["places"]
@@ -357,7 +363,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         return self._answers().search(text, limit, kinds)
 
     def timeline(self, actor: str | Record) -> list[Event]:
-        """The events an actor (a person or organisation, by ID or record) took part in.
+        """The events an actor (a person, organisation or group, by ID or record) took part in.
 
         Taking part is being a participant (any role) or being charged. In date order, as
         for :meth:`events <rightsdata.EventCollection.__call__>`: a chronology,
@@ -375,15 +381,17 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
 
     def figures(
         self,
-        event: str | Record,
+        record: str | Record,
         measure: Measure | str | None = None,
         unit: FigureUnit | str | None = None,
     ) -> Figures:
-        """Every claim (figure) on an event, with who asserted it and where, as :class:`Figures`.
+        """Every claim (figure) on a record, with who asserted it and where, as :class:`Figures`.
 
+        ``record`` (an ID or a record) is any record that holds figures: an event, a source,
+        an organisation, a place, a statement or a rating.
         ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure,
         ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit. The result
-        is a sequence of the figures (in the event's order) with ``.range``, ``.open_above``,
+        is a sequence of the figures (in the record's order) with ``.range``, ``.open_above``,
         ``.open_below`` and ``.disagree``, which summarise them without hiding a disagreement
         (see :class:`~rightsdata._data.query.Figures`).
 
@@ -394,7 +402,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         >>> [c.source for c in killed[2].citations], killed[2].asserted_by
         (['source:civicus-kazakhstan-country-page'], 'org:kazakhstan-authorities')
         """
-        return self._answers().figures(event, measure, unit)
+        return self._answers().figures(record, measure, unit)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
         """The rating of ``country`` (a place ID or record, or its ISO code such as ``'KZ'``)

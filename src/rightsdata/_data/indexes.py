@@ -522,6 +522,8 @@ def _references(order: Sequence[Event]) -> dict[str, dict[str, Posting]]:
         for figure in event.figures:
             if figure.asserted_by is not None:
                 reference[figure.asserted_by].append(rank)
+            for actor in (*figure.joined_by, *figure.relayed_by):
+                reference[actor].append(rank)
         if event.part_of is not None:
             reference[event.part_of].append(rank)
     return {"reference": _postings(reference)}
@@ -575,7 +577,13 @@ def _referenced(record: Record) -> set[str]:
     if isinstance(record, Relationship):
         return {record.subject, record.object}
     if isinstance(record, Statement):
-        return {record.speaker, *record.addressed_to, *record.about}
+        return {
+            record.speaker,
+            *record.joined_by,
+            *record.relayed_by,
+            *record.addressed_to,
+            *record.about,
+        }
     if isinstance(record, Rating):
         return {record.country, record.rated_by}
     return set()

@@ -24,12 +24,11 @@ import attrs
 
 from rightsdata._data.indexes import EMPTY, NEG, POS, Indexes, Posting, bounds
 from rightsdata._model.records import (
+    ACTOR_TYPES,
     KINDS,
+    RECORD_TYPES,
     Event,
     Figure,
-    Law,
-    Organization,
-    Person,
     Place,
     Rating,
     Record,
@@ -71,7 +70,8 @@ def country_code(value: object) -> str | None:
 
 @attrs.frozen
 class Figures(Sequence[Figure]):
-    """The claims (figures) on one event: a sequence of :class:`~rightsdata.Figure`.
+    """The claims (figures) on one record (an event, a source, an organisation, a place, a
+    statement or a rating): a sequence of :class:`~rightsdata.Figure`.
 
     Each figure says who asserted it (``asserted_by``) and where (``citations``). Derived
     values summarise the claims without hiding a disagreement:
@@ -104,10 +104,17 @@ class Figures(Sequence[Figure]):
     ((200, 220), True)
     """
 
-    event: str
+    #: The ID of the record that holds the figures.
+    record: str
     measure: Measure | None
     figures: tuple[Figure, ...]
     unit: FigureUnit | None = None
+
+    @property
+    def event(self) -> str:
+        """The ID of the record that holds the figures: :attr:`record`, by the name it had
+        when only events held figures."""
+        return self.record
 
     @overload
     def __getitem__(self, index: int) -> Figure: ...
@@ -134,7 +141,7 @@ class Figures(Sequence[Figure]):
                 parts.append(f"{below}{low}" if low == high else f"{below}{low}-{high}{above}")
             if self.disagree:
                 parts.append("disagree")
-        head = f"{self.event} {what}".rstrip()
+        head = f"{self.record} {what}".rstrip()
         return f"<Figures {head}: {', '.join(parts)}>"
 
     @property
@@ -168,7 +175,7 @@ class Figures(Sequence[Figure]):
             if len({m for m, _ in counted}) > 1
             else "they are in different units; ask for one unit to get one range"
         )
-        raise ValueError(f"the figures on {self.event} count different things ({what}); {advice}")
+        raise ValueError(f"the figures on {self.record} count different things ({what}); {advice}")
 
     @property
     def disagree(self) -> bool:
@@ -185,8 +192,9 @@ class Related:
 
     A relationship names it as subject or object; an event as a participant, the accused
     or provision of a charge, one of its places (directly, not through ``within``), the
-    event it is part of, or who asserted one of its figures; a statement as speaker,
-    addressee or what it is about; a rating as its country or who rated it. Each tuple is in
+    event it is part of, or who asserted (or joined in or relayed) one of its figures; a
+    statement as speaker, co-speaker (``joined_by``), who relayed it, addressee or what it
+    is about; a rating as its country or who rated it. Each tuple is in
     date order (relationships by ``start``, events and statements by ``date``, ratings by
     ``as_of``; by :meth:`EDTF.sort_key`, undated last, ties by ID). Citations are not
     references: see :meth:`Dataset.cited_by <rightsdata.Dataset.cited_by>`.
@@ -313,27 +321,23 @@ def day(value: object) -> int:
     raise TypeError(f"expected a date, an EDTF day or its text, not {type(value).__name__}")
 
 
-_KIND_OF_TYPE: Final[dict[type, str]] = {
-    Source: "sources",
-    Person: "persons",
-    Organization: "organizations",
-    Place: "places",
-    Law: "laws",
-    Event: "events",
-    Statement: "statements",
-    Rating: "ratings",
-    Relationship: "relationships",
-}
+_KIND_OF_TYPE: Final[dict[type, str]] = {cls: kind for kind, cls in RECORD_TYPES.items()}
+
+
+#: The record classes that hold figures (a ``figures`` field).
+_HOLDERS: Final[tuple[type, ...]] = tuple(
+    cls for cls in _KIND_OF_TYPE if "figures" in attrs.fields_dict(cls)
+)
 
 
 def _kind_words(types: Sequence[type]) -> str:
-    """``'a person or an organisation'`` for (Person, Organization)."""
+    """``'a person, an organisation or a group'`` for (Person, Organization, Group)."""
     words = []
     for cls in types:
         kind = getattr(cls, "kind_name", None)
         name = noun(kind) if isinstance(kind, str) else cls.__name__
         words.append(("an " if name[0] in "aeiou" else "a ") + name)
-    return " or ".join(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 class Queries:
@@ -451,7 +455,7 @@ class Queries:
     ) -> list[Event]:
         """See :meth:`rightsdata.EventCollection.__call__`."""
         the_role = None if role is None else _term(Role, role, "role")
-        actor = None if involving is None else self._id_of(involving, "actor", Person, Organization)
+        actor = None if involving is None else self._id_of(involving, "actor", *ACTOR_TYPES)
         place_id = None if place is None else self._id_of(place, "place", Place)
         kinds = None if kind is None else _terms(EventKind, kind, "event kind")
         window_ = None if between is None else window(between)
@@ -481,7 +485,7 @@ class Queries:
         kind: object = None,
     ) -> list[Statement]:
         """See :meth:`rightsdata.StatementCollection.__call__`."""
-        actors = (Person, Organization)
+        actors = ACTOR_TYPES
         who = None if speaker is None else self._id_of(speaker, "speaker", *actors)
         to = None if addressed_to is None else self._id_of(addressed_to, "addressee", *actors)
         subject = None if about is None else self._id_of(about, "subject", *_KIND_OF_TYPE)
@@ -499,19 +503,18 @@ class Queries:
             filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
         return _select(index.order, index.firsts, index.lasts, filters, window_, None)
 
-    def figures(self, event: object, measure: object, unit: object = None) -> Figures:
+    def figures(self, holder: object, measure: object, unit: object = None) -> Figures:
         """See :meth:`rightsdata.Dataset.figures`."""
-        event_id = self._id_of(event, "event", Event)
-        record = self._find(event_id)
-        assert isinstance(record, Event)
+        holder_id = self._id_of(holder, "record", *_HOLDERS)
+        record = self._find(holder_id)
         wanted = None if measure is None else _term(Measure, measure, "measure")
         counted = None if unit is None else _term(FigureUnit, unit, "unit")
         found = tuple(
             f
-            for f in record.figures
+            for f in record.figures  # type: ignore[union-attr]
             if (wanted is None or f.measure is wanted) and (counted is None or f.unit is counted)
         )
-        return Figures(event=event_id, measure=wanted, figures=found, unit=counted)
+        return Figures(record=holder_id, measure=wanted, figures=found, unit=counted)
 
     def ratings(self, country: object) -> list[Rating]:
         """See :class:`rightsdata._data.collection.RatingCollection`."""

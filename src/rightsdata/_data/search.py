@@ -33,9 +33,10 @@ query, and the record takes its best tier:
    and the whole text, or every word of the query against some word of the text, is at
    least 80% similar: ``kozlof``; the closer spelling first.
 
-The texts of a record, by field: the name (persons, organisations, places; a law's
-"<instrument> article <n> [part <m>]"), its aliases, a title (events, sources), and longer
-texts (an event's summary, a statement's summary and quote, a source's note, a law's title).
+The texts of a record, by field: the name (persons, organisations, groups, places; a law's
+"<instrument> article <n> [part <m>]", or the instrument alone), its aliases, a title
+(events, sources), and longer texts (an event's summary, a statement's summary and quote,
+a source's note, a law's title).
 Within a tier, a closer spelling comes first (tier 3 only), then the field in that order
 (name, alias, title, summary), then the shorter text, then the record kind (in the order of
 :data:`rightsdata.KINDS`), then the ID.
@@ -253,13 +254,16 @@ def rank(query: str, entries: Iterable[SearchEntry]) -> list[str]:
 def texts_of(record: Any) -> Iterator[tuple[str, int]]:
     """The searchable texts of a record, with their fields (see the module doc)."""
     kind = record.kind_name
-    if kind in ("persons", "organizations", "places"):
+    if kind in ("persons", "organizations", "groups", "places"):
         yield record.name, NAME
-        for alias in record.aliases:
+        for alias in getattr(record, "aliases", ()):  # a group has none
             yield alias.name, ALIAS
     elif kind == "laws":
-        part = f" part {record.part}" if record.part else ""
-        yield f"{record.instrument} article {record.article}{part}", NAME
+        if record.article is None:  # the whole instrument
+            yield record.instrument, NAME
+        else:
+            part = f" part {record.part}" if record.part else ""
+            yield f"{record.instrument} article {record.article}{part}", NAME
         if record.title:
             yield record.title, SUMMARY
     elif kind == "events":

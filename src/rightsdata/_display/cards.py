@@ -17,9 +17,13 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
 from rightsdata._display.words import (
+    coordinates_text,
     describe_date,
     duration_text,
+    event_status,
     figure_text,
+    identifier_text,
+    identifier_url,
     term,
     truncate,
 )
@@ -29,6 +33,8 @@ from rightsdata._model.records import (
     Citation,
     Event,
     Figure,
+    Group,
+    Identifier,
     Inference,
     Law,
     Organization,
@@ -172,6 +178,8 @@ def _citation(citation: Citation, names: _Names) -> str:
     where = [_e(citation.locator)] if citation.locator else []
     if citation.fields is not None:
         where.append("for " + ", ".join(_mono(f) for f in citation.fields))
+    if citation.confidence is not None:
+        where.append(f"confidence {_e(citation.confidence)}")
     quote = f'<div style="{_QUOTE}">“{_e(citation.quote)}”</div>' if citation.quote else ""
     return names.source(citation.source, *where) + quote
 
@@ -210,6 +218,13 @@ def _rows(rows: Iterable[tuple[str, str | None]]) -> str:
 
 # --- per kind: (kicker, title, summary, rows) ----------------------------------------------------
 
+
+def _article(law: Law) -> str:
+    if law.article is None:
+        return _span("the whole instrument", _MUTED)
+    return _e(law.article) + (f", part {_e(law.part)}" if law.part else "")
+
+
 _Rows = list[tuple[str, str | None]]
 
 
@@ -224,6 +239,10 @@ def _charge(charge: Charge, names: _Names) -> str:
 def _figure(figure: Figure, names: _Names) -> str:
     said = f" {_span('“' + _e(figure.as_given) + '”', _MUTED)}" if figure.as_given else ""
     who = f"according to {names.ref(figure.asserted_by)}" if figure.asserted_by else "unattributed"
+    if figure.joined_by:
+        who += f" jointly with {names.refs(figure.joined_by)}"
+    if figure.relayed_by:
+        who += f", relayed by {names.refs(figure.relayed_by)}"
     where = "; ".join(_short_citation(c, names) for c in figure.citations)
     return f"{_e(figure_text(figure))}{said}<br>{_span(f'{who} — {where}', _MUTED)}"
 
@@ -242,15 +261,15 @@ def _event_rows(event: Event, names: _Names) -> _Rows:
         if event.penalty.term is not None:
             words = duration_text(event.penalty.term)
             penalty += f", {_e(words)} {_span(_e(format_duration(event.penalty.term)), _MONO)}"
-    figures = [_figure(f, names) for f in event.figures]
+    status = event_status(event)
     return [
         ("date", _date(event.date)),
+        ("status", _e(status) if status else None),
         ("places", names.refs(event.places)),
         ("part of", names.ref(event.part_of) if event.part_of else None),
         ("participants", participants),
         ("charges", _list(charges) if charges else None),
         ("penalty", penalty),
-        ("figures", _list(figures) if figures else None),
     ]
 
 
@@ -281,6 +300,34 @@ def _actor_rows(record: Person | Organization, names: _Names) -> _Rows:
     return rows
 
 
+def _identifier(identifier: Identifier) -> str:
+    return _link(identifier_text(identifier), identifier_url(identifier))
+
+
+def _shared_rows(record: Record, names: _Names) -> _Rows:
+    """The rows of the fields several kinds have: identifiers and figures."""
+    identifiers: Sequence[Identifier] = getattr(record, "identifiers", ())
+    figures = [_figure(f, names) for f in getattr(record, "figures", ())]
+    return [
+        ("identifiers", ", ".join(map(_identifier, identifiers)) if identifiers else None),
+        ("figures", _list(figures) if figures else None),
+    ]
+
+
+def _group_rows(group: Group, names: _Names) -> _Rows:
+    rows: _Rows = [
+        ("size", f"{group.size:,}" if group.size is not None else None),
+        ("belongs to", names.ref(group.belongs_to) if group.belongs_to else None),
+        ("country", _e(group.country) if group.country else None),
+    ]
+    if names.dataset is not None:
+        events = names.dataset.timeline(group)
+        ties = names.dataset.related(group).relationships
+        rows.append(("events", _span_of(events) if events else None))
+        rows.append(("relationships", _list([names.ref(r.id) for r in ties]) if ties else None))
+    return rows
+
+
 def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
     """(kicker, title, summary, rows) of a record's card."""
     kind = type(record).__name__
@@ -294,17 +341,28 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
     if isinstance(record, Person | Organization):
         kicker = kind if isinstance(record, Person) else f"{kind} · {term(record.kind)}"
         return kicker, record.name, record.summary, _actor_rows(record, names)
+    if isinstance(record, Group):
+        return (
+            f"{kind} · {term(record.kind)}",
+            record.name,
+            record.summary,
+            _group_rows(record, names),
+        )
     if isinstance(record, Place):
         rows: _Rows = [
             ("aliases", _aliases(record.aliases)),
             ("country", _e(record.country) if record.country else None),
             ("within", names.ref(record.within) if record.within else None),
+            (
+                "coordinates",
+                _e(coordinates_text(record.coordinates)) if record.coordinates else None,
+            ),
         ]
         return f"{kind} · {term(record.kind)}", record.name, None, rows
     if isinstance(record, Law):
         rows = [
             ("instrument", _e(record.instrument)),
-            ("article", _e(record.article) + (f", part {_e(record.part)}" if record.part else "")),
+            ("article", _article(record)),
             ("jurisdiction", _e(record.jurisdiction)),
         ]
         return kind, record.label, record.title, rows
@@ -314,6 +372,11 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
             ("published", _date(record.published)),
             ("language", _e(record.language)),
             ("address", _link(record.url, record.url) if record.url else None),
+            ("retrieved", _date(record.retrieved) if record.retrieved else None),
+            (
+                "archived",
+                _link(record.archive_url, record.archive_url) if record.archive_url else None,
+            ),
         ]
         return f"{kind} · {term(record.kind)}", record.title, record.note, rows
     if isinstance(record, Relationship):
@@ -331,6 +394,8 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
         quote = f'<div style="{_QUOTE}">“{_e(record.quote)}”</div>' if record.quote else None
         rows = [
             ("speaker", names.ref(record.speaker)),
+            ("jointly with", names.refs(record.joined_by)),
+            ("relayed by", names.refs(record.relayed_by)),
             ("date", _date(record.date)),
             ("quote", quote),
             ("addressed to", names.refs(record.addressed_to)),
@@ -355,6 +420,7 @@ def record_card(record: Record, dataset: Dataset | None) -> str:
     """The HTML card of ``record``; names come from ``dataset`` (IDs if None)."""
     names = _Names(dataset)
     kicker, title, summary, rows = _parts(record, names)
+    rows += _shared_rows(record, names)
     html_parts = [
         f'<div style="{_CARD}">',
         f'<div style="{_KICKER}">{_e(kicker)}</div>',

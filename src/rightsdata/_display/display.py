@@ -26,6 +26,7 @@ from rightsdata._data.registry import dataset_of, register
 from rightsdata._display.words import truncate
 from rightsdata._model.records import (
     Event,
+    Group,
     Law,
     Organization,
     Person,
@@ -36,6 +37,7 @@ from rightsdata._model.records import (
     Source,
     Statement,
 )
+from rightsdata.vocab import EventStatus
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -57,15 +59,19 @@ def _parts(record: Record) -> tuple[list[str], str | None, list[str]]:
     """(the parts always shown, the text to cut to fit, the parts shown only if they fit)."""
     if isinstance(record, Person):
         return [], record.name, []
-    if isinstance(record, Organization | Place):
+    if isinstance(record, Organization | Group | Place):
         return [record.kind.value], record.name, []
     if isinstance(record, Source):
         return [_date(record.published)], record.title, []
     if isinstance(record, Law):
+        if record.article is None:
+            return [], record.instrument, []
         part = f" part {record.part}" if record.part else ""
         return [f"art. {record.article}{part}"], record.instrument, []
     if isinstance(record, Event):
-        return [_date(record.date), f"{record.kind.value}:"], record.title, []
+        status = record.status  # an event not reported as having happened says so
+        shown = [] if status is None or status is EventStatus.OCCURRED else [status.value]
+        return [_date(record.date), *shown, f"{record.kind.value}:"], record.title, []
     if isinstance(record, Statement):
         return [_date(record.date), f"{record.kind.value}:"], record.summary, []
     if isinstance(record, Relationship):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from rightsdata._data.indexes import date_order
-from rightsdata._model.records import RECORD_TYPES, Event, Organization, Person, Record
+from rightsdata._model.records import ACTOR_TYPES, RECORD_TYPES, Actor, Event, Record
 from rightsdata._values.dates import EDTF, Precision
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class Subject:
 
     heading: str
     events: tuple[Event, ...]
-    record: Person | Organization | Event
+    record: Actor | Event
     is_case: bool
 
 
@@ -171,7 +171,7 @@ def subject_events(
         raise TypeError(
             f"the subject of a timeline is an ID or a record, not {type(subject).__name__}"
         )
-    if isinstance(record, Person | Organization):
+    if isinstance(record, ACTOR_TYPES):
         events = dataset.events(involving=record, kind=kind, between=between)
         return Subject(heading=record.name, events=tuple(events), record=record, is_case=False)
     if isinstance(record, Event):
@@ -182,6 +182,6 @@ def subject_events(
         heading = f"Case: {case_root(dataset, record).title}"
         return Subject(heading=heading, events=tuple(case), record=record, is_case=True)
     raise ValueError(
-        f"a timeline is drawn for a person, an organisation or an event (for its case), "
+        f"a timeline is drawn for a person, an organisation, a group or an event (for its case), "
         f"not for {record.id!r}, a {type(record).__name__}"
     )

@@ -1,4 +1,5 @@
-"""Timelines as pictures: a person's, an organisation's or a case's events on a time axis.
+"""Timelines as pictures: an actor's (a person, organisation or group) or a case's events on a
+time axis.
 
 Needs matplotlib (``pip install "rightsdata[plot]"``), imported only when a plot is drawn.
 One row per event, in date order (the order of :meth:`~rightsdata.Dataset.timeline`), its
@@ -384,7 +385,7 @@ def plot_timeline(
 ) -> Axes:
     """Draw the events of ``subject`` on a time axis, one row each, in date order.
 
-    ``subject`` (an ID or a record) is a person or an organisation (its events are
+    ``subject`` (an ID or a record) is a person, an organisation or a group (its events are
     :meth:`ds.timeline(actor) <rightsdata.Dataset.timeline>`) or an event, which stands for
     its case (:func:`case_events`: the largest event it is part of, and every event part of
     that one); another kind of record raises ValueError, an unknown ID

@@ -11,15 +11,26 @@ from __future__ import annotations
 
 from typing import Final
 
-from rightsdata._model.records import Figure
+from rightsdata._model.records import Coordinates, Event, Figure, Identifier
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration
-from rightsdata.vocab import FigureQualifier, FigureUnit
+from rightsdata.vocab import (
+    DateMeaning,
+    EventStatus,
+    FigureQualifier,
+    FigureUnit,
+    IdentifierScheme,
+    RangeMeaning,
+)
 
 __all__ = [
+    "coordinates_text",
     "describe_date",
     "duration_text",
+    "event_status",
     "figure_text",
+    "identifier_text",
+    "identifier_url",
     "short_date",
     "term",
     "truncate",
@@ -203,4 +214,78 @@ def figure_text(figure: Figure) -> str:
         value = f"imprecise ({', '.join(stated)})" if stated else "an unstated number of"
     unit = _UNITS.get(figure.unit)
     counted = f"{value}{unit}" if unit is not None else f"{value} {term(figure.unit)}"
+    if figure.per is not None:
+        counted += f" per {duration_text(figure.per)}"
+    if figure.range_meaning is RangeMeaning.SPREAD:
+        counted += ", varying across those counted"
     return f"{term(figure.measure)}: {counted}"
+
+
+def event_status(event: Event) -> str | None:
+    """What an event's status and ``date_of`` add to its date, in words; None if nothing
+    (it happened, and its date is when).
+
+    >>> import rightsdata
+    >>> event = rightsdata.Event(id="event:a", kind="visit", title="A visit", date="2022-05",
+    ...     status="planned", date_of="announcement",
+    ...     citations=[rightsdata.Citation(source="source:a")])
+    >>> event_status(event)
+    'planned; the date is of its announcement'
+    """
+    parts = []
+    if event.status is not None and event.status is not EventStatus.OCCURRED:
+        parts.append(term(event.status))
+    if event.date_of is not None and event.date_of is not DateMeaning.OCCURRENCE:
+        parts.append(f"the date is {_DATE_OF[event.date_of]}")
+    return "; ".join(parts) or None
+
+
+_DATE_OF: Final = {
+    DateMeaning.OCCURRENCE: "when it happened",
+    DateMeaning.ANNOUNCEMENT: "of its announcement",
+    DateMeaning.REPORT: "of a report of it",
+    DateMeaning.PLANNED_FOR: "when it was planned for",
+}
+
+
+def coordinates_text(coordinates: Coordinates) -> str:
+    """Latitude and longitude in degrees, and the precision where stated.
+
+    >>> coordinates_text(Coordinates(latitude=43.25, longitude=76.95, precision_m=5000))
+    '43.25° N, 76.95° E (within 5,000 m)'
+    """
+    lat, lon = coordinates.latitude, coordinates.longitude
+    text = f"{abs(lat):g}° {'S' if lat < 0 else 'N'}, {abs(lon):g}° {'W' if lon < 0 else 'E'}"
+    if coordinates.precision_m is not None:
+        text += f" (within {coordinates.precision_m:,} m)"
+    return text
+
+
+_SCHEME_NAMES: Final = {
+    IdentifierScheme.WIKIDATA: "Wikidata",
+    IdentifierScheme.ISO_3166_1: "ISO 3166-1",
+    IdentifierScheme.ISO_3166_2: "ISO 3166-2",
+    IdentifierScheme.OPENSTREETMAP: "OpenStreetMap",
+    IdentifierScheme.GEONAMES: "GeoNames",
+    IdentifierScheme.OTHER: "other",
+}
+_SCHEME_URLS: Final = {
+    IdentifierScheme.WIKIDATA: "https://www.wikidata.org/wiki/{}",
+    IdentifierScheme.OPENSTREETMAP: "https://www.openstreetmap.org/{}",
+    IdentifierScheme.GEONAMES: "https://www.geonames.org/{}",
+}
+
+
+def identifier_text(identifier: Identifier) -> str:
+    """The register and the value: ``'Wikidata Q232'``."""
+    return f"{_SCHEME_NAMES[identifier.scheme]} {identifier.value}"
+
+
+def identifier_url(identifier: Identifier) -> str | None:
+    """The register's page for the identifier, where it has one at a known address.
+
+    >>> identifier_url(Identifier(scheme="wikidata", value="Q232"))
+    'https://www.wikidata.org/wiki/Q232'
+    """
+    pattern = _SCHEME_URLS.get(identifier.scheme)
+    return None if pattern is None else pattern.format(identifier.value)

@@ -167,6 +167,8 @@ def _type_lines(hint: Any, name: str, local: str, key: str, namespace: dict[str,
         how = "_to_edtf"
     elif leaf is Duration:
         how = "_to_duration"
+    elif leaf is float:
+        how = "_to_float"
     elif isinstance(leaf, type) and issubclass(leaf, Enum):
         how = "_to_enum"
     if how is not None:
@@ -197,6 +199,7 @@ def _generate(cls: type) -> Callable[[Validated], None]:
         "_to_edtf": _conversion.to_edtf,
         "_to_duration": _conversion.to_duration,
         "_to_enum": _conversion.to_enum,
+        "_to_float": _conversion.to_float,
     }
     lines = ["def _check(self):"]
     texts: list[tuple[str, str, bool]] = []

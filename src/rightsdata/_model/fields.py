@@ -14,6 +14,10 @@ the single statement of the field's rule; everything else reads it:
 - :meth:`Spec.strategy`: its hypothesis strategy (:mod:`rightsdata.testing`);
 - :attr:`Spec.prose`: one line for the docs.
 
+The kinds of value: :class:`Text` (and :class:`HolderPath`), :class:`Ref` (:class:`RecordId`,
+:class:`Refs`), :class:`HolderNames`, :class:`Items`, :class:`Count`, :class:`Degrees`, and
+the base :class:`Spec` for a value whose type (an enum, a date, a nested part) says it all.
+
 Optional fields (null or an empty list) get a default, so that a dataset may omit them and a
 Python caller need not pass them. The default comes from a factory that counts its calls:
 msgspec calls it for every field a file leaves out, which tells the fast path how many
@@ -598,6 +602,65 @@ class Count(Spec):
         return st.none() | st.integers(0, COUNT_MAX)
 
 
+class Degrees(Spec):
+    """A number of degrees from ``-limit`` to ``limit``: a latitude (90) or a longitude (180).
+
+    JSON writes it as a number, with or without a fraction (``43`` and ``43.0`` are the same);
+    in Python it is a ``float``. Not-a-number and the infinities are outside every range.
+    """
+
+    def __init__(self, doc: str, limit: int, *, optional: bool = False) -> None:
+        super().__init__(doc, optional=optional)
+        self.limit = limit
+
+    def _key(self) -> tuple[Any, ...]:
+        return (*super()._key(), self.limit)
+
+    @property
+    def prose(self) -> str:
+        return f"a number of degrees from -{self.limit} to {self.limit}"
+
+    def check(self, name: str, value: object) -> None:
+        if value is None and self.optional:
+            return
+        if type(value) is not float:
+            raise FieldError(
+                name, f"expected a number, got {type(value).__name__}", ProblemCode.TYPE
+            )
+        if not -self.limit <= value <= self.limit:
+            raise FieldError(
+                name, f"{value} is outside the range -{self.limit} to {self.limit} degrees"
+            )
+
+    def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
+        namespace[f"s{key}"] = self
+        limit = self.limit
+        test = (
+            f"if type({local}) is not float or not -{limit} <= {local} <= {limit}: "
+            f"s{key}.check({name!r}, {local})"
+        )
+        return _optional_lines(self.optional, local, test)
+
+    def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
+        # the decoder gives a float (a JSON integer too); NaN fails the comparison
+        limit = self.limit
+        if self.optional:
+            return [
+                f"{pad}v = {value}",
+                f"{pad}if v is not None and not -{limit} <= v <= {limit}: raise RejectedError()",
+            ]
+        return [f"{pad}if not -{limit} <= {value} <= {limit}: raise RejectedError()"]
+
+    def schema(self, base: dict[str, Any]) -> dict[str, Any]:
+        return {**base, "minimum": -self.limit, "maximum": self.limit}
+
+    def strategy(self) -> SearchStrategy[float]:
+        from hypothesis import strategies as st
+
+        edges = st.sampled_from([-self.limit, 0, self.limit]).map(float)
+        return edges | st.floats(-self.limit, self.limit, allow_nan=False)
+
+
 def spec_of(field: attrs.Attribute[Any]) -> Spec:
     """The spec of a record field (every model field has one)."""
     spec: Spec = field.metadata[SPEC]
@@ -665,6 +728,16 @@ def holder_field_path(doc: str) -> Any:
 def count(doc: str) -> Any:
     """A non-negative whole number, or null."""
     return Count(doc).attrs_field()
+
+
+def latitude(doc: str) -> Any:
+    """Required degrees of latitude, from -90 (south) to 90 (north)."""
+    return Degrees(doc, 90).attrs_field()
+
+
+def longitude(doc: str) -> Any:
+    """Required degrees of longitude, from -180 (west) to 180 (east)."""
+    return Degrees(doc, 180).attrs_field()
 
 
 #: For code that needs a spec's check as a plain function.

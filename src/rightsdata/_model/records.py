@@ -35,10 +35,13 @@ from rightsdata._model.fields import (
     LANGUAGE_PATTERN,
     QUOTE_MAX,
     URL_PATTERN,
+    _regex,
     count,
     holder_field_names,
     holder_field_path,
     items,
+    latitude,
+    longitude,
     optional_ref,
     optional_text,
     optional_value,
@@ -51,16 +54,23 @@ from rightsdata._model.fields import (
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
 from rightsdata._values.errors import FieldError, ProblemCode
+from rightsdata._values.ids import PREFIX_OF_KIND
 from rightsdata.vocab import (
+    Confidence,
+    DateMeaning,
     EventKind,
+    EventStatus,
     FigureQualifier,
     FigureUnit,
+    GroupKind,
+    IdentifierScheme,
     Level,
     Measure,
     OrgKind,
     OrgStatus,
     PenaltyKind,
     PlaceKind,
+    RangeMeaning,
     RatingScale,
     RelationshipKind,
     Role,
@@ -69,13 +79,18 @@ from rightsdata.vocab import (
 )
 
 __all__ = [
+    "ACTOR_TYPES",
     "KINDS",
     "RECORD_TYPES",
+    "Actor",
     "Alias",
     "Charge",
     "Citation",
+    "Coordinates",
     "Event",
     "Figure",
+    "Group",
+    "Identifier",
     "Inference",
     "Law",
     "Organization",
@@ -90,11 +105,12 @@ __all__ = [
     "Statement",
 ]
 
-ACTOR: Final = ("person", "org")
+ACTOR: Final = ("person", "org", "group")
 ANY_RECORD: Final = (
     "source",
     "person",
     "org",
+    "group",
     "place",
     "law",
     "event",
@@ -140,6 +156,10 @@ class Citation(_Part):
     fields: tuple[str, ...] | None = holder_field_names(
         "The record fields this citation supports; null means all of them."
     )
+    confidence: Confidence | None = optional_value(
+        "How directly the cited passage supports the cited fields (the curator's grade), "
+        "or null if not graded."
+    )
 
 
 @checked
@@ -165,12 +185,60 @@ class Alias(_Part):
     )
 
 
+#: The form of an identifier's value in each scheme that has one (by the term's value).
+IDENTIFIER_PATTERNS: Final[dict[str, str]] = {
+    IdentifierScheme.WIKIDATA.value: "^Q[1-9][0-9]*$",
+    IdentifierScheme.ISO_3166_1.value: "^[A-Z]{2}$",
+    IdentifierScheme.ISO_3166_2.value: "^[A-Z]{2}-[A-Z0-9]{1,3}$",
+    IdentifierScheme.OPENSTREETMAP.value: "^(node|way|relation)/[1-9][0-9]*$",
+    IdentifierScheme.GEONAMES.value: "^[1-9][0-9]*$",
+}
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Identifier(_Part):
+    """The record's identifier in an outside register: Wikidata, ISO 3166, OpenStreetMap."""
+
+    scheme: IdentifierScheme = value("The register.")
+    value: str = text("The identifier as the register writes it: 'Q232', 'KZ', 'node/42'.")
+
+    RULES: ClassVar[tuple[str, ...]] = (
+        "value has its scheme's form ("
+        + "; ".join(f"{scheme}: {pattern}" for scheme, pattern in IDENTIFIER_PATTERNS.items())
+        + ")",
+    )
+
+    def _rules(self) -> None:
+        scheme = getattr(self.scheme, "_value_", self.scheme)
+        pattern = IDENTIFIER_PATTERNS.get(scheme)
+        if pattern is not None and _regex(pattern).search(self.value) is None:
+            raise FieldError(
+                "value",
+                f"{self.value!r} is not a {scheme} identifier ({pattern})",
+                ProblemCode.RULE,
+            )
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Coordinates(_Part):
+    """Where a place is on the globe (WGS 84), with how precisely, where known."""
+
+    latitude: float = latitude("Degrees north (negative: south), from -90 to 90.")
+    longitude: float = longitude("Degrees east (negative: west), from -180 to 180.")
+    precision_m: int | None = count(
+        "How far from the point, in metres, the place may be (its radius or the point's "
+        "uncertainty), or null if unstated."
+    )
+
+
 @checked
 @attrs.frozen(kw_only=True, repr=False)
 class Participant(_Part):
     """An actor who took part in an event, and in what role."""
 
-    actor: str = ref(*ACTOR, doc="The person or organisation.")
+    actor: str = ref(*ACTOR, doc="The person, organisation or group.")
     role: Role = value("The part they played.")
 
 
@@ -226,6 +294,20 @@ class Figure(_Part):
     asserted_by: str | None = optional_ref(
         *ACTOR, doc="Who asserted it (an authority, an NGO, an interviewee); null if unstated."
     )
+    per: Duration | None = optional_value(
+        "For a rate, the period the numbers are counted per: 'twice a week' is best 2, "
+        "per P7D. Null if the figure is not a rate."
+    )
+    range_meaning: RangeMeaning | None = optional_value(
+        "What low and high mean: one uncertain number, or a spread of values; null means "
+        "uncertainty."
+    )
+    joined_by: tuple[str, ...] = refs(
+        *ACTOR, doc="Others who asserted it jointly with asserted_by (co-signers)."
+    )
+    relayed_by: tuple[str, ...] = refs(
+        *ACTOR, doc="Who passed the claim on without being its author (official data an NGO cites)."
+    )
     citations: tuple[Citation, ...] = items("Where the claim is made.", min_items=1)
 
     RULES: ClassVar[tuple[str, ...]] = (
@@ -233,6 +315,8 @@ class Figure(_Part):
         "the qualifier's number is stated (exact and about: best; at_least and more_than: "
         "low; at_most and less_than: high; between: low and high)",
         "a figure states at least one number unless its qualifier is 'imprecise'",
+        "range_meaning needs low and high",
+        "joined_by needs asserted_by, and does not name it again",
     )
 
     def _rules(self) -> None:
@@ -252,6 +336,10 @@ class Figure(_Part):
         stated = low is not None or best is not None or high is not None
         if qualifier is not FigureQualifier.IMPRECISE and not stated:
             raise FieldError("low", "a figure needs at least one number", ProblemCode.RULE)
+        if self.range_meaning is not None and (low is None or high is None):
+            raise FieldError("range_meaning", "range_meaning needs low and high", ProblemCode.RULE)
+        if self.joined_by:
+            _joined(self.joined_by, self.asserted_by, "asserted_by", "the one who asserted it")
 
     def _misordered(self) -> None:
         """Raise naming the first stated number that is smaller than the one before it."""
@@ -262,6 +350,19 @@ class Figure(_Part):
                 raise FieldError(
                     name_b, f"{name_a} ({a}) is greater than {name_b} ({b})", ProblemCode.RULE
                 )
+
+
+def _joined(joined: tuple[str, ...], author: str | None, author_field: str, who: str) -> None:
+    """The rule of a ``joined_by`` list: it joins an author (``author_field``, in words
+    ``who``), whom it does not name again."""
+    if author is None:
+        raise FieldError("joined_by", f"joined_by needs {author_field}", ProblemCode.RULE)
+    if author in joined:
+        raise FieldError(
+            f"joined_by[{joined.index(author)}]",
+            f"names {author!r}, who is already {who}; joined_by names the others",
+            ProblemCode.RULE,
+        )
 
 
 # --- records ------------------------------------------------------------------------------
@@ -288,6 +389,7 @@ class _Checked(Validated):
 
 _INFERRED_DOC: Final = "Values inferred rather than stated, each with its basis."
 _CITATIONS_DOC: Final = "The sources that support the record (at least one)."
+_IDENTIFIERS_DOC: Final = "Its identifiers in outside registers (Wikidata, ISO 3166, ...)."
 
 
 @checked
@@ -309,6 +411,16 @@ class Source(_Checked):
         "Where it was published; null if the document does not say.", pattern=URL_PATTERN
     )
     note: str | None = optional_text("What the document is, in a sentence or two.")
+    retrieved: EDTF | None = optional_value(
+        "When the copy the dataset used was retrieved (EDTF), or null."
+    )
+    archive_url: str | None = optional_text(
+        "An archived copy of the document (a web archive's address), or null.",
+        pattern=URL_PATTERN,
+    )
+    figures: tuple[Figure, ...] = items(
+        "Numbers the document asserts about itself (how many countries a report covers)."
+    )
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     @property
@@ -332,6 +444,7 @@ class Person(_Checked):
         "ISO 3166-1 alpha-2 code of the person's country, or null.", pattern=COUNTRY_PATTERN
     )
     summary: str | None = optional_text("Who they are, in a sentence.")
+    identifiers: tuple[Identifier, ...] = items(_IDENTIFIERS_DOC)
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
@@ -359,6 +472,46 @@ class Organization(_Checked):
     status: OrgStatus | None = optional_value("Its legal standing as the sources give it, or null.")
     founded: EDTF | None = optional_value("When it was founded (EDTF), or null.")
     summary: str | None = optional_text("What it is, in a sentence.")
+    identifiers: tuple[Identifier, ...] = items(_IDENTIFIERS_DOC)
+    figures: tuple[Figure, ...] = items(
+        "Numbers asserted about the organisation (its members), each a claim."
+    )
+    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    @property
+    def label(self) -> str:
+        """Its name."""
+        return self.name
+
+
+@checked
+@attrs.frozen(kw_only=True, repr=False)
+class Group(_Checked):
+    """A collective or unnamed actor: neither a named person nor a constituted organisation.
+
+    "37 oil workers", "thousands of protesters", "an unnamed UN rapporteur", "the
+    authorities": one record, so that nobody unnamed is made into a person or an organisation
+    that does not exist.
+    """
+
+    kind_name: ClassVar[str] = "groups"
+
+    id: str = record_id("group")
+    name: str = text("A short descriptive name in the dataset's words: 'Oil workers of Zhanaozen'.")
+    kind: GroupKind = value("What kind of group.")
+    size: int | None = count(
+        "How many members, where a source states one exact number; estimates go in figures."
+    )
+    belongs_to: str | None = optional_ref(
+        "org", doc="The body it belongs to or acts for (the UN, a ministry), or null."
+    )
+    country: str | None = optional_text(
+        "ISO 3166-1 alpha-2 code of the group's country, or null.", pattern=COUNTRY_PATTERN
+    )
+    summary: str | None = optional_text("Who they are, in a sentence.")
+    identifiers: tuple[Identifier, ...] = items(_IDENTIFIERS_DOC)
+    figures: tuple[Figure, ...] = items("Numbers asserted about the group ('thousands').")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
@@ -383,6 +536,13 @@ class Place(_Checked):
         "ISO 3166-1 alpha-2 code of the country it is in, or null.", pattern=COUNTRY_PATTERN
     )
     within: str | None = optional_ref("place", doc="The place that contains it, or null.")
+    coordinates: Coordinates | None = optional_value(
+        "Where it is on the globe, or null (the sources rarely say)."
+    )
+    identifiers: tuple[Identifier, ...] = items(_IDENTIFIERS_DOC)
+    figures: tuple[Figure, ...] = items(
+        "Numbers asserted about the place (a distance, a population), each a claim."
+    )
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
@@ -395,7 +555,8 @@ class Place(_Checked):
 @checked
 @attrs.frozen(kw_only=True, repr=False)
 class Law(_Checked):
-    """A legal provision: an article (and part) of one instrument in one edition."""
+    """A legal provision: an article (and part) of one instrument in one edition, or the
+    whole instrument."""
 
     kind_name: ClassVar[str] = "laws"
 
@@ -406,15 +567,26 @@ class Law(_Checked):
     jurisdiction: str = text(
         "ISO 3166-1 alpha-2 code, or 'international' for a treaty.", pattern=JURISDICTION_PATTERN
     )
-    article: str = text("The article number as written: '164', '2'.")
+    article: str | None = optional_text(
+        "The article number as written: '164', '2'; null where the record is the whole instrument."
+    )
     part: str | None = optional_text("The part, paragraph or clause, or null: '2', '3'.")
     title: str | None = optional_text("What the provision is about, in plain words, or null.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
+    RULES: ClassVar[tuple[str, ...]] = ("part needs article",)
+
+    def _rules(self) -> None:
+        if self.part is not None and self.article is None:
+            raise FieldError("part", "part needs article", ProblemCode.RULE)
+
     @property
     def label(self) -> str:
-        """The provision as people cite it: its instrument, article and part."""
+        """The provision as people cite it: its instrument, article and part (the instrument
+        alone where there is no article)."""
+        if self.article is None:
+            return self.instrument
         part = f", part {self.part}" if self.part else ""
         return f"{self.instrument}, article {self.article}{part}"
 
@@ -437,8 +609,21 @@ class Event(_Checked):
     penalty: Penalty | None = optional_value("The penalty imposed, or null.")
     figures: tuple[Figure, ...] = items("Numbers asserted about the event, each a claim.")
     part_of: str | None = optional_ref("event", doc="A larger event this one is part of.")
+    status: EventStatus | None = optional_value(
+        "Whether the sources report it as having happened, or only as planned, announced, "
+        "requested or alleged; null means it happened."
+    )
+    date_of: DateMeaning | None = optional_value(
+        "What date is the date of (its announcement, a report of it); null means when it happened."
+    )
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    RULES: ClassVar[tuple[str, ...]] = ("date_of needs date",)
+
+    def _rules(self) -> None:
+        if self.date_of is not None and self.date is None:
+            raise FieldError("date_of", "date_of needs date", ProblemCode.RULE)
 
     @property
     def label(self) -> str:
@@ -456,7 +641,7 @@ class Relationship(_Checked):
     id: str = record_id("relationship")
     subject: str = ref(*ACTOR, doc="Who stands in the relationship.")
     kind: RelationshipKind = value("How the subject stands to the object.")
-    object: str = ref("person", "org", "place", doc="To whom or what.")
+    object: str = ref(*ACTOR, "place", doc="To whom or what.")
     title: str | None = optional_text("A title or position, as given: 'Research Lead'.")
     start: EDTF | None = optional_value("When it began (EDTF), or null.")
     end: EDTF | None = optional_value("When it ended (EDTF), or null.")
@@ -495,11 +680,20 @@ class Statement(_Checked):
     )
     addressed_to: tuple[str, ...] = refs(*ACTOR, doc="Whom it was addressed to.")
     about: tuple[str, ...] = refs(*ANY_RECORD, doc="The records it is about.")
+    joined_by: tuple[str, ...] = refs(
+        *ACTOR, doc="Others who made it jointly with the speaker (co-signers of a joint statement)."
+    )
+    relayed_by: tuple[str, ...] = refs(
+        *ACTOR,
+        doc="Who published or passed on the words without saying them (a speech a lawyer posted).",
+    )
+    figures: tuple[Figure, ...] = items("Numbers the statement asserts, each a claim.")
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     RULES: ClassVar[tuple[str, ...]] = (
         "a quote needs a citation whose fields are null or include 'quote'",
+        "joined_by does not name the speaker",
     )
 
     def _rules(self) -> None:
@@ -511,6 +705,8 @@ class Statement(_Checked):
                 "a quote needs a citation that covers it (fields null or 'quote')",
                 ProblemCode.RULE,
             )
+        if self.joined_by:
+            _joined(self.joined_by, self.speaker, "speaker", "the speaker")
 
     @property
     def label(self) -> str:
@@ -532,6 +728,9 @@ class Rating(_Checked):
     as_of: EDTF = value("When the rating applied (EDTF).")
     previous: Level | None = optional_value("The level before, where the source says; else null.")
     rated_by: str = ref("org", doc="Who gave the rating.")
+    figures: tuple[Figure, ...] = items(
+        "Numbers the rater gives with the rating (its context), each a claim."
+    )
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
@@ -542,7 +741,7 @@ class Rating(_Checked):
 
 
 Record: TypeAlias = (
-    Source | Person | Organization | Place | Law | Event | Relationship | Statement | Rating
+    Source | Person | Organization | Group | Place | Law | Event | Relationship | Statement | Rating
 )
 
 #: The record class of each kind, in the order datasets list the kinds.
@@ -552,6 +751,7 @@ RECORD_TYPES: Final[dict[str, type[Any]]] = {
         Source,
         Person,
         Organization,
+        Group,
         Place,
         Law,
         Event,
@@ -561,3 +761,9 @@ RECORD_TYPES: Final[dict[str, type[Any]]] = {
     )
 }
 KINDS: Final[tuple[str, ...]] = tuple(RECORD_TYPES)
+#: The record classes an actor reference may name (:data:`ACTOR`): Person, Organization, Group.
+ACTOR_TYPES: Final[tuple[type[Any], ...]] = tuple(
+    cls for kind, cls in RECORD_TYPES.items() if PREFIX_OF_KIND[kind] in ACTOR
+)
+#: A record that can act: take part in an event, speak, be charged, assert a figure.
+Actor: TypeAlias = Person | Organization | Group

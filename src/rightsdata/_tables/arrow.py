@@ -2,14 +2,14 @@
 
 Arrow types: IDs, text, EDTF dates and durations as ``string``; vocabulary terms as
 ``dictionary<int32, string>`` whose dictionary is the whole vocabulary, in its order (a pandas
-categorical, a Polars categorical, a DuckDB enum-like column); days as ``date32``; counts
-and positions as ``int64``; a citation's ``fields`` as ``list<string>``. Columns that are
-never empty are non-nullable. Each table's schema carries the table's description and its
-Table Schema (primary and foreign keys) as JSON under the metadata key ``rightsdata``, with
-the dataset's name and version.
+categorical, a Polars categorical, a DuckDB enum-like column); days as ``date32``; counts and
+positions as ``int64``; numbers with a fraction (degrees) as ``float64``; a citation's
+``fields`` as ``list<string>``. Columns that are never empty are non-nullable. Each table's
+schema carries the table's description and its Table Schema (primary and foreign keys) as JSON
+under the metadata key ``rightsdata``, with the dataset's name and version.
 
 >>> import rightsdata
->>> table = arrow_table(rightsdata.load(), TABLES["events.figures"])
+>>> table = arrow_table(rightsdata.load(), TABLES["figures"])
 >>> str(table.schema.field("measure").type), str(table.schema.field("low").type)
 ('dictionary<values=string, indices=int32, ordered=0>', 'int64')
 """
@@ -59,6 +59,7 @@ def arrow_type(column: Column) -> pyarrow.DataType:
         ColumnType.TERM: pa.dictionary(pa.int32(), pa.string()),
         ColumnType.DAY: pa.date32(),
         ColumnType.COUNT: pa.int64(),
+        ColumnType.NUMBER: pa.float64(),
         ColumnType.POSITION: pa.int64(),
         ColumnType.TEXT_LIST: pa.list_(pa.string()),
     }

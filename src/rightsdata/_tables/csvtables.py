@@ -116,6 +116,8 @@ def _cell(column: Column, text: str, unescape: bool = False) -> Cell:
         return unescape_formula(text)
     if column.type in _INTEGERS:
         return int(text)
+    if column.type is ColumnType.NUMBER:
+        return float(text)
     if column.type is ColumnType.DAY:
         return datetime.date.fromisoformat(text)
     if column.type is ColumnType.TEXT_LIST:
@@ -139,8 +141,8 @@ def _field(text: str) -> str:
 def _text_column(column: Column, values: list[Any], escape: bool) -> list[str]:
     """One column's fields, quoted, from its raw values (None is an empty field)."""
     kind = column.type
-    if kind in _INTEGERS:
-        return ["" if v is None else str(v) for v in values]
+    if kind in _INTEGERS or kind is ColumnType.NUMBER:  # a float's repr reads back exactly
+        return ["" if v is None else repr(v) for v in values]
     if kind is ColumnType.DAY:
         fromordinal = datetime.date.fromordinal
         return ["" if v is None else fromordinal(v).isoformat() for v in values]

@@ -62,7 +62,7 @@ def export_names() -> frozenset[str]:
     removes from its directory when it does not write it this time.
 
     >>> sorted(n for n in export_names() if not n.endswith((".csv", ".parquet")))[:4]
-    ['datapackage.json', 'events.json', 'laws.json', 'organizations.json']
+    ['datapackage.json', 'events.json', 'groups.json', 'laws.json']
     """
     from rightsdata._data.loading import DESCRIPTOR, REDIRECTS
     from rightsdata._model.records import KINDS

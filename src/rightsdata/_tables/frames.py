@@ -3,10 +3,11 @@
 
 Column types: IDs, text, EDTF dates and durations as pandas' ``string`` dtype; a date's
 ``_earliest`` and ``_latest`` days as ``datetime64[s]`` (which holds years 1 to 9999; NaT where
-open or unknown); vocabulary terms as categoricals whose categories are the whole vocabulary,
-in its order; counts as nullable ``Int64``; positions as ``int64``; a citation's ``fields`` as
-tuples of text (or None). Tables keyed by ``id`` keep ``id`` as their first column and are
-indexed by it too (the index has no name, so that ``"id"`` means the column everywhere).
+open or unknown); vocabulary terms as categoricals whose categories are the whole vocabulary, in
+its order; counts as nullable ``Int64``; numbers (degrees) as nullable ``Float64``; positions as
+``int64``; a citation's ``fields`` as tuples of text (or None). Tables keyed by ``id`` keep
+``id`` as their first column and are indexed by it too (the index has no name, so that ``"id"``
+means the column everywhere).
 
 Each column is built straight from the table's column lists (numpy arrays of day numbers,
 category codes), never from rows.
@@ -49,6 +50,7 @@ _SIMPLE: dict[ColumnType, str] = {
     ColumnType.DURATION: "string",
     ColumnType.DAY: "datetime64[s]",
     ColumnType.COUNT: "Int64",
+    ColumnType.NUMBER: "Float64",
     ColumnType.POSITION: "int64",
     ColumnType.TEXT_LIST: "object",
 }
@@ -94,6 +96,8 @@ def _series_data(pd: Any, column: Column, values: Sequence[Any]) -> Any:
         return np.fromiter(values, dtype=np.int64, count=len(values))
     if kind is ColumnType.COUNT:
         return pd.array(values, dtype="Int64")
+    if kind is ColumnType.NUMBER:
+        return pd.array(values, dtype="Float64")
     if kind is ColumnType.TEXT_LIST:
         array = np.empty(len(values), dtype=object)
         for i, value in enumerate(values):

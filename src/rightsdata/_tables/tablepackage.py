@@ -1,17 +1,18 @@
 """The Frictionless Data Package (v2) of CSV tables: Table Schemas and ``datapackage.json``.
 
-Each table of :mod:`rightsdata._tables.tables` is one CSV resource with a Table Schema: its fields
-typed (IDs with their pattern, vocabulary terms with their ``enum`` and ``categories``, EDTF
-dates with their pattern, days as ``date``, counts as ``integer``), its ``primaryKey`` and its
-``foreignKeys``. The package's other properties (name, version, licence, sources) are the
-dataset's own, as in its ``datapackage.json``. ``frictionless validate`` accepts the result.
+Each table of :mod:`rightsdata._tables.tables` is one CSV resource with a Table Schema: its
+fields typed (IDs with their pattern, vocabulary terms with their ``enum`` and ``categories``,
+EDTF dates with their pattern, days as ``date``, counts as ``integer``, degrees as ``number``
+with their bounds), its ``primaryKey`` and its ``foreignKeys``. The package's other properties
+(name, version, licence, sources) are the dataset's own, as in its ``datapackage.json``.
+``frictionless validate`` accepts the result.
 
->>> schema = table_schema(TABLES["events.figures.citations"])
+>>> schema = table_schema(TABLES["figures.citations"])
 >>> schema["primaryKey"]
-['event_id', 'figure_position', 'position']
+['record_id', 'figure_position', 'position']
 >>> schema["foreignKeys"][0]
-{'fields': ['event_id', 'figure_position'], 'reference': {'resource': 'events.figures', \
-'fields': ['event_id', 'position']}}
+{'fields': ['record_id', 'figure_position'], 'reference': {'resource': 'figures', \
+'fields': ['record_id', 'position']}}
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _TYPES: Final[dict[ColumnType, str]] = {
     ColumnType.EDTF: "string",
     ColumnType.DAY: "date",
     ColumnType.COUNT: "integer",
+    ColumnType.NUMBER: "number",
     ColumnType.POSITION: "integer",
     ColumnType.DURATION: "duration",
     ColumnType.TEXT_LIST: "array",
@@ -76,6 +78,8 @@ def field_descriptor(column: Column) -> dict[str, Any]:
         constraints["pattern"] = _edtf_pattern()
     elif column.type in (ColumnType.COUNT, ColumnType.POSITION):
         constraints["minimum"] = 0
+    if column.bounds is not None:
+        constraints["minimum"], constraints["maximum"] = column.bounds
     if column.max_length is not None:
         constraints["maxLength"] = column.max_length
     if constraints:

@@ -10,10 +10,10 @@ Table Schemas and the Parquet files, so that they all agree.
   (an event's ``penalty``) is flattened into prefixed columns (``penalty_kind``).
 - One **long table** per list in a record (``events.participants``), keyed by the owner's ID
   (``event_id``) and ``position`` (0 first, as in the JSON files), and lists inside those
-  (``events.figures.citations``, keyed by ``event_id``, ``figure_position``, ``position``).
+  (``figures.citations``, keyed by ``record_id``, ``figure_position``, ``position``).
   Lists of references get link tables too (``events.places``: ``event_id``, ``position``,
   ``place``). The lists that many kinds share (``citations``, ``aliases``, ``inferred``) are one
-  table each, keyed by ``record_id``.
+  table each, keyed by ``record_id`` (``figures``, on six kinds, too).
 - ``records``: every record's ID, kind and a short label; ``redirects``: retired IDs.
 
 Every reference has a foreign key: to the kind table it names (``charges.provision`` to
@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
 
-from rightsdata._model.fields import Ref, Text, spec_of
+from rightsdata._model.fields import Degrees, Ref, Text, spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES, Law, Rating, Record, Relationship
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, format_duration
@@ -76,8 +76,8 @@ __all__ = [
     "rows",
 ]
 
-#: One value of a row: text, a whole number, a day, a list of text (as a tuple), or None.
-Cell: TypeAlias = str | int | datetime.date | tuple[str, ...] | None
+#: One value of a row: text, a number, a day, a list of text (as a tuple), or None.
+Cell: TypeAlias = str | int | float | datetime.date | tuple[str, ...] | None
 #: One row of a table, in the order of its columns.
 Row: TypeAlias = tuple[Cell, ...]
 
@@ -91,6 +91,7 @@ class ColumnType(enum.Enum):
     EDTF = "edtf"  #: an EDTF date, as text (``2012-01-26/2012-10-08``)
     DAY = "day"  #: a calendar day: the first or last day an EDTF date could be
     COUNT = "count"  #: a whole number, 0 or more
+    NUMBER = "number"  #: a number with a fraction (degrees of latitude or longitude)
     POSITION = "position"  #: where an item is in its record's list, 0 first
     DURATION = "duration"  #: an ISO 8601 duration, as text (``P7Y6M``)
     TEXT_LIST = "text_list"  #: a list of text (a citation's ``fields``), or null
@@ -113,6 +114,8 @@ class Column:
     terms: tuple[str, ...] = ()
     refs: tuple[str, ...] = ()
     max_length: int | None = None
+    #: The bounds of a number column (degrees of latitude: -90 and 90), where it has them.
+    bounds: tuple[int, int] | None = None
     field: tuple[str, ...] | None = None
     get: Callable[[Any], Cell] | None = attrs.field(default=None, eq=False, repr=False)
     #: For a derived column: the path of the field it is derived from, and how
@@ -227,7 +230,7 @@ _NONE: Final = type(None)
 #: Singular nouns, for the key columns and link-table values named after a list.
 _SINGULAR: Final = {"aliases": "alias", "inferred": "inference", "addressed_to": "addressee"}
 #: What a link table's value column is called, where the singular would not say it.
-_LINK_VALUE: Final = {"about": "record"}
+_LINK_VALUE: Final = {"about": "record", "joined_by": "actor", "relayed_by": "actor"}
 
 
 def _singular(name: str) -> str:
@@ -313,6 +316,12 @@ def _columns(
             )
         elif hint is int:
             columns.append(Column(name, ColumnType.COUNT, doc, required, field=where))
+        elif hint is float:
+            limit = spec.limit if isinstance(spec, Degrees) else None
+            bounds = None if limit is None else (-limit, limit)
+            columns.append(
+                Column(name, ColumnType.NUMBER, doc, required, bounds=bounds, field=where)
+            )
         elif hint is Duration:
             columns += [
                 Column(name, ColumnType.DURATION, doc, required, field=where),
@@ -338,6 +347,7 @@ _CONVERT: Final[dict[ColumnType, Callable[[Any], Cell]]] = {
     ColumnType.TERM: _term,
     ColumnType.EDTF: _text,
     ColumnType.COUNT: _same,
+    ColumnType.NUMBER: _same,
     ColumnType.DURATION: _duration,
     ColumnType.TEXT_LIST: _same,
 }
@@ -483,8 +493,9 @@ def _records_table() -> Table:
             Column(
                 "label",
                 ColumnType.TEXT,
-                "A short label for display (derived): the name of a person, organisation or "
-                "place; the title of a source or event; the instrument and article of a law; "
+                "A short label for display (derived): the name of a person, organisation, "
+                "group or place; the title of a source or event; the instrument and article "
+                "of a law; "
                 "the summary of a statement; subject, kind and object of a relationship; "
                 "scale, level and date of a rating.",
                 True,
@@ -569,8 +580,22 @@ def get_table(name: str) -> Table:
     """
     table = TABLES.get(name)
     if table is None:
+        renamed = _RENAMED.get(name)
+        if renamed is not None:
+            raise ValueError(
+                f"unknown table {name!r}: it is {renamed!r} since model 2 (figures are on "
+                "sources, organisations, places, statements and ratings too), keyed by "
+                "record_id instead of event_id"
+            )
         raise ValueError(f"unknown table {name!r}; the tables are: {', '.join(TABLES)}")
     return table
+
+
+#: Tables renamed by model 2, by their old names (for a message that says where they went).
+_RENAMED: Final = {
+    "events.figures": "figures",
+    "events.figures.citations": "figures.citations",
+}
 
 
 # --- rows ---------------------------------------------------------------------------------
@@ -598,7 +623,7 @@ def _items(dataset: Dataset, table: Table, cache: dict[Any, _Level] | None = Non
     """The key columns (owner's ID, positions) and the items of ``table``, level by level.
 
     ``cache`` keeps each level by its kinds and path, so that the tables of one export
-    (``events.figures`` and ``events.figures.citations``) walk the records once.
+    (``figures`` and ``figures.citations``) walk the records once.
     """
     cache = {} if cache is None else cache
     top = (table.kinds, ())

@@ -39,7 +39,7 @@ from cattrs.gen import make_dict_structure_fn
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import RECORD_TYPES, Record
 from rightsdata._values.codegen import compile_function
-from rightsdata._values.conversion import WrongTypeError, to_duration, to_edtf, to_enum
+from rightsdata._values.conversion import WrongTypeError, to_duration, to_edtf, to_enum, to_float
 from rightsdata._values.dates import EDTF, EDTFError
 from rightsdata._values.durations import Duration, DurationError, format_duration
 from rightsdata._values.errors import (
@@ -85,6 +85,10 @@ def _strict_int(value: object, _type: type) -> int:
     if type(value) is not int:
         raise _WrongTypeError(f"expected an integer, got {describe_json(value)}")
     return value
+
+
+def _strict_float(value: object, _type: type) -> float:
+    return to_float(value)
 
 
 def _strict_bool(value: object, _type: type) -> bool:
@@ -199,6 +203,7 @@ def make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(float, _strict_float)
     conv.register_structure_hook(bool, _strict_bool)
     conv.register_structure_hook(EDTF, _structure_edtf)
     conv.register_structure_hook(Duration, _structure_duration)

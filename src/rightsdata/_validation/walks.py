@@ -8,15 +8,16 @@ otherwise it is generated.
 from rightsdata._model.fields import RejectedError
 
 SOURCES = {
-    'Source': 'def walk_Source(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    a0 = names[0].append\n    pairs = 0\n    for o1 in records:\n        pairs += 9\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a0(o2.field)\n            t4(o2.field)\n            t5(o2.basis)\n    return pairs',
-    'Person': 'def walk_Person(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 8\n        r0(o1.id)\n        t0(o1.name)\n        for o2 in o1.aliases:\n            pairs += 2\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 4\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs',
-    'Organization': 'def walk_Organization(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 10\n        r0(o1.id)\n        t0(o1.name)\n        for o2 in o1.aliases:\n            pairs += 2\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 4\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs',
-    'Place': 'def walk_Place(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 8\n        r0(o1.id)\n        t0(o1.name)\n        for o2 in o1.aliases:\n            pairs += 2\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 4\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs',
-    'Law': 'def walk_Law(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 8\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        t2(o1.article)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 4\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs',
-    'Event': 'def walk_Event(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 0\n    for o1 in records:\n        pairs += 13\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        e1(o1.places)\n        for o2 in o1.participants:\n            pairs += 2\n            r2(o2.actor)\n        for o2 in o1.charges:\n            pairs += 2\n            r3(o2.provision)\n            r2(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n        for o2 in o1.figures:\n            pairs += 9\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t2(v)\n            v = o2.asserted_by\n            if v is not None:\n                r2(v)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 4\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t3(v)\n                v = o3.quote\n                if v is not None:\n                    t4(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 4\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t5(o2.field)\n            t6(o2.basis)\n    return pairs',
-    'Relationship': 'def walk_Relationship(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 9\n        r0(o1.id)\n        r1(o1.subject)\n        r2(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 4\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n        o1._rules()\n    return pairs',
-    'Statement': 'def walk_Statement(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 10\n        r0(o1.id)\n        r1(o1.speaker)\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        e1(o1.addressed_to)\n        e2(o1.about)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 4\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t2(v)\n            v = o2.quote\n            if v is not None:\n                t3(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t4(o2.field)\n            t5(o2.basis)\n        o1._rules()\n    return pairs',
-    'Rating': 'def walk_Rating(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 9\n        r0(o1.id)\n        r1(o1.country)\n        r2(o1.rated_by)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 4\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t0(v)\n            v = o2.quote\n            if v is not None:\n                t1(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t2(o2.field)\n            t3(o2.basis)\n    return pairs',
+    'Source': 'def walk_Source(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 12\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t5(v)\n            v = o2.asserted_by\n            if v is not None:\n                r2(v)\n            e2(o2.joined_by)\n            e2(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r0(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
+    'Person': 'def walk_Person(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 9\n        r0(o1.id)\n        t0(o1.name)\n        for o2 in o1.aliases:\n            pairs += 2\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        for o2 in o1.identifiers:\n            pairs += 2\n            t5(o2.value)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
+    'Organization': 'def walk_Organization(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 0\n    for o1 in records:\n        pairs += 12\n        r0(o1.id)\n        t0(o1.name)\n        for o2 in o1.aliases:\n            pairs += 2\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        for o2 in o1.identifiers:\n            pairs += 2\n            t5(o2.value)\n            o2._rules()\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t6(v)\n            v = o2.asserted_by\n            if v is not None:\n                r1(v)\n            e1(o2.joined_by)\n            e1(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs',
+    'Group': 'def walk_Group(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 0\n    for o1 in records:\n        pairs += 11\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        for o2 in o1.identifiers:\n            pairs += 2\n            t3(o2.value)\n            o2._rules()\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t4(v)\n            v = o2.asserted_by\n            if v is not None:\n                r2(v)\n            e2(o2.joined_by)\n            e2(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t5(v)\n                v = o3.quote\n                if v is not None:\n                    t6(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs',
+    'Place': 'def walk_Place(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 0\n    for o1 in records:\n        pairs += 11\n        r0(o1.id)\n        t0(o1.name)\n        for o2 in o1.aliases:\n            pairs += 2\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        for o2 in o1.identifiers:\n            pairs += 2\n            t4(o2.value)\n            o2._rules()\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t5(v)\n            v = o2.asserted_by\n            if v is not None:\n                r1(v)\n            e1(o2.joined_by)\n            e1(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
+    'Law': 'def walk_Law(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 8\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        v = o1.article\n        if v is not None:\n            t2(v)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n        o1._rules()\n    return pairs',
+    'Event': 'def walk_Event(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 0\n    for o1 in records:\n        pairs += 15\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        e1(o1.places)\n        for o2 in o1.participants:\n            pairs += 2\n            r2(o2.actor)\n        for o2 in o1.charges:\n            pairs += 2\n            r3(o2.provision)\n            r2(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t2(v)\n            v = o2.asserted_by\n            if v is not None:\n                r2(v)\n            e2(o2.joined_by)\n            e2(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t3(v)\n                v = o3.quote\n                if v is not None:\n                    t4(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t5(o2.field)\n            t6(o2.basis)\n        o1._rules()\n    return pairs',
+    'Relationship': 'def walk_Relationship(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 9\n        r0(o1.id)\n        r1(o1.subject)\n        r2(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n        o1._rules()\n    return pairs',
+    'Statement': 'def walk_Statement(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 0\n    for o1 in records:\n        pairs += 13\n        r0(o1.id)\n        r1(o1.speaker)\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        e1(o1.addressed_to)\n        e2(o1.about)\n        e1(o1.joined_by)\n        e1(o1.relayed_by)\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t2(v)\n            v = o2.asserted_by\n            if v is not None:\n                r1(v)\n            e1(o2.joined_by)\n            e1(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t3(v)\n                v = o3.quote\n                if v is not None:\n                    t4(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t5(o2.field)\n            t6(o2.basis)\n        o1._rules()\n    return pairs',
+    'Rating': 'def walk_Rating(records, texts, refs, names):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 0\n    for o1 in records:\n        pairs += 10\n        r0(o1.id)\n        r1(o1.country)\n        r2(o1.rated_by)\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t0(v)\n            v = o2.asserted_by\n            if v is not None:\n                r3(v)\n            e3(o2.joined_by)\n            e3(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t1(v)\n                v = o3.quote\n                if v is not None:\n                    t2(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n    return pairs',
 }
 
 
@@ -27,12 +28,19 @@ def walk_Source(records, texts, refs, names):
     t3 = texts[3].append
     t4 = texts[4].append
     t5 = texts[5].append
+    t6 = texts[6].append
+    t7 = texts[7].append
+    t8 = texts[8].append
+    t9 = texts[9].append
     r0 = refs[0].append
     r1 = refs[1].append
-    a0 = names[0].append
+    r2 = refs[2].append
+    e2 = refs[2].extend
+    n0 = names[0].extend
+    a1 = names[1].append
     pairs = 0
     for o1 in records:
-        pairs += 9
+        pairs += 12
         r0(o1.id)
         t0(o1.title)
         v = o1.publisher
@@ -45,11 +53,44 @@ def walk_Source(records, texts, refs, names):
         v = o1.note
         if v is not None:
             t3(v)
+        v = o1.archive_url
+        if v is not None:
+            t4(v)
+        for o2 in o1.figures:
+            pairs += 13
+            v = o2.low
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.best
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.high
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.as_given
+            if v is not None:
+                t5(v)
+            v = o2.asserted_by
+            if v is not None:
+                r2(v)
+            e2(o2.joined_by)
+            e2(o2.relayed_by)
+            if len(o2.citations) < 1: raise RejectedError()
+            for o3 in o2.citations:
+                pairs += 5
+                r0(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t6(v)
+                v = o3.quote
+                if v is not None:
+                    t7(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+            o2._rules()
         for o2 in o1.inferred:
             pairs += 2
-            a0(o2.field)
-            t4(o2.field)
-            t5(o2.basis)
+            a1(o2.field)
+            t8(o2.field)
+            t9(o2.basis)
     return pairs
 
 
@@ -63,13 +104,14 @@ def walk_Person(records, texts, refs, names):
     t6 = texts[6].append
     t7 = texts[7].append
     t8 = texts[8].append
+    t9 = texts[9].append
     r0 = refs[0].append
     r1 = refs[1].append
     n0 = names[0].extend
     a1 = names[1].append
     pairs = 0
     for o1 in records:
-        pairs += 8
+        pairs += 9
         r0(o1.id)
         t0(o1.name)
         for o2 in o1.aliases:
@@ -84,24 +126,28 @@ def walk_Person(records, texts, refs, names):
         v = o1.summary
         if v is not None:
             t4(v)
+        for o2 in o1.identifiers:
+            pairs += 2
+            t5(o2.value)
+            o2._rules()
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
-            pairs += 4
+            pairs += 5
             r1(o2.source)
             v = o2.locator
             if v is not None:
-                t5(v)
+                t6(v)
             v = o2.quote
             if v is not None:
-                t6(v)
+                t7(v)
             v = o2.fields
             if v is not None:
                 n0(v)
         for o2 in o1.inferred:
             pairs += 2
             a1(o2.field)
-            t7(o2.field)
-            t8(o2.basis)
+            t8(o2.field)
+            t9(o2.basis)
     return pairs
 
 
@@ -115,13 +161,18 @@ def walk_Organization(records, texts, refs, names):
     t6 = texts[6].append
     t7 = texts[7].append
     t8 = texts[8].append
+    t9 = texts[9].append
+    t10 = texts[10].append
     r0 = refs[0].append
     r1 = refs[1].append
+    r2 = refs[2].append
+    e1 = refs[1].extend
     n0 = names[0].extend
-    a1 = names[1].append
+    n1 = names[1].extend
+    a2 = names[2].append
     pairs = 0
     for o1 in records:
-        pairs += 10
+        pairs += 12
         r0(o1.id)
         t0(o1.name)
         for o2 in o1.aliases:
@@ -136,10 +187,133 @@ def walk_Organization(records, texts, refs, names):
         v = o1.summary
         if v is not None:
             t4(v)
+        for o2 in o1.identifiers:
+            pairs += 2
+            t5(o2.value)
+            o2._rules()
+        for o2 in o1.figures:
+            pairs += 13
+            v = o2.low
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.best
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.high
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.as_given
+            if v is not None:
+                t6(v)
+            v = o2.asserted_by
+            if v is not None:
+                r1(v)
+            e1(o2.joined_by)
+            e1(o2.relayed_by)
+            if len(o2.citations) < 1: raise RejectedError()
+            for o3 in o2.citations:
+                pairs += 5
+                r2(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t7(v)
+                v = o3.quote
+                if v is not None:
+                    t8(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+            o2._rules()
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
-            pairs += 4
-            r1(o2.source)
+            pairs += 5
+            r2(o2.source)
+            v = o2.locator
+            if v is not None:
+                t7(v)
+            v = o2.quote
+            if v is not None:
+                t8(v)
+            v = o2.fields
+            if v is not None:
+                n1(v)
+        for o2 in o1.inferred:
+            pairs += 2
+            a2(o2.field)
+            t9(o2.field)
+            t10(o2.basis)
+    return pairs
+
+
+def walk_Group(records, texts, refs, names):
+    t0 = texts[0].append
+    t1 = texts[1].append
+    t2 = texts[2].append
+    t3 = texts[3].append
+    t4 = texts[4].append
+    t5 = texts[5].append
+    t6 = texts[6].append
+    t7 = texts[7].append
+    t8 = texts[8].append
+    r0 = refs[0].append
+    r1 = refs[1].append
+    r2 = refs[2].append
+    r3 = refs[3].append
+    e2 = refs[2].extend
+    n0 = names[0].extend
+    n1 = names[1].extend
+    a2 = names[2].append
+    pairs = 0
+    for o1 in records:
+        pairs += 11
+        r0(o1.id)
+        t0(o1.name)
+        v = o1.size
+        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+        v = o1.belongs_to
+        if v is not None:
+            r1(v)
+        v = o1.country
+        if v is not None:
+            t1(v)
+        v = o1.summary
+        if v is not None:
+            t2(v)
+        for o2 in o1.identifiers:
+            pairs += 2
+            t3(o2.value)
+            o2._rules()
+        for o2 in o1.figures:
+            pairs += 13
+            v = o2.low
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.best
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.high
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.as_given
+            if v is not None:
+                t4(v)
+            v = o2.asserted_by
+            if v is not None:
+                r2(v)
+            e2(o2.joined_by)
+            e2(o2.relayed_by)
+            if len(o2.citations) < 1: raise RejectedError()
+            for o3 in o2.citations:
+                pairs += 5
+                r3(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t5(v)
+                v = o3.quote
+                if v is not None:
+                    t6(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+            o2._rules()
+        if len(o1.citations) < 1: raise RejectedError()
+        for o2 in o1.citations:
+            pairs += 5
+            r3(o2.source)
             v = o2.locator
             if v is not None:
                 t5(v)
@@ -148,10 +322,10 @@ def walk_Organization(records, texts, refs, names):
                 t6(v)
             v = o2.fields
             if v is not None:
-                n0(v)
+                n1(v)
         for o2 in o1.inferred:
             pairs += 2
-            a1(o2.field)
+            a2(o2.field)
             t7(o2.field)
             t8(o2.basis)
     return pairs
@@ -166,13 +340,18 @@ def walk_Place(records, texts, refs, names):
     t5 = texts[5].append
     t6 = texts[6].append
     t7 = texts[7].append
+    t8 = texts[8].append
+    t9 = texts[9].append
     r0 = refs[0].append
     r1 = refs[1].append
+    r2 = refs[2].append
+    e1 = refs[1].extend
     n0 = names[0].extend
-    a1 = names[1].append
+    n1 = names[1].extend
+    a2 = names[2].append
     pairs = 0
     for o1 in records:
-        pairs += 8
+        pairs += 11
         r0(o1.id)
         t0(o1.name)
         for o2 in o1.aliases:
@@ -187,24 +366,65 @@ def walk_Place(records, texts, refs, names):
         v = o1.within
         if v is not None:
             r0(v)
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 4
-            r1(o2.source)
-            v = o2.locator
-            if v is not None:
-                t4(v)
-            v = o2.quote
+        o2 = o1.coordinates
+        if o2 is not None:
+            pairs += 3
+            if not -90 <= o2.latitude <= 90: raise RejectedError()
+            if not -180 <= o2.longitude <= 180: raise RejectedError()
+            v = o2.precision_m
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+        for o2 in o1.identifiers:
+            pairs += 2
+            t4(o2.value)
+            o2._rules()
+        for o2 in o1.figures:
+            pairs += 13
+            v = o2.low
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.best
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.high
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.as_given
             if v is not None:
                 t5(v)
+            v = o2.asserted_by
+            if v is not None:
+                r1(v)
+            e1(o2.joined_by)
+            e1(o2.relayed_by)
+            if len(o2.citations) < 1: raise RejectedError()
+            for o3 in o2.citations:
+                pairs += 5
+                r2(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t6(v)
+                v = o3.quote
+                if v is not None:
+                    t7(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+            o2._rules()
+        if len(o1.citations) < 1: raise RejectedError()
+        for o2 in o1.citations:
+            pairs += 5
+            r2(o2.source)
+            v = o2.locator
+            if v is not None:
+                t6(v)
+            v = o2.quote
+            if v is not None:
+                t7(v)
             v = o2.fields
             if v is not None:
-                n0(v)
+                n1(v)
         for o2 in o1.inferred:
             pairs += 2
-            a1(o2.field)
-            t6(o2.field)
-            t7(o2.basis)
+            a2(o2.field)
+            t8(o2.field)
+            t9(o2.basis)
     return pairs
 
 
@@ -228,7 +448,9 @@ def walk_Law(records, texts, refs, names):
         r0(o1.id)
         t0(o1.instrument)
         t1(o1.jurisdiction)
-        t2(o1.article)
+        v = o1.article
+        if v is not None:
+            t2(v)
         v = o1.part
         if v is not None:
             t3(v)
@@ -237,7 +459,7 @@ def walk_Law(records, texts, refs, names):
             t4(v)
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
-            pairs += 4
+            pairs += 5
             r1(o2.source)
             v = o2.locator
             if v is not None:
@@ -253,6 +475,7 @@ def walk_Law(records, texts, refs, names):
             a1(o2.field)
             t7(o2.field)
             t8(o2.basis)
+        o1._rules()
     return pairs
 
 
@@ -269,12 +492,13 @@ def walk_Event(records, texts, refs, names):
     r3 = refs[3].append
     r4 = refs[4].append
     e1 = refs[1].extend
+    e2 = refs[2].extend
     n0 = names[0].extend
     n1 = names[1].extend
     a2 = names[2].append
     pairs = 0
     for o1 in records:
-        pairs += 13
+        pairs += 15
         r0(o1.id)
         t0(o1.title)
         v = o1.summary
@@ -292,7 +516,7 @@ def walk_Event(records, texts, refs, names):
         if o2 is not None:
             pairs += 2
         for o2 in o1.figures:
-            pairs += 9
+            pairs += 13
             v = o2.low
             if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
             v = o2.best
@@ -305,9 +529,11 @@ def walk_Event(records, texts, refs, names):
             v = o2.asserted_by
             if v is not None:
                 r2(v)
+            e2(o2.joined_by)
+            e2(o2.relayed_by)
             if len(o2.citations) < 1: raise RejectedError()
             for o3 in o2.citations:
-                pairs += 4
+                pairs += 5
                 r4(o3.source)
                 v = o3.locator
                 if v is not None:
@@ -324,7 +550,7 @@ def walk_Event(records, texts, refs, names):
             r0(v)
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
-            pairs += 4
+            pairs += 5
             r4(o2.source)
             v = o2.locator
             if v is not None:
@@ -340,6 +566,7 @@ def walk_Event(records, texts, refs, names):
             a2(o2.field)
             t5(o2.field)
             t6(o2.basis)
+        o1._rules()
     return pairs
 
 
@@ -366,7 +593,7 @@ def walk_Relationship(records, texts, refs, names):
             t0(v)
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
-            pairs += 4
+            pairs += 5
             r3(o2.source)
             v = o2.locator
             if v is not None:
@@ -393,16 +620,18 @@ def walk_Statement(records, texts, refs, names):
     t3 = texts[3].append
     t4 = texts[4].append
     t5 = texts[5].append
+    t6 = texts[6].append
     r0 = refs[0].append
     r1 = refs[1].append
     r3 = refs[3].append
     e1 = refs[1].extend
     e2 = refs[2].extend
     n0 = names[0].extend
-    a1 = names[1].append
+    n1 = names[1].extend
+    a2 = names[2].append
     pairs = 0
     for o1 in records:
-        pairs += 10
+        pairs += 13
         r0(o1.id)
         r1(o1.speaker)
         t0(o1.summary)
@@ -411,24 +640,56 @@ def walk_Statement(records, texts, refs, names):
             t1(v)
         e1(o1.addressed_to)
         e2(o1.about)
+        e1(o1.joined_by)
+        e1(o1.relayed_by)
+        for o2 in o1.figures:
+            pairs += 13
+            v = o2.low
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.best
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.high
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.as_given
+            if v is not None:
+                t2(v)
+            v = o2.asserted_by
+            if v is not None:
+                r1(v)
+            e1(o2.joined_by)
+            e1(o2.relayed_by)
+            if len(o2.citations) < 1: raise RejectedError()
+            for o3 in o2.citations:
+                pairs += 5
+                r3(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t3(v)
+                v = o3.quote
+                if v is not None:
+                    t4(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+            o2._rules()
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
-            pairs += 4
+            pairs += 5
             r3(o2.source)
             v = o2.locator
             if v is not None:
-                t2(v)
+                t3(v)
             v = o2.quote
             if v is not None:
-                t3(v)
+                t4(v)
             v = o2.fields
             if v is not None:
-                n0(v)
+                n1(v)
         for o2 in o1.inferred:
             pairs += 2
-            a1(o2.field)
-            t4(o2.field)
-            t5(o2.basis)
+            a2(o2.field)
+            t5(o2.field)
+            t6(o2.basis)
         o1._rules()
     return pairs
 
@@ -438,34 +699,68 @@ def walk_Rating(records, texts, refs, names):
     t1 = texts[1].append
     t2 = texts[2].append
     t3 = texts[3].append
+    t4 = texts[4].append
     r0 = refs[0].append
     r1 = refs[1].append
     r2 = refs[2].append
     r3 = refs[3].append
+    r4 = refs[4].append
+    e3 = refs[3].extend
     n0 = names[0].extend
-    a1 = names[1].append
+    n1 = names[1].extend
+    a2 = names[2].append
     pairs = 0
     for o1 in records:
-        pairs += 9
+        pairs += 10
         r0(o1.id)
         r1(o1.country)
         r2(o1.rated_by)
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 4
-            r3(o2.source)
-            v = o2.locator
+        for o2 in o1.figures:
+            pairs += 13
+            v = o2.low
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.best
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.high
+            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+            v = o2.as_given
             if v is not None:
                 t0(v)
-            v = o2.quote
+            v = o2.asserted_by
+            if v is not None:
+                r3(v)
+            e3(o2.joined_by)
+            e3(o2.relayed_by)
+            if len(o2.citations) < 1: raise RejectedError()
+            for o3 in o2.citations:
+                pairs += 5
+                r4(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t1(v)
+                v = o3.quote
+                if v is not None:
+                    t2(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+            o2._rules()
+        if len(o1.citations) < 1: raise RejectedError()
+        for o2 in o1.citations:
+            pairs += 5
+            r4(o2.source)
+            v = o2.locator
             if v is not None:
                 t1(v)
+            v = o2.quote
+            if v is not None:
+                t2(v)
             v = o2.fields
             if v is not None:
-                n0(v)
+                n1(v)
         for o2 in o1.inferred:
             pairs += 2
-            a1(o2.field)
-            t2(o2.field)
-            t3(o2.basis)
+            a2(o2.field)
+            t3(o2.field)
+            t4(o2.basis)
     return pairs

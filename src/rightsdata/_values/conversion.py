@@ -23,7 +23,7 @@ from typing import Any
 
 from rightsdata._values.errors import describe_json
 
-__all__ = ["WrongTypeError", "to_duration", "to_edtf", "to_enum", "to_tuple"]
+__all__ = ["WrongTypeError", "to_duration", "to_edtf", "to_enum", "to_float", "to_tuple"]
 
 
 class WrongTypeError(TypeError):
@@ -35,6 +35,19 @@ def to_tuple(value: object) -> tuple[Any, ...]:
     if isinstance(value, list | tuple):
         return tuple(value)
     raise WrongTypeError(f"expected a list, got {describe_json(value)}")
+
+
+def to_float(value: object) -> float:
+    """A number as a ``float``: JSON (and Python) may write ``43`` for ``43.0``; ``True`` and
+    ``"43"`` are not numbers."""
+    if type(value) is float:
+        return value
+    if type(value) is not int:
+        raise WrongTypeError(f"expected a number, got {describe_json(value)}")
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError(f"{value} is too large for a number") from None
 
 
 def to_edtf(value: object) -> Any:
