@@ -241,8 +241,8 @@ def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) ->
         (["events", "--between", "2013/2012"], "the start is after the end"),
         (
             ["events", "--involving", "place:almaty"],
-            "--involving takes a person, an organisation or a group; "
-            "place:almaty (Almaty) is a place",
+            "--involving takes a person, an organisation or a group; place:almaty (Almaty) is a "
+            "place",
         ),
         (["events", "--place", "person:vladimir-kozlov"], "--place takes a place"),
         (["timeline", "place:almaty"], "rightsdata events --place place:almaty"),

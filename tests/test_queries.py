@@ -226,9 +226,8 @@ def test_timeline_counts_the_person_charged_and_rejects_unknown_actors() -> None
     assert data.events(involving="person:a", role="defendant") == []
     with pytest.raises(UnknownIdError):
         data.timeline("person:nobody")
-    with pytest.raises(
-        ValueError, match="must be a person, an organisation or a group, but law:x is a"
-    ):
+    message = "must be a person, an organisation or a group, but law:x is a"
+    with pytest.raises(ValueError, match=message):
         data.timeline("law:x")
     with pytest.raises(TypeError):
         data.timeline(42)  # type: ignore[arg-type]
@@ -1058,9 +1057,7 @@ def test_statements_query_equals_brute_force(ds: Dataset) -> None:
         assert ds.statements(kind=kind) == [s for s in ds.statements() if s.kind is kind]
     with pytest.raises(UnknownIdError):
         ds.statements(speaker="person:nobody")
-    with pytest.raises(
-        ValueError, match="the speaker must be a person, an organisation or a group"
-    ):
+    with pytest.raises(ValueError, match="the speaker must be a person, an organisation or a gr"):
         ds.statements(speaker="place:almaty")
 
 

@@ -657,7 +657,9 @@ def _add_reading_commands(commands: Any) -> None:
     )
     events.add_argument("--place", metavar="ID", help="at this place or a place within it")
     events.add_argument(
-        "--involving", metavar="ID", help="a person or organisation who took part or was charged"
+        "--involving",
+        metavar="ID",
+        help="a person, organisation or group that took part or was charged",
     )
     events.add_argument("--role", help="with a participant in this role (with --involving: theirs)")
     events.set_defaults(run=_cmd_events)
@@ -665,10 +667,10 @@ def _add_reading_commands(commands: Any) -> None:
     timeline = _command(
         commands,
         "timeline",
-        "the events a person or organisation took part in, in date order",
+        "the events a person, organisation or group took part in, in date order",
         ["rightsdata timeline person:vladimir-kozlov", "rightsdata timeline org:alga --json"],
     )
-    timeline.add_argument("actor", help="a person or organisation id")
+    timeline.add_argument("actor", help="a person, organisation or group id")
     timeline.set_defaults(run=_cmd_timeline)
 
     show = _command(
