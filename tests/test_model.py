@@ -51,7 +51,7 @@ def problem_at(kind: str, doc: dict[str, Any]) -> tuple[str, str, str]:
 def test_figure_numbers_are_ordered(numbers: dict[str, Any], where: str) -> None:
     doc = event_doc(figures=[figure(**numbers)])
     location, code, message = problem_at("events", doc)
-    assert location == f"events.json[0].figures[0].{where}"
+    assert location == f"events.json[0] event:a.figures[0].{where}"
     assert code == ProblemCode.RULE
     assert "greater than" in message
 
@@ -66,7 +66,7 @@ def test_figure_qualifier_needs_its_number(qualifier: str, needs: str) -> None:
     location, code, _ = problem_at(
         "events", event_doc(figures=[figure(qualifier=qualifier, **numbers)])
     )
-    assert (location, code) == (f"events.json[0].figures[0].{needs}", ProblemCode.RULE)
+    assert (location, code) == (f"events.json[0] event:a.figures[0].{needs}", ProblemCode.RULE)
 
 
 def test_imprecise_figure_may_have_no_numbers() -> None:
@@ -78,7 +78,7 @@ def test_imprecise_figure_may_have_no_numbers() -> None:
 
 def test_negative_counts_are_rejected() -> None:
     location, _, _ = problem_at("events", event_doc(figures=[figure(best=-1)]))
-    assert location == "events.json[0].figures[0].best"
+    assert location == "events.json[0] event:a.figures[0].best"
 
 
 def test_relationship_cannot_end_before_it_starts() -> None:
@@ -94,7 +94,7 @@ def test_relationship_cannot_end_before_it_starts() -> None:
         "inferred": [],
     }
     location, code, _ = problem_at("relationships", doc)
-    assert (location, code) == ("relationships.json[0].end", ProblemCode.RULE)
+    assert (location, code) == ("relationships.json[0] relationship:a.end", ProblemCode.RULE)
     doc["end"] = "2015-03"  # within the start year: possible
     structure("relationships", doc)
 
@@ -102,7 +102,7 @@ def test_relationship_cannot_end_before_it_starts() -> None:
 def test_citation_fields_must_name_fields_of_the_record() -> None:
     cite = {**CITE, "fields": ["name", "shoe_size"]}
     location, code, message = problem_at("persons", person_doc(citations=[cite]))
-    assert location == "persons.json[0].citations[0].fields"
+    assert location == "persons.json[0] person:a.citations[0].fields"
     assert code == ProblemCode.RULE
     assert "shoe_size" in message
 
@@ -110,12 +110,12 @@ def test_citation_fields_must_name_fields_of_the_record() -> None:
 def test_inferred_must_name_a_field() -> None:
     doc = person_doc(inferred=[{"field": "birthday", "basis": "context"}])
     location, _, _ = problem_at("persons", doc)
-    assert location == "persons.json[0].inferred[0].field"
+    assert location == "persons.json[0] person:a.inferred[0].field"
 
 
 def test_every_record_needs_a_citation() -> None:
     location, _, _ = problem_at("persons", person_doc(citations=[]))
-    assert location == "persons.json[0].citations"
+    assert location == "persons.json[0] person:a.citations"
 
 
 def test_quote_needs_a_citation_that_covers_it() -> None:
@@ -132,7 +132,7 @@ def test_quote_needs_a_citation_that_covers_it() -> None:
         "inferred": [],
     }
     location, _, _ = problem_at("statements", doc)
-    assert location == "statements.json[0].quote"
+    assert location == "statements.json[0] statement:a.quote"
     doc["citations"] = [{**CITE, "fields": ["summary", "quote"]}]
     structure("statements", doc)
 
@@ -143,7 +143,7 @@ def test_quote_needs_a_citation_that_covers_it() -> None:
 )
 def test_contact_data_is_refused(value: str) -> None:
     location, _, message = problem_at("persons", person_doc(summary=value))
-    assert location == "persons.json[0].summary"
+    assert location == "persons.json[0] person:a.summary"
     assert "contact" in message
 
 
@@ -159,7 +159,7 @@ def test_numbers_that_are_not_contact_data_pass(value: str) -> None:
 )
 def test_malformed_ids(bad: str) -> None:
     location, _, _ = problem_at("persons", person_doc(record_id=bad))
-    assert location == "persons.json[0].id"
+    assert location == "persons.json[0] (invalid id).id"  # the record is named by no ID
 
 
 def test_records_are_frozen() -> None:

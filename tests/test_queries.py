@@ -1098,7 +1098,8 @@ def test_a_dataset_built_in_python_is_checked() -> None:
     with pytest.raises(InvalidDataError) as rejected:
         build({"persons": [person_doc(), citing_nothing]})
     [problem] = rejected.value.problems
-    assert problem.location == "persons[1].citations[0].source"
+    assert problem.location == "persons[1] person:b.citations[0].source"
+    assert (problem.file, problem.kind, problem.index) == (None, "persons", 1)
     assert "'source:missing' does not exist" in problem.message
     assert "records given to Dataset" in str(rejected.value)
 

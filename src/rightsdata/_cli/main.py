@@ -368,8 +368,20 @@ def _cmd_show(args: argparse.Namespace) -> int:
 # --- checking and writing data ---------------------------------------------------------------
 
 
-def _problem_json(problem: Problem) -> dict[str, str]:
-    return {"location": problem.location, "message": problem.message, "code": problem.code}
+def _problem_json(problem: Problem) -> dict[str, str | int | None]:
+    """A problem for ``--json``: its location, message and code, and the location's parts
+    (null where they do not apply: every part, for a problem that concerns no record)."""
+    return {
+        "location": problem.location,
+        "message": problem.message,
+        "code": problem.code,
+        "file": problem.file,
+        "kind": problem.kind,
+        "index": problem.index,
+        "line": problem.line,
+        "record_id": problem.record_id,
+        "field": problem.field,
+    }
 
 
 def _problem_text(problem: Problem, known: Sequence[str] = ()) -> str:
@@ -380,7 +392,7 @@ def _problem_text(problem: Problem, known: Sequence[str] = ()) -> str:
         hint = reference_hint(message, known)
         return f"{message}; {hint}" if hint else message
     if problem.code == ProblemCode.UNKNOWN_FIELD:
-        hint = field_hint(problem.location)
+        hint = field_hint(problem.kind, problem.field)
         return f"{message}; {hint}" if hint else message
     if "is not an EDTF date" in message:
         return f"{message} ({EDTF_EXAMPLES})"

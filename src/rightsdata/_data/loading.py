@@ -34,6 +34,7 @@ from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, de
 from rightsdata._values.format import DESCRIPTOR
 from rightsdata._values.gcpause import gc_paused
 from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
+from rightsdata._values.places import Places, RecordPlace, identify
 from rightsdata._values.resources import datasets_root
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ def load_path(
     Traceback (most recent call last):
     ...
     rightsdata.InvalidDataError: 2 problems in .../data.json:
-      data.json:persons[0].name: required field is missing
+      data.json:persons[0] person:x.name: required field is missing
     ...
     """
     from pathlib import Path  # here: loading the bundled data does without it
@@ -410,7 +411,8 @@ def _resource_problems(
 
 def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool) -> None:
     """One kind's file: the fast decoder first; on any doubt, the diagnostic path decides."""
-    parts.where[kind] = name
+    places = Places(kind, name)
+    parts.where[kind] = places
     if not schema:  # the schema check needs the parsed documents
         from rightsdata._validation.fastpath import REFUSED, decode_with_ids
 
@@ -432,23 +434,17 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool)
         parts.unsure.add(kind)
         return
     if schema:
-        parts.problems += _schema_problems(kind, documents, name)
-    _structure(parts, kind, documents, name)
+        parts.problems += _schema_problems(kind, documents, places)
+    _structure(parts, kind, documents, places)
 
 
-def _structure(parts: _Parts, kind: str, documents: Any, where: str | list[str]) -> None:
+def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None:
     """Structure a kind's documents into ``parts``: all of them, or, if some fail, those that
-    do (located one by one), so that integrity can still be checked among them."""
+    do (found one by one), so that integrity can still be checked among them."""
     from rightsdata._validation.convert import structure_located, structure_many  # cattrs on demand
 
-    if isinstance(where, str):
-        records, found = structure_many(kind, documents, where)
-        located = found and type(documents) is list
-        locations = [f"{where}[{i}]" for i in range(len(documents))] if located else []
-    else:
-        records, found = structure_located(kind, documents, where)
-        locations = where
-    parts.where[kind] = where
+    records, found = structure_many(kind, documents, places)
+    parts.where[kind] = places
     parts.records[kind] = records
     if not found:
         return
@@ -458,12 +454,12 @@ def _structure(parts: _Parts, kind: str, documents: Any, where: str | list[str])
         return
     # The rare case: find which records structured (again, one by one) and where they are.
     kept: list[Record] = []
-    kept_where: list[str] = []
-    for document, location in zip(documents, locations, strict=True):
-        built, errors = structure_located(kind, [document], [location])
+    kept_at: list[int] = []
+    for n, document in enumerate(documents):
+        built, errors = structure_located(kind, [document], places.subset([n]))
         if not errors:
             kept += built
-            kept_where.append(location)
+            kept_at.append(n)
             continue
         record_id = document.get("id") if type(document) is dict else None
         if type(record_id) is str:
@@ -471,7 +467,7 @@ def _structure(parts: _Parts, kind: str, documents: Any, where: str | list[str])
         else:
             parts.unsure.add(kind)
     parts.records[kind] = kept
-    parts.where[kind] = kept_where
+    parts.where[kind] = places.subset(kept_at)
 
 
 def _read_document(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
@@ -504,9 +500,10 @@ def _read_document(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
                     )
                 )
                 continue
+            places = Places(key, path.name, keyed=True)
             if schema and type(documents) is list:
-                parts.problems += _schema_problems(key, documents, where)
-            _structure(parts, key, documents, where)
+                parts.problems += _schema_problems(key, documents, places)
+            _structure(parts, key, documents, places)
     return parts
 
 
@@ -529,7 +526,7 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
         parts.problems.append(problem)
         return parts
     documents: dict[str, list[object]] = {}
-    locations: dict[str, list[str]] = {}
+    lines: dict[str, list[int]] = {}
     redirect_lines: list[object] = []
     for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
@@ -540,13 +537,13 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
             parts.problems += found
             parts.unsure.add(_ALL_KINDS)  # that line may have been a record of any kind
             continue
-        kind, found = _kind_of_line(value, where)
+        kind, found = _kind_of_line(value, path.name, number)
         parts.problems += found
         if kind == "redirects":
             redirect_lines.append(value)
         elif kind is not None:
             documents.setdefault(kind, []).append(value)
-            locations.setdefault(kind, []).append(where)
+            lines.setdefault(kind, []).append(number)
         elif type(value) is dict and type(value.get("id")) is str:
             parts.failed_ids.add(value["id"])
         else:
@@ -557,23 +554,27 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
         for kind in KINDS:
             if kind not in documents:
                 continue
+            places = Places(kind, path.name, lines=lines[kind])
             if schema:
-                from rightsdata.schema import schema_problems
-
-                for document, where in zip(documents[kind], locations[kind], strict=True):
-                    parts.problems += schema_problems(kind, document, where)
-            _structure(parts, kind, documents[kind], locations[kind])
+                parts.problems += _schema_problems(kind, documents[kind], places)
+            _structure(parts, kind, documents[kind], places)
     if redirect_lines:
         parts.redirects, found = _check_redirects(redirect_lines, parts.redirects_where)
         parts.problems += found
     return parts
 
 
-def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]:
+def _line(file: str, number: int, value: object) -> RecordPlace:
+    """The record on line ``number`` of a JSON Lines ``file``, before its kind is known."""
+    record_id, note = identify(value)
+    return RecordPlace(f"{file}:{number}", record_id, note=note, file=file, line=number)
+
+
+def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, list[Problem]]:
     if type(value) is not dict:
         return None, [
-            Problem(
-                where,
+            _line(file, number, value).problem(
+                "",
                 f"expected a record (an object), got {describe_json(value)}",
                 ProblemCode.TYPE,
             )
@@ -584,8 +585,8 @@ def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]
     if kind is None:
         if from_id is None:
             return None, [
-                Problem(
-                    where,
+                _line(file, number, value).problem(
+                    "",
                     f"says neither its kind ({KIND_FIELD!r}) nor an id whose prefix names one",
                     ProblemCode.MISSING,
                 )
@@ -595,8 +596,8 @@ def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]
         return kind, []
     if kind not in KINDS:
         return None, [
-            Problem(
-                f"{where}.{KIND_FIELD}",
+            _line(file, number, value).problem(
+                KIND_FIELD,
                 f"{kind!r} is not a record kind; expected one of {', '.join(KINDS)}",
                 ProblemCode.VALUE,
             )
@@ -604,8 +605,8 @@ def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]
     if from_id is not None and from_id != kind:
         # One clear problem, rather than every field structured as the wrong kind reports
         return None, [
-            Problem(
-                f"{where}.{KIND_FIELD}",
+            _line(file, number, value).problem(
+                KIND_FIELD,
                 f"says {kind!r} but the id {record_id!r} is of {from_id}",
                 ProblemCode.VALUE,
             )
@@ -842,15 +843,17 @@ def read_json(
     return _parse(text, label)
 
 
-def _schema_problems(kind: str, documents: object, where: str) -> list[Problem]:
-    """JSON Schema problems of a list of documents, located ``where[i]``."""
+def _schema_problems(kind: str, documents: object, where: str | Places) -> list[Problem]:
+    """JSON Schema problems of a list of documents, each located by its place and ID
+    (``where``: the list's :class:`Places`, or a file's name)."""
     from rightsdata.schema import schema_problems
 
     if type(documents) is not list:
         return []  # the converter reports it
+    places = where if isinstance(where, Places) else Places(kind, where)
     found: list[Problem] = []
-    for index, document in enumerate(documents):
-        found += schema_problems(kind, document, f"{where}[{index}]")
+    for n, document in enumerate(documents):
+        found += schema_problems(kind, document, places.of_document(n, document))
     return found
 
 
