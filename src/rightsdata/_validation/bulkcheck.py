@@ -37,6 +37,7 @@ from rightsdata._model.fields import (
     CONTACT_MARKS,
     CONTACT_TABLE,
     KNOWN_IDS,
+    OTHER_DIGIT_MARK,
     Gather,
     RejectedError,
     Text,
@@ -180,9 +181,13 @@ def _unicode_space_at_an_edge(joined: str) -> bool:
 
 
 def _contact_suspects(joined: str, values: list[str], raw: bytes, marked: bytes) -> list[str]:
-    """The values that may hold contact data: non-ASCII ones, and ASCII ones with a mark
-    (``raw`` is ``joined`` in UTF-8, ``marked`` that translated by the contact table)."""
-    suspects = [] if joined.isascii() else list(itertools.filterfalse(str.isascii, values))
+    """The values that may hold contact data: those with a mark, and every non-ASCII one if
+    any may hold another script's digit, which the marks cannot judge (``raw`` is ``joined``
+    in UTF-8, ``marked`` that translated by the contact table; see
+    :func:`~rightsdata._model.fields.may_hold_contact`)."""
+    suspects = (
+        list(itertools.filterfalse(str.isascii, values)) if OTHER_DIGIT_MARK in marked else []
+    )
     for mark in CONTACT_MARKS:
         position = marked.find(mark)
         while position != -1:
