@@ -346,6 +346,17 @@ def test_white_space_at_either_end_of_any_text_is_refused_by_both(name: str, pos
 
 
 @pytest.mark.parametrize(
+    "bad", ["place", "place:", ":almaty", "event:almaty", "place:Almaty", "place:a_b", "place:-a"]
+)
+@pytest.mark.parametrize("count", [1, 3, 300])  # split into kind and slug, and one regex
+def test_ids_split_into_kind_and_slug_are_refused_by_both(bad: str, count: int) -> None:
+    unique = f"{bad.encode().hex()}-{count}"  # IDs found valid are remembered: fresh ones
+    places = [{**PLACE, "id": f"place:split-{unique}-{i}"} for i in range(count)]
+    places[count // 2]["within"] = bad
+    assert assert_same_verdict("places", dumps(places)) is None
+
+
+@pytest.mark.parametrize(
     ("name", "contact"),
     [
         ("Звоните +7 701 555 0199", True),  # an ASCII phone in Cyrillic text
