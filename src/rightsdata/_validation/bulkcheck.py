@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 import attrs
 
@@ -61,14 +61,27 @@ _SEPARATOR: Final = "\x00"
 _SPACE_AFTER_SEPARATOR: Final = re.compile("\x00[\\s\x00]")
 
 
-class _Plan(NamedTuple):  # not attrs: an attrs class costs ~1 ms to build at import
-    """What one class's generated walk gathers, in the order of its lists."""
+class _Plan:
+    """What one class's generated walk gathers, in the order of its lists.
 
-    texts: tuple[Text, ...]
-    refs: tuple[tuple[str, ...], ...]
-    #: names of fields, by the class that must have them and how they are written
-    names: tuple[tuple[type, str], ...]
-    walk: Callable[..., int]
+    A plain class: an attrs class costs ~1 ms to build at import, a NamedTuple 0.65 M
+    instructions (callgrind), this one 0.06 M.
+    """
+
+    __slots__ = ("names", "refs", "texts", "walk")
+
+    def __init__(
+        self,
+        texts: tuple[Text, ...],
+        refs: tuple[tuple[str, ...], ...],
+        names: tuple[tuple[type, str], ...],
+        walk: Callable[..., int],
+    ) -> None:
+        self.texts = texts
+        self.refs = refs
+        #: names of fields, by the class that must have them and how they are written
+        self.names = names
+        self.walk = walk
 
 
 _plans: dict[type, _Plan] = {}
