@@ -58,7 +58,6 @@ from rightsdata._values.ids import SLUG_PATTERN
 __all__ = ["check_records", "walks_module"]
 
 _SEPARATOR: Final = "\x00"
-_SPACE_AFTER_SEPARATOR: Final = re.compile("\x00[\\s\x00]")
 
 
 class _Plan:
@@ -176,7 +175,7 @@ def _text_colons(values: list[str], spec: Text) -> int:
         return -1
     if b" \x00" in marked:  # (a regex starting with a space would stop at every space)
         return -1
-    if not joined.isascii() and _unicode_space_at_an_edge(joined):
+    if not joined.isascii() and _unicode_space_at_an_edge(values):
         return -1
     if spec.max_length is not None and max(map(len, values)) > spec.max_length:
         return -1
@@ -192,11 +191,15 @@ _SPACE: Final = ord(" ")
 _SPACE_OR_NUL_AFTER_NUL: Final = re.compile(b"\x00[ \x00]")
 
 
-def _unicode_space_at_an_edge(joined: str) -> bool:
-    if joined[0].isspace() or joined[-1].isspace():
-        return True
-    return bool(
-        _SPACE_AFTER_SEPARATOR.search(joined) or _SPACE_AFTER_SEPARATOR.search(joined[::-1])
+def _unicode_space_at_an_edge(values: list[str]) -> bool:
+    """True if a non-ASCII value starts or ends with white space (by then every value is
+    known non-empty, and ASCII white space at an edge was found in the translated bytes;
+    other white space is only in non-ASCII values). Testing the few non-ASCII values, rather
+    than two regex searches over all the joined text, saved a 1,000-event load 10 M
+    instructions (callgrind)."""
+    return any(
+        value[0].isspace() or value[-1].isspace()
+        for value in itertools.filterfalse(str.isascii, values)
     )
 
 
