@@ -53,7 +53,15 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from shape import KINDS, SHAPES, summary, write_document, write_folder, write_json_lines  # noqa: E402
+from shape import (  # noqa: E402
+    KINDS,
+    SHAPES,
+    in_format,
+    summary,
+    write_document,
+    write_folder,
+    write_json_lines,
+)
 
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 REGIMES = ("default", "paused")
@@ -366,9 +374,13 @@ def _probe_args(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     }
 
 
-def _write_layouts(data: dict[str, list[dict[str, Any]]], folder: Path) -> dict[str, Path]:
+def _write_layouts(
+    data: dict[str, list[dict[str, Any]]], folder: Path, version: int = 1
+) -> dict[str, Path]:
+    """The three layouts of ``data`` (every field written), in file format ``version``."""
+    data = in_format(data, version)
     return {
-        "folder": write_folder(data, folder / LAYOUT_FILES["folder"]),
+        "folder": write_folder(data, folder / LAYOUT_FILES["folder"], version),
         "document": write_document(data, folder / LAYOUT_FILES["document"]),
         "jsonl": write_json_lines(data, folder / LAYOUT_FILES["jsonl"]),
     }
@@ -418,6 +430,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": _git_commit(),
         "command": " ".join(sys.argv[1:]),
+        "format": args.format,
         "machine": {
             "python": sys.version.split()[0],
             "platform": platform.platform(),
@@ -437,13 +450,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="rightsdata-bench-") as tmp:
         warm_size = 230 if args.shape == "realistic" else 200
         warm_data = generate(warm_size, 1)
-        warm = _write_layouts(warm_data, Path(tmp) / "warm")
+        warm = _write_layouts(warm_data, Path(tmp) / "warm", args.format)
         warm_args = _probe_args(warm_data)
         del warm_data
         for size in sizes:
             data = generate(size, 2012)
             where = Path(tmp) / f"events-{size}"
-            paths = _write_layouts(data, where)
+            paths = _write_layouts(data, where, args.format)
             probe = _probe_args(data)
             row: dict[str, Any] = {
                 "run": {
@@ -551,6 +564,13 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--shape", choices=sorted(SHAPES), default="realistic")
+    parser.add_argument(
+        "--format",
+        type=int,
+        choices=(1, 2),
+        default=1,
+        help="file format of the data: 1 writes every field, 2 leaves empty ones out",
+    )
     parser.add_argument("--sizes", type=int, nargs="+", help="events (overrides --max-events)")
     parser.add_argument(
         "--max-events", type=int, default=100_000, help="run 1k, 10k, 100k, 1M up to this"

@@ -142,6 +142,27 @@ def test_hostile_files_get_one_clean_error(
     assert words in problem.message
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"name": "x", "name": "y"}',
+        b'{"name": "x", "resources": [{"path": "a:b", "path": "c:d"}]}',
+        b'{"name": "x\\u003a", "title": "t:", "title": "u"}',  # an escaped colon too
+    ],
+)
+def test_a_repeated_key_in_a_small_file_is_reported(
+    make_folder: MakeFolder, content: bytes
+) -> None:
+    # small files are parsed by msgspec, which keeps the last of repeated keys: counted
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["datapackage.json"] = content
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(make_folder(files))
+    (problem,) = caught.value.problems
+    assert (problem.location, problem.code) == ("datapackage.json", ProblemCode.SYNTAX)
+    assert "repeats keys" in problem.message
+
+
 def test_size_limit_is_clear_and_can_be_raised(make_folder: MakeFolder) -> None:
     folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
     found = problems(folder, max_bytes=100)

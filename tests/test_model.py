@@ -9,9 +9,10 @@ import attrs
 import pytest
 
 from rightsdata import InvalidDataError
-from rightsdata._model.records import Figure, Level
+from rightsdata._model.records import RECORD_TYPES, Figure, Level
 from rightsdata._validation.convert import structure
 from rightsdata._values.errors import FieldError, ProblemCode
+from rightsdata._values.hints import nested_part
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
 from conftest import CITE, event_doc, person_doc
@@ -181,6 +182,33 @@ def test_record_constructors_keep_their_signatures() -> None:
     parameters = inspect.signature(Figure).parameters
     assert list(parameters)[:3] == ["measure", "unit", "low"]
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters.values())
+
+
+def test_records_compare_and_hash_by_class_and_fields() -> None:
+    person = structure("persons", person_doc())
+    same = structure("persons", person_doc())
+    renamed = attrs.evolve(person, name="Another Name")
+    assert person == same and hash(person) == hash(same) and person is not same
+    assert person != renamed and len({person, same, renamed}) == 2
+    # a part with the same values as another class's would still differ by class
+    assert person.citations[0] == attrs.evolve(person.citations[0])
+    assert person.citations[0] != person.citations[0].source
+    event = structure("events", event_doc(figures=[figure(best=3)]))
+    assert event == structure("events", event_doc(figures=[figure(best=3)]))
+    assert event != structure("events", event_doc(figures=[figure(best=4)]))
+
+
+def test_record_classes_share_one_eq_and_hash() -> None:
+    # attrs would generate both per class (eq=False keeps it from it): a cold load's cost
+    classes = {*RECORD_TYPES.values()}
+    for cls in list(classes):
+        for field in attrs.fields(cls):
+            part = nested_part(field.type)[0]
+            if part is not None:
+                classes.add(part)
+    assert len(classes) >= 16
+    own = sorted(c.__name__ for c in classes if {"__eq__", "__hash__"} & set(vars(c)))
+    assert own == [], "declare these @attrs.frozen(..., eq=False)"
 
 
 def test_levels_order_by_severity() -> None:
