@@ -196,7 +196,7 @@ IDENTIFIER_PATTERNS: Final[dict[str, str]] = {
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Identifier(_Part):
     """The record's identifier in an outside register: Wikidata, ISO 3166, OpenStreetMap."""
 
@@ -221,7 +221,7 @@ class Identifier(_Part):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Coordinates(_Part):
     """Where a place is on the globe (WGS 84), with how precisely, where known."""
 
@@ -487,7 +487,7 @@ class Organization(_Checked):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Group(_Checked):
     """A collective or unnamed actor: neither a named person nor a constituted organisation.
 
