@@ -288,6 +288,21 @@ def texts_of(record: Any) -> Iterator[tuple[str, int]]:
 
 
 def _trigrams(word: str) -> set[str]:
+    """The trigrams of ``word`` padded with ``$`` at both ends.
+
+    Two words whose difflib ratio is at least 0.8 (``2M / T``, M the letters in matching
+    blocks, T both lengths) share a padded trigram, or have the same first and last
+    letters. Proof: U = T - 2M letters are unmatched, so U <= M / 2. With no shared trigram
+    every block has at most 2 letters, a block of 2 at the start (or end) of both words is
+    ruled out (it makes ``$xy``), and consecutive blocks are apart by at least one unmatched
+    letter. If f of the two ends are single letters at the start (end) of both words, and
+    k >= 2 blocks: M <= 2k - f and U >= (k - 1) + (2 - f), so U <= M / 2 forces f = 2: the
+    words start with the same letter and end with the same letter (k = 1 leaves one-letter
+    words, equal, which share ``$x$``). ``at`` and ``act`` (0.8) share no trigram.
+
+    >>> sorted(_trigrams("at"))
+    ['$at', 'at$']
+    """
     padded = f"${word}$"
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
@@ -337,6 +352,7 @@ class _Part:
 
     __slots__ = (
         "close",
+        "ends",
         "entries",
         "group",
         "postings",
@@ -369,6 +385,12 @@ class _Part:
             for trigram in _trigrams(word):
                 trigrams[trigram].append(word)
         self.trigrams: dict[str, list[str]] = dict(trigrams)
+        # A word as close as 80% may share no trigram with the query word, but then it has
+        # the same first and last letters ("at" and "act": see _trigrams).
+        ends: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+        for word in self.close:
+            ends[word[0], word[-1]].append(word)
+        self.ends: dict[tuple[str, str], list[str]] = dict(ends)
 
     def words_starting(self, prefix: str) -> list[str]:
         vocabulary = self.vocabulary
@@ -406,7 +428,7 @@ class _Part:
         trigrams, close = self.trigrams, self.close
         texts: dict[str, None] = {}
         for word in dict.fromkeys(words):
-            near: set[str] = set()
+            near: set[str] = set(self.ends.get((word[0], word[-1]), ()))
             for trigram in _trigrams(word):
                 near.update(trigrams.get(trigram, ()))
             for other in near:
