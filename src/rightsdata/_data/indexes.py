@@ -9,13 +9,15 @@ form no reference cycle and are freed as soon as the last reference goes.
 
 The indexes:
 
+* ``event_fields`` (:class:`EventFields`): the events' ID fields (actors, places, the
+  other records they name) flattened into texts (:class:`Flat`), searched with
+  ``str.find``: ``timeline`` and ``related`` find an ID's events there and sort only those;
 * ``events`` (:class:`EventIndex`): the events in chronological order (see
   :func:`date_order`; each date's key computed once), each rank's possible first and last
-  day, and postings (the events, as sorted ranks) by actor (participant or charged), by
-  role, by kind, by the place they happened at, and by the other records they name (for
-  ``related``), each family built by one pass the first time a query needs it; a place's
-  events with those at places within it, and :class:`DateIndex` for windows, are derived
-  from these on first use;
+  day, and postings (the events, as sorted ranks) by role and by kind (a pass each the
+  first time a query needs them) and by actor, place and the other records events name
+  (from ``event_fields``, a key when asked); a place's events with those at places within
+  it, and :class:`DateIndex` for windows, are derived on first use;
 * ``search`` (:class:`~rightsdata._data.search.SearchIndex`): the normalised names, aliases,
   titles and summaries, with an inverted index of their words;
 * ``sources``: the records citing each source;
@@ -548,14 +550,14 @@ class EventIndex:
     an undated event has ``POS + 1`` / ``NEG - 1``, so that no window overlaps it.
 
     :meth:`build` sorts the events, computing each date's key once. The postings (the
-    events under a key, as ascending ranks) come in families, each built by one pass over
-    the events in rank order the first time a query needs it, under the index's lock:
-    ``by_actor`` and ``by_role`` (participants, and the accused of charges), ``by_kind``,
-    ``at_place`` (the places events happened at), ``by_reference`` (a charge's provision, a
-    figure's asserter, the event an event is part of); ``by_place`` (a place with those
-    within it) and ``dates`` are derived on first use. So the first ``timeline`` pays
-    for the actors only, the first ``events(kind=)`` for the kinds. Roles and kinds are keyed
-    by their string values (``"victim"``): hashing a str is cheaper than an enum member.
+    events under a key, as ascending ranks) come in families, each made the first time a
+    query needs it, under the index's lock: ``by_role`` and ``by_kind`` by one pass over the
+    events; ``by_actor`` (participants, and the accused of charges), ``at_place`` (the
+    places events happened at) and ``by_reference`` (a charge's provision, a figure's
+    asserter, the event an event is part of) from :class:`EventFields`, a key at a time;
+    ``by_place`` (a place with those within it) and ``dates`` are derived on first use.
+    Roles and kinds are keyed by their string values (``"victim"``): hashing a str is
+    cheaper than an enum member.
     """
 
     __slots__ = (
