@@ -61,6 +61,7 @@ REGIMES = ("default", "paused")
 CONTENDERS = {
     "json_loads": "folder",
     "rightsdata": "folder",
+    "rightsdata_frozen": "folder",
     "msgspec_dicts": "folder",
     "msgspec_structs": "folder",
     "msgspec_constrained": "folder",
@@ -115,6 +116,12 @@ def load_rightsdata(path: Path) -> Any:
     return rightsdata.load_path(path)
 
 
+def load_rightsdata_frozen(path: Path) -> Any:
+    import rightsdata
+
+    return rightsdata.load_path(path, freeze=True)
+
+
 def load_msgspec_dicts(folder: Path) -> Any:
     import msgspec
 
@@ -140,6 +147,7 @@ def load_pydantic(folder: Path) -> Any:
 LOADERS: dict[str, Callable[[Path], Any]] = {
     "json_loads": load_json,
     "rightsdata": load_rightsdata,
+    "rightsdata_frozen": load_rightsdata_frozen,
     "msgspec_dicts": load_msgspec_dicts,
     "msgspec_structs": _msgspec_loader("plain"),
     "msgspec_constrained": _msgspec_loader("constrained"),

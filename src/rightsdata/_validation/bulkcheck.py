@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final, NamedTuple
 
@@ -45,7 +46,6 @@ from rightsdata._model.fields import (
     check_ref,
     field_names,
     holds_contact,
-    ids_pattern,
     path_head,
     remember_ids,
     spec_of,
@@ -132,22 +132,49 @@ def _ids_fine(unique: set[str], prefixes: tuple[str, ...]) -> bool:
         except FieldError:
             return False
         return True
-    joined = _SEPARATOR.join(new)
-    if joined.count(_SEPARATOR) != len(new) - 1 or not ids_pattern(prefixes).fullmatch(joined):
-        return False  # (a value holding the separator could pass for two IDs)
+    if not _ids_match(new, prefixes):
+        return False
     remember_ids(prefixes, new)
     return True
 
 
+#: The bytes an ID may hold (``kind:slug``, the slug's characters), and the separator.
+_ID_BYTES: Final = b"abcdefghijklmnopqrstuvwxyz0123456789:-\x00"
+#: What cannot be in ``\x00`` + IDs joined by ``\x00`` + ``\x00`` if each is ``kind:slug``
+#: with a slug of ``[a-z0-9]+(?:-[a-z0-9]+)*``: an empty slug, a hyphen at either end of one,
+#: two hyphens in a row.
+_NOT_IN_IDS: Final = (b":\x00", b":-", b"-\x00", b"--")
+
+
+def _ids_match(new: set[str], prefixes: tuple[str, ...]) -> bool:
+    """Whether every value fullmatches ``id_pattern(prefixes)``: the regex's rule, in a few
+    byte searches over all the values at once (the joined regex took a second at 100,000
+    events)."""
+    joined = _SEPARATOR.join(new)
+    if not joined.isascii():
+        return False
+    raw = b"\x00" + joined.encode("ascii") + b"\x00"
+    count = len(new)
+    if raw.count(b"\x00") != count + 1 or raw.translate(None, _ID_BYTES):
+        return False  # a value holds the separator, or a byte no ID has
+    if raw.count(b":") != count:  # so that each value holds exactly one colon...
+        return False
+    # ... the one after its prefix (at most one prefix can start at a separator: none holds ':')
+    starts = sum(raw.count(b"\x00" + prefix.encode("ascii") + b":") for prefix in prefixes)
+    return starts == count and not any(bad in raw for bad in _NOT_IN_IDS)
+
+
 def _text_colons(values: list[str], spec: Text) -> int:
-    """How many colons ``values`` hold if every one passes ``spec``; else -1."""
+    """How many colons ``values`` hold if every one passes ``spec``; else -1. Each distinct
+    value is checked once (texts repeat: a locator, a basis, a language tag)."""
     if not values:
         return 0
-    joined = _SEPARATOR.join(values)
-    if joined.count(_SEPARATOR) != len(values) - 1:  # a value holds the separator itself
-        fine = all(map(spec.fine, values))
+    unique = list(set(values))
+    joined = _SEPARATOR.join(unique)
+    if joined.count(_SEPARATOR) != len(unique) - 1:  # a value holds the separator itself
+        fine = all(map(spec.fine, unique))
         return sum(value.count(":") for value in values) if fine else -1
-    if not values[0] or not values[-1]:
+    if not unique[0] or not unique[-1]:
         return -1
     raw = joined.encode("utf-8")
     marked = raw.translate(CONTACT_TABLE)  # same positions; ASCII white space made b" "
@@ -157,13 +184,16 @@ def _text_colons(values: list[str], spec: Text) -> int:
         return -1
     if not joined.isascii() and _unicode_space_at_an_edge(joined):
         return -1
-    if spec.max_length is not None and max(map(len, values)) > spec.max_length:
+    if spec.max_length is not None and max(map(len, unique)) > spec.max_length:
         return -1
-    if spec.pattern is not None and not all(map(_regex(spec.pattern).search, values)):
+    if spec.pattern is not None and not all(map(_regex(spec.pattern).search, unique)):
         return -1
-    if any(map(holds_contact, _contact_suspects(joined, values, raw, marked))):
+    if any(map(holds_contact, _contact_suspects(joined, unique, raw, marked))):
         return -1
-    return marked.count(b":")
+    if len(unique) == len(values) or b":" not in marked:
+        return marked.count(b":")
+    times = Counter(values)
+    return sum(value.count(":") * times[value] for value in unique if ":" in value)
 
 
 _SPACE: Final = ord(" ")

@@ -57,6 +57,7 @@ import msgspec
 from rightsdata._model.fields import absent_count
 from rightsdata._model.records import RECORD_TYPES, Record
 from rightsdata._validation.bulkcheck import check_records
+from rightsdata._validation.sharing import Sharing
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
 from rightsdata._values.gcpause import gc_paused
@@ -100,14 +101,17 @@ def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
     return msgspec.json.Decoder(list[cls], dec_hook=_dec_hook)  # type: ignore[valid-type]
 
 
-def decode_with_ids(kind: str, data: bytes) -> tuple[list[Record], set[str]]:
+def decode_with_ids(
+    kind: str, data: bytes, sharing: Sharing | None = None
+) -> tuple[list[Record], set[str]]:
     """Decode a whole kind file (a JSON array of records of ``kind``) into records, with
     every ID the records hold: their own and every one they name (the bulk check gathers them
     anyway; the integrity check needs them).
 
     Raises one of :data:`REFUSED` on any problem: the caller then reads the file with the
     diagnostic path, which reports every problem with its location. The garbage collector is
-    paused while the records are built.
+    paused while the records are built. With ``sharing``, the records' equal values are made
+    one object (:mod:`rightsdata._validation.sharing`) once they passed every check.
     """
     decoder = _decoder(kind)
     if b"\\u003" in data and (_ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data):
@@ -119,4 +123,6 @@ def decode_with_ids(kind: str, data: bytes) -> tuple[list[Record], set[str]]:
         ids = check_records(records, data.count(b":"), absent)
         if ids is None:
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
+        if sharing is not None:
+            sharing.share(RECORD_TYPES[kind], records)
     return records, ids
