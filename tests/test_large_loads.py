@@ -4,6 +4,7 @@ byte-level ID test (the speed is the benchmark's to show; these prove the behavi
 from __future__ import annotations
 
 import gc
+import json
 import re
 import shutil
 import weakref
@@ -192,3 +193,153 @@ def test_the_byte_level_id_test_on_the_edges() -> None:
         "",
     ):
         assert not _ids_match({*good, bad}, ("person", "org")), bad
+
+
+# --- the JSON document and JSON Lines layouts on the fast path --------------------------------
+
+
+def _refuse_the_diagnostic_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the diagnostic path was used")
+
+    for name in ("structure_many", "structure_located"):
+        monkeypatch.setattr(f"rightsdata._validation.convert.{name}", refuse)
+
+
+def _refuse_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rightsdata._validation import fastpath
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise fastpath.FastPathError("refused for the test")
+
+    for name in ("decode_document", "decode_json_lines", "decode_with_ids"):
+        monkeypatch.setattr(fastpath, name, refuse)
+
+
+def _layouts(tmp_path: Path) -> dict[str, Path]:
+    """The bundled dataset as one JSON document and as JSON Lines (with its redirect)."""
+    ds = rightsdata.load()
+    document = tmp_path / "all.json"
+    document.write_text(
+        json.dumps(
+            {**ds.to_dict(), "redirects": [{"id": k, "to": v} for k, v in ds.redirects.items()]},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    (lines,) = ds.export(tmp_path / "lines", "jsonl")
+    return {"document": document, "lines": lines}
+
+
+def _outcome(path: Path, **options: Any) -> tuple[Any, Any]:
+    try:
+        ds = rightsdata.load_path(path, **options)
+    except InvalidDataError as exc:
+        return None, [(p.location, p.code, p.message) for p in exc.problems]
+    return (ds.to_dict(), dict(ds.redirects)), None
+
+
+@pytest.mark.parametrize("share", [False, True])
+def test_the_document_and_json_lines_layouts_take_the_fast_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: bool
+) -> None:
+    bundled = rightsdata.load()
+    expected = (bundled.to_dict(), dict(bundled.redirects))
+    assert expected[1]  # the redirects are read too
+    paths = _layouts(tmp_path)
+    with monkeypatch.context() as patched:
+        _refuse_the_diagnostic_path(patched)
+        for path in paths.values():
+            assert _outcome(path, share=share) == (expected, None), path.name
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def _variants(paths: dict[str, Path]) -> dict[str, tuple[str, bytes]]:
+    """Files the fast path must refuse or read exactly as the diagnostic path does."""
+    document = paths["document"].read_bytes()
+    parsed = json.loads(document)
+    lines = paths["lines"].read_bytes()
+    first, second, *rest = lines.split(b"\n")
+    tail = b"\n".join(rest)
+    event = next(line for line in lines.split(b"\n") if line.startswith(b'{"$kind": "events"'))
+    return {
+        "document, a null list": ("json", _dumps({**parsed, "laws": None})),
+        "document, only a null list": ("json", b'{"laws": null}'),
+        "document, a kind twice": ("json", document[:-1] + b', "laws": []}'),
+        "document, an unknown key": ("json", document[:-1] + b', "people": []}'),
+        "document, empty": ("json", b"{}"),
+        "document, a bad redirect": ("json", document.replace(b'"to": "', b'"to": "x', 1)),
+        "document, null redirects": ("json", _dumps({**parsed, "redirects": None})),
+        "document, no redirects": (
+            "json",
+            _dumps({k: v for k, v in parsed.items() if k != "redirects"}),
+        ),
+        "document, a repeated key in a record": (
+            "json",
+            document.replace(b'"title": ', b'"title": "x", "title": ', 1),
+        ),
+        "document, an escaped colon": (
+            "json",
+            document.replace(b"Kazakhstan", b"Kazakhstan\\u003a", 1),
+        ),
+        "lines, CRLF": ("jsonl", lines.replace(b"\n", b"\r\n")),
+        "lines, a blank line": ("jsonl", first + b"\n\n" + second + b"\n" + tail),
+        "lines, no final newline": ("jsonl", lines.rstrip(b"\n")),
+        "lines, a kind left out": ("jsonl", lines.replace(b'{"$kind": "persons", ', b"{", 1)),
+        "lines, the kind last": (
+            "jsonl",
+            lines.replace(
+                b'{"$kind": "persons", "id": "person:vladimir-kozlov", ',
+                b'{"id": "person:vladimir-kozlov", "$kind": "persons", ',
+                1,
+            ),
+        ),
+        "lines, the kind twice": (
+            "jsonl",
+            lines.replace(
+                b'{"$kind": "persons", ', b'{"$kind": "persons", "$kind": "persons", ', 1
+            ),
+        ),
+        "lines, a kind unknown": (
+            "jsonl",
+            lines.replace(b'{"$kind": "persons", ', b'{"$kind": "people", ', 1),
+        ),
+        "lines, the wrong kind": (
+            "jsonl",
+            lines.replace(b'{"$kind": "persons", ', b'{"$kind": "laws", ', 1),
+        ),
+        "lines, two records on one line and one over two": (
+            "jsonl",
+            lines.replace(
+                event,
+                event[:-1]
+                + b"}, "
+                + event.replace(
+                    b'"participants": [',
+                    b'"participants": [\n{"$kind": "events", '
+                    b'"actor": "person:vladimir-kozlov", "role": "defendant"}, ',
+                    1,
+                ).replace(b'"id": "event:', b'"id": "event:x', 1),
+                1,
+            ),
+        ),
+        "lines, a redirect with a problem": ("jsonl", lines.replace(b'"to": "', b'"to": "X', 1)),
+        "lines, an escaped colon": ("jsonl", lines.replace(b"Kazakhstan", b"Kazakhstan\\u003a", 1)),
+    }
+
+
+def test_the_fast_path_on_other_layouts_agrees_with_the_diagnostic_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _layouts(tmp_path)
+    for name, (suffix, data) in _variants(paths).items():
+        path = tmp_path / f"variant.{suffix}"
+        path.write_bytes(data)
+        fast = _outcome(path)
+        with monkeypatch.context() as patched:
+            _refuse_the_fast_path(patched)
+            diagnostic = _outcome(path)
+        assert fast == diagnostic, name

@@ -25,7 +25,8 @@ import os
 import re
 import stat
 import threading
-from typing import TYPE_CHECKING, Any, Final, Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import KINDS, Record
@@ -307,9 +308,9 @@ def _read_any(
             path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share
         )
     if path.suffix.lower() in _JSON_LINES_SUFFIXES:
-        parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes)
+        parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
     else:
-        parts = _read_document(path, schema=schema, max_bytes=max_bytes)
+        parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
     return _finish(parts)
 
 
@@ -515,9 +516,20 @@ def _structure(parts: _Parts, kind: str, documents: Any, where: str | list[str])
     parts.where[kind] = kept_where
 
 
-def _read_document(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
+def _read_document(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Parts:
     parts = _Parts(redirects_where=f"{path.name}:redirects")
-    raw, found = read_json(path, path.name, max_bytes)
+    data, problem = _read_bytes(path, path.name, max_bytes)
+    if problem is not None:
+        parts.problems.append(problem)
+        return parts
+    if not schema and _fast_document(parts, path.name, data, share):
+        return parts
+    text, problem = _decode(data, path.name)
+    del data
+    if problem is not None:
+        parts.problems.append(problem)
+        return parts
+    raw, found = _parse(text, path.name)
     parts.problems += found
     if found:
         return parts
@@ -551,6 +563,84 @@ def _read_document(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
     return parts
 
 
+def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
+    """Read a JSON document with the fast path into ``parts``; False (``parts`` untouched) if
+    it cannot vouch for it, or if its redirects have a problem: the diagnostic path then
+    reads it and says what is wrong and where."""
+    from rightsdata._validation.fastpath import REFUSED, decode_document
+    from rightsdata._validation.sharing import Sharing
+
+    try:
+        kinds, redirects_text = decode_document(data, Sharing() if share else None)
+    except REFUSED:
+        return False
+    redirects: dict[str, str] = {}
+    if redirects_text is not None:
+        raw, found = _parse(redirects_text.decode("utf-8"), name)
+        if not found:
+            redirects, found = _check_redirects(raw, parts.redirects_where)
+        if found:
+            return False
+    for kind, decoded in kinds.items():
+        parts.records[kind] = decoded.records
+        parts.ids[kind] = decoded.ids
+        parts.where[kind] = f"{name}:{kind}"
+    parts.redirects = redirects
+    return True
+
+
+class _LineNumbers(Sequence[str]):
+    """Where each record of a kind is in a JSON Lines file (``data.jsonl:40``), made when a
+    problem asks: a string for each of a million records would cost a load time and memory."""
+
+    __slots__ = ("_name", "_numbers")
+
+    def __init__(self, name: str, numbers: Sequence[int]) -> None:
+        self._name = name
+        self._numbers = numbers
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [f"{self._name}:{number}" for number in self._numbers[index]]
+        return f"{self._name}:{self._numbers[index]}"
+
+
+def _fast_json_lines(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
+    """Read JSON Lines with the fast path into ``parts``, as :func:`_fast_document` does."""
+    from rightsdata._validation.fastpath import REFUSED, decode_json_lines
+    from rightsdata._validation.sharing import Sharing
+
+    try:
+        kinds, redirect_lines = decode_json_lines(data, Sharing() if share else None)
+    except REFUSED:
+        return False
+    redirects: dict[str, str] = {}
+    if redirect_lines:
+        values: list[object] = []
+        for number, line in redirect_lines:
+            value, found = _parse(line.decode("utf-8"), f"{name}:{number}")
+            if found or type(value) is not dict:
+                return False
+            value.pop(KIND_FIELD, None)
+            values.append(value)
+        redirects, found = _check_redirects(values, parts.redirects_where)
+        if found:
+            return False
+    for kind, decoded in kinds.items():
+        parts.records[kind] = decoded.records
+        parts.ids[kind] = decoded.ids
+        parts.where[kind] = _LineNumbers(name, decoded.lines or ())
+    parts.redirects = redirects
+    return True
+
+
 def _lines(text: str) -> list[str]:
     r"""The lines of JSON Lines text: split at "\n" only (a "\r" before it is dropped), never
     at the other line breaks str.splitlines() knows (U+2028, U+0085...), which JSON text may
@@ -561,9 +651,11 @@ def _lines(text: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
-def _read_json_lines(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
+def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Parts:
     parts = _Parts(redirects_where=f"{path.name}:redirects")
     data, problem = _read_bytes(path, path.name, max_bytes)
+    if problem is None and not schema and _fast_json_lines(parts, path.name, data, share):
+        return parts
     if problem is None:
         text, problem = _decode(data, path.name)
     if problem is not None:

@@ -54,7 +54,7 @@ from rightsdata._values.codegen import compile_function
 from rightsdata._values.errors import FieldError
 from rightsdata._values.hints import field_hints, nested_part
 
-__all__ = ["check_records", "walks_module"]
+__all__ = ["check_records", "checked_colons", "walks_module"]
 
 _SEPARATOR: Final = "\x00"
 _SPACE_AFTER_SEPARATOR: Final = re.compile("\x00[\\s\x00]")
@@ -78,8 +78,19 @@ def check_records(records: Sequence[Any], data_colons: int, absent: int = 0) -> 
     class passes every check and the file held exactly ``data_colons`` colons (so no key was
     unknown or repeated), ``absent`` of the records' fields having been left out of it (and
     filled in by their defaults); else None."""
+    checked = checked_colons(records)
+    if checked is None or checked[0] - absent != data_colons:
+        return None
+    return checked[1]
+
+
+def checked_colons(records: Sequence[Any]) -> tuple[int, set[str]] | None:
+    """If every record (all of one class) passes every check: the colons their JSON holds
+    when every field is written (one per key-value pair, one in each ID, those in texts),
+    and every ID they hold; else None. Fields left out of the JSON hold one colon fewer
+    each: the caller subtracts them, and compares with the colons of the text decoded."""
     if not records:
-        return set() if data_colons == 0 else None
+        return 0, set()
     plan = _plan(type(records[0]))
     texts: list[list[str]] = [[] for _ in plan.texts]
     refs: list[list[str]] = [[] for _ in plan.refs]
@@ -88,7 +99,7 @@ def check_records(records: Sequence[Any], data_colons: int, absent: int = 0) -> 
         pairs = plan.walk(records, texts, refs, names)
     except (RejectedError, FieldError):
         return None
-    colons = pairs - absent + sum(map(len, refs))
+    colons = pairs + sum(map(len, refs))
     for (holder, how), values in zip(plan.names, names, strict=True):
         if not _names_fine(values, holder, how):
             return None
@@ -99,15 +110,13 @@ def check_records(records: Sequence[Any], data_colons: int, absent: int = 0) -> 
         if text_colons < 0:
             return None
         colons += text_colons
-    if colons != data_colons:
-        return None
     named: set[str] = set()
     for prefixes, values in zip(plan.refs, refs, strict=True):
         unique = set(values)
         if not _ids_fine(unique, prefixes):
             return None
         named |= unique
-    return named
+    return colons, named
 
 
 def _names_fine(values: list[str], holder: type, how: str) -> bool:
