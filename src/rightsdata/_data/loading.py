@@ -153,7 +153,7 @@ def load_path(
     holds 44% less memory for about 40% more load time (docs/performance.md); records are
     immutable, so nothing else changes.
 
-    ``freeze=True`` ends a successful load with :func:`gc.freeze`: the dataset, and every
+    ``freeze=True`` ends a successful load with ``gc.freeze()``: the dataset, and every
     other object alive in the process, moves to the garbage collector's permanent
     generation, which no collection walks. For a large dataset kept for the process's life
     it saves the young collection that ends a load (about a quarter of the load's time at
