@@ -69,11 +69,15 @@ REGIMES = ("default", "paused")
 CONTENDERS = {
     "json_loads": "folder",
     "rightsdata": "folder",
+    "rightsdata_frozen": "folder",
+    "rightsdata_shared": "folder",
     "msgspec_dicts": "folder",
     "msgspec_structs": "folder",
     "msgspec_constrained": "folder",
     "pydantic": "folder",
 }
+#: rightsdata's options, measured when named in --contenders
+OPTIONAL_CONTENDERS = ("rightsdata_frozen", "rightsdata_shared")
 LAYOUT_CONTENDERS = {
     "json_loads_document": "document",
     "rightsdata_document": "document",
@@ -117,10 +121,26 @@ def load_json_lines(path: Path) -> Any:
     return [json.loads(line) for line in path.read_bytes().decode("utf-8").splitlines()]
 
 
+#: Above the default limit of 1 GiB a file: events.json of a million events is 1.5 GB.
+MAX_BYTES = 1 << 40
+
+
 def load_rightsdata(path: Path) -> Any:
     import rightsdata
 
-    return rightsdata.load_path(path)
+    return rightsdata.load_path(path, max_bytes=MAX_BYTES)
+
+
+def load_rightsdata_frozen(path: Path) -> Any:
+    import rightsdata
+
+    return rightsdata.load_path(path, freeze=True, max_bytes=MAX_BYTES)
+
+
+def load_rightsdata_shared(path: Path) -> Any:
+    import rightsdata
+
+    return rightsdata.load_path(path, share=True, max_bytes=MAX_BYTES)
 
 
 def load_msgspec_dicts(folder: Path) -> Any:
@@ -148,6 +168,8 @@ def load_pydantic(folder: Path) -> Any:
 LOADERS: dict[str, Callable[[Path], Any]] = {
     "json_loads": load_json,
     "rightsdata": load_rightsdata,
+    "rightsdata_frozen": load_rightsdata_frozen,
+    "rightsdata_shared": load_rightsdata_shared,
     "msgspec_dicts": load_msgspec_dicts,
     "msgspec_structs": _msgspec_loader("plain"),
     "msgspec_constrained": _msgspec_loader("constrained"),
@@ -279,7 +301,7 @@ def child_op(task: dict[str, Any]) -> None:
     del warm_ds
     gc.collect()
     base, base_blocks = _rss(), sys.getallocatedblocks()
-    ds = rightsdata.load_path(Path(task["path"]))
+    ds = rightsdata.load_path(Path(task["path"]), max_bytes=MAX_BYTES, **task.get("options", {}))
     gc.collect()
     if op == "exit":
         print(json.dumps({"loaded": True}), flush=True)
@@ -590,7 +612,12 @@ def main() -> None:
     parser.add_argument(
         "--tracemalloc-max", type=int, default=10_000, help="tracemalloc's peak up to this size"
     )
-    parser.add_argument("--contenders", nargs="+", default=list(CONTENDERS))
+    parser.add_argument(
+        "--contenders",
+        nargs="+",
+        default=[c for c in CONTENDERS if c not in OPTIONAL_CONTENDERS],
+        help=f"of {', '.join(CONTENDERS)} (default: all but {', '.join(OPTIONAL_CONTENDERS)})",
+    )
     parser.add_argument("--ops", nargs="+", help=f"of {', '.join(OPS)}; 'none' for none")
     parser.add_argument("--import-runs", type=int, default=11)
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
