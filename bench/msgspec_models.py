@@ -52,12 +52,15 @@ from rightsdata.vocab import (
     StatementKind,
 )
 
-# Each field as (name, spec): a spec names a kind of value, "?" makes it optional (null),
-# "[]" a list of it; "ref:a,b" is an ID with one of the prefixes; a capitalised spec names
-# a nested Struct; an enum class is a vocabulary.
-_SPECS: dict[str, list[tuple[str, Any]]] = {
+#: Marks a field added by model 2 (N for new): it has a default, as a file may leave it out.
+N: Any = object()
+
+# Each field as (name, spec), or (name, spec, N): a spec names a kind of value, "?" makes it
+# optional (null), "[]" a list of it; "ref:a,b" is an ID with one of the prefixes; a
+# capitalised spec names a nested Struct; an enum class is a vocabulary.
+_SPECS: dict[str, list[tuple[Any, ...]]] = {
     "Citation": [("source", "ref:source"), ("locator", "text?"), ("quote", "quote?"),
-                 ("fields", "str[]?"), ("confidence", (Confidence, "?"))],
+                 ("fields", "str[]?"), ("confidence", (Confidence, "?"), N)],
     "Inference": [("field", "text"), ("basis", "text")],
     "Alias": [("name", "text"), ("language", "language?")],
     "Identifier": [("scheme", IdentifierScheme), ("value", "text")],
@@ -69,26 +72,26 @@ _SPECS: dict[str, list[tuple[str, Any]]] = {
     "Figure": [("measure", Measure), ("unit", FigureUnit), ("low", "count?"),
                ("best", "count?"), ("high", "count?"), ("qualifier", FigureQualifier),
                ("as_given", "given?"), ("asserted_by", "ref:person,org?"),
-               ("per", "str?"), ("range_meaning", (RangeMeaning, "?")),
-               ("joined_by", "ref:person,org[]"), ("relayed_by", "ref:person,org[]"),
+               ("per", "str?", N), ("range_meaning", (RangeMeaning, "?"), N),
+               ("joined_by", "ref:person,org[]", N), ("relayed_by", "ref:person,org[]", N),
                ("citations", "citations")],
     "Source": [("id", "ref:source"), ("title", "text"), ("publisher", "ref:org?"),
                ("published", "str?"), ("kind", SourceKind), ("language", "language"),
-               ("url", "url?"), ("note", "text?"), ("retrieved", "str?"),
-               ("archive_url", "url?"), ("figures", "Figure[]"), ("inferred", "Inference[]")],
+               ("url", "url?"), ("note", "text?"), ("retrieved", "str?", N),
+               ("archive_url", "url?", N), ("figures", "Figure[]", N), ("inferred", "Inference[]")],
     "Person": [("id", "ref:person"), ("name", "text"), ("aliases", "Alias[]"),
                ("born", "str?"), ("country", "country?"), ("summary", "text?"),
-               ("identifiers", "Identifier[]"), ("citations", "citations"),
+               ("identifiers", "Identifier[]", N), ("citations", "citations"),
                ("inferred", "Inference[]")],
     "Organization": [("id", "ref:org"), ("name", "text"), ("aliases", "Alias[]"),
                      ("kind", OrgKind), ("country", "country?"), ("status", (OrgStatus, "?")),
                      ("founded", "str?"), ("summary", "text?"),
-                     ("identifiers", "Identifier[]"), ("figures", "Figure[]"),
+                     ("identifiers", "Identifier[]", N), ("figures", "Figure[]", N),
                      ("citations", "citations"), ("inferred", "Inference[]")],
     "Place": [("id", "ref:place"), ("name", "text"), ("aliases", "Alias[]"),
               ("kind", PlaceKind), ("country", "country?"), ("within", "ref:place?"),
-              ("coordinates", "Coordinates?"), ("identifiers", "Identifier[]"),
-              ("figures", "Figure[]"), ("citations", "citations"), ("inferred", "Inference[]")],
+              ("coordinates", "Coordinates?", N), ("identifiers", "Identifier[]", N),
+              ("figures", "Figure[]", N), ("citations", "citations"), ("inferred", "Inference[]")],
     "Law": [("id", "ref:law"), ("instrument", "text"), ("jurisdiction", "jurisdiction"),
             ("article", "text?"), ("part", "text?"), ("title", "text?"),
             ("citations", "citations"), ("inferred", "Inference[]")],
@@ -96,7 +99,7 @@ _SPECS: dict[str, list[tuple[str, Any]]] = {
               ("summary", "text?"), ("date", "str?"), ("places", "ref:place[]"),
               ("participants", "Participant[]"), ("charges", "Charge[]"),
               ("penalty", "Penalty?"), ("figures", "Figure[]"), ("part_of", "ref:event?"),
-              ("status", (EventStatus, "?")), ("date_of", (DateMeaning, "?")),
+              ("status", (EventStatus, "?"), N), ("date_of", (DateMeaning, "?"), N),
               ("citations", "citations"), ("inferred", "Inference[]")],
     "Relationship": [("id", "ref:relationship"), ("subject", "ref:person,org"),
                      ("kind", RelationshipKind), ("object", "ref:person,org,place"),
@@ -105,12 +108,12 @@ _SPECS: dict[str, list[tuple[str, Any]]] = {
     "Statement": [("id", "ref:statement"), ("speaker", "ref:person,org"), ("date", "str?"),
                   ("kind", StatementKind), ("summary", "text"), ("quote", "quote?"),
                   ("addressed_to", "ref:person,org[]"), ("about", "str[]"),
-                  ("joined_by", "ref:person,org[]"), ("relayed_by", "ref:person,org[]"),
-                  ("figures", "Figure[]"), ("citations", "citations"),
+                  ("joined_by", "ref:person,org[]", N), ("relayed_by", "ref:person,org[]", N),
+                  ("figures", "Figure[]", N), ("citations", "citations"),
                   ("inferred", "Inference[]")],
     "Rating": [("id", "ref:rating"), ("country", "ref:place"), ("scale", RatingScale),
                ("level", Level), ("as_of", "str"), ("previous", (Level, "?")),
-               ("rated_by", "ref:org"), ("figures", "Figure[]"), ("citations", "citations"),
+               ("rated_by", "ref:org"), ("figures", "Figure[]", N), ("citations", "citations"),
                ("inferred", "Inference[]")],
 }  # fmt: skip
 _KIND_CLASS = {
@@ -164,11 +167,18 @@ def _family(constrained: bool) -> dict[str, type[msgspec.Struct]]:
             return classes[spec]
         return scalars[spec]
 
+    def field(name: str, spec: Any, *added: Any) -> tuple[Any, ...]:
+        if not added:
+            return (name, resolve(spec))
+        many = isinstance(spec, str) and spec.endswith("[]")
+        return (name, resolve(spec), msgspec.field(default_factory=list) if many else None)
+
     for name, fields in _SPECS.items():  # nested parts come first
         classes[name] = msgspec.defstruct(
             name,
-            [(field, resolve(spec)) for field, spec in fields],
+            [field(*spec) for spec in fields],
             forbid_unknown_fields=constrained,
+            kw_only=True,
         )
     return classes
 

@@ -93,7 +93,7 @@ class Citation(_Model):
     locator: Text | None
     quote: Quote | None
     fields: tuple[str, ...] | None
-    confidence: Confidence | None
+    confidence: Confidence | None = None
 
 
 Citations = Annotated[tuple[Citation, ...], Field(min_length=1)]
@@ -144,10 +144,10 @@ class Figure(_Model):
     qualifier: FigureQualifier
     as_given: Annotated[str, StringConstraints(pattern=TEXT_PATTERN, max_length=120)] | None
     asserted_by: Ref("person", "org") | None
-    per: Duration | None
-    range_meaning: RangeMeaning | None
-    joined_by: tuple[Ref("person", "org"), ...]
-    relayed_by: tuple[Ref("person", "org"), ...]
+    per: Duration | None = None
+    range_meaning: RangeMeaning | None = None
+    joined_by: tuple[Ref("person", "org"), ...] = ()
+    relayed_by: tuple[Ref("person", "org"), ...] = ()
     citations: Citations
 
     @model_validator(mode="after")
@@ -177,9 +177,9 @@ class Source(_Model):
     language: Language
     url: Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None
     note: Text | None
-    retrieved: Date | None
-    archive_url: Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None
-    figures: tuple[Figure, ...]
+    retrieved: Date | None = None
+    archive_url: Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None = None
+    figures: tuple[Figure, ...] = ()
     inferred: tuple[Inference, ...]
 
 
@@ -190,7 +190,7 @@ class Person(_Model):
     born: Date | None
     country: Country | None
     summary: Text | None
-    identifiers: tuple[Identifier, ...]
+    identifiers: tuple[Identifier, ...] = ()
     citations: Citations
     inferred: tuple[Inference, ...]
 
@@ -204,8 +204,8 @@ class Organization(_Model):
     status: OrgStatus | None
     founded: Date | None
     summary: Text | None
-    identifiers: tuple[Identifier, ...]
-    figures: tuple[Figure, ...]
+    identifiers: tuple[Identifier, ...] = ()
+    figures: tuple[Figure, ...] = ()
     citations: Citations
     inferred: tuple[Inference, ...]
 
@@ -217,9 +217,9 @@ class Place(_Model):
     kind: PlaceKind
     country: Country | None
     within: Ref("place") | None
-    coordinates: Coordinates | None
-    identifiers: tuple[Identifier, ...]
-    figures: tuple[Figure, ...]
+    coordinates: Coordinates | None = None
+    identifiers: tuple[Identifier, ...] = ()
+    figures: tuple[Figure, ...] = ()
     citations: Citations
     inferred: tuple[Inference, ...]
 
@@ -247,8 +247,8 @@ class Event(_Model):
     penalty: Penalty | None
     figures: tuple[Figure, ...]
     part_of: Ref("event") | None
-    status: EventStatus | None
-    date_of: DateMeaning | None
+    status: EventStatus | None = None
+    date_of: DateMeaning | None = None
     citations: Citations
     inferred: tuple[Inference, ...]
 
@@ -274,9 +274,9 @@ class Statement(_Model):
     quote: Quote | None
     addressed_to: tuple[Ref("person", "org"), ...]
     about: tuple[str, ...]
-    joined_by: tuple[Ref("person", "org"), ...]
-    relayed_by: tuple[Ref("person", "org"), ...]
-    figures: tuple[Figure, ...]
+    joined_by: tuple[Ref("person", "org"), ...] = ()
+    relayed_by: tuple[Ref("person", "org"), ...] = ()
+    figures: tuple[Figure, ...] = ()
     citations: Citations
     inferred: tuple[Inference, ...]
 
@@ -289,7 +289,7 @@ class Rating(_Model):
     as_of: Date
     previous: Level | None
     rated_by: Ref("org")
-    figures: tuple[Figure, ...]
+    figures: tuple[Figure, ...] = ()
     citations: Citations
     inferred: tuple[Inference, ...]
 
