@@ -53,7 +53,15 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from shape import KINDS, SHAPES, summary, write_document, write_folder, write_json_lines  # noqa: E402
+from shape import (  # noqa: E402
+    KINDS,
+    SHAPES,
+    in_format,
+    summary,
+    write_document,
+    write_folder,
+    write_json_lines,
+)
 
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 REGIMES = ("default", "paused")
@@ -61,11 +69,15 @@ REGIMES = ("default", "paused")
 CONTENDERS = {
     "json_loads": "folder",
     "rightsdata": "folder",
+    "rightsdata_frozen": "folder",
+    "rightsdata_shared": "folder",
     "msgspec_dicts": "folder",
     "msgspec_structs": "folder",
     "msgspec_constrained": "folder",
     "pydantic": "folder",
 }
+#: rightsdata's options, measured when named in --contenders
+OPTIONAL_CONTENDERS = ("rightsdata_frozen", "rightsdata_shared")
 LAYOUT_CONTENDERS = {
     "json_loads_document": "document",
     "rightsdata_document": "document",
@@ -109,10 +121,26 @@ def load_json_lines(path: Path) -> Any:
     return [json.loads(line) for line in path.read_bytes().decode("utf-8").splitlines()]
 
 
+#: Above the default limit of 1 GiB a file: events.json of a million events is 1.5 GB.
+MAX_BYTES = 1 << 40
+
+
 def load_rightsdata(path: Path) -> Any:
     import rightsdata
 
-    return rightsdata.load_path(path)
+    return rightsdata.load_path(path, max_bytes=MAX_BYTES)
+
+
+def load_rightsdata_frozen(path: Path) -> Any:
+    import rightsdata
+
+    return rightsdata.load_path(path, freeze=True, max_bytes=MAX_BYTES)
+
+
+def load_rightsdata_shared(path: Path) -> Any:
+    import rightsdata
+
+    return rightsdata.load_path(path, share=True, max_bytes=MAX_BYTES)
 
 
 def load_msgspec_dicts(folder: Path) -> Any:
@@ -140,6 +168,8 @@ def load_pydantic(folder: Path) -> Any:
 LOADERS: dict[str, Callable[[Path], Any]] = {
     "json_loads": load_json,
     "rightsdata": load_rightsdata,
+    "rightsdata_frozen": load_rightsdata_frozen,
+    "rightsdata_shared": load_rightsdata_shared,
     "msgspec_dicts": load_msgspec_dicts,
     "msgspec_structs": _msgspec_loader("plain"),
     "msgspec_constrained": _msgspec_loader("constrained"),
@@ -271,7 +301,7 @@ def child_op(task: dict[str, Any]) -> None:
     del warm_ds
     gc.collect()
     base, base_blocks = _rss(), sys.getallocatedblocks()
-    ds = rightsdata.load_path(Path(task["path"]))
+    ds = rightsdata.load_path(Path(task["path"]), max_bytes=MAX_BYTES, **task.get("options", {}))
     gc.collect()
     if op == "exit":
         print(json.dumps({"loaded": True}), flush=True)
@@ -366,9 +396,13 @@ def _probe_args(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     }
 
 
-def _write_layouts(data: dict[str, list[dict[str, Any]]], folder: Path) -> dict[str, Path]:
+def _write_layouts(
+    data: dict[str, list[dict[str, Any]]], folder: Path, version: int = 1
+) -> dict[str, Path]:
+    """The three layouts of ``data`` (every field written), in file format ``version``."""
+    data = in_format(data, version)
     return {
-        "folder": write_folder(data, folder / LAYOUT_FILES["folder"]),
+        "folder": write_folder(data, folder / LAYOUT_FILES["folder"], version),
         "document": write_document(data, folder / LAYOUT_FILES["document"]),
         "jsonl": write_json_lines(data, folder / LAYOUT_FILES["jsonl"]),
     }
@@ -418,6 +452,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": _git_commit(),
         "command": " ".join(sys.argv[1:]),
+        "format": args.format,
         "machine": {
             "python": sys.version.split()[0],
             "platform": platform.platform(),
@@ -437,13 +472,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="rightsdata-bench-") as tmp:
         warm_size = 230 if args.shape == "realistic" else 200
         warm_data = generate(warm_size, 1)
-        warm = _write_layouts(warm_data, Path(tmp) / "warm")
+        warm = _write_layouts(warm_data, Path(tmp) / "warm", args.format)
         warm_args = _probe_args(warm_data)
         del warm_data
         for size in sizes:
             data = generate(size, 2012)
             where = Path(tmp) / f"events-{size}"
-            paths = _write_layouts(data, where)
+            paths = _write_layouts(data, where, args.format)
             probe = _probe_args(data)
             row: dict[str, Any] = {
                 "run": {
@@ -551,6 +586,13 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--shape", choices=sorted(SHAPES), default="realistic")
+    parser.add_argument(
+        "--format",
+        type=int,
+        choices=(1, 2),
+        default=1,
+        help="file format of the data: 1 writes every field, 2 leaves empty ones out",
+    )
     parser.add_argument("--sizes", type=int, nargs="+", help="events (overrides --max-events)")
     parser.add_argument(
         "--max-events", type=int, default=100_000, help="run 1k, 10k, 100k, 1M up to this"
@@ -570,7 +612,12 @@ def main() -> None:
     parser.add_argument(
         "--tracemalloc-max", type=int, default=10_000, help="tracemalloc's peak up to this size"
     )
-    parser.add_argument("--contenders", nargs="+", default=list(CONTENDERS))
+    parser.add_argument(
+        "--contenders",
+        nargs="+",
+        default=[c for c in CONTENDERS if c not in OPTIONAL_CONTENDERS],
+        help=f"of {', '.join(CONTENDERS)} (default: all but {', '.join(OPTIONAL_CONTENDERS)})",
+    )
     parser.add_argument("--ops", nargs="+", help=f"of {', '.join(OPS)}; 'none' for none")
     parser.add_argument("--import-runs", type=int, default=11)
     parser.add_argument("--out", type=Path, default=HERE / "results.json")

@@ -19,6 +19,8 @@ HERE = Path(__file__).resolve().parent
 NAMES = {
     "json_loads": "json.loads",
     "rightsdata": "**rightsdata**",
+    "rightsdata_frozen": "rightsdata, `freeze=True`",
+    "rightsdata_shared": "rightsdata, `share=True`",
     "msgspec_dicts": "msgspec into dicts",
     "msgspec_structs": "msgspec into plain Structs",
     "msgspec_constrained": "msgspec Structs + Meta constraints",
@@ -136,6 +138,8 @@ def ratio_table(result: dict[str, Any]) -> str:
 
     pairs = [
         ("rightsdata / json.loads", "rightsdata", "json_loads"),
+        ("rightsdata `freeze=True` / json.loads", "rightsdata_frozen", "json_loads"),
+        ("rightsdata `share=True` / json.loads", "rightsdata_shared", "json_loads"),
         ("rightsdata / msgspec dicts", "rightsdata", "msgspec_dicts"),
         ("rightsdata / msgspec Structs", "rightsdata", "msgspec_structs"),
         ("rightsdata / msgspec + Meta", "rightsdata", "msgspec_constrained"),
@@ -151,6 +155,7 @@ def ratio_table(result: dict[str, Any]) -> str:
             for g in REGIMES
         ]
         for label, a, b in pairs
+        if any(_get(result["sizes"][s], "load", "default", a) is not None for s in sizes)
     ]
     memory = ["memory held, rightsdata / pydantic"]
     for size in sizes:

@@ -368,13 +368,30 @@ SHAPES: dict[str, Callable[[int, int], Data]] = {"realistic": realistic, "synthe
 # --- the three layouts ----------------------------------------------------------------------
 
 
-def write_folder(data: Data, folder: Path) -> Path:
-    """The dataset folder: one canonical (indented) JSON file per kind, and datapackage.json."""
+def in_format(data: Data, version: int) -> Data:
+    """``data`` (every field written: format 1) in file format ``version``: 2 leaves the empty
+    optional fields out, as the bundled files and ``rightsdata fmt`` write them."""
+    if version == 1:
+        return data
+    from rightsdata._data.canonical import without_empty_fields
+    from rightsdata._model.records import RECORD_TYPES
+
+    return {
+        kind: [without_empty_fields(RECORD_TYPES[kind], document) for document in documents]
+        for kind, documents in data.items()
+    }
+
+
+def write_folder(data: Data, folder: Path, version: int = 1) -> Path:
+    """The dataset folder: one canonical (indented) JSON file per kind, and datapackage.json
+    naming the format ``version`` (``data`` already in it: :func:`in_format`)."""
     folder.mkdir(parents=True, exist_ok=True)
     for kind, documents in data.items():
         text = json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
         (folder / f"{kind}.json").write_text(text, encoding="utf-8")
-    package = {"name": "bench", "version": "0.0.0", "resources": []}
+    package: dict[str, Any] = {"name": "bench", "version": "0.0.0", "resources": []}
+    if version != 1:
+        package["rightsdata_format"] = version
     (folder / "datapackage.json").write_text(json.dumps(package, indent=2) + "\n")
     return folder
 

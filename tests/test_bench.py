@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,15 +70,97 @@ def test_realistic_needs_the_bundled_events(bench: Any) -> None:
         shape.realistic(100)
 
 
+@pytest.fixture(scope="module")
+def twins(bench: Any) -> dict[str, dict[str, Callable[[bytes], Any]]]:
+    """Each twin family's decoder of a kind file: msgspec's two, and pydantic's."""
+    _, msgspec_models = bench
+    sys.path.insert(0, str(BENCH))
+    try:
+        import pydantic_models
+    finally:
+        sys.path.remove(str(BENCH))
+    families = {
+        name: {k: d.decode for k, d in ds.items()} for name, ds in msgspec_models.DECODERS.items()
+    }
+    families["pydantic"] = {k: a.validate_json for k, a in pydantic_models.ADAPTERS.items()}
+    return families
+
+
 @pytest.mark.parametrize("name", ["realistic", "synthetic"])
-def test_msgspec_models_accept_both_shapes(bench: Any, tmp_path: Path, name: str) -> None:
-    shape, msgspec_models = bench
+@pytest.mark.parametrize("version", [1, 2])
+def test_twins_accept_both_shapes_in_both_formats(
+    bench: Any, twins: Any, tmp_path: Path, name: str, version: int
+) -> None:
+    shape, _ = bench
     data = shape.SHAPES[name](230, 1)
-    folder = shape.write_folder(data, tmp_path)
-    for family, decoders in msgspec_models.DECODERS.items():
-        for kind, decoder in decoders.items():
-            records = decoder.decode((folder / f"{kind}.json").read_bytes())
+    folder = shape.write_folder(shape.in_format(data, version), tmp_path, version)
+    assert rightsdata.load_path(folder).counts() == {k: len(v) for k, v in data.items()}
+    for family, decoders in twins.items():
+        for kind, decode in decoders.items():
+            records = decode((folder / f"{kind}.json").read_bytes())
             assert len(records) == len(data[kind]), (family, kind)
+
+
+def test_twins_accept_the_bundled_files(twins: Any) -> None:
+    from rightsdata._values.resources import datasets_root
+
+    folder = Path(str(datasets_root().joinpath("kazakhstan")))
+    ds = rightsdata.load()
+    for family, decoders in twins.items():
+        for kind, decode in decoders.items():
+            records = decode((folder / f"{kind}.json").read_bytes())
+            assert len(records) == len(getattr(ds, kind)), (family, kind)
+
+
+def test_twins_have_the_record_classes_fields(bench: Any, twins: Any) -> None:
+    # built from the model: a field added to a record class is in its twins with no edit
+    import attrs
+
+    from rightsdata._model.records import RECORD_TYPES
+
+    _, msgspec_models = bench
+    for cls in RECORD_TYPES.values():
+        names = tuple(field.name for field in attrs.fields(cls))
+        for family in (msgspec_models.PLAIN, msgspec_models.CONSTRAINED):
+            assert family[cls.__name__].__struct_fields__ == names
+
+
+@pytest.mark.parametrize(
+    ("kind", "bad"),
+    [
+        ("events", {"participants": [{"actor": "place:almaty", "role": "victim"}]}),
+        ("events", {"citations": []}),
+        ("events", {"title": " padded"}),
+        ("persons", {"country": "Kazakhstan"}),
+        ("events", {"figures": [{"measure": "killed", "unit": "people", "best": -1,
+                                 "qualifier": "exact", "citations": [{"source": "source:a"}]}]}),
+    ],
+)  # fmt: skip
+def test_constrained_twins_reject_a_bad_value(
+    bench: Any, twins: Any, kind: str, bad: dict[str, Any]
+) -> None:
+    import msgspec
+    import pydantic
+
+    shape, _ = bench
+    document = {**shape.bundled()[kind][0], **bad}
+    data = json.dumps([document]).encode()
+    with pytest.raises(msgspec.ValidationError):
+        twins["constrained"][kind](data)
+    with pytest.raises(pydantic.ValidationError):
+        twins["pydantic"][kind](data)
+    assert len(twins["plain"][kind](data)) == 1  # the plain Structs check types alone
+
+
+def test_pydantic_twins_run_the_records_own_rules(bench: Any, twins: Any) -> None:
+    import pydantic
+
+    shape, _ = bench
+    figure = {"measure": "killed", "unit": "people", "low": 5, "best": 3,
+              "qualifier": "exact", "citations": [{"source": "source:a"}]}  # fmt: skip
+    document = {**shape.bundled()["events"][0], "figures": [figure]}
+    with pytest.raises(pydantic.ValidationError, match="greater than"):
+        twins["pydantic"]["events"](json.dumps([document]).encode())
 
 
 def test_constrained_msgspec_models_check_what_plain_ones_do_not(bench: Any) -> None:

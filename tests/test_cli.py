@@ -85,14 +85,20 @@ def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     )
     code, out, _ = run(capsys, "validate", str(bad))
     assert code == EXIT_INVALID
-    assert "persons.json[0].name" in out
+    assert "  persons.json[0] person:a.name: expected text, got an integer (5)\n" in out
     code, out, _ = run(capsys, "validate", str(bad), "--json")
     assert code == EXIT_INVALID
     assert json.loads(out) == [
         {
-            "location": "persons.json[0].name",
+            "location": "persons.json[0] person:a.name",
             "message": "expected text, got an integer (5)",
             "code": "type",
+            "file": "persons.json",
+            "kind": "persons",
+            "index": 0,
+            "line": None,
+            "record_id": "person:a",
+            "field": "name",
         }
     ]
 
@@ -241,8 +247,8 @@ def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) ->
         (["events", "--between", "2013/2012"], "the start is after the end"),
         (
             ["events", "--involving", "place:almaty"],
-            "--involving takes a person, an organisation or a group; "
-            "place:almaty (Almaty) is a place",
+            "--involving takes a person, an organisation or a group; place:almaty (Almaty) is a "
+            "place",
         ),
         (["events", "--place", "person:vladimir-kozlov"], "--place takes a place"),
         (["timeline", "place:almaty"], "rightsdata events --place place:almaty"),
@@ -344,17 +350,17 @@ def test_validate_suggests_fields_and_terms(
     code, out, _ = run(capsys, "validate", str(bad))
     assert code == EXIT_INVALID
     assert "".join(out.split(":\n")[0].split()) == f"2 problems in {bad}".replace(" ", "")
-    assert "  persons.json[0].nmae: unknown field; did you mean 'name'?" in out
-    assert "events.json[0].kind: 'verdictt' is not an allowed term; did you mean" in out
+    assert "  persons.json[0] person:a.nmae: unknown field; did you mean 'name'?" in out
+    assert "events.json[0] event:a.kind: 'verdictt' is not an allowed term; did you mean" in out
     assert "a EventKind" not in out
     write_folder(bad, {"events.json": [event_doc(date="12/06/2020")]})
     said = " ".join(run(capsys, "validate", str(bad))[1].split())
-    assert "events.json[0].date: '12/06/2020' is not an EDTF date" in said
+    assert "events.json[0] event:a.date: '12/06/2020' is not an EDTF date" in said
     assert "dates are EDTF, year first: 2012-10-08" in said
     # the same words when another command reads the dataset
     code, out, err = run(capsys, "show", "person:a", "--data", str(bad))
     assert (code, out) == (EXIT_INVALID, "")
-    assert "  persons.json[0].nmae: unknown field; did you mean 'name'?" in err
+    assert "  persons.json[0] person:a.nmae: unknown field; did you mean 'name'?" in err
     assert _widest(err) <= 80
 
 
@@ -393,13 +399,16 @@ def test_validate_one_kind_file(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert run(capsys, "validate", str(folder / "events.json"), "--schema")[0] == EXIT_OK
     # problems inside the file are still found: a duplicate ID, a dangling reference of its kind
     code, out, _ = run(capsys, "validate", str(folder / "persons.json"))
-    assert code == EXIT_INVALID and "persons.json[1].id: 'person:a' is used twice" in out
+    assert code == EXIT_INVALID and "persons.json[1] person:a.id: 'person:a' is used twice" in out
     write_folder(folder, {"events.json": [event_doc("event:b", part_of="event:gone")]})
     code, out, _ = run(capsys, "validate", str(folder / "events.json"))
-    assert code == EXIT_INVALID and "events.json[0].part_of: 'event:gone' does not exist" in out
+    assert (
+        code == EXIT_INVALID
+        and "events.json[0] event:b.part_of: 'event:gone' does not exist" in out
+    )
     write_folder(folder, {"events.json": [event_doc("event:b", title=7)]})
     code, out, _ = run(capsys, "validate", str(folder / "events.json"), "--json")
-    assert code == EXIT_INVALID and json.loads(out)[0]["location"] == "events.json[0].title"
+    assert code == EXIT_INVALID and json.loads(out)[0]["location"] == "events.json[0] event:b.title"
 
 
 def test_export_to_stdout_is_json_lines_only(
@@ -530,7 +539,7 @@ def test_a_reference_to_no_record_suggests_an_id_of_the_dataset(
     said = " ".join(out.split())
     assert code == EXIT_INVALID
     assert (
-        "events.json[0].participants[0].actor: 'person:ana-exampel' does not exist; "
+        "events.json[0] event:a.participants[0].actor: 'person:ana-exampel' does not exist; "
         "did you mean 'person:ana-example'?"
     ) in said
     assert "'source:report' does not exist; did you mean 'source:report-2020'?" in said

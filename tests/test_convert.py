@@ -59,17 +59,17 @@ def test_wrong_types_are_rejected_not_coerced(field: str, value: Any) -> None:
     located = problems_of("persons", person_doc(**{field: value}))
     assert located, f"{field}={value!r} was accepted"
     assert all(code == ProblemCode.TYPE for _, code in located)
-    assert all(loc.startswith(f"persons.json[0].{field}") for loc, _ in located)
+    assert all(loc.startswith(f"persons.json[0] person:a.{field}") for loc, _ in located)
 
 
 @pytest.mark.parametrize(
     ("changes", "location"),
     [
-        ({"low": "15"}, "events.json[0].figures[0].low"),
-        ({"low": 15.0}, "events.json[0].figures[0].low"),
-        ({"low": True}, "events.json[0].figures[0].low"),
-        ({"low": math.nan}, "events.json[0].figures[0].low"),
-        ({"low": math.inf}, "events.json[0].figures[0].low"),
+        ({"low": "15"}, "events.json[0] event:a.figures[0].low"),
+        ({"low": 15.0}, "events.json[0] event:a.figures[0].low"),
+        ({"low": True}, "events.json[0] event:a.figures[0].low"),
+        ({"low": math.nan}, "events.json[0] event:a.figures[0].low"),
+        ({"low": math.inf}, "events.json[0] event:a.figures[0].low"),
     ],
 )
 def test_numbers_are_strict(changes: dict[str, Any], location: str) -> None:
@@ -94,34 +94,38 @@ def test_unknown_missing_and_bad_date_all_reported_at_once() -> None:
     _, problems = structure_many("events", [event_doc(), doc], "events.json")
     by_location = {p.location: p for p in problems}
     assert set(by_location) == {
-        "events.json[1].date",
-        "events.json[1].colour",
-        "events.json[1].title",
+        "events.json[1] event:a.date",
+        "events.json[1] event:a.colour",
+        "events.json[1] event:a.title",
     }
-    assert by_location["events.json[1].colour"].code == ProblemCode.UNKNOWN_FIELD
-    assert by_location["events.json[1].title"].code == ProblemCode.MISSING
-    assert "2012-13-01" in by_location["events.json[1].date"].message
+    assert by_location["events.json[1] event:a.colour"].code == ProblemCode.UNKNOWN_FIELD
+    assert by_location["events.json[1] event:a.title"].code == ProblemCode.MISSING
+    assert "2012-13-01" in by_location["events.json[1] event:a.date"].message
 
 
 def test_structure_raises_invalid_data_error_with_every_problem() -> None:
     with pytest.raises(InvalidDataError) as caught:
         structure("persons", person_doc(name="", country="Kazakhstan", born="2012-02-30"))
     locations = sorted(p.location for p in caught.value.problems)
-    assert locations == ["persons.born", "persons.country", "persons.name"]
-    assert "persons.name" in str(caught.value)
+    assert locations == [
+        "persons person:a.born",
+        "persons person:a.country",
+        "persons person:a.name",
+    ]
+    assert "\n  persons person:a.name: must be non-empty text without" in str(caught.value)
 
 
 def test_enum_terms_are_checked_with_the_allowed_list() -> None:
     doc = event_doc(participants=[{"actor": "person:a", "role": "boss"}])
     _, problems = structure_many("events", [doc], "events.json")
-    assert [p.location for p in problems] == ["events.json[0].participants[0].role"]
+    assert [p.location for p in problems] == ["events.json[0] event:a.participants[0].role"]
     assert "defendant" in problems[0].message  # says what is allowed
 
 
 def test_reference_of_the_wrong_kind_names_what_is_expected() -> None:
     doc = event_doc(participants=[{"actor": "place:almaty", "role": "victim"}])
     _, problems = structure_many("events", [doc], "events.json")
-    assert [p.location for p in problems] == ["events.json[0].participants[0].actor"]
+    assert [p.location for p in problems] == ["events.json[0] event:a.participants[0].actor"]
     assert "a person, an organisation or a group" in problems[0].message
 
 
@@ -147,5 +151,5 @@ def test_unstructure_keeps_field_order_and_nulls() -> None:
 def test_lone_surrogates_are_not_text() -> None:
     doc = json.loads('{"name": "caf\\ud800"}')
     _, problems = structure_many("persons", [person_doc(name=doc["name"])], "persons.json")
-    assert [(p.location, p.code) for p in problems] == [("persons.json[0].name", "value")]
+    assert [(p.location, p.code) for p in problems] == [("persons.json[0] person:a.name", "value")]
     assert "surrogate" in problems[0].message

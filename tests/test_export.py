@@ -287,7 +287,7 @@ def test_cli_export_your_own_data(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert lines == ["event_id,position,actor,role", "event:a,0,person:a,defendant"]
     bad = write_folder(tmp_path / "bad", {**mine, "persons.json": [person_doc(name=5)]})
     code, _, err = run(capsys, "export", "--data", str(bad), str(tmp_path / "o2"))
-    assert code == EXIT_INVALID and "persons.json[0].name" in err
+    assert code == EXIT_INVALID and "persons.json[0] person:a.name: expected text" in err
     assert not (tmp_path / "o2").exists()
 
 

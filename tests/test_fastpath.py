@@ -345,6 +345,46 @@ def test_white_space_at_either_end_of_any_text_is_refused_by_both(name: str, pos
     assert assert_same_verdict("places", dumps(places)) is None
 
 
+@pytest.mark.parametrize(
+    "bad", ["place", "place:", ":almaty", "event:almaty", "place:Almaty", "place:a_b", "place:-a"]
+)
+@pytest.mark.parametrize("count", [1, 3, 300])  # split into kind and slug, and one regex
+def test_ids_split_into_kind_and_slug_are_refused_by_both(bad: str, count: int) -> None:
+    unique = f"{bad.encode().hex()}-{count}"  # IDs found valid are remembered: fresh ones
+    places = [{**PLACE, "id": f"place:split-{unique}-{i}"} for i in range(count)]
+    places[count // 2]["within"] = bad
+    assert assert_same_verdict("places", dumps(places)) is None
+
+
+#: ASCII digits made Arabic-Indic ones, which \\d matches too
+ARABIC_INDIC = str.maketrans("0123456789", "".join(map(chr, range(0x660, 0x66A))))
+
+
+@pytest.mark.parametrize(
+    ("name", "contact"),
+    [
+        ("Звоните +7 701 555 0199", True),  # an ASCII phone in Cyrillic text
+        ("Звоните +7 701 555 0199".translate(ARABIC_INDIC), True),
+        ("Телефон (727) 555-0199".translate(ARABIC_INDIC), True),
+        ("Телефон 727.555.0199".translate(ARABIC_INDIC), True),
+        ("Письма: почта@пример.рф", True),
+        ("16 декабря 2011 года, 14 лет", False),
+        ("Осуждён на 7 лет".translate(ARABIC_INDIC), False),  # another digit, and no phone
+    ],
+)
+@pytest.mark.parametrize("position", [0, 2])
+def test_contact_data_in_any_script_gets_the_same_verdict(
+    name: str, contact: bool, position: int
+) -> None:
+    # the fast path sends a text to the contact regexes only if it has a mark or a digit
+    # other than 0-9; these check that the rest cannot match them
+    names = ["Алматы", "Place 1".translate(ARABIC_INDIC), "Астана"][: position + 1]
+    places = [{**PLACE, "id": f"place:p{i}", "name": n} for i, n in enumerate(names)]
+    places[position]["name"] = name
+    got = assert_same_verdict("places", dumps(places))
+    assert (got is None) is contact
+
+
 def test_the_walks_compiled_ahead_are_current_and_used() -> None:
     module = Path(_walks.__file__).read_text(encoding="utf-8")
     assert module == walks_module(RECORD_TYPES.values()), "run scripts/generate_walks.py"

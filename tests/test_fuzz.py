@@ -68,8 +68,22 @@ def outcome(path: Path, **options: Any) -> tuple[Dataset | None, list[Problem]]:
         dataset = None
     else:
         problems = []
-    assert rightsdata.validate(path, **options) == problems
+    listed = rightsdata.validate(path, **options)
+    assert listed == problems
+    assert [parts(p) for p in listed] == [parts(p) for p in problems]
     return dataset, problems
+
+
+def parts(problem: Problem) -> tuple[object, ...]:
+    """A problem's location in parts: file, kind, index, line, record ID, field."""
+    return (
+        problem.file,
+        problem.kind,
+        problem.index,
+        problem.line,
+        problem.record_id,
+        problem.field,
+    )
 
 
 # --- byte mutations -------------------------------------------------------------------------
@@ -327,6 +341,15 @@ def test_json_mutations_agree_across_paths_and_layouts(mutations: list[Mutation]
                 for layout, (_, problems) in results.items()
             }
             assert len({str(c) for c in codes.values()}) == 1, codes
+            # each layout names the same records (by ID, or by why they have none) and fields
+            named = {
+                layout: sorted(
+                    Counter((p.kind, p.record_id, p.field, p.code) for p in problems).items(),
+                    key=str,
+                )
+                for layout, (_, problems) in results.items()
+            }
+            assert len({str(n) for n in named.values()}) == 1, named
 
 
 def _exports_read_back_equal(dataset: Any, folder: Path) -> None:
@@ -362,7 +385,9 @@ def test_the_schema_checking_load_finds_the_same_problems(mutations: list[Mutati
         path = _write_layouts(Path(folder), documents)["folder"]
         _, fast = outcome(path)
         _, diagnostic = outcome(path, schema=True)
-        assert [p for p in diagnostic if p.code != ProblemCode.SCHEMA] == fast
+        model = [p for p in diagnostic if p.code != ProblemCode.SCHEMA]
+        assert model == fast
+        assert [parts(p) for p in model] == [parts(p) for p in fast]
 
 
 def test_the_bundled_dataset_exports_and_reads_back_equal(tmp_path: Path) -> None:

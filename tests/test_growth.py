@@ -63,7 +63,7 @@ def test_a_constructor_refuses_with_the_loaders_words(fields: dict[str, Any], fi
         with pytest.raises(InvalidDataError) as loaded:
             structure("persons", document, "persons.json[0]")
         (problem,) = loaded.value.problems
-        assert problem.location == f"persons.json[0].{field}"
+        assert problem.location == f"persons.json[0] person:a.{field}"
         assert problem.message == raised.value.message
 
 

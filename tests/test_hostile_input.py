@@ -300,7 +300,7 @@ def test_lone_surrogates_print_in_the_cli(make_folder: MakeFolder) -> None:
         {"sources.json": '[{"id": "source:doc", "k\\udc00": 1, "title\\ud800": "x"}]'}
     )
     problems = found(folder)
-    assert any(p.location == "sources.json[0].k\\udc00" for p in problems)
+    assert any(p.location == "sources.json[0] source:doc.k\\udc00" for p in problems)
     for options in ([], ["--json"]):
         result = subprocess.run(
             [sys.executable, "-m", "rightsdata", "validate", str(folder), *options],
@@ -317,7 +317,7 @@ def test_lone_surrogates_print_in_the_cli(make_folder: MakeFolder) -> None:
         check=False,
     )
     shown = {p["location"]: p["message"] for p in json.loads(result.stdout)}
-    assert shown["sources.json[0].k\\udc00"] == "unknown field"
+    assert shown["sources.json[0] source:doc.k\\udc00"] == "unknown field"
 
 
 def test_schema_validation_without_jsonschema(
@@ -468,7 +468,8 @@ def test_json_lines_number_lines_by_newlines_only(tmp_path: Path) -> None:
     good = json.dumps(source_doc() | {"title": "a\u2028b"}, ensure_ascii=False)
     path.write_text(good + "\r\n\r\n" + '{"id": "person:a"}\n', encoding="utf-8")
     problems = found(path)
-    assert problems and all(p.location.startswith("data.jsonl:3.") for p in problems)
+    assert problems and all(p.location.startswith("data.jsonl:3 person:a.") for p in problems)
+    assert all(p.line == 3 and p.index is None for p in problems)
 
 
 # --- 10. names that are paths ---------------------------------------------------------------
@@ -557,10 +558,11 @@ def test_integrity_problems_come_with_the_structure_problems(make_folder: MakeFo
         }
     )
     assert [(p.location, p.code) for p in found(folder)] == [
-        ("persons.json[1].born", ProblemCode.VALUE),
-        ("events.json[0].date", ProblemCode.VALUE),
-        # person:b failed to structure, but exists: event:c's reference to it is not dangling
-        ("events.json[1].participants[0].actor", ProblemCode.INTEGRITY),
+        ("persons.json[1] person:b.born", ProblemCode.VALUE),
+        ("events.json[0] event:a.date", ProblemCode.VALUE),
+        # person:b failed to structure, but exists: event:c's reference to it is not dangling;
+        # event:b is still named by its index in the file, though event:a failed before it
+        ("events.json[1] event:b.participants[0].actor", ProblemCode.INTEGRITY),
     ]
 
 
@@ -578,13 +580,17 @@ def test_every_layout_reports_the_hidden_problems(tmp_path: Path, layout: str) -
     if layout == "document":
         path = tmp_path / "all.json"
         path.write_text(json.dumps(documents), encoding="utf-8")
-        expected = ["all.json:persons[1].born", "all.json:events[0].date"]
-        expected.append("all.json:events[1].participants[0].actor")
+        expected = ["all.json:persons[1] person:b.born", "all.json:events[0] event:a.date"]
+        expected.append("all.json:events[1] event:b.participants[0].actor")
     else:
         path = tmp_path / "all.jsonl"
         lines = [json.dumps(d) for docs in documents.values() for d in docs]
         path.write_text("\n".join(lines), encoding="utf-8")
-        expected = ["all.jsonl:3.born", "all.jsonl:4.date", "all.jsonl:5.participants[0].actor"]
+        expected = [
+            "all.jsonl:3 person:b.born",
+            "all.jsonl:4 event:a.date",
+            "all.jsonl:5 event:b.participants[0].actor",
+        ]
     assert [p.location for p in found(path)] == expected
 
 
@@ -603,8 +609,8 @@ def test_an_unreadable_kind_file_hides_no_problem_and_invents_none(
     )
     locations = [p.location for p in found(folder)]
     assert locations[0] == "persons.json"
-    assert "events.json[0].participants[0].actor" not in locations  # may exist: not dangling
-    assert any(loc.startswith("events.json[1].citations[0]") for loc in locations)
+    assert not any(".participants[0].actor" in loc for loc in locations)  # not dangling
+    assert "events.json[1] event:b.citations[0].source" in locations
 
 
 @pytest.mark.parametrize("value", [5, "x", None, {"id": "person:a"}])
@@ -635,7 +641,8 @@ def test_a_rating_that_failed_to_structure_does_not_break_the_sequence(
     by_id["rating:civicus-kazakhstan-2022-zhovtis-interview"]["as_of"] = "2022-13"
     path.write_text(json.dumps(ratings), encoding="utf-8")
     (problem,) = found(bundled_copy)
-    assert problem.location.endswith(".as_of")
+    assert problem.location.endswith(" rating:civicus-kazakhstan-2022-zhovtis-interview.as_of")
+    assert problem.location == f"ratings.json[{problem.index}] {problem.record_id}.as_of"
 
 
 @pytest.mark.parametrize("content", [b'{"persons": 5}', b"["])

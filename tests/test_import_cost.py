@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Imported by `load()` only if something is wrong: none of them is needed to load.
 NOT_FOR_LOADING = (
+    "json",  # the bundled descriptor is parsed by msgspec (rightsdata._data.loading)
     "pendulum",
     "cattrs",
     "jsonschema",

@@ -62,15 +62,17 @@ def test_dangling_references_and_unknown_sources(make_folder: MakeFolder) -> Non
     )
     found = integrity_problems(make_folder, base_files(events=[event_doc(), bad]))
     assert found == [
-        "events.json[1].participants[0].actor: 'person:nobody' does not exist",
-        "events.json[1].part_of: 'event:ghost' does not exist",
-        "events.json[1].citations[0].source: 'source:missing' does not exist",
+        "events.json[1] event:b.participants[0].actor: 'person:nobody' does not exist",
+        "events.json[1] event:b.part_of: 'event:ghost' does not exist",
+        "events.json[1] event:b.citations[0].source: 'source:missing' does not exist",
     ]
 
 
 def test_duplicate_ids(make_folder: MakeFolder) -> None:
     found = integrity_problems(make_folder, base_files(persons=[person_doc(), person_doc()]))
-    assert found == ["persons.json[1].id: 'person:a' is used twice; first at persons.json[0]"]
+    assert found == [
+        "persons.json[1] person:a.id: 'person:a' is used twice; first at persons.json[0]"
+    ]
 
 
 def test_part_of_cycle(make_folder: MakeFolder) -> None:
@@ -80,8 +82,10 @@ def test_part_of_cycle(make_folder: MakeFolder) -> None:
         event_doc("event:c", part_of="event:a"),
     ]
     found = integrity_problems(make_folder, base_files(events=events))
-    assert len(found) == 1
-    assert "cycle" in found[0]
+    assert found == [
+        "events.json[0] event:a.part_of: part_of forms a cycle: "
+        "event:a -> event:b -> event:c -> event:a"
+    ]
 
 
 def test_rating_previous_must_match_the_rating_before(make_folder: MakeFolder) -> None:
@@ -119,7 +123,7 @@ def test_rating_previous_must_match_the_rating_before(make_folder: MakeFolder) -
     )
     found = integrity_problems(make_folder, files)
     assert len(found) == 1
-    assert found[0].startswith("ratings.json[0].previous:")
+    assert found[0].startswith("ratings.json[0] rating:b.previous: says the level before was")
     assert "'obstructed'" in found[0]
     files["ratings.json"][0]["previous"] = "obstructed"
     read_folder(make_folder(files))
@@ -139,5 +143,6 @@ def test_relationship_to_itself(make_folder: MakeFolder) -> None:
     }
     found = integrity_problems(make_folder, base_files(relationships=[rel]))
     assert found == [
-        "relationships.json[0].object: a relationship's subject and object are the same record"
+        "relationships.json[0] relationship:a.object: "
+        "a relationship's subject and object are the same record"
     ]

@@ -104,8 +104,8 @@ def test_problems_in_several_files_are_reported_together(make_folder: MakeFolder
     located = {p.location: p.code for p in caught.value.problems}
     assert located == {
         "places.json": ProblemCode.SYNTAX,
-        "persons.json[0].name": ProblemCode.TYPE,
-        "events.json[0].date": ProblemCode.VALUE,
+        "persons.json[0] person:a.name": ProblemCode.TYPE,
+        "events.json[0] event:a.date": ProblemCode.VALUE,
     }
     assert str(folder) in str(caught.value)
 

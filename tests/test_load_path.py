@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import rightsdata
-from rightsdata import InvalidDataError
+from rightsdata import InvalidDataError, Problem
 from rightsdata._values.errors import ProblemCode
 
 from conftest import CITE, event_doc, person_doc, source_doc
@@ -30,8 +30,22 @@ def problems(path: Path, **options: Any) -> list[tuple[str, str]]:
     with pytest.raises(InvalidDataError) as caught:
         rightsdata.load_path(path, **options)
     found = [(p.location, p.code) for p in caught.value.problems]
-    assert [(p.location, p.code) for p in rightsdata.validate(path, **options)] == found
+    listed = rightsdata.validate(path, **options)
+    assert [(p.location, p.code) for p in listed] == found
+    assert [parts(p) for p in listed] == [parts(p) for p in caught.value.problems]
     return found
+
+
+def parts(problem: Problem) -> tuple[object, ...]:
+    """A problem's location in parts."""
+    return (
+        problem.file,
+        problem.kind,
+        problem.index,
+        problem.line,
+        problem.record_id,
+        problem.field,
+    )
 
 
 # --- the three layouts -------------------------------------------------------------------
@@ -77,9 +91,9 @@ def test_json_lines_problems_name_the_line(tmp_path: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
     assert problems(path) == [
         ("bad.ndjson:3", ProblemCode.SYNTAX),
-        ("bad.ndjson:4.$kind", ProblemCode.VALUE),
-        ("bad.ndjson:5", ProblemCode.MISSING),
-        ("bad.ndjson:2.name", ProblemCode.TYPE),
+        ("bad.ndjson:4 person:b.$kind", ProblemCode.VALUE),
+        ("bad.ndjson:5 (no id)", ProblemCode.MISSING),
+        ("bad.ndjson:2 person:a.name", ProblemCode.TYPE),
     ]
 
 
@@ -87,7 +101,7 @@ def test_json_lines_integrity_problems_name_the_line(tmp_path: Path) -> None:
     lines = [source_doc(), event_doc(participants=[{"actor": "person:gone", "role": "victim"}])]
     path = tmp_path / "x.jsonl"
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
-    assert problems(path) == [("x.jsonl:2.participants[0].actor", ProblemCode.INTEGRITY)]
+    assert problems(path) == [("x.jsonl:2 event:a.participants[0].actor", ProblemCode.INTEGRITY)]
 
 
 def test_document_with_an_unknown_kind(tmp_path: Path) -> None:
@@ -128,6 +142,27 @@ def test_hostile_files_get_one_clean_error(
     assert words in problem.message
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"name": "x", "name": "y"}',
+        b'{"name": "x", "resources": [{"path": "a:b", "path": "c:d"}]}',
+        b'{"name": "x\\u003a", "title": "t:", "title": "u"}',  # an escaped colon too
+    ],
+)
+def test_a_repeated_key_in_a_small_file_is_reported(
+    make_folder: MakeFolder, content: bytes
+) -> None:
+    # small files are parsed by msgspec, which keeps the last of repeated keys: counted
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["datapackage.json"] = content
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(make_folder(files))
+    (problem,) = caught.value.problems
+    assert (problem.location, problem.code) == ("datapackage.json", ProblemCode.SYNTAX)
+    assert "repeats keys" in problem.message
+
+
 def test_size_limit_is_clear_and_can_be_raised(make_folder: MakeFolder) -> None:
     folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
     found = problems(folder, max_bytes=100)
@@ -153,8 +188,8 @@ def test_optional_schema_validation_adds_schema_problems(make_folder: MakeFolder
     folder = make_folder(files)
     without = problems(folder)
     with_schema = problems(folder, schema=True)
-    assert without == [("persons.json[0].country", ProblemCode.VALUE)]
-    assert ("persons.json[0].country", ProblemCode.SCHEMA) in with_schema
+    assert without == [("persons.json[0] person:a.country", ProblemCode.VALUE)]
+    assert ("persons.json[0] person:a.country", ProblemCode.SCHEMA) in with_schema
 
 
 # --- redirects ---------------------------------------------------------------------------
@@ -197,8 +232,8 @@ def test_citation_problems_in_many_files_at_once(make_folder: MakeFolder) -> Non
     files["events.json"] = [event_doc(citations=[{**CITE, "source": "source:nope"}])]
     found = problems(make_folder(files))
     assert found == [
-        ("persons.json[0].citations[0].source", ProblemCode.INTEGRITY),
-        ("events.json[0].citations[0].source", ProblemCode.INTEGRITY),
+        ("persons.json[0] person:a.citations[0].source", ProblemCode.INTEGRITY),
+        ("events.json[0] event:a.citations[0].source", ProblemCode.INTEGRITY),
     ]
 
 
@@ -207,5 +242,5 @@ def test_json_lines_schema_validation_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "s.jsonl"
     path.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     found = problems(path, schema=True)
-    assert ("s.jsonl:2.country", ProblemCode.SCHEMA) in found
-    assert ("s.jsonl:2.country", ProblemCode.VALUE) in found
+    assert ("s.jsonl:2 person:a.country", ProblemCode.SCHEMA) in found
+    assert ("s.jsonl:2 person:a.country", ProblemCode.VALUE) in found

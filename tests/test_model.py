@@ -9,9 +9,10 @@ import attrs
 import pytest
 
 from rightsdata import InvalidDataError
-from rightsdata._model.records import Figure, Level
+from rightsdata._model.records import RECORD_TYPES, Figure, Level
 from rightsdata._validation.convert import structure
 from rightsdata._values.errors import FieldError, ProblemCode
+from rightsdata._values.hints import nested_part
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
 from conftest import CITE, event_doc, person_doc
@@ -51,7 +52,7 @@ def problem_at(kind: str, doc: dict[str, Any]) -> tuple[str, str, str]:
 def test_figure_numbers_are_ordered(numbers: dict[str, Any], where: str) -> None:
     doc = event_doc(figures=[figure(**numbers)])
     location, code, message = problem_at("events", doc)
-    assert location == f"events.json[0].figures[0].{where}"
+    assert location == f"events.json[0] event:a.figures[0].{where}"
     assert code == ProblemCode.RULE
     assert "greater than" in message
 
@@ -66,7 +67,7 @@ def test_figure_qualifier_needs_its_number(qualifier: str, needs: str) -> None:
     location, code, _ = problem_at(
         "events", event_doc(figures=[figure(qualifier=qualifier, **numbers)])
     )
-    assert (location, code) == (f"events.json[0].figures[0].{needs}", ProblemCode.RULE)
+    assert (location, code) == (f"events.json[0] event:a.figures[0].{needs}", ProblemCode.RULE)
 
 
 def test_imprecise_figure_may_have_no_numbers() -> None:
@@ -78,7 +79,7 @@ def test_imprecise_figure_may_have_no_numbers() -> None:
 
 def test_negative_counts_are_rejected() -> None:
     location, _, _ = problem_at("events", event_doc(figures=[figure(best=-1)]))
-    assert location == "events.json[0].figures[0].best"
+    assert location == "events.json[0] event:a.figures[0].best"
 
 
 def test_relationship_cannot_end_before_it_starts() -> None:
@@ -94,7 +95,7 @@ def test_relationship_cannot_end_before_it_starts() -> None:
         "inferred": [],
     }
     location, code, _ = problem_at("relationships", doc)
-    assert (location, code) == ("relationships.json[0].end", ProblemCode.RULE)
+    assert (location, code) == ("relationships.json[0] relationship:a.end", ProblemCode.RULE)
     doc["end"] = "2015-03"  # within the start year: possible
     structure("relationships", doc)
 
@@ -102,7 +103,7 @@ def test_relationship_cannot_end_before_it_starts() -> None:
 def test_citation_fields_must_name_fields_of_the_record() -> None:
     cite = {**CITE, "fields": ["name", "shoe_size"]}
     location, code, message = problem_at("persons", person_doc(citations=[cite]))
-    assert location == "persons.json[0].citations[0].fields"
+    assert location == "persons.json[0] person:a.citations[0].fields"
     assert code == ProblemCode.RULE
     assert "shoe_size" in message
 
@@ -110,12 +111,12 @@ def test_citation_fields_must_name_fields_of_the_record() -> None:
 def test_inferred_must_name_a_field() -> None:
     doc = person_doc(inferred=[{"field": "birthday", "basis": "context"}])
     location, _, _ = problem_at("persons", doc)
-    assert location == "persons.json[0].inferred[0].field"
+    assert location == "persons.json[0] person:a.inferred[0].field"
 
 
 def test_every_record_needs_a_citation() -> None:
     location, _, _ = problem_at("persons", person_doc(citations=[]))
-    assert location == "persons.json[0].citations"
+    assert location == "persons.json[0] person:a.citations"
 
 
 def test_quote_needs_a_citation_that_covers_it() -> None:
@@ -132,7 +133,7 @@ def test_quote_needs_a_citation_that_covers_it() -> None:
         "inferred": [],
     }
     location, _, _ = problem_at("statements", doc)
-    assert location == "statements.json[0].quote"
+    assert location == "statements.json[0] statement:a.quote"
     doc["citations"] = [{**CITE, "fields": ["summary", "quote"]}]
     structure("statements", doc)
 
@@ -143,7 +144,7 @@ def test_quote_needs_a_citation_that_covers_it() -> None:
 )
 def test_contact_data_is_refused(value: str) -> None:
     location, _, message = problem_at("persons", person_doc(summary=value))
-    assert location == "persons.json[0].summary"
+    assert location == "persons.json[0] person:a.summary"
     assert "contact" in message
 
 
@@ -159,7 +160,7 @@ def test_numbers_that_are_not_contact_data_pass(value: str) -> None:
 )
 def test_malformed_ids(bad: str) -> None:
     location, _, _ = problem_at("persons", person_doc(record_id=bad))
-    assert location == "persons.json[0].id"
+    assert location == "persons.json[0] (invalid id).id"  # the record is named by no ID
 
 
 def test_records_are_frozen() -> None:
@@ -181,6 +182,33 @@ def test_record_constructors_keep_their_signatures() -> None:
     parameters = inspect.signature(Figure).parameters
     assert list(parameters)[:3] == ["measure", "unit", "low"]
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters.values())
+
+
+def test_records_compare_and_hash_by_class_and_fields() -> None:
+    person = structure("persons", person_doc())
+    same = structure("persons", person_doc())
+    renamed = attrs.evolve(person, name="Another Name")
+    assert person == same and hash(person) == hash(same) and person is not same
+    assert person != renamed and len({person, same, renamed}) == 2
+    # a part with the same values as another class's would still differ by class
+    assert person.citations[0] == attrs.evolve(person.citations[0])
+    assert person.citations[0] != person.citations[0].source
+    event = structure("events", event_doc(figures=[figure(best=3)]))
+    assert event == structure("events", event_doc(figures=[figure(best=3)]))
+    assert event != structure("events", event_doc(figures=[figure(best=4)]))
+
+
+def test_record_classes_share_one_eq_and_hash() -> None:
+    # attrs would generate both per class (eq=False keeps it from it): a cold load's cost
+    classes = {*RECORD_TYPES.values()}
+    for cls in list(classes):
+        for field in attrs.fields(cls):
+            part = nested_part(field.type)[0]
+            if part is not None:
+                classes.add(part)
+    assert len(classes) >= 16
+    own = sorted(c.__name__ for c in classes if {"__eq__", "__hash__"} & set(vars(c)))
+    assert own == [], "declare these @attrs.frozen(..., eq=False)"
 
 
 def test_levels_order_by_severity() -> None:

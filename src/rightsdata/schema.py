@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.format import schema_id
+from rightsdata._values.places import RecordPlace, identify
 from rightsdata._values.resources import schemas_root
 
 if TYPE_CHECKING:
@@ -58,10 +59,20 @@ def validator_for(kind: str) -> Validator:
     return validator
 
 
-def schema_problems(kind: str, document: Any, location: str) -> list[Problem]:
-    """Every way ``document`` breaks the JSON Schema of ``kind``, located under ``location``."""
+def schema_problems(kind: str, document: Any, location: str | RecordPlace) -> list[Problem]:
+    """Every way ``document`` breaks the JSON Schema of ``kind``, located in its record:
+    ``location`` is the record's place (``"places.json[0]"``), which the problems follow with
+    the ID the document gives (``places.json[0] place:almaty.name``), then the field.
+
+    >>> [str(p) for p in schema_problems("places", {"id": "place:almaty"}, "places.json[0]")][:1]
+    ["places.json[0] place:almaty: 'name' is a required property"]
+    """
     problems = []
+    place: RecordPlace | None = location if isinstance(location, RecordPlace) else None
     for error in validator_for(kind).iter_errors(document):
+        if place is None:
+            record_id, note = identify(document)
+            place = RecordPlace(str(location), record_id, note=note, kind=kind)
         path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        problems.append(Problem(location + path, error.message, ProblemCode.SCHEMA))
+        problems.append(place.problem(path.removeprefix("."), error.message, ProblemCode.SCHEMA))
     return problems

@@ -368,8 +368,20 @@ def _cmd_show(args: argparse.Namespace) -> int:
 # --- checking and writing data ---------------------------------------------------------------
 
 
-def _problem_json(problem: Problem) -> dict[str, str]:
-    return {"location": problem.location, "message": problem.message, "code": problem.code}
+def _problem_json(problem: Problem) -> dict[str, str | int | None]:
+    """A problem for ``--json``: its location, message and code, and the location's parts
+    (null where they do not apply: every part, for a problem that concerns no record)."""
+    return {
+        "location": problem.location,
+        "message": problem.message,
+        "code": problem.code,
+        "file": problem.file,
+        "kind": problem.kind,
+        "index": problem.index,
+        "line": problem.line,
+        "record_id": problem.record_id,
+        "field": problem.field,
+    }
 
 
 def _problem_text(problem: Problem, known: Sequence[str] = ()) -> str:
@@ -380,7 +392,7 @@ def _problem_text(problem: Problem, known: Sequence[str] = ()) -> str:
         hint = reference_hint(message, known)
         return f"{message}; {hint}" if hint else message
     if problem.code == ProblemCode.UNKNOWN_FIELD:
-        hint = field_hint(problem.location)
+        hint = field_hint(problem.kind, problem.field)
         return f"{message}; {hint}" if hint else message
     if "is not an EDTF date" in message:
         return f"{message} ({EDTF_EXAMPLES})"
@@ -657,7 +669,9 @@ def _add_reading_commands(commands: Any) -> None:
     )
     events.add_argument("--place", metavar="ID", help="at this place or a place within it")
     events.add_argument(
-        "--involving", metavar="ID", help="a person or organisation who took part or was charged"
+        "--involving",
+        metavar="ID",
+        help="a person, organisation or group that took part or was charged",
     )
     events.add_argument("--role", help="with a participant in this role (with --involving: theirs)")
     events.set_defaults(run=_cmd_events)
@@ -665,10 +679,10 @@ def _add_reading_commands(commands: Any) -> None:
     timeline = _command(
         commands,
         "timeline",
-        "the events a person or organisation took part in, in date order",
+        "the events a person, organisation or group took part in, in date order",
         ["rightsdata timeline person:vladimir-kozlov", "rightsdata timeline org:alga --json"],
     )
-    timeline.add_argument("actor", help="a person or organisation id")
+    timeline.add_argument("actor", help="a person, organisation or group id")
     timeline.set_defaults(run=_cmd_timeline)
 
     show = _command(

@@ -2,9 +2,9 @@
 
 >>> close("timelin", ["timeline", "show", "search"])
 ['timeline']
->>> field_hint("persons.json[0].nmae")
+>>> field_hint("persons", "nmae")
 "did you mean 'name'?"
->>> field_hint("events.json[3].figures[0].loww")
+>>> field_hint("events", "figures[0].loww")
 "did you mean 'low'?"
 """
 
@@ -103,18 +103,15 @@ def _field_type(cls: type, name: str) -> type | None:
     return None
 
 
-def field_hint(location: str) -> str:
-    """'did you mean ...?' for an unknown field at ``location`` (``persons.json[0].nmae``),
-    naming the fields of the record or part it is in; empty if none is close."""
+def field_hint(kind: str | None, field: str | None) -> str:
+    """'did you mean ...?' for an unknown ``field`` (a path: ``figures[0].loww``) of a record of
+    ``kind``, naming the fields of the record or part it is in; empty if none is close."""
     from rightsdata._model.records import RECORD_TYPES
 
-    file_part, _, path = location.partition("[")
-    # locations look like 'events.json[3].figures[0].low' or 'data.json:events[3].x'
-    kind = file_part.rsplit(":", 1)[-1].removesuffix(".json").removesuffix(".jsonl")
-    cls: type | None = RECORD_TYPES.get(kind)
-    if cls is None:
+    cls: type | None = RECORD_TYPES.get(kind) if kind else None
+    if cls is None or not field:
         return ""
-    segments = _SEGMENT.findall(path.partition("]")[2])
+    segments = _SEGMENT.findall(field)
     for segment in segments[:-1]:
         cls = _field_type(cls, segment) if cls is not None else None
     if cls is None or not segments:

@@ -89,7 +89,7 @@ def _check(records: Mapping[str, Sequence[Record]], redirects: Mapping[str, str]
     from rightsdata._validation.integrity import check_integrity
 
     listed = {kind: list(items) for kind, items in records.items()}
-    problems = check_integrity(listed, {kind: kind for kind in listed}, redirects)
+    problems = check_integrity(listed, {}, redirects)  # located by kind: persons[1] person:a
     if problems:
         raise InvalidDataError(problems, "the records given to Dataset")
 

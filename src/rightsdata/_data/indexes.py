@@ -9,13 +9,15 @@ form no reference cycle and are freed as soon as the last reference goes.
 
 The indexes:
 
+* ``event_fields`` (:class:`EventFields`): the events' ID fields (actors, places, the
+  other records they name) flattened into texts (:class:`Flat`), searched with
+  ``str.find``: ``timeline`` and ``related`` find an ID's events there and sort only those;
 * ``events`` (:class:`EventIndex`): the events in chronological order (see
   :func:`date_order`; each date's key computed once), each rank's possible first and last
-  day, and postings (the events, as sorted ranks) by actor (participant or charged), by
-  role, by kind, by the place they happened at, and by the other records they name (for
-  ``related``), each family built by one pass the first time a query needs it; a place's
-  events with those at places within it, and :class:`DateIndex` for windows, are derived
-  from these on first use;
+  day, and postings (the events, as sorted ranks) by role and by kind (a pass each the
+  first time a query needs them) and by actor, place and the other records events name
+  (from ``event_fields``, a key when asked); a place's events with those at places within
+  it, and :class:`DateIndex` for windows, are derived on first use;
 * ``search`` (:class:`~rightsdata._data.search.SearchIndex`): the normalised names, aliases,
   titles and summaries, with an inverted index of their words;
 * ``sources``: the records citing each source;
@@ -36,6 +38,8 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
+from itertools import accumulate, chain
 from operator import attrgetter
 from typing import Any, Final, Generic, TypeVar
 
@@ -62,6 +66,7 @@ __all__ = [
     "EventIndex",
     "Indexes",
     "Posting",
+    "Postings",
     "RatingIndex",
     "bounds",
     "chronological_key",
@@ -87,6 +92,14 @@ _DATE: Final = attrgetter("date")
 _ID: Final = attrgetter("id")
 _KIND: Final = attrgetter("kind")
 _PLACES: Final = attrgetter("places")
+_PARTICIPANTS: Final = attrgetter("participants")
+_CHARGES: Final = attrgetter("charges")
+_FIGURES: Final = attrgetter("figures")
+_ACTOR: Final = attrgetter("actor")
+_AGAINST: Final = attrgetter("against")
+_PROVISION: Final = attrgetter("provision")
+_ASSERTED_BY: Final = attrgetter("asserted_by")
+_PART_OF: Final = attrgetter("part_of")
 
 
 def bounds(date: EDTF) -> tuple[int, int]:
@@ -309,8 +322,224 @@ class DateIndex:
                     yield ranks[i]
 
 
-def _postings(lists: Mapping[str, list[int]]) -> dict[str, Posting]:
-    return {key: Posting.of_ascending(ranks) for key, ranks in lists.items()}
+class Postings(Mapping[str, Posting]):
+    """The postings of one family, by key: each key's ranks (ascending, perhaps repeated)
+    become a :class:`Posting` the first time it is asked for.
+
+    An index of 100,000 events has a posting for each of about 100,000 actors, of which a
+    session asks for a few: making them all up front cost most of the family's first pass.
+    Concurrent first asks of a key store equal postings.
+
+    >>> postings = Postings({"a": [1, 1, 4]})
+    >>> postings["a"].ranks, postings.get("b", EMPTY).ranks, len(postings), "a" in postings
+    ((1, 4), (), 1, True)
+    """
+
+    __slots__ = ("_made", "_raw")
+
+    def __init__(self, raw: dict[str, list[int]]) -> None:
+        self._raw = raw
+        self._made: dict[str, Posting] = {}
+
+    def __getitem__(self, key: str) -> Posting:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = Posting.of_ascending(self._raw[key])
+        return made
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The posting of ``key``, or ``default`` if no event has it."""
+        made = self._made.get(key)
+        if made is not None:
+            return made
+        if key not in self._raw:
+            return default
+        return self[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
+class Flat:
+    """One ID field of every event, flattened: its values in rank order (a list field's
+    items one after another) joined into one text, one value a line.
+
+    :meth:`ranks` finds a key with ``str.find`` in the text (a C loop over contiguous
+    memory: well under a millisecond for 100,000 values), counts the lines before each hit
+    to know its value, and maps the value to its rank (``ends``, where each rank's values
+    end; None when each rank has exactly one value). Building one costs a few C-level
+    passes, with no Python object per value: an index needs no dict of lists for the
+    100,000 IDs events name, of which a session asks about a few.
+
+    >>> flat = Flat.of_lists([("a", "b"), (), ("a",)])
+    >>> flat.ranks("a"), flat.ranks("z")
+    ([0, 2], [])
+    >>> Flat(["x", None, "x"], None).ranks("x")
+    [0, 2]
+    """
+
+    __slots__ = ("ends", "text")
+
+    def __init__(self, values: Iterable[str | None], ends: list[int] | None) -> None:
+        values = list(values)
+        if None in values:
+            values = ["" if v is None else v for v in values]
+        self.text = "\n" + "\n".join(values) + "\n"  # type: ignore[arg-type]
+        self.ends = ends
+
+    @classmethod
+    def of_lists(cls, lists: Iterable[Sequence[str]]) -> Flat:
+        """From each rank's list of values."""
+        return cls(*_flattened(lists))
+
+    def ranks(self, key: str) -> list[int]:
+        """The ranks whose values include ``key``, ascending (repeated if a rank holds it
+        more than once)."""
+        if not key or "\n" in key:
+            return []
+        text, ends = self.text, self.ends
+        needle = f"\n{key}\n"
+        found: list[int] = []
+        value = 0  # which value the hit at ``at`` is: the line breaks before it, less the first
+        counted = 1  # text[:counted] is counted
+        at = text.find(needle)
+        while at >= 0:
+            value += text.count("\n", counted, at + 1)
+            counted = at + 1
+            found.append(value if ends is None else bisect_right(ends, value))
+            at = text.find(needle, at + len(needle) - 1)
+        return found
+
+
+def _flattened(lists: Iterable[Sequence[T]]) -> tuple[list[T], list[int]]:
+    """The items of ``lists`` one after another, and where each list's items end."""
+    lists = list(lists)
+    return list(chain.from_iterable(lists)), list(accumulate(map(len, lists)))
+
+
+class ScanPostings(Mapping[str, Posting]):
+    """A family of postings whose keys are found when asked (by ``find``, which gives the
+    ranks holding a key, in any order, perhaps repeated), each kept once made. ``keys``
+    lists every key, for iteration (rarely needed)."""
+
+    __slots__ = ("_find", "_keys", "_made")
+
+    def __init__(self, find: Callable[[str], list[int]], keys: Callable[[], Iterable[str]]) -> None:
+        self._find = find
+        self._keys = keys
+        self._made: dict[str, Posting] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The posting of ``key``, or ``default`` if no event has it."""
+        made = self._made.get(key)
+        if made is None:
+            if not isinstance(key, str):
+                return default
+            ranks = self._find(key)
+            made = Posting.of(ranks) if ranks else EMPTY
+            self._made[key] = made  # concurrent first asks store equal postings
+        return default if made is EMPTY else made
+
+    def __getitem__(self, key: str) -> Posting:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys(self._keys()))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class EventFields:
+    """The ID fields of events (in the order given: the collection's, by ID) flattened into
+    :class:`Flat` texts, a family at a time on first use: ``actors`` (participants and the
+    accused of charges), ``places``, ``references`` (a charge's provision, a figure's
+    asserter, ``part_of``).
+
+    ``timeline`` and ``related`` answer from these without sorting every event: they find
+    the few events naming a record and sort those (:meth:`naming`, :meth:`positions`).
+    The :class:`EventIndex` translates the same positions into its ranks.
+    """
+
+    __slots__ = ("_flats", "_involving", "_lock", "_naming", "events")
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events = events
+        self._flats: dict[str, tuple[Flat, ...]] = {}
+        self._naming: dict[str, tuple[Event, ...]] = {}
+        self._involving: dict[str, tuple[Event, ...]] = {}
+        self._lock = threading.Lock()
+
+    def flats(self, family: str) -> tuple[Flat, ...]:
+        """The fields of one family, flattened on first use."""
+        flats = self._flats.get(family)
+        if flats is None:
+            with self._lock:
+                flats = self._flats.get(family)
+                if flats is None:
+                    flats = self._flats[family] = _FLATS[family](self.events)
+        return flats
+
+    def positions(self, family: str, key: str) -> list[int]:
+        """Where the events naming ``key`` in one family's fields are, ascending, once each."""
+        found = [flat.ranks(key) for flat in self.flats(family)]
+        if len(found) == 1:
+            return list(dict.fromkeys(found[0]))
+        return sorted({p for positions in found for p in positions})
+
+    def keys(self, family: str) -> Iterator[str]:
+        """Every key of one family (with repeats)."""
+        for flat in self.flats(family):
+            yield from filter(None, flat.text.split("\n"))
+
+    def involving(self, actor: str) -> tuple[Event, ...]:
+        """The events of an actor (as a participant or the accused of a charge), in date
+        order. Kept once asked."""
+        known = self._involving.get(actor)
+        if known is None:
+            events = self.events
+            known = chronological(events[p] for p in self.positions("actors", actor))
+            self._involving[actor] = known
+        return known
+
+    def naming(self, record_id: str) -> tuple[Event, ...]:
+        """The events that name a record: as participant or accused, provision, place (not
+        through ``within``), asserter of a figure, or the event they are part of; in date
+        order (:func:`date_order`). Kept once asked (concurrent first asks store equal
+        tuples)."""
+        known = self._naming.get(record_id)
+        if known is not None:
+            return known
+        found: set[int] = set()
+        for family in ("actors", "places", "references"):
+            found.update(self.positions(family, record_id))
+        events = self.events
+        naming = chronological(events[p] for p in found if events[p].id != record_id)
+        self._naming[record_id] = naming
+        return naming
+
+
+def chronological(events: Iterable[Event]) -> tuple[Event, ...]:
+    """``events`` in :func:`date_order`."""
+    return tuple(sorted(events, key=lambda e: date_order(e.date, e.id)))
+
+
+def _postings(lists: dict[str, list[int]]) -> Postings:
+    if isinstance(lists, defaultdict):
+        lists.default_factory = None  # a missing key raises KeyError, as in a dict
+    return Postings(lists)
 
 
 class EventIndex:
@@ -321,23 +550,25 @@ class EventIndex:
     an undated event has ``POS + 1`` / ``NEG - 1``, so that no window overlaps it.
 
     :meth:`build` sorts the events, computing each date's key once. The postings (the
-    events under a key, as ascending ranks) come in families, each built by one pass over
-    the events in rank order the first time a query needs it, under the index's lock:
-    ``by_actor`` and ``by_role`` (participants, and the accused of charges), ``by_kind``,
-    ``at_place`` (the places events happened at), ``by_reference`` (a charge's provision, a
-    figure's asserter, the event an event is part of); ``by_place`` (a place with those
-    within it) and ``dates`` are derived on first use. So the first ``timeline`` pays
-    for the actors only, the first ``events(kind=)`` for the kinds. Roles and kinds are keyed
-    by their string values (``"victim"``): hashing a str is cheaper than an enum member.
+    events under a key, as ascending ranks) come in families, each made the first time a
+    query needs it, under the index's lock: ``by_role`` and ``by_kind`` by one pass over the
+    events; ``by_actor`` (participants, and the accused of charges), ``at_place`` (the
+    places events happened at) and ``by_reference`` (a charge's provision, a figure's
+    asserter, the event an event is part of) from :class:`EventFields`, a key at a time;
+    ``by_place`` (a place with those within it) and ``dates`` are derived on first use.
+    Roles and kinds are keyed by their string values (``"victim"``): hashing a str is
+    cheaper than an enum member.
     """
 
     __slots__ = (
         "_by_place",
         "_dates",
         "_families",
+        "_fields",
         "_lock",
         "_naming",
         "_rank",
+        "_ranked",
         "contained",
         "firsts",
         "lasts",
@@ -350,12 +581,18 @@ class EventIndex:
         firsts: list[int],
         lasts: list[int],
         contained: Mapping[str, tuple[str, ...]],
+        fields: EventFields | None = None,
+        ranked: list[int] | None = None,
     ) -> None:
+        """``fields``: the events' fields in another order, ``ranked`` the positions there of
+        the events of ``order`` (None: ``fields`` are in rank order, or made so)."""
         self.order = order
+        self._fields = EventFields(order) if fields is None else fields
+        self._ranked = None if fields is None else ranked
         self.firsts = firsts
         self.lasts = lasts
         self.contained = contained  # each place -> the places within it, however deep
-        self._families: dict[str, dict[str, dict[str, Posting]]] = {}
+        self._families: dict[str, dict[str, Mapping[str, Posting]]] = {}
         self._by_place: dict[str, Posting] = {}
         self._dates: DateIndex | None = None
         self._rank: dict[str, int] | None = None
@@ -369,6 +606,7 @@ class EventIndex:
         contained: Mapping[str, tuple[str, ...]] | None = None,
         *,
         by_id: bool = False,
+        fields: EventFields | None = None,
     ) -> EventIndex:
         """Sort ``events`` chronologically; ``contained`` maps a place to those within it.
 
@@ -393,9 +631,11 @@ class EventIndex:
         }
         firsts = list(map({i: s[0] for i, s in span.items()}.__getitem__, ranked_ids))
         lasts = list(map({i: s[1] for i, s in span.items()}.__getitem__, ranked_ids))
-        return cls(order, firsts, lasts, contained or {})
+        if fields is not None and (not by_id or fields.events is not events):
+            raise ValueError("fields must be those of the events given, sorted by ID")
+        return cls(order, firsts, lasts, contained or {}, fields, ranked)
 
-    def _family(self, name: str) -> dict[str, dict[str, Posting]]:
+    def _family(self, name: str) -> dict[str, Mapping[str, Posting]]:
         family = self._families.get(name)
         if family is None:
             with self._lock:
@@ -406,31 +646,54 @@ class EventIndex:
                     self._families[name] = family
         return family
 
+    def _scanned(self, name: str) -> Mapping[str, Posting]:
+        """A family found in the events' fields (see :class:`EventFields`)."""
+        family = self._families.get(name)
+        if family is None:
+            with self._lock:
+                family = self._families.get(name)
+                if family is None:
+                    family = {name: self._scan(_SCANNED[name])}
+                    self._families[name] = family
+        return family[name]
+
+    def _scan(self, family: str) -> ScanPostings:
+        # The closures hold the fields and a list, not this index (no reference cycle).
+        fields, ranked = self._fields, self._ranked
+        if ranked is None:
+            return ScanPostings(partial(fields.positions, family), partial(fields.keys, family))
+        rank_of = sorted(range(len(ranked)), key=ranked.__getitem__)  # the inverse
+
+        def find(key: str) -> list[int]:
+            return list(map(rank_of.__getitem__, fields.positions(family, key)))
+
+        return ScanPostings(find, partial(fields.keys, family))
+
     @property
-    def by_actor(self) -> dict[str, Posting]:
+    def by_actor(self) -> Mapping[str, Posting]:
         """Each actor's events: as a participant (any role) or as the accused of a charge."""
-        return self._family("actors")["actor"]
+        return self._scanned("actor")
 
     @property
-    def by_role(self) -> dict[str, Posting]:
+    def by_role(self) -> Mapping[str, Posting]:
         """The events with a participant in each role."""
-        return self._family("actors")["role"]
+        return self._family("roles")["role"]
 
     @property
-    def by_kind(self) -> dict[str, Posting]:
+    def by_kind(self) -> Mapping[str, Posting]:
         """The events of each kind."""
         return self._family("kinds")["kind"]
 
     @property
-    def at_place(self) -> dict[str, Posting]:
+    def at_place(self) -> Mapping[str, Posting]:
         """The events at each place (directly, not through ``within``)."""
-        return self._family("places")["place"]
+        return self._scanned("place")
 
     @property
-    def by_reference(self) -> dict[str, Posting]:
+    def by_reference(self) -> Mapping[str, Posting]:
         """The events naming a record as a charge's provision, a figure's asserter, or the
         event they are part of."""
-        return self._family("references")["reference"]
+        return self._scanned("reference")
 
     @property
     def rank(self) -> dict[str, int]:
@@ -487,53 +750,62 @@ class EventIndex:
         return naming
 
 
-def _actors(order: Sequence[Event]) -> dict[str, dict[str, Posting]]:
-    actor: defaultdict[str, list[int]] = defaultdict(list)
+def _actor_flats(events: Sequence[Event]) -> tuple[Flat, ...]:
+    participants, participant_ends = _flattened(map(_PARTICIPANTS, events))
+    charges, charge_ends = _flattened(map(_CHARGES, events))
+    return (
+        Flat(map(_ACTOR, participants), participant_ends),
+        Flat(map(_AGAINST, charges), charge_ends),
+    )
+
+
+def _roles(order: Sequence[Event]) -> dict[str, Mapping[str, Posting]]:
     role: defaultdict[str, list[int]] = defaultdict(list)
-    for rank, event in enumerate(order):
-        for participant in event.participants:
-            actor[participant.actor].append(rank)
+    for rank, participants in enumerate(map(_PARTICIPANTS, order)):
+        for participant in participants:
             role[participant.role._value_].append(rank)  # _value_: no descriptor call
-        for charge in event.charges:
-            actor[charge.against].append(rank)
-    return {"actor": _postings(actor), "role": _postings(role)}
+    return {"role": _postings(role)}
 
 
-def _kinds(order: Sequence[Event]) -> dict[str, dict[str, Posting]]:
+def _kinds(order: Sequence[Event]) -> dict[str, Mapping[str, Posting]]:
     kind: defaultdict[str, list[int]] = defaultdict(list)
     for rank, value in enumerate(map(_KIND, order)):
         kind[value._value_].append(rank)
     return {"kind": _postings(kind)}
 
 
-def _places(order: Sequence[Event]) -> dict[str, dict[str, Posting]]:
-    place: defaultdict[str, list[int]] = defaultdict(list)
-    for rank, places in enumerate(map(_PLACES, order)):
-        for place_id in places:
-            place[place_id].append(rank)
-    return {"place": _postings(place)}
+def _place_flats(events: Sequence[Event]) -> tuple[Flat, ...]:
+    return (Flat.of_lists(map(_PLACES, events)),)
 
 
-def _references(order: Sequence[Event]) -> dict[str, dict[str, Posting]]:
-    reference: defaultdict[str, list[int]] = defaultdict(list)
-    for rank, event in enumerate(order):
-        for charge in event.charges:
-            reference[charge.provision].append(rank)
-        for figure in event.figures:
-            if figure.asserted_by is not None:
-                reference[figure.asserted_by].append(rank)
-            for actor in (*figure.joined_by, *figure.relayed_by):
-                reference[actor].append(rank)
-        if event.part_of is not None:
-            reference[event.part_of].append(rank)
-    return {"reference": _postings(reference)}
+def _figure_partners(event: Event) -> list[str]:
+    """Who joined or relayed the event's figures (few events have any)."""
+    return [a for f in event.figures for a in (*f.joined_by, *f.relayed_by)]
 
 
-_FAMILIES: Final[dict[str, Callable[[Sequence[Event]], dict[str, dict[str, Posting]]]]] = {
-    "actors": _actors,
+def _reference_flats(events: Sequence[Event]) -> tuple[Flat, ...]:
+    charges, charge_ends = _flattened(map(_CHARGES, events))
+    figures, figure_ends = _flattened(map(_FIGURES, events))
+    return (
+        Flat(map(_PROVISION, charges), charge_ends),
+        Flat(map(_ASSERTED_BY, figures), figure_ends),
+        Flat.of_lists(map(_figure_partners, events)),
+        Flat(map(_PART_OF, events), None),
+    )
+
+
+_FLATS: Final[dict[str, Callable[[Sequence[Event]], tuple[Flat, ...]]]] = {
+    "actors": _actor_flats,
+    "places": _place_flats,
+    "references": _reference_flats,
+}
+#: The postings of EventIndex found in EventFields: its family, and the name it has there.
+_SCANNED: Final = {"actor": "actors", "place": "places", "reference": "references"}
+
+
+_FAMILIES: Final[dict[str, Callable[[Sequence[Event]], dict[str, Mapping[str, Posting]]]]] = {
+    "roles": _roles,
     "kinds": _kinds,
-    "places": _places,
-    "references": _references,
 }
 
 
@@ -572,21 +844,68 @@ class References:
     ratings: tuple[Rating, ...] = ()
 
 
-def _referenced(record: Record) -> set[str]:
-    """The IDs a relationship, statement or rating names (citations aside)."""
-    if isinstance(record, Relationship):
-        return {record.subject, record.object}
-    if isinstance(record, Statement):
-        return {
-            record.speaker,
-            *record.joined_by,
-            *record.relayed_by,
-            *record.addressed_to,
-            *record.about,
-        }
-    if isinstance(record, Rating):
-        return {record.country, record.rated_by}
-    return set()
+class ReferenceIndex:
+    """The relationships, statements and ratings naming each record, for ``related``.
+
+    :meth:`build` flattens the fields that name records (:class:`Flat`), sorting nothing;
+    :meth:`get` finds the records naming one ID and puts those few in date order (a session
+    asks about a few of the 100,000 records named).
+    """
+
+    __slots__ = ("_asked", "_kinds")
+
+    def __init__(self, kinds: Sequence[tuple[Sequence[Any], Sequence[Flat]]]) -> None:
+        self._kinds = tuple(kinds)
+        self._asked: dict[str, References | None] = {}
+
+    @classmethod
+    def build(
+        cls,
+        relationships: Sequence[Relationship],
+        statements: Sequence[Statement],
+        ratings: Sequence[Rating],
+    ) -> ReferenceIndex:
+        """Index records of the three kinds."""
+
+        def singles(records: Sequence[Any], *fields: str) -> list[Flat]:
+            return [Flat(map(attrgetter(f), records), None) for f in fields]
+
+        def lists(records: Sequence[Any], *fields: str) -> list[Flat]:
+            return [Flat.of_lists(map(attrgetter(f), records)) for f in fields]
+
+        return cls(
+            [
+                (relationships, singles(relationships, "subject", "object")),
+                (
+                    statements,
+                    singles(statements, "speaker")
+                    + lists(statements, "joined_by", "relayed_by", "addressed_to", "about"),
+                ),
+                (ratings, singles(ratings, "country", "rated_by")),
+            ]
+        )
+
+    def get(self, record_id: str) -> References | None:
+        """The records naming ``record_id`` (each tuple in date order), or None if none does.
+        Kept once asked (concurrent first asks store equal values)."""
+        if record_id in self._asked:
+            return self._asked[record_id]
+        references = self._asked[record_id] = self._find(record_id)
+        return references
+
+    def _find(self, record_id: str) -> References | None:
+        found = []
+        for records, fields in self._kinds:
+            ranks = sorted({r for field in fields for r in field.ranks(record_id)})
+            found.append([records[r] for r in ranks if records[r].id != record_id])
+        relationships, statements, ratings = found
+        if not (relationships or statements or ratings):
+            return None
+        return References(
+            relationships=tuple(sorted(relationships, key=lambda r: date_order(r.start, r.id))),
+            statements=tuple(sorted(statements, key=lambda s: date_order(s.date, s.id))),
+            ratings=tuple(sorted(ratings, key=lambda r: (r.as_of.sort_key(), r.id))),
+        )
 
 
 @attrs.frozen
@@ -597,10 +916,10 @@ class StatementIndex:
     order: tuple[Statement, ...]
     firsts: list[int]
     lasts: list[int]
-    by_speaker: dict[str, Posting]
-    by_addressee: dict[str, Posting]
-    by_about: dict[str, Posting]
-    by_kind: dict[str, Posting]
+    by_speaker: Postings
+    by_addressee: Postings
+    by_about: Postings
+    by_kind: Postings
 
     @classmethod
     def build(cls, statements: Iterable[Statement]) -> StatementIndex:
@@ -628,6 +947,41 @@ class StatementIndex:
         return cls(order, firsts, lasts, *postings)
 
 
+class Contained(Mapping[str, tuple[str, ...]]):
+    """Each place's places within it, however deep (``within``, transitively), worked out
+    from the places the first time a query asks about a place (a cycle stops a walk).
+
+    >>> import rightsdata
+    >>> "place:almaty" in Contained(rightsdata.load().places)["place:kazakhstan"]
+    True
+    """
+
+    __slots__ = ("_found", "_places")
+
+    def __init__(self, places: Sequence[Place]) -> None:
+        self._places = places
+        self._found: dict[str, tuple[str, ...]] | None = None
+
+    def _map(self) -> dict[str, tuple[str, ...]]:
+        found = self._found
+        if found is None:
+            contained: defaultdict[str, list[str]] = defaultdict(list)
+            for place_id, chain_ in _chains(self._places).items():
+                for container in chain_:
+                    contained[container].append(place_id)
+            found = self._found = {k: tuple(v) for k, v in contained.items()}
+        return found
+
+    def __getitem__(self, place_id: str) -> tuple[str, ...]:
+        return self._map()[place_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
+
+
 class Indexes:
     """All the lazily built indexes of one dataset's records (see the module docstring)."""
 
@@ -635,6 +989,7 @@ class Indexes:
         "_by_kind",
         "_containers",
         "_countries",
+        "_event_fields",
         "_events",
         "_lock",
         "_ratings",
@@ -651,6 +1006,7 @@ class Indexes:
         lock = self._lock = threading.RLock()
         self._containers = _Lazy(_build_containers, lock)
         self._events = _Lazy(_build_events, lock)
+        self._event_fields = _Lazy(_build_event_fields, lock)
         self._search = _Lazy(_build_search, lock)
         self._sources = _Lazy(_build_sources, lock)
         self._references = _Lazy(_build_references, lock)
@@ -672,6 +1028,10 @@ class Indexes:
         """The event index."""
         return self._events.get(self)
 
+    def event_fields(self) -> EventFields:
+        """The events' ID fields, flattened (by ID, as the collection holds them)."""
+        return self._event_fields.get(self)
+
     def search(self) -> SearchIndex:
         """The search index."""
         return self._search.get(self)
@@ -680,7 +1040,7 @@ class Indexes:
         """The records citing each source (record-level or figure citations), kind then ID."""
         return self._sources.get(self)
 
-    def references(self) -> dict[str, References]:
+    def references(self) -> ReferenceIndex:
         """The relationships, statements and ratings naming each record."""
         return self._references.get(self)
 
@@ -701,27 +1061,34 @@ class Indexes:
 
 
 def _build_containers(indexes: Indexes) -> dict[str, tuple[str, ...]]:
-    within: dict[str, str | None] = {p.id: p.within for p in indexes.records("places")}
+    return _chains(indexes.records("places"))
+
+
+def _chains(places: Iterable[Place]) -> dict[str, tuple[str, ...]]:
+    """Each place's containing places, nearest first."""
+    within: dict[str, str | None] = {p.id: p.within for p in places}
     result: dict[str, tuple[str, ...]] = {}
     for place_id in within:
-        chain: list[str] = []
+        chain_: list[str] = []
         seen = {place_id}
         parent = within.get(place_id)
         while parent is not None and parent not in seen:  # a cycle stops the walk
-            chain.append(parent)
+            chain_.append(parent)
             seen.add(parent)
             parent = within.get(parent)
-        result[place_id] = tuple(chain)
+        result[place_id] = tuple(chain_)
     return result
 
 
 def _build_events(indexes: Indexes) -> EventIndex:
-    contained: defaultdict[str, list[str]] = defaultdict(list)
-    for place_id, chain in indexes.containers().items():
-        for container in chain:
-            contained[container].append(place_id)
+    fields = indexes.event_fields()
+    contained = Contained(indexes.records("places"))
+    return EventIndex.build(fields.events, contained, by_id=True, fields=fields)
+
+
+def _build_event_fields(indexes: Indexes) -> EventFields:
     events: Sequence[Event] = indexes.records("events")
-    return EventIndex.build(events, {k: tuple(v) for k, v in contained.items()}, by_id=True)
+    return EventFields(events)
 
 
 def _build_search(indexes: Indexes) -> SearchIndex:
@@ -740,25 +1107,10 @@ def _build_sources(indexes: Indexes) -> dict[str, tuple[Record, ...]]:
     return {source: tuple(records) for source, records in citing.items()}
 
 
-def _build_references(indexes: Indexes) -> dict[str, References]:
-    found: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for kind in ("relationships", "statements", "ratings"):
-        for record in indexes.records(kind):
-            for target in _referenced(record):
-                if target != record.id:
-                    found[target][kind].append(record)
-
-    def dated(records: list[Any], field: str) -> tuple[Any, ...]:
-        return tuple(sorted(records, key=lambda r: date_order(getattr(r, field), r.id)))
-
-    return {
-        target: References(
-            relationships=dated(kinds["relationships"], "start"),
-            statements=dated(kinds["statements"], "date"),
-            ratings=tuple(sorted(kinds["ratings"], key=lambda r: (r.as_of.sort_key(), r.id))),
-        )
-        for target, kinds in found.items()
-    }
+def _build_references(indexes: Indexes) -> ReferenceIndex:
+    return ReferenceIndex.build(
+        indexes.records("relationships"), indexes.records("statements"), indexes.records("ratings")
+    )
 
 
 def _build_ratings(indexes: Indexes) -> RatingIndex:

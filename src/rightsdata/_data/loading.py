@@ -20,7 +20,6 @@ True
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import stat
@@ -32,13 +31,16 @@ from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Where, check_integrity
 from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, describe_json
 from rightsdata._values.format import DESCRIPTOR
-from rightsdata._values.gcpause import gc_paused
+from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
+from rightsdata._values.places import Places, RecordPlace, identify
 from rightsdata._values.resources import datasets_root
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pathlib import Path
+
+    from rightsdata._validation.sharing import Sharing
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -134,6 +136,8 @@ def load_path(
     *,
     schema: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    share: bool = False,
+    freeze: bool = False,
 ) -> Dataset:
     """Read a dataset from a folder, a JSON document or a JSON Lines file, and validate it.
 
@@ -142,6 +146,20 @@ def load_path(
     (slower; needs ``rightsdata[schema]``, else raises ``MissingExtraError``, an ImportError).
     Files larger than ``max_bytes`` are refused; docs/loading.md lists every limit.
 
+    ``share=True`` makes equal values among the records one object: every text and ID
+    (a reference shares the string of the ID it names), equal participants, aliases,
+    charges, penalties, inferences, and equal tuples of them. On the benchmark's data it
+    holds 44% less memory for about 40% more load time (docs/performance.md); records are
+    immutable, so nothing else changes.
+
+    ``freeze=True`` ends a successful load with ``gc.freeze()``: the dataset, and every
+    other object alive in the process, moves to the garbage collector's permanent
+    generation, which no collection walks. For a large dataset kept for the process's life
+    it saves the young collection that ends a load (about a quarter of the load's time at
+    100,000 events) and the time of every later full collection (about 0.7 s each there);
+    ``del`` still frees the dataset at once (it holds no reference cycle), and
+    ``gc.unfreeze()`` undoes it. See docs/performance.md.
+
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "data.json").write_text('{"persons": [{"id": "person:x"}]}')
@@ -149,12 +167,17 @@ def load_path(
     Traceback (most recent call last):
     ...
     rightsdata.InvalidDataError: 2 problems in .../data.json:
-      data.json:persons[0].name: required field is missing
+      data.json:persons[0] person:x.name: required field is missing
     ...
     """
     from pathlib import Path  # here: loading the bundled data does without it
 
-    dataset, problems = _read(Path(path), schema=schema, max_bytes=max_bytes)
+    # One pause for the whole load: the readers' and the integrity check's pauses nest in it,
+    # so what they build is handed to the old generation (or frozen) once, at the end.
+    with gc_paused():
+        dataset, problems = _read(Path(path), schema=schema, max_bytes=max_bytes, share=share)
+        if freeze and dataset is not None and not problems:
+            freeze_when_done()
     if problems or dataset is None:
         raise InvalidDataError(problems, _shown(path))
     return dataset
@@ -230,6 +253,8 @@ class _Parts:
         "records",
         "redirects",
         "redirects_where",
+        "share",
+        "sharing",
         "unsure",
         "where",
     )
@@ -247,22 +272,30 @@ class _Parts:
         self.failed_ids: set[str] = set()
         #: kinds (or "*": any) some of whose records' IDs are unknown (a file or line unread)
         self.unsure: set[str] = set()
+        #: whether to share equal values among the records (``load_path(share=True)``), and
+        #: those shared so far (made on the first large file)
+        self.share = False
+        self.sharing: Sharing | None = None
 
 
-def _read(path: Path, *, schema: bool, max_bytes: int) -> tuple[Dataset | None, list[Problem]]:
+def _read(
+    path: Path, *, schema: bool, max_bytes: int, share: bool = False
+) -> tuple[Dataset | None, list[Problem]]:
     if schema:
         from rightsdata._values.extras import require
 
         require("jsonschema", "schema")  # MissingExtraError before reading anything
     try:
-        return _read_any(path, schema=schema, max_bytes=max_bytes)
+        return _read_any(path, schema=schema, max_bytes=max_bytes, share=share)
     except RecursionError:  # a backstop: every reader bounds nesting before it recurses
         return None, [Problem(_shown(path), "is nested too deeply to read", ProblemCode.LIMIT)]
     except OSError as exc:  # a backstop: every read is checked, but a disk can fail anywhere
         return None, [_os_problem(_shown(path), os.fspath(path), exc)]
 
 
-def _read_any(path: Path, *, schema: bool, max_bytes: int) -> tuple[Dataset | None, list[Problem]]:
+def _read_any(
+    path: Path, *, schema: bool, max_bytes: int, share: bool = False
+) -> tuple[Dataset | None, list[Problem]]:
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -270,11 +303,13 @@ def _read_any(path: Path, *, schema: bool, max_bytes: int) -> tuple[Dataset | No
     except ValueError as exc:  # a NUL byte: no system call takes such a path
         return None, [Problem(repr(_shown(path)), f"is not a path: {exc}", ProblemCode.FILE)]
     if stat.S_ISDIR(info.st_mode):
-        return _read_folder(path, schema=schema, max_bytes=max_bytes, check_resources=True)
+        return _read_folder(
+            path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share
+        )
     if path.suffix.lower() in _JSON_LINES_SUFFIXES:
-        parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes)
+        parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
     else:
-        parts = _read_document(path, schema=schema, max_bytes=max_bytes)
+        parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
     return _finish(parts)
 
 
@@ -303,9 +338,11 @@ def _read_folder(
     max_bytes: int,
     check_resources: bool | Literal["sizes"],
     check_descriptor: bool = True,
+    share: bool = False,
 ) -> tuple[Dataset | None, list[Problem]]:
     hashes = check_resources is True
     parts = _Parts()
+    parts.share = share
     kind_files = [f"{kind}.json" for kind in KINDS]
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
     if problem is not None:
@@ -410,12 +447,17 @@ def _resource_problems(
 
 def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool) -> None:
     """One kind's file: the fast decoder first; on any doubt, the diagnostic path decides."""
-    parts.where[kind] = name
+    places = Places(kind, name)
+    parts.where[kind] = places
     if not schema:  # the schema check needs the parsed documents
         from rightsdata._validation.fastpath import REFUSED, decode_with_ids
 
+        if parts.share and parts.sharing is None:
+            from rightsdata._validation.sharing import Sharing
+
+            parts.sharing = Sharing()
         try:
-            records, ids = decode_with_ids(kind, data)
+            records, ids = decode_with_ids(kind, data, parts.sharing)
         except REFUSED:
             pass  # the diagnostic path below decides, and says what is wrong and where
         else:
@@ -432,23 +474,17 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool)
         parts.unsure.add(kind)
         return
     if schema:
-        parts.problems += _schema_problems(kind, documents, name)
-    _structure(parts, kind, documents, name)
+        parts.problems += _schema_problems(kind, documents, places)
+    _structure(parts, kind, documents, places)
 
 
-def _structure(parts: _Parts, kind: str, documents: Any, where: str | list[str]) -> None:
+def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None:
     """Structure a kind's documents into ``parts``: all of them, or, if some fail, those that
-    do (located one by one), so that integrity can still be checked among them."""
+    do (found one by one), so that integrity can still be checked among them."""
     from rightsdata._validation.convert import structure_located, structure_many  # cattrs on demand
 
-    if isinstance(where, str):
-        records, found = structure_many(kind, documents, where)
-        located = found and type(documents) is list
-        locations = [f"{where}[{i}]" for i in range(len(documents))] if located else []
-    else:
-        records, found = structure_located(kind, documents, where)
-        locations = where
-    parts.where[kind] = where
+    records, found = structure_many(kind, documents, places)
+    parts.where[kind] = places
     parts.records[kind] = records
     if not found:
         return
@@ -458,12 +494,12 @@ def _structure(parts: _Parts, kind: str, documents: Any, where: str | list[str])
         return
     # The rare case: find which records structured (again, one by one) and where they are.
     kept: list[Record] = []
-    kept_where: list[str] = []
-    for document, location in zip(documents, locations, strict=True):
-        built, errors = structure_located(kind, [document], [location])
+    kept_at: list[int] = []
+    for n, document in enumerate(documents):
+        built, errors = structure_located(kind, [document], places.subset([n]))
         if not errors:
             kept += built
-            kept_where.append(location)
+            kept_at.append(n)
             continue
         record_id = document.get("id") if type(document) is dict else None
         if type(record_id) is str:
@@ -471,12 +507,23 @@ def _structure(parts: _Parts, kind: str, documents: Any, where: str | list[str])
         else:
             parts.unsure.add(kind)
     parts.records[kind] = kept
-    parts.where[kind] = kept_where
+    parts.where[kind] = places.subset(kept_at)
 
 
-def _read_document(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
+def _read_document(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Parts:
     parts = _Parts(redirects_where=f"{path.name}:redirects")
-    raw, found = read_json(path, path.name, max_bytes)
+    data, problem = _read_bytes(path, path.name, max_bytes)
+    if problem is not None:
+        parts.problems.append(problem)
+        return parts
+    if not schema and _fast_document(parts, path.name, data, share):
+        return parts
+    text, problem = _decode(data, path.name)
+    del data
+    if problem is not None:
+        parts.problems.append(problem)
+        return parts
+    raw, found = _parse(text, path.name)
     parts.problems += found
     if found:
         return parts
@@ -504,10 +551,66 @@ def _read_document(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
                     )
                 )
                 continue
+            places = Places(key, path.name, keyed=True)
             if schema and type(documents) is list:
-                parts.problems += _schema_problems(key, documents, where)
-            _structure(parts, key, documents, where)
+                parts.problems += _schema_problems(key, documents, places)
+            _structure(parts, key, documents, places)
     return parts
+
+
+def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
+    """Read a JSON document with the fast path into ``parts``; False (``parts`` untouched) if
+    it cannot vouch for it, or if its redirects have a problem: the diagnostic path then
+    reads it and says what is wrong and where."""
+    from rightsdata._validation.fastpath import REFUSED, decode_document
+    from rightsdata._validation.sharing import Sharing
+
+    try:
+        kinds, redirects_text = decode_document(data, Sharing() if share else None)
+    except REFUSED:
+        return False
+    redirects: dict[str, str] = {}
+    if redirects_text is not None:
+        raw, found = _parse(redirects_text.decode("utf-8"), name)
+        if not found:
+            redirects, found = _check_redirects(raw, parts.redirects_where)
+        if found:
+            return False
+    for kind, decoded in kinds.items():
+        parts.records[kind] = decoded.records
+        parts.ids[kind] = decoded.ids
+        parts.where[kind] = Places(kind, name, keyed=True)
+    parts.redirects = redirects
+    return True
+
+
+def _fast_json_lines(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
+    """Read JSON Lines with the fast path into ``parts``, as :func:`_fast_document` does."""
+    from rightsdata._validation.fastpath import REFUSED, decode_json_lines
+    from rightsdata._validation.sharing import Sharing
+
+    try:
+        kinds, redirect_lines = decode_json_lines(data, Sharing() if share else None)
+    except REFUSED:
+        return False
+    redirects: dict[str, str] = {}
+    if redirect_lines:
+        values: list[object] = []
+        for number, line in redirect_lines:
+            value, found = _parse(line.decode("utf-8"), f"{name}:{number}")
+            if found or type(value) is not dict:
+                return False
+            value.pop(KIND_FIELD, None)
+            values.append(value)
+        redirects, found = _check_redirects(values, parts.redirects_where)
+        if found:
+            return False
+    for kind, decoded in kinds.items():
+        parts.records[kind] = decoded.records
+        parts.ids[kind] = decoded.ids
+        parts.where[kind] = Places(kind, name, lines=decoded.lines or ())
+    parts.redirects = redirects
+    return True
 
 
 def _lines(text: str) -> list[str]:
@@ -520,16 +623,18 @@ def _lines(text: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
-def _read_json_lines(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
+def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Parts:
     parts = _Parts(redirects_where=f"{path.name}:redirects")
     data, problem = _read_bytes(path, path.name, max_bytes)
+    if problem is None and not schema and _fast_json_lines(parts, path.name, data, share):
+        return parts
     if problem is None:
         text, problem = _decode(data, path.name)
     if problem is not None:
         parts.problems.append(problem)
         return parts
     documents: dict[str, list[object]] = {}
-    locations: dict[str, list[str]] = {}
+    lines: dict[str, list[int]] = {}
     redirect_lines: list[object] = []
     for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
@@ -540,13 +645,13 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
             parts.problems += found
             parts.unsure.add(_ALL_KINDS)  # that line may have been a record of any kind
             continue
-        kind, found = _kind_of_line(value, where)
+        kind, found = _kind_of_line(value, path.name, number)
         parts.problems += found
         if kind == "redirects":
             redirect_lines.append(value)
         elif kind is not None:
             documents.setdefault(kind, []).append(value)
-            locations.setdefault(kind, []).append(where)
+            lines.setdefault(kind, []).append(number)
         elif type(value) is dict and type(value.get("id")) is str:
             parts.failed_ids.add(value["id"])
         else:
@@ -557,23 +662,27 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int) -> _Parts:
         for kind in KINDS:
             if kind not in documents:
                 continue
+            places = Places(kind, path.name, lines=lines[kind])
             if schema:
-                from rightsdata.schema import schema_problems
-
-                for document, where in zip(documents[kind], locations[kind], strict=True):
-                    parts.problems += schema_problems(kind, document, where)
-            _structure(parts, kind, documents[kind], locations[kind])
+                parts.problems += _schema_problems(kind, documents[kind], places)
+            _structure(parts, kind, documents[kind], places)
     if redirect_lines:
         parts.redirects, found = _check_redirects(redirect_lines, parts.redirects_where)
         parts.problems += found
     return parts
 
 
-def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]:
+def _line(file: str, number: int, value: object) -> RecordPlace:
+    """The record on line ``number`` of a JSON Lines ``file``, before its kind is known."""
+    record_id, note = identify(value)
+    return RecordPlace(f"{file}:{number}", record_id, note=note, file=file, line=number)
+
+
+def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, list[Problem]]:
     if type(value) is not dict:
         return None, [
-            Problem(
-                where,
+            _line(file, number, value).problem(
+                "",
                 f"expected a record (an object), got {describe_json(value)}",
                 ProblemCode.TYPE,
             )
@@ -584,8 +693,8 @@ def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]
     if kind is None:
         if from_id is None:
             return None, [
-                Problem(
-                    where,
+                _line(file, number, value).problem(
+                    "",
                     f"says neither its kind ({KIND_FIELD!r}) nor an id whose prefix names one",
                     ProblemCode.MISSING,
                 )
@@ -595,8 +704,8 @@ def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]
         return kind, []
     if kind not in KINDS:
         return None, [
-            Problem(
-                f"{where}.{KIND_FIELD}",
+            _line(file, number, value).problem(
+                KIND_FIELD,
                 f"{kind!r} is not a record kind; expected one of {', '.join(KINDS)}",
                 ProblemCode.VALUE,
             )
@@ -604,8 +713,8 @@ def _kind_of_line(value: object, where: str) -> tuple[str | None, list[Problem]]
     if from_id is not None and from_id != kind:
         # One clear problem, rather than every field structured as the wrong kind reports
         return None, [
-            Problem(
-                f"{where}.{KIND_FIELD}",
+            _line(file, number, value).problem(
+                KIND_FIELD,
                 f"says {kind!r} but the id {record_id!r} is of {from_id}",
                 ProblemCode.VALUE,
             )
@@ -800,7 +909,51 @@ class _Duplicates:
         return result
 
 
+#: Up to this many characters, a JSON file (a descriptor, redirects) is parsed by msgspec
+#: when that is sure to give what the strict parse gives: importing the json module (and
+#: compiling its regexes) cost a cold ``rightsdata.load()`` 4.8 M instructions of 385 M
+#: (callgrind), and the bundled data needs json for nothing else.
+_QUICK_MAX: Final = 1 << 16
+_NOT_QUICK: Final = object()
+
+
+def _quick_parse(text: str) -> Any:
+    """``text`` parsed by msgspec, or :data:`_NOT_QUICK` if the strict parse must decide.
+
+    msgspec is never more lenient than the strict parse (NaN, a lone surrogate, an
+    out-of-range float: both reject, or msgspec alone), except that it keeps the last of
+    repeated keys; every key-value pair has one ``:`` outside strings, so a file that holds
+    more colons than its pairs and strings account for repeated a key. An escaped colon
+    (``\\u003a``) could hide one: such a file goes to the strict parse.
+    """
+    if len(text) > _QUICK_MAX or "\\u003" in text:
+        return _NOT_QUICK
+    import msgspec  # (the fast path imports it anyway)
+
+    try:
+        value = msgspec.json.decode(text)
+    except msgspec.DecodeError:
+        return _NOT_QUICK
+    colons = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            colons += len(item) + sum(key.count(":") for key in item)
+            stack += item.values()
+        elif type(item) is list:
+            stack += item
+        elif type(item) is str:
+            colons += item.count(":")
+    return value if colons == text.count(":") else _NOT_QUICK
+
+
 def _parse(text: str, label: str) -> tuple[Any, list[Problem]]:
+    quick = _quick_parse(text)
+    if quick is not _NOT_QUICK:
+        return quick, []
+    import json  # here: the bundled data parses quickly (above)
+
     duplicates = _Duplicates()
     try:
         value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=duplicates)
@@ -842,15 +995,17 @@ def read_json(
     return _parse(text, label)
 
 
-def _schema_problems(kind: str, documents: object, where: str) -> list[Problem]:
-    """JSON Schema problems of a list of documents, located ``where[i]``."""
+def _schema_problems(kind: str, documents: object, where: str | Places) -> list[Problem]:
+    """JSON Schema problems of a list of documents, each located by its place and ID
+    (``where``: the list's :class:`Places`, or a file's name)."""
     from rightsdata.schema import schema_problems
 
     if type(documents) is not list:
         return []  # the converter reports it
+    places = where if isinstance(where, Places) else Places(kind, where)
     found: list[Problem] = []
-    for index, document in enumerate(documents):
-        found += schema_problems(kind, document, f"{where}[{index}]")
+    for n, document in enumerate(documents):
+        found += schema_problems(kind, document, places.of_document(n, document))
     return found
 
 

@@ -459,6 +459,17 @@ class Queries:
         place_id = None if place is None else self._id_of(place, "place", Place)
         kinds = None if kind is None else _terms(EventKind, kind, "event kind")
         window_ = None if between is None else window(between)
+        if actor is not None and place_id is None and kinds is None and window_ is None:
+            # An actor's events alone (a timeline): found in the events' fields and sorted,
+            # without the chronological index of every event.
+            involving = self._indexes.event_fields().involving(actor)
+            if the_role is None:
+                return list(involving)
+            return [
+                e
+                for e in involving
+                if any(p.actor == actor and p.role is the_role for p in e.participants)
+            ]
         index = self._indexes.events()
         filters: list[_Filter] = []
         if actor is not None:
@@ -547,7 +558,7 @@ class Queries:
             record_id = self.resolve(record.id)
         else:
             raise TypeError(f"related() expects an ID or a record, not {type(record).__name__}")
-        events = self._indexes.events().naming(record_id)
+        events = self._indexes.event_fields().naming(record_id)
         found = self._indexes.references().get(record_id)
         if found is None:
             return Related(record_id, (), events, (), ())

@@ -52,16 +52,27 @@ candidates only). A search stops at the tier where ``limit`` records are found.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import heapq
 import re
+import threading
 import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from functools import partial
 from typing import Any, Final, NamedTuple
 
-__all__ = ["CLOSE_ENOUGH", "SearchEntry", "SearchIndex", "normalize", "rank", "transliterate"]
+__all__ = [
+    "CACHED_SEARCHES",
+    "CLOSE_ENOUGH",
+    "SearchEntry",
+    "SearchIndex",
+    "normalize",
+    "rank",
+    "transliterate",
+]
 
 #: The similarity (0 to 1) from which a spelling counts as close (tier 3).
 CLOSE_ENOUGH: Final = 0.8
@@ -281,6 +292,21 @@ def texts_of(record: Any) -> Iterator[tuple[str, int]]:
 
 
 def _trigrams(word: str) -> set[str]:
+    """The trigrams of ``word`` padded with ``$`` at both ends.
+
+    Two words whose difflib ratio is at least 0.8 (``2M / T``, M the letters in matching
+    blocks, T both lengths) share a padded trigram, or have the same first and last
+    letters. Proof: U = T - 2M letters are unmatched, so U <= M / 2. With no shared trigram
+    every block has at most 2 letters, a block of 2 at the start (or end) of both words is
+    ruled out (it makes ``$xy``), and consecutive blocks are apart by at least one unmatched
+    letter. If f of the two ends are single letters at the start (end) of both words, and
+    k >= 2 blocks: M <= 2k - f and U >= (k - 1) + (2 - f), so U <= M / 2 forces f = 2: the
+    words start with the same letter and end with the same letter (k = 1 leaves one-letter
+    words, equal, which share ``$x$``). ``at`` and ``act`` (0.8) share no trigram.
+
+    >>> sorted(_trigrams("at"))
+    ['$at', 'at$']
+    """
     padded = f"${word}$"
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
@@ -313,72 +339,158 @@ class _Group:
         return exact, prefixed
 
 
-class SearchIndex:
-    """Every searchable text of a dataset, with an inverted index (see the module doc).
+#: The kinds whose records have texts of each group (see :func:`texts_of`): names and
+#: aliases; titles and summaries.
+_GROUP_KINDS: Final = (
+    frozenset({"persons", "organizations", "places", "laws"}),
+    frozenset({"laws", "events", "sources", "statements"}),
+)
+#: How many searches' results a SearchIndex keeps (the dataset never changes).
+CACHED_SEARCHES: Final = 256
 
-    Entries are numbered in the within-tier order, so that a posting (the entries holding a
-    word, ascending) lists them best first, and merging postings lazily yields the best
-    first: a search reads only as far as it needs for ``limit`` records.
-    """
+
+class _Part:
+    """The index of one group of texts (names and aliases; titles and summaries): its
+    entries in the within-tier order, the distinct texts sorted, an inverted index from
+    each word to its entries, and the trigrams of the words of names, aliases and titles."""
 
     __slots__ = (
-        "_close",
-        "_entries",
-        "_groups",
-        "_postings",
-        "_summaries",
-        "_trigrams",
-        "_vocabulary",
+        "close",
+        "ends",
+        "entries",
+        "group",
+        "postings",
+        "summaries",
+        "trigrams",
+        "vocabulary",
     )
 
-    def __init__(self, entries: Iterable[SearchEntry]) -> None:
-        self._entries: tuple[SearchEntry, ...] = tuple(sorted(entries))
-        entries_ = self._entries
-        # Names and aliases first, then titles and summaries: the first of the second group.
-        split = next((i for i, e in enumerate(entries_) if e.field >= TITLE), len(entries_))
-        self._groups = (_Group(entries_, 0, split), _Group(entries_, split, len(entries_)))
+    def __init__(self, entries: Sequence[SearchEntry]) -> None:
+        """``entries``: sorted, and all of one group."""
+        self.entries = entries
+        self.group = _Group(entries, 0, len(entries))
         # The first summary: close spellings are not looked for from there on.
-        self._summaries = next(
-            (i for i in range(split, len(entries_)) if entries_[i].field > TITLE), len(entries_)
-        )
+        self.summaries = next((i for i, e in enumerate(entries) if e.field > TITLE), len(entries))
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        for position, entry in enumerate(entries_):
+        for position, entry in enumerate(entries):
             for word in entry.words:
                 postings[word].append(position)
-        self._postings: dict[str, list[int]] = dict(postings)
-        self._vocabulary: list[str] = sorted(postings)
+        self.postings: dict[str, list[int]] = dict(postings)
+        self.vocabulary: list[str] = sorted(postings)
         # For close spellings: each word of a name, alias or title, and the distinct texts
         # (of those fields) holding it.
         close: defaultdict[str, dict[str, None]] = defaultdict(dict)
-        for entry in entries_:
-            if entry.field <= TITLE:
-                for word in entry.words:
-                    close[word][entry.text] = None
-        self._close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
+        for entry in entries[: self.summaries]:
+            for word in entry.words:
+                close[word][entry.text] = None
+        self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
         trigrams: defaultdict[str, list[str]] = defaultdict(list)
-        for word in self._close:
+        for word in self.close:
             for trigram in _trigrams(word):
                 trigrams[trigram].append(word)
-        self._trigrams: dict[str, list[str]] = dict(trigrams)
+        self.trigrams: dict[str, list[str]] = dict(trigrams)
+        # A word as close as 80% may share no trigram with the query word, but then it has
+        # the same first and last letters ("at" and "act": see _trigrams).
+        ends: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+        for word in self.close:
+            ends[word[0], word[-1]].append(word)
+        self.ends: dict[tuple[str, str], list[str]] = dict(ends)
+
+    def words_starting(self, prefix: str) -> list[str]:
+        vocabulary = self.vocabulary
+        start = bisect_left(vocabulary, prefix)
+        stop = bisect_left(vocabulary, prefix + "\U0010ffff", start)
+        return vocabulary[start:stop]
+
+    def word_matches(self, words: Sequence[str]) -> Iterator[int]:
+        """The entries in which every query word starts a word, ascending.
+
+        Driven by the query word with the fewest entries (its postings merged lazily); the
+        other words are tested on each candidate's words.
+        """
+        postings = self.postings
+        per_word = []
+        for word in dict.fromkeys(words):
+            lists = [postings[match] for match in self.words_starting(word)]
+            if not lists:
+                return
+            per_word.append((sum(map(len, lists)), word, lists))
+        per_word.sort(key=lambda item: item[0])
+        _, _, driver = per_word[0]
+        others = [word for _, word, _ in per_word[1:]]
+        entries = self.entries
+        last = -1
+        for position in _merged(driver):
+            if position != last and all(
+                any(w.startswith(q) for w in entries[position].words) for q in others
+            ):
+                yield position
+            last = position
+
+    def close_texts(self, normalized: str, words: Sequence[str]) -> dict[str, tuple[int, float]]:
+        """The names, aliases and titles spelled close to the query (tier 3), with scores."""
+        trigrams, close = self.trigrams, self.close
+        texts: dict[str, None] = {}
+        for word in dict.fromkeys(words):
+            near: set[str] = set(self.ends.get((word[0], word[-1]), ()))
+            for trigram in _trigrams(word):
+                near.update(trigrams.get(trigram, ()))
+            for other in near:
+                if _similarity(word, other) >= CLOSE_ENOUGH:
+                    texts.update(dict.fromkeys(close[other]))
+        scores = {}
+        for text in texts:
+            score = _score(normalized, words, _text_entry(text))
+            if score is not None and score[0] == 3:
+                scores[text] = score
+        return scores
+
+
+class SearchIndex:
+    """Every searchable text of a dataset, with an inverted index (see the module doc).
+
+    The texts come in two parts, names and aliases, then titles and summaries, as a search
+    reads them; :meth:`build` indexes each part the first time a search reaches it (a name
+    search that finds ``limit`` records among names never indexes the longer texts).
+    Entries are numbered in the within-tier order, so that a posting (the entries holding a
+    word, ascending) lists them best first, and merging postings lazily yields the best
+    first: a search reads only as far as it needs for ``limit`` records. The results of the
+    last :data:`CACHED_SEARCHES` searches are kept: the same search again is a dict lookup.
+    """
+
+    __slots__ = ("_cache", "_lock", "_makers", "_parts")
+
+    def __init__(self, entries: Iterable[SearchEntry]) -> None:
+        ordered = sorted(entries)
+        split = next((i for i, e in enumerate(ordered) if e.field >= TITLE), len(ordered))
+        self._parts: list[_Part | None] = [_Part(ordered[:split]), _Part(ordered[split:])]
+        self._makers: tuple[Callable[[], list[SearchEntry]], ...] = ()
+        self._cache: dict[tuple[Any, ...], list[str]] = {}
+        self._lock = threading.Lock()
 
     @classmethod
-    def build(cls, kinds: Iterable[tuple[str, Iterable[Any]]]) -> SearchIndex:
-        """Index the texts of records given as ``(kind, records)`` pairs, in KINDS order."""
-        normalized: dict[str, tuple[str, tuple[str, ...]]] = {}  # texts repeat (titles)
-        entries = []
-        for order, (_, records) in enumerate(kinds):
-            for record in records:
-                for text, field in texts_of(record):
-                    known = normalized.get(text)
-                    if known is None:
-                        folded = normalize(text)
-                        known = normalized[text] = (folded, tuple(dict.fromkeys(folded.split())))
-                    folded, words = known
-                    entries.append(SearchEntry(field, len(folded), order, record.id, folded, words))
-        return cls(entries)
+    def build(cls, kinds: Iterable[tuple[str, Sequence[Any]]]) -> SearchIndex:
+        """An index of the texts of records given as ``(kind, records)`` pairs, in KINDS
+        order; each part is indexed when a search first needs it."""
+        listed = list(kinds)
+        index = cls.__new__(cls)
+        index._parts = [None, None]
+        index._makers = tuple(partial(_entries, listed, group) for group in (0, 1))
+        index._cache = {}
+        index._lock = threading.Lock()
+        return index
+
+    def _part(self, group: int) -> _Part:
+        part = self._parts[group]
+        if part is None:
+            with self._lock:
+                part = self._parts[group]
+                if part is None:
+                    part = self._parts[group] = _Part(self._makers[group]())
+        return part
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return sum(len(self._part(group).entries) for group in (0, 1))
 
     def search(
         self, query: str, limit: int | None = None, kind_orders: Collection[int] | None = None
@@ -392,90 +504,68 @@ class SearchIndex:
         (['person:c', 'person:b', 'person:a'], ['person:c'])
         """
         normalized = _normalized_query(query)
+        key = (normalized, limit, None if kind_orders is None else frozenset(kind_orders))
+        cache = self._cache
+        known = cache.get(key)
+        if known is not None:
+            return list(known)
+        found = self._search(normalized, limit, kind_orders)
+        if len(cache) >= CACHED_SEARCHES:
+            with contextlib.suppress(StopIteration, KeyError, RuntimeError):
+                del cache[next(iter(cache))]  # the oldest
+        cache[key] = found
+        return list(found)
+
+    def _search(
+        self, normalized: str, limit: int | None, kind_orders: Collection[int] | None
+    ) -> list[str]:
         words = normalized.split()
-        entries = self._entries
         found: dict[str, None] = {}
+        for group in (0, 1):  # names and aliases, then titles and summaries
+            part = self._part(group)
+            entries = part.entries
 
-        def take(positions: Iterable[int]) -> bool:
-            """Add the records of ``positions`` (best first); True once ``limit`` is met."""
-            for position in positions:
-                entry = entries[position]
-                if kind_orders is not None and entry.kind_order not in kind_orders:
-                    continue
-                if entry.record_id not in found:
-                    found[entry.record_id] = None
-                    if limit is not None and len(found) >= limit:
-                        return True
-            return False
+            def take(positions: Iterable[int], entries: Sequence[SearchEntry] = entries) -> bool:
+                """Add the records of ``positions`` (best first); True once ``limit`` is met."""
+                for position in positions:
+                    entry = entries[position]
+                    if kind_orders is not None and entry.kind_order not in kind_orders:
+                        continue
+                    if entry.record_id not in found:
+                        found[entry.record_id] = None
+                        if limit is not None and len(found) >= limit:
+                            return True
+                return False
 
-        close: dict[str, tuple[int, float]] | None = None
-        for group in self._groups:  # names and aliases, then titles and summaries
-            exact, prefixed = group.starting(normalized)
-            if (
-                take(exact)
-                or take(_merged(prefixed))
-                or take(self._word_matches(words, group.low, group.high))
-            ):
+            exact, prefixed = part.group.starting(normalized)
+            if take(exact) or take(_merged(prefixed)) or take(part.word_matches(words)):
                 break
-            if close is None:
-                close = self._close_texts(normalized, words)
-            if take(_close_positions(close, group, self._summaries)):
+            close = part.close_texts(normalized, words)
+            if take(_close_positions(close, part.group, part.summaries)):
                 break
         return list(found)
 
-    def _words_starting(self, prefix: str) -> list[str]:
-        vocabulary = self._vocabulary
-        start = bisect_left(vocabulary, prefix)
-        stop = bisect_left(vocabulary, prefix + "\U0010ffff", start)
-        return vocabulary[start:stop]
 
-    def _word_matches(self, words: Sequence[str], low: int, high: int) -> Iterator[int]:
-        """The entries in ``[low, high)`` in which every query word starts a word, ascending.
-
-        Driven by the query word with the fewest entries (its postings merged lazily); the
-        other words are tested on each candidate's words.
-        """
-        postings = self._postings
-        per_word = []
-        for word in dict.fromkeys(words):
-            lists = []
-            for match in self._words_starting(word):
-                posting = postings[match]
-                start, stop = bisect_left(posting, low), bisect_left(posting, high)
-                if start < stop:
-                    lists.append(posting[start:stop] if start or stop < len(posting) else posting)
-            if not lists:
-                return
-            per_word.append((sum(map(len, lists)), word, lists))
-        per_word.sort(key=lambda item: item[0])
-        _, _, driver = per_word[0]
-        others = [word for _, word, _ in per_word[1:]]
-        entries = self._entries
-        last = -1
-        for position in _merged(driver):
-            if position != last and all(
-                any(w.startswith(q) for w in entries[position].words) for q in others
-            ):
-                yield position
-            last = position
-
-    def _close_texts(self, normalized: str, words: Sequence[str]) -> dict[str, tuple[int, float]]:
-        """The names, aliases and titles spelled close to the query (tier 3), with scores."""
-        trigrams, close = self._trigrams, self._close
-        texts: dict[str, None] = {}
-        for word in dict.fromkeys(words):
-            near: set[str] = set()
-            for trigram in _trigrams(word):
-                near.update(trigrams.get(trigram, ()))
-            for other in near:
-                if _similarity(word, other) >= CLOSE_ENOUGH:
-                    texts.update(dict.fromkeys(close[other]))
-        scores = {}
-        for text in texts:
-            score = _score(normalized, words, _text_entry(text))
-            if score is not None and score[0] == 3:
-                scores[text] = score
-        return scores
+def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[SearchEntry]:
+    """The entries of one group (0: names and aliases; 1: titles and summaries), sorted."""
+    wanted = _GROUP_KINDS[group]
+    normalized: dict[str, tuple[str, tuple[str, ...]]] = {}  # texts repeat (titles)
+    entries = []
+    for order, (kind, records) in enumerate(kinds):
+        if kind not in wanted:
+            continue
+        for record in records:
+            for text, field in texts_of(record):
+                if (field >= TITLE) != bool(group):
+                    continue
+                known = normalized.get(text)
+                if known is None:
+                    folded = normalize(text)
+                    known = normalized[text] = (folded, tuple(dict.fromkeys(folded.split())))
+                folded, words = known
+                entries.append(SearchEntry(field, len(folded), order, record.id, folded, words))
+    entries.sort()
+    return entries
 
 
 def _text_entry(text: str) -> SearchEntry:

@@ -14,6 +14,11 @@ vocabulary member), and a value of the wrong type is refused with the converter'
 The full checks stay the single statement of each rule: the generated tests only decide
 whether to call them, and a test that fails a good value costs time, never a wrong answer.
 
+Records compare and hash by their fields with one ``__eq__`` and ``__hash__`` written here
+(:class:`Validated`), so the classes say ``eq=False``: attrs would otherwise generate and
+compile both for every class, 0.8 M instructions a class (13 M of a cold
+``rightsdata.load()``, measured with callgrind).
+
 The check hangs on ``__init__`` rather than on ``__attrs_post_init__`` because msgspec (the
 fast load path) builds attrs instances without ``__init__`` but calls a post-init hook on
 every object: a whole file is checked at once instead
@@ -22,7 +27,7 @@ every object: a whole file is checked at once instead
 >>> import attrs
 >>> from rightsdata._model.fields import text
 >>> @checked
-... @attrs.frozen(kw_only=True)
+... @attrs.frozen(kw_only=True, eq=False)
 ... class Note(Validated):
 ...     body: str = text("What it says.")
 >>> Note(body=" padded")
@@ -34,6 +39,7 @@ rightsdata.FieldError: body: must be non-empty text without leading or trailing 
 from __future__ import annotations
 
 import functools
+import operator
 import typing
 from collections.abc import Callable
 from enum import Enum
@@ -62,13 +68,42 @@ T = TypeVar("T", bound=type)
 _SEPARATOR: Final = "\x00"  # in no field's text; neither contact regex can match across it
 
 
+#: Per class: a function from a record to the tuple of its fields' values, in field order.
+_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def _values_getter(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    names = [field.name for field in attrs.fields(cls)]
+    if len(names) == 1:  # attrgetter of one name gives the value, not a 1-tuple
+        one = operator.attrgetter(names[0])
+        _VALUES[cls] = getter = lambda record: (one(record),)
+    else:
+        _VALUES[cls] = getter = operator.attrgetter(*names)
+    return getter
+
+
 class Validated:
     """Base of every checked class: :func:`checked` gives it the check that ``__init__`` runs.
 
     It has no ``__attrs_post_init__``, on purpose: msgspec would call it for every object.
+    Its subclasses are attrs classes with ``eq=False``: they compare and hash with the
+    ``__eq__`` and ``__hash__`` here, by class and fields' values, as attrs' would.
     """
 
     __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        cls = self.__class__
+        if other.__class__ is not cls:
+            return NotImplemented
+        values = _VALUES.get(cls) or _values_getter(cls)
+        # (a tuple compares items by identity first, then ==; the model holds no NaN)
+        return bool(values(self) == values(other))
+
+    def __hash__(self) -> int:
+        cls = self.__class__
+        values = _VALUES.get(cls) or _values_getter(cls)
+        return hash((cls, values(self)))
 
     #: The cross-field rules that ``_rules`` checks, one line each, for the docs and schemas.
     RULES: ClassVar[tuple[str, ...]] = ()

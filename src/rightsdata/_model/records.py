@@ -138,7 +138,7 @@ class _Part(Validated):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Citation(_Part):
     """Which source supports a record, where in it, and for which fields.
 
@@ -163,7 +163,7 @@ class Citation(_Part):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Inference(_Part):
     """A value that the sources do not state but that was inferred, and from what."""
 
@@ -174,7 +174,7 @@ class Inference(_Part):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Alias(_Part):
     """Another name for a person, organisation or place, with its language if known."""
 
@@ -196,7 +196,7 @@ IDENTIFIER_PATTERNS: Final[dict[str, str]] = {
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Identifier(_Part):
     """The record's identifier in an outside register: Wikidata, ISO 3166, OpenStreetMap."""
 
@@ -221,7 +221,7 @@ class Identifier(_Part):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Coordinates(_Part):
     """Where a place is on the globe (WGS 84), with how precisely, where known."""
 
@@ -234,7 +234,7 @@ class Coordinates(_Part):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Participant(_Part):
     """An actor who took part in an event, and in what role."""
 
@@ -243,7 +243,7 @@ class Participant(_Part):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Charge(_Part):
     """A legal provision someone was charged under at an event."""
 
@@ -252,7 +252,7 @@ class Charge(_Part):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Penalty(_Part):
     """What was imposed: its kind and, where stated, its term as an ISO 8601 duration."""
 
@@ -274,7 +274,7 @@ _QUALIFIER_NEEDS: Final[dict[str, str]] = {
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Figure(_Part):
     """A number that someone asserted: a claim, never the truth.
 
@@ -375,7 +375,8 @@ class _Checked(Validated):
     __slots__ = ()
 
     # attrs' generated repr prints every field, which is pages for an event; records use
-    # these short ones instead (the record classes say repr=False).
+    # these short ones instead (the record classes say repr=False; and eq=False, as
+    # rightsdata._model.checks.Validated compares and hashes them).
     def __repr__(self) -> str:
         from rightsdata._display.display import record_repr
 
@@ -393,7 +394,7 @@ _IDENTIFIERS_DOC: Final = "Its identifiers in outside registers (Wikidata, ISO 3
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Source(_Checked):
     """A document that facts are drawn from."""
 
@@ -430,7 +431,7 @@ class Source(_Checked):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Person(_Checked):
     """A person named in the sources."""
 
@@ -455,7 +456,7 @@ class Person(_Checked):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Organization(_Checked):
     """An organisation: NGO, party, outlet, state body, court, movement, campaign."""
 
@@ -486,7 +487,7 @@ class Organization(_Checked):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Group(_Checked):
     """A collective or unnamed actor: neither a named person nor a constituted organisation.
 
@@ -522,7 +523,7 @@ class Group(_Checked):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Place(_Checked):
     """A country, region, city or facility."""
 
@@ -553,7 +554,7 @@ class Place(_Checked):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Law(_Checked):
     """A legal provision: an article (and part) of one instrument in one edition, or the
     whole instrument."""
@@ -592,7 +593,7 @@ class Law(_Checked):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Event(_Checked):
     """Something that happened on a date: a detention, a trial, a killing, a ban."""
 
@@ -632,7 +633,7 @@ class Event(_Checked):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Relationship(_Checked):
     """A lasting tie between two records: leader of, lawyer of, spouse of."""
 
@@ -664,7 +665,7 @@ class Relationship(_Checked):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Statement(_Checked):
     """Something someone said or wrote: a call, a denial, an assessment, a testimony."""
 
@@ -715,7 +716,7 @@ class Statement(_Checked):
 
 
 @checked
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Rating(_Checked):
     """A country's rating on a civic-space scale as of a date."""
 

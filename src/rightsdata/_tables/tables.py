@@ -494,8 +494,8 @@ def _records_table() -> Table:
                 "label",
                 ColumnType.TEXT,
                 "A short label for display (derived): the name of a person, organisation, "
-                "group or place; the title of a source or event; the instrument and article "
-                "of a law; "
+                "group or place; the title of a source or event; the instrument and article of "
+                "a law; "
                 "the summary of a statement; subject, kind and object of a relationship; "
                 "scale, level and date of a rating.",
                 True,

@@ -3,7 +3,8 @@
 One :class:`cattrs.Converter` does both directions. Unlike cattrs' defaults it never coerces:
 ``5`` is not text, ``"5"`` is not a number, ``"false"`` is not a boolean, a list is required
 where the model has a list, and unknown or missing fields are errors. Every problem in a
-document is reported at once, each located at its field (``events.json[12].figures[0].low``).
+document is reported at once, each located at its record and field
+(``events.json[12] event:kozlov-verdict.figures[0].low``).
 
 ``unstructure(structure(x)) == x`` for every valid document in canonical form (optional
 fields that are null or empty left out; a document that writes them loads the same).
@@ -50,6 +51,7 @@ from rightsdata._values.errors import (
     describe_json,
 )
 from rightsdata._values.hints import field_hints, leaf_types
+from rightsdata._values.places import Places, RecordPlace, identify, places_of
 
 __all__ = [
     "converter",
@@ -230,15 +232,20 @@ converter: Final = make_converter()
 # --- turning exceptions into located problems --------------------------------------------
 
 
-def problems_from(exc: BaseException, location: str) -> list[Problem]:
-    """Every :class:`Problem` inside ``exc`` (a cattrs error group or a single error)."""
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def problems_from(exc: BaseException, place: RecordPlace, path: str = "") -> list[Problem]:
+    """Every :class:`Problem` inside ``exc`` (a cattrs error group or a single error), in the
+    record at ``place``, at the field ``path`` (``""``: the record itself)."""
     if isinstance(exc, ClassValidationError):
         found: list[Problem] = []
         with_notes, without = exc.group_exceptions()
         for inner, note in with_notes:
-            found += problems_from(inner, f"{location}.{note.name}")
+            found += problems_from(inner, place, _join(path, note.name))
         for inner in without:
-            found += problems_from(inner, location)
+            found += problems_from(inner, place, path)
         return found
     if isinstance(exc, IterableValidationError):
         found = []
@@ -251,47 +258,53 @@ def problems_from(exc: BaseException, location: str) -> list[Problem]:
                 ),
                 None,
             )
-            where = location if index is None else f"{location}[{index}]"
-            found += problems_from(inner, where)
+            found += problems_from(inner, place, path if index is None else f"{path}[{index}]")
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
         return [
-            Problem(f"{location}.{name}", "unknown field", ProblemCode.UNKNOWN_FIELD)
+            place.problem(_join(path, name), "unknown field", ProblemCode.UNKNOWN_FIELD)
             for name in sorted(exc.extra_fields)
         ]
     if isinstance(exc, FieldError):
-        return [Problem(f"{location}.{exc.field}", exc.message, exc.code)]
+        return [place.problem(_join(path, exc.field), exc.message, exc.code)]
     if isinstance(exc, KeyError):
-        return [Problem(location, "required field is missing", ProblemCode.MISSING)]
+        return [place.problem(path, "required field is missing", ProblemCode.MISSING)]
     if isinstance(exc, _WrongTypeError):
-        return [Problem(location, str(exc), ProblemCode.TYPE)]
+        return [place.problem(path, str(exc), ProblemCode.TYPE)]
     if isinstance(exc, EDTFError | DurationError | ValueError):
-        return [Problem(location, str(exc), ProblemCode.VALUE)]
-    return [Problem(location, f"{type(exc).__name__}: {exc}", ProblemCode.VALUE)]
+        return [place.problem(path, str(exc), ProblemCode.VALUE)]
+    return [place.problem(path, f"{type(exc).__name__}: {exc}", ProblemCode.VALUE)]
 
 
-def _structure_one(cls: type, document: object, location: str) -> tuple[Any, list[Problem]]:
+def _structure_one(cls: type, document: object, place: RecordPlace) -> tuple[Any, list[Problem]]:
     try:
         return converter.get_structure_hook(cls)(document, cls), []
     except Exception as exc:  # every failure becomes a located problem
-        problems = problems_from(exc, location)
+        return None, _problems_in(cls, document, exc, place)
+
+
+def _problems_in(cls: type, document: object, exc: Exception, place: RecordPlace) -> list[Problem]:
+    """Every problem of a document that failed to structure (``exc``), located at ``place``."""
+    problems = problems_from(exc, place)
     if type(document) is dict:
-        problems += _unchecked_fields(cls, document, location, {p.location for p in problems})
-    return None, problems
+        reported = {p.field or "" for p in problems}
+        problems += _unchecked_fields(cls, document, place, "", reported)
+    return problems
 
 
 def _unchecked_fields(
-    cls: type, document: dict[str, Any], location: str, reported: set[str]
+    cls: type, document: dict[str, Any], place: RecordPlace, path: str, reported: set[str]
 ) -> list[Problem]:
     """Problems in the fields that structured but were never validated.
 
     A record's field checks run after ``__init__``, which never runs once any field fails to
     structure; this pass runs them on the remaining fields so that one read reports every
-    problem of a record, however many there are.
+    problem of a record, however many there are. ``reported`` holds the field paths already
+    reported.
     """
     problems: list[Problem] = []
     for field in attrs.fields(cls):
-        where = f"{location}.{field.name}"
+        where = _join(path, field.name)
         if field.name not in document or any(
             r == where or r.startswith((where + ".", where + "[")) for r in reported
         ):
@@ -299,15 +312,16 @@ def _unchecked_fields(
         raw, hint = document[field.name], field_hints(cls)[field.name]
         nested = [t for t in leaf_types(hint) if attrs.has(t)]
         if nested and type(raw) is dict:
-            problems += _unchecked_fields(nested[0], raw, where, reported)
+            problems += _unchecked_fields(nested[0], raw, place, where, reported)
         elif nested and type(raw) is list:
             for index, item in enumerate(raw):
                 if type(item) is dict:
-                    problems += _unchecked_fields(nested[0], item, f"{where}[{index}]", reported)
+                    at = f"{where}[{index}]"
+                    problems += _unchecked_fields(nested[0], item, place, at, reported)
         try:
             spec_of(field).check(field.name, converter.structure(raw, hint))
         except FieldError as exc:
-            problems.append(Problem(f"{location}.{exc.field}", exc.message, exc.code))
+            problems.append(place.problem(_join(path, exc.field), exc.message, exc.code))
         except Exception:  # already reported, or reported by the nested pass above
             continue
     return problems
@@ -322,55 +336,62 @@ def _record_type(kind: str) -> type:
         ) from None
 
 
-def structure_many(kind: str, documents: object, where: str) -> tuple[list[Record], list[Problem]]:
+def structure_many(
+    kind: str, documents: object, where: str | Places
+) -> tuple[list[Record], list[Problem]]:
     """Structure a list of documents of one kind; return the records and every problem.
 
-    ``where`` names the list in problem locations (``'events.json'``).
+    ``where`` says where the list is (:class:`~rightsdata._values.places.Places`, or a file's
+    name: ``'events.json'``); a problem names its record by index and ID
+    (``events.json[12] event:kozlov-verdict.date``).
     """
     cls = _record_type(kind)
+    places = places_of(kind, where)
     if type(documents) is not list:
         message = f"expected a list of records, got {describe_json(documents)}"
-        return [], [Problem(where, message, ProblemCode.TYPE)]
-    records: list[Record] = []
-    problems: list[Problem] = []
-    for index, document in enumerate(documents):
-        record, found = _structure_one(cls, document, f"{where}[{index}]")
-        if found:
-            problems += found
-        else:
-            records.append(record)
-    return records, problems
+        return [], [places.problem(message, ProblemCode.TYPE)]
+    return _structure_all(cls, documents, places)
 
 
 def structure_located(
-    kind: str, documents: Sequence[object], locations: Sequence[str]
+    kind: str, documents: Sequence[object], places: Places
 ) -> tuple[list[Record], list[Problem]]:
-    """Like :func:`structure_many`, with each document's own location (``'data.jsonl:12'``)."""
-    cls = _record_type(kind)
+    """Like :func:`structure_many`, for documents that are not one list: JSON Lines
+    (``Places(kind, "data.jsonl", lines=[...])``: ``data.jsonl:12 event:a.date``), or some of a
+    list's records (``indexes=[...]``)."""
+    return _structure_all(_record_type(kind), documents, places)
+
+
+def _structure_all(
+    cls: type, documents: Sequence[object], places: Places
+) -> tuple[list[Record], list[Problem]]:
+    hook = converter.get_structure_hook(cls)
     records: list[Record] = []
     problems: list[Problem] = []
-    for document, location in zip(documents, locations, strict=True):
-        record, found = _structure_one(cls, document, location)
-        if found:
-            problems += found
-        else:
-            records.append(record)
+    for n, document in enumerate(documents):
+        try:
+            records.append(hook(document, cls))
+        except Exception as exc:  # every failure becomes located problems
+            # the record's place (its index and ID) is built only now, for a problem
+            problems += _problems_in(cls, document, exc, places.of_document(n, document))
     return records, problems
 
 
 def structure(kind: str, document: object, where: str | None = None) -> Record:
     """Structure one document of ``kind``; raise :class:`InvalidDataError` if it is invalid.
 
-    Problems are located under ``where`` (default: the kind).
+    Problems are located under ``where`` (default: the kind), then the record's ID.
 
     >>> structure("places", {"id": "place:x"})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     rightsdata.InvalidDataError: 3 problems in places record:
-      places.name: required field is missing
+      places place:x.name: required field is missing
     ...
     """
-    record, problems = _structure_one(_record_type(kind), document, where or kind)
+    record_id, note = identify(document)
+    place = RecordPlace(where or kind, record_id, note=note, kind=kind)
+    record, problems = _structure_one(_record_type(kind), document, place)
     if problems:
         raise InvalidDataError(problems, f"{kind} record")
     result: Record = record

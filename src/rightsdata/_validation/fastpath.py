@@ -50,18 +50,27 @@ FastPathError: places: a value breaks a rule, or a key is unknown or repeated
 from __future__ import annotations
 
 import functools
-from typing import Any, Final
+from array import array
+from typing import Any, Final, NamedTuple
 
 import msgspec
 
 from rightsdata._model.fields import absent_count
-from rightsdata._model.records import RECORD_TYPES, Record
-from rightsdata._validation.bulkcheck import check_records
+from rightsdata._model.records import KINDS, RECORD_TYPES, Record
+from rightsdata._validation.bulkcheck import check_records, checked_colons
+from rightsdata._validation.sharing import Sharing
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
 from rightsdata._values.gcpause import gc_paused
 
-__all__ = ["REFUSED", "FastPathError", "decode_with_ids"]
+__all__ = [
+    "REFUSED",
+    "Decoded",
+    "FastPathError",
+    "decode_document",
+    "decode_json_lines",
+    "decode_with_ids",
+]
 
 _ESCAPED_COLONS: Final = (b"\\u003a", b"\\u003A")
 
@@ -100,18 +109,20 @@ def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
     return msgspec.json.Decoder(list[cls], dec_hook=_dec_hook)  # type: ignore[valid-type]
 
 
-def decode_with_ids(kind: str, data: bytes) -> tuple[list[Record], set[str]]:
+def decode_with_ids(
+    kind: str, data: bytes, sharing: Sharing | None = None
+) -> tuple[list[Record], set[str]]:
     """Decode a whole kind file (a JSON array of records of ``kind``) into records, with
     every ID the records hold: their own and every one they name (the bulk check gathers them
     anyway; the integrity check needs them).
 
     Raises one of :data:`REFUSED` on any problem: the caller then reads the file with the
     diagnostic path, which reports every problem with its location. The garbage collector is
-    paused while the records are built.
+    paused while the records are built. With ``sharing``, the records' equal values are made
+    one object (:mod:`rightsdata._validation.sharing`) once they passed every check.
     """
     decoder = _decoder(kind)
-    if b"\\u003" in data and (_ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data):
-        raise FastPathError(f"{kind}: an escaped colon; the diagnostic path decides")
+    _refuse_escaped_colons(kind, data)
     with gc_paused():
         before = absent_count()
         records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
@@ -119,4 +130,159 @@ def decode_with_ids(kind: str, data: bytes) -> tuple[list[Record], set[str]]:
         ids = check_records(records, data.count(b":"), absent)
         if ids is None:
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
+        if sharing is not None:
+            sharing.share(RECORD_TYPES[kind], records)
     return records, ids
+
+
+def _refuse_escaped_colons(label: str, data: bytes) -> None:
+    if b"\\u003" in data and (_ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data):
+        raise FastPathError(f"{label}: an escaped colon; the diagnostic path decides")
+
+
+# --- the other layouts: one JSON document, JSON Lines ------------------------------------------
+
+
+class Decoded(NamedTuple):
+    """One kind's records from a document or JSON Lines file, with every ID they hold (as
+    :func:`decode_with_ids` returns them) and, for JSON Lines, each record's line number."""
+
+    records: list[Record]
+    ids: set[str]
+    lines: array[int] | None = None
+
+
+@functools.cache
+def _document_decoder() -> msgspec.json.Decoder[Any]:
+    fields: list[tuple[str, Any, Any]] = [
+        (kind, list[cls] | None, None)  # type: ignore[valid-type]
+        for kind, cls in RECORD_TYPES.items()
+    ]
+    fields.append(("redirects", msgspec.Raw, msgspec.Raw()))
+    document = msgspec.defstruct("Document", fields, forbid_unknown_fields=True)
+    return msgspec.json.Decoder(document, dec_hook=_dec_hook)
+
+
+def decode_document(
+    data: bytes, sharing: Sharing | None = None
+) -> tuple[dict[str, Decoded], bytes | None]:
+    """Decode a whole JSON document (an object with a list of records per kind, and maybe
+    ``"redirects"``) as :func:`decode_with_ids` decodes one kind's file: every kind's
+    records, and the redirects' JSON text (None if absent) for the caller to check.
+
+    The colons are counted over the whole document: each kind's records', one for each key,
+    and the redirects'. A key that is unknown raises; one that is repeated or ``null``
+    leaves its colons uncounted. A document with no list of records raises (the diagnostic
+    path says what it holds).
+
+    >>> data = b'''{"places": [{"id": "place:almaty", "name": "Almaty", "kind": "city",
+    ...   "citations": [{"source": "source:a"}]}], "redirects": []}'''
+    >>> kinds, redirects = decode_document(data)
+    >>> [place.name for place in kinds["places"].records], redirects
+    (['Almaty'], b'[]')
+    """
+    _refuse_escaped_colons("the document", data)
+    found: dict[str, Decoded] = {}
+    with gc_paused():
+        before = absent_count()
+        document = _document_decoder().decode(data)
+        colons = -(absent_count() - before)  # fields left out hold no colon
+        for kind in KINDS:
+            records = getattr(document, kind)
+            if records is None:
+                continue
+            checked = checked_colons(records)
+            if checked is None:
+                raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
+            colons += checked[0] + 1  # and the key's own
+            found[kind] = Decoded(records, checked[1])
+        redirects = bytes(document.redirects) if len(document.redirects) else None
+        if redirects is not None:
+            colons += redirects.count(b":") + 1
+        if colons != data.count(b":") or not found:
+            raise FastPathError("the document: a key is repeated or null, or no records")
+        if sharing is not None:
+            for kind, decoded in found.items():
+                sharing.share(RECORD_TYPES[kind], decoded.records)
+    return found, redirects
+
+
+#: How a JSON Lines record of each kind starts, as ``Dataset.export(dir, "jsonl")`` and
+#: ``json.dumps`` write it; a redirect's too.
+_LINE_STARTS: Final = {
+    f'{{"$kind": "{kind}", '.encode("ascii"): kind for kind in (*KINDS, "redirects")
+}
+_KIND_START: Final = b'{"$kind": "'
+
+
+@functools.cache
+def _record_decoder(kind: str) -> msgspec.json.Decoder[Any]:
+    return msgspec.json.Decoder(RECORD_TYPES[kind], dec_hook=_dec_hook)
+
+
+def decode_json_lines(
+    data: bytes, sharing: Sharing | None = None
+) -> tuple[dict[str, Decoded], list[tuple[int, bytes]]]:
+    """Decode JSON Lines whose every line starts with its kind, ``{"$kind": "events", ``
+    (as rightsdata and ``json.dumps`` write them): each line decoded alone into a record of
+    its kind (so that a line holds exactly one value), checked in bulk per kind as
+    :func:`decode_with_ids` does; and the redirect lines (numbered from 1) for the caller.
+
+    Any other line (blank, another order of keys, another spacing) raises: the diagnostic
+    path reads such a file. The ``"$kind"`` key that starts a line is the one unknown key
+    msgspec is let to skip (one colon a line); any other, a second ``"$kind"`` among them,
+    leaves its colon uncounted.
+
+    >>> place = (b'{"$kind": "places", "id": "place:almaty", "name": "Almaty", '
+    ...          b'"kind": "city", "citations": [{"source": "source:a"}]}')
+    >>> redirect = b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}'
+    >>> data = place + b"\\n" + redirect + b"\\n"
+    >>> kinds, redirects = decode_json_lines(data)
+    >>> [place.name for place in kinds["places"].records], list(kinds["places"].lines)
+    (['Almaty'], [1])
+    >>> redirects
+    [(2, b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}')]
+    """
+    _refuse_escaped_colons("the lines", data)
+    lines = data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    groups: dict[str, tuple[list[bytes], array[int]]] = {}
+    start = b"\x00"  # the start of the line before, and its kind's group
+    group: tuple[list[bytes], array[int]] = ([], array("q"))
+    for number, line in enumerate(lines, start=1):
+        if not line.startswith(start):
+            end = line.find(b'", ', len(_KIND_START)) + 3
+            kind = _LINE_STARTS.get(line[:end]) if line.startswith(_KIND_START) else None
+            if kind is None:
+                raise FastPathError(f"line {number}: not the start the fast path reads")
+            start = line[:end]
+            group = groups.setdefault(kind, ([], array("q")))
+        group[0].append(line)
+        group[1].append(number)
+    del lines
+    redirects = groups.pop("redirects", ([], array("q")))
+    if not groups:
+        raise FastPathError("no records: the diagnostic path says so")
+    found: dict[str, Decoded] = {}
+    with gc_paused():
+        before = absent_count()
+        colons = sum(line.count(b":") for line in redirects[0])
+        for kind in KINDS:  # (the diagnostic path structures the kinds in this order too)
+            if kind not in groups:
+                continue
+            texts, numbers = groups.pop(kind)
+            records: list[Record] = list(map(_record_decoder(kind).decode, texts))
+            del texts
+            checked = checked_colons(records)
+            if checked is None:
+                raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
+            colons += checked[0] + len(records)  # and each line's "$kind"
+            found[kind] = Decoded(records, checked[1], numbers)
+        colons -= absent_count() - before
+        if colons != data.count(b":"):
+            raise FastPathError("a key is unknown or repeated")
+        if sharing is not None:
+            for kind, decoded in found.items():
+                sharing.share(RECORD_TYPES[kind], decoded.records)
+    return found, list(zip(redirects[1], redirects[0], strict=True))

@@ -2,18 +2,19 @@
 
 Every error the library raises deliberately is a :class:`RightsdataError`. Bad data raises one
 :class:`InvalidDataError` listing every problem found, each with the place it was found
-(file, record, field) and a plain-language message.
+(file, record, field) and a plain-language message. A problem in a record names the record by
+its place in the files and its ID (:mod:`rightsdata._values.places` builds such problems).
 
 >>> from rightsdata._values.errors import InvalidDataError, Problem
->>> err = InvalidDataError([Problem("events.json[12].date", "'2012-13-01' is not an EDTF date")])
+>>> err = InvalidDataError([Problem("datapackage.json.version", "expected text, got null")])
 >>> print(err.problems[0])
-events.json[12].date: '2012-13-01' is not an EDTF date
+datapackage.json.version: expected text, got null
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
 __all__ = [
     "FieldError",
@@ -49,21 +50,83 @@ class ProblemCode:
 class Problem:
     """One thing wrong with the data, and where. Immutable.
 
-    ``location`` reads like a path into the files: ``events.json[12].figures[0].low``;
-    ``code`` is one of :class:`ProblemCode`'s values.
+    ``location`` reads like a path into the files. A problem in a record names the record by
+    its place and its ID, then the field: ``events.json[12] event:kozlov-verdict.date``
+    (docs/loading.md lists the forms); other problems name a file or a place in one
+    (``datapackage.json.resources[0].bytes``). ``code`` is one of :class:`ProblemCode`'s
+    values.
+
+    The parts of a record's location are attributes too, so that programs need not parse it:
+    ``file`` (``"events.json"``), ``kind`` (``"events"``), ``index`` (the record's position in
+    its list, from 0) or ``line`` (JSON Lines, from 1), ``record_id`` (None when the record has
+    no well-formed ID) and ``field`` (``"figures[0].low"``; None for the record as a whole).
+    Each is None where it does not apply; all are None for a problem that concerns no record.
+    Problems are equal when their location, message and code are.
+
+    >>> problem = Problem(
+    ...     "events.json[12] event:kozlov-verdict.date",
+    ...     "'2012-13-01' is not an EDTF date",
+    ...     file="events.json", kind="events", index=12,
+    ...     record_id="event:kozlov-verdict", field="date",
+    ... )
+    >>> print(problem)
+    events.json[12] event:kozlov-verdict.date: '2012-13-01' is not an EDTF date
+    >>> problem.record_id, problem.field
+    ('event:kozlov-verdict', 'date')
     """
 
     # A plain class, not attrs: `import rightsdata` imports this module, and stays light.
-    __slots__ = ("code", "location", "message")
+    __slots__ = (
+        "code",
+        "field",
+        "file",
+        "index",
+        "kind",
+        "line",
+        "location",
+        "message",
+        "record_id",
+    )
 
     location: str
     message: str
     code: str
+    #: The file's name as the location shows it (``"events.json"``, ``"data.jsonl"``).
+    file: str | None
+    #: The kind of the record (``"events"``).
+    kind: str | None
+    #: The record's position in its list, from 0 (a folder's file, a JSON document's list).
+    index: int | None
+    #: The record's line, from 1 (JSON Lines).
+    line: int | None
+    #: The record's ID; None when it has none that is well formed (or concerns no record).
+    record_id: str | None
+    #: The field's path within the record (``"figures[0].low"``); None for the whole record.
+    field: str | None
 
-    def __init__(self, location: str, message: str, code: str = ProblemCode.VALUE) -> None:
-        object.__setattr__(self, "location", printable(location))
-        object.__setattr__(self, "message", printable(message))
-        object.__setattr__(self, "code", code)
+    def __init__(
+        self,
+        location: str,
+        message: str,
+        code: str = ProblemCode.VALUE,
+        *,
+        file: str | None = None,
+        kind: str | None = None,
+        index: int | None = None,
+        line: int | None = None,
+        record_id: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "location", printable(location))
+        setter(self, "message", printable(message))
+        setter(self, "code", code)
+        setter(self, "file", None if file is None else printable(file))
+        setter(self, "kind", kind)
+        setter(self, "index", index)
+        setter(self, "line", line)
+        setter(self, "record_id", record_id)
+        setter(self, "field", None if field is None else printable(field))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Problem is immutable")
@@ -83,11 +146,48 @@ class Problem:
     def __repr__(self) -> str:
         return f"Problem(location={self.location!r}, message={self.message!r}, code={self.code!r})"
 
-    def __reduce__(self) -> tuple[type[Problem], tuple[str, str, str]]:
-        return (Problem, (self.location, self.message, self.code))
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (
+            _unpickle_problem,
+            (
+                self.location,
+                self.message,
+                self.code,
+                self.file,
+                self.kind,
+                self.index,
+                self.line,
+                self.record_id,
+                self.field,
+            ),
+        )
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+def _unpickle_problem(
+    location: str,
+    message: str,
+    code: str,
+    file: str | None,
+    kind: str | None,
+    index: int | None,
+    line: int | None,
+    record_id: str | None,
+    field: str | None,
+) -> Problem:
+    return Problem(
+        location,
+        message,
+        code,
+        file=file,
+        kind=kind,
+        index=index,
+        line=line,
+        record_id=record_id,
+        field=field,
+    )
 
 
 def printable(text: str) -> str:

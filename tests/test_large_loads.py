@@ -1,0 +1,345 @@
+"""The options and shortcuts of large loads: ``freeze=``, ``share=``, and the bulk check's
+byte-level ID test (the speed is the benchmark's to show; these prove the behaviour)."""
+
+from __future__ import annotations
+
+import gc
+import json
+import re
+import shutil
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import rightsdata
+from rightsdata import InvalidDataError
+from rightsdata._model.fields import ids_pattern
+from rightsdata._model.records import KINDS
+from rightsdata._validation.bulkcheck import _ids_match
+from rightsdata._values.gcpause import freeze_when_done, gc_paused
+from rightsdata._values.ids import PREFIXES
+
+
+def _bundled(tmp_path: Path) -> Path:
+    from rightsdata._values.resources import datasets_root
+
+    folder = tmp_path / "kz"
+    shutil.copytree(Path(str(datasets_root() / "kazakhstan")), folder)
+    return folder
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    gc.unfreeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _records(ds: Any) -> list[Any]:
+    return [record for kind in KINDS for record in ds.collection(kind)]
+
+
+# --- freeze= ----------------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_freeze_moves_the_loaded_dataset_out_of_the_collectors_reach(tmp_path: Path) -> None:
+    folder = _bundled(tmp_path)
+    plain = rightsdata.load_path(folder)
+    assert gc.get_freeze_count() == 0
+    assert all(gc.is_tracked(r) for r in _records(plain))  # the collector walks them
+    tracked = {id(o) for o in gc.get_objects()}
+    assert any(id(r) in tracked for r in _records(plain))
+
+    frozen = rightsdata.load_path(folder, freeze=True)
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(_records(frozen))
+    tracked = {id(o) for o in gc.get_objects()}  # the generations a collection walks
+    assert not any(id(r) in tracked for r in _records(frozen))
+    assert frozen.to_dict() == plain.to_dict()
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_a_frozen_dataset_is_still_freed_by_del_without_the_collector(tmp_path: Path) -> None:
+    ds = rightsdata.load_path(_bundled(tmp_path), freeze=True)
+    alive = weakref.ref(ds)
+    gc.disable()
+    try:
+        del ds
+        assert alive() is None
+    finally:
+        gc.enable()
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_a_failed_load_freezes_nothing(tmp_path: Path) -> None:
+    folder = _bundled(tmp_path)
+    (folder / "persons.json").write_text('[{"id": "person:x"}]', encoding="utf-8")
+    with pytest.raises(InvalidDataError):
+        rightsdata.load_path(folder, freeze=True)
+    assert gc.get_freeze_count() == 0
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_freeze_when_done_acts_at_the_end_of_the_outermost_pause_only() -> None:
+    freeze_when_done()  # outside a pause: nothing
+    with gc_paused():
+        with gc_paused():
+            freeze_when_done()
+            built = [[] for _ in range(10)]
+        assert gc.get_freeze_count() == 0  # the outer pause is still under way
+    assert gc.get_freeze_count() > 0
+    assert gc.isenabled() and built
+    gc.unfreeze()
+    with gc_paused():  # the request is not left over for the next pause
+        pass
+    assert gc.get_freeze_count() == 0
+
+
+# --- share= -----------------------------------------------------------------------------------
+
+
+def test_share_makes_equal_values_one_object_and_changes_nothing_else(tmp_path: Path) -> None:
+    folder = _bundled(tmp_path)
+    plain = rightsdata.load_path(folder)
+    shared = rightsdata.load_path(folder, share=True)
+    assert shared.to_dict() == plain.to_dict()
+    assert [repr(r) for r in _records(shared)] == [repr(r) for r in _records(plain)]
+
+    # a reference shares the string of the ID it names, in another file
+    ids = {source.id: source.id for source in shared.sources}
+    names = [c.source for event in shared.events for c in event.citations]
+    assert names and all(name is ids[name] for name in names)
+    own = {source.id: source.id for source in plain.sources}
+    assert not all(c.source is own[c.source] for e in plain.events for c in e.citations)
+
+    # equal parts are one object, and so are equal tuples of them
+    for field in ("participants", "inferred"):
+        seen: dict[Any, Any] = {}
+        for event in shared.events:
+            for part in getattr(event, field):
+                assert seen.setdefault(part, part) is part
+        assert len(seen) < sum(len(getattr(e, field)) for e in shared.events)
+    tuples: dict[Any, Any] = {}
+    for record in _records(shared):
+        inferred = record.inferred
+        if inferred:
+            assert tuples.setdefault(inferred, inferred) is inferred
+
+
+def test_share_works_with_freeze_and_on_the_fast_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unfrozen: None
+) -> None:
+    folder = _bundled(tmp_path)
+    expected = rightsdata.load_path(folder).to_dict()
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the diagnostic path was used")
+
+    monkeypatch.setattr("rightsdata._validation.convert.structure_many", refuse)
+    ds = rightsdata.load_path(folder, share=True, freeze=True)
+    assert ds.to_dict() == expected
+    assert gc.get_freeze_count() > 0
+
+
+# --- the byte-level ID test -------------------------------------------------------------------
+
+_ID_LIKE = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789:-_ .A\x00é", max_size=14)
+_PREFIX_SETS = st.sampled_from([PREFIXES, ("person", "org"), ("source",), ("event",)])
+
+
+@given(
+    st.sets(
+        st.one_of(
+            _ID_LIKE,
+            st.builds(lambda p, s: f"{p}:{s}", st.sampled_from(PREFIXES), _ID_LIKE),
+            st.from_regex(r"\A(?:person|org|event):[a-z0-9]+(?:-[a-z0-9]+)*\Z"),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    _PREFIX_SETS,
+)
+def test_the_byte_level_id_test_is_the_regex(values: set[str], prefixes: tuple[str, ...]) -> None:
+    one = re.compile(ids_pattern(prefixes).pattern.split("(?:\x00")[0])
+    expected = all(one.fullmatch(value) for value in values)
+    assert _ids_match(values, prefixes) == expected
+
+
+def test_the_byte_level_id_test_on_the_edges() -> None:
+    good = {"person:a", "org:b-2", "person:x1-y2-z3"}
+    assert _ids_match(good, ("person", "org"))
+    for bad in (
+        "person:",
+        "person:-a",
+        "person:a-",
+        "person:a--b",
+        "person:a:b",
+        "persons:a",
+        "source:a",
+        ":a",
+        "person:A",
+        "person:a\x00org:b",
+        "person:a b",
+        "person:é",
+        "",
+    ):
+        assert not _ids_match({*good, bad}, ("person", "org")), bad
+
+
+# --- the JSON document and JSON Lines layouts on the fast path --------------------------------
+
+
+def _refuse_the_diagnostic_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the diagnostic path was used")
+
+    for name in ("structure_many", "structure_located"):
+        monkeypatch.setattr(f"rightsdata._validation.convert.{name}", refuse)
+
+
+def _refuse_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rightsdata._validation import fastpath
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise fastpath.FastPathError("refused for the test")
+
+    for name in ("decode_document", "decode_json_lines", "decode_with_ids"):
+        monkeypatch.setattr(fastpath, name, refuse)
+
+
+def _layouts(tmp_path: Path) -> dict[str, Path]:
+    """The bundled dataset as one JSON document and as JSON Lines (with its redirect)."""
+    ds = rightsdata.load()
+    document = tmp_path / "all.json"
+    document.write_text(
+        json.dumps(
+            {**ds.to_dict(), "redirects": [{"id": k, "to": v} for k, v in ds.redirects.items()]},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    (lines,) = ds.export(tmp_path / "lines", "jsonl")
+    return {"document": document, "lines": lines}
+
+
+def _outcome(path: Path, **options: Any) -> tuple[Any, Any]:
+    try:
+        ds = rightsdata.load_path(path, **options)
+    except InvalidDataError as exc:
+        return None, [(p.location, p.code, p.message) for p in exc.problems]
+    return (ds.to_dict(), dict(ds.redirects)), None
+
+
+@pytest.mark.parametrize("share", [False, True])
+def test_the_document_and_json_lines_layouts_take_the_fast_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: bool
+) -> None:
+    bundled = rightsdata.load()
+    expected = (bundled.to_dict(), dict(bundled.redirects))
+    assert expected[1]  # the redirects are read too
+    paths = _layouts(tmp_path)
+    with monkeypatch.context() as patched:
+        _refuse_the_diagnostic_path(patched)
+        for path in paths.values():
+            assert _outcome(path, share=share) == (expected, None), path.name
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def _variants(paths: dict[str, Path]) -> dict[str, tuple[str, bytes]]:
+    """Files the fast path must refuse or read exactly as the diagnostic path does."""
+    document = paths["document"].read_bytes()
+    parsed = json.loads(document)
+    lines = paths["lines"].read_bytes()
+    first, second, *rest = lines.split(b"\n")
+    tail = b"\n".join(rest)
+    event = next(line for line in lines.split(b"\n") if line.startswith(b'{"$kind": "events"'))
+    return {
+        "document, a null list": ("json", _dumps({**parsed, "laws": None})),
+        "document, only a null list": ("json", b'{"laws": null}'),
+        "document, a kind twice": ("json", document[:-1] + b', "laws": []}'),
+        "document, an unknown key": ("json", document[:-1] + b', "people": []}'),
+        "document, empty": ("json", b"{}"),
+        "document, a bad redirect": ("json", document.replace(b'"to": "', b'"to": "x', 1)),
+        "document, null redirects": ("json", _dumps({**parsed, "redirects": None})),
+        "document, no redirects": (
+            "json",
+            _dumps({k: v for k, v in parsed.items() if k != "redirects"}),
+        ),
+        "document, a repeated key in a record": (
+            "json",
+            document.replace(b'"title": ', b'"title": "x", "title": ', 1),
+        ),
+        "document, an escaped colon": (
+            "json",
+            document.replace(b"Kazakhstan", b"Kazakhstan\\u003a", 1),
+        ),
+        "lines, CRLF": ("jsonl", lines.replace(b"\n", b"\r\n")),
+        "lines, a blank line": ("jsonl", first + b"\n\n" + second + b"\n" + tail),
+        "lines, no final newline": ("jsonl", lines.rstrip(b"\n")),
+        "lines, a kind left out": ("jsonl", lines.replace(b'{"$kind": "persons", ', b"{", 1)),
+        "lines, the kind last": (
+            "jsonl",
+            lines.replace(
+                b'{"$kind": "persons", "id": "person:vladimir-kozlov", ',
+                b'{"id": "person:vladimir-kozlov", "$kind": "persons", ',
+                1,
+            ),
+        ),
+        "lines, the kind twice": (
+            "jsonl",
+            lines.replace(
+                b'{"$kind": "persons", ', b'{"$kind": "persons", "$kind": "persons", ', 1
+            ),
+        ),
+        "lines, a kind unknown": (
+            "jsonl",
+            lines.replace(b'{"$kind": "persons", ', b'{"$kind": "people", ', 1),
+        ),
+        "lines, the wrong kind": (
+            "jsonl",
+            lines.replace(b'{"$kind": "persons", ', b'{"$kind": "laws", ', 1),
+        ),
+        "lines, two records on one line and one over two": (
+            "jsonl",
+            lines.replace(
+                event,
+                event[:-1]
+                + b"}, "
+                + event.replace(
+                    b'"participants": [',
+                    b'"participants": [\n{"$kind": "events", '
+                    b'"actor": "person:vladimir-kozlov", "role": "defendant"}, ',
+                    1,
+                ).replace(b'"id": "event:', b'"id": "event:x', 1),
+                1,
+            ),
+        ),
+        "lines, a redirect with a problem": ("jsonl", lines.replace(b'"to": "', b'"to": "X', 1)),
+        "lines, an escaped colon": ("jsonl", lines.replace(b"Kazakhstan", b"Kazakhstan\\u003a", 1)),
+    }
+
+
+def test_the_fast_path_on_other_layouts_agrees_with_the_diagnostic_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _layouts(tmp_path)
+    for name, (suffix, data) in _variants(paths).items():
+        path = tmp_path / f"variant.{suffix}"
+        path.write_bytes(data)
+        fast = _outcome(path)
+        with monkeypatch.context() as patched:
+            _refuse_the_fast_path(patched)
+            diagnostic = _outcome(path)
+        assert fast == diagnostic, name
