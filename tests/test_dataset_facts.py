@@ -941,8 +941,8 @@ def test_groups_replace_stand_ins(ds: Any) -> None:
     # no organisation stands in for an unnamed collective any more; only a court is unnamed
     unnamed = {o.id for o in ds.organizations if "not named" in o.name}
     assert unnamed == {"org:almaty-court-media-ban"}
-    # the organisation IDs of 2.0.0 that named collectives are retired for groups (listed in
-    # CHANGELOG.md; a redirect keeps to one kind of record, so they do not redirect)
+    # the organisation IDs of 2.0.0 that named collectives are retired for groups, and
+    # redirect to them (an actor re-classified as another kind of actor)
     organizations = {o.id for o in ds.organizations}
     for old, new in (
         ("org:kazakhstan-authorities", "group:kazakhstan-authorities"),
@@ -954,6 +954,12 @@ def test_groups_replace_stand_ins(ds: Any) -> None:
         ),
     ):
         assert old not in organizations and ds.groups.get(new).id == new
+        assert ds.get(old).id == new and ds.groups[old].id == new
+        with pytest.raises(rightsdata.UnknownIdError, match=f"redirects to '{new}'"):
+            ds.organizations[old]
+    involving = {e.id for e in ds.events(involving="org:kazakhstan-authorities")}
+    assert involving == {e.id for e in ds.events(involving="group:kazakhstan-authorities")}
+    assert len(involving) == 9
     # "the government" and "the authorities" are kept apart, as the documents word them
     acknowledged = ds.get("statement:kazakhstan-government-acknowledged-strike-mishandling")
     assert acknowledged.speaker == "org:kazakhstan-government"

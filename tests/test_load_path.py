@@ -244,3 +244,18 @@ def test_json_lines_schema_validation_names_the_line(tmp_path: Path) -> None:
     found = problems(path, schema=True)
     assert ("s.jsonl:2 person:a.country", ProblemCode.SCHEMA) in found
     assert ("s.jsonl:2 person:a.country", ProblemCode.VALUE) in found
+
+
+def test_a_redirect_may_cross_actor_kinds_only(make_folder: MakeFolder) -> None:
+    # an organisation re-classified as a person (or a group) keeps its old ID as a redirect
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["redirects.json"] = [{"id": "org:was-an-org", "to": "person:a"}]
+    dataset = rightsdata.load_path(make_folder(files))
+    assert dataset.get("org:was-an-org").id == "person:a"
+    assert dataset.persons["org:was-an-org"].id == "person:a"
+    with pytest.raises(rightsdata.UnknownIdError, match="redirects to 'person:a'"):
+        dataset.organizations["org:was-an-org"]
+    # a person does not become a place
+    files["places.json"] = [{"id": "place:p", "name": "P", "kind": "city"}]
+    files["redirects.json"] = [{"id": "person:x", "to": "place:p"}]
+    assert problems(make_folder(files)) == [("redirects.json[0].to", ProblemCode.INTEGRITY)]

@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from rightsdata._model.fields import Ref, spec_of
-from rightsdata._model.records import Event, Person, Rating, Record, Relationship
+from rightsdata._model.records import ACTOR, Event, Person, Rating, Record, Relationship
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
@@ -250,7 +250,7 @@ def check_integrity(
     ``where`` maps a kind to where its records are: a file's name (``'events.json'``, giving
     ``events.json[3] event:a``), or :class:`~rightsdata._values.places.Places` (a JSON
     document's list, JSON Lines' lines: ``data.jsonl:12 event:a``, or some of a list's records).
-    ``redirects`` (old ID -> new ID) must lead to existing records of the same kind.
+    ``redirects`` (old ID -> new ID) must lead to existing records of the same kind (or, from an actor, to an actor).
     ``ids`` may give, for some kinds, every ID their records hold (their own and every one
     they name), as the fast path gathers them; those records' references are not walked again.
     When some records failed to structure, ``exists`` names the IDs they had (a reference to
@@ -505,8 +505,9 @@ RULES: tuple[Rule, ...] = (
         "redirects-lead-somewhere",
         (),
         "a redirect replaces a retired ID and leads, without a cycle, to an existing record "
-        "of the same kind",
-        {"sources": [_source()], "redirects": [{"id": "source:old", "to": "source:missing"}]},
+        "of the same kind, or, for an actor (person, organisation, group) re-classified as "
+        "another kind of actor, to an existing actor",
+        {"sources": [_source()], "redirects": [{"id": "person:old", "to": "source:a"}]},
         _redirects_lead_somewhere,
     ),
 )
@@ -610,7 +611,9 @@ def _redirect_problems(
             problems.append(
                 Problem(f"{where}.to", f"{target!r} does not exist", ProblemCode.INTEGRITY)
             )
-        elif old.partition(":")[0] != target.partition(":")[0]:
+        elif old.partition(":")[0] != target.partition(":")[0] and not (
+            old.partition(":")[0] in ACTOR and target.partition(":")[0] in ACTOR
+        ):
             problems.append(
                 Problem(
                     f"{where}.to",
