@@ -256,6 +256,6 @@ def test_a_redirect_may_cross_actor_kinds_only(make_folder: MakeFolder) -> None:
     with pytest.raises(rightsdata.UnknownIdError, match="redirects to 'person:a'"):
         dataset.organizations["org:was-an-org"]
     # a person does not become a place
-    files["places.json"] = [{"id": "place:p", "name": "P", "kind": "city"}]
+    files["places.json"] = [{"id": "place:p", "name": "P", "kind": "city", "citations": [CITE]}]
     files["redirects.json"] = [{"id": "person:x", "to": "place:p"}]
     assert problems(make_folder(files)) == [("redirects.json[0].to", ProblemCode.INTEGRITY)]

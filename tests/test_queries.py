@@ -530,7 +530,7 @@ def test_figures_on_the_zhanaozen_killings(ds: Dataset) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         killed.figures = ()  # type: ignore[misc]
     with pytest.raises(
-        ValueError, match=r"must be a source or .* but person:vladimir-kozlov is a person"
+        ValueError, match=r"must be a source, .* but person:vladimir-kozlov is a person"
     ):
         ds.figures(KOZLOV)
     with pytest.raises(ValueError, match="not a Measure"):
@@ -1277,6 +1277,7 @@ def _names(event: Event) -> set[str]:
     named = {p.actor for p in event.participants} | set(event.places)
     named |= {c.against for c in event.charges} | {c.provision for c in event.charges}
     named |= {f.asserted_by for f in event.figures if f.asserted_by is not None}
+    named |= {a for f in event.figures for a in (*f.joined_by, *f.relayed_by)}
     if event.part_of is not None:
         named.add(event.part_of)
     return named
@@ -1315,7 +1316,8 @@ def _check_against_scans(dataset: Dataset) -> None:
             (
                 s
                 for s in dataset.statements
-                if rid in {s.speaker, *s.addressed_to, *s.about} and s.id != rid
+                if rid in {s.speaker, *s.addressed_to, *s.about, *s.joined_by, *s.relayed_by}
+                and s.id != rid
             ),
             key=lambda s: date_order(s.date, s.id),
         )

@@ -110,6 +110,11 @@ class Collection(Sequence[R], Generic[R]):
             record = self._by_id.get(target)
             if record is not None:
                 return record
+            if prefix_of(target) != prefix_of(record_id) and prefix_of(target) in KIND_OF_PREFIX:
+                elsewhere = describe_prefixes((prefix_of(target),))
+                raise UnknownIdError(
+                    record_id, f"it redirects to {target!r}, the ID of {elsewhere}", what
+                )
             raise UnknownIdError(record_id, f"it redirects to {target!r}", what)
         other = KIND_OF_PREFIX.get(prefix_of(record_id))
         if other is not None and other != self._kind:

@@ -250,7 +250,8 @@ def check_integrity(
     ``where`` maps a kind to where its records are: a file's name (``'events.json'``, giving
     ``events.json[3] event:a``), or :class:`~rightsdata._values.places.Places` (a JSON
     document's list, JSON Lines' lines: ``data.jsonl:12 event:a``, or some of a list's records).
-    ``redirects`` (old ID -> new ID) must lead to existing records of the same kind (or, from an actor, to an actor).
+    ``redirects`` (old ID -> new ID) must lead to existing records of the same kind (or, from
+    an actor, to an actor).
     ``ids`` may give, for some kinds, every ID their records hold (their own and every one
     they name), as the fast path gathers them; those records' references are not walked again.
     When some records failed to structure, ``exists`` names the IDs they had (a reference to
