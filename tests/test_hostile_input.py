@@ -111,7 +111,7 @@ def test_a_kind_file_that_is_not_a_regular_file_is_a_problem(
 def test_a_resource_whose_file_is_missing(bundled_copy: Path) -> None:
     (bundled_copy / "laws.json").unlink()
     (problem,) = found(bundled_copy)  # the events citing laws are not reported as dangling
-    assert problem.location == "datapackage.json.resources[4].path"
+    assert problem.location == "datapackage.json.resources[5].path"
     assert "'laws.json', which does not exist" in problem.message
 
 
@@ -128,8 +128,8 @@ def test_resources_besides_the_kinds_are_checked_too(bundled_copy: Path) -> None
     )
     problems = found(bundled_copy)
     assert [p.location for p in problems] == [
-        "datapackage.json.resources[9].hash",
-        "datapackage.json.resources[10].path",
+        "datapackage.json.resources[10].hash",
+        "datapackage.json.resources[11].path",
     ]
 
 
@@ -144,9 +144,9 @@ def test_a_resource_whose_bytes_or_hash_differ(bundled_copy: Path, change: str) 
         assert path.stat().st_size == len(text.encode("utf-8"))
         assert json.loads(path.read_bytes()) == json.loads(text)  # the same records
     locations = [p.location for p in found(bundled_copy)]
-    expected = ["datapackage.json.resources[8].hash"]
+    expected = ["datapackage.json.resources[9].hash"]
     if change == "append":
-        expected.insert(0, "datapackage.json.resources[8].bytes")
+        expected.insert(0, "datapackage.json.resources[9].bytes")
     assert locations == expected
 
 
@@ -157,10 +157,10 @@ def test_the_bundled_load_checks_sizes_not_hashes(bundled_copy: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("[\n  {", "[\n{  ", 1), encoding="utf-8")
     assert read_folder(bundled_copy, check_resources="sizes").counts()["ratings"] == 8
-    with pytest.raises(InvalidDataError, match=r"resources\[8\]\.hash"):
+    with pytest.raises(InvalidDataError, match=r"resources\[9\]\.hash"):
         read_folder(bundled_copy, check_resources=True)
     (bundled_copy / "laws.json").unlink()
-    with pytest.raises(InvalidDataError, match=r"resources\[4\]\.path"):
+    with pytest.raises(InvalidDataError, match=r"resources\[5\]\.path"):
         read_folder(bundled_copy, check_resources="sizes")
 
 
