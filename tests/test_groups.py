@@ -192,7 +192,7 @@ def test_both_paths_agree_on_groups(folder: Path) -> None:
     for schema in (False, True):
         with pytest.raises(InvalidDataError) as caught:
             rightsdata.load_path(folder, schema=schema)
-        assert "groups.json[0].size" in [p.location for p in caught.value.problems]
+        assert "groups.json[0] group:oil-workers.size" in [p.location for p in caught.value.problems]
 
 
 def test_fmt_writes_groups_json_listed_with_hash_and_size(folder: Path) -> None:
@@ -236,17 +236,17 @@ def test_an_emptied_groups_json_is_kept_not_deleted(folder: Path) -> None:
         (
             "events.json",
             lambda docs: docs[0]["participants"].append({"actor": "group:x", "role": "victim"}),
-            "events.json[0].participants[2].actor",
+            "events.json[0] event:a.participants[2].actor",
         ),
         (
             "statements.json",
             lambda docs: docs[0].update(speaker="group:x"),
-            "statements.json[0].speaker",
+            "statements.json[0] statement:a.speaker",
         ),
         (
             "groups.json",
             lambda docs: docs[1].update(belongs_to="org:missing"),
-            "groups.json[1].belongs_to",
+            "groups.json[1] group:unnamed-un-rapporteur.belongs_to",
         ),
     ],
 )
@@ -331,8 +331,10 @@ def test_the_groups_table_and_the_shared_figures_table(ds: rightsdata.Dataset) -
             None,
         ),
     ]
+    columns = TABLES["figures"].column_names
+    said, by = columns.index("as_given"), columns.index("asserted_by")
     figures = [r for r in rows(ds, TABLES["figures"]) if r[0] == "group:oil-workers"]
-    assert [(r[0], r[1], r[-2], r[-1]) for r in figures] == [
+    assert [(r[0], r[1], r[said], r[by]) for r in figures] == [
         ("group:oil-workers", 0, "thousands", "org:un")
     ]
     labels = {r[0]: (r[1], r[2]) for r in rows(ds, TABLES["records"])}
@@ -436,7 +438,9 @@ def test_the_groups_schema_accepts_a_group_and_names_its_rules() -> None:
     from rightsdata.schema import schema_problems
 
     assert schema_problems("groups", group_doc(), "g") == []
-    assert [p.location for p in schema_problems("groups", group_doc(kind="mob"), "g")] == ["g.kind"]
+    assert [p.location for p in schema_problems("groups", group_doc(kind="mob"), "g")] == [
+        "g group:oil-workers.kind"
+    ]
     root = Path(__file__).resolve().parents[1]
     schema = json.loads((root / "schemas" / "groups.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["belongs_to"]["pattern"].startswith("^(?:org):")

@@ -77,7 +77,8 @@ def _broken(kind: str, document: dict[str, Any], location: str) -> None:
     with pytest.raises(InvalidDataError) as raised:
         structure(kind, document, f"{kind}.json[0]")
     (problem,) = raised.value.problems
-    assert (problem.location, problem.code) == (f"{kind}.json[0].{location}", ProblemCode.RULE)
+    expected = f"{kind}.json[0] {document['id']}.{location}"
+    assert (problem.location, problem.code) == (expected, ProblemCode.RULE)
 
 
 RULE_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
@@ -172,7 +173,9 @@ def test_each_new_rule_is_located_on_every_path(
     files["organizations.json"] = [org("org:a"), org("org:b")]
     with pytest.raises(InvalidDataError) as loaded:
         rightsdata.load_path(make_folder(files))
-    assert [p.location for p in loaded.value.problems] == [f"{kind}.json[0].{location}"]
+    assert [p.location for p in loaded.value.problems] == [
+        f"{kind}.json[0] {document['id']}.{location}"
+    ]
     # and without the rule's trigger the same document is fine
     assert rightsdata.load_path(make_folder({**files, f"{kind}.json": [_mended(document)]}))
 
@@ -256,7 +259,7 @@ def test_latitudes_out_of_range_or_not_numbers_are_refused(value: Any, code: Pro
     with pytest.raises(InvalidDataError) as raised:
         structure("places", document, "places.json[0]")
     (problem,) = raised.value.problems
-    assert problem.location == "places.json[0].coordinates.latitude"
+    assert problem.location == "places.json[0] place:a.coordinates.latitude"
     assert problem.code is code
     with pytest.raises(FieldError):
         Coordinates(latitude=value, longitude=0)
@@ -279,7 +282,7 @@ def test_a_bad_longitude_in_a_file_is_refused_by_both_paths(
     (folder / "places.json").write_bytes(good.replace(b'"longitude": 7', b'"longitude": ' + text))
     with pytest.raises(InvalidDataError) as raised:
         rightsdata.load_path(folder)
-    assert [p.location for p in raised.value.problems] == ["places.json[0].coordinates.longitude"]
+    assert [p.location for p in raised.value.problems] == ["places.json[0] place:a.coordinates.longitude"]
 
 
 def test_the_schema_bounds_degrees() -> None:
@@ -322,7 +325,7 @@ def test_a_dangling_reference_in_a_new_field_is_refused(
         rightsdata.load_path(make_folder(files))
     index = len(files[f"{kind}.json"]) - 1
     assert [(p.location, p.code) for p in raised.value.problems] == [
-        (f"{kind}.json[{index}].{location}", ProblemCode.INTEGRITY)
+        (f"{kind}.json[{index}] {document['id']}.{location}", ProblemCode.INTEGRITY)
     ]
     records = {
         k.removesuffix(".json"): [structure(k.removesuffix(".json"), d) for d in docs]

@@ -342,7 +342,7 @@ class _Group:
 #: The kinds whose records have texts of each group (see :func:`texts_of`): names and
 #: aliases; titles and summaries.
 _GROUP_KINDS: Final = (
-    frozenset({"persons", "organizations", "places", "laws"}),
+    frozenset({"persons", "organizations", "groups", "places", "laws"}),
     frozenset({"laws", "events", "sources", "statements"}),
 )
 #: How many searches' results a SearchIndex keeps (the dataset never changes).
