@@ -192,7 +192,9 @@ def test_both_paths_agree_on_groups(folder: Path) -> None:
     for schema in (False, True):
         with pytest.raises(InvalidDataError) as caught:
             rightsdata.load_path(folder, schema=schema)
-        assert "groups.json[0] group:oil-workers.size" in [p.location for p in caught.value.problems]
+        assert "groups.json[0] group:oil-workers.size" in [
+            p.location for p in caught.value.problems
+        ]
 
 
 def test_fmt_writes_groups_json_listed_with_hash_and_size(folder: Path) -> None:

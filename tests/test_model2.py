@@ -282,7 +282,9 @@ def test_a_bad_longitude_in_a_file_is_refused_by_both_paths(
     (folder / "places.json").write_bytes(good.replace(b'"longitude": 7', b'"longitude": ' + text))
     with pytest.raises(InvalidDataError) as raised:
         rightsdata.load_path(folder)
-    assert [p.location for p in raised.value.problems] == ["places.json[0] place:a.coordinates.longitude"]
+    assert [p.location for p in raised.value.problems] == [
+        "places.json[0] place:a.coordinates.longitude"
+    ]
 
 
 def test_the_schema_bounds_degrees() -> None:
