@@ -34,17 +34,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 BUNDLED = HERE.parent / "datasets" / "kazakhstan"
-KINDS = (
-    "sources",
-    "persons",
-    "organizations",
-    "places",
-    "laws",
-    "events",
-    "relationships",
-    "statements",
-    "ratings",
-)
+from rightsdata._model.records import KINDS  # noqa: E402  (every kind the model has)
+
 KIND_FIELD = "$kind"  # rightsdata._data.loading.KIND_FIELD: a JSON Lines record's kind
 
 Data = dict[str, list[dict[str, Any]]]
@@ -62,11 +53,12 @@ def bundled() -> Data:
     from rightsdata._data.canonical import with_every_field
     from rightsdata._model.records import RECORD_TYPES
 
+    def documents(kind: str) -> list[dict[str, Any]]:
+        path = BUNDLED / f"{kind}.json"  # a kind without a file has no records
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
     return {
-        kind: [
-            with_every_field(RECORD_TYPES[kind], document)
-            for document in json.loads((BUNDLED / f"{kind}.json").read_text(encoding="utf-8"))
-        ]
+        kind: [with_every_field(RECORD_TYPES[kind], document) for document in documents(kind)]
         for kind in KINDS
     }
 

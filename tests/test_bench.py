@@ -108,7 +108,8 @@ def test_twins_accept_the_bundled_files(twins: Any) -> None:
     ds = rightsdata.load()
     for family, decoders in twins.items():
         for kind, decode in decoders.items():
-            records = decode((folder / f"{kind}.json").read_bytes())
+            path = folder / f"{kind}.json"
+            records = decode(path.read_bytes()) if path.exists() else []
             assert len(records) == len(getattr(ds, kind)), (family, kind)
 
 
