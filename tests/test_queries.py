@@ -126,7 +126,7 @@ def ids(records: Iterable[Record]) -> list[str]:
 def test_events_and_ratings_are_collections_and_callable(ds: Dataset) -> None:
     assert isinstance(ds.events, EventCollection) and isinstance(ds.events, Collection)
     assert isinstance(ds.ratings, RatingCollection)
-    assert len(ds.events) == 118 and "event:zhanaozen-massacre-2011" in ds.events
+    assert len(ds.events) == 120 and "event:zhanaozen-massacre-2011" in ds.events
     assert ds.events.get("event:zhanaozen-massacre-2011").kind is EventKind.KILLING
     assert ids(ds.events) == sorted(ids(ds.events))
     assert len(ds.events()) == len(ds.events)
@@ -141,7 +141,7 @@ def test_dataset_stays_immutable(ds: Dataset) -> None:
         ds.events = ds.events  # type: ignore[misc]
     result = ds.events()
     result.clear()
-    assert len(ds.events()) == 118
+    assert len(ds.events()) == 120
 
 
 # --- date order ---------------------------------------------------------------------------
@@ -524,7 +524,7 @@ def test_figures_on_the_zhanaozen_killings(ds: Dataset) -> None:
     assert {f.asserted_by for f in killed} == {
         "org:human-rights-foundation",
         None,
-        "org:kazakhstan-authorities",
+        "group:kazakhstan-authorities",
     }
     assert all(f.citations for f in killed)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -1190,7 +1190,7 @@ def test_search_finds_events_statements_and_sources_by_their_texts(ds: Dataset) 
     found = ds.search("kozlov", limit=None)
     kinds = [r.id.split(":")[0] for r in found]
     first_text = next(i for i, k in enumerate(kinds) if k in ("event", "statement", "source"))
-    assert all(k in ("person", "org", "place", "law") for k in kinds[:first_text])
+    assert all(k in ("person", "org", "group", "place", "law") for k in kinds[:first_text])
     assert ids(ds.search("kozlov", kinds=["events"], limit=None)) == [
         r.id for r in found if r.id.startswith("event:")
     ]

@@ -32,7 +32,7 @@ def test_an_event_card_names_things_and_says_dates_in_words(ds: rightsdata.Datas
     # citations with their sources and locators; inferred values with their basis
     assert "Sources (4)" in lines
     assert "     Human Rights Foundation · 14 December 2012 · paragraph 5 ·" in lines
-    assert "     · for places · source:hrw-kazakhstan-country-page" in lines
+    assert "     · for places · confidence medium · source:hrw-kazakhstan-country-page" in lines
     assert "Inferred, not stated" in lines
     assert "  - places: HRW's caption places the trial in Aktau on 8 October 2012, the day" in lines
 
@@ -42,7 +42,7 @@ def test_figures_say_who_claims_them(ds: rightsdata.Dataset) -> None:
     assert (
         "figures       killed: at least 15 people “at least 15 oil workers were murdered”" in card
     )
-    assert "according to Authorities of Kazakhstan:" in card
+    assert "according to Authorities of Kazakhstan, relayed by Yevgeniy Zhovtis:" in card
     assert "unattributed: Kazakhstan: Jailed Opposition Leader Refused Parole, paragraph 8" in card
     assert "in December 2011 (day not known; 2011-12)" in card
 

@@ -400,7 +400,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         >>> len(killed), killed.range, killed.disagree
         (3, (15, 17), True)
         >>> [c.source for c in killed[2].citations], killed[2].asserted_by
-        (['source:civicus-kazakhstan-country-page'], 'org:kazakhstan-authorities')
+        (['source:civicus-kazakhstan-country-page'], 'group:kazakhstan-authorities')
         """
         return self._answers().figures(record, measure, unit)
 

@@ -94,7 +94,7 @@ class Figures(Sequence[Figure]):
     >>> killed = ds.figures("event:zhanaozen-massacre-2011", measure="killed")
     >>> [(f.qualifier.value, f.low, f.best, f.asserted_by) for f in killed]
     [('at_least', 15, None, 'org:human-rights-foundation'), ('exact', None, 15, None), \
-('exact', None, 17, 'org:kazakhstan-authorities')]
+('exact', None, 17, 'group:kazakhstan-authorities')]
     >>> killed.range, killed.open_above, killed.disagree
     ((15, 17), True, True)
     >>> killed = ds.figures("event:bloody-january-2022", measure="killed")
