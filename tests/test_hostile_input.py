@@ -108,15 +108,23 @@ def test_a_kind_file_that_is_not_a_regular_file_is_a_problem(
     assert words in problem.message
 
 
+def resource_index(folder: Path, path: str) -> int:
+    """Where the descriptor lists ``path`` among its resources."""
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    return [r["path"] for r in descriptor["resources"]].index(path)
+
+
 def test_a_resource_whose_file_is_missing(bundled_copy: Path) -> None:
+    laws = resource_index(bundled_copy, "laws.json")
     (bundled_copy / "laws.json").unlink()
     (problem,) = found(bundled_copy)  # the events citing laws are not reported as dangling
-    assert problem.location == "datapackage.json.resources[5].path"
+    assert problem.location == f"datapackage.json.resources[{laws}].path"
     assert "'laws.json', which does not exist" in problem.message
 
 
 def test_resources_besides_the_kinds_are_checked_too(bundled_copy: Path) -> None:
     (bundled_copy / "notes.txt").write_text("notes", encoding="utf-8")
+    listed = resource_index(bundled_copy, "ratings.json") + 1  # the kinds' files come first
     edit_descriptor(
         bundled_copy,
         lambda d: d["resources"].extend(
@@ -128,8 +136,8 @@ def test_resources_besides_the_kinds_are_checked_too(bundled_copy: Path) -> None
     )
     problems = found(bundled_copy)
     assert [p.location for p in problems] == [
-        "datapackage.json.resources[10].hash",
-        "datapackage.json.resources[11].path",
+        f"datapackage.json.resources[{listed}].hash",
+        f"datapackage.json.resources[{listed + 1}].path",
     ]
 
 
@@ -144,9 +152,10 @@ def test_a_resource_whose_bytes_or_hash_differ(bundled_copy: Path, change: str) 
         assert path.stat().st_size == len(text.encode("utf-8"))
         assert json.loads(path.read_bytes()) == json.loads(text)  # the same records
     locations = [p.location for p in found(bundled_copy)]
-    expected = ["datapackage.json.resources[9].hash"]
+    ratings = resource_index(bundled_copy, "ratings.json")
+    expected = [f"datapackage.json.resources[{ratings}].hash"]
     if change == "append":
-        expected.insert(0, "datapackage.json.resources[9].bytes")
+        expected.insert(0, f"datapackage.json.resources[{ratings}].bytes")
     assert locations == expected
 
 
@@ -157,10 +166,12 @@ def test_the_bundled_load_checks_sizes_not_hashes(bundled_copy: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("[\n  {", "[\n{  ", 1), encoding="utf-8")
     assert read_folder(bundled_copy, check_resources="sizes").counts()["ratings"] == 8
-    with pytest.raises(InvalidDataError, match=r"resources\[9\]\.hash"):
+    ratings = resource_index(bundled_copy, "ratings.json")
+    with pytest.raises(InvalidDataError, match=rf"resources\[{ratings}\]\.hash"):
         read_folder(bundled_copy, check_resources=True)
+    laws = resource_index(bundled_copy, "laws.json")
     (bundled_copy / "laws.json").unlink()
-    with pytest.raises(InvalidDataError, match=r"resources\[5\]\.path"):
+    with pytest.raises(InvalidDataError, match=rf"resources\[{laws}\]\.path"):
         read_folder(bundled_copy, check_resources="sizes")
 
 

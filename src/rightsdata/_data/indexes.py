@@ -9,8 +9,8 @@ form no reference cycle and are freed as soon as the last reference goes.
 
 The indexes:
 
-* ``event_fields`` (:class:`EventFields`): the events' ID fields (actors, places, the
-  other records they name) flattened into texts (:class:`Flat`), searched with
+* ``event_fields`` (``EventFields``): the events' ID fields (actors, places, the
+  other records they name) flattened into texts (``Flat``), searched with
   ``str.find``: ``timeline`` and ``related`` find an ID's events there and sort only those;
 * ``events`` (:class:`EventIndex`): the events in chronological order (see
   :func:`date_order`; each date's key computed once), each rank's possible first and last
@@ -464,7 +464,7 @@ class ScanPostings(Mapping[str, Posting]):
 
 class EventFields:
     """The ID fields of events (in the order given: the collection's, by ID) flattened into
-    :class:`Flat` texts, a family at a time on first use: ``actors`` (participants and the
+    ``Flat`` texts, a family at a time on first use: ``actors`` (participants and the
     accused of charges), ``places``, ``references`` (a charge's provision, a figure's
     asserter, ``part_of``).
 
@@ -554,7 +554,7 @@ class EventIndex:
     query needs it, under the index's lock: ``by_role`` and ``by_kind`` by one pass over the
     events; ``by_actor`` (participants, and the accused of charges), ``at_place`` (the
     places events happened at) and ``by_reference`` (a charge's provision, a figure's
-    asserter, the event an event is part of) from :class:`EventFields`, a key at a time;
+    asserter, the event an event is part of) from ``EventFields``, a key at a time;
     ``by_place`` (a place with those within it) and ``dates`` are derived on first use.
     Roles and kinds are keyed by their string values (``"victim"``): hashing a str is
     cheaper than an enum member.
@@ -647,7 +647,7 @@ class EventIndex:
         return family
 
     def _scanned(self, name: str) -> Mapping[str, Posting]:
-        """A family found in the events' fields (see :class:`EventFields`)."""
+        """A family found in the events' fields (see ``EventFields``)."""
         family = self._families.get(name)
         if family is None:
             with self._lock:
@@ -847,7 +847,7 @@ class References:
 class ReferenceIndex:
     """The relationships, statements and ratings naming each record, for ``related``.
 
-    :meth:`build` flattens the fields that name records (:class:`Flat`), sorting nothing;
+    :meth:`build` flattens the fields that name records (``Flat``), sorting nothing;
     :meth:`get` finds the records naming one ID and puts those few in date order (a session
     asks about a few of the 100,000 records named).
     """

@@ -51,17 +51,19 @@ from __future__ import annotations
 
 import functools
 from array import array
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import msgspec
 
 from rightsdata._model.fields import absent_count
 from rightsdata._model.records import KINDS, RECORD_TYPES, Record
 from rightsdata._validation.bulkcheck import check_records, checked_colons
-from rightsdata._validation.sharing import Sharing
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
 from rightsdata._values.gcpause import gc_paused
+
+if TYPE_CHECKING:  # (sharing is imported only by loads that ask for it)
+    from rightsdata._validation.sharing import Sharing
 
 __all__ = [
     "REFUSED",
