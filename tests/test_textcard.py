@@ -106,3 +106,15 @@ def test_event_lists_fit_and_keep_ids_whole(ds: rightsdata.Dataset, width: int) 
         ids = [line for line in lines if line.strip().startswith("event:")]
         assert all(len(line) <= 80 for line in ids)
         assert len({len(line) - len(line.lstrip()) for line in ids}) == 1
+
+
+def test_event_lines_say_an_event_was_planned_not_held(ds: rightsdata.Dataset) -> None:
+    # the Supreme Court hearing was reported as planned; a list must not make it read as held
+    hearing = ds.get("event:kozlov-supreme-court-hearing-2013")
+    assert hearing.status is not None and hearing.status.value == "planned"
+    wide = event_lines([hearing], width=120)
+    assert wide[-1].strip().endswith("· planned · date: planned for")
+    narrow = event_lines([hearing], width=80)  # the kind gives way first, the status last
+    assert narrow[-1].strip() == "event:kozlov-supreme-court-hearing-2013 · planned"
+    held = event_lines([ds.get("event:kozlov-verdict-2012-10-08")], width=120)
+    assert "planned" not in held[-1] and "date:" not in held[-1]

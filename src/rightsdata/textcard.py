@@ -399,6 +399,18 @@ def text_card(record: Record, dataset: Dataset | None = None, width: int | None 
     return "\n".join(card.lines)
 
 
+def _not_occurred(event: Event) -> tuple[str, str]:
+    """What a list line adds for an event not reported as having happened (planned,
+    announced...), and for one dated by something else than its happening: a list must not
+    make a planned hearing read as held."""
+    status = date_of = ""
+    if event.status is not None and event.status.value != "occurred":
+        status = f" · {term(event.status)}"
+    if event.date_of is not None and event.date_of.value != "occurrence":
+        date_of = f" · date: {term(event.date_of)}"
+    return status, date_of
+
+
 def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
     """Events as a list for a terminal: each its date (short, in words) and title, then its ID
     (and kind, where it fits) on the next line, aligned under the title. A date too long for
@@ -421,7 +433,12 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
             lines.append(date)
             date = ""
         lines.append(f"{date:<{column}}{truncate(event.title, columns - column)}")
-        ident = f"{event.id} · {term(event.kind)}"
-        ident = ident if column + len(ident) <= columns else event.id
+        status, date_of = _not_occurred(event)
+        fitting = [
+            f"{event.id} · {term(event.kind)}{status}{date_of}",
+            f"{event.id}{status}{date_of}",
+            f"{event.id}{status}",  # (the status before all else: it says what is claimed)
+        ]
+        ident = next((i for i in fitting if column + len(i) <= columns), event.id)
         lines.append(" " * max(min(column, columns - len(ident)), 0) + ident)
     return lines
