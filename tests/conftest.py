@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from rightsdata import Problem
+
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
@@ -28,6 +30,18 @@ def examples(full: int) -> int:
 # The documents below are in canonical form (format 2): optional fields that are null or
 # empty are left out, so that a field added to the model changes none of them.
 CITE = {"source": "source:doc"}
+
+
+def parts(problem: Problem) -> tuple[object, ...]:
+    """A problem's location in parts: file, kind, index, line, record ID, field."""
+    return (
+        problem.file,
+        problem.kind,
+        problem.index,
+        problem.line,
+        problem.record_id,
+        problem.field,
+    )
 
 
 def source_doc(record_id: str = "source:doc") -> dict[str, Any]:

@@ -40,6 +40,8 @@ from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
 from rightsdata._values.resources import datasets_root
 from rightsdata.testing import dataset_documents
 
+from conftest import parts
+
 BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
 FILES = {p.name: p.read_bytes() for p in sorted(BUNDLED.iterdir())}
 DOCUMENTS: dict[str, list[Any]] = {
@@ -72,18 +74,6 @@ def outcome(path: Path, **options: Any) -> tuple[Dataset | None, list[Problem]]:
     assert listed == problems
     assert [parts(p) for p in listed] == [parts(p) for p in problems]
     return dataset, problems
-
-
-def parts(problem: Problem) -> tuple[object, ...]:
-    """A problem's location in parts: file, kind, index, line, record ID, field."""
-    return (
-        problem.file,
-        problem.kind,
-        problem.index,
-        problem.line,
-        problem.record_id,
-        problem.field,
-    )
 
 
 # --- byte mutations -------------------------------------------------------------------------

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 import rightsdata
-from rightsdata import InvalidDataError, Problem
+from rightsdata import InvalidDataError
 from rightsdata._values.errors import ProblemCode
 
-from conftest import CITE, event_doc, person_doc, source_doc
+from conftest import CITE, event_doc, parts, person_doc, source_doc
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 
@@ -34,18 +34,6 @@ def problems(path: Path, **options: Any) -> list[tuple[str, str]]:
     assert [(p.location, p.code) for p in listed] == found
     assert [parts(p) for p in listed] == [parts(p) for p in caught.value.problems]
     return found
-
-
-def parts(problem: Problem) -> tuple[object, ...]:
-    """A problem's location in parts."""
-    return (
-        problem.file,
-        problem.kind,
-        problem.index,
-        problem.line,
-        problem.record_id,
-        problem.field,
-    )
 
 
 # --- the three layouts -------------------------------------------------------------------

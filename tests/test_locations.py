@@ -22,20 +22,9 @@ from rightsdata._validation.convert import structure, structure_many
 from rightsdata._validation.fastpath import REFUSED, decode_with_ids
 from rightsdata._values.errors import ProblemCode
 
-from conftest import event_doc, person_doc, source_doc, write_folder
+from conftest import event_doc, parts, person_doc, source_doc, write_folder
 
 LAYOUTS = ("folder", "document", "lines")
-
-
-def parts(problem: Problem) -> tuple[object, ...]:
-    return (
-        problem.file,
-        problem.kind,
-        problem.index,
-        problem.line,
-        problem.record_id,
-        problem.field,
-    )
 
 
 def write(tmp_path: Path, layout: str, documents: dict[str, list[Any]]) -> Path:

@@ -229,16 +229,7 @@ def _actor_rows(
         rows.append(("status", term(record.status) if record.status else None))
         rows.append(("founded", _date(record.founded) if record.founded else None))
     rows.append(("country", record.country))
-    dataset = card.names.dataset
-    if dataset is not None:
-        events = dataset.timeline(record)
-        if events:
-            rows.append(
-                ("events", f"{_count(len(events), 'event')}; rightsdata timeline {record.id}")
-            )
-        ties = dataset.related(record).relationships
-        rows.append(("relationships", [card.name(r.id) for r in ties]))
-    return rows
+    return rows + _involvement_rows(record, card)
 
 
 def _group_rows(group: Group, card: _Card) -> list[tuple[str, str | Sequence[str] | None]]:
@@ -246,17 +237,24 @@ def _group_rows(group: Group, card: _Card) -> list[tuple[str, str | Sequence[str
         ("size", f"{group.size:,}" if group.size is not None else None),
         ("belongs to", card.name(group.belongs_to) if group.belongs_to else None),
         ("country", group.country),
-        ("figures", [_figure(f, card) for f in group.figures]),
-    ]
+    ]  # (its figures are in the rows every kind with figures gets: _shared_rows)
+    return rows + _involvement_rows(group, card)
+
+
+def _involvement_rows(
+    actor: Person | Organization | Group, card: _Card
+) -> list[tuple[str, str | Sequence[str] | None]]:
+    """An actor's events (a count and the command that lists them) and relationships, when
+    the card has a dataset to ask."""
     dataset = card.names.dataset
-    if dataset is not None:
-        events = dataset.timeline(group)
-        if events:
-            rows.append(
-                ("events", f"{_count(len(events), 'event')}; rightsdata timeline {group.id}")
-            )
-        ties = dataset.related(group).relationships
-        rows.append(("relationships", [card.name(r.id) for r in ties]))
+    if dataset is None:
+        return []
+    rows: list[tuple[str, str | Sequence[str] | None]] = []
+    events = dataset.timeline(actor)
+    if events:
+        rows.append(("events", f"{_count(len(events), 'event')}; rightsdata timeline {actor.id}"))
+    ties = dataset.related(actor).relationships
+    rows.append(("relationships", [card.name(r.id) for r in ties]))
     return rows
 
 

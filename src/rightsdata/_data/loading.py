@@ -445,6 +445,14 @@ def _resource_problems(
     return problems
 
 
+def _sharing() -> Sharing:
+    """A new :class:`~rightsdata._validation.sharing.Sharing`, imported only by loads that
+    ask to share (``share=True``)."""
+    from rightsdata._validation.sharing import Sharing
+
+    return Sharing()
+
+
 def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool) -> None:
     """One kind's file: the fast decoder first; on any doubt, the diagnostic path decides."""
     places = Places(kind, name)
@@ -453,9 +461,7 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool)
         from rightsdata._validation.fastpath import REFUSED, decode_with_ids
 
         if parts.share and parts.sharing is None:
-            from rightsdata._validation.sharing import Sharing
-
-            parts.sharing = Sharing()
+            parts.sharing = _sharing()
         try:
             records, ids = decode_with_ids(kind, data, parts.sharing)
         except REFUSED:
@@ -563,10 +569,9 @@ def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
     it cannot vouch for it, or if its redirects have a problem: the diagnostic path then
     reads it and says what is wrong and where."""
     from rightsdata._validation.fastpath import REFUSED, decode_document
-    from rightsdata._validation.sharing import Sharing
 
     try:
-        kinds, redirects_text = decode_document(data, Sharing() if share else None)
+        kinds, redirects_text = decode_document(data, _sharing() if share else None)
     except REFUSED:
         return False
     redirects: dict[str, str] = {}
@@ -587,10 +592,9 @@ def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
 def _fast_json_lines(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
     """Read JSON Lines with the fast path into ``parts``, as :func:`_fast_document` does."""
     from rightsdata._validation.fastpath import REFUSED, decode_json_lines
-    from rightsdata._validation.sharing import Sharing
 
     try:
-        kinds, redirect_lines = decode_json_lines(data, Sharing() if share else None)
+        kinds, redirect_lines = decode_json_lines(data, _sharing() if share else None)
     except REFUSED:
         return False
     redirects: dict[str, str] = {}

@@ -262,10 +262,14 @@ def rank(query: str, entries: Iterable[SearchEntry]) -> list[str]:
     return [key[-1] for key in sorted(best.values())]
 
 
+#: The kinds whose records are searched by their name and aliases.
+_NAMED_KINDS: Final = frozenset({"persons", "organizations", "groups", "places"})
+
+
 def texts_of(record: Any) -> Iterator[tuple[str, int]]:
     """The searchable texts of a record, with their fields (see the module doc)."""
     kind = record.kind_name
-    if kind in ("persons", "organizations", "groups", "places"):
+    if kind in _NAMED_KINDS:
         yield record.name, NAME
         for alias in getattr(record, "aliases", ()):  # a group has none
             yield alias.name, ALIAS
@@ -342,7 +346,7 @@ class _Group:
 #: The kinds whose records have texts of each group (see :func:`texts_of`): names and
 #: aliases; titles and summaries.
 _GROUP_KINDS: Final = (
-    frozenset({"persons", "organizations", "groups", "places", "laws"}),
+    _NAMED_KINDS | {"laws"},
     frozenset({"laws", "events", "sources", "statements"}),
 )
 #: How many searches' results a SearchIndex keeps (the dataset never changes).

@@ -292,12 +292,19 @@ def _actor_rows(record: Person | Organization, names: _Names) -> _Rows:
             ("founded", _date(record.founded) if record.founded else None),
         ]
     rows.append(("country", _e(record.country) if record.country else None))
-    if names.dataset is not None:
-        events = names.dataset.timeline(record)
-        ties = names.dataset.related(record).relationships
-        rows.append(("events", _span_of(events) if events else None))
-        rows.append(("relationships", _list([names.ref(r.id) for r in ties]) if ties else None))
-    return rows
+    return rows + _involvement_rows(record, names)
+
+
+def _involvement_rows(actor: Person | Organization | Group, names: _Names) -> _Rows:
+    """An actor's events (their span) and relationships, when there is a dataset to ask."""
+    if names.dataset is None:
+        return []
+    events = names.dataset.timeline(actor)
+    ties = names.dataset.related(actor).relationships
+    return [
+        ("events", _span_of(events) if events else None),
+        ("relationships", _list([names.ref(r.id) for r in ties]) if ties else None),
+    ]
 
 
 def _identifier(identifier: Identifier) -> str:
@@ -320,12 +327,7 @@ def _group_rows(group: Group, names: _Names) -> _Rows:
         ("belongs to", names.ref(group.belongs_to) if group.belongs_to else None),
         ("country", _e(group.country) if group.country else None),
     ]
-    if names.dataset is not None:
-        events = names.dataset.timeline(group)
-        ties = names.dataset.related(group).relationships
-        rows.append(("events", _span_of(events) if events else None))
-        rows.append(("relationships", _list([names.ref(r.id) for r in ties]) if ties else None))
-    return rows
+    return rows + _involvement_rows(group, names)
 
 
 def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
