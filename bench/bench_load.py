@@ -77,7 +77,7 @@ CONTENDERS = {
     "pydantic": "folder",
 }
 #: rightsdata's options, measured when named in --contenders
-OPTIONAL_CONTENDERS = ("rightsdata_frozen", "rightsdata_shared")
+OPTIONAL_CONTENDERS = ("rightsdata_shared",)
 LAYOUT_CONTENDERS = {
     "json_loads_document": "document",
     "rightsdata_document": "document",
@@ -93,9 +93,12 @@ OPS = (
     "parquet",
     "csv",
     "gc",
+    "gc_frozen",
     "exit",
     "exit_json_loads",
 )
+#: operations that are another one on a dataset loaded with options
+OP_OPTIONS = {"gc_frozen": ("gc", {"freeze": True})}
 LAYOUT_FILES = {"folder": "folder", "document": "data.json", "jsonl": "data.jsonl"}
 
 
@@ -287,6 +290,7 @@ def child_op(task: dict[str, Any]) -> None:
     import rightsdata
 
     op, args = task["op"], task["args"]
+    op, options = OP_OPTIONS.get(op, (op, {}))
     out: dict[str, Any] = {}
     if op == "exit_json_loads":  # the same exit for json.loads's dicts, to compare
         warm = load_json(Path(task["warm"]))
@@ -301,7 +305,7 @@ def child_op(task: dict[str, Any]) -> None:
     del warm_ds
     gc.collect()
     base, base_blocks = _rss(), sys.getallocatedblocks()
-    ds = rightsdata.load_path(Path(task["path"]), max_bytes=MAX_BYTES, **task.get("options", {}))
+    ds = rightsdata.load_path(Path(task["path"]), max_bytes=MAX_BYTES, **options)
     gc.collect()
     if op == "exit":
         print(json.dumps({"loaded": True}), flush=True)
@@ -333,6 +337,16 @@ def child_op(task: dict[str, Any]) -> None:
         out["results"] = len(result)
     if op in ("search", "timeline", "events", "related"):
         out["warm_wall_s"] = _repeat(call)
+    if op == "search":  # warm index, names not asked before (results are kept per query)
+        cpu, wall = [], []
+        for name in args["new_names"]:
+            start_cpu, start = time.process_time(), time.perf_counter()
+            ds.search(name)
+            cpu.append(time.process_time() - start_cpu)
+            wall.append(time.perf_counter() - start)
+        out["new_name_cpu_s"] = statistics.median(cpu)
+        out["new_name_wall_s"] = statistics.median(wall)
+        out["new_name_max_wall_s"] = max(wall)
     if op == "events":  # the indexed query of the performance issue
         window = (rightsdata.EDTF(args["between"][0]), rightsdata.EDTF(args["between"][1]))
         out["indexed_query_wall_s"] = _repeat(
@@ -390,10 +404,29 @@ def _probe_args(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     persons = data["persons"]
     return {
         "name": persons[len(persons) // 2]["name"],
+        "new_names": _new_names(
+            [p["name"] for p in persons if p["name"] != persons[len(persons) // 2]["name"]]
+        ),
         "actor": actor,
         "actor_events": counts[actor],
         "between": ["2011-12-01", "2012-12-31"],
     }
+
+
+def _new_names(names: list[str], count: int = 20) -> list[str]:
+    """``count`` names to search for that the first search did not ask: names from the data,
+    spread over it, half of them with one letter changed (a typo, which reaches the
+    close-spelling tier), and a word no record holds."""
+    step = max(1, len(names) // count)
+    picked = [names[i] for i in range(step // 2, len(names), step)][: count - 1]
+    typos = [
+        name[: len(name) // 2]
+        + ("x" if name[len(name) // 2] != "x" else "y")
+        + name[len(name) // 2 + 1 :]
+        for name in picked[1::2]
+        if len(name) > 3
+    ]
+    return [*picked[0::2], *typos, "Zqxwvy"]
 
 
 def _write_layouts(
@@ -406,6 +439,25 @@ def _write_layouts(
         "document": write_document(data, folder / LAYOUT_FILES["document"]),
         "jsonl": write_json_lines(data, folder / LAYOUT_FILES["jsonl"]),
     }
+
+
+def _dataset(
+    shape: str, size: int, seed: int, version: int, root: Path
+) -> tuple[dict[str, Path], dict[str, Any], dict[str, Any]]:
+    """The three layouts of ``size`` events of ``shape`` under ``root`` (written unless a
+    previous run with ``--cache`` left them there), what the queries ask of them, and their
+    shape's summary."""
+    where = root / f"{shape}-{size}-seed{seed}-format{version}"
+    meta = where / "meta.json"
+    names = {layout: where / LAYOUT_FILES[layout] for layout in LAYOUT_FILES}
+    if meta.is_file():
+        known = json.loads(meta.read_text())
+        return names, known["probe"], known["shape"]
+    data = SHAPES[shape](size, seed)
+    paths = _write_layouts(data, where, version)
+    known = {"probe": _probe_args(data), "shape": summary(data)}
+    meta.write_text(json.dumps(known))  # last: a run stopped while writing leaves no meta
+    return paths, known["probe"], known["shape"]
 
 
 def _git_commit() -> str | None:
@@ -447,7 +499,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     import rightsdata
 
     sizes = sorted(args.sizes or [s for s in SIZES if s <= args.max_events])
-    generate = SHAPES[args.shape]
     out: dict[str, Any] = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": _git_commit(),
@@ -470,16 +521,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         out["machine"]["pydantic"] = pydantic.VERSION
     ops = [] if args.ops == ["none"] else (args.ops or list(OPS))
     with tempfile.TemporaryDirectory(prefix="rightsdata-bench-") as tmp:
+        root = args.cache or Path(tmp)
         warm_size = 230 if args.shape == "realistic" else 200
-        warm_data = generate(warm_size, 1)
-        warm = _write_layouts(warm_data, Path(tmp) / "warm", args.format)
-        warm_args = _probe_args(warm_data)
-        del warm_data
+        warm, warm_args, _ = _dataset(args.shape, warm_size, 1, args.format, root)
         for size in sizes:
-            data = generate(size, 2012)
-            where = Path(tmp) / f"events-{size}"
-            paths = _write_layouts(data, where, args.format)
-            probe = _probe_args(data)
+            paths, probe, shape_summary = _dataset(args.shape, size, 2012, args.format, root)
             row: dict[str, Any] = {
                 "run": {
                     "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -487,7 +533,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     "command": out["command"],
                     "load_average_at_start": os.getloadavg()[0],
                 },
-                "shape": summary(data),
+                "shape": shape_summary,
                 "bytes": {
                     layout: (
                         sum(p.stat().st_size for p in path.iterdir())
@@ -498,7 +544,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 },
                 "probe": probe,
             }
-            del data
             print(f"\n{size:,} events ({args.shape}): {row['bytes']}", flush=True)
             tasks: list[tuple[str, dict[str, Any]]] = []
             for contender, layout in CONTENDERS.items():
@@ -621,6 +666,12 @@ def main() -> None:
     parser.add_argument("--ops", nargs="+", help=f"of {', '.join(OPS)}; 'none' for none")
     parser.add_argument("--import-runs", type=int, default=11)
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="keep the generated data in this folder and reuse it in later runs "
+        "(the data depends only on the shape, size, seed and --format)",
+    )
     parser.add_argument(
         "--merge", action="store_true", help="keep the sizes of the shape not measured now"
     )

@@ -199,7 +199,9 @@ def ops_table(result: dict[str, Any]) -> str:
     sizes = sorted(result["sizes"], key=int)
     labels = [
         ("search", "first_wall_s", "`ds.search(name)` first call"),
-        ("search", "warm_wall_s", "`ds.search(name)` warm"),
+        ("search", "warm_wall_s", "`ds.search(name)` again, the same name"),
+        ("search", "new_name_wall_s", "`ds.search(name)`, a name not asked before (median)"),
+        ("search", "new_name_max_wall_s", "`ds.search(name)`, a name not asked before (slowest)"),
         ("timeline", "first_wall_s", "`ds.timeline(actor)` first call"),
         ("timeline", "warm_wall_s", "`ds.timeline(actor)` warm"),
         ("events", "first_wall_s", "`ds.events(between=...)` first call"),
@@ -211,16 +213,23 @@ def ops_table(result: dict[str, Any]) -> str:
         ("parquet", "first_wall_s", '`ds.export(dir, "parquet")`'),
         ("csv", "first_wall_s", '`ds.export(dir, "csv")`'),
         ("gc", "collect_wall_s", "full `gc.collect()` after a load"),
+        ("gc_frozen", "collect_wall_s", "the same after `load_path(freeze=True)`"),
         ("gc", "del_wall_s", "`del ds` (collector off)"),
         ("gc", "collect_after_del_wall_s", "then `gc.collect()`"),
         ("exit", "exit_wall_s", "process exit after a load"),
         ("exit_json_loads", "exit_wall_s", "process exit holding `json.loads`'s dicts"),
     ]
     rows = [
-        [label] + [_fmt(_get(result["sizes"][s], "ops", op, key), ",.3f", 1e3) for s in sizes]
+        [label]
+        + [
+            _fmt(_get(result["sizes"][s], "ops", op, key.replace("_wall_s", clock)), ",.3f", 1e3)
+            for s in sizes
+            for clock in ("_cpu_s", "_wall_s")
+        ]
         for op, key, label in labels
     ]
-    return _table(["ms (wall)", *(_n(s) for s in sizes)], rows)
+    header = [f"{_n(s)}: {clock}" for s in sizes for clock in ("CPU", "wall")]
+    return _table(["ms", *header], rows)
 
 
 def memory_table(result: dict[str, Any]) -> str:
@@ -290,6 +299,79 @@ def targets_table(result: dict[str, Any]) -> str:
     return _table([f"target, at {_n(size)} events", "default", "paused", "met"], rows)
 
 
+def _goal(label: str, value: float | None, shown: str, ok: bool | None, goal: str) -> list[str]:
+    return [label, shown if value is not None else "-", goal,
+            "-" if value is None or ok is None else ("yes" if ok else "no")]  # fmt: skip
+
+
+def goals_table(result: dict[str, Any]) -> str:
+    """The goals of the speed issue, at the largest size measured (the 1,000-event row at
+    1,000): first calls and exports in CPU time, warm searches in wall time."""
+    size = max(result["sizes"], key=int)
+    row, n = result["sizes"][size], int(size)
+
+    def op(name: str, key: str) -> float | None:
+        value = _get(row, "ops", name, key)
+        return float(value) if value is not None else None
+
+    def load(regime: str, contender: str, key: str = "load_cpu_s", at: str = size) -> Any:
+        return _get(result["sizes"].get(at, {}), "load", regime, contender, key)
+
+    def under(label: str, value: float | None, bound: float, unit: str = "ms") -> list[str]:
+        scale = 1e3 if unit == "ms" else 1.0
+        shown = _fmt(value, ",.1f" if unit == "ms" else ".2f", scale) + f" {unit}"
+        return _goal(label, value, shown, value is not None and value < bound,
+                     f"< {bound * scale:g} {unit}")  # fmt: skip
+
+    def ratio(label: str, a: float | None, b: float | None, bound: float) -> list[str]:
+        value = _ratio(a, b)
+        return _goal(label, value, _fmt(value), value is not None and value <= bound,
+                     f"<= {bound:g}")  # fmt: skip
+
+    held = load("default", "rightsdata", "held_bytes")
+    peak = load("default", "rightsdata", "peak_bytes")
+    blocks = op("gc", "blocks_held")
+    freed = _ratio(op("gc", "del_freed_blocks"), blocks)
+    after = op("gc", "collect_after_del_found")
+    rows = [
+        under("`ds.search(name)`, a name not asked before, warm (median of 20; wall)",
+              op("search", "new_name_wall_s"), 1e-3),
+        under("first `ds.timeline(actor)` (CPU)", op("timeline", "first_cpu_s"), 0.1),
+        under("first `ds.events(between=...)` (CPU)", op("events", "first_cpu_s"), 0.1),
+        under("first `ds.related(actor)` (CPU)", op("related", "first_cpu_s"), 0.1),
+        under('`ds.to_pandas("events")` (CPU)', op("to_pandas", "first_cpu_s"), 0.2, "s"),
+        under('`ds.export(dir, "parquet")` (CPU)', op("parquet", "first_cpu_s"), 0.5, "s"),
+        under('`ds.export(dir, "csv")` (CPU)', op("csv", "first_cpu_s"), 1.0, "s"),
+        _goal("`del ds` frees the dataset by reference counting (memory blocks freed; objects "
+              "a collection then finds)", freed,
+              f"{_share(op('gc', 'del_freed_blocks'), blocks)}; {_fmt(after, ',.0f')}",
+              freed is not None and after == 0, "all; 0"),
+        under("process exit after a load (wall)", op("exit", "exit_wall_s"), 0.5, "s"),
+        under("full `gc.collect()` after a load (CPU)", op("gc", "collect_cpu_s"), 0.5, "s"),
+        under("the same after `load_path(freeze=True)` (CPU)",
+              op("gc_frozen", "collect_cpu_s"), 0.5, "s"),
+        _goal("memory held per event", held, _fmt(held, ",.0f", 1 / n) + " B",
+              held is not None and held / n <= 2048, "<= 2 KB"),
+        ratio("the load's peak / memory held", peak, held, 1.3),
+        ratio("load / `json.loads`, each library's collector policy (CPU)",
+              load("default", "rightsdata"), load("default", "json_loads"), 0.8),
+        ratio("the same, `load_path(freeze=True)`",
+              load("default", "rightsdata_frozen"), load("default", "json_loads"), 0.8),
+        ratio("load / msgspec into plain Structs, collector paused for both (CPU)",
+              load("paused", "rightsdata"), load("paused", "msgspec_structs"), 1.5),
+        ratio("load at 1,000 events / `json.loads`, default policy (CPU)",
+              load("default", "rightsdata", at="1000"), load("default", "json_loads", at="1000"),
+              1.0),
+        ratio("JSON document / `json.loads` of it (CPU)",
+              _get(row, "layouts", "rightsdata_document", "load_cpu_s"),
+              _get(row, "layouts", "json_loads_document", "load_cpu_s"), 0.8),
+        ratio("JSON Lines / `json.loads` line by line (CPU)",
+              _get(row, "layouts", "rightsdata_jsonl", "load_cpu_s"),
+              _get(row, "layouts", "json_loads_jsonl", "load_cpu_s"), 0.8),
+    ]  # fmt: skip
+    return _table([f"at {_n(size)} events", "measured", "goal", "met"], rows)
+
+
 def _runs(result: dict[str, Any]) -> str:
     """Which run measured which sizes, where they were measured apart (``--merge``)."""
     runs: dict[tuple[str, str], list[str]] = {}
@@ -321,7 +403,9 @@ def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:
             f"at the start; msgspec {machine['msgspec']}, pydantic {machine.get('pydantic')}; "
             f"median of {result['repeat']} runs (more below 10,000 events; see results.json).\n",
             _runs(result),
-            "Against the targets (CPU-time ratios; default and paused collector regimes):\n",
+            "The goals of the speed issue:\n",
+            goals_table(result),
+            "\nThe earlier targets (CPU-time ratios; default and paused collector regimes):\n",
             targets_table(result),
             "\nLoad (default: each library's own collector policy; paused: the collector off "
             "for every contender, its young collection counted):\n",

@@ -196,6 +196,7 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
         assert set(row["load"][regime]) == {
             "json_loads",
             "rightsdata",
+            "rightsdata_frozen",
             "msgspec_dicts",
             "msgspec_structs",
             "msgspec_constrained",
@@ -217,12 +218,18 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
         "parquet",
         "csv",
         "gc",
+        "gc_frozen",
         "exit",
         "exit_json_loads",
     }
     gc_row = row["ops"]["gc"]
     assert gc_row["blocks_held"] > 0 and gc_row["collect_found"] >= 0
     assert row["ops"]["timeline"]["results"] > 0 and row["ops"]["search"]["results"] > 0
+    assert row["ops"]["search"]["new_name_wall_s"] > 0
+    assert len(row["probe"]["new_names"]) == len(set(row["probe"]["new_names"])) > 1
+    assert row["probe"]["name"] not in row["probe"]["new_names"]
+    # a frozen load's dataset is out of the collector's walk: it finds nothing to traverse
+    assert row["ops"]["gc_frozen"]["blocks_held"] > 0
     rendered = subprocess.run(
         [sys.executable, str(BENCH / "render.py"), str(out)],
         check=True,
@@ -230,3 +237,4 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
         text=True,
     ).stdout
     assert "| 200 | **rightsdata** |" in rendered and "process exit after a load" in rendered
+    assert "| first `ds.related(actor)` (CPU) |" in rendered  # the goals, each a row
