@@ -31,9 +31,11 @@ from rightsdata._display.words import (
     event_status,
     figure_text,
     identifier_text,
+    other_fields,
     short_date,
     term,
     truncate,
+    value_text,
 )
 from rightsdata._model.records import (
     Citation,
@@ -376,6 +378,7 @@ def text_card(record: Record, dataset: Dataset | None = None, width: int | None 
     card = _Card(terminal_width(width), _Names(dataset))
     title, kicker, summary, rows = _parts(record, card)
     rows += _shared_rows(record, card)
+    rows += [(label, value_text(value, card.name)) for label, value in other_fields(record)]
     card.text(title)
     card.text(f"{kicker} · {record.id}")
     if summary:

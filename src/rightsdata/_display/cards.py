@@ -24,8 +24,10 @@ from rightsdata._display.words import (
     figure_text,
     identifier_text,
     identifier_url,
+    other_fields,
     term,
     truncate,
+    value_text,
 )
 from rightsdata._model.records import (
     Alias,
@@ -423,6 +425,10 @@ def record_card(record: Record, dataset: Dataset | None) -> str:
     names = _Names(dataset)
     kicker, title, summary, rows = _parts(record, names)
     rows += _shared_rows(record, names)
+    rows += [
+        (label, _e(value_text(value, lambda i: names.label(i) or i)))
+        for label, value in other_fields(record)
+    ]
     html_parts = [
         f'<div style="{_CARD}">',
         f'<div style="{_KICKER}">{_e(kicker)}</div>',

@@ -9,11 +9,16 @@
 
 from __future__ import annotations
 
-from typing import Final
+import enum
+from collections.abc import Callable
+from typing import Any, Final
 
-from rightsdata._model.records import Coordinates, Event, Figure, Identifier
+import attrs
+
+from rightsdata._model.records import Coordinates, Event, Figure, Identifier, Record
 from rightsdata._values.dates import EDTF, Precision
-from rightsdata._values.durations import Duration
+from rightsdata._values.durations import Duration, format_duration
+from rightsdata._values.ids import is_valid_id
 from rightsdata.vocab import (
     DateMeaning,
     EventStatus,
@@ -31,9 +36,11 @@ __all__ = [
     "figure_text",
     "identifier_text",
     "identifier_url",
+    "other_fields",
     "short_date",
     "term",
     "truncate",
+    "value_text",
 ]
 
 _MONTHS: Final = (
@@ -289,3 +296,83 @@ def identifier_url(identifier: Identifier) -> str | None:
     """
     pattern = _SCHEME_URLS.get(identifier.scheme)
     return None if pattern is None else pattern.format(identifier.value)
+
+
+#: The fields every kind's cards render in their own way: in the title, the kind line, the
+#: summary, a row of their own or a section. Both cards (HTML and text) show the same
+#: fields. A field not named here is still shown, by the generic row of
+#: :func:`other_fields`, so a field added to the model appears on both cards with no edit
+#: here; naming it here (with a row of its own on each card) is how it gets better words.
+_EVERY_KIND: Final = frozenset({"id", "citations", "inferred", "figures", "identifiers"})
+SHOWN: Final[dict[str, frozenset[str]]] = {
+    name: _EVERY_KIND | frozenset(fields.split())
+    for name, fields in {
+        "Source": "title publisher published kind language url note retrieved archive_url",
+        "Person": "name aliases born country summary",
+        "Organization": "name aliases kind country status founded summary",
+        "Group": "name kind size belongs_to country summary",
+        "Place": "name aliases kind country within coordinates",
+        "Law": "instrument jurisdiction article part title",
+        "Event": "kind title summary date places participants charges penalty part_of status "
+        "date_of",
+        "Relationship": "subject kind object title start end",
+        "Statement": "speaker date kind summary quote addressed_to about joined_by relayed_by",
+        "Rating": "country scale level as_of previous rated_by",
+    }.items()
+}
+
+
+def _shown(cls: type) -> frozenset[str]:
+    for klass in cls.__mro__:  # a subclass shows what its record class shows
+        if klass.__name__ in SHOWN:
+            return SHOWN[klass.__name__]
+    return _EVERY_KIND
+
+
+def other_fields(record: Record) -> list[tuple[str, Any]]:
+    """The fields of ``record`` that have a value and no place of their own on its cards,
+    as (label, value): the generic rows at the end of a card.
+
+    >>> import rightsdata
+    >>> other_fields(rightsdata.load().get("place:almaty"))
+    []
+    """
+    shown = _shown(type(record))
+    return [
+        (field.name.replace("_", " "), value)
+        for field in attrs.fields(type(record))
+        if field.name not in shown and not _empty(value := getattr(record, field.name))
+    ]
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == () or value == ""
+
+
+def value_text(value: Any, name: Callable[[str], str]) -> str:
+    """Any field's value in plain words; ``name`` turns a record ID into a name.
+
+    >>> value_text(("person:a", EDTF("2012-10")), lambda i: i.upper())
+    'PERSON:A; October 2012 (2012-10)'
+    """
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, EDTF):
+        return f"{describe_date(value, brief=True)} ({value.text})"
+    if isinstance(value, Duration):
+        return f"{duration_text(value)} ({format_duration(value)})"
+    if isinstance(value, enum.Enum):
+        return term(value.value)
+    if isinstance(value, str):
+        return name(value) if ":" in value and is_valid_id(value) else value
+    if isinstance(value, int | float):
+        return f"{value:,}"
+    if isinstance(value, tuple):
+        return "; ".join(value_text(item, name) for item in value if not _empty(item))
+    if attrs.has(type(value)):
+        return ", ".join(
+            f"{field.name.replace('_', ' ')} {value_text(item, name)}"
+            for field in attrs.fields(type(value))
+            if not _empty(item := getattr(value, field.name))
+        )
+    return str(value)
