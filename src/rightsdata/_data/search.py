@@ -58,7 +58,7 @@ import heapq
 import re
 import threading
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
@@ -387,7 +387,12 @@ class _Part:
         for entry in entries[: self.summaries]:
             for word in entry.words:
                 close[word][entry.text] = None
-        self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
+        # Each word's texts sorted by length, with the lengths: a whole text can be 80%
+        # similar to the query only if its length is within a range (bisection).
+        self.close: dict[str, tuple[tuple[str, ...], list[int]]] = {}
+        for word, held in close.items():
+            texts = tuple(sorted(held, key=len))
+            self.close[word] = (texts, list(map(len, texts)))
         trigrams: defaultdict[str, list[str]] = defaultdict(list)
         for word in self.close:
             for trigram in _trigrams(word):
@@ -432,22 +437,98 @@ class _Part:
             last = position
 
     def close_texts(self, normalized: str, words: Sequence[str]) -> dict[str, tuple[int, float]]:
-        """The names, aliases and titles spelled close to the query (tier 3), with scores."""
-        trigrams, close = self.trigrams, self.close
-        texts: dict[str, None] = {}
-        for word in dict.fromkeys(words):
+        """The names, aliases and titles spelled close to the query (tier 3), with scores.
+
+        The same as :func:`_score` on every text holding a word close to a query word, but
+        reading few of them: a query word's similarity to each word of the index is worked
+        out once (only words sharing a trigram or both end letters can be 80% similar, see
+        :func:`_trigrams`); a text is a candidate if every query word has a close word in it
+        (the mean of the words' similarities is then at least 80%), or if its length allows
+        the whole text to be 80% similar to the query (texts sorted by length: bisection)
+        and a cheap bound (difflib's ``quick_ratio``, from letter counts) does not rule that
+        out.
+        """
+        close_words = self._close_words(words)
+        if not any(close_words.values()):
+            return {}
+        close = self.close
+        size = len(normalized)
+        # Texts holding a close word of every query word.
+        every: set[str] = set()
+        if all(close_words.values()):
+            per_word = sorted(
+                (sum(len(close[w][0]) for w in near), word) for word, near in close_words.items()
+            )
+            others = [close_words[word] for _, word in per_word[1:]]
+            for near_word in close_words[per_word[0][1]]:
+                for text in close[near_word][0]:
+                    if text not in every:
+                        text_words = text.split()
+                        if all(any(w in near for w in text_words) for near in others):
+                            every.add(text)
+        # Texts of a length that allows the whole text to be close: 2 * shorter >= 0.8 * total.
+        whole: set[str] = set()
+        low, high = (2 * size) // 3 - 1, (3 * size) // 2 + 1  # wider than needed
+        counts = [(letter, normalized.count(letter)) for letter in set(normalized)]
+        for near in close_words.values():
+            for near_word in near:
+                texts, lengths = close[near_word]
+                for text in texts[bisect_left(lengths, low) : bisect_right(lengths, high)]:
+                    if text in whole or text in every:
+                        continue
+                    length = len(text)
+                    total = size + length
+                    if 2 * min(size, length) < CLOSE_ENOUGH * total:
+                        continue
+                    matches = sum(min(n, text.count(letter)) for letter, n in counts)
+                    if 2.0 * matches / total >= CLOSE_ENOUGH:  # difflib's quick_ratio
+                        whole.add(text)
+        scores = {}
+        for text in every | whole:
+            score = _close_score(normalized, words, text, close_words)
+            if score is not None:
+                scores[text] = score
+        return scores
+
+    def _close_words(self, words: Sequence[str]) -> dict[str, dict[str, float]]:
+        """For each query word, the words of names, aliases and titles at least 80% similar
+        to it, with their similarity."""
+        trigrams = self.trigrams
+        found: dict[str, dict[str, float]] = {}
+        for word in words:
+            if word in found:
+                continue
             near: set[str] = set(self.ends.get((word[0], word[-1]), ()))
             for trigram in _trigrams(word):
                 near.update(trigrams.get(trigram, ()))
+            similar = {}
             for other in near:
-                if _similarity(word, other) >= CLOSE_ENOUGH:
-                    texts.update(dict.fromkeys(close[other]))
-        scores = {}
-        for text in texts:
-            score = _score(normalized, words, _text_entry(text))
-            if score is not None and score[0] == 3:
-                scores[text] = score
-        return scores
+                similarity = _similarity(word, other)
+                if similarity >= CLOSE_ENOUGH:
+                    similar[other] = similarity
+            found[word] = similar
+        return found
+
+
+def _close_score(
+    query: str, words: Sequence[str], text: str, close_words: dict[str, dict[str, float]]
+) -> tuple[int, float] | None:
+    """:func:`_score` of a name, alias or title, if it is tier 3, from the query words'
+    close words (a word not among them is less than 80% similar: it counts as 0)."""
+    if text == query or text.startswith(query):
+        return None
+    text_words = text.split()
+    if all(any(w.startswith(q) for w in text_words) for q in words):
+        return None  # tier 2
+    per_word = [max([close_words[q].get(w, 0.0) for w in text_words]) for q in words]
+    if max(per_word) < CLOSE_ENOUGH:
+        return None
+    best = _similarity(query, text)
+    if min(per_word) >= CLOSE_ENOUGH:
+        best = max(best, sum(per_word) / len(per_word))
+    if best >= CLOSE_ENOUGH:
+        return (3, -best)
+    return None
 
 
 class SearchIndex:
@@ -570,11 +651,6 @@ def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[Sea
                 entries.append(SearchEntry(field, len(folded), order, record.id, folded, words))
     entries.sort()
     return entries
-
-
-def _text_entry(text: str) -> SearchEntry:
-    """A stand-in entry for scoring a text of a name, alias or title."""
-    return SearchEntry(TITLE, len(text), 0, "", text, tuple(text.split()))
 
 
 def _merged(lists: Sequence[Sequence[int]]) -> Iterable[int]:
