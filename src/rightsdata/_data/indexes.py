@@ -39,7 +39,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
-from itertools import accumulate, chain
+from itertools import accumulate, chain, groupby
 from operator import attrgetter
 from typing import Any, Final, Generic, TypeVar
 
@@ -232,13 +232,41 @@ EMPTY: Final = Posting(())
 
 
 @attrs.frozen
+class _Runs:
+    """Runs of consecutive ranks with the same dates, sorted by one of their days (``days``):
+    run ``i`` is ranks ``starts[i]`` to ``stops[i]`` (excluded), ``counts[i]`` the ranks in
+    the runs before it."""
+
+    days: list[int]
+    starts: list[int]
+    stops: list[int]
+    counts: list[int]
+
+    @classmethod
+    def of(cls, runs: list[tuple[int, int, int]]) -> _Runs:
+        """From ``(day, start, stop)`` triples."""
+        runs.sort()
+        counts = [0, *accumulate(stop - start for _, start, stop in runs)]
+        return cls([r[0] for r in runs], [r[1] for r in runs], [r[2] for r in runs], counts)
+
+    def count(self, low: int, high: int) -> int:
+        """The ranks in the runs ``low`` to ``high`` (excluded)."""
+        return self.counts[high] - self.counts[low] if high > low else 0
+
+    def ranks(self, low: int, high: int) -> Iterator[int]:
+        """The ranks of the runs ``low`` to ``high`` (excluded)."""
+        for start, stop in zip(self.starts[low:high], self.stops[low:high], strict=True):
+            yield from range(start, stop)
+
+
+@attrs.frozen
 class _Bucket:
-    """Dated events whose span (last - first day) is at most ``max_span``, sorted by first."""
+    """Runs of dated events whose span (last - first day) is at most ``max_span``, sorted by
+    first day, with each run's last day."""
 
     max_span: int
-    firsts: list[int]
+    runs: _Runs
     lasts: list[int]
-    ranks: list[int]
 
 
 @attrs.frozen
@@ -249,80 +277,73 @@ class DateIndex:
     sorted by first day: an event overlapping ``[lo, hi]`` in a bucket of spans up to ``s``
     starts in ``[lo - s, hi]``, found by bisection. Events with an open or unknown side are
     kept apart: those with no first day sorted by last day, those with no last day by first
-    day, those with neither matched always. A query costs O(buckets x log n + candidates).
+    day, those with neither matched always. Consecutive ranks with the same days (events in
+    date order share few distinct dates) are kept as one run, so building costs a pass in C
+    over the ranks and a Python step per run. A query costs O(buckets x log n + candidates).
+
+    >>> index = DateIndex.build([1, 1, 5, NEG], [3, 3, 9, 4])
+    >>> sorted(index.overlapping(2, 2)), sorted(index.overlapping(6, 6)), index.estimate(2, 2)
+    ([0, 1, 3], [2], 3)
     """
 
     buckets: tuple[_Bucket, ...]
-    no_first_lasts: list[int]  # sorted last days of events with no first day
-    no_first_ranks: list[int]
-    no_last_firsts: list[int]  # sorted first days of events with no last day
-    no_last_ranks: list[int]
-    unbounded: tuple[int, ...]  # events with neither bound
+    no_first: _Runs  # events with no first day, by last day
+    no_last: _Runs  # events with no last day, by first day
+    unbounded: _Runs  # events with neither bound
 
     @classmethod
     def build(cls, firsts: Sequence[int], lasts: Sequence[int]) -> DateIndex:
         """Index each rank's ``(first, last)`` days; undated ranks (UNDATED_*) are left out."""
-        by_span: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        no_first: list[tuple[int, int]] = []
-        no_last: list[tuple[int, int]] = []
-        unbounded: list[int] = []
-        for rank, (first, last) in enumerate(zip(firsts, lasts, strict=True)):
+        by_span: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+        no_first: list[tuple[int, int, int]] = []
+        no_last: list[tuple[int, int, int]] = []
+        unbounded: list[tuple[int, int, int]] = []
+        start = 0
+        for (first, last), run in groupby(zip(firsts, lasts, strict=True)):
+            stop = start + sum(1 for _ in run)
             if first == UNDATED_FIRST:
-                continue
-            if first == NEG and last == POS:
-                unbounded.append(rank)
+                pass
+            elif first == NEG and last == POS:
+                unbounded.append((0, start, stop))
             elif first == NEG:
-                no_first.append((last, rank))
+                no_first.append((last, start, stop))
             elif last == POS:
-                no_last.append((first, rank))
+                no_last.append((first, start, stop))
             else:
-                by_span[(last - first).bit_length()].append((first, last, rank))
+                by_span[(last - first).bit_length()].append((first, start, stop, last))
+            start = stop
         buckets = []
         for bits, items in sorted(by_span.items()):
             items.sort()
-            buckets.append(
-                _Bucket(
-                    max_span=(1 << bits) - 1,
-                    firsts=[i[0] for i in items],
-                    lasts=[i[1] for i in items],
-                    ranks=[i[2] for i in items],
-                )
-            )
-        no_first.sort()
-        no_last.sort()
-        return cls(
-            buckets=tuple(buckets),
-            no_first_lasts=[i[0] for i in no_first],
-            no_first_ranks=[i[1] for i in no_first],
-            no_last_firsts=[i[0] for i in no_last],
-            no_last_ranks=[i[1] for i in no_last],
-            unbounded=tuple(unbounded),
-        )
+            runs = _Runs.of([(first, start, stop) for first, start, stop, _ in items])
+            buckets.append(_Bucket((1 << bits) - 1, runs, [i[3] for i in items]))
+        return cls(tuple(buckets), _Runs.of(no_first), _Runs.of(no_last), _Runs.of(unbounded))
+
+    def _bounds(self, lo: int, hi: int) -> Iterator[tuple[_Runs, int, int]]:
+        """Each group of runs, with the slice of its runs that may overlap ``[lo, hi]``."""
+        yield self.unbounded, 0, len(self.unbounded.days)
+        no_first = self.no_first
+        yield no_first, bisect_left(no_first.days, lo), len(no_first.days)
+        yield self.no_last, 0, bisect_right(self.no_last.days, hi)
+        for bucket in self.buckets:
+            days = bucket.runs.days
+            yield bucket.runs, bisect_left(days, lo - bucket.max_span), bisect_right(days, hi)
 
     def estimate(self, lo: int, hi: int) -> int:
         """An upper bound on the number of events overlapping ``[lo, hi]``, in O(log n)."""
-        total = len(self.unbounded)
-        total += len(self.no_first_lasts) - bisect_left(self.no_first_lasts, lo)
-        total += bisect_right(self.no_last_firsts, hi)
-        for bucket in self.buckets:
-            firsts = bucket.firsts
-            total += bisect_right(firsts, hi) - bisect_left(firsts, lo - bucket.max_span)
-        return total
+        return sum(runs.count(low, high) for runs, low, high in self._bounds(lo, hi))
 
     def overlapping(self, lo: int, hi: int) -> Iterator[int]:
         """The ranks of the events whose date overlaps ``[lo, hi]``, in no particular order."""
-        yield from self.unbounded
-        lasts = self.no_first_lasts
-        yield from self.no_first_ranks[bisect_left(lasts, lo) :]
-        yield from self.no_last_ranks[: bisect_right(self.no_last_firsts, hi)]
-        for bucket in self.buckets:
-            firsts = bucket.firsts
-            start = bisect_left(firsts, lo - bucket.max_span)
-            stop = bisect_right(firsts, hi)
-            bucket_lasts, ranks = bucket.lasts, bucket.ranks
-            for i in range(start, stop):
-                if bucket_lasts[i] >= lo:
-                    yield ranks[i]
+        buckets = {id(bucket.runs): bucket.lasts for bucket in self.buckets}
+        for runs, low, high in self._bounds(lo, hi):
+            lasts = buckets.get(id(runs))
+            if lasts is None:
+                yield from runs.ranks(low, high)
+                continue
+            for i in range(low, high):
+                if lasts[i] >= lo:
+                    yield from range(runs.starts[i], runs.stops[i])
 
 
 class Postings(Mapping[str, Posting]):
