@@ -360,6 +360,7 @@ class _Part:
     each word to its entries, and the trigrams of the words of names, aliases and titles."""
 
     __slots__ = (
+        "by_length",
         "close",
         "ends",
         "entries",
@@ -388,12 +389,11 @@ class _Part:
         for entry in entries[: self.summaries]:
             for word in entry.words:
                 close[word][entry.text] = None
-        # Each word's texts sorted by length, with the lengths: a whole text can be 80%
-        # similar to the query only if its length is within a range (bisection).
-        self.close: dict[str, tuple[tuple[str, ...], list[int]]] = {}
-        for word, held in close.items():
-            texts = tuple(sorted(held, key=len))
-            self.close[word] = (texts, list(map(len, texts)))
+        self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
+        # Each word's texts sorted by length, with the lengths, made when a search first
+        # needs them: a whole text can be 80% similar to the query only if its length is
+        # within a range (bisection).
+        self.by_length: dict[str, tuple[tuple[str, ...], list[int]]] = {}
         trigrams: defaultdict[str, list[str]] = defaultdict(list)
         for word in self.close:
             for trigram in _trigrams(word):
@@ -468,13 +468,11 @@ class _Part:
         every: set[str] = set()
         if all(close_words.values()):
             per_word = sorted(
-                (sum(len(close[w][0]) for w in near), word) for word, near in close_words.items()
+                (sum(len(close[w]) for w in near), word) for word, near in close_words.items()
             )
-            every.update(*(close[w][0] for w in close_words[per_word[0][1]]))
+            every.update(*(close[w] for w in close_words[per_word[0][1]]))
             for _, word in per_word[1:]:
-                every.intersection_update(
-                    chain.from_iterable(close[w][0] for w in close_words[word])
-                )
+                every.intersection_update(chain.from_iterable(close[w] for w in close_words[word]))
         counts = [(letter, normalized.count(letter)) for letter in set(normalized)]
         for text in every:
             mean = _mean_if_close(normalized, words, text, close_words)
@@ -487,7 +485,7 @@ class _Part:
         low, high = (2 * size) // 3 - 1, (3 * size) // 2 + 1  # wider than needed
         for near in close_words.values():
             for near_word in near:
-                texts, lengths = close[near_word]
+                texts, lengths = self._by_length(near_word)
                 for text in texts[bisect_left(lengths, low) : bisect_right(lengths, high)]:
                     if text not in seen:
                         seen.add(text)
@@ -530,6 +528,14 @@ class _Part:
                     if held:
                         group.append(held)
             yield from _merged(group)
+
+    def _by_length(self, word: str) -> tuple[tuple[str, ...], list[int]]:
+        """The texts holding ``word`` sorted by length, and their lengths (kept)."""
+        found = self.by_length.get(word)
+        if found is None:
+            texts = tuple(sorted(self.close[word], key=len))
+            found = self.by_length[word] = (texts, list(map(len, texts)))
+        return found
 
     def _close_words(self, words: Sequence[str]) -> dict[str, dict[str, float]]:
         """For each query word, the words of names, aliases and titles at least 80% similar
