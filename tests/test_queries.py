@@ -1397,3 +1397,68 @@ def test_search_equals_the_linear_scan(
         limit = data.draw(st.none() | st.integers(1, 5))
         expected = oracle(text)
         assert ids(dataset.search(text, limit=limit)) == expected[:limit]
+
+
+def test_search_equals_the_linear_scan_on_the_realistic_shape(tmp_path: Path) -> None:
+    """Names drawn from bench/shape.py's data (few distinct words, each in many texts, as
+    the benchmark's): every tier, and the close-spelling tier's candidate pruning (by
+    length, letters and close words) against the linear scan; long names and repeated
+    words included."""
+    import sys
+
+    bench = str(Path(__file__).resolve().parent.parent / "bench")
+    sys.path.insert(0, bench)
+    try:
+        import shape
+    finally:
+        sys.path.remove(bench)
+    dataset = rightsdata.load_path(shape.write_folder(shape.realistic(300), tmp_path / "data"))
+    oracle = _oracle(dataset)
+    names = [p.name for p in dataset.persons][::7] + [o.name for o in dataset.organizations][::9]
+    queries = names + [n.split()[0][:-1] + "x" for n in names if len(n.split()[0]) > 3]
+    queries += ["kozlof", "a at", "zhanaozen zhanaozen", "un to of"]
+    for text in queries:
+        expected = oracle(text)
+        for limit in (None, 20, 3):
+            assert ids(dataset.search(text, limit=limit)) == expected[:limit], (text, limit)
+
+
+CLOSE_WORDS = ["at", "act", "a", "cat", "kozlov", "kozlova", "kozlof", "vladimir", "vladimr"]
+
+
+@settings(max_examples=150)
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(CLOSE_WORDS), min_size=1, max_size=5), min_size=0, max_size=25
+    ),
+    query=st.lists(st.sampled_from(CLOSE_WORDS), min_size=1, max_size=4),
+    limit=st.none() | st.integers(1, 4),
+    fields=st.lists(st.integers(0, 3), min_size=25, max_size=25),
+)
+def test_the_close_spelling_tier_ranks_as_the_linear_scan(
+    texts: list[list[str]], query: list[str], limit: int | None, fields: list[int]
+) -> None:
+    """Texts of words one or two letters apart ("at", "act", "cat"), of lengths near the
+    query's: the candidates the index skips for their length, letters or words are those
+    the linear scan finds no close spelling in."""
+    from rightsdata._data.search import SearchEntry, SearchIndex, rank
+
+    entries = [
+        SearchEntry.of(f"person:r{i % 7}", i % 3, " ".join(words), fields[i])
+        for i, words in enumerate(texts)
+    ]
+    text = " ".join(query)
+    expected = rank(text, entries)
+    assert SearchIndex(entries).search(text, limit) == expected[:limit]
+
+
+def test_dataset_says_what_it_takes_when_given_a_list(ds: Dataset) -> None:
+    event = next(iter(ds.events))
+    with pytest.raises(
+        TypeError, match=r"mapping from each record kind to its records.*not a list"
+    ):
+        Dataset([event])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown record kinds: <Event"):
+        Dataset({event: [event]})  # type: ignore[dict-item]
+    kinds = {k: list(ds.collection(k)) for k in KINDS}  # the mapping it takes
+    assert len(Dataset(kinds).events) == len(ds.events)

@@ -94,11 +94,21 @@ def _check(records: Mapping[str, Sequence[Record]], redirects: Mapping[str, str]
         raise InvalidDataError(problems, "the records given to Dataset")
 
 
+_NOT_A_MAPPING = (
+    "Dataset takes a mapping from each record kind to its records, such as "
+    "Dataset({{'persons': [person, ...], 'events': [event, ...]}}) (the kinds are "
+    "rightsdata.KINDS), not a {}; records in one list can be grouped with "
+    "{{kind: [r for r in records if r.kind_name == kind] for kind in rightsdata.KINDS}}"
+)
+
+
 class Dataset:
     """A whole dataset: one typed, immutable :class:`Collection` per record kind, and queries.
 
-    Build one with :func:`rightsdata.load` (the bundled data) rather than by hand. Records
-    given here are checked as a load checks them
+    Build one with :func:`rightsdata.load` (the bundled data) rather than by hand.
+    ``records`` maps each kind (a name in ``rightsdata.KINDS``: ``"persons"``,
+    ``"events"``...) to its records: ``Dataset({"persons": [person], "events": [event]})``;
+    anything else raises ``TypeError``. Records given here are checked as a load checks them
     (``rightsdata._validation.integrity.check_integrity``:
     duplicate IDs, references to records that do not exist, bad redirects), and
     :class:`~rightsdata.InvalidDataError` lists every problem.
@@ -129,9 +139,12 @@ class Dataset:
         redirects: Mapping[str, str] | None = None,
         _checked: bool = False,
     ) -> None:
+        if not isinstance(records, Mapping):
+            raise TypeError(_NOT_A_MAPPING.format(type(records).__name__))
         unknown = set(records) - set(KINDS)
         if unknown:
-            raise ValueError(f"unknown record kinds: {', '.join(sorted(unknown))}")
+            names = sorted(k if isinstance(k, str) else repr(k) for k in unknown)
+            raise ValueError(f"unknown record kinds: {', '.join(names)}")
         self._redirects: dict[str, str] = _checked_redirects(redirects)
         by_kind: dict[str, tuple[Record, ...]] = {}
         tables: dict[str, dict[str, Record]] = {}

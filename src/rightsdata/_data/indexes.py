@@ -39,7 +39,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
-from itertools import accumulate, chain
+from itertools import accumulate, chain, groupby
 from operator import attrgetter
 from typing import Any, Final, Generic, TypeVar
 
@@ -100,6 +100,9 @@ _AGAINST: Final = attrgetter("against")
 _PROVISION: Final = attrgetter("provision")
 _ASSERTED_BY: Final = attrgetter("asserted_by")
 _PART_OF: Final = attrgetter("part_of")
+_JOINED_BY: Final = attrgetter("joined_by")
+_RELAYED_BY: Final = attrgetter("relayed_by")
+_LIST_FIELDS: Final = {"participants": _PARTICIPANTS, "charges": _CHARGES, "figures": _FIGURES}
 
 
 def bounds(date: EDTF) -> tuple[int, int]:
@@ -229,13 +232,41 @@ EMPTY: Final = Posting(())
 
 
 @attrs.frozen
+class _Runs:
+    """Runs of consecutive ranks with the same dates, sorted by one of their days (``days``):
+    run ``i`` is ranks ``starts[i]`` to ``stops[i]`` (excluded), ``counts[i]`` the ranks in
+    the runs before it."""
+
+    days: list[int]
+    starts: list[int]
+    stops: list[int]
+    counts: list[int]
+
+    @classmethod
+    def of(cls, runs: list[tuple[int, int, int]]) -> _Runs:
+        """From ``(day, start, stop)`` triples."""
+        runs.sort()
+        counts = [0, *accumulate(stop - start for _, start, stop in runs)]
+        return cls([r[0] for r in runs], [r[1] for r in runs], [r[2] for r in runs], counts)
+
+    def count(self, low: int, high: int) -> int:
+        """The ranks in the runs ``low`` to ``high`` (excluded)."""
+        return self.counts[high] - self.counts[low] if high > low else 0
+
+    def ranks(self, low: int, high: int) -> Iterator[int]:
+        """The ranks of the runs ``low`` to ``high`` (excluded)."""
+        for start, stop in zip(self.starts[low:high], self.stops[low:high], strict=True):
+            yield from range(start, stop)
+
+
+@attrs.frozen
 class _Bucket:
-    """Dated events whose span (last - first day) is at most ``max_span``, sorted by first."""
+    """Runs of dated events whose span (last - first day) is at most ``max_span``, sorted by
+    first day, with each run's last day."""
 
     max_span: int
-    firsts: list[int]
+    runs: _Runs
     lasts: list[int]
-    ranks: list[int]
 
 
 @attrs.frozen
@@ -246,80 +277,73 @@ class DateIndex:
     sorted by first day: an event overlapping ``[lo, hi]`` in a bucket of spans up to ``s``
     starts in ``[lo - s, hi]``, found by bisection. Events with an open or unknown side are
     kept apart: those with no first day sorted by last day, those with no last day by first
-    day, those with neither matched always. A query costs O(buckets x log n + candidates).
+    day, those with neither matched always. Consecutive ranks with the same days (events in
+    date order share few distinct dates) are kept as one run, so building costs a pass in C
+    over the ranks and a Python step per run. A query costs O(buckets x log n + candidates).
+
+    >>> index = DateIndex.build([1, 1, 5, NEG], [3, 3, 9, 4])
+    >>> sorted(index.overlapping(2, 2)), sorted(index.overlapping(6, 6)), index.estimate(2, 2)
+    ([0, 1, 3], [2], 3)
     """
 
     buckets: tuple[_Bucket, ...]
-    no_first_lasts: list[int]  # sorted last days of events with no first day
-    no_first_ranks: list[int]
-    no_last_firsts: list[int]  # sorted first days of events with no last day
-    no_last_ranks: list[int]
-    unbounded: tuple[int, ...]  # events with neither bound
+    no_first: _Runs  # events with no first day, by last day
+    no_last: _Runs  # events with no last day, by first day
+    unbounded: _Runs  # events with neither bound
 
     @classmethod
     def build(cls, firsts: Sequence[int], lasts: Sequence[int]) -> DateIndex:
         """Index each rank's ``(first, last)`` days; undated ranks (UNDATED_*) are left out."""
-        by_span: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-        no_first: list[tuple[int, int]] = []
-        no_last: list[tuple[int, int]] = []
-        unbounded: list[int] = []
-        for rank, (first, last) in enumerate(zip(firsts, lasts, strict=True)):
+        by_span: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+        no_first: list[tuple[int, int, int]] = []
+        no_last: list[tuple[int, int, int]] = []
+        unbounded: list[tuple[int, int, int]] = []
+        start = 0
+        for (first, last), run in groupby(zip(firsts, lasts, strict=True)):
+            stop = start + sum(1 for _ in run)
             if first == UNDATED_FIRST:
-                continue
-            if first == NEG and last == POS:
-                unbounded.append(rank)
+                pass
+            elif first == NEG and last == POS:
+                unbounded.append((0, start, stop))
             elif first == NEG:
-                no_first.append((last, rank))
+                no_first.append((last, start, stop))
             elif last == POS:
-                no_last.append((first, rank))
+                no_last.append((first, start, stop))
             else:
-                by_span[(last - first).bit_length()].append((first, last, rank))
+                by_span[(last - first).bit_length()].append((first, start, stop, last))
+            start = stop
         buckets = []
         for bits, items in sorted(by_span.items()):
             items.sort()
-            buckets.append(
-                _Bucket(
-                    max_span=(1 << bits) - 1,
-                    firsts=[i[0] for i in items],
-                    lasts=[i[1] for i in items],
-                    ranks=[i[2] for i in items],
-                )
-            )
-        no_first.sort()
-        no_last.sort()
-        return cls(
-            buckets=tuple(buckets),
-            no_first_lasts=[i[0] for i in no_first],
-            no_first_ranks=[i[1] for i in no_first],
-            no_last_firsts=[i[0] for i in no_last],
-            no_last_ranks=[i[1] for i in no_last],
-            unbounded=tuple(unbounded),
-        )
+            runs = _Runs.of([(first, start, stop) for first, start, stop, _ in items])
+            buckets.append(_Bucket((1 << bits) - 1, runs, [i[3] for i in items]))
+        return cls(tuple(buckets), _Runs.of(no_first), _Runs.of(no_last), _Runs.of(unbounded))
+
+    def _bounds(self, lo: int, hi: int) -> Iterator[tuple[_Runs, int, int]]:
+        """Each group of runs, with the slice of its runs that may overlap ``[lo, hi]``."""
+        yield self.unbounded, 0, len(self.unbounded.days)
+        no_first = self.no_first
+        yield no_first, bisect_left(no_first.days, lo), len(no_first.days)
+        yield self.no_last, 0, bisect_right(self.no_last.days, hi)
+        for bucket in self.buckets:
+            days = bucket.runs.days
+            yield bucket.runs, bisect_left(days, lo - bucket.max_span), bisect_right(days, hi)
 
     def estimate(self, lo: int, hi: int) -> int:
         """An upper bound on the number of events overlapping ``[lo, hi]``, in O(log n)."""
-        total = len(self.unbounded)
-        total += len(self.no_first_lasts) - bisect_left(self.no_first_lasts, lo)
-        total += bisect_right(self.no_last_firsts, hi)
-        for bucket in self.buckets:
-            firsts = bucket.firsts
-            total += bisect_right(firsts, hi) - bisect_left(firsts, lo - bucket.max_span)
-        return total
+        return sum(runs.count(low, high) for runs, low, high in self._bounds(lo, hi))
 
     def overlapping(self, lo: int, hi: int) -> Iterator[int]:
         """The ranks of the events whose date overlaps ``[lo, hi]``, in no particular order."""
-        yield from self.unbounded
-        lasts = self.no_first_lasts
-        yield from self.no_first_ranks[bisect_left(lasts, lo) :]
-        yield from self.no_last_ranks[: bisect_right(self.no_last_firsts, hi)]
-        for bucket in self.buckets:
-            firsts = bucket.firsts
-            start = bisect_left(firsts, lo - bucket.max_span)
-            stop = bisect_right(firsts, hi)
-            bucket_lasts, ranks = bucket.lasts, bucket.ranks
-            for i in range(start, stop):
-                if bucket_lasts[i] >= lo:
-                    yield ranks[i]
+        buckets = {id(bucket.runs): bucket.lasts for bucket in self.buckets}
+        for runs, low, high in self._bounds(lo, hi):
+            lasts = buckets.get(id(runs))
+            if lasts is None:
+                yield from runs.ranks(low, high)
+                continue
+            for i in range(low, high):
+                if lasts[i] >= lo:
+                    yield from range(runs.starts[i], runs.stops[i])
 
 
 class Postings(Mapping[str, Posting]):
@@ -367,54 +391,76 @@ class Postings(Mapping[str, Posting]):
 
 
 class Flat:
-    """One ID field of every event, flattened: its values in rank order (a list field's
-    items one after another) joined into one text, one value a line.
+    """One ID field of every event (or of every record of another kind), flattened: its
+    values in rank order joined into one text, one value a line.
 
     :meth:`ranks` finds a key with ``str.find`` in the text (a C loop over contiguous
-    memory: well under a millisecond for 100,000 values), counts the lines before each hit
-    to know its value, and maps the value to its rank (``ends``, where each rank's values
-    end; None when each rank has exactly one value). Building one costs a few C-level
-    passes, with no Python object per value: an index needs no dict of lists for the
-    100,000 IDs events name, of which a session asks about a few.
+    memory: well under a millisecond for 100,000 values) and works out the rank of each hit
+    by counting what comes before it: for a field of one value a rank, the line breaks
+    (each value is a line); for a list field built by :meth:`of_lists`, the separators
+    between ranks (a line holding ``\x1e``, which no ID contains); for values derived from
+    the items of a list field (``ends``: where each rank's values end), the line breaks,
+    then bisection in ``ends``. Building one costs a few C-level passes, with no Python
+    object per value: an index needs no dict of lists for the 100,000 IDs events name, of
+    which a session asks about a few.
 
     >>> flat = Flat.of_lists([("a", "b"), (), ("a",)])
     >>> flat.ranks("a"), flat.ranks("z")
     ([0, 2], [])
     >>> Flat(["x", None, "x"], None).ranks("x")
     [0, 2]
+    >>> Flat(["x", "y", "x"], [2, 2, 3]).ranks("x")
+    [0, 2]
     """
 
-    __slots__ = ("ends", "text")
+    __slots__ = ("ends", "separator", "text")
 
     def __init__(self, values: Iterable[str | None], ends: list[int] | None) -> None:
+        """``values``: one a rank (``ends`` None; None for no value), or the values of
+        each rank one after another, rank ``r``'s ending before ``ends[r]``."""
         values = list(values)
-        if None in values:
-            values = ["" if v is None else v for v in values]
-        self.text = "\n" + "\n".join(values) + "\n"  # type: ignore[arg-type]
+        try:
+            text = "\n".join(values)  # type: ignore[arg-type]
+        except TypeError:  # a None: {None: ""}.get(v, v) is "" for None and v otherwise, in C
+            text = "\n".join(map(_NO_VALUE.get, values, values))  # type: ignore[arg-type]
+        self.text = f"\n{text}\n"
         self.ends = ends
+        self.separator = "\n"
 
     @classmethod
     def of_lists(cls, lists: Iterable[Sequence[str]]) -> Flat:
-        """From each rank's list of values."""
-        return cls(*_flattened(lists))
+        """From each rank's list of values (IDs)."""
+        flat = cls.__new__(cls)
+        flat.text = "\n" + _RANK_BREAK.join(map("\n".join, lists)) + "\n"
+        flat.ends = None
+        flat.separator = "\x1e"
+        return flat
 
     def ranks(self, key: str) -> list[int]:
         """The ranks whose values include ``key``, ascending (repeated if a rank holds it
         more than once)."""
-        if not key or "\n" in key:
+        if not key or "\n" in key or "\x1e" in key:
             return []
-        text, ends = self.text, self.ends
+        text, ends, separator = self.text, self.ends, self.separator
         needle = f"\n{key}\n"
         found: list[int] = []
-        value = 0  # which value the hit at ``at`` is: the line breaks before it, less the first
-        counted = 1  # text[:counted] is counted
+        value = 0  # the rank (or value) of the hit at ``at``: the separators before it
+        counted = 1  # text[:counted] is counted (the first line break is not a separator)
         at = text.find(needle)
         while at >= 0:
-            value += text.count("\n", counted, at + 1)
+            value += text.count(separator, counted, at + 1)
             counted = at + 1
             found.append(value if ends is None else bisect_right(ends, value))
             at = text.find(needle, at + len(needle) - 1)
         return found
+
+    def keys(self) -> Iterator[str]:
+        """Every value, with repeats."""
+        return (v for v in self.text.split("\n") if v and v != "\x1e")
+
+
+_NO_VALUE: Final[dict[str | None, str | None]] = {None: ""}
+_RANK_BREAK: Final = "\n\x1e\n"
 
 
 def _flattened(lists: Iterable[Sequence[T]]) -> tuple[list[T], list[int]]:
@@ -473,11 +519,12 @@ class EventFields:
     The :class:`EventIndex` translates the same positions into its ranks.
     """
 
-    __slots__ = ("_flats", "_involving", "_lock", "_naming", "events")
+    __slots__ = ("_flats", "_involving", "_items", "_lock", "_naming", "events")
 
     def __init__(self, events: Sequence[Event]) -> None:
         self.events = events
         self._flats: dict[str, tuple[Flat, ...]] = {}
+        self._items: dict[str, tuple[list[Any], list[int]]] = {}
         self._naming: dict[str, tuple[Event, ...]] = {}
         self._involving: dict[str, tuple[Event, ...]] = {}
         self._lock = threading.Lock()
@@ -489,8 +536,24 @@ class EventFields:
             with self._lock:
                 flats = self._flats.get(family)
                 if flats is None:
-                    flats = self._flats[family] = _FLATS[family](self.events)
+                    flats = self._flats[family] = _FLATS[family](self)
         return flats
+
+    def _flattened(self, field: str) -> tuple[list[Any], list[int]]:
+        """The items of a list field of every event, one after another, and where each
+        event's items end (made once: two families read the charges)."""
+        found = self._items.get(field)
+        if found is None:
+            found = self._items[field] = _flattened(map(_LIST_FIELDS[field], self.events))
+        return found
+
+    def items(self, field: str) -> list[Any]:
+        """The items of ``participants``, ``charges`` or ``figures`` of every event."""
+        return self._flattened(field)[0]
+
+    def ends(self, field: str) -> list[int]:
+        """Where each event's items end in :meth:`items`."""
+        return self._flattened(field)[1]
 
     def positions(self, family: str, key: str) -> list[int]:
         """Where the events naming ``key`` in one family's fields are, ascending, once each."""
@@ -502,7 +565,7 @@ class EventFields:
     def keys(self, family: str) -> Iterator[str]:
         """Every key of one family (with repeats)."""
         for flat in self.flats(family):
-            yield from filter(None, flat.text.split("\n"))
+            yield from flat.keys()
 
     def involving(self, actor: str) -> tuple[Event, ...]:
         """The events of an actor (as a participant or the accused of a charge), in date
@@ -750,12 +813,10 @@ class EventIndex:
         return naming
 
 
-def _actor_flats(events: Sequence[Event]) -> tuple[Flat, ...]:
-    participants, participant_ends = _flattened(map(_PARTICIPANTS, events))
-    charges, charge_ends = _flattened(map(_CHARGES, events))
+def _actor_flats(fields: EventFields) -> tuple[Flat, ...]:
     return (
-        Flat(map(_ACTOR, participants), participant_ends),
-        Flat(map(_AGAINST, charges), charge_ends),
+        Flat(map(_ACTOR, fields.items("participants")), fields.ends("participants")),
+        Flat(map(_AGAINST, fields.items("charges")), fields.ends("charges")),
     )
 
 
@@ -774,27 +835,28 @@ def _kinds(order: Sequence[Event]) -> dict[str, Mapping[str, Posting]]:
     return {"kind": _postings(kind)}
 
 
-def _place_flats(events: Sequence[Event]) -> tuple[Flat, ...]:
-    return (Flat.of_lists(map(_PLACES, events)),)
+def _place_flats(fields: EventFields) -> tuple[Flat, ...]:
+    return (Flat.of_lists(map(_PLACES, fields.events)),)
 
 
-def _figure_partners(event: Event) -> list[str]:
-    """Who joined or relayed the event's figures (few events have any)."""
-    return [a for f in event.figures for a in (*f.joined_by, *f.relayed_by)]
-
-
-def _reference_flats(events: Sequence[Event]) -> tuple[Flat, ...]:
-    charges, charge_ends = _flattened(map(_CHARGES, events))
-    figures, figure_ends = _flattened(map(_FIGURES, events))
+def _reference_flats(fields: EventFields) -> tuple[Flat, ...]:
+    figures, figure_ends = fields.items("figures"), fields.ends("figures")
+    partners = []
+    for getter in (_JOINED_BY, _RELAYED_BY):  # lists in the figures: their values per event
+        lists = list(map(getter, figures))
+        within = [0, *accumulate(map(len, lists))]  # values up to each figure
+        partners.append(
+            Flat(chain.from_iterable(lists), list(map(within.__getitem__, figure_ends)))
+        )
     return (
-        Flat(map(_PROVISION, charges), charge_ends),
+        Flat(map(_PROVISION, fields.items("charges")), fields.ends("charges")),
         Flat(map(_ASSERTED_BY, figures), figure_ends),
-        Flat.of_lists(map(_figure_partners, events)),
-        Flat(map(_PART_OF, events), None),
+        *partners,
+        Flat(map(_PART_OF, fields.events), None),
     )
 
 
-_FLATS: Final[dict[str, Callable[[Sequence[Event]], tuple[Flat, ...]]]] = {
+_FLATS: Final[dict[str, Callable[[EventFields], tuple[Flat, ...]]]] = {
     "actors": _actor_flats,
     "places": _place_flats,
     "references": _reference_flats,

@@ -58,10 +58,11 @@ import heapq
 import re
 import threading
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
+from itertools import chain
 from typing import Any, Final, NamedTuple
 
 __all__ = [
@@ -359,6 +360,7 @@ class _Part:
     each word to its entries, and the trigrams of the words of names, aliases and titles."""
 
     __slots__ = (
+        "by_length",
         "close",
         "ends",
         "entries",
@@ -388,6 +390,10 @@ class _Part:
             for word in entry.words:
                 close[word][entry.text] = None
         self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
+        # Each word's texts sorted by length, with the lengths, made when a search first
+        # needs them: a whole text can be 80% similar to the query only if its length is
+        # within a range (bisection).
+        self.by_length: dict[str, tuple[tuple[str, ...], list[int]]] = {}
         trigrams: defaultdict[str, list[str]] = defaultdict(list)
         for word in self.close:
             for trigram in _trigrams(word):
@@ -409,8 +415,8 @@ class _Part:
     def word_matches(self, words: Sequence[str]) -> Iterator[int]:
         """The entries in which every query word starts a word, ascending.
 
-        Driven by the query word with the fewest entries (its postings merged lazily); the
-        other words are tested on each candidate's words.
+        One query word: its postings merged lazily. Several: the entries of the query word
+        with the fewest, intersected (C-level set operations) with those of each other.
         """
         postings = self.postings
         per_word = []
@@ -421,33 +427,167 @@ class _Part:
             per_word.append((sum(map(len, lists)), word, lists))
         per_word.sort(key=lambda item: item[0])
         _, _, driver = per_word[0]
-        others = [word for _, word, _ in per_word[1:]]
-        entries = self.entries
-        last = -1
-        for position in _merged(driver):
-            if position != last and all(
-                any(w.startswith(q) for w in entries[position].words) for q in others
-            ):
-                yield position
-            last = position
+        if len(per_word) == 1:
+            last = -1
+            for position in _merged(driver):
+                if position != last:
+                    yield position
+                last = position
+            return
+        found = set(chain.from_iterable(driver))
+        for _, _, lists in per_word[1:]:
+            found.intersection_update(chain.from_iterable(lists))
+            if not found:
+                return
+        yield from sorted(found)
 
-    def close_texts(self, normalized: str, words: Sequence[str]) -> dict[str, tuple[int, float]]:
-        """The names, aliases and titles spelled close to the query (tier 3), with scores."""
-        trigrams, close = self.trigrams, self.close
-        texts: dict[str, None] = {}
-        for word in dict.fromkeys(words):
+    def close_positions(self, normalized: str, words: Sequence[str]) -> Iterator[int]:
+        """The entries of names, aliases and titles spelled close to the query (tier 3):
+        closer first, then by position; lazily.
+
+        The same order as :func:`_score` on every text holding a word close to a query word
+        gives, reading few texts and scoring fewer. A query word's similarity to each word
+        of the index is worked out once (only words sharing a trigram or both end letters
+        can be 80% similar, see :func:`_trigrams`). A text is a candidate if every query word
+        has a close word in it (the mean of the words' similarities is then at least 80%),
+        or if its length allows the whole text to be 80% similar to the query (each word's
+        texts are sorted by length: bisection) and its letters do too (difflib's
+        ``quick_ratio``, an upper bound of the similarity, from letter counts). Candidates
+        are scored by difflib in the order of that bound, best first, and a group of equal
+        scores is yielded once no candidate left could reach it: a search that stops at
+        ``limit`` scores only the candidates that could rank before its last record.
+        """
+        close_words = self._close_words(words)
+        if not any(close_words.values()):
+            return
+        close = self.close
+        size = len(normalized)
+        # heap items: (-bound, 1, text) to be scored, (-score, 0, text) scored
+        heap: list[tuple[float, int, str]] = []
+        # Texts holding a close word of every query word.
+        every: set[str] = set()
+        if all(close_words.values()):
+            per_word = sorted(
+                (sum(len(close[w]) for w in near), word) for word, near in close_words.items()
+            )
+            every.update(*(close[w] for w in close_words[per_word[0][1]]))
+            for _, word in per_word[1:]:
+                every.intersection_update(chain.from_iterable(close[w] for w in close_words[word]))
+        counts = [(letter, normalized.count(letter)) for letter in set(normalized)]
+        for text in every:
+            mean = _mean_if_close(normalized, words, text, close_words)
+            if mean is None:
+                continue  # tier 0, 1 or 2
+            bound = _quick_ratio(size, counts, text)
+            heap.append((-bound, 1, text) if bound > mean else (-mean, 0, text))
+        # Texts of a length that allows the whole text to be close: 2 * shorter >= 0.8 * total.
+        seen: set[str] = set(every)
+        low, high = (2 * size) // 3 - 1, (3 * size) // 2 + 1  # wider than needed
+        for near in close_words.values():
+            for near_word in near:
+                texts, lengths = self._by_length(near_word)
+                for text in texts[bisect_left(lengths, low) : bisect_right(lengths, high)]:
+                    if text not in seen:
+                        seen.add(text)
+                        bound = _quick_ratio(size, counts, text)
+                        if bound >= CLOSE_ENOUGH:
+                            heap.append((-bound, 1, text))
+        heapq.heapify(heap)
+        positions, summaries = self.group.positions, self.summaries
+
+        def score(text: str) -> None:
+            """Replace the heap's top, ``text`` to be scored, by its score (or drop it)."""
+            if text in every:
+                mean = _mean_if_close(normalized, words, text, close_words)
+                assert mean is not None
+                best = max(_similarity(normalized, text), mean)
+            elif _is_word_match(normalized, words, text):
+                best = 0.0
+            else:
+                best = _similarity(normalized, text)
+            if best >= CLOSE_ENOUGH:
+                heapq.heapreplace(heap, (-best, 0, text))
+            else:
+                heapq.heappop(heap)
+
+        while heap:
+            key, unscored, text = heap[0]
+            if unscored:
+                score(text)
+                continue
+            group = []
+            while heap and heap[0][0] == key:
+                _, unscored, text = heap[0]
+                if unscored:
+                    score(text)
+                else:
+                    heapq.heappop(heap)
+                    held = positions[text]
+                    if held[-1] >= summaries:
+                        held = held[: bisect_left(held, summaries)]
+                    if held:
+                        group.append(held)
+            yield from _merged(group)
+
+    def _by_length(self, word: str) -> tuple[tuple[str, ...], list[int]]:
+        """The texts holding ``word`` sorted by length, and their lengths (kept)."""
+        found = self.by_length.get(word)
+        if found is None:
+            texts = tuple(sorted(self.close[word], key=len))
+            found = self.by_length[word] = (texts, list(map(len, texts)))
+        return found
+
+    def _close_words(self, words: Sequence[str]) -> dict[str, dict[str, float]]:
+        """For each query word, the words of names, aliases and titles at least 80% similar
+        to it, with their similarity."""
+        trigrams = self.trigrams
+        found: dict[str, dict[str, float]] = {}
+        for word in words:
+            if word in found:
+                continue
             near: set[str] = set(self.ends.get((word[0], word[-1]), ()))
             for trigram in _trigrams(word):
                 near.update(trigrams.get(trigram, ()))
+            similar = {}
             for other in near:
-                if _similarity(word, other) >= CLOSE_ENOUGH:
-                    texts.update(dict.fromkeys(close[other]))
-        scores = {}
-        for text in texts:
-            score = _score(normalized, words, _text_entry(text))
-            if score is not None and score[0] == 3:
-                scores[text] = score
-        return scores
+                similarity = _similarity(word, other)
+                if similarity >= CLOSE_ENOUGH:
+                    similar[other] = similarity
+            found[word] = similar
+        return found
+
+
+def _is_word_match(query: str, words: Sequence[str], text: str) -> bool:
+    """True if ``text`` matches ``query`` at tier 0, 1 or 2 (see :func:`_score`)."""
+    if text.startswith(query):
+        return True
+    text_words = text.split()
+    return all(any(w.startswith(q) for w in text_words) for q in words)
+
+
+def _mean_if_close(
+    query: str, words: Sequence[str], text: str, close_words: dict[str, dict[str, float]]
+) -> float | None:
+    """The mean similarity of the query's words to their closest word of ``text`` (as in
+    :func:`_score`), every query word having a close word there; None if ``text`` matches
+    at tier 0, 1 or 2. A word not among a query word's close words counts as 0."""
+    if _is_word_match(query, words, text):
+        return None
+    text_words = text.split()
+    per_word = [max([close_words[q].get(w, 0.0) for w in text_words]) for q in words]
+    return sum(per_word) / len(per_word)
+
+
+def _quick_ratio(size: int, counts: Sequence[tuple[str, int]], text: str) -> float:
+    """difflib's ``quick_ratio`` of a query (``size`` letters, ``counts`` of each) and
+    ``text`` (an upper bound of their similarity), or 0.0 if their lengths alone rule out
+    80%, as :func:`_similarity` does."""
+    length = len(text)
+    total = size + length
+    if 2 * min(size, length) < CLOSE_ENOUGH * total:
+        return 0.0
+    matches = sum([min(n, text.count(letter)) for letter, n in counts])
+    return 2.0 * matches / total
 
 
 class SearchIndex:
@@ -544,8 +684,7 @@ class SearchIndex:
             exact, prefixed = part.group.starting(normalized)
             if take(exact) or take(_merged(prefixed)) or take(part.word_matches(words)):
                 break
-            close = part.close_texts(normalized, words)
-            if take(_close_positions(close, part.group, part.summaries)):
+            if take(part.close_positions(normalized, words)):
                 break
         return list(found)
 
@@ -572,11 +711,6 @@ def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[Sea
     return entries
 
 
-def _text_entry(text: str) -> SearchEntry:
-    """A stand-in entry for scoring a text of a name, alias or title."""
-    return SearchEntry(TITLE, len(text), 0, "", text, tuple(text.split()))
-
-
 def _merged(lists: Sequence[Sequence[int]]) -> Iterable[int]:
     """Ascending lists merged lazily into one ascending iterable."""
     if not lists:
@@ -584,20 +718,3 @@ def _merged(lists: Sequence[Sequence[int]]) -> Iterable[int]:
     if len(lists) == 1:
         return lists[0]
     return heapq.merge(*lists)
-
-
-def _close_positions(
-    scores: dict[str, tuple[int, float]], group: _Group, summaries: int
-) -> Iterator[int]:
-    """The entries of ``group`` before ``summaries`` holding a text close to the query:
-    closer first, then by position."""
-    by_score: defaultdict[tuple[int, float], list[list[int]]] = defaultdict(list)
-    for text, score in scores.items():
-        positions = group.positions.get(text)
-        if positions is not None:
-            if positions[-1] >= summaries:
-                positions = positions[: bisect_left(positions, summaries)]
-            if positions:
-                by_score[score].append(positions)
-    for score in sorted(by_score):
-        yield from _merged(by_score[score])
