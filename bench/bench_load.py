@@ -251,8 +251,10 @@ def child_load(task: dict[str, Any]) -> None:
 
 
 def _repeat(fn: Callable[[], Any], budget_s: float = 0.5, most: int = 200) -> float:
-    """The median wall time of calls of ``fn``: as many as fit in ``budget_s`` (at least 5, or
-    1 if one call takes longer than the budget)."""
+    """The median wall time of warm calls of ``fn``: as many as fit in ``budget_s`` (at least
+    5, or 1 if one call takes longer than the budget), after one call not timed (which builds
+    what the call needs, if an earlier call did not)."""
+    fn()
     runs: list[float] = []
     stop = time.perf_counter() + budget_s
     while len(runs) < most and (
