@@ -501,14 +501,70 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
 
 
 def test_a_pause_that_built_many_objects_hands_them_to_the_old_generation() -> None:
-    # one young collection now, rather than two passes of the collector over them later
+    # spliced into the oldest generation unwalked, rather than two passes of the collector
+    # over them later (or one young collection now)
     gc.collect()
     young_collections = gc.get_stats()[1]["collections"]
     with gc_paused():
         built = [[] for _ in range(MANY_OBJECTS + 1000)]
-    assert gc.get_stats()[1]["collections"] == young_collections + 1
+    assert gc.get_stats()[1]["collections"] == young_collections  # nothing walked them
     assert gc.get_count()[0] < 100
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(built[0]) in oldest and id(built[-1]) in oldest
+    assert gc.get_freeze_count() == 0  # handed over, not frozen
     with gc_paused():
-        few = [[] for _ in range(1000)]
-    assert gc.get_stats()[1]["collections"] == young_collections + 1
+        few = [[] for _ in range(10)]  # fewer than a young collection waits for: left young
+    assert id(few[0]) in {id(o) for o in gc.get_objects(generation=0)}
     assert len(built) > len(few)
+
+
+def test_a_pause_never_unfreezes_what_the_program_froze() -> None:
+    gc.collect()
+    frozen = [[] for _ in range(10)]
+    gc.freeze()
+    try:
+        frozen_count = gc.get_freeze_count()
+        young_collections = gc.get_stats()[1]["collections"]
+        with gc_paused():
+            built = [[] for _ in range(MANY_OBJECTS + 1000)]
+        assert gc.get_freeze_count() == frozen_count
+        assert gc.get_stats()[1]["collections"] == young_collections + 1  # the young collection
+        assert gc.get_count()[0] < 100
+        assert id(frozen[0]) not in {id(o) for o in gc.get_objects()}
+        assert len(built) > len(frozen)
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b'"kind": "city"', b'"kind": "city", "x\\u003ay": 1'),  # an unknown key, escaped colon
+        (b'"kind": "city"', b'"kind": "city", "x\\u003Ay": 1'),
+        (b'"name": "Almaty"', b'"name": "Alm\\u003aaty"'),  # a colon escaped in a text
+        (b'"name": "Almaty"', b'"name": "Alm\\"aty"'),  # another escape: a backslash, no colon
+        (b'"name": "Almaty"', b'"name": "Alm\\\\aty"'),  # an escaped backslash
+        (b'"name": "Almaty"', b'"name": "\\u0041lmaty"'),  # an escape that is not a colon
+    ],
+)
+def test_escapes_and_backslashes_get_the_same_verdict(old: bytes, new: bytes) -> None:
+    data = VALID_PLACES.replace(old, new, 1)
+    assert data != VALID_PLACES
+    if b"\\u003" in new:  # never counted: the diagnostic path decides
+        assert fast("places", data) is None
+    else:
+        assert_same_verdict("places", data)
+
+
+@pytest.mark.parametrize(
+    "date",
+    [b'"2011-12-16"', b"20111216", b"2011", b"true", b"null", b'["2011-12-16"]', b'"2011-12-16 "'],
+)
+def test_dates_cached_or_not_get_the_same_verdict(date: bytes) -> None:
+    decode_with_ids("events", VALID_EVENTS)  # "2011-12-16" is in the parser's cache now
+    data = VALID_EVENTS.replace(b'"date": "2011-12-16"', b'"date": ' + date, 1)
+    assert_same_verdict("events", data)
+    if date == b'"2011-12-16"':
+        first, second = fast("events", data), fast("events", data)
+        assert first is not None and second is not None
+        assert first[0].date is second[0].date  # one parsed value, shared

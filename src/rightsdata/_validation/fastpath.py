@@ -58,6 +58,7 @@ import msgspec
 from rightsdata._model.fields import absent_count
 from rightsdata._model.records import KINDS, RECORD_TYPES, Record
 from rightsdata._validation.bulkcheck import check_records, checked_colons
+from rightsdata._values.dates import _CACHE as _EDTF_CACHE
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
 from rightsdata._values.gcpause import gc_paused
@@ -90,6 +91,13 @@ REFUSED: Final = (FastPathError, msgspec.DecodeError)
 def _dec_hook(cls: type, value: Any) -> Any:
     # Called for the two non-JSON types of the model, with the JSON value as decoded.
     if cls is EDTF:
+        # The parser's cache first, in this frame: dates repeat, and this saves two Python
+        # calls a date. It holds str keys only, so another type (or a subclass of str,
+        # which the parser converts) never finds an entry.
+        if type(value) is str:
+            cached = _EDTF_CACHE.get(value)
+            if cached is not None:
+                return cached
         if type(value) is not str:
             raise TypeError(f"expected an EDTF date as text, got {type(value).__name__}")
         return EDTF.parse(value)
@@ -138,6 +146,10 @@ def decode_with_ids(
 
 
 def _refuse_escaped_colons(label: str, data: bytes) -> None:
+    # A one-byte search is a memchr (a twelfth of the time of the five-byte one over
+    # 170 MB); most files hold no backslash at all.
+    if b"\\" not in data:
+        return
     if b"\\u003" in data and (_ESCAPED_COLONS[0] in data or _ESCAPED_COLONS[1] in data):
         raise FastPathError(f"{label}: an escaped colon; the diagnostic path decides")
 
