@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rightsdata._model.fields import CONTACT_TABLE, COUNT_MAX
+from rightsdata._model import fields as _fields
+from rightsdata._model.fields import CONTACT_TABLE, COUNT_MAX, Text, holds_contact
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._validation import bulkcheck as _bulkcheck
 from rightsdata._validation import walks as _walks
@@ -568,3 +569,55 @@ def test_dates_cached_or_not_get_the_same_verdict(date: bytes) -> None:
         first, second = fast("events", data), fast("events", data)
         assert first is not None and second is not None
         assert first[0].date is second[0].date  # one parsed value, shared
+
+
+_CONTACT_CASES = [
+    "Call +7 701 555 0199",
+    "Call +77015550199 now",
+    "(727) 555-0199",
+    "(727)555 0199",
+    "(72) 555.0199",
+    "(7270) 5550199",
+    "727.555.0199",
+    "727-555-0199",
+    "born (2011) in 2011-12-16",  # a year in parentheses, a date: no phone
+    "(2011) 200 days",
+    "(2011) 2000-01-01",
+    "a+b (12) 3 4-5-6 .7 0.1.2",
+    "1.2.3.4 (1) (12345) 123-45-6789 12-345-6789",
+    "mail: a@b.org",
+    "a @ b",
+    "Звоните +7 701 555 0199",
+    "Телефон (727)\u00a0555-0199",  # a no-break space: \s
+    "Телефон (727)\u0085555-0199",
+    "Телефон 727.555.0199".translate(ARABIC_INDIC),
+]
+
+
+@pytest.mark.parametrize("value", _CONTACT_CASES)
+def test_the_contact_marks_never_miss_a_match_of_the_regexes(value: str) -> None:
+    expected = bool(_fields._EMAIL_RE.search(value) or _fields._PHONE_RE.search(value))
+    assert holds_contact(value) is expected
+    if _fields._PHONE_RE.search(value):
+        start = _fields._phone_from(value)
+        assert 0 <= start <= _fields._PHONE_RE.search(value).start()  # type: ignore[union-attr]
+    place = {**PLACE, "name": value}
+    assert (assert_same_verdict("places", dumps([place])) is None) is expected
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["0", "1", "7", "(", ")", "+", "-", ".", " ", "\u00a0", "a", "@", "b."]),
+        max_size=24,
+    ).map("".join)
+)
+def test_the_contact_marks_agree_with_the_regexes(value: str) -> None:
+    expected = bool(_fields._EMAIL_RE.search(value) or _fields._PHONE_RE.search(value))
+    assert holds_contact(value) is expected
+    bad_edges = not value or value[0].isspace() or value[-1].isspace()
+    refused = _bulkcheck._text_colons([value, "x"], _TEXT) < 0
+    assert refused is (expected or bad_edges)
+
+
+_TEXT = Text("a text")
