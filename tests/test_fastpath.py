@@ -507,27 +507,27 @@ def test_a_pause_that_built_many_objects_hands_them_to_the_old_generation() -> N
     gc.collect()
     young_collections = gc.get_stats()[1]["collections"]
     with gc_paused():
-        built = [[] for _ in range(MANY_OBJECTS + 1000)]
+        built: list[list[int]] = [[] for _ in range(MANY_OBJECTS + 1000)]
     assert gc.get_stats()[1]["collections"] == young_collections  # nothing walked them
     assert gc.get_count()[0] < 100
     oldest = {id(o) for o in gc.get_objects(generation=2)}
     assert id(built[0]) in oldest and id(built[-1]) in oldest
     assert gc.get_freeze_count() == 0  # handed over, not frozen
     with gc_paused():
-        few = [[] for _ in range(10)]  # fewer than a young collection waits for: left young
+        few: list[list[int]] = [[] for _ in range(10)]  # fewer than a young collection waits for: left young
     assert id(few[0]) in {id(o) for o in gc.get_objects(generation=0)}
     assert len(built) > len(few)
 
 
 def test_a_pause_never_unfreezes_what_the_program_froze() -> None:
     gc.collect()
-    frozen = [[] for _ in range(10)]
+    frozen: list[list[int]] = [[] for _ in range(10)]
     gc.freeze()
     try:
         frozen_count = gc.get_freeze_count()
         young_collections = gc.get_stats()[1]["collections"]
         with gc_paused():
-            built = [[] for _ in range(MANY_OBJECTS + 1000)]
+            built: list[list[int]] = [[] for _ in range(MANY_OBJECTS + 1000)]
         assert gc.get_freeze_count() == frozen_count
         assert gc.get_stats()[1]["collections"] == young_collections + 1  # the young collection
         assert gc.get_count()[0] < 100
