@@ -514,7 +514,8 @@ def test_a_pause_that_built_many_objects_hands_them_to_the_old_generation() -> N
     assert id(built[0]) in oldest and id(built[-1]) in oldest
     assert gc.get_freeze_count() == 0  # handed over, not frozen
     with gc_paused():
-        few: list[list[int]] = [[] for _ in range(10)]  # fewer than a young collection waits for: left young
+        # fewer than a young collection waits for: left young
+        few: list[list[int]] = [[] for _ in range(10)]
     assert id(few[0]) in {id(o) for o in gc.get_objects(generation=0)}
     assert len(built) > len(few)
 
