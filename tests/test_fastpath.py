@@ -547,6 +547,11 @@ def test_a_pause_never_unfreezes_what_the_program_froze() -> None:
         (b'"name": "Almaty"', b'"name": "Alm\\"aty"'),  # another escape: a backslash, no colon
         (b'"name": "Almaty"', b'"name": "Alm\\\\aty"'),  # an escaped backslash
         (b'"name": "Almaty"', b'"name": "\\u0041lmaty"'),  # an escape that is not a colon
+        (b'"name": "Almaty"', b'"name": "Alm\\u0000aty"'),  # a NUL: the bulk check's separator
+        (b'"name": "Almaty"', b'"name": "Almaty\\u0000 x"'),
+        (b'"name": "Almaty"', b'"name": "Almaty \\u0000x"'),
+        (b'"name": "Almaty"', b'"name": "\\u0000"'),
+        (b'"aliases": []', b'"aliases": [{"name": "A\\u0000", "language": null}]'),
     ],
 )
 def test_escapes_and_backslashes_get_the_same_verdict(old: bytes, new: bytes) -> None:

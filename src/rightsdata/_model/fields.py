@@ -106,7 +106,7 @@ def absent_count() -> int:
 # --- the checks: each raises FieldError naming the field, or returns if the value is fine ----
 
 #: Every ASCII digit made '0' and '.' made '-': then the few substrings that either contact
-#: regex needs are six (:data:`CONTACT_MARKS`). Every ASCII white space character
+#: regex needs are four (:data:`CONTACT_MARKS`). Every ASCII white space character
 #: (``str.isspace``) is made ' ' too, for the bulk check's edge test. In UTF-8 text, the lead
 #: byte of every character from U+0640 on is made 0xFF: the first decimal digit other than 0-9
 #: (``\\d`` matches any) is U+0660, so text with no 0xFF once translated has none.
@@ -115,10 +115,12 @@ CONTACT_TABLE: Final = bytes.maketrans(
     b"000000000-" + b" " * 9 + b"\xff" * (0x100 - 0xD9),
 )
 #: What each phone alternative starts with, as translated by :data:`CONTACT_TABLE`: '+' then
-#: a digit; '(', two to four digits, ')'; three digits, '.' or '-', three digits, '.' or '-',
-#: four digits. (A year in parentheses is a mark; a date, "2011-12-16", is not: it was, with
-#: "000-0", and most texts that mention a date were then searched with the regexes.)
-PHONE_MARKS: Final = (b"+0", b"(00)", b"(000)", b"(0000)", b"000-000-0000")
+#: a digit; '(' then two digits (then up to two more and ')'); three digits, '.' or '-', three
+#: digits, '.' or '-', four digits. A year in parentheses is a mark; a date, "2011-12-16", is
+#: not: it was, with "000-0", and most texts that mention a date were then searched with the
+#: regexes. (Each mark is one search over the texts: "(00)", "(000)" and "(0000)" cost two
+#: more than "(00" and spared few texts.)
+PHONE_MARKS: Final = (b"+0", b"(00", b"000-000-0000")
 #: '@' for an e-mail address, and the phone marks.
 CONTACT_MARKS: Final = (b"@", *PHONE_MARKS)
 #: In text translated by :data:`CONTACT_TABLE`: a character that may be another script's digit.

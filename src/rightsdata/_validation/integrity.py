@@ -554,15 +554,17 @@ def _dangling(
     """A problem for every reference to an ID that no record has."""
     targets: list[str] = []
     add, extend = targets.append, targets.extend
-    named: set[str] = set()
+    missing: set[str | None] = set()
     for kind, items in records.items():
         gathered = ids.get(kind)
         if gathered is not None:
-            named.update(gathered)
+            # (a lookup per ID, where a union of every kind's would insert each)
+            if not known.issuperset(gathered):
+                missing.update(gathered)
             continue
         for record in items:
             _collector(type(record))(record, add, extend)
-    missing = named.union(targets).difference(known)
+    missing = missing.union(targets).difference(known)
     missing.discard(None)  # optional references that are null
     if not missing:
         return []
