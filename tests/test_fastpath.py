@@ -614,7 +614,9 @@ def test_the_contact_marks_never_miss_a_match_of_the_regexes(value: str) -> None
 @settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["0", "1", "7", "(", ")", "+", "-", ".", " ", "\u00a0", "a", "@", "b."]),
+        st.sampled_from(
+            ["0", "1", "7", "(", ")", "+", "-", ".", " ", "\t", "\u00a0", "\u0085", "a", "@", "b."]
+        ),
         max_size=24,
     ).map("".join)
 )

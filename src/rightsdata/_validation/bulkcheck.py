@@ -233,6 +233,16 @@ def _unicode_space_at_an_edge(values: list[str]) -> bool:
     )
 
 
+_PAREN: Final = b"(00"
+#: Where the phone regex's alternative that starts with '(' can match, in text translated by
+#: the contact table: '(', two to four digits, ')', white space or not, three digits. Its
+#: ``\\s`` is ASCII white space (made ' '), U+0085 or U+00A0 (two bytes each in UTF-8), or
+#: another character whose lead byte the table makes 0xFF, as it makes every digit other than
+#: 0-9: text with one of those has every non-ASCII value searched with the regexes anyway.
+#: (Most '(00' in prose are years in parentheses, and the regexes searched each such text.)
+_PAREN_PHONE: Final = re.compile(b"\\(0{2,4}\\)(?: |\xc2[\x85\xa0])?000")
+
+
 def _contact_suspects(joined: str, values: list[str], raw: bytes, marked: bytes) -> list[str]:
     """The values that may hold contact data: those with a mark, and every non-ASCII one if
     any may hold another script's digit, which the marks cannot judge (``raw`` is ``joined``
@@ -248,6 +258,9 @@ def _contact_suspects(joined: str, values: list[str], raw: bytes, marked: bytes)
             continue
         position = marked.find(mark)
         while position != -1:
+            if mark == _PAREN and _PAREN_PHONE.match(marked, position) is None:
+                position = marked.find(mark, position + 1)  # a year in parentheses, say
+                continue
             start = marked.rfind(b"\x00", 0, position) + 1
             end = marked.find(b"\x00", position)
             end = len(marked) if end == -1 else end
