@@ -325,12 +325,15 @@ def _born_before_taking_part(context: Context) -> list[Problem]:
     if not born:
         return []
     problems: list[Problem] = []
+    victim = Role.VICTIM
     for index, event in context.kind("events"):
         if not isinstance(event, Event) or event.date is None:
             continue
         for position, participant in enumerate(event.participants):
+            if participant.role is not victim:  # (most are not: no lookup for them)
+                continue
             birth = born.get(participant.actor)
-            if participant.role is not Role.VICTIM or birth is None:
+            if birth is None:
                 continue
             # the event's last possible day before the birth's first possible day
             if event.date.sort_key()[1] < birth.sort_key()[0]:
