@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rightsdata._model.fields import CONTACT_TABLE, COUNT_MAX
+from rightsdata._model import fields as _fields
+from rightsdata._model.fields import CONTACT_TABLE, COUNT_MAX, Text, holds_contact
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._validation import bulkcheck as _bulkcheck
 from rightsdata._validation import walks as _walks
@@ -501,14 +502,130 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
 
 
 def test_a_pause_that_built_many_objects_hands_them_to_the_old_generation() -> None:
-    # one young collection now, rather than two passes of the collector over them later
+    # spliced into the oldest generation unwalked, rather than two passes of the collector
+    # over them later (or one young collection now)
     gc.collect()
     young_collections = gc.get_stats()[1]["collections"]
     with gc_paused():
-        built = [[] for _ in range(MANY_OBJECTS + 1000)]
-    assert gc.get_stats()[1]["collections"] == young_collections + 1
+        built: list[list[int]] = [[] for _ in range(MANY_OBJECTS + 1000)]
+    assert gc.get_stats()[1]["collections"] == young_collections  # nothing walked them
     assert gc.get_count()[0] < 100
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(built[0]) in oldest and id(built[-1]) in oldest
+    assert gc.get_freeze_count() == 0  # handed over, not frozen
     with gc_paused():
-        few = [[] for _ in range(1000)]
-    assert gc.get_stats()[1]["collections"] == young_collections + 1
+        # fewer than a young collection waits for: left young
+        few: list[list[int]] = [[] for _ in range(10)]
+    assert id(few[0]) in {id(o) for o in gc.get_objects(generation=0)}
     assert len(built) > len(few)
+
+
+def test_a_pause_never_unfreezes_what_the_program_froze() -> None:
+    gc.collect()
+    frozen: list[list[int]] = [[] for _ in range(10)]
+    gc.freeze()
+    try:
+        frozen_count = gc.get_freeze_count()
+        young_collections = gc.get_stats()[1]["collections"]
+        with gc_paused():
+            built: list[list[int]] = [[] for _ in range(MANY_OBJECTS + 1000)]
+        assert gc.get_freeze_count() == frozen_count
+        assert gc.get_stats()[1]["collections"] == young_collections + 1  # the young collection
+        assert gc.get_count()[0] < 100
+        assert id(frozen[0]) not in {id(o) for o in gc.get_objects()}
+        assert len(built) > len(frozen)
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b'"kind": "city"', b'"kind": "city", "x\\u003ay": 1'),  # an unknown key, escaped colon
+        (b'"kind": "city"', b'"kind": "city", "x\\u003Ay": 1'),
+        (b'"name": "Almaty"', b'"name": "Alm\\u003aaty"'),  # a colon escaped in a text
+        (b'"name": "Almaty"', b'"name": "Alm\\"aty"'),  # another escape: a backslash, no colon
+        (b'"name": "Almaty"', b'"name": "Alm\\\\aty"'),  # an escaped backslash
+        (b'"name": "Almaty"', b'"name": "\\u0041lmaty"'),  # an escape that is not a colon
+        (b'"name": "Almaty"', b'"name": "Alm\\u0000aty"'),  # a NUL: the bulk check's separator
+        (b'"name": "Almaty"', b'"name": "Almaty\\u0000 x"'),
+        (b'"name": "Almaty"', b'"name": "Almaty \\u0000x"'),
+        (b'"name": "Almaty"', b'"name": "\\u0000"'),
+        (b'"aliases": []', b'"aliases": [{"name": "A\\u0000", "language": null}]'),
+    ],
+)
+def test_escapes_and_backslashes_get_the_same_verdict(old: bytes, new: bytes) -> None:
+    data = VALID_PLACES.replace(old, new, 1)
+    assert data != VALID_PLACES
+    if b"\\u003" in new:  # never counted: the diagnostic path decides
+        assert fast("places", data) is None
+    else:
+        assert_same_verdict("places", data)
+
+
+@pytest.mark.parametrize(
+    "date",
+    [b'"2011-12-16"', b"20111216", b"2011", b"true", b"null", b'["2011-12-16"]', b'"2011-12-16 "'],
+)
+def test_dates_cached_or_not_get_the_same_verdict(date: bytes) -> None:
+    decode_with_ids("events", VALID_EVENTS)  # "2011-12-16" is in the parser's cache now
+    data = VALID_EVENTS.replace(b'"date": "2011-12-16"', b'"date": ' + date, 1)
+    assert_same_verdict("events", data)
+    if date == b'"2011-12-16"':
+        first, second = fast("events", data), fast("events", data)
+        assert first is not None and second is not None
+        assert first[0].date is second[0].date  # one parsed value, shared
+
+
+_CONTACT_CASES = [
+    "Call +7 701 555 0199",
+    "Call +77015550199 now",
+    "(727) 555-0199",
+    "(727)555 0199",
+    "(72) 555.0199",
+    "(7270) 5550199",
+    "727.555.0199",
+    "727-555-0199",
+    "born (2011) in 2011-12-16",  # a year in parentheses, a date: no phone
+    "(2011) 200 days",
+    "(2011) 2000-01-01",
+    "a+b (12) 3 4-5-6 .7 0.1.2",
+    "1.2.3.4 (1) (12345) 123-45-6789 12-345-6789",
+    "mail: a@b.org",
+    "a @ b",
+    "Звоните +7 701 555 0199",
+    "Телефон (727)\u00a0555-0199",  # a no-break space: \s
+    "Телефон (727)\u0085555-0199",
+    "Телефон 727.555.0199".translate(ARABIC_INDIC),
+]
+
+
+@pytest.mark.parametrize("value", _CONTACT_CASES)
+def test_the_contact_marks_never_miss_a_match_of_the_regexes(value: str) -> None:
+    expected = bool(_fields._EMAIL_RE.search(value) or _fields._PHONE_RE.search(value))
+    assert holds_contact(value) is expected
+    if _fields._PHONE_RE.search(value):
+        start = _fields._phone_from(value)
+        assert 0 <= start <= _fields._PHONE_RE.search(value).start()  # type: ignore[union-attr]
+    place = {**PLACE, "name": value}
+    assert (assert_same_verdict("places", dumps([place])) is None) is expected
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["0", "1", "7", "(", ")", "+", "-", ".", " ", "\t", "\u00a0", "\u0085", "a", "@", "b."]
+        ),
+        max_size=24,
+    ).map("".join)
+)
+def test_the_contact_marks_agree_with_the_regexes(value: str) -> None:
+    expected = bool(_fields._EMAIL_RE.search(value) or _fields._PHONE_RE.search(value))
+    assert holds_contact(value) is expected
+    bad_edges = not value or value[0].isspace() or value[-1].isspace()
+    refused = _bulkcheck._text_colons([value, "x"], _TEXT) < 0
+    assert refused is (expected or bad_edges)
+
+
+_TEXT = Text("a text")

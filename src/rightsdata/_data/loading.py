@@ -155,10 +155,10 @@ def load_path(
     ``freeze=True`` ends a successful load with ``gc.freeze()``: the dataset, and every
     other object alive in the process, moves to the garbage collector's permanent
     generation, which no collection walks. For a large dataset kept for the process's life
-    it saves the young collection that ends a load (about a quarter of the load's time at
-    100,000 events) and the time of every later full collection (about 0.7 s each there);
+    it saves the time of every later full collection (about 0.7 s each at 100,000 events);
     ``del`` still frees the dataset at once (it holds no reference cycle), and
-    ``gc.unfreeze()`` undoes it. See docs/performance.md.
+    ``gc.unfreeze()`` undoes it. (Without it, a load hands what it built to the collector's
+    oldest generation without walking it.) See docs/performance.md.
 
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())

@@ -105,18 +105,24 @@ def absent_count() -> int:
 
 # --- the checks: each raises FieldError naming the field, or returns if the value is fine ----
 
-#: Every ASCII digit made '0', '(' made '+' and '.' made '-': then the few substrings that
-#: either contact regex needs are three (:data:`CONTACT_MARKS`). Every ASCII white space
-#: character (``str.isspace``) is made ' ' too, for the bulk check's edge test. In UTF-8 text,
-#: the lead byte of every character from U+0640 on is made 0xFF: the first decimal digit other
-#: than 0-9 (``\\d`` matches any) is U+0660, so text with no 0xFF once translated has none.
+#: Every ASCII digit made '0' and '.' made '-': then the few substrings that either contact
+#: regex needs are four (:data:`CONTACT_MARKS`). Every ASCII white space character
+#: (``str.isspace``) is made ' ' too, for the bulk check's edge test. In UTF-8 text, the lead
+#: byte of every character from U+0640 on is made 0xFF: the first decimal digit other than 0-9
+#: (``\\d`` matches any) is U+0660, so text with no 0xFF once translated has none.
 CONTACT_TABLE: Final = bytes.maketrans(
-    b"123456789(.\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f" + bytes(range(0xD9, 0x100)),
-    b"000000000+-" + b" " * 9 + b"\xff" * (0x100 - 0xD9),
+    b"123456789.\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f" + bytes(range(0xD9, 0x100)),
+    b"000000000-" + b" " * 9 + b"\xff" * (0x100 - 0xD9),
 )
-#: '@' for an e-mail address; '+' or '(' before a digit, or three digits, '.' or '-', a
-#: digit, for the phone alternatives (as translated by :data:`CONTACT_TABLE`).
-CONTACT_MARKS: Final = (b"@", b"+0", b"000-0")
+#: What each phone alternative starts with, as translated by :data:`CONTACT_TABLE`: '+' then
+#: a digit; '(' then two digits (then up to two more and ')'); three digits, '.' or '-', three
+#: digits, '.' or '-', four digits. A year in parentheses is a mark; a date, "2011-12-16", is
+#: not: it was, with "000-0", and most texts that mention a date were then searched with the
+#: regexes. (Each mark is one search over the texts: "(00)", "(000)" and "(0000)" cost two
+#: more than "(00" and spared few texts.)
+PHONE_MARKS: Final = (b"+0", b"(00", b"000-000-0000")
+#: '@' for an e-mail address, and the phone marks.
+CONTACT_MARKS: Final = (b"@", *PHONE_MARKS)
 #: In text translated by :data:`CONTACT_TABLE`: a character that may be another script's digit.
 OTHER_DIGIT_MARK: Final = b"\xff"
 
@@ -124,18 +130,17 @@ OTHER_DIGIT_MARK: Final = b"\xff"
 def _phone_from(value: str) -> int:
     """Where in ``value`` a match of _PHONE_RE can start at the earliest, or -1 if none can.
 
-    Each phone alternative starts with a '+' or a '(' before a digit, or with three digits
-    then '.' or '-' then a digit: with every digit made '0', a mark of :data:`CONTACT_MARKS`.
-    That holds for any text whose digits are all 0-9; in UTF-8 no other character has an
-    ASCII byte, so text of any script is judged by its marks unless it may hold another
-    script's digit.
+    Each phone alternative starts with one of :data:`PHONE_MARKS` once every digit is made
+    '0' (and '.' made '-'), at the place the match starts. That holds for any text whose
+    digits are all 0-9; in UTF-8 no other character has an ASCII byte, so text of any script
+    is judged by its marks unless it may hold another script's digit.
     """
     if value.isascii():
         marked = value.encode("ascii").translate(CONTACT_TABLE)
-        found = [at for at in (marked.find(b"+0"), marked.find(b"000-0")) if at >= 0]
+        found = [at for at in map(marked.find, PHONE_MARKS) if at >= 0]
         return min(found) if found else -1  # ASCII: a byte is a character
     marked = value.encode("utf-8").translate(CONTACT_TABLE)
-    if OTHER_DIGIT_MARK in marked or b"+0" in marked or b"000-0" in marked:
+    if OTHER_DIGIT_MARK in marked or any(mark in marked for mark in PHONE_MARKS):
         return 0
     return -1
 

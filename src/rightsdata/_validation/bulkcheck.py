@@ -85,22 +85,30 @@ class _Plan:
 _plans: dict[type, _Plan] = {}
 
 
-def check_records(records: Sequence[Any], data_colons: int, absent: int = 0) -> set[str] | None:
+def check_records(
+    records: Sequence[Any], data_colons: int, absent: int = 0, *, escapes: bool = True
+) -> set[str] | None:
     """Every ID the records hold (their own and those they name) if every record of one
     class passes every check and the file held exactly ``data_colons`` colons (so no key was
     unknown or repeated), ``absent`` of the records' fields having been left out of it (and
-    filled in by their defaults); else None."""
-    checked = checked_colons(records)
+    filled in by their defaults); else None. ``escapes=False`` says that the JSON text held
+    no backslash (see :func:`checked_colons`)."""
+    checked = checked_colons(records, escapes=escapes)
     if checked is None or checked[0] - absent != data_colons:
         return None
     return checked[1]
 
 
-def checked_colons(records: Sequence[Any]) -> tuple[int, set[str]] | None:
+def checked_colons(records: Sequence[Any], *, escapes: bool = True) -> tuple[int, set[str]] | None:
     """If every record (all of one class) passes every check: the colons their JSON holds
     when every field is written (one per key-value pair, one in each ID, those in texts),
     and every ID they hold; else None. Fields left out of the JSON hold one colon fewer
-    each: the caller subtracts them, and compares with the colons of the text decoded."""
+    each: the caller subtracts them, and compares with the colons of the text decoded.
+
+    ``escapes=False`` says that the JSON text the records were decoded from held no
+    backslash: then no text holds a NUL (JSON has no other way to write one: both decoders
+    refuse control characters in strings), and the texts joined by NULs are not searched
+    for one."""
     if not records:
         return 0, set()
     plan = _plan(type(records[0]))
@@ -118,7 +126,7 @@ def checked_colons(records: Sequence[Any]) -> tuple[int, set[str]] | None:
         if how == "names":  # a path is a text too, and counted with the texts
             colons += _SEPARATOR.join(values).count(":")
     for spec, values in zip(plan.texts, texts, strict=True):
-        text_colons = _text_colons(values, spec)
+        text_colons = _text_colons(values, spec, escapes)
         if text_colons < 0:
             return None
         colons += text_colons
@@ -175,14 +183,15 @@ def _ids_match(new: set[str], prefixes: tuple[str, ...]) -> bool:
     return starts == count and not any(bad in raw for bad in _NOT_IN_IDS)
 
 
-def _text_colons(values: list[str], spec: Text) -> int:
+def _text_colons(values: list[str], spec: Text, escapes: bool = True) -> int:
     """How many colons ``values`` hold if every one passes ``spec``; else -1. Each distinct
-    value is checked once (texts repeat: a locator, a basis, a language tag)."""
+    value is checked once (texts repeat: a locator, a basis, a language tag). Unless
+    ``escapes``, no value holds a NUL (:func:`checked_colons`)."""
     if not values:
         return 0
     unique = list(set(values))
     joined = _SEPARATOR.join(unique)
-    if joined.count(_SEPARATOR) != len(unique) - 1:  # a value holds the separator itself
+    if escapes and joined.count(_SEPARATOR) != len(unique) - 1:  # a value holds a NUL
         fine = all(map(spec.fine, unique))
         return sum(value.count(":") for value in values) if fine else -1
     if not unique[0] or not unique[-1]:
@@ -224,6 +233,16 @@ def _unicode_space_at_an_edge(values: list[str]) -> bool:
     )
 
 
+_PAREN: Final = b"(00"
+#: Where the phone regex's alternative that starts with '(' can match, in text translated by
+#: the contact table: '(', two to four digits, ')', white space or not, three digits. Its
+#: ``\\s`` is ASCII white space (made ' '), U+0085 or U+00A0 (two bytes each in UTF-8), or
+#: another character whose lead byte the table makes 0xFF, as it makes every digit other than
+#: 0-9: text with one of those has every non-ASCII value searched with the regexes anyway.
+#: (Most '(00' in prose are years in parentheses, and the regexes searched each such text.)
+_PAREN_PHONE: Final = re.compile(b"\\(0{2,4}\\)(?: |\xc2[\x85\xa0])?000")
+
+
 def _contact_suspects(joined: str, values: list[str], raw: bytes, marked: bytes) -> list[str]:
     """The values that may hold contact data: those with a mark, and every non-ASCII one if
     any may hold another script's digit, which the marks cannot judge (``raw`` is ``joined``
@@ -233,8 +252,15 @@ def _contact_suspects(joined: str, values: list[str], raw: bytes, marked: bytes)
         list(itertools.filterfalse(str.isascii, values)) if OTHER_DIGIT_MARK in marked else []
     )
     for mark in CONTACT_MARKS:
+        # (the marks' first bytes are rare in text: one memchr each, where a search for a
+        # two-byte mark took about 2 ns a byte)
+        if mark[:1] not in marked:
+            continue
         position = marked.find(mark)
         while position != -1:
+            if mark == _PAREN and _PAREN_PHONE.match(marked, position) is None:
+                position = marked.find(mark, position + 1)  # a year in parentheses, say
+                continue
             start = marked.rfind(b"\x00", 0, position) + 1
             end = marked.find(b"\x00", position)
             end = len(marked) if end == -1 else end

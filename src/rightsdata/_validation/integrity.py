@@ -325,12 +325,15 @@ def _born_before_taking_part(context: Context) -> list[Problem]:
     if not born:
         return []
     problems: list[Problem] = []
+    victim = Role.VICTIM
     for index, event in context.kind("events"):
         if not isinstance(event, Event) or event.date is None:
             continue
         for position, participant in enumerate(event.participants):
+            if participant.role is not victim:  # (most are not: no lookup for them)
+                continue
             birth = born.get(participant.actor)
-            if participant.role is not Role.VICTIM or birth is None:
+            if birth is None:
                 continue
             # the event's last possible day before the birth's first possible day
             if event.date.sort_key()[1] < birth.sort_key()[0]:
@@ -554,15 +557,17 @@ def _dangling(
     """A problem for every reference to an ID that no record has."""
     targets: list[str] = []
     add, extend = targets.append, targets.extend
-    named: set[str] = set()
+    missing: set[str | None] = set()
     for kind, items in records.items():
         gathered = ids.get(kind)
         if gathered is not None:
-            named.update(gathered)
+            # (a lookup per ID, where a union of every kind's would insert each)
+            if not known.issuperset(gathered):
+                missing.update(gathered)
             continue
         for record in items:
             _collector(type(record))(record, add, extend)
-    missing = named.union(targets).difference(known)
+    missing = missing.union(targets).difference(known)
     missing.discard(None)  # optional references that are null
     if not missing:
         return []
