@@ -29,7 +29,7 @@ import datetime
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final
 
@@ -138,23 +138,38 @@ def _field(text: str) -> str:
     return text
 
 
+def _by_value(values: list[Any], text: Callable[[Any], str]) -> list[str]:
+    """``text`` of each value (None an empty field), computed once per distinct value (days,
+    counts and lists repeat: 100,000 events have a few thousand distinct dates)."""
+    found = {v: text(v) for v in set(values) if v is not None}
+    found[None] = ""
+    return list(map(found.__getitem__, values))
+
+
+def _day_text(ordinal: int) -> str:
+    return datetime.date.fromordinal(ordinal).isoformat()
+
+
+def _list_text(items: tuple[str, ...]) -> str:
+    return _field(json.dumps(list(items), ensure_ascii=False))
+
+
 def _text_column(column: Column, values: list[Any], escape: bool) -> list[str]:
     """One column's fields, quoted, from its raw values (None is an empty field)."""
     kind = column.type
-    if kind in _INTEGERS or kind is ColumnType.NUMBER:  # a float's repr reads back exactly
+    if kind in _INTEGERS:  # positions and counts repeat (0, 1, ...)
+        return _by_value(values, repr)
+    if kind is ColumnType.NUMBER:  # a float's repr reads back exactly
         return ["" if v is None else repr(v) for v in values]
     if kind is ColumnType.DAY:
-        fromordinal = datetime.date.fromordinal
-        return ["" if v is None else fromordinal(v).isoformat() for v in values]
+        return _by_value(values, _day_text)
     if kind is ColumnType.TEXT_LIST:
-        return [
-            "" if v is None else _field(json.dumps(list(v), ensure_ascii=False)) for v in values
-        ]
+        return _by_value(values, _list_text)
+    if kind in (ColumnType.ID, ColumnType.TERM):  # patterns and vocabularies: never quoted
+        return ["" if v is None else v for v in values] if None in values else values
     if kind is ColumnType.TEXT and escape:
         risky = _QUOTE_OR_FORMULA
         values = [escape_formula(v) if v is not None and v.startswith(risky) else v for v in values]
-    if kind in (ColumnType.ID, ColumnType.TERM):  # patterns and vocabularies: never quoted
-        return ["" if v is None else v for v in values]
     # _field, inline: this runs for every text cell
     return [
         ""
