@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import subprocess
 import sys
 import typing
@@ -422,7 +423,7 @@ def _reference_rows(dataset: Dataset, table: Table) -> list[Row]:
 
 
 def _check_builders_against_rows(dataset: Dataset) -> None:
-    from rightsdata._tables.csvtables import render_columns
+    from rightsdata._tables.csvtables import render_columns, write_columns
     from rightsdata._tables.tables import columns, raw_columns
 
     cache: dict[Any, Any] = {}  # shared, as an export shares it
@@ -434,6 +435,9 @@ def _check_builders_against_rows(dataset: Dataset) -> None:
         for formulas in ("escape", "keep"):
             by_rows = render(table, expected, formulas)
             assert render_columns(table, raw, formulas) == by_rows, (name, formulas)
+            written = io.BytesIO()
+            write_columns(table, raw, written, formulas)
+            assert written.getvalue() == by_rows.encode("utf-8"), (name, formulas)
 
 
 def _check_arrow_against_rows(dataset: Dataset) -> None:
@@ -468,3 +472,12 @@ def test_column_builders_give_the_cells_of_the_row_wise_definition_on_the_bundle
     _check_builders_against_rows(dataset)
     pytest.importorskip("pyarrow")
     _check_arrow_against_rows(dataset)
+
+
+def test_csv_rendered_in_pieces_is_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CSV text is made :data:`CHUNK_ROWS` rows at a time: pieces of a few rows, cut
+    anywhere, give the same text as the csv module's writer."""
+    from rightsdata._tables import csvtables
+
+    monkeypatch.setattr(csvtables, "CHUNK_ROWS", 7)
+    _check_builders_against_rows(rightsdata.load())

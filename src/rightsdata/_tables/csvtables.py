@@ -29,9 +29,9 @@ import datetime
 import io
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, BinaryIO, Final
 
 from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
 
@@ -45,6 +45,7 @@ __all__ = [
     "render",
     "render_columns",
     "unescape_formula",
+    "write_columns",
 ]
 
 _INTEGERS: Final = (ColumnType.COUNT, ColumnType.POSITION)
@@ -183,16 +184,40 @@ def _text_column(column: Column, values: list[Any], escape: bool) -> list[str]:
     ]
 
 
+#: Rows rendered at a time: each piece of text, and its UTF-8 bytes, is made and written in
+#: turn, so the memory it takes is reused for the next one (a whole table's text at once
+#: took fresh pages of memory that the system clears: about 1.5 s of system time for the CSV
+#: export of 100,000 events, on top of holding the text twice).
+CHUNK_ROWS: Final = 20_000
+
+
+def _pieces(table: Table, columns: list[list[Any]], escape: bool) -> Iterator[str]:
+    """The CSV text of ``table`` from its raw columns, in pieces: the header line, then the
+    lines of :data:`CHUNK_ROWS` rows at a time (each line ending with ``\r\n``)."""
+    yield ",".join(_field(n) for n in table.column_names) + "\r\n"
+    total = len(columns[0]) if columns else 0
+    for start in range(0, total, CHUNK_ROWS):
+        stop = start + CHUNK_ROWS
+        fields = [
+            _text_column(c, v[start:stop], escape)
+            for c, v in zip(table.columns, columns, strict=True)
+        ]
+        yield "\r\n".join(map(",".join, zip(*fields, strict=True))) + "\r\n"
+
+
 def render_columns(table: Table, columns: list[list[Any]], formulas: str = "escape") -> str:
     """The CSV text of ``table`` from its raw columns
     (:func:`rightsdata._tables.tables.raw_columns`:
     days as ordinals), built a column at a time; the same text :func:`render` writes."""
-    escape = _check_option(formulas)
-    fields = [_text_column(c, v, escape) for c, v in zip(table.columns, columns, strict=True)]
-    lines = [",".join(_field(n) for n in table.column_names)]
-    lines += map(",".join, zip(*fields, strict=True))
-    lines.append("")
-    return "\r\n".join(lines)
+    return "".join(_pieces(table, columns, _check_option(formulas)))
+
+
+def write_columns(
+    table: Table, columns: list[list[Any]], file: BinaryIO, formulas: str = "escape"
+) -> None:
+    """Write the UTF-8 bytes of :func:`render_columns` to ``file``, a piece at a time."""
+    for piece in _pieces(table, columns, _check_option(formulas)):
+        file.write(piece.encode("utf-8"))
 
 
 def render(table: Table, rows: Iterable[Row], formulas: str = "escape") -> str:
