@@ -453,16 +453,40 @@ def _check_arrow_against_rows(dataset: Dataset) -> None:
         assert [tuple(r.values()) for r in got] == expected, name
 
 
+def _plain(value: Any, pd: Any) -> Any:
+    """A pandas cell as the tables' cell: None for a missing value, a day as a date."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:  # NaN: a missing category
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
+
+
+def _check_pandas_against_rows(dataset: Dataset) -> None:
+    pd = pytest.importorskip("pandas")
+    from rightsdata._tables.frames import frames
+
+    for name, frame in frames(dataset).items():
+        found = [
+            tuple(_plain(v, pd) for v in row)
+            for row in zip(*(frame[c].tolist() for c in frame.columns), strict=True)
+        ]
+        assert found == _reference_rows(dataset, TABLES[name]), name
+
+
 @settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dataset_documents())
 def test_column_builders_give_the_cells_of_the_row_wise_definition(
     documents: dict[str, list[dict[str, Any]]],
 ) -> None:
     """rows(), columns(), the CSV built a column at a time (against the csv module's writer,
-    both formula options) and the Arrow tables hold, cell for cell, what each column's getter
-    reads from each record and item."""
+    both formula options), the DataFrames and the Arrow tables hold, cell for cell, what each
+    column's getter reads from each record and item."""
     dataset = dataset_of(documents)
     _check_builders_against_rows(dataset)
+    _check_pandas_against_rows(dataset)
     pytest.importorskip("pyarrow")
     _check_arrow_against_rows(dataset)
 
@@ -470,6 +494,7 @@ def test_column_builders_give_the_cells_of_the_row_wise_definition(
 def test_column_builders_give_the_cells_of_the_row_wise_definition_on_the_bundled_data() -> None:
     dataset = rightsdata.load()
     _check_builders_against_rows(dataset)
+    _check_pandas_against_rows(dataset)
     pytest.importorskip("pyarrow")
     _check_arrow_against_rows(dataset)
 

@@ -22,6 +22,7 @@ category codes), never from rows.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -74,6 +75,11 @@ def dtype(column: Column) -> Any:
     return _SIMPLE[column.type]
 
 
+#: ``_ZERO.get(v, v)``: 0 for None, the value itself otherwise (a count's or number's data
+#: under its null mask).
+_ZERO: dict[Any, int] = {None: 0}
+
+
 def _series_data(pd: Any, column: Column, values: Sequence[Any]) -> Any:
     """The array of one column, built from its raw values (days as ordinals)."""
     import numpy as np
@@ -94,10 +100,17 @@ def _series_data(pd: Any, column: Column, values: Sequence[Any]) -> Any:
         return days.view("datetime64[D]").astype("datetime64[s]")
     if kind is ColumnType.POSITION:
         return np.fromiter(values, dtype=np.int64, count=len(values))
-    if kind is ColumnType.COUNT:
-        return pd.array(values, dtype="Int64")
-    if kind is ColumnType.NUMBER:
-        return pd.array(values, dtype="Float64")
+    if kind in (ColumnType.COUNT, ColumnType.NUMBER):
+        # the values and the mask of the nulls, each made in one C-level pass
+        count = len(values)
+        missing = np.fromiter(
+            map(operator.is_, values, itertools.repeat(None)), dtype=np.bool_, count=count
+        )
+        if kind is ColumnType.COUNT:  # a count too large for int64 raises OverflowError
+            data = np.fromiter(map(_ZERO.get, values, values), dtype=np.int64, count=count)
+            return pd.arrays.IntegerArray(data, missing)
+        data = np.fromiter(map(_ZERO.get, values, values), dtype=np.float64, count=count)
+        return pd.arrays.FloatingArray(data, missing)
     if kind is ColumnType.TEXT_LIST:
         array = np.empty(len(values), dtype=object)
         for i, value in enumerate(values):
