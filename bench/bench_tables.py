@@ -5,10 +5,17 @@ Run from a checkout with the package installed (``pip install -e ".[dev]"``)::
 
     python bench/bench_tables.py                    # 100,000 events, 3 repeats
     python bench/bench_tables.py --events 10000 --repeat 5
+    python bench/bench_tables.py --shape replicated # the earlier data: events only
 
-The dataset is the bundled one with its events replicated under new IDs (``-r1``, ``-r2``,
-...; ``part_of`` points into the same replica) until there are ``--events`` events; the other
-records are the bundled ones. Each figure is the median of ``--repeat`` runs, wall-clock
+With ``--shape realistic`` (the default) the dataset is ``bench/shape.py``'s (seed 2012), the
+data ``bench/bench_load.py`` measures: every kind of record in the bundled proportions,
+written as a folder and read with ``rightsdata.load_path``. With ``--shape replicated`` it is
+the bundled one with its events replicated under new IDs (``-r1``, ``-r2``, ...; ``part_of``
+points into the same replica) until there are ``--events`` events, the other records the
+bundled ones (so the long tables of the other kinds stay small). The first run of each case
+is the first call after the load (``bench_load.py --ops`` measures only that one, each in a
+fresh process); the later runs reuse what the first built (imports, the memory pools' pages).
+Each figure is the median of ``--repeat`` runs, wall-clock
 (``time.perf_counter``) and CPU time (``time.process_time``, less sensitive to a busy
 machine; it includes pyarrow's threads), the export into a fresh temporary folder each
 time. Targets (issue #13): ``to_pandas("events")`` under 0.2 s, ``parquet`` under 0.5 s,
@@ -23,6 +30,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -51,6 +59,16 @@ def replicated(events: int) -> Dataset:
     return Dataset(records, name=ds.name, version=ds.version, descriptor=ds.descriptor)
 
 
+def realistic(events: int) -> Dataset:
+    """``bench/shape.py``'s dataset of ``events`` events (seed 2012), loaded from a folder."""
+    import shape
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = shape.in_format(shape.realistic(events, 2012), 1)
+        path = shape.write_folder(data, Path(folder) / "data", 1)
+        return rightsdata.load_path(path)
+
+
 def _time(run: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
     """Wall-clock and CPU seconds of each of ``repeat`` runs."""
     walls, cpus = [], []
@@ -74,9 +92,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--shape", choices=("realistic", "replicated"), default="realistic")
     parser.add_argument("--out", help="write the figures as JSON to this file")
     args = parser.parse_args()
-    ds = replicated(args.events)
+    ds = realistic(args.events) if args.shape == "realistic" else replicated(args.events)
     from rightsdata._tables.frames import to_pandas
 
     to_pandas(ds, "redirects")  # import pandas before timing
@@ -93,8 +112,8 @@ def main() -> None:
         pass
     else:
         cases["to_pandas_all"] = lambda: to_pandas_all(ds)
-    results: dict[str, Any] = {"events": len(ds.events)}
-    print(f"{len(ds.events):,} events, median of {args.repeat}")
+    results: dict[str, Any] = {"events": len(ds.events), "shape": args.shape}
+    print(f"{len(ds.events):,} events ({args.shape} shape), median of {args.repeat}")
     print(f"{'':18} {'wall':>7}    {'min':>5} - {'max':<5}  {'cpu':>7}")
     for name, run in cases.items():
         times, cpus = _time(run, args.repeat)

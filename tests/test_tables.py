@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import subprocess
 import sys
 import typing
@@ -387,3 +388,121 @@ def test_rows_and_csv_export_do_not_import_pandas_or_pyarrow(tmp_path: Any) -> N
     ).stdout
     assert out.strip() == "[]"
     assert (tmp_path / "events.csv").is_file()
+
+
+# --- the column builders against the row-wise definition ------------------------------------
+
+
+def _reference_rows(dataset: Dataset, table: Table) -> list[Row]:
+    """``table``'s rows built one record and one item at a time with each column's own getter
+    (``Column.get``): the row-wise definition the column builders must match cell for cell."""
+    if table.name == "records":
+        return [
+            (r.id, kind, r.label) for kind in rightsdata.KINDS for r in dataset.collection(kind)
+        ]
+    if table.name == "redirects":
+        return sorted(dataset.redirects.items())
+    values = table.columns[table.keys :]
+    found: list[Row] = []
+
+    def walk(item: Any, keys: tuple[Any, ...], path: tuple[str, ...]) -> None:
+        if not path:
+            cells = []
+            for column in values:
+                assert column.get is not None, column.name
+                cells.append(column.get(item))
+            found.append((*keys, *cells))
+            return
+        for position, sub in enumerate(getattr(item, path[0])):
+            walk(sub, (*keys, position), path[1:])
+
+    for kind in table.kinds:
+        for record in dataset.collection(kind):
+            walk(record, (record.id,), table.path)
+    return found
+
+
+def _check_builders_against_rows(dataset: Dataset) -> None:
+    from rightsdata._tables.csvtables import render_columns, write_columns
+    from rightsdata._tables.tables import columns, raw_columns
+
+    cache: dict[Any, Any] = {}  # shared, as an export shares it
+    for name, table in TABLES.items():
+        expected = _reference_rows(dataset, table)
+        assert list(rows(dataset, table)) == expected, name
+        assert list(zip(*columns(dataset, table), strict=True)) == expected, name
+        raw = raw_columns(dataset, table, cache)
+        for formulas in ("escape", "keep"):
+            by_rows = render(table, expected, formulas)
+            assert render_columns(table, raw, formulas) == by_rows, (name, formulas)
+            written = io.BytesIO()
+            write_columns(table, raw, written, formulas)
+            assert written.getvalue() == by_rows.encode("utf-8"), (name, formulas)
+
+
+def _check_arrow_against_rows(dataset: Dataset) -> None:
+    from rightsdata._tables.arrow import arrow_table
+
+    cache: dict[Any, Any] = {}
+    for name, table in TABLES.items():
+        expected = [
+            tuple(list(v) if isinstance(v, tuple) else v for v in row)
+            for row in _reference_rows(dataset, table)
+        ]
+        got = arrow_table(dataset, table, cache).to_pylist()
+        assert [tuple(r.values()) for r in got] == expected, name
+
+
+def _plain(value: Any, pd: Any) -> Any:
+    """A pandas cell as the tables' cell: None for a missing value, a day as a date."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:  # NaN: a missing category
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
+
+
+def _check_pandas_against_rows(dataset: Dataset) -> None:
+    pd = pytest.importorskip("pandas")
+    from rightsdata._tables.frames import frames
+
+    for name, frame in frames(dataset).items():
+        found = [
+            tuple(_plain(v, pd) for v in row)
+            for row in zip(*(frame[c].tolist() for c in frame.columns), strict=True)
+        ]
+        assert found == _reference_rows(dataset, TABLES[name]), name
+
+
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dataset_documents())
+def test_column_builders_give_the_cells_of_the_row_wise_definition(
+    documents: dict[str, list[dict[str, Any]]],
+) -> None:
+    """rows(), columns(), the CSV built a column at a time (against the csv module's writer,
+    both formula options), the DataFrames and the Arrow tables hold, cell for cell, what each
+    column's getter reads from each record and item."""
+    dataset = dataset_of(documents)
+    _check_builders_against_rows(dataset)
+    _check_pandas_against_rows(dataset)
+    pytest.importorskip("pyarrow")
+    _check_arrow_against_rows(dataset)
+
+
+def test_column_builders_give_the_cells_of_the_row_wise_definition_on_the_bundled_data() -> None:
+    dataset = rightsdata.load()
+    _check_builders_against_rows(dataset)
+    _check_pandas_against_rows(dataset)
+    pytest.importorskip("pyarrow")
+    _check_arrow_against_rows(dataset)
+
+
+def test_csv_rendered_in_pieces_is_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CSV text is made :data:`CHUNK_ROWS` rows at a time: pieces of a few rows, cut
+    anywhere, give the same text as the csv module's writer."""
+    from rightsdata._tables import csvtables
+
+    monkeypatch.setattr(csvtables, "CHUNK_ROWS", 7)
+    _check_builders_against_rows(rightsdata.load())

@@ -176,7 +176,22 @@ def _csv_files(dataset: Dataset, formulas: str) -> dict[str, bytes]:
 
 
 def _csv(dataset: Dataset, formulas: str) -> dict[str, Content]:
-    return {f"{name}.csv": data for name, data in _csv_files(dataset, formulas).items()}
+    """Each table's CSV file, rendered and written a piece at a time when its turn comes (the
+    export stays all or nothing: :func:`rightsdata._values.atomic.write_all` removes what it
+    wrote if any file fails)."""
+    from rightsdata._tables.csvtables import write_columns
+    from rightsdata._tables.tables import TABLES, Table, raw_columns
+
+    cache: dict[str, object] = {}  # the tables share their walks through the records
+
+    def writer(table: Table) -> Callable[[Path], None]:
+        def write(path: Path) -> None:
+            with path.open("wb") as file:
+                write_columns(table, raw_columns(dataset, table, cache), file, formulas)
+
+        return write
+
+    return {f"{name}.csv": writer(table) for name, table in TABLES.items()}
 
 
 def _datapackage(dataset: Dataset, formulas: str) -> dict[str, Content]:

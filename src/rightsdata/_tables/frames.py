@@ -21,6 +21,8 @@ category codes), never from rows.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +75,11 @@ def dtype(column: Column) -> Any:
     return _SIMPLE[column.type]
 
 
+#: ``_ZERO.get(v, v)``: 0 for None, the value itself otherwise (a count's or number's data
+#: under its null mask).
+_ZERO: dict[Any, int] = {None: 0}
+
+
 def _series_data(pd: Any, column: Column, values: Sequence[Any]) -> Any:
     """The array of one column, built from its raw values (days as ordinals)."""
     import numpy as np
@@ -80,24 +87,30 @@ def _series_data(pd: Any, column: Column, values: Sequence[Any]) -> Any:
     kind = column.type
     if kind is ColumnType.TERM:
         index = {term: code for code, term in enumerate(column.terms)}
+        # every value is a term of the vocabulary (or None: -1), looked up in C
         codes = np.fromiter(
-            (-1 if v is None else index[v] for v in values), dtype=np.int32, count=len(values)
+            map(index.get, values, itertools.repeat(-1)), dtype=np.int32, count=len(values)
         )
         return pd.Categorical.from_codes(codes, dtype=dtype(column))
     if kind is ColumnType.DAY:
-        nat = np.iinfo(np.int64).min  # NaT's bit pattern
-        days = np.fromiter(
-            (nat if v is None else v - UNIX_EPOCH_ORDINAL for v in values),
-            dtype=np.int64,
-            count=len(values),
-        )
+        # days repeat (a few thousand distinct dates in 100,000 events): each is converted once
+        unix = {v: v - UNIX_EPOCH_ORDINAL for v in set(values) if v is not None}
+        unix[None] = np.iinfo(np.int64).min  # NaT's bit pattern
+        days = np.fromiter(map(unix.__getitem__, values), dtype=np.int64, count=len(values))
         return days.view("datetime64[D]").astype("datetime64[s]")
     if kind is ColumnType.POSITION:
         return np.fromiter(values, dtype=np.int64, count=len(values))
-    if kind is ColumnType.COUNT:
-        return pd.array(values, dtype="Int64")
-    if kind is ColumnType.NUMBER:
-        return pd.array(values, dtype="Float64")
+    if kind in (ColumnType.COUNT, ColumnType.NUMBER):
+        # the values and the mask of the nulls, each made in one C-level pass
+        count = len(values)
+        missing = np.fromiter(
+            map(operator.is_, values, itertools.repeat(None)), dtype=np.bool_, count=count
+        )
+        if kind is ColumnType.COUNT:  # a count too large for int64 raises OverflowError
+            data = np.fromiter(map(_ZERO.get, values, values), dtype=np.int64, count=count)
+            return pd.arrays.IntegerArray(data, missing)
+        data = np.fromiter(map(_ZERO.get, values, values), dtype=np.float64, count=count)
+        return pd.arrays.FloatingArray(data, missing)
     if kind is ColumnType.TEXT_LIST:
         array = np.empty(len(values), dtype=object)
         for i, value in enumerate(values):
@@ -113,7 +126,10 @@ def _strings(pd: Any, values: Sequence[Any]) -> Any:
     if pd.StringDtype().storage == "pyarrow":
         import pyarrow as pa
 
-        return pd.arrays.ArrowStringArray(pa.array(values, pa.large_string()))
+        from rightsdata._tables.arrow import memory_pool
+
+        array = pa.array(values, pa.large_string(), memory_pool=memory_pool())
+        return pd.arrays.ArrowStringArray(array)
     return pd.array(values, dtype="string")
 
 

@@ -619,7 +619,7 @@ UNIX_EPOCH_ORDINAL: Final = 719163
 _Level = tuple[list[list[Any]], list[Any]]
 
 
-def _items(dataset: Dataset, table: Table, cache: dict[Any, _Level] | None = None) -> _Level:
+def _items(dataset: Dataset, table: Table, cache: dict[Any, Any] | None = None) -> _Level:
     """The key columns (owner's ID, positions) and the items of ``table``, level by level.
 
     ``cache`` keeps each level by its kinds and path, so that the tables of one export
@@ -628,8 +628,13 @@ def _items(dataset: Dataset, table: Table, cache: dict[Any, _Level] | None = Non
     cache = {} if cache is None else cache
     top = (table.kinds, ())
     if top not in cache:
-        records: list[Any] = [r for kind in table.kinds for r in dataset.collection(kind)]
-        cache[top] = ([list(map(_ID, records))], records)
+        ids: list[Any] = []
+        records: list[Any] = []
+        for kind in table.kinds:  # each kind's records and IDs are read once per export
+            kind_ids, kind_records = _kind_level(dataset, kind, cache)
+            ids += kind_ids
+            records += kind_records
+        cache[top] = ([ids], records)
     keys, items = cache[top]
     chain, compress, repeat = itertools.chain.from_iterable, itertools.compress, itertools.repeat
     for depth, step in enumerate(table.path, 1):
@@ -647,6 +652,15 @@ def _items(dataset: Dataset, table: Table, cache: dict[Any, _Level] | None = Non
 
 
 _ID: Final = operator.attrgetter("id")
+
+
+def _kind_level(dataset: Dataset, kind: str, cache: dict[Any, Any]) -> tuple[list[Any], list[Any]]:
+    """The IDs and the records of ``kind``, kept in ``cache`` for the other tables."""
+    found = cache.get(kind)
+    if found is None:
+        records = list(dataset.collection(kind))
+        found = cache[kind] = (list(map(_ID, records)), records)
+    return found
 
 
 def _values(items: list[Any], path: tuple[str, ...], seen: dict[Any, list[Any]]) -> list[Any]:
@@ -679,7 +693,8 @@ def _column(column: Column, items: list[Any], seen: dict[Any, list[Any]]) -> lis
             return [None if v is None else v._lo for v in sources]
         if column.derive == "latest":
             return [None if v is None else v._hi for v in sources]
-        return [None if v is None else _days(v) for v in sources]
+        days = {v: _days(v) for v in set(sources) if v is not None}  # once per duration
+        return [None if v is None else days[v] for v in sources]
     assert column.field is not None
     inner = _INNER.get(column.type)
     if inner is not None and column.required and len(column.field) == 1:
@@ -689,7 +704,8 @@ def _column(column: Column, items: list[Any], seen: dict[Any, list[Any]]) -> lis
         get = operator.attrgetter(inner)
         return [None if v is None else get(v) for v in values]
     if column.type is ColumnType.DURATION:
-        return [None if v is None else format_duration(v) for v in values]
+        texts = {v: format_duration(v) for v in set(values) if v is not None}
+        return [None if v is None else texts[v] for v in values]
     return values
 
 
@@ -715,11 +731,12 @@ def raw_columns(
     """
     if isinstance(table, str):
         table = get_table(table)
+    cache = {} if cache is None else cache
     if table.name == "records":
         found: list[list[Any]] = [[], [], []]
         for kind in KINDS:
-            records = list(dataset.collection(kind))
-            found[0] += [r.id for r in records]
+            ids, records = _kind_level(dataset, kind, cache)
+            found[0] += ids
             found[1] += itertools.repeat(kind, len(records))
             found[2] += _labels(records, RECORD_TYPES[kind])
         return found
