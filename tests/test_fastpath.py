@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import gc
 import json
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -518,6 +519,33 @@ def test_a_pause_that_built_many_objects_hands_them_to_the_old_generation() -> N
         few: list[list[int]] = [[] for _ in range(10)]
     assert id(few[0]) in {id(o) for o in gc.get_objects(generation=0)}
     assert len(built) > len(few)
+
+
+def test_a_pause_leaves_young_what_a_program_without_the_collector_built() -> None:
+    # a program that disabled the collector runs its own collections: its young garbage must
+    # stay where its young collection finds it, not be handed to the oldest generation
+    gc.collect()
+    gc.disable()
+    try:
+        cycle: list[object] = []
+        cycle.append(cycle)
+        ref = weakref.ref(_Cell(cycle))  # a young cyclic garbage object
+        with gc_paused():
+            built: list[list[int]] = [[] for _ in range(MANY_OBJECTS + 1000)]
+        assert id(built[0]) in {id(o) for o in gc.get_objects(generation=0)}
+        del cycle
+        gc.collect(1)
+        assert ref() is None
+    finally:
+        gc.enable()
+
+
+class _Cell:
+    """A weakly referable object in a reference cycle (itself, through its list)."""
+
+    def __init__(self, items: list[object]) -> None:
+        self.items = items
+        items.append(self)
 
 
 def test_a_pause_never_unfreezes_what_the_program_froze() -> None:

@@ -16,7 +16,8 @@ would have. What differs: cyclic garbage made before or during the pause waits f
 full collection rather than the next young one (the pauses here build no cycles). When
 objects are frozen already (``gc.freeze()`` by the program, ``freeze=True``) a splice back
 would unfreeze them too, so a pause that built many objects then ends with the young
-collection instead.
+collection instead. A program that runs with the collector disabled gets neither: what it
+built stays in the young generation, where the program's own collections find it.
 
 A pause can instead end with :func:`gc.freeze` (:func:`freeze_when_done`): every object in
 the process is then moved to the collector's permanent generation, which no collection walks,
@@ -76,7 +77,9 @@ def gc_paused() -> Iterator[None]:
                 if _freeze:
                     _freeze = False
                     gc.freeze()
-                elif gc.get_count()[0] > gc.get_threshold()[0]:
+                elif _was_enabled and gc.get_count()[0] > gc.get_threshold()[0]:
+                    # (a program that runs with the collector off collects when it chooses:
+                    # its young garbage stays where its own young collection will find it)
                     _hand_over()
                 if _was_enabled:
                     gc.enable()
@@ -86,7 +89,7 @@ def _hand_over() -> None:
     """Move every object the collector tracks to its oldest generation without walking them
     (or, if some are frozen already, the young ones with a young collection if many)."""
     if gc.get_freeze_count():  # (a splice back would unfreeze the program's frozen objects)
-        if _was_enabled and gc.get_count()[0] > MANY_OBJECTS:
+        if gc.get_count()[0] > MANY_OBJECTS:
             gc.collect(1)
         return
     gc.freeze()
