@@ -91,16 +91,12 @@ REFUSED: Final = (FastPathError, msgspec.DecodeError)
 def _dec_hook(cls: type, value: Any) -> Any:
     # Called for the two non-JSON types of the model, with the JSON value as decoded.
     if cls is EDTF:
-        # The parser's cache first, in this frame: dates repeat, and this saves two Python
-        # calls a date. It holds str keys only, so another type (or a subclass of str,
-        # which the parser converts) never finds an entry.
-        if type(value) is str:
-            cached = _EDTF_CACHE.get(value)
-            if cached is not None:
-                return cached
         if type(value) is not str:
             raise TypeError(f"expected an EDTF date as text, got {type(value).__name__}")
-        return EDTF.parse(value)
+        # The parser's cache first, in this frame: dates repeat, and this saves two Python
+        # calls a date.
+        cached = _EDTF_CACHE.get(value)
+        return cached if cached is not None else EDTF.parse(value)
     if cls is Duration:
         if type(value) is not str:
             raise TypeError(f"expected an ISO 8601 duration as text, got {type(value).__name__}")
