@@ -26,7 +26,8 @@ from rightsdata._validation.bulkcheck import _plan, walks_module
 from rightsdata._validation.convert import structure_many, unstructure
 from rightsdata._validation.fastpath import FastPathError, decode_with_ids
 from rightsdata._validation.integrity import _references
-from rightsdata._values.gcpause import MANY_OBJECTS, gc_paused
+from rightsdata._values import gcpause
+from rightsdata._values.gcpause import MANY_OBJECTS, freeze_when_done, gc_paused
 from rightsdata.testing import dataset_documents, records
 
 from conftest import examples
@@ -502,10 +503,13 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
         gc.enable()
 
 
-def test_a_pause_that_built_many_objects_hands_them_to_the_old_generation() -> None:
+def test_a_pause_that_built_many_objects_hands_them_to_the_old_generation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # spliced into the oldest generation unwalked, rather than two passes of the collector
     # over them later (or one young collection now)
     gc.collect()
+    monkeypatch.setattr(gcpause, "_froze", False)  # (a freeze=True load in an earlier test)
     young_collections = gc.get_stats()[1]["collections"]
     with gc_paused():
         built: list[list[int]] = [[] for _ in range(MANY_OBJECTS + 1000)]
@@ -538,6 +542,34 @@ def test_a_pause_leaves_young_what_a_program_without_the_collector_built() -> No
         assert ref() is None
     finally:
         gc.enable()
+
+
+def test_once_a_pause_froze_objects_later_pauses_do_not_count_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # counting the frozen objects walks them all (at every index built after a freeze=True
+    # load): the module knows they are frozen, and ends a pause that built many objects with
+    # a young collection, leaving them frozen
+    gc.collect()
+    monkeypatch.setattr(gcpause, "_froze", False)
+    try:
+        with gc_paused():
+            frozen: list[list[int]] = [[] for _ in range(10)]
+            freeze_when_done()
+        assert gcpause._froze
+
+        def walks_them() -> int:
+            raise AssertionError("the frozen objects were counted")
+
+        monkeypatch.setattr(gc, "get_freeze_count", walks_them)
+        young_collections = gc.get_stats()[1]["collections"]
+        with gc_paused():
+            built: list[list[int]] = [[] for _ in range(MANY_OBJECTS + 1000)]
+        assert gc.get_stats()[1]["collections"] == young_collections + 1  # the young collection
+        assert id(frozen[0]) not in {id(o) for o in gc.get_objects()}  # still frozen
+        assert len(built) > len(frozen)
+    finally:
+        gc.unfreeze()
 
 
 class _Cell:
