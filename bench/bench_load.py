@@ -27,8 +27,10 @@ repeat after repeat, and keeps the medians. Loads are timed under two collector 
   is counted in the time.
 
 Results go to ``bench/results.json`` (``--out``), under the shape, beside what the file holds
-for the other shape; ``--merge`` also keeps this shape's sizes not measured now (each size
-records its own date, commit and command).
+for the other shape; ``--merge`` also keeps what this shape's earlier runs measured and this
+one did not: other sizes, and at a size measured again, the contenders, layouts and
+operations left out now (each size records its own date, commit and command; a measurement
+kept from an earlier run of that size records that run's).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -628,6 +630,41 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+def _merged_row(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """A size's results measured now, with the measurements of an earlier run of it that this
+    one left out, each stamped with that run (its ``run``: date, commit, command)."""
+
+    def merged(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+        out = dict(new)
+        for key, value in old.items():
+            if not isinstance(value, dict):
+                continue
+            if key not in new:
+                is_measurement = "runs" in value
+                out[key] = {"run": old_run, **value} if is_measurement else stamped(value)
+            elif isinstance(new[key], dict) and "runs" not in value:
+                out[key] = merged(value, new[key])
+        return out
+
+    def stamped(section: dict[str, Any]) -> dict[str, Any]:
+        return {
+            key: ({"run": old_run, **value} if "runs" in value else stamped(value))
+            if isinstance(value, dict)
+            else value
+            for key, value in section.items()
+        }
+
+    old_run = old.get("run", {})
+    return {
+        **new,
+        **{s: merged(old.get(s, {}), new.get(s, {})) for s in _SECTIONS if s in old or s in new},
+    }
+
+
+#: The sections of a size's results that hold measurements (``--merge`` keeps them one by one).
+_SECTIONS: Final = ("load", "layouts", "ops", "tracemalloc")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -675,7 +712,10 @@ def main() -> None:
         "(the data depends only on the shape, size, seed and --format)",
     )
     parser.add_argument(
-        "--merge", action="store_true", help="keep the sizes of the shape not measured now"
+        "--merge",
+        action="store_true",
+        help="keep what earlier runs of the shape measured and this one did not "
+        "(sizes; at a size measured again, its other contenders and operations)",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -692,7 +732,14 @@ def main() -> None:
         merged = {"shapes": {}}
     previous = merged["shapes"].get(args.shape)
     if args.merge and previous:  # keep the sizes (and import figures) not measured now
-        results["sizes"] = {**previous.get("sizes", {}), **results["sizes"]}
+        before = previous.get("sizes", {})
+        results["sizes"] = {
+            **before,
+            **{
+                size: _merged_row(before[size], row) if size in before else row
+                for size, row in results["sizes"].items()
+            },
+        }
         if "imports" not in results and "imports" in previous:
             results["imports"] = previous["imports"]
     merged["shapes"][args.shape] = results

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -388,20 +389,56 @@ def _goals_at(result: dict[str, Any], size: str) -> list[list[str]]:
 
 
 def _runs(result: dict[str, Any]) -> str:
-    """Which run measured which sizes, where they were measured apart (``--merge``)."""
+    """Which run measured which sizes, where they were measured apart (``--merge``), and the
+    measurements of a size kept from an earlier run of it (stamped with that run)."""
     runs: dict[tuple[str, str], list[str]] = {}
     dates: dict[tuple[str, str], str] = {}
-    for size, row in sorted(result["sizes"].items(), key=lambda kv: int(kv[0])):
-        run = row.get("run") or {}
+
+    def add(run: dict[str, Any], what: str) -> None:
         key = (str(run.get("commit"))[:10], str(run.get("command")))
-        runs.setdefault(key, []).append(_n(size))
+        runs.setdefault(key, []).append(what)
         dates.setdefault(key, str(run.get("date")))
+
+    for size, row in sorted(result["sizes"].items(), key=lambda kv: int(kv[0])):
+        measured = list(_measurements(row))
+        kept: dict[tuple[str, str], tuple[dict[str, Any], list[str]]] = {}
+        for name, run in measured:
+            if run is not None:
+                key = (str(run.get("commit")), str(run.get("date")))
+                kept.setdefault(key, (run, []))[1].append(name)
+        if not kept:
+            add(row.get("run") or {}, _n(size))
+            continue
+        now = [name for name, run in measured if run is None]
+        add(row.get("run") or {}, f"{_n(size)} ({', '.join(now)})")
+        for run, _names in kept.values():
+            add(
+                run,
+                f"{_n(size)} (the rest)" if len(kept) == 1 else f"{_n(size)} ({', '.join(_names)})",
+            )
     if len(runs) < 2:
         return ""
     return "".join(
         f"{', '.join(sizes)} events: {dates[key]}, commit {key[0]} (`{key[1]}`).\n"
         for key, sizes in runs.items()
     )
+
+
+def _measurements(row: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any] | None]]:
+    """The measurements of a size's row: (section/name, the earlier run that made it, or None
+    for the row's own run)."""
+
+    def walk(section: dict[str, Any], path: str) -> Iterator[tuple[str, dict[str, Any] | None]]:
+        for key, value in section.items():
+            if not isinstance(value, dict):
+                continue
+            if "runs" in value:
+                yield f"{path}{key}", value.get("run")
+            else:
+                yield from walk(value, f"{path}{key}/")
+
+    for section in ("load", "layouts", "ops", "tracemalloc"):
+        yield from walk(row.get(section) or {}, f"{section}/")
 
 
 def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:

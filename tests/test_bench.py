@@ -238,3 +238,28 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
     ).stdout
     assert "| 200 | **rightsdata** |" in rendered and "process exit after a load" in rendered
     assert "| first `ds.related(actor)` (CPU) |" in rendered  # the goals, each a row
+
+
+def test_merge_keeps_what_a_run_left_out_with_the_run_that_measured_it() -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import bench_load
+        import render
+    finally:
+        sys.path.remove(str(BENCH))
+    old_run = {"date": "then", "commit": "a" * 40, "command": "--sizes 10"}
+    new_run = {"date": "now", "commit": "b" * 40, "command": "--sizes 10 --ops search"}
+    old = {
+        "run": old_run,
+        "load": {"default": {"rightsdata": {"runs": 3, "load_cpu_s": 2.0}}},
+        "ops": {"search": {"runs": 3, "first_cpu_s": 1.0}, "csv": {"runs": 3, "first_cpu_s": 5.0}},
+    }
+    new = {"run": new_run, "load": {}, "ops": {"search": {"runs": 1, "first_cpu_s": 0.5}}}
+    merged = bench_load._merged_row(old, new)
+    assert merged["run"] == new_run
+    assert merged["ops"]["search"] == {"runs": 1, "first_cpu_s": 0.5}  # measured now
+    assert merged["ops"]["csv"] == {"run": old_run, "runs": 3, "first_cpu_s": 5.0}
+    assert merged["load"]["default"]["rightsdata"]["run"] == old_run
+    lines = render._runs({"sizes": {"10": merged}}).splitlines()
+    assert lines[0].startswith("10 (ops/search) events: now, commit bbbbbbbbbb")
+    assert lines[1].startswith("10 (the rest) events: then, commit aaaaaaaaaa")
