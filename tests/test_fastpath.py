@@ -689,3 +689,18 @@ def test_the_contact_marks_agree_with_the_regexes(value: str) -> None:
 
 
 _TEXT = Text("a text")
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [("title", "not a field holding IDs"), ("charges.nope", "not a field holding IDs"),
+     ("title.actor", "not a path to a field"), ("nope.actor", "not a path to a field")],
+)  # fmt: skip
+def test_names_must_be_paths_to_fields_holding_ids(path: str, message: str) -> None:
+    from rightsdata._model.fields import Gather
+    from rightsdata._model.records import Event
+    from rightsdata._validation.bulkcheck import _walk_source
+
+    broken = type("Broken", (Event,), {"__slots__": (), "NAMES": {"family": (path,)}})
+    with pytest.raises(TypeError, match=f"Broken.NAMES: '{path}' is {message}"):
+        _walk_source(broken, Gather())

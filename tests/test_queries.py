@@ -28,7 +28,7 @@ from rightsdata._validation.convert import structure
 from rightsdata.testing import dataset_documents, edtf_dates
 from rightsdata.vocab import EventKind, FigureUnit, Measure, Role
 
-from conftest import CITE, event_doc, examples, person_doc, source_doc
+from conftest import CITE, event_doc, examples, person_doc, source_doc, write_folder
 
 KOZLOV = "person:vladimir-kozlov"
 
@@ -1267,9 +1267,6 @@ def test_a_flat_field_finds_what_a_scan_finds(lists: list[tuple[str, ...]], key:
 
     expected = [rank for rank, values in enumerate(lists) for value in values if value == key]
     assert Flat.of_lists(lists).ranks(key) == expected
-    singles = [values[0] if values else None for values in lists]
-    expected = [rank for rank, value in enumerate(singles) if value == key]
-    assert Flat(singles, None).ranks(key) == expected
 
 
 def _names(event: Event) -> set[str]:
@@ -1341,6 +1338,29 @@ def test_timeline_related_and_postings_equal_scans(
 ) -> None:
     records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
     _check_against_scans(Dataset(records))
+
+
+@settings(max_examples=15, deadline=None)
+@given(documents=dataset_documents(max_per_kind=4), backwards=st.booleans())
+def test_what_a_load_gathers_is_what_the_records_name(
+    documents: dict[str, list[dict[str, Any]]], backwards: bool, tmp_path_factory: Any
+) -> None:
+    # The IDs of each NAMES family the fast path gathers while it checks a file (in the
+    # file's order) are kept, and answer the queries, only if the file is in ID order; they
+    # are then the text the records themselves give.
+    from rightsdata._validation.bulkcheck import named_text
+
+    files = {f"{k}.json": docs[::-1] if backwards else docs for k, docs in documents.items()}
+    loaded = rightsdata.load_path(write_folder(tmp_path_factory.mktemp("named"), files))
+    indexes = loaded._answers()._indexes
+    for kind in ("events", "relationships", "statements", "ratings"):
+        ids = [doc["id"] for doc in files.get(f"{kind}.json", ())]
+        kept = indexes.named(kind)
+        assert bool(kept) == (bool(ids) and ids == sorted(ids))
+        records = loaded.collection(kind)
+        for family, text in kept.items():
+            assert text == named_text(records, family)
+    _check_against_scans(loaded)
 
 
 def _oracle(dataset: Dataset) -> Any:

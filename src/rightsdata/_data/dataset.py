@@ -57,6 +57,7 @@ def _setup(
     by_kind: Mapping[str, Sequence[Record]],
     redirects: Mapping[str, str],
     tables: Mapping[str, Mapping[str, Record]],
+    named: Mapping[str, Mapping[str, str]],
 ) -> QueryHandle:
     """The dataset's lazily set-up queries; a closure over its records, not the dataset.
 
@@ -68,7 +69,7 @@ def _setup(
         from rightsdata._data.indexes import Indexes
         from rightsdata._data.query import Queries
 
-        return Queries(Indexes(by_kind), redirects, tables)
+        return Queries(Indexes(by_kind, named), redirects, tables)
 
     return QueryHandle(queries)
 
@@ -138,6 +139,7 @@ class Dataset:
         descriptor: Mapping[str, Any] | None = None,
         redirects: Mapping[str, str] | None = None,
         _checked: bool = False,
+        _named: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         if not isinstance(records, Mapping):
             raise TypeError(_NOT_A_MAPPING.format(type(records).__name__))
@@ -149,7 +151,8 @@ class Dataset:
         by_kind: dict[str, tuple[Record, ...]] = {}
         tables: dict[str, dict[str, Record]] = {}
         collections: dict[str, Collection[Any]] = {}
-        handle = self._queries = _setup(by_kind, self._redirects, tables)
+        named: dict[str, Mapping[str, str]] = {}
+        handle = self._queries = _setup(by_kind, self._redirects, tables, named)
         for kind in KINDS:
             items: Any = records.get(kind, ())  # each collection sorts its records by ID
             if kind == "events":
@@ -164,6 +167,11 @@ class Dataset:
             tables[kind] = collections[kind]._by_id
         self._collections = collections
         self._by_kind = by_kind
+        for kind, texts in (_named or {}).items():
+            # (what a load gathered follows the records as read: kept if that is ID order)
+            items = records.get(kind, ())
+            if len(items) == len(by_kind[kind]) and by_kind[kind] == tuple(items):
+                named[kind] = texts
         retired = [old for old in self._redirects if any(old in c for c in collections.values())]
         if retired:
             raise ValueError(

@@ -39,7 +39,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
-from itertools import accumulate, chain, groupby
+from itertools import accumulate, groupby
 from operator import attrgetter
 from typing import Any, Final, Generic, TypeVar
 
@@ -55,6 +55,7 @@ from rightsdata._model.records import (
     Relationship,
     Statement,
 )
+from rightsdata._validation.bulkcheck import named_text
 from rightsdata._values.dates import EDTF
 from rightsdata._values.gcpause import gc_paused
 from rightsdata.vocab import PlaceKind
@@ -91,18 +92,7 @@ _UNDATED_KEY: Final = (POS + 2) << _SHIFT
 _DATE: Final = attrgetter("date")
 _ID: Final = attrgetter("id")
 _KIND: Final = attrgetter("kind")
-_PLACES: Final = attrgetter("places")
 _PARTICIPANTS: Final = attrgetter("participants")
-_CHARGES: Final = attrgetter("charges")
-_FIGURES: Final = attrgetter("figures")
-_ACTOR: Final = attrgetter("actor")
-_AGAINST: Final = attrgetter("against")
-_PROVISION: Final = attrgetter("provision")
-_ASSERTED_BY: Final = attrgetter("asserted_by")
-_PART_OF: Final = attrgetter("part_of")
-_JOINED_BY: Final = attrgetter("joined_by")
-_RELAYED_BY: Final = attrgetter("relayed_by")
-_LIST_FIELDS: Final = {"participants": _PARTICIPANTS, "charges": _CHARGES, "figures": _FIGURES}
 
 
 def bounds(date: EDTF) -> tuple[int, int]:
@@ -391,82 +381,58 @@ class Postings(Mapping[str, Posting]):
 
 
 class Flat:
-    """One ID field of every event (or of every record of another kind), flattened: its
-    values in rank order joined into one text, one value a line.
+    """The IDs one family of fields of every record names (``NAMES``), flattened: each
+    record's IDs in rank order, a line each, and after each record's a line holding
+    ``\x1e`` (which no ID contains): the text :func:`rightsdata._validation.bulkcheck.named_text`
+    writes, and the load gathers.
 
     :meth:`ranks` finds a key with ``str.find`` in the text (a C loop over contiguous
-    memory: well under a millisecond for 100,000 values) and works out the rank of each hit
-    by counting what comes before it: for a field of one value a rank, the line breaks
-    (each value is a line); for a list field built by :meth:`of_lists`, the separators
-    between ranks (a line holding ``\x1e``, which no ID contains); for values derived from
-    the items of a list field (``ends``: where each rank's values end), the line breaks,
-    then bisection in ``ends``. Building one costs a few C-level passes, with no Python
-    object per value: an index needs no dict of lists for the 100,000 IDs events name, of
-    which a session asks about a few.
+    memory: well under a millisecond for 100,000 records) and works out the rank of each hit
+    by counting the breaks before it. It holds no Python object per value: an index needs no
+    dict of lists for the 100,000 IDs events name, of which a session asks about a few.
 
     >>> flat = Flat.of_lists([("a", "b"), (), ("a",)])
     >>> flat.ranks("a"), flat.ranks("z")
     ([0, 2], [])
-    >>> Flat(["x", None, "x"], None).ranks("x")
-    [0, 2]
-    >>> Flat(["x", "y", "x"], [2, 2, 3]).ranks("x")
+    >>> Flat("\\na\\nb\\n\\x1e\\n\\x1e\\na\\n\\x1e\\n").ranks("a")
     [0, 2]
     """
 
-    __slots__ = ("ends", "separator", "text")
+    __slots__ = ("text",)
 
-    def __init__(self, values: Iterable[str | None], ends: list[int] | None) -> None:
-        """``values``: one a rank (``ends`` None; None for no value), or the values of
-        each rank one after another, rank ``r``'s ending before ``ends[r]``."""
-        values = list(values)
-        try:
-            text = "\n".join(values)  # type: ignore[arg-type]
-        except TypeError:  # a None: {None: ""}.get(v, v) is "" for None and v otherwise, in C
-            text = "\n".join(map(_NO_VALUE.get, values, values))  # type: ignore[arg-type]
-        self.text = f"\n{text}\n"
-        self.ends = ends
-        self.separator = "\n"
+    def __init__(self, text: str) -> None:
+        self.text = text
 
     @classmethod
     def of_lists(cls, lists: Iterable[Sequence[str]]) -> Flat:
         """From each rank's list of values (IDs)."""
-        flat = cls.__new__(cls)
-        flat.text = "\n" + _RANK_BREAK.join(map("\n".join, lists)) + "\n"
-        flat.ends = None
-        flat.separator = "\x1e"
-        return flat
+        lines = ["\n"]
+        for ids in lists:
+            lines += [f"{value}\n" for value in ids]
+            lines.append("\x1e\n")
+        return cls("".join(lines))
 
     def ranks(self, key: str) -> list[int]:
         """The ranks whose values include ``key``, ascending (repeated if a rank holds it
         more than once)."""
         if not key or "\n" in key or "\x1e" in key:
             return []
-        text, ends, separator = self.text, self.ends, self.separator
+        text = self.text
         needle = f"\n{key}\n"
         found: list[int] = []
-        value = 0  # the rank (or value) of the hit at ``at``: the separators before it
-        counted = 1  # text[:counted] is counted (the first line break is not a separator)
+        rank = 0  # the rank of the hit at ``at``: the breaks before it
+        counted = 0  # text[:counted] is counted
         at = text.find(needle)
         while at >= 0:
-            value += text.count(separator, counted, at + 1)
-            counted = at + 1
-            found.append(value if ends is None else bisect_right(ends, value))
+            rank += text.count("\x1e", counted, at)
+            counted = at
+            found.append(rank)
             at = text.find(needle, at + len(needle) - 1)
         return found
 
     def keys(self) -> Iterator[str]:
         """Every value, with repeats."""
         return (v for v in self.text.split("\n") if v and v != "\x1e")
-
-
-_NO_VALUE: Final[dict[str | None, str | None]] = {None: ""}
-_RANK_BREAK: Final = "\n\x1e\n"
-
-
-def _flattened(lists: Iterable[Sequence[T]]) -> tuple[list[T], list[int]]:
-    """The items of ``lists`` one after another, and where each list's items end."""
-    lists = list(lists)
-    return list(chain.from_iterable(lists)), list(accumulate(map(len, lists)))
 
 
 class ScanPostings(Mapping[str, Posting]):
@@ -510,50 +476,41 @@ class ScanPostings(Mapping[str, Posting]):
 
 class EventFields:
     """The ID fields of events (in the order given: the collection's, by ID) flattened into
-    ``Flat`` texts, a family at a time on first use: ``actors`` (participants and the
-    accused of charges), ``places``, ``references`` (a charge's provision, a figure's
-    asserter, ``part_of``).
+    one ``Flat`` text a family of :attr:`Event.NAMES <rightsdata.Event.NAMES>`: ``actors``
+    (participants and the accused of charges), ``places``, ``references`` (a charge's
+    provision, a figure's asserter and partners, ``part_of``). A load gathers them while it
+    checks the events (``named``); otherwise each is made on first use, by the same
+    generated walk (:func:`rightsdata._validation.bulkcheck.named_text`).
 
     ``timeline`` and ``related`` answer from these without sorting every event: they find
     the few events naming a record and sort those (:meth:`naming`, :meth:`positions`).
     The :class:`EventIndex` translates the same positions into its ranks.
     """
 
-    __slots__ = ("_flats", "_involving", "_items", "_lock", "_naming", "events")
+    __slots__ = ("_flats", "_involving", "_lock", "_named", "_naming", "events")
 
-    def __init__(self, events: Sequence[Event]) -> None:
+    def __init__(self, events: Sequence[Event], named: Mapping[str, str] | None = None) -> None:
+        """``named``: each family's text as the load gathered it, for ``events`` in this
+        order."""
         self.events = events
+        self._named = dict(named or {})
         self._flats: dict[str, tuple[Flat, ...]] = {}
-        self._items: dict[str, tuple[list[Any], list[int]]] = {}
         self._naming: dict[str, tuple[Event, ...]] = {}
         self._involving: dict[str, tuple[Event, ...]] = {}
         self._lock = threading.Lock()
 
     def flats(self, family: str) -> tuple[Flat, ...]:
-        """The fields of one family, flattened on first use."""
+        """The fields of one family, flattened on first use (or by the load)."""
         flats = self._flats.get(family)
         if flats is None:
             with self._lock:
                 flats = self._flats.get(family)
                 if flats is None:
-                    flats = self._flats[family] = _FLATS[family](self)
+                    text = self._named.pop(family, None)
+                    if text is None:
+                        text = named_text(self.events, family)
+                    flats = self._flats[family] = (Flat(text),)
         return flats
-
-    def _flattened(self, field: str) -> tuple[list[Any], list[int]]:
-        """The items of a list field of every event, one after another, and where each
-        event's items end (made once: two families read the charges)."""
-        found = self._items.get(field)
-        if found is None:
-            found = self._items[field] = _flattened(map(_LIST_FIELDS[field], self.events))
-        return found
-
-    def items(self, field: str) -> list[Any]:
-        """The items of ``participants``, ``charges`` or ``figures`` of every event."""
-        return self._flattened(field)[0]
-
-    def ends(self, field: str) -> list[int]:
-        """Where each event's items end in :meth:`items`."""
-        return self._flattened(field)[1]
 
     def positions(self, family: str, key: str) -> list[int]:
         """Where the events naming ``key`` in one family's fields are, ascending, once each."""
@@ -813,13 +770,6 @@ class EventIndex:
         return naming
 
 
-def _actor_flats(fields: EventFields) -> tuple[Flat, ...]:
-    return (
-        Flat(map(_ACTOR, fields.items("participants")), fields.ends("participants")),
-        Flat(map(_AGAINST, fields.items("charges")), fields.ends("charges")),
-    )
-
-
 def _roles(order: Sequence[Event]) -> dict[str, Mapping[str, Posting]]:
     role: defaultdict[str, list[int]] = defaultdict(list)
     for rank, participants in enumerate(map(_PARTICIPANTS, order)):
@@ -835,32 +785,6 @@ def _kinds(order: Sequence[Event]) -> dict[str, Mapping[str, Posting]]:
     return {"kind": _postings(kind)}
 
 
-def _place_flats(fields: EventFields) -> tuple[Flat, ...]:
-    return (Flat.of_lists(map(_PLACES, fields.events)),)
-
-
-def _reference_flats(fields: EventFields) -> tuple[Flat, ...]:
-    figures, figure_ends = fields.items("figures"), fields.ends("figures")
-    partners = []
-    for getter in (_JOINED_BY, _RELAYED_BY):  # lists in the figures: their values per event
-        lists = list(map(getter, figures))
-        within = [0, *accumulate(map(len, lists))]  # values up to each figure
-        partners.append(
-            Flat(chain.from_iterable(lists), list(map(within.__getitem__, figure_ends)))
-        )
-    return (
-        Flat(map(_PROVISION, fields.items("charges")), fields.ends("charges")),
-        Flat(map(_ASSERTED_BY, figures), figure_ends),
-        *partners,
-        Flat(map(_PART_OF, fields.events), None),
-    )
-
-
-_FLATS: Final[dict[str, Callable[[EventFields], tuple[Flat, ...]]]] = {
-    "actors": _actor_flats,
-    "places": _place_flats,
-    "references": _reference_flats,
-}
 #: The postings of EventIndex found in EventFields: its family, and the name it has there.
 _SCANNED: Final = {"actor": "actors", "place": "places", "reference": "references"}
 
@@ -926,24 +850,21 @@ class ReferenceIndex:
         relationships: Sequence[Relationship],
         statements: Sequence[Statement],
         ratings: Sequence[Rating],
+        named: Mapping[str, Mapping[str, str]] | None = None,
     ) -> ReferenceIndex:
-        """Index records of the three kinds."""
+        """Index records of the three kinds (each kind's ``NAMES`` family ``named``: from
+        ``named`` where the load gathered it, else made now)."""
+        named = named or {}
 
-        def singles(records: Sequence[Any], *fields: str) -> list[Flat]:
-            return [Flat(map(attrgetter(f), records), None) for f in fields]
-
-        def lists(records: Sequence[Any], *fields: str) -> list[Flat]:
-            return [Flat.of_lists(map(attrgetter(f), records)) for f in fields]
+        def flat(kind: str, records: Sequence[Any]) -> list[Flat]:
+            text = named.get(kind, {}).get("named")
+            return [Flat(named_text(records, "named") if text is None else text)]
 
         return cls(
             [
-                (relationships, singles(relationships, "subject", "object")),
-                (
-                    statements,
-                    singles(statements, "speaker")
-                    + lists(statements, "joined_by", "relayed_by", "addressed_to", "about"),
-                ),
-                (ratings, singles(ratings, "country", "rated_by")),
+                (relationships, flat("relationships", relationships)),
+                (statements, flat("statements", statements)),
+                (ratings, flat("ratings", ratings)),
             ]
         )
 
@@ -1054,6 +975,7 @@ class Indexes:
         "_event_fields",
         "_events",
         "_lock",
+        "_named",
         "_ratings",
         "_records",
         "_references",
@@ -1062,9 +984,16 @@ class Indexes:
         "_statements",
     )
 
-    def __init__(self, records: Mapping[str, Sequence[Record]]) -> None:
-        """``records``: each kind's records, sorted by ID (as the collections hold them)."""
+    def __init__(
+        self,
+        records: Mapping[str, Sequence[Record]],
+        named: Mapping[str, Mapping[str, str]] | None = None,
+    ) -> None:
+        """``records``: each kind's records, sorted by ID (as the collections hold them);
+        ``named``: the texts of their ``NAMES`` families a load gathered, by kind (in
+        that order)."""
         self._records = records
+        self._named = named if named is not None else {}
         lock = self._lock = threading.RLock()
         self._containers = _Lazy(_build_containers, lock)
         self._events = _Lazy(_build_events, lock)
@@ -1079,6 +1008,10 @@ class Indexes:
     def records(self, kind: str) -> Sequence[Any]:
         """The records of one kind, sorted by ID."""
         return self._records.get(kind, ())
+
+    def named(self, kind: str) -> Mapping[str, str]:
+        """The texts of the ``NAMES`` families of one kind's records that the load gathered."""
+        return self._named.get(kind, {})
 
     # -- accessors ------------------------------------------------------------------------
 
@@ -1150,7 +1083,7 @@ def _build_events(indexes: Indexes) -> EventIndex:
 
 def _build_event_fields(indexes: Indexes) -> EventFields:
     events: Sequence[Event] = indexes.records("events")
-    return EventFields(events)
+    return EventFields(events, indexes.named("events"))
 
 
 def _build_search(indexes: Indexes) -> SearchIndex:
@@ -1170,8 +1103,12 @@ def _build_sources(indexes: Indexes) -> dict[str, tuple[Record, ...]]:
 
 
 def _build_references(indexes: Indexes) -> ReferenceIndex:
+    kinds = ("relationships", "statements", "ratings")
     return ReferenceIndex.build(
-        indexes.records("relationships"), indexes.records("statements"), indexes.records("ratings")
+        indexes.records("relationships"),
+        indexes.records("statements"),
+        indexes.records("ratings"),
+        {kind: indexes.named(kind) for kind in kinds},
     )
 
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pathlib import Path
 
+    from rightsdata._validation.fastpath import Decoded
     from rightsdata._validation.sharing import Sharing
 
 __all__ = [
@@ -249,6 +250,7 @@ class _Parts:
         "descriptor",
         "failed_ids",
         "ids",
+        "named",
         "problems",
         "records",
         "redirects",
@@ -263,6 +265,9 @@ class _Parts:
         self.records: dict[str, list[Record]] = {}
         #: every ID a kind's records hold, where the fast path gathered them
         self.ids: dict[str, set[str]] = {}
+        #: the IDs of each family of a kind's NAMES, where the fast path gathered them (in
+        #: the order of the records read; the dataset keeps them if that is the ID order)
+        self.named: dict[str, dict[str, str]] = {}
         self.where: dict[str, Where] = {}
         self.redirects: dict[str, str] = {}
         self.redirects_where = redirects_where
@@ -458,17 +463,16 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool)
     places = Places(kind, name)
     parts.where[kind] = places
     if not schema:  # the schema check needs the parsed documents
-        from rightsdata._validation.fastpath import REFUSED, decode_with_ids
+        from rightsdata._validation.fastpath import REFUSED, decode_kind
 
         if parts.share and parts.sharing is None:
             parts.sharing = _sharing()
         try:
-            records, ids = decode_with_ids(kind, data, parts.sharing)
+            decoded = decode_kind(kind, data, parts.sharing)
         except REFUSED:
             pass  # the diagnostic path below decides, and says what is wrong and where
         else:
-            parts.records[kind] = records
-            parts.ids[kind] = ids
+            _keep(parts, kind, decoded)
             return
     text, problem = _decode(data, name)
     if problem is None:
@@ -482,6 +486,14 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool)
     if schema:
         parts.problems += _schema_problems(kind, documents, places)
     _structure(parts, kind, documents, places)
+
+
+def _keep(parts: _Parts, kind: str, decoded: Decoded) -> None:
+    """Keep what the fast path decoded of one kind."""
+    parts.records[kind] = decoded.records
+    parts.ids[kind] = decoded.ids
+    if decoded.named:
+        parts.named[kind] = decoded.named
 
 
 def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None:
@@ -582,8 +594,7 @@ def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
         if found:
             return False
     for kind, decoded in kinds.items():
-        parts.records[kind] = decoded.records
-        parts.ids[kind] = decoded.ids
+        _keep(parts, kind, decoded)
         parts.where[kind] = Places(kind, name, keyed=True)
     parts.redirects = redirects
     return True
@@ -610,8 +621,7 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes, share: bool) -> bool
         if found:
             return False
     for kind, decoded in kinds.items():
-        parts.records[kind] = decoded.records
-        parts.ids[kind] = decoded.ids
+        _keep(parts, kind, decoded)
         parts.where[kind] = Places(kind, name, lines=decoded.lines or ())
     parts.redirects = redirects
     return True
@@ -757,6 +767,7 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         descriptor=descriptor,
         redirects=parts.redirects,
         _checked=True,  # check_integrity ran above
+        _named=parts.named,
     )
     return dataset, []
 

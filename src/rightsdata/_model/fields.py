@@ -268,6 +268,7 @@ class Gather:
         self.texts: dict[Text, int] = {}
         self.refs: dict[tuple[str, ...], int] = {}
         self.names: dict[tuple[type, str], int] = {}
+        self.families: dict[str, int] = {}
 
     def text(self, spec: Text) -> int:
         return self.texts.setdefault(spec, len(self.texts))
@@ -277,6 +278,10 @@ class Gather:
 
     def name(self, holder: type, how: str) -> int:
         return self.names.setdefault((holder, how), len(self.names))
+
+    def family(self, name: str) -> int:
+        """The IDs of one family of the record's ``NAMES``, each record's ended by a break."""
+        return self.families.setdefault(name, len(self.families))
 
 
 class Spec:

@@ -24,6 +24,7 @@ Every field is present in the JSON form, ``null`` where unknown, so that a file 
 # 7 ms of a cold `rightsdata.load()`). Classes are defined before the classes that hold them.
 
 import itertools
+from collections.abc import Mapping
 from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
@@ -374,6 +375,12 @@ class _Checked(Validated):
 
     __slots__ = ()
 
+    #: The fields that name other records, by the family the queries look an ID up in
+    #: (``rightsdata._data.indexes``): paths from the record, a part's field after a dot.
+    #: The load gathers them while it checks the records, one text a family, so that a
+    #: first ``timeline`` or ``related`` finds an ID's records without a pass over them all.
+    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+
     # attrs' generated repr prints every field, which is pages for an event; records use
     # these short ones instead (the record classes say repr=False; and eq=False, as
     # rightsdata._model.checks.Validated compares and hashes them).
@@ -621,6 +628,17 @@ class Event(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     RULES: ClassVar[tuple[str, ...]] = ("date_of needs date",)
+    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "actors": ("participants.actor", "charges.against"),  # timeline
+        "places": ("places",),  # (not through ``within``)
+        "references": (
+            "charges.provision",
+            "figures.asserted_by",
+            "figures.joined_by",
+            "figures.relayed_by",
+            "part_of",
+        ),
+    }
 
     def _rules(self) -> None:
         if self.date_of is not None and self.date is None:
@@ -650,6 +668,7 @@ class Relationship(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     RULES: ClassVar[tuple[str, ...]] = ("start is not after end",)
+    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"named": ("subject", "object")}
 
     def _rules(self) -> None:
         # The first possible day of the start after the last possible day of the end (an
@@ -696,6 +715,9 @@ class Statement(_Checked):
         "a quote needs a citation whose fields are null or include 'quote'",
         "joined_by does not name the speaker",
     )
+    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "named": ("speaker", "joined_by", "relayed_by", "addressed_to", "about")
+    }
 
     def _rules(self) -> None:
         if self.quote is not None and not any(
@@ -734,6 +756,8 @@ class Rating(_Checked):
     )
     citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
+
+    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"named": ("country", "rated_by")}
 
     @property
     def label(self) -> str:

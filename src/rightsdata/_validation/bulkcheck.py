@@ -28,8 +28,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -40,6 +40,7 @@ from rightsdata._model.fields import (
     KNOWN_IDS,
     OTHER_DIGIT_MARK,
     Gather,
+    Ref,
     RejectedError,
     Text,
     _maybe,
@@ -54,7 +55,14 @@ from rightsdata._values.codegen import compile_function
 from rightsdata._values.errors import FieldError
 from rightsdata._values.hints import field_hints, nested_part
 
-__all__ = ["check_records", "checked_colons", "walks_module"]
+__all__ = [
+    "NAME_BREAK",
+    "Checked",
+    "check_records",
+    "checked_colons",
+    "named_text",
+    "walks_module",
+]
 
 _SEPARATOR: Final = "\x00"
 
@@ -66,20 +74,38 @@ class _Plan:
     instructions (callgrind), this one 0.06 M.
     """
 
-    __slots__ = ("names", "refs", "texts", "walk")
+    __slots__ = ("families", "names", "refs", "texts", "walk")
 
     def __init__(
         self,
         texts: tuple[Text, ...],
         refs: tuple[tuple[str, ...], ...],
         names: tuple[tuple[type, str], ...],
+        families: tuple[str, ...],
         walk: Callable[..., int],
     ) -> None:
         self.texts = texts
         self.refs = refs
         #: names of fields, by the class that must have them and how they are written
         self.names = names
+        #: the families of the class's ``NAMES``, whose IDs the walk gathers too
+        self.families = families
         self.walk = walk
+
+
+class Checked(NamedTuple):
+    """What the bulk checks found of records that passed them (:func:`checked_colons`)."""
+
+    #: the colons their JSON holds when every field is written
+    colons: int
+    #: every ID they hold: their own and those they name
+    ids: set[str]
+    #: each family of their class's ``NAMES``: its IDs as :func:`named_text` writes them
+    named: dict[str, str]
+
+
+#: The line that ends each record's IDs in a family's text (no ID holds it).
+NAME_BREAK: Final = "\x1e"
 
 
 _plans: dict[type, _Plan] = {}
@@ -87,36 +113,39 @@ _plans: dict[type, _Plan] = {}
 
 def check_records(
     records: Sequence[Any], data_colons: int, absent: int = 0, *, escapes: bool = True
-) -> set[str] | None:
-    """Every ID the records hold (their own and those they name) if every record of one
-    class passes every check and the file held exactly ``data_colons`` colons (so no key was
-    unknown or repeated), ``absent`` of the records' fields having been left out of it (and
-    filled in by their defaults); else None. ``escapes=False`` says that the JSON text held
-    no backslash (see :func:`checked_colons`)."""
+) -> Checked | None:
+    """What :func:`checked_colons` finds, if every record of one class passes every check
+    and the file held exactly ``data_colons`` colons (so no key was unknown or repeated),
+    ``absent`` of the records' fields having been left out of it (and filled in by their
+    defaults); else None. ``escapes=False`` says that the JSON text held no backslash (see
+    :func:`checked_colons`)."""
     checked = checked_colons(records, escapes=escapes)
-    if checked is None or checked[0] - absent != data_colons:
+    if checked is None or checked.colons - absent != data_colons:
         return None
-    return checked[1]
+    return checked
 
 
-def checked_colons(records: Sequence[Any], *, escapes: bool = True) -> tuple[int, set[str]] | None:
+def checked_colons(records: Sequence[Any], *, escapes: bool = True) -> Checked | None:
     """If every record (all of one class) passes every check: the colons their JSON holds
     when every field is written (one per key-value pair, one in each ID, those in texts),
-    and every ID they hold; else None. Fields left out of the JSON hold one colon fewer
-    each: the caller subtracts them, and compares with the colons of the text decoded.
+    every ID they hold, and the IDs of each family of their class's ``NAMES`` (the walk
+    gathers them with the checks' values, as :func:`named_text` does); else None. Fields
+    left out of the JSON hold one colon fewer each: the caller subtracts them, and compares
+    with the colons of the text decoded.
 
     ``escapes=False`` says that the JSON text the records were decoded from held no
     backslash: then no text holds a NUL (JSON has no other way to write one: both decoders
     refuse control characters in strings), and the texts joined by NULs are not searched
     for one."""
     if not records:
-        return 0, set()
+        return Checked(0, set(), {})
     plan = _plan(type(records[0]))
     texts: list[list[str]] = [[] for _ in plan.texts]
     refs: list[list[str]] = [[] for _ in plan.refs]
     names: list[list[str]] = [[] for _ in plan.names]
+    families: list[list[str]] = [[] for _ in plan.families]
     try:
-        pairs = plan.walk(records, texts, refs, names)
+        pairs = plan.walk(records, texts, refs, names, families)
     except (RejectedError, FieldError):
         return None
     colons = pairs + sum(map(len, refs))
@@ -136,7 +165,43 @@ def checked_colons(records: Sequence[Any], *, escapes: bool = True) -> tuple[int
         if not _ids_fine(unique, prefixes):
             return None
         named |= unique
-    return colons, named
+    return Checked(colons, named, dict(zip(plan.families, map(_joined, families), strict=True)))
+
+
+def named_text(records: Sequence[Any], family: str) -> str:
+    """The IDs of one family of the records' ``NAMES`` (all of one class), as the load
+    gathers them: a line each, and after each record's a line holding :data:`NAME_BREAK`; so
+    the record at position ``r`` is the one after the ``r``-th break (``\n`` before the
+    first line and after the last).
+
+    >>> from rightsdata._model.records import Relationship
+    >>> rel = Relationship.__new__(Relationship)
+    >>> object.__setattr__(rel, "subject", "person:a")
+    >>> object.__setattr__(rel, "object", "org:b")
+    >>> named_text([rel, rel], "named")
+    '\\nperson:a\\norg:b\\n\\x1e\\nperson:a\\norg:b\\n\\x1e\\n'
+    """
+    if not records:
+        return "\n"
+    cls = type(records[0])
+    walk = _naming_walks.get(cls)
+    if walk is None:
+        gathered = Gather()
+        source = _walk_source(cls, gathered, checks=False)
+        walk = compile_function(source, f"names of {cls.__name__}", {}, f"names_{cls.__name__}")
+        _naming_walks[cls] = walk
+        _naming_families[cls] = tuple(gathered.families)
+    families: list[list[str]] = [[] for _ in _naming_families[cls]]
+    walk(records, families)
+    return _joined(families[_naming_families[cls].index(family)])
+
+
+_naming_walks: dict[type, Callable[..., None]] = {}
+_naming_families: dict[type, tuple[str, ...]] = {}
+
+
+def _joined(values: list[str]) -> str:
+    return "\n" + "\n".join(values) + "\n"
 
 
 def _names_fine(values: list[str], holder: type, how: str) -> bool:
@@ -284,31 +349,63 @@ def _plan(cls: type) -> _Plan:
                 source, f"bulk checks of {cls.__name__}", namespace, f"walk_{cls.__name__}"
             )
         plan = _plans[cls] = _Plan(
-            tuple(gathered.texts), tuple(gathered.refs), tuple(gathered.names), walk
+            tuple(gathered.texts),
+            tuple(gathered.refs),
+            tuple(gathered.names),
+            tuple(gathered.families),
+            walk,
         )
     return plan
 
 
-def _walk_source(cls: type, gathered: Gather) -> str:
+def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
     """The source of the function ``walk_<class name>`` that checks and gathers records of
-    ``cls``, filling ``gathered``'s indexes."""
-    body = _walk_lines(cls, 1, None, gathered)
-    used = "\n".join(body)
+    ``cls``, filling ``gathered``'s indexes; or, unless ``checks``, of ``names_<class name>``,
+    which only gathers the IDs of the class's ``NAMES`` (as ``walk_`` does too)."""
+    families: Mapping[str, tuple[str, ...]] = getattr(cls, "NAMES", {})
+    named = {path: family for family, paths in families.items() for path in paths}
+    for path in named:
+        _named_field(cls, path)
+    body = _walk_lines(cls, 1, None, gathered, named, "", checks)
+    ends = [f"        f{gathered.family(family)}({NAME_BREAK!r})" for family in families]
+    used = "\n".join([*body, *ends])
     aliases = [
         *(f"    t{i} = texts[{i}].append" for i in gathered.texts.values()),
         *(f"    r{i} = refs[{i}].append" for i in gathered.refs.values()),
         *(f"    e{i} = refs[{i}].extend" for i in gathered.refs.values()),
         *(f"    n{i} = names[{i}].extend" for i in gathered.names.values()),
         *(f"    a{i} = names[{i}].append" for i in gathered.names.values()),
+        *(f"    f{i} = families[{i}].append" for i in gathered.families.values()),
+        *(f"    x{i} = families[{i}].extend" for i in gathered.families.values()),
     ]
+    if not checks:
+        head = [f"def names_{cls.__name__}(records, families):"]
+        head += [line for line in aliases if f" {line.split()[0]}(" in used]
+        return "\n".join([*head, "    for o1 in records:", *body, *ends])
     head = [
-        f"def walk_{cls.__name__}(records, texts, refs, names):",
+        f"def walk_{cls.__name__}(records, texts, refs, names, families):",
         # only the aliases the body calls: the less source, the quicker it compiles
         *(line for line in aliases if f" {line.split()[0]}(" in used),
         "    pairs = 0",
         "    for o1 in records:",
     ]
-    return "\n".join([*head, *body, "    return pairs"])
+    return "\n".join([*head, *body, *ends, "    return pairs"])
+
+
+def _named_field(cls: type, path: str) -> Ref:
+    """The spec of the field at ``path`` (``NAMES``), which must hold IDs."""
+    *steps, last = path.split(".")
+    holder = cls
+    for step in steps:
+        nested, _ = nested_part(field_hints(holder).get(step, type(None)))
+        if nested is None:
+            raise TypeError(f"{cls.__name__}.NAMES: {path!r} is not a path to a field")
+        holder = nested
+    field = getattr(attrs.fields(holder), last, None)
+    spec = spec_of(field) if field is not None else None
+    if not isinstance(spec, Ref):
+        raise TypeError(f"{cls.__name__}.NAMES: {path!r} is not a field holding IDs")
+    return spec
 
 
 def _compiled_ahead(name: str, source: str) -> Callable[..., int] | None:
@@ -348,32 +445,58 @@ def walks_module(classes: Iterable[type]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _walk_lines(cls: type, depth: int, holder: type | None, gathered: Gather) -> list[str]:
+def _walk_lines(
+    cls: type,
+    depth: int,
+    holder: type | None,
+    gathered: Gather,
+    named: Mapping[str, str],
+    path: str,
+    checks: bool,
+) -> list[str]:
     """The statements that check and gather one object ``o{depth}`` of ``cls``, a part held
-    in a list by ``holder`` (or a record: None)."""
+    in a list by ``holder`` (or a record: None), at ``path`` from the record; and that gather
+    the IDs of the record's ``NAMES`` (``named``: each path's family). Unless ``checks``,
+    only those, and only for the parts that hold some."""
     pad, obj = "    " * (depth + 1), f"o{depth}"
     fields = attrs.fields(cls)
-    lines = [f"{pad}pairs += {len(fields)}"]
+    lines = [f"{pad}pairs += {len(fields)}"] if checks else []
     hints = field_hints(cls)
     for field in fields:
         value, spec = f"{obj}.{field.name}", spec_of(field)
         nested, many = nested_part(hints[field.name])
         how = spec.names_holder
-        if how is not None:
+        if checks and how is not None:
             if holder is None:  # pragma: no cover - the model declares these on parts only
                 raise TypeError(f"{cls.__name__}.{field.name} names fields of no holder")
             index = gathered.name(holder, how)
             gather = f"n{index}" if how == "names" else f"a{index}"
             lines += _maybe(how == "names", value, gather, pad)
-        lines += spec.walk(value, pad, gathered)
+        if checks:
+            lines += spec.walk(value, pad, gathered)
+        family = named.get(path + field.name)
+        if family is not None:
+            assert isinstance(spec, Ref)  # (_named_field checked it)
+            index = gathered.family(family)
+            if spec.many:
+                lines.append(f"{pad}x{index}({value})")
+            else:
+                lines += _maybe(spec.optional, value, f"f{index}", pad)
         if nested is not None:
             inner = f"o{depth + 1}"
-            body = _walk_lines(nested, depth + 1, cls if many else None, gathered)
+            within = f"{path}{field.name}."
+            if not checks and not any(p.startswith(within) for p in named):
+                continue
+            body = _walk_lines(
+                nested, depth + 1, cls if many else None, gathered, named, within, checks
+            )
+            if not body:
+                continue
             if many:
                 lines.append(f"{pad}for {inner} in {value}:")
             else:
                 lines += [f"{pad}{inner} = {value}", f"{pad}if {inner} is not None:"]
             lines += body
-    if cls._rules is not Validated._rules:  # type: ignore[attr-defined]
+    if checks and cls._rules is not Validated._rules:  # type: ignore[attr-defined]
         lines.append(f"{pad}{obj}._rules()")
     return lines

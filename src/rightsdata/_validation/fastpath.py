@@ -72,6 +72,7 @@ __all__ = [
     "FastPathError",
     "decode_document",
     "decode_json_lines",
+    "decode_kind",
     "decode_with_ids",
 ]
 
@@ -120,25 +121,34 @@ def decode_with_ids(
 ) -> tuple[list[Record], set[str]]:
     """Decode a whole kind file (a JSON array of records of ``kind``) into records, with
     every ID the records hold: their own and every one they name (the bulk check gathers them
-    anyway; the integrity check needs them).
+    anyway; the integrity check needs them). :func:`decode_kind` also gives the IDs of each
+    family of the class's ``NAMES``.
 
     Raises one of :data:`REFUSED` on any problem: the caller then reads the file with the
     diagnostic path, which reports every problem with its location. The garbage collector is
     paused while the records are built. With ``sharing``, the records' equal values are made
     one object (:mod:`rightsdata._validation.sharing`) once they passed every check.
     """
+    decoded = decode_kind(kind, data, sharing)
+    return decoded.records, decoded.ids
+
+
+def decode_kind(kind: str, data: bytes, sharing: Sharing | None = None) -> Decoded:
+    """:func:`decode_with_ids`'s records and IDs, and the IDs of each family of the
+    records' ``NAMES`` as :func:`rightsdata._validation.bulkcheck.named_text` writes them
+    (gathered by the same walk as the checks' values)."""
     decoder = _decoder(kind)
     escapes = _refuse_escaped_colons(kind, data)
     with gc_paused():
         before = absent_count()
         records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
         absent = absent_count() - before  # fields left out, filled in by their defaults
-        ids = check_records(records, data.count(b":"), absent, escapes=escapes)
-        if ids is None:
+        checked = check_records(records, data.count(b":"), absent, escapes=escapes)
+        if checked is None:
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
         if sharing is not None:
             sharing.share(RECORD_TYPES[kind], records)
-    return records, ids
+    return Decoded(records, checked.ids, None, checked.named)
 
 
 def _refuse_escaped_colons(label: str, data: bytes) -> bool:
@@ -156,12 +166,14 @@ def _refuse_escaped_colons(label: str, data: bytes) -> bool:
 
 
 class Decoded(NamedTuple):
-    """One kind's records from a document or JSON Lines file, with every ID they hold (as
-    :func:`decode_with_ids` returns them) and, for JSON Lines, each record's line number."""
+    """One kind's records, with every ID they hold (as :func:`decode_with_ids` returns them),
+    for JSON Lines each record's line number, and the IDs of each family of their ``NAMES``
+    (:attr:`rightsdata._validation.bulkcheck.Checked.named`)."""
 
     records: list[Record]
     ids: set[str]
     lines: array[int] | None = None
+    named: dict[str, str] | None = None
 
 
 @functools.cache
@@ -206,8 +218,8 @@ def decode_document(
             checked = checked_colons(records, escapes=escapes)
             if checked is None:
                 raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
-            colons += checked[0] + 1  # and the key's own
-            found[kind] = Decoded(records, checked[1])
+            colons += checked.colons + 1  # and the key's own
+            found[kind] = Decoded(records, checked.ids, None, checked.named)
         redirects = bytes(document.redirects) if len(document.redirects) else None
         if redirects is not None:
             colons += redirects.count(b":") + 1
@@ -289,8 +301,8 @@ def decode_json_lines(
             checked = checked_colons(records, escapes=escapes)
             if checked is None:
                 raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
-            colons += checked[0] + len(records)  # and each line's "$kind"
-            found[kind] = Decoded(records, checked[1], numbers)
+            colons += checked.colons + len(records)  # and each line's "$kind"
+            found[kind] = Decoded(records, checked.ids, numbers, checked.named)
         colons -= absent_count() - before
         if colons != data.count(b":"):
             raise FastPathError("a key is unknown or repeated")
