@@ -1267,6 +1267,10 @@ def test_a_flat_field_finds_what_a_scan_finds(lists: list[tuple[str, ...]], key:
 
     expected = [rank for rank, values in enumerate(lists) for value in values if value == key]
     assert Flat.of_lists(lists).ranks(key) == expected
+    # a family's fields hold IDs of some kinds only: another kind's is not looked for
+    prefix = key.partition(":")[0]
+    assert Flat(Flat.of_lists(lists).text, frozenset({prefix})).ranks(key) == expected
+    assert Flat(Flat.of_lists(lists).text, frozenset({prefix + "x"})).ranks(key) == []
 
 
 def _names(event: Event) -> set[str]:

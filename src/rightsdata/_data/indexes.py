@@ -55,7 +55,7 @@ from rightsdata._model.records import (
     Relationship,
     Statement,
 )
-from rightsdata._validation.bulkcheck import named_text
+from rightsdata._validation.bulkcheck import named_prefixes, named_text
 from rightsdata._values.dates import EDTF
 from rightsdata._values.gcpause import gc_paused
 from rightsdata.vocab import PlaceKind
@@ -388,8 +388,10 @@ class Flat:
 
     :meth:`ranks` finds a key with ``str.find`` in the text (a C loop over contiguous
     memory: well under a millisecond for 100,000 records) and works out the rank of each hit
-    by counting the breaks before it. It holds no Python object per value: an index needs no
-    dict of lists for the 100,000 IDs events name, of which a session asks about a few.
+    by counting the breaks before it; not at all if the family's fields cannot hold the key
+    (``prefixes``: the IDs they hold start with one of them). It holds no Python object per
+    value: an index needs no dict of lists for the 100,000 IDs events name, of which a
+    session asks about a few.
 
     >>> flat = Flat.of_lists([("a", "b"), (), ("a",)])
     >>> flat.ranks("a"), flat.ranks("z")
@@ -398,10 +400,11 @@ class Flat:
     [0, 2]
     """
 
-    __slots__ = ("text",)
+    __slots__ = ("prefixes", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, prefixes: frozenset[str] | None = None) -> None:
         self.text = text
+        self.prefixes = prefixes
 
     @classmethod
     def of_lists(cls, lists: Iterable[Sequence[str]]) -> Flat:
@@ -416,6 +419,8 @@ class Flat:
         """The ranks whose values include ``key``, ascending (repeated if a rank holds it
         more than once)."""
         if not key or "\n" in key or "\x1e" in key:
+            return []
+        if self.prefixes is not None and key.partition(":")[0] not in self.prefixes:
             return []
         text = self.text
         needle = f"\n{key}\n"
@@ -509,7 +514,8 @@ class EventFields:
                     text = self._named.pop(family, None)
                     if text is None:
                         text = named_text(self.events, family)
-                    flats = self._flats[family] = (Flat(text),)
+                    flats = (Flat(text, named_prefixes(Event, family)),)
+                    self._flats[family] = flats
         return flats
 
     def positions(self, family: str, key: str) -> list[int]:
@@ -856,15 +862,17 @@ class ReferenceIndex:
         ``named`` where the load gathered it, else made now)."""
         named = named or {}
 
-        def flat(kind: str, records: Sequence[Any]) -> list[Flat]:
-            text = named.get(kind, {}).get("named")
-            return [Flat(named_text(records, "named") if text is None else text)]
+        def flat(record_type: type, records: Sequence[Any]) -> list[Flat]:
+            text = named.get(record_type.kind_name, {}).get("named")  # type: ignore[attr-defined]
+            if text is None:
+                text = named_text(records, "named")
+            return [Flat(text, named_prefixes(record_type, "named"))]
 
         return cls(
             [
-                (relationships, flat("relationships", relationships)),
-                (statements, flat("statements", statements)),
-                (ratings, flat("ratings", ratings)),
+                (relationships, flat(Relationship, relationships)),
+                (statements, flat(Statement, statements)),
+                (ratings, flat(Rating, ratings)),
             ]
         )
 

@@ -25,6 +25,7 @@ and texts account for, a key was dropped.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -60,6 +61,7 @@ __all__ = [
     "Checked",
     "check_records",
     "checked_colons",
+    "named_prefixes",
     "named_text",
     "walks_module",
 ]
@@ -194,6 +196,18 @@ def named_text(records: Sequence[Any], family: str) -> str:
     families: list[list[str]] = [[] for _ in _naming_families[cls]]
     walk(records, families)
     return _joined(families[_naming_families[cls].index(family)])
+
+
+@functools.cache
+def named_prefixes(cls: type, family: str) -> frozenset[str]:
+    """The prefixes of the IDs one family of ``cls.NAMES`` can hold (its fields' own).
+
+    >>> from rightsdata._model.records import Rating
+    >>> sorted(named_prefixes(Rating, "named"))
+    ['org', 'place']
+    """
+    paths = getattr(cls, "NAMES", {})[family]
+    return frozenset(p for path in paths for p in _named_field(cls, path).prefixes)
 
 
 _naming_walks: dict[type, Callable[..., None]] = {}
