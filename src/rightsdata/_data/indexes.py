@@ -659,7 +659,7 @@ class EventIndex:
         lasts = list(map({i: s[1] for i, s in span.items()}.__getitem__, ranked_ids))
         if fields is not None and (not by_id or fields.events is not events):
             raise ValueError("fields must be those of the events given, sorted by ID")
-        return cls(order, firsts, lasts, contained or {}, fields, ranked)
+        return cls(order, firsts, lasts, {} if contained is None else contained, fields, ranked)
 
     def _family(self, name: str) -> dict[str, Mapping[str, Posting]]:
         family = self._families.get(name)
