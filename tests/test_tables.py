@@ -441,7 +441,7 @@ def _check_builders_against_rows(dataset: Dataset) -> None:
 
 
 def _check_arrow_against_rows(dataset: Dataset) -> None:
-    from rightsdata._tables.arrow import arrow_table
+    from rightsdata._tables.arrow import arrow_table, arrow_type
 
     cache: dict[Any, Any] = {}
     for name, table in TABLES.items():
@@ -449,8 +449,18 @@ def _check_arrow_against_rows(dataset: Dataset) -> None:
             tuple(list(v) if isinstance(v, tuple) else v for v in row)
             for row in _reference_rows(dataset, table)
         ]
-        got = arrow_table(dataset, table, cache).to_pylist()
+        built = arrow_table(dataset, table, cache)
+        got = built.to_pylist()
         assert [tuple(r.values()) for r in got] == expected, name
+        # the declared types and nullability, whichever way each column was made (the key
+        # columns are taken from one array of IDs, records reuses the kind tables' arrays)
+        assert [(f.name, f.type, f.nullable) for f in built.schema] == [
+            (c.name, arrow_type(c), not c.required) for c in table.columns
+        ], name
+        for column, array in zip(table.columns, built.columns, strict=True):
+            if column.required:
+                assert array.null_count == 0, (name, column.name)
+        assert built.equals(arrow_table(dataset, table)), name  # alone, without the cache
 
 
 def _plain(value: Any, pd: Any) -> Any:

@@ -214,8 +214,8 @@ def _arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> l
         except OverflowError as error:
             check_integers(table, raw_columns(dataset, table, cache))
             raise ValueError(f"table {table.name!r}: {error}") from error
-        if kind_table and column.field is not None and len(column.field) == 1:
-            cache["arrow column", table.kinds[0], column.field] = array  # a label, for records
+        if kind_table and column.field == (label_field(RECORD_TYPES[table.kinds[0]]),):
+            cache["arrow column", table.kinds[0], column.field] = array  # for ``records``
         arrays.append(array)
     return arrays
 
@@ -261,17 +261,27 @@ def arrow_table(
 
 def parquet_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:
     """For each table, its file name (``events.participants.parquet``) and a function that
-    writes it to a path given; every table is built (and checked) before this returns, so
-    nothing is written for a dataset that cannot be."""
+    builds the table and writes it to a path given.
+
+    Each table is built when its turn comes and let go once written, so the memory of one is
+    reused for the next (all of them built first held the whole export's Arrow data at
+    once, and at a million events the fresh pages it took cost more system time than the
+    rest of the export). The export stays all or nothing: a table that cannot be built
+    (a count too large) raises inside :func:`rightsdata._values.atomic.write_all`, which
+    removes what it wrote.
+    """
     require("pyarrow", "arrow")
     parquet = require("pyarrow.parquet", "arrow")
     cache: dict[Any, Any] = {}  # the tables share their walks through the records
-    built = {name: arrow_table(dataset, table, cache) for name, table in TABLES.items()}
 
-    def writer(table: Any) -> Callable[[Path], None]:
-        return lambda path: parquet.write_table(table, str(path), memory_pool=memory_pool())
+    def writer(table: Table) -> Callable[[Path], None]:
+        def write(path: Path) -> None:
+            built = arrow_table(dataset, table, cache)
+            parquet.write_table(built, str(path), memory_pool=memory_pool())
 
-    return {f"{name}.parquet": writer(table) for name, table in built.items()}
+        return write
+
+    return {f"{name}.parquet": writer(table) for name, table in TABLES.items()}
 
 
 def write_parquet(dataset: Dataset, directory: Path) -> list[Path]:
