@@ -31,6 +31,7 @@ from rightsdata._tables.tables import (
     Table,
     check_integers,
     column_values,
+    key_lists,
     kind_level,
     label_field,
     labels,
@@ -167,7 +168,10 @@ def _key_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) 
         return [ids]
     compute = require("pyarrow.compute", "arrow")
     taken = pa.array(owners, pa.int64(), memory_pool=pool)
-    owner = compute.take(ids, taken, boundscheck=False, memory_pool=pool)
+    try:
+        owner = compute.take(ids, taken, boundscheck=False, memory_pool=pool)
+    except pa.ArrowException:  # more than 2 GB of text for one array: from Python, in chunks
+        owner = pa.array(key_lists(dataset, table, cache)[0], pa.string(), memory_pool=pool)
     return [owner, *(pa.array(p, pa.int64(), memory_pool=pool) for p in positions)]
 
 
