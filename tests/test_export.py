@@ -336,6 +336,32 @@ def test_a_failed_export_leaves_the_folder_as_it_was(
     assert _snapshot(tmp_path) == before  # no temporaries left, nothing replaced or removed
 
 
+def test_a_parquet_table_that_cannot_be_built_leaves_the_folder_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_redirect: Dataset
+) -> None:
+    """Each Parquet table is built when its file is written; a table that fails to build
+    after others were written leaves nothing behind."""
+    pytest.importorskip("pyarrow")
+    from rightsdata._tables import arrow
+
+    rightsdata.load().export(tmp_path, "json")
+    before = _snapshot(tmp_path)
+    real = arrow.arrow_table
+    built: list[str] = []
+
+    def fail_on_the_fifth(dataset: Dataset, table: Any, cache: Any = None) -> Any:
+        built.append(table.name)
+        if len(built) == 5:
+            raise ValueError("a count too large")
+        return real(dataset, table, cache)
+
+    monkeypatch.setattr(arrow, "arrow_table", fail_on_the_fifth)
+    with pytest.raises(ValueError, match="a count too large"):
+        with_redirect.export(tmp_path, "parquet")
+    assert len(built) == 5  # four tables were built and written before the failure
+    assert _snapshot(tmp_path) == before
+
+
 def _visible(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir() if not p.name.startswith(".")}
 

@@ -441,7 +441,7 @@ def _check_builders_against_rows(dataset: Dataset) -> None:
 
 
 def _check_arrow_against_rows(dataset: Dataset) -> None:
-    from rightsdata._tables.arrow import arrow_table
+    from rightsdata._tables.arrow import arrow_table, arrow_type
 
     cache: dict[Any, Any] = {}
     for name, table in TABLES.items():
@@ -449,8 +449,18 @@ def _check_arrow_against_rows(dataset: Dataset) -> None:
             tuple(list(v) if isinstance(v, tuple) else v for v in row)
             for row in _reference_rows(dataset, table)
         ]
-        got = arrow_table(dataset, table, cache).to_pylist()
+        built = arrow_table(dataset, table, cache)
+        got = built.to_pylist()
         assert [tuple(r.values()) for r in got] == expected, name
+        # the declared types and nullability, whichever way each column was made (the key
+        # columns are taken from one array of IDs, records reuses the kind tables' arrays)
+        assert [(f.name, f.type, f.nullable) for f in built.schema] == [
+            (c.name, arrow_type(c), not c.required) for c in table.columns
+        ], name
+        for column, array in zip(table.columns, built.columns, strict=True):
+            if column.required:
+                assert array.null_count == 0, (name, column.name)
+        assert built.equals(arrow_table(dataset, table)), name  # alone, without the cache
 
 
 def _plain(value: Any, pd: Any) -> Any:
@@ -497,6 +507,33 @@ def test_column_builders_give_the_cells_of_the_row_wise_definition_on_the_bundle
     _check_pandas_against_rows(dataset)
     pytest.importorskip("pyarrow")
     _check_arrow_against_rows(dataset)
+
+
+def test_arrow_owner_ids_too_large_to_take_come_from_python(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The owner column of a table of items is taken from the kinds' Arrow array of IDs;
+    where Arrow cannot (more than 2 GB of text in one array), it is converted from the key
+    list instead, to the same cells."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.compute as pc
+
+    from rightsdata._tables.arrow import arrow_table
+
+    dataset = rightsdata.load()
+    names = ["events.participants", "citations", "figures.citations"]
+    expected = {name: arrow_table(dataset, TABLES[name]) for name in names}
+
+    refused: list[int] = []
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        refused.append(1)
+        raise pa.ArrowCapacityError("offset overflow")
+
+    monkeypatch.setattr(pc, "take", refuse)
+    for name in names:
+        assert arrow_table(dataset, TABLES[name]).equals(expected[name]), name
+    assert len(refused) == len(names)  # each owner column went the other way
 
 
 def test_csv_rendered_in_pieces_is_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:

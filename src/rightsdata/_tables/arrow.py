@@ -16,11 +16,13 @@ under the metadata key ``rightsdata``, with the dataset's name and version.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._tables.tables import (
     TABLES,
     UNIX_EPOCH_ORDINAL,
@@ -28,7 +30,13 @@ from rightsdata._tables.tables import (
     ColumnType,
     Table,
     check_integers,
+    column_values,
+    key_lists,
+    kind_level,
+    label_field,
+    labels,
     raw_columns,
+    walk,
 )
 from rightsdata._values.extras import require
 
@@ -89,17 +97,11 @@ def arrow_type(column: Column) -> pyarrow.DataType:
 
 def _array(pa: Any, column: Column, values: list[Any]) -> Any:
     """One column's Arrow array, from its raw values (days as proleptic ordinals); the
-    conversions run in Arrow's compute functions, not in Python."""
+    conversions run in numpy and Arrow's compute functions, not in Python."""
     compute = require("pyarrow.compute", "arrow")
     pool = memory_pool()
     if column.type is ColumnType.TERM:
-        terms = pa.array(column.terms, pa.string())
-        found = compute.index_in(
-            pa.array(values, pa.string(), memory_pool=pool), value_set=terms, memory_pool=pool
-        )
-        return pa.DictionaryArray.from_arrays(
-            compute.cast(found, pa.int32(), memory_pool=pool), terms
-        )
+        return _terms(pa, column, values)
     if column.type is ColumnType.DAY:
         days = compute.subtract(
             pa.array(values, pa.int64(), memory_pool=pool), UNIX_EPOCH_ORDINAL, memory_pool=pool
@@ -109,10 +111,124 @@ def _array(pa: Any, column: Column, values: list[Any]) -> Any:
     return pa.array(values, arrow_type(column), memory_pool=pool)
 
 
+def _terms(pa: Any, column: Column, values: list[Any]) -> Any:
+    """A vocabulary column: each term's code in the vocabulary, looked up in C (None: null)."""
+    import numpy as np
+
+    index = {term: code for code, term in enumerate(column.terms)}
+    codes = np.fromiter(
+        map(index.get, values, itertools.repeat(-1)), dtype=np.int32, count=len(values)
+    )
+    missing = codes < 0
+    indices = pa.array(
+        codes, pa.int32(), mask=missing if missing.any() else None, memory_pool=memory_pool()
+    )
+    return pa.DictionaryArray.from_arrays(indices, pa.array(column.terms, pa.string()))
+
+
+def _kind_ids(pa: Any, dataset: Dataset, kind: str, cache: dict[Any, Any]) -> Any:
+    """The IDs of ``kind``'s records as an Arrow array, made once per export: the ``id``
+    column of its table, its rows of ``records`` and the owner column of its lists."""
+    here = ("arrow ids", kind)
+    found = cache.get(here)
+    if found is None:
+        ids = kind_level(dataset, kind, cache)[0]
+        found = cache[here] = pa.array(ids, pa.string(), memory_pool=memory_pool())
+    return found
+
+
+def _concat(pa: Any, arrays: list[Any], type: Any) -> Any:
+    if len(arrays) == 1:
+        return arrays[0]
+    if not arrays:
+        return pa.array([], type)
+    return pa.concat_arrays(arrays, memory_pool=memory_pool())
+
+
+def _key_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[Any]:
+    """The key columns of a table of items (the owner's ID, a position per level), made in
+    numpy and Arrow from the number of items of each owner: the owners' IDs are taken from
+    their Arrow array, never converted from Python text again."""
+    import numpy as np
+
+    levels = walk(dataset, table, cache)
+    ids = _concat(pa, [_kind_ids(pa, dataset, k, cache) for k in table.kinds], pa.string())
+    owners: Any = None  # the row of each item's record in ``ids`` (None: the records)
+    positions: list[Any] = []
+    for counts, _ in levels[1:]:
+        count = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        parent = np.repeat(np.arange(len(count), dtype=np.int64), count)
+        starts = np.cumsum(count) - count
+        here = np.arange(len(parent), dtype=np.int64) - starts[parent]
+        owners = parent if owners is None else owners[parent]
+        positions = [p[parent] for p in positions]
+        positions.append(here)
+    pool = memory_pool()
+    if owners is None:
+        return [ids]
+    compute = require("pyarrow.compute", "arrow")
+    taken = pa.array(owners, pa.int64(), memory_pool=pool)
+    try:
+        owner = compute.take(ids, taken, boundscheck=False, memory_pool=pool)
+    except pa.ArrowException:  # more than 2 GB of text for one array: from Python, in chunks
+        owner = pa.array(key_lists(dataset, table, cache)[0], pa.string(), memory_pool=pool)
+    return [owner, *(pa.array(p, pa.int64(), memory_pool=pool) for p in positions)]
+
+
+def _records_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[Any]:
+    """``records``: each kind's IDs, the kind, and the label, reusing the arrays of the kind
+    tables where the label is a column of them (``name``, ``title``)."""
+    import numpy as np
+
+    ids, codes, found = [], [], []
+    terms = table.column("kind").terms
+    for kind in KINDS:
+        ids.append(_kind_ids(pa, dataset, kind, cache))
+        records = kind_level(dataset, kind, cache)[1]
+        codes.append(np.full(len(records), terms.index(kind), dtype=np.int32))
+        named = label_field(RECORD_TYPES[kind])
+        array = None if named is None else cache.get(("arrow column", kind, (named,)))
+        if array is None:
+            array = pa.array(
+                labels(records, RECORD_TYPES[kind]), pa.string(), memory_pool=memory_pool()
+            )
+        found.append(array)
+    kinds = pa.DictionaryArray.from_arrays(
+        pa.array(np.concatenate(codes), pa.int32(), memory_pool=memory_pool()),
+        pa.array(terms, pa.string()),
+    )
+    return [_concat(pa, ids, pa.string()), kinds, _concat(pa, found, pa.string())]
+
+
+def _arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[Any]:
+    """The Arrow arrays of ``table``'s columns, in order."""
+    if table.name == "records":
+        return _records_arrays(pa, dataset, table, cache)
+    if table.name == "redirects":
+        found = raw_columns(dataset, table, cache)
+        return [_array(pa, c, v) for c, v in zip(table.columns, found, strict=True)]
+    items = walk(dataset, table, cache)[-1][1]
+    arrays = _key_arrays(pa, dataset, table, cache)
+    kind_table = table.path == () and len(table.kinds) == 1
+    seen: dict[Any, list[Any]] = {}
+    for column in table.columns[table.keys :]:
+        values = column_values(column, items, seen)
+        try:
+            array = _array(pa, column, values)
+        except OverflowError as error:
+            check_integers(table, raw_columns(dataset, table, cache))
+            raise ValueError(f"table {table.name!r}: {error}") from error
+        if kind_table and column.field == (label_field(RECORD_TYPES[table.kinds[0]]),):
+            cache["arrow column", table.kinds[0], column.field] = array  # for ``records``
+        arrays.append(array)
+    return arrays
+
+
 def arrow_table(
     dataset: Dataset, table: Table, cache: dict[Any, Any] | None = None
 ) -> pyarrow.Table:
-    """``table``'s rows for ``dataset`` as a ``pyarrow.Table``.
+    """``table``'s rows for ``dataset`` as a ``pyarrow.Table``; ``cache`` (a dict, empty at
+    first) lets the tables of one dataset share their walks and arrays.
 
     A count too large for a 64-bit integer raises ValueError naming the table, column and
     record.
@@ -120,7 +236,7 @@ def arrow_table(
     from rightsdata._tables.tablepackage import table_schema
 
     pa = _pyarrow()
-    found = raw_columns(dataset, table, cache)
+    cache = {} if cache is None else cache
     fields = [
         pa.field(
             c.name,
@@ -143,27 +259,33 @@ def arrow_table(
         )
     }
     schema = pa.schema(fields, metadata=metadata)
-    try:
-        arrays = [_array(pa, c, v) for c, v in zip(table.columns, found, strict=True)]
-    except OverflowError as error:
-        check_integers(table, found)  # says which record's count is too large
-        raise ValueError(f"table {table.name!r}: {error}") from error
+    arrays = _arrays(pa, dataset, table, cache)
     return pa.Table.from_arrays(arrays, schema=schema)  # type: ignore[no-any-return]
 
 
 def parquet_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:
     """For each table, its file name (``events.participants.parquet``) and a function that
-    writes it to a path given; every table is built (and checked) before this returns, so
-    nothing is written for a dataset that cannot be."""
+    builds the table and writes it to a path given.
+
+    Each table is built when its turn comes and let go once written, so the memory of one is
+    reused for the next (all of them built first held the whole export's Arrow data at
+    once, and at a million events the fresh pages it took cost more system time than the
+    rest of the export). The export stays all or nothing: a table that cannot be built
+    (a count too large) raises inside :func:`rightsdata._values.atomic.write_all`, which
+    removes what it wrote.
+    """
     require("pyarrow", "arrow")
     parquet = require("pyarrow.parquet", "arrow")
     cache: dict[Any, Any] = {}  # the tables share their walks through the records
-    built = {name: arrow_table(dataset, table, cache) for name, table in TABLES.items()}
 
-    def writer(table: Any) -> Callable[[Path], None]:
-        return lambda path: parquet.write_table(table, str(path), memory_pool=memory_pool())
+    def writer(table: Table) -> Callable[[Path], None]:
+        def write(path: Path) -> None:
+            built = arrow_table(dataset, table, cache)
+            parquet.write_table(built, str(path), memory_pool=memory_pool())
 
-    return {f"{name}.parquet": writer(table) for name, table in built.items()}
+        return write
+
+    return {f"{name}.parquet": writer(table) for name, table in TABLES.items()}
 
 
 def write_parquet(dataset: Dataset, directory: Path) -> list[Path]:

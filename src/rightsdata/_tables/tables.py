@@ -616,45 +616,78 @@ def label(record: Record) -> str:
 UNIX_EPOCH_ORDINAL: Final = 719163
 
 
-_Level = tuple[list[list[Any]], list[Any]]
-
-
-def _items(dataset: Dataset, table: Table, cache: dict[Any, Any] | None = None) -> _Level:
-    """The key columns (owner's ID, positions) and the items of ``table``, level by level.
+def walk(dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[tuple[Any, list[Any]]]:
+    """The levels of ``table``'s walk from its records to its items: for the records and each
+    step of its path, the number of items of each item of the level above (None for the
+    records) and the items, in key order (each level is the last of ``table.path[:depth]``).
 
     ``cache`` keeps each level by its kinds and path, so that the tables of one export
-    (``figures`` and ``figures.citations``) walk the records once.
+    (``figures`` and ``figures.citations``) walk the records once. The key columns are made
+    from the counts (:func:`key_lists`; Arrow's in C, :mod:`rightsdata._tables.arrow`).
     """
-    cache = {} if cache is None else cache
-    top = (table.kinds, ())
-    if top not in cache:
-        ids: list[Any] = []
-        records: list[Any] = []
-        for kind in table.kinds:  # each kind's records and IDs are read once per export
-            kind_ids, kind_records = _kind_level(dataset, kind, cache)
-            ids += kind_ids
-            records += kind_records
-        cache[top] = ([ids], records)
-    keys, items = cache[top]
-    chain, compress, repeat = itertools.chain.from_iterable, itertools.compress, itertools.repeat
-    for depth, step in enumerate(table.path, 1):
-        here = (table.kinds, table.path[:depth])
-        if here not in cache:
-            lists = list(map(operator.attrgetter(step), items))
-            counts = list(map(len, lists))
+    return [
+        _level(dataset, table.kinds, table.path[:depth], cache)
+        for depth in range(len(table.path) + 1)
+    ]
+
+
+def _level(
+    dataset: Dataset, kinds: tuple[str, ...], path: tuple[str, ...], cache: dict[Any, Any]
+) -> tuple[list[int] | None, list[Any]]:
+    here = ("level", kinds, path)
+    found = cache.get(here)
+    if found is None:
+        if not path:
+            records: list[Any] = []
+            for kind in kinds:  # each kind's records and IDs are read once per export
+                records += kind_level(dataset, kind, cache)[1]
+            found = (None, records)
+        else:
+            parents = _level(dataset, kinds, path[:-1], cache)[1]
+            lists = list(map(operator.attrgetter(path[-1]), parents))
+            found = (list(map(len, lists)), list(itertools.chain.from_iterable(lists)))
+        cache[here] = found
+    return found
+
+
+def key_lists(dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[list[Any]]:
+    """The key columns of ``table`` (the owner's ID, then a position per step of its path),
+    each a list (kept in ``cache`` for the tables below it)."""
+    return _key_lists(dataset, table.kinds, table.path, cache)
+
+
+def _key_lists(
+    dataset: Dataset, kinds: tuple[str, ...], path: tuple[str, ...], cache: dict[Any, Any]
+) -> list[list[Any]]:
+    here = ("keys", kinds, path)
+    found = cache.get(here)
+    if found is None:
+        if not path:
+            ids: list[Any] = []
+            for kind in kinds:
+                ids += kind_level(dataset, kind, cache)[0]
+            found = [ids]
+        else:
+            keys = _key_lists(dataset, kinds, path[:-1], cache)
+            counts = _level(dataset, kinds, path, cache)[0]
+            assert counts is not None
+            chain, compress, repeat = (
+                itertools.chain.from_iterable,
+                itertools.compress,
+                itertools.repeat,
+            )
             # only the owners with items (most have none of most lists) are repeated
             full = list(filter(None, counts))
-            new_keys = [list(chain(map(repeat, compress(c, counts), full))) for c in keys]
-            new_keys.append(list(chain(map(range, full))))
-            cache[here] = (new_keys, list(chain(lists)))
-        keys, items = cache[here]
-    return keys, items
+            found = [list(chain(map(repeat, compress(c, counts), full))) for c in keys]
+            found.append(list(chain(map(range, full))))
+        cache[here] = found
+    return found
 
 
 _ID: Final = operator.attrgetter("id")
 
 
-def _kind_level(dataset: Dataset, kind: str, cache: dict[Any, Any]) -> tuple[list[Any], list[Any]]:
+def kind_level(dataset: Dataset, kind: str, cache: dict[Any, Any]) -> tuple[list[Any], list[Any]]:
     """The IDs and the records of ``kind``, kept in ``cache`` for the other tables."""
     found = cache.get(kind)
     if found is None:
@@ -684,8 +717,8 @@ def _values(items: list[Any], path: tuple[str, ...], seen: dict[Any, list[Any]])
 _INNER: Final = {ColumnType.TERM: "_value_", ColumnType.EDTF: "_text"}
 
 
-def _column(column: Column, items: list[Any], seen: dict[Any, list[Any]]) -> list[Any]:
-    """One column's raw values: days as proleptic ordinals, everything else as a cell."""
+def column_values(column: Column, items: list[Any], seen: dict[Any, list[Any]]) -> list[Any]:
+    """One value column's raw values: days as proleptic ordinals, everything else as a cell."""
     if column.derive is not None:
         assert column.source is not None
         sources = _values(items, column.source, seen)
@@ -709,14 +742,32 @@ def _column(column: Column, items: list[Any], seen: dict[Any, list[Any]]) -> lis
     return values
 
 
-def _labels(records: list[Any], cls: type) -> list[str]:
-    """:func:`label` of each record of class ``cls``, reading the one field it will use."""
+def label_field(cls: type) -> str | None:
+    """The field of ``cls`` that is every record's :func:`label` (a required ``name``,
+    ``title`` or ``summary``), or None if the label is made otherwise.
+
+    >>> from rightsdata._model.records import Event, Law
+    >>> label_field(Event), label_field(Law)
+    ('title', None)
+    """
+    hints = field_hints(cls)
+    named = _label_name(cls)
+    return named if named is not None and hints[named] is str else None
+
+
+def _label_name(cls: type) -> str | None:
     hints = field_hints(cls)
     named = next((n for n in ("name", "title", "summary") if n in hints), None)
-    if named is None or cls in (Law, Relationship, Rating):
+    return None if cls in (Law, Relationship, Rating) else named
+
+
+def labels(records: list[Any], cls: type) -> list[str]:
+    """:func:`label` of each record of class ``cls``, reading the one field it will use."""
+    named = _label_name(cls)
+    if named is None:
         return [label(r) for r in records]
     values = _values(records, (named,), {})
-    if hints[named] is str:  # never None: the field is the label
+    if label_field(cls) is not None:  # never None: the field is the label
         return values
     return [v if isinstance(v, str) else label(r) for r, v in zip(records, values, strict=True)]
 
@@ -735,17 +786,18 @@ def raw_columns(
     if table.name == "records":
         found: list[list[Any]] = [[], [], []]
         for kind in KINDS:
-            ids, records = _kind_level(dataset, kind, cache)
+            ids, records = kind_level(dataset, kind, cache)
             found[0] += ids
             found[1] += itertools.repeat(kind, len(records))
-            found[2] += _labels(records, RECORD_TYPES[kind])
+            found[2] += labels(records, RECORD_TYPES[kind])
         return found
     if table.name == "redirects":
         pairs = sorted(dataset.redirects.items())
         return [[old for old, _ in pairs], [new for _, new in pairs]]
-    keys, items = _items(dataset, table, cache)
+    items = walk(dataset, table, cache)[-1][1]
     seen: dict[Any, list[Any]] = {}
-    return [*keys, *[_column(c, items, seen) for c in table.columns[table.keys :]]]
+    values = [column_values(c, items, seen) for c in table.columns[table.keys :]]
+    return [*key_lists(dataset, table, cache), *values]
 
 
 def columns(dataset: Dataset, table: Table | str) -> list[list[Cell]]:
