@@ -206,10 +206,11 @@ def test_parquet_whole_vocabulary_is_the_dictionary(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("missing", ["pyarrow", "numpy"])  # (pyarrow no longer needs numpy)
 def test_parquet_without_pyarrow_names_the_extra(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str
 ) -> None:
-    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, missing, None)
     target = tmp_path / "out"
     with pytest.raises(MissingExtraError, match=r'pip install "rightsdata\[arrow\]"'):
         rightsdata.load().export(target, "parquet")

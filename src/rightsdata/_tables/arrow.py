@@ -49,6 +49,7 @@ __all__ = ["arrow_table", "arrow_type", "memory_pool", "parquet_files", "write_p
 
 
 def _pyarrow() -> Any:
+    require("numpy", "arrow")  # (the key columns are made in numpy)
     return require("pyarrow", "arrow")
 
 
@@ -274,7 +275,7 @@ def parquet_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:
     (a count too large) raises inside :func:`rightsdata._values.atomic.write_all`, which
     removes what it wrote.
     """
-    require("pyarrow", "arrow")
+    _pyarrow()
     parquet = require("pyarrow.parquet", "arrow")
     cache: dict[Any, Any] = {}  # the tables share their walks through the records
 

@@ -114,6 +114,7 @@ def export(
     if format == "parquet":
         from rightsdata._values.extras import require
 
+        require("numpy", "arrow")
         require("pyarrow", "arrow")
     target = Path(directory)
     files = writer(dataset, csv_formulas)
