@@ -1452,6 +1452,29 @@ def test_the_close_spelling_tier_ranks_as_the_linear_scan(
     assert SearchIndex(entries).search(text, limit) == expected[:limit]
 
 
+LETTERS = st.text(alphabet="aabkoé ж", min_size=1, max_size=12)
+
+
+@settings(max_examples=200)
+@given(query=LETTERS, texts=st.lists(LETTERS, max_size=12))
+def test_the_letters_bound_is_difflibs_quick_ratio(query: str, texts: list[str]) -> None:
+    """The close-spelling tier's bound, worked out for many texts at once (a bytes bound
+    first, past 8 texts, then exact counts), keeps exactly the texts whose difflib
+    ``quick_ratio`` reaches 80%, with that ratio; repeated and non-ASCII letters
+    included."""
+    import difflib
+
+    from rightsdata._data.search import CLOSE_ENOUGH, _close_enough, _Letters
+
+    for listed in (texts, texts * 3):  # fewer and more than 8 texts
+        expected = []
+        for text in listed:
+            ratio = difflib.SequenceMatcher(None, query, text, autojunk=False).quick_ratio()
+            if ratio >= CLOSE_ENOUGH:
+                expected.append((text, ratio))
+        assert _close_enough(_Letters.of(query), listed) == expected
+
+
 def test_dataset_says_what_it_takes_when_given_a_list(ds: Dataset) -> None:
     event = next(iter(ds.events))
     with pytest.raises(
