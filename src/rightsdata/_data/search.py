@@ -173,6 +173,10 @@ TITLE: Final = 2
 SUMMARY: Final = 3
 
 
+#: A :class:`SearchEntry`'s fields, as the index holds them.
+_Entry = tuple[int, int, int, str, str, tuple[str, ...]]
+
+
 class SearchEntry(NamedTuple):
     """One searchable text of a record, normalised (built once, by the search index).
 
@@ -197,7 +201,8 @@ class SearchEntry(NamedTuple):
     def of(cls, record_id: str, kind_order: int, name: str, field: int | bool) -> SearchEntry:
         """Normalise ``name`` of the record ``record_id``."""
         text = normalize(name)
-        return cls(int(field), len(text), kind_order, record_id, text, tuple(text.split()))
+        words = tuple(dict.fromkeys(text.split()))  # each word once
+        return cls(int(field), len(text), kind_order, record_id, text, words)
 
 
 def _similarity(a: str, b: str) -> float:
@@ -327,18 +332,13 @@ class _Group:
     """The distinct texts of one group of entries (names and aliases; titles and summaries).
 
     ``texts`` is sorted, for bisection; ``positions[t]`` the entries holding text ``t``,
-    ascending.
+    ascending (the texts in the order of their first entry).
     """
 
-    __slots__ = ("high", "low", "positions", "texts")
+    __slots__ = ("positions", "texts")
 
-    def __init__(self, entries: Sequence[SearchEntry], low: int, high: int) -> None:
-        self.low = low
-        self.high = high
-        positions: defaultdict[str, list[int]] = defaultdict(list)
-        for position in range(low, high):
-            positions[entries[position].text].append(position)
-        self.positions: dict[str, list[int]] = dict(positions)
+    def __init__(self, positions: dict[str, list[int]]) -> None:
+        self.positions = positions
         self.texts: list[str] = sorted(positions)
 
     def starting(self, query: str) -> tuple[list[int], list[list[int]]]:
@@ -364,7 +364,12 @@ CACHED_SEARCHES: Final = 256
 class _Part:
     """The index of one group of texts (names and aliases; titles and summaries): its
     entries in the within-tier order, the distinct texts sorted, an inverted index from
-    each word to its entries, and the trigrams of the words of names, aliases and titles."""
+    each word to its texts, and the trigrams of the words of names, aliases and titles.
+
+    Texts repeat (an event title in many events, an alias of many records): the inverted
+    index maps each word to the distinct texts holding it, numbered in the order of their
+    first entry, and a word's entries (its posting) are worked out from them when a search
+    first needs them, then kept."""
 
     __slots__ = (
         "by_length",
@@ -372,30 +377,48 @@ class _Part:
         "ends",
         "entries",
         "group",
+        "numbered",
         "postings",
         "summaries",
         "trigrams",
         "vocabulary",
+        "word_texts",
     )
 
-    def __init__(self, entries: Sequence[SearchEntry]) -> None:
+    def __init__(self, entries: Sequence[_Entry]) -> None:
         """``entries``: sorted, and all of one group."""
         self.entries = entries
-        self.group = _Group(entries, 0, len(entries))
         # The first summary: close spellings are not looked for from there on.
-        self.summaries = next((i for i, e in enumerate(entries) if e.field > TITLE), len(entries))
-        postings: defaultdict[str, list[int]] = defaultdict(list)
+        self.summaries = next((i for i, e in enumerate(entries) if e[0] > TITLE), len(entries))
+        # The distinct texts in the order of their first entry, with their entries.
+        positions: dict[str, list[int]] = {}
+        words_of = []
         for position, entry in enumerate(entries):
-            for word in entry.words:
-                postings[word].append(position)
-        self.postings: dict[str, list[int]] = dict(postings)
-        self.vocabulary: list[str] = sorted(postings)
+            held = positions.get(entry[4])
+            if held is None:
+                positions[entry[4]] = [position]
+                words_of.append(entry[5])
+            else:
+                held.append(position)
+        self.group = _Group(positions)
+        numbered = self.numbered = list(positions)
+        word_texts: defaultdict[str, list[int]] = defaultdict(list)
+        for number, words in enumerate(words_of):
+            for word in words:
+                word_texts[word].append(number)
+        self.word_texts: dict[str, list[int]] = dict(word_texts)
+        self.postings: dict[str, list[int]] = {}  # made when first needed
+        self.vocabulary: list[str] = sorted(word_texts)
         # For close spellings: each word of a name, alias or title, and the distinct texts
-        # (of those fields) holding it.
-        close: defaultdict[str, dict[str, None]] = defaultdict(dict)
-        for entry in entries[: self.summaries]:
-            for word in entry.words:
-                close[word][entry.text] = None
+        # (of those fields) holding it, in the order of their first entry.
+        close: defaultdict[str, list[str]] = defaultdict(list)
+        summaries = self.summaries
+        for number, words in enumerate(words_of):
+            text = numbered[number]
+            if positions[text][0] >= summaries:
+                break  # the texts from here on are first held by a summary, so only by them
+            for word in dict.fromkeys(words):
+                close[word].append(text)
         self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
         # Each word's texts sorted by length, with the lengths, made when a search first
         # needs them: a whole text can be 80% similar to the query only if its length is
@@ -419,34 +442,49 @@ class _Part:
         stop = bisect_left(vocabulary, prefix + "\U0010ffff", start)
         return vocabulary[start:stop]
 
+    def posting(self, word: str) -> list[int]:
+        """The entries holding ``word`` (of the vocabulary), ascending; kept."""
+        found = self.postings.get(word)
+        if found is None:
+            positions, numbered = self.group.positions, self.numbered
+            lists = [positions[numbered[n]] for n in self.word_texts[word]]
+            if len(lists) == sum(map(len, lists)):  # each text held once: in text order
+                found = [held[0] for held in lists]
+            else:
+                found = sorted(chain.from_iterable(lists))
+            self.postings[word] = found
+        return found
+
     def word_matches(self, words: Sequence[str]) -> Iterator[int]:
         """The entries in which every query word starts a word, ascending.
 
-        One query word: its postings merged lazily. Several: the entries of the query word
-        with the fewest, intersected (C-level set operations) with those of each other.
+        One query word: the postings of the words it starts, merged lazily. Several: the
+        texts of the query word with the fewest, intersected (C-level set operations) with
+        those of each other, then their entries.
         """
-        postings = self.postings
+        word_texts = self.word_texts
         per_word = []
         for word in dict.fromkeys(words):
-            lists = [postings[match] for match in self.words_starting(word)]
-            if not lists:
+            matches = self.words_starting(word)
+            if not matches:
                 return
-            per_word.append((sum(map(len, lists)), word, lists))
+            lists = [word_texts[match] for match in matches]
+            per_word.append((sum(map(len, lists)), word, matches, lists))
         per_word.sort(key=lambda item: item[0])
-        _, _, driver = per_word[0]
         if len(per_word) == 1:
             last = -1
-            for position in _merged(driver):
+            for position in _merged([self.posting(match) for match in per_word[0][2]]):
                 if position != last:
                     yield position
                 last = position
             return
-        found = set(chain.from_iterable(driver))
-        for _, _, lists in per_word[1:]:
+        found = set(chain.from_iterable(per_word[0][3]))
+        for _, _, _, lists in per_word[1:]:
             found.intersection_update(chain.from_iterable(lists))
             if not found:
                 return
-        yield from sorted(found)
+        positions, numbered = self.group.positions, self.numbered
+        yield from sorted(chain.from_iterable(positions[numbered[n]] for n in found))
 
     def close_positions(self, normalized: str, words: Sequence[str]) -> Iterator[int]:
         """The entries of names, aliases and titles spelled close to the query (tier 3):
@@ -654,7 +692,7 @@ class SearchIndex:
         ordered = sorted(entries)
         split = next((i for i, e in enumerate(ordered) if e.field >= TITLE), len(ordered))
         self._parts: list[_Part | None] = [_Part(ordered[:split]), _Part(ordered[split:])]
-        self._makers: tuple[Callable[[], list[SearchEntry]], ...] = ()
+        self._makers: tuple[Callable[[], list[_Entry]], ...] = ()
         self._cache: dict[tuple[Any, ...], list[str]] = {}
         self._lock = threading.Lock()
 
@@ -715,14 +753,14 @@ class SearchIndex:
             part = self._part(group)
             entries = part.entries
 
-            def take(positions: Iterable[int], entries: Sequence[SearchEntry] = entries) -> bool:
+            def take(positions: Iterable[int], entries: Sequence[_Entry] = entries) -> bool:
                 """Add the records of ``positions`` (best first); True once ``limit`` is met."""
                 for position in positions:
-                    entry = entries[position]
-                    if kind_orders is not None and entry.kind_order not in kind_orders:
+                    _, _, kind_order, record_id, _, _ = entries[position]
+                    if kind_orders is not None and kind_order not in kind_orders:
                         continue
-                    if entry.record_id not in found:
-                        found[entry.record_id] = None
+                    if record_id not in found:
+                        found[record_id] = None
                         if limit is not None and len(found) >= limit:
                             return True
                 return False
@@ -735,11 +773,11 @@ class SearchIndex:
         return list(found)
 
 
-def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[SearchEntry]:
+def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[_Entry]:
     """The entries of one group (0: names and aliases; 1: titles and summaries), sorted."""
     wanted = _GROUP_KINDS[group]
     normalized: dict[str, tuple[str, tuple[str, ...]]] = {}  # texts repeat (titles)
-    entries = []
+    entries: list[_Entry] = []  # SearchEntry's fields, as plain tuples (cheaper to make)
     for order, (kind, records) in enumerate(kinds):
         if kind not in wanted:
             continue
@@ -752,7 +790,7 @@ def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[Sea
                     folded = normalize(text)
                     known = normalized[text] = (folded, tuple(dict.fromkeys(folded.split())))
                 folded, words = known
-                entries.append(SearchEntry(field, len(folded), order, record.id, folded, words))
+                entries.append((field, len(folded), order, record.id, folded, words))
     entries.sort()
     return entries
 
