@@ -534,9 +534,22 @@ class _Part:
             for near_word in near:
                 texts, lengths = self._by_length(near_word)
                 windows.append(texts[bisect_left(lengths, low) : bisect_right(lengths, high)])
-        listed = list(set().union(*windows).difference(every))
-        heap += [(-bound, 1, text) for text, bound in _close_enough(letters, listed)]
+        # Their letters are counted one length at a time, the lengths allowing the closest
+        # spelling first (difflib's ``real_quick_ratio``, a bound of the ``quick_ratio``),
+        # and only once that bound reaches the heap's top: a search that stops at ``limit``
+        # counts the letters of the texts that could rank before its last record only.
+        candidates = sorted(set().union(*windows).difference(every), key=len)
+        lengths = list(map(len, candidates))
+        bands = sorted(((2.0 * min(size, n) / (size + n), n) for n in set(lengths)), reverse=True)
+        bands.reverse()  # popped from the end: the highest bound first
         heapq.heapify(heap)
+
+        def count_letters(length: int) -> None:
+            """Push the texts of ``length`` letters whose letters allow them to be close."""
+            band = candidates[bisect_left(lengths, length) : bisect_right(lengths, length)]
+            for text, bound in _close_enough(letters, band):
+                heapq.heappush(heap, (-bound, 1, text))
+
         positions, summaries = self.group.positions, self.summaries
 
         def score(text: str) -> None:
@@ -554,7 +567,10 @@ class _Part:
             else:
                 heapq.heappop(heap)
 
-        while heap:
+        while heap or bands:
+            if bands and (not heap or bands[-1][0] >= -heap[0][0]):
+                count_letters(bands.pop()[1])
+                continue
             key, unscored, text = heap[0]
             if unscored:
                 score(text)
