@@ -410,15 +410,18 @@ class _Part:
         self.postings: dict[str, list[int]] = {}  # made when first needed
         self.vocabulary: list[str] = sorted(word_texts)
         # For close spellings: each word of a name, alias or title, and the distinct texts
-        # (of those fields) holding it, in the order of their first entry.
+        # (of those fields) holding it, shortest first (then in the order of their first
+        # entry).
         close: defaultdict[str, list[str]] = defaultdict(list)
         summaries = self.summaries
-        for number, words in enumerate(words_of):
-            text = numbered[number]
-            if positions[text][0] >= summaries:
-                break  # the texts from here on are first held by a summary, so only by them
-            for word in dict.fromkeys(words):
-                close[word].append(text)
+        first_summary = next(
+            (n for n, text in enumerate(numbered) if positions[text][0] >= summaries),
+            len(numbered),
+        )  # the texts from there on are held by summaries only
+        lengths = list(map(len, numbered[:first_summary]))
+        for number in sorted(range(first_summary), key=lengths.__getitem__):
+            for word in dict.fromkeys(words_of[number]):
+                close[word].append(numbered[number])
         self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
         # Each word's texts sorted by length, with the lengths, made when a search first
         # needs them: a whole text can be 80% similar to the query only if its length is
@@ -590,10 +593,10 @@ class _Part:
             yield from _merged(group)
 
     def _by_length(self, word: str) -> tuple[tuple[str, ...], list[int]]:
-        """The texts holding ``word`` sorted by length, and their lengths (kept)."""
+        """The texts holding ``word`` (sorted by length), and their lengths (kept)."""
         found = self.by_length.get(word)
         if found is None:
-            texts = tuple(sorted(self.close[word], key=len))
+            texts = self.close[word]
             found = self.by_length[word] = (texts, list(map(len, texts)))
         return found
 
