@@ -1475,6 +1475,24 @@ def test_the_letters_bound_is_difflibs_quick_ratio(query: str, texts: list[str])
         assert _close_enough(_Letters.of(query), listed) == expected
 
 
+@settings(max_examples=200)
+@given(
+    text=st.lists(st.sampled_from(["a", "ab", "ba", "b", "abc", "ж"]), min_size=1, max_size=4),
+    query=st.lists(st.sampled_from(["a", "ab", "b", "bc", "ж", "c"]), min_size=1, max_size=3),
+)
+def test_the_word_match_test_is_the_scans(text: list[str], query: list[str]) -> None:
+    """The close-spelling tier tells word matches (tiers 0 to 2) by substrings after a
+    space: the same answer as the linear scan's word by word comparison."""
+    from rightsdata._data.search import SearchEntry, _is_word_match, _score, normalize
+
+    entry = SearchEntry.of("person:a", 1, " ".join(text), 0)
+    normalized = normalize(" ".join(query))
+    words = normalized.split()
+    score = _score(normalized, words, entry)
+    expected = score is not None and score[0] <= 2
+    assert _is_word_match(normalized, [f" {q}" for q in words], entry.text) == expected
+
+
 def test_dataset_says_what_it_takes_when_given_a_list(ds: Dataset) -> None:
     event = next(iter(ds.events))
     with pytest.raises(

@@ -522,9 +522,10 @@ class _Part:
             for _, word in per_word[1:]:
                 every.intersection_update(chain.from_iterable(close[w] for w in close_words[word]))
         letters = _Letters.of(normalized)
+        spaced = [f" {word}" for word in words]
         bounds = dict(_close_enough(letters, list(every)))
         for text in every:
-            mean = _mean_if_close(normalized, words, text, close_words)
+            mean = _mean_if_close(normalized, words, spaced, text, close_words)
             if mean is None:
                 continue  # tier 0, 1 or 2
             bound = bounds.get(text, 0.0)
@@ -558,10 +559,10 @@ class _Part:
         def score(text: str) -> None:
             """Replace the heap's top, ``text`` to be scored, by its score (or drop it)."""
             if text in every:
-                mean = _mean_if_close(normalized, words, text, close_words)
+                mean = _mean_if_close(normalized, words, spaced, text, close_words)
                 assert mean is not None
                 best = max(_ratio(normalized, text), mean)
-            elif _is_word_match(normalized, words, text):
+            elif _is_word_match(normalized, spaced, text):
                 best = 0.0
             else:
                 best = _ratio(normalized, text)
@@ -620,21 +621,26 @@ class _Part:
         return found
 
 
-def _is_word_match(query: str, words: Sequence[str], text: str) -> bool:
-    """True if ``text`` matches ``query`` at tier 0, 1 or 2 (see :func:`_score`)."""
-    if text.startswith(query):
-        return True
-    text_words = text.split()
-    return all(any(w.startswith(q) for w in text_words) for q in words)
+def _is_word_match(query: str, spaced: Sequence[str], text: str) -> bool:
+    """True if ``text`` matches ``query`` at tier 0, 1 or 2 (see :func:`_score`).
+
+    ``spaced``: the query's words, each after a space. A word of ``text`` starts with a
+    query word if the text after a space holds it after a space (normalised texts have one
+    space between words, and a query word none)."""
+    return text.startswith(query) or all(map(f" {text}".__contains__, spaced))
 
 
 def _mean_if_close(
-    query: str, words: Sequence[str], text: str, close_words: dict[str, dict[str, float]]
+    query: str,
+    words: Sequence[str],
+    spaced: Sequence[str],
+    text: str,
+    close_words: dict[str, dict[str, float]],
 ) -> float | None:
     """The mean similarity of the query's words to their closest word of ``text`` (as in
     :func:`_score`), every query word having a close word there; None if ``text`` matches
     at tier 0, 1 or 2. A word not among a query word's close words counts as 0."""
-    if _is_word_match(query, words, text):
+    if _is_word_match(query, spaced, text):
         return None
     text_words = text.split()
     per_word = [max([close_words[q].get(w, 0.0) for w in text_words]) for q in words]
