@@ -1493,6 +1493,28 @@ def test_the_word_match_test_is_the_scans(text: list[str], query: list[str]) -> 
     assert _is_word_match(normalized, [f" {q}" for q in words], entry.text) == expected
 
 
+@settings(max_examples=150)
+@given(entries=search_entries(), data=st.data())
+def test_the_entries_of_texts_come_in_order(entries: list[Any], data: st.DataObject) -> None:
+    """A word's entries, worked out lazily from the distinct texts holding it (texts held
+    by several entries included), come ascending, each once, and are those texts'."""
+    from rightsdata._data.search import _Part
+
+    part = _Part(sorted(entries))
+    numbers = sorted(
+        data.draw(st.lists(st.integers(0, max(0, len(part.numbered) - 1)), max_size=12))
+        if part.numbered
+        else []
+    )
+    expected = sorted(p for n in set(numbers) for p in part.group.positions[part.numbered[n]])
+    assert list(part.entries_of(numbers)) == expected
+    assert all(
+        part.entries[p].text == part.numbered[n]
+        for n in numbers
+        for p in part.group.positions[part.numbered[n]]
+    )
+
+
 def test_dataset_says_what_it_takes_when_given_a_list(ds: Dataset) -> None:
     event = next(iter(ds.events))
     with pytest.raises(

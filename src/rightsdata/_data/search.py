@@ -378,7 +378,6 @@ class _Part:
         "entries",
         "group",
         "numbered",
-        "postings",
         "summaries",
         "trigrams",
         "vocabulary",
@@ -407,7 +406,6 @@ class _Part:
             for word in words:
                 word_texts[word].append(number)
         self.word_texts: dict[str, list[int]] = dict(word_texts)
-        self.postings: dict[str, list[int]] = {}  # made when first needed
         self.vocabulary: list[str] = sorted(word_texts)
         # For close spellings: each word of a name, alias or title, and the distinct texts
         # (of those fields) holding it, shortest first (then in the order of their first
@@ -445,23 +443,33 @@ class _Part:
         stop = bisect_left(vocabulary, prefix + "\U0010ffff", start)
         return vocabulary[start:stop]
 
-    def posting(self, word: str) -> list[int]:
-        """The entries holding ``word`` (of the vocabulary), ascending; kept."""
-        found = self.postings.get(word)
-        if found is None:
-            positions, numbered = self.group.positions, self.numbered
-            lists = [positions[numbered[n]] for n in self.word_texts[word]]
-            if len(lists) == sum(map(len, lists)):  # each text held once: in text order
-                found = [held[0] for held in lists]
-            else:
-                found = sorted(chain.from_iterable(lists))
-            self.postings[word] = found
-        return found
+    def entries_of(self, numbers: Iterable[int]) -> Iterator[int]:
+        """The entries of the texts ``numbers`` (ascending, repeats allowed), ascending;
+        lazily. A text's first entry comes in the order of the texts (numbered by their
+        first entry); the later entries of a text held more than once wait in a heap until
+        a text's first entry passes them."""
+        positions, numbered = self.group.positions, self.numbered
+        waiting: list[tuple[int, int, int]] = []  # (entry, text, index in its entries)
+        last = -1
+        for number in numbers:
+            if number == last:
+                continue
+            last = number
+            held = positions[numbered[number]]
+            first = held[0]
+            while waiting and waiting[0][0] < first:
+                yield _next_waiting(waiting, positions, numbered)
+            yield first
+            if len(held) > 1:
+                heapq.heappush(waiting, (held[1], number, 1))
+        while waiting:
+            yield _next_waiting(waiting, positions, numbered)
 
     def word_matches(self, words: Sequence[str]) -> Iterator[int]:
         """The entries in which every query word starts a word, ascending.
 
-        One query word: the postings of the words it starts, merged lazily. Several: the
+        One query word: the texts of the words it starts, merged lazily, then their entries
+        (lazily, :meth:`entries_of`). Several: the
         texts of the query word with the fewest, intersected (C-level set operations) with
         those of each other, then their entries.
         """
@@ -475,11 +483,7 @@ class _Part:
             per_word.append((sum(map(len, lists)), word, matches, lists))
         per_word.sort(key=lambda item: item[0])
         if len(per_word) == 1:
-            last = -1
-            for position in _merged([self.posting(match) for match in per_word[0][2]]):
-                if position != last:
-                    yield position
-                last = position
+            yield from self.entries_of(_merged(per_word[0][3]))
             return
         found = set(chain.from_iterable(per_word[0][3]))
         for _, _, _, lists in per_word[1:]:
@@ -500,10 +504,13 @@ class _Part:
         has a close word in it (the mean of the words' similarities is then at least 80%),
         or if its length allows the whole text to be 80% similar to the query (each word's
         texts are sorted by length: bisection) and its letters do too (difflib's
-        ``quick_ratio``, an upper bound of the similarity, from letter counts). Candidates
+        ``quick_ratio``, an upper bound of the similarity, from letter counts, see
+        :func:`_close_enough`; counted one length at a time, the lengths allowing the
+        closest spelling first, once that length's bound reaches the best left). Candidates
         are scored by difflib in the order of that bound, best first, and a group of equal
         scores is yielded once no candidate left could reach it: a search that stops at
-        ``limit`` scores only the candidates that could rank before its last record.
+        ``limit`` counts the letters of, and scores, only the candidates that could rank
+        before its last record.
         """
         close_words = self._close_words(words)
         if not any(close_words.values()):
@@ -630,6 +637,20 @@ def _is_word_match(query: str, spaced: Sequence[str], text: str) -> bool:
     return text.startswith(query) or all(map(f" {text}".__contains__, spaced))
 
 
+def _next_waiting(
+    waiting: list[tuple[int, int, int]], positions: dict[str, list[int]], numbered: list[str]
+) -> int:
+    """The first waiting entry (see :meth:`_Part.entries_of`), replaced by the next entry
+    of its text."""
+    position, number, index = waiting[0]
+    held = positions[numbered[number]]
+    if index + 1 < len(held):
+        heapq.heapreplace(waiting, (held[index + 1], number, index + 1))
+    else:
+        heapq.heappop(waiting)
+    return position
+
+
 def _mean_if_close(
     query: str,
     words: Sequence[str],
@@ -705,9 +726,10 @@ class SearchIndex:
     The texts come in two parts, names and aliases, then titles and summaries, as a search
     reads them; :meth:`build` indexes each part the first time a search reaches it (a name
     search that finds ``limit`` records among names never indexes the longer texts).
-    Entries are numbered in the within-tier order, so that a posting (the entries holding a
-    word, ascending) lists them best first, and merging postings lazily yields the best
-    first: a search reads only as far as it needs for ``limit`` records. The results of the
+    Entries are numbered in the within-tier order, and texts by their first entry, so that
+    a posting (the texts holding a word, ascending) lists them best first, and merging
+    postings lazily yields the best first: a search reads only as far as it needs for
+    ``limit`` records. The results of the
     last :data:`CACHED_SEARCHES` searches are kept: the same search again is a dict lookup.
     """
 
