@@ -1235,6 +1235,28 @@ def test_the_search_index_ranks_as_the_linear_scan(
     assert found == (expected if limit is None else expected[:limit])
 
 
+@settings(max_examples=100)
+@given(
+    entries=search_entries(),
+    query=st.lists(st.sampled_from(ENTRY_WORDS), min_size=2, max_size=3),
+    limit=st.none() | st.integers(1, 5),
+    look_up_below=st.sampled_from([0, 10**9]),
+)
+def test_word_matches_intersect_or_look_up_alike(
+    entries: list[Any], query: list[str], limit: int | None, look_up_below: int
+) -> None:
+    """Several query words: the texts found so far are intersected with the next word's
+    (C-level), or looked up in them one by one (bisection); both give the linear scan's
+    order."""
+    from rightsdata._data import search
+
+    expected = search.rank(" ".join(query), entries)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_LOOK_UP_BELOW", look_up_below)
+        found = search.SearchIndex(entries).search(" ".join(query), limit)
+    assert found == expected[:limit]
+
+
 def test_the_event_index_sorts_events_given_in_any_order(ds: Dataset) -> None:
     events = list(ds.events)
     shuffled = events[::-1]

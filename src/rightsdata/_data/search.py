@@ -357,6 +357,10 @@ _GROUP_KINDS: Final = (
     _NAMED_KINDS | {"laws"},
     frozenset({"laws", "events", "sources", "statements"}),
 )
+#: A word search looks each text found so far up in the next query word's texts
+#: (bisection) if they are this many times fewer than those texts (and the words the query
+#: word starts); else it intersects them.
+_LOOK_UP_BELOW: Final = 16
 #: How many searches' results a SearchIndex keeps (the dataset never changes).
 CACHED_SEARCHES: Final = 256
 
@@ -469,9 +473,10 @@ class _Part:
         """The entries in which every query word starts a word, ascending.
 
         One query word: the texts of the words it starts, merged lazily, then their entries
-        (lazily, :meth:`entries_of`). Several: the
-        texts of the query word with the fewest, intersected (C-level set operations) with
-        those of each other, then their entries.
+        (lazily, :meth:`entries_of`). Several: the texts of the query word with the fewest,
+        intersected with those of each other (C-level set operations, or, when the texts
+        found so far are few against the other word's, a bisection in its texts for each),
+        then their entries.
         """
         word_texts = self.word_texts
         per_word = []
@@ -486,8 +491,11 @@ class _Part:
             yield from self.entries_of(_merged(per_word[0][3]))
             return
         found = set(chain.from_iterable(per_word[0][3]))
-        for _, _, _, lists in per_word[1:]:
-            found.intersection_update(chain.from_iterable(lists))
+        for total, _, _, lists in per_word[1:]:
+            if len(found) * len(lists) * _LOOK_UP_BELOW < total:  # few: bisection
+                found = {n for n in found if any(_holds(texts, n) for texts in lists)}
+            else:
+                found.intersection_update(chain.from_iterable(lists))
             if not found:
                 return
         positions, numbered = self.group.positions, self.numbered
@@ -635,6 +643,12 @@ def _is_word_match(query: str, spaced: Sequence[str], text: str) -> bool:
     query word if the text after a space holds it after a space (normalised texts have one
     space between words, and a query word none)."""
     return text.startswith(query) or all(map(f" {text}".__contains__, spaced))
+
+
+def _holds(numbers: list[int], number: int) -> bool:
+    """True if the ascending ``numbers`` hold ``number``."""
+    at = bisect_left(numbers, number)
+    return at < len(numbers) and numbers[at] == number
 
 
 def _next_waiting(
