@@ -361,6 +361,8 @@ _GROUP_KINDS: Final = (
 #: (bisection) if they are this many times fewer than those texts (and the words the query
 #: word starts); else it intersects them.
 _LOOK_UP_BELOW: Final = 16
+#: How many texts of its first word a word search looks up one by one before intersecting.
+_SCAN_FIRST: Final = 256
 #: How many searches' results a SearchIndex keeps (the dataset never changes).
 CACHED_SEARCHES: Final = 256
 
@@ -473,10 +475,8 @@ class _Part:
         """The entries in which every query word starts a word, ascending.
 
         One query word: the texts of the words it starts, merged lazily, then their entries
-        (lazily, :meth:`entries_of`). Several: the texts of the query word with the fewest,
-        intersected with those of each other (C-level set operations, or, when the texts
-        found so far are few against the other word's, a bisection in its texts for each),
-        then their entries.
+        (lazily, :meth:`entries_of`). Several: the texts of the query word with the fewest
+        that the others' hold (:func:`_texts_holding_all`), then their entries.
         """
         word_texts = self.word_texts
         per_word = []
@@ -490,16 +490,7 @@ class _Part:
         if len(per_word) == 1:
             yield from self.entries_of(_merged(per_word[0][3]))
             return
-        found = set(chain.from_iterable(per_word[0][3]))
-        for total, _, _, lists in per_word[1:]:
-            if len(found) * len(lists) * _LOOK_UP_BELOW < total:  # few: bisection
-                found = {n for n in found if any(_holds(texts, n) for texts in lists)}
-            else:
-                found.intersection_update(chain.from_iterable(lists))
-            if not found:
-                return
-        positions, numbered = self.group.positions, self.numbered
-        yield from sorted(chain.from_iterable(positions[numbered[n]] for n in found))
+        yield from self.entries_of(_texts_holding_all([lists for *_, lists in per_word]))
 
     def close_positions(self, normalized: str, words: Sequence[str]) -> Iterator[int]:
         """The entries of names, aliases and titles spelled close to the query (tier 3):
@@ -643,6 +634,37 @@ def _is_word_match(query: str, spaced: Sequence[str], text: str) -> bool:
     query word if the text after a space holds it after a space (normalised texts have one
     space between words, and a query word none)."""
     return text.startswith(query) or all(map(f" {text}".__contains__, spaced))
+
+
+def _texts_holding_all(per_word: Sequence[Sequence[list[int]]]) -> Iterator[int]:
+    """The texts (ascending) in some list of each query word (``per_word``, the query word
+    with the fewest texts first); lazily.
+
+    The first :data:`_SCAN_FIRST` texts of the first word are looked up (bisection) in the
+    others' lists one by one, so that a search that finds ``limit`` records among them reads
+    no more; past them, the first word's texts are intersected with each other word's
+    (C-level set operations, or a bisection for each when they are few against them)."""
+    driver, others = per_word[0], per_word[1:]
+    last = -1
+    for count, number in enumerate(_merged(driver)):
+        if count == _SCAN_FIRST:
+            break
+        if number != last:
+            last = number
+            if all(any(_holds(texts, number) for texts in lists) for lists in others):
+                yield number
+    else:
+        return  # every text of the first word looked up
+    found = set(chain.from_iterable(driver))
+    for lists in others:
+        total = sum(map(len, lists))
+        if len(found) * len(lists) * _LOOK_UP_BELOW < total:
+            found = {n for n in found if any(_holds(texts, n) for texts in lists)}
+        else:
+            found.intersection_update(chain.from_iterable(lists))
+        if not found:
+            return
+    yield from sorted(n for n in found if n > last)
 
 
 def _holds(numbers: list[int], number: int) -> bool:
