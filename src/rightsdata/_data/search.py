@@ -374,8 +374,8 @@ class _Part:
 
     Texts repeat (an event title in many events, an alias of many records): the inverted
     index maps each word to the distinct texts holding it, numbered in the order of their
-    first entry, and a word's entries (its posting) are worked out from them when a search
-    first needs them, then kept."""
+    first entry, and a word's entries come from them lazily, as far as a search reads
+    (:meth:`entries_of`)."""
 
     __slots__ = (
         "by_length",
