@@ -1235,6 +1235,30 @@ def test_the_search_index_ranks_as_the_linear_scan(
     assert found == (expected if limit is None else expected[:limit])
 
 
+@settings(max_examples=100)
+@given(
+    entries=search_entries(),
+    query=st.lists(st.sampled_from(ENTRY_WORDS), min_size=2, max_size=3),
+    limit=st.none() | st.integers(1, 5),
+    look_up_below=st.sampled_from([0, 10**9]),
+    scan_first=st.sampled_from([0, 1, 2, 10**9]),
+)
+def test_word_matches_intersect_or_look_up_alike(
+    entries: list[Any], query: list[str], limit: int | None, look_up_below: int, scan_first: int
+) -> None:
+    """Several query words: the first word's texts are looked up one by one in the others'
+    (bisection) up to ``_SCAN_FIRST`` of them, the rest intersected with the next word's
+    (C-level) or looked up in them; every way gives the linear scan's order."""
+    from rightsdata._data import search
+
+    expected = search.rank(" ".join(query), entries)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_LOOK_UP_BELOW", look_up_below)
+        patch.setattr(search, "_SCAN_FIRST", scan_first)
+        found = search.SearchIndex(entries).search(" ".join(query), limit)
+    assert found == expected[:limit]
+
+
 def test_the_event_index_sorts_events_given_in_any_order(ds: Dataset) -> None:
     events = list(ds.events)
     shuffled = events[::-1]
@@ -1394,7 +1418,7 @@ def _oracle(dataset: Dataset) -> Any:
 
 def _queries(dataset: Dataset) -> list[str]:
     """Names, words of titles and misspellings drawn from ``dataset``'s texts."""
-    from rightsdata._data.search import texts_of
+    from rightsdata._data.search import normalize, texts_of
 
     texts = [t for kind in KINDS for r in dataset.collection(kind) for t, _ in texts_of(r)]
     queries = []
@@ -1403,7 +1427,7 @@ def _queries(dataset: Dataset) -> list[str]:
         queries += [text, " ".join(words[:2]), words[0][:3]]
         if len(words[0]) > 3:
             queries.append(words[0][:-1] + "x")  # a close spelling
-    return [q for q in queries if any(c.isalnum() for c in q)]
+    return [q for q in queries if normalize(q)]  # "ъ" is a letter that normalises away
 
 
 def test_search_equals_the_linear_scan_on_the_bundled_data() -> None:
@@ -1486,6 +1510,69 @@ def test_the_close_spelling_tier_ranks_as_the_linear_scan(
     text = " ".join(query)
     expected = rank(text, entries)
     assert SearchIndex(entries).search(text, limit) == expected[:limit]
+
+
+LETTERS = st.text(alphabet="aabkoé ж", min_size=1, max_size=12)
+
+
+@settings(max_examples=200)
+@given(query=LETTERS, texts=st.lists(LETTERS, max_size=12))
+def test_the_letters_bound_is_difflibs_quick_ratio(query: str, texts: list[str]) -> None:
+    """The close-spelling tier's bound, worked out for many texts at once (a bytes bound
+    first, past 8 texts, then exact counts), keeps exactly the texts whose difflib
+    ``quick_ratio`` reaches 80%, with that ratio; repeated and non-ASCII letters
+    included."""
+    import difflib
+
+    from rightsdata._data.search import CLOSE_ENOUGH, _close_enough, _Letters
+
+    for listed in (texts, texts * 3):  # fewer and more than 8 texts
+        expected = []
+        for text in listed:
+            ratio = difflib.SequenceMatcher(None, query, text, autojunk=False).quick_ratio()
+            if ratio >= CLOSE_ENOUGH:
+                expected.append((text, ratio))
+        assert _close_enough(_Letters.of(query), listed) == expected
+
+
+@settings(max_examples=200)
+@given(
+    text=st.lists(st.sampled_from(["a", "ab", "ba", "b", "abc", "ж"]), min_size=1, max_size=4),
+    query=st.lists(st.sampled_from(["a", "ab", "b", "bc", "ж", "c"]), min_size=1, max_size=3),
+)
+def test_the_word_match_test_is_the_scans(text: list[str], query: list[str]) -> None:
+    """The close-spelling tier tells word matches (tiers 0 to 2) by substrings after a
+    space: the same answer as the linear scan's word by word comparison."""
+    from rightsdata._data.search import SearchEntry, _is_word_match, _score, normalize
+
+    entry = SearchEntry.of("person:a", 1, " ".join(text), 0)
+    normalized = normalize(" ".join(query))
+    words = normalized.split()
+    score = _score(normalized, words, entry)
+    expected = score is not None and score[0] <= 2
+    assert _is_word_match(normalized, [f" {q}" for q in words], entry.text) == expected
+
+
+@settings(max_examples=150)
+@given(entries=search_entries(), data=st.data())
+def test_the_entries_of_texts_come_in_order(entries: list[Any], data: st.DataObject) -> None:
+    """A word's entries, worked out lazily from the distinct texts holding it (texts held
+    by several entries included), come ascending, each once, and are those texts'."""
+    from rightsdata._data.search import _Part
+
+    part = _Part(sorted(entries))
+    numbers = sorted(
+        data.draw(st.lists(st.integers(0, max(0, len(part.numbered) - 1)), max_size=12))
+        if part.numbered
+        else []
+    )
+    expected = sorted(p for n in set(numbers) for p in part.group.positions[part.numbered[n]])
+    assert list(part.entries_of(numbers)) == expected
+    assert all(
+        part.entries[p].text == part.numbered[n]
+        for n in numbers
+        for p in part.group.positions[part.numbered[n]]
+    )
 
 
 def test_dataset_says_what_it_takes_when_given_a_list(ds: Dataset) -> None:
