@@ -339,10 +339,13 @@ def test_a_dangling_reference_in_a_new_field_is_refused(
 
 # --- the strategies draw the new fields (so the differential tests cover them) ----------------
 
-# the first example that has the field will do: no shrinking (it is most of find's time)
+# the first example that has the field will do: no shrinking (it is most of find's time);
+# derandomized, so that a rare combination (a planned event with date_of: about one draw in
+# a hundred) is found, or not, the same way on every run rather than missed once in a while
 _FIND = settings(
     max_examples=1000,
     database=None,
+    derandomize=True,
     suppress_health_check=list(HealthCheck),
     deadline=None,
     phases=[Phase.generate],
