@@ -55,7 +55,7 @@ from rightsdata._model.records import (
     Relationship,
     Statement,
 )
-from rightsdata._validation.bulkcheck import named_prefixes, named_text
+from rightsdata._validation.bulkcheck import named_prefixes, named_text, named_texts
 from rightsdata._values.dates import EDTF
 from rightsdata._values.gcpause import gc_paused
 from rightsdata.vocab import PlaceKind
@@ -511,9 +511,9 @@ class EventFields:
             with self._lock:
                 flats = self._flats.get(family)
                 if flats is None:
-                    text = self._named.pop(family, None)
-                    if text is None:
-                        text = named_text(self.events, family)
+                    if family not in self._named:  # every family from one walk
+                        self._named.update(named_texts(self.events))
+                    text = self._named.pop(family, "\n")
                     flats = (Flat(text, named_prefixes(Event, family)),)
                     self._flats[family] = flats
         return flats

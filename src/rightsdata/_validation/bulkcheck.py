@@ -63,6 +63,7 @@ __all__ = [
     "checked_colons",
     "named_prefixes",
     "named_text",
+    "named_texts",
     "walks_module",
 ]
 
@@ -183,8 +184,13 @@ def named_text(records: Sequence[Any], family: str) -> str:
     >>> named_text([rel, rel], "named")
     '\\nperson:a\\norg:b\\n\\x1e\\nperson:a\\norg:b\\n\\x1e\\n'
     """
+    return named_texts(records)[family] if records else "\n"
+
+
+def named_texts(records: Sequence[Any]) -> dict[str, str]:
+    """Every family's :func:`named_text` of ``records`` (all of one class), from one walk."""
     if not records:
-        return "\n"
+        return {}
     cls = type(records[0])
     walk = _naming_walks.get(cls)
     if walk is None:
@@ -195,7 +201,7 @@ def named_text(records: Sequence[Any], family: str) -> str:
         _naming_families[cls] = tuple(gathered.families)
     families: list[list[str]] = [[] for _ in _naming_families[cls]]
     walk(records, families)
-    return _joined(families[_naming_families[cls].index(family)])
+    return dict(zip(_naming_families[cls], map(_joined, families), strict=True))
 
 
 @functools.cache
