@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from rightsdata._data.query import DateLike, Figures, Queries, Related
+    from rightsdata._validation.bulkcheck import Gathered
     from rightsdata.vocab import EventKind, FigureUnit, Measure
 
 __all__ = ["Dataset"]
@@ -57,7 +58,7 @@ def _setup(
     by_kind: Mapping[str, Sequence[Record]],
     redirects: Mapping[str, str],
     tables: Mapping[str, Mapping[str, Record]],
-    named: Mapping[str, Mapping[str, str]],
+    gathered: Mapping[str, Gathered],
 ) -> QueryHandle:
     """The dataset's lazily set-up queries; a closure over its records, not the dataset.
 
@@ -69,7 +70,7 @@ def _setup(
         from rightsdata._data.indexes import Indexes
         from rightsdata._data.query import Queries
 
-        return Queries(Indexes(by_kind, named), redirects, tables)
+        return Queries(Indexes(by_kind, gathered), redirects, tables)
 
     return QueryHandle(queries)
 
@@ -139,7 +140,7 @@ class Dataset:
         descriptor: Mapping[str, Any] | None = None,
         redirects: Mapping[str, str] | None = None,
         _checked: bool = False,
-        _named: Mapping[str, Mapping[str, str]] | None = None,
+        _gathered: Mapping[str, Gathered] | None = None,
     ) -> None:
         if not isinstance(records, Mapping):
             raise TypeError(_NOT_A_MAPPING.format(type(records).__name__))
@@ -151,8 +152,8 @@ class Dataset:
         by_kind: dict[str, tuple[Record, ...]] = {}
         tables: dict[str, dict[str, Record]] = {}
         collections: dict[str, Collection[Any]] = {}
-        named: dict[str, Mapping[str, str]] = {}
-        handle = self._queries = _setup(by_kind, self._redirects, tables, named)
+        gathered: dict[str, Gathered] = {}
+        handle = self._queries = _setup(by_kind, self._redirects, tables, gathered)
         for kind in KINDS:
             items: Any = records.get(kind, ())  # each collection sorts its records by ID
             if kind == "events":
@@ -167,11 +168,11 @@ class Dataset:
             tables[kind] = collections[kind]._by_id
         self._collections = collections
         self._by_kind = by_kind
-        for kind, texts in (_named or {}).items():
+        for kind, found in (_gathered or {}).items():
             # (what a load gathered follows the records as read: kept if that is ID order)
             items = records.get(kind, ())
             if len(items) == len(by_kind[kind]) and by_kind[kind] == tuple(items):
-                named[kind] = texts
+                gathered[kind] = found
         retired = [old for old in self._redirects if any(old in c for c in collections.values())]
         if retired:
             raise ValueError(

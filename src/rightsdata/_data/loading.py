@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pathlib import Path
 
+    from rightsdata._validation.bulkcheck import Gathered
     from rightsdata._validation.fastpath import Decoded
     from rightsdata._validation.sharing import Sharing
 
@@ -249,8 +250,8 @@ class _Parts:
     __slots__ = (
         "descriptor",
         "failed_ids",
+        "gathered",
         "ids",
-        "named",
         "problems",
         "records",
         "redirects",
@@ -265,9 +266,9 @@ class _Parts:
         self.records: dict[str, list[Record]] = {}
         #: every ID a kind's records hold, where the fast path gathered them
         self.ids: dict[str, set[str]] = {}
-        #: the IDs of each family of a kind's NAMES, where the fast path gathered them (in
-        #: the order of the records read; the dataset keeps them if that is the ID order)
-        self.named: dict[str, dict[str, str]] = {}
+        #: what the fast path's walk gathered of a kind's records for the queries (in the
+        #: order of the records read; the dataset keeps it if that is the ID order)
+        self.gathered: dict[str, Gathered] = {}
         self.where: dict[str, Where] = {}
         self.redirects: dict[str, str] = {}
         self.redirects_where = redirects_where
@@ -492,8 +493,8 @@ def _keep(parts: _Parts, kind: str, decoded: Decoded) -> None:
     """Keep what the fast path decoded of one kind."""
     parts.records[kind] = decoded.records
     parts.ids[kind] = decoded.ids
-    if decoded.named:
-        parts.named[kind] = decoded.named
+    if decoded.gathered is not None:
+        parts.gathered[kind] = decoded.gathered
 
 
 def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None:
@@ -767,7 +768,7 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         descriptor=descriptor,
         redirects=parts.redirects,
         _checked=True,  # check_integrity ran above
-        _named=parts.named,
+        _gathered=parts.gathered,
     )
     return dataset, []
 

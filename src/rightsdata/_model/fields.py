@@ -269,6 +269,7 @@ class Gather:
         self.refs: dict[tuple[str, ...], int] = {}
         self.names: dict[tuple[type, str], int] = {}
         self.families: dict[str, int] = {}
+        self.groups: dict[str, int] = {}
 
     def text(self, spec: Text) -> int:
         return self.texts.setdefault(spec, len(self.texts))
@@ -282,6 +283,10 @@ class Gather:
     def family(self, name: str) -> int:
         """The IDs of one family of the record's ``NAMES``, each record's ended by a break."""
         return self.families.setdefault(name, len(self.families))
+
+    def group(self, field: str) -> int:
+        """The records' positions by the value of one field of the record's ``GROUPS``."""
+        return self.groups.setdefault(field, len(self.groups))
 
 
 class Spec:

@@ -380,6 +380,10 @@ class _Checked(Validated):
     #: The load gathers them while it checks the records, one text a family, so that a
     #: first ``timeline`` or ``related`` finds an ID's records without a pass over them all.
     NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    #: The fields by whose value the load groups the records while it checks them: each
+    #: distinct value object (parsed values are shared), with the positions of the records
+    #: that hold it. A first chronology sorts the few distinct dates, not every event.
+    GROUPS: ClassVar[tuple[str, ...]] = ()
 
     # attrs' generated repr prints every field, which is pages for an event; records use
     # these short ones instead (the record classes say repr=False; and eq=False, as
@@ -639,6 +643,7 @@ class Event(_Checked):
             "part_of",
         ),
     }
+    GROUPS: ClassVar[tuple[str, ...]] = ("date",)  # the chronology
 
     def _rules(self) -> None:
         if self.date_of is not None and self.date is None:

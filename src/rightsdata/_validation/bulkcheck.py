@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, NamedTuple
@@ -58,12 +59,15 @@ from rightsdata._values.hints import field_hints, nested_part
 
 __all__ = [
     "NAME_BREAK",
+    "NOTHING_GATHERED",
     "Checked",
+    "Gathered",
+    "Group",
     "check_records",
     "checked_colons",
+    "gathered",
     "named_prefixes",
     "named_text",
-    "named_texts",
     "walks_module",
 ]
 
@@ -77,7 +81,7 @@ class _Plan:
     instructions (callgrind), this one 0.06 M.
     """
 
-    __slots__ = ("families", "names", "refs", "texts", "walk")
+    __slots__ = ("families", "groups", "names", "refs", "texts", "walk")
 
     def __init__(
         self,
@@ -85,6 +89,7 @@ class _Plan:
         refs: tuple[tuple[str, ...], ...],
         names: tuple[tuple[type, str], ...],
         families: tuple[str, ...],
+        groups: tuple[str, ...],
         walk: Callable[..., int],
     ) -> None:
         self.texts = texts
@@ -93,7 +98,27 @@ class _Plan:
         self.names = names
         #: the families of the class's ``NAMES``, whose IDs the walk gathers too
         self.families = families
+        #: the fields of the class's ``GROUPS``, by whose values the walk groups the records
+        self.groups = groups
         self.walk = walk
+
+
+#: A value and the positions of the records that hold it (:attr:`Gathered.groups`).
+Group = tuple[Any, "array[int]"]
+
+
+class Gathered(NamedTuple):
+    """What a walk gathers of one kind's records for the queries, in the records' order."""
+
+    #: each family of their class's ``NAMES``: its IDs as :func:`named_text` writes them
+    named: dict[str, str]
+    #: each field of their class's ``GROUPS``: by the ``id()`` of each distinct value
+    #: object, that value and the positions of the records holding it (ascending)
+    groups: dict[str, dict[int, Group]]
+
+
+#: What a walk gathers of no records.
+NOTHING_GATHERED: Final = Gathered({}, {})
 
 
 class Checked(NamedTuple):
@@ -103,8 +128,8 @@ class Checked(NamedTuple):
     colons: int
     #: every ID they hold: their own and those they name
     ids: set[str]
-    #: each family of their class's ``NAMES``: its IDs as :func:`named_text` writes them
-    named: dict[str, str]
+    #: what the same walk gathered for the queries
+    gathered: Gathered
 
 
 #: The line that ends each record's IDs in a family's text (no ID holds it).
@@ -131,8 +156,8 @@ def check_records(
 def checked_colons(records: Sequence[Any], *, escapes: bool = True) -> Checked | None:
     """If every record (all of one class) passes every check: the colons their JSON holds
     when every field is written (one per key-value pair, one in each ID, those in texts),
-    every ID they hold, and the IDs of each family of their class's ``NAMES`` (the walk
-    gathers them with the checks' values, as :func:`named_text` does); else None. Fields
+    every ID they hold, and what the walk gathers for the queries with the checks' values
+    (:class:`Gathered`, as :func:`gathered` makes it); else None. Fields
     left out of the JSON hold one colon fewer each: the caller subtracts them, and compares
     with the colons of the text decoded.
 
@@ -141,14 +166,15 @@ def checked_colons(records: Sequence[Any], *, escapes: bool = True) -> Checked |
     refuse control characters in strings), and the texts joined by NULs are not searched
     for one."""
     if not records:
-        return Checked(0, set(), {})
+        return Checked(0, set(), NOTHING_GATHERED)
     plan = _plan(type(records[0]))
     texts: list[list[str]] = [[] for _ in plan.texts]
     refs: list[list[str]] = [[] for _ in plan.refs]
     names: list[list[str]] = [[] for _ in plan.names]
     families: list[list[str]] = [[] for _ in plan.families]
+    groups: list[dict[int, Group]] = [{} for _ in plan.groups]
     try:
-        pairs = plan.walk(records, texts, refs, names, families)
+        pairs = plan.walk(records, texts, refs, names, families, groups)
     except (RejectedError, FieldError):
         return None
     colons = pairs + sum(map(len, refs))
@@ -168,7 +194,19 @@ def checked_colons(records: Sequence[Any], *, escapes: bool = True) -> Checked |
         if not _ids_fine(unique, prefixes):
             return None
         named |= unique
-    return Checked(colons, named, dict(zip(plan.families, map(_joined, families), strict=True)))
+    return Checked(colons, named, _gathered(plan.families, families, plan.groups, groups))
+
+
+def _gathered(
+    families: Sequence[str],
+    texts: list[list[str]],
+    fields: Sequence[str],
+    groups: list[dict[int, Group]],
+) -> Gathered:
+    return Gathered(
+        dict(zip(families, map(_joined, texts), strict=True)),
+        dict(zip(fields, groups, strict=True)),
+    )
 
 
 def named_text(records: Sequence[Any], family: str) -> str:
@@ -184,24 +222,41 @@ def named_text(records: Sequence[Any], family: str) -> str:
     >>> named_text([rel, rel], "named")
     '\\nperson:a\\norg:b\\n\\x1e\\nperson:a\\norg:b\\n\\x1e\\n'
     """
-    return named_texts(records)[family] if records else "\n"
+    return gathered(records).named[family] if records else "\n"
 
 
-def named_texts(records: Sequence[Any]) -> dict[str, str]:
-    """Every family's :func:`named_text` of ``records`` (all of one class), from one walk."""
+def gathered(records: Sequence[Any]) -> Gathered:
+    """What the load's walk gathers of ``records`` (all of one class) for the queries: every
+    family's :func:`named_text` and the groups of each field of ``GROUPS``, from one walk
+    that checks nothing.
+
+    >>> from rightsdata import EDTF
+    >>> from rightsdata._model.records import Event
+    >>> events = [Event.__new__(Event) for _ in range(3)]
+    >>> for event, date in zip(events, [EDTF("2012"), None, EDTF("2012")]):
+    ...     object.__setattr__(event, "date", date)
+    ...     for name in ("participants", "charges", "places", "figures"):
+    ...         object.__setattr__(event, name, ())
+    ...     object.__setattr__(event, "part_of", None)
+    >>> sorted((str(v), list(at)) for v, at in gathered(events).groups["date"].values())
+    [('2012', [0, 2]), ('None', [1])]
+    """
     if not records:
-        return {}
+        return NOTHING_GATHERED
     cls = type(records[0])
     walk = _naming_walks.get(cls)
     if walk is None:
-        gathered = Gather()
-        source = _walk_source(cls, gathered, checks=False)
-        walk = compile_function(source, f"names of {cls.__name__}", {}, f"names_{cls.__name__}")
+        gather = Gather()
+        source = _walk_source(cls, gather, checks=False)
+        name = f"names_{cls.__name__}"
+        walk = compile_function(source, f"names of {cls.__name__}", {"array": array}, name)
         _naming_walks[cls] = walk
-        _naming_families[cls] = tuple(gathered.families)
-    families: list[list[str]] = [[] for _ in _naming_families[cls]]
-    walk(records, families)
-    return dict(zip(_naming_families[cls], map(_joined, families), strict=True))
+        _naming_families[cls] = (tuple(gather.families), tuple(gather.groups))
+    families, fields = _naming_families[cls]
+    texts: list[list[str]] = [[] for _ in families]
+    groups: list[dict[int, Group]] = [{} for _ in fields]
+    walk(records, texts, groups)
+    return _gathered(families, texts, fields, groups)
 
 
 @functools.cache
@@ -217,7 +272,7 @@ def named_prefixes(cls: type, family: str) -> frozenset[str]:
 
 
 _naming_walks: dict[type, Callable[..., None]] = {}
-_naming_families: dict[type, tuple[str, ...]] = {}
+_naming_families: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
 def _joined(values: list[str]) -> str:
@@ -364,7 +419,7 @@ def _plan(cls: type) -> _Plan:
         source = _walk_source(cls, gathered)
         walk = _compiled_ahead(cls.__name__, source)
         if walk is None:
-            namespace: dict[str, Any] = {"RejectedError": RejectedError}
+            namespace: dict[str, Any] = {"RejectedError": RejectedError, "array": array}
             walk = compile_function(
                 source, f"bulk checks of {cls.__name__}", namespace, f"walk_{cls.__name__}"
             )
@@ -373,6 +428,7 @@ def _plan(cls: type) -> _Plan:
             tuple(gathered.refs),
             tuple(gathered.names),
             tuple(gathered.families),
+            tuple(gathered.groups),
             walk,
         )
     return plan
@@ -388,7 +444,20 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
         _named_field(cls, path)
     body = _walk_lines(cls, 1, None, gathered, named, "", checks)
     ends = [f"        f{gathered.family(family)}({NAME_BREAK!r})" for family in families]
+    grouped: tuple[str, ...] = getattr(cls, "GROUPS", ())
+    for name in grouped:
+        if getattr(attrs.fields(cls), name, None) is None:
+            raise TypeError(f"{cls.__name__}.GROUPS: {name!r} is not a field")
+        index = gathered.group(name)
+        ends += [
+            f"        v = o1.{name}",
+            f"        b = g{index}(id(v))",
+            "        if b is None:",
+            f'            b = G{index}[id(v)] = (v, array("q"))',
+            "        b[1].append(i)",
+        ]
     used = "\n".join([*body, *ends])
+    loop = "    for i, o1 in enumerate(records):" if grouped else "    for o1 in records:"
     aliases = [
         *(f"    t{i} = texts[{i}].append" for i in gathered.texts.values()),
         *(f"    r{i} = refs[{i}].append" for i in gathered.refs.values()),
@@ -397,17 +466,19 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
         *(f"    a{i} = names[{i}].append" for i in gathered.names.values()),
         *(f"    f{i} = families[{i}].append" for i in gathered.families.values()),
         *(f"    x{i} = families[{i}].extend" for i in gathered.families.values()),
+        *(f"    G{i} = groups[{i}]" for i in gathered.groups.values()),
+        *(f"    g{i} = groups[{i}].get" for i in gathered.groups.values()),
     ]
+    # only the aliases the body uses: the less source, the quicker it compiles
+    head = [line for line in aliases if re.search(rf"\b{line.split()[0]}\b[(\[]", used)]
     if not checks:
-        head = [f"def names_{cls.__name__}(records, families):"]
-        head += [line for line in aliases if f" {line.split()[0]}(" in used]
-        return "\n".join([*head, "    for o1 in records:", *body, *ends])
+        signature = f"def names_{cls.__name__}(records, families, groups):"
+        return "\n".join([signature, *head, loop, *body, *ends])
     head = [
-        f"def walk_{cls.__name__}(records, texts, refs, names, families):",
-        # only the aliases the body calls: the less source, the quicker it compiles
-        *(line for line in aliases if f" {line.split()[0]}(" in used),
+        f"def walk_{cls.__name__}(records, texts, refs, names, families, groups):",
+        *head,
         "    pairs = 0",
-        "    for o1 in records:",
+        loop,
     ]
     return "\n".join([*head, *body, *ends, "    return pairs"])
 
@@ -453,6 +524,8 @@ def walks_module(classes: Iterable[type]) -> str:
         "otherwise it is generated.",
         '"""',
         "# mypy: ignore-errors",
+        "",
+        "from array import array",
         "",
         "from rightsdata._model.fields import RejectedError",
         "",

@@ -57,7 +57,7 @@ import msgspec
 
 from rightsdata._model.fields import absent_count
 from rightsdata._model.records import KINDS, RECORD_TYPES, Record
-from rightsdata._validation.bulkcheck import check_records, checked_colons
+from rightsdata._validation.bulkcheck import Gathered, check_records, checked_colons
 from rightsdata._values.dates import _CACHE as _EDTF_CACHE
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
@@ -134,9 +134,8 @@ def decode_with_ids(
 
 
 def decode_kind(kind: str, data: bytes, sharing: Sharing | None = None) -> Decoded:
-    """:func:`decode_with_ids`'s records and IDs, and the IDs of each family of the
-    records' ``NAMES`` as :func:`rightsdata._validation.bulkcheck.named_text` writes them
-    (gathered by the same walk as the checks' values)."""
+    """:func:`decode_with_ids`'s records and IDs, and what the walk of the checks gathered
+    for the queries (:class:`rightsdata._validation.bulkcheck.Gathered`)."""
     decoder = _decoder(kind)
     escapes = _refuse_escaped_colons(kind, data)
     with gc_paused():
@@ -148,7 +147,7 @@ def decode_kind(kind: str, data: bytes, sharing: Sharing | None = None) -> Decod
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
         if sharing is not None:
             sharing.share(RECORD_TYPES[kind], records)
-    return Decoded(records, checked.ids, None, checked.named)
+    return Decoded(records, checked.ids, None, checked.gathered)
 
 
 def _refuse_escaped_colons(label: str, data: bytes) -> bool:
@@ -167,13 +166,13 @@ def _refuse_escaped_colons(label: str, data: bytes) -> bool:
 
 class Decoded(NamedTuple):
     """One kind's records, with every ID they hold (as :func:`decode_with_ids` returns them),
-    for JSON Lines each record's line number, and the IDs of each family of their ``NAMES``
-    (:attr:`rightsdata._validation.bulkcheck.Checked.named`)."""
+    for JSON Lines each record's line number, and what the walk of the checks gathered for
+    the queries (:attr:`rightsdata._validation.bulkcheck.Checked.gathered`)."""
 
     records: list[Record]
     ids: set[str]
     lines: array[int] | None = None
-    named: dict[str, str] | None = None
+    gathered: Gathered | None = None
 
 
 @functools.cache
@@ -219,7 +218,7 @@ def decode_document(
             if checked is None:
                 raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
             colons += checked.colons + 1  # and the key's own
-            found[kind] = Decoded(records, checked.ids, None, checked.named)
+            found[kind] = Decoded(records, checked.ids, None, checked.gathered)
         redirects = bytes(document.redirects) if len(document.redirects) else None
         if redirects is not None:
             colons += redirects.count(b":") + 1
@@ -302,7 +301,7 @@ def decode_json_lines(
             if checked is None:
                 raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
             colons += checked.colons + len(records)  # and each line's "$kind"
-            found[kind] = Decoded(records, checked.ids, numbers, checked.named)
+            found[kind] = Decoded(records, checked.ids, numbers, checked.gathered)
         colons -= absent_count() - before
         if colons != data.count(b":"):
             raise FastPathError("a key is unknown or repeated")
