@@ -1263,7 +1263,7 @@ def test_the_event_index_sorts_events_given_in_any_order(ds: Dataset) -> None:
     events = list(ds.events)
     shuffled = events[::-1]
     built = EventIndex.build(shuffled)
-    assert built.order == EventIndex.build(events, by_id=True).order
+    assert list(built.order) == list(EventIndex.build(events, by_id=True).order)
     assert list(built.order) == sorted(events, key=lambda e: date_order(e.date, e.id))
 
 
@@ -1388,7 +1388,7 @@ def test_what_a_load_gathers_is_what_the_records_name(
     # The IDs of each NAMES family the fast path gathers while it checks a file (in the
     # file's order) are kept, and answer the queries, only if the file is in ID order; they
     # are then the text the records themselves give.
-    from rightsdata._validation.bulkcheck import named_text
+    from rightsdata._validation.bulkcheck import gathered, named_text
 
     files = {f"{k}.json": docs[::-1] if backwards else docs for k, docs in documents.items()}
     loaded = rightsdata.load_path(write_folder(tmp_path_factory.mktemp("named"), files))
@@ -1400,7 +1400,46 @@ def test_what_a_load_gathers_is_what_the_records_name(
         records = loaded.collection(kind)
         for family, text in kept.items():
             assert text == named_text(records, family)
+        found = indexes.gathered(kind)
+        if kept:  # and the events' groups by date, as the records give them
+            assert found is not None
+            made = gathered(records)
+            assert _groups(found) == _groups(made)
+            if kind == "events":
+                assert _groups(found)["date"] == {
+                    date: [i for i, e in enumerate(records) if e.date is date]
+                    for date in {e.date for e in records}
+                }
     _check_against_scans(loaded)
+
+
+def _groups(found: Any) -> dict[str, dict[Any, list[int]]]:
+    return {
+        field: {value: list(at) for value, at in groups.values()}
+        for field, groups in found.groups.items()
+    }
+
+
+def test_the_chronology_puts_one_date_in_several_objects_in_id_order(ds: Dataset) -> None:
+    # Parsed dates are shared through a cache that is cleared when it holds 65,536 texts, so
+    # a large dataset can hold one date as several objects: their events are one run of
+    # the chronology, in ID order, as the events of a date held once are.
+    from rightsdata._values import dates
+
+    events = list(ds.events)
+    remade = []
+    for i, event in enumerate(events):
+        if i % 2 and event.date is not None:
+            dates._CACHE.clear()
+            event = attrs.evolve(event, date=EDTF(str(event.date)))
+        remade.append(event)
+    assert len({id(e.date) for e in remade}) > len({e.date for e in remade})
+    index = EventIndex.build(remade, by_id=True)
+    assert list(index.order) == sorted(remade, key=lambda e: date_order(e.date, e.id))
+    expected = EventIndex.build(events, by_id=True)
+    assert [e.id for e in index.order] == [e.id for e in expected.order]
+    assert (index.firsts, index.lasts) == (expected.firsts, expected.lasts)
+    assert index.dates == expected.dates
 
 
 def _oracle(dataset: Dataset) -> Any:

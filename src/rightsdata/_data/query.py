@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from itertools import chain
 from typing import Any, Final, NamedTuple, TypeVar, overload
 
@@ -485,7 +486,8 @@ class Queries:
             filters.append(_posting_filter(index.by_place(place_id)))
         if kinds is not None:
             filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
-        return _select(index.order, index.firsts, index.lasts, filters, window_, index)
+        order = index.order
+        return _select(order, index.firsts, index.lasts, filters, window_, index, order.pick)
 
     def statements(
         self,
@@ -600,11 +602,13 @@ def _select(
     filters: list[_Filter],
     window_: tuple[int, int] | None,
     events: Any,
+    pick: Callable[[Iterable[int]], list[T]] | None = None,
 ) -> list[T]:
     """The records of ``order`` (by rank) that pass every filter and overlap the window.
 
     ``events`` (an EventIndex, or None) offers a date index to drive a window query when
-    every other condition is large.
+    every other condition is large; ``pick`` gives the records at some ranks (by default
+    ``order[r]`` for each).
     """
     if window_ is None:
         if not filters:
@@ -636,6 +640,10 @@ def _select(
     for other in filters[1:]:
         if not other.is_window:
             found = filter(other.test, found)
-    if driver.ordered:
-        return [order[r] for r in found]
-    return [order[r] for r in sorted(found)]
+    if pick is None:
+        pick = partial(_picked, order)
+    return pick(found if driver.ordered else sorted(found))
+
+
+def _picked(order: Sequence[T], ranks: Iterable[int]) -> list[T]:
+    return list(map(order.__getitem__, ranks))
