@@ -1309,6 +1309,33 @@ def test_a_flat_field_finds_what_a_scan_finds(lists: list[tuple[str, ...]], key:
     assert Flat(Flat.of_lists(lists).text, frozenset({prefix + "x"})).ranks(key) == []
 
 
+@settings(max_examples=200)
+@given(
+    lists=st.lists(st.lists(ID_PARTS, max_size=4).map(tuple), max_size=40),
+    key=ID_PARTS,
+    block=st.integers(1, 40),
+)
+def test_a_flat_field_with_break_marks_finds_what_a_scan_finds(
+    lists: list[tuple[str, ...]], key: str, block: int
+) -> None:
+    # A long text's marks say how many records end before each block of it; a hit's record
+    # is counted from its block's mark. Blocks of 1 to 40 characters here (16 KB in a load).
+    from rightsdata._data import indexes
+    from rightsdata._validation import bulkcheck
+
+    expected = [rank for rank, values in enumerate(lists) for value in values if value == key]
+    text = indexes.Flat.of_lists(lists).text
+    with (
+        patch.object(bulkcheck, "MARKED_BLOCK", block),
+        patch.object(indexes, "MARKED_BLOCK", block),
+    ):
+        marks = bulkcheck.break_marks(text)
+        assert list(marks) == [text.count("\x1e", 0, b) for b in range(0, len(text), block)] + [
+            text.count("\x1e")
+        ]
+        assert indexes.Flat(text, None, marks).ranks(key) == expected
+
+
 def _names(event: Event) -> set[str]:
     """Every ID an event names (related's definition), by a plain walk."""
     named = {p.actor for p in event.participants} | set(event.places)

@@ -57,11 +57,11 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._validation.bulkcheck import (
+    MARKED_BLOCK,
     Gathered,
     Group,
     gathered,
     named_prefixes,
-    named_text,
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.gcpause import gc_paused
@@ -406,8 +406,10 @@ class Flat:
 
     :meth:`ranks` finds a key with ``str.find`` in the text (a C loop over contiguous
     memory: well under a millisecond for 100,000 records) and works out the rank of each hit
-    by counting the breaks before it; not at all if the family's fields cannot hold the key
-    (``prefixes``: the IDs they hold start with one of them). It holds no Python object per
+    by counting the breaks before it, from the start of its block where the text has
+    ``marks`` (:func:`~rightsdata._validation.bulkcheck.break_marks`); not at all if the
+    family's fields cannot hold the key (``prefixes``: the IDs they hold start with one of
+    them). It holds no Python object per
     value: an index needs no dict of lists for the 100,000 IDs events name, of which a
     session asks about a few.
 
@@ -418,11 +420,17 @@ class Flat:
     [0, 2]
     """
 
-    __slots__ = ("prefixes", "text")
+    __slots__ = ("marks", "prefixes", "text")
 
-    def __init__(self, text: str, prefixes: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        prefixes: frozenset[str] | None = None,
+        marks: Sequence[int] | None = None,
+    ) -> None:
         self.text = text
         self.prefixes = prefixes
+        self.marks = marks
 
     @classmethod
     def of_lists(cls, lists: Iterable[Sequence[str]]) -> Flat:
@@ -440,13 +448,16 @@ class Flat:
             return []
         if self.prefixes is not None and key.partition(":")[0] not in self.prefixes:
             return []
-        text = self.text
+        text, marks = self.text, self.marks
         needle = f"\n{key}\n"
         found: list[int] = []
         rank = 0  # the rank of the hit at ``at``: the breaks before it
         counted = 0  # text[:counted] is counted
         at = text.find(needle)
         while at >= 0:
+            if marks is not None and at - counted > MARKED_BLOCK:
+                block = at // MARKED_BLOCK
+                rank, counted = marks[block], block * MARKED_BLOCK
             rank += text.count("\x1e", counted, at)
             counted = at
             found.append(rank)
@@ -511,13 +522,23 @@ class EventFields:
     The :class:`EventIndex` translates the same positions into its ranks.
     """
 
-    __slots__ = ("_flats", "_groups", "_involving", "_lock", "_named", "_naming", "events")
+    __slots__ = (
+        "_flats",
+        "_groups",
+        "_involving",
+        "_lock",
+        "_marks",
+        "_named",
+        "_naming",
+        "events",
+    )
 
     def __init__(self, events: Sequence[Event], gathered: Gathered | None = None) -> None:
         """``gathered``: what the load gathered of ``events``, in this order."""
         self.events = events
         self._named = dict(gathered.named) if gathered is not None else {}
         self._groups = dict(gathered.groups) if gathered is not None else {}
+        self._marks = dict(gathered.marks) if gathered is not None else {}
         self._flats: dict[str, tuple[Flat, ...]] = {}
         self._naming: dict[str, tuple[Event, ...]] = {}
         self._involving: dict[str, tuple[Event, ...]] = {}
@@ -533,7 +554,8 @@ class EventFields:
                     if family not in self._named:
                         self._walk()
                     text = self._named.pop(family, "\n")
-                    flats = (Flat(text, named_prefixes(Event, family)),)
+                    marks = self._marks.pop(family, None)
+                    flats = (Flat(text, named_prefixes(Event, family), marks),)
                     self._flats[family] = flats
         return flats
 
@@ -553,6 +575,8 @@ class EventFields:
         for family, text in found.named.items():
             if family not in self._flats:
                 self._named.setdefault(family, text)
+                if family in found.marks:
+                    self._marks.setdefault(family, found.marks[family])
         for field, groups in found.groups.items():
             self._groups.setdefault(field, groups)
 
@@ -955,17 +979,19 @@ class ReferenceIndex:
         relationships: Sequence[Relationship],
         statements: Sequence[Statement],
         ratings: Sequence[Rating],
-        named: Mapping[str, Mapping[str, str]] | None = None,
+        loaded: Mapping[str, Gathered | None] | None = None,
     ) -> ReferenceIndex:
         """Index records of the three kinds (each kind's ``NAMES`` family ``named``: from
-        ``named`` where the load gathered it, else made now)."""
-        named = named or {}
+        what the load gathered (``loaded``, by kind) where it did, else made now)."""
+        loaded = loaded or {}
 
         def flat(record_type: type, records: Sequence[Any]) -> list[Flat]:
-            text = named.get(record_type.kind_name, {}).get("named")  # type: ignore[attr-defined]
-            if text is None:
-                text = named_text(records, "named")
-            return [Flat(text, named_prefixes(record_type, "named"))]
+            found = loaded.get(record_type.kind_name)  # type: ignore[attr-defined]
+            if found is None:
+                found = gathered(records)
+            text = found.named.get("named", "\n")
+            marks = found.marks.get("named")
+            return [Flat(text, named_prefixes(record_type, "named"), marks)]
 
         return cls(
             [
@@ -1220,7 +1246,7 @@ def _build_references(indexes: Indexes) -> ReferenceIndex:
         indexes.records("relationships"),
         indexes.records("statements"),
         indexes.records("ratings"),
-        {kind: indexes.named(kind) for kind in kinds},
+        {kind: indexes.gathered(kind) for kind in kinds},
     )
 
 

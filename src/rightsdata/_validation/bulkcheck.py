@@ -58,11 +58,13 @@ from rightsdata._values.errors import FieldError
 from rightsdata._values.hints import field_hints, nested_part
 
 __all__ = [
+    "MARKED_BLOCK",
     "NAME_BREAK",
     "NOTHING_GATHERED",
     "Checked",
     "Gathered",
     "Group",
+    "break_marks",
     "check_records",
     "checked_colons",
     "gathered",
@@ -115,10 +117,12 @@ class Gathered(NamedTuple):
     #: each field of their class's ``GROUPS``: by the ``id()`` of each distinct value
     #: object, that value and the positions of the records holding it (ascending)
     groups: dict[str, dict[int, Group]]
+    #: each long text of ``named``: its :func:`break_marks`
+    marks: dict[str, array[int]]
 
 
 #: What a walk gathers of no records.
-NOTHING_GATHERED: Final = Gathered({}, {})
+NOTHING_GATHERED: Final = Gathered({}, {}, {})
 
 
 class Checked(NamedTuple):
@@ -134,6 +138,12 @@ class Checked(NamedTuple):
 
 #: The line that ends each record's IDs in a family's text (no ID holds it).
 NAME_BREAK: Final = "\x1e"
+#: The characters of a text of ``NAMES`` to a block of :func:`break_marks`; a query counts
+#: the breaks of one block before a hit (at most 16 KB: a few microseconds).
+MARKED_BLOCK: Final = 1 << 14
+#: Texts at least this long are marked. Counting a text's breaks runs at about 2.5 GB/s, so
+#: a shorter one is counted in under half a millisecond; a million events' are 180 MB.
+_MARKED_FROM: Final = 1 << 20
 
 
 _plans: dict[type, _Plan] = {}
@@ -203,10 +213,24 @@ def _gathered(
     fields: Sequence[str],
     groups: list[dict[int, Group]],
 ) -> Gathered:
-    return Gathered(
-        dict(zip(families, map(_joined, texts), strict=True)),
-        dict(zip(fields, groups, strict=True)),
-    )
+    named = dict(zip(families, map(_joined, texts), strict=True))
+    marks = {f: break_marks(text) for f, text in named.items() if len(text) >= _MARKED_FROM}
+    return Gathered(named, dict(zip(fields, groups, strict=True)), marks)
+
+
+def break_marks(text: str) -> array[int]:
+    """How many record breaks (:data:`NAME_BREAK`) a text of ``NAMES`` holds before each
+    block of :data:`MARKED_BLOCK` characters: so a query works out the record of a hit by
+    counting the breaks of its block, not of the whole text before it. One pass over the
+    text, made by the load with the text (about 70 ms for a million events' texts, in a
+    load of about 35 s), so that a first query does not make it.
+
+    >>> list(break_marks("\x1e" * (MARKED_BLOCK + 1)))
+    [0, 16384, 16385]
+    """
+    blocks = range(0, len(text), MARKED_BLOCK)
+    counts = (text.count(NAME_BREAK, start, start + MARKED_BLOCK) for start in blocks)
+    return array("q", itertools.accumulate(counts, initial=0))
 
 
 def named_text(records: Sequence[Any], family: str) -> str:
