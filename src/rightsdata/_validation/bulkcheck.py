@@ -508,8 +508,8 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
 
 
 def _uses(source: str, name: str) -> bool:
-    """Whether ``source`` calls or indexes the local ``name`` (a plain search: a regular
-    expression an alias would cost a cold load about 200 M instructions to compile)."""
+    """Whether ``source`` calls or indexes the local ``name`` (a plain search, not a regular
+    expression an alias, compiled on every cold load)."""
     return f" {name}(" in source or f" {name}[" in source
 
 
