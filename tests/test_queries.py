@@ -1398,6 +1398,29 @@ def test_timeline_related_and_postings_equal_scans_on_the_bundled_data() -> None
     _check_against_scans(rightsdata.load())
 
 
+@pytest.mark.parametrize("bisect_below", [0.0, 2.0], ids=["inverse", "bisection"])
+def test_postings_ranked_by_bisection_or_by_the_inverse_equal_scans(
+    bisect_below: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A key's events get their ranks by bisection in their date's run when they are few, by
+    # the inverse of the date order when they are many: each way alone gives the scans.
+    from rightsdata._data import indexes
+
+    monkeypatch.setattr(indexes, "_BISECT_BELOW", bisect_below)
+    bundled = rightsdata.load()
+    _check_against_scans(fresh_copy(bundled))
+    records = {kind: list(bundled.collection(kind)) for kind in KINDS}
+    for event in records["events"][1::2]:  # one date as several objects (see above)
+        if event.date is not None:
+            from rightsdata._values import dates
+
+            dates._CACHE.clear()
+            records["events"][records["events"].index(event)] = attrs.evolve(
+                event, date=EDTF(str(event.date))
+            )
+    _check_against_scans(Dataset(records))
+
+
 @settings(max_examples=15, deadline=None)
 @given(documents=dataset_documents(max_per_kind=4))
 def test_timeline_related_and_postings_equal_scans(
