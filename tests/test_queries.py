@@ -1352,6 +1352,12 @@ def _check_against_scans(dataset: Dataset) -> None:
     linear scans over every record, for every record of ``dataset``."""
     chronological = sorted(dataset.events, key=lambda e: date_order(e.date, e.id))
     index = dataset._answers()._indexes.events()
+    for kind in EventKind:
+        posting = index.by_kind.get(kind.value, EMPTY_POSTING)
+        assert [index.order[r] for r in posting.ranks] == [
+            e for e in chronological if e.kind is kind
+        ]
+        assert dataset.events(kind=kind) == [e for e in chronological if e.kind is kind]
     for record in (r for kind in KINDS for r in dataset.collection(kind)):
         rid = record.id
         actors = [

@@ -97,7 +97,6 @@ _OFFSET: Final = 1 << 64
 _UNDATED_KEY: Final = (POS + 2) << _SHIFT
 
 _ID: Final = attrgetter("id")
-_KIND: Final = attrgetter("kind")
 _PARTICIPANTS: Final = attrgetter("participants")
 
 
@@ -717,10 +716,12 @@ class EventIndex:
         "_dates",
         "_families",
         "_fields",
+        "_kinds",
         "_lock",
         "_naming",
         "_rank",
         "_ranked",
+        "_ranks_of",
         "_runs",
         "contained",
         "firsts",
@@ -736,10 +737,12 @@ class EventIndex:
         lasts: list[int],
         contained: Mapping[str, tuple[str, ...]],
         runs: Sequence[tuple[int, int, int]],
+        kinds: Mapping[str, Sequence[int]],
     ) -> None:
         """``fields``: the events (sorted by ID) and their fields; ``ranked``: the
         positions there of the events in date order; ``runs``: the runs of ranks of one
-        date each, as ``DateIndex.of_runs`` takes them."""
+        date each, as ``DateIndex.of_runs`` takes them; ``kinds``: the positions of the
+        events of each kind."""
         self.order = Ranked(fields.events, ranked)
         self._fields = fields
         self._ranked = ranked
@@ -750,6 +753,8 @@ class EventIndex:
         self._by_place: dict[str, Posting] = {}
         self._dates: DateIndex | None = None
         self._runs = runs
+        self._kinds = kinds
+        self._ranks_of: Callable[[Sequence[int]], list[int]] | None = None
         self._rank: dict[str, int] | None = None
         self._naming: dict[str, tuple[Event, ...]] = {}
         self._lock = threading.Lock()
@@ -778,10 +783,11 @@ class EventIndex:
             raise ValueError("fields must be those of the events given, sorted by ID")
         fields = EventFields(events) if fields is None else fields
         ranked, runs = _chronology(fields.take_groups("date"))
+        kinds = {kind._value_: at for kind, at in fields.take_groups("kind").values()}
         firsts = list(chain.from_iterable(repeat(first, n) for first, _, n in runs))
         lasts = list(chain.from_iterable(repeat(last, n) for _, last, n in runs))
         contained = {} if contained is None else contained
-        return cls(fields, ranked, firsts, lasts, contained, runs)
+        return cls(fields, ranked, firsts, lasts, contained, runs, kinds)
 
     def _family(self, name: str) -> dict[str, Mapping[str, Posting]]:
         family = self._families.get(name)
@@ -801,42 +807,25 @@ class EventIndex:
             with self._lock:
                 family = self._families.get(name)
                 if family is None:
-                    family = {name: self._scan(_SCANNED[name])}
+                    family = {name: self._scan(name)}
                     self._families[name] = family
         return family[name]
 
-    def _scan(self, family: str) -> ScanPostings:
-        # The closures hold the fields and lists, not this index (no reference cycle).
-        fields, ranked = self._fields, self._ranked
-        events, runs = fields.events, self._date_runs()
-        inverse: list[list[int]] = []  # each position's rank, made once a key has many
-
-        def find(key: str) -> list[int]:
-            positions = fields.positions(family, key)
-            if len(positions) < len(ranked) * _BISECT_BELOW:
-                # An event's rank is in its date's run, where positions ascend: bisection
-                # is a few microseconds an event, where the whole inverse (a sort) takes
-                # about 200 ms at a million events.
-                found = []
-                for position in positions:
-                    start, stop = runs[events[position].date]
-                    found.append(bisect_left(ranked, position, start, stop))
-                return found
-            if not inverse:  # (threads that both get here store equal lists)
-                inverse.append(sorted(range(len(ranked)), key=ranked.__getitem__))
-            return list(map(inverse[0].__getitem__, positions))
-
-        return ScanPostings(find, partial(fields.keys, family))
-
-    def _date_runs(self) -> dict[EDTF | None, tuple[int, int]]:
-        """Each date's run of ranks, ``(start, stop)``: one run a date (equal dates held as
-        several objects too)."""
-        runs: dict[EDTF | None, tuple[int, int]] = {}
-        start = 0
-        for _, _, count in self._runs:
-            runs[self.order[start].date] = (start, start + count)
-            start += count
-        return runs
+    def _scan(self, name: str) -> ScanPostings:
+        """The postings of one family, from the events' positions (by ID) under each key."""
+        # The closures hold the fields, lists and dicts, not this index (no reference cycle).
+        if name == "kind":
+            kinds = self._kinds
+            positions: Callable[[str], Sequence[int]] = partial(_positions_of, kinds)
+            keys: Callable[[], Iterable[str]] = kinds.keys
+        else:
+            family = _SCANNED[name]
+            positions = partial(self._fields.positions, family)
+            keys = partial(self._fields.keys, family)
+        ranks_of = self._ranks_of
+        if ranks_of is None:  # (threads that both get here make equal functions)
+            ranks_of = self._ranks_of = _rank_finder(self._fields.events, self._ranked, self._runs)
+        return ScanPostings(lambda key: ranks_of(positions(key)), keys)
 
     @property
     def by_actor(self) -> Mapping[str, Posting]:
@@ -851,7 +840,7 @@ class EventIndex:
     @property
     def by_kind(self) -> Mapping[str, Posting]:
         """The events of each kind."""
-        return self._family("kinds")["kind"]
+        return self._scanned("kind")
 
     @property
     def at_place(self) -> Mapping[str, Posting]:
@@ -920,7 +909,7 @@ class EventIndex:
 
 #: Below this share of the events, a key's events are given ranks by bisection in their
 #: date's run; above it, by the inverse of the date order, made once.
-_BISECT_BELOW: Final = 1 / 64
+_BISECT_BELOW: Final = 1 / 16
 
 
 def _roles(order: Sequence[Event]) -> dict[str, Mapping[str, Posting]]:
@@ -931,20 +920,45 @@ def _roles(order: Sequence[Event]) -> dict[str, Mapping[str, Posting]]:
     return {"role": _postings(role)}
 
 
-def _kinds(order: Sequence[Event]) -> dict[str, Mapping[str, Posting]]:
-    kind: defaultdict[str, list[int]] = defaultdict(list)
-    for rank, value in enumerate(map(_KIND, order)):
-        kind[value._value_].append(rank)
-    return {"kind": _postings(kind)}
+def _positions_of(groups: Mapping[str, Sequence[int]], key: str) -> Sequence[int]:
+    return groups.get(key, ())
+
+
+def _rank_finder(
+    events: Sequence[Event], ranked: Sequence[int], runs: Sequence[tuple[int, int, int]]
+) -> Callable[[Sequence[int]], list[int]]:
+    """A function from positions of events (sorted by ID) to their ranks (in date order)."""
+    date_runs: dict[EDTF | None, tuple[int, int]] = {}  # each date's (start, stop)
+    start = 0
+    for _, _, count in runs:
+        date_runs[events[ranked[start]].date] = (start, start + count)
+        start += count
+    inverse: list[list[int]] = []  # each position's rank, made once a key has many
+
+    def ranks_of(positions: Sequence[int]) -> list[int]:
+        if len(positions) < len(ranked) * _BISECT_BELOW:
+            # An event's rank is in its date's run, where positions ascend: bisection takes
+            # about a microsecond an event, the whole inverse (a sort) about 200 ms at a
+            # million events.
+            found = []
+            for position in positions:
+                start, stop = date_runs[events[position].date]
+                found.append(bisect_left(ranked, position, start, stop))
+            return found
+        if not inverse:  # (threads that both get here store equal lists)
+            inverse.append(sorted(range(len(ranked)), key=ranked.__getitem__))
+        return list(map(inverse[0].__getitem__, positions))
+
+    return ranks_of
 
 
 #: The postings of EventIndex found in EventFields: its family, and the name it has there.
 _SCANNED: Final = {"actor": "actors", "place": "places", "reference": "references"}
+# (and "kind", from the load's groups of the events by kind)
 
 
 _FAMILIES: Final[dict[str, Callable[[Sequence[Event]], dict[str, Mapping[str, Posting]]]]] = {
     "roles": _roles,
-    "kinds": _kinds,
 }
 
 

@@ -643,7 +643,7 @@ class Event(_Checked):
             "part_of",
         ),
     }
-    GROUPS: ClassVar[tuple[str, ...]] = ("date",)  # the chronology
+    GROUPS: ClassVar[tuple[str, ...]] = ("date", "kind")  # the chronology; events(kind=)
 
     def _rules(self) -> None:
         if self.date_of is not None and self.date is None:

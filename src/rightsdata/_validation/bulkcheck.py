@@ -256,12 +256,14 @@ def gathered(records: Sequence[Any]) -> Gathered:
 
     >>> from rightsdata import EDTF
     >>> from rightsdata._model.records import Event
+    >>> from rightsdata.vocab import EventKind
     >>> events = [Event.__new__(Event) for _ in range(3)]
     >>> for event, date in zip(events, [EDTF("2012"), None, EDTF("2012")]):
     ...     object.__setattr__(event, "date", date)
     ...     for name in ("participants", "charges", "places", "figures"):
     ...         object.__setattr__(event, name, ())
     ...     object.__setattr__(event, "part_of", None)
+    ...     object.__setattr__(event, "kind", EventKind.ARREST)
     >>> sorted((str(v), list(at)) for v, at in gathered(events).groups["date"].values())
     [('2012', [0, 2]), ('None', [1])]
     """
