@@ -475,12 +475,16 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
         if getattr(attrs.fields(cls), name, None) is None:
             raise TypeError(f"{cls.__name__}.GROUPS: {name!r} is not a field")
         index = gathered.group(name)
+        # (each distinct value's array's append is kept in a dict of its own, the fewest
+        # steps an event: the events' two groups cost about 0.2 microseconds an event)
         ends += [
             f"        v = o1.{name}",
-            f"        b = g{index}(id(v))",
-            "        if b is None:",
-            f'            b = G{index}[id(v)] = (v, array("q"))',
-            "        b[1].append(i)",
+            f"        p = p{index}(ident(v))",
+            "        if p is None:",
+            '            at = array("q")',
+            f"            G{index}[ident(v)] = (v, at)",
+            f"            p = P{index}[ident(v)] = at.append",
+            "        p(i)",
         ]
     used = "\n".join([*body, *ends])
     loop = "    for i, o1 in enumerate(records):" if grouped else "    for o1 in records:"
@@ -493,10 +497,12 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
         *(f"    f{i} = families[{i}].append" for i in gathered.families.values()),
         *(f"    x{i} = families[{i}].extend" for i in gathered.families.values()),
         *(f"    G{i} = groups[{i}]" for i in gathered.groups.values()),
-        *(f"    g{i} = groups[{i}].get" for i in gathered.groups.values()),
+        *(f"    P{i} = {{}}" for i in gathered.groups.values()),
+        *(f"    p{i} = P{i}.get" for i in gathered.groups.values()),
     ]
     # only the aliases the body uses: the less source, the quicker it compiles
     head = [line for line in aliases if _uses(used, line.split()[0])]
+    head += ["    ident = id"] if grouped else []
     if not checks:
         signature = f"def names_{cls.__name__}(records, families, groups):"
         return "\n".join([signature, *head, loop, *body, *ends])
