@@ -89,6 +89,8 @@ nitpick_ignore = [
     # What the dataset registry needs of a dataset (a protocol: Dataset imports the registry).
     ("py:class", "rightsdata._data.registry._Holder"),
     ("py:class", "_Holder"),
+    # What a load gathered for the queries: the type of a private keyword of Dataset.
+    ("py:class", "Gathered"),
 ]
 
 # --- HTML ------------------------------------------------------------------------------------
