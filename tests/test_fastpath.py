@@ -704,3 +704,14 @@ def test_names_must_be_paths_to_fields_holding_ids(path: str, message: str) -> N
     broken = type("Broken", (Event,), {"__slots__": (), "NAMES": {"family": (path,)}})
     with pytest.raises(TypeError, match=f"Broken.NAMES: '{path}' is {message}"):
         _walk_source(broken, Gather())
+
+
+@pytest.mark.parametrize("path", ["nope", "charges.nope", "title.actor", "nope.actor"])
+def test_groups_must_be_paths_to_fields(path: str) -> None:
+    from rightsdata._model.fields import Gather
+    from rightsdata._model.records import Event
+    from rightsdata._validation.bulkcheck import _walk_source
+
+    broken = type("Broken", (Event,), {"__slots__": (), "GROUPS": (path,)})
+    with pytest.raises(TypeError, match=f"Broken.GROUPS: '{path}' is not a path to a field"):
+        _walk_source(broken, Gather())

@@ -1358,6 +1358,11 @@ def _check_against_scans(dataset: Dataset) -> None:
             e for e in chronological if e.kind is kind
         ]
         assert dataset.events(kind=kind) == [e for e in chronological if e.kind is kind]
+    for role in Role:
+        posting = index.by_role.get(role.value, EMPTY_POSTING)
+        with_role = [e for e in chronological if any(p.role is role for p in e.participants)]
+        assert [index.order[r] for r in posting.ranks] == with_role
+        assert dataset.events(role=role) == with_role
     for record in (r for kind in KINDS for r in dataset.collection(kind)):
         rid = record.id
         actors = [

@@ -40,7 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
-from itertools import accumulate, chain, groupby, repeat
+from itertools import accumulate, chain, compress, groupby, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, Final, Generic, TypeVar, overload
 
@@ -97,7 +97,6 @@ _OFFSET: Final = 1 << 64
 _UNDATED_KEY: Final = (POS + 2) << _SHIFT
 
 _ID: Final = attrgetter("id")
-_PARTICIPANTS: Final = attrgetter("participants")
 
 
 def bounds(date: EDTF) -> tuple[int, int]:
@@ -700,12 +699,13 @@ class EventIndex:
     ``firsts`` / ``lasts`` give each rank's possible bounds (open or unknown sides NEG / POS);
     an undated event has ``POS + 1`` / ``NEG - 1``, so that no window overlaps it.
 
-    :meth:`build` sorts the events, computing each date's key once. The postings (the
+    :meth:`build` sorts the distinct dates of the events' groups by date. The postings (the
     events under a key, as ascending ranks) come in families, each made the first time a
-    query needs it, under the index's lock: ``by_role`` and ``by_kind`` by one pass over the
-    events; ``by_actor`` (participants, and the accused of charges), ``at_place`` (the
-    places events happened at) and ``by_reference`` (a charge's provision, a figure's
-    asserter, the event an event is part of) from ``EventFields``, a key at a time;
+    query needs it, under the index's lock, a key at a time, from the events' positions
+    (by ID) under the key: ``by_role`` and ``by_kind`` from the groups the load made
+    (``Event.GROUPS``); ``by_actor`` (participants, and the accused of charges),
+    ``at_place`` (the places events happened at) and ``by_reference`` (a charge's
+    provision, a figure's asserter, the event an event is part of) from ``EventFields``;
     ``by_place`` (a place with those within it) and ``dates`` are derived on first use.
     Roles and kinds are keyed by their string values (``"victim"``): hashing a str is
     cheaper than an enum member.
@@ -716,7 +716,7 @@ class EventIndex:
         "_dates",
         "_families",
         "_fields",
-        "_kinds",
+        "_grouped",
         "_lock",
         "_naming",
         "_rank",
@@ -737,12 +737,13 @@ class EventIndex:
         lasts: list[int],
         contained: Mapping[str, tuple[str, ...]],
         runs: Sequence[tuple[int, int, int]],
-        kinds: Mapping[str, Sequence[int]],
+        grouped: Mapping[str, Mapping[str, Sequence[int]]],
     ) -> None:
         """``fields``: the events (sorted by ID) and their fields; ``ranked``: the
         positions there of the events in date order; ``runs``: the runs of ranks of one
-        date each, as ``DateIndex.of_runs`` takes them; ``kinds``: the positions of the
-        events of each kind."""
+        date each, as ``DateIndex.of_runs`` takes them; ``grouped``: the positions of the
+        events under each value of a family of postings the load grouped (``kind``,
+        ``role``; perhaps repeated)."""
         self.order = Ranked(fields.events, ranked)
         self._fields = fields
         self._ranked = ranked
@@ -753,7 +754,7 @@ class EventIndex:
         self._by_place: dict[str, Posting] = {}
         self._dates: DateIndex | None = None
         self._runs = runs
-        self._kinds = kinds
+        self._grouped = grouped
         self._ranks_of: Callable[[Sequence[int]], list[int]] | None = None
         self._rank: dict[str, int] | None = None
         self._naming: dict[str, tuple[Event, ...]] = {}
@@ -783,22 +784,14 @@ class EventIndex:
             raise ValueError("fields must be those of the events given, sorted by ID")
         fields = EventFields(events) if fields is None else fields
         ranked, runs = _chronology(fields.take_groups("date"))
-        kinds = {kind._value_: at for kind, at in fields.take_groups("kind").values()}
+        grouped = {
+            name: {value._value_: at for value, at in fields.take_groups(field).values()}
+            for name, field in _GROUPED.items()
+        }
         firsts = list(chain.from_iterable(repeat(first, n) for first, _, n in runs))
         lasts = list(chain.from_iterable(repeat(last, n) for _, last, n in runs))
         contained = {} if contained is None else contained
-        return cls(fields, ranked, firsts, lasts, contained, runs, kinds)
-
-    def _family(self, name: str) -> dict[str, Mapping[str, Posting]]:
-        family = self._families.get(name)
-        if family is None:
-            with self._lock:
-                family = self._families.get(name)
-                if family is None:
-                    with gc_paused():
-                        family = _FAMILIES[name](self.order)
-                    self._families[name] = family
-        return family
+        return cls(fields, ranked, firsts, lasts, contained, runs, grouped)
 
     def _scanned(self, name: str) -> Mapping[str, Posting]:
         """A family found in the events' fields (see ``EventFields``)."""
@@ -814,10 +807,10 @@ class EventIndex:
     def _scan(self, name: str) -> ScanPostings:
         """The postings of one family, from the events' positions (by ID) under each key."""
         # The closures hold the fields, lists and dicts, not this index (no reference cycle).
-        if name == "kind":
-            kinds = self._kinds
-            positions: Callable[[str], Sequence[int]] = partial(_positions_of, kinds)
-            keys: Callable[[], Iterable[str]] = kinds.keys
+        if name in self._grouped:
+            groups = self._grouped[name]
+            positions: Callable[[str], Sequence[int]] = partial(_positions_of, groups)
+            keys: Callable[[], Iterable[str]] = groups.keys
         else:
             family = _SCANNED[name]
             positions = partial(self._fields.positions, family)
@@ -835,7 +828,7 @@ class EventIndex:
     @property
     def by_role(self) -> Mapping[str, Posting]:
         """The events with a participant in each role."""
-        return self._family("roles")["role"]
+        return self._scanned("role")
 
     @property
     def by_kind(self) -> Mapping[str, Posting]:
@@ -908,16 +901,8 @@ class EventIndex:
 
 
 #: Below this share of the events, a key's events are given ranks by bisection in their
-#: date's run; above it, by the inverse of the date order, made once.
+#: date's run; above it, by a pass over the ranks.
 _BISECT_BELOW: Final = 1 / 16
-
-
-def _roles(order: Sequence[Event]) -> dict[str, Mapping[str, Posting]]:
-    role: defaultdict[str, list[int]] = defaultdict(list)
-    for rank, participants in enumerate(map(_PARTICIPANTS, order)):
-        for participant in participants:
-            role[participant.role._value_].append(rank)  # _value_: no descriptor call
-    return {"role": _postings(role)}
 
 
 def _positions_of(groups: Mapping[str, Sequence[int]], key: str) -> Sequence[int]:
@@ -933,33 +918,28 @@ def _rank_finder(
     for _, _, count in runs:
         date_runs[events[ranked[start]].date] = (start, start + count)
         start += count
-    inverse: list[list[int]] = []  # each position's rank, made once a key has many
 
     def ranks_of(positions: Sequence[int]) -> list[int]:
         if len(positions) < len(ranked) * _BISECT_BELOW:
             # An event's rank is in its date's run, where positions ascend: bisection takes
-            # about a microsecond an event, the whole inverse (a sort) about 200 ms at a
-            # million events.
+            # about a microsecond an event.
             found = []
             for position in positions:
                 start, stop = date_runs[events[position].date]
                 found.append(bisect_left(ranked, position, start, stop))
             return found
-        if not inverse:  # (threads that both get here store equal lists)
-            inverse.append(sorted(range(len(ranked)), key=ranked.__getitem__))
-        return list(map(inverse[0].__getitem__, positions))
+        # Many: the ranks whose position is one of them, in one C-level pass over the
+        # ranks (about 50 ms at a million events, where a sort making the inverse of the
+        # date order took about 200 ms).
+        return list(compress(range(len(ranked)), map(frozenset(positions).__contains__, ranked)))
 
     return ranks_of
 
 
 #: The postings of EventIndex found in EventFields: its family, and the name it has there.
 _SCANNED: Final = {"actor": "actors", "place": "places", "reference": "references"}
-# (and "kind", from the load's groups of the events by kind)
-
-
-_FAMILIES: Final[dict[str, Callable[[Sequence[Event]], dict[str, Mapping[str, Posting]]]]] = {
-    "roles": _roles,
-}
+#: The postings of EventIndex the load groups (Event.GROUPS): the name, and the field.
+_GROUPED: Final = {"kind": "kind", "role": "participants.role"}
 
 
 @attrs.frozen

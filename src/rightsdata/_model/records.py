@@ -380,9 +380,10 @@ class _Checked(Validated):
     #: The load gathers them while it checks the records, one text a family, so that a
     #: first ``timeline`` or ``related`` finds an ID's records without a pass over them all.
     NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
-    #: The fields by whose value the load groups the records while it checks them: each
-    #: distinct value object (parsed values are shared), with the positions of the records
-    #: that hold it. A first chronology sorts the few distinct dates, not every event.
+    #: The fields by whose value the load groups the records while it checks them (paths
+    #: from the record, a part's field after a dot): each distinct value object (parsed
+    #: values are shared), with the positions of the records that hold it (once for each
+    #: part that does). A first chronology sorts the few distinct dates, not every event.
     GROUPS: ClassVar[tuple[str, ...]] = ()
 
     # attrs' generated repr prints every field, which is pages for an event; records use
@@ -643,7 +644,8 @@ class Event(_Checked):
             "part_of",
         ),
     }
-    GROUPS: ClassVar[tuple[str, ...]] = ("date", "kind")  # the chronology; events(kind=)
+    # the chronology; events(kind=...); events(role=...)
+    GROUPS: ClassVar[tuple[str, ...]] = ("date", "kind", "participants.role")
 
     def _rules(self) -> None:
         if self.date_of is not None and self.date is None:

@@ -468,24 +468,12 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
     named = {path: family for family, paths in families.items() for path in paths}
     for path in named:
         _named_field(cls, path)
-    body = _walk_lines(cls, 1, None, gathered, named, "", checks)
+    grouped = {path: gathered.group(path) for path in getattr(cls, "GROUPS", ())}
+    for path in grouped:
+        if _field_at(cls, path, "GROUPS") is None:
+            raise TypeError(f"{cls.__name__}.GROUPS: {path!r} is not a path to a field")
+    body = _walk_lines(cls, 1, None, gathered, named, grouped, "", checks)
     ends = [f"        f{gathered.family(family)}({NAME_BREAK!r})" for family in families]
-    grouped: tuple[str, ...] = getattr(cls, "GROUPS", ())
-    for name in grouped:
-        if getattr(attrs.fields(cls), name, None) is None:
-            raise TypeError(f"{cls.__name__}.GROUPS: {name!r} is not a field")
-        index = gathered.group(name)
-        # (each distinct value's array's append is kept in a dict of its own, the fewest
-        # steps an event: the events' two groups cost about 0.2 microseconds an event)
-        ends += [
-            f"        v = o1.{name}",
-            f"        p = p{index}(ident(v))",
-            "        if p is None:",
-            '            at = array("q")',
-            f"            G{index}[ident(v)] = (v, at)",
-            f"            p = P{index}[ident(v)] = at.append",
-            "        p(i)",
-        ]
     used = "\n".join([*body, *ends])
     loop = "    for i, o1 in enumerate(records):" if grouped else "    for o1 in records:"
     aliases = [
@@ -515,6 +503,21 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
     return "\n".join([*head, *body, *ends, "    return pairs"])
 
 
+def _group_lines(value: str, index: int, pad: str) -> list[str]:
+    """The statements that add the record's position ``i`` to the group of ``value``."""
+    # (each distinct value's array's append is kept in a dict of its own, the fewest steps:
+    # the events' three groups cost about 0.4 microseconds an event)
+    return [
+        f"{pad}v = {value}",
+        f"{pad}p = p{index}(ident(v))",
+        f"{pad}if p is None:",
+        f'{pad}    at = array("q")',
+        f"{pad}    G{index}[ident(v)] = (v, at)",
+        f"{pad}    p = P{index}[ident(v)] = at.append",
+        f"{pad}p(i)",
+    ]
+
+
 def _uses(source: str, name: str) -> bool:
     """Whether ``source`` calls or indexes the local ``name`` (a plain search, not a regular
     expression an alias, compiled on every cold load)."""
@@ -523,18 +526,24 @@ def _uses(source: str, name: str) -> bool:
 
 def _named_field(cls: type, path: str) -> Ref:
     """The spec of the field at ``path`` (``NAMES``), which must hold IDs."""
+    spec = _field_at(cls, path, "NAMES")
+    if not isinstance(spec, Ref):
+        raise TypeError(f"{cls.__name__}.NAMES: {path!r} is not a field holding IDs")
+    return spec
+
+
+def _field_at(cls: type, path: str, declared: str) -> Any:
+    """The spec of the field at ``path`` from ``cls`` (a part's field after a dot), for the
+    class attribute ``declared``; None if the last step is not a field."""
     *steps, last = path.split(".")
     holder = cls
     for step in steps:
         nested, _ = nested_part(field_hints(holder).get(step, type(None)))
         if nested is None:
-            raise TypeError(f"{cls.__name__}.NAMES: {path!r} is not a path to a field")
+            raise TypeError(f"{cls.__name__}.{declared}: {path!r} is not a path to a field")
         holder = nested
     field = getattr(attrs.fields(holder), last, None)
-    spec = spec_of(field) if field is not None else None
-    if not isinstance(spec, Ref):
-        raise TypeError(f"{cls.__name__}.NAMES: {path!r} is not a field holding IDs")
-    return spec
+    return spec_of(field) if field is not None else None
 
 
 def _compiled_ahead(name: str, source: str) -> Callable[..., int] | None:
@@ -582,6 +591,7 @@ def _walk_lines(
     holder: type | None,
     gathered: Gather,
     named: Mapping[str, str],
+    grouped: Mapping[str, int],
     path: str,
     checks: bool,
 ) -> list[str]:
@@ -613,14 +623,16 @@ def _walk_lines(
                 lines.append(f"{pad}x{index}({value})")
             else:
                 lines += _maybe(spec.optional, value, f"f{index}", pad)
+        group = grouped.get(path + field.name)
+        if group is not None:
+            lines += _group_lines(value, group, pad)
         if nested is not None:
             inner = f"o{depth + 1}"
             within = f"{path}{field.name}."
-            if not checks and not any(p.startswith(within) for p in named):
+            if not checks and not any(p.startswith(within) for p in (*named, *grouped)):
                 continue
-            body = _walk_lines(
-                nested, depth + 1, cls if many else None, gathered, named, within, checks
-            )
+            holder = cls if many else None
+            body = _walk_lines(nested, depth + 1, holder, gathered, named, grouped, within, checks)
             if not body:
                 continue
             if many:
