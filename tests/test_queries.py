@@ -1535,6 +1535,43 @@ def test_the_letters_bound_is_difflibs_quick_ratio(query: str, texts: list[str])
         assert _close_enough(_Letters.of(query), listed) == expected
 
 
+MASK_WORDS = st.text(alphabet="aaabbkoz09éжß_", min_size=1, max_size=6) | st.sampled_from(
+    ["a" * 40, "b" * 130, "aaab", "kozlov"]
+)
+
+
+@settings(max_examples=300)
+@given(
+    query=st.lists(MASK_WORDS, min_size=1, max_size=4),
+    texts=st.lists(st.lists(MASK_WORDS, min_size=1, max_size=5), max_size=10),
+)
+def test_the_letter_masks_bound_the_letters_matched(
+    query: list[str], texts: list[list[str]]
+) -> None:
+    """The masks of the close-spelling tier (a text's counts from its words', repeated
+    words, digits, non-ASCII letters and texts of 128 letters or more included) never
+    bound a text's letters matched below difflib's: a text they drop could not be 80%
+    similar to the query."""
+    from collections import Counter
+
+    from rightsdata._data.search import SearchEntry, _letter_masks, _query_mask, normalize
+
+    normalized = normalize(" ".join(query))
+    if not normalized:
+        return
+    entries = [SearchEntry.of("person:a", 1, " ".join(words), 0) for words in texts]
+    masks = _letter_masks([e.text for e in entries], [e.words for e in entries])
+    query_mask, slack = _query_mask(normalized)
+    wanted = Counter(normalized)
+    for entry in entries:
+        held = Counter(entry.text)
+        matched = sum(min(n, held[c]) for c, n in wanted.items())  # difflib's quick_ratio
+        assert matched <= (query_mask & masks[entry.text]).bit_count() + slack
+        exact = normalized.isascii() and all(n <= 3 for n in wanted.values())
+        if exact and entry.text.isascii() and len(entry.text) < 128:  # the bound is exact
+            assert matched == (query_mask & masks[entry.text]).bit_count() + slack
+
+
 @settings(max_examples=200)
 @given(
     text=st.lists(st.sampled_from(["a", "ab", "ba", "b", "abc", "ж"]), min_size=1, max_size=4),

@@ -62,9 +62,11 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import chain, repeat
-from operator import add, sub
+from itertools import chain, compress, repeat
+from operator import add, and_, le, ne, or_, rshift, sub
 from typing import Any, Final, NamedTuple
+
+from rightsdata._values.gcpause import gc_paused
 
 __all__ = [
     "CACHED_SEARCHES",
@@ -378,11 +380,11 @@ class _Part:
     (:meth:`entries_of`)."""
 
     __slots__ = (
-        "by_length",
         "close",
         "ends",
         "entries",
         "group",
+        "masks",
         "numbered",
         "summaries",
         "trigrams",
@@ -427,10 +429,10 @@ class _Part:
             for word in dict.fromkeys(words_of[number]):
                 close[word].append(numbered[number])
         self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
-        # Each word's texts sorted by length, with the lengths, made when a search first
-        # needs them: a whole text can be 80% similar to the query only if its length is
-        # within a range (bisection).
-        self.by_length: dict[str, tuple[tuple[str, ...], list[int]]] = {}
+        # The letters' masks of those texts (see _letter_masks).
+        self.masks: dict[str, int] = _letter_masks(
+            numbered[:first_summary], words_of[:first_summary]
+        )
         trigrams: defaultdict[str, list[str]] = defaultdict(list)
         for word in self.close:
             for trigram in _trigrams(word):
@@ -536,28 +538,48 @@ class _Part:
                 continue  # tier 0, 1 or 2
             bound = bounds.get(text, 0.0)
             heap.append((-bound, 1, text) if bound > mean else (-mean, 0, text))
-        # Texts of a length that allows the whole text to be close: 2 * shorter >= 0.8 * total
-        # (each near word's texts sorted by length: bisection), and whose letters allow it.
+        # Texts of a length that allows the whole text to be close (difflib's
+        # ``real_quick_ratio``, 2 * shorter / total, at least 80%), holding a close word, and
+        # whose letters allow it (``quick_ratio``). Their letters are counted one length at a
+        # time, the lengths allowing the closest spelling first, and only once that bound
+        # reaches the heap's top: a search that stops at ``limit`` counts the letters of the
+        # texts that could rank before its last record only.
+        near_words = dict.fromkeys(chain.from_iterable(close_words.values()))
+        near = [close[w] for w in near_words]
+        masks = self.masks
         low, high = (2 * size) // 3 - 1, (3 * size) // 2 + 1  # wider than needed
-        windows = []
-        for near in close_words.values():
-            for near_word in near:
-                texts, lengths = self._by_length(near_word)
-                windows.append(texts[bisect_left(lengths, low) : bisect_right(lengths, high)])
-        # Their letters are counted one length at a time, the lengths allowing the closest
-        # spelling first (difflib's ``real_quick_ratio``, a bound of the ``quick_ratio``),
-        # and only once that bound reaches the heap's top: a search that stops at ``limit``
-        # counts the letters of the texts that could rank before its last record only.
-        candidates = sorted(set().union(*windows).difference(every), key=len)
-        lengths = list(map(len, candidates))
-        bands = sorted(((2.0 * min(size, n) / (size + n), n) for n in set(lengths)), reverse=True)
-        bands.reverse()  # popped from the end: the highest bound first
+        bands = [(2.0 * min(size, n) / (size + n), n) for n in range(max(low, 1), high + 1)]
+        bands = sorted(band for band in bands if band[0] >= CLOSE_ENOUGH)
+        query_mask, slack = _query_mask(normalized)
         heapq.heapify(heap)
 
         def count_letters(length: int) -> None:
-            """Push the texts of ``length`` letters whose letters allow them to be close."""
-            band = candidates[bisect_left(lengths, length) : bisect_right(lengths, length)]
-            for text, bound in _close_enough(letters, band):
+            """Push the texts of ``length`` letters whose letters allow them to be close.
+
+            Their masks first (:func:`_letter_masks`: an AND and a bit count a text, for
+            many texts at once by C-level maps), then the exact count for those that pass."""
+            total = size + length
+            need = next(
+                (m for m in range(int(0.4 * total), size + 1) if 2.0 * m / total >= CLOSE_ENOUGH),
+                size + 1,
+            )
+            held = need - slack  # the query's masked letters a text must hold
+            band: set[str] = set()
+            for texts in near:
+                start = bisect_left(texts, length, key=len)
+                stop = bisect_right(texts, length, start, key=len)
+                if start == stop:
+                    continue
+                if held <= 0:
+                    band.update(texts[start:stop])
+                    continue
+                some = texts[start:stop]
+                counts = map(
+                    int.bit_count, map(and_, map(masks.__getitem__, some), repeat(query_mask))
+                )
+                band.update(compress(some, map(le, repeat(held), counts)))
+            band.difference_update(every)
+            for text, bound in _close_enough(letters, list(band)):
                 heapq.heappush(heap, (-bound, 1, text))
 
         positions, summaries = self.group.positions, self.summaries
@@ -598,14 +620,6 @@ class _Part:
                     if held:
                         group.append(held)
             yield from _merged(group)
-
-    def _by_length(self, word: str) -> tuple[tuple[str, ...], list[int]]:
-        """The texts holding ``word`` (sorted by length), and their lengths (kept)."""
-        found = self.by_length.get(word)
-        if found is None:
-            texts = self.close[word]
-            found = self.by_length[word] = (texts, list(map(len, texts)))
-        return found
 
     def _close_words(self, words: Sequence[str]) -> dict[str, dict[str, float]]:
         """For each query word, the words of names, aliases and titles at least 80% similar
@@ -756,6 +770,80 @@ def _close_enough(letters: _Letters, texts: list[str]) -> list[tuple[str, float]
     return [(text, bound) for text, bound in found if bound >= CLOSE_ENOUGH]
 
 
+#: The characters whose counts a text's letters' mask holds (:func:`_letter_masks`); the
+#: query's other characters are counted as held by every text.
+_MASKED: Final = "abcdefghijklmnopqrstuvwxyz0123456789 "
+#: A mask tells a character's counts apart up to this many.
+_LEVELS: Final = 3
+#: The counts of the masked characters, packed: one 8-bit field each.
+_FIELD: Final = {c: 1 << (8 * i) for i, c in enumerate(_MASKED)}
+_ONES: Final = sum(_FIELD.values())
+_GUARDS: Final = _ONES << 7
+_SPACE: Final = _FIELD[" "]
+#: Where a word's packed counts hold its length and a space (see _letter_masks).
+_TOTAL: Final = 8 * len(_MASKED)
+#: The mask of a text every query's mask is within (a text too long to pack).
+_ALL: Final = (1 << (8 * len(_MASKED))) - 1
+
+
+def _packed(text: str) -> int:
+    """The counts of the masked characters in ``text``, one 8-bit field each."""
+    return sum(text.count(c) * field for c, field in _FIELD.items() if c in text)
+
+
+def _letter_masks(texts: Sequence[str], words_of: Sequence[tuple[str, ...]]) -> dict[str, int]:
+    """For each text, a mask of its letters' counts: bit 7 - (k - 1) of a masked
+    character's field set if the text holds it at least k times (k up to :data:`_LEVELS`).
+    ``words_of``: the texts' words, each once (as :class:`SearchEntry` has them).
+
+    With the query's mask (:func:`_query_mask`), ``(query & text).bit_count()`` bounds from
+    above how many of the query's masked letters (up to ``_LEVELS`` of each) the text holds:
+    the letters matched in difflib's ``quick_ratio`` are at most that plus the query's
+    other letters (the ``slack``). A text's counts are the sums of its words' (normalised
+    texts are words joined by single spaces: a word and the space after it, one space
+    less), packed in 8-bit fields and compared with 1, 2 and 3 for all the fields at once
+    (a guard bit a field: ``((packed | guards) - k * ones) & guards``); all of it by
+    C-level maps, for many texts at once. A field above the others counts the letters, to
+    tell the texts holding a word more than once (their counts are made from the text).
+    A text of 128 letters or more, whose counts could overflow a field, has every bit
+    set."""
+    vocabulary = set(chain.from_iterable(words_of))
+    packed_words = {w: _packed(f"{w} ") + ((len(w) + 1) << _TOTAL) for w in vocabulary}
+    packed = list(
+        map(
+            sub,
+            map(sum, map(partial(map, packed_words.__getitem__), words_of)),
+            repeat(_SPACE + (1 << _TOTAL)),  # one space less
+        )
+    )
+    # the totals: the text's length where each word is held once
+    totals = map(rshift, packed, repeat(_TOTAL))
+    for number in compress(range(len(texts)), map(ne, totals, map(len, texts))):
+        packed[number] = _packed(texts[number])  # a word more than once, or no word
+    guarded = list(map(or_, packed, repeat(_GUARDS)))
+    masks = list(map(and_, map(sub, guarded, repeat(_ONES)), repeat(_GUARDS)))
+    for k in range(2, _LEVELS + 1):
+        at_least = map(and_, map(sub, guarded, repeat(k * _ONES)), repeat(_GUARDS))
+        masks = list(map(or_, masks, map(rshift, at_least, repeat(k - 1))))
+    found = dict(zip(texts, masks, strict=True))
+    for text in texts:
+        if len(text) >= 128:
+            found[text] = _ALL
+    return found
+
+
+def _query_mask(query: str) -> tuple[int, int]:
+    """The query's mask (as :func:`_letter_masks`), and its letters the mask does not
+    hold (the ``slack``: other characters, and counts past :data:`_LEVELS`)."""
+    mask = 0
+    for c in set(query):
+        field = _FIELD.get(c)
+        if field is not None:
+            for k in range(1, min(query.count(c), _LEVELS) + 1):
+                mask |= (field << 7) >> (k - 1)
+    return mask, len(query) - mask.bit_count()
+
+
 class SearchIndex:
     """Every searchable text of a dataset, with an inverted index (see the module doc).
 
@@ -797,7 +885,8 @@ class SearchIndex:
             with self._lock:
                 part = self._parts[group]
                 if part is None:
-                    part = self._parts[group] = _Part(self._makers[group]())
+                    with gc_paused():  # an index of 100,000 events is many objects
+                        part = self._parts[group] = _Part(self._makers[group]())
         return part
 
     def __len__(self) -> int:
