@@ -1235,26 +1235,34 @@ def test_the_search_index_ranks_as_the_linear_scan(
     assert found == (expected if limit is None else expected[:limit])
 
 
-@settings(max_examples=100)
+@settings(max_examples=200)
 @given(
     entries=search_entries(),
     query=st.lists(st.sampled_from(ENTRY_WORDS), min_size=2, max_size=3),
     limit=st.none() | st.integers(1, 5),
     look_up_below=st.sampled_from([0, 10**9]),
     scan_first=st.sampled_from([0, 1, 2, 10**9]),
+    set_from=st.sampled_from([0, 2, 10**9]),
 )
 def test_word_matches_intersect_or_look_up_alike(
-    entries: list[Any], query: list[str], limit: int | None, look_up_below: int, scan_first: int
+    entries: list[Any],
+    query: list[str],
+    limit: int | None,
+    look_up_below: int,
+    scan_first: int,
+    set_from: int,
 ) -> None:
-    """Several query words: the first word's texts are looked up one by one in the others'
-    (bisection) up to ``_SCAN_FIRST`` of them, the rest intersected with the next word's
-    (C-level) or looked up in them; every way gives the linear scan's order."""
+    """Several query words: the first word's texts are looked up in the others' (their
+    sets, or bisection in their lists) up to ``_SCAN_FIRST`` of them, the rest intersected
+    with the next word's (C-level) or looked up in them; words with and without sets (and
+    query words starting several words); every way gives the linear scan's order."""
     from rightsdata._data import search
 
     expected = search.rank(" ".join(query), entries)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "_LOOK_UP_BELOW", look_up_below)
         patch.setattr(search, "_SCAN_FIRST", scan_first)
+        patch.setattr(search, "_SET_FROM", set_from)
         found = search.SearchIndex(entries).search(" ".join(query), limit)
     assert found == expected[:limit]
 

@@ -62,7 +62,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 from operator import add, and_, le, ne, or_, rshift, sub
 from typing import Any, Final, NamedTuple
 
@@ -365,6 +365,8 @@ _GROUP_KINDS: Final = (
 _LOOK_UP_BELOW: Final = 16
 #: How many texts of its first word a word search looks up one by one before intersecting.
 _SCAN_FIRST: Final = 256
+#: A word held by this many texts or more has them as a set too (see _Part.word_sets).
+_SET_FROM: Final = 64
 #: How many searches' results a SearchIndex keeps (the dataset never changes).
 CACHED_SEARCHES: Final = 256
 
@@ -389,6 +391,7 @@ class _Part:
         "summaries",
         "trigrams",
         "vocabulary",
+        "word_sets",
         "word_texts",
     )
 
@@ -414,6 +417,11 @@ class _Part:
             for word in words:
                 word_texts[word].append(number)
         self.word_texts: dict[str, list[int]] = dict(word_texts)
+        # The texts of a word held by many, as a set too: several query words' texts are
+        # intersected by C-level set operations.
+        self.word_sets: dict[str, frozenset[int]] = {
+            w: frozenset(texts) for w, texts in word_texts.items() if len(texts) >= _SET_FROM
+        }
         self.vocabulary: list[str] = sorted(word_texts)
         # For close spellings: each word of a name, alias or title, and the distinct texts
         # (of those fields) holding it, shortest first (then in the order of their first
@@ -480,19 +488,22 @@ class _Part:
         (lazily, :meth:`entries_of`). Several: the texts of the query word with the fewest
         that the others' hold (:func:`_texts_holding_all`), then their entries.
         """
-        word_texts = self.word_texts
-        per_word = []
+        word_texts, word_sets = self.word_texts, self.word_sets
+        per_word: list[tuple[int, str, list[list[int]], list[frozenset[int]] | None]] = []
         for word in dict.fromkeys(words):
             matches = self.words_starting(word)
             if not matches:
                 return
             lists = [word_texts[match] for match in matches]
-            per_word.append((sum(map(len, lists)), word, matches, lists))
+            sets = [word_sets[match] for match in matches if match in word_sets]
+            held = sets if len(sets) == len(matches) else None
+            per_word.append((sum(map(len, lists)), word, lists, held))
         per_word.sort(key=lambda item: item[0])
         if len(per_word) == 1:
-            yield from self.entries_of(_merged(per_word[0][3]))
+            yield from self.entries_of(_merged(per_word[0][2]))
             return
-        yield from self.entries_of(_texts_holding_all([lists for *_, lists in per_word]))
+        found = _texts_holding_all([p[2] for p in per_word], [p[3] for p in per_word])
+        yield from self.entries_of(found)
 
     def close_positions(self, normalized: str, words: Sequence[str]) -> Iterator[int]:
         """The entries of names, aliases and titles spelled close to the query (tier 3):
@@ -650,35 +661,63 @@ def _is_word_match(query: str, spaced: Sequence[str], text: str) -> bool:
     return text.startswith(query) or all(map(f" {text}".__contains__, spaced))
 
 
-def _texts_holding_all(per_word: Sequence[Sequence[list[int]]]) -> Iterator[int]:
+def _texts_holding_all(
+    per_word: Sequence[Sequence[list[int]]],
+    sets_of: Sequence[Sequence[frozenset[int]] | None] | None = None,
+) -> Iterator[int]:
     """The texts (ascending) in some list of each query word (``per_word``, the query word
-    with the fewest texts first); lazily.
+    with the fewest texts first); lazily. ``sets_of``: for each query word, its lists as
+    sets (kept by the index for words in many texts), or None.
 
-    The first :data:`_SCAN_FIRST` texts of the first word are looked up (bisection) in the
-    others' lists one by one, so that a search that finds ``limit`` records among them reads
-    no more; past them, the first word's texts are intersected with each other word's
-    (C-level set operations, or a bisection for each when they are few against them)."""
+    The first :data:`_SCAN_FIRST` texts of the first word are looked up in the others'
+    (their sets, by C-level maps, or bisection in their lists), so that a search that finds
+    ``limit`` records among them reads no more; past them, the first word's texts are
+    intersected with each other word's (C-level set operations, or a look-up of each when
+    they are few against them)."""
     driver, others = per_word[0], per_word[1:]
-    last = -1
-    for count, number in enumerate(_merged(driver)):
-        if count == _SCAN_FIRST:
-            break
-        if number != last:
-            last = number
-            if all(any(_holds(texts, number) for texts in lists) for lists in others):
-                yield number
-    else:
+    if sets_of is None:
+        sets_of = [None] * len(per_word)
+    other_sets = sets_of[1:]
+    read = list(islice(_merged(driver), _SCAN_FIRST))
+    kept = list(dict.fromkeys(read))  # each once (a text can hold several of the words)
+    for lists, sets in zip(others, other_sets, strict=True):
+        kept = _kept(kept, lists, sets)
+    yield from kept
+    if len(read) < _SCAN_FIRST:
         return  # every text of the first word looked up
-    found = set(chain.from_iterable(driver))
-    for lists in others:
+    last = read[-1] if read else -1
+    driver_sets = sets_of[0]
+    found: set[int] | frozenset[int]
+    if driver_sets is not None and len(driver_sets) == 1:
+        found = driver_sets[0]  # not changed below: each step makes a new set
+    else:
+        found = set(chain.from_iterable(driver))
+    for lists, sets in zip(others, other_sets, strict=True):
         total = sum(map(len, lists))
-        if len(found) * len(lists) * _LOOK_UP_BELOW < total:
-            found = {n for n in found if any(_holds(texts, n) for texts in lists)}
+        if sets is not None and len(sets) == 1:
+            found = found & sets[0]  # C-level, over the smaller
+        elif len(found) * len(lists) * _LOOK_UP_BELOW < total:
+            found = set(_kept(list(found), lists, sets))
         else:
-            found.intersection_update(chain.from_iterable(lists))
+            found = found.intersection(chain.from_iterable(lists))
         if not found:
             return
     yield from sorted(n for n in found if n > last)
+
+
+def _kept(
+    numbers: list[int], lists: Sequence[list[int]], sets: Sequence[frozenset[int]] | None
+) -> list[int]:
+    """The ``numbers`` in some of ``lists`` (or of their ``sets``, if given: looked up by
+    C-level maps), in their order."""
+    if sets is None:
+        return [n for n in numbers if any(_holds(texts, n) for texts in lists)]
+    if len(sets) == 1:
+        return list(compress(numbers, map(sets[0].__contains__, numbers)))
+    found: Iterable[bool] = repeat(False, len(numbers))
+    for held in sets:
+        found = map(or_, found, map(held.__contains__, numbers))
+    return list(compress(numbers, found))
 
 
 def _holds(numbers: list[int], number: int) -> bool:
