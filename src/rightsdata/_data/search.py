@@ -489,15 +489,14 @@ class _Part:
         that the others' hold (:func:`_texts_holding_all`), then their entries.
         """
         word_texts, word_sets = self.word_texts, self.word_sets
-        per_word: list[tuple[int, str, list[list[int]], list[frozenset[int]] | None]] = []
+        per_word: list[tuple[int, str, list[list[int]], list[frozenset[int] | None]]] = []
         for word in dict.fromkeys(words):
             matches = self.words_starting(word)
             if not matches:
                 return
             lists = [word_texts[match] for match in matches]
-            sets = [word_sets[match] for match in matches if match in word_sets]
-            held = sets if len(sets) == len(matches) else None
-            per_word.append((sum(map(len, lists)), word, lists, held))
+            sets = [word_sets.get(match) for match in matches]
+            per_word.append((sum(map(len, lists)), word, lists, sets))
         per_word.sort(key=lambda item: item[0])
         if len(per_word) == 1:
             yield from self.entries_of(_merged(per_word[0][2]))
@@ -663,11 +662,11 @@ def _is_word_match(query: str, spaced: Sequence[str], text: str) -> bool:
 
 def _texts_holding_all(
     per_word: Sequence[Sequence[list[int]]],
-    sets_of: Sequence[Sequence[frozenset[int]] | None] | None = None,
+    sets_of: Sequence[Sequence[frozenset[int] | None]] = (),
 ) -> Iterator[int]:
     """The texts (ascending) in some list of each query word (``per_word``, the query word
     with the fewest texts first); lazily. ``sets_of``: for each query word, its lists as
-    sets (kept by the index for words in many texts), or None.
+    sets where the index keeps them (words held by many texts), else None.
 
     The first :data:`_SCAN_FIRST` texts of the first word are looked up in the others'
     (their sets, by C-level maps, or bisection in their lists), so that a search that finds
@@ -675,8 +674,7 @@ def _texts_holding_all(
     intersected with each other word's (C-level set operations, or a look-up of each when
     they are few against them)."""
     driver, others = per_word[0], per_word[1:]
-    if sets_of is None:
-        sets_of = [None] * len(per_word)
+    sets_of = sets_of or [[None] * len(lists) for lists in per_word]
     other_sets = sets_of[1:]
     read = list(islice(_merged(driver), _SCAN_FIRST))
     kept = list(dict.fromkeys(read))  # each once (a text can hold several of the words)
@@ -686,15 +684,12 @@ def _texts_holding_all(
     if len(read) < _SCAN_FIRST:
         return  # every text of the first word looked up
     last = read[-1] if read else -1
-    driver_sets = sets_of[0]
-    found: set[int] | frozenset[int]
-    if driver_sets is not None and len(driver_sets) == 1:
-        found = driver_sets[0]  # not changed below: each step makes a new set
-    else:
-        found = set(chain.from_iterable(driver))
+    first = sets_of[0][0] if len(driver) == 1 else None
+    # (the index's set is not changed below: each step makes a new set)
+    found = first if first is not None else set(chain.from_iterable(driver))
     for lists, sets in zip(others, other_sets, strict=True):
         total = sum(map(len, lists))
-        if sets is not None and len(sets) == 1:
+        if len(sets) == 1 and sets[0] is not None:
             found = found & sets[0]  # C-level, over the smaller
         elif len(found) * len(lists) * _LOOK_UP_BELOW < total:
             found = set(_kept(list(found), lists, sets))
@@ -706,18 +701,23 @@ def _texts_holding_all(
 
 
 def _kept(
-    numbers: list[int], lists: Sequence[list[int]], sets: Sequence[frozenset[int]] | None
+    numbers: list[int], lists: Sequence[list[int]], sets: Sequence[frozenset[int] | None]
 ) -> list[int]:
-    """The ``numbers`` in some of ``lists`` (or of their ``sets``, if given: looked up by
-    C-level maps), in their order."""
-    if sets is None:
-        return [n for n in numbers if any(_holds(texts, n) for texts in lists)]
-    if len(sets) == 1:
-        return list(compress(numbers, map(sets[0].__contains__, numbers)))
-    found: Iterable[bool] = repeat(False, len(numbers))
-    for held in sets:
-        found = map(or_, found, map(held.__contains__, numbers))
-    return list(compress(numbers, found))
+    """The ``numbers`` in some of ``lists``, in their order. ``sets``: ``lists`` as sets
+    where kept (looked up by C-level maps), else None (looked up by bisection)."""
+    held: Iterable[bool] = repeat(False, len(numbers))
+    for some in sets:
+        if some is not None:
+            held = map(or_, held, map(some.__contains__, numbers))
+    loose = [texts for texts, some in zip(lists, sets, strict=True) if some is None]
+    if not loose:
+        return list(compress(numbers, held))
+    found = list(held)
+    return [
+        n
+        for n, hit in zip(numbers, found, strict=True)
+        if hit or any(_holds(texts, n) for texts in loose)
+    ]
 
 
 def _holds(numbers: list[int], number: int) -> bool:
