@@ -1242,7 +1242,7 @@ def test_the_search_index_ranks_as_the_linear_scan(
     limit=st.none() | st.integers(1, 5),
     look_up_below=st.sampled_from([0, 10**9]),
     scan_first=st.sampled_from([0, 1, 2, 10**9]),
-    set_from=st.sampled_from([0, 2, 10**9]),
+    bitmap_from=st.sampled_from([0, 2, 4, 8, 10**9]),
 )
 def test_word_matches_intersect_or_look_up_alike(
     entries: list[Any],
@@ -1250,19 +1250,20 @@ def test_word_matches_intersect_or_look_up_alike(
     limit: int | None,
     look_up_below: int,
     scan_first: int,
-    set_from: int,
+    bitmap_from: int,
 ) -> None:
-    """Several query words: the first word's texts are looked up in the others' (their
-    sets, or bisection in their lists) up to ``_SCAN_FIRST`` of them, the rest intersected
-    with the next word's (C-level) or looked up in them; words with and without sets (and
-    query words starting several words); every way gives the linear scan's order."""
+    """Several query words: the bitwise AND of their bitmaps (words with a bitmap and words
+    without, whose bitmap is made, and query words starting several words), or the first
+    word's texts looked up one by one in the others' (bisection) up to ``_SCAN_FIRST`` of
+    them, the rest intersected with the next word's (C-level) or looked up in them; every
+    way gives the linear scan's order."""
     from rightsdata._data import search
 
     expected = search.rank(" ".join(query), entries)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "_LOOK_UP_BELOW", look_up_below)
         patch.setattr(search, "_SCAN_FIRST", scan_first)
-        patch.setattr(search, "_SET_FROM", set_from)
+        patch.setattr(search, "_BITMAP_FROM", bitmap_from)
         found = search.SearchIndex(entries).search(" ".join(query), limit)
     assert found == expected[:limit]
 

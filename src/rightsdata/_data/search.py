@@ -62,7 +62,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import chain, compress, islice, repeat
+from itertools import chain, compress, repeat
 from operator import add, and_, le, ne, or_, rshift, sub
 from typing import Any, Final, NamedTuple
 
@@ -365,8 +365,9 @@ _GROUP_KINDS: Final = (
 _LOOK_UP_BELOW: Final = 16
 #: How many texts of its first word a word search looks up one by one before intersecting.
 _SCAN_FIRST: Final = 256
-#: A word held by this many texts or more has them as a set too (see _Part.word_sets).
-_SET_FROM: Final = 64
+#: A word held by this many texts or more (and by 1/256 of them) has them as a bitmap too
+#: (see :func:`_bitmap_from`).
+_BITMAP_FROM: Final = 64
 #: How many searches' results a SearchIndex keeps (the dataset never changes).
 CACHED_SEARCHES: Final = 256
 
@@ -382,6 +383,7 @@ class _Part:
     (:meth:`entries_of`)."""
 
     __slots__ = (
+        "bitmaps",
         "close",
         "ends",
         "entries",
@@ -391,7 +393,6 @@ class _Part:
         "summaries",
         "trigrams",
         "vocabulary",
-        "word_sets",
         "word_texts",
     )
 
@@ -417,10 +418,12 @@ class _Part:
             for word in words:
                 word_texts[word].append(number)
         self.word_texts: dict[str, list[int]] = dict(word_texts)
-        # The texts of a word held by many, as a set too: several query words' texts are
-        # intersected by C-level set operations.
-        self.word_sets: dict[str, frozenset[int]] = {
-            w: frozenset(texts) for w, texts in word_texts.items() if len(texts) >= _SET_FROM
+        # The texts of each word held by many, as a bitmap too: several such query words'
+        # texts are intersected by a bitwise AND.
+        self.bitmaps: dict[str, int] = {
+            w: _bitmap(texts, len(numbered))
+            for w, texts in word_texts.items()
+            if len(texts) >= _bitmap_from(len(numbered))
         }
         self.vocabulary: list[str] = sorted(word_texts)
         # For close spellings: each word of a name, alias or title, and the distinct texts
@@ -485,24 +488,39 @@ class _Part:
         """The entries in which every query word starts a word, ascending.
 
         One query word: the texts of the words it starts, merged lazily, then their entries
-        (lazily, :meth:`entries_of`). Several: the texts of the query word with the fewest
-        that the others' hold (:func:`_texts_holding_all`), then their entries.
+        (lazily, :meth:`entries_of`). Several: if every query word is in many texts, the
+        bitwise AND of their bitmaps (each query word's the OR of the bitmaps of the words
+        it starts; a word in fewer texts than bitmaps are kept for is made one), read from
+        the top bit down; else the texts of the query word with the fewest that the others'
+        hold (:func:`_texts_holding_all`). Then their entries.
         """
-        word_texts, word_sets = self.word_texts, self.word_sets
-        per_word: list[tuple[int, str, list[list[int]], list[frozenset[int] | None]]] = []
+        word_texts = self.word_texts
+        per_word = []
         for word in dict.fromkeys(words):
             matches = self.words_starting(word)
             if not matches:
                 return
             lists = [word_texts[match] for match in matches]
-            sets = [word_sets.get(match) for match in matches]
-            per_word.append((sum(map(len, lists)), word, lists, sets))
+            per_word.append((sum(map(len, lists)), word, matches, lists))
         per_word.sort(key=lambda item: item[0])
         if len(per_word) == 1:
-            yield from self.entries_of(_merged(per_word[0][2]))
+            yield from self.entries_of(_merged(per_word[0][3]))
             return
-        found = _texts_holding_all([p[2] for p in per_word], [p[3] for p in per_word])
-        yield from self.entries_of(found)
+        size = len(self.numbered)
+        if per_word[0][0] < _bitmap_from(size):  # few texts: looked up one by one
+            yield from self.entries_of(_texts_holding_all([lists for *_, lists in per_word]))
+            return
+        bitmaps = self.bitmaps
+        found = -1
+        for _, _, matches, lists in per_word:
+            union = 0
+            for match, texts in zip(matches, lists, strict=True):
+                held = bitmaps.get(match)
+                union |= _bitmap(texts, size) if held is None else held
+            found &= union
+            if not found:
+                return
+        yield from self.entries_of(_numbers_in(found, size))
 
     def close_positions(self, normalized: str, words: Sequence[str]) -> Iterator[int]:
         """The entries of names, aliases and titles spelled close to the query (tier 3):
@@ -660,64 +678,66 @@ def _is_word_match(query: str, spaced: Sequence[str], text: str) -> bool:
     return text.startswith(query) or all(map(f" {text}".__contains__, spaced))
 
 
-def _texts_holding_all(
-    per_word: Sequence[Sequence[list[int]]],
-    sets_of: Sequence[Sequence[frozenset[int] | None]] = (),
-) -> Iterator[int]:
+def _texts_holding_all(per_word: Sequence[Sequence[list[int]]]) -> Iterator[int]:
     """The texts (ascending) in some list of each query word (``per_word``, the query word
-    with the fewest texts first); lazily. ``sets_of``: for each query word, its lists as
-    sets where the index keeps them (words held by many texts), else None.
+    with the fewest texts first); lazily.
 
-    The first :data:`_SCAN_FIRST` texts of the first word are looked up in the others'
-    (their sets, by C-level maps, or bisection in their lists), so that a search that finds
-    ``limit`` records among them reads no more; past them, the first word's texts are
-    intersected with each other word's (C-level set operations, or a look-up of each when
-    they are few against them)."""
+    The first :data:`_SCAN_FIRST` texts of the first word are looked up (bisection) in the
+    others' lists one by one, so that a search that finds ``limit`` records among them reads
+    no more; past them, the first word's texts are intersected with each other word's
+    (C-level set operations, or a bisection for each when they are few against them)."""
     driver, others = per_word[0], per_word[1:]
-    sets_of = sets_of or [[None] * len(lists) for lists in per_word]
-    other_sets = sets_of[1:]
-    read = list(islice(_merged(driver), _SCAN_FIRST))
-    kept = list(dict.fromkeys(read))  # each once (a text can hold several of the words)
-    for lists, sets in zip(others, other_sets, strict=True):
-        kept = _kept(kept, lists, sets)
-    yield from kept
-    if len(read) < _SCAN_FIRST:
+    last = -1
+    for count, number in enumerate(_merged(driver)):
+        if count == _SCAN_FIRST:
+            break
+        if number != last:
+            last = number
+            if all(any(_holds(texts, number) for texts in lists) for lists in others):
+                yield number
+    else:
         return  # every text of the first word looked up
-    last = read[-1] if read else -1
-    first = sets_of[0][0] if len(driver) == 1 else None
-    # (the index's set is not changed below: each step makes a new set)
-    found = first if first is not None else set(chain.from_iterable(driver))
-    for lists, sets in zip(others, other_sets, strict=True):
+    found = set(chain.from_iterable(driver))
+    for lists in others:
         total = sum(map(len, lists))
-        if len(sets) == 1 and sets[0] is not None:
-            found = found & sets[0]  # C-level, over the smaller
-        elif len(found) * len(lists) * _LOOK_UP_BELOW < total:
-            found = set(_kept(list(found), lists, sets))
+        if len(found) * len(lists) * _LOOK_UP_BELOW < total:
+            found = {n for n in found if any(_holds(texts, n) for texts in lists)}
         else:
-            found = found.intersection(chain.from_iterable(lists))
+            found.intersection_update(chain.from_iterable(lists))
         if not found:
             return
     yield from sorted(n for n in found if n > last)
 
 
-def _kept(
-    numbers: list[int], lists: Sequence[list[int]], sets: Sequence[frozenset[int] | None]
-) -> list[int]:
-    """The ``numbers`` in some of ``lists``, in their order. ``sets``: ``lists`` as sets
-    where kept (looked up by C-level maps), else None (looked up by bisection)."""
-    held: Iterable[bool] = repeat(False, len(numbers))
-    for some in sets:
-        if some is not None:
-            held = map(or_, held, map(some.__contains__, numbers))
-    loose = [texts for texts, some in zip(lists, sets, strict=True) if some is None]
-    if not loose:
-        return list(compress(numbers, held))
-    found = list(held)
-    return [
-        n
-        for n, hit in zip(numbers, found, strict=True)
-        if hit or any(_holds(texts, n) for texts in loose)
-    ]
+def _bitmap_from(size: int) -> int:
+    """How many of ``size`` texts a word is held by for the index to keep them as a
+    bitmap too: at least 64, and 1/256 of the texts (a bitmap then takes at most 4 times
+    the memory of the word's list of texts, and the words with bitmaps hold at most 256
+    times each text's words)."""
+    return max(_BITMAP_FROM, size >> 8)
+
+
+_BIT: Final = tuple(1 << i for i in range(8))
+
+
+def _bitmap(numbers: Iterable[int], size: int) -> int:
+    """The texts ``numbers`` (of ``size``) as an int: bit ``size - 1 - n`` set for text
+    ``n``, so that the top bit is the first text (see :func:`_numbers_in`)."""
+    top = size - 1
+    bits = bytearray((size + 7) // 8)
+    for number in numbers:
+        at = top - number
+        bits[at >> 3] |= _BIT[at & 7]
+    return int.from_bytes(bits, "little")
+
+
+def _numbers_in(bitmap: int, size: int) -> Iterator[int]:
+    """The texts of a :func:`_bitmap`, ascending; lazily (from the top bit down)."""
+    top = size - 1
+    while bitmap:
+        at = bitmap.bit_length() - 1
+        yield top - at
+        bitmap ^= 1 << at
 
 
 def _holds(numbers: list[int], number: int) -> bool:
