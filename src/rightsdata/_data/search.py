@@ -45,9 +45,12 @@ Within a tier, a closer spelling comes first (tier 3 only), then the field in th
 within-tier order above, and an inverted index maps each word to the texts holding it.
 Exact and prefix matches come from the sorted texts (bisection), word matches from the
 words starting with each query word (bisection in the sorted vocabulary, then the
-intersection of their texts), and close spellings are looked for only among texts holding a
-word that shares a trigram with a query word and is close to it (difflib runs on those
-candidates only). A search stops at the tier where ``limit`` records are found.
+intersection of their texts: a bitwise AND of bitmaps for words held by many texts), and
+close spellings are looked for only among texts holding a word that shares a trigram with a
+query word and is close to it, and whose letters allow it (a mask of each text's letter
+counts, made when the index is built: an AND and a bit count a text); difflib's similarity
+is worked out for those candidates only. A search stops at the tier where ``limit`` records
+are found.
 """
 
 from __future__ import annotations
@@ -570,10 +573,11 @@ class _Part:
         has a close word in it (the mean of the words' similarities is then at least 80%),
         or if its length allows the whole text to be 80% similar to the query (each word's
         texts are sorted by length: bisection) and its letters do too (difflib's
-        ``quick_ratio``, an upper bound of the similarity, from letter counts, see
-        :func:`_close_enough`; counted one length at a time, the lengths allowing the
+        ``quick_ratio``, an upper bound of the similarity, from letter counts: bounded first
+        by the texts' masks, :func:`_letter_masks`, then counted exactly for those that
+        pass, :func:`_close_enough`; one length at a time, the lengths allowing the
         closest spelling first, once that length's bound reaches the best left). Candidates
-        are scored by difflib in the order of that bound, best first, and a group of equal
+        are scored (:func:`_ratio`) in the order of that bound, best first, and a group of equal
         scores is yielded once no candidate left could reach it: a search that stops at
         ``limit`` counts the letters of, and scores, only the candidates that could rank
         before its last record.
