@@ -480,10 +480,12 @@ class _Part:
             for word in dict.fromkeys(words_of[number]):
                 close[word].append(numbered[number])
         self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
-        # The letters' masks of those texts (see _letter_masks).
-        self.masks: dict[str, int] = _letter_masks(
-            numbered[:first_summary], words_of[:first_summary]
-        )
+        # The letters' masks of those texts (see _letter_masks), for each word in the order
+        # of its texts (a band of them is read together, not looked up text by text).
+        mask_of = _letter_masks(numbered[:first_summary], words_of[:first_summary])
+        self.masks: dict[str, tuple[int, ...]] = {
+            w: tuple(map(mask_of.__getitem__, texts)) for w, texts in self.close.items()
+        }
         trigrams: defaultdict[str, list[str]] = defaultdict(list)
         for word in self.close:
             for trigram in _trigrams(word):
@@ -614,8 +616,8 @@ class _Part:
         # reaches the heap's top: a search that stops at ``limit`` counts the letters of the
         # texts that could rank before its last record only.
         near_words = dict.fromkeys(chain.from_iterable(close_words.values()))
-        near = [close[w] for w in near_words]
         masks = self.masks
+        near = [(close[w], masks[w]) for w in near_words]
         low, high = (2 * size) // 3 - 1, (3 * size) // 2 + 1  # wider than needed
         bands = [(2.0 * min(size, n) / (size + n), n) for n in range(max(low, 1), high + 1)]
         bands = sorted(band for band in bands if band[0] >= CLOSE_ENOUGH)
@@ -634,7 +636,7 @@ class _Part:
             )
             held = need - slack  # the query's masked letters a text must hold
             band: set[str] = set()
-            for texts in near:
+            for texts, held_masks in near:
                 start = bisect_left(texts, length, key=len)
                 stop = bisect_right(texts, length, start, key=len)
                 if start == stop:
@@ -643,9 +645,7 @@ class _Part:
                     band.update(texts[start:stop])
                     continue
                 some = texts[start:stop]
-                counts = map(
-                    int.bit_count, map(and_, map(masks.__getitem__, some), repeat(query_mask))
-                )
+                counts = map(int.bit_count, map(and_, held_masks[start:stop], repeat(query_mask)))
                 band.update(compress(some, map(le, repeat(held), counts)))
             band.difference_update(every)
             for text, bound in _close_enough(letters, list(band)):
