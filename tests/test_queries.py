@@ -1503,13 +1503,20 @@ CLOSE_WORDS = ["at", "act", "a", "cat", "kozlov", "kozlova", "kozlof", "vladimir
     query=st.lists(st.sampled_from(CLOSE_WORDS), min_size=1, max_size=4),
     limit=st.none() | st.integers(1, 4),
     fields=st.lists(st.integers(0, 3), min_size=25, max_size=25),
+    bitmap_from=st.sampled_from([0, 10**9]),
 )
 def test_the_close_spelling_tier_ranks_as_the_linear_scan(
-    texts: list[list[str]], query: list[str], limit: int | None, fields: list[int]
+    texts: list[list[str]],
+    query: list[str],
+    limit: int | None,
+    fields: list[int],
+    bitmap_from: int,
 ) -> None:
     """Texts of words one or two letters apart ("at", "act", "cat"), of lengths near the
     query's: the candidates the index skips for their length, letters or words are those
-    the linear scan finds no close spelling in."""
+    the linear scan finds no close spelling in (the texts holding a close word of every
+    query word from kept bitmaps, or from bitmaps made then)."""
+    from rightsdata._data import search
     from rightsdata._data.search import SearchEntry, SearchIndex, rank
 
     entries = [
@@ -1518,7 +1525,9 @@ def test_the_close_spelling_tier_ranks_as_the_linear_scan(
     ]
     text = " ".join(query)
     expected = rank(text, entries)
-    assert SearchIndex(entries).search(text, limit) == expected[:limit]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_BITMAP_FROM", bitmap_from)
+        assert SearchIndex(entries).search(text, limit) == expected[:limit]
 
 
 LETTERS = st.text(alphabet="aabkoé ж", min_size=1, max_size=12)

@@ -65,7 +65,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import chain, compress, repeat
+from itertools import chain, compress, repeat, takewhile
 from operator import add, and_, le, ne, or_, rshift, sub
 from typing import Any, Final, NamedTuple
 
@@ -425,6 +425,7 @@ class _Part:
     __slots__ = (
         "bitmaps",
         "close",
+        "closed",
         "ends",
         "entries",
         "group",
@@ -480,6 +481,7 @@ class _Part:
             for word in dict.fromkeys(words_of[number]):
                 close[word].append(numbered[number])
         self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
+        self.closed = first_summary  # the texts numbered from there on are not in close
         # The letters' masks of those texts (see _letter_masks), for each word in the order
         # of its texts (a band of them is read together, not looked up text by text).
         mask_of = _letter_masks(numbered[:first_summary], words_of[:first_summary])
@@ -497,6 +499,11 @@ class _Part:
         for word in self.close:
             ends[word[0], word[-1]].append(word)
         self.ends: dict[tuple[str, str], list[str]] = dict(ends)
+
+    def bitmap(self, word: str) -> int:
+        """The texts holding ``word``, as a bitmap (see :func:`_bitmap`): kept, or made."""
+        held = self.bitmaps.get(word)
+        return _bitmap(self.word_texts[word], len(self.numbered)) if held is None else held
 
     def words_starting(self, prefix: str) -> list[str]:
         vocabulary = self.vocabulary
@@ -552,13 +559,11 @@ class _Part:
         if per_word[0][0] < _bitmap_from(size):  # few texts: looked up one by one
             yield from self.entries_of(_texts_holding_all([lists for *_, lists in per_word]))
             return
-        bitmaps = self.bitmaps
         found = -1
-        for _, _, matches, lists in per_word:
+        for _, _, matches, _ in per_word:
             union = 0
-            for match, texts in zip(matches, lists, strict=True):
-                held = bitmaps.get(match)
-                union |= _bitmap(texts, size) if held is None else held
+            for match in matches:
+                union |= self.bitmap(match)
             found &= union
             if not found:
                 return
@@ -593,13 +598,17 @@ class _Part:
         heap: list[tuple[float, int, str]] = []
         # Texts holding a close word of every query word.
         every: set[str] = set()
-        if all(close_words.values()):
-            per_word = sorted(
-                (sum(len(close[w]) for w in near), word) for word, near in close_words.items()
+        if all(close_words.values()):  # a bitwise AND of ORs of the words' bitmaps
+            found = -1
+            for similar in close_words.values():
+                union = 0
+                for near_word in similar:
+                    union |= self.bitmap(near_word)
+                found &= union
+            numbered, closed = self.numbered, self.closed
+            every.update(
+                numbered[n] for n in takewhile(closed.__gt__, _numbers_in(found, len(numbered)))
             )
-            every.update(*(close[w] for w in close_words[per_word[0][1]]))
-            for _, word in per_word[1:]:
-                every.intersection_update(chain.from_iterable(close[w] for w in close_words[word]))
         letters = _Letters.of(normalized)
         spaced = [f" {word}" for word in words]
         bounds = dict(_close_enough(letters, list(every)))
