@@ -1530,6 +1530,32 @@ def test_the_close_spelling_tier_ranks_as_the_linear_scan(
         assert SearchIndex(entries).search(text, limit) == expected[:limit]
 
 
+@settings(max_examples=100)
+@given(
+    entries=search_entries(),
+    queries=st.lists(
+        st.lists(
+            st.sampled_from([*ENTRY_WORDS, "kozlof", "vladimr", "januar", "bloddy"]),
+            min_size=1,
+            max_size=3,
+        ),
+        min_size=2,
+        max_size=6,
+    ),
+)
+def test_one_index_answers_queries_sharing_words_as_the_linear_scan(
+    entries: list[Any], queries: list[list[str]]
+) -> None:
+    """An index asked several queries (its query words' close words kept from one query
+    to the next) answers each as the linear scan does."""
+    from rightsdata._data.search import SearchIndex, rank
+
+    index = SearchIndex(entries)
+    for asked in queries:
+        text = " ".join(asked)
+        assert index.search(text) == rank(text, entries), text
+
+
 LETTERS = st.text(alphabet="aabkoé ж", min_size=1, max_size=12)
 
 

@@ -408,6 +408,8 @@ _SCAN_FIRST: Final = 256
 #: A word held by this many texts or more (and by 1/256 of them) has them as a bitmap too
 #: (see :func:`_bitmap_from`).
 _BITMAP_FROM: Final = 64
+#: How many query words' close words an index keeps (see _Part._close_words).
+_CACHED_WORDS: Final = 4096
 #: How many searches' results a SearchIndex keeps (the dataset never changes).
 CACHED_SEARCHES: Final = 256
 
@@ -431,6 +433,7 @@ class _Part:
         "group",
         "masks",
         "numbered",
+        "similar",
         "summaries",
         "trigrams",
         "vocabulary",
@@ -482,6 +485,7 @@ class _Part:
                 close[word].append(numbered[number])
         self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
         self.closed = first_summary  # the texts numbered from there on are not in close
+        self.similar: dict[str, dict[str, float]] = {}  # see _close_words
         # The letters' masks of those texts (see _letter_masks), for each word in the order
         # of its texts (a band of them is read together, not looked up text by text).
         mask_of = _letter_masks(numbered[:first_summary], words_of[:first_summary])
@@ -701,11 +705,16 @@ class _Part:
 
     def _close_words(self, words: Sequence[str]) -> dict[str, dict[str, float]]:
         """For each query word, the words of names, aliases and titles at least 80% similar
-        to it, with their similarity."""
-        trigrams = self.trigrams
+        to it, with their similarity (kept for the last :data:`_CACHED_WORDS` query words:
+        names repeat words)."""
+        trigrams, cache = self.trigrams, self.similar
         found: dict[str, dict[str, float]] = {}
         for word in words:
             if word in found:
+                continue
+            known = cache.get(word)
+            if known is not None:
+                found[word] = known
                 continue
             near: set[str] = set(self.ends.get((word[0], word[-1]), ()))
             for trigram in _trigrams(word):
@@ -716,6 +725,10 @@ class _Part:
                 if similarity >= CLOSE_ENOUGH:
                     similar[other] = similarity
             found[word] = similar
+            if len(cache) >= _CACHED_WORDS:
+                with contextlib.suppress(StopIteration, KeyError, RuntimeError):
+                    del cache[next(iter(cache))]  # the oldest
+            cache[word] = similar
         return found
 
 
