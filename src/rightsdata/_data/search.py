@@ -480,18 +480,19 @@ class _Part:
             len(numbered),
         )  # the texts from there on are held by summaries only
         lengths = list(map(len, numbered[:first_summary]))
+        # With them, the letters' masks of those texts (see _letter_masks), for each word
+        # in the order of its texts (a band of them is read together, not text by text).
+        masks = _letter_masks(numbered[:first_summary], words_of[:first_summary])
+        close_masks: defaultdict[str, list[int]] = defaultdict(list)
         for number in sorted(range(first_summary), key=lengths.__getitem__):
-            for word in dict.fromkeys(words_of[number]):
-                close[word].append(numbered[number])
+            text, mask = numbered[number], masks[number]
+            for word in words_of[number]:  # each word once
+                close[word].append(text)
+                close_masks[word].append(mask)
         self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
+        self.masks: dict[str, list[int]] = dict(close_masks)
         self.closed = first_summary  # the texts numbered from there on are not in close
         self.similar: dict[str, dict[str, float]] = {}  # see _close_words
-        # The letters' masks of those texts (see _letter_masks), for each word in the order
-        # of its texts (a band of them is read together, not looked up text by text).
-        mask_of = _letter_masks(numbered[:first_summary], words_of[:first_summary])
-        self.masks: dict[str, tuple[int, ...]] = {
-            w: tuple(map(mask_of.__getitem__, texts)) for w, texts in self.close.items()
-        }
         trigrams: defaultdict[str, list[str]] = defaultdict(list)
         for word in self.close:
             for trigram in _trigrams(word):
@@ -913,7 +914,7 @@ def _packed(text: str) -> int:
     return sum(text.count(c) * field for c, field in _FIELD.items() if c in text)
 
 
-def _letter_masks(texts: Sequence[str], words_of: Sequence[tuple[str, ...]]) -> dict[str, int]:
+def _letter_masks(texts: Sequence[str], words_of: Sequence[tuple[str, ...]]) -> list[int]:
     """For each text, a mask of its letters' counts: bit 7 - (k - 1) of a masked
     character's field set if the text holds it at least k times (k up to :data:`_LEVELS`).
     ``words_of``: the texts' words, each once (as :class:`SearchEntry` has them).
@@ -947,11 +948,9 @@ def _letter_masks(texts: Sequence[str], words_of: Sequence[tuple[str, ...]]) -> 
     for k in range(2, _LEVELS + 1):
         at_least = map(and_, map(sub, guarded, repeat(k * _ONES)), repeat(_GUARDS))
         masks = list(map(or_, masks, map(rshift, at_least, repeat(k - 1))))
-    found = dict(zip(texts, masks, strict=True))
-    for text in texts:
-        if len(text) >= 128:
-            found[text] = _ALL
-    return found
+    for number in compress(range(len(texts)), map(le, repeat(128), map(len, texts))):
+        masks[number] = _ALL
+    return masks
 
 
 def _query_mask(query: str) -> tuple[int, int]:
