@@ -1235,26 +1235,35 @@ def test_the_search_index_ranks_as_the_linear_scan(
     assert found == (expected if limit is None else expected[:limit])
 
 
-@settings(max_examples=100)
+@settings(max_examples=200)
 @given(
     entries=search_entries(),
     query=st.lists(st.sampled_from(ENTRY_WORDS), min_size=2, max_size=3),
     limit=st.none() | st.integers(1, 5),
     look_up_below=st.sampled_from([0, 10**9]),
     scan_first=st.sampled_from([0, 1, 2, 10**9]),
+    bitmap_from=st.sampled_from([0, 2, 4, 8, 10**9]),
 )
 def test_word_matches_intersect_or_look_up_alike(
-    entries: list[Any], query: list[str], limit: int | None, look_up_below: int, scan_first: int
+    entries: list[Any],
+    query: list[str],
+    limit: int | None,
+    look_up_below: int,
+    scan_first: int,
+    bitmap_from: int,
 ) -> None:
-    """Several query words: the first word's texts are looked up one by one in the others'
-    (bisection) up to ``_SCAN_FIRST`` of them, the rest intersected with the next word's
-    (C-level) or looked up in them; every way gives the linear scan's order."""
+    """Several query words: the bitwise AND of their bitmaps (words with a bitmap and words
+    without, whose bitmap is made, and query words starting several words), or the first
+    word's texts looked up one by one in the others' (bisection) up to ``_SCAN_FIRST`` of
+    them, the rest intersected with the next word's (C-level) or looked up in them; every
+    way gives the linear scan's order."""
     from rightsdata._data import search
 
     expected = search.rank(" ".join(query), entries)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "_LOOK_UP_BELOW", look_up_below)
         patch.setattr(search, "_SCAN_FIRST", scan_first)
+        patch.setattr(search, "_BITMAP_FROM", bitmap_from)
         found = search.SearchIndex(entries).search(" ".join(query), limit)
     assert found == expected[:limit]
 
@@ -1594,13 +1603,20 @@ CLOSE_WORDS = ["at", "act", "a", "cat", "kozlov", "kozlova", "kozlof", "vladimir
     query=st.lists(st.sampled_from(CLOSE_WORDS), min_size=1, max_size=4),
     limit=st.none() | st.integers(1, 4),
     fields=st.lists(st.integers(0, 3), min_size=25, max_size=25),
+    bitmap_from=st.sampled_from([0, 10**9]),
 )
 def test_the_close_spelling_tier_ranks_as_the_linear_scan(
-    texts: list[list[str]], query: list[str], limit: int | None, fields: list[int]
+    texts: list[list[str]],
+    query: list[str],
+    limit: int | None,
+    fields: list[int],
+    bitmap_from: int,
 ) -> None:
     """Texts of words one or two letters apart ("at", "act", "cat"), of lengths near the
     query's: the candidates the index skips for their length, letters or words are those
-    the linear scan finds no close spelling in."""
+    the linear scan finds no close spelling in (the texts holding a close word of every
+    query word from kept bitmaps, or from bitmaps made then)."""
+    from rightsdata._data import search
     from rightsdata._data.search import SearchEntry, SearchIndex, rank
 
     entries = [
@@ -1609,7 +1625,35 @@ def test_the_close_spelling_tier_ranks_as_the_linear_scan(
     ]
     text = " ".join(query)
     expected = rank(text, entries)
-    assert SearchIndex(entries).search(text, limit) == expected[:limit]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_BITMAP_FROM", bitmap_from)
+        assert SearchIndex(entries).search(text, limit) == expected[:limit]
+
+
+@settings(max_examples=100)
+@given(
+    entries=search_entries(),
+    queries=st.lists(
+        st.lists(
+            st.sampled_from([*ENTRY_WORDS, "kozlof", "vladimr", "januar", "bloddy"]),
+            min_size=1,
+            max_size=3,
+        ),
+        min_size=2,
+        max_size=6,
+    ),
+)
+def test_one_index_answers_queries_sharing_words_as_the_linear_scan(
+    entries: list[Any], queries: list[list[str]]
+) -> None:
+    """An index asked several queries (its query words' close words kept from one query
+    to the next) answers each as the linear scan does."""
+    from rightsdata._data.search import SearchIndex, rank
+
+    index = SearchIndex(entries)
+    for asked in queries:
+        text = " ".join(asked)
+        assert index.search(text) == rank(text, entries), text
 
 
 LETTERS = st.text(alphabet="aabkoé ж", min_size=1, max_size=12)
@@ -1633,6 +1677,58 @@ def test_the_letters_bound_is_difflibs_quick_ratio(query: str, texts: list[str])
             if ratio >= CLOSE_ENOUGH:
                 expected.append((text, ratio))
         assert _close_enough(_Letters.of(query), listed) == expected
+
+
+@settings(max_examples=500)
+@given(
+    a=st.text(alphabet="aab c", max_size=14) | st.text(max_size=6),
+    b=st.text(alphabet="aab c", max_size=14) | st.text(max_size=6),
+)
+def test_the_similarity_is_difflibs(a: str, b: str) -> None:
+    """The index's similarity, worked out without difflib's class, is difflib's ratio to
+    the last bit (repeated letters, ties between runs of the same length, empty texts)."""
+    import difflib
+
+    from rightsdata._data.search import _ratio
+
+    assert _ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+MASK_WORDS = st.text(alphabet="aaabbkoz09éжß_", min_size=1, max_size=6) | st.sampled_from(
+    ["a" * 40, "b" * 130, "aaab", "kozlov"]
+)
+
+
+@settings(max_examples=300)
+@given(
+    query=st.lists(MASK_WORDS, min_size=1, max_size=4),
+    texts=st.lists(st.lists(MASK_WORDS, min_size=1, max_size=5), max_size=10),
+)
+def test_the_letter_masks_bound_the_letters_matched(
+    query: list[str], texts: list[list[str]]
+) -> None:
+    """The masks of the close-spelling tier (a text's counts from its words', repeated
+    words, digits, non-ASCII letters and texts of 128 letters or more included) never
+    bound a text's letters matched below difflib's: a text they drop could not be 80%
+    similar to the query."""
+    from collections import Counter
+
+    from rightsdata._data.search import SearchEntry, _letter_masks, _query_mask, normalize
+
+    normalized = normalize(" ".join(query))
+    if not normalized:
+        return
+    entries = [SearchEntry.of("person:a", 1, " ".join(words), 0) for words in texts]
+    masks = _letter_masks([e.text for e in entries], [e.words for e in entries])
+    query_mask, slack = _query_mask(normalized)
+    wanted = Counter(normalized)
+    for entry, mask in zip(entries, masks, strict=True):
+        held = Counter(entry.text)
+        matched = sum(min(n, held[c]) for c, n in wanted.items())  # difflib's quick_ratio
+        assert matched <= (query_mask & mask).bit_count() + slack
+        exact = normalized.isascii() and all(n <= 3 for n in wanted.values())
+        if exact and entry.text.isascii() and len(entry.text) < 128:  # the bound is exact
+            assert matched == (query_mask & mask).bit_count() + slack
 
 
 @settings(max_examples=200)

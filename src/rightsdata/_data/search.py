@@ -45,9 +45,12 @@ Within a tier, a closer spelling comes first (tier 3 only), then the field in th
 within-tier order above, and an inverted index maps each word to the texts holding it.
 Exact and prefix matches come from the sorted texts (bisection), word matches from the
 words starting with each query word (bisection in the sorted vocabulary, then the
-intersection of their texts), and close spellings are looked for only among texts holding a
-word that shares a trigram with a query word and is close to it (difflib runs on those
-candidates only). A search stops at the tier where ``limit`` records are found.
+intersection of their texts: a bitwise AND of bitmaps for words held by many texts), and
+close spellings are looked for only among texts holding a word that shares a trigram with a
+query word and is close to it, and whose letters allow it (a mask of each text's letter
+counts, made when the index is built: an AND and a bit count a text); difflib's similarity
+is worked out for those candidates only. A search stops at the tier where ``limit`` records
+are found.
 """
 
 from __future__ import annotations
@@ -62,9 +65,11 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import chain, repeat
-from operator import add, sub
+from itertools import chain, compress, repeat, takewhile
+from operator import add, and_, le, ne, or_, rshift, sub
 from typing import Any, Final, NamedTuple
+
+from rightsdata._values.gcpause import gc_paused
 
 __all__ = [
     "CACHED_SEARCHES",
@@ -215,9 +220,46 @@ def _similarity(a: str, b: str) -> float:
 
 
 def _ratio(a: str, b: str) -> float:
-    """difflib's similarity of ``a`` and ``b``, for texts whose ``quick_ratio`` (see
-    :func:`_close_enough`) is known to reach 80%: :func:`_similarity` without its bounds."""
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """difflib's similarity of ``a`` and ``b`` (``SequenceMatcher(None, a, b,
+    autojunk=False).ratio()``), for texts whose ``quick_ratio`` (see :func:`_close_enough`)
+    is known to reach 80%: :func:`_similarity` without its bounds.
+
+    Worked out as difflib does, about 1.5 times as fast: with no junk and no popular
+    elements, difflib's matching blocks are the longest common run of the range (the
+    earliest in ``a``, then in ``b``), then those of the ranges on either side of it, and
+    the similarity is twice their letters over both lengths. What difflib does besides
+    (a class, its attributes, blocks as named tuples, sorted and merged) is left out."""
+    size = len(a) + len(b)
+    if not size:
+        return 1.0
+    where: dict[str, list[int]] = {}
+    for j, letter in enumerate(b):
+        where.setdefault(letter, []).append(j)
+    matched = 0
+    ranges = [(0, len(a), 0, len(b))]
+    nowhere: list[int] = []
+    while ranges:
+        a_low, a_high, b_low, b_high = ranges.pop()
+        best_i = best_j = best = 0
+        runs: dict[int, int] = {}  # the run of matches ending at each j, for the last i
+        for i in range(a_low, a_high):
+            before = runs.get
+            runs = {}
+            for j in where.get(a[i], nowhere):
+                if j < b_low:
+                    continue
+                if j >= b_high:
+                    break
+                k = runs[j] = before(j - 1, 0) + 1
+                if k > best:
+                    best_i, best_j, best = i - k + 1, j - k + 1, k
+        if best:
+            matched += best
+            if a_low < best_i and b_low < best_j:
+                ranges.append((a_low, best_i, b_low, best_j))
+            if best_i + best < a_high and best_j + best < b_high:
+                ranges.append((best_i + best, a_high, best_j + best, b_high))
+    return 2.0 * matched / size
 
 
 def _score(query: str, words: Sequence[str], entry: SearchEntry) -> tuple[int, float] | None:
@@ -363,6 +405,11 @@ _GROUP_KINDS: Final = (
 _LOOK_UP_BELOW: Final = 16
 #: How many texts of its first word a word search looks up one by one before intersecting.
 _SCAN_FIRST: Final = 256
+#: A word held by this many texts or more (and by 1/256 of them) has them as a bitmap too
+#: (see :func:`_bitmap_from`).
+_BITMAP_FROM: Final = 64
+#: How many query words' close words an index keeps (see _Part._close_words).
+_CACHED_WORDS: Final = 4096
 #: How many searches' results a SearchIndex keeps (the dataset never changes).
 CACHED_SEARCHES: Final = 256
 
@@ -378,12 +425,15 @@ class _Part:
     (:meth:`entries_of`)."""
 
     __slots__ = (
-        "by_length",
+        "bitmaps",
         "close",
+        "closed",
         "ends",
         "entries",
         "group",
+        "masks",
         "numbered",
+        "similar",
         "summaries",
         "trigrams",
         "vocabulary",
@@ -412,6 +462,13 @@ class _Part:
             for word in words:
                 word_texts[word].append(number)
         self.word_texts: dict[str, list[int]] = dict(word_texts)
+        # The texts of each word held by many, as a bitmap too: several such query words'
+        # texts are intersected by a bitwise AND.
+        self.bitmaps: dict[str, int] = {
+            w: _bitmap(texts, len(numbered))
+            for w, texts in word_texts.items()
+            if len(texts) >= _bitmap_from(len(numbered))
+        }
         self.vocabulary: list[str] = sorted(word_texts)
         # For close spellings: each word of a name, alias or title, and the distinct texts
         # (of those fields) holding it, shortest first (then in the order of their first
@@ -423,14 +480,19 @@ class _Part:
             len(numbered),
         )  # the texts from there on are held by summaries only
         lengths = list(map(len, numbered[:first_summary]))
+        # With them, the letters' masks of those texts (see _letter_masks), for each word
+        # in the order of its texts (a band of them is read together, not text by text).
+        masks = _letter_masks(numbered[:first_summary], words_of[:first_summary])
+        close_masks: defaultdict[str, list[int]] = defaultdict(list)
         for number in sorted(range(first_summary), key=lengths.__getitem__):
-            for word in dict.fromkeys(words_of[number]):
-                close[word].append(numbered[number])
+            text, mask = numbered[number], masks[number]
+            for word in words_of[number]:  # each word once
+                close[word].append(text)
+                close_masks[word].append(mask)
         self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
-        # Each word's texts sorted by length, with the lengths, made when a search first
-        # needs them: a whole text can be 80% similar to the query only if its length is
-        # within a range (bisection).
-        self.by_length: dict[str, tuple[tuple[str, ...], list[int]]] = {}
+        self.masks: dict[str, list[int]] = dict(close_masks)
+        self.closed = first_summary  # the texts numbered from there on are not in close
+        self.similar: dict[str, dict[str, float]] = {}  # see _close_words
         trigrams: defaultdict[str, list[str]] = defaultdict(list)
         for word in self.close:
             for trigram in _trigrams(word):
@@ -442,6 +504,11 @@ class _Part:
         for word in self.close:
             ends[word[0], word[-1]].append(word)
         self.ends: dict[tuple[str, str], list[str]] = dict(ends)
+
+    def bitmap(self, word: str) -> int:
+        """The texts holding ``word``, as a bitmap (see :func:`_bitmap`): kept, or made."""
+        held = self.bitmaps.get(word)
+        return _bitmap(self.word_texts[word], len(self.numbered)) if held is None else held
 
     def words_starting(self, prefix: str) -> list[str]:
         vocabulary = self.vocabulary
@@ -475,8 +542,11 @@ class _Part:
         """The entries in which every query word starts a word, ascending.
 
         One query word: the texts of the words it starts, merged lazily, then their entries
-        (lazily, :meth:`entries_of`). Several: the texts of the query word with the fewest
-        that the others' hold (:func:`_texts_holding_all`), then their entries.
+        (lazily, :meth:`entries_of`). Several: if every query word is in many texts, the
+        bitwise AND of their bitmaps (each query word's the OR of the bitmaps of the words
+        it starts; a word in fewer texts than bitmaps are kept for is made one), read from
+        the top bit down; else the texts of the query word with the fewest that the others'
+        hold (:func:`_texts_holding_all`). Then their entries.
         """
         word_texts = self.word_texts
         per_word = []
@@ -490,7 +560,19 @@ class _Part:
         if len(per_word) == 1:
             yield from self.entries_of(_merged(per_word[0][3]))
             return
-        yield from self.entries_of(_texts_holding_all([lists for *_, lists in per_word]))
+        size = len(self.numbered)
+        if per_word[0][0] < _bitmap_from(size):  # few texts: looked up one by one
+            yield from self.entries_of(_texts_holding_all([lists for *_, lists in per_word]))
+            return
+        found = -1
+        for _, _, matches, _ in per_word:
+            union = 0
+            for match in matches:
+                union |= self.bitmap(match)
+            found &= union
+            if not found:
+                return
+        yield from self.entries_of(_numbers_in(found, size))
 
     def close_positions(self, normalized: str, words: Sequence[str]) -> Iterator[int]:
         """The entries of names, aliases and titles spelled close to the query (tier 3):
@@ -503,10 +585,11 @@ class _Part:
         has a close word in it (the mean of the words' similarities is then at least 80%),
         or if its length allows the whole text to be 80% similar to the query (each word's
         texts are sorted by length: bisection) and its letters do too (difflib's
-        ``quick_ratio``, an upper bound of the similarity, from letter counts, see
-        :func:`_close_enough`; counted one length at a time, the lengths allowing the
+        ``quick_ratio``, an upper bound of the similarity, from letter counts: bounded first
+        by the texts' masks, :func:`_letter_masks`, then counted exactly for those that
+        pass, :func:`_close_enough`; one length at a time, the lengths allowing the
         closest spelling first, once that length's bound reaches the best left). Candidates
-        are scored by difflib in the order of that bound, best first, and a group of equal
+        are scored (:func:`_ratio`) in the order of that bound, best first, and a group of equal
         scores is yielded once no candidate left could reach it: a search that stops at
         ``limit`` counts the letters of, and scores, only the candidates that could rank
         before its last record.
@@ -520,13 +603,17 @@ class _Part:
         heap: list[tuple[float, int, str]] = []
         # Texts holding a close word of every query word.
         every: set[str] = set()
-        if all(close_words.values()):
-            per_word = sorted(
-                (sum(len(close[w]) for w in near), word) for word, near in close_words.items()
+        if all(close_words.values()):  # a bitwise AND of ORs of the words' bitmaps
+            found = -1
+            for similar in close_words.values():
+                union = 0
+                for near_word in similar:
+                    union |= self.bitmap(near_word)
+                found &= union
+            numbered, closed = self.numbered, self.closed
+            every.update(
+                numbered[n] for n in takewhile(closed.__gt__, _numbers_in(found, len(numbered)))
             )
-            every.update(*(close[w] for w in close_words[per_word[0][1]]))
-            for _, word in per_word[1:]:
-                every.intersection_update(chain.from_iterable(close[w] for w in close_words[word]))
         letters = _Letters.of(normalized)
         spaced = [f" {word}" for word in words]
         bounds = dict(_close_enough(letters, list(every)))
@@ -536,28 +623,46 @@ class _Part:
                 continue  # tier 0, 1 or 2
             bound = bounds.get(text, 0.0)
             heap.append((-bound, 1, text) if bound > mean else (-mean, 0, text))
-        # Texts of a length that allows the whole text to be close: 2 * shorter >= 0.8 * total
-        # (each near word's texts sorted by length: bisection), and whose letters allow it.
+        # Texts of a length that allows the whole text to be close (difflib's
+        # ``real_quick_ratio``, 2 * shorter / total, at least 80%), holding a close word, and
+        # whose letters allow it (``quick_ratio``). Their letters are counted one length at a
+        # time, the lengths allowing the closest spelling first, and only once that bound
+        # reaches the heap's top: a search that stops at ``limit`` counts the letters of the
+        # texts that could rank before its last record only.
+        near_words = dict.fromkeys(chain.from_iterable(close_words.values()))
+        masks = self.masks
+        near = [(close[w], masks[w]) for w in near_words]
         low, high = (2 * size) // 3 - 1, (3 * size) // 2 + 1  # wider than needed
-        windows = []
-        for near in close_words.values():
-            for near_word in near:
-                texts, lengths = self._by_length(near_word)
-                windows.append(texts[bisect_left(lengths, low) : bisect_right(lengths, high)])
-        # Their letters are counted one length at a time, the lengths allowing the closest
-        # spelling first (difflib's ``real_quick_ratio``, a bound of the ``quick_ratio``),
-        # and only once that bound reaches the heap's top: a search that stops at ``limit``
-        # counts the letters of the texts that could rank before its last record only.
-        candidates = sorted(set().union(*windows).difference(every), key=len)
-        lengths = list(map(len, candidates))
-        bands = sorted(((2.0 * min(size, n) / (size + n), n) for n in set(lengths)), reverse=True)
-        bands.reverse()  # popped from the end: the highest bound first
+        bands = [(2.0 * min(size, n) / (size + n), n) for n in range(max(low, 1), high + 1)]
+        bands = sorted(band for band in bands if band[0] >= CLOSE_ENOUGH)
+        query_mask, slack = _query_mask(normalized)
         heapq.heapify(heap)
 
         def count_letters(length: int) -> None:
-            """Push the texts of ``length`` letters whose letters allow them to be close."""
-            band = candidates[bisect_left(lengths, length) : bisect_right(lengths, length)]
-            for text, bound in _close_enough(letters, band):
+            """Push the texts of ``length`` letters whose letters allow them to be close.
+
+            Their masks first (:func:`_letter_masks`: an AND and a bit count a text, for
+            many texts at once by C-level maps), then the exact count for those that pass."""
+            total = size + length
+            need = next(
+                (m for m in range(int(0.4 * total), size + 1) if 2.0 * m / total >= CLOSE_ENOUGH),
+                size + 1,
+            )
+            held = need - slack  # the query's masked letters a text must hold
+            band: set[str] = set()
+            for texts, held_masks in near:
+                start = bisect_left(texts, length, key=len)
+                stop = bisect_right(texts, length, start, key=len)
+                if start == stop:
+                    continue
+                if held <= 0:
+                    band.update(texts[start:stop])
+                    continue
+                some = texts[start:stop]
+                counts = map(int.bit_count, map(and_, held_masks[start:stop], repeat(query_mask)))
+                band.update(compress(some, map(le, repeat(held), counts)))
+            band.difference_update(every)
+            for text, bound in _close_enough(letters, list(band)):
                 heapq.heappush(heap, (-bound, 1, text))
 
         positions, summaries = self.group.positions, self.summaries
@@ -599,21 +704,18 @@ class _Part:
                         group.append(held)
             yield from _merged(group)
 
-    def _by_length(self, word: str) -> tuple[tuple[str, ...], list[int]]:
-        """The texts holding ``word`` (sorted by length), and their lengths (kept)."""
-        found = self.by_length.get(word)
-        if found is None:
-            texts = self.close[word]
-            found = self.by_length[word] = (texts, list(map(len, texts)))
-        return found
-
     def _close_words(self, words: Sequence[str]) -> dict[str, dict[str, float]]:
         """For each query word, the words of names, aliases and titles at least 80% similar
-        to it, with their similarity."""
-        trigrams = self.trigrams
+        to it, with their similarity (kept for the last :data:`_CACHED_WORDS` query words:
+        names repeat words)."""
+        trigrams, cache = self.trigrams, self.similar
         found: dict[str, dict[str, float]] = {}
         for word in words:
             if word in found:
+                continue
+            known = cache.get(word)
+            if known is not None:
+                found[word] = known
                 continue
             near: set[str] = set(self.ends.get((word[0], word[-1]), ()))
             for trigram in _trigrams(word):
@@ -624,6 +726,10 @@ class _Part:
                 if similarity >= CLOSE_ENOUGH:
                     similar[other] = similarity
             found[word] = similar
+            if len(cache) >= _CACHED_WORDS:
+                with contextlib.suppress(StopIteration, KeyError, RuntimeError):
+                    del cache[next(iter(cache))]  # the oldest
+            cache[word] = similar
         return found
 
 
@@ -665,6 +771,37 @@ def _texts_holding_all(per_word: Sequence[Sequence[list[int]]]) -> Iterator[int]
         if not found:
             return
     yield from sorted(n for n in found if n > last)
+
+
+def _bitmap_from(size: int) -> int:
+    """How many of ``size`` texts a word is held by for the index to keep them as a
+    bitmap too: at least 64, and 1/256 of the texts (a bitmap then takes at most 4 times
+    the memory of the word's list of texts, and the words with bitmaps hold at most 256
+    times each text's words)."""
+    return max(_BITMAP_FROM, size >> 8)
+
+
+_BIT: Final = tuple(1 << i for i in range(8))
+
+
+def _bitmap(numbers: Iterable[int], size: int) -> int:
+    """The texts ``numbers`` (of ``size``) as an int: bit ``size - 1 - n`` set for text
+    ``n``, so that the top bit is the first text (see :func:`_numbers_in`)."""
+    top = size - 1
+    bits = bytearray((size + 7) // 8)
+    for number in numbers:
+        at = top - number
+        bits[at >> 3] |= _BIT[at & 7]
+    return int.from_bytes(bits, "little")
+
+
+def _numbers_in(bitmap: int, size: int) -> Iterator[int]:
+    """The texts of a :func:`_bitmap`, ascending; lazily (from the top bit down)."""
+    top = size - 1
+    while bitmap:
+        at = bitmap.bit_length() - 1
+        yield top - at
+        bitmap ^= 1 << at
 
 
 def _holds(numbers: list[int], number: int) -> bool:
@@ -756,6 +893,78 @@ def _close_enough(letters: _Letters, texts: list[str]) -> list[tuple[str, float]
     return [(text, bound) for text, bound in found if bound >= CLOSE_ENOUGH]
 
 
+#: The characters whose counts a text's letters' mask holds (:func:`_letter_masks`); the
+#: query's other characters are counted as held by every text.
+_MASKED: Final = "abcdefghijklmnopqrstuvwxyz0123456789 "
+#: A mask tells a character's counts apart up to this many.
+_LEVELS: Final = 3
+#: The counts of the masked characters, packed: one 8-bit field each.
+_FIELD: Final = {c: 1 << (8 * i) for i, c in enumerate(_MASKED)}
+_ONES: Final = sum(_FIELD.values())
+_GUARDS: Final = _ONES << 7
+_SPACE: Final = _FIELD[" "]
+#: Where a word's packed counts hold its length and a space (see _letter_masks).
+_TOTAL: Final = 8 * len(_MASKED)
+#: The mask of a text every query's mask is within (a text too long to pack).
+_ALL: Final = (1 << (8 * len(_MASKED))) - 1
+
+
+def _packed(text: str) -> int:
+    """The counts of the masked characters in ``text``, one 8-bit field each."""
+    return sum(text.count(c) * field for c, field in _FIELD.items() if c in text)
+
+
+def _letter_masks(texts: Sequence[str], words_of: Sequence[tuple[str, ...]]) -> list[int]:
+    """For each text, a mask of its letters' counts: bit 7 - (k - 1) of a masked
+    character's field set if the text holds it at least k times (k up to :data:`_LEVELS`).
+    ``words_of``: the texts' words, each once (as :class:`SearchEntry` has them).
+
+    With the query's mask (:func:`_query_mask`), ``(query & text).bit_count()`` bounds from
+    above how many of the query's masked letters (up to ``_LEVELS`` of each) the text holds:
+    the letters matched in difflib's ``quick_ratio`` are at most that plus the query's
+    other letters (the ``slack``). A text's counts are the sums of its words' (normalised
+    texts are words joined by single spaces: a word and the space after it, one space
+    less), packed in 8-bit fields and compared with 1, 2 and 3 for all the fields at once
+    (a guard bit a field: ``((packed | guards) - k * ones) & guards``); all of it by
+    C-level maps, for many texts at once. A field above the others counts the letters, to
+    tell the texts holding a word more than once (their counts are made from the text).
+    A text of 128 letters or more, whose counts could overflow a field, has every bit
+    set."""
+    vocabulary = set(chain.from_iterable(words_of))
+    packed_words = {w: _packed(f"{w} ") + ((len(w) + 1) << _TOTAL) for w in vocabulary}
+    packed = list(
+        map(
+            sub,
+            map(sum, map(partial(map, packed_words.__getitem__), words_of)),
+            repeat(_SPACE + (1 << _TOTAL)),  # one space less
+        )
+    )
+    # the totals: the text's length where each word is held once
+    totals = map(rshift, packed, repeat(_TOTAL))
+    for number in compress(range(len(texts)), map(ne, totals, map(len, texts))):
+        packed[number] = _packed(texts[number])  # a word more than once, or no word
+    guarded = list(map(or_, packed, repeat(_GUARDS)))
+    masks = list(map(and_, map(sub, guarded, repeat(_ONES)), repeat(_GUARDS)))
+    for k in range(2, _LEVELS + 1):
+        at_least = map(and_, map(sub, guarded, repeat(k * _ONES)), repeat(_GUARDS))
+        masks = list(map(or_, masks, map(rshift, at_least, repeat(k - 1))))
+    for number in compress(range(len(texts)), map(le, repeat(128), map(len, texts))):
+        masks[number] = _ALL
+    return masks
+
+
+def _query_mask(query: str) -> tuple[int, int]:
+    """The query's mask (as :func:`_letter_masks`), and its letters the mask does not
+    hold (the ``slack``: other characters, and counts past :data:`_LEVELS`)."""
+    mask = 0
+    for c in set(query):
+        field = _FIELD.get(c)
+        if field is not None:
+            for k in range(1, min(query.count(c), _LEVELS) + 1):
+                mask |= (field << 7) >> (k - 1)
+    return mask, len(query) - mask.bit_count()
+
+
 class SearchIndex:
     """Every searchable text of a dataset, with an inverted index (see the module doc).
 
@@ -797,7 +1006,8 @@ class SearchIndex:
             with self._lock:
                 part = self._parts[group]
                 if part is None:
-                    part = self._parts[group] = _Part(self._makers[group]())
+                    with gc_paused():  # an index of 100,000 events is many objects
+                        part = self._parts[group] = _Part(self._makers[group]())
         return part
 
     def __len__(self) -> int:
