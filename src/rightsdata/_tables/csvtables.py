@@ -166,8 +166,7 @@ def _quoted(values: list[Any]) -> list[Any]:
     """Text values (and None) as fields, quoted where they hold a quote, a comma or a line
     break. Whether any value holds each of those characters is found once, in the values
     joined (a search in C); only the characters found are looked for value by value."""
-    present = [v for v in values if v is not None] if None in values else values
-    joined = "".join(present)
+    joined = "".join(filter(None, values))  # None (and "", which needs no quotes) left out
     quote, comma = '"' in joined, "," in joined
     breaks = "\n" in joined or "\r" in joined
     if not (quote or comma or breaks):
@@ -178,16 +177,15 @@ def _quoted(values: list[Any]) -> list[Any]:
             if v is None
             else '"' + v.replace('"', '""') + '"'
             if '"' in v
-            else '"' + v + '"'
+            else f'"{v}"'
             if "," in v or "\n" in v or "\r" in v
             else v
             for v in values
         ]
     if not breaks:
-        return ["" if v is None else '"' + v + '"' if "," in v else v for v in values]
+        return ["" if v is None else f'"{v}"' if "," in v else v for v in values]
     return [
-        "" if v is None else '"' + v + '"' if "," in v or "\n" in v or "\r" in v else v
-        for v in values
+        "" if v is None else f'"{v}"' if "," in v or "\n" in v or "\r" in v else v for v in values
     ]
 
 
@@ -227,8 +225,11 @@ def _text_column(column: Column, values: list[Any], escape: bool) -> list[str]:
 #: Rows rendered at a time: each piece of text, and its UTF-8 bytes, is made and written in
 #: turn, so the memory it takes is reused for the next one (a whole table's text at once
 #: took fresh pages of memory that the system clears: about 1.5 s of system time for the CSV
-#: export of 100,000 events, on top of holding the text twice).
-CHUNK_ROWS: Final = 20_000
+#: export of 100,000 events, on top of holding the text twice). Small enough that the cells
+#: of a piece are still in the processor's cache when its fields are joined: each pass over
+#: the cells costs most in reaching them (rendering every table of 100,000 events took 1.13 s
+#: in pieces of 20,000 rows, 0.82 s in pieces of 2,000).
+CHUNK_ROWS: Final = 2_000
 
 
 def _pieces(table: Table, columns: list[list[Any]], escape: bool) -> Iterator[str]:
