@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import io
 import subprocess
 import sys
@@ -590,3 +591,15 @@ def test_csv_fields_of_a_column_are_each_cell_as_the_csv_module_writes_it(
         return buffer.getvalue()[: -len(",\r\n")]
 
     assert _text_column(column, list(values), escape) == [alone(v) for v in values]
+
+
+def test_columns_read_in_parts_are_the_same_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The value columns are read :data:`READ_ITEMS` items at a time: parts of a few items,
+    cut anywhere (a date's three columns share their reads within a part), give the cells of
+    the row-wise definition."""
+    from rightsdata._tables import tables
+
+    monkeypatch.setattr(tables, "READ_ITEMS", 3)
+    _check_builders_against_rows(rightsdata.load())
+    if importlib.util.find_spec("pandas") is not None:
+        _check_pandas_against_rows(rightsdata.load())
