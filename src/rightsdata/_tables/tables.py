@@ -645,8 +645,16 @@ def _level(
             found = (None, records)
         else:
             parents = _level(dataset, kinds, path[:-1], cache)[1]
-            lists = list(map(operator.attrgetter(path[-1]), parents))
-            found = (list(map(len, lists)), list(itertools.chain.from_iterable(lists)))
+            get, chain = operator.attrgetter(path[-1]), itertools.chain.from_iterable
+            counts: list[int] = []
+            items: list[Any] = []
+            # a part of the parents at a time: their lists are still in cache when counted
+            # and when their items are gathered
+            for start in range(0, len(parents), READ_ITEMS):
+                lists = list(map(get, parents[start : start + READ_ITEMS]))
+                counts += map(len, lists)
+                items += chain(lists)
+            found = (counts, items)
         cache[here] = found
     return found
 
@@ -680,7 +688,9 @@ def _key_lists(
             # only the owners with items (most have none of most lists) are repeated
             full = list(filter(None, counts))
             found = [list(chain(map(repeat, compress(c, counts), full))) for c in keys]
-            found.append(list(chain(map(range, full))))
+            # each count's positions are made once, as a tuple that is read in C
+            ranges = {count: tuple(range(count)) for count in set(full)}
+            found.append(list(chain(map(ranges.__getitem__, full))))
         cache[here] = found
     return found
 
