@@ -157,9 +157,10 @@ def _list_text(items: tuple[str, ...]) -> str:
 
 
 def _nulls_empty(values: list[Any]) -> list[Any]:
-    """``values`` with each None an empty field (the list itself if it has none: ``in``
-    compares identity first, in C)."""
-    return ["" if v is None else v for v in values] if None in values else values
+    """Text values with each None an empty field (the list itself if it has none). Whether it
+    has any is asked with ``all`` (text is true unless empty, which is its own field anyway):
+    in C, a length each, where ``None in values`` compares every text with None."""
+    return values if all(values) else ["" if v is None else v for v in values]
 
 
 def _quoted(values: list[Any]) -> list[Any]:
@@ -207,7 +208,10 @@ def _escaped(values: list[Any]) -> list[Any]:
 def _text_column(column: Column, values: list[Any], escape: bool) -> list[str]:
     """One column's fields, quoted, from its raw values (None is an empty field)."""
     kind = column.type
-    if kind in _INTEGERS:  # positions and counts repeat (0, 1, ...)
+    if kind is ColumnType.POSITION:  # never null; 0, 1, ...: each one's text, by index
+        texts = [repr(p) for p in range(max(values, default=-1) + 1)]
+        return list(map(texts.__getitem__, values))
+    if kind is ColumnType.COUNT:  # counts repeat
         return _by_value(values, repr)
     if kind is ColumnType.NUMBER:  # a float's repr reads back exactly
         return ["" if v is None else repr(v) for v in values]
