@@ -680,18 +680,28 @@ def _key_lists(
             keys = _key_lists(dataset, kinds, path[:-1], cache)
             counts = _level(dataset, kinds, path, cache)[0]
             assert counts is not None
-            chain, compress, repeat = (
-                itertools.chain.from_iterable,
-                itertools.compress,
-                itertools.repeat,
-            )
+            chain, compress = itertools.chain.from_iterable, itertools.compress
             # only the owners with items (most have none of most lists) are repeated
             full = list(filter(None, counts))
-            found = [list(chain(map(repeat, compress(c, counts), full))) for c in keys]
+            found = [_repeated(compress(c, counts), full) for c in keys]
             # each count's positions are made once, as a tuple that is read in C
             ranges = {count: tuple(range(count)) for count in set(full)}
             found.append(list(chain(map(ranges.__getitem__, full))))
         cache[here] = found
+    return found
+
+
+def _repeated(values: Iterable[Any], counts: list[int]) -> list[Any]:
+    """Each of ``values`` ``count`` times, in order (``count`` at least 1). Most owners have
+    one item of a list: appended as it is (``itertools.repeat`` parsed its arguments with
+    keywords for each owner, about 400 instructions)."""
+    found: list[Any] = []
+    append = found.append
+    for value, count in zip(values, counts, strict=True):
+        if count == 1:
+            append(value)
+        else:
+            found += [value] * count
     return found
 
 
