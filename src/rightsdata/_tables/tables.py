@@ -645,16 +645,8 @@ def _level(
             found = (None, records)
         else:
             parents = _level(dataset, kinds, path[:-1], cache)[1]
-            get, chain = operator.attrgetter(path[-1]), itertools.chain.from_iterable
-            counts: list[int] = []
-            items: list[Any] = []
-            # a part of the parents at a time: their lists are still in cache when counted
-            # and when their items are gathered
-            for start in range(0, len(parents), READ_ITEMS):
-                lists = list(map(get, parents[start : start + READ_ITEMS]))
-                counts += map(len, lists)
-                items += chain(lists)
-            found = (counts, items)
+            lists = list(map(operator.attrgetter(path[-1]), parents))
+            found = (list(map(len, lists)), list(itertools.chain.from_iterable(lists)))
         cache[here] = found
     return found
 
