@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import importlib.util
 import io
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import rightsdata
@@ -543,3 +544,62 @@ def test_csv_rendered_in_pieces_is_the_same_text(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(csvtables, "CHUNK_ROWS", 7)
     _check_builders_against_rows(rightsdata.load())
+
+
+#: Values that take every branch of the CSV field builder: none of the characters that need
+#: quoting, only commas, line breaks without quotes, quotes; formula starts and quotes first.
+_CSV_ALPHABET = st.sampled_from("ab,\"\n\r'=+-@\tЯ ")
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(st.none() | st.text(alphabet=_CSV_ALPHABET, min_size=1, max_size=6), max_size=12),
+    st.sampled_from([ColumnType.TEXT, ColumnType.EDTF, ColumnType.DURATION, ColumnType.ID]),
+    st.booleans(),
+)
+@example(["a", None, "b c"], ColumnType.TEXT, True)  # nothing to quote
+@example(["a,b", None, "c"], ColumnType.TEXT, True)  # commas only
+@example(["a\rb", None, "c"], ColumnType.TEXT, True)  # a carriage return only
+@example(["a\nb", "c,d", None], ColumnType.EDTF, False)  # a line break and a comma
+@example(['a"b', "c,d", "e\rf", "g", None], ColumnType.DURATION, False)  # a quote
+@example(["=a", "'=b", "'c'", "d", None], ColumnType.TEXT, True)  # formula starts
+@example(["=a", "'=b", "d", None], ColumnType.TEXT, False)
+def test_csv_fields_of_a_column_are_each_cell_as_the_csv_module_writes_it(
+    values: list[str | None], kind: ColumnType, escape: bool
+) -> None:
+    """A column's fields, built a column at a time (what each column holds decides what each
+    cell is checked for), are each cell as :func:`render` writes it alone: escaped (text
+    columns, ``escape``), quoted where the csv module quotes, None an empty field."""
+    import csv
+
+    from rightsdata._tables.csvtables import _text_column, escape_formula
+    from rightsdata._tables.tables import Column
+
+    column = Column("c", kind, "a column")
+    if kind is ColumnType.ID:  # IDs and terms never need quoting: their values cannot
+        values = [v if v is None else v.replace(",", "").replace('"', "") for v in values]
+        values = [v if v is None else v.replace("\n", "").replace("\r", "") for v in values]
+        values = [v or None for v in values]
+
+    def alone(value: str | None) -> str:
+        if value is None:
+            return ""
+        if escape and kind is ColumnType.TEXT:
+            value = escape_formula(value)
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow([value, ""])
+        return buffer.getvalue()[: -len(",\r\n")]
+
+    assert _text_column(column, list(values), escape) == [alone(v) for v in values]
+
+
+def test_columns_read_in_parts_are_the_same_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The value columns are read :data:`READ_ITEMS` items at a time: parts of a few items,
+    cut anywhere (a date's three columns share their reads within a part), give the cells of
+    the row-wise definition."""
+    from rightsdata._tables import tables
+
+    monkeypatch.setattr(tables, "READ_ITEMS", 3)
+    _check_builders_against_rows(rightsdata.load())
+    if importlib.util.find_spec("pandas") is not None:
+        _check_pandas_against_rows(rightsdata.load())

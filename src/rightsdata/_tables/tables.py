@@ -74,6 +74,7 @@ __all__ = [
     "label",
     "raw_columns",
     "rows",
+    "value_columns",
 ]
 
 #: One value of a row: text, a number, a day, a list of text (as a tuple), or None.
@@ -671,16 +672,28 @@ def _key_lists(
             keys = _key_lists(dataset, kinds, path[:-1], cache)
             counts = _level(dataset, kinds, path, cache)[0]
             assert counts is not None
-            chain, compress, repeat = (
-                itertools.chain.from_iterable,
-                itertools.compress,
-                itertools.repeat,
-            )
+            chain, compress = itertools.chain.from_iterable, itertools.compress
             # only the owners with items (most have none of most lists) are repeated
             full = list(filter(None, counts))
-            found = [list(chain(map(repeat, compress(c, counts), full))) for c in keys]
-            found.append(list(chain(map(range, full))))
+            found = [_repeated(compress(c, counts), full) for c in keys]
+            # each count's positions are made once, as a tuple that is read in C
+            ranges = {count: tuple(range(count)) for count in set(full)}
+            found.append(list(chain(map(ranges.__getitem__, full))))
         cache[here] = found
+    return found
+
+
+def _repeated(values: Iterable[Any], counts: list[int]) -> list[Any]:
+    """Each of ``values`` ``count`` times, in order (``count`` at least 1). Most owners have
+    one item of a list: appended as it is (``itertools.repeat`` parsed its arguments with
+    keywords for each owner, about 400 instructions)."""
+    found: list[Any] = []
+    append = found.append
+    for value, count in zip(values, counts, strict=True):
+        if count == 1:
+            append(value)
+        else:
+            found += [value] * count
     return found
 
 
@@ -740,6 +753,28 @@ def column_values(column: Column, items: list[Any], seen: dict[Any, list[Any]]) 
         texts = {v: format_duration(v) for v in set(values) if v is not None}
         return [None if v is None else texts[v] for v in values]
     return values
+
+
+#: Items read at a time by :func:`value_columns`: few enough that they are still in the
+#: processor's cache when the next column reads them (every value column of every table of
+#: 100,000 events: 0.37 s a whole column at a time, 0.28 s in parts of 2,000 items).
+READ_ITEMS: Final = 2_000
+
+
+def value_columns(columns: Iterable[Column], items: list[Any]) -> list[list[Any]]:
+    """:func:`column_values` of each of ``columns``, read :data:`READ_ITEMS` items at a time
+    (each part's every column before the next part)."""
+    columns = tuple(columns)
+    if len(items) <= READ_ITEMS:
+        seen: dict[Any, list[Any]] = {}
+        return [column_values(c, items, seen) for c in columns]
+    found: list[list[Any]] = [[] for _ in columns]
+    for start in range(0, len(items), READ_ITEMS):
+        part = items[start : start + READ_ITEMS]
+        seen = {}
+        for values, column in zip(found, columns, strict=True):
+            values += column_values(column, part, seen)
+    return found
 
 
 def label_field(cls: type) -> str | None:
