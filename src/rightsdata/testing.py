@@ -543,9 +543,22 @@ _MENDS: Final[dict[type, Any]] = {
 
 
 def _without(value: Any, dropped: set[str]) -> Any:
-    """A document without the references to ``dropped`` IDs (left out of lists and objects)."""
+    """A document without the references to ``dropped`` IDs (left out of lists and objects;
+    a list left empty is left out, as ``Dataset.to_dict()`` leaves out an empty list).
+
+    >>> _without({"about": ["rating:a"], "joined_by": ["org:b", "rating:a"]}, {"rating:a"})
+    {'joined_by': ['org:b']}
+    """
     if isinstance(value, dict):
-        return {k: _without(v, dropped) for k, v in value.items() if not _named(v, dropped)}
+        kept = {}
+        for key, item in value.items():
+            if _named(item, dropped):
+                continue
+            left = _without(item, dropped)
+            if isinstance(item, list) and item and not left:
+                continue
+            kept[key] = left
+        return kept
     if isinstance(value, list):
         return [_without(v, dropped) for v in value if not _named(v, dropped)]
     return value
