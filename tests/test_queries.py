@@ -1490,6 +1490,24 @@ def _groups(found: Any) -> dict[str, dict[Any, list[int]]]:
     }
 
 
+@given(ranked=st.permutations(range(6)), ranks=st.lists(st.integers(0, 5)))
+def test_a_ranked_view_picks_the_same_before_and_after_it_keeps_a_tuple(
+    ranked: list[int], ranks: list[int]
+) -> None:
+    from array import array
+
+    from rightsdata._data.indexes import Ranked
+
+    items = "abcdef"
+    order = Ranked(items, array("q", ranked))
+    expected = [items[ranked[r]] for r in ranks]
+    assert order.pick(ranks) == expected  # through the ranks
+    assert order[1:3] == tuple(items[p] for p in ranked[1:3])
+    assert order.pick(ranks) == expected  # from the tuple kept
+    assert list(order) == [items[p] for p in ranked]
+    assert [order[r] for r in range(6)] == list(order)
+
+
 def test_the_chronology_puts_one_date_in_several_objects_in_id_order(ds: Dataset) -> None:
     # Parsed dates are shared through a cache that is cleared when it holds 65,536 texts, so
     # a large dataset can hold one date as several objects: their events are one run of

@@ -657,26 +657,35 @@ def _postings(lists: dict[str, list[int]]) -> Postings:
 
 
 class Ranked(Sequence[T]):
-    """Records in another order, without a copy: item ``r`` is ``items[ranked[r]]``.
+    """Records in another order: item ``r`` is ``items[ranked[r]]``, kept as a tuple in that
+    order from the second :meth:`pick` on.
 
-    A million events' chronology as a tuple costs about 50 ms (a reference to each event,
-    in an order scattered over memory); a query reads only the ranks it found (:meth:`pick`).
+    A million events' chronology as a tuple costs about 50 ms to make (a reference to each
+    event, in an order scattered over memory), so the first query reads only the ranks it
+    found through ``ranked``; a query picking from the tuple is about three times as fast
+    (180,000 of a million: about 25 ms against 85), so the second query makes it.
 
-    >>> list(Ranked("abc", [2, 0, 1])), Ranked("abc", [2, 0, 1]).pick([0, 2])
-    (['c', 'a', 'b'], ['c', 'b'])
+    >>> order = Ranked("abc", [2, 0, 1])
+    >>> list(order), order.pick([0, 2]), order.pick([1])
+    (['c', 'a', 'b'], ['c', 'b'], ['a'])
     """
 
-    __slots__ = ("_items", "_ranked")
+    __slots__ = ("_items", "_kept", "_picked", "_ranked")
 
     def __init__(self, items: Sequence[T], ranked: Sequence[int]) -> None:
         self._items = items
         self._ranked = ranked
+        self._picked = False
+        self._kept: tuple[T, ...] | None = None
 
     @overload
     def __getitem__(self, rank: int) -> T: ...
     @overload
     def __getitem__(self, rank: slice) -> tuple[T, ...]: ...
     def __getitem__(self, rank: int | slice) -> T | tuple[T, ...]:
+        kept = self._kept
+        if kept is not None:
+            return kept[rank]
         if isinstance(rank, slice):
             return tuple(map(self._items.__getitem__, self._ranked[rank]))
         return self._items[self._ranked[rank]]
@@ -685,11 +694,19 @@ class Ranked(Sequence[T]):
         return len(self._ranked)
 
     def __iter__(self) -> Iterator[T]:
-        return map(self._items.__getitem__, self._ranked)
+        kept = self._kept
+        return iter(kept) if kept is not None else map(self._items.__getitem__, self._ranked)
 
     def pick(self, ranks: Iterable[int]) -> list[T]:
         """The items at ``ranks``, in that order."""
-        return list(map(self._items.__getitem__, map(self._ranked.__getitem__, ranks)))
+        kept = self._kept
+        if kept is None:
+            if not self._picked:
+                self._picked = True
+                return list(map(self._items.__getitem__, map(self._ranked.__getitem__, ranks)))
+            # (threads that both get here keep equal tuples)
+            kept = self._kept = tuple(map(self._items.__getitem__, self._ranked))
+        return [kept[rank] for rank in ranks]
 
 
 class EventIndex:
