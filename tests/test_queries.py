@@ -1465,12 +1465,12 @@ def test_what_a_load_gathers_is_what_the_records_name(
     indexes = loaded._answers()._indexes
     for kind in ("events", "relationships", "statements", "ratings"):
         ids = [doc["id"] for doc in files.get(f"{kind}.json", ())]
-        kept = indexes.named(kind)
+        found = indexes.gathered(kind)
+        kept = found.named if found is not None else {}
         assert bool(kept) == (bool(ids) and ids == sorted(ids))
         records = loaded.collection(kind)
         for family, text in kept.items():
             assert text == named_text(records, family)
-        found = indexes.gathered(kind)
         if kept:  # and the events' groups by date, as the records give them
             assert found is not None
             made = gathered(records)

@@ -272,10 +272,11 @@ class DateIndex:
     starts in ``[lo - s, hi]``, found by bisection. Events with an open or unknown side are
     kept apart: those with no first day sorted by last day, those with no last day by first
     day, those with neither matched always. Consecutive ranks with the same days (events in
-    date order share few distinct dates) are kept as one run, so building costs a pass in C
-    over the ranks and a Python step per run. A query costs O(buckets x log n + candidates).
+    date order share few distinct dates) are kept as one run: the index is built from the
+    runs of the date order (:meth:`of_runs`), a Python step per run. A query costs
+    O(buckets x log n + candidates).
 
-    >>> index = DateIndex.build([1, 1, 5, NEG], [3, 3, 9, 4])
+    >>> index = DateIndex.of_runs([(1, 3, 2), (5, 9, 1), (NEG, 4, 1)])
     >>> sorted(index.overlapping(2, 2)), sorted(index.overlapping(6, 6)), index.estimate(2, 2)
     ([0, 1, 3], [2], 3)
     """
@@ -286,18 +287,13 @@ class DateIndex:
     unbounded: _Runs  # events with neither bound
 
     @classmethod
-    def build(cls, firsts: Sequence[int], lasts: Sequence[int]) -> DateIndex:
-        """Index each rank's ``(first, last)`` days; undated ranks (UNDATED_*) are left out."""
-        pairs = groupby(zip(firsts, lasts, strict=True))
-        return cls.of_runs((first, last, sum(1 for _ in run)) for (first, last), run in pairs)
-
-    @classmethod
     def of_runs(cls, runs: Iterable[tuple[int, int, int]]) -> DateIndex:
         """Index runs of consecutive ranks: each run's ``(first, last, count)``, the first
-        run from rank 0 (undated runs, UNDATED_*, are left out).
+        run from rank 0 (undated runs, UNDATED_*, are left out). Consecutive runs with the
+        same days are one.
 
-        >>> DateIndex.of_runs([(1, 3, 2), (5, 9, 1), (NEG, 4, 1)]) == DateIndex.build(
-        ...     [1, 1, 5, NEG], [3, 3, 9, 4])
+        >>> DateIndex.of_runs([(1, 3, 1), (1, 3, 1), (5, 9, 1)]) == DateIndex.of_runs(
+        ...     [(1, 3, 2), (5, 9, 1)])
         True
         """
         by_span: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
@@ -1180,11 +1176,6 @@ class Indexes:
     def gathered(self, kind: str) -> Gathered | None:
         """What the load gathered of one kind's records for the queries, if it did."""
         return self._gathered.get(kind)
-
-    def named(self, kind: str) -> Mapping[str, str]:
-        """The texts of the ``NAMES`` families of one kind's records that the load gathered."""
-        found = self._gathered.get(kind)
-        return found.named if found is not None else {}
 
     # -- accessors ------------------------------------------------------------------------
 
