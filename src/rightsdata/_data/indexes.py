@@ -273,7 +273,7 @@ class DateIndex:
     kept apart: those with no first day sorted by last day, those with no last day by first
     day, those with neither matched always. Consecutive ranks with the same days (events in
     date order share few distinct dates) are kept as one run: the index is built from the
-    runs of the date order (:meth:`of_runs`), a Python step per run. A query costs
+    runs of the date order (``of_runs``), a Python step per run. A query costs
     O(buckets x log n + candidates).
 
     >>> index = DateIndex.of_runs([(1, 3, 2), (5, 9, 1), (NEG, 4, 1)])
