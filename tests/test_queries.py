@@ -14,14 +14,14 @@ from unittest.mock import patch
 import attrs
 import pendulum
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import EDTF, Dataset, Event, InvalidDataError, UnknownIdError
 from rightsdata._data import query as query
 from rightsdata._data.collection import Collection, EventCollection, RatingCollection
-from rightsdata._data.indexes import EventIndex, date_order
+from rightsdata._data.indexes import Contained, EventIndex, _chains, date_order
 from rightsdata._data.query import Figures, Related
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.convert import structure
@@ -378,6 +378,30 @@ def test_place_chains_in_a_small_dataset() -> None:
     assert ids(data.events(place="place:city")) == ["event:both", "event:in-city"]
     assert ids(data.events(place="place:elsewhere")) == ["event:both"]
     assert ids(data.events(place="place:country", between=("2012", "2012"))) == ["event:in-city"]
+
+
+@settings(max_examples=examples(60))
+@given(parents=st.lists(st.integers(-1, 9), min_size=1, max_size=9))
+@example(parents=[0])  # a place within itself
+@example(parents=[1, 2, 0, 2, -1, 9])  # a cycle of three, a place in it, a top, a stranger
+def test_places_within_a_place_equal_the_chains_up_from_every_place(parents: list[int]) -> None:
+    # Any `within` graph: trees, a place within itself, cycles, a parent not among them.
+    place_ids = [f"place:p{i}" for i in range(len(parents))]
+    places = [
+        structure("places", place_doc(place_id, f"place:p{parent}" if parent >= 0 else None))
+        for place_id, parent in zip(place_ids, parents, strict=True)
+    ]
+    expected: dict[str, list[str]] = {}
+    for place_id, chain in _chains(places).items():  # each place's containers, nearest first
+        for container in chain:
+            expected.setdefault(container, []).append(place_id)
+    contained = Contained(places)
+    assert dict(contained) == {k: tuple(v) for k, v in expected.items()}
+    assert set(contained) == set(expected) and len(contained) == len(expected)
+    for place_id in place_ids:
+        if place_id not in expected:
+            with pytest.raises(KeyError):
+                contained[place_id]
 
 
 def test_role_filters(ds: Dataset) -> None:

@@ -1095,38 +1095,63 @@ class StatementIndex:
 
 
 class Contained(Mapping[str, tuple[str, ...]]):
-    """Each place's places within it, however deep (``within``, transitively), worked out
-    from the places the first time a query asks about a place (a cycle stops a walk).
+    """Each place's places within it, however deep (``within``, transitively), in ID order:
+    the places that name each place as ``within`` are found in one pass the first time a
+    query asks about a place, and a place's descendants by a walk down from it, kept once
+    asked (a cycle stops a walk). Its keys are the places something is within.
 
     >>> import rightsdata
     >>> "place:almaty" in Contained(rightsdata.load().places)["place:kazakhstan"]
     True
     """
 
-    __slots__ = ("_found", "_places")
+    __slots__ = ("_children", "_found", "_places")
 
     def __init__(self, places: Sequence[Place]) -> None:
-        self._places = places
-        self._found: dict[str, tuple[str, ...]] | None = None
+        self._places = places  # sorted by ID, as a collection holds them
+        self._children: dict[str, list[str]] | None = None
+        self._found: dict[str, tuple[str, ...]] = {}
 
-    def _map(self) -> dict[str, tuple[str, ...]]:
-        found = self._found
-        if found is None:
-            contained: defaultdict[str, list[str]] = defaultdict(list)
-            for place_id, chain_ in _chains(self._places).items():
-                for container in chain_:
-                    contained[container].append(place_id)
-            found = self._found = {k: tuple(v) for k, v in contained.items()}
-        return found
+    def _inverse(self) -> dict[str, list[str]]:
+        children = self._children
+        if children is None:
+            # One pass over the places, not a walk up from every place to its top (which took
+            # about 30 ms at 100,000 events, 30,000 places): concurrent builders make equal
+            # dicts.
+            children = {}
+            for place in self._places:
+                parent = place.within
+                if parent is not None and parent != place.id:  # (within itself: no key)
+                    found = children.get(parent)
+                    if found is None:
+                        children[parent] = [place.id]
+                    else:
+                        found.append(place.id)
+            self._children = children
+        return children
 
     def __getitem__(self, place_id: str) -> tuple[str, ...]:
-        return self._map()[place_id]
+        found = self._found.get(place_id)
+        if found is not None:
+            return found
+        children = self._inverse()
+        below = children[place_id]  # (a KeyError: nothing is within it)
+        seen = {place_id, *below}
+        stack = list(below)
+        while stack:
+            for child in children.get(stack.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        seen.discard(place_id)
+        found = self._found[place_id] = tuple(sorted(seen))
+        return found
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._map())
+        return iter(self._inverse())
 
     def __len__(self) -> int:
-        return len(self._map())
+        return len(self._inverse())
 
 
 class Indexes:
