@@ -465,12 +465,12 @@ class Flat:
 
 class ScanPostings(Mapping[str, Posting]):
     """A family of postings whose keys are found when asked (by ``find``, which gives the
-    ranks holding a key, in any order, perhaps repeated), each kept once made. ``keys``
+    posting of a key, :data:`EMPTY` if no event has it), each kept once made. ``keys``
     lists every key, for iteration (rarely needed)."""
 
     __slots__ = ("_find", "_keys", "_made")
 
-    def __init__(self, find: Callable[[str], list[int]], keys: Callable[[], Iterable[str]]) -> None:
+    def __init__(self, find: Callable[[str], Posting], keys: Callable[[], Iterable[str]]) -> None:
         self._find = find
         self._keys = keys
         self._made: dict[str, Posting] = {}
@@ -481,8 +481,7 @@ class ScanPostings(Mapping[str, Posting]):
         if made is None:
             if not isinstance(key, str):
                 return default
-            ranks = self._find(key)
-            made = Posting.of(ranks) if ranks else EMPTY
+            made = self._find(key)
             self._made[key] = made  # concurrent first asks store equal postings
         return default if made is EMPTY else made
 
@@ -725,6 +724,7 @@ class EventIndex:
     """
 
     __slots__ = (
+        "_bounds",
         "_by_place",
         "_dates",
         "_families",
@@ -732,13 +732,11 @@ class EventIndex:
         "_grouped",
         "_lock",
         "_naming",
+        "_posting_of",
         "_rank",
         "_ranked",
-        "_ranks_of",
         "_runs",
         "contained",
-        "firsts",
-        "lasts",
         "order",
     )
 
@@ -746,8 +744,6 @@ class EventIndex:
         self,
         fields: EventFields,
         ranked: Sequence[int],
-        firsts: list[int],
-        lasts: list[int],
         contained: Mapping[str, tuple[str, ...]],
         runs: Sequence[tuple[int, int, int]],
         grouped: Mapping[str, Mapping[str, Sequence[int]]],
@@ -760,15 +756,14 @@ class EventIndex:
         self.order = Ranked(fields.events, ranked)
         self._fields = fields
         self._ranked = ranked
-        self.firsts = firsts
-        self.lasts = lasts
+        self._bounds: tuple[list[int], list[int]] | None = None
         self.contained = contained  # each place -> the places within it, however deep
         self._families: dict[str, dict[str, Mapping[str, Posting]]] = {}
         self._by_place: dict[str, Posting] = {}
         self._dates: DateIndex | None = None
         self._runs = runs
         self._grouped = grouped
-        self._ranks_of: Callable[[Sequence[int]], list[int]] | None = None
+        self._posting_of: Callable[[Sequence[int]], Posting] | None = None
         self._rank: dict[str, int] | None = None
         self._naming: dict[str, tuple[Event, ...]] = {}
         self._lock = threading.Lock()
@@ -801,10 +796,28 @@ class EventIndex:
             name: {value._value_: at for value, at in fields.take_groups(field).values()}
             for name, field in _GROUPED.items()
         }
-        firsts = list(chain.from_iterable(repeat(first, n) for first, _, n in runs))
-        lasts = list(chain.from_iterable(repeat(last, n) for _, last, n in runs))
         contained = {} if contained is None else contained
-        return cls(fields, ranked, firsts, lasts, contained, runs, grouped)
+        return cls(fields, ranked, contained, runs, grouped)
+
+    @property
+    def firsts(self) -> list[int]:
+        """Each rank's first possible day (see the class); made when a query first has a
+        window (two lists of a million entries took about 30 ms)."""
+        return self._day_bounds()[0]
+
+    @property
+    def lasts(self) -> list[int]:
+        """Each rank's last possible day (see the class); made with :attr:`firsts`."""
+        return self._day_bounds()[1]
+
+    def _day_bounds(self) -> tuple[list[int], list[int]]:
+        bounds = self._bounds
+        if bounds is None:  # (threads that both get here make equal lists)
+            runs = self._runs
+            firsts = list(chain.from_iterable(repeat(first, n) for first, _, n in runs))
+            lasts = list(chain.from_iterable(repeat(last, n) for _, last, n in runs))
+            bounds = self._bounds = (firsts, lasts)
+        return bounds
 
     def _scanned(self, name: str) -> Mapping[str, Posting]:
         """A family found in the events' fields (see ``EventFields``)."""
@@ -828,10 +841,11 @@ class EventIndex:
             family = _SCANNED[name]
             positions = partial(self._fields.positions, family)
             keys = partial(self._fields.keys, family)
-        ranks_of = self._ranks_of
-        if ranks_of is None:  # (threads that both get here make equal functions)
-            ranks_of = self._ranks_of = _rank_finder(self._fields.events, self._ranked, self._runs)
-        return ScanPostings(lambda key: ranks_of(positions(key)), keys)
+        posting_of = self._posting_of
+        if posting_of is None:  # (threads that both get here make equal functions)
+            posting_of = _posting_finder(self._fields.events, self._ranked, self._runs)
+            self._posting_of = posting_of
+        return ScanPostings(lambda key: posting_of(positions(key)), keys)
 
     @property
     def by_actor(self) -> Mapping[str, Posting]:
@@ -922,17 +936,20 @@ def _positions_of(groups: Mapping[str, Sequence[int]], key: str) -> Sequence[int
     return groups.get(key, ())
 
 
-def _rank_finder(
+def _posting_finder(
     events: Sequence[Event], ranked: Sequence[int], runs: Sequence[tuple[int, int, int]]
-) -> Callable[[Sequence[int]], list[int]]:
-    """A function from positions of events (sorted by ID) to their ranks (in date order)."""
+) -> Callable[[Sequence[int]], Posting]:
+    """A function from positions of events (sorted by ID, perhaps repeated) to the posting
+    of their ranks (in date order)."""
     date_runs: dict[EDTF | None, tuple[int, int]] = {}  # each date's (start, stop)
     start = 0
     for _, _, count in runs:
         date_runs[events[ranked[start]].date] = (start, start + count)
         start += count
 
-    def ranks_of(positions: Sequence[int]) -> list[int]:
+    def posting_of(positions: Sequence[int]) -> Posting:
+        if not positions:
+            return EMPTY
         if len(positions) < len(ranked) * _BISECT_BELOW:
             # An event's rank is in its date's run, where positions ascend: bisection takes
             # about a microsecond an event.
@@ -940,13 +957,14 @@ def _rank_finder(
             for position in positions:
                 start, stop = date_runs[events[position].date]
                 found.append(bisect_left(ranked, position, start, stop))
-            return found
+            return Posting.of(found)
         # Many: the ranks whose position is one of them, in one C-level pass over the
         # ranks (about 50 ms at a million events, where a sort making the inverse of the
-        # date order took about 200 ms).
-        return list(compress(range(len(ranked)), map(frozenset(positions).__contains__, ranked)))
+        # date order took about 200 ms); they come ascending, once each.
+        members = frozenset(positions)
+        return Posting(tuple(compress(range(len(ranked)), map(members.__contains__, ranked))))
 
-    return ranks_of
+    return posting_of
 
 
 #: The postings of EventIndex found in EventFields: its family, and the name it has there.
