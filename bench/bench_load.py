@@ -90,6 +90,9 @@ OPS = (
     "search",
     "timeline",
     "events",
+    "events_kind",
+    "events_role",
+    "events_place",
     "related",
     "to_pandas",
     "parquet",
@@ -279,6 +282,12 @@ def _op(ds: Any, op: str, args: dict[str, Any], out: dict[str, Any]) -> Callable
     if op == "events":
         window = (EDTF(args["between"][0]), EDTF(args["between"][1]))
         return lambda: ds.events(between=window)
+    if op == "events_kind":
+        return lambda: ds.events(kind="arrest")
+    if op == "events_role":
+        return lambda: ds.events(role="victim")
+    if op == "events_place":
+        return lambda: ds.events(place=args["place"])
     if op == "related":
         return lambda: ds.related(args["actor"])
     if op == "to_pandas":
@@ -414,7 +423,20 @@ def _probe_args(data: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         "actor": actor,
         "actor_events": counts[actor],
         "between": ["2011-12-01", "2012-12-31"],
+        "place": _busiest_place(data["places"]),
     }
+
+
+def _busiest_place(places: list[dict[str, Any]]) -> str:
+    """The place that most places are directly within (the first by ID of those), else the
+    first place: what ``events(place=...)`` asks."""
+    within: dict[str, int] = {}
+    for place in places:
+        if place.get("within") is not None:
+            within[place["within"]] = within.get(place["within"], 0) + 1
+    if not within:
+        return str(min(place["id"] for place in places))
+    return max(sorted(within), key=within.__getitem__)
 
 
 def _new_names(names: list[str], count: int = 20) -> list[str]:
@@ -456,6 +478,10 @@ def _dataset(
     names = {layout: where / LAYOUT_FILES[layout] for layout in LAYOUT_FILES}
     if meta.is_file():
         known = json.loads(meta.read_text())
+        if "place" not in known["probe"]:  # (data cached before the place was asked)
+            places = json.loads((names["folder"] / "places.json").read_bytes())
+            known["probe"]["place"] = _busiest_place(places)
+            meta.write_text(json.dumps(known))
         return names, known["probe"], known["shape"]
     data = SHAPES[shape](size, seed)
     paths = _write_layouts(data, where, version)

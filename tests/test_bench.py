@@ -213,6 +213,9 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
         "search",
         "timeline",
         "events",
+        "events_kind",
+        "events_role",
+        "events_place",
         "related",
         "to_pandas",
         "parquet",
@@ -225,6 +228,7 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
     gc_row = row["ops"]["gc"]
     assert gc_row["blocks_held"] > 0 and gc_row["collect_found"] >= 0
     assert row["ops"]["timeline"]["results"] > 0 and row["ops"]["search"]["results"] > 0
+    assert row["ops"]["events_place"]["results"] > 0 and row["ops"]["events_role"]["results"] > 0
     assert row["ops"]["search"]["new_name_wall_s"] > 0
     assert len(row["probe"]["new_names"]) == len(set(row["probe"]["new_names"])) > 1
     assert row["probe"]["name"] not in row["probe"]["new_names"]
