@@ -1307,9 +1307,9 @@ def test_a_window_query_does_not_work_out_which_places_are_within_which() -> Non
     fresh = Dataset({kind: list(bundled.collection(kind)) for kind in KINDS})
     fresh.events(between=(EDTF("2011"), EDTF("2012")))
     contained = fresh._answers()._indexes.events().contained
-    assert contained._found is None  # type: ignore[attr-defined]
+    assert contained._children is None  # type: ignore[attr-defined]
     assert "place:almaty" in contained["place:kazakhstan"]
-    assert contained._found is not None  # type: ignore[attr-defined]
+    assert contained._children is not None  # type: ignore[attr-defined]
 
 
 def test_statements_of_several_kinds(ds: Dataset) -> None:
