@@ -191,6 +191,17 @@ def test_the_byte_level_id_test_on_the_edges() -> None:
         "person:a b",
         "person:é",
         "",
+        "person:a-\x00",
+        "person:\x00",
+        "\x00person:a",
+        "person::a",
+        "person:a:",
+        "person:--",
+        "person:-",
+        "-person:a",
+        "person-:a",
+        "person:a!",
+        "org:b\n",
     ):
         assert not _ids_match({*good, bad}, ("person", "org")), bad
 

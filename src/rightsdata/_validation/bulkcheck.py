@@ -30,7 +30,7 @@ import itertools
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -323,15 +323,15 @@ def _ids_fine(unique: set[str], prefixes: tuple[str, ...]) -> bool:
     return True
 
 
-#: The bytes an ID may hold (``kind:slug``, the slug's characters), and the separator.
-_ID_BYTES: Final = b"abcdefghijklmnopqrstuvwxyz0123456789:-\x00"
-#: What cannot be in ``\x00`` + IDs joined by ``\x00`` + ``\x00`` if each is ``kind:slug``
-#: with a slug of ``[a-z0-9]+(?:-[a-z0-9]+)*``: an empty slug, a hyphen at either end of one,
-#: two hyphens in a row.
-_NOT_IN_IDS: Final = (b":\x00", b":-", b"-\x00", b"--")
+#: Each byte of ``\x00`` + IDs joined by ``\x00`` + ``\x00`` made its class: a slug's letter or
+#: digit ``a``; ``:``, ``-`` and the separator ``-``; any byte no ID holds ``!``.
+_ID_CLASSES: Final = bytes.maketrans(  # (a later pair overrides an earlier one)
+    bytes(range(256)) + b"abcdefghijklmnopqrstuvwxyz0123456789:-\x00",
+    b"!" * 256 + b"a" * 36 + b"---",
+)
 
 
-def _ids_match(new: set[str], prefixes: tuple[str, ...]) -> bool:
+def _ids_match(new: Collection[str], prefixes: tuple[str, ...]) -> bool:
     """Whether every value fullmatches ``id_pattern(prefixes)``: the regex's rule, in a few
     byte searches over all the values at once (the joined regex took a second at 100,000
     events)."""
@@ -340,13 +340,22 @@ def _ids_match(new: set[str], prefixes: tuple[str, ...]) -> bool:
         return False
     raw = b"\x00" + joined.encode("ascii") + b"\x00"
     count = len(new)
-    if raw.count(b"\x00") != count + 1 or raw.translate(None, _ID_BYTES):
-        return False  # a value holds the separator, or a byte no ID has
+    if raw.count(b"\x00") != count + 1:  # a value holds the separator
+        return False
     if raw.count(b":") != count:  # so that each value holds exactly one colon...
         return False
     # ... the one after its prefix (at most one prefix can start at a separator: none holds ':')
     starts = sum(raw.count(b"\x00" + prefix.encode("ascii") + b":") for prefix in prefixes)
-    return starts == count and not any(bad in raw for bad in _NOT_IN_IDS)
+    if starts != count:
+        return False
+    # Then each value is a prefix (letters), ':' and a slug of letters, digits and '-', or
+    # holds a byte no ID has ('!' once classed). The slug is empty, or starts or ends with a
+    # hyphen, or holds two in a row, if and only if two of ':', '-' and the separator are
+    # side by side (':' and the separator stand next to no other of them in a value that
+    # starts with its prefix and holds one colon): '--' once classed. One pass and two
+    # searches, where a search for each of those four pairs cost 17% of the IDs' checks.
+    classes = raw.translate(_ID_CLASSES)
+    return b"!" not in classes and b"--" not in classes
 
 
 def _text_colons(values: list[str], spec: Text, escapes: bool = True) -> int:
