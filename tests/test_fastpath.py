@@ -691,6 +691,22 @@ def test_the_contact_marks_agree_with_the_regexes(value: str) -> None:
 _TEXT = Text("a text")
 
 
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "a:b", "::", "ж: x", "b", " x", "x\u3000", "\u3000ж"]),
+        min_size=1,
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_texts_colons_are_every_values_repeats_too(values: list[str], escapes: bool) -> None:
+    # each distinct value is checked and its colons counted once; repeats must count still
+    fine = all(map(_TEXT.fine, values))
+    expected = sum(value.count(":") for value in values) if fine else -1
+    assert _bulkcheck._text_colons(values, _TEXT, escapes) == expected
+
+
 @pytest.mark.parametrize(
     ("path", "message"),
     [("title", "not a field holding IDs"), ("charges.nope", "not a field holding IDs"),

@@ -29,7 +29,6 @@ import functools
 import itertools
 import re
 from array import array
-from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
@@ -377,7 +376,7 @@ def _text_colons(values: list[str], spec: Text, escapes: bool = True) -> int:
         return -1
     if b" \x00" in marked:  # (a regex starting with a space would stop at every space)
         return -1
-    if not joined.isascii() and _unicode_space_at_an_edge(values):
+    if not joined.isascii() and _unicode_space_at_an_edge(unique):
         return -1
     if spec.max_length is not None and max(map(len, unique)) > spec.max_length:
         return -1
@@ -387,8 +386,11 @@ def _text_colons(values: list[str], spec: Text, escapes: bool = True) -> int:
         return -1
     if len(unique) == len(values) or b":" not in marked:
         return marked.count(b":")
-    times = Counter(values)
-    return sum(value.count(":") * times[value] for value in unique if ":" in value)
+    # each distinct value's colons counted once, then looked up for every value (the texts
+    # of 10,000 events, callgrind: a Counter of the values cost 75 M instructions, counting
+    # every value's colons 68 M, this 49 M)
+    colons = {value: value.count(":") for value in unique if ":" in value}
+    return sum(filter(None, map(colons.get, values)))
 
 
 _SPACE: Final = ord(" ")
