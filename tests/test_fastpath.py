@@ -731,3 +731,15 @@ def test_groups_must_be_paths_to_fields(path: str) -> None:
     broken = type("Broken", (Event,), {"__slots__": (), "GROUPS": (path,)})
     with pytest.raises(TypeError, match=f"Broken.GROUPS: '{path}' is not a path to a field"):
         _walk_source(broken, Gather())
+
+
+@pytest.mark.parametrize(
+    "length", [0, 1, _bulkcheck._PACKED_FROM - 1, _bulkcheck._PACKED_FROM, 5000]
+)
+def test_positions_gathered_in_a_list_become_the_same_array(length: int) -> None:
+    from array import array
+
+    listed = [i * 7919 + (1 << 40) * (i % 3) for i in range(length)]
+    positions = _bulkcheck._positions(listed)
+    assert positions.typecode == "q"
+    assert positions == array("q", listed)

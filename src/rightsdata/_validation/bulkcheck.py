@@ -106,6 +106,8 @@ class _Plan:
 
 #: A value and the positions of the records that hold it (:attr:`Gathered.groups`).
 Group = tuple[Any, "array[int]"]
+#: A group as a walk gathers it: the positions in a list (made an array by :func:`_gathered`).
+_Listed = tuple[Any, list[int]]
 
 
 class Gathered(NamedTuple):
@@ -181,7 +183,7 @@ def checked_colons(records: Sequence[Any], *, escapes: bool = True) -> Checked |
     refs: list[list[str]] = [[] for _ in plan.refs]
     names: list[list[str]] = [[] for _ in plan.names]
     families: list[list[str]] = [[] for _ in plan.families]
-    groups: list[dict[int, Group]] = [{} for _ in plan.groups]
+    groups: list[dict[int, _Listed]] = [{} for _ in plan.groups]
     try:
         pairs = plan.walk(records, texts, refs, names, families, groups)
     except (RejectedError, FieldError):
@@ -210,11 +212,28 @@ def _gathered(
     families: Sequence[str],
     texts: list[list[str]],
     fields: Sequence[str],
-    groups: list[dict[int, Group]],
+    groups: list[dict[int, _Listed]],
 ) -> Gathered:
     named = dict(zip(families, map(_joined, texts), strict=True))
     marks = {f: break_marks(text) for f, text in named.items() if len(text) >= _MARKED_FROM}
-    return Gathered(named, dict(zip(fields, groups, strict=True)), marks)
+    arrays = [{key: (v, _positions(at)) for key, (v, at) in group.items()} for group in groups]
+    return Gathered(named, dict(zip(fields, arrays, strict=True)), marks)
+
+
+def _positions(listed: list[int]) -> array[int]:
+    """``array("q", listed)``; a long list by way of :func:`struct.pack`: an array parses
+    each item it is given as a call's argument (a tenth of the events' walk, callgrind)."""
+    if len(listed) < _PACKED_FROM:
+        return array("q", listed)
+    import struct  # (here: a cold import takes about 0.5 ms, and small loads need none)
+
+    positions = array("q")
+    positions.frombytes(struct.pack(f"{len(listed)}q", *listed))
+    return positions
+
+
+#: Lists of positions at least this long are packed by :mod:`struct`.
+_PACKED_FROM: Final = 1 << 10
 
 
 def break_marks(text: str) -> array[int]:
@@ -274,12 +293,12 @@ def gathered(records: Sequence[Any]) -> Gathered:
         gather = Gather()
         source = _walk_source(cls, gather, checks=False)
         name = f"names_{cls.__name__}"
-        walk = compile_function(source, f"names of {cls.__name__}", {"array": array}, name)
+        walk = compile_function(source, f"names of {cls.__name__}", {}, name)
         _naming_walks[cls] = walk
         _naming_families[cls] = (tuple(gather.families), tuple(gather.groups))
     families, fields = _naming_families[cls]
     texts: list[list[str]] = [[] for _ in families]
-    groups: list[dict[int, Group]] = [{} for _ in fields]
+    groups: list[dict[int, _Listed]] = [{} for _ in fields]
     walk(records, texts, groups)
     return _gathered(families, texts, fields, groups)
 
@@ -456,7 +475,7 @@ def _plan(cls: type) -> _Plan:
         source = _walk_source(cls, gathered)
         walk = _compiled_ahead(cls.__name__, source)
         if walk is None:
-            namespace: dict[str, Any] = {"RejectedError": RejectedError, "array": array}
+            namespace: dict[str, Any] = {"RejectedError": RejectedError}
             walk = compile_function(
                 source, f"bulk checks of {cls.__name__}", namespace, f"walk_{cls.__name__}"
             )
@@ -508,7 +527,7 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
     head = [
         f"def walk_{cls.__name__}(records, texts, refs, names, families, groups):",
         *head,
-        "    pairs = 0",
+        f"    pairs = {len(attrs.fields(cls))} * len(records)",
         loop,
     ]
     return "\n".join([*head, *body, *ends, "    return pairs"])
@@ -516,13 +535,14 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
 
 def _group_lines(value: str, index: int, pad: str) -> list[str]:
     """The statements that add the record's position ``i`` to the group of ``value``."""
-    # (each distinct value's array's append is kept in a dict of its own, the fewest steps:
-    # the events' three groups cost about 0.4 microseconds an event)
+    # (each distinct value's list's append is kept in a dict of its own, the fewest steps; a
+    # list, made an array after the walk: an array's append parses its argument, and cost
+    # the walks of 10,000 events 17 M instructions, callgrind)
     return [
         f"{pad}v = {value}",
         f"{pad}p = p{index}(ident(v))",
         f"{pad}if p is None:",
-        f'{pad}    at = array("q")',
+        f"{pad}    at = []",
         f"{pad}    G{index}[ident(v)] = (v, at)",
         f"{pad}    p = P{index}[ident(v)] = at.append",
         f"{pad}p(i)",
@@ -583,8 +603,6 @@ def walks_module(classes: Iterable[type]) -> str:
         '"""',
         "# mypy: ignore-errors",
         "",
-        "from array import array",
-        "",
         "from rightsdata._model.fields import RejectedError",
         "",
         "SOURCES = {",
@@ -612,7 +630,8 @@ def _walk_lines(
     only those, and only for the parts that hold some."""
     pad, obj = "    " * (depth + 1), f"o{depth}"
     fields = attrs.fields(cls)
-    lines = [f"{pad}pairs += {len(fields)}"] if checks else []
+    # (a record's pairs are counted once for all of them, by the walk's first line)
+    lines = [f"{pad}pairs += {len(fields)}"] if checks and depth > 1 else []
     hints = field_hints(cls)
     for field in fields:
         value, spec = f"{obj}.{field.name}", spec_of(field)
