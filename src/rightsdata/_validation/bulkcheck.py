@@ -650,9 +650,11 @@ def _walk_lines(
             assert isinstance(spec, Ref)  # (_named_field checked it)
             index = gathered.family(family)
             if spec.many:
-                lines.append(f"{pad}x{index}({value})")
+                more = [f"{pad}v = {value}", f"{pad}if v:", f"{pad}    x{index}(v)"]
             else:
-                lines += _maybe(spec.optional, value, f"f{index}", pad)
+                more = _maybe(spec.optional, value, f"f{index}", pad)
+            # under the check's own test of the same value, if it ends the lines so far
+            lines += more[2:] if len(more) == 3 and lines[-3:-1] == more[:2] else more
         group = grouped.get(path + field.name)
         if group is not None:
             lines += _group_lines(value, group, pad)
@@ -665,8 +667,11 @@ def _walk_lines(
             body = _walk_lines(nested, depth + 1, holder, gathered, named, grouped, within, checks)
             if not body:
                 continue
-            if many:
+            if many and getattr(spec, "min_items", 0):
                 lines.append(f"{pad}for {inner} in {value}:")
+            elif many:  # (most such lists are empty: then no iterator is made)
+                lines += [f"{pad}v = {value}", f"{pad}if v:", f"{pad}    for {inner} in v:"]
+                body = [f"    {line}" for line in body]
             else:
                 lines += [f"{pad}{inner} = {value}", f"{pad}if {inner} is not None:"]
             lines += body
