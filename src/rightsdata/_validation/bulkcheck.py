@@ -41,6 +41,7 @@ from rightsdata._model.fields import (
     KNOWN_IDS,
     OTHER_DIGIT_MARK,
     Gather,
+    Items,
     Ref,
     RejectedError,
     Text,
@@ -668,7 +669,7 @@ def _walk_lines(
             body = _walk_lines(nested, depth + 1, holder, gathered, named, grouped, within, checks)
             if not body:
                 continue
-            if many and getattr(spec, "min_items", 0):
+            if many and isinstance(spec, Items) and spec.min_items:
                 lines.append(f"{pad}for {inner} in {value}:")
             elif many:  # (most such lists are empty: then no iterator is made)
                 lines += [f"{pad}v = {value}", f"{pad}if v:", f"{pad}    for {inner} in v:"]
