@@ -691,6 +691,22 @@ def test_the_contact_marks_agree_with_the_regexes(value: str) -> None:
 _TEXT = Text("a text")
 
 
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "a:b", "::", "ж: x", "b", " x", "x\u3000", "\u3000ж"]),
+        min_size=1,
+        max_size=12,
+    ),
+    st.booleans(),
+)
+def test_texts_colons_are_every_values_repeats_too(values: list[str], escapes: bool) -> None:
+    # each distinct value is checked and its colons counted once; repeats must count still
+    fine = all(map(_TEXT.fine, values))
+    expected = sum(value.count(":") for value in values) if fine else -1
+    assert _bulkcheck._text_colons(values, _TEXT, escapes) == expected
+
+
 @pytest.mark.parametrize(
     ("path", "message"),
     [("title", "not a field holding IDs"), ("charges.nope", "not a field holding IDs"),
@@ -715,3 +731,15 @@ def test_groups_must_be_paths_to_fields(path: str) -> None:
     broken = type("Broken", (Event,), {"__slots__": (), "GROUPS": (path,)})
     with pytest.raises(TypeError, match=f"Broken.GROUPS: '{path}' is not a path to a field"):
         _walk_source(broken, Gather())
+
+
+@pytest.mark.parametrize(
+    "length", [0, 1, _bulkcheck._PACKED_FROM - 1, _bulkcheck._PACKED_FROM, 5000]
+)
+def test_positions_gathered_in_a_list_become_the_same_array(length: int) -> None:
+    from array import array
+
+    listed = [i * 7919 + (1 << 40) * (i % 3) for i in range(length)]
+    positions = _bulkcheck._positions(listed)
+    assert positions.typecode == "q"
+    assert positions == array("q", listed)

@@ -172,6 +172,8 @@ def test_the_byte_level_id_test_is_the_regex(values: set[str], prefixes: tuple[s
     one = re.compile(ids_pattern(prefixes).pattern.split("(?:\x00")[0])
     expected = all(one.fullmatch(value) for value in values)
     assert _ids_match(values, prefixes) == expected
+    if not any("\x00" in value for value in values):  # as JSON without escapes gives them
+        assert _ids_match(values, prefixes, escapes=False) == expected
 
 
 def test_the_byte_level_id_test_on_the_edges() -> None:
@@ -191,8 +193,21 @@ def test_the_byte_level_id_test_on_the_edges() -> None:
         "person:a b",
         "person:é",
         "",
+        "person:a-\x00",
+        "person:\x00",
+        "\x00person:a",
+        "person::a",
+        "person:a:",
+        "person:--",
+        "person:-",
+        "-person:a",
+        "person-:a",
+        "person:a!",
+        "org:b\n",
     ):
         assert not _ids_match({*good, bad}, ("person", "org")), bad
+        if "\x00" not in bad:
+            assert not _ids_match({*good, bad}, ("person", "org"), escapes=False), bad
 
 
 # --- the JSON document and JSON Lines layouts on the fast path --------------------------------

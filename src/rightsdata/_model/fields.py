@@ -555,7 +555,8 @@ class Refs(Ref):
         ]
 
     def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
-        return [f"{pad}e{gather.ref(self.prefixes)}({value})"]
+        # (most such lists are empty: a test is cheaper than a call)
+        return [f"{pad}v = {value}", f"{pad}if v:", f"{pad}    e{gather.ref(self.prefixes)}(v)"]
 
     def strategy(self) -> SearchStrategy[Any]:
         from hypothesis import strategies as st

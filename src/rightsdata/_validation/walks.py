@@ -5,21 +5,19 @@ otherwise it is generated.
 """
 # mypy: ignore-errors
 
-from array import array
-
 from rightsdata._model.fields import RejectedError
 
 SOURCES = {
-    'Source': 'def walk_Source(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 12\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t5(v)\n            v = o2.asserted_by\n            if v is not None:\n                r2(v)\n            e2(o2.joined_by)\n            e2(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r0(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
-    'Person': 'def walk_Person(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 9\n        r0(o1.id)\n        t0(o1.name)\n        for o2 in o1.aliases:\n            pairs += 2\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        for o2 in o1.identifiers:\n            pairs += 2\n            t5(o2.value)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
-    'Organization': 'def walk_Organization(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 0\n    for o1 in records:\n        pairs += 12\n        r0(o1.id)\n        t0(o1.name)\n        for o2 in o1.aliases:\n            pairs += 2\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        for o2 in o1.identifiers:\n            pairs += 2\n            t5(o2.value)\n            o2._rules()\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t6(v)\n            v = o2.asserted_by\n            if v is not None:\n                r1(v)\n            e1(o2.joined_by)\n            e1(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs',
-    'Group': 'def walk_Group(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 0\n    for o1 in records:\n        pairs += 11\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        for o2 in o1.identifiers:\n            pairs += 2\n            t3(o2.value)\n            o2._rules()\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t4(v)\n            v = o2.asserted_by\n            if v is not None:\n                r2(v)\n            e2(o2.joined_by)\n            e2(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t5(v)\n                v = o3.quote\n                if v is not None:\n                    t6(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs',
-    'Place': 'def walk_Place(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 0\n    for o1 in records:\n        pairs += 11\n        r0(o1.id)\n        t0(o1.name)\n        for o2 in o1.aliases:\n            pairs += 2\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        for o2 in o1.identifiers:\n            pairs += 2\n            t4(o2.value)\n            o2._rules()\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t5(v)\n            v = o2.asserted_by\n            if v is not None:\n                r1(v)\n            e1(o2.joined_by)\n            e1(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
-    'Law': 'def walk_Law(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 0\n    for o1 in records:\n        pairs += 8\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        v = o1.article\n        if v is not None:\n            t2(v)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n        o1._rules()\n    return pairs',
-    'Event': 'def walk_Event(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    f1 = families[1].append\n    f2 = families[2].append\n    x0 = families[0].extend\n    x2 = families[2].extend\n    G0 = groups[0]\n    G1 = groups[1]\n    G2 = groups[2]\n    P0 = {}\n    P1 = {}\n    P2 = {}\n    p0 = P0.get\n    p1 = P1.get\n    p2 = P2.get\n    ident = id\n    pairs = 0\n    for i, o1 in enumerate(records):\n        pairs += 15\n        r0(o1.id)\n        v = o1.kind\n        p = p1(ident(v))\n        if p is None:\n            at = array("q")\n            G1[ident(v)] = (v, at)\n            p = P1[ident(v)] = at.append\n        p(i)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        v = o1.date\n        p = p0(ident(v))\n        if p is None:\n            at = array("q")\n            G0[ident(v)] = (v, at)\n            p = P0[ident(v)] = at.append\n        p(i)\n        e1(o1.places)\n        x0(o1.places)\n        for o2 in o1.participants:\n            pairs += 2\n            r2(o2.actor)\n            f1(o2.actor)\n            v = o2.role\n            p = p2(ident(v))\n            if p is None:\n                at = array("q")\n                G2[ident(v)] = (v, at)\n                p = P2[ident(v)] = at.append\n            p(i)\n        for o2 in o1.charges:\n            pairs += 2\n            r3(o2.provision)\n            f2(o2.provision)\n            r2(o2.against)\n            f1(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t2(v)\n            v = o2.asserted_by\n            if v is not None:\n                r2(v)\n            v = o2.asserted_by\n            if v is not None:\n                f2(v)\n            e2(o2.joined_by)\n            x2(o2.joined_by)\n            e2(o2.relayed_by)\n            x2(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t3(v)\n                v = o3.quote\n                if v is not None:\n                    t4(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n        v = o1.part_of\n        if v is not None:\n            f2(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t5(o2.field)\n            t6(o2.basis)\n        o1._rules()\n        f1(\'\\x1e\')\n        f0(\'\\x1e\')\n        f2(\'\\x1e\')\n    return pairs',
-    'Relationship': "def walk_Relationship(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    f0 = families[0].append\n    pairs = 0\n    for o1 in records:\n        pairs += 9\n        r0(o1.id)\n        r1(o1.subject)\n        f0(o1.subject)\n        r2(o1.object)\n        f0(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a1(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n        o1._rules()\n        f0('\\x1e')\n    return pairs",
-    'Statement': "def walk_Statement(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    x0 = families[0].extend\n    pairs = 0\n    for o1 in records:\n        pairs += 13\n        r0(o1.id)\n        r1(o1.speaker)\n        f0(o1.speaker)\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        e1(o1.addressed_to)\n        x0(o1.addressed_to)\n        e2(o1.about)\n        x0(o1.about)\n        e1(o1.joined_by)\n        x0(o1.joined_by)\n        e1(o1.relayed_by)\n        x0(o1.relayed_by)\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t2(v)\n            v = o2.asserted_by\n            if v is not None:\n                r1(v)\n            e1(o2.joined_by)\n            e1(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t3(v)\n                v = o3.quote\n                if v is not None:\n                    t4(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t5(o2.field)\n            t6(o2.basis)\n        o1._rules()\n        f0('\\x1e')\n    return pairs",
-    'Rating': "def walk_Rating(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    pairs = 0\n    for o1 in records:\n        pairs += 10\n        r0(o1.id)\n        r1(o1.country)\n        f0(o1.country)\n        r2(o1.rated_by)\n        f0(o1.rated_by)\n        for o2 in o1.figures:\n            pairs += 13\n            v = o2.low\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.best\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.high\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n            v = o2.as_given\n            if v is not None:\n                t0(v)\n            v = o2.asserted_by\n            if v is not None:\n                r3(v)\n            e3(o2.joined_by)\n            e3(o2.relayed_by)\n            if len(o2.citations) < 1: raise RejectedError()\n            for o3 in o2.citations:\n                pairs += 5\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t1(v)\n                v = o3.quote\n                if v is not None:\n                    t2(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n            o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        for o2 in o1.inferred:\n            pairs += 2\n            a2(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n        f0('\\x1e')\n    return pairs",
+    'Source': 'def walk_Source(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r0(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t6(v)\n                    v = o3.quote\n                    if v is not None:\n                        t7(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a1(o2.field)\n                t8(o2.field)\n                t9(o2.basis)\n    return pairs',
+    'Person': 'def walk_Person(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 9 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            for o2 in v:\n                pairs += 2\n                t1(o2.name)\n                v = o2.language\n                if v is not None:\n                    t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            for o2 in v:\n                pairs += 2\n                t5(o2.value)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a1(o2.field)\n                t8(o2.field)\n                t9(o2.basis)\n    return pairs',
+    'Organization': 'def walk_Organization(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            for o2 in v:\n                pairs += 2\n                t1(o2.name)\n                v = o2.language\n                if v is not None:\n                    t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            for o2 in v:\n                pairs += 2\n                t5(o2.value)\n                o2._rules()\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r2(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t7(v)\n                    v = o3.quote\n                    if v is not None:\n                        t8(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t9(o2.field)\n                t10(o2.basis)\n    return pairs',
+    'Group': 'def walk_Group(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        v = o1.identifiers\n        if v:\n            for o2 in v:\n                pairs += 2\n                t3(o2.value)\n                o2._rules()\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t4(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r3(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t5(v)\n                    v = o3.quote\n                    if v is not None:\n                        t6(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t7(o2.field)\n                t8(o2.basis)\n    return pairs',
+    'Place': 'def walk_Place(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            for o2 in v:\n                pairs += 2\n                t1(o2.name)\n                v = o2.language\n                if v is not None:\n                    t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.identifiers\n        if v:\n            for o2 in v:\n                pairs += 2\n                t4(o2.value)\n                o2._rules()\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r2(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t6(v)\n                    v = o3.quote\n                    if v is not None:\n                        t7(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t8(o2.field)\n                t9(o2.basis)\n    return pairs',
+    'Law': 'def walk_Law(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 8 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        v = o1.article\n        if v is not None:\n            t2(v)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a1(o2.field)\n                t7(o2.field)\n                t8(o2.basis)\n        o1._rules()\n    return pairs',
+    'Event': "def walk_Event(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    f1 = families[1].append\n    f2 = families[2].append\n    x0 = families[0].extend\n    x2 = families[2].extend\n    G0 = groups[0]\n    G1 = groups[1]\n    G2 = groups[2]\n    P0 = {}\n    P1 = {}\n    P2 = {}\n    p0 = P0.get\n    p1 = P1.get\n    p2 = P2.get\n    ident = id\n    pairs = 15 * len(records)\n    for i, o1 in enumerate(records):\n        r0(o1.id)\n        v = o1.kind\n        p = p1(ident(v))\n        if p is None:\n            at = []\n            G1[ident(v)] = (v, at)\n            p = P1[ident(v)] = at.append\n        p(i)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        v = o1.date\n        p = p0(ident(v))\n        if p is None:\n            at = []\n            G0[ident(v)] = (v, at)\n            p = P0[ident(v)] = at.append\n        p(i)\n        v = o1.places\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.participants\n        if v:\n            for o2 in v:\n                pairs += 2\n                r2(o2.actor)\n                f1(o2.actor)\n                v = o2.role\n                p = p2(ident(v))\n                if p is None:\n                    at = []\n                    G2[ident(v)] = (v, at)\n                    p = P2[ident(v)] = at.append\n                p(i)\n        v = o1.charges\n        if v:\n            for o2 in v:\n                pairs += 2\n                r3(o2.provision)\n                f2(o2.provision)\n                r2(o2.against)\n                f1(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t2(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                    f2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                    x2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                    x2(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r4(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t3(v)\n                    v = o3.quote\n                    if v is not None:\n                        t4(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n            f2(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t5(o2.field)\n                t6(o2.basis)\n        o1._rules()\n        f1('\\x1e')\n        f0('\\x1e')\n        f2('\\x1e')\n    return pairs",
+    'Relationship': "def walk_Relationship(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    f0 = families[0].append\n    pairs = 9 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.subject)\n        f0(o1.subject)\n        r2(o1.object)\n        f0(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a1(o2.field)\n                t3(o2.field)\n                t4(o2.basis)\n        o1._rules()\n        f0('\\x1e')\n    return pairs",
+    'Statement': "def walk_Statement(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    x0 = families[0].extend\n    pairs = 13 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.speaker)\n        f0(o1.speaker)\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        v = o1.addressed_to\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.about\n        if v:\n            e2(v)\n            x0(v)\n        v = o1.joined_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.relayed_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t2(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r3(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t3(v)\n                    v = o3.quote\n                    if v is not None:\n                        t4(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t5(o2.field)\n                t6(o2.basis)\n        o1._rules()\n        f0('\\x1e')\n    return pairs",
+    'Rating': "def walk_Rating(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    pairs = 10 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.country)\n        f0(o1.country)\n        r2(o1.rated_by)\n        f0(o1.rated_by)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t0(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r3(v)\n                v = o2.joined_by\n                if v:\n                    e3(v)\n                v = o2.relayed_by\n                if v:\n                    e3(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r4(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t1(v)\n                    v = o3.quote\n                    if v is not None:\n                        t2(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t3(o2.field)\n                t4(o2.basis)\n        f0('\\x1e')\n    return pairs",
 }
 
 
@@ -40,9 +38,8 @@ def walk_Source(records, texts, refs, names, families, groups):
     e2 = refs[2].extend
     n0 = names[0].extend
     a1 = names[1].append
-    pairs = 0
+    pairs = 12 * len(records)
     for o1 in records:
-        pairs += 12
         r0(o1.id)
         t0(o1.title)
         v = o1.publisher
@@ -58,41 +55,49 @@ def walk_Source(records, texts, refs, names, families, groups):
         v = o1.archive_url
         if v is not None:
             t4(v)
-        for o2 in o1.figures:
-            pairs += 13
-            v = o2.low
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.best
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.high
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.as_given
-            if v is not None:
-                t5(v)
-            v = o2.asserted_by
-            if v is not None:
-                r2(v)
-            e2(o2.joined_by)
-            e2(o2.relayed_by)
-            if len(o2.citations) < 1: raise RejectedError()
-            for o3 in o2.citations:
-                pairs += 5
-                r0(o3.source)
-                v = o3.locator
+        v = o1.figures
+        if v:
+            for o2 in v:
+                pairs += 13
+                v = o2.low
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.best
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.high
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.as_given
                 if v is not None:
-                    t6(v)
-                v = o3.quote
+                    t5(v)
+                v = o2.asserted_by
                 if v is not None:
-                    t7(v)
-                v = o3.fields
-                if v is not None:
-                    n0(v)
-            o2._rules()
-        for o2 in o1.inferred:
-            pairs += 2
-            a1(o2.field)
-            t8(o2.field)
-            t9(o2.basis)
+                    r2(v)
+                v = o2.joined_by
+                if v:
+                    e2(v)
+                v = o2.relayed_by
+                if v:
+                    e2(v)
+                if len(o2.citations) < 1: raise RejectedError()
+                for o3 in o2.citations:
+                    pairs += 5
+                    r0(o3.source)
+                    v = o3.locator
+                    if v is not None:
+                        t6(v)
+                    v = o3.quote
+                    if v is not None:
+                        t7(v)
+                    v = o3.fields
+                    if v is not None:
+                        n0(v)
+                o2._rules()
+        v = o1.inferred
+        if v:
+            for o2 in v:
+                pairs += 2
+                a1(o2.field)
+                t8(o2.field)
+                t9(o2.basis)
     return pairs
 
 
@@ -111,27 +116,30 @@ def walk_Person(records, texts, refs, names, families, groups):
     r1 = refs[1].append
     n0 = names[0].extend
     a1 = names[1].append
-    pairs = 0
+    pairs = 9 * len(records)
     for o1 in records:
-        pairs += 9
         r0(o1.id)
         t0(o1.name)
-        for o2 in o1.aliases:
-            pairs += 2
-            t1(o2.name)
-            v = o2.language
-            if v is not None:
-                t2(v)
+        v = o1.aliases
+        if v:
+            for o2 in v:
+                pairs += 2
+                t1(o2.name)
+                v = o2.language
+                if v is not None:
+                    t2(v)
         v = o1.country
         if v is not None:
             t3(v)
         v = o1.summary
         if v is not None:
             t4(v)
-        for o2 in o1.identifiers:
-            pairs += 2
-            t5(o2.value)
-            o2._rules()
+        v = o1.identifiers
+        if v:
+            for o2 in v:
+                pairs += 2
+                t5(o2.value)
+                o2._rules()
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
             pairs += 5
@@ -145,11 +153,13 @@ def walk_Person(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n0(v)
-        for o2 in o1.inferred:
-            pairs += 2
-            a1(o2.field)
-            t8(o2.field)
-            t9(o2.basis)
+        v = o1.inferred
+        if v:
+            for o2 in v:
+                pairs += 2
+                a1(o2.field)
+                t8(o2.field)
+                t9(o2.basis)
     return pairs
 
 
@@ -172,57 +182,66 @@ def walk_Organization(records, texts, refs, names, families, groups):
     n0 = names[0].extend
     n1 = names[1].extend
     a2 = names[2].append
-    pairs = 0
+    pairs = 12 * len(records)
     for o1 in records:
-        pairs += 12
         r0(o1.id)
         t0(o1.name)
-        for o2 in o1.aliases:
-            pairs += 2
-            t1(o2.name)
-            v = o2.language
-            if v is not None:
-                t2(v)
+        v = o1.aliases
+        if v:
+            for o2 in v:
+                pairs += 2
+                t1(o2.name)
+                v = o2.language
+                if v is not None:
+                    t2(v)
         v = o1.country
         if v is not None:
             t3(v)
         v = o1.summary
         if v is not None:
             t4(v)
-        for o2 in o1.identifiers:
-            pairs += 2
-            t5(o2.value)
-            o2._rules()
-        for o2 in o1.figures:
-            pairs += 13
-            v = o2.low
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.best
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.high
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.as_given
-            if v is not None:
-                t6(v)
-            v = o2.asserted_by
-            if v is not None:
-                r1(v)
-            e1(o2.joined_by)
-            e1(o2.relayed_by)
-            if len(o2.citations) < 1: raise RejectedError()
-            for o3 in o2.citations:
-                pairs += 5
-                r2(o3.source)
-                v = o3.locator
+        v = o1.identifiers
+        if v:
+            for o2 in v:
+                pairs += 2
+                t5(o2.value)
+                o2._rules()
+        v = o1.figures
+        if v:
+            for o2 in v:
+                pairs += 13
+                v = o2.low
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.best
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.high
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.as_given
                 if v is not None:
-                    t7(v)
-                v = o3.quote
+                    t6(v)
+                v = o2.asserted_by
                 if v is not None:
-                    t8(v)
-                v = o3.fields
-                if v is not None:
-                    n0(v)
-            o2._rules()
+                    r1(v)
+                v = o2.joined_by
+                if v:
+                    e1(v)
+                v = o2.relayed_by
+                if v:
+                    e1(v)
+                if len(o2.citations) < 1: raise RejectedError()
+                for o3 in o2.citations:
+                    pairs += 5
+                    r2(o3.source)
+                    v = o3.locator
+                    if v is not None:
+                        t7(v)
+                    v = o3.quote
+                    if v is not None:
+                        t8(v)
+                    v = o3.fields
+                    if v is not None:
+                        n0(v)
+                o2._rules()
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
             pairs += 5
@@ -236,11 +255,13 @@ def walk_Organization(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        for o2 in o1.inferred:
-            pairs += 2
-            a2(o2.field)
-            t9(o2.field)
-            t10(o2.basis)
+        v = o1.inferred
+        if v:
+            for o2 in v:
+                pairs += 2
+                a2(o2.field)
+                t9(o2.field)
+                t10(o2.basis)
     return pairs
 
 
@@ -262,9 +283,8 @@ def walk_Group(records, texts, refs, names, families, groups):
     n0 = names[0].extend
     n1 = names[1].extend
     a2 = names[2].append
-    pairs = 0
+    pairs = 11 * len(records)
     for o1 in records:
-        pairs += 11
         r0(o1.id)
         t0(o1.name)
         v = o1.size
@@ -278,40 +298,48 @@ def walk_Group(records, texts, refs, names, families, groups):
         v = o1.summary
         if v is not None:
             t2(v)
-        for o2 in o1.identifiers:
-            pairs += 2
-            t3(o2.value)
-            o2._rules()
-        for o2 in o1.figures:
-            pairs += 13
-            v = o2.low
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.best
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.high
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.as_given
-            if v is not None:
-                t4(v)
-            v = o2.asserted_by
-            if v is not None:
-                r2(v)
-            e2(o2.joined_by)
-            e2(o2.relayed_by)
-            if len(o2.citations) < 1: raise RejectedError()
-            for o3 in o2.citations:
-                pairs += 5
-                r3(o3.source)
-                v = o3.locator
+        v = o1.identifiers
+        if v:
+            for o2 in v:
+                pairs += 2
+                t3(o2.value)
+                o2._rules()
+        v = o1.figures
+        if v:
+            for o2 in v:
+                pairs += 13
+                v = o2.low
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.best
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.high
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.as_given
                 if v is not None:
-                    t5(v)
-                v = o3.quote
+                    t4(v)
+                v = o2.asserted_by
                 if v is not None:
-                    t6(v)
-                v = o3.fields
-                if v is not None:
-                    n0(v)
-            o2._rules()
+                    r2(v)
+                v = o2.joined_by
+                if v:
+                    e2(v)
+                v = o2.relayed_by
+                if v:
+                    e2(v)
+                if len(o2.citations) < 1: raise RejectedError()
+                for o3 in o2.citations:
+                    pairs += 5
+                    r3(o3.source)
+                    v = o3.locator
+                    if v is not None:
+                        t5(v)
+                    v = o3.quote
+                    if v is not None:
+                        t6(v)
+                    v = o3.fields
+                    if v is not None:
+                        n0(v)
+                o2._rules()
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
             pairs += 5
@@ -325,11 +353,13 @@ def walk_Group(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        for o2 in o1.inferred:
-            pairs += 2
-            a2(o2.field)
-            t7(o2.field)
-            t8(o2.basis)
+        v = o1.inferred
+        if v:
+            for o2 in v:
+                pairs += 2
+                a2(o2.field)
+                t7(o2.field)
+                t8(o2.basis)
     return pairs
 
 
@@ -351,17 +381,18 @@ def walk_Place(records, texts, refs, names, families, groups):
     n0 = names[0].extend
     n1 = names[1].extend
     a2 = names[2].append
-    pairs = 0
+    pairs = 11 * len(records)
     for o1 in records:
-        pairs += 11
         r0(o1.id)
         t0(o1.name)
-        for o2 in o1.aliases:
-            pairs += 2
-            t1(o2.name)
-            v = o2.language
-            if v is not None:
-                t2(v)
+        v = o1.aliases
+        if v:
+            for o2 in v:
+                pairs += 2
+                t1(o2.name)
+                v = o2.language
+                if v is not None:
+                    t2(v)
         v = o1.country
         if v is not None:
             t3(v)
@@ -375,40 +406,48 @@ def walk_Place(records, texts, refs, names, families, groups):
             if not -180 <= o2.longitude <= 180: raise RejectedError()
             v = o2.precision_m
             if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-        for o2 in o1.identifiers:
-            pairs += 2
-            t4(o2.value)
-            o2._rules()
-        for o2 in o1.figures:
-            pairs += 13
-            v = o2.low
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.best
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.high
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.as_given
-            if v is not None:
-                t5(v)
-            v = o2.asserted_by
-            if v is not None:
-                r1(v)
-            e1(o2.joined_by)
-            e1(o2.relayed_by)
-            if len(o2.citations) < 1: raise RejectedError()
-            for o3 in o2.citations:
-                pairs += 5
-                r2(o3.source)
-                v = o3.locator
+        v = o1.identifiers
+        if v:
+            for o2 in v:
+                pairs += 2
+                t4(o2.value)
+                o2._rules()
+        v = o1.figures
+        if v:
+            for o2 in v:
+                pairs += 13
+                v = o2.low
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.best
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.high
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.as_given
                 if v is not None:
-                    t6(v)
-                v = o3.quote
+                    t5(v)
+                v = o2.asserted_by
                 if v is not None:
-                    t7(v)
-                v = o3.fields
-                if v is not None:
-                    n0(v)
-            o2._rules()
+                    r1(v)
+                v = o2.joined_by
+                if v:
+                    e1(v)
+                v = o2.relayed_by
+                if v:
+                    e1(v)
+                if len(o2.citations) < 1: raise RejectedError()
+                for o3 in o2.citations:
+                    pairs += 5
+                    r2(o3.source)
+                    v = o3.locator
+                    if v is not None:
+                        t6(v)
+                    v = o3.quote
+                    if v is not None:
+                        t7(v)
+                    v = o3.fields
+                    if v is not None:
+                        n0(v)
+                o2._rules()
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
             pairs += 5
@@ -422,11 +461,13 @@ def walk_Place(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        for o2 in o1.inferred:
-            pairs += 2
-            a2(o2.field)
-            t8(o2.field)
-            t9(o2.basis)
+        v = o1.inferred
+        if v:
+            for o2 in v:
+                pairs += 2
+                a2(o2.field)
+                t8(o2.field)
+                t9(o2.basis)
     return pairs
 
 
@@ -444,9 +485,8 @@ def walk_Law(records, texts, refs, names, families, groups):
     r1 = refs[1].append
     n0 = names[0].extend
     a1 = names[1].append
-    pairs = 0
+    pairs = 8 * len(records)
     for o1 in records:
-        pairs += 8
         r0(o1.id)
         t0(o1.instrument)
         t1(o1.jurisdiction)
@@ -472,11 +512,13 @@ def walk_Law(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n0(v)
-        for o2 in o1.inferred:
-            pairs += 2
-            a1(o2.field)
-            t7(o2.field)
-            t8(o2.basis)
+        v = o1.inferred
+        if v:
+            for o2 in v:
+                pairs += 2
+                a1(o2.field)
+                t7(o2.field)
+                t8(o2.basis)
         o1._rules()
     return pairs
 
@@ -513,14 +555,13 @@ def walk_Event(records, texts, refs, names, families, groups):
     p1 = P1.get
     p2 = P2.get
     ident = id
-    pairs = 0
+    pairs = 15 * len(records)
     for i, o1 in enumerate(records):
-        pairs += 15
         r0(o1.id)
         v = o1.kind
         p = p1(ident(v))
         if p is None:
-            at = array("q")
+            at = []
             G1[ident(v)] = (v, at)
             p = P1[ident(v)] = at.append
         p(i)
@@ -531,72 +572,80 @@ def walk_Event(records, texts, refs, names, families, groups):
         v = o1.date
         p = p0(ident(v))
         if p is None:
-            at = array("q")
+            at = []
             G0[ident(v)] = (v, at)
             p = P0[ident(v)] = at.append
         p(i)
-        e1(o1.places)
-        x0(o1.places)
-        for o2 in o1.participants:
-            pairs += 2
-            r2(o2.actor)
-            f1(o2.actor)
-            v = o2.role
-            p = p2(ident(v))
-            if p is None:
-                at = array("q")
-                G2[ident(v)] = (v, at)
-                p = P2[ident(v)] = at.append
-            p(i)
-        for o2 in o1.charges:
-            pairs += 2
-            r3(o2.provision)
-            f2(o2.provision)
-            r2(o2.against)
-            f1(o2.against)
+        v = o1.places
+        if v:
+            e1(v)
+            x0(v)
+        v = o1.participants
+        if v:
+            for o2 in v:
+                pairs += 2
+                r2(o2.actor)
+                f1(o2.actor)
+                v = o2.role
+                p = p2(ident(v))
+                if p is None:
+                    at = []
+                    G2[ident(v)] = (v, at)
+                    p = P2[ident(v)] = at.append
+                p(i)
+        v = o1.charges
+        if v:
+            for o2 in v:
+                pairs += 2
+                r3(o2.provision)
+                f2(o2.provision)
+                r2(o2.against)
+                f1(o2.against)
         o2 = o1.penalty
         if o2 is not None:
             pairs += 2
-        for o2 in o1.figures:
-            pairs += 13
-            v = o2.low
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.best
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.high
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.as_given
-            if v is not None:
-                t2(v)
-            v = o2.asserted_by
-            if v is not None:
-                r2(v)
-            v = o2.asserted_by
-            if v is not None:
-                f2(v)
-            e2(o2.joined_by)
-            x2(o2.joined_by)
-            e2(o2.relayed_by)
-            x2(o2.relayed_by)
-            if len(o2.citations) < 1: raise RejectedError()
-            for o3 in o2.citations:
-                pairs += 5
-                r4(o3.source)
-                v = o3.locator
+        v = o1.figures
+        if v:
+            for o2 in v:
+                pairs += 13
+                v = o2.low
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.best
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.high
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.as_given
                 if v is not None:
-                    t3(v)
-                v = o3.quote
+                    t2(v)
+                v = o2.asserted_by
                 if v is not None:
-                    t4(v)
-                v = o3.fields
-                if v is not None:
-                    n0(v)
-            o2._rules()
+                    r2(v)
+                    f2(v)
+                v = o2.joined_by
+                if v:
+                    e2(v)
+                    x2(v)
+                v = o2.relayed_by
+                if v:
+                    e2(v)
+                    x2(v)
+                if len(o2.citations) < 1: raise RejectedError()
+                for o3 in o2.citations:
+                    pairs += 5
+                    r4(o3.source)
+                    v = o3.locator
+                    if v is not None:
+                        t3(v)
+                    v = o3.quote
+                    if v is not None:
+                        t4(v)
+                    v = o3.fields
+                    if v is not None:
+                        n0(v)
+                o2._rules()
         v = o1.part_of
         if v is not None:
             r0(v)
-        v = o1.part_of
-        if v is not None:
             f2(v)
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
@@ -611,11 +660,13 @@ def walk_Event(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        for o2 in o1.inferred:
-            pairs += 2
-            a2(o2.field)
-            t5(o2.field)
-            t6(o2.basis)
+        v = o1.inferred
+        if v:
+            for o2 in v:
+                pairs += 2
+                a2(o2.field)
+                t5(o2.field)
+                t6(o2.basis)
         o1._rules()
         f1('\x1e')
         f0('\x1e')
@@ -636,9 +687,8 @@ def walk_Relationship(records, texts, refs, names, families, groups):
     n0 = names[0].extend
     a1 = names[1].append
     f0 = families[0].append
-    pairs = 0
+    pairs = 9 * len(records)
     for o1 in records:
-        pairs += 9
         r0(o1.id)
         r1(o1.subject)
         f0(o1.subject)
@@ -660,11 +710,13 @@ def walk_Relationship(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n0(v)
-        for o2 in o1.inferred:
-            pairs += 2
-            a1(o2.field)
-            t3(o2.field)
-            t4(o2.basis)
+        v = o1.inferred
+        if v:
+            for o2 in v:
+                pairs += 2
+                a1(o2.field)
+                t3(o2.field)
+                t4(o2.basis)
         o1._rules()
         f0('\x1e')
     return pairs
@@ -688,9 +740,8 @@ def walk_Statement(records, texts, refs, names, families, groups):
     a2 = names[2].append
     f0 = families[0].append
     x0 = families[0].extend
-    pairs = 0
+    pairs = 13 * len(records)
     for o1 in records:
-        pairs += 13
         r0(o1.id)
         r1(o1.speaker)
         f0(o1.speaker)
@@ -698,44 +749,58 @@ def walk_Statement(records, texts, refs, names, families, groups):
         v = o1.quote
         if v is not None:
             t1(v)
-        e1(o1.addressed_to)
-        x0(o1.addressed_to)
-        e2(o1.about)
-        x0(o1.about)
-        e1(o1.joined_by)
-        x0(o1.joined_by)
-        e1(o1.relayed_by)
-        x0(o1.relayed_by)
-        for o2 in o1.figures:
-            pairs += 13
-            v = o2.low
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.best
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.high
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.as_given
-            if v is not None:
-                t2(v)
-            v = o2.asserted_by
-            if v is not None:
-                r1(v)
-            e1(o2.joined_by)
-            e1(o2.relayed_by)
-            if len(o2.citations) < 1: raise RejectedError()
-            for o3 in o2.citations:
-                pairs += 5
-                r3(o3.source)
-                v = o3.locator
+        v = o1.addressed_to
+        if v:
+            e1(v)
+            x0(v)
+        v = o1.about
+        if v:
+            e2(v)
+            x0(v)
+        v = o1.joined_by
+        if v:
+            e1(v)
+            x0(v)
+        v = o1.relayed_by
+        if v:
+            e1(v)
+            x0(v)
+        v = o1.figures
+        if v:
+            for o2 in v:
+                pairs += 13
+                v = o2.low
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.best
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.high
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.as_given
                 if v is not None:
-                    t3(v)
-                v = o3.quote
+                    t2(v)
+                v = o2.asserted_by
                 if v is not None:
-                    t4(v)
-                v = o3.fields
-                if v is not None:
-                    n0(v)
-            o2._rules()
+                    r1(v)
+                v = o2.joined_by
+                if v:
+                    e1(v)
+                v = o2.relayed_by
+                if v:
+                    e1(v)
+                if len(o2.citations) < 1: raise RejectedError()
+                for o3 in o2.citations:
+                    pairs += 5
+                    r3(o3.source)
+                    v = o3.locator
+                    if v is not None:
+                        t3(v)
+                    v = o3.quote
+                    if v is not None:
+                        t4(v)
+                    v = o3.fields
+                    if v is not None:
+                        n0(v)
+                o2._rules()
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
             pairs += 5
@@ -749,11 +814,13 @@ def walk_Statement(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        for o2 in o1.inferred:
-            pairs += 2
-            a2(o2.field)
-            t5(o2.field)
-            t6(o2.basis)
+        v = o1.inferred
+        if v:
+            for o2 in v:
+                pairs += 2
+                a2(o2.field)
+                t5(o2.field)
+                t6(o2.basis)
         o1._rules()
         f0('\x1e')
     return pairs
@@ -775,44 +842,49 @@ def walk_Rating(records, texts, refs, names, families, groups):
     n1 = names[1].extend
     a2 = names[2].append
     f0 = families[0].append
-    pairs = 0
+    pairs = 10 * len(records)
     for o1 in records:
-        pairs += 10
         r0(o1.id)
         r1(o1.country)
         f0(o1.country)
         r2(o1.rated_by)
         f0(o1.rated_by)
-        for o2 in o1.figures:
-            pairs += 13
-            v = o2.low
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.best
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.high
-            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
-            v = o2.as_given
-            if v is not None:
-                t0(v)
-            v = o2.asserted_by
-            if v is not None:
-                r3(v)
-            e3(o2.joined_by)
-            e3(o2.relayed_by)
-            if len(o2.citations) < 1: raise RejectedError()
-            for o3 in o2.citations:
-                pairs += 5
-                r4(o3.source)
-                v = o3.locator
+        v = o1.figures
+        if v:
+            for o2 in v:
+                pairs += 13
+                v = o2.low
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.best
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.high
+                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
+                v = o2.as_given
                 if v is not None:
-                    t1(v)
-                v = o3.quote
+                    t0(v)
+                v = o2.asserted_by
                 if v is not None:
-                    t2(v)
-                v = o3.fields
-                if v is not None:
-                    n0(v)
-            o2._rules()
+                    r3(v)
+                v = o2.joined_by
+                if v:
+                    e3(v)
+                v = o2.relayed_by
+                if v:
+                    e3(v)
+                if len(o2.citations) < 1: raise RejectedError()
+                for o3 in o2.citations:
+                    pairs += 5
+                    r4(o3.source)
+                    v = o3.locator
+                    if v is not None:
+                        t1(v)
+                    v = o3.quote
+                    if v is not None:
+                        t2(v)
+                    v = o3.fields
+                    if v is not None:
+                        n0(v)
+                o2._rules()
         if len(o1.citations) < 1: raise RejectedError()
         for o2 in o1.citations:
             pairs += 5
@@ -826,10 +898,12 @@ def walk_Rating(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        for o2 in o1.inferred:
-            pairs += 2
-            a2(o2.field)
-            t3(o2.field)
-            t4(o2.basis)
+        v = o1.inferred
+        if v:
+            for o2 in v:
+                pairs += 2
+                a2(o2.field)
+                t3(o2.field)
+                t4(o2.basis)
         f0('\x1e')
     return pairs
