@@ -20,7 +20,7 @@ import itertools
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._tables.tables import (
@@ -124,7 +124,19 @@ def _terms(pa: Any, column: Column, values: list[Any]) -> Any:
     indices = pa.array(
         codes, pa.int32(), mask=missing if missing.any() else None, memory_pool=memory_pool()
     )
-    return pa.DictionaryArray.from_arrays(indices, pa.array(column.terms, pa.string()))
+    return pa.DictionaryArray.from_arrays(indices, _vocabulary(pa, column.terms))
+
+
+_VOCABULARIES: dict[tuple[str, ...], Any] = {}
+
+
+def _vocabulary(pa: Any, terms: tuple[str, ...]) -> Any:
+    """The Arrow array of a vocabulary, made once: every part of a column (and every column
+    of the vocabulary) shares it, so the Parquet writer sees one dictionary throughout."""
+    found = _VOCABULARIES.get(terms)
+    if found is None:
+        found = _VOCABULARIES[terms] = pa.array(terms, pa.string())
+    return found
 
 
 def _kind_ids(pa: Any, dataset: Dataset, kind: str, cache: dict[Any, Any]) -> Any:
@@ -138,12 +150,32 @@ def _kind_ids(pa: Any, dataset: Dataset, kind: str, cache: dict[Any, Any]) -> An
     return found
 
 
-def _concat(pa: Any, arrays: list[Any], type: Any) -> Any:
-    if len(arrays) == 1:
-        return arrays[0]
-    if not arrays:
-        return pa.array([], type)
-    return pa.concat_arrays(arrays, memory_pool=memory_pool())
+def _owner_ids(pa: Any, dataset: Dataset, kinds: tuple[str, ...], cache: dict[Any, Any]) -> Any:
+    """The IDs of the records of ``kinds``, in order, as one Arrow array: made once per
+    export for each set of kinds (``citations``, ``inferred`` and the three tables of
+    ``figures`` each took them from all their kinds again)."""
+    here = ("arrow owner ids", kinds)
+    found = cache.get(here)
+    if found is None:
+        arrays = [_kind_ids(pa, dataset, k, cache) for k in kinds]
+        found = cache[here] = (
+            arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays, memory_pool=memory_pool())
+        )
+    return found
+
+
+def _chunks(array: Any) -> list[Any]:
+    """The arrays an Arrow array or chunked array is made of."""
+    chunks = getattr(array, "chunks", None)
+    return [array] if chunks is None else list(chunks)
+
+
+def _joined(pa: Any, parts: list[Any], type: Any) -> Any:
+    """One column from its parts: the part itself if there is one, else a chunked array (the
+    parts are not copied into one array: that copy took fresh pages for every column)."""
+    if len(parts) == 1:
+        return parts[0]
+    return pa.chunked_array(parts, type=type)
 
 
 def _key_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[Any]:
@@ -153,7 +185,7 @@ def _key_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) 
     import numpy as np
 
     levels = walk(dataset, table, cache)
-    ids = _concat(pa, [_kind_ids(pa, dataset, k, cache) for k in table.kinds], pa.string())
+    ids = _owner_ids(pa, dataset, table.kinds, cache)
     owners: Any = None  # the row of each item's record in ``ids`` (None: the records)
     positions: list[Any] = []
     for counts, _ in levels[1:]:
@@ -178,7 +210,8 @@ def _key_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) 
 
 def _records_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[Any]:
     """``records``: each kind's IDs, the kind, and the label, reusing the arrays of the kind
-    tables where the label is a column of them (``name``, ``title``)."""
+    tables where the label is a column of them (``name``, ``title``): each column is the
+    kinds' arrays one after another, as parts of a chunked array, not copied."""
     import numpy as np
 
     ids, codes, found = [], [], []
@@ -193,16 +226,23 @@ def _records_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, An
             array = pa.array(
                 labels(records, RECORD_TYPES[kind]), pa.string(), memory_pool=memory_pool()
             )
-        found.append(array)
+        found += _chunks(array)
     kinds = pa.DictionaryArray.from_arrays(
         pa.array(np.concatenate(codes), pa.int32(), memory_pool=memory_pool()),
-        pa.array(terms, pa.string()),
+        _vocabulary(pa, terms),
     )
-    return [_concat(pa, ids, pa.string()), kinds, _concat(pa, found, pa.string())]
+    return [_joined(pa, ids, pa.string()), kinds, _joined(pa, found, pa.string())]
+
+
+#: Items read and converted at a time by :func:`_arrays`: each part's cells are read from
+#: items still in the processor's cache, and converted to Arrow while the values read are
+#: (the whole column at once read every item, and then every value, from memory again).
+PART_ROWS: Final = 4096
 
 
 def _arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[Any]:
-    """The Arrow arrays of ``table``'s columns, in order."""
+    """The Arrow arrays of ``table``'s columns, in order (a column of more than
+    :data:`PART_ROWS` rows as a chunked array of its parts)."""
     if table.name == "records":
         return _records_arrays(pa, dataset, table, cache)
     if table.name == "redirects":
@@ -210,15 +250,21 @@ def _arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> l
         return [_array(pa, c, v) for c, v in zip(table.columns, found, strict=True)]
     items = walk(dataset, table, cache)[-1][1]
     arrays = _key_arrays(pa, dataset, table, cache)
+    columns = table.columns[table.keys :]
+    parts: list[list[Any]] = [[] for _ in columns]
+    for start in range(0, max(len(items), 1), PART_ROWS):
+        part = items[start : start + PART_ROWS] if len(items) > PART_ROWS else items
+        seen: dict[Any, list[Any]] = {}
+        for column, done in zip(columns, parts, strict=True):
+            values = column_values(column, part, seen)
+            try:
+                done.append(_array(pa, column, values))
+            except OverflowError as error:
+                check_integers(table, raw_columns(dataset, table, cache))
+                raise ValueError(f"table {table.name!r}: {error}") from error
     kind_table = table.path == () and len(table.kinds) == 1
-    seen: dict[Any, list[Any]] = {}
-    for column in table.columns[table.keys :]:
-        values = column_values(column, items, seen)
-        try:
-            array = _array(pa, column, values)
-        except OverflowError as error:
-            check_integers(table, raw_columns(dataset, table, cache))
-            raise ValueError(f"table {table.name!r}: {error}") from error
+    for column, done in zip(columns, parts, strict=True):
+        array = _joined(pa, done, arrow_type(column))
         if kind_table and column.field == (label_field(RECORD_TYPES[table.kinds[0]]),):
             cache["arrow column", table.kinds[0], column.field] = array  # for ``records``
         arrays.append(array)
