@@ -510,6 +510,30 @@ def test_column_builders_give_the_cells_of_the_row_wise_definition_on_the_bundle
     _check_arrow_against_rows(dataset)
 
 
+def test_arrow_tables_built_in_parts_hold_the_same_cells(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Arrow columns are read and converted :data:`PART_ROWS` items at a time: parts of
+    a few rows give the same cells, types and nulls, and the same tables as one part; a
+    column of several parts is a chunked array of them, and a vocabulary column is still one
+    array whose dictionary is the whole vocabulary."""
+    pytest.importorskip("pyarrow")
+    from rightsdata._tables import arrow
+
+    dataset = rightsdata.load()
+    whole = {name: arrow.arrow_table(dataset, table) for name, table in TABLES.items()}
+    assert whole["events"].column("title").num_chunks == 1
+    monkeypatch.setattr(arrow, "PART_ROWS", 7)
+    _check_arrow_against_rows(dataset)
+    cache: dict[Any, Any] = {}
+    for name, table in TABLES.items():
+        assert arrow.arrow_table(dataset, table, cache).equals(whole[name]), name
+    events = arrow.arrow_table(dataset, TABLES["events"])
+    assert events.column("title").num_chunks == -(-events.num_rows // 7)
+    (kinds,) = events.column("kind").chunks
+    assert kinds.dictionary.to_pylist() == list(TABLES["events"].column("kind").terms)
+
+
 def test_arrow_owner_ids_too_large_to_take_come_from_python(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

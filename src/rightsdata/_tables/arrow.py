@@ -201,23 +201,12 @@ def _key_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) 
     """The key columns of a table of items (the owner's ID, a position per level), made in
     numpy and Arrow from the number of items of each owner: the owners' IDs are taken from
     their Arrow array, never converted from Python text again."""
-    import numpy as np
-
-    levels = walk(dataset, table, cache)
     ids = _owner_ids(pa, dataset, table.kinds, cache)
-    owners: Any = None  # the row of each item's record in ``ids`` (None: the records)
-    positions: list[Any] = []
-    for counts, _ in levels[1:]:
-        count = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        parent = np.repeat(np.arange(len(count), dtype=np.int64), count)
-        starts = np.cumsum(count) - count
-        here = np.arange(len(parent), dtype=np.int64) - starts[parent]
-        owners = parent if owners is None else owners[parent]
-        positions = [p[parent] for p in positions]
-        positions.append(here)
-    pool = memory_pool()
-    if owners is None:
+    if not table.path:
         return [ids]
+    levels = walk(dataset, table, cache)
+    owners, positions = _key_rows(table.kinds, table.path, levels, cache, keep=False)
+    pool = memory_pool()
     compute = require("pyarrow.compute", "arrow")
     taken = pa.array(owners, pa.int64(), memory_pool=pool)
     try:
@@ -225,6 +214,37 @@ def _key_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) 
     except pa.ArrowException:  # more than 2 GB of text for one array: from Python, in chunks
         owner = pa.array(key_lists(dataset, table, cache)[0], pa.string(), memory_pool=pool)
     return [owner, *(pa.array(p, pa.int64(), memory_pool=pool) for p in positions)]
+
+
+def _key_rows(
+    kinds: tuple[str, ...],
+    path: tuple[str, ...],
+    levels: list[Any],
+    cache: dict[Any, Any],
+    keep: bool = True,
+) -> tuple[Any, list[Any]]:
+    """For each item at the end of ``path`` (``levels``: the walk to it or below it): its
+    record's row among the records of ``kinds`` and its position at each level, as numpy
+    arrays. A level above a table's own is kept in ``cache`` (``keep``) for the other tables
+    below it: the three tables of figures' lists share the figures' level."""
+    import numpy as np
+
+    here = ("arrow key rows", kinds, path)
+    found = cache.get(here)
+    if found is None:
+        counts = levels[len(path)][0]
+        count = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        parent = np.repeat(np.arange(len(count), dtype=np.int64), count)
+        starts = np.cumsum(count) - count
+        here_positions = np.arange(len(parent), dtype=np.int64) - starts[parent]
+        if len(path) == 1:
+            found = (parent, [here_positions])
+        else:
+            owners, positions = _key_rows(kinds, path[:-1], levels, cache)
+            found = (owners[parent], [*(p[parent] for p in positions), here_positions])
+        if keep:
+            cache[here] = found
+    return found
 
 
 def _records_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[Any]:
@@ -256,7 +276,7 @@ def _records_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, An
 #: Items read and converted at a time by :func:`_arrays`: each part's cells are read from
 #: items still in the processor's cache, and converted to Arrow while the values read are
 #: (the whole column at once read every item, and then every value, from memory again).
-PART_ROWS: Final = 4096
+PART_ROWS: Final = 16_384
 
 
 def _arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[Any]:
