@@ -36,6 +36,7 @@ from rightsdata._tables.tables import (
     label_field,
     labels,
     raw_columns,
+    read_lists,
     walk,
 )
 from rightsdata._values.extras import require
@@ -232,7 +233,7 @@ def _key_rows(
     here = ("arrow key rows", kinds, path)
     found = cache.get(here)
     if found is None:
-        counts = levels[len(path)][0]
+        counts = levels[len(path) - 1][0]
         count = np.fromiter(counts, dtype=np.int64, count=len(counts))
         parent = np.repeat(np.arange(len(count), dtype=np.int64), count)
         starts = np.cumsum(count) - count
@@ -366,6 +367,8 @@ def parquet_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:
 
     def writer(table: Table) -> Callable[[Path], None]:
         def write(path: Path) -> None:
+            if not cache:
+                read_lists(dataset, cache)
             built = arrow_table(dataset, table, cache)
             parquet.write_table(built, str(path), memory_pool=memory_pool())
 
