@@ -274,9 +274,12 @@ def _records_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, An
     return [_joined(pa, ids, pa.string()), kinds, _joined(pa, found, pa.string())]
 
 
-#: Items read and converted at a time by :func:`_arrays`: each part's cells are read from
-#: items still in the processor's cache, and converted to Arrow while the values read are
-#: (the whole column at once read every item, and then every value, from memory again).
+#: Items read and converted at a time by :func:`_arrays`. Parts take as much user CPU as
+#: whole columns and less system time (the lists of one part's values and its Arrow
+#: buffers reuse the memory of the part before): all 27 tables at 100,000 events, medians
+#: of six exports alternating in one process, 2.21 s whole (system 0.30 s), 2.23 s in parts
+#: of 16,384 items (system 0.19 s), 2.26 s in parts of 4,096; 2.14 against 2.09 s in another
+#: such run. The lists of the values of a whole column are no longer held at once.
 PART_ROWS: Final = 16_384
 
 
