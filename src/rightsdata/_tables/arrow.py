@@ -171,16 +171,19 @@ def _kind_ids(pa: Any, dataset: Dataset, kind: str, cache: dict[Any, Any]) -> An
 
 
 def _owner_ids(pa: Any, dataset: Dataset, kinds: tuple[str, ...], cache: dict[Any, Any]) -> Any:
-    """The IDs of the records of ``kinds``, in order, as one Arrow array: made once per
-    export for each set of kinds (``citations``, ``inferred`` and the three tables of
-    ``figures`` each took them from all their kinds again)."""
+    """The IDs of the records of ``kinds``, in order, as one Arrow array. Joined once per
+    export for a set of kinds that several tables share (``figures`` and the three tables
+    of its lists each joined them again); kept only for those, as the joined IDs of all the
+    kinds are as large as the ``id`` column of ``records``."""
     here = ("arrow owner ids", kinds)
     found = cache.get(here)
     if found is None:
         arrays = [_kind_ids(pa, dataset, k, cache) for k in kinds]
-        found = cache[here] = (
-            arrays[0] if len(arrays) == 1 else pa.concat_arrays(arrays, memory_pool=memory_pool())
-        )
+        if len(arrays) == 1:
+            return arrays[0]
+        found = pa.concat_arrays(arrays, memory_pool=memory_pool())
+        if sum(1 for t in TABLES.values() if t.kinds == kinds) > 1:
+            cache[here] = found
     return found
 
 
