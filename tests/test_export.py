@@ -206,6 +206,41 @@ def test_parquet_whole_vocabulary_is_the_dictionary(tmp_path: Path) -> None:
     )
 
 
+def test_parquet_tables_built_in_parts_write_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_redirect: Dataset
+) -> None:
+    """A table's columns are built a few thousand rows at a time (chunked arrays): parts of
+    a few rows write tables that read back the same, with the same schema, metadata,
+    vocabularies and column statistics, as tables built whole."""
+    parquet = pytest.importorskip("pyarrow.parquet")
+    from rightsdata._tables import arrow
+
+    with_redirect.export(tmp_path / "whole", "parquet")
+    monkeypatch.setattr(arrow, "PART_ROWS", 3)
+    with_redirect.export(tmp_path / "parts", "parquet")
+    for name in TABLES:
+        whole = parquet.read_table(tmp_path / "whole" / f"{name}.parquet")
+        parts = parquet.read_table(tmp_path / "parts" / f"{name}.parquet")
+        assert parts.equals(whole), name
+        assert parts.schema.equals(whole.schema, check_metadata=True), name
+        for column in parts.column_names:
+            assert parts.field(column).metadata == whole.field(column).metadata
+            if str(parts.field(column).type).startswith("dictionary"):
+                assert [c.dictionary for c in parts.column(column).chunks] == [
+                    c.dictionary for c in whole.column(column).chunks
+                ], (name, column)
+        found, expected = (
+            parquet.ParquetFile(tmp_path / folder / f"{name}.parquet").metadata
+            for folder in ("parts", "whole")
+        )
+        assert found.num_row_groups == expected.num_row_groups, name
+        for group in range(found.num_row_groups):
+            for column in range(found.num_columns):
+                stats = found.row_group(group).column(column).statistics
+                assert stats is not None, (name, column)  # written, as they were
+                assert stats == expected.row_group(group).column(column).statistics, name
+
+
 @pytest.mark.parametrize("missing", ["pyarrow", "numpy"])  # (pyarrow no longer needs numpy)
 def test_parquet_without_pyarrow_names_the_extra(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str

@@ -21,7 +21,16 @@ from rightsdata import Dataset
 from rightsdata._model.records import RECORD_TYPES
 from rightsdata._tables.csvtables import parse, render
 from rightsdata._tables.fromtables import documents_from_rows
-from rightsdata._tables.tables import TABLES, ColumnType, Row, Table, get_table, rows
+from rightsdata._tables.tables import (
+    TABLES,
+    ColumnType,
+    Row,
+    Table,
+    get_table,
+    read_lists,
+    rows,
+    walk,
+)
 from rightsdata._validation.convert import structure
 from rightsdata._values.extras import MissingExtraError
 from rightsdata._values.hints import leaf_types
@@ -445,6 +454,7 @@ def _check_arrow_against_rows(dataset: Dataset) -> None:
     from rightsdata._tables.arrow import arrow_table, arrow_type
 
     cache: dict[Any, Any] = {}
+    read_lists(dataset, cache)  # as the Parquet export does
     for name, table in TABLES.items():
         expected = [
             tuple(list(v) if isinstance(v, tuple) else v for v in row)
@@ -508,6 +518,46 @@ def test_column_builders_give_the_cells_of_the_row_wise_definition_on_the_bundle
     _check_pandas_against_rows(dataset)
     pytest.importorskip("pyarrow")
     _check_arrow_against_rows(dataset)
+
+
+def test_read_lists_reads_every_first_level_as_walk_does() -> None:
+    """The exports read all the records' lists in one pass (:func:`read_lists`): the same
+    counts and items, in the same order, as each table's walk reads on its own."""
+    dataset = rightsdata.load()
+    read: dict[Any, Any] = {}
+    read_lists(dataset, read)
+    walked: dict[Any, Any] = {}
+    tables = [t for t in TABLES.values() if t.path]
+    first = {("level", t.kinds, t.path[:1]) for t in tables}
+    assert first == {key for key in read if key[0] == "level"}  # those, and no other level
+    for table in tables:
+        found = walk(dataset, table, read)
+        assert found == walk(dataset, table, walked), table.name
+        assert [len(items) for _, items in found] == [sum(counts) for counts, _ in found]
+
+
+def test_arrow_tables_built_in_parts_hold_the_same_cells(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Arrow columns are read and converted :data:`PART_ROWS` items at a time: parts of
+    a few rows give the same cells, types and nulls, and the same tables as one part; a
+    column of several parts is a chunked array of them, and a vocabulary column is still one
+    array whose dictionary is the whole vocabulary."""
+    pytest.importorskip("pyarrow")
+    from rightsdata._tables import arrow
+
+    dataset = rightsdata.load()
+    whole = {name: arrow.arrow_table(dataset, table) for name, table in TABLES.items()}
+    assert whole["events"].column("title").num_chunks == 1
+    monkeypatch.setattr(arrow, "PART_ROWS", 7)
+    _check_arrow_against_rows(dataset)
+    cache: dict[Any, Any] = {}
+    for name, table in TABLES.items():
+        assert arrow.arrow_table(dataset, table, cache).equals(whole[name]), name
+    events = arrow.arrow_table(dataset, TABLES["events"])
+    assert events.column("title").num_chunks == -(-events.num_rows // 7)
+    (kinds,) = events.column("kind").chunks
+    assert kinds.dictionary.to_pylist() == list(TABLES["events"].column("kind").terms)
 
 
 def test_arrow_owner_ids_too_large_to_take_come_from_python(

@@ -35,7 +35,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -167,9 +167,10 @@ def _json_lines(dataset: Dataset, formulas: str) -> dict[str, Content]:
 def _csv_files(dataset: Dataset, formulas: str) -> dict[str, bytes]:
     """Each table's CSV bytes, by table name."""
     from rightsdata._tables.csvtables import render_columns
-    from rightsdata._tables.tables import TABLES, raw_columns
+    from rightsdata._tables.tables import TABLES, raw_columns, read_lists
 
     cache: dict[str, object] = {}  # the tables share their walks through the records
+    read_lists(dataset, cache)
     return {
         name: render_columns(table, raw_columns(dataset, table, cache), formulas).encode("utf-8")
         for name, table in TABLES.items()
@@ -181,12 +182,14 @@ def _csv(dataset: Dataset, formulas: str) -> dict[str, Content]:
     export stays all or nothing: :func:`rightsdata._values.atomic.write_all` removes what it
     wrote if any file fails)."""
     from rightsdata._tables.csvtables import write_columns
-    from rightsdata._tables.tables import TABLES, Table, raw_columns
+    from rightsdata._tables.tables import TABLES, Table, raw_columns, read_lists
 
-    cache: dict[str, object] = {}  # the tables share their walks through the records
+    cache: dict[Any, Any] = {}  # the tables share their walks through the records
 
     def writer(table: Table) -> Callable[[Path], None]:
         def write(path: Path) -> None:
+            if not cache:
+                read_lists(dataset, cache)
             with path.open("wb") as file:
                 write_columns(table, raw_columns(dataset, table, cache), file, formulas)
 

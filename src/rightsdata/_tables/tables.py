@@ -618,17 +618,21 @@ UNIX_EPOCH_ORDINAL: Final = 719163
 
 
 def walk(dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[tuple[Any, list[Any]]]:
-    """The levels of ``table``'s walk from its records to its items: for the records and each
-    step of its path, the number of items of each item of the level above (None for the
-    records) and the items, in key order (each level is the last of ``table.path[:depth]``).
+    """The levels of ``table``'s walk from its records to its items: for each step of its
+    path (the records themselves for a kind table), the number of items of each item of the
+    level above (None for the records) and the items, in key order (level ``depth - 1`` is
+    the last of ``table.path[:depth]``).
 
     ``cache`` keeps each level by its kinds and path, so that the tables of one export
-    (``figures`` and ``figures.citations``) walk the records once. The key columns are made
-    from the counts (:func:`key_lists`; Arrow's in C, :mod:`rightsdata._tables.arrow`).
+    (``figures`` and ``figures.citations``) walk the records once (:func:`read_lists` reads
+    the records' lists of all the tables at once). The key columns are made from the counts
+    (:func:`key_lists`; Arrow's in C, :mod:`rightsdata._tables.arrow`).
     """
+    if not table.path:
+        return [_level(dataset, table.kinds, (), cache)]
     return [
         _level(dataset, table.kinds, table.path[:depth], cache)
-        for depth in range(len(table.path) + 1)
+        for depth in range(1, len(table.path) + 1)
     ]
 
 
@@ -644,11 +648,54 @@ def _level(
                 records += kind_level(dataset, kind, cache)[1]
             found = (None, records)
         else:
-            parents = _level(dataset, kinds, path[:-1], cache)[1]
+            # the records of several kinds are read in turn, never copied into one list
+            # (that touched each record once more)
+            parents: Iterable[Any] = (
+                itertools.chain.from_iterable(kind_level(dataset, k, cache)[1] for k in kinds)
+                if len(path) == 1
+                else _level(dataset, kinds, path[:-1], cache)[1]
+            )
             lists = list(map(operator.attrgetter(path[-1]), parents))
             found = (list(map(len, lists)), list(itertools.chain.from_iterable(lists)))
         cache[here] = found
     return found
+
+
+#: Records read at a time by :func:`read_lists`.
+READ_RECORDS: Final = 2_048
+
+
+def read_lists(dataset: Dataset, cache: dict[Any, Any]) -> None:
+    """Read the lists of every record that the tables of items start from (an event's
+    ``participants``, any record's ``citations``) into ``cache``, as :func:`walk` would,
+    reading each kind's records :data:`READ_RECORDS` at a time, all their lists while they
+    are in the processor's cache (each list on its own read all the records again: 0.28
+    against 0.21 s at 100,000 events)."""
+    levels: dict[tuple[tuple[str, ...], str], tuple[list[int], list[Any]]] = {}
+    of_kind: dict[str, list[tuple[str, tuple[list[int], list[Any]]]]] = {}
+    for table in TABLES.values():
+        if not table.path or table.kinds != tuple(k for k in KINDS if k in table.kinds):
+            continue  # (a table of records, or kinds out of order: left to walk)
+        key = (table.kinds, table.path[0])
+        if ("level", table.kinds, table.path[:1]) in cache or key in levels:
+            continue
+        found = levels[key] = ([], [])
+        for kind in table.kinds:
+            of_kind.setdefault(kind, []).append((table.path[0], found))
+    chain = itertools.chain.from_iterable
+    for kind in KINDS:  # the kinds of every table in this order: each level's items in order
+        records = kind_level(dataset, kind, cache)[1]
+        read = [(operator.attrgetter(name), found) for name, found in of_kind.get(kind, [])]
+        if not read:
+            continue
+        for start in range(0, len(records), READ_RECORDS):
+            part = records[start : start + READ_RECORDS]
+            for get, (counts, items) in read:
+                lists = list(map(get, part))
+                counts += map(len, lists)
+                items += chain(lists)
+    for (kinds, name), found in levels.items():
+        cache["level", kinds, (name,)] = found
 
 
 def key_lists(dataset: Dataset, table: Table, cache: dict[Any, Any]) -> list[list[Any]]:
