@@ -1235,6 +1235,32 @@ def test_the_search_index_ranks_as_the_linear_scan(
     assert found == (expected if limit is None else expected[:limit])
 
 
+@settings(max_examples=150)
+@given(entries=search_entries())
+def test_the_close_spelling_tables_are_each_words_texts_by_length(entries: list[Any]) -> None:
+    """_Part's close texts and masks of each word: its texts of names, aliases and titles,
+    shortest first, then in the order of their first entry (as one pass over the texts
+    sorted by length makes them), with their letters' masks; each word once per text."""
+    from rightsdata._data.search import TITLE, _letter_masks, _Part
+
+    part = _Part(sorted(e[:] for e in entries))
+    first = dict.fromkeys(e.text for e in sorted(entries))
+    fields = {t: min(e.field for e in entries if e.text == t) for t in first}
+    closed = [t for t in first if fields[t] <= TITLE]
+    masks = dict(
+        zip(
+            closed,
+            _letter_masks(closed, [tuple(dict.fromkeys(t.split())) for t in closed]),
+            strict=True,
+        )
+    )
+    by_length = sorted(closed, key=len)
+    expected = {w: tuple(t for t in by_length if w in t.split()) for t in closed for w in t.split()}
+    assert part.close == expected
+    assert part.masks == {w: [masks[t] for t in texts] for w, texts in expected.items()}
+    assert part.closed == len(closed)
+
+
 @settings(max_examples=200)
 @given(
     entries=search_entries(),
