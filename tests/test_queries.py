@@ -1243,7 +1243,7 @@ def test_the_close_spelling_tables_are_each_words_texts_by_length(entries: list[
     sorted by length makes them), with their letters' masks; each word once per text."""
     from rightsdata._data.search import TITLE, _letter_masks, _Part
 
-    part = _Part(sorted(e[:] for e in entries))
+    part = _Part([e[:5] for e in sorted(entries)], {e.text: e.words for e in entries})
     first = dict.fromkeys(e.text for e in sorted(entries))
     fields = {t: min(e.field for e in entries if e.text == t) for t in first}
     closed = [t for t in first if fields[t] <= TITLE]

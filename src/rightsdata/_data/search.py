@@ -63,7 +63,7 @@ import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import chain, compress, repeat, takewhile
 from operator import add, and_, itemgetter, le, ne, or_, rshift, sub
@@ -178,8 +178,9 @@ TITLE: Final = 2
 SUMMARY: Final = 3
 
 
-#: A :class:`SearchEntry`'s fields, as the index holds them.
-_Entry = tuple[int, int, int, str, str, tuple[str, ...]]
+#: A :class:`SearchEntry`'s fields but its words, as the index sorts them (the words of
+#: each text are given apart, once a text).
+_Entry = tuple[int, int, int, str, str]
 
 
 class SearchEntry(NamedTuple):
@@ -429,34 +430,45 @@ class _Part:
         "close",
         "closed",
         "ends",
-        "entries",
         "group",
+        "ids",
         "masks",
         "numbered",
+        "orders",
         "similar",
+        "size",
         "summaries",
         "trigrams",
         "vocabulary",
         "word_texts",
     )
 
-    def __init__(self, entries: Sequence[_Entry]) -> None:
-        """``entries``: sorted, and all of one group."""
-        self.entries = entries
+    def __init__(
+        self, entries: Sequence[_Entry], words_by_text: Mapping[str, tuple[str, ...]]
+    ) -> None:
+        """``entries``: sorted, and all of one group; ``words_by_text``: each text's words,
+        each once.
+
+        The entries are kept as columns (the kind orders and the record IDs: what a search
+        reads of them), not as a tuple each: a tuple an entry is an object more for the
+        garbage collector to go through after the index is built."""
+        self.size = len(entries)
+        fields = list(map(itemgetter(0), entries))  # ascending: entries sort by field first
+        self.orders: list[int] = list(map(itemgetter(2), entries))
+        self.ids: list[str] = list(map(itemgetter(3), entries))
         # The first summary: close spellings are not looked for from there on.
-        self.summaries = next((i for i, e in enumerate(entries) if e[0] > TITLE), len(entries))
+        self.summaries = bisect_right(fields, TITLE)
         # The distinct texts in the order of their first entry, with their entries.
         positions: dict[str, list[int]] = {}
-        words_of = []
-        for position, entry in enumerate(entries):
-            held = positions.get(entry[4])
+        for position, text in enumerate(map(itemgetter(4), entries)):
+            held = positions.get(text)
             if held is None:
-                positions[entry[4]] = [position]
-                words_of.append(entry[5])
+                positions[text] = [position]
             else:
                 held.append(position)
         self.group = _Group(positions)
         numbered = self.numbered = list(positions)
+        words_of = list(map(words_by_text.__getitem__, numbered))
         word_texts: defaultdict[str, list[int]] = defaultdict(list)
         for number, words in enumerate(words_of):
             for word in words:
@@ -476,7 +488,7 @@ class _Part:
         summaries = self.summaries
         first_summary = (
             len(numbered)  # no summary (names and aliases): no text to look for
-            if summaries == len(entries)
+            if summaries == len(fields)
             else next(
                 (n for n, text in enumerate(numbered) if positions[text][0] >= summaries),
                 len(numbered),
@@ -993,8 +1005,12 @@ class SearchIndex:
     def __init__(self, entries: Iterable[SearchEntry]) -> None:
         ordered = sorted(entries)
         split = next((i for i, e in enumerate(ordered) if e.field >= TITLE), len(ordered))
-        self._parts: list[_Part | None] = [_Part(ordered[:split]), _Part(ordered[split:])]
-        self._makers: tuple[Callable[[], list[_Entry]], ...] = ()
+        words = {e.text: e.words for e in ordered}
+        self._parts: list[_Part | None] = [
+            _Part([e[:5] for e in ordered[:split]], words),
+            _Part([e[:5] for e in ordered[split:]], words),
+        ]
+        self._makers: tuple[Callable[[], tuple[list[_Entry], dict[str, tuple[str, ...]]]], ...] = ()
         self._cache: dict[tuple[Any, ...], list[str]] = {}
         self._lock = threading.Lock()
 
@@ -1017,11 +1033,11 @@ class SearchIndex:
                 part = self._parts[group]
                 if part is None:
                     with gc_paused():  # an index of 100,000 events is many objects
-                        part = self._parts[group] = _Part(self._makers[group]())
+                        part = self._parts[group] = _Part(*self._makers[group]())
         return part
 
     def __len__(self) -> int:
-        return sum(len(self._part(group).entries) for group in (0, 1))
+        return sum(self._part(group).size for group in (0, 1))
 
     def search(
         self, query: str, limit: int | None = None, kind_orders: Collection[int] | None = None
@@ -1054,14 +1070,14 @@ class SearchIndex:
         found: dict[str, None] = {}
         for group in (0, 1):  # names and aliases, then titles and summaries
             part = self._part(group)
-            entries = part.entries
 
-            def take(positions: Iterable[int], entries: Sequence[_Entry] = entries) -> bool:
+            def take(positions: Iterable[int], part: _Part = part) -> bool:
                 """Add the records of ``positions`` (best first); True once ``limit`` is met."""
+                orders, ids = part.orders, part.ids
                 for position in positions:
-                    _, _, kind_order, record_id, _, _ = entries[position]
-                    if kind_orders is not None and kind_order not in kind_orders:
+                    if kind_orders is not None and orders[position] not in kind_orders:
                         continue
+                    record_id = ids[position]
                     if record_id not in found:
                         found[record_id] = None
                         if limit is not None and len(found) >= limit:
@@ -1076,8 +1092,11 @@ class SearchIndex:
         return list(found)
 
 
-def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[_Entry]:
-    """The entries of one group (0: names and aliases; 1: titles and summaries), sorted."""
+def _entries(
+    kinds: Sequence[tuple[str, Sequence[Any]]], group: int
+) -> tuple[list[_Entry], dict[str, tuple[str, ...]]]:
+    """The entries of one group (0: names and aliases; 1: titles and summaries), sorted,
+    and the words of each of their texts (normalised), each once."""
     wanted = _GROUP_KINDS[group]
     normalized: dict[str, tuple[int, str, tuple[str, ...]]] = {}  # texts repeat (titles)
     entries: list[_Entry] = []  # SearchEntry's fields, as plain tuples (cheaper to make)
@@ -1092,13 +1111,13 @@ def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[_En
                 known = normalized.get(name)
                 if known is None:
                     known = normalized[name] = _folded(name)
-                add((NAME, known[0], order, record_id, known[1], known[2]))
+                add((NAME, known[0], order, record_id, known[1]))
                 for alias in getattr(record, "aliases", ()):  # a group has none
                     name = alias.name
                     known = normalized.get(name)
                     if known is None:
                         known = normalized[name] = _folded(name)
-                    add((ALIAS, known[0], order, record_id, known[1], known[2]))
+                    add((ALIAS, known[0], order, record_id, known[1]))
             continue
         for record in records:
             for text, field in texts_of(record):
@@ -1107,9 +1126,9 @@ def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[_En
                 known = normalized.get(text)
                 if known is None:
                     known = normalized[text] = _folded(text)
-                add((field, known[0], order, record.id, known[1], known[2]))
+                add((field, known[0], order, record.id, known[1]))
     entries.sort()
-    return entries
+    return entries, dict(map(itemgetter(1, 2), normalized.values()))
 
 
 def _folded(text: str) -> tuple[int, str, tuple[str, ...]]:
