@@ -1259,6 +1259,32 @@ def test_the_search_index_ranks_as_the_linear_scan(
     assert found == (expected if limit is None else expected[:limit])
 
 
+@settings(max_examples=150)
+@given(entries=search_entries())
+def test_the_close_spelling_tables_are_each_words_texts_by_length(entries: list[Any]) -> None:
+    """_Part's close texts and masks of each word: its texts of names, aliases and titles,
+    shortest first, then in the order of their first entry (as one pass over the texts
+    sorted by length makes them), with their letters' masks; each word once per text."""
+    from rightsdata._data.search import TITLE, _letter_masks, _Part
+
+    part = _Part([e[:5] for e in sorted(entries)], {e.text: e.words for e in entries})
+    first = dict.fromkeys(e.text for e in sorted(entries))
+    fields = {t: min(e.field for e in entries if e.text == t) for t in first}
+    closed = [t for t in first if fields[t] <= TITLE]
+    masks = dict(
+        zip(
+            closed,
+            _letter_masks(closed, [tuple(dict.fromkeys(t.split())) for t in closed]),
+            strict=True,
+        )
+    )
+    by_length = sorted(closed, key=len)
+    expected = {w: tuple(t for t in by_length if w in t.split()) for t in closed for w in t.split()}
+    assert part.close == expected
+    assert part.masks == {w: [masks[t] for t in texts] for w, texts in expected.items()}
+    assert part.closed == len(closed)
+
+
 @settings(max_examples=200)
 @given(
     entries=search_entries(),
@@ -1798,7 +1824,8 @@ def test_the_entries_of_texts_come_in_order(entries: list[Any], data: st.DataObj
     by several entries included), come ascending, each once, and are those texts'."""
     from rightsdata._data.search import _Part
 
-    part = _Part(sorted(entries))
+    ordered = sorted(entries)
+    part = _Part([e[:5] for e in ordered], {e.text: e.words for e in ordered})
     numbers = sorted(
         data.draw(st.lists(st.integers(0, max(0, len(part.numbered) - 1)), max_size=12))
         if part.numbered
@@ -1807,7 +1834,7 @@ def test_the_entries_of_texts_come_in_order(entries: list[Any], data: st.DataObj
     expected = sorted(p for n in set(numbers) for p in part.group.positions[part.numbered[n]])
     assert list(part.entries_of(numbers)) == expected
     assert all(
-        part.entries[p].text == part.numbered[n]
+        ordered[p].text == part.numbered[n]
         for n in numbers
         for p in part.group.positions[part.numbered[n]]
     )

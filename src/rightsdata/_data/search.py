@@ -63,10 +63,10 @@ import threading
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from itertools import chain, compress, repeat, takewhile
-from operator import add, and_, le, ne, or_, rshift, sub
+from operator import add, and_, itemgetter, le, ne, or_, rshift, sub
 from typing import Any, Final, NamedTuple
 
 from rightsdata._values.gcpause import gc_paused
@@ -178,8 +178,9 @@ TITLE: Final = 2
 SUMMARY: Final = 3
 
 
-#: A :class:`SearchEntry`'s fields, as the index holds them.
-_Entry = tuple[int, int, int, str, str, tuple[str, ...]]
+#: A :class:`SearchEntry`'s fields but its words, as the index sorts them (the words of
+#: each text are given apart, once a text).
+_Entry = tuple[int, int, int, str, str]
 
 
 class SearchEntry(NamedTuple):
@@ -429,34 +430,45 @@ class _Part:
         "close",
         "closed",
         "ends",
-        "entries",
         "group",
+        "ids",
         "masks",
         "numbered",
+        "orders",
         "similar",
+        "size",
         "summaries",
         "trigrams",
         "vocabulary",
         "word_texts",
     )
 
-    def __init__(self, entries: Sequence[_Entry]) -> None:
-        """``entries``: sorted, and all of one group."""
-        self.entries = entries
+    def __init__(
+        self, entries: Sequence[_Entry], words_by_text: Mapping[str, tuple[str, ...]]
+    ) -> None:
+        """``entries``: sorted, and all of one group; ``words_by_text``: each text's words,
+        each once.
+
+        The entries are kept as columns (the kind orders and the record IDs: what a search
+        reads of them), not as a tuple each: a tuple an entry is an object more for the
+        garbage collector to go through after the index is built."""
+        self.size = len(entries)
+        fields = list(map(itemgetter(0), entries))  # ascending: entries sort by field first
+        self.orders: list[int] = list(map(itemgetter(2), entries))
+        self.ids: list[str] = list(map(itemgetter(3), entries))
         # The first summary: close spellings are not looked for from there on.
-        self.summaries = next((i for i, e in enumerate(entries) if e[0] > TITLE), len(entries))
+        self.summaries = bisect_right(fields, TITLE)
         # The distinct texts in the order of their first entry, with their entries.
         positions: dict[str, list[int]] = {}
-        words_of = []
-        for position, entry in enumerate(entries):
-            held = positions.get(entry[4])
+        for position, text in enumerate(map(itemgetter(4), entries)):
+            held = positions.get(text)
             if held is None:
-                positions[entry[4]] = [position]
-                words_of.append(entry[5])
+                positions[text] = [position]
             else:
                 held.append(position)
         self.group = _Group(positions)
         numbered = self.numbered = list(positions)
+        words_of = list(map(words_by_text.__getitem__, numbered))
         word_texts: defaultdict[str, list[int]] = defaultdict(list)
         for number, words in enumerate(words_of):
             for word in words:
@@ -473,24 +485,34 @@ class _Part:
         # For close spellings: each word of a name, alias or title, and the distinct texts
         # (of those fields) holding it, shortest first (then in the order of their first
         # entry).
-        close: defaultdict[str, list[str]] = defaultdict(list)
         summaries = self.summaries
-        first_summary = next(
-            (n for n, text in enumerate(numbered) if positions[text][0] >= summaries),
-            len(numbered),
+        first_summary = (
+            len(numbered)  # no summary (names and aliases): no text to look for
+            if summaries == len(fields)
+            else next(
+                (n for n, text in enumerate(numbered) if positions[text][0] >= summaries),
+                len(numbered),
+            )
         )  # the texts from there on are held by summaries only
         lengths = list(map(len, numbered[:first_summary]))
         # With them, the letters' masks of those texts (see _letter_masks), for each word
         # in the order of its texts (a band of them is read together, not text by text).
         masks = _letter_masks(numbered[:first_summary], words_of[:first_summary])
-        close_masks: defaultdict[str, list[int]] = defaultdict(list)
-        for number in sorted(range(first_summary), key=lengths.__getitem__):
-            text, mask = numbered[number], masks[number]
-            for word in words_of[number]:  # each word once
-                close[word].append(text)
-                close_masks[word].append(mask)
-        self.close: dict[str, tuple[str, ...]] = {w: tuple(t) for w, t in close.items()}
-        self.masks: dict[str, list[int]] = dict(close_masks)
+        self.close: dict[str, tuple[str, ...]] = {}
+        self.masks: dict[str, list[int]] = {}
+        for word, texts in word_texts.items():
+            # the word's texts of those fields by length (a stable sort: then by number);
+            # texts are numbered by their first entry, sorted by field then length, so
+            # these are a few ascending runs, merged in linear time
+            held = texts[: bisect_left(texts, first_summary)]
+            if len(held) > 1:
+                held.sort(key=lengths.__getitem__)
+                get = itemgetter(*held)  # a C-level gather, faster than a map of __getitem__
+                self.close[word] = get(numbered)
+                self.masks[word] = list(get(masks))
+            elif held:
+                self.close[word] = (numbered[held[0]],)
+                self.masks[word] = [masks[held[0]]]
         self.closed = first_summary  # the texts numbered from there on are not in close
         self.similar: dict[str, dict[str, float]] = {}  # see _close_words
         trigrams: defaultdict[str, list[str]] = defaultdict(list)
@@ -983,8 +1005,12 @@ class SearchIndex:
     def __init__(self, entries: Iterable[SearchEntry]) -> None:
         ordered = sorted(entries)
         split = next((i for i, e in enumerate(ordered) if e.field >= TITLE), len(ordered))
-        self._parts: list[_Part | None] = [_Part(ordered[:split]), _Part(ordered[split:])]
-        self._makers: tuple[Callable[[], list[_Entry]], ...] = ()
+        words = {e.text: e.words for e in ordered}
+        self._parts: list[_Part | None] = [
+            _Part([e[:5] for e in ordered[:split]], words),
+            _Part([e[:5] for e in ordered[split:]], words),
+        ]
+        self._makers: tuple[Callable[[], tuple[list[_Entry], dict[str, tuple[str, ...]]]], ...] = ()
         self._cache: dict[tuple[Any, ...], list[str]] = {}
         self._lock = threading.Lock()
 
@@ -1007,11 +1033,11 @@ class SearchIndex:
                 part = self._parts[group]
                 if part is None:
                     with gc_paused():  # an index of 100,000 events is many objects
-                        part = self._parts[group] = _Part(self._makers[group]())
+                        part = self._parts[group] = _Part(*self._makers[group]())
         return part
 
     def __len__(self) -> int:
-        return sum(len(self._part(group).entries) for group in (0, 1))
+        return sum(self._part(group).size for group in (0, 1))
 
     def search(
         self, query: str, limit: int | None = None, kind_orders: Collection[int] | None = None
@@ -1044,14 +1070,14 @@ class SearchIndex:
         found: dict[str, None] = {}
         for group in (0, 1):  # names and aliases, then titles and summaries
             part = self._part(group)
-            entries = part.entries
 
-            def take(positions: Iterable[int], entries: Sequence[_Entry] = entries) -> bool:
+            def take(positions: Iterable[int], part: _Part = part) -> bool:
                 """Add the records of ``positions`` (best first); True once ``limit`` is met."""
+                orders, ids = part.orders, part.ids
                 for position in positions:
-                    _, _, kind_order, record_id, _, _ = entries[position]
-                    if kind_orders is not None and kind_order not in kind_orders:
+                    if kind_orders is not None and orders[position] not in kind_orders:
                         continue
+                    record_id = ids[position]
                     if record_id not in found:
                         found[record_id] = None
                         if limit is not None and len(found) >= limit:
@@ -1066,13 +1092,32 @@ class SearchIndex:
         return list(found)
 
 
-def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[_Entry]:
-    """The entries of one group (0: names and aliases; 1: titles and summaries), sorted."""
+def _entries(
+    kinds: Sequence[tuple[str, Sequence[Any]]], group: int
+) -> tuple[list[_Entry], dict[str, tuple[str, ...]]]:
+    """The entries of one group (0: names and aliases; 1: titles and summaries), sorted,
+    and the words of each of their texts (normalised), each once."""
     wanted = _GROUP_KINDS[group]
-    normalized: dict[str, tuple[str, tuple[str, ...]]] = {}  # texts repeat (titles)
+    normalized: dict[str, tuple[int, str, tuple[str, ...]]] = {}  # texts repeat (titles)
     entries: list[_Entry] = []  # SearchEntry's fields, as plain tuples (cheaper to make)
+    add = entries.append
     for order, (kind, records) in enumerate(kinds):
         if kind not in wanted:
+            continue
+        if group == 0 and kind in _NAMED_KINDS:  # texts_of's names and aliases, inlined
+            for record in records:
+                record_id = record.id
+                name = record.name
+                known = normalized.get(name)
+                if known is None:
+                    known = normalized[name] = _folded(name)
+                add((NAME, known[0], order, record_id, known[1]))
+                for alias in getattr(record, "aliases", ()):  # a group has none
+                    name = alias.name
+                    known = normalized.get(name)
+                    if known is None:
+                        known = normalized[name] = _folded(name)
+                    add((ALIAS, known[0], order, record_id, known[1]))
             continue
         for record in records:
             for text, field in texts_of(record):
@@ -1080,12 +1125,19 @@ def _entries(kinds: Sequence[tuple[str, Sequence[Any]]], group: int) -> list[_En
                     continue
                 known = normalized.get(text)
                 if known is None:
-                    folded = normalize(text)
-                    known = normalized[text] = (folded, tuple(dict.fromkeys(folded.split())))
-                folded, words = known
-                entries.append((field, len(folded), order, record.id, folded, words))
+                    known = normalized[text] = _folded(text)
+                add((field, known[0], order, record.id, known[1]))
     entries.sort()
-    return entries
+    return entries, dict(map(itemgetter(1, 2), normalized.values()))
+
+
+def _folded(text: str) -> tuple[int, str, tuple[str, ...]]:
+    """The length of ``text`` normalised, the normalised text, and its words (each once)."""
+    folded = normalize(text)
+    words = folded.split()
+    if len(words) > 1 and len(set(words)) < len(words):
+        return len(folded), folded, tuple(dict.fromkeys(words))
+    return len(folded), folded, tuple(words)
 
 
 def _merged(lists: Sequence[Sequence[int]]) -> Iterable[int]:
