@@ -56,7 +56,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from shape import (  # noqa: E402
-    KINDS,
     SHAPES,
     in_format,
     summary,
@@ -64,6 +63,8 @@ from shape import (  # noqa: E402
     write_folder,
     write_json_lines,
 )
+
+from rightsdata._model.records import KINDS  # noqa: E402
 
 SIZES = (1_000, 10_000, 100_000, 1_000_000)
 REGIMES = ("default", "paused")
@@ -168,7 +169,7 @@ def _msgspec_loader(family: str) -> Callable[[Path], Any]:
 
 
 def load_pydantic(folder: Path) -> Any:
-    from pydantic_models import ADAPTERS  # type: ignore[import-not-found]
+    from pydantic_models import ADAPTERS
 
     return {kind: ADAPTERS[kind].validate_json(data) for kind, data in _kind_files(folder)}
 

@@ -43,7 +43,7 @@ def _type(twin: TwinField, family: dict[str, type[msgspec.Struct]], constrained:
         leaf = _SCALARS[twin.kind]
         if constrained and twin.constraints:
             leaf = Annotated[leaf, msgspec.Meta(**twin.constraints)]
-    hint: Any = list[leaf] if twin.many else leaf  # type: ignore[valid-type]
+    hint: Any = list[leaf] if twin.many else leaf
     if constrained and twin.list_constraints:
         hint = Annotated[hint, msgspec.Meta(**twin.list_constraints)]
     return hint | None if twin.optional and twin.default is None else hint

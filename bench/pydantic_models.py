@@ -80,7 +80,7 @@ def _rules(cls: type) -> Any:
     names = [twin.name for twin in twin_fields(cls)]
 
     def rules(model: Any) -> Any:
-        record = object.__new__(cls)  # the record, unchecked, to run its own rules
+        record: Any = object.__new__(cls)  # the record, unchecked, to run its own rules
         for name in names:
             object.__setattr__(record, name, getattr(model, name))
         record._rules()
@@ -96,7 +96,7 @@ def _models() -> dict[str, type[BaseModel]]:
         for twin in twin_fields(cls):
             fields[twin.name] = (_type(twin, models), twin.default if twin.optional else ...)
         validators = {"rules": _rules(cls)} if has_rules(cls) else None
-        models[cls.__name__] = create_model(  # type: ignore[call-overload]
+        models[cls.__name__] = create_model(
             cls.__name__, __base__=_Model, __validators__=validators, **fields
         )
     return models

@@ -75,7 +75,7 @@ def _kind(leaf: Any) -> str:
     if attrs.has(leaf):
         return "part"
     if leaf in (str, int, float, bool):
-        return leaf.__name__
+        return str(leaf.__name__)
     raise TypeError(f"the bench's twins know no type {leaf!r}; teach bench/twin_fields.py")
 
 
