@@ -725,11 +725,12 @@ def _chains_end(parent: Mapping[str, str]) -> bool:
 
 def _rating_sequences(context: Context) -> list[Problem]:
     ratings = context.records.get("ratings", ())
-    series: dict[tuple[str, str], list[tuple[int, Rating]]] = {}
+    series: dict[tuple[str, int], list[tuple[int, Rating]]] = {}
     for index, rating in enumerate(ratings):
         if isinstance(rating, Rating):
-            # (by the scale's member: one for each value, and quicker to read than its value)
-            series.setdefault((rating.country, rating.scale), []).append((index, rating))
+            # (by the scale's member, one object for each value, by its id(): reading an
+            # enum's value and hashing a member are Python calls)
+            series.setdefault((rating.country, id(rating.scale)), []).append((index, rating))
     problems: list[Problem] = []
     for entries in series.values():
         entries.sort(key=lambda pair: pair[1].as_of.sort_key())
