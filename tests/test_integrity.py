@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import rightsdata
 from rightsdata import InvalidDataError
 from rightsdata._data.loading import read_folder
 from rightsdata._values.errors import ProblemCode
@@ -282,3 +283,27 @@ def test_distinct_ends_judges_relationships_only() -> None:
     assert not problems
     context = Context({"relationships": persons}, {}, {}, "redirects", {})
     assert _distinct_ends(context) == []
+
+
+@pytest.mark.parametrize("layout", ["data.json", "data.jsonl"])
+def test_victims_born_late_in_a_document_and_in_json_lines(tmp_path: Path, layout: str) -> None:
+    import json
+
+    documents = {
+        name.removesuffix(".json"): items for name, items in _victims_born_late_files().items()
+    }
+    path = tmp_path / layout
+    if layout.endswith(".jsonl"):
+        lines = [json.dumps({"$kind": k, **r}) for k, items in documents.items() for r in items]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        path.write_text(json.dumps(documents), encoding="utf-8")
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(path)
+    found = [(p.record_id, p.field, p.message) for p in caught.value.problems]
+    assert found == [
+        ("event:a", "participants[2].actor", "'person:a' was born 2000, after this event (1995)"),
+        ("event:f", "participants[0].actor", "'person:a' was born 2000, after this event (1980)"),
+        ("event:f", "participants[1].actor", "'person:b' was born 1990, after this event (1980)"),
+        ("event:f", "participants[2].actor", "'person:a' was born 2000, after this event (1980)"),
+    ]
