@@ -708,6 +708,23 @@ def test_texts_colons_are_every_values_repeats_too(values: list[str], escapes: b
 
 
 @pytest.mark.parametrize(
+    "odd",
+    ["", " b", "b ", "\tb", "b\n", "\x1cb", "b\x1f", "\u00a0b", "b\u0085", "\u2028b", "b\u3000"],
+)
+@pytest.mark.parametrize("escapes", [True, False])
+def test_an_empty_text_or_one_with_white_space_at_an_end_is_refused_wherever_it_is(
+    odd: str, escapes: bool
+) -> None:
+    # each distinct value's ends are looked at (str.strip), wherever the set puts it
+    fine = [f"a{i}: text" for i in range(20)]
+    for at in (0, 7, 20):
+        values = [*fine[:at], odd, *fine[at:]]
+        assert _bulkcheck._text_colons(values, _TEXT, escapes) == -1
+    assert _bulkcheck._text_colons(fine, _TEXT, escapes) == 20
+    assert _bulkcheck._text_colons([*fine, "b", "b"], _TEXT, escapes) == 20
+
+
+@pytest.mark.parametrize(
     ("path", "message"),
     [("title", "not a field holding IDs"), ("charges.nope", "not a field holding IDs"),
      ("title.actor", "not a path to a field"), ("nope.actor", "not a path to a field")],

@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import rightsdata
 from rightsdata import InvalidDataError
 from rightsdata._data.loading import read_folder
 from rightsdata._values.errors import ProblemCode
 
-from conftest import CITE, event_doc, person_doc, source_doc
+from conftest import CITE, event_doc, examples, person_doc, source_doc
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 
@@ -145,4 +148,162 @@ def test_relationship_to_itself(make_folder: MakeFolder) -> None:
     assert found == [
         "relationships.json[0] relationship:a.object: "
         "a relationship's subject and object are the same record"
+    ]
+
+
+# --- the rules' shortcuts: the same problems as the plain loops -------------------------------
+
+
+def _victims_born_late_files() -> dict[str, Any]:
+    victim = "victim"
+    events = [
+        event_doc("event:a", date="1995", participants=[
+            {"actor": "person:b", "role": victim},
+            {"actor": "person:a", "role": "defendant"},
+            {"actor": "person:a", "role": victim},
+        ]),
+        event_doc("event:b", date="1990", participants=[{"actor": "person:c", "role": victim}]),
+        event_doc("event:c", date=None, participants=[{"actor": "person:a", "role": victim}]),
+        event_doc("event:d", date="1999", participants=[{"actor": "person:a", "role": "judge"}]),
+        event_doc("event:e", date="2001", participants=[{"actor": "person:a", "role": victim}]),
+        event_doc("event:f", date="1980", participants=[
+            {"actor": "person:a", "role": victim},
+            {"actor": "person:b", "role": victim},
+            {"actor": "person:a", "role": victim},
+        ]),
+    ]  # fmt: skip
+    persons = [
+        person_doc("person:a", born="2000"),
+        person_doc("person:b", born="1990"),
+        person_doc("person:c"),
+    ]
+    return base_files(persons=persons, events=events)
+
+
+def test_victims_born_after_the_event_are_found_among_the_grouped_victims(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rule looks only at the events the load's walk grouped as having a victim: the same
+    # problems, in the same order, as a look at every event.
+    from rightsdata._validation import integrity
+
+    looked: list[int] = []
+    holding = integrity.Context.holding
+
+    def spying(self: integrity.Context, kind: str, path: str, value: object) -> Any:
+        found = list(holding(self, kind, path, value))
+        looked.extend(index for index, _ in found)
+        return iter(found)
+
+    monkeypatch.setattr(integrity.Context, "holding", spying)
+    found = integrity_problems(make_folder, _victims_born_late_files())
+    assert looked == [0, 1, 2, 4, 5]  # not event:d, whose only participant is no victim
+    assert found == [
+        "events.json[0] event:a.participants[2].actor: 'person:a' was born 2000, after this "
+        "event (1995)",
+        "events.json[5] event:f.participants[0].actor: 'person:a' was born 2000, after this "
+        "event (1980)",
+        "events.json[5] event:f.participants[1].actor: 'person:b' was born 1990, after this "
+        "event (1980)",
+        "events.json[5] event:f.participants[2].actor: 'person:a' was born 2000, after this "
+        "event (1980)",
+    ]
+
+
+def test_the_grouped_victims_give_what_a_look_at_every_event_gives() -> None:
+    from rightsdata._model.records import Event
+    from rightsdata._validation import integrity
+    from rightsdata._validation.bulkcheck import gathered
+    from rightsdata._validation.convert import structure_many
+
+    files = _victims_born_late_files()
+    records = {
+        kind: structure_many(kind, files[f"{kind}.json"], f"{kind}.json")[0]
+        for kind in ("sources", "persons", "events")
+    }
+    assert all(type(e) is Event for e in records["events"])
+    where = {kind: f"{kind}.json" for kind in records}
+    plain = integrity.Context(records, where, {}, "redirects.json", {})
+    grouped = integrity.Context(
+        records, where, {}, "redirects.json", {}, gathered={"events": gathered(records["events"])}
+    )
+    victim = integrity.Role.VICTIM
+    assert [i for i, _ in grouped.holding("events", "participants.role", victim)] == [0, 1, 2, 4, 5]
+    assert list(plain.holding("events", "participants.role", victim)) == list(
+        enumerate(records["events"])
+    )
+    # a value no record holds: none to look at
+    assert list(grouped.holding("events", "participants.role", integrity.Role.COURT)) == []
+    expected = integrity._born_before_taking_part(plain)
+    assert len(expected) == 4
+    assert integrity._born_before_taking_part(grouped) == expected
+
+
+def test_part_of_cycles_reached_from_a_chain_and_of_one_event(make_folder: MakeFolder) -> None:
+    events = [
+        event_doc("event:t", part_of="event:a"),  # a chain that runs into the cycle below
+        event_doc("event:a", part_of="event:b"),
+        event_doc("event:b", part_of="event:a"),
+        event_doc("event:s", part_of="event:s"),
+        *(event_doc(f"event:n{i}", part_of=f"event:n{i + 1}") for i in range(30)),
+        event_doc("event:n30"),
+    ]
+    found = integrity_problems(make_folder, base_files(events=events))
+    assert found == [
+        "events.json[1] event:a.part_of: part_of forms a cycle: event:a -> event:b -> event:a",
+        "events.json[3] event:s.part_of: part_of forms a cycle: event:s -> event:s",
+    ]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.dictionaries(st.sampled_from("abcdefgh"), st.sampled_from("abcdefghij")))
+def test_chains_end_unless_one_reaches_a_cycle(parent: dict[str, str]) -> None:
+    from rightsdata._validation.integrity import _chains_end
+
+    def ends(start: str) -> bool:
+        seen = {start}
+        current = parent.get(start)
+        while current is not None:
+            if current in seen:
+                return False
+            seen.add(current)
+            current = parent.get(current)
+        return True
+
+    assert _chains_end(parent) is all(map(ends, parent))
+
+
+def test_distinct_ends_judges_relationships_only() -> None:
+    # Records of another class among the relationships have no ends: the C-level look at the
+    # ends fails on them, and the plain loop skips them, as it always did.
+    from rightsdata._validation.convert import structure_many
+    from rightsdata._validation.integrity import Context, _distinct_ends
+
+    persons, problems = structure_many("persons", [person_doc()], "persons.json")
+    assert not problems
+    context = Context({"relationships": persons}, {}, {}, "redirects", {})
+    assert _distinct_ends(context) == []
+
+
+@pytest.mark.parametrize("layout", ["data.json", "data.jsonl"])
+def test_victims_born_late_in_a_document_and_in_json_lines(tmp_path: Path, layout: str) -> None:
+    import json
+
+    documents = {
+        name.removesuffix(".json"): items for name, items in _victims_born_late_files().items()
+    }
+    path = tmp_path / layout
+    if layout.endswith(".jsonl"):
+        lines = [json.dumps({"$kind": k, **r}) for k, items in documents.items() for r in items]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        path.write_text(json.dumps(documents), encoding="utf-8")
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(path)
+    found = [(p.record_id, p.field, p.message) for p in caught.value.problems]
+    assert found == [
+        ("event:a", "participants[2].actor", "'person:a' was born 2000, after this event (1995)"),
+        ("event:f", "participants[0].actor", "'person:a' was born 2000, after this event (1980)"),
+        ("event:f", "participants[1].actor", "'person:b' was born 1990, after this event (1980)"),
+        ("event:f", "participants[2].actor", "'person:a' was born 2000, after this event (1980)"),
     ]

@@ -247,3 +247,43 @@ def test_a_redirect_may_cross_actor_kinds_only(make_folder: MakeFolder) -> None:
     files["places.json"] = [{"id": "place:p", "name": "P", "kind": "city", "citations": [CITE]}]
     files["redirects.json"] = [{"id": "person:x", "to": "place:p"}]
     assert problems(make_folder(files)) == [("redirects.json[0].to", ProblemCode.INTEGRITY)]
+
+
+# --- the collections: kept in the order read when that is ID order -----------------------
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3], [2, 0, 3, 1], [3, 2, 1, 0], [0, 1, 3, 2]])
+def test_collections_are_in_id_order_whatever_the_files_order(
+    make_folder: MakeFolder, order: list[int]
+) -> None:
+    names = ["person:a", "person:b", "person:c", "person:d"]
+    persons = [person_doc(names[i]) for i in order]
+    documents = {**good_kinds(), "persons": persons}
+    folder = make_folder({f"{kind}.json": items for kind, items in documents.items()})
+    document = folder.parent / f"{folder.name}.json"
+    document.write_text(json.dumps(documents), encoding="utf-8")
+    for layout in (folder, document):
+        ds = rightsdata.load_path(layout)
+        assert [p.id for p in ds.persons] == names
+        assert ds.persons.ids() == tuple(names)
+        assert all(ds.persons[name].id == name for name in names)
+        assert [ds.persons[i].id for i in range(4)] == names
+
+
+def test_a_collection_given_its_records_ids_sorts_them_unless_in_order() -> None:
+    from rightsdata._data.collection import Collection
+    from rightsdata._validation.convert import structure_many
+
+    records, found = structure_many(
+        "persons", [person_doc(f"person:{c}") for c in "bcad"], "persons.json"
+    )
+    assert not found
+    ids = [r.id for r in records]
+    given = Collection("persons", records, _ids=ids)
+    plain = Collection("persons", records)
+    assert given == plain
+    assert given.ids() == plain.ids() == ("person:a", "person:b", "person:c", "person:d")
+    ordered = sorted(records, key=lambda r: r.id)
+    kept = Collection("persons", ordered, _ids=[r.id for r in ordered])
+    assert kept == plain
+    assert all(kept[r.id] is r for r in records)

@@ -73,6 +73,13 @@ class QueryHandle:
         return queries
 
 
+def _in_order(ids: list[str]) -> bool:
+    """Whether text IDs are in sorted order already: a sort of the IDs alone (C-level
+    comparisons of text; a sorted run is one pass) gives back the same list. (Equal IDs keep
+    their order in a sort, so the same list means the same order.)"""
+    return sorted(ids) == ids
+
+
 class Collection(Sequence[R], Generic[R]):
     """Records of one kind, sorted by ID: a sequence, and a mapping from ID to record.
 
@@ -86,11 +93,23 @@ class Collection(Sequence[R], Generic[R]):
     __slots__ = ("_by_id", "_kind", "_records", "_redirects")
 
     def __init__(
-        self, kind: str, records: Iterable[R], redirects: Mapping[str, str] | None = None
+        self,
+        kind: str,
+        records: Iterable[R],
+        redirects: Mapping[str, str] | None = None,
+        *,
+        _ids: list[str] | None = None,
     ) -> None:
         self._kind = kind
-        self._records: tuple[R, ...] = tuple(sorted(records, key=_ID))
-        self._by_id: dict[str, R] = dict(zip(map(_ID, self._records), self._records, strict=True))
+        self._records: tuple[R, ...]
+        if _ids is not None and _in_order(_ids):
+            # (a loader's records, with their IDs: kept as read when already sorted by ID, as
+            # canonical files are; the IDs are not fetched again)
+            self._records = tuple(records)
+            self._by_id: dict[str, R] = dict(zip(_ids, self._records, strict=True))
+        else:
+            self._records = tuple(sorted(records, key=_ID))
+            self._by_id = dict(zip(map(_ID, self._records), self._records, strict=True))
         self._redirects: Mapping[str, str] = redirects if redirects is not None else {}
 
     @property
@@ -194,8 +213,10 @@ class EventCollection(Collection[Event]):
         records: Iterable[Event],
         queries: Callable[[], Queries],
         redirects: Mapping[str, str] | None = None,
+        *,
+        _ids: list[str] | None = None,
     ) -> None:
-        super().__init__("events", records, redirects)
+        super().__init__("events", records, redirects, _ids=_ids)
         self._queries = queries
 
     def __call__(
@@ -260,8 +281,10 @@ class StatementCollection(Collection[Statement]):
         records: Iterable[Statement],
         queries: Callable[[], Queries],
         redirects: Mapping[str, str] | None = None,
+        *,
+        _ids: list[str] | None = None,
     ) -> None:
-        super().__init__("statements", records, redirects)
+        super().__init__("statements", records, redirects, _ids=_ids)
         self._queries = queries
 
     def __call__(
@@ -304,8 +327,10 @@ class RatingCollection(Collection[Rating]):
         records: Iterable[Rating],
         queries: Callable[[], Queries],
         redirects: Mapping[str, str] | None = None,
+        *,
+        _ids: list[str] | None = None,
     ) -> None:
-        super().__init__("ratings", records, redirects)
+        super().__init__("ratings", records, redirects, _ids=_ids)
         self._queries = queries
 
     def __call__(self, *, country: str | Record | None = None) -> list[Rating]:

@@ -141,6 +141,7 @@ class Dataset:
         redirects: Mapping[str, str] | None = None,
         _checked: bool = False,
         _gathered: Mapping[str, Gathered] | None = None,
+        _ids: Mapping[str, list[str]] | None = None,
     ) -> None:
         if not isinstance(records, Mapping):
             raise TypeError(_NOT_A_MAPPING.format(type(records).__name__))
@@ -154,16 +155,18 @@ class Dataset:
         collections: dict[str, Collection[Any]] = {}
         gathered: dict[str, Gathered] = {}
         handle = self._queries = _setup(by_kind, self._redirects, tables, gathered)
+        own = _ids or {}  # (a loader's: each kind's records' IDs, in their order)
         for kind in KINDS:
             items: Any = records.get(kind, ())  # each collection sorts its records by ID
+            ids = own.get(kind)
             if kind == "events":
-                collections[kind] = EventCollection(items, handle, self._redirects)
+                collections[kind] = EventCollection(items, handle, self._redirects, _ids=ids)
             elif kind == "statements":
-                collections[kind] = StatementCollection(items, handle, self._redirects)
+                collections[kind] = StatementCollection(items, handle, self._redirects, _ids=ids)
             elif kind == "ratings":
-                collections[kind] = RatingCollection(items, handle, self._redirects)
+                collections[kind] = RatingCollection(items, handle, self._redirects, _ids=ids)
             else:
-                collections[kind] = Collection(kind, items, self._redirects)
+                collections[kind] = Collection(kind, items, self._redirects, _ids=ids)
             by_kind[kind] = collections[kind]._records
             tables[kind] = collections[kind]._by_id
         self._collections = collections

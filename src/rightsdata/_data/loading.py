@@ -749,6 +749,8 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
     partial: set[str] = set()
     if problems:  # some records failed to structure: judge nothing that depends on them
         partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
+    # each kind's records' IDs, in their order: read once, for integrity and the collections
+    own = {kind: [record.id for record in items] for kind, items in parts.records.items()}
     problems = problems + check_integrity(
         parts.records,
         parts.where,
@@ -757,6 +759,8 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         ids=parts.ids,
         exists=parts.failed_ids,
         partial=partial,
+        own=own,
+        gathered=parts.gathered,
     )
     if problems:
         return None, problems
@@ -769,6 +773,7 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         redirects=parts.redirects,
         _checked=True,  # check_integrity ran above
         _gathered=parts.gathered,
+        _ids=own,
     )
     return dataset, []
 

@@ -18,8 +18,9 @@ IDs are unique across the dataset
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -31,6 +32,9 @@ from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import KIND_OF_PREFIX
 from rightsdata._values.places import Places, RecordPlace, places_of
 from rightsdata.vocab import Role
+
+if TYPE_CHECKING:
+    from rightsdata._validation.bulkcheck import Gathered
 
 __all__ = ["RULES", "Rule", "check_integrity"]
 
@@ -150,9 +154,11 @@ def _position(where: Mapping[str, Where], kind: str, index: int) -> str:
 
 class Context:
     """What the rules see: the records by kind, where each is located, the redirects,
-    (from the fast path) the IDs some kinds' records hold, and, when some records failed to
-    structure, what is known of those: IDs that exist though their records are not here
-    (``exists``), and the kinds some of whose records may be missing (``partial``)."""
+    (from the fast path) the IDs some kinds' records hold and what its walk gathered of them
+    (``gathered``), and, when some records failed to structure, what is known of those: IDs
+    that exist though their records are not here (``exists``), and the kinds some of whose
+    records may be missing (``partial``). ``own`` may give each kind's records' IDs, in the
+    records' order (a loader reads them once, for this and the collections)."""
 
     def __init__(
         self,
@@ -163,6 +169,9 @@ class Context:
         ids: Mapping[str, Collection[str]],
         exists: Collection[str] = (),
         partial: Collection[str] = (),
+        *,
+        own: Mapping[str, list[str]] | None = None,
+        gathered: Mapping[str, Gathered] | None = None,
     ) -> None:
         self.records = records
         self.where = where
@@ -171,8 +180,11 @@ class Context:
         self.ids = ids
         self.exists = exists
         self.partial = partial
-        self.own = {kind: [record.id for record in items] for kind, items in records.items()}
-        self.known = set(itertools.chain.from_iterable(self.own.values()))
+        self.gathered: Mapping[str, Gathered] = gathered or {}
+        if own is None:
+            own = {kind: [record.id for record in items] for kind, items in records.items()}
+        self.own = own
+        self.known = set(itertools.chain.from_iterable(own.values()))
 
     def locate(self, kind: str, index: int) -> str:
         """How a location names record ``index`` of ``kind``: ``events.json[3] event:a``.
@@ -196,6 +208,22 @@ class Context:
     def kind(self, kind: str) -> Iterator[tuple[int, Any]]:
         """The records of ``kind`` with their positions."""
         return enumerate(self.records.get(kind, ()))
+
+    def holding(self, kind: str, path: str, value: object) -> Iterator[tuple[int, Any]]:
+        """The records of ``kind`` with their positions, as :meth:`kind` gives them, less
+        records that certainly do not hold ``value`` at ``path``: where the fast path's walk
+        grouped the records by that path (a field of the class's ``GROUPS``), only those of
+        the value's group; else all of them."""
+        records = self.records.get(kind, ())
+        found = self.gathered.get(kind)
+        groups = found.groups.get(path) if found is not None else None
+        if groups is None:
+            return enumerate(records)
+        group = groups.get(id(value))
+        if group is None or group[0] is not value:  # (each group keeps its value alive)
+            return iter(())
+        # positions ascending, once for each part holding the value: each record once
+        return ((index, records[index]) for index in dict.fromkeys(group[1]))
 
 
 class Rule:
@@ -243,6 +271,8 @@ def check_integrity(
     ids: Mapping[str, Collection[str]] | None = None,
     exists: Collection[str] = (),
     partial: Collection[str] = (),
+    own: Mapping[str, list[str]] | None = None,
+    gathered: Mapping[str, Gathered] | None = None,
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order): every
     rule of :data:`RULES`, in order.
@@ -256,9 +286,22 @@ def check_integrity(
     they name), as the fast path gathers them; those records' references are not walked again.
     When some records failed to structure, ``exists`` names the IDs they had (a reference to
     one is not dangling) and ``partial`` the kinds that may lack records (a reference to one
-    of them is not judged, nor a sequence of ratings with ratings missing).
+    of them is not judged, nor a sequence of ratings with ratings missing). A loader also
+    gives ``own``, each kind's records' IDs in order, and ``gathered``, what the fast path's
+    walk gathered of some kinds' records (in the order of ``records``), from which some rules
+    find the few records they need to look at.
     """
-    context = Context(records, where, redirects or {}, redirects_where, ids or {}, exists, partial)
+    context = Context(
+        records,
+        where,
+        redirects or {},
+        redirects_where,
+        ids or {},
+        exists,
+        partial,
+        own=own,
+        gathered=gathered,
+    )
     problems: list[Problem] = []
     for rule in RULES:
         problems += rule.check(context)
@@ -285,7 +328,17 @@ def _kind_named(message: str) -> str | None:
     return KIND_OF_PREFIX.get(message.partition(":")[0].lstrip("'\""))
 
 
+_SUBJECT: Final = operator.attrgetter("subject")
+_OBJECT: Final = operator.attrgetter("object")
+
+
 def _distinct_ends(context: Context) -> list[Problem]:
+    relationships = context.records.get("relationships", ())
+    try:  # most often none has the same ends: found by C-level maps, without a Python loop
+        if not any(map(operator.eq, map(_SUBJECT, relationships), map(_OBJECT, relationships))):
+            return []
+    except Exception:  # (not records the rule judges: the loop below says what they are)
+        pass
     return [
         context.problem(
             "relationships",
@@ -326,7 +379,7 @@ def _born_before_taking_part(context: Context) -> list[Problem]:
         return []
     problems: list[Problem] = []
     victim = Role.VICTIM
-    for index, event in context.kind("events"):
+    for index, event in context.holding("events", "participants.role", victim):
         if not isinstance(event, Event) or event.date is None:
             continue
         for position, participant in enumerate(event.participants):
@@ -633,6 +686,8 @@ def _redirect_problems(
 def _part_of_cycles(context: Context) -> list[Problem]:
     events = context.records.get("events", ())
     parent = {e.id: e.part_of for e in events if isinstance(e, Event) and e.part_of}
+    if _chains_end(parent):
+        return []
     problems: list[Problem] = []
     reported: set[str] = set()
     for start in parent:
@@ -656,12 +711,26 @@ def _part_of_cycles(context: Context) -> list[Problem]:
     return problems
 
 
+def _chains_end(parent: Mapping[str, str]) -> bool:
+    """Whether every chain of ``parent`` links (ID -> the ID it is part of) ends: each round
+    takes every chain still going one link further, by C-level maps. A chain without a cycle
+    has at most as many links as there are IDs; one that reaches a cycle never ends."""
+    going = list(parent.values())
+    for _ in range(len(parent)):
+        if not going:
+            return True
+        going = list(filter(None, map(parent.get, going)))
+    return not going
+
+
 def _rating_sequences(context: Context) -> list[Problem]:
     ratings = context.records.get("ratings", ())
-    series: dict[tuple[str, str], list[tuple[int, Rating]]] = {}
+    series: dict[tuple[str, int], list[tuple[int, Rating]]] = {}
     for index, rating in enumerate(ratings):
         if isinstance(rating, Rating):
-            series.setdefault((rating.country, rating.scale.value), []).append((index, rating))
+            # (by the scale's member, one object for each value, by its id(): reading an
+            # enum's value and hashing a member are Python calls)
+            series.setdefault((rating.country, id(rating.scale)), []).append((index, rating))
     problems: list[Problem] = []
     for entries in series.values():
         entries.sort(key=lambda pair: pair[1].as_of.sort_key())
