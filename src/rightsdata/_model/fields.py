@@ -107,7 +107,8 @@ def absent_count() -> int:
 
 #: Every ASCII digit made '0' and '.' made '-': then the few substrings that either contact
 #: regex needs are four (:data:`CONTACT_MARKS`). Every ASCII white space character
-#: (``str.isspace``) is made ' ' too, for the bulk check's edge test. In UTF-8 text, the lead
+#: (``str.isspace``) is made ' ' too, so that the bulk check's match of a phone written
+#: ``(000) 000`` needs one separator byte, not a class. In UTF-8 text, the lead
 #: byte of every character from U+0640 on is made 0xFF: the first decimal digit other than 0-9
 #: (``\\d`` matches any) is U+0660, so text with no 0xFF once translated has none.
 CONTACT_TABLE: Final = bytes.maketrans(
