@@ -73,6 +73,7 @@ __all__ = [
     "DateIndex",
     "EventIndex",
     "Indexes",
+    "Listed",
     "Posting",
     "Postings",
     "RatingIndex",
@@ -174,14 +175,24 @@ class Posting:
     of 100,000 events holds thousands of postings, most never intersected.
     """
 
-    __slots__ = ("_members", "ranks")
+    __slots__ = ("_members", "_ranks")
 
-    ranks: tuple[int, ...]
+    _ranks: tuple[int, ...] | None
     _members: frozenset[int] | None
 
     def __init__(self, ranks: tuple[int, ...], members: frozenset[int] | None = None) -> None:
-        object.__setattr__(self, "ranks", ranks)
+        object.__setattr__(self, "_ranks", ranks)
         object.__setattr__(self, "_members", members)
+
+    @property
+    def ranks(self) -> tuple[int, ...]:
+        """The ranks, ascending."""
+        return self._ranks  # type: ignore[return-value]  # (None only in _Listed)
+
+    @property
+    def size(self) -> int:
+        """How many ranks."""
+        return len(self.ranks)
 
     @property
     def members(self) -> frozenset[int]:
@@ -220,6 +231,57 @@ class Posting:
         if len(ranks) == 1:
             return cls((ranks[0],))
         return cls(tuple(dict.fromkeys(ranks)))
+
+
+class Listed(Posting):
+    """A posting of many events known first by their positions among the items (the events
+    by ID), in rank order: what a query of this posting alone picks. Its ranks are found on
+    first use, by a pass over the date order testing each position against ``held`` (the
+    positions, as a set).
+
+    A query of one key with many events (``role="victim"``: a fifth of the events) needs
+    the events, not their ranks: the positions in rank order come from one C-level pass
+    over the date order, and the events from them, without a range of every rank and a
+    second look-up of each rank's position.
+
+    >>> listed = Listed(array("q", [5, 2]), frozenset({2, 5}), array("q", [0, 5, 1, 2]))
+    >>> list(listed.positions), listed.size, listed.ranks
+    ([5, 2], 2, (1, 3))
+    """
+
+    __slots__ = ("_held", "_ranked", "positions")
+
+    positions: Sequence[int]
+    _held: frozenset[int] | None
+    _ranked: Sequence[int] | None
+
+    def __init__(
+        self, positions: Sequence[int], held: frozenset[int], ranked: Sequence[int]
+    ) -> None:
+        super().__init__(None, None)  # type: ignore[arg-type]  # (the ranks, made on first use)
+        object.__setattr__(self, "positions", positions)
+        object.__setattr__(self, "_held", held)
+        object.__setattr__(self, "_ranked", ranked)
+
+    @property
+    def ranks(self) -> tuple[int, ...]:
+        """The ranks, ascending: made on first use (threads that both get here make equal
+        tuples)."""
+        ranks = self._ranks
+        if ranks is None:
+            held, ranked = self._held, self._ranked
+            if held is None or ranked is None:  # (another thread has just made them)
+                return self._ranks  # type: ignore[return-value]
+            ranks = tuple(compress(range(len(ranked)), map(held.__contains__, ranked)))
+            object.__setattr__(self, "_ranks", ranks)
+            object.__setattr__(self, "_held", None)
+            object.__setattr__(self, "_ranked", None)
+        return ranks
+
+    @property
+    def size(self) -> int:
+        """How many ranks (without making them)."""
+        return len(self.positions)
 
 
 EMPTY: Final = Posting(())
@@ -897,6 +959,13 @@ class EventIndex:
             self._by_place[place_id] = found  # concurrent builders store equal values
         return found
 
+    def events_of(self, posting: Posting) -> list[Event]:
+        """The events of a posting, in date order: from their positions if it has them
+        (:class:`Listed`), else through its ranks."""
+        if isinstance(posting, Listed):
+            return list(map(self._fields.events.__getitem__, posting.positions))
+        return self.order.pick(posting.ranks)
+
     @property
     def dates(self) -> DateIndex:
         """The window index, built on first use from the runs of dates."""
@@ -958,11 +1027,11 @@ def _posting_finder(
                 start, stop = date_runs[events[position].date]
                 found.append(bisect_left(ranked, position, start, stop))
             return Posting.of(found)
-        # Many: the ranks whose position is one of them, in one C-level pass over the
-        # ranks (about 50 ms at a million events, where a sort making the inverse of the
-        # date order took about 200 ms); they come ascending, once each.
-        members = frozenset(positions)
-        return Posting(tuple(compress(range(len(ranked)), map(members.__contains__, ranked))))
+        # Many: the positions that are one of them, in date order, in one C-level pass over
+        # the date order (a sort making its inverse took about 200 ms at a million events);
+        # they come once each. Their ranks are found when a query needs them (Listed).
+        held = frozenset(positions)
+        return Listed(array("q", filter(held.__contains__, ranked)), held, ranked)
 
     return posting_of
 

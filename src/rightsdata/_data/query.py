@@ -241,7 +241,7 @@ class _Bounds(Protocol):
 
 def _posting_filter(posting: Posting) -> _Filter:
     return _Filter(
-        len(posting.ranks), lambda: posting.ranks, True, lambda: posting.members.__contains__
+        posting.size, lambda: posting.ranks, True, lambda: posting.members.__contains__
     )
 
 
@@ -486,19 +486,27 @@ class Queries:
             ]
         index = self._indexes.events()
         filters: list[_Filter] = []
+        postings: list[Posting] = []
         if actor is not None:
             posting = index.by_actor.get(actor, EMPTY)
             if the_role is not None:
                 # An actor's events are few: test them rather than index every actor-role
                 # pair (about 1.5 postings an event, most never asked for).
                 posting = _in_role(posting, index.order, actor, the_role)
-            filters.append(_posting_filter(posting))
+            postings.append(posting)
         elif the_role is not None:
-            filters.append(_posting_filter(index.by_role.get(the_role.value, EMPTY)))
+            postings.append(index.by_role.get(the_role.value, EMPTY))
         if place_id is not None:
-            filters.append(_posting_filter(index.by_place(place_id)))
-        if kinds is not None:
+            postings.append(index.by_place(place_id))
+        if kinds is not None and len(kinds) == 1:
+            postings.append(index.by_kind.get(kinds[0].value, EMPTY))
+        elif kinds is not None:
             filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
+        if window_ is None and not filters and len(postings) == 1:
+            # One key's events: picked by the index (by their positions where it has them,
+            # without their ranks).
+            return index.events_of(postings[0])
+        filters += map(_posting_filter, postings)
         order = index.order
         return _select(order, index, filters, window_, index, order.pick)
 
@@ -605,7 +613,7 @@ def _any_filter(postings: list[Posting]) -> _Filter:
         return lambda r: any(r in m for m in members)
 
     return _Filter(
-        sum(len(p.ranks) for p in postings),
+        sum(p.size for p in postings),
         lambda: chain.from_iterable(p.ranks for p in postings),
         False,
         tester,
