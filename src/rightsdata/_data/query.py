@@ -240,9 +240,7 @@ class _Bounds(Protocol):
 
 
 def _posting_filter(posting: Posting) -> _Filter:
-    return _Filter(
-        posting.size, lambda: posting.ranks, True, lambda: posting.members.__contains__
-    )
+    return _Filter(posting.size, lambda: posting.ranks, True, lambda: posting.members.__contains__)
 
 
 def _in_role(posting: Posting, order: Sequence[Event], actor: str, role: Role) -> Posting:
