@@ -1557,12 +1557,17 @@ def _groups(found: Any) -> dict[str, dict[Any, list[int]]]:
     }
 
 
-@given(ranked=st.permutations(range(8)), positions=st.lists(st.integers(0, 7)))
+@given(
+    ranked=st.permutations(range(8)),
+    positions=st.lists(st.integers(0, 7)),
+    others=st.lists(st.integers(0, 7)),
+)
 def test_a_posting_listed_by_positions_has_the_ranks_of_a_scan(
-    ranked: list[int], positions: list[int]
+    ranked: list[int], positions: list[int], others: list[int]
 ) -> None:
-    # A key with many events keeps their positions in date order and makes its ranks when
-    # a query needs them: the ranks whose position is one of them, ascending, once each.
+    # A key with many events keeps their positions in date order, tests other ranks by
+    # their positions, and makes its ranks when a query needs them: the ranks whose
+    # position is one of them, ascending, once each.
     from array import array
 
     from rightsdata._data.indexes import Listed, Posting
@@ -1572,7 +1577,11 @@ def test_a_posting_listed_by_positions_has_the_ranks_of_a_scan(
     expected = tuple(r for r, p in enumerate(ranked) if p in held)
     assert listed.size == len(expected)
     assert list(listed.positions) == [ranked[r] for r in expected]
+    kept = [r for r in others if r in expected]
+    assert list(listed.keep(others)) == kept == list(listed.keep(iter(others)))
+    assert list(Posting(expected).keep(others)) == kept
     assert listed.ranks == expected and listed.ranks is listed.ranks  # made once
+    assert list(listed.keep(tuple(others))) == kept
     assert listed.members == frozenset(expected) and listed == Posting(expected)
 
 

@@ -203,6 +203,14 @@ class Posting:
             object.__setattr__(self, "_members", members)
         return members
 
+    def keep(self, ranks: Iterable[int]) -> Iterator[int]:
+        """Those of ``ranks`` that are this posting's, in their order.
+
+        >>> list(Posting((1, 4)).keep([4, 2, 1]))
+        [4, 1]
+        """
+        return filter(self.members.__contains__, ranks)
+
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Posting is immutable: cannot set {name!r}")
 
@@ -235,25 +243,27 @@ class Posting:
 
 class Listed(Posting):
     """A posting of many events known first by their positions among the items (the events
-    by ID), in rank order: what a query of this posting alone picks. Its ranks are found on
-    first use, by a pass over the date order testing each position against ``held`` (the
-    positions, as a set).
+    by ID), in rank order: what a query of this posting alone picks. ``held`` is the
+    positions as a set, ``ranked`` the position of each rank (the date order). Its ranks
+    are found when a query needs them (it drives a query with other conditions), by a pass
+    over the date order testing each position; other ranks are tested by their positions.
 
     A query of one key with many events (``role="victim"``: a fifth of the events) needs
     the events, not their ranks: the positions in rank order come from one C-level pass
     over the date order, and the events from them, without a range of every rank and a
-    second look-up of each rank's position.
+    second look-up of each rank's position; and a query with a smaller condition tests the
+    few ranks it finds by their positions, without a set of this posting's ranks.
 
     >>> listed = Listed(array("q", [5, 2]), frozenset({2, 5}), array("q", [0, 5, 1, 2]))
-    >>> list(listed.positions), listed.size, listed.ranks
-    ([5, 2], 2, (1, 3))
+    >>> list(listed.positions), listed.size, list(listed.keep([3, 0, 1])), listed.ranks
+    ([5, 2], 2, [3, 1], (1, 3))
     """
 
     __slots__ = ("_held", "_ranked", "positions")
 
     positions: Sequence[int]
-    _held: frozenset[int] | None
-    _ranked: Sequence[int] | None
+    _held: frozenset[int]
+    _ranked: Sequence[int]
 
     def __init__(
         self, positions: Sequence[int], held: frozenset[int], ranked: Sequence[int]
@@ -269,14 +279,15 @@ class Listed(Posting):
         tuples)."""
         ranks = self._ranks
         if ranks is None:
-            held, ranked = self._held, self._ranked
-            if held is None or ranked is None:  # (another thread has just made them)
-                return self._ranks  # type: ignore[return-value]
-            ranks = tuple(compress(range(len(ranked)), map(held.__contains__, ranked)))
+            ranked = self._ranked
+            ranks = tuple(compress(range(len(ranked)), map(self._held.__contains__, ranked)))
             object.__setattr__(self, "_ranks", ranks)
-            object.__setattr__(self, "_held", None)
-            object.__setattr__(self, "_ranked", None)
         return ranks
+
+    def keep(self, ranks: Iterable[int]) -> Iterator[int]:
+        """Those of ``ranks`` that are this posting's, in their order: by their positions."""
+        found = ranks if isinstance(ranks, list | tuple) else list(ranks)
+        return compress(found, map(self._held.__contains__, map(self._ranked.__getitem__, found)))
 
     @property
     def size(self) -> int:
