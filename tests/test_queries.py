@@ -1585,7 +1585,7 @@ def test_a_posting_listed_by_positions_has_the_ranks_of_a_scan(
     assert listed.members == frozenset(expected) and listed == Posting(expected)
 
 
-@given(ranked=st.permutations(range(6)), ranks=st.lists(st.integers(0, 5)))
+@given(ranked=st.permutations(range(40)), ranks=st.lists(st.integers(0, 39)))
 def test_a_ranked_view_picks_the_same_before_and_after_it_keeps_a_tuple(
     ranked: list[int], ranks: list[int]
 ) -> None:
@@ -1593,14 +1593,18 @@ def test_a_ranked_view_picks_the_same_before_and_after_it_keeps_a_tuple(
 
     from rightsdata._data.indexes import Ranked
 
-    items = "abcdef"
+    items = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
     order = Ranked(items, array("q", ranked))
     expected = [items[ranked[r]] for r in ranks]
     assert order.pick(ranks) == expected  # through the ranks
     assert order[1:3] == tuple(items[p] for p in ranked[1:3])
-    assert order.pick(ranks) == expected  # from the tuple kept
+    assert order.pick(iter(ranks)) == expected  # from the tuple kept, if the picks were many
+    assert order.pick(ranks) == expected
+    # the tuple is kept from the second pick of at least a sixteenth of the items on
+    assert (order._kept is not None) == (len(ranks) * 16 >= len(items))
     assert list(order) == [items[p] for p in ranked]
-    assert [order[r] for r in range(6)] == list(order)
+    assert [order[r] for r in range(40)] == list(order)
+    assert order.pick(ranks) == expected
 
 
 def test_the_chronology_puts_one_date_in_several_objects_in_id_order(ds: Dataset) -> None:

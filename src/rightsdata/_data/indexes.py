@@ -724,14 +724,20 @@ def _postings(lists: dict[str, list[int]]) -> Postings:
     return Postings(lists)
 
 
+#: A pick of at least this fraction of the records (1 / _KEEP_FROM) is one of many (Ranked).
+_KEEP_FROM: Final = 16
+
+
 class Ranked(Sequence[T]):
     """Records in another order: item ``r`` is ``items[ranked[r]]``, kept as a tuple in that
-    order from the second :meth:`pick` on.
+    order from the second :meth:`pick` of many (at least a sixteenth of them) on.
 
     A million events' chronology as a tuple costs about 50 ms to make (a reference to each
     event, in an order scattered over memory), so the first query reads only the ranks it
-    found through ``ranked``; a query picking from the tuple is about three times as fast
-    (180,000 of a million: about 25 ms against 85), so the second query makes it.
+    found through ``ranked``; a query picking many from the tuple is about three times as
+    fast (180,000 of a million: about 25 ms against 85), so the second such query makes it.
+    A pick of few (a place's 700 events of a million) reads them through ``ranked``, which
+    costs it microseconds, and does not make the tuple.
 
     >>> order = Ranked("abc", [2, 0, 1])
     >>> list(order), order.pick([0, 2]), order.pick([1])
@@ -769,12 +775,14 @@ class Ranked(Sequence[T]):
         """The items at ``ranks``, in that order."""
         kept = self._kept
         if kept is None:
-            if not self._picked:
-                self._picked = True
+            ranks = ranks if isinstance(ranks, list | tuple) else list(ranks)
+            many = len(ranks) * _KEEP_FROM >= len(self._ranked)
+            if not (many and self._picked):
+                self._picked = self._picked or many
                 return list(map(self._items.__getitem__, map(self._ranked.__getitem__, ranks)))
             # (threads that both get here keep equal tuples)
             kept = self._kept = tuple(map(self._items.__getitem__, self._ranked))
-        return [kept[rank] for rank in ranks]
+        return list(map(kept.__getitem__, ranks))
 
 
 class EventIndex:
