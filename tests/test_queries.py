@@ -1417,11 +1417,28 @@ def _check_against_scans(dataset: Dataset) -> None:
             e for e in chronological if e.kind is kind
         ]
         assert dataset.events(kind=kind) == [e for e in chronological if e.kind is kind]
+    containers = _chains(dataset.places)
     for role in Role:
-        posting = index.by_role.get(role.value, EMPTY_POSTING)
         with_role = [e for e in chronological if any(p.role is role for p in e.participants)]
-        assert [index.order[r] for r in posting.ranks] == with_role
+        # alone, first: from the events' positions where the key has many (Listed), before
+        # any query made its ranks; then again, and with other conditions (which need them)
         assert dataset.events(role=role) == with_role
+        assert dataset.events(role=role) == with_role
+        posting = index.by_role.get(role.value, EMPTY_POSTING)
+        assert [index.order[r] for r in posting.ranks] == with_role
+        assert posting.size == len(posting.ranks) == len(posting.members)
+        for kind in {e.kind for e in with_role}:
+            assert dataset.events(role=role, kind=kind) == [e for e in with_role if e.kind is kind]
+        assert dataset.events(role=role, between=(None, None)) == [
+            e for e in with_role if e.date is not None
+        ]
+        for place in {p for e in with_role for p in e.places}:
+            for where in (place, *containers.get(place, ())):
+                assert dataset.events(role=role, place=where) == [
+                    e
+                    for e in with_role
+                    if any(where == p or where in containers.get(p, ()) for p in e.places)
+                ]
     for record in (r for kind in KINDS for r in dataset.collection(kind)):
         rid = record.id
         actors = [
@@ -1540,7 +1557,35 @@ def _groups(found: Any) -> dict[str, dict[Any, list[int]]]:
     }
 
 
-@given(ranked=st.permutations(range(6)), ranks=st.lists(st.integers(0, 5)))
+@given(
+    ranked=st.permutations(range(8)),
+    positions=st.lists(st.integers(0, 7)),
+    others=st.lists(st.integers(0, 7)),
+)
+def test_a_posting_listed_by_positions_has_the_ranks_of_a_scan(
+    ranked: list[int], positions: list[int], others: list[int]
+) -> None:
+    # A key with many events keeps their positions in date order, tests other ranks by
+    # their positions, and makes its ranks when a query needs them: the ranks whose
+    # position is one of them, ascending, once each.
+    from array import array
+
+    from rightsdata._data.indexes import Listed, Posting
+
+    held = frozenset(positions)
+    listed = Listed(array("q", [p for p in ranked if p in held]), held, array("q", ranked))
+    expected = tuple(r for r, p in enumerate(ranked) if p in held)
+    assert listed.size == len(expected)
+    assert list(listed.positions) == [ranked[r] for r in expected]
+    kept = [r for r in others if r in expected]
+    assert list(listed.keep(others)) == kept == list(listed.keep(iter(others)))
+    assert list(Posting(expected).keep(others)) == kept
+    assert listed.ranks == expected and listed.ranks is listed.ranks  # made once
+    assert list(listed.keep(tuple(others))) == kept
+    assert listed.members == frozenset(expected) and listed == Posting(expected)
+
+
+@given(ranked=st.permutations(range(40)), ranks=st.lists(st.integers(0, 39)))
 def test_a_ranked_view_picks_the_same_before_and_after_it_keeps_a_tuple(
     ranked: list[int], ranks: list[int]
 ) -> None:
@@ -1548,14 +1593,18 @@ def test_a_ranked_view_picks_the_same_before_and_after_it_keeps_a_tuple(
 
     from rightsdata._data.indexes import Ranked
 
-    items = "abcdef"
+    items = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"
     order = Ranked(items, array("q", ranked))
     expected = [items[ranked[r]] for r in ranks]
     assert order.pick(ranks) == expected  # through the ranks
     assert order[1:3] == tuple(items[p] for p in ranked[1:3])
-    assert order.pick(ranks) == expected  # from the tuple kept
+    assert order.pick(iter(ranks)) == expected  # from the tuple kept, if the picks were many
+    assert order.pick(ranks) == expected
+    # the tuple is kept from the second pick of at least a sixteenth of the items on
+    assert (order._kept is not None) == (len(ranks) * 16 >= len(items))
     assert list(order) == [items[p] for p in ranked]
-    assert [order[r] for r in range(6)] == list(order)
+    assert [order[r] for r in range(40)] == list(order)
+    assert order.pick(ranks) == expected
 
 
 def test_the_chronology_puts_one_date_in_several_objects_in_id_order(ds: Dataset) -> None:

@@ -73,6 +73,7 @@ __all__ = [
     "DateIndex",
     "EventIndex",
     "Indexes",
+    "Listed",
     "Posting",
     "Postings",
     "RatingIndex",
@@ -174,14 +175,24 @@ class Posting:
     of 100,000 events holds thousands of postings, most never intersected.
     """
 
-    __slots__ = ("_members", "ranks")
+    __slots__ = ("_members", "_ranks")
 
-    ranks: tuple[int, ...]
+    _ranks: tuple[int, ...] | None
     _members: frozenset[int] | None
 
     def __init__(self, ranks: tuple[int, ...], members: frozenset[int] | None = None) -> None:
-        object.__setattr__(self, "ranks", ranks)
+        object.__setattr__(self, "_ranks", ranks)
         object.__setattr__(self, "_members", members)
+
+    @property
+    def ranks(self) -> tuple[int, ...]:
+        """The ranks, ascending."""
+        return self._ranks  # type: ignore[return-value]  # (None only in _Listed)
+
+    @property
+    def size(self) -> int:
+        """How many ranks."""
+        return len(self.ranks)
 
     @property
     def members(self) -> frozenset[int]:
@@ -191,6 +202,14 @@ class Posting:
             members = frozenset(self.ranks)
             object.__setattr__(self, "_members", members)
         return members
+
+    def keep(self, ranks: Iterable[int]) -> Iterator[int]:
+        """Those of ``ranks`` that are this posting's, in their order.
+
+        >>> list(Posting((1, 4)).keep([4, 2, 1]))
+        [4, 1]
+        """
+        return filter(self.members.__contains__, ranks)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"Posting is immutable: cannot set {name!r}")
@@ -220,6 +239,60 @@ class Posting:
         if len(ranks) == 1:
             return cls((ranks[0],))
         return cls(tuple(dict.fromkeys(ranks)))
+
+
+class Listed(Posting):
+    """A posting of many events known first by their positions among the items (the events
+    by ID), in rank order: what a query of this posting alone picks. ``held`` is the
+    positions as a set, ``ranked`` the position of each rank (the date order). Its ranks
+    are found when a query needs them (it drives a query with other conditions), by a pass
+    over the date order testing each position; other ranks are tested by their positions.
+
+    A query of one key with many events (``role="victim"``: a fifth of the events) needs
+    the events, not their ranks: the positions in rank order come from one C-level pass
+    over the date order, and the events from them, without a range of every rank and a
+    second look-up of each rank's position; and a query with a smaller condition tests the
+    few ranks it finds by their positions, without a set of this posting's ranks.
+
+    >>> listed = Listed(array("q", [5, 2]), frozenset({2, 5}), array("q", [0, 5, 1, 2]))
+    >>> list(listed.positions), listed.size, list(listed.keep([3, 0, 1])), listed.ranks
+    ([5, 2], 2, [3, 1], (1, 3))
+    """
+
+    __slots__ = ("_held", "_ranked", "positions")
+
+    positions: Sequence[int]
+    _held: frozenset[int]
+    _ranked: Sequence[int]
+
+    def __init__(
+        self, positions: Sequence[int], held: frozenset[int], ranked: Sequence[int]
+    ) -> None:
+        super().__init__(None, None)  # type: ignore[arg-type]  # (the ranks, made on first use)
+        object.__setattr__(self, "positions", positions)
+        object.__setattr__(self, "_held", held)
+        object.__setattr__(self, "_ranked", ranked)
+
+    @property
+    def ranks(self) -> tuple[int, ...]:
+        """The ranks, ascending: made on first use (threads that both get here make equal
+        tuples)."""
+        ranks = self._ranks
+        if ranks is None:
+            ranked = self._ranked
+            ranks = tuple(compress(range(len(ranked)), map(self._held.__contains__, ranked)))
+            object.__setattr__(self, "_ranks", ranks)
+        return ranks
+
+    def keep(self, ranks: Iterable[int]) -> Iterator[int]:
+        """Those of ``ranks`` that are this posting's, in their order: by their positions."""
+        found = ranks if isinstance(ranks, list | tuple) else list(ranks)
+        return compress(found, map(self._held.__contains__, map(self._ranked.__getitem__, found)))
+
+    @property
+    def size(self) -> int:
+        """How many ranks (without making them)."""
+        return len(self.positions)
 
 
 EMPTY: Final = Posting(())
@@ -651,14 +724,20 @@ def _postings(lists: dict[str, list[int]]) -> Postings:
     return Postings(lists)
 
 
+#: A pick of at least this fraction of the records (1 / _KEEP_FROM) is one of many (Ranked).
+_KEEP_FROM: Final = 16
+
+
 class Ranked(Sequence[T]):
     """Records in another order: item ``r`` is ``items[ranked[r]]``, kept as a tuple in that
-    order from the second :meth:`pick` on.
+    order from the second :meth:`pick` of many (at least a sixteenth of them) on.
 
     A million events' chronology as a tuple costs about 50 ms to make (a reference to each
     event, in an order scattered over memory), so the first query reads only the ranks it
-    found through ``ranked``; a query picking from the tuple is about three times as fast
-    (180,000 of a million: about 25 ms against 85), so the second query makes it.
+    found through ``ranked``; a query picking many from the tuple is about three times as
+    fast (180,000 of a million: about 25 ms against 85), so the second such query makes it.
+    A pick of few (a place's 700 events of a million) reads them through ``ranked``, which
+    costs it microseconds, and does not make the tuple.
 
     >>> order = Ranked("abc", [2, 0, 1])
     >>> list(order), order.pick([0, 2]), order.pick([1])
@@ -696,12 +775,14 @@ class Ranked(Sequence[T]):
         """The items at ``ranks``, in that order."""
         kept = self._kept
         if kept is None:
-            if not self._picked:
-                self._picked = True
+            ranks = ranks if isinstance(ranks, list | tuple) else list(ranks)
+            many = len(ranks) * _KEEP_FROM >= len(self._ranked)
+            if not (many and self._picked):
+                self._picked = self._picked or many
                 return list(map(self._items.__getitem__, map(self._ranked.__getitem__, ranks)))
             # (threads that both get here keep equal tuples)
             kept = self._kept = tuple(map(self._items.__getitem__, self._ranked))
-        return [kept[rank] for rank in ranks]
+        return list(map(kept.__getitem__, ranks))
 
 
 class EventIndex:
@@ -897,6 +978,13 @@ class EventIndex:
             self._by_place[place_id] = found  # concurrent builders store equal values
         return found
 
+    def events_of(self, posting: Posting) -> list[Event]:
+        """The events of a posting, in date order: from their positions if it has them
+        (:class:`Listed`), else through its ranks."""
+        if isinstance(posting, Listed):
+            return list(map(self._fields.events.__getitem__, posting.positions))
+        return self.order.pick(posting.ranks)
+
     @property
     def dates(self) -> DateIndex:
         """The window index, built on first use from the runs of dates."""
@@ -958,11 +1046,11 @@ def _posting_finder(
                 start, stop = date_runs[events[position].date]
                 found.append(bisect_left(ranked, position, start, stop))
             return Posting.of(found)
-        # Many: the ranks whose position is one of them, in one C-level pass over the
-        # ranks (about 50 ms at a million events, where a sort making the inverse of the
-        # date order took about 200 ms); they come ascending, once each.
-        members = frozenset(positions)
-        return Posting(tuple(compress(range(len(ranked)), map(members.__contains__, ranked))))
+        # Many: the positions that are one of them, in date order, in one C-level pass over
+        # the date order (a sort making its inverse took about 200 ms at a million events);
+        # they come once each. Their ranks are found when a query needs them (Listed).
+        held = frozenset(positions)
+        return Listed(array("q", filter(held.__contains__, ranked)), held, ranked)
 
     return posting_of
 

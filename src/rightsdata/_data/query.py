@@ -219,14 +219,14 @@ class Related:
 
 
 class _Filter(NamedTuple):
-    """One condition of an events query: its size, how to list it, and how to make a test
-    of a rank (made only for a condition that does not drive the query: a posting's set of
-    ranks costs about 10 ms at 200,000 ranks)."""
+    """One condition of an events query: its size, how to list it, and how to keep the
+    ranks that meet it of others' (used only for a condition that does not drive the query:
+    a posting's set of ranks costs about 10 ms at 200,000 ranks)."""
 
     size: int
     ranks: Callable[[], Iterable[int]]
     ordered: bool  # ranks() yields ascending ranks
-    tester: Callable[[], Callable[[int], bool]]
+    keep: Callable[[Iterable[int]], Iterable[int]]  # those of some ranks that meet it, in order
     is_window: bool = False
 
 
@@ -240,9 +240,7 @@ class _Bounds(Protocol):
 
 
 def _posting_filter(posting: Posting) -> _Filter:
-    return _Filter(
-        len(posting.ranks), lambda: posting.ranks, True, lambda: posting.members.__contains__
-    )
+    return _Filter(posting.size, lambda: posting.ranks, True, posting.keep)
 
 
 def _in_role(posting: Posting, order: Sequence[Event], actor: str, role: Role) -> Posting:
@@ -486,19 +484,27 @@ class Queries:
             ]
         index = self._indexes.events()
         filters: list[_Filter] = []
+        postings: list[Posting] = []
         if actor is not None:
             posting = index.by_actor.get(actor, EMPTY)
             if the_role is not None:
                 # An actor's events are few: test them rather than index every actor-role
                 # pair (about 1.5 postings an event, most never asked for).
                 posting = _in_role(posting, index.order, actor, the_role)
-            filters.append(_posting_filter(posting))
+            postings.append(posting)
         elif the_role is not None:
-            filters.append(_posting_filter(index.by_role.get(the_role.value, EMPTY)))
+            postings.append(index.by_role.get(the_role.value, EMPTY))
         if place_id is not None:
-            filters.append(_posting_filter(index.by_place(place_id)))
-        if kinds is not None:
+            postings.append(index.by_place(place_id))
+        if kinds is not None and len(kinds) == 1:
+            postings.append(index.by_kind.get(kinds[0].value, EMPTY))
+        elif kinds is not None:
             filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
+        if window_ is None and not filters and len(postings) == 1:
+            # One key's events: picked by the index (by their positions where it has them,
+            # without their ranks).
+            return index.events_of(postings[0])
+        filters += map(_posting_filter, postings)
         order = index.order
         return _select(order, index, filters, window_, index, order.pick)
 
@@ -600,15 +606,15 @@ def _any_filter(postings: list[Posting]) -> _Filter:
     if len(postings) == 1:
         return _posting_filter(postings[0])
 
-    def tester() -> Callable[[int], bool]:
+    def keep(ranks: Iterable[int]) -> Iterable[int]:
         members = [p.members for p in postings]
-        return lambda r: any(r in m for m in members)
+        return filter(lambda r: any(r in m for m in members), ranks)
 
     return _Filter(
-        sum(len(p.ranks) for p in postings),
+        sum(p.size for p in postings),
         lambda: chain.from_iterable(p.ranks for p in postings),
         False,
-        tester,
+        keep,
     )
 
 
@@ -644,14 +650,12 @@ def _select(
                     dates.estimate(lo, hi),
                     lambda: dates.overlapping(lo, hi),
                     False,
-                    lambda: lambda r: firsts[r] <= hi and lasts[r] >= lo,
+                    partial(filter, lambda r: firsts[r] <= hi and lasts[r] >= lo),
                     is_window=True,
                 )
             )
         elif not filters:
-            filters.append(
-                _Filter(len(order), lambda: range(len(order)), True, lambda: lambda r: True)
-            )
+            filters.append(_Filter(len(order), lambda: range(len(order)), True, _everything))
     filters.sort(key=lambda f: f.size)
     driver = filters[0]
     found: Iterable[int] = driver.ranks()
@@ -659,10 +663,14 @@ def _select(
         found = [r for r in found if firsts[r] <= hi and lasts[r] >= lo]
     for other in filters[1:]:
         if not other.is_window:
-            found = filter(other.tester(), found)
+            found = other.keep(found)
     if pick is None:
         pick = partial(_picked, order)
     return pick(found if driver.ordered else sorted(found))
+
+
+def _everything(ranks: Iterable[int]) -> Iterable[int]:
+    return ranks
 
 
 def _picked(order: Sequence[T], ranks: Iterable[int]) -> list[T]:
