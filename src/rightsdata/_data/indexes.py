@@ -187,7 +187,7 @@ class Posting:
     @property
     def ranks(self) -> tuple[int, ...]:
         """The ranks, ascending."""
-        return self._ranks  # type: ignore[return-value]  # (None only in _Listed)
+        return self._ranks  # type: ignore[return-value]  # (None only in Listed)
 
     @property
     def size(self) -> int:

@@ -1098,7 +1098,7 @@ def _entries(
     """The entries of one group (0: names and aliases; 1: titles and summaries), sorted,
     and the words of each of their texts (normalised), each once."""
     wanted = _GROUP_KINDS[group]
-    normalized: dict[str, tuple[int, str, tuple[str, ...]]] = {}  # texts repeat (titles)
+    folds = _Folds()  # texts repeat (titles)
     entries: list[_Entry] = []  # SearchEntry's fields, as plain tuples (cheaper to make)
     add = entries.append
     for order, (kind, records) in enumerate(kinds):
@@ -1107,28 +1107,29 @@ def _entries(
         if group == 0 and kind in _NAMED_KINDS:  # texts_of's names and aliases, inlined
             for record in records:
                 record_id = record.id
-                name = record.name
-                known = normalized.get(name)
-                if known is None:
-                    known = normalized[name] = _folded(name)
+                known = folds[record.name]
                 add((NAME, known[0], order, record_id, known[1]))
                 for alias in getattr(record, "aliases", ()):  # a group has none
-                    name = alias.name
-                    known = normalized.get(name)
-                    if known is None:
-                        known = normalized[name] = _folded(name)
+                    known = folds[alias.name]
                     add((ALIAS, known[0], order, record_id, known[1]))
             continue
         for record in records:
             for text, field in texts_of(record):
                 if (field >= TITLE) != bool(group):
                     continue
-                known = normalized.get(text)
-                if known is None:
-                    known = normalized[text] = _folded(text)
+                known = folds[text]
                 add((field, known[0], order, record.id, known[1]))
     entries.sort()
-    return entries, dict(map(itemgetter(1, 2), normalized.values()))
+    return entries, dict(map(itemgetter(1, 2), folds.values()))
+
+
+class _Folds(dict[str, tuple[int, str, tuple[str, ...]]]):
+    """:func:`_folded` of each text, made the first time the text is looked up (a plain
+    lookup in C for the texts seen before)."""
+
+    def __missing__(self, text: str) -> tuple[int, str, tuple[str, ...]]:
+        found = self[text] = _folded(text)
+        return found
 
 
 def _folded(text: str) -> tuple[int, str, tuple[str, ...]]:
