@@ -101,10 +101,11 @@ OPS = (
     "gc",
     "gc_frozen",
     "exit",
+    "exit_frozen",
     "exit_json_loads",
 )
 #: operations that are another one on a dataset loaded with options
-OP_OPTIONS = {"gc_frozen": ("gc", {"freeze": True})}
+OP_OPTIONS = {"gc_frozen": ("gc", {"freeze": True}), "exit_frozen": ("exit", {"freeze": True})}
 LAYOUT_FILES = {"folder": "folder", "document": "data.json", "jsonl": "data.jsonl"}
 
 

@@ -221,6 +221,7 @@ def ops_table(result: dict[str, Any]) -> str:
         ("gc", "del_wall_s", "`del ds` (collector off)"),
         ("gc", "collect_after_del_wall_s", "then `gc.collect()`"),
         ("exit", "exit_wall_s", "process exit after a load"),
+        ("exit_frozen", "exit_wall_s", "the same after `load_path(freeze=True)`"),
         ("exit_json_loads", "exit_wall_s", "process exit holding `json.loads`'s dicts"),
     ]
     rows = [
@@ -370,6 +371,8 @@ def _goals_at(result: dict[str, Any], size: str) -> list[list[str]]:
               f"{_share(op('gc', 'del_freed_blocks'), blocks)}; {_fmt(after, ',.0f')}",
               freed is not None and after == 0, "all; 0"),
         under("process exit after a load (wall)", op("exit", "exit_wall_s"), 0.5, "s"),
+        under("the same after `load_path(freeze=True)` (wall)",
+              op("exit_frozen", "exit_wall_s"), 0.5, "s"),
         under("full `gc.collect()` after a load (CPU)", op("gc", "collect_cpu_s"), 0.5, "s"),
         under("the same after `load_path(freeze=True)` (CPU)",
               op("gc_frozen", "collect_cpu_s"), 0.5, "s"),

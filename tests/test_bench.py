@@ -223,6 +223,7 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
         "gc",
         "gc_frozen",
         "exit",
+        "exit_frozen",
         "exit_json_loads",
     }
     gc_row = row["ops"]["gc"]
@@ -234,6 +235,7 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert row["probe"]["name"] not in row["probe"]["new_names"]
     # a frozen load's dataset is out of the collector's walk: it finds nothing to traverse
     assert row["ops"]["gc_frozen"]["blocks_held"] > 0
+    assert row["ops"]["exit_frozen"]["exit_wall_s"] > 0
     rendered = subprocess.run(
         [sys.executable, str(BENCH / "render.py"), str(out)],
         check=True,
