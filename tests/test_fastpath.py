@@ -694,6 +694,28 @@ _TEXT = Text("a text")
 @settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
+        st.sampled_from(["0", "(", ")", "+", "-", " ", "@", "a", "\x00", "\xff", "\xc2\xa0"]),
+        max_size=40,
+    ).map("".join),
+    st.integers(0, 40),
+)
+def test_each_mark_is_found_where_a_plain_search_finds_it(text: str, start: int) -> None:
+    # the bulk check's search for each contact mark in marked text (by a regex's search, by
+    # its first byte) finds the first place from ``start`` that a plain search, and for '(00'
+    # a match of the regex at the place, finds
+    marked = text.encode("latin-1")
+    for mark in _fields.CONTACT_MARKS:
+        expected = marked.find(mark, start)
+        while mark == b"(00" and expected != -1:
+            if _bulkcheck._PAREN_PHONE.match(marked, expected) is not None:
+                break
+            expected = marked.find(mark, expected + 1)
+        assert _bulkcheck._find_mark(marked, mark, start) == expected
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
         st.sampled_from(["a", "a:b", "::", "ж: x", "b", " x", "x\u3000", "\u3000ж"]),
         min_size=1,
         max_size=12,
