@@ -692,6 +692,13 @@ _TEXT = Text("a text")
 
 
 @settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from([b":", b"a", b"bcd", b"\x00", b"::"]), max_size=200).map(b"".join))
+def test_the_colons_found_by_search_are_those_a_count_finds(raw: bytes) -> None:
+    # by searches while colons are rare, then by a count of the rest: the count's answer
+    assert _bulkcheck._colons(raw) == raw.count(b":")
+
+
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.sampled_from(["0", "(", ")", "+", "-", " ", "@", "a", "\x00", "\xff", "\xc2\xa0"]),

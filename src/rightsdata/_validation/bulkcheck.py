@@ -408,12 +408,28 @@ def _text_colons(values: list[str], spec: Text, escapes: bool = True) -> int:
     if any(map(holds_contact, _contact_suspects(unique, raw, marked))):
         return -1
     if len(unique) == len(values) or b":" not in marked:
-        return marked.count(b":")
+        return _colons(raw)
     # each distinct value's colons counted once, then looked up for every value (the texts
     # of 10,000 events, callgrind: a Counter of the values cost 75 M instructions, counting
     # every value's colons 68 M, this 49 M)
     colons = {value: value.count(":") for value in unique if ":" in value}
     return sum(filter(None, map(colons.get, values)))
+
+
+def _colons(raw: bytes) -> int:
+    """``raw.count(b":")``, found by searches (a memchr each) while colons are rare: a
+    count reads every byte (about 5 instructions a byte), a search skips to the next colon
+    (about 100 instructions a colon found); once colons are as dense as one in 32 bytes the
+    rest is counted."""
+    found = 0
+    dense = len(raw) >> 5
+    position = raw.find(b":")
+    while position != -1:
+        found += 1
+        if found > dense:
+            return found + raw.count(b":", position + 1)
+        position = raw.find(b":", position + 1)
+    return found
 
 
 _PAREN: Final = b"(00"
