@@ -736,6 +736,35 @@ def test_texts_colons_are_every_values_repeats_too(values: list[str], escapes: b
     assert _bulkcheck._text_colons(values, _TEXT, escapes) == expected
 
 
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "a:b", "::", "ж: x", "", " x", "x\u3000", "\u3000ж", "a@b.cc", "(727) 555-0199"]
+        ),
+        max_size=40,
+    ),
+    st.integers(0, 80),
+    st.booleans(),
+)
+def test_texts_checked_as_they_are_or_once_each_agree(
+    tail: list[str], distinct: int, escapes: bool
+) -> None:
+    # a group is checked value by value, or (its first values repeating) once for each
+    # distinct value: either way the rule of each value, and every value's colons
+    values = [f"text {i}: fine" for i in range(distinct)] + tail
+    fine = all(map(_TEXT.fine, values))
+    expected = sum(value.count(":") for value in values) if fine else -1
+    assert _bulkcheck._text_colons(values, _TEXT, escapes) == expected
+    saved = _bulkcheck._SAMPLE_DISTINCT
+    try:
+        for forced in (0, len(values) + 1):  # as they are; once each
+            _bulkcheck._SAMPLE_DISTINCT = forced  # type: ignore[misc]
+            assert _bulkcheck._text_colons(values, _TEXT, escapes) == expected
+    finally:
+        _bulkcheck._SAMPLE_DISTINCT = saved  # type: ignore[misc]
+
+
 @pytest.mark.parametrize(
     "odd",
     ["", " b", "b ", "\tb", "b\n", "\x1cb", "b\x1f", "\u00a0b", "b\u0085", "\u2028b", "b\u3000"],
