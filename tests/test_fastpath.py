@@ -738,6 +738,16 @@ def test_texts_colons_are_every_values_repeats_too(values: list[str], escapes: b
 
 @settings(max_examples=examples(200), deadline=None)
 @given(
+    st.lists(st.sampled_from(["a", "b:c", "ж", "é x", "\U0001f600", ""]), min_size=1, max_size=20)
+)
+def test_the_texts_in_utf8_are_each_value_once_in_some_order(values: list[str]) -> None:
+    # the ASCII values are copied and only the others encoded: the same values, joined
+    raw = _bulkcheck._utf8("\x00".join(values), values)
+    assert sorted(raw.split(b"\x00")) == sorted(value.encode("utf-8") for value in values)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
     st.lists(
         st.sampled_from(
             ["a", "a:b", "::", "ж: x", "", " x", "x\u3000", "\u3000ж", "a@b.cc", "(727) 555-0199"]
