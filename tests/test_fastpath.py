@@ -688,6 +688,33 @@ def test_the_contact_marks_agree_with_the_regexes(value: str) -> None:
     assert refused is (expected or bad_edges)
 
 
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.sets(st.sampled_from(["zqa:x", "zqa:y-1", "zqb:x", "zqb:-x", "zqa:X", "zqc:x", "zqa:"])),
+    st.sets(st.sampled_from(["zqa:x", "zqb:x", "zqa:y-1", "zqc:x"])),
+)
+def test_ids_known_with_one_prefix_are_judged_as_the_regex_judges_them(
+    values: set[str], known: set[str]
+) -> None:
+    # IDs found valid with one prefix (a file's own IDs) pass with any tuple holding it; the
+    # others are checked: the verdict is the ID regex's either way
+    import re
+
+    from rightsdata._values.ids import id_pattern
+
+    prefixes = ("zqa", "zqb")
+    saved = {key: set(ids) for key, ids in _fields.KNOWN_IDS.items() if key[0].startswith("zq")}
+    try:
+        for value in known:
+            _fields.remember_ids((value.partition(":")[0],), {value})
+        expected = all(re.fullmatch(id_pattern(prefixes), value) for value in values)
+        assert _bulkcheck._ids_fine(set(values), prefixes) is expected
+    finally:
+        for key in [key for key in _fields.KNOWN_IDS if key[0].startswith("zq")]:
+            del _fields.KNOWN_IDS[key]
+        _fields.KNOWN_IDS.update(saved)
+
+
 _TEXT = Text("a text")
 
 

@@ -337,6 +337,15 @@ def _ids_fine(unique: set[str], prefixes: tuple[str, ...], escapes: bool = True)
     """The rule of :func:`~rightsdata._model.fields.check_ref` for many IDs at once (unless
     ``escapes``, none holds a NUL: :func:`checked_colons`)."""
     new = unique.difference(KNOWN_IDS.get(prefixes, ()))
+    if len(prefixes) > 1:
+        # an ID found valid with one of the prefixes is valid with any tuple holding it: the
+        # records' own IDs, checked in their own files, are most of those named after them
+        for prefix in prefixes:
+            if not new:
+                return True
+            known = KNOWN_IDS.get((prefix,))
+            if known:
+                new = new.difference(known)  # (reads ``new``, not the larger ``known``)
     if not new:
         return True
     if not _ids_match(new, prefixes, escapes):
