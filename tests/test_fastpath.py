@@ -688,7 +688,63 @@ def test_the_contact_marks_agree_with_the_regexes(value: str) -> None:
     assert refused is (expected or bad_edges)
 
 
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.sets(st.sampled_from(["zqa:x", "zqa:y-1", "zqb:x", "zqb:-x", "zqa:X", "zqc:x", "zqa:"])),
+    st.sets(st.sampled_from(["zqa:x", "zqb:x", "zqa:y-1", "zqc:x"])),
+)
+def test_ids_known_with_one_prefix_are_judged_as_the_regex_judges_them(
+    values: set[str], known: set[str]
+) -> None:
+    # IDs found valid with one prefix (a file's own IDs) pass with any tuple holding it; the
+    # others are checked: the verdict is the ID regex's either way
+    import re
+
+    from rightsdata._values.ids import id_pattern
+
+    prefixes = ("zqa", "zqb")
+    saved = {key: set(ids) for key, ids in _fields.KNOWN_IDS.items() if key[0].startswith("zq")}
+    try:
+        for value in known:
+            _fields.remember_ids((value.partition(":")[0],), {value})
+        expected = all(re.fullmatch(id_pattern(prefixes), value) for value in values)
+        assert _bulkcheck._ids_fine(set(values), prefixes) is expected
+    finally:
+        for key in [key for key in _fields.KNOWN_IDS if key[0].startswith("zq")]:
+            del _fields.KNOWN_IDS[key]
+        _fields.KNOWN_IDS.update(saved)
+
+
 _TEXT = Text("a text")
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(st.sampled_from([b":", b"a", b"bcd", b"\x00", b"::"]), max_size=200).map(b"".join))
+def test_the_colons_found_by_search_are_those_a_count_finds(raw: bytes) -> None:
+    # by searches while colons are rare, then by a count of the rest: the count's answer
+    assert _bulkcheck._colons(raw) == raw.count(b":")
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["0", "(", ")", "+", "-", " ", "@", "a", "\x00", "\xff", "\xc2\xa0"]),
+        max_size=40,
+    ).map("".join),
+    st.integers(0, 40),
+)
+def test_each_mark_is_found_where_a_plain_search_finds_it(text: str, start: int) -> None:
+    # the bulk check's search for each contact mark in marked text (by a regex's search, by
+    # its first byte) finds the first place from ``start`` that a plain search, and for '(00'
+    # a match of the regex at the place, finds
+    marked = text.encode("latin-1")
+    for mark in _fields.CONTACT_MARKS:
+        expected = marked.find(mark, start)
+        while mark == b"(00" and expected != -1:
+            if _bulkcheck._PAREN_PHONE.match(marked, expected) is not None:
+                break
+            expected = marked.find(mark, expected + 1)
+        assert _bulkcheck._find_mark(marked, mark, start) == expected
 
 
 @settings(max_examples=examples(300), deadline=None)
@@ -705,6 +761,45 @@ def test_texts_colons_are_every_values_repeats_too(values: list[str], escapes: b
     fine = all(map(_TEXT.fine, values))
     expected = sum(value.count(":") for value in values) if fine else -1
     assert _bulkcheck._text_colons(values, _TEXT, escapes) == expected
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b:c", "ж", "é x", "\U0001f600", ""]), min_size=1, max_size=20)
+)
+def test_the_texts_in_utf8_are_each_value_once_in_some_order(values: list[str]) -> None:
+    # the ASCII values are copied and only the others encoded: the same values, joined
+    raw = _bulkcheck._utf8("\x00".join(values), values)
+    assert sorted(raw.split(b"\x00")) == sorted(value.encode("utf-8") for value in values)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "a:b", "::", "ж: x", "", " x", "x\u3000", "\u3000ж", "a@b.cc", "(727) 555-0199"]
+        ),
+        max_size=40,
+    ),
+    st.integers(0, 80),
+    st.booleans(),
+)
+def test_texts_checked_as_they_are_or_once_each_agree(
+    tail: list[str], distinct: int, escapes: bool
+) -> None:
+    # a group is checked value by value, or (its first values repeating) once for each
+    # distinct value: either way the rule of each value, and every value's colons
+    values = [f"text {i}: fine" for i in range(distinct)] + tail
+    fine = all(map(_TEXT.fine, values))
+    expected = sum(value.count(":") for value in values) if fine else -1
+    assert _bulkcheck._text_colons(values, _TEXT, escapes) == expected
+    saved = _bulkcheck._SAMPLE_DISTINCT
+    try:
+        for forced in (0, len(values) + 1):  # as they are; once each
+            _bulkcheck._SAMPLE_DISTINCT = forced  # type: ignore[misc]
+            assert _bulkcheck._text_colons(values, _TEXT, escapes) == expected
+    finally:
+        _bulkcheck._SAMPLE_DISTINCT = saved  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(
