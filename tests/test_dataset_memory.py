@@ -78,3 +78,27 @@ def test_queries_leave_no_cyclic_garbage() -> None:
         assert gc.collect() == 0  # nothing was left for the collector to find
     finally:
         gc.enable()
+
+
+def test_the_cache_of_valid_ids_stays_small() -> None:
+    """The IDs found valid are kept (a set a tuple of prefixes, bound by the generated
+    checks) only while a set holds at most 4,096: a large load's are not kept after it."""
+    from rightsdata._model import fields
+
+    prefixes = ("person", "org", "group")
+    known = fields.KNOWN_IDS.setdefault(prefixes, set())
+    before = set(known)
+    try:
+        fields.remember_ids(prefixes, ["person:a", "org:b"])
+        assert {"person:a", "org:b"} <= known
+        many = [f"person:p{i}" for i in range(4097)]
+        fields.remember_ids(prefixes, many)
+        assert fields.KNOWN_IDS[prefixes] is known  # the same set, emptied
+        assert not known
+        fields.remember_ids(prefixes, many[:4096])
+        assert len(known) == 4096
+        fields.remember_ids(prefixes, ["person:q"])  # past the limit: emptied, then kept
+        assert known == {"person:q"}
+    finally:
+        known.clear()
+        known.update(before)
