@@ -78,3 +78,58 @@ def test_queries_leave_no_cyclic_garbage() -> None:
         assert gc.collect() == 0  # nothing was left for the collector to find
     finally:
         gc.enable()
+
+
+def test_the_cache_of_valid_ids_stays_small() -> None:
+    """The IDs found valid are kept (a set a tuple of prefixes, bound by the generated
+    checks) only while a set holds at most 4,096: a large load's are not kept after it."""
+    from rightsdata._model import fields
+
+    prefixes = ("person", "org", "group")
+    known = fields.KNOWN_IDS.setdefault(prefixes, set())
+    before = set(known)
+    try:
+        fields.remember_ids(prefixes, ["person:a", "org:b"])
+        assert {"person:a", "org:b"} <= known
+        many = [f"person:p{i}" for i in range(4097)]
+        fields.remember_ids(prefixes, many)
+        assert fields.KNOWN_IDS[prefixes] is known  # the same set, emptied
+        assert not known
+        fields.remember_ids(prefixes, many[:4096])
+        assert len(known) == 4096
+        fields.remember_ids(prefixes, ["person:q"])  # past the limit: emptied, then kept
+        assert known == {"person:q"}
+    finally:
+        known.clear()
+        known.update(before)
+
+
+def test_a_large_dataset_gives_the_heaps_free_pages_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dataset of TRIMMED_FROM records or more (here 100) ends its building with one
+    malloc_trim; a smaller one does not; either is the same dataset."""
+    import rightsdata._data.dataset as dataset_module
+
+    bundled = rightsdata.load()
+    records = {kind: list(bundled.collection(kind)) for kind in KINDS}
+    calls: list[None] = []
+    monkeypatch.setattr(dataset_module, "_trim_heap", lambda: calls.append(None))
+    small = Dataset(records)
+    assert calls == []  # (the bundled dataset holds fewer than 100,000 records)
+    monkeypatch.setattr(dataset_module, "TRIMMED_FROM", 100)
+    large = Dataset(records)
+    assert len(calls) == 1
+    assert large.to_dict() == small.to_dict() == bundled.to_dict()
+
+
+def test_trimming_the_heap_is_a_no_op_where_it_cannot_be(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import rightsdata._data.dataset as dataset_module
+
+    dataset_module._trim_heap()  # glibc's malloc_trim, or nothing: no error either way
+    libc = os.confstr("CS_GNU_LIBC_VERSION") if hasattr(os, "confstr") else None
+    assert (dataset_module._trim[0] is not None) == bool(libc and libc.startswith("glibc"))
+    monkeypatch.setattr(dataset_module, "_trim", [])
+    monkeypatch.setattr(os, "confstr", lambda name: "musl")
+    dataset_module._trim_heap()
+    assert dataset_module._trim == [None]
