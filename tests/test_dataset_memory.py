@@ -104,32 +104,35 @@ def test_the_cache_of_valid_ids_stays_small() -> None:
         known.update(before)
 
 
-def test_a_large_dataset_gives_the_heaps_free_pages_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A dataset of TRIMMED_FROM records or more (here 100) ends its building with one
-    malloc_trim; a smaller one does not; either is the same dataset."""
-    import rightsdata._data.dataset as dataset_module
+def test_a_large_load_gives_the_heaps_free_pages_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A load of TRIMMED_FROM records or more (here 100) ends with one malloc_trim; a
+    smaller one does not; either is the same dataset."""
+    import rightsdata._data.loading as loading
+    from rightsdata._values.resources import datasets_root
 
-    bundled = rightsdata.load()
-    records = {kind: list(bundled.collection(kind)) for kind in KINDS}
+    folder = str(datasets_root().joinpath("kazakhstan"))
     calls: list[None] = []
-    monkeypatch.setattr(dataset_module, "_trim_heap", lambda: calls.append(None))
-    small = Dataset(records)
+    monkeypatch.setattr(loading, "trim_heap", lambda: calls.append(None))
+    small = rightsdata.load_path(folder)
     assert calls == []  # (the bundled dataset holds fewer than 100,000 records)
-    monkeypatch.setattr(dataset_module, "TRIMMED_FROM", 100)
-    large = Dataset(records)
+    monkeypatch.setattr(loading, "TRIMMED_FROM", 100)
+    large = rightsdata.load_path(folder)
     assert len(calls) == 1
-    assert large.to_dict() == small.to_dict() == bundled.to_dict()
+    assert large.to_dict() == small.to_dict() == rightsdata.load().to_dict()
+    with pytest.raises(rightsdata.InvalidDataError):  # a failed load trims nothing
+        rightsdata.load_path(folder, max_bytes=10)
+    assert len(calls) == 1
 
 
 def test_trimming_the_heap_is_a_no_op_where_it_cannot_be(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    import rightsdata._data.dataset as dataset_module
+    from rightsdata._values import heap
 
-    dataset_module._trim_heap()  # glibc's malloc_trim, or nothing: no error either way
+    heap.trim_heap()  # glibc's malloc_trim, or nothing: no error either way
     libc = os.confstr("CS_GNU_LIBC_VERSION") if hasattr(os, "confstr") else None
-    assert (dataset_module._trim[0] is not None) == bool(libc and libc.startswith("glibc"))
-    monkeypatch.setattr(dataset_module, "_trim", [])
+    assert (heap._found[0] is not None) == bool(libc and libc.startswith("glibc"))
+    monkeypatch.setattr(heap, "_found", [])
     monkeypatch.setattr(os, "confstr", lambda name: "musl")
-    dataset_module._trim_heap()
-    assert dataset_module._trim == [None]
+    heap.trim_heap()
+    assert heap._found == [None]

@@ -11,10 +11,9 @@
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from rightsdata._data.collection import (
     Collection,
@@ -74,45 +73,6 @@ def _setup(
         return Queries(Indexes(by_kind, gathered), redirects, tables)
 
     return QueryHandle(queries)
-
-
-#: Records from which a new dataset gives the C heap's free pages back to the system
-#: (:func:`_trim_heap`): about 22,000 events, whose load takes about 0.7 s, so that the
-#: first call's 9 ms (importing ctypes, the trim) is about 1% of it.
-TRIMMED_FROM: Final = 100_000
-_trim: list[Any] = []  # glibc's malloc_trim, once looked up (None elsewhere)
-
-
-def _trim_heap() -> None:
-    """Give the free pages of the C heap back to the system (glibc's ``malloc_trim``; other
-    C libraries: nothing).
-
-    A load frees large temporary objects (file contents, joined texts, lists of IDs) that
-    the C allocator took from its heap, under the dataset's own large objects (its tables):
-    glibc returns freed memory to the system on its own only from the heap's top, so about
-    650 bytes an event stayed in the process after a load of 100,000 events, a tenth of what
-    it held. ``malloc_trim(0)`` releases every free page of the heap (4 ms there); pages
-    taken again later cost a page fault each.
-    """
-    if not _trim:
-        found = None
-        try:
-            libc = os.confstr("CS_GNU_LIBC_VERSION")
-        except (AttributeError, ValueError, OSError):  # (not a POSIX system, or unknown)
-            libc = None
-        if libc and libc.startswith("glibc"):
-            import ctypes  # (here: about 8 ms cold, paid by large loads only)
-
-            try:
-                found = ctypes.CDLL(None).malloc_trim
-            except (AttributeError, OSError):
-                found = None
-            if found is not None:
-                found.argtypes = (ctypes.c_size_t,)
-                found.restype = ctypes.c_int
-        _trim.append(found)
-    if _trim[0] is not None:
-        _trim[0](0)
 
 
 def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
@@ -228,8 +188,6 @@ class Dataset:
         self._version = version
         self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
         register(self)  # so that the records' notebook cards can name the records they cite
-        if sum(map(len, by_kind.values())) >= TRIMMED_FROM:
-            _trim_heap()  # what a large load freed goes back to the system
 
     def _answers(self) -> Queries:
         """The queries over this dataset's indexes, set up on first use."""

@@ -32,6 +32,7 @@ from rightsdata._validation.integrity import Where, check_integrity
 from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, describe_json
 from rightsdata._values.format import DESCRIPTOR
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
+from rightsdata._values.heap import TRIMMED_FROM, trim_heap
 from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
 from rightsdata._values.places import Places, RecordPlace, identify
 from rightsdata._values.resources import datasets_root
@@ -162,6 +163,9 @@ def load_path(
     ``gc.unfreeze()`` undoes it. (Without it, a load hands what it built to the collector's
     oldest generation without walking it.) See docs/performance.md.
 
+    A load of 100,000 records or more ends by giving the C heap's free pages back to the
+    system (glibc's ``malloc_trim``; docs/loading.md).
+
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "data.json").write_text('{"persons": [{"id": "person:x"}]}')
@@ -182,6 +186,8 @@ def load_path(
             freeze_when_done()
     if problems or dataset is None:
         raise InvalidDataError(problems, _shown(path))
+    if sum(dataset.counts().values()) >= TRIMMED_FROM:
+        trim_heap()  # what the load freed goes back to the system (rightsdata._values.heap)
     return dataset
 
 

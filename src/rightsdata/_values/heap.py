@@ -1,0 +1,58 @@
+"""Giving the C heap's free pages back to the system after a large load (internal).
+
+A load frees large temporary objects (file contents, joined texts, lists of IDs) that the C
+allocator took from its heap, under the dataset's own large objects (its tables). glibc
+returns freed memory to the system on its own only from the heap's top, so after a load of
+100,000 events about 650 bytes an event (a tenth of what the dataset holds) stayed in the
+process, free but not given back. ``malloc_trim(0)`` releases every free page of the heap
+(a few milliseconds there); a page taken again later costs a page fault. Elsewhere than on
+glibc this does nothing.
+
+>>> trim_heap()  # glibc's malloc_trim, or nothing: never an error
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from typing import Final
+
+__all__ = ["TRIMMED_FROM", "trim_heap"]
+
+#: Records from which :func:`rightsdata.load_path` ends with :func:`trim_heap`: about 22,000
+#: events, whose load takes about 0.7 s, so that the first trim's 9 ms (importing ctypes,
+#: the trim) is about 1% of it.
+TRIMMED_FROM: Final = 100_000
+
+_lock = threading.Lock()
+_found: list[Callable[[int], int] | None] = []  # malloc_trim once looked up (None elsewhere)
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        libc = os.confstr("CS_GNU_LIBC_VERSION")
+    except (AttributeError, ValueError, OSError):  # (not a POSIX system, or unknown)
+        return None
+    if not (libc and libc.startswith("glibc")):
+        return None
+    import ctypes  # (here: about 8 ms cold, paid by large loads only)
+
+    try:
+        found = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None
+    found.argtypes = (ctypes.c_size_t,)
+    found.restype = ctypes.c_int
+    return found
+
+
+def trim_heap() -> None:
+    """Give the free pages of the C heap back to the system (glibc's ``malloc_trim(0)``;
+    other C libraries: nothing)."""
+    with _lock:
+        if not _found:
+            _found.append(_malloc_trim())
+        trim = _found[0]
+    if trim is not None:
+        trim(0)
