@@ -6,8 +6,8 @@ returns freed memory to the system on its own only from the heap's top, so after
 100,000 events about 650 bytes an event (a tenth of what the dataset holds) stayed in the
 process, free but not given back. ``malloc_trim(0)`` releases every free page of the heap
 (a few milliseconds there); a page taken again later costs a page fault (the first
-queries' indexes: at 100,000 events the first ``events(between=...)`` 4.5 -> 7.5 ms). Elsewhere than on
-glibc this does nothing.
+queries' indexes: at 100,000 events the first ``events(between=...)`` 4.5 -> 7.5 ms).
+Elsewhere than on glibc this does nothing.
 
 >>> trim_heap()  # glibc's malloc_trim, or nothing: never an error
 """
