@@ -131,8 +131,11 @@ def test_trimming_the_heap_is_a_no_op_where_it_cannot_be(monkeypatch: pytest.Mon
 
     heap.trim_heap()  # glibc's malloc_trim, or nothing: no error either way
     libc = os.confstr("CS_GNU_LIBC_VERSION") if hasattr(os, "confstr") else None
-    assert (heap._found[0] is not None) == bool(libc and libc.startswith("glibc"))
-    monkeypatch.setattr(heap, "_found", [])
+    assert (heap._malloc_trim() is not None) == bool(libc and libc.startswith("glibc"))
+    heap._malloc_trim.cache_clear()
     monkeypatch.setattr(os, "confstr", lambda name: "musl")
-    heap.trim_heap()
-    assert heap._found == [None]
+    try:
+        heap.trim_heap()
+        assert heap._malloc_trim() is None
+    finally:
+        heap._malloc_trim.cache_clear()  # (looked up again, on this system, when next used)

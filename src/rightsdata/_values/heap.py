@@ -14,8 +14,8 @@ Elsewhere than on glibc this does nothing.
 
 from __future__ import annotations
 
+import functools
 import os
-import threading
 from collections.abc import Callable
 from typing import Final
 
@@ -26,11 +26,10 @@ __all__ = ["TRIMMED_FROM", "trim_heap"]
 #: the trim) is about 1% of it.
 TRIMMED_FROM: Final = 100_000
 
-_lock = threading.Lock()
-_found: list[Callable[[int], int] | None] = []  # malloc_trim once looked up (None elsewhere)
 
-
+@functools.cache
 def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, looked up once; None with another C library."""
     try:
         libc = os.confstr("CS_GNU_LIBC_VERSION")
     except (AttributeError, ValueError, OSError):  # (not a POSIX system, or unknown)
@@ -51,9 +50,6 @@ def _malloc_trim() -> Callable[[int], int] | None:
 def trim_heap() -> None:
     """Give the free pages of the C heap back to the system (glibc's ``malloc_trim(0)``;
     other C libraries: nothing)."""
-    with _lock:
-        if not _found:
-            _found.append(_malloc_trim())
-        trim = _found[0]
+    trim = _malloc_trim()
     if trim is not None:
         trim(0)
