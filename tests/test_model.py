@@ -70,6 +70,24 @@ def test_figure_qualifier_needs_its_number(qualifier: str, needs: str) -> None:
     assert (location, code) == (f"events.json[0] event:a.figures[0].{needs}", ProblemCode.RULE)
 
 
+@pytest.mark.parametrize(
+    ("numbers", "where", "message"),
+    [
+        ({"low": 3, "qualifier": "between"}, "low", "qualifier 'between' needs low and high"),
+        ({"high": 3, "qualifier": "between"}, "low", "qualifier 'between' needs low and high"),
+        ({"qualifier": "between"}, "low", "qualifier 'between' needs low and high"),
+        ({"qualifier": "about"}, "best", "qualifier 'about' needs best"),
+    ],
+)
+def test_figure_rules_of_between_and_of_stating_a_number(
+    numbers: dict[str, Any], where: str, message: str
+) -> None:
+    location, code, found = problem_at("events", event_doc(figures=[figure(**numbers)]))
+    assert (location, code) == (f"events.json[0] event:a.figures[0].{where}", ProblemCode.RULE)
+    assert found == message
+    structure("events", event_doc(figures=[figure(low=1, high=3, qualifier="between")]))
+
+
 def test_imprecise_figure_may_have_no_numbers() -> None:
     event = structure(
         "events", event_doc(figures=[figure(qualifier="imprecise", as_given="thousands")])
@@ -134,8 +152,14 @@ def test_quote_needs_a_citation_that_covers_it() -> None:
     }
     location, _, _ = problem_at("statements", doc)
     assert location == "statements.json[0] statement:a.quote"
-    doc["citations"] = [{**CITE, "fields": ["summary", "quote"]}]
-    structure("statements", doc)
+    doc["citations"] = [{**CITE, "fields": ["summary"]}, {**CITE, "fields": ["summary"]}]
+    location, _, _ = problem_at("statements", doc)
+    assert location == "statements.json[0] statement:a.quote"
+    for covering in ({**CITE, "fields": ["summary", "quote"]}, {**CITE, "fields": None}):
+        doc["citations"] = [covering]
+        structure("statements", doc)
+        doc["citations"] = [{**CITE, "fields": ["summary"]}, covering]  # any one covers it
+        structure("statements", doc)
 
 
 @pytest.mark.parametrize(
