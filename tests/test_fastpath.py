@@ -13,6 +13,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -817,6 +818,55 @@ def test_an_empty_text_or_one_with_white_space_at_an_end_is_refused_wherever_it_
         assert _bulkcheck._text_colons(values, _TEXT, escapes) == -1
     assert _bulkcheck._text_colons(fine, _TEXT, escapes) == 20
     assert _bulkcheck._text_colons([*fine, "b", "b"], _TEXT, escapes) == 20
+
+
+def _walked(walk: Any, cls: type, records: list[Any]) -> tuple[Any, ...] | None:
+    """What a walk of ``cls`` gathers of ``records`` (each list as a multiset where the walk's
+    order is free), or None if it rejects them."""
+    from collections import Counter
+
+    plan = _bulkcheck._plan(cls)
+    texts: list[list[str]] = [[] for _ in plan.texts]
+    refs: list[list[str]] = [[] for _ in plan.refs]
+    names: list[list[str]] = [[] for _ in plan.names]
+    families: list[list[str]] = [[] for _ in plan.families]
+    groups: list[dict[int, Any]] = [{} for _ in plan.groups]
+    try:
+        pairs = walk(records, texts, refs, names, families, groups)
+    except _fields.RejectedError:
+        return None
+    bags = [[Counter(values) for values in gathered] for gathered in (texts, refs, names)]
+    return pairs, bags, families, groups
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_parts_checked_after_the_records_are_checked_as_within_them(kind: str) -> None:
+    # a walk checks the parts of lists that hold no parts (citations, inferences) in one loop
+    # after the records': the same pairs, values, families and groups as a walk that checks
+    # them within each record, and the same verdict when a list that needs a part is empty
+    from rightsdata._model.fields import Gather
+    from rightsdata._values.codegen import compile_function
+
+    cls = RECORD_TYPES[kind]
+    source = _bulkcheck._walk_source(cls, Gather(), defer=False)
+    assert source != _bulkcheck._walk_source(cls, Gather())
+    namespace = {"RejectedError": _fields.RejectedError}
+    within = compile_function(source, "walk", namespace, f"walk_{cls.__name__}")
+
+    cited = "citations" in attrs.fields_dict(cls)
+
+    @settings(_SETTINGS, max_examples=examples(50))
+    @given(st.lists(records(kind), max_size=4), st.lists(st.booleans(), max_size=4))
+    def check(built: list[Any], emptied: list[bool]) -> None:
+        for at, empty in enumerate(emptied[: len(built)]):
+            if empty and cited:
+                built[at] = copy.copy(built[at])
+                object.__setattr__(built[at], "citations", ())
+        deferred = _walked(_bulkcheck._plan(cls).walk, cls, built)
+        assert deferred == _walked(within, cls, built)
+        assert (deferred is None) is any(not getattr(r, "citations", True) for r in built)
+
+    check()
 
 
 @pytest.mark.parametrize(

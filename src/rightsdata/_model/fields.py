@@ -598,6 +598,8 @@ class Items(Spec):
     def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
         if not self.min_items:
             return []
+        if self.min_items == 1:  # (a list decoded is a tuple: no call of len)
+            return [f"{pad}if not {value}: raise RejectedError()"]
         return [f"{pad}if len({value}) < {self.min_items}: raise RejectedError()"]
 
     def schema(self, base: dict[str, Any]) -> dict[str, Any]:

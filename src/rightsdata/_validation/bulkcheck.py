@@ -554,10 +554,11 @@ def _plan(cls: type) -> _Plan:
     return plan
 
 
-def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
+def _walk_source(cls: type, gathered: Gather, *, checks: bool = True, defer: bool = True) -> str:
     """The source of the function ``walk_<class name>`` that checks and gathers records of
     ``cls``, filling ``gathered``'s indexes; or, unless ``checks``, of ``names_<class name>``,
-    which only gathers the IDs of the class's ``NAMES`` (as ``walk_`` does too)."""
+    which only gathers the IDs of the class's ``NAMES`` (as ``walk_`` does too). Unless
+    ``defer``, every part is checked within its record (:func:`_walk_lines`)."""
     families: Mapping[str, tuple[str, ...]] = getattr(cls, "NAMES", {})
     named = {path: family for family, paths in families.items() for path in paths}
     for path in named:
@@ -566,9 +567,15 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
     for path in grouped:
         if _field_at(cls, path, "GROUPS") is None:
             raise TypeError(f"{cls.__name__}.GROUPS: {path!r} is not a path to a field")
-    body = _walk_lines(cls, 1, None, gathered, named, grouped, "", checks)
+    deferred: list[tuple[str, int, list[str]]] = []
+    body = _walk_lines(
+        cls, 1, None, gathered, named, grouped, "", checks, deferred if defer else None
+    )
     ends = [f"        f{gathered.family(family)}({NAME_BREAK!r})" for family in families]
-    used = "\n".join([*body, *ends])
+    later: list[str] = []
+    for k, (inner, pairs, lines) in enumerate(deferred):
+        later += [f"    pairs += {pairs} * len(D{k})", f"    for {inner} in D{k}:", *lines]
+    used = "\n".join([*body, *ends, *later])
     loop = "    for i, o1 in enumerate(records):" if grouped else "    for o1 in records:"
     aliases = [
         *(f"    t{i} = texts[{i}].append" for i in gathered.texts.values()),
@@ -588,13 +595,24 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True) -> str:
     if not checks:
         signature = f"def names_{cls.__name__}(records, families, groups):"
         return "\n".join([signature, *head, loop, *body, *ends])
+    head += [
+        line for k in range(len(deferred)) for line in (f"    D{k} = []", f"    d{k} = D{k}.extend")
+    ]
     head = [
         f"def walk_{cls.__name__}(records, texts, refs, names, families, groups):",
         *head,
         f"    pairs = {len(attrs.fields(cls))} * len(records)",
         loop,
     ]
-    return "\n".join([*head, *body, *ends, "    return pairs"])
+    return "\n".join([*head, *body, *ends, *later, "    return pairs"])
+
+
+def _leaf(cls: type, within: str, paths: Iterable[str]) -> bool:
+    """Whether ``cls`` (a part at ``within`` from the record) holds no parts and none of
+    ``paths`` (of ``NAMES`` and ``GROUPS``: gathered in the records' order, by position)."""
+    if any(path.startswith(within) for path in paths):
+        return False
+    return all(nested_part(hint)[0] is None for hint in field_hints(cls).values())
 
 
 def _group_lines(value: str, index: int, pad: str) -> list[str]:
@@ -687,11 +705,19 @@ def _walk_lines(
     grouped: Mapping[str, int],
     path: str,
     checks: bool,
+    deferred: list[tuple[str, int, list[str]]] | None = None,
 ) -> list[str]:
     """The statements that check and gather one object ``o{depth}`` of ``cls``, a part held
     in a list by ``holder`` (or a record: None), at ``path`` from the record; and that gather
     the IDs of the record's ``NAMES`` (``named``: each path's family). Unless ``checks``,
-    only those, and only for the parts that hold some."""
+    only those, and only for the parts that hold some.
+
+    The parts of a list whose class holds no parts, none of ``named`` nor ``grouped`` (a
+    citation, an inference, an alias), are gathered into one list for all the records, added
+    to ``deferred`` (the part's name, its pairs, the statements that check one), which the
+    walk checks after the records, one loop for all: most such lists hold one part, and a
+    loop over each made and freed an iterator (the walks of 1,000 events 29.2 -> 25.9 M
+    instructions with the test of a list that needs a part by ``not``, callgrind)."""
     pad, obj = "    " * (depth + 1), f"o{depth}"
     fields = attrs.fields(cls)
     # (a record's pairs are counted once for all of them, by the walk's first line)
@@ -728,8 +754,20 @@ def _walk_lines(
             if not checks and not any(p.startswith(within) for p in (*named, *grouped)):
                 continue
             holder = cls if many else None
-            body = _walk_lines(nested, depth + 1, holder, gathered, named, grouped, within, checks)
+            body = _walk_lines(
+                nested, depth + 1, holder, gathered, named, grouped, within, checks, deferred
+            )
             if not body:
+                continue
+            if many and deferred is not None and _leaf(nested, within, (*named, *grouped)):
+                pairs = body.pop(0)  # (the part's pairs, counted for all of them at once)
+                assert pairs == f"{pad}    pairs += {len(attrs.fields(nested))}"
+                k = len(deferred)
+                deferred.append((inner, len(attrs.fields(nested)), body))
+                if isinstance(spec, Items) and spec.min_items:
+                    lines.append(f"{pad}d{k}({value})")
+                else:
+                    lines += [f"{pad}v = {value}", f"{pad}if v:", f"{pad}    d{k}(v)"]
                 continue
             if many and isinstance(spec, Items) and spec.min_items:
                 lines.append(f"{pad}for {inner} in {value}:")

@@ -8,16 +8,16 @@ otherwise it is generated.
 from rightsdata._model.fields import RejectedError
 
 SOURCES = {
-    'Source': 'def walk_Source(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r0(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t6(v)\n                    v = o3.quote\n                    if v is not None:\n                        t7(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a1(o2.field)\n                t8(o2.field)\n                t9(o2.basis)\n    return pairs',
-    'Person': 'def walk_Person(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 9 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            for o2 in v:\n                pairs += 2\n                t1(o2.name)\n                v = o2.language\n                if v is not None:\n                    t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            for o2 in v:\n                pairs += 2\n                t5(o2.value)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a1(o2.field)\n                t8(o2.field)\n                t9(o2.basis)\n    return pairs',
-    'Organization': 'def walk_Organization(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            for o2 in v:\n                pairs += 2\n                t1(o2.name)\n                v = o2.language\n                if v is not None:\n                    t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            for o2 in v:\n                pairs += 2\n                t5(o2.value)\n                o2._rules()\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r2(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t7(v)\n                    v = o3.quote\n                    if v is not None:\n                        t8(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t9(o2.field)\n                t10(o2.basis)\n    return pairs',
-    'Group': 'def walk_Group(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        v = o1.identifiers\n        if v:\n            for o2 in v:\n                pairs += 2\n                t3(o2.value)\n                o2._rules()\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t4(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r3(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t5(v)\n                    v = o3.quote\n                    if v is not None:\n                        t6(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t7(o2.field)\n                t8(o2.basis)\n    return pairs',
-    'Place': 'def walk_Place(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            for o2 in v:\n                pairs += 2\n                t1(o2.name)\n                v = o2.language\n                if v is not None:\n                    t2(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.identifiers\n        if v:\n            for o2 in v:\n                pairs += 2\n                t4(o2.value)\n                o2._rules()\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r2(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t6(v)\n                    v = o3.quote\n                    if v is not None:\n                        t7(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t8(o2.field)\n                t9(o2.basis)\n    return pairs',
-    'Law': 'def walk_Law(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    pairs = 8 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        v = o1.article\n        if v is not None:\n            t2(v)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a1(o2.field)\n                t7(o2.field)\n                t8(o2.basis)\n        o1._rules()\n    return pairs',
-    'Event': "def walk_Event(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    f1 = families[1].append\n    f2 = families[2].append\n    x0 = families[0].extend\n    x2 = families[2].extend\n    G0 = groups[0]\n    G1 = groups[1]\n    G2 = groups[2]\n    P0 = {}\n    P1 = {}\n    P2 = {}\n    p0 = P0.get\n    p1 = P1.get\n    p2 = P2.get\n    ident = id\n    pairs = 15 * len(records)\n    for i, o1 in enumerate(records):\n        r0(o1.id)\n        v = o1.kind\n        p = p1(ident(v))\n        if p is None:\n            at = []\n            G1[ident(v)] = (v, at)\n            p = P1[ident(v)] = at.append\n        p(i)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        v = o1.date\n        p = p0(ident(v))\n        if p is None:\n            at = []\n            G0[ident(v)] = (v, at)\n            p = P0[ident(v)] = at.append\n        p(i)\n        v = o1.places\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.participants\n        if v:\n            for o2 in v:\n                pairs += 2\n                r2(o2.actor)\n                f1(o2.actor)\n                v = o2.role\n                p = p2(ident(v))\n                if p is None:\n                    at = []\n                    G2[ident(v)] = (v, at)\n                    p = P2[ident(v)] = at.append\n                p(i)\n        v = o1.charges\n        if v:\n            for o2 in v:\n                pairs += 2\n                r3(o2.provision)\n                f2(o2.provision)\n                r2(o2.against)\n                f1(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t2(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                    f2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                    x2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                    x2(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r4(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t3(v)\n                    v = o3.quote\n                    if v is not None:\n                        t4(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n            f2(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t5(o2.field)\n                t6(o2.basis)\n        o1._rules()\n        f1('\\x1e')\n        f0('\\x1e')\n        f2('\\x1e')\n    return pairs",
-    'Relationship': "def walk_Relationship(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    f0 = families[0].append\n    pairs = 9 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.subject)\n        f0(o1.subject)\n        r2(o1.object)\n        f0(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a1(o2.field)\n                t3(o2.field)\n                t4(o2.basis)\n        o1._rules()\n        f0('\\x1e')\n    return pairs",
-    'Statement': "def walk_Statement(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    x0 = families[0].extend\n    pairs = 13 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.speaker)\n        f0(o1.speaker)\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        v = o1.addressed_to\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.about\n        if v:\n            e2(v)\n            x0(v)\n        v = o1.joined_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.relayed_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t2(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r3(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t3(v)\n                    v = o3.quote\n                    if v is not None:\n                        t4(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t5(o2.field)\n                t6(o2.basis)\n        o1._rules()\n        f0('\\x1e')\n    return pairs",
-    'Rating': "def walk_Rating(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    pairs = 10 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.country)\n        f0(o1.country)\n        r2(o1.rated_by)\n        f0(o1.rated_by)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t0(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r3(v)\n                v = o2.joined_by\n                if v:\n                    e3(v)\n                v = o2.relayed_by\n                if v:\n                    e3(v)\n                if len(o2.citations) < 1: raise RejectedError()\n                for o3 in o2.citations:\n                    pairs += 5\n                    r4(o3.source)\n                    v = o3.locator\n                    if v is not None:\n                        t1(v)\n                    v = o3.quote\n                    if v is not None:\n                        t2(v)\n                    v = o3.fields\n                    if v is not None:\n                        n0(v)\n                o2._rules()\n        if len(o1.citations) < 1: raise RejectedError()\n        for o2 in o1.citations:\n            pairs += 5\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n        v = o1.inferred\n        if v:\n            for o2 in v:\n                pairs += 2\n                a2(o2.field)\n                t3(o2.field)\n                t4(o2.basis)\n        f0('\\x1e')\n    return pairs",
+    'Source': 'def walk_Source(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.inferred\n        if v:\n            d1(v)\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r0(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
+    'Person': 'def walk_Person(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 9 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
+    'Organization': 'def walk_Organization(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs',
+    'Group': 'def walk_Group(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        v = o1.identifiers\n        if v:\n            d0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t4(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d1(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t3(o2.value)\n            o2._rules()\n    pairs += 5 * len(D1)\n    for o3 in D1:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t5(v)\n                v = o3.quote\n                if v is not None:\n                    t6(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a2(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs',
+    'Place': 'def walk_Place(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t4(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
+    'Law': 'def walk_Law(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 8 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        v = o1.article\n        if v is not None:\n            t2(v)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs',
+    'Event': "def walk_Event(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    f1 = families[1].append\n    f2 = families[2].append\n    x0 = families[0].extend\n    x2 = families[2].extend\n    G0 = groups[0]\n    G1 = groups[1]\n    G2 = groups[2]\n    P0 = {}\n    P1 = {}\n    P2 = {}\n    p0 = P0.get\n    p1 = P1.get\n    p2 = P2.get\n    ident = id\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 15 * len(records)\n    for i, o1 in enumerate(records):\n        r0(o1.id)\n        v = o1.kind\n        p = p1(ident(v))\n        if p is None:\n            at = []\n            G1[ident(v)] = (v, at)\n            p = P1[ident(v)] = at.append\n        p(i)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        v = o1.date\n        p = p0(ident(v))\n        if p is None:\n            at = []\n            G0[ident(v)] = (v, at)\n            p = P0[ident(v)] = at.append\n        p(i)\n        v = o1.places\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.participants\n        if v:\n            for o2 in v:\n                pairs += 2\n                r2(o2.actor)\n                f1(o2.actor)\n                v = o2.role\n                p = p2(ident(v))\n                if p is None:\n                    at = []\n                    G2[ident(v)] = (v, at)\n                    p = P2[ident(v)] = at.append\n                p(i)\n        v = o1.charges\n        if v:\n            for o2 in v:\n                pairs += 2\n                r3(o2.provision)\n                f2(o2.provision)\n                r2(o2.against)\n                f1(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t2(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                    f2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                    x2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                    x2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n            f2(v)\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f1('\\x1e')\n        f0('\\x1e')\n        f2('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t3(v)\n                v = o3.quote\n                if v is not None:\n                    t4(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t5(o2.field)\n            t6(o2.basis)\n    return pairs",
+    'Relationship': "def walk_Relationship(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 9 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.subject)\n        f0(o1.subject)\n        r2(o1.object)\n        f0(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n    return pairs",
+    'Statement': "def walk_Statement(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    x0 = families[0].extend\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 13 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.speaker)\n        f0(o1.speaker)\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        v = o1.addressed_to\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.about\n        if v:\n            e2(v)\n            x0(v)\n        v = o1.joined_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.relayed_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t2(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t3(v)\n                v = o3.quote\n                if v is not None:\n                    t4(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t5(o2.field)\n            t6(o2.basis)\n    return pairs",
+    'Rating': "def walk_Rating(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 10 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.country)\n        f0(o1.country)\n        r2(o1.rated_by)\n        f0(o1.rated_by)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t0(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r3(v)\n                v = o2.joined_by\n                if v:\n                    e3(v)\n                v = o2.relayed_by\n                if v:\n                    e3(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t1(v)\n                v = o3.quote\n                if v is not None:\n                    t2(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n    return pairs",
 }
 
 
@@ -38,6 +38,10 @@ def walk_Source(records, texts, refs, names, families, groups):
     e2 = refs[2].extend
     n0 = names[0].extend
     a1 = names[1].append
+    D0 = []
+    d0 = D0.extend
+    D1 = []
+    d1 = D1.extend
     pairs = 12 * len(records)
     for o1 in records:
         r0(o1.id)
@@ -77,27 +81,29 @@ def walk_Source(records, texts, refs, names, families, groups):
                 v = o2.relayed_by
                 if v:
                     e2(v)
-                if len(o2.citations) < 1: raise RejectedError()
-                for o3 in o2.citations:
-                    pairs += 5
-                    r0(o3.source)
-                    v = o3.locator
-                    if v is not None:
-                        t6(v)
-                    v = o3.quote
-                    if v is not None:
-                        t7(v)
-                    v = o3.fields
-                    if v is not None:
-                        n0(v)
+                if not o2.citations: raise RejectedError()
+                d0(o2.citations)
                 o2._rules()
         v = o1.inferred
         if v:
-            for o2 in v:
-                pairs += 2
-                a1(o2.field)
-                t8(o2.field)
-                t9(o2.basis)
+            d1(v)
+    pairs += 5 * len(D0)
+    for o3 in D0:
+                r0(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t6(v)
+                v = o3.quote
+                if v is not None:
+                    t7(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+    pairs += 2 * len(D1)
+    for o2 in D1:
+            a1(o2.field)
+            t8(o2.field)
+            t9(o2.basis)
     return pairs
 
 
@@ -116,18 +122,21 @@ def walk_Person(records, texts, refs, names, families, groups):
     r1 = refs[1].append
     n0 = names[0].extend
     a1 = names[1].append
+    D0 = []
+    d0 = D0.extend
+    D1 = []
+    d1 = D1.extend
+    D2 = []
+    d2 = D2.extend
+    D3 = []
+    d3 = D3.extend
     pairs = 9 * len(records)
     for o1 in records:
         r0(o1.id)
         t0(o1.name)
         v = o1.aliases
         if v:
-            for o2 in v:
-                pairs += 2
-                t1(o2.name)
-                v = o2.language
-                if v is not None:
-                    t2(v)
+            d0(v)
         v = o1.country
         if v is not None:
             t3(v)
@@ -136,13 +145,24 @@ def walk_Person(records, texts, refs, names, families, groups):
             t4(v)
         v = o1.identifiers
         if v:
-            for o2 in v:
-                pairs += 2
-                t5(o2.value)
-                o2._rules()
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 5
+            d1(v)
+        if not o1.citations: raise RejectedError()
+        d2(o1.citations)
+        v = o1.inferred
+        if v:
+            d3(v)
+    pairs += 2 * len(D0)
+    for o2 in D0:
+            t1(o2.name)
+            v = o2.language
+            if v is not None:
+                t2(v)
+    pairs += 2 * len(D1)
+    for o2 in D1:
+            t5(o2.value)
+            o2._rules()
+    pairs += 5 * len(D2)
+    for o2 in D2:
             r1(o2.source)
             v = o2.locator
             if v is not None:
@@ -153,13 +173,11 @@ def walk_Person(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n0(v)
-        v = o1.inferred
-        if v:
-            for o2 in v:
-                pairs += 2
-                a1(o2.field)
-                t8(o2.field)
-                t9(o2.basis)
+    pairs += 2 * len(D3)
+    for o2 in D3:
+            a1(o2.field)
+            t8(o2.field)
+            t9(o2.basis)
     return pairs
 
 
@@ -182,18 +200,23 @@ def walk_Organization(records, texts, refs, names, families, groups):
     n0 = names[0].extend
     n1 = names[1].extend
     a2 = names[2].append
+    D0 = []
+    d0 = D0.extend
+    D1 = []
+    d1 = D1.extend
+    D2 = []
+    d2 = D2.extend
+    D3 = []
+    d3 = D3.extend
+    D4 = []
+    d4 = D4.extend
     pairs = 12 * len(records)
     for o1 in records:
         r0(o1.id)
         t0(o1.name)
         v = o1.aliases
         if v:
-            for o2 in v:
-                pairs += 2
-                t1(o2.name)
-                v = o2.language
-                if v is not None:
-                    t2(v)
+            d0(v)
         v = o1.country
         if v is not None:
             t3(v)
@@ -202,10 +225,7 @@ def walk_Organization(records, texts, refs, names, families, groups):
             t4(v)
         v = o1.identifiers
         if v:
-            for o2 in v:
-                pairs += 2
-                t5(o2.value)
-                o2._rules()
+            d1(v)
         v = o1.figures
         if v:
             for o2 in v:
@@ -228,23 +248,38 @@ def walk_Organization(records, texts, refs, names, families, groups):
                 v = o2.relayed_by
                 if v:
                     e1(v)
-                if len(o2.citations) < 1: raise RejectedError()
-                for o3 in o2.citations:
-                    pairs += 5
-                    r2(o3.source)
-                    v = o3.locator
-                    if v is not None:
-                        t7(v)
-                    v = o3.quote
-                    if v is not None:
-                        t8(v)
-                    v = o3.fields
-                    if v is not None:
-                        n0(v)
+                if not o2.citations: raise RejectedError()
+                d2(o2.citations)
                 o2._rules()
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 5
+        if not o1.citations: raise RejectedError()
+        d3(o1.citations)
+        v = o1.inferred
+        if v:
+            d4(v)
+    pairs += 2 * len(D0)
+    for o2 in D0:
+            t1(o2.name)
+            v = o2.language
+            if v is not None:
+                t2(v)
+    pairs += 2 * len(D1)
+    for o2 in D1:
+            t5(o2.value)
+            o2._rules()
+    pairs += 5 * len(D2)
+    for o3 in D2:
+                r2(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t7(v)
+                v = o3.quote
+                if v is not None:
+                    t8(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+    pairs += 5 * len(D3)
+    for o2 in D3:
             r2(o2.source)
             v = o2.locator
             if v is not None:
@@ -255,13 +290,11 @@ def walk_Organization(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        v = o1.inferred
-        if v:
-            for o2 in v:
-                pairs += 2
-                a2(o2.field)
-                t9(o2.field)
-                t10(o2.basis)
+    pairs += 2 * len(D4)
+    for o2 in D4:
+            a2(o2.field)
+            t9(o2.field)
+            t10(o2.basis)
     return pairs
 
 
@@ -283,6 +316,14 @@ def walk_Group(records, texts, refs, names, families, groups):
     n0 = names[0].extend
     n1 = names[1].extend
     a2 = names[2].append
+    D0 = []
+    d0 = D0.extend
+    D1 = []
+    d1 = D1.extend
+    D2 = []
+    d2 = D2.extend
+    D3 = []
+    d3 = D3.extend
     pairs = 11 * len(records)
     for o1 in records:
         r0(o1.id)
@@ -300,10 +341,7 @@ def walk_Group(records, texts, refs, names, families, groups):
             t2(v)
         v = o1.identifiers
         if v:
-            for o2 in v:
-                pairs += 2
-                t3(o2.value)
-                o2._rules()
+            d0(v)
         v = o1.figures
         if v:
             for o2 in v:
@@ -326,23 +364,32 @@ def walk_Group(records, texts, refs, names, families, groups):
                 v = o2.relayed_by
                 if v:
                     e2(v)
-                if len(o2.citations) < 1: raise RejectedError()
-                for o3 in o2.citations:
-                    pairs += 5
-                    r3(o3.source)
-                    v = o3.locator
-                    if v is not None:
-                        t5(v)
-                    v = o3.quote
-                    if v is not None:
-                        t6(v)
-                    v = o3.fields
-                    if v is not None:
-                        n0(v)
+                if not o2.citations: raise RejectedError()
+                d1(o2.citations)
                 o2._rules()
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 5
+        if not o1.citations: raise RejectedError()
+        d2(o1.citations)
+        v = o1.inferred
+        if v:
+            d3(v)
+    pairs += 2 * len(D0)
+    for o2 in D0:
+            t3(o2.value)
+            o2._rules()
+    pairs += 5 * len(D1)
+    for o3 in D1:
+                r3(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t5(v)
+                v = o3.quote
+                if v is not None:
+                    t6(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+    pairs += 5 * len(D2)
+    for o2 in D2:
             r3(o2.source)
             v = o2.locator
             if v is not None:
@@ -353,13 +400,11 @@ def walk_Group(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        v = o1.inferred
-        if v:
-            for o2 in v:
-                pairs += 2
-                a2(o2.field)
-                t7(o2.field)
-                t8(o2.basis)
+    pairs += 2 * len(D3)
+    for o2 in D3:
+            a2(o2.field)
+            t7(o2.field)
+            t8(o2.basis)
     return pairs
 
 
@@ -381,18 +426,23 @@ def walk_Place(records, texts, refs, names, families, groups):
     n0 = names[0].extend
     n1 = names[1].extend
     a2 = names[2].append
+    D0 = []
+    d0 = D0.extend
+    D1 = []
+    d1 = D1.extend
+    D2 = []
+    d2 = D2.extend
+    D3 = []
+    d3 = D3.extend
+    D4 = []
+    d4 = D4.extend
     pairs = 11 * len(records)
     for o1 in records:
         r0(o1.id)
         t0(o1.name)
         v = o1.aliases
         if v:
-            for o2 in v:
-                pairs += 2
-                t1(o2.name)
-                v = o2.language
-                if v is not None:
-                    t2(v)
+            d0(v)
         v = o1.country
         if v is not None:
             t3(v)
@@ -408,10 +458,7 @@ def walk_Place(records, texts, refs, names, families, groups):
             if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
         v = o1.identifiers
         if v:
-            for o2 in v:
-                pairs += 2
-                t4(o2.value)
-                o2._rules()
+            d1(v)
         v = o1.figures
         if v:
             for o2 in v:
@@ -434,23 +481,38 @@ def walk_Place(records, texts, refs, names, families, groups):
                 v = o2.relayed_by
                 if v:
                     e1(v)
-                if len(o2.citations) < 1: raise RejectedError()
-                for o3 in o2.citations:
-                    pairs += 5
-                    r2(o3.source)
-                    v = o3.locator
-                    if v is not None:
-                        t6(v)
-                    v = o3.quote
-                    if v is not None:
-                        t7(v)
-                    v = o3.fields
-                    if v is not None:
-                        n0(v)
+                if not o2.citations: raise RejectedError()
+                d2(o2.citations)
                 o2._rules()
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 5
+        if not o1.citations: raise RejectedError()
+        d3(o1.citations)
+        v = o1.inferred
+        if v:
+            d4(v)
+    pairs += 2 * len(D0)
+    for o2 in D0:
+            t1(o2.name)
+            v = o2.language
+            if v is not None:
+                t2(v)
+    pairs += 2 * len(D1)
+    for o2 in D1:
+            t4(o2.value)
+            o2._rules()
+    pairs += 5 * len(D2)
+    for o3 in D2:
+                r2(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t6(v)
+                v = o3.quote
+                if v is not None:
+                    t7(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+    pairs += 5 * len(D3)
+    for o2 in D3:
             r2(o2.source)
             v = o2.locator
             if v is not None:
@@ -461,13 +523,11 @@ def walk_Place(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        v = o1.inferred
-        if v:
-            for o2 in v:
-                pairs += 2
-                a2(o2.field)
-                t8(o2.field)
-                t9(o2.basis)
+    pairs += 2 * len(D4)
+    for o2 in D4:
+            a2(o2.field)
+            t8(o2.field)
+            t9(o2.basis)
     return pairs
 
 
@@ -485,6 +545,10 @@ def walk_Law(records, texts, refs, names, families, groups):
     r1 = refs[1].append
     n0 = names[0].extend
     a1 = names[1].append
+    D0 = []
+    d0 = D0.extend
+    D1 = []
+    d1 = D1.extend
     pairs = 8 * len(records)
     for o1 in records:
         r0(o1.id)
@@ -499,9 +563,14 @@ def walk_Law(records, texts, refs, names, families, groups):
         v = o1.title
         if v is not None:
             t4(v)
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 5
+        if not o1.citations: raise RejectedError()
+        d0(o1.citations)
+        v = o1.inferred
+        if v:
+            d1(v)
+        o1._rules()
+    pairs += 5 * len(D0)
+    for o2 in D0:
             r1(o2.source)
             v = o2.locator
             if v is not None:
@@ -512,14 +581,11 @@ def walk_Law(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n0(v)
-        v = o1.inferred
-        if v:
-            for o2 in v:
-                pairs += 2
-                a1(o2.field)
-                t7(o2.field)
-                t8(o2.basis)
-        o1._rules()
+    pairs += 2 * len(D1)
+    for o2 in D1:
+            a1(o2.field)
+            t7(o2.field)
+            t8(o2.basis)
     return pairs
 
 
@@ -555,6 +621,12 @@ def walk_Event(records, texts, refs, names, families, groups):
     p1 = P1.get
     p2 = P2.get
     ident = id
+    D0 = []
+    d0 = D0.extend
+    D1 = []
+    d1 = D1.extend
+    D2 = []
+    d2 = D2.extend
     pairs = 15 * len(records)
     for i, o1 in enumerate(records):
         r0(o1.id)
@@ -629,27 +701,36 @@ def walk_Event(records, texts, refs, names, families, groups):
                 if v:
                     e2(v)
                     x2(v)
-                if len(o2.citations) < 1: raise RejectedError()
-                for o3 in o2.citations:
-                    pairs += 5
-                    r4(o3.source)
-                    v = o3.locator
-                    if v is not None:
-                        t3(v)
-                    v = o3.quote
-                    if v is not None:
-                        t4(v)
-                    v = o3.fields
-                    if v is not None:
-                        n0(v)
+                if not o2.citations: raise RejectedError()
+                d0(o2.citations)
                 o2._rules()
         v = o1.part_of
         if v is not None:
             r0(v)
             f2(v)
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 5
+        if not o1.citations: raise RejectedError()
+        d1(o1.citations)
+        v = o1.inferred
+        if v:
+            d2(v)
+        o1._rules()
+        f1('\x1e')
+        f0('\x1e')
+        f2('\x1e')
+    pairs += 5 * len(D0)
+    for o3 in D0:
+                r4(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t3(v)
+                v = o3.quote
+                if v is not None:
+                    t4(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+    pairs += 5 * len(D1)
+    for o2 in D1:
             r4(o2.source)
             v = o2.locator
             if v is not None:
@@ -660,17 +741,11 @@ def walk_Event(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        v = o1.inferred
-        if v:
-            for o2 in v:
-                pairs += 2
-                a2(o2.field)
-                t5(o2.field)
-                t6(o2.basis)
-        o1._rules()
-        f1('\x1e')
-        f0('\x1e')
-        f2('\x1e')
+    pairs += 2 * len(D2)
+    for o2 in D2:
+            a2(o2.field)
+            t5(o2.field)
+            t6(o2.basis)
     return pairs
 
 
@@ -687,6 +762,10 @@ def walk_Relationship(records, texts, refs, names, families, groups):
     n0 = names[0].extend
     a1 = names[1].append
     f0 = families[0].append
+    D0 = []
+    d0 = D0.extend
+    D1 = []
+    d1 = D1.extend
     pairs = 9 * len(records)
     for o1 in records:
         r0(o1.id)
@@ -697,9 +776,15 @@ def walk_Relationship(records, texts, refs, names, families, groups):
         v = o1.title
         if v is not None:
             t0(v)
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 5
+        if not o1.citations: raise RejectedError()
+        d0(o1.citations)
+        v = o1.inferred
+        if v:
+            d1(v)
+        o1._rules()
+        f0('\x1e')
+    pairs += 5 * len(D0)
+    for o2 in D0:
             r3(o2.source)
             v = o2.locator
             if v is not None:
@@ -710,15 +795,11 @@ def walk_Relationship(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n0(v)
-        v = o1.inferred
-        if v:
-            for o2 in v:
-                pairs += 2
-                a1(o2.field)
-                t3(o2.field)
-                t4(o2.basis)
-        o1._rules()
-        f0('\x1e')
+    pairs += 2 * len(D1)
+    for o2 in D1:
+            a1(o2.field)
+            t3(o2.field)
+            t4(o2.basis)
     return pairs
 
 
@@ -740,6 +821,12 @@ def walk_Statement(records, texts, refs, names, families, groups):
     a2 = names[2].append
     f0 = families[0].append
     x0 = families[0].extend
+    D0 = []
+    d0 = D0.extend
+    D1 = []
+    d1 = D1.extend
+    D2 = []
+    d2 = D2.extend
     pairs = 13 * len(records)
     for o1 in records:
         r0(o1.id)
@@ -787,23 +874,30 @@ def walk_Statement(records, texts, refs, names, families, groups):
                 v = o2.relayed_by
                 if v:
                     e1(v)
-                if len(o2.citations) < 1: raise RejectedError()
-                for o3 in o2.citations:
-                    pairs += 5
-                    r3(o3.source)
-                    v = o3.locator
-                    if v is not None:
-                        t3(v)
-                    v = o3.quote
-                    if v is not None:
-                        t4(v)
-                    v = o3.fields
-                    if v is not None:
-                        n0(v)
+                if not o2.citations: raise RejectedError()
+                d0(o2.citations)
                 o2._rules()
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 5
+        if not o1.citations: raise RejectedError()
+        d1(o1.citations)
+        v = o1.inferred
+        if v:
+            d2(v)
+        o1._rules()
+        f0('\x1e')
+    pairs += 5 * len(D0)
+    for o3 in D0:
+                r3(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t3(v)
+                v = o3.quote
+                if v is not None:
+                    t4(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+    pairs += 5 * len(D1)
+    for o2 in D1:
             r3(o2.source)
             v = o2.locator
             if v is not None:
@@ -814,15 +908,11 @@ def walk_Statement(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        v = o1.inferred
-        if v:
-            for o2 in v:
-                pairs += 2
-                a2(o2.field)
-                t5(o2.field)
-                t6(o2.basis)
-        o1._rules()
-        f0('\x1e')
+    pairs += 2 * len(D2)
+    for o2 in D2:
+            a2(o2.field)
+            t5(o2.field)
+            t6(o2.basis)
     return pairs
 
 
@@ -842,6 +932,12 @@ def walk_Rating(records, texts, refs, names, families, groups):
     n1 = names[1].extend
     a2 = names[2].append
     f0 = families[0].append
+    D0 = []
+    d0 = D0.extend
+    D1 = []
+    d1 = D1.extend
+    D2 = []
+    d2 = D2.extend
     pairs = 10 * len(records)
     for o1 in records:
         r0(o1.id)
@@ -871,23 +967,29 @@ def walk_Rating(records, texts, refs, names, families, groups):
                 v = o2.relayed_by
                 if v:
                     e3(v)
-                if len(o2.citations) < 1: raise RejectedError()
-                for o3 in o2.citations:
-                    pairs += 5
-                    r4(o3.source)
-                    v = o3.locator
-                    if v is not None:
-                        t1(v)
-                    v = o3.quote
-                    if v is not None:
-                        t2(v)
-                    v = o3.fields
-                    if v is not None:
-                        n0(v)
+                if not o2.citations: raise RejectedError()
+                d0(o2.citations)
                 o2._rules()
-        if len(o1.citations) < 1: raise RejectedError()
-        for o2 in o1.citations:
-            pairs += 5
+        if not o1.citations: raise RejectedError()
+        d1(o1.citations)
+        v = o1.inferred
+        if v:
+            d2(v)
+        f0('\x1e')
+    pairs += 5 * len(D0)
+    for o3 in D0:
+                r4(o3.source)
+                v = o3.locator
+                if v is not None:
+                    t1(v)
+                v = o3.quote
+                if v is not None:
+                    t2(v)
+                v = o3.fields
+                if v is not None:
+                    n0(v)
+    pairs += 5 * len(D1)
+    for o2 in D1:
             r4(o2.source)
             v = o2.locator
             if v is not None:
@@ -898,12 +1000,9 @@ def walk_Rating(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
-        v = o1.inferred
-        if v:
-            for o2 in v:
-                pairs += 2
-                a2(o2.field)
-                t3(o2.field)
-                t4(o2.basis)
-        f0('\x1e')
+    pairs += 2 * len(D2)
+    for o2 in D2:
+            a2(o2.field)
+            t3(o2.field)
+            t4(o2.basis)
     return pairs
