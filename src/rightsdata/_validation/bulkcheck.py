@@ -462,8 +462,9 @@ _SAMPLE_DISTINCT: Final = 52
 def _colons(raw: bytes) -> int:
     """``raw.count(b":")``, found by searches (a memchr each) while colons are rare: a
     count reads every byte (about 5 instructions a byte), a search skips to the next colon
-    (about 100 instructions a colon found); once colons are as dense as one in 32 bytes the
-    rest is counted."""
+    (about 1,200 instructions a colon found: ``bytes.find`` parses its arguments from a
+    tuple); once colons are as dense as one in 32 bytes the rest is counted (switching at
+    one in 256 was no fewer instructions at 1,000 events, callgrind)."""
     found = 0
     dense = len(raw) >> 5
     position = raw.find(b":")
