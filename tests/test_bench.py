@@ -236,6 +236,9 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
     # a frozen load's dataset is out of the collector's walk: it finds nothing to traverse
     assert row["ops"]["gc_frozen"]["blocks_held"] > 0
     assert row["ops"]["exit_frozen"]["exit_wall_s"] > 0
+    for export in ("parquet", "csv"):  # the export's bytes, and writing them alone
+        assert row["ops"][export]["bytes_written"] > 0
+        assert row["ops"][export]["write_wall_s"] > 0
     rendered = subprocess.run(
         [sys.executable, str(BENCH / "render.py"), str(out)],
         check=True,
@@ -244,6 +247,7 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
     ).stdout
     assert "| 200 | **rightsdata** |" in rendered and "process exit after a load" in rendered
     assert "| first `ds.related(actor)` (CPU) |" in rendered  # the issue's goals, each a row
+    assert "| its files' bytes written alone, by the same writer |" in rendered
 
 
 def test_merge_keeps_what_a_run_left_out_with_the_run_that_measured_it() -> None:
