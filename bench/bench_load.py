@@ -58,6 +58,7 @@ sys.path.insert(0, str(HERE))
 
 from shape import (  # noqa: E402
     SHAPES,
+    VERSION,
     in_format,
     summary,
     write_document,
@@ -488,7 +489,7 @@ def _dataset(
     """The three layouts of ``size`` events of ``shape`` under ``root`` (written unless a
     previous run with ``--cache`` left them there), what the queries ask of them, and their
     shape's summary."""
-    where = root / f"{shape}-{size}-seed{seed}-format{version}"
+    where = root / f"{shape}-v{VERSION}-{size}-seed{seed}-format{version}"
     meta = where / "meta.json"
     names = {layout: where / LAYOUT_FILES[layout] for layout in LAYOUT_FILES}
     if meta.is_file():

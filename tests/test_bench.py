@@ -41,9 +41,12 @@ def test_realistic_shape_is_the_bundled_one(bench: Any) -> None:
     for key, value in bundled.items():
         if key == "records":
             assert generated[key] == {kind: 3 * n for kind, n in value.items()}
+        elif key == "inference_repeats":  # replicas may draw the same version of a basis
+            assert generated[key] == pytest.approx(value, rel=0.1), key
         elif key != "events":
             assert generated[key] == pytest.approx(value), key
     assert bundled["non_ascii_name_share"] > 0 and bundled["part_of_share"] > 0
+    assert bundled["citation_repeats"] > 2  # the same paragraph is cited by many records
 
 
 def test_realistic_data_loads_with_fresh_ids_and_names(bench: Any, tmp_path: Path) -> None:
