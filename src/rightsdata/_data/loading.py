@@ -152,7 +152,7 @@ def load_path(
     ``share=True`` makes equal values among the records one object: every text and ID
     (a reference shares the string of the ID it names), equal participants, aliases,
     charges, penalties, inferences, and equal tuples of them. On the benchmark's data it
-    holds 44% less memory for about 40% more load time (docs/performance.md); records are
+    holds 22% less memory for about 75% more load time (docs/performance.md); records are
     immutable, so nothing else changes.
 
     ``freeze=True`` ends a successful load with ``gc.freeze()``: the dataset, and every
