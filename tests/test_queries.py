@@ -512,6 +512,38 @@ def test_normalize_folds_ascii_as_the_non_word_pattern(text: str) -> None:
     assert normalize(text) == _NON_WORD.sub(" ", text.lower()).strip()
 
 
+@given(st.lists(st.text(alphabet=st.sampled_from("aZ _-\x00\x1c\tйЖżé1")) | st.text()))
+@example(["a b", "", "a\x00b", "Жаңа-өзен"])
+@example(["", ""])
+@example([])
+def test_normalized_all_folds_each_text_as_normalize(texts: list[str]) -> None:
+    # the index folds many texts at once (joined by NUL): each as normalize folds it alone,
+    # whatever the texts hold (a NUL, other scripts, nothing)
+    from rightsdata._data.search import _normalized_all, normalize
+
+    folded, words = _normalized_all(dict.fromkeys(texts))
+    assert folded == {text: normalize(text) for text in texts}
+    assert words == {normalize(text): normalize(text).split() for text in texts}
+
+
+def test_the_index_reads_the_texts_that_texts_of_gives() -> None:
+    # the index reads a kind's texts a column at a time; the linear scan (and the docs)
+    # by texts_of, record by record
+    from rightsdata._data.search import _text_columns, texts_of
+
+    ds = rightsdata.load()
+    for kind in KINDS:
+        records = list(ds.collection(kind))
+        columns = sorted(
+            (field, record_id, text)
+            for field, some_ids, some_texts in _text_columns(kind, records)
+            for record_id, text in zip(some_ids, some_texts, strict=True)
+        )
+        expected = sorted((f, r.id, t) for r in records for t, f in texts_of(r))
+        assert columns == expected, kind
+    assert any(_text_columns("statements", list(ds.statements)))
+
+
 def test_search_kazakh_cyrillic_and_kinds(named: Dataset) -> None:
     assert ids(named.search("Жаңаөзен")) == ["place:z"]
     assert ids(named.search("ЖАНАОЗЕН")) == ["place:z"]
