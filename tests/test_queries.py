@@ -541,7 +541,8 @@ def test_the_index_reads_the_texts_that_texts_of_gives() -> None:
         )
         expected = sorted((f, r.id, t) for r in records for t, f in texts_of(r))
         assert columns == expected, kind
-    assert any(_text_columns("statements", list(ds.statements)))
+    quotes = [s.quote for s in ds.statements]
+    assert None in quotes and any(quotes)  # statements with a quote and without
 
 
 def test_search_kazakh_cyrillic_and_kinds(named: Dataset) -> None:
@@ -1309,7 +1310,8 @@ def test_the_close_spelling_tables_are_each_words_texts_by_length(entries: list[
     sorted by length makes them), with their letters' masks; each word once per text."""
     from rightsdata._data.search import TITLE, _letter_masks, _Part
 
-    part = _Part([e[:5] for e in sorted(entries)], {e.text: e.words for e in entries})
+    # each text's words as SearchIndex.build gives them: a word held twice comes twice
+    part = _Part([e[:5] for e in sorted(entries)], {e.text: e.text.split() for e in entries})
     first = dict.fromkeys(e.text for e in sorted(entries))
     fields = {t: min(e.field for e in entries if e.text == t) for t in first}
     closed = [t for t in first if fields[t] <= TITLE]
@@ -1751,6 +1753,103 @@ def test_search_equals_the_linear_scan_on_the_realistic_shape(tmp_path: Path) ->
             assert ids(dataset.search(text, limit=limit)) == expected[:limit], (text, limit)
 
 
+#: Pieces of odd texts: repeated and close words, case, a NUL, texts that fold to nothing
+#: ("-", "ъ"), other scripts, and texts that differ but fold to the same.
+ODD_PIECES = [
+    "ab",
+    "Ab",
+    "abc",
+    "ba",
+    "a",
+    "kozlov",
+    "kozlof",
+    "ab\x00ab",
+    "-",
+    "ъ",
+    "Жа",
+    "zha",
+    "ß",
+]
+
+
+@st.composite
+def odd_records(draw: st.DrawFn) -> list[tuple[str, list[Any]]]:
+    """Records of every searchable kind (as the index reads them: their text attributes
+    only) whose texts are made of :data:`ODD_PIECES`."""
+    from types import SimpleNamespace
+
+    text = st.lists(st.sampled_from(ODD_PIECES), min_size=1, max_size=4).flatmap(
+        lambda pieces: st.sampled_from([" ", "-", "\x00", ""]).map(lambda sep: sep.join(pieces))
+    )
+    optional = st.none() | text
+    kinds = []
+    for kind in KINDS:
+        records = []
+        for i in range(draw(st.integers(0, 6))):
+            record_id = f"{kind}:r{i % 4}"
+            if kind in ("persons", "organizations", "groups", "places"):
+                aliases = tuple(
+                    SimpleNamespace(name=draw(text)) for _ in range(draw(st.integers(0, 2)))
+                )
+                fields = {"name": draw(text), "aliases": aliases}
+            elif kind == "laws":
+                fields = {
+                    "instrument": draw(text),
+                    "article": draw(st.sampled_from([None, "1", "2"])),
+                    "part": draw(st.sampled_from([None, "3"])),
+                    "title": draw(optional),
+                }
+            elif kind == "events":
+                fields = {"title": draw(text), "summary": draw(optional)}
+            elif kind == "sources":
+                fields = {"title": draw(text), "note": draw(optional)}
+            elif kind == "statements":
+                fields = {"summary": draw(text), "quote": draw(optional)}
+            else:
+                continue
+            records.append(SimpleNamespace(kind_name=kind, id=record_id, **fields))
+        kinds.append((kind, records))
+    return kinds
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    kinds=odd_records(),
+    query=st.sampled_from(["ab", "ab ab", "a ab", "zha ab", "abc", "kozlof", "ab kozlov", "ss"]),
+    limit=st.none() | st.integers(1, 5),
+    bitmap_from=st.sampled_from([1, 64]),
+)
+def test_the_built_index_searches_odd_texts_as_the_linear_scan(
+    kinds: list[tuple[str, list[Any]]], query: str, limit: int | None, bitmap_from: int
+) -> None:
+    """SearchIndex.build (texts read as columns, folded together, words with repeats)
+    against the linear scan over texts_of, on texts with a NUL, texts that fold to nothing
+    or to the same text, other scripts and repeated words."""
+    from rightsdata._data import search
+    from rightsdata._data.search import SearchEntry, SearchIndex, rank, texts_of
+
+    entries = [
+        SearchEntry.of(r.id, order, text, field)
+        for order, (_, records) in enumerate(kinds)
+        for r in records
+        for text, field in texts_of(r)
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "_BITMAP_FROM", bitmap_from)
+        assert SearchIndex.build(kinds).search(query, limit) == rank(query, entries)[:limit]
+
+
+def test_a_close_spelling_of_every_query_word_is_close_whatever_the_rounding() -> None:
+    """Six query words each 80% similar to the text's word: their mean, summed in floats,
+    is 0.7999999999999999; both the linear scan and the index take the text."""
+    from rightsdata._data.search import SearchEntry, SearchIndex, rank
+
+    entries = [SearchEntry.of("person:a", 1, "Ab", 0)]
+    query = "xab yab zab wab vab uab"
+    assert rank(query, entries) == ["person:a"]
+    assert SearchIndex(entries).search(query) == ["person:a"]
+
+
 CLOSE_WORDS = ["at", "act", "a", "cat", "kozlov", "kozlova", "kozlof", "vladimir", "vladimr"]
 
 
@@ -1916,7 +2015,7 @@ def test_the_entries_of_texts_come_in_order(entries: list[Any], data: st.DataObj
     from rightsdata._data.search import _Part
 
     ordered = sorted(entries)
-    part = _Part([e[:5] for e in ordered], {e.text: e.words for e in ordered})
+    part = _Part([e[:5] for e in ordered], {e.text: e.text.split() for e in ordered})
     numbers = sorted(
         data.draw(st.lists(st.integers(0, max(0, len(part.numbered) - 1)), max_size=12))
         if part.numbered

@@ -286,10 +286,21 @@ def _score(query: str, words: Sequence[str], entry: SearchEntry) -> tuple[int, f
         return None  # no word of the query is close to a word of the text
     best = _similarity(query, text)
     if min(per_word) >= CLOSE_ENOUGH:
-        best = max(best, sum(per_word) / len(per_word))
+        best = max(best, _mean(per_word))
     if best >= CLOSE_ENOUGH:
         return (3, -best)
     return None
+
+
+def _mean(similarities: Sequence[float]) -> float:
+    """The mean of the query words' similarities, and never less than the least of them: a
+    sum of floats can round a mean below its least term (six similarities of 0.8 average to
+    0.7999999999999999), which would turn away a text every word of the query is close to.
+
+    >>> _mean([0.8] * 6)
+    0.8
+    """
+    return max(sum(similarities) / len(similarities), min(similarities))
 
 
 def _normalized_query(query: str) -> str:
@@ -429,9 +440,10 @@ class _Part:
     each word to its texts, and the trigrams of the words of names, aliases and titles.
 
     Texts repeat (an event title in many events, an alias of many records): the inverted
-    index maps each word to the distinct texts holding it (a text once for each time it
-    holds the word), numbered in the order of their first entry, and a word's entries
-    come from them lazily, as far as a search reads (:meth:`entries_of`)."""
+    index maps each word to the texts holding it, numbered in the order of their first
+    entry (ascending; a text holding the word twice comes twice, one after the other), and
+    a word's entries come from them lazily, as far as a search reads
+    (:meth:`entries_of`)."""
 
     __slots__ = (
         "bitmaps",
@@ -518,6 +530,8 @@ class _Part:
             # texts are numbered by their first entry, sorted by field then length, so
             # these are a few ascending runs, merged in linear time
             held = texts[: bisect_left(texts, first_summary)]
+            if len(held) > 1:
+                held = list(dict.fromkeys(held))  # a text holding the word twice: once
             if len(held) > 1:
                 held.sort(key=lengths.__getitem__)
                 get = itemgetter(*held)  # a C-level gather, faster than a map of __getitem__
@@ -873,7 +887,7 @@ def _mean_if_close(
         return None
     text_words = text.split()
     per_word = [max([close_words[q].get(w, 0.0) for w in text_words]) for q in words]
-    return sum(per_word) / len(per_word)
+    return _mean(per_word)
 
 
 class _Letters(NamedTuple):
@@ -963,7 +977,8 @@ def _letter_masks(texts: Sequence[str], words_of: Sequence[Sequence[str]]) -> li
     less), packed in 8-bit fields and compared with 1, 2 and 3 for all the fields at once
     (a guard bit a field: ``((packed | guards) - k * ones) & guards``); all of it by
     C-level maps, for many texts at once. A field above the others counts the letters, to
-    tell the texts holding a word more than once (their counts are made from the text).
+    tell the texts whose sums are not their counts (their counts are made from the text):
+    those with no word, and, where each word was given once, those holding one twice.
     A text of 128 letters or more, whose counts could overflow a field, has every bit
     set."""
     vocabulary = set(chain.from_iterable(words_of))
@@ -978,7 +993,7 @@ def _letter_masks(texts: Sequence[str], words_of: Sequence[Sequence[str]]) -> li
     # the totals: the text's length where each of its words is counted once
     totals = map(rshift, packed, repeat(_TOTAL))
     for number in compress(range(len(texts)), map(ne, totals, map(len, texts))):
-        packed[number] = _packed(texts[number])  # a word more than once, or no word
+        packed[number] = _packed(texts[number])  # no word, or a repeated word given once
     guarded = list(map(or_, packed, repeat(_GUARDS)))
     masks = list(map(and_, map(sub, guarded, repeat(_ONES)), repeat(_GUARDS)))
     for k in range(2, _LEVELS + 1):
@@ -1114,8 +1129,7 @@ def _entries(
 
     Made a column at a time by C-level maps (each kind's IDs, each text attribute's
     values), with each distinct text normalised once (:func:`_normalized_all`), not a
-    Python call a record or a text: the entries of 100,000 events' titles and summaries
-    (307,542 distinct texts) in a third of the time."""
+    Python call a record or a text."""
     wanted = _GROUP_KINDS[group]
     fields: list[int] = []
     orders: list[int] = []
@@ -1178,21 +1192,19 @@ def _normalized_all(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, lis
 
     The ASCII texts (most) are folded together: their join lower-cased and translated at
     once, then split into texts and words, and each text's words joined, by C-level maps
-    with no Python call a text (if a text holds the joining character, NUL, every text is
-    normalised alone). Joined with them, the others would make the whole join a text of wider
-    characters, for which lower-casing and translating are several times slower."""
+    with no Python call a text. The others are normalised one by one: joined with them, a
+    text in another script would make the whole join a text of wider characters, for
+    which lower-casing and translating are several times slower, and a text holding the
+    joining character (NUL) would split in two. (The join and its copies are not what
+    sets the build's peak memory, the words are: folding 65,536 texts at a time left the
+    peak where it was at 100,000 events and 40 MB more held after the build.)"""
     plain: list[str] = []
     others: list[str] = []
     for text in texts:
-        (plain if text.isascii() else others).append(text)
-    joined = "\x00".join(plain)
-    if joined.count("\x00") == len(plain) - 1:
-        pieces = joined.lower().translate(_ASCII_SPACES_BUT_NUL).split("\x00")
-        words = list(map(str.split, pieces))
-        folded = list(map(" ".join, words))
-    else:  # none, or a NUL in a text
-        others += plain
-        plain, folded, words = [], [], []
+        (plain if text.isascii() and "\x00" not in text else others).append(text)
+    pieces = "\x00".join(plain).lower().translate(_ASCII_SPACES_BUT_NUL).split("\x00")
+    words = list(map(str.split, pieces)) if plain else []
+    folded = list(map(" ".join, words))
     folded_others = list(map(normalize, others))
     return (
         dict(zip(chain(plain, others), chain(folded, folded_others), strict=True)),
