@@ -608,11 +608,8 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True, defer: boo
     return "\n".join([*head, *body, *ends, *later, "    return pairs"])
 
 
-def _leaf(cls: type, within: str, paths: Iterable[str]) -> bool:
-    """Whether ``cls`` (a part at ``within`` from the record) holds no parts and none of
-    ``paths`` (of ``NAMES`` and ``GROUPS``: gathered in the records' order, by position)."""
-    if any(path.startswith(within) for path in paths):
-        return False
+def _leaf(cls: type) -> bool:
+    """Whether the part ``cls`` holds no parts."""
     return all(nested_part(hint)[0] is None for hint in field_hints(cls).values())
 
 
@@ -752,7 +749,9 @@ def _walk_lines(
         if nested is not None:
             inner = f"o{depth + 1}"
             within = f"{path}{field.name}."
-            if not checks and not any(p.startswith(within) for p in (*named, *grouped)):
+            # does the part hold a path of NAMES or GROUPS (gathered in the records' order)?
+            keyed = any(p.startswith(within) for p in (*named, *grouped))
+            if not checks and not keyed:
                 continue
             holder = cls if many else None
             body = _walk_lines(
@@ -760,7 +759,7 @@ def _walk_lines(
             )
             if not body:
                 continue
-            if many and deferred is not None and _leaf(nested, within, (*named, *grouped)):
+            if many and deferred is not None and not keyed and _leaf(nested):
                 pairs = body.pop(0)  # (the part's pairs, counted for all of them at once)
                 assert pairs == f"{pad}    pairs += {len(attrs.fields(nested))}"
                 k = len(deferred)
