@@ -7,6 +7,8 @@ import gc
 import json
 import re
 import shutil
+import subprocess
+import sys
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,6 +104,52 @@ def test_freeze_when_done_acts_at_the_end_of_the_outermost_pause_only() -> None:
     with gc_paused():  # the request is not left over for the next pause
         pass
     assert gc.get_freeze_count() == 0
+
+
+#: A script that holds its dataset to the end, as scripts do, and reports at its exit (from a
+#: hook registered before the load's, so run after it) the references the dataset gained.
+_HELD_TO_THE_EXIT = """
+import atexit, sys, rightsdata
+atexit.register(lambda: print("gained", sys.getrefcount(ds) - held))
+ds = rightsdata.load_path(sys.argv[1], freeze=sys.argv[2] == "freeze")
+held = sys.getrefcount(ds)
+"""
+
+
+@pytest.mark.parametrize(("freeze", "gained"), [(True, 1), (False, 0)])
+def test_a_frozen_dataset_alive_at_the_exit_is_left_to_the_system(
+    tmp_path: Path, freeze: bool, gained: int
+) -> None:
+    # one more reference at the exit: clearing the modules frees nothing of it (a dataset
+    # not frozen is freed, so that the exit's collections do not walk it again and again)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _HELD_TO_THE_EXIT,
+            str(_bundled(tmp_path)),
+            "freeze" if freeze else "plain",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == ["gained", str(gained)]
+
+
+def test_leave_at_exit_holds_no_dataset_alive_before_the_exit() -> None:
+    from rightsdata._values import exitleave
+
+    class Held:
+        pass
+
+    held, dropped = Held(), Held()
+    exitleave.leave_at_exit(held)
+    exitleave.leave_at_exit(dropped)
+    alive = weakref.ref(dropped)
+    del dropped
+    assert alive() is None  # freed at once: the hook's table holds it weakly
+    assert held in exitleave._left.values()
 
 
 # --- share= -----------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Where, check_integrity
 from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, describe_json
+from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.format import DESCRIPTOR
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
@@ -160,8 +161,10 @@ def load_path(
     generation, which no collection walks. For a large dataset kept for the process's life
     it saves the time of every later full collection (about 0.7 s each at 100,000 events);
     ``del`` still frees the dataset at once (it holds no reference cycle), and
-    ``gc.unfreeze()`` undoes it. (Without it, a load hands what it built to the collector's
-    oldest generation without walking it.) See docs/performance.md.
+    ``gc.unfreeze()`` undoes it. A frozen dataset still alive when the interpreter exits is
+    left to the system rather than freed object by object (CPython; about 2 s at a million
+    events). (Without it, a load hands what it built to the collector's oldest generation
+    without walking it.) See docs/performance.md.
 
     A load of 100,000 records or more ends by giving the C heap's free pages back to the
     system (glibc's ``malloc_trim``; docs/loading.md).
@@ -186,6 +189,8 @@ def load_path(
             freeze_when_done()
     if problems or dataset is None:
         raise InvalidDataError(problems, _shown(path))
+    if freeze:
+        leave_at_exit(dataset)  # (rightsdata._values.exitleave)
     if sum(dataset.counts().values()) >= TRIMMED_FROM:
         trim_heap()  # what the load freed goes back to the system (rightsdata._values.heap)
     return dataset
