@@ -54,7 +54,8 @@ def leave_at_exit(obj: object) -> None:
 def _leave() -> None:
     """The exit hook: one more reference to each object left, so that clearing the modules
     frees none of them."""
-    alive = list(_left.values())
+    with _lock:  # (a daemon thread may still be loading)
+        alive = list(_left.values())
     if not alive:
         return
     import ctypes  # (here: paid at the exit of a process that froze a dataset)
