@@ -32,7 +32,7 @@ from rightsdata._tables.export import export
 from rightsdata._validation.descriptor import MAX_DEPTH, descriptor_problems, load_schema
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.extras import MissingExtraError
-from rightsdata._values.format import FORMAT, READABLE
+from rightsdata._values.format import DESCRIPTOR, FORMAT, READABLE
 from rightsdata._values.gcpause import gc_paused
 from rightsdata._values.resources import datasets_root
 
@@ -260,6 +260,85 @@ def test_a_descriptor_nested_600_deep(bundled_copy: Path) -> None:
     assert f"more than {MAX_DEPTH} levels" in problem.message
 
 
+#: Deeper than the parsers recurse (the interpreter's limit of about 1,000 levels).
+_TOO_DEEP = "[" * 2000 + "]" * 2000
+_SOURCE = '{"id": "source:s", "title": "S", "kind": "report", "language": "en"'
+
+
+def test_a_file_too_deep_to_parse_is_one_problem_among_the_others(tmp_path: Path) -> None:
+    (tmp_path / "sources.json").write_text(f'[{_SOURCE}, "zz": {_TOO_DEEP}}}]')
+    (tmp_path / "persons.json").write_text('[{"id": "person:x", "name": 5}]')
+    for schema in (False, True):
+        problems = found(tmp_path, schema=schema)
+        assert Problem("sources.json", "is nested too deeply to read", ProblemCode.LIMIT) in (
+            problems
+        )
+        assert any(p.location.startswith("persons.json[0] person:x.name") for p in problems)
+
+
+def test_a_json_lines_line_too_deep_to_parse_is_located_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(
+        '{"$kind": "persons", "id": "person:x", "name": 5}\n'
+        f'{{"$kind": "sources", {_SOURCE[1:]}, "zz": {_TOO_DEEP}}}\n'
+    )
+    problems = found(path)
+    assert Problem("x.jsonl:2", "is nested too deeply to read", ProblemCode.LIMIT) in problems
+    assert any(p.location.startswith("x.jsonl:1 person:x.name") for p in problems)
+
+
+@pytest.mark.parametrize("name", ["datapackage.json", "redirects.json"])
+def test_a_descriptor_or_redirects_too_deep_to_parse(bundled_copy: Path, name: str) -> None:
+    (bundled_copy / name).write_text(f'{{"x": {_TOO_DEEP}}}' if name == DESCRIPTOR else _TOO_DEEP)
+    (bundled_copy / "persons.json").write_text('[{"id": "person:x", "name": 5}]')
+    problems = found(bundled_copy, schema=False)
+    assert Problem(name, "is nested too deeply to read", ProblemCode.LIMIT) in problems
+    assert any(p.location.startswith("persons.json[0]") for p in problems)
+
+
+@pytest.mark.parametrize("layout", ["all.json", "all.jsonl"])
+def test_a_redirect_that_is_not_utf8_is_a_syntax_problem(tmp_path: Path, layout: str) -> None:
+    source = _SOURCE.encode() + b"}"
+    redirect = b'"id": "source:old", "to": "source:s\xff"}'
+    data = (
+        b'{"sources": [' + source + b'], "redirects": [{' + redirect + b"]}"
+        if layout == "all.json"
+        else b'{"$kind": "sources", ' + source[1:] + b'\n{"$kind": "redirects", ' + redirect + b"\n"
+    )
+    (tmp_path / layout).write_bytes(data)
+    (problem,) = found(tmp_path / layout)
+    assert problem.code == ProblemCode.SYNTAX and "is not UTF-8" in problem.message
+
+
+def test_a_resource_path_never_leaves_the_folder(tmp_path: Path) -> None:
+    # a newline hid the ".." from the descriptor's rule, and the file outside was read; the
+    # loader refuses such a path itself too, for the readers that skip the descriptor's check
+    (tmp_path / "secret.txt").write_text("outside the dataset\n")
+    folder = Path(shutil.copytree(BUNDLED, tmp_path / "data"))
+    (folder / "a\n").mkdir()
+    escape = {"name": "x", "path": "a\n/../../secret.txt", "bytes": 1}
+    edit_descriptor(folder, lambda d: d["resources"].append(escape))
+    (problem,) = found(folder)
+    assert problem.location == "datapackage.json.resources[10].path"
+    with pytest.raises(InvalidDataError) as caught:
+        read_folder(folder, check_resources=True, check_descriptor=False)
+    (problem,) = caught.value.problems
+    assert problem.location == "datapackage.json.resources[10].path"
+    assert "never opened" in problem.message
+
+
+def test_a_path_listed_twice_has_each_entry_checked(bundled_copy: Path) -> None:
+    wrong = {"bytes": 1, "hash": "sha256:" + "0" * 64}
+    edit_descriptor(
+        bundled_copy, lambda d: d["resources"].insert(0, {**d["resources"][0], **wrong})
+    )
+    problems = found(bundled_copy)
+    assert [p.location for p in problems] == [
+        "datapackage.json.resources[0].bytes",
+        "datapackage.json.resources[0].hash",
+    ]
+
+
 def test_records_nested_deep_inside_a_field(make_folder: MakeFolder) -> None:
     deep: list[Any] = []
     for _ in range(900):
@@ -365,6 +444,10 @@ def _resource(**fields: Any) -> dict[str, Any]:
         ({"resources": [{"name": "x"}]}, "resources[0].path", "required field"),
         (_resource(path="../x.json"), "resources[0].path", "no .."),
         (_resource(path="/etc/x"), "resources[0].path", "no leading /"),
+        (_resource(path="a\n/../../x"), "resources[0].path", "no control characters"),
+        (_resource(path="x\n.."), "resources[0].path", "no control characters"),
+        (_resource(hash="sha256:" + "0" * 64 + "\n"), "resources[0].hash", "a hash"),
+        ({"created": "2024-05-01T12:00:00Z\n"}, "created", "a date and time"),
         (_resource(bytes=-1), "resources[0].bytes", "at least 0"),
         (_resource(bytes=1e999), "resources[0].bytes", "not a finite number"),
         (_resource(hash="sha256:xyz"), "resources[0].hash", "a hash"),

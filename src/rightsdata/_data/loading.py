@@ -365,7 +365,8 @@ def _read_folder(
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
     if problem is not None:
         return None, [problem]
-    resources: dict[str, tuple[int, dict[str, Any]]] = {}
+    # each path listed, with every entry that lists it (a path listed twice: both checked)
+    resources: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     if DESCRIPTOR in present:
         raw, found = read_json(folder.joinpath(DESCRIPTOR), DESCRIPTOR, max_bytes)
         if not found and check_descriptor:
@@ -378,10 +379,8 @@ def _read_folder(
         if not found:
             parts.descriptor = raw
             if check_resources:
-                resources = {
-                    entry["path"]: (index, entry)
-                    for index, entry in enumerate(raw.get("resources", ()))
-                }
+                for index, entry in enumerate(raw.get("resources", ())):
+                    resources.setdefault(entry["path"], []).append((index, entry))
     if not present.intersection(kind_files):
         expected = ", ".join(kind_files)
         parts.problems.append(
@@ -395,14 +394,14 @@ def _read_folder(
         for kind, name in zip(KINDS, kind_files, strict=True):
             if name not in present:
                 continue
-            resource = resources.pop(name, None)
+            listed = resources.pop(name, ())
             data, problem = _read_bytes(folder.joinpath(name), name, max_bytes)
             if problem is not None:
                 parts.problems.append(problem)
                 parts.unsure.add(kind)
                 continue
-            if resource is not None:
-                parts.problems += _resource_problems(*resource, data, hashes=hashes)
+            for index, entry in listed:
+                parts.problems += _resource_problems(index, entry, data, hashes=hashes)
             _decode_kind(parts, kind, data, name, schema)
     if REDIRECTS in present:
         raw, found = read_json(folder.joinpath(REDIRECTS), REDIRECTS, max_bytes)
@@ -410,12 +409,25 @@ def _read_folder(
         if not found:
             parts.redirects, found = _check_redirects(raw, REDIRECTS)
             parts.problems += found
-    for path, (index, entry) in resources.items():  # the files listed besides the kinds'
+    for path, listed in resources.items():  # the files listed besides the kinds'
         if path in kind_files:  # listed, and not there: its records' IDs are unknown too
             parts.unsure.add(path.removesuffix(".json"))
-        file = folder.joinpath(*path.replace("\\", "/").split("/"))
-        data, problem = _read_bytes(file, path, max_bytes)
-        if problem is not None:
+        names = _inside(path)
+        if names is None:  # (the descriptor's check refuses it first, when it runs)
+            data, problem = (
+                b"",
+                Problem(
+                    path,
+                    "is not a path inside the dataset's folder: never opened",
+                    ProblemCode.PACKAGE,
+                ),
+            )
+        else:
+            data, problem = _read_bytes(folder.joinpath(*names), path, max_bytes)
+        for index, entry in listed:
+            if problem is None:
+                parts.problems += _resource_problems(index, entry, data, hashes=hashes)
+                continue
             parts.problems.append(
                 Problem(
                     f"{DESCRIPTOR}.resources[{index}].path",
@@ -425,9 +437,21 @@ def _read_folder(
                     ProblemCode.PACKAGE,
                 )
             )
-        else:
-            parts.problems += _resource_problems(index, entry, data, hashes=hashes)
     return _finish(parts)
+
+
+def _inside(path: str) -> list[str] | None:
+    """The names of a resource's relative ``path`` inside the dataset's folder, or None if
+    it would reach outside it (absolute, a ``..``) or holds a control character: such a file
+    is never opened, whatever the descriptor's check said (``rightsdata fmt`` reads without).
+
+    >>> _inside("data/events.json"), _inside("a\\n/../../x"), _inside("/etc/passwd")
+    (['data', 'events.json'], None, None)
+    """
+    names = path.replace("\\", "/").split("/")
+    if not path or names[0] == "" or ".." in names or any(c < " " or c == "\x7f" for c in path):
+        return None
+    return names
 
 
 def _resource_problems(
@@ -601,7 +625,11 @@ def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
         return False
     redirects: dict[str, str] = {}
     if redirects_text is not None:
-        raw, found = _parse(redirects_text.decode("utf-8"), name)
+        try:
+            text = redirects_text.decode("utf-8")  # (msgspec skipped it unread)
+        except UnicodeDecodeError:
+            return False
+        raw, found = _parse(text, name)
         if not found:
             redirects, found = _check_redirects(raw, parts.redirects_where)
         if found:
@@ -625,7 +653,11 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes, share: bool) -> bool
     if redirect_lines:
         values: list[object] = []
         for number, line in redirect_lines:
-            value, found = _parse(line.decode("utf-8"), f"{name}:{number}")
+            try:
+                text = line.decode("utf-8")  # (msgspec did not read the redirects' lines)
+            except UnicodeDecodeError:
+                return False
+            value, found = _parse(text, f"{name}:{number}")
             if found or type(value) is not dict:
                 return False
             value.pop(KIND_FIELD, None)
@@ -965,7 +997,7 @@ def _quick_parse(text: str) -> Any:
 
     try:
         value = msgspec.json.decode(text)
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):  # (the strict parse says what is wrong)
         return _NOT_QUICK
     colons = 0
     stack = [value]

@@ -86,8 +86,9 @@ class FastPathError(ValueError):
 
 #: What :func:`decode_with_ids` raises when it cannot vouch for a file: its own refusal, or
 #: msgspec's (a ``ValidationError`` is a ``DecodeError``; what the ``dec_hook`` raises reaches
-#: the caller as one). Anything else is a bug, and is not taken for bad data.
-REFUSED: Final = (FastPathError, msgspec.DecodeError)
+#: the caller as one; a value nested deeper than the interpreter's recursion limit, about
+#: 1,000 levels, a ``RecursionError``). Anything else is a bug, and is not taken for bad data.
+REFUSED: Final = (FastPathError, msgspec.DecodeError, RecursionError)
 
 
 def _dec_hook(cls: type, value: Any) -> Any:
