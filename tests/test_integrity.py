@@ -91,6 +91,32 @@ def test_part_of_cycle(make_folder: MakeFolder) -> None:
     ]
 
 
+def place_doc(record_id: str, **changes: Any) -> dict[str, Any]:
+    return {
+        "id": record_id,
+        "name": "A place",
+        "kind": "city",
+        "country": "KZ",
+        "citations": [dict(CITE)],
+        **changes,
+    }
+
+
+def test_within_cycle(make_folder: MakeFolder) -> None:
+    places = [
+        place_doc("place:kz", within="place:almaty"),
+        place_doc("place:almaty", within="place:kz"),
+        place_doc("place:astana", within="place:astana"),
+        place_doc("place:shymkent", within="place:kz"),  # runs into the cycle: not reported again
+    ]
+    found = integrity_problems(make_folder, base_files(places=places))
+    assert found == [
+        "places.json[0] place:kz.within: within forms a cycle: "
+        "place:kz -> place:almaty -> place:kz",
+        "places.json[2] place:astana.within: within forms a cycle: place:astana -> place:astana",
+    ]
+
+
 def test_rating_previous_must_match_the_rating_before(make_folder: MakeFolder) -> None:
     files = base_files(
         places=[

@@ -196,8 +196,10 @@ class Related:
     event it is part of, or who asserted (or joined in or relayed) one of its figures; a
     statement as speaker, co-speaker (``joined_by``), who relayed it, addressee or what it
     is about; a rating as its country or who rated it. Each tuple is in
-    date order (relationships by ``start``, events and statements by ``date``, ratings by
-    ``as_of``; by :meth:`EDTF.sort_key`, undated last, ties by ID). Citations are not
+    date order (docs/queries.md, "Date order": relationships by ``start``, events and
+    statements by ``date``; ratings by ``as_of`` from its first possible day, as
+    :meth:`Dataset.ratings <rightsdata.Dataset.ratings>` orders them; undated last, ties by
+    ID). Citations are not
     references: see :meth:`Dataset.cited_by <rightsdata.Dataset.cited_by>`.
     """
 

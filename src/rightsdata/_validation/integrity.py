@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from rightsdata._model.fields import Ref, spec_of
-from rightsdata._model.records import ACTOR, Event, Person, Rating, Record, Relationship
+from rightsdata._model.records import (
+    ACTOR,
+    Event,
+    Person,
+    Place,
+    Rating,
+    Record,
+    Relationship,
+)
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
@@ -352,7 +360,11 @@ def _distinct_ends(context: Context) -> list[Problem]:
 
 
 def _part_of_ends(context: Context) -> list[Problem]:
-    return _part_of_cycles(context)
+    return _cycles(context, "events", Event, "part_of")
+
+
+def _within_ends(context: Context) -> list[Problem]:
+    return _cycles(context, "places", Place, "within")
 
 
 def _previous_levels(context: Context) -> list[Problem]:
@@ -526,6 +538,20 @@ RULES: tuple[Rule, ...] = (
         _drop("events", "part_of"),
     ),
     Rule(
+        "within-ends",
+        ("places",),
+        "within chains end: no place is, through them, within itself",
+        {
+            "sources": [_source()],
+            "places": [
+                {**_place("place:a"), "within": "place:b"},
+                {**_place("place:b"), "within": "place:a"},
+            ],
+        },
+        _within_ends,
+        _drop("places", "within"),
+    ),
+    Rule(
         "previous-level",
         ("ratings",),
         "previous, when stated, equals the level of the rating before it "
@@ -683,9 +709,14 @@ def _redirect_problems(
     return problems
 
 
-def _part_of_cycles(context: Context) -> list[Problem]:
-    events = context.records.get("events", ())
-    parent = {e.id: e.part_of for e in events if isinstance(e, Event) and e.part_of}
+def _cycles(context: Context, kind: str, cls: type[Record], field: str) -> list[Problem]:
+    """A problem for each cycle of the links ``field`` (an ID or None) of ``kind``'s records:
+    no event is part of itself, no place within itself, however many links away."""
+    records = context.records.get(kind, ())
+    parent: dict[str, str] = {}
+    for record in records:
+        if isinstance(record, cls) and (link := getattr(record, field)):
+            parent[record.id] = link
     if _chains_end(parent):
         return []
     problems: list[Problem] = []
@@ -699,13 +730,10 @@ def _part_of_cycles(context: Context) -> list[Problem]:
         if current is not None and start == current and start not in reported:
             cycle = seen[seen.index(current) :]
             reported.update(cycle)
-            index = next(i for i, event in enumerate(events) if event.id == start)
+            index = next(i for i, record in enumerate(records) if record.id == start)
             problems.append(
                 context.problem(
-                    "events",
-                    index,
-                    "part_of",
-                    "part_of forms a cycle: " + " -> ".join([*cycle, current]),
+                    kind, index, field, f"{field} forms a cycle: " + " -> ".join([*cycle, current])
                 )
             )
     return problems
