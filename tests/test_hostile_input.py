@@ -310,6 +310,23 @@ def test_a_redirect_that_is_not_utf8_is_a_syntax_problem(tmp_path: Path, layout:
     assert problem.code == ProblemCode.SYNTAX and "is not UTF-8" in problem.message
 
 
+@pytest.mark.parametrize("layout", ["folder", "all.json", "all.jsonl"])
+def test_a_number_too_long_to_read_is_a_limit_problem(tmp_path: Path, layout: str) -> None:
+    person = '{"id": "person:x", "name": "X", "size": ' + "9" * 5000 + "}"
+    if layout == "folder":
+        (tmp_path / "persons.json").write_text(f"[{person}]")
+        path, where = tmp_path, "persons.json"
+    elif layout == "all.json":
+        path, where = tmp_path / layout, layout
+        path.write_text(f'{{"persons": [{person}]}}')
+    else:
+        path, where = tmp_path / layout, f"{layout}:1"
+        path.write_text('{"$kind": "persons", ' + person[1:] + "\n")
+    limit = sys.get_int_max_str_digits()
+    message = f"holds a number of 5,000 digits; at most {limit:,}"
+    assert found(path) == [Problem(where, message, ProblemCode.LIMIT)]
+
+
 def test_a_resource_path_never_leaves_the_folder(tmp_path: Path) -> None:
     # a newline hid the ".." from the descriptor's rule, and the file outside was read; the
     # loader refuses such a path itself too, for the readers that skip the descriptor's check

@@ -1013,6 +1013,10 @@ def _quick_parse(text: str) -> Any:
     return value if colons == text.count(":") else _NOT_QUICK
 
 
+#: Python's refusal of an integer too long to convert (``sys.get_int_max_str_digits``).
+_DIGITS_LIMIT: Final = re.compile(r"Exceeds the limit \((\d+) digits\).*value has (\d+) digits")
+
+
 def _parse(text: str, label: str) -> tuple[Any, list[Problem]]:
     quick = _quick_parse(text)
     if quick is not _NOT_QUICK:
@@ -1031,6 +1035,15 @@ def _parse(text: str, label: str) -> tuple[Any, list[Problem]]:
             )
         ]
     except ValueError as exc:
+        digits = _DIGITS_LIMIT.match(str(exc))
+        if digits:  # (Python's message names a Python setting, no use to a data's author)
+            return None, [
+                Problem(
+                    label,
+                    f"holds a number of {int(digits[2]):,} digits; at most {int(digits[1]):,}",
+                    ProblemCode.LIMIT,
+                )
+            ]
         return None, [Problem(label, str(exc), ProblemCode.SYNTAX)]
     except RecursionError:
         return None, [Problem(label, "is nested too deeply to read", ProblemCode.LIMIT)]
