@@ -472,6 +472,7 @@ def _check_arrow_against_rows(dataset: Dataset) -> None:
             if column.required:
                 assert array.null_count == 0, (name, column.name)
         assert built.equals(arrow_table(dataset, table)), name  # alone, without the cache
+        assert built.equals(arrow_table(dataset, name)), name  # by its name, as rows() takes
 
 
 def _plain(value: Any, pd: Any) -> Any:

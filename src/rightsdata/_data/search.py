@@ -306,7 +306,10 @@ def _mean(similarities: Sequence[float]) -> float:
 def _normalized_query(query: str) -> str:
     normalized = normalize(query)
     if not normalized:
-        raise ValueError(f"the search text {query!r} has no letters or digits")
+        raise ValueError(
+            f"the search text {query!r} has nothing to search by: no letters or digits once"
+            " folded (punctuation and marks, and the Cyrillic signs ъ and ь, are dropped)"
+        )
     return normalized
 
 

@@ -31,6 +31,7 @@ from rightsdata._tables.tables import (
     Table,
     check_integers,
     column_values,
+    get_table,
     key_lists,
     kind_level,
     label_field,
@@ -318,16 +319,23 @@ def _arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> l
 
 
 def arrow_table(
-    dataset: Dataset, table: Table, cache: dict[Any, Any] | None = None
+    dataset: Dataset, table: Table | str, cache: dict[Any, Any] | None = None
 ) -> pyarrow.Table:
-    """``table``'s rows for ``dataset`` as a ``pyarrow.Table``; ``cache`` (a dict, empty at
-    first) lets the tables of one dataset share their walks and arrays.
+    """``table``'s rows (a :class:`Table` or its name, as for :func:`rows`) for ``dataset``
+    as a ``pyarrow.Table``; ``cache`` (a dict, empty at first) lets the tables of one
+    dataset share their walks and arrays.
 
     A count too large for a 64-bit integer raises ValueError naming the table, column and
     record.
+
+    >>> import rightsdata
+    >>> arrow_table(rightsdata.load(), "events.charges").num_rows > 0
+    True
     """
     from rightsdata._tables.tablepackage import table_schema
 
+    if isinstance(table, str):
+        table = get_table(table)
     pa = _pyarrow()
     cache = {} if cache is None else cache
     fields = [
