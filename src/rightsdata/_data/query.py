@@ -199,7 +199,7 @@ class Related:
     date order (docs/queries.md, "Date order": relationships by ``start``, events and
     statements by ``date``; ratings by ``as_of`` from its first possible day, as
     :meth:`Dataset.ratings <rightsdata.Dataset.ratings>` orders them; undated last, ties by
-    ID). Citations are not
+    ID). A record is never in its own tuples. Citations are not
     references: see :meth:`Dataset.cited_by <rightsdata.Dataset.cited_by>`.
     """
 
