@@ -787,6 +787,16 @@ def test_related_to_kozlov(ds: Dataset) -> None:
     )
 
 
+def test_a_record_is_not_in_its_own_related(ds: Dataset) -> None:
+    statement = next(iter(ds.collection("statements")))
+    records = {kind: list(ds.collection(kind)) for kind in KINDS}
+    at = records["statements"].index(statement)
+    records["statements"][at] = attrs.evolve(statement, about=(*statement.about, statement.id))
+    about_itself = Dataset(records)
+    assert statement.id in about_itself.get(statement.id).about
+    assert statement.id not in [s.id for s in about_itself.related(statement.id).statements]
+
+
 def test_related_to_a_place_and_an_event(ds: Dataset) -> None:
     kazakhstan = ds.related("place:kazakhstan")
     assert {r.id for r in kazakhstan.ratings} == {
