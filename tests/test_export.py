@@ -82,6 +82,53 @@ def test_jsonl_loads_back_with_the_same_records(tmp_path: Path, with_redirect: D
     assert (back.name, back.version) == (None, None)
 
 
+def _read_back(folder: Path, fmt: str, written: list[Path]) -> tuple[Any, dict[str, str]]:
+    """The documents and redirects an export in ``folder`` reads back to, by its format."""
+    if fmt in ("json", "jsonl"):
+        back = rightsdata.load_path(folder if fmt == "json" else written[0])
+        return back.to_dict(), dict(back.redirects)
+    if fmt == "parquet":
+        parquet = pytest.importorskip("pyarrow.parquet")
+        tables = {
+            name: [
+                tuple(tuple(v) if isinstance(v, list) else v for v in row.values())
+                for row in parquet.read_table(folder / f"{name}.parquet").to_pylist()
+            ]
+            for name in TABLES
+        }
+        return documents_from_rows(tables)
+    return documents_from_rows(read_directory(folder))
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_an_empty_dataset_reads_back_from_every_format(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "all.json").write_text('{"events": []}', encoding="utf-8")
+    empty = rightsdata.load_path(tmp_path / "all.json")
+    written = empty.export(tmp_path / fmt, fmt)
+    if fmt == "jsonl":  # JSON Lines of no records: a file without lines
+        assert [p.read_bytes() for p in written] == [b""]
+    documents, redirects = _read_back(tmp_path / fmt, fmt, written)
+    assert documents == empty.to_dict() == {kind: [] for kind in rightsdata.KINDS}
+    assert redirects == {}
+
+
+def test_json_lines_without_lines_is_an_empty_dataset_and_a_json_document_is_not(
+    tmp_path: Path,
+) -> None:
+    for name, text in [("empty.jsonl", ""), ("blank.jsonl", "\n \n"), ("crlf.ndjson", "\r\n")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert sum(rightsdata.load_path(tmp_path / name).counts().values()) == 0, name
+        assert rightsdata.validate(tmp_path / name) == [], name
+    (tmp_path / "empty.json").write_text("", encoding="utf-8")  # not JSON: a JSON text is a value
+    with pytest.raises(rightsdata.InvalidDataError, match=r"empty\.json: is empty; expected JSON"):
+        rightsdata.load_path(tmp_path / "empty.json")
+    (tmp_path / "redirects.jsonl").write_text(  # a redirect needs a record to lead to
+        '{"$kind": "redirects", "id": "person:a", "to": "person:b"}\n', encoding="utf-8"
+    )
+    with pytest.raises(rightsdata.InvalidDataError, match=r"redirects\.jsonl: holds no records"):
+        rightsdata.load_path(tmp_path / "redirects.jsonl")
+
+
 # --- csv and the data package ---------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ docs/exports.md describes each layout.
   as ``rightsdata fmt`` writes it; ``rightsdata.load_path`` reads it back to an equal dataset.
 - ``jsonl``: ``records.jsonl``, one record a line with its kind in ``"$kind"`` (and a line per
   redirect); ``rightsdata.load_path`` reads it back (without the name and version, which
-  JSON Lines has no place for).
+  JSON Lines has no place for). An empty dataset writes an empty file: no lines, no records.
 - ``csv``: one CSV file per table of :mod:`rightsdata._tables.tables`.
 - ``datapackage``: the CSV files and a ``datapackage.json`` (Data Package v2) with a Table
   Schema per table: types, primary keys and foreign keys.
