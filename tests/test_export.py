@@ -82,6 +82,53 @@ def test_jsonl_loads_back_with_the_same_records(tmp_path: Path, with_redirect: D
     assert (back.name, back.version) == (None, None)
 
 
+def _read_back(folder: Path, fmt: str, written: list[Path]) -> tuple[Any, dict[str, str]]:
+    """The documents and redirects an export in ``folder`` reads back to, by its format."""
+    if fmt in ("json", "jsonl"):
+        back = rightsdata.load_path(folder if fmt == "json" else written[0])
+        return back.to_dict(), dict(back.redirects)
+    if fmt == "parquet":
+        parquet = pytest.importorskip("pyarrow.parquet")
+        tables = {
+            name: [
+                tuple(tuple(v) if isinstance(v, list) else v for v in row.values())
+                for row in parquet.read_table(folder / f"{name}.parquet").to_pylist()
+            ]
+            for name in TABLES
+        }
+        return documents_from_rows(tables)
+    return documents_from_rows(read_directory(folder))
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_an_empty_dataset_reads_back_from_every_format(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "all.json").write_text('{"events": []}', encoding="utf-8")
+    empty = rightsdata.load_path(tmp_path / "all.json")
+    written = empty.export(tmp_path / fmt, fmt)
+    if fmt == "jsonl":  # JSON Lines of no records: a file without lines
+        assert [p.read_bytes() for p in written] == [b""]
+    documents, redirects = _read_back(tmp_path / fmt, fmt, written)
+    assert documents == empty.to_dict() == {kind: [] for kind in rightsdata.KINDS}
+    assert redirects == {}
+
+
+def test_json_lines_without_lines_is_an_empty_dataset_and_a_json_document_is_not(
+    tmp_path: Path,
+) -> None:
+    for name, text in [("empty.jsonl", ""), ("blank.jsonl", "\n \n"), ("crlf.ndjson", "\r\n")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert sum(rightsdata.load_path(tmp_path / name).counts().values()) == 0, name
+        assert rightsdata.validate(tmp_path / name) == [], name
+    (tmp_path / "empty.json").write_text("", encoding="utf-8")  # not JSON: a JSON text is a value
+    with pytest.raises(rightsdata.InvalidDataError, match=r"empty\.json: is empty; expected JSON"):
+        rightsdata.load_path(tmp_path / "empty.json")
+    (tmp_path / "redirects.jsonl").write_text(  # a redirect needs a record to lead to
+        '{"$kind": "redirects", "id": "person:a", "to": "person:b"}\n', encoding="utf-8"
+    )
+    with pytest.raises(rightsdata.InvalidDataError, match=r"redirects\.jsonl: holds no records"):
+        rightsdata.load_path(tmp_path / "redirects.jsonl")
+
+
 # --- csv and the data package ---------------------------------------------------------------
 
 
@@ -432,19 +479,60 @@ def test_files_no_export_wrote_are_left_alone(tmp_path: Path) -> None:
 
 
 def test_a_manifest_cannot_remove_other_files(tmp_path: Path) -> None:
-    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     (tmp_path / "outside.csv").write_text("mine", encoding="utf-8")
-    (tmp_path / "out").mkdir()
-    listed = ["notes.txt", "../outside.csv", "/etc/hostname", "events.parquet", 5]
-    (tmp_path / "out" / MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
-    (tmp_path / "out" / "notes.txt").write_text("mine", encoding="utf-8")
-    (tmp_path / "out" / "events.parquet").write_bytes(b"stale")
-    rightsdata.load().export(tmp_path / "out", "csv")
-    assert (tmp_path / "out" / "notes.txt").is_file() and (tmp_path / "outside.csv").is_file()
-    assert not (tmp_path / "out" / "events.parquet").exists()  # a name an export writes
-    (tmp_path / "out" / MANIFEST).write_text("not json", encoding="utf-8")
-    rightsdata.load().export(tmp_path / "out", "jsonl")  # an unreadable manifest: no removal
-    assert (tmp_path / "out" / "events.csv").is_file()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / MANIFEST).write_text(json.dumps({"files": ["notes.txt", "events.parquet"]}))
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    (out / "events.parquet").write_bytes(b"stale")
+    rightsdata.load().export(out, "csv")
+    assert (out / "notes.txt").is_file()  # listed, but not a name an export writes
+    assert not (out / "events.parquet").exists()  # a name an export writes
+    # A manifest that lists paths is not one an export wrote: it removes nothing at all.
+    listed = ["../outside.csv", "/etc/hostname", "events.parquet"]
+    (out / MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
+    (out / "events.parquet").write_bytes(b"stale")
+    rightsdata.load().export(out, "jsonl")
+    assert (tmp_path / "outside.csv").is_file() and (out / "events.parquet").is_file()
+    (out / MANIFEST).write_text("not json", encoding="utf-8")
+    rightsdata.load().export(out, "json")  # an unreadable manifest: no removal
+    assert (out / "records.jsonl").is_file()
+
+
+ODD_MANIFESTS = {
+    "files a number": b'{"files": 5}',
+    "files null": b'{"files": null}',
+    "files a string": b'{"files": "events.parquet"}',
+    "files an object": b'{"files": {"events.parquet": true}}',
+    "a number in files": b'{"files": [5]}',
+    "a name and a number": b'{"files": ["events.parquet", 5]}',
+    "a name and a list": b'{"files": ["events.parquet", ["events.csv"]]}',
+    "a path in files": b'{"files": ["events.parquet", "sub/events.csv"]}',
+    "an empty name": b'{"files": ["events.parquet", ""]}',
+    "a list": b"[]",
+    "a string": b'"events.parquet"',
+    "null": b"null",
+    "not UTF-8": b'{"files": ["events.parquet"], "x": "\xff"}',
+    "truncated": b'{"files": ["events.parquet"',
+    "empty": b"",
+    "nested deeply": b"[" * 100_000,
+    "an object nested deeply": b'{"files": ' + b"[" * 100_000,
+}
+
+
+@pytest.mark.parametrize("manifest", list(ODD_MANIFESTS.values()), ids=list(ODD_MANIFESTS))
+def test_an_odd_manifest_is_no_earlier_export(tmp_path: Path, manifest: bytes) -> None:
+    """A manifest an export did not write, or cannot read, lists nothing: the export is
+    written and every file already in the folder stays."""
+    (tmp_path / MANIFEST).write_bytes(manifest)
+    mine = {"notes.txt": b"mine", "events.parquet": b"stale", "events.csv": b"stale too"}
+    for name, data in mine.items():
+        (tmp_path / name).write_bytes(data)
+    (path,) = rightsdata.load().export(tmp_path, "jsonl")
+    assert rightsdata.load_path(path).counts() == rightsdata.load().counts()
+    assert {name: (tmp_path / name).read_bytes() for name in mine} == mine
+    written = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert written == {"format": "jsonl", "files": ["records.jsonl"]}
 
 
 def test_export_names_cover_every_format(tmp_path: Path) -> None:

@@ -875,12 +875,37 @@ def test_redirect_cycles_and_dead_ends() -> None:
 
 
 def test_redirect_arguments_are_checked() -> None:
-    with pytest.raises(ValueError, match="still have"):
+    with pytest.raises(InvalidDataError, match="'person:a' is still the id of a record"):
         build({}, {"person:a": "org:a"})
     with pytest.raises(TypeError):
         build({}, {"person:x": 5})  # type: ignore[dict-item]
     with pytest.raises(TypeError):
         build({}, ["person:x"])  # type: ignore[arg-type]
+
+
+def test_a_redirect_from_an_id_a_record_has_is_one_problem_among_the_rest(
+    tmp_path: Path,
+) -> None:
+    """Dataset(...) reports it as load_path does: an integrity problem, with every other."""
+    redirects = {"person:a": "org:a", "person:gone": "person:nowhere"}
+    with pytest.raises(InvalidDataError) as built:
+        build({}, redirects)
+    assert [str(p) for p in built.value.problems] == [
+        "redirects[0].id: 'person:a' is still the id of a record (persons[0]); "
+        "a redirect replaces a retired id",
+        "redirects[1].to: 'person:nowhere' does not exist",
+    ]
+    files = {
+        "sources.json": [source_doc()],
+        "persons.json": [person_doc()],
+        "organizations.json": [org_doc()],
+        "redirects.json": [{"id": old, "to": new} for old, new in redirects.items()],
+    }
+    with pytest.raises(InvalidDataError) as loaded:
+        rightsdata.load_path(write_folder(tmp_path, files))
+    assert [(p.code, p.message.replace(".json", "")) for p in loaded.value.problems] == [
+        (p.code, p.message) for p in built.value.problems
+    ]
 
 
 # --- indexes under threads ----------------------------------------------------------------
@@ -2051,3 +2076,40 @@ def test_dataset_says_what_it_takes_when_given_a_list(ds: Dataset) -> None:
         Dataset({event: [event]})  # type: ignore[dict-item]
     kinds = {k: list(ds.collection(k)) for k in KINDS}  # the mapping it takes
     assert len(Dataset(kinds).events) == len(ds.events)
+    given = {k: iter(v) for k, v in kinds.items()}  # an iterator for each kind is read once
+    assert len(Dataset(given).events) == len(ds.events)  # type: ignore[arg-type]
+    person = next(iter(ds.persons))  # records given by an iterator are checked too
+    with pytest.raises(InvalidDataError, match=r"is used twice; first at persons\[0\]"):
+        Dataset({"persons": iter([person, person])})  # type: ignore[dict-item]
+
+
+def test_dataset_refuses_an_unknown_kind_name_as_a_value_out_of_range() -> None:
+    with pytest.raises(
+        ValueError, match=r"^unknown record kinds: people; the kinds are sources, persons, "
+    ):
+        Dataset({"people": []})
+
+
+def test_dataset_refuses_a_record_of_another_kind(ds: Dataset) -> None:
+    """Each kind's list takes records of its class only: a TypeError names the kind, the
+    index, the record's ID and the class found and expected."""
+    records = {k: list(ds.collection(k)) for k in KINDS}
+    event = records["events"].pop(0)
+    records["persons"].append(event)
+    index = len(records["persons"]) - 1
+    with pytest.raises(TypeError) as info:
+        Dataset(records)
+    assert str(info.value) == (
+        f"Dataset got values not of their kind: persons[{index}] {event.id} is an Event, "
+        "not a Person"
+    )
+    with pytest.raises(TypeError, match=r"^.*: persons\[0\] is an int, not a Person$"):
+        Dataset({"persons": [5]})  # type: ignore[list-item]
+    person = next(iter(ds.persons))
+    with pytest.raises(TypeError, match=r"events\[1\] is a dict, not an Event$"):
+        Dataset({"persons": [person], "events": [event, {"id": event.id}]})  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"persons\[9\] [^;]*; and 2 more$"):
+        Dataset({"persons": [event] * 12})
+    for value in (5, None, "person:a"):
+        with pytest.raises(TypeError, match=f"'persons' has an? {type(value).__name__}$"):
+            Dataset({"persons": value})  # type: ignore[dict-item]

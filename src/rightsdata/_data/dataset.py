@@ -25,6 +25,7 @@ from rightsdata._data.collection import (
 from rightsdata._data.registry import register
 from rightsdata._model.records import (
     KINDS,
+    RECORD_TYPES,
     Event,
     Group,
     Law,
@@ -86,6 +87,43 @@ def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
     return dict(redirects)
 
 
+def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[Record, ...]]:
+    """Each kind's records, as a tuple; TypeError naming every value that is not a record of
+    its kind's class (``persons[3] event:a is an Event, not a Person``)."""
+    found: dict[str, tuple[Record, ...]] = {}
+    wrong: list[str] = []
+    for kind, items in records.items():
+        if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+            raise TypeError(
+                f"Dataset takes a sequence of records for each kind; {kind!r} has {_a(type(items))}"
+            )
+        found[kind] = tuple(items)
+        cls = RECORD_TYPES[kind]
+        if set(map(type, found[kind])) <= {cls}:
+            continue
+        for index, item in enumerate(found[kind]):
+            if type(item) is not cls:
+                # a record of another kind is named by its ID too, as a load names a record
+                named = f" {item.id}" if type(item) in _RECORD_CLASSES else ""
+                wrong.append(f"{kind}[{index}]{named} is {_a(type(item))}, not {_a(cls)}")
+    if wrong:
+        shown = wrong[:_SHOWN] + (
+            [f"and {len(wrong) - _SHOWN} more"] if len(wrong) > _SHOWN else []
+        )
+        raise TypeError("Dataset got values not of their kind: " + "; ".join(shown))
+    return found
+
+
+_SHOWN = 10  # the misplaced records a TypeError names
+_RECORD_CLASSES = frozenset(RECORD_TYPES.values())
+
+
+def _a(cls: type) -> str:
+    """``an Event``, ``a Person``, ``an int``: a class's name with its article."""
+    name = cls.__name__
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
 def _check(records: Mapping[str, Sequence[Record]], redirects: Mapping[str, str]) -> None:
     """Raise InvalidDataError listing every integrity problem among records built in Python."""
     from rightsdata._validation.integrity import check_integrity
@@ -109,15 +147,29 @@ class Dataset:
 
     Build one with :func:`rightsdata.load` (the bundled data) rather than by hand.
     ``records`` maps each kind (a name in ``rightsdata.KINDS``: ``"persons"``,
-    ``"events"``...) to its records: ``Dataset({"persons": [person], "events": [event]})``;
-    anything else raises ``TypeError``. Records given here are checked as a load checks them
+    ``"events"``...) to its records, each of that kind's class:
+    ``Dataset({"persons": [person], "events": [event]})``. Anything else than such a mapping
+    raises ``TypeError`` (which names every misplaced value by its kind and index, and the
+    class found and expected), except a key that is not a kind, which raises ``ValueError``
+    (a value outside ``rightsdata.KINDS``, as ``collection("people")`` does). Records given
+    here are checked as a load checks them
     (``rightsdata._validation.integrity.check_integrity``:
-    duplicate IDs, references to records that do not exist, bad redirects), and
-    :class:`~rightsdata.InvalidDataError` lists every problem.
+    duplicate IDs, references to records that do not exist, redirects from an ID a record
+    still has or to none), and :class:`~rightsdata.InvalidDataError` lists every problem.
     ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``
     follows them. Queries are answered from indexes built on first use, once, thread-safely
     (see :mod:`rightsdata._data.indexes`); the dataset never changes, so they are never rebuilt.
     Their semantics are documented in docs/queries.md.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+    >>> Dataset(kinds).counts() == ds.counts()
+    True
+    >>> Dataset({"persons": list(ds.places)[:1]})
+    Traceback (most recent call last):
+      ...
+    TypeError: Dataset got values not of their kind: persons[0] place:aktau is a Place, not a Person
     """
 
     __slots__ = (
@@ -148,7 +200,11 @@ class Dataset:
         unknown = set(records) - set(KINDS)
         if unknown:
             names = sorted(k if isinstance(k, str) else repr(k) for k in unknown)
-            raise ValueError(f"unknown record kinds: {', '.join(names)}")
+            raise ValueError(
+                f"unknown record kinds: {', '.join(names)}; the kinds are {', '.join(KINDS)}"
+            )
+        if not _checked:  # (a loader's records are of their kinds, as it structured them)
+            records = _of_their_kinds(records)
         self._redirects: dict[str, str] = _checked_redirects(redirects)
         by_kind: dict[str, tuple[Record, ...]] = {}
         tables: dict[str, dict[str, Record]] = {}
@@ -176,12 +232,6 @@ class Dataset:
             items = records.get(kind, ())
             if len(items) == len(by_kind[kind]) and by_kind[kind] == tuple(items):
                 gathered[kind] = found
-        retired = [old for old in self._redirects if any(old in c for c in collections.values())]
-        if retired:
-            raise ValueError(
-                f"redirects from IDs that records still have: {', '.join(sorted(retired))}; "
-                "a redirect replaces a retired ID"
-            )
         if not _checked:  # the loaders check what they pass before building (and say so)
             _check(records, self._redirects)
         self._name = name

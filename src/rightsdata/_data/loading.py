@@ -688,7 +688,8 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = 
     if problem is None and not schema and _fast_json_lines(parts, path.name, data, share):
         return parts
     if problem is None:
-        text, problem = _decode(data, path.name)
+        # JSON Lines of no records is a file without lines, as it exports an empty dataset
+        text, problem = _decode(data, path.name, empty=True)
     if problem is not None:
         parts.problems.append(problem)
         return parts
@@ -715,7 +716,7 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = 
             parts.failed_ids.add(value["id"])
         else:
             parts.unsure.add(_ALL_KINDS)
-    if not documents and not parts.problems:
+    if redirect_lines and not documents and not parts.problems:
         parts.problems.append(Problem(path.name, "holds no records", ProblemCode.MISSING))
     with gc_paused():
         for kind in KINDS:
@@ -935,7 +936,9 @@ def _os_problem(label: str, path: str, exc: OSError) -> Problem:
     return Problem(label, f"cannot be read: {exc.strerror or exc}", ProblemCode.FILE)
 
 
-def _decode(data: bytes, label: str) -> tuple[str, Problem | None]:
+def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Problem | None]:
+    """``data`` as text, or the problem that it is not UTF-8 (or is empty, unless ``empty``
+    allows an empty text or one of white space only)."""
     if data.startswith(_BOM):
         return "", Problem(
             label,
@@ -948,7 +951,7 @@ def _decode(data: bytes, label: str) -> tuple[str, Problem | None]:
         return "", Problem(
             label, f"is not UTF-8: byte {exc.start} is {data[exc.start]:#04x}", ProblemCode.SYNTAX
         )
-    if not text.strip():
+    if not empty and not text.strip():
         return "", Problem(label, "is empty; expected JSON", ProblemCode.SYNTAX)
     return text, None
 

@@ -7,7 +7,7 @@ docs/exports.md describes each layout.
   as ``rightsdata fmt`` writes it; ``rightsdata.load_path`` reads it back to an equal dataset.
 - ``jsonl``: ``records.jsonl``, one record a line with its kind in ``"$kind"`` (and a line per
   redirect); ``rightsdata.load_path`` reads it back (without the name and version, which
-  JSON Lines has no place for).
+  JSON Lines has no place for). An empty dataset writes an empty file: no lines, no records.
 - ``csv``: one CSV file per table of :mod:`rightsdata._tables.tables`.
 - ``datapackage``: the CSV files and a ``datapackage.json`` (Data Package v2) with a Table
   Schema per table: types, primary keys and foreign keys.
@@ -21,7 +21,8 @@ export: each export records the files it wrote in :data:`MANIFEST`, and the next
 into the same directory removes those of them it does not write itself, so no stale
 ``redirects.json`` or table of another format is left behind. Nothing else is removed: not a
 file no export wrote (your own notes, or the JSON files of a dataset you export next to),
-and only names an export may write (:func:`export_names`), whatever the manifest says.
+and only names an export may write (:func:`export_names`), whatever the manifest says; a
+manifest that cannot be read, or is not as an export writes it, lists nothing.
 
 >>> import rightsdata, tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
@@ -131,15 +132,35 @@ def export(
 
 def _earlier_export(directory: Path) -> set[str]:
     """The files the last export into ``directory`` wrote, by its manifest (only names an
-    export may write; none if there is no manifest, or it cannot be read)."""
+    export may write). None if there is no manifest, or one that cannot be read or is not
+    as an export writes it: an object whose ``"files"`` is a list of plain file names.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = (Path(folder) / MANIFEST).write_text('{"files": ["events.csv", "notes.txt"]}')
+    ...     sorted(_earlier_export(Path(folder)))
+    ['events.csv']
+    """
     path = directory / MANIFEST
     if path.is_symlink() or not path.is_file():
         return set()
     try:
-        listed = json.loads(path.read_bytes()).get("files", [])
-    except (ValueError, AttributeError, OSError):
+        manifest = json.loads(path.read_bytes())
+    except (ValueError, RecursionError, OSError):  # (UnicodeDecodeError is a ValueError)
         return set()
-    return {name for name in listed if isinstance(name, str)} & export_names()
+    listed = manifest.get("files", []) if isinstance(manifest, dict) else None
+    if not isinstance(listed, list) or not all(map(_is_plain_name, listed)):
+        return set()  # not what an export writes: it can say nothing about the files here
+    return set(listed) & export_names()
+
+
+def _is_plain_name(name: object) -> bool:
+    """Whether ``name`` is a file's name alone, not a path (``events.csv``, not ``../x``)."""
+    return (
+        isinstance(name, str)
+        and name not in ("", ".", "..")
+        and not any(c in name for c in ("/", "\\", "\x00"))
+    )
 
 
 def _json(dataset: Dataset, formulas: str) -> dict[str, Content]:
