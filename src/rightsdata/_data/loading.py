@@ -159,7 +159,7 @@ def load_path(
     ``freeze=True`` ends a successful load with ``gc.freeze()``: the dataset, and every
     other object alive in the process, moves to the garbage collector's permanent
     generation, which no collection walks. For a large dataset kept for the process's life
-    it saves the time of every later full collection (about 0.7 s each at 100,000 events);
+    it saves the time of every later full collection (about 0.6 s each at 100,000 events);
     ``del`` still frees the dataset at once (it holds no reference cycle), and
     ``gc.unfreeze()`` undoes it. A frozen dataset still alive when the interpreter exits is
     left to the system rather than freed object by object (CPython): a script holding a
