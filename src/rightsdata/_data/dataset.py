@@ -148,7 +148,7 @@ class Dataset:
     Build one with :func:`rightsdata.load` (the bundled data) rather than by hand.
     ``records`` maps each kind (a name in ``rightsdata.KINDS``: ``"persons"``,
     ``"events"``...) to its records, each of that kind's class:
-    ``Dataset({"persons": [person], "events": [event]})``. Anything else than such a mapping
+    ``Dataset({"persons": [person], "events": [event]})``. Anything other than such a mapping
     raises ``TypeError`` (which names every misplaced value by its kind and index, and the
     class found and expected), except a key that is not a kind, which raises ``ValueError``
     (a value outside ``rightsdata.KINDS``, as ``collection("people")`` does). Records given

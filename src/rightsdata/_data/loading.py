@@ -625,9 +625,8 @@ def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
         return False
     redirects: dict[str, str] = {}
     if redirects_text is not None:
-        try:
-            text = redirects_text.decode("utf-8")  # (msgspec skipped it unread)
-        except UnicodeDecodeError:
+        text = _utf8(redirects_text)  # (msgspec skipped it unread)
+        if text is None:
             return False
         raw, found = _parse(text, name)
         if not found:
@@ -653,9 +652,8 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes, share: bool) -> bool
     if redirect_lines:
         values: list[object] = []
         for number, line in redirect_lines:
-            try:
-                text = line.decode("utf-8")  # (msgspec did not read the redirects' lines)
-            except UnicodeDecodeError:
+            text = _utf8(line)  # (msgspec did not read the redirects' lines)
+            if text is None:
                 return False
             value, found = _parse(text, f"{name}:{number}")
             if found or type(value) is not dict:
@@ -670,6 +668,14 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes, share: bool) -> bool
         parts.where[kind] = Places(kind, name, lines=decoded.lines or ())
     parts.redirects = redirects
     return True
+
+
+def _utf8(data: bytes) -> str | None:
+    """``data`` decoded, or None if it is not UTF-8 (the diagnostic path then says where)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _lines(text: str) -> list[str]:
