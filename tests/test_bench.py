@@ -6,6 +6,7 @@ No timings are asserted: bench/bench_load.py measures them (docs/performance.md)
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -276,3 +277,30 @@ def test_merge_keeps_what_a_run_left_out_with_the_run_that_measured_it() -> None
     lines = render._runs({"sizes": {"10": merged}}).splitlines()
     assert lines[0].startswith("10 (ops/search) events: now, commit bbbbbbbbbb")
     assert lines[1].startswith("10 (the rest) events: then, commit aaaaaaaaaa")
+
+
+def test_columns_probe_holds_every_value(bench: Any) -> None:
+    """bench/columns_probe.py's figure is of columns that hold the data: the texts decode
+    back, references resolve to the records they name, and each list's counts add up to
+    its items."""
+    shape, _ = bench
+    import columns_probe
+
+    files = {p.stem: p.read_bytes() for p in shape.BUNDLED.glob("*.json")}
+    files = {k: v for k, v in files.items() if k in rightsdata.KINDS}
+    columns = columns_probe.build_columns(files)
+    held = columns.held
+    ds = rightsdata.load_path(shape.BUNDLED)
+
+    def texts(name: str) -> list[str]:
+        data, offsets = held[name][:2]
+        return [data[a:b].decode() for a, b in itertools.pairwise(offsets)]
+
+    assert texts("events.id") == [e.id for e in ds.events]
+    assert texts("persons.name") == [p.name for p in ds.persons]
+    all_ids = list(columns.ids)
+    actors = [all_ids[n] for n in held["events.participants.actor"]]
+    assert actors == [p.actor for e in ds.events for p in e.participants]
+    counts = held["events.participants#count"]
+    assert list(counts) == [len(e.participants) for e in ds.events]
+    assert columns.nbytes() > 0 and columns.seconds["decode"] > 0
