@@ -14,8 +14,10 @@ into columns, and the Structs let go:
 
 No check runs and no record object is made: the CPU time is a floor for a load into such
 columns written in Python, and the bytes are what the columns hold (numpy's and the buffers'
-``nbytes``). Each mode runs in a fresh process with the collector paused, the modes
-interleaved, ``--runs`` times; the medians are printed, and with ``--out`` written as JSON::
+``nbytes``). Each mode runs in a fresh process with the collector paused (``json_loads_gc``:
+``json.loads`` with it on, as the load goal compares; ``rightsdata``: ``load_path``, which
+pauses it itself), the modes interleaved, ``--runs`` times; the medians are printed, and
+with ``--out`` written as JSON::
 
     python bench/columns_probe.py /tmp/benchcache/realistic-v2-100000-seed2012-format1/folder
     python bench/columns_probe.py FOLDER --runs 5 --modes columns json_loads
@@ -38,7 +40,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-MODES = ("json_loads", "structs", "columns", "rightsdata")
+MODES = ("json_loads", "json_loads_gc", "structs", "columns", "rightsdata")
 _NOT_NONE = functools.partial(operator.is_not, None)
 #: the steps of the ``columns`` mode, timed apart (CPU seconds)
 STEPS = ("decode", "gather", "texts", "references", "lists", "other")
@@ -228,6 +230,9 @@ def _one(folder: Path, mode: str) -> dict[str, Any]:
     held: Any
     out: dict[str, Any] = {"mode": mode, "events": events}
     if mode == "json_loads":
+        held = [json.loads(data) for data in files.values()]
+    elif mode == "json_loads_gc":
+        gc.enable()  # the collector as a user has it (the goal's regime)
         held = [json.loads(data) for data in files.values()]
     elif mode == "structs":
         held = [
