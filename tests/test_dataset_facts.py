@@ -283,6 +283,15 @@ def test_000_petrushova_editor_of_respublika(ds: Any) -> None:
     assert rel.citations[0].source == S0
 
 
+def test_000_the_order_to_stand_in_the_heat_was_given_to_kozlov(ds: Any) -> None:
+    # 000, paragraph 3: Kozlov was punished for returning to the dormitory, "unable to stand for
+    # hours in almost 50 Celsius heat, as ordered by the prison authorities": an order to him;
+    # the article says nothing of an order to other prisoners
+    administration = ds.get("org:kozlov-penal-colony-administration")
+    assert "ordered Kozlov to stand for hours in the heat" in administration.summary
+    assert "prisoners" not in administration.summary
+
+
 # --- 001: parole refused, December 2015 ----------------------------------------------------
 
 
@@ -551,6 +560,14 @@ def test_004_tulesova_arrest_charges_and_release(ds: Any) -> None:
     assert "2014" in insult.instrument and insult.inferred[0].field == "instrument"
     harm = ds.laws.get("law:kz-cc-2014-380-1")
     assert (harm.article, harm.part) == ("380", "1")
+
+
+def test_004_tulesova_on_police_force_at_rallies_in_her_words(ds: Any) -> None:
+    # 004, Tulesova interview, paragraph 6: "every 'unauthorised' peaceful rally we have had so
+    # far has been accompanied by the excessive use of force by the police"; she names no city
+    police = ds.get("org:kazakhstan-police")
+    assert "every 'unauthorised' peaceful rally 'we have had so far'" in police.summary
+    assert "Almaty" not in police.summary
 
 
 def test_004_tulesova_2019_administrative_arrest(ds: Any) -> None:
