@@ -762,6 +762,48 @@ def test_countries_of_private_people_are_marked_or_absent(ds: Any) -> None:
         assert any(i.field == "country" for i in person.inferred), person_id
 
 
+def test_countries_of_groups_are_marked_unless_the_text_names_them(ds: Any) -> None:
+    # A group's country is read from where it acts (Zhanaozen, the January 2022 events, the
+    # arrests in Hong Kong or Finland), so it is marked as inferred. Only the authorities are
+    # tied to their country by the text itself: 003 speaks of "Kazakh and Uzbek authorities".
+    named = {"group:kazakhstan-authorities", "group:uzbekistan-authorities"}
+    placed = [g for g in ds.groups if g.country is not None]
+    assert {"group:zhanaozen-oil-workers", "group:zhanaozen-residents-2011"} <= {
+        g.id for g in placed
+    }
+    for group in placed:
+        marked = any(i.field == "country" for i in group.inferred)
+        assert marked is (group.id not in named), group.id
+
+
+def test_readings_of_time_and_place_are_marked(ds: Any) -> None:
+    # summaries that name a year the document does not give: 000 has no year; the downgrade
+    # item and the research brief are undated
+    for record_id in (
+        "org:respublika",
+        "person:aarti-narsee",
+        "person:brigitte-dufour",
+        "person:zhanbolat-mamai",
+        "org:democratic-choice-of-kazakhstan",
+        "org:koshe-party",
+        "person:marianna-belalba-barreto",
+        "event:kazakhstan-elections-2019-06",
+    ):
+        assert any(i.field == "summary" for i in ds.get(record_id).inferred), record_id
+    # 004, Tulesova interview, paragraph 4 dates and places only the marathon arrests
+    for record_id in (
+        "event:tulesova-tolymbekov-administrative-arrest-2019-04",
+        "event:marathon-filming-fines-2019-04",
+    ):
+        fields = {i.field for i in ds.get(record_id).inferred}
+        assert {"date", "places"} <= fields, record_id
+    quarantine = ds.get("event:quarantine-detentions-2020")
+    assert any(i.field == "places" for i in quarantine.inferred)
+    # 002, paragraph 8: "these actions" are not listed
+    (title,) = [i for i in ds.laws.get("law:iccpr-19").inferred if i.field == "title"]
+    assert "'these actions'" in title.basis
+
+
 def test_unnamed_actors_are_marked(ds: Any) -> None:
     washington = ds.get("statement:us-concern-kozlov")
     assert any(i.field == "speaker" for i in washington.inferred)
