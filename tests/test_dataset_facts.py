@@ -1061,6 +1061,28 @@ def test_country_places_carry_their_iso_code(ds: Any) -> None:
     assert all(s.retrieved is None and s.archive_url is None for s in ds.sources)
 
 
+def test_citations_cover_the_passages_that_give_the_fields(ds: Any) -> None:
+    def cited(record_id: str, field: str) -> set[tuple[str, str]]:
+        return {
+            (c.source, c.locator.split(", ")[-1])
+            for c in ds.get(record_id).citations
+            if c.fields is None or field in c.fields
+        }
+
+    # the articles are named only in 002, paragraph 5, and in the Tulesova interview, paragraph 7
+    assert (S2, "paragraph 5") in cited("event:kozlov-trial-2012", "charges")
+    assert (S4, "paragraph 7") in cited("event:tulesova-verdict-2020", "charges")
+    # "a year earlier" (paragraph 11) places the 2019 hunger strike and assault
+    for record_id in (
+        "event:tulesova-hunger-strike-2019-04",
+        "event:tulesova-punched-by-cellmate-2019-04",
+    ):
+        assert (S4, "paragraph 11") in cited(record_id, "places"), record_id
+    # Respublika is named in 002, paragraph 6
+    crackdown = ds.get("event:kazakhstan-media-opposition-crackdown-2012")
+    assert any(c.source == S2 and "6" in c.locator for c in crackdown.citations)
+
+
 def test_confidence_is_graded_only_where_there_is_a_reason(ds: Any) -> None:
     graded = sorted(
         (record.id, str(citation.confidence))
