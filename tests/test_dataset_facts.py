@@ -704,6 +704,64 @@ def test_004_climate_lawsuits_were_filed_not_won(ds: Any) -> None:
         assert "successfully filed" in summary and "lawsuits won" not in summary, record_id
 
 
+def test_004_hedges_are_kept(ds: Any) -> None:
+    # Zhovtis interview, paragraph 6: "This became to some extent a moment of great symbolic power"
+    zhanaozen = ds.get("statement:zhovtis-2022-zhanaozen-2011").summary
+    assert "to some extent" in zhanaozen
+    # Tulesova interview, paragraph 5: "a certain degree of constant pressure"; "Many activists"
+    pressure = ds.get("statement:tulesova-2020-pressure-on-activists").summary
+    assert "a certain degree of constant pressure" in pressure and "many activists" in pressure
+    # downgrade item, bullets and paragraph 7: "widespread allegations of" detentions and torture
+    downgrade = ds.get("event:civicus-kazakhstan-downgrade-2022").summary
+    assert "allegations of arbitrary detentions, torture" in downgrade
+    # paragraph 4: "a culmination of a longer-term trend" is Aarti Narsee's, not the Monitor's
+    assert "Narsee called the downgrade the culmination" in downgrade
+
+
+def test_004_the_monitor_speaks_where_the_text_is_the_monitors(ds: Any) -> None:
+    # the research brief and the watchlist are the CIVICUS Monitor's
+    for record_id in (
+        "statement:civicus-2021-cop26-host-violations",
+        "event:cop26-glasgow-2021",
+        "event:hong-kong-excessive-force-2019",
+    ):
+        summary = ds.get(record_id).summary
+        assert "CIVICUS Monitor" in summary and "CIVICUS notes" not in summary, record_id
+        assert "CIVICUS says" not in summary, record_id
+
+
+def test_summaries_reworded_from_long_runs_of_document_text(ds: Any) -> None:
+    """Records say what happened in their own words: none of these summaries, which once copied
+    runs of 16 to 25 words, shares more than eight consecutive words with the documents."""
+    folder = seeds_folder()
+    if folder is None:
+        pytest.skip("the source documents (shared/seeds) are not beside the repository")
+
+    def words(text: str) -> list[str]:
+        text = text.translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+        return re.findall(r"[a-z0-9]+(?:['-][a-z0-9]+)*", text.lower())
+
+    seed_words = words(" ".join(p.read_text(encoding="utf-8") for p in folder.glob(SEEDS_GLOB)))
+    runs = {tuple(seed_words[i : i + 9]) for i in range(len(seed_words) - 8)}
+    for record_id in (
+        "group:zhanaozen-residents-2011",
+        "event:cambodia-environmental-defenders-sentenced-2021-05",
+        "group:cambodia-environmental-defenders-2021",
+        "event:climate-litigation",
+        "event:hrw-2012-11-22-ashton-central-asia-visit",
+        "statement:hrw-2012-11-22-ashton-meet-defenders",
+        "event:bloody-january-clashes-2022",
+        "statement:zhovtis-2022-zhanaozen-2011",
+        "statement:tulesova-2020-pressure-on-activists",
+        "event:civicus-kazakhstan-downgrade-2022",
+    ):
+        summary = words(ds.get(record_id).summary)
+        copied = [
+            run for i in range(len(summary) - 8) if (run := tuple(summary[i : i + 9])) in runs
+        ]
+        assert not copied, (record_id, " ".join(copied[0]))
+
+
 def test_004_strolls_five_times_a_week(ds: Any) -> None:
     for record_id in (
         "statement:tulesova-2020-complaint-about-strolls",
