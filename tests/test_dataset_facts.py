@@ -87,6 +87,26 @@ def test_every_citation_points_to_one_of_the_five_sources(ds: Any) -> None:
             assert citation.source in SOURCES, (record.id, citation.source)
 
 
+def test_every_citation_has_a_locator_in_the_cards_scheme(ds: Any) -> None:
+    # docs/dataset.md, "How to cite": paragraphs, HRW list items, CIVICUS items and named parts
+    named = {
+        S0: {"title", "dateline", "source line", "closing line", "footer"},
+        S1: {"title"},
+        S2: {"headline", "dateline", "contact line"},
+        S3: {"summary", "photo caption", "caption paragraph", "reports list"},
+        S4: {"heading", "bullets", "rating note", "closing note"},
+    }
+    for record in ds:
+        for citation in citations(record):
+            locator = citation.locator
+            assert locator, (record.id, citation.source)
+            locator = re.sub(r"^item '[^']+'(, |$)", "", locator)
+            locator = re.sub(r"reports list, (second )?items? dated .*", "", locator)
+            for part in re.split(r", | and ", locator):
+                part = re.sub(r"^paragraphs? [0-9]+(-[0-9]+)?$|^[0-9]+(-[0-9]+)?$", "", part)
+                assert not part or part in named[citation.source], (record.id, citation.locator)
+
+
 def test_no_email_addresses_or_phone_numbers(ds: Any) -> None:
     email = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
     phone = re.compile(r"\(?\+?\d{1,4}\)?[\s.-]?\(?\d{2,4}\)?[\s.-]\d{3}[\s.-]?\d{3,4}")
