@@ -854,6 +854,27 @@ def test_countries_of_groups_are_marked_unless_the_text_names_them(ds: Any) -> N
         assert marked is (group.id not in named), group.id
 
 
+def test_organisations_placed_only_by_where_they_work_are_marked(ds: Any) -> None:
+    # 002, paragraph 6 names the outlets a Kazakh court was asked to ban, not where they are
+    # based; 004 says the foundation ran a project in Almaty
+    for org_id in (
+        "org:respublika",
+        "org:vzglyad",
+        "org:k-plus",
+        "org:stan-tv",
+        "org:common-sense-civic-foundation",
+        "org:human-rights-foundation",
+    ):
+        org = ds.organizations.get(org_id)
+        assert org.country is not None, org_id
+        assert any(i.field == "country" for i in org.inferred), org_id
+    assert "in Kazakhstan" not in ds.get("org:common-sense-civic-foundation").summary
+    # 003, item dated 2012-11-23: "European Union institutions ... should act on the European
+    # Parliament's resolution" implies, but does not state, that the Parliament is one of them
+    part_of = ds.get("relationship:european-parliament-part-of-european-union")
+    assert any(i.field == "kind" for i in part_of.inferred)
+
+
 def test_readings_of_time_and_place_are_marked(ds: Any) -> None:
     # summaries that name a year the document does not give: 000 has no year; the downgrade
     # item and the research brief are undated
