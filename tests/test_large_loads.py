@@ -27,11 +27,15 @@ from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.ids import PREFIXES
 
 
-def _bundled(tmp_path: Path) -> Path:
+def _bundled_root() -> Path:
     from rightsdata._values.resources import datasets_root
 
+    return Path(str(datasets_root() / "kazakhstan"))
+
+
+def _bundled(tmp_path: Path) -> Path:
     folder = tmp_path / "kz"
-    shutil.copytree(Path(str(datasets_root() / "kazakhstan")), folder)
+    shutil.copytree(_bundled_root(), folder)
     return folder
 
 
@@ -107,10 +111,12 @@ def test_freeze_when_done_acts_at_the_end_of_the_outermost_pause_only() -> None:
 
 
 #: A script that holds its dataset to the end, as scripts do, and reports at its exit (from a
-#: hook registered before the load's, so run after it) the references the dataset gained.
+#: hook registered before ``import rightsdata``, so run after rightsdata's) the references the
+#: dataset gained.
 _HELD_TO_THE_EXIT = """
-import atexit, sys, rightsdata
+import atexit, sys
 atexit.register(lambda: print("gained", sys.getrefcount(ds) - held))
+import rightsdata
 ds = rightsdata.load_path(sys.argv[1], freeze=sys.argv[2] == "freeze")
 held = sys.getrefcount(ds)
 """
@@ -121,7 +127,7 @@ def test_a_frozen_dataset_alive_at_the_exit_is_left_to_the_system(
     tmp_path: Path, freeze: bool, gained: int
 ) -> None:
     # one more reference at the exit: clearing the modules frees nothing of it (a dataset
-    # not frozen is freed, so that the exit's collections do not walk it again and again)
+    # not frozen gains none: it is released, or, if small, left to the exit's collections)
     done = subprocess.run(
         [
             sys.executable,
@@ -137,19 +143,108 @@ def test_a_frozen_dataset_alive_at_the_exit_is_left_to_the_system(
     assert done.stdout.split() == ["gained", str(gained)]
 
 
-def test_leave_at_exit_holds_no_dataset_alive_before_the_exit() -> None:
+#: A script holding its dataset to the end that reports, from an exit hook registered after
+#: ``import rightsdata`` (run before rightsdata's hook) and one registered before it (run
+#: after), whether the dataset could be used and whether its first event was still alive.
+_RELEASED_AT_THE_EXIT = """
+import atexit, sys, weakref
+
+def late():
+    print("record", "freed" if first() is None else "alive")
+    try:
+        len(ds.events), ds.get(first_id)
+    except RuntimeError as error:
+        print("released", "interpreter exits" in str(error))
+    else:
+        print("usable")
+
+atexit.register(late)
+import rightsdata
+from rightsdata._values import exitleave
+
+exitleave.RELEASE_FROM = int(sys.argv[3])
+ds = rightsdata.load_path(sys.argv[1], freeze=sys.argv[2] == "freeze")
+ds.events(kind="arrest")  # the indexes built, as a script that queried has them
+first = weakref.ref(ds.events[0])
+first_id = ds.events[0].id
+atexit.register(lambda: print("before", len(ds.events) > 0))
+"""
+
+
+@pytest.mark.parametrize(
+    ("freeze", "release_from", "expected"),
+    [
+        (False, 0, ["before", "True", "record", "freed", "released", "True"]),
+        (False, 10**9, ["before", "True", "record", "alive", "usable"]),  # too small
+        (True, 0, ["before", "True", "record", "alive", "usable"]),  # left, not released
+    ],
+)
+def test_a_large_dataset_alive_at_the_exit_is_released_after_the_programs_hooks(
+    tmp_path: Path, freeze: bool, release_from: int, expected: list[str]
+) -> None:
+    # released: its records are freed by reference counting in rightsdata's hook, before the
+    # exit's collections (which would otherwise walk them); the program's hooks registered
+    # after the import still find it whole, those that run later a clear error
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _RELEASED_AT_THE_EXIT,
+            str(_bundled(tmp_path)),
+            "freeze" if freeze else "plain",
+            str(release_from),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == expected
+    assert done.stderr == ""
+
+
+def test_a_released_dataset_and_its_collections_refuse_every_use() -> None:
+    from rightsdata._values import exitleave
+
+    ds = rightsdata.load_path(_bundled_root())
+    events, persons = ds.events, ds.persons
+    kept = ds.events[0]
+    ds._release()
+    uses = [
+        lambda: ds.events,
+        lambda: ds.get(kept.id),
+        lambda: ds.counts(),
+        lambda: len(events),
+        lambda: list(persons),
+        lambda: events(kind="arrest"),
+        lambda: persons.get("person:vladimir-kozlov"),
+        lambda: kept.id in events,
+    ]
+    for use in uses:
+        with pytest.raises(RuntimeError, match="released as the interpreter exits"):
+            use()
+    assert kept.title  # a record the program holds is whole
+    assert repr(exitleave.RELEASED) == "<released at the interpreter's exit>"
+
+
+def test_the_exit_tables_hold_nothing_alive_before_the_exit() -> None:
     from rightsdata._values import exitleave
 
     class Held:
-        pass
+        def _release(self) -> None:
+            pass
 
-    held, dropped = Held(), Held()
+    held, dropped, small = Held(), Held(), Held()
     exitleave.leave_at_exit(held)
-    exitleave.leave_at_exit(dropped)
+    exitleave.release_at_exit(dropped, records=exitleave.RELEASE_FROM)
+    exitleave.release_at_exit(small, records=exitleave.RELEASE_FROM - 1)
     alive = weakref.ref(dropped)
     del dropped
-    assert alive() is None  # freed at once: the hook's table holds it weakly
+    assert alive() is None  # freed at once: the hook's tables hold it weakly
     assert held in exitleave._left.values()
+    assert small not in exitleave._released.values()  # too small to be worth releasing
+    exitleave.release_at_exit(held, records=exitleave.RELEASE_FROM)
+    exitleave.leave_at_exit(held)  # frozen after all: left, not released
+    assert held not in exitleave._released.values()
 
 
 # --- share= -----------------------------------------------------------------------------------

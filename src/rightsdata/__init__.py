@@ -12,7 +12,9 @@ Importing the package is cheap: the model, the converter and the data load on fi
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
 from rightsdata._values.errors import (
@@ -200,3 +202,16 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+def _at_exit() -> None:
+    """Large datasets still alive at the interpreter's exit are left to the system or
+    released (rightsdata._values.exitleave). Registered here, as the package is imported, so
+    that it runs after the exit hooks a program registers later (the last registered runs
+    first); it imports nothing of its own."""
+    module = sys.modules.get("rightsdata._values.exitleave")
+    if module is not None:
+        module.at_exit()
+
+
+atexit.register(_at_exit)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar, overload
 
 from rightsdata._model.records import Event, Rating, Record, Statement
 from rightsdata._values.errors import UnknownIdError
+from rightsdata._values.exitleave import RELEASED
 from rightsdata._values.ids import (
     KIND_OF_PREFIX,
     describe_prefixes,
@@ -116,6 +117,15 @@ class Collection(Sequence[R], Generic[R]):
     def kind(self) -> str:
         """The record kind, as in file names: ``'events'``."""
         return self._kind
+
+    def _release(self) -> None:
+        """Let go of the records, and of the queries' indexes in the collections that have
+        them (at the interpreter's exit: :mod:`rightsdata._values.exitleave`); every later
+        use raises RuntimeError. Every slot of the class and its subclasses but the kind."""
+        for cls in type(self).__mro__:
+            for name in getattr(cls, "__slots__", ()):
+                if name != "_kind":
+                    setattr(self, name, RELEASED)
 
     def _lookup(self, record_id: str) -> R:
         record = self._by_id.get(record_id)

@@ -38,6 +38,7 @@ from rightsdata._model.records import (
     Source,
 )
 from rightsdata._values.errors import InvalidDataError, UnknownIdError
+from rightsdata._values.exitleave import RELEASED, release_at_exit
 from rightsdata._values.ids import noun
 
 if TYPE_CHECKING:
@@ -238,6 +239,14 @@ class Dataset:
         self._version = version
         self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
         register(self)  # so that the records' notebook cards can name the records they cite
+        release_at_exit(self, sum(map(len, by_kind.values())))  # (_values.exitleave)
+
+    def _release(self) -> None:
+        """Let go of the records and the indexes (at the interpreter's exit:
+        :mod:`rightsdata._values.exitleave`); every later use raises RuntimeError."""
+        for collection in self._collections.values():
+            collection._release()
+        self._collections = self._by_kind = self._queries = RELEASED
 
     def _answers(self) -> Queries:
         """The queries over this dataset's indexes, set up on first use."""
