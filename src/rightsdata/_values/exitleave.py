@@ -64,6 +64,8 @@ class _Released:
     __call__ = __getitem__ = __iter__ = __len__ = __contains__ = _refuse
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # introspection (doctest, inspect) asks, and is answered
+            raise AttributeError(name)
         self._refuse()
 
     def __repr__(self) -> str:
