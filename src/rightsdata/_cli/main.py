@@ -266,6 +266,10 @@ def _window(text: str) -> tuple[str | None, str | None]:
     from rightsdata._values.dates import EDTF, EDTFError
 
     start, slash, end = text.partition("/")
+    if "/" in end:
+        raise UsageError(
+            f"--between {text!r}: give one date or START/END, not {text.count('/') + 1} dates"
+        )
     sides = (start, end) if slash else (start, start)
     for side in sides:
         if side not in ("", ".."):
