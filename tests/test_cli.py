@@ -248,6 +248,13 @@ def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) ->
         # an interval is not a side: START/END has one slash
         (["events", "--between", "2012/2013/2014"], "give one date or START/END, not 3 dates"),
         (["events", "--between", "2012//"], "give one date or START/END"),
+        # an empty value is an error, not a filter left out
+        (["events", "--between", ""], "--between '' is not a date"),
+        (["events", "--kind", ""], "--kind '' names no event kind; the event kinds are:"),
+        (["events", "--kind", " , "], "--kind ' , ' names no event kind"),
+        (["events", "--role", ""], "--role '' names no role; the roles are: victim"),
+        (["events", "--place", ""], "no record has the id ''"),
+        (["events", "--involving", ""], "no record has the id ''"),
         (
             ["events", "--involving", "place:almaty"],
             "--involving takes a person, an organisation or a group; place:almaty (Almaty) is a "

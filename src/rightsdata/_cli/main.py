@@ -228,6 +228,12 @@ def _terms(values: Sequence[str], vocabulary: type[StrEnum], option: str, noun: 
     """Each value (comma-separated lists allowed) checked against a vocabulary."""
     allowed = [str(m.value) for m in vocabulary]
     terms = [t.strip() for value in values for t in value.split(",") if t.strip()]
+    if not terms:
+        given = ", ".join(repr(v) for v in values)
+        raise UsageError(
+            f"{option} {given} names no {noun.split(' ', 1)[1]}; "
+            f"the {noun.split(' ', 1)[1]}s are: {', '.join(allowed)}"
+        )
     for value in terms:
         if value not in allowed:
             hint = did_you_mean(close(value, allowed, n=2))
@@ -266,6 +272,8 @@ def _window(text: str) -> tuple[str | None, str | None]:
     from rightsdata._values.dates import EDTF, EDTFError
 
     start, slash, end = text.partition("/")
+    if not text:
+        raise UsageError("--between '' is not a date; give a date (2012) or START/END")
     if "/" in end:
         raise UsageError(
             f"--between {text!r}: give one date or START/END, not {text.count('/') + 1} dates"
@@ -294,13 +302,14 @@ def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]
     from rightsdata.vocab import EventKind, Role
 
     filters: dict[str, Any] = {}
-    if args.kind:
+    # `is not None`, not truth: an empty value ('--role ""') is an error, never no filter
+    if args.kind is not None:
         filters["kind"] = _terms(args.kind, EventKind, "--kind", "an event kind")
-    if args.between:
+    if args.between is not None:
         filters["between"] = _window(args.between)
-    if args.place:
+    if args.place is not None:
         filters["place"] = _record_of(dataset, args.place, "--place", (Place,), "a place")
-    if args.involving:
+    if args.involving is not None:
         filters["involving"] = _record_of(
             dataset,
             args.involving,
@@ -308,7 +317,7 @@ def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]
             ACTOR_TYPES,
             describe_prefixes(ACTOR),
         )
-    if args.role:
+    if args.role is not None:
         (filters["role"],) = _terms([args.role], Role, "--role", "a role")[:1]
     return filters
 
