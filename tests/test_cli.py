@@ -255,6 +255,8 @@ def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) ->
         (["events", "--role", ""], "--role '' names no role; the roles are: victim"),
         (["events", "--place", ""], "no record has the id ''"),
         (["events", "--involving", ""], "no record has the id ''"),
+        # one role: a second one was dropped without a word
+        (["events", "--role", "judge,victim"], "--role takes one role, not 2 (judge, victim)"),
         (
             ["events", "--involving", "place:almaty"],
             "--involving takes a person, an organisation or a group; place:almaty (Almaty) is a "

@@ -318,7 +318,10 @@ def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]
             describe_prefixes(ACTOR),
         )
     if args.role is not None:
-        (filters["role"],) = _terms([args.role], Role, "--role", "a role")[:1]
+        roles = _terms([args.role], Role, "--role", "a role")
+        if len(roles) > 1:
+            raise UsageError(f"--role takes one role, not {len(roles)} ({', '.join(roles)})")
+        (filters["role"],) = roles
     return filters
 
 
