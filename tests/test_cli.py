@@ -555,3 +555,31 @@ def test_a_reference_to_no_record_suggests_an_id_of_the_dataset(
         "did you mean 'person:ana-example'?"
     ) in said
     assert "'source:report' does not exist; did you mean 'source:report-2020'?" in said
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["info", "--data", ""],
+        ["show", "person:example", "--data", ""],
+        ["validate", ""],
+        ["fmt", ""],
+        ["export", "--format", "json", "--force", ""],
+        ["init", ""],
+    ],
+)
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    argv: list[str],
+) -> None:
+    # Path("") is ".": with a dataset in the current folder, `--data ""` (an unset variable)
+    # read it, or silently the bundled one, and `fmt ""` or `export ""` rewrote it
+    folder = write_folder(tmp_path / "here", {"persons.json": [person_doc("person:example")]})
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    monkeypatch.chdir(folder)
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert "the path is empty" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

@@ -58,6 +58,17 @@ class UsageError(RightsdataError):
     """A command line that cannot be run as given (exit code 2); the message says why."""
 
 
+def _path(text: str, option: str = "") -> Path:
+    """The path given (to ``option``, if it is one); an empty one is a usage error
+    (``Path("")`` is the current folder, which ``--data "$UNSET"`` or ``fmt ""`` never
+    means)."""
+    if not text:
+        raise UsageError(
+            f"{option + ': ' if option else ''}the path is empty; give a file or folder"
+        )
+    return Path(text)
+
+
 def _dataset(args: argparse.Namespace) -> Dataset:
     """The dataset a command works on: ``--data PATH`` if given, else the bundled one.
 
@@ -65,8 +76,8 @@ def _dataset(args: argparse.Namespace) -> Dataset:
     import rightsdata
 
     path = getattr(args, "data", None)
-    if path:
-        if not Path(path).exists():
+    if path is not None:
+        if not _path(path, "--data").exists():
             raise UsageError(f"{path}: no such file or folder (--data)")
         dataset = rightsdata.load_path(path)
     else:
@@ -441,7 +452,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
     from rightsdata._data.kindfile import check_kind_file, kind_of_file
 
-    path = Path(args.path)
+    path = _path(args.path)
     if not path.exists():
         raise UsageError(f"{args.path}: no such file or folder")
     unchecked: dict[str, int] = {}
@@ -478,7 +489,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     from rightsdata._data.canonical import format_folder
     from rightsdata._values.resources import datasets_root
 
-    folders = [Path(p) for p in args.paths] or [
+    folders = [_path(p) for p in args.paths] or [
         Path(str(entry)) for entry in datasets_root().iterdir() if entry.is_dir()
     ]
     for folder in folders:
@@ -522,7 +533,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if args.directory == "-":
         return _export_to_stdout(args)
-    target = Path(args.directory)
+    target = _path(args.directory)
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target} exists and is not a directory")
     if target.is_dir() and any(target.iterdir()) and not args.force:
@@ -542,7 +553,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_init(args: argparse.Namespace) -> int:
     from rightsdata._cli.template import write_template
 
-    folder = Path(args.directory)
+    folder = _path(args.directory)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(f"{folder} exists and is not an empty folder; init writes a new one")
     written = write_template(folder)
