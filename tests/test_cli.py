@@ -583,3 +583,17 @@ def test_an_empty_path_is_a_usage_error_not_the_current_folder(
     assert (code, out) == (EXIT_USAGE, "")
     assert "the path is empty" in err
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_events_place_takes_a_country_code_as_queries_do(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # ds.events(place="KZ") is the country's events; --place KZ was "no record has the id"
+    code, out, _ = run(capsys, "events", "--place", "KZ", "--json")
+    by_code = [e["id"] for e in json.loads(out)]
+    assert code == EXIT_OK and by_code
+    _, out, _ = run(capsys, "events", "--place", "place:kazakhstan", "--json")
+    assert by_code == [e["id"] for e in json.loads(out)]
+    code, out, err = run(capsys, "events", "--place", "XX")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert "no place of kind country has this code" in " ".join(err.split())

@@ -258,11 +258,15 @@ def _terms(values: Sequence[str], vocabulary: type[StrEnum], option: str, noun: 
 def _record_of(
     dataset: Dataset, record_id: str, option: str, wanted: tuple[type, ...], what: str
 ) -> str:
-    """The ID given to ``option``, checked to be a record of one of the ``wanted`` types."""
+    """The ID given to ``option``, checked to be a record of one of the ``wanted`` types;
+    where a place is wanted, a country's ISO code (``KZ``) stands for it, as in queries."""
+    from rightsdata._data.query import country_code
     from rightsdata._model.records import ACTOR_TYPES, Place
     from rightsdata._values.ids import noun
 
-    record = dataset.get(record_id)  # an unknown ID: main() says which, and suggests some
+    code = country_code(record_id) if Place in wanted else None
+    # an unknown ID or code: main() says which, and suggests some
+    record = dataset.get(record_id) if code is None else dataset.country(code)
     if isinstance(record, wanted):
         return record.id
     kind = noun(record.kind_name)
@@ -694,7 +698,11 @@ def _add_reading_commands(commands: Any) -> None:
         help="a date (2012: all of 2012) or START/END (2012-01/2012-06; '..' for open): "
         "events whose date may fall in it",
     )
-    events.add_argument("--place", metavar="ID", help="at this place or a place within it")
+    events.add_argument(
+        "--place",
+        metavar="ID",
+        help="at this place or a place within it (a country's ISO code, KZ, stands for it)",
+    )
     events.add_argument(
         "--involving",
         metavar="ID",
