@@ -231,6 +231,9 @@ def test_timeline_counts_the_person_charged_and_rejects_unknown_actors() -> None
         data.timeline("law:x")
     with pytest.raises(TypeError):
         data.timeline(42)  # type: ignore[arg-type]
+    # None is no actor, not every event (ds.timeline(ds.persons.get(typo)) listed them all)
+    with pytest.raises(TypeError, match=r"the actor must be an ID or .* not NoneType"):
+        data.timeline(None)  # type: ignore[arg-type]
 
 
 # --- windows ------------------------------------------------------------------------------

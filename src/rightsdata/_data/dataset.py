@@ -452,7 +452,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         [('2012-01-26', 'detention'), ('2012-01-26/2012-10-08', 'charge'), \
 ('/2012-10-08', 'trial'), ('2012-10-08', 'verdict')]
         """
-        return self._answers().events(involving=actor)
+        return self._answers().timeline(actor)
 
     def figures(
         self,

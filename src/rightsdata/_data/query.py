@@ -510,6 +510,11 @@ class Queries:
         order = index.order
         return _select(order, index, filters, window_, index, order.pick)
 
+    def timeline(self, actor: object) -> list[Event]:
+        """See :meth:`rightsdata.Dataset.timeline`: the actor is required (None is a
+        TypeError, not every event)."""
+        return self.events(involving=self._id_of(actor, "actor", *ACTOR_TYPES))
+
     def statements(
         self,
         speaker: object = None,
