@@ -654,3 +654,18 @@ def test_columns_read_in_parts_are_the_same_cells(monkeypatch: pytest.MonkeyPatc
     _check_builders_against_rows(rightsdata.load())
     if importlib.util.find_spec("pandas") is not None:
         _check_pandas_against_rows(rightsdata.load())
+
+
+def test_parse_skips_blank_lines_and_locates_a_bad_row() -> None:
+    table = TABLES["events.charges"]
+    text = render(table, rows(rightsdata.load(), table))
+    # an editor's final newline is no row (it was "zip() argument 2 is shorter...")
+    assert parse(table, text + "\r\n") == parse(table, text + "\n\n") == parse(table, text)
+    short = text + "event:x,0\r\n"
+    lines = short.count("\r\n")
+    with pytest.raises(ValueError, match=rf"'events.charges', line {lines}: 2 fields; expected 4"):
+        parse(table, short)
+    header, first, *rest = text.split("\r\n")
+    bad = "\r\n".join([header, first.replace(",0,", ",zero,"), *rest])
+    with pytest.raises(ValueError, match=r"'events.charges', line 2, column 'position': invalid"):
+        parse(table, bad)
