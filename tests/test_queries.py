@@ -1240,6 +1240,12 @@ def test_query_results_have_compact_reprs(ds: Dataset) -> None:
     every = ds.figures("event:zhanaozen-massacre-2011")
     assert repr(every).startswith("<Figures event:zhanaozen-massacre-2011: ")
     assert "claims>" in repr(every)  # mixed measures: no range
+    # one open claim keeps its "+": "more than 60" was shown as "60", an exact number
+    other = ds.figures("event:bloody-january-2022", measure="other")
+    assert [(f.qualifier.value, f.low, f.high) for f in other] == [("more_than", 60, None)]
+    assert repr(other) == "<Figures event:bloody-january-2022 other: 1 claim, 60+>"
+    exact = ds.figures("event:bloody-january-deaths-in-custody-2022", measure="died_in_custody")
+    assert repr(exact).endswith(": 1 claim, 8>")
     related = ds.related(KOZLOV)
     assert repr(related) == (
         f"<Related {KOZLOV}: {len(related.relationships)} relationships, "

@@ -139,7 +139,11 @@ class Figures(Sequence[Figure]):
             if low is not None:
                 above = "+" if self.open_above else ""
                 below = "<=" if self.open_below else ""
-                parts.append(f"{below}{low}" if low == high else f"{below}{low}-{high}{above}")
+                # "+" says the top is open whether or not the claims span a range: one
+                # "more than 60" is "60+", never "60"
+                parts.append(
+                    f"{below}{low}{above}" if low == high else f"{below}{low}-{high}{above}"
+                )
             if self.disagree:
                 parts.append("disagree")
         head = f"{self.record} {what}".rstrip()
