@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -597,3 +598,22 @@ def test_events_place_takes_a_country_code_as_queries_do(
     code, out, err = run(capsys, "events", "--place", "XX")
     assert (code, out) == (EXIT_USAGE, "")
     assert "no place of kind country has this code" in " ".join(err.split())
+
+
+def test_the_command_a_card_suggests_runs_on_the_same_data(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # `show --data my-dataset` suggested `rightsdata timeline ID` without --data: run as
+    # printed, it looked in the bundled dataset and found no such record
+    monkeypatch.chdir(tmp_path)
+    folder = "my data"
+    assert run(capsys, "init", folder)[0] == EXIT_OK
+    code, out, _ = run(capsys, "show", "person:example-person", "--data", folder)
+    assert code == EXIT_OK
+    (line,) = [line for line in out.splitlines() if line.startswith("events")]
+    suggested = line.split("; ", 1)[1]
+    assert suggested == f"rightsdata timeline person:example-person --data '{folder}'"
+    code, out, _ = run(capsys, *shlex.split(suggested)[1:])
+    assert code == EXIT_OK and out.startswith("Example Person: 1 event")
+    _, out, _ = run(capsys, "show", "person:vladimir-kozlov")  # the bundled: no options
+    assert "; rightsdata timeline person:vladimir-kozlov\n" in out

@@ -53,6 +53,9 @@ EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
 
+#: The bundled dataset the commands use without --name or --data.
+_DEFAULT_NAME: Final = "kazakhstan"
+
 
 class UsageError(RightsdataError):
     """A command line that cannot be run as given (exit code 2); the message says why."""
@@ -84,6 +87,16 @@ def _dataset(args: argparse.Namespace) -> Dataset:
         dataset = rightsdata.load(args.name)
     args.dataset = dataset
     return dataset
+
+
+def _source_options(args: argparse.Namespace) -> str:
+    """The options that name the dataset in use (`` --data PATH``, or `` --name NAME`` of a
+    bundled one other than the default), for a command the output suggests."""
+    import shlex
+
+    if args.data is not None:
+        return f" --data {shlex.quote(args.data)}"
+    return f" --name {shlex.quote(args.name)}" if args.name != _DEFAULT_NAME else ""
 
 
 def _print_json(value: Any) -> None:
@@ -127,7 +140,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
     )
     for kind, count in counts.items():
         print(f"  {kind:<14} {count:>7,}")
-    print("cite it as: rightsdata cite" + (f" --data {args.data}" if args.data else ""))
+    print(f"cite it as: rightsdata cite{_source_options(args)}")
     return EXIT_OK
 
 
@@ -392,7 +405,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(unstructure(record))
         return EXIT_OK
-    print(text_card(record, dataset, width=args.width))
+    print(text_card(record, dataset, width=args.width, options=_source_options(args)))
     return EXIT_OK
 
 
@@ -611,7 +624,7 @@ _INVALID_CHOICE: Final = re.compile(
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--name", default="kazakhstan", help="bundled dataset to use (default: kazakhstan)"
+        "--name", default=_DEFAULT_NAME, help=f"bundled dataset to use (default: {_DEFAULT_NAME})"
     )
     parser.add_argument(
         "--data",
