@@ -617,3 +617,10 @@ def test_the_command_a_card_suggests_runs_on_the_same_data(
     assert code == EXIT_OK and out.startswith("Example Person: 1 event")
     _, out, _ = run(capsys, "show", "person:vladimir-kozlov")  # the bundled: no options
     assert "; rightsdata timeline person:vladimir-kozlov\n" in out
+    # and so do the commands an error suggests
+    _, _, err = run(capsys, "events", "--place", "person:example-person", "--data", folder)
+    assert "rightsdata events --involving person:example-person --data 'my data'" in " ".join(
+        err.split()
+    )
+    _, _, err = run(capsys, "show", "zzz", "--data", folder)
+    assert "try `rightsdata search WORDS --data 'my data'`" in " ".join(err.split())

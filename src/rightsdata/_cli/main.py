@@ -269,10 +269,16 @@ def _terms(values: Sequence[str], vocabulary: type[StrEnum], option: str, noun: 
 
 
 def _record_of(
-    dataset: Dataset, record_id: str, option: str, wanted: tuple[type, ...], what: str
+    args: argparse.Namespace,
+    dataset: Dataset,
+    record_id: str,
+    option: str,
+    wanted: tuple[type, ...],
+    what: str,
 ) -> str:
     """The ID given to ``option``, checked to be a record of one of the ``wanted`` types;
-    where a place is wanted, a country's ISO code (``KZ``) stands for it, as in queries."""
+    where a place is wanted, a country's ISO code (``KZ``) stands for it, as in queries.
+    The command suggested for a record of another kind names the same dataset (``args``)."""
     from rightsdata._data.query import country_code
     from rightsdata._model.records import ACTOR_TYPES, Place
     from rightsdata._values.ids import noun
@@ -287,10 +293,11 @@ def _record_of(
     message = (
         f"{option} takes {what}; {record_id} ({_name(dataset, record.id)}) is {article} {kind}"
     )
+    options = _source_options(args)
     if isinstance(record, Place):
-        message += f"; for the events at a place: rightsdata events --place {record_id}"
+        message += f"; for the events at a place: rightsdata events --place {record_id}{options}"
     elif isinstance(record, ACTOR_TYPES):
-        message += f"; for their events: rightsdata events --involving {record_id}"
+        message += f"; for their events: rightsdata events --involving {record_id}{options}"
     raise UsageError(message)
 
 
@@ -336,9 +343,10 @@ def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]
     if args.between is not None:
         filters["between"] = _window(args.between)
     if args.place is not None:
-        filters["place"] = _record_of(dataset, args.place, "--place", (Place,), "a place")
+        filters["place"] = _record_of(args, dataset, args.place, "--place", (Place,), "a place")
     if args.involving is not None:
         filters["involving"] = _record_of(
+            args,
             dataset,
             args.involving,
             "--involving",
@@ -386,7 +394,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     from rightsdata.textcard import event_lines
 
     dataset = _dataset(args)
-    actor = _record_of(dataset, args.actor, "timeline", ACTOR_TYPES, describe_prefixes(ACTOR))
+    actor = _record_of(args, dataset, args.actor, "timeline", ACTOR_TYPES, describe_prefixes(ACTOR))
     events = dataset.timeline(actor)
     if args.json:
         _print_json([unstructure(e) for e in events])
@@ -909,7 +917,8 @@ def _unknown_id(args: argparse.Namespace, error: UnknownIdError) -> str:
         example = next(iter(dataset.persons or dataset), None)
         if error.hint is not None and example is not None:
             message += f" (IDs are a kind and a name, like {example.id!r})"
-    return f"{message}; {hint}" if hint else f"{message}; try `rightsdata search WORDS`"
+    search = f"rightsdata search WORDS{_source_options(args)}"
+    return f"{message}; {hint}" if hint else f"{message}; try `{search}`"
 
 
 def _print_error(message: str) -> None:
