@@ -256,6 +256,9 @@ def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) ->
         (["events", "--role", ""], "--role '' names no role; the roles are: victim"),
         (["events", "--place", ""], "no record has the id ''"),
         (["events", "--involving", ""], "no record has the id ''"),
+        # the command line's option, not load_path(), for your own data
+        (["info", "--name", "nosuch"], "--name 'nosuch': no bundled dataset has this name"),
+        (["info", "--name", ""], "bundled: kazakhstan; for your own data: --data PATH"),
         # one role: a second one was dropped without a word
         (["events", "--role", "judge,victim"], "--role takes one role, not 2 (judge, victim)"),
         (
@@ -275,6 +278,7 @@ def test_bad_filters_are_usage_errors_in_cli_words(
     assert expected in " ".join(err.split())
     # no Python in a command-line message
     assert "involving=" not in err and "Traceback" not in err and "None" not in err
+    assert "load_path" not in err
 
 
 def test_search_finds_events_statements_and_sources_by_title(

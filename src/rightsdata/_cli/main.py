@@ -84,6 +84,12 @@ def _dataset(args: argparse.Namespace) -> Dataset:
             raise UsageError(f"{path}: no such file or folder (--data)")
         dataset = rightsdata.load_path(path)
     else:
+        bundled = rightsdata.datasets()
+        if args.name not in bundled:  # load()'s message names load_path(), not --data
+            raise UsageError(
+                f"--name {args.name!r}: no bundled dataset has this name; bundled: "
+                f"{', '.join(bundled) or 'none'}; for your own data: --data PATH"
+            )
         dataset = rightsdata.load(args.name)
     args.dataset = dataset
     return dataset
