@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import io
+import re
 import subprocess
 import sys
 import typing
@@ -26,6 +27,7 @@ from rightsdata._tables.tables import (
     ColumnType,
     Row,
     Table,
+    columns,
     get_table,
     read_lists,
     rows,
@@ -139,6 +141,14 @@ def test_unknown_table_lists_the_tables() -> None:
         get_table("participants")
     with pytest.raises(ValueError, match="records, redirects"):
         rightsdata.load().to_pandas("nope")
+    # neither a table nor a name: the same error, not "'NoneType' object has no attribute"
+    from rightsdata.tables import arrow_table
+
+    ds = rightsdata.load()
+    for read in (rows, columns, arrow_table, lambda d, t: d.to_pandas(t)):
+        for wrong in (5, b"events", *([None] if read in (rows, columns, arrow_table) else [])):
+            with pytest.raises(ValueError, match=f"unknown table {re.escape(repr(wrong))}; "):
+                read(ds, wrong)
 
 
 def test_enum_columns_carry_the_whole_vocabulary() -> None:
