@@ -2122,3 +2122,22 @@ def test_dataset_refuses_a_record_of_another_kind(ds: Dataset) -> None:
     for value in (5, None, "person:a"):
         with pytest.raises(TypeError, match=f"'persons' has an? {type(value).__name__}$"):
             Dataset({"persons": value})  # type: ignore[dict-item]
+
+
+def test_the_figures_docs_name_every_kind_that_holds_figures(ds: Dataset) -> None:
+    # groups hold figures (ds.figures takes one), but the docs listed the other kinds only
+    from pathlib import Path
+
+    import attrs
+
+    from rightsdata._data.query import Figures
+    from rightsdata._model.records import RECORD_TYPES
+    from rightsdata._values.ids import noun
+
+    holders = [noun(k) for k, cls in RECORD_TYPES.items() if "figures" in attrs.fields_dict(cls)]
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    queries = (docs / "queries.md").read_text(encoding="utf-8").split("## `ds.figures", 1)[1]
+    for text in (Dataset.figures.__doc__, Figures.__doc__, queries[:400]):
+        said = " ".join(str(text).split())
+        assert all(re.search(rf"\ban? {kind}\b", said) for kind in holders), said[:300]
+    ds.figures(ds.groups[0])  # a group is a holder

@@ -463,7 +463,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         """Every claim (figure) on a record, with who asserted it and where, as :class:`Figures`.
 
         ``record`` (an ID or a record) is any record that holds figures: an event, a source,
-        an organisation, a place, a statement or a rating.
+        an organisation, a group, a place, a statement or a rating.
         ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure,
         ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit. The result
         is a sequence of the figures (in the record's order) with ``.range``, ``.open_above``,

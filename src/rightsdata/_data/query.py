@@ -71,8 +71,8 @@ def country_code(value: object) -> str | None:
 
 @attrs.frozen
 class Figures(Sequence[Figure]):
-    """The claims (figures) on one record (an event, a source, an organisation, a place, a
-    statement or a rating): a sequence of :class:`~rightsdata.Figure`.
+    """The claims (figures) on one record (an event, a source, an organisation, a group, a
+    place, a statement or a rating): a sequence of :class:`~rightsdata.Figure`.
 
     Each figure says who asserted it (``asserted_by``) and where (``citations``). Derived
     values summarise the claims without hiding a disagreement:
