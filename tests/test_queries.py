@@ -2141,3 +2141,23 @@ def test_the_figures_docs_name_every_kind_that_holds_figures(ds: Dataset) -> Non
         said = " ".join(str(text).split())
         assert all(re.search(rf"\ban? {kind}\b", said) for kind in holders), said[:300]
     ds.figures(ds.groups[0])  # a group is a holder
+
+
+def test_the_search_docs_name_every_kind_searched(ds: Dataset) -> None:
+    # Dataset.search said "persons, organisations, places and laws" ("a law's title is not
+    # searched"), and docs/queries.md left groups out: every kind below is searched
+    from pathlib import Path
+
+    found = {
+        "group": ds.search(ds.groups[0].name, limit=1)[0],
+        "event": ds.search(ds.events[0].title, limit=1)[0],
+        "statement": ds.search(ds.statements[0].summary, limit=1)[0],
+        "source": ds.search(ds.sources[0].title, limit=1)[0],
+    }
+    assert [r.id.split(":")[0] for r in found.values()] == [*found]
+    said = " ".join(str(Dataset.search.__doc__).split())
+    assert "is not searched" not in said
+    for words in ("organisation, group or place", "an event's or a source's title"):
+        assert words in said
+    docs = Path(__file__).resolve().parent.parent / "docs" / "queries.md"
+    assert "organisation's, group's or place's `name`" in docs.read_text(encoding="utf-8")

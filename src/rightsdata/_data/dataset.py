@@ -417,14 +417,18 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     def search(
         self, text: str, *, limit: int | None = 20, kinds: Iterable[str] | None = None
     ) -> list[Record]:
-        """Persons, organisations, places and laws whose names match ``text``, best first.
+        """Records whose names or texts match ``text``, best first.
 
-        Names are a record's name and aliases; a law's name is "<instrument> article <n>
-        [part <m>]" (its title, a description, is not searched). Matching ignores case, accents and
-        script (Russian and Kazakh Cyrillic are transliterated to Latin). Records rank by
-        their best-matching name: exact, then prefix, then every query word starting a word
-        of the name, then close spellings; see :mod:`rightsdata._data.search`. ``limit``: at most
-        this many (None for all); ``kinds``: only these kinds (``["persons"]``).
+        Names are the name and aliases of a person, organisation, group or place, and a
+        law's "<instrument> article <n> [part <m>]"; the texts are an event's or a source's
+        title, and an event's summary, a statement's summary and quote, a source's note and
+        a law's title. Matching ignores case, accents and script (Russian and Kazakh
+        Cyrillic are transliterated to Latin). Every record found by a name comes before
+        those found by a text only; within each, records rank by their best-matching text:
+        exact, then prefix, then every query word starting a word of the text, then close
+        spellings (not of summaries); see docs/queries.md and :mod:`rightsdata._data.search`.
+        ``limit``: at most this many (None for all); ``kinds``: only these kinds
+        (``["persons"]``).
 
         >>> import rightsdata
         >>> ds = rightsdata.load()
