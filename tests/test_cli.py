@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -245,6 +246,21 @@ def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) ->
         (["events", "--role", "judgee"], "--role 'judgee' is not a role; did you mean 'judge'?"),
         (["events", "--between", "2012-13"], "'2012-13' is not a date"),
         (["events", "--between", "2013/2012"], "the start is after the end"),
+        # an interval is not a side: START/END has one slash
+        (["events", "--between", "2012/2013/2014"], "give one date or START/END, not 3 dates"),
+        (["events", "--between", "2012//"], "give one date or START/END"),
+        # an empty value is an error, not a filter left out
+        (["events", "--between", ""], "--between '' is not a date"),
+        (["events", "--kind", ""], "--kind '' names no event kind; the event kinds are:"),
+        (["events", "--kind", " , "], "--kind ' , ' names no event kind"),
+        (["events", "--role", ""], "--role '' names no role; the roles are: victim"),
+        (["events", "--place", ""], "no record has the id ''"),
+        (["events", "--involving", ""], "no record has the id ''"),
+        # the command line's option, not load_path(), for your own data
+        (["info", "--name", "nosuch"], "--name 'nosuch': no bundled dataset has this name"),
+        (["info", "--name", ""], "bundled: kazakhstan; for your own data: --data PATH"),
+        # one role: a second one was dropped without a word
+        (["events", "--role", "judge,victim"], "--role takes one role, not 2 (judge, victim)"),
         (
             ["events", "--involving", "place:almaty"],
             "--involving takes a person, an organisation or a group; place:almaty (Almaty) is a "
@@ -262,6 +278,7 @@ def test_bad_filters_are_usage_errors_in_cli_words(
     assert expected in " ".join(err.split())
     # no Python in a command-line message
     assert "involving=" not in err and "Traceback" not in err and "None" not in err
+    assert "load_path" not in err
 
 
 def test_search_finds_events_statements_and_sources_by_title(
@@ -543,3 +560,71 @@ def test_a_reference_to_no_record_suggests_an_id_of_the_dataset(
         "did you mean 'person:ana-example'?"
     ) in said
     assert "'source:report' does not exist; did you mean 'source:report-2020'?" in said
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["info", "--data", ""],
+        ["show", "person:example", "--data", ""],
+        ["validate", ""],
+        ["fmt", ""],
+        ["export", "--format", "json", "--force", ""],
+        ["init", ""],
+    ],
+)
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    argv: list[str],
+) -> None:
+    # Path("") is ".": with a dataset in the current folder, `--data ""` (an unset variable)
+    # read it, or silently the bundled one, and `fmt ""` or `export ""` rewrote it
+    folder = write_folder(tmp_path / "here", {"persons.json": [person_doc("person:example")]})
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    monkeypatch.chdir(folder)
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert "the path is empty" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_events_place_takes_a_country_code_as_queries_do(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # ds.events(place="KZ") is the country's events; --place KZ was "no record has the id"
+    code, out, _ = run(capsys, "events", "--place", "KZ", "--json")
+    by_code = [e["id"] for e in json.loads(out)]
+    assert code == EXIT_OK and by_code
+    _, out, _ = run(capsys, "events", "--place", "place:kazakhstan", "--json")
+    assert by_code == [e["id"] for e in json.loads(out)]
+    code, out, err = run(capsys, "events", "--place", "XX")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert "no place of kind country has this code" in " ".join(err.split())
+
+
+def test_the_command_a_card_suggests_runs_on_the_same_data(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # `show --data my-dataset` suggested `rightsdata timeline ID` without --data: run as
+    # printed, it looked in the bundled dataset and found no such record
+    monkeypatch.chdir(tmp_path)
+    folder = "my data"
+    assert run(capsys, "init", folder)[0] == EXIT_OK
+    code, out, _ = run(capsys, "show", "person:example-person", "--data", folder)
+    assert code == EXIT_OK
+    (line,) = [line for line in out.splitlines() if line.startswith("events")]
+    suggested = line.split("; ", 1)[1]
+    assert suggested == f"rightsdata timeline person:example-person --data '{folder}'"
+    code, out, _ = run(capsys, *shlex.split(suggested)[1:])
+    assert code == EXIT_OK and out.startswith("Example Person: 1 event")
+    _, out, _ = run(capsys, "show", "person:vladimir-kozlov")  # the bundled: no options
+    assert "; rightsdata timeline person:vladimir-kozlov\n" in out
+    # and so do the commands an error suggests
+    _, _, err = run(capsys, "events", "--place", "person:example-person", "--data", folder)
+    assert "rightsdata events --involving person:example-person --data 'my data'" in " ".join(
+        err.split()
+    )
+    _, _, err = run(capsys, "show", "zzz", "--data", folder)
+    assert "try `rightsdata search WORDS --data 'my data'`" in " ".join(err.split())

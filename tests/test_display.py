@@ -26,7 +26,7 @@ from rightsdata._validation.convert import structure
 from rightsdata._values.durations import parse_duration
 from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
 
-from conftest import event_doc, person_doc, source_doc
+from conftest import CITE, event_doc, person_doc, source_doc
 
 VERDICT = "event:kozlov-verdict-2012-10-08"
 KOZLOV = "person:vladimir-kozlov"
@@ -129,6 +129,20 @@ def test_repr_cuts_a_long_title_and_drops_it_when_the_id_leaves_no_room(ds: Data
     assert len(text) == REPR_WIDTH and text.endswith("…'>")
     long_id = attrs.evolve(verdict, id="event:" + "a" * 80)
     assert repr(long_id) == f"<Event event:{'a' * 80} 2012-10-08 verdict>"
+
+
+def test_repr_keeps_within_the_width_when_escapes_leave_no_room() -> None:
+    # repr() escapes invisible characters ('\u200b', 6 columns each): cut to its shortest
+    # useful piece, the name was still too long, and was kept: 104 columns
+    name = "\u200b".join("abcdefghijklmnopqrstuvwxyz")
+    group = structure(
+        "groups",
+        {"id": "group:" + "p" * 39, "name": name, "kind": "protesters", "citations": [CITE]},
+    )
+    assert len(repr(group)) <= REPR_WIDTH
+    assert repr(group) == f"<Group group:{'p' * 39} protesters>"
+    roomier = attrs.evolve(group, id="group:" + "p" * 30)
+    assert repr(roomier).endswith(" protesters 'a\\u200bb\\u200bc\\u200bd\\u200be\\u200bf…'>")
 
 
 def test_repr_quotes_a_name_with_quotes_unambiguously() -> None:

@@ -132,3 +132,22 @@ def test_unreadable_files(make_folder: MakeFolder, content: bytes, words: str) -
 def test_a_folder_without_record_files(make_folder: MakeFolder) -> None:
     with pytest.raises(InvalidDataError, match="no record files"):
         read_folder(make_folder({"notes.txt": "hello"}))
+
+
+def test_a_stale_resource_names_the_folder_to_format(tmp_path: Path) -> None:
+    # "run `rightsdata fmt`": run as printed, it rewrites the bundled datasets, not this one
+    from rightsdata._cli.template import write_template
+
+    folder = tmp_path / "my data"
+    write_template(folder)
+    persons = folder / "persons.json"
+    persons.write_text(persons.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    problems = rightsdata.validate(folder)
+    assert [p.location for p in problems] == [
+        "datapackage.json.resources[1].bytes",
+        "datapackage.json.resources[1].hash",
+    ]
+    for problem in problems:
+        assert problem.message.endswith(
+            f"run `rightsdata fmt '{folder}'` if the file was changed on purpose"
+        )

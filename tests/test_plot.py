@@ -353,6 +353,23 @@ def test_an_event_stands_for_its_case(ds: Dataset) -> None:
     assert bold == ["Protest in Zhanaozen starts the January 2022 protests"]
 
 
+def test_the_style_of_no_kind_is_a_value_error_naming_the_kinds() -> None:
+    # kind_style("x") raised KeyError: 'x'
+    for wrong in ("picnic", None, 5):
+        with pytest.raises(ValueError, match="is not an event kind; the event kinds are: "):
+            kind_style(wrong)  # type: ignore[arg-type]
+    assert kind_style(EventKind.TRIAL) == kind_style("trial")
+
+
+def test_a_case_of_no_event_is_a_type_error(ds: Dataset) -> None:
+    # case_events(ds, None) failed with "'NoneType' object has no attribute 'id'"
+    for wrong in (None, 5):
+        with pytest.raises(TypeError, match="a case's event is an ID or an Event, not"):
+            case_events(ds, wrong)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="is a Person, not an Event"):
+        case_events(ds, "person:vladimir-kozlov")
+
+
 def test_a_case_is_found_however_deep_and_without_looping(ds: Dataset) -> None:
     a = variant_of(ds, "event:deep", 1, part_of=None)
     b = variant_of(ds, "event:deep", 2, part_of="event:deep-1")

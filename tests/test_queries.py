@@ -231,6 +231,9 @@ def test_timeline_counts_the_person_charged_and_rejects_unknown_actors() -> None
         data.timeline("law:x")
     with pytest.raises(TypeError):
         data.timeline(42)  # type: ignore[arg-type]
+    # None is no actor, not every event (ds.timeline(ds.persons.get(typo)) listed them all)
+    with pytest.raises(TypeError, match=r"the actor must be an ID or .* not NoneType"):
+        data.timeline(None)  # type: ignore[arg-type]
 
 
 # --- windows ------------------------------------------------------------------------------
@@ -1237,6 +1240,12 @@ def test_query_results_have_compact_reprs(ds: Dataset) -> None:
     every = ds.figures("event:zhanaozen-massacre-2011")
     assert repr(every).startswith("<Figures event:zhanaozen-massacre-2011: ")
     assert "claims>" in repr(every)  # mixed measures: no range
+    # one open claim keeps its "+": "more than 60" was shown as "60", an exact number
+    other = ds.figures("event:bloody-january-2022", measure="other")
+    assert [(f.qualifier.value, f.low, f.high) for f in other] == [("more_than", 60, None)]
+    assert repr(other) == "<Figures event:bloody-january-2022 other: 1 claim, 60+>"
+    exact = ds.figures("event:bloody-january-deaths-in-custody-2022", measure="died_in_custody")
+    assert repr(exact).endswith(": 1 claim, 8>")
     related = ds.related(KOZLOV)
     assert repr(related) == (
         f"<Related {KOZLOV}: {len(related.relationships)} relationships, "
@@ -2113,3 +2122,42 @@ def test_dataset_refuses_a_record_of_another_kind(ds: Dataset) -> None:
     for value in (5, None, "person:a"):
         with pytest.raises(TypeError, match=f"'persons' has an? {type(value).__name__}$"):
             Dataset({"persons": value})  # type: ignore[dict-item]
+
+
+def test_the_figures_docs_name_every_kind_that_holds_figures(ds: Dataset) -> None:
+    # groups hold figures (ds.figures takes one), but the docs listed the other kinds only
+    from pathlib import Path
+
+    import attrs
+
+    from rightsdata._data.query import Figures
+    from rightsdata._model.records import RECORD_TYPES
+    from rightsdata._values.ids import noun
+
+    holders = [noun(k) for k, cls in RECORD_TYPES.items() if "figures" in attrs.fields_dict(cls)]
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    queries = (docs / "queries.md").read_text(encoding="utf-8").split("## `ds.figures", 1)[1]
+    for text in (Dataset.figures.__doc__, Figures.__doc__, queries[:400]):
+        said = " ".join(str(text).split())
+        assert all(re.search(rf"\ban? {kind}\b", said) for kind in holders), said[:300]
+    ds.figures(ds.groups[0])  # a group is a holder
+
+
+def test_the_search_docs_name_every_kind_searched(ds: Dataset) -> None:
+    # Dataset.search said "persons, organisations, places and laws" ("a law's title is not
+    # searched"), and docs/queries.md left groups out: every kind below is searched
+    from pathlib import Path
+
+    found = {
+        "group": ds.search(ds.groups[0].name, limit=1)[0],
+        "event": ds.search(ds.events[0].title, limit=1)[0],
+        "statement": ds.search(ds.statements[0].summary, limit=1)[0],
+        "source": ds.search(ds.sources[0].title, limit=1)[0],
+    }
+    assert [r.id.split(":")[0] for r in found.values()] == [*found]
+    said = " ".join(str(Dataset.search.__doc__).split())
+    assert "is not searched" not in said
+    for words in ("organisation, group or place", "an event's or a source's title"):
+        assert words in said
+    docs = Path(__file__).resolve().parent.parent / "docs" / "queries.md"
+    assert "organisation's, group's or place's `name`" in docs.read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import io
+import re
 import subprocess
 import sys
 import typing
@@ -26,6 +27,7 @@ from rightsdata._tables.tables import (
     ColumnType,
     Row,
     Table,
+    columns,
     get_table,
     read_lists,
     rows,
@@ -139,6 +141,14 @@ def test_unknown_table_lists_the_tables() -> None:
         get_table("participants")
     with pytest.raises(ValueError, match="records, redirects"):
         rightsdata.load().to_pandas("nope")
+    # neither a table nor a name: the same error, not "'NoneType' object has no attribute"
+    from rightsdata.tables import arrow_table
+
+    ds = rightsdata.load()
+    for read in (rows, columns, arrow_table, lambda d, t: d.to_pandas(t)):
+        for wrong in (5, b"events", *([None] if read in (rows, columns, arrow_table) else [])):
+            with pytest.raises(ValueError, match=f"unknown table {re.escape(repr(wrong))}; "):
+                read(ds, wrong)
 
 
 def test_enum_columns_carry_the_whole_vocabulary() -> None:
@@ -654,3 +664,18 @@ def test_columns_read_in_parts_are_the_same_cells(monkeypatch: pytest.MonkeyPatc
     _check_builders_against_rows(rightsdata.load())
     if importlib.util.find_spec("pandas") is not None:
         _check_pandas_against_rows(rightsdata.load())
+
+
+def test_parse_skips_blank_lines_and_locates_a_bad_row() -> None:
+    table = TABLES["events.charges"]
+    text = render(table, rows(rightsdata.load(), table))
+    # an editor's final newline is no row (it was "zip() argument 2 is shorter...")
+    assert parse(table, text + "\r\n") == parse(table, text + "\n\n") == parse(table, text)
+    short = text + "event:x,0\r\n"
+    lines = short.count("\r\n")
+    with pytest.raises(ValueError, match=rf"'events.charges', line {lines}: 2 fields; expected 4"):
+        parse(table, short)
+    header, first, *rest = text.split("\r\n")
+    bad = "\r\n".join([header, first.replace(",0,", ",zero,"), *rest])
+    with pytest.raises(ValueError, match=r"'events.charges', line 2, column 'position': invalid"):
+        parse(table, bad)

@@ -118,3 +118,16 @@ def test_event_lines_say_an_event_was_planned_not_held(ds: rightsdata.Dataset) -
     assert narrow[-1].strip() == "event:kozlov-supreme-court-hearing-2013 · planned"
     held = event_lines([ds.get("event:kozlov-verdict-2012-10-08")], width=120)
     assert "planned" not in held[-1] and "date:" not in held[-1]
+
+
+def test_a_title_with_line_breaks_keeps_a_list_to_its_layout(ds: rightsdata.Dataset) -> None:
+    # a line break in a title was printed as it is, so a list of events (and the command
+    # line's search results, plot labels: every cut text) broke a line inside an entry
+    import attrs
+
+    verdict = ds.get("event:kozlov-verdict-2012-10-08")
+    broken = attrs.evolve(verdict, title="Kozlov\nconvicted\r\nand\u2028sentenced")
+    assert event_lines([broken], width=60) == [
+        "8 Oct 2012  Kozlov convicted and sentenced",
+        "            event:kozlov-verdict-2012-10-08 · verdict",
+    ]

@@ -114,9 +114,10 @@ def _date(date: EDTF | None) -> str:
 class _Card:
     """Builds a card line by line: a title block, labelled rows, then sections."""
 
-    def __init__(self, width: int, names: _Names) -> None:
+    def __init__(self, width: int, names: _Names, options: str = "") -> None:
         self.width = width
         self.names = names
+        self.options = options  # the command line's options naming the dataset
         self.lines: list[str] = []
 
     def name(self, record_id: str) -> str:
@@ -254,7 +255,8 @@ def _involvement_rows(
     rows: list[tuple[str, str | Sequence[str] | None]] = []
     events = dataset.timeline(actor)
     if events:
-        rows.append(("events", f"{_count(len(events), 'event')}; rightsdata timeline {actor.id}"))
+        command = f"rightsdata timeline {actor.id}{card.options}"
+        rows.append(("events", f"{_count(len(events), 'event')}; {command}"))
     ties = dataset.related(actor).relationships
     rows.append(("relationships", [card.name(r.id) for r in ties]))
     return rows
@@ -364,10 +366,14 @@ def _parts(record: Record, card: _Card) -> _Parts:
     return f"{card.name(record.country)}: {record.level.value}", kind, None, rows
 
 
-def text_card(record: Record, dataset: Dataset | None = None, width: int | None = None) -> str:
+def text_card(
+    record: Record, dataset: Dataset | None = None, width: int | None = None, *, options: str = ""
+) -> str:
     """``record`` as a text card ``width`` columns wide (default: :func:`terminal_width`).
 
     Names of the records it refers to come from ``dataset``; without one, IDs are shown.
+    ``options`` are the command-line options that name ``dataset`` (``" --data my-dataset"``),
+    added to the ``rightsdata`` command a card suggests, so that it runs on the same data.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -375,7 +381,7 @@ def text_card(record: Record, dataset: Dataset | None = None, width: int | None 
     >>> "Vladimir Kozlov (defendant)" in card, max(len(line) for line in card.splitlines()) <= 80
     (True, True)
     """
-    card = _Card(terminal_width(width), _Names(dataset))
+    card = _Card(terminal_width(width), _Names(dataset), options)
     title, kicker, summary, rows = _parts(record, card)
     rows += _shared_rows(record, card)
     rows += [(label, value_text(value, card.name)) for label, value in other_fields(record)]

@@ -53,9 +53,23 @@ EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
 
+#: The bundled dataset the commands use without --name or --data.
+_DEFAULT_NAME: Final = "kazakhstan"
+
 
 class UsageError(RightsdataError):
     """A command line that cannot be run as given (exit code 2); the message says why."""
+
+
+def _path(text: str, option: str = "") -> Path:
+    """The path given (to ``option``, if it is one); an empty one is a usage error
+    (``Path("")`` is the current folder, which ``--data "$UNSET"`` or ``fmt ""`` never
+    means)."""
+    if not text:
+        raise UsageError(
+            f"{option + ': ' if option else ''}the path is empty; give a file or folder"
+        )
+    return Path(text)
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:
@@ -65,14 +79,30 @@ def _dataset(args: argparse.Namespace) -> Dataset:
     import rightsdata
 
     path = getattr(args, "data", None)
-    if path:
-        if not Path(path).exists():
+    if path is not None:
+        if not _path(path, "--data").exists():
             raise UsageError(f"{path}: no such file or folder (--data)")
         dataset = rightsdata.load_path(path)
     else:
+        bundled = rightsdata.datasets()
+        if args.name not in bundled:  # load()'s message names load_path(), not --data
+            raise UsageError(
+                f"--name {args.name!r}: no bundled dataset has this name; bundled: "
+                f"{', '.join(bundled) or 'none'}; for your own data: --data PATH"
+            )
         dataset = rightsdata.load(args.name)
     args.dataset = dataset
     return dataset
+
+
+def _source_options(args: argparse.Namespace) -> str:
+    """The options that name the dataset in use (`` --data PATH``, or `` --name NAME`` of a
+    bundled one other than the default), for a command the output suggests."""
+    import shlex
+
+    if args.data is not None:
+        return f" --data {shlex.quote(args.data)}"
+    return f" --name {shlex.quote(args.name)}" if args.name != _DEFAULT_NAME else ""
 
 
 def _print_json(value: Any) -> None:
@@ -116,7 +146,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
     )
     for kind, count in counts.items():
         print(f"  {kind:<14} {count:>7,}")
-    print("cite it as: rightsdata cite" + (f" --data {args.data}" if args.data else ""))
+    print(f"cite it as: rightsdata cite{_source_options(args)}")
     return EXIT_OK
 
 
@@ -228,6 +258,12 @@ def _terms(values: Sequence[str], vocabulary: type[StrEnum], option: str, noun: 
     """Each value (comma-separated lists allowed) checked against a vocabulary."""
     allowed = [str(m.value) for m in vocabulary]
     terms = [t.strip() for value in values for t in value.split(",") if t.strip()]
+    if not terms:
+        given = ", ".join(repr(v) for v in values)
+        raise UsageError(
+            f"{option} {given} names no {noun.split(' ', 1)[1]}; "
+            f"the {noun.split(' ', 1)[1]}s are: {', '.join(allowed)}"
+        )
     for value in terms:
         if value not in allowed:
             hint = did_you_mean(close(value, allowed, n=2))
@@ -239,13 +275,23 @@ def _terms(values: Sequence[str], vocabulary: type[StrEnum], option: str, noun: 
 
 
 def _record_of(
-    dataset: Dataset, record_id: str, option: str, wanted: tuple[type, ...], what: str
+    args: argparse.Namespace,
+    dataset: Dataset,
+    record_id: str,
+    option: str,
+    wanted: tuple[type, ...],
+    what: str,
 ) -> str:
-    """The ID given to ``option``, checked to be a record of one of the ``wanted`` types."""
+    """The ID given to ``option``, checked to be a record of one of the ``wanted`` types;
+    where a place is wanted, a country's ISO code (``KZ``) stands for it, as in queries.
+    The command suggested for a record of another kind names the same dataset (``args``)."""
+    from rightsdata._data.query import country_code
     from rightsdata._model.records import ACTOR_TYPES, Place
     from rightsdata._values.ids import noun
 
-    record = dataset.get(record_id)  # an unknown ID: main() says which, and suggests some
+    code = country_code(record_id) if Place in wanted else None
+    # an unknown ID or code: main() says which, and suggests some
+    record = dataset.get(record_id) if code is None else dataset.country(code)
     if isinstance(record, wanted):
         return record.id
     kind = noun(record.kind_name)
@@ -253,10 +299,11 @@ def _record_of(
     message = (
         f"{option} takes {what}; {record_id} ({_name(dataset, record.id)}) is {article} {kind}"
     )
+    options = _source_options(args)
     if isinstance(record, Place):
-        message += f"; for the events at a place: rightsdata events --place {record_id}"
+        message += f"; for the events at a place: rightsdata events --place {record_id}{options}"
     elif isinstance(record, ACTOR_TYPES):
-        message += f"; for their events: rightsdata events --involving {record_id}"
+        message += f"; for their events: rightsdata events --involving {record_id}{options}"
     raise UsageError(message)
 
 
@@ -266,6 +313,12 @@ def _window(text: str) -> tuple[str | None, str | None]:
     from rightsdata._values.dates import EDTF, EDTFError
 
     start, slash, end = text.partition("/")
+    if not text:
+        raise UsageError("--between '' is not a date; give a date (2012) or START/END")
+    if "/" in end:
+        raise UsageError(
+            f"--between {text!r}: give one date or START/END, not {text.count('/') + 1} dates"
+        )
     sides = (start, end) if slash else (start, start)
     for side in sides:
         if side not in ("", ".."):
@@ -290,22 +343,27 @@ def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]
     from rightsdata.vocab import EventKind, Role
 
     filters: dict[str, Any] = {}
-    if args.kind:
+    # `is not None`, not truth: an empty value ('--role ""') is an error, never no filter
+    if args.kind is not None:
         filters["kind"] = _terms(args.kind, EventKind, "--kind", "an event kind")
-    if args.between:
+    if args.between is not None:
         filters["between"] = _window(args.between)
-    if args.place:
-        filters["place"] = _record_of(dataset, args.place, "--place", (Place,), "a place")
-    if args.involving:
+    if args.place is not None:
+        filters["place"] = _record_of(args, dataset, args.place, "--place", (Place,), "a place")
+    if args.involving is not None:
         filters["involving"] = _record_of(
+            args,
             dataset,
             args.involving,
             "--involving",
             ACTOR_TYPES,
             describe_prefixes(ACTOR),
         )
-    if args.role:
-        (filters["role"],) = _terms([args.role], Role, "--role", "a role")[:1]
+    if args.role is not None:
+        roles = _terms([args.role], Role, "--role", "a role")
+        if len(roles) > 1:
+            raise UsageError(f"--role takes one role, not {len(roles)} ({', '.join(roles)})")
+        (filters["role"],) = roles
     return filters
 
 
@@ -342,7 +400,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     from rightsdata.textcard import event_lines
 
     dataset = _dataset(args)
-    actor = _record_of(dataset, args.actor, "timeline", ACTOR_TYPES, describe_prefixes(ACTOR))
+    actor = _record_of(args, dataset, args.actor, "timeline", ACTOR_TYPES, describe_prefixes(ACTOR))
     events = dataset.timeline(actor)
     if args.json:
         _print_json([unstructure(e) for e in events])
@@ -361,7 +419,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(unstructure(record))
         return EXIT_OK
-    print(text_card(record, dataset, width=args.width))
+    print(text_card(record, dataset, width=args.width, options=_source_options(args)))
     return EXIT_OK
 
 
@@ -425,7 +483,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
     from rightsdata._data.kindfile import check_kind_file, kind_of_file
 
-    path = Path(args.path)
+    path = _path(args.path)
     if not path.exists():
         raise UsageError(f"{args.path}: no such file or folder")
     unchecked: dict[str, int] = {}
@@ -462,7 +520,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     from rightsdata._data.canonical import format_folder
     from rightsdata._values.resources import datasets_root
 
-    folders = [Path(p) for p in args.paths] or [
+    folders = [_path(p) for p in args.paths] or [
         Path(str(entry)) for entry in datasets_root().iterdir() if entry.is_dir()
     ]
     for folder in folders:
@@ -506,7 +564,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     if args.directory == "-":
         return _export_to_stdout(args)
-    target = Path(args.directory)
+    target = _path(args.directory)
     if target.exists() and not target.is_dir():
         raise UsageError(f"{target} exists and is not a directory")
     if target.is_dir() and any(target.iterdir()) and not args.force:
@@ -526,7 +584,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_init(args: argparse.Namespace) -> int:
     from rightsdata._cli.template import write_template
 
-    folder = Path(args.directory)
+    folder = _path(args.directory)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise UsageError(f"{folder} exists and is not an empty folder; init writes a new one")
     written = write_template(folder)
@@ -580,7 +638,7 @@ _INVALID_CHOICE: Final = re.compile(
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--name", default="kazakhstan", help="bundled dataset to use (default: kazakhstan)"
+        "--name", default=_DEFAULT_NAME, help=f"bundled dataset to use (default: {_DEFAULT_NAME})"
     )
     parser.add_argument(
         "--data",
@@ -667,7 +725,11 @@ def _add_reading_commands(commands: Any) -> None:
         help="a date (2012: all of 2012) or START/END (2012-01/2012-06; '..' for open): "
         "events whose date may fall in it",
     )
-    events.add_argument("--place", metavar="ID", help="at this place or a place within it")
+    events.add_argument(
+        "--place",
+        metavar="ID",
+        help="at this place or a place within it (a country's ISO code, KZ, stands for it)",
+    )
     events.add_argument(
         "--involving",
         metavar="ID",
@@ -861,7 +923,8 @@ def _unknown_id(args: argparse.Namespace, error: UnknownIdError) -> str:
         example = next(iter(dataset.persons or dataset), None)
         if error.hint is not None and example is not None:
             message += f" (IDs are a kind and a name, like {example.id!r})"
-    return f"{message}; {hint}" if hint else f"{message}; try `rightsdata search WORDS`"
+    search = f"rightsdata search WORDS{_source_options(args)}"
+    return f"{message}; {hint}" if hint else f"{message}; try `{search}`"
 
 
 def _print_error(message: str) -> None:

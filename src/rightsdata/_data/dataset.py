@@ -426,14 +426,18 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     def search(
         self, text: str, *, limit: int | None = 20, kinds: Iterable[str] | None = None
     ) -> list[Record]:
-        """Persons, organisations, places and laws whose names match ``text``, best first.
+        """Records whose names or texts match ``text``, best first.
 
-        Names are a record's name and aliases; a law's name is "<instrument> article <n>
-        [part <m>]" (its title, a description, is not searched). Matching ignores case, accents and
-        script (Russian and Kazakh Cyrillic are transliterated to Latin). Records rank by
-        their best-matching name: exact, then prefix, then every query word starting a word
-        of the name, then close spellings; see :mod:`rightsdata._data.search`. ``limit``: at most
-        this many (None for all); ``kinds``: only these kinds (``["persons"]``).
+        Names are the name and aliases of a person, organisation, group or place, and a
+        law's "<instrument> article <n> [part <m>]"; the texts are an event's or a source's
+        title, and an event's summary, a statement's summary and quote, a source's note and
+        a law's title. Matching ignores case, accents and script (Russian and Kazakh
+        Cyrillic are transliterated to Latin). Every record found by a name comes before
+        those found by a text only; within each, records rank by their best-matching text:
+        exact, then prefix, then every query word starting a word of the text, then close
+        spellings (not of summaries); see docs/queries.md and :mod:`rightsdata._data.search`.
+        ``limit``: at most this many (None for all); ``kinds``: only these kinds
+        (``["persons"]``).
 
         >>> import rightsdata
         >>> ds = rightsdata.load()
@@ -461,7 +465,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         [('2012-01-26', 'detention'), ('2012-01-26/2012-10-08', 'charge'), \
 ('/2012-10-08', 'trial'), ('2012-10-08', 'verdict')]
         """
-        return self._answers().events(involving=actor)
+        return self._answers().timeline(actor)
 
     def figures(
         self,
@@ -472,7 +476,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         """Every claim (figure) on a record, with who asserted it and where, as :class:`Figures`.
 
         ``record`` (an ID or a record) is any record that holds figures: an event, a source,
-        an organisation, a place, a statement or a rating.
+        an organisation, a group, a place, a statement or a rating.
         ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure,
         ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit. The result
         is a sequence of the figures (in the record's order) with ``.range``, ``.open_above``,

@@ -401,7 +401,9 @@ def _read_folder(
                 parts.unsure.add(kind)
                 continue
             for index, entry in listed:
-                parts.problems += _resource_problems(index, entry, data, hashes=hashes)
+                parts.problems += _resource_problems(
+                    index, entry, data, hashes=hashes, folder=folder
+                )
             _decode_kind(parts, kind, data, name, schema)
     if REDIRECTS in present:
         raw, found = read_json(folder.joinpath(REDIRECTS), REDIRECTS, max_bytes)
@@ -426,7 +428,9 @@ def _read_folder(
             data, problem = _read_bytes(folder.joinpath(*names), path, max_bytes)
         for index, entry in listed:
             if problem is None:
-                parts.problems += _resource_problems(index, entry, data, hashes=hashes)
+                parts.problems += _resource_problems(
+                    index, entry, data, hashes=hashes, folder=folder
+                )
                 continue
             parts.problems.append(
                 Problem(
@@ -455,10 +459,15 @@ def _inside(path: str) -> list[str] | None:
 
 
 def _resource_problems(
-    index: int, entry: dict[str, Any], data: bytes, *, hashes: bool
+    index: int, entry: dict[str, Any], data: bytes, *, hashes: bool, folder: object
 ) -> list[Problem]:
-    """Where the bytes of a file differ from its entry in the descriptor's resources."""
+    """Where the bytes of a file differ from its entry in the descriptor's resources; the
+    command that rewrites them names the dataset's ``folder`` (``rightsdata fmt`` alone
+    rewrites the bundled datasets)."""
+    import shlex
+
     at = f"{DESCRIPTOR}.resources[{index}]"
+    fmt = f"rightsdata fmt {shlex.quote(_shown(folder))}"
     path = entry["path"]
     problems: list[Problem] = []
     if "bytes" in entry and int(entry["bytes"]) != len(data):
@@ -466,7 +475,7 @@ def _resource_problems(
             Problem(
                 f"{at}.bytes",
                 f"says {int(entry['bytes']):,} bytes, but {path} has {len(data):,}; "
-                "run `rightsdata fmt` if the file was changed on purpose",
+                f"run `{fmt}` if the file was changed on purpose",
                 ProblemCode.PACKAGE,
             )
         )
@@ -480,7 +489,7 @@ def _resource_problems(
                 Problem(
                     f"{at}.hash",
                     f"does not match {path}, whose {algorithm or 'md5'} is {actual}; "
-                    "run `rightsdata fmt` if the file was changed on purpose",
+                    f"run `{fmt}` if the file was changed on purpose",
                     ProblemCode.PACKAGE,
                 )
             )

@@ -71,8 +71,8 @@ def country_code(value: object) -> str | None:
 
 @attrs.frozen
 class Figures(Sequence[Figure]):
-    """The claims (figures) on one record (an event, a source, an organisation, a place, a
-    statement or a rating): a sequence of :class:`~rightsdata.Figure`.
+    """The claims (figures) on one record (an event, a source, an organisation, a group, a
+    place, a statement or a rating): a sequence of :class:`~rightsdata.Figure`.
 
     Each figure says who asserted it (``asserted_by``) and where (``citations``). Derived
     values summarise the claims without hiding a disagreement:
@@ -139,7 +139,11 @@ class Figures(Sequence[Figure]):
             if low is not None:
                 above = "+" if self.open_above else ""
                 below = "<=" if self.open_below else ""
-                parts.append(f"{below}{low}" if low == high else f"{below}{low}-{high}{above}")
+                # "+" says the top is open whether or not the claims span a range: one
+                # "more than 60" is "60+", never "60"
+                parts.append(
+                    f"{below}{low}{above}" if low == high else f"{below}{low}-{high}{above}"
+                )
             if self.disagree:
                 parts.append("disagree")
         head = f"{self.record} {what}".rstrip()
@@ -509,6 +513,11 @@ class Queries:
         filters += map(_posting_filter, postings)
         order = index.order
         return _select(order, index, filters, window_, index, order.pick)
+
+    def timeline(self, actor: object) -> list[Event]:
+        """See :meth:`rightsdata.Dataset.timeline`: the actor is required (None is a
+        TypeError, not every event)."""
+        return self.events(involving=self._id_of(actor, "actor", *ACTOR_TYPES))
 
     def statements(
         self,

@@ -103,6 +103,8 @@ def record_repr(record: Record) -> str:
     quoted, width = repr(text), room - 2
     while len(quoted) > room and width >= _MIN_TEXT:
         quoted, width = repr(truncate(text, width)), width - 1
+    if len(quoted) > room:  # escapes ('\u200b') leave no room for a useful piece either
+        return f"{head.removesuffix(':')}>"
     return f"{head} {quoted}>"
 
 

@@ -116,6 +116,8 @@ def case_root(dataset: Dataset, event: str | Event) -> Event:
     >>> case_root(rightsdata.load(), "event:kozlov-verdict-2012-10-08").id
     'event:kozlov-trial-2012'
     """
+    if not isinstance(event, str | Event):  # (None, a number: not "has no attribute 'id'")
+        raise TypeError(f"a case's event is an ID or an Event, not {type(event).__name__}")
     record = dataset.get(event if isinstance(event, str) else event.id)
     if not isinstance(record, Event):
         raise ValueError(f"{record.id!r} is a {type(record).__name__}, not an Event")

@@ -110,7 +110,12 @@ def kind_style(kind: str) -> tuple[str, str, str]:
     >>> kind_style("trial"), kind_style("verdict"), kind_style("appeal")
     (('#832db6', 'o', ''), ('#a96b59', 'o', ''), ('#a96b59', 'D', '////'))
     """
-    index = _kind_index()[kind]
+    indexes = _kind_index()
+    index = indexes.get(kind) if isinstance(kind, str) else None
+    if index is None:  # (a KeyError named the value only)
+        raise ValueError(
+            f"{kind!r} is not an event kind; the event kinds are: {', '.join(indexes)}"
+        )
     marker, hatch = _ROUNDS[index // len(PALETTE) % len(_ROUNDS)]
     return PALETTE[index % len(PALETTE)], marker, hatch
 

@@ -74,11 +74,15 @@ def term(value: str) -> str:
 
 
 def truncate(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` characters, ending in an ellipsis if it was cut.
+    """``text`` on one line, cut to at most ``width`` characters, ending in an ellipsis if it
+    was cut. A text may hold line breaks: each run of white space becomes one space, so that
+    a list's line or a plot's label stays one line.
 
-    >>> truncate("Vladimir Kozlov detained", 12)
-    'Vladimir Ko…'
+    >>> truncate("Vladimir Kozlov detained", 12), truncate("Line one\\nline two", 40)
+    ('Vladimir Ko…', 'Line one line two')
     """
+    if not text.isprintable() or "  " in text:  # (a space is printable; a line break is not)
+        text = " ".join(text.split())
     if len(text) <= width:
         return text
     return text[: max(width - 1, 0)].rstrip(" ,;:") + "…"

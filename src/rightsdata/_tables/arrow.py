@@ -29,9 +29,9 @@ from rightsdata._tables.tables import (
     Column,
     ColumnType,
     Table,
+    as_table,
     check_integers,
     column_values,
-    get_table,
     key_lists,
     kind_level,
     label_field,
@@ -334,8 +334,7 @@ def arrow_table(
     """
     from rightsdata._tables.tablepackage import table_schema
 
-    if isinstance(table, str):
-        table = get_table(table)
+    table = as_table(table)
     pa = _pyarrow()
     cache = {} if cache is None else cache
     fields = [

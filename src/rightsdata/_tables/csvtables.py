@@ -292,9 +292,11 @@ def render(table: Table, rows: Iterable[Row], formulas: str = "escape") -> str:
 
 def parse(table: Table, text: str, formulas: str = "escape") -> list[Row]:
     """The rows of ``table``'s CSV text, typed by its columns (the inverse of :func:`render`
-    with the same ``formulas`` option).
+    with the same ``formulas`` option). Blank lines (an editor's final newline) hold no row.
 
-    A header that does not match the table's columns raises ValueError.
+    A header that does not match the table's columns, a row with another number of fields
+    or a cell its column cannot hold raises ValueError naming the table, the line (from 1,
+    the header's included) and the column.
     """
     unescape = _check_option(formulas)
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -305,9 +307,32 @@ def parse(table: Table, text: str, formulas: str = "escape") -> list[Row]:
             f"got {', '.join(header or [])}"
         )
     columns = table.columns
-    return [
-        tuple(_cell(c, t, unescape) for c, t in zip(columns, line, strict=True)) for line in reader
-    ]
+    found = []
+    for line in reader:
+        if not line:
+            continue
+        if len(line) != len(columns):
+            raise ValueError(
+                f"table {table.name!r}, line {reader.line_num}: {len(line)} fields; "
+                f"expected {len(columns)} ({', '.join(table.column_names)})"
+            )
+        try:
+            found.append(tuple(_cell(c, t, unescape) for c, t in zip(columns, line, strict=True)))
+        except ValueError as error:
+            column = next(c.name for c, t in zip(columns, line, strict=True) if not _reads(c, t))
+            raise ValueError(
+                f"table {table.name!r}, line {reader.line_num}, column {column!r}: {error}"
+            ) from None
+    return found
+
+
+def _reads(column: Column, text: str) -> bool:
+    """Whether ``column`` can hold the cell ``text`` (:func:`_cell` does not raise)."""
+    try:
+        _cell(column, text)
+    except ValueError:
+        return False
+    return True
 
 
 def read_directory(directory: Path, formulas: str = "escape") -> dict[str, list[Row]]:

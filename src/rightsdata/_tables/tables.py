@@ -68,6 +68,7 @@ __all__ = [
     "ForeignKey",
     "Row",
     "Table",
+    "as_table",
     "check_integers",
     "columns",
     "get_table",
@@ -592,6 +593,12 @@ def get_table(name: str) -> Table:
     return table
 
 
+def as_table(table: Table | str) -> Table:
+    """``table`` itself, or the table it names (:func:`get_table`): a value of another type
+    is a ValueError naming it, as an unknown name is, never an AttributeError."""
+    return table if isinstance(table, Table) else get_table(table)
+
+
 #: Tables renamed by model 2, by their old names (for a message that says where they went).
 _RENAMED: Final = {
     "events.figures": "figures",
@@ -862,8 +869,7 @@ def raw_columns(
     the table formats turn into their own day types without making a date object each.
     ``cache`` (a dict, empty at first) lets the tables of one dataset share their walks.
     """
-    if isinstance(table, str):
-        table = get_table(table)
+    table = as_table(table)
     cache = {} if cache is None else cache
     if table.name == "records":
         found: list[list[Any]] = [[], [], []]
@@ -891,8 +897,7 @@ def columns(dataset: Dataset, table: Table | str) -> list[list[Cell]]:
     >>> charges[0][0], charges[1][0], charges[2][0]
     ('event:kozlov-charged-2012', 0, 'law:kz-cc-1997-164')
     """
-    if isinstance(table, str):
-        table = get_table(table)
+    table = as_table(table)
     found = raw_columns(dataset, table)
     fromordinal = datetime.date.fromordinal
     return [
