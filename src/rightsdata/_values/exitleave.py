@@ -10,10 +10,10 @@ program's own exit hooks, handles the datasets still alive:
 
 - a frozen one (``load_path(freeze=True)``, :func:`leave_at_exit`) is left to the system:
   it gains a reference, so that clearing the modules frees none of it, and the exit's
-  collections, which skip frozen objects, never walk it (0.08 s at 100,000 events);
+  collections, which skip frozen objects, never walk it (0.06 s at 100,000 events);
 - any other one of :data:`RELEASE_FROM` records or more (:func:`release_at_exit`) is
   released: it lets go of its records, which reference counting frees at once, before the
-  exit's collections, which then have nothing of it to walk (0.2-0.3 s at 100,000 events).
+  exit's collections, which then have nothing of it to walk (0.26 s at 100,000 events).
   Keeping it alive instead would have each of those collections walk it (about three times:
   3.4 s at 100,000 events). A released dataset, and each of its collections, raises
   :class:`RuntimeError` when used: only code that runs after the hook sees that (an exit
