@@ -628,3 +628,33 @@ def test_the_command_a_card_suggests_runs_on_the_same_data(
     )
     _, _, err = run(capsys, "show", "zzz", "--data", folder)
     assert "try `rightsdata search WORDS --data 'my data'`" in " ".join(err.split())
+
+
+def test_control_characters_in_the_data_reach_the_terminal_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # a dataset's text may hold ESC or BEL (the model allows them): printed raw, ESC starts a
+    # terminal escape sequence (clear the screen, retitle the window); shown as \x1b instead
+    name, title = "A \x1b]0;pwned\x07Person", "A \x1b[2Jverdict\x9b"
+    folder = write_folder(
+        tmp_path / "ctl",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc(name=name)],
+            "events.json": [event_doc(title=title)],
+        },
+    )
+    commands = [
+        ["show", "person:a"],
+        ["show", "event:a"],
+        ["events"],
+        ["timeline", "person:a"],
+        ["search", "verdict"],
+        ["search", "person"],
+    ]
+    for command in commands:
+        code, out, err = run(capsys, *command, "--data", str(folder))
+        assert code == EXIT_OK, (command, err)
+        shown = out + err
+        assert not {"\x1b", "\x07", "\x9b"} & set(shown), command
+        assert "\\x1b" in shown, command

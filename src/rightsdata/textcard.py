@@ -54,6 +54,7 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.durations import format_duration
+from rightsdata._values.errors import printable
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -92,7 +93,7 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
     """
     indent = " " * len(first) if rest is None else rest
     return textwrap.wrap(
-        text,
+        printable(text),  # a control character shown as its escape, never sent raw
         width=width,
         initial_indent=first,
         subsequent_indent=indent,

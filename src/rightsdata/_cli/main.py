@@ -115,10 +115,11 @@ def _plural(n: int, noun: str) -> str:
 
 
 def _name(dataset: Dataset, record_id: str) -> str:
-    """A record's name or title (a law's label), looked up in ``dataset``; else its ID."""
+    """A record's name or title (a law's label), looked up in ``dataset``; else its ID; with
+    any control character shown as its escape (:func:`printable`)."""
     from rightsdata._display.cards import _Names
 
-    return _Names(dataset).label(record_id) or record_id
+    return printable(_Names(dataset).label(record_id) or record_id)
 
 
 # --- info and cite ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import attrs
 from rightsdata._model.records import Coordinates, Event, Figure, Identifier, Record
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration, format_duration
+from rightsdata._values.errors import printable
 from rightsdata._values.ids import is_valid_id
 from rightsdata.vocab import (
     DateMeaning,
@@ -82,7 +83,7 @@ def truncate(text: str, width: int) -> str:
     ('Vladimir Ko…', 'Line one line two')
     """
     if not text.isprintable() or "  " in text:  # (a space is printable; a line break is not)
-        text = " ".join(text.split())
+        text = printable(" ".join(text.split()))  # (and a control character shown escaped)
     if len(text) <= width:
         return text
     return text[: max(width - 1, 0)].rstrip(" ,;:") + "…"

@@ -24,7 +24,7 @@ import math
 import re
 from typing import Any, Final
 
-from rightsdata._values.errors import Problem, ProblemCode, describe_json, printable
+from rightsdata._values.errors import Problem, ProblemCode, describe_json, encodable
 from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE
 from rightsdata._values.resources import schemas_root
 
@@ -136,13 +136,13 @@ def _generic_problems(raw: object, where: str) -> list[Problem]:
                 continue
             if isinstance(value, dict):
                 for key, item in value.items():
-                    if printable(key) is not key:
+                    if encodable(key) is not key:
                         problems.append(_surrogate(f"{at}.{key}", "its name"))
                     stack.append((item, f"{at}.{key}", depth + 1))
             else:
                 stack += [(item, f"{at}[{i}]", depth + 1) for i, item in enumerate(value)]
         elif isinstance(value, str):
-            if printable(value) is not value:
+            if encodable(value) is not value:
                 problems.append(_surrogate(at, "its text"))
         elif isinstance(value, float) and not math.isfinite(value):
             problems.append(

@@ -190,13 +190,23 @@ def _unpickle_problem(
     )
 
 
-def printable(text: str) -> str:
-    """``text`` with any lone surrogate escaped (``\\udc80``), so that it encodes as UTF-8.
+#: The control characters a shown text may not hold raw (C0 but the white space that
+#: ``str.split`` and text wrapping handle, DEL, C1), each mapped to its escape: ESC starts
+#: a terminal's escape sequence, with which a dataset's text could clear the screen or
+#: retitle the window when the command line shows it.
+_CONTROLS: Final = {
+    c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) not in "\t\n\r"
+}
+
+
+def encodable(text: str) -> str:
+    """``text`` with any lone surrogate escaped (``\\udc80``), so that it encodes as UTF-8;
+    ``text`` itself (the same object) if it holds none.
 
     JSON may spell a lone surrogate (``"\\ud800"``) and Python decodes it into a ``str``
     that cannot be written out; a problem naming such a key or value must still print.
 
-    >>> printable("caf\\udce9")
+    >>> encodable("caf\\udce9")
     'caf\\\\udce9'
     """
     try:
@@ -204,6 +214,19 @@ def printable(text: str) -> str:
     except UnicodeEncodeError:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text
+
+
+def printable(text: str) -> str:
+    """``text`` as it may be shown: :func:`encodable`, and any control character but a tab or
+    a line break shown as its escape (``\\x1b``), so that it cannot act on the terminal
+    that shows it.
+
+    >>> printable("caf\\udce9"), printable("a\\x1b[2Jb")
+    ('caf\\\\udce9', 'a\\\\x1b[2Jb')
+    """
+    if not text.isprintable():  # (a line break, a tab, any control or lone surrogate)
+        text = text.translate(_CONTROLS)
+    return encodable(text)
 
 
 _JSON_NAMES: Final[dict[type, str]] = {
