@@ -110,6 +110,12 @@ def test_freeze_when_done_acts_at_the_end_of_the_outermost_pause_only() -> None:
     assert gc.get_freeze_count() == 0
 
 
+def _script(source: str, *args: object) -> subprocess.CompletedProcess[str]:
+    """Run ``source`` as a script of its own with ``args``; its output, once it has exited."""
+    command = [sys.executable, "-c", source, *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, check=True)
+
+
 #: A script that holds its dataset to the end, as scripts do, and reports at its exit (from a
 #: hook registered before ``import rightsdata``, so run after rightsdata's) the references the
 #: dataset gained.
@@ -128,18 +134,7 @@ def test_a_frozen_dataset_alive_at_the_exit_is_left_to_the_system(
 ) -> None:
     # one more reference at the exit: clearing the modules frees nothing of it (a dataset
     # not frozen gains none: it is released, or, if small, left to the exit's collections)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _HELD_TO_THE_EXIT,
-            str(_bundled(tmp_path)),
-            "freeze" if freeze else "plain",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    done = _script(_HELD_TO_THE_EXIT, _bundled(tmp_path), "freeze" if freeze else "plain")
     assert done.stdout.split() == ["gained", str(gained)]
 
 
@@ -185,19 +180,8 @@ def test_a_large_dataset_alive_at_the_exit_is_released_after_the_programs_hooks(
     # released: its records are freed by reference counting in rightsdata's hook, before the
     # exit's collections (which would otherwise walk them); the program's hooks registered
     # after the import still find it whole, those that run later a clear error
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            _RELEASED_AT_THE_EXIT,
-            str(_bundled(tmp_path)),
-            "freeze" if freeze else "plain",
-            str(release_from),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    folder = _bundled(tmp_path)
+    done = _script(_RELEASED_AT_THE_EXIT, folder, "freeze" if freeze else "plain", release_from)
     assert done.stdout.split() == expected
     assert done.stderr == ""
 
