@@ -658,3 +658,12 @@ def test_control_characters_in_the_data_reach_the_terminal_escaped(
         shown = out + err
         assert not {"\x1b", "\x07", "\x9b"} & set(shown), command
         assert "\\x1b" in shown, command
+
+
+@pytest.mark.parametrize("limit", ["-1", "0", "1e3"])
+def test_validate_refuses_a_size_limit_no_file_can_meet(
+    capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    code, _, err = run(capsys, "validate", "datasets/kazakhstan", "--max-bytes", limit)
+    assert code == EXIT_USAGE
+    assert "is not a whole number above 0" in err

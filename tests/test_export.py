@@ -142,6 +142,18 @@ def test_csv_writes_every_table_and_loses_nothing(tmp_path: Path, with_redirect:
     assert header == "event_id,position,actor,role"
 
 
+def test_csv_read_back_after_a_spreadsheet_saved_it_with_a_byte_order_mark(
+    tmp_path: Path, with_redirect: Dataset
+) -> None:
+    # a spreadsheet's "CSV UTF-8" starts the file with a BOM; the header read "\ufeffid"
+    with_redirect.export(tmp_path, "csv")
+    for path in tmp_path.glob("*.csv"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    documents, redirects = documents_from_rows(read_directory(tmp_path))
+    assert documents == with_redirect.to_dict()
+    assert redirects == dict(with_redirect.redirects)
+
+
 def test_datapackage_rebuilds_to_an_equal_dataset(tmp_path: Path, with_redirect: Dataset) -> None:
     with_redirect.export(tmp_path, "datapackage")
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))

@@ -158,6 +158,19 @@ def test_size_limit_is_clear_and_can_be_raised(make_folder: MakeFolder) -> None:
     with pytest.raises(InvalidDataError, match="max_bytes="):
         rightsdata.load_path(folder, max_bytes=100)
     assert rightsdata.load_path(folder, max_bytes=10_000).counts()["events"] == 1
+    with pytest.raises(InvalidDataError, match="--max-bytes on the command line"):
+        rightsdata.load_path(folder, max_bytes=100)
+
+
+@pytest.mark.parametrize("limit", [0, -1, True, 1.5, "1000"])
+def test_a_size_limit_that_no_file_can_meet_is_refused(
+    make_folder: MakeFolder, limit: object
+) -> None:
+    # a limit of 0 or less refused every file, each problem naming "the limit of -1"
+    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
+    for read in (rightsdata.load_path, rightsdata.validate):
+        with pytest.raises(ValueError, match="max_bytes is the size of the largest file"):
+            read(folder, max_bytes=limit)  # type: ignore[operator]
 
 
 def test_a_path_that_does_not_exist(tmp_path: Path) -> None:

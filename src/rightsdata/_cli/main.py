@@ -72,6 +72,17 @@ def _path(text: str, option: str = "") -> Path:
     return Path(text)
 
 
+def _positive_int(text: str) -> int:
+    """An option's value that must be a whole number above 0 (argparse reports the error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number above 0")
+    return value
+
+
 def _dataset(args: argparse.Namespace) -> Dataset:
     """The dataset a command works on: ``--data PATH`` if given, else the bundled one.
 
@@ -789,7 +800,10 @@ def _add_writing_commands(commands: Any) -> None:
         "--schema", action="store_true", help="also check against the JSON Schemas (slower)"
     )
     check.add_argument(
-        "--max-bytes", type=int, default=1 << 30, help="refuse larger files (default 1 GiB)"
+        "--max-bytes",
+        type=_positive_int,
+        default=1 << 30,
+        help="refuse larger files (default 1 GiB)",
     )
     check.set_defaults(run=_cmd_validate)
 

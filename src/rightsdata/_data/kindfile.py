@@ -25,7 +25,7 @@ from typing import Final
 
 import attrs
 
-from rightsdata._data.loading import DEFAULT_MAX_BYTES, read_json
+from rightsdata._data.loading import DEFAULT_MAX_BYTES, check_max_bytes, read_json
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
@@ -58,6 +58,7 @@ def check_kind_file(
     from rightsdata._validation.convert import structure_many
     from rightsdata._validation.integrity import check_integrity
 
+    check_max_bytes(max_bytes)
     kind = kind_of_file(path)
     if kind is None:
         raise ValueError(f"{path.name} is not named for a record kind ({', '.join(KINDS)})")

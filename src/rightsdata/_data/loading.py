@@ -59,6 +59,8 @@ __all__ = [
 
 REDIRECTS: Final = "redirects.json"
 KIND_FIELD: Final = "$kind"
+#: How a file over the limit can be read (in Python, and on the command line).
+_RAISE_THE_LIMIT: Final = "pass a larger max_bytes= (--max-bytes on the command line) to read it"
 #: The largest file read by default (1 GiB); raise it with ``max_bytes=``. A JSON file takes
 #: several times its size in memory once parsed, so the limit keeps a mistaken path (a disk
 #: image, a database dump) from exhausting memory.
@@ -297,9 +299,20 @@ class _Parts:
         self.sharing: Sharing | None = None
 
 
+def check_max_bytes(max_bytes: object) -> None:
+    """Raise ValueError unless ``max_bytes`` is a positive integer (a limit of 0 or less would
+    refuse every file, with a message naming a limit no file can meet)."""
+    if type(max_bytes) is not int or max_bytes < 1:
+        raise ValueError(
+            f"max_bytes is the size of the largest file to read, a positive integer of bytes; "
+            f"got {max_bytes!r}"
+        )
+
+
 def _read(
     path: Path, *, schema: bool, max_bytes: int, share: bool = False
 ) -> tuple[Dataset | None, list[Problem]]:
+    check_max_bytes(max_bytes)
     if schema:
         from rightsdata._values.extras import require
 
@@ -859,7 +872,7 @@ def _read_bytes(
     except _TooLargeError as exc:
         return b"", Problem(
             label,
-            f"is {exc.size:,} bytes, over the limit of {max_bytes:,}; pass max_bytes= to read it",
+            f"is {exc.size:,} bytes, over the limit of {max_bytes:,}; {_RAISE_THE_LIMIT}",
             ProblemCode.LIMIT,
         )
     except OSError as exc:
@@ -869,7 +882,7 @@ def _read_bytes(
     if len(data) > max_bytes:
         return b"", Problem(
             label,
-            f"is over the limit of {max_bytes:,} bytes; pass max_bytes= to read it",
+            f"is over the limit of {max_bytes:,} bytes; {_RAISE_THE_LIMIT}",
             ProblemCode.LIMIT,
         )
     return data, None

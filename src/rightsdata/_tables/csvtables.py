@@ -337,10 +337,11 @@ def _reads(column: Column, text: str) -> bool:
 
 def read_directory(directory: Path, formulas: str = "escape") -> dict[str, list[Row]]:
     """The rows of every table whose CSV file (``<table>.csv``) is in ``directory``, read
-    with the ``formulas`` option they were written with."""
+    with the ``formulas`` option they were written with. A file may start with a byte-order
+    mark, as a spreadsheet that saves CSV as "UTF-8" writes one."""
     found = {}
     for name, table in TABLES.items():
         path = directory / f"{name}.csv"
         if path.is_file():
-            found[name] = parse(table, path.read_bytes().decode("utf-8"), formulas)
+            found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), formulas)
     return found
