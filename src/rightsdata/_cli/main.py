@@ -250,8 +250,6 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
     dataset = _dataset(args)
     text = " ".join(args.text)
-    if args.limit < 1:
-        raise UsageError(f"--limit must be 1 or more, not {args.limit}")
     try:
         found = _found(dataset, text, args.limit)
     except ValueError as error:  # no letters or digits
@@ -711,7 +709,9 @@ def _add_reading_commands(commands: Any) -> None:
     search.add_argument(
         "text", nargs="+", help="a name, title or part of one (any case, accents or script)"
     )
-    search.add_argument("--limit", type=int, default=20, help="at most this many (default 20)")
+    search.add_argument(
+        "--limit", type=_positive_int, default=20, help="at most this many (default 20)"
+    )
     search.set_defaults(run=_cmd_search)
 
     events = _command(
