@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
-from schemagen import RULES_LEAD
+from schemagen import RULES_LEAD, ends_strictly
 
 from rightsdata._model.fields import TEXT_PATTERN
 from rightsdata._model.records import RECORD_TYPES
@@ -166,7 +166,7 @@ class _Page:
                 n = schema["minItems"]
                 constraints.append(f"at least {n} item{'s' if n != 1 else ''}")
         pattern = schema.get("pattern")
-        if pattern == TEXT_PATTERN:
+        if pattern == ends_strictly(TEXT_PATTERN):
             words = "[text](#text)"
         elif pattern is not None:
             constraints.append(f"pattern {_code(pattern)}")
@@ -273,7 +273,12 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         "",
         "### Text",
         "",
-        f"A string matching {_code(TEXT_PATTERN)}: not empty, and no white space at either end.",
+        f"A string matching {_code(ends_strictly(TEXT_PATTERN))}: not empty, no white space "
+        "at either end, and no control character but a tab and a line feed: no other C0 "
+        "control (U+0000 to U+001F; a carriage return too: a line break is written `\\n`), "
+        "no DEL (U+007F) and no C1 control (U+0080 to U+009F). Such characters say nothing "
+        "in prose, some act on the terminal that shows them (ESC starts an escape sequence), "
+        "and they are a sign of a file decoded with the wrong encoding.",
         "",
     ]
     for name, (heading, _) in _SCALARS.items():

@@ -43,7 +43,7 @@ from rightsdata._values.format import schema_id
 from rightsdata._values.ids import ID_PATTERN
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
-__all__ = ["DURATION_PATTERN", "EDTF_PATTERN", "RULES_LEAD", "generate"]
+__all__ = ["DURATION_PATTERN", "EDTF_PATTERN", "RULES_LEAD", "ends_strictly", "generate"]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 COMMON: Final = schema_id("common")
@@ -183,8 +183,44 @@ def _common() -> dict[str, Any]:
     }
 
 
+#: What follows a pattern's last ``$`` in the schemas: nothing at all may follow.
+_STRICT_END: Final = "(?![\\s\\S])"
+
+
+def ends_strictly(pattern: str) -> str:
+    """``pattern`` as the schemas write it: a final ``$`` followed by :data:`_STRICT_END`.
+
+    JSON Schema reads a pattern as ECMA-262, where ``$`` is the end of the text; Python's
+    ``re`` (which the ``jsonschema`` package uses) also matches it before a line feed that ends
+    the text, so ``^[A-Z]{2}$`` would take ``"KZ\\n"``. The look-ahead means the end in both
+    (the hand-written data package schema says it the same way).
+
+    >>> ends_strictly("^[A-Z]{2}$")
+    '^[A-Z]{2}$(?![\\\\s\\\\S])'
+    """
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        return pattern + _STRICT_END
+    return pattern
+
+
+def _strict_ends(schema: Any) -> Any:
+    """``schema`` with every ``pattern`` in it made :func:`ends_strictly`."""
+    if isinstance(schema, dict):
+        return {
+            key: ends_strictly(value) if key == "pattern" else _strict_ends(value)
+            for key, value in schema.items()
+        }
+    if isinstance(schema, list):
+        return [_strict_ends(value) for value in schema]
+    return schema
+
+
 def generate() -> dict[str, dict[str, Any]]:
     """Every schema, by file name (``'events.schema.json'``), including the common one."""
+    return {name: _strict_ends(schema) for name, schema in _generated().items()}
+
+
+def _generated() -> dict[str, dict[str, Any]]:
     schemas = {"common.schema.json": _common()}
     for kind, cls in RECORD_TYPES.items():
         body = _object_schema(cls)

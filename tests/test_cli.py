@@ -630,34 +630,27 @@ def test_the_command_a_card_suggests_runs_on_the_same_data(
     assert "try `rightsdata search WORDS --data 'my data'`" in " ".join(err.split())
 
 
-def test_control_characters_in_the_data_reach_the_terminal_escaped(
+def test_control_characters_in_the_data_are_refused_and_never_reach_the_terminal(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    # a dataset's text may hold ESC or BEL (the model allows them): printed raw, ESC starts a
-    # terminal escape sequence (clear the screen, retitle the window); shown as \x1b instead
+    # ESC starts a terminal escape sequence (clear the screen, retitle the window): no text
+    # may hold one, and the problems that say so show each as its escape
     name, title = "A \x1b]0;pwned\x07Person", "A \x1b[2Jverdict\x9b"
     folder = write_folder(
         tmp_path / "ctl",
         {
             "sources.json": [source_doc()],
             "persons.json": [person_doc(name=name)],
-            "events.json": [event_doc(title=title)],
+            "events.json": [event_doc(title=title, id="event:a\x1b[2J")],
         },
     )
-    commands = [
-        ["show", "person:a"],
-        ["show", "event:a"],
-        ["events"],
-        ["timeline", "person:a"],
-        ["search", "verdict"],
-        ["search", "person"],
-    ]
-    for command in commands:
-        code, out, err = run(capsys, *command, "--data", str(folder))
-        assert code == EXIT_OK, (command, err)
+    for command in [["validate", str(folder)], ["events", "--data", str(folder)]]:
+        code, out, err = run(capsys, *command)
+        assert code == EXIT_INVALID, (command, err)
         shown = out + err
         assert not {"\x1b", "\x07", "\x9b"} & set(shown), command
-        assert "\\x1b" in shown, command
+        assert "person:a.name: holds the control character U+001B" in " ".join(shown.split())
+        assert "'event:a\\x1b[2J' is not an id" in shown  # (bad input quoted, escaped)
 
 
 @pytest.mark.parametrize("limit", ["-1", "0", "1e3"])

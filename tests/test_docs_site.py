@@ -52,7 +52,7 @@ def test_data_model_page_says_what_the_schemas_say() -> None:
             for field in obj.get("properties", {}):
                 assert f"| `{field}` |" in page, (name, field)
     # constraints come through: a pattern (with its | escaped for the table), a bound, a count
-    assert "pattern `^(?:person\\|org\\|group):[a-z0-9]+(?:-[a-z0-9]+)*$`" in page
+    assert "pattern `^(?:person\\|org\\|group):[a-z0-9]+(?:-[a-z0-9]+)*$(?![\\s\\S])`" in page
     assert "| `quote` | [text](#text) or null | at most 600 characters |" in page
     assert "| array of [Citation](#citation) | at least 1 item |" in page
     assert "- low <= best <= high where stated;" in page

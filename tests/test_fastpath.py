@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rightsdata._model import fields as _fields
-from rightsdata._model.fields import CONTACT_TABLE, COUNT_MAX, Text, holds_contact
+from rightsdata._model.fields import CONTACT_TABLE, CONTROL_MARK, COUNT_MAX, Text, holds_contact
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._validation import bulkcheck as _bulkcheck
 from rightsdata._validation import walks as _walks
@@ -28,6 +28,7 @@ from rightsdata._validation.convert import structure_many, unstructure
 from rightsdata._validation.fastpath import FastPathError, decode_with_ids
 from rightsdata._validation.integrity import _references
 from rightsdata._values import gcpause
+from rightsdata._values.controls import C1_UTF8, CONTROLS
 from rightsdata._values.gcpause import MANY_OBJECTS, freeze_when_done, gc_paused
 from rightsdata.testing import dataset_documents, records
 
@@ -405,9 +406,36 @@ def test_a_walk_whose_source_changed_is_generated_afresh(monkeypatch: pytest.Mon
     assert assert_same_verdict("places", VALID_PLACES) is not None
 
 
-def test_the_contact_table_spaces_are_the_ascii_white_space() -> None:
-    spaces = {code for code in range(128) if CONTACT_TABLE[code] == ord(" ")}
-    assert spaces == {code for code in range(128) if chr(code).isspace()}
+def test_the_contact_table_spaces_are_the_white_space_a_text_may_hold() -> None:
+    spaces = {chr(code) for code in range(128) if CONTACT_TABLE[code] == ord(" ")}
+    assert spaces == {c for c in map(chr, range(128)) if c.isspace() and c not in CONTROLS}
+    assert spaces == {" ", "\t", "\n"}
+
+
+def test_the_control_marks_are_the_controls_a_text_may_not_hold() -> None:
+    # every character below U+0800 in UTF-8: one byte, or two (a C1 control is U+0080-U+009F)
+    for character in map(chr, range(0x800)):
+        raw = character.encode("utf-8")
+        marked = raw.translate(CONTACT_TABLE)
+        found = CONTROL_MARK[0] in marked or C1_UTF8.search(raw) is not None
+        assert found is (character in CONTROLS - {"\x00"}), repr(character)
+
+
+@pytest.mark.parametrize(
+    "control", ["\x01", "\x07", "\x1b", "\r", "\x0b", "\x1f", "\x7f", "\x85", "\x9b"]
+)
+@pytest.mark.parametrize("at", ["Alm{}aty", "Almaty{}Almaty", "Алматы {} Алматы"])
+@pytest.mark.parametrize("position", [0, 2])
+def test_a_control_character_in_any_text_is_refused_by_both(
+    control: str, at: str, position: int
+) -> None:
+    places = [{**PLACE, "id": f"place:p{i}", "name": f"Place {i}"} for i in range(3)]
+    places[position]["name"] = at.format(control)
+    assert assert_same_verdict("places", dumps(places)) is None
+    places[position]["name"] = at.format("\t")  # a tab or a line feed is text
+    assert assert_same_verdict("places", dumps(places)) is not None
+    places[position]["name"] = at.format("\n")
+    assert assert_same_verdict("places", dumps(places)) is not None
 
 
 def test_missing_required_fields_and_their_nulls_are_refused() -> None:
@@ -686,7 +714,7 @@ def test_the_contact_marks_agree_with_the_regexes(value: str) -> None:
     assert holds_contact(value) is expected
     bad_edges = not value or value[0].isspace() or value[-1].isspace()
     refused = _bulkcheck._text_colons([value, "x"], _TEXT) < 0
-    assert refused is (expected or bad_edges)
+    assert refused is (expected or bad_edges or "\u0085" in value)  # (a C1 control)
 
 
 @settings(max_examples=examples(200), deadline=None)

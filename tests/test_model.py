@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import re
 from typing import Any
 
 import attrs
@@ -243,3 +244,19 @@ def test_levels_order_by_severity() -> None:
 def test_every_vocabulary_term_has_a_meaning() -> None:
     missing = [f"{v.__name__}.{m.name}" for v in VOCABULARIES for m in v if m not in MEANINGS]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "at"),
+    [("a\x1b[2Jb", "U+001B", 2), ("line\rover", "U+000D", 5), ("\x85", "U+0085", 1)],
+)
+def test_a_text_holding_a_control_character_is_refused_where_it_is(
+    text: str, named: str, at: int
+) -> None:
+    message = re.escape(f"name: holds the control character {named} at character {at}; a text")
+    with pytest.raises(InvalidDataError, match=message):
+        structure("persons", person_doc(name=text))
+    person = structure("persons", person_doc(name="A\tB\nC"))  # a tab and a line feed are text
+    assert person.name == "A\tB\nC"
+    with pytest.raises(FieldError, match=message):
+        attrs.evolve(person, name=text)

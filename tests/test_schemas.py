@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -221,3 +222,50 @@ def test_every_bundled_record_is_schema_valid() -> None:
         for index, document in enumerate(documents):
             found += schema_problems(kind, document, f"{kind}.json[{index}]")
     assert found == []
+
+
+#: Every character that matters to the text rule: the C0 controls, DEL, the C1 controls, and
+#: their neighbours (space, a no-break space, a line separator, Cyrillic, an emoji).
+_TEXT_CHARACTERS = [
+    *map(chr, range(0x21)),
+    *map(chr, range(0x7E, 0xA2)),
+    "\u2028",
+    "Ж",
+    "\U0001f600",
+]
+
+
+@pytest.mark.parametrize("character", _TEXT_CHARACTERS, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize(
+    ("field", "where"),
+    [("title", "A{}B"), ("title", "{}AB"), ("title", "AB{}"), ("url", "https://a.org/{}")],
+)
+def test_the_text_patterns_refuse_what_the_model_refuses(
+    character: str, field: str, where: str
+) -> None:
+    # a title has the pattern of every free text; a URL has one of its own
+    doc = {
+        "id": "source:a",
+        "title": "t",
+        "publisher": None,
+        "published": None,
+        "kind": "report",
+        "language": "en",
+        "url": None,
+        "note": None,
+        "inferred": [],
+        field: where.format(character),
+    }
+    _, problems = structure_many("sources", [doc], "s")
+    assert (schema_problems("sources", doc, "s") == []) is (problems == []), doc
+
+
+@pytest.mark.parametrize("value", ["KZ\n", "person:a\n", "2012\n", "P7Y\n"])
+def test_no_pattern_takes_a_line_feed_at_the_end(value: str) -> None:
+    # Python's re (which jsonschema uses) matches $ before a final line feed; ECMA-262 not
+    patterns = [d["pattern"] for d in load_schema("common")["$defs"].values() if "pattern" in d] + [
+        load_schema("persons")["properties"]["country"]["pattern"]
+    ]
+    matching = [p for p in patterns if re.search(p, value.rstrip("\n"))]
+    assert matching, value
+    assert not [p for p in matching if re.search(p, value)]

@@ -126,7 +126,7 @@ def test_a_title_with_line_breaks_keeps_a_list_to_its_layout(ds: rightsdata.Data
     import attrs
 
     verdict = ds.get("event:kozlov-verdict-2012-10-08")
-    broken = attrs.evolve(verdict, title="Kozlov\nconvicted\r\nand\u2028sentenced")
+    broken = attrs.evolve(verdict, title="Kozlov\nconvicted\t\nand\u2028sentenced")
     assert event_lines([broken], width=60) == [
         "8 Oct 2012  Kozlov convicted and sentenced",
         "            event:kozlov-verdict-2012-10-08 · verdict",

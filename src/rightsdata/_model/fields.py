@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
+from rightsdata._values.controls import CONTROL_CLASS, find_control, name_control
 from rightsdata._values.errors import FieldError, ProblemCode
 from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern
 
@@ -52,10 +53,11 @@ SPEC: Final = "rightsdata_spec"
 
 COUNTRY_PATTERN: Final = "^[A-Z]{2}$"
 LANGUAGE_PATTERN: Final = "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-URL_PATTERN: Final = "^https?://[^\\s]+$"
+URL_PATTERN: Final = f"^https?://[^\\s{CONTROL_CLASS}]+$"
 JURISDICTION_PATTERN: Final = "^(?:[A-Z]{2}|international)$"
-#: Text fields may not be empty or only white space, nor start or end with white space.
-TEXT_PATTERN: Final = "^\\S(?:[\\s\\S]*\\S)?$"
+#: Text fields may not be empty or only white space, nor start or end with white space, nor
+#: hold a control character other than a tab or a line feed (:mod:`rightsdata._values.controls`).
+TEXT_PATTERN: Final = f"^[^\\s{CONTROL_CLASS}](?:[^{CONTROL_CLASS}]*[^\\s{CONTROL_CLASS}])?$"
 QUOTE_MAX: Final = 600
 #: The largest count: 2**53 - 1, the largest integer every JSON reader holds exactly (a
 #: JavaScript number, a float64 column), and well inside the int64 of Parquet and pandas.
@@ -106,15 +108,19 @@ def absent_count() -> int:
 # --- the checks: each raises FieldError naming the field, or returns if the value is fine ----
 
 #: Every ASCII digit made '0' and '.' made '-': then the few substrings that either contact
-#: regex needs are four (:data:`CONTACT_MARKS`). Every ASCII white space character
-#: (``str.isspace``) is made ' ' too, so that the bulk check's match of a phone written
-#: ``(000) 000`` needs one separator byte, not a class. In UTF-8 text, the lead
-#: byte of every character from U+0640 on is made 0xFF: the first decimal digit other than 0-9
-#: (``\\d`` matches any) is U+0660, so text with no 0xFF once translated has none.
+#: regex needs are four (:data:`CONTACT_MARKS`). The tab and the line feed are made ' ', so
+#: that the bulk check's match of a phone written ``(000) 000`` needs one separator byte, not a
+#: class; every other ASCII control, which a text may not hold (the other white space among
+#: them), is made :data:`CONTROL_MARK`, so that one byte search finds them all. In UTF-8
+#: text, the lead byte of every character from U+0640 on is made 0xFF: the first decimal digit
+#: other than 0-9 (``\\d`` matches any) is U+0660, so text with no 0xFF once translated has
+#: none. The NUL that joins texts stays as it is.
 CONTACT_TABLE: Final = bytes.maketrans(
-    b"123456789.\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f" + bytes(range(0xD9, 0x100)),
-    b"000000000-" + b" " * 9 + b"\xff" * (0x100 - 0xD9),
+    b"123456789.\t\n" + bytes([*range(1, 9), *range(0x0B, 0x20), 0x7F, *range(0xD9, 0x100)]),
+    b"000000000-  " + b"\x01" * (8 + 0x15 + 1) + b"\xff" * (0x100 - 0xD9),
 )
+#: In text translated by :data:`CONTACT_TABLE`: an ASCII control character other than NUL.
+CONTROL_MARK: Final = b"\x01"
 #: What each phone alternative starts with, as translated by :data:`CONTACT_TABLE`: '+' then
 #: a digit; '(' then two digits (then up to two more and ')'); three digits, '.' or '-', three
 #: digits, '.' or '-', four digits. A year in parentheses is a mark; a date, "2011-12-16", is
@@ -165,6 +171,17 @@ def holds_contact(value: str) -> bool:
     start = _phone_from(value)
     # (a search from ``start`` sees the characters before it, for \\b: the same verdict)
     return start >= 0 and _PHONE_RE.search(value, start) is not None
+
+
+def check_controls(name: str, value: str) -> None:
+    """Refuse text holding a control character other than a tab or a line feed."""
+    at = find_control(value)
+    if at >= 0:
+        raise FieldError(
+            name,
+            f"holds the control character {name_control(value[at])} at character {at + 1}; "
+            "a text may hold tabs and line feeds, but no other control character",
+        )
 
 
 def check_contact(name: str, value: str) -> None:
@@ -372,7 +389,8 @@ def _maybe(optional: bool, value: str, gather: str, pad: str) -> list[str]:
 
 
 class Text(Spec):
-    """Non-empty text without white space at either end, holding no contact data."""
+    """Non-empty text without white space at either end, holding no control character but a
+    tab or a line feed, and no contact data."""
 
     def __init__(
         self,
@@ -391,7 +409,10 @@ class Text(Spec):
 
     @property
     def prose(self) -> str:
-        rule = "non-empty text, no white space at either end, no contact data"
+        rule = (
+            "non-empty text, no white space at either end, no control character but a tab or "
+            "a line feed, no contact data"
+        )
         if self.pattern is not None:
             rule += f"; matches {self.pattern}"
         if self.max_length is not None:
@@ -403,6 +424,7 @@ class Text(Spec):
             return
         if type(value) is not str:
             raise FieldError(name, f"expected text, got {type(value).__name__}", ProblemCode.TYPE)
+        check_controls(name, value)
         if not value or value[0].isspace() or value[-1].isspace():
             raise FieldError(name, "must be non-empty text without leading or trailing spaces")
         if self.max_length is not None and len(value) > self.max_length:
@@ -427,6 +449,7 @@ class Text(Spec):
             f"not {local}",
             f"{local}[0].isspace()",
             f"{local}[-1].isspace()",
+            f"not {local}.isprintable()",  # (a control character, or a tab, a line feed...)
         ]
         if self.max_length is not None:
             bad.append(f"len({local}) > {self.max_length}")

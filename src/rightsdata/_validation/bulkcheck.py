@@ -9,7 +9,7 @@ needs, counting key-value pairs, and checking list lengths and numbers inline; a
 cross-field rules (``_rules``) are the only per-object calls. Then each group is checked in a
 few C-level operations over all of its values: each distinct text's ends looked at by a map
 of ``str.strip`` (empty values, white space at either end), the texts joined by a NUL and
-searched once for anything that may be contact data; the IDs
+searched once for anything that may be contact data or a control character; the IDs
 not already found valid joined the same way and matched by one regex; the names of fields as
 one set, against the fields of the class that holds them.
 
@@ -39,6 +39,7 @@ from rightsdata._model.checks import Validated
 from rightsdata._model.fields import (
     CONTACT_MARKS,
     CONTACT_TABLE,
+    CONTROL_MARK,
     KNOWN_IDS,
     OTHER_DIGIT_MARK,
     Gather,
@@ -55,6 +56,7 @@ from rightsdata._model.fields import (
     spec_of,
 )
 from rightsdata._values.codegen import compile_function
+from rightsdata._values.controls import C1_UTF8
 from rightsdata._values.errors import FieldError
 from rightsdata._values.hints import field_hints, nested_part
 
@@ -424,6 +426,8 @@ def _text_colons(values: list[str], spec: Text, escapes: bool = True) -> int:
         return -1
     raw = _utf8(joined, unique)
     marked = raw.translate(CONTACT_TABLE)  # same positions
+    if CONTROL_MARK[0] in marked or (0xC2 in raw and C1_UTF8.search(raw)):
+        return -1  # a control character (C0 but a tab or line feed, or DEL; C1)
     if spec.max_length is not None and max(map(len, unique)) > spec.max_length:
         return -1
     if spec.pattern is not None and not all(map(_regex(spec.pattern).search, unique)):

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Final
 
+from rightsdata._values.controls import ESCAPES
+
 __all__ = [
     "FieldError",
     "InvalidDataError",
@@ -190,15 +192,6 @@ def _unpickle_problem(
     )
 
 
-#: The control characters a shown text may not hold raw (C0 but the white space that
-#: ``str.split`` and text wrapping handle, DEL, C1), each mapped to its escape: ESC starts
-#: a terminal's escape sequence, with which a dataset's text could clear the screen or
-#: retitle the window when the command line shows it.
-_CONTROLS: Final = {
-    c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) not in "\t\n\r"
-}
-
-
 def encodable(text: str) -> str:
     """``text`` with any lone surrogate escaped (``\\udc80``), so that it encodes as UTF-8;
     ``text`` itself (the same object) if it holds none.
@@ -218,14 +211,15 @@ def encodable(text: str) -> str:
 
 def printable(text: str) -> str:
     """``text`` as it may be shown: :func:`encodable`, and any control character but a tab or
-    a line break shown as its escape (``\\x1b``), so that it cannot act on the terminal
-    that shows it.
+    a line feed shown as its escape (``\\x1b``), so that it cannot act on the terminal that
+    shows it: the characters a record's text may not hold
+    (:mod:`rightsdata._values.controls`).
 
     >>> printable("caf\\udce9"), printable("a\\x1b[2Jb")
     ('caf\\\\udce9', 'a\\\\x1b[2Jb')
     """
     if not text.isprintable():  # (a line break, a tab, any control or lone surrogate)
-        text = text.translate(_CONTROLS)
+        text = text.translate(ESCAPES)
     return encodable(text)
 
 
