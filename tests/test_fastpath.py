@@ -153,7 +153,17 @@ _BAD_VALUES: dict[str, list[Any]] = {
     "enum": ["not_a_term", "VICTIM", ""],
     "date": ["2012-13-01", "2012-02-30", "12-01-2012", "2012/2011", "2012-01-01T10:00", ""],
     "id": ["person:Vladimir_Kozlov", "nobody", "place:", "unknownkind:x", "person: x"],
-    "text": ["", " padded", "call +7 701 123 4567", "mail me@example.org"],
+    "text": [
+        "",
+        " padded",
+        "call +7 701 123 4567",
+        "mail me@example.org",
+        "a\x1b[2Jb",
+        "line\rover",
+        "next\x85line",
+        "del\x7f",
+        "a\ttab and\na line feed",  # (text: valid where free text is)
+    ],
     "count": [-1, -(10**6)],
     "duration": ["P2W", "PT30H", "7 years", "P", "-P1Y"],
 }
