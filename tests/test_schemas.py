@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from schemagen import HAND_WRITTEN, generate
+from schemagen import HAND_WRITTEN, ends_strictly, generate
 
 from rightsdata._data.canonical import dumps
 from rightsdata._model.records import KINDS
@@ -269,3 +270,28 @@ def test_no_pattern_takes_a_line_feed_at_the_end(value: str) -> None:
     matching = [p for p in patterns if re.search(p, value.rstrip("\n"))]
     assert matching, value
     assert not [p for p in matching if re.search(p, value)]
+
+
+def test_the_text_pattern_takes_exactly_the_texts_the_model_takes_for_every_character() -> None:
+    from rightsdata._model.fields import TEXT_PATTERN, Text
+
+    pattern, text = re.compile(ends_strictly(TEXT_PATTERN)), Text("a text")
+    for code in [*range(0x10000), 0x1F600, 0xE0001, 0x10FFFF]:
+        character = chr(code)
+        if 0xD800 <= code < 0xE000:  # lone surrogates: refused before any text check
+            continue
+        for value in (f"A{character}B", f"{character}AB", f"AB{character}"):
+            assert (pattern.search(value) is not None) is text.fine(value), hex(code)
+
+
+#: Classes that mean other characters in other regex engines (ECMA-262 against Python's re).
+_ENGINE_CLASSES = re.compile(r"(?<!\\)(?:\\\\)*\\[sSdDwWbB]")
+
+
+def test_the_schemas_patterns_use_no_class_that_engines_read_differently() -> None:
+    # \s: ECMA-262's takes U+FEFF and Python's U+001C-U+001F; \d, \w: Python's take every
+    # script's digits and letters. (The look-ahead that ends each pattern reads the same.)
+    for name, schema in generate().items():
+        for pattern in re.findall(r'"pattern": ("(?:[^"\\]|\\.)*")', json.dumps(schema)):
+            body = json.loads(pattern).removesuffix("$(?![\\s\\S])")
+            assert not _ENGINE_CLASSES.search(body), (name, body)

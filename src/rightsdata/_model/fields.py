@@ -53,11 +53,17 @@ SPEC: Final = "rightsdata_spec"
 
 COUNTRY_PATTERN: Final = "^[A-Z]{2}$"
 LANGUAGE_PATTERN: Final = "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-URL_PATTERN: Final = f"^https?://[^\\s{CONTROL_CLASS}]+$"
+#: The white space a text may hold (what :meth:`str.isspace` holds but
+#: :data:`~rightsdata._values.controls.CONTROLS`), written out: ``\\s`` means other
+#: characters in other regex engines (ECMA-262's takes U+FEFF, Python's U+001C-U+001F).
+SPACE_CLASS: Final = "\\t\\n\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+URL_PATTERN: Final = f"^https?://[^{SPACE_CLASS}{CONTROL_CLASS}]+$"
 JURISDICTION_PATTERN: Final = "^(?:[A-Z]{2}|international)$"
 #: Text fields may not be empty or only white space, nor start or end with white space, nor
 #: hold a control character other than a tab or a line feed (:mod:`rightsdata._values.controls`).
-TEXT_PATTERN: Final = f"^[^\\s{CONTROL_CLASS}](?:[^{CONTROL_CLASS}]*[^\\s{CONTROL_CLASS}])?$"
+TEXT_PATTERN: Final = (
+    f"^[^{SPACE_CLASS}{CONTROL_CLASS}](?:[^{CONTROL_CLASS}]*[^{SPACE_CLASS}{CONTROL_CLASS}])?$"
+)
 QUOTE_MAX: Final = 600
 #: The largest count: 2**53 - 1, the largest integer every JSON reader holds exactly (a
 #: JavaScript number, a float64 column), and well inside the int64 of Parquet and pandas.
