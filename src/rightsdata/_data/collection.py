@@ -273,7 +273,7 @@ class EventCollection(Collection[Event]):
         >>> [str(e.date) for e in ds.events(place="KZ", kind="killing")]
         ['2011-12']
         >>> len(ds.events(role="judge")), len(ds.events())
-        (1, 120)
+        (1, 121)
         """
         return self._queries().events(kind, between, involving, place, role)
 
