@@ -260,3 +260,20 @@ def test_a_text_holding_a_control_character_is_refused_where_it_is(
     assert person.name == "A\tB\nC"
     with pytest.raises(FieldError, match=message):
         attrs.evolve(person, name=text)
+
+
+def test_every_error_about_data_is_a_rightsdata_error_and_the_builtin_it_specialises() -> None:
+    import rightsdata
+    from rightsdata._values.extras import require
+
+    attempts: list[tuple[Any, type[Exception]]] = [
+        (lambda: rightsdata.EDTF("2012-13"), ValueError),
+        (lambda: rightsdata.Duration.parse("7 years"), ValueError),
+        (lambda: structure("persons", person_doc(born="2020-13")), ValueError),
+        (lambda: attrs.evolve(structure("persons", person_doc()), name=" x"), ValueError),
+        (lambda: require("no_such_module_at_all", "arrow"), ImportError),
+    ]
+    for attempt, builtin in attempts:
+        with pytest.raises(rightsdata.RightsdataError) as caught:
+            attempt()
+        assert isinstance(caught.value, builtin)

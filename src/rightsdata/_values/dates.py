@@ -56,6 +56,8 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 
+from rightsdata._values.errors import RightsdataError
+
 if TYPE_CHECKING:
     import pendulum
 
@@ -84,7 +86,7 @@ EDTF_PATTERN: Final = (
 )
 
 
-class EDTFError(ValueError):
+class EDTFError(RightsdataError, ValueError):
     """A string is not an EDTF date of the supported subset.
 
     The message names the input and says what is wrong.

@@ -30,6 +30,8 @@ import datetime
 import re
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
+from rightsdata._values.errors import RightsdataError
+
 if TYPE_CHECKING:
     import pendulum
 
@@ -48,7 +50,7 @@ DURATION_PATTERN: Final = (
 )
 
 
-class DurationError(ValueError):
+class DurationError(RightsdataError, ValueError):
     """A string is not a canonical ISO 8601 duration, or a duration cannot be written as one.
 
     >>> try:

@@ -246,7 +246,23 @@ def describe_json(value: object) -> str:
 
 
 class RightsdataError(Exception):
-    """Base class of every error rightsdata raises on purpose."""
+    """Base class of the errors rightsdata raises about data and what it needs:
+    :class:`InvalidDataError` (a load or a record), :class:`FieldError` (a record built in
+    Python), ``EDTFError`` and ``DurationError`` (a date or duration that does not parse), and
+    ``MissingExtraError`` (an optional dependency not installed). Each is also the built-in
+    error it specialises (``ValueError``, or ``ImportError``), so either ``except`` catches it.
+
+    A wrong argument to a function (an unknown record kind, a limit of 0, a number where text
+    is expected) raises Python's own ``ValueError``, ``TypeError`` or ``KeyError``, as the
+    standard library does.
+
+    >>> import rightsdata
+    >>> try:
+    ...     rightsdata.EDTF("2012-13")
+    ... except rightsdata.RightsdataError as error:
+    ...     print(type(error).__name__, isinstance(error, ValueError))
+    EDTFError True
+    """
 
 
 class InvalidDataError(RightsdataError, ValueError):

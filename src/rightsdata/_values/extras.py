@@ -18,10 +18,12 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from rightsdata._values.errors import RightsdataError
+
 __all__ = ["MissingExtraError", "require"]
 
 
-class MissingExtraError(ImportError):
+class MissingExtraError(RightsdataError, ImportError):
     """A feature needs an optional dependency that is not installed; the message names the
     extra to install (``pip install "rightsdata[pandas]"``)."""
 
