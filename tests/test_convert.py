@@ -153,3 +153,12 @@ def test_lone_surrogates_are_not_text() -> None:
     _, problems = structure_many("persons", [person_doc(name=doc["name"])], "persons.json")
     assert [(p.location, p.code) for p in problems] == [("persons.json[0] person:a.name", "value")]
     assert "surrogate" in problems[0].message
+
+
+def test_structure_with_its_arguments_the_cattrs_way_round_says_which_comes_first() -> None:
+    import rightsdata
+
+    with pytest.raises(TypeError, match=r"record kind comes first, .*; got an object$"):
+        rightsdata.structure({"id": "person:a"}, rightsdata.Person)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"got the class; pass 'persons'$"):
+        rightsdata.structure(rightsdata.Person, {"id": "person:a"})  # type: ignore[arg-type]

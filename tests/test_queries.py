@@ -18,7 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata import EDTF, Dataset, Event, InvalidDataError, UnknownIdError
+from rightsdata import EDTF, Dataset, Event, InvalidDataError, Person, UnknownIdError
 from rightsdata._data import query as query
 from rightsdata._data.collection import Collection, EventCollection, RatingCollection
 from rightsdata._data.indexes import Contained, EventIndex, _chains, date_order
@@ -1106,6 +1106,8 @@ def test_get_with_a_record_class(ds: Dataset) -> None:
         ds.get(KOZLOV, Event)
     with pytest.raises(UnknownIdError):
         ds.get("event:nothing", Event)
+    with pytest.raises(UnknownIdError, match=r"no person has the id .*; it is the ID of an event$"):
+        ds.get("event:kozlov-verdict-2012-10-08", Person)
 
 
 def test_errors_use_plain_words_not_keyword_syntax(ds: Dataset) -> None:

@@ -40,3 +40,14 @@ asserted: list[str | None] = [f.asserted_by for f in killed]
 related_titles: list[str] = [e.title for e in ds.related("person:vladimir-kozlov").events]
 country_name: str = ds.country("KZ").name
 found_ids: list[str] = [r.id for r in ds.search("bloody january")]
+
+# Records built in typed code pass the fields' own types: a tuple, an EDTF, a vocabulary term.
+cite = rightsdata.Citation(source="source:a")
+built = Person(id="person:a", name="A. Person", born=rightsdata.EDTF("1960-08"), citations=(cite,))
+arrest = Event(
+    id="event:a",
+    kind=rightsdata.vocab.EventKind.ARREST,
+    title="An arrest",
+    date=rightsdata.EDTF("2012-01-26"),
+    citations=(cite,),
+)

@@ -39,7 +39,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.errors import InvalidDataError, UnknownIdError
 from rightsdata._values.exitleave import RELEASED, release_at_exit
-from rightsdata._values.ids import noun
+from rightsdata._values.ids import a_noun, noun
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -401,7 +401,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         record = self._answers().get(record_id)
         if kind is not None and not isinstance(record, kind):
             what = noun(getattr(kind, "kind_name", ""))
-            raise UnknownIdError(record_id, f"it is the ID of a {noun(record.kind_name)}", what)
+            raise UnknownIdError(record_id, f"it is the ID of {a_noun(record.kind_name)}", what)
         return record
 
     def country(self, code: str) -> Place:

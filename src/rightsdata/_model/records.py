@@ -216,7 +216,7 @@ class Identifier(_Part):
         if pattern is not None and _regex(pattern).search(self.value) is None:
             raise FieldError(
                 "value",
-                f"{self.value!r} is not a {scheme} identifier ({pattern})",
+                f"{self.value!r} is not an identifier of the {scheme} scheme ({pattern})",
                 ProblemCode.RULE,
             )
 

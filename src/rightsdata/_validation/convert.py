@@ -328,6 +328,13 @@ def _unchecked_fields(
 
 
 def _record_type(kind: str) -> type:
+    if not isinstance(kind, str):  # (cattrs takes the document first: structure(doc, cls))
+        name = getattr(kind, "kind_name", None)
+        given = f"the class; pass {name!r}" if name else describe_json(kind)
+        raise TypeError(
+            f"the record kind comes first, as its name ('persons'), then the document; "
+            f"got {given}"
+        )
     try:
         return RECORD_TYPES[kind]
     except KeyError:

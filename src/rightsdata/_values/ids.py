@@ -24,6 +24,7 @@ __all__ = [
     "PREFIXES",
     "PREFIX_OF_KIND",
     "SLUG_PATTERN",
+    "a_noun",
     "describe_prefixes",
     "follow_redirects",
     "id_pattern",
@@ -104,10 +105,13 @@ def describe_prefixes(prefixes: tuple[str, ...]) -> str:
 
 def noun(kind: str) -> str:
     """The singular noun of a record kind: ``'person'``, ``'legal provision'``."""
+    return a_noun(kind).split(" ", 1)[1]
+
+
+def a_noun(kind: str) -> str:
+    """The singular noun of a record kind with its article: ``'an event'``, ``'a person'``."""
     prefix = PREFIX_OF_KIND.get(kind)
-    if prefix is None:
-        return "record"
-    return describe_prefixes((prefix,)).split(" ", 1)[1]
+    return "a record" if prefix is None else describe_prefixes((prefix,))
 
 
 def follow_redirects(
