@@ -855,12 +855,12 @@ def test_redirect_cycles_and_dead_ends() -> None:
         "redirects form a cycle",
         "'person:nowhere' does not exist",
     ]
-    # Queries still cope with them (the loaders' private flag skips the check)
+    # Queries still cope with them (the loaders' private constructor skips the check)
     records = {
         "sources": [structure("sources", source_doc())],
         "persons": [structure("persons", person_doc())],
     }
-    data = Dataset(records, redirects=redirects, _checked=True)
+    data = Dataset._of_checked(records, None, None, None, redirects, {}, {})
     with pytest.raises(UnknownIdError, match="cycle") as info:
         data.get("person:x")
     assert (
@@ -2163,3 +2163,10 @@ def test_the_search_docs_name_every_kind_searched(ds: Dataset) -> None:
         assert words in said
     docs = Path(__file__).resolve().parent.parent / "docs" / "queries.md"
     assert "organisation's, group's or place's `name`" in docs.read_text(encoding="utf-8")
+
+
+def test_the_dataset_constructor_shows_only_public_parameters() -> None:
+    import inspect
+
+    parameters = inspect.signature(Dataset).parameters
+    assert list(parameters) == ["records", "name", "version", "descriptor", "redirects"]

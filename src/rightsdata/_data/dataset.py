@@ -192,6 +192,35 @@ class Dataset:
         version: str | None = None,
         descriptor: Mapping[str, Any] | None = None,
         redirects: Mapping[str, str] | None = None,
+    ) -> None:
+        self._build(records, name, version, descriptor, redirects)
+
+    @classmethod
+    def _of_checked(
+        cls,
+        records: Mapping[str, Sequence[Record]],
+        name: str | None,
+        version: str | None,
+        descriptor: Mapping[str, Any] | None,
+        redirects: Mapping[str, str] | None,
+        gathered: Mapping[str, Gathered],
+        ids: Mapping[str, list[str]],
+    ) -> Dataset:
+        """A dataset of records a loader structured and checked (each of its kind's class, and
+        whole: :func:`~rightsdata._validation.integrity.check_integrity` found no problem),
+        with what its walks ``gathered`` for the queries and each kind's records' ``ids`` in
+        their order: so nothing is checked or gathered twice."""
+        dataset = cls.__new__(cls)
+        dataset._build(records, name, version, descriptor, redirects, True, gathered, ids)
+        return dataset
+
+    def _build(
+        self,
+        records: Mapping[str, Sequence[Record]],
+        name: str | None,
+        version: str | None,
+        descriptor: Mapping[str, Any] | None,
+        redirects: Mapping[str, str] | None,
         _checked: bool = False,
         _gathered: Mapping[str, Gathered] | None = None,
         _ids: Mapping[str, list[str]] | None = None,

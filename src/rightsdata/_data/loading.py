@@ -839,15 +839,14 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
     if problems:
         return None, problems
     descriptor = parts.descriptor
-    dataset = Dataset(
+    dataset = Dataset._of_checked(  # (check_integrity ran above)
         parts.records,
-        name=descriptor.get("name") if descriptor else None,
-        version=descriptor.get("version") if descriptor else None,
-        descriptor=descriptor,
-        redirects=parts.redirects,
-        _checked=True,  # check_integrity ran above
-        _gathered=parts.gathered,
-        _ids=own,
+        descriptor.get("name") if descriptor else None,
+        descriptor.get("version") if descriptor else None,
+        descriptor,
+        parts.redirects,
+        parts.gathered,
+        own,
     )
     return dataset, []
 

@@ -332,8 +332,7 @@ def _record_type(kind: str) -> type:
         name = getattr(kind, "kind_name", None)
         given = f"the class; pass {name!r}" if name else describe_json(kind)
         raise TypeError(
-            f"the record kind comes first, as its name ('persons'), then the document; "
-            f"got {given}"
+            f"the record kind comes first, as its name ('persons'), then the document; got {given}"
         )
     try:
         return RECORD_TYPES[kind]
