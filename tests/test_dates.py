@@ -507,3 +507,22 @@ def test_sorting_is_by_bounds(texts: list[str]) -> None:
         lo_x = x.earliest or datetime.date.min
         lo_y = y.earliest or datetime.date.min
         assert lo_x <= lo_y
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("05/03/2021", "2021-03-05 or 2021-05-03"),
+        ("5.3.2021", "2021-03-05 or 2021-05-03"),
+        ("12-31-2020", "2020-12-31"),  # only the reading that is a day
+        ("03/03/2021", "2021-03-03"),
+        ("2021/03/05", "2021-03-05"),
+        ("31/31/2020", "YYYY-MM-DD"),
+    ],
+)
+def test_a_day_written_the_common_way_gets_its_edtf_spelling(text: str, said: str) -> None:
+    with pytest.raises(EDTFError) as error:
+        EDTF(text)
+    assert str(error.value) == (
+        f"{text!r} is not an EDTF date: EDTF writes a day year first, with hyphens: {said}"
+    )

@@ -456,7 +456,11 @@ def _resource(**fields: Any) -> dict[str, Any]:
         ({"version": ""}, "version", "must not be empty"),
         ({"created": "yesterday"}, "created", "a date and time"),
         ({"keywords": ["a", 1]}, "keywords[1]", "expected text"),
-        ({"contributors": [{"title": "x", "email": "x"}]}, "contributors[0].email", "unknown"),
+        (
+            {"contributors": [{"title": "x", "email": "x"}]},
+            "contributors[0].email",
+            "unknown field: a dataset holds no personal contact data",
+        ),
         ({"licences": []}, "licences", "unknown field"),
         ({"resources": [{"name": "x"}]}, "resources[0].path", "required field"),
         (_resource(path="../x.json"), "resources[0].path", "no .."),

@@ -109,6 +109,8 @@ def test_document_with_an_unknown_kind(tmp_path: Path) -> None:
         (b'[{"id": "person:a"', ProblemCode.SYNTAX, "not valid JSON"),  # truncated
         (b"\xef\xbb\xbf[]", ProblemCode.SYNTAX, "byte-order mark"),
         (b'["caf\xe9"]', ProblemCode.SYNTAX, "not UTF-8"),
+        ("[]".encode("utf-16"), ProblemCode.SYNTAX, "is UTF-16 (it starts with a UTF-16"),
+        (b"\xfe\xff" + "[]".encode("utf-16-be"), ProblemCode.SYNTAX, "save it as UTF-8"),
         (b"[NaN]", ProblemCode.SYNTAX, "NaN"),
         (b"[Infinity]", ProblemCode.SYNTAX, "Infinity"),
         (b"[-Infinity]", ProblemCode.SYNTAX, "Infinity"),

@@ -67,6 +67,7 @@ _RAISE_THE_LIMIT: Final = "pass a larger max_bytes= (--max-bytes on the command 
 DEFAULT_MAX_BYTES: Final = 1 << 30
 _JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 _BOM: Final = b"\xef\xbb\xbf"
+_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")  # (a spreadsheet's "Unicode text")
 #: What a bundled dataset's name may look like: a name, never a path.
 _NAME: Final = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _CHUNK: Final = 1 << 20
@@ -971,6 +972,12 @@ def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Probl
         return "", Problem(
             label,
             "starts with a byte-order mark; save it as UTF-8 without a BOM",
+            ProblemCode.SYNTAX,
+        )
+    if data.startswith(_UTF16_BOMS):
+        return "", Problem(
+            label,
+            "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
             ProblemCode.SYNTAX,
         )
     try:

@@ -241,10 +241,21 @@ def _check_object(
         if sub is not None:
             problems += _check(item, sub, root, f"{at}.{key}")
         elif extra is False:
-            problems.append(Problem(f"{at}.{key}", "unknown field", ProblemCode.UNKNOWN_FIELD))
+            problems.append(Problem(f"{at}.{key}", _unknown(key), ProblemCode.UNKNOWN_FIELD))
         elif isinstance(extra, dict):
             problems += _check(item, extra, root, f"{at}.{key}")
     return problems
+
+
+#: Fields a Data Package may have that rightsdata leaves out on purpose: contact data.
+_CONTACT_FIELDS: Final = frozenset({"email", "phone", "telephone", "address"})
+
+
+def _unknown(key: str) -> str:
+    """What to say of a field the schema does not have."""
+    if key.lower() in _CONTACT_FIELDS:
+        return "unknown field: a dataset holds no personal contact data; leave it out"
+    return "unknown field"
 
 
 @functools.cache

@@ -275,8 +275,38 @@ def _single(text: str) -> tuple[int, int, Precision, int] | str:
     return lo, lo, _DAY, flags
 
 
+#: A day written with the year last (``05/03/2021``, ``5.3.2021``), or first but not with
+#: hyphens (``2021/03/05``, ``2021.03.05``).
+_YEAR_LAST: Final = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_YEAR_FIRST: Final = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
+
+
 def _fail(text: str, reason: str) -> NoReturn:
-    raise EDTFError(f"{text!r} is not an EDTF date: {reason}")
+    raise EDTFError(f"{text!r} is not an EDTF date: {_common_mistake(text) or reason}")
+
+
+def _common_mistake(text: str) -> str | None:
+    """What to say of a day written as people often write one, whatever failed first."""
+    if (found := _YEAR_FIRST.fullmatch(text)) is not None:
+        year, month, day = map(int, found.groups())
+        days = [(year, month, day)]
+    elif (found := _YEAR_LAST.fullmatch(text)) is not None:
+        first, second, year = map(int, found.groups())
+        days = list(dict.fromkeys([(year, second, first), (year, first, second)]))
+    else:
+        return None
+    real = [f"{y:04}-{m:02}-{d:02}" for y, m, d in days if _is_day(y, m, d)]
+    if not real:
+        return "EDTF writes a day year first, with hyphens: YYYY-MM-DD"
+    return f"EDTF writes a day year first, with hyphens: {' or '.join(real)}"
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _make(
