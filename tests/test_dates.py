@@ -345,7 +345,7 @@ def test_relations_with_plain_dates() -> None:
     assert not EDTF("2012/").contains(datetime.date(2013, 1, 1))
     assert EDTF("2012/").overlaps(datetime.date(2013, 1, 1))
     with pytest.raises(TypeError):
-        d.contains("2012-05")  # type: ignore[arg-type]
+        d.contains(201205)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- properties
@@ -526,3 +526,14 @@ def test_a_day_written_the_common_way_gets_its_edtf_spelling(text: str, said: st
     assert str(error.value) == (
         f"{text!r} is not an EDTF date: EDTF writes a day year first, with hyphens: {said}"
     )
+
+
+def test_contains_and_overlaps_take_a_date_as_text_as_the_queries_do() -> None:
+    year = EDTF("2012")
+    assert year.contains("2012-05") is year.contains(EDTF("2012-05")) is True
+    assert year.overlaps("2012/2013") is year.overlaps(EDTF("2012/2013")) is True
+    assert year.contains("2013") is False
+    with pytest.raises(EDTFError):
+        year.contains("2012-13")
+    with pytest.raises(TypeError, match="expected an EDTF, its text or a date, not int"):
+        year.overlaps(2012)  # type: ignore[arg-type]

@@ -344,6 +344,19 @@ def _side(whole: str, text: str, label: str) -> EDTF | None:
     return obj
 
 
+def _bounds_of(other: object, *, possible: bool) -> tuple[int, int]:
+    """The bounds of what :meth:`EDTF.contains` or :meth:`EDTF.overlaps` is given: an EDTF
+    (its possible or known bounds), its text, or a day."""
+    if isinstance(other, str):
+        other = _parse(other)
+    if isinstance(other, EDTF):
+        return other._possible_bounds() if possible else other._known_bounds()
+    if isinstance(other, datetime.date):
+        day = _ordinal(other)
+        return day, day
+    raise TypeError(f"expected an EDTF, its text or a date, not {type(other).__name__}")
+
+
 def _store(text: str, obj: EDTF) -> None:
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
@@ -599,14 +612,15 @@ class EDTF:
         lo, hi = self._lo, self._hi
         return (_NEG if lo is None else lo, _POS if hi is None else hi)
 
-    def contains(self, other: EDTF | datetime.date) -> bool:
+    def contains(self, other: EDTF | str | datetime.date) -> bool:
         """True if every day of ``other`` lies within this date's bounds.
 
         An open side (``..``) is unbounded. An unknown side (empty) answers only on what is
         known: it is bounded at the known side, for both ``self`` and ``other``; so
         ``2019/`` contains exactly the days of 2019, and ``2012-05/`` (known to cover May
         2012) counts as contained in ``2012``. A :class:`datetime.date` (or
-        :class:`pendulum.Date`) is one day; a datetime counts as its date.
+        :class:`pendulum.Date`) is one day; a datetime counts as its date; a text is parsed
+        (``EDTF("2012").contains("2012-05")``).
 
         >>> EDTF("2012").contains(EDTF("2012-05~")), EDTF("2012").contains(EDTF("2012/2013"))
         (True, False)
@@ -616,15 +630,10 @@ class EDTF:
         (True, False)
         """
         lo, hi = self._known_bounds()
-        if isinstance(other, EDTF):
-            olo, ohi = other._known_bounds()
-        elif isinstance(other, datetime.date):
-            olo = ohi = _ordinal(other)
-        else:
-            raise TypeError(f"expected an EDTF or a date, not {type(other).__name__}")
+        olo, ohi = _bounds_of(other, possible=False)
         return lo <= olo and ohi <= hi
 
-    def overlaps(self, other: EDTF | datetime.date) -> bool:
+    def overlaps(self, other: EDTF | str | datetime.date) -> bool:
         """True if some day could belong to both (open and unknown sides are unbounded).
 
         >>> EDTF("2012/2013").overlaps(EDTF("2013-06")), EDTF("2012").overlaps(EDTF("2013"))
@@ -635,12 +644,7 @@ class EDTF:
         True
         """
         lo, hi = self._possible_bounds()
-        if isinstance(other, EDTF):
-            olo, ohi = other._possible_bounds()
-        elif isinstance(other, datetime.date):
-            olo = ohi = _ordinal(other)
-        else:
-            raise TypeError(f"expected an EDTF or a date, not {type(other).__name__}")
+        olo, ohi = _bounds_of(other, possible=True)
         return lo <= ohi and olo <= hi
 
     # -- ordering, equality -----------------------------------------------------------------
