@@ -2161,3 +2161,24 @@ def test_the_search_docs_name_every_kind_searched(ds: Dataset) -> None:
         assert words in said
     docs = Path(__file__).resolve().parent.parent / "docs" / "queries.md"
     assert "organisation's, group's or place's `name`" in docs.read_text(encoding="utf-8")
+
+
+# --- empty filters ----------------------------------------------------------------------------
+
+
+def test_every_filter_of_several_values_refuses_an_empty_collection(ds: Dataset) -> None:
+    """One rule for every query argument that takes a collection of values: an empty one
+    would keep nothing (almost always a bug), so it is a ValueError naming what is empty,
+    whatever the collection's type; None means no filter."""
+    calls = {
+        "record kind": lambda empty: ds.search("kozlov", kinds=empty),
+        "event kind": lambda empty: ds.events(kind=empty),
+        "statement kind": lambda empty: ds.statements(kind=empty),
+    }
+    for what, call in calls.items():
+        for empty in ([], (), set(), iter(())):
+            with pytest.raises(ValueError, match=f"^no {what} given: an empty collection "):
+                call(empty)
+        assert call(None) or what == "statement kind"  # None: no filter
+    with pytest.raises(ValueError, match=r"^no event kind given: "):
+        ds.plot_timeline(KOZLOV, kind=[])

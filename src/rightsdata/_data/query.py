@@ -42,7 +42,7 @@ from rightsdata._values.errors import UnknownIdError
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role, StatementKind
 
-__all__ = ["DateLike", "Figures", "Queries", "Related", "country_code"]
+__all__ = ["DateLike", "Figures", "Queries", "Related", "country_code", "filter_values"]
 
 T = TypeVar("T")
 E = TypeVar("E", EventKind, Role, Measure, FigureUnit, StatementKind)
@@ -450,9 +450,7 @@ class Queries:
             raise ValueError(f"the limit must be a positive int or None, not {limit!r}")
         orders = None
         if kinds is not None:
-            if isinstance(kinds, str):
-                kinds = (kinds,)
-            wanted = set(kinds)
+            wanted = set(filter_values(kinds, "record kind", "a kind's name"))
             unknown = wanted - set(KINDS)
             if unknown:
                 raise ValueError(
@@ -597,19 +595,41 @@ class Queries:
         return Related(record_id, found.relationships, events, found.statements, found.ratings)
 
 
+def filter_values(value: object, what: str, one: str) -> list[Any]:
+    """The values of a filter that takes one value or a collection of them (any of them):
+    ``[value]`` for one string (a string is one value, not a collection of letters), else
+    the collection's values in order. The rule of every such filter: an empty collection
+    is a ValueError, since it would keep nothing and is almost always a bug; None (checked
+    by the caller) means no filter. ``what`` names a value (``"event kind"``), ``one``
+    what one value is, for the TypeError of a value that is neither.
+
+    >>> filter_values("killing", "event kind", "an EventKind"), filter_values(("a", "b"), "x", "")
+    (['killing'], ['a', 'b'])
+    >>> filter_values([], "event kind", "an EventKind")
+    Traceback (most recent call last):
+    ...
+    ValueError: no event kind given: an empty collection would keep nothing; pass None for \
+every event kind
+    """
+    if isinstance(value, str):  # an enum member is a str too
+        return [value]
+    if not isinstance(value, Iterable):
+        raise TypeError(
+            f"the {what} must be {one} or a collection of them, not {type(value).__name__}"
+        )
+    values = list(value)
+    if not values:
+        raise ValueError(
+            f"no {what} given: an empty collection would keep nothing; pass None for every {what}"
+        )
+    return values
+
+
 def _terms(cls: type[E], value: object, argument: str) -> list[E]:
     """One term or a non-empty collection of them (any of them), without repeats."""
-    if isinstance(value, str):  # an enum member is a str too
-        return [_term(cls, value, argument)]
-    if isinstance(value, Iterable):
-        terms = list(dict.fromkeys(_term(cls, v, argument) for v in value))
-        if not terms:
-            raise ValueError(f"the {argument} is an empty collection; pass None for every kind")
-        return terms
-    raise TypeError(
-        f"the {argument} must be a {cls.__name__}, its string, or a collection of them, "
-        f"not {type(value).__name__}"
-    )
+    one = f"a {cls.__name__}, its string"
+    values = filter_values(value, argument, one)
+    return list(dict.fromkeys(_term(cls, v, argument) for v in values))
 
 
 def _any_filter(postings: list[Posting]) -> _Filter:
