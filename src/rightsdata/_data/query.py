@@ -58,6 +58,27 @@ _OPEN_ABOVE: Final = frozenset({FigureQualifier.AT_LEAST, FigureQualifier.MORE_T
 _OPEN_BELOW: Final = frozenset({FigureQualifier.AT_MOST, FigureQualifier.LESS_THAN})
 
 
+class _OpenEnd(NamedTuple):
+    """One open end of a figures' range: its sign, and the qualifier that makes it strict
+    with the field that holds that qualifier's number."""
+
+    sign: str
+    strict: FigureQualifier
+    field: str
+
+
+_BELOW: Final = _OpenEnd("<", FigureQualifier.LESS_THAN, "high")
+_ABOVE: Final = _OpenEnd(">", FigureQualifier.MORE_THAN, "low")
+
+
+def _comparison(figures: Sequence[Figure], number: int, end: _OpenEnd) -> str:
+    """``<`` or ``>`` (strict) if every claim that states ``number`` states it as the strict
+    bound of ``end`` ("less than 7"), else ``<=`` or ``>=`` (the number itself is claimed)."""
+    stating = [f for f in figures if number in (f.low, f.best, f.high)]
+    strict = all(f.qualifier is end.strict and getattr(f, end.field) == number for f in stating)
+    return end.sign if strict else f"{end.sign}="
+
+
 def country_code(value: object) -> str | None:
     """``value`` if it is an ISO 3166-1 alpha-2 code (two capital letters A-Z), else None.
 
@@ -103,6 +124,8 @@ class Figures(Sequence[Figure]):
     ['200 people were killed', 'over 200 people were killed', 'More than 220 people were killed']
     >>> killed.range, killed.open_above
     ((200, 220), True)
+    >>> killed  # the range, an open end with its comparison: "more than 220" is >220
+    <Figures event:bloody-january-2022 killed: 3 claims, 200 to >220, disagree>
     """
 
     #: The ID of the record that holds the figures.
@@ -135,19 +158,30 @@ class Figures(Sequence[Figure]):
         claims = f"{len(self.figures)} claim{'' if len(self.figures) == 1 else 's'}"
         parts = [claims]
         if self.figures and len({(f.measure, f.unit) for f in self.figures}) == 1:
-            low, high = self.range or (None, None)
-            if low is not None:
-                above = "+" if self.open_above else ""
-                below = "<=" if self.open_below else ""
-                # "+" says the top is open whether or not the claims span a range: one
-                # "more than 60" is "60+", never "60"
-                parts.append(
-                    f"{below}{low}{above}" if low == high else f"{below}{low}-{high}{above}"
-                )
+            shown = self._range_text()
+            if shown:
+                parts.append(shown)
             if self.disagree:
                 parts.append("disagree")
         head = f"{self.record} {what}".rstrip()
         return f"<Figures {head}: {', '.join(parts)}>"
+
+    def _range_text(self) -> str:
+        """:attr:`range` for the repr: ``8``, ``5 to 9``, an open end with its comparison
+        (``<7``, ``<=7``, ``>60``, ``>=15``, ``15 to >=17``); empty if no number is stated.
+
+        An open end is shown even where the claims span no range ("more than 60" is
+        ``>60``, never ``60``), and strict (``<``, ``>``) only where every claim stating its
+        number states it as a strict bound ("less than 7" and "exactly 7" are ``<=7``).
+        """
+        low, high = self.range or (None, None)
+        if low is None or high is None:
+            return ""
+        below = _comparison(self.figures, low, _BELOW) if self.open_below else ""
+        above = _comparison(self.figures, high, _ABOVE) if self.open_above else ""
+        if low == high and not (below and above):
+            return f"{below or above}{low}"
+        return f"{below}{low} to {above}{high}"
 
     @property
     def range(self) -> tuple[int | None, int | None] | None:

@@ -200,30 +200,42 @@ def _number(n: int | None) -> str:
     return "?" if n is None else f"{n:,}"
 
 
+#: The words of each qualifier but 'imprecise', and the fields whose numbers they hold.
+_QUALIFIER_NUMBERS: Final[dict[FigureQualifier, tuple[str, tuple[str, ...]]]] = {
+    FigureQualifier.EXACT: ("{}", ("best",)),
+    FigureQualifier.ABOUT: ("about {}", ("best",)),
+    FigureQualifier.AT_LEAST: ("at least {}", ("low",)),
+    FigureQualifier.MORE_THAN: ("more than {}", ("low",)),
+    FigureQualifier.AT_MOST: ("at most {}", ("high",)),
+    FigureQualifier.LESS_THAN: ("less than {}", ("high",)),
+    FigureQualifier.BETWEEN: ("between {} and {}", ("low", "high")),
+}
+
+
 def figure_text(figure: Figure) -> str:
-    """A figure's numbers in words, by its qualifier: 'killed: at least 15 people'.
+    """A figure's numbers in words, by its qualifier: 'killed: at least 15 people'; a
+    number the qualifier's words do not hold follows in brackets ('12 (low 10, high 15)').
 
     >>> import rightsdata
     >>> figure = rightsdata.load().figures("event:zhanaozen-massacre-2011", "killed")[0]
     >>> figure_text(figure)
     'killed: at least 15 people'
     """
-    low, best, high = figure.low, figure.best, figure.high
     qualifier = figure.qualifier
-    if qualifier in (FigureQualifier.EXACT, FigureQualifier.ABOUT):
-        value = _number(best) if qualifier is FigureQualifier.EXACT else f"about {_number(best)}"
-        extra = [f"{name} {_number(n)}" for name, n in (("low", low), ("high", high)) if n]
+    said = _QUALIFIER_NUMBERS.get(qualifier)
+    if said is None:  # imprecise
+        stated = [_number(n) for n in (figure.low, figure.best, figure.high) if n is not None]
+        value = f"imprecise ({', '.join(stated)})" if stated else "an unstated number of"
+    else:
+        words, fields = said
+        value = words.format(*(_number(getattr(figure, name)) for name in fields))
+        extra = [
+            f"{name} {_number(n)}"
+            for name in ("low", "best", "high")
+            if name not in fields and (n := getattr(figure, name)) is not None
+        ]
         if extra:
             value += f" ({', '.join(extra)})"
-    elif qualifier in (FigureQualifier.AT_LEAST, FigureQualifier.MORE_THAN):
-        value = f"{term(qualifier)} {_number(low)}"
-    elif qualifier in (FigureQualifier.AT_MOST, FigureQualifier.LESS_THAN):
-        value = f"{term(qualifier)} {_number(high)}"
-    elif qualifier is FigureQualifier.BETWEEN:
-        value = f"between {_number(low)} and {_number(high)}"
-    else:
-        stated = [_number(n) for n in (low, best, high) if n is not None]
-        value = f"imprecise ({', '.join(stated)})" if stated else "an unstated number of"
     unit = _UNITS.get(figure.unit)
     counted = f"{value}{unit}" if unit is not None else f"{value} {term(figure.unit)}"
     if figure.per is not None:
