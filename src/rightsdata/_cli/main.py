@@ -117,6 +117,8 @@ def _source_options(args: argparse.Namespace) -> str:
 
 
 def _print_json(value: Any) -> None:
+    # One indented document, read whole (not JSON Lines): characters stay raw, as in the
+    # canonical files (rightsdata._data.canonical.dumps says why).
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
