@@ -18,7 +18,7 @@ import attrs
 from rightsdata._model.records import Coordinates, Event, Figure, Identifier, Record
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration, format_duration
-from rightsdata._values.errors import printable
+from rightsdata._values.errors import display_width, fit, printable
 from rightsdata._values.ids import is_valid_id
 from rightsdata.vocab import (
     DateMeaning,
@@ -38,6 +38,7 @@ __all__ = [
     "identifier_text",
     "identifier_url",
     "other_fields",
+    "pad",
     "short_date",
     "term",
     "truncate",
@@ -75,18 +76,31 @@ def term(value: str) -> str:
 
 
 def truncate(text: str, width: int) -> str:
-    """``text`` on one line, cut to at most ``width`` characters, ending in an ellipsis if it
-    was cut. A text may hold line breaks: each run of white space becomes one space, so that
-    a list's line or a plot's label stays one line.
+    """``text`` on one line, cut to at most ``width`` columns (:func:`display_width`: a CJK
+    character takes two), ending in an ellipsis if it was cut. A text may hold line breaks:
+    each run of white space becomes one space, so that a list's line or a plot's label stays
+    one line. A cut never halves a wide character nor parts a combining mark from its letter.
 
     >>> truncate("Vladimir Kozlov detained", 12), truncate("Line one\\nline two", 40)
     ('Vladimir Ko…', 'Line one line two')
+    >>> truncate("北京市の記者", 8)
+    '北京市…'
     """
     if not text.isprintable() or "  " in text:  # (a space is printable; a line break is not)
         text = printable(" ".join(text.split()))  # (and a control character shown escaped)
-    if len(text) <= width:
+    if display_width(text) <= width:
         return text
-    return text[: max(width - 1, 0)].rstrip(" ,;:") + "…"
+    return text[: fit(text, width - 1)].rstrip(" ,;:") + "…"
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` and spaces after it to fill ``width`` columns (:func:`display_width`), as
+    ``f"{text:<{width}}"`` does for text of one column a character.
+
+    >>> pad("北京", 6) + "|", pad("Almaty", 8) + "|"
+    ('北京  |', 'Almaty  |')
+    """
+    return text + " " * (width - display_width(text))
 
 
 def _plain_words(date: EDTF, short: bool) -> str:
