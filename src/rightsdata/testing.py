@@ -99,7 +99,7 @@ def ids(*prefixes: str) -> st.SearchStrategy[str]:
     """IDs with one of ``prefixes`` (``ids("person", "org")``): the rule of a reference.
 
     At least one prefix is needed, and each must be a record kind's (``person``, ``org``,
-    ...: :data:`rightsdata._values.ids.PREFIXES`), so that every ID drawn is valid.
+    ...: ``rightsdata._values.ids.PREFIXES``), so that every ID drawn is valid.
 
     >>> ids()
     Traceback (most recent call last):
