@@ -80,13 +80,13 @@ _FIRST: Final = datetime.date(1900, 1, 1).toordinal()
 _LAST: Final = datetime.date(2030, 12, 31).toordinal()
 
 
-def _size(value: object, argument: str, least: int = 1) -> int:
+def _size(value: object, argument: str) -> int:
     """A size argument, checked when the strategy is made (a bad one would otherwise fail
-    only when drawn, in hypothesis's words): a whole number of at least ``least``."""
+    only when drawn, in hypothesis's words): a whole number of at least 1."""
     if type(value) is not int:  # (not a bool either)
         raise TypeError(f"{argument} must be a whole number, not {type(value).__name__}")
-    if value < least:
-        raise ValueError(f"{argument} must be at least {least}, not {value}")
+    if value < 1:
+        raise ValueError(f"{argument} must be at least 1, not {value}")
     return value
 
 

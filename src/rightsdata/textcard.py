@@ -122,8 +122,11 @@ def _lines(chunks: list[str], width: int, first: str, rest: str) -> list[str]:
             del chunks[-1]
         line: list[str] = []
         used = 0
-        while chunks and used + display_width(chunks[-1]) <= room:
-            used += display_width(chunks[-1])
+        while chunks:
+            size = display_width(chunks[-1])
+            if used + size > room:
+                break
+            used += size
             line.append(chunks.pop())
         if chunks and display_width(chunks[-1]) > room:  # a word longer than any line
             chunk = chunks[-1]
