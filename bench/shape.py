@@ -38,6 +38,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 BUNDLED = HERE.parent / "datasets" / "kazakhstan"
 from rightsdata._model.records import KINDS  # noqa: E402  (every kind the model has)
+from rightsdata._tables.export import json_line  # noqa: E402  (one line by any splitter)
 
 KIND_FIELD = "$kind"  # rightsdata._data.loading.KIND_FIELD: a JSON Lines record's kind
 
@@ -417,7 +418,7 @@ def write_json_lines(data: Data, path: Path) -> Path:
     with path.open("w", encoding="utf-8") as out:
         for kind, documents in data.items():
             for document in documents:
-                out.write(json.dumps({KIND_FIELD: kind, **document}, ensure_ascii=False) + "\n")
+                out.write(json_line({KIND_FIELD: kind, **document}) + "\n")
     return path
 
 

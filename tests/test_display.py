@@ -408,6 +408,17 @@ CITED = (Citation(source="source:a", locator=None, quote=None, fields=None),)
         ({"low": 3, "high": 9, "qualifier": "between"}, "killed: between 3 and 9 people"),
         ({"qualifier": "imprecise"}, "killed: an unstated number of people"),
         ({"low": 3, "qualifier": "imprecise"}, "killed: imprecise (3) people"),
+        # a number the qualifier's words do not hold is kept, 0 too (a 0 was dropped, and
+        # so was the other bound of an open claim)
+        (
+            {"low": 0, "best": 2, "high": 5, "qualifier": "exact"},
+            "killed: 2 (low 0, high 5) people",
+        ),
+        ({"low": 3, "high": 9, "qualifier": "less_than"}, "killed: less than 9 (low 3) people"),
+        (
+            {"low": 60, "high": 90, "qualifier": "more_than"},
+            "killed: more than 60 (high 90) people",
+        ),
     ],
 )
 def test_figure_text(numbers: dict[str, object], words: str) -> None:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import Dataset
 from rightsdata._cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+from rightsdata._cli.suggest import ids_in
+from rightsdata._tables import export as export_module
 from rightsdata._tables.csvtables import read_directory
 from rightsdata._tables.export import FORMATS, MANIFEST, export
 from rightsdata._tables.fromtables import documents_from_rows
@@ -19,6 +24,7 @@ from rightsdata._tables.tables import TABLES, rows
 from rightsdata._validation.convert import structure
 from rightsdata._values.extras import MissingExtraError
 from rightsdata._values.resources import datasets_root
+from rightsdata.testing import texts
 
 from conftest import event_doc, person_doc, source_doc, write_folder
 
@@ -63,6 +69,64 @@ def test_json_is_the_canonical_folder_and_loads_back_equal(tmp_path: Path) -> No
 def test_json_keeps_redirects(tmp_path: Path, with_redirect: Dataset) -> None:
     with_redirect.export(tmp_path, "json")
     assert rightsdata.load_path(tmp_path) == with_redirect
+
+
+#: Every character str.splitlines() breaks a line at (JavaScript and some JSON Lines readers
+#: break at U+2028 and U+2029 too).
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def test_the_line_breaks_listed_are_those_of_splitlines() -> None:
+    found = [chr(c) for c in range(sys.maxunicode + 1) if len(f"a{chr(c)}b".splitlines()) > 1]
+    assert "".join(found) == "".join(sorted(LINE_BREAKS))
+    raw = {c for c in LINE_BREAKS if c in json.dumps(c, ensure_ascii=False)}  # JSON leaves raw
+    assert {chr(c) for c in export_module._RAW_LINE_BREAKS} == raw == {"\x85", "\u2028", "\u2029"}
+
+
+def _titled(titles: list[str]) -> Dataset:
+    sources = [
+        rightsdata.Source(
+            id=f"source:s{n}", title=title, kind="report", language="en", published="2020"
+        )
+        for n, title in enumerate(titles)
+    ]
+    return Dataset({"sources": sources})
+
+
+_broken_texts = st.builds(
+    lambda a, mark, b: f"{a}{mark}{b}",
+    texts(20),
+    st.text(st.sampled_from(LINE_BREAKS), min_size=1, max_size=3),
+    texts(20),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(texts() | _broken_texts, min_size=1, max_size=4))
+def test_jsonl_is_one_line_a_record_by_any_splitter_and_reads_back(titles: list[str]) -> None:
+    """U+2028, U+2029 and U+0085, which JSON allows raw, were written raw: str.splitlines()
+    (and JavaScript) broke a record in two there. They are written as escapes now."""
+    dataset = _titled(titles)
+    with tempfile.TemporaryDirectory() as folder:
+        (path,) = dataset.export(folder, "jsonl")
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) == len(titles)
+        assert text.splitlines() == text.split("\n")[:-1]  # each line ends at its "\n"
+        for slow in (False, True):  # the fast path, and the diagnostic one (schema=True)
+            back = rightsdata.load_path(path, schema=slow)
+            assert [s.title for s in back.sources] == titles
+
+
+def test_jsonl_with_raw_line_separators_still_reads(tmp_path: Path) -> None:
+    """A file written before (U+2028 raw in a string) reads as it did."""
+    title = "one\u2028two\u2029three\x85four"
+    path = tmp_path / "old.jsonl"
+    document = {"$kind": "sources", **source_doc("source:old"), "title": title}
+    path.write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert "\u2028" in path.read_text(encoding="utf-8")
+    assert rightsdata.load_path(path).sources[0].title == title
+    assert rightsdata.load_path(path, schema=True).sources[0].title == title
+    assert ids_in(path) == ["source:old"]
 
 
 def test_jsonl_loads_back_with_the_same_records(tmp_path: Path, with_redirect: Dataset) -> None:

@@ -529,3 +529,34 @@ def test_an_event_without_status_happened() -> None:
     event = Event(id="event:a", kind="trial", title="A trial", citations=CITES)
     assert event.status is None and event.date_of is None
     assert attrs.evolve(event, status="alleged").status is EventStatus.ALLEGED
+
+
+def test_the_strategies_refuse_bad_arguments_in_their_own_words() -> None:
+    """A bad argument to a strategy of rightsdata.testing is a ValueError or TypeError that
+    says what is wrong, raised when the strategy is made: ids() with no prefix failed when
+    drawn, with hypothesis's "Cannot sample from a length-zero sequence"."""
+    bad: list[tuple[Any, type[Exception], str]] = [
+        (lambda: testing.ids(), ValueError, r"ids\(\) needs at least one prefix"),
+        (lambda: testing.ids("Person"), ValueError, "'Person' is not an ID prefix"),
+        (lambda: testing.ids("person:"), ValueError, "is not an ID prefix"),
+        (lambda: testing.ids(5), TypeError, "an ID prefix is a string"),
+        (lambda: testing.texts(0), ValueError, "max_size must be at least 1, not 0"),
+        (lambda: testing.texts(-1), ValueError, "max_size must be at least 1"),
+        (lambda: testing.texts("a"), TypeError, "max_size must be a whole number"),
+        (lambda: testing.dataset_documents(0), ValueError, "max_per_kind must be at least 1"),
+        (lambda: testing.dataset_documents(2.5), TypeError, "max_per_kind must be a whole"),
+        (lambda: testing.citations(int), TypeError, "record_type must be a class that holds"),
+        (lambda: testing.records("people"), ValueError, "the kinds are: sources, persons"),
+    ]
+    for make, error, message in bad:
+        with pytest.raises(error, match=message):
+            make()
+    ok = [
+        testing.ids("person", "org"),
+        testing.texts(1),
+        testing.dataset_documents(1),
+        testing.citations(rightsdata.Figure),
+        testing.slugs(),
+    ]
+    for strategy in ok:
+        find(strategy, lambda _: True)

@@ -1237,15 +1237,16 @@ def test_the_loaders_check_integrity_once(tmp_path: Path, monkeypatch: pytest.Mo
 def test_query_results_have_compact_reprs(ds: Dataset) -> None:
     killed = ds.figures("event:zhanaozen-massacre-2011", measure="killed")
     assert (
-        repr(killed) == "<Figures event:zhanaozen-massacre-2011 killed: 3 claims, 15-17+, disagree>"
+        repr(killed)
+        == "<Figures event:zhanaozen-massacre-2011 killed: 3 claims, 15 to >=17, disagree>"
     )
     every = ds.figures("event:zhanaozen-massacre-2011")
     assert repr(every).startswith("<Figures event:zhanaozen-massacre-2011: ")
     assert "claims>" in repr(every)  # mixed measures: no range
-    # one open claim keeps its "+": "more than 60" was shown as "60", an exact number
+    # one open claim keeps its comparison: "more than 60" was shown as "60", an exact number
     other = ds.figures("event:bloody-january-2022", measure="other")
     assert [(f.qualifier.value, f.low, f.high) for f in other] == [("more_than", 60, None)]
-    assert repr(other) == "<Figures event:bloody-january-2022 other: 1 claim, 60+>"
+    assert repr(other) == "<Figures event:bloody-january-2022 other: 1 claim, >60>"
     exact = ds.figures("event:bloody-january-deaths-in-custody-2022", measure="died_in_custody")
     assert repr(exact).endswith(": 1 claim, 8>")
     related = ds.related(KOZLOV)
@@ -2170,3 +2171,78 @@ def test_the_dataset_constructor_shows_only_public_parameters() -> None:
 
     parameters = inspect.signature(Dataset).parameters
     assert list(parameters) == ["records", "name", "version", "descriptor", "redirects"]
+
+
+# --- empty filters ----------------------------------------------------------------------------
+
+
+def test_every_filter_of_several_values_refuses_an_empty_collection(ds: Dataset) -> None:
+    """One rule for every query argument that takes a collection of values: an empty one
+    would keep nothing (almost always a bug), so it is a ValueError naming what is empty,
+    whatever the collection's type; None means no filter."""
+    calls = {
+        "record kind": lambda empty: ds.search("kozlov", kinds=empty),
+        "event kind": lambda empty: ds.events(kind=empty),
+        "statement kind": lambda empty: ds.statements(kind=empty),
+    }
+    for what, call in calls.items():
+        for empty in ([], (), set(), iter(())):
+            with pytest.raises(ValueError, match=f"^no {what} given: an empty collection "):
+                call(empty)
+        assert call(None) or what == "statement kind"  # None: no filter
+    with pytest.raises(ValueError, match=r"^no event kind given: "):
+        ds.plot_timeline(KOZLOV, kind=[])
+
+
+# --- figures: strict and inclusive bounds -----------------------------------------------------
+
+
+def _claims(*claims: tuple[str, int | None, int | None, int | None]) -> Figures:
+    figures = tuple(
+        rightsdata.Figure(
+            measure="killed",
+            unit="people",
+            qualifier=qualifier,
+            low=low,
+            best=best,
+            high=high,
+            citations=[rightsdata.Citation(source="source:a")],
+        )
+        for qualifier, low, best, high in claims
+    )
+    return Figures(record="event:a", measure=Measure.KILLED, figures=figures)
+
+
+@pytest.mark.parametrize(
+    ("claims", "shown"),
+    [
+        ([("less_than", None, None, 7)], "<7"),
+        ([("at_most", None, None, 7)], "<=7"),
+        ([("more_than", 60, None, None)], ">60"),
+        ([("at_least", 15, None, None)], ">=15"),
+        ([("exact", None, 8, None)], "8"),
+        ([("between", 5, None, 9)], "5 to 9"),
+        # a bound is strict only where no claim states its number inclusively
+        ([("less_than", None, None, 7), ("exact", None, 7, None)], "<=7"),
+        ([("less_than", None, None, 7), ("exact", None, 10, None)], "<7 to 10"),
+        (
+            [("at_least", 15, None, None), ("exact", None, 15, None), ("exact", None, 17, None)],
+            "15 to >=17",
+        ),
+        (
+            [
+                ("exact", None, 200, None),
+                ("more_than", 200, None, None),
+                ("more_than", 220, None, None),
+            ],
+            "200 to >220",
+        ),
+        ([("at_most", None, None, 3), ("more_than", 9, None, None)], "<=3 to >9"),
+    ],
+)
+def test_a_figures_repr_shows_strict_bounds_as_strict(
+    claims: list[tuple[str, int | None, int | None, int | None]], shown: str
+) -> None:
+    """Each open end shows its comparison: "less than 7" was shown as "<=7" (7 included)."""
+    figures = _claims(*claims)
+    assert repr(figures).split(": ", 1)[1].split(",")[1].strip().rstrip(">") == shown

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import textwrap
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata.textcard import MAX_WIDTH, MIN_WIDTH, event_lines, terminal_width, text_card
+from rightsdata._display.display import REPR_WIDTH, record_repr
+from rightsdata._display.words import truncate
+from rightsdata.textcard import (
+    MAX_WIDTH,
+    MIN_WIDTH,
+    event_lines,
+    terminal_width,
+    text_card,
+    wrap,
+)
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +145,116 @@ def test_a_title_with_line_breaks_keeps_a_list_to_its_layout(ds: rightsdata.Data
         "8 Oct 2012  Kozlov convicted and sentenced",
         "            event:kozlov-verdict-2012-10-08 · verdict",
     ]
+
+
+# --- wide characters --------------------------------------------------------------------------
+
+
+def columns(text: str) -> int:
+    """The terminal columns of ``text``, counted independently of the library: two for an East
+    Asian wide or fullwidth character, none for a combining mark."""
+    return sum(
+        0
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me")
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
+
+
+#: Wide characters (CJK, fullwidth forms, Hangul), combining marks and plain letters.
+_WIDE_TEXT = st.text(
+    st.sampled_from("北京市人権記者\uff21\uff22한국어abc xyz-\u0301\u0308\u0327é"),
+    min_size=1,
+    max_size=80,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WIDE_TEXT, st.integers(1, 40))
+def test_truncate_counts_terminal_columns(text: str, width: int) -> None:
+    """A CJK character takes two columns and a combining mark none: truncate counted one a
+    character, so a cut CJK title took twice its width, and a cut could strand a mark."""
+    whole = " ".join(text.split()) if "  " in text else text  # as truncate gives it
+    cut = truncate(text, width)
+    assert columns(cut) <= width
+    if cut != whole:
+        assert cut.endswith("…")
+        kept = cut[:-1]
+        assert whole.startswith(kept)
+        rest = whole[len(kept) :]
+        assert not kept or columns(rest[0]) > 0  # a mark is never cut from its letter
+
+
+def test_truncate_keeps_a_combining_mark_with_its_letter() -> None:
+    assert truncate("Kozlov" + "e\u0301" * 10, 8) == "Kozlove\u0301…"
+    assert truncate("北京北京北京", 6) == "北京…"  # 5 columns: a third 北 would make 7
+    assert truncate("北京北京北京", 12) == "北京北京北京"
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WIDE_TEXT, st.integers(8, 40))
+def test_wrap_fits_wide_characters_in_the_width(text: str, width: int) -> None:
+    lines = wrap(text, width, "ab  ")
+    assert all(columns(line) <= width for line in lines), lines
+    assert "".join("".join(lines).split()) == "ab" + "".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab cd\tef\n-.x"), max_size=60), st.integers(1, 30), st.booleans())
+def test_wrap_of_narrow_text_is_that_of_textwrap(text: str, width: int, rest: bool) -> None:
+    """Where every character is one column, the lines are those textwrap made before."""
+    first, indent = "> ", ("  " if rest else "")
+    expected = textwrap.wrap(
+        text,
+        width=width + 2,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+    assert wrap(text, width + 2, first, indent) == expected
+
+
+def test_lists_and_cards_align_wide_titles(tmp_path: object) -> None:
+    """The events list, the text card and the repr fit wide titles in their columns."""
+    wide = "北京で記者が拘束された事件についての報告書と証言" * 2
+    event = rightsdata.Event(
+        id="event:beijing-detention",
+        kind="detention",
+        title=wide,
+        date="2012-10-08",
+        summary=wide,
+        citations=[rightsdata.Citation(source="source:a")],
+    )
+    for line in event_lines([event], width=60):
+        assert columns(line) <= 60, line
+    for line in text_card(event, width=50).splitlines():
+        assert columns(line) <= 50, line
+    assert columns(record_repr(event)) <= REPR_WIDTH
+
+
+def test_the_blocks_measured_as_one_column_each_are() -> None:
+    """display_width's fast path takes these blocks to be one column a character, without
+    looking each up: every character in them is, by the rule itself."""
+    from rightsdata._values.errors import _NOT_SURELY_ONE, _char_width
+
+    for code in range(0x30000):
+        char = chr(code)
+        if _NOT_SURELY_ONE.match(char) is None:
+            assert _char_width(char) == 1, hex(code)
+
+
+def test_search_results_on_the_command_line_fit_wide_names() -> None:
+    from rightsdata._cli.main import _record_lines
+
+    source = rightsdata.Source(
+        id="source:a", title="A report", kind="report", language="en", published="2020"
+    )
+    person = rightsdata.Person(
+        id="person:wang", name="王" * 40, citations=[rightsdata.Citation(source="source:a")]
+    )
+    dataset = rightsdata.Dataset({"sources": [source], "persons": [person]})
+    lines = _record_lines(dataset, [person], 50)
+    assert lines[0] == "person  " + "王" * 20 + "…", lines  # 8 + 40 + 1 columns
+    assert all(columns(line) <= 50 for line in lines)

@@ -46,6 +46,7 @@ from rightsdata._model.records import (
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
 from rightsdata._values.hints import field_hints, nested_part
+from rightsdata._values.ids import PREFIXES
 from rightsdata.vocab import (
     FigureQualifier,
     IdentifierScheme,
@@ -79,20 +80,50 @@ _FIRST: Final = datetime.date(1900, 1, 1).toordinal()
 _LAST: Final = datetime.date(2030, 12, 31).toordinal()
 
 
+def _size(value: object, argument: str) -> int:
+    """A size argument, checked when the strategy is made (a bad one would otherwise fail
+    only when drawn, in hypothesis's words): a whole number of at least 1."""
+    if type(value) is not int:  # (not a bool either)
+        raise TypeError(f"{argument} must be a whole number, not {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"{argument} must be at least 1, not {value}")
+    return value
+
+
 def slugs() -> st.SearchStrategy[str]:
     """Slugs: lowercase ASCII words joined by '-'."""
-    return ids("x").map(lambda value: value.partition(":")[2])
+    return ids(PREFIXES[0]).map(lambda value: value.partition(":")[2])
 
 
 def ids(*prefixes: str) -> st.SearchStrategy[str]:
-    """IDs with one of ``prefixes`` (``ids("person", "org")``): the rule of a reference."""
+    """IDs with one of ``prefixes`` (``ids("person", "org")``): the rule of a reference.
+
+    At least one prefix is needed, and each must be a record kind's (``person``, ``org``,
+    ...: ``rightsdata._values.ids.PREFIXES``), so that every ID drawn is valid.
+
+    >>> ids()
+    Traceback (most recent call last):
+    ...
+    ValueError: ids() needs at least one prefix, such as ids('person') or ids('person', 'org')
+    """
+    if not prefixes:
+        raise ValueError(
+            "ids() needs at least one prefix, such as ids('person') or ids('person', 'org')"
+        )
+    for prefix in prefixes:
+        if not isinstance(prefix, str):
+            raise TypeError(f"an ID prefix is a string, not {type(prefix).__name__}")
+        if prefix not in PREFIXES:
+            raise ValueError(
+                f"{prefix!r} is not an ID prefix; the prefixes are: {', '.join(PREFIXES)}"
+            )
     return Ref(prefixes, "An ID.").strategy()
 
 
 def texts(max_size: int = 60) -> st.SearchStrategy[str]:
     """Non-empty text without surrounding white space or contact data, in any script: the
-    rule of every text field."""
-    return Text("A text.", max_length=max_size).strategy()
+    rule of every text field. ``max_size`` (at least 1) caps its length."""
+    return Text("A text.", max_length=_size(max_size, "max_size")).strategy()
 
 
 def _dates() -> st.SearchStrategy[datetime.date]:
@@ -221,9 +252,19 @@ def _part(cls: type, holder: type | None) -> Any:
 
 
 def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
-    """Citations; with ``record_type``, their ``fields`` name fields of that type."""
+    """Citations; with ``record_type`` (a class that holds citations: a record class such
+    as ``rightsdata.Event``, or ``rightsdata.Figure``), their ``fields`` name its fields."""
+    if record_type is not None and not _cites(record_type):
+        raise TypeError(
+            "record_type must be a class that holds citations, such as rightsdata.Event or "
+            f"rightsdata.Figure, not {record_type!r}"
+        )
     strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type)
     return strategy
+
+
+def _cites(cls: object) -> bool:
+    return isinstance(cls, type) and attrs.has(cls) and "citations" in attrs.fields_dict(cls)
 
 
 _COUNTRIES: Final = st.sampled_from(["KZ", "RU", "US", "GB", "EG", "HK", "CO", "GN"])
@@ -448,22 +489,30 @@ def records(kind: str) -> st.SearchStrategy[Record]:
     True
     """
     if kind not in RECORD_TYPES:
-        raise ValueError(f"unknown record kind {kind!r}")
+        raise ValueError(f"unknown record kind {kind!r}; the kinds are: {', '.join(RECORD_TYPES)}")
     custom = _BY_KIND.get(kind)  # a kind without one is drawn field by field from its specs
     strategy: st.SearchStrategy[Record] = custom() if custom else _builds(RECORD_TYPES[kind])
     return strategy
 
 
-@st.composite
-def dataset_documents(draw: st.DrawFn, max_per_kind: int = 4) -> dict[str, list[dict[str, Any]]]:
+def dataset_documents(max_per_kind: int = 4) -> st.SearchStrategy[dict[str, list[dict[str, Any]]]]:
     """A whole dataset as JSON-ready documents whose references all resolve.
 
-    The result is what ``Dataset.to_dict()`` returns: each kind's documents sorted by ID.
-    Every rule of ``rightsdata._validation.integrity.RULES`` holds: references are drawn
-    from the
+    The result is what ``Dataset.to_dict()`` returns: each kind's documents sorted by ID,
+    at most ``max_per_kind`` of each (at least 1: a dataset has a source, a person, an
+    organisation, a place and a law). Every rule of
+    ``rightsdata._validation.integrity.RULES`` holds: references are drawn from the
     records made, and each rule's ``repair`` mends what the draw broke (ratings lose their
     ``previous``, events their ``part_of``, a victim born after the event his ``born``).
     """
+    strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _dataset_documents(
+        _size(max_per_kind, "max_per_kind")
+    )
+    return strategy
+
+
+@st.composite
+def _dataset_documents(draw: st.DrawFn, max_per_kind: int) -> dict[str, list[dict[str, Any]]]:
     from rightsdata._validation.convert import unstructure
     from rightsdata._validation.integrity import RULES
 

@@ -18,8 +18,8 @@ within   Kazakhstan
 
 from __future__ import annotations
 
+import re
 import shutil
-import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -32,6 +32,7 @@ from rightsdata._display.words import (
     figure_text,
     identifier_text,
     other_fields,
+    pad,
     short_date,
     term,
     truncate,
@@ -54,7 +55,7 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import printable
+from rightsdata._values.errors import display_width, fit, printable
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -84,21 +85,61 @@ def terminal_width(width: int | None = None) -> int:
 
 
 def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
-    """``text`` wrapped to ``width``, the first line starting with ``first``, the others with
-    ``rest`` (spaces as wide as ``first`` by default). Words longer than a line (an address)
-    are cut only where they would not fit on a line of their own.
+    """``text`` wrapped to ``width`` columns, the first line starting with ``first``, the
+    others with ``rest`` (spaces as wide as ``first`` by default). Words longer than a line
+    (an address) are cut only where they would not fit on a line of their own.
+
+    Widths are terminal columns (``rightsdata._values.errors.display_width``: a CJK
+    character takes two, a combining mark none); otherwise the lines are those of
+    ``textwrap.wrap`` (``break_on_hyphens=False``), which counts a column a character.
 
     >>> wrap("from 26 January 2012 to 8 October 2012", 24, "date  ")
     ['date  from 26 January', '      2012 to 8 October', '      2012']
+    >>> wrap("北京市の記者が拘束された", 10, "- ")
+    ['- 北京市の', '  記者が拘', '  束された']
     """
-    indent = " " * len(first) if rest is None else rest
-    return textwrap.wrap(
-        printable(text),  # a control character shown as its escape, never sent raw
-        width=width,
-        initial_indent=first,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
+    if width <= 0:
+        raise ValueError(f"invalid width {width!r} (must be > 0)")
+    indent = " " * display_width(first) if rest is None else rest
+    # a control character shown as its escape, never sent raw; white space made spaces
+    chunks = [c for c in _SPACES.split(printable(text).expandtabs().translate(_TO_SPACE)) if c]
+    return _lines(chunks, width, first, indent) or [first.rstrip()]
+
+
+# The white space textwrap breaks lines at (and no other: a no-break space stays in its word).
+_SPACES: Final = re.compile("([\t\n\x0b\x0c\r ]+)")
+_TO_SPACE: Final = str.maketrans("\t\n\x0b\x0c\r", "     ")
+
+
+def _lines(chunks: list[str], width: int, first: str, rest: str) -> list[str]:
+    """Words and runs of spaces put on lines greedily, as textwrap does, by columns."""
+    lines: list[str] = []
+    chunks.reverse()
+    while chunks:
+        indent = rest if lines else first
+        room = width - display_width(indent)
+        if lines and not chunks[-1].strip():  # a line does not start with spaces
+            del chunks[-1]
+        line: list[str] = []
+        used = 0
+        while chunks:
+            size = display_width(chunks[-1])
+            if used + size > room:
+                break
+            used += size
+            line.append(chunks.pop())
+        if chunks and display_width(chunks[-1]) > room:  # a word longer than any line
+            chunk = chunks[-1]
+            end = fit(chunk, room - used if room >= 1 else 1)
+            if not end and not line:  # a wide character on a line of one column
+                end = fit(chunk, 2)
+            line.append(chunk[:end])
+            chunks[-1] = chunk[end:]
+        if line and not line[-1].strip():
+            del line[-1]
+        if line:
+            lines.append(indent + "".join(line))
+    return lines
 
 
 def _date(date: EDTF | None) -> str:
@@ -133,11 +174,11 @@ class _Card:
         shown = [(label, value) for label, value in rows if value]
         if not shown:
             return
-        column = max(len(label) for label, _ in shown) + 2
+        column = max(display_width(label) for label, _ in shown) + 2
         for label, value in shown:
             items = [value] if isinstance(value, str) else list(value)
             for index, item in enumerate(items):
-                first = f"{label:<{column}}" if index == 0 else " " * column
+                first = pad(label, column) if index == 0 else " " * column
                 for part_index, part in enumerate(item.split("\n")):
                     # a second part of an item (a law's title, a figure's source) is indented
                     lead = first if part_index == 0 else " " * (column + 2)
@@ -149,8 +190,8 @@ class _Card:
         for number, item in enumerate(items, 1):
             marker = f"{number}. " if numbered else "- "
             for index, part in enumerate(item.split("\n")):
-                first = _INDENT + (marker if index == 0 else " " * len(marker))
-                self.text(part, first, _INDENT + " " * len(marker))
+                first = _INDENT + (marker if index == 0 else " " * display_width(marker))
+                self.text(part, first, _INDENT + " " * display_width(marker))
 
 
 def _citation(citation: Citation, card: _Card) -> str:
@@ -401,7 +442,8 @@ def text_card(
     if record.inferred:
         card.section("Inferred, not stated", (f"{i.field}: {i.basis}" for i in record.inferred))
     if dataset is None:
-        card.lines += ["", "Not looked up in a dataset: references are shown as IDs."]
+        card.lines.append("")
+        card.text("Not looked up in a dataset: references are shown as IDs.")
     while card.lines and not card.lines[-1]:
         card.lines.pop()
     return "\n".join(card.lines)
@@ -434,19 +476,19 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
     shown = list(events)
     columns = terminal_width(width)
     dates = [short_date(e.date) if e.date is not None else "no date" for e in shown]
-    column = min(max((len(d) for d in dates), default=0), _DATE_COLUMN) + 2
+    column = min(max(map(display_width, dates), default=0), _DATE_COLUMN) + 2
     lines = []
     for event, date in zip(shown, dates, strict=True):
-        if len(date) > column - 2:
+        if display_width(date) > column - 2:
             lines.append(date)
             date = ""
-        lines.append(f"{date:<{column}}{truncate(event.title, columns - column)}")
+        lines.append(pad(date, column) + truncate(event.title, columns - column))
         status, date_of = _not_occurred(event)
         fitting = [
             f"{event.id} · {term(event.kind)}{status}{date_of}",
             f"{event.id}{status}{date_of}",
             f"{event.id}{status}",  # (the status before all else: it says what is claimed)
         ]
-        ident = next((i for i in fitting if column + len(i) <= columns), event.id)
-        lines.append(" " * max(min(column, columns - len(ident)), 0) + ident)
+        ident = next((i for i in fitting if column + display_width(i) <= columns), event.id)
+        lines.append(" " * max(min(column, columns - display_width(ident)), 0) + ident)
     return lines

@@ -117,6 +117,8 @@ def _source_options(args: argparse.Namespace) -> str:
 
 
 def _print_json(value: Any) -> None:
+    # One indented document, read whole (not JSON Lines): characters stay raw, as in the
+    # canonical files (rightsdata._data.canonical.dumps says why).
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
@@ -229,18 +231,19 @@ def _searched(dataset: Dataset) -> str:
 
 def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> list[str]:
     """Records as a list: a kind column, the name or title, and the ID on the next line."""
-    from rightsdata._display.words import short_date, truncate
+    from rightsdata._display.words import pad, short_date, truncate
     from rightsdata._model.records import Event
+    from rightsdata._values.errors import display_width
 
     kinds = [type(r).__name__.lower() for r in records]
-    column = max((len(k) for k in kinds), default=0) + 2
+    column = max(map(display_width, kinds), default=0) + 2
     lines = []
     for record, kind in zip(records, kinds, strict=True):
         label = _name(dataset, record.id)
         if isinstance(record, Event) and record.date is not None:
             label = f"{label} ({short_date(record.date)})"
-        lines.append(f"{kind:<{column}}{truncate(label, width - column)}")
-        lines.append(" " * max(min(column, width - len(record.id)), 0) + record.id)
+        lines.append(pad(kind, column) + truncate(label, width - column))
+        lines.append(" " * max(min(column, width - display_width(record.id)), 0) + record.id)
     return lines
 
 

@@ -160,9 +160,11 @@ def ids_in(path: Path) -> list[str]:
     if path.is_dir():
         return [i for file in sorted(path.glob("*.json")) for i in of(read(file))]
     if path.suffix.lower() in (".jsonl", ".ndjson"):
+        from rightsdata._data.loading import json_lines
+
         found: list[str] = []
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = json_lines(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return []
         for line in lines:

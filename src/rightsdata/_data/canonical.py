@@ -54,6 +54,10 @@ DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
 def dumps(value: Any) -> str:
     """JSON text in the canonical formatting."""
+    # Characters stay raw, U+2028 and U+2029 too (unlike JSON Lines, rightsdata._tables.export
+    # .json_line): a canonical file is one JSON document, read whole, never split into lines,
+    # and it is written to be read and reviewed as text, where an escape would hide what a
+    # text holds; a reader splitting it into lines would break it at every "\n" anyway.
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 

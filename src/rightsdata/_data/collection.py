@@ -240,8 +240,8 @@ class EventCollection(Collection[Event]):
     ) -> list[Event]:
         """The events that meet every condition given, in date order.
 
-        * ``kind``: an :class:`~rightsdata.vocab.EventKind`, its string, or a collection of
-          them (any of them);
+        * ``kind``: an :class:`~rightsdata.vocab.EventKind`, its string, or a non-empty
+          collection of them (any of them; an empty one raises ValueError);
         * ``between=(start, end)``: the events whose date overlaps the window from the first
           day of ``start`` to the last day of ``end``. Each side is an EDTF text or value
           (``'2012'`` starts on 1 January and ends on 31 December), a :class:`datetime.date`
@@ -313,7 +313,8 @@ class StatementCollection(Collection[Statement]):
         * ``addressed_to``: an actor it was addressed to;
         * ``between=(start, end)``: statements whose date overlaps the window, exactly as
           for :meth:`ds.events <EventCollection.__call__>` (an undated one is in none);
-        * ``kind``: a :class:`~rightsdata.vocab.StatementKind`, its string, or several.
+        * ``kind``: a :class:`~rightsdata.vocab.StatementKind`, its string, or a non-empty
+          collection of them (any of them; an empty one raises ValueError).
 
         >>> import rightsdata
         >>> ds = rightsdata.load()

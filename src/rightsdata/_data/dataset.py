@@ -466,7 +466,8 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         exact, then prefix, then every query word starting a word of the text, then close
         spellings (not of summaries); see docs/queries.md and :mod:`rightsdata._data.search`.
         ``limit``: at most this many (None for all); ``kinds``: only these kinds
-        (``["persons"]``).
+        (``["persons"]``, or one as a string); an empty collection raises ValueError, as
+        every filter of several values does (docs/queries.md).
 
         >>> import rightsdata
         >>> ds = rightsdata.load()

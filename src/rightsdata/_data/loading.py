@@ -51,6 +51,7 @@ __all__ = [
     "DESCRIPTOR",
     "REDIRECTS",
     "datasets",
+    "json_lines",
     "load",
     "load_path",
     "read_folder",
@@ -702,10 +703,15 @@ def _utf8(data: bytes) -> str | None:
         return None
 
 
-def _lines(text: str) -> list[str]:
+def json_lines(text: str) -> list[str]:
     r"""The lines of JSON Lines text: split at "\n" only (a "\r" before it is dropped), never
     at the other line breaks str.splitlines() knows (U+2028, U+0085...), which JSON text may
-    hold unescaped."""
+    hold unescaped (rightsdata writes them escaped; a file from elsewhere, or from an earlier
+    rightsdata, may hold them raw).
+
+    >>> json_lines('{"a": "x\u2028y"}\r\n{}\n')
+    ['{"a": "x\u2028y"}', '{}']
+    """
     lines = text.split("\n")
     if lines and not lines[-1]:
         lines.pop()
@@ -726,7 +732,7 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = 
     documents: dict[str, list[object]] = {}
     lines: dict[str, list[int]] = {}
     redirect_lines: list[object] = []
-    for number, line in enumerate(_lines(text), start=1):
+    for number, line in enumerate(json_lines(text), start=1):
         if not line.strip():
             continue
         where = f"{path.name}:{number}"

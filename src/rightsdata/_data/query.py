@@ -42,7 +42,7 @@ from rightsdata._values.errors import UnknownIdError
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role, StatementKind
 
-__all__ = ["DateLike", "Figures", "Queries", "Related", "country_code"]
+__all__ = ["DateLike", "Figures", "Queries", "Related", "country_code", "filter_values"]
 
 T = TypeVar("T")
 E = TypeVar("E", EventKind, Role, Measure, FigureUnit, StatementKind)
@@ -56,6 +56,27 @@ _SMALL: Final = 64
 
 _OPEN_ABOVE: Final = frozenset({FigureQualifier.AT_LEAST, FigureQualifier.MORE_THAN})
 _OPEN_BELOW: Final = frozenset({FigureQualifier.AT_MOST, FigureQualifier.LESS_THAN})
+
+
+class _OpenEnd(NamedTuple):
+    """One open end of a figures' range: its sign, and the qualifier that makes it strict
+    with the field that holds that qualifier's number."""
+
+    sign: str
+    strict: FigureQualifier
+    field: str
+
+
+_BELOW: Final = _OpenEnd("<", FigureQualifier.LESS_THAN, "high")
+_ABOVE: Final = _OpenEnd(">", FigureQualifier.MORE_THAN, "low")
+
+
+def _comparison(figures: Sequence[Figure], number: int, end: _OpenEnd) -> str:
+    """``<`` or ``>`` (strict) if every claim that states ``number`` states it as the strict
+    bound of ``end`` ("less than 7"), else ``<=`` or ``>=`` (the number itself is claimed)."""
+    stating = [f for f in figures if number in (f.low, f.best, f.high)]
+    strict = all(f.qualifier is end.strict and getattr(f, end.field) == number for f in stating)
+    return end.sign if strict else f"{end.sign}="
 
 
 def country_code(value: object) -> str | None:
@@ -103,6 +124,8 @@ class Figures(Sequence[Figure]):
     ['200 people were killed', 'over 200 people were killed', 'More than 220 people were killed']
     >>> killed.range, killed.open_above
     ((200, 220), True)
+    >>> killed  # the range, an open end with its comparison: "more than 220" is >220
+    <Figures event:bloody-january-2022 killed: 3 claims, 200 to >220, disagree>
     """
 
     #: The ID of the record that holds the figures.
@@ -135,19 +158,30 @@ class Figures(Sequence[Figure]):
         claims = f"{len(self.figures)} claim{'' if len(self.figures) == 1 else 's'}"
         parts = [claims]
         if self.figures and len({(f.measure, f.unit) for f in self.figures}) == 1:
-            low, high = self.range or (None, None)
-            if low is not None:
-                above = "+" if self.open_above else ""
-                below = "<=" if self.open_below else ""
-                # "+" says the top is open whether or not the claims span a range: one
-                # "more than 60" is "60+", never "60"
-                parts.append(
-                    f"{below}{low}{above}" if low == high else f"{below}{low}-{high}{above}"
-                )
+            shown = self._range_text()
+            if shown:
+                parts.append(shown)
             if self.disagree:
                 parts.append("disagree")
         head = f"{self.record} {what}".rstrip()
         return f"<Figures {head}: {', '.join(parts)}>"
+
+    def _range_text(self) -> str:
+        """:attr:`range` for the repr: ``8``, ``5 to 9``, an open end with its comparison
+        (``<7``, ``<=7``, ``>60``, ``>=15``, ``15 to >=17``); empty if no number is stated.
+
+        An open end is shown even where the claims span no range ("more than 60" is
+        ``>60``, never ``60``), and strict (``<``, ``>``) only where every claim stating its
+        number states it as a strict bound ("less than 7" and "exactly 7" are ``<=7``).
+        """
+        low, high = self.range or (None, None)
+        if low is None or high is None:
+            return ""
+        below = _comparison(self.figures, low, _BELOW) if self.open_below else ""
+        above = _comparison(self.figures, high, _ABOVE) if self.open_above else ""
+        if low == high and not (below and above):
+            return f"{below or above}{low}"
+        return f"{below}{low} to {above}{high}"
 
     @property
     def range(self) -> tuple[int | None, int | None] | None:
@@ -450,9 +484,7 @@ class Queries:
             raise ValueError(f"the limit must be a positive int or None, not {limit!r}")
         orders = None
         if kinds is not None:
-            if isinstance(kinds, str):
-                kinds = (kinds,)
-            wanted = set(kinds)
+            wanted = set(filter_values(kinds, "record kind", "a kind's name"))
             unknown = wanted - set(KINDS)
             if unknown:
                 raise ValueError(
@@ -597,19 +629,41 @@ class Queries:
         return Related(record_id, found.relationships, events, found.statements, found.ratings)
 
 
+def filter_values(value: object, what: str, one: str) -> list[Any]:
+    """The values of a filter that takes one value or a collection of them (any of them):
+    ``[value]`` for one string (a string is one value, not a collection of letters), else
+    the collection's values in order. The rule of every such filter: an empty collection
+    is a ValueError, since it would keep nothing and is almost always a bug; None (checked
+    by the caller) means no filter. ``what`` names a value (``"event kind"``), ``one``
+    what one value is, for the TypeError of a value that is neither.
+
+    >>> filter_values("killing", "event kind", "an EventKind"), filter_values(("a", "b"), "x", "")
+    (['killing'], ['a', 'b'])
+    >>> filter_values([], "event kind", "an EventKind")
+    Traceback (most recent call last):
+    ...
+    ValueError: no event kind given: an empty collection would keep nothing; pass None for \
+every event kind
+    """
+    if isinstance(value, str):  # an enum member is a str too
+        return [value]
+    if not isinstance(value, Iterable):
+        raise TypeError(
+            f"the {what} must be {one} or a collection of them, not {type(value).__name__}"
+        )
+    values = list(value)
+    if not values:
+        raise ValueError(
+            f"no {what} given: an empty collection would keep nothing; pass None for every {what}"
+        )
+    return values
+
+
 def _terms(cls: type[E], value: object, argument: str) -> list[E]:
     """One term or a non-empty collection of them (any of them), without repeats."""
-    if isinstance(value, str):  # an enum member is a str too
-        return [_term(cls, value, argument)]
-    if isinstance(value, Iterable):
-        terms = list(dict.fromkeys(_term(cls, v, argument) for v in value))
-        if not terms:
-            raise ValueError(f"the {argument} is an empty collection; pass None for every kind")
-        return terms
-    raise TypeError(
-        f"the {argument} must be a {cls.__name__}, its string, or a collection of them, "
-        f"not {type(value).__name__}"
-    )
+    one = f"a {cls.__name__}, its string"
+    values = filter_values(value, argument, one)
+    return list(dict.fromkeys(_term(cls, v, argument) for v in values))
 
 
 def _any_filter(postings: list[Posting]) -> _Filter:

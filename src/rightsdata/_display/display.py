@@ -37,6 +37,7 @@ from rightsdata._model.records import (
     Source,
     Statement,
 )
+from rightsdata._values.errors import display_width
 from rightsdata.vocab import EventStatus
 
 if TYPE_CHECKING:
@@ -44,7 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = ["REPR_WIDTH", "dataset_html", "dataset_of", "record_html", "record_repr", "register"]
 
-#: The width ``repr()`` of a record keeps within, unless its ID alone is longer.
+#: The width (terminal columns: a CJK character takes two) ``repr()`` of a record keeps
+#: within, unless its ID alone is longer.
 REPR_WIDTH: Final = 100
 _MIN_TEXT: Final = 12  # the shortest a name or title is cut to
 
@@ -82,7 +84,7 @@ def _parts(record: Record) -> tuple[list[str], str | None, list[str]]:
 
 def record_repr(record: Record) -> str:
     """One short line: ``<Kind id [date, kind, ...] 'name or title'>``, within
-    :data:`REPR_WIDTH` characters: the name or title is cut with an ellipsis to fit, or left
+    :data:`REPR_WIDTH` columns: the name or title is cut with an ellipsis to fit, or left
     out where the ID leaves no room for a useful piece of it (the ID is never cut).
 
     >>> import rightsdata
@@ -95,15 +97,15 @@ def record_repr(record: Record) -> str:
     shown, text, optional = _parts(record)
     head = " ".join([f"<{type(record).__name__}", record.id, *shown])
     tail = " ".join(optional)
-    if tail and len(head) + 1 + len(tail) + 1 <= REPR_WIDTH:
+    if tail and display_width(head) + 1 + display_width(tail) + 1 <= REPR_WIDTH:
         head = f"{head} {tail}"
-    room = REPR_WIDTH - len(head) - 2  # 2: the space before the text and the '>'
+    room = REPR_WIDTH - display_width(head) - 2  # 2: the space before the text and the '>'
     if text is None or room < _MIN_TEXT + 2:  # no room for a useful piece: the ID must do
         return f"{head.removesuffix(':')}>"
     quoted, width = repr(text), room - 2
-    while len(quoted) > room and width >= _MIN_TEXT:
+    while display_width(quoted) > room and width >= _MIN_TEXT:
         quoted, width = repr(truncate(text, width)), width - 1
-    if len(quoted) > room:  # escapes ('\u200b') leave no room for a useful piece either
+    if display_width(quoted) > room:  # escapes ('\u200b') leave no room for a useful piece
         return f"{head.removesuffix(':')}>"
     return f"{head} {quoted}>"
 

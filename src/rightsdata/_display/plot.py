@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Final
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Record
+from rightsdata._values.errors import display_width
 from rightsdata._values.extras import require
 
 if TYPE_CHECKING:
@@ -286,7 +287,7 @@ def _date_label(
     width = xlim[1] - xlim[0]
     left = 0.0 if mark.first is None else (_num(mark.first) - xlim[0]) / width
     right = 1.0 if mark.last is None else (_num(mark.last) + 1 - xlim[0]) / width
-    need = len(text) * 0.55 * _FONT / room  # the text's width, as a fraction of the axes
+    need = display_width(text) * 0.55 * _FONT / room  # its width, as a fraction of the axes
     common: dict[str, Any] = {"va": "center", "fontsize": _FONT - 0.5, "color": "#444444"}
     gap = 8 if dot else 4  # points between the mark and its date: clear of a dot's edge
     if dot:
@@ -402,7 +403,8 @@ def plot_timeline(
     <rightsdata.EventCollection.__call__>` does (an undated event is in no
     window); ``title``: the heading (default: the subject and the number of events; ``""``
     for none); ``legend``: draw the legends of kinds and date forms below the
-    axes; ``label_width``: the characters of an event's title kept as its label. Returns the
+    axes; ``label_width``: the columns of an event's title kept as its label (a CJK
+    character counts two). Returns the
     axes. Each event's mark is the artist whose gid is the event's ID.
 
     >>> import matplotlib

@@ -18,7 +18,7 @@ import attrs
 from rightsdata._model.records import Coordinates, Event, Figure, Identifier, Record
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration, format_duration
-from rightsdata._values.errors import printable
+from rightsdata._values.errors import display_width, fit, printable
 from rightsdata._values.ids import is_valid_id
 from rightsdata.vocab import (
     DateMeaning,
@@ -38,6 +38,7 @@ __all__ = [
     "identifier_text",
     "identifier_url",
     "other_fields",
+    "pad",
     "short_date",
     "term",
     "truncate",
@@ -75,18 +76,31 @@ def term(value: str) -> str:
 
 
 def truncate(text: str, width: int) -> str:
-    """``text`` on one line, cut to at most ``width`` characters, ending in an ellipsis if it
-    was cut. A text may hold line breaks: each run of white space becomes one space, so that
-    a list's line or a plot's label stays one line.
+    """``text`` on one line, cut to at most ``width`` columns (:func:`display_width`: a CJK
+    character takes two), ending in an ellipsis if it was cut. A text may hold line breaks:
+    each run of white space becomes one space, so that a list's line or a plot's label stays
+    one line. A cut never halves a wide character nor parts a combining mark from its letter.
 
     >>> truncate("Vladimir Kozlov detained", 12), truncate("Line one\\nline two", 40)
     ('Vladimir Ko…', 'Line one line two')
+    >>> truncate("北京市の記者", 8)
+    '北京市…'
     """
     if not text.isprintable() or "  " in text:  # (a space is printable; a line break is not)
         text = printable(" ".join(text.split()))  # (and a control character shown escaped)
-    if len(text) <= width:
+    if display_width(text) <= width:
         return text
-    return text[: max(width - 1, 0)].rstrip(" ,;:") + "…"
+    return text[: fit(text, width - 1)].rstrip(" ,;:") + "…"
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` and spaces after it to fill ``width`` columns (:func:`display_width`), as
+    ``f"{text:<{width}}"`` does for text of one column a character.
+
+    >>> pad("北京", 6) + "|", pad("Almaty", 8) + "|"
+    ('北京  |', 'Almaty  |')
+    """
+    return text + " " * (width - display_width(text))
 
 
 def _plain_words(date: EDTF, short: bool) -> str:
@@ -200,30 +214,42 @@ def _number(n: int | None) -> str:
     return "?" if n is None else f"{n:,}"
 
 
+#: The words of each qualifier but 'imprecise', and the fields whose numbers they hold.
+_QUALIFIER_NUMBERS: Final[dict[FigureQualifier, tuple[str, tuple[str, ...]]]] = {
+    FigureQualifier.EXACT: ("{}", ("best",)),
+    FigureQualifier.ABOUT: ("about {}", ("best",)),
+    FigureQualifier.AT_LEAST: ("at least {}", ("low",)),
+    FigureQualifier.MORE_THAN: ("more than {}", ("low",)),
+    FigureQualifier.AT_MOST: ("at most {}", ("high",)),
+    FigureQualifier.LESS_THAN: ("less than {}", ("high",)),
+    FigureQualifier.BETWEEN: ("between {} and {}", ("low", "high")),
+}
+
+
 def figure_text(figure: Figure) -> str:
-    """A figure's numbers in words, by its qualifier: 'killed: at least 15 people'.
+    """A figure's numbers in words, by its qualifier: 'killed: at least 15 people'; a
+    number the qualifier's words do not hold follows in brackets ('12 (low 10, high 15)').
 
     >>> import rightsdata
     >>> figure = rightsdata.load().figures("event:zhanaozen-massacre-2011", "killed")[0]
     >>> figure_text(figure)
     'killed: at least 15 people'
     """
-    low, best, high = figure.low, figure.best, figure.high
     qualifier = figure.qualifier
-    if qualifier in (FigureQualifier.EXACT, FigureQualifier.ABOUT):
-        value = _number(best) if qualifier is FigureQualifier.EXACT else f"about {_number(best)}"
-        extra = [f"{name} {_number(n)}" for name, n in (("low", low), ("high", high)) if n]
+    said = _QUALIFIER_NUMBERS.get(qualifier)
+    if said is None:  # imprecise
+        stated = [_number(n) for n in (figure.low, figure.best, figure.high) if n is not None]
+        value = f"imprecise ({', '.join(stated)})" if stated else "an unstated number of"
+    else:
+        words, fields = said
+        value = words.format(*(_number(getattr(figure, name)) for name in fields))
+        extra = [
+            f"{name} {_number(n)}"
+            for name in ("low", "best", "high")
+            if name not in fields and (n := getattr(figure, name)) is not None
+        ]
         if extra:
             value += f" ({', '.join(extra)})"
-    elif qualifier in (FigureQualifier.AT_LEAST, FigureQualifier.MORE_THAN):
-        value = f"{term(qualifier)} {_number(low)}"
-    elif qualifier in (FigureQualifier.AT_MOST, FigureQualifier.LESS_THAN):
-        value = f"{term(qualifier)} {_number(high)}"
-    elif qualifier is FigureQualifier.BETWEEN:
-        value = f"between {_number(low)} and {_number(high)}"
-    else:
-        stated = [_number(n) for n in (low, best, high) if n is not None]
-        value = f"imprecise ({', '.join(stated)})" if stated else "an unstated number of"
     unit = _UNITS.get(figure.unit)
     counted = f"{value}{unit}" if unit is not None else f"{value} {term(figure.unit)}"
     if figure.per is not None:

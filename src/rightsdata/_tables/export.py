@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
     from rightsdata._values.atomic import Content
 
-__all__ = ["FORMATS", "JSON_LINES_FILE", "MANIFEST", "export", "export_names"]
+__all__ = ["FORMATS", "JSON_LINES_FILE", "MANIFEST", "export", "export_names", "json_line"]
 
 #: The formats :func:`export` writes, and what each needs.
 FORMATS: Final[dict[str, str]] = {
@@ -169,16 +169,37 @@ def _json(dataset: Dataset, formulas: str) -> dict[str, Content]:
     return {name: text.encode("utf-8") for name, text in render_folder(dataset).items()}
 
 
+#: The characters str.splitlines() (and JavaScript) break a line at that JSON may hold raw in
+#: a string, as their escapes. (JSON escapes the others, "\n", "\x0b", "\x1c"..., as it
+#: escapes every control character; tests/test_export.py checks the list against
+#: str.splitlines().)
+_RAW_LINE_BREAKS: Final = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def json_line(value: object) -> str:
+    r"""``value`` as one line of JSON Lines: JSON text (UTF-8, not ASCII escapes) that every
+    line splitter reads as one line, since the line breaks JSON allows raw (U+0085, U+2028,
+    U+2029) are written as escapes, which every JSON reader reads back.
+
+    >>> json_line({"title": "one\u2028two"})
+    '{"title": "one\\u2028two"}'
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:  # (rare: a scan, not a copy)
+        text = text.translate(_RAW_LINE_BREAKS)
+    return text
+
+
 def _json_lines(dataset: Dataset, formulas: str) -> dict[str, Content]:
     from rightsdata._data.loading import KIND_FIELD
 
     lines = [
-        json.dumps({KIND_FIELD: kind, **document}, ensure_ascii=False)
+        json_line({KIND_FIELD: kind, **document})
         for kind, documents in dataset.to_dict().items()
         for document in documents
     ]
     lines += [
-        json.dumps({KIND_FIELD: "redirects", "id": old, "to": new}, ensure_ascii=False)
+        json_line({KIND_FIELD: "redirects", "id": old, "to": new})
         for old, new in sorted(dataset.redirects.items())
     ]
     text = "".join(line + "\n" for line in lines)
