@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata import Dataset
+from rightsdata import Dataset, InvalidDataError
 from rightsdata._cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 from rightsdata._cli.suggest import ids_in
 from rightsdata._tables import export as export_module
@@ -22,6 +22,7 @@ from rightsdata._tables.export import FORMATS, MANIFEST, export
 from rightsdata._tables.fromtables import documents_from_rows
 from rightsdata._tables.tables import TABLES, rows
 from rightsdata._validation.convert import structure
+from rightsdata._values.controls import CONTROLS
 from rightsdata._values.extras import MissingExtraError
 from rightsdata._values.resources import datasets_root
 from rightsdata.testing import texts
@@ -93,10 +94,13 @@ def _titled(titles: list[str]) -> Dataset:
     return Dataset({"sources": sources})
 
 
+#: The line breaks a text may hold: the others are control characters no text holds.
+TEXT_LINE_BREAKS = "".join(c for c in LINE_BREAKS if c not in CONTROLS)
+
 _broken_texts = st.builds(
     lambda a, mark, b: f"{a}{mark}{b}",
     texts(20),
-    st.text(st.sampled_from(LINE_BREAKS), min_size=1, max_size=3),
+    st.text(st.sampled_from(TEXT_LINE_BREAKS), min_size=1, max_size=3),
     texts(20),
 )
 
@@ -119,7 +123,7 @@ def test_jsonl_is_one_line_a_record_by_any_splitter_and_reads_back(titles: list[
 
 def test_jsonl_with_raw_line_separators_still_reads(tmp_path: Path) -> None:
     """A file written before (U+2028 raw in a string) reads as it did."""
-    title = "one\u2028two\u2029three\x85four"
+    title = "one\u2028two\u2029three"
     path = tmp_path / "old.jsonl"
     document = {"$kind": "sources", **source_doc("source:old"), "title": title}
     path.write_text(json.dumps(document, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -127,6 +131,10 @@ def test_jsonl_with_raw_line_separators_still_reads(tmp_path: Path) -> None:
     assert rightsdata.load_path(path).sources[0].title == title
     assert rightsdata.load_path(path, schema=True).sources[0].title == title
     assert ids_in(path) == ["source:old"]
+    assert TEXT_LINE_BREAKS == "\n\u2028\u2029"  # (U+0085 is a control: refused, located)
+    path.write_text(path.read_text(encoding="utf-8").replace("three", "three\x85"), "utf-8")
+    with pytest.raises(InvalidDataError, match=r"title: holds the control character U\+0085"):
+        rightsdata.load_path(path)
 
 
 def test_jsonl_loads_back_with_the_same_records(tmp_path: Path, with_redirect: Dataset) -> None:

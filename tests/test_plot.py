@@ -85,7 +85,9 @@ def with_events(ds: Dataset, *events: Event, checked: bool = False) -> Dataset:
     """``ds`` with more events; ``checked=True`` skips the integrity check (a cycle test)."""
     records: dict[str, list[Record]] = {k: list(ds.collection(k)) for k in KINDS}
     records["events"] += events
-    return Dataset(records, name="variant", _checked=checked)
+    if checked:
+        return Dataset._of_checked(records, "variant", None, None, None, {}, {})
+    return Dataset(records, name="variant")
 
 
 def variant_of(ds: Dataset, event_id: str, n: int, **changes: object) -> Event:
