@@ -2246,3 +2246,32 @@ def test_a_figures_repr_shows_strict_bounds_as_strict(
     """Each open end shows its comparison: "less than 7" was shown as "<=7" (7 included)."""
     figures = _claims(*claims)
     assert repr(figures).split(": ", 1)[1].split(",")[1].strip().rstrip(">") == shown
+
+
+def test_an_unknown_id_suggests_ids_of_its_kind_spelled_like_it_when_shown(ds: Dataset) -> None:
+    with pytest.raises(UnknownIdError) as missing:
+        ds.persons["person:vladmir-kozlov"]
+    assert str(missing.value) == (
+        "no person has the id 'person:vladmir-kozlov'; did you mean 'person:vladimir-kozlov'?"
+    )
+    with pytest.raises(UnknownIdError, match=r"did you mean 'event:kozlov-verdict-2012-10-08'"):
+        ds.timeline("event:kozlov-verdict-2012-10-09")
+    with pytest.raises(UnknownIdError) as unlike:
+        ds.get("person:zzzz")
+    assert unlike.value.hint is None
+    # the search runs only when the hint is read: code that expects misses never pays for it
+    looked: list[bool] = []
+    error = UnknownIdError(
+        "person:jane-do", among=lambda: looked.append(True) or ["person:jane-doe"]
+    )
+    assert looked == []
+    assert error.hint == "did you mean 'person:jane-doe'?" and looked == [True]
+    assert error.hint == "did you mean 'person:jane-doe'?" and looked == [True]  # once
+
+
+def test_spelling_suggests_nothing_from_too_many_choices() -> None:
+    from rightsdata._values.spelling import MAX_CHOICES, close
+
+    many = [f"name-{n:06}" for n in range(MAX_CHOICES + 1)]
+    assert close("name-000001", many) == []
+    assert sorted(close("name-000001", many[:3])) == many[:3]

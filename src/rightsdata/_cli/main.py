@@ -42,6 +42,7 @@ from rightsdata._values.errors import (
     printable,
 )
 from rightsdata._values.extras import MissingExtraError
+from rightsdata._values.spelling import DID_YOU_MEAN
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -935,11 +936,12 @@ def _unknown_id(args: argparse.Namespace, error: UnknownIdError) -> str:
         return message
     where = f" in {dataset.name}" if dataset.name else ""
     hint = did_you_mean(id_suggestions(dataset, error.record_id))
-    if error.hint is None or error.hint.startswith("IDs look like"):
-        # the query's own hint names a bundled ID; name one of the dataset in use instead
+    if error.hint is None or error.hint.startswith(("IDs look like", DID_YOU_MEAN)):
+        # the query's own hint names a bundled ID, or spells like it only: name one of the
+        # dataset in use instead, and the suggestions that search by name too
         message = f"no record has the id {error.record_id!r}{where}"
         example = next(iter(dataset.persons or dataset), None)
-        if error.hint is not None and example is not None:
+        if error.hint is not None and error.hint.startswith("IDs look like") and example:
             message += f" (IDs are a kind and a name, like {example.id!r})"
     search = f"rightsdata search WORDS{_source_options(args)}"
     return f"{message}; {hint}" if hint else f"{message}; try `{search}`"

@@ -150,7 +150,7 @@ class Collection(Sequence[R], Generic[R]):
             raise UnknownIdError(
                 record_id, f"it is the ID of {describe_prefixes((prefix_of(record_id),))}", what
             )
-        raise UnknownIdError(record_id, None, what)
+        raise UnknownIdError(record_id, None, what, among=self._by_id.keys)
 
     @overload
     def get(self, record_id: str) -> R | None: ...

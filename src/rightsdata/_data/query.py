@@ -433,7 +433,9 @@ class Queries:
         if target != record_id:
             raise UnknownIdError(record_id, f"it redirects to {target!r}, which no record has")
         kind = KIND_OF_PREFIX.get(prefix_of(record_id))
-        raise UnknownIdError(record_id, None if kind else "IDs look like 'person:vladimir-kozlov'")
+        if kind is None:
+            raise UnknownIdError(record_id, "IDs look like 'person:vladimir-kozlov'")
+        raise UnknownIdError(record_id, among=self._tables.get(kind, {}).keys)
 
     def get(self, record_id: str) -> Record:
         """The record with this ID, following redirects."""

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, Final
 
 from rightsdata._values.controls import ESCAPES
+from rightsdata._values.spelling import did_you_mean, like_id
 
 __all__ = [
     "FieldError",
@@ -349,13 +350,35 @@ class InvalidDataError(RightsdataError, ValueError):
 
 
 class UnknownIdError(RightsdataError, KeyError):
-    """No record has this ID (after following redirects)."""
+    """No record has this ID (after following redirects).
 
-    def __init__(self, record_id: str, hint: str | None = None, what: str = "record") -> None:
+    ``hint`` says more where there is more to say: where the ID leads, or the IDs of its kind
+    spelled like it (``did you mean 'person:vladimir-kozlov'?``). Those are looked for only
+    when the hint is first read (when the error is shown), so that code that expects misses
+    (``try: ds.persons[x] except KeyError``) never pays for the search.
+    """
+
+    def __init__(
+        self,
+        record_id: str,
+        hint: str | None = None,
+        what: str = "record",
+        *,
+        among: Callable[[], Iterable[str]] | None = None,
+    ) -> None:
         self.record_id = record_id
-        self.hint = hint
+        self._hint = hint
+        self._among = among  # the IDs to suggest from, if no hint is given
         self.what = what  # what was looked for: "record", or a kind ("person")
         super().__init__(record_id)
+
+    @property
+    def hint(self) -> str | None:
+        """What more there is to say of the ID, or None."""
+        if self._hint is None and self._among is not None:
+            among, self._among = self._among, None
+            self._hint = did_you_mean(like_id(self.record_id, among())) or None
+        return self._hint
 
     def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str | None, str]]:
         return (type(self), (self.record_id, self.hint, self.what))

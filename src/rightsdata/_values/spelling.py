@@ -1,0 +1,52 @@
+"""Words spelled like a given word: the "did you mean" of errors and hints (internal).
+
+>>> close("person:vladmir-kozlov", ["person:vladimir-kozlov", "person:galym-ageleuov"])
+['person:vladimir-kozlov']
+>>> did_you_mean(["a", "b", "c"]), did_you_mean([])
+("did you mean 'a', 'b' or 'c'?", '')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from typing import Final
+
+__all__ = ["DID_YOU_MEAN", "MAX_CHOICES", "close", "did_you_mean", "like_id"]
+
+#: How :func:`did_you_mean` begins.
+DID_YOU_MEAN: Final = "did you mean"
+
+#: Above this many choices none is suggested: difflib compares the word with each (its quick
+#: filters take about a microsecond a choice), and an error message should come at once.
+MAX_CHOICES: Final = 100_000
+
+
+def close(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """The choices spelled most like ``word`` (at most ``n``, each once), closest first; none
+    if there are more than :data:`MAX_CHOICES`."""
+    import difflib  # (only an error needs it)
+
+    pool = choices if isinstance(choices, Collection) else list(choices)
+    if len(pool) > MAX_CHOICES:
+        return []
+    return difflib.get_close_matches(word, list(dict.fromkeys(pool)), n=n, cutoff=cutoff)
+
+
+def like_id(record_id: str, ids: Iterable[str], n: int = 3) -> list[str]:
+    """The ``ids`` spelled most like ``record_id``, compared by slug (the part after the
+    colon: every ID of a kind shares its prefix, which would make them all look alike).
+
+    >>> like_id("person:vladmir-kozlov", ["person:vladimir-kozlov", "person:ana-kozlova"])
+    ['person:vladimir-kozlov']
+    """
+    by_slug = {i.partition(":")[2]: i for i in ids}
+    return [by_slug[s] for s in close(record_id.partition(":")[2], by_slug, n, cutoff=0.75)]
+
+
+def did_you_mean(options: Sequence[str]) -> str:
+    """``did you mean 'a'?`` or ``did you mean 'a' or 'b'?``; empty if there are none."""
+    if not options:
+        return ""
+    quoted = [f"'{option}'" for option in options]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"{DID_YOU_MEAN} {listed}?"
