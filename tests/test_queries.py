@@ -2275,3 +2275,13 @@ def test_spelling_suggests_nothing_from_too_many_choices() -> None:
     many = [f"name-{n:06}" for n in range(MAX_CHOICES + 1)]
     assert close("name-000001", many) == []
     assert sorted(close("name-000001", many[:3])) == many[:3]
+
+
+def test_a_country_code_in_small_letters_is_told_its_capitals(ds: Dataset) -> None:
+    said = "no country has the id 'kz'; a country's code is two capital letters: 'KZ'"
+    for ask in (lambda: ds.country("kz"), lambda: ds.events(place="kz")):
+        with pytest.raises(UnknownIdError) as error:
+            ask()
+        assert str(error.value) == said
+    with pytest.raises(UnknownIdError, match=r"no place of kind country has this code \(codes: BR"):
+        ds.events(place="xx")

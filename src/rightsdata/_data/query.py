@@ -447,6 +447,9 @@ class Queries:
         """The place of kind country with this ISO 3166-1 alpha-2 code."""
         place = self._indexes.countries().get(code)
         if place is None:
+            if isinstance(code, str) and code.upper() in self._indexes.countries():
+                hint = f"a country's code is two capital letters: {code.upper()!r}"
+                raise UnknownIdError(code, hint, "country")
             known = ", ".join(sorted(self._indexes.countries())) or "none"
             raise UnknownIdError(
                 code, f"no place of kind country has this code (codes: {known})", "country"
@@ -460,6 +463,8 @@ class Queries:
         """
         if isinstance(value, str):
             code = country_code(value) if Place in types else None
+            if code is None and Place in types and country_code(value.upper()) is not None:
+                self.country(value)  # (raises: says the code is in capitals, or lists them)
             record_id = self.country(code).id if code is not None else self.resolve(value)
         elif isinstance(value, types):
             record_id = self.resolve(value.id)  # type: ignore[attr-defined]
