@@ -170,3 +170,20 @@ def test_a_zip_import_finds_its_data(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "True"]
+
+
+def test_the_strategies_without_hypothesis_name_the_extra_to_install() -> None:
+    script = (
+        "import sys; sys.modules['hypothesis'] = None\n"
+        "import rightsdata\n"
+        "try:\n"
+        "    import rightsdata.testing\n"
+        "except rightsdata.MissingExtraError as error:\n"
+        "    print(error)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == (
+        'this needs hypothesis, which is not installed: pip install "rightsdata[testing]"'
+    )

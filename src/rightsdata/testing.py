@@ -2,7 +2,8 @@
 
 Every strategy builds values the model accepts: single records (whose references point at
 made-up IDs, as records from a larger dataset would) and whole datasets whose references all
-resolve. Requires ``hypothesis`` (``pip install 'rightsdata[test]'``).
+resolve. Requires ``hypothesis``: ``pip install 'rightsdata[testing]'`` (without it, importing
+this module raises :class:`~rightsdata.MissingExtraError` naming that extra).
 
 >>> from hypothesis import given
 >>> from rightsdata.testing import events
@@ -21,7 +22,14 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ImportError:
+    from rightsdata._values.extras import require
+
+    require("hypothesis", "testing")  # raises MissingExtraError, naming the extra to install
+    raise
 
 from rightsdata._model.fields import Count, RecordId, Ref, Refs, Text, field_names, spec_of
 from rightsdata._model.records import IDENTIFIER_PATTERNS as _IDENTIFIER_PATTERNS
