@@ -1,0 +1,64 @@
+"""Nothing skipped, overwritten or invented without a word: files a load would not read,
+writes over a user's data, provenance nobody gave, paths of every kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rightsdata._cli.main import EXIT_INVALID, main
+
+from conftest import event_doc, person_doc, source_doc, write_folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _verdict(provision: str) -> dict[str, object]:
+    return event_doc(charges=[{"provision": provision, "against": "person:a"}])
+
+
+# --- 'did you mean' never names the missing ID, nor an ID twice ---------------------------
+
+
+def test_a_dangling_reference_is_not_suggested_to_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    law = {"id": "law:cc-174", "title": "Article 174", "citations": [{"source": "source:doc"}]}
+    folder = write_folder(
+        tmp_path / "ds",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc()],
+            "events.json": [_verdict("law:cc-174")],
+            "law.json": [law],  # misspelt: the loader does not read it
+        },
+    )
+    code, err, _ = run(capsys, "validate", str(folder))
+    assert code == EXIT_INVALID
+    assert "'law:cc-174' does not exist" in err
+    assert "did you mean 'law:cc-174'" not in " ".join(err.split())
+
+
+def test_a_duplicated_id_is_suggested_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_folder(
+        tmp_path / "ds",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc("person:jane-doe"), person_doc("person:jane-doe")],
+            "events.json": [
+                event_doc(participants=[{"actor": "person:jane-do", "role": "defendant"}])
+            ],
+        },
+    )
+    code, err, _ = run(capsys, "validate", str(folder))
+    text = " ".join(err.split())
+    assert code == EXIT_INVALID
+    assert "did you mean 'person:jane-doe'?" in text
+    assert "'person:jane-doe' or 'person:jane-doe'" not in text
