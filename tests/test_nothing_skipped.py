@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rightsdata._cli.main import EXIT_INVALID, main
+from rightsdata._cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 
 from conftest import event_doc, person_doc, source_doc, write_folder
 
@@ -62,3 +62,39 @@ def test_a_duplicated_id_is_suggested_once(
     assert code == EXIT_INVALID
     assert "did you mean 'person:jane-doe'?" in text
     assert "'person:jane-doe' or 'person:jane-doe'" not in text
+
+
+# --- --data before the command ---------------------------------------------------------------
+
+
+def _small(tmp_path: Path) -> Path:
+    return write_folder(
+        tmp_path / "ds",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc()],
+            "events.json": [event_doc()],
+        },
+    )
+
+
+def test_data_may_come_before_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(_small(tmp_path))
+    before = run(capsys, "--data", folder, "timeline", "person:a")
+    after = run(capsys, "timeline", "person:a", "--data", folder)
+    assert before == after
+    assert before[0] == EXIT_OK and "A Person: 1 event" in before[1]
+
+
+def test_data_before_a_command_without_it_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(_small(tmp_path))
+    code, _, err = run(capsys, "--data", folder, "validate", folder)
+    assert code == EXIT_USAGE
+    assert "--data is not an option of validate" in err
+    code, _, err = run(capsys, "--data", folder, "timeline", "person:a", "--data", "elsewhere")
+    assert code == EXIT_USAGE
+    assert "--data is given twice" in " ".join(err.split())

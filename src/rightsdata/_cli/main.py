@@ -895,6 +895,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"rightsdata {__version__}")
+    # --data and --name before the command too (``rightsdata --data ds1 timeline ...``); kept
+    # apart from the command's own (a subparser's default would overwrite them): _before()
+    parser.add_argument(
+        "--name", dest="name_before", metavar="NAME", help="a bundled dataset, for any command"
+    )
+    parser.add_argument(
+        "--data",
+        "--path",
+        dest="data_before",
+        metavar="PATH",
+        help="your own dataset, for any command that reads one (or give it after the command)",
+    )
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
@@ -922,6 +934,31 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
             f"unrecognized arguments: {' '.join(extras)}" + (f"; {hints[0]}" if hints else "")
         )
     return args
+
+
+#: The options that may come before the command: (option, dest, the command's default).
+_BEFORE: Final = (("--data", "data", None), ("--name", "name", _DEFAULT_NAME))
+
+
+def _before(args: argparse.Namespace) -> None:
+    """Take ``--data`` and ``--name`` given before the command as if given after it; a
+    command that takes neither, or the option given on both sides with two values, is a
+    usage error that says where it goes."""
+    for option, dest, default in _BEFORE:
+        given = getattr(args, f"{dest}_before", None)
+        if given is None:
+            continue
+        if not hasattr(args, dest):
+            raise UsageError(
+                f"{option} is not an option of {args.command}; "
+                f"see `rightsdata {args.command} --help`"
+            )
+        if getattr(args, dest) not in (default, given):
+            raise UsageError(
+                f"{option} is given twice ({given!r} before the command, "
+                f"{getattr(args, dest)!r} after it); give it once"
+            )
+        setattr(args, dest, given)
 
 
 def _unknown_id(args: argparse.Namespace, error: UnknownIdError) -> str:
@@ -957,6 +994,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
+        _before(args)
         code: int = args.run(args)
         sys.stdout.flush()
     except BrokenPipeError:
