@@ -98,3 +98,25 @@ def test_data_before_a_command_without_it_says_so(
     code, _, err = run(capsys, "--data", folder, "timeline", "person:a", "--data", "elsewhere")
     assert code == EXIT_USAGE
     assert "--data is given twice" in " ".join(err.split())
+
+
+# --- fmt rewrites only the folders it is given -------------------------------------------------
+
+
+def test_fmt_without_a_folder_rewrites_nothing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import rightsdata._data.canonical as canonical
+
+    calls: list[tuple[Path, bool]] = []
+    monkeypatch.setattr(
+        canonical,
+        "format_folder",
+        lambda folder, *, check=False, upgrade=False: calls.append((folder, check)) or [],
+    )
+    code, _, err = run(capsys, "fmt")
+    assert code == EXIT_USAGE
+    assert calls == []
+    assert "rightsdata fmt FOLDER" in err and "fmt --check" in " ".join(err.split())
+    assert run(capsys, "fmt", "--check")[0] == EXIT_OK  # CI's check of the bundled data
+    assert calls and all(check for _, check in calls)

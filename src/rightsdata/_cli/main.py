@@ -530,22 +530,30 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     from rightsdata._data.canonical import format_folder
     from rightsdata._values.resources import datasets_root
 
+    if not args.paths and not args.check:
+        # the bundled datasets are the installed package's (site-packages, for a pip user)
+        raise UsageError(
+            "give the dataset folders to rewrite (rightsdata fmt FOLDER...); without a "
+            "folder, only `rightsdata fmt --check` runs, which checks the bundled datasets"
+        )
     folders = [_path(p) for p in args.paths] or [
         Path(str(entry)) for entry in datasets_root().iterdir() if entry.is_dir()
     ]
     for folder in folders:
         if not folder.is_dir():
             raise UsageError(f"{folder}: no such folder (fmt rewrites dataset folders)")
-    not_canonical = 0
+    differ: list[Path] = []  # the folders that are not canonical
     for folder in folders:
         changed = format_folder(folder, check=args.check, upgrade=args.upgrade)
         for name in changed:
             verb = "not canonical" if args.check else "rewrote"
             print(f"{verb}: {folder / name}")
-        not_canonical += len(changed)
-    if args.check and not_canonical:
-        paths = "".join(f" {p}" for p in args.paths)
-        print(f"run `rightsdata fmt{paths}` to rewrite them", file=sys.stderr)
+        differ += [folder] if changed else []
+    if args.check and differ:
+        import shlex
+
+        paths = " ".join(shlex.quote(str(p)) for p in (args.paths or differ))
+        print(f"run `rightsdata fmt {paths}` to rewrite them", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 
@@ -834,7 +842,12 @@ def _add_writing_commands(commands: Any) -> None:
         "Rewrite each dataset folder canonically: records sorted by id, one "
         "formatting, datapackage.json resources with sizes and sha256 hashes."
     )
-    fmt.add_argument("paths", nargs="*", help="dataset folders (default: the bundled ones)")
+    fmt.add_argument(
+        "paths",
+        nargs="*",
+        metavar="FOLDER",
+        help="dataset folders (without: --check checks the bundled ones; rewriting needs one)",
+    )
     fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if any differ")
     fmt.add_argument(
         "--upgrade",
