@@ -3,6 +3,7 @@ writes over a user's data, provenance nobody gave, paths of every kind."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,39 @@ def test_fmt_without_a_folder_rewrites_nothing(
     assert "rightsdata fmt FOLDER" in err and "fmt --check" in " ".join(err.split())
     assert run(capsys, "fmt", "--check")[0] == EXIT_OK  # CI's check of the bundled data
     assert calls and all(check for _, check in calls)
+
+
+# --- a problem in no record still names the file it concerns ----------------------------------
+
+
+def test_package_problems_name_the_file_they_concern(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_folder(
+        tmp_path / "ds",
+        {"sources.json": [source_doc()], "persons.json": [person_doc()]},
+    )
+    assert run(capsys, "fmt", str(folder))[0] == EXIT_OK
+    write_folder(folder, {"persons.json": [person_doc(name="Renamed")]})
+
+    def files() -> dict[str, str]:
+        code, out, _ = run(capsys, "validate", "--json", str(folder))
+        assert code == EXIT_INVALID
+        return {p["location"]: p["file"] for p in json.loads(out)}
+
+    assert files() == {
+        "datapackage.json.resources[1].bytes": "persons.json",
+        "datapackage.json.resources[1].hash": "persons.json",
+    }
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    write_folder(folder, {"datapackage.json": {**package, "colour": "blue"}})
+    assert files() == {"datapackage.json.colour": "datapackage.json"}
+
+
+def test_a_kind_file_checked_alone_names_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_folder(tmp_path / "ds", {"persons.json": ""})
+    code, out, _ = run(capsys, "validate", "--json", str(folder / "persons.json"))
+    assert code == EXIT_INVALID
+    assert [p["file"] for p in json.loads(out)] == ["persons.json"]

@@ -438,7 +438,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 def _problem_json(problem: Problem) -> dict[str, str | int | None]:
     """A problem for ``--json``: its location, message and code, and the location's parts
-    (null where they do not apply: every part, for a problem that concerns no record)."""
+    (null where they do not apply: every part but the file it concerns, for a problem in no
+    record)."""
     return {
         "location": problem.location,
         "message": problem.message,

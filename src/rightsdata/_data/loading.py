@@ -29,7 +29,13 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Where, check_integrity
-from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, describe_json
+from rightsdata._values.errors import (
+    InvalidDataError,
+    Problem,
+    ProblemCode,
+    describe_json,
+    printable,
+)
 from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.format import DESCRIPTOR
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
@@ -51,6 +57,7 @@ __all__ = [
     "DESCRIPTOR",
     "REDIRECTS",
     "datasets",
+    "filed",
     "load",
     "load_path",
     "read_folder",
@@ -342,7 +349,34 @@ def _read_any(
         parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
     else:
         parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
-    return _finish(parts)
+    dataset, problems = _finish(parts)
+    return dataset, filed(problems, [path.name])
+
+
+def filed(problems: list[Problem], names: list[str]) -> list[Problem]:
+    """``problems``, each that names no file given the one of ``names`` its location starts
+    with: a problem in no record still concerns a file (``persons.json: is empty``,
+    ``datapackage.json.name``, ``redirects.json[0].to``), and says which in ``file``.
+
+    >>> [p.file for p in filed([Problem("redirects.json[0].to", "?")], ["redirects.json"])]
+    ['redirects.json']
+    """
+    ordered = sorted((printable(name) for name in names), key=len, reverse=True)
+    return [_filed(problem, ordered) for problem in problems]
+
+
+def _filed(problem: Problem, names: list[str]) -> Problem:
+    if problem.file is not None:
+        return problem
+    location = problem.location
+    for name in names:
+        if location.startswith(name) and location[len(name) : len(name) + 1] in _AFTER_A_FILE:
+            return Problem(location, problem.message, problem.code, file=name)
+    return problem
+
+
+#: What may follow a file's name in a location: nothing, a field, an index, a key or line.
+_AFTER_A_FILE: Final = ("", ".", "[", ":")
 
 
 def _present(folder: Traversable | Path, names: list[str]) -> tuple[set[str], Problem | None]:
@@ -453,9 +487,11 @@ def _read_folder(
                     if problem.code == ProblemCode.MISSING
                     else f"names {path!r}: {problem.message}",
                     ProblemCode.PACKAGE,
+                    file=None if names is None else path,
                 )
             )
-    return _finish(parts)
+    dataset, problems = _finish(parts)
+    return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files])
 
 
 def _inside(path: str) -> list[str] | None:
@@ -491,6 +527,7 @@ def _resource_problems(
                 f"says {int(entry['bytes']):,} bytes, but {path} has {len(data):,}; "
                 f"run `{fmt}` if the file was changed on purpose",
                 ProblemCode.PACKAGE,
+                file=path,
             )
         )
     if hashes and "hash" in entry:
@@ -505,6 +542,7 @@ def _resource_problems(
                     f"does not match {path}, whose {algorithm or 'md5'} is {actual}; "
                     f"run `{fmt}` if the file was changed on purpose",
                     ProblemCode.PACKAGE,
+                    file=path,
                 )
             )
     return problems
