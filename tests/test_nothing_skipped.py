@@ -157,3 +157,26 @@ def test_a_kind_file_checked_alone_names_itself(
     code, out, _ = run(capsys, "validate", "--json", str(folder / "persons.json"))
     assert code == EXIT_INVALID
     assert [p["file"] for p in json.loads(out)] == ["persons.json"]
+
+
+# --- paths as text or path objects -----------------------------------------------------------
+
+
+def test_public_functions_take_a_path_as_text(tmp_path: Path) -> None:
+    import rightsdata
+    from rightsdata.tables import documents_from_rows, read_directory
+
+    dataset = rightsdata.load()
+    dataset.export(str(tmp_path / "csv"), "csv")
+    documents, _ = documents_from_rows(read_directory(str(tmp_path / "csv")))
+    assert documents == documents_from_rows(read_directory(tmp_path / "csv"))[0]
+    assert len(documents["events"]) == len(dataset.events)
+
+
+def test_reading_tables_from_no_tables_says_so(tmp_path: Path) -> None:
+    from rightsdata.tables import read_directory
+
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        read_directory(tmp_path / "nowhere")
+    with pytest.raises(ValueError, match="holds no table's CSV file"):
+        read_directory(tmp_path)

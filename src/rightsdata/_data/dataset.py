@@ -42,6 +42,7 @@ from rightsdata._values.exitleave import RELEASED, release_at_exit
 from rightsdata._values.ids import noun
 
 if TYPE_CHECKING:
+    import os
     from pathlib import Path
 
     import pandas
@@ -613,7 +614,11 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         return to_pandas_all(self) if table is None else to_pandas(self, table)
 
     def export(
-        self, directory: str | Path, format: str = "json", *, csv_formulas: str = "escape"
+        self,
+        directory: str | os.PathLike[str],
+        format: str = "json",
+        *,
+        csv_formulas: str = "escape",
     ) -> list[Path]:
         """Write the dataset to ``directory`` in ``format``; return the files written.
 
