@@ -180,3 +180,95 @@ def test_reading_tables_from_no_tables_says_so(tmp_path: Path) -> None:
         read_directory(tmp_path / "nowhere")
     with pytest.raises(ValueError, match="holds no table's CSV file"):
         read_directory(tmp_path)
+
+
+# --- a folder's files that its load does not read are problems ------------------------------
+
+
+def _valid_files() -> dict[str, object]:
+    return {
+        "sources.json": [source_doc()],
+        "persons.json": [person_doc()],
+        "events.json": [event_doc()],
+    }
+
+
+def test_a_misspelt_kind_file_is_a_problem(tmp_path: Path) -> None:
+    import rightsdata
+
+    law = {"id": "law:cc-174", "title": "Article 174", "citations": [{"source": "source:doc"}]}
+    folder = write_folder(tmp_path / "ds", {**_valid_files(), "law.json": [law]})
+    (problem,) = rightsdata.validate(folder)
+    assert (problem.location, problem.file, problem.code) == (
+        "law.json",
+        "law.json",
+        "unknown_field",
+    )
+    assert problem.message.startswith(
+        "not a record kind's file, so it is not read; did you mean laws.json? Expected one of "
+        "sources.json, persons.json"
+    )
+    assert "datapackage.json, redirects.json" in problem.message
+    with pytest.raises(rightsdata.InvalidDataError, match=r"law\.json"):
+        rightsdata.load_path(str(folder))
+
+
+def test_any_other_json_file_is_a_problem_for_load_validate_and_fmt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import rightsdata
+
+    folder = write_folder(
+        tmp_path / "ds",
+        {
+            **_valid_files(),
+            "stuff.json": [],
+            "Events.JSON": [],
+            ".editor.json": {},  # hidden: not looked at
+            "notes.txt": "mine",  # not JSON: not looked at
+        },
+    )
+    found = {p.location: p.message for p in rightsdata.validate(folder)}
+    assert set(found) == {"Events.JSON", "stuff.json"}
+    assert "did you mean events.json?" in found["Events.JSON"]
+    assert "did you mean" not in found["stuff.json"]
+    code, out, _ = run(capsys, "validate", str(folder))
+    assert code == EXIT_INVALID and "valid:" not in out
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    code, _, err = run(capsys, "fmt", str(folder))
+    assert code == EXIT_INVALID and "stuff.json" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written
+
+
+def test_a_json_file_the_descriptor_lists_is_read_not_refused(tmp_path: Path) -> None:
+    import rightsdata
+
+    folder = write_folder(tmp_path / "ds", {**_valid_files(), "notes.json": {"a": 1}})
+    descriptor = {"name": "x", "resources": [{"name": "notes", "path": "notes.json"}]}
+    write_folder(folder, {"datapackage.json": descriptor})
+    assert rightsdata.validate(folder) == []
+
+
+def test_a_folder_of_json_lines_says_how_to_load_it(tmp_path: Path) -> None:
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / "out", "jsonl")
+    (problem,) = rightsdata.validate(tmp_path / "out")
+    assert problem.location == str(tmp_path / "out")
+    assert "holds no record files but JSON Lines (records.jsonl)" in problem.message
+    assert f"rightsdata.load_path('{tmp_path / 'out' / 'records.jsonl'}')" in problem.message
+    # beside kind files, JSON Lines are a problem of their own
+    folder = write_folder(tmp_path / "ds", {**_valid_files(), "more.jsonl": ""})
+    (problem,) = rightsdata.validate(folder)
+    assert problem.location == "more.jsonl" and "is JSON Lines" in problem.message
+
+
+@pytest.mark.parametrize("fmt", ["csv", "datapackage"])
+def test_a_folder_of_exported_tables_says_what_it_is(tmp_path: Path, fmt: str) -> None:
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / fmt, fmt)
+    (problem,) = rightsdata.validate(tmp_path / fmt)
+    assert problem.code == "missing"
+    assert "holds no record files but 27 CSV or Parquet files" in problem.message
+    assert "not a dataset to load" in problem.message

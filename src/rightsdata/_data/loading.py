@@ -73,6 +73,9 @@ _RAISE_THE_LIMIT: Final = "pass a larger max_bytes= (--max-bytes on the command 
 #: image, a database dump) from exhausting memory.
 DEFAULT_MAX_BYTES: Final = 1 << 30
 _JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
+#: The endings of the files a layout may hold records in: a folder's load reads some of them
+#: and says which others it found.
+_RECORD_SUFFIXES: Final = (".json", *_JSON_LINES_SUFFIXES)
 _BOM: Final = b"\xef\xbb\xbf"
 #: What a bundled dataset's name may look like: a name, never a path.
 _NAME: Final = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -413,6 +416,12 @@ def _read_folder(
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
     if problem is not None:
         return None, [problem]
+    entries = _names_in(folder)
+    if not present.intersection(kind_files) and _holds_tables(entries):
+        # an export's tables (and their descriptor, which is not this layout's): say so alone
+        from rightsdata._data.folderfiles import no_records_problem
+
+        return None, [no_records_problem(_shown(folder), entries)]
     # each path listed, with every entry that lists it (a path listed twice: both checked)
     resources: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     if DESCRIPTOR in present:
@@ -429,14 +438,14 @@ def _read_folder(
             if check_resources:
                 for index, entry in enumerate(raw.get("resources", ())):
                     resources.setdefault(entry["path"], []).append((index, entry))
-    if not present.intersection(kind_files):
-        expected = ", ".join(kind_files)
-        parts.problems.append(
-            Problem(
-                _shown(folder),
-                f"no record files found; expected some of {expected}",
-                ProblemCode.MISSING,
-            )
+    declared = [r.get("path") for r in (parts.descriptor or {}).get("resources", ())]
+    strays = _strays(entries, {DESCRIPTOR, REDIRECTS, *kind_files, *map(str, declared)})
+    records = bool(present.intersection(kind_files))
+    if strays or not records:
+        from rightsdata._data.folderfiles import unread_problems
+
+        parts.problems += unread_problems(
+            _shown(folder), entries, strays, others=(DESCRIPTOR, REDIRECTS), records=records
         )
     with gc_paused():
         for kind, name in zip(KINDS, kind_files, strict=True):
@@ -492,6 +501,38 @@ def _read_folder(
             )
     dataset, problems = _finish(parts)
     return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files])
+
+
+def _names_in(folder: Traversable | Path) -> list[str]:
+    """The names of the entries at the top of ``folder`` ([] if it cannot be listed: a
+    folder one may enter but not list still has its kind files read)."""
+    try:
+        if isinstance(folder, os.PathLike):
+            return os.listdir(folder)
+        return [entry.name for entry in folder.iterdir()]
+    except OSError:
+        return []
+
+
+def _strays(names: list[str], known: set[str]) -> list[str]:
+    """The JSON and JSON Lines files among ``names`` that are not ``known``: files a load of
+    the folder would not read (hidden ones, ``.name``, are not looked at).
+
+    >>> _strays(["events.json", "law.json", ".x.json", "notes.txt", "a.JSONL"], {"events.json"})
+    ['a.JSONL', 'law.json']
+    """
+    return sorted(
+        name
+        for name in names
+        if name.lower().endswith(_RECORD_SUFFIXES) and name not in known and name[:1] != "."
+    )
+
+
+def _holds_tables(names: list[str]) -> bool:
+    """Whether ``names`` hold tables, as an export writes them (CSV or Parquet files)."""
+    from rightsdata._data.folderfiles import tables_in
+
+    return bool(tables_in(names))
 
 
 def _inside(path: str) -> list[str] | None:
