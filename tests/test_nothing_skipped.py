@@ -272,3 +272,38 @@ def test_a_folder_of_exported_tables_says_what_it_is(tmp_path: Path, fmt: str) -
     assert problem.code == "missing"
     assert "holds no record files but 27 CSV or Parquet files" in problem.message
     assert "not a dataset to load" in problem.message
+
+
+# --- an export never writes over a folder unasked ---------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "datapackage"])
+def test_export_refuses_a_folder_that_is_not_empty(tmp_path: Path, fmt: str) -> None:
+    import rightsdata
+
+    folder = write_folder(tmp_path / "mine", _valid_files())
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with pytest.raises(FileExistsError, match="pass force=True"):
+        rightsdata.load().export(folder, fmt)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written
+    written = rightsdata.load().export(folder, fmt, force=True)
+    assert written and all(p.parent == folder for p in written)
+
+
+def test_the_command_line_says_what_an_export_would_write_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import rightsdata
+
+    folder = write_folder(tmp_path / "mine", _valid_files())
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    code, _, err = run(capsys, "export", "--format", "json", str(folder))
+    said = " ".join(err.split())
+    version = rightsdata.load().version
+    assert code == EXIT_USAGE
+    assert f"export writes kazakhstan {version} (the bundled dataset; pass --data" in said
+    assert f"into {folder}, which is not empty; pass --force" in said
+    code, _, err = run(capsys, "export", "--data", str(folder), str(folder))
+    assert code == EXIT_USAGE
+    assert f"(read from --data {folder}) into {folder}" in " ".join(err.split())
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

@@ -577,23 +577,34 @@ def _export_to_stdout(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _exported(args: argparse.Namespace, dataset: Dataset) -> str:
+    """What an export writes, said so that no one mistakes the folder written for the one
+    read: ``kazakhstan 3.1.0 (the bundled dataset; pass --data FOLDER for another)``."""
+    said = " ".join(filter(None, (dataset.name, dataset.version))) or "the dataset"
+    if args.data is None:
+        return f"{said} (the bundled dataset; pass --data FOLDER for another)"
+    return f"{said} (read from --data {args.data})"
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
-    from rightsdata._tables.export import export
+    from rightsdata._tables.export import export, refuse_to_overwrite
     from rightsdata._values.extras import MissingExtraError
 
     if args.directory == "-":
         return _export_to_stdout(args)
     target = _path(args.directory)
-    if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} exists and is not a directory")
-    if target.is_dir() and any(target.iterdir()) and not args.force:
-        raise UsageError(
-            f"{target} is not empty; pass --force to write into it "
-            "(files of the same name are replaced)"
-        )
     dataset = _dataset(args)
     try:
-        written = export(dataset, target, args.format)
+        refuse_to_overwrite(target, force=args.force)
+    except NotADirectoryError:
+        raise UsageError(f"{target} exists and is not a directory") from None
+    except FileExistsError:
+        raise UsageError(
+            f"export writes {_exported(args, dataset)} into {target}, which is not empty; "
+            "pass --force to write into it (files of the same name are replaced)"
+        ) from None
+    try:
+        written = export(dataset, target, args.format, force=args.force)
     except MissingExtraError as exc:
         raise UsageError(str(exc)) from None
     print(f"wrote {_plural(len(written), 'file')} ({args.format}) to {target}")

@@ -619,6 +619,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         format: str = "json",
         *,
         csv_formulas: str = "escape",
+        force: bool = False,
     ) -> list[Path]:
         """Write the dataset to ``directory`` in ``format``; return the files written.
 
@@ -626,11 +627,20 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         ``datapackage`` (a Frictionless Data Package of CSV tables) and ``parquet``
         (needs ``rightsdata[arrow]``). ``csv_formulas`` says what a CSV cell that a
         spreadsheet would read as a formula becomes: ``"escape"`` (a ``'`` before it) or
-        ``"keep"``. See docs/exports.md.
+        ``"keep"``. A ``directory`` that exists and is not empty raises ``FileExistsError``
+        before anything is written, unless ``force=True`` (``rightsdata export --force``):
+        files of the same name are then replaced. See docs/exports.md.
+
+        >>> import rightsdata, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     first = rightsdata.load().export(folder, "csv")
+        ...     again = rightsdata.load().export(folder, "csv", force=True)
+        ...     len(first) == len(again)
+        True
         """
         from rightsdata._tables.export import export
 
-        return export(self, directory, format, csv_formulas=csv_formulas)
+        return export(self, directory, format, csv_formulas=csv_formulas, force=force)
 
     def plot_timeline(
         self,
