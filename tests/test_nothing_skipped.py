@@ -307,3 +307,36 @@ def test_the_command_line_says_what_an_export_would_write_where(
     assert code == EXIT_USAGE
     assert f"(read from --data {folder}) into {folder}" in " ".join(err.split())
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+# --- no name or version is made up; a hand-written folder is written in the current format ----
+
+
+def test_fmt_of_a_hand_written_folder_invents_nothing_and_writes_format_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_folder(tmp_path / "mine", _valid_files())
+    code, _, err = run(capsys, "fmt", str(folder))
+    assert code == EXIT_OK
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert "name" not in package and "version" not in package
+    assert package["rightsdata_format"] == 2
+    assert "gives no name or version (none is made up)" in " ".join(err.split())
+    persons = json.loads((folder / "persons.json").read_text(encoding="utf-8"))
+    assert persons == [person_doc()]  # no null or [] spelled out
+    assert run(capsys, "fmt", "--check", str(folder))[0] == EXIT_OK
+
+
+@pytest.mark.parametrize("fmt", ["json", "datapackage"])
+def test_an_export_of_a_nameless_dataset_invents_no_name(tmp_path: Path, fmt: str) -> None:
+    import rightsdata
+
+    (lines,) = rightsdata.load().export(tmp_path / "jsonl", "jsonl")
+    nameless = rightsdata.load_path(lines)
+    assert (nameless.name, nameless.version) == (None, None)
+    nameless.export(tmp_path / fmt, fmt)
+    package = json.loads((tmp_path / fmt / "datapackage.json").read_text(encoding="utf-8"))
+    assert "name" not in package and "version" not in package
+    if fmt == "json":
+        again = rightsdata.load_path(tmp_path / fmt)
+        assert (again.name, again.version) == (None, None)

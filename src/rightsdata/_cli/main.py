@@ -550,6 +550,8 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
             verb = "not canonical" if args.check else "rewrote"
             print(f"{verb}: {folder / name}")
         differ += [folder] if changed else []
+        if not args.check:
+            _note_unnamed(folder)
     if args.check and differ:
         import shlex
 
@@ -557,6 +559,20 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
         print(f"run `rightsdata fmt {paths}` to rewrite them", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
+
+
+def _note_unnamed(folder: Path) -> None:
+    """Say that ``folder``'s descriptor gives no name or version, which fmt never makes up."""
+    from rightsdata._data.loading import DESCRIPTOR
+
+    path = folder / DESCRIPTOR
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    missing = [key for key in ("name", "version") if key not in descriptor]
+    if missing:
+        _print_error(
+            f"note: {path} gives no {' or '.join(missing)} (none is made up); add "
+            f"{' and '.join(repr(k) for k in missing)} to say which dataset and release it is"
+        )
 
 
 def _export_to_stdout(args: argparse.Namespace) -> int:
