@@ -482,7 +482,7 @@ def test_a_failed_export_leaves_the_folder_as_it_was(
 ) -> None:
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
-    rightsdata.load().export(tmp_path, "json")
+    rightsdata.load().export(tmp_path, "json", force=True)
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     before = _snapshot(tmp_path)
     from rightsdata._values import atomic as _atomic
@@ -498,7 +498,7 @@ def test_a_failed_export_leaves_the_folder_as_it_was(
 
     monkeypatch.setattr(_atomic, "_fill", fail_on_the_fifth)
     with pytest.raises(OSError, match="disk full"):
-        with_redirect.export(tmp_path, fmt)
+        with_redirect.export(tmp_path, fmt, force=True)
     assert len(filled) == 5  # four files were written (to temporary names) before the failure
     assert _snapshot(tmp_path) == before  # no temporaries left, nothing replaced or removed
 
@@ -511,7 +511,7 @@ def test_a_parquet_table_that_cannot_be_built_leaves_the_folder_as_it_was(
     pytest.importorskip("pyarrow")
     from rightsdata._tables import arrow
 
-    rightsdata.load().export(tmp_path, "json")
+    rightsdata.load().export(tmp_path, "json", force=True)
     before = _snapshot(tmp_path)
     real = arrow.arrow_table
     built: list[str] = []
@@ -524,7 +524,7 @@ def test_a_parquet_table_that_cannot_be_built_leaves_the_folder_as_it_was(
 
     monkeypatch.setattr(arrow, "arrow_table", fail_on_the_fifth)
     with pytest.raises(ValueError, match="a count too large"):
-        with_redirect.export(tmp_path, "parquet")
+        with_redirect.export(tmp_path, "parquet", force=True)
     assert len(built) == 5  # four tables were built and written before the failure
     assert _snapshot(tmp_path) == before
 
@@ -538,15 +538,15 @@ def test_exporting_again_leaves_exactly_the_new_export(
 ) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     (tmp_path / "events.xlsx").write_text("mine too", encoding="utf-8")
-    with_redirect.export(tmp_path, "json")
+    with_redirect.export(tmp_path, "json", force=True)
     assert (tmp_path / "redirects.json").is_file()
-    without_redirects.export(tmp_path, "json")  # no redirects: the stale file goes
+    without_redirects.export(tmp_path, "json", force=True)  # no redirects: the stale file goes
     assert not (tmp_path / "redirects.json").exists()
     assert rightsdata.load_path(tmp_path).to_dict() == rightsdata.load().to_dict()
-    written = rightsdata.load().export(tmp_path, "csv")
+    written = rightsdata.load().export(tmp_path, "csv", force=True)
     assert _visible(tmp_path) == {p.name for p in written} | {"notes.txt", "events.xlsx"}
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
-    (path,) = rightsdata.load().export(tmp_path, "jsonl")
+    (path,) = rightsdata.load().export(tmp_path, "jsonl", force=True)
     assert _visible(tmp_path) == {path.name, "notes.txt", "events.xlsx"}
     manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
     assert manifest == {"format": "jsonl", "files": ["records.jsonl"]}
@@ -557,7 +557,7 @@ def test_files_no_export_wrote_are_left_alone(tmp_path: Path) -> None:
     though an export of format json writes files of those names."""
     mine = {"sources.json": [source_doc()], "persons.json": [person_doc()]}
     folder = write_folder(tmp_path / "mine", mine)
-    rightsdata.load_path(folder).export(folder, "csv")
+    rightsdata.load_path(folder).export(folder, "csv", force=True)
     assert {"sources.json", "persons.json", "persons.csv"} <= _visible(folder)
     assert rightsdata.load_path(folder).counts()["persons"] == 1
 
@@ -569,17 +569,17 @@ def test_a_manifest_cannot_remove_other_files(tmp_path: Path) -> None:
     (out / MANIFEST).write_text(json.dumps({"files": ["notes.txt", "events.parquet"]}))
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     (out / "events.parquet").write_bytes(b"stale")
-    rightsdata.load().export(out, "csv")
+    rightsdata.load().export(out, "csv", force=True)
     assert (out / "notes.txt").is_file()  # listed, but not a name an export writes
     assert not (out / "events.parquet").exists()  # a name an export writes
     # A manifest that lists paths is not one an export wrote: it removes nothing at all.
     listed = ["../outside.csv", "/etc/hostname", "events.parquet"]
     (out / MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
     (out / "events.parquet").write_bytes(b"stale")
-    rightsdata.load().export(out, "jsonl")
+    rightsdata.load().export(out, "jsonl", force=True)
     assert (tmp_path / "outside.csv").is_file() and (out / "events.parquet").is_file()
     (out / MANIFEST).write_text("not json", encoding="utf-8")
-    rightsdata.load().export(out, "json")  # an unreadable manifest: no removal
+    rightsdata.load().export(out, "json", force=True)  # an unreadable manifest: no removal
     assert (out / "records.jsonl").is_file()
 
 
@@ -612,7 +612,7 @@ def test_an_odd_manifest_is_no_earlier_export(tmp_path: Path, manifest: bytes) -
     mine = {"notes.txt": b"mine", "events.parquet": b"stale", "events.csv": b"stale too"}
     for name, data in mine.items():
         (tmp_path / name).write_bytes(data)
-    (path,) = rightsdata.load().export(tmp_path, "jsonl")
+    (path,) = rightsdata.load().export(tmp_path, "jsonl", force=True)
     assert rightsdata.load_path(path).counts() == rightsdata.load().counts()
     assert {name: (tmp_path / name).read_bytes() for name in mine} == mine
     written = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
@@ -647,13 +647,14 @@ def test_a_symlink_at_an_output_name_is_replaced_not_followed(
     outside = tmp_path / "outside.txt"
     outside.write_text("precious", encoding="utf-8")
     folder = tmp_path / "out"
-    with_redirect.export(folder, "json")  # so that redirects.json is an earlier export's
+    # so that redirects.json is an earlier export's
+    with_redirect.export(folder, "json", force=True)
     name = {"json": "events.json", "csv": "events.csv", "parquet": "events.parquet"}[fmt]
     stale = "redirects.json"  # a link at a name this export does not write is removed
     for link in (name, stale):
         (folder / link).unlink(missing_ok=True)
         (folder / link).symlink_to(outside)
-    without_redirects.export(folder, fmt)
+    without_redirects.export(folder, fmt, force=True)
     assert outside.read_text(encoding="utf-8") == "precious"
     assert not (folder / name).is_symlink() and (folder / name).stat().st_size > 1000
     assert not (folder / stale).exists() and not (folder / stale).is_symlink()

@@ -442,7 +442,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 def _problem_json(problem: Problem) -> dict[str, str | int | None]:
     """A problem for ``--json``: its location, message and code, and the location's parts
-    (null where they do not apply: every part, for a problem that concerns no record)."""
+    (null where they do not apply: every part but the file it concerns, for a problem in no
+    record)."""
     return {
         "location": problem.location,
         "message": problem.message,
@@ -534,24 +535,48 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     from rightsdata._data.canonical import format_folder
     from rightsdata._values.resources import datasets_root
 
+    if not args.paths and not args.check:
+        # the bundled datasets are the installed package's (site-packages, for a pip user)
+        raise UsageError(
+            "give the dataset folders to rewrite (rightsdata fmt FOLDER...); without a "
+            "folder, only `rightsdata fmt --check` runs, which checks the bundled datasets"
+        )
     folders = [_path(p) for p in args.paths] or [
         Path(str(entry)) for entry in datasets_root().iterdir() if entry.is_dir()
     ]
     for folder in folders:
         if not folder.is_dir():
             raise UsageError(f"{folder}: no such folder (fmt rewrites dataset folders)")
-    not_canonical = 0
+    differ: list[Path] = []  # the folders that are not canonical
     for folder in folders:
         changed = format_folder(folder, check=args.check, upgrade=args.upgrade)
         for name in changed:
             verb = "not canonical" if args.check else "rewrote"
             print(f"{verb}: {folder / name}")
-        not_canonical += len(changed)
-    if args.check and not_canonical:
-        paths = "".join(f" {p}" for p in args.paths)
-        print(f"run `rightsdata fmt{paths}` to rewrite them", file=sys.stderr)
+        differ += [folder] if changed else []
+        if not args.check:
+            _note_unnamed(folder)
+    if args.check and differ:
+        import shlex
+
+        paths = " ".join(shlex.quote(str(p)) for p in (args.paths or differ))
+        print(f"run `rightsdata fmt {paths}` to rewrite them", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
+
+
+def _note_unnamed(folder: Path) -> None:
+    """Say that ``folder``'s descriptor gives no name or version, which fmt never makes up."""
+    from rightsdata._data.loading import DESCRIPTOR
+
+    path = folder / DESCRIPTOR
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    missing = [key for key in ("name", "version") if key not in descriptor]
+    if missing:
+        _print_error(
+            f"note: {path} gives no {' or '.join(missing)} (none is made up); add "
+            f"{' and '.join(repr(k) for k in missing)} to say which dataset and release it is"
+        )
 
 
 def _export_to_stdout(args: argparse.Namespace) -> int:
@@ -572,23 +597,34 @@ def _export_to_stdout(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _exported(args: argparse.Namespace, dataset: Dataset) -> str:
+    """What an export writes, said so that no one mistakes the folder written for the one
+    read: ``kazakhstan 3.1.0 (the bundled dataset; pass --data FOLDER for another)``."""
+    said = " ".join(filter(None, (dataset.name, dataset.version))) or "the dataset"
+    if args.data is None:
+        return f"{said} (the bundled dataset; pass --data FOLDER for another)"
+    return f"{said} (read from --data {args.data})"
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
-    from rightsdata._tables.export import export
+    from rightsdata._tables.export import export, refuse_to_overwrite
     from rightsdata._values.extras import MissingExtraError
 
     if args.directory == "-":
         return _export_to_stdout(args)
     target = _path(args.directory)
-    if target.exists() and not target.is_dir():
-        raise UsageError(f"{target} exists and is not a directory")
-    if target.is_dir() and any(target.iterdir()) and not args.force:
-        raise UsageError(
-            f"{target} is not empty; pass --force to write into it "
-            "(files of the same name are replaced)"
-        )
     dataset = _dataset(args)
     try:
-        written = export(dataset, target, args.format)
+        refuse_to_overwrite(target, force=args.force)
+    except NotADirectoryError:
+        raise UsageError(f"{target} exists and is not a directory") from None
+    except FileExistsError:
+        raise UsageError(
+            f"export writes {_exported(args, dataset)} into {target}, which is not empty; "
+            "pass --force to write into it (files of the same name are replaced)"
+        ) from None
+    try:
+        written = export(dataset, target, args.format, force=args.force)
     except MissingExtraError as exc:
         raise UsageError(str(exc)) from None
     print(f"wrote {_plural(len(written), 'file')} ({args.format}) to {target}")
@@ -838,7 +874,12 @@ def _add_writing_commands(commands: Any) -> None:
         "Rewrite each dataset folder canonically: records sorted by id, one "
         "formatting, datapackage.json resources with sizes and sha256 hashes."
     )
-    fmt.add_argument("paths", nargs="*", help="dataset folders (default: the bundled ones)")
+    fmt.add_argument(
+        "paths",
+        nargs="*",
+        metavar="FOLDER",
+        help="dataset folders (without: --check checks the bundled ones; rewriting needs one)",
+    )
     fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if any differ")
     fmt.add_argument(
         "--upgrade",
@@ -899,6 +940,18 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"rightsdata {__version__}")
+    # --data and --name before the command too (``rightsdata --data ds1 timeline ...``); kept
+    # apart from the command's own (a subparser's default would overwrite them): _before()
+    parser.add_argument(
+        "--name", dest="name_before", metavar="NAME", help="a bundled dataset, for any command"
+    )
+    parser.add_argument(
+        "--data",
+        "--path",
+        dest="data_before",
+        metavar="PATH",
+        help="your own dataset, for any command that reads one (or give it after the command)",
+    )
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser
     )
@@ -926,6 +979,31 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
             f"unrecognized arguments: {' '.join(extras)}" + (f"; {hints[0]}" if hints else "")
         )
     return args
+
+
+#: The options that may come before the command: (option, dest, the command's default).
+_BEFORE: Final = (("--data", "data", None), ("--name", "name", _DEFAULT_NAME))
+
+
+def _before(args: argparse.Namespace) -> None:
+    """Take ``--data`` and ``--name`` given before the command as if given after it; a
+    command that takes neither, or the option given on both sides with two values, is a
+    usage error that says where it goes."""
+    for option, dest, default in _BEFORE:
+        given = getattr(args, f"{dest}_before", None)
+        if given is None:
+            continue
+        if not hasattr(args, dest):
+            raise UsageError(
+                f"{option} is not an option of {args.command}; "
+                f"see `rightsdata {args.command} --help`"
+            )
+        if getattr(args, dest) not in (default, given):
+            raise UsageError(
+                f"{option} is given twice ({given!r} before the command, "
+                f"{getattr(args, dest)!r} after it); give it once"
+            )
+        setattr(args, dest, given)
 
 
 def _unknown_id(args: argparse.Namespace, error: UnknownIdError) -> str:
@@ -962,6 +1040,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
+        _before(args)
         code: int = args.run(args)
         sys.stdout.flush()
     except BrokenPipeError:

@@ -52,14 +52,15 @@ def close(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) ->
 
 
 def did_you_mean(options: Sequence[str]) -> str:
-    """``did you mean 'a'?`` or ``did you mean 'a' or 'b'?``; empty if there are none.
+    """``did you mean 'a'?`` or ``did you mean 'a' or 'b'?``, each option once; empty if
+    there are none.
 
-    >>> did_you_mean(["a", "b", "c"]), did_you_mean([])
-    ("did you mean 'a', 'b' or 'c'?", '')
+    >>> did_you_mean(["a", "b", "c"]), did_you_mean(["a", "a"]), did_you_mean([])
+    ("did you mean 'a', 'b' or 'c'?", "did you mean 'a'?", '')
     """
     if not options:
         return ""
-    quoted = [f"'{o}'" for o in options]
+    quoted = [f"'{o}'" for o in dict.fromkeys(options)]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
     return f"did you mean {listed}?"
 
@@ -143,8 +144,12 @@ def term_hint(message: str) -> str:
 
 def ids_in(path: Path) -> list[str]:
     """The IDs of the records in a dataset that did not load (a folder, a JSON document or
-    JSON Lines), read leniently, for 'did you mean' on a reference to no record."""
+    JSON Lines), read leniently, for 'did you mean' on a reference to no record: only from
+    the files and lists the loader reads (a folder's kind files, a document's kinds), so
+    that an ID in a file the loader refuses (``law.json``) is never suggested."""
     import json
+
+    from rightsdata._model.records import KINDS
 
     def of(documents: object) -> list[str]:
         if not isinstance(documents, list):
@@ -158,7 +163,7 @@ def ids_in(path: Path) -> list[str]:
             return None
 
     if path.is_dir():
-        return [i for file in sorted(path.glob("*.json")) for i in of(read(file))]
+        return [i for kind in KINDS for i in of(read(path / f"{kind}.json"))]
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         from rightsdata._data.loading import json_lines
 
@@ -175,20 +180,24 @@ def ids_in(path: Path) -> list[str]:
         return found
     document = read(path)
     if isinstance(document, dict):
-        return [i for documents in document.values() for i in of(documents)]
+        return [i for kind in KINDS for i in of(document.get(kind))]
     return of(document)
 
 
 def reference_hint(message: str, known: Sequence[str]) -> str:
     """'did you mean ...?' for a reference to no record (``'person:x' does not exist``),
-    among the IDs of its kind in ``known``; empty if none is close.
+    among the other IDs of its kind in ``known`` (each once, never the missing ID itself);
+    empty if none is close.
 
     >>> reference_hint("'person:ana-exampel' does not exist", ["person:ana-example", "event:a"])
     "did you mean 'person:ana-example'?"
+    >>> reference_hint("'person:ana' does not exist", ["person:ana", "person:anna", "person:anna"])
+    "did you mean 'person:anna'?"
     """
     match = _DANGLING.match(message)
     if match is None:
         return ""
     target = match["target"]
     prefix = target.partition(":")[0] + ":"
-    return did_you_mean(close(target, [i for i in known if i.startswith(prefix)], n=2))
+    others = dict.fromkeys(i for i in known if i.startswith(prefix) and i != target)
+    return did_you_mean(close(target, others, n=2))

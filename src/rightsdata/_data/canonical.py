@@ -68,12 +68,16 @@ def sha256(text: str) -> str:
 
 def package_metadata(dataset: Dataset, descriptor: dict[str, Any] | None = None) -> dict[str, Any]:
     """The data package descriptor of ``dataset`` (``descriptor`` if given, else its own),
-    with the profile, name, version and sources filled in (its resources are the caller's to
-    set)."""
+    with the profile and sources filled in (its resources are the caller's to set). A name
+    or version the dataset does not have is left out, never made up: Data Package v2 requires
+    neither, and only the dataset's authors can say what it is called or which release it is.
+
+    >>> from rightsdata import Dataset
+    >>> sorted(package_metadata(Dataset({})))
+    ['$schema', 'sources']
+    """
     package: dict[str, Any] = dict(descriptor or dataset.descriptor or {})
     package.setdefault("$schema", DATAPACKAGE_PROFILE)
-    package.setdefault("name", dataset.name or "dataset")
-    package.setdefault("version", dataset.version or "0.1.0")
     package["sources"] = [
         {"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources
     ]
@@ -192,7 +196,9 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
     """Rewrite ``folder`` in canonical form; return the names of files that changed.
 
     With ``check=True`` nothing is written: the names are the files that are not canonical.
-    With ``upgrade=True`` the folder is rewritten in the current format (format 1 to 2).
+    With ``upgrade=True`` the folder is rewritten in the current format (format 1 to 2); a
+    folder without ``datapackage.json`` (written by hand) is written in the current format
+    too, and its new descriptor names no name or version that it was not given.
     The folder is read and validated first, so an invalid dataset raises
     :class:`~rightsdata.InvalidDataError` and is left untouched; the files that change are
     written all or none (a failure leaves every old file whole). Only the files of kinds
@@ -200,7 +206,9 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
     """
     dataset = read_folder(folder)
     present = tuple(kind for kind in KINDS if (folder / f"{kind}.json").exists())
-    version = FORMAT if upgrade else format_of(dataset.descriptor)
+    # a folder without datapackage.json declares no format: it is written in the current one
+    undeclared = dataset.descriptor is None
+    version = FORMAT if upgrade or undeclared else format_of(dataset.descriptor)
     rendered = render_folder(dataset, present=present, format=version)
     changed = []
     for name, text in rendered.items():

@@ -42,6 +42,7 @@ from rightsdata._values.exitleave import RELEASED, release_at_exit
 from rightsdata._values.ids import a_noun, noun
 
 if TYPE_CHECKING:
+    import os
     from pathlib import Path
 
     import pandas
@@ -643,7 +644,12 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         return to_pandas_all(self) if table is None else to_pandas(self, table)
 
     def export(
-        self, directory: str | Path, format: str = "json", *, csv_formulas: str = "escape"
+        self,
+        directory: str | os.PathLike[str],
+        format: str = "json",
+        *,
+        csv_formulas: str = "escape",
+        force: bool = False,
     ) -> list[Path]:
         """Write the dataset to ``directory`` in ``format``; return the files written.
 
@@ -651,11 +657,20 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         ``datapackage`` (a Frictionless Data Package of CSV tables) and ``parquet``
         (needs ``rightsdata[arrow]``). ``csv_formulas`` says what a CSV cell that a
         spreadsheet would read as a formula becomes: ``"escape"`` (a ``'`` before it) or
-        ``"keep"``. See docs/exports.md.
+        ``"keep"``. A ``directory`` that exists and is not empty raises ``FileExistsError``
+        before anything is written, unless ``force=True`` (``rightsdata export --force``):
+        files of the same name are then replaced. See docs/exports.md.
+
+        >>> import rightsdata, tempfile
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     first = rightsdata.load().export(folder, "csv")
+        ...     again = rightsdata.load().export(folder, "csv", force=True)
+        ...     len(first) == len(again)
+        True
         """
         from rightsdata._tables.export import export
 
-        return export(self, directory, format, csv_formulas=csv_formulas)
+        return export(self, directory, format, csv_formulas=csv_formulas, force=force)
 
     def plot_timeline(
         self,

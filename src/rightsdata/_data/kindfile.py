@@ -25,7 +25,7 @@ from typing import Final
 
 import attrs
 
-from rightsdata._data.loading import DEFAULT_MAX_BYTES, check_max_bytes, read_json
+from rightsdata._data.loading import DEFAULT_MAX_BYTES, check_max_bytes, filed, read_json
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
@@ -55,6 +55,11 @@ def check_kind_file(
     path: Path, *, schema: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> KindFileCheck:
     """Check ``path``, a file named for its kind (``events.json``), as that kind alone."""
+    check = _check(path, schema=schema, max_bytes=max_bytes)
+    return attrs.evolve(check, problems=filed(check.problems, [path.name]))
+
+
+def _check(path: Path, *, schema: bool, max_bytes: int) -> KindFileCheck:
     from rightsdata._validation.convert import structure_many
     from rightsdata._validation.integrity import check_integrity
 

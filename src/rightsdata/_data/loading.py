@@ -29,7 +29,13 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Where, check_integrity
-from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, describe_json
+from rightsdata._values.errors import (
+    InvalidDataError,
+    Problem,
+    ProblemCode,
+    describe_json,
+    printable,
+)
 from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.format import DESCRIPTOR
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
@@ -51,6 +57,7 @@ __all__ = [
     "DESCRIPTOR",
     "REDIRECTS",
     "datasets",
+    "filed",
     "json_lines",
     "load",
     "load_path",
@@ -67,6 +74,9 @@ _RAISE_THE_LIMIT: Final = "pass a larger max_bytes= (--max-bytes on the command 
 #: image, a database dump) from exhausting memory.
 DEFAULT_MAX_BYTES: Final = 1 << 30
 _JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
+#: The endings of the files a layout may hold records in: a folder's load reads some of them
+#: and says which others it found.
+_RECORD_SUFFIXES: Final = (".json", *_JSON_LINES_SUFFIXES)
 _BOM: Final = b"\xef\xbb\xbf"
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")  # (a spreadsheet's "Unicode text")
 #: What a bundled dataset's name may look like: a name, never a path.
@@ -344,7 +354,34 @@ def _read_any(
         parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
     else:
         parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
-    return _finish(parts)
+    dataset, problems = _finish(parts)
+    return dataset, filed(problems, [path.name])
+
+
+def filed(problems: list[Problem], names: list[str]) -> list[Problem]:
+    """``problems``, each that names no file given the one of ``names`` its location starts
+    with: a problem in no record still concerns a file (``persons.json: is empty``,
+    ``datapackage.json.name``, ``redirects.json[0].to``), and says which in ``file``.
+
+    >>> [p.file for p in filed([Problem("redirects.json[0].to", "?")], ["redirects.json"])]
+    ['redirects.json']
+    """
+    ordered = sorted((printable(name) for name in names), key=len, reverse=True)
+    return [_filed(problem, ordered) for problem in problems]
+
+
+def _filed(problem: Problem, names: list[str]) -> Problem:
+    if problem.file is not None:
+        return problem
+    location = problem.location
+    for name in names:
+        if location.startswith(name) and location[len(name) : len(name) + 1] in _AFTER_A_FILE:
+            return Problem(location, problem.message, problem.code, file=name)
+    return problem
+
+
+#: What may follow a file's name in a location: nothing, a field, an index, a key or line.
+_AFTER_A_FILE: Final = ("", ".", "[", ":")
 
 
 def _present(folder: Traversable | Path, names: list[str]) -> tuple[set[str], Problem | None]:
@@ -381,6 +418,12 @@ def _read_folder(
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
     if problem is not None:
         return None, [problem]
+    entries = _names_in(folder)
+    if not present.intersection(kind_files) and _holds_tables(entries):
+        # an export's tables (and their descriptor, which is not this layout's): say so alone
+        from rightsdata._data.folderfiles import no_records_problem
+
+        return None, [no_records_problem(_shown(folder), entries)]
     # each path listed, with every entry that lists it (a path listed twice: both checked)
     resources: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     if DESCRIPTOR in present:
@@ -397,14 +440,14 @@ def _read_folder(
             if check_resources:
                 for index, entry in enumerate(raw.get("resources", ())):
                     resources.setdefault(entry["path"], []).append((index, entry))
-    if not present.intersection(kind_files):
-        expected = ", ".join(kind_files)
-        parts.problems.append(
-            Problem(
-                _shown(folder),
-                f"no record files found; expected some of {expected}",
-                ProblemCode.MISSING,
-            )
+    declared = [r.get("path") for r in (parts.descriptor or {}).get("resources", ())]
+    strays = _strays(entries, {DESCRIPTOR, REDIRECTS, *kind_files, *map(str, declared)})
+    records = bool(present.intersection(kind_files))
+    if strays or not records:
+        from rightsdata._data.folderfiles import unread_problems
+
+        parts.problems += unread_problems(
+            _shown(folder), entries, strays, others=(DESCRIPTOR, REDIRECTS), records=records
         )
     with gc_paused():
         for kind, name in zip(KINDS, kind_files, strict=True):
@@ -455,9 +498,43 @@ def _read_folder(
                     if problem.code == ProblemCode.MISSING
                     else f"names {path!r}: {problem.message}",
                     ProblemCode.PACKAGE,
+                    file=None if names is None else path,
                 )
             )
-    return _finish(parts)
+    dataset, problems = _finish(parts)
+    return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files])
+
+
+def _names_in(folder: Traversable | Path) -> list[str]:
+    """The names of the entries at the top of ``folder`` ([] if it cannot be listed: a
+    folder one may enter but not list still has its kind files read)."""
+    try:
+        if isinstance(folder, os.PathLike):
+            return os.listdir(folder)
+        return [entry.name for entry in folder.iterdir()]
+    except OSError:
+        return []
+
+
+def _strays(names: list[str], known: set[str]) -> list[str]:
+    """The JSON and JSON Lines files among ``names`` that are not ``known``: files a load of
+    the folder would not read (hidden ones, ``.name``, are not looked at).
+
+    >>> _strays(["events.json", "law.json", ".x.json", "notes.txt", "a.JSONL"], {"events.json"})
+    ['a.JSONL', 'law.json']
+    """
+    return sorted(
+        name
+        for name in names
+        if name.lower().endswith(_RECORD_SUFFIXES) and name not in known and name[:1] != "."
+    )
+
+
+def _holds_tables(names: list[str]) -> bool:
+    """Whether ``names`` hold tables, as an export writes them (CSV or Parquet files)."""
+    from rightsdata._data.folderfiles import tables_in
+
+    return bool(tables_in(names))
 
 
 def _inside(path: str) -> list[str] | None:
@@ -493,6 +570,7 @@ def _resource_problems(
                 f"says {int(entry['bytes']):,} bytes, but {path} has {len(data):,}; "
                 f"run `{fmt}` if the file was changed on purpose",
                 ProblemCode.PACKAGE,
+                file=path,
             )
         )
     if hashes and "hash" in entry:
@@ -507,6 +585,7 @@ def _resource_problems(
                     f"does not match {path}, whose {algorithm or 'md5'} is {actual}; "
                     f"run `{fmt}` if the file was changed on purpose",
                     ProblemCode.PACKAGE,
+                    file=path,
                 )
             )
     return problems

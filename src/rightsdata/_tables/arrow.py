@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
     from rightsdata._data.dataset import Dataset
 
-__all__ = ["arrow_table", "arrow_type", "memory_pool", "parquet_files", "write_parquet"]
+__all__ = ["arrow_table", "arrow_type", "memory_pool", "parquet_files"]
 
 
 def _pyarrow() -> Any:
@@ -388,11 +388,3 @@ def parquet_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:
         return write
 
     return {f"{name}.parquet": writer(table) for name, table in TABLES.items()}
-
-
-def write_parquet(dataset: Dataset, directory: Path) -> list[Path]:
-    """Write one Parquet file per table (``events.participants.parquet``) into
-    ``directory``, all or none (:func:`rightsdata._values.atomic.write_all`); return their paths."""
-    from rightsdata._values.atomic import write_all
-
-    return write_all(directory, parquet_files(dataset))

@@ -29,6 +29,7 @@ import datetime
 import io
 import json
 import operator
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -335,13 +336,36 @@ def _reads(column: Column, text: str) -> bool:
     return True
 
 
-def read_directory(directory: Path, formulas: str = "escape") -> dict[str, list[Row]]:
-    """The rows of every table whose CSV file (``<table>.csv``) is in ``directory``, read
-    with the ``formulas`` option they were written with. A file may start with a byte-order
-    mark, as a spreadsheet that saves CSV as "UTF-8" writes one."""
+def read_directory(
+    directory: str | os.PathLike[str], formulas: str = "escape"
+) -> dict[str, list[Row]]:
+    """The rows of every table whose CSV file (``<table>.csv``) is in ``directory`` (a path
+    or its text), read with the ``formulas`` option they were written with. A file may start
+    with a byte-order mark, as a spreadsheet that saves CSV as "UTF-8" writes one.
+
+    A ``directory`` that is not one raises NotADirectoryError (FileNotFoundError if it does
+    not exist), and one that holds no table's CSV file raises ValueError: an empty result
+    would read as a dataset of no records.
+
+    >>> import rightsdata, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = rightsdata.load().export(folder, "csv")
+    ...     len(read_directory(folder)["events"]) == len(rightsdata.load().events)
+    True
+    """
+    folder = Path(directory)
+    if not folder.is_dir():
+        if not folder.exists():
+            raise FileNotFoundError(f"{os.fspath(directory)}: no such folder")
+        raise NotADirectoryError(f"{os.fspath(directory)} is not a folder of CSV tables")
     found = {}
     for name, table in TABLES.items():
-        path = directory / f"{name}.csv"
+        path = folder / f"{name}.csv"
         if path.is_file():
             found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), formulas)
+    if not found:
+        raise ValueError(
+            f"{os.fspath(directory)} holds no table's CSV file (events.csv, "
+            "events.participants.csv, ...), as `rightsdata export --format csv` writes them"
+        )
     return found

@@ -42,7 +42,15 @@ if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
     from rightsdata._values.atomic import Content
 
-__all__ = ["FORMATS", "JSON_LINES_FILE", "MANIFEST", "export", "export_names", "json_line"]
+__all__ = [
+    "FORMATS",
+    "JSON_LINES_FILE",
+    "MANIFEST",
+    "export",
+    "export_names",
+    "json_line",
+    "refuse_to_overwrite",
+]
 
 #: The formats :func:`export` writes, and what each needs.
 FORMATS: Final[dict[str, str]] = {
@@ -80,26 +88,35 @@ def export(
     format: str = "json",
     *,
     csv_formulas: str = "escape",
+    force: bool = False,
 ) -> list[Path]:
     """Write ``dataset`` into ``directory`` in ``format`` (see :data:`FORMATS`); return the
     paths written, in order.
 
-    All the files are written or none (a failure leaves ``directory`` as it was); files an
-    earlier export wrote (as its :data:`MANIFEST` says) that this one does not are removed,
-    other files are left alone. ``csv_formulas`` (``csv`` and ``datapackage``): ``"escape"``
-    puts a ``'`` before text that a spreadsheet would run as a formula (see
-    :mod:`rightsdata._tables.csvtables`; ``rightsdata._tables.csvtables.read_directory`` takes
-    it off);
-    ``"keep"`` writes it as it is.
+    ``directory`` is created if it is missing; one that exists and is not empty (your own
+    dataset's folder, an earlier export) raises ``FileExistsError`` before anything is
+    written, unless ``force=True`` (the command line's ``--force``): then files of the same
+    name are replaced. All the files are written or none (a failure leaves ``directory`` as
+    it was); files an earlier export wrote (as its :data:`MANIFEST` says) that this one does
+    not are removed, other files are left alone. ``csv_formulas`` (``csv`` and
+    ``datapackage``): ``"escape"`` puts a ``'`` before text that a spreadsheet would run as a
+    formula (see :mod:`rightsdata._tables.csvtables`; ``rightsdata.tables.read_directory``
+    takes it off); ``"keep"`` writes it as it is.
 
     An unknown format or option raises ValueError; ``parquet`` without pyarrow raises
     ``rightsdata.MissingExtraError`` (an ImportError) before writing anything.
 
     >>> import rightsdata, tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     (path,) = export(rightsdata.load(), folder, "jsonl")
-    ...     rightsdata.load_path(path).counts() == rightsdata.load().counts()
+    >>> folder = tempfile.mkdtemp()
+    >>> (path,) = export(rightsdata.load(), folder, "jsonl")
+    >>> rightsdata.load_path(path).counts() == rightsdata.load().counts()
     True
+    >>> export(rightsdata.load(), folder, "csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    FileExistsError: ... is not empty: export writes into a new or empty folder; pass ...
+    >>> len(export(rightsdata.load(), folder, "csv", force=True))
+    27
     """
     from rightsdata._tables.csvtables import FORMULA_OPTIONS
     from rightsdata._values.atomic import write_all
@@ -118,6 +135,7 @@ def export(
         require("numpy", "arrow")
         require("pyarrow", "arrow")
     target = Path(directory)
+    refuse_to_overwrite(target, force=force)
     files = writer(dataset, csv_formulas)
     manifest = {"format": format, "files": list(files)}
     target.mkdir(parents=True, exist_ok=True)
@@ -128,6 +146,19 @@ def export(
         if path.is_symlink() or path.is_file():
             path.unlink(missing_ok=True)
     return written[:-1]  # not the manifest
+
+
+def refuse_to_overwrite(directory: Path, *, force: bool) -> None:
+    """Raise unless an export may write into ``directory``: it does not exist, or is an empty
+    folder, or ``force`` says to write into it anyway (never into a file: NotADirectoryError
+    then). FileExistsError says what to pass."""
+    if directory.exists() and not directory.is_dir():
+        raise NotADirectoryError(f"{directory} exists and is not a folder; export writes a folder")
+    if not force and directory.is_dir() and any(directory.iterdir()):
+        raise FileExistsError(
+            f"{directory} is not empty: export writes into a new or empty folder; pass "
+            "force=True to write into it (files of the same name are replaced)"
+        )
 
 
 def _earlier_export(directory: Path) -> set[str]:

@@ -1,0 +1,119 @@
+"""What a dataset folder holds besides the files a load reads, said rather than skipped
+(internal; :mod:`rightsdata._data.loading` asks only when there is something to say).
+
+A folder's load reads ``datapackage.json``, one file per record kind (``laws.json``) and
+``redirects.json``. Any other JSON or JSON Lines file at its top is a problem: a misspelt kind
+file (``law.json``) would otherwise be skipped, its records missing without a word. A folder
+of no kind files that holds another layout (JSON Lines, the CSV tables of an export) is told
+how to read it.
+
+>>> [str(p) for p in stray_problems("ds", ["law.json", "notes.json"], [])]  # doctest: +ELLIPSIS
+["law.json: not a record kind's file, so it is not read; did you mean laws.json? ...", ...]
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shlex
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+from rightsdata._model.records import KINDS
+from rightsdata._values.errors import Problem, ProblemCode
+
+__all__ = ["no_records_problem", "stray_problems", "tables_in", "unread_problems"]
+
+_JSON_LINES: Final = (".jsonl", ".ndjson")
+_TABLE_SUFFIXES: Final = (".csv", ".parquet")
+
+
+def _kind_files() -> list[str]:
+    return [f"{kind}.json" for kind in KINDS]
+
+
+def unread_problems(
+    folder: str,
+    names: Sequence[str],
+    strays: Sequence[str],
+    *,
+    others: Sequence[str],
+    records: bool,
+) -> list[Problem]:
+    """The problems of a folder (shown as ``folder``) whose entries are ``names``, of which
+    ``strays`` are JSON or JSON Lines files its load does not read (it reads the kinds'
+    files and ``others``): one for each stray, and, if it holds no record kind's file (not
+    ``records``), one saying what it holds instead (JSON Lines, tables) and how to read
+    that."""
+    if records:
+        return stray_problems(folder, strays, others)
+    # JSON Lines are said by the folder's problem; a misspelt kind file by its own
+    misspelt = [name for name in strays if not name.lower().endswith(_JSON_LINES)]
+    return [no_records_problem(folder, names), *stray_problems(folder, misspelt, others)]
+
+
+def _path_in(folder: str, name: str) -> str:
+    return shlex.quote(os.path.join(folder, name))
+
+
+def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
+    if name.lower().endswith(_JSON_LINES):
+        path = _path_in(folder, name)
+        message = (
+            "is JSON Lines, a dataset of its own that a folder's load does not read; read it "
+            f"alone (rightsdata.load_path({path!r}), rightsdata validate {path}), or move it "
+            "out of the dataset's folder"
+        )
+        return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
+    stem = name.lower().rpartition(".")[0]
+    near = difflib.get_close_matches(stem, KINDS, n=1)  # (stems: 'stuff' is not 'sources')
+    hint = f"did you mean {near[0]}.json? Expected" if near else "expected"
+    message = (
+        f"not a record kind's file, so it is not read; {hint} one of "
+        f"{', '.join(expected)} (or move other files out of the dataset's folder)"
+    )
+    return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
+
+
+def stray_problems(folder: str, names: Sequence[str], others: Sequence[str]) -> list[Problem]:
+    """A problem for each of ``names``, files at the top of ``folder`` that its load does not
+    read: naming the kind file it resembles, or how to read JSON Lines. ``others`` are the
+    files besides the kinds' that it reads (``datapackage.json``, ``redirects.json``)."""
+    expected = [*_kind_files(), *others]
+    return [_stray_problem(folder, name, expected) for name in names]
+
+
+def tables_in(names: Iterable[str]) -> list[str]:
+    """The CSV and Parquet files among ``names``: tables, as an export writes them.
+
+    >>> tables_in(["events.csv", "notes.txt", "events.participants.parquet"])
+    ['events.csv', 'events.participants.parquet']
+    """
+    return sorted(name for name in names if name.lower().endswith(_TABLE_SUFFIXES))
+
+
+def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
+    """The problem of a folder that holds no record kind's file, saying what it holds
+    instead (the tables of an export, JSON Lines) and how to read that."""
+    tables = tables_in(names)
+    lines = [n for n in names if n.lower().endswith(_JSON_LINES) and not n.startswith(".")]
+    expected = f"expected some of {', '.join(_kind_files())}"
+    if tables:
+        shown = ", ".join(tables[:2]) + (", ..." if len(tables) > 2 else "")
+        message = (
+            f"holds no record files but {len(tables)} CSV or Parquet files ({shown}): tables, "
+            "as `rightsdata export` writes them (--format csv, datapackage or parquet), are a "
+            "copy for other tools, not a dataset to load. Load the dataset they were exported "
+            "from, or its export as JSON or JSON Lines (--format json or jsonl); "
+            f"rightsdata.tables.read_directory({folder!r}) reads CSV tables back as rows"
+        )
+    elif lines:
+        path = _path_in(folder, lines[0])
+        message = (
+            f"holds no record files but JSON Lines ({', '.join(lines)}), a dataset of its own: "
+            f"load the file (rightsdata.load_path({path!r}), rightsdata validate {path}); "
+            f"a folder is read as one file per kind ({expected})"
+        )
+    else:
+        message = f"no record files found; {expected}"
+    return Problem(folder, message, ProblemCode.MISSING)

@@ -1,0 +1,342 @@
+"""Nothing skipped, overwritten or invented without a word: files a load would not read,
+writes over a user's data, provenance nobody gave, paths of every kind."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rightsdata._cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+
+from conftest import event_doc, person_doc, source_doc, write_folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _verdict(provision: str) -> dict[str, object]:
+    return event_doc(charges=[{"provision": provision, "against": "person:a"}])
+
+
+# --- 'did you mean' never names the missing ID, nor an ID twice ---------------------------
+
+
+def test_a_dangling_reference_is_not_suggested_to_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    law = {"id": "law:cc-174", "title": "Article 174", "citations": [{"source": "source:doc"}]}
+    folder = write_folder(
+        tmp_path / "ds",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc()],
+            "events.json": [_verdict("law:cc-174")],
+            "law.json": [law],  # misspelt: the loader does not read it
+        },
+    )
+    code, err, _ = run(capsys, "validate", str(folder))
+    assert code == EXIT_INVALID
+    assert "'law:cc-174' does not exist" in err
+    assert "did you mean 'law:cc-174'" not in " ".join(err.split())
+
+
+def test_a_duplicated_id_is_suggested_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_folder(
+        tmp_path / "ds",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc("person:jane-doe"), person_doc("person:jane-doe")],
+            "events.json": [
+                event_doc(participants=[{"actor": "person:jane-do", "role": "defendant"}])
+            ],
+        },
+    )
+    code, err, _ = run(capsys, "validate", str(folder))
+    text = " ".join(err.split())
+    assert code == EXIT_INVALID
+    assert "did you mean 'person:jane-doe'?" in text
+    assert "'person:jane-doe' or 'person:jane-doe'" not in text
+
+
+# --- --data before the command ---------------------------------------------------------------
+
+
+def _small(tmp_path: Path) -> Path:
+    return write_folder(
+        tmp_path / "ds",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc()],
+            "events.json": [event_doc()],
+        },
+    )
+
+
+def test_data_may_come_before_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(_small(tmp_path))
+    before = run(capsys, "--data", folder, "timeline", "person:a")
+    after = run(capsys, "timeline", "person:a", "--data", folder)
+    assert before == after
+    assert before[0] == EXIT_OK and "A Person: 1 event" in before[1]
+
+
+def test_data_before_a_command_without_it_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(_small(tmp_path))
+    code, _, err = run(capsys, "--data", folder, "validate", folder)
+    assert code == EXIT_USAGE
+    assert "--data is not an option of validate" in err
+    code, _, err = run(capsys, "--data", folder, "timeline", "person:a", "--data", "elsewhere")
+    assert code == EXIT_USAGE
+    assert "--data is given twice" in " ".join(err.split())
+
+
+# --- fmt rewrites only the folders it is given -------------------------------------------------
+
+
+def test_fmt_without_a_folder_rewrites_nothing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import rightsdata._data.canonical as canonical
+
+    calls: list[tuple[Path, bool]] = []
+    monkeypatch.setattr(
+        canonical,
+        "format_folder",
+        lambda folder, *, check=False, upgrade=False: calls.append((folder, check)) or [],
+    )
+    code, _, err = run(capsys, "fmt")
+    assert code == EXIT_USAGE
+    assert calls == []
+    assert "rightsdata fmt FOLDER" in err and "fmt --check" in " ".join(err.split())
+    assert run(capsys, "fmt", "--check")[0] == EXIT_OK  # CI's check of the bundled data
+    assert calls and all(check for _, check in calls)
+
+
+# --- a problem in no record still names the file it concerns ----------------------------------
+
+
+def test_package_problems_name_the_file_they_concern(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_folder(
+        tmp_path / "ds",
+        {"sources.json": [source_doc()], "persons.json": [person_doc()]},
+    )
+    assert run(capsys, "fmt", str(folder))[0] == EXIT_OK
+    write_folder(folder, {"persons.json": [person_doc(name="Renamed")]})
+
+    def files() -> dict[str, str]:
+        code, out, _ = run(capsys, "validate", "--json", str(folder))
+        assert code == EXIT_INVALID
+        return {p["location"]: p["file"] for p in json.loads(out)}
+
+    assert files() == {
+        "datapackage.json.resources[1].bytes": "persons.json",
+        "datapackage.json.resources[1].hash": "persons.json",
+    }
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    write_folder(folder, {"datapackage.json": {**package, "colour": "blue"}})
+    assert files() == {"datapackage.json.colour": "datapackage.json"}
+
+
+def test_a_kind_file_checked_alone_names_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_folder(tmp_path / "ds", {"persons.json": ""})
+    code, out, _ = run(capsys, "validate", "--json", str(folder / "persons.json"))
+    assert code == EXIT_INVALID
+    assert [p["file"] for p in json.loads(out)] == ["persons.json"]
+
+
+# --- paths as text or path objects -----------------------------------------------------------
+
+
+def test_public_functions_take_a_path_as_text(tmp_path: Path) -> None:
+    import rightsdata
+    from rightsdata.tables import documents_from_rows, read_directory
+
+    dataset = rightsdata.load()
+    dataset.export(str(tmp_path / "csv"), "csv")
+    documents, _ = documents_from_rows(read_directory(str(tmp_path / "csv")))
+    assert documents == documents_from_rows(read_directory(tmp_path / "csv"))[0]
+    assert len(documents["events"]) == len(dataset.events)
+
+
+def test_reading_tables_from_no_tables_says_so(tmp_path: Path) -> None:
+    from rightsdata.tables import read_directory
+
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        read_directory(tmp_path / "nowhere")
+    with pytest.raises(ValueError, match="holds no table's CSV file"):
+        read_directory(tmp_path)
+
+
+# --- a folder's files that its load does not read are problems ------------------------------
+
+
+def _valid_files() -> dict[str, object]:
+    return {
+        "sources.json": [source_doc()],
+        "persons.json": [person_doc()],
+        "events.json": [event_doc()],
+    }
+
+
+def test_a_misspelt_kind_file_is_a_problem(tmp_path: Path) -> None:
+    import rightsdata
+
+    law = {"id": "law:cc-174", "title": "Article 174", "citations": [{"source": "source:doc"}]}
+    folder = write_folder(tmp_path / "ds", {**_valid_files(), "law.json": [law]})
+    (problem,) = rightsdata.validate(folder)
+    assert (problem.location, problem.file, problem.code) == (
+        "law.json",
+        "law.json",
+        "unknown_field",
+    )
+    assert problem.message.startswith(
+        "not a record kind's file, so it is not read; did you mean laws.json? Expected one of "
+        "sources.json, persons.json"
+    )
+    assert "datapackage.json, redirects.json" in problem.message
+    with pytest.raises(rightsdata.InvalidDataError, match=r"law\.json"):
+        rightsdata.load_path(str(folder))
+
+
+def test_any_other_json_file_is_a_problem_for_load_validate_and_fmt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import rightsdata
+
+    folder = write_folder(
+        tmp_path / "ds",
+        {
+            **_valid_files(),
+            "stuff.json": [],
+            "Events.JSON": [],
+            ".editor.json": {},  # hidden: not looked at
+            "notes.txt": "mine",  # not JSON: not looked at
+        },
+    )
+    found = {p.location: p.message for p in rightsdata.validate(folder)}
+    assert set(found) == {"Events.JSON", "stuff.json"}
+    assert "did you mean events.json?" in found["Events.JSON"]
+    assert "did you mean" not in found["stuff.json"]
+    code, out, _ = run(capsys, "validate", str(folder))
+    assert code == EXIT_INVALID and "valid:" not in out
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    code, _, err = run(capsys, "fmt", str(folder))
+    assert code == EXIT_INVALID and "stuff.json" in err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written
+
+
+def test_a_json_file_the_descriptor_lists_is_read_not_refused(tmp_path: Path) -> None:
+    import rightsdata
+
+    folder = write_folder(tmp_path / "ds", {**_valid_files(), "notes.json": {"a": 1}})
+    descriptor = {"name": "x", "resources": [{"name": "notes", "path": "notes.json"}]}
+    write_folder(folder, {"datapackage.json": descriptor})
+    assert rightsdata.validate(folder) == []
+
+
+def test_a_folder_of_json_lines_says_how_to_load_it(tmp_path: Path) -> None:
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / "out", "jsonl")
+    (problem,) = rightsdata.validate(tmp_path / "out")
+    assert problem.location == str(tmp_path / "out")
+    assert "holds no record files but JSON Lines (records.jsonl)" in problem.message
+    assert f"rightsdata.load_path('{tmp_path / 'out' / 'records.jsonl'}')" in problem.message
+    # beside kind files, JSON Lines are a problem of their own
+    folder = write_folder(tmp_path / "ds", {**_valid_files(), "more.jsonl": ""})
+    (problem,) = rightsdata.validate(folder)
+    assert problem.location == "more.jsonl" and "is JSON Lines" in problem.message
+
+
+@pytest.mark.parametrize("fmt", ["csv", "datapackage"])
+def test_a_folder_of_exported_tables_says_what_it_is(tmp_path: Path, fmt: str) -> None:
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / fmt, fmt)
+    (problem,) = rightsdata.validate(tmp_path / fmt)
+    assert problem.code == "missing"
+    assert "holds no record files but 27 CSV or Parquet files" in problem.message
+    assert "not a dataset to load" in problem.message
+
+
+# --- an export never writes over a folder unasked ---------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "datapackage"])
+def test_export_refuses_a_folder_that_is_not_empty(tmp_path: Path, fmt: str) -> None:
+    import rightsdata
+
+    folder = write_folder(tmp_path / "mine", _valid_files())
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with pytest.raises(FileExistsError, match="pass force=True"):
+        rightsdata.load().export(folder, fmt)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written
+    written = rightsdata.load().export(folder, fmt, force=True)
+    assert written and all(p.parent == folder for p in written)
+
+
+def test_the_command_line_says_what_an_export_would_write_where(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import rightsdata
+
+    folder = write_folder(tmp_path / "mine", _valid_files())
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    code, _, err = run(capsys, "export", "--format", "json", str(folder))
+    said = " ".join(err.split())
+    version = rightsdata.load().version
+    assert code == EXIT_USAGE
+    assert f"export writes kazakhstan {version} (the bundled dataset; pass --data" in said
+    assert f"into {folder}, which is not empty; pass --force" in said
+    code, _, err = run(capsys, "export", "--data", str(folder), str(folder))
+    assert code == EXIT_USAGE
+    assert f"(read from --data {folder}) into {folder}" in " ".join(err.split())
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+# --- no name or version is made up; a hand-written folder is written in the current format ----
+
+
+def test_fmt_of_a_hand_written_folder_invents_nothing_and_writes_format_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_folder(tmp_path / "mine", _valid_files())
+    code, _, err = run(capsys, "fmt", str(folder))
+    assert code == EXIT_OK
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert "name" not in package and "version" not in package
+    assert package["rightsdata_format"] == 2
+    assert "gives no name or version (none is made up)" in " ".join(err.split())
+    persons = json.loads((folder / "persons.json").read_text(encoding="utf-8"))
+    assert persons == [person_doc()]  # no null or [] spelled out
+    assert run(capsys, "fmt", "--check", str(folder))[0] == EXIT_OK
+
+
+@pytest.mark.parametrize("fmt", ["json", "datapackage"])
+def test_an_export_of_a_nameless_dataset_invents_no_name(tmp_path: Path, fmt: str) -> None:
+    import rightsdata
+
+    (lines,) = rightsdata.load().export(tmp_path / "jsonl", "jsonl")
+    nameless = rightsdata.load_path(lines)
+    assert (nameless.name, nameless.version) == (None, None)
+    nameless.export(tmp_path / fmt, fmt)
+    package = json.loads((tmp_path / fmt / "datapackage.json").read_text(encoding="utf-8"))
+    assert "name" not in package and "version" not in package
+    if fmt == "json":
+        again = rightsdata.load_path(tmp_path / fmt)
+        assert (again.name, again.version) == (None, None)
