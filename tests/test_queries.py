@@ -421,7 +421,7 @@ def test_role_filters(ds: Dataset) -> None:
     any_perpetrator = ds.events(role=Role.PERPETRATOR)
     assert all(any(p.role is Role.PERPETRATOR for p in e.participants) for e in any_perpetrator)
     assert ds.events(involving="person:kozlov-parole-judge", role="defendant") == []
-    with pytest.raises(ValueError, match="not a Role"):
+    with pytest.raises(ValueError, match="not a role"):
         ds.events(role="villain")
     with pytest.raises(TypeError):
         ds.events(role=3)  # type: ignore[arg-type]
@@ -439,7 +439,7 @@ def test_kind_filters(ds: Dataset) -> None:
     assert ids(ds.events(kind="killing", place="place:kazakhstan")) == [
         "event:zhanaozen-massacre-2011"
     ]
-    with pytest.raises(ValueError, match="not a EventKind"):
+    with pytest.raises(ValueError, match="not an event kind"):
         ds.events(kind="picnic")
     with pytest.raises(ValueError, match="empty"):
         ds.events(kind=[])
@@ -604,7 +604,7 @@ def test_figures_on_the_zhanaozen_killings(ds: Dataset) -> None:
         ValueError, match=r"must be a source, .* but person:vladimir-kozlov is a person"
     ):
         ds.figures(KOZLOV)
-    with pytest.raises(ValueError, match="not a Measure"):
+    with pytest.raises(ValueError, match="not a measure"):
         ds.figures(event, measure="dead")
 
 
@@ -648,7 +648,7 @@ def test_figures_of_one_unit(ds: Dataset) -> None:
     assert newspapers.unit is FigureUnit.NEWSPAPERS and newspapers.range == (8, 8)
     assert ds.figures(event, unit=FigureUnit.WEBSITES).range == (23, 23)
     assert list(ds.figures(event, unit="people")) == []
-    with pytest.raises(ValueError, match="not a FigureUnit"):
+    with pytest.raises(ValueError, match="not a figure unit"):
         ds.figures(event, unit="papers")
 
 
@@ -1435,7 +1435,7 @@ def test_statements_of_several_kinds(ds: Dataset) -> None:
     found = ds.statements(kind=kinds)
     assert found == [s for s in ds.statements() if s.kind in kinds]
     assert len(found) > len(ds.statements(kind=kinds[0]))
-    with pytest.raises(ValueError, match="not a StatementKind"):
+    with pytest.raises(ValueError, match="not a statement kind"):
         ds.statements(kind="gossip")
 
 

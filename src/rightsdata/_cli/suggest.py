@@ -10,14 +10,15 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
+
+from rightsdata._values.spelling import close, did_you_mean
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -42,27 +43,8 @@ EDTF_EXAMPLES: Final = (
 _SEGMENT: Final = re.compile(r"([A-Za-z_$][\w$]*)(?:\[\d+\])*")
 _DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist$")
 _TERM_PROBLEM: Final = re.compile(
-    r"^'(?P<value>[^']*)' is not a \w+ term; allowed: (?P<allowed>.*)$"
+    r"^'(?P<value>[^']*)' is not an? [a-z ]+; allowed: (?P<allowed>.*)$"
 )
-
-
-def close(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
-    """The choices spelled most like ``word``, closest first."""
-    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
-
-
-def did_you_mean(options: Sequence[str]) -> str:
-    """``did you mean 'a'?`` or ``did you mean 'a' or 'b'?``, each option once; empty if
-    there are none.
-
-    >>> did_you_mean(["a", "b", "c"]), did_you_mean(["a", "a"]), did_you_mean([])
-    ("did you mean 'a', 'b' or 'c'?", "did you mean 'a'?", '')
-    """
-    if not options:
-        return ""
-    quoted = [f"'{o}'" for o in dict.fromkeys(options)]
-    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"did you mean {listed}?"
 
 
 def id_suggestions(dataset: Dataset, record_id: str, n: int = 3) -> list[str]:
@@ -124,9 +106,9 @@ def field_hint(kind: str | None, field: str | None) -> str:
 def term_hint(message: str) -> str:
     """The message of an unknown vocabulary term, with the closest allowed terms first.
 
-    >>> term_hint("'verdictt' is not a EventKind term; allowed: verdict, trial")
+    >>> term_hint("'verdictt' is not an event kind; allowed: verdict, trial")
     "'verdictt' is not an allowed term; did you mean 'verdict'? (allowed: verdict, trial)"
-    >>> term_hint("'accused' is not a Role term; allowed: defendant, judge")
+    >>> term_hint("'accused' is not a role; allowed: defendant, judge")
     "'accused' is not an allowed term (allowed: defendant, judge)"
     """
     match = _TERM_PROBLEM.match(message)

@@ -37,6 +37,7 @@ from rightsdata._model.records import (
     Source,
     Statement,
 )
+from rightsdata._values.conversion import a_term_of
 from rightsdata._values.dates import EDTF, EDTFError
 from rightsdata._values.errors import UnknownIdError
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
@@ -303,10 +304,11 @@ def _term(cls: type[E], value: object, argument: str) -> E:
         except ValueError:
             terms = ", ".join(m.value for m in cls)
             raise ValueError(
-                f"the {argument} {value!r} is not a {cls.__name__}; expected one of: {terms}"
+                f"the {argument} {value!r} is not {a_term_of(cls)}; expected one of: {terms}"
             ) from None
     raise TypeError(
-        f"the {argument} must be a {cls.__name__} or its string, not {type(value).__name__}"
+        f"the {argument} must be {a_term_of(cls)} ({cls.__name__}) or its text, "
+        f"not {type(value).__name__}"
     )
 
 

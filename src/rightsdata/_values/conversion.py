@@ -18,12 +18,21 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from enum import Enum
 from typing import Any
 
 from rightsdata._values.errors import describe_json
 
-__all__ = ["WrongTypeError", "to_duration", "to_edtf", "to_enum", "to_float", "to_tuple"]
+__all__ = [
+    "WrongTypeError",
+    "a_term_of",
+    "to_duration",
+    "to_edtf",
+    "to_enum",
+    "to_float",
+    "to_tuple",
+]
 
 
 class WrongTypeError(TypeError):
@@ -92,4 +101,15 @@ def to_enum(value: object, cls: type[Enum]) -> Enum:
     try:
         return members[value]
     except KeyError:
-        raise ValueError(f"{value!r} is not a {cls.__name__} term; allowed: {allowed}") from None
+        raise ValueError(f"{value!r} is not {a_term_of(cls)}; allowed: {allowed}") from None
+
+
+def a_term_of(cls: type[Enum]) -> str:
+    """A term of the vocabulary ``cls`` in words, with its article.
+
+    >>> from rightsdata.vocab import EventKind, Role
+    >>> a_term_of(EventKind), a_term_of(Role)
+    ('an event kind', 'a role')
+    """
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"

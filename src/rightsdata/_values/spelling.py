@@ -2,8 +2,8 @@
 
 >>> close("person:vladmir-kozlov", ["person:vladimir-kozlov", "person:galym-ageleuov"])
 ['person:vladimir-kozlov']
->>> did_you_mean(["a", "b", "c"]), did_you_mean([])
-("did you mean 'a', 'b' or 'c'?", '')
+>>> did_you_mean(["a", "b", "c"]), did_you_mean(["a", "a"]), did_you_mean([])
+("did you mean 'a', 'b' or 'c'?", "did you mean 'a'?", '')
 """
 
 from __future__ import annotations
@@ -44,9 +44,10 @@ def like_id(record_id: str, ids: Iterable[str], n: int = 3) -> list[str]:
 
 
 def did_you_mean(options: Sequence[str]) -> str:
-    """``did you mean 'a'?`` or ``did you mean 'a' or 'b'?``; empty if there are none."""
+    """``did you mean 'a'?`` or ``did you mean 'a' or 'b'?``, each option once; empty if there
+    are none."""
     if not options:
         return ""
-    quoted = [f"'{option}'" for option in options]
+    quoted = [f"'{option}'" for option in dict.fromkeys(options)]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
     return f"{DID_YOU_MEAN} {listed}?"
