@@ -66,7 +66,8 @@ class Problem:
     ``file`` (``"events.json"``), ``kind`` (``"events"``), ``index`` (the record's position in
     its list, from 0) or ``line`` (JSON Lines, from 1), ``record_id`` (None when the record has
     no well-formed ID) and ``field`` (``"figures[0].low"``; None for the record as a whole).
-    Each is None where it does not apply; all are None for a problem that concerns no record.
+    Each is None where it does not apply: a problem that concerns no record has only the
+    ``file`` it concerns (``"datapackage.json"``), or none (a folder with no record files).
     Problems are equal when their location, message and code are.
 
     >>> problem = Problem(
