@@ -77,11 +77,24 @@ def test_json_lines_problems_name_the_line(tmp_path: Path) -> None:
     ]
     path = tmp_path / "bad.ndjson"
     path.write_text("\n".join(lines), encoding="utf-8")
-    assert problems(path) == [
+    assert problems(path) == [  # in the order of the lines
+        ("bad.ndjson:2 person:a.name", ProblemCode.TYPE),
         ("bad.ndjson:3", ProblemCode.SYNTAX),
         ("bad.ndjson:4 person:b.$kind", ProblemCode.VALUE),
         ("bad.ndjson:5 (no id)", ProblemCode.MISSING),
-        ("bad.ndjson:2 person:a.name", ProblemCode.TYPE),
+    ]
+    assert [p.line for p in rightsdata.validate(path)] == [2, 3, 4, 5]
+
+
+def test_a_documents_problems_come_kind_by_kind_in_record_order(tmp_path: Path) -> None:
+    # the cross-record checks run after every record is read: their problems join their file's
+    people = [person_doc(), person_doc("person:b", name=5)]
+    events = [event_doc(participants=[{"actor": "person:gone", "role": "victim"}])]
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps({"sources": [source_doc()], "persons": people, "events": events}))
+    assert problems(path) == [
+        ("all.json:persons[1] person:b.name", ProblemCode.TYPE),
+        ("all.json:events[0] event:a.participants[0].actor", ProblemCode.INTEGRITY),
     ]
 
 

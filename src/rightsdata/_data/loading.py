@@ -330,11 +330,33 @@ def _read(
 
         require("jsonschema", "schema")  # MissingExtraError before reading anything
     try:
-        return _read_any(path, schema=schema, max_bytes=max_bytes, share=share)
+        dataset, problems = _read_any(path, schema=schema, max_bytes=max_bytes, share=share)
+        return dataset, _in_reading_order(problems)
     except RecursionError:  # a backstop: every reader bounds nesting before it recurses
         return None, [Problem(_shown(path), "is nested too deeply to read", ProblemCode.LIMIT)]
     except OSError as exc:  # a backstop: every read is checked, but a disk can fail anywhere
         return None, [_os_problem(_shown(path), os.fspath(path), exc)]
+
+
+def _in_reading_order(problems: list[Problem]) -> list[Problem]:
+    """``problems`` grouped by file (in the order the files were first named) and, within one,
+    in the order of its records: by line (JSON Lines), else by kind and index (a document's
+    lists); those of a file as a whole first. The reader found them kind by kind, and the
+    cross-record checks after them all."""
+    if len(problems) < 2:
+        return problems
+    files: dict[str | None, int] = {}
+    kinds: dict[str | None, int] = {}
+    for problem in problems:
+        files.setdefault(problem.file, len(files))
+        kinds.setdefault(problem.kind, len(kinds))
+
+    def place(problem: Problem) -> tuple[int, int, int, int]:
+        line = -1 if problem.line is None else problem.line
+        index = -1 if problem.index is None else problem.index
+        return files[problem.file], line, kinds[problem.kind], index
+
+    return sorted(problems, key=place)
 
 
 def _read_any(
@@ -816,8 +838,10 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = 
             continue
         where = f"{path.name}:{number}"
         value, found = _parse(line, where)
-        if found:
-            parts.problems += found
+        if found:  # (a line that is not JSON: its problem carries its number too)
+            parts.problems += [
+                Problem(p.location, p.message, p.code, file=path.name, line=number) for p in found
+            ]
             parts.unsure.add(_ALL_KINDS)  # that line may have been a record of any kind
             continue
         kind, found = _kind_of_line(value, path.name, number)
