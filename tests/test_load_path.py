@@ -315,3 +315,25 @@ def test_a_collection_given_its_records_ids_sorts_them_unless_in_order() -> None
     kept = Collection("persons", ordered, _ids=[r.id for r in ordered])
     assert kept == plain
     assert all(kept[r.id] is r for r in records)
+
+
+@pytest.mark.parametrize("layout", ["jsonl", "folder"])
+def test_an_id_shared_with_a_record_that_failed_is_reported_at_once(
+    tmp_path: Path, make_folder: MakeFolder, layout: str
+) -> None:
+    # the first copy fails to structure: its own problem and the second copy's duplicate are
+    # both reported in one load, not the duplicate only after the first is fixed
+    events = [event_doc("event:c", date="2020-13"), event_doc("event:c")]
+    people = [person_doc()]
+    if layout == "jsonl":
+        path = tmp_path / "dup.jsonl"
+        documents = [("sources", source_doc()), ("persons", people[0])]
+        documents += [("events", e) for e in events]
+        path.write_text("\n".join(json.dumps({"$kind": k, **d}) for k, d in documents))
+    else:
+        path = make_folder(
+            {"sources.json": [source_doc()], "persons.json": people, "events.json": events}
+        )
+    found = [(p.message, p.field) for p in rightsdata.validate(path)]
+    assert found[-1] == ("'event:c' is used twice; also by a record with problems of its own", "id")
+    assert len(found) == 2

@@ -317,9 +317,29 @@ def check_integrity(
 
 
 def _unique_ids(context: Context) -> list[Problem]:
-    if len(context.known) == sum(map(len, context.own.values())):
-        return []
-    return _duplicates(context.own, context.where, context.records)
+    problems = []
+    if len(context.known) != sum(map(len, context.own.values())):
+        problems = _duplicates(context.own, context.where, context.records)
+    if context.exists and not context.known.isdisjoint(context.exists):
+        problems += _shared_with_failed(context)
+    return problems
+
+
+def _shared_with_failed(context: Context) -> list[Problem]:
+    """A problem for every record whose ID a record that could not be read has too: that
+    record's own problems are reported, and this one would be only once they were fixed."""
+    problems: list[Problem] = []
+    for kind, record_ids in context.own.items():
+        for index, record_id in enumerate(record_ids):
+            if record_id in context.exists:
+                problems.append(
+                    _record(context.where, context.records, kind, index).problem(
+                        "id",
+                        f"{record_id!r} is used twice; also by a record with problems of its own",
+                        ProblemCode.INTEGRITY,
+                    )
+                )
+    return problems
 
 
 def _references_resolve(context: Context) -> list[Problem]:
