@@ -13,7 +13,6 @@ how to read it.
 
 from __future__ import annotations
 
-import difflib
 import os
 import shlex
 from collections.abc import Iterable, Sequence
@@ -21,6 +20,7 @@ from typing import Final
 
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.spelling import close
 
 __all__ = ["no_records_problem", "stray_problems", "tables_in", "unread_problems"]
 
@@ -66,7 +66,7 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     stem = name.lower().rpartition(".")[0]
-    near = difflib.get_close_matches(stem, KINDS, n=1)  # (stems: 'stuff' is not 'sources')
+    near = close(stem, KINDS, n=1)  # (stems: 'stuff' is not 'sources')
     hint = f"did you mean {near[0]}.json? Expected" if near else "expected"
     message = (
         f"not a record kind's file, so it is not read; {hint} one of "
