@@ -247,6 +247,13 @@ def test_a_json_file_the_descriptor_lists_is_read_not_refused(tmp_path: Path) ->
     descriptor = {"name": "x", "resources": [{"name": "notes", "path": "notes.json"}]}
     write_folder(folder, {"datapackage.json": descriptor})
     assert rightsdata.validate(folder) == []
+    # fmt keeps the entry (it dropped it, and the folder was then refused for notes.json)
+    from rightsdata._data.canonical import format_folder
+
+    assert "datapackage.json" in format_folder(folder)
+    resources = json.loads((folder / "datapackage.json").read_text())["resources"]
+    assert resources[-1] == {"name": "notes", "path": "notes.json"}
+    assert rightsdata.validate(folder) == [] and format_folder(folder, check=True) == []
 
 
 def test_a_folder_of_json_lines_says_how_to_load_it(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._data.loading import DESCRIPTOR, read_folder
+from rightsdata._data.loading import DESCRIPTOR, REDIRECTS, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.atomic import write_all
@@ -145,6 +145,7 @@ def render_folder(
     *,
     present: tuple[str, ...] | None = None,
     format: int | None = None,
+    keep_others: bool = False,
 ) -> dict[str, str]:
     """The canonical text of every file of ``dataset``'s folder, by file name.
 
@@ -152,9 +153,13 @@ def render_folder(
     exist). ``present=None`` means the kinds the descriptor's resources list, or every kind
     when it lists none: so a dataset read from a folder without ``groups.json`` is written
     without one. ``format`` is the format to write (default: the current one); a format-1
-    descriptor is left without the key, as format 1 had none.
+    descriptor is left without the key, as format 1 had none. ``keep_others`` keeps the
+    descriptor's entries for resources that are not the dataset's own files (a README, a
+    table of the author's), after its own: for a folder rewritten in place, where those files
+    still are (a new folder has none of them).
     """
     package = package_metadata(dataset, descriptor)
+    others = _other_resources(package) if keep_others else []
     if present is None:
         listed = [r.get("path") for r in package.get("resources", ()) if isinstance(r, dict)]
         present = tuple(kind for kind in KINDS if f"{kind}.json" in listed) or KINDS
@@ -187,9 +192,16 @@ def render_folder(
             "hash": sha256(files[f"{kind}.json"]),
         }
         for kind in kinds
-    ]
+    ] + others
     files[DESCRIPTOR] = dumps(package)
     return files
+
+
+def _other_resources(package: dict[str, Any]) -> list[Any]:
+    """The resources a descriptor lists that are not a kind's file nor ``redirects.json``."""
+    own = {f"{kind}.json" for kind in KINDS} | {REDIRECTS}
+    listed = package.get("resources", ())
+    return [r for r in listed if not (isinstance(r, dict) and r.get("path") in own)]
 
 
 def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -> list[str]:
@@ -209,7 +221,7 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
     # a folder without datapackage.json declares no format: it is written in the current one
     undeclared = dataset.descriptor is None
     version = FORMAT if upgrade or undeclared else format_of(dataset.descriptor)
-    rendered = render_folder(dataset, present=present, format=version)
+    rendered = render_folder(dataset, present=present, format=version, keep_others=True)
     changed = []
     for name, text in rendered.items():
         path = folder / name
