@@ -207,7 +207,9 @@ def _strict_ends(schema: Any) -> Any:
     """``schema`` with every ``pattern`` in it made :func:`ends_strictly`."""
     if isinstance(schema, dict):
         return {
-            key: ends_strictly(value) if key == "pattern" else _strict_ends(value)
+            key: ends_strictly(value)
+            if key == "pattern" and isinstance(value, str)
+            else _strict_ends(value)
             for key, value in schema.items()
         }
     if isinstance(schema, list):

@@ -91,8 +91,10 @@ def test_a_documents_problems_come_kind_by_kind_in_record_order(tmp_path: Path) 
     people = [person_doc(), person_doc("person:b", name=5)]
     events = [event_doc(participants=[{"actor": "person:gone", "role": "victim"}])]
     path = tmp_path / "all.json"
-    path.write_text(json.dumps({"sources": [source_doc()], "persons": people, "events": events}))
+    document = {"sources": [source_doc()], "persons": people, "events": events, "bogus": 1}
+    path.write_text(json.dumps(document))
     assert problems(path) == [
+        ("all.json:bogus", ProblemCode.UNKNOWN_FIELD),  # the file's own problems first
         ("all.json:persons[1] person:b.name", ProblemCode.TYPE),
         ("all.json:events[0] event:a.participants[0].actor", ProblemCode.INTEGRITY),
     ]
@@ -337,3 +339,12 @@ def test_an_id_shared_with_a_record_that_failed_is_reported_at_once(
     found = [(p.message, p.field) for p in rightsdata.validate(path)]
     assert found[-1] == ("'event:c' is used twice; also by a record with problems of its own", "id")
     assert len(found) == 2
+
+
+def test_a_third_use_of_an_id_shared_with_a_failed_record_is_said_once(
+    make_folder: MakeFolder,
+) -> None:
+    events = [event_doc("event:c", date="2020-13"), event_doc("event:c"), event_doc("event:c")]
+    files = {"sources.json": [source_doc()], "persons.json": [person_doc()], "events.json": events}
+    found = [(p.index, p.field) for p in rightsdata.validate(make_folder(files))]
+    assert found == [(0, "date"), (1, "id"), (2, "id")]

@@ -347,3 +347,31 @@ def test_an_export_of_a_nameless_dataset_invents_no_name(tmp_path: Path, fmt: st
     if fmt == "json":
         again = rightsdata.load_path(tmp_path / fmt)
         assert (again.name, again.version) == (None, None)
+
+
+def test_a_listed_file_is_no_stray_however_written_and_fmt_keeps_its_entry_true(
+    tmp_path: Path,
+) -> None:
+    import hashlib
+
+    import rightsdata
+    from rightsdata._data.canonical import format_folder
+
+    folder = write_folder(tmp_path / "ds", {**_valid_files(), "notes.json": {"a": 1}})
+    data = (folder / "notes.json").read_bytes()
+    entry = {
+        "name": "notes",
+        "path": "./notes.json",  # (a path to the same file: no stray)
+        "bytes": len(data),
+        "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+    }
+    write_folder(folder, {"datapackage.json": {"name": "x", "resources": [entry]}})
+    assert rightsdata.validate(folder) == []
+    (folder / "notes.json").write_text('{"a": 12}', encoding="utf-8")  # the author edits it
+    stale = rightsdata.validate(folder)
+    assert sorted(p.location.rpartition(".")[2] for p in stale) == ["bytes", "hash"]
+    assert all("run `rightsdata fmt" in p.message for p in stale)
+    format_folder(folder)  # as the problems advise: fmt measures the file again
+    assert rightsdata.validate(folder) == []
+    kept = json.loads((folder / "datapackage.json").read_text())["resources"][-1]
+    assert kept["bytes"] == len(b'{"a": 12}') and kept["path"] == "./notes.json"

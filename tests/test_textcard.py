@@ -258,3 +258,10 @@ def test_search_results_on_the_command_line_fit_wide_names() -> None:
     lines = _record_lines(dataset, [person], 50)
     assert lines[0] == "person  " + "王" * 20 + "…", lines  # 8 + 40 + 1 columns
     assert all(columns(line) <= 50 for line in lines)
+
+
+@pytest.mark.parametrize(("first", "rest"), [("abcdef", None), ("", "abcdef"), ("ab", "abc")])
+def test_wrap_refuses_a_prefix_that_leaves_no_room(first: str, rest: str | None) -> None:
+    # textwrap.wrap(" x", 3, initial_indent="abcdef") never returns; this said nothing either
+    with pytest.raises(ValueError, match="leaves no room in 3 columns"):
+        wrap(" x y z", 3, first, rest)

@@ -101,6 +101,9 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
     if width <= 0:
         raise ValueError(f"invalid width {width!r} (must be > 0)")
     indent = " " * display_width(first) if rest is None else rest
+    for name, prefix in (("first", first), ("rest", indent)):
+        if display_width(prefix) >= width:  # (no room for a word: textwrap loops for ever)
+            raise ValueError(f"{name} {prefix!r} leaves no room in {width} columns")
     # a control character shown as its escape, never sent raw; white space made spaces
     chunks = [c for c in _SPACES.split(printable(text).expandtabs().translate(_TO_SPACE)) if c]
     return _lines(chunks, width, first, indent) or [first.rstrip()]

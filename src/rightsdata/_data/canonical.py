@@ -25,13 +25,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._data.loading import DESCRIPTOR, REDIRECTS, read_folder
+from rightsdata._data.loading import DESCRIPTOR, own_files, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.atomic import write_all
@@ -145,7 +146,7 @@ def render_folder(
     *,
     present: tuple[str, ...] | None = None,
     format: int | None = None,
-    keep_others: bool = False,
+    others_in: Path | None = None,
 ) -> dict[str, str]:
     """The canonical text of every file of ``dataset``'s folder, by file name.
 
@@ -153,13 +154,13 @@ def render_folder(
     exist). ``present=None`` means the kinds the descriptor's resources list, or every kind
     when it lists none: so a dataset read from a folder without ``groups.json`` is written
     without one. ``format`` is the format to write (default: the current one); a format-1
-    descriptor is left without the key, as format 1 had none. ``keep_others`` keeps the
-    descriptor's entries for resources that are not the dataset's own files (a README, a
-    table of the author's), after its own: for a folder rewritten in place, where those files
-    still are (a new folder has none of them).
+    descriptor is left without the key, as format 1 had none. ``others_in`` is the folder
+    rewritten in place: the descriptor's entries for files that are not the dataset's own (a
+    README, a table of the author's) are kept, after its own, with their ``bytes`` and
+    ``hash`` made those of the files as they are (a new folder has none of those files).
     """
     package = package_metadata(dataset, descriptor)
-    others = _other_resources(package) if keep_others else []
+    others = _other_resources(package, others_in) if others_in is not None else []
     if present is None:
         listed = [r.get("path") for r in package.get("resources", ()) if isinstance(r, dict)]
         present = tuple(kind for kind in KINDS if f"{kind}.json" in listed) or KINDS
@@ -197,11 +198,29 @@ def render_folder(
     return files
 
 
-def _other_resources(package: dict[str, Any]) -> list[Any]:
-    """The resources a descriptor lists that are not a kind's file nor ``redirects.json``."""
-    own = {f"{kind}.json" for kind in KINDS} | {REDIRECTS}
-    listed = package.get("resources", ())
-    return [r for r in listed if not (isinstance(r, dict) and r.get("path") in own)]
+def _other_resources(package: dict[str, Any], folder: Path) -> list[Any]:
+    """The resources a descriptor lists that are not the dataset's own files, each with the
+    ``bytes`` and ``hash`` of its file in ``folder`` where it gives them."""
+    kept = []
+    for entry in package.get("resources", ()):
+        path = entry.get("path") if isinstance(entry, dict) else None
+        if isinstance(path, str) and posixpath.normpath(path) in own_files():
+            continue
+        kept.append(_measured(entry, folder / path) if isinstance(path, str) else entry)
+    return kept
+
+
+def _measured(entry: dict[str, Any], file: Path) -> dict[str, Any]:
+    """``entry`` with the ``bytes`` and ``hash`` it gives made those of ``file``."""
+    if not ({"bytes", "hash"} & entry.keys()) or file.is_symlink() or not file.is_file():
+        return entry
+    data = file.read_bytes()
+    measured = dict(entry)
+    if "bytes" in measured:
+        measured["bytes"] = len(data)
+    if "hash" in measured:
+        measured["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+    return measured
 
 
 def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -> list[str]:
@@ -221,7 +240,7 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
     # a folder without datapackage.json declares no format: it is written in the current one
     undeclared = dataset.descriptor is None
     version = FORMAT if upgrade or undeclared else format_of(dataset.descriptor)
-    rendered = render_folder(dataset, present=present, format=version, keep_others=True)
+    rendered = render_folder(dataset, present=present, format=version, others_in=folder)
     changed = []
     for name, text in rendered.items():
         path = folder / name

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import errno
 import os
+import posixpath
 import re
 import stat
 import threading
@@ -61,6 +62,7 @@ __all__ = [
     "json_lines",
     "load",
     "load_path",
+    "own_files",
     "read_folder",
     "validate",
 ]
@@ -346,7 +348,7 @@ def _in_reading_order(problems: list[Problem]) -> list[Problem]:
     if len(problems) < 2:
         return problems
     files: dict[str | None, int] = {}
-    kinds: dict[str | None, int] = {}
+    kinds: dict[str | None, int] = {None: -1}  # (a problem of no record: its file's first)
     for problem in problems:
         files.setdefault(problem.file, len(files))
         kinds.setdefault(problem.kind, len(kinds))
@@ -462,8 +464,10 @@ def _read_folder(
             if check_resources:
                 for index, entry in enumerate(raw.get("resources", ())):
                     resources.setdefault(entry["path"], []).append((index, entry))
-    declared = [r.get("path") for r in (parts.descriptor or {}).get("resources", ())]
-    strays = _strays(entries, {DESCRIPTOR, REDIRECTS, *kind_files, *map(str, declared)})
+    # (the files a descriptor lists are no strays even where it has problems of its own)
+    listing = raw if DESCRIPTOR in present and isinstance(raw, dict) else {}
+    known = {*_OWN_FILES, *_listed_names(listing)}
+    strays = [n for n in _strays(entries, known) if not _same_as_one_of(folder, n, present)]
     records = bool(present.intersection(kind_files))
     if strays or not records:
         from rightsdata._data.folderfiles import unread_problems
@@ -550,6 +554,40 @@ def _strays(names: list[str], known: set[str]) -> list[str]:
         for name in names
         if name.lower().endswith(_RECORD_SUFFIXES) and name not in known and name[:1] != "."
     )
+
+
+#: The files of a dataset folder that its load reads: the descriptor, one a kind, redirects.
+_OWN_FILES: Final = frozenset({DESCRIPTOR, REDIRECTS, *(f"{kind}.json" for kind in KINDS)})
+
+
+def own_files() -> frozenset[str]:
+    """The names of the files a folder's load reads (:data:`DESCRIPTOR`, a kind's file each,
+    :data:`REDIRECTS`)."""
+    return _OWN_FILES
+
+
+def _listed_names(descriptor: dict[str, Any]) -> set[str]:
+    """The names of the files at the top of a folder that ``descriptor``'s resources list
+    (``notes.json`` and ``./notes.json`` alike)."""
+    names = set()
+    resources = descriptor.get("resources")
+    for entry in resources if isinstance(resources, list) else ():
+        path = entry.get("path") if isinstance(entry, dict) else None
+        if isinstance(path, str) and "/" not in (name := posixpath.normpath(path)):
+            names.add(name)
+    return names
+
+
+def _same_as_one_of(folder: Traversable | Path, name: str, present: set[str]) -> bool:
+    """Whether ``name`` is the very file of one of ``present`` under another spelling (a
+    case-insensitive file system finds ``Persons.json`` as ``persons.json``)."""
+    spelled = next((p for p in present if p.lower() == name.lower() and p != name), None)
+    if spelled is None or not isinstance(folder, os.PathLike):
+        return False
+    try:
+        return os.path.samefile(os.path.join(folder, name), os.path.join(folder, spelled))
+    except OSError:
+        return False
 
 
 def _holds_tables(names: list[str]) -> bool:

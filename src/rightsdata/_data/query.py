@@ -497,7 +497,7 @@ class Queries:
             unknown = wanted - set(KINDS)
             if unknown:
                 raise ValueError(
-                    f"unknown kinds to search: {', '.join(sorted(unknown))}; "
+                    f"unknown kinds to search: {', '.join(map(repr, sorted(unknown)))}; "
                     f"expected some of {', '.join(KINDS)}"
                 )
             orders = frozenset(KINDS.index(k) for k in wanted)
@@ -670,7 +670,7 @@ every event kind
 
 def _terms(cls: type[E], value: object, argument: str) -> list[E]:
     """One term or a non-empty collection of them (any of them), without repeats."""
-    one = f"a {cls.__name__}, its string"
+    one = f"{a_term_of(cls)} ({cls.__name__}), its text"
     values = filter_values(value, argument, one)
     return list(dict.fromkeys(_term(cls, v, argument) for v in values))
 

@@ -455,8 +455,11 @@ class Text(Spec):
             f"not {local}",
             f"{local}[0].isspace()",
             f"{local}[-1].isspace()",
-            f"not {local}.isprintable()",  # (a control character, or a tab, a line feed...)
+            # a control character: most texts are printable, and the search runs only for
+            # the others (a line feed, a no-break space), which need no full check for it
+            f"(not {local}.isprintable() and _find_control({local}) >= 0)",
         ]
+        namespace["_find_control"] = find_control
         if self.max_length is not None:
             bad.append(f"len({local}) > {self.max_length}")
         if self.pattern is not None:

@@ -329,9 +329,11 @@ def _shared_with_failed(context: Context) -> list[Problem]:
     """A problem for every record whose ID a record that could not be read has too: that
     record's own problems are reported, and this one would be only once they were fixed."""
     problems: list[Problem] = []
+    said: set[str] = set()  # (a third use is said by _duplicates, after the second)
     for kind, record_ids in context.own.items():
         for index, record_id in enumerate(record_ids):
-            if record_id in context.exists:
+            if record_id in context.exists and record_id not in said:
+                said.add(record_id)
                 problems.append(
                     _record(context.where, context.records, kind, index).problem(
                         "id",
