@@ -2241,6 +2241,9 @@ def _claims(*claims: tuple[str, int | None, int | None, int | None]) -> Figures:
             "200 to >220",
         ),
         ([("at_most", None, None, 3), ("more_than", 9, None, None)], "<=3 to >9"),
+        # a claim of the other end's kind does not make a bound inclusive: neither allows 7
+        ([("less_than", None, None, 7), ("more_than", 7, None, None)], "<7 to >7"),
+        ([("less_than", None, None, 7), ("exact", None, 3, None)], "<=3 to 7"),
     ],
 )
 def test_a_figures_repr_shows_strict_bounds_as_strict(

@@ -59,25 +59,20 @@ _OPEN_ABOVE: Final = frozenset({FigureQualifier.AT_LEAST, FigureQualifier.MORE_T
 _OPEN_BELOW: Final = frozenset({FigureQualifier.AT_MOST, FigureQualifier.LESS_THAN})
 
 
-class _OpenEnd(NamedTuple):
-    """One open end of a figures' range: its sign, and the qualifier that makes it strict
-    with the field that holds that qualifier's number."""
-
-    sign: str
-    strict: FigureQualifier
-    field: str
+def _comparison(figures: Sequence[Figure], number: int, sign: str) -> str:
+    """``sign`` (``<`` or ``>``: strict) if no claim allows ``number`` itself, only strict
+    bounds state it ("less than 7", "more than 7"); else ``<=`` or ``>=``."""
+    return sign if not any(_allows(f, number) for f in figures) else f"{sign}="
 
 
-_BELOW: Final = _OpenEnd("<", FigureQualifier.LESS_THAN, "high")
-_ABOVE: Final = _OpenEnd(">", FigureQualifier.MORE_THAN, "low")
-
-
-def _comparison(figures: Sequence[Figure], number: int, end: _OpenEnd) -> str:
-    """``<`` or ``>`` (strict) if every claim that states ``number`` states it as the strict
-    bound of ``end`` ("less than 7"), else ``<=`` or ``>=`` (the number itself is claimed)."""
-    stating = [f for f in figures if number in (f.low, f.best, f.high)]
-    strict = all(f.qualifier is end.strict and getattr(f, end.field) == number for f in stating)
-    return end.sign if strict else f"{end.sign}="
+def _allows(figure: Figure, number: int) -> bool:
+    """Whether ``figure`` states ``number`` as a value it could be (not as a strict bound:
+    "less than 7" states 7 and allows it not)."""
+    if figure.qualifier is FigureQualifier.LESS_THAN and figure.high == number:
+        return False
+    if figure.qualifier is FigureQualifier.MORE_THAN and figure.low == number:
+        return False
+    return number in (figure.low, figure.best, figure.high)
 
 
 def country_code(value: object) -> str | None:
@@ -172,14 +167,15 @@ class Figures(Sequence[Figure]):
         (``<7``, ``<=7``, ``>60``, ``>=15``, ``15 to >=17``); empty if no number is stated.
 
         An open end is shown even where the claims span no range ("more than 60" is
-        ``>60``, never ``60``), and strict (``<``, ``>``) only where every claim stating its
-        number states it as a strict bound ("less than 7" and "exactly 7" are ``<=7``).
+        ``>60``, never ``60``), and strict (``<``, ``>``) only where no claim allows its number
+        itself ("less than 7" and "exactly 7" are ``<=7``; "less than 7" and "more than 7"
+        are ``<7 to >7``).
         """
         low, high = self.range or (None, None)
         if low is None or high is None:
             return ""
-        below = _comparison(self.figures, low, _BELOW) if self.open_below else ""
-        above = _comparison(self.figures, high, _ABOVE) if self.open_above else ""
+        below = _comparison(self.figures, low, "<") if self.open_below else ""
+        above = _comparison(self.figures, high, ">") if self.open_above else ""
         if low == high and not (below and above):
             return f"{below or above}{low}"
         return f"{below}{low} to {above}{high}"
