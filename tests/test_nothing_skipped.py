@@ -99,6 +99,11 @@ def test_data_before_a_command_without_it_says_so(
     code, _, err = run(capsys, "--data", folder, "timeline", "person:a", "--data", "elsewhere")
     assert code == EXIT_USAGE
     assert "--data is given twice" in " ".join(err.split())
+    # the default's value given after the command is given too (it was taken for no value)
+    code, _, err = run(capsys, "--name", "nosuch", "info", "--name", "kazakhstan")
+    assert code == EXIT_USAGE
+    assert "--name is given twice ('nosuch' before" in " ".join(err.split())
+    assert run(capsys, "--name", "kazakhstan", "info") == run(capsys, "info")
 
 
 # --- fmt rewrites only the folders it is given -------------------------------------------------

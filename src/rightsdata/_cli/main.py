@@ -58,6 +58,13 @@ EXIT_USAGE: Final = 2
 _DEFAULT_NAME: Final = "kazakhstan"
 
 
+class _Default(str):
+    """An option's default value, told apart from the same value given (``--name
+    kazakhstan``) by its type."""
+
+    __slots__ = ()
+
+
 class UsageError(RightsdataError):
     """A command line that cannot be run as given (exit code 2); the message says why."""
 
@@ -688,7 +695,9 @@ _INVALID_CHOICE: Final = re.compile(
 
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--name", default=_DEFAULT_NAME, help=f"bundled dataset to use (default: {_DEFAULT_NAME})"
+        "--name",
+        default=_Default(_DEFAULT_NAME),
+        help=f"bundled dataset to use (default: {_DEFAULT_NAME})",
     )
     parser.add_argument(
         "--data",
@@ -982,14 +991,14 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
 
 
 #: The options that may come before the command: (option, dest, the command's default).
-_BEFORE: Final = (("--data", "data", None), ("--name", "name", _DEFAULT_NAME))
+_BEFORE: Final = (("--data", "data"), ("--name", "name"))
 
 
 def _before(args: argparse.Namespace) -> None:
     """Take ``--data`` and ``--name`` given before the command as if given after it; a
     command that takes neither, or the option given on both sides with two values, is a
     usage error that says where it goes."""
-    for option, dest, default in _BEFORE:
+    for option, dest in _BEFORE:
         given = getattr(args, f"{dest}_before", None)
         if given is None:
             continue
@@ -998,7 +1007,8 @@ def _before(args: argparse.Namespace) -> None:
                 f"{option} is not an option of {args.command}; "
                 f"see `rightsdata {args.command} --help`"
             )
-        if getattr(args, dest) not in (default, given):
+        after = getattr(args, dest)
+        if after is not None and not isinstance(after, _Default) and after != given:
             raise UsageError(
                 f"{option} is given twice ({given!r} before the command, "
                 f"{getattr(args, dest)!r} after it); give it once"
