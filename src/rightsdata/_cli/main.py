@@ -308,17 +308,16 @@ def _record_of(
     The command suggested for a record of another kind names the same dataset (``args``)."""
     from rightsdata._data.query import country_code
     from rightsdata._model.records import ACTOR_TYPES, Place
-    from rightsdata._values.ids import noun
+    from rightsdata._values.ids import a_noun
 
     code = country_code(record_id) if Place in wanted else None
     # an unknown ID or code: main() says which, and suggests some
     record = dataset.get(record_id) if code is None else dataset.country(code)
     if isinstance(record, wanted):
         return record.id
-    kind = noun(record.kind_name)
-    article = "an" if kind[0] in "aeiou" else "a"
     message = (
-        f"{option} takes {what}; {record_id} ({_name(dataset, record.id)}) is {article} {kind}"
+        f"{option} takes {what}; {record_id} ({_name(dataset, record.id)}) is "
+        f"{a_noun(record.kind_name)}"
     )
     options = _source_options(args)
     if isinstance(record, Place):

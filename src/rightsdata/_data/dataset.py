@@ -37,7 +37,7 @@ from rightsdata._model.records import (
     Relationship,
     Source,
 )
-from rightsdata._values.errors import InvalidDataError, UnknownIdError
+from rightsdata._values.errors import InvalidDataError, UnknownIdError, with_article
 from rightsdata._values.exitleave import RELEASED, release_at_exit
 from rightsdata._values.ids import a_noun, noun
 
@@ -122,8 +122,7 @@ _RECORD_CLASSES = frozenset(RECORD_TYPES.values())
 
 def _a(cls: type) -> str:
     """``an Event``, ``a Person``, ``an int``: a class's name with its article."""
-    name = cls.__name__
-    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+    return with_article(cls.__name__)
 
 
 def _check(records: Mapping[str, Sequence[Record]], redirects: Mapping[str, str]) -> None:

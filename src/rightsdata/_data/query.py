@@ -39,7 +39,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.conversion import a_term_of
 from rightsdata._values.dates import EDTF, EDTFError
-from rightsdata._values.errors import UnknownIdError
+from rightsdata._values.errors import UnknownIdError, with_article
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role, StatementKind
 
@@ -386,7 +386,7 @@ def _kind_words(types: Sequence[type]) -> str:
     for cls in types:
         kind = getattr(cls, "kind_name", None)
         name = noun(kind) if isinstance(kind, str) else cls.__name__
-        words.append(("an " if name[0] in "aeiou" else "a ") + name)
+        words.append(with_article(name))
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 

@@ -52,6 +52,7 @@ from rightsdata._model.fields import Degrees, Ref, Text, spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES, Law, Rating, Record, Relationship
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, format_duration
+from rightsdata._values.errors import with_article
 from rightsdata._values.hints import field_hints
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES
 
@@ -419,7 +420,7 @@ def _part_tables(
     item = _list_item(hint)
     assert item is not None
     noun = keys[-1].name.rsplit("_", 1)[0]  # event_id: an event; figure_position: a figure
-    whose = f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}'s `{field.name}`"
+    whose = f"{with_article(noun)}'s `{field.name}`"
     if attrs.has(item):
         values = _columns(item)
         lists = [

@@ -22,7 +22,7 @@ import re
 from enum import Enum
 from typing import Any
 
-from rightsdata._values.errors import describe_json
+from rightsdata._values.errors import describe_json, with_article
 
 __all__ = [
     "WrongTypeError",
@@ -112,4 +112,4 @@ def a_term_of(cls: type[Enum]) -> str:
     ('an event kind', 'a role')
     """
     words = re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
-    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+    return with_article(words)

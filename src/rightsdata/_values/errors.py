@@ -293,6 +293,13 @@ _JSON_NAMES: Final[dict[type, str]] = {
 }
 
 
+def with_article(noun: str) -> str:
+    """``noun`` with its indefinite article, by its first letter: ``'an event'``, ``'a
+    person'``, ``'an Event'`` (no noun of the model starts with a silent or sounded-apart
+    vowel: "a unit" would need more)."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def describe_json(value: object) -> str:
     """How a JSON value reads to a person: ``'text ("5")'``, ``'an integer (5)'``."""
     name = _JSON_NAMES.get(type(value), type(value).__name__)
