@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from rightsdata._values.format import JSON_LINES_SUFFIXES, kind_file
 from rightsdata._values.spelling import close, did_you_mean
 
 if TYPE_CHECKING:
@@ -145,8 +146,8 @@ def ids_in(path: Path) -> list[str]:
             return None
 
     if path.is_dir():
-        return [i for kind in KINDS for i in of(read(path / f"{kind}.json"))]
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return [i for kind in KINDS for i in of(read(path / kind_file(kind)))]
+    if path.suffix.lower() in JSON_LINES_SUFFIXES:
         from rightsdata._data.loading import json_lines
 
         found: list[str] = []

@@ -36,7 +36,7 @@ from rightsdata._data.loading import DESCRIPTOR, own_files, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.atomic import write_all
-from rightsdata._values.format import FORMAT, FORMAT_KEY, format_of, schema_id
+from rightsdata._values.format import FORMAT, FORMAT_KEY, format_of, kind_file, schema_id
 from rightsdata._values.hints import field_hints, nested_part
 
 __all__ = [
@@ -163,7 +163,7 @@ def render_folder(
     others = _other_resources(package, others_in) if others_in is not None else []
     if present is None:
         listed = [r.get("path") for r in package.get("resources", ()) if isinstance(r, dict)]
-        present = tuple(kind for kind in KINDS if f"{kind}.json" in listed) or KINDS
+        present = tuple(kind for kind in KINDS if kind_file(kind) in listed) or KINDS
     version = FORMAT if format is None else format
     if version == 1:
         package.pop(FORMAT_KEY, None)
@@ -176,7 +176,7 @@ def render_folder(
             for kind, docs in documents.items()
         }
     kinds = [kind for kind in KINDS if documents.get(kind) or kind in present]
-    files = {f"{kind}.json": dumps(documents.get(kind, [])) for kind in kinds}
+    files = {kind_file(kind): dumps(documents.get(kind, [])) for kind in kinds}
     if dataset.redirects:
         files["redirects.json"] = dumps(
             [{"id": old, "to": new} for old, new in sorted(dataset.redirects.items())]
@@ -184,13 +184,13 @@ def render_folder(
     package["resources"] = [
         {
             "name": kind,
-            "path": f"{kind}.json",
+            "path": kind_file(kind),
             "format": "json",
             "mediatype": "application/json",
             "encoding": "utf-8",
             "schema": schema_id(kind),
-            "bytes": len(files[f"{kind}.json"].encode("utf-8")),
-            "hash": sha256(files[f"{kind}.json"]),
+            "bytes": len(files[kind_file(kind)].encode("utf-8")),
+            "hash": sha256(files[kind_file(kind)]),
         }
         for kind in kinds
     ] + others
@@ -236,7 +236,7 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
     that have records, or whose file exists, are written.
     """
     dataset = read_folder(folder)
-    present = tuple(kind for kind in KINDS if (folder / f"{kind}.json").exists())
+    present = tuple(kind for kind in KINDS if (folder / kind_file(kind)).exists())
     # a folder without datapackage.json declares no format: it is written in the current one
     undeclared = dataset.descriptor is None
     version = FORMAT if upgrade or undeclared else format_of(dataset.descriptor)

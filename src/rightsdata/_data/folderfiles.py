@@ -20,16 +20,16 @@ from typing import Final
 
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.format import JSON_LINES_SUFFIXES, kind_file
 from rightsdata._values.spelling import close
 
 __all__ = ["no_records_problem", "stray_problems", "tables_in", "unread_problems"]
 
-_JSON_LINES: Final = (".jsonl", ".ndjson")
 _TABLE_SUFFIXES: Final = (".csv", ".parquet")
 
 
 def _kind_files() -> list[str]:
-    return [f"{kind}.json" for kind in KINDS]
+    return list(map(kind_file, KINDS))
 
 
 def unread_problems(
@@ -48,7 +48,7 @@ def unread_problems(
     if records:
         return stray_problems(folder, strays, others)
     # JSON Lines are said by the folder's problem; a misspelt kind file by its own
-    misspelt = [name for name in strays if not name.lower().endswith(_JSON_LINES)]
+    misspelt = [name for name in strays if not name.lower().endswith(JSON_LINES_SUFFIXES)]
     return [no_records_problem(folder, names), *stray_problems(folder, misspelt, others)]
 
 
@@ -57,7 +57,7 @@ def _path_in(folder: str, name: str) -> str:
 
 
 def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
-    if name.lower().endswith(_JSON_LINES):
+    if name.lower().endswith(JSON_LINES_SUFFIXES):
         path = _path_in(folder, name)
         message = (
             "is JSON Lines, a dataset of its own that a folder's load does not read; read it "
@@ -96,7 +96,7 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     """The problem of a folder that holds no record kind's file, saying what it holds
     instead (the tables of an export, JSON Lines) and how to read that."""
     tables = tables_in(names)
-    lines = [n for n in names if n.lower().endswith(_JSON_LINES) and not n.startswith(".")]
+    lines = [n for n in names if n.lower().endswith(JSON_LINES_SUFFIXES) and not n.startswith(".")]
     expected = f"expected some of {', '.join(_kind_files())}"
     if tables:
         shown = ", ".join(tables[:2]) + (", ..." if len(tables) > 2 else "")

@@ -38,7 +38,7 @@ from rightsdata._values.errors import (
     printable,
 )
 from rightsdata._values.exitleave import leave_at_exit
-from rightsdata._values.format import DESCRIPTOR
+from rightsdata._values.format import DESCRIPTOR, JSON_LINES_SUFFIXES, kind_file
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
 from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
@@ -75,10 +75,9 @@ _RAISE_THE_LIMIT: Final = "pass a larger max_bytes= (--max-bytes on the command 
 #: several times its size in memory once parsed, so the limit keeps a mistaken path (a disk
 #: image, a database dump) from exhausting memory.
 DEFAULT_MAX_BYTES: Final = 1 << 30
-_JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 #: The endings of the files a layout may hold records in: a folder's load reads some of them
 #: and says which others it found.
-_RECORD_SUFFIXES: Final = (".json", *_JSON_LINES_SUFFIXES)
+_RECORD_SUFFIXES: Final = (".json", *JSON_LINES_SUFFIXES)
 _BOM: Final = b"\xef\xbb\xbf"
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")  # (a spreadsheet's "Unicode text")
 #: What a bundled dataset's name may look like: a name, never a path.
@@ -374,7 +373,7 @@ def _read_any(
         return _read_folder(
             path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share
         )
-    if path.suffix.lower() in _JSON_LINES_SUFFIXES:
+    if path.suffix.lower() in JSON_LINES_SUFFIXES:
         parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
     else:
         parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
@@ -438,7 +437,7 @@ def _read_folder(
     hashes = check_resources is True
     parts = _Parts()
     parts.share = share
-    kind_files = [f"{kind}.json" for kind in KINDS]
+    kind_files = list(map(kind_file, KINDS))
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
     if problem is not None:
         return None, [problem]
@@ -557,7 +556,7 @@ def _strays(names: list[str], known: set[str]) -> list[str]:
 
 
 #: The files of a dataset folder that its load reads: the descriptor, one a kind, redirects.
-_OWN_FILES: Final = frozenset({DESCRIPTOR, REDIRECTS, *(f"{kind}.json" for kind in KINDS)})
+_OWN_FILES: Final = frozenset({DESCRIPTOR, REDIRECTS, *map(kind_file, KINDS)})
 
 
 def own_files() -> frozenset[str]:

@@ -24,6 +24,13 @@ READABLE: Final = (1, 2)
 DESCRIPTOR: Final = "datapackage.json"
 #: The descriptor's key naming the format.
 FORMAT_KEY: Final = "rightsdata_format"
+#: The endings of a JSON Lines file's name (``data.jsonl``), a layout of its own.
+JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
+
+
+def kind_file(kind: str) -> str:
+    """The name of a kind's file in a dataset folder: ``events.json``."""
+    return f"{kind}.json"
 
 
 def schema_id(kind: str) -> str:
