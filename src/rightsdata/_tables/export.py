@@ -73,11 +73,10 @@ def export_names() -> frozenset[str]:
     >>> sorted(n for n in export_names() if not n.endswith((".csv", ".parquet")))[:4]
     ['datapackage.json', 'events.json', 'groups.json', 'laws.json']
     """
-    from rightsdata._data.loading import DESCRIPTOR, REDIRECTS
-    from rightsdata._model.records import KINDS
+    from rightsdata._data.loading import own_files
     from rightsdata._tables.tables import TABLES
 
-    names = {DESCRIPTOR, REDIRECTS, JSON_LINES_FILE, *(f"{kind}.json" for kind in KINDS)}
+    names = {*own_files(), JSON_LINES_FILE}
     names.update(f"{name}.{suffix}" for name in TABLES for suffix in ("csv", "parquet"))
     return frozenset(names)
 
