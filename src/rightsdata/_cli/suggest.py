@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from rightsdata._values.format import JSON_LINES_SUFFIXES, kind_file
-from rightsdata._values.spelling import close, did_you_mean
+from rightsdata._values.spelling import close, did_you_mean, like_id
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -64,11 +64,11 @@ def id_suggestions(dataset: Dataset, record_id: str, n: int = 3) -> list[str]:
             for record in dataset.search(words, limit=10)
             if not kind_prefix or record.id.startswith(kind_prefix + ":")
         ]
-    # close spellings of the slug, among IDs of the same kind (the prefix would make every
-    # ID of that kind look alike)
+    # close spellings of the slug, among IDs of the same kind (looser than the Python API's
+    # hint: here a person asked and reads the list)
     if kind_prefix:
         same = {r.id.partition(":")[2]: r.id for r in dataset if r.id.startswith(kind_prefix)}
-        found += [same[s] for s in close(slug, same, n=n) if same[s] not in found]
+        found += [i for i in like_id(record_id, same.values(), n, 0.6) if i not in found]
         if slug:  # a slug cut short: 'person:ana' for 'person:ana-example'
             found += [i for s, i in same.items() if slug in s and i not in found]
     else:

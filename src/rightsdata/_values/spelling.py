@@ -32,15 +32,16 @@ def close(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) ->
     return difflib.get_close_matches(word, list(dict.fromkeys(pool)), n=n, cutoff=cutoff)
 
 
-def like_id(record_id: str, ids: Iterable[str], n: int = 3) -> list[str]:
+def like_id(record_id: str, ids: Iterable[str], n: int = 3, cutoff: float = 0.75) -> list[str]:
     """The ``ids`` spelled most like ``record_id``, compared by slug (the part after the
-    colon: every ID of a kind shares its prefix, which would make them all look alike).
+    colon: every ID of a kind shares its prefix, which would make them all look alike), at
+    least ``cutoff`` alike (difflib's ratio).
 
     >>> like_id("person:vladmir-kozlov", ["person:vladimir-kozlov", "person:ana-kozlova"])
     ['person:vladimir-kozlov']
     """
     by_slug = {i.partition(":")[2]: i for i in ids}
-    return [by_slug[s] for s in close(record_id.partition(":")[2], by_slug, n, cutoff=0.75)]
+    return [by_slug[s] for s in close(record_id.partition(":")[2], by_slug, n, cutoff)]
 
 
 def did_you_mean(options: Sequence[str]) -> str:
