@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         StatementCollection,
     )
     from rightsdata._data.dataset import Dataset
+    from rightsdata._data.indexes import chronological_key
     from rightsdata._data.loading import datasets, load, load_path, validate
     from rightsdata._data.query import DateLike, Figures, Related
     from rightsdata._model.records import (
@@ -113,6 +114,7 @@ __all__ = [
     "StatementCollection",
     "UnknownIdError",
     "__version__",
+    "chronological_key",
     "datasets",
     "format_duration",
     "load",
@@ -134,6 +136,7 @@ _LAZY: dict[str, str] = {
     "Figures": "rightsdata._data.query",
     "Related": "rightsdata._data.query",
     "Dataset": "rightsdata._data.dataset",
+    "chronological_key": "rightsdata._data.indexes",
     "EDTF": "rightsdata._values.dates",
     "EDTFError": "rightsdata._values.dates",
     "Precision": "rightsdata._values.dates",

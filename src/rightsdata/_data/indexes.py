@@ -123,6 +123,9 @@ def chronological_key(date: EDTF | None) -> tuple[int, str]:
     or unknown end after every closed one; ``2012`` just before ``2012?``. The days are
     packed into one int, so that sorting mostly compares ints.
 
+    Public as ``rightsdata.chronological_key``: the queries' order for a list of your own
+    (``sorted(dates)`` orders EDTF values by their first possible day instead).
+
     >>> days = ["2020", "2020-06", "2020-06-15", "2020-12-31", "2019/2020-06-15"]
     >>> sorted(days, key=lambda d: chronological_key(EDTF(d)))
     ['2019/2020-06-15', '2020-06-15', '2020-06', '2020-12-31', '2020']
