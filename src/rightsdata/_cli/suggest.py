@@ -183,4 +183,4 @@ def reference_hint(message: str, known: Sequence[str]) -> str:
     target = match["target"]
     prefix = target.partition(":")[0] + ":"
     others = dict.fromkeys(i for i in known if i.startswith(prefix) and i != target)
-    return did_you_mean(close(target, others, n=2))
+    return did_you_mean(like_id(target, others, n=2, cutoff=0.6))
