@@ -237,7 +237,7 @@ def test_lists_and_cards_align_wide_titles(tmp_path: object) -> None:
 def test_the_blocks_measured_as_one_column_each_are() -> None:
     """display_width's fast path takes these blocks to be one column a character, without
     looking each up: every character in them is, by the rule itself."""
-    from rightsdata._values.errors import _NOT_SURELY_ONE, _char_width
+    from rightsdata._values.columns import _NOT_SURELY_ONE, _char_width
 
     for code in range(0x30000):
         char = chr(code)

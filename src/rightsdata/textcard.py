@@ -54,8 +54,9 @@ from rightsdata._model.records import (
     Source,
     Statement,
 )
+from rightsdata._values.columns import display_width, fit
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import display_width, fit, printable
+from rightsdata._values.errors import printable
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -89,7 +90,7 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
     others with ``rest`` (spaces as wide as ``first`` by default). Words longer than a line
     (an address) are cut only where they would not fit on a line of their own.
 
-    Widths are terminal columns (``rightsdata._values.errors.display_width``: a CJK
+    Widths are terminal columns (``rightsdata._values.columns.display_width``: a CJK
     character takes two, a combining mark none); otherwise the lines are those of
     ``textwrap.wrap`` (``break_on_hyphens=False``), which counts a column a character.
 

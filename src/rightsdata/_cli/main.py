@@ -241,7 +241,7 @@ def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> li
     """Records as a list: a kind column, the name or title, and the ID on the next line."""
     from rightsdata._display.words import pad, short_date, truncate
     from rightsdata._model.records import Event
-    from rightsdata._values.errors import display_width
+    from rightsdata._values.columns import display_width
 
     kinds = [type(r).__name__.lower() for r in records]
     column = max(map(display_width, kinds), default=0) + 2

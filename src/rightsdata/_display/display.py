@@ -37,7 +37,7 @@ from rightsdata._model.records import (
     Source,
     Statement,
 )
-from rightsdata._values.errors import display_width
+from rightsdata._values.columns import display_width
 from rightsdata.vocab import EventStatus
 
 if TYPE_CHECKING:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Final
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Record
-from rightsdata._values.errors import display_width
+from rightsdata._values.columns import display_width
 from rightsdata._values.extras import require
 
 if TYPE_CHECKING:

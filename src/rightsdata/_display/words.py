@@ -16,9 +16,10 @@ from typing import Any, Final
 import attrs
 
 from rightsdata._model.records import Coordinates, Event, Figure, Identifier, Record
+from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration, format_duration
-from rightsdata._values.errors import display_width, fit, printable
+from rightsdata._values.errors import printable
 from rightsdata._values.ids import is_valid_id
 from rightsdata.vocab import (
     DateMeaning,

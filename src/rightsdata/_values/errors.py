@@ -13,14 +13,10 @@ datapackage.json.version: expected text, got null
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache
 from typing import Any, Final
 
 from rightsdata._values.controls import ESCAPES
-from rightsdata._values.spelling import did_you_mean, like_id
 
 __all__ = [
     "FieldError",
@@ -228,60 +224,6 @@ def printable(text: str) -> str:
     return encodable(text)
 
 
-def display_width(text: str) -> int:
-    """The columns ``text`` takes in a terminal: two for an East Asian wide or fullwidth
-    character (CJK, Hangul, fullwidth forms: ``unicodedata.east_asian_width`` W or F), none
-    for a combining mark (it sits on the character before it), one for any other. The one
-    measure of every width the library fits text to (lists, cards, reprs).
-
-    >>> display_width("Kozlov"), display_width("北京"), display_width("Kozlo\u0301v")
-    (6, 4, 6)
-    """
-    if _one_column_each(text):
-        return len(text)
-    return sum(map(_char_width, text))
-
-
-def fit(text: str, columns: int) -> int:
-    """How many characters of ``text``, from its start, fit in ``columns``: never half of a
-    wide character, and a combining mark always with the character it sits on.
-
-    >>> text = "北京 Kozlo\u0301v"
-    >>> fit(text, 3), fit(text, 10), text[: fit(text, 10)] == "北京 Kozlo\u0301"
-    (1, 9, True)
-    """
-    if _one_column_each(text):
-        return min(len(text), max(columns, 0))
-    used = 0
-    for index, width in enumerate(map(_char_width, text)):
-        used += width
-        if used > columns:
-            return index
-    return len(text)
-
-
-#: Any character outside the blocks whose every character takes one column: Latin (and
-#: the controls, which a shown text has as escapes: :func:`printable`), Cyrillic but its
-#: combining marks, and general punctuation (dashes, quotes, the ellipsis).
-#: tests/test_textcard.py checks those blocks character by character.
-_NOT_SURELY_ONE: Final = re.compile(
-    "[^\x00-\u02ff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]"
-)
-
-
-def _one_column_each(text: str) -> bool:
-    """Whether every character of ``text`` surely takes one column: the fast path for the
-    texts most lists show (thousands of rows), ASCII or Latin, Cyrillic, punctuation."""
-    return text.isascii() or _NOT_SURELY_ONE.search(text) is None
-
-
-@cache
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
 _JSON_NAMES: Final[dict[type, str]] = {
     str: "text",
     int: "an integer",
@@ -306,8 +248,11 @@ def describe_json(value: object) -> str:
     if isinstance(value, list | dict):
         return name
     shown = repr(value)
-    if display_width(shown) > 40:
-        shown = shown[: fit(shown, 37)] + "..."
+    if len(shown) > 20:  # (no text of 20 characters takes more than 40 columns)
+        from rightsdata._values.columns import display_width, fit
+
+        if display_width(shown) > 40:
+            shown = shown[: fit(shown, 37)] + "..."
     return f"{name} ({shown})"
 
 
@@ -384,6 +329,8 @@ class UnknownIdError(RightsdataError, KeyError):
     def hint(self) -> str | None:
         """What more there is to say of the ID, or None."""
         if self._hint is None and self._among is not None:
+            from rightsdata._values.spelling import did_you_mean, like_id  # (only when shown)
+
             among, self._among = self._among, None
             self._hint = did_you_mean(like_id(self.record_id, among())) or None
         return self._hint
