@@ -19,6 +19,8 @@ from rightsdata._data.canonical import dumps
 from rightsdata._model.records import KINDS
 from rightsdata._validation.convert import structure_many, unstructure
 from rightsdata._values.errors import ProblemCode
+from rightsdata._values.format import FORMAT
+from rightsdata._values.format import schema_id as format_schema_id
 from rightsdata.schema import load_schema, schema_problems
 from rightsdata.testing import records
 
@@ -38,8 +40,17 @@ def test_committed_schemas_match_the_model() -> None:
 
 def test_schemas_ship_with_the_package() -> None:
     for kind in KINDS:
-        assert load_schema(kind)["$id"].endswith(kind)
         assert load_schema(kind)["additionalProperties"] is False
+
+
+def test_every_schema_id_names_the_format_written() -> None:
+    # A schema's $id changes with the format, so that a consumer holding the schema of an
+    # older format does not take it for the current one.
+    for path in sorted(SCHEMAS.glob("*.schema.json")):
+        name = path.name.removesuffix(".schema.json")
+        schema_id = json.loads(path.read_text(encoding="utf-8"))["$id"]
+        assert schema_id == f"urn:rightsdata:schemas:v{FORMAT}:{name}", path.name
+        assert schema_id == format_schema_id(name)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -32,7 +32,7 @@ def load_schema(name: str) -> dict[str, Any]:
     """A shipped schema by kind (``'events'``) or ``'common'``, as a dict.
 
     >>> load_schema("events")["$id"]
-    'urn:rightsdata:schemas:v1:events'
+    'urn:rightsdata:schemas:v2:events'
     """
     text = schemas_root().joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)

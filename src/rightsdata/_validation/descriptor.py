@@ -72,7 +72,7 @@ def load_schema() -> dict[str, Any]:
     """The JSON Schema of ``datapackage.json``, as shipped.
 
     >>> load_schema()["$id"]
-    'urn:rightsdata:schemas:v1:datapackage'
+    'urn:rightsdata:schemas:v2:datapackage'
     """
     text = schemas_root().joinpath(_SCHEMA_FILE).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)

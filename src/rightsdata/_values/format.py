@@ -34,8 +34,14 @@ def kind_file(kind: str) -> str:
 
 
 def schema_id(kind: str) -> str:
-    """The ``$id`` of the JSON Schema for one record of ``kind`` (or ``"common"``)."""
-    return f"urn:rightsdata:schemas:v1:{kind}"
+    """The ``$id`` of the JSON Schema for one record of ``kind`` (or ``"common"``, or
+    ``"datapackage"``) in the format this library writes: the format's number is in it, so
+    a schema that accepts other documents has another ``$id``.
+
+    >>> schema_id("events")
+    'urn:rightsdata:schemas:v2:events'
+    """
+    return f"urn:rightsdata:schemas:v{FORMAT}:{kind}"
 
 
 def format_of(descriptor: Mapping[str, Any] | None) -> int:
