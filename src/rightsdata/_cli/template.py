@@ -11,6 +11,7 @@ docs/records.md shows every field of every kind.
 ['datapackage.json', 'events.json', 'persons.json', 'sources.json']
 >>> rightsdata.load_path(folder).counts()["events"]
 1
+>>> import shutil; shutil.rmtree(folder.parent)
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ they are counted and reported as not checked, never as dangling.
 >>> check = check_kind_file(folder / "places.json")
 >>> check.kind, check.records, check.problems, check.unchecked
 ('places', 1, [], {'sources': 1})
+>>> import shutil; shutil.rmtree(folder)
 """
 
 from __future__ import annotations

@@ -195,6 +195,7 @@ def load_path(
     rightsdata.InvalidDataError: 2 problems in .../data.json:
       data.json:persons[0] person:x.name: required field is missing
     ...
+    >>> import shutil; shutil.rmtree(folder)
     """
     from pathlib import Path  # here: loading the bundled data does without it
 

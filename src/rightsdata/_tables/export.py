@@ -116,6 +116,7 @@ def export(
     FileExistsError: ... is not empty: export writes into a new or empty folder; pass ...
     >>> len(export(rightsdata.load(), folder, "csv", force=True))
     27
+    >>> import shutil; shutil.rmtree(folder)
     """
     from rightsdata._tables.csvtables import FORMULA_OPTIONS
     from rightsdata._values.atomic import write_all
