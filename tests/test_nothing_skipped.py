@@ -245,6 +245,21 @@ def test_any_other_json_file_is_a_problem_for_load_validate_and_fmt(
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written
 
 
+def test_a_folder_of_hidden_files_only_names_none_of_them(tmp_path: Path) -> None:
+    import rightsdata
+
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    for name in (".old.jsonl", ".events.csv", ".rightsdata-export"):
+        (folder / name).write_text("", encoding="utf-8")
+    (problem,) = rightsdata.validate(folder)
+    # one rule for hidden files: neither the JSON Lines nor the tables advice names them
+    assert problem.message.startswith("no record files found"), problem.message
+    (folder / "data.jsonl").write_text("", encoding="utf-8")
+    (problem,) = rightsdata.validate(folder)
+    assert "JSON Lines (data.jsonl)" in problem.message and ".old" not in problem.message
+
+
 def test_a_json_file_the_descriptor_lists_is_read_not_refused(tmp_path: Path) -> None:
     import rightsdata
 

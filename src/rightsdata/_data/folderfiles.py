@@ -20,7 +20,7 @@ from typing import Final
 
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode
-from rightsdata._values.format import JSON_LINES_SUFFIXES, kind_file
+from rightsdata._values.format import JSON_LINES_SUFFIXES, is_hidden, kind_file
 from rightsdata._values.spelling import close
 
 __all__ = ["no_records_problem", "stray_problems", "tables_in", "unread_problems"]
@@ -84,19 +84,20 @@ def stray_problems(folder: str, names: Sequence[str], others: Sequence[str]) -> 
 
 
 def tables_in(names: Iterable[str]) -> list[str]:
-    """The CSV and Parquet files among ``names``: tables, as an export writes them.
+    """The CSV and Parquet files among ``names`` (hidden ones left out): tables, as an export
+    writes them.
 
-    >>> tables_in(["events.csv", "notes.txt", "events.participants.parquet"])
+    >>> tables_in(["events.csv", "notes.txt", "events.participants.parquet", ".old.csv"])
     ['events.csv', 'events.participants.parquet']
     """
-    return sorted(name for name in names if name.lower().endswith(_TABLE_SUFFIXES))
+    return sorted(n for n in names if n.lower().endswith(_TABLE_SUFFIXES) and not is_hidden(n))
 
 
 def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     """The problem of a folder that holds no record kind's file, saying what it holds
     instead (the tables of an export, JSON Lines) and how to read that."""
     tables = tables_in(names)
-    lines = [n for n in names if n.lower().endswith(JSON_LINES_SUFFIXES) and not n.startswith(".")]
+    lines = [n for n in names if n.lower().endswith(JSON_LINES_SUFFIXES) and not is_hidden(n)]
     expected = f"expected some of {', '.join(_kind_files())}"
     if tables:
         shown = ", ".join(tables[:2]) + (", ..." if len(tables) > 2 else "")

@@ -38,7 +38,7 @@ from rightsdata._values.errors import (
     printable,
 )
 from rightsdata._values.exitleave import leave_at_exit
-from rightsdata._values.format import DESCRIPTOR, JSON_LINES_SUFFIXES, kind_file
+from rightsdata._values.format import DESCRIPTOR, JSON_LINES_SUFFIXES, is_hidden, kind_file
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
 from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
@@ -552,7 +552,7 @@ def _strays(names: list[str], known: set[str]) -> list[str]:
     return sorted(
         name
         for name in names
-        if name.lower().endswith(_RECORD_SUFFIXES) and name not in known and name[:1] != "."
+        if name.lower().endswith(_RECORD_SUFFIXES) and name not in known and not is_hidden(name)
     )
 
 

@@ -28,6 +28,16 @@ FORMAT_KEY: Final = "rightsdata_format"
 JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 
 
+def is_hidden(name: str) -> bool:
+    """Whether a folder's entry ``name`` is hidden (``.name``): a dataset folder's hidden
+    files (an export's list of what it wrote, an editor's files) are never looked at.
+
+    >>> is_hidden(".rightsdata-export"), is_hidden("events.json")
+    (True, False)
+    """
+    return name[:1] == "."
+
+
 def kind_file(kind: str) -> str:
     """The name of a kind's file in a dataset folder: ``events.json``."""
     return f"{kind}.json"
