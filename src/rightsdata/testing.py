@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import typing
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
@@ -134,6 +136,10 @@ def texts(max_size: int = 60) -> st.SearchStrategy[str]:
     return Text("A text.", max_length=_size(max_size, "max_size")).strategy()
 
 
+def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
 def _dates() -> st.SearchStrategy[datetime.date]:
     return st.integers(_FIRST, _LAST).map(datetime.date.fromordinal)
 
@@ -150,7 +156,7 @@ def _single_dates() -> st.SearchStrategy[str]:
 
 @st.composite
 def _interval(draw: st.DrawFn) -> str:
-    start, end = draw(_single_dates()), draw(_single_dates())
+    start, end = draw(_SINGLE_DATES), draw(_SINGLE_DATES)
     first, second = EDTF.parse(start), EDTF.parse(end)
     if first.sort_key() > second.sort_key():
         start, end = end, start
@@ -170,10 +176,17 @@ def _interval(draw: st.DrawFn) -> str:
     return f"{start}/{end}"
 
 
+_SINGLE_DATES: Final = _single_dates()
+
+
 def edtf_dates(intervals: bool = True) -> st.SearchStrategy[EDTF]:
     """EDTF values: days, months, years, seasons, qualifiers, and (optionally) intervals."""
-    texts_ = st.one_of(_single_dates(), _interval()) if intervals else _single_dates()
+    texts_ = st.one_of(_SINGLE_DATES, _interval()) if intervals else _SINGLE_DATES
     return texts_.map(EDTF.parse)
+
+
+_OPTIONAL_DATES: Final = _optional(edtf_dates())
+_OPTIONAL_DAYS: Final = _optional(edtf_dates(intervals=False))
 
 
 def durations() -> st.SearchStrategy[Duration]:
@@ -194,10 +207,6 @@ def durations() -> st.SearchStrategy[Duration]:
         return parse_duration(text if text != "P" else "P0D")
 
     return parts.map(build)
-
-
-def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
-    return st.none() | strategy
 
 
 def _field_strategy(cls: type, field: attrs.Attribute[Any], holder: type | None) -> Any:
@@ -241,17 +250,30 @@ def _field_strategy(cls: type, field: attrs.Attribute[Any], holder: type | None)
 _RECORD_CLASSES: Final = frozenset(RECORD_TYPES.values())
 
 
+@functools.cache
+def _field_strategies(cls: type, holder: type | None) -> Mapping[str, Any]:
+    """Each field's strategy (:func:`_field_strategy`), made once per class and holder:
+    composites that build instances as they draw would otherwise make, and have Hypothesis
+    validate, every nested part's strategy again at each draw (a dataset's draw took about
+    a third of a second that way, and failed Hypothesis's health check for slow data)."""
+    return MappingProxyType(
+        {field.name: _field_strategy(cls, field, holder) for field in attrs.fields(cls)}
+    )
+
+
 def _builds(cls: type, holder: type | None = None, /, **overrides: Any) -> Any:
     """Instances of ``cls``: each field from ``overrides`` or from its spec and type."""
-    fields = {
-        field.name: (
-            overrides[field.name]
-            if field.name in overrides
-            else _field_strategy(cls, field, holder)
-        )
-        for field in attrs.fields(cls)
+    return st.builds(cls, **{**_field_strategies(cls, holder), **overrides})
+
+
+def _made(draw: st.DrawFn, cls: type, /, **given: Any) -> Any:
+    """An instance of ``cls`` drawn inside a composite: the fields in ``given`` as they are,
+    each other from its strategy (:func:`_field_strategies`; no strategy made per draw)."""
+    values = {
+        name: given[name] if name in given else draw(strategy)
+        for name, strategy in _field_strategies(cls, None).items()
     }
-    return st.builds(cls, **fields)
+    return cls(**values)
 
 
 def _part(cls: type, holder: type | None) -> Any:
@@ -281,9 +303,9 @@ _LANGUAGES: Final = st.sampled_from(["en", "ru", "kk", "kk-Latn"])
 
 @st.composite
 def _figure(draw: st.DrawFn, holder: type | None = None) -> Figure:
-    qualifier = draw(st.sampled_from(list(FigureQualifier)))
-    numbers = sorted(draw(st.lists(st.integers(0, 10**6), min_size=3, max_size=3)))
-    low, best, high = (draw(_optional(st.just(n))) for n in numbers)
+    qualifier = draw(_QUALIFIERS)
+    numbers = sorted(draw(_THREE_NUMBERS))
+    low, best, high = (n if draw(st.booleans()) else None for n in numbers)
     if qualifier in (FigureQualifier.EXACT, FigureQualifier.ABOUT):
         best = numbers[1]
     elif qualifier in (FigureQualifier.AT_LEAST, FigureQualifier.MORE_THAN):
@@ -294,33 +316,33 @@ def _figure(draw: st.DrawFn, holder: type | None = None) -> Figure:
         low, high = numbers[0], numbers[2]
     # range_meaning needs low and high; joined_by needs asserted_by and does not repeat it
     ranged = low is not None and high is not None
-    asserted_by = draw(_field_strategy(Figure, attrs.fields(Figure).asserted_by, None))
-    joined = st.just(()) if asserted_by is None else _refs_without(Figure, asserted_by)
-    figure: Figure = draw(
-        _builds(
-            Figure,
-            qualifier=st.just(qualifier),
-            low=st.just(low),
-            best=st.just(best),
-            high=st.just(high),
-            as_given=_optional(texts(40)),
-            asserted_by=st.just(asserted_by),
-            range_meaning=_field_strategy(Figure, _FIGURE_RANGE, None) if ranged else st.none(),
-            joined_by=joined,
-        )
+    strategies = _field_strategies(Figure, None)
+    asserted_by = draw(strategies["asserted_by"])
+    joined = () if asserted_by is None else _without_author(draw, Figure, asserted_by)
+    figure: Figure = _made(
+        draw,
+        Figure,
+        qualifier=qualifier,
+        low=low,
+        best=best,
+        high=high,
+        as_given=draw(_SHORT_TEXTS),
+        asserted_by=asserted_by,
+        range_meaning=draw(strategies["range_meaning"]) if ranged else None,
+        joined_by=joined,
     )
     return figure
 
 
-_FIGURE_RANGE: Final = attrs.fields(Figure).range_meaning
+_QUALIFIERS: Final = st.sampled_from(list(FigureQualifier))
+_THREE_NUMBERS: Final = st.lists(st.integers(0, 10**6), min_size=3, max_size=3)
+_SHORT_TEXTS: Final = _optional(texts(40))
 
 
-def _refs_without(cls: type, author: str) -> st.SearchStrategy[tuple[str, ...]]:
+def _without_author(draw: st.DrawFn, cls: type, author: str) -> tuple[str, ...]:
     """A ``joined_by`` list of ``cls`` for ``author``: IDs it may name, never ``author``."""
-    drawn: st.SearchStrategy[tuple[str, ...]] = _field_strategy(
-        cls, attrs.fields_dict(cls)["joined_by"], None
-    )
-    return drawn.map(lambda found: tuple(i for i in found if i != author))
+    found: tuple[str, ...] = draw(_field_strategies(cls, None)["joined_by"])
+    return tuple(i for i in found if i != author)
 
 
 def _mend_joined(author_field: str) -> Any:
@@ -337,10 +359,19 @@ def _mend_joined(author_field: str) -> Any:
 
 @st.composite
 def _identifier(draw: st.DrawFn, holder: type | None = None) -> Identifier:
-    scheme = draw(st.sampled_from(list(IdentifierScheme)))
+    scheme = draw(_SCHEMES)
     pattern = _IDENTIFIER_PATTERNS.get(scheme.value)
-    value = draw(texts(40) if pattern is None else st.from_regex(pattern, fullmatch=True))
+    value = draw(_TEXTS_40 if pattern is None else _pattern_texts(pattern))
     return Identifier(scheme=scheme, value=value)
+
+
+_TEXTS_40: Final = texts(40)
+_SCHEMES: Final = st.sampled_from(list(IdentifierScheme))
+
+
+@functools.cache
+def _pattern_texts(pattern: str) -> st.SearchStrategy[str]:
+    return st.from_regex(pattern, fullmatch=True)
 
 
 def identifiers() -> st.SearchStrategy[Identifier]:
@@ -402,36 +433,31 @@ def places() -> st.SearchStrategy[Place]:
 @st.composite
 def laws(draw: st.DrawFn) -> Law:
     """Law records: provisions, and whole instruments (no article, so no part)."""
-    article = draw(_optional(st.integers(1, 500).map(str)))
-    part = None if article is None else draw(_optional(st.integers(1, 9).map(str)))
-    law: Law = draw(
-        _builds(
-            Law,
-            jurisdiction=st.sampled_from(["KZ", "international"]),
-            article=st.just(article),
-            part=st.just(part),
-        )
-    )
+    article = draw(_ARTICLES)
+    part = None if article is None else draw(_PARTS_OF_ARTICLES)
+    law: Law = _made(draw, Law, jurisdiction=draw(_JURISDICTIONS), article=article, part=part)
     return law
+
+
+_JURISDICTIONS: Final = st.sampled_from(["KZ", "international"])
+_ARTICLES: Final = _optional(st.integers(1, 500).map(str))
+_PARTS_OF_ARTICLES: Final = _optional(st.integers(1, 9).map(str))
 
 
 @st.composite
 def events(draw: st.DrawFn) -> Event:
     """Event records (date_of only where there is a date)."""
-    date = draw(_optional(edtf_dates()))
-    date_of = st.none() if date is None else _field_strategy(Event, _EVENT_DATE_OF, None)
-    event: Event = draw(_builds(Event, date=st.just(date), date_of=date_of))
+    date = draw(_OPTIONAL_DATES)
+    date_of = None if date is None else draw(_field_strategies(Event, None)["date_of"])
+    event: Event = _made(draw, Event, date=date, date_of=date_of)
     return event
-
-
-_EVENT_DATE_OF: Final = attrs.fields(Event).date_of
 
 
 @st.composite
 def relationships(draw: st.DrawFn) -> Relationship:
     """Relationship records (start never after end)."""
-    start = draw(_optional(edtf_dates(intervals=False)))
-    end = draw(_optional(edtf_dates(intervals=False)))
+    start = draw(_OPTIONAL_DAYS)
+    end = draw(_OPTIONAL_DAYS)
     if start is not None and end is not None and start.sort_key() > end.sort_key():
         start, end = end, start
     if (
@@ -442,7 +468,7 @@ def relationships(draw: st.DrawFn) -> Relationship:
         and start.earliest > end.latest
     ):
         end = None
-    relationship: Relationship = draw(_builds(Relationship, start=st.just(start), end=st.just(end)))
+    relationship: Relationship = _made(draw, Relationship, start=start, end=end)
     return relationship
 
 
@@ -450,21 +476,24 @@ def relationships(draw: st.DrawFn) -> Relationship:
 def statements(draw: st.DrawFn) -> Statement:
     """Statement records (a quote always has a citation that covers it; joined_by never names
     the speaker)."""
-    quote = draw(_optional(texts()))
-    cites = draw(st.lists(citations(Statement), min_size=1, max_size=3).map(tuple))
+    quote = draw(_OPTIONAL_TEXTS)
+    cites = draw(_STATEMENT_CITATIONS)
     if quote is not None and not any(c.fields is None or "quote" in c.fields for c in cites):
         cites = (attrs.evolve(cites[0], fields=None), *cites[1:])
-    speaker = draw(_field_strategy(Statement, attrs.fields(Statement).speaker, None))
-    statement: Statement = draw(
-        _builds(
-            Statement,
-            speaker=st.just(speaker),
-            quote=st.just(quote),
-            citations=st.just(cites),
-            joined_by=_refs_without(Statement, speaker),
-        )
+    speaker = draw(_field_strategies(Statement, None)["speaker"])
+    statement: Statement = _made(
+        draw,
+        Statement,
+        speaker=speaker,
+        quote=quote,
+        citations=cites,
+        joined_by=_without_author(draw, Statement, speaker),
     )
     return statement
+
+
+_STATEMENT_CITATIONS: Final = st.lists(citations(Statement), min_size=1, max_size=3).map(tuple)
+_OPTIONAL_TEXTS: Final = _optional(texts())
 
 
 def ratings() -> st.SearchStrategy[Rating]:
@@ -512,31 +541,48 @@ def dataset_documents(max_per_kind: int = 4) -> st.SearchStrategy[dict[str, list
     ``rightsdata._validation.integrity.RULES`` holds: references are drawn from the
     records made, and each rule's ``repair`` mends what the draw broke (ratings lose their
     ``previous``, events their ``part_of``, a victim born after the event his ``born``).
+
+    A whole dataset is a large draw (about 0.06 s of CPU time with ``max_per_kind=1`` and
+    0.14 s with 4, some 3,000 choices), more than Hypothesis's health check for slow
+    generation allows its first examples (a second in all), so a test drawing one turns
+    that check off:
+
+    >>> from hypothesis import HealthCheck, given, settings
+    >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
+    ... @given(dataset_documents(max_per_kind=2))
+    ... def test_loads(documents):
+    ...     ...
     """
-    strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _dataset_documents(
-        _size(max_per_kind, "max_per_kind")
-    )
+    most = _size(max_per_kind, "max_per_kind")
+    lists = {
+        kind: st.lists(
+            records(kind),
+            min_size=1 if kind in _REQUIRED_KINDS else 0,
+            max_size=most,
+            unique_by=_record_id,
+        )
+        for kind in RECORD_TYPES
+    }
+    strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _dataset_documents(lists)
     return strategy
 
 
+#: The kinds a generated dataset always has a record of.
+_REQUIRED_KINDS: Final = frozenset({"sources", "persons", "organizations", "places", "laws"})
+
+
+def _record_id(record: Record) -> str:
+    return record.id
+
+
 @st.composite
-def _dataset_documents(draw: st.DrawFn, max_per_kind: int) -> dict[str, list[dict[str, Any]]]:
+def _dataset_documents(
+    draw: st.DrawFn, lists: Mapping[str, st.SearchStrategy[list[Record]]]
+) -> dict[str, list[dict[str, Any]]]:
     from rightsdata._validation.convert import unstructure
     from rightsdata._validation.integrity import RULES
 
-    built: dict[str, list[Record]] = {}
-    for kind in RECORD_TYPES:
-        minimum = 1 if kind in ("sources", "persons", "organizations", "places", "laws") else 0
-        found = draw(
-            st.lists(
-                records(kind), min_size=minimum, max_size=max_per_kind, unique_by=lambda r: r.id
-            )
-        )
-        built[kind] = found
-    by_prefix: dict[str, list[str]] = {}
-    for items in built.values():
-        for record in items:
-            by_prefix.setdefault(record.id.partition(":")[0], []).append(record.id)
+    built = {kind: draw(strategy) for kind, strategy in lists.items()}
     pools: dict[str, list[str]] = {}
     for items in built.values():
         for record in items:
@@ -564,7 +610,8 @@ def _resolve(draw: st.DrawFn, obj: Any, pools: Mapping[str, list[str]]) -> Any:
         if value in pools.get(value.partition(":")[0], ()):
             return value
         choices = [i for prefix in spec.prefixes for i in pools.get(prefix, ())]
-        return draw(st.sampled_from(choices)) if choices else None
+        # (an index, not sampled_from: a strategy made per reference costs its label)
+        return choices[draw(st.integers(0, len(choices) - 1))] if choices else None
 
     changes: dict[str, Any] = {}
     hints = field_hints(type(obj))
