@@ -387,6 +387,17 @@ def test_generated_datasets_keep_the_new_rules_once_references_resolve(
         assert document["speaker"] not in document.get("joined_by", [])
 
 
+@settings(max_examples=examples(10), deadline=None)
+@given(testing.datasets(max_per_kind=1))
+def test_generated_datasets_are_datasets_of_every_required_kind(
+    dataset: rightsdata.Dataset,
+) -> None:
+    counts = dataset.counts()
+    assert all(counts[kind] >= 1 for kind in ("sources", "persons", "places", "laws"))
+    rebuilt = {k: [structure(k, d) for d in docs] for k, docs in dataset.to_dict().items()}
+    assert rightsdata.Dataset(rebuilt) == dataset
+
+
 # --- queries, tables and cards ---------------------------------------------------------------
 
 
@@ -545,6 +556,7 @@ def test_the_strategies_refuse_bad_arguments_in_their_own_words() -> None:
         (lambda: testing.texts("a"), TypeError, "max_size must be a whole number"),
         (lambda: testing.dataset_documents(0), ValueError, "max_per_kind must be at least 1"),
         (lambda: testing.dataset_documents(2.5), TypeError, "max_per_kind must be a whole"),
+        (lambda: testing.datasets(0), ValueError, "max_per_kind must be at least 1"),
         (lambda: testing.citations(int), TypeError, "record_type must be a class that holds"),
         (lambda: testing.records("people"), ValueError, "the kinds are: sources, persons"),
     ]

@@ -21,7 +21,7 @@ import functools
 import typing
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -32,6 +32,9 @@ except ImportError:
 
     require("hypothesis", "testing")  # raises MissingExtraError, naming the extra to install
     raise
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
 
 from rightsdata._model.fields import Count, RecordId, Ref, Refs, Text, field_names, spec_of
 from rightsdata._model.records import IDENTIFIER_PATTERNS as _IDENTIFIER_PATTERNS
@@ -66,6 +69,7 @@ from rightsdata.vocab import (
 __all__ = [
     "citations",
     "dataset_documents",
+    "datasets",
     "durations",
     "edtf_dates",
     "events",
@@ -565,6 +569,30 @@ def dataset_documents(max_per_kind: int = 4) -> st.SearchStrategy[dict[str, list
     }
     strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _dataset_documents(lists)
     return strategy
+
+
+def datasets(max_per_kind: int = 4) -> st.SearchStrategy[Dataset]:
+    """Whole :class:`rightsdata.Dataset` objects: :func:`dataset_documents` structured, so
+    every reference resolves and every rule holds (the same draw, and the same need to turn
+    Hypothesis's ``too_slow`` health check off).
+
+    >>> from hypothesis import HealthCheck, given, settings
+    >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
+    ... @given(datasets(max_per_kind=2))
+    ... def test_every_event_is_in_its_timeline(dataset):
+    ...     ...
+    """
+    strategy: st.SearchStrategy[Dataset] = dataset_documents(max_per_kind).map(_dataset_of)
+    return strategy
+
+
+def _dataset_of(documents: Mapping[str, list[dict[str, Any]]]) -> Dataset:
+    from rightsdata._data.dataset import Dataset
+    from rightsdata._validation.convert import structure
+
+    return Dataset(
+        {kind: [structure(kind, doc) for doc in docs] for kind, docs in documents.items()}
+    )
 
 
 #: The kinds a generated dataset always has a record of.
