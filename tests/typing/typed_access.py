@@ -12,6 +12,7 @@ from hypothesis.strategies import SearchStrategy
 
 import rightsdata
 import rightsdata.testing
+import rightsdata.vocab
 from rightsdata import Event, Person
 
 ds = rightsdata.load()
@@ -60,7 +61,8 @@ related_titles: list[str] = [e.title for e in ds.related("person:vladimir-kozlov
 country_name: str = ds.country("KZ").name
 found_ids: list[str] = [r.id for r in ds.search("bloody january")]
 
-# Records built in typed code pass the fields' own types: a tuple, an EDTF, a vocabulary term.
+# Records built in typed code pass the fields' own types: a tuple, an EDTF, a vocabulary term;
+# the required fields, and any of the optional ones.
 cite = rightsdata.Citation(source="source:a")
 built = Person(id="person:a", name="A. Person", born=rightsdata.EDTF("1960-08"), citations=(cite,))
 arrest = Event(
@@ -70,3 +72,4 @@ arrest = Event(
     date=rightsdata.EDTF("2012-01-26"),
     citations=(cite,),
 )
+charge = rightsdata.Charge(provision="law:a", against="person:a")
