@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import inspect
 import re
-from typing import Any
+import typing
+from typing import Annotated, Any
 
 import attrs
 import pytest
 
 from rightsdata import InvalidDataError
+from rightsdata._model.checks import Validated, checked
+from rightsdata._model.fields import optional_text, spec_of, text
 from rightsdata._model.records import RECORD_TYPES, Figure, Level
 from rightsdata._validation.convert import structure
 from rightsdata._values.errors import FieldError, ProblemCode
@@ -207,6 +210,59 @@ def test_record_constructors_keep_their_signatures() -> None:
     parameters = inspect.signature(Figure).parameters
     assert list(parameters)[:3] == ["measure", "unit", "low"]
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters.values())
+
+
+def _model_classes() -> set[type]:
+    """The record classes and the nested parts they hold, however deep."""
+    classes: set[type] = set()
+    todo = list(RECORD_TYPES.values())
+    while todo:
+        cls = todo.pop()
+        if cls not in classes:
+            classes.add(cls)
+            todo += [p for f in attrs.fields(cls) if (p := nested_part(f.type)[0]) is not None]
+    return classes
+
+
+def test_a_field_is_required_where_its_spec_is_in_its_annotation() -> None:
+    """What type checkers read in records.py (a field with no value in the class body is
+    required) is what the constructors require: exactly the fields whose spec is not
+    optional; and the annotations the converters read are the bare types."""
+    classes = _model_classes()
+    assert len(classes) >= 16
+    for cls in classes:
+        fields = attrs.fields(cls)
+        required = {f.name for f in fields if f.default is attrs.NOTHING}
+        assert required == {f.name for f in fields if not spec_of(f).optional}, cls
+        parameters = inspect.signature(cls).parameters.values()
+        assert required == {p.name for p in parameters if p.default is inspect.Parameter.empty}
+        assert {f.name: f.type for f in fields}.items() <= cls.__annotations__.items(), cls
+        assert not any(typing.get_origin(t) is Annotated for t in cls.__annotations__.values())
+
+
+def _model_class(annotations: dict[str, Any], **values: Any) -> type:
+    # (the namespace holds real annotations: this module's are strings)
+    made = type("Note", (Validated,), {"__annotations__": annotations, **values})
+    return checked(attrs.frozen(kw_only=True, eq=False)(made))
+
+
+def test_a_spec_on_the_wrong_side_is_refused_where_the_class_is_made() -> None:
+    note = _model_class(
+        {"body": Annotated[str, text("What it says.")], "tag": str | None},
+        tag=optional_text("A tag."),
+    )
+    assert note.__annotations__ == {"body": str, "tag": str | None}
+    assert note(body="Words").tag is None
+    with pytest.raises(TypeError, match="missing 1 required keyword-only argument: 'body'"):
+        note(tag="x")
+    with pytest.raises(TypeError, match=r"^Note.body: a required field's spec goes in its "):
+        _model_class({"body": str}, body=text("What it says."))
+    with pytest.raises(TypeError, match=r"^Note.tag: a required field's spec goes in its "):
+        _model_class({"tag": Annotated[str | None, optional_text("A tag.")]})
+    with pytest.raises(TypeError, match=r"^Note.body: a required field's spec goes in its "):
+        _model_class({"body": Annotated[str, text("What it says.")]}, body="default")
+    with pytest.raises(TypeError, match=r"^Note.body: the annotation is a string"):
+        _model_class({"body": "Annotated[str, text('What it says.')]"})
 
 
 def test_records_compare_and_hash_by_class_and_fields() -> None:

@@ -1108,6 +1108,68 @@ def test_get_with_a_record_class(ds: Dataset) -> None:
         ds.get("event:nothing", Event)
     with pytest.raises(UnknownIdError, match=r"no person has the id .*; it is the ID of an event$"):
         ds.get("event:kozlov-verdict-2012-10-08", Person)
+    # a union of record classes, such as rightsdata.Record, is a kind too
+    assert ds.get(KOZLOV, rightsdata.Record) is ds.get(KOZLOV, Person | Event) is ds.persons[KOZLOV]
+    with pytest.raises(UnknownIdError, match=r"^no event or legal provision has .* of a person$"):
+        ds.get(KOZLOV, Event | rightsdata.Law)
+
+
+def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> None:
+    """One rule: ``ds.get(id, cls)`` looks the ID up as ``cls``'s collection does, so a
+    retired ID says where it redirects."""
+    redirected = "org:kazakhstan-authorities"
+    for cls, record_id in [
+        (rightsdata.Organization, redirected),
+        (Event, KOZLOV),
+        (Person, "person:vladmir-kozlov"),
+        (Person, "zzz"),
+    ]:
+        collection = ds.collection(cls.kind_name)
+        with pytest.raises(UnknownIdError) as by_collection:
+            collection[record_id]
+        with pytest.raises(UnknownIdError) as by_get:
+            ds.get(record_id, cls)
+        assert str(by_get.value) == str(by_collection.value)
+    assert str(by_get.value) == "no person has the id 'zzz'"
+    with pytest.raises(UnknownIdError) as redirect:
+        ds.get(redirected, rightsdata.Organization)
+    assert str(redirect.value) == (
+        "no organisation has the id 'org:kazakhstan-authorities'; "
+        "it redirects to 'group:kazakhstan-authorities', the ID of a group"
+    )
+    assert ds.get(redirected, rightsdata.Group) is ds.groups["group:kazakhstan-authorities"]
+    with pytest.raises(UnknownIdError, match=r"^no person or organisation has .* ID of a group$"):
+        ds.get(redirected, Person | rightsdata.Organization)
+    with pytest.raises(TypeError, match=r"^a record ID is a string, not int$"):
+        ds.get(3, Person)  # type: ignore[call-overload]
+
+
+def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -> None:
+    takes = (
+        "Dataset.get(id, kind) takes a record class as kind, such as rightsdata.Event (or a "
+        "union of them, such as rightsdata.Record), not "
+    )
+    cases: list[tuple[object, str]] = [
+        (
+            "events",
+            "the string 'events'; to look an ID up in a kind named by a string, "
+            "use ds.collection('events')[id]",
+        ),
+        (
+            "people",
+            "the string 'people'; to look an ID up in a kind named by a string, "
+            "use ds.collection(kind)[id], kind one of rightsdata.KINDS",
+        ),
+        (int, "the class int"),
+        (3, "an int (3)"),
+        (Person | None, "rightsdata._model.records.Person | None"),
+    ]
+    for kind, got in cases:
+        # said before the ID is looked up: an ID no record has gets the same TypeError
+        for record_id in (KOZLOV, "person:nobody"):
+            with pytest.raises(TypeError) as raised:
+                ds.get(record_id, kind)  # type: ignore[call-overload]
+            assert str(raised.value) == takes + got
 
 
 def test_errors_use_plain_words_not_keyword_syntax(ds: Dataset) -> None:

@@ -1,18 +1,32 @@
 """Type checking as a downstream user meets it: mypy --strict on example files and README.
 
 tests/typing/typed_access.py must check clean; tests/typing/untyped_access.py must give
-exactly the errors marked on its lines; README's Python examples must check clean.
+exactly the errors marked on its lines; README's Python examples must check clean. And what
+type checkers read is what runs: the package's lazily imported names are the ones imported
+for type checkers, and the overloads by kind name cover every kind, each with its class.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
+import typing
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis.strategies import SearchStrategy
+
+import rightsdata
+import rightsdata.testing
+from rightsdata._data.collection import Collection
+from rightsdata._data.dataset import Dataset
+from rightsdata._model.records import KINDS, RECORD_TYPES, Record
+from rightsdata._validation.convert import structure
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPING = Path(__file__).resolve().parent / "typing"
@@ -71,10 +85,65 @@ def test_untyped_access_gives_the_marked_errors(
         for number, line in enumerate(source, start=1)
         if (match := MARK.search(line))
     ]
-    assert len(expected) == 4
+    assert len(expected) == 11
     assert sorted(set(mypy_errors["untyped_access.py"])) == expected
 
 
 def test_readme_examples_check_clean(mypy_errors: dict[str, list[tuple[int, str]]]) -> None:
     assert "ds.events[" in readme_examples()  # the extraction found the examples
     assert mypy_errors["readme_examples.py"] == []
+
+
+def test_type_checkers_see_every_public_name_where_it_is_loaded_from() -> None:
+    """The lazy ``__getattr__`` is hidden from type checkers (so that a name rightsdata does
+    not have is an error, not Any): every public name must be imported for them instead,
+    from the module the lazy import loads it from."""
+    tree = ast.parse((ROOT / "src" / "rightsdata" / "__init__.py").read_text(encoding="utf-8"))
+    for_checkers: dict[str, str] = {}
+    eager: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom) and statement.module
+                for alias in statement.names:
+                    for_checkers[alias.asname or alias.name] = statement.module
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("rightsdata"):
+            eager.update(alias.asname or alias.name for alias in node.names)
+        elif isinstance(node, ast.FunctionDef):
+            assert node.name != "__getattr__", "a module __getattr__ type checkers can see"
+    lazy: dict[str, str] = rightsdata._LAZY  # type: ignore[attr-defined]
+    assert for_checkers.pop("__version__") == "rightsdata._version"
+    assert for_checkers == lazy
+    assert set(for_checkers) | eager | {"__version__"} == set(rightsdata.__all__)
+    with pytest.raises(AttributeError, match="module 'rightsdata' has no attribute 'lod'"):
+        rightsdata.lod  # type: ignore[attr-defined]  # noqa: B018
+
+
+def _kind_overloads(function: Callable[..., Any]) -> dict[str, Any]:
+    """Each overload's return type by the kind name it takes (``str`` for the fallback)."""
+    found: dict[str, Any] = {}
+    for overload in typing.get_overloads(function):
+        hints = typing.get_type_hints(overload)
+        (kind,) = typing.get_args(hints["kind"]) or (hints["kind"].__name__,)
+        found[kind] = hints["return"]
+    return found
+
+
+def test_the_overloads_by_kind_name_cover_every_kind_with_its_class() -> None:
+    by_structure = _kind_overloads(structure)
+    assert list(by_structure) == [*KINDS, "str"]
+    assert by_structure == {**RECORD_TYPES, "str": Record}
+    by_records = _kind_overloads(rightsdata.testing.records)
+    assert by_records == {kind: SearchStrategy[cls] for kind, cls in by_structure.items()}
+    ds = rightsdata.load()
+    by_collection = _kind_overloads(Dataset.collection)
+    assert list(by_collection) == [*KINDS, "str"]
+    assert by_collection.pop("str") == Collection[Record]
+    for kind, returned in by_collection.items():
+        collection = ds.collection(kind)
+        if typing.get_origin(returned) is Collection:  # Collection[Person]
+            assert type(collection) is Collection
+            assert typing.get_args(returned) == (RECORD_TYPES[kind],)
+        else:  # EventCollection, a Collection[Event]
+            assert type(collection) is returned
+            assert returned.__orig_bases__ == (Collection[RECORD_TYPES[kind]],)

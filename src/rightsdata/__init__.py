@@ -191,16 +191,19 @@ def _installed_version() -> str:
         return source_version
 
 
-def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        value = globals()["__version__"] = _installed_version()
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which see every public name in the imports above: a name
+    # that is not there (a typo, a removed name) is then an error, not Any.
+    def __getattr__(name: str) -> Any:
+        if name == "__version__":
+            value = globals()["__version__"] = _installed_version()
+            return value
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'rightsdata' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
         return value
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'rightsdata' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
 
 
 def __dir__() -> list[str]:

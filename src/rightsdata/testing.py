@@ -21,7 +21,7 @@ import functools
 import typing
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 import attrs
 
@@ -522,8 +522,31 @@ _BY_KIND: Final[dict[str, Any]] = {
 }
 
 
+@overload
+def records(kind: Literal["sources"]) -> st.SearchStrategy[Source]: ...
+@overload
+def records(kind: Literal["persons"]) -> st.SearchStrategy[Person]: ...
+@overload
+def records(kind: Literal["organizations"]) -> st.SearchStrategy[Organization]: ...
+@overload
+def records(kind: Literal["groups"]) -> st.SearchStrategy[Group]: ...
+@overload
+def records(kind: Literal["places"]) -> st.SearchStrategy[Place]: ...
+@overload
+def records(kind: Literal["laws"]) -> st.SearchStrategy[Law]: ...
+@overload
+def records(kind: Literal["events"]) -> st.SearchStrategy[Event]: ...
+@overload
+def records(kind: Literal["relationships"]) -> st.SearchStrategy[Relationship]: ...
+@overload
+def records(kind: Literal["statements"]) -> st.SearchStrategy[Statement]: ...
+@overload
+def records(kind: Literal["ratings"]) -> st.SearchStrategy[Rating]: ...
+@overload
+def records(kind: str) -> st.SearchStrategy[Record]: ...
 def records(kind: str) -> st.SearchStrategy[Record]:
-    """Records of ``kind`` (``'events'``), as named in the files.
+    """Records of ``kind`` (``'events'``), as named in the files; type checkers know their
+    class from a kind written out: ``records("events")`` is a strategy of Event records.
 
     >>> from rightsdata.testing import records
     >>> records("events").example().id.startswith("event:")  # doctest: +SKIP

@@ -6,8 +6,13 @@ tests/test_typing.py runs ``mypy --strict`` on this file and expects no error.
 from __future__ import annotations
 
 import datetime
+from typing import assert_type
+
+from hypothesis.strategies import SearchStrategy
 
 import rightsdata
+import rightsdata.testing
+import rightsdata.vocab
 from rightsdata import Event, Person
 
 ds = rightsdata.load()
@@ -27,6 +32,21 @@ first_few: tuple[Person, ...] = ds.persons[:3]
 typed: Event = ds.get("event:kozlov-verdict-2012-10-08", Event)
 titles: list[str] = [typed.title, ds.get("event:zhanaozen-massacre-2011", Event).title]
 record_id: str = ds.get("place:almaty").id
+assert_type(ds.get("place:almaty", rightsdata.Record), rightsdata.Record)
+assert_type(ds.get("person:a", Person | rightsdata.Organization), rightsdata.Record)
+
+# A kind written out gives its class (assert_type fails on Any): collections, documents
+# structured, strategies drawn; a kind only known to be a str gives any record.
+assert_type(ds.collection("events"), rightsdata.EventCollection)
+assert_type(ds.collection("persons"), rightsdata.Collection[Person])
+assert_type(ds.collection("relationships")[0], rightsdata.Relationship)
+some_kind: str = rightsdata.KINDS[0]
+assert_type(ds.collection(some_kind), rightsdata.Collection[rightsdata.Record])
+assert_type(rightsdata.structure("places", {}), rightsdata.Place)
+assert_type(rightsdata.structure(some_kind, {}), rightsdata.Record)
+assert_type(rightsdata.testing.records("events"), SearchStrategy[Event])
+assert_type(rightsdata.testing.records(some_kind), SearchStrategy[rightsdata.Record])
+assert_type(rightsdata.KINDS, tuple[str, ...])
 
 # Queries return typed results.
 killings: list[Event] = ds.events(kind="killing", place="KZ")
@@ -41,7 +61,8 @@ related_titles: list[str] = [e.title for e in ds.related("person:vladimir-kozlov
 country_name: str = ds.country("KZ").name
 found_ids: list[str] = [r.id for r in ds.search("bloody january")]
 
-# Records built in typed code pass the fields' own types: a tuple, an EDTF, a vocabulary term.
+# Records built in typed code pass the fields' own types: a tuple, an EDTF, a vocabulary term;
+# the required fields, and any of the optional ones.
 cite = rightsdata.Citation(source="source:a")
 built = Person(id="person:a", name="A. Person", born=rightsdata.EDTF("1960-08"), citations=(cite,))
 arrest = Event(
@@ -51,3 +72,4 @@ arrest = Event(
     date=rightsdata.EDTF("2012-01-26"),
     citations=(cite,),
 )
+charge = rightsdata.Charge(provision="law:a", against="person:a")

@@ -1,5 +1,7 @@
-"""Mistakes a type checker should catch: ds.get(id) is any of ten record classes; and what
-a constructor converts at run time (a list, a date's text) is not what its fields' types say.
+"""Mistakes a type checker should catch: a name rightsdata does not have; ds.get(id) is any of
+ten record classes, and a kind's collection is of that kind's class; a constructor without a
+required field; and what a constructor converts at run time (a list, a date's text) is not
+what its fields' types say.
 
 tests/test_typing.py runs ``mypy --strict`` on this file and expects exactly the errors
 marked on each line (``# error: <code>``), and no others.
@@ -8,13 +10,22 @@ marked on each line (``# error: <code>``), and no others.
 from __future__ import annotations
 
 import rightsdata
+from rightsdata import lod  # error: attr-defined
 
 ds = rightsdata.load()
+lod(rightsdata.lod())  # error: attr-defined
 
 penalty = ds.get("event:kozlov-verdict-2012-10-08").penalty  # error: union-attr
 name: str = ds.persons["person:vladimir-kozlov"].title  # error: attr-defined
 maybe = ds.persons.get("person:vladimir-kozlov")
 surname: str = maybe.name  # error: union-attr
+title: str = ds.collection("persons")[0].title  # error: attr-defined
+born_on = rightsdata.structure("events", {}).born  # error: attr-defined
+ds.get("person:vladimir-kozlov", "persons")  # error: call-overload
+
+# A constructor requires the fields that have no default (a record's citations, too).
+nameless = rightsdata.Person(id="person:a")  # error: call-arg
+charge = rightsdata.Charge(provision="law:a")  # error: call-arg
 
 # A constructor converts these at run time (docs/concepts.md), but its types are the fields'.
 cite = rightsdata.Citation(source="source:a")

@@ -74,6 +74,15 @@ class QueryHandle:
         return queries
 
 
+def of_another_kind(record_id: str, target: str) -> str:
+    """The hint of an ID looked up among records of a kind that ``target`` (the ID itself, or
+    where its redirects lead) is not of: ``it redirects to 'group:x', the ID of a group``."""
+    elsewhere = describe_prefixes((prefix_of(target),))
+    if target == record_id:
+        return f"it is the ID of {elsewhere}"
+    return f"it redirects to {target!r}, the ID of {elsewhere}"
+
+
 def _in_order(ids: list[str]) -> bool:
     """Whether text IDs are in sorted order already: a sort of the IDs alone (C-level
     comparisons of text; a sorted run is one pass) gives back the same list. (Equal IDs keep
@@ -140,16 +149,11 @@ class Collection(Sequence[R], Generic[R]):
             if record is not None:
                 return record
             if prefix_of(target) != prefix_of(record_id) and prefix_of(target) in KIND_OF_PREFIX:
-                elsewhere = describe_prefixes((prefix_of(target),))
-                raise UnknownIdError(
-                    record_id, f"it redirects to {target!r}, the ID of {elsewhere}", what
-                )
+                raise UnknownIdError(record_id, of_another_kind(record_id, target), what)
             raise UnknownIdError(record_id, f"it redirects to {target!r}", what)
         other = KIND_OF_PREFIX.get(prefix_of(record_id))
         if other is not None and other != self._kind:
-            raise UnknownIdError(
-                record_id, f"it is the ID of {describe_prefixes((prefix_of(record_id),))}", what
-            )
+            raise UnknownIdError(record_id, of_another_kind(record_id, record_id), what)
         raise UnknownIdError(record_id, None, what, among=self._by_id.keys)
 
     @overload

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from types import MappingProxyType, UnionType
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin, overload
 
 from rightsdata._data.collection import (
     Collection,
@@ -21,6 +21,7 @@ from rightsdata._data.collection import (
     QueryHandle,
     RatingCollection,
     StatementCollection,
+    of_another_kind,
 )
 from rightsdata._data.registry import register
 from rightsdata._model.records import (
@@ -39,7 +40,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.errors import InvalidDataError, UnknownIdError, with_article
 from rightsdata._values.exitleave import RELEASED, release_at_exit
-from rightsdata._values.ids import a_noun, noun
+from rightsdata._values.ids import noun
 
 if TYPE_CHECKING:
     import os
@@ -118,6 +119,31 @@ def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[
 
 _SHOWN = 10  # the misplaced records a TypeError names
 _RECORD_CLASSES = frozenset(RECORD_TYPES.values())
+
+
+def _record_classes(kind: object) -> tuple[type[Record], ...]:
+    """The record classes ``kind`` names (a record class, or a union of them such as
+    ``rightsdata.Record``); TypeError, saying what ``Dataset.get`` takes, for anything else."""
+    members = get_args(kind) if get_origin(kind) in (Union, UnionType) else (kind,)
+    if all(member in _RECORD_CLASSES for member in members):
+        return members
+    takes = (
+        "Dataset.get(id, kind) takes a record class as kind, such as rightsdata.Event (or a "
+        "union of them, such as rightsdata.Record), not "
+    )
+    if isinstance(kind, str):
+        by_name = "ds.collection(kind)[id], kind one of rightsdata.KINDS"
+        if kind in KINDS:
+            by_name = f"ds.collection({kind!r})[id]"
+        raise TypeError(
+            f"{takes}the string {kind!r}; to look an ID up in a kind named by a string, "
+            f"use {by_name}"
+        )
+    if isinstance(kind, type):
+        raise TypeError(f"{takes}the class {kind.__name__}")
+    if get_origin(kind) is not None:  # a type expression: typing.Optional[Person]
+        raise TypeError(f"{takes}{kind!r}")
+    raise TypeError(f"{takes}{_a(type(kind))} ({kind!r})")
 
 
 def _a(cls: type) -> str:
@@ -395,8 +421,38 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         """
         return MappingProxyType(self._redirects)
 
+    @overload
+    def collection(self, kind: Literal["sources"]) -> Collection[Source]: ...
+    @overload
+    def collection(self, kind: Literal["persons"]) -> Collection[Person]: ...
+    @overload
+    def collection(self, kind: Literal["organizations"]) -> Collection[Organization]: ...
+    @overload
+    def collection(self, kind: Literal["groups"]) -> Collection[Group]: ...
+    @overload
+    def collection(self, kind: Literal["places"]) -> Collection[Place]: ...
+    @overload
+    def collection(self, kind: Literal["laws"]) -> Collection[Law]: ...
+    @overload
+    def collection(self, kind: Literal["events"]) -> EventCollection: ...
+    @overload
+    def collection(self, kind: Literal["relationships"]) -> Collection[Relationship]: ...
+    @overload
+    def collection(self, kind: Literal["statements"]) -> StatementCollection: ...
+    @overload
+    def collection(self, kind: Literal["ratings"]) -> RatingCollection: ...
+    @overload
+    def collection(self, kind: str) -> Collection[Record]: ...
     def collection(self, kind: str) -> Collection[Any]:
-        """The collection of a kind named as in the files (``'events'``)."""
+        """The collection of a kind named as in the files (``'events'``): ``ds.events`` is
+        ``ds.collection("events")``, and type checkers know it is an :class:`EventCollection`
+        (a kind that is only known to be a ``str`` gives a ``Collection[Record]``).
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> ds.collection("persons")["person:vladimir-kozlov"].name
+        'Vladimir Kozlov'
+        """
         try:
             return self._collections[kind]
         except KeyError:
@@ -410,27 +466,44 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     def get(self, record_id: str) -> Record: ...
     @overload
     def get(self, record_id: str, kind: type[R]) -> R: ...
-    def get(self, record_id: str, kind: type[Any] | None = None) -> Any:
+    @overload
+    def get(self, record_id: str, kind: UnionType) -> Record: ...
+    def get(self, record_id: str, kind: type[Any] | UnionType | None = None) -> Any:
         """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none.
 
         A retired ID is followed through :attr:`redirects`, however long the chain; a chain
         that comes back on itself, or ends at an ID no record has, raises UnknownIdError with
         a hint saying so. With ``kind`` (a record class such as :class:`~rightsdata.Event`),
-        the record must be of that class (else UnknownIdError), and type checkers know it is:
-        ``ds.get(id, Event).penalty`` checks. So does ``ds.events[id].penalty``.
+        the ID is looked up as that kind's collection looks it up (``ds.get(id, Event)`` is
+        ``ds.events[id]``), and type checkers know the record's class:
+        ``ds.get(id, Event).penalty`` checks. ``kind`` may also be a union of record classes
+        (``rightsdata.Record``, ``Person | Organization``); anything else raises TypeError.
+        For a kind named by a string (``"events"``), use :meth:`collection`.
 
         >>> import rightsdata
-        >>> from rightsdata import Event
+        >>> from rightsdata import Event, Organization
         >>> ds = rightsdata.load()
         >>> ds.get("person:vladimir-kozlov").name
         'Vladimir Kozlov'
         >>> ds.get("event:kozlov-verdict-2012-10-08", Event).penalty.term.years
         7
+        >>> ds.get("org:kazakhstan-authorities", Organization)
+        Traceback (most recent call last):
+          ...
+        rightsdata.UnknownIdError: no organisation has the id 'org:kazakhstan-authorities'; \
+it redirects to 'group:kazakhstan-authorities', the ID of a group
         """
+        if kind is None:
+            return self._answers().get(record_id)
+        classes = _record_classes(kind)
+        if not isinstance(record_id, str):
+            raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")
+        if len(classes) == 1:
+            return self._collections[classes[0].kind_name]._lookup(record_id)
         record = self._answers().get(record_id)
-        if kind is not None and not isinstance(record, kind):
-            what = noun(getattr(kind, "kind_name", ""))
-            raise UnknownIdError(record_id, f"it is the ID of {a_noun(record.kind_name)}", what)
+        if not isinstance(record, classes):
+            what = " or ".join(noun(cls.kind_name) for cls in classes)
+            raise UnknownIdError(record_id, of_another_kind(record_id, record.id), what)
         return record
 
     def country(self, code: str) -> Place:

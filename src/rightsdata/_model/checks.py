@@ -25,11 +25,11 @@ every object: a whole file is checked at once instead
 (:func:`rightsdata._validation.bulkcheck.check_records`), and a million needless calls are saved.
 
 >>> import attrs
->>> from rightsdata._model.fields import text
+>>> from rightsdata._model.fields import optional_text
 >>> @checked
 ... @attrs.frozen(kw_only=True, eq=False)
 ... class Note(Validated):
-...     body: str = text("What it says.")
+...     body: str | None = optional_text("What it says, if anything.")
 >>> Note(body=" padded")
 Traceback (most recent call last):
 ...
@@ -53,6 +53,7 @@ from rightsdata._model.fields import (
     Text,
     check_contact,
     check_holder_fields,
+    declare_fields,
     may_hold_contact,
     spec_of,
 )
@@ -91,6 +92,10 @@ class Validated:
     """
 
     __slots__ = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        declare_fields(cls)  # the fields' specs made attrs fields, before attrs reads them
 
     def __eq__(self, other: object) -> bool:
         cls = self.__class__

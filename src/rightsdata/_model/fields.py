@@ -1,8 +1,15 @@
 """Field specs: one object per field constraint, owning every form the constraint takes.
 
 Each record field is declared with a factory here (:func:`text`, :func:`ref`, :func:`items`,
-...) that puts one :class:`Spec` in the attrs field metadata under :data:`SPEC`. The spec is
-the single statement of the field's rule; everything else reads it:
+...) that makes its one :class:`Spec`: a required field's spec is written in its annotation
+(``name: Annotated[str, text("The name.")]``), an optional field's is its default
+(``born: EDTF | None = optional_value("The date of birth.")``). So type checkers see what
+the constructor requires: the attrs mypy plugin, and PEP 681's ``dataclass_transform`` that
+attrs declares, count a field as required only if the class body gives it no value.
+:func:`declare_fields` (called by the model's base class as each class is made, before attrs
+reads it) makes each spec an attrs field carrying it in its metadata under :data:`SPEC`, and
+leaves the bare type in the annotation. The spec is the single statement of the field's rule;
+everything else reads it:
 
 - :meth:`Spec.check`: the located check, raising :class:`~rightsdata.FieldError`
   (the diagnostic path and constructors);
@@ -37,7 +44,7 @@ import operator
 import re
 import sys
 from collections.abc import Callable, Collection, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Final
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, get_origin
 
 import attrs
 
@@ -749,76 +756,116 @@ def spec_of(field: attrs.Attribute[Any]) -> Spec:
 
 
 # --- field factories ------------------------------------------------------------------------
+# A required field's factory returns its Spec, written in the field's annotation; an optional
+# field's is typed Any, as it is the field's default. (items() is either, by min_items.)
 
 
-def record_id(prefix: str, doc: str = "The record's stable ID.") -> Any:
+def record_id(prefix: str, doc: str = "The record's stable ID.") -> Spec:
     """The ``id`` field of a record kind whose IDs start with ``prefix``."""
-    return RecordId((prefix,), doc).attrs_field()
+    return RecordId((prefix,), doc)
 
 
-def ref(*prefixes: str, doc: str) -> Any:
+def ref(*prefixes: str, doc: str) -> Spec:
     """A required reference to a record with one of ``prefixes``."""
-    return Ref(prefixes, doc).attrs_field()
+    return Ref(prefixes, doc)
 
 
 def optional_ref(*prefixes: str, doc: str) -> Any:
     """A reference that may be null."""
-    return Ref(prefixes, doc, optional=True).attrs_field()
+    return Ref(prefixes, doc, optional=True)
 
 
 def refs(*prefixes: str, doc: str) -> Any:
     """A list of references (possibly empty)."""
-    return Refs(prefixes, doc).attrs_field()
+    return Refs(prefixes, doc)
 
 
-def text(doc: str, pattern: str | None = None, max_length: int | None = None) -> Any:
+def text(doc: str, pattern: str | None = None, max_length: int | None = None) -> Spec:
     """Required, non-empty text."""
-    return Text(doc, pattern=pattern, max_length=max_length).attrs_field()
+    return Text(doc, pattern=pattern, max_length=max_length)
 
 
 def optional_text(doc: str, pattern: str | None = None, max_length: int | None = None) -> Any:
     """Non-empty text or null."""
-    return Text(doc, optional=True, pattern=pattern, max_length=max_length).attrs_field()
+    return Text(doc, optional=True, pattern=pattern, max_length=max_length)
 
 
 def items(doc: str, min_items: int = 0) -> Any:
-    """A list of nested values (stored as a tuple)."""
-    return Items(doc, min_items=min_items).attrs_field()
+    """A list of nested values (stored as a tuple): optional (empty) unless ``min_items``."""
+    return Items(doc, min_items=min_items)
 
 
-def value(doc: str) -> Any:
+def value(doc: str) -> Spec:
     """A required field whose type (an enum, a date, a nested part) says what it holds."""
-    return Spec(doc).attrs_field()
+    return Spec(doc)
 
 
 def optional_value(doc: str) -> Any:
     """A field whose type says what it holds, or null."""
-    return Spec(doc, optional=True).attrs_field()
+    return Spec(doc, optional=True)
 
 
 def holder_field_names(doc: str) -> Any:
     """A part's list of names of fields of the record holding it, or null."""
-    return HolderNames(doc).attrs_field()
+    return HolderNames(doc)
 
 
-def holder_field_path(doc: str) -> Any:
+def holder_field_path(doc: str) -> Spec:
     """A part's text naming a field (a path from it) of the record holding it."""
-    return HolderPath(doc).attrs_field()
+    return HolderPath(doc)
 
 
 def count(doc: str) -> Any:
     """A non-negative whole number, or null."""
-    return Count(doc).attrs_field()
+    return Count(doc)
 
 
-def latitude(doc: str) -> Any:
+def latitude(doc: str) -> Spec:
     """Required degrees of latitude, from -90 (south) to 90 (north)."""
-    return Degrees(doc, 90).attrs_field()
+    return Degrees(doc, 90)
 
 
-def longitude(doc: str) -> Any:
+def longitude(doc: str) -> Spec:
     """Required degrees of longitude, from -180 (west) to 180 (east)."""
-    return Degrees(doc, 180).attrs_field()
+    return Degrees(doc, 180)
+
+
+def declare_fields(cls: type) -> None:
+    """Make the specs of a model class's fields its attrs fields, before attrs reads the class.
+
+    A spec in a field's annotation (``Annotated[str, text(...)]``) makes a required field,
+    and the annotation becomes the bare type; a spec given as the field's value makes an
+    optional one. A spec on the wrong side raises TypeError, as does a string annotation
+    naming one (the model's modules do not use ``from __future__ import annotations``).
+    """
+    annotations: dict[str, Any] = cls.__annotations__  # (its own: made on demand since 3.10)
+    for name, hint in annotations.items():
+        given = cls.__dict__.get(name)
+        origin: object = get_origin(hint)
+        if origin is Annotated:
+            specs = [m for m in hint.__metadata__ if isinstance(m, Spec)]
+            if not specs:
+                continue
+            (spec,) = specs
+            if spec.optional or name in cls.__dict__:
+                raise TypeError(
+                    f"{cls.__name__}.{name}: a required field's spec goes in its annotation, "
+                    "with no value; an optional field's is its value"
+                )
+            setattr(cls, name, spec.attrs_field())
+            annotations[name] = hint.__origin__
+        elif isinstance(given, Spec):
+            if not given.optional:
+                raise TypeError(
+                    f"{cls.__name__}.{name}: a required field's spec goes in its annotation "
+                    f"({name}: Annotated[<type>, <spec>]), not in its value"
+                )
+            setattr(cls, name, given.attrs_field())
+        elif isinstance(hint, str) and "Annotated[" in hint:
+            raise TypeError(
+                f"{cls.__name__}.{name}: the annotation is a string; the model's modules need "
+                "real annotations (no `from __future__ import annotations`)"
+            )
 
 
 #: For code that needs a spec's check as a plain function.

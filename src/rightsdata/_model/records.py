@@ -25,7 +25,7 @@ Every field is present in the JSON form, ``null`` where unknown, so that a file 
 
 import itertools
 from collections.abc import Mapping
-from typing import Any, ClassVar, Final, TypeAlias
+from typing import Annotated, Any, ClassVar, Final, TypeAlias
 
 import attrs
 
@@ -146,7 +146,7 @@ class Citation(_Part):
     ``fields`` is null when the source supports the whole record.
     """
 
-    source: str = ref("source", doc="The source that supports the record.")
+    source: Annotated[str, ref("source", doc="The source that supports the record.")]
     locator: str | None = optional_text(
         "Where in the source: an item, a paragraph, a heading. Null if the whole source."
     )
@@ -168,10 +168,11 @@ class Citation(_Part):
 class Inference(_Part):
     """A value that the sources do not state but that was inferred, and from what."""
 
-    field: str = holder_field_path(
-        "The inferred field, as a path from the record: 'published', 'date'."
-    )
-    basis: str = text("What the value was inferred from, in plain words.")
+    field: Annotated[
+        str,
+        holder_field_path("The inferred field, as a path from the record: 'published', 'date'."),
+    ]
+    basis: Annotated[str, text("What the value was inferred from, in plain words.")]
 
 
 @checked
@@ -179,7 +180,7 @@ class Inference(_Part):
 class Alias(_Part):
     """Another name for a person, organisation or place, with its language if known."""
 
-    name: str = text("The name as written.")
+    name: Annotated[str, text("The name as written.")]
     language: str | None = optional_text(
         "BCP 47 language tag of the name ('ru', 'kk', 'kk-Latn'), or null.",
         pattern=LANGUAGE_PATTERN,
@@ -201,8 +202,10 @@ IDENTIFIER_PATTERNS: Final[dict[str, str]] = {
 class Identifier(_Part):
     """The record's identifier in an outside register: Wikidata, ISO 3166, OpenStreetMap."""
 
-    scheme: IdentifierScheme = value("The register.")
-    value: str = text("The identifier as the register writes it: 'Q232', 'KZ', 'node/42'.")
+    scheme: Annotated[IdentifierScheme, value("The register.")]
+    value: Annotated[
+        str, text("The identifier as the register writes it: 'Q232', 'KZ', 'node/42'.")
+    ]
 
     RULES: ClassVar[tuple[str, ...]] = (
         "value has its scheme's form ("
@@ -226,8 +229,8 @@ class Identifier(_Part):
 class Coordinates(_Part):
     """Where a place is on the globe (WGS 84), with how precisely, where known."""
 
-    latitude: float = latitude("Degrees north (negative: south), from -90 to 90.")
-    longitude: float = longitude("Degrees east (negative: west), from -180 to 180.")
+    latitude: Annotated[float, latitude("Degrees north (negative: south), from -90 to 90.")]
+    longitude: Annotated[float, longitude("Degrees east (negative: west), from -180 to 180.")]
     precision_m: int | None = count(
         "How far from the point, in metres, the place may be (its radius or the point's "
         "uncertainty), or null if unstated."
@@ -239,8 +242,8 @@ class Coordinates(_Part):
 class Participant(_Part):
     """An actor who took part in an event, and in what role."""
 
-    actor: str = ref(*ACTOR, doc="The person, organisation or group.")
-    role: Role = value("The part they played.")
+    actor: Annotated[str, ref(*ACTOR, doc="The person, organisation or group.")]
+    role: Annotated[Role, value("The part they played.")]
 
 
 @checked
@@ -248,8 +251,8 @@ class Participant(_Part):
 class Charge(_Part):
     """A legal provision someone was charged under at an event."""
 
-    provision: str = ref("law", doc="The legal provision.")
-    against: str = ref(*ACTOR, doc="Who was charged.")
+    provision: Annotated[str, ref("law", doc="The legal provision.")]
+    against: Annotated[str, ref(*ACTOR, doc="Who was charged.")]
 
 
 @checked
@@ -257,7 +260,7 @@ class Charge(_Part):
 class Penalty(_Part):
     """What was imposed: its kind and, where stated, its term as an ISO 8601 duration."""
 
-    kind: PenaltyKind = value("The kind of penalty.")
+    kind: Annotated[PenaltyKind, value("The kind of penalty.")]
     term: Duration | None = optional_value(
         "How long, as an ISO 8601 duration (seven and a half years is P7Y6M), or null."
     )
@@ -287,12 +290,12 @@ class Figure(_Part):
     the source's words: "at least 15" is ``low=15, qualifier="at_least"``.
     """
 
-    measure: Measure = value("What is counted.")
-    unit: FigureUnit = value("What the numbers count in.")
+    measure: Annotated[Measure, value("What is counted.")]
+    unit: Annotated[FigureUnit, value("What the numbers count in.")]
     low: int | None = count("The lower bound, if stated.")
     best: int | None = count("The number itself, if stated.")
     high: int | None = count("The upper bound, if stated.")
-    qualifier: FigureQualifier = value("How the numbers relate to the words.")
+    qualifier: Annotated[FigureQualifier, value("How the numbers relate to the words.")]
     as_given: str | None = optional_text(
         "The source's own words for the number ('more than 220'), short.", max_length=120
     )
@@ -313,7 +316,7 @@ class Figure(_Part):
     relayed_by: tuple[str, ...] = refs(
         *ACTOR, doc="Who passed the claim on without being its author (official data an NGO cites)."
     )
-    citations: tuple[Citation, ...] = items("Where the claim is made.", min_items=1)
+    citations: Annotated[tuple[Citation, ...], items("Where the claim is made.", min_items=1)]
 
     RULES: ClassVar[tuple[str, ...]] = (
         "low <= best <= high where stated",
@@ -416,14 +419,16 @@ class Source(_Checked):
 
     kind_name: ClassVar[str] = "sources"
 
-    id: str = record_id("source")
-    title: str = text("The document's title, or a description where it has none.")
+    id: Annotated[str, record_id("source")]
+    title: Annotated[str, text("The document's title, or a description where it has none.")]
     publisher: str | None = optional_ref(
         "org", doc="The organisation that published it; null if the document does not say."
     )
     published: EDTF | None = optional_value("When it was published (EDTF), or null if unknown.")
-    kind: SourceKind = value("What kind of document it is.")
-    language: str = text("BCP 47 tag of the document's language.", pattern=LANGUAGE_PATTERN)
+    kind: Annotated[SourceKind, value("What kind of document it is.")]
+    language: Annotated[
+        str, text("BCP 47 tag of the document's language.", pattern=LANGUAGE_PATTERN)
+    ]
     url: str | None = optional_text(
         "Where it was published; null if the document does not say.", pattern=URL_PATTERN
     )
@@ -453,8 +458,8 @@ class Person(_Checked):
 
     kind_name: ClassVar[str] = "persons"
 
-    id: str = record_id("person")
-    name: str = text("The name the sources use, in Latin script.")
+    id: Annotated[str, record_id("person")]
+    name: Annotated[str, text("The name the sources use, in Latin script.")]
     aliases: tuple[Alias, ...] = items("Other names and spellings.")
     born: EDTF | None = optional_value("Date of birth (EDTF), or null.")
     country: str | None = optional_text(
@@ -462,7 +467,7 @@ class Person(_Checked):
     )
     summary: str | None = optional_text("Who they are, in a sentence.")
     identifiers: tuple[Identifier, ...] = items(_IDENTIFIERS_DOC)
-    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     @property
@@ -478,10 +483,10 @@ class Organization(_Checked):
 
     kind_name: ClassVar[str] = "organizations"
 
-    id: str = record_id("org")
-    name: str = text("The name the sources use.")
+    id: Annotated[str, record_id("org")]
+    name: Annotated[str, text("The name the sources use.")]
     aliases: tuple[Alias, ...] = items("Other names, abbreviations and spellings.")
-    kind: OrgKind = value("What kind of organisation.")
+    kind: Annotated[OrgKind, value("What kind of organisation.")]
     country: str | None = optional_text(
         "ISO 3166-1 alpha-2 code of its home country, or null (international).",
         pattern=COUNTRY_PATTERN,
@@ -493,7 +498,7 @@ class Organization(_Checked):
     figures: tuple[Figure, ...] = items(
         "Numbers asserted about the organisation (its members), each a claim."
     )
-    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     @property
@@ -514,9 +519,11 @@ class Group(_Checked):
 
     kind_name: ClassVar[str] = "groups"
 
-    id: str = record_id("group")
-    name: str = text("A short descriptive name in the dataset's words: 'Oil workers of Zhanaozen'.")
-    kind: GroupKind = value("What kind of group.")
+    id: Annotated[str, record_id("group")]
+    name: Annotated[
+        str, text("A short descriptive name in the dataset's words: 'Oil workers of Zhanaozen'.")
+    ]
+    kind: Annotated[GroupKind, value("What kind of group.")]
     size: int | None = count(
         "How many members, where a source states one exact number; estimates go in figures."
     )
@@ -529,7 +536,7 @@ class Group(_Checked):
     summary: str | None = optional_text("Who they are, in a sentence.")
     identifiers: tuple[Identifier, ...] = items(_IDENTIFIERS_DOC)
     figures: tuple[Figure, ...] = items("Numbers asserted about the group ('thousands').")
-    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     @property
@@ -545,10 +552,10 @@ class Place(_Checked):
 
     kind_name: ClassVar[str] = "places"
 
-    id: str = record_id("place")
-    name: str = text("The name the sources use.")
+    id: Annotated[str, record_id("place")]
+    name: Annotated[str, text("The name the sources use.")]
     aliases: tuple[Alias, ...] = items("Other names and spellings.")
-    kind: PlaceKind = value("What kind of place.")
+    kind: Annotated[PlaceKind, value("What kind of place.")]
     country: str | None = optional_text(
         "ISO 3166-1 alpha-2 code of the country it is in, or null.", pattern=COUNTRY_PATTERN
     )
@@ -560,7 +567,7 @@ class Place(_Checked):
     figures: tuple[Figure, ...] = items(
         "Numbers asserted about the place (a distance, a population), each a claim."
     )
-    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     @property
@@ -577,19 +584,24 @@ class Law(_Checked):
 
     kind_name: ClassVar[str] = "laws"
 
-    id: str = record_id("law")
-    instrument: str = text(
-        "The instrument and edition: 'Criminal Code of the Republic of Kazakhstan (1997)'."
-    )
-    jurisdiction: str = text(
-        "ISO 3166-1 alpha-2 code, or 'international' for a treaty.", pattern=JURISDICTION_PATTERN
-    )
+    id: Annotated[str, record_id("law")]
+    instrument: Annotated[
+        str,
+        text("The instrument and edition: 'Criminal Code of the Republic of Kazakhstan (1997)'."),
+    ]
+    jurisdiction: Annotated[
+        str,
+        text(
+            "ISO 3166-1 alpha-2 code, or 'international' for a treaty.",
+            pattern=JURISDICTION_PATTERN,
+        ),
+    ]
     article: str | None = optional_text(
         "The article number as written: '164', '2'; null where the record is the whole instrument."
     )
     part: str | None = optional_text("The part, paragraph or clause, or null: '2', '3'.")
     title: str | None = optional_text("What the provision is about, in plain words, or null.")
-    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     RULES: ClassVar[tuple[str, ...]] = ("part needs article",)
@@ -615,9 +627,9 @@ class Event(_Checked):
 
     kind_name: ClassVar[str] = "events"
 
-    id: str = record_id("event")
-    kind: EventKind = value("What happened.")
-    title: str = text("A short title.")
+    id: Annotated[str, record_id("event")]
+    kind: Annotated[EventKind, value("What happened.")]
+    title: Annotated[str, text("A short title.")]
     summary: str | None = optional_text("What happened, in the dataset's own words.")
     date: EDTF | None = optional_value("When (EDTF, at the precision the sources give), or null.")
     places: tuple[str, ...] = refs("place", doc="Where it happened.")
@@ -633,7 +645,7 @@ class Event(_Checked):
     date_of: DateMeaning | None = optional_value(
         "What date is the date of (its announcement, a report of it); null means when it happened."
     )
-    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     RULES: ClassVar[tuple[str, ...]] = ("date_of needs date",)
@@ -668,14 +680,14 @@ class Relationship(_Checked):
 
     kind_name: ClassVar[str] = "relationships"
 
-    id: str = record_id("relationship")
-    subject: str = ref(*ACTOR, doc="Who stands in the relationship.")
-    kind: RelationshipKind = value("How the subject stands to the object.")
-    object: str = ref(*ACTOR, "place", doc="To whom or what.")
+    id: Annotated[str, record_id("relationship")]
+    subject: Annotated[str, ref(*ACTOR, doc="Who stands in the relationship.")]
+    kind: Annotated[RelationshipKind, value("How the subject stands to the object.")]
+    object: Annotated[str, ref(*ACTOR, "place", doc="To whom or what.")]
     title: str | None = optional_text("A title or position, as given: 'Research Lead'.")
     start: EDTF | None = optional_value("When it began (EDTF), or null.")
     end: EDTF | None = optional_value("When it ended (EDTF), or null.")
-    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     RULES: ClassVar[tuple[str, ...]] = ("start is not after end",)
@@ -701,11 +713,11 @@ class Statement(_Checked):
 
     kind_name: ClassVar[str] = "statements"
 
-    id: str = record_id("statement")
-    speaker: str = ref(*ACTOR, doc="Who said it.")
+    id: Annotated[str, record_id("statement")]
+    speaker: Annotated[str, ref(*ACTOR, doc="Who said it.")]
     date: EDTF | None = optional_value("When (EDTF), or null.")
-    kind: StatementKind = value("What the statement does.")
-    summary: str = text("What was said, in the dataset's own words.")
+    kind: Annotated[StatementKind, value("What the statement does.")]
+    summary: Annotated[str, text("What was said, in the dataset's own words.")]
     quote: str | None = optional_text(
         "The speaker's words, verbatim and short, or null.", max_length=QUOTE_MAX
     )
@@ -719,7 +731,7 @@ class Statement(_Checked):
         doc="Who published or passed on the words without saying them (a speech a lawyer posted).",
     )
     figures: tuple[Figure, ...] = items("Numbers the statement asserts, each a claim.")
-    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     RULES: ClassVar[tuple[str, ...]] = (
@@ -759,17 +771,17 @@ class Rating(_Checked):
 
     kind_name: ClassVar[str] = "ratings"
 
-    id: str = record_id("rating")
-    country: str = ref("place", doc="The country (a place record).")
-    scale: RatingScale = value("The rating system.")
-    level: Level = value("The level given.")
-    as_of: EDTF = value("When the rating applied (EDTF).")
+    id: Annotated[str, record_id("rating")]
+    country: Annotated[str, ref("place", doc="The country (a place record).")]
+    scale: Annotated[RatingScale, value("The rating system.")]
+    level: Annotated[Level, value("The level given.")]
+    as_of: Annotated[EDTF, value("When the rating applied (EDTF).")]
     previous: Level | None = optional_value("The level before, where the source says; else null.")
-    rated_by: str = ref("org", doc="Who gave the rating.")
+    rated_by: Annotated[str, ref("org", doc="Who gave the rating.")]
     figures: tuple[Figure, ...] = items(
         "Numbers the rater gives with the rating (its context), each a claim."
     )
-    citations: tuple[Citation, ...] = items(_CITATIONS_DOC, min_items=1)
+    citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"named": ("country", "rated_by")}

@@ -25,7 +25,7 @@ import functools
 import typing
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum, StrEnum
-from typing import Any, Final
+from typing import Any, Final, Literal, overload
 
 import attrs
 import cattrs
@@ -38,7 +38,20 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from rightsdata._model.fields import spec_of
-from rightsdata._model.records import RECORD_TYPES, Record
+from rightsdata._model.records import (
+    RECORD_TYPES,
+    Event,
+    Group,
+    Law,
+    Organization,
+    Person,
+    Place,
+    Rating,
+    Record,
+    Relationship,
+    Source,
+    Statement,
+)
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.conversion import WrongTypeError, to_duration, to_edtf, to_enum, to_float
 from rightsdata._values.dates import EDTF, EDTFError
@@ -383,10 +396,40 @@ def _structure_all(
     return records, problems
 
 
+@overload
+def structure(kind: Literal["sources"], document: object, where: str | None = None) -> Source: ...
+@overload
+def structure(kind: Literal["persons"], document: object, where: str | None = None) -> Person: ...
+@overload
+def structure(
+    kind: Literal["organizations"], document: object, where: str | None = None
+) -> Organization: ...
+@overload
+def structure(kind: Literal["groups"], document: object, where: str | None = None) -> Group: ...
+@overload
+def structure(kind: Literal["places"], document: object, where: str | None = None) -> Place: ...
+@overload
+def structure(kind: Literal["laws"], document: object, where: str | None = None) -> Law: ...
+@overload
+def structure(kind: Literal["events"], document: object, where: str | None = None) -> Event: ...
+@overload
+def structure(
+    kind: Literal["relationships"], document: object, where: str | None = None
+) -> Relationship: ...
+@overload
+def structure(
+    kind: Literal["statements"], document: object, where: str | None = None
+) -> Statement: ...
+@overload
+def structure(kind: Literal["ratings"], document: object, where: str | None = None) -> Rating: ...
+@overload
+def structure(kind: str, document: object, where: str | None = None) -> Record: ...
 def structure(kind: str, document: object, where: str | None = None) -> Record:
     """Structure one document of ``kind``; raise :class:`InvalidDataError` if it is invalid.
 
-    Problems are located under ``where`` (default: the kind), then the record's ID.
+    Problems are located under ``where`` (default: the kind), then the record's ID. Type
+    checkers know the record's class from a kind written out: ``structure("events", doc)``
+    is an :class:`~rightsdata.Event` (of a kind only known to be a ``str``, any record).
 
     >>> structure("places", {"id": "place:x"})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
