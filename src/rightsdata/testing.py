@@ -107,7 +107,7 @@ def ids(*prefixes: str) -> st.SearchStrategy[str]:
     """IDs with one of ``prefixes`` (``ids("person", "org")``): the rule of a reference.
 
     At least one prefix is needed, and each must be a record kind's (``person``, ``org``,
-    ...: ``rightsdata._values.ids.PREFIXES``), so that every ID drawn is valid.
+    ``group``, ...: the prefixes docs/data-model.md lists), so that every ID drawn is valid.
 
     >>> ids()
     Traceback (most recent call last):
@@ -508,10 +508,10 @@ def dataset_documents(max_per_kind: int = 4) -> st.SearchStrategy[dict[str, list
 
     The result is what ``Dataset.to_dict()`` returns: each kind's documents sorted by ID,
     at most ``max_per_kind`` of each (at least 1: a dataset has a source, a person, an
-    organisation, a place and a law). Every rule of
-    ``rightsdata._validation.integrity.RULES`` holds: references are drawn from the
-    records made, and each rule's ``repair`` mends what the draw broke (ratings lose their
-    ``previous``, events their ``part_of``, a victim born after the event his ``born``).
+    organisation, a place and a law). Every integrity rule a load checks across records
+    holds (docs/loading.md): references are drawn from the records made, and what the draw
+    broke is mended (ratings lose their ``previous``, events their ``part_of``, a victim born
+    after the event his ``born``).
     """
     strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _dataset_documents(
         _size(max_per_kind, "max_per_kind")

@@ -260,8 +260,8 @@ class EventCollection(Collection[Event]):
         * ``role``: a :class:`~rightsdata.vocab.Role` or its string; alone, events with any
           participant in that role.
 
-        Date order is chronological (:func:`rightsdata._data.indexes.date_order`): by the last day
-        a date could denote; on one day a span before a single date, then the narrower date
+        Date order is chronological (:func:`rightsdata.chronological_key`, then the ID): by the
+        last day a date could denote; on one day a span before a single date, then the narrower date
         first, then the date's text; events with no date come last; ties by ID
         (docs/queries.md says why). IDs follow redirects; an unknown ID raises
         :class:`~rightsdata.UnknownIdError`, and a wrong type or value TypeError or

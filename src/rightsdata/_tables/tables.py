@@ -589,7 +589,7 @@ def get_table(name: str) -> Table:
         if renamed is not None:
             raise ValueError(
                 f"unknown table {name!r}: it is {renamed!r} since model 2 (figures are on "
-                "sources, organisations, places, statements and ratings too), keyed by "
+                "sources, organisations, groups, places, statements and ratings too), keyed by "
                 "record_id instead of event_id"
             )
         raise ValueError(f"unknown table {name!r}; the tables are: {', '.join(TABLES)}")
