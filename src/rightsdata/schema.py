@@ -3,7 +3,7 @@
 This is for untrusted data from outside Python's type system, and for checking that the
 schemas and the model agree; the default load path does not use it (the model checks the
 same things, much faster). ``jsonschema`` is imported only when a document is validated:
-install ``rightsdata[schema]``; without it, :func:`validator_for` and :func:`schema_problems`
+install ``rightsdata[schema]``; without it, ``validator_for`` and ``schema_problems``
 raise :class:`~rightsdata.MissingExtraError` (an ImportError) naming that extra, as
 ``rightsdata.validate(..., schema=True)`` does.
 
