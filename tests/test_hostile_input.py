@@ -35,6 +35,7 @@ from rightsdata._values.extras import MissingExtraError
 from rightsdata._values.format import DESCRIPTOR, FORMAT, READABLE
 from rightsdata._values.gcpause import gc_paused
 from rightsdata._values.resources import datasets_root
+from rightsdata.schema import schema_problems, validator_for
 
 from conftest import event_doc, person_doc, source_doc
 
@@ -432,8 +433,18 @@ def test_schema_validation_without_jsonschema(
 ) -> None:
     folder = make_folder({"sources.json": [source_doc()]})
     monkeypatch.setitem(sys.modules, "jsonschema", None)  # importing it raises ImportError
-    with pytest.raises(MissingExtraError, match=r"rightsdata\[schema\]"):
+    with pytest.raises(MissingExtraError, match=r"rightsdata\[schema\]") as caught:
         rightsdata.validate(folder, schema=True)
+    assert (caught.value.extra, caught.value.name) == ("schema", "jsonschema")
+    # the schema module's own functions raise the same error, not a plain ImportError
+    validator_for.cache_clear()  # (a validator built earlier would need no import)
+    for attempt in (
+        lambda: validator_for("sources"),
+        lambda: schema_problems("sources", source_doc(), "sources.json[0]"),
+    ):
+        with pytest.raises(MissingExtraError) as again:
+            attempt()
+        assert str(again.value) == str(caught.value) and again.value.extra == "schema"
     assert cli.main(["validate", str(folder), "--schema"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "rightsdata[schema]" in err and "Traceback" not in err

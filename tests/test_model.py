@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import copy
+import datetime
 import inspect
+import pickle
 import re
 import typing
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import attrs
 import pytest
 
-from rightsdata import InvalidDataError
+from rightsdata import (
+    EDTF,
+    Duration,
+    InvalidDataError,
+    RightsdataError,
+    parse_duration,
+)
 from rightsdata._model.checks import Validated, checked
 from rightsdata._model.fields import optional_text, spec_of, text
 from rightsdata._model.records import RECORD_TYPES, Figure, Level
 from rightsdata._validation.convert import structure
 from rightsdata._values.errors import FieldError, ProblemCode
+from rightsdata._values.extras import require
 from rightsdata._values.hints import nested_part
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
@@ -333,3 +344,45 @@ def test_every_error_about_data_is_a_rightsdata_error_and_the_builtin_it_special
         with pytest.raises(rightsdata.RightsdataError) as caught:
             attempt()
         assert isinstance(caught.value, builtin)
+
+
+@pytest.mark.parametrize(
+    ("attempt", "attributes"),
+    [
+        (lambda: EDTF("2012-13-01"), {"text": "2012-13-01", "reason": "month 13 does not exist"}),
+        (lambda: EDTF(2012), {"text": 2012, "reason": "expected a str, not int"}),
+        (
+            lambda: parse_duration("P2W"),
+            {"text": "P2W", "reason": "weeks are not used; write 'P14D'"},
+        ),
+        (lambda: parse_duration(7), {"text": 7, "reason": "expected a str"}),
+        (
+            lambda: Duration.from_pendulum(datetime.timedelta(days=-1)),
+            {
+                "text": datetime.timedelta(days=-1),
+                "reason": "is negative; ISO 8601 durations here are not",
+            },
+        ),
+        (
+            lambda: Duration(years=10_000),
+            {"text": None, "reason": "Duration years=10000 is too long: at most 9999"},
+        ),
+        (
+            lambda: require("no_such_module_at_all", "arrow"),
+            {"extra": "arrow", "name": "no_such_module_at_all"},
+        ),
+    ],
+)
+def test_errors_a_program_catches_carry_their_parts_and_keep_them_when_pickled(
+    attempt: Callable[[], object], attributes: dict[str, object]
+) -> None:
+    with pytest.raises(RightsdataError) as caught:
+        attempt()
+    error = caught.value
+    assert {name: getattr(error, name) for name in attributes} == attributes
+    if "reason" in attributes:  # the message is the input and the reason, as before
+        assert str(error).endswith(str(attributes["reason"]))
+        assert attributes["text"] is None or str(error).startswith(repr(attributes["text"]))
+    for again in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
+        assert type(again) is type(error) and str(again) == str(error)
+        assert {name: getattr(again, name) for name in attributes} == attributes

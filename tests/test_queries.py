@@ -1098,6 +1098,33 @@ def test_collections_read_like_mappings(ds: Dataset) -> None:
         ds.laws["law:none"]
 
 
+def test_in_a_dataset_asks_its_collections(ds: Dataset) -> None:
+    kozlov = ds.persons[KOZLOV]
+    assert KOZLOV in ds and kozlov in ds
+    assert all(record in ds and record.id in ds for record in ds)
+    assert "person:nobody" not in ds and "" not in ds
+    # not by iterating records: a record is never equal to its ID
+    assert all(
+        ((item in ds) == any(item in c for c in map(ds.collection, KINDS)))
+        for item in [
+            KOZLOV,
+            kozlov,
+            "event:kozlov-verdict-2012-10-08",
+            "place:kazakhstan",
+            "person:nobody",
+        ]
+    )
+    retired = next(iter(ds.redirects))
+    assert ds.get(retired) is not None and retired not in ds  # current IDs only, as collections
+    assert not any(retired in ds.collection(kind) for kind in KINDS)
+    for other in (42, None, ("person:vladimir-kozlov",), b"person:vladimir-kozlov", ds):
+        assert other not in ds  # as for a collection: False, never TypeError
+        assert other not in ds.persons
+    changed = attrs.evolve(kozlov, name="Someone else")
+    assert changed not in ds and changed not in ds.persons  # equal records only
+    assert KOZLOV not in Dataset({})
+
+
 def test_get_with_a_record_class(ds: Dataset) -> None:
     verdict = ds.get("event:kozlov-verdict-2012-10-08", Event)
     assert verdict is ds.events["event:kozlov-verdict-2012-10-08"]

@@ -306,3 +306,21 @@ def test_the_schemas_patterns_use_no_class_that_engines_read_differently() -> No
         for pattern in re.findall(r'"pattern": ("(?:[^"\\]|\\.)*")', json.dumps(schema)):
             body = json.loads(pattern).removesuffix("$(?![\\s\\S])")
             assert not _ENGINE_CLASSES.search(body), (name, body)
+
+
+def test_a_json_lines_record_meets_its_schema_once_its_kind_is_dropped(tmp_path: Path) -> None:
+    import rightsdata
+
+    (exported,) = rightsdata.load().export(tmp_path, "jsonl")
+    lines = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    records = [line for line in lines if line["$kind"] != "redirects"]
+    assert {line["$kind"] for line in records} == set(KINDS)
+    for number, line in enumerate(records, 1):
+        kind = line["$kind"]
+        refused = schema_problems(kind, line, f"records.jsonl:{number}")
+        assert [p.message for p in refused] == [
+            "Additional properties are not allowed ('$kind' was unexpected)"
+        ]
+        record = {k: v for k, v in line.items() if k != "$kind"}
+        assert schema_problems(kind, record, f"records.jsonl:{number}") == []
+    assert rightsdata.validate(exported, schema=True) == []  # the loader drops it too

@@ -2,8 +2,10 @@
 
 This is for untrusted data from outside Python's type system, and for checking that the
 schemas and the model agree; the default load path does not use it (the model checks the
-same things, much faster). ``jsonschema`` is imported only when this module is used:
-install ``rightsdata[schema]``.
+same things, much faster). ``jsonschema`` is imported only when a document is validated:
+install ``rightsdata[schema]``; without it, ``validator_for`` and ``schema_problems``
+raise :class:`~rightsdata.MissingExtraError` (an ImportError) naming that extra, as
+``rightsdata.validate(..., schema=True)`` does.
 
 >>> from rightsdata.schema import schema_problems
 >>> schema_problems("places", {"id": "place:almaty"}, "places.json[0]")[0].message
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.extras import require
 from rightsdata._values.format import schema_id
 from rightsdata._values.places import RecordPlace, identify
 from rightsdata._values.resources import schemas_root
@@ -41,14 +44,16 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @functools.cache
 def validator_for(kind: str) -> Validator:
-    """A Draft 2020-12 validator for one record of ``kind``, with the shared definitions."""
-    try:
-        import jsonschema
-        from referencing import Registry, Resource
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "JSON Schema validation needs jsonschema: pip install 'rightsdata[schema]'"
-        ) from exc
+    """A Draft 2020-12 validator for one record of ``kind``, with the shared definitions.
+
+    Needs ``rightsdata[schema]``: without jsonschema, raises
+    :class:`~rightsdata.MissingExtraError` naming that extra.
+    """
+    require("jsonschema", "schema")  # one error for a missing extra: MissingExtraError
+    require("referencing", "schema")  # (installed with jsonschema)
+    import jsonschema
+    from referencing import Registry, Resource
+
     if kind not in KINDS:
         raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
     resources = [
@@ -63,6 +68,7 @@ def schema_problems(kind: str, document: Any, location: str | RecordPlace) -> li
     """Every way ``document`` breaks the JSON Schema of ``kind``, located in its record:
     ``location`` is the record's place (``"places.json[0]"``), which the problems follow with
     the ID the document gives (``places.json[0] place:almaty.name``), then the field.
+    Needs ``rightsdata[schema]``, as :func:`validator_for` does.
 
     >>> [str(p) for p in schema_problems("places", {"id": "place:almaty"}, "places.json[0]")][:1]
     ["places.json[0] place:almaty: 'name' is a required property"]

@@ -2,8 +2,9 @@
 
 Every record kind is a table keyed by ``id``, and every list of parts a long table keyed by
 the record's ID and a position (``events.participants``); ``TABLES`` defines them all,
-from the model. ``Dataset.to_pandas`` and ``Dataset.export`` build on them; this module is for
-code that wants the tables themselves, or reads an export back.
+from the model, and ``FORMATS`` names the export formats: both are read-only mappings.
+``Dataset.to_pandas`` and ``Dataset.export`` build on them; this module is for code that wants
+the tables themselves, or reads an export back.
 
 >>> import rightsdata
 >>> from rightsdata.tables import TABLES, rows

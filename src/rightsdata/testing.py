@@ -113,7 +113,7 @@ def ids(*prefixes: str) -> st.SearchStrategy[str]:
     """IDs with one of ``prefixes`` (``ids("person", "org")``): the rule of a reference.
 
     At least one prefix is needed, and each must be a record kind's (``person``, ``org``,
-    ...: ``rightsdata._values.ids.PREFIXES``), so that every ID drawn is valid.
+    ``group``, ...: the prefixes docs/data-model.md lists), so that every ID drawn is valid.
 
     >>> ids()
     Traceback (most recent call last):
@@ -564,10 +564,10 @@ def dataset_documents(max_per_kind: int = 4) -> st.SearchStrategy[dict[str, list
 
     The result is what ``Dataset.to_dict()`` returns: each kind's documents sorted by ID,
     at most ``max_per_kind`` of each (at least 1: a dataset has a source, a person, an
-    organisation, a place and a law). Every rule of
-    ``rightsdata._validation.integrity.RULES`` holds: references are drawn from the
-    records made, and each rule's ``repair`` mends what the draw broke (ratings lose their
-    ``previous``, events their ``part_of``, a victim born after the event his ``born``).
+    organisation, a place and a law). Every integrity rule a load checks across records
+    holds (docs/loading.md): references are drawn from the records made, and what the draw
+    broke is mended (ratings lose their ``previous``, events their ``part_of``, a victim born
+    after the event his ``born``).
 
     A whole dataset is a large draw (about 0.06 s of CPU time with ``max_per_kind=1`` and
     0.14 s with 4, some 3,000 choices), more than Hypothesis's health check for slow

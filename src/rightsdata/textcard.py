@@ -90,9 +90,9 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
     others with ``rest`` (spaces as wide as ``first`` by default). Words longer than a line
     (an address) are cut only where they would not fit on a line of their own.
 
-    Widths are terminal columns (``rightsdata._values.columns.display_width``: a CJK
-    character takes two, a combining mark none); otherwise the lines are those of
-    ``textwrap.wrap`` (``break_on_hyphens=False``), which counts a column a character.
+    Widths are terminal columns (a CJK character takes two, a combining mark none);
+    otherwise the lines are those of ``textwrap.wrap`` (``break_on_hyphens=False``), which
+    counts a column a character.
 
     >>> wrap("from 26 January 2012 to 8 October 2012", 24, "date  ")
     ['date  from 26 January', '      2012 to 8 October', '      2012']

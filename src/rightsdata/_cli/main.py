@@ -750,7 +750,7 @@ def _add_reading_commands(commands: Any) -> None:
     search = _command(
         commands,
         "search",
-        "find records by name (people, organisations, places, laws) or title (events, "
+        "find records by name (people, organisations, groups, places, laws) or title (events, "
         "statements, sources)",
         ["rightsdata search kozlov", "rightsdata search 'Жаңаөзен' --json"],
     )

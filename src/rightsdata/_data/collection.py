@@ -1,9 +1,10 @@
 """An immutable, typed collection of records of one kind, looked up by ID.
 
-A collection is a sequence of its records (sorted by ID) and reads like a mapping from ID to
-record: ``ds.persons[id]``, ``ds.persons.get(id)`` (None if no such record), ``id in
-ds.persons``. ``ds.events``, ``ds.statements`` and ``ds.ratings`` can also be called with
-filters (:class:`EventCollection`, :class:`StatementCollection`, :class:`RatingCollection`).
+A collection is a sequence of its records (sorted by ID) that is also looked up by ID:
+``ds.persons[id]``, ``ds.persons.get(id)`` (None if no such record), ``id in ds.persons``,
+``ds.persons.ids()``. It is not a mapping: it has no ``keys``, ``values`` or ``items``.
+``ds.events``, ``ds.statements`` and ``ds.ratings`` can also be called with filters
+(:class:`EventCollection`, :class:`StatementCollection`, :class:`RatingCollection`).
 
 >>> import rightsdata
 >>> ds = rightsdata.load()
@@ -91,13 +92,16 @@ def _in_order(ids: list[str]) -> bool:
 
 
 class Collection(Sequence[R], Generic[R]):
-    """Records of one kind, sorted by ID: a sequence, and a mapping from ID to record.
+    """Records of one kind, sorted by ID: a sequence, also looked up by ID.
 
     ``collection[id]`` is the record with that ID (an int or slice indexes the sequence);
     ``get(id)`` returns None (or ``default``) where ``[id]`` raises
     :class:`~rightsdata.UnknownIdError` (a KeyError). Both follow ``redirects`` (old ID ->
     new ID) of renamed or merged records, like :meth:`Dataset.get <rightsdata.Dataset.get>`.
-    ``x in collection`` accepts a record or an ID (a current ID, not an old one).
+    ``x in collection`` accepts a record (in it if it has an equal record of that ID) or an ID
+    (a current ID, not an old one); any other value is not in it. ``ids()`` gives the IDs in
+    order. It is not a :class:`~collections.abc.Mapping`: there is no ``keys``, ``values`` or
+    ``items``.
     """
 
     __slots__ = ("_by_id", "_kind", "_records", "_redirects")
@@ -260,8 +264,8 @@ class EventCollection(Collection[Event]):
         * ``role``: a :class:`~rightsdata.vocab.Role` or its string; alone, events with any
           participant in that role.
 
-        Date order is chronological (:func:`rightsdata._data.indexes.date_order`): by the last day
-        a date could denote; on one day a span before a single date, then the narrower date
+        Date order is chronological (:func:`rightsdata.chronological_key`, then the ID): by the
+        last day a date could denote; on one day a span before a single date, then the narrower date
         first, then the date's text; events with no date come last; ties by ID
         (docs/queries.md says why). IDs follow redirects; an unknown ID raises
         :class:`~rightsdata.UnknownIdError`, and a wrong type or value TypeError or

@@ -652,6 +652,23 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         for collection in self._collections.values():
             yield from collection
 
+    def __contains__(self, item: object) -> bool:
+        """Whether the dataset has a record: ``x in ds`` takes an ID or a record, and asks
+        each kind's collection (``x in ds.persons``, ...) whether it has it.
+
+        An ID is a current one: a retired ID (in :attr:`redirects`) is not in the dataset,
+        though ``ds.get`` follows it. A record is in the dataset if the dataset has a record
+        of that ID equal to it. Any other value is not in it (False, as for a collection).
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> "person:vladimir-kozlov" in ds, ds.persons[0] in ds, "person:nobody" in ds
+        (True, True, False)
+        >>> "org:kazakhstan-authorities" in ds, 42 in ds
+        (False, False)
+        """
+        return any(item in collection for collection in self._collections.values())
+
     def __len__(self) -> int:
         return sum(len(c) for c in self._collections.values())
 

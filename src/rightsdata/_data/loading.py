@@ -226,9 +226,10 @@ def validate(
 ) -> list[Problem]:
     """Every problem :func:`load_path` would raise for ``path``, returned instead; [] if valid.
 
-    >>> import rightsdata
-    >>> from rightsdata._values.resources import datasets_root
-    >>> rightsdata.validate(str(datasets_root().joinpath("kazakhstan")))
+    >>> import rightsdata, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = rightsdata.load().export(folder, "json")
+    ...     rightsdata.validate(folder)
     []
     """
     from pathlib import Path

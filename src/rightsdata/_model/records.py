@@ -25,6 +25,7 @@ Every field is present in the JSON form, ``null`` where unknown, so that a file 
 
 import itertools
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Annotated, Any, ClassVar, Final, TypeAlias
 
 import attrs
@@ -796,22 +797,25 @@ Record: TypeAlias = (
     Source | Person | Organization | Group | Place | Law | Event | Relationship | Statement | Rating
 )
 
-#: The record class of each kind, in the order datasets list the kinds.
-RECORD_TYPES: Final[dict[str, type[Any]]] = {
-    cls.kind_name: cls
-    for cls in (
-        Source,
-        Person,
-        Organization,
-        Group,
-        Place,
-        Law,
-        Event,
-        Relationship,
-        Statement,
-        Rating,
-    )
-}
+#: The record class of each kind, in the order datasets list the kinds (read-only: loading,
+#: building and exporting a dataset look the classes up here).
+RECORD_TYPES: Final[Mapping[str, type[Any]]] = MappingProxyType(
+    {
+        cls.kind_name: cls
+        for cls in (
+            Source,
+            Person,
+            Organization,
+            Group,
+            Place,
+            Law,
+            Event,
+            Relationship,
+            Statement,
+            Rating,
+        )
+    }
+)
 KINDS: Final[tuple[str, ...]] = tuple(RECORD_TYPES)
 #: The record classes an actor reference may name (:data:`ACTOR`): Person, Organization, Group.
 ACTOR_TYPES: Final[tuple[type[Any], ...]] = tuple(

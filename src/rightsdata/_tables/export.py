@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -52,14 +53,16 @@ __all__ = [
     "refuse_to_overwrite",
 ]
 
-#: The formats :func:`export` writes, and what each needs.
-FORMATS: Final[dict[str, str]] = {
-    "json": "one JSON file per record kind, and datapackage.json (the dataset's own layout)",
-    "jsonl": "records.jsonl: one record a line, its kind in a $kind field",
-    "csv": "one CSV file per table",
-    "datapackage": "the CSV tables and datapackage.json with their Table Schemas and keys",
-    "parquet": "one Parquet file per table (needs rightsdata[arrow])",
-}
+#: The formats :func:`export` writes, and what each needs (read-only).
+FORMATS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "json": "one JSON file per record kind, and datapackage.json (the dataset's own layout)",
+        "jsonl": "records.jsonl: one record a line, its kind in a $kind field",
+        "csv": "one CSV file per table",
+        "datapackage": "the CSV tables and datapackage.json with their Table Schemas and keys",
+        "parquet": "one Parquet file per table (needs rightsdata[arrow])",
+    }
+)
 JSON_LINES_FILE: Final = "records.jsonl"
 #: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
 #: [...]}``), so that the next export into the directory knows which files were its own.

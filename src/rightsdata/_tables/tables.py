@@ -43,7 +43,8 @@ import enum
 import itertools
 import operator
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 import attrs
@@ -567,8 +568,9 @@ def _build() -> dict[str, Table]:
 
 
 #: Every table, by name, in order: each kind's table and its lists, the shared lists
-#: (``aliases``, ``citations``, ``inferred``), then ``records`` and ``redirects``.
-TABLES: Final[dict[str, Table]] = _build()
+#: (``aliases``, ``citations``, ``inferred``), then ``records`` and ``redirects``. Read-only:
+#: the exports and ``to_pandas`` write these tables, so no caller may change them.
+TABLES: Final[Mapping[str, Table]] = MappingProxyType(_build())
 
 
 def get_table(name: str) -> Table:
@@ -587,7 +589,7 @@ def get_table(name: str) -> Table:
         if renamed is not None:
             raise ValueError(
                 f"unknown table {name!r}: it is {renamed!r} since model 2 (figures are on "
-                "sources, organisations, places, statements and ratings too), keyed by "
+                "sources, organisations, groups, places, statements and ratings too), keyed by "
                 "record_id instead of event_id"
             )
         raise ValueError(f"unknown table {name!r}; the tables are: {', '.join(TABLES)}")

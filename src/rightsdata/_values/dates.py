@@ -89,14 +89,31 @@ EDTF_PATTERN: Final = (
 class EDTFError(RightsdataError, ValueError):
     """A string is not an EDTF date of the supported subset.
 
-    The message names the input and says what is wrong.
+    The message names the input and says what is wrong; so do two attributes, for a program
+    that shows them its own way: ``text``, the input (a ``str``, unless a value of another
+    type was given), and ``reason``, what is wrong with it (the message without the input).
 
     >>> try:
     ...     EDTF.parse("2012-13-01")
     ... except EDTFError as error:
     ...     print(error)
+    ...     print(error.text, "|", error.reason)
     '2012-13-01' is not an EDTF date: month 13 does not exist
+    2012-13-01 | month 13 does not exist
     """
+
+    #: The input that is not an EDTF date (a ``str``, unless something else was given).
+    text: object
+    #: What is wrong with it: the message without the input.
+    reason: str
+
+    def __init__(self, text: object, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"{text!r} is not an EDTF date: {reason}")
+
+    def __reduce__(self) -> tuple[type[EDTFError], tuple[object, str]]:
+        return (type(self), (self.text, self.reason))
 
 
 class Precision(enum.Enum):
@@ -282,7 +299,7 @@ _YEAR_FIRST: Final = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 
 
 def _fail(text: str, reason: str) -> NoReturn:
-    raise EDTFError(f"{text!r} is not an EDTF date: {_common_mistake(text) or reason}")
+    raise EDTFError(text, _common_mistake(text) or reason)
 
 
 def _common_mistake(text: str) -> str | None:
@@ -367,7 +384,7 @@ def _parse(text: str) -> EDTF:
     if type(text) is not str:
         if not isinstance(text, str):
             kind = type(text).__name__
-            raise EDTFError(f"{text!r} is not an EDTF date: expected a str, not {kind}")
+            raise EDTFError(text, f"expected a str, not {kind}")
         text = str(text)
     cached = _CACHE.get(text)
     if cached is not None:

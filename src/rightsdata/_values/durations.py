@@ -50,15 +50,42 @@ DURATION_PATTERN: Final = (
 )
 
 
+_NOT_CANONICAL: Final = "is not a canonical ISO 8601 duration"
+
+
 class DurationError(RightsdataError, ValueError):
     """A string is not a canonical ISO 8601 duration, or a duration cannot be written as one.
+
+    The message names the input and says what is wrong; so do two attributes, for a program
+    that shows them its own way: ``text``, the input (the text given to
+    :func:`parse_duration`, or the value if it is not text; the duration given to
+    :meth:`Duration.from_pendulum`; None for :class:`Duration` built from numbers, where the
+    reason names the field), and ``reason``, what is wrong with it (the message without the
+    input).
 
     >>> try:
     ...     parse_duration("P2W")
     ... except DurationError as error:
     ...     print(error)
+    ...     print(error.text, "|", error.reason)
     'P2W' is not a canonical ISO 8601 duration: weeks are not used; write 'P14D'
+    P2W | weeks are not used; write 'P14D'
     """
+
+    #: The input that is not a duration (see above); None for a Duration built from numbers.
+    text: object
+    #: What is wrong with it: the message without the input.
+    reason: str
+
+    def __init__(self, text: object, reason: str, message: str | None = None) -> None:
+        self.text = text
+        self.reason = reason
+        if message is None:  # (with no input text, the reason is the whole message)
+            message = reason if text is None else f"{text!r} {_NOT_CANONICAL}: {reason}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[DurationError], tuple[object, str, str]]:
+        return (type(self), (self.text, self.reason, str(self)))
 
 
 _CANONICAL: Final = re.compile(
@@ -75,7 +102,7 @@ MAX_DAYS: Final = 999_999
 
 
 def _fail(text: str, reason: str) -> DurationError:
-    return DurationError(f"{text!r} is not a canonical ISO 8601 duration: {reason}")
+    return DurationError(text, reason)
 
 
 def _reason(text: str) -> str:
@@ -173,9 +200,11 @@ class Duration:
         years: int = getattr(value, "years", 0)
         months: int = getattr(value, "months", 0)
         if years < 0 or months < 0 or value.days < 0:
-            raise DurationError(f"{value!r} is negative; ISO 8601 durations here are not")
+            reason = "is negative; ISO 8601 durations here are not"
+            raise DurationError(value, reason, f"{value!r} {reason}")
         if value.microseconds:
-            raise DurationError(f"{value!r} has a fraction of a second; only whole seconds")
+            reason = "has a fraction of a second; only whole seconds"
+            raise DurationError(value, reason, f"{value!r} {reason}")
         # pendulum keeps the days of its years and months in .days too: take them out
         days = value.days - (years * 365 + months * 30 if years or months else 0)
         days, hours, minutes, seconds = _carry(days, 0, 0, value.seconds)
@@ -249,14 +278,15 @@ class Duration:
 
 def _out_of_range(name: str, value: int, limit: int, values: tuple[int, ...]) -> NoReturn:
     if value < 0:
-        raise DurationError(f"Duration {name} is {value}: negative durations are not used")
+        raise DurationError(None, f"Duration {name} is {value}: negative durations are not used")
     if name in ("hours", "minutes", "seconds"):
         days, hours, minutes, seconds = _carry(*values[2:])
         raise DurationError(
+            None,
             f"Duration {name}={value} is not canonical: {name} go up to {limit}; "
-            f"write days={days}, hours={hours}, minutes={minutes}, seconds={seconds}"
+            f"write days={days}, hours={hours}, minutes={minutes}, seconds={seconds}",
         )
-    raise DurationError(f"Duration {name}={value} is too long: at most {limit}")
+    raise DurationError(None, f"Duration {name}={value} is too long: at most {limit}")
 
 
 def _carry(days: int, hours: int, minutes: int, seconds: int) -> tuple[int, int, int, int]:
@@ -281,7 +311,8 @@ def parse_duration(text: str) -> Duration:
     'PT30H' is not a canonical ISO 8601 duration: 30 hours is normalised; write 'P1DT6H'
     """
     if not isinstance(text, str):
-        raise DurationError(f"{text!r} is not an ISO 8601 duration: expected a str")
+        reason = "expected a str"
+        raise DurationError(text, reason, f"{text!r} is not an ISO 8601 duration: {reason}")
     parsed = _parsed.get(text)
     if parsed is not None:
         return parsed

@@ -25,7 +25,28 @@ __all__ = ["MissingExtraError", "require"]
 
 class MissingExtraError(RightsdataError, ImportError):
     """A feature needs an optional dependency that is not installed; the message names the
-    extra to install (``pip install "rightsdata[pandas]"``)."""
+    extra to install (``pip install "rightsdata[pandas]"``).
+
+    ``extra`` is the extra's name (``"pandas"``, ``"schema"``) and ``name`` (as for every
+    ImportError) the module that could not be imported (``"jsonschema"``).
+
+    >>> error = MissingExtraError("jsonschema", "schema")
+    >>> error.extra, error.name
+    ('schema', 'jsonschema')
+    """
+
+    #: The extra to install: ``pip install "rightsdata[<extra>]"``.
+    extra: str
+
+    def __init__(self, module: str, extra: str) -> None:
+        super().__init__(
+            f'this needs {module}, which is not installed: pip install "rightsdata[{extra}]"',
+            name=module,
+        )
+        self.extra = extra
+
+    def __reduce__(self) -> tuple[type[MissingExtraError], tuple[str, str]]:
+        return (type(self), (self.name or "", self.extra))
 
 
 def require(module: str, extra: str) -> ModuleType:
@@ -33,10 +54,7 @@ def require(module: str, extra: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError as exc:
-        raise MissingExtraError(
-            f'this needs {module}, which is not installed: pip install "rightsdata[{extra}]"',
-            name=module,
-        ) from exc
+        raise MissingExtraError(module, extra) from exc
 
 
 MissingExtraError.__module__ = "rightsdata"  # its public name
