@@ -362,6 +362,9 @@ class FieldError(RightsdataError, ValueError):
         self.code = code
         super().__init__(f"{field}: {message}")
 
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str, str]]:
+        return (type(self), (self.field, self.message, self.code))
+
 
 class UnknownDatasetError(RightsdataError, ValueError):
     """No bundled dataset has this name (:func:`rightsdata.load`).
