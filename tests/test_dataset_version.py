@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import pickle
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -146,6 +147,10 @@ def test_load_path_with_a_version(make_folder: MakeFolder) -> None:
     )
     with pytest.raises(DatasetVersionError, match="load a newer version of the data"):
         rightsdata.load_path(two, version="2.4")
+    frozen = gc.get_freeze_count()
+    with pytest.raises(DatasetVersionError):
+        rightsdata.load_path(two, version="2.4", freeze=True)
+    assert gc.get_freeze_count() == frozen  # a dataset refused is not frozen
     with pytest.raises(DatasetVersionError, match="has no version") as unversioned:
         rightsdata.load_path(folder(None), version="1")
     assert unversioned.value.found is None

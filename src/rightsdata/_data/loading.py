@@ -249,12 +249,13 @@ def load_path(
     # so what they build is handed to the old generation (or frozen) once, at the end.
     with gc_paused():
         dataset, problems = _read(Path(path), schema=schema, max_bytes=max_bytes, share=share)
-        if problems or dataset is None:
-            raise InvalidDataError(problems, _shown(path))
-        if required is not None:  # (before a freeze: a dataset refused is not kept)
-            _check_version(dataset, _shown(path), version, required, bundled=False)
-        if freeze:
-            freeze_when_done()
+        if dataset is not None and not problems:
+            if required is not None:  # (before a freeze: a dataset refused is not kept)
+                _check_version(dataset, _shown(path), version, required, bundled=False)
+            if freeze:
+                freeze_when_done()
+    if problems or dataset is None:
+        raise InvalidDataError(problems, _shown(path))
     if freeze:
         leave_at_exit(dataset)  # (rightsdata._values.exitleave)
     if sum(dataset.counts().values()) >= TRIMMED_FROM:

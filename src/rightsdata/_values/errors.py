@@ -382,7 +382,6 @@ class UnknownDatasetError(RightsdataError, ValueError):
     def __init__(self, name: str, known: Iterable[str]) -> None:
         self.name = name
         self.known = tuple(sorted(known))
-        # (a name that could be a path: a folder or file is read by load_path)
         super().__init__(
             f"no bundled dataset is called {printable(repr(name))}; bundled: "
             f"{', '.join(self.known) or 'none'}. To read a folder or file, use "
