@@ -136,6 +136,17 @@ def _public_name(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     return None
 
 
+def _defining_module(app: Any, modname: str, attribute: str) -> str | None:
+    """viewcode: the module that defines a public name (``rightsdata.Person`` is defined in
+    ``rightsdata._model.records``), for the source links. The public classes' ``__module__``
+    is ``rightsdata``, which would find no source for them."""
+    if modname != "rightsdata":
+        return None
+    lazy: dict[str, str] = rightsdata._LAZY
+    return lazy.get(attribute.split(".")[0])
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("missing-reference", _public_name)
+    app.connect("viewcode-follow-imported", _defining_module)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

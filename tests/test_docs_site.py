@@ -162,6 +162,9 @@ def test_site_builds_without_warnings(tmp_path: Path) -> None:
     api = (html / "api.html").read_text(encoding="utf-8")
     for name in ("rightsdata.load", "rightsdata.Dataset.timeline", "rightsdata.Event"):
         assert f'id="{name}"' in api, name
+    # source links lead to the defining module, though the classes are named by the package
+    for link in ("rightsdata/_model/records.html#Event", "rightsdata/_data/dataset.html#Dataset"):
+        assert link in api, link
     # the notebook ran during the build, so the page shows its outputs
     notebook = (html / "notebooks" / "explore.html").read_text(encoding="utf-8")
     assert "range: (15, 17) | more possible: True | disagree: True" in notebook

@@ -18,11 +18,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from rightsdata._values.errors import (
+    DatasetVersionError,
     FieldError,
     InvalidDataError,
     Problem,
     ProblemCode,
     RightsdataError,
+    UnknownDatasetError,
     UnknownIdError,
 )
 
@@ -80,6 +82,7 @@ __all__ = [
     "Collection",
     "Coordinates",
     "Dataset",
+    "DatasetVersionError",
     "DateLike",
     "Duration",
     "DurationError",
@@ -112,6 +115,7 @@ __all__ = [
     "Source",
     "Statement",
     "StatementCollection",
+    "UnknownDatasetError",
     "UnknownIdError",
     "__version__",
     "chronological_key",

@@ -188,6 +188,13 @@ class Dataset:
     (see :mod:`rightsdata._data.indexes`); the dataset never changes, so they are never rebuilt.
     Their semantics are documented in docs/queries.md.
 
+    A dataset pickles (for ``multiprocessing``, caches): the pickle holds its records, name,
+    version, descriptor and redirects, and names only public classes (``rightsdata.Dataset``,
+    ``rightsdata.Event``...). Unpickling does not check the records again (they were checked
+    when the dataset was built, and only trusted pickles should be loaded at all, since
+    unpickling can run any code); read data from elsewhere with :func:`rightsdata.load_path`.
+    ``copy.copy`` and ``copy.deepcopy`` return the dataset itself: it is immutable.
+
     >>> import rightsdata
     >>> ds = rightsdata.load()
     >>> kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
@@ -707,6 +714,52 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
     __hash__ = None  # type: ignore[assignment]
 
+    # --- pickling and copying -------------------------------------------------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle holds: the records of each kind (in ID order), the name, version,
+        descriptor and redirects; not the indexes, which the copy builds on its first query.
+
+        Unpickling rebuilds the dataset from them without checking the records again: they
+        were checked when this dataset was built, and a pickle is trusted input by nature
+        (unpickling data from elsewhere can run any code, so a check would guard nothing; to
+        take data from elsewhere, read it as JSON with :func:`rightsdata.load_path`). So a
+        pickle suits copies between processes (``multiprocessing``, caches) and costs no
+        integrity check; the copy compares equal to the dataset and answers the same queries.
+
+        >>> import pickle, rightsdata
+        >>> ds = rightsdata.load()
+        >>> again = pickle.loads(pickle.dumps(ds))
+        >>> again == ds, again.version == ds.version, again.get("place:almaty").name
+        (True, True, 'Almaty')
+        """
+        return {
+            "records": {kind: records for kind, records in self._by_kind.items() if records},
+            "name": self._name,
+            "version": self._version,
+            "descriptor": self._descriptor,
+            "redirects": self._redirects,
+        }
+
+    def __setstate__(self, state: Mapping[str, Any]) -> None:
+        self._build(
+            state["records"],
+            state["name"],
+            state["version"],
+            state["descriptor"],
+            state["redirects"],
+            True,  # (checked when the pickled dataset was built: see __getstate__)
+        )
+
+    def __copy__(self) -> Dataset:
+        """The dataset itself: it is immutable (``copy.copy(ds) is ds``)."""
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Dataset:
+        """The dataset itself: it is immutable, and so are its records
+        (``copy.deepcopy(ds) is ds``)."""
+        return self
+
     # --- for notebooks and other tools (each imports its heavy dependency when called) -------
 
     @overload
@@ -801,3 +854,10 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         version = f" {self._version}" if self._version else ""
         counts = ", ".join(f"{len(c)} {k}" for k, c in self._collections.items() if len(c))
         return f"<Dataset {label}{version}: {counts or 'empty'}>"
+
+
+# Its public name: pickles name the class there (rightsdata._values.errors says why).
+Dataset.__module__ = "rightsdata"
+#: doctest finds the docstrings' examples of a class only in the module its ``__module__``
+#: names: these are looked for here.
+__test__ = {"Dataset": Dataset}

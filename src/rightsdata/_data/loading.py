@@ -31,9 +31,11 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Where, check_integrity
 from rightsdata._values.errors import (
+    DatasetVersionError,
     InvalidDataError,
     Problem,
     ProblemCode,
+    UnknownDatasetError,
     describe_json,
     printable,
 )
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     from rightsdata._validation.bulkcheck import Gathered
     from rightsdata._validation.fastpath import Decoded
     from rightsdata._validation.sharing import Sharing
+    from rightsdata._values.requirement import Requirement
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -91,34 +94,69 @@ _cache_lock = threading.Lock()
 # --- public entry points --------------------------------------------------------------------
 
 
-def load(name: str = "kazakhstan") -> Dataset:
+def load(name: str = "kazakhstan", *, version: str | None = None) -> Dataset:
     """The bundled dataset ``name``, validated; cached, so every call returns the same object.
 
-    Thread-safe. The dataset is immutable, so sharing it is safe.
+    Thread-safe. The dataset is immutable, so sharing it is safe. A name no bundled dataset
+    has raises :class:`~rightsdata.UnknownDatasetError` (a ValueError).
+
+    ``version`` requires a version of the data (:attr:`Dataset.version`, a semantic version
+    ``MAJOR.MINOR.PATCH``): one to three numbers, meaning that version or a later one of the
+    same major, as Cargo's caret (``^``) does; the parts left out are 0. ``"3"`` is any 3.x.y;
+    ``"3.1"`` is 3.1.0 or a later 3.x (3.1.5, 3.4.0; not 3.0.9 or 4.0.0); ``"3.1.2"`` is 3.1.2
+    or a later 3.x. A major version changes the data's fields, a minor adds data, a patch
+    corrects it (docs/loading.md, "Requiring a dataset version"). A dataset that does not
+    meet it raises :class:`~rightsdata.DatasetVersionError`, which says which rightsdata to
+    install; a malformed requirement raises ``ValueError``. The cached dataset is checked
+    too, on every call.
 
     >>> import rightsdata
     >>> rightsdata.load().version  # doctest: +ELLIPSIS
     '...'
+    >>> rightsdata.load(version="3") is rightsdata.load()
+    True
     """
+    required = _requirement(version)
     dataset = _cache.get(name)
-    if dataset is not None:
-        return dataset
-    if not isinstance(name, str) or not _NAME.fullmatch(name):
+    if dataset is None:
+        dataset = _load_bundled(name)
+    if required is not None:
+        _check_version(dataset, name, version, required, bundled=True)
+    return dataset
+
+
+def _requirement(version: object) -> Requirement | None:
+    if version is None:
+        return None
+    from rightsdata._values.requirement import parse_requirement
+
+    return parse_requirement(version)
+
+
+def _check_version(
+    dataset: Dataset, name: str, version: Any, required: Requirement, *, bundled: bool
+) -> None:
+    from rightsdata._values.requirement import meets
+
+    if not meets(dataset.version, required):
+        raise DatasetVersionError(name, dataset.version, version, bundled)
+
+
+def _load_bundled(name: str) -> Dataset:
+    if not isinstance(name, str):
         raise ValueError(
             f"load() takes the name of a bundled dataset, not {name!r}; "
             f"bundled: {', '.join(datasets()) or 'none'}. To read a folder or file, use "
             "rightsdata.load_path(path)"
         )
+    if not _NAME.fullmatch(name):  # (a path, or not a name: no folder is looked for)
+        raise UnknownDatasetError(name, datasets())
     with _cache_lock:
         dataset = _cache.get(name)
         if dataset is None:
             folder = datasets_root().joinpath(name)
             if not folder.joinpath(DESCRIPTOR).is_file():
-                known = ", ".join(datasets()) or "none"
-                raise ValueError(
-                    f"no bundled dataset is called {name!r}; bundled: {known}. To read a "
-                    "folder or file, use rightsdata.load_path(path)"
-                )
+                raise UnknownDatasetError(name, datasets())
             # Sizes, not hashes, and the descriptor not held to its schema: the bundled files'
             # hashes and descriptor are checked by the project's tests, and hashing (importing
             # hashlib alone: 3-7 ms) and the descriptor's check (about 3 ms with its import)
@@ -157,6 +195,7 @@ def load_path(
     max_bytes: int = DEFAULT_MAX_BYTES,
     share: bool = False,
     freeze: bool = False,
+    version: str | None = None,
 ) -> Dataset:
     """Read a dataset from a folder, a JSON document or a JSON Lines file, and validate it.
 
@@ -186,6 +225,12 @@ def load_path(
     A load of 100,000 records or more ends by giving the C heap's free pages back to the
     system (glibc's ``malloc_trim``; docs/loading.md).
 
+    ``version`` requires a version of the data, as for :func:`load` (``"3.1"``: 3.1.0 or a
+    later 3.x): a dataset that does not meet it, or has no semantic version
+    (``datapackage.json``'s ``version``), raises :class:`~rightsdata.DatasetVersionError`,
+    whose ``name`` is ``path``. A malformed requirement raises ``ValueError`` before anything
+    is read.
+
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "data.json").write_text('{"persons": [{"id": "person:x"}]}')
@@ -199,12 +244,16 @@ def load_path(
     """
     from pathlib import Path  # here: loading the bundled data does without it
 
+    required = _requirement(version)
     # One pause for the whole load: the readers' and the integrity check's pauses nest in it,
     # so what they build is handed to the old generation (or frozen) once, at the end.
     with gc_paused():
         dataset, problems = _read(Path(path), schema=schema, max_bytes=max_bytes, share=share)
-        if freeze and dataset is not None and not problems:
-            freeze_when_done()
+        if dataset is not None and not problems:
+            if required is not None:  # (before a freeze: a dataset refused is not kept)
+                _check_version(dataset, _shown(path), version, required, bundled=False)
+            if freeze:
+                freeze_when_done()
     if problems or dataset is None:
         raise InvalidDataError(problems, _shown(path))
     if freeze:

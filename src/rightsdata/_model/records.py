@@ -823,3 +823,19 @@ ACTOR_TYPES: Final[tuple[type[Any], ...]] = tuple(
 )
 #: A record that can act: take part in an event, speak, be charged, assert a figure.
 Actor: TypeAlias = Person | Organization | Group
+
+# Their public name: ``rightsdata.Person`` (pickles name the class there, so that a pickle
+# outlives a move of this private module), as the errors' (rightsdata._values.errors).
+for _public in (
+    *RECORD_TYPES.values(),
+    Citation,
+    Inference,
+    Alias,
+    Identifier,
+    Coordinates,
+    Participant,
+    Charge,
+    Penalty,
+    Figure,
+):
+    _public.__module__ = "rightsdata"

@@ -443,13 +443,15 @@ class EDTF:
 
     __slots__ = ("_end", "_flags", "_hi", "_lo", "_precision", "_start", "_text")
 
-    _text: str
-    _lo: int | None
-    _hi: int | None
-    _precision: Precision | None
-    _flags: int
-    _start: EDTF | None
-    _end: EDTF | None
+    if TYPE_CHECKING:  # (for type checkers only: typing.get_type_hints(EDTF) would resolve
+        # them in the module its __module__ names, rightsdata, which imports them lazily)
+        _text: str
+        _lo: int | None
+        _hi: int | None
+        _precision: Precision | None
+        _flags: int
+        _start: EDTF | None
+        _end: EDTF | None
 
     def __new__(cls, text: str) -> EDTF:
         return _parse(text)
@@ -712,4 +714,9 @@ class EDTF:
         return f"EDTF({self._text!r})"
 
 
-EDTFError.__module__ = "rightsdata"  # its public name
+# Their public names (pickles and reprs name them there; rightsdata._values.errors says why).
+for _public in (EDTF, EDTFError, Precision):
+    _public.__module__ = "rightsdata"
+#: doctest finds the docstrings' examples of a class only in the module its ``__module__``
+#: names: these are looked for here.
+__test__ = {"EDTF": EDTF, "Precision": Precision}

@@ -273,7 +273,8 @@ class Duration:
         raise AttributeError(f"Duration is immutable: cannot delete {name!r}")
 
     def __reduce__(self) -> tuple[Any, tuple[str]]:
-        return (parse_duration, (self.isoformat(),))
+        # (named by its public class: a pickle says ``rightsdata.Duration``)
+        return (Duration.parse, (self.isoformat(),))
 
 
 def _out_of_range(name: str, value: int, limit: int, values: tuple[int, ...]) -> NoReturn:
@@ -394,4 +395,9 @@ def format_duration(value: Duration | datetime.timedelta) -> str:
     )
 
 
-DurationError.__module__ = "rightsdata"  # its public name
+# Their public names (pickles and reprs name them there; rightsdata._values.errors says why).
+for _public in (Duration, DurationError):
+    _public.__module__ = "rightsdata"
+#: doctest finds the docstrings' examples of a class only in the module its ``__module__``
+#: names: these are looked for here.
+__test__ = {"Duration": Duration}

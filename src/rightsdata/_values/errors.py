@@ -19,11 +19,13 @@ from typing import Any, Final
 from rightsdata._values.controls import ESCAPES
 
 __all__ = [
+    "DatasetVersionError",
     "FieldError",
     "InvalidDataError",
     "Problem",
     "ProblemCode",
     "RightsdataError",
+    "UnknownDatasetError",
     "UnknownIdError",
 ]
 
@@ -259,9 +261,12 @@ def describe_json(value: object) -> str:
 class RightsdataError(Exception):
     """Base class of the errors rightsdata raises about data and what it needs:
     :class:`InvalidDataError` (a load or a record), :class:`FieldError` (a record built in
-    Python), ``EDTFError`` and ``DurationError`` (a date or duration that does not parse), and
-    ``MissingExtraError`` (an optional dependency not installed). Each is also the built-in
-    error it specialises (``ValueError``, or ``ImportError``), so either ``except`` catches it.
+    Python), :class:`UnknownIdError` (no record has an ID), :class:`UnknownDatasetError` (no
+    bundled dataset has a name), :class:`DatasetVersionError` (a dataset's version does not
+    meet the one required), ``EDTFError`` and ``DurationError`` (a date or duration that does
+    not parse), and ``MissingExtraError`` (an optional dependency not installed). Each is also
+    the built-in error it specialises (``ValueError``, ``KeyError`` or ``ImportError``), so
+    either ``except`` catches it.
 
     A wrong argument to a function (an unknown record kind, a limit of 0, a number where text
     is expected) raises Python's own ``ValueError``, ``TypeError`` or ``KeyError``, as the
@@ -357,6 +362,101 @@ class FieldError(RightsdataError, ValueError):
         self.code = code
         super().__init__(f"{field}: {message}")
 
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str, str]]:
+        return (type(self), (self.field, self.message, self.code))
+
+
+class UnknownDatasetError(RightsdataError, ValueError):
+    """No bundled dataset has this name (:func:`rightsdata.load`).
+
+    ``name`` is the name asked for, ``known`` the bundled datasets' names (sorted).
+
+    >>> import rightsdata
+    >>> try:
+    ...     rightsdata.load("atlantis")
+    ... except rightsdata.UnknownDatasetError as error:
+    ...     print(error.name, "kazakhstan" in error.known, isinstance(error, ValueError))
+    atlantis True True
+    """
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        self.name = name
+        self.known = tuple(sorted(known))
+        super().__init__(
+            f"no bundled dataset is called {printable(repr(name))}; bundled: "
+            f"{', '.join(self.known) or 'none'}. To read a folder or file, use "
+            "rightsdata.load_path(path)"
+        )
+
+    def __reduce__(self) -> tuple[type[UnknownDatasetError], tuple[str, tuple[str, ...]]]:
+        return (type(self), (self.name, self.known))
+
+
+class DatasetVersionError(RightsdataError, ValueError):
+    """A dataset's version does not meet the version required of it (``load(version=)``,
+    ``load_path(version=)``; docs/loading.md, "Requiring a dataset version").
+
+    ``name`` is the dataset's name (:func:`rightsdata.load`) or path
+    (:func:`rightsdata.load_path`), ``found`` its version (None when it has none), and
+    ``required`` the requirement as given (``"3.1"``). The message says what to do: for a
+    bundled dataset, install the rightsdata release that bundles a version that meets it, or
+    update the code for the version found.
+
+    >>> import rightsdata
+    >>> try:
+    ...     rightsdata.load(version="99")
+    ... except rightsdata.DatasetVersionError as error:
+    ...     print(error.required, error.found == rightsdata.load().version)
+    99 True
+    """
+
+    def __init__(self, name: str, found: str | None, required: str, bundled: bool = False) -> None:
+        self.name = name
+        self.found = found
+        self.required = required
+        self._bundled = bundled
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        from rightsdata._values.requirement import describe, parse_requirement, parse_version
+
+        what = f"bundled dataset {self.name!r}" if self._bundled else f"the dataset at {self.name}"
+        wanted = f"version {self.required} ({describe(self.required)})"
+        if self.found is None:
+            return (
+                f"{printable(what)} has no version (datapackage.json names none), so it cannot "
+                f"be shown to meet the required {wanted}; give the data its version, or load "
+                "it without version="
+            )
+        found = parse_version(self.found)
+        if found is None:
+            return (
+                f"{printable(what)} has version {printable(repr(self.found))}, which is not a "
+                f"semantic version (MAJOR.MINOR.PATCH), so it cannot be shown to meet the "
+                f"required {wanted}; give the data a semantic version, or load it without "
+                "version="
+            )
+        text = f"{printable(what)} is version {printable(self.found)}, but {wanted} is required"
+        major = parse_requirement(self.required)[0]
+        if self._bundled:
+            if found[0] > major:
+                advice = (
+                    f"pin an older rightsdata, one that bundles version {major} of the data, "
+                    f"or update the code for version {found[0]}"
+                )
+            else:
+                advice = "upgrade rightsdata to a release that bundles it"
+            return f"{text}: {advice} (rightsdata.datasets() lists the bundled versions)"
+        if found[0] > major:
+            advice = f"load data of version {major}, or update the code for version {found[0]}"
+            return f"{text}: {advice}"
+        return f"{text}: load a newer version of the data"
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[DatasetVersionError], tuple[str, str | None, str, bool]]:
+        return (type(self), (self.name, self.found, self.required, self._bundled))
+
 
 # Their public name: ``rightsdata.InvalidDataError`` (tracebacks and reprs say so, and pickles
 # find them there), not the private module that defines them.
@@ -364,6 +464,8 @@ for _public in (
     RightsdataError,
     InvalidDataError,
     UnknownIdError,
+    UnknownDatasetError,
+    DatasetVersionError,
     FieldError,
     Problem,
     ProblemCode,

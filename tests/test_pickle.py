@@ -1,0 +1,178 @@
+"""Pickling and copying: a Dataset, its records and values, and the errors, by public names."""
+
+from __future__ import annotations
+
+import copy
+import io
+import pickle
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rightsdata
+from rightsdata import EDTF, Dataset, Duration, InvalidDataError, Person, Precision, Problem
+
+PROTOCOLS = range(pickle.HIGHEST_PROTOCOL + 1)
+
+
+def _globals_named(data: bytes) -> set[str]:
+    """The modules a pickle imports from, as unpickling looks them up."""
+    found: set[str] = set()
+
+    class Recording(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            found.add(module)
+            return super().find_class(module, name)
+
+    Recording(io.BytesIO(data)).load()
+    return found
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_a_dataset_pickles_whole(protocol: int) -> None:
+    ds = rightsdata.load()
+    again = pickle.loads(pickle.dumps(ds, protocol=protocol))
+    assert type(again) is Dataset and again is not ds
+    assert again == ds
+    assert (again.name, again.version, again.format) == (ds.name, ds.version, ds.format)
+    assert again.descriptor == ds.descriptor and again.citation == ds.citation
+    assert dict(again.redirects) == dict(ds.redirects) and again.redirects
+    assert again.counts() == ds.counts()
+    assert repr(again) == repr(ds)
+
+
+def test_an_unpickled_dataset_answers_queries() -> None:
+    ds = rightsdata.load()
+    again = pickle.loads(pickle.dumps(ds))
+    assert again.get("person:vladimir-kozlov") == ds.get("person:vladimir-kozlov")
+    old, new = next(iter(ds.redirects.items()))
+    assert again.get(old).id == new  # redirects followed
+    assert again.timeline("person:vladimir-kozlov") == ds.timeline("person:vladimir-kozlov")
+    assert again.search("kozlov", limit=3) == ds.search("kozlov", limit=3)
+    assert again.figures("event:zhanaozen-massacre-2011") == ds.figures(
+        "event:zhanaozen-massacre-2011"
+    )
+    assert again.rating_on("KZ", "2022-06-01") == ds.rating_on("KZ", "2022-06-01")
+    assert again.related("place:kazakhstan") == ds.related("place:kazakhstan")
+    assert list(again.events(kind="verdict")) == list(ds.events(kind="verdict"))
+    assert again.to_dict() == ds.to_dict()
+
+
+def test_a_dataset_built_in_python_pickles() -> None:
+    ds = rightsdata.load()
+    built = Dataset(
+        {
+            kind: list(ds.collection(kind))
+            for kind in rightsdata.KINDS
+            if kind not in ("statements", "ratings")
+        },
+        name="built",
+        redirects={"person:old": "person:vladimir-kozlov"},
+    )
+    again = pickle.loads(pickle.dumps(built))
+    assert again == built and again != ds
+    assert (
+        again.version is None
+        and again.descriptor is None
+        and not again.ratings
+        and not again.statements
+    )
+    assert again.get("person:old") == ds.get("person:vladimir-kozlov")
+    empty = Dataset({})
+    assert pickle.loads(pickle.dumps(empty)) == empty
+
+
+def test_a_pickle_names_public_modules_only() -> None:
+    ds = rightsdata.load()
+    for protocol in PROTOCOLS:
+        named = _globals_named(pickle.dumps(ds, protocol=protocol))
+        private = {m for m in named if m.startswith("rightsdata") and "._" in m}
+        assert not private, (protocol, named)
+        assert "rightsdata" in named
+
+
+def test_a_dataset_copies_as_itself() -> None:
+    ds = rightsdata.load()
+    assert copy.copy(ds) is ds
+    assert copy.deepcopy(ds) is ds
+    assert copy.deepcopy({"data": [ds]})["data"][0] is ds
+
+
+def test_records_and_values_pickle() -> None:
+    ds = rightsdata.load()
+    event = ds.get("event:kozlov-verdict-2012-10-08")
+    values = [
+        event,
+        event.penalty,
+        event.participants[0],
+        event.citations[0],
+        ds.get("person:vladimir-kozlov"),
+        ds.get("place:almaty"),
+        ds.figures("event:zhanaozen-massacre-2011")[0],
+        EDTF("2012-01-26/2012-10-08"),
+        EDTF("2012").precision,
+        Duration.parse("P7Y6M"),
+        *list(ds)[::40],
+    ]
+    for value in values:
+        for protocol in PROTOCOLS:
+            assert pickle.loads(pickle.dumps(value, protocol=protocol)) == value
+    assert pickle.loads(pickle.dumps(Precision.DAY)) is Precision.DAY
+    assert pickle.loads(pickle.dumps(event)).penalty.term.years == 7
+
+
+def test_the_public_classes_are_named_by_the_package() -> None:
+    public = [
+        getattr(rightsdata, name)
+        for name in ("Dataset", "EDTF", "Precision", "Duration", "Figure", "Citation", "Penalty")
+    ]
+    public += [type(record) for record in rightsdata.load()]
+    for cls in public:
+        assert cls.__module__ == "rightsdata", cls
+        assert getattr(rightsdata, cls.__qualname__) is cls
+    # reprs are unchanged by it
+    assert repr(EDTF("2012")) == "EDTF('2012')"
+    assert repr(Duration.parse("P7Y")) == "Duration(years=7)"
+    person = rightsdata.load().get("person:vladimir-kozlov")
+    assert repr(person) == "<Person person:vladimir-kozlov 'Vladimir Kozlov'>"
+    assert isinstance(person, Person)
+
+
+def test_errors_pickle() -> None:
+    problem = Problem("persons.json[0] person:x.name", "expected text", file="persons.json")
+    for error in (
+        InvalidDataError([problem], "data.json"),
+        rightsdata.UnknownIdError("person:nobody", "no such person"),
+        rightsdata.FieldError("name", "must be text", "type"),
+    ):
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is type(error) and str(again) == str(error)
+        assert vars(again) == vars(error)
+    with pytest.raises(rightsdata.EDTFError) as bad_date:
+        EDTF("2012-13")
+    assert str(pickle.loads(pickle.dumps(bad_date.value))) == str(bad_date.value)
+
+
+def test_a_dataset_crosses_to_a_spawned_process(tmp_path: Path) -> None:
+    """A pickle made here loads in a fresh interpreter (as multiprocessing's spawn does)."""
+    ds = rightsdata.load()
+    path = tmp_path / "ds.pickle"
+    path.write_bytes(pickle.dumps(ds))
+    script = textwrap.dedent(
+        f"""
+        import pickle, sys
+        ds = pickle.loads(open({str(path)!r}, "rb").read())
+        print(ds.version, len(ds), ds.get("person:vladimir-kozlov").name)
+        print(sorted(m for m in sys.modules if m.startswith("rightsdata._data.indexes")))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"{ds.version} {len(ds)} Vladimir Kozlov"
+    assert lines[1] == "['rightsdata._data.indexes']"  # the query built its indexes there
