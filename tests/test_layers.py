@@ -24,8 +24,8 @@ LAYERS: dict[str, int] = {
     "_model": 1,  # field specs, generated checks, the record classes
     "_validation": 2,  # the fast path, the converter, integrity across records
     "schema": 2,
-    "testing": 2,  # strategies that build valid records and documents
     "_data": 3,  # reading and writing dataset folders, the Dataset, its queries
+    "testing": 3,  # strategies that build valid records, documents and datasets
     "_tables": 4,  # tables, pandas, Arrow, CSV, data packages, exports
     "tables": 4,
     "_display": 5,  # words for values, cards, timeline marks, plots

@@ -21,7 +21,7 @@ import functools
 import typing
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Literal, overload
+from typing import Any, Final, Literal, overload
 
 import attrs
 
@@ -33,9 +33,7 @@ except ImportError:
     require("hypothesis", "testing")  # raises MissingExtraError, naming the extra to install
     raise
 
-if TYPE_CHECKING:
-    from rightsdata._data.dataset import Dataset
-
+from rightsdata._data.dataset import Dataset
 from rightsdata._model.fields import Count, RecordId, Ref, Refs, Text, field_names, spec_of
 from rightsdata._model.records import IDENTIFIER_PATTERNS as _IDENTIFIER_PATTERNS
 from rightsdata._model.records import (
@@ -610,7 +608,6 @@ def datasets(max_per_kind: int = 4) -> st.SearchStrategy[Dataset]:
 
 
 def _dataset_of(documents: Mapping[str, list[dict[str, Any]]]) -> Dataset:
-    from rightsdata._data.dataset import Dataset
     from rightsdata._validation.convert import structure
 
     return Dataset(
