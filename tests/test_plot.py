@@ -160,11 +160,14 @@ def test_an_unknown_start_fades_in_from_the_edge_to_the_known_end(ds: Dataset) -
 
 
 def test_a_qualified_date_is_hollow_or_dashed_and_a_short_span_is_a_dot(ds: Dataset) -> None:
-    ax = ds.plot_timeline(KOZLOV)
-    hearing = mark(ax, "event:kozlov-supreme-court-hearing-2013")  # 2013-06-29~/2013-06-30~
-    assert isinstance(hearing, Line2D)  # two days on a four-year axis
-    assert hearing.get_xdata()[0] == day("2013-06-30")  # type: ignore[index]  # the middle
-    assert hearing.get_markerfacecolor() == "white"
+    short = variant_of(ds, "event:x", 2, date=EDTF("2013-06-29~/2013-06-30~"))
+    ax = with_events(ds, short).plot_timeline(KOZLOV)
+    dot = mark(ax, "event:x-2")
+    assert isinstance(dot, Line2D)  # two days on a four-year axis
+    assert dot.get_xdata()[0] == day("2013-06-30")  # type: ignore[index]  # the middle
+    assert dot.get_markerfacecolor() == "white"
+    hearing = mark(ax, "event:kozlov-supreme-court-hearing-2013")  # 2013-06~
+    assert isinstance(hearing, Rectangle) and hearing.get_linestyle() == "--"
     variant = with_events(ds, variant_of(ds, "event:x", 1, date=EDTF("2012-05?")))
     bar = mark(variant.plot_timeline(KOZLOV), "event:x-1")
     assert isinstance(bar, Rectangle) and bar.get_linestyle() == "--"
