@@ -91,8 +91,10 @@ def _check_keywords(schema: object) -> None:
                     _check_keywords(sub)
             elif key in ("items", "additionalProperties"):
                 _check_keywords(value)
-            elif key == "anyOf" and any(set(sub) != {"required"} for sub in value):
-                raise ValueError(f"{_SCHEMA_FILE}: anyOf is understood only over required")
+            elif key == "anyOf" and not any(
+                all(set(sub) == {only} for sub in value) for only in ("required", "type")
+            ):
+                raise ValueError(f"{_SCHEMA_FILE}: anyOf is understood only over required or type")
 
 
 def descriptor_problems(raw: object, where: str = DESCRIPTOR) -> list[Problem]:
@@ -183,6 +185,10 @@ def _check(value: object, schema: dict[str, Any], root: dict[str, Any], at: str)
     if ref is not None:
         schema = root["$defs"][ref.removeprefix("#/$defs/")]
     types = schema.get("type")
+    alternatives = schema.get("anyOf", ())
+    if alternatives and all("type" in alt for alt in alternatives):
+        # a union of types, spelt so (ajv's strict mode refuses "type": ["string", "object"])
+        types = [alt["type"] for alt in alternatives]
     if types is not None:
         names = [types] if isinstance(types, str) else types
         if not any(_is_type(value, name) for name in names):
