@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from schemagen import HAND_WRITTEN, ends_strictly, generate
+from schemagen import COUNT_RULE, HAND_WRITTEN, RULES_LEAD, ends_strictly, generate
 
 from rightsdata._data.canonical import dumps
 from rightsdata._model.records import KINDS
@@ -24,7 +24,7 @@ from rightsdata._values.format import schema_id as format_schema_id
 from rightsdata.schema import load_schema, schema_problems
 from rightsdata.testing import records
 
-from conftest import event_doc, examples
+from conftest import CITE, event_doc, examples
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -224,6 +224,34 @@ def test_duration_pattern_matches_the_parser(value: str, valid: bool) -> None:
     except DurationError:
         parsed = False
     assert parsed is valid
+
+
+def _objects(schema: Any) -> list[dict[str, Any]]:
+    """Every object schema in ``schema``."""
+    if isinstance(schema, list):
+        return [o for item in schema for o in _objects(item)]
+    if not isinstance(schema, dict):
+        return []
+    own = [schema] if schema.get("type") == "object" else []
+    return own + [o for value in schema.values() for o in _objects(value)]
+
+
+@pytest.mark.parametrize("written", [3.0, 1e2, -0.0])
+def test_a_count_written_with_a_fraction_is_a_rule_beyond_the_schemas(written: float) -> None:
+    # JSON Schema takes 3.0 as an integer (a JavaScript reader cannot tell it from 3 at all);
+    # the model takes only 3, so every object with a count lists the rule
+    doc = {"id": "group:a", "name": "A", "kind": "crowd", "size": written, "citations": [CITE]}
+    assert schema_problems("groups", doc, "g") == []
+    _, problems = structure_many("groups", [doc], "g")
+    assert [(p.field, p.code) for p in problems] == [("size", "type")]
+    with_counts = [
+        o
+        for o in _objects([load_schema(name) for name in ("common", *KINDS)])
+        if any("integer" in str(sub.get("type")) for sub in o["properties"].values())
+    ]
+    assert {o["title"] for o in with_counts} >= {"Figure", "rightsdata: one record of groups"}
+    for o in with_counts:
+        assert COUNT_RULE in o["description"].partition(RULES_LEAD)[2], o["title"]
 
 
 def test_every_bundled_record_is_schema_valid() -> None:
