@@ -1,18 +1,23 @@
-"""Write a corpus of record documents with Python's verdicts on them, for
+"""Write a corpus of documents with Python's verdicts on them, for
 ``scripts/check_schemas_ecma.mjs`` (which validates each with ajv and compares).
 
-``python scripts/ecma_corpus.py OUT.json [--per-kind N]``
+``PYTHONPATH=src:scripts python scripts/ecma_corpus.py OUT.json [--per-kind N]``
 
-For each kind: N valid records (``rightsdata.testing.records``, drawn with a fixed seed), and
-copies of them with one value replaced at a time. Every field's value (a nested part's, an item
-of a list's) is replaced once by each edge case: strings with a control character, a line
-separator, a kind of white space, an astral character or a line feed put before, inside or
-after the value; whole strings (empty, only white space, non-ASCII digits, 600 and 601
-characters); numbers (``1.0``, ``-0.0``, ``1e2``, ``2**53``, ``10**30``...); other JSON types.
+The documents: for each record kind, N valid records (``rightsdata.testing.records``, drawn
+with a fixed seed); for ``datapackage.json``, the bundled one and one with every property its
+schema knows. Then copies of them with one change each, once per field (an item of a list
+stands for all): the value replaced by each edge case (strings with a control character, a
+line separator, a kind of white space, a non-ASCII digit or an astral character put before,
+inside or after it; whole strings: empty, white space, a final line feed, 600 and 601
+characters; numbers: ``1.0``, ``-0.0``, ``1e2``, ``2**53``, ``10**400``...; other JSON types);
+and each object less each of its keys, or with a key a JavaScript object inherits
+(``__proto__``, ``constructor``).
+
 Each case carries two verdicts: ``schema``, whether ``jsonschema`` (Python's ``re``) finds it
-valid against the shipped schema, and ``model``, whether the model structures it. The ECMA
-validator must agree with ``schema``; ``model`` may also refuse what JSON Schema cannot say
-(each schema's description lists those rules).
+valid against the shipped schema, and ``model``, whether rightsdata takes it (the model for a
+record, ``descriptor_problems`` for ``datapackage.json``). The ECMA validator must agree with
+``schema``; ``model`` may also refuse what JSON Schema cannot say (each schema's description
+lists those rules).
 """
 
 from __future__ import annotations
@@ -160,6 +165,7 @@ EDGE_VALUES: Final[tuple[object, ...]] = (
     1 << 64,
     10**30,
     -(10**30),
+    10**400,
     1e308,
     5e-324,
     [],
@@ -230,7 +236,7 @@ def _mutated(documents: list[dict[str, Any]]) -> list[tuple[str, Where, Any]]:
     cases: list[tuple[str, Where, Any]] = [("valid", (), document) for document in documents]
     seen: set[str] = set()
     for document in documents:
-        for path in _leaves(document):
+        for path in [(), *_leaves(document)]:
             shape = _shape(tuple("[]" if isinstance(p, int) else p for p in path))
             if shape in seen:
                 continue
@@ -238,14 +244,39 @@ def _mutated(documents: list[dict[str, Any]]) -> list[tuple[str, Where, Any]]:
             original: Any = document
             for step in path:
                 original = original[step]
-            for label, value in _replacements(original):
-                cases.append((f"{_shape(path)}: {label}", path, _replaced(document, path, value)))
+            if path:
+                for label, value in _replacements(original):
+                    changed = _replaced(document, path, value)
+                    cases.append((f"{_shape(path)}: {label}", path, changed))
+            if isinstance(original, dict):
+                cases += _reshaped(document, path, original)
+    return cases
+
+
+def _reshaped(document: Any, path: Where, holder: dict[str, Any]) -> list[tuple[str, Where, Any]]:
+    """``document`` with the object at ``path`` less each of its keys, and with keys that
+    JavaScript objects inherit (an ECMA validator must not take them for properties)."""
+    cases = []
+    for key in holder:
+        changed = copy.deepcopy(document)
+        target = changed
+        for step in path:
+            target = target[step]
+        del target[key]
+        cases.append((f"{_shape(path)}: drop {key}", path, changed))
+    for key in ("__proto__", "constructor", "toString", "hasOwnProperty"):
+        changed = copy.deepcopy(document)
+        target = changed
+        for step in path:
+            target = target[step]
+        target[key] = {}
+        cases.append((f"{_shape(path)}: add {key}", path, changed))
     return cases
 
 
 def _descriptors() -> list[dict[str, Any]]:
-    """The bundled ``datapackage.json`` with every property the schema knows (and one with a
-    license named by its path alone)."""
+    """The bundled ``datapackage.json``, and a copy with every property its schema knows (a
+    resource's license named by its path alone)."""
     bundled = json.loads((ROOT / "datasets/kazakhstan/datapackage.json").read_text("utf-8"))
     full = copy.deepcopy(bundled)
     full.update(id="kz", homepage="https://a.org", image="a.png", created="2024-05-01T12:00:00Z")

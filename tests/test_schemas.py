@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from hypothesis_jsonschema import from_schema
 from schemagen import COUNT_RULE, HAND_WRITTEN, RULES_LEAD, ends_strictly, generate
 
 from rightsdata._data.canonical import dumps
+from rightsdata._model.fields import COUNT_MAX
 from rightsdata._model.records import KINDS
 from rightsdata._validation.convert import structure_many, unstructure
 from rightsdata._values.errors import ProblemCode
@@ -357,6 +359,33 @@ def test_the_schemas_patterns_use_only_syntax_every_engine_reads_alike(path: Pat
     assert patterns
     for pattern in patterns:
         assert _PORTABLE.fullmatch(pattern), pattern
+
+
+def _numbers(schema: Any) -> list[dict[str, Any]]:
+    """Every subschema of ``schema`` whose type is (or may be) a number."""
+    if isinstance(schema, list):
+        return [n for item in schema for n in _numbers(item)]
+    if not isinstance(schema, dict):
+        return []
+    types = schema.get("type")
+    own = (
+        [schema]
+        if {"integer", "number"} & set([types] if isinstance(types, str) else types or ())
+        else []
+    )
+    return own + [n for value in schema.values() for n in _numbers(value)]
+
+
+def test_every_number_is_bounded_within_what_javascript_holds_exactly() -> None:
+    # A JavaScript validator reads a JSON number as a double: 10**400 is Infinity there (not an
+    # integer, above any minimum) and an integer in Python; past 2**53 - 1 integers are rounded.
+    found = set()
+    for path in sorted(SCHEMAS.glob("*.schema.json")):
+        for schema in _numbers(json.loads(path.read_text(encoding="utf-8"))):
+            found.add(path.name)
+            assert schema.get("minimum", -math.inf) >= -COUNT_MAX, (path.name, schema)
+            assert schema.get("maximum", math.inf) <= COUNT_MAX, (path.name, schema)
+    assert {"common.schema.json", "datapackage.schema.json"} <= found
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,7 @@ _KEYWORDS: Final = frozenset(
         "items",
         "minItems",
         "minimum",
+        "maximum",
         "minLength",
         "pattern",
         "anyOf",
@@ -204,11 +205,17 @@ def _check(value: object, schema: dict[str, Any], root: dict[str, Any], at: str)
         if pattern is not None and not _search(pattern, value):
             wanted = schema.get("description", f"text matching {pattern}")
             problems.append(Problem(at, f"{value!r} is not {wanted}", ProblemCode.PACKAGE))
-    elif type(value) in (int, float) and "minimum" in schema:
-        if value < schema["minimum"]:
+    elif type(value) in (int, float):
+        if value < schema.get("minimum", value):
             problems.append(
                 Problem(
                     at, f"expected at least {schema['minimum']}, got {value}", ProblemCode.PACKAGE
+                )
+            )
+        if value > schema.get("maximum", value):
+            problems.append(
+                Problem(
+                    at, f"expected at most {schema['maximum']}, got {value}", ProblemCode.PACKAGE
                 )
             )
     elif type(value) is list:
