@@ -7,11 +7,11 @@ The documents: for each record kind, N valid records (``rightsdata.testing.recor
 with a fixed seed); for ``datapackage.json``, the bundled one and one with every property its
 schema knows. Then copies of them with one change each, once per field (an item of a list
 stands for all): the value replaced by each edge case (strings with a control character, a
-line separator, a kind of white space, a non-ASCII digit or an astral character put before,
-inside or after it; whole strings: empty, white space, a final line feed, 600 and 601
-characters; numbers: ``1.0``, ``-0.0``, ``1e2``, ``2**53``, ``10**400``...; other JSON types);
-and each object less each of its keys, or with a key a JavaScript object inherits
-(``__proto__``, ``constructor``).
+line separator, a kind of white space, a non-ASCII digit, an astral character or a lone
+surrogate put before, inside or after it; whole strings: empty, white space, a final line
+feed, 600 and 601 characters; numbers: ``1.0``, ``-0.0``, ``1e2``, ``2**53``,
+``10**400``...; other JSON types); and each object less each of its keys, or with a key a
+JavaScript object inherits (``__proto__``, ``constructor``).
 
 Each case carries two verdicts: ``schema``, whether ``jsonschema`` (Python's ``re``) finds it
 valid against the shipped schema, and ``model``, whether rightsdata takes it (the model for a
@@ -53,7 +53,8 @@ ROOT: Final = Path(__file__).resolve().parent.parent
 #: C1 control, and the white space and line breaks of Unicode, ECMA-262 and Python's ``re``
 #: (``\s`` differs: ECMA-262's holds U+FEFF, Python's U+001C-U+001F), a no-break space, a
 #: zero-width space, a Mongolian vowel separator (white space in older Unicode), non-ASCII
-#: digits and letters (``\d``, ``\w``), and astral characters (two UTF-16 code units).
+#: digits and letters (``\d``, ``\w``), astral characters (two UTF-16 code units) and lone
+#: surrogates (which JSON can escape).
 EDGE_CHARACTERS: Final = (
     *map(chr, range(0x20)),
     " ",
@@ -74,6 +75,8 @@ EDGE_CHARACTERS: Final = (
     "\U0001f600",
     "\U000e0001",
     "\U0010ffff",
+    "\ud800",
+    "\udfff",
 )
 
 #: Whole strings put in place of a value.

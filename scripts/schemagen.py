@@ -78,6 +78,8 @@ _NESTED: Final = (
 _EVERY_RECORD: Final = (
     "every name in a citation's fields, and in an inference's field, is a field of the record",
     "text fields hold no e-mail addresses or telephone numbers",
+    # JSON may escape half of a UTF-16 pair alone; JSON Schema's patterns take it as a character
+    "text holds no lone UTF-16 surrogate (a \\ud800-\\udfff escape without its pair)",
 )
 
 

@@ -256,6 +256,20 @@ def test_a_count_written_with_a_fraction_is_a_rule_beyond_the_schemas(written: f
         assert COUNT_RULE in o["description"].partition(RULES_LEAD)[2], o["title"]
 
 
+def test_a_lone_surrogate_is_a_rule_beyond_the_schemas() -> None:
+    # json.loads (and JSON.parse) take a "\ud800" escape alone, and the patterns of Python's re
+    # and of ECMA-262 (u flag) take it as a character; the model refuses it, and every record
+    # schema says so
+    doc = {"id": "place:a", "name": "A\ud800B", "kind": "city", "citations": [CITE]}
+    assert schema_problems("places", doc, "p") == []
+    _, problems = structure_many("places", [doc], "p")
+    assert [p.field for p in problems] == ["name"]
+    assert "surrogate" in problems[0].message
+    for kind in KINDS:
+        rules = load_schema(kind)["description"].partition(RULES_LEAD)[2]
+        assert "no lone UTF-16 surrogate" in rules, kind
+
+
 def test_every_bundled_record_is_schema_valid() -> None:
     import rightsdata
 
