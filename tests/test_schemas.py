@@ -348,7 +348,7 @@ def test_the_text_pattern_takes_exactly_the_texts_the_model_takes_for_every_char
 _PORTABLE_PIECE = r"""
     \[\\s\\S\]                                               # any character
   | \[\^?(?:\\u[0-9a-f]{4}|\\[tn\\/^$.*+?()\[\]{}|-]|[^\\\]])+\]  # a class
-  | \\u[0-9a-f]{4} | \\[\\/^$.*+?()\[\]{}|]                  # an escaped character
+  | \\u[0-9a-f]{4} | \\[tn\\/^$.*+?()\[\]{}|]                # an escaped character
   | \(\?[:=!] | \((?!\?) | [)|^]                             # groups, look-aheads, start
   | \$\(\?!\[\\s\\S\]\)                                      # the end: nothing follows
   | (?:[*+?]|\{[0-9]+(?:,[0-9]+)?\})\??                      # quantifiers
