@@ -23,7 +23,7 @@ from typing import Any, Final
 
 import attrs
 
-from rightsdata._model.fields import TEXT_PATTERN, Spec, spec_of
+from rightsdata._model.fields import TEXT_PATTERN, Count, Spec, spec_of
 from rightsdata._model.records import (
     RECORD_TYPES,
     Alias,
@@ -43,7 +43,14 @@ from rightsdata._values.format import schema_id
 from rightsdata._values.ids import ID_PATTERN
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
-__all__ = ["DURATION_PATTERN", "EDTF_PATTERN", "RULES_LEAD", "ends_strictly", "generate"]
+__all__ = [
+    "COUNT_RULE",
+    "DURATION_PATTERN",
+    "EDTF_PATTERN",
+    "RULES_LEAD",
+    "ends_strictly",
+    "generate",
+]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 COMMON: Final = schema_id("common")
@@ -71,13 +78,23 @@ _NESTED: Final = (
 _EVERY_RECORD: Final = (
     "every name in a citation's fields, and in an inference's field, is a field of the record",
     "text fields hold no e-mail addresses or telephone numbers",
+    # JSON may escape half of a UTF-16 pair alone; JSON Schema's patterns take it as a character
+    "text holds no lone UTF-16 surrogate (a \\ud800-\\udfff escape without its pair)",
 )
 
 
+#: The rule of an object with a count: JSON Schema's "integer" takes 3.0 (a JSON number is its
+#: value, however written, and a JavaScript reader cannot tell 3.0 from 3), the model only 3.
+COUNT_RULE: Final = "a count is written without a fraction or an exponent (3, not 3.0 or 3e0)"
+
+
 def _rules(cls: type) -> list[str]:
-    """The rules beyond ``cls``'s schema: its own cross-field rules, then (for a record kind)
-    those of every record and the integrity rules that concern its kind."""
+    """The rules beyond ``cls``'s schema: its own cross-field rules and how its counts are
+    written, then (for a record kind) those of every record and the integrity rules that
+    concern its kind."""
     rules = list(getattr(cls, "RULES", ()))
+    if any(isinstance(spec_of(field), Count) for field in attrs.fields(cls)):
+        rules.append(COUNT_RULE)
     kind = getattr(cls, "kind_name", None)
     if kind is not None and RECORD_TYPES.get(kind) is cls:
         rules += _EVERY_RECORD

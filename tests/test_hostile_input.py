@@ -482,7 +482,9 @@ def _resource(**fields: Any) -> dict[str, Any]:
         ({"created": "2024-05-01T12:00:00Z\n"}, "created", "a date and time"),
         (_resource(bytes=-1), "resources[0].bytes", "at least 0"),
         (_resource(bytes=1e999), "resources[0].bytes", "not a finite number"),
+        (_resource(bytes=10**400), "resources[0].bytes", "expected at most 9007199254740991"),
         (_resource(hash="sha256:xyz"), "resources[0].hash", "a hash"),
+        (_resource(schema=[]), "resources[0].schema", "expected text or an object, got a list"),
         ({"rightsdata_format": "2"}, "rightsdata_format", "expected an integer"),
         ({"rightsdata_format": 0}, "rightsdata_format", "at least 1"),
     ],
@@ -522,7 +524,8 @@ def test_every_readable_format_loads(bundled_copy: Path) -> None:
 
 def _mutations(descriptor: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """The descriptor with one value replaced, added or removed at a time, everywhere."""
-    values: list[Any] = [None, True, 5, -1, 2.5, 7.0, "", "x", "../x", [], [1], {}, {"a": 1}]
+    numbers: list[Any] = [5, -1, 2.5, 7.0, 1 << 53]
+    values: list[Any] = [None, True, *numbers, "", "x", "../x", [], [1], {}, {"a": 1}]
 
     def places(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[Any, ...]]:
         yield path
@@ -558,8 +561,10 @@ def test_the_python_checker_and_the_json_schema_agree() -> None:
     jsonschema.Draft202012Validator.check_schema(load_schema())
     bundled = json.loads((BUNDLED / "datapackage.json").read_text(encoding="utf-8"))
     assert descriptor_problems(bundled) == [] and validator.is_valid(bundled)
+    described = copy.deepcopy(bundled)  # with the properties that may be text or an object
+    described["resources"][0].update(schema="schema.json", dialect={"header": True})
     checked = 0
-    for mutated in _mutations(bundled):
+    for mutated in [*_mutations(bundled), *_mutations(described)]:
         if "rightsdata_format" in mutated and mutated["rightsdata_format"] in (5, 7.0):
             continue  # a newer format: valid to the schema, refused by this reader
         ours = not descriptor_problems(mutated)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
-from schemagen import HAND_WRITTEN, ends_strictly, generate
+from schemagen import COUNT_RULE, HAND_WRITTEN, RULES_LEAD, ends_strictly, generate
 
 from rightsdata._data.canonical import dumps
+from rightsdata._model.fields import COUNT_MAX
 from rightsdata._model.records import KINDS
 from rightsdata._validation.convert import structure_many, unstructure
 from rightsdata._values.errors import ProblemCode
@@ -24,7 +26,7 @@ from rightsdata._values.format import schema_id as format_schema_id
 from rightsdata.schema import load_schema, schema_problems
 from rightsdata.testing import records
 
-from conftest import event_doc, examples
+from conftest import CITE, event_doc, examples
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -226,6 +228,48 @@ def test_duration_pattern_matches_the_parser(value: str, valid: bool) -> None:
     assert parsed is valid
 
 
+def _objects(schema: Any) -> list[dict[str, Any]]:
+    """Every object schema in ``schema``."""
+    if isinstance(schema, list):
+        return [o for item in schema for o in _objects(item)]
+    if not isinstance(schema, dict):
+        return []
+    own = [schema] if schema.get("type") == "object" else []
+    return own + [o for value in schema.values() for o in _objects(value)]
+
+
+@pytest.mark.parametrize("written", [3.0, 1e2, -0.0])
+def test_a_count_written_with_a_fraction_is_a_rule_beyond_the_schemas(written: float) -> None:
+    # JSON Schema takes 3.0 as an integer (a JavaScript reader cannot tell it from 3 at all);
+    # the model takes only 3, so every object with a count lists the rule
+    doc = {"id": "group:a", "name": "A", "kind": "crowd", "size": written, "citations": [CITE]}
+    assert schema_problems("groups", doc, "g") == []
+    _, problems = structure_many("groups", [doc], "g")
+    assert [(p.field, p.code) for p in problems] == [("size", "type")]
+    with_counts = [
+        o
+        for o in _objects([load_schema(name) for name in ("common", *KINDS)])
+        if any("integer" in str(sub.get("type")) for sub in o["properties"].values())
+    ]
+    assert {o["title"] for o in with_counts} >= {"Figure", "rightsdata: one record of groups"}
+    for o in with_counts:
+        assert COUNT_RULE in o["description"].partition(RULES_LEAD)[2], o["title"]
+
+
+def test_a_lone_surrogate_is_a_rule_beyond_the_schemas() -> None:
+    # json.loads (and JSON.parse) take a "\ud800" escape alone, and the patterns of Python's re
+    # and of ECMA-262 (u flag) take it as a character; the model refuses it, and every record
+    # schema says so
+    doc = {"id": "place:a", "name": "A\ud800B", "kind": "city", "citations": [CITE]}
+    assert schema_problems("places", doc, "p") == []
+    _, problems = structure_many("places", [doc], "p")
+    assert [p.field for p in problems] == ["name"]
+    assert "surrogate" in problems[0].message
+    for kind in KINDS:
+        rules = load_schema(kind)["description"].partition(RULES_LEAD)[2]
+        assert "no lone UTF-16 surrogate" in rules, kind
+
+
 def test_every_bundled_record_is_schema_valid() -> None:
     import rightsdata
 
@@ -295,17 +339,90 @@ def test_the_text_pattern_takes_exactly_the_texts_the_model_takes_for_every_char
             assert (pattern.search(value) is not None) is text.fine(value), hex(code)
 
 
-#: Classes that mean other characters in other regex engines (ECMA-262 against Python's re).
-_ENGINE_CLASSES = re.compile(r"(?<!\\)(?:\\\\)*\\[sSdDwWbB]")
+#: One piece of the regex syntax that ECMA-262 (with the u flag, as JSON Schema validators
+#: compile patterns) and Python's re read alike. Left out: "." (ECMA-262's stops at U+2028 and
+#: U+2029, Python's only at a line feed), a bare "$" (Python's also matches before a final line
+#: feed), \s \d \w \b (ECMA-262's \s takes U+FEFF and Python's U+001C-U+001F; Python's \d and
+#: \w take every script's digits and letters), flags, named groups, look-behinds,
+#: back-references, \A \Z, "{,n}", and an escape of a letter other than \t \n \uXXXX.
+_PORTABLE_PIECE = r"""
+    \[\\s\\S\]                                               # any character
+  | \[\^?(?:\\u[0-9a-f]{4}|\\[tn\\/^$.*+?()\[\]{}|-]|[^\\\]])+\]  # a class
+  | \\u[0-9a-f]{4} | \\[tn\\/^$.*+?()\[\]{}|]                # an escaped character
+  | \(\?[:=!] | \((?!\?) | [)|^]                             # groups, look-aheads, start
+  | \$\(\?!\[\\s\\S\]\)                                      # the end: nothing follows
+  | (?:[*+?]|\{[0-9]+(?:,[0-9]+)?\})\??                      # quantifiers
+  | [^\\.$()\[\]{}|^*+?]                                     # a literal character
+"""
+_PORTABLE = re.compile(f"(?:{_PORTABLE_PIECE})*", re.VERBOSE)
 
 
-def test_the_schemas_patterns_use_no_class_that_engines_read_differently() -> None:
-    # \s: ECMA-262's takes U+FEFF and Python's U+001C-U+001F; \d, \w: Python's take every
-    # script's digits and letters. (The look-ahead that ends each pattern reads the same.)
-    for name, schema in generate().items():
-        for pattern in re.findall(r'"pattern": ("(?:[^"\\]|\\.)*")', json.dumps(schema)):
-            body = json.loads(pattern).removesuffix("$(?![\\s\\S])")
-            assert not _ENGINE_CLASSES.search(body), (name, body)
+def _patterns(schema: Any) -> list[str]:
+    if isinstance(schema, dict):
+        own = [schema["pattern"]] if isinstance(schema.get("pattern"), str) else []
+        return own + [p for value in schema.values() for p in _patterns(value)]
+    if isinstance(schema, list):
+        return [p for value in schema for p in _patterns(value)]
+    return []
+
+
+@pytest.mark.parametrize("path", sorted(SCHEMAS.glob("*.schema.json")), ids=lambda p: p.name)
+def test_the_schemas_patterns_use_only_syntax_every_engine_reads_alike(path: Path) -> None:
+    # every shipped file: the hand-written datapackage.schema.json too
+    patterns = _patterns(json.loads(path.read_text(encoding="utf-8")))
+    assert patterns
+    for pattern in patterns:
+        assert _PORTABLE.fullmatch(pattern), pattern
+
+
+def _numbers(schema: Any) -> list[dict[str, Any]]:
+    """Every subschema of ``schema`` whose type is (or may be) a number."""
+    if isinstance(schema, list):
+        return [n for item in schema for n in _numbers(item)]
+    if not isinstance(schema, dict):
+        return []
+    types = schema.get("type")
+    own = (
+        [schema]
+        if {"integer", "number"} & set([types] if isinstance(types, str) else types or ())
+        else []
+    )
+    return own + [n for value in schema.values() for n in _numbers(value)]
+
+
+def test_every_number_is_bounded_within_what_javascript_holds_exactly() -> None:
+    # A JavaScript validator reads a JSON number as a double: 10**400 is Infinity there (not an
+    # integer, above any minimum) and an integer in Python; past 2**53 - 1 integers are rounded.
+    found = set()
+    for path in sorted(SCHEMAS.glob("*.schema.json")):
+        for schema in _numbers(json.loads(path.read_text(encoding="utf-8"))):
+            found.add(path.name)
+            assert schema.get("minimum", -math.inf) >= -COUNT_MAX, (path.name, schema)
+            assert schema.get("maximum", math.inf) <= COUNT_MAX, (path.name, schema)
+    assert {"common.schema.json", "datapackage.schema.json"} <= found
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "^a.b$(?![\\s\\S])",
+        "^ab$",
+        "^a\\sb",
+        "^\\d$(?![\\s\\S])",
+        "(?i)ab",
+        "(?P<x>a)",
+        "(?<!a)b",
+        "\\Aab",
+        "a{,2}",
+        "a{",
+        "\\x41",
+        "[\\w]",
+        # "." and a bare "$" in look-aheads: ajv refuses "a\u2028b", which Python's re takes
+        "^(?![\\s\\S]*[\\u0000-\\u001f\\u007f])(?![/\\\\])(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$)).+$",
+    ],
+)
+def test_the_portable_syntax_leaves_out_what_engines_read_differently(pattern: str) -> None:
+    assert not _PORTABLE.fullmatch(pattern)
 
 
 def test_a_json_lines_record_meets_its_schema_once_its_kind_is_dropped(tmp_path: Path) -> None:

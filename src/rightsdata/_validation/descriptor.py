@@ -51,6 +51,7 @@ _KEYWORDS: Final = frozenset(
         "items",
         "minItems",
         "minimum",
+        "maximum",
         "minLength",
         "pattern",
         "anyOf",
@@ -91,8 +92,10 @@ def _check_keywords(schema: object) -> None:
                     _check_keywords(sub)
             elif key in ("items", "additionalProperties"):
                 _check_keywords(value)
-            elif key == "anyOf" and any(set(sub) != {"required"} for sub in value):
-                raise ValueError(f"{_SCHEMA_FILE}: anyOf is understood only over required")
+            elif key == "anyOf" and not any(
+                all(set(sub) == {only} for sub in value) for only in ("required", "type")
+            ):
+                raise ValueError(f"{_SCHEMA_FILE}: anyOf is understood only over required or type")
 
 
 def descriptor_problems(raw: object, where: str = DESCRIPTOR) -> list[Problem]:
@@ -183,6 +186,10 @@ def _check(value: object, schema: dict[str, Any], root: dict[str, Any], at: str)
     if ref is not None:
         schema = root["$defs"][ref.removeprefix("#/$defs/")]
     types = schema.get("type")
+    alternatives = schema.get("anyOf", ())
+    if alternatives and all("type" in alt for alt in alternatives):
+        # a union of types, spelt so (ajv's strict mode refuses "type": ["string", "object"])
+        types = [alt["type"] for alt in alternatives]
     if types is not None:
         names = [types] if isinstance(types, str) else types
         if not any(_is_type(value, name) for name in names):
@@ -198,11 +205,17 @@ def _check(value: object, schema: dict[str, Any], root: dict[str, Any], at: str)
         if pattern is not None and not _search(pattern, value):
             wanted = schema.get("description", f"text matching {pattern}")
             problems.append(Problem(at, f"{value!r} is not {wanted}", ProblemCode.PACKAGE))
-    elif type(value) in (int, float) and "minimum" in schema:
-        if value < schema["minimum"]:
+    elif type(value) in (int, float):
+        if value < schema.get("minimum", value):
             problems.append(
                 Problem(
                     at, f"expected at least {schema['minimum']}, got {value}", ProblemCode.PACKAGE
+                )
+            )
+        if value > schema.get("maximum", value):
+            problems.append(
+                Problem(
+                    at, f"expected at most {schema['maximum']}, got {value}", ProblemCode.PACKAGE
                 )
             )
     elif type(value) is list:

@@ -1,0 +1,113 @@
+// Check schemas/ in an ECMA-262 JSON Schema validator (ajv, Draft 2020-12, strict mode, regexes
+// with the u flag): every schema compiles, every document of the bundled datasets is valid
+// (datapackage.json and each record), and ajv's verdict on every case of a corpus is the one
+// Python's jsonschema gave.
+//
+// A maintainer's tool, run by hand (it needs node and ajv, which the tests do not):
+//
+//   mkdir -p /tmp/ajv && (cd /tmp/ajv && npm init -y && npm install ajv@8)
+//   PYTHONPATH=src:scripts python scripts/ecma_corpus.py /tmp/corpus.json
+//   node scripts/check_schemas_ecma.mjs --ajv /tmp/ajv /tmp/corpus.json
+//
+// Without a corpus file only the schemas and the datasets are checked. Exits 1 on any failure.
+
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const at = args.indexOf("--ajv");
+if (at < 0 || !args[at + 1]) {
+  console.error("usage: node scripts/check_schemas_ecma.mjs --ajv DIR_WITH_NODE_MODULES [CORPUS.json]");
+  process.exit(2);
+}
+const require = createRequire(path.join(path.resolve(args[at + 1]), "package.json"));
+const Ajv2020 = require("ajv/dist/2020").default;
+const corpusFile = args.filter((_, i) => i !== at && i !== at + 1)[0];
+
+let failures = 0;
+function fail(message) {
+  failures += 1;
+  console.log(`FAIL ${message}`);
+}
+
+// strict: true turns every strict-mode complaint into a compile error; the logger catches any
+// complaint that is only logged. strictRequired is off (as in ajv's defaults): it cannot see a
+// property defined beside the anyOf that requires it (datapackage's licenses: name or path), a
+// limitation of ajv's (https://github.com/ajv-validator/ajv/issues/1571).
+const logger = { log() {}, warn: (...m) => fail(`ajv warns: ${m.join(" ")}`), error: (...m) => fail(`ajv: ${m.join(" ")}`) };
+const options = { allErrors: true, unicodeRegExp: true, logger };
+const ajv = new Ajv2020({ ...options, strict: true, strictRequired: false });
+// a schema that strict mode refuses is still checked, compiled without it
+const lax = new Ajv2020({ ...options, strict: false });
+const schemasDir = path.join(root, "schemas");
+const ids = {};
+for (const name of fs.readdirSync(schemasDir).filter((n) => n.endsWith(".schema.json")).sort()) {
+  const schema = JSON.parse(fs.readFileSync(path.join(schemasDir, name), "utf8"));
+  ids[name.replace(/\.schema\.json$/, "")] = schema.$id;
+  ajv.addSchema(schema);
+  lax.addSchema(schema);
+}
+const validators = {};
+for (const [kind, id] of Object.entries(ids)) {
+  try {
+    validators[kind] = ajv.getSchema(id);
+  } catch (error) {
+    fail(`${kind}.schema.json does not compile in strict mode: ${error.message}`);
+    try {
+      validators[kind] = lax.getSchema(id);
+    } catch (laxError) {
+      fail(`${kind}.schema.json does not compile: ${laxError.message}`);
+    }
+  }
+}
+console.log(`ajv ${require("ajv/package.json").version}, node ${process.version}: compiled ${Object.keys(validators).length} of ${Object.keys(ids).length} schemas`);
+
+const datasets = path.join(root, "datasets");
+for (const dataset of fs.readdirSync(datasets).sort()) {
+  const skipped = [];
+  let count = 0;
+  for (const file of fs.readdirSync(path.join(datasets, dataset)).filter((n) => n.endsWith(".json")).sort()) {
+    const kind = file.replace(/\.json$/, "");
+    const validate = validators[kind];
+    if (!validate) {
+      skipped.push(file);
+      continue;
+    }
+    const content = JSON.parse(fs.readFileSync(path.join(datasets, dataset, file), "utf8"));
+    const documents = kind === "datapackage" ? [content] : content;
+    documents.forEach((document, index) => {
+      count += 1;
+      if (!validate(document)) fail(`${dataset}/${file}[${index}]: ${ajv.errorsText(validate.errors)}`);
+    });
+  }
+  console.log(`datasets/${dataset}: ${count} documents checked${skipped.length ? ` (no schema: ${skipped.join(", ")})` : ""}`);
+}
+
+if (corpusFile) {
+  const cases = JSON.parse(fs.readFileSync(corpusFile, "utf8"));
+  const perKind = {};
+  const disagreements = new Map(); // the label less the field, to group a class of them
+  for (const { kind, label, path: where, document, schema } of cases) {
+    const tally = (perKind[kind] ??= { cases: 0, disagree: 0 });
+    tally.cases += 1;
+    if (!validators[kind]) continue; // (reported)
+    const verdict = validators[kind](document);
+    if (verdict === schema) continue;
+    tally.disagree += 1;
+    const key = `${kind} ${label.replace(/^[^:]*: /, "")}: ajv ${verdict ? "valid" : "invalid"}, jsonschema ${schema ? "valid" : "invalid"}`;
+    const value = (where ?? []).reduce((holder, step) => holder[step], document);
+    if (!disagreements.has(key)) disagreements.set(key, { count: 0, label, value });
+    disagreements.get(key).count += 1;
+  }
+  for (const [key, { count, label, value }] of disagreements) {
+    fail(`${key} (${count}x; e.g. ${label}: ${JSON.stringify(value)})`);
+  }
+  for (const [kind, { cases: n, disagree }] of Object.entries(perKind)) {
+    console.log(`corpus ${kind}: ${n} cases, ${disagree} disagree with jsonschema`);
+  }
+}
+console.log(failures ? `${failures} failure(s)` : "ok");
+process.exit(failures ? 1 : 0);
