@@ -270,6 +270,36 @@ def test_frictionless_validate_accepts_the_datapackage(tmp_path: Path) -> None:
     assert _frictionless_errors(tmp_path / "datapackage.json") == []
 
 
+def test_the_datapackage_declares_its_csv_dialect(tmp_path: Path) -> None:
+    # Undeclared, frictionless guessed ';' as the delimiter of organizations.inferred.csv from
+    # its first rows once a basis held a semicolon and quotes, and refused the table.
+    import attrs
+
+    ds = rightsdata.load()
+    basis = "She says 'we launched our project' in 2015; 'we' is read as the foundation."
+    records = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+    first = next(i for i, r in enumerate(records["organizations"]) if r.inferred)
+    org = records["organizations"][first]
+    records["organizations"][first] = attrs.evolve(
+        org, inferred=tuple(attrs.evolve(note, basis=basis) for note in org.inferred)
+    )
+    Dataset(records, name=ds.name, version=ds.version, descriptor=ds.descriptor).export(
+        tmp_path, "datapackage"
+    )
+    descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    dialects = {json.dumps(r["dialect"], sort_keys=True) for r in descriptor["resources"]}
+    assert [json.loads(d) for d in dialects] == [
+        {
+            "delimiter": ",",
+            "doubleQuote": True,
+            "header": True,
+            "lineTerminator": "\r\n",
+            "quoteChar": '"',
+        }
+    ]
+    assert _frictionless_errors(tmp_path / "datapackage.json") == []
+
+
 def test_frictionless_checks_our_keys(tmp_path: Path) -> None:
     """The same check fails when a reference dangles: the foreign keys are real."""
     rightsdata.load().export(tmp_path, "datapackage")

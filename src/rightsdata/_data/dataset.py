@@ -565,7 +565,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
         Taking part is being a participant (any role) or being charged. In date order, as
         for :meth:`events <rightsdata.EventCollection.__call__>`: a chronology,
-        by the last day each date could denote (:func:`rightsdata._data.indexes.date_order`), so
+        by the last day each date could denote (:func:`rightsdata.chronological_key`), so
         that a year sorts after the days within it; undated events last, ties by ID. An
         unknown ID raises :class:`~rightsdata.UnknownIdError`.
 
@@ -591,7 +591,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit. The result
         is a sequence of the figures (in the record's order) with ``.range``, ``.open_above``,
         ``.open_below`` and ``.disagree``, which summarise them without hiding a disagreement
-        (see :class:`~rightsdata._data.query.Figures`).
+        (see :class:`~rightsdata.Figures`).
 
         >>> import rightsdata
         >>> killed = rightsdata.load().figures("event:zhanaozen-massacre-2011", measure="killed")
@@ -641,7 +641,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     def related(self, record: str | Record) -> Related:
         """The relationships, events, statements and ratings that name a record.
 
-        See :class:`~rightsdata._data.query.Related` for what naming is (subject or object,
+        See :class:`~rightsdata.Related` for what naming is (subject or object,
         participant, accused, place of an event, speaker, addressee, what a statement is
         about, a rating's country, ...), and for the order (each by date, undated last).
 
@@ -655,7 +655,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         return self._answers().related(record)
 
     def __iter__(self) -> Iterator[Record]:
-        """Every record, kind by kind (in :data:`~rightsdata._model.records.KINDS` order), by ID."""
+        """Every record, kind by kind (in :data:`~rightsdata.KINDS` order), by ID."""
         for collection in self._collections.values():
             yield from collection
 
@@ -827,9 +827,10 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     ) -> Axes:
         """Draw ``subject``'s events on a time axis (needs ``rightsdata[plot]``).
 
-        ``subject`` is an actor (person, organisation) or an event standing for its case.
+        ``subject`` is an actor (a person, organisation or group) or an event standing for its
+        case.
         Uncertain dates are drawn as ranges. The options are those of
-        :func:`rightsdata._display.plot.plot_timeline`; docs/plotting.md shows the result.
+        :func:`rightsdata.plot.plot_timeline`; docs/plotting.md shows the result.
         """
         from rightsdata._display.plot import plot_timeline
 
