@@ -86,7 +86,7 @@ def shipped_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schemas shipped with the package, by file name (``'events.schema.json'``)."""
     from rightsdata.schema import load_schema
 
-    names = ["common", *RECORD_TYPES]
+    names = ["common", *RECORD_TYPES, "redirects"]
     return {f"{name}.schema.json": load_schema(name) for name in names}
 
 
@@ -196,8 +196,12 @@ class _Page:
         lines.append("")
         required = schema.get("required", [])
         optional = [name for name in properties if name not in required]
+        nullable = any(_may_be_empty(properties[name]) for name in required)
         if not optional:
-            lines.append("Every field is required (`null` or `[]` where unknown or empty).")
+            lines.append(
+                "Every field is required"
+                + (" (`null` or `[]` where unknown or empty)." if nullable else ".")
+            )
         else:
             lines.append(
                 "Optional fields (a file may leave them out: absent means null or empty): "
@@ -259,6 +263,14 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         lines += [f"File `{kind}.json`; each record is described by `{kind}.schema.json`.", ""]
         lines += page.object_section(schema)
     lines += [
+        "## Redirects",
+        "",
+        "File `redirects.json`, a list of retired IDs, each with the ID it now is "
+        "(`Dataset.get` follows them); each entry is described by `redirects.schema.json`.",
+        "",
+    ]
+    lines += page.object_section(schemas["redirects.schema.json"])
+    lines += [
         "## Nested parts",
         "",
         "Objects inside records, defined in `common.schema.json`.",
@@ -294,6 +306,22 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _may_be_empty(prop: Mapping[str, Any]) -> bool:
+    """Whether a property's schema takes null or a list (which may be empty)."""
+    types = prop.get("type", ())
+    arms = [prop, *prop.get("anyOf", ()), *prop.get("oneOf", ())]
+    return (
+        any(
+            t in ("null", "array")
+            for arm in arms
+            for t in (
+                [arm.get("type")] if isinstance(arm.get("type"), str) else arm.get("type", ())
+            )
+        )
+        or "null" in types
+    )
 
 
 # --- generated regions of hand-written pages ----------------------------------------------

@@ -249,4 +249,33 @@ def _generated() -> dict[str, dict[str, Any]]:
             **body,
             "title": f"rightsdata: one record of {kind}",
         }
+    schemas["redirects.schema.json"] = _redirect()
     return schemas
+
+
+#: The integrity rules about redirects (stated once, in rightsdata._validation.integrity).
+_REDIRECT_RULES: Final = [rule.prose for rule in INTEGRITY_RULES if "redirects" in rule.name]
+
+
+def _redirect() -> dict[str, Any]:
+    """The schema of one entry of ``redirects.json``: a retired ID and the ID it now is."""
+    an_id = {"$ref": f"{COMMON}#/$defs/id"}
+    return {
+        "$schema": DRAFT,
+        "$id": schema_id("redirects"),
+        "title": "rightsdata: one redirect (an entry of redirects.json)",
+        "description": (
+            "A retired record ID ('id') and the ID that replaces it ('to'); redirects.json is "
+            "a list of them."
+            + RULES_LEAD
+            + "; ".join(["no ID is redirected twice", *_REDIRECT_RULES])
+            + "."
+        ),
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "to"],
+        "properties": {
+            "id": {**an_id, "description": "The retired ID."},
+            "to": {**an_id, "description": "The ID it now is."},
+        },
+    }

@@ -32,7 +32,8 @@ __all__ = ["load_schema", "schema_problems", "validator_for"]
 
 
 def load_schema(name: str) -> dict[str, Any]:
-    """A shipped schema by kind (``'events'``) or ``'common'``, as a dict.
+    """A shipped schema by kind (``'events'``), ``'common'``, ``'redirects'`` (an entry of
+    ``redirects.json``) or ``'datapackage'``, as a dict.
 
     >>> load_schema("events")["$id"]
     'urn:rightsdata:schemas:v2:events'
