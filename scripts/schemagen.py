@@ -24,18 +24,7 @@ from typing import Any, Final
 import attrs
 
 from rightsdata._model.fields import TEXT_PATTERN, Count, Spec, spec_of
-from rightsdata._model.records import (
-    RECORD_TYPES,
-    Alias,
-    Charge,
-    Citation,
-    Coordinates,
-    Figure,
-    Identifier,
-    Inference,
-    Participant,
-    Penalty,
-)
+from rightsdata._model.records import PARTS, RECORD_TYPES
 from rightsdata._validation.integrity import RULES as INTEGRITY_RULES
 from rightsdata._values.dates import EDTF, EDTF_PATTERN
 from rightsdata._values.durations import DURATION_PATTERN, Duration
@@ -62,17 +51,7 @@ HAND_WRITTEN: Final = frozenset({"datapackage.schema.json"})
 #: Where an object schema's description goes on to list the rules JSON Schema cannot express.
 RULES_LEAD: Final = " Rules beyond this schema: "
 
-_NESTED: Final = (
-    Citation,
-    Inference,
-    Alias,
-    Identifier,
-    Coordinates,
-    Participant,
-    Charge,
-    Penalty,
-    Figure,
-)
+_NESTED: Final = PARTS
 
 #: Rules of every record that JSON Schema cannot state, beside those of the integrity check.
 _EVERY_RECORD: Final = (

@@ -83,6 +83,7 @@ from rightsdata.vocab import (
 __all__ = [
     "ACTOR_TYPES",
     "KINDS",
+    "PARTS",
     "RECORD_TYPES",
     "Actor",
     "Alias",
@@ -824,10 +825,8 @@ ACTOR_TYPES: Final[tuple[type[Any], ...]] = tuple(
 #: A record that can act: take part in an event, speak, be charged, assert a figure.
 Actor: TypeAlias = Person | Organization | Group
 
-# Their public name: ``rightsdata.Person`` (pickles name the class there, so that a pickle
-# outlives a move of this private module), as the errors' (rightsdata._values.errors).
-for _public in (
-    *RECORD_TYPES.values(),
+#: The parts records hold, each a class of its own (a record's lists and nested objects).
+PARTS: Final = (
     Citation,
     Inference,
     Alias,
@@ -837,5 +836,9 @@ for _public in (
     Charge,
     Penalty,
     Figure,
-):
+)
+
+# Their public name: ``rightsdata.Person`` (pickles name the class there, so that a pickle
+# outlives a move of this private module), as the errors' (rightsdata._values.errors).
+for _public in (*RECORD_TYPES.values(), *PARTS):
     _public.__module__ = "rightsdata"
