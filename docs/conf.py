@@ -138,8 +138,8 @@ def _public_name(app: Any, env: Any, node: Any, contnode: Any) -> Any:
 
 def _defining_module(app: Any, modname: str, attribute: str) -> str | None:
     """viewcode: the module that defines a public name (``rightsdata.Person`` is defined in
-    ``rightsdata._model.records``), for the source links. The public classes' ``__module__``
-    is ``rightsdata``, which would find no source for them."""
+    ``rightsdata._model.records``), for the source links: ``rightsdata`` imports its names
+    lazily, so viewcode would not find them there."""
     if modname != "rightsdata":
         return None
     lazy: dict[str, str] = rightsdata._LAZY

@@ -17,7 +17,10 @@ import pytest
 from rightsdata import (
     EDTF,
     Duration,
+    DurationError,
+    EDTFError,
     InvalidDataError,
+    MissingExtraError,
     RightsdataError,
     parse_duration,
 )
@@ -274,6 +277,8 @@ def test_a_spec_on_the_wrong_side_is_refused_where_the_class_is_made() -> None:
         _model_class({"body": Annotated[str, text("What it says.")]}, body="default")
     with pytest.raises(TypeError, match=r"^Note.body: the annotation is a string"):
         _model_class({"body": "Annotated[str, text('What it says.')]"})
+    with pytest.raises(TypeError, match=r"^Note.body: one spec a field, not 2$"):
+        _model_class({"body": Annotated[str, text("What it says."), text("Twice.")]})
 
 
 def test_records_compare_and_hash_by_class_and_fields() -> None:
@@ -386,3 +391,24 @@ def test_errors_a_program_catches_carry_their_parts_and_keep_them_when_pickled(
     for again in (pickle.loads(pickle.dumps(error)), copy.copy(error)):
         assert type(again) is type(error) and str(again) == str(error)
         assert {name: getattr(again, name) for name in attributes} == attributes
+
+
+@pytest.mark.parametrize(
+    ("make", "none_of"),
+    [
+        (lambda: EDTFError("not a date, said my way"), "text"),
+        (lambda: DurationError("not a duration, said my way"), "text"),
+        (lambda: MissingExtraError("not installed, said my way", name="x"), "extra"),
+    ],
+)
+def test_an_error_made_from_its_message_alone_still_works_and_warns(
+    make: Callable[[], Exception], none_of: str
+) -> None:
+    # rightsdata 0.1 made these errors from a message; that spelling keeps working for one
+    # more minor release (docs/api.md), with a DeprecationWarning at the caller's line
+    with pytest.warns(DeprecationWarning, match=r"\(message\) is deprecated") as warned:
+        error = make()
+    assert warned[0].filename == __file__
+    assert str(error).endswith("said my way") and getattr(error, none_of) is None
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is type(error) and str(again) == str(error)

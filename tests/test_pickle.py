@@ -1,4 +1,4 @@
-"""Pickling and copying: a Dataset, its records and values, and the errors, by public names."""
+"""Pickling and copying: a Dataset, its records and values, and the errors."""
 
 from __future__ import annotations
 
@@ -86,13 +86,19 @@ def test_a_dataset_built_in_python_pickles() -> None:
     assert pickle.loads(pickle.dumps(empty)) == empty
 
 
-def test_a_pickle_names_public_modules_only() -> None:
+def test_a_pickle_names_rightsdata_and_the_standard_library_only() -> None:
+    # (the classes are named where they are defined, so a pickle is for one version of
+    # rightsdata: processes, caches; JSON is for keeping)
     ds = rightsdata.load()
     for protocol in PROTOCOLS:
         named = _globals_named(pickle.dumps(ds, protocol=protocol))
-        private = {m for m in named if m.startswith("rightsdata") and "._" in m}
-        assert not private, (protocol, named)
-        assert "rightsdata" in named
+        assert {m.partition(".")[0] for m in named} <= {
+            "rightsdata",
+            "builtins",
+            "copyreg",
+            "__builtin__",
+            "copy_reg",
+        }
 
 
 def test_a_dataset_copies_as_itself() -> None:
@@ -125,18 +131,14 @@ def test_records_and_values_pickle() -> None:
     assert pickle.loads(pickle.dumps(event)).penalty.term.years == 7
 
 
-def test_the_public_classes_are_named_by_the_package() -> None:
-    public = [
-        getattr(rightsdata, name)
-        for name in ("Dataset", "EDTF", "Precision", "Duration", "Figure", "Citation", "Penalty")
-    ]
-    public += [type(record) for record in rightsdata.load()]
-    for cls in public:
-        assert cls.__module__ == "rightsdata", cls
-        assert getattr(rightsdata, cls.__qualname__) is cls
-    # reprs are unchanged by it
-    assert repr(EDTF("2012")) == "EDTF('2012')"
-    assert repr(Duration.parse("P7Y")) == "Duration(years=7)"
+def test_the_public_classes_keep_their_source_for_inspect() -> None:
+    # Named by the package instead (__module__ = "rightsdata"), the classes lost their source:
+    # inspect.getsource, and IPython's Person??, found no definition in rightsdata/__init__.py
+    import inspect
+
+    for name in ("Dataset", "EDTF", "Duration", "Figure", "Citation", "Person", "Event"):
+        cls = getattr(rightsdata, name)
+        assert f"class {name}" in inspect.getsource(cls), name
     person = rightsdata.load().get("person:vladimir-kozlov")
     assert repr(person) == "<Person person:vladimir-kozlov 'Vladimir Kozlov'>"
     assert isinstance(person, Person)

@@ -1189,7 +1189,7 @@ def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -
         ),
         (int, "the class int"),
         (3, "an int (3)"),
-        (Person | None, "rightsdata.Person | None"),
+        (Person | None, "rightsdata._model.records.Person | None"),
     ]
     for kind, got in cases:
         # said before the ID is looked up: an ID no record has gets the same TypeError

@@ -188,11 +188,11 @@ class Dataset:
     (see :mod:`rightsdata._data.indexes`); the dataset never changes, so they are never rebuilt.
     Their semantics are documented in docs/queries.md.
 
-    A dataset pickles (for ``multiprocessing``, caches): the pickle holds its records, name,
-    version, descriptor and redirects, and names only public classes (``rightsdata.Dataset``,
-    ``rightsdata.Event``...). Unpickling does not check the records again (they were checked
-    when the dataset was built, and only trusted pickles should be loaded at all, since
-    unpickling can run any code); read data from elsewhere with :func:`rightsdata.load_path`.
+    A dataset pickles (for ``multiprocessing``, caches, within one version of rightsdata):
+    the pickle holds its records, name, version, descriptor and redirects. Unpickling does not
+    check the records again (they were checked when the dataset was built, and only trusted
+    pickles should be loaded at all, since unpickling can run any code); read data from
+    elsewhere with :func:`rightsdata.load_path`.
     ``copy.copy`` and ``copy.deepcopy`` return the dataset itself: it is immutable.
 
     >>> import rightsdata
@@ -507,9 +507,12 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")
         if len(classes) == 1:
             return self._collections[classes[0].kind_name]._lookup(record_id)
-        record = self._answers().get(record_id)
+        what = " or ".join(noun(cls.kind_name) for cls in classes)
+        try:
+            record = self._answers().get(record_id)
+        except UnknownIdError as missing:  # (said of the kinds asked for, its hint kept)
+            raise UnknownIdError(record_id, missing.hint, what) from None
         if not isinstance(record, classes):
-            what = " or ".join(noun(cls.kind_name) for cls in classes)
             raise UnknownIdError(record_id, of_another_kind(record_id, record.id), what)
         return record
 
@@ -855,10 +858,3 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         version = f" {self._version}" if self._version else ""
         counts = ", ".join(f"{len(c)} {k}" for k, c in self._collections.items() if len(c))
         return f"<Dataset {label}{version}: {counts or 'empty'}>"
-
-
-# Its public name: pickles name the class there (rightsdata._values.errors says why).
-Dataset.__module__ = "rightsdata"
-#: doctest finds the docstrings' examples of a class only in the module its ``__module__``
-#: names: these are looked for here.
-__test__ = {"Dataset": Dataset}

@@ -846,6 +846,8 @@ def declare_fields(cls: type) -> None:
             specs = [m for m in hint.__metadata__ if isinstance(m, Spec)]
             if not specs:
                 continue
+            if len(specs) > 1:
+                raise TypeError(f"{cls.__name__}.{name}: one spec a field, not {len(specs)}")
             (spec,) = specs
             if spec.optional or name in cls.__dict__:
                 raise TypeError(

@@ -837,8 +837,3 @@ PARTS: Final = (
     Penalty,
     Figure,
 )
-
-# Their public name: ``rightsdata.Person`` (pickles name the class there, so that a pickle
-# outlives a move of this private module), as the errors' (rightsdata._values.errors).
-for _public in (*RECORD_TYPES.values(), *PARTS):
-    _public.__module__ = "rightsdata"

@@ -33,11 +33,13 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, BinaryIO, Final
 
 from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
 
 __all__ = [
+    "DIALECT",
     "FORMULA_OPTIONS",
     "FORMULA_STARTS",
     "cell_text",
@@ -129,6 +131,21 @@ def _cell(column: Column, text: str, unescape: bool = False) -> Cell:
             raise ValueError(f"column {column.name!r}: expected a JSON array of text: {text!r}")
         return tuple(items)
     return text
+
+
+#: How the tables are written, as a Table Dialect (the data package declares it, so that no
+#: reader guesses it from a table's first rows: frictionless took ';' for the delimiter of
+#: a table whose first rows held a text with a semicolon and quotes). It is the csv module's
+#: "excel" dialect, which :func:`render` writes with and :func:`_field` follows.
+DIALECT: Final = MappingProxyType(
+    {
+        "delimiter": csv.excel.delimiter,
+        "lineTerminator": csv.excel.lineterminator,
+        "quoteChar": csv.excel.quotechar,
+        "doubleQuote": csv.excel.doublequote,
+        "header": True,
+    }
+)
 
 
 def _field(text: str) -> str:

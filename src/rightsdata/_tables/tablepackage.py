@@ -18,9 +18,9 @@ with their bounds), its ``primaryKey`` and its ``foreignKeys``. The package's ot
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
+from rightsdata._tables.csvtables import DIALECT
 from rightsdata._tables.tables import TABLES, Column, ColumnType, ForeignKey, Table
 from rightsdata._values.ids import id_pattern
 
@@ -108,20 +108,6 @@ def table_schema(table: Table) -> dict[str, Any]:
     return schema
 
 
-#: How the tables are written (Table Dialect): declared, so that no reader guesses it from
-#: the first rows (frictionless took ';' for the delimiter of a table whose first rows held
-#: a text with a semicolon and quotes).
-CSV_DIALECT: Final = MappingProxyType(
-    {
-        "delimiter": ",",
-        "lineTerminator": "\r\n",
-        "quoteChar": '"',
-        "doubleQuote": True,
-        "header": True,
-    }
-)
-
-
 def descriptor(dataset: Dataset, files: Mapping[str, bytes]) -> dict[str, Any]:
     """``datapackage.json`` for ``dataset``'s CSV tables, whose bytes ``files`` holds by table
     name: the dataset's own descriptor, with one resource per table."""
@@ -137,7 +123,7 @@ def descriptor(dataset: Dataset, files: Mapping[str, bytes]) -> dict[str, Any]:
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            "dialect": dict(CSV_DIALECT),
+            "dialect": dict(DIALECT),
             "description": table.description,
             "bytes": len(files[name]),
             "hash": sha256(files[name].decode("utf-8")),

@@ -56,7 +56,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 
-from rightsdata._values.errors import RightsdataError
+from rightsdata._values.errors import RightsdataError, deprecated_message_only
 
 if TYPE_CHECKING:
     import pendulum
@@ -107,10 +107,14 @@ class EDTFError(RightsdataError, ValueError):
     #: What is wrong with it: the message without the input.
     reason: str
 
-    def __init__(self, text: object, reason: str) -> None:
+    def __init__(self, text: object, reason: str | None = None) -> None:
+        if reason is None:  # the spelling of rightsdata 0.1: one argument, the whole message
+            text, reason = None, str(text)
+            deprecated_message_only("EDTFError")
+        # (with no input text, the reason is the whole message)
+        super().__init__(reason if text is None else f"{text!r} is not an EDTF date: {reason}")
         self.text = text
         self.reason = reason
-        super().__init__(f"{text!r} is not an EDTF date: {reason}")
 
     def __reduce__(self) -> tuple[type[EDTFError], tuple[object, str]]:
         return (type(self), (self.text, self.reason))
@@ -443,15 +447,13 @@ class EDTF:
 
     __slots__ = ("_end", "_flags", "_hi", "_lo", "_precision", "_start", "_text")
 
-    if TYPE_CHECKING:  # (for type checkers only: typing.get_type_hints(EDTF) would resolve
-        # them in the module its __module__ names, rightsdata, which imports them lazily)
-        _text: str
-        _lo: int | None
-        _hi: int | None
-        _precision: Precision | None
-        _flags: int
-        _start: EDTF | None
-        _end: EDTF | None
+    _text: str
+    _lo: int | None
+    _hi: int | None
+    _precision: Precision | None
+    _flags: int
+    _start: EDTF | None
+    _end: EDTF | None
 
     def __new__(cls, text: str) -> EDTF:
         return _parse(text)
@@ -714,9 +716,4 @@ class EDTF:
         return f"EDTF({self._text!r})"
 
 
-# Their public names (pickles and reprs name them there; rightsdata._values.errors says why).
-for _public in (EDTF, EDTFError, Precision):
-    _public.__module__ = "rightsdata"
-#: doctest finds the docstrings' examples of a class only in the module its ``__module__``
-#: names: these are looked for here.
-__test__ = {"EDTF": EDTF, "Precision": Precision}
+EDTFError.__module__ = "rightsdata"  # its public name

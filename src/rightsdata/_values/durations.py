@@ -30,7 +30,7 @@ import datetime
 import re
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
-from rightsdata._values.errors import RightsdataError
+from rightsdata._values.errors import RightsdataError, deprecated_message_only
 
 if TYPE_CHECKING:
     import pendulum
@@ -77,7 +77,10 @@ class DurationError(RightsdataError, ValueError):
     #: What is wrong with it: the message without the input.
     reason: str
 
-    def __init__(self, text: object, reason: str, message: str | None = None) -> None:
+    def __init__(self, text: object, reason: str | None = None, message: str | None = None) -> None:
+        if reason is None:  # the spelling of rightsdata 0.1: one argument, the whole message
+            text, reason = None, str(text)
+            deprecated_message_only("DurationError")
         self.text = text
         self.reason = reason
         if message is None:  # (with no input text, the reason is the whole message)
@@ -395,9 +398,4 @@ def format_duration(value: Duration | datetime.timedelta) -> str:
     )
 
 
-# Their public names (pickles and reprs name them there; rightsdata._values.errors says why).
-for _public in (Duration, DurationError):
-    _public.__module__ = "rightsdata"
-#: doctest finds the docstrings' examples of a class only in the module its ``__module__``
-#: names: these are looked for here.
-__test__ = {"Duration": Duration}
+DurationError.__module__ = "rightsdata"  # its public name

@@ -237,6 +237,19 @@ _JSON_NAMES: Final[dict[type, str]] = {
 }
 
 
+def deprecated_message_only(error: str) -> None:
+    """Warn that an ``error`` (``"EDTFError"``) was made from its message alone, as in
+    rightsdata 0.1: it takes the input and the reason now, and says each by an attribute."""
+    import warnings
+
+    warnings.warn(
+        f"{error}(message) is deprecated: give it the parts its docstring names (the message "
+        "alone is taken for one more minor release)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
 def with_article(noun: str) -> str:
     """``noun`` with its indefinite article, by its first letter: ``'an event'``, ``'a
     person'``, ``'an Event'`` (no noun of the model starts with a silent or sounded-apart
@@ -421,10 +434,14 @@ class DatasetVersionError(RightsdataError, ValueError):
         from rightsdata._values.requirement import describe, parse_requirement, parse_version
 
         what = f"bundled dataset {self.name!r}" if self._bundled else f"the dataset at {self.name}"
-        wanted = f"version {self.required} ({describe(self.required)})"
+        try:
+            wanted = f"version {self.required} ({describe(self.required)})"
+            major = parse_requirement(self.required)[0]
+        except ValueError:  # (made by hand with a requirement load() would have refused)
+            return f"{printable(what)} is version {self.found}, but {self.required} is required"
         if self.found is None:
             return (
-                f"{printable(what)} has no version (datapackage.json names none), so it cannot "
+                f"{printable(what)} has no version (its descriptor names none), so it cannot "
                 f"be shown to meet the required {wanted}; give the data its version, or load "
                 "it without version="
             )
@@ -437,7 +454,6 @@ class DatasetVersionError(RightsdataError, ValueError):
                 "version="
             )
         text = f"{printable(what)} is version {printable(self.found)}, but {wanted} is required"
-        major = parse_requirement(self.required)[0]
         if self._bundled:
             if found[0] > major:
                 advice = (
