@@ -67,7 +67,7 @@ class Confidence(StrEnum):
 
 
 class IdentifierScheme(StrEnum):
-    """The register an external identifier of a person, organisation or place belongs to."""
+    """The register an external identifier of a person, organisation, group or place belongs to."""
 
     WIKIDATA = "wikidata"
     ISO_3166_1 = "iso_3166_1"
