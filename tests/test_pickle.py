@@ -178,3 +178,16 @@ def test_a_dataset_crosses_to_a_spawned_process(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == f"{ds.version} {len(ds)} Vladimir Kozlov"
     assert lines[1] == "['rightsdata._data.indexes']"  # the query built its indexes there
+
+
+def test_the_collections_pickle_and_answer_queries() -> None:
+    # (a callable collection holds its dataset's queries, set up on first use: a pickle
+    # holds how to set them up, never the lock that guards it)
+    ds = rightsdata.load()
+    for collection in (ds.events, ds.statements, ds.ratings, ds.persons):
+        again = pickle.loads(pickle.dumps(collection))
+        assert type(again) is type(collection) and list(again) == list(collection)
+    events = pickle.loads(pickle.dumps(ds.events))
+    assert events(kind="arrest") == ds.events(kind="arrest") != []
+    ratings = pickle.loads(pickle.dumps(ds.ratings))
+    assert ratings(country="KZ") == ds.ratings(country="KZ") != []

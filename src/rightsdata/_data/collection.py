@@ -65,6 +65,13 @@ class QueryHandle:
         self._queries: Queries | None = None
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> Callable[[], Queries]:
+        """A pickle holds how to set the queries up, never them or the lock."""
+        return self._setup
+
+    def __setstate__(self, setup: Callable[[], Queries]) -> None:
+        self.__init__(setup)  # type: ignore[misc]
+
     def __call__(self) -> Queries:
         queries = self._queries
         if queries is None:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType, UnionType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin, overload
@@ -64,19 +65,25 @@ def _setup(
     tables: Mapping[str, Mapping[str, Record]],
     gathered: Mapping[str, Gathered],
 ) -> QueryHandle:
-    """The dataset's lazily set-up queries; a closure over its records, not the dataset.
+    """The dataset's lazily set-up queries: made from its records, not from the dataset
+    (a partial of a module's function, so that a collection that holds them pickles).
 
     Loading a dataset never needs them, so neither they nor the index and search code
     are imported until a query is asked (see docs/performance.md on import cost).
     """
+    return QueryHandle(functools.partial(_queries, by_kind, redirects, tables, gathered))
 
-    def queries() -> Queries:
-        from rightsdata._data.indexes import Indexes
-        from rightsdata._data.query import Queries
 
-        return Queries(Indexes(by_kind, gathered), redirects, tables)
+def _queries(
+    by_kind: Mapping[str, Sequence[Record]],
+    redirects: Mapping[str, str],
+    tables: Mapping[str, Mapping[str, Record]],
+    gathered: Mapping[str, Gathered],
+) -> Queries:
+    from rightsdata._data.indexes import Indexes
+    from rightsdata._data.query import Queries
 
-    return QueryHandle(queries)
+    return Queries(Indexes(by_kind, gathered), redirects, tables)
 
 
 def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
