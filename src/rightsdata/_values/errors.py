@@ -487,3 +487,4 @@ for _public in (
     ProblemCode,
 ):
     _public.__module__ = "rightsdata"
+del _public
