@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     )
     from rightsdata._data.dataset import Dataset
     from rightsdata._data.indexes import chronological_key
-    from rightsdata._data.loading import datasets, load, load_path, validate
+    from rightsdata._data.loading import datasets, load, load_documents, load_path, validate
     from rightsdata._data.query import DateLike, Figures, Related
     from rightsdata._model.records import (
         KINDS,
@@ -122,6 +122,7 @@ __all__ = [
     "datasets",
     "format_duration",
     "load",
+    "load_documents",
     "load_path",
     "parse_duration",
     "structure",
@@ -153,6 +154,7 @@ _LAZY: dict[str, str] = {
     "unstructure": "rightsdata._validation.convert",
     "datasets": "rightsdata._data.loading",
     "load": "rightsdata._data.loading",
+    "load_documents": "rightsdata._data.loading",
     "load_path": "rightsdata._data.loading",
     "validate": "rightsdata._data.loading",
     **dict.fromkeys(

@@ -19,12 +19,14 @@ True
 
 from __future__ import annotations
 
+import copy
 import errno
 import os
 import posixpath
 import re
 import stat
 import threading
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset
@@ -64,6 +66,7 @@ __all__ = [
     "filed",
     "json_lines",
     "load",
+    "load_documents",
     "load_path",
     "own_files",
     "read_folder",
@@ -331,6 +334,7 @@ class _Parts:
         "failed_ids",
         "gathered",
         "ids",
+        "named",
         "problems",
         "records",
         "redirects",
@@ -352,6 +356,8 @@ class _Parts:
         self.redirects: dict[str, str] = {}
         self.redirects_where = redirects_where
         self.descriptor: dict[str, Any] | None = None
+        #: the name and version given, where they are not the descriptor's (load_documents)
+        self.named: tuple[str | None, str | None] | None = None
         self.problems: list[Problem] = []
         #: the IDs of records that are in the files but failed to structure
         self.failed_ids: set[str] = set()
@@ -805,26 +811,86 @@ def _read_document(path: Path, *, schema: bool, max_bytes: int, share: bool = Fa
             )
         )
         return parts
+    _structure_kinds(parts, raw, path.name, schema, redirects=True)
+    return parts
+
+
+def _structure_kinds(
+    parts: _Parts, raw: Mapping[Any, Any], label: str, schema: bool, *, redirects: bool
+) -> None:
+    """Structure ``raw``'s lists of records by kind into ``parts`` (and its ``"redirects"``
+    list, if ``redirects``), located under ``label``: an unknown key is a problem."""
+    known = (*KINDS, "redirects") if redirects else KINDS
     with gc_paused():
         for key, documents in raw.items():
-            where = f"{path.name}:{key}"
-            if key == "redirects":
+            where = f"{label}:{key}"
+            if redirects and key == "redirects":
                 parts.redirects, found = _check_redirects(documents, where)
                 parts.problems += found
                 continue
             if key not in KINDS:
-                allowed = ", ".join((*KINDS, "redirects"))
                 parts.problems.append(
                     Problem(
-                        where, f"not a record kind; expected {allowed}", ProblemCode.UNKNOWN_FIELD
+                        where,
+                        f"not a record kind; expected {', '.join(known)}",
+                        ProblemCode.UNKNOWN_FIELD,
                     )
                 )
                 continue
-            places = Places(key, path.name, keyed=True)
+            places = Places(key, label, keyed=True)
             if schema and type(documents) is list:
                 parts.problems += _schema_problems(key, documents, places)
             _structure(parts, key, documents, places)
-    return parts
+
+
+def load_documents(
+    documents: Mapping[str, Any],
+    *,
+    name: str | None = None,
+    version: str | None = None,
+    descriptor: Mapping[str, Any] | None = None,
+    redirects: Mapping[str, str] | None = None,
+) -> Dataset:
+    """The dataset of ``documents``: each kind's JSON-ready records, as
+    :meth:`Dataset.to_dict` gives them and as a kind's file holds them (already parsed),
+    checked as a load checks a file: strictly structured, integrity across them, and one
+    :class:`~rightsdata.InvalidDataError` listing every problem, each located under
+    ``documents`` (``documents:persons[0] person:x.name``). ``name``, ``version``,
+    ``descriptor`` and ``redirects`` are :class:`~rightsdata.Dataset`'s.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> again = rightsdata.load_documents(
+    ...     ds.to_dict(), name=ds.name, version=ds.version, descriptor=ds.descriptor,
+    ...     redirects=ds.redirects)
+    >>> again == ds
+    True
+    >>> rightsdata.load_documents({"persons": [{"id": "person:x", "name": 5}]})
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    rightsdata.InvalidDataError: 2 problems in documents:
+      documents:persons[0] person:x.name: expected text, got an integer (5)
+    ...
+    """
+    label = "documents"
+    if not isinstance(documents, Mapping):
+        raise TypeError(
+            "load_documents takes a mapping of record kinds to lists of documents (as "
+            f"Dataset.to_dict() returns), not {describe_json(documents)}"
+        )
+    parts = _Parts(redirects_where=f"{label}:redirects")
+    parts.named = (name, version)
+    parts.descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
+    _structure_kinds(parts, documents, label, False, redirects=False)
+    if redirects:
+        listed = [{"id": old, "to": new} for old, new in redirects.items()]
+        parts.redirects, found = _check_redirects(listed, parts.redirects_where)
+        parts.problems += found
+    dataset, problems = _finish(parts)
+    if problems or dataset is None:
+        raise InvalidDataError(_in_reading_order(problems), label)
+    return dataset
 
 
 def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
@@ -1037,10 +1103,13 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
     if problems:
         return None, problems
     descriptor = parts.descriptor
+    name, version = parts.named or (
+        (descriptor.get("name"), descriptor.get("version")) if descriptor else (None, None)
+    )
     dataset = Dataset._of_checked(  # (check_integrity ran above)
         parts.records,
-        descriptor.get("name") if descriptor else None,
-        descriptor.get("version") if descriptor else None,
+        name,
+        version,
         descriptor,
         parts.redirects,
         parts.gathered,

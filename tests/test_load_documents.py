@@ -1,0 +1,57 @@
+"""rightsdata.load_documents: the inverse of Dataset.to_dict, checked as a load checks a file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import rightsdata
+from rightsdata import Dataset, InvalidDataError
+from rightsdata._validation.convert import structure
+from rightsdata.testing import dataset_documents
+
+from conftest import event_doc, examples, person_doc, source_doc
+
+
+def test_the_bundled_dataset_round_trips() -> None:
+    ds = rightsdata.load()
+    again = rightsdata.load_documents(
+        ds.to_dict(),
+        name=ds.name,
+        version=ds.version,
+        descriptor=ds.descriptor,
+        redirects=ds.redirects,
+    )
+    assert again == ds and again.descriptor == ds.descriptor
+    assert again.get("org:kazakhstan-authorities").id == "group:kazakhstan-authorities"
+
+
+def test_every_problem_comes_in_one_error_located_in_the_documents() -> None:
+    documents: dict[str, Any] = {
+        "sources": [source_doc()],
+        "persons": [person_doc(name=5), person_doc("person:b")],
+        "events": [event_doc(participants=[{"actor": "person:nobody", "role": "victim"}])],
+        "people": [],
+    }
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_documents(documents)
+    found = {(p.code, p.location) for p in raised.value.problems}
+    assert ("type", "documents:persons[0] person:a.name") in found
+    assert ("unknown_field", "documents:people") in found
+    dangling = [p for p in raised.value.problems if p.code == "integrity"]
+    assert dangling and "person:nobody" in str(dangling[0])
+
+
+def test_anything_but_a_mapping_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="takes a mapping of record kinds"):
+        rightsdata.load_documents([person_doc()])  # type: ignore[arg-type]
+
+
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dataset_documents(max_per_kind=2))
+def test_load_documents_builds_what_the_constructor_builds(documents: dict[str, Any]) -> None:
+    built = Dataset({k: [structure(k, d) for d in docs] for k, docs in documents.items()})
+    assert rightsdata.load_documents(documents) == built
+    assert rightsdata.load_documents(built.to_dict()) == built
