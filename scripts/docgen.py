@@ -27,6 +27,7 @@ from schemagen import RULES_LEAD, ends_strictly
 
 from rightsdata._model.fields import TEXT_PATTERN
 from rightsdata._model.records import RECORD_TYPES
+from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.ids import PREFIX_OF_KIND
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
@@ -54,10 +55,6 @@ _DESCRIBED: Final = frozenset(
 )
 
 
-def _first_paragraph(obj: object) -> str:
-    return (obj.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
-
-
 def _snake(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))
 
@@ -75,7 +72,7 @@ def vocabularies_page() -> str:
         "",
     ]
     for vocabulary in VOCABULARIES:
-        lines += [f"## {vocabulary.__name__}", "", _first_paragraph(vocabulary), ""]
+        lines += [f"## {vocabulary.__name__}", "", first_paragraph(vocabulary), ""]
         lines += ["| term | meaning |", "| --- | --- |"]
         lines += [f"| `{m.value}` | {MEANINGS[m]} |" for m in vocabulary]
         lines.append("")

@@ -27,6 +27,7 @@ from rightsdata._model.fields import TEXT_PATTERN, Count, Spec, spec_of
 from rightsdata._model.records import PARTS, RECORD_TYPES
 from rightsdata._validation.integrity import RULES as INTEGRITY_RULES
 from rightsdata._values.dates import EDTF, EDTF_PATTERN
+from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import DURATION_PATTERN, Duration
 from rightsdata._values.format import schema_id
 from rightsdata._values.ids import ID_PATTERN
@@ -132,7 +133,7 @@ def _object_schema(cls: type) -> dict[str, Any]:
         spec = spec_of(field)
         schema = _type_schema(hints[field.name], spec)
         properties[field.name] = {"description": spec.doc, **schema}
-    description = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+    description = first_paragraph(cls)
     rules = _rules(cls)
     if rules:
         description += RULES_LEAD + "; ".join(rules) + "."
@@ -163,7 +164,7 @@ def _common() -> dict[str, Any]:
     }
     for vocabulary in VOCABULARIES:
         defs[_snake(vocabulary.__name__)] = {
-            "description": (vocabulary.__doc__ or "").strip().split("\n\n")[0]
+            "description": first_paragraph(vocabulary)
             + " Terms: "
             + "; ".join(f"{m.value}: {MEANINGS[m]}" for m in vocabulary),
             "type": "string",

@@ -52,6 +52,7 @@ import attrs
 from rightsdata._model.fields import Degrees, Ref, Text, spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES, Law, Rating, Record, Relationship
 from rightsdata._values.dates import EDTF
+from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import Duration, format_duration
 from rightsdata._values.errors import with_article
 from rightsdata._values.hints import field_hints
@@ -374,10 +375,6 @@ def _reference_keys(columns: Iterable[Column]) -> list[ForeignKey]:
     return keys
 
 
-def _description(cls: type) -> str:
-    return (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
-
-
 def _position(name: str = "position") -> Column:
     return Column(
         name,
@@ -429,7 +426,7 @@ def _part_tables(
             for f in attrs.fields(item)
             if _is_list_table(f, h := _split_optional(field_hints(item)[f.name])[0])
         ]
-        description = f"{_description(item)} One row per item of {whose}, in order."
+        description = f"{first_paragraph(item)} One row per item of {whose}, in order."
     else:
         value = _LINK_VALUE.get(field.name, _singular(field.name))
         spec = spec_of(field)
@@ -540,7 +537,7 @@ def _build() -> dict[str, Table]:
             raise TypeError(f"{cls.__name__}: the first field must be its id")
         table = tables[kind] = Table(
             name=kind,
-            description=_description(cls) + " One row per record.",
+            description=first_paragraph(cls) + " One row per record.",
             columns=tuple(columns),
             primary_key=("id",),
             foreign_keys=tuple(_reference_keys(columns)),
