@@ -549,14 +549,18 @@ def test_a_pause_that_built_many_objects_hands_them_to_the_old_generation(
     # over them later (or one young collection now)
     gc.collect()
     monkeypatch.setattr(gcpause, "_froze", False)  # (a freeze=True load in an earlier test)
+    # CPython 3.12 starts with a few hundred objects of its own frozen; the pause does not
+    # unfreeze them, and takes its other way instead: one young collection
+    frozen_before = gc.get_freeze_count()
     young_collections = gc.get_stats()[1]["collections"]
     with gc_paused():
         built: list[list[int]] = [[] for _ in range(MANY_OBJECTS + 1000)]
-    assert gc.get_stats()[1]["collections"] == young_collections  # nothing walked them
+    walked = 1 if frozen_before else 0
+    assert gc.get_stats()[1]["collections"] == young_collections + walked
     assert gc.get_count()[0] < 100
     oldest = {id(o) for o in gc.get_objects(generation=2)}
     assert id(built[0]) in oldest and id(built[-1]) in oldest
-    assert gc.get_freeze_count() == 0  # handed over, not frozen
+    assert gc.get_freeze_count() == frozen_before  # handed over, not frozen
     with gc_paused():
         # fewer than a young collection waits for: left young
         few: list[list[int]] = [[] for _ in range(10)]

@@ -424,8 +424,10 @@ def _read_any(
         info = os.stat(path)
     except OSError as exc:
         return None, [_os_problem(_shown(path), os.fspath(path), exc)]
-    except ValueError as exc:  # a NUL byte: no system call takes such a path
-        return None, [Problem(repr(_shown(path)), f"is not a path: {exc}", ProblemCode.FILE)]
+    except ValueError:  # a NUL byte: no system call takes such a path
+        # (said in our words: Python's changed from "null byte" to "null character" in 3.13)
+        message = "is not a path: it holds a null byte (\\x00), which no file's name can hold"
+        return None, [Problem(repr(_shown(path)), message, ProblemCode.FILE)]
     if stat.S_ISDIR(info.st_mode):
         return _read_folder(
             path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share

@@ -95,7 +95,8 @@ def gc_paused() -> Iterator[None]:
 def _hand_over() -> None:
     """Move every object the collector tracks to its oldest generation without walking them
     (or, if some are frozen already, the young ones with a young collection if many)."""
-    # (a splice back would unfreeze the frozen objects; counting them walks them all)
+    # (a splice back would unfreeze the frozen objects; counting them walks them all. CPython
+    # 3.12 starts with a few hundred objects of its own frozen, so there it always collects)
     if _froze or gc.get_freeze_count():
         if gc.get_count()[0] > MANY_OBJECTS:
             gc.collect(1)
