@@ -41,7 +41,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.errors import InvalidDataError, UnknownIdError, with_article
 from rightsdata._values.exitleave import RELEASED, release_at_exit
-from rightsdata._values.ids import noun
+from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 
 if TYPE_CHECKING:
     import os
@@ -684,7 +684,12 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> "org:kazakhstan-authorities" in ds, 42 in ds
         (False, False)
         """
-        return any(item in collection for collection in self._collections.values())
+        # (an ID's prefix names the one collection that can hold it: no other is asked)
+        record_id = item if isinstance(item, str) else getattr(item, "id", None)
+        if not isinstance(record_id, str):
+            return False
+        collection = self._collections.get(KIND_OF_PREFIX.get(prefix_of(record_id), ""))
+        return collection is not None and item in collection
 
     def __len__(self) -> int:
         return sum(len(c) for c in self._collections.values())

@@ -19,7 +19,6 @@ True
 
 from __future__ import annotations
 
-import copy
 import errno
 import os
 import posixpath
@@ -883,7 +882,8 @@ def load_documents(
         )
     parts = _Parts(redirects_where=f"{label}:redirects")
     parts.named = (name, version)
-    parts.descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
+    # (not copied deeply here: the Dataset copies its descriptor)
+    parts.descriptor = dict(descriptor) if descriptor is not None else None
     _structure_kinds(parts, documents, label, False, redirects=False)
     if redirects:
         listed = [{"id": old, "to": new} for old, new in redirects.items()]

@@ -435,10 +435,11 @@ class DatasetVersionError(RightsdataError, ValueError):
 
         what = f"bundled dataset {self.name!r}" if self._bundled else f"the dataset at {self.name}"
         try:
-            wanted = f"version {self.required} ({describe(self.required)})"
-            major = parse_requirement(self.required)[0]
+            least = parse_requirement(self.required)
         except ValueError:  # (made by hand with a requirement load() would have refused)
             return f"{printable(what)} is version {self.found}, but {self.required} is required"
+        wanted = f"version {self.required} ({describe(self.required)})"
+        major = least[0]
         if self.found is None:
             return (
                 f"{printable(what)} has no version (its descriptor names none), so it cannot "
