@@ -407,7 +407,11 @@ def test_002_media_ban_request(ds: Any) -> None:
     assert (newspapers.best, newspapers.unit.value) == (8, "newspapers")
     assert (websites.best, websites.unit.value) == (23, "websites")
     targets = {p.actor for p in ban.participants if p.role.value == "target"}
-    assert targets == {"org:respublika", "org:vzglyad", "org:k-plus", "org:stan-tv"}
+    named = {"org:respublika", "org:vzglyad", "org:k-plus", "org:stan-tv"}
+    assert targets == named | {"group:media-of-the-2012-ban-request"}
+    # the four HRF names and the whole of the eight newspapers and 23 websites
+    media = ds.get("group:media-of-the-2012-ban-request")
+    assert "eight newspapers and 23 websites" in media.summary and media.size is None
     provisions = {c.provision for c in ban.charges}
     assert provisions == {"law:kz-mass-media-13", "law:kz-mass-media-2-3"}
     assert ds.laws.get("law:kz-mass-media-2-3").part == "3"
@@ -1350,9 +1354,15 @@ def test_roles_the_text_implies_are_marked_or_stated(ds: Any) -> None:
         return any(i.field == "participants" for i in ds.get(record_id).inferred)
 
     # HRF asks the office to end the case; it does not say who brought it
+    # and the case "against them": the media of the ban request, a reading marked too
     case = ds.get("event:media-criminal-case-2012")
-    assert roles(case.id) == {("org:kazakhstan-attorney-generals-office", "prosecutor")}
+    assert roles(case.id) == {
+        ("org:kazakhstan-attorney-generals-office", "prosecutor"),
+        ("group:media-of-the-2012-ban-request", "defendant"),
+    }
     assert marked(case.id) and "does not say who brought" in case.summary
+    (basis,) = (i.basis for i in case.inferred if i.field == "participants")
+    assert "terminate the criminal case against them" in basis
     # the court was asked; no document says it heard or decided the request
     ban = "event:media-ban-request-2012-11-21"
     assert ("org:almaty-court-media-ban", "addressee") in roles(ban)
