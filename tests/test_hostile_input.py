@@ -303,6 +303,13 @@ def test_a_json_lines_line_too_deep_to_parse_is_located_at_its_line(
 
 
 @too_deep
+def test_a_json_document_too_deep_to_parse_is_one_problem(tmp_path: Path, deep: str) -> None:
+    path = tmp_path / "all.json"
+    path.write_text(f'{{"sources": [{_SOURCE}}}], "zz": {deep}}}')
+    assert found(path) == [nesting_problem("all.json")]
+
+
+@too_deep
 @pytest.mark.parametrize("name", ["datapackage.json", "redirects.json"])
 def test_a_descriptor_or_redirects_too_deep_to_parse(
     bundled_copy: Path, name: str, deep: str
