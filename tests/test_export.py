@@ -809,3 +809,19 @@ def test_the_largest_count_the_model_allows_exports_in_every_format(tmp_path: Pa
 
     column = pq.read_table(tmp_path / "parquet" / "figures.parquet").column("best")
     assert COUNT_MAX in column.to_pylist()
+
+
+@pytest.mark.parametrize("layout", ["folder", "jsonl"])
+def test_ids_in_a_dataset_skip_a_file_nested_deeper_than_python_parses(
+    tmp_path: Path, layout: str
+) -> None:
+    deep = "[" * 20_000 + "]" * 20_000  # (past 3.11's, 3.12's and 3.13's parsers alike)
+    if layout == "folder":
+        path = tmp_path
+        (path / "sources.json").write_text(json.dumps([source_doc("source:kept")]))
+        (path / "persons.json").write_text(deep)
+    else:
+        path = tmp_path / "all.jsonl"
+        kept = json.dumps({"$kind": "sources", **source_doc("source:kept")})
+        path.write_text(f"{kept}\n{deep}\n")
+    assert ids_in(path) == ["source:kept"]

@@ -34,6 +34,7 @@ from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.extras import MissingExtraError
 from rightsdata._values.format import DESCRIPTOR, FORMAT, READABLE
 from rightsdata._values.gcpause import gc_paused
+from rightsdata._values.nesting import MAX_NESTING, nested, nesting_problem
 from rightsdata._values.resources import datasets_root
 from rightsdata.schema import schema_problems, validator_for
 
@@ -250,10 +251,8 @@ def test_a_file_reporting_size_zero_is_read_whole() -> None:
 # --- 3. other exceptions escaping -----------------------------------------------------------
 
 
-def test_a_descriptor_nested_600_deep(bundled_copy: Path) -> None:
-    deep: list[Any] = []
-    for _ in range(600):
-        deep = [deep]
+def test_a_descriptor_nested_deeper_than_its_limit_is_located(bundled_copy: Path) -> None:
+    deep = nested(MAX_NESTING - 1)  # (in the descriptor: MAX_NESTING levels, all it reads)
     edit_descriptor(bundled_copy, lambda d: d.update(deep=deep))
     (problem,) = found(bundled_copy)
     assert problem.code == ProblemCode.LIMIT
@@ -261,40 +260,76 @@ def test_a_descriptor_nested_600_deep(bundled_copy: Path) -> None:
     assert f"more than {MAX_DEPTH} levels" in problem.message
 
 
-#: Deeper than the parsers recurse (the interpreter's limit of about 1,000 levels).
-_TOO_DEEP = "[" * 2000 + "]" * 2000
+#: Deeper than every Python's parsers recurse (3.11's about 1,000 levels, 3.13's 10,000), and
+#: just deeper than rightsdata reads, which each of them parses.
+_TOO_DEEP_FOR_PYTHON = "[" * 20_000 + "]" * 20_000
+_TOO_DEEP_FOR_US = "[" * (MAX_NESTING + 1) + "]" * (MAX_NESTING + 1)
 _SOURCE = json.dumps(source_doc("source:s"))[:-1]  # (left open, for a field to be added)
+too_deep = pytest.mark.parametrize(
+    "deep", [_TOO_DEEP_FOR_PYTHON, _TOO_DEEP_FOR_US], ids=["for-python", "for-rightsdata"]
+)
 
 
-def test_a_file_too_deep_to_parse_is_one_problem_among_the_others(tmp_path: Path) -> None:
-    (tmp_path / "sources.json").write_text(f'[{_SOURCE}, "zz": {_TOO_DEEP}}}]')
+@too_deep
+def test_a_file_too_deep_to_parse_is_one_problem_among_the_others(
+    tmp_path: Path, deep: str
+) -> None:
+    (tmp_path / "sources.json").write_text(f'[{_SOURCE}, "zz": {deep}}}]')
     (tmp_path / "persons.json").write_text('[{"id": "person:x", "name": 5}]')
     for schema in (False, True):
         problems = found(tmp_path, schema=schema)
-        assert Problem("sources.json", "is nested too deeply to read", ProblemCode.LIMIT) in (
-            problems
+        (problem,) = [p for p in problems if p.file == "sources.json"]
+        assert problem == nesting_problem("sources.json")
+        assert str(problem) == (
+            f"sources.json: is nested too deeply to read: more than {MAX_NESTING} levels"
         )
         assert any(p.location.startswith("persons.json[0] person:x.name") for p in problems)
 
 
-def test_a_json_lines_line_too_deep_to_parse_is_located_at_its_line(tmp_path: Path) -> None:
+@too_deep
+def test_a_json_lines_line_too_deep_to_parse_is_located_at_its_line(
+    tmp_path: Path, deep: str
+) -> None:
     path = tmp_path / "x.jsonl"
     path.write_text(
         '{"$kind": "persons", "id": "person:x", "name": 5}\n'
-        f'{{"$kind": "sources", {_SOURCE[1:]}, "zz": {_TOO_DEEP}}}\n'
+        f'{{"$kind": "sources", {_SOURCE[1:]}, "zz": {deep}}}\n'
     )
     problems = found(path)
-    assert Problem("x.jsonl:2", "is nested too deeply to read", ProblemCode.LIMIT) in problems
+    (problem,) = [p for p in problems if p.line == 2]
+    assert problem == nesting_problem("x.jsonl:2")
+    assert (problem.file, problem.line) == ("x.jsonl", 2)
     assert any(p.location.startswith("x.jsonl:1 person:x.name") for p in problems)
 
 
+@too_deep
+def test_a_json_document_too_deep_to_parse_is_one_problem(tmp_path: Path, deep: str) -> None:
+    path = tmp_path / "all.json"
+    path.write_text(f'{{"sources": [{_SOURCE}}}], "zz": {deep}}}')
+    assert found(path) == [nesting_problem("all.json")]
+
+
+@too_deep
 @pytest.mark.parametrize("name", ["datapackage.json", "redirects.json"])
-def test_a_descriptor_or_redirects_too_deep_to_parse(bundled_copy: Path, name: str) -> None:
-    (bundled_copy / name).write_text(f'{{"x": {_TOO_DEEP}}}' if name == DESCRIPTOR else _TOO_DEEP)
+def test_a_descriptor_or_redirects_too_deep_to_parse(
+    bundled_copy: Path, name: str, deep: str
+) -> None:
+    (bundled_copy / name).write_text(f'{{"x": {deep}}}' if name == DESCRIPTOR else deep)
     (bundled_copy / "persons.json").write_text('[{"id": "person:x", "name": 5}]')
     problems = found(bundled_copy, schema=False)
-    assert Problem(name, "is nested too deeply to read", ProblemCode.LIMIT) in problems
+    assert nesting_problem(name) in problems
+    assert [p.file for p in problems if p.code == ProblemCode.LIMIT] == [name]
     assert any(p.location.startswith("persons.json[0]") for p in problems)
+
+
+def test_a_file_as_deep_as_the_limit_is_read(tmp_path: Path) -> None:
+    # a records' list, a record, and a field's value nested to make MAX_NESTING in all
+    deep = "[" * (MAX_NESTING - 2) + "]" * (MAX_NESTING - 2)
+    (tmp_path / "sources.json").write_text(f'[{_SOURCE}, "zz": {deep}}}]')
+    problems = found(tmp_path, schema=False)
+    assert [(p.location, p.code) for p in problems] == [
+        ("sources.json[0] source:s.zz", ProblemCode.UNKNOWN_FIELD)
+    ]
 
 
 @pytest.mark.parametrize("layout", ["all.json", "all.jsonl"])

@@ -680,3 +680,14 @@ def test_parse_skips_blank_lines_and_locates_a_bad_row() -> None:
     bad = "\r\n".join([header, first.replace(",0,", ",zero,"), *rest])
     with pytest.raises(ValueError, match=r"'events.charges', line 2, column 'position': invalid"):
         parse(table, bad)
+
+
+@pytest.mark.parametrize("levels", [2, 20_000])  # (20,000: deeper than any Python parses)
+def test_a_cell_of_nested_lists_is_no_list_of_text_under_every_python(levels: int) -> None:
+    table = TABLES["citations"]
+    deep = "[" * levels + "]" * levels
+    header = ",".join(table.column_names)
+    text = f"{header}\r\nevent:x,0,source:s,,,{deep},\r\n"
+    expected = r"line 2, column 'fields': .*expected a JSON array of text"
+    with pytest.raises(ValueError, match=expected):
+        parse(table, text)

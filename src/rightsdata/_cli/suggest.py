@@ -142,7 +142,7 @@ def ids_in(path: Path) -> list[str]:
     def read(file: Path) -> object:
         try:
             return json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # (nested deeper than Python parses)
             return None
 
     if path.is_dir():
@@ -158,7 +158,7 @@ def ids_in(path: Path) -> list[str]:
         for line in lines:
             try:
                 found += of([json.loads(line)])
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         return found
     document = read(path)

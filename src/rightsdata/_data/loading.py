@@ -45,6 +45,7 @@ from rightsdata._values.format import DESCRIPTOR, JSON_LINES_SUFFIXES, is_hidden
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
 from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
+from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify
 from rightsdata._values.resources import datasets_root
 
@@ -1324,9 +1325,12 @@ _DIGITS_LIMIT: Final = re.compile(r"Exceeds the limit \((\d+) digits\).*value ha
 
 
 def _parse(text: str, label: str) -> tuple[Any, list[Problem]]:
+    """``text`` parsed strictly (the diagnostic path's parse, and that of every descriptor and
+    redirects file), or the problems that refuse it; nested more than ``MAX_NESTING`` levels
+    is one of them, under every Python (:mod:`rightsdata._values.nesting`)."""
     quick = _quick_parse(text)
     if quick is not _NOT_QUICK:
-        return quick, []
+        return _within_nesting(quick, label)
     import json  # here: the bundled data parses quickly (above)
 
     duplicates = _Duplicates()
@@ -1351,8 +1355,8 @@ def _parse(text: str, label: str) -> tuple[Any, list[Problem]]:
                 )
             ]
         return None, [Problem(label, str(exc), ProblemCode.SYNTAX)]
-    except RecursionError:
-        return None, [Problem(label, "is nested too deeply to read", ProblemCode.LIMIT)]
+    except RecursionError:  # (past MAX_NESTING, where Python's parser gives up)
+        return None, [nesting_problem(label)]
     if duplicates.keys:
         names = ", ".join(repr(k) for k in dict.fromkeys(duplicates.keys))
         return None, [
@@ -1362,6 +1366,13 @@ def _parse(text: str, label: str) -> tuple[Any, list[Problem]]:
                 ProblemCode.SYNTAX,
             )
         ]
+    return _within_nesting(value, label)
+
+
+def _within_nesting(value: Any, label: str) -> tuple[Any, list[Problem]]:
+    """``value``, or its problem if it nests deeper than the parsers of some Python read."""
+    if deeper_than_limit(value):
+        return None, [nesting_problem(label)]
     return value, []
 
 

@@ -126,7 +126,10 @@ def _cell(column: Column, text: str, unescape: bool = False) -> Cell:
     if column.type is ColumnType.DAY:
         return datetime.date.fromisoformat(text)
     if column.type is ColumnType.TEXT_LIST:
-        items = json.loads(text)
+        try:
+            items = json.loads(text)
+        except RecursionError:  # (nested deeper than this Python parses: no array of text)
+            items = None
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise ValueError(f"column {column.name!r}: expected a JSON array of text: {text!r}")
         return tuple(items)

@@ -86,8 +86,10 @@ class FastPathError(ValueError):
 
 #: What :func:`decode_with_ids` raises when it cannot vouch for a file: its own refusal, or
 #: msgspec's (a ``ValidationError`` is a ``DecodeError``; what the ``dec_hook`` raises reaches
-#: the caller as one; a value nested deeper than the interpreter's recursion limit, about
-#: 1,000 levels, a ``RecursionError``). Anything else is a bug, and is not taken for bad data.
+#: the caller as one; a value nested deeper than the interpreter lets msgspec recurse, 1,000
+#: to 10,000 levels by Python version, a ``RecursionError``: the diagnostic path then holds
+#: the file to rightsdata's own limit, ``_values.nesting.MAX_NESTING``). Anything else is a
+#: bug, and is not taken for bad data.
 REFUSED: Final = (FastPathError, msgspec.DecodeError, RecursionError)
 
 

@@ -30,7 +30,7 @@ import datetime
 import re
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
-from rightsdata._values.errors import RightsdataError, deprecated_message_only
+from rightsdata._values.errors import RightsdataError, deprecated_message_only, name_publicly
 
 if TYPE_CHECKING:
     import pendulum
@@ -398,4 +398,4 @@ def format_duration(value: Duration | datetime.timedelta) -> str:
     )
 
 
-DurationError.__module__ = "rightsdata"  # its public name
+name_publicly(DurationError)

@@ -475,9 +475,30 @@ class DatasetVersionError(RightsdataError, ValueError):
         return (type(self), (self.name, self.found, self.required, self._bundled))
 
 
-# Their public name: ``rightsdata.InvalidDataError`` (tracebacks and reprs say so, and pickles
-# find them there), not the private module that defines them.
-for _public in (
+def name_publicly(*classes: type) -> None:
+    """Give each of ``classes`` its public name, ``rightsdata.InvalidDataError`` (tracebacks
+    and reprs say so, and pickles find it there), not the private module that defines it.
+
+    Its annotations are resolved first, in that module: ``typing.get_type_hints`` (which
+    sphinx, cattrs and IDEs call) looks them up in the module ``__module__`` names, and
+    ``rightsdata`` does not hold every name they use (``Final``).
+    """
+    import sys
+
+    resolved: dict[tuple[str, str], object] = {}  # (each once: "str | None" is common)
+    for cls in classes:
+        namespace = vars(sys.modules[cls.__module__])
+        own = vars(cls).get("__annotations__", {})
+        for name, hint in own.items():
+            if isinstance(hint, str):  # (our own annotations, as the module's code wrote them)
+                key = (cls.__module__, hint)
+                if key not in resolved:
+                    resolved[key] = eval(hint, namespace)
+                own[name] = resolved[key]
+        cls.__module__ = "rightsdata"
+
+
+name_publicly(
     RightsdataError,
     InvalidDataError,
     UnknownIdError,
@@ -486,6 +507,4 @@ for _public in (
     FieldError,
     Problem,
     ProblemCode,
-):
-    _public.__module__ = "rightsdata"
-del _public
+)

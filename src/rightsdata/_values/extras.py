@@ -19,7 +19,7 @@ import importlib
 from types import ModuleType
 from typing import Any
 
-from rightsdata._values.errors import RightsdataError, deprecated_message_only
+from rightsdata._values.errors import RightsdataError, deprecated_message_only, name_publicly
 
 __all__ = ["MissingExtraError", "require"]
 
@@ -74,4 +74,4 @@ def require(module: str, extra: str) -> ModuleType:
         raise MissingExtraError(module, extra) from exc
 
 
-MissingExtraError.__module__ = "rightsdata"  # its public name
+name_publicly(MissingExtraError)

@@ -1,0 +1,75 @@
+"""``typing.get_type_hints`` works on every public class: sphinx autodoc, cattrs, pydantic and
+IDEs call it, and it looks a class's (string) annotations up in the module its
+``__module__`` names, which for the classes named ``rightsdata.X`` is not the module that
+defines them (``ProblemCode``'s ``Final`` was a NameError)."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import typing
+from pathlib import Path
+from typing import Final
+
+import pytest
+
+import rightsdata
+from rightsdata import MissingExtraError
+
+#: The public modules: the package and every module whose name has no leading underscore.
+PUBLIC_MODULES = [
+    "rightsdata",
+    *sorted(
+        f"rightsdata.{path.stem}"
+        for path in Path(rightsdata.__file__).parent.glob("*.py")
+        if not path.stem.startswith("_")
+    ),
+]
+
+
+def classes_of(module_name: str) -> dict[str, type]:
+    """Every class of rightsdata's that a public module exports (its ``__all__``, else its
+    public names), by its public name; the test is skipped if the module needs an absent
+    extra to import at all."""
+    try:
+        module = importlib.import_module(module_name)
+    except MissingExtraError as exc:
+        pytest.skip(str(exc))
+    names = getattr(module, "__all__", None) or [
+        name for name in vars(module) if not name.startswith("_")
+    ]
+    values = {f"{module_name}.{name}": getattr(module, name) for name in names}
+    return {
+        name: value
+        for name, value in values.items()
+        if inspect.isclass(value) and value.__module__.startswith("rightsdata")
+    }
+
+
+def test_the_public_classes_are_found() -> None:
+    assert {"ProblemCode", "Problem", "InvalidDataError", "Dataset", "Event"} <= {
+        name.removeprefix("rightsdata.") for name in classes_of("rightsdata")
+    }
+    assert classes_of("rightsdata.vocab") and classes_of("rightsdata.tables")
+    assert {"rightsdata.testing", "rightsdata.textcard", "rightsdata.plot"} <= set(PUBLIC_MODULES)
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_the_type_hints_of_every_public_class_resolve(module_name: str) -> None:
+    failed = []
+    for name, cls in classes_of(module_name).items():
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception as exc:  # (NameError, or any other failure a tool would meet)
+            failed.append(f"{name}: {exc!r}")
+        else:
+            assert set(vars(cls).get("__annotations__", {})) <= set(hints), name
+    assert not failed
+
+
+def test_the_hints_say_what_the_annotations_say() -> None:
+    assert typing.get_type_hints(rightsdata.ProblemCode)["LIMIT"] is Final
+    assert typing.get_type_hints(rightsdata.Problem)["file"] == str | None
+    problems = typing.get_type_hints(rightsdata.InvalidDataError)["problems"]
+    assert problems == tuple[rightsdata.Problem, ...]
+    assert rightsdata.ProblemCode.__module__ == "rightsdata"  # (still its public name)
