@@ -688,6 +688,6 @@ def test_a_cell_of_nested_lists_is_no_list_of_text_under_every_python(levels: in
     deep = "[" * levels + "]" * levels
     header = ",".join(table.column_names)
     text = f"{header}\r\nevent:x,0,source:s,,,{deep},\r\n"
-    expected = r"line 2, column 'fields': .*expected a JSON array of text"
+    expected = r"line 2, column 'fields': expected a JSON array of text"
     with pytest.raises(ValueError, match=expected):
         parse(table, text)

@@ -131,7 +131,7 @@ def _cell(column: Column, text: str, unescape: bool = False) -> Cell:
         except RecursionError:  # (nested deeper than this Python parses: no array of text)
             items = None
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise ValueError(f"column {column.name!r}: expected a JSON array of text: {text!r}")
+            raise ValueError(f"expected a JSON array of text: {text!r}")
         return tuple(items)
     return text
 
