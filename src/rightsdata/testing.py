@@ -198,7 +198,7 @@ def _set(draw: st.DrawFn) -> str:
             kept.append(date)
     members: list[list[str]] = []  # each a date or a range's two dates
     while kept:
-        if len(kept) > 1 and draw(st.booleans()):
+        if len(kept) > 1 and kept[0].precision is kept[1].precision and draw(st.booleans()):
             members.append([kept[0].text, kept[1].text])
             kept = kept[2:]
         else:

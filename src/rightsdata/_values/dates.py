@@ -26,8 +26,8 @@ Supported subset (everything else is rejected with :class:`EDTFError`):
   known which: ``[2022-01-14,2022-01-15]`` (the 14th or the 15th), ``[2011-12-16..2012-01-31]``
   (some day of that range), ``[..2012-01-31]`` (some day by then), ``[2011-12-16..]``.
   Each date is a day, month or year without a qualifier (a season or ``?~%`` inside a set is
-  refused: the set already says what is known), or a range ``A..B`` of two such dates whose
-  start ends before its end begins; ``..B`` may open only the first date, ``A..`` only the
+  refused: the set already says what is known), or a range ``A..B`` of two such dates of
+  one precision (as the ``edtf`` package requires) whose start ends before its end begins; ``..B`` may open only the first date, ``A..`` only the
   last. The dates are written without spaces, in order and without overlapping (each ends
   before the next begins), so that one meaning has one text; a set of one date that is not a
   range is that date (``[2012]`` is refused: write ``2012``). A set's bounds are its first
@@ -95,8 +95,13 @@ _PATTERN_SINGLE = (
     f"|{_PATTERN_YEAR}-2[1-4])"
 )
 # A member of a set: a day, month or year, unqualified; a range of two, or open on one side.
-_PATTERN_MEMBER = f"(?:{_PATTERN_DAY}|{_PATTERN_YEAR}-(?:0[1-9]|1[0-2])|{_PATTERN_YEAR})"
-_PATTERN_RANGE = f"{_PATTERN_MEMBER}(?:\\.\\.{_PATTERN_MEMBER})?"
+_PATTERN_MONTH = f"{_PATTERN_YEAR}-(?:0[1-9]|1[0-2])"
+_PATTERN_MEMBER = f"(?:{_PATTERN_DAY}|{_PATTERN_MONTH}|{_PATTERN_YEAR})"
+# (a range's two dates have one precision, as the edtf package requires)
+_PATTERN_RANGE = (
+    f"(?:{_PATTERN_DAY}(?:\\.\\.{_PATTERN_DAY})?|{_PATTERN_MONTH}(?:\\.\\.{_PATTERN_MONTH})?"
+    f"|{_PATTERN_YEAR}(?:\\.\\.{_PATTERN_YEAR})?)"
+)
 # '..b' first only, 'a..' last only; one member only if it is a range (the look-ahead).
 _PATTERN_SET = (
     f"\\[(?!{_PATTERN_MEMBER}\\])(?:\\.\\.{_PATTERN_MEMBER}|{_PATTERN_RANGE})"
@@ -511,8 +516,11 @@ def _set(text: str) -> EDTF:
             _fail(text, f"{label} {part!r}: only the last date may be open at its end (A..)")
         start = _member(text, first, f"{label}'s start") if first else None
         end = _member(text, second, f"{label}'s end") if second else None
-        if start is not None and end is not None and start._hi >= end._lo:  # type: ignore[operator]
-            _fail(text, f"{label} {part!r}: a range's start must end before its end begins")
+        if start is not None and end is not None:
+            if start._precision is not end._precision:
+                _fail(text, f"{label} {part!r}: a range's two dates have the same precision")
+            if start._hi >= end._lo:  # type: ignore[operator]
+                _fail(text, f"{label} {part!r}: a range's start must end before its end begins")
         members.append(_parse(f"{first or '..'}/{second or '..'}"))
     if len(members) == 1 and not members[0]._flags & _INTERVAL:
         _fail(text, f"a set of one date is that date: write {body!r}")
