@@ -544,7 +544,23 @@ def _set(text: str) -> EDTF:
         end = members[-1]
     obj = _make(text, members[0]._lo, members[-1]._hi, None, flags, start, end)
     obj._members = tuple(members)
+    _SETS_PARSED[0] = True
     return obj
+
+
+#: Whether a set has been parsed in this process (so that a check for sets among many dates
+#: is skipped while none exists).
+_SETS_PARSED: Final = [False]
+
+
+def sets_parsed() -> bool:
+    """Whether some date parsed in this process is a set (internal: if not, no record can
+    hold one).
+
+    >>> _ = EDTF("[2012,2014]"); sets_parsed()
+    True
+    """
+    return _SETS_PARSED[0]
 
 
 def _member_text(member: EDTF) -> str:
