@@ -371,7 +371,10 @@ def test_dataset_repr_is_unchanged(ds: Dataset) -> None:
         ("[..2012-01-31]", "some day on or before 31 January 2012"),
         ("[2011-12-16..]", "some day on or after 16 December 2011"),
         ("[..2010-05]", "some time in or before May 2010"),
-        ("[2012-01-05,2012-03..2012-04]", "5 January 2012 or some time between March 2012 and April 2012"),
+        (
+            "[2012-01-05,2012-03..2012-04]",
+            "5 January 2012 or some time between March 2012 and April 2012",
+        ),
     ],
 )
 def test_describe_date(text: str, words: str) -> None:

@@ -1075,7 +1075,9 @@ def test_windows_over_many_events_equal_brute_force(
         first = None if start is None else start.earliest
         last = None if end is None else end.latest
         expected = [
-            e for e in dataset.events() if e.date is not None and could_be_within(e.date, first, last)
+            e
+            for e in dataset.events()
+            if e.date is not None and could_be_within(e.date, first, last)
         ]
         assert dataset.events(between=(start, end)) == expected
 

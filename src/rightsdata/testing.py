@@ -189,9 +189,7 @@ def _plain_dates() -> st.SearchStrategy[str]:
 
 @st.composite
 def _set(draw: st.DrawFn) -> str:
-    dates = sorted(
-        {EDTF.parse(t) for t in draw(st.lists(_PLAIN_DATES, min_size=1, max_size=5))}
-    )
+    dates = sorted({EDTF.parse(t) for t in draw(st.lists(_PLAIN_DATES, min_size=1, max_size=5))})
     kept: list[EDTF] = []
     for date in dates:  # in order, each ending before the next begins
         if not kept or kept[-1].sort_key()[1] < date.sort_key()[0]:

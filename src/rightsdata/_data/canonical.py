@@ -168,7 +168,11 @@ def render_folder(
     if present is None:
         listed = [r.get("path") for r in package.get("resources", ()) if isinstance(r, dict)]
         present = tuple(kind for kind in KINDS if kind_file(kind) in listed) or KINDS
-    version = lowest_format({kind: getattr(dataset, kind) for kind in KINDS}) if format is None else format
+    version = (
+        lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
+        if format is None
+        else format
+    )
     if version == 1:
         package.pop(FORMAT_KEY, None)
     else:

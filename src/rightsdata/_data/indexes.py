@@ -1217,8 +1217,16 @@ class StatementIndex:
                 addressee[record_id].append(rank)
             for record_id in statement.about:
                 about[record_id].append(rank)
-        postings = [_postings(p) for p in (speaker, addressee, about, kind)]
-        return cls(order, firsts, lasts, *postings, sets)
+        return cls(
+            order,
+            firsts,
+            lasts,
+            _postings(speaker),
+            _postings(addressee),
+            _postings(about),
+            _postings(kind),
+            sets,
+        )
 
 
 class Contained(Mapping[str, tuple[str, ...]]):

@@ -748,7 +748,7 @@ def _in_a_date(
 ) -> list[int]:
     """``found`` (ranks within the window ``lo``..``hi`` by their bounds) without those whose
     date is a set none of whose dates meets the window (it falls between two of them)."""
-    apart = set()
+    apart: set[int] = set()
     for start, stop, date in sets:
         if not overlaps_days(date, lo, hi):
             apart.update(range(start, stop))

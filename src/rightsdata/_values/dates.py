@@ -27,11 +27,12 @@ Supported subset (everything else is rejected with :class:`EDTFError`):
   (some day of that range), ``[..2012-01-31]`` (some day by then), ``[2011-12-16..]``.
   Each date is a day, month or year without a qualifier (a season or ``?~%`` inside a set is
   refused: the set already says what is known), or a range ``A..B`` of two such dates of
-  one precision (as the ``edtf`` package requires) whose start ends before its end begins; ``..B`` may open only the first date, ``A..`` only the
-  last. The dates are written without spaces, in order and without overlapping (each ends
-  before the next begins), so that one meaning has one text; a set of one date that is not a
-  range is that date (``[2012]`` is refused: write ``2012``). A set's bounds are its first
-  date's earliest and its last date's latest (None for an open end); its precision is None.
+  one precision (as the ``edtf`` package requires) whose start ends before its end begins;
+  ``..B`` may open only the first date, ``A..`` only the last. The dates are written without
+  spaces, in order and without overlapping (each ends before the next begins), so that one
+  meaning has one text; a set of one date that is not a range is that date (``[2012]`` is
+  refused: write ``2012``). A set's bounds are its first date's earliest and its last date's
+  latest (None for an open end); its precision is None.
 
 Ordering: dates, including uncertain and approximate ones, are ordered by their earliest
 bound, then latest bound, then text; an open (or unknown) start sorts first, an open (or
@@ -844,8 +845,9 @@ class EDTF:
         True
         >>> EDTF("2019/").contains(EDTF("2019-06")), EDTF("2019/").contains(EDTF("2020"))
         (True, False)
-        >>> EDTF("2012").contains("[2012-01,2012-05]"), EDTF("[2012-01,2012-05]").contains("2012-03")
-        (True, False)
+        >>> either = EDTF("[2012-01,2012-05]")
+        >>> EDTF("2012").contains(either), either.contains("2012-03"), either.contains("2012-05-02")
+        (True, False, True)
         """
         lo, hi = self._known_bounds()
         olo, ohi = _bounds_of(other, possible=False)
@@ -869,7 +871,8 @@ class EDTF:
         True
         >>> EDTF("2012-05").overlaps(datetime.date(2012, 5, 9))
         True
-        >>> EDTF("[2012-01,2012-05]").overlaps("2012-03"), EDTF("2012-03/..").overlaps("[2012-01,2012-05]")
+        >>> either = EDTF("[2012-01,2012-05]")
+        >>> either.overlaps("2012-03"), EDTF("2012-03/..").overlaps(either)
         (False, True)
         """
         lo, hi = self._possible_bounds()
