@@ -11,7 +11,7 @@ JSON Schema; each schema's description lists them.
 >>> from schemagen import generate
 >>> schemas = generate()
 >>> schemas["events.schema.json"]["$id"]
-'urn:rightsdata:schemas:v2:events'
+'urn:rightsdata:schemas:v3:events'
 """
 
 from __future__ import annotations
