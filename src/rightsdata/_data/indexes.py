@@ -114,7 +114,8 @@ def bounds(date: EDTF) -> tuple[int, int]:
 
 def chronological_key(date: EDTF | None) -> tuple[int, str]:
     """Where a date sorts in a chronology: by its last possible day; on the same last day an
-    interval before a single date, then the narrower first (the later first day), then the
+    interval before a single date (a set, one of some dates, counts as a single date: the
+    event happened on one day), then the narrower first (the later first day), then the
     text; undated after every date.
 
     So a date sorts where it is sure to have happened: ``2020-06-15``, then ``2020-06`` (by
@@ -129,6 +130,9 @@ def chronological_key(date: EDTF | None) -> tuple[int, str]:
     >>> days = ["2020", "2020-06", "2020-06-15", "2020-12-31", "2019/2020-06-15"]
     >>> sorted(days, key=lambda d: chronological_key(EDTF(d)))
     ['2019/2020-06-15', '2020-06-15', '2020-06', '2020-12-31', '2020']
+    >>> sorted(["2020-06-15", "[2020-06-01,2020-06-15]", "2020-06-01/2020-06-15"],
+    ...        key=lambda d: chronological_key(EDTF(d)))
+    ['2020-06-01/2020-06-15', '2020-06-15', '[2020-06-01,2020-06-15]']
     """
     if date is None:
         return (_UNDATED_KEY, "")
