@@ -347,3 +347,13 @@ def test_an_export_declares_the_lowest_format(tmp_path: Path) -> None:
     sets = json.loads((tmp_path / "sets" / "datapackage.json").read_text(encoding="utf-8"))
     assert sets[_format.FORMAT_KEY] == 3
     assert rightsdata.load_path(tmp_path / "sets").format == 3
+
+
+def test_a_json_document_declares_no_format_and_its_sets_are_read(tmp_path: Path) -> None:
+    documents = rightsdata.load().to_dict()
+    event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")
+    event["date"] = _ONE_OF
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps(documents), encoding="utf-8")
+    loaded = rightsdata.load_path(path)
+    assert loaded.get(event["id"]).date == rightsdata.EDTF(_ONE_OF)  # type: ignore[union-attr]
