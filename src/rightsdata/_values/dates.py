@@ -216,7 +216,7 @@ _CACHE_MAX: Final = 65536
 _SYNTAX: Final = (
     "expected YYYY, YYYY-MM, YYYY-MM-DD or a season YYYY-21..24, optionally followed by one "
     "of ? ~ %, an interval A/B whose sides are such dates, '..' (open) or empty (unknown), "
-    "or a set [A,B] of one of which the date is (A, B: days, months, years or ranges A..B)"
+    "or a set [A,B], one of its dates (each a day, month, year or range A..B)"
 )
 
 
@@ -394,6 +394,8 @@ def _side(whole: str, text: str, label: str) -> EDTF | None:
         return cached
     parsed = _single(text)
     if isinstance(parsed, str):
+        if whole[:1] == "[":  # a set cannot hold a '/': say what is wrong with it as a set
+            _set(whole)
         _fail(whole, f"{label} {text!r}: {parsed}")
     obj = _make(text, *parsed, None, None)
     _store(text, obj)
@@ -436,8 +438,6 @@ def _parse(text: str) -> EDTF:
             obj = _set(text)  # (sets are rare: looked for only once a single date failed)
         else:
             obj = _make(text, *parsed, None, None)
-    elif text[:1] == "[":
-        obj = _set(text)
     else:
         left, _, right = text.partition("/")
         if "/" in right:
