@@ -11,7 +11,7 @@ JSON Schema; each schema's description lists them.
 >>> from schemagen import generate
 >>> schemas = generate()
 >>> schemas["events.schema.json"]["$id"]
-'urn:rightsdata:schemas:v2:events'
+'urn:rightsdata:schemas:v3:events'
 """
 
 from __future__ import annotations
@@ -152,7 +152,8 @@ def _common() -> dict[str, Any]:
         "id": {"description": "A record ID: kind:slug.", "type": "string", "pattern": ID_PATTERN},
         "edtf": {
             "description": "An EDTF date (ISO 8601-2): day, month, year, season (21-24), "
-            "with ? ~ % qualifiers, or an interval with open (..) or unknown (empty) ends.",
+            "with ? ~ % qualifiers, an interval with open (..) or unknown (empty) ends, or a "
+            "set, one of some dates: [2022-01-14,2022-01-15], [2011-12-16..2012-01-31].",
             "type": "string",
             "pattern": EDTF_PATTERN,
         },

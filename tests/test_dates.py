@@ -166,7 +166,33 @@ def test_interval_sides_keep_qualifiers() -> None:
         ("2012/2013-13", "end '2013-13': month 13 does not exist"),
         ("\uff12\uff10\uff11\uff12", "expected YYYY"),  # full-width digits
         ("2012-01-26 ", "whitespace"),
-        ("[2012, 2013]", "expected YYYY"),
+        ("[2012, 2013]", "date 2 ' 2013': a set is written without spaces"),
+        ("{2012,2013}", "'{...}' (all of a set) is not supported"),
+        ("[2012]", "a set of one date is that date: write '2012'"),
+        ("[2012-01-14]", "write '2012-01-14'"),
+        ("[]", "a set needs at least one date"),
+        ("[2012,2013", "a set starts with '[' and ends with ']'"),
+        ("[2012,,2013]", "date 2 is empty"),
+        ("[2012,]", "date 2 is empty"),
+        ("[2012?,2013]", "date 1 '2012?': a date in a set cannot carry a qualifier"),
+        ("[2012-21,2013]", "date 1 '2012-21': a season cannot be in a set"),
+        ("[2012-13,2014]", "date 1 '2012-13': month 13 does not exist"),
+        ("[2012/2013,2014]", "a set holds dates and ranges A..B, not intervals A/B"),
+        ("[2012/2013]", "date 1 '2012/2013': a set holds dates and ranges A..B"),
+        ("[2012,2013]/2014", "a set starts with '[' and ends with ']'"),
+        ("../[2012,2013]", "end '[2012,2013]': expected YYYY"),
+        ("[2013,2012]", "in order without overlapping: '2013' does not end before '2012'"),
+        ("[2012,2012-05]", "'2012' does not end before '2012-05' begins"),
+        ("[2012..2013,2013-06]", "'2012..2013' does not end before '2013-06' begins"),
+        ("[2012-01-14,2012-01-14]", "does not end before"),
+        ("[2012..2012]", "date 1 '2012..2012': a range's start must end before its end"),
+        ("[2013..2012]", "a range's start must end before its end begins"),
+        ("[2012..2013..2014]", "a range A..B has one '..'"),
+        ("[2012-06..2012-07-01]", "a range's two dates have the same precision"),
+        ("[..]", "'..' alone is not a date"),
+        ("[2012,..2013]", "date 2 '..2013': only the first date may be open at its start"),
+        ("[2012..,2013]", "date 1 '2012..': only the last date may be open at its end"),
+        ("[2012..2013-13]", "date 1's end '2013-13': month 13 does not exist"),
         ("2012-01-26\n", "whitespace"),
     ],
 )
@@ -215,7 +241,7 @@ def test_immutable_and_slotted() -> None:
 
 
 def test_pickle_and_copy() -> None:
-    for text in ["2012-05~", "2012/..", "/2013"]:
+    for text in ["2012-05~", "2012/..", "/2013", "[2012,2014..]"]:
         d = EDTF(text)
         assert pickle.loads(pickle.dumps(d)) == d
         assert copy.copy(d) is d
@@ -231,6 +257,126 @@ def test_equality_is_by_text() -> None:
     assert EDTF("2012") != EDTF("2012?")
     assert EDTF("2012") != "2012"
     assert len({EDTF("2012"), EDTF("2012"), EDTF("2012~")}) == 2
+
+
+# --------------------------------------------------------------------------- sets
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "members", "start", "end"),
+    [
+        (
+            "[2022-01-14,2022-01-15]",
+            D(2022, 1, 14),
+            D(2022, 1, 15),
+            ("2022-01-14", "2022-01-15"),
+            "2022-01-14",
+            "2022-01-15",
+        ),
+        (
+            "[2011-12-16..2012-01-31]",
+            D(2011, 12, 16),
+            D(2012, 1, 31),
+            ("2011-12-16/2012-01-31",),
+            "2011-12-16",
+            "2012-01-31",
+        ),
+        ("[..2012-01-31]", None, D(2012, 1, 31), ("../2012-01-31",), None, "2012-01-31"),
+        ("[2011-12-16..]", D(2011, 12, 16), None, ("2011-12-16/..",), "2011-12-16", None),
+        (
+            "[2012-01,2012-03..2012-05,2013]",
+            D(2012, 1, 1),
+            D(2013, 12, 31),
+            ("2012-01", "2012-03/2012-05", "2013"),
+            "2012-01",
+            "2013",
+        ),
+        ("[..2012,2014..]", None, None, ("../2012", "2014/.."), None, None),
+        ("[2011..2012]", D(2011, 1, 1), D(2012, 12, 31), ("2011/2012",), "2011", "2012"),
+    ],
+)
+def test_sets(
+    text: str,
+    earliest: D | None,
+    latest: D | None,
+    members: tuple[str, ...],
+    start: str | None,
+    end: str | None,
+) -> None:
+    d = EDTF(text)
+    assert d.is_set and not d.is_interval
+    assert (d.earliest, d.latest) == (earliest, latest)
+    assert d.members == tuple(EDTF(m) for m in members)
+    assert d.start == (None if start is None else EDTF(start))
+    assert d.end == (None if end is None else EDTF(end))
+    assert d.open_start is (earliest is None)
+    assert d.open_end is (latest is None)
+    assert not (d.unknown_start or d.unknown_end or d.uncertain or d.approximate)
+    assert d.precision is None
+    assert str(d) == d.text == text
+    assert repr(d) == f"EDTF({text!r})"
+    assert d.sort_key() == (
+        EDTF(members[0]).sort_key()[0],
+        EDTF(members[-1]).sort_key()[1],
+        text,
+    )
+
+
+def test_only_a_set_has_members() -> None:
+    for text in ("2012", "2012-05~", "2012/2013", "../2012", "2012-22"):
+        assert EDTF(text).members == ()
+        assert not EDTF(text).is_set
+
+
+def test_a_set_is_ordered_and_equal_by_its_text_as_other_dates() -> None:
+    two = EDTF("[2022-01-14,2022-01-15]")
+    assert sorted([EDTF("2022-01-15"), two, EDTF("2022-01")]) == [
+        EDTF("2022-01"),
+        two,
+        EDTF("2022-01-15"),
+    ]
+    # same bounds, another meaning: a span, and one of its days
+    assert EDTF("2022-01-14/2022-01-15") != two
+    assert EDTF("[2022-01-14..2022-01-15]") != two  # (same meaning, another text)
+    assert len({two, EDTF("[2022-01-14,2022-01-15]")}) == 1
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "contains", "overlaps"),
+    [
+        # a window contains a set when it contains every one of its dates
+        ("2012", "[2012-01,2012-05]", True, True),
+        ("2012-01/2012-04", "[2012-01,2012-05]", False, True),
+        ("2012-02/2012-04", "[2012-01,2012-05]", False, False),  # in the gap only
+        ("2012-02", "[2012-01-31,2012-03-01]", False, False),
+        ("2012/..", "[..2012-01-31]", False, True),
+        # a set contains what lies within its dates (adjacent dates are one stretch)
+        ("[2012-01,2012-05]", "2012-01-15", True, True),
+        ("[2012-01,2012-05]", "2012-03", False, False),
+        ("[2012-01,2012-02]", "2012-01-31/2012-02-01", True, True),
+        ("[2012-01,2012-05]", "2012-01/2012-05", False, True),
+        ("[2012-01,2012-03..2012-05]", "[2012-01-05,2012-04]", True, True),
+        ("[2012-01,2012-05]", "[2012-01,2012-03]", False, True),
+        ("[2012-01,2012-05]", "[2012-02,2012-04]", False, False),
+        ("[..2012-01-31]", "0001", True, True),
+        ("[2011-12-16..]", "2030/..", True, True),
+        ("[2012-01,2012-05]", "2012-03/", False, True),  # (unknown end: could run on)
+        ("[2012-01,2012-05]", "../2012-02", False, True),
+    ],
+)
+def test_set_relations(outer: str, inner: str, contains: bool, overlaps: bool) -> None:
+    a, b = EDTF(outer), EDTF(inner)
+    assert a.contains(b) is contains
+    assert a.overlaps(b) is overlaps
+    assert b.overlaps(a) is overlaps  # symmetric
+    assert a.contains(inner) is contains and a.overlaps(inner) is overlaps  # (as text)
+
+
+def test_a_set_and_plain_days() -> None:
+    d = EDTF("[2022-01-14,2022-01-16]")
+    assert d.overlaps(datetime.date(2022, 1, 14)) and d.contains(datetime.date(2022, 1, 16))
+    assert not d.overlaps(datetime.date(2022, 1, 15))
+    assert not d.contains(datetime.date(2022, 1, 15))
 
 
 # --------------------------------------------------------------------------- ordering
@@ -366,6 +512,12 @@ _QUALIFIED = st.builds(lambda d, q: d + q, st.one_of(_YEAR, _MONTH, _day()), _QU
 _SINGLE = st.one_of(_QUALIFIED, _SEASON)
 
 
+def _set_text() -> st.SearchStrategy[str]:
+    from rightsdata.testing import _set  # (what the property tests of the model draw)
+
+    return _set()
+
+
 @st.composite
 def _interval(draw: st.DrawFn) -> str:
     a, b = sorted([draw(_SINGLE), draw(_SINGLE)], key=lambda t: EDTF(t).sort_key())
@@ -383,9 +535,9 @@ def _interval(draw: st.DrawFn) -> str:
     return f"{a}/{b}"
 
 
-VALID = st.one_of(_SINGLE, _interval())
+VALID = st.one_of(_SINGLE, _interval(), _set_text())
 
-_MUTATION_CHARS = "0123456789-/?~%.XTY ^"
+_MUTATION_CHARS = "0123456789-/?~%.XTY ^[],"
 
 
 @st.composite
@@ -459,7 +611,9 @@ def _check_against_edtf(text: str) -> None:
         assert isinstance(upper, time.struct_time)
     else:
         assert ours.latest == _struct_to_date(upper), text
-    assert str(theirs) == text
+    # (edtf writes a set with a space after each comma)
+    assert str(theirs) == (text.replace(",", ", ") if ours.is_set else text)
+    assert ours.is_set is isinstance(theirs, edtf.OneOfASet)
 
 
 @settings(max_examples=examples(500), deadline=None)
@@ -471,6 +625,13 @@ def _check_against_edtf(text: str) -> None:
 @example("2012-21?/2013")
 @example(" 2012")  # edtf strips whitespace; we reject
 @example("0000")  # edtf accepts year 0; datetime.date cannot hold it, so we reject
+@example("[..2012-01-31]")
+@example("[2011-12-16..]")
+@example("[..2012,2014..]")
+@example("[2012]")  # edtf refuses a set of one date (not a range); so do we
+@example("[2012,2012-05]")  # edtf takes overlapping dates; we refuse them (one text)
+@example("[2012?,2013]")  # edtf takes a qualified date in a set; we refuse it
+@example("[2012-21,2013]")  # edtf refuses a season in a set
 def test_differential_against_edtf(text: str) -> None:
     _check_against_edtf(text)
 
@@ -496,6 +657,54 @@ def test_round_trip_and_equality(text: str) -> None:
     assert a.sort_key() == b.sort_key()
     assert a.contains(a)
     assert a.overlaps(a)
+
+
+_DAYS = st.integers(
+    datetime.date(2010, 1, 1).toordinal(), datetime.date(2014, 12, 31).toordinal()
+).map(datetime.date.fromordinal)
+
+
+@settings(max_examples=examples(500))
+@given(_set_text(), _DAYS)
+def test_a_set_is_one_of_its_dates(text: str, day: datetime.date) -> None:
+    d = EDTF(text)
+    members = d.members
+    assert d.is_set and members
+    assert (d.earliest, d.open_start) == (members[0].earliest, members[0].open_start)
+    assert (d.latest, d.open_end) == (members[-1].latest, members[-1].open_end)
+    # a day could be the date when it could be one of its dates; then the set holds it
+    possible = any(m.overlaps(day) for m in members)
+    assert d.overlaps(day) is possible is d.contains(day)
+    assert EDTF(day.isoformat()).overlaps(d) is possible
+    for before, after in itertools.pairwise(members):
+        assert before.latest is not None and after.earliest is not None
+        assert before.latest < after.earliest
+    assert EDTF("[" + ",".join(_member(m) for m in members) + "]") == d  # its text again
+
+
+def _member(member: EDTF) -> str:
+    if not member.is_interval:
+        return member.text
+    start, end = member.start, member.end
+    return f"{'' if start is None else start}..{'' if end is None else end}"
+
+
+@settings(max_examples=examples(500))
+@given(VALID, VALID)
+def test_relations_agree_with_the_bounds(outer: str, inner: str) -> None:
+    a, b = EDTF(outer), EDTF(inner)
+    assert a.overlaps(b) is b.overlaps(a)
+    lo, hi, _ = a.sort_key()
+    olo, ohi, _ = b.sort_key()
+    if not (lo <= ohi and olo <= hi):  # bounds apart: no day in both
+        assert not a.overlaps(b)
+    if a.contains(b) and not (a.unknown_start or a.unknown_end):
+        assert lo <= olo and ohi <= hi
+    if not a.is_set and not (a.unknown_start or a.unknown_end) and b.is_set:
+        # a window holds a set when it holds each of its dates
+        assert a.contains(b) is all(a.contains(m) for m in b.members)
+    if a.is_set and b.is_set:
+        assert a.overlaps(b) is any(m.overlaps(n) for m in a.members for n in b.members)
 
 
 @settings(max_examples=examples(300))

@@ -360,6 +360,21 @@ def test_dataset_repr_is_unchanged(ds: Dataset) -> None:
         ("2019-05/", "from May 2019; the end is not known"),
         ("2020/..", "from 2020, open-ended"),
         ("0987", "in 987 (month and day not known)"),
+        # sets: one of some dates
+        ("[2022-01-14,2022-01-15]", "14 or 15 January 2022"),
+        ("[2022-01-14,2022-01-15,2022-01-20]", "14, 15 or 20 January 2022"),
+        ("[2022-01-31,2022-02-01]", "31 January 2022 or 1 February 2022"),
+        ("[2012-01,2012-05]", "January or May 2012"),
+        ("[0987,2013]", "987 or 2013"),
+        ("[2011-12-16..2012-01-31]", "some day between 16 December 2011 and 31 January 2012"),
+        ("[2011..2012]", "some time between 2011 and 2012"),
+        ("[..2012-01-31]", "some day on or before 31 January 2012"),
+        ("[2011-12-16..]", "some day on or after 16 December 2011"),
+        ("[..2010-05]", "some time in or before May 2010"),
+        (
+            "[2012-01-05,2012-03..2012-04]",
+            "5 January 2012 or some time between March 2012 and April 2012",
+        ),
     ],
 )
 def test_describe_date(text: str, words: str) -> None:
@@ -375,6 +390,10 @@ def test_describe_date(text: str, words: str) -> None:
         ("2012-01/2012-10-08", "Jan 2012 \u2013 8 Oct 2012"),
         ("../2012", "… \u2013 2012"),
         ("2019/", "2019 \u2013 ?"),
+        ("[2022-01-14,2022-01-15]", "14 or 15 Jan 2022"),
+        ("[2011-12-16..2012-01-31]", "between 16 Dec 2011 and 31 Jan 2012"),
+        ("[..2012-01-31,2013]", "by 31 Jan 2012 or 2013"),
+        ("[2011-12-16..]", "from 16 Dec 2011"),
     ],
 )
 def test_short_date(text: str, label: str) -> None:
@@ -446,3 +465,42 @@ def test_a_person_made_directly_still_has_a_card() -> None:
         citations=CITED, inferred=(),
     )  # fmt: skip
     assert shown(record_html(person)).startswith("Person X person:x Sources (1) source:a")
+
+
+def test_a_set_in_a_card_and_its_text_card() -> None:
+    from rightsdata import textcard
+    from rightsdata._display.cards import _date as card_date
+
+    date = EDTF("[2022-01-14,2022-01-15]")
+    assert card_date(date).startswith("<") and "14 or 15 January 2022" in card_date(date)
+    assert "[2022-01-14,2022-01-15]" in card_date(date)
+    event = rightsdata.load().get("event:kozlov-verdict-2012-10-08")
+    card = textcard.text_card(attrs.evolve(event, date=date))
+    assert "14 or 15 January 2022 ([2022-01-14,2022-01-15])" in card
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "sides"),
+    [
+        ("[2022-01-14,2022-01-20]", (2022, 1, 14), (2022, 1, 20), ("known", "known")),
+        ("[..2012-01-31]", None, (2012, 1, 31), ("open", "known")),
+        ("[2011-12-16..]", (2011, 12, 16), None, ("known", "open")),
+    ],
+)
+def test_a_set_is_marked_as_a_span_of_the_days_it_could_be(
+    text: str,
+    first: tuple[int, int, int] | None,
+    last: tuple[int, int, int] | None,
+    sides: tuple[str, str],
+) -> None:
+    import datetime
+
+    from rightsdata._display.marks import mark_of
+
+    event = rightsdata.load().get("event:kozlov-verdict-2012-10-08")
+    mark = mark_of(attrs.evolve(event, date=EDTF(text)))
+    assert mark.shape == "span"  # some day within, as a month or a year
+    assert mark.first == (None if first is None else datetime.date(*first))
+    assert mark.last == (None if last is None else datetime.date(*last))
+    assert (mark.start_side, mark.end_side) == sides
+    assert not mark.qualified

@@ -137,7 +137,7 @@ def test_fmt_keeps_a_format_1_folder_in_format_1_and_upgrade_moves_it(tmp_path: 
     assert format_folder(folder, check=True) == []
     format_folder(folder, upgrade=True)
     upgraded = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    assert upgraded[_format.FORMAT_KEY] == _format.FORMAT
+    assert upgraded[_format.FORMAT_KEY] == 2  # the lowest the data needs: no date is a set
     assert '"inferred": []' not in (folder / "persons.json").read_text(encoding="utf-8")
     assert format_folder(folder, check=True) == []
 
@@ -240,3 +240,120 @@ def test_the_bundled_descriptor_keeps_its_schema() -> None:
 
     text = (_bundled() / "datapackage.json").read_text(encoding="utf-8")
     assert descriptor_problems(json.loads(text)) == []
+
+
+# --- format 3: dates that are sets ---------------------------------------------------------
+
+_ONE_OF = "[2012-01-26..2012-10-08]"
+
+
+def _with_a_set(folder: Path, declared: int | None) -> int:
+    """Make one event's date a set (and the descriptor declare ``declared``; None: leave the
+    key out); return the event's index in events.json."""
+    events = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+    index = next(n for n, e in enumerate(events) if e.get("date") == "2012-01-26/2012-10-08")
+    events[index]["date"] = _ONE_OF
+    (folder / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor.pop(_format.FORMAT_KEY, None)
+    if declared is not None:
+        descriptor[_format.FORMAT_KEY] = declared
+    for resource in descriptor["resources"]:  # (the events file changed: no stale hash)
+        resource.pop("bytes", None)
+        resource.pop("hash", None)
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    return index
+
+
+@pytest.mark.parametrize("declared", [None, 2])
+def test_a_set_in_a_dataset_declaring_an_older_format_is_refused_where_it_is(
+    tmp_path: Path, declared: int | None
+) -> None:
+    folder = _copy(tmp_path)
+    index = _with_a_set(folder, declared)
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(folder)
+    (problem,) = info.value.problems
+    assert (problem.file, problem.index, problem.field) == ("events.json", index, "date")
+    assert problem.record_id is not None and problem.record_id.startswith("event:")
+    assert problem.message == (
+        f"'{_ONE_OF}': a date that is a set (one of some dates) needs format 3, and the "
+        f"dataset declares format {declared or 1}: set rightsdata_format to 3 in "
+        "datapackage.json (readers of formats 1-2 cannot read it)"
+    )
+    # declared as format 3, it loads (on the fast path and the diagnostic one alike)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor[_format.FORMAT_KEY] = 3
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    fast = rightsdata.load_path(folder)
+    assert fast.format == 3
+    assert fast.events[index].date == rightsdata.EDTF(_ONE_OF)
+    assert rightsdata.load_path(folder, schema=True) == fast
+
+
+def test_the_format_3_rule_holds_for_documents_with_a_descriptor_only() -> None:
+    documents = rightsdata.load().to_dict()
+    event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")
+    event["date"] = _ONE_OF
+    with pytest.raises(InvalidDataError, match="needs format 3, and the dataset declares format 2"):
+        rightsdata.load_documents(documents, descriptor={"rightsdata_format": 2})
+    assert rightsdata.load_documents(documents, descriptor={"rightsdata_format": 3}).format == 3
+    assert rightsdata.load_documents(documents).format == 1  # (no descriptor: none declared)
+
+
+def test_a_folder_is_written_in_the_lowest_format_its_data_needs(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    _with_a_set(folder, 3)
+    assert "datapackage.json" in format_folder(folder)
+    written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert written[_format.FORMAT_KEY] == 3
+    assert {r["schema"] for r in written["resources"]} == {
+        _format.schema_id(r["name"], 3) for r in written["resources"]
+    }
+    assert rightsdata.load_path(folder).format == 3
+    # the set gone, fmt declares format 2 again, so that older readers read it
+    events = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+    for event in events:
+        if event.get("date") == _ONE_OF:
+            event["date"] = "2012-01-26/2012-10-08"
+    (folder / "events.json").write_text(json.dumps(events), encoding="utf-8")
+    format_folder(folder)
+    written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert written[_format.FORMAT_KEY] == 2
+    assert written["resources"][0]["schema"].startswith("urn:rightsdata:schemas:v2:")
+    assert rightsdata.load_path(folder) == rightsdata.load()
+
+
+def test_a_folder_without_a_descriptor_holding_a_set_gets_format_3(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    _with_a_set(folder, 2)
+    (folder / "datapackage.json").unlink()
+    assert rightsdata.load_path(folder).format == 1  # (declares none: its sets are read)
+    format_folder(folder)
+    written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert written[_format.FORMAT_KEY] == 3
+
+
+def test_an_export_declares_the_lowest_format(tmp_path: Path) -> None:
+    dataset = rightsdata.load()
+    dataset.export(tmp_path / "plain", "json")
+    plain = json.loads((tmp_path / "plain" / "datapackage.json").read_text(encoding="utf-8"))
+    assert plain[_format.FORMAT_KEY] == 2
+    documents = dataset.to_dict()
+    event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")
+    event["date"] = _ONE_OF
+    with_set = rightsdata.load_documents(documents, name=dataset.name, version=dataset.version)
+    with_set.export(tmp_path / "sets", "json")
+    sets = json.loads((tmp_path / "sets" / "datapackage.json").read_text(encoding="utf-8"))
+    assert sets[_format.FORMAT_KEY] == 3
+    assert rightsdata.load_path(tmp_path / "sets").format == 3
+
+
+def test_a_json_document_declares_no_format_and_its_sets_are_read(tmp_path: Path) -> None:
+    documents = rightsdata.load().to_dict()
+    event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")
+    event["date"] = _ONE_OF
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps(documents), encoding="utf-8")
+    loaded = rightsdata.load_path(path)
+    assert loaded.get(event["id"]).date == rightsdata.EDTF(_ONE_OF)  # type: ignore[union-attr]

@@ -23,7 +23,7 @@ PROBE = """
 import json, rightsdata
 from rightsdata._values.resources import datasets_root, schemas_root
 from rightsdata.schema import load_schema
-assert load_schema("events")["$id"] == "urn:rightsdata:schemas:v2:events"
+assert load_schema("events")["$id"] == "urn:rightsdata:schemas:v3:events"
 package = json.loads(datasets_root().joinpath("kazakhstan", "datapackage.json").read_text())
 ds = rightsdata.load()
 assert ds.version == package["version"], (ds.version, package["version"])

@@ -971,12 +971,20 @@ def brute_force(data: Dataset, start: EDTF | None, end: EDTF | None, actor: str)
             or any(c.against == actor for c in event.charges)
         ):
             continue
-        if last is not None and event.date.earliest is not None and event.date.earliest > last:
-            continue
-        if first is not None and event.date.latest is not None and event.date.latest < first:
+        if not could_be_within(event.date, first, last):
             continue
         found.append(event)
     return sorted(found, key=lambda e: date_order(e.date, e.id))
+
+
+def could_be_within(date: EDTF, first: datetime.date | None, last: datetime.date | None) -> bool:
+    """Whether ``date`` could fall on a day from ``first`` to ``last`` (None: open): some
+    day of one of its stretches (a set's dates; any other date's bounds) is in the window."""
+    return any(
+        (last is None or part.earliest is None or part.earliest <= last)
+        and (first is None or part.latest is None or part.latest >= first)
+        for part in (date.members or (date,))
+    )
 
 
 def draw_window(data: st.DataObject) -> tuple[EDTF | None, EDTF | None]:
@@ -1045,7 +1053,8 @@ def test_windows_over_many_events_equal_brute_force(
             day + datetime.timedelta(days=shift)
             for e in dataset.events
             if e.date is not None
-            for day in (e.date.earliest, e.date.latest)
+            for part in (e.date.members or (e.date,))  # (a set's dates: its gaps' edges)
+            for day in (part.earliest, part.latest)
             if day is not None and datetime.date(1800, 1, 1) < day < datetime.date(9000, 1, 1)
             for shift in (-1, 0, 1)
         }
@@ -1068,9 +1077,7 @@ def test_windows_over_many_events_equal_brute_force(
         expected = [
             e
             for e in dataset.events()
-            if e.date is not None
-            and (last is None or e.date.earliest is None or e.date.earliest <= last)
-            and (first is None or e.date.latest is None or e.date.latest >= first)
+            if e.date is not None and could_be_within(e.date, first, last)
         ]
         assert dataset.events(between=(start, end)) == expected
 
@@ -2380,3 +2387,44 @@ def test_a_country_code_in_small_letters_is_told_its_capitals(ds: Dataset) -> No
         assert str(error.value) == said
     with pytest.raises(UnknownIdError, match=r"no place of kind country has this code \(codes: BR"):
         ds.events(place="xx")
+
+
+def test_a_set_is_found_by_a_window_meeting_one_of_its_dates() -> None:
+    dataset = build(
+        {
+            "events": [
+                dated("event:either", "[2022-01-14,2022-01-20]"),
+                dated("event:range", "[2011-12-16..2012-01-31]"),
+                dated("event:by", "[..2010-05]"),
+                dated("event:plain", "2022-01-17"),
+            ],
+            "statements": [
+                {
+                    "id": "statement:either",
+                    "speaker": "person:a",
+                    "kind": "other",
+                    "summary": "Said on one of two days.",
+                    "date": "[2022-01-14,2022-01-20]",
+                    "citations": [CITE],
+                }
+            ],
+            "persons": [person_doc()],
+        }
+    )
+
+    def found(start: str | None, end: str | None) -> list[str]:
+        return [e.id for e in dataset.events(between=(start, end))]
+
+    assert found("2022-01-14", "2022-01-14") == ["event:either"]
+    assert found("2022-01-16", "2022-01-18") == ["event:plain"]  # between its two days
+    assert found("2022-01", "2022-01") == ["event:plain", "event:either"]  # by last day
+    assert found("2022-01-18", None) == ["event:either"]
+    assert found("2012-01-31", "2012-02") == ["event:range"]
+    assert found(None, "2009") == ["event:by"]
+    with patch.object(query, "_SMALL", 0):  # the date index driving, the kind filtering
+        assert [e.id for e in dataset.events(kind="verdict", between=("2022-01-15", None))] == [
+            "event:plain",
+            "event:either",
+        ]
+    assert [s.id for s in dataset.statements(between=("2022-01-16", "2022-01-18"))] == []
+    assert [s.id for s in dataset.statements(between=("2022-01-20", None))] == ["statement:either"]

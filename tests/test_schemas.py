@@ -112,7 +112,14 @@ def _schema_documents(kind: str) -> st.SearchStrategy[Any]:
 # Rules a JSON Schema cannot express; the model enforces them (each schema's description
 # lists them). A schema-valid document may break only these.
 _BEYOND_SCHEMA = {ProblemCode.RULE}
-_BEYOND_SCHEMA_MESSAGES = ("is after the end", "contact data", "before it starts")
+_BEYOND_SCHEMA_MESSAGES = (
+    "is after the end",
+    "contact data",
+    "before it starts",
+    # a set's dates in order, and a range's start before its end
+    "does not end before",
+    "a range's start must end before its end begins",
+)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -175,6 +182,19 @@ def test_mutated_documents_are_rejected_by_both(kind: str, data: st.DataObject) 
         ("../2012", True),
         ("2012/", True),
         ("/", False),
+        ("[2022-01-14,2022-01-15]", True),
+        ("[2011-12-16..2012-01-31]", True),
+        ("[..2012-01-31]", True),
+        ("[2011-12-16..]", True),
+        ("[..2011,2012-03,2013..]", True),
+        ("[2012]", False),
+        ("[2012..2012-05]", False),
+        ("[2012?,2013]", False),
+        ("[2012-21,2013]", False),
+        ("[2012,..2013]", False),
+        ("[2012..,2013]", False),
+        ("[2012, 2013]", False),
+        ("[2013-02-29,2014]", False),
     ],
 )
 def test_edtf_pattern_matches_the_parser(value: str, valid: bool) -> None:

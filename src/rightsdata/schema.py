@@ -36,7 +36,7 @@ def load_schema(name: str) -> dict[str, Any]:
     ``redirects.json``) or ``'datapackage'``, as a dict.
 
     >>> load_schema("events")["$id"]
-    'urn:rightsdata:schemas:v2:events'
+    'urn:rightsdata:schemas:v3:events'
     """
     text = schemas_root().joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)

@@ -181,10 +181,48 @@ def _interval(draw: st.DrawFn) -> str:
 _SINGLE_DATES: Final = _single_dates()
 
 
-def edtf_dates(intervals: bool = True) -> st.SearchStrategy[EDTF]:
-    """EDTF values: days, months, years, seasons, qualifiers, and (optionally) intervals."""
-    texts_ = st.one_of(_SINGLE_DATES, _interval()) if intervals else _SINGLE_DATES
-    return texts_.map(EDTF.parse)
+def _plain_dates() -> st.SearchStrategy[str]:
+    """Days, months and years without a qualifier, near one another (a set's dates)."""
+    day = st.integers(0, 400).map(lambda n: datetime.date.fromordinal(_SET_BASE + n))
+    return st.builds(lambda d, n: d.isoformat()[:n], day, st.sampled_from([10, 10, 7, 4]))
+
+
+@st.composite
+def _set(draw: st.DrawFn) -> str:
+    dates = sorted({EDTF.parse(t) for t in draw(st.lists(_PLAIN_DATES, min_size=1, max_size=5))})
+    kept: list[EDTF] = []
+    for date in dates:  # in order, each ending before the next begins
+        if not kept or kept[-1].sort_key()[1] < date.sort_key()[0]:
+            kept.append(date)
+    members: list[list[str]] = []  # each a date or a range's two dates
+    while kept:
+        if len(kept) > 1 and kept[0].precision is kept[1].precision and draw(st.booleans()):
+            members.append([kept[0].text, kept[1].text])
+            kept = kept[2:]
+        else:
+            members.append([kept.pop(0).text])
+    alone = len(members) == 1 and len(members[0]) == 1  # a set of one date must be a range
+    if alone or draw(st.integers(0, 5)) == 0:
+        members[0] = ["", members[0][-1]]  # open at its start: ..B
+    if draw(st.integers(0, 5)) == 0 and members[-1][0]:
+        members[-1] = [members[-1][0], ""]  # open at its end: A..
+    return "[" + ",".join("..".join(member) for member in members) + "]"
+
+
+_SET_BASE: Final = datetime.date(2011, 6, 1).toordinal()
+_PLAIN_DATES: Final = _plain_dates()
+
+
+def edtf_dates(intervals: bool = True, sets: bool = True) -> st.SearchStrategy[EDTF]:
+    """EDTF values: days, months, years, seasons, qualifiers, and (optionally) intervals and
+    sets ("one of": ``[2022-01-14,2022-01-15]``, ``[2011-12-16..2012-01-31]``).
+    """
+    options = [_SINGLE_DATES]
+    if intervals:
+        options.append(_interval())
+    if sets:
+        options.append(_set())
+    return st.one_of(options).map(EDTF.parse)
 
 
 _OPTIONAL_DATES: Final = _optional(edtf_dates())

@@ -6,9 +6,12 @@ plus a final newline; and a ``datapackage.json`` whose resources list each file 
 and SHA-256 hash, whose ``sources`` list the dataset's source records, and whose
 ``rightsdata_format`` names the format (see docs/concepts.md, "A format that can grow"):
 
-- **format 2** (what this library writes): optional fields that are null or empty are left
-  out; the files are exactly what ``Dataset.to_dict()`` writes, so adding an optional field
-  to the model changes no canonical file;
+- **format 2** (what this library writes where no date is a set): optional fields that are
+  null or empty are left out; the files are exactly what ``Dataset.to_dict()`` writes, so
+  adding an optional field to the model changes no canonical file;
+- **format 3** (what it writes where some date is a set, ``[2022-01-14,2022-01-15]``): as
+  format 2. A dataset is written in the lowest format it needs, so that one without sets
+  stays readable by the releases that read formats 1-2;
 - **format 1**: every field is written, ``null`` or ``[]`` where empty. ``rightsdata fmt``
   keeps a format-1 folder in format 1; ``rightsdata fmt --upgrade`` rewrites it in format 2.
 
@@ -36,7 +39,7 @@ from rightsdata._data.loading import DESCRIPTOR, own_files, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.atomic import write_all
-from rightsdata._values.format import FORMAT, FORMAT_KEY, format_of, kind_file, schema_id
+from rightsdata._values.format import FORMAT_KEY, format_of, kind_file, lowest_format, schema_id
 from rightsdata._values.hints import field_hints, nested_part
 
 __all__ = [
@@ -153,8 +156,9 @@ def render_folder(
     A kind gets a file if it has records or is named in ``present`` (the kinds whose files
     exist). ``present=None`` means the kinds the descriptor's resources list, or every kind
     when it lists none: so a dataset read from a folder without ``groups.json`` is written
-    without one. ``format`` is the format to write (default: the current one); a format-1
-    descriptor is left without the key, as format 1 had none. ``others_in`` is the folder
+    without one. ``format`` is the format to write (default: the lowest the dataset needs, 3
+    if a date is a set, else 2); a format-1 descriptor is left without the key, as format 1
+    had none. The resources name the schemas of the format written. ``others_in`` is the folder
     rewritten in place: the descriptor's entries for files that are not the dataset's own (a
     README, a table of the author's) are kept, after its own, with their ``bytes`` and
     ``hash`` made those of the files as they are (a new folder has none of those files).
@@ -164,7 +168,11 @@ def render_folder(
     if present is None:
         listed = [r.get("path") for r in package.get("resources", ()) if isinstance(r, dict)]
         present = tuple(kind for kind in KINDS if kind_file(kind) in listed) or KINDS
-    version = FORMAT if format is None else format
+    version = (
+        lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
+        if format is None
+        else format
+    )
     if version == 1:
         package.pop(FORMAT_KEY, None)
     else:
@@ -188,7 +196,7 @@ def render_folder(
             "format": "json",
             "mediatype": "application/json",
             "encoding": "utf-8",
-            "schema": schema_id(kind),
+            "schema": schema_id(kind, version),
             "bytes": len(files[kind_file(kind)].encode("utf-8")),
             "hash": sha256(files[kind_file(kind)]),
         }
@@ -227,9 +235,11 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
     """Rewrite ``folder`` in canonical form; return the names of files that changed.
 
     With ``check=True`` nothing is written: the names are the files that are not canonical.
-    With ``upgrade=True`` the folder is rewritten in the current format (format 1 to 2); a
-    folder without ``datapackage.json`` (written by hand) is written in the current format
-    too, and its new descriptor names no name or version that it was not given.
+    A folder is written in the lowest format its data needs (2, or 3 if a date is a set),
+    except that a format-1 folder stays in format 1; with ``upgrade=True`` it too is
+    rewritten in the lowest format it needs. A folder without ``datapackage.json`` (written
+    by hand) is written in the lowest format it needs too, and its new descriptor names no
+    name or version that it was not given.
     The folder is read and validated first, so an invalid dataset raises
     :class:`~rightsdata.InvalidDataError` and is left untouched; the files that change are
     written all or none (a failure leaves every old file whole). Only the files of kinds
@@ -237,9 +247,10 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
     """
     dataset = read_folder(folder)
     present = tuple(kind for kind in KINDS if (folder / kind_file(kind)).exists())
-    # a folder without datapackage.json declares no format: it is written in the current one
+    # a folder without datapackage.json declares no format: it is written in the one it needs
     undeclared = dataset.descriptor is None
-    version = FORMAT if upgrade or undeclared else format_of(dataset.descriptor)
+    kept = not (upgrade or undeclared) and format_of(dataset.descriptor) == 1
+    version = 1 if kept else lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
     rendered = render_folder(dataset, present=present, format=version, others_in=folder)
     changed = []
     for name, text in rendered.items():

@@ -262,7 +262,9 @@ class EventCollection(Collection[Event]):
           (``'2012'`` starts on 1 January and ends on 31 December), a :class:`datetime.date`
           or datetime (pendulum's too), or None for an open side. A date with an open or
           unknown side could cover any day on that side, so it overlaps every window on
-          that side; an event with no date is in no window;
+          that side; a set (``[2022-01-14,2022-01-20]``, one of its dates) overlaps a
+          window that meets one of its dates, not one that falls between them; an event
+          with no date is in no window;
         * ``involving``: an actor (ID or record) who took part (a participant) or was
           charged; with ``role``, only events where that actor took part in that role;
         * ``place``: a place (ID, record, or a country's ISO code such as ``'KZ'``): events

@@ -114,7 +114,8 @@ def bounds(date: EDTF) -> tuple[int, int]:
 
 def chronological_key(date: EDTF | None) -> tuple[int, str]:
     """Where a date sorts in a chronology: by its last possible day; on the same last day an
-    interval before a single date, then the narrower first (the later first day), then the
+    interval before a single date (a set, one of some dates, counts as a single date: the
+    event happened on one day), then the narrower first (the later first day), then the
     text; undated after every date.
 
     So a date sorts where it is sure to have happened: ``2020-06-15``, then ``2020-06`` (by
@@ -129,6 +130,9 @@ def chronological_key(date: EDTF | None) -> tuple[int, str]:
     >>> days = ["2020", "2020-06", "2020-06-15", "2020-12-31", "2019/2020-06-15"]
     >>> sorted(days, key=lambda d: chronological_key(EDTF(d)))
     ['2019/2020-06-15', '2020-06-15', '2020-06', '2020-12-31', '2020']
+    >>> sorted(["2020-06-15", "[2020-06-01,2020-06-15]", "2020-06-01/2020-06-15"],
+    ...        key=lambda d: chronological_key(EDTF(d)))
+    ['2020-06-01/2020-06-15', '2020-06-15', '[2020-06-01,2020-06-15]']
     """
     if date is None:
         return (_UNDATED_KEY, "")
@@ -688,32 +692,43 @@ class EventFields:
         return naming
 
 
-def _chronology(groups: Mapping[int, Group]) -> tuple[array[int], list[tuple[int, int, int]]]:
+#: Runs of ranks whose date is a set, each ``(start, stop, date)``: a window within its
+#: bounds may fall between its dates (``rightsdata._data.query`` looks again at these).
+SetRuns = list[tuple[int, int, EDTF]]
+
+
+def _chronology(
+    groups: Mapping[int, Group],
+) -> tuple[array[int], list[tuple[int, int, int]], SetRuns]:
     """The positions of events in :func:`date_order`, from their groups by date (each
-    distinct date object with its events' positions, ascending: in ID order), and the runs
-    of that order: each distinct date's ``(first, last, count)`` (undated: UNDATED_*).
+    distinct date object with its events' positions, ascending: in ID order), the runs
+    of that order: each distinct date's ``(first, last, count)`` (undated: UNDATED_*), and
+    the runs whose date is a set (:data:`SetRuns`).
 
     Distinct objects of one date (not shared: a dataset made in Python) are one run, their
     positions merged in ID order.
 
     >>> a, b = EDTF("2012"), EDTF("2012")
-    >>> ranked, runs = _chronology(
+    >>> ranked, runs, sets = _chronology(
     ...     {1: (a, array("q", [0, 3])), 2: (None, array("q", [1])), 3: (b, array("q", [2]))})
-    >>> list(ranked), runs == [(*bounds(a), 3), (UNDATED_FIRST, UNDATED_LAST, 1)]
-    ([0, 2, 3, 1], True)
+    >>> list(ranked), runs == [(*bounds(a), 3), (UNDATED_FIRST, UNDATED_LAST, 1)], sets
+    ([0, 2, 3, 1], True, [])
     """
     keyed = sorted((chronological_key(date), key) for key, (date, _) in groups.items())
     ranked: array[int] = array("q")
     runs: list[tuple[int, int, int]] = []
+    sets: SetRuns = []
     for _, same in groupby(keyed, key=itemgetter(0)):
         members = [groups[key] for _, key in same]
         date, positions = members[0]
         if len(members) > 1:
             positions = array("q", sorted(chain.from_iterable(p for _, p in members)))
+        if date is not None and date.is_set:
+            sets.append((len(ranked), len(ranked) + len(positions), date))
         ranked.extend(positions)
         first, last = (UNDATED_FIRST, UNDATED_LAST) if date is None else bounds(date)
         runs.append((first, last, len(positions)))
-    return ranked, runs
+    return ranked, runs, sets
 
 
 def chronological(events: Iterable[Event]) -> tuple[Event, ...]:
@@ -822,6 +837,7 @@ class EventIndex:
         "_runs",
         "contained",
         "order",
+        "sets",
     )
 
     def __init__(
@@ -831,12 +847,13 @@ class EventIndex:
         contained: Mapping[str, tuple[str, ...]],
         runs: Sequence[tuple[int, int, int]],
         grouped: Mapping[str, Mapping[str, Sequence[int]]],
+        sets: SetRuns | None = None,
     ) -> None:
         """``fields``: the events (sorted by ID) and their fields; ``ranked``: the
         positions there of the events in date order; ``runs``: the runs of ranks of one
         date each, as ``DateIndex.of_runs`` takes them; ``grouped``: the positions of the
         events under each value of a family of postings the load grouped (``kind``,
-        ``role``; perhaps repeated)."""
+        ``role``; perhaps repeated); ``sets``: the runs whose date is a set."""
         self.order = Ranked(fields.events, ranked)
         self._fields = fields
         self._ranked = ranked
@@ -851,6 +868,7 @@ class EventIndex:
         self._rank: dict[str, int] | None = None
         self._naming: dict[str, tuple[Event, ...]] = {}
         self._lock = threading.Lock()
+        self.sets: SetRuns = [] if sets is None else sets
 
     @classmethod
     def build(
@@ -875,13 +893,13 @@ class EventIndex:
         if fields is not None and (not by_id or fields.events is not events):
             raise ValueError("fields must be those of the events given, sorted by ID")
         fields = EventFields(events) if fields is None else fields
-        ranked, runs = _chronology(fields.take_groups("date"))
+        ranked, runs, sets = _chronology(fields.take_groups("date"))
         grouped = {
             name: {value._value_: at for value, at in fields.take_groups(field).values()}
             for name, field in _GROUPED.items()
         }
         contained = {} if contained is None else contained
-        return cls(fields, ranked, contained, runs, grouped)
+        return cls(fields, ranked, contained, runs, grouped, sets)
 
     @property
     def firsts(self) -> list[int]:
@@ -1176,6 +1194,7 @@ class StatementIndex:
     by_addressee: Postings
     by_about: Postings
     by_kind: Postings
+    sets: SetRuns
 
     @classmethod
     def build(cls, statements: Iterable[Statement]) -> StatementIndex:
@@ -1187,7 +1206,10 @@ class StatementIndex:
         kind: defaultdict[str, list[int]] = defaultdict(list)
         firsts: list[int] = []
         lasts: list[int] = []
+        sets: SetRuns = []
         for rank, statement in enumerate(order):
+            if statement.date is not None and statement.date.is_set:
+                sets.append((rank, rank + 1, statement.date))
             first, last = (
                 (UNDATED_FIRST, UNDATED_LAST) if statement.date is None else bounds(statement.date)
             )
@@ -1199,8 +1221,16 @@ class StatementIndex:
                 addressee[record_id].append(rank)
             for record_id in statement.about:
                 about[record_id].append(rank)
-        postings = [_postings(p) for p in (speaker, addressee, about, kind)]
-        return cls(order, firsts, lasts, *postings)
+        return cls(
+            order,
+            firsts,
+            lasts,
+            _postings(speaker),
+            _postings(addressee),
+            _postings(about),
+            _postings(kind),
+            sets,
+        )
 
 
 class Contained(Mapping[str, tuple[str, ...]]):

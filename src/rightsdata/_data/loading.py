@@ -41,12 +41,21 @@ from rightsdata._values.errors import (
     printable,
 )
 from rightsdata._values.exitleave import leave_at_exit
-from rightsdata._values.format import DESCRIPTOR, JSON_LINES_SUFFIXES, is_hidden, kind_file
+from rightsdata._values.format import (
+    DESCRIPTOR,
+    FORMAT_KEY,
+    JSON_LINES_SUFFIXES,
+    SETS_FROM,
+    format_of,
+    is_hidden,
+    kind_file,
+    set_dates,
+)
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
 from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
-from rightsdata._values.places import Places, RecordPlace, identify
+from rightsdata._values.places import Places, RecordPlace, identify, places_of
 from rightsdata._values.resources import datasets_root
 
 if TYPE_CHECKING:
@@ -330,6 +339,7 @@ class _Parts:
     """
 
     __slots__ = (
+        "declared",
         "descriptor",
         "failed_ids",
         "gathered",
@@ -356,6 +366,9 @@ class _Parts:
         self.redirects: dict[str, str] = {}
         self.redirects_where = redirects_where
         self.descriptor: dict[str, Any] | None = None
+        #: the format the descriptor declares (1 if it has no rightsdata_format); None
+        #: without a descriptor (a folder without one, a JSON document, JSON Lines)
+        self.declared: int | None = None
         #: the name and version given, where they are not the descriptor's (load_documents)
         self.named: tuple[str | None, str | None] | None = None
         self.problems: list[Problem] = []
@@ -519,6 +532,7 @@ def _read_folder(
         parts.problems += found
         if not found:
             parts.descriptor = raw
+            parts.declared = format_of(raw)
             if check_resources:
                 for index, entry in enumerate(raw.get("resources", ())):
                     resources.setdefault(entry["path"], []).append((index, entry))
@@ -885,6 +899,7 @@ def load_documents(
     parts.named = (name, version)
     # (not copied deeply here: the Dataset copies its descriptor)
     parts.descriptor = dict(descriptor) if descriptor is not None else None
+    parts.declared = None if descriptor is None else format_of(descriptor)
     _structure_kinds(parts, documents, label, False, redirects=False)
     if redirects:
         listed = [{"id": old, "to": new} for old, new in redirects.items()]
@@ -1083,6 +1098,22 @@ def _finish(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         return _finish_paused(parts)
 
 
+def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
+    """A problem for each date that is a set in a dataset declaring a format without sets."""
+    message = (
+        f"a date that is a set (one of some dates) needs format {SETS_FROM}, and the dataset "
+        f"declares format {declared}: set {FORMAT_KEY} to {SETS_FROM} in {DESCRIPTOR} "
+        "(readers of formats 1-2 cannot read it)"
+    )
+    problems = []
+    for kind, index, field in set_dates(parts.records):
+        record = parts.records[kind][index]
+        place = places_of(kind, parts.where.get(kind, kind)).at(index, record.id)
+        value = getattr(record, field)
+        problems.append(place.problem(field, f"{str(value)!r}: {message}", ProblemCode.VALUE))
+    return problems
+
+
 def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
     # Integrity is checked among the records that structured even when others did not, so
     # that one load reports every problem, not the first layer of them.
@@ -1092,6 +1123,8 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
     # each kind's records' IDs, in their order: read once, for integrity and the collections
     own = {kind: [record.id for record in items] for kind, items in parts.records.items()}
+    if parts.declared is not None and parts.declared < SETS_FROM:
+        problems = problems + _set_problems(parts, parts.declared)
     problems = problems + check_integrity(
         parts.records,
         parts.where,

@@ -38,7 +38,7 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.conversion import a_term_of
-from rightsdata._values.dates import EDTF, EDTFError
+from rightsdata._values.dates import EDTF, EDTFError, overlaps_days
 from rightsdata._values.errors import UnknownIdError, with_article
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role, StatementKind
@@ -274,6 +274,8 @@ class _Bounds(Protocol):
     def firsts(self) -> Sequence[int]: ...
     @property
     def lasts(self) -> Sequence[int]: ...
+    @property
+    def sets(self) -> Sequence[tuple[int, int, EDTF]]: ...
 
 
 def _posting_filter(posting: Posting) -> _Filter:
@@ -734,9 +736,23 @@ def _select(
     for other in filters[1:]:
         if not other.is_window:
             found = other.keep(found)
+    if window_ is not None and bounds.sets:
+        found = _in_a_date(found, bounds.sets, lo, hi)
     if pick is None:
         pick = partial(_picked, order)
     return pick(found if driver.ordered else sorted(found))
+
+
+def _in_a_date(
+    found: Iterable[int], sets: Sequence[tuple[int, int, EDTF]], lo: int, hi: int
+) -> list[int]:
+    """``found`` (ranks within the window ``lo``..``hi`` by their bounds) without those whose
+    date is a set none of whose dates meets the window (it falls between two of them)."""
+    apart: set[int] = set()
+    for start, stop, date in sets:
+        if not overlaps_days(date, lo, hi):
+            apart.update(range(start, stop))
+    return [rank for rank in found if rank not in apart] if apart else list(found)
 
 
 def _everything(ranks: Iterable[int]) -> Iterable[int]:

@@ -1,8 +1,9 @@
 """What a timeline plot draws, without matplotlib (internal; see :mod:`rightsdata._display.plot`).
 
 :func:`subject_events` turns a plot's subject into its events; :func:`mark_of` turns an
-event's date into a mark: a day, a span (a month, season or year: some day within it), or
-an interval (from a start to an end), each side known, open (``..``) or unknown (empty).
+event's date into a mark: a day, a span (a month, season or year, or a set of dates: some
+day within it, from its first possible day to its last; a set's gaps are not drawn), or an
+interval (from a start to an end), each side known, open (``..``) or unknown (empty).
 
 >>> import rightsdata
 >>> ds = rightsdata.load()

@@ -3,8 +3,9 @@ time axis.
 
 Needs matplotlib (``pip install "rightsdata[plot]"``), imported only when a plot is drawn.
 One row per event, in date order (the order of :meth:`~rightsdata.Dataset.timeline`), its
-title on the left and its date beside its mark. A day is a dot; a month, season or year is a
-light bar over the days it could be ("some time within"); an interval is a solid bar from its
+title on the left and its date beside its mark. A day is a dot; a month, season or year, or
+a set of dates ("one of"), is a light bar over the days it could be ("some time within"; a
+set's bar runs from its first date to its last); an interval is a solid bar from its
 start to its end; an unknown side fades out towards the edge, an open side (``..``) runs to
 the edge and ends in an arrow; a qualified date (``?``, ``~``, ``%``) has a hollow dot or a
 dashed outline. Each kind of event has its own style, the same in every plot

@@ -135,15 +135,67 @@ def _short_single(date: EDTF) -> str:
     return ("c. " if date.approximate else "") + words + ("?" if date.uncertain else "")
 
 
+def _one_of(words: list[str]) -> str:
+    """Words joined as alternatives: 'A or B', 'A, B or C'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def _set_words(date: EDTF, short: bool) -> str:
+    """A set in words: its dates as alternatives, days of one month (months of one year)
+    written once with it ('14 or 15 January 2022'); a range as 'some day between A and B'
+    ('between A and B' if ``short``), an open one as 'some day on or before B' ('by B')."""
+    members = date.members
+    plain = [m for m in members if not m.is_interval]
+    if len(plain) == len(members) and len({m.precision for m in plain}) == 1:
+        precision = plain[0].precision
+        texts = [m.text for m in plain]
+        if precision is Precision.DAY and len({t[:7] for t in texts}) == 1:
+            tail = _plain_words(EDTF(texts[0][:7]), short)
+            return f"{_one_of([str(int(t[8:10])) for t in texts])} {tail}"
+        if precision is Precision.MONTH and len({t[:4] for t in texts}) == 1:
+            months = [_plain_words(m, short).split(" ")[0] for m in plain]
+            return f"{_one_of(months)} {texts[0][:4].lstrip('0')}"
+    words = []
+    for member in members:
+        if not member.is_interval:
+            words.append(_plain_words(member, short))
+            continue
+        start, end = member.start, member.end
+        what = "" if short else "some day " if _days(member) else "some time "
+        if start is None:
+            assert end is not None  # (a range is open on one side at most)
+            near = "by" if short else "on or before" if _days(member) else "in or before"
+            words.append(f"{what}{near} {_plain_words(end, short)}")
+        elif end is None:
+            near = "from" if short else "on or after" if _days(member) else "in or after"
+            words.append(f"{what}{near} {_plain_words(start, short)}")
+        else:
+            first, last = _plain_words(start, short), _plain_words(end, short)
+            words.append(f"{what}between {first} and {last}")
+    return _one_of(words)
+
+
+def _days(member: EDTF) -> bool:
+    """Whether a set's range is written in days."""
+    side = member.start or member.end
+    return side is not None and side.precision is Precision.DAY
+
+
 def short_date(date: EDTF) -> str:
     """A date as a short label: ``8 Oct 2012``, ``summer 2015``, ``c. 29 Jun 2013``;
-    an interval's sides joined by an en dash, an unknown side as ``?``, an open one as ``…``.
+    an interval's sides joined by an en dash, an unknown side as ``?``, an open one as ``…``;
+    a set's dates as alternatives (``14 or 15 Jan 2022``, ``between 16 Dec 2011 and 31 Jan
+    2012``, ``by 31 Jan 2012``).
 
     >>> [short_date(EDTF(t)) for t in ("2012-10-08", "2015-22", "2013-06-29~", "2012?")]
     ['8 Oct 2012', 'summer 2015', 'c. 29 Jun 2013', '2012?']
     >>> [short_date(EDTF(t)).split(_DASH) for t in ("2012-01/2012-10-08", "/2012", "2020/..")]
     [['Jan 2012', '8 Oct 2012'], ['?', '2012'], ['2020', '…']]
+    >>> [short_date(EDTF(t)) for t in ("[2022-01-14,2022-01-15]", "[..2012-01-31]")]
+    ['14 or 15 Jan 2022', 'by 31 Jan 2012']
     """
+    if date.is_set:
+        return _set_words(date, short=True)
     if not date.is_interval:
         return _short_single(date)
     start, end = date.start, date.end
@@ -153,7 +205,8 @@ def short_date(date: EDTF) -> str:
 
 
 def describe_date(date: EDTF, brief: bool = False) -> str:
-    """What an EDTF date means, in words: its precision, qualifiers and open or unknown ends.
+    """What an EDTF date means, in words: its precision, qualifiers and open or unknown ends;
+    for a set, which dates it may be.
 
     ``brief`` leaves out what a single date's precision leaves unknown: ``December 2015``
     rather than ``in December 2015 (day not known)``.
@@ -165,7 +218,15 @@ def describe_date(date: EDTF, brief: bool = False) -> str:
     ('to 8 October 2012; the start is not known', 'from 2020, open-ended')
     >>> describe_date(EDTF("2015-12"), brief=True)
     'December 2015'
+    >>> describe_date(EDTF("[2022-01-14,2022-01-15]"))
+    '14 or 15 January 2022'
+    >>> describe_date(EDTF("[2011-12-16..2012-01-31]"))
+    'some day between 16 December 2011 and 31 January 2012'
+    >>> describe_date(EDTF("[2011-12,2012-02..2012-03,2013..]"))
+    'December 2011, some time between February 2012 and March 2012 or some time in or after 2013'
     """
+    if date.is_set:
+        return _set_words(date, short=False)
     if not date.is_interval:
         words, precision = _single(date)
         if precision is Precision.DAY or brief:

@@ -20,7 +20,19 @@ Supported subset (everything else is rejected with :class:`EDTFError`):
 * intervals ``A/B`` where each side is one of the above, ``..`` (open: no bound) or empty
   (unknown), e.g. ``2012-01-26/2012-10-08``, ``2020-08-12/..``, ``../2012``, ``2019/``,
   ``/2019-05``. At least one side must be a date (``../..``, ``/``, ``/..`` are rejected)
-  and the start may not lie after the end (``start.earliest > end.latest``).
+  and the start may not lie after the end (``start.earliest > end.latest``). An interval is
+  a span: from its start to its end;
+* sets ("one of a set", ISO 8601-2 Level 2): the date is **one** of the dates listed, not
+  known which: ``[2022-01-14,2022-01-15]`` (the 14th or the 15th), ``[2011-12-16..2012-01-31]``
+  (some day of that range), ``[..2012-01-31]`` (some day by then), ``[2011-12-16..]``.
+  Each date is a day, month or year without a qualifier (a season or ``?~%`` inside a set is
+  refused: the set already says what is known), or a range ``A..B`` of two such dates of
+  one precision (as the ``edtf`` package requires) whose start ends before its end begins;
+  ``..B`` may open only the first date, ``A..`` only the last. The dates are written without
+  spaces, in order and without overlapping (each ends before the next begins), so that one
+  meaning has one text; a set of one date that is not a range is that date (``[2012]`` is
+  refused: write ``2012``). A set's bounds are its first date's earliest and its last date's
+  latest (None for an open end); its precision is None.
 
 Ordering: dates, including uncertain and approximate ones, are ordered by their earliest
 bound, then latest bound, then text; an open (or unknown) start sorts first, an open (or
@@ -28,7 +40,8 @@ unknown) end last. Equality and hashing use the text only, so ``2012`` and ``201
 
 Relations: :meth:`EDTF.contains` answers only on what is known (an unknown side is bounded
 at the known side; an open side is unbounded); :meth:`EDTF.overlaps` asks whether some day
-could be in both (open and unknown sides are unbounded). Against ``edtf``: an open side
+could be in both (open and unknown sides are unbounded). A set's days are those of its dates,
+not the gaps between them. Against ``edtf``: an open side
 is ``-inf`` / ``inf`` there and None here; for an unknown side ``edtf`` guesses a date ten
 years from the known side, and we give None.
 
@@ -39,13 +52,17 @@ bounds of each ``YYYY`` and ``YYYY-MM`` seen are memoised. Measured with ``time.
 loops (best of 40) on CPython 3.11, on a machine where ``int("2012")`` takes 0.10 us and
 ``pendulum.parse("2012-01-26")`` 14 us: a text not yet in the cache takes about 1.2-2 us
 for a day, month or year (qualified or not) and 2.5-4 us for an interval; a text already in
-the cache takes about 0.2 us.
+the cache takes about 0.2 us. A set (rare) is looked for only once a text failed as a single
+date: a set of two days takes about 6 us.
 
 >>> d = EDTF.parse("2012-02")
 >>> d.earliest, d.latest, d.precision
 (Date(2012, 2, 1), Date(2012, 2, 29), <Precision.MONTH: 'month'>)
 >>> sorted([EDTF("2012"), EDTF("../2011"), EDTF("2012-05~"), EDTF("2011/..")])
 [EDTF('../2011'), EDTF('2011/..'), EDTF('2012'), EDTF('2012-05~')]
+>>> both = EDTF("[2022-01-14,2022-01-15]")
+>>> both.is_set, both.earliest, both.latest, both.members
+(True, Date(2022, 1, 14), Date(2022, 1, 15), (EDTF('2022-01-14'), EDTF('2022-01-15')))
 """
 
 from __future__ import annotations
@@ -78,11 +95,25 @@ _PATTERN_SINGLE = (
     f"(?:(?:{_PATTERN_DAY}|{_PATTERN_YEAR}-(?:0[1-9]|1[0-2])|{_PATTERN_YEAR})[?~%]?"
     f"|{_PATTERN_YEAR}-2[1-4])"
 )
+# A member of a set: a day, month or year, unqualified; a range of two, or open on one side.
+_PATTERN_MONTH = f"{_PATTERN_YEAR}-(?:0[1-9]|1[0-2])"
+_PATTERN_MEMBER = f"(?:{_PATTERN_DAY}|{_PATTERN_MONTH}|{_PATTERN_YEAR})"
+# (a range's two dates have one precision, as the edtf package requires)
+_PATTERN_RANGE = (
+    f"(?:{_PATTERN_DAY}(?:\\.\\.{_PATTERN_DAY})?|{_PATTERN_MONTH}(?:\\.\\.{_PATTERN_MONTH})?"
+    f"|{_PATTERN_YEAR}(?:\\.\\.{_PATTERN_YEAR})?)"
+)
+# '..b' first only, 'a..' last only; one member only if it is a range (the look-ahead).
+_PATTERN_SET = (
+    f"\\[(?!{_PATTERN_MEMBER}\\])(?:\\.\\.{_PATTERN_MEMBER}|{_PATTERN_RANGE})"
+    f"(?:,{_PATTERN_RANGE})*(?:,{_PATTERN_MEMBER}\\.\\.)?\\]|\\[{_PATTERN_MEMBER}\\.\\.\\]"
+)
 #: The EDTF subset rightsdata accepts, as one regular expression. Whether an interval's start
-#: comes before its end is beyond a regular expression; the model checks it.
+#: comes before its end, and a set's members are in order, is beyond a regular expression;
+#: the model checks it.
 EDTF_PATTERN: Final = (
     f"^(?:{_PATTERN_SINGLE}|{_PATTERN_SINGLE}/(?:{_PATTERN_SINGLE}|\\.\\.)?"
-    f"|(?:\\.\\.)?/{_PATTERN_SINGLE})$"
+    f"|(?:\\.\\.)?/{_PATTERN_SINGLE}|{_PATTERN_SET})$"
 )
 
 
@@ -148,6 +179,7 @@ _OPEN_START: Final = 8
 _OPEN_END: Final = 16
 _UNKNOWN_START: Final = 32
 _UNKNOWN_END: Final = 64
+_SET: Final = 128
 
 # Sort-key stand-ins for a missing bound: below / above every date ordinal.
 _NEG: Final = -sys.maxsize - 1
@@ -183,7 +215,8 @@ _CACHE_MAX: Final = 65536
 
 _SYNTAX: Final = (
     "expected YYYY, YYYY-MM, YYYY-MM-DD or a season YYYY-21..24, optionally followed by one "
-    "of ? ~ %, or an interval A/B whose sides are such dates, '..' (open) or empty (unknown)"
+    "of ? ~ %, an interval A/B whose sides are such dates, '..' (open) or empty (unknown), "
+    "or a set [A,B], one of its dates (each a day, month, year or range A..B)"
 )
 
 
@@ -213,6 +246,8 @@ def _syntax_reason(text: str) -> str:
         return "unspecified digits (X) are not supported"
     if text == "..":
         return "'..' is only allowed as a side of an interval"
+    if text.startswith("{"):
+        return "'{...}' (all of a set) is not supported; for one of some dates write [A,B]"
     if re.fullmatch(r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}", text):
         return "dates are written year first: YYYY-MM-DD"
     if re.fullmatch(r"[0-9]{4}(-[0-9]{1,2}){1,2}[?~%]?", text):
@@ -359,6 +394,8 @@ def _side(whole: str, text: str, label: str) -> EDTF | None:
         return cached
     parsed = _single(text)
     if isinstance(parsed, str):
+        if whole[:1] == "[":  # a set cannot hold a '/': say what is wrong with it as a set
+            _set(whole)
         _fail(whole, f"{label} {text!r}: {parsed}")
     obj = _make(text, *parsed, None, None)
     _store(text, obj)
@@ -396,8 +433,11 @@ def _parse(text: str) -> EDTF:
     if "/" not in text:
         parsed = _single(text)
         if isinstance(parsed, str):
-            _fail(text, parsed)
-        obj = _make(text, *parsed, None, None)
+            if text[:1] != "[":
+                _fail(text, parsed)
+            obj = _set(text)  # (sets are rare: looked for only once a single date failed)
+        else:
+            obj = _make(text, *parsed, None, None)
     else:
         left, _, right = text.partition("/")
         if "/" in right:
@@ -428,9 +468,133 @@ def _parse(text: str) -> EDTF:
     return obj
 
 
+def _member(whole: str, text: str, label: str) -> EDTF:
+    """One date of a set: a day, month or year, without a qualifier."""
+    if not text:
+        _fail(whole, f"{label} is empty")
+    if text != text.strip():
+        _fail(whole, f"{label} {text!r}: a set is written without spaces ([A,B])")
+    if text[-1] in _QUALIFIER_FLAGS:
+        _fail(whole, f"{label} {text!r}: a date in a set cannot carry a qualifier (? ~ %)")
+    parsed = _single(text)
+    if isinstance(parsed, str):
+        if "/" in text:
+            parsed = "a set holds dates and ranges A..B, not intervals A/B"
+        _fail(whole, f"{label} {text!r}: {parsed}")
+    if parsed[2] is _SEASON:
+        _fail(whole, f"{label} {text!r}: a season cannot be in a set (write its months)")
+    cached = _CACHE.get(text)
+    if cached is not None:
+        return cached
+    obj = _make(text, *parsed, None, None)
+    _store(text, obj)
+    return obj
+
+
+def _set(text: str) -> EDTF:
+    """Parse a set ``[A,B..C]``: one of its dates (see the module docstring)."""
+    if text[-1:] != "]":
+        _fail(text, "a set starts with '[' and ends with ']'")
+    body = text[1:-1]
+    if not body:
+        _fail(text, "a set needs at least one date")
+    parts = body.split(",")
+    last = len(parts) - 1
+    members: list[EDTF] = []
+    for n, part in enumerate(parts):
+        label = f"date {n + 1}"
+        if ".." not in part:
+            members.append(_member(text, part, label))
+            continue
+        first, _, second = part.partition("..")
+        if ".." in second:
+            _fail(text, f"{label} {part!r}: a range A..B has one '..'")
+        if not first and not second:
+            _fail(text, f"{label}: '..' alone is not a date; write ..B or A..")
+        if not first and n:
+            _fail(text, f"{label} {part!r}: only the first date may be open at its start (..B)")
+        if not second and n != last:
+            _fail(text, f"{label} {part!r}: only the last date may be open at its end (A..)")
+        start = _member(text, first, f"{label}'s start") if first else None
+        end = _member(text, second, f"{label}'s end") if second else None
+        if start is not None and end is not None:
+            if start._precision is not end._precision:
+                _fail(text, f"{label} {part!r}: a range's two dates have the same precision")
+            if start._hi >= end._lo:  # type: ignore[operator]
+                _fail(text, f"{label} {part!r}: a range's start must end before its end begins")
+        members.append(_parse(f"{first or '..'}/{second or '..'}"))
+    if len(members) == 1 and not members[0]._flags & _INTERVAL:
+        _fail(text, f"a set of one date is that date: write {body!r}")
+    for n in range(1, len(members)):
+        before, after = members[n - 1], members[n]
+        if before._hi >= after._lo:  # type: ignore[operator]  # (open sides only at the ends)
+            _fail(
+                text,
+                f"its dates must be in order without overlapping: {_member_text(before)!r} "
+                f"does not end before {_member_text(after)!r} begins",
+            )
+    flags = _SET
+    start, end = members[0]._start, members[-1]._end
+    if members[0]._flags & _INTERVAL:
+        flags |= members[0]._flags & _OPEN_START
+    else:
+        start = members[0]
+    if members[-1]._flags & _INTERVAL:
+        flags |= members[-1]._flags & _OPEN_END
+    else:
+        end = members[-1]
+    obj = _make(text, members[0]._lo, members[-1]._hi, None, flags, start, end)
+    obj._members = tuple(members)
+    _SETS_PARSED[0] = True
+    return obj
+
+
+#: Whether a set has been parsed in this process (so that a check for sets among many dates
+#: is skipped while none exists).
+_SETS_PARSED: Final = [False]
+
+
+def sets_parsed() -> bool:
+    """Whether some date parsed in this process is a set (internal: if not, no record can
+    hold one).
+
+    >>> _ = EDTF("[2012,2014]"); sets_parsed()
+    True
+    """
+    return _SETS_PARSED[0]
+
+
+def _member_text(member: EDTF) -> str:
+    """A member of a set as the set writes it: ``2012``, ``2012..2013``, ``..2012``."""
+    return member._text.replace("/", "..").replace("....", "..")
+
+
+def _spans(date: EDTF) -> tuple[tuple[int, int], ...]:
+    """The day ranges a date may lie in: a set's members (adjacent ones joined), else its
+    possible bounds."""
+    if not date._flags & _SET:
+        return (date._possible_bounds(),)
+    runs: list[tuple[int, int]] = []
+    for member in date._members:
+        lo, hi = member._possible_bounds()
+        if runs and runs[-1][1] + 1 >= lo:
+            runs[-1] = (runs[-1][0], hi)
+        else:
+            runs.append((lo, hi))
+    return tuple(runs)
+
+
+def overlaps_days(date: EDTF, lo: int, hi: int) -> bool:
+    """Whether ``date`` could fall on a day of ``lo``..``hi`` (ordinals; NEG / POS for open
+    ends), among days already within its bounds: only a set's gaps can say no (internal:
+    the queries' windows)."""
+    return not date._flags & _SET or any(a <= hi and lo <= b for a, b in _spans(date))
+
+
 @final
 class EDTF:
-    """An immutable, hashable EDTF date or interval (see the module docstring for the subset).
+    """An immutable, hashable EDTF date, interval or set (see the module docstring for the
+    subset).
 
     ``EDTF(text)`` and ``EDTF.parse(text)`` are the same; both raise :class:`EDTFError`.
     Instances are immutable: every public attribute is a read-only property, ``__slots__``
@@ -445,7 +609,7 @@ class EDTF:
     ('2012-01-26/2012-10-08', True)
     """
 
-    __slots__ = ("_end", "_flags", "_hi", "_lo", "_precision", "_start", "_text")
+    __slots__ = ("_end", "_flags", "_hi", "_lo", "_members", "_precision", "_start", "_text")
 
     _text: str
     _lo: int | None
@@ -454,6 +618,7 @@ class EDTF:
     _flags: int
     _start: EDTF | None
     _end: EDTF | None
+    _members: tuple[EDTF, ...]  # a set's only (not written for other dates)
 
     def __new__(cls, text: str) -> EDTF:
         return _parse(text)
@@ -516,7 +681,7 @@ class EDTF:
 
     @property
     def precision(self) -> Precision | None:
-        """The precision of a single date; None for an interval.
+        """The precision of a single date; None for an interval or a set.
 
         >>> EDTF("2012-01-05~").precision, EDTF("2012/2013").precision
         (<Precision.DAY: 'day'>, None)
@@ -525,7 +690,7 @@ class EDTF:
 
     @property
     def uncertain(self) -> bool:
-        """True for a single date qualified with ``?`` or ``%`` (False for intervals).
+        """True for a single date qualified with ``?`` or ``%`` (False for intervals and sets).
 
         >>> EDTF("2012?").uncertain, EDTF("2012%").uncertain, EDTF("2012~").uncertain
         (True, True, False)
@@ -534,7 +699,7 @@ class EDTF:
 
     @property
     def approximate(self) -> bool:
-        """True for a single date qualified with ``~`` or ``%`` (False for intervals).
+        """True for a single date qualified with ``~`` or ``%`` (False for intervals and sets).
 
         >>> EDTF("2012~").approximate, EDTF("2012?/2013~").approximate
         (True, False)
@@ -551,26 +716,54 @@ class EDTF:
         return bool(self._flags & _INTERVAL)
 
     @property
+    def is_set(self) -> bool:
+        """True for a set ``[A,B]``: one of its dates, not known which.
+
+        >>> EDTF("[2022-01-14,2022-01-15]").is_set, EDTF("2022-01").is_set
+        (True, False)
+        """
+        return bool(self._flags & _SET)
+
+    @property
+    def members(self) -> tuple[EDTF, ...]:
+        """A set's dates, in order; a range ``A..B`` is given as the interval ``A/B`` with
+        its bounds (``..B`` as ``../B``, ``A..`` as ``A/..``). Empty for any other date.
+
+        >>> EDTF("[2012-01,2012-03..2012-05]").members
+        (EDTF('2012-01'), EDTF('2012-03/2012-05'))
+        >>> EDTF("2012").members
+        ()
+        """
+        return self._members if self._flags & _SET else ()
+
+    @property
     def start(self) -> EDTF | None:
-        """The start side of an interval (None for ``..`` or empty); a single date itself.
+        """The start side of an interval (None for ``..`` or empty); a single date itself;
+        a set's first date (its first range's start; None if it is open, ``..B``).
 
         >>> EDTF("2012?/2013").start, EDTF("../2013").start, EDTF("2012").start
         (EDTF('2012?'), None, EDTF('2012'))
+        >>> EDTF("[2011-12-16..2012-01-31]").start
+        EDTF('2011-12-16')
         """
-        return self._start if self._flags & _INTERVAL else self
+        return self._start if self._flags & (_INTERVAL | _SET) else self
 
     @property
     def end(self) -> EDTF | None:
-        """The end side of an interval (None for ``..`` or empty); a single date itself.
+        """The end side of an interval (None for ``..`` or empty); a single date itself;
+        a set's last date (its last range's end; None if it is open, ``A..``).
 
         >>> EDTF("2012/2013~").end, EDTF("2012/").end, EDTF("2012").end
         (EDTF('2013~'), None, EDTF('2012'))
+        >>> EDTF("[2022-01-14,2022-01-15]").end
+        EDTF('2022-01-15')
         """
-        return self._end if self._flags & _INTERVAL else self
+        return self._end if self._flags & (_INTERVAL | _SET) else self
 
     @property
     def open_start(self) -> bool:
-        """True for an interval starting with ``..`` (no lower bound).
+        """True for an interval starting with ``..`` (no lower bound), or a set whose first
+        date is open at its start (``[..2012-01-31]``).
 
         >>> EDTF("../2012").open_start, EDTF("/2012").open_start
         (True, False)
@@ -579,7 +772,8 @@ class EDTF:
 
     @property
     def open_end(self) -> bool:
-        """True for an interval ending with ``..`` (no upper bound).
+        """True for an interval ending with ``..`` (no upper bound), or a set whose last date
+        is open at its end (``[2011-12-16..]``).
 
         >>> EDTF("2012/..").open_end, EDTF("2012/").open_end
         (True, False)
@@ -641,7 +835,9 @@ class EDTF:
         ``2019/`` contains exactly the days of 2019, and ``2012-05/`` (known to cover May
         2012) counts as contained in ``2012``. A :class:`datetime.date` (or
         :class:`pendulum.Date`) is one day; a datetime counts as its date; a text is parsed
-        (``EDTF("2012").contains("2012-05")``).
+        (``EDTF("2012").contains("2012-05")``). A set's days are those of its dates: it
+        contains what lies within them (not what falls in a gap between two), and is
+        contained in what contains every one of them.
 
         >>> EDTF("2012").contains(EDTF("2012-05~")), EDTF("2012").contains(EDTF("2012/2013"))
         (True, False)
@@ -649,13 +845,25 @@ class EDTF:
         True
         >>> EDTF("2019/").contains(EDTF("2019-06")), EDTF("2019/").contains(EDTF("2020"))
         (True, False)
+        >>> either = EDTF("[2012-01,2012-05]")
+        >>> EDTF("2012").contains(either), either.contains("2012-03"), either.contains("2012-05-02")
+        (True, False, True)
         """
         lo, hi = self._known_bounds()
         olo, ohi = _bounds_of(other, possible=False)
-        return lo <= olo and ohi <= hi
+        if not (lo <= olo and ohi <= hi):
+            return False
+        if not self._flags & _SET:
+            return True  # (within the bounds of a set is within each of its dates' bounds)
+        if isinstance(other, str):
+            other = _parse(other)
+        theirs = _spans(other) if isinstance(other, EDTF) and other._flags & _SET else ((olo, ohi),)
+        runs = _spans(self)
+        return all(any(a <= c and d <= b for a, b in runs) for c, d in theirs)
 
     def overlaps(self, other: EDTF | str | datetime.date) -> bool:
-        """True if some day could belong to both (open and unknown sides are unbounded).
+        """True if some day could belong to both (open and unknown sides are unbounded; a
+        set's days are those of its dates, not the gaps between them).
 
         >>> EDTF("2012/2013").overlaps(EDTF("2013-06")), EDTF("2012").overlaps(EDTF("2013"))
         (True, False)
@@ -663,10 +871,20 @@ class EDTF:
         True
         >>> EDTF("2012-05").overlaps(datetime.date(2012, 5, 9))
         True
+        >>> either = EDTF("[2012-01,2012-05]")
+        >>> either.overlaps("2012-03"), EDTF("2012-03/..").overlaps(either)
+        (False, True)
         """
         lo, hi = self._possible_bounds()
         olo, ohi = _bounds_of(other, possible=True)
-        return lo <= ohi and olo <= hi
+        if not (lo <= ohi and olo <= hi):
+            return False
+        if isinstance(other, str):
+            other = _parse(other)
+        if isinstance(other, EDTF) and other._flags & _SET:
+            spans = _spans(other)
+            return any(lo <= d and c <= hi and overlaps_days(self, c, d) for c, d in spans)
+        return overlaps_days(self, olo, ohi)
 
     # -- ordering, equality -----------------------------------------------------------------
 

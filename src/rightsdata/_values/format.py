@@ -5,7 +5,18 @@ descriptor, or a descriptor without the key, is format 1.
 
 - format 1: every field written, ``null`` or ``[]`` where empty;
 - format 2: optional fields that are null or empty may be left out (absent means null or
-  empty). Every format-1 file is a valid format-2 file.
+  empty). Every format-1 file is a valid format-2 file;
+- format 3: a date may be a set, "one of" (``[2022-01-14,2022-01-15]``), which a reader of
+  formats 1-2 refuses. Every format-2 file is a valid format-3 file.
+
+A writer declares the lowest format its data needs (:func:`lowest_format`): format 3 only
+where some date is a set, so that a dataset without one stays readable by the releases that
+read formats 1-2. A dataset whose descriptor declares format 1 or 2 (a descriptor without
+``rightsdata_format`` declares format 1) and that holds a set is refused at load, each set
+located and the message saying to declare format 3: a date a reader of the declared format
+cannot read is a mistake in the dataset, not something to pass over. Where there is no
+descriptor (a folder without ``datapackage.json``, a JSON document, JSON Lines) no format is
+declared, and sets are read.
 
 >>> format_of({"name": "x"}), format_of({"rightsdata_format": 2})
 (1, 2)
@@ -13,13 +24,15 @@ descriptor, or a descriptor without the key, is format 1.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
-#: The format this library writes.
-FORMAT: Final = 2
+#: The newest format this library writes (a dataset is written in the lowest it needs).
+FORMAT: Final = 3
 #: The formats this library reads.
-READABLE: Final = (1, 2)
+READABLE: Final = (1, 2, 3)
+#: The first format in which a date may be a set (``[A,B]``, "one of").
+SETS_FROM: Final = 3
 #: The data package descriptor's file name.
 DESCRIPTOR: Final = "datapackage.json"
 #: The descriptor's key naming the format.
@@ -43,15 +56,18 @@ def kind_file(kind: str) -> str:
     return f"{kind}.json"
 
 
-def schema_id(kind: str) -> str:
+def schema_id(kind: str, format: int = FORMAT) -> str:
     """The ``$id`` of the JSON Schema for one record of ``kind`` (or ``"common"``, or
-    ``"datapackage"``) in the format this library writes: the format's number is in it, so
-    a schema that accepts other documents has another ``$id``.
+    ``"datapackage"``) in ``format`` (by default the newest this library writes, that of the
+    schemas it ships): the format's number is in it, so a schema that accepts other
+    documents has another ``$id``. Format 1 had no IDs of its own: its files are named by
+    format 2's schemas, which take them.
 
-    >>> schema_id("events")
-    'urn:rightsdata:schemas:v2:events'
+    >>> schema_id("events"), schema_id("events", 2), schema_id("events", 1)
+    ('urn:rightsdata:schemas:v3:events', 'urn:rightsdata:schemas:v2:events', \
+'urn:rightsdata:schemas:v2:events')
     """
-    return f"urn:rightsdata:schemas:v{FORMAT}:{kind}"
+    return f"urn:rightsdata:schemas:v{max(format, 2)}:{kind}"
 
 
 def format_of(descriptor: Mapping[str, Any] | None) -> int:
@@ -60,3 +76,44 @@ def format_of(descriptor: Mapping[str, Any] | None) -> int:
         return 1
     version = descriptor.get(FORMAT_KEY, 1)
     return version if type(version) is int else 1
+
+
+def set_dates(records: Mapping[str, Sequence[Any]]) -> Iterator[tuple[str, int, str]]:
+    """Where ``records`` (each kind's records) hold a date that is a set: each
+    ``(kind, index, field)``, in order. Quick when no set has been parsed in this process
+    (none can be held then).
+
+    >>> from rightsdata import EDTF, Event
+    >>> from rightsdata._model.records import Citation
+    >>> cite = (Citation(source="source:a"),)
+    >>> events = [Event(id=f"event:{n}", title="t", kind="other", citations=cite, date=EDTF(d))
+    ...           for n, d in enumerate(["2012", "[2012-01,2012-03]"])]
+    >>> list(set_dates({"events": events}))
+    [('events', 1, 'date')]
+    """
+    from rightsdata._values.dates import EDTF, sets_parsed
+
+    if not sets_parsed():
+        return
+    from rightsdata._values.hints import field_hints, leaf_types
+
+    for kind, items in records.items():
+        if not items:
+            continue
+        hints = field_hints(type(items[0]))
+        names = [name for name, hint in hints.items() if EDTF in leaf_types(hint)]
+        for index, record in enumerate(items):
+            for name in names:
+                value = getattr(record, name)
+                if type(value) is EDTF and value.is_set:
+                    yield kind, index, name
+
+
+def lowest_format(records: Mapping[str, Sequence[Any]]) -> int:
+    """The lowest format that can hold ``records`` (each kind's records): 3 if a date is a
+    set, else 2.
+
+    >>> lowest_format({})
+    2
+    """
+    return SETS_FROM if next(set_dates(records), None) is not None else 2
