@@ -510,7 +510,7 @@ def test_search_ignores_case_accents_and_script(named: Dataset, text: str) -> No
 def test_normalize_folds_ascii_as_the_non_word_pattern(text: str) -> None:
     # an ASCII text is folded by a translate and a split, a text in another script by the
     # pattern: the two agree on every ASCII text
-    from rightsdata._data.search.normalize import _NON_WORD, normalize
+    from rightsdata._data.search.normalization import _NON_WORD, normalize
 
     assert normalize(text) == _NON_WORD.sub(" ", text.lower()).strip()
 
@@ -522,7 +522,7 @@ def test_normalize_folds_ascii_as_the_non_word_pattern(text: str) -> None:
 def test_normalized_all_folds_each_text_as_normalize(texts: list[str]) -> None:
     # the index folds many texts at once (joined by NUL): each as normalize folds it alone,
     # whatever the texts hold (a NUL, other scripts, nothing)
-    from rightsdata._data.search.normalize import _normalized_all, normalize
+    from rightsdata._data.search.normalization import _normalized_all, normalize
 
     folded, words = _normalized_all(dict.fromkeys(texts))
     assert folded == {text: normalize(text) for text in texts}

@@ -22,18 +22,16 @@ Within a tier, a closer spelling comes first (tier 3 only), then the field in th
 (name, alias, title, summary), then the shorter text, then the record kind (in the order of
 :data:`rightsdata.KINDS`), then the ID.
 
-The modules: :mod:`~rightsdata._data.search.normalize` (the form texts are compared in),
-:mod:`~rightsdata._data.search.texts` (each record's texts, by field),
-:mod:`~rightsdata._data.search.ranking` (the tiers, and the linear scan
-:func:`rank`), :mod:`~rightsdata._data.search.similarity` (close spellings and their
-bounds), :mod:`~rightsdata._data.search.postings` (each word's texts, as lists and
-bitmaps), and :mod:`~rightsdata._data.search.index` (:class:`SearchIndex`).
+The modules: ``normalization`` (the form texts are compared in), ``texts`` (each record's
+texts, by field), ``ranking`` (the tiers, and :func:`rank`, the linear scan),
+``similarity`` (close spellings and the bounds that rule texts out), ``postings`` (each
+word's texts, as lists and bitmaps) and ``index`` (:class:`SearchIndex`).
 """
 
 from __future__ import annotations
 
 from rightsdata._data.search.index import CACHED_SEARCHES, SearchIndex
-from rightsdata._data.search.normalize import normalize, transliterate
+from rightsdata._data.search.normalization import normalize, transliterate
 from rightsdata._data.search.ranking import rank
 from rightsdata._data.search.similarity import CLOSE_ENOUGH
 from rightsdata._data.search.texts import SearchEntry

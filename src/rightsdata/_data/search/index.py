@@ -443,8 +443,9 @@ class SearchIndex:
     Entries are numbered in the within-tier order, and texts by their first entry, so that
     a posting (the texts holding a word, ascending) lists them best first, and merging
     postings lazily yields the best first: a search reads only as far as it needs for
-    ``limit`` records. The results of the
-    last :data:`CACHED_SEARCHES` searches are kept: the same search again is a dict lookup.
+    ``limit`` records. The results of the last
+    :data:`~rightsdata._data.search.index.CACHED_SEARCHES` searches are kept: the same search
+    again is a dict lookup.
     """
 
     __slots__ = ("_cache", "_lock", "_makers", "_parts")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from rightsdata._data.search.normalize import normalize
+from rightsdata._data.search.normalization import normalize
 from rightsdata._data.search.similarity import CLOSE_ENOUGH, _similarity
 from rightsdata._data.search.texts import TITLE, SearchEntry
 

@@ -9,7 +9,7 @@ from itertools import compress, repeat
 from operator import attrgetter
 from typing import Any, Final, NamedTuple
 
-from rightsdata._data.search.normalize import _normalized_all, normalize
+from rightsdata._data.search.normalization import _normalized_all, normalize
 
 __all__ = ["ALIAS", "NAME", "SUMMARY", "TITLE", "SearchEntry", "texts_of"]
 
