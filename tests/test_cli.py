@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import rightsdata
-from rightsdata._cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from rightsdata._cli.main import main
 
 from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 

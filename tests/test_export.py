@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import Dataset, InvalidDataError
-from rightsdata._cli.main import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from rightsdata._cli.main import main
 from rightsdata._cli.suggest import ids_in
 from rightsdata._tables import export as export_module
 from rightsdata._tables.csvtables import read_directory

@@ -17,7 +17,8 @@ import pytest
 
 import rightsdata
 from rightsdata import InvalidDataError, Problem
-from rightsdata._cli.main import EXIT_INVALID, main
+from rightsdata._cli.exits import EXIT_INVALID
+from rightsdata._cli.main import main
 from rightsdata._validation.convert import structure, structure_many
 from rightsdata._validation.fastpath import REFUSED, decode_with_ids
 from rightsdata._values.errors import ProblemCode

@@ -510,7 +510,7 @@ def test_search_ignores_case_accents_and_script(named: Dataset, text: str) -> No
 def test_normalize_folds_ascii_as_the_non_word_pattern(text: str) -> None:
     # an ASCII text is folded by a translate and a split, a text in another script by the
     # pattern: the two agree on every ASCII text
-    from rightsdata._data.search import _NON_WORD, normalize
+    from rightsdata._data.search.normalization import _NON_WORD, normalize
 
     assert normalize(text) == _NON_WORD.sub(" ", text.lower()).strip()
 
@@ -522,7 +522,7 @@ def test_normalize_folds_ascii_as_the_non_word_pattern(text: str) -> None:
 def test_normalized_all_folds_each_text_as_normalize(texts: list[str]) -> None:
     # the index folds many texts at once (joined by NUL): each as normalize folds it alone,
     # whatever the texts hold (a NUL, other scripts, nothing)
-    from rightsdata._data.search import _normalized_all, normalize
+    from rightsdata._data.search.normalization import _normalized_all, normalize
 
     folded, words = _normalized_all(dict.fromkeys(texts))
     assert folded == {text: normalize(text) for text in texts}
@@ -532,7 +532,7 @@ def test_normalized_all_folds_each_text_as_normalize(texts: list[str]) -> None:
 def test_the_index_reads_the_texts_that_texts_of_gives() -> None:
     # the index reads a kind's texts a column at a time; the linear scan (and the docs)
     # by texts_of, record by record
-    from rightsdata._data.search import _text_columns, texts_of
+    from rightsdata._data.search.texts import _text_columns, texts_of
 
     ds = rightsdata.load()
     for kind in KINDS:
@@ -1452,7 +1452,9 @@ def test_the_close_spelling_tables_are_each_words_texts_by_length(entries: list[
     """_Part's close texts and masks of each word: its texts of names, aliases and titles,
     shortest first, then in the order of their first entry (as one pass over the texts
     sorted by length makes them), with their letters' masks; each word once per text."""
-    from rightsdata._data.search import TITLE, _letter_masks, _Part
+    from rightsdata._data.search.index import _Part
+    from rightsdata._data.search.similarity import _letter_masks
+    from rightsdata._data.search.texts import TITLE
 
     # each text's words as SearchIndex.build gives them: a word held twice comes twice
     part = _Part([e[:5] for e in sorted(entries)], {e.text: e.text.split() for e in entries})
@@ -1496,12 +1498,13 @@ def test_word_matches_intersect_or_look_up_alike(
     them, the rest intersected with the next word's (C-level) or looked up in them; every
     way gives the linear scan's order."""
     from rightsdata._data import search
+    from rightsdata._data.search import postings
 
     expected = search.rank(" ".join(query), entries)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "_LOOK_UP_BELOW", look_up_below)
-        patch.setattr(search, "_SCAN_FIRST", scan_first)
-        patch.setattr(search, "_BITMAP_FROM", bitmap_from)
+        patch.setattr(postings, "_LOOK_UP_BELOW", look_up_below)
+        patch.setattr(postings, "_SCAN_FIRST", scan_first)
+        patch.setattr(postings, "_BITMAP_FROM", bitmap_from)
         found = search.SearchIndex(entries).search(" ".join(query), limit)
     assert found == expected[:limit]
 
@@ -1819,7 +1822,8 @@ def test_the_chronology_puts_one_date_in_several_objects_in_id_order(ds: Dataset
 
 def _oracle(dataset: Dataset) -> Any:
     """The linear scan (``rank``) over every text of ``dataset``: a function of the query."""
-    from rightsdata._data.search import SearchEntry, rank, texts_of
+    from rightsdata._data.search import SearchEntry, rank
+    from rightsdata._data.search.texts import texts_of
 
     entries = [
         SearchEntry.of(record.id, order, name, field)
@@ -1832,7 +1836,8 @@ def _oracle(dataset: Dataset) -> Any:
 
 def _queries(dataset: Dataset) -> list[str]:
     """Names, words of titles and misspellings drawn from ``dataset``'s texts."""
-    from rightsdata._data.search import normalize, texts_of
+    from rightsdata._data.search import normalize
+    from rightsdata._data.search.texts import texts_of
 
     texts = [t for kind in KINDS for r in dataset.collection(kind) for t, _ in texts_of(r)]
     queries = []
@@ -1969,8 +1974,8 @@ def test_the_built_index_searches_odd_texts_as_the_linear_scan(
     """SearchIndex.build (texts read as columns, folded together, words with repeats)
     against the linear scan over texts_of, on texts with a NUL, texts that fold to nothing
     or to the same text, other scripts and repeated words."""
-    from rightsdata._data import search
-    from rightsdata._data.search import SearchEntry, SearchIndex, rank, texts_of
+    from rightsdata._data.search import SearchEntry, SearchIndex, postings, rank
+    from rightsdata._data.search.texts import texts_of
 
     entries = [
         SearchEntry.of(r.id, order, text, field)
@@ -1979,7 +1984,7 @@ def test_the_built_index_searches_odd_texts_as_the_linear_scan(
         for text, field in texts_of(r)
     ]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "_BITMAP_FROM", bitmap_from)
+        patch.setattr(postings, "_BITMAP_FROM", bitmap_from)
         assert SearchIndex.build(kinds).search(query, limit) == rank(query, entries)[:limit]
 
 
@@ -2018,8 +2023,7 @@ def test_the_close_spelling_tier_ranks_as_the_linear_scan(
     query's: the candidates the index skips for their length, letters or words are those
     the linear scan finds no close spelling in (the texts holding a close word of every
     query word from kept bitmaps, or from bitmaps made then)."""
-    from rightsdata._data import search
-    from rightsdata._data.search import SearchEntry, SearchIndex, rank
+    from rightsdata._data.search import SearchEntry, SearchIndex, postings, rank
 
     entries = [
         SearchEntry.of(f"person:r{i % 7}", i % 3, " ".join(words), fields[i])
@@ -2028,7 +2032,7 @@ def test_the_close_spelling_tier_ranks_as_the_linear_scan(
     text = " ".join(query)
     expected = rank(text, entries)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(search, "_BITMAP_FROM", bitmap_from)
+        patch.setattr(postings, "_BITMAP_FROM", bitmap_from)
         assert SearchIndex(entries).search(text, limit) == expected[:limit]
 
 
@@ -2070,7 +2074,7 @@ def test_the_letters_bound_is_difflibs_quick_ratio(query: str, texts: list[str])
     included."""
     import difflib
 
-    from rightsdata._data.search import CLOSE_ENOUGH, _close_enough, _Letters
+    from rightsdata._data.search.similarity import CLOSE_ENOUGH, _close_enough, _Letters
 
     for listed in (texts, texts * 3):  # fewer and more than 8 texts
         expected = []
@@ -2091,7 +2095,7 @@ def test_the_similarity_is_difflibs(a: str, b: str) -> None:
     the last bit (repeated letters, ties between runs of the same length, empty texts)."""
     import difflib
 
-    from rightsdata._data.search import _ratio
+    from rightsdata._data.search.similarity import _ratio
 
     assert _ratio(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
@@ -2115,7 +2119,8 @@ def test_the_letter_masks_bound_the_letters_matched(
     similar to the query."""
     from collections import Counter
 
-    from rightsdata._data.search import SearchEntry, _letter_masks, _query_mask, normalize
+    from rightsdata._data.search import SearchEntry, normalize
+    from rightsdata._data.search.similarity import _letter_masks, _query_mask
 
     normalized = normalize(" ".join(query))
     if not normalized:
@@ -2141,7 +2146,8 @@ def test_the_letter_masks_bound_the_letters_matched(
 def test_the_word_match_test_is_the_scans(text: list[str], query: list[str]) -> None:
     """The close-spelling tier tells word matches (tiers 0 to 2) by substrings after a
     space: the same answer as the linear scan's word by word comparison."""
-    from rightsdata._data.search import SearchEntry, _is_word_match, _score, normalize
+    from rightsdata._data.search import SearchEntry, normalize
+    from rightsdata._data.search.ranking import _is_word_match, _score
 
     entry = SearchEntry.of("person:a", 1, " ".join(text), 0)
     normalized = normalize(" ".join(query))
@@ -2156,7 +2162,7 @@ def test_the_word_match_test_is_the_scans(text: list[str], query: list[str]) -> 
 def test_the_entries_of_texts_come_in_order(entries: list[Any], data: st.DataObject) -> None:
     """A word's entries, worked out lazily from the distinct texts holding it (texts held
     by several entries included), come ascending, each once, and are those texts'."""
-    from rightsdata._data.search import _Part
+    from rightsdata._data.search.index import _Part
 
     ordered = sorted(entries)
     part = _Part([e[:5] for e in ordered], {e.text: e.text.split() for e in ordered})

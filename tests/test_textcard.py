@@ -246,7 +246,7 @@ def test_the_blocks_measured_as_one_column_each_are() -> None:
 
 
 def test_search_results_on_the_command_line_fit_wide_names() -> None:
-    from rightsdata._cli.main import _record_lines
+    from rightsdata._cli.commands.search import _record_lines
 
     source = rightsdata.Source(
         id="source:a", title="A report", kind="report", language="en", published="2020"

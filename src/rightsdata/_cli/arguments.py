@@ -1,0 +1,70 @@
+"""What the commands make of their arguments: a path given, and the dataset to work on
+(``--data PATH``, or ``--name`` of a bundled one), named again in the commands that the
+output suggests."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from rightsdata._cli.exits import UsageError
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+
+__all__: list[str] = []
+
+#: The bundled dataset the commands use without --name or --data.
+_DEFAULT_NAME: Final = "kazakhstan"
+
+
+class _Default(str):
+    """An option's default value, told apart from the same value given (``--name
+    kazakhstan``) by its type."""
+
+    __slots__ = ()
+
+
+def _path(text: str, option: str = "") -> Path:
+    """The path given (to ``option``, if it is one); an empty one is a usage error
+    (``Path("")`` is the current folder, which ``--data "$UNSET"`` or ``fmt ""`` never
+    means)."""
+    if not text:
+        raise UsageError(
+            f"{option + ': ' if option else ''}the path is empty; give a file or folder"
+        )
+    return Path(text)
+
+
+def _dataset(args: argparse.Namespace) -> Dataset:
+    """The dataset a command works on: ``--data PATH`` if given, else the bundled one.
+
+    It is kept on ``args`` so that an unknown ID's hint can name IDs from it."""
+    import rightsdata
+
+    path = getattr(args, "data", None)
+    if path is not None:
+        if not _path(path, "--data").exists():
+            raise UsageError(f"{path}: no such file or folder (--data)")
+        dataset = rightsdata.load_path(path)
+    else:
+        bundled = rightsdata.datasets()
+        if args.name not in bundled:  # load()'s message names load_path(), not --data
+            raise UsageError(
+                f"--name {args.name!r}: no bundled dataset has this name; bundled: "
+                f"{', '.join(bundled) or 'none'}; for your own data: --data PATH"
+            )
+        dataset = rightsdata.load(args.name)
+    args.dataset = dataset
+    return dataset
+
+
+def _source_options(args: argparse.Namespace) -> str:
+    """The options that name the dataset in use (`` --data PATH``, or `` --name NAME`` of a
+    bundled one other than the default), for a command the output suggests."""
+    import shlex
+
+    if args.data is not None:
+        return f" --data {shlex.quote(args.data)}"
+    return f" --name {shlex.quote(args.name)}" if args.name != _DEFAULT_NAME else ""

@@ -1,0 +1,30 @@
+"""``cite``: how to cite the dataset, and the software."""
+
+from __future__ import annotations
+
+import argparse
+
+from rightsdata._cli.arguments import _dataset
+from rightsdata._cli.exits import EXIT_OK
+from rightsdata._cli.output import _print_json
+
+__all__: list[str] = []
+
+
+def _cmd_cite(args: argparse.Namespace) -> int:
+    from rightsdata._data.citation import citation_fields
+    from rightsdata._version import __version__
+    from rightsdata.textcard import terminal_width, wrap
+
+    dataset = _dataset(args)
+    if args.json:
+        _print_json({**citation_fields(dataset.descriptor), "text": dataset.citation})
+        return EXIT_OK
+    print("\n".join(wrap(dataset.citation, terminal_width())))
+    print()
+    software = (
+        f"The software: rightsdata developers, rightsdata {__version__} (MIT licence); "
+        "CITATION.cff in its repository."
+    )
+    print("\n".join(wrap(software, terminal_width())))
+    return EXIT_OK

@@ -1,0 +1,174 @@
+"""``events`` (the events that meet every filter given) and ``timeline`` (an actor's
+events), with the checks of their filters and IDs."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from rightsdata._cli.arguments import _dataset, _source_options
+from rightsdata._cli.exits import EXIT_OK, UsageError
+from rightsdata._cli.output import _name, _plural, _print_json
+from rightsdata._cli.suggest import close, did_you_mean
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+
+__all__: list[str] = []
+
+
+def _terms(values: Sequence[str], vocabulary: type[StrEnum], option: str, noun: str) -> list[str]:
+    """Each value (comma-separated lists allowed) checked against a vocabulary."""
+    allowed = [str(m.value) for m in vocabulary]
+    terms = [t.strip() for value in values for t in value.split(",") if t.strip()]
+    if not terms:
+        given = ", ".join(repr(v) for v in values)
+        raise UsageError(
+            f"{option} {given} names no {noun.split(' ', 1)[1]}; "
+            f"the {noun.split(' ', 1)[1]}s are: {', '.join(allowed)}"
+        )
+    for value in terms:
+        if value not in allowed:
+            hint = did_you_mean(close(value, allowed, n=2))
+            raise UsageError(
+                f"{option} {value!r} is not {noun}; {hint + ' ' if hint else ''}"
+                f"the {noun.split(' ', 1)[1]}s are: {', '.join(allowed)}"
+            )
+    return terms
+
+
+def _record_of(
+    args: argparse.Namespace,
+    dataset: Dataset,
+    record_id: str,
+    option: str,
+    wanted: tuple[type, ...],
+    what: str,
+) -> str:
+    """The ID given to ``option``, checked to be a record of one of the ``wanted`` types;
+    where a place is wanted, a country's ISO code (``KZ``) stands for it, as in queries.
+    The command suggested for a record of another kind names the same dataset (``args``)."""
+    from rightsdata._data.query import country_code
+    from rightsdata._model.records import ACTOR_TYPES, Place
+    from rightsdata._values.ids import a_noun
+
+    code = country_code(record_id) if Place in wanted else None
+    # an unknown ID or code: main() says which, and suggests some
+    record = dataset.get(record_id) if code is None else dataset.country(code)
+    if isinstance(record, wanted):
+        return record.id
+    message = (
+        f"{option} takes {what}; {record_id} ({_name(dataset, record.id)}) is "
+        f"{a_noun(record.kind_name)}"
+    )
+    options = _source_options(args)
+    if isinstance(record, Place):
+        message += f"; for the events at a place: rightsdata events --place {record_id}{options}"
+    elif isinstance(record, ACTOR_TYPES):
+        message += f"; for their events: rightsdata events --involving {record_id}{options}"
+    raise UsageError(message)
+
+
+def _window(text: str) -> tuple[str | None, str | None]:
+    """``--between``: one date (``2012``: all of it) or ``START/END``, a side empty or ``..``
+    for open."""
+    from rightsdata._values.dates import EDTF, EDTFError
+
+    start, slash, end = text.partition("/")
+    if not text:
+        raise UsageError("--between '' is not a date; give a date (2012) or START/END")
+    if "/" in end:
+        raise UsageError(
+            f"--between {text!r}: give one date or START/END, not {text.count('/') + 1} dates"
+        )
+    sides = (start, end) if slash else (start, start)
+    for side in sides:
+        if side not in ("", ".."):
+            try:
+                EDTF.parse(side)
+            except EDTFError as error:
+                raise UsageError(f"--between {text!r}: {side!r} is not a date ({error})") from None
+    first, last = (None if s in ("", "..") else s for s in sides)
+    from rightsdata._data.query import window
+
+    try:
+        window((first, last))
+    except ValueError:
+        raise UsageError(f"--between {text!r}: the start is after the end") from None
+    return first, last
+
+
+def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]:
+    """The ``ds.events()`` arguments of the command line's filters, each checked first."""
+    from rightsdata._model.records import ACTOR, ACTOR_TYPES, Place
+    from rightsdata._values.ids import describe_prefixes
+    from rightsdata.vocab import EventKind, Role
+
+    filters: dict[str, Any] = {}
+    # `is not None`, not truth: an empty value ('--role ""') is an error, never no filter
+    if args.kind is not None:
+        filters["kind"] = _terms(args.kind, EventKind, "--kind", "an event kind")
+    if args.between is not None:
+        filters["between"] = _window(args.between)
+    if args.place is not None:
+        filters["place"] = _record_of(args, dataset, args.place, "--place", (Place,), "a place")
+    if args.involving is not None:
+        filters["involving"] = _record_of(
+            args,
+            dataset,
+            args.involving,
+            "--involving",
+            ACTOR_TYPES,
+            describe_prefixes(ACTOR),
+        )
+    if args.role is not None:
+        roles = _terms([args.role], Role, "--role", "a role")
+        if len(roles) > 1:
+            raise UsageError(f"--role takes one role, not {len(roles)} ({', '.join(roles)})")
+        (filters["role"],) = roles
+    return filters
+
+
+def _cmd_events(args: argparse.Namespace) -> int:
+    from rightsdata._validation.convert import unstructure
+    from rightsdata.textcard import event_lines
+
+    dataset = _dataset(args)
+    filters = _event_filters(args, dataset)
+    events = dataset.events(**filters)
+    if args.json:
+        _print_json([unstructure(e) for e in events])
+        return EXIT_OK
+    described = "; ".join(
+        f"--{k} {','.join(v) if isinstance(v, list) else _between_text(v) if k == 'between' else v}"
+        for k, v in filters.items()
+    )
+    where = f" ({described})" if described else ""
+    print(f"{_plural(len(events), 'event')}{where}")
+    print("\n".join(event_lines(events)))
+    return EXIT_OK
+
+
+def _between_text(window: tuple[str | None, str | None]) -> str:
+    if window[0] is not None and window[0] == window[1]:
+        return window[0]
+    return f"{window[0] or '..'}/{window[1] or '..'}"
+
+
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    from rightsdata._model.records import ACTOR, ACTOR_TYPES
+    from rightsdata._validation.convert import unstructure
+    from rightsdata._values.ids import describe_prefixes
+    from rightsdata.textcard import event_lines
+
+    dataset = _dataset(args)
+    actor = _record_of(args, dataset, args.actor, "timeline", ACTOR_TYPES, describe_prefixes(ACTOR))
+    events = dataset.timeline(actor)
+    if args.json:
+        _print_json([unstructure(e) for e in events])
+        return EXIT_OK
+    print(f"{_name(dataset, actor)}: {_plural(len(events), 'event')}, in date order")
+    print("\n".join(event_lines(events)))
+    return EXIT_OK

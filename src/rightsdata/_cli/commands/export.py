@@ -1,0 +1,68 @@
+"""``export``: write the dataset in a format, into a directory or to standard output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from rightsdata._cli.arguments import _dataset, _path
+from rightsdata._cli.exits import EXIT_OK, UsageError
+from rightsdata._cli.output import _plural
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+
+__all__: list[str] = []
+
+
+def _export_to_stdout(args: argparse.Namespace) -> int:
+    """``export --format jsonl -``: the one format that is one stream, to standard output."""
+    import tempfile
+
+    from rightsdata._tables.export import export
+
+    if args.format != "jsonl":
+        raise UsageError(
+            f"'-' (standard output) takes one stream: use --format jsonl, or give a directory "
+            f"for --format {args.format}"
+        )
+    dataset = _dataset(args)
+    with tempfile.TemporaryDirectory() as scratch:
+        (written,) = export(dataset, scratch, "jsonl")
+        sys.stdout.write(written.read_text(encoding="utf-8"))
+    return EXIT_OK
+
+
+def _exported(args: argparse.Namespace, dataset: Dataset) -> str:
+    """What an export writes, said so that no one mistakes the folder written for the one
+    read: ``kazakhstan 3.2.0 (the bundled dataset; pass --data FOLDER for another)``."""
+    said = " ".join(filter(None, (dataset.name, dataset.version))) or "the dataset"
+    if args.data is None:
+        return f"{said} (the bundled dataset; pass --data FOLDER for another)"
+    return f"{said} (read from --data {args.data})"
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from rightsdata._tables.export import export, refuse_to_overwrite
+    from rightsdata._values.extras import MissingExtraError
+
+    if args.directory == "-":
+        return _export_to_stdout(args)
+    target = _path(args.directory)
+    dataset = _dataset(args)
+    try:
+        refuse_to_overwrite(target, force=args.force)
+    except NotADirectoryError:
+        raise UsageError(f"{target} exists and is not a directory") from None
+    except FileExistsError:
+        raise UsageError(
+            f"export writes {_exported(args, dataset)} into {target}, which is not empty; "
+            "pass --force to write into it (files of the same name are replaced)"
+        ) from None
+    try:
+        written = export(dataset, target, args.format, force=args.force)
+    except MissingExtraError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"wrote {_plural(len(written), 'file')} ({args.format}) to {target}")
+    return EXIT_OK

@@ -1,0 +1,37 @@
+"""``info``: the dataset's version, record counts and how to cite it."""
+
+from __future__ import annotations
+
+import argparse
+
+from rightsdata._cli.arguments import _dataset, _source_options
+from rightsdata._cli.exits import EXIT_OK
+from rightsdata._cli.output import _plural, _print_json
+
+__all__: list[str] = []
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    import rightsdata
+
+    dataset = _dataset(args)
+    counts = dataset.counts()
+    if args.json:
+        _print_json(
+            {
+                "name": dataset.name,
+                "version": dataset.version,
+                "rightsdata": rightsdata.__version__,
+                "counts": counts,
+                "citation": dataset.citation,
+            }
+        )
+        return EXIT_OK
+    print(
+        f"{dataset.name or 'dataset'} {dataset.version or '(no version)'} "
+        f"(rightsdata {rightsdata.__version__}): {_plural(len(dataset), 'record')}"
+    )
+    for kind, count in counts.items():
+        print(f"  {kind:<14} {count:>7,}")
+    print(f"cite it as: rightsdata cite{_source_options(args)}")
+    return EXIT_OK

@@ -1,0 +1,98 @@
+"""``search``: records by name (names and aliases first), then by title."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rightsdata._cli.arguments import _dataset
+from rightsdata._cli.exits import EXIT_OK, UsageError
+from rightsdata._cli.output import _name, _print_error, _print_json
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+    from rightsdata._model.records import Record
+
+__all__: list[str] = []
+
+
+def _title_matches(dataset: Dataset, text: str) -> list[Record]:
+    """Events, statements and sources whose title (a statement's summary) matches ``text``,
+    ranked as names are (:func:`rightsdata._data.search.rank`).
+
+    Dataset.search covers names only; once it indexes titles as well, this goes, and
+    :func:`_found` is Dataset.search alone (records it returns are not repeated meanwhile)."""
+    from rightsdata._data.search import SearchEntry, rank
+    from rightsdata._model.records import KINDS
+
+    entries = [
+        SearchEntry.of(r.id, KINDS.index(kind), title, False)
+        for kind, attribute in (
+            ("events", "title"),
+            ("statements", "summary"),
+            ("sources", "title"),
+        )
+        for r in dataset.collection(kind)
+        if (title := getattr(r, attribute))
+    ]
+    return [dataset.get(i) for i in rank(text, entries)]
+
+
+def _found(dataset: Dataset, text: str, limit: int) -> list[Record]:
+    """Names (and aliases) first, as :meth:`Dataset.search` ranks them, then titles."""
+    found = list(dataset.search(text, limit=None))
+    seen = {r.id for r in found}
+    found += [r for r in _title_matches(dataset, text) if r.id not in seen]
+    return found[:limit]
+
+
+def _searched(dataset: Dataset) -> str:
+    """What a search looked through, for the message when nothing matched."""
+    counts = dataset.counts()
+    names = sum(counts[k] for k in ("persons", "organizations", "groups", "places", "laws"))
+    titles = sum(counts[k] for k in ("events", "statements", "sources"))
+    return (
+        f"searched the names and aliases of {names:,} persons, organisations, groups, places "
+        f"and laws "
+        f"and the titles of {titles:,} events, statements and sources "
+        f"in {dataset.name or 'the dataset'}"
+    )
+
+
+def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> list[str]:
+    """Records as a list: a kind column, the name or title, and the ID on the next line."""
+    from rightsdata._display.words import pad, short_date, truncate
+    from rightsdata._model.records import Event
+    from rightsdata._values.columns import display_width
+
+    kinds = [type(r).__name__.lower() for r in records]
+    column = max(map(display_width, kinds), default=0) + 2
+    lines = []
+    for record, kind in zip(records, kinds, strict=True):
+        label = _name(dataset, record.id)
+        if isinstance(record, Event) and record.date is not None:
+            label = f"{label} ({short_date(record.date)})"
+        lines.append(pad(kind, column) + truncate(label, width - column))
+        lines.append(" " * max(min(column, width - display_width(record.id)), 0) + record.id)
+    return lines
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from rightsdata._validation.convert import unstructure
+    from rightsdata.textcard import terminal_width
+
+    dataset = _dataset(args)
+    text = " ".join(args.text)
+    try:
+        found = _found(dataset, text, args.limit)
+    except ValueError as error:  # no letters or digits
+        raise UsageError(f"nothing to search for: {error}") from None
+    if args.json:
+        _print_json([unstructure(r) for r in found])
+        return EXIT_OK
+    if not found:
+        _print_error(f"nothing matches {text!r}: {_searched(dataset)}")
+        return EXIT_OK
+    print("\n".join(_record_lines(dataset, found, terminal_width())))
+    return EXIT_OK

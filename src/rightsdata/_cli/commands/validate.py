@@ -1,0 +1,57 @@
+"""``validate``: check a dataset, or one kind's file, and list every problem."""
+
+from __future__ import annotations
+
+import argparse
+
+from rightsdata._cli.arguments import _path
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
+from rightsdata._cli.output import _plural, _print_json, _print_problems, _problem_json
+from rightsdata._values.errors import InvalidDataError, printable
+
+__all__: list[str] = []
+
+
+def _counted(counts: dict[str, int]) -> str:
+    """'3 records (1 source, 1 person, 1 event)'."""
+    from rightsdata._values.ids import noun
+
+    parts = [_plural(n, noun(kind)) for kind, n in counts.items() if n]
+    return f"{_plural(sum(counts.values()), 'record')} ({', '.join(parts) or 'none'})"
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    import rightsdata
+    from rightsdata._data.kindfile import check_kind_file, kind_of_file
+
+    path = _path(args.path)
+    if not path.exists():
+        raise UsageError(f"{args.path}: no such file or folder")
+    unchecked: dict[str, int] = {}
+    if path.is_file() and kind_of_file(path) is not None:
+        check = check_kind_file(path, schema=args.schema, max_bytes=args.max_bytes)
+        problems, counts, unchecked = check.problems, {check.kind: check.records}, check.unchecked
+    else:
+        try:
+            dataset = rightsdata.load_path(path, schema=args.schema, max_bytes=args.max_bytes)
+        except InvalidDataError as error:
+            problems, counts = list(error.problems), {}
+        else:
+            problems, counts = [], dataset.counts()
+    if args.json:
+        _print_json([_problem_json(p) for p in problems])
+    elif problems:
+        _print_problems(problems, args.path)
+    else:
+        print(f"{printable(args.path)}: valid: checked {_counted(counts)}")
+        if unchecked:
+            from rightsdata.textcard import terminal_width, wrap
+
+            refs = ", ".join(f"{n:,} to {kind}" for kind, n in unchecked.items())
+            total = _plural(sum(unchecked.values()), "reference")
+            text = (
+                f"not checked: {total} to records in other files ({refs}); "
+                "validate the folder to check them"
+            )
+            print("\n".join(wrap(text, terminal_width(), "  ")))
+    return EXIT_INVALID if problems else EXIT_OK

@@ -1,0 +1,90 @@
+"""What the commands print, shared among them: JSON, counted nouns, records' names, errors
+on stderr, and the problems found in data (with their hints, or as JSON)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from rightsdata._cli.suggest import EDTF_EXAMPLES, field_hint, ids_in, reference_hint, term_hint
+from rightsdata._values.errors import Problem, ProblemCode, printable
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
+
+__all__: list[str] = []
+
+
+def _print_json(value: Any) -> None:
+    # One indented document, read whole (not JSON Lines): characters stay raw, as in the
+    # canonical files (rightsdata._data.canonical.dumps says why).
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _plural(n: int, noun: str) -> str:
+    """``1 event``, ``2 events``, ``0 events``."""
+    return f"{n:,} {noun if n == 1 else noun + 's'}"
+
+
+def _name(dataset: Dataset, record_id: str) -> str:
+    """A record's name or title (a law's label), looked up in ``dataset``; else its ID; with
+    any control character shown as its escape (:func:`printable`)."""
+    from rightsdata._display.cards import _Names
+
+    return printable(_Names(dataset).label(record_id) or record_id)
+
+
+def _problem_json(problem: Problem) -> dict[str, str | int | None]:
+    """A problem for ``--json``: its location, message and code, and the location's parts
+    (null where they do not apply: every part but the file it concerns, for a problem in no
+    record)."""
+    return {
+        "location": problem.location,
+        "message": problem.message,
+        "code": problem.code,
+        "file": problem.file,
+        "kind": problem.kind,
+        "index": problem.index,
+        "line": problem.line,
+        "record_id": problem.record_id,
+        "field": problem.field,
+    }
+
+
+def _problem_text(problem: Problem, known: Sequence[str] = ()) -> str:
+    """A problem's message, with a 'did you mean' for an unknown field, term or reference
+    (to one of the ``known`` IDs)."""
+    message = problem.message
+    if problem.code == ProblemCode.INTEGRITY and known:
+        hint = reference_hint(message, known)
+        return f"{message}; {hint}" if hint else message
+    if problem.code == ProblemCode.UNKNOWN_FIELD:
+        hint = field_hint(problem.kind, problem.field)
+        return f"{message}; {hint}" if hint else message
+    if "is not an EDTF date" in message:
+        return f"{message} ({EDTF_EXAMPLES})"
+    return term_hint(message)
+
+
+def _print_problems(problems: Sequence[Problem], path: str, file: TextIO | None = None) -> None:
+    """Every problem, wrapped to the terminal, with its hint."""
+    from rightsdata.textcard import terminal_width, wrap
+
+    width = terminal_width()
+    dangling = any(p.code == ProblemCode.INTEGRITY for p in problems)
+    known = ids_in(Path(path)) if dangling and Path(path).exists() else []
+    heading = f"{_plural(len(problems), 'problem')} in {printable(path)}:"
+    print("\n".join(wrap(heading, width, "", "  ")), file=file)
+    for problem in problems:
+        text = f"{problem.location}: {_problem_text(problem, known)}"
+        print("\n".join(wrap(text, width, "  ", "      ")), file=file)
+
+
+def _print_error(message: str) -> None:
+    """A message on stderr, wrapped to the terminal."""
+    from rightsdata.textcard import terminal_width, wrap
+
+    print("\n".join(wrap(message, terminal_width(), "", "  ")), file=sys.stderr)

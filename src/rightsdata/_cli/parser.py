@@ -1,0 +1,397 @@
+"""The argument parser: the commands with their options, help laid out for the terminal,
+'did you mean' for an unknown command or option, and ``--data`` and ``--name`` given
+before the command."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import textwrap
+from collections.abc import Sequence
+from typing import Any, Final, NoReturn
+
+from rightsdata._cli.arguments import _DEFAULT_NAME, _Default
+from rightsdata._cli.commands.cite import _cmd_cite
+from rightsdata._cli.commands.events import _cmd_events, _cmd_timeline
+from rightsdata._cli.commands.export import _cmd_export
+from rightsdata._cli.commands.fmt import _cmd_fmt
+from rightsdata._cli.commands.info import _cmd_info
+from rightsdata._cli.commands.init import _cmd_init
+from rightsdata._cli.commands.search import _cmd_search
+from rightsdata._cli.commands.show import _cmd_show
+from rightsdata._cli.commands.validate import _cmd_validate
+from rightsdata._cli.exits import UsageError
+from rightsdata._cli.suggest import close, did_you_mean
+from rightsdata._tables.export import FORMATS
+
+__all__ = ["build_parser"]
+
+
+def _positive_int(text: str) -> int:
+    """An option's value that must be a whole number above 0 (argparse reports the error)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number above 0")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose 'invalid choice' errors suggest the closest choice."""
+
+    def error(self, message: str) -> NoReturn:
+        match = _INVALID_CHOICE.search(message)
+        if match is not None:
+            choices = re.findall(r"'([^']*)'", match["choices"])
+            hint = did_you_mean(close(match["value"], choices, n=2))
+            what = "command" if match["argument"] == "COMMAND" else match["argument"]
+            message = f"unknown {what} {match['value']!r}; " + (
+                hint or f"choose from {', '.join(choices)}"
+            )
+        super().error(message)
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help as wide as the terminal, at most :data:`~rightsdata.textcard.MAX_WIDTH`; the
+    descriptions and examples are laid out by hand (:func:`_paragraph`)."""
+
+    def __init__(self, prog: str) -> None:
+        from rightsdata.textcard import terminal_width
+
+        super().__init__(prog, width=terminal_width())
+
+
+def _paragraph(text: str) -> str:
+    """A description wrapped for help (80 columns: the layout is fixed, not the terminal's)."""
+    return textwrap.fill(text, 80)
+
+
+_INVALID_CHOICE: Final = re.compile(
+    r"argument (?P<argument>\S+): invalid choice: '(?P<value>[^']*)' "
+    r"\(choose from (?P<choices>.*)\)"
+)
+
+
+def _add_source_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--name",
+        default=_Default(_DEFAULT_NAME),
+        help=f"bundled dataset to use (default: {_DEFAULT_NAME})",
+    )
+    parser.add_argument(
+        "--data",
+        "--path",
+        dest="data",
+        metavar="PATH",
+        help="use your own dataset (folder, JSON or JSON Lines) instead",
+    )
+
+
+def _command(
+    commands: Any,
+    name: str,
+    summary: str,
+    examples: Sequence[str],
+    *,
+    data: bool = True,
+    json_output: bool = True,
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=_paragraph(summary),
+        epilog="examples:\n" + "\n".join(f"  {e}" for e in examples),
+        formatter_class=_Formatter,
+    )
+    if data:
+        _add_source_options(parser)
+    if json_output:
+        parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def _add_reading_commands(commands: Any) -> None:
+    info = _command(
+        commands,
+        "info",
+        "the dataset's version, record counts and how to cite it",
+        ["rightsdata info", "rightsdata info --json"],
+    )
+    info.set_defaults(run=_cmd_info)
+
+    cite = _command(
+        commands,
+        "cite",
+        "how to cite the dataset: contributors, title, version, licence, sources",
+        ["rightsdata cite", "rightsdata cite --data my-dataset/ --json"],
+    )
+    cite.set_defaults(run=_cmd_cite)
+
+    search = _command(
+        commands,
+        "search",
+        "find records by name (people, organisations, groups, places, laws) or title (events, "
+        "statements, sources)",
+        ["rightsdata search kozlov", "rightsdata search 'Жаңаөзен' --json"],
+    )
+    search.add_argument(
+        "text", nargs="+", help="a name, title or part of one (any case, accents or script)"
+    )
+    search.add_argument(
+        "--limit", type=_positive_int, default=20, help="at most this many (default 20)"
+    )
+    search.set_defaults(run=_cmd_search)
+
+    events = _command(
+        commands,
+        "events",
+        "the events that meet every filter given, in date order",
+        [
+            "rightsdata events --kind verdict",
+            "rightsdata events --place place:kazakhstan --between 2012/2013",
+            "rightsdata events --involving person:vladimir-kozlov --role defendant",
+            "rightsdata events --kind arrest,detention --between 2022-01 --json",
+        ],
+    )
+    events.add_argument(
+        "--kind",
+        action="append",
+        metavar="KIND",
+        help="an event kind, or several separated by commas (any of them); repeatable",
+    )
+    events.add_argument(
+        "--between",
+        metavar="WHEN",
+        help="a date (2012: all of 2012) or START/END (2012-01/2012-06; '..' for open): "
+        "events whose date may fall in it",
+    )
+    events.add_argument(
+        "--place",
+        metavar="ID",
+        help="at this place or a place within it (a country's ISO code, KZ, stands for it)",
+    )
+    events.add_argument(
+        "--involving",
+        metavar="ID",
+        help="a person, organisation or group that took part or was charged",
+    )
+    events.add_argument("--role", help="with a participant in this role (with --involving: theirs)")
+    events.set_defaults(run=_cmd_events)
+
+    timeline = _command(
+        commands,
+        "timeline",
+        "the events a person, organisation or group took part in, in date order",
+        ["rightsdata timeline person:vladimir-kozlov", "rightsdata timeline org:alga --json"],
+    )
+    timeline.add_argument("actor", help="a person, organisation or group id")
+    timeline.set_defaults(run=_cmd_timeline)
+
+    show = _command(
+        commands,
+        "show",
+        "one record as a card: names, dates in words, sources",
+        [
+            "rightsdata show event:kozlov-verdict-2012-10-08",
+            "rightsdata show law:kz-cc-1997-164 --json",
+        ],
+    )
+    show.add_argument("id", help="any record id (redirects are followed)")
+    show.add_argument(
+        "--width", type=int, help="columns to fit (default: the terminal's, at most 96)"
+    )
+    show.set_defaults(run=_cmd_show)
+
+
+def _add_writing_commands(commands: Any) -> None:
+    check = _command(
+        commands,
+        "validate",
+        "check a dataset, or one kind's file, and list every problem",
+        [
+            "rightsdata validate my-dataset/",
+            "rightsdata validate my-dataset/events.json",
+            "rightsdata validate data.jsonl --json",
+            "rightsdata validate big.json --max-bytes 4000000000 --schema",
+        ],
+        data=False,
+    )
+    check.description = _paragraph(
+        "Check a dataset (a folder, a JSON document or JSON Lines) and list every problem. "
+        "A file named for a kind (events.json) is checked as that kind alone: its records, "
+        "and references among them; references to other kinds are counted, not checked."
+    )
+    check.add_argument(
+        "path", help="a dataset folder, a kind's file, a JSON document or JSON Lines"
+    )
+    check.add_argument(
+        "--schema", action="store_true", help="also check against the JSON Schemas (slower)"
+    )
+    check.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=1 << 30,
+        help="refuse larger files (default 1 GiB)",
+    )
+    check.set_defaults(run=_cmd_validate)
+
+    init = _command(
+        commands,
+        "init",
+        "write a small valid dataset to start from into a new folder",
+        ["rightsdata init my-dataset", "rightsdata validate my-dataset"],
+        data=False,
+        json_output=False,
+    )
+    init.add_argument("directory", metavar="DIR", help="a folder that is empty or does not exist")
+    init.set_defaults(run=_cmd_init)
+
+    fmt = _command(
+        commands,
+        "fmt",
+        "rewrite dataset folders in canonical form",
+        [
+            "rightsdata fmt datasets/kazakhstan",
+            "rightsdata fmt --check",
+            "rightsdata fmt --upgrade my-dataset/",
+        ],
+        data=False,
+        json_output=False,
+    )
+    fmt.description = _paragraph(
+        "Rewrite each dataset folder canonically: records sorted by id, one "
+        "formatting, datapackage.json resources with sizes and sha256 hashes."
+    )
+    fmt.add_argument(
+        "paths",
+        nargs="*",
+        metavar="FOLDER",
+        help="dataset folders (without: --check checks the bundled ones; rewriting needs one)",
+    )
+    fmt.add_argument("--check", action="store_true", help="write nothing; exit 1 if any differ")
+    fmt.add_argument(
+        "--upgrade",
+        action="store_true",
+        help="rewrite in the current format (format 1 folders to format 2)",
+    )
+    fmt.set_defaults(run=_cmd_fmt)
+
+    out = _command(
+        commands,
+        "export",
+        "write the dataset as JSON, JSON Lines, CSV, a data package or Parquet",
+        [
+            "rightsdata export --format datapackage out/",
+            "rightsdata export --format csv --data my-dataset/ tables/",
+            "rightsdata export --format jsonl - | head -3",
+            "rightsdata export --format parquet out/ --force   # needs rightsdata[arrow]",
+        ],
+        json_output=False,
+    )
+    out.description = (
+        "Write the dataset into DIRECTORY ('-': standard output, for --format jsonl).\n"
+        "Formats:\n"
+        + "\n".join(
+            "\n".join(
+                textwrap.wrap(
+                    meaning, 80, initial_indent=f"  {name:<12} ", subsequent_indent=" " * 15
+                )
+            )
+            for name, meaning in FORMATS.items()
+        )
+    )
+    out.add_argument(
+        "directory", metavar="DIRECTORY", help="where to write (created if missing), or -"
+    )
+    out.add_argument(
+        "--format", choices=list(FORMATS), default="json", help="what to write (default: json)"
+    )
+    out.add_argument(
+        "--force", action="store_true", help="write into a directory that is not empty"
+    )
+    out.set_defaults(run=_cmd_export)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for the docs and tests)."""
+    from rightsdata._version import __version__
+
+    parser = _Parser(
+        prog="rightsdata",
+        description="Typed, cited human-rights documentation data: look it up, validate it,\n"
+        "export it.",
+        epilog="examples:\n  rightsdata timeline person:vladimir-kozlov\n"
+        "  rightsdata events --kind verdict\n  rightsdata search zhanaozen\n"
+        "  rightsdata show event:kozlov-verdict-2012-10-08\n"
+        "  rightsdata init my-dataset && rightsdata validate my-dataset\n\n"
+        "exit codes: 0 fine, 1 invalid data, 2 usage",
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"rightsdata {__version__}")
+    # --data and --name before the command too (``rightsdata --data ds1 timeline ...``); kept
+    # apart from the command's own (a subparser's default would overwrite them): _before()
+    parser.add_argument(
+        "--name", dest="name_before", metavar="NAME", help="a bundled dataset, for any command"
+    )
+    parser.add_argument(
+        "--data",
+        "--path",
+        dest="data_before",
+        metavar="PATH",
+        help="your own dataset, for any command that reads one (or give it after the command)",
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
+    _add_reading_commands(commands)
+    _add_writing_commands(commands)
+    return parser
+
+
+def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            found: argparse.ArgumentParser = action.choices[command]
+            return found
+    return parser
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse; an unknown option is reported by its own command, with its usage and a hint."""
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        sub = _subparser(parser, args.command)
+        options = [o for action in sub._actions for o in action.option_strings]
+        hints = [h for e in extras if (h := did_you_mean(close(e.split("=")[0], options, n=1)))]
+        sub.error(
+            f"unrecognized arguments: {' '.join(extras)}" + (f"; {hints[0]}" if hints else "")
+        )
+    return args
+
+
+#: The options that may come before the command: (option, dest, the command's default).
+_BEFORE: Final = (("--data", "data"), ("--name", "name"))
+
+
+def _before(args: argparse.Namespace) -> None:
+    """Take ``--data`` and ``--name`` given before the command as if given after it; a
+    command that takes neither, or the option given on both sides with two values, is a
+    usage error that says where it goes."""
+    for option, dest in _BEFORE:
+        given = getattr(args, f"{dest}_before", None)
+        if given is None:
+            continue
+        if not hasattr(args, dest):
+            raise UsageError(
+                f"{option} is not an option of {args.command}; "
+                f"see `rightsdata {args.command} --help`"
+            )
+        after = getattr(args, dest)
+        if after is not None and not isinstance(after, _Default) and after != given:
+            raise UsageError(
+                f"{option} is given twice ({given!r} before the command, "
+                f"{getattr(args, dest)!r} after it); give it once"
+            )
+        setattr(args, dest, given)
