@@ -17,6 +17,7 @@ import datetime
 import itertools
 import math
 import pickle
+import re
 import time
 from typing import Any
 
@@ -26,7 +27,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from rightsdata._values.dates import EDTF, EDTFError, Precision
+from rightsdata._values.dates import EDTF, EDTF_PATTERN, EDTFError, Precision
 
 from conftest import examples
 
@@ -320,6 +321,16 @@ def test_sets(
         EDTF(members[-1]).sort_key()[1],
         text,
     )
+
+
+@pytest.mark.parametrize("text", ["2011/[2012,2013]", "[2012,2013]/2014", "../[2012,2013]"])
+def test_a_set_is_no_side_of_an_interval_even_once_parsed(text: str) -> None:
+    # Sides are looked up in the parse cache, which holds sets too: a set parsed before
+    # must not be taken for a side (the schema's pattern refuses it too).
+    EDTF.parse("[2012,2013]")
+    with pytest.raises(EDTFError):
+        EDTF.parse(text)
+    assert re.fullmatch(EDTF_PATTERN, text) is None
 
 
 def test_only_a_set_has_members() -> None:

@@ -390,7 +390,7 @@ def _side(whole: str, text: str, label: str) -> EDTF | None:
     if text == ".." or not text:
         return None
     cached = _CACHE.get(text)
-    if cached is not None:
+    if cached is not None and not cached._flags & _SET:  # (a set is no side, cached or not)
         return cached
     parsed = _single(text)
     if isinstance(parsed, str):
