@@ -289,6 +289,25 @@ def test_a_span_is_thinner_and_lighter_than_an_interval(ds: Dataset) -> None:
     assert year.get_facecolor()[3] < 0.3 < interval.get_facecolor()[3]
 
 
+def test_a_set_open_at_one_end_is_a_light_bar_with_its_arrow(ds: Dataset) -> None:
+    defendant = (Participant(actor=KOZLOV, role=Role.DEFENDANT),)
+    dates = ["[..2012]", "[2011-06,2013-06..]", "../2012"]
+    events = [
+        variant_of(ds, "event:x", n, date=EDTF(date), participants=defendant)
+        for n, date in enumerate(dates, start=1)
+    ]
+    ax = with_events(ds, *events).plot_timeline(KOZLOV)
+    before, after, interval = (mark(ax, f"event:x-{n}") for n in (1, 2, 3))
+    assert isinstance(before, Rectangle) and isinstance(after, Rectangle)
+    assert isinstance(interval, Rectangle)
+    for one_of in (before, after):  # one day of what the bar covers: light, as a closed set
+        assert one_of.get_height() < interval.get_height() * 0.6
+        assert one_of.get_facecolor()[3] < 0.3 < interval.get_facecolor()[3]
+    arrows = {a.get_gid() for a in ax.get_lines() if "#open-" in str(a.get_gid())}
+    assert {"event:x-1#open-start", "event:x-2#open-end", "event:x-3#open-start"} <= arrows
+    plt.close("all")
+
+
 # --- data that could break a plot -------------------------------------------------------------
 
 

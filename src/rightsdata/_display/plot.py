@@ -255,7 +255,7 @@ def _draw(ax: Axes, mark: Mark, y: float, style: _Style, xlim: tuple[float, floa
     if form == "fade":
         _fade(ax, x0, x1, y, color, rising=mark.start_side == "unknown", gid=gid)
     else:
-        light = form == "span"
+        light = mark.shape == "span" and form in ("span", "open")  # (a set may be open)
         height = _SPAN_BAR if light else _BAR
         ax.add_patch(
             Rectangle(
