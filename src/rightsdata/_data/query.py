@@ -328,6 +328,11 @@ def _bound(value: object, side: str) -> int:
         return NEG if start else POS
     value = _parsed(value, f"between: the {side} is not a date")
     if isinstance(value, EDTF):
+        if value.is_set:  # (its bounds would take the days between its dates in)
+            raise ValueError(
+                f"between: the {side} {str(value)!r} is one of some dates, not a window's "
+                "side; ask of each of its dates in turn"
+            )
         first, last = bounds(value)
         return first if start else last
     if isinstance(value, datetime.date):  # also datetime and pendulum Date / DateTime

@@ -95,8 +95,9 @@ def _window(text: str) -> tuple[str | None, str | None]:
 
     try:
         window((first, last))
-    except ValueError:
-        raise UsageError(f"--between {text!r}: the start is after the end") from None
+    except ValueError as error:  # (the start after the end, or a side that is a set)
+        reason = str(error).removeprefix("between: ")
+        raise UsageError(f"--between {text!r}: {reason}") from None
     return first, last
 
 
