@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from rightsdata import Problem
+from rightsdata import Dataset, Problem
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
@@ -148,7 +148,7 @@ def bundled_without_sets(folder: Path) -> Path:
     return folder
 
 
-def bundled_dataset_without_sets() -> Any:
+def bundled_dataset_without_sets() -> Dataset:
     """The bundled dataset with its sets replaced (:func:`without_sets`), as a ``Dataset``:
     what :func:`bundled_without_sets`'s folder loads as."""
     import rightsdata
