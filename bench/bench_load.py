@@ -731,7 +731,8 @@ def main() -> None:
         type=int,
         choices=(1, 2),
         default=1,
-        help="file format of the data: 1 writes every field, 2 leaves empty ones out",
+        help="file format of the data: 1 writes every field, 2 leaves empty ones out "
+        "(a folder holding a date that is a set declares format 3)",
     )
     parser.add_argument("--sizes", type=int, nargs="+", help="events (overrides --max-events)")
     parser.add_argument(

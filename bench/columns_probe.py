@@ -19,7 +19,7 @@ columns written in Python, and the bytes are what the columns hold (numpy's and 
 pauses it itself), the modes interleaved, ``--runs`` times; the medians are printed, and
 with ``--out`` written as JSON::
 
-    python bench/columns_probe.py /tmp/benchcache/realistic-v2-100000-seed2012-format1/folder
+    python bench/columns_probe.py /tmp/benchcache/realistic-v3-100000-seed2012-format1/folder
     python bench/columns_probe.py FOLDER --runs 5 --modes columns json_loads
 
 ``FOLDER`` is a dataset folder as ``bench_load.py --cache DIR`` keeps it (``DIR/<case>/folder``).

@@ -37,6 +37,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 BUNDLED = HERE.parent / "datasets" / "kazakhstan"
+from twin_fields import classes, twin_fields  # noqa: E402  (each class's fields, by kind)
+
 from rightsdata._model.records import KINDS  # noqa: E402  (every kind the model has)
 from rightsdata._tables.export import json_line  # noqa: E402  (one line by any splitter)
 
@@ -53,13 +55,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: replica: equal texts stay equal within a replica (a citation's locator, an inference's
 #: basis), as in the bundled dataset, and differ between replicas (version 1 drew each
 #: occurrence of a text from 32 versions: 3,840 distinct summaries among 100,000 events).
-VERSION = 2
+#: 3: the bundled dataset's dates include sets (``[2012-01-26..2012-10-08]``), so the
+#: realistic data's do, and its folder declares format 3.
+VERSION = 3
 
 
 @cache
 def bundled() -> Data:
-    """The bundled dataset's records, as JSON with every field written (format 1, which every
-    contender's models read; the bundled files leave empty fields out, format 2)."""
+    """The bundled dataset's records, as JSON with every field written (the layout of format 1,
+    which every contender's models read; the bundled files leave empty fields out)."""
     from rightsdata._data.canonical import with_every_field
     from rightsdata._model.records import RECORD_TYPES
 
@@ -380,8 +384,9 @@ SHAPES: dict[str, Callable[[int, int], Data]] = {"realistic": realistic, "synthe
 
 
 def in_format(data: Data, version: int) -> Data:
-    """``data`` (every field written: format 1) in file format ``version``: 2 leaves the empty
-    optional fields out, as the bundled files and ``rightsdata fmt`` write them."""
+    """``data`` (every field written: format 1's layout) in file format ``version``'s: 2 (or 3)
+    leaves the empty optional fields out, as the bundled files and ``rightsdata fmt`` write
+    them."""
     if version == 1:
         return data
     from rightsdata._data.canonical import without_empty_fields
@@ -395,16 +400,52 @@ def in_format(data: Data, version: int) -> Data:
 
 def write_folder(data: Data, folder: Path, version: int = 1) -> Path:
     """The dataset folder: one canonical (indented) JSON file per kind, and datapackage.json
-    naming the format ``version`` (``data`` already in it: :func:`in_format`)."""
+    naming the format ``version`` (``data`` already in its layout: :func:`in_format`), or 3
+    where a date is a set, the lowest format that holds one (every format-1 or -2 file is a
+    valid format-3 file, and a reader refuses a set in an older format)."""
     folder.mkdir(parents=True, exist_ok=True)
     for kind, documents in data.items():
         text = json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
         (folder / f"{kind}.json").write_text(text, encoding="utf-8")
     package: dict[str, Any] = {"name": "bench", "version": "0.0.0", "resources": []}
-    if version != 1:
-        package["rightsdata_format"] = version
+    needed = lowest_format(data)
+    declared = needed if needed > 2 else version  # (1 or 2: either holds data without a set)
+    if declared != 1:
+        package["rightsdata_format"] = declared
     (folder / "datapackage.json").write_text(json.dumps(package, indent=2) + "\n")
     return folder
+
+
+@cache
+def _date_fields() -> frozenset[str]:
+    """The names of the date fields (EDTF) of every record and part class."""
+    return frozenset(f.name for cls in classes() for f in twin_fields(cls) if f.kind == "date")
+
+
+def lowest_format(data: Data) -> int:
+    """The lowest file format that can hold ``data``, as ``rightsdata`` declares it
+    (``rightsdata._values.format.lowest_format``): 3 if a date is a set (``[a,b]``, ``[a..b]``:
+    the only EDTF form that starts with ``[``), else 2.
+
+    >>> event = {"id": "event:a", "date": "2012-01-26/2012-10-08"}
+    >>> lowest_format({"events": [event]}), lowest_format({"events": [{"date": "[2012,2013]"}]})
+    (2, 3)
+    """
+    from rightsdata._values.format import SETS_FROM
+
+    names = _date_fields()
+
+    def has_set(value: Any) -> bool:
+        if isinstance(value, dict):
+            return any(
+                (key in names and isinstance(item, str) and item[:1] == "[") or has_set(item)
+                for key, item in value.items()
+            )
+        if isinstance(value, list):
+            return any(has_set(item) for item in value)
+        return False
+
+    return SETS_FROM if any(has_set(documents) for documents in data.values()) else 2
 
 
 def write_document(data: Data, path: Path) -> Path:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from rightsdata import Problem
+from rightsdata import Dataset, Problem
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
@@ -105,3 +105,58 @@ def make_folder(tmp_path: Path) -> Callable[[Mapping[str, Any]], Path]:
         return write_folder(tmp_path / f"ds{next(counter)}", files)
 
     return make
+
+
+# --- the bundled dataset in the formats before sets --------------------------------------------
+
+
+def without_sets(value: Any) -> Any:
+    """A JSON value (a record, a kind's records, a dataset's documents) with each date that is
+    a set replaced by the interval over the same days (``[2012-01-26..2012-10-08]`` and
+    ``[2012-01-26,2012-10-08]`` by ``2012-01-26/2012-10-08``): the bundled dataset's data as
+    formats 1 and 2 can hold it, for the tests of those formats."""
+    from rightsdata import EDTF
+
+    if isinstance(value, dict):
+        return {key: without_sets(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_sets(item) for item in value]
+    if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
+        date = EDTF(value)
+        assert date.is_set and date.start is not None and date.end is not None, value
+        return f"{date.start}/{date.end}"
+    return value
+
+
+def bundled_without_sets(folder: Path) -> Path:
+    """A copy of the bundled dataset's folder in ``folder``, its sets replaced
+    (:func:`without_sets`) and written by ``rightsdata fmt``: format 2, the lowest it needs."""
+    import shutil
+
+    from rightsdata._data.canonical import format_folder
+    from rightsdata._values.resources import datasets_root
+
+    shutil.copytree(Path(str(datasets_root() / "kazakhstan")), folder)
+    from rightsdata import KINDS
+
+    for kind in KINDS:
+        path = folder / f"{kind}.json"
+        if path.exists():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            path.write_text(json.dumps(without_sets(data), ensure_ascii=False), encoding="utf-8")
+    format_folder(folder)
+    return folder
+
+
+def bundled_dataset_without_sets() -> Dataset:
+    """The bundled dataset with its sets replaced (:func:`without_sets`), as a ``Dataset``:
+    what :func:`bundled_without_sets`'s folder loads as."""
+    import rightsdata
+
+    bundled = rightsdata.load()
+    return rightsdata.load_documents(
+        without_sets(bundled.to_dict()),
+        name=bundled.name,
+        version=bundled.version,
+        redirects=bundled.redirects,
+    )

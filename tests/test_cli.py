@@ -467,11 +467,12 @@ def test_init_writes_a_dataset_that_validates(
         capsys, "show", "event:example-person-detained-2020-05-01", "--data", str(target)
     )
     assert "Example Person (victim)" in out
-    # in the current format: the fields the template fills, no empty ones
+    # in the lowest format its data needs: the fields the template fills, no empty ones
+    # (format 2, which older releases read too: no date of the template is a set)
     event = json.loads((target / "events.json").read_text(encoding="utf-8"))[0]
     assert set(event) == {"id", "kind", "title", "summary", "date", "participants", "citations"}
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["rightsdata_format"] == rightsdata.load().format
+    assert descriptor["rightsdata_format"] == 2
     # a folder that is not empty is refused, and left alone
     code, _, err = run(capsys, "init", str(target))
     assert code == EXIT_USAGE and "is not an empty folder" in err

@@ -377,7 +377,8 @@ def test_001_and_002_zhanaozen_tolls_disagree_and_both_stand(ds: Any) -> None:
 def test_002_kozlov_detained_charged_sentenced(ds: Any) -> None:
     assert str(ds.get("event:kozlov-detention-2012-01-26").date) == "2012-01-26"
     charged = ds.get("event:kozlov-charged-2012")
-    assert str(charged.date) == "2012-01-26/2012-10-08"
+    # charged on one day between his detention and the verdict, not known which: a set
+    assert str(charged.date) == "[2012-01-26..2012-10-08]" and charged.date.is_set
     assert {(c.provision, c.against) for c in charged.charges} == {
         ("law:kz-cc-1997-164", "person:vladimir-kozlov"),
         ("law:kz-cc-1997-170", "person:vladimir-kozlov"),
@@ -529,7 +530,7 @@ def test_004_kazakhstan_downgrade_obstructed_to_repressed(ds: Any) -> None:
 
 
 def test_004_watchlist_ratings_of_other_countries(ds: Any) -> None:
-    levels = {r.country: r.level.value for r in ds.ratings if str(r.as_of) == "2019-09/2019-10"}
+    levels = {r.country: r.level.value for r in ds.ratings if str(r.as_of) == "[2019-09..2019-10]"}
     assert levels == {
         "place:egypt": "closed",
         "place:hong-kong": "closed",
@@ -1023,9 +1024,9 @@ def test_004_january_2022_omissions_recorded(ds: Any) -> None:
     assert investigation.kind.value == "investigation"
     assert "lacks impartiality" in investigation.summary
     information = ds.get("event:bloody-january-detainee-information-2022-01")
-    # "only by 14 or 15 January": one of two days, not both; no supported EDTF form says that,
-    # so the month holds either day and the basis gives the two
-    assert str(information.date) == "2022-01"
+    # "only by 14 or 15 January": one of two days, not both, so a set, not an interval
+    assert str(information.date) == "[2022-01-14,2022-01-15]" and information.date.is_set
+    assert [str(d) for d in information.date.members] == ["2022-01-14", "2022-01-15"]
     (basis,) = [i.basis for i in information.inferred if i.field == "date"]
     assert "14 or 15 January" in basis and "14 or 15 January" in information.summary
     assert information.part_of == "event:bloody-january-detentions-2022"

@@ -100,7 +100,7 @@ def test_reprs_name_the_record(ds: Dataset) -> None:
         "<Law law:kz-cc-1997-164 art. 164 'Criminal Code of the Republic of Kazakhstan (1997)'>"
     )
     assert repr(ds.get("rating:civicus-kazakhstan-2019-watchlist")) == (
-        "<Rating rating:civicus-kazakhstan-2019-watchlist 2019-09/2019-10 obstructed "
+        "<Rating rating:civicus-kazakhstan-2019-watchlist [2019-09..2019-10] obstructed "
         "place:kazakhstan>"
     )
     assert repr(ds.get("source:hrf-2012-12-14")).startswith(

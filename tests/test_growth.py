@@ -19,6 +19,8 @@ from rightsdata._validation.convert import structure, unstructure
 from rightsdata._values import format as _format
 from rightsdata._values.errors import FieldError, InvalidDataError
 
+from conftest import bundled_dataset_without_sets, bundled_without_sets, without_sets
+
 CITES = (Citation(source="source:a"),)
 
 
@@ -100,6 +102,12 @@ def _copy(tmp_path: Path) -> Path:
     return folder
 
 
+def _copy_without_sets(tmp_path: Path) -> Path:
+    """The bundled folder with its sets replaced by intervals: format 2 (1 once its
+    descriptor's format is removed). The bundled dataset itself is format 3."""
+    return bundled_without_sets(tmp_path / "kz")
+
+
 def _no_diagnostic_path(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object, **kwargs: object) -> object:
         raise AssertionError("the diagnostic path was used")
@@ -107,10 +115,16 @@ def _no_diagnostic_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("rightsdata._validation.convert.structure_many", refuse)
 
 
-def test_both_formats_load_equal_and_on_the_fast_path(
+def test_every_format_loads_equal_and_on_the_fast_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _copy(tmp_path)
+    # format 3: the bundled folder, whose dates include sets
+    with monkeypatch.context() as patched:
+        _no_diagnostic_path(patched)
+        bundled = rightsdata.load_path(_copy(tmp_path / "3"))
+    assert bundled.format == 3 and bundled == rightsdata.load()
+    # formats 1 and 2: the same data with its sets replaced (neither format can hold one)
+    folder = _copy_without_sets(tmp_path)
     as_format = {1: None, 2: None}
     for version in (1, 2):
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
@@ -123,11 +137,12 @@ def test_both_formats_load_equal_and_on_the_fast_path(
         with monkeypatch.context() as patched:
             _no_diagnostic_path(patched)
             as_format[version] = rightsdata.load_path(folder)  # type: ignore[assignment]
-    assert as_format[1] == as_format[2] == rightsdata.load()
+    assert as_format[1] == as_format[2] == bundled_dataset_without_sets()
+    assert [d.format for d in as_format.values() if d is not None] == [1, 2]
 
 
 def test_fmt_keeps_a_format_1_folder_in_format_1_and_upgrade_moves_it(tmp_path: Path) -> None:
-    folder = _copy(tmp_path)
+    folder = _copy_without_sets(tmp_path)
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     descriptor.pop(_format.FORMAT_KEY, None)
     (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
@@ -200,7 +215,7 @@ def test_generated_code_shows_in_tracebacks() -> None:
 
 
 def test_fmt_writes_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = _copy(tmp_path)
+    folder = _copy_without_sets(tmp_path)
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     descriptor.pop(_format.FORMAT_KEY, None)
     (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
@@ -248,8 +263,9 @@ _ONE_OF = "[2012-01-26..2012-10-08]"
 
 
 def _with_a_set(folder: Path, declared: int | None) -> int:
-    """Make one event's date a set (and the descriptor declare ``declared``; None: leave the
-    key out); return the event's index in events.json."""
+    """In a copy of the bundled folder without sets (:func:`_copy_without_sets`), make one
+    event's date a set (and the descriptor declare ``declared``; None: leave the key out);
+    return the event's index in events.json."""
     events = json.loads((folder / "events.json").read_text(encoding="utf-8"))
     index = next(n for n, e in enumerate(events) if e.get("date") == "2012-01-26/2012-10-08")
     events[index]["date"] = _ONE_OF
@@ -269,7 +285,7 @@ def _with_a_set(folder: Path, declared: int | None) -> int:
 def test_a_set_in_a_dataset_declaring_an_older_format_is_refused_where_it_is(
     tmp_path: Path, declared: int | None
 ) -> None:
-    folder = _copy(tmp_path)
+    folder = _copy_without_sets(tmp_path)
     index = _with_a_set(folder, declared)
     with pytest.raises(InvalidDataError) as info:
         rightsdata.load_path(folder)
@@ -292,7 +308,7 @@ def test_a_set_in_a_dataset_declaring_an_older_format_is_refused_where_it_is(
 
 
 def test_the_format_3_rule_holds_for_documents_with_a_descriptor_only() -> None:
-    documents = rightsdata.load().to_dict()
+    documents = without_sets(rightsdata.load().to_dict())
     event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")
     event["date"] = _ONE_OF
     with pytest.raises(InvalidDataError, match="needs format 3, and the dataset declares format 2"):
@@ -302,7 +318,7 @@ def test_the_format_3_rule_holds_for_documents_with_a_descriptor_only() -> None:
 
 
 def test_a_folder_is_written_in_the_lowest_format_its_data_needs(tmp_path: Path) -> None:
-    folder = _copy(tmp_path)
+    folder = _copy_without_sets(tmp_path)
     _with_a_set(folder, 3)
     assert "datapackage.json" in format_folder(folder)
     written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
@@ -321,11 +337,11 @@ def test_a_folder_is_written_in_the_lowest_format_its_data_needs(tmp_path: Path)
     written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     assert written[_format.FORMAT_KEY] == 2
     assert written["resources"][0]["schema"].startswith("urn:rightsdata:schemas:v2:")
-    assert rightsdata.load_path(folder) == rightsdata.load()
+    assert rightsdata.load_path(folder) == bundled_dataset_without_sets()
 
 
 def test_a_folder_without_a_descriptor_holding_a_set_gets_format_3(tmp_path: Path) -> None:
-    folder = _copy(tmp_path)
+    folder = _copy_without_sets(tmp_path)
     _with_a_set(folder, 2)
     (folder / "datapackage.json").unlink()
     assert rightsdata.load_path(folder).format == 1  # (declares none: its sets are read)
@@ -335,25 +351,23 @@ def test_a_folder_without_a_descriptor_holding_a_set_gets_format_3(tmp_path: Pat
 
 
 def test_an_export_declares_the_lowest_format(tmp_path: Path) -> None:
-    dataset = rightsdata.load()
-    dataset.export(tmp_path / "plain", "json")
-    plain = json.loads((tmp_path / "plain" / "datapackage.json").read_text(encoding="utf-8"))
-    assert plain[_format.FORMAT_KEY] == 2
-    documents = dataset.to_dict()
-    event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")
-    event["date"] = _ONE_OF
-    with_set = rightsdata.load_documents(documents, name=dataset.name, version=dataset.version)
-    with_set.export(tmp_path / "sets", "json")
+    plain = bundled_dataset_without_sets()
+    plain.export(tmp_path / "plain", "json")
+    written = json.loads((tmp_path / "plain" / "datapackage.json").read_text(encoding="utf-8"))
+    assert written[_format.FORMAT_KEY] == 2
+    assert rightsdata.load_path(tmp_path / "plain").to_dict() == plain.to_dict()
+    bundled = rightsdata.load()  # its dates include sets
+    bundled.export(tmp_path / "sets", "json")
     sets = json.loads((tmp_path / "sets" / "datapackage.json").read_text(encoding="utf-8"))
     assert sets[_format.FORMAT_KEY] == 3
-    assert rightsdata.load_path(tmp_path / "sets").format == 3
+    exported = rightsdata.load_path(tmp_path / "sets")
+    assert exported.format == 3 and exported.to_dict() == bundled.to_dict()
 
 
 def test_a_json_document_declares_no_format_and_its_sets_are_read(tmp_path: Path) -> None:
-    documents = rightsdata.load().to_dict()
-    event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")
-    event["date"] = _ONE_OF
     path = tmp_path / "all.json"
-    path.write_text(json.dumps(documents), encoding="utf-8")
+    path.write_text(json.dumps(rightsdata.load().to_dict()), encoding="utf-8")
     loaded = rightsdata.load_path(path)
-    assert loaded.get(event["id"]).date == rightsdata.EDTF(_ONE_OF)  # type: ignore[union-attr]
+    assert loaded.format == 1  # (declares none)
+    assert loaded.get("event:kozlov-charged-2012", Event).date == rightsdata.EDTF(_ONE_OF)
+    assert loaded.events == rightsdata.load().events

@@ -38,7 +38,7 @@ from rightsdata._values.nesting import MAX_NESTING, nested, nesting_problem
 from rightsdata._values.resources import datasets_root
 from rightsdata.schema import schema_problems, validator_for
 
-from conftest import event_doc, person_doc, source_doc
+from conftest import bundled_without_sets, event_doc, person_doc, source_doc
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
@@ -548,15 +548,31 @@ def test_a_newer_format_names_its_version(bundled_copy: Path) -> None:
     )
 
 
-def test_every_readable_format_loads(bundled_copy: Path) -> None:
-    # the bundled dataset holds no date that is a set: it declares format 2, the lowest it needs
-    assert rightsdata.load().format == 2
+def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None:
+    # the bundled dataset holds dates that are sets: it declares format 3, the lowest it needs
+    assert rightsdata.load().format == FORMAT == 3
     assert FORMAT in READABLE
+    # its data without the sets may declare any format this release reads
+    plain = bundled_without_sets(tmp_path / "plain")
+    for version in READABLE:
+        edit_descriptor(plain, lambda d, v=version: d.update(rightsdata_format=v))
+        assert rightsdata.load_path(plain).format == version
+        format_folder(plain)  # fmt keeps format 1, else writes the lowest one needed
+        assert rightsdata.load_path(plain).format == (1 if version == 1 else 2)
+    # with them, a format before 3 is refused at each of the 26 records dated by a set
     for version in READABLE:
         edit_descriptor(bundled_copy, lambda d, v=version: d.update(rightsdata_format=v))
-        assert rightsdata.load_path(bundled_copy).format == version
-        format_folder(bundled_copy)  # fmt keeps format 1, else writes the lowest one needed
-        assert rightsdata.load_path(bundled_copy).format == (1 if version == 1 else 2)
+        if version >= 3:
+            assert rightsdata.load_path(bundled_copy).format == version
+            format_folder(bundled_copy)
+            assert rightsdata.load_path(bundled_copy).format == 3
+            continue
+        with pytest.raises(InvalidDataError) as info:
+            rightsdata.load_path(bundled_copy)
+        problems = info.value.problems
+        assert len({p.record_id for p in problems}) == len(problems) == 26
+        expected = f"declares format {version}: set rightsdata_format to 3"
+        assert all(expected in p.message for p in problems)
 
 
 def _mutations(descriptor: dict[str, Any]) -> Iterator[dict[str, Any]]:

@@ -108,7 +108,7 @@ def test_one_mark_per_event_one_row_each_in_date_order(ds: Dataset) -> None:
     assert all(len(artists) == 1 for artists in found.values())
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels == [truncate(e.title, 60) for e in timeline]
-    assert labels[1] == "Vladimir Kozlov charged with incitement and calls to overth…"
+    assert labels[3] == "Vladimir Kozlov charged with incitement and calls to overth…"
     assert list(ax.get_yticks()) == list(range(len(timeline)))
     for row, event in enumerate(timeline):  # each mark sits on its event's row
         artist = found[event.id][0]
@@ -131,12 +131,16 @@ def test_a_day_is_a_dot_at_that_day(ds: Dataset) -> None:
 
 
 def test_uncertain_dates_are_ranges_over_the_days_they_could_be(ds: Dataset) -> None:
-    ax = ds.plot_timeline(KOZLOV)
+    # the bundled timeline has no closed interval: one is added (some time within vs. all of it)
+    interval = variant_of(ds, "event:x-interval", 0, date=EDTF("2012-03-01/2012-05-31"))
+    ax = with_events(ds, interval).plot_timeline(KOZLOV)
     expected = {  # event: (first day, day after the last), light (some time within) or solid
         "event:kazakhstan-media-opposition-crackdown-2012": ("2012-01-01", "2013-01-01", True),
         "event:kozlov-stricter-regime-2015": ("2015-06-01", "2015-09-01", True),
         "event:kozlov-55th-birthday-2015": ("2015-08-01", "2015-09-01", True),
-        "event:kozlov-charged-2012": ("2012-01-26", "2012-10-09", False),
+        # [2012-01-26..2012-10-08]: a set, one day of the range
+        "event:kozlov-charged-2012": ("2012-01-26", "2012-10-09", True),
+        interval.id: ("2012-03-01", "2012-06-01", False),
     }
     alphas = {}
     for event_id, (first, after, light) in expected.items():
@@ -236,9 +240,9 @@ def test_kinds_get_distinct_colours_and_a_legend(ds: Dataset) -> None:
     assert labels[0] == "kind of event" and "dates" in labels
     assert labels[1:11] == [
         "detention",
-        "charge",
         "trial",
         "verdict",
+        "charge",
         "appeal",
         "crackdown",
         "prison punishment",
@@ -281,12 +285,20 @@ def test_more_than_ten_kinds_differ_by_hatch(ds: Dataset) -> None:
 
 
 def test_a_span_is_thinner_and_lighter_than_an_interval(ds: Dataset) -> None:
-    ax = ds.plot_timeline(KOZLOV)
+    added = variant_of(ds, "event:x-interval", 0, date=EDTF("2012-01-26/2012-10-08"))
+    ax = with_events(ds, added).plot_timeline(KOZLOV)
     year = mark(ax, "event:kazakhstan-media-opposition-crackdown-2012")  # 2012
-    interval = mark(ax, "event:kozlov-charged-2012")  # 2012-01-26/2012-10-08
+    one_of = mark(ax, "event:kozlov-charged-2012")  # [2012-01-26..2012-10-08]
+    interval = mark(ax, added.id)  # 2012-01-26/2012-10-08: all of it
     assert isinstance(year, Rectangle) and isinstance(interval, Rectangle)
+    assert isinstance(one_of, Rectangle)
     assert year.get_height() < interval.get_height() * 0.6
     assert year.get_facecolor()[3] < 0.3 < interval.get_facecolor()[3]
+    # a set over the same days as the interval is drawn as the year is: one day of them
+    assert (one_of.get_height(), one_of.get_facecolor()[3]) == (
+        year.get_height(),
+        year.get_facecolor()[3],
+    )
 
 
 def test_a_set_open_at_one_end_is_a_light_bar_with_its_arrow(ds: Dataset) -> None:

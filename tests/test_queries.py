@@ -693,9 +693,9 @@ def test_every_stated_number_lies_within_the_range(ds: Dataset) -> None:
 def test_ratings_in_date_order(ds: Dataset) -> None:
     kazakhstan = ds.ratings(country="place:kazakhstan")
     assert [str(r.as_of) for r in kazakhstan] == [
-        "2019-09/2019-10",
+        "[2019-09..2019-10]",
         "2020",
-        "2022-01/2022-08",
+        "[2022-01..2022-08]",
         "2022",
     ]
     everything = ds.ratings()
@@ -1383,10 +1383,14 @@ def test_a_span_comes_before_what_happened_on_its_last_day(ds: Dataset) -> None:
     timeline = ids(ds.timeline(KOZLOV))
     assert timeline[:4] == [
         "event:kozlov-detention-2012-01-26",
-        "event:kozlov-charged-2012",  # 2012-01-26/2012-10-08
         "event:kozlov-trial-2012",  # /2012-10-08
         "event:kozlov-verdict-2012-10-08",
+        # [2012-01-26..2012-10-08]: one day of these, a single date (not a span) wider than
+        # the verdict's day, so after it
+        "event:kozlov-charged-2012",
     ]
+    charged = ds.get("event:kozlov-charged-2012", Event).date
+    assert charged is not None and charged.is_set
 
 
 # --- search over titles and summaries --------------------------------------------------------

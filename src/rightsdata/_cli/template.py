@@ -1,8 +1,9 @@
 """The small dataset ``rightsdata init DIR`` writes to start from (internal).
 
 Three records that fit together: a source, a person it names, and an event of that person
-citing the source; with a ``datapackage.json`` naming the dataset. It is written in the
-current format, which leaves out the optional fields the template has nothing to say about:
+citing the source; with a ``datapackage.json`` naming the dataset. It is written as
+``rightsdata fmt`` writes a folder, in the lowest format its data needs (format 2: no date is
+a set), which leaves out the optional fields the template has nothing to say about:
 docs/records.md shows every field of every kind.
 
 >>> import pathlib, tempfile, rightsdata

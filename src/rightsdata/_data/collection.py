@@ -372,8 +372,8 @@ class RatingCollection(Collection[Rating]):
         >>> import rightsdata
         >>> [(str(r.as_of), r.level.value) for r in rightsdata.load().ratings(country="KZ")]
         ... # doctest: +NORMALIZE_WHITESPACE
-        [('2019-09/2019-10', 'obstructed'), ('2020', 'obstructed'),
-         ('2022-01/2022-08', 'obstructed'), ('2022', 'repressed')]
+        [('[2019-09..2019-10]', 'obstructed'), ('2020', 'obstructed'),
+         ('[2022-01..2022-08]', 'obstructed'), ('2022', 'repressed')]
         """
         return self._queries().ratings(country)
 

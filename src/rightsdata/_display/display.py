@@ -89,8 +89,8 @@ def record_repr(record: Record) -> str:
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
-    >>> record_repr(ds.get("rating:civicus-kazakhstan-2019-watchlist"))
-    '<Rating rating:civicus-kazakhstan-2019-watchlist 2019-09/2019-10 obstructed place:kazakhstan>'
+    >>> print(record_repr(ds.get("rating:civicus-kazakhstan-2019-watchlist")))
+    <Rating rating:civicus-kazakhstan-2019-watchlist [2019-09..2019-10] obstructed place:kazakhstan>
     >>> record_repr(ds.get("law:kz-cc-1997-164"))
     "<Law law:kz-cc-1997-164 art. 164 'Criminal Code of the Republic of Kazakhstan (1997)'>"
     """
