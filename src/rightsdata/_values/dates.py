@@ -29,9 +29,11 @@ Supported subset (everything else is rejected with :class:`EDTFError`):
   refused: the set already says what is known), or a range ``A..B`` of two such dates of
   one precision (as the ``edtf`` package requires) whose start ends before its end begins;
   ``..B`` may open only the first date, ``A..`` only the last. The dates are written without
-  spaces, in order and without overlapping (each ends before the next begins), so that one
-  meaning has one text; a set of one date that is not a range is that date (``[2012]`` is
-  refused: write ``2012``). A set's bounds are its first date's earliest and its last date's
+  spaces, in order and without overlapping (each ends before the next begins), so that a
+  set reads in date order and no day is given twice. A meaning may still have several texts
+  (``[2012-01,2012-02]`` and ``[2012-01..2012-02]`` are the same days), and they are not
+  equal, as ``2012`` and ``2012-01/2012-12`` are not; a set of one date that is not a range
+  is that date (``[2012]`` is refused: write ``2012``). A set's bounds are its first date's earliest and its last date's
   latest (None for an open end); its precision is None.
 
 Ordering: dates, including uncertain and approximate ones, are ordered by their earliest
