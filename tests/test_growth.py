@@ -362,6 +362,16 @@ def test_an_export_declares_the_lowest_format(tmp_path: Path) -> None:
     assert sets[_format.FORMAT_KEY] == 3
     exported = rightsdata.load_path(tmp_path / "sets")
     assert exported.format == 3 and exported.to_dict() == bundled.to_dict()
+    # the CSV tables' package too, whatever format the dataset itself declares
+    declared_2 = rightsdata.Dataset(
+        {kind: list(bundled.collection(kind)) for kind in rightsdata.KINDS},
+        descriptor={**(bundled.descriptor or {}), _format.FORMAT_KEY: 2},
+    )
+    for dataset, expected in ((plain, 2), (bundled, 3), (declared_2, 3)):
+        folder = tmp_path / f"tables-{expected}-{dataset.format}"
+        dataset.export(folder, "datapackage")
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        assert package[_format.FORMAT_KEY] == expected
 
 
 def test_a_json_document_declares_no_format_and_its_sets_are_read(tmp_path: Path) -> None:

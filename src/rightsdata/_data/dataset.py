@@ -340,8 +340,10 @@ class Dataset:
 
     @property
     def format(self) -> int:
-        """The version of the file format the dataset was read from (its descriptor's
+        """The version of the file format the dataset declares (its descriptor's
         ``rightsdata_format``; 1 when it has none): docs/concepts.md, "A format that can grow".
+        A dataset read from a layout without a descriptor declares none, whatever its dates;
+        a folder written from it declares the lowest format its data needs.
 
         >>> import rightsdata
         >>> rightsdata.load().format   # some of its dates are sets

@@ -110,10 +110,15 @@ def table_schema(table: Table) -> dict[str, Any]:
 
 def descriptor(dataset: Dataset, files: Mapping[str, bytes]) -> dict[str, Any]:
     """``datapackage.json`` for ``dataset``'s CSV tables, whose bytes ``files`` holds by table
-    name: the dataset's own descriptor, with one resource per table."""
+    name: the dataset's own descriptor, with one resource per table. Its ``rightsdata_format``
+    is the lowest format the data needs (3 if a date is a set), as a folder written from
+    the dataset would declare, whatever the dataset was read from."""
     from rightsdata._data.canonical import package_metadata, sha256
+    from rightsdata._model.records import KINDS
+    from rightsdata._values.format import FORMAT_KEY, lowest_format
 
     package = package_metadata(dataset)
+    package[FORMAT_KEY] = lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
     package["resources"] = [
         {
             "name": name,
