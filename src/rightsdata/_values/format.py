@@ -37,6 +37,11 @@ SETS_FROM: Final = 3
 DESCRIPTOR: Final = "datapackage.json"
 #: The descriptor's key naming the format.
 FORMAT_KEY: Final = "rightsdata_format"
+#: Where the one-file layouts carry a descriptor (format 3): the ``"$kind"`` of a JSON Lines
+#: file's first line, and a JSON document's key beside the kinds'.
+EMBEDDED: Final = "datapackage"
+#: The first format in which a JSON document or JSON Lines file may carry a descriptor.
+EMBEDDED_FROM: Final = 3
 #: The endings of a JSON Lines file's name (``data.jsonl``), a layout of its own.
 JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 
