@@ -4,9 +4,11 @@ Three layouts are read (see docs/loading.md):
 
 - a **folder**: ``datapackage.json`` (optional for your own data) and one JSON file per record
   kind (``events.json``: a list of records), plus ``redirects.json`` if IDs were retired;
-- a **JSON document**: one object with a list per kind, ``{"persons": [...], "events": [...]}``;
+- a **JSON document**: one object with a list per kind, ``{"persons": [...], "events": [...]}``,
+  and maybe its descriptor under ``"datapackage"``;
 - **JSON Lines** (``.jsonl`` or ``.ndjson``): one record per line, its kind in a ``"$kind"``
-  field (``"events"``), or taken from its ID's prefix when the field is absent.
+  field (``"events"``), or taken from its ID's prefix when the field is absent; maybe the
+  descriptor first, ``{"$kind": "datapackage", ...}``.
 
 Reading is all or nothing: every problem in every file is collected, and one
 :class:`~rightsdata.InvalidDataError` lists them all, each located by file, record and field.
@@ -240,7 +242,8 @@ def load_path(
 
     ``version`` requires a version of the data, as for :func:`load` (``"3.1"``: 3.1.0 or a
     later 3.x): a dataset that does not meet it, or has no semantic version
-    (``datapackage.json``'s ``version``), raises :class:`~rightsdata.DatasetVersionError`,
+    (``datapackage.json``'s ``version``, or that of the descriptor a JSON Lines file or JSON
+    document carries), raises :class:`~rightsdata.DatasetVersionError`,
     whose ``name`` is ``path``. A malformed requirement raises ``ValueError`` before anything
     is read.
 
