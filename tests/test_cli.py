@@ -439,10 +439,11 @@ def test_export_to_stdout_is_json_lines_only(
     assert code == EXIT_OK
     lines = out.splitlines()
     ds = rightsdata.load()
-    assert len(lines) == len(ds) + len(ds.redirects)
-    assert json.loads(lines[0])["$kind"] == "sources"
+    assert len(lines) == 1 + len(ds) + len(ds.redirects)  # the descriptor's line, then records
+    assert [json.loads(line)["$kind"] for line in lines[:2]] == ["datapackage", "sources"]
     (tmp_path / "all.jsonl").write_text(out, encoding="utf-8")
-    assert rightsdata.load_path(tmp_path / "all.jsonl").to_dict() == rightsdata.load().to_dict()
+    back = rightsdata.load_path(tmp_path / "all.jsonl")
+    assert back == ds and (back.name, back.version) == (ds.name, ds.version)
     code, out, err = run(capsys, "export", "--format", "csv", "-")
     assert (code, out) == (EXIT_USAGE, "")
     assert "use --format jsonl" in err

@@ -141,8 +141,15 @@ def test_jsonl_with_raw_line_separators_still_reads(tmp_path: Path) -> None:
 def test_jsonl_loads_back_with_the_same_records(tmp_path: Path, with_redirect: Dataset) -> None:
     (path,) = with_redirect.export(tmp_path, "jsonl")
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == len(with_redirect) + len(with_redirect.redirects)
-    assert json.loads(lines[0])["$kind"] == "sources"
+    assert len(lines) == 1 + len(with_redirect) + len(with_redirect.redirects)
+    first = json.loads(lines[0])  # the descriptor's line
+    assert (first["$kind"], first["name"], first["rightsdata_format"]) == (
+        "datapackage",
+        with_redirect.name,
+        3,
+    )
+    assert "resources" not in first
+    assert json.loads(lines[1])["$kind"] == "sources"
     assert {
         "$kind": "redirects",
         "id": "person:v-kozlov",
@@ -151,8 +158,8 @@ def test_jsonl_loads_back_with_the_same_records(tmp_path: Path, with_redirect: D
     back = rightsdata.load_path(path)
     assert back.to_dict() == with_redirect.to_dict()
     assert dict(back.redirects) == dict(with_redirect.redirects)
-    # JSON Lines has no place for the data package, so the name and version stay behind.
-    assert (back.name, back.version) == (None, None)
+    assert (back.name, back.version) == (with_redirect.name, with_redirect.version)
+    assert back == with_redirect
 
 
 def _read_back(folder: Path, fmt: str, written: list[Path]) -> tuple[Any, dict[str, str]]:

@@ -22,7 +22,7 @@ import os
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -277,17 +277,25 @@ def _dumps(value: Any, **options: Any) -> str:
     return text
 
 
+#: The descriptor every layout of :func:`_write_layouts` carries.
+_DESCRIPTOR: Final = {"name": "fuzzed", "version": "1.0.0", "rightsdata_format": 3}
+
+
 def _write_layouts(folder: Path, documents: dict[str, list[Any]]) -> dict[str, Path]:
-    """The same records as a folder, one JSON document, and JSON Lines."""
+    """The same records, and the same descriptor, as a folder, one JSON document, and JSON
+    Lines."""
     (folder / "folder").mkdir()
     for kind, records in documents.items():
         text = _dumps(records, indent=1)
         (folder / "folder" / f"{kind}.json").write_text(text, encoding="utf-8")
+    (folder / "folder" / "datapackage.json").write_text(_dumps(_DESCRIPTOR), encoding="utf-8")
     document = folder / "all.json"
-    document.write_text(_dumps(documents), encoding="utf-8")
+    document.write_text(_dumps({"datapackage": _DESCRIPTOR, **documents}), encoding="utf-8")
     lines = folder / JSON_LINES_FILE
     lines.write_text(
-        "".join(
+        _dumps({"$kind": "datapackage", **_DESCRIPTOR})
+        + "\n"
+        + "".join(
             _dumps({"$kind": kind, **record} if type(record) is dict else record) + "\n"
             for kind, records in documents.items()
             for record in records
@@ -322,6 +330,7 @@ def test_json_mutations_agree_across_paths_and_layouts(mutations: list[Mutation]
         if datasets:
             assert all(d.to_dict() == datasets[0].to_dict() for d in datasets)
             assert all(d.redirects == datasets[0].redirects for d in datasets)
+            assert all(d.descriptor == _DESCRIPTOR for d in datasets)
             _exports_read_back_equal(datasets[0], Path(folder) / "exports")
         elif _ids_match_kinds(documents):  # else JSON Lines says so in one problem a record
             counts = {layout: len(problems) for layout, (_, problems) in results.items()}
@@ -353,6 +362,7 @@ def _exports_read_back_equal(dataset: Any, folder: Path) -> None:
         written = dataset.export(folder / fmt, fmt)
         back = rightsdata.load_path(folder / fmt if fmt == "json" else written[0])
         assert (back.to_dict(), dict(back.redirects)) == expected, fmt
+        assert (back.name, back.version) == (dataset.name, dataset.version), fmt
     for fmt in ("csv", "datapackage"):
         dataset.export(folder / fmt, fmt)
         assert documents_from_rows(read_directory(folder / fmt)) == expected, fmt

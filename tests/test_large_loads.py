@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import InvalidDataError
+from rightsdata._data.canonical import embedded_descriptor
 from rightsdata._model.fields import ids_pattern
 from rightsdata._model.records import KINDS
 from rightsdata._validation.bulkcheck import _ids_match
@@ -359,12 +360,17 @@ def _refuse_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _layouts(tmp_path: Path) -> dict[str, Path]:
-    """The bundled dataset as one JSON document and as JSON Lines (with its redirect)."""
+    """The bundled dataset as one JSON document and as JSON Lines (with its redirect and its
+    descriptor)."""
     ds = rightsdata.load()
     document = tmp_path / "all.json"
     document.write_text(
         json.dumps(
-            {**ds.to_dict(), "redirects": [{"id": k, "to": v} for k, v in ds.redirects.items()]},
+            {
+                **ds.to_dict(),
+                "redirects": [{"id": k, "to": v} for k, v in ds.redirects.items()],
+                "datapackage": embedded_descriptor(ds),
+            },
             ensure_ascii=False,
         ),
         encoding="utf-8",
@@ -377,8 +383,8 @@ def _outcome(path: Path, **options: Any) -> tuple[Any, Any]:
     try:
         ds = rightsdata.load_path(path, **options)
     except InvalidDataError as exc:
-        return None, [(p.location, p.code, p.message) for p in exc.problems]
-    return (ds.to_dict(), dict(ds.redirects)), None
+        return None, [(p.location, p.code, p.message, p.file, p.line) for p in exc.problems]
+    return (ds.to_dict(), dict(ds.redirects), ds.name, ds.version, ds.descriptor), None
 
 
 @pytest.mark.parametrize("share", [False, True])
@@ -386,7 +392,15 @@ def test_the_document_and_json_lines_layouts_take_the_fast_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: bool
 ) -> None:
     bundled = rightsdata.load()
-    expected = (bundled.to_dict(), dict(bundled.redirects))
+    carried = embedded_descriptor(bundled)
+    expected = (
+        bundled.to_dict(),
+        dict(bundled.redirects),
+        bundled.name,
+        bundled.version,
+        carried,
+    )
+    assert carried is not None and carried["name"] == bundled.name
     assert expected[1]  # the redirects are read too
     paths = _layouts(tmp_path)
     with monkeypatch.context() as patched:
@@ -406,6 +420,10 @@ def _variants(paths: dict[str, Path]) -> dict[str, tuple[str, bytes]]:
     lines = paths["lines"].read_bytes()
     first, second, *rest = lines.split(b"\n")
     tail = b"\n".join(rest)
+    assert first.startswith(b'{"$kind": "datapackage", ')  # (the descriptor's line)
+    descriptor = json.loads(first)
+    assert descriptor.pop("$kind") == "datapackage"
+    undescribed = {k: v for k, v in parsed.items() if k != "datapackage"}
     event = next(line for line in lines.split(b"\n") if line.startswith(b'{"$kind": "events"'))
     return {
         "document, a null list": ("json", _dumps({**parsed, "laws": None})),
@@ -470,6 +488,48 @@ def _variants(paths: dict[str, Path]) -> dict[str, tuple[str, bytes]]:
         ),
         "lines, a redirect with a problem": ("jsonl", lines.replace(b'"to": "', b'"to": "X', 1)),
         "lines, an escaped colon": ("jsonl", lines.replace(b"Kazakhstan", b"Kazakhstan\\u003a", 1)),
+        "lines, no descriptor": ("jsonl", second + b"\n" + tail),
+        "lines, the descriptor alone": ("jsonl", first + b"\n"),
+        "lines, the descriptor second": ("jsonl", second + b"\n" + first + b"\n" + tail),
+        "lines, the descriptor last": ("jsonl", second + b"\n" + tail + first + b"\n"),
+        "lines, the descriptor twice": ("jsonl", first + b"\n" + lines),
+        "lines, a blank line before the descriptor": ("jsonl", b"\n" + lines),
+        "lines, the descriptor's kind last": (
+            "jsonl",
+            _dumps({**descriptor, "$kind": "datapackage"}) + b"\n" + second + b"\n" + tail,
+        ),
+        "lines, a descriptor with a problem": (
+            "jsonl",
+            lines.replace(b'"rightsdata_format": 3', b'"rightsdata_format": 9', 1),
+        ),
+        "lines, a descriptor with resources": (
+            "jsonl",
+            lines.replace(b'"rightsdata_format": 3', b'"rightsdata_format": 3, "resources": []', 1),
+        ),
+        "lines, a repeated key in the descriptor": (
+            "jsonl",
+            lines.replace(b'"name": ', b'"name": "x", "name": ', 1),
+        ),
+        "lines, a colon escaped in the descriptor": (
+            "jsonl",
+            lines.replace(b'"title": "', b'"title": "\\u003a', 1),
+        ),
+        "document, a descriptor with a problem": (
+            "json",
+            _dumps({**parsed, "datapackage": {**descriptor, "licenses": 5}}),
+        ),
+        "document, a descriptor with resources": (
+            "json",
+            _dumps({**parsed, "datapackage": {**descriptor, "resources": []}}),
+        ),
+        "document, a null descriptor": ("json", _dumps({**parsed, "datapackage": None})),
+        "document, no descriptor": ("json", _dumps(undescribed)),
+        "document, the descriptor twice": ("json", document[:-1] + b', "datapackage": {}}'),
+        "document, the descriptor alone": ("json", _dumps({"datapackage": descriptor})),
+        "document, a repeated key in the descriptor": (
+            "json",
+            document.replace(b'"datapackage": {', b'"datapackage": {"name": "x", ', 1),
+        ),
     }
 
 

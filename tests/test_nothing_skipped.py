@@ -359,8 +359,7 @@ def test_fmt_of_a_hand_written_folder_invents_nothing_and_writes_format_2(
 def test_an_export_of_a_nameless_dataset_invents_no_name(tmp_path: Path, fmt: str) -> None:
     import rightsdata
 
-    (lines,) = rightsdata.load().export(tmp_path / "jsonl", "jsonl")
-    nameless = rightsdata.load_path(lines)
+    nameless = rightsdata.load_documents(rightsdata.load().to_dict())  # no descriptor
     assert (nameless.name, nameless.version) == (None, None)
     nameless.export(tmp_path / fmt, fmt)
     package = json.loads((tmp_path / fmt / "datapackage.json").read_text(encoding="utf-8"))

@@ -450,6 +450,19 @@ def test_a_json_lines_record_meets_its_schema_once_its_kind_is_dropped(tmp_path:
 
     (exported,) = rightsdata.load().export(tmp_path, "jsonl")
     lines = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    # the first line is the descriptor, which meets datapackage.schema.json once its kind is
+    # dropped, as a record meets its kind's schema
+    import jsonschema
+
+    descriptor = lines.pop(0)
+    assert descriptor["$kind"] == "datapackage"
+    validator = jsonschema.Draft202012Validator(
+        json.loads((SCHEMAS / "datapackage.schema.json").read_text(encoding="utf-8"))
+    )
+    assert [e.message for e in validator.iter_errors(descriptor)] == [
+        "Additional properties are not allowed ('$kind' was unexpected)"
+    ]
+    assert list(validator.iter_errors({k: v for k, v in descriptor.items() if k != "$kind"})) == []
     records = [line for line in lines if line["$kind"] != "redirects"]
     assert {line["$kind"] for line in records} == set(KINDS)
     for number, line in enumerate(records, 1):

@@ -39,11 +39,19 @@ from rightsdata._data.loading import DESCRIPTOR, own_files, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.atomic import write_all
-from rightsdata._values.format import FORMAT_KEY, format_of, kind_file, lowest_format, schema_id
+from rightsdata._values.format import (
+    EMBEDDED_FROM,
+    FORMAT_KEY,
+    format_of,
+    kind_file,
+    lowest_format,
+    schema_id,
+)
 from rightsdata._values.hints import field_hints, nested_part
 
 __all__ = [
     "dumps",
+    "embedded_descriptor",
     "format_folder",
     "package_metadata",
     "render_folder",
@@ -85,6 +93,31 @@ def package_metadata(dataset: Dataset, descriptor: dict[str, Any] | None = None)
     package["sources"] = [
         {"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources
     ]
+    return package
+
+
+def embedded_descriptor(dataset: Dataset) -> dict[str, Any] | None:
+    """The descriptor a JSON Lines file (or a JSON document) of ``dataset`` carries: that of
+    :func:`package_metadata` without resources (they describe a folder's files), with the
+    dataset's name and version, declaring format 3, the first in which these layouts carry
+    one; None for a dataset with no descriptor, name or version (nothing to carry: the file
+    stays readable by the releases that read formats 1-2).
+
+    >>> from rightsdata import Dataset
+    >>> embedded_descriptor(Dataset({})) is None
+    True
+    >>> embedded_descriptor(Dataset({}, name="x", version="1.0.0"))  # doctest: +ELLIPSIS
+    {'$schema': '...', 'sources': [], 'name': 'x', 'version': '1.0.0', 'rightsdata_format': 3}
+    """
+    if dataset.descriptor is None and dataset.name is None and dataset.version is None:
+        return None
+    package = package_metadata(dataset)
+    package.pop("resources", None)
+    if dataset.name is not None:
+        package["name"] = dataset.name
+    if dataset.version is not None:
+        package["version"] = dataset.version
+    package[FORMAT_KEY] = max(EMBEDDED_FROM, format_of(package))
     return package
 
 

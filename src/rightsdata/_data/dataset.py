@@ -335,7 +335,8 @@ class Dataset:
 
     @property
     def descriptor(self) -> dict[str, Any] | None:
-        """A copy of the data package descriptor (datapackage.json), if the dataset has one."""
+        """A copy of the data package descriptor (``datapackage.json``, or the one a JSON Lines
+        file or JSON document carries), if the dataset has one."""
         return copy.deepcopy(self._descriptor)
 
     @property

@@ -4,9 +4,11 @@ Three layouts are read (see docs/loading.md):
 
 - a **folder**: ``datapackage.json`` (optional for your own data) and one JSON file per record
   kind (``events.json``: a list of records), plus ``redirects.json`` if IDs were retired;
-- a **JSON document**: one object with a list per kind, ``{"persons": [...], "events": [...]}``;
+- a **JSON document**: one object with a list per kind, ``{"persons": [...], "events": [...]}``,
+  and maybe its descriptor under ``"datapackage"``;
 - **JSON Lines** (``.jsonl`` or ``.ndjson``): one record per line, its kind in a ``"$kind"``
-  field (``"events"``), or taken from its ID's prefix when the field is absent.
+  field (``"events"``), or taken from its ID's prefix when the field is absent; maybe the
+  descriptor first, ``{"$kind": "datapackage", ...}``.
 
 Reading is all or nothing: every problem in every file is collected, and one
 :class:`~rightsdata.InvalidDataError` lists them all, each located by file, record and field.
@@ -43,6 +45,7 @@ from rightsdata._values.errors import (
 from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.format import (
     DESCRIPTOR,
+    EMBEDDED,
     FORMAT_KEY,
     JSON_LINES_SUFFIXES,
     SETS_FROM,
@@ -239,7 +242,8 @@ def load_path(
 
     ``version`` requires a version of the data, as for :func:`load` (``"3.1"``: 3.1.0 or a
     later 3.x): a dataset that does not meet it, or has no semantic version
-    (``datapackage.json``'s ``version``), raises :class:`~rightsdata.DatasetVersionError`,
+    (``datapackage.json``'s ``version``, or that of the descriptor a JSON Lines file or JSON
+    document carries), raises :class:`~rightsdata.DatasetVersionError`,
     whose ``name`` is ``path``. A malformed requirement raises ``ValueError`` before anything
     is read.
 
@@ -340,6 +344,7 @@ class _Parts:
 
     __slots__ = (
         "declared",
+        "declared_in",
         "descriptor",
         "failed_ids",
         "gathered",
@@ -367,8 +372,11 @@ class _Parts:
         self.redirects_where = redirects_where
         self.descriptor: dict[str, Any] | None = None
         #: the format the descriptor declares (1 if it has no rightsdata_format); None
-        #: without a descriptor (a folder without one, a JSON document, JSON Lines)
+        #: without a descriptor (a folder without one, a JSON document or JSON Lines without
+        #: one of their own)
         self.declared: int | None = None
+        #: where the descriptor is, as a problem locates it (``data.jsonl:1 datapackage``)
+        self.declared_in = DESCRIPTOR
         #: the name and version given, where they are not the descriptor's (load_documents)
         self.named: tuple[str | None, str | None] | None = None
         self.problems: list[Problem] = []
@@ -827,19 +835,29 @@ def _read_document(path: Path, *, schema: bool, max_bytes: int, share: bool = Fa
             )
         )
         return parts
-    _structure_kinds(parts, raw, path.name, schema, redirects=True)
+    _structure_kinds(parts, raw, path.name, schema, redirects=True, descriptor=True)
     return parts
 
 
 def _structure_kinds(
-    parts: _Parts, raw: Mapping[Any, Any], label: str, schema: bool, *, redirects: bool
+    parts: _Parts,
+    raw: Mapping[Any, Any],
+    label: str,
+    schema: bool,
+    *,
+    redirects: bool,
+    descriptor: bool = False,
 ) -> None:
     """Structure ``raw``'s lists of records by kind into ``parts`` (and its ``"redirects"``
-    list, if ``redirects``), located under ``label``: an unknown key is a problem."""
-    known = (*KINDS, "redirects") if redirects else KINDS
+    list, if ``redirects``; its ``"datapackage"`` descriptor, if ``descriptor``), located
+    under ``label``: an unknown key is a problem."""
+    known = (*KINDS, *(["redirects"] if redirects else []), *([EMBEDDED] if descriptor else []))
     with gc_paused():
         for key, documents in raw.items():
             where = f"{label}:{key}"
+            if descriptor and key == EMBEDDED:
+                _embedded_descriptor(parts, documents, where, label)
+                continue
             if redirects and key == "redirects":
                 parts.redirects, found = _check_redirects(documents, where)
                 parts.problems += found
@@ -918,8 +936,14 @@ def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
     from rightsdata._validation.fastpath import REFUSED, decode_document
 
     try:
-        kinds, redirects_text = decode_document(data, _sharing() if share else None)
+        kinds, redirects_text, descriptor_text = decode_document(
+            data, _sharing() if share else None
+        )
     except REFUSED:
+        return False
+    if descriptor_text is not None and not _fast_descriptor(
+        parts, descriptor_text, f"{name}:{EMBEDDED}", name
+    ):
         return False
     redirects: dict[str, str] = {}
     if redirects_text is not None:
@@ -943,8 +967,14 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes, share: bool) -> bool
     from rightsdata._validation.fastpath import REFUSED, decode_json_lines
 
     try:
-        kinds, redirect_lines = decode_json_lines(data, _sharing() if share else None)
+        kinds, redirect_lines, descriptor_line = decode_json_lines(
+            data, _sharing() if share else None
+        )
     except REFUSED:
+        return False
+    if descriptor_line is not None and not _fast_descriptor(
+        parts, descriptor_line, f"{name}:1 {EMBEDDED}", name, line=1
+    ):
         return False
     redirects: dict[str, str] = {}
     if redirect_lines:
@@ -966,6 +996,59 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes, share: bool) -> bool
         parts.where[kind] = Places(kind, name, lines=decoded.lines or ())
     parts.redirects = redirects
     return True
+
+
+def _fast_descriptor(
+    parts: _Parts, text: bytes, where: str, file: str, *, line: int | None = None
+) -> bool:
+    """Check the descriptor a JSON document or JSON Lines file carries (its JSON ``text``,
+    which msgspec skipped unread) into ``parts``; False (``parts`` untouched) if it has a
+    problem, which the diagnostic path then reports."""
+    decoded = _utf8(text)
+    if decoded is None:
+        return False
+    raw, found = _parse(decoded, where)
+    if found or type(raw) is not dict:
+        return False
+    if line is not None:
+        raw.pop(KIND_FIELD, None)
+    checked = _Parts()
+    _embedded_descriptor(checked, raw, where, file, line=line)
+    if checked.problems:
+        return False
+    parts.descriptor, parts.declared, parts.declared_in = (
+        checked.descriptor,
+        checked.declared,
+        checked.declared_in,
+    )
+    return True
+
+
+def _embedded_descriptor(
+    parts: _Parts, raw: object, where: str, file: str, *, line: int | None = None
+) -> None:
+    """Check the descriptor a JSON document (its ``"datapackage"``) or JSON Lines file (its
+    first line, without its ``"$kind"``) carries, as ``datapackage.json`` is checked, located
+    under ``where`` (``all.json:datapackage``, ``data.jsonl:1 datapackage``); keep it in
+    ``parts`` if it has no problem. It lists no resources: those describe a folder's files."""
+    from rightsdata._validation.descriptor import descriptor_problems
+
+    found = descriptor_problems(raw, where)
+    if type(raw) is dict and "resources" in raw:
+        found.append(
+            Problem(
+                f"{where}.resources",
+                f"a descriptor inside {file} lists no resources (they describe a dataset "
+                "folder's files, their sizes and hashes; the records here are the one "
+                "resource): leave resources out",
+                ProblemCode.PACKAGE,
+            )
+        )
+    parts.problems += [Problem(p.location, p.message, p.code, file=file, line=line) for p in found]
+    if not found and type(raw) is dict:
+        parts.descriptor = raw
+        parts.declared = format_of(raw)
+        parts.declared_in = where
 
 
 def _utf8(data: bytes) -> str | None:
@@ -1016,6 +1099,14 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = 
             ]
             parts.unsure.add(_ALL_KINDS)  # that line may have been a record of any kind
             continue
+        if type(value) is dict and value.get(KIND_FIELD) == EMBEDDED:
+            where = f"{where} {EMBEDDED}"
+            if number == 1:
+                del value[KIND_FIELD]
+                _embedded_descriptor(parts, value, where, path.name, line=number)
+            else:
+                parts.problems.append(_misplaced_descriptor(where, path.name, number))
+            continue
         kind, found = _kind_of_line(value, path.name, number)
         parts.problems += found
         if kind == "redirects":
@@ -1041,6 +1132,18 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = 
         parts.redirects, found = _check_redirects(redirect_lines, parts.redirects_where)
         parts.problems += found
     return parts
+
+
+def _misplaced_descriptor(where: str, file: str, number: int) -> Problem:
+    """The problem of a descriptor line that is not a JSON Lines file's first line."""
+    return Problem(
+        where,
+        f"a descriptor ({KIND_FIELD!r}: {EMBEDDED!r}) is the file's first line, and only "
+        "there: move it to line 1 (a file carries one descriptor at most)",
+        ProblemCode.PACKAGE,
+        file=file,
+        line=number,
+    )
 
 
 def _line(file: str, number: int, value: object) -> RecordPlace:
@@ -1102,7 +1205,7 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     """A problem for each date that is a set in a dataset declaring a format without sets."""
     message = (
         f"a date that is a set (one of some dates) needs format {SETS_FROM}, and the dataset "
-        f"declares format {declared}: set {FORMAT_KEY} to {SETS_FROM} in {DESCRIPTOR} "
+        f"declares format {declared}: set {FORMAT_KEY} to {SETS_FROM} in {parts.declared_in} "
         "(readers of formats 1-2 cannot read it)"
     )
     problems = []

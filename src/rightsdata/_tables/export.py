@@ -6,8 +6,10 @@ docs/exports.md describes each layout.
 - ``json``: the canonical dataset folder (one file per kind and ``datapackage.json``), exactly
   as ``rightsdata fmt`` writes it; ``rightsdata.load_path`` reads it back to an equal dataset.
 - ``jsonl``: ``records.jsonl``, one record a line with its kind in ``"$kind"`` (and a line per
-  redirect); ``rightsdata.load_path`` reads it back (without the name and version, which
-  JSON Lines has no place for). An empty dataset writes an empty file: no lines, no records.
+  redirect), after a first line that carries the descriptor (``{"$kind": "datapackage",
+  ...}``, format 3) when the dataset has a name, version or descriptor;
+  ``rightsdata.load_path`` reads it back, name and version too. An empty dataset with none
+  of those writes an empty file: no lines, no records.
 - ``csv``: one CSV file per table of :mod:`rightsdata._tables.tables`.
 - ``datapackage``: the CSV files and a ``datapackage.json`` (Data Package v2) with a Table
   Schema per table: types, primary keys and foreign keys.
@@ -225,9 +227,13 @@ def json_line(value: object) -> str:
 
 
 def _json_lines(dataset: Dataset, formulas: str) -> dict[str, Content]:
+    from rightsdata._data.canonical import embedded_descriptor
     from rightsdata._data.loading import KIND_FIELD
+    from rightsdata._values.format import EMBEDDED
 
-    lines = [
+    descriptor = embedded_descriptor(dataset)
+    lines = [] if descriptor is None else [json_line({KIND_FIELD: EMBEDDED, **descriptor})]
+    lines += [
         json_line({KIND_FIELD: kind, **document})
         for kind, documents in dataset.to_dict().items()
         for document in documents

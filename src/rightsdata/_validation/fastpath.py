@@ -61,6 +61,7 @@ from rightsdata._validation.bulkcheck import Gathered, check_records, checked_co
 from rightsdata._values.dates import _CACHE as _EDTF_CACHE
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
+from rightsdata._values.format import EMBEDDED
 from rightsdata._values.gcpause import gc_paused
 
 if TYPE_CHECKING:  # (sharing is imported only by loads that ask for it)
@@ -186,27 +187,30 @@ def _document_decoder() -> msgspec.json.Decoder[Any]:
         for kind, cls in RECORD_TYPES.items()
     ]
     fields.append(("redirects", msgspec.Raw, msgspec.Raw()))
+    fields.append((EMBEDDED, msgspec.Raw, msgspec.Raw()))
     document = msgspec.defstruct("Document", fields, forbid_unknown_fields=True)
     return msgspec.json.Decoder(document, dec_hook=_dec_hook)
 
 
 def decode_document(
     data: bytes, sharing: Sharing | None = None
-) -> tuple[dict[str, Decoded], bytes | None]:
+) -> tuple[dict[str, Decoded], bytes | None, bytes | None]:
     """Decode a whole JSON document (an object with a list of records per kind, and maybe
-    ``"redirects"``) as :func:`decode_with_ids` decodes one kind's file: every kind's
-    records, and the redirects' JSON text (None if absent) for the caller to check.
+    ``"redirects"`` and a ``"datapackage"`` descriptor) as :func:`decode_with_ids` decodes
+    one kind's file: every kind's records, and the redirects' and the descriptor's JSON
+    text (None where absent) for the caller to check.
 
     The colons are counted over the whole document: each kind's records', one for each key,
-    and the redirects'. A key that is unknown raises; one that is repeated or ``null``
-    leaves its colons uncounted. A document with no list of records raises (the diagnostic
-    path says what it holds).
+    the redirects' and the descriptor's. A key that is unknown raises; one that is repeated
+    or ``null`` leaves its colons uncounted. A document with no list of records raises (the
+    diagnostic path says what it holds).
 
     >>> data = b'''{"places": [{"id": "place:almaty", "name": "Almaty", "kind": "city",
-    ...   "citations": [{"source": "source:a"}]}], "redirects": []}'''
-    >>> kinds, redirects = decode_document(data)
-    >>> [place.name for place in kinds["places"].records], redirects
-    (['Almaty'], b'[]')
+    ...   "citations": [{"source": "source:a"}]}], "redirects": [],
+    ...   "datapackage": {"name": "x"}}'''
+    >>> kinds, redirects, descriptor = decode_document(data)
+    >>> [place.name for place in kinds["places"].records], redirects, descriptor
+    (['Almaty'], b'[]', b'{"name": "x"}')
     """
     escapes = _refuse_escaped_colons("the document", data)
     found: dict[str, Decoded] = {}
@@ -226,12 +230,16 @@ def decode_document(
         redirects = bytes(document.redirects) if len(document.redirects) else None
         if redirects is not None:
             colons += redirects.count(b":") + 1
+        raw = getattr(document, EMBEDDED)
+        descriptor = bytes(raw) if len(raw) else None
+        if descriptor is not None:
+            colons += descriptor.count(b":") + 1
         if colons != data.count(b":") or not found:
             raise FastPathError("the document: a key is repeated or null, or no records")
         if sharing is not None:
             for kind, decoded in found.items():
                 sharing.share(RECORD_TYPES[kind], decoded.records)
-    return found, redirects
+    return found, redirects, descriptor
 
 
 #: How a JSON Lines record of each kind starts, as ``Dataset.export(dir, "jsonl")`` and
@@ -240,6 +248,8 @@ _LINE_STARTS: Final = {
     f'{{"$kind": "{kind}", '.encode("ascii"): kind for kind in (*KINDS, "redirects")
 }
 _KIND_START: Final = b'{"$kind": "'
+#: How a JSON Lines file's descriptor line starts, as the library writes it (its first line).
+_DESCRIPTOR_START: Final = f'{{"$kind": "{EMBEDDED}", '.encode("ascii")
 
 
 @functools.cache
@@ -249,11 +259,12 @@ def _record_decoder(kind: str) -> msgspec.json.Decoder[Any]:
 
 def decode_json_lines(
     data: bytes, sharing: Sharing | None = None
-) -> tuple[dict[str, Decoded], list[tuple[int, bytes]]]:
+) -> tuple[dict[str, Decoded], list[tuple[int, bytes]], bytes | None]:
     """Decode JSON Lines whose every line starts with its kind, ``{"$kind": "events", ``
     (as rightsdata and ``json.dumps`` write them): each line decoded alone into a record of
     its kind (so that a line holds exactly one value), checked in bulk per kind as
-    :func:`decode_with_ids` does; and the redirect lines (numbered from 1) for the caller.
+    :func:`decode_with_ids` does; the redirect lines (numbered from 1) and the first line
+    if it is a descriptor (``{"$kind": "datapackage", ``; None if not) for the caller.
 
     Any other line (blank, another order of keys, another spacing) raises: the diagnostic
     path reads such a file. The ``"$kind"`` key that starts a line is the one unknown key
@@ -264,21 +275,27 @@ def decode_json_lines(
     ...          b'"kind": "city", "citations": [{"source": "source:a"}]}')
     >>> redirect = b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}'
     >>> data = place + b"\\n" + redirect + b"\\n"
-    >>> kinds, redirects = decode_json_lines(data)
+    >>> kinds, redirects, descriptor = decode_json_lines(data)
     >>> [place.name for place in kinds["places"].records], list(kinds["places"].lines)
     (['Almaty'], [1])
-    >>> redirects
-    [(2, b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}')]
+    >>> redirects, descriptor
+    ([(2, b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}')], None)
     """
     escapes = _refuse_escaped_colons("the lines", data)
     lines = data.split(b"\n")
     if lines and not lines[-1]:
         lines.pop()
+    descriptor = None
+    if data.startswith(_DESCRIPTOR_START):
+        descriptor = lines[0]
+        lines[0] = b""  # (numbered still, and skipped below)
     groups: dict[str, tuple[list[bytes], array[int]]] = {}
     start = b"\x00"  # the start of the line before, and its kind's group
     group: tuple[list[bytes], array[int]] = ([], array("q"))
     for number, line in enumerate(lines, start=1):
         if not line.startswith(start):
+            if number == 1 and descriptor is not None:
+                continue
             end = line.find(b'", ', len(_KIND_START)) + 3
             kind = _LINE_STARTS.get(line[:end]) if line.startswith(_KIND_START) else None
             if kind is None:
@@ -295,6 +312,8 @@ def decode_json_lines(
     with gc_paused():
         before = absent_count()
         colons = sum(line.count(b":") for line in redirects[0])
+        if descriptor is not None:
+            colons += descriptor.count(b":")
         for kind in KINDS:  # (the diagnostic path structures the kinds in this order too)
             if kind not in groups:
                 continue
@@ -312,4 +331,4 @@ def decode_json_lines(
         if sharing is not None:
             for kind, decoded in found.items():
                 sharing.share(RECORD_TYPES[kind], decoded.records)
-    return found, list(zip(redirects[1], redirects[0], strict=True))
+    return found, list(zip(redirects[1], redirects[0], strict=True)), descriptor

@@ -7,16 +7,21 @@ descriptor, or a descriptor without the key, is format 1.
 - format 2: optional fields that are null or empty may be left out (absent means null or
   empty). Every format-1 file is a valid format-2 file;
 - format 3: a date may be a set, "one of" (``[2022-01-14,2022-01-15]``), which a reader of
-  formats 1-2 refuses. Every format-2 file is a valid format-3 file.
+  formats 1-2 refuses; and a JSON Lines file or JSON document may carry the descriptor (a
+  first line ``{"$kind": "datapackage", ...}``, a ``"datapackage"`` key beside the kinds),
+  which a reader of formats 1-2 refuses too. Every format-2 file is a valid format-3 file.
 
 A writer declares the lowest format its data needs (:func:`lowest_format`): format 3 only
 where some date is a set, so that a dataset without one stays readable by the releases that
-read formats 1-2. A dataset whose descriptor declares format 1 or 2 (a descriptor without
+read formats 1-2. A descriptor carried in JSON Lines declares format 3 (the JSON Lines export
+writes one whenever the dataset has a name, version or descriptor: keeping them is worth the
+newer format). A dataset whose descriptor declares format 1 or 2 (a descriptor without
 ``rightsdata_format`` declares format 1) and that holds a set is refused at load, each set
 located and the message saying to declare format 3: a date a reader of the declared format
 cannot read is a mistake in the dataset, not something to pass over. Where there is no
-descriptor (a folder without ``datapackage.json``, a JSON document, JSON Lines) no format is
-declared, and sets are read.
+descriptor (a folder without ``datapackage.json``, a JSON document or JSON Lines without
+one of their own) no format is declared, and sets are read; a descriptor a JSON Lines file
+or JSON document carries is held to the format it declares as ``datapackage.json`` is.
 
 >>> format_of({"name": "x"}), format_of({"rightsdata_format": 2})
 (1, 2)
@@ -37,6 +42,11 @@ SETS_FROM: Final = 3
 DESCRIPTOR: Final = "datapackage.json"
 #: The descriptor's key naming the format.
 FORMAT_KEY: Final = "rightsdata_format"
+#: Where the one-file layouts carry a descriptor (format 3): the ``"$kind"`` of a JSON Lines
+#: file's first line, and a JSON document's key beside the kinds'.
+EMBEDDED: Final = "datapackage"
+#: The first format in which a JSON document or JSON Lines file may carry a descriptor.
+EMBEDDED_FROM: Final = 3
 #: The endings of a JSON Lines file's name (``data.jsonl``), a layout of its own.
 JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 
