@@ -33,8 +33,8 @@ Supported subset (everything else is rejected with :class:`EDTFError`):
   set reads in date order and no day is given twice. A meaning may still have several texts
   (``[2012-01,2012-02]`` and ``[2012-01..2012-02]`` are the same days), and they are not
   equal, as ``2012`` and ``2012-01/2012-12`` are not; a set of one date that is not a range
-  is that date (``[2012]`` is refused: write ``2012``). A set's bounds are its first date's earliest and its last date's
-  latest (None for an open end); its precision is None.
+  is that date (``[2012]`` is refused: write ``2012``). A set's bounds are its first date's
+  earliest and its last date's latest (None for an open end); its precision is None.
 
 Ordering: dates, including uncertain and approximate ones, are ordered by their earliest
 bound, then latest bound, then text; an open (or unknown) start sorts first, an open (or
