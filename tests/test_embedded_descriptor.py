@@ -18,6 +18,8 @@ from rightsdata import Dataset, DatasetVersionError, InvalidDataError, ProblemCo
 from rightsdata._data.canonical import embedded_descriptor
 from rightsdata.testing import datasets
 
+from conftest import bundled_dataset_without_sets
+
 _ONE_OF = "[2012-01-26..2012-10-08]"
 
 
@@ -167,8 +169,9 @@ def test_load_path_checks_the_version_a_one_file_layout_carries(
 
 
 def _records(tmp_path: Path) -> list[dict[str, Any]]:
-    """The bundled dataset's JSON Lines, without their descriptor line."""
-    (path,) = rightsdata.load().export(tmp_path / "records", "jsonl")
+    """The bundled dataset's JSON Lines, without their descriptor line and with its sets
+    made intervals (so that they are read under any format a test's descriptor declares)."""
+    (path,) = bundled_dataset_without_sets().export(tmp_path / "records", "jsonl")
     return _lines(path)[1:]
 
 
@@ -267,7 +270,7 @@ def test_a_descriptor_line_may_hold_its_kind_anywhere_on_the_diagnostic_path(
 def test_a_set_under_a_carried_descriptor_declaring_an_older_format_is_refused(
     tmp_path: Path, layout: str, declared: int | None
 ) -> None:
-    documents = rightsdata.load().to_dict()
+    documents = bundled_dataset_without_sets().to_dict()
     event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")
     event["date"] = _ONE_OF
     descriptor: dict[str, Any] = {"name": "x"}
