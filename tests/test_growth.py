@@ -307,6 +307,20 @@ def test_a_set_in_a_dataset_declaring_an_older_format_is_refused_where_it_is(
     assert rightsdata.load_path(folder, schema=True) == fast
 
 
+@pytest.mark.parametrize("declared", [None, 2])
+def test_fmt_upgrade_declares_format_3_for_a_set_the_load_refuses(
+    tmp_path: Path, declared: int | None
+) -> None:
+    folder = _copy_without_sets(tmp_path)
+    index = _with_a_set(folder, declared)
+    with pytest.raises(InvalidDataError, match="needs format 3"):
+        format_folder(folder)  # (fmt reads as a load does)
+    assert "datapackage.json" in format_folder(folder, upgrade=True)
+    upgraded = rightsdata.load_path(folder)
+    assert upgraded.format == 3 and upgraded.events[index].date == rightsdata.EDTF(_ONE_OF)
+    assert format_folder(folder, check=True) == []
+
+
 def test_the_format_3_rule_holds_for_documents_with_a_descriptor_only() -> None:
     documents = without_sets(rightsdata.load().to_dict())
     event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")

@@ -274,7 +274,10 @@ def _add_writing_commands(commands: Any) -> None:
     fmt.add_argument(
         "--upgrade",
         action="store_true",
-        help="rewrite in the current format (format 1 folders to format 2)",
+        help=(
+            "rewrite in the lowest format the data needs (format 1 folders to format 2; "
+            "a folder whose dates include sets to format 3, whatever it declares)"
+        ),
     )
     fmt.set_defaults(run=_cmd_fmt)
 

@@ -270,15 +270,16 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
     With ``check=True`` nothing is written: the names are the files that are not canonical.
     A folder is written in the lowest format its data needs (2, or 3 if a date is a set),
     except that a format-1 folder stays in format 1; with ``upgrade=True`` it too is
-    rewritten in the lowest format it needs. A folder without ``datapackage.json`` (written
-    by hand) is written in the lowest format it needs too, and its new descriptor names no
-    name or version that it was not given.
+    rewritten in the lowest format it needs, and so is a folder declaring a format too old
+    for its data (a set in a format-2 folder: the load refuses it, the upgrade declares 3).
+    A folder without ``datapackage.json`` (written by hand) is written in the lowest format
+    it needs too, and its new descriptor names no name or version that it was not given.
     The folder is read and validated first, so an invalid dataset raises
     :class:`~rightsdata.InvalidDataError` and is left untouched; the files that change are
     written all or none (a failure leaves every old file whole). Only the files of kinds
     that have records, or whose file exists, are written.
     """
-    dataset = read_folder(folder)
+    dataset = read_folder(folder, declared_format=not upgrade)
     present = tuple(kind for kind in KINDS if (folder / kind_file(kind)).exists())
     # a folder without datapackage.json declares no format: it is written in the one it needs
     undeclared = dataset.descriptor is None

@@ -308,6 +308,7 @@ def read_folder(
     label: str | None = None,
     check_resources: bool | Literal["sizes"] = False,
     check_descriptor: bool = True,
+    declared_format: bool = True,
 ) -> Dataset:
     """Read, structure and check a dataset folder; raise InvalidDataError listing every problem.
 
@@ -316,7 +317,9 @@ def read_folder(
     ``"sizes"`` checks all but the hashes, as :func:`load` does for the bundled data;
     ``rightsdata fmt`` reads without, to rewrite stale hashes. ``check_descriptor=False``
     skips holding ``datapackage.json`` to its schema (only for the bundled data, which the
-    project's tests check).
+    project's tests check). ``declared_format=False`` reads what the folder holds whatever
+    format its descriptor declares (``rightsdata fmt --upgrade``, which then declares the
+    format the data needs).
     """
     dataset, problems = _read_folder(
         folder,
@@ -324,6 +327,7 @@ def read_folder(
         max_bytes=DEFAULT_MAX_BYTES,
         check_resources=check_resources,
         check_descriptor=check_descriptor,
+        declared_format=declared_format,
     )
     if problems or dataset is None:
         raise InvalidDataError(problems, label or str(folder))
@@ -513,6 +517,7 @@ def _read_folder(
     check_resources: bool | Literal["sizes"],
     check_descriptor: bool = True,
     share: bool = False,
+    declared_format: bool = True,
 ) -> tuple[Dataset | None, list[Problem]]:
     hashes = check_resources is True
     parts = _Parts()
@@ -540,7 +545,7 @@ def _read_folder(
         parts.problems += found
         if not found:
             parts.descriptor = raw
-            parts.declared = format_of(raw)
+            parts.declared = format_of(raw) if declared_format else None
             if check_resources:
                 for index, entry in enumerate(raw.get("resources", ())):
                     resources.setdefault(entry["path"], []).append((index, entry))
