@@ -1,5 +1,6 @@
 // Check schemas/ in an ECMA-262 JSON Schema validator (ajv, Draft 2020-12, strict mode, regexes
-// with the u flag): every schema compiles, every document of the bundled datasets is valid
+// with the u flag): every schema of every format compiles (schemas/ and schemas/v<N>/), every
+// document of the bundled datasets is valid against its declared format's schemas
 // (datapackage.json and each record), and ajv's verdict on every case of a corpus is the one
 // Python's jsonschema gave.
 //
@@ -42,13 +43,18 @@ const options = { allErrors: true, unicodeRegExp: true, logger };
 const ajv = new Ajv2020({ ...options, strict: true, strictRequired: false });
 // a schema that strict mode refuses is still checked, compiled without it
 const lax = new Ajv2020({ ...options, strict: false });
+// Each format's schemas: the newest format's in schemas/, an older one's in schemas/v<N>/ (each
+// $id names its format, so all are added to one ajv and each $ref resolves within its format).
 const schemasDir = path.join(root, "schemas");
-const ids = {};
-for (const name of fs.readdirSync(schemasDir).filter((n) => n.endsWith(".schema.json")).sort()) {
-  const schema = JSON.parse(fs.readFileSync(path.join(schemasDir, name), "utf8"));
-  ids[name.replace(/\.schema\.json$/, "")] = schema.$id;
-  ajv.addSchema(schema);
-  lax.addSchema(schema);
+const versionDirs = fs.readdirSync(schemasDir).filter((n) => /^v[0-9]+$/.test(n)).sort();
+const ids = {}; // by the file's path in schemas/ less ".schema.json": "events", "v2/events"
+for (const dir of ["", ...versionDirs]) {
+  for (const name of fs.readdirSync(path.join(schemasDir, dir)).filter((n) => n.endsWith(".schema.json")).sort()) {
+    const schema = JSON.parse(fs.readFileSync(path.join(schemasDir, dir, name), "utf8"));
+    ids[path.posix.join(dir, name.replace(/\.schema\.json$/, ""))] = schema.$id;
+    ajv.addSchema(schema);
+    lax.addSchema(schema);
+  }
 }
 const validators = {};
 for (const [kind, id] of Object.entries(ids)) {
@@ -63,15 +69,25 @@ for (const [kind, id] of Object.entries(ids)) {
     }
   }
 }
-console.log(`ajv ${require("ajv/package.json").version}, node ${process.version}: compiled ${Object.keys(validators).length} of ${Object.keys(ids).length} schemas`);
+console.log(`ajv ${require("ajv/package.json").version}, node ${process.version}: compiled ${Object.keys(validators).length} of ${Object.keys(ids).length} schemas (${["newest", ...versionDirs].join(", ")})`);
+
+// A dataset's files are checked against the schemas of the format its datapackage.json
+// declares (1 without rightsdata_format; format 1's are format 2's), as validate(schema=True).
+function schemasOf(folder) {
+  const descriptor = path.join(folder, "datapackage.json");
+  if (!fs.existsSync(descriptor)) return "";
+  const declared = Math.max(JSON.parse(fs.readFileSync(descriptor, "utf8")).rightsdata_format ?? 1, 2);
+  return versionDirs.includes(`v${declared}`) ? `v${declared}/` : "";
+}
 
 const datasets = path.join(root, "datasets");
 for (const dataset of fs.readdirSync(datasets).sort()) {
   const skipped = [];
   let count = 0;
+  const prefix = schemasOf(path.join(datasets, dataset));
   for (const file of fs.readdirSync(path.join(datasets, dataset)).filter((n) => n.endsWith(".json")).sort()) {
     const kind = file.replace(/\.json$/, "");
-    const validate = validators[kind];
+    const validate = validators[prefix + kind];
     if (!validate) {
       skipped.push(file);
       continue;
@@ -83,7 +99,7 @@ for (const dataset of fs.readdirSync(datasets).sort()) {
       if (!validate(document)) fail(`${dataset}/${file}[${index}]: ${ajv.errorsText(validate.errors)}`);
     });
   }
-  console.log(`datasets/${dataset}: ${count} documents checked${skipped.length ? ` (no schema: ${skipped.join(", ")})` : ""}`);
+  console.log(`datasets/${dataset}: ${count} documents checked against ${prefix ? `schemas/${prefix}` : "schemas/"}${skipped.length ? ` (no schema: ${skipped.join(", ")})` : ""}`);
 }
 
 if (corpusFile) {

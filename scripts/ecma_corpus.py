@@ -15,9 +15,10 @@ JavaScript object inherits (``__proto__``, ``constructor``).
 
 Each case carries two verdicts: ``schema``, whether ``jsonschema`` (Python's ``re``) finds it
 valid against the shipped schema, and ``model``, whether rightsdata takes it (the model for a
-record, ``descriptor_problems`` for ``datapackage.json``). The ECMA validator must agree with
-``schema``; ``model`` may also refuse what JSON Schema cannot say (each schema's description
-lists those rules).
+record, ``descriptor_problems`` for ``datapackage.json``). Each document is checked against
+each format's schemas (format 3's in ``schemas/``, format 2's in ``schemas/v2/``), a case
+for each. The ECMA validator must agree with ``schema``; ``model`` may also refuse what JSON
+Schema cannot say (each schema's description lists those rules).
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ from hypothesis import strategies as st
 from rightsdata._model.records import KINDS
 from rightsdata._validation.convert import structure_many, unstructure
 from rightsdata._validation.descriptor import descriptor_problems
-from rightsdata._validation.descriptor import load_schema as descriptor_schema
-from rightsdata.schema import schema_problems
+from rightsdata._values.format import SCHEMA_FORMATS, schema_file
+from rightsdata.schema import load_schema, schema_problems
 from rightsdata.testing import records
 
 if TYPE_CHECKING:
@@ -112,6 +113,10 @@ EDGE_STRINGS: Final = (
     "2012/",
     "../2012",
     "../..",
+    "[2012,2014]",
+    "[2012,2014]\n",
+    "[..2012-05,2013]",
+    "[2012]",
     "P7Y6M",
     "P7Y6M\n",
     "P\u0667Y",
@@ -306,42 +311,52 @@ def _descriptors() -> list[dict[str, Any]]:
     return [bundled, full]
 
 
-def _descriptor_valid(document: Any) -> bool:
-    return _descriptor_validator().is_valid(document)
+def _descriptor_valid(document: Any, format: int) -> bool:
+    return _descriptor_validator(format).is_valid(document)
 
 
 @functools.cache
-def _descriptor_validator() -> Validator:
+def _descriptor_validator(format: int) -> Validator:
     from jsonschema import Draft202012Validator
 
-    validator: Validator = Draft202012Validator(descriptor_schema())
+    validator: Validator = Draft202012Validator(load_schema("datapackage", format=format))
     return validator
+
+
+def _named(name: str, format: int) -> str:
+    """A schema's name in the corpus: its path in schemas/ less the suffix (``v2/events``)."""
+    return schema_file(name, format).removesuffix(".schema.json")
 
 
 def corpus(per_kind: int) -> Iterator[dict[str, Any]]:
     """The cases: ``{"kind", "label", "path", "document", "schema", "model"}`` (``path``: where
     the value replaced is, ``[]`` for a valid document as drawn); the kind
-    ``datapackage`` for ``datapackage.json``, whose model is ``descriptor_problems``."""
+    ``datapackage`` for ``datapackage.json``, whose model is ``descriptor_problems``. Each
+    document is a case for each format's schemas, the kind naming the schema's file
+    (``events``, ``v2/events``)."""
     for label, path, document in _mutated(_descriptors()):
-        yield {
-            "kind": "datapackage",
-            "label": label,
-            "path": path,
-            "document": document,
-            "schema": _descriptor_valid(document),
-            "model": descriptor_problems(document) == [],
-        }
-    for kind in KINDS:
-        for label, path, document in _mutated(_valid_documents(kind, per_kind)):
-            _, problems = structure_many(kind, [document], kind)
+        model = descriptor_problems(document) == []
+        for format in SCHEMA_FORMATS:
             yield {
-                "kind": kind,
+                "kind": _named("datapackage", format),
                 "label": label,
                 "path": path,
                 "document": document,
-                "schema": schema_problems(kind, document, kind) == [],
-                "model": problems == [],
+                "schema": _descriptor_valid(document, format),
+                "model": model,
             }
+    for kind in KINDS:
+        for label, path, document in _mutated(_valid_documents(kind, per_kind)):
+            _, problems = structure_many(kind, [document], kind)
+            for format in SCHEMA_FORMATS:
+                yield {
+                    "kind": _named(kind, format),
+                    "label": label,
+                    "path": path,
+                    "document": document,
+                    "schema": schema_problems(kind, document, kind, format=format) == [],
+                    "model": problems == [],
+                }
 
 
 def main(argv: list[str]) -> int:
@@ -351,9 +366,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     cases = list(corpus(args.per_kind))
     args.out.write_text(json.dumps(cases), encoding="utf-8")
-    counts = ", ".join(
-        f"{kind} {sum(case['kind'] == kind for case in cases)}" for kind in ("datapackage", *KINDS)
-    )
+    names = dict.fromkeys(case["kind"] for case in cases)
+    counts = ", ".join(f"{name} {sum(case['kind'] == name for case in cases)}" for name in names)
     print(f"wrote {len(cases)} cases to {args.out}: {counts}")
     return 0
 

@@ -1,4 +1,5 @@
-"""Regenerate schemas/ from the record classes: ``python scripts/generate_schemas.py``.
+"""Regenerate schemas/ (and schemas/v2/, format 2's) from the record classes:
+``python scripts/generate_schemas.py``.
 
 With ``--check``, write nothing and exit 1 if a committed schema differs from the model.
 """
@@ -15,6 +16,12 @@ from rightsdata._data.canonical import dumps
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
 
+def shipped_name(path: Path) -> str:
+    """A schema file's name relative to schemas/, as :func:`schemagen.generate` keys it
+    (``'v2/events.schema.json'``)."""
+    return path.relative_to(SCHEMAS).as_posix()
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
@@ -24,11 +31,12 @@ def main(argv: list[str]) -> int:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             stale.append(name)
             if not check:
+                path.parent.mkdir(exist_ok=True)
                 path.write_text(text, encoding="utf-8")
     extra = sorted(
-        p.name
-        for p in SCHEMAS.glob("*.schema.json")
-        if p.name not in wanted and p.name not in HAND_WRITTEN
+        name
+        for name in map(shipped_name, SCHEMAS.rglob("*.schema.json"))
+        if name not in wanted and name not in HAND_WRITTEN
     )
     for name in stale:
         print(("stale: " if check else "wrote: ") + name)

@@ -8,10 +8,16 @@ nested parts). Rules that span several fields of a record (``low <= best <= high
 relationship's ``start <= end``) or several records (references resolve) cannot be said in
 JSON Schema; each schema's description lists them.
 
+Each format with schemas of its own (``SCHEMA_FORMATS``) has a set of them, from the same
+model: the newest format's at the top of ``schemas/``, an older one's in ``schemas/v<N>/``
+(``rightsdata._values.format.schema_file``), each ``$id`` naming its format and each
+``$ref`` staying within it. Format 2's differ from format 3's only in dates (no sets) and in
+the data package descriptor's ``rightsdata_format`` (at most 2).
+
 >>> from schemagen import generate
 >>> schemas = generate()
->>> schemas["events.schema.json"]["$id"]
-'urn:rightsdata:schemas:v3:events'
+>>> schemas["events.schema.json"]["$id"], schemas["v2/events.schema.json"]["$id"]
+('urn:rightsdata:schemas:v3:events', 'urn:rightsdata:schemas:v2:events')
 """
 
 from __future__ import annotations
@@ -26,10 +32,10 @@ import attrs
 from rightsdata._model.fields import TEXT_PATTERN, Count, Spec, spec_of
 from rightsdata._model.records import PARTS, RECORD_TYPES
 from rightsdata._validation.integrity import RULES as INTEGRITY_RULES
-from rightsdata._values.dates import EDTF, EDTF_PATTERN
+from rightsdata._values.dates import EDTF, EDTF_PATTERN, edtf_pattern
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import DURATION_PATTERN, Duration
-from rightsdata._values.format import schema_id
+from rightsdata._values.format import FORMAT, SCHEMA_FORMATS, SETS_FROM, schema_file, schema_id
 from rightsdata._values.ids import ID_PATTERN
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
@@ -43,10 +49,10 @@ __all__ = [
 ]
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
-COMMON: Final = schema_id("common")
 
-#: Schemas in schemas/ written by hand, not generated from the model: the data package
-#: descriptor's (checked against rightsdata._validation.descriptor by tests/test_hostile_input.py).
+#: Schemas in schemas/ written by hand, not generated from the model: the newest format's data
+#: package descriptor's (checked against rightsdata._validation.descriptor by
+#: tests/test_hostile_input.py); an older format's is generated from it.
 HAND_WRITTEN: Final = frozenset({"datapackage.schema.json"})
 
 #: Where an object schema's description goes on to list the rules JSON Schema cannot express.
@@ -86,8 +92,8 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-def _ref(name: str) -> dict[str, Any]:
-    return {"$ref": f"{COMMON}#/$defs/{name}"}
+def _ref(name: str, format: int) -> dict[str, Any]:
+    return {"$ref": f"{schema_id('common', format)}#/$defs/{name}"}
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -96,18 +102,18 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _type_schema(hint: Any, spec: Spec | None) -> dict[str, Any]:
-    """The schema of a value of ``hint``, with ``spec``'s constraint (on the list's items for
-    a list of IDs or texts, on the list itself for a list of parts)."""
+def _type_schema(hint: Any, spec: Spec | None, format: int) -> dict[str, Any]:
+    """The schema of a value of ``hint`` in ``format``, with ``spec``'s constraint (on the
+    list's items for a list of IDs or texts, on the list itself for a list of parts)."""
     args = typing.get_args(hint)
     if type(None) in args:
         (inner,) = [a for a in args if a is not type(None)]
-        return _nullable(_type_schema(inner, spec))
+        return _nullable(_type_schema(inner, spec, format))
     if typing.get_origin(hint) is tuple:
         if attrs.has(args[0]):
-            items = _type_schema(args[0], None)
+            items = _type_schema(args[0], None, format)
             return spec.schema({"type": "array", "items": items}) if spec else items
-        return {"type": "array", "items": _type_schema(args[0], spec)}
+        return {"type": "array", "items": _type_schema(args[0], spec, format)}
     if hint is str:
         base = {"type": "string"}
         return spec.schema(base) if spec else {**base, "pattern": TEXT_PATTERN}
@@ -116,22 +122,22 @@ def _type_schema(hint: Any, spec: Spec | None) -> dict[str, Any]:
     if hint is float:
         return spec.schema({"type": "number"}) if spec else {"type": "number"}
     if hint is EDTF:
-        return _ref("edtf")
+        return _ref("edtf", format)
     if hint is Duration:
-        return _ref("duration")
+        return _ref("duration", format)
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return _ref(_snake(hint.__name__))
+        return _ref(_snake(hint.__name__), format)
     if attrs.has(hint):
-        return _ref(_snake(hint.__name__))
+        return _ref(_snake(hint.__name__), format)
     raise TypeError(f"no JSON Schema for {hint!r}")
 
 
-def _object_schema(cls: type) -> dict[str, Any]:
+def _object_schema(cls: type, format: int) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties = {}
     for field in attrs.fields(cls):
         spec = spec_of(field)
-        schema = _type_schema(hints[field.name], spec)
+        schema = _type_schema(hints[field.name], spec, format)
         properties[field.name] = {"description": spec.doc, **schema}
     description = first_paragraph(cls)
     rules = _rules(cls)
@@ -147,16 +153,26 @@ def _object_schema(cls: type) -> dict[str, Any]:
     }
 
 
-def _common() -> dict[str, Any]:
+def _edtf(format: int) -> dict[str, Any]:
+    """The schema of a date in ``format``: a set only from format 3 on."""
+    described = (
+        "An EDTF date (ISO 8601-2): day, month, year, season (21-24), with ? ~ % qualifiers, "
+        "an interval with open (..) or unknown (empty) ends"
+    )
+    sets = format >= SETS_FROM
+    if sets:
+        described += (
+            ", or a set, one of some dates: [2022-01-14,2022-01-15], [2011-12-16..2012-01-31]."
+        )
+    else:
+        described += f" (a set, one of some dates, needs format {SETS_FROM})."
+    return {"description": described, "type": "string", "pattern": edtf_pattern(sets)}
+
+
+def _common(format: int) -> dict[str, Any]:
     defs: dict[str, Any] = {
         "id": {"description": "A record ID: kind:slug.", "type": "string", "pattern": ID_PATTERN},
-        "edtf": {
-            "description": "An EDTF date (ISO 8601-2): day, month, year, season (21-24), "
-            "with ? ~ % qualifiers, an interval with open (..) or unknown (empty) ends, or a "
-            "set, one of some dates: [2022-01-14,2022-01-15], [2011-12-16..2012-01-31].",
-            "type": "string",
-            "pattern": EDTF_PATTERN,
-        },
+        "edtf": _edtf(format),
         "duration": {
             "description": "An ISO 8601 duration in canonical form: P7Y6M, P15D, PT12H.",
             "type": "string",
@@ -172,10 +188,10 @@ def _common() -> dict[str, Any]:
             "enum": [m.value for m in vocabulary],
         }
     for cls in _NESTED:
-        defs[_snake(cls.__name__)] = _object_schema(cls)
+        defs[_snake(cls.__name__)] = _object_schema(cls, format)
     return {
         "$schema": DRAFT,
-        "$id": COMMON,
+        "$id": schema_id("common", format),
         "title": "rightsdata: shared definitions",
         "$defs": defs,
     }
@@ -216,34 +232,64 @@ def _strict_ends(schema: Any) -> Any:
 
 
 def generate() -> dict[str, dict[str, Any]]:
-    """Every schema, by file name (``'events.schema.json'``), including the common one."""
-    return {name: _strict_ends(schema) for name, schema in _generated().items()}
+    """Every generated schema, by its path in ``schemas/`` (``'events.schema.json'``,
+    ``'v2/events.schema.json'``), of every format in ``SCHEMA_FORMATS``: the common one
+    too, and an older format's data package schema (the newest format's is hand-written)."""
+    return {
+        name: _strict_ends(schema)
+        for format in SCHEMA_FORMATS
+        for name, schema in _generated(format).items()
+    }
 
 
-def _generated() -> dict[str, dict[str, Any]]:
-    schemas = {"common.schema.json": _common()}
+def _generated(format: int) -> dict[str, dict[str, Any]]:
+    schemas = {schema_file("common", format): _common(format)}
     for kind, cls in RECORD_TYPES.items():
-        body = _object_schema(cls)
-        schemas[f"{kind}.schema.json"] = {
+        body = _object_schema(cls, format)
+        schemas[schema_file(kind, format)] = {
             "$schema": DRAFT,
-            "$id": schema_id(kind),
+            "$id": schema_id(kind, format),
             **body,
             "title": f"rightsdata: one record of {kind}",
         }
-    schemas["redirects.schema.json"] = _redirect()
+    schemas[schema_file("redirects", format)] = _redirect(format)
+    if format != FORMAT:
+        schemas[schema_file("datapackage", format)] = _datapackage(format)
     return schemas
+
+
+def _datapackage(format: int) -> dict[str, Any]:
+    """The data package schema of an older ``format``: the newest format's (hand-written),
+    with its ``$id`` and the formats it takes (1 to ``format``)."""
+    from rightsdata._validation.descriptor import load_schema
+
+    newest = load_schema()
+    properties = newest["properties"]
+    return {
+        **newest,
+        "$id": schema_id("datapackage", format),
+        "description": (
+            f"The Data Package v2 properties rightsdata uses, and its format version, in a "
+            f"dataset of format {format} or older. Generated from format {FORMAT}'s schema, "
+            "which differs only in the formats it takes."
+        ),
+        "properties": {
+            **properties,
+            "rightsdata_format": {**properties["rightsdata_format"], "maximum": format},
+        },
+    }
 
 
 #: The integrity rules about redirects (stated once, in rightsdata._validation.integrity).
 _REDIRECT_RULES: Final = [rule.prose for rule in INTEGRITY_RULES if "redirects" in rule.name]
 
 
-def _redirect() -> dict[str, Any]:
+def _redirect(format: int) -> dict[str, Any]:
     """The schema of one entry of ``redirects.json``: a retired ID and the ID it now is."""
-    an_id = {"$ref": f"{COMMON}#/$defs/id"}
+    an_id = _ref("id", format)
     return {
         "$schema": DRAFT,
-        "$id": schema_id("redirects"),
+        "$id": schema_id("redirects", format),
         "title": "rightsdata: one redirect (an entry of redirects.json)",
         "description": (
             "A retired record ID ('id') and the ID that replaces it ('to'); redirects.json is "

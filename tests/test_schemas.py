@@ -21,20 +21,26 @@ from rightsdata._model.fields import COUNT_MAX
 from rightsdata._model.records import KINDS
 from rightsdata._validation.convert import structure_many, unstructure
 from rightsdata._values.errors import ProblemCode
-from rightsdata._values.format import FORMAT
+from rightsdata._values.format import FORMAT, SCHEMA_FORMATS, lowest_format, schema_file
 from rightsdata._values.format import schema_id as format_schema_id
-from rightsdata.schema import load_schema, schema_problems
+from rightsdata.schema import load_schema, schema_problems, validator_for
 from rightsdata.testing import records
 
-from conftest import CITE, event_doc, examples
+from conftest import CITE, event_doc, examples, source_doc
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+#: Every shipped schema file, of every format: its path relative to schemas/.
+SHIPPED = sorted(p.relative_to(SCHEMAS).as_posix() for p in SCHEMAS.rglob("*.schema.json"))
+#: What each format's schemas are named by: a kind, the shared ones, redirects, the descriptor.
+NAMES = ("common", *KINDS, "redirects", "datapackage")
 
 
 def test_committed_schemas_match_the_model() -> None:
     generated = generate()
-    committed_names = {p.name for p in SCHEMAS.glob("*.schema.json")} - HAND_WRITTEN
-    assert sorted(generated) == sorted(committed_names)
+    assert sorted(generated) == sorted(set(SHIPPED) - HAND_WRITTEN)
+    assert {name.partition("/")[0] for name in generated if "/" in name} == {
+        f"v{format}" for format in SCHEMA_FORMATS if format != FORMAT
+    }
     for name, schema in generated.items():
         committed = (SCHEMAS / name).read_text(encoding="utf-8")
         assert committed == dumps(schema), f"{name} is stale: run scripts/generate_schemas.py"
@@ -45,22 +51,77 @@ def test_schemas_ship_with_the_package() -> None:
         assert load_schema(kind)["additionalProperties"] is False
 
 
-def test_every_schema_id_names_the_format_written() -> None:
+def test_every_schema_id_names_its_format_and_kind() -> None:
     # A schema's $id changes with the format, so that a consumer holding the schema of an
-    # older format does not take it for the current one.
-    for path in sorted(SCHEMAS.glob("*.schema.json")):
-        name = path.name.removesuffix(".schema.json")
-        schema_id = json.loads(path.read_text(encoding="utf-8"))["$id"]
-        assert schema_id == f"urn:rightsdata:schemas:v{FORMAT}:{name}", path.name
-        assert schema_id == format_schema_id(name)
+    # older format does not take it for the current one; each format's are shipped, at
+    # schemas/ (the newest) and schemas/v<N>/, so that every ID a written dataset names
+    # resolves to a shipped file.
+    expected = {schema_file(name, f): (name, f) for f in SCHEMA_FORMATS for name in NAMES}
+    assert sorted(expected) == SHIPPED
+    assert schema_file("events", FORMAT) == "events.schema.json"  # where it always was
+    for relative, (name, format) in expected.items():
+        schema_id = json.loads((SCHEMAS / relative).read_text(encoding="utf-8"))["$id"]
+        assert schema_id == f"urn:rightsdata:schemas:v{format}:{name}", relative
+        assert schema_id == format_schema_id(name, format)
+        assert load_schema(name, format=format)["$id"] == schema_id
+    assert load_schema("events", format=1)["$id"] == "urn:rightsdata:schemas:v2:events"
+
+
+def _refs(schema: Any) -> list[str]:
+    if isinstance(schema, dict):
+        own = [schema["$ref"]] if isinstance(schema.get("$ref"), str) else []
+        return own + [r for value in schema.values() for r in _refs(value)]
+    if isinstance(schema, list):
+        return [r for value in schema for r in _refs(value)]
+    return []
+
+
+@pytest.mark.parametrize("format", SCHEMA_FORMATS)
+def test_every_ref_stays_within_its_format(format: int) -> None:
+    found = 0
+    for name in NAMES:
+        for ref in _refs(load_schema(name, format=format)):
+            found += 1
+            assert ref.startswith(("#/", format_schema_id("common", format) + "#")), ref
+    assert found > 50
+
+
+def test_the_schema_functions_name_what_is_wrong() -> None:
+    with pytest.raises(ValueError, match=r"no schemas for format 4; .* reads formats 1-3"):
+        load_schema("events", format=4)
+    with pytest.raises(ValueError, match=r"no schemas for format 0"):
+        validator_for("events", format=0)
+    with pytest.raises(ValueError, match=r"no schema named 'event'; expected one of common, "):
+        load_schema("event")
+
+
+def test_a_set_is_refused_by_format_2s_schemas_only() -> None:
+    # (the date's schema is common.schema.json's: the $ref is followed within the format)
+    doc = event_doc(date="[2012-01,2012-03]")
+    _, problems = structure_many("events", [doc], "e")
+    assert problems == []  # (the model takes it)
+    assert schema_problems("events", doc, "e") == []
+    assert schema_problems("events", doc, "e", format=3) == []
+    for older in (1, 2):
+        (problem,) = schema_problems("events", doc, "e", format=older)
+        assert problem.field == "date" and problem.message.startswith("'[2012-01,2012-03]' ")
+    doc["date"] = "2012-01/2012-03"
+    assert schema_problems("events", doc, "e", format=2) == []
 
 
 @pytest.mark.parametrize("kind", KINDS)
 @settings(max_examples=examples(200))
 @given(data=st.data())
 def test_every_model_record_is_schema_valid(kind: str, data: st.DataObject) -> None:
-    document = unstructure(data.draw(records(kind)))
+    record = data.draw(records(kind))
+    document = unstructure(record)
     assert schema_problems(kind, document, kind) == []
+    # format 2's schemas take the records a format-2 file can hold (no set), and no other
+    older = schema_problems(kind, document, kind, format=2)
+    if lowest_format({kind: [record]}) == 2:
+        assert older == []
+    else:
+        assert older and all(p.message.startswith("'[") for p in older)  # (a set's text)
 
 
 def _resolve(schema: Any, defs: dict[str, Any]) -> Any:
@@ -212,6 +273,8 @@ def test_edtf_pattern_matches_the_parser(value: str, valid: bool) -> None:
         "inferred": [],
     }
     assert (schema_problems("sources", doc, "s") == []) is valid
+    in_format_2 = valid and not value.startswith("[")
+    assert (schema_problems("sources", doc, "s", format=2) == []) is in_format_2
     try:
         EDTF.parse(value)
         parsed = True
@@ -386,11 +449,11 @@ def _patterns(schema: Any) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("path", sorted(SCHEMAS.glob("*.schema.json")), ids=lambda p: p.name)
-def test_the_schemas_patterns_use_only_syntax_every_engine_reads_alike(path: Path) -> None:
-    # every shipped file: the hand-written datapackage.schema.json too
-    patterns = _patterns(json.loads(path.read_text(encoding="utf-8")))
-    assert patterns or path.name == "redirects.schema.json"  # (its IDs are common's)
+@pytest.mark.parametrize("name", SHIPPED)
+def test_the_schemas_patterns_use_only_syntax_every_engine_reads_alike(name: str) -> None:
+    # every shipped file, of every format: the hand-written datapackage.schema.json too
+    patterns = _patterns(json.loads((SCHEMAS / name).read_text(encoding="utf-8")))
+    assert patterns or name.endswith("redirects.schema.json")  # (its IDs are common's)
     for pattern in patterns:
         assert _PORTABLE.fullmatch(pattern), pattern
 
@@ -414,12 +477,12 @@ def test_every_number_is_bounded_within_what_javascript_holds_exactly() -> None:
     # A JavaScript validator reads a JSON number as a double: 10**400 is Infinity there (not an
     # integer, above any minimum) and an integer in Python; past 2**53 - 1 integers are rounded.
     found = set()
-    for path in sorted(SCHEMAS.glob("*.schema.json")):
-        for schema in _numbers(json.loads(path.read_text(encoding="utf-8"))):
-            found.add(path.name)
-            assert schema.get("minimum", -math.inf) >= -COUNT_MAX, (path.name, schema)
-            assert schema.get("maximum", math.inf) <= COUNT_MAX, (path.name, schema)
-    assert {"common.schema.json", "datapackage.schema.json"} <= found
+    for name in SHIPPED:
+        for schema in _numbers(json.loads((SCHEMAS / name).read_text(encoding="utf-8"))):
+            found.add(name)
+            assert schema.get("minimum", -math.inf) >= -COUNT_MAX, (name, schema)
+            assert schema.get("maximum", math.inf) <= COUNT_MAX, (name, schema)
+    assert {"common.schema.json", "datapackage.schema.json", "v2/common.schema.json"} <= found
 
 
 @pytest.mark.parametrize(
@@ -508,3 +571,57 @@ def test_the_redirects_schema_takes_the_bundled_redirects_and_what_the_loader_ta
     ]
     for entry in refused:
         assert _redirect_problems(entry), entry
+
+
+@pytest.mark.parametrize("declared", [1, 2, 3, None])
+def test_validate_checks_a_folder_against_the_schemas_of_the_format_it_declares(
+    make_folder: Any, declared: int | None
+) -> None:
+    import rightsdata
+
+    files: dict[str, Any] = {
+        "sources.json": [{**source_doc(), "published": "[2012-12-14,2012-12-15]"}],
+    }
+    if declared is not None:
+        files["datapackage.json"] = {"name": "x", "rightsdata_format": declared}
+    problems = rightsdata.validate(make_folder(files), schema=True)
+    if declared == 3 or declared is None:  # (no descriptor: no format declared, sets read)
+        assert problems == []
+        return
+    # format 2's schemas refuse the set, beside the loader's own rule
+    assert sorted((p.code, p.field) for p in problems) == [
+        ("schema", "published"),
+        ("value", "published"),
+    ]
+    schema_problem, rule_problem = sorted(problems, key=lambda p: p.code)
+    assert schema_problem.message.startswith("'[2012-12-14,2012-12-15]' is not valid")
+    assert f"the dataset declares format {declared}" in rule_problem.message
+
+
+def test_format_2s_descriptor_schema_takes_formats_1_and_2_only() -> None:
+    import jsonschema
+
+    from rightsdata._values.resources import datasets_root
+
+    bundled = json.loads(
+        datasets_root().joinpath("kazakhstan", "datapackage.json").read_text(encoding="utf-8")
+    )
+    older = jsonschema.Draft202012Validator(load_schema("datapackage", format=2))
+    newest = jsonschema.Draft202012Validator(load_schema("datapackage"))
+    for declared, by_older in [(None, True), (1, True), (2, True), (3, False)]:
+        descriptor = {k: v for k, v in bundled.items() if k != "rightsdata_format"}
+        if declared is not None:
+            descriptor["rightsdata_format"] = declared
+        assert older.is_valid(descriptor) is by_older, declared
+        assert newest.is_valid(descriptor), declared
+    # otherwise the same rules: a change to the hand-written schema reaches format 2's
+    assert older.is_valid({**bundled, "rightsdata_format": 2, "licenses": []}) is False
+    assert {**load_schema("datapackage", format=2), "$id": "", "description": ""} == {
+        **load_schema("datapackage"),
+        "$id": "",
+        "description": "",
+        "properties": {
+            **load_schema("datapackage")["properties"],
+            "rightsdata_format": {"type": "integer", "minimum": 1, "maximum": 2},
+        },
+    }

@@ -7,6 +7,13 @@ install ``rightsdata[schema]``; without it, ``validator_for`` and ``schema_probl
 raise :class:`~rightsdata.MissingExtraError` (an ImportError) naming that extra, as
 ``rightsdata.validate(..., schema=True)`` does.
 
+The schemas of each format with schemas of its own ship side by side, each with the
+``$id`` of its format (``urn:rightsdata:schemas:v2:events``, ``...:v3:events``): format 3's
+(the newest, the default) in ``schemas/``, format 2's in ``schemas/v2/``. Format 2's take
+no date that is a set; otherwise they say the same. A format-1 file is named, and taken, by
+format 2's. Each function takes the format keyword-only (1, 2 or 3), and a ``$ref`` resolves
+within its own format's schemas.
+
 >>> from rightsdata.schema import schema_problems
 >>> schema_problems("places", {"id": "place:almaty"}, "places.json[0]")[0].message
 "'name' is a required property"
@@ -21,62 +28,98 @@ from typing import TYPE_CHECKING, Any
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.extras import require
-from rightsdata._values.format import schema_id
+from rightsdata._values.format import FORMAT, schema_file, schema_format, schema_id
 from rightsdata._values.places import RecordPlace, identify
 from rightsdata._values.resources import schemas_root
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
+    from referencing import Registry
 
 __all__ = ["load_schema", "schema_problems", "validator_for"]
 
 
-def load_schema(name: str) -> dict[str, Any]:
+_NAMES = ("common", *KINDS, "redirects", "datapackage")
+
+
+def load_schema(name: str, *, format: int = FORMAT) -> dict[str, Any]:
     """A shipped schema by kind (``'events'``), ``'common'``, ``'redirects'`` (an entry of
-    ``redirects.json``) or ``'datapackage'``, as a dict.
+    ``redirects.json``) or ``'datapackage'``, as a dict: that of ``format`` (1, 2 or 3; by
+    default the newest, 3). Format 1's files are described by format 2's schemas.
 
     >>> load_schema("events")["$id"]
     'urn:rightsdata:schemas:v3:events'
+    >>> load_schema("events", format=2)["$id"]
+    'urn:rightsdata:schemas:v2:events'
+    >>> load_schema("datapackage", format=2)["properties"]["rightsdata_format"]["maximum"]
+    2
     """
-    text = schemas_root().joinpath(f"{name}.schema.json").read_text(encoding="utf-8")
+    if name not in _NAMES:
+        raise ValueError(f"no schema named {name!r}; expected one of {', '.join(_NAMES)}")
+    path = schema_file(name, format)  # (a ValueError for a format without schemas)
+    text = schemas_root().joinpath(*path.split("/")).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
 
 @functools.cache
-def validator_for(kind: str) -> Validator:
-    """A Draft 2020-12 validator for one record of ``kind``, with the shared definitions.
+def validator_for(kind: str, *, format: int = FORMAT) -> Validator:
+    """A Draft 2020-12 validator for one record of ``kind`` in ``format`` (1, 2 or 3; by
+    default the newest, 3), with the shared definitions of that format: format 2's (which
+    also takes format 1's files) refuses a date that is a set.
 
     Needs ``rightsdata[schema]``: without jsonschema, raises
     :class:`~rightsdata.MissingExtraError` naming that extra.
+
+    >>> one_of = {"id": "source:a", "title": "A", "kind": "report", "language": "en",
+    ...           "published": "[2012,2014]"}
+    >>> [validator_for("sources", format=f).is_valid(one_of) for f in (3, 2)]
+    [True, False]
     """
     require("jsonschema", "schema")  # one error for a missing extra: MissingExtraError
     require("referencing", "schema")  # (installed with jsonschema)
-    import jsonschema
-    from referencing import Registry, Resource
-
     if kind not in KINDS:
         raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
-    resources = [
-        (schema_id(name), Resource.from_contents(load_schema(name))) for name in ("common", *KINDS)
-    ]
-    registry: Registry[Any] = Registry().with_resources(resources)
-    validator: Validator = jsonschema.Draft202012Validator(load_schema(kind), registry=registry)
+    import jsonschema
+
+    version = schema_format(format)
+    validator: Validator = jsonschema.Draft202012Validator(
+        load_schema(kind, format=version), registry=_registry(version)
+    )
     return validator
 
 
-def schema_problems(kind: str, document: Any, location: str | RecordPlace) -> list[Problem]:
+@functools.cache
+def _registry(version: int) -> Registry[Any]:
+    """Every schema of ``version``'s, by its ``$id``: a ``$ref`` resolves within its format."""
+    from referencing import Registry, Resource
+
+    resources = [
+        (schema_id(name, version), Resource.from_contents(load_schema(name, format=version)))
+        for name in ("common", *KINDS)
+    ]
+    return Registry().with_resources(resources)
+
+
+def schema_problems(
+    kind: str, document: Any, location: str | RecordPlace, *, format: int = FORMAT
+) -> list[Problem]:
     """Every way ``document`` breaks the JSON Schema of ``kind``, located in its record:
     ``location`` is the record's place (``"places.json[0]"``), which the problems follow with
     the ID the document gives (``places.json[0] place:almaty.name``), then the field.
-    Needs ``rightsdata[schema]``, as :func:`validator_for` does.
+    ``format`` chooses the schemas (1, 2 or 3; by default the newest, 3), as for
+    :func:`validator_for`. Needs ``rightsdata[schema]``, as :func:`validator_for` does.
 
     >>> [str(p) for p in schema_problems("places", {"id": "place:almaty"}, "places.json[0]")][:1]
     ["places.json[0] place:almaty: 'name' is a required property"]
+    >>> doc = {"id": "source:a", "title": "A", "kind": "report", "language": "en",
+    ...        "published": "[2012,2014]"}
+    >>> schema_problems("sources", doc, "sources.json[0]", format=2)[0].field
+    'published'
     """
     problems = []
     place: RecordPlace | None = location if isinstance(location, RecordPlace) else None
-    for error in validator_for(kind).iter_errors(document):
+    for error in validator_for(kind, format=format).iter_errors(document):
         if place is None:
             record_id, note = identify(document)
             place = RecordPlace(str(location), record_id, note=note, kind=kind)

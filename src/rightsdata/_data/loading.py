@@ -46,8 +46,10 @@ from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.format import (
     DESCRIPTOR,
     EMBEDDED,
+    FORMAT,
     FORMAT_KEY,
     JSON_LINES_SUFFIXES,
+    READABLE,
     SETS_FROM,
     format_of,
     is_hidden,
@@ -770,7 +772,7 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool)
         parts.unsure.add(kind)
         return
     if schema:
-        parts.problems += _schema_problems(kind, documents, places)
+        parts.problems += _schema_problems(kind, documents, places, parts.declared)
     _structure(parts, kind, documents, places)
 
 
@@ -1531,17 +1533,22 @@ def read_json(
     return _parse(text, label)
 
 
-def _schema_problems(kind: str, documents: object, where: str | Places) -> list[Problem]:
+def _schema_problems(
+    kind: str, documents: object, where: str | Places, declared: int | None = None
+) -> list[Problem]:
     """JSON Schema problems of a list of documents, each located by its place and ID
-    (``where``: the list's :class:`Places`, or a file's name)."""
+    (``where``: the list's :class:`Places`, or a file's name), against the schemas of the
+    format ``declared`` (the newest where none is)."""
     from rightsdata.schema import schema_problems
 
     if type(documents) is not list:
         return []  # the converter reports it
     places = where if isinstance(where, Places) else Places(kind, where)
+    version = declared if declared in READABLE else FORMAT
     found: list[Problem] = []
     for n, document in enumerate(documents):
-        found += schema_problems(kind, document, places.of_document(n, document))
+        at = places.of_document(n, document)
+        found += schema_problems(kind, document, at, format=version)
     return found
 
 

@@ -80,7 +80,14 @@ from rightsdata._values.errors import RightsdataError, deprecated_message_only
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["EDTF", "EDTF_PATTERN", "EDTFError", "Precision"]
+__all__ = [
+    "EDTF",
+    "EDTF_PATTERN",
+    "EDTF_PATTERN_NO_SETS",
+    "EDTFError",
+    "Precision",
+    "edtf_pattern",
+]
 
 
 _PATTERN_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"  # 0001-9999
@@ -110,13 +117,28 @@ _PATTERN_SET = (
     f"\\[(?!{_PATTERN_MEMBER}\\])(?:\\.\\.{_PATTERN_MEMBER}|{_PATTERN_RANGE})"
     f"(?:,{_PATTERN_RANGE})*(?:,{_PATTERN_MEMBER}\\.\\.)?\\]|\\[{_PATTERN_MEMBER}\\.\\.\\]"
 )
-#: The EDTF subset rightsdata accepts, as one regular expression. Whether an interval's start
-#: comes before its end, and a set's members are in order, is beyond a regular expression;
-#: the model checks it.
-EDTF_PATTERN: Final = (
-    f"^(?:{_PATTERN_SINGLE}|{_PATTERN_SINGLE}/(?:{_PATTERN_SINGLE}|\\.\\.)?"
-    f"|(?:\\.\\.)?/{_PATTERN_SINGLE}|{_PATTERN_SET})$"
-)
+
+
+def edtf_pattern(sets: bool = True) -> str:
+    """The EDTF subset rightsdata accepts, as one regular expression: with sets (formats 3
+    on), or without (formats 1-2). Whether an interval's start comes before its end, and a
+    set's members are in order, is beyond a regular expression; the model checks it.
+
+    >>> import re
+    >>> [bool(re.match(edtf_pattern(sets), "[2012,2014]")) for sets in (True, False)]
+    [True, False]
+    """
+    single = (
+        f"{_PATTERN_SINGLE}|{_PATTERN_SINGLE}/(?:{_PATTERN_SINGLE}|\\.\\.)?"
+        f"|(?:\\.\\.)?/{_PATTERN_SINGLE}"
+    )
+    return f"^(?:{single}|{_PATTERN_SET})$" if sets else f"^(?:{single})$"
+
+
+#: The EDTF subset rightsdata accepts (:func:`edtf_pattern`), sets included.
+EDTF_PATTERN: Final = edtf_pattern()
+#: The EDTF subset of formats 1-2, which have no sets.
+EDTF_PATTERN_NO_SETS: Final = edtf_pattern(sets=False)
 
 
 class EDTFError(RightsdataError, ValueError):

@@ -80,6 +80,39 @@ def schema_id(kind: str, format: int = FORMAT) -> str:
     return f"urn:rightsdata:schemas:v{max(format, 2)}:{kind}"
 
 
+#: The formats with JSON Schemas of their own, oldest first (format 1's files are named by
+#: format 2's schemas): each a different ``$id`` (:func:`schema_id`), shipped side by side.
+SCHEMA_FORMATS: Final = (2, 3)
+
+
+def schema_format(format: int) -> int:
+    """The format whose schemas describe a file of ``format``: format 1's are format 2's.
+    Raises ValueError for a format this library does not read.
+
+    >>> schema_format(1), schema_format(3)
+    (2, 3)
+    """
+    if type(format) is not int or format not in READABLE:
+        raise ValueError(
+            f"no schemas for format {format!r}; this rightsdata reads formats "
+            f"{READABLE[0]}-{READABLE[-1]}"
+        )
+    return max(format, SCHEMA_FORMATS[0])
+
+
+def schema_file(name: str, format: int = FORMAT) -> str:
+    """Where the schema of ``name`` (a kind, ``"common"``, ``"redirects"`` or
+    ``"datapackage"``) in ``format`` is, relative to ``schemas/``: the newest format's at the
+    top, each older format's in a folder of its own, named as its ``$id`` names it.
+
+    >>> schema_file("events"), schema_file("events", 2), schema_file("events", 1)
+    ('events.schema.json', 'v2/events.schema.json', 'v2/events.schema.json')
+    """
+    version = schema_format(format)
+    file = f"{name}.schema.json"
+    return file if version == FORMAT else f"v{version}/{file}"
+
+
 def format_of(descriptor: Mapping[str, Any] | None) -> int:
     """The format a descriptor declares (1 when it does not say)."""
     if descriptor is None:
