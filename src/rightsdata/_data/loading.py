@@ -860,10 +860,11 @@ def _structure_kinds(
     under ``label``: an unknown key is a problem."""
     known = (*KINDS, *(["redirects"] if redirects else []), *([EMBEDDED] if descriptor else []))
     with gc_paused():
+        if descriptor and EMBEDDED in raw:  # first: the format it declares picks the schemas
+            _embedded_descriptor(parts, raw[EMBEDDED], f"{label}:{EMBEDDED}", label)
         for key, documents in raw.items():
             where = f"{label}:{key}"
             if descriptor and key == EMBEDDED:
-                _embedded_descriptor(parts, documents, where, label)
                 continue
             if redirects and key == "redirects":
                 parts.redirects, found = _check_redirects(documents, where)
@@ -880,7 +881,7 @@ def _structure_kinds(
                 continue
             places = Places(key, label, keyed=True)
             if schema and type(documents) is list:
-                parts.problems += _schema_problems(key, documents, places)
+                parts.problems += _schema_problems(key, documents, places, parts.declared)
             _structure(parts, key, documents, places)
 
 
@@ -1133,7 +1134,7 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = 
                 continue
             places = Places(kind, path.name, lines=lines[kind])
             if schema:
-                parts.problems += _schema_problems(kind, documents[kind], places)
+                parts.problems += _schema_problems(kind, documents[kind], places, parts.declared)
             _structure(parts, kind, documents[kind], places)
     if redirect_lines:
         parts.redirects, found = _check_redirects(redirect_lines, parts.redirects_where)
