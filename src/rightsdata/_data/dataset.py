@@ -579,15 +579,15 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         Taking part is being a participant (any role) or being charged. In date order, as
         for :meth:`events <rightsdata.EventCollection.__call__>`: a chronology,
         by the last day each date could denote (:func:`rightsdata.chronological_key`), so
-        that a year sorts after the days within it, and a set (some day of a range) after
-        what happened on its last day; undated events last, ties by ID. An unknown ID
+        that a year sorts after the days within it, and a span or a set (some day of a range)
+        before what happened on its last day; undated events last, ties by ID. An unknown ID
         raises :class:`~rightsdata.UnknownIdError`.
 
         >>> import rightsdata
         >>> [(str(e.date), e.kind.value)
         ...  for e in rightsdata.load().timeline("person:vladimir-kozlov")][:4]
-        [('2012-01-26', 'detention'), ('/2012-10-08', 'trial'), ('2012-10-08', 'verdict'), \
-('[2012-01-26..2012-10-08]', 'charge')]
+        [('2012-01-26', 'detention'), ('[2012-01-26..2012-10-08]', 'charge'), \
+('/2012-10-08', 'trial'), ('2012-10-08', 'verdict')]
         """
         return self._answers().timeline(actor)
 

@@ -114,15 +114,16 @@ def bounds(date: EDTF) -> tuple[int, int]:
 
 def chronological_key(date: EDTF | None) -> tuple[int, str]:
     """Where a date sorts in a chronology: by its last possible day; on the same last day an
-    interval before a single date (a set, one of some dates, counts as a single date: the
-    event happened on one day), then the narrower first (the later first day), then the
-    text; undated after every date.
+    interval or a set before a single date, then the narrower first (the later first day),
+    then the text; undated after every date.
 
     So a date sorts where it is sure to have happened: ``2020-06-15``, then ``2020-06`` (by
     30 June), then ``2020`` (by 31 December); a span that ends on a day (a trial
-    ``/2012-10-08``) just before what happened that day (the verdict ``2012-10-08``); an open
-    or unknown end after every closed one; ``2012`` just before ``2012?``. The days are
-    packed into one int, so that sorting mostly compares ints.
+    ``/2012-10-08``) just before what happened that day (the verdict ``2012-10-08``), and so
+    does a set that may end on it (a charge on some day up to the verdict,
+    ``[2012-01-26..2012-10-08]``: the sources date by a set what led up to a dated outcome);
+    an open or unknown end after every closed one; ``2012`` just before ``2012?``. The days
+    are packed into one int, so that sorting mostly compares ints.
 
     Public as ``rightsdata.chronological_key``: the queries' order for a list of your own
     (``sorted(dates)`` orders EDTF values by their first possible day instead).
@@ -132,12 +133,12 @@ def chronological_key(date: EDTF | None) -> tuple[int, str]:
     ['2019/2020-06-15', '2020-06-15', '2020-06', '2020-12-31', '2020']
     >>> sorted(["2020-06-15", "[2020-06-01,2020-06-15]", "2020-06-01/2020-06-15"],
     ...        key=lambda d: chronological_key(EDTF(d)))
-    ['2020-06-01/2020-06-15', '2020-06-15', '[2020-06-01,2020-06-15]']
+    ['2020-06-01/2020-06-15', '[2020-06-01,2020-06-15]', '2020-06-15']
     """
     if date is None:
         return (_UNDATED_KEY, "")
     first, last, text = date.sort_key()
-    single = 0 if date.is_interval else _SINGLE
+    single = 0 if date.is_interval or date.is_set else _SINGLE
     return ((last << _SHIFT) + single + (_OFFSET - first), text)
 
 

@@ -333,14 +333,15 @@ def _legends(ax: Axes, marks: Sequence[Mark], style: _Style, xlim: tuple[float, 
         forms.append((Line2D([], [], ls="none", marker="o", color=_GREY), "a day"))
     if "span" in drawn:
         light = Patch(facecolor=(0.47, 0.47, 0.47, _LIGHT), edgecolor=_GREY)
-        forms.append((light, "some time within (month, season, year)"))
+        forms.append((light, "some time within (month, season, year, one of some days)"))
     if "interval" in drawn:
         forms.append((Patch(facecolor=_GREY, edgecolor=_GREY), "from a start to an end"))
     if "fade" in drawn:
         fade = tuple(Patch(facecolor=_GREY, alpha=a, lw=0) for a in (0.9, 0.6, 0.35, 0.12))
         forms.append((fade, "start or end not known"))
     if "open" in drawn:
-        forms.append((Line2D([], [], ls="none", marker=">", color=_GREY), "open: no end (..)"))
+        open_side = Line2D([], [], ls="none", marker=">", color=_GREY)
+        forms.append((open_side, "open (..): no end, or no first or last possible day"))
     if any(m.qualified for m in marks):
         hollow = Line2D([], [], ls="none", marker="o", mfc="white", color=_GREY, mew=1.6)
         dashed = Patch(facecolor=(0.47, 0.47, 0.47, _LIGHT), edgecolor=_GREY, ls="--")

@@ -59,7 +59,10 @@ __all__ = [
 FORMATS: Final[Mapping[str, str]] = MappingProxyType(
     {
         "json": "one JSON file per record kind, and datapackage.json (the dataset's own layout)",
-        "jsonl": "records.jsonl: one record a line, its kind in a $kind field",
+        "jsonl": (
+            "records.jsonl: one record a line, its kind in a $kind field; first, the "
+            "descriptor's line if the dataset has a name, version or descriptor"
+        ),
         "csv": "one CSV file per table",
         "datapackage": "the CSV tables and datapackage.json with their Table Schemas and keys",
         "parquet": "one Parquet file per table (needs rightsdata[arrow])",
