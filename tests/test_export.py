@@ -68,6 +68,23 @@ def test_json_is_the_canonical_folder_and_loads_back_equal(tmp_path: Path) -> No
     assert rightsdata.load_path(tmp_path) == rightsdata.load()
 
 
+@pytest.mark.parametrize("layout", ["json", "jsonl", "datapackage"])
+def test_a_name_and_version_given_to_the_dataset_are_exported(tmp_path: Path, layout: str) -> None:
+    bundled = rightsdata.load()
+    named = Dataset(
+        {kind: list(bundled.collection(kind)) for kind in rightsdata.KINDS},
+        name="mine",
+        version="0.1.0",
+    )
+    written = export(named, tmp_path, layout)
+    if layout == "datapackage":
+        package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+        assert (package["name"], package["version"]) == ("mine", "0.1.0")
+        return
+    loaded = rightsdata.load_path(tmp_path if layout == "json" else written[0])
+    assert (loaded.name, loaded.version) == ("mine", "0.1.0")
+
+
 def test_json_keeps_redirects(tmp_path: Path, with_redirect: Dataset) -> None:
     with_redirect.export(tmp_path, "json")
     assert rightsdata.load_path(tmp_path) == with_redirect

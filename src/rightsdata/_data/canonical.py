@@ -80,9 +80,10 @@ def sha256(text: str) -> str:
 
 def package_metadata(dataset: Dataset, descriptor: dict[str, Any] | None = None) -> dict[str, Any]:
     """The data package descriptor of ``dataset`` (``descriptor`` if given, else its own),
-    with the profile and sources filled in (its resources are the caller's to set). A name
-    or version the dataset does not have is left out, never made up: Data Package v2 requires
-    neither, and only the dataset's authors can say what it is called or which release it is.
+    with the profile, the dataset's name and version and its sources filled in (its
+    resources are the caller's to set). A name or version the dataset does not have is left
+    out, never made up: Data Package v2 requires neither, and only the dataset's authors can
+    say what it is called or which release it is.
 
     >>> from rightsdata import Dataset
     >>> sorted(package_metadata(Dataset({})))
@@ -90,6 +91,11 @@ def package_metadata(dataset: Dataset, descriptor: dict[str, Any] | None = None)
     """
     package: dict[str, Any] = dict(descriptor or dataset.descriptor or {})
     package.setdefault("$schema", DATAPACKAGE_PROFILE)
+    # the dataset's own name and version: those its descriptor gives, or those it was given
+    if dataset.name is not None:
+        package["name"] = dataset.name
+    if dataset.version is not None:
+        package["version"] = dataset.version
     package["sources"] = [
         {"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources
     ]
@@ -107,16 +113,12 @@ def embedded_descriptor(dataset: Dataset) -> dict[str, Any] | None:
     >>> embedded_descriptor(Dataset({})) is None
     True
     >>> embedded_descriptor(Dataset({}, name="x", version="1.0.0"))  # doctest: +ELLIPSIS
-    {'$schema': '...', 'sources': [], 'name': 'x', 'version': '1.0.0', 'rightsdata_format': 3}
+    {'$schema': '...', 'name': 'x', 'version': '1.0.0', 'sources': [], 'rightsdata_format': 3}
     """
     if dataset.descriptor is None and dataset.name is None and dataset.version is None:
         return None
     package = package_metadata(dataset)
     package.pop("resources", None)
-    if dataset.name is not None:
-        package["name"] = dataset.name
-    if dataset.version is not None:
-        package["version"] = dataset.version
     package[FORMAT_KEY] = max(EMBEDDED_FROM, format_of(package))
     return package
 
