@@ -1147,7 +1147,8 @@ def _misplaced_descriptor(where: str, file: str, number: int) -> Problem:
     return Problem(
         where,
         f"a descriptor ({KIND_FIELD!r}: {EMBEDDED!r}) is the file's first line, and only "
-        "there: move it to line 1 (a file carries one descriptor at most)",
+        "there: move it to line 1, with no blank line before it (a file carries one "
+        "descriptor at most)",
         ProblemCode.PACKAGE,
         file=file,
         line=number,
