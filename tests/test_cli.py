@@ -247,7 +247,14 @@ def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) ->
         (["events", "--role", "judgee"], "--role 'judgee' is not a role; did you mean 'judge'?"),
         (["events", "--between", "2012-13"], "'2012-13' is not a date"),
         (["events", "--between", "2013/2012"], "the start '2013' is after the end '2012'"),
-        (["events", "--between", "[2012-01-16,2012-03]"], "'[2012-01-16,2012-03]' is one of some"),
+        (
+            ["events", "--between", "[2012-01-16,2012-03]"],
+            "'[2012-01-16,2012-03]' is one of some dates, not a window",
+        ),
+        (
+            ["events", "--between", "[2012-01-16,2012-03]/2013"],
+            "the start '[2012-01-16,2012-03]' is one of some",
+        ),
         # an interval is not a side: START/END has one slash
         (["events", "--between", "2012/2013/2014"], "give one date or START/END, not 3 dates"),
         (["events", "--between", "2012//"], "give one date or START/END"),

@@ -87,9 +87,14 @@ def _window(text: str) -> tuple[str | None, str | None]:
     for side in sides:
         if side not in ("", ".."):
             try:
-                EDTF.parse(side)
+                date = EDTF.parse(side)
             except EDTFError as error:
                 raise UsageError(f"--between {text!r}: {side!r} is not a date ({error})") from None
+            if date.is_set and not slash:  # (one value is the window itself, not a side)
+                raise UsageError(
+                    f"--between {text!r} is one of some dates, not a window; ask of each of "
+                    "its dates in turn"
+                )
     first, last = (None if s in ("", "..") else s for s in sides)
     from rightsdata._data.query import window
 
