@@ -165,6 +165,19 @@ def test_load_path_checks_the_version_a_one_file_layout_carries(
     assert info.value.found == dataset.version
 
 
+def test_a_folder_written_from_json_lines_is_the_folder_it_came_from(tmp_path: Path) -> None:
+    # the descriptor a line carried is written back in canonical form: byte for byte the
+    # bundled folder's files, rightsdata_format last (it came before the resources)
+    bundled = rightsdata.load()
+    (path,) = bundled.export(tmp_path / "lines", "jsonl")
+    rightsdata.load_path(path).export(tmp_path / "again", "json")
+    bundled.export(tmp_path / "direct", "json")
+    names = sorted(p.name for p in (tmp_path / "direct").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "again").iterdir())
+    for name in names:
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "direct" / name).read_bytes()
+
+
 # --- problems, located ----------------------------------------------------------------------
 
 

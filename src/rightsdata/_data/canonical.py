@@ -208,10 +208,7 @@ def render_folder(
         if format is None
         else format
     )
-    if version == 1:
-        package.pop(FORMAT_KEY, None)
-    else:
-        package[FORMAT_KEY] = version
+    package.pop(FORMAT_KEY, None)  # (set last, below: one place for it in every descriptor)
     documents = dataset.to_dict()
     if version == 1:
         documents = {
@@ -237,6 +234,8 @@ def render_folder(
         }
         for kind in kinds
     ] + others
+    if version != 1:
+        package[FORMAT_KEY] = version
     files[DESCRIPTOR] = dumps(package)
     return files
 
