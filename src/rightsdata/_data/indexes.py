@@ -1210,7 +1210,13 @@ class StatementIndex:
         sets: SetRuns = []
         for rank, statement in enumerate(order):
             if statement.date is not None and statement.date.is_set:
-                sets.append((rank, rank + 1, statement.date))
+                # one run per date, as the events' (equal dates are next to each other):
+                # a windowed query tests each run's date, so one a statement cost 12 ms a
+                # query at 100,000 events (12,405 statements dated by sets)
+                if sets and sets[-1][1] == rank and sets[-1][2] == statement.date:
+                    sets[-1] = (sets[-1][0], rank + 1, statement.date)
+                else:
+                    sets.append((rank, rank + 1, statement.date))
             first, last = (
                 (UNDATED_FIRST, UNDATED_LAST) if statement.date is None else bounds(statement.date)
             )

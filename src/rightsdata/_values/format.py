@@ -77,7 +77,7 @@ def schema_id(kind: str, format: int = FORMAT) -> str:
     ('urn:rightsdata:schemas:v3:events', 'urn:rightsdata:schemas:v2:events', \
 'urn:rightsdata:schemas:v2:events')
     """
-    return f"urn:rightsdata:schemas:v{max(format, 2)}:{kind}"
+    return f"urn:rightsdata:schemas:v{schema_format(format)}:{kind}"
 
 
 #: The formats with JSON Schemas of their own, oldest first (format 1's files are named by
