@@ -1,7 +1,7 @@
 """Plain-English wording of values (internal), shared by the notebook cards and the plot.
 
 >>> describe_date(EDTF("2012-01-26/2012-10-08"))
-'from 26 January 2012 to 8 October 2012'
+'from 26 January to 8 October 2012'
 >>> from rightsdata._values.durations import parse_duration
 >>> duration_text(parse_duration("P7Y6M"))
 '7 years 6 months'
@@ -135,6 +135,29 @@ def _short_single(date: EDTF) -> str:
     return ("c. " if date.approximate else "") + words + ("?" if date.uncertain else "")
 
 
+def _sides(start: EDTF, end: EDTF, short: bool) -> tuple[str, str]:
+    """Two dates in words, what they share written once, with the last: ``('26 January',
+    '8 October 2012')``, ``('14', '20 January 2012')``. A qualified side keeps its year, as
+    'about' or '(uncertain)' would otherwise seem to cover both."""
+    if short:
+        first, last = _short_single(start), _short_single(end)
+    else:
+        first, last = _single(start)[0], _single(end)[0]
+    if _qualified(start) or _qualified(end):
+        return first, last
+    head, _, year = first.rpartition(" ")
+    if not head or not last.endswith(f" {year}"):
+        return first, last  # (a year alone, or different years)
+    shared = f" {last.split(' ')[-2]}" if last.count(" ") == 2 else None
+    if start.precision is end.precision is Precision.DAY and shared and head.endswith(shared):
+        return head.removesuffix(shared), last  # (one month: '14' to '20 January 2012')
+    return head, last
+
+
+def _qualified(date: EDTF) -> bool:
+    return date.approximate or date.uncertain
+
+
 def _one_of(words: list[str]) -> str:
     """Words joined as alternatives: 'A or B', 'A, B or C'."""
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
@@ -170,7 +193,7 @@ def _set_words(date: EDTF, short: bool) -> str:
             near = "from" if short else "on or after" if _days(member) else "in or after"
             words.append(f"{what}{near} {_plain_words(start, short)}")
         else:
-            first, last = _plain_words(start, short), _plain_words(end, short)
+            first, last = _sides(start, end, short)
             words.append(f"{what}between {first} and {last}")
     return _one_of(words)
 
@@ -183,14 +206,14 @@ def _days(member: EDTF) -> bool:
 
 def short_date(date: EDTF) -> str:
     """A date as a short label: ``8 Oct 2012``, ``summer 2015``, ``c. 29 Jun 2013``;
-    an interval's sides joined by an en dash, an unknown side as ``?``, an open one as ``…``;
-    a set's dates as alternatives (``14 or 15 Jan 2022``, ``between 16 Dec 2011 and 31 Jan
+    an interval's sides joined by an en dash, what they share written once (``26 Jan – 8 Oct
+    2012``), an unknown side as ``?``, an open one as ``…``; a set's dates as alternatives (``14 or 15 Jan 2022``, ``between 16 Dec 2011 and 31 Jan
     2012``, ``by 31 Jan 2012``).
 
     >>> [short_date(EDTF(t)) for t in ("2012-10-08", "2015-22", "2013-06-29~", "2012?")]
     ['8 Oct 2012', 'summer 2015', 'c. 29 Jun 2013', '2012?']
     >>> [short_date(EDTF(t)).split(_DASH) for t in ("2012-01/2012-10-08", "/2012", "2020/..")]
-    [['Jan 2012', '8 Oct 2012'], ['?', '2012'], ['2020', '…']]
+    [['Jan', '8 Oct 2012'], ['?', '2012'], ['2020', '…']]
     >>> [short_date(EDTF(t)) for t in ("[2022-01-14,2022-01-15]", "[..2012-01-31]")]
     ['14 or 15 Jan 2022', 'by 31 Jan 2012']
     """
@@ -199,6 +222,8 @@ def short_date(date: EDTF) -> str:
     if not date.is_interval:
         return _short_single(date)
     start, end = date.start, date.end
+    if start is not None and end is not None:
+        return _DASH.join(_sides(start, end, short=True))
     first = _short_single(start) if start else "…" if date.open_start else "?"
     last = _short_single(end) if end else "…" if date.open_end else "?"
     return f"{first}{_DASH}{last}"
@@ -223,7 +248,7 @@ def describe_date(date: EDTF, brief: bool = False) -> str:
     >>> describe_date(EDTF("[2011-12-16..2012-01-31]"))
     'some day between 16 December 2011 and 31 January 2012'
     >>> describe_date(EDTF("[2011-12,2012-02..2012-03,2013..]"))
-    'December 2011, some time between February 2012 and March 2012 or some time in or after 2013'
+    'December 2011, some time between February and March 2012 or some time in or after 2013'
     """
     if date.is_set:
         return _set_words(date, short=False)
@@ -238,7 +263,8 @@ def describe_date(date: EDTF, brief: bool = False) -> str:
         return f"in {words} ({missing} not known)"
     start, end = date.start, date.end
     if start is not None and end is not None:
-        return f"from {_single(start)[0]} to {_single(end)[0]}"
+        first, last = _sides(start, end, short=False)
+        return f"from {first} to {last}"
     if start is not None:
         if date.open_end:
             return f"from {_single(start)[0]}, open-ended"
