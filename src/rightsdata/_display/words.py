@@ -206,9 +206,9 @@ def _days(member: EDTF) -> bool:
 
 def short_date(date: EDTF) -> str:
     """A date as a short label: ``8 Oct 2012``, ``summer 2015``, ``c. 29 Jun 2013``;
-    an interval's sides joined by an en dash, what they share written once (``26 Jan – 8 Oct
-    2012``), an unknown side as ``?``, an open one as ``…``; a set's dates as alternatives (``14 or 15 Jan 2022``, ``between 16 Dec 2011 and 31 Jan
-    2012``, ``by 31 Jan 2012``).
+    an interval's sides joined by an en dash, what they share written once (``Jan``, ``8 Oct
+    2012``), an unknown side as ``?``, an open one as ``…``; a set's dates as alternatives
+    (``14 or 15 Jan 2022``, ``between 16 Dec 2011 and 31 Jan 2012``, ``by 31 Jan 2012``).
 
     >>> [short_date(EDTF(t)) for t in ("2012-10-08", "2015-22", "2013-06-29~", "2012?")]
     ['8 Oct 2012', 'summer 2015', 'c. 29 Jun 2013', '2012?']
