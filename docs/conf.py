@@ -68,24 +68,21 @@ nitpicky = True
 # Other projects' objects: with intersphinx off (no network at build time) they have no
 # target here. Only names outside rightsdata are listed; rightsdata's own must all resolve.
 _EXTERNAL = (
-    r"(attrs|cattrs|pendulum|hypothesis|pandas|matplotlib|numpy|msgspec|jsonschema"
+    r"(attrs|cattrs|pendulum|hypothesis|pandas|pyarrow|matplotlib|numpy|msgspec|jsonschema"
     r"|collections|datetime|difflib|enum|pathlib|typing|types|importlib|re|os|json)(\..+)?"
 )
 nitpick_ignore_regex = [(r"py:.*", _EXTERNAL)]
 nitpick_ignore = [
     # Annotations imported under TYPE_CHECKING reach autodoc as bare names.
-    ("py:class", "Axes"),  # matplotlib.axes.Axes
     ("py:class", "Path"),  # pathlib.Path (not imported at run time, for a lighter import)
-    ("py:class", "Validator"),  # jsonschema.protocols.Validator
     ("py:class", "StrEnum"),  # enum.StrEnum
     # A type variable, not an object to document.
     ("py:class", "rightsdata._data.collection.R"),
     ("py:class", "rightsdata._data.collection.D"),
     ("py:class", "rightsdata._data.dataset.R"),
-    # Type aliases of the tables' cells and rows, and pyarrow's table (an optional extra).
+    # Type aliases of the tables' cells and rows.
     ("py:class", "Cell"),
     ("py:class", "Row"),
-    ("py:class", "pyarrow.Table"),
     # What the dataset registry needs of a dataset (a protocol: Dataset imports the registry).
     ("py:class", "rightsdata._data.registry._Holder"),
     ("py:class", "_Holder"),

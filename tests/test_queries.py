@@ -22,7 +22,7 @@ from rightsdata import EDTF, Dataset, Event, InvalidDataError, Person, UnknownId
 from rightsdata._data import query as query
 from rightsdata._data.collection import Collection, EventCollection, RatingCollection
 from rightsdata._data.indexes import Contained, EventIndex, _chains, date_order
-from rightsdata._data.query import Figures, Related
+from rightsdata._data.answers import Figures, Related
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.convert import structure
 from rightsdata.testing import dataset_documents, edtf_dates
@@ -2242,7 +2242,7 @@ def test_the_figures_docs_name_every_kind_that_holds_figures(ds: Dataset) -> Non
 
     import attrs
 
-    from rightsdata._data.query import Figures
+    from rightsdata._data.answers import Figures
     from rightsdata._model.records import RECORD_TYPES
     from rightsdata._values.ids import noun
 

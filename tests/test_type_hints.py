@@ -1,7 +1,9 @@
-"""``typing.get_type_hints`` works on every public class: sphinx autodoc, cattrs, pydantic and
-IDEs call it, and it looks a class's (string) annotations up in the module its
-``__module__`` names, which for the classes named ``rightsdata.X`` is not the module that
-defines them (``ProblemCode``'s ``Final`` was a NameError)."""
+"""``typing.get_type_hints`` works on every public class, function and method: sphinx autodoc,
+cattrs, pydantic and IDEs call it. It looks a class's (string) annotations up in the module
+its ``__module__`` names, which for the classes named ``rightsdata.X`` is not the module that
+defines them (``ProblemCode``'s ``Final`` was a NameError), and a function's in its module's
+globals, where a name imported only for type checkers is missing (``Dataset.to_pandas``'s
+``pandas`` was a NameError)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import importlib
 import inspect
 import typing
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pytest
 
@@ -73,3 +75,57 @@ def test_the_hints_say_what_the_annotations_say() -> None:
     problems = typing.get_type_hints(rightsdata.InvalidDataError)["problems"]
     assert problems == tuple[rightsdata.Problem, ...]
     assert rightsdata.ProblemCode.__module__ == "rightsdata"  # (still its public name)
+
+
+def callables_of(module_name: str) -> dict[str, Any]:
+    """Every public function a public module exports, and every public method and property
+    (and ``__init__``) of the classes it exports, by public name; rightsdata's own only."""
+    module = importlib.import_module(module_name)
+    names = getattr(module, "__all__", None) or [
+        name for name in vars(module) if not name.startswith("_")
+    ]
+    found: dict[str, Any] = {}
+    for name in names:
+        value = getattr(module, name)
+        if not getattr(value, "__module__", "").startswith("rightsdata"):
+            continue
+        if inspect.isfunction(value):
+            found[f"{module_name}.{name}"] = value
+        if not inspect.isclass(value):
+            continue
+        for attribute, member in vars(value).items():
+            if attribute.startswith("_") and attribute != "__init__":
+                continue
+            if isinstance(member, property):
+                member = member.fget
+            member = getattr(member, "__func__", member)  # (class and static methods)
+            if inspect.isfunction(member):
+                found[f"{module_name}.{name}.{attribute}"] = member
+    return found
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_the_type_hints_of_every_public_function_and_method_resolve(module_name: str) -> None:
+    # Names a module does not import when it is imported (pandas, matplotlib, pendulum, the
+    # query engine) are written by their module, which is a LazyModule at run time.
+    failed = []
+    for name, function in callables_of(module_name).items():
+        try:
+            hints = typing.get_type_hints(function)
+        except Exception as exc:
+            failed.append(f"{name}: {exc!r}")
+        else:
+            assert set(function.__annotations__) <= set(hints), name
+    assert not failed
+
+
+def test_resolving_the_hints_imports_what_they_name() -> None:
+    hints = typing.get_type_hints(rightsdata.Dataset.to_pandas)
+    import pandas
+
+    assert hints["return"] == pandas.DataFrame | dict[str, Any]
+    assert typing.get_type_hints(rightsdata.Dataset.related)["return"] is rightsdata.Related
+    import pendulum
+
+    earliest = typing.get_type_hints(rightsdata.EDTF.earliest.fget)["return"]
+    assert pendulum.Date in typing.get_args(earliest)

@@ -29,6 +29,7 @@ from rightsdata._values.errors import (
 )
 
 if TYPE_CHECKING:
+    from rightsdata._data.answers import DateLike, Figures, Related
     from rightsdata._data.collection import (
         Collection,
         EventCollection,
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
     from rightsdata._data.indexes import chronological_key
     from rightsdata._data.loading import datasets, load, load_documents, load_path, validate
-    from rightsdata._data.query import DateLike, Figures, Related
     from rightsdata._model.records import (
         KINDS,
         Alias,
@@ -137,9 +137,9 @@ _LAZY: dict[str, str] = {
     "EventCollection": "rightsdata._data.collection",
     "RatingCollection": "rightsdata._data.collection",
     "StatementCollection": "rightsdata._data.collection",
-    "DateLike": "rightsdata._data.query",
-    "Figures": "rightsdata._data.query",
-    "Related": "rightsdata._data.query",
+    "DateLike": "rightsdata._data.answers",
+    "Figures": "rightsdata._data.answers",
+    "Related": "rightsdata._data.answers",
     "Dataset": "rightsdata._data.dataset",
     "chronological_key": "rightsdata._data.indexes",
     "EDTF": "rightsdata._values.dates",

@@ -29,12 +29,16 @@ from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.extras import require
 from rightsdata._values.format import FORMAT, schema_file, schema_format, schema_id
+from rightsdata._values.lazymodule import LazyModule
 from rightsdata._values.places import RecordPlace, identify
 from rightsdata._values.resources import schemas_root
 
 if TYPE_CHECKING:
-    from jsonschema.protocols import Validator
-    from referencing import Registry
+    import jsonschema.protocols
+    import referencing
+else:  # imported when used, or when typing.get_type_hints reads an annotation
+    jsonschema = LazyModule("jsonschema")
+    referencing = LazyModule("referencing")
 
 __all__ = ["load_schema", "schema_problems", "validator_for"]
 
@@ -63,7 +67,7 @@ def load_schema(name: str, *, format: int = FORMAT) -> dict[str, Any]:
 
 
 @functools.cache
-def validator_for(kind: str, *, format: int = FORMAT) -> Validator:
+def validator_for(kind: str, *, format: int = FORMAT) -> jsonschema.protocols.Validator:
     """A Draft 2020-12 validator for one record of ``kind`` in ``format`` (1, 2 or 3; by
     default the newest, 3), with the shared definitions of that format: format 2's (which
     also takes format 1's files) refuses a date that is a set.
@@ -83,14 +87,14 @@ def validator_for(kind: str, *, format: int = FORMAT) -> Validator:
     import jsonschema
 
     version = schema_format(format)
-    validator: Validator = jsonschema.Draft202012Validator(
+    validator: jsonschema.protocols.Validator = jsonschema.Draft202012Validator(
         load_schema(kind, format=version), registry=_registry(version)
     )
     return validator
 
 
 @functools.cache
-def _registry(version: int) -> Registry[Any]:
+def _registry(version: int) -> referencing.Registry[Any]:
     """Every schema of ``version``'s, by its ``$id``: a ``$ref`` resolves within its format."""
     from referencing import Registry, Resource
 

@@ -13,7 +13,9 @@ this module raises :class:`~rightsdata.MissingExtraError` naming that extra).
 >>> test_event_has_a_citation()
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: the strategies ``st.composite`` makes are
+# functions of Hypothesis's, so ``typing.get_type_hints`` would look their string
+# annotations up in Hypothesis's globals; evaluated here, they need no lookup.
 
 import datetime
 import enum
@@ -249,7 +251,7 @@ def durations() -> st.SearchStrategy[Duration]:
     return parts.map(build)
 
 
-def _field_strategy(cls: type, field: attrs.Attribute[Any], holder: type | None) -> Any:
+def _field_strategy(cls: type, field: "attrs.Attribute[Any]", holder: type | None) -> Any:
     """The values a field of ``cls`` (a part held by ``holder``, if any) accepts, from its
     spec and its type: how a new field gets a strategy without anyone writing one."""
     spec = spec_of(field)

@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
+from rightsdata._data.dataset import Dataset
 from rightsdata._display.cards import _Names
 from rightsdata._display.words import (
     coordinates_text,
@@ -55,12 +56,9 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.columns import display_width, fit
+from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 from rightsdata._values.errors import printable
-
-if TYPE_CHECKING:
-    from rightsdata._data.dataset import Dataset
-    from rightsdata._values.dates import EDTF
 
 __all__ = ["MAX_WIDTH", "MIN_WIDTH", "event_lines", "terminal_width", "text_card", "wrap"]
 

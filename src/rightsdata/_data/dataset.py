@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType, UnionType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin, overload
 
+from rightsdata._data.answers import DateLike, Figures, Related
 from rightsdata._data.collection import (
     Collection,
     EventCollection,
@@ -42,17 +44,23 @@ from rightsdata._model.records import (
 from rightsdata._values.errors import InvalidDataError, UnknownIdError, with_article
 from rightsdata._values.exitleave import RELEASED, release_at_exit
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
+from rightsdata._values.lazymodule import LazyModule
+from rightsdata.vocab import EventKind, FigureUnit, Measure
 
 if TYPE_CHECKING:
-    import os
-    from pathlib import Path
+    import pathlib
 
+    import matplotlib.axes
     import pandas
-    from matplotlib.axes import Axes
 
-    from rightsdata._data.query import DateLike, Figures, Queries, Related
-    from rightsdata._validation.bulkcheck import Gathered
-    from rightsdata.vocab import EventKind, FigureUnit, Measure
+    from rightsdata._data import query
+    from rightsdata._validation import bulkcheck
+else:  # imported when used, or when typing.get_type_hints reads an annotation
+    pathlib = LazyModule("pathlib")
+    matplotlib = LazyModule("matplotlib")
+    pandas = LazyModule("pandas")
+    query = LazyModule("rightsdata._data.query")  # (with the indexes and search: 7.7 ms)
+    bulkcheck = LazyModule("rightsdata._validation.bulkcheck")
 
 __all__ = ["Dataset"]
 
@@ -63,7 +71,7 @@ def _setup(
     by_kind: Mapping[str, Sequence[Record]],
     redirects: Mapping[str, str],
     tables: Mapping[str, Mapping[str, Record]],
-    gathered: Mapping[str, Gathered],
+    gathered: Mapping[str, bulkcheck.Gathered],
 ) -> QueryHandle:
     """The dataset's lazily set-up queries: made from its records, not from the dataset
     (a partial of a module's function, so that a collection that holds them pickles).
@@ -78,12 +86,12 @@ def _queries(
     by_kind: Mapping[str, Sequence[Record]],
     redirects: Mapping[str, str],
     tables: Mapping[str, Mapping[str, Record]],
-    gathered: Mapping[str, Gathered],
-) -> Queries:
+    gathered: Mapping[str, bulkcheck.Gathered],
+) -> query.Queries:
     from rightsdata._data.indexes import Indexes
-    from rightsdata._data.query import Queries
+    from rightsdata._data.query import Queries as Answering
 
-    return Queries(Indexes(by_kind, gathered), redirects, tables)
+    return Answering(Indexes(by_kind, gathered), redirects, tables)
 
 
 def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
@@ -243,7 +251,7 @@ class Dataset:
         version: str | None,
         descriptor: Mapping[str, Any] | None,
         redirects: Mapping[str, str] | None,
-        gathered: Mapping[str, Gathered],
+        gathered: Mapping[str, bulkcheck.Gathered],
         ids: Mapping[str, list[str]],
     ) -> Dataset:
         """A dataset of records a loader structured and checked (each of its kind's class, and
@@ -262,7 +270,7 @@ class Dataset:
         descriptor: Mapping[str, Any] | None,
         redirects: Mapping[str, str] | None,
         _checked: bool = False,
-        _gathered: Mapping[str, Gathered] | None = None,
+        _gathered: Mapping[str, bulkcheck.Gathered] | None = None,
         _ids: Mapping[str, list[str]] | None = None,
     ) -> None:
         if not isinstance(records, Mapping):
@@ -279,7 +287,7 @@ class Dataset:
         by_kind: dict[str, tuple[Record, ...]] = {}
         tables: dict[str, dict[str, Record]] = {}
         collections: dict[str, Collection[Any]] = {}
-        gathered: dict[str, Gathered] = {}
+        gathered: dict[str, bulkcheck.Gathered] = {}
         handle = self._queries = _setup(by_kind, self._redirects, tables, gathered)
         own = _ids or {}  # (a loader's: each kind's records' IDs, in their order)
         for kind in KINDS:
@@ -317,7 +325,7 @@ class Dataset:
             collection._release()
         self._collections = self._by_kind = self._queries = RELEASED
 
-    def _answers(self) -> Queries:
+    def _answers(self) -> query.Queries:
         """The queries over this dataset's indexes, set up on first use."""
         return self._queries()
 
@@ -811,7 +819,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         *,
         csv_formulas: str = "escape",
         force: bool = False,
-    ) -> list[Path]:
+    ) -> list[pathlib.Path]:
         """Write the dataset to ``directory`` in ``format``; return the files written.
 
         Formats: ``json`` (one file per kind, canonical), ``jsonl``, ``csv``,
@@ -837,13 +845,13 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         self,
         subject: str | Record,
         *,
-        ax: Axes | None = None,
+        ax: matplotlib.axes.Axes | None = None,
         kind: EventKind | str | Iterable[EventKind | str] | None = None,
         between: tuple[DateLike | None, DateLike | None] | None = None,
         title: str | None = None,
         legend: bool = True,
         label_width: int = 60,
-    ) -> Axes:
+    ) -> matplotlib.axes.Axes:
         """Draw ``subject``'s events on a time axis (needs ``rightsdata[plot]``).
 
         ``subject`` is an actor (a person, organisation or group) or an event standing for its

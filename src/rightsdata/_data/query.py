@@ -1,4 +1,5 @@
-"""The queries of a :class:`~rightsdata.Dataset`, and their result types.
+"""The queries of a :class:`~rightsdata.Dataset` (their result types are in
+``rightsdata._data.answers``).
 
 :class:`Queries` answers every query from the dataset's :class:`~rightsdata._data.indexes.Indexes`;
 the :class:`~rightsdata.Dataset` methods, ``ds.events(...)`` and ``ds.ratings(...)`` call it.
@@ -16,24 +17,23 @@ from __future__ import annotations
 
 import datetime
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from itertools import chain
-from typing import Any, Final, NamedTuple, Protocol, TypeVar, overload
+from typing import Any, Final, NamedTuple, Protocol, TypeVar
 
 import attrs
 
+from rightsdata._data.answers import Figures, Related
 from rightsdata._data.indexes import EMPTY, NEG, POS, Indexes, Posting, bounds
 from rightsdata._model.records import (
     ACTOR_TYPES,
     KINDS,
     RECORD_TYPES,
     Event,
-    Figure,
     Place,
     Rating,
     Record,
-    Relationship,
     Source,
     Statement,
 )
@@ -41,38 +41,15 @@ from rightsdata._values.conversion import a_term_of
 from rightsdata._values.dates import EDTF, EDTFError, overlaps_days
 from rightsdata._values.errors import UnknownIdError, with_article
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
-from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role, StatementKind
+from rightsdata.vocab import EventKind, FigureUnit, Measure, Role, StatementKind
 
-__all__ = ["DateLike", "Figures", "Queries", "Related", "country_code", "filter_values"]
+__all__ = ["Queries", "country_code", "filter_values"]
 
 T = TypeVar("T")
 E = TypeVar("E", EventKind, Role, Measure, FigureUnit, StatementKind)
 
-#: What a window side or a day may be given as.
-DateLike = EDTF | datetime.date | str
-
 # With fewer candidates than this from an ID posting, a date window is not worth estimating.
 _SMALL: Final = 64
-
-
-_OPEN_ABOVE: Final = frozenset({FigureQualifier.AT_LEAST, FigureQualifier.MORE_THAN})
-_OPEN_BELOW: Final = frozenset({FigureQualifier.AT_MOST, FigureQualifier.LESS_THAN})
-
-
-def _comparison(figures: Sequence[Figure], number: int, sign: str) -> str:
-    """``sign`` (``<`` or ``>``: strict) if no claim allows ``number`` itself, only strict
-    bounds state it ("less than 7", "more than 7"); else ``<=`` or ``>=``."""
-    return sign if not any(_allows(f, number) for f in figures) else f"{sign}="
-
-
-def _allows(figure: Figure, number: int) -> bool:
-    """Whether ``figure`` states ``number`` as a value it could be (not as a strict bound:
-    "less than 7" states 7 and allows it not)."""
-    if figure.qualifier is FigureQualifier.LESS_THAN and figure.high == number:
-        return False
-    if figure.qualifier is FigureQualifier.MORE_THAN and figure.low == number:
-        return False
-    return number in (figure.low, figure.best, figure.high)
 
 
 def country_code(value: object) -> str | None:
@@ -84,175 +61,6 @@ def country_code(value: object) -> str | None:
     if isinstance(value, str) and len(value) == 2 and value.isascii() and value.isupper():
         return value
     return None
-
-
-@attrs.frozen
-class Figures(Sequence[Figure]):
-    """The claims (figures) on one record (an event, a source, an organisation, a group, a
-    place, a statement or a rating): a sequence of :class:`~rightsdata.Figure`.
-
-    Each figure says who asserted it (``asserted_by``) and where (``citations``). Derived
-    values summarise the claims without hiding a disagreement:
-
-    * ``range``: ``(lowest, highest)``, the smallest and the largest number any claim states
-      (its ``low``, ``best`` or ``high``), so every stated number lies within it; None if
-      there are no claims, and ``(None, None)`` if no claim states a number ("thousands").
-      It raises ValueError if the claims count different measures or units (pass
-      ``measure=`` or ``unit=``): one range over killed and injured, or over newspapers and
-      websites, would mean nothing.
-    * ``open_above``: True if a claim leaves the top open ("at least 15", "more than 220",
-      with no ``high``): the number may be above ``range[1]``. ``open_below`` likewise for
-      "at most" and "less than" with no ``low``.
-    * ``disagree``: True if, for some measure and unit, the claims do not all state the same
-      numbers with the same qualifier: "at least 15", "exactly 15" and "exactly 17" disagree
-      (with one another, pairwise), and so do "at least 15" and "exactly 15".
-
-    >>> import rightsdata
-    >>> ds = rightsdata.load()
-    >>> killed = ds.figures("event:zhanaozen-massacre-2011", measure="killed")
-    >>> [(f.qualifier.value, f.low, f.best, f.asserted_by) for f in killed]
-    [('at_least', 15, None, 'org:human-rights-foundation'), ('exact', None, 15, None), \
-('exact', None, 17, 'group:kazakhstan-authorities')]
-    >>> killed.range, killed.open_above, killed.disagree
-    ((15, 17), True, True)
-    >>> killed = ds.figures("event:bloody-january-2022", measure="killed")
-    >>> [f.as_given for f in killed]
-    ['200 people were killed', 'over 200 people were killed', 'More than 220 people were killed']
-    >>> killed.range, killed.open_above
-    ((200, 220), True)
-    >>> killed  # the range, an open end with its comparison: "more than 220" is >220
-    <Figures event:bloody-january-2022 killed: 3 claims, 200 to >220, disagree>
-    """
-
-    #: The ID of the record that holds the figures.
-    record: str
-    measure: Measure | None
-    figures: tuple[Figure, ...]
-    unit: FigureUnit | None = None
-
-    @property
-    def event(self) -> str:
-        """The ID of the record that holds the figures: :attr:`record`, by the name it had
-        when only events held figures."""
-        return self.record
-
-    @overload
-    def __getitem__(self, index: int) -> Figure: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Figure, ...]: ...
-    def __getitem__(self, index: int | slice) -> Figure | tuple[Figure, ...]:
-        return self.figures[index]
-
-    def __len__(self) -> int:
-        return len(self.figures)
-
-    def __iter__(self) -> Iterator[Figure]:
-        return iter(self.figures)
-
-    def __repr__(self) -> str:
-        what = " ".join(x.value for x in (self.measure, self.unit) if x is not None)
-        claims = f"{len(self.figures)} claim{'' if len(self.figures) == 1 else 's'}"
-        parts = [claims]
-        if self.figures and len({(f.measure, f.unit) for f in self.figures}) == 1:
-            shown = self._range_text()
-            if shown:
-                parts.append(shown)
-            if self.disagree:
-                parts.append("disagree")
-        head = f"{self.record} {what}".rstrip()
-        return f"<Figures {head}: {', '.join(parts)}>"
-
-    def _range_text(self) -> str:
-        """:attr:`range` for the repr: ``8``, ``5 to 9``, an open end with its comparison
-        (``<7``, ``<=7``, ``>60``, ``>=15``, ``15 to >=17``); empty if no number is stated.
-
-        An open end is shown even where the claims span no range ("more than 60" is
-        ``>60``, never ``60``), and strict (``<``, ``>``) only where no claim allows its number
-        itself ("less than 7" and "exactly 7" are ``<=7``; "less than 7" and "more than 7"
-        are ``<7 to >7``).
-        """
-        low, high = self.range or (None, None)
-        if low is None or high is None:
-            return ""
-        below = _comparison(self.figures, low, "<") if self.open_below else ""
-        above = _comparison(self.figures, high, ">") if self.open_above else ""
-        if low == high and not (below and above):
-            return f"{below or above}{low}"
-        return f"{below}{low} to {above}{high}"
-
-    @property
-    def range(self) -> tuple[int | None, int | None] | None:
-        """(smallest, largest) number the claims state; see the class doc."""
-        if not self.figures:
-            return None
-        self._one_quantity()
-        stated = [n for f in self.figures for n in (f.low, f.best, f.high) if n is not None]
-        if not stated:
-            return (None, None)
-        return (min(stated), max(stated))
-
-    @property
-    def open_above(self) -> bool:
-        """True if a claim ("at least", "more than") leaves room above :attr:`range`."""
-        return any(f.qualifier in _OPEN_ABOVE and f.high is None for f in self.figures)
-
-    @property
-    def open_below(self) -> bool:
-        """True if a claim ("at most", "less than") leaves room below :attr:`range`."""
-        return any(f.qualifier in _OPEN_BELOW and f.low is None for f in self.figures)
-
-    def _one_quantity(self) -> None:
-        counted = {(f.measure, f.unit) for f in self.figures}
-        if len(counted) <= 1:
-            return
-        what = ", ".join(sorted(f"{m.value} ({u.value})" for m, u in counted))
-        advice = (
-            "ask for one measure to get one range"
-            if len({m for m, _ in counted}) > 1
-            else "they are in different units; ask for one unit to get one range"
-        )
-        raise ValueError(f"the figures on {self.record} count different things ({what}); {advice}")
-
-    @property
-    def disagree(self) -> bool:
-        """True if the claims on one measure (and unit) are not all the same numbers."""
-        claims: dict[tuple[Measure, Any], set[tuple[Any, ...]]] = {}
-        for f in self.figures:
-            claims.setdefault((f.measure, f.unit), set()).add((f.qualifier, f.low, f.best, f.high))
-        return any(len(numbers) > 1 for numbers in claims.values())
-
-
-@attrs.frozen
-class Related:
-    """The relationships, events, statements and ratings that name a record.
-
-    A relationship names it as subject or object; an event as a participant, the accused
-    or provision of a charge, one of its places (directly, not through ``within``), the
-    event it is part of, or who asserted (or joined in or relayed) one of its figures; a
-    statement as speaker, co-speaker (``joined_by``), who relayed it, addressee or what it
-    is about; a rating as its country or who rated it. Each tuple is in
-    date order (docs/queries.md, "Date order": relationships by ``start``, events and
-    statements by ``date``; ratings by ``as_of`` from its first possible day, as
-    :meth:`Dataset.ratings <rightsdata.Dataset.ratings>` orders them; undated last, ties by
-    ID). A record is never in its own tuples. Citations are not
-    references: see :meth:`Dataset.cited_by <rightsdata.Dataset.cited_by>`.
-    """
-
-    record: str
-    relationships: tuple[Relationship, ...]
-    events: tuple[Event, ...]
-    statements: tuple[Statement, ...]
-    ratings: tuple[Rating, ...]
-
-    def __len__(self) -> int:
-        return len(self.relationships) + len(self.events) + len(self.statements) + len(self.ratings)
-
-    def __repr__(self) -> str:
-        counts = ", ".join(
-            f"{len(getattr(self, name))} {name}"
-            for name in ("relationships", "events", "statements", "ratings")
-        )
-        return f"<Related {self.record}: {counts}>"
 
 
 class _Filter(NamedTuple):

@@ -11,12 +11,10 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
+from rightsdata._model.records import Record
 from rightsdata._values.errors import UnknownIdError
-
-if TYPE_CHECKING:
-    from rightsdata._model.records import Record
 
 
 class _Holder(Protocol):

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
+from rightsdata._data.dataset import Dataset
 from rightsdata._display.words import (
     coordinates_text,
     describe_date,
@@ -51,9 +52,6 @@ from rightsdata._model.records import (
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 from rightsdata._values.errors import UnknownIdError
-
-if TYPE_CHECKING:
-    from rightsdata._data.dataset import Dataset
 
 __all__ = ["dataset_card", "record_card"]
 

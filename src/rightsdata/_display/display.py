@@ -20,8 +20,9 @@ True
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
+from rightsdata._data.dataset import Dataset
 from rightsdata._data.registry import dataset_of, register
 from rightsdata._display.words import truncate
 from rightsdata._model.records import (
@@ -39,9 +40,6 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.columns import display_width
 from rightsdata.vocab import EventStatus
-
-if TYPE_CHECKING:
-    from rightsdata._data.dataset import Dataset
 
 __all__ = ["REPR_WIDTH", "dataset_html", "dataset_of", "record_html", "record_repr", "register"]
 

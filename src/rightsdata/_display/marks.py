@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 
+from rightsdata._data.answers import DateLike
+from rightsdata._data.dataset import Dataset
 from rightsdata._data.indexes import date_order
 from rightsdata._model.records import ACTOR_TYPES, RECORD_TYPES, Actor, Event, Record
 from rightsdata._values.dates import EDTF, Precision
-
-if TYPE_CHECKING:
-    from rightsdata._data.dataset import Dataset
-    from rightsdata._data.query import DateLike
-    from rightsdata.vocab import EventKind
+from rightsdata.vocab import EventKind
 
 __all__ = ["Mark", "Subject", "case_events", "case_root", "mark_of", "subject_events"]
 

@@ -29,19 +29,21 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from rightsdata._data.answers import DateLike
+from rightsdata._data.dataset import Dataset
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Record
 from rightsdata._values.columns import display_width
 from rightsdata._values.extras import require
+from rightsdata._values.lazymodule import LazyModule
+from rightsdata.vocab import EventKind
 
 if TYPE_CHECKING:
-    from matplotlib.artist import Artist
-    from matplotlib.axes import Axes
-
-    from rightsdata._data.dataset import Dataset
-    from rightsdata._data.query import DateLike
-    from rightsdata.vocab import EventKind
+    import matplotlib.artist
+    import matplotlib.axes
+else:  # imported when used, or when typing.get_type_hints reads an annotation
+    matplotlib = LazyModule("matplotlib")
 
 __all__ = ["KIND_ORDER", "PALETTE", "case_events", "kind_style", "plot_timeline"]
 
@@ -189,7 +191,9 @@ def _limits(marks: Sequence[Mark]) -> tuple[float, float]:
     return max(low - pad, first), min(high + pad, last)
 
 
-def _fade(ax: Axes, x0: float, x1: float, y: float, color: str, rising: bool, gid: str) -> Artist:
+def _fade(
+    ax: matplotlib.axes.Axes, x0: float, x1: float, y: float, color: str, rising: bool, gid: str
+) -> matplotlib.artist.Artist:
     import numpy as np
     from matplotlib.colors import to_rgb
 
@@ -227,7 +231,9 @@ def _form(mark: Mark, xlim: tuple[float, float]) -> str:
     return mark.shape
 
 
-def _draw(ax: Axes, mark: Mark, y: float, style: _Style, xlim: tuple[float, float]) -> None:
+def _draw(
+    ax: matplotlib.axes.Axes, mark: Mark, y: float, style: _Style, xlim: tuple[float, float]
+) -> None:
     """Draw one event's mark on row ``y``; its artist's gid is the event's ID."""
     from matplotlib.colors import to_rgba
     from matplotlib.patches import Rectangle
@@ -280,7 +286,12 @@ def _draw(ax: Axes, mark: Mark, y: float, style: _Style, xlim: tuple[float, floa
 
 
 def _date_label(
-    ax: Axes, mark: Mark, y: float, xlim: tuple[float, float], room: float, dot: bool
+    ax: matplotlib.axes.Axes,
+    mark: Mark,
+    y: float,
+    xlim: tuple[float, float],
+    room: float,
+    dot: bool,
 ) -> None:
     """The date beside its mark: right of it, else left of it, else over its start."""
     assert mark.event.date is not None
@@ -312,7 +323,9 @@ def _date_label(
     )
 
 
-def _legends(ax: Axes, marks: Sequence[Mark], style: _Style, xlim: tuple[float, float]) -> None:
+def _legends(
+    ax: matplotlib.axes.Axes, marks: Sequence[Mark], style: _Style, xlim: tuple[float, float]
+) -> None:
     from matplotlib.colors import to_rgba
     from matplotlib.legend_handler import HandlerTuple
     from matplotlib.lines import Line2D
@@ -384,13 +397,13 @@ def plot_timeline(
     dataset: Dataset,
     subject: str | Record,
     *,
-    ax: Axes | None = None,
+    ax: matplotlib.axes.Axes | None = None,
     kind: EventKind | str | Iterable[EventKind | str] | None = None,
     between: tuple[DateLike | None, DateLike | None] | None = None,
     title: str | None = None,
     legend: bool = True,
     label_width: int = 60,
-) -> Axes:
+) -> matplotlib.axes.Axes:
     """Draw the events of ``subject`` on a time axis, one row each, in date order.
 
     ``subject`` (an ID or a record) is a person, an organisation or a group (its events are

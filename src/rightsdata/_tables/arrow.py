@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._tables.tables import (
     TABLES,
@@ -41,11 +42,12 @@ from rightsdata._tables.tables import (
     walk,
 )
 from rightsdata._values.extras import require
+from rightsdata._values.lazymodule import LazyModule
 
 if TYPE_CHECKING:
     import pyarrow
-
-    from rightsdata._data.dataset import Dataset
+else:  # imported when used, or when typing.get_type_hints reads an annotation
+    pyarrow = LazyModule("pyarrow")
 
 __all__ = ["arrow_table", "arrow_type", "memory_pool", "parquet_files"]
 

@@ -26,6 +26,7 @@ import operator
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from rightsdata._data.dataset import Dataset
 from rightsdata._tables.tables import (
     TABLES,
     UNIX_EPOCH_ORDINAL,
@@ -37,11 +38,12 @@ from rightsdata._tables.tables import (
     raw_columns,
 )
 from rightsdata._values.extras import require
+from rightsdata._values.lazymodule import LazyModule
 
 if TYPE_CHECKING:
     import pandas
-
-    from rightsdata._data.dataset import Dataset
+else:  # imported when used, or when typing.get_type_hints reads an annotation
+    pandas = LazyModule("pandas")
 
 __all__ = ["dtype", "frame", "frames", "to_pandas", "to_pandas_all"]
 

@@ -18,14 +18,12 @@ with their bounds), its ``primaryKey`` and its ``foreignKeys``. The package's ot
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
+from rightsdata._data.dataset import Dataset
 from rightsdata._tables.csvtables import DIALECT
 from rightsdata._tables.tables import TABLES, Column, ColumnType, ForeignKey, Table
 from rightsdata._values.ids import id_pattern
-
-if TYPE_CHECKING:
-    from rightsdata._data.dataset import Dataset
 
 __all__ = ["TABLESCHEMA_PROFILE", "descriptor", "field_descriptor", "table_schema"]
 

@@ -45,10 +45,11 @@ import operator
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
+from rightsdata._data.dataset import Dataset
 from rightsdata._model.fields import Degrees, Ref, Text, spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES, Law, Rating, Record, Relationship
 from rightsdata._values.dates import EDTF
@@ -57,9 +58,6 @@ from rightsdata._values.durations import Duration, format_duration
 from rightsdata._values.errors import with_article
 from rightsdata._values.hints import field_hints
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES
-
-if TYPE_CHECKING:
-    from rightsdata._data.dataset import Dataset
 
 __all__ = [
     "INT64_MAX",

@@ -76,9 +76,12 @@ import sys
 from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 
 from rightsdata._values.errors import RightsdataError, deprecated_message_only
+from rightsdata._values.lazymodule import LazyModule
 
 if TYPE_CHECKING:
     import pendulum
+else:  # imported when a function needs it, or when typing.get_type_hints reads an annotation
+    pendulum = LazyModule("pendulum")
 
 __all__ = [
     "EDTF",

@@ -31,9 +31,12 @@ import re
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from rightsdata._values.errors import RightsdataError, deprecated_message_only, name_publicly
+from rightsdata._values.lazymodule import LazyModule
 
 if TYPE_CHECKING:
     import pendulum
+else:  # imported when a function needs it, or when typing.get_type_hints reads an annotation
+    pendulum = LazyModule("pendulum")
 
 __all__ = ["DURATION_PATTERN", "Duration", "DurationError", "format_duration", "parse_duration"]
 
