@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 import rightsdata
 from rightsdata import EDTF, Dataset, Event, InvalidDataError, Person, UnknownIdError
 from rightsdata._data import query as query
+from rightsdata._data.answers import Figures, Related
 from rightsdata._data.collection import Collection, EventCollection, RatingCollection
 from rightsdata._data.indexes import Contained, EventIndex, _chains, date_order
-from rightsdata._data.answers import Figures, Related
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.convert import structure
 from rightsdata.testing import dataset_documents, edtf_dates
