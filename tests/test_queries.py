@@ -2441,3 +2441,27 @@ def test_a_set_is_found_by_a_window_meeting_one_of_its_dates() -> None:
         ]
     assert [s.id for s in dataset.statements(between=("2022-01-16", "2022-01-18"))] == []
     assert [s.id for s in dataset.statements(between=("2022-01-20", None))] == ["statement:either"]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.integers(0, 60), max_size=40),
+    st.lists(st.tuples(st.integers(1, 12), st.sampled_from([0, 1])), max_size=6),
+    st.integers(0, 40),
+)
+def test_a_window_drops_the_ranks_of_sets_that_fall_in_its_gaps(
+    found: list[int], runs: list[tuple[int, int]], day: int
+) -> None:
+    # runs of ranks dated by a set (in rank order, as the indexes make them), some of whose
+    # dates meet the window; few found ranks are looked up by bisection, many by a set
+    from rightsdata._data.query import _in_a_date
+
+    members = EDTF("[2012-01-01,2012-01-10]")  # meets a window on the 1st or 10th only
+    lo = hi = datetime.date(2012, 1, 1).toordinal() + day  # (days are ordinals)
+    sets, start = [], 0
+    for length, gap in runs:
+        sets.append((start, start + length, members))
+        start += length + gap
+    meets = members.overlaps(EDTF(str(datetime.date.fromordinal(lo))))
+    apart = set() if meets else {r for a, b, _ in sets for r in range(a, b)}
+    assert _in_a_date(iter(found), sets, lo, hi) == [r for r in found if r not in apart]

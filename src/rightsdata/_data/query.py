@@ -561,11 +561,26 @@ def _in_a_date(
 ) -> list[int]:
     """``found`` (ranks within the window ``lo``..``hi`` by their bounds) without those whose
     date is a set none of whose dates meets the window (it falls between two of them)."""
-    apart: set[int] = set()
-    for start, stop, date in sets:
-        if not overlaps_days(date, lo, hi):
-            apart.update(range(start, stop))
-    return [rank for rank in found if rank not in apart] if apart else list(found)
+    apart = [(start, stop) for start, stop, date in sets if not overlaps_days(date, lo, hi)]
+    found = found if isinstance(found, list) else list(found)
+    if not apart:
+        return found
+    # Few ranks found (an actor's events) are each looked up among the runs (which are in
+    # rank order) by bisection; many are tested against a set of the ranks apart. A set of
+    # them all for the 19 events of the bench's actor at 100,000 events took 73 us a query,
+    # 0.7 of the whole warm query (its 12,000 ranks apart made and hashed each time).
+    if len(found) * 8 < sum(stop - start for start, stop in apart):
+        starts = [start for start, _ in apart]
+        kept = []
+        for rank in found:
+            at = bisect_right(starts, rank) - 1
+            if at < 0 or rank >= apart[at][1]:
+                kept.append(rank)
+        return kept
+    ranks: set[int] = set()
+    for start, stop in apart:
+        ranks.update(range(start, stop))
+    return [rank for rank in found if rank not in ranks]
 
 
 def _everything(ranks: Iterable[int]) -> Iterable[int]:
