@@ -483,7 +483,7 @@ def test_init_writes_a_dataset_that_validates(
     assert descriptor["rightsdata_format"] == 2
     # a folder that is not empty is refused, and left alone
     code, _, err = run(capsys, "init", str(target))
-    assert code == EXIT_USAGE and "is not an empty folder" in err
+    assert code == EXIT_USAGE and "is a folder that is not empty" in " ".join(err.split())
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "notes.txt").write_text("mine", encoding="utf-8")
     assert run(capsys, "init", str(tmp_path / "other"))[0] == EXIT_USAGE

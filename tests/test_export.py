@@ -484,7 +484,9 @@ def test_cli_export_to_a_file_is_a_usage_error(
 ) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     code, _, err = run(capsys, "export", str(tmp_path / "file"))
-    assert code == EXIT_USAGE and "not a directory" in err
+    assert code == EXIT_USAGE and f"{tmp_path / 'file'} is a file; export writes into a folder" in (
+        " ".join(err.split())
+    )
 
 
 def test_cli_export_missing_extra(

@@ -1,7 +1,8 @@
 """The ``rightsdata`` command line (also ``python -m rightsdata``).
 
 Exit codes, for scripts: 0 fine; 1 invalid data (or files not canonical with ``fmt --check``);
-2 usage (a bad option, an unknown command or ID, a missing file or folder; ``export`` into a
+2 usage (a bad option, an unknown command or ID, a missing file or folder, or a path the
+command cannot use: a file where it wants a folder, a folder it may not write; ``export`` into a
 directory that is not empty without ``--force``, or in a format whose optional extra is not
 installed; ``init`` into a folder that is not empty).
 
@@ -83,7 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RightsdataError as exc:
         print(f"rightsdata: {exc}", file=sys.stderr)
         return EXIT_INVALID
-    except (ValueError, OSError) as exc:
+    except OSError as exc:  # what the system answered, without its "[Errno 13]"
+        said = exc.strerror or str(exc)
+        if isinstance(exc.filename, str):
+            said = f"{exc.filename}: {said}"
+        _print_error(f"rightsdata {args.command}: {said}")
+        return EXIT_USAGE
+    except ValueError as exc:
         print(f"rightsdata: {exc}", file=sys.stderr)
         return EXIT_USAGE
     return code

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import argparse
 import re
+import shlex
 import textwrap
 from collections.abc import Sequence
-from typing import Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from rightsdata._cli.arguments import _DEFAULT_NAME, _Default
 from rightsdata._cli.commands.cite import _cmd_cite
@@ -16,7 +17,7 @@ from rightsdata._cli.commands.events import _cmd_events, _cmd_timeline
 from rightsdata._cli.commands.export import _cmd_export
 from rightsdata._cli.commands.fmt import _cmd_fmt
 from rightsdata._cli.commands.info import _cmd_info
-from rightsdata._cli.commands.init import _cmd_init
+from rightsdata._cli.commands.init import INIT_FOLDER, INIT_SUMMARY, _cmd_init
 from rightsdata._cli.commands.search import _cmd_search
 from rightsdata._cli.commands.show import _cmd_show
 from rightsdata._cli.commands.validate import _cmd_validate
@@ -89,6 +90,79 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+#: What the commands that take no ``--data`` (and no ``--name``) take as their argument
+#: instead, and an example of it for ``--name``'s message: (what, example).
+_TAKES: Final = {
+    "validate": ("the dataset as its argument", "my-dataset/"),
+    "fmt": ("the dataset folders as its arguments", "my-dataset/"),
+    "init": ("the folder to write as its argument", "my-dataset"),
+}
+
+
+def _argument_instead(command: str, option: str, value: str | None) -> str:
+    """The message for ``--data`` or ``--name`` given to a command that takes its path as its
+    argument: ``validate takes the dataset as its argument, not --data: rightsdata validate
+    ds2``."""
+    what, example = _TAKES[command]
+    if value and (option == "--data" or command == "init"):  # a bundled name is no path
+        example = shlex.quote(value)
+    return f"{command} takes {what}, not {option}: rightsdata {command} {example}"
+
+
+class _ArgumentInstead(argparse.Action):
+    """``--data`` or ``--name`` given after a command that takes its path as its argument: a
+    usage error at once, before argparse can ask for the argument left out instead."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        option = "--name" if self.dest == "name" else "--data"
+        command = parser.prog.rsplit(" ", 1)[-1]
+        value = values if isinstance(values, str) else None
+        parser.error(_argument_instead(command, option, value))
+
+
+def _add_argument_instead(parser: argparse.ArgumentParser) -> None:
+    """Hidden ``--data`` and ``--name`` that say what the command takes instead."""
+    for options, dest in ((("--data", "--path"), "data"), (("--name",), "name")):
+        parser.add_argument(
+            *options, dest=dest, nargs="?", action=_ArgumentInstead, help=argparse.SUPPRESS
+        )
+
+
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    _SubParsers = argparse._SubParsersAction
+
+
+class _Commands(_SubParsers):
+    """The commands. ``--data`` or ``--name`` given before one that takes its path as its
+    argument is a usage error at once, given its argument or not (``rightsdata --data ds2
+    validate``), with the message the option gets after the command."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        assert values is not None and not isinstance(values, str)
+        command = values[0]
+        sub = self._name_parser_map.get(command)
+        if sub is not None and command in _TAKES:
+            for option, dest in _BEFORE:
+                given = getattr(namespace, f"{dest}_before", None)
+                if given is not None:
+                    sub.error(_argument_instead(command, option, given))
+        super().__call__(parser, namespace, values, option_string)
+
+
 def _command(
     commands: Any,
     name: str,
@@ -107,6 +181,8 @@ def _command(
     )
     if data:
         _add_source_options(parser)
+    else:
+        _add_argument_instead(parser)
     if json_output:
         parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
@@ -240,12 +316,12 @@ def _add_writing_commands(commands: Any) -> None:
     init = _command(
         commands,
         "init",
-        "write a small valid dataset to start from into a new folder",
+        INIT_SUMMARY,
         ["rightsdata init my-dataset", "rightsdata validate my-dataset"],
         data=False,
         json_output=False,
     )
-    init.add_argument("directory", metavar="DIR", help="a folder that is empty or does not exist")
+    init.add_argument("directory", metavar="DIR", help=INIT_FOLDER)
     init.set_defaults(run=_cmd_init)
 
     fmt = _command(
@@ -309,7 +385,10 @@ def _add_writing_commands(commands: Any) -> None:
         "directory", metavar="DIRECTORY", help="where to write (created if missing), or -"
     )
     out.add_argument(
-        "--format", choices=list(FORMATS), default="json", help="what to write (default: json)"
+        "--format",
+        choices=list(FORMATS),
+        default=_Default("json"),
+        help="what to write (default: json)",
     )
     out.add_argument(
         "--force", action="store_true", help="write into a directory that is not empty"
@@ -346,7 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="your own dataset, for any command that reads one (or give it after the command)",
     )
     commands = parser.add_subparsers(
-        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser, action=_Commands
     )
     _add_reading_commands(commands)
     _add_writing_commands(commands)
@@ -366,7 +445,12 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     args, extras = parser.parse_known_args(argv)
     if extras:
         sub = _subparser(parser, args.command)
-        options = [o for action in sub._actions for o in action.option_strings]
+        options = [
+            o
+            for action in sub._actions
+            if action.help is not argparse.SUPPRESS
+            for o in action.option_strings
+        ]
         hints = [h for e in extras if (h := did_you_mean(close(e.split("=")[0], options, n=1)))]
         sub.error(
             f"unrecognized arguments: {' '.join(extras)}" + (f"; {hints[0]}" if hints else "")
@@ -379,18 +463,14 @@ _BEFORE: Final = (("--data", "data"), ("--name", "name"))
 
 
 def _before(args: argparse.Namespace) -> None:
-    """Take ``--data`` and ``--name`` given before the command as if given after it; a
-    command that takes neither, or the option given on both sides with two values, is a
-    usage error that says where it goes."""
+    """Take ``--data`` and ``--name`` given before the command as if given after it (the
+    commands that take neither refuse them as they are parsed: :class:`_Commands`). The
+    option given on both sides with two values, or ``--data`` with ``--name``, is a usage
+    error: one of them would be ignored."""
     for option, dest in _BEFORE:
         given = getattr(args, f"{dest}_before", None)
-        if given is None:
+        if given is None or not hasattr(args, dest):
             continue
-        if not hasattr(args, dest):
-            raise UsageError(
-                f"{option} is not an option of {args.command}; "
-                f"see `rightsdata {args.command} --help`"
-            )
         after = getattr(args, dest)
         if after is not None and not isinstance(after, _Default) and after != given:
             raise UsageError(
@@ -398,3 +478,9 @@ def _before(args: argparse.Namespace) -> None:
                 f"{getattr(args, dest)!r} after it); give it once"
             )
         setattr(args, dest, given)
+    data, name = getattr(args, "data", None), getattr(args, "name", None)
+    if data is not None and name is not None and not isinstance(name, _Default):
+        raise UsageError(
+            f"--data {shlex.quote(data)} and --name {shlex.quote(name)} both say which dataset "
+            "to use; give one: --data for your own, --name for a bundled one"
+        )

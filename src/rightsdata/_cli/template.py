@@ -84,7 +84,7 @@ def write_template(folder: Path) -> list[Path]:
     from rightsdata._data.canonical import format_folder
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise FileExistsError(f"{folder} exists and is not an empty folder")
+        raise FileExistsError(f"{folder} is not a folder that is empty or does not exist")
     folder.mkdir(parents=True, exist_ok=True)
     files = {"datapackage.json": _descriptor(_name_of(folder.resolve())), **TEMPLATE}
     for name, content in files.items():

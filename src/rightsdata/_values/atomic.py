@@ -7,6 +7,11 @@ rather than the file it points to. :func:`write_all` does that for a set of file
 every temporary file first and renames only once all of them are written, so a failure leaves
 the folder as it was.
 
+The file written has the mode any program would give it: a file it replaces keeps its
+permissions (``rightsdata fmt`` leaves a 0640 file 0640), and a new file gets what the umask
+allows (0644 under the usual umask 022). While it is written, the temporary file is its
+owner's alone.
+
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> write_atomic(folder / "a.txt", b"hello")
@@ -21,23 +26,69 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeAlias
 
-__all__ = ["Content", "temporary_path", "write_all", "write_atomic"]
+__all__ = ["Content", "write_all", "write_atomic"]
 
 #: What to write: the bytes, or a function that writes the file at the path it is given
 #: (for writers such as pyarrow's that want a path of their own).
 Content: TypeAlias = bytes | Callable[[Path], None]
 
 
-def temporary_path(path: Path) -> Path:
-    """A new, empty, hidden file in ``path``'s folder, for writing ``path``'s content into."""
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    return Path(name)
+#: How many random names :func:`_create_temporary` tries before it gives up (as tempfile does).
+_ATTEMPTS = 100
+#: Read and write for the owner alone: a temporary file's mode while it is written.
+_OWNER_ONLY = 0o600
+
+
+def _replaced_mode(path: Path) -> int | None:
+    """The permissions of the regular file at ``path``, which a rewrite keeps; None if there
+    is none (nothing, or a link, which is replaced by a file and not followed)."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    # the permission bits; not set-user-ID or set-group-ID, which the system takes off a
+    # file written in place too
+    return stat.S_IMODE(status.st_mode) & 0o777
+
+
+def _create_temporary(path: Path) -> tuple[Path, int]:
+    """A new, empty, hidden file in ``path``'s folder, readable and writable by its owner
+    alone, for writing ``path``'s content into; and the mode ``path`` is to have."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    kept = _replaced_mode(path)
+    for _ in range(_ATTEMPTS):
+        # created exclusively: never a file or a link that was already there
+        name = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+        try:
+            # A new file's mode is what the kernel gives a file created with 0o666, the
+            # umask taken off, as for any program's open(): it is read back from the file.
+            # os.umask() would tell the umask only by setting it, for the whole process: a
+            # file another thread created meanwhile would get the mode set in passing.
+            # (/proc/self/status has it too, on Linux alone.)
+            handle = os.open(name, flags, 0o666 if kept is None else _OWNER_ONLY)
+        except FileExistsError:
+            continue
+        try:
+            mode = stat.S_IMODE(os.fstat(handle).st_mode) if kept is None else kept
+            # the owner's alone while it is written, whatever its mode will be (write_all
+            # sets it once it is written): no one else may open it, to read it later, while
+            # it is more open than the file it replaces; and its owner may write it even if
+            # it is to be read-only
+            os.chmod(name, _OWNER_ONLY)
+        except BaseException:
+            os.close(handle)
+            name.unlink(missing_ok=True)
+            raise
+        os.close(handle)
+        return name, mode
+    raise FileExistsError(f"{path.parent}: no unused name for a temporary file")
 
 
 def _fill(temporary: Path, content: Content) -> None:
@@ -70,15 +121,17 @@ def write_all(folder: Path, files: Mapping[str, Content]) -> list[Path]:
     Every file is written to a temporary file first; only when all are written are they
     renamed into place, in order. If writing any of them fails, the temporary files are
     removed and the error is raised, and the folder is as it was. Returns the paths, in the
-    order of ``files``.
+    order of ``files``. Each file keeps the permissions of the file it replaces; a new one
+    gets a new file's (``0o666`` less the umask).
     """
     temporaries: dict[Path, Path] = {}
     try:
         for name, content in files.items():
             path = folder / name
-            temporary = temporary_path(path)
+            temporary, mode = _create_temporary(path)
             temporaries[path] = temporary
             _fill(temporary, content)
+            os.chmod(temporary, mode)  # the mode of the file it replaces, or a new file's
         for path, temporary in list(temporaries.items()):
             os.replace(temporary, path)
             del temporaries[path]

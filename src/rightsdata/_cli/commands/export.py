@@ -6,9 +6,10 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from rightsdata._cli.arguments import _dataset, _path
+from rightsdata._cli.arguments import _dataset, _Default, _path
 from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _plural
+from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -23,15 +24,21 @@ def _export_to_stdout(args: argparse.Namespace) -> int:
     from rightsdata._tables.export import export
 
     if args.format != "jsonl":
+        said = "the default format, json" if _default_format(args) else f"--format {args.format}"
         raise UsageError(
             f"'-' (standard output) takes one stream: use --format jsonl, or give a directory "
-            f"for --format {args.format}"
+            f"for {said}"
         )
     dataset = _dataset(args)
     with tempfile.TemporaryDirectory() as scratch:
         (written,) = export(dataset, scratch, "jsonl")
         sys.stdout.write(written.read_text(encoding="utf-8"))
     return EXIT_OK
+
+
+def _default_format(args: argparse.Namespace) -> bool:
+    """Whether ``--format`` was left out (its default, json, is used)."""
+    return isinstance(args.format, _Default)
 
 
 def _exported(args: argparse.Namespace, dataset: Dataset) -> str:
@@ -50,19 +57,24 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.directory == "-":
         return _export_to_stdout(args)
     target = _path(args.directory)
+    blocker = in_the_way(target)
+    if blocker is not None:
+        raise UsageError(f"{not_a_folder(target, blocker)}; export writes into a folder")
     dataset = _dataset(args)
     try:
         refuse_to_overwrite(target, force=args.force)
-    except NotADirectoryError:
-        raise UsageError(f"{target} exists and is not a directory") from None
     except FileExistsError:
         raise UsageError(
             f"export writes {_exported(args, dataset)} into {target}, which is not empty; "
             "pass --force to write into it (files of the same name are replaced)"
         ) from None
+    except OSError as error:  # a folder it may not read
+        raise UsageError(f"cannot write into {target}: {system_reason(error, target)}") from None
     try:
         written = export(dataset, target, args.format, force=args.force)
     except MissingExtraError as exc:
         raise UsageError(str(exc)) from None
+    except OSError as error:  # a folder it cannot create or may not write
+        raise UsageError(f"cannot write into {target}: {system_reason(error, target)}") from None
     print(f"wrote {_plural(len(written), 'file')} ({args.format}) to {target}")
     return EXIT_OK

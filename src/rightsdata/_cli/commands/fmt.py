@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 
 from rightsdata._cli.arguments import _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _print_error
+from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
 
 __all__: list[str] = []
 
@@ -28,11 +30,14 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
         Path(str(entry)) for entry in datasets_root().iterdir() if entry.is_dir()
     ]
     for folder in folders:
-        if not folder.is_dir():
-            raise UsageError(f"{folder}: no such folder (fmt rewrites dataset folders)")
+        _refuse(folder)
     differ: list[Path] = []  # the folders that are not canonical
     for folder in folders:
-        changed = format_folder(folder, check=args.check, upgrade=args.upgrade)
+        try:
+            changed = format_folder(folder, check=args.check, upgrade=args.upgrade)
+        except OSError as error:  # a file it may not read, or a folder it may not write
+            verb = "check" if args.check else "rewrite"
+            raise UsageError(f"cannot {verb} {folder}: {system_reason(error, folder)}") from None
         for name in changed:
             verb = "not canonical" if args.check else "rewrote"
             print(f"{verb}: {folder / name}")
@@ -40,12 +45,26 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
         if not args.check:
             _note_unnamed(folder)
     if args.check and differ:
-        import shlex
-
         paths = " ".join(shlex.quote(str(p)) for p in (args.paths or differ))
         print(f"run `rightsdata fmt {paths}` to rewrite them", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
+
+
+def _refuse(folder: Path) -> None:
+    """Raise a usage error unless ``folder`` is a folder: say what it is instead."""
+    from rightsdata._data.loading import own_files
+
+    blocker = in_the_way(folder)
+    if blocker is None and folder.is_dir():
+        return
+    said = f"{folder}: no such folder" if blocker is None else not_a_folder(folder, blocker)
+    if blocker == folder and folder.name in own_files():
+        # a file of a dataset folder (persons.json, datapackage.json): name the folder
+        said += f"; fmt rewrites a dataset folder: rightsdata fmt {shlex.quote(str(folder.parent))}"
+    else:
+        said += "; fmt rewrites dataset folders"
+    raise UsageError(said)
 
 
 def _note_unnamed(folder: Path) -> None:

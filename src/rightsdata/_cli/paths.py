@@ -1,0 +1,53 @@
+"""What is wrong with a folder given to a command that writes (``init``, ``fmt``, ``export``),
+said in words: which path is in the way and what it is, or what the system answered, rather
+than its raw ``[Errno 20] Not a directory: '...'``.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "notes.txt").write_text("mine")
+>>> in_the_way(folder / "notes.txt" / "out") == folder / "notes.txt"
+True
+>>> in_the_way(folder / "new" / "out") is None
+True
+>>> import shutil; shutil.rmtree(folder)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["in_the_way", "not_a_folder", "system_reason"]
+
+
+def in_the_way(path: Path) -> Path | None:
+    """The first of ``path`` and the folders it is in that exists and is not a folder (a
+    file, or a link that leads nowhere), which keeps ``path`` from being a folder; None if
+    there is none."""
+    for part in (path, *path.parents):
+        if part.is_dir():
+            return None
+        if part.exists() or part.is_symlink():
+            return part
+    return None
+
+
+def not_a_folder(path: Path, blocker: Path) -> str:
+    """Why ``path`` cannot be a folder, ``blocker`` being :func:`in_the_way`:
+    ``ds/persons.json is a file``, ``ds/persons.json/x: ds/persons.json is a file, not a
+    folder``."""
+    what = "a file" if blocker.exists() else "a link that leads nowhere"
+    if blocker == path:
+        return f"{path} is {what}"
+    return f"{path}: {blocker} is {what}, not a folder"
+
+
+def system_reason(error: OSError, folder: Path) -> str:
+    """What the system answered, for a command working in ``folder``: ``Permission denied``,
+    and the file if it is another than ``folder`` and not a hidden temporary file."""
+    reason = error.strerror or str(error)
+    if not isinstance(error.filename, str):
+        return reason
+    name = Path(error.filename)
+    if name in (folder, *folder.parents) or name.name.startswith("."):
+        return reason
+    return f"{reason} ({name})"
