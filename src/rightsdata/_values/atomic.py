@@ -61,33 +61,41 @@ def _replaced_mode(path: Path) -> int | None:
 def _create_temporary(path: Path) -> tuple[Path, int]:
     """A new, empty, hidden file in ``path``'s folder, readable and writable by its owner
     alone, for writing ``path``'s content into; and the mode ``path`` is to have."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     kept = _replaced_mode(path)
+    # the owner's alone from the start, whatever its mode will be (write_all sets it once it
+    # is written): no one else may open it, to read it later, while it is more open than the
+    # file it replaces; and its owner may write it even if it is to be read-only
+    name, handle = _create_exclusively(path, _OWNER_ONLY)
+    os.close(handle)
+    return name, _new_file_mode(path) if kept is None else kept
+
+
+def _new_file_mode(path: Path) -> int:
+    """The mode a program's new file gets in ``path``'s folder: 0o666 less the umask.
+
+    Read off an empty file created with 0o666 and removed at once: os.umask() tells the
+    umask only by setting it, for the whole process, so a file another thread created
+    meanwhile would get the mode set in passing (/proc/self/status has it too, on Linux
+    alone). The file holds nothing, so no one who opens it in that moment reads anything.
+    """
+    name, handle = _create_exclusively(path, 0o666)
+    try:
+        return stat.S_IMODE(os.fstat(handle).st_mode)
+    finally:
+        os.close(handle)
+        name.unlink(missing_ok=True)
+
+
+def _create_exclusively(path: Path, mode: int) -> tuple[Path, int]:
+    """A new hidden file beside ``path`` (never one, or a link, that was already there), and
+    its open handle."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(_ATTEMPTS):
-        # created exclusively: never a file or a link that was already there
         name = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
         try:
-            # A new file's mode is what the kernel gives a file created with 0o666, the
-            # umask taken off, as for any program's open(): it is read back from the file.
-            # os.umask() would tell the umask only by setting it, for the whole process: a
-            # file another thread created meanwhile would get the mode set in passing.
-            # (/proc/self/status has it too, on Linux alone.)
-            handle = os.open(name, flags, 0o666 if kept is None else _OWNER_ONLY)
+            return name, os.open(name, flags, mode)
         except FileExistsError:
             continue
-        try:
-            mode = stat.S_IMODE(os.fstat(handle).st_mode) if kept is None else kept
-            # the owner's alone while it is written, whatever its mode will be (write_all
-            # sets it once it is written): no one else may open it, to read it later, while
-            # it is more open than the file it replaces; and its owner may write it even if
-            # it is to be read-only
-            os.chmod(name, _OWNER_ONLY)
-        except BaseException:
-            os.close(handle)
-            name.unlink(missing_ok=True)
-            raise
-        os.close(handle)
-        return name, mode
     raise FileExistsError(f"{path.parent}: no unused name for a temporary file")
 
 
