@@ -671,3 +671,42 @@ def test_validate_refuses_a_size_limit_no_file_can_meet(
     code, _, err = run(capsys, "validate", "datasets/kazakhstan", "--max-bytes", limit)
     assert code == EXIT_USAGE
     assert "is not a whole number above 0" in err
+
+
+#: Each command with --width, and arguments it runs with.
+_WIDTH_COMMANDS = {"show": ["event:kozlov-verdict-2012-10-08"]}
+
+
+def test_every_command_with_width_is_checked_here() -> None:
+    from rightsdata._cli.parser import _subparser, build_parser
+
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if a.dest == "command"]
+    with_width = {
+        name
+        for name in commands.choices or ()
+        if any("--width" in a.option_strings for a in _subparser(parser, name)._actions)
+    }
+    assert with_width == set(_WIDTH_COMMANDS)
+
+
+@pytest.mark.parametrize("command", sorted(_WIDTH_COMMANDS))
+@pytest.mark.parametrize("width", ["0", "-5", "20", "39"])
+def test_a_width_the_output_cannot_fit_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], command: str, width: str
+) -> None:
+    # --width 0, -5 and 20 printed 40 columns without a word
+    code, out, err = run(capsys, command, *_WIDTH_COMMANDS[command], "--width", width)
+    assert (code, out) == (EXIT_USAGE, "")
+    said = " ".join(err.split())
+    assert f"rightsdata {command}: --width {width}: the output needs 40 columns or more" in said
+    assert "give 40 to 96 (a wider one is drawn 96 wide)" in said
+
+
+@pytest.mark.parametrize("command", sorted(_WIDTH_COMMANDS))
+def test_a_width_from_40_up_is_honoured(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    for width, widest in (("40", 40), ("57", 57), ("500", 96)):
+        code, out, _ = run(capsys, command, *_WIDTH_COMMANDS[command], "--width", width)
+        assert code == EXIT_OK
+        assert _widest(out) <= widest
+    assert _widest(out) == 96
