@@ -710,3 +710,58 @@ def test_a_width_from_40_up_is_honoured(capsys: pytest.CaptureFixture[str], comm
         assert code == EXIT_OK
         assert _widest(out) <= widest
     assert _widest(out) == 96
+
+
+def _suggested(err: str) -> list[str]:
+    """The IDs an error's 'did you mean' names."""
+    import re
+
+    said = " ".join(err.split())
+    return re.findall(r"'([a-z]+:[a-z0-9-]+)'", said.partition("did you mean")[2])
+
+
+@pytest.mark.parametrize(
+    ("argv", "prefixes"),
+    [
+        # --place almaty suggested 'org:almaty-court-media-ban'; kz an event
+        (["events", "--place", "almaty"], ("place",)),
+        (["events", "--place", "person:almaty"], ("place",)),
+        (["events", "--place", "almaty-detention"], ("place",)),
+        (["events", "--involving", "almaty"], ("person", "org", "group")),
+        (["events", "--involving", "place:kozlov"], ("person", "org", "group")),
+        (["timeline", "almaty"], ("person", "org", "group")),
+        (["timeline", "event:kozlov"], ("person", "org", "group")),
+    ],
+)
+def test_an_option_suggests_only_ids_of_the_kinds_it_takes(
+    capsys: pytest.CaptureFixture[str], argv: list[str], prefixes: tuple[str, ...]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (EXIT_USAGE, "")
+    suggested = _suggested(err)
+    assert suggested, err
+    assert all(i.partition(":")[0] in prefixes for i in suggested), suggested
+    if argv[1].startswith("--"):
+        assert err.startswith(f"rightsdata {argv[0]}: {argv[1]}: no record has the id")
+    # an example ID of a kind the option takes
+    if ":" not in argv[-1]:
+        example = " ".join(err.split()).partition("like '")[2].partition(":")[0]
+        assert example in prefixes
+
+
+def test_place_in_small_letters_is_told_the_country_codes_capitals(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the Python API said so (docs/queries.md); the command line suggested an event
+    code, out, err = run(capsys, "events", "--place", "kz")
+    assert (code, out) == (EXIT_USAGE, "")
+    said = " ".join(err.split())
+    assert said == (
+        "rightsdata events: --place: no country has the id 'kz'; a country's code is two "
+        "capital letters: 'KZ'"
+    )
+    with pytest.raises(rightsdata.UnknownIdError, match="two capital letters: 'KZ'"):
+        rightsdata.load().events(place="kz")
+    # two small letters that are no country's code: an ID like any other
+    code, _, err = run(capsys, "events", "--place", "qq")
+    assert code == EXIT_USAGE and "no record has the id 'qq'" in " ".join(err.split())
