@@ -765,3 +765,15 @@ def test_place_in_small_letters_is_told_the_country_codes_capitals(
     # two small letters that are no country's code: an ID like any other
     code, _, err = run(capsys, "events", "--place", "qq")
     assert code == EXIT_USAGE and "no record has the id 'qq'" in " ".join(err.split())
+
+
+def test_search_lists_an_event_with_its_kind_and_status(
+    capsys: pytest.CaptureFixture[str], columns_80: None
+) -> None:
+    # a planned hearing was listed as a bare ID: read as held
+    code, out, _ = run(capsys, "search", "supreme", "court", "hearing")
+    assert code == EXIT_OK
+    said = " ".join(out.split())
+    assert "event:kozlov-supreme-court-hearing-2013 · appeal (planned; date: planned for)" in said
+    assert "event:hrw-2013-06-26-cameron-visit-kozlov · publication" in said
+    assert _widest(out) <= 80
