@@ -671,3 +671,109 @@ def test_validate_refuses_a_size_limit_no_file_can_meet(
     code, _, err = run(capsys, "validate", "datasets/kazakhstan", "--max-bytes", limit)
     assert code == EXIT_USAGE
     assert "is not a whole number above 0" in err
+
+
+#: Each command with --width, and arguments it runs with.
+_WIDTH_COMMANDS = {"show": ["event:kozlov-verdict-2012-10-08"]}
+
+
+def test_every_command_with_width_is_checked_here() -> None:
+    from rightsdata._cli.parser import _subparser, build_parser
+
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if a.dest == "command"]
+    with_width = {
+        name
+        for name in commands.choices or ()
+        if any("--width" in a.option_strings for a in _subparser(parser, name)._actions)
+    }
+    assert with_width == set(_WIDTH_COMMANDS)
+
+
+@pytest.mark.parametrize("command", sorted(_WIDTH_COMMANDS))
+@pytest.mark.parametrize("width", ["0", "-5", "20", "39"])
+def test_a_width_the_output_cannot_fit_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], command: str, width: str
+) -> None:
+    # --width 0, -5 and 20 printed 40 columns without a word
+    code, out, err = run(capsys, command, *_WIDTH_COMMANDS[command], "--width", width)
+    assert (code, out) == (EXIT_USAGE, "")
+    said = " ".join(err.split())
+    assert f"rightsdata {command}: --width {width}: the output needs 40 columns or more" in said
+    assert "give 40 to 96 (a wider one is drawn 96 wide)" in said
+
+
+@pytest.mark.parametrize("command", sorted(_WIDTH_COMMANDS))
+def test_a_width_from_40_up_is_honoured(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    for width, widest in (("40", 40), ("57", 57), ("500", 96)):
+        code, out, _ = run(capsys, command, *_WIDTH_COMMANDS[command], "--width", width)
+        assert code == EXIT_OK
+        assert _widest(out) <= widest
+    assert _widest(out) == 96
+
+
+def _suggested(err: str) -> list[str]:
+    """The IDs an error's 'did you mean' names."""
+    import re
+
+    said = " ".join(err.split())
+    return re.findall(r"'([a-z]+:[a-z0-9-]+)'", said.partition("did you mean")[2])
+
+
+@pytest.mark.parametrize(
+    ("argv", "prefixes"),
+    [
+        # --place almaty suggested 'org:almaty-court-media-ban'; kz an event
+        (["events", "--place", "almaty"], ("place",)),
+        (["events", "--place", "person:almaty"], ("place",)),
+        (["events", "--place", "almaty-detention"], ("place",)),
+        (["events", "--involving", "almaty"], ("person", "org", "group")),
+        (["events", "--involving", "place:kozlov"], ("person", "org", "group")),
+        (["timeline", "almaty"], ("person", "org", "group")),
+        (["timeline", "event:kozlov"], ("person", "org", "group")),
+    ],
+)
+def test_an_option_suggests_only_ids_of_the_kinds_it_takes(
+    capsys: pytest.CaptureFixture[str], argv: list[str], prefixes: tuple[str, ...]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (EXIT_USAGE, "")
+    suggested = _suggested(err)
+    assert suggested, err
+    assert all(i.partition(":")[0] in prefixes for i in suggested), suggested
+    if argv[1].startswith("--"):
+        assert err.startswith(f"rightsdata {argv[0]}: {argv[1]}: no record has the id")
+    # an example ID of a kind the option takes
+    if ":" not in argv[-1]:
+        example = " ".join(err.split()).partition("like '")[2].partition(":")[0]
+        assert example in prefixes
+
+
+def test_place_in_small_letters_is_told_the_country_codes_capitals(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the Python API said so (docs/queries.md); the command line suggested an event
+    code, out, err = run(capsys, "events", "--place", "kz")
+    assert (code, out) == (EXIT_USAGE, "")
+    said = " ".join(err.split())
+    assert said == (
+        "rightsdata events: --place: no country has the id 'kz'; a country's code is two "
+        "capital letters: 'KZ'"
+    )
+    with pytest.raises(rightsdata.UnknownIdError, match="two capital letters: 'KZ'"):
+        rightsdata.load().events(place="kz")
+    # two small letters that are no country's code: an ID like any other
+    code, _, err = run(capsys, "events", "--place", "qq")
+    assert code == EXIT_USAGE and "no record has the id 'qq'" in " ".join(err.split())
+
+
+def test_search_lists_an_event_with_its_kind_and_status(
+    capsys: pytest.CaptureFixture[str], columns_80: None
+) -> None:
+    # a planned hearing was listed as a bare ID: read as held
+    code, out, _ = run(capsys, "search", "supreme", "court", "hearing")
+    assert code == EXIT_OK
+    said = " ".join(out.split())
+    assert "event:kozlov-supreme-court-hearing-2013 · appeal (planned; date: planned for)" in said
+    assert "event:hrw-2013-06-26-cameron-visit-kozlov · publication" in said
+    assert _widest(out) <= 80

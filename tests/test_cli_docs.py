@@ -148,3 +148,34 @@ def test_version_from_the_installed_command() -> None:
         check=False,
     )
     assert (done.returncode, done.stdout.strip()) == (0, f"rightsdata {rightsdata.__version__}")
+
+
+def _extras_list(readme: str) -> dict[str, str]:
+    """The README's extras: each name and what its brackets say it installs."""
+    items = re.findall(r"^- `([a-z]+)` \(([^)]*)\):", readme, re.M)
+    return dict(items)
+
+
+def test_readme_lists_every_extra_with_what_it_installs() -> None:
+    import tomllib
+
+    # the list named six extras of ten (not notebook, test, bench or dev)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras: dict[str, list[str]] = project["optional-dependencies"]
+    listed = _extras_list((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert sorted(listed) == sorted(extras)
+    for extra, requirements in extras.items():
+        said = listed[extra]
+        included = [
+            name
+            for r in requirements
+            if r.startswith("rightsdata[")
+            for name in r.removeprefix("rightsdata[").removesuffix("]").split(",")
+        ]
+        packages = [re.split(r"[<>=\[ ]", r)[0] for r in requirements if r not in included]
+        packages = [p for p in packages if p != "rightsdata"]
+        for name in included:
+            assert f"`{name}`" in said, (extra, name)
+        if len(packages) <= 2:  # (a longer list is summed up: "Sphinx and the notebook tools")
+            for package in packages:
+                assert package in said, (extra, package)

@@ -329,6 +329,10 @@ def test_window_results_are_in_date_order(ds: Dataset) -> None:
         (("2013", "2012"), ValueError, "after the end"),
         (("[2012-01-16,2012-03]", "2012-04"), ValueError, "start '.*' is one of some dates"),
         ((None, EDTF("[2012-01-16,2012-03]")), ValueError, "end '.*' is one of some dates"),
+        # an interval as a side read its first day (start) or last (end) without a word
+        (("2012/2013", None), ValueError, "the start '2012/2013' is an interval, not a window"),
+        ((None, EDTF("2012-01/2012-06")), ValueError, "the end '2012-01/2012-06' is an interval"),
+        (("2012/..", "2014"), ValueError, "the start '2012/..' is an interval"),
     ],
 )
 def test_bad_windows(ds: Dataset, between: Any, error: type[Exception], message: str) -> None:
@@ -991,9 +995,9 @@ def could_be_within(date: EDTF, first: datetime.date | None, last: datetime.date
 
 def draw_window(data: st.DataObject) -> tuple[EDTF | None, EDTF | None]:
     """A window whose start does not lie after its end (either side may be open; a side is
-    no set: a set is one of its dates, not a bound)."""
-    start = data.draw(st.none() | edtf_dates(sets=False))
-    end = data.draw(st.none() | edtf_dates(sets=False))
+    no set, a set being one of its dates, nor an interval, which is a window itself)."""
+    start = data.draw(st.none() | edtf_dates(intervals=False, sets=False))
+    end = data.draw(st.none() | edtf_dates(intervals=False, sets=False))
     first, last = (start.earliest if start else None), (end.latest if end else None)
     if first is not None and last is not None and first > last:
         start, end = end, start

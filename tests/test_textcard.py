@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata._display.display import REPR_WIDTH, record_repr
-from rightsdata._display.words import truncate
+from rightsdata._display.words import term, truncate
 from rightsdata.textcard import (
     MAX_WIDTH,
     MIN_WIDTH,
     event_lines,
+    event_mark,
     terminal_width,
     text_card,
     wrap,
@@ -126,12 +127,32 @@ def test_event_lines_say_an_event_was_planned_not_held(ds: rightsdata.Dataset) -
     # the Supreme Court hearing was reported as planned; a list must not make it read as held
     hearing = ds.get("event:kozlov-supreme-court-hearing-2013")
     assert hearing.status is not None and hearing.status.value == "planned"
+    # its kind is said too, with the status beside it: '· planned' read as its kind
     wide = event_lines([hearing], width=120)
-    assert wide[-1].strip().endswith("· planned · date: planned for")
-    narrow = event_lines([hearing], width=80)  # the kind gives way first, the status last
-    assert narrow[-1].strip() == "event:kozlov-supreme-court-hearing-2013 · planned"
+    assert wide[-1].strip() == (
+        "event:kozlov-supreme-court-hearing-2013 · appeal (planned; date: planned for)"
+    )
+    narrow = event_lines([hearing], width=80)  # what does not fit goes on the next line
+    assert [line.strip() for line in narrow[1:]] == [
+        "event:kozlov-supreme-court-hearing-2013",
+        "· appeal (planned; date: planned for)",
+    ]
+    assert narrow[2].index("·") == narrow[1].index("event:")  # under the ID
     held = event_lines([ds.get("event:kozlov-verdict-2012-10-08")], width=120)
     assert "planned" not in held[-1] and "date:" not in held[-1]
+
+
+@pytest.mark.parametrize("width", [MIN_WIDTH, 57, 80, MAX_WIDTH])
+def test_event_lists_never_leave_out_an_events_kind(ds: rightsdata.Dataset, width: int) -> None:
+    # a long ID left no room for the kind, which was dropped without a word
+    # (event:kozlov-solitary-confinement-2015-07-17 in 80 columns)
+    events = list(ds.events)
+    lines = event_lines(events, width=width)
+    text = " ".join(" ".join(lines).split())
+    for event in events:
+        assert f"{event.id} · {event_mark(event)}" in text, event.id
+        assert event_mark(event).startswith(term(event.kind))
+    assert all(len(line) <= width for line in lines if not line.strip().startswith("event:"))
 
 
 def test_a_title_with_line_breaks_keeps_a_list_to_its_layout(ds: rightsdata.Dataset) -> None:

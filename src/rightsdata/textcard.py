@@ -59,8 +59,18 @@ from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 from rightsdata._values.errors import printable
+from rightsdata.vocab import DateMeaning, EventStatus
 
-__all__ = ["MAX_WIDTH", "MIN_WIDTH", "event_lines", "terminal_width", "text_card", "wrap"]
+__all__ = [
+    "MAX_WIDTH",
+    "MIN_WIDTH",
+    "event_lines",
+    "event_mark",
+    "id_lines",
+    "terminal_width",
+    "text_card",
+    "wrap",
+]
 
 #: The widest a card or list is drawn, however wide the terminal: long lines are hard to read.
 MAX_WIDTH: Final = 96
@@ -451,22 +461,51 @@ def text_card(
     return "\n".join(card.lines)
 
 
-def _not_occurred(event: Event) -> tuple[str, str]:
-    """What a list line adds for an event not reported as having happened (planned,
-    announced...), and for one dated by something else than its happening: a list must not
-    make a planned hearing read as held."""
-    status = date_of = ""
-    if event.status is not None and event.status.value != "occurred":
-        status = f" · {term(event.status)}"
-    if event.date_of is not None and event.date_of.value != "occurrence":
-        date_of = f" · date: {term(event.date_of)}"
-    return status, date_of
+def event_mark(event: Event) -> str:
+    """What a list adds to an event's ID: its kind, and in brackets its status and what its
+    date is of where it did not simply happen then (a card's status row says it in full): a
+    list must not make a planned hearing read as held, nor lose what kind of event it is.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> event_mark(ds.get("event:kozlov-verdict-2012-10-08"))
+    'verdict'
+    >>> event_mark(ds.get("event:kozlov-supreme-court-hearing-2013"))
+    'appeal (planned; date: planned for)'
+    """
+    notes = []
+    if event.status is not None and event.status is not EventStatus.OCCURRED:
+        notes.append(term(event.status))
+    if event.date_of is not None and event.date_of is not DateMeaning.OCCURRENCE:
+        notes.append(f"date: {term(event.date_of)}")
+    return f"{term(event.kind)} ({'; '.join(notes)})" if notes else term(event.kind)
+
+
+def id_lines(record_id: str, mark: str, column: int, columns: int) -> list[str]:
+    """A list's line of an ID under a title that starts at ``column``, with ``mark`` after it
+    (``event:x · verdict``) where both fit in ``columns``; else the mark on the lines after,
+    wrapped: never left out.
+
+    >>> id_lines("event:kozlov-verdict-2012-10-08", "verdict", 4, 60)
+    ['    event:kozlov-verdict-2012-10-08 · verdict']
+    >>> id_lines("event:kozlov-verdict-2012-10-08", "verdict", 4, 40)
+    ['    event:kozlov-verdict-2012-10-08', '    · verdict']
+    """
+    one = f"{record_id} · {mark}" if mark else record_id
+    if column + display_width(one) <= columns:
+        return [" " * column + one]
+    lines = [" " * max(min(column, columns - display_width(record_id)), 0) + record_id]
+    if mark:
+        lines += wrap(f"· {mark}", columns, " " * column, " " * (column + 2))
+    return lines
 
 
 def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
     """Events as a list for a terminal: each its date (short, in words) and title, then its ID
-    (and kind, where it fits) on the next line, aligned under the title. A date too long for
-    the date column (an interval between two days) takes a line of its own.
+    and :func:`event_mark` (its kind, and its status where it has one) on the next line,
+    aligned under the title; a mark that does not fit beside the ID goes on the line after
+    it. A date too long for the date column (an interval between two days) takes a line of
+    its own.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -485,12 +524,5 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
             lines.append(date)
             date = ""
         lines.append(pad(date, column) + truncate(event.title, columns - column))
-        status, date_of = _not_occurred(event)
-        fitting = [
-            f"{event.id} · {term(event.kind)}{status}{date_of}",
-            f"{event.id}{status}{date_of}",
-            f"{event.id}{status}",  # (the status before all else: it says what is claimed)
-        ]
-        ident = next((i for i in fitting if column + display_width(i) <= columns), event.id)
-        lines.append(" " * max(min(column, columns - display_width(ident)), 0) + ident)
+        lines += id_lines(event.id, event_mark(event), column, columns)
     return lines

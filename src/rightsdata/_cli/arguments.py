@@ -37,6 +37,22 @@ def _path(text: str, option: str = "") -> Path:
     return Path(text)
 
 
+def _width(args: argparse.Namespace) -> int | None:
+    """``--width``, checked: None (the terminal's width), or the columns to fit, from
+    :data:`~rightsdata.textcard.MIN_WIDTH` up (wider than
+    :data:`~rightsdata.textcard.MAX_WIDTH` is drawn at that, which fits); narrower, zero or
+    less is a usage error that says the range (it used to print 40 columns without a word)."""
+    from rightsdata.textcard import MAX_WIDTH, MIN_WIDTH
+
+    width: int | None = getattr(args, "width", None)
+    if width is not None and width < MIN_WIDTH:
+        raise UsageError(
+            f"--width {width}: the output needs {MIN_WIDTH} columns or more; give "
+            f"{MIN_WIDTH} to {MAX_WIDTH} (a wider one is drawn {MAX_WIDTH} wide)"
+        )
+    return width
+
+
 def _dataset(args: argparse.Namespace) -> Dataset:
     """The dataset a command works on: ``--data PATH`` if given, else the bundled one.
 

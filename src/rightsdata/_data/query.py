@@ -141,6 +141,12 @@ def _bound(value: object, side: str) -> int:
                 f"between: the {side} {str(value)!r} is one of some dates, not a window's "
                 "side; ask of each of its dates in turn"
             )
+        if value.is_interval:  # (which of its days would be the side is a guess)
+            raise ValueError(
+                f"between: the {side} {str(value)!r} is an interval, not a window's side; "
+                "pass its ends as the window's start and end, or give the "
+                f"{'first' if start else 'last'} day you mean"
+            )
         first, last = bounds(value)
         return first if start else last
     if isinstance(value, datetime.date):  # also datetime and pendulum Date / DateTime

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from rightsdata._cli.arguments import _dataset, _source_options
 from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _name, _plural, _print_json
-from rightsdata._cli.suggest import close, did_you_mean
+from rightsdata._cli.suggest import close, did_you_mean, unknown_id_message
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -44,31 +44,55 @@ def _record_of(
     dataset: Dataset,
     record_id: str,
     option: str,
-    wanted: tuple[type, ...],
-    what: str,
+    prefixes: tuple[str, ...],
 ) -> str:
-    """The ID given to ``option``, checked to be a record of one of the ``wanted`` types;
-    where a place is wanted, a country's ISO code (``KZ``) stands for it, as in queries.
-    The command suggested for a record of another kind names the same dataset (``args``)."""
+    """The ID given to ``option``, checked to be a record of one of the kinds of
+    ``prefixes``; where a place is wanted, a country's ISO code (``KZ``) stands for it, as in
+    queries, and one in small letters (``kz``) is told its capitals. An unknown ID is told
+    IDs like it of those kinds only. The command suggested for a record of another kind
+    names the same dataset (``args``)."""
     from rightsdata._data.query import country_code
-    from rightsdata._model.records import ACTOR_TYPES, Place
-    from rightsdata._values.ids import a_noun
+    from rightsdata._model.records import ACTOR_TYPES, RECORD_TYPES, Place
+    from rightsdata._values.errors import UnknownIdError
+    from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, describe_prefixes
 
+    wanted = tuple(RECORD_TYPES[KIND_OF_PREFIX[p]] for p in prefixes)
     code = country_code(record_id) if Place in wanted else None
-    # an unknown ID or code: main() says which, and suggests some
-    record = dataset.get(record_id) if code is None else dataset.country(code)
-    if isinstance(record, wanted):
-        return record.id
-    message = (
-        f"{option} takes {what}; {record_id} ({_name(dataset, record.id)}) is "
-        f"{a_noun(record.kind_name)}"
-    )
     options = _source_options(args)
+    try:
+        if Place in wanted and code is None and _is_country(dataset, record_id.upper()):
+            dataset.country(record_id)  # (raises, saying that the code is in capitals)
+        record = dataset.get(record_id) if code is None else dataset.country(code)
+    except UnknownIdError as error:
+        search = f"rightsdata search WORDS{options}"
+        said = unknown_id_message(dataset, error, search, prefixes)
+        raise UsageError(f"{option}: {said}" if option.startswith("-") else said) from None
+    if isinstance(record, wanted):
+        found: str = record.id
+        return found
+    message = (
+        f"{option} takes {describe_prefixes(prefixes)}; {record_id} "
+        f"({_name(dataset, record.id)}) is {a_noun(record.kind_name)}"
+    )
     if isinstance(record, Place):
         message += f"; for the events at a place: rightsdata events --place {record_id}{options}"
     elif isinstance(record, ACTOR_TYPES):
         message += f"; for their events: rightsdata events --involving {record_id}{options}"
     raise UsageError(message)
+
+
+def _is_country(dataset: Dataset, code: str) -> bool:
+    """Whether ``code`` is the ISO code (two capital letters) of a country in ``dataset``."""
+    from rightsdata._data.query import country_code
+    from rightsdata._values.errors import UnknownIdError
+
+    if country_code(code) is None:
+        return False
+    try:
+        dataset.country(code)
+    except UnknownIdError:
+        return False
+    return True
 
 
 def _window(text: str) -> tuple[str | None, str | None]:
@@ -108,8 +132,7 @@ def _window(text: str) -> tuple[str | None, str | None]:
 
 def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]:
     """The ``ds.events()`` arguments of the command line's filters, each checked first."""
-    from rightsdata._model.records import ACTOR, ACTOR_TYPES, Place
-    from rightsdata._values.ids import describe_prefixes
+    from rightsdata._model.records import ACTOR
     from rightsdata.vocab import EventKind, Role
 
     filters: dict[str, Any] = {}
@@ -119,16 +142,9 @@ def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]
     if args.between is not None:
         filters["between"] = _window(args.between)
     if args.place is not None:
-        filters["place"] = _record_of(args, dataset, args.place, "--place", (Place,), "a place")
+        filters["place"] = _record_of(args, dataset, args.place, "--place", ("place",))
     if args.involving is not None:
-        filters["involving"] = _record_of(
-            args,
-            dataset,
-            args.involving,
-            "--involving",
-            ACTOR_TYPES,
-            describe_prefixes(ACTOR),
-        )
+        filters["involving"] = _record_of(args, dataset, args.involving, "--involving", ACTOR)
     if args.role is not None:
         roles = _terms([args.role], Role, "--role", "a role")
         if len(roles) > 1:
@@ -164,13 +180,12 @@ def _between_text(window: tuple[str | None, str | None]) -> str:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
-    from rightsdata._model.records import ACTOR, ACTOR_TYPES
+    from rightsdata._model.records import ACTOR
     from rightsdata._validation.convert import unstructure
-    from rightsdata._values.ids import describe_prefixes
     from rightsdata.textcard import event_lines
 
     dataset = _dataset(args)
-    actor = _record_of(args, dataset, args.actor, "timeline", ACTOR_TYPES, describe_prefixes(ACTOR))
+    actor = _record_of(args, dataset, args.actor, "timeline", ACTOR)
     events = dataset.timeline(actor)
     if args.json:
         _print_json([unstructure(e) for e in events])

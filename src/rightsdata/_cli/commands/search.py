@@ -61,10 +61,12 @@ def _searched(dataset: Dataset) -> str:
 
 
 def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> list[str]:
-    """Records as a list: a kind column, the name or title, and the ID on the next line."""
+    """Records as a list: a kind column, the name or title, and the ID on the next line (an
+    event's with its kind and status, as ``events`` lists them)."""
     from rightsdata._display.words import pad, short_date, truncate
     from rightsdata._model.records import Event
     from rightsdata._values.columns import display_width
+    from rightsdata.textcard import event_mark, id_lines
 
     kinds = [type(r).__name__.lower() for r in records]
     column = max(map(display_width, kinds), default=0) + 2
@@ -74,7 +76,8 @@ def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> li
         if isinstance(record, Event) and record.date is not None:
             label = f"{label} ({short_date(record.date)})"
         lines.append(pad(kind, column) + truncate(label, width - column))
-        lines.append(" " * max(min(column, width - display_width(record.id)), 0) + record.id)
+        mark = event_mark(record) if isinstance(record, Event) else ""
+        lines += id_lines(record.id, mark, column, width)
     return lines
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rightsdata._cli.arguments import _dataset, _source_options
+from rightsdata._cli.arguments import _dataset, _source_options, _width
 from rightsdata._cli.exits import EXIT_OK
 from rightsdata._cli.output import _print_json
 
@@ -15,10 +15,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from rightsdata._validation.convert import unstructure
     from rightsdata.textcard import text_card
 
+    width = _width(args)  # (before loading: a bad option is told at once)
     dataset = _dataset(args)
     record = dataset.get(args.id)
     if args.json:
         _print_json(unstructure(record))
         return EXIT_OK
-    print(text_card(record, dataset, width=args.width, options=_source_options(args)))
+    print(text_card(record, dataset, width=width, options=_source_options(args)))
     return EXIT_OK
