@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import KINDS, Record
-from rightsdata._validation.integrity import Where, check_integrity
+from rightsdata._validation.integrity import Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
     DatasetVersionError,
     InvalidDataError,
@@ -352,6 +352,7 @@ class _Parts:
         "declared",
         "declared_in",
         "descriptor",
+        "failed",
         "failed_ids",
         "gathered",
         "ids",
@@ -388,6 +389,8 @@ class _Parts:
         self.problems: list[Problem] = []
         #: the IDs of records that are in the files but failed to structure
         self.failed_ids: set[str] = set()
+        #: those records of a known kind, with the references they make, still checked
+        self.failed: list[Failed] = []
         #: kinds (or "*": any) some of whose records' IDs are unknown (a file or line unread)
         self.unsure: set[str] = set()
         #: whether to share equal values among the records (``load_path(share=True)``), and
@@ -826,6 +829,7 @@ def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None
             kept += built
             kept_at.append(n)
             continue
+        parts.failed.append(failed_record(kind, document, places, n))
         record_id = document.get("id") if type(document) is dict else None
         if type(record_id) is str:
             parts.failed_ids.add(record_id)
@@ -1270,6 +1274,7 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         partial=partial,
         own=own,
         gathered=parts.gathered,
+        failed=parts.failed,
     )
     if problems:
         return None, problems
