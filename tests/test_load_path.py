@@ -458,3 +458,19 @@ def test_every_problem_of_a_descriptor_is_reported_at_once() -> None:
     (infinite,) = descriptor_problems({"resources": [{"name": "a", "path": "a", "bytes": 1e999}]})
     assert infinite.location == "datapackage.json.resources[0].bytes"
     assert "not a finite number" in infinite.message
+
+
+def test_json_lines_of_redirects_only_is_said_beside_its_descriptors_problem(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "redirects.jsonl"
+    lines = [
+        {"$kind": "datapackage", "name": "mine", "colour": "blue"},
+        {"$kind": "redirects", "id": "person:old", "to": "person:new"},
+    ]
+    path.write_text("\n".join(map(json.dumps, lines)) + "\n", encoding="utf-8")
+    assert problems(path) == [
+        ("redirects.jsonl", ProblemCode.MISSING),  # holds no records
+        ("redirects.jsonl:redirects[0].to", ProblemCode.INTEGRITY),
+        ("redirects.jsonl:1 datapackage.colour", ProblemCode.UNKNOWN_FIELD),
+    ]

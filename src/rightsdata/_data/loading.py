@@ -1153,7 +1153,9 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = 
             parts.failed_ids.add(value["id"])
         else:
             parts.unsure.add(_ALL_KINDS)
-    if redirect_lines and not documents and not parts.problems:
+    # (said beside the other problems, the descriptor's among them, unless a line that may be
+    # a record failed)
+    if redirect_lines and not documents and not parts.failed_ids and not parts.unsure:
         parts.problems.append(Problem(path.name, "holds no records", ProblemCode.MISSING))
     with gc_paused():
         for kind in KINDS:
