@@ -254,7 +254,9 @@ def test_a_file_reporting_size_zero_is_read_whole() -> None:
 def test_a_descriptor_nested_deeper_than_its_limit_is_located(bundled_copy: Path) -> None:
     deep = nested(MAX_NESTING - 1)  # (in the descriptor: MAX_NESTING levels, all it reads)
     edit_descriptor(bundled_copy, lambda d: d.update(deep=deep))
-    (problem,) = found(bundled_copy)
+    problem, unknown = found(bundled_copy)
+    # (the depth hides no other problem: "deep" is no field of a descriptor)
+    assert (unknown.location, unknown.code) == ("datapackage.json.deep", "unknown_field")
     assert problem.code == ProblemCode.LIMIT
     assert problem.location.startswith("datapackage.json.deep[0]")
     assert f"more than {MAX_DEPTH} levels" in problem.message

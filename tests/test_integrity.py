@@ -333,3 +333,144 @@ def test_victims_born_late_in_a_document_and_in_json_lines(tmp_path: Path, layou
         ("event:f", "participants[1].actor", "'person:b' was born 1990, after this event (1980)"),
         ("event:f", "participants[2].actor", "'person:a' was born 2000, after this event (1980)"),
     ]
+
+
+# --- a record's bad field hides none of its references ---------------------------------------
+
+
+def _write_layout(tmp_path: Path, layout: str, kinds: Mapping[str, list[Any]]) -> Path:
+    """``kinds`` (kind -> documents) as a folder, one JSON document or JSON Lines."""
+    import json
+
+    from conftest import write_folder
+
+    if layout == "folder":
+        return write_folder(tmp_path / "ds", {f"{k}.json": v for k, v in kinds.items()})
+    path = tmp_path / f"data.{layout}"
+    if layout == "jsonl":
+        lines = [json.dumps({"$kind": k, **d}) for k, items in kinds.items() for d in items]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        path.write_text(json.dumps(kinds), encoding="utf-8")
+    return path
+
+
+def _bad_event(record_id: str = "event:a", **changes: Any) -> dict[str, Any]:
+    """An event that fails to structure (a misspelt role, a number as a locator) and refers
+    to a person and a source that do not exist."""
+    return event_doc(
+        record_id,
+        participants=[{"actor": "person:nobody", "role": "victm"}],
+        citations=[{"source": "source:example-report", "locator": 5}],
+        **changes,
+    )
+
+
+@pytest.mark.parametrize("layout", ["folder", "json", "jsonl"])
+def test_a_records_bad_field_hides_none_of_its_references(tmp_path: Path, layout: str) -> None:
+    kinds = {"sources": [source_doc()], "persons": [person_doc()], "events": [_bad_event()]}
+    found = [
+        (p.field, p.code, p.message)
+        for p in rightsdata.validate(_write_layout(tmp_path, layout, kinds))
+    ]
+    assert [(field, code) for field, code, _ in found] == [
+        ("participants[0].role", ProblemCode.VALUE),
+        ("citations[0].locator", ProblemCode.TYPE),
+        ("participants[0].actor", ProblemCode.INTEGRITY),
+        ("citations[0].source", ProblemCode.INTEGRITY),
+    ]
+    assert found[2][2] == "'person:nobody' does not exist"
+    assert found[3][2] == "'source:example-report' does not exist"
+
+
+def test_documents_in_python_have_every_reference_checked_too() -> None:
+    documents = {"sources": [source_doc()], "persons": [person_doc()], "events": [_bad_event()]}
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_documents(documents)
+    assert [p.location for p in caught.value.problems][2:] == [
+        "documents:events[0] event:a.participants[0].actor",
+        "documents:events[0] event:a.citations[0].source",
+    ]
+
+
+def test_a_failed_records_references_are_judged_as_a_structured_ones(
+    make_folder: MakeFolder,
+) -> None:
+    events = [
+        # its references: a wrong-kind ID (its own problem, not also dangling), an ID of a
+        # record that failed too (not dangling), and one of a person that does not exist
+        event_doc(
+            "event:a",
+            date="2012-13",
+            part_of="event:b",
+            citations=[{"source": "person:a"}],
+            participants=[{"actor": "person:gone", "role": "victim"}, "not a participant"],
+        ),
+        event_doc("event:b", date="2012-14"),
+    ]
+    files = {"sources.json": [source_doc()], "persons.json": [person_doc()], "events.json": events}
+    found = [(p.index, p.field, p.code) for p in rightsdata.validate(make_folder(files))]
+    assert found == [
+        (0, "date", ProblemCode.VALUE),
+        (0, "participants[1]", ProblemCode.TYPE),
+        (0, "citations[0].source", ProblemCode.VALUE),
+        (0, "participants[0].actor", ProblemCode.INTEGRITY),
+        (1, "date", ProblemCode.VALUE),
+    ]
+
+
+def test_a_failed_records_references_to_a_kind_not_read_are_not_judged(
+    make_folder: MakeFolder,
+) -> None:
+    # persons.json cannot be read: a reference to a person may name one of its records
+    files = {"sources.json": [source_doc()], "persons.json": "[{", "events.json": [_bad_event()]}
+    found = [(p.file, p.field) for p in rightsdata.validate(make_folder(files))]
+    assert found == [
+        ("persons.json", None),
+        ("events.json", "participants[0].role"),
+        ("events.json", "citations[0].locator"),
+        ("events.json", "citations[0].source"),
+    ]
+
+
+def test_an_id_used_by_two_records_that_failed_is_reported_at_once(
+    make_folder: MakeFolder,
+) -> None:
+    events = [event_doc("event:c", date="2020-13"), event_doc("event:c", date="2020-14")]
+    files = {"sources.json": [source_doc()], "persons.json": [person_doc()], "events.json": events}
+    found = [(p.index, p.field, p.message) for p in rightsdata.validate(make_folder(files))]
+    assert found[-1] == (1, "id", "'event:c' is used twice; first at events.json[0]")
+    assert len(found) == 3
+
+
+def test_redirects_to_and_from_a_record_that_failed(make_folder: MakeFolder) -> None:
+    def found(redirect: dict[str, str]) -> list[tuple[str, str]]:
+        files = {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc(), person_doc("person:b", born="2012-13")],
+            "events.json": [event_doc()],
+            "redirects.json": [redirect],
+        }
+        return [(p.location, p.message) for p in rightsdata.validate(make_folder(files))]
+
+    # to a record that exists, with a problem of its own: not a redirect to nothing
+    assert [location for location, _ in found({"id": "person:old", "to": "person:b"})] == [
+        "persons.json[1] person:b.born"
+    ]
+    # from the ID of a record that exists: said at once
+    said = found({"id": "person:b", "to": "person:a"})
+    assert [location for location, _ in said] == [
+        "persons.json[1] person:b.born",
+        "redirects.json[0].id",
+    ]
+    assert said[1][1].startswith("'person:b' is still the id of a record (persons.json[1])")
+
+
+def test_a_redirect_to_a_kind_not_read_is_not_judged(make_folder: MakeFolder) -> None:
+    # persons.json cannot be read: person:gone may be one of its records
+    files = {
+        "sources.json": [source_doc()],
+        "persons.json": "[{",
+        "redirects.json": [{"id": "person:x", "to": "person:gone"}],
+    }
+    assert [p.location for p in rightsdata.validate(make_folder(files))] == ["persons.json"]

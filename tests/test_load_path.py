@@ -17,7 +17,7 @@ import rightsdata
 from rightsdata import InvalidDataError
 from rightsdata._values.errors import ProblemCode
 
-from conftest import CITE, event_doc, parts, person_doc, source_doc
+from conftest import CITE, event_doc, parts, person_doc, source_doc, write_folder
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 
@@ -348,3 +348,129 @@ def test_a_third_use_of_an_id_shared_with_a_failed_record_is_said_once(
     files = {"sources.json": [source_doc()], "persons.json": [person_doc()], "events.json": events}
     found = [(p.index, p.field) for p in rightsdata.validate(make_folder(files))]
     assert found == [(0, "date"), (1, "id"), (2, "id")]
+
+
+# --- a descriptor's problems hide none of its files' ----------------------------------------
+
+
+def _listed(folder: Path, names: list[str], **extra: Any) -> dict[str, Any]:
+    """A descriptor listing ``names`` of ``folder`` with their sizes and hashes."""
+    import hashlib
+
+    resources = []
+    for name in names:
+        data = (folder / name).read_bytes()
+        resources.append(
+            {
+                "name": name.removesuffix(".json"),
+                "path": name,
+                "bytes": len(data),
+                "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+            }
+        )
+    return {"name": "mine", "resources": resources, **extra}
+
+
+def _said(path: Path) -> list[tuple[str, str]]:
+    return [(p.location, p.message) for p in rightsdata.validate(path)]
+
+
+def test_a_descriptor_problem_hides_no_missing_resource(make_folder: MakeFolder) -> None:
+    # the reviewer's case: sources.json deleted while datapackage.json still lists it
+    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
+    descriptor = _listed(folder, ["sources.json", "persons.json", "events.json"])
+    (folder / "sources.json").unlink()
+    write_folder(folder, {"datapackage.json": descriptor})
+    alone = _said(folder)
+    assert alone == [
+        ("datapackage.json.resources[0].path", "names 'sources.json', which does not exist")
+    ]
+    write_folder(folder, {"datapackage.json": {**descriptor, "licences": []}})
+    # the same problems, the unknown field's too: not the missing file only once it is fixed,
+    # nor references to sources (whose file is listed but missing) judged in one run only
+    assert _said(folder) == [("datapackage.json.licences", "unknown field"), *alone]
+
+
+def test_a_descriptor_with_problems_still_has_its_files_checked(
+    make_folder: MakeFolder,
+) -> None:
+    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
+    descriptor = _listed(folder, ["sources.json", "persons.json", "events.json"])
+    resources = descriptor["resources"]
+    resources[0]["bytes"] = "12"  # its own problem: the size is not checked against it
+    resources[0]["hash"] = "sha256:" + "0" * 64  # sound, and wrong
+    resources[1]["bytes"] += 1
+    resources.append({"name": "out", "path": "../outside.json"})  # never opened
+    write_folder(folder, {"datapackage.json": {**descriptor, "colour": "blue"}})
+    found = problems(folder)
+    assert found == [
+        ("datapackage.json.resources[0].bytes", ProblemCode.PACKAGE),
+        ("datapackage.json.resources[3].path", ProblemCode.PACKAGE),  # (said once)
+        ("datapackage.json.colour", ProblemCode.UNKNOWN_FIELD),
+        ("datapackage.json.resources[0].hash", ProblemCode.PACKAGE),
+        ("datapackage.json.resources[1].bytes", ProblemCode.PACKAGE),
+    ]
+    messages = dict(_said(folder))
+    assert messages["datapackage.json.resources[0].bytes"] == "expected an integer, got text ('12')"
+    assert messages["datapackage.json.resources[0].hash"].startswith("does not match sources.json")
+    assert messages["datapackage.json.resources[1].bytes"].startswith("says ")
+
+
+def test_a_descriptor_with_problems_still_declares_its_format(make_folder: MakeFolder) -> None:
+    # a date that is a set needs format 3: said with the descriptor's other problem
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["events.json"] = [event_doc(date="[2012-01,2012-03]")]
+    files["datapackage.json"] = {"name": "mine", "rightsdata_format": 2, "colour": "blue"}
+    found = _said(make_folder(files))
+    assert [location for location, _ in found] == [
+        "datapackage.json.colour",
+        "events.json[0] event:a.date",
+    ]
+    assert "needs format 3, and the dataset declares format 2" in found[1][1]
+
+
+def test_a_documents_descriptor_with_problems_still_declares_its_format(
+    tmp_path: Path,
+) -> None:
+    kinds: dict[str, Any] = good_kinds()
+    kinds["events"] = [event_doc(date="[2012-01,2012-03]")]
+    path = tmp_path / "all.json"
+    descriptor = {"name": "", "rightsdata_format": 2}
+    path.write_text(json.dumps({"datapackage": descriptor, **kinds}), encoding="utf-8")
+    assert [location for location, _ in problems(path)] == [
+        "all.json:datapackage.name",
+        "all.json:events[0] event:a.date",
+    ]
+
+
+def test_every_problem_of_a_descriptor_is_reported_at_once() -> None:
+    from rightsdata._validation.descriptor import descriptor_problems
+
+    found = descriptor_problems({"description": "\ud800", "colour": 1, "rightsdata_format": 9})
+    assert [(p.location, p.code) for p in found] == [
+        ("datapackage.json.description", ProblemCode.PACKAGE),  # a lone surrogate
+        ("datapackage.json.colour", ProblemCode.UNKNOWN_FIELD),
+        ("datapackage.json.rightsdata_format", ProblemCode.PACKAGE),  # newer than read
+    ]
+    # each place said once: a name that is not text is not also an unknown field
+    (only,) = descriptor_problems({"\ud800": 1})
+    assert "lone surrogate" in only.message
+    (infinite,) = descriptor_problems({"resources": [{"name": "a", "path": "a", "bytes": 1e999}]})
+    assert infinite.location == "datapackage.json.resources[0].bytes"
+    assert "not a finite number" in infinite.message
+
+
+def test_json_lines_of_redirects_only_is_said_beside_its_descriptors_problem(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "redirects.jsonl"
+    lines = [
+        {"$kind": "datapackage", "name": "mine", "colour": "blue"},
+        {"$kind": "redirects", "id": "person:old", "to": "person:new"},
+    ]
+    path.write_text("\n".join(map(json.dumps, lines)) + "\n", encoding="utf-8")
+    assert problems(path) == [
+        ("redirects.jsonl", ProblemCode.MISSING),  # holds no records
+        ("redirects.jsonl:redirects[0].to", ProblemCode.INTEGRITY),
+        ("redirects.jsonl:1 datapackage.colour", ProblemCode.UNKNOWN_FIELD),
+    ]

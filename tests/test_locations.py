@@ -208,7 +208,8 @@ def test_problems_outside_records_name_only_their_file(tmp_path: Path) -> None:
         {
             "sources.json": [source_doc()],
             "persons.json": "[{",
-            "redirects.json": [{"id": "person:x", "to": "person:gone"}],
+            # (to a source: a person may be in the persons.json that cannot be read)
+            "redirects.json": [{"id": "source:x", "to": "source:gone"}],
         },
     )
     found = problems(folder)

@@ -156,7 +156,12 @@ def test_package_problems_name_the_file_they_concern(
     }
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     write_folder(folder, {"datapackage.json": {**package, "colour": "blue"}})
-    assert files() == {"datapackage.json.colour": "datapackage.json"}
+    # (the descriptor's own problem hides none of its files')
+    assert files() == {
+        "datapackage.json.colour": "datapackage.json",
+        "datapackage.json.resources[1].bytes": "persons.json",
+        "datapackage.json.resources[1].hash": "persons.json",
+    }
 
 
 def test_a_kind_file_checked_alone_names_itself(

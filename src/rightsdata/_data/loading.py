@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import KINDS, Record
-from rightsdata._validation.integrity import Where, check_integrity
+from rightsdata._validation.integrity import Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
     DatasetVersionError,
     InvalidDataError,
@@ -352,6 +352,7 @@ class _Parts:
         "declared",
         "declared_in",
         "descriptor",
+        "failed",
         "failed_ids",
         "gathered",
         "ids",
@@ -388,6 +389,8 @@ class _Parts:
         self.problems: list[Problem] = []
         #: the IDs of records that are in the files but failed to structure
         self.failed_ids: set[str] = set()
+        #: those records of a known kind, with the references they make, still checked
+        self.failed: list[Failed] = []
         #: kinds (or "*": any) some of whose records' IDs are unknown (a file or line unread)
         self.unsure: set[str] = set()
         #: whether to share equal values among the records (``load_path(share=True)``), and
@@ -548,9 +551,12 @@ def _read_folder(
         if not found:
             parts.descriptor = raw
             parts.declared = format_of(raw) if declared_format else None
-            if check_resources:
-                for index, entry in enumerate(raw.get("resources", ())):
-                    resources.setdefault(entry["path"], []).append((index, entry))
+            checkable = list(enumerate(raw.get("resources", ())))
+        else:  # its problems hide no other: what of it is sound is still used
+            checkable = _sound_part(parts, raw, found, declared_format=declared_format)
+        if check_resources:
+            for index, entry in checkable:
+                resources.setdefault(entry["path"], []).append((index, entry))
     # (the files a descriptor lists are no strays even where it has problems of its own)
     listing = raw if DESCRIPTOR in present and isinstance(raw, dict) else {}
     known = {*_OWN_FILES, *_listed_names(listing)}
@@ -616,6 +622,22 @@ def _read_folder(
             )
     dataset, problems = _finish(parts)
     return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files])
+
+
+def _sound_part(
+    parts: _Parts, raw: object, found: list[Problem], *, declared_format: bool
+) -> list[tuple[int, dict[str, Any]]]:
+    """What of a ``datapackage.json`` with problems (``found``) is still used: the format it
+    declares, if that is sound, into ``parts``; and the resources whose files can still be
+    checked against it (each ``(index, entry)``), so that one run reports the problems of the
+    descriptor and of the files it lists together."""
+    if type(raw) is not dict:  # (not read, or not an object: nothing of it is usable)
+        return []
+    from rightsdata._validation.descriptor import checkable_resources
+    from rightsdata._validation.descriptor import declared_format as declared_by
+
+    parts.declared = declared_by(raw, found) if declared_format else None
+    return checkable_resources(raw)
 
 
 def _names_in(folder: Traversable | Path) -> list[str]:
@@ -807,6 +829,7 @@ def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None
             kept += built
             kept_at.append(n)
             continue
+        parts.failed.append(failed_record(kind, document, places, n))
         record_id = document.get("id") if type(document) is dict else None
         if type(record_id) is str:
             parts.failed_ids.add(record_id)
@@ -1038,8 +1061,10 @@ def _embedded_descriptor(
     """Check the descriptor a JSON document (its ``"datapackage"``) or JSON Lines file (its
     first line, without its ``"$kind"``) carries, as ``datapackage.json`` is checked, located
     under ``where`` (``all.json:datapackage``, ``data.jsonl:1 datapackage``); keep it in
-    ``parts`` if it has no problem. It lists no resources: those describe a folder's files."""
-    from rightsdata._validation.descriptor import descriptor_problems
+    ``parts`` if it has no problem (if it has some, the format it declares, if that is
+    sound, still picks the schemas). It lists no resources: those describe a folder's
+    files."""
+    from rightsdata._validation.descriptor import declared_format, descriptor_problems
 
     found = descriptor_problems(raw, where)
     if type(raw) is dict and "resources" in raw:
@@ -1057,6 +1082,8 @@ def _embedded_descriptor(
         parts.descriptor = raw
         parts.declared = format_of(raw)
         parts.declared_in = where
+    elif (declared := declared_format(raw, found, where)) is not None:
+        parts.declared, parts.declared_in = declared, where
 
 
 def _utf8(data: bytes) -> str | None:
@@ -1126,7 +1153,9 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = 
             parts.failed_ids.add(value["id"])
         else:
             parts.unsure.add(_ALL_KINDS)
-    if redirect_lines and not documents and not parts.problems:
+    # (said beside the other problems, the descriptor's among them, unless a line that may be
+    # a record failed)
+    if redirect_lines and not documents and not parts.failed_ids and not parts.unsure:
         parts.problems.append(Problem(path.name, "holds no records", ProblemCode.MISSING))
     with gc_paused():
         for kind in KINDS:
@@ -1247,6 +1276,7 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         partial=partial,
         own=own,
         gathered=parts.gathered,
+        failed=parts.failed,
     )
     if problems:
         return None, problems

@@ -25,10 +25,17 @@ import re
 from typing import Any, Final
 
 from rightsdata._values.errors import Problem, ProblemCode, describe_json, encodable
-from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE
+from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE, format_of
 from rightsdata._values.resources import schemas_root
 
-__all__ = ["DESCRIPTOR", "MAX_DEPTH", "descriptor_problems", "load_schema"]
+__all__ = [
+    "DESCRIPTOR",
+    "MAX_DEPTH",
+    "checkable_resources",
+    "declared_format",
+    "descriptor_problems",
+    "load_schema",
+]
 
 #: The deepest nesting a descriptor may have (the bundled one has 4 levels).
 MAX_DEPTH: Final = 32
@@ -99,15 +106,78 @@ def _check_keywords(schema: object) -> None:
 
 
 def descriptor_problems(raw: object, where: str = DESCRIPTOR) -> list[Problem]:
-    """Every problem of a parsed ``datapackage.json``, located under ``where``; [] if valid."""
+    """Every problem of a parsed ``datapackage.json``, located under ``where``; [] if valid.
+
+    One problem hides no other: the schema's rules are checked where text, numbers or depth
+    are unsound too (each place said once: a lone surrogate or an infinite number is not also
+    of the wrong type), and the format is judged whatever else is wrong.
+
+    >>> for problem in descriptor_problems({"licences": [], "rightsdata_format": 9}):
+    ...     print(problem.location, problem.code)
+    datapackage.json.licences unknown_field
+    datapackage.json.rightsdata_format package
+    """
     problems = _generic_problems(raw, where)
-    if problems:  # the schema's rules assume text, numbers and depth are sound
-        return problems
+    said = {problem.location for problem in problems}
     schema = load_schema()
-    problems = _check(raw, schema, schema, where)
-    if not problems and isinstance(raw, dict):
-        problems = _format_problems(raw.get(FORMAT_KEY), f"{where}.{FORMAT_KEY}")
+    # (the schema is walked, not the value: its depth bounds the recursion)
+    problems += [p for p in _check(raw, schema, schema, where) if p.location not in said]
+    if isinstance(raw, dict):
+        at = f"{where}.{FORMAT_KEY}"
+        if not any(problem.location == at for problem in problems):
+            problems += _format_problems(raw.get(FORMAT_KEY), at)
     return problems
+
+
+def declared_format(raw: object, problems: list[Problem], where: str = DESCRIPTOR) -> int | None:
+    """The format a descriptor ``raw``, whose problems are ``problems``, declares (1 where it
+    does not say), if that much of it is sound: a descriptor with other problems still
+    declares its format; None if ``raw`` is no object or its format has a problem.
+
+    >>> raw = {"licences": [], "rightsdata_format": 2}
+    >>> declared_format(raw, descriptor_problems(raw))
+    2
+    >>> declared_format({"rightsdata_format": "2"}, descriptor_problems({"rightsdata_format": "2"}))
+    """
+    at = f"{where}.{FORMAT_KEY}"
+    if type(raw) is not dict or any(problem.location == at for problem in problems):
+        return None
+    return format_of(raw)
+
+
+def checkable_resources(raw: object) -> list[tuple[int, dict[str, Any]]]:
+    """The entries of a descriptor's ``resources`` whose file can be checked against them,
+    whatever else is wrong with it: each ``(index, entry)`` where the entry is an object
+    with a sound ``path``, holding that path and those of its ``bytes`` and ``hash`` that are
+    sound (the others are the descriptor's problems, and are not held against the file).
+
+    >>> checkable_resources({"licences": [], "resources": [
+    ...     {"name": "a", "path": "sources.json", "bytes": "12"}, {"path": "../x"}, 5]})
+    [(0, {'path': 'sources.json'})]
+    """
+    resources = raw.get("resources") if type(raw) is dict else None
+    if type(resources) is not list:
+        return []
+    schema = load_schema()
+    rules: dict[str, Any] = schema["properties"]["resources"]["items"]["properties"]
+    checkable: list[tuple[int, dict[str, Any]]] = []
+    for index, entry in enumerate(resources):
+        if type(entry) is not dict or not _sound(entry.get("path"), rules["path"], schema):
+            continue
+        kept = {
+            key: entry[key]
+            for key in ("path", "bytes", "hash")
+            if key in entry and _sound(entry[key], rules[key], schema)
+        }
+        checkable.append((index, kept))
+    return checkable
+
+
+def _sound(value: object, rule: dict[str, Any], schema: dict[str, Any]) -> bool:
+    """Whether ``value`` keeps ``rule`` and is storable text or a finite number."""
+    if value is None or _generic_problems(value, ""):
+        return False
+    return not _check(value, rule, schema, "")
 
 
 def _format_problems(value: object, where: str) -> list[Problem]:

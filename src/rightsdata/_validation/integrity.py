@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from rightsdata._model.fields import Ref, spec_of
+from rightsdata._model.fields import Ref, check_ref, spec_of
 from rightsdata._model.records import (
     ACTOR,
+    RECORD_TYPES,
     Event,
     Person,
     Place,
@@ -35,7 +36,7 @@ from rightsdata._model.records import (
     Relationship,
 )
 from rightsdata._values.codegen import compile_function
-from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.errors import FieldError, Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import KIND_OF_PREFIX
 from rightsdata._values.places import Places, RecordPlace, places_of
@@ -44,7 +45,7 @@ from rightsdata.vocab import Role
 if TYPE_CHECKING:
     from rightsdata._validation.bulkcheck import Gathered
 
-__all__ = ["RULES", "Rule", "check_integrity"]
+__all__ = ["RULES", "Failed", "Rule", "check_integrity", "failed_record"]
 
 
 class _FieldPlan:
@@ -139,6 +140,79 @@ def _references(obj: Any, path: str = "") -> Iterator[tuple[str, str]]:
             yield where, value
 
 
+def _document_references(
+    cls: type, document: dict[Any, Any], path: str
+) -> Iterator[tuple[str, str]]:
+    """(field path, referenced ID) for every well-formed reference in a JSON ``document`` of
+    ``cls`` (or of its nested part) that did not structure: each value its field would accept
+    (an ID of the right kind). A value that is not is its field's problem, and nested parts
+    that are not objects hold no references."""
+    for step in _plan(cls):
+        value = document.get(step.name)
+        where = f"{path}.{step.name}" if path else step.name
+        if step.many:
+            items = list(enumerate(value)) if type(value) is list else []
+        else:
+            items = [(-1, value)]
+        for index, item in items:
+            at = where if index < 0 else f"{where}[{index}]"
+            if step.nested is not None:
+                if type(item) is dict:
+                    yield from _document_references(step.nested, item, at)
+            elif step.prefixes is not None and _well_formed(at, item, step.prefixes):
+                yield at, item
+
+
+def _well_formed(at: str, value: object, prefixes: tuple[str, ...]) -> bool:
+    """Whether ``value`` is an ID its reference field (of ``prefixes``) accepts."""
+    try:
+        check_ref(at, value, prefixes)
+    except FieldError:
+        return False
+    return True
+
+
+class Failed:
+    """A record in the files that failed to structure, as the integrity checks still judge
+    it: where it is (``position``, ``events.json[3]``, and ``place``, which builds its
+    problems), its ID if it has a well-formed one, and the well-formed references it makes
+    (field path, ID). Built only on the path that found problems.
+    """
+
+    __slots__ = ("place", "position", "record_id", "references")
+
+    def __init__(
+        self,
+        position: str,
+        place: RecordPlace,
+        record_id: str | None,
+        references: list[tuple[str, str]],
+    ) -> None:
+        self.position = position
+        self.place = place
+        self.record_id = record_id
+        self.references = references
+
+
+def failed_record(kind: str, document: object, places: Places, n: int) -> Failed:
+    """The ``n``-th document at hand of ``places`` (``kind``'s), which failed to structure,
+    as :class:`Failed`: its references are still checked.
+
+    >>> failed = failed_record("events", {"id": "event:a", "kind": "protest", "title": "t",
+    ...     "participants": [{"actor": "person:x", "role": "victm"}], "part_of": 5},
+    ...     Places("events", "events.json"), 3)
+    >>> failed.position, failed.record_id, failed.references
+    ('events.json[3]', 'event:a', [('participants[0].actor', 'person:x')])
+    """
+    place = places.of_document(n, document)
+    references = (
+        list(_document_references(RECORD_TYPES[kind], document, ""))
+        if type(document) is dict
+        else []
+    )
+    return Failed(places.position(n), place, place.record_id, references)
+
+
 #: Where a kind's records are: :class:`~rightsdata._values.places.Places`, or a file's name
 #: (``"events.json"``); a kind not in the mapping is named by itself (``events[3]``).
 Where = str | Places
@@ -164,8 +238,9 @@ class Context:
     """What the rules see: the records by kind, where each is located, the redirects,
     (from the fast path) the IDs some kinds' records hold and what its walk gathered of them
     (``gathered``), and, when some records failed to structure, what is known of those: IDs
-    that exist though their records are not here (``exists``), and the kinds some of whose
-    records may be missing (``partial``). ``own`` may give each kind's records' IDs, in the
+    that exist though their records are not here (``exists``), the kinds some of whose
+    records may be missing (``partial``), and the records themselves, where they are and the
+    references they make (``failed``). ``own`` may give each kind's records' IDs, in the
     records' order (a loader reads them once, for this and the collections)."""
 
     def __init__(
@@ -180,8 +255,10 @@ class Context:
         *,
         own: Mapping[str, list[str]] | None = None,
         gathered: Mapping[str, Gathered] | None = None,
+        failed: Sequence[Failed] = (),
     ) -> None:
         self.records = records
+        self.failed = failed
         self.where = where
         self.redirects = redirects
         self.redirects_where = redirects_where
@@ -281,6 +358,7 @@ def check_integrity(
     partial: Collection[str] = (),
     own: Mapping[str, list[str]] | None = None,
     gathered: Mapping[str, Gathered] | None = None,
+    failed: Sequence[Failed] = (),
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order): every
     rule of :data:`RULES`, in order.
@@ -294,7 +372,9 @@ def check_integrity(
     they name), as the fast path gathers them; those records' references are not walked again.
     When some records failed to structure, ``exists`` names the IDs they had (a reference to
     one is not dangling) and ``partial`` the kinds that may lack records (a reference to one
-    of them is not judged, nor a sequence of ratings with ratings missing). A loader also
+    of them is not judged, nor a sequence of ratings with ratings missing); ``failed`` gives
+    those records (:func:`failed_record`), whose well-formed references are checked as the
+    others' are, and whose IDs are checked against each other's. A loader also
     gives ``own``, each kind's records' IDs in order, and ``gathered``, what the fast path's
     walk gathered of some kinds' records (in the order of ``records``), from which some rules
     find the few records they need to look at.
@@ -309,6 +389,7 @@ def check_integrity(
         partial,
         own=own,
         gathered=gathered,
+        failed=failed,
     )
     problems: list[Problem] = []
     for rule in RULES:
@@ -322,6 +403,28 @@ def _unique_ids(context: Context) -> list[Problem]:
         problems = _duplicates(context.own, context.where, context.records)
     if context.exists and not context.known.isdisjoint(context.exists):
         problems += _shared_with_failed(context)
+    if len(context.failed) > 1:
+        problems += _failed_duplicates(context.failed)
+    return problems
+
+
+def _failed_duplicates(failed: Sequence[Failed]) -> list[Problem]:
+    """A problem for every use of an ID after its first among records that failed to
+    structure (one that a structured record uses too is said at that record)."""
+    problems: list[Problem] = []
+    first_at: dict[str, str] = {}
+    for record in failed:
+        if record.record_id is None:
+            continue
+        first = first_at.setdefault(record.record_id, record.position)
+        if first != record.position:
+            problems.append(
+                record.place.problem(
+                    "id",
+                    f"{record.record_id!r} is used twice; first at {first}",
+                    ProblemCode.INTEGRITY,
+                )
+            )
     return problems
 
 
@@ -347,6 +450,12 @@ def _shared_with_failed(context: Context) -> list[Problem]:
 def _references_resolve(context: Context) -> list[Problem]:
     known = context.known.union(context.exists) if context.exists else context.known
     problems = _dangling(context.records, context.where, known, context.ids)
+    for record in context.failed:  # (their other problems do not hide these)
+        problems += [
+            record.place.problem(field, f"{target!r} does not exist", ProblemCode.INTEGRITY)
+            for field, target in record.references
+            if target not in known
+        ]
     if not context.partial:
         return problems
     return [p for p in problems if _kind_named(p.message) not in context.partial]
@@ -400,7 +509,13 @@ def _previous_levels(context: Context) -> list[Problem]:
 
 def _redirects_lead_somewhere(context: Context) -> list[Problem]:
     return _redirect_problems(
-        context.redirects, context.own, context.where, context.redirects_where
+        context.redirects,
+        context.own,
+        context.where,
+        context.redirects_where,
+        failed=context.failed,
+        exists=context.exists,
+        partial=context.partial,
     )
 
 
@@ -691,19 +806,28 @@ def _redirect_problems(
     own: Mapping[str, list[str]],
     where_records: Mapping[str, Where],
     label: str,
+    *,
+    failed: Sequence[Failed] = (),
+    exists: Collection[str] = (),
+    partial: Collection[str] = (),
 ) -> list[Problem]:
+    """The problems of ``redirects`` (old ID -> new ID). A record that failed to structure
+    (``failed``; ``exists``, its ID) still exists, and a kind that may lack records
+    (``partial``) is not judged: those records' own problems are reported."""
     if not redirects:
         return []
     located = _first_places(own)
+    # records that failed to structure still exist (and still hold their IDs)
+    failed_at = {r.record_id: r.position for r in reversed(failed) if r.record_id is not None}
     problems: list[Problem] = []
     for index, (old, new) in enumerate(redirects.items()):
         where = f"{label}[{index}]"
-        if old in located:
+        if old in located or old in failed_at:
+            position = _position(where_records, *located[old]) if old in located else failed_at[old]
             problems.append(
                 Problem(
                     f"{where}.id",
-                    f"{old!r} is still the id of a record "
-                    f"({_position(where_records, *located[old])}); a redirect "
+                    f"{old!r} is still the id of a record ({position}); a redirect "
                     "replaces a retired id",
                     ProblemCode.INTEGRITY,
                 )
@@ -714,10 +838,11 @@ def _redirect_problems(
             target = redirects[target]
         if target in seen:
             problems.append(Problem(f"{where}.to", "redirects form a cycle", ProblemCode.INTEGRITY))
-        elif target not in located:
-            problems.append(
-                Problem(f"{where}.to", f"{target!r} does not exist", ProblemCode.INTEGRITY)
-            )
+        elif target not in located and target not in exists and target not in failed_at:
+            if KIND_OF_PREFIX.get(target.partition(":")[0]) not in partial:
+                problems.append(
+                    Problem(f"{where}.to", f"{target!r} does not exist", ProblemCode.INTEGRITY)
+                )
         elif old.partition(":")[0] != target.partition(":")[0] and not (
             old.partition(":")[0] in ACTOR and target.partition(":")[0] in ACTOR
         ):
