@@ -15,7 +15,7 @@ from rightsdata import InvalidDataError
 from rightsdata._data.loading import read_folder
 from rightsdata._values.errors import ProblemCode
 
-from conftest import CITE, event_doc, examples, person_doc, source_doc
+from conftest import CITE, event_doc, examples, person_doc, source_doc, write_folder
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 
@@ -341,8 +341,6 @@ def test_victims_born_late_in_a_document_and_in_json_lines(tmp_path: Path, layou
 def _write_layout(tmp_path: Path, layout: str, kinds: Mapping[str, list[Any]]) -> Path:
     """``kinds`` (kind -> documents) as a folder, one JSON document or JSON Lines."""
     import json
-
-    from conftest import write_folder
 
     if layout == "folder":
         return write_folder(tmp_path / "ds", {f"{k}.json": v for k, v in kinds.items()})
