@@ -833,6 +833,12 @@ def _read_document(path: Path, *, schema: bool, max_bytes: int, share: bool = Fa
     parts.problems += found
     if found:
         return parts
+    if type(raw) is list:  # one kind's records (persons.json), not a dataset: say what to do
+        from rightsdata._data.folderfiles import lone_list_problem
+
+        parts.problems.append(lone_list_problem(path, raw, _shown(path)))
+        parts.unsure.add(_ALL_KINDS)
+        return parts
     if type(raw) is not dict:
         parts.problems.append(
             Problem(

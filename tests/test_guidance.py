@@ -1,0 +1,98 @@
+"""What a load says when the data is not what it expects: each problem says what the data is
+and what to do, in JSON's words, with the name it was probably meant to have.
+
+A kind's file read as a dataset, a record in another kind's file (or list, or line), a set
+date under an older declared format, a misspelt descriptor field, kind or ID prefix, and
+counts in the singular for one.
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rightsdata
+from rightsdata._cli.main import main
+from rightsdata._values.errors import InvalidDataError, ProblemCode
+
+from conftest import event_doc, person_doc, source_doc, write_folder
+
+
+def _dataset(folder: Path, **extra: Any) -> Path:
+    files: dict[str, Any] = {
+        "sources.json": [source_doc()],
+        "persons.json": [person_doc()],
+        "events.json": [event_doc()],
+    }
+    return write_folder(folder, {**files, **extra})
+
+
+# --- a kind's file alone --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["persons", "events"])
+def test_a_kind_file_read_as_a_dataset_says_what_it_is_and_what_to_do(
+    tmp_path: Path, kind: str
+) -> None:
+    folder = _dataset(tmp_path / "ds")
+    path = folder / f"{kind}.json"
+    (problem,) = rightsdata.validate(path)
+    assert (problem.location, problem.file, problem.code) == (
+        f"{kind}.json",
+        f"{kind}.json",
+        ProblemCode.TYPE,
+    )
+    assert problem.message.startswith(f"is one kind's file (a list of {kind}), not a dataset")
+    assert f"load the folder that holds it ({folder})" in problem.message
+    assert problem.message.endswith(f"`rightsdata validate {shlex.quote(str(path))}`")
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(path)
+    assert info.value.problems == (problem,)
+    assert rightsdata.validate(folder) == []  # the folder that holds it loads
+
+
+def test_the_command_a_kind_file_is_pointed_to_checks_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _dataset(tmp_path / "ds") / "events.json"
+    (problem,) = rightsdata.validate(path)
+    command = shlex.split(problem.message.split("`")[1])
+    assert main(command[1:]) == 0
+    assert "valid: checked 1 record (1 event)" in capsys.readouterr().out
+    # and --data, which loads, says the same as load_path
+    assert main(["--data", str(path), "info"]) != 0
+    assert "is one kind's file (a list of events)" in capsys.readouterr().err.replace("\n  ", " ")
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("event.json", "did you mean events.json? Name it so"),
+        ("Events.JSON", "did you mean events.json? Name it so"),
+        ("data.json", "its records' ids name events: name it events.json"),
+    ],
+)
+def test_a_list_of_records_under_another_name_gets_the_kind_file_it_was_meant_to_be(
+    tmp_path: Path, name: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_folder(tmp_path, {name: [event_doc()]}) / name
+    (problem,) = rightsdata.validate(path)
+    assert problem.message.startswith(
+        "is a list of records, as one kind's file holds them, not a dataset"
+    )
+    assert said in problem.message
+    assert problem.message.endswith(
+        f"`rightsdata validate {shlex.quote(str(tmp_path / 'events.json'))}`"
+    )
+    assert main(["validate", str(path)]) != 0  # the command line says the same
+    assert said in capsys.readouterr().out.replace("\n      ", " ")
+
+
+def test_a_list_of_no_known_kind_is_told_the_kind_files(tmp_path: Path) -> None:
+    path = write_folder(tmp_path, {"stuff.json": [1, {"id": "x"}]}) / "stuff.json"
+    (problem,) = rightsdata.validate(path)
+    assert "name it for its kind (sources.json, persons.json, " in problem.message
+    assert "(a JSON document is an object with a list per kind)" in problem.message
