@@ -8,6 +8,7 @@ counts in the singular for one.
 
 from __future__ import annotations
 
+import json
 import shlex
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pytest
 
 import rightsdata
 from rightsdata._cli.main import main
+from rightsdata._data.kindfile import check_kind_file
 from rightsdata._values.errors import InvalidDataError, ProblemCode
 
 from conftest import event_doc, person_doc, source_doc, write_folder
@@ -96,3 +98,71 @@ def test_a_list_of_no_known_kind_is_told_the_kind_files(tmp_path: Path) -> None:
     (problem,) = rightsdata.validate(path)
     assert "name it for its kind (sources.json, persons.json, " in problem.message
     assert "(a JSON document is an object with a list per kind)" in problem.message
+
+
+# --- a record of another kind ---------------------------------------------------------------
+
+
+def test_an_event_in_persons_json_is_one_problem_saying_where_it_belongs(tmp_path: Path) -> None:
+    stray = event_doc("event:b")
+    folder = _dataset(tmp_path, **{"persons.json": [person_doc(), stray]})
+    found = rightsdata.validate(folder)
+    assert [(p.location, p.message, p.code) for p in found] == [
+        (
+            "persons.json[1] event:b",
+            "is an event, not a person (its id and its fields say so): events belong in "
+            "events.json",
+            ProblemCode.VALUE,
+        )
+    ]
+    assert (found[0].kind, found[0].index, found[0].field) == ("persons", 1, None)
+    # the same checked alone, and in Python
+    assert check_kind_file(folder / "persons.json").problems == found
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_documents({"persons": [stray]})
+    (problem,) = info.value.problems
+    assert problem.message.endswith('events belong in the list under "events"')
+
+
+def test_a_person_in_events_json_of_a_json_document_is_one_problem(tmp_path: Path) -> None:
+    documents = {
+        "sources": [source_doc()],
+        "persons": [person_doc()],
+        "events": [event_doc(), person_doc("person:b")],
+    }
+    path = write_folder(tmp_path, {"all.json": documents}) / "all.json"
+    assert [str(p) for p in rightsdata.validate(path)] == [
+        "all.json:events[1] person:b: is a person, not an event (its id and its fields say "
+        'so): persons belong in the list under "persons"'
+    ]
+
+
+def test_a_record_whose_id_alone_names_another_kind_keeps_the_id_problem(tmp_path: Path) -> None:
+    """A person whose ID has an event's prefix is a person with a wrong ID, not an event."""
+    folder = _dataset(tmp_path, **{"persons.json": [person_doc(), person_doc("event:jane")]})
+    found = rightsdata.validate(folder)
+    assert [(p.location, p.message) for p in found] == [
+        ("persons.json[1] event:jane.id", "'event:jane' names 'event'; expected a person")
+    ]
+
+
+def test_json_lines_whose_kind_and_id_disagree_say_which_to_change(tmp_path: Path) -> None:
+    lines = [
+        {"$kind": "sources", **source_doc()},
+        {"$kind": "persons", **person_doc()},
+        {"$kind": "persons", **event_doc()},  # an event, by its id and fields
+        {"$kind": "events", **person_doc("person:b")},  # a person, by its id and fields
+        {"$kind": "persons", **person_doc("event:b")},  # a person, by its fields
+        {"$kind": "persons", "id": "event:c"},  # nothing tells
+    ]
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    assert [str(p) for p in rightsdata.validate(path)] == [
+        "x.jsonl:3 event:a.$kind: says 'persons' but its id 'event:a' is an event's; it is "
+        'an event (its fields say so): write "$kind": "events"',
+        "x.jsonl:4 person:b.$kind: says 'events' but its id 'person:b' is a person's; it is "
+        'a person (its fields say so): write "$kind": "persons"',
+        "x.jsonl:5 event:b.$kind: says 'persons' but its id 'event:b' is an event's; it is "
+        "a person (its fields say so): give it a person's id (person:...)",
+        "x.jsonl:6 event:c.$kind: says 'persons' but its id 'event:c' is an event's",
+    ]

@@ -58,7 +58,7 @@ from rightsdata._values.format import (
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
-from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
+from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, a_noun, is_valid_id, prefix_of
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify, places_of
 from rightsdata._values.resources import datasets_root
@@ -1203,12 +1203,26 @@ def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, li
         # One clear problem, rather than every field structured as the wrong kind reports
         return None, [
             _line(file, number, value).problem(
-                KIND_FIELD,
-                f"says {kind!r} but the id {record_id!r} is of {from_id}",
-                ProblemCode.VALUE,
+                KIND_FIELD, _kinds_disagree(value, kind, from_id), ProblemCode.VALUE
             )
         ]
     return kind, []
+
+
+def _kinds_disagree(value: dict[str, Any], kind: str, from_id: str) -> str:
+    """What to say of a line whose ``"$kind"`` (``kind``) and id (of ``from_id``) disagree:
+    which of them to change, where its fields tell which kind it is."""
+    from rightsdata._validation.convert import fits_better
+
+    said = f"says {kind!r} but its id {printable(repr(value.get('id')))} is {a_noun(from_id)}'s"
+    fits = fits_better(value, from_id, kind)
+    if fits == from_id:
+        fix = f'write "{KIND_FIELD}": "{from_id}"'
+    elif fits == kind:
+        fix = f"give it {a_noun(kind)}'s id ({PREFIX_OF_KIND[kind]}:...)"
+    else:
+        return said
+    return f"{said}; it is {a_noun(fits)} (its fields say so): {fix}"
 
 
 def _finish(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
