@@ -166,3 +166,22 @@ def test_json_lines_whose_kind_and_id_disagree_say_which_to_change(tmp_path: Pat
         "a person (its fields say so): give it a person's id (person:...)",
         "x.jsonl:6 event:c.$kind: says 'persons' but its id 'event:c' is an event's",
     ]
+
+
+# --- a set date under an older format -------------------------------------------------------
+
+
+def test_a_set_date_under_an_older_format_in_one_file_says_to_declare_format_3(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        {"$kind": "datapackage", "name": "x", "rightsdata_format": 2},
+        {"$kind": "sources", **source_doc()},
+        {"$kind": "persons", **person_doc()},
+        {"$kind": "events", **event_doc(date="[2012-10-08,2012-10-09]")},
+    ]
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert "fmt" not in problem.message  # (fmt rewrites folders only)
+    assert "set rightsdata_format to 3 in x.jsonl:1 datapackage" in problem.message

@@ -353,6 +353,7 @@ class _Parts:
         "declared_in",
         "descriptor",
         "failed_ids",
+        "folder",
         "gathered",
         "ids",
         "named",
@@ -383,6 +384,8 @@ class _Parts:
         self.declared: int | None = None
         #: where the descriptor is, as a problem locates it (``data.jsonl:1 datapackage``)
         self.declared_in = DESCRIPTOR
+        #: the dataset's folder on disk, as shown (None for one file, or package data)
+        self.folder: str | None = None
         #: the name and version given, where they are not the descriptor's (load_documents)
         self.named: tuple[str | None, str | None] | None = None
         self.problems: list[Problem] = []
@@ -524,6 +527,7 @@ def _read_folder(
     hashes = check_resources is True
     parts = _Parts()
     parts.share = share
+    parts.folder = _shown(folder) if isinstance(folder, os.PathLike) else None
     kind_files = list(map(kind_file, KINDS))
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
     if problem is not None:
@@ -1232,10 +1236,19 @@ def _finish(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
 
 def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     """A problem for each date that is a set in a dataset declaring a format without sets."""
+    if parts.folder is not None and parts.declared_in == DESCRIPTOR:
+        import shlex
+
+        # (fmt --upgrade declares it, and rewrites the sizes and hashes the edit made stale)
+        fix = (
+            f"run `rightsdata fmt --upgrade {shlex.quote(parts.folder)}`, which declares "
+            f"format {SETS_FROM} in {DESCRIPTOR}"
+        )
+    else:
+        fix = f"set {FORMAT_KEY} to {SETS_FROM} in {parts.declared_in}"
     message = (
         f"a date that is a set (one of some dates) needs format {SETS_FROM}, and the dataset "
-        f"declares format {declared}: set {FORMAT_KEY} to {SETS_FROM} in {parts.declared_in} "
-        "(readers of formats 1-2 cannot read it)"
+        f"declares format {declared}: {fix} (readers of formats 1-2 cannot read it)"
     )
     problems = []
     for kind, index, field in set_dates(parts.records):
