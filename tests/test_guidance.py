@@ -18,7 +18,7 @@ import pytest
 import rightsdata
 from rightsdata._cli.main import main
 from rightsdata._data.kindfile import check_kind_file
-from rightsdata._values.errors import InvalidDataError, ProblemCode
+from rightsdata._values.errors import InvalidDataError, ProblemCode, counted, describe_json
 
 from conftest import event_doc, person_doc, source_doc, write_folder
 
@@ -185,3 +185,63 @@ def test_a_set_date_under_an_older_format_in_one_file_says_to_declare_format_3(
     (problem,) = rightsdata.validate(path)
     assert "fmt" not in problem.message  # (fmt rewrites folders only)
     assert "set rightsdata_format to 3 in x.jsonl:1 datapackage" in problem.message
+
+
+# --- words ----------------------------------------------------------------------------------
+
+
+def test_values_are_described_in_json_words_never_python_reprs(tmp_path: Path) -> None:
+    assert [describe_json(v) for v in (None, True, False, 5, "a")] == [
+        "null",
+        "true",
+        "false",
+        "an integer (5)",
+        "text ('a')",
+    ]
+    folder = _dataset(tmp_path, **{"persons.json": [person_doc(name=None), None]})
+    messages = {p.location: p.message for p in rightsdata.validate(folder)}
+    assert messages["persons.json[0] person:a.name"] == "expected text, got null"
+    assert messages["persons.json[1]"] == "expected an object, got null"
+    path = tmp_path / "x.jsonl"
+    path.write_text("null\n", encoding="utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.message == "expected a record (an object), got null"
+
+
+def test_a_misspelt_descriptor_field_gets_a_did_you_mean(tmp_path: Path) -> None:
+    folder = _dataset(tmp_path, **{"datapackage.json": {"name": "x", "licences": []}})
+    (problem,) = rightsdata.validate(folder)
+    assert (problem.location, problem.message) == (
+        "datapackage.json.licences",
+        "unknown field; did you mean 'licenses'?",
+    )
+
+
+def test_a_misspelt_id_prefix_or_kind_in_json_lines_gets_a_did_you_mean(tmp_path: Path) -> None:
+    lines = [{"id": "evnt:foo", "title": "x"}, {"$kind": "event", **event_doc()}]
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    first, second = rightsdata.validate(path)
+    assert first.message == (
+        "says neither its kind ('$kind') nor an id whose prefix names one; its id's prefix "
+        "'evnt' names no kind: did you mean 'event' (an event)?"
+    )
+    assert second.message.startswith(
+        "'event' is not a record kind; did you mean 'events'? Expected one of sources, "
+    )
+
+
+def test_counts_of_one_are_singular() -> None:
+    assert [counted(n, "record") for n in (0, 1, 2, 1000)] == [
+        "0 records",
+        "1 record",
+        "2 records",
+        "1,000 records",
+    ]
+    ds = rightsdata.load()
+    with pytest.raises(ValueError, match=r"not 1 value$"):
+        ds.events(between=("2012",))  # type: ignore[arg-type]
+    from rightsdata._validation.descriptor import descriptor_problems
+
+    (problem,) = descriptor_problems({"name": "x", "licenses": []})
+    assert problem.message == "expected at least 1 item"

@@ -1185,21 +1185,25 @@ def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, li
     from_id = KIND_OF_PREFIX.get(prefix_of(record_id)) if isinstance(record_id, str) else None
     if kind is None:
         if from_id is None:
+            message = f"says neither its kind ({KIND_FIELD!r}) nor an id whose prefix names one"
             return None, [
                 _line(file, number, value).problem(
-                    "",
-                    f"says neither its kind ({KIND_FIELD!r}) nor an id whose prefix names one",
-                    ProblemCode.MISSING,
+                    "", message + _prefix_hint(record_id), ProblemCode.MISSING
                 )
             ]
         return from_id, []
     if kind == "redirects":
         return kind, []
     if kind not in KINDS:
+        from rightsdata._values.spelling import close, did_you_mean
+
+        near = did_you_mean(close(str(kind), [*KINDS, "redirects"], n=1))
         return None, [
             _line(file, number, value).problem(
                 KIND_FIELD,
-                f"{kind!r} is not a record kind; expected one of {', '.join(KINDS)}",
+                f"{printable(repr(kind))} is not a record kind; "
+                + (f"{near} Expected" if near else "expected")
+                + f" one of {', '.join(KINDS)}",
                 ProblemCode.VALUE,
             )
         ]
@@ -1211,6 +1215,22 @@ def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, li
             )
         ]
     return kind, []
+
+
+def _prefix_hint(record_id: object) -> str:
+    """For an id whose prefix names no kind (``evnt:a``), the prefix it is spelled like."""
+    if not isinstance(record_id, str) or ":" not in record_id:
+        return ""
+    from rightsdata._values.spelling import close
+
+    prefix = prefix_of(record_id)
+    near = close(prefix, list(KIND_OF_PREFIX), n=1)
+    if not near:
+        return ""
+    return (
+        f"; its id's prefix {printable(repr(prefix))} names no kind: did you mean "
+        f"{near[0]!r} ({a_noun(KIND_OF_PREFIX[near[0]])})?"
+    )
 
 
 def _kinds_disagree(value: dict[str, Any], kind: str, from_id: str) -> str:
