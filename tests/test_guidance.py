@@ -245,3 +245,8 @@ def test_counts_of_one_are_singular() -> None:
 
     (problem,) = descriptor_problems({"name": "x", "licenses": []})
     assert problem.message == "expected at least 1 item"
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_documents(
+            {"sources": [source_doc()], "persons": [person_doc(citations=[])]}
+        )
+    assert [p.message for p in info.value.problems] == ["needs at least 1 item"]
