@@ -332,11 +332,24 @@ def test_dataset_card_escapes_and_copes_without_a_descriptor() -> None:
     assert "<script" not in card
     text = shown(card)
     assert text.startswith(f"Dataset {SCRIPT} {SCRIPT} · 2 records")
-    assert "1 sources" in text
+    assert "1 source1 person0 organizations" in text  # (one of a kind: singular)
 
 
 def test_dataset_repr_is_unchanged(ds: Dataset) -> None:
     assert repr(ds).startswith(f"<Dataset kazakhstan {ds.version}: 5 sources, 50 persons")
+
+
+def test_reprs_count_one_record_in_the_singular() -> None:
+    dataset = Dataset(
+        {
+            "sources": [structure("sources", source_doc())],
+            "persons": [structure("persons", person_doc())],
+        },
+        name="one",
+    )
+    assert repr(dataset) == "<Dataset one: 1 source, 1 person>"
+    assert repr(dataset.sources) == "<Collection sources: 1 record>"
+    assert repr(dataset.events) == "<EventCollection: 0 records>"
 
 
 # --- wording ------------------------------------------------------------------------------------

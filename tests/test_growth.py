@@ -4,6 +4,7 @@ convert and refuse what the loader refuses, and a Python-built record is a real 
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 from pathlib import Path
 from typing import Any
@@ -281,6 +282,24 @@ def _with_a_set(folder: Path, declared: int | None) -> int:
     return index
 
 
+def test_the_command_a_set_in_an_older_format_suggests_fixes_it(tmp_path: Path) -> None:
+    """The problem names the command that fixes it, and that command (and not `fmt`, which
+    keeps the declared format and so refuses the set too) makes the folder load."""
+    from rightsdata._cli.main import main
+
+    folder = _copy_without_sets(tmp_path)
+    index = _with_a_set(folder, 2)
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(folder)
+    (problem,) = info.value.problems
+    command = shlex.split(problem.message.split("`")[1])
+    assert command == ["rightsdata", "fmt", "--upgrade", str(folder)]
+    with pytest.raises(InvalidDataError):
+        format_folder(folder)
+    assert main(command[1:]) == 0
+    assert rightsdata.load_path(folder).events[index].date == rightsdata.EDTF(_ONE_OF)
+
+
 @pytest.mark.parametrize("declared", [None, 2])
 def test_a_set_in_a_dataset_declaring_an_older_format_is_refused_where_it_is(
     tmp_path: Path, declared: int | None
@@ -294,8 +313,9 @@ def test_a_set_in_a_dataset_declaring_an_older_format_is_refused_where_it_is(
     assert problem.record_id is not None and problem.record_id.startswith("event:")
     assert problem.message == (
         f"'{_ONE_OF}': a date that is a set (one of some dates) needs format 3, and the "
-        f"dataset declares format {declared or 1}: set rightsdata_format to 3 in "
-        "datapackage.json (readers of formats 1-2 cannot read it)"
+        f"dataset declares format {declared or 1}: run `rightsdata fmt --upgrade "
+        f"{shlex.quote(str(folder))}`, "
+        "which declares format 3 in datapackage.json (readers of formats 1-2 cannot read it)"
     )
     # declared as format 3, it loads (on the fast path and the diagnostic one alike)
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))

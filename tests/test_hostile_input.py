@@ -573,7 +573,7 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
             rightsdata.load_path(bundled_copy)
         problems = info.value.problems
         assert len({p.record_id for p in problems}) == len(problems) == 26
-        expected = f"declares format {version}: set rightsdata_format to 3"
+        expected = f"declares format {version}: run `rightsdata fmt --upgrade "
         assert all(expected in p.message for p in problems)
 
 

@@ -183,7 +183,8 @@ def test_json_lines_that_name_no_kind_are_named_by_line_and_id(tmp_path: Path) -
     found = problems(path)
     assert [(str(p), parts(p)) for p in found] == [
         (
-            "x.jsonl:1 event:a.$kind: says 'persons' but the id 'event:a' is of events",
+            "x.jsonl:1 event:a.$kind: says 'persons' but its id 'event:a' is an event's; it "
+            'is an event (its fields say so): write "$kind": "events"',
             ("x.jsonl", None, None, 1, "event:a", "$kind"),
         ),
         (

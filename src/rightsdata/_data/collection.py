@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar, overload
 
 from rightsdata._data.answers import DateLike
 from rightsdata._model.records import Event, Rating, Record, Statement
-from rightsdata._values.errors import UnknownIdError
+from rightsdata._values.errors import UnknownIdError, counted
 from rightsdata._values.exitleave import RELEASED
 from rightsdata._values.ids import (
     KIND_OF_PREFIX,
@@ -226,7 +226,7 @@ class Collection(Sequence[R], Generic[R]):
         return hash((self._kind, self._records))
 
     def __repr__(self) -> str:
-        return f"<Collection {self._kind}: {len(self._records)} records>"
+        return f"<Collection {self._kind}: {counted(len(self._records), 'record')}>"
 
 
 class EventCollection(Collection[Event]):
@@ -299,7 +299,7 @@ class EventCollection(Collection[Event]):
         return self._queries().events(kind, between, involving, place, role)
 
     def __repr__(self) -> str:
-        return f"<EventCollection: {len(self)} records>"
+        return f"<EventCollection: {counted(len(self), 'record')}>"
 
 
 class StatementCollection(Collection[Statement]):
@@ -346,7 +346,7 @@ class StatementCollection(Collection[Statement]):
         return self._queries().statements(speaker, about, addressed_to, between, kind)
 
     def __repr__(self) -> str:
-        return f"<StatementCollection: {len(self)} records>"
+        return f"<StatementCollection: {counted(len(self), 'record')}>"
 
 
 class RatingCollection(Collection[Rating]):
@@ -382,4 +382,4 @@ class RatingCollection(Collection[Rating]):
         return self._queries().ratings(country)
 
     def __repr__(self) -> str:
-        return f"<RatingCollection: {len(self)} records>"
+        return f"<RatingCollection: {counted(len(self), 'record')}>"

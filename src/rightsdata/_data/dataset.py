@@ -41,7 +41,12 @@ from rightsdata._model.records import (
     Relationship,
     Source,
 )
-from rightsdata._values.errors import InvalidDataError, UnknownIdError, with_article
+from rightsdata._values.errors import (
+    InvalidDataError,
+    UnknownIdError,
+    counted_kind,
+    with_article,
+)
 from rightsdata._values.exitleave import RELEASED, release_at_exit
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.lazymodule import LazyModule
@@ -880,5 +885,5 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     def __repr__(self) -> str:
         label = self._name or "unnamed"
         version = f" {self._version}" if self._version else ""
-        counts = ", ".join(f"{len(c)} {k}" for k, c in self._collections.items() if len(c))
+        counts = ", ".join(counted_kind(len(c), k) for k, c in self._collections.items() if len(c))
         return f"<Dataset {label}{version}: {counts or 'empty'}>"

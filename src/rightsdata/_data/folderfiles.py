@@ -16,14 +16,22 @@ from __future__ import annotations
 import os
 import shlex
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Final
 
 from rightsdata._model.records import KINDS
-from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.errors import Problem, ProblemCode, printable
 from rightsdata._values.format import JSON_LINES_SUFFIXES, is_hidden, kind_file
+from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
 from rightsdata._values.spelling import close
 
-__all__ = ["no_records_problem", "stray_problems", "tables_in", "unread_problems"]
+__all__ = [
+    "lone_list_problem",
+    "no_records_problem",
+    "stray_problems",
+    "tables_in",
+    "unread_problems",
+]
 
 _TABLE_SUFFIXES: Final = (".csv", ".parquet")
 
@@ -118,3 +126,69 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     else:
         message = f"no record files found; {expected}"
     return Problem(folder, message, ProblemCode.MISSING)
+
+
+def lone_list_problem(path: Path, documents: list[object], shown: str) -> Problem:
+    """The problem of ``path`` (shown as ``shown``), read as a dataset, holding a list: one
+    kind's records, as a folder's kind file holds them (``persons.json``), not a dataset. A
+    load cannot take it: a dataset's references are checked among all its kinds, and these
+    records' references to other kinds would all dangle. The message says what the file is
+    and what to do: load the folder that holds it, or check it alone on the command line
+    (which counts the references to other kinds rather than failing them); for a name that
+    is no kind's (``event.json``), the kind file it was meant to be.
+
+    >>> message = lone_list_problem(Path("ds/persons.json"), [], "ds/persons.json").message
+    >>> message.startswith("is one kind's file (a list of persons), not a dataset: load the")
+    True
+    >>> message.endswith("check the file alone with `rightsdata validate ds/persons.json`")
+    True
+    >>> "did you mean events.json?" in lone_list_problem(Path("event.json"), [], "x").message
+    True
+    """
+
+    folder = printable(str(Path(shown).parent))
+    load = (
+        f"load the folder that holds it ({folder}), which checks the records' references "
+        "to other kinds"
+    )
+    kind = path.name.removesuffix(".json")
+    if path.suffix == ".json" and kind in KINDS:
+        alone = shlex.quote(printable(shown))
+        return Problem(
+            path.name,
+            f"is one kind's file (a list of {kind}), not a dataset: {load}, or check the file "
+            f"alone with `rightsdata validate {alone}`",
+            ProblemCode.TYPE,
+        )
+    what = "is a list of records, as one kind's file holds them, not a dataset"
+    spelt, named = _kind_named(path, documents)
+    if named is None:
+        hint = (
+            " (a JSON document is an object with a list per kind); name it for its kind "
+            f"({', '.join(map(kind_file, KINDS))})"
+        )
+        alone = shlex.quote(printable(str(Path(shown).with_name("KIND.json"))))
+    else:
+        said = "did you mean" if spelt else f"its records' ids name {named}: name it"
+        hint = f"; {said} {kind_file(named)}{'? Name it so' if spelt else ''}"
+        alone = shlex.quote(printable(str(Path(shown).with_name(kind_file(named)))))
+    return Problem(
+        path.name,
+        f"{what}{hint}, and {load}, or check it alone with `rightsdata validate {alone}`",
+        ProblemCode.TYPE,
+    )
+
+
+def _kind_named(path: Path, documents: list[object]) -> tuple[bool, str | None]:
+    """The kind a list of records is of, and whether its file's name is spelled like it
+    (``event.json``): else the kind its records' IDs all name; None if neither tells."""
+    stem = path.name.rpartition(".")[0].lower() or path.name.lower()
+    near = close(stem, KINDS, n=1)
+    if near:
+        return True, near[0]
+    kinds = {
+        KIND_OF_PREFIX.get(prefix_of(d["id"]))
+        for d in documents[:1000]
+        if isinstance(d, dict) and isinstance(d.get("id"), str)
+    }
+    return False, (kinds.pop() if len(kinds) == 1 and None not in kinds else None)

@@ -58,7 +58,7 @@ from rightsdata._values.format import (
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
-from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
+from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, a_noun, is_valid_id, prefix_of
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify, places_of
 from rightsdata._values.resources import datasets_root
@@ -354,6 +354,7 @@ class _Parts:
         "descriptor",
         "failed",
         "failed_ids",
+        "folder",
         "gathered",
         "ids",
         "named",
@@ -384,6 +385,8 @@ class _Parts:
         self.declared: int | None = None
         #: where the descriptor is, as a problem locates it (``data.jsonl:1 datapackage``)
         self.declared_in = DESCRIPTOR
+        #: the dataset's folder on disk, as shown (None for one file, or package data)
+        self.folder: str | None = None
         #: the name and version given, where they are not the descriptor's (load_documents)
         self.named: tuple[str | None, str | None] | None = None
         self.problems: list[Problem] = []
@@ -527,6 +530,7 @@ def _read_folder(
     hashes = check_resources is True
     parts = _Parts()
     parts.share = share
+    parts.folder = _shown(folder) if isinstance(folder, os.PathLike) else None
     kind_files = list(map(kind_file, KINDS))
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
     if problem is not None:
@@ -855,6 +859,12 @@ def _read_document(path: Path, *, schema: bool, max_bytes: int, share: bool = Fa
     raw, found = _parse(text, path.name)
     parts.problems += found
     if found:
+        return parts
+    if type(raw) is list:  # one kind's records (persons.json), not a dataset: say what to do
+        from rightsdata._data.folderfiles import lone_list_problem
+
+        parts.problems.append(lone_list_problem(path, raw, _shown(path)))
+        parts.unsure.add(_ALL_KINDS)
         return parts
     if type(raw) is not dict:
         parts.problems.append(
@@ -1204,21 +1214,25 @@ def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, li
     from_id = KIND_OF_PREFIX.get(prefix_of(record_id)) if isinstance(record_id, str) else None
     if kind is None:
         if from_id is None:
+            message = f"says neither its kind ({KIND_FIELD!r}) nor an id whose prefix names one"
             return None, [
                 _line(file, number, value).problem(
-                    "",
-                    f"says neither its kind ({KIND_FIELD!r}) nor an id whose prefix names one",
-                    ProblemCode.MISSING,
+                    "", message + _prefix_hint(record_id), ProblemCode.MISSING
                 )
             ]
         return from_id, []
     if kind == "redirects":
         return kind, []
     if kind not in KINDS:
+        from rightsdata._values.spelling import close, did_you_mean
+
+        near = did_you_mean(close(str(kind), [*KINDS, "redirects"], n=1))
         return None, [
             _line(file, number, value).problem(
                 KIND_FIELD,
-                f"{kind!r} is not a record kind; expected one of {', '.join(KINDS)}",
+                f"{printable(repr(kind))} is not a record kind; "
+                + (f"{near} Expected" if near else "expected")
+                + f" one of {', '.join(KINDS)}",
                 ProblemCode.VALUE,
             )
         ]
@@ -1226,12 +1240,42 @@ def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, li
         # One clear problem, rather than every field structured as the wrong kind reports
         return None, [
             _line(file, number, value).problem(
-                KIND_FIELD,
-                f"says {kind!r} but the id {record_id!r} is of {from_id}",
-                ProblemCode.VALUE,
+                KIND_FIELD, _kinds_disagree(value, kind, from_id), ProblemCode.VALUE
             )
         ]
     return kind, []
+
+
+def _prefix_hint(record_id: object) -> str:
+    """For an id whose prefix names no kind (``evnt:a``), the prefix it is spelled like."""
+    if not isinstance(record_id, str) or ":" not in record_id:
+        return ""
+    from rightsdata._values.spelling import close
+
+    prefix = prefix_of(record_id)
+    near = close(prefix, list(KIND_OF_PREFIX), n=1)
+    if not near:
+        return ""
+    return (
+        f"; its id's prefix {printable(repr(prefix))} names no kind: did you mean "
+        f"{near[0]!r} ({a_noun(KIND_OF_PREFIX[near[0]])})?"
+    )
+
+
+def _kinds_disagree(value: dict[str, Any], kind: str, from_id: str) -> str:
+    """What to say of a line whose ``"$kind"`` (``kind``) and id (of ``from_id``) disagree:
+    which of them to change, where its fields tell which kind it is."""
+    from rightsdata._validation.convert import fits_better
+
+    said = f"says {kind!r} but its id {printable(repr(value.get('id')))} is {a_noun(from_id)}'s"
+    fits = fits_better(value, from_id, kind)
+    if fits == from_id:
+        fix = f'write "{KIND_FIELD}": "{from_id}"'
+    elif fits == kind:
+        fix = f"give it {a_noun(kind)}'s id ({PREFIX_OF_KIND[kind]}:...)"
+    else:
+        return said
+    return f"{said}; it is {a_noun(fits)} (its fields say so): {fix}"
 
 
 def _finish(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
@@ -1241,10 +1285,19 @@ def _finish(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
 
 def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     """A problem for each date that is a set in a dataset declaring a format without sets."""
+    if parts.folder is not None and parts.declared_in == DESCRIPTOR:
+        import shlex
+
+        # (fmt --upgrade declares it, and rewrites the sizes and hashes the edit made stale)
+        fix = (
+            f"run `rightsdata fmt --upgrade {shlex.quote(parts.folder)}`, which declares "
+            f"format {SETS_FROM} in {DESCRIPTOR}"
+        )
+    else:
+        fix = f"set {FORMAT_KEY} to {SETS_FROM} in {parts.declared_in}"
     message = (
         f"a date that is a set (one of some dates) needs format {SETS_FROM}, and the dataset "
-        f"declares format {declared}: set {FORMAT_KEY} to {SETS_FROM} in {parts.declared_in} "
-        "(readers of formats 1-2 cannot read it)"
+        f"declares format {declared}: {fix} (readers of formats 1-2 cannot read it)"
     )
     problems = []
     for kind, index, field in set_dates(parts.records):

@@ -39,7 +39,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.conversion import a_term_of
 from rightsdata._values.dates import EDTF, EDTFError, overlaps_days
-from rightsdata._values.errors import UnknownIdError, with_article
+from rightsdata._values.errors import UnknownIdError, counted, with_article
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata.vocab import EventKind, FigureUnit, Measure, Role, StatementKind
 
@@ -169,7 +169,8 @@ def window(between: object) -> tuple[int, int]:
             "for a single date d, pass (d, d)"
         )
     if len(between) != 2:
-        raise ValueError(f"between: expected a (start, end) pair, not {len(between)} values")
+        given = counted(len(between), "value")
+        raise ValueError(f"between: expected a (start, end) pair, not {given}")
     lo, hi = _bound(between[0], "start"), _bound(between[1], "end")
     if lo > hi:
         raise ValueError(f"between: the start {between[0]!r} is after the end {between[1]!r}")

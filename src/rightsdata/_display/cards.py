@@ -51,7 +51,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import UnknownIdError
+from rightsdata._values.errors import UnknownIdError, counted
 
 __all__ = ["dataset_card", "record_card"]
 
@@ -466,10 +466,11 @@ def dataset_card(dataset: Dataset) -> str:
     facts = [_mono(name)]
     if dataset.version:
         facts.append(f"version {_e(dataset.version)}")
-    facts.append(f"{len(dataset):,} records")
+    facts.append(counted(len(dataset), "record"))
     facts += [f"licence {_e(lic)}" for lic in licences]
     counts = "".join(
-        _span(f"<b>{n:,}</b> {_e(kind)}", _CHIP) for kind, n in dataset.counts().items()
+        _span(f"<b>{n:,}</b> {_e(kind if n != 1 else kind.removesuffix('s'))}", _CHIP)
+        for kind, n in dataset.counts().items()
     )
     description = descriptor.get("description")
     sources = [names.source(s.id) for s in dataset.sources]

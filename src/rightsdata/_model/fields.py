@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, get_origin
 import attrs
 
 from rightsdata._values.controls import CONTROL_CLASS, find_control, name_control
-from rightsdata._values.errors import FieldError, ProblemCode
+from rightsdata._values.errors import FieldError, ProblemCode, counted
 from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern
 
 if TYPE_CHECKING:
@@ -626,7 +626,7 @@ class Items(Spec):
 
     def check(self, name: str, value: object) -> None:
         if self.min_items and len(value) < self.min_items:  # type: ignore[arg-type]
-            raise FieldError(name, f"needs at least {self.min_items} item(s)")
+            raise FieldError(name, f"needs at least {counted(self.min_items, 'item')}")
 
     def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
         if not self.min_items:

@@ -37,6 +37,7 @@ from types import MappingProxyType
 from typing import Any, BinaryIO, Final
 
 from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
+from rightsdata._values.errors import counted
 
 __all__ = [
     "DIALECT",
@@ -334,7 +335,7 @@ def parse(table: Table, text: str, formulas: str = "escape") -> list[Row]:
             continue
         if len(line) != len(columns):
             raise ValueError(
-                f"table {table.name!r}, line {reader.line_num}: {len(line)} fields; "
+                f"table {table.name!r}, line {reader.line_num}: {counted(len(line), 'field')}; "
                 f"expected {len(columns)} ({', '.join(table.column_names)})"
             )
         try:

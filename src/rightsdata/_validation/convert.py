@@ -63,12 +63,15 @@ from rightsdata._values.errors import (
     ProblemCode,
     describe_json,
 )
+from rightsdata._values.format import kind_file
 from rightsdata._values.hints import field_hints, leaf_types
+from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, is_valid_id, prefix_of
 from rightsdata._values.places import Places, RecordPlace, identify, places_of
 
 __all__ = [
     "converter",
     "describe_json",
+    "fits_better",
     "structure",
     "structure_located",
     "structure_many",
@@ -297,12 +300,64 @@ def _structure_one(cls: type, document: object, place: RecordPlace) -> tuple[Any
 
 
 def _problems_in(cls: type, document: object, exc: Exception, place: RecordPlace) -> list[Problem]:
-    """Every problem of a document that failed to structure (``exc``), located at ``place``."""
+    """Every problem of a document that failed to structure (``exc``), located at ``place``:
+    or, for a record of another kind (:func:`_misfiled`), the one problem that says so."""
+    if type(document) is dict:
+        misfiled = _misfiled(cls, document, place)
+        if misfiled is not None:
+            return [misfiled]
     problems = problems_from(exc, place)
     if type(document) is dict:
         reported = {p.field or "" for p in problems}
         problems += _unchecked_fields(cls, document, place, "", reported)
     return problems
+
+
+def _misfiled(cls: type, document: dict[str, Any], place: RecordPlace) -> Problem | None:
+    """The problem of a record of another kind among ``cls``'s records (an event in
+    ``persons.json``), or None: its ID's prefix names another kind, and its fields fit that
+    kind better than ``cls`` (fewer of them unknown to it). Its fields are then not checked
+    as ``cls``'s, which would report each of them (unknown fields, a missing name) before
+    the cause; a record of ``cls`` whose ID has a wrong prefix (``event:jane`` for a person)
+    keeps its own problems, the ID's among them."""
+    record_id = document.get("id")
+    if type(record_id) is not str or not is_valid_id(record_id):
+        return None
+    kind = KIND_OF_PREFIX.get(prefix_of(record_id))
+    own: str = getattr(cls, "kind_name", "")
+    if kind is None or kind == own:
+        return None
+    if fits_better(document, kind, own) != kind:
+        return None
+    message = (
+        f"is {a_noun(kind)}, not {a_noun(own)} (its id and its fields say so): "
+        f"{kind} belong {_home(kind, place)}"
+    )
+    return place.problem("", message, ProblemCode.VALUE)
+
+
+def fits_better(document: dict[str, Any], kind: str, other: str) -> str | None:
+    """Which of two record kinds ``document``'s fields fit better (fewer of them unknown to
+    it), or None if neither does.
+
+    >>> fits_better({"id": "event:a", "title": "T", "date": "2020"}, "events", "persons")
+    'events'
+    """
+    keys = set(document)
+    unknown = [len(keys - {f.name for f in attrs.fields(RECORD_TYPES[k])}) for k in (kind, other)]
+    if unknown[0] == unknown[1]:
+        return None
+    return kind if unknown[0] < unknown[1] else other
+
+
+def _home(kind: str, place: RecordPlace) -> str:
+    """Where records of ``kind`` belong in the layout of ``place``: a kind's file in a
+    folder (``in events.json``), a JSON document's list (``under "events"``)."""
+    if place.file is None:
+        return f"among the {kind} (structure it as {kind!r})"
+    if place.name.startswith(f"{place.file}:{place.kind}["):  # a JSON document's list
+        return f'in the list under "{kind}"'
+    return f"in {kind_file(kind)}"
 
 
 def _unchecked_fields(

@@ -22,11 +22,13 @@ import functools
 import json
 import math
 import re
+from collections.abc import Collection
 from typing import Any, Final
 
-from rightsdata._values.errors import Problem, ProblemCode, describe_json, encodable
+from rightsdata._values.errors import Problem, ProblemCode, counted, describe_json, encodable
 from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE, format_of
 from rightsdata._values.resources import schemas_root
+from rightsdata._values.spelling import close, did_you_mean
 
 __all__ = [
     "DESCRIPTOR",
@@ -291,7 +293,11 @@ def _check(value: object, schema: dict[str, Any], root: dict[str, Any], at: str)
     elif type(value) is list:
         if len(value) < schema.get("minItems", 0):
             problems.append(
-                Problem(at, f"expected at least {schema['minItems']} item(s)", ProblemCode.PACKAGE)
+                Problem(
+                    at,
+                    f"expected at least {counted(schema['minItems'], 'item')}",
+                    ProblemCode.PACKAGE,
+                )
             )
         items = schema.get("items")
         if items is not None:
@@ -324,7 +330,9 @@ def _check_object(
         if sub is not None:
             problems += _check(item, sub, root, f"{at}.{key}")
         elif extra is False:
-            problems.append(Problem(f"{at}.{key}", _unknown(key), ProblemCode.UNKNOWN_FIELD))
+            problems.append(
+                Problem(f"{at}.{key}", _unknown(key, properties), ProblemCode.UNKNOWN_FIELD)
+            )
         elif isinstance(extra, dict):
             problems += _check(item, extra, root, f"{at}.{key}")
     return problems
@@ -334,11 +342,17 @@ def _check_object(
 _CONTACT_FIELDS: Final = frozenset({"email", "phone", "telephone", "address"})
 
 
-def _unknown(key: str) -> str:
-    """What to say of a field the schema does not have."""
+def _unknown(key: str, known: Collection[str]) -> str:
+    """What to say of a field the schema does not have, of those ``known`` to it: the one
+    it is spelled like, as for a record's field.
+
+    >>> _unknown("licences", ["name", "licenses"])
+    "unknown field; did you mean 'licenses'?"
+    """
     if key.lower() in _CONTACT_FIELDS:
         return "unknown field: a dataset holds no personal contact data; leave it out"
-    return "unknown field"
+    hint = did_you_mean(close(key, known, n=2))
+    return f"unknown field; {hint}" if hint else "unknown field"
 
 
 @functools.cache

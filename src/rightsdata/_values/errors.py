@@ -27,6 +27,8 @@ __all__ = [
     "RightsdataError",
     "UnknownDatasetError",
     "UnknownIdError",
+    "counted",
+    "counted_kind",
 ]
 
 #: How many problems ``str(InvalidDataError)`` shows before summarising the rest.
@@ -257,8 +259,31 @@ def with_article(noun: str) -> str:
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and its noun, singular for one: ``'1 event'``, ``'2 events'``, ``'1,000
+    records'``; ``plural`` where adding an s will not do.
+
+    >>> counted(1, "source"), counted(0, "record"), counted(2, "entry", "entries")
+    ('1 source', '0 records', '2 entries')
+    """
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def counted_kind(n: int, kind: str) -> str:
+    """``n`` records of a record kind (``'persons'``), by the kind's own word: ``'1 person'``,
+    ``'2 persons'``."""
+    return counted(n, kind.removesuffix("s"), kind)
+
+
 def describe_json(value: object) -> str:
-    """How a JSON value reads to a person: ``'text ("5")'``, ``'an integer (5)'``."""
+    """How a JSON value reads to a person, in JSON's words: ``"text ('5')"``, ``'an integer
+    (5)'``, ``'null'``, ``'false'`` (never Python's: ``None``, ``False``).
+
+    >>> describe_json("5"), describe_json(5), describe_json(None), describe_json(True)
+    ("text ('5')", 'an integer (5)', 'null', 'true')
+    """
+    if value is None or type(value) is bool:
+        return "null" if value is None else "true" if value else "false"
     name = _JSON_NAMES.get(type(value), type(value).__name__)
     if isinstance(value, list | dict):
         return name

@@ -1,0 +1,252 @@
+"""What a load says when the data is not what it expects: each problem says what the data is
+and what to do, in JSON's words, with the name it was probably meant to have.
+
+A kind's file read as a dataset, a record in another kind's file (or list, or line), a set
+date under an older declared format, a misspelt descriptor field, kind or ID prefix, and
+counts in the singular for one.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rightsdata
+from rightsdata._cli.main import main
+from rightsdata._data.kindfile import check_kind_file
+from rightsdata._values.errors import InvalidDataError, ProblemCode, counted, describe_json
+
+from conftest import event_doc, person_doc, source_doc, write_folder
+
+
+def _dataset(folder: Path, **extra: Any) -> Path:
+    files: dict[str, Any] = {
+        "sources.json": [source_doc()],
+        "persons.json": [person_doc()],
+        "events.json": [event_doc()],
+    }
+    return write_folder(folder, {**files, **extra})
+
+
+# --- a kind's file alone --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["persons", "events"])
+def test_a_kind_file_read_as_a_dataset_says_what_it_is_and_what_to_do(
+    tmp_path: Path, kind: str
+) -> None:
+    folder = _dataset(tmp_path / "ds")
+    path = folder / f"{kind}.json"
+    (problem,) = rightsdata.validate(path)
+    assert (problem.location, problem.file, problem.code) == (
+        f"{kind}.json",
+        f"{kind}.json",
+        ProblemCode.TYPE,
+    )
+    assert problem.message.startswith(f"is one kind's file (a list of {kind}), not a dataset")
+    assert f"load the folder that holds it ({folder})" in problem.message
+    assert problem.message.endswith(f"`rightsdata validate {shlex.quote(str(path))}`")
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(path)
+    assert info.value.problems == (problem,)
+    assert rightsdata.validate(folder) == []  # the folder that holds it loads
+
+
+def test_the_command_a_kind_file_is_pointed_to_checks_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _dataset(tmp_path / "ds") / "events.json"
+    (problem,) = rightsdata.validate(path)
+    command = shlex.split(problem.message.split("`")[1])
+    assert main(command[1:]) == 0
+    assert "valid: checked 1 record (1 event)" in capsys.readouterr().out
+    # and --data, which loads, says the same as load_path
+    assert main(["--data", str(path), "info"]) != 0
+    assert "is one kind's file (a list of events)" in capsys.readouterr().err.replace("\n  ", " ")
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("event.json", "did you mean events.json? Name it so"),
+        ("Events.JSON", "did you mean events.json? Name it so"),
+        ("data.json", "its records' ids name events: name it events.json"),
+    ],
+)
+def test_a_list_of_records_under_another_name_gets_the_kind_file_it_was_meant_to_be(
+    tmp_path: Path, name: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_folder(tmp_path, {name: [event_doc()]}) / name
+    (problem,) = rightsdata.validate(path)
+    assert problem.message.startswith(
+        "is a list of records, as one kind's file holds them, not a dataset"
+    )
+    assert said in problem.message
+    assert problem.message.endswith(
+        f"`rightsdata validate {shlex.quote(str(tmp_path / 'events.json'))}`"
+    )
+    assert main(["validate", str(path)]) != 0  # the command line says the same
+    assert said in capsys.readouterr().out.replace("\n      ", " ")
+
+
+def test_a_list_of_no_known_kind_is_told_the_kind_files(tmp_path: Path) -> None:
+    path = write_folder(tmp_path, {"stuff.json": [1, {"id": "x"}]}) / "stuff.json"
+    (problem,) = rightsdata.validate(path)
+    assert "name it for its kind (sources.json, persons.json, " in problem.message
+    assert "(a JSON document is an object with a list per kind)" in problem.message
+
+
+# --- a record of another kind ---------------------------------------------------------------
+
+
+def test_an_event_in_persons_json_is_one_problem_saying_where_it_belongs(tmp_path: Path) -> None:
+    stray = event_doc("event:b")
+    folder = _dataset(tmp_path, **{"persons.json": [person_doc(), stray]})
+    found = rightsdata.validate(folder)
+    assert [(p.location, p.message, p.code) for p in found] == [
+        (
+            "persons.json[1] event:b",
+            "is an event, not a person (its id and its fields say so): events belong in "
+            "events.json",
+            ProblemCode.VALUE,
+        )
+    ]
+    assert (found[0].kind, found[0].index, found[0].field) == ("persons", 1, None)
+    # the same checked alone, and in Python
+    assert check_kind_file(folder / "persons.json").problems == found
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_documents({"persons": [stray]})
+    (problem,) = info.value.problems
+    assert problem.message.endswith('events belong in the list under "events"')
+
+
+def test_a_person_in_events_json_of_a_json_document_is_one_problem(tmp_path: Path) -> None:
+    documents = {
+        "sources": [source_doc()],
+        "persons": [person_doc()],
+        "events": [event_doc(), person_doc("person:b")],
+    }
+    path = write_folder(tmp_path, {"all.json": documents}) / "all.json"
+    assert [str(p) for p in rightsdata.validate(path)] == [
+        "all.json:events[1] person:b: is a person, not an event (its id and its fields say "
+        'so): persons belong in the list under "persons"'
+    ]
+
+
+def test_a_record_whose_id_alone_names_another_kind_keeps_the_id_problem(tmp_path: Path) -> None:
+    """A person whose ID has an event's prefix is a person with a wrong ID, not an event."""
+    folder = _dataset(tmp_path, **{"persons.json": [person_doc(), person_doc("event:jane")]})
+    found = rightsdata.validate(folder)
+    assert [(p.location, p.message) for p in found] == [
+        ("persons.json[1] event:jane.id", "'event:jane' names 'event'; expected a person")
+    ]
+
+
+def test_json_lines_whose_kind_and_id_disagree_say_which_to_change(tmp_path: Path) -> None:
+    lines = [
+        {"$kind": "sources", **source_doc()},
+        {"$kind": "persons", **person_doc()},
+        {"$kind": "persons", **event_doc()},  # an event, by its id and fields
+        {"$kind": "events", **person_doc("person:b")},  # a person, by its id and fields
+        {"$kind": "persons", **person_doc("event:b")},  # a person, by its fields
+        {"$kind": "persons", "id": "event:c"},  # nothing tells
+    ]
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    assert [str(p) for p in rightsdata.validate(path)] == [
+        "x.jsonl:3 event:a.$kind: says 'persons' but its id 'event:a' is an event's; it is "
+        'an event (its fields say so): write "$kind": "events"',
+        "x.jsonl:4 person:b.$kind: says 'events' but its id 'person:b' is a person's; it is "
+        'a person (its fields say so): write "$kind": "persons"',
+        "x.jsonl:5 event:b.$kind: says 'persons' but its id 'event:b' is an event's; it is "
+        "a person (its fields say so): give it a person's id (person:...)",
+        "x.jsonl:6 event:c.$kind: says 'persons' but its id 'event:c' is an event's",
+    ]
+
+
+# --- a set date under an older format -------------------------------------------------------
+
+
+def test_a_set_date_under_an_older_format_in_one_file_says_to_declare_format_3(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        {"$kind": "datapackage", "name": "x", "rightsdata_format": 2},
+        {"$kind": "sources", **source_doc()},
+        {"$kind": "persons", **person_doc()},
+        {"$kind": "events", **event_doc(date="[2012-10-08,2012-10-09]")},
+    ]
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert "fmt" not in problem.message  # (fmt rewrites folders only)
+    assert "set rightsdata_format to 3 in x.jsonl:1 datapackage" in problem.message
+
+
+# --- words ----------------------------------------------------------------------------------
+
+
+def test_values_are_described_in_json_words_never_python_reprs(tmp_path: Path) -> None:
+    assert [describe_json(v) for v in (None, True, False, 5, "a")] == [
+        "null",
+        "true",
+        "false",
+        "an integer (5)",
+        "text ('a')",
+    ]
+    folder = _dataset(tmp_path, **{"persons.json": [person_doc(name=None), None]})
+    messages = {p.location: p.message for p in rightsdata.validate(folder)}
+    assert messages["persons.json[0] person:a.name"] == "expected text, got null"
+    assert messages["persons.json[1]"] == "expected an object, got null"
+    path = tmp_path / "x.jsonl"
+    path.write_text("null\n", encoding="utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.message == "expected a record (an object), got null"
+
+
+def test_a_misspelt_descriptor_field_gets_a_did_you_mean(tmp_path: Path) -> None:
+    folder = _dataset(tmp_path, **{"datapackage.json": {"name": "x", "licences": []}})
+    (problem,) = rightsdata.validate(folder)
+    assert (problem.location, problem.message) == (
+        "datapackage.json.licences",
+        "unknown field; did you mean 'licenses'?",
+    )
+
+
+def test_a_misspelt_id_prefix_or_kind_in_json_lines_gets_a_did_you_mean(tmp_path: Path) -> None:
+    lines = [{"id": "evnt:foo", "title": "x"}, {"$kind": "event", **event_doc()}]
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    first, second = rightsdata.validate(path)
+    assert first.message == (
+        "says neither its kind ('$kind') nor an id whose prefix names one; its id's prefix "
+        "'evnt' names no kind: did you mean 'event' (an event)?"
+    )
+    assert second.message.startswith(
+        "'event' is not a record kind; did you mean 'events'? Expected one of sources, "
+    )
+
+
+def test_counts_of_one_are_singular() -> None:
+    assert [counted(n, "record") for n in (0, 1, 2, 1000)] == [
+        "0 records",
+        "1 record",
+        "2 records",
+        "1,000 records",
+    ]
+    ds = rightsdata.load()
+    with pytest.raises(ValueError, match=r"not 1 value$"):
+        ds.events(between=("2012",))  # type: ignore[arg-type]
+    from rightsdata._validation.descriptor import descriptor_problems
+
+    (problem,) = descriptor_problems({"name": "x", "licenses": []})
+    assert problem.message == "expected at least 1 item"
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_documents(
+            {"sources": [source_doc()], "persons": [person_doc(citations=[])]}
+        )
+    assert [p.message for p in info.value.problems] == ["needs at least 1 item"]
