@@ -119,8 +119,8 @@ def test_an_event_in_persons_json_is_one_problem_saying_where_it_belongs(tmp_pat
     # the same checked alone, and in Python
     assert check_kind_file(folder / "persons.json").problems == found
     with pytest.raises(InvalidDataError) as info:
-        rightsdata.load_documents({"persons": [stray]})
-    (problem,) = info.value.problems
+        rightsdata.load_documents({"sources": [source_doc()], "persons": [stray]})
+    (problem,) = info.value.problems  # (its citation's source is there: nothing else)
     assert problem.message.endswith('events belong in the list under "events"')
 
 

@@ -388,7 +388,10 @@ def test_a_descriptor_problem_hides_no_missing_resource(make_folder: MakeFolder)
     write_folder(folder, {"datapackage.json": {**descriptor, "licences": []}})
     # the same problems, the unknown field's too: not the missing file only once it is fixed,
     # nor references to sources (whose file is listed but missing) judged in one run only
-    assert _said(folder) == [("datapackage.json.licences", "unknown field"), *alone]
+    assert _said(folder) == [
+        ("datapackage.json.licences", "unknown field; did you mean 'licenses'?"),
+        *alone,
+    ]
 
 
 def test_a_descriptor_with_problems_still_has_its_files_checked(
