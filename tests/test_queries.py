@@ -2469,3 +2469,20 @@ def test_a_window_drops_the_ranks_of_sets_that_fall_in_its_gaps(
     meets = members.overlaps(EDTF(str(datetime.date.fromordinal(lo))))
     apart = set() if meets else {r for a, b, _ in sets for r in range(a, b)}
     assert _in_a_date(iter(found), sets, lo, hi) == [r for r in found if r not in apart]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "hint"),
+    [
+        ({"place": "almaty"}, "did you mean 'place:almaty'?"),  # its kind left out
+        ({"place": "almatyy"}, "did you mean 'place:almaty'?"),
+        ({"involving": "vladimir-kozlov"}, "did you mean 'person:vladimir-kozlov'"),
+        ({"place": "nowhere-at-all"}, "IDs look like 'place:"),  # a place's, not a person's
+    ],
+)
+def test_an_id_without_its_kind_is_told_ids_of_the_kinds_the_argument_takes(
+    ds: Dataset, arguments: dict[str, str], hint: str
+) -> None:
+    with pytest.raises(UnknownIdError) as info:
+        ds.events(**arguments)
+    assert info.value.hint is not None and info.value.hint.startswith(hint)

@@ -22,10 +22,9 @@ from rightsdata._cli.arguments import _source_options
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
 from rightsdata._cli.output import _print_error, _print_problems
 from rightsdata._cli.parser import _before, _parse, build_parser
-from rightsdata._cli.suggest import did_you_mean, id_suggestions
+from rightsdata._cli.suggest import unknown_id_message
 from rightsdata._values.errors import InvalidDataError, RightsdataError, UnknownIdError
 from rightsdata._values.extras import MissingExtraError
-from rightsdata._values.spelling import DID_YOU_MEAN
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -36,20 +35,9 @@ __all__ = ["main"]
 def _unknown_id(args: argparse.Namespace, error: UnknownIdError) -> str:
     """The unknown-ID message, with IDs like it from the dataset in use."""
     dataset: Dataset | None = getattr(args, "dataset", None)
-    message = str(error)
     if dataset is None:
-        return message
-    where = f" in {dataset.name}" if dataset.name else ""
-    hint = did_you_mean(id_suggestions(dataset, error.record_id))
-    if error.hint is None or error.hint.startswith(("IDs look like", DID_YOU_MEAN)):
-        # the query's own hint names a bundled ID, or spells like it only: name one of the
-        # dataset in use instead, and the suggestions that search by name too
-        message = f"no record has the id {error.record_id!r}{where}"
-        example = next(iter(dataset.persons or dataset), None)
-        if error.hint is not None and error.hint.startswith("IDs look like") and example:
-            message += f" (IDs are a kind and a name, like {example.id!r})"
-    search = f"rightsdata search WORDS{_source_options(args)}"
-    return f"{message}; {hint}" if hint else f"{message}; try `{search}`"
+        return str(error)
+    return unknown_id_message(dataset, error, f"rightsdata search WORDS{_source_options(args)}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

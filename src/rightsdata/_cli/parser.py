@@ -276,7 +276,9 @@ def _add_reading_commands(commands: Any) -> None:
     )
     show.add_argument("id", help="any record id (redirects are followed)")
     show.add_argument(
-        "--width", type=int, help="columns to fit (default: the terminal's, at most 96)"
+        "--width",
+        type=int,
+        help="columns to fit, 40 or more (default: the terminal's, at most 96)",
     )
     show.set_defaults(run=_cmd_show)
 

@@ -39,6 +39,7 @@ from rightsdata._values.errors import (
     Problem,
     ProblemCode,
     UnknownDatasetError,
+    counted,
     describe_json,
     printable,
 )
@@ -740,7 +741,7 @@ def _resource_problems(
         problems.append(
             Problem(
                 f"{at}.bytes",
-                f"says {int(entry['bytes']):,} bytes, but {path} has {len(data):,}; "
+                f"says {counted(int(entry['bytes']), 'byte')}, but {path} has {len(data):,}; "
                 f"run `{fmt}` if the file was changed on purpose",
                 ProblemCode.PACKAGE,
                 file=path,
@@ -1369,7 +1370,7 @@ def _read_bytes(
     except _TooLargeError as exc:
         return b"", Problem(
             label,
-            f"is {exc.size:,} bytes, over the limit of {max_bytes:,}; {_RAISE_THE_LIMIT}",
+            f"is {counted(exc.size, 'byte')}, over the limit of {max_bytes:,}; {_RAISE_THE_LIMIT}",
             ProblemCode.LIMIT,
         )
     except OSError as exc:
@@ -1379,7 +1380,7 @@ def _read_bytes(
     if len(data) > max_bytes:
         return b"", Problem(
             label,
-            f"is over the limit of {max_bytes:,} bytes; {_RAISE_THE_LIMIT}",
+            f"is over the limit of {counted(max_bytes, 'byte')}; {_RAISE_THE_LIMIT}",
             ProblemCode.LIMIT,
         )
     return data, None

@@ -349,7 +349,9 @@ class UnknownIdError(RightsdataError, KeyError):
     """No record has this ID (after following redirects).
 
     ``hint`` says more where there is more to say: where the ID leads, or the IDs of its kind
-    spelled like it (``did you mean 'person:vladimir-kozlov'?``). Those are looked for only
+    spelled like it (``did you mean 'person:vladimir-kozlov'?``; for an ID without its kind,
+    those whose name is spelled like it: ``'almaty'``, ``did you mean 'place:almaty'?``), else
+    ``otherwise`` where given. Those are looked for only
     when the hint is first read (when the error is shown), so that code that expects misses
     (``try: ds.persons[x] except KeyError``) never pays for the search.
     """
@@ -361,10 +363,12 @@ class UnknownIdError(RightsdataError, KeyError):
         what: str = "record",
         *,
         among: Callable[[], Iterable[str]] | None = None,
+        otherwise: str | None = None,
     ) -> None:
         self.record_id = record_id
         self._hint = hint
         self._among = among  # the IDs to suggest from, if no hint is given
+        self._otherwise = otherwise  # the hint where none of them is spelled like it
         self.what = what  # what was looked for: "record", or a kind ("person")
         super().__init__(record_id)
 
@@ -375,7 +379,9 @@ class UnknownIdError(RightsdataError, KeyError):
             from rightsdata._values.spelling import did_you_mean, like_id  # (only when shown)
 
             among, self._among = self._among, None
-            self._hint = did_you_mean(like_id(self.record_id, among())) or None
+            # an ID without a kind ('almaty') is compared whole with the others' names
+            slug = self.record_id if ":" in self.record_id else f":{self.record_id}"
+            self._hint = did_you_mean(like_id(slug, among())) or self._otherwise
         return self._hint
 
     def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str | None, str]]:
