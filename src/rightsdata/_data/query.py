@@ -241,9 +241,9 @@ class Queries:
     def _exists(self, record_id: str) -> bool:
         return self._find(record_id) is not None
 
-    def resolve(self, record_id: str, kinds: Sequence[str] = ()) -> str:
+    def resolve(self, record_id: str, types: tuple[type, ...] = ()) -> str:
         """The ID of an existing record, following redirects; UnknownIdError if none, whose
-        hint, for an ID without its kind, names IDs of ``kinds`` (what the argument takes)."""
+        hint, for an ID without its kind, names IDs of ``types`` (what the argument takes)."""
         if not isinstance(record_id, str):
             raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")
         if self._find(record_id) is not None:
@@ -254,7 +254,8 @@ class Queries:
         if target != record_id:
             raise UnknownIdError(record_id, f"it redirects to {target!r}, which no record has")
         kind = KIND_OF_PREFIX.get(prefix_of(record_id))
-        if kind is None and kinds:
+        if kind is None and types:
+            kinds = [k for k, cls in RECORD_TYPES.items() if cls in types]
             tables = [self._tables.get(k, {}) for k in kinds]
             example = next((i for table in tables for i in table), None)
             looks = f"IDs look like {example!r}" if example else None
@@ -292,8 +293,7 @@ class Queries:
             code = country_code(value) if Place in types else None
             if code is None and Place in types and country_code(value.upper()) is not None:
                 self.country(value)  # (raises: says the code is in capitals, or lists them)
-            kinds = [k for k, cls in RECORD_TYPES.items() if cls in types]
-            record_id = self.country(code).id if code is not None else self.resolve(value, kinds)
+            record_id = self.country(code).id if code is not None else self.resolve(value, types)
         elif isinstance(value, types):
             record_id = self.resolve(value.id)  # type: ignore[attr-defined]
         else:
