@@ -256,7 +256,7 @@ def test_the_command_line_prints_the_parts(
     assert shown == [
         {
             "location": "all.jsonl:4 event:b.tilte",
-            "message": "unknown field",
+            "message": "unknown field; did you mean 'title'?",
             "code": "unknown_field",
             "file": "all.jsonl",
             "kind": "events",

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from rightsdata._cli.suggest import EDTF_EXAMPLES, field_hint, ids_in, reference_hint, term_hint
+from rightsdata._cli.suggest import EDTF_EXAMPLES, ids_in, reference_hint
 from rightsdata._values.errors import Problem, ProblemCode, printable
 
 if TYPE_CHECKING:
@@ -55,18 +55,17 @@ def _problem_json(problem: Problem) -> dict[str, str | int | None]:
 
 
 def _problem_text(problem: Problem, known: Sequence[str] = ()) -> str:
-    """A problem's message, with a 'did you mean' for an unknown field, term or reference
-    (to one of the ``known`` IDs)."""
+    """A problem's message, with a 'did you mean' for a reference to no record (to one of the
+    ``known`` IDs: the loader's message cannot, as the IDs of a dataset that did not load
+    are read here, leniently), and examples of dates (an unknown field's or term's 'did you
+    mean' is the loader's own)."""
     message = problem.message
     if problem.code == ProblemCode.INTEGRITY and known:
         hint = reference_hint(message, known)
         return f"{message}; {hint}" if hint else message
-    if problem.code == ProblemCode.UNKNOWN_FIELD:
-        hint = field_hint(problem.kind, problem.field)
-        return f"{message}; {hint}" if hint else message
     if "is not an EDTF date" in message:
         return f"{message} ({EDTF_EXAMPLES})"
-    return term_hint(message)
+    return message
 
 
 def _print_problems(problems: Sequence[Problem], path: str, file: TextIO | None = None) -> None:

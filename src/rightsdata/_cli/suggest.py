@@ -1,22 +1,16 @@
-"""'Did you mean' for the command line (internal): close commands, options, IDs, fields, terms.
+"""'Did you mean' for the command line (internal): close commands, options and IDs (an
+unknown field's or term's is the loader's own: rightsdata._values.spelling).
 
 >>> close("timelin", ["timeline", "show", "search"])
 ['timeline']
->>> field_hint("persons", "nmae")
-"did you mean 'name'?"
->>> field_hint("events", "figures[0].loww")
-"did you mean 'low'?"
 """
 
 from __future__ import annotations
 
 import re
-import typing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
-
-import attrs
+from typing import TYPE_CHECKING, Final
 
 from rightsdata._values.format import JSON_LINES_SUFFIXES, kind_file
 from rightsdata._values.spelling import DID_YOU_MEAN, close, did_you_mean, like_id
@@ -30,11 +24,9 @@ __all__ = [
     "EDTF_EXAMPLES",
     "close",
     "did_you_mean",
-    "field_hint",
     "id_suggestions",
     "ids_in",
     "reference_hint",
-    "term_hint",
     "unknown_id_message",
 ]
 
@@ -44,11 +36,7 @@ EDTF_EXAMPLES: Final = (
     "(summer), 2013-06-29~ (about)"
 )
 
-_SEGMENT: Final = re.compile(r"([A-Za-z_$][\w$]*)(?:\[\d+\])*")
 _DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist$")
-_TERM_PROBLEM: Final = re.compile(
-    r"^'(?P<value>[^']*)' is not an? [a-z ]+; allowed: (?P<allowed>.*)$"
-)
 
 
 def id_suggestions(
@@ -108,55 +96,6 @@ def unknown_id_message(
         if example is not None:
             message += f" (IDs are a kind and a name, like {example.id!r})"
     return f"{message}; {hint}" if hint else f"{message}; try `{search}`"
-
-
-def _field_type(cls: type, name: str) -> type | None:
-    """The attrs class a field of ``cls`` holds (itself, in a tuple, or or-None), if any."""
-    hint: Any = typing.get_type_hints(cls).get(name)
-    candidates = [hint, *typing.get_args(hint)]
-    for candidate in candidates:
-        for inner in [candidate, *typing.get_args(candidate)]:
-            if isinstance(inner, type) and attrs.has(inner):
-                return inner
-    return None
-
-
-def field_hint(kind: str | None, field: str | None) -> str:
-    """'did you mean ...?' for an unknown ``field`` (a path: ``figures[0].loww``) of a record of
-    ``kind``, naming the fields of the record or part it is in; empty if none is close."""
-    from rightsdata._model.records import RECORD_TYPES
-
-    cls: type | None = RECORD_TYPES.get(kind) if kind else None
-    if cls is None or not field:
-        return ""
-    segments = _SEGMENT.findall(field)
-    for segment in segments[:-1]:
-        cls = _field_type(cls, segment) if cls is not None else None
-    if cls is None or not segments:
-        return ""
-    names = [field.name for field in attrs.fields(cls)]
-    return did_you_mean(close(segments[-1], names, n=2))
-
-
-def term_hint(message: str) -> str:
-    """The message of an unknown vocabulary term, with the closest allowed terms first.
-
-    >>> term_hint("'verdictt' is not an event kind; allowed: verdict, trial")
-    "'verdictt' is not an allowed term; did you mean 'verdict'? (allowed: verdict, trial)"
-    >>> term_hint("'accused' is not a role; allowed: defendant, judge")
-    "'accused' is not an allowed term (allowed: defendant, judge)"
-    """
-    match = _TERM_PROBLEM.match(message)
-    if match is None:
-        return message
-    allowed = match["allowed"].split(", ")
-    hint = did_you_mean(close(match["value"], allowed, n=2))
-    said = f"'{match['value']}' is not an allowed term"
-    return (
-        f"{said}; {hint} (allowed: {match['allowed']})"
-        if hint
-        else (f"{said} (allowed: {match['allowed']})")
-    )
 
 
 def ids_in(path: Path) -> list[str]:

@@ -63,6 +63,7 @@ from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, a_noun, is_va
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify, places_of
 from rightsdata._values.resources import datasets_root
+from rightsdata._values.spelling import unknown_field
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -1658,7 +1659,8 @@ def _check_redirects(raw: object, where: str) -> tuple[dict[str, str], list[Prob
             continue
         extra = sorted(set(item) - {"id", "to"})
         problems += [
-            Problem(f"{at}.{k}", "unknown field", ProblemCode.UNKNOWN_FIELD) for k in extra
+            Problem(f"{at}.{k}", unknown_field(k, ("id", "to")), ProblemCode.UNKNOWN_FIELD)
+            for k in extra
         ]
         for key in ("id", "to"):
             value = item.get(key)

@@ -67,6 +67,7 @@ from rightsdata._values.format import kind_file
 from rightsdata._values.hints import field_hints, leaf_types
 from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, is_valid_id, prefix_of
 from rightsdata._values.places import Places, RecordPlace, identify, places_of
+from rightsdata._values.spelling import unknown_field
 
 __all__ = [
     "converter",
@@ -277,8 +278,9 @@ def problems_from(exc: BaseException, place: RecordPlace, path: str = "") -> lis
             found += problems_from(inner, place, path if index is None else f"{path}[{index}]")
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
+        known = [field.name for field in attrs.fields(exc.cl)]
         return [
-            place.problem(_join(path, name), "unknown field", ProblemCode.UNKNOWN_FIELD)
+            place.problem(_join(path, name), unknown_field(name, known), ProblemCode.UNKNOWN_FIELD)
             for name in sorted(exc.extra_fields)
         ]
     if isinstance(exc, FieldError):

@@ -28,7 +28,7 @@ from typing import Any, Final
 from rightsdata._values.errors import Problem, ProblemCode, counted, describe_json, encodable
 from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE, format_of
 from rightsdata._values.resources import schemas_root
-from rightsdata._values.spelling import close, did_you_mean
+from rightsdata._values.spelling import unknown_field
 
 __all__ = [
     "DESCRIPTOR",
@@ -351,8 +351,7 @@ def _unknown(key: str, known: Collection[str]) -> str:
     """
     if key.lower() in _CONTACT_FIELDS:
         return "unknown field: a dataset holds no personal contact data; leave it out"
-    hint = did_you_mean(close(key, known, n=2))
-    return f"unknown field; {hint}" if hint else "unknown field"
+    return unknown_field(key, known)
 
 
 @functools.cache

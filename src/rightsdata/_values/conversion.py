@@ -101,7 +101,13 @@ def to_enum(value: object, cls: type[Enum]) -> Enum:
     try:
         return members[value]
     except KeyError:
-        raise ValueError(f"{value!r} is not {a_term_of(cls)}; allowed: {allowed}") from None
+        from rightsdata._values.spelling import close, did_you_mean  # (only when it is wrong)
+
+        hint = did_you_mean(close(value, [str(term) for term in members], n=2))
+        said = f"{value!r} is not {a_term_of(cls)}"
+        raise ValueError(
+            f"{said}; {hint} (allowed: {allowed})" if hint else f"{said}; allowed: {allowed}"
+        ) from None
 
 
 def a_term_of(cls: type[Enum]) -> str:

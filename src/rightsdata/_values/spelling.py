@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
-__all__ = ["DID_YOU_MEAN", "MAX_CHOICES", "close", "did_you_mean", "like_id"]
+__all__ = ["DID_YOU_MEAN", "MAX_CHOICES", "close", "did_you_mean", "like_id", "unknown_field"]
 
 #: How :func:`did_you_mean` begins.
 DID_YOU_MEAN: Final = "did you mean"
@@ -52,3 +52,14 @@ def did_you_mean(options: Sequence[str]) -> str:
     quoted = [f"'{option}'" for option in dict.fromkeys(options)]
     listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
     return f"{DID_YOU_MEAN} {listed}?"
+
+
+def unknown_field(name: str, known: Iterable[str]) -> str:
+    """What a problem says of a field ``name`` that is none of the ``known`` fields: with the
+    one it is spelled like, if any.
+
+    >>> unknown_field("nmae", ["id", "name"]), unknown_field("size", ["id", "name"])
+    ("unknown field; did you mean 'name'?", 'unknown field')
+    """
+    hint = did_you_mean(close(name, known, n=2))
+    return f"unknown field; {hint}" if hint else "unknown field"
