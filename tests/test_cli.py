@@ -377,7 +377,7 @@ def test_validate_suggests_fields_and_terms(
     assert code == EXIT_INVALID
     assert "".join(out.split(":\n")[0].split()) == f"2 problems in {bad}".replace(" ", "")
     assert "  persons.json[0] person:a.nmae: unknown field; did you mean 'name'?" in out
-    assert "events.json[0] event:a.kind: 'verdictt' is not an allowed term; did you mean" in out
+    assert "events.json[0] event:a.kind: 'verdictt' is not an event kind; did you mean" in out
     assert "a EventKind" not in out
     write_folder(bad, {"events.json": [event_doc(date="12/06/2020")]})
     said = " ".join(run(capsys, "validate", str(bad))[1].split())
@@ -762,9 +762,13 @@ def test_place_in_small_letters_is_told_the_country_codes_capitals(
     )
     with pytest.raises(rightsdata.UnknownIdError, match="two capital letters: 'KZ'"):
         rightsdata.load().events(place="kz")
-    # two small letters that are no country's code: an ID like any other
+    # two small letters that are no country's code: told the codes there are, as in Python
     code, _, err = run(capsys, "events", "--place", "qq")
-    assert code == EXIT_USAGE and "no record has the id 'qq'" in " ".join(err.split())
+    said = " ".join(err.split())
+    assert code == EXIT_USAGE and "no country has the id 'qq'" in said and "KZ" in said
+    with pytest.raises(rightsdata.UnknownIdError) as info:
+        rightsdata.load().events(place="qq")
+    assert str(info.value) in said
 
 
 def test_search_lists_an_event_with_its_kind_and_status(

@@ -477,3 +477,31 @@ def test_json_lines_of_redirects_only_is_said_beside_its_descriptors_problem(
         ("redirects.jsonl:redirects[0].to", ProblemCode.INTEGRITY),
         ("redirects.jsonl:1 datapackage.colour", ProblemCode.UNKNOWN_FIELD),
     ]
+
+
+def test_an_unknown_field_or_term_is_told_the_one_it_is_spelled_like(
+    make_folder: MakeFolder,
+) -> None:
+    # in the problems themselves, so that Python's validate() says it as the command line does
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["persons.json"] = [{**person_doc(), "nmae": "x"}]
+    files["events.json"] = [{**files["events.json"][0], "kind": "verdictt"}]
+    files["redirects.json"] = [{"id": "person:old", "too": "person:a"}]
+    said = {p.location: p.message for p in rightsdata.validate(make_folder(files))}
+    assert said["persons.json[0] person:a.nmae"] == "unknown field; did you mean 'name'?"
+    assert said["events.json[0] event:a.kind"].startswith(
+        "'verdictt' is not an event kind; did you mean 'verdict'? (allowed: protest, "
+    )
+    assert said["redirects.json[0].too"] == "unknown field; did you mean 'to'?"
+
+
+def test_a_format_written_as_a_whole_number_with_a_point_is_that_format(
+    make_folder: MakeFolder,
+) -> None:
+    # JSON Schema's integers (and the descriptor's check) take 3.0 as 3: so must the loader,
+    # or a set date under it was refused as needing format 3
+    files: dict[str, Any] = {
+        "sources.json": [{**source_doc(), "published": "[2012-12-14,2012-12-15]"}],
+        "datapackage.json": {"name": "x", "rightsdata_format": 3.0},
+    }
+    assert rightsdata.load_path(make_folder(files)).format == 3

@@ -114,10 +114,17 @@ def schema_file(name: str, format: int = FORMAT) -> str:
 
 
 def format_of(descriptor: Mapping[str, Any] | None) -> int:
-    """The format a descriptor declares (1 when it does not say)."""
+    """The format a descriptor declares (1 when it does not say): a JSON integer, which may be
+    written ``3.0`` (JSON Schema's integers, and the descriptor's check, take it as 3).
+
+    >>> format_of({"rightsdata_format": 3}), format_of({"rightsdata_format": 3.0}), format_of({})
+    (3, 3, 1)
+    """
     if descriptor is None:
         return 1
     version = descriptor.get(FORMAT_KEY, 1)
+    if type(version) is float and version.is_integer():
+        return int(version)
     return version if type(version) is int else 1
 
 

@@ -60,8 +60,10 @@ def _record_of(
     code = country_code(record_id) if Place in wanted else None
     options = _source_options(args)
     try:
-        if Place in wanted and code is None and _is_country(dataset, record_id.upper()):
-            dataset.country(record_id)  # (raises, saying that the code is in capitals)
+        if Place in wanted and code is None and country_code(record_id.upper()) is not None:
+            # two small letters: a country's code, as queries read it (raises: says it is in
+            # capitals, or lists the codes there are)
+            dataset.country(record_id)
         record = dataset.get(record_id) if code is None else dataset.country(code)
     except UnknownIdError as error:
         search = f"rightsdata search WORDS{options}"
@@ -79,20 +81,6 @@ def _record_of(
     elif isinstance(record, ACTOR_TYPES):
         message += f"; for their events: rightsdata events --involving {record_id}{options}"
     raise UsageError(message)
-
-
-def _is_country(dataset: Dataset, code: str) -> bool:
-    """Whether ``code`` is the ISO code (two capital letters) of a country in ``dataset``."""
-    from rightsdata._data.query import country_code
-    from rightsdata._values.errors import UnknownIdError
-
-    if country_code(code) is None:
-        return False
-    try:
-        dataset.country(code)
-    except UnknownIdError:
-        return False
-    return True
 
 
 def _window(text: str) -> tuple[str | None, str | None]:
