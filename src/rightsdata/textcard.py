@@ -19,7 +19,6 @@ within   Kazakhstan
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterable, Sequence
 from typing import Final
 
@@ -55,6 +54,7 @@ from rightsdata._model.records import (
     Source,
     Statement,
 )
+from rightsdata._values import columns as _columns
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
@@ -73,9 +73,9 @@ __all__ = [
 ]
 
 #: The widest a card or list is drawn, however wide the terminal: long lines are hard to read.
-MAX_WIDTH: Final = 96
+MAX_WIDTH: Final = _columns.MAX_WIDTH
 #: The narrowest: below it, labels and values no longer fit side by side.
-MIN_WIDTH: Final = 40
+MIN_WIDTH: Final = _columns.MIN_WIDTH
 _INDENT: Final = "  "
 #: The widest date beside a title in a list; a longer one (most intervals) takes its own line,
 #: so that the title and the ID under it keep room.
@@ -89,8 +89,7 @@ def terminal_width(width: int | None = None) -> int:
     >>> terminal_width(200), terminal_width(10), terminal_width(72)
     (96, 40, 72)
     """
-    columns = width if width is not None else shutil.get_terminal_size((80, 24)).columns
-    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
+    return _columns.terminal_columns(width)
 
 
 def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:

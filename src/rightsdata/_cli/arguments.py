@@ -42,7 +42,7 @@ def _width(args: argparse.Namespace) -> int | None:
     :data:`~rightsdata.textcard.MIN_WIDTH` up (wider than
     :data:`~rightsdata.textcard.MAX_WIDTH` is drawn at that, which fits); narrower, zero or
     less is a usage error that says the range (it used to print 40 columns without a word)."""
-    from rightsdata.textcard import MAX_WIDTH, MIN_WIDTH
+    from rightsdata._values.columns import MAX_WIDTH, MIN_WIDTH
 
     width: int | None = getattr(args, "width", None)
     if width is not None and width < MIN_WIDTH:

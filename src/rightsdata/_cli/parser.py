@@ -59,9 +59,9 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     descriptions and examples are laid out by hand (:func:`_paragraph`)."""
 
     def __init__(self, prog: str) -> None:
-        from rightsdata.textcard import terminal_width
+        from rightsdata._values.columns import terminal_columns
 
-        super().__init__(prog, width=terminal_width())
+        super().__init__(prog, width=terminal_columns())
 
 
 def _paragraph(text: str) -> str:

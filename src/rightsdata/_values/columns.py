@@ -8,11 +8,29 @@ whose every character takes one column.
 from __future__ import annotations
 
 import re
+import shutil
 import unicodedata
 from functools import cache
 from typing import Final
 
-__all__ = ["display_width", "fit"]
+__all__ = ["MAX_WIDTH", "MIN_WIDTH", "display_width", "fit", "terminal_columns"]
+
+#: The widest a card or list is drawn, however wide the terminal: long lines are hard to read.
+MAX_WIDTH: Final = 96
+#: The narrowest: below it, labels and values no longer fit side by side.
+MIN_WIDTH: Final = 40
+
+
+def terminal_columns(width: int | None = None) -> int:
+    """``width`` if given, else the terminal's (``$COLUMNS``, else 80), kept within
+    :data:`MIN_WIDTH` and :data:`MAX_WIDTH` (``rightsdata.textcard.terminal_width``; here for
+    the command line's help, which must not import the cards).
+
+    >>> terminal_columns(200), terminal_columns(10), terminal_columns(72)
+    (96, 40, 72)
+    """
+    columns = width if width is not None else shutil.get_terminal_size((80, 24)).columns
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
 
 
 def display_width(text: str) -> int:

@@ -15,6 +15,8 @@ would be a NameError there.
 'JSONDecoder'
 >>> LazyModule("xml").dom.__name__  # a submodule is imported when read
 'xml.dom'
+>>> hasattr(LazyModule("no_such_module"), "__wrapped__")  # (an inspector's question)
+False
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ class LazyModule:
         self._name = name
 
     def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__") and attribute.endswith("__"):
+            # what inspectors ask of any object (inspect.unwrap's __wrapped__, doctest's and
+            # sphinx's scans): not the module's, and no reason to import it
+            raise AttributeError(attribute)
         module = importlib.import_module(self._name)
         try:
             return getattr(module, attribute)
