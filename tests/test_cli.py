@@ -358,6 +358,10 @@ def test_unknown_command_and_option_suggest_and_show_the_commands_usage(
     assert code == EXIT_USAGE
     assert err.startswith("usage: rightsdata show ")  # the subcommand's usage, not the top one
     assert "unrecognized arguments: --widht 50; did you mean '--width'?" in err
+    # an option of another command is told whose it is (was: did you mean '--path'?)
+    code, _, err = run(capsys, "events", "--width", "50")
+    assert code == EXIT_USAGE
+    assert "unrecognized arguments: --width 50; --width is an option of rightsdata show" in err
     code, _, err = run(capsys, "export", "--format", "cvs", "out")
     assert code == EXIT_USAGE and "did you mean 'csv'?" in err
 

@@ -447,17 +447,38 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     args, extras = parser.parse_known_args(argv)
     if extras:
         sub = _subparser(parser, args.command)
-        options = [
-            o
-            for action in sub._actions
-            if action.help is not argparse.SUPPRESS
-            for o in action.option_strings
-        ]
-        hints = [h for e in extras if (h := did_you_mean(close(e.split("=")[0], options, n=1)))]
+        options = _options(sub)
+        hints = [_hint(e.split("=")[0], options, parser, args.command) for e in extras]
+        hints = [h for h in hints if h]
         sub.error(
             f"unrecognized arguments: {' '.join(extras)}" + (f"; {hints[0]}" if hints else "")
         )
     return args
+
+
+def _options(parser: argparse.ArgumentParser) -> list[str]:
+    """The options a parser shows in its help."""
+    return [
+        o
+        for action in parser._actions
+        if action.help is not argparse.SUPPRESS
+        for o in action.option_strings
+    ]
+
+
+def _hint(option: str, options: list[str], parser: argparse.ArgumentParser, command: str) -> str:
+    """An option the command does not have: the commands that have it (``events --width``:
+    show's), else the command's option it is spelled like."""
+    elsewhere = [
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name, sub in action.choices.items()
+        if name != command and option in _options(sub)
+    ]
+    if option.startswith("--") and elsewhere:
+        return f"{option} is an option of {' and '.join(f'rightsdata {n}' for n in elsewhere)}"
+    return did_you_mean(close(option, options, n=1))
 
 
 #: The options that may come before the command: (option, dest, the command's default).
