@@ -31,6 +31,7 @@ from rightsdata._display.words import (
     event_status,
     figure_text,
     identifier_text,
+    notable_status,
     other_fields,
     pad,
     short_date,
@@ -59,7 +60,6 @@ from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 from rightsdata._values.errors import printable
-from rightsdata.vocab import DateMeaning, EventStatus
 
 __all__ = [
     "MAX_WIDTH",
@@ -472,11 +472,10 @@ def event_mark(event: Event) -> str:
     >>> event_mark(ds.get("event:kozlov-supreme-court-hearing-2013"))
     'appeal (planned; date: planned for)'
     """
-    notes = []
-    if event.status is not None and event.status is not EventStatus.OCCURRED:
-        notes.append(term(event.status))
-    if event.date_of is not None and event.date_of is not DateMeaning.OCCURRENCE:
-        notes.append(f"date: {term(event.date_of)}")
+    status, date_of = notable_status(event)
+    notes = [] if status is None else [term(status)]
+    if date_of is not None:
+        notes.append(f"date: {term(date_of)}")
     return f"{term(event.kind)} ({'; '.join(notes)})" if notes else term(event.kind)
 
 

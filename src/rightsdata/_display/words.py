@@ -38,6 +38,7 @@ __all__ = [
     "figure_text",
     "identifier_text",
     "identifier_url",
+    "notable_status",
     "other_fields",
     "pad",
     "short_date",
@@ -358,12 +359,21 @@ def event_status(event: Event) -> str | None:
     >>> event_status(event)
     'planned; the date is of its announcement'
     """
-    parts = []
-    if event.status is not None and event.status is not EventStatus.OCCURRED:
-        parts.append(term(event.status))
-    if event.date_of is not None and event.date_of is not DateMeaning.OCCURRENCE:
-        parts.append(f"the date is {_DATE_OF[event.date_of]}")
+    status, date_of = notable_status(event)
+    parts = [] if status is None else [term(status)]
+    if date_of is not None:
+        parts.append(f"the date is {_DATE_OF[date_of]}")
     return "; ".join(parts) or None
+
+
+def notable_status(event: Event) -> tuple[EventStatus | None, DateMeaning | None]:
+    """An event's ``status`` and ``date_of`` where each adds to its date (not where it
+    happened, and its date is when): what a card and a list say of it, each in its words."""
+    status, date_of = event.status, event.date_of
+    return (
+        None if status is EventStatus.OCCURRED else status,
+        None if date_of is DateMeaning.OCCURRENCE else date_of,
+    )
 
 
 _DATE_OF: Final = {
