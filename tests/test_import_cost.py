@@ -187,3 +187,25 @@ def test_the_strategies_without_hypothesis_name_the_extra_to_install() -> None:
     assert result.stdout.strip() == (
         'this needs hypothesis, which is not installed: pip install "rightsdata[testing]"'
     )
+
+
+def test_the_public_modules_are_reached_by_name_and_imported_only_then() -> None:
+    # the docs write rightsdata.tables.read_directory(...) and rightsdata.vocab.EventKind
+    # after a bare `import rightsdata`; importing the package imports none of them
+    code = (
+        "import json, sys, rightsdata\n"
+        "names = ('display', 'plot', 'schema', 'tables', 'testing', 'textcard', 'vocab')\n"
+        "before = [n for n in names if f'rightsdata.{n}' in sys.modules]\n"
+        "reached = [getattr(rightsdata, n).__name__ for n in names]\n"
+        "listed = sorted(set(names) & set(dir(rightsdata)))\n"
+        "print(json.dumps({'before': before, 'reached': reached, 'dir': listed}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    names = ["display", "plot", "schema", "tables", "testing", "textcard", "vocab"]
+    assert found == {
+        "before": [],
+        "reached": [f"rightsdata.{n}" for n in names],
+        "dir": names,
+    }

@@ -55,3 +55,16 @@ def test_load_documents_builds_what_the_constructor_builds(documents: dict[str, 
     built = Dataset({k: [structure(k, d) for d in docs] for k, docs in documents.items()})
     assert rightsdata.load_documents(documents) == built
     assert rightsdata.load_documents(built.to_dict()) == built
+
+
+def test_a_name_version_or_descriptor_is_held_to_what_a_folder_holds() -> None:
+    # else it was kept, exported, and the exported folder refused by load_path
+    with pytest.raises(rightsdata.InvalidDataError) as info:
+        rightsdata.load_documents({}, name=3, version=1.5)  # type: ignore[arg-type]
+    assert [(p.location, p.code) for p in info.value.problems] == [
+        ("documents:datapackage.name", "package"),
+        ("documents:datapackage.version", "package"),
+    ]
+    with pytest.raises(rightsdata.InvalidDataError, match=r"documents:datapackage\.licences"):
+        rightsdata.load_documents({}, descriptor={"licences": []})
+    assert rightsdata.load_documents({}, name="x", version="1.0").version == "1.0"

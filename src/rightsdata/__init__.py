@@ -15,7 +15,7 @@ from __future__ import annotations
 import atexit
 import importlib
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._values.errors import (
     DatasetVersionError,
@@ -29,6 +29,13 @@ from rightsdata._values.errors import (
 )
 
 if TYPE_CHECKING:
+    from rightsdata import display as display
+    from rightsdata import plot as plot
+    from rightsdata import schema as schema
+    from rightsdata import tables as tables
+    from rightsdata import testing as testing
+    from rightsdata import textcard as textcard
+    from rightsdata import vocab as vocab
     from rightsdata._data.answers import DateLike, Figures, Related
     from rightsdata._data.collection import (
         Collection,
@@ -186,6 +193,12 @@ _LAZY: dict[str, str] = {
 }
 
 
+#: The public modules, imported when first named (``rightsdata.tables``), as after ``import
+#: rightsdata.tables``; not in ``__all__``, so that ``from rightsdata import *`` imports none
+#: of them (``testing`` needs Hypothesis, ``plot`` matplotlib).
+_SUBMODULES: Final = ("display", "plot", "schema", "tables", "testing", "textcard", "vocab")
+
+
 def _installed_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -204,6 +217,8 @@ if not TYPE_CHECKING:
         if name == "__version__":
             value = globals()["__version__"] = _installed_version()
             return value
+        if name in _SUBMODULES:  # rightsdata.tables.read_directory(...) with no import of it
+            return importlib.import_module(f"rightsdata.{name}")  # (which binds it here)
         module = _LAZY.get(name)
         if module is None:
             raise AttributeError(f"module 'rightsdata' has no attribute {name!r}")
@@ -213,7 +228,7 @@ if not TYPE_CHECKING:
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted([*__all__, *_SUBMODULES])
 
 
 def _at_exit() -> None:

@@ -960,6 +960,14 @@ def load_documents(
     parts.named = (name, version)
     # (not copied deeply here: the Dataset copies its descriptor)
     parts.descriptor = dict(descriptor) if descriptor is not None else None
+    named = {
+        key: value for key, value in (("name", name), ("version", version)) if value is not None
+    }
+    if descriptor is not None or named:  # held to what datapackage.json is, so that it loads again
+        from rightsdata._validation.descriptor import descriptor_problems
+
+        held = {**(descriptor if isinstance(descriptor, Mapping) else {}), **named}
+        parts.problems += descriptor_problems(held, f"{label}:datapackage")
     parts.declared = None if descriptor is None else format_of(descriptor)
     _structure_kinds(parts, documents, label, False, redirects=False)
     if redirects:
