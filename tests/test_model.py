@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import attrs
 import pytest
 
+import rightsdata
 from rightsdata import (
     EDTF,
     Duration,
@@ -412,3 +413,20 @@ def test_an_error_made_from_its_message_alone_still_works_and_warns(
     assert str(error).endswith("said my way") and getattr(error, none_of) is None
     again = pickle.loads(pickle.dumps(error))
     assert type(again) is type(error) and str(again) == str(error)
+
+
+def test_a_dict_for_a_part_is_told_how_to_build_the_part() -> None:
+    # a record built in Python: "got an object" (JSON's word) said nothing of how to mend it
+    with pytest.raises(FieldError) as info:
+        rightsdata.Event(
+            id="event:a",
+            kind="arrest",
+            title="t",
+            citations=[rightsdata.Citation(source="source:a")],
+            participants=[{"actor": "person:a", "role": "victim"}],  # type: ignore[list-item]
+        )
+    assert (info.value.field, info.value.message) == (
+        "participants[0]",
+        "expected Participant, got a dict; build it as rightsdata.Participant(...), or load "
+        "JSON documents with rightsdata.load_documents",
+    )

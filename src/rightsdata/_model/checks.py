@@ -160,9 +160,14 @@ def _convert(name: str, value: object, how: Callable[..., Any], *args: Any) -> A
 def _wrong_type(name: str, value: object, expected: type) -> None:
     from rightsdata._values.errors import describe_json
 
-    raise FieldError(
-        name, f"expected {expected.__name__}, got {describe_json(value)}", ProblemCode.TYPE
-    )
+    if isinstance(value, dict):  # (a record built in Python: JSON's documents load whole)
+        got = (
+            f"a dict; build it as rightsdata.{expected.__name__}(...), or load JSON documents "
+            "with rightsdata.load_documents"
+        )
+    else:
+        got = describe_json(value)
+    raise FieldError(name, f"expected {expected.__name__}, got {got}", ProblemCode.TYPE)
 
 
 def _item_types(name: str, values: tuple[Any, ...], expected: type) -> None:
