@@ -113,6 +113,11 @@ def test_type_checkers_see_every_public_name_where_it_is_loaded_from() -> None:
             assert node.name != "__getattr__", "a module __getattr__ type checkers can see"
     lazy: dict[str, str] = rightsdata._LAZY  # type: ignore[attr-defined]
     assert for_checkers.pop("__version__") == "rightsdata._version"
+    # the public modules, imported when named (not in __all__: a star import imports none)
+    submodules: tuple[str, ...] = rightsdata._SUBMODULES  # type: ignore[attr-defined]
+    assert {name: for_checkers.pop(name) for name in submodules} == dict.fromkeys(
+        submodules, "rightsdata"
+    )
     assert for_checkers == lazy
     assert set(for_checkers) | eager | {"__version__"} == set(rightsdata.__all__)
     with pytest.raises(AttributeError, match="module 'rightsdata' has no attribute 'lod'"):
