@@ -100,6 +100,36 @@ def test_without_a_dataset_references_are_ids(ds: rightsdata.Dataset) -> None:
     assert card.endswith("Not looked up in a dataset: references are shown as IDs.")
 
 
+_VERDICT = "event:kozlov-verdict-2012-10-08"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "keywords", "told"),
+    [
+        (("ds", _VERDICT), {}, "not the dataset first: text_card(ds.get(id), ds)"),
+        ((_VERDICT, "ds"), {}, f"not the ID '{_VERDICT}': text_card(ds.get('{_VERDICT}'), ds)"),
+        (("record", 80), {}, "not the width 80 as the dataset: text_card(record, width=80)"),
+        (("record",), {"width": "80"}, "not a str ('80') as the width"),
+        (("record", "ds", True), {}, "not a bool (True) as the width"),
+        ((None,), {}, "not None as the record"),
+        (("record", "kazakhstan"), {}, "not a str ('kazakhstan') as the dataset"),
+    ],
+)
+def test_arguments_of_another_type_or_order_are_told_what_it_takes(
+    ds: rightsdata.Dataset, arguments: tuple[object, ...], keywords: dict[str, object], told: str
+) -> None:
+    """Not an empty AssertionError, nor "'int' object has no attribute 'get'"."""
+    named = {"ds": ds, "record": ds.get(_VERDICT)}
+    values = [named.get(a, a) if isinstance(a, str) else a for a in arguments]
+    with pytest.raises(TypeError) as raised:
+        text_card(*values, **keywords)  # type: ignore[arg-type]
+    message = str(raised.value)
+    assert message.startswith(
+        "text_card takes a record (such as ds.get(id)), then the dataset or None, then a width"
+    ), message
+    assert message.endswith(told), message
+
+
 def test_terminal_width_follows_columns_within_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "50")
     assert terminal_width() == 50

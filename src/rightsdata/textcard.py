@@ -40,6 +40,7 @@ from rightsdata._display.words import (
     value_text,
 )
 from rightsdata._model.records import (
+    RECORD_TYPES,
     Citation,
     Event,
     Figure,
@@ -59,7 +60,7 @@ from rightsdata._values import columns as _columns
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import printable
+from rightsdata._values.errors import printable, with_article
 
 __all__ = [
     "MAX_WIDTH",
@@ -419,6 +420,46 @@ def _parts(record: Record, card: _Card) -> _Parts:
     return f"{card.name(record.country)}: {record.level.value}", kind, None, rows
 
 
+_TAKES: Final = (
+    "text_card takes a record (such as ds.get(id)), then the dataset or None, then a width "
+    "in columns"
+)
+_RECORD_CLASSES: Final = tuple(RECORD_TYPES.values())
+
+
+def _what(value: object) -> str:
+    """``None``, ``a str ('80')``, ``a Dataset``: what was given, for an error message."""
+    if value is None:
+        return "None"
+    shown = f" ({value!r})" if isinstance(value, str | int | float) else ""
+    return with_article(type(value).__name__) + shown
+
+
+def _check_arguments(record: object, dataset: object, width: object, options: object) -> None:
+    """TypeError, saying what :func:`text_card` takes, for arguments of another type or in
+    another order (not an empty AssertionError, or "'int' object has no attribute 'get'")."""
+    if isinstance(record, Dataset):
+        raise TypeError(f"{_TAKES}, not the dataset first: text_card(ds.get(id), ds)")
+    if isinstance(record, str):
+        raise TypeError(f"{_TAKES}, not the ID {record!r}: text_card(ds.get({record!r}), ds)")
+    if not isinstance(record, _RECORD_CLASSES):
+        raise TypeError(f"{_TAKES}, not {_what(record)} as the record")
+    if isinstance(dataset, int) and not isinstance(dataset, bool):
+        raise TypeError(
+            f"{_TAKES}, not the width {dataset!r} as the dataset: "
+            f"text_card(record, width={dataset!r})"
+        )
+    if dataset is not None and not isinstance(dataset, Dataset):
+        raise TypeError(f"{_TAKES}, not {_what(dataset)} as the dataset")
+    if width is not None and (not isinstance(width, int) or isinstance(width, bool)):
+        raise TypeError(f"{_TAKES}, not {_what(width)} as the width")
+    if not isinstance(options, str):
+        raise TypeError(
+            f"text_card's options are command-line options as a str (' --data my-dataset'), "
+            f"not {_what(options)}"
+        )
+
+
 def text_card(
     record: Record, dataset: Dataset | None = None, width: int | None = None, *, options: str = ""
 ) -> str:
@@ -434,6 +475,7 @@ def text_card(
     >>> "Vladimir Kozlov (defendant)" in card, max(len(line) for line in card.splitlines()) <= 80
     (True, True)
     """
+    _check_arguments(record, dataset, width, options)
     card = _Card(terminal_width(width), _Names(dataset), options)
     title, kicker, summary, rows = _parts(record, card)
     rows += _shared_rows(record, card)
