@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from rightsdata._data.dataset import Dataset
+from rightsdata._data.registry import dataset_of
 from rightsdata._display.cards import _Names
 from rightsdata._display.words import (
     coordinates_text,
@@ -221,8 +222,10 @@ def _citation(citation: Citation, card: _Card) -> str:
         details.append("for " + ", ".join(citation.fields))
     if citation.confidence is not None:
         details.append(f"confidence {citation.confidence}")
-    details.append(citation.source)
-    parts.append(" · ".join(details))
+    if isinstance(source, Source):  # (else its ID is the title already: not twice)
+        details.append(citation.source)
+    if details:
+        parts.append(" · ".join(details))
     if citation.quote:
         parts.append(f"“{citation.quote}”")
     if isinstance(source, Source) and source.url:
@@ -465,7 +468,10 @@ def text_card(
 ) -> str:
     """``record`` as a text card ``width`` columns wide (default: :func:`terminal_width`).
 
-    Names of the records it refers to come from ``dataset``; without one, IDs are shown.
+    Names of the records it refers to come from ``dataset``; without one, from the dataset
+    that holds this very record, found as the notebook's card finds it
+    (:func:`rightsdata.display.dataset_of`: a dataset made or loaded in this process).
+    A record in no dataset (built by hand, or copied) shows the IDs it refers to.
     ``options`` are the command-line options that name ``dataset`` (``" --data my-dataset"``),
     added to the ``rightsdata`` command a card suggests, so that it runs on the same data.
 
@@ -476,6 +482,9 @@ def text_card(
     (True, True)
     """
     _check_arguments(record, dataset, width, options)
+    if dataset is None:  # the dataset holding this very record, as the notebook's card finds it
+        holder = dataset_of(record)
+        dataset = holder if isinstance(holder, Dataset) else None
     card = _Card(terminal_width(width), _Names(dataset), options)
     title, kicker, summary, rows = _parts(record, card)
     rows += _shared_rows(record, card)
@@ -496,7 +505,10 @@ def text_card(
         card.section("Inferred, not stated", (f"{i.field}: {i.basis}" for i in record.inferred))
     if dataset is None:
         card.lines.append("")
-        card.text("Not looked up in a dataset: references are shown as IDs.")
+        card.text(
+            "Not found in a loaded dataset: references are shown as IDs "
+            "(pass the dataset: text_card(record, ds))."
+        )
     while card.lines and not card.lines[-1]:
         card.lines.pop()
     return "\n".join(card.lines)
