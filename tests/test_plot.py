@@ -451,6 +451,28 @@ def test_no_events_is_an_empty_plot_that_says_so(ds: Dataset) -> None:
     assert ax.get_title(loc="left") == "Vladimir Kozlov — 0 events"
 
 
+@pytest.mark.parametrize(
+    ("kind", "between", "first", "last"),
+    [
+        (None, ("2030", "2031"), "2030-01-01", "2031-12-31"),
+        (None, ("2030-03", None), "2030-03-01", "2030-12-31"),
+        ("killing", (None, "1900-05-02"), "1900-01-01", "1900-05-02"),  # (his trial starts '..')
+        (None, ("9999", "9999"), "9999-01-01", "9999-12-31"),
+    ],
+)
+def test_a_window_with_no_event_is_the_axis_drawn(
+    ds: Dataset, kind: str | None, between: tuple[str | None, str | None], first: str, last: str
+) -> None:
+    """Not the current year: the window asked for (an open side: the other side's year)."""
+    ax = ds.plot_timeline(KOZLOV, kind=kind, between=between)
+    assert not marks(ax) and "no events to show" in [t.get_text() for t in ax.texts]
+    low, high = ax.get_xlim()
+    assert low <= day(first) < day(first) + 1 < high
+    assert low < day(last) < high
+    assert high - low < (day(last) - day(first) + 1) * 1.1 + 60  # the window, with a margin
+    plt.close("all")
+
+
 def test_subjects_that_cannot_be_drawn(ds: Dataset) -> None:
     with pytest.raises(ValueError, match=r"not for 'place:almaty', a Place"):
         ds.plot_timeline("place:almaty")
