@@ -349,7 +349,15 @@ def test_reprs_count_one_record_in_the_singular() -> None:
     )
     assert repr(dataset) == "<Dataset one: 1 source, 1 person>"
     assert repr(dataset.sources) == "<Collection sources: 1 record>"
-    assert repr(dataset.events) == "<EventCollection: 0 records>"
+    assert repr(dataset.events) == "<EventCollection events: 0 records>"
+
+
+def test_every_collection_repr_names_its_class_kind_and_count(ds: Dataset) -> None:
+    """One pattern: the callable collections name their kind too."""
+    assert repr(ds.persons) == f"<Collection persons: {len(ds.persons)} records>"
+    assert repr(ds.events) == f"<EventCollection events: {len(ds.events)} records>"
+    assert repr(ds.statements) == f"<StatementCollection statements: {len(ds.statements)} records>"
+    assert repr(ds.ratings) == f"<RatingCollection ratings: {len(ds.ratings)} records>"
 
 
 # --- wording ------------------------------------------------------------------------------------

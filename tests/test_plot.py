@@ -4,9 +4,11 @@ distinct colours, readable labels, subjects (actors and cases), options and erro
 from __future__ import annotations
 
 import datetime
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import attrs
 import pytest
@@ -25,6 +27,7 @@ from matplotlib.patches import Rectangle  # noqa: E402
 
 import rightsdata  # noqa: E402
 from rightsdata import EDTF, Dataset, UnknownIdError  # noqa: E402
+from rightsdata._display.marks import mark_of  # noqa: E402
 from rightsdata._display.plot import (  # noqa: E402
     KIND_ORDER,
     PALETTE,
@@ -451,6 +454,28 @@ def test_no_events_is_an_empty_plot_that_says_so(ds: Dataset) -> None:
     assert ax.get_title(loc="left") == "Vladimir Kozlov — 0 events"
 
 
+@pytest.mark.parametrize(
+    ("kind", "between", "first", "last"),
+    [
+        (None, ("2030", "2031"), "2030-01-01", "2031-12-31"),
+        (None, ("2030-03", None), "2030-03-01", "2030-12-31"),
+        ("killing", (None, "1900-05-02"), "1900-01-01", "1900-05-02"),  # (his trial starts '..')
+        (None, ("9999", "9999"), "9999-01-01", "9999-12-31"),
+    ],
+)
+def test_a_window_with_no_event_is_the_axis_drawn(
+    ds: Dataset, kind: str | None, between: tuple[str | None, str | None], first: str, last: str
+) -> None:
+    """Not the current year: the window asked for (an open side: the other side's year)."""
+    ax = ds.plot_timeline(KOZLOV, kind=kind, between=between)
+    assert not marks(ax) and "no events to show" in [t.get_text() for t in ax.texts]
+    low, high = ax.get_xlim()
+    assert low <= day(first) < day(first) + 1 < high
+    assert low < day(last) < high
+    assert high - low < (day(last) - day(first) + 1) * 1.1 + 60  # the window, with a margin
+    plt.close("all")
+
+
 def test_subjects_that_cannot_be_drawn(ds: Dataset) -> None:
     with pytest.raises(ValueError, match=r"not for 'place:almaty', a Place"):
         ds.plot_timeline("place:almaty")
@@ -488,3 +513,58 @@ def test_importing_and_loading_do_not_import_matplotlib() -> None:
         "assert not heavy, heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- the page's image descriptions ---------------------------------------------------------------
+
+_PLOTTING = Path(__file__).parent.parent / "docs" / "plotting.md"
+_NUMBERS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+#: What the alt texts of docs/plotting.md say of groups of events, and the events that says
+#: (by the text of their date).
+_GROUPS = {
+    "two summer-2015 events": "2015-22",
+    "nine events of January 2022": "2022-01",
+    "three events of 2022": "2022",
+}
+
+
+def _plots_on_the_page() -> list[tuple[str, str]]:
+    """(subject, alt text) of each plot the page draws."""
+    text = _PLOTTING.read_text(encoding="utf-8")
+    found = []
+    for block in text.split(".. plot::")[1:]:
+        alt = re.search(r":alt: (.+)", block)
+        subject = re.search(r'plot_timeline\("([^"]+)"', block)
+        assert alt and subject, block[:200]
+        found.append((subject.group(1), alt.group(1)))
+    return found
+
+
+@pytest.mark.parametrize(("subject", "alt"), _plots_on_the_page())
+def test_the_pages_image_descriptions_say_what_is_drawn(
+    ds: Dataset, subject: str, alt: str
+) -> None:
+    """The counts, each event known to the day, and light (not solid) bars, as drawn."""
+    ax = ds.plot_timeline(subject)
+    events = [ds.get(event_id) for event_id in marks(ax)]  # (none of them is undated)
+    rows = len(ax.get_yticklabels())
+    assert rows == len(events)
+    total = re.search(rf"\b({_NUMBERS.replace(' ', '|')}) events", alt, re.IGNORECASE)
+    assert total, alt
+    assert _NUMBERS.split().index(total.group(1).lower()) + 1 == rows, alt
+    for event in events:
+        assert isinstance(event, Event)
+        if mark_of(event).shape == "day":  # each event known to the day is named by its day
+            day = datetime.date.fromisoformat(str(event.date))
+            assert f"{day.day} {day:%B}" in alt, (event.id, alt)
+    for phrase, date in _GROUPS.items():
+        if phrase in alt:
+            count = _NUMBERS.split().index(phrase.split()[0]) + 1
+            assert sum(str(e.date) == date for e in events) == count, phrase
+    solid = any(isinstance(a, Rectangle) and a.get_facecolor()[3] >= 0.5 for a in ax.patches)
+    assert ("solid" in alt) == solid, alt  # (a set, a month, a year: a light bar)
+
+
+def test_each_group_the_descriptions_count_is_on_the_page() -> None:
+    alts = " ".join(alt for _, alt in _plots_on_the_page())
+    assert [phrase for phrase in _GROUPS if phrase not in alts] == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -94,10 +95,54 @@ def test_every_card_fits_its_width(ds: rightsdata.Dataset, width: int) -> None:
             assert len(line) <= width or " " not in line.strip(), (record.id, line)
 
 
-def test_without_a_dataset_references_are_ids(ds: rightsdata.Dataset) -> None:
-    card = text_card(ds.get("event:kozlov-verdict-2012-10-08"), None, width=80)
+def test_a_record_in_no_dataset_shows_ids_and_each_source_once(ds: rightsdata.Dataset) -> None:
+    copy = attrs.evolve(ds.get("event:kozlov-verdict-2012-10-08"))  # (in no dataset)
+    card = text_card(copy, None, width=80)
     assert "person:vladimir-kozlov (defendant)" in card
-    assert card.endswith("Not looked up in a dataset: references are shown as IDs.")
+    assert card.endswith(
+        "Not found in a loaded dataset: references are shown as IDs (pass the dataset:\n"
+        "text_card(record, ds))."
+    )
+    assert card.count("source:hrf-2012-12-14") == 2  # once in the figures, once in Sources
+    assert "  1. source:hrf-2012-12-14\n     paragraph 5\n" in card
+    assert "Vladimir Kozlov" in text_card(copy, ds, width=80)
+
+
+def test_without_a_dataset_a_card_finds_its_records_own(ds: rightsdata.Dataset) -> None:
+    """As the notebook's card does: a record of a loaded dataset is shown with names."""
+    verdict = ds.get("event:kozlov-verdict-2012-10-08")
+    assert text_card(verdict, width=80) == text_card(verdict, ds, width=80)
+    assert "Vladimir Kozlov (defendant)" in text_card(verdict)
+
+
+_VERDICT = "event:kozlov-verdict-2012-10-08"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "keywords", "told"),
+    [
+        (("ds", _VERDICT), {}, "not the dataset first: text_card(ds.get(id), ds)"),
+        ((_VERDICT, "ds"), {}, f"not the ID '{_VERDICT}': text_card(ds.get('{_VERDICT}'), ds)"),
+        (("record", 80), {}, "not the width 80 as the dataset: text_card(record, width=80)"),
+        (("record",), {"width": "80"}, "not a str ('80') as the width"),
+        (("record", "ds", True), {}, "not a bool (True) as the width"),
+        ((None,), {}, "not None as the record"),
+        (("record", "kazakhstan"), {}, "not a str ('kazakhstan') as the dataset"),
+    ],
+)
+def test_arguments_of_another_type_or_order_are_told_what_it_takes(
+    ds: rightsdata.Dataset, arguments: tuple[object, ...], keywords: dict[str, object], told: str
+) -> None:
+    """Not an empty AssertionError, nor "'int' object has no attribute 'get'"."""
+    named = {"ds": ds, "record": ds.get(_VERDICT)}
+    values = [named.get(a, a) if isinstance(a, str) else a for a in arguments]
+    with pytest.raises(TypeError) as raised:
+        text_card(*values, **keywords)  # type: ignore[arg-type]
+    message = str(raised.value)
+    assert message.startswith(
+        "text_card takes a record (such as ds.get(id)), then the dataset or None, then a width"
+    ), message
+    assert message.endswith(told), message
 
 
 def test_terminal_width_follows_columns_within_bounds(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from rightsdata._data.dataset import Dataset
+from rightsdata._data.registry import dataset_of
 from rightsdata._display.cards import _Names
 from rightsdata._display.words import (
     coordinates_text,
@@ -40,6 +41,7 @@ from rightsdata._display.words import (
     value_text,
 )
 from rightsdata._model.records import (
+    RECORD_TYPES,
     Citation,
     Event,
     Figure,
@@ -59,7 +61,7 @@ from rightsdata._values import columns as _columns
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import printable
+from rightsdata._values.errors import printable, with_article
 
 __all__ = [
     "MAX_WIDTH",
@@ -220,8 +222,10 @@ def _citation(citation: Citation, card: _Card) -> str:
         details.append("for " + ", ".join(citation.fields))
     if citation.confidence is not None:
         details.append(f"confidence {citation.confidence}")
-    details.append(citation.source)
-    parts.append(" · ".join(details))
+    if isinstance(source, Source):  # (else its ID is the title already: not twice)
+        details.append(citation.source)
+    if details:
+        parts.append(" · ".join(details))
     if citation.quote:
         parts.append(f"“{citation.quote}”")
     if isinstance(source, Source) and source.url:
@@ -419,12 +423,55 @@ def _parts(record: Record, card: _Card) -> _Parts:
     return f"{card.name(record.country)}: {record.level.value}", kind, None, rows
 
 
+_TAKES: Final = (
+    "text_card takes a record (such as ds.get(id)), then the dataset or None, then a width "
+    "in columns"
+)
+_RECORD_CLASSES: Final = tuple(RECORD_TYPES.values())
+
+
+def _what(value: object) -> str:
+    """``None``, ``a str ('80')``, ``a Dataset``: what was given, for an error message."""
+    if value is None:
+        return "None"
+    shown = f" ({value!r})" if isinstance(value, str | int | float) else ""
+    return with_article(type(value).__name__) + shown
+
+
+def _check_arguments(record: object, dataset: object, width: object, options: object) -> None:
+    """TypeError, saying what :func:`text_card` takes, for arguments of another type or in
+    another order (not an empty AssertionError, or "'int' object has no attribute 'get'")."""
+    if isinstance(record, Dataset):
+        raise TypeError(f"{_TAKES}, not the dataset first: text_card(ds.get(id), ds)")
+    if isinstance(record, str):
+        raise TypeError(f"{_TAKES}, not the ID {record!r}: text_card(ds.get({record!r}), ds)")
+    if not isinstance(record, _RECORD_CLASSES):
+        raise TypeError(f"{_TAKES}, not {_what(record)} as the record")
+    if isinstance(dataset, int) and not isinstance(dataset, bool):
+        raise TypeError(
+            f"{_TAKES}, not the width {dataset!r} as the dataset: "
+            f"text_card(record, width={dataset!r})"
+        )
+    if dataset is not None and not isinstance(dataset, Dataset):
+        raise TypeError(f"{_TAKES}, not {_what(dataset)} as the dataset")
+    if width is not None and (not isinstance(width, int) or isinstance(width, bool)):
+        raise TypeError(f"{_TAKES}, not {_what(width)} as the width")
+    if not isinstance(options, str):
+        raise TypeError(
+            f"text_card's options are command-line options as a str (' --data my-dataset'), "
+            f"not {_what(options)}"
+        )
+
+
 def text_card(
     record: Record, dataset: Dataset | None = None, width: int | None = None, *, options: str = ""
 ) -> str:
     """``record`` as a text card ``width`` columns wide (default: :func:`terminal_width`).
 
-    Names of the records it refers to come from ``dataset``; without one, IDs are shown.
+    Names of the records it refers to come from ``dataset``; without one, from the dataset
+    that holds this very record, found as the notebook's card finds it
+    (:func:`rightsdata.display.dataset_of`: a dataset made or loaded in this process).
+    A record in no dataset (built by hand, or copied) shows the IDs it refers to.
     ``options`` are the command-line options that name ``dataset`` (``" --data my-dataset"``),
     added to the ``rightsdata`` command a card suggests, so that it runs on the same data.
 
@@ -434,6 +481,10 @@ def text_card(
     >>> "Vladimir Kozlov (defendant)" in card, max(len(line) for line in card.splitlines()) <= 80
     (True, True)
     """
+    _check_arguments(record, dataset, width, options)
+    if dataset is None:  # the dataset holding this very record, as the notebook's card finds it
+        holder = dataset_of(record)
+        dataset = holder if isinstance(holder, Dataset) else None
     card = _Card(terminal_width(width), _Names(dataset), options)
     title, kicker, summary, rows = _parts(record, card)
     rows += _shared_rows(record, card)
@@ -454,7 +505,10 @@ def text_card(
         card.section("Inferred, not stated", (f"{i.field}: {i.basis}" for i in record.inferred))
     if dataset is None:
         card.lines.append("")
-        card.text("Not looked up in a dataset: references are shown as IDs.")
+        card.text(
+            "Not found in a loaded dataset: references are shown as IDs "
+            "(pass the dataset: text_card(record, ds))."
+        )
     while card.lines and not card.lines[-1]:
         card.lines.pop()
     return "\n".join(card.lines)

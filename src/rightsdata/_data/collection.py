@@ -226,7 +226,9 @@ class Collection(Sequence[R], Generic[R]):
         return hash((self._kind, self._records))
 
     def __repr__(self) -> str:
-        return f"<Collection {self._kind}: {counted(len(self._records), 'record')}>"
+        """``<Collection persons: 50 records>``, ``<EventCollection events: 121 records>``:
+        the class, the kind, the count (one pattern for every collection)."""
+        return f"<{type(self).__name__} {self._kind}: {counted(len(self._records), 'record')}>"
 
 
 class EventCollection(Collection[Event]):
@@ -298,9 +300,6 @@ class EventCollection(Collection[Event]):
         """
         return self._queries().events(kind, between, involving, place, role)
 
-    def __repr__(self) -> str:
-        return f"<EventCollection: {counted(len(self), 'record')}>"
-
 
 class StatementCollection(Collection[Statement]):
     """The statements: a :class:`Collection` (by ID) that can also be called to filter them."""
@@ -345,9 +344,6 @@ class StatementCollection(Collection[Statement]):
         """
         return self._queries().statements(speaker, about, addressed_to, between, kind)
 
-    def __repr__(self) -> str:
-        return f"<StatementCollection: {counted(len(self), 'record')}>"
-
 
 class RatingCollection(Collection[Rating]):
     """The ratings: a :class:`Collection` (by ID) that can also be called to filter them."""
@@ -380,6 +376,3 @@ class RatingCollection(Collection[Rating]):
          ('[2022-01..2022-08]', 'obstructed'), ('2022', 'repressed')]
         """
         return self._queries().ratings(country)
-
-    def __repr__(self) -> str:
-        return f"<RatingCollection: {counted(len(self), 'record')}>"

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._data.answers import DateLike
 from rightsdata._data.dataset import Dataset
+from rightsdata._data.query import window
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Record
@@ -177,8 +178,27 @@ def _axis_range() -> tuple[float, float]:
     return _num(datetime.date(1, 1, 1)), _num(datetime.date(9999, 12, 31)) + 0.99
 
 
-def _limits(marks: Sequence[Mark]) -> tuple[float, float]:
+def _asked_days(between: tuple[DateLike | None, DateLike | None]) -> list[datetime.date]:
+    """The first and last day of the window ``between`` asks for; an open side is the
+    year of the other's, both open none."""
+    lo, hi = window(between)
+    first, last = datetime.date.min.toordinal(), datetime.date.max.toordinal()
+    sides = [datetime.date.fromordinal(min(max(n, first), last)) for n in (lo, hi)]
+    if lo < first and hi > last:
+        return []
+    if lo < first:
+        sides[0] = sides[1].replace(month=1, day=1)
+    if hi > last:
+        sides[1] = sides[0].replace(month=12, day=31)
+    return sides
+
+
+def _limits(
+    marks: Sequence[Mark], between: tuple[DateLike | None, DateLike | None] | None = None
+) -> tuple[float, float]:
     days = [d for m in marks for d in (m.first, m.last) if d is not None]
+    if not days and between is not None:  # nothing left in the window: show the window
+        days = _asked_days(between)
     if not days:
         today = datetime.date.today()
         days = [today.replace(month=1, day=1), today.replace(month=12, day=31)]
@@ -415,11 +435,11 @@ def plot_timeline(
     ``ax``: draw on these axes (default: a new figure sized to the rows); ``kind`` and
     ``between``: keep only the events of this kind (or these kinds), and those whose date
     overlaps the window, exactly as :meth:`ds.events(kind=, between=)
-    <rightsdata.EventCollection.__call__>` does (an undated event is in no
-    window); ``title``: the heading (default: the subject and the number of events; ``""``
-    for none); ``legend``: draw the legends of kinds and date forms below the
-    axes; ``label_width``: the columns of an event's title kept as its label (a CJK
-    character counts two). Returns the
+    <rightsdata.EventCollection.__call__>` does (an undated event is in no window; where
+    no event is left, the axis is the window asked for); ``title``: the heading (default:
+    the subject and the number of events; ``""`` for none); ``legend``: draw the legends
+    of kinds and date forms below the axes; ``label_width``: the columns of an event's
+    title kept as its label (a CJK character counts two). Returns the
     axes. Each event's mark is the artist whose gid is the event's ID.
 
     >>> import matplotlib
@@ -446,7 +466,7 @@ def plot_timeline(
     inches = fig.get_figwidth() if isinstance(fig, Figure) else 10.0
     # the axes' width in points, less what the event labels will take once laid out
     room = 72 * inches * ax.get_position().width * 0.7
-    xlim = _limits(marks)
+    xlim = _limits(marks, between)
     style = _Style(marks)
     ax.xaxis_date()
     locator = dates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
