@@ -306,8 +306,31 @@ def test_a_folder_of_exported_tables_says_what_it_is(tmp_path: Path, fmt: str) -
     rightsdata.load().export(tmp_path / fmt, fmt)
     (problem,) = rightsdata.validate(tmp_path / fmt)
     assert problem.code == "missing"
-    assert "holds no record files but 27 CSV or Parquet files" in problem.message
+    assert "holds no record files but 27 CSV files" in problem.message
     assert "not a dataset to load" in problem.message
+    assert f"rightsdata.tables.read_directory('{tmp_path / fmt}')" in problem.message
+
+
+def test_a_folder_of_parquet_tables_is_not_sent_to_the_csv_reader(tmp_path: Path) -> None:
+    """read_directory reads CSV alone: a Parquet export is told there is no reader back."""
+    import rightsdata
+
+    pytest.importorskip("pyarrow")
+    rightsdata.load().export(tmp_path / "parquet", "parquet")
+    (problem,) = rightsdata.validate(tmp_path / "parquet")
+    assert "holds no record files but 27 Parquet files" in problem.message
+    assert "read_directory" not in problem.message
+    assert "no reader turns Parquet tables back into records" in problem.message
+    assert "pandas.read_parquet" in problem.message
+
+
+def test_csv_files_of_no_kind_are_not_sent_to_the_csv_reader(tmp_path: Path) -> None:
+    import rightsdata
+
+    (tmp_path / "notes.csv").write_text("a,b\r\n1,2\r\n", encoding="utf-8")
+    (problem,) = rightsdata.validate(tmp_path)
+    assert "holds no record files but 1 CSV file (notes.csv)" in problem.message
+    assert "read_directory" not in problem.message
 
 
 # --- an export never writes over a folder unasked ---------------------------------------------
