@@ -118,10 +118,11 @@ def _table_formats(tables: Sequence[str]) -> str:
     return " and ".join(name for name in ("CSV", "Parquet") if name.lower() in suffixes)
 
 
-def _read_back(folder: str, tables: Sequence[str]) -> str:
+def _read_back(folder: str, tables: Sequence[str], *, parquet: bool = False) -> str:
     """How the tables of ``folder`` can be read back, after a ``; ``: its CSV files of the
     kinds' tables by ``rightsdata.tables.read_directory`` (which reads only those), Parquet
-    files by no reader of ours.
+    files (among ``tables``, or a file of it whatever its name, if ``parquet``) by no reader
+    of ours.
 
     >>> _read_back("out", ["events.csv"]).startswith("; rightsdata.tables.read_directory('out')")
     True
@@ -137,7 +138,7 @@ def _read_back(folder: str, tables: Sequence[str]) -> str:
             "and rightsdata.tables.documents_from_rows rebuilds the records from them "
             "(docs/exports.md)"
         )
-    if any(name.lower().endswith(".parquet") for name in tables):
+    if parquet or any(name.lower().endswith(".parquet") for name in tables):
         said.append(_PARQUET_BACK)
     return "".join(f"; {part}" for part in said)
 
@@ -151,6 +152,29 @@ def _is_kind_table(name: str, suffix: str) -> bool:
     (True, False)
     """
     return name.endswith(suffix) and name.partition(".")[0] in KINDS
+
+
+def table_file_problem(name: str, folder: str, names: Sequence[str], table_format: str) -> Problem:
+    """The problem of the file ``name`` in ``folder`` (which holds ``names``), read as a
+    dataset, being a table of ``table_format`` (``"CSV"``, ``"Parquet"``), as an export writes
+    them: what it is and how to read it, as a folder of them is told
+    (:func:`no_records_problem`).
+
+    >>> names = ["events.csv", "records.csv"]
+    >>> message = table_file_problem("records.csv", "out", names, "CSV").message
+    >>> message.startswith("is a CSV file, a table as `rightsdata export` writes them")
+    True
+    >>> "; rightsdata.tables.read_directory('out') reads its CSV tables" in message
+    True
+    """
+    parquet = table_format == "Parquet"  # (whatever its name says)
+    message = (
+        f"is a {table_format} file, a table as `rightsdata export` writes them (--format csv, "
+        "datapackage or parquet): a copy for other tools, not a dataset to load. Load the "
+        "dataset it was exported from, or its export as JSON or JSON Lines (--format json or "
+        f"jsonl){_read_back(folder, tables_in(names), parquet=parquet)}"
+    )
+    return Problem(name, message, ProblemCode.FILE, file=name)
 
 
 def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
