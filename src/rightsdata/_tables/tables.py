@@ -623,7 +623,7 @@ LABEL_MAX: Final = 80
 
 def label(record: Record, dataset: Dataset | None = None) -> str:
     """A record's short label, the ``records`` table's ``label`` column: ``Person.label`` and
-    the like, but a statement's summary cut at a word to ``LABEL_MAX`` (80) characters, and a
+    the like, but a statement's summary cut at a word to 80 characters, and a
     rating named by its country, ``"Kazakhstan: repressed (civicus_monitor, 2022)"`` (the
     place's name in ``dataset``; its ID without one).
 
