@@ -797,6 +797,28 @@ def test_escape_formula_covers_owasps_list() -> None:
         assert escape_formula(text) == text
 
 
+def test_read_directory_takes_the_exports_option_by_its_name(tmp_path: Path) -> None:
+    dataset = _formula_dataset()
+    export(dataset, tmp_path, "csv", csv_formulas="keep")
+    documents, _ = documents_from_rows(read_directory(tmp_path, csv_formulas="keep"))
+    assert documents == dataset.to_dict()
+    # the earlier name still works, and the two cannot disagree
+    assert read_directory(tmp_path, formulas="keep") == read_directory(tmp_path, "keep")
+    with pytest.raises(TypeError, match="give csv_formulas alone"):
+        read_directory(tmp_path, csv_formulas="keep", formulas="escape")
+    # the error names the parameter the function has
+    with pytest.raises(ValueError, match="unknown csv_formulas option 'none'"):
+        read_directory(tmp_path, csv_formulas="none")
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "parquet"])
+def test_csv_formulas_keep_is_refused_by_formats_without_csv(tmp_path: Path, fmt: str) -> None:
+    with pytest.raises(ValueError, match=f"applies to the CSV formats only .*; {fmt} writes"):
+        rightsdata.load().export(tmp_path / "out", fmt, csv_formulas="keep")
+    assert not (tmp_path / "out").exists()
+    assert rightsdata.load().export(tmp_path / "out", fmt, csv_formulas="escape")  # the default
+
+
 def test_unknown_csv_formulas_option(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="csv_formulas option 'strip'; expected one of escape"):
         export(rightsdata.load(), tmp_path / "out", "csv", csv_formulas="strip")

@@ -306,8 +306,73 @@ def test_a_folder_of_exported_tables_says_what_it_is(tmp_path: Path, fmt: str) -
     rightsdata.load().export(tmp_path / fmt, fmt)
     (problem,) = rightsdata.validate(tmp_path / fmt)
     assert problem.code == "missing"
-    assert "holds no record files but 27 CSV or Parquet files" in problem.message
+    assert "holds no record files but 27 CSV files" in problem.message
     assert "not a dataset to load" in problem.message
+    assert f"rightsdata.tables.read_directory('{tmp_path / fmt}')" in problem.message
+
+
+def test_a_folder_of_parquet_tables_is_not_sent_to_the_csv_reader(tmp_path: Path) -> None:
+    """read_directory reads CSV alone: a Parquet export is told there is no reader back."""
+    import rightsdata
+
+    pytest.importorskip("pyarrow")
+    rightsdata.load().export(tmp_path / "parquet", "parquet")
+    (problem,) = rightsdata.validate(tmp_path / "parquet")
+    assert "holds no record files but 27 Parquet files" in problem.message
+    assert "read_directory" not in problem.message
+    assert "no reader turns Parquet tables back into records" in problem.message
+    assert "pandas.read_parquet" in problem.message
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_one_exported_table_says_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """A table file given as a dataset is told as its folder is, not "not valid JSON"."""
+    import rightsdata
+
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    rightsdata.load().export(tmp_path / fmt, fmt)
+    path = tmp_path / fmt / f"events.{fmt}"
+    with pytest.raises(rightsdata.InvalidDataError) as raised:
+        rightsdata.load_path(path)
+    (problem,) = raised.value.problems
+    assert problem.location == f"events.{fmt}"
+    assert "not a dataset to load" in problem.message
+    assert "JSON" not in problem.message.partition("Load")[0]  # (not "is not valid JSON")
+    if fmt == "csv":
+        assert problem.message.startswith("is a CSV file, a table as `rightsdata export`")
+        assert f"read_directory('{tmp_path / fmt}')" in problem.message
+    else:
+        assert "no reader turns Parquet tables back into records" in problem.message
+        assert "read_directory" not in problem.message
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == EXIT_INVALID and "not a dataset to load" in " ".join((out + err).split())
+
+
+def test_a_parquet_file_is_known_by_its_magic_bytes(tmp_path: Path) -> None:
+    import rightsdata
+
+    pytest.importorskip("pyarrow")
+    rightsdata.load().export(tmp_path / "out", "parquet")
+    renamed = tmp_path / "events.json"
+    renamed.write_bytes((tmp_path / "out" / "events.parquet").read_bytes())
+    (problem,) = rightsdata.validate(renamed)
+    assert problem.message.startswith("is a Parquet file, a table as `rightsdata export`")
+    # a JSON file is read as one still
+    (tmp_path / "data.json").write_text("PAR1", encoding="utf-8")
+    (problem,) = rightsdata.validate(tmp_path / "data.json")
+    assert "is not valid JSON" in problem.message
+
+
+def test_csv_files_of_no_kind_are_not_sent_to_the_csv_reader(tmp_path: Path) -> None:
+    import rightsdata
+
+    (tmp_path / "notes.csv").write_text("a,b\r\n1,2\r\n", encoding="utf-8")
+    (problem,) = rightsdata.validate(tmp_path)
+    assert "holds no record files but 1 CSV file (notes.csv)" in problem.message
+    assert "read_directory" not in problem.message
 
 
 # --- an export never writes over a folder unasked ---------------------------------------------

@@ -23,12 +23,14 @@ from rightsdata._model.records import RECORD_TYPES
 from rightsdata._tables.csvtables import parse, render
 from rightsdata._tables.fromtables import documents_from_rows
 from rightsdata._tables.tables import (
+    LABEL_MAX,
     TABLES,
     ColumnType,
     Row,
     Table,
     columns,
     get_table,
+    label,
     read_lists,
     rows,
     walk,
@@ -419,7 +421,9 @@ def _reference_rows(dataset: Dataset, table: Table) -> list[Row]:
     (``Column.get``): the row-wise definition the column builders must match cell for cell."""
     if table.name == "records":
         return [
-            (r.id, kind, r.label) for kind in rightsdata.KINDS for r in dataset.collection(kind)
+            (r.id, kind, label(r, dataset))
+            for kind in rightsdata.KINDS
+            for r in dataset.collection(kind)
         ]
     if table.name == "redirects":
         return sorted(dataset.redirects.items())
@@ -691,3 +695,24 @@ def test_a_cell_of_nested_lists_is_no_list_of_text_under_every_python(levels: in
     expected = r"line 2, column 'fields': expected a JSON array of text"
     with pytest.raises(ValueError, match=expected):
         parse(table, text)
+
+
+# --- the records table's label ---------------------------------------------------------------
+
+
+def test_the_records_label_is_short_and_names_a_ratings_country() -> None:
+    """A rating's label names its country (Egypt's and Hong Kong's were the same), and a
+    statement's is its summary cut to LABEL_MAX characters (it was the whole summary)."""
+    ds = rightsdata.load()
+    found = {row[0]: row[2] for row in rows(ds, "records")}
+    ratings = [found[r.id] for r in ds.ratings]
+    assert len(set(ratings)) == len(ratings)
+    kazakhstan = next(r for r in ds.ratings if r.country == "place:kazakhstan")
+    assert found[kazakhstan.id] == (
+        f"Kazakhstan: {kazakhstan.level.value} ({kazakhstan.scale.value}, {kazakhstan.as_of})"
+    )
+    statements = [found[s.id] for s in ds.statements]
+    assert max(map(len, statements)) <= LABEL_MAX
+    long = next(s for s in ds.statements if len(s.summary) > LABEL_MAX)
+    assert found[long.id].endswith("...")
+    assert long.summary.startswith(found[long.id].removesuffix("..."))

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Final
 
 from rightsdata._model.records import KINDS
-from rightsdata._values.errors import Problem, ProblemCode, printable
+from rightsdata._values.errors import Problem, ProblemCode, counted, printable
 from rightsdata._values.format import JSON_LINES_SUFFIXES, is_hidden, kind_file
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
 from rightsdata._values.spelling import close
@@ -101,6 +101,82 @@ def tables_in(names: Iterable[str]) -> list[str]:
     return sorted(n for n in names if n.lower().endswith(_TABLE_SUFFIXES) and not is_hidden(n))
 
 
+#: What an export's tables are, said to whoever tries to load them.
+_TABLES_ARE: Final = (
+    "tables, as `rightsdata export` writes them (--format csv, datapackage or parquet), are "
+    "a copy for other tools, not a dataset to load"
+)
+_PARQUET_BACK: Final = (
+    "no reader turns Parquet tables back into records: read them as tables with pandas "
+    "(pandas.read_parquet) or pyarrow"
+)
+
+
+def _table_formats(tables: Sequence[str]) -> str:
+    """``"CSV"``, ``"Parquet"`` or ``"CSV and Parquet"``: what ``tables`` are."""
+    suffixes = {name.lower().rpartition(".")[2] for name in tables}
+    return " and ".join(name for name in ("CSV", "Parquet") if name.lower() in suffixes)
+
+
+def _read_back(folder: str, tables: Sequence[str], *, parquet: bool = False) -> str:
+    """How the tables of ``folder`` can be read back, after a ``; ``: its CSV files of the
+    kinds' tables by ``rightsdata.tables.read_directory`` (which reads only those), Parquet
+    files (among ``tables``, or a file of it whatever its name, if ``parquet``) by no reader
+    of ours.
+
+    >>> _read_back("out", ["events.csv"]).startswith("; rightsdata.tables.read_directory('out')")
+    True
+    >>> _read_back("out", ["events.parquet"])
+    '; no reader turns Parquet tables back into records: ...'
+    >>> _read_back("out", ["notes.csv"])
+    ''
+    """
+    said = []
+    if any(_is_kind_table(name, ".csv") for name in tables):
+        said.append(
+            f"rightsdata.tables.read_directory({folder!r}) reads its CSV tables back as rows, "
+            "and rightsdata.tables.documents_from_rows rebuilds the records from them "
+            "(docs/exports.md)"
+        )
+    if parquet or any(name.lower().endswith(".parquet") for name in tables):
+        said.append(_PARQUET_BACK)
+    return "".join(f"; {part}" for part in said)
+
+
+def _is_kind_table(name: str, suffix: str) -> bool:
+    """Whether ``name`` is the file of a record kind's table, or of one of its lists, in the
+    format of ``suffix`` (``events.csv``, ``events.participants.csv``): what a reader of the
+    records needs, as an export names it.
+
+    >>> _is_kind_table("events.participants.csv", ".csv"), _is_kind_table("notes.csv", ".csv")
+    (True, False)
+    """
+    return name.endswith(suffix) and name.partition(".")[0] in KINDS
+
+
+def table_file_problem(name: str, folder: str, names: Sequence[str], table_format: str) -> Problem:
+    """The problem of the file ``name`` in ``folder`` (which holds ``names``), read as a
+    dataset, being a table of ``table_format`` (``"CSV"``, ``"Parquet"``), as an export writes
+    them: what it is and how to read it, as a folder of them is told
+    (:func:`no_records_problem`).
+
+    >>> names = ["events.csv", "records.csv"]
+    >>> message = table_file_problem("records.csv", "out", names, "CSV").message
+    >>> message.startswith("is a CSV file, a table as `rightsdata export` writes them")
+    True
+    >>> "; rightsdata.tables.read_directory('out') reads its CSV tables" in message
+    True
+    """
+    parquet = table_format == "Parquet"  # (whatever its name says)
+    message = (
+        f"is a {table_format} file, a table as `rightsdata export` writes them (--format csv, "
+        "datapackage or parquet): a copy for other tools, not a dataset to load. Load the "
+        "dataset it was exported from, or its export as JSON or JSON Lines (--format json or "
+        f"jsonl){_read_back(folder, tables_in(names), parquet=parquet)}"
+    )
+    return Problem(name, message, ProblemCode.FILE, file=name)
+
+
 def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     """The problem of a folder that holds no record kind's file, saying what it holds
     instead (the tables of an export, JSON Lines) and how to read that."""
@@ -110,11 +186,9 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     if tables:
         shown = ", ".join(tables[:2]) + (", ..." if len(tables) > 2 else "")
         message = (
-            f"holds no record files but {len(tables)} CSV or Parquet files ({shown}): tables, "
-            "as `rightsdata export` writes them (--format csv, datapackage or parquet), are a "
-            "copy for other tools, not a dataset to load. Load the dataset they were exported "
-            "from, or its export as JSON or JSON Lines (--format json or jsonl); "
-            f"rightsdata.tables.read_directory({folder!r}) reads CSV tables back as rows"
+            f"holds no record files but {counted(len(tables), _table_formats(tables) + ' file')} "
+            f"({shown}): {_TABLES_ARE}. Load the dataset they were exported from, or its export "
+            f"as JSON or JSON Lines (--format json or jsonl){_read_back(folder, tables)}"
         )
     elif lines:
         path = _path_in(folder, lines[0])

@@ -467,12 +467,37 @@ def _read_any(
         return _read_folder(
             path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share
         )
+    table = _table_format(path, info)
+    if table is not None:  # an export's table, not a dataset: say what it is, not "not JSON"
+        from rightsdata._data.folderfiles import table_file_problem
+
+        beside = _names_in(path.parent)
+        return None, [table_file_problem(path.name, _shown(path.parent), beside, table)]
     if path.suffix.lower() in JSON_LINES_SUFFIXES:
         parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
     else:
         parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
     dataset, problems = _finish(parts)
     return dataset, filed(problems, [path.name])
+
+
+def _table_format(path: Path, info: os.stat_result) -> str | None:
+    """``"CSV"`` or ``"Parquet"`` if ``path`` (a file of ``info``) is a table, as an export
+    writes them: by its suffix, or, for a regular file, the magic bytes a Parquet file starts
+    and ends with."""
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".parquet"):
+        return "CSV" if suffix == ".csv" else "Parquet"
+    if not stat.S_ISREG(info.st_mode) or info.st_size < 12:  # (magic, footer's length, magic)
+        return None
+    try:
+        with open(path, "rb") as file:
+            start = file.read(4)
+            file.seek(-4, os.SEEK_END)
+            end = file.read(4)
+    except OSError:  # (the read that follows says what is wrong)
+        return None
+    return "Parquet" if start == end == b"PAR1" else None
 
 
 def filed(problems: list[Problem], names: list[str]) -> list[Problem]:

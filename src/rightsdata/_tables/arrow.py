@@ -270,7 +270,7 @@ def _records_arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, An
         array = None if named is None else cache.get(("arrow column", kind, (named,)))
         if array is None:
             array = pa.array(
-                labels(records, RECORD_TYPES[kind]), pa.string(), memory_pool=memory_pool()
+                labels(records, RECORD_TYPES[kind], dataset), pa.string(), memory_pool=memory_pool()
             )
         found += _chunks(array)
     kinds = pa.DictionaryArray.from_arrays(

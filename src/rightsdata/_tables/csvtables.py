@@ -5,7 +5,8 @@ ends, fields quoted only where needed. An empty cell is null (no text field may 
 this is unambiguous); whole numbers in decimal; days as ``YYYY-MM-DD``; a citation's
 ``fields`` as a JSON array (``["date", "places"]``; an empty cell where it is null).
 
-Formulas (``formulas="escape"``, the default): a spreadsheet runs a cell that starts with
+Formulas (``formulas="escape"``, the default; the export's and
+:func:`read_directory`'s ``csv_formulas``): a spreadsheet runs a cell that starts with
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula, so a text cell that starts
 with one of those (after any ``'``) gets a ``'`` in front (OWASP's advice on CSV injection);
 :func:`parse` with the same option takes it off again, so the round trip is exact. Only
@@ -62,7 +63,7 @@ _ESCAPED: Final = re.compile("'*[=+\\-@\t\r]")
 #: What loses its first ``'`` when read: exactly what :data:`_ESCAPED` produces.
 _UNESCAPE: Final = re.compile("''*[=+\\-@\t\r]")
 _QUOTE_OR_FORMULA: Final = (*FORMULA_STARTS, "'")
-#: The values of the ``formulas`` option: escape formula-like text (default), or keep it.
+#: The values of the ``csv_formulas`` option: escape formula-like text (default), or keep it.
 FORMULA_OPTIONS: Final = ("escape", "keep")
 
 
@@ -358,11 +359,16 @@ def _reads(column: Column, text: str) -> bool:
 
 
 def read_directory(
-    directory: str | os.PathLike[str], formulas: str = "escape"
+    directory: str | os.PathLike[str],
+    csv_formulas: str = "escape",
+    *,
+    formulas: str | None = None,
 ) -> dict[str, list[Row]]:
     """The rows of every table whose CSV file (``<table>.csv``) is in ``directory`` (a path
-    or its text), read with the ``formulas`` option they were written with. A file may start
-    with a byte-order mark, as a spreadsheet that saves CSV as "UTF-8" writes one.
+    or its text), read with the ``csv_formulas`` option they were written with (the export's
+    option of that name: ``"escape"``, the default, or ``"keep"``). A file may start with a
+    byte-order mark, as a spreadsheet that saves CSV as "UTF-8" writes one. ``formulas`` is
+    the option's earlier name, still accepted.
 
     A ``directory`` that is not one raises NotADirectoryError (FileNotFoundError if it does
     not exist), and one that holds no table's CSV file raises ValueError: an empty result
@@ -374,6 +380,7 @@ def read_directory(
     ...     len(read_directory(folder)["events"]) == len(rightsdata.load().events)
     True
     """
+    csv_formulas = _one_option(csv_formulas, formulas)
     folder = Path(directory)
     if not folder.is_dir():
         if not folder.exists():
@@ -383,10 +390,28 @@ def read_directory(
     for name, table in TABLES.items():
         path = folder / f"{name}.csv"
         if path.is_file():
-            found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), formulas)
+            found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), csv_formulas)
     if not found:
         raise ValueError(
             f"{os.fspath(directory)} holds no table's CSV file (events.csv, "
             "events.participants.csv, ...), as `rightsdata export --format csv` writes them"
         )
     return found
+
+
+def _one_option(csv_formulas: str, formulas: str | None) -> str:
+    """The option given as ``csv_formulas``, or as ``formulas``, its earlier name; TypeError
+    for two that disagree, ValueError for an unknown one (before anything is read).
+
+    >>> _one_option("escape", "keep"), _one_option("keep", None)
+    ('keep', 'keep')
+    """
+    if formulas is not None:
+        if csv_formulas not in ("escape", formulas):
+            raise TypeError(
+                f"read_directory got csv_formulas={csv_formulas!r} and formulas={formulas!r}; "
+                "give csv_formulas alone (formulas is its earlier name)"
+            )
+        csv_formulas = formulas
+    _check_option(csv_formulas)
+    return csv_formulas

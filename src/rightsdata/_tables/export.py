@@ -68,6 +68,8 @@ FORMATS: Final[Mapping[str, str]] = MappingProxyType(
         "parquet": "one Parquet file per table (needs rightsdata[arrow])",
     }
 )
+#: The formats that write CSV files, the only ones ``csv_formulas`` applies to.
+_CSV_FORMATS: Final = ("csv", "datapackage")
 JSON_LINES_FILE: Final = "records.jsonl"
 #: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
 #: [...]}``), so that the next export into the directory knows which files were its own.
@@ -108,7 +110,8 @@ def export(
     not are removed, other files are left alone. ``csv_formulas`` (``csv`` and
     ``datapackage``): ``"escape"`` puts a ``'`` before text that a spreadsheet would run as a
     formula (see :mod:`rightsdata._tables.csvtables`; ``rightsdata.tables.read_directory``
-    takes it off); ``"keep"`` writes it as it is.
+    takes it off, given the same ``csv_formulas``); ``"keep"`` writes it as it is, and for
+    another format, which writes every text as it is, raises ValueError.
 
     An unknown format or option raises ValueError; ``parquet`` without pyarrow raises
     ``rightsdata.MissingExtraError`` (an ImportError) before writing anything.
@@ -136,6 +139,11 @@ def export(
         raise ValueError(
             f"unknown csv_formulas option {csv_formulas!r}; expected one of "
             f"{', '.join(FORMULA_OPTIONS)}"
+        )
+    if csv_formulas != "escape" and format not in _CSV_FORMATS:
+        raise ValueError(
+            f"csv_formulas={csv_formulas!r} applies to the CSV formats only "
+            f"({', '.join(_CSV_FORMATS)}); {format} writes every text as it is"
         )
     if format == "parquet":
         from rightsdata._values.extras import require

@@ -51,7 +51,16 @@ import attrs
 
 from rightsdata._data.dataset import Dataset
 from rightsdata._model.fields import Degrees, Ref, Text, spec_of
-from rightsdata._model.records import KINDS, RECORD_TYPES, Law, Rating, Record, Relationship
+from rightsdata._model.records import (
+    KINDS,
+    RECORD_TYPES,
+    Law,
+    Place,
+    Rating,
+    Record,
+    Relationship,
+    Statement,
+)
 from rightsdata._values.dates import EDTF
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import Duration, format_duration
@@ -494,9 +503,9 @@ def _records_table() -> Table:
                 ColumnType.TEXT,
                 "A short label for display (derived): the name of a person, organisation, "
                 "group or place; the title of a source or event; the instrument and article of "
-                "a law; "
-                "the summary of a statement; subject, kind and object of a relationship; "
-                "scale, level and date of a rating.",
+                "a law; the summary of a statement, cut to 80 characters; subject, kind and "
+                "object of a relationship; the country's name, level, scale and date of a "
+                "rating.",
                 True,
             ),
         ),
@@ -607,15 +616,51 @@ _RENAMED: Final = {
 # --- rows ---------------------------------------------------------------------------------
 
 
-def label(record: Record) -> str:
-    """A record's label (``Person.label`` and the like): the ``records`` table's ``label``
-    column.
+#: The longest a statement's label is: its summary, cut at a word to at most this many
+#: characters (a summary runs to hundreds; a label names a row in a join or a listing).
+LABEL_MAX: Final = 80
+
+
+def label(record: Record, dataset: Dataset | None = None) -> str:
+    """A record's short label, the ``records`` table's ``label`` column: ``Person.label`` and
+    the like, but a statement's summary cut at a word to 80 characters, and a
+    rating named by its country, ``"Kazakhstan: repressed (civicus_monitor, 2022)"`` (the
+    place's name in ``dataset``; its ID without one).
 
     >>> import rightsdata
-    >>> label(rightsdata.load().get("law:kz-cc-1997-164"))
+    >>> ds = rightsdata.load()
+    >>> label(ds.get("law:kz-cc-1997-164"))
     'Criminal Code of the Republic of Kazakhstan (1997), article 164'
+    >>> rating = next(r for r in ds.ratings if r.country == "place:kazakhstan")
+    >>> label(rating, ds).startswith("Kazakhstan: "), label(rating).startswith("place:kazakhstan: ")
+    (True, True)
     """
+    if isinstance(record, Statement):
+        return _cut(record.summary, LABEL_MAX)
+    if isinstance(record, Rating):
+        country = record.country
+        if dataset is not None:
+            place = dataset.get(country)
+            country = place.name if isinstance(place, Place) else country
+        return f"{country}: {record.level.value} ({record.scale.value}, {record.as_of})"
     return record.label
+
+
+def _cut(text: str, most: int) -> str:
+    """``text``, or, if longer than ``most`` characters, its start cut at a space and ended
+    with an ellipsis, ``...``, within ``most`` (mid-word where no space comes early enough).
+
+    >>> _cut("Calls for the release of all detained protesters", 30)
+    'Calls for the release of...'
+    >>> _cut("short", 30), _cut("x" * 40, 10)
+    ('short', 'xxxxxxx...')
+    """
+    if len(text) <= most:
+        return text
+    start = text[: most - 2]  # (a space as its last character ends a word that fits)
+    word = start.rfind(" ")
+    start = start[:word] if word > most // 2 else text[: most - 3]
+    return start.rstrip(" ,;:.") + "..."
 
 
 #: ``datetime.date(1970, 1, 1).toordinal()``: days from the proleptic ordinal to Unix days.
@@ -830,8 +875,8 @@ def value_columns(columns: Iterable[Column], items: list[Any]) -> list[list[Any]
 
 
 def label_field(cls: type) -> str | None:
-    """The field of ``cls`` that is every record's :func:`label` (a required ``name``,
-    ``title`` or ``summary``), or None if the label is made otherwise.
+    """The field of ``cls`` that is every record's :func:`label` (a required ``name`` or
+    ``title``), or None if the label is made otherwise.
 
     >>> from rightsdata._model.records import Event, Law
     >>> label_field(Event), label_field(Law)
@@ -845,14 +890,15 @@ def label_field(cls: type) -> str | None:
 def _label_name(cls: type) -> str | None:
     hints = field_hints(cls)
     named = next((n for n in ("name", "title", "summary") if n in hints), None)
-    return None if cls in (Law, Relationship, Rating) else named
+    return None if cls in (Law, Relationship, Rating, Statement) else named
 
 
-def labels(records: list[Any], cls: type) -> list[str]:
-    """:func:`label` of each record of class ``cls``, reading the one field it will use."""
+def labels(records: list[Any], cls: type, dataset: Dataset | None = None) -> list[str]:
+    """:func:`label` of each record of class ``cls`` (in ``dataset``), reading the one field
+    it will use."""
     named = _label_name(cls)
     if named is None:
-        return [label(r) for r in records]
+        return [label(r, dataset) for r in records]
     values = _values(records, (named,), {})
     if label_field(cls) is not None:  # never None: the field is the label
         return values
@@ -875,7 +921,7 @@ def raw_columns(
             ids, records = kind_level(dataset, kind, cache)
             found[0] += ids
             found[1] += itertools.repeat(kind, len(records))
-            found[2] += labels(records, RECORD_TYPES[kind])
+            found[2] += labels(records, RECORD_TYPES[kind], dataset)
         return found
     if table.name == "redirects":
         pairs = sorted(dataset.redirects.items())
