@@ -467,7 +467,7 @@ def _read_any(
         return _read_folder(
             path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share
         )
-    table = _table_format(path, info)
+    table = _table_format(path)
     if table is not None:  # an export's table, not a dataset: say what it is, not "not JSON"
         from rightsdata._data.folderfiles import table_file_problem
 
@@ -481,23 +481,24 @@ def _read_any(
     return dataset, filed(problems, [path.name])
 
 
-def _table_format(path: Path, info: os.stat_result) -> str | None:
-    """``"CSV"`` or ``"Parquet"`` if ``path`` (a file of ``info``) is a table, as an export
-    writes them: by its suffix, or, for a regular file, the magic bytes a Parquet file starts
-    and ends with."""
+def _table_format(path: Path) -> str | None:
+    """``"CSV"`` or ``"Parquet"`` if ``path`` is a table, as an export writes them, by its
+    suffix (a Parquet file of another name is known by its bytes once read: _parquet)."""
     suffix = path.suffix.lower()
     if suffix in (".csv", ".parquet"):
         return "CSV" if suffix == ".csv" else "Parquet"
-    if not stat.S_ISREG(info.st_mode) or info.st_size < 12:  # (magic, footer's length, magic)
+    return None
+
+
+def _parquet(path: Path, data: bytes) -> Problem | None:
+    """The table problem if ``data``, read from ``path``, is a Parquet file (the magic bytes it
+    starts and ends with), else None. Looked at in the bytes the bounded read gave, never by
+    opening the file again: a FIFO put in its place would block an open."""
+    if len(data) < 12 or data[:4] != b"PAR1" or data[-4:] != b"PAR1":
         return None
-    try:
-        with open(path, "rb") as file:
-            start = file.read(4)
-            file.seek(-4, os.SEEK_END)
-            end = file.read(4)
-    except OSError:  # (the read that follows says what is wrong)
-        return None
-    return "Parquet" if start == end == b"PAR1" else None
+    from rightsdata._data.folderfiles import table_file_problem
+
+    return table_file_problem(path.name, _shown(path.parent), _names_in(path.parent), "Parquet")
 
 
 def filed(problems: list[Problem], names: list[str]) -> list[Problem]:
@@ -873,6 +874,8 @@ def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None
 def _read_document(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Parts:
     parts = _Parts(redirects_where=f"{path.name}:redirects")
     data, problem = _read_bytes(path, path.name, max_bytes)
+    if problem is None:
+        problem = _parquet(path, data)
     if problem is not None:
         parts.problems.append(problem)
         return parts
@@ -1157,6 +1160,8 @@ def json_lines(text: str) -> list[str]:
 def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Parts:
     parts = _Parts(redirects_where=f"{path.name}:redirects")
     data, problem = _read_bytes(path, path.name, max_bytes)
+    if problem is None:
+        problem = _parquet(path, data)
     if problem is None and not schema and _fast_json_lines(parts, path.name, data, share):
         return parts
     if problem is None:
