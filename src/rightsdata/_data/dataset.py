@@ -831,7 +831,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         ``datapackage`` (a Frictionless Data Package of CSV tables) and ``parquet``
         (needs ``rightsdata[arrow]``). ``csv_formulas`` says what a CSV cell that a
         spreadsheet would read as a formula becomes: ``"escape"`` (a ``'`` before it) or
-        ``"keep"``. A ``directory`` that exists and is not empty raises ``FileExistsError``
+        ``"keep"``, for ``csv`` and ``datapackage`` only (``"keep"`` with another format
+        raises ValueError). A ``directory`` that exists and is not empty raises ``FileExistsError``
         before anything is written, unless ``force=True`` (``rightsdata export --force``):
         files of the same name are then replaced. See docs/exports.md.
 
