@@ -34,7 +34,7 @@ from rightsdata._data.loading import _decode, _parse
 from rightsdata._model.records import KINDS
 from rightsdata._tables.export import JSON_LINES_FILE
 from rightsdata._validation.convert import structure_many
-from rightsdata._validation.fastpath import decode_with_ids
+from rightsdata._validation.fastpath import FastPathError, decode_with_ids
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
 from rightsdata._values.resources import datasets_root
@@ -156,6 +156,15 @@ def diagnostic(kind: str, data: bytes) -> list[Any] | None:
     return None if problems else records
 
 
+def _refused_for_an_escaped_colon(kind: str, data: bytes) -> bool:
+    """Whether the fast path refuses ``data`` for its escaped colon (and for nothing else)."""
+    try:
+        decode_with_ids(kind, data)
+    except FastPathError as exc:
+        return "an escaped colon" in str(exc)
+    return False
+
+
 def assert_paths_agree(kind: str, data: bytes) -> None:
     """The fast path accepts exactly what the diagnostic path accepts, into equal records."""
     expected = diagnostic(kind, data)
@@ -165,6 +174,10 @@ def assert_paths_agree(kind: str, data: bytes) -> None:
         got = None
     if expected is None:
         assert got is None, "the fast path accepts what the diagnostic path rejects"
+    elif got is None and (b"\\u003a" in data or b"\\u003A" in data):
+        # a colon written as an escape: the fast path leaves the file to the diagnostic path
+        # by design (its count of colons cannot see it), and the load reads it that way
+        assert _refused_for_an_escaped_colon(kind, data)
     else:
         assert got is not None, "the fast path rejects what the diagnostic path accepts"
         assert got == expected
