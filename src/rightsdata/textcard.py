@@ -41,7 +41,6 @@ from rightsdata._display.words import (
     value_text,
 )
 from rightsdata._model.records import (
-    RECORD_TYPES,
     Citation,
     Event,
     Figure,
@@ -427,7 +426,6 @@ _TAKES: Final = (
     "text_card takes a record (such as ds.get(id)), then the dataset or None, then a width "
     "in columns"
 )
-_RECORD_CLASSES: Final = tuple(RECORD_TYPES.values())
 
 
 def _what(value: object) -> str:
@@ -445,7 +443,7 @@ def _check_arguments(record: object, dataset: object, width: object, options: ob
         raise TypeError(f"{_TAKES}, not the dataset first: text_card(ds.get(id), ds)")
     if isinstance(record, str):
         raise TypeError(f"{_TAKES}, not the ID {record!r}: text_card(ds.get({record!r}), ds)")
-    if not isinstance(record, _RECORD_CLASSES):
+    if not isinstance(record, Record):
         raise TypeError(f"{_TAKES}, not {_what(record)} as the record")
     if isinstance(dataset, int) and not isinstance(dataset, bool):
         raise TypeError(

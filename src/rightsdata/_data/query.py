@@ -43,7 +43,7 @@ from rightsdata._values.errors import UnknownIdError, counted, with_article
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata.vocab import EventKind, FigureUnit, Measure, Role, StatementKind
 
-__all__ = ["Queries", "country_code", "filter_values"]
+__all__ = ["Queries", "country_code", "filter_values", "place_code"]
 
 T = TypeVar("T")
 E = TypeVar("E", EventKind, Role, Measure, FigureUnit, StatementKind)
@@ -61,6 +61,16 @@ def country_code(value: object) -> str | None:
     if isinstance(value, str) and len(value) == 2 and value.isascii() and value.isupper():
         return value
     return None
+
+
+def place_code(value: str, country: Callable[[str], Place]) -> str | None:
+    """The country's ISO code ``value`` is where a place is wanted (``'KZ'``), or None if it is
+    an ID. Two small letters are a code too, mistyped: ``country`` (a dataset's ``country``)
+    raises for them, saying the code is in capitals, or listing the codes there are."""
+    code = country_code(value)
+    if code is None and country_code(value.upper()) is not None:
+        country(value)  # (raises: no country has a code in small letters)
+    return code
 
 
 class _Filter(NamedTuple):
@@ -290,9 +300,7 @@ class Queries:
         Where a place is expected, a country's ISO code (``'KZ'``) stands for its place.
         """
         if isinstance(value, str):
-            code = country_code(value) if Place in types else None
-            if code is None and Place in types and country_code(value.upper()) is not None:
-                self.country(value)  # (raises: says the code is in capitals, or lists them)
+            code = place_code(value, self.country) if Place in types else None
             record_id = self.country(code).id if code is not None else self.resolve(value, types)
         elif isinstance(value, types):
             record_id = self.resolve(value.id)  # type: ignore[attr-defined]

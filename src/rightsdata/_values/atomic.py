@@ -58,16 +58,15 @@ def _replaced_mode(path: Path) -> int | None:
     return stat.S_IMODE(status.st_mode) & 0o777
 
 
-def _create_temporary(path: Path) -> tuple[Path, int]:
+def _create_temporary(path: Path) -> Path:
     """A new, empty, hidden file in ``path``'s folder, readable and writable by its owner
-    alone, for writing ``path``'s content into; and the mode ``path`` is to have."""
-    kept = _replaced_mode(path)
+    alone, for writing ``path``'s content into."""
     # the owner's alone from the start, whatever its mode will be (write_all sets it once it
     # is written): no one else may open it, to read it later, while it is more open than the
     # file it replaces; and its owner may write it even if it is to be read-only
     name, handle = _create_exclusively(path, _OWNER_ONLY)
     os.close(handle)
-    return name, _new_file_mode(path) if kept is None else kept
+    return name
 
 
 def _new_file_mode(path: Path) -> int:
@@ -133,10 +132,15 @@ def write_all(folder: Path, files: Mapping[str, Content]) -> list[Path]:
     gets a new file's (``0o666`` less the umask).
     """
     temporaries: dict[Path, Path] = {}
+    new_mode: int | None = None  # a new file's, read once: every file here is in one folder
     try:
         for name, content in files.items():
             path = folder / name
-            temporary, mode = _create_temporary(path)
+            mode = _replaced_mode(path)
+            if mode is None:
+                new_mode = _new_file_mode(path) if new_mode is None else new_mode
+                mode = new_mode
+            temporary = _create_temporary(path)
             temporaries[path] = temporary
             _fill(temporary, content)
             os.chmod(temporary, mode)  # the mode of the file it replaces, or a new file's

@@ -51,19 +51,15 @@ def _record_of(
     queries, and one in small letters (``kz``) is told its capitals. An unknown ID is told
     IDs like it of those kinds only. The command suggested for a record of another kind
     names the same dataset (``args``)."""
-    from rightsdata._data.query import country_code
+    from rightsdata._data.query import place_code
     from rightsdata._model.records import ACTOR_TYPES, RECORD_TYPES, Place
     from rightsdata._values.errors import UnknownIdError
     from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, describe_prefixes
 
     wanted = tuple(RECORD_TYPES[KIND_OF_PREFIX[p]] for p in prefixes)
-    code = country_code(record_id) if Place in wanted else None
     options = _source_options(args)
     try:
-        if Place in wanted and code is None and country_code(record_id.upper()) is not None:
-            # two small letters: a country's code, as queries read it (raises: says it is in
-            # capitals, or lists the codes there are)
-            dataset.country(record_id)
+        code = place_code(record_id, dataset.country) if Place in wanted else None
         record = dataset.get(record_id) if code is None else dataset.country(code)
     except UnknownIdError as error:
         search = f"rightsdata search WORDS{options}"
