@@ -113,7 +113,8 @@ def _type_schema(hint: Any, spec: Spec | None, format: int) -> dict[str, Any]:
         if attrs.has(args[0]):
             items = _type_schema(args[0], None, format)
             return spec.schema({"type": "array", "items": items}) if spec else items
-        return {"type": "array", "items": _type_schema(args[0], spec, format)}
+        listed = {"type": "array", "items": _type_schema(args[0], spec, format)}
+        return spec.list_schema(listed) if spec else listed
     if hint is str:
         base = {"type": "string"}
         return spec.schema(base) if spec else {**base, "pattern": TEXT_PATTERN}
