@@ -328,7 +328,7 @@ class InvalidDataError(RightsdataError, ValueError):
     checked, because some of their records could not be read at all (a file that is not
     JSON, a JSON Lines line whose kind is unknown): a reference to one of them may name a
     record that is there, so it is not reported, and a load after the fixes may report
-    more. The message says so on its last line (:func:`unchecked_note`).
+    more. The message says so on its last line.
     """
 
     problems: tuple[Problem, ...]
