@@ -588,3 +588,31 @@ def test_a_kind_none_of_whose_records_has_an_id_is_noted_not_judged(
     error = _load_error(make_folder(files))
     assert [p.field for p in error.problems] == ["id", "id"]
     assert error.unchecked == ("persons",)
+
+
+def test_a_ratings_sequence_not_judged_for_a_line_not_read_is_noted(tmp_path: Path) -> None:
+    kinds = {
+        "sources": [source_doc()],
+        "places": [
+            {
+                "id": "place:kz",
+                "name": "Kazakhstan",
+                "kind": "country",
+                "country": "KZ",
+                "citations": [CITE],
+            }
+        ],
+        "organizations": [
+            {"id": "org:civicus", "name": "CIVICUS", "kind": "ngo", "citations": [CITE]}
+        ],
+        "ratings": [
+            rating("rating:a", "2019", "obstructed", None),
+            rating("rating:b", "2020", "repressed", "obstructed"),
+        ],
+    }
+    path = _write_layout(tmp_path, "jsonl", kinds)
+    assert rightsdata.load_path(path).counts()["ratings"] == 2
+    # a line that may be the rating between them: their sequence is not judged, and said so
+    path.write_text(path.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    error = _load_error(path)
+    assert (len(error.problems), error.unchecked) == (1, ("ratings",))

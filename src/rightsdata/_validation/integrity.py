@@ -244,7 +244,7 @@ class Context:
     names them), and the records themselves, where they are and the references they make
     (``failed``). ``own`` may give each kind's records' IDs, in the records' order (a loader
     reads them once, for this and the collections). The rules add to ``unjudged`` the kinds
-    of ``partial`` some reference to which they did not judge."""
+    of ``partial`` some reference to which (for ratings, whose sequence) they did not judge."""
 
     def __init__(
         self,
@@ -381,11 +381,12 @@ def check_integrity(
     When some records failed to structure, ``exists`` names the IDs they had (a reference to
     one is not dangling) and ``partial`` the kinds that may lack records (a reference to one
     of them is not judged, nor a sequence of ratings with ratings missing; the kinds a
-    reference to which went unjudged are added to ``unjudged``, if given); ``lacking`` gives,
-    by kind, where the records are whose IDs could not be read (a reference to no record of
-    such a kind is reported, and names them: it may be one of them); ``failed`` gives those
-    records (:func:`failed_record`), whose well-formed references are checked as the
-    others' are, and whose IDs are checked against each other's. A loader also
+    reference to which, or whose sequence, went unjudged are added to ``unjudged``, if
+    given); ``lacking`` gives, by kind, where the records are whose IDs could not be read (a
+    reference to no record of such a kind is reported, and names them: it may be one of
+    them); ``failed`` gives those records (:func:`failed_record`), whose well-formed
+    references are checked as the others' are, and whose IDs are checked against each
+    other's. A loader also
     gives ``own``, each kind's records' IDs in order, and ``gathered``, what the fast path's
     walk gathered of some kinds' records (in the order of ``records``), from which some rules
     find the few records they need to look at.
@@ -552,6 +553,10 @@ def _previous_levels(context: Context) -> list[Problem]:
         or any(KIND_OF_PREFIX.get(i.partition(":")[0]) == "ratings" for i in context.exists)
     )
     if missing:  # the rating before may be one that is missing
+        if "ratings" in context.partial and any(
+            isinstance(r, Rating) and r.previous is not None for _, r in context.kind("ratings")
+        ):  # (a rating's previous refers to the rating before it: a reference not judged)
+            context.unjudged.add("ratings")
         return []
     return _rating_sequences(context)
 
