@@ -394,6 +394,48 @@ def test_validate_suggests_fields_and_terms(
     assert _widest(err) <= 80
 
 
+def test_validate_says_which_references_were_not_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, columns_80: None
+) -> None:
+    unread = write_folder(
+        tmp_path / "unread",
+        {"sources.json": [source_doc()], "persons.json": "[{", "events.json": [event_doc()]},
+    )
+    note = (
+        "Not checked: references to persons (not all their records could be read); a load "
+        "after the fixes may report more."
+    )
+    code, out, _ = run(capsys, "validate", str(unread))
+    assert code == EXIT_INVALID
+    assert "  persons.json: is not valid JSON" in out
+    assert " ".join(out.split()).endswith(note)
+    assert _widest(out) <= 80
+    # the same when another command reads the dataset
+    code, out, err = run(capsys, "show", "person:a", "--data", str(unread))
+    assert (code, out) == (EXIT_INVALID, "")
+    assert " ".join(err.split()).endswith(note)
+    # a reference judged though a person's ID cannot be read keeps its 'did you mean'
+    nameless = person_doc("person:b")
+    del nameless["id"]
+    judged = write_folder(
+        tmp_path / "judged",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc("person:ana-example"), nameless],
+            "events.json": [
+                event_doc(participants=[{"actor": "person:ana-exampel", "role": "victim"}])
+            ],
+        },
+    )
+    said = " ".join(run(capsys, "validate", str(judged))[1].split())
+    assert (
+        "events.json[0] event:a.participants[0].actor: 'person:ana-exampel' does not exist, "
+        "unless it is persons.json[1], whose id cannot be read; did you mean "
+        "'person:ana-example'?"
+    ) in said
+    assert "Not checked" not in said
+
+
 def test_missing_paths_are_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     missing = str(tmp_path / "nowhere")
     for argv in (

@@ -472,3 +472,147 @@ def test_a_redirect_to_a_kind_not_read_is_not_judged(make_folder: MakeFolder) ->
         "redirects.json": [{"id": "person:x", "to": "person:gone"}],
     }
     assert [p.location for p in rightsdata.validate(make_folder(files))] == ["persons.json"]
+
+
+# --- what a load could not judge, it says --------------------------------------------------
+
+
+def _load_error(path: Path) -> InvalidDataError:
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(path)
+    return caught.value
+
+
+def test_an_unreadable_kind_is_one_problem_and_a_note_naming_it(
+    make_folder: MakeFolder,
+) -> None:
+    # persons.json cannot be read: event:a's person:a may be one of its records
+    files = {"sources.json": [source_doc()], "persons.json": "[{", "events.json": [event_doc()]}
+    error = _load_error(make_folder(files))
+    (problem,) = error.problems
+    assert problem.location == "persons.json"
+    assert error.unchecked == ("persons",)
+    assert str(error).splitlines()[-1] == (
+        "Not checked: references to persons (not all their records could be read); "
+        "a load after the fixes may report more."
+    )
+
+
+def test_a_redirect_to_a_kind_not_read_is_noted(make_folder: MakeFolder) -> None:
+    files = {
+        "sources.json": [source_doc()],
+        "persons.json": "[{",
+        "redirects.json": [{"id": "person:x", "to": "person:gone"}],
+    }
+    assert _load_error(make_folder(files)).unchecked == ("persons",)
+
+
+def test_a_json_lines_line_of_no_known_kind_notes_every_kind_referred_to(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    path = tmp_path / "data.jsonl"
+    lines = ["{not json", json.dumps({"$kind": "events", **event_doc()})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    error = _load_error(path)
+    assert [p.location for p in error.problems] == ["data.jsonl:1"]
+    assert error.unchecked == ("sources", "persons")  # (the event's citation and participant)
+
+
+def test_no_note_where_every_reference_was_judged(make_folder: MakeFolder) -> None:
+    # an ordinary problem
+    files = base_files(events=[event_doc(date="2012-13-01")])
+    error = _load_error(make_folder(files))
+    assert (len(error.problems), error.unchecked) == (1, ())
+    assert "Not checked" not in str(error)
+    # a file that cannot be read, to whose records nothing refers
+    files = {"sources.json": [source_doc()], "persons.json": "[{"}
+    error = _load_error(make_folder(files))
+    assert (len(error.problems), error.unchecked) == (1, ())
+    assert "Not checked" not in str(error)
+    # and a clean load says nothing, as it raises nothing
+    assert rightsdata.load_path(make_folder(base_files())).counts()["events"] == 1
+
+
+def _nameless_person() -> dict[str, Any]:
+    person = person_doc()
+    del person["id"]
+    return person
+
+
+@pytest.mark.parametrize(
+    ("layout", "nameless_at"),
+    [("folder", "persons.json[1]"), ("json", "data.json:persons[1]"), ("jsonl", "data.jsonl:3")],
+)
+def test_a_reference_to_a_kind_with_a_record_without_id_is_judged(
+    tmp_path: Path, layout: str, nameless_at: str
+) -> None:
+    # person:a is known, the second person's ID is not: person:gone may be it
+    kinds = {
+        "sources": [source_doc()],
+        "persons": [person_doc(), _nameless_person()],
+        "events": [event_doc(participants=[{"actor": "person:gone", "role": "victim"}])],
+    }
+    error = _load_error(_write_layout(tmp_path, layout, kinds))
+    assert [(p.kind, p.field, p.code) for p in error.problems] == [
+        ("persons", "id", ProblemCode.MISSING),
+        ("events", "participants[0].actor", ProblemCode.INTEGRITY),
+    ]
+    assert error.problems[1].record_id == "event:a"
+    assert error.problems[1].message == (
+        f"'person:gone' does not exist, unless it is {nameless_at}, whose id cannot be read"
+    )
+    assert error.unchecked == ()
+
+
+def test_a_dangling_reference_names_three_of_the_records_without_id(
+    make_folder: MakeFolder,
+) -> None:
+    files = base_files(
+        persons=[person_doc(), *[_nameless_person() for _ in range(4)]],
+        redirects=[{"id": "person:old", "to": "person:gone"}],
+    )
+    found = {p.location: p.message for p in _load_error(make_folder(files)).problems}
+    assert found["redirects.json[0].to"] == (
+        "'person:gone' does not exist, unless it is one of persons.json[1], persons.json[2], "
+        "persons.json[3] and 1 more, whose ids cannot be read"
+    )
+
+
+def test_a_kind_none_of_whose_records_has_an_id_is_noted_not_judged(
+    make_folder: MakeFolder,
+) -> None:
+    # nothing of the persons is known: every reference to one would be said, and may be false
+    files = base_files(persons=[_nameless_person(), _nameless_person()])
+    error = _load_error(make_folder(files))
+    assert [p.field for p in error.problems] == ["id", "id"]
+    assert error.unchecked == ("persons",)
+
+
+def test_a_ratings_sequence_not_judged_for_a_line_not_read_is_noted(tmp_path: Path) -> None:
+    kinds = {
+        "sources": [source_doc()],
+        "places": [
+            {
+                "id": "place:kz",
+                "name": "Kazakhstan",
+                "kind": "country",
+                "country": "KZ",
+                "citations": [CITE],
+            }
+        ],
+        "organizations": [
+            {"id": "org:civicus", "name": "CIVICUS", "kind": "ngo", "citations": [CITE]}
+        ],
+        "ratings": [
+            rating("rating:a", "2019", "obstructed", None),
+            rating("rating:b", "2020", "repressed", "obstructed"),
+        ],
+    }
+    path = _write_layout(tmp_path, "jsonl", kinds)
+    assert rightsdata.load_path(path).counts()["ratings"] == 2
+    # a line that may be the rating between them: their sequence is not judged, and said so
+    path.write_text(path.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    error = _load_error(path)
+    assert (len(error.problems), error.unchecked) == (1, ("ratings",))

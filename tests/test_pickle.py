@@ -148,6 +148,7 @@ def test_errors_pickle() -> None:
     problem = Problem("persons.json[0] person:x.name", "expected text", file="persons.json")
     for error in (
         InvalidDataError([problem], "data.json"),
+        InvalidDataError([problem], "data.json", ("persons",)),
         rightsdata.UnknownIdError("person:nobody", "no such person"),
         rightsdata.FieldError("name", "must be text", "type"),
     ):

@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except InvalidDataError as exc:
-        _print_problems(exc.problems, exc.what, file=sys.stderr)
+        _print_problems(exc.problems, exc.what, file=sys.stderr, unchecked=exc.unchecked)
         return EXIT_INVALID
     except UnknownIdError as exc:
         _print_error(f"rightsdata: {_unknown_id(args, exc)}")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rightsdata._cli.suggest import EDTF_EXAMPLES, ids_in, reference_hint
-from rightsdata._values.errors import Problem, ProblemCode, printable
+from rightsdata._values.errors import Problem, ProblemCode, printable, unchecked_note
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -68,8 +68,14 @@ def _problem_text(problem: Problem, known: Sequence[str] = ()) -> str:
     return message
 
 
-def _print_problems(problems: Sequence[Problem], path: str, file: TextIO | None = None) -> None:
-    """Every problem, wrapped to the terminal, with its hint."""
+def _print_problems(
+    problems: Sequence[Problem],
+    path: str,
+    file: TextIO | None = None,
+    unchecked: Sequence[str] = (),
+) -> None:
+    """Every problem, wrapped to the terminal, with its hint; then, if references to some
+    kinds were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`), which."""
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
@@ -80,6 +86,8 @@ def _print_problems(problems: Sequence[Problem], path: str, file: TextIO | None 
     for problem in problems:
         text = f"{problem.location}: {_problem_text(problem, known)}"
         print("\n".join(wrap(text, width, "  ", "      ")), file=file)
+    if unchecked:
+        print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ")), file=file)
 
 
 def _print_error(message: str) -> None:

@@ -36,7 +36,8 @@ EDTF_EXAMPLES: Final = (
     "(summer), 2013-06-29~ (about)"
 )
 
-_DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist$")
+# (a reference to a kind some of whose records have no ID that can be read says which, after)
+_DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist(?:$|, unless )")
 
 
 def id_suggestions(

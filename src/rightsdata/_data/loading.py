@@ -268,14 +268,16 @@ def load_path(
     # One pause for the whole load: the readers' and the integrity check's pauses nest in it,
     # so what they build is handed to the old generation (or frozen) once, at the end.
     with gc_paused():
-        dataset, problems = _read(Path(path), schema=schema, max_bytes=max_bytes, share=share)
+        dataset, problems, unchecked = _read(
+            Path(path), schema=schema, max_bytes=max_bytes, share=share
+        )
         if dataset is not None and not problems:
             if required is not None:  # (before a freeze: a dataset refused is not kept)
                 _check_version(dataset, _shown(path), version, required, bundled=False)
             if freeze:
                 freeze_when_done()
     if problems or dataset is None:
-        raise InvalidDataError(problems, _shown(path))
+        raise InvalidDataError(problems, _shown(path), unchecked)
     if freeze:
         leave_at_exit(dataset)  # (rightsdata._values.exitleave)
     if sum(dataset.counts().values()) >= TRIMMED_FROM:
@@ -294,6 +296,8 @@ def validate(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> list[Problem]:
     """Every problem :func:`load_path` would raise for ``path``, returned instead; [] if valid.
+    (Which references its error would say were not checked, its ``unchecked``, is not
+    returned: call :func:`load_path` for that.)
 
     >>> import rightsdata, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -325,7 +329,7 @@ def read_folder(
     format its descriptor declares (``rightsdata fmt --upgrade``, which then declares the
     format the data needs).
     """
-    dataset, problems = _read_folder(
+    dataset, problems, unchecked = _read_folder(
         folder,
         schema=False,
         max_bytes=DEFAULT_MAX_BYTES,
@@ -334,13 +338,17 @@ def read_folder(
         declared_format=declared_format,
     )
     if problems or dataset is None:
-        raise InvalidDataError(problems, label or str(folder))
+        raise InvalidDataError(problems, label or str(folder), unchecked)
     return dataset
 
 
 # --- the layouts ----------------------------------------------------------------------------
 
 _ALL_KINDS: Final = "*"
+
+#: What a reader gives: the dataset (None if it has problems), every problem, and the kinds
+#: references to which were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`).
+_Read = tuple[Dataset | None, list[Problem], tuple[str, ...]]
 
 
 class _Parts:
@@ -360,6 +368,7 @@ class _Parts:
         "gathered",
         "ids",
         "named",
+        "nameless",
         "problems",
         "records",
         "redirects",
@@ -398,6 +407,8 @@ class _Parts:
         self.failed: list[Failed] = []
         #: kinds (or "*": any) some of whose records' IDs are unknown (a file or line unread)
         self.unsure: set[str] = set()
+        #: where the records are, by kind, whose IDs could not be read (the kind's others were)
+        self.nameless: dict[str, list[str]] = {}
         #: whether to share equal values among the records (``load_path(share=True)``), and
         #: those shared so far (made on the first large file)
         self.share = False
@@ -414,21 +425,22 @@ def check_max_bytes(max_bytes: object) -> None:
         )
 
 
-def _read(
-    path: Path, *, schema: bool, max_bytes: int, share: bool = False
-) -> tuple[Dataset | None, list[Problem]]:
+def _read(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Read:
     check_max_bytes(max_bytes)
     if schema:
         from rightsdata._values.extras import require
 
         require("jsonschema", "schema")  # MissingExtraError before reading anything
     try:
-        dataset, problems = _read_any(path, schema=schema, max_bytes=max_bytes, share=share)
-        return dataset, _in_reading_order(problems)
+        dataset, problems, unchecked = _read_any(
+            path, schema=schema, max_bytes=max_bytes, share=share
+        )
+        return dataset, _in_reading_order(problems), unchecked
     except RecursionError:  # a backstop: every reader bounds nesting before it recurses
-        return None, [Problem(_shown(path), "is nested too deeply to read", ProblemCode.LIMIT)]
+        problem = Problem(_shown(path), "is nested too deeply to read", ProblemCode.LIMIT)
+        return None, [problem], ()
     except OSError as exc:  # a backstop: every read is checked, but a disk can fail anywhere
-        return None, [_os_problem(_shown(path), os.fspath(path), exc)]
+        return None, [_os_problem(_shown(path), os.fspath(path), exc)], ()
 
 
 def _in_reading_order(problems: list[Problem]) -> list[Problem]:
@@ -452,17 +464,15 @@ def _in_reading_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=place)
 
 
-def _read_any(
-    path: Path, *, schema: bool, max_bytes: int, share: bool = False
-) -> tuple[Dataset | None, list[Problem]]:
+def _read_any(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Read:
     try:
         info = os.stat(path)
     except OSError as exc:
-        return None, [_os_problem(_shown(path), os.fspath(path), exc)]
+        return None, [_os_problem(_shown(path), os.fspath(path), exc)], ()
     except ValueError:  # a NUL byte: no system call takes such a path
         # (said in our words: Python's changed from "null byte" to "null character" in 3.13)
         message = "is not a path: it holds a null byte (\\x00), which no file's name can hold"
-        return None, [Problem(repr(_shown(path)), message, ProblemCode.FILE)]
+        return None, [Problem(repr(_shown(path)), message, ProblemCode.FILE)], ()
     if stat.S_ISDIR(info.st_mode):
         return _read_folder(
             path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share
@@ -472,13 +482,13 @@ def _read_any(
         from rightsdata._data.folderfiles import table_file_problem
 
         beside = _names_in(path.parent)
-        return None, [table_file_problem(path.name, _shown(path.parent), beside, table)]
+        return None, [table_file_problem(path.name, _shown(path.parent), beside, table)], ()
     if path.suffix.lower() in JSON_LINES_SUFFIXES:
         parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
     else:
         parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
-    dataset, problems = _finish(parts)
-    return dataset, filed(problems, [path.name])
+    dataset, problems, unchecked = _finish(parts)
+    return dataset, filed(problems, [path.name]), unchecked
 
 
 def _table_format(path: Path) -> str | None:
@@ -554,7 +564,7 @@ def _read_folder(
     check_descriptor: bool = True,
     share: bool = False,
     declared_format: bool = True,
-) -> tuple[Dataset | None, list[Problem]]:
+) -> _Read:
     hashes = check_resources is True
     parts = _Parts()
     parts.share = share
@@ -562,13 +572,13 @@ def _read_folder(
     kind_files = list(map(kind_file, KINDS))
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
     if problem is not None:
-        return None, [problem]
+        return None, [problem], ()
     entries = _names_in(folder)
     if not present.intersection(kind_files) and _holds_tables(entries):
         # an export's tables (and their descriptor, which is not this layout's): say so alone
         from rightsdata._data.folderfiles import no_records_problem
 
-        return None, [no_records_problem(_shown(folder), entries)]
+        return None, [no_records_problem(_shown(folder), entries)], ()
     # each path listed, with every entry that lists it (a path listed twice: both checked)
     resources: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     if DESCRIPTOR in present:
@@ -652,8 +662,8 @@ def _read_folder(
                     file=None if names is None else path,
                 )
             )
-    dataset, problems = _finish(parts)
-    return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files])
+    dataset, problems, unchecked = _finish(parts)
+    return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files]), unchecked
 
 
 def _sound_part(
@@ -855,6 +865,7 @@ def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None
     # The rare case: find which records structured (again, one by one) and where they are.
     kept: list[Record] = []
     kept_at: list[int] = []
+    nameless: list[str] = []
     for n, document in enumerate(documents):
         built, errors = structure_located(kind, [document], places.subset([n]))
         if not errors:
@@ -866,7 +877,11 @@ def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None
         if type(record_id) is str:
             parts.failed_ids.add(record_id)
         else:
-            parts.unsure.add(kind)
+            nameless.append(places.position(n))
+    if nameless and len(nameless) == len(documents):  # no record of the kind has an ID to go by
+        parts.unsure.add(kind)
+    elif nameless:  # the others' are known: a reference to none of them is judged
+        parts.nameless[kind] = nameless
     parts.records[kind] = kept
     parts.where[kind] = places.subset(kept_at)
 
@@ -1002,9 +1017,9 @@ def load_documents(
         listed = [{"id": old, "to": new} for old, new in redirects.items()]
         parts.redirects, found = _check_redirects(listed, parts.redirects_where)
         parts.problems += found
-    dataset, problems = _finish(parts)
+    dataset, problems, unchecked = _finish(parts)
     if problems or dataset is None:
-        raise InvalidDataError(_in_reading_order(problems), label)
+        raise InvalidDataError(_in_reading_order(problems), label, unchecked)
     return dataset
 
 
@@ -1318,7 +1333,7 @@ def _kinds_disagree(value: dict[str, Any], kind: str, from_id: str) -> str:
     return f"{said}; it is {a_noun(fits)} (its fields say so): {fix}"
 
 
-def _finish(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
+def _finish(parts: _Parts) -> _Read:
     with gc_paused():  # integrity and the Dataset's collections build many objects too
         return _finish_paused(parts)
 
@@ -1348,13 +1363,17 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     return problems
 
 
-def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
+def _finish_paused(parts: _Parts) -> _Read:
     # Integrity is checked among the records that structured even when others did not, so
     # that one load reports every problem, not the first layer of them.
     problems = parts.problems
     partial: set[str] = set()
+    lacking: dict[str, list[str]] = {}
     if problems:  # some records failed to structure: judge nothing that depends on them
         partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
+        # (a kind with records whose IDs are unknown, the others' known: judged, said so)
+        lacking = {k: at for k, at in parts.nameless.items() if k not in partial}
+    unjudged: set[str] = set()
     # each kind's records' IDs, in their order: read once, for integrity and the collections
     own = {kind: [record.id for record in items] for kind, items in parts.records.items()}
     if parts.declared is not None and parts.declared < SETS_FROM:
@@ -1370,9 +1389,11 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         own=own,
         gathered=parts.gathered,
         failed=parts.failed,
+        lacking=lacking,
+        unjudged=unjudged,
     )
     if problems:
-        return None, problems
+        return None, problems, tuple(kind for kind in KINDS if kind in unjudged)
     descriptor = parts.descriptor
     name, version = parts.named or (
         (descriptor.get("name"), descriptor.get("version")) if descriptor else (None, None)
@@ -1386,7 +1407,7 @@ def _finish_paused(parts: _Parts) -> tuple[Dataset | None, list[Problem]]:
         parts.gathered,
         own,
     )
-    return dataset, []
+    return dataset, [], ()
 
 
 # --- reading JSON strictly ------------------------------------------------------------------

@@ -239,9 +239,12 @@ class Context:
     (from the fast path) the IDs some kinds' records hold and what its walk gathered of them
     (``gathered``), and, when some records failed to structure, what is known of those: IDs
     that exist though their records are not here (``exists``), the kinds some of whose
-    records may be missing (``partial``), and the records themselves, where they are and the
-    references they make (``failed``). ``own`` may give each kind's records' IDs, in the
-    records' order (a loader reads them once, for this and the collections)."""
+    records may be missing (``partial``: not judged), where the records are whose IDs could
+    not be read, by kind (``lacking``: a reference to that kind is judged, and its problem
+    names them), and the records themselves, where they are and the references they make
+    (``failed``). ``own`` may give each kind's records' IDs, in the records' order (a loader
+    reads them once, for this and the collections). The rules add to ``unjudged`` the kinds
+    of ``partial`` some reference to which (for ratings, whose sequence) they did not judge."""
 
     def __init__(
         self,
@@ -256,6 +259,7 @@ class Context:
         own: Mapping[str, list[str]] | None = None,
         gathered: Mapping[str, Gathered] | None = None,
         failed: Sequence[Failed] = (),
+        lacking: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.records = records
         self.failed = failed
@@ -265,6 +269,8 @@ class Context:
         self.ids = ids
         self.exists = exists
         self.partial = partial
+        self.lacking: Mapping[str, Sequence[str]] = lacking or {}
+        self.unjudged: set[str] = set()
         self.gathered: Mapping[str, Gathered] = gathered or {}
         if own is None:
             own = {kind: [record.id for record in items] for kind, items in records.items()}
@@ -359,6 +365,8 @@ def check_integrity(
     own: Mapping[str, list[str]] | None = None,
     gathered: Mapping[str, Gathered] | None = None,
     failed: Sequence[Failed] = (),
+    lacking: Mapping[str, Sequence[str]] | None = None,
+    unjudged: set[str] | None = None,
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order): every
     rule of :data:`RULES`, in order.
@@ -372,9 +380,13 @@ def check_integrity(
     they name), as the fast path gathers them; those records' references are not walked again.
     When some records failed to structure, ``exists`` names the IDs they had (a reference to
     one is not dangling) and ``partial`` the kinds that may lack records (a reference to one
-    of them is not judged, nor a sequence of ratings with ratings missing); ``failed`` gives
-    those records (:func:`failed_record`), whose well-formed references are checked as the
-    others' are, and whose IDs are checked against each other's. A loader also
+    of them is not judged, nor a sequence of ratings with ratings missing; the kinds a
+    reference to which, or whose sequence, went unjudged are added to ``unjudged``, if
+    given); ``lacking`` gives, by kind, where the records are whose IDs could not be read (a
+    reference to no record of such a kind is reported, and names them: it may be one of
+    them); ``failed`` gives those records (:func:`failed_record`), whose well-formed
+    references are checked as the others' are, and whose IDs are checked against each
+    other's. A loader also
     gives ``own``, each kind's records' IDs in order, and ``gathered``, what the fast path's
     walk gathered of some kinds' records (in the order of ``records``), from which some rules
     find the few records they need to look at.
@@ -390,10 +402,13 @@ def check_integrity(
         own=own,
         gathered=gathered,
         failed=failed,
+        lacking=lacking,
     )
     problems: list[Problem] = []
     for rule in RULES:
         problems += rule.check(context)
+    if unjudged is not None:
+        unjudged.update(context.unjudged)
     return problems
 
 
@@ -449,16 +464,49 @@ def _shared_with_failed(context: Context) -> list[Problem]:
 
 def _references_resolve(context: Context) -> list[Problem]:
     known = context.known.union(context.exists) if context.exists else context.known
-    problems = _dangling(context.records, context.where, known, context.ids)
+    lacking = context.lacking
+    problems = _dangling(context.records, context.where, known, context.ids, lacking)
     for record in context.failed:  # (their other problems do not hide these)
         problems += [
-            record.place.problem(field, f"{target!r} does not exist", ProblemCode.INTEGRITY)
+            record.place.problem(field, _not_found(target, lacking), ProblemCode.INTEGRITY)
             for field, target in record.references
             if target not in known
         ]
     if not context.partial:
         return problems
-    return [p for p in problems if _kind_named(p.message) not in context.partial]
+    kept = []
+    for problem in problems:
+        kind = _kind_named(problem.message)
+        if kind is not None and kind in context.partial:
+            context.unjudged.add(kind)
+        else:
+            kept.append(problem)
+    return kept
+
+
+#: How many of the records whose IDs could not be read a dangling reference names.
+_NAMED: Final = 3
+
+
+def _not_found(target: str, lacking: Mapping[str, Sequence[str]]) -> str:
+    """What a reference to ``target``, which no record has, is told: that it does not
+    exist, unless the kind has records whose IDs could not be read (``lacking``: where they
+    are, by kind), which it may be one of.
+
+    >>> _not_found("person:x", {})
+    "'person:x' does not exist"
+    >>> _not_found("person:x", {"persons": ["persons.json[3]"]})
+    "'person:x' does not exist, unless it is persons.json[3], whose id cannot be read"
+    """
+    message = f"{target!r} does not exist"
+    kind = KIND_OF_PREFIX.get(target.partition(":")[0])
+    at = lacking.get(kind) if kind is not None else None
+    if not at:
+        return message
+    if len(at) == 1:
+        return f"{message}, unless it is {at[0]}, whose id cannot be read"
+    named = ", ".join(at[:_NAMED]) + (f" and {len(at) - _NAMED:,} more" if len(at) > _NAMED else "")
+    return f"{message}, unless it is one of {named}, whose ids cannot be read"
 
 
 def _kind_named(message: str) -> str | None:
@@ -499,10 +547,16 @@ def _within_ends(context: Context) -> list[Problem]:
 
 
 def _previous_levels(context: Context) -> list[Problem]:
-    missing = "ratings" in context.partial or any(
-        KIND_OF_PREFIX.get(i.partition(":")[0]) == "ratings" for i in context.exists
+    missing = (
+        "ratings" in context.partial
+        or "ratings" in context.lacking
+        or any(KIND_OF_PREFIX.get(i.partition(":")[0]) == "ratings" for i in context.exists)
     )
     if missing:  # the rating before may be one that is missing
+        if "ratings" in context.partial and any(
+            isinstance(r, Rating) and r.previous is not None for _, r in context.kind("ratings")
+        ):  # (a rating's previous refers to the rating before it: a reference not judged)
+            context.unjudged.add("ratings")
         return []
     return _rating_sequences(context)
 
@@ -516,6 +570,8 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
         failed=context.failed,
         exists=context.exists,
         partial=context.partial,
+        lacking=context.lacking,
+        unjudged=context.unjudged,
     )
 
 
@@ -769,8 +825,9 @@ def _dangling(
     where: Mapping[str, Where],
     known: set[str],
     ids: Mapping[str, Collection[str]],
+    lacking: Mapping[str, Sequence[str]],
 ) -> list[Problem]:
-    """A problem for every reference to an ID that no record has."""
+    """A problem for every reference to an ID that no record has (:func:`_not_found`)."""
     targets: list[str] = []
     add, extend = targets.append, targets.extend
     missing: set[str | None] = set()
@@ -796,7 +853,7 @@ def _dangling(
                 if target in missing:
                     place = place or _record(where, records, kind, index)
                     problems.append(
-                        place.problem(field, f"{target!r} does not exist", ProblemCode.INTEGRITY)
+                        place.problem(field, _not_found(target, lacking), ProblemCode.INTEGRITY)
                     )
     return problems
 
@@ -810,10 +867,14 @@ def _redirect_problems(
     failed: Sequence[Failed] = (),
     exists: Collection[str] = (),
     partial: Collection[str] = (),
+    lacking: Mapping[str, Sequence[str]] | None = None,
+    unjudged: set[str] | None = None,
 ) -> list[Problem]:
     """The problems of ``redirects`` (old ID -> new ID). A record that failed to structure
     (``failed``; ``exists``, its ID) still exists, and a kind that may lack records
-    (``partial``) is not judged: those records' own problems are reported."""
+    (``partial``) is not judged (and is added to ``unjudged``): those records' own problems
+    are reported. A redirect to no record of a kind ``lacking`` records' IDs says which
+    those are."""
     if not redirects:
         return []
     located = _first_places(own)
@@ -839,10 +900,12 @@ def _redirect_problems(
         if target in seen:
             problems.append(Problem(f"{where}.to", "redirects form a cycle", ProblemCode.INTEGRITY))
         elif target not in located and target not in exists and target not in failed_at:
-            if KIND_OF_PREFIX.get(target.partition(":")[0]) not in partial:
-                problems.append(
-                    Problem(f"{where}.to", f"{target!r} does not exist", ProblemCode.INTEGRITY)
-                )
+            kind = KIND_OF_PREFIX.get(target.partition(":")[0])
+            if kind not in partial:
+                message = _not_found(target, lacking or {})
+                problems.append(Problem(f"{where}.to", message, ProblemCode.INTEGRITY))
+            elif unjudged is not None and kind is not None:
+                unjudged.add(kind)
         elif old.partition(":")[0] != target.partition(":")[0] and not (
             old.partition(":")[0] in ACTOR and target.partition(":")[0] in ACTOR
         ):

@@ -13,7 +13,7 @@ datapackage.json.version: expected text, got null
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
 from rightsdata._values.controls import ESCAPES
@@ -323,13 +323,23 @@ class InvalidDataError(RightsdataError, ValueError):
     """Data that does not meet the rightsdata contract; ``problems`` lists every problem.
 
     Nothing is half-loaded: when this is raised, no dataset was built.
+
+    ``unchecked`` names the record kinds (``("persons",)``) references to which were not
+    checked, because some of their records could not be read at all (a file that is not
+    JSON, a JSON Lines line whose kind is unknown): a reference to one of them may name a
+    record that is there, so it is not reported, and a load after the fixes may report
+    more. The message says so on its last line.
     """
 
     problems: tuple[Problem, ...]
+    unchecked: tuple[str, ...]
 
-    def __init__(self, problems: Iterable[Problem], what: str = "the data") -> None:
+    def __init__(
+        self, problems: Iterable[Problem], what: str = "the data", unchecked: Iterable[str] = ()
+    ) -> None:
         self.problems = tuple(problems)
         self.what = printable(what)  # a file name may not be text (bytes decoded as surrogates)
+        self.unchecked = tuple(unchecked)
         super().__init__(self._summary())
 
     def _summary(self) -> str:
@@ -339,10 +349,29 @@ class InvalidDataError(RightsdataError, ValueError):
         lines += [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
         if count > SHOWN_PROBLEMS:
             lines.append(f"  ... and {count - SHOWN_PROBLEMS} more (see .problems)")
+        if self.unchecked:
+            lines.append(unchecked_note(self.unchecked))
         return "\n".join(lines)
 
-    def __reduce__(self) -> tuple[type[InvalidDataError], tuple[tuple[Problem, ...], str]]:
-        return (type(self), (self.problems, self.what))
+    def __reduce__(
+        self,
+    ) -> tuple[type[InvalidDataError], tuple[tuple[Problem, ...], str, tuple[str, ...]]]:
+        return (type(self), (self.problems, self.what, self.unchecked))
+
+
+def unchecked_note(kinds: Sequence[str]) -> str:
+    """What a load says of the ``kinds`` references to which it could not check
+    (:attr:`InvalidDataError.unchecked`).
+
+    >>> print(unchecked_note(["persons", "sources"]))  # doctest: +NORMALIZE_WHITESPACE
+    Not checked: references to persons and sources (not all their records could be read);
+    a load after the fixes may report more.
+    """
+    named = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
+    return (
+        f"Not checked: references to {named} (not all their records could be read); "
+        "a load after the fixes may report more."
+    )
 
 
 class UnknownIdError(RightsdataError, KeyError):

@@ -28,6 +28,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if not path.exists():
         raise UsageError(f"{args.path}: no such file or folder")
     unchecked: dict[str, int] = {}
+    not_checked: tuple[str, ...] = ()  # kinds references to which were not (records unread)
     if path.is_file() and kind_of_file(path) is not None:
         check = check_kind_file(path, schema=args.schema, max_bytes=args.max_bytes)
         problems, counts, unchecked = check.problems, {check.kind: check.records}, check.unchecked
@@ -35,13 +36,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         try:
             dataset = rightsdata.load_path(path, schema=args.schema, max_bytes=args.max_bytes)
         except InvalidDataError as error:
-            problems, counts = list(error.problems), {}
+            problems, counts, not_checked = list(error.problems), {}, error.unchecked
         else:
             problems, counts = [], dataset.counts()
     if args.json:
         _print_json([_problem_json(p) for p in problems])
     elif problems:
-        _print_problems(problems, args.path)
+        _print_problems(problems, args.path, unchecked=not_checked)
     else:
         print(f"{printable(args.path)}: valid: checked {_counted(counts)}")
         if unchecked:
