@@ -7,7 +7,6 @@ unknown field's or term's is the loader's own: rightsdata._values.spelling).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -35,9 +34,6 @@ EDTF_EXAMPLES: Final = (
     "dates are EDTF, year first: 2012-10-08, 2012-10, 2012, 2012-01-26/2012-10-08, 2012-22 "
     "(summer), 2013-06-29~ (about)"
 )
-
-# (a reference to a kind some of whose records have no ID that can be read says which, after)
-_DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist(?:$|, unless )")
 
 
 def id_suggestions(
@@ -151,10 +147,11 @@ def reference_hint(message: str, known: Sequence[str]) -> str:
     >>> reference_hint("'person:ana' does not exist", ["person:ana", "person:anna", "person:anna"])
     "did you mean 'person:anna'?"
     """
-    match = _DANGLING.match(message)
-    if match is None:
+    from rightsdata._validation.integrity import dangling_target  # (after a load: imported)
+
+    target = dangling_target(message)
+    if target is None:
         return ""
-    target = match["target"]
     prefix = target.partition(":")[0] + ":"
     others = dict.fromkeys(i for i in known if i.startswith(prefix) and i != target)
     return did_you_mean(like_id(target, others, n=2, cutoff=0.6))

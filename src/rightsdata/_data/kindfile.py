@@ -20,9 +20,7 @@ they are counted and reported as not checked, never as dangling.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Final
 
 import attrs
 
@@ -32,8 +30,6 @@ from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
 
 __all__ = ["KindFileCheck", "check_kind_file", "kind_of_file"]
-
-_DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist$")
 
 
 @attrs.frozen
@@ -62,7 +58,7 @@ def check_kind_file(
 
 def _check(path: Path, *, schema: bool, max_bytes: int) -> KindFileCheck:
     from rightsdata._validation.convert import structure_many
-    from rightsdata._validation.integrity import check_integrity
+    from rightsdata._validation.integrity import check_integrity, dangling_target
 
     check_max_bytes(max_bytes)
     kind = kind_of_file(path)
@@ -83,8 +79,8 @@ def _check(path: Path, *, schema: bool, max_bytes: int) -> KindFileCheck:
         return KindFileCheck(kind, count, problems, {})
     unchecked: dict[str, int] = {}
     for problem in check_integrity({kind: records}, {kind: name}):
-        match = _DANGLING.match(problem.message)
-        target_kind = KIND_OF_PREFIX.get(prefix_of(match["target"])) if match else None
+        target = dangling_target(problem.message)
+        target_kind = KIND_OF_PREFIX.get(prefix_of(target)) if target is not None else None
         if problem.code == ProblemCode.INTEGRITY and target_kind not in (None, kind):
             unchecked[str(target_kind)] = unchecked.get(str(target_kind), 0) + 1
         else:

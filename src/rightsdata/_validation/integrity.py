@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -509,10 +510,29 @@ def _not_found(target: str, lacking: Mapping[str, Sequence[str]]) -> str:
     return f"{message}, unless it is one of {named}, whose ids cannot be read"
 
 
+#: A dangling reference's message, as :func:`_not_found` writes it.
+_DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist(?:$|, unless )")
+
+
+def dangling_target(message: str) -> str | None:
+    """The ID that a problem's message says no record has (:func:`_not_found` wrote it), or
+    None if the message says something else.
+
+    >>> dangling_target("'person:x' does not exist, unless it is persons.json[3], whose id "
+    ...                 "cannot be read")
+    'person:x'
+    >>> dangling_target("'person:x' is used twice; first at persons.json[0]") is None
+    True
+    """
+    match = _DANGLING.match(message)
+    return None if match is None else match["target"]
+
+
 def _kind_named(message: str) -> str | None:
     """The kind of the record a dangling-reference message names (``'person:x' does not
     exist`` -> ``persons``)."""
-    return KIND_OF_PREFIX.get(message.partition(":")[0].lstrip("'\""))
+    target = dangling_target(message)
+    return None if target is None else KIND_OF_PREFIX.get(target.partition(":")[0])
 
 
 _SUBJECT: Final = operator.attrgetter("subject")
