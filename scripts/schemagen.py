@@ -113,8 +113,7 @@ def _type_schema(hint: Any, spec: Spec | None, format: int) -> dict[str, Any]:
         if attrs.has(args[0]):
             items = _type_schema(args[0], None, format)
             return spec.schema({"type": "array", "items": items}) if spec else items
-        listed = {"type": "array", "items": _type_schema(args[0], spec, format)}
-        return spec.list_schema(listed) if spec else listed
+        return {"type": "array", "items": _type_schema(args[0], spec, format)}
     if hint is str:
         base = {"type": "string"}
         return spec.schema(base) if spec else {**base, "pattern": TEXT_PATTERN}

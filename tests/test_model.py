@@ -17,7 +17,6 @@ import pytest
 import rightsdata
 from rightsdata import (
     EDTF,
-    Citation,
     Duration,
     DurationError,
     EDTFError,
@@ -144,17 +143,6 @@ def test_citation_fields_must_name_fields_of_the_record() -> None:
     assert location == "persons.json[0] person:a.citations[0].fields"
     assert code == ProblemCode.RULE
     assert "shoe_size" in message
-
-
-def test_citation_fields_name_at_least_one_field() -> None:
-    # null means every field; an empty list would mean the source supports none of them
-    location, code, message = problem_at("persons", person_doc(citations=[{**CITE, "fields": []}]))
-    assert location == "persons.json[0] person:a.citations[0].fields"
-    assert code == ProblemCode.RULE
-    assert "empty list" in message and "null" in message
-    with pytest.raises(FieldError, match="empty list"):
-        Citation(source="source:a", fields=())
-    structure("persons", person_doc(citations=[{**CITE, "fields": ["name"]}]))
 
 
 def test_inferred_must_name_a_field() -> None:

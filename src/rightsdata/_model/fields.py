@@ -369,13 +369,7 @@ class Spec:
         return []
 
     def schema(self, base: dict[str, Any]) -> dict[str, Any]:
-        """This constraint added to ``base``, the JSON Schema of the field's type (of each
-        item, for a list of texts or IDs)."""
-        return base
-
-    def list_schema(self, base: dict[str, Any]) -> dict[str, Any]:
-        """For a list of texts or IDs: this constraint on the list as a whole added to
-        ``base``, the list's JSON Schema (:meth:`schema` constrains each item)."""
+        """This constraint added to ``base``, the JSON Schema of the field's type."""
         return base
 
     def strategy(self) -> SearchStrategy[Any] | None:
@@ -517,8 +511,7 @@ class HolderPath(Text):
 
 
 class HolderNames(Spec):
-    """A list of names of fields of the record that holds the part, or null: at least one
-    name, since null already means every field and an empty list would mean none."""
+    """A list of names of fields of the record that holds the part, or null."""
 
     names_holder = "names"
 
@@ -527,27 +520,7 @@ class HolderNames(Spec):
 
     @property
     def prose(self) -> str:
-        return "at least one name (null means all of them); each name is a field of the record"
-
-    def check(self, name: str, value: object) -> None:
-        if value == ():
-            raise FieldError(
-                name,
-                "is an empty list, which names no field; list the fields the source supports, "
-                "or write null if it supports the whole record",
-                ProblemCode.RULE,
-            )
-
-    def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
-        namespace[f"s{key}"] = self
-        return [f"    if {local} == (): s{key}.check({name!r}, {local})"]
-
-    def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
-        # (the names themselves are gathered by the bulk check, which knows their holder)
-        return [f"{pad}if {value} == (): raise RejectedError()"]
-
-    def list_schema(self, base: dict[str, Any]) -> dict[str, Any]:
-        return {**base, "minItems": 1}
+        return "each name is a field of the record"
 
 
 class Ref(Spec):
