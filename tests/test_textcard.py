@@ -108,6 +108,20 @@ def test_a_record_in_no_dataset_shows_ids_and_each_source_once(ds: rightsdata.Da
     assert "Vladimir Kozlov" in text_card(copy, ds, width=80)
 
 
+def test_what_each_citation_supports_is_said_in_both_cards(ds: rightsdata.Dataset) -> None:
+    event = ds.get("event:kozlov-verdict-2012-10-08")
+    cited = [
+        rightsdata.Citation(source="source:hrf-2012-12-14", locator="paragraph 1", fields=fields)
+        for fields in (None, ("date", "title"), ())
+    ]
+    copy = attrs.evolve(event, citations=tuple(cited))
+    text = text_card(copy, ds, width=100)
+    html = copy._repr_html_()
+    assert "paragraph 1 · for date, title" in text and "for no field" in text
+    assert "paragraph 1 · for <span" in html and "paragraph 1 · for no field" in html
+    assert "for ·" not in text and "for <" not in html.replace("for <span", "")
+
+
 def test_without_a_dataset_a_card_finds_its_records_own(ds: rightsdata.Dataset) -> None:
     """As the notebook's card does: a record of a loaded dataset is shown with names."""
     verdict = ds.get("event:kozlov-verdict-2012-10-08")

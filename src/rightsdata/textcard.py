@@ -26,6 +26,7 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._data.registry import dataset_of
 from rightsdata._display.cards import _Names
 from rightsdata._display.words import (
+    cited_for,
     coordinates_text,
     describe_date,
     duration_text,
@@ -217,8 +218,9 @@ def _citation(citation: Citation, card: _Card) -> str:
         parts, details = [citation.source], []
     if citation.locator:
         details.append(citation.locator)
-    if citation.fields is not None:
-        details.append("for " + ", ".join(citation.fields))
+    supports = cited_for(citation.fields)
+    if supports is not None:
+        details.append(supports)
     if citation.confidence is not None:
         details.append(f"confidence {citation.confidence}")
     if isinstance(source, Source):  # (else its ID is the title already: not twice)

@@ -18,6 +18,7 @@ from typing import Final
 
 from rightsdata._data.dataset import Dataset
 from rightsdata._display.words import (
+    cited_for,
     coordinates_text,
     describe_date,
     duration_text,
@@ -176,8 +177,9 @@ class _Names:
 
 def _citation(citation: Citation, names: _Names) -> str:
     where = [_e(citation.locator)] if citation.locator else []
-    if citation.fields is not None:
-        where.append("for " + ", ".join(_mono(f) for f in citation.fields))
+    supports = cited_for(citation.fields, _mono)
+    if supports is not None:
+        where.append(supports)
     if citation.confidence is not None:
         where.append(f"confidence {_e(citation.confidence)}")
     quote = f'<div style="{_QUOTE}">“{_e(citation.quote)}”</div>' if citation.quote else ""

@@ -31,6 +31,7 @@ from rightsdata.vocab import (
 )
 
 __all__ = [
+    "cited_for",
     "coordinates_text",
     "describe_date",
     "duration_text",
@@ -410,6 +411,18 @@ _SCHEME_URLS: Final = {
     IdentifierScheme.OPENSTREETMAP: "https://www.openstreetmap.org/{}",
     IdentifierScheme.GEONAMES: "https://www.geonames.org/{}",
 }
+
+
+def cited_for(fields: tuple[str, ...] | None, mark: Callable[[str], str] = str) -> str | None:
+    """What a citation's ``fields`` say it supports, each field's name through ``mark``: None
+    where it supports the whole record (null), and an empty list in words, not as nothing.
+
+    >>> cited_for(None), cited_for(("date", "places")), cited_for(())
+    (None, 'for date, places', 'for no field')
+    """
+    if fields is None:
+        return None
+    return "for " + ", ".join(map(mark, fields)) if fields else "for no field"
 
 
 def identifier_text(identifier: Identifier) -> str:

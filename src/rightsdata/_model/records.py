@@ -157,7 +157,7 @@ class Citation(_Part):
         max_length=QUOTE_MAX,
     )
     fields: tuple[str, ...] | None = holder_field_names(
-        "The record fields this citation supports; null means all of them."
+        "The record fields this citation supports; null means all of them, and an empty list none."
     )
     confidence: Confidence | None = optional_value(
         "How directly the cited passage supports the cited fields (the curator's grade), "
