@@ -189,6 +189,63 @@ def test_the_strategies_without_hypothesis_name_the_extra_to_install() -> None:
     )
 
 
+def test_a_public_module_whose_extra_is_missing_is_an_absent_attribute() -> None:
+    # PEP 562: hasattr, getattr(..., default), inspect.getmembers and help() expect an
+    # AttributeError; it says what to install, and chains the MissingExtraError
+    script = (
+        "import inspect, json, pydoc, sys; sys.modules['hypothesis'] = None\n"
+        "import rightsdata\n"
+        "found = {'hasattr': hasattr(rightsdata, 'testing'),\n"
+        "         'default': getattr(rightsdata, 'testing', 'absent'),\n"
+        "         'members': 'testing' in dict(inspect.getmembers(rightsdata)),\n"
+        "         'help': 'rightsdata' in pydoc.render_doc(rightsdata)}\n"
+        "try:\n"
+        "    rightsdata.testing\n"
+        "except AttributeError as error:\n"
+        "    found['message'] = str(error)\n"
+        "    found['cause'] = type(error.__cause__).__name__\n"
+        "try:\n"
+        "    from rightsdata import testing\n"
+        "except rightsdata.MissingExtraError as error:\n"
+        "    found['from_import'] = str(error)\n"
+        "print(json.dumps(found))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    install = 'this needs hypothesis, which is not installed: pip install "rightsdata[testing]"'
+    assert json.loads(result.stdout) == {
+        "hasattr": False,
+        "default": "absent",
+        "members": False,
+        "help": True,
+        "message": f"module 'rightsdata' has no attribute 'testing': {install}",
+        "cause": "MissingExtraError",
+        "from_import": install,
+    }
+
+
+def test_listing_the_package_imports_no_optional_extra() -> None:
+    # dir() (so inspect.getmembers and help()) lists `testing` only once it is imported:
+    # getting every listed name would otherwise import Hypothesis and its ~200 modules
+    code = (
+        "import inspect, json, sys, rightsdata\n"
+        "members = dict(inspect.getmembers(rightsdata))\n"
+        "found = {'hypothesis': 'hypothesis' in sys.modules, 'listed': 'testing' in members,\n"
+        "         'tables': 'tables' in dir(rightsdata)}\n"
+        "import rightsdata.testing\n"
+        "found['listed_once_imported'] = 'testing' in dir(rightsdata)\n"
+        "print(json.dumps(found))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "hypothesis": False,
+        "listed": False,
+        "tables": True,
+        "listed_once_imported": True,
+    }
+
+
 def test_the_public_modules_are_reached_by_name_and_imported_only_then() -> None:
     # the docs write rightsdata.tables.read_directory(...) and rightsdata.vocab.EventKind
     # after a bare `import rightsdata`; importing the package imports none of them

@@ -198,6 +198,10 @@ _LAZY: dict[str, str] = {
 #: of them (``testing`` needs Hypothesis, ``plot`` matplotlib).
 _SUBMODULES: Final = ("display", "plot", "schema", "tables", "testing", "textcard", "vocab")
 
+#: The public modules whose import needs an extra (``testing`` imports Hypothesis as it is
+#: imported; ``plot`` imports matplotlib only when a plot is drawn, so it is not one).
+_NEEDS_EXTRA: Final = frozenset({"testing"})
+
 
 def _installed_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
@@ -218,7 +222,22 @@ if not TYPE_CHECKING:
             value = globals()["__version__"] = _installed_version()
             return value
         if name in _SUBMODULES:  # rightsdata.tables.read_directory(...) with no import of it
-            return importlib.import_module(f"rightsdata.{name}")  # (which binds it here)
+            try:
+                return importlib.import_module(f"rightsdata.{name}")  # (which binds it here)
+            except ImportError as error:
+                from rightsdata._values.extras import MissingExtraError
+
+                if not isinstance(error, MissingExtraError):
+                    raise  # a broken install or a bug: not an attribute that is absent
+                # PEP 562: an attribute that is not there is an AttributeError, which hasattr,
+                # getattr(..., default), inspect.getmembers and help() expect; its message
+                # keeps the MissingExtraError's (what to install), which is chained.
+                # (`import rightsdata.testing` still raises the MissingExtraError itself.)
+                raise AttributeError(
+                    f"module 'rightsdata' has no attribute {name!r}: {error}",
+                    name=name,
+                    obj=sys.modules[__name__],
+                ) from error
         module = _LAZY.get(name)
         if module is None:
             raise AttributeError(f"module 'rightsdata' has no attribute {name!r}")
@@ -228,7 +247,16 @@ if not TYPE_CHECKING:
 
 
 def __dir__() -> list[str]:
-    return sorted([*__all__, *_SUBMODULES])
+    # The public modules complete after `rightsdata.` as the names do; but dir() is what
+    # inspect.getmembers and help() walk, getting each name: a module that needs an extra
+    # (Hypothesis for `testing`) is listed only once it is imported, so that neither imports
+    # an optional dependency (nor fails without it). The others import only rightsdata.
+    modules = [name for name in _SUBMODULES if name not in _NEEDS_EXTRA or _imported(name)]
+    return sorted([*__all__, *modules])
+
+
+def _imported(name: str) -> bool:
+    return f"rightsdata.{name}" in sys.modules
 
 
 def _at_exit() -> None:
