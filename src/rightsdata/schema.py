@@ -106,7 +106,7 @@ def _registry(version: int) -> referencing.Registry[Any]:
 
 
 def schema_problems(
-    kind: str, document: Any, location: str | RecordPlace, *, format: int = FORMAT
+    kind: str, document: Any, location: str, *, format: int = FORMAT
 ) -> list[Problem]:
     """Every way ``document`` breaks the JSON Schema of ``kind``, located in its record:
     ``location`` is the record's place (``"places.json[0]"``), which the problems follow with
@@ -121,6 +121,14 @@ def schema_problems(
     >>> schema_problems("sources", doc, "sources.json[0]", format=2)[0].field
     'published'
     """
+    return _problems_at(kind, document, location, format=format)
+
+
+def _problems_at(
+    kind: str, document: Any, location: str | RecordPlace, *, format: int = FORMAT
+) -> list[Problem]:
+    """:func:`schema_problems` (internal), whose ``location`` may be the record's place as
+    the loader knows it: its file, position and ID, which the problems then name."""
     problems = []
     place: RecordPlace | None = location if isinstance(location, RecordPlace) else None
     for error in validator_for(kind, format=format).iter_errors(document):

@@ -483,8 +483,7 @@ def text_card(
     """
     _check_arguments(record, dataset, width, options)
     if dataset is None:  # the dataset holding this very record, as the notebook's card finds it
-        holder = dataset_of(record)
-        dataset = holder if isinstance(holder, Dataset) else None
+        dataset = dataset_of(record)
     card = _Card(terminal_width(width), _Names(dataset), options)
     title, kicker, summary, rows = _parts(record, card)
     rows += _shared_rows(record, card)

@@ -73,3 +73,16 @@ arrest = Event(
     citations=(cite,),
 )
 charge = rightsdata.Charge(provision="law:a", against="person:a")
+
+# The public functions return public types: a downstream helper is typed by them.
+import rightsdata.display  # noqa: E402
+import rightsdata.schema  # noqa: E402
+
+
+def owner(record: rightsdata.Record) -> rightsdata.Dataset | None:
+    return rightsdata.display.dataset_of(record)
+
+
+holder = owner(built)
+held_events: list[Event] = holder.timeline("person:a") if holder is not None else []
+located: list[rightsdata.Problem] = rightsdata.schema.schema_problems("places", {}, "places.json")

@@ -1685,7 +1685,7 @@ def _schema_problems(
     """JSON Schema problems of a list of documents, each located by its place and ID
     (``where``: the list's :class:`Places`, or a file's name), against the schemas of the
     format ``declared`` (the newest where none is)."""
-    from rightsdata.schema import schema_problems
+    from rightsdata.schema import _problems_at
 
     if type(documents) is not list:
         return []  # the converter reports it
@@ -1694,7 +1694,7 @@ def _schema_problems(
     found: list[Problem] = []
     for n, document in enumerate(documents):
         at = places.of_document(n, document)
-        found += schema_problems(kind, document, at, format=version)
+        found += _problems_at(kind, document, at, format=version)
     return found
 
 

@@ -3,7 +3,8 @@
 A record does not know its dataset. Every :class:`~rightsdata.Dataset` registers itself here
 as it is made (weakly: registering keeps nothing alive), so that a record's card can name the
 people, places and sources it refers to. This module stays small because ``Dataset`` imports
-it: the cards themselves (:mod:`rightsdata._display.display`) load only when first shown.
+it (as a Dataset is made): the cards themselves (:mod:`rightsdata._display.display`) load
+only when first shown.
 """
 
 from __future__ import annotations
@@ -11,25 +12,18 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
-from typing import Any, Protocol
 
+from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import Record
 from rightsdata._values.errors import UnknownIdError
 
-
-class _Holder(Protocol):
-    """What the registry needs of a dataset (not the class: Dataset imports this module)."""
-
-    def get(self, record_id: str, /) -> Any: ...
-
-
 __all__ = ["dataset_of", "register"]
 
-_registry: dict[int, weakref.ref[_Holder]] = {}
+_registry: dict[int, weakref.ref[Dataset]] = {}
 _registry_lock = threading.Lock()
 
 
-def register(dataset: _Holder) -> None:
+def register(dataset: Dataset) -> None:
     """Let cards find ``dataset`` when they show one of its records. Idempotent.
 
     The registry holds datasets weakly: registering keeps nothing alive. ``Dataset``
@@ -44,7 +38,7 @@ def register(dataset: _Holder) -> None:
     """
     key = id(dataset)
 
-    def forget(ref: weakref.ref[_Holder]) -> None:
+    def forget(ref: weakref.ref[Dataset]) -> None:
         with _registry_lock:
             if _registry.get(key) is ref:
                 del _registry[key]
@@ -55,7 +49,7 @@ def register(dataset: _Holder) -> None:
             _registry[key] = weakref.ref(dataset, forget)
 
 
-def _candidates() -> list[_Holder]:
+def _candidates() -> list[Dataset]:
     with _registry_lock:
         found = [d for d in (ref() for ref in _registry.values()) if d is not None]
     loading = sys.modules.get("rightsdata._data.loading")  # read its cache only if it was imported
@@ -65,7 +59,7 @@ def _candidates() -> list[_Holder]:
     return found
 
 
-def dataset_of(record: Record) -> _Holder | None:
+def dataset_of(record: Record) -> Dataset | None:
     """A registered (or :func:`~rightsdata.load`-cached) dataset holding this very record.
 
     "This very record" is identity: an equal record built by hand is not in any dataset.

@@ -121,11 +121,9 @@ def record_html(record: Record) -> str:
     >>> "Vladimir Kozlov" in card, "seven and a half years" in card, "<script" in card
     (True, True, False)
     """
-    from rightsdata._data.dataset import Dataset
     from rightsdata._display.cards import record_card
 
-    holder = dataset_of(record)  # only a Dataset registers (the registry cannot name the class)
-    return record_card(record, holder if isinstance(holder, Dataset) else None)
+    return record_card(record, dataset_of(record))
 
 
 def dataset_html(dataset: Dataset) -> str:
