@@ -6,12 +6,13 @@ import json
 import math
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rightsdata import InvalidDataError
-from rightsdata._model.records import KINDS, Event, Person
+from rightsdata._model.records import KINDS, PARTS, RECORD_TYPES, Event, Person
 from rightsdata._validation.convert import structure, structure_many, unstructure
 from rightsdata._values.errors import ProblemCode
 from rightsdata.testing import records
@@ -162,3 +163,30 @@ def test_structure_with_its_arguments_the_cattrs_way_round_says_which_comes_firs
         rightsdata.structure({"id": "person:a"}, rightsdata.Person)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"got the class; pass 'persons'$"):
         rightsdata.structure(rightsdata.Person, {"id": "person:a"})  # type: ignore[arg-type]
+
+
+def test_the_record_and_part_classes_are_final() -> None:
+    # typing.final (which mypy enforces): a subclass is refused by Dataset, the converter
+    # and the files' schemas alike, so type checkers refuse it too
+    classes = [*RECORD_TYPES.values(), *PARTS]
+    assert len(classes) == 19
+    assert [cls.__name__ for cls in classes if not getattr(cls, "__final__", False)] == []
+
+
+def test_unstructure_of_another_class_says_what_it_takes() -> None:
+    @attrs.frozen
+    class MyPerson(Person):  # type: ignore[misc]  # (final: mypy refuses this)
+        note: str | None = None
+
+    mine = MyPerson(**attrs.asdict(structure("persons", person_doc()), recurse=False))
+    with pytest.raises(TypeError) as caught:
+        unstructure(mine)
+    message = str(caught.value)
+    assert message.startswith("unstructure takes a record (Source, Person, Organization, ")
+    assert "or a part of one (Citation, Inference, " in message
+    assert message.endswith(
+        "not a MyPerson (a subclass of Person; the record classes are final: build a Person itself)"
+    )
+    with pytest.raises(TypeError, match=r"\), not a dict$"):
+        unstructure(person_doc())  # type: ignore[arg-type]
+    assert unstructure(structure("persons", person_doc()).citations[0]) == CITE  # (a part)

@@ -1,7 +1,7 @@
 """Mistakes a type checker should catch: a name rightsdata does not have; ds.get(id) is any of
 ten record classes, and a kind's collection is of that kind's class; a constructor without a
 required field; and what a constructor converts at run time (a list, a date's text) is not
-what its fields' types say.
+what its fields' types say; a subclass of a record class, which is final.
 
 tests/test_typing.py runs ``mypy --strict`` on this file and expects exactly the errors
 marked on each line (``# error: <code>``), and no others.
@@ -31,3 +31,11 @@ charge = rightsdata.Charge(provision="law:a")  # error: call-arg
 cite = rightsdata.Citation(source="source:a")
 born = "1960"
 person = rightsdata.Person(id="person:a", name="A", born=born, citations=(cite,))  # error: arg-type
+
+# The record classes are final: a dataset, the converter and the files know only their fields.
+import attrs  # noqa: E402
+
+
+@attrs.frozen
+class MyPerson(rightsdata.Person):  # error: misc
+    note: str | None = None

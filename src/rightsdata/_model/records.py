@@ -26,7 +26,7 @@ Every field is present in the JSON form, ``null`` where unknown, so that a file 
 import itertools
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Annotated, Any, ClassVar, Final, TypeAlias
+from typing import Annotated, Any, ClassVar, Final, TypeAlias, final
 
 import attrs
 
@@ -140,6 +140,7 @@ class _Part(Validated):
         return f"{type(self).__name__}({fields})"
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Citation(_Part):
@@ -165,6 +166,7 @@ class Citation(_Part):
     )
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Inference(_Part):
@@ -177,6 +179,7 @@ class Inference(_Part):
     basis: Annotated[str, text("What the value was inferred from, in plain words.")]
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Alias(_Part):
@@ -199,6 +202,7 @@ IDENTIFIER_PATTERNS: Final[dict[str, str]] = {
 }
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Identifier(_Part):
@@ -226,6 +230,7 @@ class Identifier(_Part):
             )
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Coordinates(_Part):
@@ -239,6 +244,7 @@ class Coordinates(_Part):
     )
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Participant(_Part):
@@ -248,6 +254,7 @@ class Participant(_Part):
     role: Annotated[Role, value("The part they played.")]
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Charge(_Part):
@@ -257,6 +264,7 @@ class Charge(_Part):
     against: Annotated[str, ref(*ACTOR, doc="Who was charged.")]
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Penalty(_Part):
@@ -283,6 +291,7 @@ _BETWEEN: Final = FigureQualifier.BETWEEN
 _IMPRECISE: Final = FigureQualifier.IMPRECISE
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Figure(_Part):
@@ -414,6 +423,7 @@ _CITATIONS_DOC: Final = "The sources that support the record (at least one)."
 _IDENTIFIERS_DOC: Final = "Its identifiers in outside registers (Wikidata, ISO 3166, ...)."
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Source(_Checked):
@@ -453,6 +463,7 @@ class Source(_Checked):
         return self.title
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Person(_Checked):
@@ -478,6 +489,7 @@ class Person(_Checked):
         return self.name
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Organization(_Checked):
@@ -509,6 +521,7 @@ class Organization(_Checked):
         return self.name
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Group(_Checked):
@@ -547,6 +560,7 @@ class Group(_Checked):
         return self.name
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Place(_Checked):
@@ -578,6 +592,7 @@ class Place(_Checked):
         return self.name
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Law(_Checked):
@@ -622,6 +637,7 @@ class Law(_Checked):
         return f"{self.instrument}, article {self.article}{part}"
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Event(_Checked):
@@ -675,6 +691,7 @@ class Event(_Checked):
         return self.title
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Relationship(_Checked):
@@ -708,6 +725,7 @@ class Relationship(_Checked):
         return f"{self.subject} {self.kind.value} {self.object}"
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Statement(_Checked):
@@ -766,6 +784,7 @@ class Statement(_Checked):
         return self.summary
 
 
+@final
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Rating(_Checked):

@@ -39,6 +39,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import (
+    PARTS,
     RECORD_TYPES,
     Event,
     Group,
@@ -62,6 +63,7 @@ from rightsdata._values.errors import (
     Problem,
     ProblemCode,
     describe_json,
+    with_article,
 )
 from rightsdata._values.format import kind_file
 from rightsdata._values.hints import field_hints, leaf_types
@@ -506,9 +508,39 @@ def structure(kind: str, document: object, where: str | None = None) -> Record:
 
 def unstructure(record: Record) -> dict[str, Any]:
     """The JSON-ready dict of a record in canonical form: its fields in the model's order,
-    less the optional ones that are null or empty."""
+    less the optional ones that are null or empty. A part of a record (a :class:`Citation`,
+    a :class:`Participant`...) gives its own dict; anything else raises ``TypeError``.
+
+    >>> import rightsdata
+    >>> unstructure(rightsdata.Citation(source="source:a", locator="p. 4"))
+    {'source': 'source:a', 'locator': 'p. 4'}
+    """
+    if type(record) not in _MODEL_CLASSES:
+        raise TypeError(_not_a_record(record))
     result: dict[str, Any] = converter.unstructure(record)
     return result
+
+
+#: What :func:`unstructure` takes: the classes themselves (they are final: not a subclass,
+#: whose fields the model does not know).
+_MODEL_CLASSES: Final = frozenset((*RECORD_TYPES.values(), *PARTS))
+
+
+def _not_a_record(value: object) -> str:
+    cls = type(value)
+    records = ", ".join(c.__name__ for c in RECORD_TYPES.values())
+    parts = ", ".join(c.__name__ for c in PARTS)
+    given = "None" if value is None else with_article(cls.__name__)
+    message = f"unstructure takes a record ({records}) or a part of one ({parts}), not {given}"
+    if cls.__name__ == "Dataset":
+        message += " (Dataset.to_dict() gives a dataset's records)"
+    model = next((c for c in cls.__mro__[1:] if c in _MODEL_CLASSES), None)
+    if model is not None:  # a subclass: its own fields are not in the model, nor the files
+        message += (
+            f" (a subclass of {model.__name__}; the record classes are final: "
+            f"build {with_article(model.__name__)} itself)"
+        )
+    return message
 
 
 def unstructure_many(records: Iterable[Record]) -> list[dict[str, Any]]:
