@@ -38,7 +38,7 @@ from types import MappingProxyType
 from typing import Any, BinaryIO, Final
 
 from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
-from rightsdata._values.errors import counted
+from rightsdata._values.errors import counted, deprecated
 
 __all__ = [
     "DIALECT",
@@ -368,7 +368,8 @@ def read_directory(
     or its text), read with the ``csv_formulas`` option they were written with (the export's
     option of that name: ``"escape"``, the default, or ``"keep"``). A file may start with a
     byte-order mark, as a spreadsheet that saves CSV as "UTF-8" writes one. ``formulas`` is
-    the option's earlier name, still accepted.
+    the option's earlier name, deprecated (``DeprecationWarning``): accepted until
+    rightsdata 0.2.0.
 
     A ``directory`` that is not one raises NotADirectoryError (FileNotFoundError if it does
     not exist), and one that holds no table's CSV file raises ValueError: an empty result
@@ -400,11 +401,12 @@ def read_directory(
 
 
 def _one_option(csv_formulas: str, formulas: str | None) -> str:
-    """The option given as ``csv_formulas``, or as ``formulas``, its earlier name; TypeError
-    for two that disagree, ValueError for an unknown one (before anything is read).
+    """The option given as ``csv_formulas``, or as ``formulas``, its earlier name (which
+    warns: :func:`read_directory`'s caller is pointed at); TypeError for two that disagree,
+    ValueError for an unknown one (before anything is read).
 
-    >>> _one_option("escape", "keep"), _one_option("keep", None)
-    ('keep', 'keep')
+    >>> _one_option("keep", None)
+    'keep'
     """
     if formulas is not None:
         if csv_formulas not in ("escape", formulas):
@@ -412,6 +414,11 @@ def _one_option(csv_formulas: str, formulas: str | None) -> str:
                 f"read_directory got csv_formulas={csv_formulas!r} and formulas={formulas!r}; "
                 "give csv_formulas alone (formulas is its earlier name)"
             )
+        deprecated(
+            "read_directory(formulas=...)",
+            f"give csv_formulas={formulas!r}, its new name",
+            stacklevel=3,  # (_one_option, read_directory, its caller)
+        )
         csv_formulas = formulas
     _check_option(csv_formulas)
     return csv_formulas

@@ -239,17 +239,36 @@ _JSON_NAMES: Final[dict[type, str]] = {
 }
 
 
-def deprecated_message_only(error: str) -> None:
-    """Warn that an ``error`` (``"EDTFError"``) was made from its message alone, as in
-    rightsdata 0.1: it takes the input and the reason now, and says each by an attribute."""
+#: The release that removes the spellings deprecated in this one: the next minor release
+#: (docs/api.md, "Versions, and what each promises"). Every deprecation message names it.
+REMOVED_IN: Final = "0.2.0"
+
+
+def deprecated(spelling: str, instead: str, *, stacklevel: int) -> None:
+    """Warn (``DeprecationWarning``) that ``spelling`` is deprecated, naming the release that
+    removes it and what to write ``instead``; ``stacklevel`` as for ``warnings.warn``, counted
+    from the caller of this function, so that the warning points at the user's line.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     deprecated("f(old=...)", "give new=...", stacklevel=1)
+    >>> print(caught[0].message)
+    f(old=...) is deprecated and goes in rightsdata 0.2.0: give new=...
+    """
     import warnings
 
     warnings.warn(
-        f"{error}(message) is deprecated: give it the parts its docstring names (the message "
-        "alone is taken for one more minor release)",
+        f"{spelling} is deprecated and goes in rightsdata {REMOVED_IN}: {instead}",
         DeprecationWarning,
-        stacklevel=3,
+        stacklevel=stacklevel + 1,
     )
+
+
+def deprecated_message_only(error: str) -> None:
+    """Warn that an ``error`` (``"EDTFError"``) was made from its message alone, as in
+    rightsdata 0.1: it takes the input and the reason now, and says each by an attribute."""
+    deprecated(f"{error}(message)", "give it the parts its docstring names", stacklevel=3)
 
 
 def with_article(noun: str) -> str:
