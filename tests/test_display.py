@@ -176,6 +176,26 @@ def test_registered_datasets_are_found_and_held_weakly() -> None:
     assert dataset_of(person) is None
 
 
+def test_a_dataset_that_outlives_the_registrys_globals_is_forgotten_quietly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # as the interpreter exits it sets a module's globals to None, the registry's too when a
+    # dataset a module imported before it holds dies later: its callback printed a TypeError
+    import sys
+
+    from rightsdata._data import registry
+
+    small = small_dataset()
+    (ref,) = [r for r in registry._registry.values() if r() is small]
+    raised: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", raised.append)
+    monkeypatch.setattr(registry, "_registry", None)
+    monkeypatch.setattr(registry, "_registry_lock", None)
+    del small
+    gc.collect()
+    assert ref() is None and raised == []
+
+
 def test_a_record_shared_by_two_datasets_finds_one_that_holds_it(ds: Dataset) -> None:
     copy = Dataset({k: list(ds.collection(k)) for k in KINDS}, name="copy")
     register(copy)

@@ -37,11 +37,14 @@ def register(dataset: Dataset) -> None:
     True
     """
     key = id(dataset)
+    # held by the callback itself: a dataset that dies as the interpreter exits may outlive
+    # this module's globals (None by then), as this module is imported after the loader's
+    registry, lock = _registry, _registry_lock
 
     def forget(ref: weakref.ref[Dataset]) -> None:
-        with _registry_lock:
-            if _registry.get(key) is ref:
-                del _registry[key]
+        with lock:
+            if registry.get(key) is ref:
+                del registry[key]
 
     with _registry_lock:
         known = _registry.get(key)
