@@ -72,8 +72,9 @@ def test_each_shown_field_changes_both_cards(name: str, data: st.DataObject) -> 
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
-class _EventWithMore(Event):
-    """An event with a field the cards were not written for, as a new model field would be."""
+class _EventWithMore(Event):  # type: ignore[misc]  # (Event is final: for the test alone)
+    """An event with a field the cards were not written for, as a new model field would be
+    (a subclass only here: the record classes are final, docs/concepts.md)."""
 
     witness_count: int | None = None
     observed_by: tuple[str, ...] = ()
