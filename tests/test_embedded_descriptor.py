@@ -106,7 +106,12 @@ def test_any_dataset_with_a_name_round_trips_through_json_lines(dataset: Dataset
         {kind: getattr(dataset, kind) for kind in rightsdata.KINDS},
         name="generated",
         version="1.2.3",
-        descriptor={"title": "Generated", "licenses": [{"name": "CC-BY-4.0"}]},
+        # (format 3: a generated date may be a set, which a descriptor declaring less refuses)
+        descriptor={
+            "title": "Generated",
+            "licenses": [{"name": "CC-BY-4.0"}],
+            "rightsdata_format": 3,
+        },
         redirects=dataset.redirects,
     )
     with tempfile.TemporaryDirectory() as folder:
