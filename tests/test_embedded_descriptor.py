@@ -142,6 +142,31 @@ def test_a_name_given_to_the_dataset_is_carried_with_its_descriptor() -> None:
     assert (carried["name"], carried["version"], carried["title"]) == ("mine", "0.1.0", "T")
 
 
+@pytest.mark.parametrize("declared", [1, 3, 4])
+def test_every_writer_declares_the_format_it_writes_not_the_one_declared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, declared: int
+) -> None:
+    # a writer declares the lowest format its data needs (rightsdata._values.format): format 4
+    # stands for a newer one that a dataset may declare and its data not need (the JSON Lines
+    # export kept any declared format above 3)
+    monkeypatch.setattr("rightsdata._validation.descriptor.READABLE", (1, 2, 3, 4))
+    plain = bundled_dataset_without_sets()
+    dataset = Dataset(
+        {kind: list(plain.collection(kind)) for kind in rightsdata.KINDS},
+        name=plain.name,
+        version=plain.version,
+        descriptor={**(plain.descriptor or {}), "rightsdata_format": declared},
+    )
+    assert dataset.format == declared
+    (path,) = dataset.export(tmp_path / "jsonl", "jsonl")
+    assert _lines(path)[0]["rightsdata_format"] == 3  # (a carried descriptor needs 3)
+    dataset.export(tmp_path / "json", "json")
+    dataset.export(tmp_path / "tables", "datapackage")
+    for folder in ("json", "tables"):
+        package = json.loads((tmp_path / folder / "datapackage.json").read_text(encoding="utf-8"))
+        assert package["rightsdata_format"] == 2, folder
+
+
 def test_an_empty_named_dataset_is_its_descriptor_line_alone(tmp_path: Path) -> None:
     empty = Dataset({}, name="empty", version="1.0.0")
     (path,) = empty.export(tmp_path, "jsonl")
