@@ -86,6 +86,33 @@ def test_a_dataset_built_in_python_pickles() -> None:
     assert pickle.loads(pickle.dumps(empty)) == empty
 
 
+class Tagged(Dataset):
+    """A subclass that sets attributes of its own (at module level, so that pickle finds it)."""
+
+    def __init__(self, records: dict[str, list[Any]], tag: str, **kwargs: Any) -> None:
+        super().__init__(records, **kwargs)
+        self.tag = tag
+        self.notes = {"checked": [tag]}
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_a_subclass_keeps_its_own_attributes(protocol: int) -> None:
+    ds = rightsdata.load()
+    records = {kind: list(ds.collection(kind)) for kind in ("sources", "organizations", "places")}
+    mine = Tagged(records, "v1", name="mine", version="1.0.0")
+    again = pickle.loads(pickle.dumps(mine, protocol=protocol))
+    assert type(again) is Tagged and again == mine
+    assert (again.tag, again.notes, again.name) == ("v1", {"checked": ["v1"]}, "mine")
+    assert again.get("place:almaty").name == "Almaty"  # (the records are the dataset's)
+    # a subclass whose instances set nothing pickles as a Dataset does
+
+    class Plain(Dataset):
+        pass
+
+    assert "attributes" not in Plain({}).__getstate__()
+    assert "attributes" not in ds.__getstate__()
+
+
 def test_a_pickle_names_rightsdata_and_the_standard_library_only() -> None:
     # (the classes are named where they are defined, so a pickle is for one version of
     # rightsdata: processes, caches; JSON is for keeping)

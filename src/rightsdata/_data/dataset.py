@@ -321,7 +321,8 @@ class Dataset:
     Their semantics are documented in docs/queries.md.
 
     A dataset pickles (for ``multiprocessing``, caches, within one version of rightsdata):
-    the pickle holds its records, name, version, descriptor and redirects. Unpickling does not
+    the pickle holds its records, name, version, descriptor and redirects, and the attributes
+    a subclass sets on its instances (their ``__dict__``). Unpickling does not
     check the records again (they were checked when the dataset was built, and only trusted
     pickles should be loaded at all, since unpickling can run any code); read data from
     elsewhere with :func:`rightsdata.load_path`.
@@ -865,7 +866,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
     def __getstate__(self) -> dict[str, Any]:
         """What a pickle holds: the records of each kind (in ID order), the name, version,
-        descriptor and redirects; not the indexes, which the copy builds on its first query.
+        descriptor and redirects, and a subclass's own attributes (its instance ``__dict__``:
+        Dataset has none); not the indexes, which the copy builds on its first query.
 
         Unpickling rebuilds the dataset from them without checking the records again: they
         were checked when this dataset was built, and a pickle is trusted input by nature
@@ -880,13 +882,17 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> again == ds, again.version == ds.version, again.get("place:almaty").name
         (True, True, 'Almaty')
         """
-        return {
+        state = {
             "records": {kind: records for kind, records in self._by_kind.items() if records},
             "name": self._name,
             "version": self._version,
             "descriptor": self._descriptor,
             "redirects": self._redirects,
         }
+        own = getattr(self, "__dict__", None)  # (a subclass's: `self.tag = ...` in its __init__)
+        if own:
+            state["attributes"] = dict(own)
+        return state
 
     def __setstate__(self, state: Mapping[str, Any]) -> None:
         self._build(
@@ -897,6 +903,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             state["redirects"],
             True,  # (checked when the pickled dataset was built: see __getstate__)
         )
+        if "attributes" in state:
+            self.__dict__.update(state["attributes"])
 
     def __copy__(self) -> Dataset:
         """The dataset itself: it is immutable (``copy.copy(ds) is ds``)."""
