@@ -286,6 +286,41 @@ def _given(problems: Sequence[Problem]) -> str:
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
 
 
+def _unpickled(cls: type[Dataset], pickled_by: object) -> Dataset:
+    """An empty dataset of class ``cls`` for a pickle to fill, if ``pickled_by`` is this
+    version of rightsdata; else ``pickle.UnpicklingError`` (see :func:`_same_version`).
+
+    Called by name by every pickle of a dataset (:meth:`Dataset.__reduce__`), before its
+    records are read, so that a pickle from another version is refused with a message, not
+    with an error in a record's class that changed: this name and signature must never change.
+    """
+    _same_version(pickled_by)
+    return cls.__new__(cls)
+
+
+def _same_version(pickled_by: object) -> None:
+    """``pickle.UnpicklingError`` unless ``pickled_by``, the version of rightsdata a dataset
+    was pickled by (None if the pickle did not record it), is this one: a pickle holds the
+    records as this version's classes hold them, and another version's may differ."""
+    from rightsdata._version import __version__
+
+    if pickled_by == __version__:
+        return
+    import pickle
+
+    by = (
+        f"rightsdata {pickled_by}"
+        if isinstance(pickled_by, str)
+        else "an earlier rightsdata, which did not record its version"
+    )
+    raise pickle.UnpicklingError(
+        f"this Dataset was pickled by {by}, and this is rightsdata {__version__}: a pickle "
+        "holds only within the version of rightsdata that made it. Read the dataset again "
+        "from its data files (rightsdata.load_path(path), or rightsdata.load() for the "
+        "bundled data) and pickle that; to keep data, export it (ds.export(folder, 'json'))"
+    )
+
+
 _NOT_A_MAPPING = (
     "Dataset takes a mapping from each record kind to its records, such as "
     "Dataset({{'persons': [person, ...], 'events': [event, ...]}}) (the kinds are "
@@ -320,7 +355,8 @@ class Dataset:
     (see :mod:`rightsdata._data.indexes`); the dataset never changes, so they are never rebuilt.
     Their semantics are documented in docs/queries.md.
 
-    A dataset pickles (for ``multiprocessing``, caches, within one version of rightsdata):
+    A dataset pickles (for ``multiprocessing``, caches, within one version of rightsdata:
+    a pickle from another version raises ``pickle.UnpicklingError``, naming both):
     the pickle holds its records, name, version, descriptor and redirects, and the attributes
     a subclass sets on its instances (their ``__dict__``). Unpickling does not
     check the records again (they were checked when the dataset was built, and only trusted
@@ -864,10 +900,21 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
     # --- pickling and copying -------------------------------------------------------------
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """How a dataset pickles: :func:`_unpickled` with its class and the version of
+        rightsdata that pickles it, which refuses another version before anything else of the
+        pickle is read, then :meth:`__getstate__`'s state."""
+        from rightsdata._version import __version__
+
+        return (_unpickled, (type(self), __version__), self.__getstate__())
+
     def __getstate__(self) -> dict[str, Any]:
         """What a pickle holds: the records of each kind (in ID order), the name, version,
         descriptor and redirects, and a subclass's own attributes (its instance ``__dict__``:
-        Dataset has none); not the indexes, which the copy builds on its first query.
+        Dataset has none); not the indexes, which the copy builds on its first query. And
+        the version of rightsdata that pickled it (``"rightsdata"``): a pickle holds within one
+        version, and unpickling it in another raises ``pickle.UnpicklingError`` saying which
+        two, before any record is read (see :func:`_unpickled`); read the data files again.
 
         Unpickling rebuilds the dataset from them without checking the records again: they
         were checked when this dataset was built, and a pickle is trusted input by nature
@@ -882,7 +929,10 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> again == ds, again.version == ds.version, again.get("place:almaty").name
         (True, True, 'Almaty')
         """
+        from rightsdata._version import __version__
+
         state = {
+            "rightsdata": __version__,
             "records": {kind: records for kind, records in self._by_kind.items() if records},
             "name": self._name,
             "version": self._version,
@@ -895,6 +945,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         return state
 
     def __setstate__(self, state: Mapping[str, Any]) -> None:
+        _same_version(state.get("rightsdata"))  # (a pickle made before the version was kept)
         self._build(
             state["records"],
             state["name"],
