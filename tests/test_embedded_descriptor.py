@@ -106,7 +106,12 @@ def test_any_dataset_with_a_name_round_trips_through_json_lines(dataset: Dataset
         {kind: getattr(dataset, kind) for kind in rightsdata.KINDS},
         name="generated",
         version="1.2.3",
-        descriptor={"title": "Generated", "licenses": [{"name": "CC-BY-4.0"}]},
+        # (format 3: a generated date may be a set, which a descriptor declaring less refuses)
+        descriptor={
+            "title": "Generated",
+            "licenses": [{"name": "CC-BY-4.0"}],
+            "rightsdata_format": 3,
+        },
         redirects=dataset.redirects,
     )
     with tempfile.TemporaryDirectory() as folder:
@@ -135,6 +140,31 @@ def test_a_name_given_to_the_dataset_is_carried_with_its_descriptor() -> None:
     carried = embedded_descriptor(dataset)
     assert carried is not None
     assert (carried["name"], carried["version"], carried["title"]) == ("mine", "0.1.0", "T")
+
+
+@pytest.mark.parametrize("declared", [1, 3, 4])
+def test_every_writer_declares_the_format_it_writes_not_the_one_declared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, declared: int
+) -> None:
+    # a writer declares the lowest format its data needs (rightsdata._values.format): format 4
+    # stands for a newer one that a dataset may declare and its data not need (the JSON Lines
+    # export kept any declared format above 3)
+    monkeypatch.setattr("rightsdata._validation.descriptor.READABLE", (1, 2, 3, 4))
+    plain = bundled_dataset_without_sets()
+    dataset = Dataset(
+        {kind: list(plain.collection(kind)) for kind in rightsdata.KINDS},
+        name=plain.name,
+        version=plain.version,
+        descriptor={**(plain.descriptor or {}), "rightsdata_format": declared},
+    )
+    assert dataset.format == declared
+    (path,) = dataset.export(tmp_path / "jsonl", "jsonl")
+    assert _lines(path)[0]["rightsdata_format"] == 3  # (a carried descriptor needs 3)
+    dataset.export(tmp_path / "json", "json")
+    dataset.export(tmp_path / "tables", "datapackage")
+    for folder in ("json", "tables"):
+        package = json.loads((tmp_path / folder / "datapackage.json").read_text(encoding="utf-8"))
+        assert package["rightsdata_format"] == 2, folder
 
 
 def test_an_empty_named_dataset_is_its_descriptor_line_alone(tmp_path: Path) -> None:

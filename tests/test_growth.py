@@ -14,6 +14,7 @@ import pytest
 
 import rightsdata
 from rightsdata._data.canonical import format_folder, with_every_field
+from rightsdata._data.loading import read_folder
 from rightsdata._model.records import RECORD_TYPES, Citation, Event, Penalty, Person
 from rightsdata._validation import fastpath as fastpath
 from rightsdata._validation.convert import structure, unstructure
@@ -396,11 +397,13 @@ def test_an_export_declares_the_lowest_format(tmp_path: Path) -> None:
     assert sets[_format.FORMAT_KEY] == 3
     exported = rightsdata.load_path(tmp_path / "sets")
     assert exported.format == 3 and exported.to_dict() == bundled.to_dict()
-    # the CSV tables' package too, whatever format the dataset itself declares
-    declared_2 = rightsdata.Dataset(
-        {kind: list(bundled.collection(kind)) for kind in rightsdata.KINDS},
-        descriptor={**(bundled.descriptor or {}), _format.FORMAT_KEY: 2},
-    )
+    # the CSV tables' package too, whatever format the dataset itself declares: a folder
+    # declaring 2 that holds sets, as `rightsdata fmt --upgrade` reads it (Dataset(...) and
+    # every load refuse such a descriptor)
+    package_file = tmp_path / "sets" / "datapackage.json"
+    package_file.write_text(json.dumps({**sets, _format.FORMAT_KEY: 2}), encoding="utf-8")
+    declared_2 = read_folder(tmp_path / "sets", declared_format=False)
+    assert declared_2.format == 2
     for dataset, expected in ((plain, 2), (bundled, 3), (declared_2, 3)):
         folder = tmp_path / f"tables-{expected}-{dataset.format}"
         dataset.export(folder, "datapackage")

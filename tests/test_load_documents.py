@@ -68,3 +68,26 @@ def test_a_name_version_or_descriptor_is_held_to_what_a_folder_holds() -> None:
     with pytest.raises(rightsdata.InvalidDataError, match=r"documents:datapackage\.licences"):
         rightsdata.load_documents({}, descriptor={"licences": []})
     assert rightsdata.load_documents({}, name="x", version="1.0").version == "1.0"
+
+
+def test_a_descriptor_given_in_python_holds_json_values_under_text_names() -> None:
+    # (a parse gives nothing else; a descriptor built in Python may, and no export could write
+    # it: these raised AttributeError, or were kept and crashed the export)
+    with pytest.raises(rightsdata.InvalidDataError) as info:
+        rightsdata.load_documents(
+            {},
+            descriptor={
+                1: "x",
+                "keywords": ("a",),
+                "resources": [{"name": "a", "path": "a", "schema": {"at": {1, 2}}}],
+            },
+        )
+    assert [(p.location, p.code, p.message) for p in info.value.problems] == [
+        ("documents:datapackage.1", "type", "a field's name must be text, not an integer (1)"),
+        ("documents:datapackage.keywords", "type", "expected a JSON value, got tuple (('a',))"),
+        (
+            "documents:datapackage.resources[0].schema.at",
+            "type",
+            "expected a JSON value, got set ({1, 2})",
+        ),
+    ]

@@ -86,6 +86,96 @@ def test_a_dataset_built_in_python_pickles() -> None:
     assert pickle.loads(pickle.dumps(empty)) == empty
 
 
+class Tagged(Dataset):
+    """A subclass that sets attributes of its own (at module level, so that pickle finds it)."""
+
+    def __init__(self, records: dict[str, list[Any]], tag: str, **kwargs: Any) -> None:
+        super().__init__(records, **kwargs)
+        self.tag = tag
+        self.notes = {"checked": [tag]}
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_a_subclass_keeps_its_own_attributes(protocol: int) -> None:
+    ds = rightsdata.load()
+    records = {kind: list(ds.collection(kind)) for kind in ("sources", "organizations", "places")}
+    mine = Tagged(records, "v1", name="mine", version="1.0.0")
+    again = pickle.loads(pickle.dumps(mine, protocol=protocol))
+    assert type(again) is Tagged and again == mine
+    assert (again.tag, again.notes, again.name) == ("v1", {"checked": ["v1"]}, "mine")
+    assert again.get("place:almaty").name == "Almaty"  # (the records are the dataset's)
+    # a subclass whose instances set nothing pickles as a Dataset does
+
+    class Plain(Dataset):
+        pass
+
+    assert "attributes" not in Plain({}).__getstate__()
+    assert "attributes" not in ds.__getstate__()
+
+
+class _Recording(pickle.Unpickler):
+    """An unpickler that keeps the name of every global it looks up, in order."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self.looked_up: list[str] = []
+
+    def find_class(self, module: str, name: str) -> Any:
+        self.looked_up.append(f"{module}.{name}")
+        return super().find_class(module, name)
+
+
+def test_a_pickle_records_the_version_of_rightsdata_that_made_it() -> None:
+    from rightsdata._version import __version__
+
+    assert rightsdata.load().__getstate__()["rightsdata"] == __version__
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_a_pickle_from_another_version_is_refused_before_its_records_are_read(
+    protocol: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rightsdata._version import __version__
+
+    ds = rightsdata.load()
+    own = {kind: list(ds.collection(kind)) for kind in ("sources", "organizations")}
+    for dataset in (ds, Tagged(own, "v1")):
+        with monkeypatch.context() as patched:
+            patched.setattr("rightsdata._version.__version__", "0.0.1")
+            data = pickle.dumps(dataset, protocol=protocol)
+        unpickler = _Recording(data)
+        with pytest.raises(pickle.UnpicklingError) as refused:
+            unpickler.load()
+        message = str(refused.value)
+        assert f"pickled by rightsdata 0.0.1, and this is rightsdata {__version__}" in message
+        assert "rightsdata.load_path(path)" in message
+        # (refused before a record's class was looked up: one that changed cannot fail first)
+        assert not any(".records." in name for name in unpickler.looked_up)
+        assert "rightsdata._data.dataset._unpickled" in unpickler.looked_up
+        assert pickle.loads(pickle.dumps(dataset, protocol=protocol)) == dataset
+
+
+def test_a_pickle_made_before_the_version_was_recorded_is_refused() -> None:
+    import copyreg
+
+    class Earlier(pickle.Pickler):
+        """Pickles a dataset as rightsdata did before it recorded its version: rebuilt by
+        copyreg.__newobj__, its state without the version."""
+
+        def reducer_override(self, obj: Any) -> Any:
+            if type(obj) is not Dataset:
+                return NotImplemented
+            state = obj.__getstate__()
+            del state["rightsdata"]
+            return (copyreg.__newobj__, (Dataset,), state)
+
+    for protocol in PROTOCOLS:
+        stream = io.BytesIO()
+        Earlier(stream, protocol=protocol).dump(rightsdata.load())
+        with pytest.raises(pickle.UnpicklingError, match="an earlier rightsdata, which did not"):
+            pickle.loads(stream.getvalue())
+
+
 def test_a_pickle_names_rightsdata_and_the_standard_library_only() -> None:
     # (the classes are named where they are defined, so a pickle is for one version of
     # rightsdata: processes, caches; JSON is for keeping)

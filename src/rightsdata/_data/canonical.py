@@ -105,9 +105,11 @@ def package_metadata(dataset: Dataset, descriptor: dict[str, Any] | None = None)
 def embedded_descriptor(dataset: Dataset) -> dict[str, Any] | None:
     """The descriptor a JSON Lines file (or a JSON document) of ``dataset`` carries: that of
     :func:`package_metadata` without resources (they describe a folder's files), with the
-    dataset's name and version, declaring format 3, the first in which these layouts carry
-    one; None for a dataset with no descriptor, name or version (nothing to carry: the file
-    stays readable by the releases that read formats 1-2).
+    dataset's name and version, declaring the format the file is written in: the lowest its
+    records need, and at least 3, the first in which these layouts carry a descriptor (the
+    format the dataset's descriptor declares is not kept, as no writer keeps it); None for a
+    dataset with no descriptor, name or version (nothing to carry: the file stays readable by
+    the releases that read formats 1-2).
 
     >>> from rightsdata import Dataset
     >>> embedded_descriptor(Dataset({})) is None
@@ -119,7 +121,8 @@ def embedded_descriptor(dataset: Dataset) -> dict[str, Any] | None:
         return None
     package = package_metadata(dataset)
     package.pop("resources", None)
-    package[FORMAT_KEY] = max(EMBEDDED_FROM, format_of(package))
+    records = {kind: getattr(dataset, kind) for kind in KINDS}
+    package[FORMAT_KEY] = max(EMBEDDED_FROM, lowest_format(records))
     return package
 
 

@@ -42,6 +42,8 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.errors import (
     InvalidDataError,
+    Problem,
+    ProblemCode,
     UnknownIdError,
     counted_kind,
     with_article,
@@ -109,6 +111,85 @@ def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
     return dict(redirects)
 
 
+def _checked_text(value: object, argument: str) -> None:
+    """TypeError unless ``value``, the ``argument`` (``name``, ``version``) given to Dataset,
+    is a str or None."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{argument} must be a str or None, not {_a(type(value))} ({value!r})")
+
+
+def _checked_descriptor(descriptor: object) -> None:
+    """TypeError unless ``descriptor`` is a mapping (what ``datapackage.json`` holds) or None."""
+    if descriptor is not None and not isinstance(descriptor, Mapping):
+        raise TypeError(
+            "descriptor must be a mapping (a data package descriptor, as datapackage.json "
+            f"holds) or None, not {_a(type(descriptor))}"
+        )
+
+
+def _package_problems(
+    records: Mapping[str, Sequence[Record]],
+    name: str | None,
+    version: str | None,
+    descriptor: Mapping[str, Any] | None,
+) -> list[Problem]:
+    """The problems of the ``name``, ``version`` and ``descriptor`` given to Dataset, each
+    located by its argument (``name``, ``descriptor.licenses``); and of the ``records``' dates
+    that are sets (``events[3] event:a.date``) if the descriptor declares a format without them.
+
+    They are held to what ``datapackage.json`` may hold
+    (:func:`~rightsdata._validation.descriptor.descriptor_problems`), as
+    :func:`rightsdata.load_documents` holds them, so that whatever the dataset writes loads
+    again; a name or version given is checked in place of the descriptor's, which every
+    writer replaces with it.
+    """
+    named = {
+        key: value for key, value in (("name", name), ("version", version)) if value is not None
+    }
+    if descriptor is None and not named:
+        return []
+    from rightsdata._validation.descriptor import declared_format, descriptor_problems
+    from rightsdata._values.format import SETS_FROM
+
+    # (checked as a descriptor of these keys alone, located by the argument: ".name" -> "name")
+    problems = (
+        [
+            Problem(problem.location[1:], problem.message, problem.code)
+            for problem in descriptor_problems(named, "")
+        ]
+        if named
+        else []
+    )
+    if descriptor is not None:
+        own = {key: value for key, value in descriptor.items() if key not in named}
+        found = descriptor_problems(own, "descriptor")
+        declared = declared_format(own, found, "descriptor")
+        problems += found
+        if declared is not None and declared < SETS_FROM:
+            problems += _set_problems(records, declared)
+    return problems
+
+
+def _set_problems(records: Mapping[str, Sequence[Record]], declared: int) -> list[Problem]:
+    """A problem for each date that is a set among ``records``, given with a descriptor that
+    declares ``declared``, a format without sets (as a load refuses them)."""
+    from rightsdata._values.format import FORMAT_KEY, SETS_FROM, set_dates
+    from rightsdata._values.places import Places
+
+    message = (
+        f"a date that is a set (one of some dates) needs format {SETS_FROM}, and the descriptor "
+        f"declares format {declared}: set {FORMAT_KEY} to {SETS_FROM} in it (readers of "
+        "formats 1-2 cannot read it)"
+    )
+    problems = []
+    for kind, index, field in set_dates(records):
+        record = records[kind][index]
+        value = getattr(record, field)
+        place = Places(kind).at(index, record.id)
+        problems.append(place.problem(field, f"{str(value)!r}: {message}", ProblemCode.VALUE))
+    return problems
+
+
 def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[Record, ...]]:
     """Each kind's records, as a tuple; TypeError naming every value that is not a record of
     its kind's class (``persons[3] event:a is an Event, not a Person``)."""
@@ -170,14 +251,73 @@ def _a(cls: type) -> str:
     return with_article(cls.__name__)
 
 
-def _check(records: Mapping[str, Sequence[Record]], redirects: Mapping[str, str]) -> None:
-    """Raise InvalidDataError listing every integrity problem among records built in Python."""
+def _check(
+    records: Mapping[str, Sequence[Record]],
+    redirects: Mapping[str, str],
+    name: str | None,
+    version: str | None,
+    descriptor: Mapping[str, Any] | None,
+) -> None:
+    """Raise InvalidDataError listing every problem of what was given to Dataset: the
+    ``name``, ``version`` and ``descriptor``'s (:func:`_package_problems`), then every
+    integrity problem among the records built in Python."""
     from rightsdata._validation.integrity import check_integrity
 
+    problems = _package_problems(records, name, version, descriptor)
     listed = {kind: list(items) for kind, items in records.items()}
-    problems = check_integrity(listed, {}, redirects)  # located by kind: persons[1] person:a
+    problems += check_integrity(listed, {}, redirects)  # located by kind: persons[1] person:a
     if problems:
-        raise InvalidDataError(problems, "the records given to Dataset")
+        raise InvalidDataError(problems, f"the {_given(problems)} given to Dataset")
+
+
+def _given(problems: Sequence[Problem]) -> str:
+    """What ``problems`` are in, as an InvalidDataError names it: ``"records"``, ``"name and
+    descriptor"``.
+
+    >>> _given([Problem("descriptor.licenses", "x"), Problem("name", "x")])
+    'name and descriptor'
+    """
+    arguments = ("name", "version", "descriptor")
+    found = {problem.location.partition(".")[0] for problem in problems}
+    named = [argument for argument in arguments if argument in found]
+    if found - set(arguments):
+        named.insert(0, "records")
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+
+
+def _unpickled(cls: type[Dataset], pickled_by: object) -> Dataset:
+    """An empty dataset of class ``cls`` for a pickle to fill, if ``pickled_by`` is this
+    version of rightsdata; else ``pickle.UnpicklingError`` (see :func:`_same_version`).
+
+    Called by name by every pickle of a dataset (:meth:`Dataset.__reduce__`), before its
+    records are read, so that a pickle from another version is refused with a message, not
+    with an error in a record's class that changed: this name and signature must never change.
+    """
+    _same_version(pickled_by)
+    return cls.__new__(cls)
+
+
+def _same_version(pickled_by: object) -> None:
+    """``pickle.UnpicklingError`` unless ``pickled_by``, the version of rightsdata a dataset
+    was pickled by (None if the pickle did not record it), is this one: a pickle holds the
+    records as this version's classes hold them, and another version's may differ."""
+    from rightsdata._version import __version__
+
+    if pickled_by == __version__:
+        return
+    import pickle
+
+    by = (
+        f"rightsdata {pickled_by}"
+        if isinstance(pickled_by, str)
+        else "an earlier rightsdata, which did not record its version"
+    )
+    raise pickle.UnpicklingError(
+        f"this Dataset was pickled by {by}, and this is rightsdata {__version__}: a pickle "
+        "holds only within the version of rightsdata that made it. Read the dataset again "
+        "from its data files (rightsdata.load_path(path), or rightsdata.load() for the "
+        "bundled data) and pickle that; to keep data, export it (ds.export(folder, 'json'))"
+    )
 
 
 _NOT_A_MAPPING = (
@@ -202,13 +342,22 @@ class Dataset:
     (``rightsdata._validation.integrity.check_integrity``:
     duplicate IDs, references to records that do not exist, redirects from an ID a record
     still has or to none), and :class:`~rightsdata.InvalidDataError` lists every problem.
+    ``name``, ``version`` (each a str) and ``descriptor`` (a mapping, what ``datapackage.json``
+    holds) are held to what ``datapackage.json`` may hold, as
+    :func:`rightsdata.load_documents` holds them, so that whatever the dataset writes loads
+    again: one of the wrong type raises ``TypeError``, and the same InvalidDataError lists
+    their problems (``version: must not be empty``, ``descriptor.licenses: expected a list``,
+    a format this library does not read), and each date that is a set where the descriptor
+    declares a format without sets (``rightsdata_format`` 1 or 2; none declares 1).
     ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``
     follows them. Queries are answered from indexes built on first use, once, thread-safely
     (see :mod:`rightsdata._data.indexes`); the dataset never changes, so they are never rebuilt.
     Their semantics are documented in docs/queries.md.
 
-    A dataset pickles (for ``multiprocessing``, caches, within one version of rightsdata):
-    the pickle holds its records, name, version, descriptor and redirects. Unpickling does not
+    A dataset pickles (for ``multiprocessing``, caches, within one version of rightsdata:
+    a pickle from another version raises ``pickle.UnpicklingError``, naming both):
+    the pickle holds its records, name, version, descriptor and redirects, and the attributes
+    a subclass sets on its instances (their ``__dict__``). Unpickling does not
     check the records again (they were checked when the dataset was built, and only trusted
     pickles should be loaded at all, since unpickling can run any code); read data from
     elsewhere with :func:`rightsdata.load_path`.
@@ -287,6 +436,9 @@ class Dataset:
             )
         if not _checked:  # (a loader's records are of their kinds, as it structured them)
             records = _of_their_kinds(records)
+            _checked_text(name, "name")
+            _checked_text(version, "version")
+            _checked_descriptor(descriptor)
         self._redirects: dict[str, str] = _checked_redirects(redirects)
         by_kind: dict[str, tuple[Record, ...]] = {}
         tables: dict[str, dict[str, Record]] = {}
@@ -315,7 +467,7 @@ class Dataset:
             if len(items) == len(by_kind[kind]) and by_kind[kind] == tuple(items):
                 gathered[kind] = found
         if not _checked:  # the loaders check what they pass before building (and say so)
-            _check(records, self._redirects)
+            _check(records, self._redirects, name, version, descriptor)
         self._name = name
         self._version = version
         self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
@@ -751,9 +903,21 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
     # --- pickling and copying -------------------------------------------------------------
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """How a dataset pickles: :func:`_unpickled` with its class and the version of
+        rightsdata that pickles it, which refuses another version before anything else of the
+        pickle is read, then :meth:`__getstate__`'s state."""
+        from rightsdata._version import __version__
+
+        return (_unpickled, (type(self), __version__), self.__getstate__())
+
     def __getstate__(self) -> dict[str, Any]:
         """What a pickle holds: the records of each kind (in ID order), the name, version,
-        descriptor and redirects; not the indexes, which the copy builds on its first query.
+        descriptor and redirects, and a subclass's own attributes (its instance ``__dict__``:
+        Dataset has none); not the indexes, which the copy builds on its first query. And
+        the version of rightsdata that pickled it (``"rightsdata"``): a pickle holds within one
+        version, and unpickling it in another raises ``pickle.UnpicklingError`` saying which
+        two, before any record is read (see :func:`_unpickled`); read the data files again.
 
         Unpickling rebuilds the dataset from them without checking the records again: they
         were checked when this dataset was built, and a pickle is trusted input by nature
@@ -768,15 +932,23 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> again == ds, again.version == ds.version, again.get("place:almaty").name
         (True, True, 'Almaty')
         """
-        return {
+        from rightsdata._version import __version__
+
+        state = {
+            "rightsdata": __version__,
             "records": {kind: records for kind, records in self._by_kind.items() if records},
             "name": self._name,
             "version": self._version,
             "descriptor": self._descriptor,
             "redirects": self._redirects,
         }
+        own = getattr(self, "__dict__", None)  # (a subclass's: `self.tag = ...` in its __init__)
+        if own:
+            state["attributes"] = dict(own)
+        return state
 
     def __setstate__(self, state: Mapping[str, Any]) -> None:
+        _same_version(state.get("rightsdata"))  # (a pickle made before the version was kept)
         self._build(
             state["records"],
             state["name"],
@@ -785,6 +957,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             state["redirects"],
             True,  # (checked when the pickled dataset was built: see __getstate__)
         )
+        if "attributes" in state:
+            self.__dict__.update(state["attributes"])
 
     def __copy__(self) -> Dataset:
         """The dataset itself: it is immutable (``copy.copy(ds) is ds``)."""

@@ -5,7 +5,9 @@ rightsdata uses, and ``"rightsdata_format"``), read by a small interpreter of th
 Schema keywords that file uses, so that loading needs no ``jsonschema``. Beyond the schema,
 every key and text must be storable as UTF-8 (no lone surrogates), every number finite, and
 the nesting at most ``MAX_DEPTH`` (32) levels; and the format must be one this library
-reads.
+reads. A descriptor given in Python (``Dataset(descriptor=...)``, ``load_documents``) must
+hold JSON's values only (dicts with str keys, lists, str, int, float, bool, None), as a parse
+gives them.
 
 Problems are located from ``datapackage.json``: ``datapackage.json.resources[2].bytes``.
 
@@ -196,14 +198,42 @@ def _format_problems(value: object, where: str) -> list[Problem]:
     return [Problem(where, message, ProblemCode.PACKAGE)]
 
 
+#: The Python types of JSON's values, as a parse gives them: a descriptor given in Python
+#: (``Dataset(descriptor=...)``, ``load_documents``) may hold anything else, which no writer
+#: could write as JSON (a tuple, a date) or would write as something else.
+_JSON_TYPES: Final = frozenset({dict, list, str, int, float, bool, type(None)})
+
+
+class _Name:
+    """A key that is not text, met in a descriptor's walk (:func:`_generic_problems`)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: object) -> None:
+        self.key = key
+
+
 def _generic_problems(raw: object, where: str) -> list[Problem]:
-    """Lone surrogates, numbers that are not finite, and nesting deeper than MAX_DEPTH,
+    """Lone surrogates, numbers that are not finite, nesting deeper than MAX_DEPTH, and (in a
+    descriptor given in Python) keys that are not text and values that are not JSON's,
     anywhere (walked with a stack, not recursion: the nesting is not yet known to be sane)."""
     problems: list[Problem] = []
     stack: list[tuple[object, str, int]] = [(raw, where, 1)]
     while stack:
         value, at, depth = stack.pop()
-        if isinstance(value, dict | list):
+        if type(value) is _Name:  # (said in its turn, as a value is: in reading order)
+            problems.append(
+                Problem(
+                    at,
+                    f"a field's name must be text, not {describe_json(value.key)}",
+                    ProblemCode.TYPE,
+                )
+            )
+        elif type(value) not in _JSON_TYPES:
+            problems.append(
+                Problem(at, f"expected a JSON value, got {describe_json(value)}", ProblemCode.TYPE)
+            )
+        elif isinstance(value, dict | list):
             if depth > MAX_DEPTH:
                 problems.append(
                     Problem(at, f"is nested more than {MAX_DEPTH} levels deep", ProblemCode.LIMIT)
@@ -211,6 +241,9 @@ def _generic_problems(raw: object, where: str) -> list[Problem]:
                 continue
             if isinstance(value, dict):
                 for key, item in value.items():
+                    if type(key) is not str:
+                        stack.append((_Name(key), f"{at}.{key}", depth + 1))
+                        continue
                     if encodable(key) is not key:
                         problems.append(_surrogate(f"{at}.{key}", "its name"))
                     stack.append((item, f"{at}.{key}", depth + 1))
@@ -326,6 +359,8 @@ def _check_object(
         problems.append(Problem(at, f"needs {names}", ProblemCode.MISSING))
     extra = schema.get("additionalProperties", True)
     for key, item in value.items():
+        if type(key) is not str:
+            continue  # (said by _generic_problems: a name that is not text)
         sub = properties.get(key)
         if sub is not None:
             problems += _check(item, sub, root, f"{at}.{key}")

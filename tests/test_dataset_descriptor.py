@@ -1,0 +1,162 @@
+"""What ``Dataset(..., name=, version=, descriptor=)`` takes: held to what ``datapackage.json``
+may hold, as ``load_documents`` holds them, so that whatever the dataset writes loads again."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rightsdata
+from rightsdata import Dataset, InvalidDataError
+from rightsdata._data.canonical import embedded_descriptor
+from rightsdata._validation.convert import structure
+
+from conftest import person_doc, source_doc
+
+
+def _records() -> dict[str, list[Any]]:
+    return {
+        "sources": [structure("sources", source_doc())],
+        "persons": [structure("persons", person_doc())],
+    }
+
+
+def _bundled_records() -> dict[str, list[Any]]:
+    ds = rightsdata.load()
+    return {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+
+
+# Each was kept before, and its export crashed or was refused by load_path.
+REFUSED = [
+    ({"descriptor": {"resources": 5}}, "descriptor.resources", "expected a list"),
+    ({"descriptor": {"licenses": "x"}}, "descriptor.licenses", "expected a list"),
+    ({"descriptor": {"rightsdata_format": 99}}, "descriptor.rightsdata_format", "newer"),
+    ({"descriptor": {"rightsdata_format": "3"}}, "descriptor.rightsdata_format", "integer"),
+    ({"descriptor": {"licences": []}}, "descriptor.licences", "did you mean 'licenses'"),
+    ({"descriptor": {1: "x"}}, "descriptor.1", "name must be text"),
+    ({"descriptor": {"keywords": ("a",)}}, "descriptor.keywords", "JSON value"),
+    ({"version": ""}, "version", "must not be empty"),
+    ({"name": ""}, "name", "must not be empty"),
+    ({"name": "\ud800"}, "name", "lone surrogate"),
+]
+
+
+@pytest.mark.parametrize(("given", "location", "said"), REFUSED)
+def test_a_descriptor_name_or_version_a_folder_could_not_hold_is_refused(
+    given: dict[str, Any], location: str, said: str
+) -> None:
+    with pytest.raises(InvalidDataError) as refused:
+        Dataset(_records(), **given)
+    [problem] = refused.value.problems
+    assert problem.location == location and said in problem.message
+    assert str(refused.value).startswith(f"1 problem in the {location.split('.')[0]} given")
+    # load_documents refuses each too: the same checks
+    with pytest.raises(InvalidDataError):
+        rightsdata.load_documents(rightsdata.Dataset(_records()).to_dict(), **given)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ({"name": 3}, "name must be a str or None, not an int (3)"),
+        ({"version": 1.0}, "version must be a str or None, not a float (1.0)"),
+        ({"descriptor": 5}, "descriptor must be a mapping"),
+        ({"descriptor": [("name", "x")]}, "descriptor must be a mapping"),
+    ],
+)
+def test_a_name_version_or_descriptor_of_the_wrong_type_is_a_type_error(
+    given: dict[str, Any], said: str
+) -> None:
+    # as redirects of the wrong type are (the constructor's other arguments)
+    with pytest.raises(TypeError, match=f"^{re.escape(said)}"):
+        Dataset(_records(), **given)
+
+
+def test_every_problem_given_comes_in_one_error() -> None:
+    records = _records()
+    records["persons"].append(
+        structure("persons", person_doc("person:b", citations=[{"source": "source:x"}]))
+    )
+    with pytest.raises(InvalidDataError) as refused:
+        Dataset(records, version="", descriptor={"licenses": "x"})
+    assert [p.location for p in refused.value.problems] == [
+        "version",
+        "descriptor.licenses",
+        "persons[1] person:b.citations[0].source",
+    ]
+    assert "3 problems in the records, version and descriptor given to Dataset" in str(
+        refused.value
+    )
+
+
+def test_a_set_under_a_descriptor_declaring_an_older_format_is_refused() -> None:
+    records = _bundled_records()  # its dates include sets, which need format 3
+    for declared in (1, 2):
+        descriptor = {"title": "T", "rightsdata_format": declared}
+        with pytest.raises(InvalidDataError) as refused:
+            Dataset(records, descriptor=descriptor)
+        problems = refused.value.problems
+        assert problems and all(p.kind in rightsdata.KINDS and p.field for p in problems)
+        assert f"declares format {declared}: set rightsdata_format to 3" in problems[0].message
+        with pytest.raises(InvalidDataError):  # as load_documents refuses it
+            rightsdata.load_documents(
+                Dataset(records).to_dict(),
+                descriptor=descriptor,
+            )
+    assert Dataset(records, descriptor={"title": "T", "rightsdata_format": 3}).format == 3
+
+
+def test_a_name_or_version_given_is_checked_in_place_of_the_descriptors() -> None:
+    # every writer writes the name and version given over the descriptor's (as load_documents
+    # checks them)
+    dataset = Dataset({}, name="x", version="1.0.0", descriptor={"name": 3, "version": ""})
+    embedded = embedded_descriptor(dataset)
+    assert embedded is not None and (embedded["name"], embedded["version"]) == ("x", "1.0.0")
+    rightsdata.load_documents({}, name="x", version="1.0.0", descriptor={"name": 3, "version": ""})
+
+
+@pytest.mark.parametrize("layout", ["json", "jsonl", "datapackage"])
+def test_what_a_dataset_takes_it_writes_and_reads_back(tmp_path: Path, layout: str) -> None:
+    ds = rightsdata.load()
+    built = Dataset(
+        _bundled_records(),
+        name="mine",
+        version="0.1.0",
+        descriptor=ds.descriptor,
+        redirects=ds.redirects,
+    )
+    assert (built.name, built.version, built.format) == ("mine", "0.1.0", 3)
+    written = built.export(tmp_path, layout)
+    if layout == "datapackage":
+        assert (tmp_path / "datapackage.json").is_file()
+        return
+    back = rightsdata.load_path(tmp_path if layout == "json" else written[0])
+    assert back == built and (back.name, back.version) == ("mine", "0.1.0")
+
+
+def test_the_loaders_and_unpickling_do_not_check_the_descriptor_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    import rightsdata._validation.descriptor
+
+    calls: list[str] = []
+    original = rightsdata._validation.descriptor.descriptor_problems
+
+    def counting(raw: object, where: str = "datapackage.json") -> Any:
+        calls.append(where)
+        return original(raw, where)
+
+    rightsdata.load().export(tmp_path / "folder", "json")
+    monkeypatch.setattr(rightsdata._validation.descriptor, "descriptor_problems", counting)
+    loaded = rightsdata.load_path(tmp_path / "folder")
+    assert calls == ["datapackage.json"]  # the load's own check, once
+    calls.clear()
+    pickle.loads(pickle.dumps(loaded))
+    assert calls == []
+    Dataset({}, descriptor={"title": "T"})
+    assert calls == ["descriptor"]  # (and no other: no name or version was given)
