@@ -116,3 +116,17 @@ def test_editable_install_reads_the_checkout(fresh_python: Path, tmp_path: Path)
     _run(fresh_python, "-m", "pip", "install", "-q", "hatchling", "editables")
     out = _probe(fresh_python, ["-e", checkout], tmp_path)
     assert str(checkout / "schemas") in out
+
+
+def test_the_testing_extra_caps_no_hypothesis_release() -> None:
+    """``rightsdata[testing]`` is what a downstream package installs for its own property
+    tests: a cap there caps that package's hypothesis too. The cap hypothesis-jsonschema needs
+    belongs to the ``test`` extra, which has it; ``testing`` has no upper bound."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras: dict[str, list[str]] = project["optional-dependencies"]
+    assert extras["testing"] == ["hypothesis>=6.100"]
+    assert "hypothesis<6.170.10" in extras["test"]
+    assert "rightsdata[testing]" in extras["test"]
+    assert any(r.startswith("hypothesis-jsonschema") for r in extras["test"])

@@ -3,7 +3,9 @@
 Every strategy builds values the model accepts: single records (whose references point at
 made-up IDs, as records from a larger dataset would) and whole datasets whose references all
 resolve. Requires ``hypothesis``: ``pip install 'rightsdata[testing]'`` (without it, importing
-this module raises :class:`~rightsdata.MissingExtraError` naming that extra).
+this module raises :class:`~rightsdata.MissingExtraError` naming that extra). Every record
+and dataset strategy takes ``format=`` (by default 3, the newest): with ``format=2`` no date
+is a set, which a reader of formats 1-2 refuses (:func:`records`).
 
 >>> from hypothesis import given
 >>> from rightsdata.testing import events
@@ -58,6 +60,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
+from rightsdata._values.format import FORMAT, READABLE, SETS_FROM
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import PREFIXES
 from rightsdata.vocab import (
@@ -102,6 +105,18 @@ def _size(value: object, argument: str) -> int:
     if value < 1:
         raise ValueError(f"{argument} must be at least 1, not {value}")
     return value
+
+
+def _sets(format: object) -> bool:
+    """Whether a strategy for readers of ``format`` may draw dates that are sets (from
+    format 3; a reader of formats 1-2 refuses them), checked when the strategy is made."""
+    if type(format) is not int:  # (not a bool either)
+        raise TypeError(f"format must be a whole number, not {type(format).__name__}")
+    if format not in READABLE:
+        raise ValueError(
+            f"format must be one this rightsdata reads ({READABLE[0]}-{READABLE[-1]}), not {format}"
+        )
+    return format >= SETS_FROM
 
 
 def slugs() -> st.SearchStrategy[str]:
@@ -217,7 +232,9 @@ _PLAIN_DATES: Final = _plain_dates()
 
 def edtf_dates(intervals: bool = True, sets: bool = True) -> st.SearchStrategy[EDTF]:
     """EDTF values: days, months, years, seasons, qualifiers, and (optionally) intervals and
-    sets ("one of": ``[2022-01-14,2022-01-15]``, ``[2011-12-16..2012-01-31]``).
+    sets ("one of": ``[2022-01-14,2022-01-15]``, ``[2011-12-16..2012-01-31]``). Sets came
+    with format 3: ``sets=False`` draws only the dates a reader of formats 1-2 reads (what
+    the record and dataset strategies draw with ``format=2``).
     """
     options = [_SINGLE_DATES]
     if intervals:
@@ -227,8 +244,11 @@ def edtf_dates(intervals: bool = True, sets: bool = True) -> st.SearchStrategy[E
     return st.one_of(options).map(EDTF.parse)
 
 
-_OPTIONAL_DATES: Final = _optional(edtf_dates())
-_OPTIONAL_DAYS: Final = _optional(edtf_dates(intervals=False))
+@functools.cache
+def _optional_dates(intervals: bool, sets: bool) -> st.SearchStrategy[EDTF | None]:
+    """Null or a date (made once per choice: a strategy made per draw costs its checks)."""
+    optional: st.SearchStrategy[EDTF | None] = _optional(edtf_dates(intervals, sets))
+    return optional
 
 
 def durations() -> st.SearchStrategy[Duration]:
@@ -251,9 +271,12 @@ def durations() -> st.SearchStrategy[Duration]:
     return parts.map(build)
 
 
-def _field_strategy(cls: type, field: "attrs.Attribute[Any]", holder: type | None) -> Any:
+def _field_strategy(
+    cls: type, field: "attrs.Attribute[Any]", holder: type | None, sets: bool
+) -> Any:
     """The values a field of ``cls`` (a part held by ``holder``, if any) accepts, from its
-    spec and its type: how a new field gets a strategy without anyone writing one."""
+    spec and its type: how a new field gets a strategy without anyone writing one. A date
+    (in a part too) is a set only if ``sets``."""
     spec = spec_of(field)
     hint = field_hints(cls)[field.name]
     arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
@@ -269,7 +292,7 @@ def _field_strategy(cls: type, field: "attrs.Attribute[Any]", holder: type | Non
     if own is None:
         nested, many = nested_part(core)
         if nested is not None:
-            part = _part(nested, cls if many else None)
+            part = _part(nested, cls if many else None, sets)
             minimum = getattr(spec, "min_items", 0)
             # a part's own lists (a figure's citations) stay short: a dataset draws many parts
             more = 2 if cls in _RECORD_CLASSES else 1
@@ -279,7 +302,7 @@ def _field_strategy(cls: type, field: "attrs.Attribute[Any]", holder: type | Non
                 else part
             )
         elif core is EDTF:
-            own = edtf_dates()
+            own = edtf_dates(sets=sets)
         elif core is Duration:
             own = durations()
         elif isinstance(core, type) and issubclass(core, enum.Enum):
@@ -293,34 +316,34 @@ _RECORD_CLASSES: Final = frozenset(RECORD_TYPES.values())
 
 
 @functools.cache
-def _field_strategies(cls: type, holder: type | None) -> Mapping[str, Any]:
+def _field_strategies(cls: type, holder: type | None, sets: bool) -> Mapping[str, Any]:
     """Each field's strategy (:func:`_field_strategy`), made once per class and holder:
     composites that build instances as they draw would otherwise make, and have Hypothesis
     validate, every nested part's strategy again at each draw (a dataset's draw took about
     a third of a second that way, and failed Hypothesis's health check for slow data)."""
     return MappingProxyType(
-        {field.name: _field_strategy(cls, field, holder) for field in attrs.fields(cls)}
+        {field.name: _field_strategy(cls, field, holder, sets) for field in attrs.fields(cls)}
     )
 
 
-def _builds(cls: type, holder: type | None = None, /, **overrides: Any) -> Any:
+def _builds(cls: type, holder: type | None, sets: bool, /, **overrides: Any) -> Any:
     """Instances of ``cls``: each field from ``overrides`` or from its spec and type."""
-    return st.builds(cls, **{**_field_strategies(cls, holder), **overrides})
+    return st.builds(cls, **{**_field_strategies(cls, holder, sets), **overrides})
 
 
-def _made(draw: st.DrawFn, cls: type, /, **given: Any) -> Any:
+def _made(draw: st.DrawFn, cls: type, sets: bool, /, **given: Any) -> Any:
     """An instance of ``cls`` drawn inside a composite: the fields in ``given`` as they are,
     each other from its strategy (:func:`_field_strategies`; no strategy made per draw)."""
     values = {
         name: given[name] if name in given else draw(strategy)
-        for name, strategy in _field_strategies(cls, None).items()
+        for name, strategy in _field_strategies(cls, None, sets).items()
     }
     return cls(**values)
 
 
-def _part(cls: type, holder: type | None) -> Any:
+def _part(cls: type, holder: type | None, sets: bool) -> Any:
     custom = _PARTS.get(cls)
-    return custom(holder) if custom is not None else _builds(cls, holder)
+    return custom(holder, sets) if custom is not None else _builds(cls, holder, sets)
 
 
 def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
@@ -331,7 +354,7 @@ def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
             "record_type must be a class that holds citations, such as rightsdata.Event or "
             f"rightsdata.Figure, not {record_type!r}"
         )
-    strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type)
+    strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type, True)
     return strategy
 
 
@@ -344,7 +367,7 @@ _LANGUAGES: Final = st.sampled_from(["en", "ru", "kk", "kk-Latn"])
 
 
 @st.composite
-def _figure(draw: st.DrawFn, holder: type | None = None) -> Figure:
+def _figure(draw: st.DrawFn, holder: type | None = None, sets: bool = True) -> Figure:
     qualifier = draw(_QUALIFIERS)
     numbers = sorted(draw(_THREE_NUMBERS))
     low, best, high = (n if draw(st.booleans()) else None for n in numbers)
@@ -358,12 +381,13 @@ def _figure(draw: st.DrawFn, holder: type | None = None) -> Figure:
         low, high = numbers[0], numbers[2]
     # range_meaning needs low and high; joined_by needs asserted_by and does not repeat it
     ranged = low is not None and high is not None
-    strategies = _field_strategies(Figure, None)
+    strategies = _field_strategies(Figure, None, sets)
     asserted_by = draw(strategies["asserted_by"])
-    joined = () if asserted_by is None else _without_author(draw, Figure, asserted_by)
+    joined = () if asserted_by is None else _without_author(draw, Figure, sets, asserted_by)
     figure: Figure = _made(
         draw,
         Figure,
+        sets,
         qualifier=qualifier,
         low=low,
         best=best,
@@ -381,9 +405,9 @@ _THREE_NUMBERS: Final = st.lists(st.integers(0, 10**6), min_size=3, max_size=3)
 _SHORT_TEXTS: Final = _optional(texts(40))
 
 
-def _without_author(draw: st.DrawFn, cls: type, author: str) -> tuple[str, ...]:
+def _without_author(draw: st.DrawFn, cls: type, sets: bool, author: str) -> tuple[str, ...]:
     """A ``joined_by`` list of ``cls`` for ``author``: IDs it may name, never ``author``."""
-    found: tuple[str, ...] = draw(_field_strategies(cls, None)["joined_by"])
+    found: tuple[str, ...] = draw(_field_strategies(cls, None, sets)["joined_by"])
     return tuple(i for i in found if i != author)
 
 
@@ -400,7 +424,7 @@ def _mend_joined(author_field: str) -> Any:
 
 
 @st.composite
-def _identifier(draw: st.DrawFn, holder: type | None = None) -> Identifier:
+def _identifier(draw: st.DrawFn, holder: type | None = None, sets: bool = True) -> Identifier:
     scheme = draw(_SCHEMES)
     pattern = _IDENTIFIER_PATTERNS.get(scheme.value)
     value = draw(_TEXTS_40 if pattern is None else _pattern_texts(pattern))
@@ -432,52 +456,84 @@ def figures() -> st.SearchStrategy[Figure]:
 _PARTS: Final[dict[type, Any]] = {
     Figure: _figure,
     Identifier: _identifier,
-    Alias: lambda holder: _builds(Alias, holder, language=_optional(_LANGUAGES)),
+    Alias: lambda holder, sets: _builds(Alias, holder, sets, language=_optional(_LANGUAGES)),
 }
 
 
-def sources() -> st.SearchStrategy[Source]:
-    """Source records."""
+def sources(*, format: int = FORMAT) -> st.SearchStrategy[Source]:
+    """Source records.
+
+    ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+    """
     strategy: st.SearchStrategy[Source] = _builds(
         Source,
+        None,
+        _sets(format),
         language=st.sampled_from(["en", "ru", "kk"]),
         url=_optional(slugs().map(lambda s: f"https://example.org/{s}")),
     )
     return strategy
 
 
-def persons() -> st.SearchStrategy[Person]:
-    """Person records."""
+def persons(*, format: int = FORMAT) -> st.SearchStrategy[Person]:
+    """Person records.
+
+    ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+    """
+    sets = _sets(format)
     strategy: st.SearchStrategy[Person] = _builds(
-        Person, born=_optional(edtf_dates(intervals=False)), country=_optional(_COUNTRIES)
+        Person, None, sets, born=_optional_dates(False, sets), country=_optional(_COUNTRIES)
     )
     return strategy
 
 
-def organizations() -> st.SearchStrategy[Organization]:
-    """Organization records."""
-    strategy: st.SearchStrategy[Organization] = _builds(Organization, country=_optional(_COUNTRIES))
+def organizations(*, format: int = FORMAT) -> st.SearchStrategy[Organization]:
+    """Organization records.
+
+    ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+    """
+    strategy: st.SearchStrategy[Organization] = _builds(
+        Organization, None, _sets(format), country=_optional(_COUNTRIES)
+    )
     return strategy
 
 
-def groups() -> st.SearchStrategy[Group]:
-    """Group records (collective and unnamed actors)."""
-    strategy: st.SearchStrategy[Group] = _builds(Group, country=_optional(_COUNTRIES))
+def groups(*, format: int = FORMAT) -> st.SearchStrategy[Group]:
+    """Group records (collective and unnamed actors).
+
+    ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+    """
+    strategy: st.SearchStrategy[Group] = _builds(
+        Group, None, _sets(format), country=_optional(_COUNTRIES)
+    )
     return strategy
 
 
-def places() -> st.SearchStrategy[Place]:
-    """Place records."""
-    strategy: st.SearchStrategy[Place] = _builds(Place, country=_optional(_COUNTRIES))
+def places(*, format: int = FORMAT) -> st.SearchStrategy[Place]:
+    """Place records.
+
+    ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+    """
+    strategy: st.SearchStrategy[Place] = _builds(
+        Place, None, _sets(format), country=_optional(_COUNTRIES)
+    )
+    return strategy
+
+
+def laws(*, format: int = FORMAT) -> st.SearchStrategy[Law]:
+    """Law records: provisions, and whole instruments (no article, so no part).
+
+    ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+    """
+    strategy: st.SearchStrategy[Law] = _laws(_sets(format))
     return strategy
 
 
 @st.composite
-def laws(draw: st.DrawFn) -> Law:
-    """Law records: provisions, and whole instruments (no article, so no part)."""
+def _laws(draw: st.DrawFn, sets: bool) -> Law:
     article = draw(_ARTICLES)
     part = None if article is None else draw(_PARTS_OF_ARTICLES)
-    law: Law = _made(draw, Law, jurisdiction=draw(_JURISDICTIONS), article=article, part=part)
+    law: Law = _made(draw, Law, sets, jurisdiction=draw(_JURISDICTIONS), article=article, part=part)
     return law
 
 
@@ -486,20 +542,36 @@ _ARTICLES: Final = _optional(st.integers(1, 500).map(str))
 _PARTS_OF_ARTICLES: Final = _optional(st.integers(1, 9).map(str))
 
 
+def events(*, format: int = FORMAT) -> st.SearchStrategy[Event]:
+    """Event records (date_of only where there is a date).
+
+    ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+    """
+    strategy: st.SearchStrategy[Event] = _events(_sets(format))
+    return strategy
+
+
 @st.composite
-def events(draw: st.DrawFn) -> Event:
-    """Event records (date_of only where there is a date)."""
-    date = draw(_OPTIONAL_DATES)
-    date_of = None if date is None else draw(_field_strategies(Event, None)["date_of"])
-    event: Event = _made(draw, Event, date=date, date_of=date_of)
+def _events(draw: st.DrawFn, sets: bool) -> Event:
+    date = draw(_optional_dates(True, sets))
+    date_of = None if date is None else draw(_field_strategies(Event, None, sets)["date_of"])
+    event: Event = _made(draw, Event, sets, date=date, date_of=date_of)
     return event
 
 
+def relationships(*, format: int = FORMAT) -> st.SearchStrategy[Relationship]:
+    """Relationship records (start never after end).
+
+    ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+    """
+    strategy: st.SearchStrategy[Relationship] = _relationships(_sets(format))
+    return strategy
+
+
 @st.composite
-def relationships(draw: st.DrawFn) -> Relationship:
-    """Relationship records (start never after end)."""
-    start = draw(_OPTIONAL_DAYS)
-    end = draw(_OPTIONAL_DAYS)
+def _relationships(draw: st.DrawFn, sets: bool) -> Relationship:
+    start = draw(_optional_dates(False, sets))
+    end = draw(_optional_dates(False, sets))
     if start is not None and end is not None and start.sort_key() > end.sort_key():
         start, end = end, start
     if (
@@ -510,38 +582,55 @@ def relationships(draw: st.DrawFn) -> Relationship:
         and start.earliest > end.latest
     ):
         end = None
-    relationship: Relationship = _made(draw, Relationship, start=start, end=end)
+    relationship: Relationship = _made(draw, Relationship, sets, start=start, end=end)
     return relationship
 
 
-@st.composite
-def statements(draw: st.DrawFn) -> Statement:
+def statements(*, format: int = FORMAT) -> st.SearchStrategy[Statement]:
     """Statement records (a quote always has a citation that covers it; joined_by never names
-    the speaker)."""
+    the speaker).
+
+    ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+    """
+    strategy: st.SearchStrategy[Statement] = _statements(_sets(format))
+    return strategy
+
+
+@st.composite
+def _statements(draw: st.DrawFn, sets: bool) -> Statement:
     quote = draw(_OPTIONAL_TEXTS)
-    cites = draw(_STATEMENT_CITATIONS)
+    cites = draw(_statement_citations(sets))
     if quote is not None and not any(c.fields is None or "quote" in c.fields for c in cites):
         cites = (attrs.evolve(cites[0], fields=None), *cites[1:])
-    speaker = draw(_field_strategies(Statement, None)["speaker"])
+    speaker = draw(_field_strategies(Statement, None, sets)["speaker"])
     statement: Statement = _made(
         draw,
         Statement,
+        sets,
         speaker=speaker,
         quote=quote,
         citations=cites,
-        joined_by=_without_author(draw, Statement, speaker),
+        joined_by=_without_author(draw, Statement, sets, speaker),
     )
     return statement
 
 
-_STATEMENT_CITATIONS: Final = st.lists(citations(Statement), min_size=1, max_size=3).map(tuple)
+@functools.cache
+def _statement_citations(sets: bool) -> st.SearchStrategy[tuple[Citation, ...]]:
+    citation = _builds(Citation, Statement, sets)
+    return st.lists(citation, min_size=1, max_size=3).map(tuple)
+
+
 _OPTIONAL_TEXTS: Final = _optional(texts())
 
 
-def ratings() -> st.SearchStrategy[Rating]:
-    """Rating records."""
+def ratings(*, format: int = FORMAT) -> st.SearchStrategy[Rating]:
+    """Rating records.
+
+    ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+    """
     strategy: st.SearchStrategy[Rating] = _builds(
-        Rating, scale=st.just(RatingScale.CIVICUS_MONITOR)
+        Rating, None, _sets(format), scale=st.just(RatingScale.CIVICUS_MONITOR)
     )
     return strategy
 
@@ -561,51 +650,74 @@ _BY_KIND: Final[dict[str, Any]] = {
 
 
 @overload
-def records(kind: Literal["sources"]) -> st.SearchStrategy[Source]: ...
+def records(kind: Literal["sources"], *, format: int = ...) -> st.SearchStrategy[Source]: ...
 @overload
-def records(kind: Literal["persons"]) -> st.SearchStrategy[Person]: ...
+def records(kind: Literal["persons"], *, format: int = ...) -> st.SearchStrategy[Person]: ...
 @overload
-def records(kind: Literal["organizations"]) -> st.SearchStrategy[Organization]: ...
+def records(
+    kind: Literal["organizations"], *, format: int = ...
+) -> st.SearchStrategy[Organization]: ...
 @overload
-def records(kind: Literal["groups"]) -> st.SearchStrategy[Group]: ...
+def records(kind: Literal["groups"], *, format: int = ...) -> st.SearchStrategy[Group]: ...
 @overload
-def records(kind: Literal["places"]) -> st.SearchStrategy[Place]: ...
+def records(kind: Literal["places"], *, format: int = ...) -> st.SearchStrategy[Place]: ...
 @overload
-def records(kind: Literal["laws"]) -> st.SearchStrategy[Law]: ...
+def records(kind: Literal["laws"], *, format: int = ...) -> st.SearchStrategy[Law]: ...
 @overload
-def records(kind: Literal["events"]) -> st.SearchStrategy[Event]: ...
+def records(kind: Literal["events"], *, format: int = ...) -> st.SearchStrategy[Event]: ...
 @overload
-def records(kind: Literal["relationships"]) -> st.SearchStrategy[Relationship]: ...
+def records(
+    kind: Literal["relationships"], *, format: int = ...
+) -> st.SearchStrategy[Relationship]: ...
 @overload
-def records(kind: Literal["statements"]) -> st.SearchStrategy[Statement]: ...
+def records(kind: Literal["statements"], *, format: int = ...) -> st.SearchStrategy[Statement]: ...
 @overload
-def records(kind: Literal["ratings"]) -> st.SearchStrategy[Rating]: ...
+def records(kind: Literal["ratings"], *, format: int = ...) -> st.SearchStrategy[Rating]: ...
 @overload
-def records(kind: str) -> st.SearchStrategy[Record]: ...
-def records(kind: str) -> st.SearchStrategy[Record]:
+def records(kind: str, *, format: int = ...) -> st.SearchStrategy[Record]: ...
+def records(kind: str, *, format: int = FORMAT) -> st.SearchStrategy[Record]:
     """Records of ``kind`` (``'events'``), as named in the files; type checkers know their
     class from a kind written out: ``records("events")`` is a strategy of Event records.
+
+    ``format`` is the dataset format of the readers the records are for: 1, 2 or 3 (the
+    default, the newest). A date may be a set ("one of", ``[2022-01-14,2022-01-15]``) only
+    from format 3, and a reader of formats 1-2 refuses one; with ``format=2`` (or 1) no
+    date is drawn as a set, in a record or in any part of one, so a package that writes
+    format 2 for older readers tests with data they read. Every record and dataset strategy
+    here takes it.
 
     >>> from rightsdata.testing import records
     >>> records("events").example().id.startswith("event:")  # doctest: +SKIP
     True
+    >>> from hypothesis import given
+    >>> @given(records("events", format=2))
+    ... def test_no_set(event):
+    ...     assert event.date is None or not event.date.is_set
+    >>> test_no_set()
     """
     if kind not in RECORD_TYPES:
         raise ValueError(f"unknown record kind {kind!r}; the kinds are: {', '.join(RECORD_TYPES)}")
     custom = _BY_KIND.get(kind)  # a kind without one is drawn field by field from its specs
-    strategy: st.SearchStrategy[Record] = custom() if custom else _builds(RECORD_TYPES[kind])
+    if custom is not None:
+        found: st.SearchStrategy[Record] = custom(format=format)
+        return found
+    strategy: st.SearchStrategy[Record] = _builds(RECORD_TYPES[kind], None, _sets(format))
     return strategy
 
 
-def dataset_documents(max_per_kind: int = 4) -> st.SearchStrategy[dict[str, list[dict[str, Any]]]]:
+def dataset_documents(
+    max_per_kind: int = 4, *, format: int = FORMAT
+) -> st.SearchStrategy[dict[str, list[dict[str, Any]]]]:
     """A whole dataset as JSON-ready documents whose references all resolve.
 
-    The result is what ``Dataset.to_dict()`` returns: each kind's documents sorted by ID,
+    The result is what ``Dataset.to_dict()`` returns (with ``format=1``, every field written,
+    null or ``[]`` where empty, as format 1 writes them): each kind's documents sorted by ID,
     at most ``max_per_kind`` of each (at least 1: a dataset has a source, a person, an
     organisation, a place and a law). Every integrity rule a load checks across records
     holds (docs/loading.md): references are drawn from the records made, and what the draw
     broke is mended (ratings lose their ``previous``, events their ``part_of``, a victim born
-    after the event his ``born``).
+    after the event his ``born``). ``format`` is that of :func:`records`: with 1 or 2 no
+    date is a set, so the documents load under a descriptor declaring that format.
 
     A whole dataset is a large draw (about 0.06 s of CPU time with ``max_per_kind=1`` and
     0.14 s with 4, some 3,000 choices), more than Hypothesis's health check for slow
@@ -618,10 +730,20 @@ def dataset_documents(max_per_kind: int = 4) -> st.SearchStrategy[dict[str, list
     ... def test_loads(documents):
     ...     ...
     """
+    strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _documents(max_per_kind, format)
+    if format == 1:
+        strategy = strategy.map(_with_every_field)
+    return strategy
+
+
+def _documents(
+    max_per_kind: object, format: int
+) -> st.SearchStrategy[dict[str, list[dict[str, Any]]]]:
+    """The documents of :func:`dataset_documents`, as ``Dataset.to_dict()`` writes them."""
     most = _size(max_per_kind, "max_per_kind")
     lists = {
         kind: st.lists(
-            records(kind),
+            records(kind, format=format),
             min_size=1 if kind in _REQUIRED_KINDS else 0,
             max_size=most,
             unique_by=_record_id,
@@ -632,10 +754,11 @@ def dataset_documents(max_per_kind: int = 4) -> st.SearchStrategy[dict[str, list
     return strategy
 
 
-def datasets(max_per_kind: int = 4) -> st.SearchStrategy[Dataset]:
+def datasets(max_per_kind: int = 4, *, format: int = FORMAT) -> st.SearchStrategy[Dataset]:
     """Whole :class:`rightsdata.Dataset` objects: :func:`dataset_documents` structured, so
     every reference resolves and every rule holds (the same draw, and the same need to turn
-    Hypothesis's ``too_slow`` health check off).
+    Hypothesis's ``too_slow`` health check off). With ``format=2`` (or 1) no date is a set
+    (:func:`records`): the dataset exports in format 2.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
@@ -643,8 +766,20 @@ def datasets(max_per_kind: int = 4) -> st.SearchStrategy[Dataset]:
     ... def test_every_event_is_in_its_timeline(dataset):
     ...     ...
     """
-    strategy: st.SearchStrategy[Dataset] = dataset_documents(max_per_kind).map(_dataset_of)
+    strategy: st.SearchStrategy[Dataset] = _documents(max_per_kind, format).map(_dataset_of)
     return strategy
+
+
+def _with_every_field(
+    documents: Mapping[str, list[dict[str, Any]]],
+) -> dict[str, list[dict[str, Any]]]:
+    """``documents`` in the form of format 1: every field written."""
+    from rightsdata._data.canonical import with_every_field
+
+    return {
+        kind: [with_every_field(RECORD_TYPES[kind], doc) for doc in docs]
+        for kind, docs in documents.items()
+    }
 
 
 def _dataset_of(documents: Mapping[str, list[dict[str, Any]]]) -> Dataset:

@@ -33,6 +33,15 @@ Pauses nest and overlap across threads: a count of the pauses under way, kept un
 decides. The first pause remembers whether the collector was enabled and disables it; the
 last one to end restores what the first found, whatever the order the threads end in.
 
+What it cannot know is what the program did to the collector meanwhile: ``gc.disable()`` from
+another thread during a pause changes nothing that can be seen (the collector is disabled
+already), and the gc module reports no change of state (its ``gc.callbacks`` run around
+collections, not at ``gc.enable()`` or ``gc.disable()``), so the pause's end enables the
+collector again. A program that manages the collector itself sets ``RIGHTSDATA_GC_PAUSE=0``
+in the environment (:data:`ENVIRONMENT`, read once, at the first pause): pauses then leave
+the collector, and the generations, as they find them, and only ``freeze_when_done`` (what
+``load_path(freeze=True)`` asks for) still freezes. docs/loading.md says it for users.
+
 >>> import gc
 >>> with gc_paused():
 ...     gc.isenabled()
@@ -44,12 +53,17 @@ True
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Final
 
-__all__ = ["freeze_when_done", "gc_paused"]
+__all__ = ["ENVIRONMENT", "freeze_when_done", "gc_paused"]
+
+#: The environment variable that turns the pauses off when it is ``0``: read once, at the
+#: first pause in the process (a program sets it before its first load).
+ENVIRONMENT: Final = "RIGHTSDATA_GC_PAUSE"
 
 #: New objects above which a pause ends with a young collection when objects are frozen
 #: already (else every pause that built more than a young collection waits for hands them
@@ -61,18 +75,30 @@ _active = 0  # pauses under way, in every thread
 _was_enabled = False  # the collector's state when the first of them began
 _freeze = False  # whether the last of them ends with gc.freeze()
 _froze = False  # whether a pause here has frozen objects (they are assumed frozen since)
+_on: bool | None = None  # whether pauses disable the collector (ENVIRONMENT, once read)
+
+
+def _pausing() -> bool:
+    """Whether pauses disable the collector: unless :data:`ENVIRONMENT` is ``0``, read the
+    first time it is asked (under the lock)."""
+    global _on
+    if _on is None:
+        _on = os.environ.get(ENVIRONMENT, "").strip() != "0"
+    return _on
 
 
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Disable the collector for the block; when the last pause under way ends, enable it
     again if it was enabled before the first (and first move what was built to the old
-    generation if that was a lot)."""
+    generation if that was a lot). With ``RIGHTSDATA_GC_PAUSE=0`` it leaves the collector
+    alone (a pause that finds it disabled does the same)."""
     global _active, _was_enabled, _freeze, _froze
     with _lock:
         if _active == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
+            _was_enabled = _pausing() and gc.isenabled()
+            if _was_enabled:
+                gc.disable()
         _active += 1
     try:
         yield
