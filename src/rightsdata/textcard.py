@@ -23,8 +23,8 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._data.registry import dataset_of
 from rightsdata._display.cards import _Names
+from rightsdata._display.display import dataset_of
 from rightsdata._display.words import (
     cited_for,
     coordinates_text,

@@ -26,6 +26,7 @@ from rightsdata._data.collection import (
     StatementCollection,
     of_another_kind,
 )
+from rightsdata._data.registry import register
 from rightsdata._model.records import (
     KINDS,
     RECORD_TYPES,
@@ -471,11 +472,7 @@ class Dataset:
         self._name = name
         self._version = version
         self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
-        # so that the records' notebook cards can name the records they cite (imported here:
-        # the registry names this class in its annotations, so it imports this module)
-        from rightsdata._data.registry import register
-
-        register(self)
+        register(self)  # so that the records' notebook cards can name the records they cite
         release_at_exit(self, sum(map(len, by_kind.values())))  # (_values.exitleave)
 
     def _release(self) -> None:

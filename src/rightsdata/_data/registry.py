@@ -3,7 +3,7 @@
 A record does not know its dataset. Every :class:`~rightsdata.Dataset` registers itself here
 as it is made (weakly: registering keeps nothing alive), so that a record's card can name the
 people, places and sources it refers to. This module stays small because ``Dataset`` imports
-it (as a Dataset is made): the cards themselves (:mod:`rightsdata._display.display`) load
+it: the cards themselves (:mod:`rightsdata._display.display`) load
 only when first shown.
 """
 
@@ -12,18 +12,26 @@ from __future__ import annotations
 import sys
 import threading
 import weakref
+from typing import Any, Protocol
 
-from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import Record
 from rightsdata._values.errors import UnknownIdError
 
+
+class Holder(Protocol):
+    """What the registry needs of a dataset (not the class: ``Dataset`` imports this module;
+    :mod:`rightsdata._display.display` gives the public, typed functions)."""
+
+    def get(self, record_id: str, /) -> Any: ...
+
+
 __all__ = ["dataset_of", "register"]
 
-_registry: dict[int, weakref.ref[Dataset]] = {}
+_registry: dict[int, weakref.ref[Holder]] = {}
 _registry_lock = threading.Lock()
 
 
-def register(dataset: Dataset) -> None:
+def register(dataset: Holder) -> None:
     """Let cards find ``dataset`` when they show one of its records. Idempotent.
 
     The registry holds datasets weakly: registering keeps nothing alive. ``Dataset``
@@ -41,7 +49,7 @@ def register(dataset: Dataset) -> None:
     # this module's globals (None by then), as this module is imported after the loader's
     registry, lock = _registry, _registry_lock
 
-    def forget(ref: weakref.ref[Dataset]) -> None:
+    def forget(ref: weakref.ref[Holder]) -> None:
         with lock:
             if registry.get(key) is ref:
                 del registry[key]
@@ -52,7 +60,7 @@ def register(dataset: Dataset) -> None:
             _registry[key] = weakref.ref(dataset, forget)
 
 
-def _candidates() -> list[Dataset]:
+def _candidates() -> list[Holder]:
     with _registry_lock:
         found = [d for d in (ref() for ref in _registry.values()) if d is not None]
     loading = sys.modules.get("rightsdata._data.loading")  # read its cache only if it was imported
@@ -62,7 +70,7 @@ def _candidates() -> list[Dataset]:
     return found
 
 
-def dataset_of(record: Record) -> Dataset | None:
+def dataset_of(record: Record) -> Holder | None:
     """A registered (or :func:`~rightsdata.load`-cached) dataset holding this very record.
 
     "This very record" is identity: an equal record built by hand is not in any dataset.

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from rightsdata._data import registry
 from rightsdata._data.dataset import Dataset
-from rightsdata._data.registry import dataset_of, register
 from rightsdata._display.words import truncate
 from rightsdata._model.records import (
     Event,
@@ -109,6 +109,41 @@ def record_repr(record: Record) -> str:
 
 
 # --- HTML -----------------------------------------------------------------------------------
+
+
+def register(dataset: Dataset) -> None:
+    """Let cards find ``dataset`` when they show one of its records. Idempotent.
+
+    The registry holds datasets weakly: registering keeps nothing alive. ``Dataset``
+    registers itself when it is made, so this is needed only by code that builds datasets
+    some other way.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> register(ds)
+    >>> dataset_of(ds.get("place:almaty")) is ds
+    True
+    """
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"register takes a Dataset, not {type(dataset).__name__}")
+    registry.register(dataset)
+
+
+def dataset_of(record: Record) -> Dataset | None:
+    """The registered (or :func:`~rightsdata.load`-cached) dataset holding this very record,
+    or None.
+
+    "This very record" is identity: an equal record built by hand is not in any dataset.
+
+    >>> import attrs, rightsdata
+    >>> kozlov = rightsdata.load().get("person:vladimir-kozlov")
+    >>> dataset_of(kozlov) is rightsdata.load()
+    True
+    >>> dataset_of(attrs.evolve(kozlov)) is None
+    True
+    """
+    found = registry.dataset_of(record)
+    return found if isinstance(found, Dataset) else None  # (only a Dataset registers)
 
 
 def record_html(record: Record) -> str:
