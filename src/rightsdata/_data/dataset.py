@@ -44,7 +44,6 @@ from rightsdata._model.records import (
 from rightsdata._values.errors import (
     InvalidDataError,
     Problem,
-    ProblemCode,
     UnknownIdError,
     counted_kind,
     with_article,
@@ -150,7 +149,7 @@ def _package_problems(
     if descriptor is None and not named:
         return []
     from rightsdata._validation.descriptor import declared_format, descriptor_problems
-    from rightsdata._values.format import SETS_FROM
+    from rightsdata._values.format import FORMAT_KEY, SETS_FROM, set_date_problems
 
     # (checked as a descriptor of these keys alone, located by the argument: ".name" -> "name")
     problems = (
@@ -167,27 +166,8 @@ def _package_problems(
         declared = declared_format(own, found, "descriptor")
         problems += found
         if declared is not None and declared < SETS_FROM:
-            problems += _set_problems(records, declared)
-    return problems
-
-
-def _set_problems(records: Mapping[str, Sequence[Record]], declared: int) -> list[Problem]:
-    """A problem for each date that is a set among ``records``, given with a descriptor that
-    declares ``declared``, a format without sets (as a load refuses them)."""
-    from rightsdata._values.format import FORMAT_KEY, SETS_FROM, set_dates
-    from rightsdata._values.places import Places
-
-    message = (
-        f"a date that is a set (one of some dates) needs format {SETS_FROM}, and the descriptor "
-        f"declares format {declared}: set {FORMAT_KEY} to {SETS_FROM} in it (readers of "
-        "formats 1-2 cannot read it)"
-    )
-    problems = []
-    for kind, index, field in set_dates(records):
-        record = records[kind][index]
-        value = getattr(record, field)
-        place = Places(kind).at(index, record.id)
-        problems.append(place.problem(field, f"{str(value)!r}: {message}", ProblemCode.VALUE))
+            fix = f"set {FORMAT_KEY} to {SETS_FROM} in the descriptor given"
+            problems += set_date_problems(records, declared, fix)
     return problems
 
 

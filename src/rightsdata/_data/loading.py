@@ -55,13 +55,13 @@ from rightsdata._values.format import (
     format_of,
     is_hidden,
     kind_file,
-    set_dates,
+    set_date_problems,
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, a_noun, is_valid_id, prefix_of
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
-from rightsdata._values.places import Places, RecordPlace, identify, places_of
+from rightsdata._values.places import Places, RecordPlace, identify
 from rightsdata._values.resources import datasets_root
 from rightsdata._values.spelling import unknown_field
 
@@ -1012,6 +1012,7 @@ def load_documents(
         held = {**(descriptor if isinstance(descriptor, Mapping) else {}), **named}
         parts.problems += descriptor_problems(held, f"{label}:datapackage")
     parts.declared = None if descriptor is None else format_of(descriptor)
+    parts.declared_in = "the descriptor given"
     _structure_kinds(parts, documents, label, False, redirects=False)
     if redirects:
         listed = [{"id": old, "to": new} for old, new in redirects.items()]
@@ -1350,17 +1351,7 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
         )
     else:
         fix = f"set {FORMAT_KEY} to {SETS_FROM} in {parts.declared_in}"
-    message = (
-        f"a date that is a set (one of some dates) needs format {SETS_FROM}, and the dataset "
-        f"declares format {declared}: {fix} (readers of formats 1-2 cannot read it)"
-    )
-    problems = []
-    for kind, index, field in set_dates(parts.records):
-        record = parts.records[kind][index]
-        place = places_of(kind, parts.where.get(kind, kind)).at(index, record.id)
-        value = getattr(record, field)
-        problems.append(place.problem(field, f"{str(value)!r}: {message}", ProblemCode.VALUE))
-    return problems
+    return set_date_problems(parts.records, declared, fix, parts.where)
 
 
 def _finish_paused(parts: _Parts) -> _Read:

@@ -30,7 +30,11 @@ or JSON document carries is held to the format it declares as ``datapackage.json
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from rightsdata._values.errors import Problem
+    from rightsdata._values.places import Places
 
 #: The newest format this library writes (a dataset is written in the lowest it needs).
 FORMAT: Final = 3
@@ -167,3 +171,39 @@ def lowest_format(records: Mapping[str, Sequence[Any]]) -> int:
     2
     """
     return SETS_FROM if next(set_dates(records), None) is not None else 2
+
+
+def set_date_problems(
+    records: Mapping[str, Sequence[Any]],
+    declared: int,
+    fix: str,
+    where: Mapping[str, str | Places] | None = None,
+) -> list[Problem]:
+    """A problem for each date that is a set among ``records`` (each kind's records), in a
+    dataset that declares ``declared``, a format without sets; ``fix`` says what to do, and
+    ``where`` where each kind's records are (a file's name or
+    :class:`~rightsdata._values.places.Places`; the kind's own name if not given).
+
+    >>> from rightsdata import EDTF, Event
+    >>> from rightsdata._model.records import Citation
+    >>> event = Event(id="event:a", title="t", kind="other", date=EDTF("[2012-01,2012-03]"),
+    ...               citations=(Citation(source="source:a"),))
+    >>> (problem,) = set_date_problems({"events": [event]}, 2, "declare format 3")
+    >>> problem.location, problem.message.startswith("'[2012-01,2012-03]': a date that is a set")
+    ('events[0] event:a.date', True)
+    """
+    from rightsdata._values.errors import ProblemCode
+    from rightsdata._values.places import places_of
+
+    message = (
+        f"a date that is a set (one of some dates) needs format {SETS_FROM}, and the dataset "
+        f"declares format {declared}: {fix} (readers of formats 1-2 cannot read it)"
+    )
+    where = where or {}
+    problems = []
+    for kind, index, field in set_dates(records):
+        record = records[kind][index]
+        place = places_of(kind, where.get(kind, kind)).at(index, record.id)
+        value = getattr(record, field)
+        problems.append(place.problem(field, f"{str(value)!r}: {message}", ProblemCode.VALUE))
+    return problems
