@@ -349,11 +349,12 @@ def test_the_format_3_rule_holds_for_documents_with_a_descriptor_only() -> None:
     with pytest.raises(InvalidDataError, match="needs format 3, and the dataset declares format 2"):
         rightsdata.load_documents(documents, descriptor={"rightsdata_format": 2})
     # (the descriptor is the argument, not a datapackage.json: the fix says where it is)
-    with pytest.raises(InvalidDataError, match="set rightsdata_format to 3 in the descriptor given"):
+    fix = "set rightsdata_format to 3 in the descriptor given"
+    with pytest.raises(InvalidDataError, match=fix):
         rightsdata.load_documents(documents, descriptor={"rightsdata_format": 2})
     loaded = rightsdata.load_documents(documents)
     records = {kind: list(loaded.collection(kind)) for kind in rightsdata.KINDS}
-    with pytest.raises(InvalidDataError, match="set rightsdata_format to 3 in the descriptor given"):
+    with pytest.raises(InvalidDataError, match=fix):
         rightsdata.Dataset(records, descriptor={"rightsdata_format": 2})
     assert rightsdata.load_documents(documents, descriptor={"rightsdata_format": 3}).format == 3
     assert rightsdata.load_documents(documents).format == 1  # (no descriptor: none declared)
