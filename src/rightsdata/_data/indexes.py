@@ -480,7 +480,7 @@ class Flat:
     ``\x1e`` (which no ID contains): the text :func:`rightsdata._validation.bulkcheck.named_text`
     writes, and the load gathers.
 
-    :meth:`ranks` finds a key with ``str.find`` in the text (a C loop over contiguous
+    :meth:`ranks` finds a key with ``str.rfind`` in the text (a C loop over contiguous
     memory: well under a millisecond for 100,000 records) and works out the rank of each hit
     by counting the breaks before it, from the start of its block where the text has
     ``marks`` (:func:`~rightsdata._validation.bulkcheck.break_marks`); not at all if the
@@ -524,31 +524,47 @@ class Flat:
             return []
         if self.prefixes is not None and key.partition(":")[0] not in self.prefixes:
             return []
-        text, marks = self.text, self.marks
+        text = self.text
         needle = f"\n{key}\n"
+        # From the end: str.rfind is CPython's plain search, which skips ahead on a character
+        # the key does not hold; str.find, on a long text, the two-way search, whose skips
+        # stay short on texts of IDs spelt with the key's letters (a million events' texts a
+        # person's related reads, 182 MB: 31 ms against 90).
+        hits: list[int] = []
+        at = text.rfind(needle)
+        while at >= 0:
+            hits.append(at)
+            at = text.rfind(needle, 0, at + 1)  # (the hit before may end in this one's "\n")
+        hits.reverse()
+        return self._ranks_at(hits)
+
+    def _ranks_at(self, hits: Iterable[int]) -> list[int]:
+        """The ranks of the lines at ``hits`` (the offsets of the line breaks before them,
+        ascending): the breaks before each, counted from the hit before or from the start of
+        its block (``marks``)."""
+        text, marks = self.text, self.marks
         found: list[int] = []
         rank = 0  # the rank of the hit at ``at``: the breaks before it
         counted = 0  # text[:counted] is counted
-        at = text.find(needle)
-        while at >= 0:
+        for at in hits:
             if marks is not None and at - counted > MARKED_BLOCK:
                 block = at // MARKED_BLOCK
                 rank, counted = marks[block], block * MARKED_BLOCK
             rank += text.count("\x1e", counted, at)
             counted = at
             found.append(rank)
-            at = text.find(needle, at + len(needle) - 1)
         return found
 
     def ranks_of(self, keys: Iterable[str]) -> dict[str, list[int]]:
         """Each key's ranks, as :meth:`ranks` gives them (every key given is in the dict).
 
         From :data:`_ONE_PASS_FROM` to :data:`_ONE_PASS_UPTO` keys that the family may hold,
-        one pass over the text with a regular expression of them all, not a ``str.find``
-        pass a key: ``re`` tries each line against the keys, slower than ``find`` for one
-        key, so it gains from four keys on (the events' places at a million events, a pass
-        of ``re`` against a ``find`` a key: 1 key 12.6 ms against 7.4, 2 keys 22 against
-        13, 4 keys 26 against 26, 11 keys 38 against 55).
+        one pass over the text with a regular expression of them all, not a search a key
+        (:meth:`ranks`): ``re`` tries each line against the keys, slower than a search for
+        one key, so it gains from about a dozen keys on (random places' keys in the events'
+        places at 100,000 events, a pass of ``re`` against a search a key: 8 keys 3.1 ms
+        against 2.4, 16 keys 3.9 against 4.8, 64 keys 14 against 18; keys that begin alike
+        share their tries: 256 such keys 1.9 ms against 90 with ``str.find``).
 
         >>> flat = Flat.of_lists([("a", "b"), ("c",), ("a", "c"), ("d",), ("ab",)])
         >>> flat.ranks_of(["a", "c", "b", "ab", "z"])
@@ -572,16 +588,9 @@ class Flat:
         # that begins another is tried on, the lookahead failing for the shorter one. (No
         # group: the key is the match less its "\n"; a group cost a sixth more, 45 ms.)
         pattern = re.compile("\n(?:" + "|".join(map(re.escape, wanted)) + ")(?=\n)")
-        text, marks = self.text, self.marks
-        rank = 0  # as in ranks
-        counted = 0
-        for match in pattern.finditer(text):
-            at = match.start()
-            if marks is not None and at - counted > MARKED_BLOCK:
-                block = at // MARKED_BLOCK
-                rank, counted = marks[block], block * MARKED_BLOCK
-            rank += text.count("\x1e", counted, at)
-            counted = at
+        matches = list(pattern.finditer(self.text))
+        ranks = self._ranks_at([match.start() for match in matches])
+        for match, rank in zip(matches, ranks, strict=True):
             found[match.group()[1:]].append(rank)
         return found
 
@@ -591,11 +600,11 @@ class Flat:
 
 
 #: :meth:`Flat.ranks_of` makes one pass for this many keys or more (measured: see there) ...
-_ONE_PASS_FROM: Final = 4
+_ONE_PASS_FROM: Final = 12
 #: ... up to this many: ``re`` tries the keys of an alternation one after another where
-#: they begin alike, so its lead shrinks with their number (random places' keys in the
-#: events' places at 100,000 events: 64 keys 15 ms against 34 a find each, 256 keys 57
-#: against 137, 1,024 keys 431 against 513).
+#: they begin differently, so its lead stays small (random places' keys in the events'
+#: places at 100,000 events: 256 keys 58 ms against 78 a search each; with ``str.find``,
+#: 1,024 keys 431 against 513).
 _ONE_PASS_UPTO: Final = 256
 
 
