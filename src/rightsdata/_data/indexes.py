@@ -11,7 +11,7 @@ The indexes:
 
 * ``event_fields`` (``EventFields``): the events' ID fields (actors, places, the
   other records they name) flattened into texts (``Flat``), searched with
-  ``str.find``: ``timeline`` and ``related`` find an ID's events there and sort only those;
+  ``str.rfind``: ``timeline`` and ``related`` find an ID's events there and sort only those;
 * ``events`` (:class:`EventIndex`): the events in chronological order (see
   :func:`date_order`; each date's key computed once), each rank's possible first and last
   day, and postings (the events, as sorted ranks) by role and by kind (a pass each the
