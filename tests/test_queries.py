@@ -413,6 +413,66 @@ def test_places_within_a_place_equal_the_chains_up_from_every_place(parents: lis
                 contained[place_id]
 
 
+@settings(max_examples=examples(100))
+@given(
+    parents=st.lists(st.integers(-1, 24), min_size=1, max_size=25),
+    walk_keys=st.integers(1, 30),
+    one_pass_from=st.sampled_from([1, 2, 4, 1000]),
+)
+@example(parents=[-1, 0, 0, 1, 2, 3], walk_keys=30, one_pass_from=1)  # a tree, walked
+@example(parents=[0], walk_keys=30, one_pass_from=1)  # a place within itself
+@example(parents=[1, 2, 0, 2, -1, 9], walk_keys=30, one_pass_from=2)  # a cycle, a stranger
+@example(parents=[-1, 0, 0, 1, 2, 3], walk_keys=3, one_pass_from=1)  # the inverse, midway
+def test_places_walked_down_in_the_text_of_within_equal_the_inverse(
+    parents: list[int], walk_keys: int, one_pass_from: int
+) -> None:
+    # A loaded dataset's places come with the text of their `within` (Place.NAMES): a place's
+    # descendants are found by a walk down in it, a level at a time (one pass for a level
+    # of several places, or a find a place), or from the inverse past `_WALK_KEYS` places.
+    from rightsdata._data import indexes
+    from rightsdata._model.records import Place
+    from rightsdata._validation.bulkcheck import gathered, named_prefixes
+
+    place_ids = [f"place:p{i}" for i in range(len(parents))]
+    places = [
+        structure("places", place_doc(place_id, f"place:p{parent}" if parent >= 0 else None))
+        for place_id, parent in zip(place_ids, parents, strict=True)
+    ]
+    text = gathered(places).named["within"]
+    assert text == indexes.Flat.of_lists([[p.within] if p.within else [] for p in places]).text
+    expected = Contained(places)
+    with pytest.MonkeyPatch.context() as patch_:
+        patch_.setattr(indexes, "_WALK_KEYS", walk_keys)
+        patch_.setattr(indexes, "_ONE_PASS_FROM", one_pass_from)
+        for place_id in [*place_ids, "place:p99"]:
+            walked = Contained(places, indexes.Flat(text, named_prefixes(Place, "within")))
+            try:
+                found: tuple[str, ...] | None = walked[place_id]
+            except KeyError:
+                found = None
+            assert found == expected.get(place_id)
+            assert walked._children is None or walk_keys < len(parents)  # type: ignore[attr-defined]
+
+
+def test_a_loaded_dataset_walks_down_from_a_place_without_the_inverse() -> None:
+    # The bundled data loaded: its places' `within` gathered, the walk down finds Kazakhstan's
+    # ten places (no inverse made), and each place's events (one pass for four places or
+    # more) are those a plain walk of the events and the chains up from each place give.
+    data = rightsdata.load_path(Path(__file__).parents[1] / "datasets" / "kazakhstan")
+    assert len(data.events(place="place:kazakhstan")) > 10
+    contained = data._answers()._indexes.events().contained
+    assert contained._children is None  # type: ignore[attr-defined]
+    assert len(contained["place:kazakhstan"]) == 10
+    chains = _chains(data.places)
+    for place in data.places:
+        expected = [
+            e
+            for e in sorted(data.events, key=lambda e: date_order(e.date, e.id))
+            if any(p == place.id or place.id in chains.get(p, ()) for p in e.places)
+        ]
+        assert data.events(place=place.id) == expected
+
+
 def test_role_filters(ds: Dataset) -> None:
     victim = ids(ds.events(involving=KOZLOV, role="victim"))
     assert victim == ids(ds.events(involving=KOZLOV, role=Role.VICTIM))
@@ -1595,6 +1655,47 @@ def test_a_flat_field_with_break_marks_finds_what_a_scan_finds(
             text.count("\x1e")
         ]
         assert indexes.Flat(text, None, marks).ranks(key) == expected
+
+
+@settings(max_examples=200)
+@given(
+    lists=st.lists(st.lists(ID_PARTS, max_size=4).map(tuple), max_size=40),
+    keys=st.lists(ID_PARTS | st.sampled_from(["", "a\nb", "z", "a|b", "a.", "(a)"]), max_size=9),
+    block=st.integers(1, 40),
+    marked=st.booleans(),
+    one_pass_from=st.sampled_from([0, 1, 2, 4]),
+    prefix=st.sampled_from([None, "a", "b"]),
+)
+@example(
+    lists=[("a",), ("a",)], keys=["a", "b"], block=40, marked=False, one_pass_from=0, prefix=None
+)
+def test_a_flat_field_finds_several_keys_as_it_finds_each(
+    lists: list[tuple[str, ...]],
+    keys: list[str],
+    block: int,
+    marked: bool,
+    one_pass_from: int,
+    prefix: str | None,
+) -> None:
+    # Several keys are found in one pass (a regular expression of them all) from
+    # _ONE_PASS_FROM keys on, each by its own pass below: either way, what a scan finds.
+    from rightsdata._data import indexes
+    from rightsdata._validation import bulkcheck
+
+    text = indexes.Flat.of_lists(lists).text
+    prefixes = None if prefix is None else frozenset({prefix})
+    with (
+        patch.object(bulkcheck, "MARKED_BLOCK", block),
+        patch.object(indexes, "MARKED_BLOCK", block),
+        patch.object(indexes, "_ONE_PASS_FROM", one_pass_from),
+    ):
+        flat = indexes.Flat(text, prefixes, bulkcheck.break_marks(text) if marked else None)
+        found = flat.ranks_of(keys)
+    assert list(found) == list(dict.fromkeys(keys))
+    for key in keys:
+        held = prefixes is None or key.partition(":")[0] in prefixes
+        expected = [r for r, values in enumerate(lists) for value in values if value == key]
+        assert found[key] == (expected if held else [])
 
 
 def _names(event: Event) -> set[str]:

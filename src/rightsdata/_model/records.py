@@ -586,6 +586,9 @@ class Place(_Checked):
     citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
+    # events(place=...): the places within a place, found by a walk down from it
+    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"within": ("within",)}
+
     @property
     def label(self) -> str:
         """Its name."""
