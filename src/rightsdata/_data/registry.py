@@ -32,21 +32,12 @@ _registry_lock = threading.Lock()
 
 
 def register(dataset: Holder) -> None:
-    """Let cards find ``dataset`` when they show one of its records. Idempotent.
-
-    The registry holds datasets weakly: registering keeps nothing alive. ``Dataset``
-    registers itself when it is made, so this is needed only by code that builds datasets
-    some other way.
-
-    >>> import rightsdata
-    >>> ds = rightsdata.load()
-    >>> register(ds)
-    >>> dataset_of(ds.get("place:almaty")) is ds
-    True
+    """Let cards find ``dataset`` when they show one of its records, weakly (registering
+    keeps nothing alive); idempotent. :func:`rightsdata.display.register` is the public form.
     """
     key = id(dataset)
     # held by the callback itself: a dataset that dies as the interpreter exits may outlive
-    # this module's globals (None by then), as this module is imported after the loader's
+    # this module's globals (None by then)
     registry, lock = _registry, _registry_lock
 
     def forget(ref: weakref.ref[Holder]) -> None:
@@ -71,17 +62,8 @@ def _candidates() -> list[Holder]:
 
 
 def dataset_of(record: Record) -> Holder | None:
-    """A registered (or :func:`~rightsdata.load`-cached) dataset holding this very record.
-
-    "This very record" is identity: an equal record built by hand is not in any dataset.
-
-    >>> import attrs, rightsdata
-    >>> kozlov = rightsdata.load().get("person:vladimir-kozlov")
-    >>> dataset_of(kozlov) is rightsdata.load()
-    True
-    >>> dataset_of(attrs.evolve(kozlov)) is None
-    True
-    """
+    """A registered (or :func:`~rightsdata.load`-cached) dataset holding this very record (by
+    identity), or None. :func:`rightsdata.display.dataset_of` is the public form."""
     for dataset in _candidates():
         try:
             if dataset.get(record.id) is record:
