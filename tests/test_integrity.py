@@ -616,3 +616,38 @@ def test_a_ratings_sequence_not_judged_for_a_line_not_read_is_noted(tmp_path: Pa
     path.write_text(path.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
     error = _load_error(path)
     assert (len(error.problems), error.unchecked) == (1, ("ratings",))
+
+
+@pytest.mark.parametrize("broken", ["no id", "a bad level"])
+def test_a_ratings_sequence_not_judged_for_a_rating_that_failed_is_noted(
+    tmp_path: Path, broken: str
+) -> None:
+    kinds = {
+        "sources": [source_doc()],
+        "places": [
+            {
+                "id": "place:kz",
+                "name": "Kazakhstan",
+                "kind": "country",
+                "country": "KZ",
+                "citations": [CITE],
+            }
+        ],
+        "organizations": [
+            {"id": "org:civicus", "name": "CIVICUS", "kind": "ngo", "citations": [CITE]}
+        ],
+        "ratings": [
+            rating("rating:a", "2019", "obstructed", None),
+            rating("rating:b", "2020", "repressed", "closed"),  # (the level before: obstructed)
+        ],
+    }
+    path = _write_layout(tmp_path, "folder", kinds)
+    assert "the level before was 'closed'" in str(_load_error(path))
+    first = kinds["ratings"][0]
+    if broken == "no id":
+        del first["id"]
+    else:
+        first["level"] = "bogus"
+    error = _load_error(_write_layout(tmp_path / "again", "folder", kinds))
+    # the rating before may be the one that failed: not judged, and said so
+    assert (len(error.problems), error.unchecked) == (1, ("ratings",))

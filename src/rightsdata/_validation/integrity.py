@@ -573,7 +573,7 @@ def _previous_levels(context: Context) -> list[Problem]:
         or any(KIND_OF_PREFIX.get(i.partition(":")[0]) == "ratings" for i in context.exists)
     )
     if missing:  # the rating before may be one that is missing
-        if "ratings" in context.partial and any(
+        if any(
             isinstance(r, Rating) and r.previous is not None for _, r in context.kind("ratings")
         ):  # (a rating's previous refers to the rating before it: a reference not judged)
             context.unjudged.add("ratings")
