@@ -337,7 +337,8 @@ def test_a_set_under_a_carried_descriptor_declaring_an_older_format_is_refused(
     (problem,) = info.value.problems
     assert (problem.record_id, problem.field) == (event["id"], "date")
     assert problem.message.endswith(
-        f"declares format {declared or 1}: set rightsdata_format to 3 in {where} "
+        f"declares {f'format {declared}' if declared else 'no format (so format 1)'}: "
+        f"set rightsdata_format to 3 in {where} "
         "(readers of formats 1-2 cannot read it)"
     )
     # with the schemas, those of the format declared (format 2's: no sets) say so too

@@ -314,7 +314,8 @@ def test_a_set_in_a_dataset_declaring_an_older_format_is_refused_where_it_is(
     assert problem.record_id is not None and problem.record_id.startswith("event:")
     assert problem.message == (
         f"'{_ONE_OF}': a date that is a set (one of some dates) needs format 3, and the "
-        f"dataset declares format {declared or 1}: run `rightsdata fmt --upgrade "
+        f"dataset declares {f'format {declared}' if declared else 'no format (so format 1)'}: "
+        "run `rightsdata fmt --upgrade "
         f"{shlex.quote(str(folder))}`, "
         "which declares format 3 in datapackage.json (readers of formats 1-2 cannot read it)"
     )

@@ -68,6 +68,9 @@ def test_a_name_version_or_descriptor_is_held_to_what_a_folder_holds() -> None:
     with pytest.raises(rightsdata.InvalidDataError, match=r"documents:datapackage\.licences"):
         rightsdata.load_documents({}, descriptor={"licences": []})
     assert rightsdata.load_documents({}, name="x", version="1.0").version == "1.0"
+    for descriptor in (5, [("name", "x")], "abc"):  # (a bare TypeError, AttributeError...)
+        with pytest.raises(TypeError, match="descriptor must be a mapping"):
+            rightsdata.load_documents({}, descriptor=descriptor)  # type: ignore[arg-type]
 
 
 def test_a_descriptor_given_in_python_holds_json_values_under_text_names() -> None:

@@ -118,8 +118,9 @@ def _checked_text(value: object, argument: str) -> None:
         raise TypeError(f"{argument} must be a str or None, not {_a(type(value))} ({value!r})")
 
 
-def _checked_descriptor(descriptor: object) -> None:
-    """TypeError unless ``descriptor`` is a mapping (what ``datapackage.json`` holds) or None."""
+def checked_descriptor(descriptor: object) -> None:
+    """TypeError unless ``descriptor`` is a mapping (what ``datapackage.json`` holds) or None:
+    for Dataset and :func:`~rightsdata.load_documents` alike."""
     if descriptor is not None and not isinstance(descriptor, Mapping):
         raise TypeError(
             "descriptor must be a mapping (a data package descriptor, as datapackage.json "
@@ -166,8 +167,8 @@ def _package_problems(
         declared = declared_format(own, found, "descriptor")
         problems += found
         if declared is not None and declared < SETS_FROM:
-            fix = f"set {FORMAT_KEY} to {SETS_FROM} in the descriptor given"
-            problems += set_date_problems(records, declared, fix)
+            said = declared if FORMAT_KEY in own else None
+            problems += set_date_problems(records, said, "the descriptor given")
     return problems
 
 
@@ -419,7 +420,7 @@ class Dataset:
             records = _of_their_kinds(records)
             _checked_text(name, "name")
             _checked_text(version, "version")
-            _checked_descriptor(descriptor)
+            checked_descriptor(descriptor)
         self._redirects: dict[str, str] = _checked_redirects(redirects)
         by_kind: dict[str, tuple[Record, ...]] = {}
         tables: dict[str, dict[str, Record]] = {}

@@ -30,7 +30,7 @@ import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from rightsdata._data.dataset import Dataset
+from rightsdata._data.dataset import Dataset, checked_descriptor
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
@@ -999,6 +999,7 @@ def load_documents(
             "load_documents takes a mapping of record kinds to lists of documents (as "
             f"Dataset.to_dict() returns), not {describe_json(documents)}"
         )
+    checked_descriptor(descriptor)
     parts = _Parts(redirects_where=f"{label}:redirects")
     parts.named = (name, version)
     # (not copied deeply here: the Dataset copies its descriptor)
@@ -1341,6 +1342,7 @@ def _finish(parts: _Parts) -> _Read:
 
 def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     """A problem for each date that is a set in a dataset declaring a format without sets."""
+    fix = None
     if parts.folder is not None and parts.declared_in == DESCRIPTOR:
         import shlex
 
@@ -1349,9 +1351,8 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
             f"run `rightsdata fmt --upgrade {shlex.quote(parts.folder)}`, which declares "
             f"format {SETS_FROM} in {DESCRIPTOR}"
         )
-    else:
-        fix = f"set {FORMAT_KEY} to {SETS_FROM} in {parts.declared_in}"
-    return set_date_problems(parts.records, declared, fix, parts.where)
+    said = None if parts.descriptor is not None and FORMAT_KEY not in parts.descriptor else declared
+    return set_date_problems(parts.records, said, parts.declared_in, parts.where, fix)
 
 
 def _finish_paused(parts: _Parts) -> _Read:

@@ -175,29 +175,37 @@ def lowest_format(records: Mapping[str, Sequence[Any]]) -> int:
 
 def set_date_problems(
     records: Mapping[str, Sequence[Any]],
-    declared: int,
-    fix: str,
+    declared: int | None,
+    declared_in: str,
     where: Mapping[str, str | Places] | None = None,
+    fix: str | None = None,
 ) -> list[Problem]:
     """A problem for each date that is a set among ``records`` (each kind's records), in a
-    dataset that declares ``declared``, a format without sets; ``fix`` says what to do, and
-    ``where`` where each kind's records are (a file's name or
-    :class:`~rightsdata._values.places.Places`; the kind's own name if not given).
+    dataset whose descriptor, ``declared_in`` (``datapackage.json``, "the descriptor given"),
+    declares ``declared``, a format without sets (None: it declares none, so format 1);
+    ``fix`` says what to do (by default, to declare format 3 there), and ``where`` where each
+    kind's records are (a file's name or :class:`~rightsdata._values.places.Places`; the
+    kind's own name if not given).
 
     >>> from rightsdata import EDTF, Event
     >>> from rightsdata._model.records import Citation
     >>> event = Event(id="event:a", title="t", kind="other", date=EDTF("[2012-01,2012-03]"),
     ...               citations=(Citation(source="source:a"),))
-    >>> (problem,) = set_date_problems({"events": [event]}, 2, "declare format 3")
-    >>> problem.location, problem.message.startswith("'[2012-01,2012-03]': a date that is a set")
-    ('events[0] event:a.date', True)
+    >>> (problem,) = set_date_problems({"events": [event]}, None, "the descriptor given")
+    >>> problem.location
+    'events[0] event:a.date'
+    >>> said = "declares no format (so format 1): set rightsdata_format to 3"
+    >>> said + " in the descriptor given" in problem.message
+    True
     """
     from rightsdata._values.errors import ProblemCode
     from rightsdata._values.places import places_of
 
+    fix = fix or f"set {FORMAT_KEY} to {SETS_FROM} in {declared_in}"
+    said = "no format (so format 1)" if declared is None else f"format {declared}"
     message = (
         f"a date that is a set (one of some dates) needs format {SETS_FROM}, and the dataset "
-        f"declares format {declared}: {fix} (readers of formats 1-2 cannot read it)"
+        f"declares {said}: {fix} (readers of formats 1-2 cannot read it)"
     )
     where = where or {}
     problems = []
