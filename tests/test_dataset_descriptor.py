@@ -160,3 +160,21 @@ def test_the_loaders_and_unpickling_do_not_check_the_descriptor_again(
     assert calls == []
     Dataset({}, descriptor={"title": "T"})
     assert calls == ["descriptor"]  # (and no other: no name or version was given)
+
+
+def test_a_subclass_of_a_json_type_is_told_to_give_the_type_itself() -> None:
+    import collections
+    import enum
+
+    class Format(enum.IntEnum):
+        THREE = 3
+
+    descriptor = {"rightsdata_format": Format.THREE, "licenses": [collections.OrderedDict()]}
+    with pytest.raises(InvalidDataError) as info:
+        Dataset({}, descriptor=descriptor)
+    assert [
+        (p.location, p.message.rpartition(", a subclass of ")[2]) for p in info.value.problems
+    ] == [
+        ("descriptor.rightsdata_format", "int: give an int"),
+        ("descriptor.licenses[0]", "dict: give a dict"),
+    ]

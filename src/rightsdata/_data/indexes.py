@@ -953,7 +953,7 @@ class EventIndex:
         self._ranked = ranked
         self._bounds: tuple[list[int], list[int]] | None = None
         self.contained = contained  # each place -> the places within it, however deep
-        self._families: dict[str, dict[str, Mapping[str, Posting]]] = {}
+        self._families: dict[str, dict[str, ScanPostings]] = {}
         self._by_place: dict[str, Posting] = {}
         self._dates: DateIndex | None = None
         self._runs = runs
@@ -1015,7 +1015,7 @@ class EventIndex:
             bounds = self._bounds = (firsts, lasts)
         return bounds
 
-    def _scanned(self, name: str) -> Mapping[str, Posting]:
+    def _scanned(self, name: str) -> ScanPostings:
         """A family found in the events' fields (see ``EventFields``)."""
         family = self._families.get(name)
         if family is None:
@@ -1068,7 +1068,7 @@ class EventIndex:
         return self._scanned("kind")
 
     @property
-    def at_place(self) -> Mapping[str, Posting]:
+    def at_place(self) -> ScanPostings:
         """The events at each place (directly, not through ``within``)."""
         return self._scanned("place")
 
@@ -1092,10 +1092,7 @@ class EventIndex:
         if found is None:
             at_place = self.at_place
             inner = (place_id, *self.contained.get(place_id, ()))
-            if isinstance(at_place, ScanPostings):  # (the keys found together)
-                postings = [p for p in at_place.get_many(inner) if p is not EMPTY]
-            else:  # pragma: no cover - at_place is always one
-                postings = [at_place[p] for p in inner if p in at_place]
+            postings = [p for p in at_place.get_many(inner) if p is not EMPTY]  # (together)
             if not postings:
                 found = EMPTY
             elif len(postings) == 1:

@@ -1360,11 +1360,11 @@ def _finish_paused(parts: _Parts) -> _Read:
     # that one load reports every problem, not the first layer of them.
     problems = parts.problems
     partial: set[str] = set()
-    lacking: dict[str, list[str]] = {}
+    nameless: dict[str, list[str]] = {}
     if problems:  # some records failed to structure: judge nothing that depends on them
         partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
         # (a kind with records whose IDs are unknown, the others' known: judged, said so)
-        lacking = {k: at for k, at in parts.nameless.items() if k not in partial}
+        nameless = {k: at for k, at in parts.nameless.items() if k not in partial}
     unjudged: set[str] = set()
     # each kind's records' IDs, in their order: read once, for integrity and the collections
     own = {kind: [record.id for record in items] for kind, items in parts.records.items()}
@@ -1381,7 +1381,7 @@ def _finish_paused(parts: _Parts) -> _Read:
         own=own,
         gathered=parts.gathered,
         failed=parts.failed,
-        lacking=lacking,
+        nameless=nameless,
         unjudged=unjudged,
     )
     if problems:

@@ -27,7 +27,14 @@ import re
 from collections.abc import Collection
 from typing import Any, Final
 
-from rightsdata._values.errors import Problem, ProblemCode, counted, describe_json, encodable
+from rightsdata._values.errors import (
+    Problem,
+    ProblemCode,
+    counted,
+    describe_json,
+    encodable,
+    with_article,
+)
 from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE, format_of
 from rightsdata._values.resources import schemas_root
 from rightsdata._values.spelling import unknown_field
@@ -201,7 +208,26 @@ def _format_problems(value: object, where: str) -> list[Problem]:
 #: The Python types of JSON's values, as a parse gives them: a descriptor given in Python
 #: (``Dataset(descriptor=...)``, ``load_documents``) may hold anything else, which no writer
 #: could write as JSON (a tuple, a date) or would write as something else.
-_JSON_TYPES: Final = frozenset({dict, list, str, int, float, bool, type(None)})
+_JSON_TYPES: Final[frozenset[type]] = frozenset({dict, list, str, int, float, bool, type(None)})
+
+
+def _not_json(value: object) -> str:
+    """What a value of no JSON type is told; a subclass of one (an ``OrderedDict``, an
+    ``IntEnum``), which a writer may write otherwise or not at all, to give the type itself.
+
+    >>> import collections
+    >>> _not_json(collections.OrderedDict())
+    'expected a JSON value, got OrderedDict, a subclass of dict: give a dict'
+    >>> _not_json((1,))
+    'expected a JSON value, got tuple ((1,))'
+    """
+    base = next((t for t in _JSON_TYPES if t is not bool and isinstance(value, t)), None)
+    if base is None or base is type(None):
+        return f"expected a JSON value, got {describe_json(value)}"
+    return (
+        f"expected a JSON value, got {describe_json(value)}, a subclass of {base.__name__}: "
+        f"give {with_article(base.__name__)}"
+    )
 
 
 class _Name:
@@ -230,9 +256,7 @@ def _generic_problems(raw: object, where: str) -> list[Problem]:
                 )
             )
         elif type(value) not in _JSON_TYPES:
-            problems.append(
-                Problem(at, f"expected a JSON value, got {describe_json(value)}", ProblemCode.TYPE)
-            )
+            problems.append(Problem(at, _not_json(value), ProblemCode.TYPE))
         elif isinstance(value, dict | list):
             if depth > MAX_DEPTH:
                 problems.append(

@@ -241,11 +241,11 @@ class Context:
     (``gathered``), and, when some records failed to structure, what is known of those: IDs
     that exist though their records are not here (``exists``), the kinds some of whose
     records may be missing (``partial``: not judged), where the records are whose IDs could
-    not be read, by kind (``lacking``: a reference to that kind is judged, and its problem
+    not be read, by kind (``nameless``: a reference to that kind is judged, and its problem
     names them), and the records themselves, where they are and the references they make
     (``failed``). ``own`` may give each kind's records' IDs, in the records' order (a loader
     reads them once, for this and the collections). The rules add to ``unjudged`` the kinds
-    of ``partial`` some reference to which (for ratings, whose sequence) they did not judge."""
+    some reference to which (for ratings, whose sequence) they did not judge."""
 
     def __init__(
         self,
@@ -260,7 +260,7 @@ class Context:
         own: Mapping[str, list[str]] | None = None,
         gathered: Mapping[str, Gathered] | None = None,
         failed: Sequence[Failed] = (),
-        lacking: Mapping[str, Sequence[str]] | None = None,
+        nameless: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.records = records
         self.failed = failed
@@ -270,7 +270,7 @@ class Context:
         self.ids = ids
         self.exists = exists
         self.partial = partial
-        self.lacking: Mapping[str, Sequence[str]] = lacking or {}
+        self.nameless: Mapping[str, Sequence[str]] = nameless or {}
         self.unjudged: set[str] = set()
         self.gathered: Mapping[str, Gathered] = gathered or {}
         if own is None:
@@ -366,7 +366,7 @@ def check_integrity(
     own: Mapping[str, list[str]] | None = None,
     gathered: Mapping[str, Gathered] | None = None,
     failed: Sequence[Failed] = (),
-    lacking: Mapping[str, Sequence[str]] | None = None,
+    nameless: Mapping[str, Sequence[str]] | None = None,
     unjudged: set[str] | None = None,
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order): every
@@ -383,7 +383,7 @@ def check_integrity(
     one is not dangling) and ``partial`` the kinds that may lack records (a reference to one
     of them is not judged, nor a sequence of ratings with ratings missing; the kinds a
     reference to which, or whose sequence, went unjudged are added to ``unjudged``, if
-    given); ``lacking`` gives, by kind, where the records are whose IDs could not be read (a
+    given); ``nameless`` gives, by kind, where the records are whose IDs could not be read (a
     reference to no record of such a kind is reported, and names them: it may be one of
     them); ``failed`` gives those records (:func:`failed_record`), whose well-formed
     references are checked as the others' are, and whose IDs are checked against each
@@ -403,7 +403,7 @@ def check_integrity(
         own=own,
         gathered=gathered,
         failed=failed,
-        lacking=lacking,
+        nameless=nameless,
     )
     problems: list[Problem] = []
     for rule in RULES:
@@ -465,11 +465,11 @@ def _shared_with_failed(context: Context) -> list[Problem]:
 
 def _references_resolve(context: Context) -> list[Problem]:
     known = context.known.union(context.exists) if context.exists else context.known
-    lacking = context.lacking
-    problems = _dangling(context.records, context.where, known, context.ids, lacking)
+    nameless = context.nameless
+    problems = _dangling(context.records, context.where, known, context.ids, nameless)
     for record in context.failed:  # (their other problems do not hide these)
         problems += [
-            record.place.problem(field, _not_found(target, lacking), ProblemCode.INTEGRITY)
+            record.place.problem(field, _not_found(target, nameless), ProblemCode.INTEGRITY)
             for field, target in record.references
             if target not in known
         ]
@@ -489,9 +489,9 @@ def _references_resolve(context: Context) -> list[Problem]:
 _NAMED: Final = 3
 
 
-def _not_found(target: str, lacking: Mapping[str, Sequence[str]]) -> str:
+def _not_found(target: str, nameless: Mapping[str, Sequence[str]]) -> str:
     """What a reference to ``target``, which no record has, is told: that it does not
-    exist, unless the kind has records whose IDs could not be read (``lacking``: where they
+    exist, unless the kind has records whose IDs could not be read (``nameless``: where they
     are, by kind), which it may be one of.
 
     >>> _not_found("person:x", {})
@@ -501,7 +501,7 @@ def _not_found(target: str, lacking: Mapping[str, Sequence[str]]) -> str:
     """
     message = f"{target!r} does not exist"
     kind = KIND_OF_PREFIX.get(target.partition(":")[0])
-    at = lacking.get(kind) if kind is not None else None
+    at = nameless.get(kind) if kind is not None else None
     if not at:
         return message
     if len(at) == 1:
@@ -569,7 +569,7 @@ def _within_ends(context: Context) -> list[Problem]:
 def _previous_levels(context: Context) -> list[Problem]:
     missing = (
         "ratings" in context.partial
-        or "ratings" in context.lacking
+        or "ratings" in context.nameless
         or any(KIND_OF_PREFIX.get(i.partition(":")[0]) == "ratings" for i in context.exists)
     )
     if missing:  # the rating before may be one that is missing
@@ -590,7 +590,7 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
         failed=context.failed,
         exists=context.exists,
         partial=context.partial,
-        lacking=context.lacking,
+        nameless=context.nameless,
         unjudged=context.unjudged,
     )
 
@@ -845,7 +845,7 @@ def _dangling(
     where: Mapping[str, Where],
     known: set[str],
     ids: Mapping[str, Collection[str]],
-    lacking: Mapping[str, Sequence[str]],
+    nameless: Mapping[str, Sequence[str]],
 ) -> list[Problem]:
     """A problem for every reference to an ID that no record has (:func:`_not_found`)."""
     targets: list[str] = []
@@ -873,7 +873,7 @@ def _dangling(
                 if target in missing:
                     place = place or _record(where, records, kind, index)
                     problems.append(
-                        place.problem(field, _not_found(target, lacking), ProblemCode.INTEGRITY)
+                        place.problem(field, _not_found(target, nameless), ProblemCode.INTEGRITY)
                     )
     return problems
 
@@ -887,14 +887,14 @@ def _redirect_problems(
     failed: Sequence[Failed] = (),
     exists: Collection[str] = (),
     partial: Collection[str] = (),
-    lacking: Mapping[str, Sequence[str]] | None = None,
+    nameless: Mapping[str, Sequence[str]] | None = None,
     unjudged: set[str] | None = None,
 ) -> list[Problem]:
     """The problems of ``redirects`` (old ID -> new ID). A record that failed to structure
     (``failed``; ``exists``, its ID) still exists, and a kind that may lack records
     (``partial``) is not judged (and is added to ``unjudged``): those records' own problems
-    are reported. A redirect to no record of a kind ``lacking`` records' IDs says which
-    those are."""
+    are reported. A redirect to no record of a kind with records whose IDs could not be read
+    (``nameless``) says which those are."""
     if not redirects:
         return []
     located = _first_places(own)
@@ -922,7 +922,7 @@ def _redirect_problems(
         elif target not in located and target not in exists and target not in failed_at:
             kind = KIND_OF_PREFIX.get(target.partition(":")[0])
             if kind not in partial:
-                message = _not_found(target, lacking or {})
+                message = _not_found(target, nameless or {})
                 problems.append(Problem(f"{where}.to", message, ProblemCode.INTEGRITY))
             elif unjudged is not None and kind is not None:
                 unjudged.add(kind)

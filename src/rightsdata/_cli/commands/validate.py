@@ -27,29 +27,29 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     path = _path(args.path)
     if not path.exists():
         raise UsageError(f"{args.path}: no such file or folder")
-    unchecked: dict[str, int] = {}
-    not_checked: tuple[str, ...] = ()  # kinds references to which were not (records unread)
+    elsewhere: dict[str, int] = {}  # a kind file's references to other files, by their kind
+    unjudged: tuple[str, ...] = ()  # kinds references to which were not (records unread)
     if path.is_file() and kind_of_file(path) is not None:
         check = check_kind_file(path, schema=args.schema, max_bytes=args.max_bytes)
-        problems, counts, unchecked = check.problems, {check.kind: check.records}, check.unchecked
+        problems, counts, elsewhere = check.problems, {check.kind: check.records}, check.unchecked
     else:
         try:
             dataset = rightsdata.load_path(path, schema=args.schema, max_bytes=args.max_bytes)
         except InvalidDataError as error:
-            problems, counts, not_checked = list(error.problems), {}, error.unchecked
+            problems, counts, unjudged = list(error.problems), {}, error.unchecked
         else:
             problems, counts = [], dataset.counts()
     if args.json:
         _print_json([_problem_json(p) for p in problems])
     elif problems:
-        _print_problems(problems, args.path, unchecked=not_checked)
+        _print_problems(problems, args.path, unchecked=unjudged)
     else:
         print(f"{printable(args.path)}: valid: checked {_counted(counts)}")
-        if unchecked:
+        if elsewhere:
             from rightsdata.textcard import terminal_width, wrap
 
-            refs = ", ".join(f"{n:,} to {kind}" for kind, n in unchecked.items())
-            total = _plural(sum(unchecked.values()), "reference")
+            refs = ", ".join(f"{n:,} to {kind}" for kind, n in elsewhere.items())
+            total = _plural(sum(elsewhere.values()), "reference")
             text = (
                 f"not checked: {total} to records in other files ({refs}); "
                 "validate the folder to check them"
