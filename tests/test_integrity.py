@@ -590,26 +590,24 @@ def test_a_kind_none_of_whose_records_has_an_id_is_noted_not_judged(
     assert error.unchecked == ("persons",)
 
 
-def test_a_ratings_sequence_not_judged_for_a_line_not_read_is_noted(tmp_path: Path) -> None:
-    kinds = {
+def _rated(*ratings: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """A dataset's documents: ``ratings`` of Kazakhstan by CIVICUS, and what they name."""
+    country = {"id": "place:kz", "name": "Kazakhstan", "kind": "country", "country": "KZ"}
+    return {
         "sources": [source_doc()],
-        "places": [
-            {
-                "id": "place:kz",
-                "name": "Kazakhstan",
-                "kind": "country",
-                "country": "KZ",
-                "citations": [CITE],
-            }
-        ],
+        "places": [{**country, "citations": [CITE]}],
         "organizations": [
             {"id": "org:civicus", "name": "CIVICUS", "kind": "ngo", "citations": [CITE]}
         ],
-        "ratings": [
-            rating("rating:a", "2019", "obstructed", None),
-            rating("rating:b", "2020", "repressed", "obstructed"),
-        ],
+        "ratings": list(ratings),
     }
+
+
+def test_a_ratings_sequence_not_judged_for_a_line_not_read_is_noted(tmp_path: Path) -> None:
+    kinds = _rated(
+        rating("rating:a", "2019", "obstructed", None),
+        rating("rating:b", "2020", "repressed", "obstructed"),
+    )
     path = _write_layout(tmp_path, "jsonl", kinds)
     assert rightsdata.load_path(path).counts()["ratings"] == 2
     # a line that may be the rating between them: their sequence is not judged, and said so
@@ -622,25 +620,10 @@ def test_a_ratings_sequence_not_judged_for_a_line_not_read_is_noted(tmp_path: Pa
 def test_a_ratings_sequence_not_judged_for_a_rating_that_failed_is_noted(
     tmp_path: Path, broken: str
 ) -> None:
-    kinds = {
-        "sources": [source_doc()],
-        "places": [
-            {
-                "id": "place:kz",
-                "name": "Kazakhstan",
-                "kind": "country",
-                "country": "KZ",
-                "citations": [CITE],
-            }
-        ],
-        "organizations": [
-            {"id": "org:civicus", "name": "CIVICUS", "kind": "ngo", "citations": [CITE]}
-        ],
-        "ratings": [
-            rating("rating:a", "2019", "obstructed", None),
-            rating("rating:b", "2020", "repressed", "closed"),  # (the level before: obstructed)
-        ],
-    }
+    kinds = _rated(
+        rating("rating:a", "2019", "obstructed", None),
+        rating("rating:b", "2020", "repressed", "closed"),  # (the level before: obstructed)
+    )
     path = _write_layout(tmp_path, "folder", kinds)
     assert "the level before was 'closed'" in str(_load_error(path))
     first = kinds["ratings"][0]
