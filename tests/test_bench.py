@@ -315,3 +315,24 @@ def test_columns_probe_holds_every_value(bench: Any) -> None:
     counts = held["events.participants#count"]
     assert list(counts) == [len(e.participants) for e in ds.events]
     assert columns.nbytes() > 0 and columns.seconds["decode"] > 0
+
+
+def test_the_performance_page_shows_the_figures_of_results_json() -> None:
+    # (the page's tables are render.py's output for bench/results.json: a run merged into
+    # the results and not rendered, or a table edited by hand, would leave them apart)
+    rendered = subprocess.run(
+        [sys.executable, str(BENCH / "render.py"), str(BENCH / "results.json")],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    page = (BENCH.parent / "docs" / "performance.md").read_text(encoding="utf-8")
+    shown = page[page.index("### Shape\n") : page.index("## How the loader is fast")]
+    assert shown.strip() == rendered.strip()
+    # the goals' table at the top of the page is the one rendered with the figures
+    assert _goals_table(page) == _goals_table(rendered)
+
+
+def _goals_table(text: str) -> list[str]:
+    start = text.index("| goal of the speed issue |")
+    return list(itertools.takewhile(lambda line: line.startswith("|"), text[start:].split("\n")))
