@@ -135,3 +135,21 @@ def test_the_setting_is_read_once_at_the_first_pause(
     monkeypatch.setenv(ENVIRONMENT, " 0 ")
     with gc_paused():
         assert gc.isenabled()
+
+
+@pytest.mark.parametrize(("value", "pausing"), [("off", False), ("False", False), ("1", True)])
+def test_the_setting_reads_the_usual_words_for_off_and_on(
+    monkeypatch: pytest.MonkeyPatch, value: str, pausing: bool
+) -> None:
+    monkeypatch.setenv(ENVIRONMENT, value)
+    monkeypatch.setattr(gcpause, "_on", None)
+    assert gcpause._pausing() is pausing
+
+
+def test_a_setting_of_no_known_meaning_is_warned_of_and_the_pause_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(ENVIRONMENT, "maybe")
+    monkeypatch.setattr(gcpause, "_on", None)
+    with pytest.warns(RuntimeWarning, match="RIGHTSDATA_GC_PAUSE='maybe' is neither on"):
+        assert gcpause._pausing() is True

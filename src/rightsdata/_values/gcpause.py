@@ -61,8 +61,9 @@ from typing import Final
 
 __all__ = ["ENVIRONMENT", "freeze_when_done", "gc_paused"]
 
-#: The environment variable that turns the pauses off when it is ``0``: read once, at the
-#: first pause in the process (a program sets it before its first load).
+#: The environment variable that turns the pauses off when it is ``0`` (or ``false``, ``no``,
+#: ``off``): read once, at the first pause in the process (a program sets it before its
+#: first load).
 ENVIRONMENT: Final = "RIGHTSDATA_GC_PAUSE"
 
 #: New objects above which a pause ends with a young collection when objects are frozen
@@ -78,12 +79,29 @@ _froze = False  # whether a pause here has frozen objects (they are assumed froz
 _on: bool | None = None  # whether pauses disable the collector (ENVIRONMENT, once read)
 
 
+#: What :data:`ENVIRONMENT` may say (case aside): pause, or do not.
+_ON: Final = frozenset({"", "1", "true", "yes", "on"})
+_OFF: Final = frozenset({"0", "false", "no", "off"})
+
+
 def _pausing() -> bool:
-    """Whether pauses disable the collector: unless :data:`ENVIRONMENT` is ``0``, read the
-    first time it is asked (under the lock)."""
+    """Whether pauses disable the collector: unless :data:`ENVIRONMENT` says not to (``0``,
+    ``false``, ``no``, ``off``), read the first time it is asked (under the lock). Any other
+    value is warned of, once, and the pauses kept: a setting the program meant is never
+    passed over in silence."""
     global _on
     if _on is None:
-        _on = os.environ.get(ENVIRONMENT, "").strip() != "0"
+        value = os.environ.get(ENVIRONMENT, "").strip().lower()
+        _on = value not in _OFF
+        if value not in _ON | _OFF:
+            import warnings
+
+            warnings.warn(
+                f"{ENVIRONMENT}={os.environ[ENVIRONMENT]!r} is neither on (1, true, yes, on) "
+                "nor off (0, false, no, off): rightsdata keeps pausing the garbage collector",
+                RuntimeWarning,
+                stacklevel=2,
+            )
     return _on
 
 
