@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from rightsdata import Dataset, Problem
 
@@ -25,6 +25,20 @@ def examples(full: int) -> int:
     """How many examples a property test runs: ``full`` under the ``ci`` profile (what CI
     sets), a tenth of it (at least 10) in the default loop people run while they work."""
     return full if PROFILE == "ci" else max(10, full // 10)
+
+
+def searching(max_examples: int) -> settings:
+    """Settings for ``hypothesis.find``: derandomized, so that a rare draw is found (or not)
+    the same way on every run rather than missed once in a while, and without shrinking
+    (most of a search's time; the first example found will do)."""
+    return settings(
+        max_examples=max_examples,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+        deadline=None,
+        phases=[Phase.generate],
+    )
 
 
 # The documents below are in canonical form (format 2): optional fields that are null or

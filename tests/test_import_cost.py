@@ -14,6 +14,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,11 +62,16 @@ print(json.dumps({"loaded": loaded, "queried": queried, "term": str(term)}))
 """
 
 
+def _printed_json(code: str) -> Any:
+    """What ``code``, run in a fresh interpreter (so that nothing is imported yet), prints
+    as JSON; its error output if it fails."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
 def _probe() -> dict[str, object]:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    result: dict[str, object] = json.loads(done.stdout)
+    result: dict[str, object] = _printed_json(PROBE)
     return result
 
 
@@ -210,10 +216,9 @@ def test_a_public_module_whose_extra_is_missing_is_an_absent_attribute() -> None
         "    found['from_import'] = str(error)\n"
         "print(json.dumps(found))\n"
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    printed = _printed_json(script)
     install = 'this needs hypothesis, which is not installed: pip install "rightsdata[testing]"'
-    assert json.loads(result.stdout) == {
+    assert printed == {
         "hasattr": False,
         "default": "absent",
         "members": False,
@@ -236,9 +241,7 @@ def test_listing_the_package_imports_no_optional_extra() -> None:
         "found['listed_once_imported'] = 'testing' in dir(rightsdata)\n"
         "print(json.dumps(found))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == {
+    assert _printed_json(code) == {
         "hypothesis": False,
         "listed": False,
         "tables": True,
@@ -257,9 +260,7 @@ def test_the_public_modules_are_reached_by_name_and_imported_only_then() -> None
         "listed = sorted(set(names) & set(dir(rightsdata)))\n"
         "print(json.dumps({'before': before, 'reached': reached, 'dir': listed}))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    found = json.loads(result.stdout)
+    found = _printed_json(code)
     names = ["display", "plot", "schema", "tables", "testing", "textcard", "vocab"]
     assert found == {
         "before": [],

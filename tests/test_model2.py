@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import Phase, find, given, settings
 
 import rightsdata
 from rightsdata import testing
@@ -31,7 +31,7 @@ from rightsdata._values.errors import FieldError, InvalidDataError, ProblemCode
 from rightsdata.schema import load_schema
 from rightsdata.vocab import EventStatus, RangeMeaning
 
-from conftest import examples
+from conftest import examples, searching
 
 CITES = (Citation(source="source:a"),)
 SOURCE = {"id": "source:a", "title": "A report", "kind": "report", "language": "en"}
@@ -339,17 +339,8 @@ def test_a_dangling_reference_in_a_new_field_is_refused(
 
 # --- the strategies draw the new fields (so the differential tests cover them) ----------------
 
-# the first example that has the field will do: no shrinking (it is most of find's time);
-# derandomized, so that a rare combination (a planned event with date_of: about one draw in
-# a hundred) is found, or not, the same way on every run rather than missed once in a while
-_FIND = settings(
-    max_examples=1000,
-    database=None,
-    derandomize=True,
-    suppress_health_check=list(HealthCheck),
-    deadline=None,
-    phases=[Phase.generate],
-)
+# (a rare combination, a planned event with date_of, is about one draw in a hundred)
+_FIND = searching(1000)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, Phase, find, given, settings
+from hypothesis import HealthCheck, find, given, settings
 from hypothesis.errors import NoSuchExample
 
 import rightsdata
@@ -23,17 +23,9 @@ from rightsdata._model.records import RECORD_TYPES
 from rightsdata._validation.convert import structure
 from rightsdata._values.hints import field_hints, leaf_types
 
-from conftest import examples
+from conftest import examples, searching
 
-# derandomized, so that a search finds (or not) the same way on every run; no shrinking
-_SEARCH = settings(
-    max_examples=150,
-    database=None,
-    derandomize=True,
-    suppress_health_check=list(HealthCheck),
-    deadline=None,
-    phases=[Phase.generate],
-)
+_SEARCH = searching(150)
 _DATASETS = settings(
     max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

@@ -582,17 +582,57 @@ def _previous_levels(context: Context) -> list[Problem]:
 
 
 def _redirects_lead_somewhere(context: Context) -> list[Problem]:
-    return _redirect_problems(
-        context.redirects,
-        context.own,
-        context.where,
-        context.redirects_where,
-        failed=context.failed,
-        exists=context.exists,
-        partial=context.partial,
-        nameless=context.nameless,
-        unjudged=context.unjudged,
-    )
+    """The problems of the redirects (old ID -> new ID). A record that failed to structure
+    (``failed``; ``exists``, its ID) still exists, and a kind that may lack records
+    (``partial``) is not judged (and is added to ``unjudged``): those records' own problems
+    are reported. A redirect to no record of a kind with records whose IDs could not be read
+    (``nameless``) says which those are."""
+    redirects, label = context.redirects, context.redirects_where
+    exists, partial = context.exists, context.partial
+    if not redirects:
+        return []
+    located = _first_places(context.own)
+    # records that failed to structure still exist (and still hold their IDs)
+    failed_at = {
+        r.record_id: r.position for r in reversed(context.failed) if r.record_id is not None
+    }
+    problems: list[Problem] = []
+    for index, (old, new) in enumerate(redirects.items()):
+        where = f"{label}[{index}]"
+        if old in located or old in failed_at:
+            position = _position(context.where, *located[old]) if old in located else failed_at[old]
+            problems.append(
+                Problem(
+                    f"{where}.id",
+                    f"{old!r} is still the id of a record ({position}); a redirect "
+                    "replaces a retired id",
+                    ProblemCode.INTEGRITY,
+                )
+            )
+        target, seen = new, {old}
+        while target in redirects and target not in seen:
+            seen.add(target)
+            target = redirects[target]
+        if target in seen:
+            problems.append(Problem(f"{where}.to", "redirects form a cycle", ProblemCode.INTEGRITY))
+        elif target not in located and target not in exists and target not in failed_at:
+            kind = KIND_OF_PREFIX.get(target.partition(":")[0])
+            if kind not in partial:
+                message = _not_found(target, context.nameless)
+                problems.append(Problem(f"{where}.to", message, ProblemCode.INTEGRITY))
+            elif kind is not None:
+                context.unjudged.add(kind)
+        elif old.partition(":")[0] != target.partition(":")[0] and not (
+            old.partition(":")[0] in ACTOR and target.partition(":")[0] in ACTOR
+        ):
+            problems.append(
+                Problem(
+                    f"{where}.to",
+                    f"{old!r} redirects to {target!r}, a record of another kind",
+                    ProblemCode.INTEGRITY,
+                )
+            )
+    return problems
 
 
 def _born_before_taking_part(context: Context) -> list[Problem]:
@@ -875,67 +915,6 @@ def _dangling(
                     problems.append(
                         place.problem(field, _not_found(target, nameless), ProblemCode.INTEGRITY)
                     )
-    return problems
-
-
-def _redirect_problems(
-    redirects: Mapping[str, str],
-    own: Mapping[str, list[str]],
-    where_records: Mapping[str, Where],
-    label: str,
-    *,
-    failed: Sequence[Failed] = (),
-    exists: Collection[str] = (),
-    partial: Collection[str] = (),
-    nameless: Mapping[str, Sequence[str]] | None = None,
-    unjudged: set[str] | None = None,
-) -> list[Problem]:
-    """The problems of ``redirects`` (old ID -> new ID). A record that failed to structure
-    (``failed``; ``exists``, its ID) still exists, and a kind that may lack records
-    (``partial``) is not judged (and is added to ``unjudged``): those records' own problems
-    are reported. A redirect to no record of a kind with records whose IDs could not be read
-    (``nameless``) says which those are."""
-    if not redirects:
-        return []
-    located = _first_places(own)
-    # records that failed to structure still exist (and still hold their IDs)
-    failed_at = {r.record_id: r.position for r in reversed(failed) if r.record_id is not None}
-    problems: list[Problem] = []
-    for index, (old, new) in enumerate(redirects.items()):
-        where = f"{label}[{index}]"
-        if old in located or old in failed_at:
-            position = _position(where_records, *located[old]) if old in located else failed_at[old]
-            problems.append(
-                Problem(
-                    f"{where}.id",
-                    f"{old!r} is still the id of a record ({position}); a redirect "
-                    "replaces a retired id",
-                    ProblemCode.INTEGRITY,
-                )
-            )
-        target, seen = new, {old}
-        while target in redirects and target not in seen:
-            seen.add(target)
-            target = redirects[target]
-        if target in seen:
-            problems.append(Problem(f"{where}.to", "redirects form a cycle", ProblemCode.INTEGRITY))
-        elif target not in located and target not in exists and target not in failed_at:
-            kind = KIND_OF_PREFIX.get(target.partition(":")[0])
-            if kind not in partial:
-                message = _not_found(target, nameless or {})
-                problems.append(Problem(f"{where}.to", message, ProblemCode.INTEGRITY))
-            elif unjudged is not None and kind is not None:
-                unjudged.add(kind)
-        elif old.partition(":")[0] != target.partition(":")[0] and not (
-            old.partition(":")[0] in ACTOR and target.partition(":")[0] in ACTOR
-        ):
-            problems.append(
-                Problem(
-                    f"{where}.to",
-                    f"{old!r} redirects to {target!r}, a record of another kind",
-                    ProblemCode.INTEGRITY,
-                )
-            )
     return problems
 
 
