@@ -113,6 +113,49 @@ def test_a_subclass_keeps_its_own_attributes(protocol: int) -> None:
     assert "attributes" not in ds.__getstate__()
 
 
+class Slotted(Tagged):
+    """A subclass keeping attributes in slots of its own, a private one among them."""
+
+    __slots__ = ("__secret", "label", "unset")
+
+    def __init__(self, records: dict[str, list[Any]], label: str) -> None:
+        super().__init__(records, "slotted")
+        self.label = label
+        self.__secret = label.upper()
+
+    def secret(self) -> str:
+        return self.__secret
+
+
+class Guarded(Slotted):
+    """A subclass that refuses assignment once built, as an immutable subclass would."""
+
+    __slots__ = "frozen_at"
+
+    def __init__(self, records: dict[str, list[Any]], label: str) -> None:
+        super().__init__(records, label)
+        self.frozen_at = "built"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if hasattr(self, "frozen_at"):
+            raise AttributeError(f"{name}: a Guarded dataset is read-only")
+        super().__setattr__(name, value)
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS)
+def test_a_subclass_keeps_the_slots_it_declares(protocol: int) -> None:
+    ds = rightsdata.load()
+    records = {kind: list(ds.collection(kind)) for kind in ("sources", "organizations", "places")}
+    for mine in (Slotted(records, "v2"), Guarded(records, "v3")):
+        again = pickle.loads(pickle.dumps(mine, protocol=protocol))
+        assert type(again) is type(mine) and again == mine
+        assert (again.label, again.secret(), again.tag) == (mine.label, mine.secret(), "slotted")
+        assert not hasattr(again, "unset")  # a slot never set stays unset
+    assert again.frozen_at == "built"  # (set past Guarded's __setattr__, which refuses it)
+    with pytest.raises(AttributeError, match="read-only"):
+        again.label = "changed"
+
+
 class _Recording(pickle.Unpickler):
     """An unpickler that keeps the name of every global it looks up, in order."""
 

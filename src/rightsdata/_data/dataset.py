@@ -279,6 +279,23 @@ def _unpickled(cls: type[Dataset], pickled_by: object) -> Dataset:
     return cls.__new__(cls)
 
 
+def _subclass_slots(cls: type) -> list[str]:
+    """The names of the slots the subclasses of :class:`Dataset` in ``cls``'s ancestry
+    declare (``__slots__ = ("tag",)``), in declaration order; not Dataset's own, which its
+    pickle holds otherwise, nor ``__dict__`` and ``__weakref__``."""
+    names: list[str] = []
+    for klass in reversed(cls.__mro__):
+        if klass is Dataset or not issubclass(klass, Dataset):
+            continue
+        declared = klass.__dict__.get("__slots__", ())
+        for name in (declared,) if isinstance(declared, str) else declared:
+            if name not in ("__dict__", "__weakref__") and name not in names:
+                # a private name is stored mangled (``__tag`` as ``_Tagged__tag``)
+                mangled = name.startswith("__") and not name.endswith("__")
+                names.append(f"_{klass.__name__.lstrip('_')}{name}" if mangled else name)
+    return names
+
+
 def _same_version(pickled_by: object) -> None:
     """``pickle.UnpicklingError`` unless ``pickled_by``, the version of rightsdata a dataset
     was pickled by (None if the pickle did not record it), is this one: a pickle holds the
@@ -891,8 +908,9 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
     def __getstate__(self) -> dict[str, Any]:
         """What a pickle holds: the records of each kind (in ID order), the name, version,
-        descriptor and redirects, and a subclass's own attributes (its instance ``__dict__``:
-        Dataset has none); not the indexes, which the copy builds on its first query. And
+        descriptor and redirects, and a subclass's own attributes (those in its instance
+        ``__dict__`` and in the ``__slots__`` it declares, a slot never set left out: Dataset
+        has neither); not the indexes, which the copy builds on its first query. And
         the version of rightsdata that pickled it (``"rightsdata"``): a pickle holds within one
         version, and unpickling it in another raises ``pickle.UnpicklingError`` saying which
         two, before any record is read (see :func:`_unpickled`); read the data files again.
@@ -920,9 +938,14 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             "descriptor": self._descriptor,
             "redirects": self._redirects,
         }
-        own = getattr(self, "__dict__", None)  # (a subclass's: `self.tag = ...` in its __init__)
+        own = dict(getattr(self, "__dict__", {}))  # (a subclass's: `self.tag = ...`)
+        for name in _subclass_slots(type(self)):
+            try:
+                own[name] = getattr(self, name)
+            except AttributeError:  # (a slot never set stays unset in the copy)
+                continue
         if own:
-            state["attributes"] = dict(own)
+            state["attributes"] = own
         return state
 
     def __setstate__(self, state: Mapping[str, Any]) -> None:
@@ -935,8 +958,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             state["redirects"],
             True,  # (checked when the pickled dataset was built: see __getstate__)
         )
-        if "attributes" in state:
-            self.__dict__.update(state["attributes"])
+        for name, value in state.get("attributes", {}).items():
+            object.__setattr__(self, name, value)  # (past a subclass's own __setattr__)
 
     def __copy__(self) -> Dataset:
         """The dataset itself: it is immutable (``copy.copy(ds) is ds``)."""
