@@ -462,25 +462,42 @@ def _measurements(row: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any] | N
         yield from walk(row.get(section) or {}, f"{section}/")
 
 
+def _provenance(result: dict[str, Any], merged: bool) -> str:
+    """How a shape's results were made: the command of their run and the machine, or, for
+    results merged from several runs (each listed with its command by :func:`_runs`), that
+    they were; the load average at the start is one run's, so it is given for one run only."""
+    machine = result["machine"]
+    made = (
+        "Merged from the runs listed below (`--merge`; the heading names the last); "
+        if merged
+        else f"`python bench/bench_load.py {result['command']}`; "
+    )
+    started = (
+        "" if merged else f", load average {machine['load_average_at_start'][0]:.1f} at the start"
+    )
+    return (
+        f"{made}Python {machine['python']}, {machine['cpus']} CPUs{started}; "
+        f"msgspec {machine['msgspec']}, pydantic {machine.get('pydantic')}; "
+    )
+
+
 def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:
     parts = ["### Shape\n", shape_table(results)]
     for shape in shapes or list(results):
         result = results.get(shape)
         if not result:
             continue
-        machine = result["machine"]
+        runs = _runs(result)
         parts += [
             f"\n### {shape} shape: {result['date']}, commit {str(result.get('commit'))[:10]}\n",
-            f"`python bench/bench_load.py {result['command']}`; Python {machine['python']}, "
-            f"{machine['cpus']} CPUs, load average {machine['load_average_at_start'][0]:.1f} "
-            f"at the start; msgspec {machine['msgspec']}, pydantic {machine.get('pydantic')}; "
-            "medians of the runs of each size ("
+            _provenance(result, merged=bool(runs))
+            + "medians of the runs of each size ("
             + ", ".join(
                 f"{_n(size)}: {row.get('repeat', result['repeat'])}"
                 for size, row in sorted(result["sizes"].items(), key=lambda kv: int(kv[0]))
             )
             + "; every run in results.json).\n",
-            _runs(result),
+            runs,
             *(
                 [
                     "The goals of the speed issue (CPU time unless the row says wall):\n",

@@ -288,6 +288,15 @@ def test_merge_keeps_what_a_run_left_out_with_the_run_that_measured_it() -> None
     lines = render._runs({"sizes": {"10": merged}}).splitlines()
     assert lines[0].startswith("10 (ops/search) events: now, commit bbbbbbbbbb")
     assert lines[1].startswith("10 (the rest) events: then, commit aaaaaaaaaa")
+    # the heading gives one run's command only where the results are that run's
+    machine = {"python": "3.11", "cpus": 2, "load_average_at_start": [0.5], "msgspec": "0.23"}
+    result = {"command": new_run["command"], "machine": machine}
+    alone = render._provenance(result, merged=False)
+    assert alone.startswith("`python bench/bench_load.py --sizes 10 --ops search`; Python 3.11")
+    assert "load average 0.5" in alone
+    together = render._provenance(result, merged=True)
+    assert together.startswith("Merged from the runs listed below")
+    assert "--ops search" not in together and "load average" not in together
 
 
 def test_columns_probe_holds_every_value(bench: Any) -> None:
