@@ -155,10 +155,9 @@ def test_a_resource_whose_bytes_or_hash_differ(bundled_copy: Path, change: str) 
         assert json.loads(path.read_bytes()) == json.loads(text)  # the same records
     locations = [p.location for p in found(bundled_copy)]
     ratings = resource_index(bundled_copy, "ratings.json")
-    expected = [f"datapackage.json.resources[{ratings}].hash"]
-    if change == "append":
-        expected.insert(0, f"datapackage.json.resources[{ratings}].bytes")
-    assert locations == expected
+    # (another size says the entry is stale, and its hash is not computed: one problem)
+    field = "bytes" if change == "append" else "hash"
+    assert locations == [f"datapackage.json.resources[{ratings}].{field}"]
 
 
 def test_the_bundled_load_checks_sizes_not_hashes(bundled_copy: Path) -> None:
@@ -388,10 +387,7 @@ def test_a_path_listed_twice_has_each_entry_checked(bundled_copy: Path) -> None:
         bundled_copy, lambda d: d["resources"].insert(0, {**d["resources"][0], **wrong})
     )
     problems = found(bundled_copy)
-    assert [p.location for p in problems] == [
-        "datapackage.json.resources[0].bytes",
-        "datapackage.json.resources[0].hash",
-    ]
+    assert [p.location for p in problems] == ["datapackage.json.resources[0].bytes"]
 
 
 def test_records_nested_deep_inside_a_field(make_folder: MakeFolder) -> None:

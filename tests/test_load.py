@@ -141,13 +141,18 @@ def test_a_stale_resource_names_the_folder_to_format(tmp_path: Path) -> None:
     folder = tmp_path / "my data"
     write_template(folder)
     persons = folder / "persons.json"
-    persons.write_text(persons.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    written = persons.read_text(encoding="utf-8")
+    persons.write_text(written + " ", encoding="utf-8")
     problems = rightsdata.validate(folder)
-    assert [p.location for p in problems] == [
-        "datapackage.json.resources[1].bytes",
-        "datapackage.json.resources[1].hash",
-    ]
-    for problem in problems:
-        assert problem.message.endswith(
-            f"run `rightsdata fmt '{folder}'` if the file was changed on purpose"
-        )
+    # one problem for the one edit: the size says the entry is stale (its hash is too)
+    (problem,) = problems
+    assert problem.location == "datapackage.json.resources[1].bytes"
+    assert "changed since datapackage.json recorded its size and hash" in problem.message
+    assert problem.message.endswith(f"run `rightsdata fmt '{folder}'` if it was changed on purpose")
+    # a file of the same size and other bytes: only the hash tells
+    persons.write_text(written.replace("[\n  {", "[\n{  ", 1), encoding="utf-8")
+    (problem,) = rightsdata.validate(folder)
+    assert problem.location == "datapackage.json.resources[1].hash"
+    assert problem.message.endswith(
+        f"run `rightsdata fmt '{folder}'` if the file was changed on purpose"
+    )

@@ -150,17 +150,13 @@ def test_package_problems_name_the_file_they_concern(
         assert code == EXIT_INVALID
         return {p["location"]: p["file"] for p in json.loads(out)}
 
-    assert files() == {
-        "datapackage.json.resources[1].bytes": "persons.json",
-        "datapackage.json.resources[1].hash": "persons.json",
-    }
+    assert files() == {"datapackage.json.resources[1].bytes": "persons.json"}
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     write_folder(folder, {"datapackage.json": {**package, "colour": "blue"}})
     # (the descriptor's own problem hides none of its files')
     assert files() == {
         "datapackage.json.colour": "datapackage.json",
         "datapackage.json.resources[1].bytes": "persons.json",
-        "datapackage.json.resources[1].hash": "persons.json",
     }
 
 
@@ -462,7 +458,7 @@ def test_a_listed_file_is_no_stray_however_written_and_fmt_keeps_its_entry_true(
     assert rightsdata.validate(folder) == []
     (folder / "notes.json").write_text('{"a": 12}', encoding="utf-8")  # the author edits it
     stale = rightsdata.validate(folder)
-    assert sorted(p.location.rpartition(".")[2] for p in stale) == ["bytes", "hash"]
+    assert [p.location.rpartition(".")[2] for p in stale] == ["bytes"]  # (its hash too)
     assert all("run `rightsdata fmt" in p.message for p in stale)
     format_folder(folder)  # as the problems advise: fmt measures the file again
     assert rightsdata.validate(folder) == []

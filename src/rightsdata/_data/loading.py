@@ -773,24 +773,27 @@ def _resource_problems(
     at = f"{DESCRIPTOR}.resources[{index}]"
     fmt = f"rightsdata fmt {shlex.quote(_shown(folder))}"
     path = entry["path"]
-    problems: list[Problem] = []
     if "bytes" in entry and int(entry["bytes"]) != len(data):
-        problems.append(
+        # One problem for the one edit: a file of another size has another hash too, which
+        # is not computed (the size alone says the entry is stale).
+        recorded = "size and hash" if "hash" in entry else "size"
+        return [
             Problem(
                 f"{at}.bytes",
-                f"says {counted(int(entry['bytes']), 'byte')}, but {path} has {len(data):,}; "
-                f"run `{fmt}` if the file was changed on purpose",
+                f"says {counted(int(entry['bytes']), 'byte')}, but {path} has {len(data):,}: "
+                f"the file changed since {DESCRIPTOR} recorded its {recorded}; run `{fmt}` if "
+                "it was changed on purpose",
                 ProblemCode.PACKAGE,
                 file=path,
             )
-        )
+        ]
     if hashes and "hash" in entry:
         import hashlib  # here: only a data package's resources need it
 
         algorithm, _, digest = str(entry["hash"]).rpartition(":")
         actual = hashlib.new(algorithm or "md5", data).hexdigest()
         if actual != digest:
-            problems.append(
+            return [
                 Problem(
                     f"{at}.hash",
                     f"does not match {path}, whose {algorithm or 'md5'} is {actual}; "
@@ -798,8 +801,8 @@ def _resource_problems(
                     ProblemCode.PACKAGE,
                     file=path,
                 )
-            )
-    return problems
+            ]
+    return []
 
 
 def _sharing() -> Sharing:
