@@ -320,7 +320,28 @@ def test_search_that_finds_nothing_says_what_it_searched(
     named += len(ds.laws)
     titled = len(ds.events) + len(ds.statements) + len(ds.sources)
     assert f"names and aliases of {named} persons, organisations, groups, places and laws" in said
-    assert f"titles of {titled} events, statements and sources in kazakhstan" in said
+    assert f"notes of {titled} events, statements and sources in kazakhstan" in said
+    assert "alone finds" not in said  # (one word: nothing to tell apart)
+
+
+def test_search_of_words_that_find_nothing_together_says_what_each_finds(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ds = rightsdata.load()
+    kozlov = len(ds.search("kozlov", limit=None))
+    assert kozlov > 1 and not ds.search("verdict") and not ds.search("kozlov verdict")
+    code, out, err = run(capsys, "search", "kozlov", "verdict")
+    said = " ".join(err.split())
+    assert (code, out) == (EXIT_OK, "")
+    assert f"(no record holds 'verdict'; 'kozlov' alone finds {kozlov} records; " in said
+    # a word that is a kind of event, which no text need hold, is pointed to `events --kind`
+    assert "'verdict' is a kind of event: `rightsdata events --kind verdict --involving ID`" in said
+    _, _, err = run(capsys, "search", "qqqq", "zzzz", "--limit", "3")
+    assert "(no record holds 'qqqq' or 'zzzz'): searched" in " ".join(err.split())
+    _, _, err = run(capsys, "search", "kozlov", "tokayev")
+    said = " ".join(err.split())
+    assert "(no record holds them all; 'kozlov' alone finds" in said
+    assert "kind of event" not in said
 
 
 def test_unknown_id_suggests_ids_of_the_dataset_in_use(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import _dataset
 from rightsdata._cli.exits import EXIT_OK, UsageError
-from rightsdata._cli.output import _name, _print_error, _print_json
+from rightsdata._cli.output import _name, _plural, _print_error, _print_json
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -54,10 +55,36 @@ def _searched(dataset: Dataset) -> str:
     titles = sum(counts[k] for k in ("events", "statements", "sources"))
     return (
         f"searched the names and aliases of {names:,} persons, organisations, groups, places "
-        f"and laws "
-        f"and the titles of {titles:,} events, statements and sources "
-        f"in {dataset.name or 'the dataset'}"
+        f"and laws, and the titles, summaries, quotes and notes of {titles:,} events, "
+        f"statements and sources in {dataset.name or 'the dataset'}"
     )
+
+
+def _words_alone(dataset: Dataset, text: str) -> str:
+    """For a search of several words that found nothing, what each word finds alone: a
+    search finds what holds every word, so this names the word that no record holds; and
+    the words that are kinds of event, which no name or text need hold (``events --kind``).
+    Empty for a search of one word."""
+    from rightsdata.vocab import EventKind
+
+    found: dict[str, int] = {}
+    for word in dict.fromkeys(text.split()):
+        with contextlib.suppress(ValueError):  # (no letters or digits: no word to look for)
+            found[word] = len(_found(dataset, word, None))
+    if len(found) < 2:
+        return ""
+    missing = [repr(word) for word, n in found.items() if not n]
+    alone = [f"{word!r} alone finds {_plural(n, 'record')}" for word, n in found.items() if n]
+    said = [f"no record holds {' or '.join(missing)}" if missing else "no record holds them all"]
+    kinds = {kind.value for kind in EventKind}
+    terms = [t for t in (w.lower().replace("-", "_") for w in found) if t in kinds]
+    said += [", ".join(alone)] if alone else []
+    said += [
+        f"{term!r} is a kind of event: `rightsdata events --kind {term} --involving ID` "
+        "lists an actor's"
+        for term in terms
+    ]
+    return f" ({'; '.join(said)})"
 
 
 def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> list[str]:
@@ -95,7 +122,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         _print_json([unstructure(r) for r in found])
         return EXIT_OK
     if not found:
-        _print_error(f"nothing matches {text!r}: {_searched(dataset)}")
+        _print_error(f"nothing matches {text!r}{_words_alone(dataset, text)}: {_searched(dataset)}")
         return EXIT_OK
     print("\n".join(_record_lines(dataset, found, terminal_width())))
     return EXIT_OK
