@@ -40,8 +40,9 @@ def _title_matches(dataset: Dataset, text: str) -> list[Record]:
     return [dataset.get(i) for i in rank(text, entries)]
 
 
-def _found(dataset: Dataset, text: str, limit: int) -> list[Record]:
-    """Names (and aliases) first, as :meth:`Dataset.search` ranks them, then titles."""
+def _found(dataset: Dataset, text: str, limit: int | None) -> list[Record]:
+    """Names (and aliases) first, as :meth:`Dataset.search` ranks them, then titles (at
+    most ``limit``; None for all)."""
     found = list(dataset.search(text, limit=None))
     seen = {r.id for r in found}
     found += [r for r in _title_matches(dataset, text) if r.id not in seen]
