@@ -22,8 +22,9 @@ def _title_matches(dataset: Dataset, text: str) -> list[Record]:
     """Events, statements and sources whose title (a statement's summary) matches ``text``,
     ranked as names are (:func:`rightsdata._data.search.rank`).
 
-    Dataset.search covers names only; once it indexes titles as well, this goes, and
-    :func:`_found` is Dataset.search alone (records it returns are not repeated meanwhile)."""
+    Dataset.search reads these texts too, but finds a close spelling in no summary; ranked
+    as names are here, a statement whose summary holds one is found too (records
+    Dataset.search returned are not repeated: see :func:`_found`)."""
     from rightsdata._data.search import SearchEntry, rank
     from rightsdata._model.records import KINDS
 
