@@ -27,7 +27,7 @@ import posixpath
 import re
 import stat
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset, checked_descriptor
@@ -349,7 +349,8 @@ def base_of(dataset: object, argument: str = "base") -> Base:
     >>> base_of("kazakhstan")
     Traceback (most recent call last):
       ...
-    TypeError: base must be a Dataset, not a str ('kazakhstan'); a bundled one is rightsdata.load('kazakhstan'), one of your own rightsdata.load_path(path)
+    TypeError: base must be a Dataset, not a str ('kazakhstan'); a bundled one is \
+rightsdata.load('kazakhstan'), one of your own rightsdata.load_path(path)
     """
     if not isinstance(dataset, Dataset):
         shown = repr(dataset)
@@ -1485,7 +1486,7 @@ def _merged(
     A kind of both keeps no gathered texts and no IDs: its collection sorts the records of
     both, and its indexes are made on its first query, from all of them. A kind of the
     extension's alone keeps what its load gathered, as a load without a base does."""
-    records: dict[str, list[Record] | tuple[Record, ...]] = {}
+    records: dict[str, Sequence[Record]] = {}
     ids: dict[str, list[str]] = {}
     gathered: dict[str, Gathered] = {}
     for kind in KINDS:

@@ -580,9 +580,7 @@ def _references_resolve(context: Context) -> list[Problem]:
     if context.base is not None:  # (the base's records resolve a reference too)
         known = known.union(context.base.ids)
     nameless = context.nameless
-    problems = _dangling(
-        context.records, context.where, known, context.ids, nameless, context.base
-    )
+    problems = _dangling(context.records, context.where, known, context.ids, nameless, context.base)
     for record in context.failed:  # (their other problems do not hide these)
         problems += [
             record.place.problem(
@@ -607,9 +605,7 @@ def _references_resolve(context: Context) -> list[Problem]:
 _NAMED: Final = 3
 
 
-def _not_found(
-    target: str, nameless: Mapping[str, Sequence[str]], base: Base | None = None
-) -> str:
+def _not_found(target: str, nameless: Mapping[str, Sequence[str]], base: Base | None = None) -> str:
     """What a reference to ``target``, which no record has, is told: that it does not
     exist, unless the kind has records whose IDs could not be read (``nameless``: where they
     are, by kind), which it may be one of; or, if the ``base`` dataset retired it, which ID
