@@ -388,3 +388,80 @@ def test_a_base_that_is_not_a_dataset_is_a_type_error(tmp_path: Path, given: obj
     if given == "kazakhstan":
         with pytest.raises(TypeError, match=r"rightsdata\.load\('kazakhstan'\)"):
             rightsdata.load_path(path, base=given)  # type: ignore[arg-type]
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from rightsdata._cli.main import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_base_by_name_and_by_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(_write(tmp_path, "folder", {"events": [interview()]}))
+    code, out, _ = _run(capsys, "validate", path)
+    assert code == 1
+    assert "'person:vladimir-kozlov' does not exist" in out
+    assert f"rightsdata validate {path} --base kazakhstan" in " ".join(out.split())
+    code, out, _ = _run(capsys, "validate", path, "--base", "kazakhstan")
+    version = rightsdata.load().version
+    assert (code, out) == (
+        0,
+        f"{path}: valid: checked 1 record (1 event) over kazakhstan {version}\n",
+    )
+    exported = tmp_path / "bundled"
+    rightsdata.load().export(exported, "json")
+    code, out, _ = _run(capsys, "validate", path, "--base", str(exported))
+    assert code == 0 and "checked 1 record (1 event)" in out
+    code, out, _ = _run(capsys, "validate", path, "--base", "kazakhstan", "--json")
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_validate_base_lists_the_extensions_problems(
+    make_folder: MakeFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_folder({"persons.json": [person_doc(KOZLOV, citations=[{"source": HRF}])]})
+    code, out, _ = _run(capsys, "validate", str(folder), "--base", "kazakhstan", "--json")
+    assert code == 1
+    (problem,) = json.loads(out)
+    assert (problem["file"], problem["index"], problem["record_id"], problem["field"]) == (
+        "persons.json",
+        0,
+        KOZLOV,
+        "id",
+    )
+
+
+def test_base_on_the_commands_that_read_a_dataset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(_write(tmp_path, "json", {"events": [interview()]}))
+    code, out, _ = _run(capsys, "timeline", KOZLOV, "--data", path, "--base", "kazakhstan")
+    assert code == 0 and "event:kozlov-interview" in out
+    code, out, _ = _run(
+        capsys, "show", "event:kozlov-interview", "--data", path, "--base", "kazakhstan", "--json"
+    )
+    assert code == 0 and json.loads(out)["id"] == "event:kozlov-interview"
+    code, _, err = _run(capsys, "timeline", KOZLOV, "--base", "kazakhstan")
+    assert code == 2 and "give the dataset that builds on it with --data PATH" in " ".join(
+        err.split()
+    )
+    code, _, err = _run(capsys, "validate", path, "--base", "no-such-dataset")
+    assert code == 2 and "no bundled dataset has this name" in " ".join(err.split())
+
+
+def test_a_base_with_problems_is_said_to_be_the_bases(
+    make_folder: MakeFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = make_folder({"persons.json": [person_doc("person:x", name=5)]})
+    path = str(_write(tmp_path, "json", {"events": [interview()]}))
+    code, _, err = _run(capsys, "validate", path, "--base", str(bad))
+    assert code == 1
+    assert f"2 problems in {bad} (the base, --base):" in " ".join(err.split())
+    assert "persons.json[0] person:x.name" in err

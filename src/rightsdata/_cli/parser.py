@@ -88,6 +88,18 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="use your own dataset (folder, JSON or JSON Lines) instead",
     )
+    _add_base_option(parser, "with --data: ")
+
+
+def _add_base_option(parser: argparse.ArgumentParser, said: str = "") -> None:
+    parser.add_argument(
+        "--base",
+        metavar="NAME_OR_PATH",
+        help=(
+            f"{said}the dataset it builds on (a bundled dataset's name, or a path): its "
+            "references to the base's records resolve, and the two are used as one"
+        ),
+    )
 
 
 #: What the commands that take no ``--data`` (and no ``--name``) take as their argument
@@ -293,6 +305,7 @@ def _add_writing_commands(commands: Any) -> None:
             "rightsdata validate my-dataset/events.json",
             "rightsdata validate data.jsonl --json",
             "rightsdata validate big.json --max-bytes 4000000000 --schema",
+            "rightsdata validate my-additions/ --base kazakhstan",
         ],
         data=False,
     )
@@ -313,6 +326,7 @@ def _add_writing_commands(commands: Any) -> None:
         default=1 << 30,
         help="refuse larger files (default 1 GiB)",
     )
+    _add_base_option(check)
     check.set_defaults(run=_cmd_validate)
 
     init = _command(
