@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata import Dataset, InvalidDataError
+from rightsdata import Dataset, InvalidDataError, testing
 from rightsdata._values.errors import ProblemCode
 
-from conftest import CITE, event_doc, parts, person_doc, source_doc, write_folder
+from conftest import CITE, event_doc, examples, parts, person_doc, source_doc, write_folder
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 
@@ -465,3 +467,46 @@ def test_a_base_with_problems_is_said_to_be_the_bases(
     assert code == 1
     assert f"2 problems in {bad} (the base, --base):" in " ".join(err.split())
     assert "persons.json[0] person:x.name" in err
+
+
+# --- any valid dataset, split into a base and what builds on it ----------------------------
+
+
+def _closed(whole: Dataset, seeds: set[str]) -> set[str]:
+    """``seeds`` and every ID they refer to, however indirectly: a base that loads alone."""
+    from rightsdata._validation.integrity import _references
+
+    found, todo = set(seeds), list(seeds)
+    while todo:
+        for _, target in _references(whole.get(todo.pop())):
+            if target not in found:
+                found.add(target)
+                todo.append(target)
+    return found
+
+
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(testing.dataset_documents(max_per_kind=3), st.data())
+def test_a_dataset_split_into_a_base_and_the_rest_loads_as_the_whole(
+    documents: dict[str, list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    whole = rightsdata.load_documents(documents)
+    ids = sorted(record.id for record in whole)
+    in_base = _closed(whole, set(data.draw(st.lists(st.sampled_from(ids), unique=True))))
+    split = [
+        {
+            kind: [d for d in docs if (d["id"] in in_base) == side]
+            for kind, docs in documents.items()
+        }
+        for side in (True, False)
+    ]
+    base = rightsdata.load_documents(split[0])
+    both = rightsdata.load_documents(split[1], base=base)
+    assert both == whole
+    assert [r.id for r in both if r.id not in base] == [r.id for r in whole if r.id not in in_base]
+    # the indexes of the kinds both hold answer as the whole's do
+    for actor in [*whole.persons, *whole.organizations, *whole.groups]:
+        assert both.timeline(actor.id) == whole.timeline(actor.id)
+        assert both.related(actor.id) == whole.related(actor.id)
+    for source in whole.sources:
+        assert both.cited_by(source.id) == whole.cited_by(source.id)
