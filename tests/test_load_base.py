@@ -510,3 +510,34 @@ def test_a_dataset_split_into_a_base_and_the_rest_loads_as_the_whole(
         assert both.related(actor.id) == whole.related(actor.id)
     for source in whole.sources:
         assert both.cited_by(source.id) == whole.cited_by(source.id)
+
+
+def test_fmt_base_rewrites_the_folders_own_records_only(
+    make_folder: MakeFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = make_folder(
+        {
+            "datapackage.json": descriptor(),
+            "events.json": [interview("event:z"), interview("event:b")],
+            "redirects.json": [{"id": "event:old", "to": "event:b"}],
+        }
+    )
+    code, _, err = _run(capsys, "fmt", str(folder))  # alone, its references are to no record
+    assert code == 1 and "'source:hrf-2012-12-14' does not exist" in " ".join(err.split())
+    code, out, _ = _run(capsys, "fmt", str(folder), "--base", "kazakhstan")
+    assert code == 0 and "rewrote" in out
+    written = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in written] == ["event:b", "event:z"]
+    assert json.loads((folder / "redirects.json").read_text(encoding="utf-8")) == [
+        {"id": "event:old", "to": "event:b"}
+    ]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "datapackage.json",
+        "events.json",
+        "redirects.json",
+    ]
+    assert _run(capsys, "fmt", "--check", str(folder), "--base", "kazakhstan")[0] == 0
+    both = rightsdata.load_path(folder, base=rightsdata.load())  # its hashes hold
+    assert both.get("event:old").id == "event:b"
+    code, _, err = _run(capsys, "fmt", "--check", "--base", "kazakhstan")
+    assert code == 2 and "give the folders that build on it" in " ".join(err.split())

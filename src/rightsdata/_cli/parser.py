@@ -91,14 +91,15 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
     _add_base_option(parser, "with --data: ")
 
 
-def _add_base_option(parser: argparse.ArgumentParser, said: str = "") -> None:
+def _add_base_option(
+    parser: argparse.ArgumentParser,
+    said: str = "",
+    then: str = "its references to the base's records resolve, and the two are used as one",
+) -> None:
     parser.add_argument(
         "--base",
         metavar="NAME_OR_PATH",
-        help=(
-            f"{said}the dataset it builds on (a bundled dataset's name, or a path): its "
-            "references to the base's records resolve, and the two are used as one"
-        ),
+        help=f"{said}the dataset it builds on (a bundled dataset's name, or a path): {then}",
     )
 
 
@@ -370,6 +371,11 @@ def _add_writing_commands(commands: Any) -> None:
             "rewrite in the lowest format the data needs (format 1 folders to format 2; "
             "a folder whose dates include sets to format 3, whatever it declares)"
         ),
+    )
+    _add_base_option(
+        fmt,
+        "for folders that build on another: ",
+        "they are validated over it, and only their own records written",
     )
     fmt.set_defaults(run=_cmd_fmt)
 

@@ -79,6 +79,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DESCRIPTOR",
     "REDIRECTS",
+    "base_of",
     "datasets",
     "filed",
     "json_lines",
@@ -86,6 +87,7 @@ __all__ = [
     "load_documents",
     "load_path",
     "own_files",
+    "own_part",
     "read_folder",
     "validate",
 ]
@@ -380,6 +382,7 @@ def read_folder(
     check_resources: bool | Literal["sizes"] = False,
     check_descriptor: bool = True,
     declared_format: bool = True,
+    base: Dataset | None = None,
 ) -> Dataset:
     """Read, structure and check a dataset folder; raise InvalidDataError listing every problem.
 
@@ -390,8 +393,9 @@ def read_folder(
     skips holding ``datapackage.json`` to its schema (only for the bundled data, which the
     project's tests check). ``declared_format=False`` reads what the folder holds whatever
     format its descriptor declares (``rightsdata fmt --upgrade``, which then declares the
-    format the data needs).
+    format the data needs). ``base``: the dataset it builds on, as for :func:`load_path`.
     """
+    over = None if base is None else base_of(base)
     dataset, problems, unchecked = _read_folder(
         folder,
         schema=False,
@@ -399,10 +403,28 @@ def read_folder(
         check_resources=check_resources,
         check_descriptor=check_descriptor,
         declared_format=declared_format,
+        base=over,
     )
     if problems or dataset is None:
         raise InvalidDataError(problems, label or str(folder), unchecked)
     return dataset
+
+
+def own_part(dataset: Dataset, base: Dataset) -> Dataset:
+    """The records and redirects of ``dataset`` (loaded over ``base``) that are not the
+    base's: what its own files hold, as a dataset of its name, version and descriptor, for
+    ``rightsdata fmt`` to write. Its references to the base's records are not checked again
+    (they were, over the base), so it is no dataset to query: the records it names are not
+    in it."""
+    records = {
+        kind: [record for record in dataset.collection(kind) if record.id not in base]
+        for kind in KINDS
+    }
+    retired = base.redirects
+    redirects = {old: new for old, new in dataset.redirects.items() if old not in retired}
+    return Dataset._of_checked(
+        records, dataset.name, dataset.version, dataset.descriptor, redirects, {}, {}
+    )
 
 
 # --- the layouts ----------------------------------------------------------------------------
