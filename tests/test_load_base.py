@@ -541,3 +541,14 @@ def test_fmt_base_rewrites_the_folders_own_records_only(
     assert both.get("event:old").id == "event:b"
     code, _, err = _run(capsys, "fmt", "--check", "--base", "kazakhstan")
     assert code == 2 and "give the folders that build on it" in " ".join(err.split())
+
+
+def test_a_record_with_problems_of_its_own_still_clashes_with_the_base(
+    make_folder: MakeFolder,
+) -> None:
+    person = person_doc(KOZLOV, name=5, citations=[{"source": HRF}])
+    assert _problems(make_folder({"persons.json": [person]})) == [
+        f"persons.json[0] {KOZLOV}.name: expected text, got an integer (5)",
+        f"persons.json[0] {KOZLOV}.id: '{KOZLOV}' is already the id of a record of {BUNDLED}; "
+        "a dataset built on it gives its own records ids of their own",
+    ]
