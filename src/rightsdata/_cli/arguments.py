@@ -1,6 +1,6 @@
 """What the commands make of their arguments: a path given, and the dataset to work on
-(``--data PATH``, or ``--name`` of a bundled one), named again in the commands that the
-output suggests."""
+(``--data PATH``, or ``--name`` of a bundled one; ``--base`` for the one ``--data`` builds
+on), named again in the commands that the output suggests."""
 
 from __future__ import annotations
 
@@ -53,17 +53,47 @@ def _width(args: argparse.Namespace) -> int | None:
     return width
 
 
+def _base(value: str | None) -> Dataset | None:
+    """The dataset ``--base`` names: a bundled dataset's name (``kazakhstan``), else a path
+    (a folder of a bundled dataset's name is ``./kazakhstan``); None without ``--base``."""
+    if value is None:
+        return None
+    import rightsdata
+
+    if value in rightsdata.datasets():
+        return rightsdata.load(value)
+    if not _path(value, "--base").exists():
+        bundled = ", ".join(rightsdata.datasets()) or "none"
+        raise UsageError(
+            f"--base {value}: no such file or folder, and no bundled dataset has this name "
+            f"(bundled: {bundled})"
+        )
+    try:
+        return rightsdata.load_path(value)
+    except rightsdata.InvalidDataError as error:  # (said to be the base's, not the data's)
+        raise rightsdata.InvalidDataError(
+            error.problems, f"{value} (the base, --base)", error.unchecked
+        ) from None
+
+
 def _dataset(args: argparse.Namespace) -> Dataset:
-    """The dataset a command works on: ``--data PATH`` if given, else the bundled one.
+    """The dataset a command works on: ``--data PATH`` if given (over ``--base``, if given),
+    else the bundled one.
 
     It is kept on ``args`` so that an unknown ID's hint can name IDs from it."""
     import rightsdata
 
     path = getattr(args, "data", None)
+    base_named = getattr(args, "base", None)
+    if base_named is not None and path is None:
+        raise UsageError(
+            f"--base {base_named}: give the dataset that builds on it with --data PATH "
+            "(--base names the dataset it refers to)"
+        )
     if path is not None:
         if not _path(path, "--data").exists():
             raise UsageError(f"{path}: no such file or folder (--data)")
-        dataset = rightsdata.load_path(path)
+        dataset = rightsdata.load_path(path, base=_base(base_named))
     else:
         bundled = rightsdata.datasets()
         if args.name not in bundled:  # load()'s message names load_path(), not --data
@@ -82,5 +112,7 @@ def _source_options(args: argparse.Namespace) -> str:
     import shlex
 
     if args.data is not None:
-        return f" --data {shlex.quote(args.data)}"
+        base = getattr(args, "base", None)
+        over = f" --base {shlex.quote(base)}" if base is not None else ""
+        return f" --data {shlex.quote(args.data)}{over}"
     return f" --name {shlex.quote(args.name)}" if args.name != _DEFAULT_NAME else ""

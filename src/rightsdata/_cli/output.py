@@ -73,14 +73,16 @@ def _print_problems(
     path: str,
     file: TextIO | None = None,
     unchecked: Sequence[str] = (),
+    also: Sequence[str] = (),
 ) -> None:
     """Every problem, wrapped to the terminal, with its hint; then, if references to some
-    kinds were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`), which."""
+    kinds were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`), which. ``also``:
+    IDs besides those at ``path`` that a reference may have meant (a base dataset's)."""
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
     dangling = any(p.code == ProblemCode.INTEGRITY for p in problems)
-    known = ids_in(Path(path)) if dangling and Path(path).exists() else []
+    known = [*ids_in(Path(path)), *also] if dangling and Path(path).exists() else []
     heading = f"{_plural(len(problems), 'problem')} in {printable(path)}:"
     print("\n".join(wrap(heading, width, "", "  ")), file=file)
     for problem in problems:

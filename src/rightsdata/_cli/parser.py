@@ -88,6 +88,19 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="use your own dataset (folder, JSON or JSON Lines) instead",
     )
+    _add_base_option(parser, "with --data: ")
+
+
+def _add_base_option(
+    parser: argparse.ArgumentParser,
+    said: str = "",
+    then: str = "its references to the base's records resolve, and the two are used as one",
+) -> None:
+    parser.add_argument(
+        "--base",
+        metavar="NAME_OR_PATH",
+        help=f"{said}the dataset it builds on (a bundled dataset's name, or a path): {then}",
+    )
 
 
 #: What the commands that take no ``--data`` (and no ``--name``) take as their argument
@@ -293,6 +306,7 @@ def _add_writing_commands(commands: Any) -> None:
             "rightsdata validate my-dataset/events.json",
             "rightsdata validate data.jsonl --json",
             "rightsdata validate big.json --max-bytes 4000000000 --schema",
+            "rightsdata validate my-additions/ --base kazakhstan",
         ],
         data=False,
     )
@@ -313,6 +327,7 @@ def _add_writing_commands(commands: Any) -> None:
         default=1 << 30,
         help="refuse larger files (default 1 GiB)",
     )
+    _add_base_option(check)
     check.set_defaults(run=_cmd_validate)
 
     init = _command(
@@ -356,6 +371,11 @@ def _add_writing_commands(commands: Any) -> None:
             "rewrite in the lowest format the data needs (format 1 folders to format 2; "
             "a folder whose dates include sets to format 3, whatever it declares)"
         ),
+    )
+    _add_base_option(
+        fmt,
+        "for folders that build on another: ",
+        "they are validated over it, and only their own records written",
     )
     fmt.set_defaults(run=_cmd_fmt)
 

@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._data.loading import DESCRIPTOR, own_files, read_folder
+from rightsdata._data.loading import DESCRIPTOR, own_files, own_part, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.atomic import write_all
@@ -268,7 +268,9 @@ def _measured(entry: dict[str, Any], file: Path) -> dict[str, Any]:
     return measured
 
 
-def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -> list[str]:
+def format_folder(
+    folder: Path, *, check: bool = False, upgrade: bool = False, base: Dataset | None = None
+) -> list[str]:
     """Rewrite ``folder`` in canonical form; return the names of files that changed.
 
     With ``check=True`` nothing is written: the names are the files that are not canonical.
@@ -281,9 +283,13 @@ def format_folder(folder: Path, *, check: bool = False, upgrade: bool = False) -
     The folder is read and validated first, so an invalid dataset raises
     :class:`~rightsdata.InvalidDataError` and is left untouched; the files that change are
     written all or none (a failure leaves every old file whole). Only the files of kinds
-    that have records, or whose file exists, are written.
+    that have records, or whose file exists, are written. ``base``: the dataset the folder
+    builds on (docs/loading.md, "Building on another dataset"): the folder is validated over
+    it, and only its own records and redirects are written, in the lowest format they need.
     """
-    dataset = read_folder(folder, declared_format=not upgrade)
+    dataset = read_folder(folder, declared_format=not upgrade, base=base)
+    if base is not None:
+        dataset = own_part(dataset, base)
     present = tuple(kind for kind in KINDS if (folder / kind_file(kind)).exists())
     # a folder without datapackage.json declares no format: it is written in the one it needs
     undeclared = dataset.descriptor is None

@@ -27,12 +27,12 @@ import posixpath
 import re
 import stat
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset, checked_descriptor
 from rightsdata._model.records import KINDS, Record
-from rightsdata._validation.integrity import Failed, Where, check_integrity, failed_record
+from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
     DatasetVersionError,
     InvalidDataError,
@@ -42,6 +42,7 @@ from rightsdata._values.errors import (
     counted,
     describe_json,
     printable,
+    with_article,
 )
 from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.format import (
@@ -78,6 +79,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DESCRIPTOR",
     "REDIRECTS",
+    "base_of",
     "datasets",
     "filed",
     "json_lines",
@@ -85,6 +87,7 @@ __all__ = [
     "load_documents",
     "load_path",
     "own_files",
+    "own_part",
     "read_folder",
     "validate",
 ]
@@ -215,6 +218,7 @@ def load_path(
     share: bool = False,
     freeze: bool = False,
     version: str | None = None,
+    base: Dataset | None = None,
 ) -> Dataset:
     """Read a dataset from a folder, a JSON document or a JSON Lines file, and validate it.
 
@@ -251,8 +255,25 @@ def load_path(
     whose ``name`` is ``path``. A malformed requirement raises ``ValueError`` before anything
     is read.
 
+    ``base`` is a dataset the one at ``path`` builds on (``rightsdata.load()``, or another
+    :func:`load_path`'s): its records may refer to the base's, and the result holds the
+    records of both, named, versioned and described as the dataset at ``path`` is
+    (``version=`` requires that version; ``share=`` shares among its records only). Its
+    records may not take an ID the base has, or retired; every problem is located in its
+    files, and the base's own records are never judged again (docs/loading.md, "Building on
+    another dataset"). Its own records are those not in the base: ``[r for r in ds if r.id
+    not in base]``.
+
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "more.json").write_text(
+    ...     '{"events": [{"id": "event:kozlov-interview", "kind": "interview", '
+    ...     '"title": "An interview", "date": "2016-05-01", "citations": '
+    ...     '[{"source": "source:hrf-2012-12-14"}], "participants": '
+    ...     '[{"actor": "person:vladimir-kozlov", "role": "interviewee"}]}]}')
+    >>> both = rightsdata.load_path(folder / "more.json", base=rightsdata.load())
+    >>> [e.id for e in both.timeline("person:vladimir-kozlov")][-1]
+    'event:kozlov-interview'
     >>> _ = (folder / "data.json").write_text('{"persons": [{"id": "person:x"}]}')
     >>> rightsdata.load_path(folder / "data.json")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -265,11 +286,12 @@ def load_path(
     from pathlib import Path  # here: loading the bundled data does without it
 
     required = _requirement(version)
+    over = None if base is None else base_of(base)
     # One pause for the whole load: the readers' and the integrity check's pauses nest in it,
     # so what they build is handed to the old generation (or frozen) once, at the end.
     with gc_paused():
         dataset, problems, unchecked = _read(
-            Path(path), schema=schema, max_bytes=max_bytes, share=share
+            Path(path), schema=schema, max_bytes=max_bytes, share=share, base=over
         )
         if dataset is not None and not problems:
             if required is not None:  # (before a freeze: a dataset refused is not kept)
@@ -294,10 +316,12 @@ def validate(
     *,
     schema: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    base: Dataset | None = None,
 ) -> list[Problem]:
     """Every problem :func:`load_path` would raise for ``path``, returned instead; [] if valid.
     (Which references its error would say were not checked, its ``unchecked``, is not
-    returned: call :func:`load_path` for that.)
+    returned: call :func:`load_path` for that.) ``base``: the dataset it builds on, as for
+    :func:`load_path`.
 
     >>> import rightsdata, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -307,7 +331,48 @@ def validate(
     """
     from pathlib import Path
 
-    return _read(Path(path), schema=schema, max_bytes=max_bytes)[1]
+    over = None if base is None else base_of(base)
+    return _read(Path(path), schema=schema, max_bytes=max_bytes, base=over)[1]
+
+
+#: Each base dataset's :class:`Base`, by the dataset's ``id()``, while it lives, made once
+#: (what the rules need of it is worked out on first use and kept): validating several
+#: extensions over one base reads it once. (Not a WeakKeyDictionary: a Dataset is unhashable.)
+_bases: dict[int, Base] = {}
+
+
+def base_of(dataset: object, argument: str = "base") -> Base:
+    """The :class:`~rightsdata._validation.integrity.Base` of a dataset given as ``base=``;
+    TypeError naming the ``argument`` for anything but a :class:`Dataset`.
+
+    >>> import rightsdata
+    >>> base_of(rightsdata.load()).label  # doctest: +ELLIPSIS
+    'the base dataset (kazakhstan ...)'
+    >>> base_of("kazakhstan")
+    Traceback (most recent call last):
+      ...
+    TypeError: base must be a Dataset, not a str ('kazakhstan'); a bundled one is \
+rightsdata.load('kazakhstan'), one of your own rightsdata.load_path(path)
+    """
+    if not isinstance(dataset, Dataset):
+        shown = repr(dataset)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        name = repr(dataset) if isinstance(dataset, str) and _NAME.fullmatch(dataset) else ""
+        raise TypeError(
+            f"{argument} must be a Dataset, not {with_article(type(dataset).__name__)} "
+            f"({shown}); a bundled one is rightsdata.load({name}), one of your own "
+            "rightsdata.load_path(path)"
+        )
+    with _cache_lock:
+        found = _bases.get(id(dataset))
+        if found is None:
+            import weakref  # (here: a load without a base has no use for it)
+
+            named = " ".join(filter(None, (dataset.name, dataset.version)))
+            label = f"the base dataset ({named})" if named else "the base dataset"
+            found = _bases[id(dataset)] = Base(dataset._by_kind, dataset._redirects, label)
+            weakref.finalize(dataset, _bases.pop, id(dataset), None)
+    return found
 
 
 def read_folder(
@@ -317,6 +382,7 @@ def read_folder(
     check_resources: bool | Literal["sizes"] = False,
     check_descriptor: bool = True,
     declared_format: bool = True,
+    base: Dataset | None = None,
 ) -> Dataset:
     """Read, structure and check a dataset folder; raise InvalidDataError listing every problem.
 
@@ -327,8 +393,9 @@ def read_folder(
     skips holding ``datapackage.json`` to its schema (only for the bundled data, which the
     project's tests check). ``declared_format=False`` reads what the folder holds whatever
     format its descriptor declares (``rightsdata fmt --upgrade``, which then declares the
-    format the data needs).
+    format the data needs). ``base``: the dataset it builds on, as for :func:`load_path`.
     """
+    over = None if base is None else base_of(base)
     dataset, problems, unchecked = _read_folder(
         folder,
         schema=False,
@@ -336,10 +403,28 @@ def read_folder(
         check_resources=check_resources,
         check_descriptor=check_descriptor,
         declared_format=declared_format,
+        base=over,
     )
     if problems or dataset is None:
         raise InvalidDataError(problems, label or str(folder), unchecked)
     return dataset
+
+
+def own_part(dataset: Dataset, base: Dataset) -> Dataset:
+    """The records and redirects of ``dataset`` (loaded over ``base``) that are not the
+    base's: what its own files hold, as a dataset of its name, version and descriptor, for
+    ``rightsdata fmt`` to write. Its references to the base's records are not checked again
+    (they were, over the base), so it is no dataset to query: the records it names are not
+    in it."""
+    records = {
+        kind: [record for record in dataset.collection(kind) if record.id not in base]
+        for kind in KINDS
+    }
+    retired = base.redirects
+    redirects = {old: new for old, new in dataset.redirects.items() if old not in retired}
+    return Dataset._of_checked(
+        records, dataset.name, dataset.version, dataset.descriptor, redirects, {}, {}
+    )
 
 
 # --- the layouts ----------------------------------------------------------------------------
@@ -425,7 +510,9 @@ def check_max_bytes(max_bytes: object) -> None:
         )
 
 
-def _read(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Read:
+def _read(
+    path: Path, *, schema: bool, max_bytes: int, share: bool = False, base: Base | None = None
+) -> _Read:
     check_max_bytes(max_bytes)
     if schema:
         from rightsdata._values.extras import require
@@ -433,7 +520,7 @@ def _read(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _
         require("jsonschema", "schema")  # MissingExtraError before reading anything
     try:
         dataset, problems, unchecked = _read_any(
-            path, schema=schema, max_bytes=max_bytes, share=share
+            path, schema=schema, max_bytes=max_bytes, share=share, base=base
         )
         return dataset, _in_reading_order(problems), unchecked
     except RecursionError:  # a backstop: every reader bounds nesting before it recurses
@@ -464,7 +551,9 @@ def _in_reading_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=place)
 
 
-def _read_any(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Read:
+def _read_any(
+    path: Path, *, schema: bool, max_bytes: int, share: bool = False, base: Base | None = None
+) -> _Read:
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -475,7 +564,7 @@ def _read_any(path: Path, *, schema: bool, max_bytes: int, share: bool = False) 
         return None, [Problem(repr(_shown(path)), message, ProblemCode.FILE)], ()
     if stat.S_ISDIR(info.st_mode):
         return _read_folder(
-            path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share
+            path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share, base=base
         )
     table = _table_format(path)
     if table is not None:  # an export's table, not a dataset: say what it is, not "not JSON"
@@ -487,7 +576,7 @@ def _read_any(path: Path, *, schema: bool, max_bytes: int, share: bool = False) 
         parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
     else:
         parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
-    dataset, problems, unchecked = _finish(parts)
+    dataset, problems, unchecked = _finish(parts, base)
     return dataset, filed(problems, [path.name]), unchecked
 
 
@@ -564,6 +653,7 @@ def _read_folder(
     check_descriptor: bool = True,
     share: bool = False,
     declared_format: bool = True,
+    base: Base | None = None,
 ) -> _Read:
     hashes = check_resources is True
     parts = _Parts()
@@ -662,7 +752,7 @@ def _read_folder(
                     file=None if names is None else path,
                 )
             )
-    dataset, problems, unchecked = _finish(parts)
+    dataset, problems, unchecked = _finish(parts, base)
     return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files]), unchecked
 
 
@@ -973,13 +1063,16 @@ def load_documents(
     version: str | None = None,
     descriptor: Mapping[str, Any] | None = None,
     redirects: Mapping[str, str] | None = None,
+    base: Dataset | None = None,
 ) -> Dataset:
     """The dataset of ``documents``: each kind's JSON-ready records, as
     :meth:`Dataset.to_dict` gives them and as a kind's file holds them (already parsed),
     checked as a load checks a file: strictly structured, integrity across them, and one
     :class:`~rightsdata.InvalidDataError` listing every problem, each located under
     ``documents`` (``documents:persons[0] person:x.name``). ``name``, ``version``,
-    ``descriptor`` and ``redirects`` are :class:`~rightsdata.Dataset`'s.
+    ``descriptor`` and ``redirects`` are :class:`~rightsdata.Dataset`'s. ``base`` is a
+    dataset the documents build on, as for :func:`load_path`: the result holds the records
+    of both, under ``name``, ``version`` and ``descriptor``.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -1003,6 +1096,7 @@ def load_documents(
             f"Dataset.to_dict() returns), not {describe_json(documents)}"
         )
     checked_descriptor(descriptor)
+    over = None if base is None else base_of(base)
     parts = _Parts(redirects_where=f"{label}:redirects")
     parts.named = (name, version)
     # (not copied deeply here: the Dataset copies its descriptor)
@@ -1022,7 +1116,7 @@ def load_documents(
         listed = [{"id": old, "to": new} for old, new in redirects.items()]
         parts.redirects, found = _check_redirects(listed, parts.redirects_where)
         parts.problems += found
-    dataset, problems, unchecked = _finish(parts)
+    dataset, problems, unchecked = _finish(parts, over)
     if problems or dataset is None:
         raise InvalidDataError(_in_reading_order(problems), label, unchecked)
     return dataset
@@ -1338,9 +1432,9 @@ def _kinds_disagree(value: dict[str, Any], kind: str, from_id: str) -> str:
     return f"{said}; it is {a_noun(fits)} (its fields say so): {fix}"
 
 
-def _finish(parts: _Parts) -> _Read:
+def _finish(parts: _Parts, base: Base | None = None) -> _Read:
     with gc_paused():  # integrity and the Dataset's collections build many objects too
-        return _finish_paused(parts)
+        return _finish_paused(parts, base)
 
 
 def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
@@ -1358,7 +1452,7 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     return set_date_problems(parts.records, said, parts.declared_in, parts.where, fix)
 
 
-def _finish_paused(parts: _Parts) -> _Read:
+def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     # Integrity is checked among the records that structured even when others did not, so
     # that one load reports every problem, not the first layer of them.
     problems = parts.problems
@@ -1386,6 +1480,7 @@ def _finish_paused(parts: _Parts) -> _Read:
         failed=parts.failed,
         nameless=nameless,
         unjudged=unjudged,
+        base=base,
     )
     if problems:
         return None, problems, tuple(kind for kind in KINDS if kind in unjudged)
@@ -1393,6 +1488,8 @@ def _finish_paused(parts: _Parts) -> _Read:
     name, version = parts.named or (
         (descriptor.get("name"), descriptor.get("version")) if descriptor else (None, None)
     )
+    if base is not None:
+        return _merged(parts, base, name, version, own), [], ()
     dataset = Dataset._of_checked(  # (check_integrity ran above)
         parts.records,
         name,
@@ -1403,6 +1500,40 @@ def _finish_paused(parts: _Parts) -> _Read:
         own,
     )
     return dataset, [], ()
+
+
+def _merged(
+    parts: _Parts, base: Base, name: str | None, version: str | None, own: dict[str, list[str]]
+) -> Dataset:
+    """The dataset of the base's records and the extension's (``parts``, checked against
+    them), named, versioned and described as the extension is; the redirects of both.
+
+    A kind of both keeps no gathered texts and no IDs: its collection sorts the records of
+    both, and its indexes are made on its first query, from all of them. A kind of the
+    extension's alone keeps what its load gathered, as a load without a base does."""
+    records: dict[str, Sequence[Record]] = {}
+    ids: dict[str, list[str]] = {}
+    gathered: dict[str, Gathered] = {}
+    for kind in KINDS:
+        theirs, mine = base.by_kind.get(kind, ()), parts.records.get(kind, [])
+        if not mine:
+            records[kind] = theirs
+        elif not theirs:
+            records[kind] = mine
+            ids[kind] = own[kind]
+            if kind in parts.gathered:
+                gathered[kind] = parts.gathered[kind]
+        else:
+            records[kind] = [*theirs, *mine]
+    return Dataset._of_checked(
+        records,
+        name,
+        version,
+        parts.descriptor,
+        {**base.redirects, **parts.redirects},
+        gathered,
+        ids,
+    )
 
 
 # --- reading JSON strictly ------------------------------------------------------------------

@@ -46,7 +46,7 @@ from rightsdata.vocab import Role
 if TYPE_CHECKING:
     from rightsdata._validation.bulkcheck import Gathered
 
-__all__ = ["RULES", "Failed", "Rule", "check_integrity", "failed_record"]
+__all__ = ["RULES", "Base", "Failed", "Rule", "check_integrity", "failed_record"]
 
 
 class _FieldPlan:
@@ -235,6 +235,66 @@ def _position(where: Mapping[str, Where], kind: str, index: int) -> str:
     return _places(where, kind).position(index)
 
 
+class Base:
+    """The records an extension builds on (``load_path(path, base=dataset)``), as the rules
+    see them: a loaded, valid dataset's records by kind and redirects, and how a problem names
+    it (``label``: ``the base dataset (kazakhstan 1.4.0)``). Its own records are never judged
+    again: the rules look only at what the extension's records make of them. What they need
+    of it (every ID, the persons' births, the ratings by country and scale) is worked out on
+    first use, once: a loader keeps one Base for each base dataset.
+
+    >>> base = Base({"persons": ()}, {"person:old": "person:new"}, "the base dataset")
+    >>> "person:new" in base.ids, base.label
+    (False, 'the base dataset')
+    """
+
+    __slots__ = ("_born", "_ids", "_series", "by_kind", "label", "redirects")
+
+    def __init__(
+        self,
+        by_kind: Mapping[str, Sequence[Record]],
+        redirects: Mapping[str, str],
+        label: str,
+    ) -> None:
+        self.by_kind = by_kind
+        self.redirects = redirects
+        self.label = label
+        self._ids: frozenset[str] | None = None
+        self._born: dict[str, Any] | None = None
+        self._series: dict[tuple[str, int], list[Rating]] | None = None
+
+    @property
+    def ids(self) -> frozenset[str]:
+        """Every ID of the base's records."""
+        if self._ids is None:
+            self._ids = frozenset(
+                record.id for records in self.by_kind.values() for record in records
+            )
+        return self._ids
+
+    @property
+    def born(self) -> dict[str, Any]:
+        """The base's persons' births, by ID (of those whose birth is known)."""
+        if self._born is None:
+            self._born = {
+                person.id: person.born
+                for person in self.by_kind.get("persons", ())
+                if isinstance(person, Person) and person.born is not None
+            }
+        return self._born
+
+    def series(self, key: tuple[str, int]) -> list[Rating]:
+        """The base's ratings of a country on a scale (``key``: the country's ID and the
+        ``id()`` of the scale's member), as :func:`_rating_sequences` keys them."""
+        if self._series is None:
+            series: dict[tuple[str, int], list[Rating]] = {}
+            for rating in self.by_kind.get("ratings", ()):
+                if isinstance(rating, Rating):
+                    series.setdefault((rating.country, id(rating.scale)), []).append(rating)
+            self._series = series
+        return self._series.get(key, [])
+
+
 class Context:
     """What the rules see: the records by kind, where each is located, the redirects,
     (from the fast path) the IDs some kinds' records hold and what its walk gathered of them
@@ -245,7 +305,9 @@ class Context:
     names them), and the records themselves, where they are and the references they make
     (``failed``). ``own`` may give each kind's records' IDs, in the records' order (a loader
     reads them once, for this and the collections). The rules add to ``unjudged`` the kinds
-    some reference to which (for ratings, whose sequence) they did not judge."""
+    some reference to which (for ratings, whose sequence) they did not judge. ``base`` is
+    the dataset the records extend (:class:`Base`), if any: references resolve against it
+    too, and the records may not clash with it; its own records are not judged."""
 
     def __init__(
         self,
@@ -261,8 +323,10 @@ class Context:
         gathered: Mapping[str, Gathered] | None = None,
         failed: Sequence[Failed] = (),
         nameless: Mapping[str, Sequence[str]] | None = None,
+        base: Base | None = None,
     ) -> None:
         self.records = records
+        self.base = base
         self.failed = failed
         self.where = where
         self.redirects = redirects
@@ -368,6 +432,7 @@ def check_integrity(
     failed: Sequence[Failed] = (),
     nameless: Mapping[str, Sequence[str]] | None = None,
     unjudged: set[str] | None = None,
+    base: Base | None = None,
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order): every
     rule of :data:`RULES`, in order.
@@ -390,7 +455,10 @@ def check_integrity(
     other's. A loader also
     gives ``own``, each kind's records' IDs in order, and ``gathered``, what the fast path's
     walk gathered of some kinds' records (in the order of ``records``), from which some rules
-    find the few records they need to look at.
+    find the few records they need to look at. ``base`` is the dataset ``records`` extend
+    (:class:`Base`): each rule judges what the records make of it (a reference to one of its
+    records resolves; an ID of one of its records, or one it retired, is a clash; a rating
+    joins its sequences), never its own records.
     """
     context = Context(
         records,
@@ -404,6 +472,7 @@ def check_integrity(
         gathered=gathered,
         failed=failed,
         nameless=nameless,
+        base=base,
     )
     problems: list[Problem] = []
     for rule in RULES:
@@ -421,7 +490,50 @@ def _unique_ids(context: Context) -> list[Problem]:
         problems += _shared_with_failed(context)
     if len(context.failed) > 1:
         problems += _failed_duplicates(context.failed)
+    if context.base is not None:
+        problems += _clashes(context, context.base)
     return problems
+
+
+def _clashes(context: Context, base: Base) -> list[Problem]:
+    """A problem for every record whose ID is one of the base's records' or one the base
+    retired (a redirect's old ID): the dataset of both would hold two records of one ID, or
+    a record of an ID that redirects elsewhere. Said at the extension's record."""
+    retired = base.redirects
+    if base.ids.isdisjoint(context.known) and (
+        not retired or retired.keys().isdisjoint(context.known)
+    ):
+        clashing: set[str] = set()
+    else:
+        clashing = (context.known & base.ids) | (context.known & retired.keys())
+    failed = [r for r in context.failed if r.record_id in base.ids or r.record_id in retired]
+    if not clashing and not failed:
+        return []
+    problems: list[Problem] = []
+    for kind, record_ids in context.own.items():
+        for index, record_id in enumerate(record_ids):
+            if record_id in clashing:
+                place = _record(context.where, context.records, kind, index)
+                problems.append(place.problem("id", _clash(record_id, base), ProblemCode.INTEGRITY))
+    problems += [
+        r.place.problem("id", _clash(r.record_id, base), ProblemCode.INTEGRITY)
+        for r in failed
+        if r.record_id is not None
+    ]
+    return problems
+
+
+def _clash(record_id: str, base: Base) -> str:
+    """What a record of the extension whose ID the base has (or retired) is told."""
+    if record_id in base.ids:
+        return (
+            f"{record_id!r} is already the id of a record of {base.label}; a dataset built "
+            "on it gives its own records ids of their own"
+        )
+    return (
+        f"{record_id!r} is an id {base.label} retired (it redirects to "
+        f"{base.redirects[record_id]!r}); give this record an id of its own"
+    )
 
 
 def _failed_duplicates(failed: Sequence[Failed]) -> list[Problem]:
@@ -465,11 +577,15 @@ def _shared_with_failed(context: Context) -> list[Problem]:
 
 def _references_resolve(context: Context) -> list[Problem]:
     known = context.known.union(context.exists) if context.exists else context.known
+    if context.base is not None:  # (the base's records resolve a reference too)
+        known = known.union(context.base.ids)
     nameless = context.nameless
-    problems = _dangling(context.records, context.where, known, context.ids, nameless)
+    problems = _dangling(context.records, context.where, known, context.ids, nameless, context.base)
     for record in context.failed:  # (their other problems do not hide these)
         problems += [
-            record.place.problem(field, _not_found(target, nameless), ProblemCode.INTEGRITY)
+            record.place.problem(
+                field, _not_found(target, nameless, context.base), ProblemCode.INTEGRITY
+            )
             for field, target in record.references
             if target not in known
         ]
@@ -489,10 +605,11 @@ def _references_resolve(context: Context) -> list[Problem]:
 _NAMED: Final = 3
 
 
-def _not_found(target: str, nameless: Mapping[str, Sequence[str]]) -> str:
+def _not_found(target: str, nameless: Mapping[str, Sequence[str]], base: Base | None = None) -> str:
     """What a reference to ``target``, which no record has, is told: that it does not
     exist, unless the kind has records whose IDs could not be read (``nameless``: where they
-    are, by kind), which it may be one of.
+    are, by kind), which it may be one of; or, if the ``base`` dataset retired it, which ID
+    replaced it.
 
     >>> _not_found("person:x", {})
     "'person:x' does not exist"
@@ -500,6 +617,8 @@ def _not_found(target: str, nameless: Mapping[str, Sequence[str]]) -> str:
     "'person:x' does not exist, unless it is persons.json[3], whose id cannot be read"
     """
     message = f"{target!r} does not exist"
+    if base is not None and target in base.redirects:
+        return f"{message}; {base.label} retired it: it redirects to {_end(target, base)!r}"
     kind = KIND_OF_PREFIX.get(target.partition(":")[0])
     at = nameless.get(kind) if kind is not None else None
     if not at:
@@ -510,8 +629,19 @@ def _not_found(target: str, nameless: Mapping[str, Sequence[str]]) -> str:
     return f"{message}, unless it is one of {named}, whose ids cannot be read"
 
 
+def _end(record_id: str, base: Base) -> str:
+    """Where the base's redirects lead from ``record_id`` (they lead somewhere: it loaded)."""
+    seen = {record_id}
+    while record_id in base.redirects:
+        record_id = base.redirects[record_id]
+        if record_id in seen:
+            break
+        seen.add(record_id)
+    return record_id
+
+
 #: A dangling reference's message, as :func:`_not_found` writes it.
-_DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist(?:$|, unless )")
+_DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist(?:$|, unless |; )")
 
 
 def dangling_target(message: str) -> str | None:
@@ -586,9 +716,11 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
     (``failed``; ``exists``, its ID) still exists, and a kind that may lack records
     (``partial``) is not judged (and is added to ``unjudged``): those records' own problems
     are reported. A redirect to no record of a kind with records whose IDs could not be read
-    (``nameless``) says which those are."""
+    (``nameless``) says which those are. Over a ``base``, a redirect may lead through the
+    base's redirects to one of its records, and may not retire an ID the base has, or
+    redirect one the base redirects already."""
     redirects, label = context.redirects, context.redirects_where
-    exists, partial = context.exists, context.partial
+    exists, partial, base = context.exists, context.partial, context.base
     if not redirects:
         return []
     located = _first_places(context.own)
@@ -596,6 +728,8 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
     failed_at = {
         r.record_id: r.position for r in reversed(context.failed) if r.record_id is not None
     }
+    base_ids: Collection[str] = base.ids if base is not None else ()
+    base_redirects: Mapping[str, str] = base.redirects if base is not None else {}
     problems: list[Problem] = []
     for index, (old, new) in enumerate(redirects.items()):
         where = f"{label}[{index}]"
@@ -609,13 +743,38 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
                     ProblemCode.INTEGRITY,
                 )
             )
+        elif old in base_ids:
+            assert base is not None
+            problems.append(
+                Problem(
+                    f"{where}.id",
+                    f"{old!r} is still the id of a record of {base.label}; a redirect "
+                    "replaces a retired id",
+                    ProblemCode.INTEGRITY,
+                )
+            )
+        elif old in base_redirects:
+            assert base is not None
+            problems.append(
+                Problem(
+                    f"{where}.id",
+                    f"{old!r} is redirected by {base.label} already (to "
+                    f"{base_redirects[old]!r}); an id is redirected once",
+                    ProblemCode.INTEGRITY,
+                )
+            )
         target, seen = new, {old}
-        while target in redirects and target not in seen:
+        while target not in seen and (target in redirects or target in base_redirects):
             seen.add(target)
-            target = redirects[target]
+            target = redirects[target] if target in redirects else base_redirects[target]
         if target in seen:
             problems.append(Problem(f"{where}.to", "redirects form a cycle", ProblemCode.INTEGRITY))
-        elif target not in located and target not in exists and target not in failed_at:
+        elif (
+            target not in located
+            and target not in exists
+            and target not in failed_at
+            and target not in base_ids
+        ):
             kind = KIND_OF_PREFIX.get(target.partition(":")[0])
             if kind not in partial:
                 message = _not_found(target, context.nameless)
@@ -636,7 +795,9 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
 
 
 def _born_before_taking_part(context: Context) -> list[Problem]:
-    born: dict[str, Any] = {}
+    # over a base, its persons' births too: an event of the extension may have one of them
+    # as a victim (the base's events can name no person of the extension: it loaded alone)
+    born: dict[str, Any] = dict(context.base.born) if context.base is not None else {}
     for _, person in context.kind("persons"):
         if isinstance(person, Person) and person.born is not None:
             born[person.id] = person.born
@@ -886,6 +1047,7 @@ def _dangling(
     known: set[str],
     ids: Mapping[str, Collection[str]],
     nameless: Mapping[str, Sequence[str]],
+    base: Base | None = None,
 ) -> list[Problem]:
     """A problem for every reference to an ID that no record has (:func:`_not_found`)."""
     targets: list[str] = []
@@ -912,9 +1074,8 @@ def _dangling(
             for field, target in _references(record):
                 if target in missing:
                     place = place or _record(where, records, kind, index)
-                    problems.append(
-                        place.problem(field, _not_found(target, nameless), ProblemCode.INTEGRITY)
-                    )
+                    message = _not_found(target, nameless, base)
+                    problems.append(place.problem(field, message, ProblemCode.INTEGRITY))
     return problems
 
 
@@ -968,19 +1129,39 @@ def _rating_sequences(context: Context) -> list[Problem]:
             # (by the scale's member, one object for each value, by its id(): reading an
             # enum's value and hashing a member are Python calls)
             series.setdefault((rating.country, id(rating.scale)), []).append((index, rating))
+    base = context.base
     problems: list[Problem] = []
-    for entries in series.values():
+    for key, entries in series.items():
+        if base is not None and (rated := base.series(key)):
+            # the base's ratings of the same country and scale join the sequence (at index
+            # -1: not the extension's), before the extension's of the same date
+            entries = [*((-1, rating) for rating in rated), *entries]
         entries.sort(key=lambda pair: pair[1].as_of.sort_key())
-        for (_, before), (index, after) in itertools.pairwise(entries):
-            if after.previous is not None and after.previous is not before.level:
+        for (at, before), (index, after) in itertools.pairwise(entries):
+            if after.previous is None or after.previous is before.level:
+                continue
+            if index >= 0:
+                whose = f" of {base.label}" if at < 0 and base is not None else ""
                 problems.append(
                     context.problem(
                         "ratings",
                         index,
                         "previous",
                         f"says the level before was {after.previous.value!r}, but the rating "
-                        f"before it ({before.id}, as of {before.as_of}) is "
+                        f"before it ({before.id}{whose}, as of {before.as_of}) is "
                         f"{before.level.value!r}",
                     )
                 )
+            elif at >= 0 and base is not None:  # (a rating of the base's, after this one)
+                problems.append(
+                    context.problem(
+                        "ratings",
+                        at,
+                        "as_of",
+                        f"comes before {after.id} of {base.label} (as of {after.as_of}), "
+                        f"which says the level before it was {after.previous.value!r}, but "
+                        f"this rating's level is {before.level.value!r}",
+                    )
+                )
+            # (two of the base's in a row were in a row there too: it loaded, so they agree)
     return problems

@@ -47,7 +47,9 @@ def _exported(args: argparse.Namespace, dataset: Dataset) -> str:
     said = " ".join(filter(None, (dataset.name, dataset.version))) or "the dataset"
     if args.data is None:
         return f"{said} (the bundled dataset; pass --data FOLDER for another)"
-    return f"{said} (read from --data {args.data})"
+    base = getattr(args, "base", None)
+    over = f" over --base {base}: the records of both" if base is not None else ""
+    return f"{said} (read from --data {args.data}{over})"
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from rightsdata._cli.arguments import _path
+from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _print_error
 from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
@@ -26,15 +26,21 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
             "give the dataset folders to rewrite (rightsdata fmt FOLDER...); without a "
             "folder, only `rightsdata fmt --check` runs, which checks the bundled datasets"
         )
+    if args.base is not None and not args.paths:
+        raise UsageError(
+            f"--base {args.base}: give the folders that build on it (rightsdata fmt FOLDER... "
+            "--base NAME_OR_PATH)"
+        )
     folders = [_path(p) for p in args.paths] or [
         Path(str(entry)) for entry in datasets_root().iterdir() if entry.is_dir()
     ]
     for folder in folders:
         _refuse(folder)
+    base = _base(args.base)
     differ: list[Path] = []  # the folders that are not canonical
     for folder in folders:
         try:
-            changed = format_folder(folder, check=args.check, upgrade=args.upgrade)
+            changed = format_folder(folder, check=args.check, upgrade=args.upgrade, base=base)
         except OSError as error:  # a file it may not read, or a folder it may not write
             verb = "check" if args.check else "rewrite"
             raise UsageError(f"cannot {verb} {folder}: {system_reason(error, folder)}") from None

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from rightsdata._cli.arguments import _path
+from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _plural, _print_json, _print_problems, _problem_json
-from rightsdata._values.errors import InvalidDataError, printable
+from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, printable
+
+if TYPE_CHECKING:
+    from rightsdata._data.dataset import Dataset
 
 __all__: list[str] = []
 
@@ -20,6 +24,40 @@ def _counted(counts: dict[str, int]) -> str:
     return f"{_plural(sum(counts.values()), 'record')} ({', '.join(parts) or 'none'})"
 
 
+def _named(base: Dataset) -> str:
+    """How ``validate`` names the base it checked against: ``kazakhstan 3.2.1``."""
+    return printable(" ".join(filter(None, (base.name, base.version))) or "the base dataset")
+
+
+def _suggest_base(problems: list[Problem], path: str) -> None:
+    """If references to no record name records of a bundled dataset, say that ``--base``
+    checks the data against it (printed after the problems)."""
+    import shlex
+
+    import rightsdata
+    from rightsdata._validation.integrity import dangling_target
+    from rightsdata.textcard import terminal_width, wrap
+
+    targets = {dangling_target(p.message) for p in problems if p.code == ProblemCode.INTEGRITY}
+    targets.discard(None)
+    if not targets:
+        return
+    for name in rightsdata.datasets():
+        found = sum(1 for target in targets if target in rightsdata.load(name))
+        if found:
+            named = (
+                "one of these references names a record"
+                if found == 1
+                else f"{found:,} of these references name records"
+            )
+            text = (
+                f"note: {named} of the bundled dataset {name}; if your data builds on it, "
+                f"check it with: rightsdata validate {shlex.quote(path)} --base {name}"
+            )
+            print("\n".join(wrap(text, terminal_width(), "", "  ")))
+            return
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
     from rightsdata._data.kindfile import check_kind_file, kind_of_file
@@ -29,22 +67,36 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.path}: no such file or folder")
     elsewhere: dict[str, int] = {}  # a kind file's references to other files, by their kind
     unjudged: tuple[str, ...] = ()  # kinds references to which were not (records unread)
+    base = _base(args.base)
+    if base is not None and path.is_file() and kind_of_file(path) is not None:
+        raise UsageError(
+            f"--base checks a dataset against the one it builds on; {args.path} is one "
+            f"kind's file: validate its folder (rightsdata validate {path.parent} --base ...)"
+        )
     if path.is_file() and kind_of_file(path) is not None:
         check = check_kind_file(path, schema=args.schema, max_bytes=args.max_bytes)
         problems, counts, elsewhere = check.problems, {check.kind: check.records}, check.unchecked
     else:
         try:
-            dataset = rightsdata.load_path(path, schema=args.schema, max_bytes=args.max_bytes)
+            dataset = rightsdata.load_path(
+                path, schema=args.schema, max_bytes=args.max_bytes, base=base
+            )
         except InvalidDataError as error:
             problems, counts, unjudged = list(error.problems), {}, error.unchecked
         else:
             problems, counts = [], dataset.counts()
+            if base is not None:  # (its own records: those the base does not have)
+                counts = {kind: n - len(base.collection(kind)) for kind, n in counts.items()}
     if args.json:
         _print_json([_problem_json(p) for p in problems])
     elif problems:
-        _print_problems(problems, args.path, unchecked=unjudged)
+        also = [record.id for record in base] if base is not None else []
+        _print_problems(problems, args.path, unchecked=unjudged, also=also)
+        if base is None:
+            _suggest_base(problems, args.path)
     else:
-        print(f"{printable(args.path)}: valid: checked {_counted(counts)}")
+        over = f" over {_named(base)}" if base is not None else ""
+        print(f"{printable(args.path)}: valid: checked {_counted(counts)}{over}")
         if elsewhere:
             from rightsdata.textcard import terminal_width, wrap
 
