@@ -122,7 +122,9 @@ def test_fmt_without_a_folder_rewrites_nothing(
     monkeypatch.setattr(
         canonical,
         "format_folder",
-        lambda folder, *, check=False, upgrade=False: calls.append((folder, check)) or [],
+        lambda folder, *, check=False, upgrade=False, base=None: (
+            calls.append((folder, check)) or []
+        ),
     )
     code, _, err = run(capsys, "fmt")
     assert code == EXIT_USAGE
