@@ -71,6 +71,55 @@ def test_dangling_references_and_unknown_sources(make_folder: MakeFolder) -> Non
     ]
 
 
+def test_a_misspelt_reference_is_told_the_ids_of_its_kind_spelled_like_it(
+    make_folder: MakeFolder, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    persons = [person_doc(), person_doc("person:jane-doe"), person_doc("person:jane-roe")]
+    bad = event_doc(
+        "event:b",
+        participants=[{"actor": "person:jane-do", "role": "victim"}],
+        citations=[{**CITE, "source": "source:dok"}],
+        part_of="event:ghost",
+    )
+    files = base_files(persons=persons, events=[event_doc(), bad])
+    found = integrity_problems(make_folder, files)
+    assert found == [
+        "events.json[1] event:b.participants[0].actor: 'person:jane-do' does not exist; "
+        "did you mean 'person:jane-doe' or 'person:jane-roe'?",
+        "events.json[1] event:b.part_of: 'event:ghost' does not exist",  # (none like it)
+        "events.json[1] event:b.citations[0].source: 'source:dok' does not exist; "
+        "did you mean 'source:doc'?",
+    ]
+    # in Python as on the command line, which adds no second hint of its own
+    folder = write_folder(tmp_path / "cli", files)
+    assert rightsdata.validate(folder)[0].message.endswith(
+        "did you mean 'person:jane-doe' or 'person:jane-roe'?"
+    )
+    from rightsdata._cli.main import main
+
+    assert main(["validate", str(folder)]) == 1
+    said = " ".join(capsys.readouterr().out.split())
+    assert said.count("did you mean") == 2
+
+
+def test_the_hints_of_misspelt_references_stop_at_their_budget(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rightsdata._validation import integrity
+
+    persons = [person_doc(), *(person_doc(f"person:jane-doe-{n}") for n in range(3))]
+    wrong = [{"actor": f"person:jane-doe-{n}x", "role": "victim"} for n in range(3)]
+    files = base_files(
+        persons=persons, events=[event_doc(), event_doc("event:b", participants=wrong)]
+    )
+    # each reference's hint compares it with every ID of its kind (4 persons here)
+    monkeypatch.setattr(integrity, "HINT_COMPARISONS", 8)
+    found = integrity_problems(make_folder, files)
+    assert [("did you mean" in line) for line in found] == [True, True, False]
+    monkeypatch.setattr(integrity, "HINT_COMPARISONS", 3)  # fewer than one reference takes
+    assert not any("did you mean" in line for line in integrity_problems(make_folder, files))
+
+
 def test_duplicate_ids(make_folder: MakeFolder) -> None:
     found = integrity_problems(make_folder, base_files(persons=[person_doc(), person_doc()]))
     assert found == [

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from rightsdata._cli.suggest import EDTF_EXAMPLES, ids_in, reference_hint
 from rightsdata._values.errors import Problem, ProblemCode, printable, unchecked_note
+from rightsdata._values.spelling import DID_YOU_MEAN
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -55,12 +56,12 @@ def _problem_json(problem: Problem) -> dict[str, str | int | None]:
 
 
 def _problem_text(problem: Problem, known: Sequence[str] = ()) -> str:
-    """A problem's message, with a 'did you mean' for a reference to no record (to one of the
-    ``known`` IDs: the loader's message cannot, as the IDs of a dataset that did not load
-    are read here, leniently), and examples of dates (an unknown field's or term's 'did you
-    mean' is the loader's own)."""
+    """A problem's message, with a 'did you mean' for a reference to no record where the
+    loader's message has none (to one of the ``known`` IDs, read here leniently from the
+    files of a dataset that did not load: the loader's hints are bounded in time), and
+    examples of dates (an unknown field's or term's 'did you mean' is the loader's own)."""
     message = problem.message
-    if problem.code == ProblemCode.INTEGRITY and known:
+    if problem.code == ProblemCode.INTEGRITY and known and DID_YOU_MEAN not in message:
         hint = reference_hint(message, known)
         return f"{message}; {hint}" if hint else message
     if "is not an EDTF date" in message:
