@@ -1213,6 +1213,16 @@ def test_get_with_a_record_class(ds: Dataset) -> None:
     assert ds.get(KOZLOV, rightsdata.Record) is ds.get(KOZLOV, Person | Event) is ds.persons[KOZLOV]
     with pytest.raises(UnknownIdError, match=r"^no event or legal provision has .* of a person$"):
         ds.get(KOZLOV, Event | rightsdata.Law)
+    # a tuple of record classes, as isinstance takes (typed as the union of its classes)
+    org = "org:human-rights-foundation"
+    assert ds.get(org, (Person, rightsdata.Organization)) is ds.organizations[org]
+    assert (
+        ds.get(KOZLOV, (Person,)) is ds.get(KOZLOV, (Event | Person, Person)) is ds.persons[KOZLOV]
+    )
+    with pytest.raises(UnknownIdError, match=r"^no event or legal provision has .* of a person$"):
+        ds.get(KOZLOV, (Event, rightsdata.Law))
+    with pytest.raises(UnknownIdError, match=r"^no event has the id .*; it is the ID of a person$"):
+        ds.get(KOZLOV, (Event,))  # one class: as its collection says it
 
 
 def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> None:
@@ -1248,9 +1258,12 @@ def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> N
 def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -> None:
     takes = (
         "Dataset.get(id, kind) takes a record class as kind, such as rightsdata.Event (or a "
-        "union of them, such as rightsdata.Record), not "
+        "union or tuple of them, such as rightsdata.Record or (Person, Organization)), not "
     )
     cases: list[tuple[object, str]] = [
+        ((), "an empty tuple"),
+        ((Person, "events"), "a tuple holding 'events'"),
+        ((Person, int), "a tuple holding <class 'int'>"),
         (
             "events",
             "the string 'events'; to look an ID up in a kind named by a string, "
