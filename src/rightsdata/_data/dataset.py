@@ -686,7 +686,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         the ID is looked up as that kind's collection looks it up (``ds.get(id, Event)`` is
         ``ds.events[id]``), and type checkers know the record's class:
         ``ds.get(id, Event).penalty`` checks. ``kind`` may also be a tuple of record classes,
-        as :func:`isinstance` takes: ``ds.get(id, (Person, Organization))`` is typed
+        as ``isinstance`` takes: ``ds.get(id, (Person, Organization))`` is typed
         ``Person | Organization`` (for two to four classes), so ``.name`` checks. A union
         (``Person | Organization``, ``rightsdata.Record``) works too, but type checkers see
         only ``Record`` through it. Anything else raises TypeError. For a kind named by a

@@ -206,7 +206,7 @@ def _holding(records: Iterable[Record]) -> Dataset | None:
 
 def collection_html(collection: Collection[Record]) -> str:
     """A collection as an HTML table: each record's ID, name or title, kind and date, the
-    first :data:`~rightsdata._display.lists.TABLE_LIMIT` rows and how many more.
+    first 20 rows and how many more.
 
     >>> import rightsdata
     >>> card = collection_html(rightsdata.load().persons)
