@@ -80,6 +80,9 @@ nitpick_ignore = [
     ("py:class", "rightsdata._data.collection.R"),
     ("py:class", "rightsdata._data.collection.D"),
     ("py:class", "rightsdata._data.dataset.R"),
+    ("py:class", "rightsdata._data.dataset.R2"),
+    ("py:class", "rightsdata._data.dataset.R3"),
+    ("py:class", "rightsdata._data.dataset.R4"),
     # Type aliases of the tables' cells and rows.
     ("py:class", "Cell"),
     ("py:class", "Row"),

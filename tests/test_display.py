@@ -9,6 +9,8 @@ import re
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import EDTF, Dataset, Person
@@ -20,7 +22,13 @@ from rightsdata._display.display import (
     record_repr,
     register,
 )
-from rightsdata._display.words import describe_date, duration_text, figure_text, short_date
+from rightsdata._display.words import (
+    describe_date,
+    duration_text,
+    figure_text,
+    figures_summary,
+    short_date,
+)
 from rightsdata._model.records import KINDS, Citation, Figure, Record
 from rightsdata._validation.convert import structure
 from rightsdata._values.durations import parse_duration
@@ -42,7 +50,8 @@ class _Page(html.parser.HTMLParser):
     """What a card shows (its text), and whether its tags are balanced."""
 
     VOID = frozenset({"br"})
-    BLOCK = frozenset({"div", "li", "ol", "ul", "br"})  # they break the line: a space here
+    # they break the line (or part cells): a space here
+    BLOCK = frozenset({"div", "li", "ol", "ul", "br", "table", "tr", "td", "th"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -559,3 +568,175 @@ def test_a_set_is_marked_as_a_span_of_the_days_it_could_be(
     assert mark.last == (None if last is None else datetime.date(*last))
     assert (mark.start_side, mark.end_side) == sides
     assert not mark.qualified
+
+
+def test_figure_text_says_one_in_the_singular_and_a_rate_per_period() -> None:
+    # "1 people" and "1 times per 14 days" were shown; a rate per one day was "per 1 day"
+    def figure(unit: str, best: int, per: str | None = None) -> Figure:
+        return Figure(
+            measure=Measure.OTHER, unit=FigureUnit(unit), low=None, best=best, high=None,
+            qualifier=FigureQualifier.EXACT, as_given=None, asserted_by=None,
+            per=None if per is None else parse_duration(per), citations=CITED,
+        )  # fmt: skip
+
+    assert figure_text(figure("people", 1)) == "other: 1 person"
+    assert figure_text(figure("cities", 1)) == "other: 1 city"
+    assert figure_text(figure("countries", 1)) == "other: 1 country"
+    assert figure_text(figure("times", 1, "P14D")) == "other: 1 time per 14 days"
+    assert figure_text(figure("times", 3, "P1D")) == "other: 3 times per day"
+    assert figure_text(figure("people", 2)) == "other: 2 people"
+    assert figure_text(figure("percent", 1)) == "other: 1%"
+
+
+# --- Figures: a summary that says what the claims say, with their unit -----------------------
+
+_QUALIFIERS = ("exact", "about", "at_least", "more_than", "at_most", "less_than", "between")
+
+
+@st.composite
+def _claim(draw: st.DrawFn) -> tuple[str, int | None, int | None, int | None]:
+    qualifier = draw(st.sampled_from((*_QUALIFIERS, "imprecise")))
+    a, b = sorted(draw(st.lists(st.integers(0, 30), min_size=2, max_size=2)))
+    return {
+        "exact": (qualifier, None, a, None),
+        "about": (qualifier, None, a, None),
+        "at_least": (qualifier, a, None, None),
+        "more_than": (qualifier, a, None, None),
+        "at_most": (qualifier, None, None, a),
+        "less_than": (qualifier, None, None, a),
+        "between": (qualifier, a, None, b),
+        "imprecise": (qualifier, None, None, None),
+    }[qualifier]
+
+
+def _figures(claims: list[tuple[str, int | None, int | None, int | None]]) -> rightsdata.Figures:
+    figures = tuple(
+        Figure(
+            measure=Measure.KILLED, unit=FigureUnit.PEOPLE, qualifier=FigureQualifier(q),
+            low=low, best=best, high=high, as_given=None, asserted_by=None, citations=CITED,
+        )
+        for q, low, best, high in claims
+    )  # fmt: skip
+    return rightsdata.Figures(record="event:a", measure=Measure.KILLED, figures=figures)
+
+
+_WORDS = {
+    "at_least": "at least",
+    "more_than": "more than",
+    "at_most": "at most",
+    "less_than": "less than",
+    "about": "about",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_claim(), min_size=1, max_size=5))
+def test_a_figures_summary_shows_no_bound_no_claim_made(
+    claims: list[tuple[str, int | None, int | None, int | None]],
+) -> None:
+    """Every number the summary shows is one a claim states, every comparison it makes
+    ("at least 15") is a claim's own, and the numbers carry the unit."""
+    figures = _figures(claims)
+    summary = figures_summary(figures, figures.disagree)
+    stated = {n for _, *numbers in claims for n in numbers if n is not None}
+    said = {
+        f"{_WORDS[q]} {n}"
+        for q, *numbers in claims
+        if q in _WORDS
+        for n in numbers
+        if n is not None
+    }
+    shown_numbers = {int(n) for n in re.findall(r"\d+", summary.split(",", 1)[1])} - {len(claims)}
+    assert shown_numbers <= stated | set(range(1, len(claims) + 1)), summary
+    for words in re.findall(r"(?:at least|more than|at most|less than|about) \d+", summary):
+        assert words in said, (summary, claims)
+    for sign in ("<", ">", ">=", "<="):
+        assert sign not in summary
+    if stated:
+        assert re.search(r"\d (people|person)\b", summary), summary
+
+
+def test_every_display_of_figures_carries_the_unit(ds: Dataset) -> None:
+    # "1 claim, >60" (cities) and "2 to 3" (days): the unit was left out
+    other = ds.figures("event:bloody-january-2022", measure="other")
+    duration = ds.figures("event:bloody-january-2022", measure="duration")
+    for figures, words in ((other, "more than 60 cities"), (duration, "between 2 and 3 days")):
+        assert repr(figures).endswith(f", {words}>")
+        assert words in shown(figures._repr_html_())
+    # the text card says each figure with its unit
+    from rightsdata.textcard import text_card
+
+    card = text_card(ds.get("event:bloody-january-2022"), ds, width=96)
+    assert "other: more than 60 cities" in card and "duration: between 2 and 3 days" in card
+
+
+def test_a_figures_card_shows_each_claim_who_asserted_it_and_where(ds: Dataset) -> None:
+    killed = ds.figures("event:zhanaozen-massacre-2011", measure="killed")
+    text = shown(killed._repr_html_())
+    assert text.startswith("Figures · killed Zhanaozen massacre event:zhanaozen-massacre-2011 · ")
+    assert "3 claims, 15 to 17 people, one claim open-ended (at least 15), disagree" in text
+    assert ">=" not in text and "&gt;=" not in killed._repr_html_()
+    assert (
+        "at least 15 people “at least 15 oil workers were murdered” Human Rights Foundation" in text
+    )
+    assert "15 people “15 civilians died” unattributed Kazakhstan: Jailed Opposition Leader" in text
+    assert "17 people" in text and "Authorities of Kazakhstan, relayed by Yevgeniy Zhovtis" in text
+    # several measures: each claim says what it counts
+    every = shown(ds.figures("event:zhanaozen-massacre-2011")._repr_html_())
+    assert "killed at least 15 people" in every and "injured more than 100 people" in every
+
+
+def test_collections_and_answers_show_as_tables_in_a_notebook(ds: Dataset) -> None:
+    from rightsdata._display.lists import TABLE_LIMIT
+
+    persons = shown(ds.persons._repr_html_())
+    assert persons.startswith(f"Collection persons {len(ds.persons)} records ID name or title ")
+    first = ds.persons[0]
+    assert f"{first.id} {first.name}" in persons
+    assert persons.endswith(f"and {len(ds.persons) - TABLE_LIMIT} more")
+    assert ds.persons[TABLE_LIMIT].id not in persons
+    events = shown(ds.events._repr_html_())
+    event = ds.events[0]
+    assert event.date is not None and "ID name or title kind date" in events
+    assert (
+        f"{event.id} {event.title} {event.kind.replace('_', ' ')} {short_date(event.date)}"
+        in events
+    )
+    related = ds.related(KOZLOV)
+    text = shown(related._repr_html_())
+    assert text.startswith(f"Related Vladimir Kozlov {KOZLOV} · ")
+    assert f"Events ({len(related.events)})" in text
+    assert "event:kozlov-verdict-2012-10-08 Vladimir Kozlov convicted and sentenced" in text
+    ratings = shown(ds.ratings._repr_html_())
+    assert "Kazakhstan" in ratings  # a rating by its country's name
+
+
+def test_a_list_of_records_shows_as_a_table(ds: Dataset) -> None:
+    from rightsdata.display import Table, table
+
+    verdicts = ds.events(involving=KOZLOV, kind="verdict")
+    shown_table = table(verdicts)
+    assert isinstance(shown_table, Table) and repr(shown_table) == repr(verdicts[0])
+    assert VERDICT in shown(shown_table._repr_html_())
+    assert repr(table([])) == "no records"
+    with pytest.raises(TypeError, match=r"^table takes records, not str$"):
+        table(["event:a"])  # type: ignore[list-item]
+
+
+def test_the_tables_escape_everything_from_the_data() -> None:
+    evil = small_dataset(name=SCRIPT)
+    register(evil)
+    related = evil.related("person:a")
+    for html_text in (evil.persons._repr_html_(), related._repr_html_()):
+        assert "<script" not in html_text and "&lt;script&gt;" in html_text
+        assert SCRIPT in shown(html_text)
+    figure = {"measure": "killed", "unit": "people", "best": 3, "qualifier": "exact",
+              "as_given": SCRIPT, "asserted_by": "person:a", "citations": [dict(CITE)]}  # fmt: skip
+    records: dict[str, list[Record]] = {
+        "sources": [structure("sources", source_doc())],
+        "persons": [structure("persons", person_doc(name=SCRIPT))],
+        "events": [structure("events", event_doc(figures=[figure]))],
+    }
+    with_figures = Dataset(records, name="figures")
+    card = with_figures.figures("event:a")._repr_html_()
+    assert "<script" not in card and shown(card).count(SCRIPT) == 2  # its words, who said it

@@ -46,6 +46,7 @@ NOT_FOR_LOADING = (
     "rightsdata._data.query",
     "rightsdata._data.search",
     "rightsdata._display.display",
+    "rightsdata._display.lists",
     "rightsdata._tables.tables",
 )
 

@@ -1213,6 +1213,16 @@ def test_get_with_a_record_class(ds: Dataset) -> None:
     assert ds.get(KOZLOV, rightsdata.Record) is ds.get(KOZLOV, Person | Event) is ds.persons[KOZLOV]
     with pytest.raises(UnknownIdError, match=r"^no event or legal provision has .* of a person$"):
         ds.get(KOZLOV, Event | rightsdata.Law)
+    # a tuple of record classes, as isinstance takes (typed as the union of its classes)
+    org = "org:human-rights-foundation"
+    assert ds.get(org, (Person, rightsdata.Organization)) is ds.organizations[org]
+    assert (
+        ds.get(KOZLOV, (Person,)) is ds.get(KOZLOV, (Event | Person, Person)) is ds.persons[KOZLOV]
+    )
+    with pytest.raises(UnknownIdError, match=r"^no event or legal provision has .* of a person$"):
+        ds.get(KOZLOV, (Event, rightsdata.Law))
+    with pytest.raises(UnknownIdError, match=r"^no event has the id .*; it is the ID of a person$"):
+        ds.get(KOZLOV, (Event,))  # one class: as its collection says it
 
 
 def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> None:
@@ -1248,9 +1258,12 @@ def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> N
 def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -> None:
     takes = (
         "Dataset.get(id, kind) takes a record class as kind, such as rightsdata.Event (or a "
-        "union of them, such as rightsdata.Record), not "
+        "union or tuple of them, such as rightsdata.Record or (Person, Organization)), not "
     )
     cases: list[tuple[object, str]] = [
+        ((), "an empty tuple"),
+        ((Person, "events"), "a tuple holding 'events'"),
+        ((Person, int), "a tuple holding <class 'int'>"),
         (
             "events",
             "the string 'events'; to look an ID up in a kind named by a string, "
@@ -1399,19 +1412,22 @@ def test_the_loaders_check_integrity_once(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_query_results_have_compact_reprs(ds: Dataset) -> None:
     killed = ds.figures("event:zhanaozen-massacre-2011", measure="killed")
-    assert (
-        repr(killed)
-        == "<Figures event:zhanaozen-massacre-2011 killed: 3 claims, 15 to >=17, disagree>"
+    # "at least 15", "15" and "exactly 17": the top was shown as ">=17", which no claim said
+    assert repr(killed) == (
+        "<Figures event:zhanaozen-massacre-2011 killed: 3 claims, 15 to 17 people, "
+        "one claim open-ended (at least 15), disagree>"
     )
     every = ds.figures("event:zhanaozen-massacre-2011")
     assert repr(every).startswith("<Figures event:zhanaozen-massacre-2011: ")
     assert "claims>" in repr(every)  # mixed measures: no range
-    # one open claim keeps its comparison: "more than 60" was shown as "60", an exact number
+    # one open claim in its words, with its unit: "more than 60" was shown as ">60" (cities?)
     other = ds.figures("event:bloody-january-2022", measure="other")
     assert [(f.qualifier.value, f.low, f.high) for f in other] == [("more_than", 60, None)]
-    assert repr(other) == "<Figures event:bloody-january-2022 other: 1 claim, >60>"
+    assert repr(other) == "<Figures event:bloody-january-2022 other: 1 claim, more than 60 cities>"
+    duration = ds.figures("event:bloody-january-2022", measure="duration")
+    assert repr(duration).endswith(": 1 claim, between 2 and 3 days>")  # was "2 to 3"
     exact = ds.figures("event:bloody-january-deaths-in-custody-2022", measure="died_in_custody")
-    assert repr(exact).endswith(": 1 claim, 8>")
+    assert repr(exact).endswith(": 1 claim, 8 people>")
     related = ds.related(KOZLOV)
     assert repr(related) == (
         f"<Related {KOZLOV}: {len(related.relationships)} relationships, "
@@ -2433,18 +2449,26 @@ def _claims(*claims: tuple[str, int | None, int | None, int | None]) -> Figures:
 @pytest.mark.parametrize(
     ("claims", "shown"),
     [
-        ([("less_than", None, None, 7)], "<7"),
-        ([("at_most", None, None, 7)], "<=7"),
-        ([("more_than", 60, None, None)], ">60"),
-        ([("at_least", 15, None, None)], ">=15"),
-        ([("exact", None, 8, None)], "8"),
-        ([("between", 5, None, 9)], "5 to 9"),
-        # a bound is strict only where no claim states its number inclusively
-        ([("less_than", None, None, 7), ("exact", None, 7, None)], "<=7"),
-        ([("less_than", None, None, 7), ("exact", None, 10, None)], "<7 to 10"),
+        ([("less_than", None, None, 7)], "less than 7 people"),
+        ([("at_most", None, None, 7)], "at most 7 people"),
+        ([("more_than", 60, None, None)], "more than 60 people"),
+        ([("at_least", 15, None, None)], "at least 15 people"),
+        ([("exact", None, 8, None)], "8 people"),
+        ([("exact", None, 1, None)], "1 person"),
+        ([("between", 5, None, 9)], "between 5 and 9 people"),
+        ([("exact", None, 8, None), ("exact", None, 8, None)], "8 people"),  # the same claim
+        (
+            [("less_than", None, None, 7), ("exact", None, 7, None)],
+            "7 people, one claim open-ended (less than 7), disagree",
+        ),
+        (
+            [("less_than", None, None, 7), ("exact", None, 10, None)],
+            "7 to 10 people, one claim open-ended (less than 7), disagree",
+        ),
+        # the top was ">=17": open only through "at least 15", and no claim said "at least 17"
         (
             [("at_least", 15, None, None), ("exact", None, 15, None), ("exact", None, 17, None)],
-            "15 to >=17",
+            "15 to 17 people, one claim open-ended (at least 15), disagree",
         ),
         (
             [
@@ -2452,20 +2476,40 @@ def _claims(*claims: tuple[str, int | None, int | None, int | None]) -> Figures:
                 ("more_than", 200, None, None),
                 ("more_than", 220, None, None),
             ],
-            "200 to >220",
+            "200 to 220 people, 2 claims open-ended (more than 200, more than 220), disagree",
         ),
-        ([("at_most", None, None, 3), ("more_than", 9, None, None)], "<=3 to >9"),
-        # a claim of the other end's kind does not make a bound inclusive: neither allows 7
-        ([("less_than", None, None, 7), ("more_than", 7, None, None)], "<7 to >7"),
-        ([("less_than", None, None, 7), ("exact", None, 3, None)], "<=3 to 7"),
+        (
+            [("at_most", None, None, 3), ("more_than", 9, None, None)],
+            "3 to 9 people, 2 claims open-ended (at most 3, more than 9), disagree",
+        ),
+        (
+            [("less_than", None, None, 7), ("more_than", 7, None, None)],
+            "7 people, 2 claims open-ended (less than 7, more than 7), disagree",
+        ),
+        # the bottom was "<=3": "less than 7" and "exactly 3" claim nothing at most 3
+        (
+            [("less_than", None, None, 7), ("exact", None, 3, None)],
+            "3 to 7 people, one claim open-ended (less than 7), disagree",
+        ),
+        (
+            [("exact", None, 5, None), ("imprecise", None, None, None)],
+            "5 people, one claim with no number, disagree",
+        ),
+        (
+            [("at_least", 2, None, None), ("at_least", 2, None, None), ("exact", None, 4, None)],
+            "2 to 4 people, 2 claims open-ended (at least 2), disagree",
+        ),
     ],
 )
-def test_a_figures_repr_shows_strict_bounds_as_strict(
+def test_a_figures_repr_says_what_the_claims_say(
     claims: list[tuple[str, int | None, int | None, int | None]], shown: str
 ) -> None:
-    """Each open end shows its comparison: "less than 7" was shown as "<=7" (7 included)."""
+    """No bound is shown that no claim made, and the numbers carry their unit."""
     figures = _claims(*claims)
-    assert repr(figures).split(": ", 1)[1].split(",")[1].strip().rstrip(">") == shown
+    assert (
+        repr(figures)
+        == f"<Figures event:a killed: {len(claims)} claim{'s' * (len(claims) > 1)}, {shown}>"
+    )
 
 
 def test_an_unknown_id_suggests_ids_of_its_kind_spelled_like_it_when_shown(ds: Dataset) -> None:

@@ -12,11 +12,28 @@ every ``Dataset`` registers itself as it is made (:func:`register`, weakly), and
 
 from rightsdata._display.display import (
     REPR_WIDTH,
+    Table,
+    collection_html,
     dataset_html,
     dataset_of,
+    figures_html,
     record_html,
     record_repr,
     register,
+    related_html,
+    table,
 )
 
-__all__ = ["REPR_WIDTH", "dataset_html", "dataset_of", "record_html", "record_repr", "register"]
+__all__ = [
+    "REPR_WIDTH",
+    "Table",
+    "collection_html",
+    "dataset_html",
+    "dataset_of",
+    "figures_html",
+    "record_html",
+    "record_repr",
+    "register",
+    "related_html",
+    "table",
+]

@@ -34,6 +34,21 @@ titles: list[str] = [typed.title, ds.get("event:zhanaozen-massacre-2011", Event)
 record_id: str = ds.get("place:almaty").id
 assert_type(ds.get("place:almaty", rightsdata.Record), rightsdata.Record)
 assert_type(ds.get("person:a", Person | rightsdata.Organization), rightsdata.Record)
+# A tuple of classes, as isinstance takes, is typed as their union: .name checks on either.
+either = ds.get("org:human-rights-foundation", (Person, rightsdata.Organization))
+assert_type(either, Person | rightsdata.Organization)
+holder_name: str = either.name
+assert_type(
+    ds.get("group:a", (Person, rightsdata.Organization, rightsdata.Group)),
+    Person | rightsdata.Organization | rightsdata.Group,
+)
+assert_type(
+    ds.get("place:a", (Person, rightsdata.Organization, rightsdata.Group, rightsdata.Place)),
+    Person | rightsdata.Organization | rightsdata.Group | rightsdata.Place,
+)
+assert_type(ds.get("event:a", (Event,)), Event)
+five = (Person, rightsdata.Organization, rightsdata.Group, rightsdata.Place, Event)
+assert_type(ds.get("event:a", five), rightsdata.Record)  # more than four: any Record
 
 # A kind written out gives its class (assert_type fails on Any): collections, documents
 # structured, strategies drawn; a kind only known to be a str gives any record.

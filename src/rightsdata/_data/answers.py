@@ -83,8 +83,16 @@ class Figures(Sequence[Figure]):
     ['200 people were killed', 'over 200 people were killed', 'More than 220 people were killed']
     >>> killed.range, killed.open_above
     ((200, 220), True)
-    >>> killed  # the range, an open end with its comparison: "more than 220" is >220
-    <Figures event:bloody-january-2022 killed: 3 claims, 200 to >220, disagree>
+    >>> killed  # the numbers stated, with their unit, and the open-ended claims in their words
+    <Figures event:bloody-january-2022 killed: 3 claims, 200 to 220 people, \
+2 claims open-ended (more than 200, more than 220), disagree>
+
+    Its repr (and its card in a notebook, a table of the claims with who asserted each and
+    where) says what the claims say: one claim, or claims that all say the same, in their
+    words with the unit (``more than 60 cities``); claims that differ, as ``range`` with the
+    unit, then the open-ended claims in their words. It shows no bound that no claim made:
+    "at least 15", "15" and "exactly 17" are ``15 to 17 people, one claim open-ended (at
+    least 15)``, not "at least 17".
     """
 
     #: The ID of the record that holds the figures.
@@ -113,35 +121,16 @@ class Figures(Sequence[Figure]):
         return iter(self.figures)
 
     def __repr__(self) -> str:
+        from rightsdata._display.words import figures_summary
+
         what = " ".join(x.value for x in (self.measure, self.unit) if x is not None)
-        claims = f"{len(self.figures)} claim{'' if len(self.figures) == 1 else 's'}"
-        parts = [claims]
-        if self.figures and len({(f.measure, f.unit) for f in self.figures}) == 1:
-            shown = self._range_text()
-            if shown:
-                parts.append(shown)
-            if self.disagree:
-                parts.append("disagree")
         head = f"{self.record} {what}".rstrip()
-        return f"<Figures {head}: {', '.join(parts)}>"
+        return f"<Figures {head}: {figures_summary(self, self.disagree)}>"
 
-    def _range_text(self) -> str:
-        """:attr:`range` for the repr: ``8``, ``5 to 9``, an open end with its comparison
-        (``<7``, ``<=7``, ``>60``, ``>=15``, ``15 to >=17``); empty if no number is stated.
+    def _repr_html_(self) -> str:
+        from rightsdata._display.display import figures_html
 
-        An open end is shown even where the claims span no range ("more than 60" is
-        ``>60``, never ``60``), and strict (``<``, ``>``) only where no claim allows its number
-        itself ("less than 7" and "exactly 7" are ``<=7``; "less than 7" and "more than 7"
-        are ``<7 to >7``).
-        """
-        low, high = self.range or (None, None)
-        if low is None or high is None:
-            return ""
-        below = _comparison(self.figures, low, "<") if self.open_below else ""
-        above = _comparison(self.figures, high, ">") if self.open_above else ""
-        if low == high and not (below and above):
-            return f"{below or above}{low}"
-        return f"{below}{low} to {above}{high}"
+        return figures_html(self)
 
     @property
     def range(self) -> tuple[int | None, int | None] | None:
@@ -216,3 +205,8 @@ class Related:
             for name in ("relationships", "events", "statements", "ratings")
         )
         return f"<Related {self.record}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        from rightsdata._display.display import related_html
+
+        return related_html(self)

@@ -230,6 +230,12 @@ class Collection(Sequence[R], Generic[R]):
         the class, the kind, the count (one pattern for every collection)."""
         return f"<{type(self).__name__} {self._kind}: {counted(len(self._records), 'record')}>"
 
+    def _repr_html_(self) -> str:
+        """A table in a notebook: the first records' IDs, names or titles, kinds and dates."""
+        from rightsdata._display.display import collection_html
+
+        return collection_html(self)  # type: ignore[arg-type]
+
 
 class EventCollection(Collection[Event]):
     """The events: a :class:`Collection` (by ID) that can also be called to filter them.

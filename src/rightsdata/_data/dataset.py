@@ -71,6 +71,9 @@ else:  # imported when used, or when typing.get_type_hints reads an annotation
 __all__ = ["Dataset"]
 
 R = TypeVar("R", bound=Record)
+R2 = TypeVar("R2", bound=Record)
+R3 = TypeVar("R3", bound=Record)
+R4 = TypeVar("R4", bound=Record)
 
 
 def _setup(
@@ -204,15 +207,23 @@ _RECORD_CLASSES = frozenset(RECORD_TYPES.values())
 
 
 def _record_classes(kind: object) -> tuple[type[Record], ...]:
-    """The record classes ``kind`` names (a record class, or a union of them such as
-    ``rightsdata.Record``); TypeError, saying what ``Dataset.get`` takes, for anything else."""
-    members = get_args(kind) if get_origin(kind) in (Union, UnionType) else (kind,)
+    """The record classes ``kind`` names (a record class, a union of them such as
+    ``rightsdata.Record``, or a tuple of them as ``isinstance`` takes); TypeError, saying what
+    ``Dataset.get`` takes, for anything else."""
+    if isinstance(kind, tuple) and kind:  # (Person, Organization): each a class or a union
+        members = tuple(c for k in kind for c in _members(k))
+    else:
+        members = _members(kind)
     if all(member in _RECORD_CLASSES for member in members):
-        return members
+        return tuple(dict.fromkeys(members))
     takes = (
         "Dataset.get(id, kind) takes a record class as kind, such as rightsdata.Event (or a "
-        "union of them, such as rightsdata.Record), not "
+        "union or tuple of them, such as rightsdata.Record or (Person, Organization)), not "
     )
+    if isinstance(kind, tuple):
+        wrong = next((k for k in kind if not all(m in _RECORD_CLASSES for m in _members(k))), None)
+        shown = "an empty tuple" if not kind else f"a tuple holding {wrong!r}"
+        raise TypeError(f"{takes}{shown}")
     if isinstance(kind, str):
         by_name = "ds.collection(kind)[id], kind one of rightsdata.KINDS"
         if kind in KINDS:
@@ -226,6 +237,10 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
     if get_origin(kind) is not None:  # a type expression: typing.Optional[Person]
         raise TypeError(f"{takes}{kind!r}")
     raise TypeError(f"{takes}{_a(type(kind))} ({kind!r})")
+
+
+def _members(kind: object) -> tuple[Any, ...]:
+    return get_args(kind) if get_origin(kind) in (Union, UnionType) else (kind,)
 
 
 def _a(cls: type) -> str:
@@ -647,8 +662,22 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     @overload
     def get(self, record_id: str, kind: type[R]) -> R: ...
     @overload
+    def get(self, record_id: str, kind: tuple[type[R]]) -> R: ...
+    @overload
+    def get(self, record_id: str, kind: tuple[type[R], type[R2]]) -> R | R2: ...
+    @overload
+    def get(self, record_id: str, kind: tuple[type[R], type[R2], type[R3]]) -> R | R2 | R3: ...
+    @overload
+    def get(
+        self, record_id: str, kind: tuple[type[R], type[R2], type[R3], type[R4]]
+    ) -> R | R2 | R3 | R4: ...
+    @overload
+    def get(self, record_id: str, kind: tuple[type[Record], ...]) -> Record: ...
+    @overload
     def get(self, record_id: str, kind: UnionType) -> Record: ...
-    def get(self, record_id: str, kind: type[Any] | UnionType | None = None) -> Any:
+    def get(
+        self, record_id: str, kind: type[Any] | tuple[type[Any], ...] | UnionType | None = None
+    ) -> Any:
         """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none.
 
         A retired ID is followed through :attr:`redirects`, however long the chain; a chain
@@ -656,9 +685,12 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         a hint saying so. With ``kind`` (a record class such as :class:`~rightsdata.Event`),
         the ID is looked up as that kind's collection looks it up (``ds.get(id, Event)`` is
         ``ds.events[id]``), and type checkers know the record's class:
-        ``ds.get(id, Event).penalty`` checks. ``kind`` may also be a union of record classes
-        (``rightsdata.Record``, ``Person | Organization``); anything else raises TypeError.
-        For a kind named by a string (``"events"``), use :meth:`collection`.
+        ``ds.get(id, Event).penalty`` checks. ``kind`` may also be a tuple of record classes,
+        as ``isinstance`` takes: ``ds.get(id, (Person, Organization))`` is typed
+        ``Person | Organization`` (for two to four classes), so ``.name`` checks. A union
+        (``Person | Organization``, ``rightsdata.Record``) works too, but type checkers see
+        only ``Record`` through it. Anything else raises TypeError. For a kind named by a
+        string (``"events"``), use :meth:`collection`.
 
         >>> import rightsdata
         >>> from rightsdata import Event, Organization
@@ -667,6 +699,9 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         'Vladimir Kozlov'
         >>> ds.get("event:kozlov-verdict-2012-10-08", Event).penalty.term.years
         7
+        >>> from rightsdata import Person
+        >>> ds.get("org:human-rights-foundation", (Person, Organization)).name
+        'Human Rights Foundation'
         >>> ds.get("org:kazakhstan-authorities", Organization)
         Traceback (most recent call last):
           ...

@@ -25,7 +25,7 @@ class Holder(Protocol):
     def get(self, record_id: str, /) -> Any: ...
 
 
-__all__ = ["dataset_of", "register"]
+__all__ = ["dataset_of", "holders", "register"]
 
 _registry: dict[int, weakref.ref[Holder]] = {}
 _registry_lock = threading.Lock()
@@ -51,7 +51,8 @@ def register(dataset: Holder) -> None:
             _registry[key] = weakref.ref(dataset, forget)
 
 
-def _candidates() -> list[Holder]:
+def holders() -> list[Holder]:
+    """The registered datasets alive, and those :func:`~rightsdata.load` has cached."""
     with _registry_lock:
         found = [d for d in (ref() for ref in _registry.values()) if d is not None]
     loading = sys.modules.get("rightsdata._data.loading")  # read its cache only if it was imported
@@ -64,7 +65,7 @@ def _candidates() -> list[Holder]:
 def dataset_of(record: Record) -> Holder | None:
     """A registered (or :func:`~rightsdata.load`-cached) dataset holding this very record (by
     identity), or None. :func:`rightsdata.display.dataset_of` is the public form."""
-    for dataset in _candidates():
+    for dataset in holders():
         try:
             if dataset.get(record.id) is record:
                 return dataset

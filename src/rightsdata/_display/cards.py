@@ -135,8 +135,11 @@ class _Names:
     def label(self, record_id: str) -> str | None:
         """A record's name in plain text, or None if it cannot be looked up."""
         record = self.record(record_id)
-        if record is None:
-            return None
+        return None if record is None else self.label_of(record)
+
+    def label_of(self, record: Record) -> str:
+        """A record's name or title in plain text; a relationship's or rating's by the names
+        of the records it names (their IDs where there is no dataset to ask)."""
         if isinstance(record, Statement):
             return truncate(record.label, 80)
         if isinstance(record, Relationship):  # the ends by name, where they have one

@@ -1,7 +1,10 @@
 """How records and datasets show themselves: short reprs, and HTML cards for notebooks.
 
 Every record's ``repr()`` is one short line (:func:`record_repr`); in Jupyter, a record or a
-dataset shows as a card (:func:`record_html`, :func:`dataset_html`). A record does not know
+dataset shows as a card (:func:`record_html`, :func:`dataset_html`), and a collection or a
+query's answer as a table (:func:`collection_html`, :func:`figures_html`,
+:func:`related_html`). A plain list of records (what ``ds.events(...)`` returns) shows as
+one with :func:`table`. A record does not know
 its dataset, so to show the people, places and sources it refers to by name, a card looks
 for a dataset that holds **this very record** (the same object, not an equal one) among the
 datasets registered with :func:`register` (every :class:`~rightsdata.Dataset` registers
@@ -20,12 +23,18 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
+import attrs
+
 from rightsdata._data import registry
+from rightsdata._data.answers import Figures, Related
+from rightsdata._data.collection import Collection
 from rightsdata._data.dataset import Dataset
 from rightsdata._display.words import truncate
 from rightsdata._model.records import (
+    RECORD_TYPES,
     Event,
     Group,
     Law,
@@ -39,14 +48,28 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.columns import display_width
+from rightsdata._values.errors import UnknownIdError
 from rightsdata.vocab import EventStatus
 
-__all__ = ["REPR_WIDTH", "dataset_html", "dataset_of", "record_html", "record_repr", "register"]
+__all__ = [
+    "REPR_WIDTH",
+    "Table",
+    "collection_html",
+    "dataset_html",
+    "dataset_of",
+    "figures_html",
+    "record_html",
+    "record_repr",
+    "register",
+    "related_html",
+    "table",
+]
 
 #: The width (terminal columns: a CJK character takes two) ``repr()`` of a record keeps
 #: within, unless its ID alone is longer.
 REPR_WIDTH: Final = 100
 _MIN_TEXT: Final = 12  # the shortest a name or title is cut to
+RECORD_CLASSES: Final = tuple(RECORD_TYPES.values())
 
 # --- repr -----------------------------------------------------------------------------------
 
@@ -173,3 +196,109 @@ def dataset_html(dataset: Dataset) -> str:
     from rightsdata._display.cards import dataset_card
 
     return dataset_card(dataset)
+
+
+def _holding(records: Iterable[Record]) -> Dataset | None:
+    """The dataset holding the first of ``records`` (:func:`dataset_of`); None if none."""
+    first = next(iter(records), None)
+    return None if first is None else dataset_of(first)
+
+
+def collection_html(collection: Collection[Record]) -> str:
+    """A collection as an HTML table: each record's ID, name or title, kind and date, the
+    first 20 rows and how many more.
+
+    >>> import rightsdata
+    >>> card = collection_html(rightsdata.load().persons)
+    >>> "Aarti Narsee" in card, "and 30 more" in card
+    (True, True)
+    """
+    from rightsdata._display.lists import list_card
+
+    return list_card("Collection", collection.kind, collection, _holding(collection))
+
+
+def figures_html(figures: Figures) -> str:
+    """The claims of a :class:`~rightsdata.Figures` as an HTML card: what they say in a line
+    (as its repr), then each claim with its value and unit, the source's words, who asserted
+    it and the source.
+
+    >>> import rightsdata
+    >>> card = figures_html(rightsdata.load().figures("event:zhanaozen-massacre-2011", "killed"))
+    >>> "one claim open-ended (at least 15)" in card, "Human Rights Foundation" in card
+    (True, True)
+    """
+    from rightsdata._display.lists import figures_card
+
+    found = None
+    for holder in registry.holders():  # the dataset holding these very figures
+        try:
+            record = holder.get(figures.record)
+        except UnknownIdError:
+            continue
+        held = getattr(record, "figures", ())
+        if isinstance(holder, Dataset) and any(f is g for f in figures for g in held):
+            found = holder
+            break
+    return figures_card(figures, found)
+
+
+def related_html(related: Related) -> str:
+    """What names a record (:class:`~rightsdata.Related`) as an HTML card: a table for its
+    relationships, events, statements and ratings, each the first rows and how many more.
+
+    >>> import rightsdata
+    >>> card = related_html(rightsdata.load().related("person:vladimir-kozlov"))
+    >>> "Vladimir Kozlov convicted and sentenced" in card
+    True
+    """
+    from rightsdata._display.lists import related_card
+
+    every: tuple[Record, ...] = (
+        *related.relationships,
+        *related.events,
+        *related.statements,
+        *related.ratings,
+    )
+    return related_card(related, _holding(every))
+
+
+@attrs.frozen(repr=False)
+class Table:
+    """Records to show as a table in a notebook (:func:`table`); its repr lists them."""
+
+    records: tuple[Record, ...]
+
+    def _repr_html_(self) -> str:
+        from rightsdata._display.lists import list_card
+
+        return list_card("Records", "", self.records, _holding(self.records))
+
+    def __repr__(self) -> str:
+        from rightsdata._display.lists import TABLE_LIMIT
+
+        lines = [record_repr(r) for r in self.records[:TABLE_LIMIT]]
+        if len(self.records) > TABLE_LIMIT:
+            lines.append(f"and {len(self.records) - TABLE_LIMIT:,} more")
+        return "\n".join(lines) or "no records"
+
+
+def table(records: Iterable[Record]) -> Table:
+    """Records (a list from a query, such as ``ds.events(...)``) as a :class:`Table`, which a
+    notebook shows as an HTML table (ID, name or title, kind, date) and a terminal as a
+    record a line. A query returns a plain list, which has no display of its own.
+
+    >>> import rightsdata
+    >>> from rightsdata.display import table
+    >>> ds = rightsdata.load()
+    >>> shown = table(ds.events(involving="person:vladimir-kozlov", kind="verdict"))
+    >>> print(repr(shown)[:60])
+    <Event event:kozlov-verdict-2012-10-08 2012-10-08 verdict: '
+    >>> "2012-10-08" in shown._repr_html_()
+    True
+    """
+    shown = tuple(records)
+    for record in shown:
+        if not isinstance(record, RECORD_CLASSES):
+            raise TypeError(f"table takes records, not {type(record).__name__}")
+    return Table(shown)

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
 import attrs
@@ -37,6 +37,8 @@ __all__ = [
     "duration_text",
     "event_status",
     "figure_text",
+    "figure_value",
+    "figures_summary",
     "identifier_text",
     "identifier_url",
     "notable_status",
@@ -45,6 +47,7 @@ __all__ = [
     "short_date",
     "term",
     "truncate",
+    "unit_text",
     "value_text",
 ]
 
@@ -70,6 +73,11 @@ _SEASONS: Final = {
     "24": "winter (December)",
 }
 _UNITS: Final = {FigureUnit.DEGREES_CELSIUS: "°C", FigureUnit.PERCENT: "%"}
+_SINGULAR: Final = {
+    FigureUnit.PEOPLE: "person",
+    FigureUnit.CITIES: "city",
+    FigureUnit.COUNTRIES: "country",
+}
 _DURATION_UNITS: Final = ("year", "month", "day", "hour", "minute", "second")
 
 
@@ -316,23 +324,53 @@ _QUALIFIER_NUMBERS: Final[dict[FigureQualifier, tuple[str, tuple[str, ...]]]] = 
 }
 
 
-def figure_text(figure: Figure) -> str:
-    """A figure's numbers in words, by its qualifier: 'killed: at least 15 people'; a
-    number the qualifier's words do not hold follows in brackets ('12 (low 10, high 15)').
+def unit_text(unit: FigureUnit, per: Duration | None = None, one: bool = False) -> str:
+    """What follows a figure's number: its unit (singular if ``one``: ``1 person``), and for
+    a rate the period it is counted per; ``°C`` and ``%`` follow the number with no space.
+
+    >>> from rightsdata._values.durations import parse_duration
+    >>> unit_text(FigureUnit.PEOPLE), unit_text(FigureUnit.PEOPLE, one=True)
+    (' people', ' person')
+    >>> unit_text(FigureUnit.TIMES, parse_duration("P7D")), unit_text(FigureUnit.PERCENT)
+    (' times per 7 days', '%')
+    >>> unit_text(FigureUnit.TIMES, parse_duration("P1D"), one=True)
+    ' time per day'
+    """
+    sign = _UNITS.get(unit)
+    if sign is not None:
+        text = sign
+    else:
+        word = _SINGULAR.get(unit, unit.value.removesuffix("s")) if one else term(unit)
+        text = f" {word}"
+    if per is not None:
+        period = duration_text(per)
+        text += f" per {period.removeprefix('1 ') if ' ' not in period[2:] else period}"
+    return text
+
+
+def figure_value(figure: Figure) -> str:
+    """A figure's numbers in words, by its qualifier, with its unit (and period, for a
+    rate): 'at least 15 people', 'more than 60 cities', '2 times per 7 days'. A number the
+    qualifier's words do not hold follows in brackets ('12 (low 10, high 15) people').
 
     >>> import rightsdata
-    >>> figure = rightsdata.load().figures("event:zhanaozen-massacre-2011", "killed")[0]
-    >>> figure_text(figure)
-    'killed: at least 15 people'
+    >>> ds = rightsdata.load()
+    >>> figure_value(ds.figures("event:zhanaozen-massacre-2011", "killed")[0])
+    'at least 15 people'
+    >>> figure_value(ds.figures("event:bloody-january-2022", "duration")[0])
+    'between 2 and 3 days'
     """
     qualifier = figure.qualifier
     said = _QUALIFIER_NUMBERS.get(qualifier)
     if said is None:  # imprecise
         stated = [_number(n) for n in (figure.low, figure.best, figure.high) if n is not None]
-        value = f"imprecise ({', '.join(stated)})" if stated else "an unstated number of"
+        if not stated:
+            return f"an unstated number of{unit_text(figure.unit, figure.per)}"
+        value, last = f"imprecise ({', '.join(stated)})", None
     else:
         words, fields = said
         value = words.format(*(_number(getattr(figure, name)) for name in fields))
+        last = getattr(figure, fields[-1])
         extra = [
             f"{name} {_number(n)}"
             for name in ("low", "best", "high")
@@ -340,13 +378,92 @@ def figure_text(figure: Figure) -> str:
         ]
         if extra:
             value += f" ({', '.join(extra)})"
-    unit = _UNITS.get(figure.unit)
-    counted = f"{value}{unit}" if unit is not None else f"{value} {term(figure.unit)}"
-    if figure.per is not None:
-        counted += f" per {duration_text(figure.per)}"
+    counted = value + unit_text(figure.unit, figure.per, one=last == 1)
     if figure.range_meaning is RangeMeaning.SPREAD:
         counted += ", varying across those counted"
-    return f"{term(figure.measure)}: {counted}"
+    return counted
+
+
+def figure_text(figure: Figure) -> str:
+    """A figure's measure and :func:`figure_value`: 'killed: at least 15 people'.
+
+    >>> import rightsdata
+    >>> figure = rightsdata.load().figures("event:zhanaozen-massacre-2011", "killed")[0]
+    >>> figure_text(figure)
+    'killed: at least 15 people'
+    """
+    return f"{term(figure.measure)}: {figure_value(figure)}"
+
+
+def _one_or_n(n: int, noun: str) -> str:
+    return f"one {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
+    """What the claims of a :class:`~rightsdata.Figures` say, in a line (``disagree``: its
+    ``disagree``): how many, then,
+    where they count one quantity (one measure, unit and period), their numbers with the
+    unit. One claim, or claims that all say the same, in their own words ('more than 60
+    cities'); claims that differ as the lowest to the highest number they state, then the
+    claims that leave an end open, in their words, so that no bound is shown that no claim
+    made; and whether they disagree.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> killed = ds.figures("event:zhanaozen-massacre-2011", "killed")
+    >>> figures_summary(killed, killed.disagree)
+    '3 claims, 15 to 17 people, one claim open-ended (at least 15), disagree'
+    >>> figures_summary(ds.figures("event:bloody-january-2022", "other"), False)
+    '1 claim, more than 60 cities'
+    """
+    n = len(figures)
+    parts = [f"{n:,} claim{'' if n == 1 else 's'}"]
+    if not n or len({(f.measure, f.unit) for f in figures}) > 1:
+        return parts[0]  # (one line over different quantities would mean nothing)
+    if len({f.per for f in figures}) > 1:  # "twice a week" and "three times a day"
+        return f"{parts[0]}, rates over different periods"
+    said = {(f.qualifier, f.low, f.best, f.high, f.range_meaning) for f in figures}
+    if len(said) == 1:
+        parts.append(figure_value(figures[0]))
+        return ", ".join(parts)
+    first = figures[0]
+    stated = [n for f in figures for n in (f.low, f.best, f.high) if n is not None]
+    if stated:  # (Figures.range: the lowest and the highest number stated)
+        low, high = min(stated), max(stated)
+        numbers = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
+        parts.append(numbers + unit_text(first.unit, first.per, one=high == 1))
+        # (as Figures.open_above and open_below: "at least 15" with no high, ...)
+        open_claims = [f for f in figures if f.qualifier in _OPEN and None in (f.low, f.high)]
+        words = _distinct(
+            _QUALIFIER_NUMBERS[f.qualifier][0].format(_number(f.low if f.high is None else f.high))
+            for f in open_claims
+        )
+        if words:
+            shown = words[:_OPEN_SHOWN]
+            if len(words) > _OPEN_SHOWN:
+                shown.append(f"and {len(words) - _OPEN_SHOWN} more")
+            parts.append(f"{_one_or_n(len(open_claims), 'claim')} open-ended ({', '.join(shown)})")
+    unstated = sum(f.low is None and f.best is None and f.high is None for f in figures)
+    if unstated:  # (not all: claims with no number all say the same)
+        parts.append(f"{_one_or_n(unstated, 'claim')} with no number")
+    if disagree:
+        parts.append("disagree")
+    return ", ".join(parts)
+
+
+def _distinct(texts: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(texts))
+
+
+_OPEN_SHOWN: Final = 3  # open-ended claims named in a summary; the others counted
+_OPEN: Final = frozenset(
+    {
+        FigureQualifier.AT_LEAST,
+        FigureQualifier.MORE_THAN,
+        FigureQualifier.AT_MOST,
+        FigureQualifier.LESS_THAN,
+    }
+)
 
 
 def event_status(event: Event) -> str | None:

@@ -1,0 +1,204 @@
+"""HTML tables for notebooks (internal; see :mod:`rightsdata._display.display`): a list of
+records, a collection, the claims of a :class:`~rightsdata.Figures` and what names a record
+(:class:`~rightsdata.Related`).
+
+Built as the record cards are (:mod:`rightsdata._display.cards`): inline styles, everything
+from data escaped. A table shows at most :data:`TABLE_LIMIT` rows, then how many more there
+are.
+
+>>> import rightsdata
+>>> ds = rightsdata.load()
+>>> table = records_table(ds.persons, rightsdata.load())
+>>> "Aarti Narsee" in table, "and 30 more" in table
+(True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from rightsdata._data.answers import Figures, Related
+from rightsdata._data.dataset import Dataset
+from rightsdata._display.cards import (
+    _CARD,
+    _GREY,
+    _KICKER,
+    _MUTED,
+    _TITLE,
+    _e,
+    _mono,
+    _Names,
+    _section,
+    _short_citation,
+    _span,
+)
+from rightsdata._display.words import figure_value, figures_summary, short_date, term, truncate
+from rightsdata._model.records import (
+    Event,
+    Figure,
+    Organization,
+    Person,
+    Rating,
+    Record,
+    Relationship,
+    Source,
+    Statement,
+)
+from rightsdata._values.dates import EDTF
+from rightsdata._values.errors import counted
+
+__all__ = ["TABLE_LIMIT", "figures_card", "list_card", "records_table", "related_card"]
+
+#: How many rows a table shows before saying how many more there are.
+TABLE_LIMIT: Final = 20
+_LABEL_WIDTH: Final = 90  # characters of a name or title in a row; the whole on hover
+_TABLE: Final = "border-collapse:collapse;margin:6px 0 2px;width:auto"
+_TH: Final = (
+    f"text-align:left;font-weight:600;padding:2px 12px 2px 0;border-bottom:1px solid {_GREY}"
+)
+_TD: Final = "text-align:left;vertical-align:top;padding:2px 12px 2px 0"
+
+
+def _date_of(record: Record) -> EDTF | None:
+    """The date a list shows for a record: when an event happened, a statement was made, a
+    source published, a rating given, a relationship began, a person born, an organisation
+    founded; None where its kind has none (or it is not known)."""
+    if isinstance(record, Event | Statement):
+        return record.date
+    if isinstance(record, Source):
+        return record.published
+    if isinstance(record, Rating):
+        return record.as_of
+    if isinstance(record, Relationship):
+        return record.start
+    if isinstance(record, Person):
+        return record.born
+    if isinstance(record, Organization):
+        return record.founded
+    return None
+
+
+def _date_cell(date: EDTF | None) -> str:
+    if date is None:
+        return ""
+    return _span(_e(short_date(date)), "", title=date.text)
+
+
+def _kind_of(record: Record) -> str:
+    kind = getattr(record, "kind", None)
+    return "" if kind is None else _e(term(kind))
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], total: int) -> str:
+    """Cells (HTML) under a header (plain text); a last row saying how many of ``total``
+    are not shown."""
+    head = "".join(f'<th style="{_TH}">{_e(h)}</th>' for h in header)
+    body = [
+        "<tr>" + "".join(f'<td style="{_TD}">{cell}</td>' for cell in row) + "</tr>" for row in rows
+    ]
+    if total > len(rows):
+        more = f"and {total - len(rows):,} more"
+        body.append(f'<tr><td colspan="{len(header)}" style="{_TD};{_MUTED}">{more}</td></tr>')
+    rows_html = "".join(body)
+    return (
+        f'<table style="{_TABLE}"><thead><tr>{head}</tr></thead><tbody>{rows_html}</tbody></table>'
+    )
+
+
+def records_table(records: Sequence[Record], dataset: Dataset | None) -> str:
+    """Records as an HTML table: ID, name or title, kind and date (the last two only where
+    some record has one), at most :data:`TABLE_LIMIT` rows."""
+    names = _Names(dataset)
+    shown = list(records[:TABLE_LIMIT])
+    dates = [_date_of(r) for r in shown]
+    kinds = [_kind_of(r) for r in shown]
+    header = ["ID", "name or title"]
+    columns: list[list[str]] = [
+        [_mono(r.id) for r in shown],
+        [_label_cell(names.label_of(r)) for r in shown],
+    ]
+    if any(kinds):
+        header.append("kind")
+        columns.append(kinds)
+    if any(d is not None for d in dates):
+        header.append("date")
+        columns.append([_date_cell(d) for d in dates])
+    rows = [list(row) for row in zip(*columns, strict=True)] if shown else []
+    return _table(header, rows, len(records))
+
+
+def _label_cell(label: str) -> str:
+    shown = truncate(label, _LABEL_WIDTH)
+    return _span(_e(shown), "", title=label) if shown != label else _e(label)
+
+
+def _card(kicker: str, title: str, facts: str, body: str) -> str:
+    return (
+        f'<div style="{_CARD}"><div style="{_KICKER}">{_e(kicker)}</div>'
+        f'<div style="{_TITLE}">{_e(title)}</div><div style="{_MUTED}">{facts}</div>{body}</div>'
+    )
+
+
+def list_card(kicker: str, title: str, records: Sequence[Record], dataset: Dataset | None) -> str:
+    """A card with a table of records: a collection, or a list of records to show."""
+    facts = _e(counted(len(records), "record"))
+    body = records_table(records, dataset) if records else ""
+    return _card(kicker, title, facts, body)
+
+
+def _who(figure: Figure, names: _Names) -> str:
+    if figure.asserted_by is None:
+        return _span("unattributed", _MUTED)
+    who = names.ref(figure.asserted_by)
+    if figure.joined_by:
+        who += f" {_span('jointly with', _MUTED)} {names.refs(figure.joined_by)}"
+    if figure.relayed_by:
+        who += f"{_span(', relayed by', _MUTED)} {names.refs(figure.relayed_by)}"
+    return who
+
+
+def _claim(figure: Figure, measures: bool) -> str:
+    value = _e(figure_value(figure))
+    if measures:
+        value = f"{_span(_e(term(figure.measure)), _MUTED)} {value}"
+    if figure.as_given:
+        value += f"<br>{_span('“' + _e(figure.as_given) + '”', _MUTED)}"
+    return value
+
+
+def figures_card(figures: Figures, dataset: Dataset | None) -> str:
+    """The claims as a card: what they say in a line (:func:`figures_summary`), then a
+    table of each claim (its value and unit, the source's words), who asserted it and
+    where."""
+    names = _Names(dataset)
+    measures = len({f.measure for f in figures}) > 1
+    rows = [
+        [
+            _claim(f, measures),
+            _who(f, names),
+            "<br>".join(_short_citation(c, names) for c in f.citations),
+        ]
+        for f in figures[:TABLE_LIMIT]
+    ]
+    what = " ".join(term(x) for x in (figures.measure, figures.unit) if x is not None)
+    title = names.label(figures.record) or figures.record
+    facts = f"{_mono(figures.record)} · {_e(figures_summary(figures, figures.disagree))}"
+    body = _table(["claim", "asserted by", "source"], rows, len(figures)) if rows else ""
+    return _card(f"Figures · {what}" if what else "Figures", title, facts, body)
+
+
+def related_card(related: Related, dataset: Dataset | None) -> str:
+    """What names a record, as a card: a table for each kind of record that names it."""
+    names = _Names(dataset)
+    title = names.label(related.record) or related.record
+    sections = [
+        _section(f"{name.capitalize()} ({len(found):,})", records_table(found, dataset))
+        for name in ("relationships", "events", "statements", "ratings")
+        if (found := getattr(related, name))
+    ]
+    counts = ", ".join(
+        counted(len(getattr(related, name)), name.removesuffix("s"))
+        for name in ("relationships", "events", "statements", "ratings")
+    )
+    return _card("Related", title, f"{_mono(related.record)} · {_e(counts)}", "".join(sections))
