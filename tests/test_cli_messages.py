@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rightsdata._cli.exits import EXIT_INVALID
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._cli.suggest import ids_in
 
@@ -73,3 +73,29 @@ def test_ids_in_keeps_only_ids_of_the_kind_they_are_filed_as(tmp_path: Path, lay
     if layout == "jsonl":
         expected.append("person:no-kind-said")
     assert ids_in(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        # before the command, with one or without: rightsdata's own options, compared
+        # without the "--" all share (which made --verison as like --json as --version)
+        (["--verison", "info"], "unrecognized arguments: --verison; did you mean '--version'?"),
+        (["--versoin"], "unrecognized arguments: --versoin; did you mean '--version'?"),
+        (["--data=x", "--verison", "info"], "did you mean '--version'?"),
+        # a command's option before the command: to be given after it
+        (["--json", "info"], "--json is an option of rightsdata info: give it after the command"),
+        (["--jsn", "info"], "did you mean '--json', after the command (rightsdata info --json)?"),
+        # after the command: rightsdata's own, the command's, another command's
+        (["info", "--version"], "--version is an option of rightsdata itself"),
+        (["info", "--jsno"], "unrecognized arguments: --jsno; did you mean '--json'?"),
+        (["events", "--widht", "3"], "'--width' is an option of rightsdata show, not of events"),
+    ],
+)
+def test_an_unknown_option_is_matched_where_it_was_given(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == EXIT_USAGE
+    assert said in " ".join(err.split())
+    assert "did you mean '--kind'" not in err and "required: COMMAND" not in err
