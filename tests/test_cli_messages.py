@@ -99,3 +99,59 @@ def test_an_unknown_option_is_matched_where_it_was_given(
     assert code == EXIT_USAGE
     assert said in " ".join(err.split())
     assert "did you mean '--kind'" not in err and "required: COMMAND" not in err
+
+
+#: Names a record may hold (validation accepts them: the data contract is unchanged) that a
+#: terminal must not be sent as they are within one line.
+AWKWARD = ["Jane\nDoe", "Jane\u2028Doe", "Jane\u202eDoe", "Jane\u200bDoe", "Jane\u2066Doe"]
+RAW = "\n\u2028\u202e\u200b\u2066"
+
+
+def _named(folder: Path, name: str) -> Path:
+    return write_folder(
+        folder,
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc("person:jane-doe", name=name, citations=[CITE])],
+            "events.json": [
+                event_doc(participants=[{"actor": "person:jane-doe", "role": "victim"}])
+            ],
+        },
+    )
+
+
+@pytest.mark.parametrize("name", AWKWARD)
+def test_a_name_is_shown_on_one_line_with_invisible_characters_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    import rightsdata
+
+    folder = _named(tmp_path / "data", name)
+    assert rightsdata.load_path(folder).persons[0].name == name  # (accepted, as it was)
+    for argv in (
+        ["timeline", "person:jane-doe"],
+        ["search", "jane"],
+        ["show", "person:jane-doe"],
+        ["events", "--place", "person:jane-doe"],
+    ):
+        _, out, err = run(capsys, *argv, "--data", str(folder))
+        first = (out or err).splitlines()[0]
+        assert first.count("Jane") == 1 and "Doe" in first, (argv, first)
+        assert not any(c in out + err for c in RAW.replace("\n", "")), argv
+    _, out, _ = run(capsys, "timeline", "person:jane-doe", "--data", str(folder))
+    heading = out.splitlines()[0]
+    assert heading.endswith(": 1 event, in date order")
+    if name[4] in "\n\u2028":
+        assert heading.startswith("Jane Doe:")
+    else:
+        assert heading.startswith(f"Jane\\u{ord(name[4]):04x}Doe:")
+
+
+def test_info_shows_the_descriptor_name_and_version_on_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = _named(tmp_path / "data", "Jane Doe")
+    descriptor = {"name": "my\ndata\u202e", "version": "1.0\n0", "resources": []}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+    _, out, _ = run(capsys, "info", "--data", str(folder))
+    assert out.splitlines()[0].startswith("my data\\u202e 1.0 0 (rightsdata ")
