@@ -68,6 +68,7 @@ def test_ids_in_keeps_only_ids_of_the_kind_they_are_filed_as(tmp_path: Path, lay
         lines = [{"$kind": "persons", **p} for p in persons]
         lines += [{"$kind": "events", **e} for e in events]
         lines += [{**person_doc("person:no-kind-said")}, {**person_doc("person:Bad Too")}]
+        lines += [{"$kind": ["persons"], **person_doc("person:kind-not-text")}]
         path.write_text("".join(json.dumps(line) + "\n" for line in lines))
     expected = ["person:kept", "event:kept"]
     if layout == "jsonl":

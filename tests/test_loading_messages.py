@@ -160,3 +160,26 @@ def test_a_long_number_is_located_in_its_record(tmp_path: Path) -> None:
     assert problem.message == (
         f"holds a number of 5,000 digits at line 2 column {column} (in [1]); at most {limit:,}"
     )
+
+
+@pytest.mark.parametrize("layout", ["folder", "all.json", "all.jsonl"])
+def test_a_repeated_key_is_located(tmp_path: Path, layout: str) -> None:
+    record = PERSON.replace('"name"', '"name": "Jane", "name"')
+    if layout == "folder":
+        path = tmp_path
+        (path / "persons.json").write_text(f"[{PERSON},\n{record}]")
+        at = f"line 2 column {record.index('name', record.index('name') + 1)} (in [1])"
+    elif layout == "all.json":
+        path = tmp_path / layout
+        path.write_text(f'{{"persons": [\n{record}]}}')
+        at = f"line 2 column {record.index('name', record.index('name') + 1)} (in persons[0])"
+    else:
+        path = tmp_path / layout
+        line = record.replace("{", '{"$kind": "persons", ', 1)
+        path.write_text(f"{line}\n")
+        at = f"column {line.index('name', line.index('name') + 1)}"
+    problem = _problem(path)
+    assert problem.message == (
+        f"repeats keys within an object ('name'), the first at {at}; JSON objects must not "
+        "repeat keys"
+    )

@@ -142,7 +142,7 @@ def ids_in(path: Path) -> list[str]:
             kind = value.get(KIND_FIELD) if isinstance(value, dict) else None
             if kind is None:  # the id's prefix says its kind
                 found += of([value], None)
-            elif kind in PREFIX_OF_KIND:
+            elif isinstance(kind, str) and kind in PREFIX_OF_KIND:  # (a list is unhashable)
                 found += of([value], PREFIX_OF_KIND[kind])
         return found
     document = read(path)

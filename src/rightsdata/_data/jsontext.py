@@ -23,6 +23,7 @@ __all__ = [
     "long_number_position",
     "not_utf8_message",
     "place",
+    "repeated_key_position",
     "syntax_message",
 ]
 
@@ -150,6 +151,33 @@ def long_number_position(text: str, digits: int) -> int:
     for match in pattern.finditer(text):
         if match.group(1):
             return match.start(1)
+    return -1
+
+
+_KEYS: Final = re.compile(f"({_STRING})\\s*:|{_STRING}|[\\[\\]{{}}]")
+
+
+def repeated_key_position(text: str) -> int:
+    """The position of the first key that repeats one of its object's in ``text``, or -1.
+
+    >>> repeated_key_position('[{"a": 1, "b": {"a": 2}, "a": 3}]')
+    25
+    """
+    import json
+
+    stack: list[set[str] | None] = []  # an object's keys so far; None for a list
+    for match in _KEYS.finditer(text):
+        token = match.group()
+        if token in ("{", "["):
+            stack.append(set() if token == "{" else None)
+        elif token in ("}", "]"):
+            if stack:
+                stack.pop()
+        elif match.group(1) is not None and stack and stack[-1] is not None:
+            key = json.loads(match.group(1))  # (escapes read as the parser reads them)
+            if key in stack[-1]:
+                return match.start()
+            stack[-1].add(key)
     return -1
 
 

@@ -1616,15 +1616,17 @@ def _parse(text: str, label: str, *, one_line: bool = False) -> tuple[Any, list[
         return _within_nesting(quick, label)
     import json  # here: the bundled data parses quickly (above)
 
-    from rightsdata._data import jsontext
-
     duplicates = _Duplicates()
     try:
         value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=duplicates)
     except json.JSONDecodeError as exc:
+        from rightsdata._data import jsontext  # (only a file that is not JSON needs it)
+
         said = jsontext.syntax_message(text, exc.pos, exc.msg, one_line=one_line)
         return None, [Problem(label, said, ProblemCode.SYNTAX)]
     except ValueError as exc:
+        from rightsdata._data import jsontext
+
         digits = _DIGITS_LIMIT.match(str(exc))
         if digits:  # (Python's message names a Python setting, no use to a data's author)
             at = jsontext.long_number_position(text, int(digits[1]))
@@ -1647,11 +1649,16 @@ def _parse(text: str, label: str, *, one_line: bool = False) -> tuple[Any, list[
     except RecursionError:  # (past MAX_NESTING, where Python's parser gives up)
         return None, [nesting_problem(label)]
     if duplicates.keys:
+        from rightsdata._data import jsontext
+
         names = ", ".join(repr(k) for k in dict.fromkeys(duplicates.keys))
+        at = jsontext.repeated_key_position(text)
+        where = "" if at < 0 else f", the first at {jsontext.place(text, at, one_line=one_line)}"
         return None, [
             Problem(
                 label,
-                f"repeats keys within an object ({names}); JSON objects must not repeat keys",
+                f"repeats keys within an object ({names}){where}; JSON objects must not "
+                "repeat keys",
                 ProblemCode.SYNTAX,
             )
         ]
