@@ -42,6 +42,11 @@ BROKEN: list[tuple[str, str, str]] = [
         "JSON writes strings and keys in double quotes",
     ),
     (
+        "Python's None",
+        PERSON.replace('"name"', '"born": None, "name"'),
+        "JSON writes true, false and null in lowercase (Python's None is null)",
+    ),
+    (
         "NaN",
         PERSON.replace('"name"', '"x": NaN, "name"'),
         "NaN is not allowed: JSON has no NaN or Infinity",

@@ -129,6 +129,8 @@ def syntax_message(text: str, pos: int, msg: str, *, one_line: bool = False) -> 
         why = "JSON has no comments: remove the comment"
     elif ahead[:1] == "'":
         why = 'JSON writes strings and keys in double quotes ("), not single ones'
+    elif text.startswith(("True", "False", "None"), at):
+        why = "JSON writes true, false and null in lowercase (Python's None is null)"
     elif at >= len(text):
         why = "the text ends too soon (the file may be cut short)"
     else:
