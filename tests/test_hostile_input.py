@@ -352,15 +352,15 @@ def test_a_number_too_long_to_read_is_a_limit_problem(tmp_path: Path, layout: st
     person = '{"id": "person:x", "name": "X", "size": ' + "9" * 5000 + "}"
     if layout == "folder":
         (tmp_path / "persons.json").write_text(f"[{person}]")
-        path, where = tmp_path, "persons.json"
+        path, where, at = tmp_path, "persons.json", "line 1 column 42 (in [0])"
     elif layout == "all.json":
-        path, where = tmp_path / layout, layout
+        path, where, at = tmp_path / layout, layout, "line 1 column 54 (in persons[0])"
         path.write_text(f'{{"persons": [{person}]}}')
     else:
-        path, where = tmp_path / layout, f"{layout}:1"
+        path, where, at = tmp_path / layout, f"{layout}:1", "column 61"
         path.write_text('{"$kind": "persons", ' + person[1:] + "\n")
     limit = sys.get_int_max_str_digits()
-    message = f"holds a number of 5,000 digits; at most {limit:,}"
+    message = f"holds a number of 5,000 digits at {at}; at most {limit:,}"
     assert found(path) == [Problem(where, message, ProblemCode.LIMIT)]
 
 

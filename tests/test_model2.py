@@ -146,7 +146,7 @@ RULE_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
             "citations": CITED,
         },
         "identifiers[0].value",
-        "'232' is not an identifier of the wikidata scheme",
+        "'232' is not a Wikidata item ID (Q and a number, such as 'Q232'); did you mean 'Q232'?",
     ),
 ]
 

@@ -34,6 +34,7 @@ from rightsdata._values.places import RecordPlace, identify
 from rightsdata._values.resources import schemas_root
 
 if TYPE_CHECKING:
+    import jsonschema.exceptions
     import jsonschema.protocols
     import referencing
 else:  # imported when used, or when typing.get_type_hints reads an annotation
@@ -124,6 +125,19 @@ def schema_problems(
     return _problems_at(kind, document, location, format=format)
 
 
+def _message(error: jsonschema.exceptions.ValidationError) -> str:
+    """What a problem says of ``error``: for a value a pattern refused, the model's words
+    for what the field takes (a country code in capitals, such as 'KZ') rather than the
+    regular expression; else the validator's message."""
+    if error.validator == "pattern" and isinstance(error.instance, str):
+        from rightsdata._model.fields import pattern_message
+
+        said = pattern_message(str(error.validator_value), error.instance)
+        if said is not None:
+            return said
+    return error.message
+
+
 def _problems_at(
     kind: str, document: Any, location: str | RecordPlace, *, format: int = FORMAT
 ) -> list[Problem]:
@@ -136,5 +150,5 @@ def _problems_at(
             record_id, note = identify(document)
             place = RecordPlace(str(location), record_id, note=note, kind=kind)
         path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        problems.append(place.problem(path.removeprefix("."), error.message, ProblemCode.SCHEMA))
+        problems.append(place.problem(path.removeprefix("."), _message(error), ProblemCode.SCHEMA))
     return problems

@@ -120,8 +120,9 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
 
 
 # The white space textwrap breaks lines at (and no other: a no-break space stays in its word).
-_SPACES: Final = re.compile("([\t\n\x0b\x0c\r ]+)")
-_TO_SPACE: Final = str.maketrans("\t\n\x0b\x0c\r", "     ")
+# (U+2028 and U+2029 too: some terminals break a line at them)
+_SPACES: Final = re.compile("([\t\n\x0b\x0c\r\u2028\u2029 ]+)")
+_TO_SPACE: Final = str.maketrans("\t\n\x0b\x0c\r\u2028\u2029", "       ")
 
 
 def _lines(chunks: list[str], width: int, first: str, rest: str) -> list[str]:

@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rightsdata._cli.suggest import EDTF_EXAMPLES, ids_in, reference_hint
-from rightsdata._values.errors import Problem, ProblemCode, printable, unchecked_note
+from rightsdata._values.errors import (
+    Problem,
+    ProblemCode,
+    one_line,
+    printable,
+    unchecked_note,
+)
 from rightsdata._values.spelling import DID_YOU_MEAN
 
 if TYPE_CHECKING:
@@ -31,11 +37,12 @@ def _plural(n: int, noun: str) -> str:
 
 
 def _name(dataset: Dataset, record_id: str) -> str:
-    """A record's name or title (a law's label), looked up in ``dataset``; else its ID; with
-    any control character shown as its escape (:func:`printable`)."""
+    """A record's name or title (a law's label), looked up in ``dataset``; else its ID; on
+    one line, with any control or misleading invisible character shown as its escape
+    (:func:`one_line`): it is shown within a line (a heading, a list, a message)."""
     from rightsdata._display.cards import _Names
 
-    return printable(_Names(dataset).label(record_id) or record_id)
+    return one_line(_Names(dataset).label(record_id) or record_id)
 
 
 def _problem_json(problem: Problem) -> dict[str, str | int | None]:

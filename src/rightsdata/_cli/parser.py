@@ -8,7 +8,7 @@ import argparse
 import re
 import shlex
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from rightsdata._cli.arguments import _DEFAULT_NAME, _Default
@@ -463,8 +463,18 @@ def _subparser(parser: argparse.ArgumentParser, command: str) -> argparse.Argume
 
 
 def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
-    """Parse; an unknown option is reported by its own command, with its usage and a hint."""
-    args, extras = parser.parse_known_args(argv)
+    """Parse; an unknown option is reported with a hint, by the command's parser if given
+    after the command, else by the top-level one (with or without a command after it:
+    argparse would say only that the command is missing)."""
+    import sys
+
+    given = list(sys.argv[1:] if argv is None else argv)
+    before = _unknown_before_command(parser, given)
+    if before:
+        command = _command_in(parser, given)
+        hint = _hint_before(before[0].split("=")[0], parser, command)
+        parser.error(f"unrecognized arguments: {' '.join(before)}" + (f"; {hint}" if hint else ""))
+    args, extras = parser.parse_known_args(given)
     if extras:
         sub = _subparser(parser, args.command)
         options = _options(sub)
@@ -474,6 +484,73 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
             f"unrecognized arguments: {' '.join(extras)}" + (f"; {hints[0]}" if hints else "")
         )
     return args
+
+
+def _resolve(option: str, parser: argparse.ArgumentParser) -> argparse.Action | None:
+    """The action of ``parser`` that ``option`` names, in full or (as argparse allows) by a
+    prefix of one option only; None if none."""
+    actions = {o: a for a in parser._actions for o in a.option_strings}
+    if option in actions:
+        return actions[option]
+    if option.startswith("--") and parser.allow_abbrev:
+        named = {id(a): a for o, a in actions.items() if o.startswith(option)}
+        if len(named) == 1:
+            return next(iter(named.values()))
+    return None
+
+
+def _unknown_before_command(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """The options given before the command (or with none) that the top-level parser does
+    not know."""
+    unknown: list[str] = []
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--" or not word.startswith("-") or word == "-":
+            break
+        name, equals, _ = word.partition("=")
+        action = _resolve(name, parser)
+        if action is None:
+            unknown.append(word)
+        elif action.nargs != 0 and not equals:
+            i += 1  # (its value)
+        i += 1
+    return unknown
+
+
+def _command_in(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """The command ``argv`` names (its first word that is a command), if any."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return next((word for word in argv if word in action.choices), None)
+    return None
+
+
+def _near(option: str, options: Collection[str]) -> list[str]:
+    """The one of ``options`` spelled most like ``option`` (if any is close), compared
+    without their dashes: the ``--`` every long option shares made ``--verison`` as like
+    ``--json`` as ``--version``.
+
+    >>> _near("--verison", ["--json", "--version"]), _near("--widht", ["--kind"])
+    (['--version'], [])
+    """
+    bare = {o.lstrip("-"): o for o in options}
+    return [bare[b] for b in close(option.lstrip("-"), bare, n=1)]
+
+
+def _hint_before(option: str, parser: argparse.ArgumentParser, command: str | None) -> str:
+    """For an option given before the command that rightsdata itself does not take: an
+    option of the command's (to give after it), else one of rightsdata's spelled like it."""
+    own = _options(parser)
+    if command is None:
+        return did_you_mean(_near(option, own))
+    theirs = [o for o in _options(_subparser(parser, command)) if o not in own]
+    if option in theirs:
+        return f"{option} is an option of rightsdata {command}: give it after the command"
+    near = _near(option, [*own, *theirs])
+    if near and near[0] in theirs:
+        return f"did you mean {near[0]!r}, after the command (rightsdata {command} {near[0]})?"
+    return did_you_mean(near)
 
 
 def _options(parser: argparse.ArgumentParser) -> list[str]:
@@ -487,18 +564,28 @@ def _options(parser: argparse.ArgumentParser) -> list[str]:
 
 
 def _hint(option: str, options: list[str], parser: argparse.ArgumentParser, command: str) -> str:
-    """An option the command does not have: the commands that have it (``events --width``:
-    show's), else the command's option it is spelled like."""
-    elsewhere = [
-        name
+    """An option the command does not have: rightsdata's own (``info --version``), the
+    commands that have it (``events --width``: show's), else the command's option it is
+    spelled like, else the other commands' (``timeline --limt``: events' ``--limit``)."""
+    if option.startswith("-") and option in _options(parser) and option not in options:
+        return f"{option} is an option of rightsdata itself: give it before the command"
+    others = {
+        name: _options(sub)
         for action in parser._actions
         if isinstance(action, argparse._SubParsersAction)
         for name, sub in action.choices.items()
-        if name != command and option in _options(sub)
-    ]
+        if name != command
+    }
+    elsewhere = [name for name, theirs in others.items() if option in theirs]
     if option.startswith("--") and elsewhere:
         return f"{option} is an option of {' and '.join(f'rightsdata {n}' for n in elsewhere)}"
-    return did_you_mean(close(option, options, n=1))
+    # (an option the command hides, as validate's --data, is never offered as another's)
+    hidden = {o for action in _subparser(parser, command)._actions for o in action.option_strings}
+    near = _near(option, {*options, *(o for t in others.values() for o in t if o not in hidden)})
+    if not near or near[0] in options or not option.startswith("--"):
+        return did_you_mean(_near(option, options))
+    having = [name for name, theirs in others.items() if near[0] in theirs]
+    return f"{near[0]!r} is an option of rightsdata {', '.join(having)}, not of {command}"
 
 
 #: The options that may come before the command: (option, dest, the command's default).

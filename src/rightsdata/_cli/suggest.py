@@ -99,15 +99,24 @@ def ids_in(path: Path) -> list[str]:
     """The IDs of the records in a dataset that did not load (a folder, a JSON document or
     JSON Lines), read leniently, for 'did you mean' on a reference to no record: only from
     the files and lists the loader reads (a folder's kind files, a document's kinds), so
-    that an ID in a file the loader refuses (``law.json``) is never suggested."""
+    that an ID in a file the loader refuses (``law.json``) is never suggested; and only IDs
+    that are well formed and of the kind they are filed as, so that following the hint never
+    leads to an ID the loader refuses (``'person:Jane Doe'``, or a person's ID in
+    ``events.json``)."""
     import json
 
     from rightsdata._model.records import KINDS
+    from rightsdata._values.ids import PREFIX_OF_KIND, is_valid_id, prefix_of
 
-    def of(documents: object) -> list[str]:
+    def of(documents: object, prefix: str | None) -> list[str]:
         if not isinstance(documents, list):
             return []
-        return [d["id"] for d in documents if isinstance(d, dict) and isinstance(d.get("id"), str)]
+        ids = [d.get("id") for d in documents if isinstance(d, dict)]
+        return [
+            i
+            for i in ids
+            if isinstance(i, str) and is_valid_id(i) and (prefix is None or prefix_of(i) == prefix)
+        ]
 
     def read(file: Path) -> object:
         try:
@@ -116,9 +125,9 @@ def ids_in(path: Path) -> list[str]:
             return None
 
     if path.is_dir():
-        return [i for kind in KINDS for i in of(read(path / kind_file(kind)))]
+        return [i for kind in KINDS for i in of(read(path / kind_file(kind)), PREFIX_OF_KIND[kind])]
     if path.suffix.lower() in JSON_LINES_SUFFIXES:
-        from rightsdata._data.loading import json_lines
+        from rightsdata._data.loading import KIND_FIELD, json_lines
 
         found: list[str] = []
         try:
@@ -127,14 +136,19 @@ def ids_in(path: Path) -> list[str]:
             return []
         for line in lines:
             try:
-                found += of([json.loads(line)])
+                value = json.loads(line)
             except (ValueError, RecursionError):
                 continue
+            kind = value.get(KIND_FIELD) if isinstance(value, dict) else None
+            if kind is None:  # the id's prefix says its kind
+                found += of([value], None)
+            elif isinstance(kind, str) and kind in PREFIX_OF_KIND:  # (a list is unhashable)
+                found += of([value], PREFIX_OF_KIND[kind])
         return found
     document = read(path)
     if isinstance(document, dict):
-        return [i for kind in KINDS for i in of(document.get(kind))]
-    return of(document)
+        return [i for kind in KINDS for i in of(document.get(kind), PREFIX_OF_KIND[kind])]
+    return of(document, None)
 
 
 def reference_hint(message: str, known: Sequence[str]) -> str:

@@ -1291,7 +1291,7 @@ def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = 
         if not line.strip():
             continue
         where = f"{path.name}:{number}"
-        value, found = _parse(line, where)
+        value, found = _parse(line, where, one_line=True)
         if found:  # (a line that is not JSON: its problem carries its number too)
             parts.problems += [
                 Problem(p.location, p.message, p.code, file=path.name, line=number) for p in found
@@ -1667,16 +1667,16 @@ def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Probl
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return "", Problem(
-            label, f"is not UTF-8: byte {exc.start} is {data[exc.start]:#04x}", ProblemCode.SYNTAX
-        )
+        from rightsdata._data.jsontext import not_utf8_message
+
+        return "", Problem(label, not_utf8_message(data, exc.start), ProblemCode.SYNTAX)
     if not empty and not text.strip():
         return "", Problem(label, "is empty; expected JSON", ProblemCode.SYNTAX)
     return text, None
 
 
 def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed: JSON has no NaN or Infinity")
+    raise ValueError(f"{name} is not allowed: JSON has no NaN or Infinity; write null")
 
 
 class _Duplicates:
@@ -1739,10 +1739,12 @@ def _quick_parse(text: str) -> Any:
 _DIGITS_LIMIT: Final = re.compile(r"Exceeds the limit \((\d+) digits\).*value has (\d+) digits")
 
 
-def _parse(text: str, label: str) -> tuple[Any, list[Problem]]:
+def _parse(text: str, label: str, *, one_line: bool = False) -> tuple[Any, list[Problem]]:
     """``text`` parsed strictly (the diagnostic path's parse, and that of every descriptor and
-    redirects file), or the problems that refuse it; nested more than ``MAX_NESTING`` levels
-    is one of them, under every Python (:mod:`rightsdata._values.nesting`)."""
+    redirects file), or the problems that refuse it, each saying where (line and column, and
+    the record; only the column if ``one_line``: a JSON Lines line) and why in words
+    (:mod:`rightsdata._data.jsontext`); nested more than ``MAX_NESTING`` levels is one of
+    them, under every Python (:mod:`rightsdata._values.nesting`)."""
     quick = _quick_parse(text)
     if quick is not _NOT_QUICK:
         return _within_nesting(quick, label)
@@ -1752,32 +1754,45 @@ def _parse(text: str, label: str) -> tuple[Any, list[Problem]]:
     try:
         value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=duplicates)
     except json.JSONDecodeError as exc:
-        return None, [
-            Problem(
-                label,
-                f"is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-                ProblemCode.SYNTAX,
-            )
-        ]
+        from rightsdata._data import jsontext  # (only a file that is not JSON needs it)
+
+        said = jsontext.syntax_message(text, exc.pos, exc.msg, one_line=one_line)
+        return None, [Problem(label, said, ProblemCode.SYNTAX)]
     except ValueError as exc:
+        from rightsdata._data import jsontext
+
         digits = _DIGITS_LIMIT.match(str(exc))
         if digits:  # (Python's message names a Python setting, no use to a data's author)
+            at = jsontext.long_number_position(text, int(digits[1]))
+            where = "" if at < 0 else f" at {jsontext.place(text, at, one_line=one_line)}"
             return None, [
                 Problem(
                     label,
-                    f"holds a number of {int(digits[2]):,} digits; at most {int(digits[1]):,}",
+                    f"holds a number of {int(digits[2]):,} digits{where}; at most "
+                    f"{int(digits[1]):,}",
                     ProblemCode.LIMIT,
                 )
+            ]
+        at = jsontext.constant_position(text)
+        if at >= 0:  # NaN or Infinity (_reject_constant)
+            where = jsontext.place(text, at, one_line=one_line)
+            return None, [
+                Problem(label, f"is not valid JSON at {where}: {exc}", ProblemCode.SYNTAX)
             ]
         return None, [Problem(label, str(exc), ProblemCode.SYNTAX)]
     except RecursionError:  # (past MAX_NESTING, where Python's parser gives up)
         return None, [nesting_problem(label)]
     if duplicates.keys:
+        from rightsdata._data import jsontext
+
         names = ", ".join(repr(k) for k in dict.fromkeys(duplicates.keys))
+        at = jsontext.repeated_key_position(text)
+        where = "" if at < 0 else f", the first at {jsontext.place(text, at, one_line=one_line)}"
         return None, [
             Problem(
                 label,
-                f"repeats keys within an object ({names}); JSON objects must not repeat keys",
+                f"repeats keys within an object ({names}){where}; JSON objects must not "
+                "repeat keys",
                 ProblemCode.SYNTAX,
             )
         ]

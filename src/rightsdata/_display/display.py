@@ -125,7 +125,7 @@ def record_repr(record: Record) -> str:
         return f"{head.removesuffix(':')}>"
     quoted, width = repr(text), room - 2
     while display_width(quoted) > room and width >= _MIN_TEXT:
-        quoted, width = repr(truncate(text, width)), width - 1
+        quoted, width = repr(truncate(text, width, escape=False)), width - 1
     if display_width(quoted) > room:  # escapes ('\u200b') leave no room for a useful piece
         return f"{head.removesuffix(':')}>"
     return f"{head} {quoted}>"

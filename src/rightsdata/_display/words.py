@@ -19,7 +19,7 @@ from rightsdata._model.records import Coordinates, Event, Figure, Identifier, Re
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration, format_duration
-from rightsdata._values.errors import printable
+from rightsdata._values.errors import one_line
 from rightsdata._values.ids import is_valid_id
 from rightsdata.vocab import (
     DateMeaning,
@@ -86,19 +86,23 @@ def term(value: str) -> str:
     return str(value).replace("_", " ")
 
 
-def truncate(text: str, width: int) -> str:
+def truncate(text: str, width: int, *, escape: bool = True) -> str:
     """``text`` on one line, cut to at most ``width`` columns (:func:`display_width`: a CJK
     character takes two), ending in an ellipsis if it was cut. A text may hold line breaks:
     each run of white space becomes one space, so that a list's line or a plot's label stays
     one line. A cut never halves a wide character nor parts a combining mark from its letter.
+    A control or misleading invisible character is shown as its escape (:func:`one_line`),
+    unless not ``escape`` (for ``repr()``, which escapes them itself).
 
     >>> truncate("Vladimir Kozlov detained", 12), truncate("Line one\\nline two", 40)
     ('Vladimir Ko…', 'Line one line two')
     >>> truncate("北京市の記者", 8)
     '北京市…'
     """
-    if not text.isprintable() or "  " in text:  # (a space is printable; a line break is not)
-        text = printable(" ".join(text.split()))  # (and a control character shown escaped)
+    if escape:
+        text = one_line(text)
+    elif not text.isprintable() or "  " in text:  # (a space is printable; a line break is not)
+        text = " ".join(text.split())
     if display_width(text) <= width:
         return text
     return text[: fit(text, width - 1)].rstrip(" ,;:") + "…"

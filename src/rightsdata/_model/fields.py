@@ -48,6 +48,17 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, get_origin
 
 import attrs
 
+from rightsdata._model.forms import (
+    COUNTRY,
+    JURISDICTION,
+    LANGUAGE,
+    SPACE_CLASS,
+    STRICT_END,
+    URL,
+    Form,
+    _regex,
+    form_of_pattern,
+)
 from rightsdata._values.controls import CONTROL_CLASS, find_control, name_control
 from rightsdata._values.errors import FieldError, ProblemCode, counted
 from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern
@@ -58,14 +69,10 @@ if TYPE_CHECKING:
 #: attrs metadata key: the field's :class:`Spec`.
 SPEC: Final = "rightsdata_spec"
 
-COUNTRY_PATTERN: Final = "^[A-Z]{2}$"
-LANGUAGE_PATTERN: Final = "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-#: The white space a text may hold (what :meth:`str.isspace` holds but
-#: :data:`~rightsdata._values.controls.CONTROLS`), written out: ``\\s`` means other
-#: characters in other regex engines (ECMA-262's takes U+FEFF, Python's U+001C-U+001F).
-SPACE_CLASS: Final = "\\t\\n\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
-URL_PATTERN: Final = f"^https?://[^{SPACE_CLASS}{CONTROL_CLASS}]+$"
-JURISDICTION_PATTERN: Final = "^(?:[A-Z]{2}|international)$"
+COUNTRY_PATTERN: Final = COUNTRY.pattern
+LANGUAGE_PATTERN: Final = LANGUAGE.pattern
+URL_PATTERN: Final = URL.pattern
+JURISDICTION_PATTERN: Final = JURISDICTION.pattern
 #: Text fields may not be empty or only white space, nor start or end with white space, nor
 #: hold a control character other than a tab or a line feed (:mod:`rightsdata._values.controls`).
 TEXT_PATTERN: Final = (
@@ -85,16 +92,6 @@ _EMAIL_RE: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE_RE: Final = re.compile(
     r"(?:\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b)"
 )
-
-_compiled: dict[str, re.Pattern[str]] = {}
-
-
-def _regex(pattern: str) -> re.Pattern[str]:
-    compiled = _compiled.get(pattern)
-    if compiled is None:
-        compiled = _compiled[pattern] = re.compile(pattern)
-    return compiled
-
 
 # --- absent fields ------------------------------------------------------------------------
 
@@ -252,6 +249,39 @@ def ids_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     return _regex(f"{one}(?:\x00{one})*")
 
 
+#: An ID pattern as a JSON Schema writes it (:func:`~rightsdata._values.ids.id_pattern`):
+#: the prefixes it takes in group 1.
+_ID_PATTERN_RE: Final = re.compile(
+    r"\^\(\?:([a-z|]+)\):" + re.escape(SLUG_PATTERN) + r"\$(?:" + re.escape(STRICT_END) + ")?"
+)
+
+
+def pattern_message(pattern: str, value: str) -> str | None:
+    """What the model's check says of ``value``, which a JSON Schema's ``pattern`` refused:
+    the words of the field's form (a country code, a URL), of an ID or of text, rather than
+    the regular expression; None for a pattern of no field.
+
+    >>> pattern_message("^[A-Z]{2}$(?![\\\\s\\\\S])", "kz")[:26]
+    "'kz' is not a country code"
+    """
+    shape = form_of_pattern(pattern)
+    ids = _ID_PATTERN_RE.fullmatch(pattern)
+    spec: Spec
+    if shape is not None:
+        spec = Text("", form=shape)
+    elif pattern.removesuffix(STRICT_END) == TEXT_PATTERN:
+        spec = Text("")
+    elif ids is not None:
+        spec = Ref(tuple(ids[1].split("|")), "")
+    else:
+        return None
+    try:
+        spec.check("", value)
+    except FieldError as error:
+        return error.message
+    return None
+
+
 _FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
@@ -403,22 +433,25 @@ def _maybe(optional: bool, value: str, gather: str, pad: str) -> list[str]:
 
 class Text(Spec):
     """Non-empty text without white space at either end, holding no control character but a
-    tab or a line feed, and no contact data."""
+    tab or a line feed, and no contact data; of a :class:`~rightsdata._model.forms.Form` if
+    given (a country code, a URL), whose ``pattern`` the checks use and whose words the
+    message of a value that misses it."""
 
     def __init__(
         self,
         doc: str,
         *,
         optional: bool = False,
-        pattern: str | None = None,
+        form: Form | None = None,
         max_length: int | None = None,
     ) -> None:
         super().__init__(doc, optional=optional)
-        self.pattern = pattern
+        self.form = form
+        self.pattern = None if form is None else form.pattern
         self.max_length = max_length
 
     def _key(self) -> tuple[Any, ...]:
-        return (*super()._key(), self.pattern, self.max_length)
+        return (*super()._key(), self.form, self.max_length)
 
     @property
     def prose(self) -> str:
@@ -426,8 +459,8 @@ class Text(Spec):
             "non-empty text, no white space at either end, no control character but a tab or "
             "a line feed, no contact data"
         )
-        if self.pattern is not None:
-            rule += f"; matches {self.pattern}"
+        if self.form is not None:
+            rule += f"; {self.form.rule} (matches {self.form.pattern})"
         if self.max_length is not None:
             rule += f"; at most {self.max_length} characters"
         return rule
@@ -444,8 +477,8 @@ class Text(Spec):
             raise FieldError(
                 name, f"is {len(value)} characters long; at most {self.max_length} allowed"
             )
-        if self.pattern is not None and _regex(self.pattern).search(value) is None:
-            raise FieldError(name, f"{value!r} does not match the pattern {self.pattern}")
+        if self.form is not None and not self.form.fits(value):
+            raise FieldError(name, self.form.message(value))
         check_contact(name, value)
 
     def fine(self, value: str) -> bool:
@@ -780,14 +813,14 @@ def refs(*prefixes: str, doc: str) -> Any:
     return Refs(prefixes, doc)
 
 
-def text(doc: str, pattern: str | None = None, max_length: int | None = None) -> Spec:
-    """Required, non-empty text."""
-    return Text(doc, pattern=pattern, max_length=max_length)
+def text(doc: str, form: Form | None = None, max_length: int | None = None) -> Spec:
+    """Required, non-empty text (of ``form``, if given)."""
+    return Text(doc, form=form, max_length=max_length)
 
 
-def optional_text(doc: str, pattern: str | None = None, max_length: int | None = None) -> Any:
-    """Non-empty text or null."""
-    return Text(doc, optional=True, pattern=pattern, max_length=max_length)
+def optional_text(doc: str, form: Form | None = None, max_length: int | None = None) -> Any:
+    """Non-empty text or null (of ``form``, if given)."""
+    return Text(doc, optional=True, form=form, max_length=max_length)
 
 
 def items(doc: str, min_items: int = 0) -> Any:

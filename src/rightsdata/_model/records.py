@@ -32,12 +32,7 @@ import attrs
 
 from rightsdata._model.checks import Validated, checked
 from rightsdata._model.fields import (
-    COUNTRY_PATTERN,
-    JURISDICTION_PATTERN,
-    LANGUAGE_PATTERN,
     QUOTE_MAX,
-    URL_PATTERN,
-    _regex,
     count,
     holder_field_names,
     holder_field_path,
@@ -53,6 +48,7 @@ from rightsdata._model.fields import (
     text,
     value,
 )
+from rightsdata._model.forms import COUNTRY, JURISDICTION, LANGUAGE, URL, Form, form
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
 from rightsdata._values.errors import FieldError, ProblemCode
@@ -188,18 +184,38 @@ class Alias(_Part):
     name: Annotated[str, text("The name as written.")]
     language: str | None = optional_text(
         "BCP 47 language tag of the name ('ru', 'kk', 'kk-Latn'), or null.",
-        pattern=LANGUAGE_PATTERN,
+        form=LANGUAGE,
     )
 
 
 #: The form of an identifier's value in each scheme that has one (by the term's value).
-IDENTIFIER_PATTERNS: Final[dict[str, str]] = {
-    IdentifierScheme.WIKIDATA.value: "^Q[1-9][0-9]*$",
-    IdentifierScheme.ISO_3166_1.value: "^[A-Z]{2}$",
-    IdentifierScheme.ISO_3166_2.value: "^[A-Z]{2}-[A-Z0-9]{1,3}$",
-    IdentifierScheme.OPENSTREETMAP.value: "^(node|way|relation)/[1-9][0-9]*$",
-    IdentifierScheme.GEONAMES.value: "^[1-9][0-9]*$",
+IDENTIFIER_FORMS: Final[dict[str, Form]] = {
+    IdentifierScheme.WIKIDATA.value: form(
+        "^Q[1-9][0-9]*$",
+        "a Wikidata item ID",
+        "Q and a number, such as 'Q232'",
+        lambda v: f"Q{v}" if v.isdigit() else v.upper(),
+    ),
+    IdentifierScheme.ISO_3166_1.value: COUNTRY,
+    IdentifierScheme.ISO_3166_2.value: form(
+        "^[A-Z]{2}-[A-Z0-9]{1,3}$",
+        "an ISO 3166-2 code",
+        "a country's alpha-2 code, a hyphen and one to three letters or digits, in "
+        "capitals, such as 'KZ-75'",
+        str.upper,
+    ),
+    IdentifierScheme.OPENSTREETMAP.value: form(
+        "^(node|way|relation)/[1-9][0-9]*$",
+        "an OpenStreetMap element",
+        "node/, way/ or relation/ and a number, such as 'node/42' or 'relation/214665'",
+        str.lower,
+    ),
+    IdentifierScheme.GEONAMES.value: form(
+        "^[1-9][0-9]*$", "a GeoNames ID", "a number, such as '1526384'", str.strip
+    ),
 }
+#: Each scheme's form as its regular expression.
+IDENTIFIER_PATTERNS: Final[dict[str, str]] = {s: f.pattern for s, f in IDENTIFIER_FORMS.items()}
 
 
 @final
@@ -221,13 +237,9 @@ class Identifier(_Part):
 
     def _rules(self) -> None:
         scheme = getattr(self.scheme, "_value_", self.scheme)
-        pattern = IDENTIFIER_PATTERNS.get(scheme)
-        if pattern is not None and _regex(pattern).search(self.value) is None:
-            raise FieldError(
-                "value",
-                f"{self.value!r} is not an identifier of the {scheme} scheme ({pattern})",
-                ProblemCode.RULE,
-            )
+        shape = IDENTIFIER_FORMS.get(scheme)
+        if shape is not None and not shape.fits(self.value):
+            raise FieldError("value", shape.message(self.value), ProblemCode.RULE)
 
 
 @final
@@ -438,11 +450,9 @@ class Source(_Checked):
     )
     published: EDTF | None = optional_value("When it was published (EDTF), or null if unknown.")
     kind: Annotated[SourceKind, value("What kind of document it is.")]
-    language: Annotated[
-        str, text("BCP 47 tag of the document's language.", pattern=LANGUAGE_PATTERN)
-    ]
+    language: Annotated[str, text("BCP 47 tag of the document's language.", form=LANGUAGE)]
     url: str | None = optional_text(
-        "Where it was published; null if the document does not say.", pattern=URL_PATTERN
+        "Where it was published; null if the document does not say.", form=URL
     )
     note: str | None = optional_text("What the document is, in a sentence or two.")
     retrieved: EDTF | None = optional_value(
@@ -450,7 +460,7 @@ class Source(_Checked):
     )
     archive_url: str | None = optional_text(
         "An archived copy of the document (a web archive's address), or null.",
-        pattern=URL_PATTERN,
+        form=URL,
     )
     figures: tuple[Figure, ...] = items(
         "Numbers the document asserts about itself (how many countries a report covers)."
@@ -476,7 +486,7 @@ class Person(_Checked):
     aliases: tuple[Alias, ...] = items("Other names and spellings.")
     born: EDTF | None = optional_value("Date of birth (EDTF), or null.")
     country: str | None = optional_text(
-        "ISO 3166-1 alpha-2 code of the person's country, or null.", pattern=COUNTRY_PATTERN
+        "ISO 3166-1 alpha-2 code of the person's country, or null.", form=COUNTRY
     )
     summary: str | None = optional_text("Who they are, in a sentence.")
     identifiers: tuple[Identifier, ...] = items(_IDENTIFIERS_DOC)
@@ -503,7 +513,7 @@ class Organization(_Checked):
     kind: Annotated[OrgKind, value("What kind of organisation.")]
     country: str | None = optional_text(
         "ISO 3166-1 alpha-2 code of its home country, or null (international).",
-        pattern=COUNTRY_PATTERN,
+        form=COUNTRY,
     )
     status: OrgStatus | None = optional_value("Its legal standing as the sources give it, or null.")
     founded: EDTF | None = optional_value("When it was founded (EDTF), or null.")
@@ -546,7 +556,7 @@ class Group(_Checked):
         "org", doc="The body it belongs to or acts for (the UN, a ministry), or null."
     )
     country: str | None = optional_text(
-        "ISO 3166-1 alpha-2 code of the group's country, or null.", pattern=COUNTRY_PATTERN
+        "ISO 3166-1 alpha-2 code of the group's country, or null.", form=COUNTRY
     )
     summary: str | None = optional_text("Who they are, in a sentence.")
     identifiers: tuple[Identifier, ...] = items(_IDENTIFIERS_DOC)
@@ -573,7 +583,7 @@ class Place(_Checked):
     aliases: tuple[Alias, ...] = items("Other names and spellings.")
     kind: Annotated[PlaceKind, value("What kind of place.")]
     country: str | None = optional_text(
-        "ISO 3166-1 alpha-2 code of the country it is in, or null.", pattern=COUNTRY_PATTERN
+        "ISO 3166-1 alpha-2 code of the country it is in, or null.", form=COUNTRY
     )
     within: str | None = optional_ref("place", doc="The place that contains it, or null.")
     coordinates: Coordinates | None = optional_value(
@@ -613,7 +623,7 @@ class Law(_Checked):
         str,
         text(
             "ISO 3166-1 alpha-2 code, or 'international' for a treaty.",
-            pattern=JURISDICTION_PATTERN,
+            form=JURISDICTION,
         ),
     ]
     article: str | None = optional_text(

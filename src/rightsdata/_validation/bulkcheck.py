@@ -48,13 +48,13 @@ from rightsdata._model.fields import (
     RejectedError,
     Text,
     _maybe,
-    _regex,
     field_names,
     holds_contact,
     path_head,
     remember_ids,
     spec_of,
 )
+from rightsdata._model.forms import _regex
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.controls import C1_UTF8
 from rightsdata._values.errors import FieldError

@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["C1_UTF8", "CONTROLS", "CONTROL_CLASS", "ESCAPES", "find_control", "name_control"]
+__all__ = [
+    "C1_UTF8",
+    "CONTROLS",
+    "CONTROL_CLASS",
+    "ESCAPES",
+    "HIDDEN",
+    "find_control",
+    "name_control",
+]
 
 #: The control characters a text may not hold.
 CONTROLS: Final = frozenset(
@@ -31,8 +39,28 @@ CONTROL_CLASS: Final = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f"
 _CONTROL: Final = re.compile(f"[{CONTROL_CLASS}]")
 #: The C1 controls of :data:`CONTROLS` in UTF-8 text (the bulk checks search the bytes).
 C1_UTF8: Final = re.compile(b"\\xc2[\\x80-\\x9f]")
-#: For :meth:`str.translate`: each of :data:`CONTROLS` to its escape (``\\x1b``).
-ESCAPES: Final = {ord(c): f"\\x{ord(c):02x}" for c in CONTROLS}
+#: Characters a text may hold but that are not shown as they are to a terminal, being
+#: invisible and able to mislead: the direction overrides, embeddings and isolates, which
+#: reorder what a line shows ("Trojan Source": U+202A-U+202E, U+2066-U+2069), and the
+#: zero-width characters that join nothing (U+200B, U+2060-U+2064, U+FEFF). The marks
+#: (U+200E, U+200F, U+061C) and the joiners (U+200C, U+200D), which right-to-left and Indic
+#: text and emoji need, are shown as they are.
+HIDDEN: Final = frozenset(
+    chr(c)
+    for c in (
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x200B,
+        *range(0x2060, 0x2065),
+        0xFEFF,
+    )
+)
+#: For :meth:`str.translate`: each of :data:`CONTROLS` to its escape (``\\x1b``), and each
+#: of :data:`HIDDEN` to its (``\\u202e``).
+ESCAPES: Final = {
+    **{ord(c): f"\\x{ord(c):02x}" for c in CONTROLS},
+    **{ord(c): f"\\u{ord(c):04x}" for c in HIDDEN},
+}
 
 
 def find_control(text: str) -> int:

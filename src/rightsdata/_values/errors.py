@@ -217,15 +217,29 @@ def encodable(text: str) -> str:
 def printable(text: str) -> str:
     """``text`` as it may be shown: :func:`encodable`, and any control character but a tab or
     a line feed shown as its escape (``\\x1b``), so that it cannot act on the terminal that
-    shows it: the characters a record's text may not hold
-    (:mod:`rightsdata._values.controls`).
+    shows it: the characters a record's text may not hold; and the invisible characters that
+    could mislead a reader (a direction override, a zero-width space) as theirs
+    (``\\u202e``): :mod:`rightsdata._values.controls`.
 
-    >>> printable("caf\\udce9"), printable("a\\x1b[2Jb")
-    ('caf\\\\udce9', 'a\\\\x1b[2Jb')
+    >>> printable("caf\\udce9"), printable("a\\x1b[2Jb"), printable("Jane\\u202eDoe")
+    ('caf\\\\udce9', 'a\\\\x1b[2Jb', 'Jane\\\\u202eDoe')
     """
     if not text.isprintable():  # (a line break, a tab, any control or lone surrogate)
         text = text.translate(ESCAPES)
     return encodable(text)
+
+
+def one_line(text: str) -> str:
+    """``text`` as it may be shown within one line (a name in a heading or a list):
+    :func:`printable`, and each run of white space (a line feed, a tab, a line separator)
+    one space.
+
+    >>> one_line("Jane\\nDoe"), one_line("Jane\\u2028 Doe\\u202e")
+    ('Jane Doe', 'Jane Doe\\\\u202e')
+    """
+    if text.isprintable() and "  " not in text:
+        return encodable(text)
+    return " ".join(printable(text).split())
 
 
 _JSON_NAMES: Final[dict[type, str]] = {

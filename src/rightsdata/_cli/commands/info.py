@@ -7,6 +7,7 @@ import argparse
 from rightsdata._cli.arguments import _dataset, _source_options
 from rightsdata._cli.exits import EXIT_OK
 from rightsdata._cli.output import _plural, _print_json
+from rightsdata._values.errors import one_line
 
 __all__: list[str] = []
 
@@ -27,8 +28,9 @@ def _cmd_info(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
+    # (a descriptor's name and version may be any text: shown on the one line)
     print(
-        f"{dataset.name or 'dataset'} {dataset.version or '(no version)'} "
+        f"{one_line(dataset.name or 'dataset')} {one_line(dataset.version or '(no version)')} "
         f"(rightsdata {rightsdata.__version__}): {_plural(len(dataset), 'record')}"
     )
     for kind, count in counts.items():

@@ -1,0 +1,178 @@
+"""The forms a text field may be held to, each stated once: its regular expression, what a
+value of that form is in plain words with an example, and the value a miss was likely meant
+to be. Every check of the form, and every message of a value that misses it, reads them.
+
+>>> print(COUNTRY.message("kz"))  # doctest: +NORMALIZE_WHITESPACE
+'kz' is not a country code (an ISO 3166-1 alpha-2 code in capitals, such as 'KZ');
+did you mean 'KZ'?
+>>> print(LANGUAGE.message("English"))
+'English' is not a language tag (a BCP 47 tag, such as 'en', 'ru' or 'kk-Cyrl'); did you mean 'en'?
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+import attrs
+
+from rightsdata._values.controls import CONTROL_CLASS
+from rightsdata._values.errors import printable
+
+__all__ = [
+    "COUNTRY",
+    "FORMS",
+    "JURISDICTION",
+    "LANGUAGE",
+    "SPACE_CLASS",
+    "STRICT_END",
+    "URL",
+    "Form",
+    "form_of_pattern",
+]
+
+
+def _unchanged(value: str) -> str:
+    return value
+
+
+@attrs.frozen
+class Form:
+    """A form a text must have.
+
+    ``pattern`` is the regular expression (anchored) that the checks and the JSON Schemas
+    use; ``what`` names a value of the form with its article (``'a country code'``);
+    ``rule`` says in plain words what it is, with an example; ``guess`` gives, for a value
+    that misses the form, the value it was likely meant to be (suggested only if that one
+    has the form)."""
+
+    pattern: str
+    what: str
+    rule: str
+    guess: Callable[[str], str] = _unchanged
+
+    def fits(self, value: str) -> bool:
+        """Whether ``value`` has the form."""
+        return _regex(self.pattern).search(value) is not None
+
+    def message(self, value: str) -> str:
+        """What a problem says of ``value``, which misses the form: what the form is, and
+        the value likely meant, if any."""
+        said = f"{printable(repr(value))} is not {self.what} ({self.rule})"
+        try:
+            meant = self.guess(value)
+        except ValueError:
+            return said
+        if meant != value and self.fits(meant):
+            said += f"; did you mean {printable(repr(meant))}?"
+        return said
+
+
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+def _regex(pattern: str) -> re.Pattern[str]:
+    compiled = _compiled.get(pattern)
+    if compiled is None:
+        compiled = _compiled[pattern] = re.compile(pattern)
+    return compiled
+
+
+#: Every form declared here or elsewhere (an identifier scheme's), by its pattern: what
+#: a JSON Schema's pattern stands for (:func:`form_of_pattern`).
+FORMS: Final[dict[str, Form]] = {}
+
+
+def form(pattern: str, what: str, rule: str, guess: Callable[[str], str] = _unchanged) -> Form:
+    """A :class:`Form`, listed in :data:`FORMS` (the first of a pattern is kept)."""
+    made = Form(pattern, what, rule, guess)
+    FORMS.setdefault(pattern, made)
+    return made
+
+
+def form_of_pattern(pattern: str) -> Form | None:
+    """The form whose pattern is ``pattern``, or None; a pattern as the JSON Schemas write it
+    (ending in a look-ahead for the very end: scripts/schemagen.py's ``ends_strictly``) is
+    its form's too."""
+    return FORMS.get(pattern) or FORMS.get(pattern.removesuffix(STRICT_END))
+
+
+#: What follows a pattern's last ``$`` in the JSON Schemas: the very end of the text
+#: (scripts/schemagen.py's ``ends_strictly`` says why).
+STRICT_END: Final = "(?![\\s\\S])"
+
+#: The white space a text may hold (what :meth:`str.isspace` holds but
+#: :data:`~rightsdata._values.controls.CONTROLS`), written out: ``\\s`` means other
+#: characters in other regex engines (ECMA-262's takes U+FEFF, Python's U+001C-U+001F).
+SPACE_CLASS: Final = "\\t\\n\\u0020\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+
+
+#: The tags of languages a dataset is likely to name in English words (``"English"``).
+_LANGUAGE_NAMES: Final = {
+    "arabic": "ar",
+    "chinese": "zh",
+    "english": "en",
+    "french": "fr",
+    "german": "de",
+    "kazakh": "kk",
+    "kyrgyz": "ky",
+    "russian": "ru",
+    "spanish": "es",
+    "tajik": "tg",
+    "turkmen": "tk",
+    "ukrainian": "uk",
+    "uzbek": "uz",
+}
+
+
+def _language(value: str) -> str:
+    """``'EN'`` -> ``'en'``, ``'kk_Cyrl'`` -> ``'kk-Cyrl'``, ``'English'`` -> ``'en'``: the
+    language in lowercase, the subtags joined by hyphens; a language's English name its
+    tag."""
+    named = _LANGUAGE_NAMES.get(value.strip().lower())
+    if named is not None:
+        return named
+    first, _, rest = value.replace("_", "-").partition("-")
+    return f"{first.lower()}-{rest}" if rest else first.lower()
+
+
+def _url(value: str) -> str:
+    """``'www.example.org'`` -> ``'https://www.example.org'``: a host name given the scheme
+    it lacks; and the spaces in a web address written ``%20``."""
+    if value.lower().startswith(("http://", "https://")):
+        return value.replace(" ", "%20")
+    if ":" in value or "/" in value.partition(".")[0] or "." not in value:
+        raise ValueError(value)  # not a host name: 'javascript:...', 'report.pdf'...
+    return f"https://{value}"
+
+
+def _jurisdiction(value: str) -> str:
+    return value.upper() if len(value) == 2 else value.lower()
+
+
+COUNTRY: Final = form(
+    "^[A-Z]{2}$",
+    "a country code",
+    "an ISO 3166-1 alpha-2 code in capitals, such as 'KZ'",
+    str.upper,
+)
+LANGUAGE: Final = form(
+    "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$",
+    "a language tag",
+    "a BCP 47 tag, such as 'en', 'ru' or 'kk-Cyrl'",
+    _language,
+)
+URL: Final = form(
+    f"^https?://[^{SPACE_CLASS}{CONTROL_CLASS}]+$",
+    "a web address",
+    "one that starts with http:// or https:// and holds no spaces, such as "
+    "'https://example.org/report'",
+    _url,
+)
+JURISDICTION: Final = form(
+    "^(?:[A-Z]{2}|international)$",
+    "a jurisdiction",
+    "an ISO 3166-1 alpha-2 country code in capitals, such as 'KZ', or 'international' for a treaty",
+    _jurisdiction,
+)

@@ -1,0 +1,158 @@
+"""What the command line tells a developer whose data is wrong: hints that lead somewhere,
+plain words for what a field expects, and names kept on one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_USAGE
+from rightsdata._cli.main import main
+from rightsdata._cli.suggest import ids_in
+
+from conftest import CITE, event_doc, person_doc, source_doc, write_folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _misnamed(folder: Path) -> Path:
+    """A dataset whose person's id is not an id, and an event naming the id it should be."""
+    return write_folder(
+        folder,
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc("person:Jane Doe", citations=[CITE])],
+            "events.json": [
+                event_doc(participants=[{"actor": "person:jane-doe", "role": "victim"}])
+            ],
+        },
+    )
+
+
+def test_validate_never_suggests_an_id_that_is_not_an_id(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = _misnamed(tmp_path / "misnamed")
+    code, out, _ = run(capsys, "validate", str(folder))
+    said = " ".join(out.split())
+    assert code == EXIT_INVALID
+    assert "'person:Jane Doe' is not an id" in said
+    assert "'person:jane-doe' does not exist" in said
+    assert "did you mean 'person:Jane Doe'" not in said
+
+
+@pytest.mark.parametrize("layout", ["folder", "document", "jsonl"])
+def test_ids_in_keeps_only_ids_of_the_kind_they_are_filed_as(tmp_path: Path, layout: str) -> None:
+    """An id that is not one, or that names another kind than its file or list holds (a
+    person's id among the events), would be refused by the loader: never suggested."""
+    persons = [
+        person_doc("person:Jane Doe"),
+        person_doc("person:jane_doe"),
+        person_doc("person:kept"),
+        person_doc("event:filed-as-a-person"),
+    ]
+    events = [event_doc("event:kept"), event_doc("person:filed-as-an-event")]
+    if layout == "folder":
+        path = write_folder(tmp_path, {"persons.json": persons, "events.json": events})
+    elif layout == "document":
+        path = tmp_path / "all.json"
+        path.write_text(json.dumps({"persons": persons, "events": events}))
+    else:
+        path = tmp_path / "all.jsonl"
+        lines = [{"$kind": "persons", **p} for p in persons]
+        lines += [{"$kind": "events", **e} for e in events]
+        lines += [{**person_doc("person:no-kind-said")}, {**person_doc("person:Bad Too")}]
+        lines += [{"$kind": ["persons"], **person_doc("person:kind-not-text")}]
+        path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    expected = ["person:kept", "event:kept"]
+    if layout == "jsonl":
+        expected.append("person:no-kind-said")
+    assert ids_in(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        # before the command, with one or without: rightsdata's own options, compared
+        # without the "--" all share (which made --verison as like --json as --version)
+        (["--verison", "info"], "unrecognized arguments: --verison; did you mean '--version'?"),
+        (["--versoin"], "unrecognized arguments: --versoin; did you mean '--version'?"),
+        (["--data=x", "--verison", "info"], "did you mean '--version'?"),
+        # a command's option before the command: to be given after it
+        (["--json", "info"], "--json is an option of rightsdata info: give it after the command"),
+        (["--jsn", "info"], "did you mean '--json', after the command (rightsdata info --json)?"),
+        # after the command: rightsdata's own, the command's, another command's
+        (["info", "--version"], "--version is an option of rightsdata itself"),
+        (["info", "--jsno"], "unrecognized arguments: --jsno; did you mean '--json'?"),
+        (["events", "--widht", "3"], "'--width' is an option of rightsdata show, not of events"),
+    ],
+)
+def test_an_unknown_option_is_matched_where_it_was_given(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == EXIT_USAGE
+    assert said in " ".join(err.split())
+    assert "did you mean '--kind'" not in err and "required: COMMAND" not in err
+
+
+#: Names a record may hold (validation accepts them: the data contract is unchanged) that a
+#: terminal must not be sent as they are within one line.
+AWKWARD = ["Jane\nDoe", "Jane\u2028Doe", "Jane\u202eDoe", "Jane\u200bDoe", "Jane\u2066Doe"]
+RAW = "\n\u2028\u202e\u200b\u2066"
+
+
+def _named(folder: Path, name: str) -> Path:
+    return write_folder(
+        folder,
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc("person:jane-doe", name=name, citations=[CITE])],
+            "events.json": [
+                event_doc(participants=[{"actor": "person:jane-doe", "role": "victim"}])
+            ],
+        },
+    )
+
+
+@pytest.mark.parametrize("name", AWKWARD)
+def test_a_name_is_shown_on_one_line_with_invisible_characters_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    import rightsdata
+
+    folder = _named(tmp_path / "data", name)
+    assert rightsdata.load_path(folder).persons[0].name == name  # (accepted, as it was)
+    for argv in (
+        ["timeline", "person:jane-doe"],
+        ["search", "jane"],
+        ["show", "person:jane-doe"],
+        ["events", "--place", "person:jane-doe"],
+    ):
+        _, out, err = run(capsys, *argv, "--data", str(folder))
+        first = (out or err).splitlines()[0]
+        assert first.count("Jane") == 1 and "Doe" in first, (argv, first)
+        assert not any(c in out + err for c in RAW.replace("\n", "")), argv
+    _, out, _ = run(capsys, "timeline", "person:jane-doe", "--data", str(folder))
+    heading = out.splitlines()[0]
+    assert heading.endswith(": 1 event, in date order")
+    if name[4] in "\n\u2028":
+        assert heading.startswith("Jane Doe:")
+    else:
+        assert heading.startswith(f"Jane\\u{ord(name[4]):04x}Doe:")
+
+
+def test_info_shows_the_descriptor_name_and_version_on_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = _named(tmp_path / "data", "Jane Doe")
+    descriptor = {"name": "my\ndata\u202e", "version": "1.0\n0", "resources": []}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+    _, out, _ = run(capsys, "info", "--data", str(folder))
+    assert out.splitlines()[0].startswith("my data\\u202e 1.0 0 (rightsdata ")
