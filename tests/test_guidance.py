@@ -231,6 +231,73 @@ def test_a_misspelt_id_prefix_or_kind_in_json_lines_gets_a_did_you_mean(tmp_path
     )
 
 
+def test_a_misspelt_kind_in_a_document_is_told_its_kind_and_hides_no_reference(
+    tmp_path: Path,
+) -> None:
+    documents = {"sources": [source_doc()], "persns": [person_doc()], "events": [event_doc()]}
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_documents(documents)
+    (problem,) = caught.value.problems
+    assert (problem.location, problem.code) == ("documents:persns", ProblemCode.UNKNOWN_FIELD)
+    assert problem.message.startswith(
+        "not a record kind; did you mean 'persons'? Expected sources, persons, "
+    )
+    # the event's reference to person:a is not said to name no record: it may be among them
+    assert caught.value.unchecked == ("persons",)
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps(documents), encoding="utf-8")
+    assert [p.location for p in rightsdata.validate(path)] == ["all.json:persns"]
+    documents["zzz"] = documents.pop("persns")  # like no kind: the references are judged
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_documents(documents)
+    assert [p.location for p in caught.value.problems] == [
+        "documents:zzz",
+        "documents:events[0] event:a.participants[0].actor",
+    ]
+
+
+def test_a_file_named_like_a_kind_hides_no_reference_to_that_kind(tmp_path: Path) -> None:
+    files = {"sources.json": [source_doc()], "events.json": [event_doc()]}
+    folder = write_folder(tmp_path / "ds", {**files, "person.json": [person_doc()]})
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(folder)
+    (problem,) = caught.value.problems
+    assert problem.location == "person.json" and "did you mean persons.json?" in problem.message
+    assert caught.value.unchecked == ("persons",)
+    # beside the kind's own file, it is a stray only: the references are judged against it
+    write_folder(folder, {"persons.json": [person_doc("person:b")]})
+    assert [p.location for p in rightsdata.validate(folder)] == [
+        "person.json",
+        "events.json[0] event:a.participants[0].actor",
+    ]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda ds: rightsdata.Dataset({"person": []}),
+        lambda ds: ds.collection("person"),
+        lambda ds: ds.search("kozlov", kinds="person"),
+        lambda ds: rightsdata.schema.validator_for("person"),
+    ],
+)
+def test_a_misspelt_kind_given_to_the_api_is_told_the_kind(call: Any) -> None:
+    with pytest.raises(ValueError, match=r"person'? \(did you mean 'persons'\?\)"):
+        call(rightsdata.load())
+
+
+def test_a_misspelt_term_or_event_kind_is_told_the_term() -> None:
+    ds = rightsdata.load()
+    with pytest.raises(ValueError, match=r"'verdicts' is not .* \(did you mean 'verdict'\?\)"):
+        ds.events(kind="verdicts")
+    with pytest.raises(ValueError, match=r"'victm' is not .* \(did you mean 'victim'\?\)"):
+        ds.events(role="victm")
+    from rightsdata._display.plot import kind_style
+
+    with pytest.raises(ValueError, match=r"\(did you mean 'verdict'\?\)"):
+        kind_style("verdicts")
+
+
 def test_counts_of_one_are_singular() -> None:
     assert [counted(n, "record") for n in (0, 1, 2, 1000)] == [
         "0 records",

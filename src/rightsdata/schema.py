@@ -84,7 +84,12 @@ def validator_for(kind: str, *, format: int = FORMAT) -> jsonschema.protocols.Va
     require("jsonschema", "schema")  # one error for a missing extra: MissingExtraError
     require("referencing", "schema")  # (installed with jsonschema)
     if kind not in KINDS:
-        raise ValueError(f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}")
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+        raise ValueError(
+            f"unknown record kind {kind!r}{spelled_like(kind, KINDS)}; expected one of "
+            f"{', '.join(KINDS)}"
+        )
     import jsonschema
 
     version = schema_format(format)

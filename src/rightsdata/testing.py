@@ -696,7 +696,12 @@ def records(kind: str, *, format: int = FORMAT) -> st.SearchStrategy[Record]:
     >>> test_no_set()
     """
     if kind not in RECORD_TYPES:
-        raise ValueError(f"unknown record kind {kind!r}; the kinds are: {', '.join(RECORD_TYPES)}")
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+        raise ValueError(
+            f"unknown record kind {kind!r}{spelled_like(kind, RECORD_TYPES)}; the kinds are: "
+            f"{', '.join(RECORD_TYPES)}"
+        )
     custom = _BY_KIND.get(kind)  # a kind without one is drawn field by field from its specs
     if custom is not None:
         found: st.SearchStrategy[Record] = custom(format=format)

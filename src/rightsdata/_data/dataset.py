@@ -445,8 +445,11 @@ class Dataset:
         unknown = set(records) - set(KINDS)
         if unknown:
             names = sorted(k if isinstance(k, str) else repr(k) for k in unknown)
+            from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+            like = "".join(spelled_like(k, KINDS) for k in unknown) if len(unknown) == 1 else ""
             raise ValueError(
-                f"unknown record kinds: {', '.join(names)}; the kinds are {', '.join(KINDS)}"
+                f"unknown record kinds: {', '.join(names)}{like}; the kinds are {', '.join(KINDS)}"
             )
         if not _checked:  # (a loader's records are of their kinds, as it structured them)
             records = _of_their_kinds(records)
@@ -651,8 +654,11 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         try:
             return self._collections[kind]
         except KeyError:
+            from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
             raise ValueError(
-                f"unknown record kind {kind!r}; expected one of {', '.join(KINDS)}"
+                f"unknown record kind {kind!r}{spelled_like(kind, KINDS)}; expected one of "
+                f"{', '.join(KINDS)}"
             ) from None
 
     # --- lookups --------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from rightsdata._values.spelling import close
 __all__ = [
     "lone_list_problem",
     "no_records_problem",
+    "resembled_kind",
     "stray_problems",
     "tables_in",
     "unread_problems",
@@ -73,14 +74,27 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
             "out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
-    stem = name.lower().rpartition(".")[0]
-    near = close(stem, KINDS, n=1)  # (stems: 'stuff' is not 'sources')
-    hint = f"did you mean {near[0]}.json? Expected" if near else "expected"
+    near = resembled_kind(name)
+    hint = f"did you mean {near}.json? Expected" if near else "expected"
     message = (
         f"not a record kind's file, so it is not read; {hint} one of "
         f"{', '.join(expected)} (or move other files out of the dataset's folder)"
     )
     return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
+
+
+def resembled_kind(name: str) -> str | None:
+    """The kind whose file a stray file's ``name`` is spelled like (``person.json``), if any;
+    None for JSON Lines, a dataset of its own.
+
+    >>> resembled_kind("person.json"), resembled_kind("stuff.json"), resembled_kind("a.jsonl")
+    ('persons', None, None)
+    """
+    if name.lower().endswith(JSON_LINES_SUFFIXES):
+        return None
+    stem = name.lower().rpartition(".")[0]
+    near = close(stem, KINDS, n=1)  # (stems: 'stuff' is not 'sources')
+    return near[0] if near else None
 
 
 def stray_problems(folder: str, names: Sequence[str], others: Sequence[str]) -> list[Problem]:

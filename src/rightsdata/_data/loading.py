@@ -695,11 +695,17 @@ def _read_folder(
     strays = [n for n in _strays(entries, known) if not _same_as_one_of(folder, n, present)]
     records = bool(present.intersection(kind_files))
     if strays or not records:
-        from rightsdata._data.folderfiles import unread_problems
+        from rightsdata._data.folderfiles import resembled_kind, unread_problems
 
         parts.problems += unread_problems(
             _shown(folder), entries, strays, others=(DESCRIPTOR, REDIRECTS), records=records
         )
+        # a stray named like a kind whose file is absent may hold its records (person.json):
+        # the references to that kind are not judged (they are said to be unchecked)
+        for stray in strays:
+            kind = resembled_kind(stray)
+            if kind is not None and kind_file(kind) not in present:
+                parts.unsure.add(kind)
     with gc_paused():
         for kind, name in zip(KINDS, kind_files, strict=True):
             if name not in present:
@@ -1042,13 +1048,20 @@ def _structure_kinds(
                 parts.problems += found
                 continue
             if key not in KINDS:
+                from rightsdata._values.spelling import close, did_you_mean
+
+                like = close(key, KINDS, n=1) if isinstance(key, str) else []
+                expected = f"{did_you_mean(like)} Expected" if like else "expected"
                 parts.problems.append(
                     Problem(
                         where,
-                        f"not a record kind; expected {', '.join(known)}",
+                        f"not a record kind; {expected} {', '.join(known)}",
                         ProblemCode.UNKNOWN_FIELD,
                     )
                 )
+                # the records it holds may be those of the kind it is spelled like: the
+                # references to that kind are not judged (they are said to be unchecked)
+                parts.unsure.update(like)
                 continue
             places = Places(key, label, keyed=True)
             if schema and type(documents) is list:

@@ -118,9 +118,12 @@ def _term(cls: type[E], value: object, argument: str) -> E:
         try:
             return cls(value)
         except ValueError:
-            terms = ", ".join(m.value for m in cls)
+            terms = [m.value for m in cls]
+            from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
             raise ValueError(
-                f"the {argument} {value!r} is not {a_term_of(cls)}; expected one of: {terms}"
+                f"the {argument} {value!r} is not {a_term_of(cls)}"
+                f"{spelled_like(value, terms)}; expected one of: {', '.join(terms)}"
             ) from None
     raise TypeError(
         f"the {argument} must be {a_term_of(cls)} ({cls.__name__}) or its text, "
@@ -330,8 +333,11 @@ class Queries:
             wanted = set(filter_values(kinds, "record kind", "a kind's name"))
             unknown = wanted - set(KINDS)
             if unknown:
+                from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+                like = "".join(spelled_like(k, KINDS) for k in unknown) if len(unknown) == 1 else ""
                 raise ValueError(
-                    f"unknown kinds to search: {', '.join(map(repr, sorted(unknown)))}; "
+                    f"unknown kinds to search: {', '.join(map(repr, sorted(unknown)))}{like}; "
                     f"expected some of {', '.join(KINDS)}"
                 )
             orders = frozenset(KINDS.index(k) for k in wanted)

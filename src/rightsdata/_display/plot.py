@@ -118,8 +118,11 @@ def kind_style(kind: str) -> tuple[str, str, str]:
     indexes = _kind_index()
     index = indexes.get(kind) if isinstance(kind, str) else None
     if index is None:  # (a KeyError named the value only)
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
         raise ValueError(
-            f"{kind!r} is not an event kind; the event kinds are: {', '.join(indexes)}"
+            f"{kind!r} is not an event kind{spelled_like(kind, indexes)}; the event kinds are: "
+            f"{', '.join(indexes)}"
         )
     marker, hatch = _ROUNDS[index // len(PALETTE) % len(_ROUNDS)]
     return PALETTE[index % len(PALETTE)], marker, hatch

@@ -409,8 +409,11 @@ def _record_type(kind: str) -> type:
     try:
         return RECORD_TYPES[kind]
     except KeyError:
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
         raise ValueError(
-            f"unknown record kind {kind!r}; expected one of {', '.join(RECORD_TYPES)}"
+            f"unknown record kind {kind!r}{spelled_like(kind, RECORD_TYPES)}; expected one of "
+            f"{', '.join(RECORD_TYPES)}"
         ) from None
 
 

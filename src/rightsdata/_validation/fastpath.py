@@ -115,8 +115,11 @@ def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
     try:
         cls = RECORD_TYPES[kind]
     except KeyError:
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
         raise ValueError(
-            f"unknown record kind {kind!r}; expected one of {', '.join(RECORD_TYPES)}"
+            f"unknown record kind {kind!r}{spelled_like(kind, RECORD_TYPES)}; expected one of "
+            f"{', '.join(RECORD_TYPES)}"
         ) from None
     return msgspec.json.Decoder(list[cls], dec_hook=_dec_hook)  # type: ignore[valid-type]
 

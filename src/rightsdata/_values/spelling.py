@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
-__all__ = ["DID_YOU_MEAN", "MAX_CHOICES", "close", "did_you_mean", "like_id", "unknown_field"]
+__all__ = [
+    "DID_YOU_MEAN",
+    "MAX_CHOICES",
+    "close",
+    "did_you_mean",
+    "like_id",
+    "spelled_like",
+    "unknown_field",
+]
 
 #: How :func:`did_you_mean` begins.
 DID_YOU_MEAN: Final = "did you mean"
@@ -63,3 +71,18 @@ def unknown_field(name: str, known: Iterable[str]) -> str:
     """
     hint = did_you_mean(close(name, known, n=2))
     return f"unknown field; {hint}" if hint else "unknown field"
+
+
+def spelled_like(word: object, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for a ``word`` that is none of ``choices`` but spelled like
+    one (a kind, a term), to follow it in a message; empty for anything else.
+
+    >>> "unknown record kind 'person'" + spelled_like("person", ["persons", "places"])
+    "unknown record kind 'person' (did you mean 'persons'?)"
+    >>> spelled_like("stuff", ["persons", "places"]), spelled_like(3, ["persons"])
+    ('', '')
+    """
+    if not isinstance(word, str):
+        return ""
+    hint = did_you_mean(close(word, choices, n=1))
+    return f" ({hint})" if hint else ""
