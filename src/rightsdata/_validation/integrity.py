@@ -39,7 +39,7 @@ from rightsdata._model.records import (
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.errors import FieldError, Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
-from rightsdata._values.ids import KIND_OF_PREFIX
+from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id
 from rightsdata._values.places import Places, RecordPlace, places_of
 from rightsdata._values.spelling import close, did_you_mean
 from rightsdata.vocab import Role
@@ -622,13 +622,14 @@ HINT_COMPARISONS: Final = 200_000
 
 
 class Hints:
-    """The "did you mean" of references to no record: the IDs of ``known`` of the same kind
-    whose slugs are spelled like the reference's, each reference's worked out once, within
-    :data:`HINT_COMPARISONS` in all.
+    """The "did you mean" of references to no record: the well-formed IDs of ``known`` of the
+    same kind whose slugs are spelled like the reference's, each reference's worked out once,
+    within :data:`HINT_COMPARISONS` in all. (``known`` may hold the IDs of records that failed
+    to structure, some of them not IDs at all: those are never suggested.)
 
-    >>> hints = Hints({"person:vladimir-kozlov", "place:almaty"})
-    >>> hints("person:vladimir-kozlv"), hints("person:nobody-at-all")
-    ("did you mean 'person:vladimir-kozlov'?", '')
+    >>> hints = Hints({"person:vladimir-kozlov", "place:almaty", "person:Jane Doe"})
+    >>> hints("person:vladimir-kozlv"), hints("person:nobody-at-all"), hints("person:jane-doe")
+    ("did you mean 'person:vladimir-kozlov'?", '', '')
     """
 
     __slots__ = ("_known", "_left", "_said", "_slugs")
@@ -645,7 +646,7 @@ class Hints:
             return said
         if self._slugs is None:
             self._slugs = {}
-            for record_id in self._known:
+            for record_id in filter(is_valid_id, self._known):
                 prefix, _, slug = record_id.partition(":")
                 self._slugs.setdefault(prefix, []).append(slug)
         prefix, _, slug = target.partition(":")
