@@ -704,6 +704,38 @@ def test_figures_agreement_and_range() -> None:
     units = figures_of(figure_doc(best=5), figure_doc(best=5, unit="cases"))
     with pytest.raises(ValueError, match="different units; ask for one unit"):
         _ = units.range
+    # 'twice a week' and 'three times a day' are rates of different periods: no one range,
+    # and no disagreement (each is the one claim of its rate); nor a rate and a count
+    rates = figures_of(
+        figure_doc("other", unit="times", best=2, per="P7D"),
+        figure_doc("other", unit="times", best=3, per="P1D"),
+    )
+    assert not rates.disagree
+    with pytest.raises(ValueError, match=r"rates over different periods.*per='P7D'"):
+        _ = rates.range
+    with pytest.raises(ValueError, match="rates over different periods"):
+        _ = figures_of(figure_doc(best=2, per="P7D"), figure_doc(best=3)).range
+    weekly = figures_of(
+        figure_doc("other", unit="times", best=2, per="P7D"),
+        figure_doc("other", unit="times", best=1, per="P7D"),
+    )
+    assert weekly.range == (1, 2) and weekly.disagree
+
+
+def test_figures_of_one_period(ds: Dataset) -> None:
+    event = "event:tulesova-detention-2020"  # twice a week, three times a day, once a week
+    with pytest.raises(ValueError, match="ask for one period"):
+        _ = ds.figures(event, "other", "times").range
+    weekly = ds.figures(event, "other", "times", per="P7D")
+    assert weekly.per == rightsdata.parse_duration("P7D") and len(weekly) == 3
+    assert weekly.range == (1, 2) and all(f.per == weekly.per for f in weekly)
+    assert "per P7D" in repr(weekly)
+    daily = ds.figures(event, per=rightsdata.parse_duration("P1D"))
+    assert [f.best for f in daily] == [3]
+    with pytest.raises(ValueError, match=r"per='P1W' is not a period: .*write 'P7D'"):
+        ds.figures(event, per="P1W")
+    with pytest.raises(TypeError, match="per must be a Duration or its ISO 8601 text"):
+        ds.figures(event, per=7)  # type: ignore[arg-type]
 
 
 def test_figures_of_one_unit(ds: Dataset) -> None:
@@ -736,19 +768,20 @@ def test_an_open_ended_claim_is_never_hidden_by_the_range() -> None:
 
 def test_every_stated_number_lies_within_the_range(ds: Dataset) -> None:
     for event in ds.events:
-        for measure in {f.measure for f in event.figures}:
-            for unit in {f.unit for f in event.figures if f.measure is measure}:
-                claims = Figures(
-                    event.id,
-                    measure,
-                    tuple(f for f in event.figures if f.measure is measure and f.unit is unit),
-                )
-                lowest, highest = claims.range or (None, None)
-                for figure in claims:
-                    for number in (figure.low, figure.best, figure.high):
-                        if number is not None:
-                            assert lowest is not None and highest is not None
-                            assert lowest <= number <= highest, (event.id, figure)
+        for measure, unit, per in {(f.measure, f.unit, f.per) for f in event.figures}:
+            claims = Figures(
+                event.id,
+                measure,
+                tuple(
+                    f for f in event.figures if (f.measure, f.unit, f.per) == (measure, unit, per)
+                ),
+            )
+            lowest, highest = claims.range or (None, None)
+            for figure in claims:
+                for number in (figure.low, figure.best, figure.high):
+                    if number is not None:
+                        assert lowest is not None and highest is not None
+                        assert lowest <= number <= highest, (event.id, figure)
 
 
 # --- ratings ------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import attrs
 
 from rightsdata._model.records import Event, Figure, Rating, Relationship, Statement
 from rightsdata._values.dates import EDTF
+from rightsdata._values.durations import Duration
 from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
 
 __all__ = ["DateLike", "Figures", "Related"]
@@ -60,15 +61,19 @@ class Figures(Sequence[Figure]):
     * ``range``: ``(lowest, highest)``, the smallest and the largest number any claim states
       (its ``low``, ``best`` or ``high``), so every stated number lies within it; None if
       there are no claims, and ``(None, None)`` if no claim states a number ("thousands").
-      It raises ValueError if the claims count different measures or units (pass
-      ``measure=`` or ``unit=``): one range over killed and injured, or over newspapers and
-      websites, would mean nothing.
+      It raises ValueError if the claims count different measures or units, or are rates
+      over different periods (pass ``measure=``, ``unit=`` or ``per=``): one range over
+      killed and injured, over newspapers and websites, or over "twice a week" and "three
+      times a day", would mean nothing.
     * ``open_above``: True if a claim leaves the top open ("at least 15", "more than 220",
       with no ``high``): the number may be above ``range[1]``. ``open_below`` likewise for
       "at most" and "less than" with no ``low``.
-    * ``disagree``: True if, for some measure and unit, the claims do not all state the same
-      numbers with the same qualifier: "at least 15", "exactly 15" and "exactly 17" disagree
-      (with one another, pairwise), and so do "at least 15" and "exactly 15".
+    * ``disagree``: True if, for some measure, unit and period (a rate's ``per``), the claims
+      do not all state the same numbers with the same qualifier: "at least 15", "exactly 15"
+      and "exactly 17" disagree (with one another, pairwise), and so do "at least 15" and
+      "exactly 15"; "twice a week" and "three times a day" do not (they count different
+      things). Figures of the measure ``other`` may count different things (their
+      ``as_given`` says what): ``range`` and ``disagree`` compare only their numbers.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -100,6 +105,8 @@ class Figures(Sequence[Figure]):
     measure: Measure | None
     figures: tuple[Figure, ...]
     unit: FigureUnit | None = None
+    #: The period the figures were kept to (``per=``): those of rates over it only.
+    per: Duration | None = None
 
     @property
     def event(self) -> str:
@@ -124,6 +131,8 @@ class Figures(Sequence[Figure]):
         from rightsdata._display.words import figures_summary
 
         what = " ".join(x.value for x in (self.measure, self.unit) if x is not None)
+        if self.per is not None:
+            what = f"{what} per {self.per}".lstrip()
         head = f"{self.record} {what}".rstrip()
         return f"<Figures {head}: {figures_summary(self, self.disagree)}>"
 
@@ -154,23 +163,33 @@ class Figures(Sequence[Figure]):
         return any(f.qualifier in _OPEN_BELOW and f.low is None for f in self.figures)
 
     def _one_quantity(self) -> None:
-        counted = {(f.measure, f.unit) for f in self.figures}
+        counted = {(f.measure, f.unit, f.per) for f in self.figures}
         if len(counted) <= 1:
             return
-        what = ", ".join(sorted(f"{m.value} ({u.value})" for m, u in counted))
-        advice = (
-            "ask for one measure to get one range"
-            if len({m for m, _ in counted}) > 1
-            else "they are in different units; ask for one unit to get one range"
+        what = ", ".join(
+            sorted(
+                f"{m.value} ({u.value}{'' if per is None else f' per {per}'})"
+                for m, u, per in counted
+            )
         )
+        if len({m for m, _, _ in counted}) > 1:
+            advice = "ask for one measure to get one range"
+        elif len({u for _, u, _ in counted}) > 1:
+            advice = "they are in different units; ask for one unit to get one range"
+        else:
+            advice = (
+                "they are rates over different periods, or some are rates and some not; "
+                "ask for one period (per=, such as per='P7D') to get one range"
+            )
         raise ValueError(f"the figures on {self.record} count different things ({what}); {advice}")
 
     @property
     def disagree(self) -> bool:
         """True if the claims on one measure (and unit) are not all the same numbers."""
-        claims: dict[tuple[Measure, Any], set[tuple[Any, ...]]] = {}
+        claims: dict[tuple[Measure, Any, Any], set[tuple[Any, ...]]] = {}
         for f in self.figures:
-            claims.setdefault((f.measure, f.unit), set()).add((f.qualifier, f.low, f.best, f.high))
+            quantity = (f.measure, f.unit, f.per)
+            claims.setdefault(quantity, set()).add((f.qualifier, f.low, f.best, f.high))
         return any(len(numbers) > 1 for numbers in claims.values())
 
 

@@ -41,6 +41,7 @@ from rightsdata._model.records import (
     Relationship,
     Source,
 )
+from rightsdata._values.durations import Duration
 from rightsdata._values.errors import (
     InvalidDataError,
     Problem,
@@ -800,13 +801,16 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         record: str | Record,
         measure: Measure | str | None = None,
         unit: FigureUnit | str | None = None,
+        per: Duration | str | None = None,
     ) -> Figures:
         """Every claim (figure) on a record, with who asserted it and where, as :class:`Figures`.
 
         ``record`` (an ID or a record) is any record that holds figures: an event, a source,
         an organisation, a group, a place, a statement or a rating.
         ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure,
-        ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit. The result
+        ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit, ``per`` (a
+        :class:`~rightsdata.Duration` or its text, ``"P7D"``) the rates over one period. The
+        result
         is a sequence of the figures (in the record's order) with ``.range``, ``.open_above``,
         ``.open_below`` and ``.disagree``, which summarise them without hiding a disagreement
         (see :class:`~rightsdata.Figures`).
@@ -818,7 +822,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> [c.source for c in killed[2].citations], killed[2].asserted_by
         (['source:civicus-kazakhstan-country-page'], 'group:kazakhstan-authorities')
         """
-        return self._answers().figures(record, measure, unit)
+        return self._answers().figures(record, measure, unit, per)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
         """The rating of ``country`` (a place ID or record, or its ISO code such as ``'KZ'``)

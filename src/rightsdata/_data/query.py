@@ -39,6 +39,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.conversion import a_term_of
 from rightsdata._values.dates import EDTF, EDTFError, overlaps_days
+from rightsdata._values.durations import Duration, DurationError, parse_duration
 from rightsdata._values.errors import UnknownIdError, counted, with_article
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata.vocab import EventKind, FigureUnit, Measure, Role, StatementKind
@@ -108,6 +109,20 @@ def _in_role(posting: Posting, order: Sequence[Event], actor: str, role: Role) -
             for rank in posting.ranks
             if any(p.actor == actor and p.role is role for p in order[rank].participants)
         )
+    )
+
+
+def _period(value: object) -> Duration:
+    """``per=``: a :class:`~rightsdata.Duration` or its ISO 8601 text (``"P7D"``)."""
+    if isinstance(value, Duration):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_duration(value)
+        except DurationError as error:
+            raise ValueError(f"per={value!r} is not a period: {error}") from None
+    raise TypeError(
+        f"per must be a Duration or its ISO 8601 text ('P7D'), not {type(value).__name__}"
     )
 
 
@@ -427,18 +442,23 @@ class Queries:
             filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
         return _select(index.order, index, filters, window_, None)
 
-    def figures(self, holder: object, measure: object, unit: object = None) -> Figures:
+    def figures(
+        self, holder: object, measure: object, unit: object = None, per: object = None
+    ) -> Figures:
         """See :meth:`rightsdata.Dataset.figures`."""
         holder_id = self._id_of(holder, "record", *_HOLDERS)
         record = self._find(holder_id)
         wanted = None if measure is None else _term(Measure, measure, "measure")
         counted = None if unit is None else _term(FigureUnit, unit, "unit")
+        period = None if per is None else _period(per)
         found = tuple(
             f
             for f in record.figures  # type: ignore[union-attr]
-            if (wanted is None or f.measure is wanted) and (counted is None or f.unit is counted)
+            if (wanted is None or f.measure is wanted)
+            and (counted is None or f.unit is counted)
+            and (period is None or f.per == period)
         )
-        return Figures(record=holder_id, measure=wanted, figures=found, unit=counted)
+        return Figures(record=holder_id, measure=wanted, figures=found, unit=counted, per=period)
 
     def ratings(self, country: object) -> list[Rating]:
         """See :class:`rightsdata._data.collection.RatingCollection`."""
