@@ -177,6 +177,16 @@ def seeds_folder() -> Path | None:
     return None
 
 
+def seed_text(number: str) -> str | None:
+    """Document ``number`` ("000" to "004") with its white space collapsed and curly
+    apostrophes straightened, or None where the documents are not beside the repository."""
+    folder = seeds_folder()
+    if folder is None:
+        return None
+    (path,) = folder.glob(f"{number}_*.txt")
+    return " ".join(path.read_text(encoding="utf-8").replace("\u2019", "'").split())
+
+
 def seed_contacts() -> set[str] | None:
     folder = seeds_folder()
     if folder is None:
@@ -1381,3 +1391,24 @@ def test_roles_the_text_implies_are_marked_or_stated(ds: Any) -> None:
         "event:cop26-glasgow-2021",
     ):
         assert marked(record_id), record_id
+
+
+# --- corrections of 3.2.2, from an audit of 3.2.1 against the documents ----------------------
+
+
+def test_003_hrw_writes_of_cameron_not_to_him(ds: Any) -> None:
+    # 003, item dated 2013-06-26: "It should be both easy and timely for Cameron to publicly
+    # raise concern ... But will he?": about him, in the third person, not addressed to him
+    text = seed_text("003")
+    if text is not None:
+        assert "timely for Cameron to publicly raise concern" in text and "But will he?" in text
+    call = ds.get("statement:hrw-2013-06-26-cameron-raise-kozlov")
+    assert call.addressed_to == ()
+    assert "person:david-cameron" in call.about
+    assert "third person" in call.summary
+    publication = ds.get("event:hrw-2013-06-26-cameron-visit-kozlov")
+    assert "addressee" not in {p.role.value for p in publication.participants}
+    # the next day's item says "you": addressed to him, a reading marked as such
+    convey = ds.get("statement:hrw-2013-06-27-convey-concern")
+    assert convey.addressed_to == ("person:david-cameron",)
+    assert any(i.field == "addressed_to" for i in convey.inferred)
