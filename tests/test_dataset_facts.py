@@ -1412,3 +1412,68 @@ def test_003_hrw_writes_of_cameron_not_to_him(ds: Any) -> None:
     convey = ds.get("statement:hrw-2013-06-27-convey-concern")
     assert convey.addressed_to == ("person:david-cameron",)
     assert any(i.field == "addressed_to" for i in convey.inferred)
+
+
+def test_002_days_without_a_year_are_read_as_2012_and_marked(ds: Any) -> None:
+    # 002: only "January 26, 2012" has a year; "On October 8", "on November 19" and "Two days
+    # later, on November 21" follow it in order
+    text = seed_text("002")
+    if text is not None:
+        assert "On January 26, 2012, Vladimir Kozlov" in text
+        assert "On October 8, he was found guilty" in text
+        assert "confirmed on appeal on November 19." in text
+        assert "Two days later, on November 21," in text
+        for dated in ("October 8, 2012", "November 19, 2012", "November 21, 2012"):
+            assert dated not in text
+    for record_id, day in (
+        ("event:kozlov-verdict-2012-10-08", "2012-10-08"),
+        ("event:kozlov-appeal-2012-11-19", "2012-11-19"),
+        ("event:media-ban-request-2012-11-21", "2012-11-21"),
+    ):
+        event = ds.get(record_id)
+        assert str(event.date) == day
+        (basis,) = [i.basis for i in event.inferred if i.field == "date"]
+        assert "without a year" in basis, record_id
+    # HRW's caption ("on October 8, 2012") supports the verdict's date as well as its place
+    verdict = ds.get("event:kozlov-verdict-2012-10-08")
+    (caption,) = [c for c in verdict.citations if c.locator == "photo caption"]
+    assert set(caption.fields or ()) == {"date", "places"}
+    # every text that names 2012 for these days marks it
+    for record_id, field in (
+        ("org:kazakhstan-attorney-generals-office", "summary"),
+        ("org:almaty-court-media-ban", "summary"),
+        ("org:k-plus", "summary"),
+        ("org:vzglyad", "summary"),
+        ("org:stan-tv", "summary"),
+        ("org:respublika", "summary"),
+        ("group:media-of-the-2012-ban-request", "name"),
+        ("group:media-of-the-2012-ban-request", "summary"),
+        ("law:kz-mass-media-13", "title"),
+        ("law:kz-mass-media-2-3", "title"),
+        ("event:media-ban-request-2012-11-21", "summary"),
+        ("event:kozlov-appeal-2012-11-19", "summary"),
+    ):
+        record = ds.get(record_id)
+        assert "2012" in getattr(record, field), (record_id, field)
+        assert any(i.field == field and "2012" in i.basis for i in record.inferred), (
+            record_id,
+            field,
+        )
+
+
+def test_003_the_unnamed_leader_of_the_appeal_item_is_a_marked_reading(ds: Any) -> None:
+    # 003, item dated 2012-11-15: "a political opposition leader whose lengthy prison sentence
+    # ..." is not named; every record that reads him as Kozlov says so
+    text = seed_text("003")
+    if text is not None:
+        item = text.split("Nov 15, 2012")[1]
+        assert "Kozlov" not in item and "a political opposition leader whose" in item
+    appeal = ds.get("event:kozlov-appeal-2012-11-19")
+    assert "Human Rights Watch" in appeal.summary
+    (basis,) = [i.basis for i in appeal.inferred if i.field == "summary"]
+    assert "does not name" in basis
+    for record_id in (
+        "event:hrw-2012-11-15-kozlov-fair-appeal",
+        "statement:hrw-2012-11-15-fair-appeal",
+    ):
+        assert any(i.field == "summary" for i in ds.get(record_id).inferred), record_id
