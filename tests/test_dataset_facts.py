@@ -1520,3 +1520,29 @@ def test_003_the_unnamed_leader_of_the_appeal_item_is_a_marked_reading(ds: Any) 
         "statement:hrw-2012-11-15-fair-appeal",
     ):
         assert any(i.field == "summary" for i in ds.get(record_id).inferred), record_id
+
+
+def test_dates_without_a_stated_year_or_day_claim_neither(ds: Any) -> None:
+    tulesova = seed_text("004")
+    parole = seed_text("001")
+    if tulesova is not None and parole is not None:
+        assert "launched on Nelson Mandela Day, 18 July, to call" in tulesova
+        assert "was rejected on December 8 at a hearing" in parole
+    # 004, Tulesova interview, paragraph 1: "launched on Nelson Mandela Day, 18 July": no year;
+    # the interview, after her release on 12 August 2020, speaks of it as launched
+    launch = ds.get("event:standasmywitness-launch")
+    assert launch.date is None
+    assert "18 July" in launch.summary and "does not give" in launch.summary
+    (basis,) = [i.basis for i in launch.inferred if i.field == "summary"]
+    assert "without a year" in basis and "12 August 2020" in basis
+    # 001 has no date; it reports the hearing of 8 December (2015) as past: on or after it
+    article = ds.sources.get(S1)
+    assert str(article.published) == "[2015-12-08..]" and article.published.latest is None
+    (basis,) = [i.basis for i in article.inferred if i.field == "published"]
+    assert "on that day or later" in basis
+    # 003, 26 June 2013 (a Wednesday): a "two-day visit ... this weekend": two days, each
+    # approximate, not one day of a set and not the four days from Friday to Monday
+    visit = ds.get("event:cameron-visit-kazakhstan-2013")
+    assert str(visit.date) == "2013-06-29~/2013-06-30~" and visit.date.is_interval
+    (basis,) = [i.basis for i in visit.inferred if i.field == "date"]
+    assert "Wednesday 26 June 2013" in basis and "Sunday and Monday" in basis
