@@ -1546,3 +1546,38 @@ def test_dates_without_a_stated_year_or_day_claim_neither(ds: Any) -> None:
     assert str(visit.date) == "2013-06-29~/2013-06-30~" and visit.date.is_interval
     (basis,) = [i.basis for i in visit.inferred if i.field == "date"]
     assert "Wednesday 26 June 2013" in basis and "Sunday and Monday" in basis
+
+
+def test_organisations_countries_are_marked_unless_the_text_names_them(ds: Any) -> None:
+    # A body's country is stated only where the text ties it to the country by name; read from
+    # where it sits or acted (001's "armed security forces" in Zhanaozen, 002's "an Almaty
+    # court", the watchlist's security forces in Egypt, Guinea and Hong Kong), it is marked
+    text = seed_text("002")
+    if text is not None:
+        assert "asked an Almaty court" in text and "Kazakhstan's attorney general's office" in text
+    named = {
+        "org:democratic-choice-of-kazakhstan",
+        "org:democratic-party-of-kazakhstan",
+        "org:kazakhstan-attorney-generals-office",
+        "org:kazakhstan-criminal-justice-system",
+        "org:kazakhstan-government",
+        "org:kibhr",
+        "org:russian-security-forces",
+        "org:tanzania-parliament",
+        "org:uk-government",
+    }
+    placed = {o.id: o for o in ds.organizations if o.country is not None}
+    assert named <= set(placed)
+    for org_id, org in placed.items():
+        marked = any(i.field == "country" for i in org.inferred)
+        assert marked is (org_id not in named), org_id
+    for org_id, country in (
+        ("org:kazakhstan-security-forces", "KZ"),
+        ("org:egypt-security-forces", "EG"),
+        ("org:guinea-security-forces", "GN"),
+        ("org:hong-kong-security-forces", "CN"),
+        ("org:almaty-court-media-ban", "KZ"),
+        ("org:kazakhstan-police", "KZ"),
+        ("org:us-government", "US"),
+    ):
+        assert placed[org_id].country == country, org_id
