@@ -1618,3 +1618,31 @@ def test_no_abbreviation_the_documents_do_not_use(ds: Any) -> None:
                 if word not in in_documents:
                     found.add((record.id, word))
     assert not found, sorted(found)
+
+
+def test_004_zhovtis_among_them_keeps_its_ambiguity(ds: Any) -> None:
+    # Zhovtis interview, paragraph 16: "Between 8,000 and 9,000 of them were later released, but
+    # some continue in detention. Among them are some people who were violent...": "them" may be
+    # all those arrested or those still held
+    text = seed_text("004")
+    if text is not None:
+        assert "some continue in detention. Among them are some people who were violent" in text
+    summary = ds.get("group:january-2022-detainees").summary
+    assert "'among them'" in summary and "do not make clear" in summary
+    assert "some of them were violent" not in summary
+
+
+def test_004_the_gas_market_in_the_datasets_words(ds: Any) -> None:
+    # Zhovtis interview, paragraphs 7-8: the facts kept, attributed to him, and no run of six
+    # words shared with the interview
+    event = ds.get("event:liquefied-gas-market-freed-2022-01")
+    ministry = ds.get("org:kazakhstan-ministry-of-economy")
+    for record in (event, ministry):
+        assert record.summary.startswith(("According to Zhovtis", "Zhovtis says")), record.id
+        assert "liquefied-gas market" in record.summary and "doubled" in record.summary
+    assert "corruption" in event.summary and "Ministry of the Economy" in event.summary
+    assert one_figure(event, "other", "100 per cent").best == 100
+    folder = seeds_folder()
+    if folder is None:
+        pytest.skip("the source documents (shared/seeds) are not beside the repository")
+    assert copied_runs([event, ministry], folder, length=6) == []
