@@ -127,8 +127,9 @@ def make_folder(tmp_path: Path) -> Callable[[Mapping[str, Any]], Path]:
 def without_sets(value: Any) -> Any:
     """A JSON value (a record, a kind's records, a dataset's documents) with each date that is
     a set replaced by the interval over the same days (``[2012-01-26..2012-10-08]`` and
-    ``[2012-01-26,2012-10-08]`` by ``2012-01-26/2012-10-08``): the bundled dataset's data as
-    formats 1 and 2 can hold it, for the tests of those formats."""
+    ``[2012-01-26,2012-10-08]`` by ``2012-01-26/2012-10-08``, an open side staying open:
+    ``[2015-12-08..]`` by ``2015-12-08/..``): the bundled dataset's data as formats 1 and 2
+    can hold it, for the tests of those formats."""
     from rightsdata import EDTF
 
     if isinstance(value, dict):
@@ -137,8 +138,8 @@ def without_sets(value: Any) -> Any:
         return [without_sets(item) for item in value]
     if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
         date = EDTF(value)
-        assert date.is_set and date.start is not None and date.end is not None, value
-        return f"{date.start}/{date.end}"
+        assert date.is_set and (date.start is not None or date.end is not None), value
+        return f"{date.start or '..'}/{date.end or '..'}"
     return value
 
 

@@ -421,6 +421,11 @@ def test_parquet_tables_built_in_parts_write_the_same_files(
         )
         assert found.num_row_groups == expected.num_row_groups, name
         for group in range(found.num_row_groups):
+            if found.row_group(group).num_rows == 0:
+                # an empty table (the bundled data has no figure with co-authors): no values
+                # to take statistics of, in either file
+                assert expected.row_group(group).num_rows == 0, name
+                continue
             for column in range(found.num_columns):
                 stats = found.row_group(group).column(column).statistics
                 assert stats is not None, (name, column)  # written, as they were

@@ -219,9 +219,9 @@ def test_undated_events_are_rows_without_marks_at_the_bottom(ds: Dataset) -> Non
     ax = ds.plot_timeline(tulesova)
     events = ds.timeline(tulesova)
     undated = [e for e in events if e.date is None]
-    assert len(undated) == 3 and events[-3:] == undated
+    assert len(undated) == 4 and events[-4:] == undated
     assert sorted(marks(ax)) == sorted(e.id for e in events if e.date is not None)
-    assert [t.get_text() for t in ax.texts].count("date not known") == 3
+    assert [t.get_text() for t in ax.texts].count("date not known") == 4
     assert len(ax.get_yticklabels()) == len(events)
 
 
