@@ -25,7 +25,7 @@ def _counted(counts: dict[str, int]) -> str:
 
 
 def _named(base: Dataset) -> str:
-    """How ``validate`` names the base it checked against: ``kazakhstan 3.2.1``."""
+    """How ``validate`` names the base it checked against: ``kazakhstan 3.2.2``."""
     return printable(" ".join(filter(None, (base.name, base.version))) or "the base dataset")
 
 
