@@ -457,6 +457,24 @@ def test_base_on_the_commands_that_read_a_dataset(
     )
     code, _, err = _run(capsys, "validate", path, "--base", "no-such-dataset")
     assert code == 2 and "no bundled dataset has this name" in " ".join(err.split())
+    # without --base, each command's problems end with the note, the command line as given
+    code, _, err = _run(capsys, "timeline", KOZLOV, "--data", path)
+    said = "".join(err.split())  # (compared without spaces: wrapped, a long path cut)
+    assert code == 1 and "'person:vladimir-kozlov'doesnotexist" in said
+    assert f"rightsdatatimeline{KOZLOV}--data{path}--basekazakhstan" in said
+    folder = str(_write(tmp_path, "folder", {"events": [interview()]}))
+    code, _, err = _run(capsys, "fmt", folder)
+    assert code == 1 and f"rightsdatafmt{folder}--basekazakhstan" in "".join(err.split())
+    # none where the references name no bundled record
+    unknown = {
+        **interview(),
+        "participants": [{"actor": "person:nobody", "role": "victim"}],
+        "citations": [{"source": "source:nowhere"}],
+    }
+    (tmp_path / "other").mkdir()
+    other = str(_write(tmp_path / "other", "json", {"events": [unknown]}))
+    code, _, err = _run(capsys, "timeline", "person:nobody", "--data", other)
+    assert code == 1 and "--base" not in err
 
 
 def test_a_base_with_problems_is_said_to_be_the_bases(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import _source_options
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
-from rightsdata._cli.output import _print_error, _print_problems
+from rightsdata._cli.output import _print_error, _print_problems, base_note
 from rightsdata._cli.parser import _before, _parse, build_parser
 from rightsdata._cli.suggest import unknown_id_message
 from rightsdata._values.errors import InvalidDataError, RightsdataError, UnknownIdError
@@ -59,6 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except InvalidDataError as exc:
         _print_problems(exc.problems, exc.what, file=sys.stderr, unchecked=exc.unchecked)
+        if hasattr(args, "base") and args.base is None:  # (a command that takes --base)
+            import shlex
+
+            given = sys.argv[1:] if argv is None else list(argv)
+            note = base_note(exc.problems, shlex.join(["rightsdata", *given]))
+            if note:
+                print(note, file=sys.stderr)
         return EXIT_INVALID
     except UnknownIdError as exc:
         _print_error(f"rightsdata: {_unknown_id(args, exc)}")

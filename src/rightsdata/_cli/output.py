@@ -100,6 +100,36 @@ def _print_problems(
         print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ")), file=file)
 
 
+def base_note(problems: Sequence[Problem], command: str) -> str:
+    """If references to no record name records of a bundled dataset, a note (wrapped to the
+    terminal) that ``--base`` checks the data against it: ``command`` is the command line
+    given (``rightsdata validate my-data``), to which the note adds ``--base NAME``. Empty
+    otherwise.
+    """
+    import rightsdata
+    from rightsdata._validation.integrity import dangling_target
+    from rightsdata.textcard import terminal_width, wrap
+
+    targets = {dangling_target(p.message) for p in problems if p.code == ProblemCode.INTEGRITY}
+    targets.discard(None)
+    if not targets:
+        return ""
+    for name in rightsdata.datasets():
+        found = sum(1 for target in targets if target in rightsdata.load(name))
+        if found:
+            named = (
+                "one of these references names a record"
+                if found == 1
+                else f"{found:,} of these references name records"
+            )
+            text = (
+                f"note: {named} of the bundled dataset {name}; if your data builds on it, "
+                f"give it as the base: {command} --base {name}"
+            )
+            return "\n".join(wrap(text, terminal_width(), "", "  "))
+    return ""
+
+
 def _print_error(message: str) -> None:
     """A message on stderr, wrapped to the terminal."""
     from rightsdata.textcard import terminal_width, wrap

@@ -7,8 +7,14 @@ from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
-from rightsdata._cli.output import _plural, _print_json, _print_problems, _problem_json
-from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, printable
+from rightsdata._cli.output import (
+    _plural,
+    _print_json,
+    _print_problems,
+    _problem_json,
+    base_note,
+)
+from rightsdata._values.errors import InvalidDataError, printable
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -27,35 +33,6 @@ def _counted(counts: dict[str, int]) -> str:
 def _named(base: Dataset) -> str:
     """How ``validate`` names the base it checked against: ``kazakhstan 3.2.2``."""
     return printable(" ".join(filter(None, (base.name, base.version))) or "the base dataset")
-
-
-def _suggest_base(problems: list[Problem], path: str) -> None:
-    """If references to no record name records of a bundled dataset, say that ``--base``
-    checks the data against it (printed after the problems)."""
-    import shlex
-
-    import rightsdata
-    from rightsdata._validation.integrity import dangling_target
-    from rightsdata.textcard import terminal_width, wrap
-
-    targets = {dangling_target(p.message) for p in problems if p.code == ProblemCode.INTEGRITY}
-    targets.discard(None)
-    if not targets:
-        return
-    for name in rightsdata.datasets():
-        found = sum(1 for target in targets if target in rightsdata.load(name))
-        if found:
-            named = (
-                "one of these references names a record"
-                if found == 1
-                else f"{found:,} of these references name records"
-            )
-            text = (
-                f"note: {named} of the bundled dataset {name}; if your data builds on it, "
-                f"check it with: rightsdata validate {shlex.quote(path)} --base {name}"
-            )
-            print("\n".join(wrap(text, terminal_width(), "", "  ")))
-            return
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -93,7 +70,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         also = [record.id for record in base] if base is not None else []
         _print_problems(problems, args.path, unchecked=unjudged, also=also)
         if base is None:
-            _suggest_base(problems, args.path)
+            import shlex
+
+            note = base_note(problems, f"rightsdata validate {shlex.quote(args.path)}")
+            if note:
+                print(note)
     else:
         over = f" over {_named(base)}" if base is not None else ""
         print(f"{printable(args.path)}: valid: checked {_counted(counts)}{over}")
