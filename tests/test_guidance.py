@@ -247,6 +247,15 @@ def test_a_misspelt_kind_in_a_document_is_told_its_kind_and_hides_no_reference(
     path = tmp_path / "all.json"
     path.write_text(json.dumps(documents), encoding="utf-8")
     assert [p.location for p in rightsdata.validate(path)] == ["all.json:persns"]
+    # beside the kind's own list, it is a stray only: the references are judged against it
+    beside = {**documents, "persons": [person_doc("person:b")]}
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_documents(beside)
+    assert [p.location for p in caught.value.problems] == [
+        "documents:persns",
+        "documents:events[0] event:a.participants[0].actor",
+    ]
+    assert caught.value.unchecked == ()
     documents["zzz"] = documents.pop("persns")  # like no kind: the references are judged
     with pytest.raises(InvalidDataError) as caught:
         rightsdata.load_documents(documents)

@@ -27,7 +27,7 @@ import posixpath
 import re
 import stat
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset, checked_descriptor
@@ -700,12 +700,9 @@ def _read_folder(
         parts.problems += unread_problems(
             _shown(folder), entries, strays, others=(DESCRIPTOR, REDIRECTS), records=records
         )
-        # a stray named like a kind whose file is absent may hold its records (person.json):
-        # the references to that kind are not judged (they are said to be unchecked)
+        there = {kind for kind in KINDS if kind_file(kind) in present}
         for stray in strays:
-            kind = resembled_kind(stray)
-            if kind is not None and kind_file(kind) not in present:
-                parts.unsure.add(kind)
+            _may_hold(parts, resembled_kind(stray), there)
     with gc_paused():
         for kind, name in zip(KINDS, kind_files, strict=True):
             if name not in present:
@@ -1059,14 +1056,22 @@ def _structure_kinds(
                         ProblemCode.UNKNOWN_FIELD,
                     )
                 )
-                # the records it holds may be those of the kind it is spelled like: the
-                # references to that kind are not judged (they are said to be unchecked)
-                parts.unsure.update(like)
+                _may_hold(parts, like[0] if like else None, raw.keys())
                 continue
             places = Places(key, label, keyed=True)
             if schema and type(documents) is list:
                 parts.problems += _schema_problems(key, documents, places, parts.declared)
             _structure(parts, key, documents, places)
+
+
+def _may_hold(parts: _Parts, kind: str | None, present: Collection[object]) -> None:
+    """A file or list under a name spelled like ``kind``'s (``person.json``, ``"persns"``)
+    may hold that kind's records, if the kind's own file or list (``present``: the kinds
+    that have one) is not there: then the references to that kind are not judged (the
+    error says they were not checked). Beside the kind's own, it is a stray only, and the
+    references are judged against the kind's own records."""
+    if kind is not None and kind not in present:
+        parts.unsure.add(kind)
 
 
 def load_documents(
