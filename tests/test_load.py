@@ -153,6 +153,8 @@ def test_a_stale_resource_names_the_folder_to_format(tmp_path: Path) -> None:
     persons.write_text(written.replace("[\n  {", "[\n{  ", 1), encoding="utf-8")
     (problem,) = rightsdata.validate(folder)
     assert problem.location == "datapackage.json.resources[1].hash"
-    assert problem.message.endswith(
-        f"run `rightsdata fmt '{folder}'` if the file was changed on purpose"
+    assert problem.message == (
+        "does not match persons.json: the file changed since datapackage.json recorded its "
+        f"hash (its size is the same); run `rightsdata fmt '{folder}'` if it was changed on "
+        "purpose"
     )

@@ -736,6 +736,18 @@ def test_figures_of_one_period(ds: Dataset) -> None:
         ds.figures(event, per="P1W")
     with pytest.raises(TypeError, match="per must be a Duration or its ISO 8601 text"):
         ds.figures(event, per=7)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="per must be a Duration"):
+        ds.figures(event, per=True)  # type: ignore[arg-type]
+    # per=False: the figures that are not rates, which the range's advice points to
+    counts = ds.figures(event, per=False)
+    assert counts and all(f.per is None for f in counts) and counts.per is False
+    periods = {f.per for f in ds.figures(event) if f.per is not None}
+    assert len(periods) > 1  # (each figure is a count or a rate over one of them)
+    rates = sum(len(ds.figures(event, per=period)) for period in periods)
+    assert len(counts) + rates == len(ds.figures(event))
+    assert "not rates" in repr(counts)
+    with pytest.raises(ValueError, match=r"per=False for those that are not rates"):
+        _ = figures_of(figure_doc(best=2, per="P7D"), figure_doc(best=3)).range
 
 
 def test_figures_of_one_unit(ds: Dataset) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Any, Final, overload
+from typing import Any, Final, Literal, overload
 
 import attrs
 
@@ -105,8 +105,9 @@ class Figures(Sequence[Figure]):
     measure: Measure | None
     figures: tuple[Figure, ...]
     unit: FigureUnit | None = None
-    #: The period the figures were kept to (``per=``): those of rates over it only.
-    per: Duration | None = None
+    #: The period the figures were kept to (``per=``): those of rates over it only; False for
+    #: those that are not rates; None if not kept to one.
+    per: Duration | Literal[False] | None = None
 
     @property
     def event(self) -> str:
@@ -132,7 +133,8 @@ class Figures(Sequence[Figure]):
 
         what = " ".join(x.value for x in (self.measure, self.unit) if x is not None)
         if self.per is not None:
-            what = f"{what} per {self.per}".lstrip()
+            period = "not rates" if self.per is False else f"per {self.per}"
+            what = f"{what} {period}".lstrip()
         head = f"{self.record} {what}".rstrip()
         return f"<Figures {head}: {figures_summary(self, self.disagree)}>"
 
@@ -179,7 +181,8 @@ class Figures(Sequence[Figure]):
         else:
             advice = (
                 "they are rates over different periods, or some are rates and some not; "
-                "ask for one period (per=, such as per='P7D') to get one range"
+                "ask for one period (per='P7D', or per=False for those that are not rates) "
+                "to get one range"
             )
         raise ValueError(f"the figures on {self.record} count different things ({what}); {advice}")
 

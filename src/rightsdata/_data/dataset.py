@@ -801,7 +801,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         record: str | Record,
         measure: Measure | str | None = None,
         unit: FigureUnit | str | None = None,
-        per: Duration | str | None = None,
+        per: Duration | str | Literal[False] | None = None,
     ) -> Figures:
         """Every claim (figure) on a record, with who asserted it and where, as :class:`Figures`.
 
@@ -809,8 +809,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         an organisation, a group, a place, a statement or a rating.
         ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure,
         ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit, ``per`` (a
-        :class:`~rightsdata.Duration` or its text, ``"P7D"``) the rates over one period. The
-        result
+        :class:`~rightsdata.Duration` or its text, ``"P7D"``) the rates over one period, and
+        ``per=False`` the figures that are not rates. The result
         is a sequence of the figures (in the record's order) with ``.range``, ``.open_above``,
         ``.open_below`` and ``.disagree``, which summarise them without hiding a disagreement
         (see :class:`~rightsdata.Figures`).

@@ -889,8 +889,8 @@ def _resource_problems(
             return [
                 Problem(
                     f"{at}.hash",
-                    f"does not match {path}, whose {algorithm or 'md5'} is {actual}; "
-                    f"run `{fmt}` if the file was changed on purpose",
+                    f"does not match {path}: the file changed since {DESCRIPTOR} recorded "
+                    f"its hash (its size is the same); run `{fmt}` if it was changed on purpose",
                     ProblemCode.PACKAGE,
                     file=path,
                 )

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from itertools import chain
-from typing import Any, Final, NamedTuple, Protocol, TypeVar
+from typing import Any, Final, Literal, NamedTuple, Protocol, TypeVar
 
 import attrs
 
@@ -113,7 +113,8 @@ def _in_role(posting: Posting, order: Sequence[Event], actor: str, role: Role) -
 
 
 def _period(value: object) -> Duration:
-    """``per=``: a :class:`~rightsdata.Duration` or its ISO 8601 text (``"P7D"``)."""
+    """``per=``: a :class:`~rightsdata.Duration` or its ISO 8601 text (``"P7D"``); (False,
+    the figures that are not rates, is taken before)."""
     if isinstance(value, Duration):
         return value
     if isinstance(value, str):
@@ -122,7 +123,8 @@ def _period(value: object) -> Duration:
         except DurationError as error:
             raise ValueError(f"per={value!r} is not a period: {error}") from None
     raise TypeError(
-        f"per must be a Duration or its ISO 8601 text ('P7D'), not {type(value).__name__}"
+        "per must be a Duration or its ISO 8601 text ('P7D'), or False for the figures that "
+        f"are not rates, not {type(value).__name__}"
     )
 
 
@@ -450,13 +452,15 @@ class Queries:
         record = self._find(holder_id)
         wanted = None if measure is None else _term(Measure, measure, "measure")
         counted = None if unit is None else _term(FigureUnit, unit, "unit")
-        period = None if per is None else _period(per)
+        period: Duration | Literal[False] | None = (
+            None if per is None else False if per is False else _period(per)
+        )
         found = tuple(
             f
             for f in record.figures  # type: ignore[union-attr]
             if (wanted is None or f.measure is wanted)
             and (counted is None or f.unit is counted)
-            and (period is None or f.per == period)
+            and (period is None or (f.per is None if period is False else f.per == period))
         )
         return Figures(record=holder_id, measure=wanted, figures=found, unit=counted, per=period)
 
