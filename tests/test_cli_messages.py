@@ -91,6 +91,17 @@ def test_ids_in_keeps_only_ids_of_the_kind_they_are_filed_as(tmp_path: Path, lay
         (["info", "--version"], "--version is an option of rightsdata itself"),
         (["info", "--jsno"], "unrecognized arguments: --jsno; did you mean '--json'?"),
         (["events", "--widht", "3"], "'--width' is an option of rightsdata show, not of events"),
+        # rightsdata's own misspelt after the command (it had no hint), or cut short
+        *(
+            (
+                argv,
+                "did you mean '--version'? It is an option of rightsdata itself: give it "
+                "before the command",
+            )
+            for argv in (["info", "--verison"], ["info", "--vers"], ["init", "--verison", "x"])
+        ),
+        # --base may come before the command, as --data may
+        (["--bse", "kazakhstan", "info"], "unrecognized arguments: --bse; did you mean '--base'?"),
     ],
 )
 def test_an_unknown_option_is_matched_where_it_was_given(

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from rightsdata._cli.exits import EXIT_OK, EXIT_USAGE
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._cli.parser import _subparser, build_parser
+
+from conftest import event_doc, write_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 INIT_WANTS = "init writes its dataset into a folder that is empty or does not exist"
@@ -260,6 +262,49 @@ def test_data_and_name_together_is_a_usage_error(
     # either alone is fine, the default name too
     assert run(capsys, "--data", str(dataset), "info")[0] == EXIT_OK
     assert run(capsys, "info", "--name", "kazakhstan")[0] == EXIT_OK
+
+
+# --- --base before the command, as --data -----------------------------------------------------
+
+
+def test_base_may_come_before_the_command_as_data_may(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``rightsdata --data ext --base kazakhstan info`` was refused (--base: "give it after
+    the command") though --data was taken there."""
+    ext = write_folder(
+        tmp_path / "ext",
+        {
+            "events.json": [
+                event_doc(
+                    "event:e1",
+                    participants=[{"actor": "person:vladimir-kozlov", "role": "defendant"}],
+                    citations=[{"source": "source:hrf-2012-12-14"}],
+                )
+            ]
+        },
+    )
+    data, base = ["--data", str(ext)], ["--base", "kazakhstan"]
+    assert run(capsys, *data, "info")[0] == EXIT_INVALID  # (it builds on the base)
+    printed = set()
+    for argv in (
+        [*data, "info", *base],
+        [*data, *base, "info"],
+        [*base, *data, "info"],
+        [*base, "info", *data],
+    ):
+        code, out, err = run(capsys, *argv)
+        assert (code, err) == (EXIT_OK, ""), argv
+        printed.add(out)
+    assert len(printed) == 1 and "1 event" not in next(iter(printed))
+    code, out, _ = run(capsys, *base, "validate", str(ext))
+    assert code == EXIT_OK and "over kazakhstan" in out
+    # given on both sides, or before a command that takes no --base
+    code, _, err = run(capsys, *data, *base, "info", "--base", str(tmp_path))
+    assert code == EXIT_USAGE and "--base is given twice ('kazakhstan' before the command" in err
+    code, _, err = run(capsys, *base, "init", str(tmp_path / "new"))
+    assert code == EXIT_USAGE and err.endswith("--base is not an option of rightsdata init")
+    assert not (tmp_path / "new").exists()
 
 
 # --- export - without --format ----------------------------------------------------------------

@@ -9,8 +9,11 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import Final
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import InvalidDataError, Problem
@@ -23,33 +26,55 @@ BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
 PERSON = json.dumps(person_doc(citations=[CITE]))
 SOURCE = json.dumps(source_doc())
 
-#: (case, a person's record as written, what the message says of a folder's persons.json)
-BROKEN: list[tuple[str, str, str]] = [
-    (
+PERSONS_KEY: Final = '"persons": '
+KIND_KEY: Final = '"$kind": "persons", '
+
+
+def _broken(case: str, record: str, cause: str, why: str) -> tuple[str, str, str, str, str]:
+    """A BROKEN case: ``record`` breaks at the first ``cause`` in it (at the end of the
+    record for a trailing comma), said (with its record) to be at the places the three
+    layouts name: in a folder's ``[record]``, in a document's ``"persons": [record]`` on its
+    second line, and in a JSON Lines line that starts ``{"$kind": "persons", ``."""
+    at = len(record.rstrip(",\n")) if cause == "," else record.index(cause)
+    column = at + 2  # (counted from 1, after "[")
+    first = record.startswith("//")  # (at the start of the file's text, in no record)
+    folder = f"line 1 column {column}" + ("" if first else " (in [0])")
+    document = f"line 2 column {column + len(PERSONS_KEY)}"
+    document += " (in persons)" if first else " (in persons[0])"
+    if cause == ",":
+        folder, document = folder.replace("(in ", "(after "), document.replace("(in ", "(after ")
+    line = f"column {at + 1 + len(KIND_KEY)}"
+    return case, record, folder, document, f"{line}: {why}"
+
+
+#: (case, a person's record as written, where a folder's persons.json is said to break, where
+#: a document is, where a JSON Lines line and why); each layout's message is "is not valid
+#: JSON at {where}: {why}"
+BROKEN: list[tuple[str, str, str, str, str]] = [
+    _broken(
         "trailing comma",
         PERSON + ",\n",
-        "is not valid JSON at line 1 column {end} (after [0]): a comma after the last item "
-        "(a trailing comma), which JSON does not allow: remove it",
+        ",",
+        "a comma after the last item (a trailing comma), which JSON does not allow: remove it",
     ),
-    (
-        "comment",
-        "// Jane\n" + PERSON,
-        "is not valid JSON at line 1 column 2: JSON has no comments: remove the comment",
-    ),
-    (
+    _broken("comment", "// Jane\n" + PERSON, "//", "JSON has no comments: remove the comment"),
+    _broken(
         "single quotes",
         PERSON.replace('"name"', "'name'"),
-        "JSON writes strings and keys in double quotes",
+        "'name'",
+        'JSON writes strings and keys in double quotes ("), not single ones',
     ),
-    (
+    _broken(
         "Python's None",
         PERSON.replace('"name"', '"born": None, "name"'),
+        "None",
         "JSON writes true, false and null in lowercase (Python's None is null)",
     ),
-    (
+    _broken(
         "NaN",
         PERSON.replace('"name"', '"x": NaN, "name"'),
-        "NaN is not allowed: JSON has no NaN or Infinity",
+        "NaN",
+        "NaN is not allowed: JSON has no NaN or Infinity; write null",
     ),
 ]
 
@@ -61,44 +86,42 @@ def _problem(path: Path) -> Problem:
     return problem
 
 
-@pytest.mark.parametrize(("case", "record", "said"), BROKEN, ids=[b[0] for b in BROKEN])
+BROKEN_IDS: Final = [b[0] for b in BROKEN]
+
+
+@pytest.mark.parametrize(("case", "record", "folder", "document", "line"), BROKEN, ids=BROKEN_IDS)
 def test_a_kind_file_that_is_not_json_says_where_and_why(
-    tmp_path: Path, case: str, record: str, said: str
+    tmp_path: Path, case: str, record: str, folder: str, document: str, line: str
 ) -> None:
     (tmp_path / "sources.json").write_text(f"[{SOURCE}]")
     (tmp_path / "persons.json").write_text(f"[{record}]")
     problem = _problem(tmp_path)
     assert problem.location == "persons.json"
-    assert said.format(end=len(PERSON) + 2) in problem.message
-    if case == "NaN":
-        assert "at line 1 column" in problem.message and "(in [0])" in problem.message
-    assert "Expecting" not in problem.message
+    assert problem.message == f"is not valid JSON at {folder}: {line.partition(': ')[2]}"
 
 
-@pytest.mark.parametrize(("case", "record", "said"), BROKEN, ids=[b[0] for b in BROKEN])
+@pytest.mark.parametrize(("case", "record", "folder", "document", "line"), BROKEN, ids=BROKEN_IDS)
 def test_a_document_that_is_not_json_says_where_and_why(
-    tmp_path: Path, case: str, record: str, said: str
+    tmp_path: Path, case: str, record: str, folder: str, document: str, line: str
 ) -> None:
     path = tmp_path / "all.json"
     path.write_text(f'{{"sources": [{SOURCE}],\n"persons": [{record}]}}')
     problem = _problem(path)
-    assert "at line 2 column" in problem.message or "at line 3 column" in problem.message
-    assert said.partition(": ")[2].partition("{")[0] in problem.message
-    if case in ("NaN", "single quotes"):
-        assert "(in persons[0])" in problem.message
+    assert problem.message == f"is not valid JSON at {document}: {line.partition(': ')[2]}"
 
 
-@pytest.mark.parametrize(("case", "record", "said"), BROKEN[2:], ids=[b[0] for b in BROKEN[2:]])
+@pytest.mark.parametrize(
+    ("case", "record", "folder", "document", "line"), BROKEN[2:], ids=BROKEN_IDS[2:]
+)
 def test_a_json_lines_line_that_is_not_json_says_where_and_why(
-    tmp_path: Path, case: str, record: str, said: str
+    tmp_path: Path, case: str, record: str, folder: str, document: str, line: str
 ) -> None:
     path = tmp_path / "all.jsonl"
-    line = record.replace("{", '{"$kind": "persons", ', 1)
-    path.write_text(f'{{"$kind": "sources", {SOURCE[1:]}\n{line}\n')
+    text = record.replace("{", "{" + KIND_KEY, 1)
+    path.write_text(f'{{"$kind": "sources", {SOURCE[1:]}\n{text}\n')
     problem = _problem(path)
     assert problem.location == "all.jsonl:2"
-    assert said in problem.message and "at column" in problem.message
-    assert "line 1" not in problem.message  # (the line is the file's second)
+    assert problem.message == f"is not valid JSON at {line}"
 
 
 def test_a_comment_in_json_lines_says_json_has_none(tmp_path: Path) -> None:
@@ -188,3 +211,158 @@ def test_a_repeated_key_is_located(tmp_path: Path, layout: str) -> None:
         f"repeats keys within an object ('name'), the first at {at}; JSON objects must not "
         "repeat keys"
     )
+
+
+#: Each cause jsontext names, by a phrase of its words.
+CAUSES: Final = {
+    "trailing": "(a trailing comma)",
+    "two commas": "two commas in a row",
+    "empty item": "(an empty item), which JSON does not allow: remove it",
+    "comment": "JSON has no comments",
+    "single quotes": "not single ones",
+    "constant": "in lowercase (Python's None is null)",
+    "cut short": "the text ends too soon",
+    "bom": "a byte-order mark",
+    "extra": "more text follows the end of the JSON value",
+}
+
+#: (text, the cause it shows, or None for Python's message said in words, and where): each
+#: cause beside near-misses of it, which must not be given that cause.
+SYNTAX: list[tuple[str, str | None, str]] = [
+    ('[{"id": "a"},\n]', "trailing", "line 1 column 13 (after [0])"),
+    ('[{"id": "a"}, {"id": "b"} ,]', "trailing", "line 1 column 27 (after [1])"),
+    ('{"persons": [{"id": "a"},]}', "trailing", "line 1 column 25 (after persons[0])"),
+    ('{"persons": [], }', "trailing", "line 1 column 15 (after persons)"),
+    ('[{"id": "a",}]', "trailing", "line 1 column 12 (in [0])"),
+    ('[{"id": "a"},, {"id": "b"}]', "two commas", "line 1 column 13 (after [0])"),
+    ('{"persons": [{"id": "a"},,{}]}', "two commas", "line 1 column 25 (after persons[0])"),
+    ('{"a": 1,, "b": 2}', "two commas", "line 1 column 8 (after a)"),
+    ("[1,,]", "two commas", "line 1 column 3 (after [0])"),
+    ("[,]", "empty item", "line 1 column 2"),
+    ("[ , 1]", "empty item", "line 1 column 3"),
+    ("{,}", "empty item", "line 1 column 2"),
+    ('{"persons": [,{}]}', "empty item", "line 1 column 14 (in persons)"),
+    ("[1,", "cut short", "line 1 column 4"),  # (a comma, then nothing: cut short)
+    ('{"a": }', None, "line 1 column 7 (in a)"),  # (no comma at all)
+    ('["a,\n]"]', None, "line 1 column 5"),  # (a comma and a bracket in a string)
+    ("[1, 'a']", "single quotes", "line 1 column 5"),
+    ("{'a': 1}", "single quotes", "line 1 column 2"),
+    ("[\u2018a\u2019]", None, "line 1 column 2"),  # (curly quotes: not single quotes)
+    ('[1, "it\'s"', "cut short", "line 1 column 11"),
+    ("// c\n[]", "comment", "line 1 column 1"),
+    ("[1 /* c */]", "comment", "line 1 column 4"),
+    ("[1,\n# c\n2]", "comment", "line 2 column 1"),
+    ('{"a": 1} # c', "comment", "line 1 column 10"),
+    ('{"a": #fff}', None, "line 1 column 7 (in a)"),  # (a '#' in a word)
+    ("[1 / 2]", None, "line 1 column 4"),
+    ("[None]", "constant", "line 1 column 2"),
+    ("[True, 1]", "constant", "line 1 column 2"),
+    ('{"a": NULL}', "constant", "line 1 column 7 (in a)"),
+    ("[Nonesuch]", None, "line 1 column 2"),
+    ("[True_]", None, "line 1 column 2"),
+    ("[Nil]", None, "line 1 column 2"),
+    ('["a"', "cut short", "line 1 column 5"),
+    ('["a', None, "line 1 column 2"),  # (a string that never ends, said so)
+    ("[1]  \n", None, ""),  # (valid: no message)
+    ("{} {}", "extra", "line 1 column 4"),
+    ("\ufeff{}", "bom", "line 1 column 1"),
+    ("[\ufeff{}]", "bom", "line 1 column 2"),
+    ("[\u00a0{}]", None, "line 1 column 2"),  # (a no-break space is no byte-order mark)
+]
+
+
+@pytest.mark.parametrize(("text", "cause", "where"), SYNTAX, ids=[s[0] for s in SYNTAX])
+def test_a_syntax_error_is_given_its_cause_only_where_the_text_shows_it(
+    text: str, cause: str | None, where: str
+) -> None:
+    from rightsdata._data.jsontext import syntax_message
+
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        said = syntax_message(text, error.pos, error.msg)
+    else:
+        assert not where
+        return
+    assert said.startswith(f"is not valid JSON at {where}: ")
+    named = [name for name, words in CAUSES.items() if words in said]
+    assert named == ([cause] if cause else [])
+    assert "Expecting" not in said and "utf-8-sig" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "msg", "said"),
+    [
+        ("[1,]", 2, "Illegal trailing comma before end of array", "column 3 (after [0])"),
+        ('{"a": 1,}', 7, "Illegal trailing comma before end of object", "column 8 (after a)"),
+    ],
+)
+def test_python_3_13s_trailing_comma_is_said_at_the_comma(
+    text: str, pos: int, msg: str, said: str
+) -> None:
+    from rightsdata._data.jsontext import syntax_message
+
+    assert syntax_message(text, pos, msg) == (
+        f"is not valid JSON at line 1 {said}: a comma after the last item (a trailing comma), "
+        "which JSON does not allow: remove it"
+    )
+
+
+def test_a_byte_order_mark_within_json_lines_is_told_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "all.jsonl"
+    line = json.dumps({"$kind": "sources", **source_doc()})
+    path.write_text(f"{line}\n\ufeff{line.replace('source:', 'source:b')}\n", encoding="utf-8")
+    problem = _problem(path)
+    assert problem.location == "all.jsonl:2"
+    assert problem.message == (
+        "is not valid JSON at column 1: a byte-order mark (U+FEFF, an invisible character) at "
+        "the start of the line: remove it"
+    )
+
+
+def test_more_on_a_json_lines_line_is_not_told_to_use_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "all.jsonl"
+    line = json.dumps({"$kind": "sources", **source_doc()})
+    path.write_text(f"{line} {{}}\n", encoding="utf-8")
+    problem = _problem(path)
+    assert problem.message == (
+        f"is not valid JSON at column {len(line) + 2}: more text follows the end of the JSON "
+        "value (a line of JSON Lines holds one)"
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    items=st.lists(
+        st.dictionaries(st.sampled_from(["id", "a,", "]}"]), st.text(",]}[{ ab", max_size=4)),
+        max_size=4,
+    ),
+    at=st.integers(min_value=0),
+    space=st.sampled_from(["", " ", "\n"]),
+)
+def test_a_stray_comma_is_told_by_what_is_on_either_side(
+    items: list[dict[str, str]], at: int, space: str
+) -> None:
+    """A comma put in a list of records, before its first, between two, or after its last,
+    is said to be an empty item, two commas, or a trailing comma, and placed after the
+    record it follows; commas and brackets within the records' strings change nothing."""
+    from rightsdata._data.jsontext import syntax_message
+
+    written = [json.dumps(item) for item in items]
+    at %= len(written) + 1
+    before, after = ", ".join(written[:at]), ", ".join(written[at:])
+    if at == 0:
+        text = f"[,{space}{after}]"
+    elif at == len(written):
+        text = f"[{before},{space}]"
+    else:
+        text = f"[{before},{space},{after}]"
+    with pytest.raises(json.JSONDecodeError) as raised:
+        json.loads(text)
+    said = syntax_message(text, raised.value.pos, raised.value.msg)
+    if at == 0:
+        assert "a comma right after [ (an empty item)" in said and "(after" not in said
+    elif at == len(written):
+        assert "(a trailing comma)" in said and f"(after [{at - 1}])" in said
+    else:
+        assert "two commas in a row" in said and f"(after [{at - 1}])" in said

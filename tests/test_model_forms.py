@@ -12,7 +12,8 @@ import pytest
 
 import rightsdata
 from rightsdata import InvalidDataError
-from rightsdata._model.forms import FORMS
+from rightsdata._model.forms import COUNTRY, FORMS, JURISDICTION, LANGUAGE, URL, Form
+from rightsdata._model.records import IDENTIFIER_FORMS
 from rightsdata.schema import schema_problems
 
 from conftest import CITE, person_doc, source_doc, write_folder
@@ -145,3 +146,78 @@ def test_python_constructors_say_it_in_the_same_words() -> None:
             citations=[rightsdata.Citation(source="source:doc")],
         )
     assert raised.value.message == CASES[0][3]
+
+
+#: (a form, a value that misses it, the value suggested, or None): each guess beside the
+#: near-misses it must not guess for.
+GUESSES: list[tuple[Form, str, str | None]] = [
+    # a web address: a scheme in another case, a host name without one, spaces after the host
+    (URL, "HTTP://example.org", "http://example.org"),
+    (URL, "Https://example.org/a b", "https://example.org/a%20b"),
+    (URL, "www.example.org", "https://www.example.org"),
+    (URL, "WWW.Example.org/x", "https://WWW.Example.org/x"),
+    (URL, "example.org", "https://example.org"),
+    (URL, "example.org/report.pdf", "https://example.org/report.pdf"),
+    (URL, "example.org:8080/x?q=a b#f", "https://example.org:8080/x?q=a%20b#f"),
+    (URL, "sub.example.co.uk", "https://sub.example.co.uk"),
+    (URL, "report.pdf", None),  # (a file's name, not a host's)
+    (URL, "index.html", None),
+    (URL, "data.json", None),
+    (URL, "John.Smith", None),  # (a top-level domain is written in lowercase)
+    (URL, "www.", None),
+    (URL, "localhost:8000", None),
+    (URL, "javascript:alert(1)", None),
+    (URL, "mailto:a@b.org", None),
+    (URL, "a@b.org", None),
+    (URL, "ftp://example.org", None),
+    (URL, "http//example.org", None),
+    (URL, "1.5", None),
+    (URL, "e.g.", None),
+    (URL, "http://a b/c", None),  # (a space in the host is no slip of a space in a path)
+    (URL, "https://x\u00a0y", None),
+    # a country code, a jurisdiction, a language tag: a change of case, in ASCII only
+    (COUNTRY, "kz", "KZ"),
+    (COUNTRY, "KAZ", None),
+    (COUNTRY, "Kz ", None),
+    (COUNTRY, "\u00df", None),  # ('ß'.upper() is 'SS')
+    (COUNTRY, "\ufb00", None),  # ('ﬀ'.upper() is 'FF')
+    (JURISDICTION, "kz", "KZ"),
+    (JURISDICTION, "International", "international"),
+    (JURISDICTION, "Kazakhstan", None),
+    (JURISDICTION, "\u00dfx", None),
+    (LANGUAGE, "EN", "en"),
+    (LANGUAGE, "kk_Cyrl", "kk-Cyrl"),
+    (LANGUAGE, "EN_GB", "en-GB"),
+    (LANGUAGE, "English", "en"),
+    (LANGUAGE, " russian ", "ru"),
+    (LANGUAGE, "Kazakh language", None),
+    (LANGUAGE, "Englsh", None),
+    (LANGUAGE, "\u212a\u212a", None),  # (the Kelvin sign's lowercase is 'k')
+    # an identifier of each register
+    (IDENTIFIER_FORMS["wikidata"], "q232", "Q232"),
+    (IDENTIFIER_FORMS["wikidata"], "232", "Q232"),
+    (IDENTIFIER_FORMS["wikidata"], "0123", None),
+    (IDENTIFIER_FORMS["wikidata"], "\u00b2\u00b3", None),  # (digits to isdigit, not to JSON)
+    (IDENTIFIER_FORMS["iso_3166_2"], "kz-75", "KZ-75"),
+    (IDENTIFIER_FORMS["iso_3166_2"], "kz_75", None),
+    (IDENTIFIER_FORMS["iso_3166_2"], "\u00df-1", None),
+    (IDENTIFIER_FORMS["openstreetmap"], "Node/42", "node/42"),
+    (IDENTIFIER_FORMS["openstreetmap"], "node/042", None),
+    (IDENTIFIER_FORMS["openstreetmap"], "n/42", None),
+    (IDENTIFIER_FORMS["geonames"], " 1526384", "1526384"),
+    (IDENTIFIER_FORMS["geonames"], "Q232", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("form", "value", "meant"), GUESSES, ids=[f"{g[0].what}:{g[1]!r}" for g in GUESSES]
+)
+def test_a_form_guesses_only_a_likely_slip(form: Form, value: str, meant: str | None) -> None:
+    """URL.message("report.pdf") guessed 'https://report.pdf', and "HTTP://example.org" was
+    given no guess; 'ß' as a country code would have been 'SS'."""
+    said = form.message(value)
+    assert not form.fits(value)
+    if meant is None:
+        assert "did you mean" not in said
+    else:
+        assert said.endswith(f"; did you mean {meant!r}?")

@@ -153,10 +153,20 @@ else:
     _SubParsers = argparse._SubParsersAction
 
 
+def _takes(parser: argparse.ArgumentParser, option: str) -> bool:
+    """Whether the command ``parser`` parses takes ``option`` (a hidden one, which only says
+    what to give instead, is not taken)."""
+    return any(
+        option in action.option_strings and action.help is not argparse.SUPPRESS
+        for action in parser._actions
+    )
+
+
 class _Commands(_SubParsers):
     """The commands. ``--data`` or ``--name`` given before one that takes its path as its
     argument is a usage error at once, given its argument or not (``rightsdata --data ds2
-    validate``), with the message the option gets after the command."""
+    validate``), with the message the option gets after the command; so is ``--base`` before
+    one that takes none (``init``)."""
 
     def __call__(
         self,
@@ -168,11 +178,14 @@ class _Commands(_SubParsers):
         assert values is not None and not isinstance(values, str)
         command = values[0]
         sub = self._name_parser_map.get(command)
-        if sub is not None and command in _TAKES:
+        if sub is not None:
             for option, dest in _BEFORE:
                 given = getattr(namespace, f"{dest}_before", None)
-                if given is not None:
+                if given is None or _takes(sub, option):
+                    continue
+                if command in _TAKES and option != "--base":
                     sub.error(_argument_instead(command, option, given))
+                sub.error(f"{option} is not an option of rightsdata {command}")
         super().__call__(parser, namespace, values, option_string)
 
 
@@ -434,7 +447,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"rightsdata {__version__}")
-    # --data and --name before the command too (``rightsdata --data ds1 timeline ...``); kept
+    # --data, --name and --base before the command too (``rightsdata --data ds1 timeline``); kept
     # apart from the command's own (a subparser's default would overwrite them): _before()
     parser.add_argument(
         "--name", dest="name_before", metavar="NAME", help="a bundled dataset, for any command"
@@ -445,6 +458,12 @@ def build_parser() -> argparse.ArgumentParser:
         dest="data_before",
         metavar="PATH",
         help="your own dataset, for any command that reads one (or give it after the command)",
+    )
+    parser.add_argument(
+        "--base",
+        dest="base_before",
+        metavar="NAME_OR_PATH",
+        help="the dataset yours builds on, for any command that takes --base",
     )
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", parser_class=_Parser, action=_Commands
@@ -566,7 +585,8 @@ def _options(parser: argparse.ArgumentParser) -> list[str]:
 def _hint(option: str, options: list[str], parser: argparse.ArgumentParser, command: str) -> str:
     """An option the command does not have: rightsdata's own (``info --version``), the
     commands that have it (``events --width``: show's), else the command's option it is
-    spelled like, else the other commands' (``timeline --limt``: events' ``--limit``)."""
+    spelled like, else rightsdata's own (``info --verison``: ``--version``, before the
+    command) or the other commands' (``timeline --limt``: events' ``--limit``)."""
     if option.startswith("-") and option in _options(parser) and option not in options:
         return f"{option} is an option of rightsdata itself: give it before the command"
     others = {
@@ -581,20 +601,31 @@ def _hint(option: str, options: list[str], parser: argparse.ArgumentParser, comm
         return f"{option} is an option of {' and '.join(f'rightsdata {n}' for n in elsewhere)}"
     # (an option the command hides, as validate's --data, is never offered as another's)
     hidden = {o for action in _subparser(parser, command)._actions for o in action.option_strings}
-    near = _near(option, {*options, *(o for t in others.values() for o in t if o not in hidden)})
+    own = [  # (rightsdata's own: --version; not --data and the like, the command's too)
+        o
+        for action in parser._actions
+        if action.help is not argparse.SUPPRESS and not action.dest.endswith("_before")
+        for o in action.option_strings
+        if o not in options
+    ]
+    pool = {*options, *own, *(o for t in others.values() for o in t if o not in hidden)}
+    near = _near(option, pool)
     if not near or near[0] in options or not option.startswith("--"):
         return did_you_mean(_near(option, options))
+    if near[0] in own:
+        itself = "It is an option of rightsdata itself: give it before the command"
+        return f"did you mean {near[0]!r}? {itself}"
     having = [name for name, theirs in others.items() if near[0] in theirs]
     return f"{near[0]!r} is an option of rightsdata {', '.join(having)}, not of {command}"
 
 
-#: The options that may come before the command: (option, dest, the command's default).
-_BEFORE: Final = (("--data", "data"), ("--name", "name"))
+#: The options that may come before the command: (option, dest).
+_BEFORE: Final = (("--data", "data"), ("--name", "name"), ("--base", "base"))
 
 
 def _before(args: argparse.Namespace) -> None:
-    """Take ``--data`` and ``--name`` given before the command as if given after it (the
-    commands that take neither refuse them as they are parsed: :class:`_Commands`). The
+    """Take ``--data``, ``--name`` and ``--base`` given before the command as if given after
+    it (the commands that do not take one refuse it as they are parsed: :class:`_Commands`). The
     option given on both sides with two values, or ``--data`` with ``--name``, is a usage
     error: one of them would be ignored."""
     for option, dest in _BEFORE:

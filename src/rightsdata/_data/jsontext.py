@@ -69,10 +69,13 @@ def place(text: str, pos: int, *, one_line: bool = False) -> str:
 
 def _item_at(text: str, pos: int) -> str:
     """The item of the outer list (``[3]``), or of a list under a key of the outer object
-    (``persons[3]``), or the outer object's key (``name``), that ``pos`` falls within; or
-    the item a comma of the outer list follows (``after [3]``); '' where it falls in none."""
+    (``persons[3]``), or the outer object's key (``name``), that ``pos`` falls within; or,
+    where ``pos`` is a comma of one of those that follows an item, the item it follows
+    (``after [3]``, ``after persons[3]``, ``after name``); '' where it falls in none."""
     stack: list[list[object]] = []  # [opener, index in a list, key in an object]
-    for match in _TOKENS.finditer(text, 0, pos):
+    for match in _TOKENS.finditer(text):
+        if match.start() >= pos:  # (a string that holds pos is read whole, not cut at it)
+            break
         token = match.group()
         if token in "[{":
             stack.append([token, 0, None])
@@ -86,16 +89,22 @@ def _item_at(text: str, pos: int) -> str:
                 stack[-1][2] = None
         elif stack and stack[-1][0] == "{" and stack[-1][2] is None:
             stack[-1][2] = token[1:-1]  # (a key: the first string of an object's pair)
-    if len(stack) < 2:
-        outer = stack[0] if stack else None
-        if outer is not None and outer[0] == "[" and text[pos : pos + 1] == ",":
-            return f"after [{outer[1]}]"  # (the comma that follows that item)
-        return str(outer[2]) if outer is not None and outer[0] == "{" and outer[2] else ""
-    outer, inner = stack[0], stack[1]
+    prior = _prior(text, pos)
+    after = text[pos : pos + 1] == "," and prior >= 0 and text[prior] not in "[{,"
+    if not stack:
+        return ""
+    outer = stack[0]
+    if len(stack) == 1:
+        if outer[0] == "[":
+            return f"after [{outer[1]}]" if after else ""
+        return f"after {outer[2]}" if after and outer[2] else str(outer[2] or "")
+    inner = stack[1]
     if outer[0] == "[":
         return f"[{outer[1]}]"
     if inner[0] == "[" and len(stack) >= 3:
         return f"{outer[2]}[{inner[1]}]"
+    if inner[0] == "[" and after:
+        return f"after {outer[2]}[{inner[1]}]"
     return str(outer[2] or "")
 
 
@@ -114,25 +123,84 @@ def _next(text: str, pos: int) -> int:
     return pos
 
 
+#: Python's messages where a value, or an object's key, was due; a stray comma gives them.
+_DUE: Final = ("Expecting value", "Expecting property name", "Illegal trailing comma")
+#: Python's messages whose position is inside a string (white space there is the string's).
+_IN_STRING: Final = ("Invalid control character", "Unterminated string")
+#: Python's constants, and null, in some other case (``None``, ``NULL``, ``True``), as words.
+_CONSTANT_WORD: Final = re.compile(r"(?i:true|false|null|none)\b")
+
+
+def _comment_at(text: str, at: int) -> bool:
+    """Whether a comment starts at ``at``: ``//`` or ``/*``, or ``#`` first on its line or
+    followed by white space (``# note``), not a ``#`` in a word such as ``#fff``."""
+    if text.startswith(("//", "/*"), at):
+        return True
+    if text[at : at + 1] != "#":
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    return not text[line_start:at].strip() or text[at + 1 : at + 2] in ("", " ", "\t", "\r", "\n")
+
+
+def _comma_cause(text: str, at: int, msg: str) -> tuple[int, str] | None:
+    """Where a stray comma is and what it is, if one is why Python refused ``text`` at
+    ``at`` with ``msg``: a comma followed by ``]`` or ``}`` (a trailing comma: Python 3.13
+    says so at the comma, earlier ones at the bracket), two commas in a row, or a comma
+    right after ``[`` or ``{``."""
+    if not msg.startswith(_DUE) or at >= len(text):
+        return None
+    comma = at if text[at] == "," else _prior(text, at)
+    if comma < 0 or text[comma] != ",":
+        return None
+    before = _prior(text, comma)
+    if before >= 0 and text[before] == ",":
+        return before, "two commas in a row (an empty item), which JSON does not allow: remove one"
+    if before >= 0 and text[before] in "[{":
+        return comma, (
+            f"a comma right after {text[before]} (an empty item), which JSON does not allow: "
+            "remove it"
+        )
+    after = _next(text, comma + 1)
+    if text[after : after + 1] in ("]", "}"):
+        return comma, (
+            "a comma after the last item (a trailing comma), which JSON does not allow: remove it"
+        )
+    return None
+
+
 def syntax_message(text: str, pos: int, msg: str, *, one_line: bool = False) -> str:
     """What to say of ``text``, which Python's parser refused at ``pos`` with ``msg``: where
-    (:func:`place`), and why in words, with the likely cause where there is one."""
-    at = _next(text, pos)
-    ahead = text[at : at + 2]
-    comma = _prior(text, at)
-    if ahead[:1] == "," and text[_next(text, at + 1) : _next(text, at + 1) + 1] in ("]", "}"):
-        comma = at  # (Python 3.13 says "Illegal trailing comma" at the comma)
-    if ahead[:1] in (",", "]", "}") and ahead and comma >= 0 and text[comma] == ",":
-        why = "a comma after the last item (a trailing comma), which JSON does not allow: remove it"
-        return f"is not valid JSON at {place(text, comma, one_line=one_line)}: {why}"
-    if ahead in ("//", "/*") or ahead[:1] == "#":
+    (:func:`place`), and why in words, with the likely cause where there is one. A cause is
+    named only where the text shows it (tests/test_loading_messages.py tries each on its
+    near-misses).
+
+    >>> print(syntax_message('[1,, 2]', 4, "Expecting value"))
+    is not valid JSON at line 1 column 3 (after [0]): two commas in a row (an empty item), \
+which JSON does not allow: remove one
+    """
+    at = pos if msg.startswith(_IN_STRING) else _next(text, pos)
+    comma = _comma_cause(text, at, msg)
+    if comma is not None:
+        return f"is not valid JSON at {place(text, comma[0], one_line=one_line)}: {comma[1]}"
+    if text[at : at + 1] == "\ufeff":  # (Python: "Unexpected UTF-8 BOM" at the start)
+        if at == 0 and one_line:  # (as where files saved with one are joined)
+            why = "a byte-order mark (U+FEFF, an invisible character) at the start of the line"
+            why += ": remove it"
+        elif at == 0:
+            why = "a byte-order mark at the start: save it as UTF-8 without a BOM"
+        else:
+            why = "a byte-order mark (U+FEFF, an invisible character), which JSON does not "
+            why += "allow here: remove it"
+    elif _comment_at(text, at):
         why = "JSON has no comments: remove the comment"
-    elif ahead[:1] == "'":
+    elif text[at : at + 1] == "'":
         why = 'JSON writes strings and keys in double quotes ("), not single ones'
-    elif text.startswith(("True", "False", "None"), at):
+    elif msg.startswith("Expecting value") and _CONSTANT_WORD.match(text, at):
         why = "JSON writes true, false and null in lowercase (Python's None is null)"
     elif at >= len(text):
         why = "the text ends too soon (the file may be cut short)"
+    elif msg == "Extra data" and one_line:
+        why = "more text follows the end of the JSON value (a line of JSON Lines holds one)"
     else:
         why = _SAID.get(msg, msg)
     return f"is not valid JSON at {place(text, at, one_line=one_line)}: {why}"

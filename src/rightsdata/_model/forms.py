@@ -29,6 +29,8 @@ __all__ = [
     "STRICT_END",
     "URL",
     "Form",
+    "ascii_lower",
+    "ascii_upper",
     "form_of_pattern",
 ]
 
@@ -126,6 +128,17 @@ _LANGUAGE_NAMES: Final = {
 }
 
 
+def ascii_upper(value: str) -> str:
+    """``value`` in capitals if it is ASCII: a change of case is a likely miss only there
+    (``'ß'.upper()`` is ``'SS'``, a country code)."""
+    return value.upper() if value.isascii() else value
+
+
+def ascii_lower(value: str) -> str:
+    """``value`` in lowercase if it is ASCII (the Kelvin sign's lowercase is ``'k'``)."""
+    return value.lower() if value.isascii() else value
+
+
 def _language(value: str) -> str:
     """``'EN'`` -> ``'en'``, ``'kk_Cyrl'`` -> ``'kk-Cyrl'``, ``'English'`` -> ``'en'``: the
     language in lowercase, the subtags joined by hyphens; a language's English name its
@@ -134,28 +147,62 @@ def _language(value: str) -> str:
     if named is not None:
         return named
     first, _, rest = value.replace("_", "-").partition("-")
-    return f"{first.lower()}-{rest}" if rest else first.lower()
+    return ascii_lower(f"{first}-" if rest else first) + rest
+
+
+#: The web address's scheme, in any case (``HTTP://``), and what follows it.
+_SCHEME: Final = re.compile(r"(https?)://(.*)", re.IGNORECASE | re.DOTALL)
+
+#: A host name as written without a scheme: ``www.`` and more; or labels of letters, digits
+#: and hyphens joined by dots, the last (the top-level domain) two or more lowercase letters
+#: (``'John.Smith'`` is no host), and a port at most.
+_HOST: Final = re.compile(
+    r"[Ww]{3}\.[^.].*|(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+([a-z]{2,})(?::[0-9]{1,5})?",
+    re.DOTALL,
+)
+
+#: Endings of a file's name, which a name such as 'report.pdf' ends in as a host name
+#: would end in a top-level domain: such a value is taken for a file, not a web address.
+_FILE_ENDINGS: Final = frozenset(
+    {"csv", "doc", "docx", "htm", "html", "jpeg", "jpg", "json", "md", "odt", "pdf", "png"}
+    | {"ppt", "pptx", "rtf", "txt", "xls", "xlsx", "xml", "zip"}
+)
 
 
 def _url(value: str) -> str:
-    """``'www.example.org'`` -> ``'https://www.example.org'``: a host name given the scheme
-    it lacks; and the spaces in a web address written ``%20``."""
-    if value.lower().startswith(("http://", "https://")):
-        return value.replace(" ", "%20")
-    if ":" in value or "/" in value.partition(".")[0] or "." not in value:
-        raise ValueError(value)  # not a host name: 'javascript:...', 'report.pdf'...
-    return f"https://{value}"
+    """The web address ``value`` was likely meant to be: its scheme in lowercase
+    (``'HTTP://example.org'``); ``https://`` before a host name that lacks a scheme, one
+    that starts ``www.`` or whose top-level domain is lowercase letters and not a file's
+    ending (``'www.example.org'``, ``'example.org/report'``, not ``'report.pdf'``, nor
+    ``'localhost'``, ``'mailto:...'``, ``'javascript:...'``); and the spaces
+    after the host written ``%20`` (a space in the host is no slip of that kind).
+
+    >>> _url("example.org/annual report")
+    'https://example.org/annual%20report'
+    """
+    scheme = _SCHEME.fullmatch(value)
+    if scheme is not None:
+        rest = scheme[2]
+    else:
+        host = re.split("[/?#]", value, maxsplit=1)[0]  # (with its port)
+        found = _HOST.fullmatch(host)
+        if found is None or found[1] in _FILE_ENDINGS:
+            raise ValueError(value)  # not a host name: 'javascript:...', 'report.pdf'...
+        rest = value
+    cut = min((rest.find(mark) for mark in "/?#" if mark in rest), default=len(rest))
+    path = rest[cut:].replace(" ", "%20")
+    return f"{scheme[1].lower() if scheme else 'https'}://{rest[:cut]}{path}"
 
 
 def _jurisdiction(value: str) -> str:
-    return value.upper() if len(value) == 2 else value.lower()
+    return ascii_upper(value) if len(value) == 2 else ascii_lower(value)
 
 
 COUNTRY: Final = form(
     "^[A-Z]{2}$",
     "a country code",
     "an ISO 3166-1 alpha-2 code in capitals, such as 'KZ'",
-    str.upper,
+    ascii_upper,
 )
 LANGUAGE: Final = form(
     "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$",

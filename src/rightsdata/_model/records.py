@@ -48,7 +48,16 @@ from rightsdata._model.fields import (
     text,
     value,
 )
-from rightsdata._model.forms import COUNTRY, JURISDICTION, LANGUAGE, URL, Form, form
+from rightsdata._model.forms import (
+    COUNTRY,
+    JURISDICTION,
+    LANGUAGE,
+    URL,
+    Form,
+    ascii_lower,
+    ascii_upper,
+    form,
+)
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
 from rightsdata._values.errors import FieldError, ProblemCode
@@ -194,7 +203,7 @@ IDENTIFIER_FORMS: Final[dict[str, Form]] = {
         "^Q[1-9][0-9]*$",
         "a Wikidata item ID",
         "Q and a number, such as 'Q232'",
-        lambda v: f"Q{v}" if v.isdigit() else v.upper(),
+        lambda v: f"Q{v}" if v.isdigit() else ascii_upper(v),
     ),
     IdentifierScheme.ISO_3166_1.value: COUNTRY,
     IdentifierScheme.ISO_3166_2.value: form(
@@ -202,13 +211,13 @@ IDENTIFIER_FORMS: Final[dict[str, Form]] = {
         "an ISO 3166-2 code",
         "a country's alpha-2 code, a hyphen and one to three letters or digits, in "
         "capitals, such as 'KZ-75'",
-        str.upper,
+        ascii_upper,
     ),
     IdentifierScheme.OPENSTREETMAP.value: form(
         "^(node|way|relation)/[1-9][0-9]*$",
         "an OpenStreetMap element",
         "node/, way/ or relation/ and a number, such as 'node/42' or 'relation/214665'",
-        str.lower,
+        ascii_lower,
     ),
     IdentifierScheme.GEONAMES.value: form(
         "^[1-9][0-9]*$", "a GeoNames ID", "a number, such as '1526384'", str.strip
