@@ -102,6 +102,30 @@ def test_a_misspelt_reference_is_told_the_ids_of_its_kind_spelled_like_it(
     assert said.count("did you mean") == 2
 
 
+def test_a_hint_names_only_ids_the_same_run_accepts(tmp_path: Path) -> None:
+    # an event filed with a person's ID is refused for it: no reference is told to name it,
+    # while a failed record's well-formed ID of its own kind, and a structured one, are
+    persons = [person_doc("person:jane-roe"), {**person_doc("person:jane-moe"), "born": "x"}]
+    wrong = [{"actor": "person:jane-do", "role": "victim"}]
+    folder = write_folder(
+        tmp_path,
+        base_files(
+            persons=persons,
+            events=[event_doc("person:jane-doe"), event_doc("event:b", participants=wrong)],
+        ),
+    )
+    said = {p.location: p.message for p in rightsdata.validate(folder)}
+    assert said["events.json[1] event:b.participants[0].actor"] == (
+        "'person:jane-do' does not exist; did you mean 'person:jane-roe' or 'person:jane-moe'?"
+    )
+    # a redirect to no record is told the same
+    (folder / "redirects.json").write_text('[{"id": "person:old", "to": "person:jane-do"}]')
+    said = {p.location: p.message for p in rightsdata.validate(folder)}
+    assert said["redirects.json[0].to"] == (
+        "'person:jane-do' does not exist; did you mean 'person:jane-roe' or 'person:jane-moe'?"
+    )
+
+
 def test_the_hints_of_misspelt_references_stop_at_their_budget(
     make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch
 ) -> None:

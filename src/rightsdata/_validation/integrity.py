@@ -39,7 +39,7 @@ from rightsdata._model.records import (
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.errors import FieldError, Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
-from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id
+from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
 from rightsdata._values.places import Places, RecordPlace, places_of
 from rightsdata._values.spelling import close, did_you_mean
 from rightsdata.vocab import Role
@@ -589,7 +589,7 @@ def _references_resolve(context: Context) -> list[Problem]:
     known = context.known.union(context.exists) if context.exists else context.known
     if context.base is not None:  # (the base's records resolve a reference too)
         known = known.union(context.base.ids)
-    nameless, base, hints = context.nameless, context.base, Hints(known)
+    nameless, base, hints = context.nameless, context.base, Hints(_hint_pool(context))
     problems = _dangling(context.records, context.where, known, context.ids, nameless, base, hints)
     for record in context.failed:  # (their other problems do not hide these)
         problems += [
@@ -621,21 +621,36 @@ _NAMED: Final = 3
 HINT_COMPARISONS: Final = 200_000
 
 
-class Hints:
-    """The "did you mean" of references to no record: the well-formed IDs of ``known`` of the
-    same kind whose slugs are spelled like the reference's, each reference's worked out once,
-    within :data:`HINT_COMPARISONS` in all. (``known`` may hold the IDs of records that failed
-    to structure, some of them not IDs at all: those are never suggested.)
+def _hint_pool(context: Context) -> Iterator[str]:
+    """The IDs a reference to no record may be told it is spelled like: only IDs the same
+    run accepts, so that following a hint never leads to a problem. They are the structured
+    records' (well formed and of their kind: structuring checked), the base's, and those of
+    the records that failed to structure where well formed and of the kind they are filed as
+    (not ``'person:jane-doe'`` in the events: its record is refused for it). Read only when a
+    reference is to no record (:class:`Hints` reads them on first use)."""
+    yield from itertools.chain.from_iterable(context.own.values())
+    if context.base is not None:
+        yield from context.base.ids
+    for record in context.failed:
+        record_id = record.record_id  # (well formed, or None)
+        if record_id is not None and KIND_OF_PREFIX.get(prefix_of(record_id)) == record.place.kind:
+            yield record_id
 
-    >>> hints = Hints({"person:vladimir-kozlov", "place:almaty", "person:Jane Doe"})
-    >>> hints("person:vladimir-kozlv"), hints("person:nobody-at-all"), hints("person:jane-doe")
-    ("did you mean 'person:vladimir-kozlov'?", '', '')
+
+class Hints:
+    """The "did you mean" of references to no record: the IDs of ``pool`` (well-formed IDs:
+    :func:`_hint_pool` says which) of the same kind whose slugs are spelled like the
+    reference's, each reference's worked out once, within :data:`HINT_COMPARISONS` in all.
+
+    >>> hints = Hints(["person:vladimir-kozlov", "place:almaty", "person:jane-roe"])
+    >>> hints("person:vladimir-kozlv"), hints("person:nobody-at-all")
+    ("did you mean 'person:vladimir-kozlov'?", '')
     """
 
-    __slots__ = ("_known", "_left", "_said", "_slugs")
+    __slots__ = ("_left", "_pool", "_said", "_slugs")
 
-    def __init__(self, known: Collection[str]) -> None:
-        self._known = known
+    def __init__(self, pool: Iterable[str]) -> None:
+        self._pool = pool  # (read on first use: most checks find no reference to no record)
         self._left = HINT_COMPARISONS
         self._said: dict[str, str] = {}
         self._slugs: dict[str, list[str]] | None = None  # by prefix, made on first use
@@ -646,7 +661,7 @@ class Hints:
             return said
         if self._slugs is None:
             self._slugs = {}
-            for record_id in filter(is_valid_id, self._known):
+            for record_id in dict.fromkeys(self._pool):
                 prefix, _, slug = record_id.partition(":")
                 self._slugs.setdefault(prefix, []).append(slug)
         prefix, _, slug = target.partition(":")
@@ -840,7 +855,7 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
         ):
             kind = KIND_OF_PREFIX.get(target.partition(":")[0])
             if kind not in partial:
-                hints = hints or Hints(context.known.union(base_ids))
+                hints = hints or Hints(_hint_pool(context))
                 message = _not_found(target, context.nameless, None, hints)
                 problems.append(Problem(f"{where}.to", message, ProblemCode.INTEGRITY))
             elif kind is not None:
