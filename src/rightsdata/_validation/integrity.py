@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from rightsdata._validation.bulkcheck import Gathered
 
 __all__ = [
-    "HINT_COMPARISONS",
+    "HINT_BUDGET",
     "RULES",
     "Base",
     "Failed",
@@ -614,11 +614,19 @@ def _references_resolve(context: Context) -> list[Problem]:
 #: How many of the records whose IDs could not be read a dangling reference names.
 _NAMED: Final = 3
 
-#: The comparisons of slugs the "did you mean" of references to no record may make in one
-#: check: difflib takes 6 to 9 microseconds for each (100,000 slugs of two random words), so
-#: at most about 1.5 s, spent only when references are wrong. A kind of 300 records gives
-#: hints to over 600 misspelt references; one of 100,000 to two; those past it go without.
-HINT_COMPARISONS: Final = 200_000
+#: What the "did you mean" of references to no record may spend in one check, in pairs of
+#: characters: comparing slugs of m and n characters costs (m + 16) * (n + 16) (difflib's
+#: cost grows with the product of the lengths of similar strings; the 16 stands for what
+#: every comparison costs). Measured (similar slugs of 2 to 1,064 characters) at up to 15 ns
+#: a pair, so at most about 1.5 s whatever the lengths (counting comparisons alone, 200
+#: references to 1,000 IDs took 177 s with slugs of 1,075 characters), spent only when
+#: references are wrong. Of 200 misspelt references to 1,000 IDs, slugs of 24 characters
+#: give 61 their hints (0.6 s), of 74 characters 12 (1.4 s), of 216 one; hundreds to a kind
+#: of the bundled data's size get theirs; those past the budget go without.
+HINT_BUDGET: Final = 100_000_000
+
+#: What a comparison costs beyond the product of the lengths (in characters, added to each).
+_HINT_OVERHEAD: Final = 16
 
 
 def _hint_pool(context: Context) -> Iterator[str]:
@@ -640,20 +648,22 @@ def _hint_pool(context: Context) -> Iterator[str]:
 class Hints:
     """The "did you mean" of references to no record: the IDs of ``pool`` (well-formed IDs:
     :func:`_hint_pool` says which) of the same kind whose slugs are spelled like the
-    reference's, each reference's worked out once, within :data:`HINT_COMPARISONS` in all.
+    reference's, each reference's worked out once, within :data:`HINT_BUDGET` in all (a
+    reference whose comparisons would go past it is given none).
 
     >>> hints = Hints(["person:vladimir-kozlov", "place:almaty", "person:jane-roe"])
     >>> hints("person:vladimir-kozlv"), hints("person:nobody-at-all")
     ("did you mean 'person:vladimir-kozlov'?", '')
     """
 
-    __slots__ = ("_left", "_pool", "_said", "_slugs")
+    __slots__ = ("_left", "_pool", "_said", "_size", "_slugs")
 
     def __init__(self, pool: Iterable[str]) -> None:
         self._pool = pool  # (read on first use: most checks find no reference to no record)
-        self._left = HINT_COMPARISONS
+        self._left = HINT_BUDGET
         self._said: dict[str, str] = {}
         self._slugs: dict[str, list[str]] | None = None  # by prefix, made on first use
+        self._size: dict[str, int] = {}  # by prefix: the slugs' lengths, each plus the overhead
 
     def __call__(self, target: str) -> str:
         said = self._said.get(target)
@@ -664,11 +674,16 @@ class Hints:
             for record_id in dict.fromkeys(self._pool):
                 prefix, _, slug = record_id.partition(":")
                 self._slugs.setdefault(prefix, []).append(slug)
+            self._size = {
+                prefix: sum(map(len, slugs)) + _HINT_OVERHEAD * len(slugs)
+                for prefix, slugs in self._slugs.items()
+            }
         prefix, _, slug = target.partition(":")
         pool = self._slugs.get(prefix, [])
+        cost = (len(slug) + _HINT_OVERHEAD) * self._size.get(prefix, 0)
         said = ""
-        if len(pool) <= self._left:
-            self._left -= len(pool)
+        if cost <= self._left:
+            self._left -= cost
             said = did_you_mean([f"{prefix}:{s}" for s in close(slug, pool, n=2, cutoff=0.6)])
         self._said[target] = said
         return said
