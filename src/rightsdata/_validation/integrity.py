@@ -696,9 +696,9 @@ def _not_found(
     hints: Callable[[str], str] | None = None,
 ) -> str:
     """What a reference to ``target``, which no record has, is told: that it does not
-    exist, unless the kind has records whose IDs could not be read (``nameless``: where they
-    are, by kind), which it may be one of; or, if the ``base`` dataset retired it, which ID
-    replaced it; else the IDs spelled like it (``hints``: :class:`Hints`), if any.
+    exist, and where the kind has records whose IDs could not be read (``nameless``: where
+    they are, by kind), that it may be one of them; or, if the ``base`` dataset retired it,
+    which ID replaced it; else the IDs spelled like it too (``hints``: :class:`Hints`), if any.
 
     >>> _not_found("person:x", {})
     "'person:x' does not exist"
@@ -712,13 +712,13 @@ def _not_found(
         return f"{message}; {base.label} retired it: it redirects to {_end(target, base)!r}"
     kind = KIND_OF_PREFIX.get(target.partition(":")[0])
     at = nameless.get(kind) if kind is not None else None
-    if not at:
-        hint = hints(target) if hints is not None else ""
-        return f"{message}; {hint}" if hint else message
-    if len(at) == 1:
-        return f"{message}, unless it is {at[0]}, whose id cannot be read"
-    named = ", ".join(at[:_NAMED]) + (f" and {len(at) - _NAMED:,} more" if len(at) > _NAMED else "")
-    return f"{message}, unless it is one of {named}, whose ids cannot be read"
+    if at and len(at) == 1:
+        message += f", unless it is {at[0]}, whose id cannot be read"
+    elif at:
+        more = f" and {len(at) - _NAMED:,} more" if len(at) > _NAMED else ""
+        message += f", unless it is one of {', '.join(at[:_NAMED])}{more}, whose ids cannot be read"
+    hint = hints(target) if hints is not None else ""
+    return f"{message}; {hint}" if hint else message
 
 
 def _end(record_id: str, base: Base) -> str:
