@@ -99,12 +99,13 @@ def base_note(problems: Sequence[Problem], command: str) -> str:
     from rightsdata._validation.integrity import dangling_target
     from rightsdata.textcard import terminal_width, wrap
 
-    targets = {dangling_target(p.message) for p in problems if p.code == ProblemCode.INTEGRITY}
-    targets.discard(None)
-    if not targets:
+    # one for each reference (a problem), though several name the same ID
+    targets = [dangling_target(p.message) for p in problems if p.code == ProblemCode.INTEGRITY]
+    if not any(targets):
         return ""
     for name in rightsdata.datasets():
-        found = sum(1 for target in targets if target in rightsdata.load(name))
+        bundled = rightsdata.load(name)
+        found = sum(1 for target in targets if target is not None and target in bundled)
         if found:
             named = (
                 "one of these references names a record"
