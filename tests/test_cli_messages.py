@@ -10,7 +10,6 @@ import pytest
 
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_USAGE
 from rightsdata._cli.main import main
-from rightsdata._cli.suggest import ids_in
 
 from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 
@@ -48,32 +47,77 @@ def test_validate_never_suggests_an_id_that_is_not_an_id(
 
 
 @pytest.mark.parametrize("layout", ["folder", "document", "jsonl"])
-def test_ids_in_keeps_only_ids_of_the_kind_they_are_filed_as(tmp_path: Path, layout: str) -> None:
+def test_a_hint_never_names_an_id_refused_for_its_kind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, layout: str
+) -> None:
     """An id that is not one, or that names another kind than its file or list holds (a
-    person's id among the events), would be refused by the loader: never suggested."""
+    person's id among the events), is refused by the loader: never suggested, in Python or
+    on the command line (which prints the loader's hints, and adds none)."""
     persons = [
         person_doc("person:Jane Doe"),
-        person_doc("person:jane_doe"),
         person_doc("person:kept"),
         person_doc("event:filed-as-a-person"),
     ]
-    events = [event_doc("event:kept"), event_doc("person:filed-as-an-event")]
+    actors = ["person:kep", "person:filed-as-an-even", "person:jane-doe"]
+    events = [
+        event_doc("event:kept", participants=[]),
+        event_doc("person:filed-as-an-event", participants=[]),
+        event_doc("event:b", participants=[{"actor": a, "role": "victim"} for a in actors]),
+        event_doc("event:c", participants=[], part_of="event:filed-as-a-perso"),
+    ]
+    sources = [source_doc()]
     if layout == "folder":
-        path = write_folder(tmp_path, {"persons.json": persons, "events.json": events})
+        files = {"sources.json": sources, "persons.json": persons, "events.json": events}
+        path = write_folder(tmp_path, files)
     elif layout == "document":
         path = tmp_path / "all.json"
-        path.write_text(json.dumps({"persons": persons, "events": events}))
+        path.write_text(json.dumps({"sources": sources, "persons": persons, "events": events}))
     else:
         path = tmp_path / "all.jsonl"
-        lines = [{"$kind": "persons", **p} for p in persons]
+        lines = [{"$kind": "sources", **s} for s in sources]
+        lines += [{"$kind": "persons", **p} for p in persons]
         lines += [{"$kind": "events", **e} for e in events]
-        lines += [{**person_doc("person:no-kind-said")}, {**person_doc("person:Bad Too")}]
-        lines += [{"$kind": ["persons"], **person_doc("person:kind-not-text")}]
         path.write_text("".join(json.dumps(line) + "\n" for line in lines))
-    expected = ["person:kept", "event:kept"]
-    if layout == "jsonl":
-        expected.append("person:no-kind-said")
-    assert ids_in(path) == expected
+    import rightsdata
+
+    said = [p.message for p in rightsdata.validate(path) if "does not exist" in p.message]
+    assert said == [
+        "'person:kep' does not exist; did you mean 'person:kept'?",
+        "'person:filed-as-an-even' does not exist",
+        "'person:jane-doe' does not exist",
+        "'event:filed-as-a-perso' does not exist",
+    ]
+    code, out, _ = run(capsys, "validate", str(path))
+    text = " ".join(out.split())
+    assert code == EXIT_INVALID
+    assert text.count("did you mean 'person:kept'?") == 1 and text.count("did you mean") == 1
+
+
+def test_validate_prints_the_loaders_hints_and_none_of_its_own(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One 'did you mean' logic: where the loader's budget gives a reference no hint, the
+    command line does not work one out again (it read the files a second time, without a
+    budget: ten times as long as the load)."""
+    from rightsdata._validation import integrity
+
+    persons = [person_doc("person:jane-doe")]
+    wrong = [{"actor": "person:jane-do", "role": "victim"}]
+    folder = write_folder(
+        tmp_path,
+        {
+            "sources.json": [source_doc()],
+            "persons.json": persons,
+            "events.json": [event_doc(participants=wrong)],
+        },
+    )
+    code, out, _ = run(capsys, "validate", str(folder))
+    assert code == EXIT_INVALID and "did you mean 'person:jane-doe'?" in " ".join(out.split())
+    monkeypatch.setattr(integrity, "HINT_BUDGET", 0)
+    code, out, _ = run(capsys, "validate", str(folder))
+    said = " ".join(out.split())
+    assert code == EXIT_INVALID and "'person:jane-do' does not exist" in said
+    assert "did you mean" not in said
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,6 @@ import rightsdata
 from rightsdata import Dataset, InvalidDataError
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from rightsdata._cli.main import main
-from rightsdata._cli.suggest import ids_in
 from rightsdata._tables import export as export_module
 from rightsdata._tables.csvtables import read_directory
 from rightsdata._tables.export import FORMATS, MANIFEST, export
@@ -148,7 +147,6 @@ def test_jsonl_with_raw_line_separators_still_reads(tmp_path: Path) -> None:
     assert "\u2028" in path.read_text(encoding="utf-8")
     assert rightsdata.load_path(path).sources[0].title == title
     assert rightsdata.load_path(path, schema=True).sources[0].title == title
-    assert ids_in(path) == ["source:old"]
     assert TEXT_LINE_BREAKS == "\n\u2028\u2029"  # (U+0085 is a control: refused, located)
     path.write_text(path.read_text(encoding="utf-8").replace("three", "three\x85"), "utf-8")
     with pytest.raises(InvalidDataError, match=r"title: holds the control character U\+0085"):
@@ -873,8 +871,8 @@ def test_the_largest_count_the_model_allows_exports_in_every_format(tmp_path: Pa
 
 
 @pytest.mark.parametrize("layout", ["folder", "jsonl"])
-def test_ids_in_a_dataset_skip_a_file_nested_deeper_than_python_parses(
-    tmp_path: Path, layout: str
+def test_validate_reports_a_file_nested_deeper_than_python_parses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], layout: str
 ) -> None:
     deep = "[" * 20_000 + "]" * 20_000  # (past 3.11's, 3.12's and 3.13's parsers alike)
     if layout == "folder":
@@ -885,4 +883,7 @@ def test_ids_in_a_dataset_skip_a_file_nested_deeper_than_python_parses(
         path = tmp_path / "all.jsonl"
         kept = json.dumps({"$kind": "sources", **source_doc("source:kept")})
         path.write_text(f"{kept}\n{deep}\n")
-    assert ids_in(path) == ["source:kept"]
+    code, out, _ = run(capsys, "validate", str(path))
+    where = "persons.json" if layout == "folder" else "all.jsonl:2"
+    assert code == EXIT_INVALID
+    assert f"{where}: is nested too deeply to read: more than 256 levels" in out

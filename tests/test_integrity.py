@@ -102,6 +102,30 @@ def test_a_misspelt_reference_is_told_the_ids_of_its_kind_spelled_like_it(
     assert said.count("did you mean") == 2
 
 
+def test_a_hint_names_only_ids_the_same_run_accepts(tmp_path: Path) -> None:
+    # an event filed with a person's ID is refused for it: no reference is told to name it,
+    # while a failed record's well-formed ID of its own kind, and a structured one, are
+    persons = [person_doc("person:jane-roe"), {**person_doc("person:jane-moe"), "born": "x"}]
+    wrong = [{"actor": "person:jane-do", "role": "victim"}]
+    folder = write_folder(
+        tmp_path,
+        base_files(
+            persons=persons,
+            events=[event_doc("person:jane-doe"), event_doc("event:b", participants=wrong)],
+        ),
+    )
+    said = {p.location: p.message for p in rightsdata.validate(folder)}
+    assert said["events.json[1] event:b.participants[0].actor"] == (
+        "'person:jane-do' does not exist; did you mean 'person:jane-roe' or 'person:jane-moe'?"
+    )
+    # a redirect to no record is told the same
+    (folder / "redirects.json").write_text('[{"id": "person:old", "to": "person:jane-do"}]')
+    said = {p.location: p.message for p in rightsdata.validate(folder)}
+    assert said["redirects.json[0].to"] == (
+        "'person:jane-do' does not exist; did you mean 'person:jane-roe' or 'person:jane-moe'?"
+    )
+
+
 def test_the_hints_of_misspelt_references_stop_at_their_budget(
     make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -112,12 +136,27 @@ def test_the_hints_of_misspelt_references_stop_at_their_budget(
     files = base_files(
         persons=persons, events=[event_doc(), event_doc("event:b", participants=wrong)]
     )
-    # each reference's hint compares it with every ID of its kind (4 persons here)
-    monkeypatch.setattr(integrity, "HINT_COMPARISONS", 8)
+    # each reference's hint compares it with every ID of its kind (4 persons here), each
+    # comparison costing the product of the slugs' lengths, each plus 16
+    cost = (len("jane-doe-0x") + 16) * (len("a") + 16 + 3 * (len("jane-doe-0") + 16))
+    monkeypatch.setattr(integrity, "HINT_BUDGET", 2 * cost)
     found = integrity_problems(make_folder, files)
     assert [("did you mean" in line) for line in found] == [True, True, False]
-    monkeypatch.setattr(integrity, "HINT_COMPARISONS", 3)  # fewer than one reference takes
+    monkeypatch.setattr(integrity, "HINT_BUDGET", cost - 1)  # less than one reference takes
     assert not any("did you mean" in line for line in integrity_problems(make_folder, files))
+
+
+def test_the_hint_budget_charges_long_ids_by_their_length() -> None:
+    from rightsdata._validation.integrity import Hints
+
+    # 1,000 IDs of 200-character slugs: comparing one reference with them all costs more
+    # than a third of the budget (difflib's cost grows with the product of the lengths), so
+    # the third reference goes without, where counting comparisons (3,000) gave it one too
+    ids = [f"person:{'-'.join(['zhanaozen-verdict'] * 11)}-{n}" for n in range(1000)]
+    hints = Hints(ids)
+    said = [hints(f"{record_id}x") for record_id in ids[:3]]
+    assert [ids[n] in said[n] for n in range(3)] == [True, True, False]
+    assert said[2] == ""
 
 
 def test_duplicate_ids(make_folder: MakeFolder) -> None:

@@ -441,6 +441,33 @@ def test_validate_base_lists_the_extensions_problems(
     )
 
 
+def test_validate_base_tells_a_misspelt_reference_the_bases_id_spelled_like_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the loader's hint, among the base's IDs too (the command line adds none of its own)
+    misspelt = {**interview(), "participants": [{"actor": KOZLOV + "x", "role": "interviewee"}]}
+    path = _write(tmp_path, "folder", {"events": [misspelt]})
+    hint = f"'{KOZLOV}x' does not exist; did you mean '{KOZLOV}' or 'person:vladimir-bukovsky'?"
+    assert _problems(path) == [
+        f"events.json[0] event:kozlov-interview.participants[0].actor: {hint}"
+    ]
+    code, out, _ = _run(capsys, "validate", str(path), "--base", "kazakhstan")
+    said = " ".join(out.split())
+    assert code == 1 and hint in said and said.count("did you mean") == 1
+
+
+def test_the_base_note_counts_the_references(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # four references name records of the bundled data (two IDs, each twice); one names none
+    twice = {**interview("event:b"), "part_of": "event:nowhere"}
+    path = _write(tmp_path, "json", {"events": [interview(), twice]})
+    code, out, _ = _run(capsys, "validate", str(path))
+    said = " ".join(out.split())
+    assert code == 1 and said.startswith("5 problems")
+    assert "note: 4 of these references name records of the bundled dataset kazakhstan" in said
+
+
 def test_base_on_the_commands_that_read_a_dataset(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -46,13 +46,14 @@ def test_a_dangling_reference_is_not_suggested_to_itself(
     # law.json may hold the laws' records: the reference is not judged, and is said not to be
     assert "did you mean laws.json?" in said and "'law:cc-174' does not exist" not in said
     assert "Not checked: references to laws" in said
-    # and where it is judged, the ID it names is never the one it is told it is spelled like
-    from rightsdata._cli.suggest import reference_hint
-
-    assert reference_hint("'law:cc-174' does not exist", ["law:cc-174"]) == ""
-    assert reference_hint("'law:cc-174' does not exist", ["law:cc-174", "law:cc-175"]) == (
-        "did you mean 'law:cc-175'?"
-    )
+    # and where it is judged (laws.json read), it is told an ID of the laws spelled like it,
+    # never itself
+    (folder / "law.json").unlink()
+    (folder / "laws.json").write_text(json.dumps([{**law, "id": "law:cc-175"}]))
+    code, err, _ = run(capsys, "validate", str(folder))
+    said = " ".join(err.split())
+    assert code == EXIT_INVALID
+    assert "'law:cc-174' does not exist; did you mean 'law:cc-175'?" in said
 
 
 def test_a_duplicated_id_is_suggested_once(

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from rightsdata._cli.suggest import EDTF_EXAMPLES, ids_in, reference_hint
+from rightsdata._cli.suggest import EDTF_EXAMPLES
 from rightsdata._values.errors import (
     Problem,
     ProblemCode,
@@ -17,7 +16,6 @@ from rightsdata._values.errors import (
     printable,
     unchecked_note,
 )
-from rightsdata._values.spelling import DID_YOU_MEAN
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -62,15 +60,10 @@ def _problem_json(problem: Problem) -> dict[str, str | int | None]:
     }
 
 
-def _problem_text(problem: Problem, known: Sequence[str] = ()) -> str:
-    """A problem's message, with a 'did you mean' for a reference to no record where the
-    loader's message has none (to one of the ``known`` IDs, read here leniently from the
-    files of a dataset that did not load: the loader's hints are bounded in time), and
-    examples of dates (an unknown field's or term's 'did you mean' is the loader's own)."""
+def _problem_text(problem: Problem) -> str:
+    """A problem's message, with examples of dates (a 'did you mean' is the loader's own: an
+    unknown field's or term's, and a reference's to no record)."""
     message = problem.message
-    if problem.code == ProblemCode.INTEGRITY and known and DID_YOU_MEAN not in message:
-        hint = reference_hint(message, known)
-        return f"{message}; {hint}" if hint else message
     if "is not an EDTF date" in message:
         return f"{message} ({EDTF_EXAMPLES})"
     return message
@@ -81,20 +74,16 @@ def _print_problems(
     path: str,
     file: TextIO | None = None,
     unchecked: Sequence[str] = (),
-    also: Sequence[str] = (),
 ) -> None:
     """Every problem, wrapped to the terminal, with its hint; then, if references to some
-    kinds were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`), which. ``also``:
-    IDs besides those at ``path`` that a reference may have meant (a base dataset's)."""
+    kinds were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`), which."""
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
-    dangling = any(p.code == ProblemCode.INTEGRITY for p in problems)
-    known = [*ids_in(Path(path)), *also] if dangling and Path(path).exists() else []
     heading = f"{_plural(len(problems), 'problem')} in {printable(path)}:"
     print("\n".join(wrap(heading, width, "", "  ")), file=file)
     for problem in problems:
-        text = f"{problem.location}: {_problem_text(problem, known)}"
+        text = f"{problem.location}: {_problem_text(problem)}"
         print("\n".join(wrap(text, width, "  ", "      ")), file=file)
     if unchecked:
         print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ")), file=file)
@@ -110,12 +99,13 @@ def base_note(problems: Sequence[Problem], command: str) -> str:
     from rightsdata._validation.integrity import dangling_target
     from rightsdata.textcard import terminal_width, wrap
 
-    targets = {dangling_target(p.message) for p in problems if p.code == ProblemCode.INTEGRITY}
-    targets.discard(None)
-    if not targets:
+    # one for each reference (a problem), though several name the same ID
+    targets = [dangling_target(p.message) for p in problems if p.code == ProblemCode.INTEGRITY]
+    if not any(targets):
         return ""
     for name in rightsdata.datasets():
-        found = sum(1 for target in targets if target in rightsdata.load(name))
+        bundled = rightsdata.load(name)
+        found = sum(1 for target in targets if target is not None and target in bundled)
         if found:
             named = (
                 "one of these references names a record"

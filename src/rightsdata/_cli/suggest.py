@@ -8,10 +8,8 @@ unknown field's or term's is the loader's own: rightsdata._values.spelling).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from rightsdata._values.format import JSON_LINES_SUFFIXES, kind_file
 from rightsdata._values.spelling import DID_YOU_MEAN, close, did_you_mean, like_id
 
 if TYPE_CHECKING:
@@ -24,8 +22,6 @@ __all__ = [
     "close",
     "did_you_mean",
     "id_suggestions",
-    "ids_in",
-    "reference_hint",
     "unknown_id_message",
 ]
 
@@ -93,79 +89,3 @@ def unknown_id_message(
         if example is not None:
             message += f" (IDs are a kind and a name, like {example.id!r})"
     return f"{message}; {hint}" if hint else f"{message}; try `{search}`"
-
-
-def ids_in(path: Path) -> list[str]:
-    """The IDs of the records in a dataset that did not load (a folder, a JSON document or
-    JSON Lines), read leniently, for 'did you mean' on a reference to no record: only from
-    the files and lists the loader reads (a folder's kind files, a document's kinds), so
-    that an ID in a file the loader refuses (``law.json``) is never suggested; and only IDs
-    that are well formed and of the kind they are filed as, so that following the hint never
-    leads to an ID the loader refuses (``'person:Jane Doe'``, or a person's ID in
-    ``events.json``)."""
-    import json
-
-    from rightsdata._model.records import KINDS
-    from rightsdata._values.ids import PREFIX_OF_KIND, is_valid_id, prefix_of
-
-    def of(documents: object, prefix: str | None) -> list[str]:
-        if not isinstance(documents, list):
-            return []
-        ids = [d.get("id") for d in documents if isinstance(d, dict)]
-        return [
-            i
-            for i in ids
-            if isinstance(i, str) and is_valid_id(i) and (prefix is None or prefix_of(i) == prefix)
-        ]
-
-    def read(file: Path) -> object:
-        try:
-            return json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError):  # (nested deeper than Python parses)
-            return None
-
-    if path.is_dir():
-        return [i for kind in KINDS for i in of(read(path / kind_file(kind)), PREFIX_OF_KIND[kind])]
-    if path.suffix.lower() in JSON_LINES_SUFFIXES:
-        from rightsdata._data.loading import KIND_FIELD, json_lines
-
-        found: list[str] = []
-        try:
-            lines = json_lines(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return []
-        for line in lines:
-            try:
-                value = json.loads(line)
-            except (ValueError, RecursionError):
-                continue
-            kind = value.get(KIND_FIELD) if isinstance(value, dict) else None
-            if kind is None:  # the id's prefix says its kind
-                found += of([value], None)
-            elif isinstance(kind, str) and kind in PREFIX_OF_KIND:  # (a list is unhashable)
-                found += of([value], PREFIX_OF_KIND[kind])
-        return found
-    document = read(path)
-    if isinstance(document, dict):
-        return [i for kind in KINDS for i in of(document.get(kind), PREFIX_OF_KIND[kind])]
-    return of(document, None)
-
-
-def reference_hint(message: str, known: Sequence[str]) -> str:
-    """'did you mean ...?' for a reference to no record (``'person:x' does not exist``),
-    among the other IDs of its kind in ``known`` (each once, never the missing ID itself);
-    empty if none is close.
-
-    >>> reference_hint("'person:ana-exampel' does not exist", ["person:ana-example", "event:a"])
-    "did you mean 'person:ana-example'?"
-    >>> reference_hint("'person:ana' does not exist", ["person:ana", "person:anna", "person:anna"])
-    "did you mean 'person:anna'?"
-    """
-    from rightsdata._validation.integrity import dangling_target  # (after a load: imported)
-
-    target = dangling_target(message)
-    if target is None:
-        return ""
-    prefix = target.partition(":")[0] + ":"
-    others = dict.fromkeys(i for i in known if i.startswith(prefix) and i != target)
-    return did_you_mean(like_id(target, others, n=2, cutoff=0.6))

@@ -75,6 +75,10 @@ def _check(path: Path, *, schema: bool, max_bytes: int) -> KindFileCheck:
         problems += _schema_problems(kind, documents, name)
     records, found = structure_many(kind, documents, name)
     problems += found
+    if schema:
+        from rightsdata._data.loading import schema_finds_alone
+
+        problems = schema_finds_alone(problems)
     if problems:
         return KindFileCheck(kind, count, problems, {})
     unchecked: dict[str, int] = {}

@@ -89,6 +89,7 @@ __all__ = [
     "own_files",
     "own_part",
     "read_folder",
+    "schema_finds_alone",
     "validate",
 ]
 
@@ -1473,7 +1474,7 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
 def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     # Integrity is checked among the records that structured even when others did not, so
     # that one load reports every problem, not the first layer of them.
-    problems = parts.problems
+    problems = schema_finds_alone(parts.problems)
     partial: set[str] = set()
     nameless: dict[str, list[str]] = {}
     if problems:  # some records failed to structure: judge nothing that depends on them
@@ -1836,6 +1837,18 @@ def read_json(
     if problem is not None:
         return None, [problem]
     return _parse(text, label)
+
+
+def schema_finds_alone(problems: list[Problem]) -> list[Problem]:
+    """``problems`` less each JSON Schema problem (``schema=True``) that says word for word,
+    at the same location, what the model's checks say (the schemas' messages for patterns
+    and text are the model's): what only the schemas find is reported as ``schema``."""
+    if not any(p.code == ProblemCode.SCHEMA for p in problems):
+        return problems
+    said = {(p.location, p.message) for p in problems if p.code != ProblemCode.SCHEMA}
+    return [
+        p for p in problems if p.code != ProblemCode.SCHEMA or (p.location, p.message) not in said
+    ]
 
 
 def _schema_problems(

@@ -39,7 +39,7 @@ from rightsdata._model.records import (
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.errors import FieldError, Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
-from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id
+from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
 from rightsdata._values.places import Places, RecordPlace, places_of
 from rightsdata._values.spelling import close, did_you_mean
 from rightsdata.vocab import Role
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from rightsdata._validation.bulkcheck import Gathered
 
 __all__ = [
-    "HINT_COMPARISONS",
+    "HINT_BUDGET",
     "RULES",
     "Base",
     "Failed",
@@ -589,7 +589,7 @@ def _references_resolve(context: Context) -> list[Problem]:
     known = context.known.union(context.exists) if context.exists else context.known
     if context.base is not None:  # (the base's records resolve a reference too)
         known = known.union(context.base.ids)
-    nameless, base, hints = context.nameless, context.base, Hints(known)
+    nameless, base, hints = context.nameless, context.base, Hints(_hint_pool(context))
     problems = _dangling(context.records, context.where, known, context.ids, nameless, base, hints)
     for record in context.failed:  # (their other problems do not hide these)
         problems += [
@@ -614,31 +614,56 @@ def _references_resolve(context: Context) -> list[Problem]:
 #: How many of the records whose IDs could not be read a dangling reference names.
 _NAMED: Final = 3
 
-#: The comparisons of slugs the "did you mean" of references to no record may make in one
-#: check: difflib takes 6 to 9 microseconds for each (100,000 slugs of two random words), so
-#: at most about 1.5 s, spent only when references are wrong. A kind of 300 records gives
-#: hints to over 600 misspelt references; one of 100,000 to two; those past it go without.
-HINT_COMPARISONS: Final = 200_000
+#: What the "did you mean" of references to no record may spend in one check, in pairs of
+#: characters: comparing slugs of m and n characters costs (m + 16) * (n + 16) (difflib's
+#: cost grows with the product of the lengths of similar strings; the 16 stands for what
+#: every comparison costs). Measured (similar slugs of 2 to 1,064 characters) at up to 15 ns
+#: a pair, so at most about 1.5 s whatever the lengths (counting comparisons alone, 200
+#: references to 1,000 IDs took 177 s with slugs of 1,075 characters), spent only when
+#: references are wrong. Of 200 misspelt references to 1,000 IDs, slugs of 24 characters
+#: give 61 their hints (0.6 s), of 74 characters 12 (1.4 s), of 216 one; hundreds to a kind
+#: of the bundled data's size get theirs; those past the budget go without.
+HINT_BUDGET: Final = 100_000_000
+
+#: What a comparison costs beyond the product of the lengths (in characters, added to each).
+_HINT_OVERHEAD: Final = 16
+
+
+def _hint_pool(context: Context) -> Iterator[str]:
+    """The IDs a reference to no record may be told it is spelled like: only IDs the same
+    run accepts, so that following a hint never leads to a problem. They are the structured
+    records' (well formed and of their kind: structuring checked), the base's, and those of
+    the records that failed to structure where well formed and of the kind they are filed as
+    (not ``'person:jane-doe'`` in the events: its record is refused for it). Read only when a
+    reference is to no record (:class:`Hints` reads them on first use)."""
+    yield from itertools.chain.from_iterable(context.own.values())
+    if context.base is not None:
+        yield from context.base.ids
+    for record in context.failed:
+        record_id = record.record_id  # (well formed, or None)
+        if record_id is not None and KIND_OF_PREFIX.get(prefix_of(record_id)) == record.place.kind:
+            yield record_id
 
 
 class Hints:
-    """The "did you mean" of references to no record: the well-formed IDs of ``known`` of the
-    same kind whose slugs are spelled like the reference's, each reference's worked out once,
-    within :data:`HINT_COMPARISONS` in all. (``known`` may hold the IDs of records that failed
-    to structure, some of them not IDs at all: those are never suggested.)
+    """The "did you mean" of references to no record: the IDs of ``pool`` (well-formed IDs:
+    :func:`_hint_pool` says which) of the same kind whose slugs are spelled like the
+    reference's, each reference's worked out once, within :data:`HINT_BUDGET` in all (a
+    reference whose comparisons would go past it is given none).
 
-    >>> hints = Hints({"person:vladimir-kozlov", "place:almaty", "person:Jane Doe"})
-    >>> hints("person:vladimir-kozlv"), hints("person:nobody-at-all"), hints("person:jane-doe")
-    ("did you mean 'person:vladimir-kozlov'?", '', '')
+    >>> hints = Hints(["person:vladimir-kozlov", "place:almaty", "person:jane-roe"])
+    >>> hints("person:vladimir-kozlv"), hints("person:nobody-at-all")
+    ("did you mean 'person:vladimir-kozlov'?", '')
     """
 
-    __slots__ = ("_known", "_left", "_said", "_slugs")
+    __slots__ = ("_left", "_pool", "_said", "_size", "_slugs")
 
-    def __init__(self, known: Collection[str]) -> None:
-        self._known = known
-        self._left = HINT_COMPARISONS
+    def __init__(self, pool: Iterable[str]) -> None:
+        self._pool = pool  # (read on first use: most checks find no reference to no record)
+        self._left = HINT_BUDGET
         self._said: dict[str, str] = {}
         self._slugs: dict[str, list[str]] | None = None  # by prefix, made on first use
+        self._size: dict[str, int] = {}  # by prefix: the slugs' lengths, each plus the overhead
 
     def __call__(self, target: str) -> str:
         said = self._said.get(target)
@@ -646,14 +671,19 @@ class Hints:
             return said
         if self._slugs is None:
             self._slugs = {}
-            for record_id in filter(is_valid_id, self._known):
+            for record_id in dict.fromkeys(self._pool):
                 prefix, _, slug = record_id.partition(":")
                 self._slugs.setdefault(prefix, []).append(slug)
+            self._size = {
+                prefix: sum(map(len, slugs)) + _HINT_OVERHEAD * len(slugs)
+                for prefix, slugs in self._slugs.items()
+            }
         prefix, _, slug = target.partition(":")
         pool = self._slugs.get(prefix, [])
+        cost = (len(slug) + _HINT_OVERHEAD) * self._size.get(prefix, 0)
         said = ""
-        if len(pool) <= self._left:
-            self._left -= len(pool)
+        if cost <= self._left:
+            self._left -= cost
             said = did_you_mean([f"{prefix}:{s}" for s in close(slug, pool, n=2, cutoff=0.6)])
         self._said[target] = said
         return said
@@ -666,9 +696,9 @@ def _not_found(
     hints: Callable[[str], str] | None = None,
 ) -> str:
     """What a reference to ``target``, which no record has, is told: that it does not
-    exist, unless the kind has records whose IDs could not be read (``nameless``: where they
-    are, by kind), which it may be one of; or, if the ``base`` dataset retired it, which ID
-    replaced it; else the IDs spelled like it (``hints``: :class:`Hints`), if any.
+    exist, and where the kind has records whose IDs could not be read (``nameless``: where
+    they are, by kind), that it may be one of them; or, if the ``base`` dataset retired it,
+    which ID replaced it; else the IDs spelled like it too (``hints``: :class:`Hints`), if any.
 
     >>> _not_found("person:x", {})
     "'person:x' does not exist"
@@ -682,13 +712,13 @@ def _not_found(
         return f"{message}; {base.label} retired it: it redirects to {_end(target, base)!r}"
     kind = KIND_OF_PREFIX.get(target.partition(":")[0])
     at = nameless.get(kind) if kind is not None else None
-    if not at:
-        hint = hints(target) if hints is not None else ""
-        return f"{message}; {hint}" if hint else message
-    if len(at) == 1:
-        return f"{message}, unless it is {at[0]}, whose id cannot be read"
-    named = ", ".join(at[:_NAMED]) + (f" and {len(at) - _NAMED:,} more" if len(at) > _NAMED else "")
-    return f"{message}, unless it is one of {named}, whose ids cannot be read"
+    if at and len(at) == 1:
+        message += f", unless it is {at[0]}, whose id cannot be read"
+    elif at:
+        more = f" and {len(at) - _NAMED:,} more" if len(at) > _NAMED else ""
+        message += f", unless it is one of {', '.join(at[:_NAMED])}{more}, whose ids cannot be read"
+    hint = hints(target) if hints is not None else ""
+    return f"{message}; {hint}" if hint else message
 
 
 def _end(record_id: str, base: Base) -> str:
@@ -840,7 +870,7 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
         ):
             kind = KIND_OF_PREFIX.get(target.partition(":")[0])
             if kind not in partial:
-                hints = hints or Hints(context.known.union(base_ids))
+                hints = hints or Hints(_hint_pool(context))
                 message = _not_found(target, context.nameless, None, hints)
                 problems.append(Problem(f"{where}.to", message, ProblemCode.INTEGRITY))
             elif kind is not None:

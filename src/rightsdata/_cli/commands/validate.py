@@ -67,8 +67,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([_problem_json(p) for p in problems])
     elif problems:
-        also = [record.id for record in base] if base is not None else []
-        _print_problems(problems, args.path, unchecked=unjudged, also=also)
+        _print_problems(problems, args.path, unchecked=unjudged)
         if base is None:
             import shlex
 
