@@ -96,6 +96,23 @@ def event_doc(record_id: str = "event:a", **changes: Any) -> dict[str, Any]:
     return doc
 
 
+def rating_doc(
+    record_id: str, as_of: str, level: str = "obstructed", **fields: Any
+) -> dict[str, Any]:
+    """A valid rating document of place:kz on the CIVICUS Monitor's scale (its references
+    need place:kz, the rater, org:a unless ``rated_by`` is given, and source:doc)."""
+    return {
+        "id": record_id,
+        "country": "place:kz",
+        "scale": "civicus_monitor",
+        "level": level,
+        "as_of": as_of,
+        "rated_by": "org:a",
+        "citations": [dict(CITE)],
+        **fields,
+    }
+
+
 def write_folder(folder: Path, files: Mapping[str, Any]) -> Path:
     """Write ``{file name: JSON value or raw str/bytes}`` into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)

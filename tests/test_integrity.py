@@ -15,23 +15,21 @@ from rightsdata import InvalidDataError
 from rightsdata._data.loading import read_folder
 from rightsdata._values.errors import ProblemCode
 
-from conftest import CITE, event_doc, examples, person_doc, source_doc, write_folder
+from conftest import (
+    CITE,
+    event_doc,
+    examples,
+    person_doc,
+    rating_doc,
+    source_doc,
+    write_folder,
+)
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 
 
 def rating(record_id: str, as_of: str, level: str, previous: str | None) -> dict[str, Any]:
-    return {
-        "id": record_id,
-        "country": "place:kz",
-        "scale": "civicus_monitor",
-        "level": level,
-        "as_of": as_of,
-        "previous": previous,
-        "rated_by": "org:civicus",
-        "citations": [CITE],
-        "inferred": [],
-    }
+    return rating_doc(record_id, as_of, level, previous=previous, rated_by="org:civicus")
 
 
 def base_files(**extra: Any) -> dict[str, Any]:

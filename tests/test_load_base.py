@@ -16,7 +16,16 @@ import rightsdata
 from rightsdata import Dataset, InvalidDataError, testing
 from rightsdata._values.errors import ProblemCode
 
-from conftest import CITE, event_doc, examples, parts, person_doc, source_doc, write_folder
+from conftest import (
+    CITE,
+    event_doc,
+    examples,
+    parts,
+    person_doc,
+    rating_doc,
+    source_doc,
+    write_folder,
+)
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 
@@ -225,16 +234,7 @@ def test_a_victim_of_the_base_born_after_an_event_of_the_extension(
 
 
 def _rating(record_id: str, as_of: str, level: str, **fields: Any) -> dict[str, Any]:
-    return {
-        "id": record_id,
-        "country": "place:kz",
-        "scale": "civicus_monitor",
-        "level": level,
-        "as_of": as_of,
-        "rated_by": "org:monitor",
-        "citations": [dict(CITE)],
-        **fields,
-    }
+    return rating_doc(record_id, as_of, level, rated_by="org:monitor", **fields)
 
 
 def _rated_base() -> Dataset:

@@ -28,7 +28,15 @@ from rightsdata._validation.convert import structure
 from rightsdata.testing import dataset_documents, edtf_dates
 from rightsdata.vocab import EventKind, FigureUnit, Measure, Role
 
-from conftest import CITE, event_doc, examples, person_doc, source_doc, write_folder
+from conftest import (
+    CITE,
+    event_doc,
+    examples,
+    person_doc,
+    rating_doc,
+    source_doc,
+    write_folder,
+)
 
 KOZLOV = "person:vladimir-kozlov"
 
@@ -64,20 +72,6 @@ def org_doc(record_id: str = "org:a", name: str = "An organisation") -> dict[str
         "status": None,
         "founded": None,
         "summary": None,
-        "citations": [dict(CITE)],
-        "inferred": [],
-    }
-
-
-def rating_doc(record_id: str, as_of: str, level: str = "obstructed") -> dict[str, Any]:
-    return {
-        "id": record_id,
-        "country": "place:kz",
-        "scale": "civicus_monitor",
-        "level": level,
-        "as_of": as_of,
-        "previous": None,
-        "rated_by": "org:a",
         "citations": [dict(CITE)],
         "inferred": [],
     }
