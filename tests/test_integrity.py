@@ -145,16 +145,38 @@ def test_the_hints_of_misspelt_references_stop_at_their_budget(
 
 
 def test_the_hint_budget_charges_long_ids_by_their_length() -> None:
-    from rightsdata._validation.integrity import Hints
+    from rightsdata._validation.integrity import _HINT_OVERHEAD, HINT_BUDGET, Hints
 
-    # 1,000 IDs of 200-character slugs: comparing one reference with them all costs more
-    # than a third of the budget (difflib's cost grows with the product of the lengths), so
-    # the third reference goes without, where counting comparisons (3,000) gave it one too
-    ids = [f"person:{'-'.join(['zhanaozen-verdict'] * 11)}-{n}" for n in range(1000)]
+    # 1,000 IDs of slugs long enough that comparing one reference with them all costs 2/5
+    # of the budget (difflib's cost grows with the product of the lengths), so the third
+    # reference goes without, where counting comparisons (3,000) gave it one too
+    length = int((HINT_BUDGET / 2.5 / 1000) ** 0.5) - _HINT_OVERHEAD - 4  # (the "-999" ending)
+    ids = [f"person:{('zhanaozen-verdict-' * 99)[:length]}-{n:03}" for n in range(1000)]
     hints = Hints(ids)
     said = [hints(f"{record_id}x") for record_id in ids[:3]]
     assert [ids[n] in said[n] for n in range(3)] == [True, True, False]
     assert said[2] == ""
+
+
+def test_references_and_redirects_share_one_hint_budget(
+    make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rightsdata._validation import integrity
+
+    persons = [person_doc(), person_doc("person:jane-doe")]
+    wrong = event_doc("event:b", participants=[{"actor": "person:jane-do", "role": "victim"}])
+    files = base_files(persons=persons, events=[event_doc(), wrong])
+    files["redirects.json"] = [{"id": "person:old", "to": "person:jane-dou"}]
+    found = integrity_problems(make_folder, files)
+    assert sum("did you mean 'person:jane-doe'" in line for line in found) == 2
+    # a budget that would pay for the redirect's hint alone, once the reference's is paid,
+    # leaves the redirect without it (a budget for each had given it)
+    cost = (len("jane-dou") + integrity._HINT_OVERHEAD) * sum(
+        len(slug) + integrity._HINT_OVERHEAD for slug in ("a", "jane-doe")
+    )
+    monkeypatch.setattr(integrity, "HINT_BUDGET", cost)
+    found = integrity_problems(make_folder, files)
+    assert sum("did you mean" in line for line in found) == 1
 
 
 def test_duplicate_ids(make_folder: MakeFolder) -> None:

@@ -351,6 +351,15 @@ class Context:
             own = {kind: [record.id for record in items] for kind, items in records.items()}
         self.own = own
         self.known = set(itertools.chain.from_iterable(own.values()))
+        self._hints: Hints | None = None
+
+    @property
+    def hints(self) -> Hints:
+        """The "did you mean" of references (and redirects) to no record, one for the whole
+        check, so that :data:`HINT_BUDGET` bounds all of it (made on first use)."""
+        if self._hints is None:
+            self._hints = Hints(_hint_pool(self))
+        return self._hints
 
     def locate(self, kind: str, index: int) -> str:
         """How a location names record ``index`` of ``kind``: ``events.json[3] event:a``.
@@ -589,7 +598,7 @@ def _references_resolve(context: Context) -> list[Problem]:
     known = context.known.union(context.exists) if context.exists else context.known
     if context.base is not None:  # (the base's records resolve a reference too)
         known = known.union(context.base.ids)
-    nameless, base, hints = context.nameless, context.base, Hints(_hint_pool(context))
+    nameless, base, hints = context.nameless, context.base, context.hints
     problems = _dangling(context.records, context.where, known, context.ids, nameless, base, hints)
     for record in context.failed:  # (their other problems do not hide these)
         problems += [
@@ -617,13 +626,11 @@ _NAMED: Final = 3
 #: What the "did you mean" of references to no record may spend in one check, in pairs of
 #: characters: comparing slugs of m and n characters costs (m + 16) * (n + 16) (difflib's
 #: cost grows with the product of the lengths of similar strings; the 16 stands for what
-#: every comparison costs). Measured (similar slugs of 2 to 1,064 characters) at up to 15 ns
-#: a pair, so at most about 1.5 s whatever the lengths (counting comparisons alone, 200
-#: references to 1,000 IDs took 177 s with slugs of 1,075 characters), spent only when
-#: references are wrong. Of 200 misspelt references to 1,000 IDs, slugs of 24 characters
-#: give 61 their hints (0.6 s), of 74 characters 12 (1.4 s), of 216 one; hundreds to a kind
-#: of the bundled data's size get theirs; those past the budget go without.
-HINT_BUDGET: Final = 100_000_000
+#: every comparison costs). A pair took 15 ns on slugs of words, and up to 64 on slugs of
+#: few distinct characters (digits, dates, 'a' and 'b'), so the budget is 25 M pairs: at
+#: most about 1.6 s whatever the IDs, spent only when references are wrong; those past it go
+#: without. docs/loading.md gives what it buys.
+HINT_BUDGET: Final = 25_000_000
 
 #: What a comparison costs beyond the product of the lengths (in characters, added to each).
 _HINT_OVERHEAD: Final = 16
@@ -821,7 +828,6 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
         r.record_id: r.position for r in reversed(context.failed) if r.record_id is not None
     }
     base_ids: Collection[str] = base.ids if base is not None else ()
-    hints: Hints | None = None  # (made for the first redirect to no record)
     base_redirects: Mapping[str, str] = base.redirects if base is not None else {}
     problems: list[Problem] = []
     for index, (old, new) in enumerate(redirects.items()):
@@ -870,8 +876,7 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
         ):
             kind = KIND_OF_PREFIX.get(target.partition(":")[0])
             if kind not in partial:
-                hints = hints or Hints(_hint_pool(context))
-                message = _not_found(target, context.nameless, None, hints)
+                message = _not_found(target, context.nameless, None, context.hints)
                 problems.append(Problem(f"{where}.to", message, ProblemCode.INTEGRITY))
             elif kind is not None:
                 context.unjudged.add(kind)
