@@ -146,13 +146,16 @@ def _comma_cause(text: str, at: int, msg: str) -> tuple[int, str] | None:
     """Where a stray comma is and what it is, if one is why Python refused ``text`` at
     ``at`` with ``msg``: a comma followed by ``]`` or ``}`` (a trailing comma: Python 3.13
     says so at the comma, earlier ones at the bracket), two commas in a row, or a comma
-    right after ``[`` or ``{``."""
+    right after ``[`` or ``{``. Not a comma right after a key's colon: the value is missing
+    there, and removing the comma would not give it one."""
     if not msg.startswith(_DUE) or at >= len(text):
         return None
     comma = at if text[at] == "," else _prior(text, at)
     if comma < 0 or text[comma] != ",":
         return None
     before = _prior(text, comma)
+    if before >= 0 and text[before] == ":":
+        return None
     if before >= 0 and text[before] == ",":
         return before, "two commas in a row (an empty item), which JSON does not allow: remove one"
     if before >= 0 and text[before] in "[{":
