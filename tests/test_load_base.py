@@ -411,7 +411,7 @@ def test_validate_base_by_name_and_by_path(
     assert code == 1
     assert "'person:vladimir-kozlov' does not exist" in out
     # (compared without spaces: the note is wrapped, and a long temporary path cut)
-    assert f"rightsdatavalidate{path}--basekazakhstan" in "".join(out.split())
+    assert f"rightsdata--basekazakhstanvalidate{path}" in "".join(out.split())
     code, out, _ = _run(capsys, "validate", path, "--base", "kazakhstan")
     version = rightsdata.load().version
     assert (code, out) == (
@@ -456,6 +456,35 @@ def test_validate_base_tells_a_misspelt_reference_the_bases_id_spelled_like_it(
     assert code == 1 and hint in said and said.count("did you mean") == 1
 
 
+@pytest.mark.parametrize(
+    "given",
+    [
+        ["validate", "{path}", "--schema", "--max-bytes", "100000000"],
+        ["timeline", "--data", "{path}", "--", KOZLOV],
+        ["show", "--json", "--data", "{path}", "event:kozlov-interview"],
+    ],
+)
+def test_the_base_note_gives_a_command_that_runs(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    given: list[str],
+) -> None:
+    import shlex
+
+    monkeypatch.setenv("COLUMNS", "96")  # (the widest: the temporary path fits a line)
+    path = str(_write(tmp_path, "json", {"events": [interview()]}))
+    argv = [a.replace("{path}", path) for a in given]
+    code, out, err = _run(capsys, *argv)
+    said = " ".join((out + err).split())
+    assert code == 1 and "give it as the base: " in said
+    command = " ".join((out + err).split("give it as the base:")[1].split("\n  "))
+    suggested = shlex.split(command.strip())
+    # every option given is kept, and --base comes first, where no -- can make it an argument
+    assert suggested == ["rightsdata", "--base", "kazakhstan", *argv]
+    assert _run(capsys, *suggested[1:])[0] == 0
+
+
 def test_the_base_note_counts_the_references(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -488,10 +517,10 @@ def test_base_on_the_commands_that_read_a_dataset(
     code, _, err = _run(capsys, "timeline", KOZLOV, "--data", path)
     said = "".join(err.split())  # (compared without spaces: wrapped, a long path cut)
     assert code == 1 and "'person:vladimir-kozlov'doesnotexist" in said
-    assert f"rightsdatatimeline{KOZLOV}--data{path}--basekazakhstan" in said
+    assert f"rightsdata--basekazakhstantimeline{KOZLOV}--data{path}" in said
     folder = str(_write(tmp_path, "folder", {"events": [interview()]}))
     code, _, err = _run(capsys, "fmt", folder)
-    assert code == 1 and f"rightsdatafmt{folder}--basekazakhstan" in "".join(err.split())
+    assert code == 1 and f"rightsdata--basekazakhstanfmt{folder}" in "".join(err.split())
     # none where the references name no bundled record
     unknown = {
         **interview(),

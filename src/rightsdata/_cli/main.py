@@ -47,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parse(parser, argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    args.given = sys.argv[1:] if argv is None else list(argv)  # (as typed: for notes)
     try:
         _before(args)
         code: int = args.run(args)
@@ -60,10 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidDataError as exc:
         _print_problems(exc.problems, exc.what, file=sys.stderr, unchecked=exc.unchecked)
         if hasattr(args, "base") and args.base is None:  # (a command that takes --base)
-            import shlex
-
-            given = sys.argv[1:] if argv is None else list(argv)
-            note = base_note(exc.problems, shlex.join(["rightsdata", *given]))
+            note = base_note(exc.problems, args.given)
             if note:
                 print(note, file=sys.stderr)
         return EXIT_INVALID

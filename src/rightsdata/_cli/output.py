@@ -89,12 +89,15 @@ def _print_problems(
         print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ")), file=file)
 
 
-def base_note(problems: Sequence[Problem], command: str) -> str:
+def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
     """If references to no record name records of a bundled dataset, a note (wrapped to the
-    terminal) that ``--base`` checks the data against it: ``command`` is the command line
-    given (``rightsdata validate my-data``), to which the note adds ``--base NAME``. Empty
-    otherwise.
+    terminal) that ``--base`` checks the data against it: the command line ``given`` (its
+    arguments: ``["validate", "my-data", "--schema"]``) with ``--base NAME`` put first,
+    where every command that takes it takes it (and no ``--`` can make it an argument).
+    Empty otherwise.
     """
+    import shlex
+
     import rightsdata
     from rightsdata._validation.integrity import dangling_target
     from rightsdata.textcard import terminal_width, wrap
@@ -112,9 +115,10 @@ def base_note(problems: Sequence[Problem], command: str) -> str:
                 if found == 1
                 else f"{found:,} of these references name records"
             )
+            command = shlex.join(["rightsdata", "--base", name, *given])
             text = (
                 f"note: {named} of the bundled dataset {name}; if your data builds on it, "
-                f"give it as the base: {command} --base {name}"
+                f"give it as the base: {command}"
             )
             return "\n".join(wrap(text, terminal_width(), "", "  "))
     return ""

@@ -52,7 +52,8 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
             _note_unnamed(folder)
     if args.check and differ:
         paths = " ".join(shlex.quote(str(p)) for p in (args.paths or differ))
-        print(f"run `rightsdata fmt {paths}` to rewrite them", file=sys.stderr)
+        over = "" if args.base is None else f" --base {shlex.quote(args.base)}"
+        print(f"run `rightsdata fmt {paths}{over}` to rewrite them", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
 

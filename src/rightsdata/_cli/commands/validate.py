@@ -69,9 +69,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     elif problems:
         _print_problems(problems, args.path, unchecked=unjudged)
         if base is None:
-            import shlex
-
-            note = base_note(problems, f"rightsdata validate {shlex.quote(args.path)}")
+            note = base_note(problems, args.given)
             if note:
                 print(note)
     else:
