@@ -166,10 +166,18 @@ GUESSES: list[tuple[Form, str, str | None]] = [
     (URL, "example.org", "https://example.org"),
     (URL, "example.org/report.pdf", "https://example.org/report.pdf"),
     (URL, "example.org:8080/x?q=a b#f", "https://example.org:8080/x?q=a%20b#f"),
-    (URL, "sub.example.co.uk", "https://sub.example.co.uk"),
+    (URL, "hrw.org", "https://hrw.org"),
+    (URL, "kazakhstan.kz/news", "https://kazakhstan.kz/news"),  # (a path says it is a host)
+    (URL, "sub.example.co.uk", None),  # (a country's domain alone: as a file's name may end)
     (URL, "report.pdf", None),  # (a file's name, not a host's)
     (URL, "index.html", None),
     (URL, "data.json", None),
+    (URL, "data.tar.gz", None),
+    (URL, "photo.gif", None),
+    (URL, "scan.tiff", None),
+    (URL, "page.php", None),
+    (URL, "slides.key", None),
+    (URL, "john.smith", None),
     (URL, "John.Smith", None),  # (a top-level domain is written in lowercase)
     (URL, "www.", None),
     (URL, "localhost:8000", None),

@@ -161,21 +161,25 @@ _HOST: Final = re.compile(
     re.DOTALL,
 )
 
-#: Endings of a file's name, which a name such as 'report.pdf' ends in as a host name
-#: would end in a top-level domain: such a value is taken for a file, not a web address.
-_FILE_ENDINGS: Final = frozenset(
-    {"csv", "doc", "docx", "htm", "html", "jpeg", "jpg", "json", "md", "odt", "pdf", "png"}
-    | {"ppt", "pptx", "rtf", "txt", "xls", "xlsx", "xml", "zip"}
+#: The generic top-level domains a host name written alone (no ``www.``, no path after it)
+#: is taken to end in. A file's name ends as a host name does ('report.pdf', 'data.tar.gz',
+#: 'photo.gif', 'john.smith'), and no list of file endings is whole, so a value is guessed
+#: to be a web address only where it says so: ``www.``, a path after the host
+#: (``'example.org/report'``), or one of these endings; a guess missed costs nothing, a
+#: wrong one misleads.
+_WEB_DOMAINS: Final = frozenset(
+    {"com", "org", "net", "info", "edu", "gov", "int", "mil", "io", "eu", "ngo", "news"}
 )
 
 
 def _url(value: str) -> str:
     """The web address ``value`` was likely meant to be: its scheme in lowercase
-    (``'HTTP://example.org'``); ``https://`` before a host name that lacks a scheme, one
-    that starts ``www.`` or whose top-level domain is lowercase letters and not a file's
-    ending (``'www.example.org'``, ``'example.org/report'``, not ``'report.pdf'``, nor
-    ``'localhost'``, ``'mailto:...'``, ``'javascript:...'``); and the spaces
-    after the host written ``%20`` (a space in the host is no slip of that kind).
+    (``'HTTP://example.org'``); ``https://`` before a host name that lacks a scheme, where
+    the value says it is one: it starts ``www.``, or a path follows the host, or the host
+    ends in a generic top-level domain (``'www.example.org'``, ``'example.org/report'``,
+    ``'hrw.org'``; not ``'report.pdf'``, ``'data.tar.gz'``, ``'john.smith'``, nor
+    ``'localhost'``, ``'mailto:...'``, ``'javascript:...'``: :data:`_WEB_DOMAINS`); and the
+    spaces after the host written ``%20`` (a space in the host is no slip of that kind).
 
     >>> _url("example.org/annual report")
     'https://example.org/annual%20report'
@@ -186,8 +190,11 @@ def _url(value: str) -> str:
     else:
         host = re.split("[/?#]", value, maxsplit=1)[0]  # (with its port)
         found = _HOST.fullmatch(host)
-        if found is None or found[1] in _FILE_ENDINGS:
-            raise ValueError(value)  # not a host name: 'javascript:...', 'report.pdf'...
+        said = found is not None and (
+            found[1] is None or len(host) < len(value) or found[1] in _WEB_DOMAINS
+        )
+        if not said:
+            raise ValueError(value)  # not said to be a host: 'report.pdf', 'javascript:...'.
         rest = value
     cut = min((rest.find(mark) for mark in "/?#" if mark in rest), default=len(rest))
     path = rest[cut:].replace(" ", "%20")
