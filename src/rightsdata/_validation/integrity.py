@@ -353,13 +353,15 @@ class Context:
         self.known = set(itertools.chain.from_iterable(own.values()))
         self._hints: Hints | None = None
 
-    @property
-    def hints(self) -> Hints:
-        """The "did you mean" of references (and redirects) to no record, one for the whole
-        check, so that :data:`HINT_BUDGET` bounds all of it (made on first use)."""
+    def hint(self, target: str) -> str:
+        """The "did you mean" of a reference (or redirect) to ``target``, which no record
+        has (:class:`Hints`): one for the whole check, so that :data:`HINT_BUDGET` bounds all
+        of it, made on the first reference to no record. (The IDs are read into a list: a
+        generator over this context, kept by it, would make a reference cycle holding every
+        record until the cyclic collector ran.)"""
         if self._hints is None:
-            self._hints = Hints(_hint_pool(self))
-        return self._hints
+            self._hints = Hints(list(_hint_pool(self)))
+        return self._hints(target)
 
     def locate(self, kind: str, index: int) -> str:
         """How a location names record ``index`` of ``kind``: ``events.json[3] event:a``.
@@ -598,7 +600,7 @@ def _references_resolve(context: Context) -> list[Problem]:
     known = context.known.union(context.exists) if context.exists else context.known
     if context.base is not None:  # (the base's records resolve a reference too)
         known = known.union(context.base.ids)
-    nameless, base, hints = context.nameless, context.base, context.hints
+    nameless, base, hints = context.nameless, context.base, context.hint
     problems = _dangling(context.records, context.where, known, context.ids, nameless, base, hints)
     for record in context.failed:  # (their other problems do not hide these)
         problems += [
@@ -876,7 +878,7 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
         ):
             kind = KIND_OF_PREFIX.get(target.partition(":")[0])
             if kind not in partial:
-                message = _not_found(target, context.nameless, None, context.hints)
+                message = _not_found(target, context.nameless, None, context.hint)
                 problems.append(Problem(f"{where}.to", message, ProblemCode.INTEGRITY))
             elif kind is not None:
                 context.unjudged.add(kind)
@@ -1147,7 +1149,7 @@ def _dangling(
     ids: Mapping[str, Collection[str]],
     nameless: Mapping[str, Sequence[str]],
     base: Base | None = None,
-    hints: Hints | None = None,
+    hints: Callable[[str], str] | None = None,
 ) -> list[Problem]:
     """A problem for every reference to an ID that no record has (:func:`_not_found`)."""
     targets: list[str] = []
