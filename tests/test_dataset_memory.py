@@ -84,8 +84,8 @@ def test_queries_leave_no_cyclic_garbage() -> None:
 
 @pytest.mark.parametrize("layout", ["folder", "document", "jsonl"])
 def test_a_load_leaves_no_cyclic_garbage(tmp_path: Path, layout: str) -> None:
-    # (the loader's checks made a cycle once: its context kept the hints of references to
-    # no record, which kept a generator over the context, so every record outlived del)
+    # (a cycle in the loader's checks, such as a context keeping hints that keep a generator
+    # over the context, would keep every record alive after del)
     names = {"folder": ("json", "out"), "document": ("json", "out"), "jsonl": ("jsonl", "out")}
     form, folder = names[layout]
     rightsdata.load().export(tmp_path / folder, form)

@@ -657,7 +657,7 @@ def test_a_figures_summary_shows_no_bound_no_claim_made(
 
 
 def test_every_display_of_figures_carries_the_unit(ds: Dataset) -> None:
-    # "1 claim, >60" (cities) and "2 to 3" (days): the unit was left out
+    # (without its unit, "more than 60 cities" reads ">60", and "between 2 and 3 days" "2 to 3")
     other = ds.figures("event:bloody-january-2022", measure="other")
     duration = ds.figures("event:bloody-january-2022", measure="duration")
     for figures, words in ((other, "more than 60 cities"), (duration, "between 2 and 3 days")):
