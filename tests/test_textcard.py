@@ -55,6 +55,24 @@ def test_an_event_card_names_things_and_says_dates_in_words(ds: rightsdata.Datas
     assert "  - places: HRW's caption places the trial in Aktau on 8 October 2012, the day" in lines
 
 
+def test_only_a_listed_item_starts_at_the_value_column(ds: rightsdata.Dataset) -> None:
+    # a charge or figure whose first line wraps goes on indented, as what follows it does:
+    # a line at the column is the next item
+    for record_id in ("event:kozlov-verdict-2012-10-08", "event:bloody-january-2022"):
+        event = ds.events[record_id]
+        lines = text_card(event, ds, width=80).splitlines()
+        for label, items in (("charges", event.charges), ("figures", event.figures)):
+            if not items:
+                continue
+            start = next(n for n, line in enumerate(lines) if line.startswith(label))
+            block = [lines[start][14:]]
+            for line in lines[start + 1 :]:
+                if not line.startswith(" " * 14):
+                    break
+                block.append(line[14:])
+            assert sum(1 for line in block if not line.startswith(" ")) == len(items), block
+
+
 def test_figures_say_who_claims_them(ds: rightsdata.Dataset) -> None:
     card = text_card(ds.get("event:zhanaozen-massacre-2011"), ds, width=96)
     assert (

@@ -184,19 +184,23 @@ class _Card:
         self.lines += wrap(text, self.width, first, rest)
 
     def rows(self, rows: Sequence[tuple[str, str | Sequence[str] | None]]) -> None:
-        """Labelled values; a list value takes one line (or more, wrapped) per item."""
+        """Labelled values; a list value takes one line (or more, wrapped) per item, each
+        item's lines after its first indented, so that only an item starts at the column."""
         shown = [(label, value) for label, value in rows if value]
         if not shown:
             return
         column = max(display_width(label) for label, _ in shown) + 2
         for label, value in shown:
+            listed = not isinstance(value, str)
             items = [value] if isinstance(value, str) else list(value)
             for index, item in enumerate(items):
                 first = pad(label, column) if index == 0 else " " * column
                 for part_index, part in enumerate(item.split("\n")):
-                    # a second part of an item (a law's title, a figure's source) is indented
+                    # a second part of an item (a law's title, a figure's source), and a
+                    # listed item's wrapped lines, are indented: the next item is not
+                    hang = 2 if part_index or listed else 0
                     lead = first if part_index == 0 else " " * (column + 2)
-                    self.text(part, lead, " " * (column + (2 if part_index else 0)))
+                    self.text(part, lead, " " * (column + hang))
 
     def section(self, heading: str, items: Iterable[str], numbered: bool = False) -> None:
         """A heading, then items (each may hold ``\\n``-separated parts)."""
