@@ -245,7 +245,7 @@ SYNTAX: list[tuple[str, str | None, str]] = [
     ("[1,", "cut short", "line 1 column 4"),  # (a comma, then nothing: cut short)
     ('{"a": }', None, "line 1 column 7 (in a)"),  # (no comma at all)
     # (a comma where a key's value should be: the value is missing, not a comma too many)
-    ('{"a":,}', None, "line 1 column 6 (after a)"),
+    ('{"a":,}', None, "line 1 column 6 (in a)"),
     ('[{"id": "a", "name":,}]', None, "line 1 column 21 (in [0])"),
     ('{"persons": [{"name": ,}]}', None, "line 1 column 23 (in persons[0])"),
     ('["a,\n]"]', None, "line 1 column 5"),  # (a comma and a bracket in a string)

@@ -90,7 +90,9 @@ def _item_at(text: str, pos: int) -> str:
         elif stack and stack[-1][0] == "{" and stack[-1][2] is None:
             stack[-1][2] = token[1:-1]  # (a key: the first string of an object's pair)
     prior = _prior(text, pos)
-    after = text[pos : pos + 1] == "," and prior >= 0 and text[prior] not in "[{,"
+    # (a comma that follows an item; not one right after a key's colon, where the key's
+    # value is missing: that falls in the key's pair)
+    after = text[pos : pos + 1] == "," and prior >= 0 and text[prior] not in "[{,:"
     if not stack:
         return ""
     outer = stack[0]
