@@ -220,6 +220,7 @@ CAUSES: Final = {
     "empty item": "(an empty item), which JSON does not allow: remove it",
     "comment": "JSON has no comments",
     "single quotes": "not single ones",
+    "curly quotes": "not curly ones",
     "constant": "in lowercase (Python's None is null)",
     "cut short": "the text ends too soon",
     "bom": "a byte-order mark",
@@ -251,7 +252,10 @@ SYNTAX: list[tuple[str, str | None, str]] = [
     ('["a,\n]"]', None, "line 1 column 5"),  # (a comma and a bracket in a string)
     ("[1, 'a']", "single quotes", "line 1 column 5"),
     ("{'a': 1}", "single quotes", "line 1 column 2"),
-    ("[\u2018a\u2019]", None, "line 1 column 2"),  # (curly quotes: not single quotes)
+    ("[\u2018a\u2019]", "curly quotes", "line 1 column 2"),  # (not single quotes)
+    ("{\u201cname\u201d: 1}", "curly quotes", "line 1 column 2"),
+    ('["a \u201cquoted\u201d word", \u201cb\u201d]', "curly quotes", "line 1 column 21"),
+    ('["\u201cinside a string is fine\u201d"', "cut short", "line 1 column 29"),
     ('[1, "it\'s"', "cut short", "line 1 column 11"),
     ("// c\n[]", "comment", "line 1 column 1"),
     ("[1 /* c */]", "comment", "line 1 column 4"),

@@ -133,6 +133,10 @@ _IN_STRING: Final = ("Invalid control character", "Unterminated string")
 _CONSTANT_WORD: Final = re.compile(r"(?i:true|false|null|none)\b")
 
 
+#: The typographic quotes a word processor puts where a JSON string's quotes should be.
+_CURLY_QUOTES: Final = frozenset("\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb")
+
+
 def _comment_at(text: str, at: int) -> bool:
     """Whether a comment starts at ``at``: ``//`` or ``/*``, or ``#`` first on its line or
     followed by white space (``# note``), not a ``#`` in a word such as ``#fff``."""
@@ -200,6 +204,11 @@ which JSON does not allow: remove one
         why = "JSON has no comments: remove the comment"
     elif text[at : at + 1] == "'":
         why = 'JSON writes strings and keys in double quotes ("), not single ones'
+    elif text[at : at + 1] in _CURLY_QUOTES:  # (as a word processor writes them)
+        why = (
+            f'JSON writes strings and keys in straight double quotes ("), not curly ones '
+            f"({text[at]})"
+        )
     elif msg.startswith("Expecting value") and _CONSTANT_WORD.match(text, at):
         why = "JSON writes true, false and null in lowercase (Python's None is null)"
     elif at >= len(text):
