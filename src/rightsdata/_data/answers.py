@@ -20,7 +20,14 @@ from typing import Any, Final, Literal, overload
 
 import attrs
 
-from rightsdata._model.records import Event, Figure, Rating, Relationship, Statement
+from rightsdata._model.records import (
+    Event,
+    Figure,
+    Rating,
+    Relationship,
+    Statement,
+    figure_quantity,
+)
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
 from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
@@ -165,7 +172,7 @@ class Figures(Sequence[Figure]):
         return any(f.qualifier in _OPEN_BELOW and f.low is None for f in self.figures)
 
     def _one_quantity(self) -> None:
-        counted = {(f.measure, f.unit, f.per) for f in self.figures}
+        counted = set(map(figure_quantity, self.figures))
         if len(counted) <= 1:
             return
         what = ", ".join(
@@ -188,11 +195,11 @@ class Figures(Sequence[Figure]):
 
     @property
     def disagree(self) -> bool:
-        """True if the claims on one measure (and unit) are not all the same numbers."""
+        """True if the claims on one quantity (one measure, unit and, for a rate, period)
+        are not all the same numbers."""
         claims: dict[tuple[Measure, Any, Any], set[tuple[Any, ...]]] = {}
         for f in self.figures:
-            quantity = (f.measure, f.unit, f.per)
-            claims.setdefault(quantity, set()).add((f.qualifier, f.low, f.best, f.high))
+            claims.setdefault(figure_quantity(f), set()).add((f.qualifier, f.low, f.best, f.high))
         return any(len(numbers) > 1 for numbers in claims.values())
 
 

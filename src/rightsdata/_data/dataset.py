@@ -69,12 +69,23 @@ else:  # imported when used, or when typing.get_type_hints reads an annotation
     query = LazyModule("rightsdata._data.query")  # (with the indexes and search: 7.7 ms)
     bulkcheck = LazyModule("rightsdata._validation.bulkcheck")
 
-__all__ = ["Dataset"]
+__all__ = ["Dataset", "name_and_version"]
 
 R = TypeVar("R", bound=Record)
 R2 = TypeVar("R2", bound=Record)
 R3 = TypeVar("R3", bound=Record)
 R4 = TypeVar("R4", bound=Record)
+
+
+def name_and_version(dataset: Dataset) -> str:
+    """How a message names a dataset: its name and version (``kazakhstan 3.2.2``), those it
+    has; empty if it has neither.
+
+    >>> import rightsdata
+    >>> name_and_version(rightsdata.load()).startswith("kazakhstan ")
+    True
+    """
+    return " ".join(filter(None, (dataset.name, dataset.version)))
 
 
 def _setup(

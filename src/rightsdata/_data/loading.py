@@ -30,7 +30,7 @@ import threading
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from rightsdata._data.dataset import Dataset, checked_descriptor
+from rightsdata._data.dataset import Dataset, checked_descriptor, name_and_version
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
@@ -369,7 +369,7 @@ rightsdata.load('kazakhstan'), one of your own rightsdata.load_path(path)
         if found is None:
             import weakref  # (here: a load without a base has no use for it)
 
-            named = " ".join(filter(None, (dataset.name, dataset.version)))
+            named = name_and_version(dataset)
             label = f"the base dataset ({named})" if named else "the base dataset"
             found = _bases[id(dataset)] = Base(dataset._by_kind, dataset._redirects, label)
             weakref.finalize(dataset, _bases.pop, id(dataset), None)

@@ -15,7 +15,14 @@ from typing import Any, Final
 
 import attrs
 
-from rightsdata._model.records import Coordinates, Event, Figure, Identifier, Record
+from rightsdata._model.records import (
+    Coordinates,
+    Event,
+    Figure,
+    Identifier,
+    Record,
+    figure_quantity,
+)
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration, format_duration
@@ -422,10 +429,11 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     """
     n = len(figures)
     parts = [f"{n:,} claim{'' if n == 1 else 's'}"]
-    if not n or len({(f.measure, f.unit) for f in figures}) > 1:
+    quantities = set(map(figure_quantity, figures))
+    if len(quantities) > 1 and len({(m, u) for m, u, _ in quantities}) == 1:
+        return f"{parts[0]}, rates over different periods"  # "twice a week", "3 times a day"
+    if len(quantities) != 1:
         return parts[0]  # (one line over different quantities would mean nothing)
-    if len({f.per for f in figures}) > 1:  # "twice a week" and "three times a day"
-        return f"{parts[0]}, rates over different periods"
     said = {(f.qualifier, f.low, f.best, f.high, f.range_meaning) for f in figures}
     if len(said) == 1:
         parts.append(figure_value(figures[0]))

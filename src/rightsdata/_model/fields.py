@@ -56,7 +56,7 @@ from rightsdata._model.forms import (
     STRICT_END,
     URL,
     Form,
-    _regex,
+    cached_regex,
     form_of_pattern,
 )
 from rightsdata._values.controls import CONTROL_CLASS, find_control, name_control
@@ -246,7 +246,7 @@ def ids_pattern(prefixes: tuple[str, ...]) -> re.Pattern[str]:
     """A regex that fullmatches IDs with one of ``prefixes`` joined by NULs: the rule of
     :func:`check_ref`, for many at once."""
     one = id_pattern(prefixes).removeprefix("^").removesuffix("$")
-    return _regex(f"{one}(?:\x00{one})*")
+    return cached_regex(f"{one}(?:\x00{one})*")
 
 
 #: An ID pattern as a JSON Schema writes it (:func:`~rightsdata._values.ids.id_pattern`):
@@ -503,7 +503,7 @@ class Text(Spec):
         if self.max_length is not None:
             bad.append(f"len({local}) > {self.max_length}")
         if self.pattern is not None:
-            namespace[f"p{key}"] = _regex(self.pattern)
+            namespace[f"p{key}"] = cached_regex(self.pattern)
             bad.append(f"p{key}.search({local}) is None")
         namespace[f"s{key}"] = self
         # contact data is tested once over all of a record's texts (rightsdata._model.checks)

@@ -31,6 +31,7 @@ __all__ = [
     "Form",
     "ascii_lower",
     "ascii_upper",
+    "cached_regex",
     "form_of_pattern",
 ]
 
@@ -56,7 +57,7 @@ class Form:
 
     def fits(self, value: str) -> bool:
         """Whether ``value`` has the form."""
-        return _regex(self.pattern).search(value) is not None
+        return cached_regex(self.pattern).search(value) is not None
 
     def message(self, value: str) -> str:
         """What a problem says of ``value``, which misses the form: what the form is, and
@@ -74,7 +75,8 @@ class Form:
 _compiled: dict[str, re.Pattern[str]] = {}
 
 
-def _regex(pattern: str) -> re.Pattern[str]:
+def cached_regex(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled, once (the checks and the generated code share it)."""
     compiled = _compiled.get(pattern)
     if compiled is None:
         compiled = _compiled[pattern] = re.compile(pattern)

@@ -111,6 +111,7 @@ __all__ = [
     "Relationship",
     "Source",
     "Statement",
+    "figure_quantity",
 ]
 
 ACTOR: Final = ("person", "org", "group")
@@ -390,6 +391,14 @@ class Figure(_Part):
                 raise FieldError(
                     name_b, f"{name_a} ({a}) is greater than {name_b} ({b})", ProblemCode.RULE
                 )
+
+
+def figure_quantity(figure: Figure) -> tuple[Measure, FigureUnit, Duration | None]:
+    """What a figure counts: its measure, its unit and, for a rate, the period (``per``).
+    Claims compare (one range, agreeing or not) only where this is the same: killed and
+    injured, newspapers and websites, "twice a week" and "three times a day" are different
+    quantities."""
+    return (figure.measure, figure.unit, figure.per)
 
 
 def _joined(joined: tuple[str, ...], author: str | None, author_field: str, who: str) -> None:

@@ -54,7 +54,7 @@ from rightsdata._model.fields import (
     remember_ids,
     spec_of,
 )
-from rightsdata._model.forms import _regex
+from rightsdata._model.forms import cached_regex
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.controls import C1_UTF8
 from rightsdata._values.errors import FieldError
@@ -430,7 +430,7 @@ def _text_colons(values: list[str], spec: Text, escapes: bool = True) -> int:
         return -1  # a control character (C0 but a tab or line feed, or DEL; C1)
     if spec.max_length is not None and max(map(len, unique)) > spec.max_length:
         return -1
-    if spec.pattern is not None and not all(map(_regex(spec.pattern).search, unique)):
+    if spec.pattern is not None and not all(map(cached_regex(spec.pattern).search, unique)):
         return -1
     if any(map(holds_contact, _contact_suspects(unique, raw, marked))):
         return -1

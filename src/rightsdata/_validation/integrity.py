@@ -521,12 +521,8 @@ def _clashes(context: Context, base: Base) -> list[Problem]:
     retired (a redirect's old ID): the dataset of both would hold two records of one ID, or
     a record of an ID that redirects elsewhere. Said at the extension's record."""
     retired = base.redirects
-    if base.ids.isdisjoint(context.known) and (
-        not retired or retired.keys().isdisjoint(context.known)
-    ):
-        clashing: set[str] = set()
-    else:
-        clashing = (context.known & base.ids) | (context.known & retired.keys())
+    # (set & set walks the smaller; the base's retired IDs are walked, not the extension's)
+    clashing = (context.known & base.ids) | {old for old in retired if old in context.known}
     failed = [r for r in context.failed if r.record_id in base.ids or r.record_id in retired]
     if not clashing and not failed:
         return []
@@ -644,7 +640,7 @@ def _hint_pool(context: Context) -> Iterator[str]:
     records' (well formed and of their kind: structuring checked), the base's, and those of
     the records that failed to structure where well formed and of the kind they are filed as
     (not ``'person:jane-doe'`` in the events: its record is refused for it). Read only when a
-    reference is to no record (:class:`Hints` reads them on first use)."""
+    reference is to no record (:meth:`Context.hint`)."""
     yield from itertools.chain.from_iterable(context.own.values())
     if context.base is not None:
         yield from context.base.ids
@@ -665,28 +661,25 @@ class Hints:
     ("did you mean 'person:vladimir-kozlov'?", '')
     """
 
-    __slots__ = ("_left", "_pool", "_said", "_size", "_slugs")
+    __slots__ = ("_left", "_said", "_size", "_slugs")
 
     def __init__(self, pool: Iterable[str]) -> None:
-        self._pool = pool  # (read on first use: most checks find no reference to no record)
         self._left = HINT_BUDGET
         self._said: dict[str, str] = {}
-        self._slugs: dict[str, list[str]] | None = None  # by prefix, made on first use
-        self._size: dict[str, int] = {}  # by prefix: the slugs' lengths, each plus the overhead
+        self._slugs: dict[str, list[str]] = {}  # by prefix
+        for record_id in dict.fromkeys(pool):
+            prefix, _, slug = record_id.partition(":")
+            self._slugs.setdefault(prefix, []).append(slug)
+        # by prefix: the slugs' lengths, each plus the overhead
+        self._size = {
+            prefix: sum(map(len, slugs)) + _HINT_OVERHEAD * len(slugs)
+            for prefix, slugs in self._slugs.items()
+        }
 
     def __call__(self, target: str) -> str:
         said = self._said.get(target)
         if said is not None:
             return said
-        if self._slugs is None:
-            self._slugs = {}
-            for record_id in dict.fromkeys(self._pool):
-                prefix, _, slug = record_id.partition(":")
-                self._slugs.setdefault(prefix, []).append(slug)
-            self._size = {
-                prefix: sum(map(len, slugs)) + _HINT_OVERHEAD * len(slugs)
-                for prefix, slugs in self._slugs.items()
-            }
         prefix, _, slug = target.partition(":")
         pool = self._slugs.get(prefix, [])
         cost = (len(slug) + _HINT_OVERHEAD) * self._size.get(prefix, 0)

@@ -44,7 +44,9 @@ def _default_format(args: argparse.Namespace) -> bool:
 def _exported(args: argparse.Namespace, dataset: Dataset) -> str:
     """What an export writes, said so that no one mistakes the folder written for the one
     read: ``kazakhstan 3.2.2 (the bundled dataset; pass --data FOLDER for another)``."""
-    said = " ".join(filter(None, (dataset.name, dataset.version))) or "the dataset"
+    from rightsdata._data.dataset import name_and_version
+
+    said = name_and_version(dataset) or "the dataset"
     if args.data is None:
         return f"{said} (the bundled dataset; pass --data FOLDER for another)"
     base = getattr(args, "base", None)

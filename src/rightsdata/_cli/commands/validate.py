@@ -32,7 +32,9 @@ def _counted(counts: dict[str, int]) -> str:
 
 def _named(base: Dataset) -> str:
     """How ``validate`` names the base it checked against: ``kazakhstan 3.2.2``."""
-    return printable(" ".join(filter(None, (base.name, base.version))) or "the base dataset")
+    from rightsdata._data.dataset import name_and_version
+
+    return printable(name_and_version(base) or "the base dataset")
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
