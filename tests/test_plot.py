@@ -1,5 +1,6 @@
 """The timeline plot: one mark per event at its dates, uncertain dates as ranges, kinds in
-distinct colours, readable labels, subjects (actors and cases), options and errors."""
+distinct colours, readable labels, subjects (actors, places, cases and events chosen),
+options and errors."""
 
 from __future__ import annotations
 
@@ -477,8 +478,9 @@ def test_a_window_with_no_event_is_the_axis_drawn(
 
 
 def test_subjects_that_cannot_be_drawn(ds: Dataset) -> None:
-    with pytest.raises(ValueError, match=r"not for 'place:almaty', a Place"):
-        ds.plot_timeline("place:almaty")
+    accepted = "a person, an organisation, a group, a place .+, an event .+ or some events"
+    with pytest.raises(ValueError, match=rf"{accepted} .+, not for 'law:kz-cc-1997-164', a Law"):
+        ds.plot_timeline("law:kz-cc-1997-164")
     with pytest.raises(ValueError, match=r"a Source"):
         ds.plot_timeline(ds.get("source:hrf-2012-12-14"))
     with pytest.raises(UnknownIdError):
@@ -487,6 +489,145 @@ def test_subjects_that_cannot_be_drawn(ds: Dataset) -> None:
         ds.plot_timeline(42)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="kind"):
         ds.plot_timeline(KOZLOV, kind="picnic")
+
+
+# --- a place, and events chosen -------------------------------------------------------------
+
+
+def rows(ax: Axes) -> list[str]:
+    """The ID of the event on each row, top to bottom, from where its mark is drawn (an
+    undated event, which has none, by its label)."""
+    found: dict[int, str] = {}
+    for event_id, (artist, *_) in marks(ax).items():
+        if isinstance(artist, Line2D):
+            y = artist.get_ydata()[0]  # type: ignore[index]
+        elif isinstance(artist, Rectangle):
+            y = artist.get_y() + artist.get_height() / 2
+        else:
+            assert isinstance(artist, AxesImage)
+            y = sum(artist.get_extent()[2:]) / 2
+        found[round(y)] = event_id
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    return [found.get(row, f"undated: {label}") for row, label in enumerate(labels)]
+
+
+def test_a_place_is_drawn_with_the_events_at_places_within_it(ds: Dataset) -> None:
+    ax = ds.plot_timeline("place:almaty")
+    expected = ds.events(place="place:almaty")
+    assert len(expected) == 11
+    assert rows(ax)[:10] == [e.id for e in expected[:10]]
+    assert rows(ax)[10] == "undated: Alnur Ilyashev detained"
+    assert expected[10].id == "event:ilyashev-detention"  # (at a place within Almaty only)
+    assert "event:tulesova-detention-2020" in marks(ax)  # at two places within Almaty only
+    assert ax.get_title(loc="left") == "Almaty — 11 events (2 at places within it)"
+    # as a record, and a country by its ISO code, as ds.events(place=) takes them
+    record = ds.plot_timeline(ds.get("place:almaty"))
+    assert rows(record) == rows(ax) and record.get_title(loc="left") == ax.get_title(loc="left")
+    country = ds.plot_timeline("KZ")
+    kazakhstan = ds.events(place="place:kazakhstan")
+    assert len(rows(country)) == len(kazakhstan) == 68
+    dated = [e.id for e in kazakhstan if e.date is not None]
+    assert rows(country)[: len(dated)] == dated  # (the undated ones after them)
+    assert country.get_title(loc="left") == "Kazakhstan — 68 events (26 at places within it)"
+
+
+def test_a_places_title_notes_places_within_only_where_events_are_there(ds: Dataset) -> None:
+    aktau = ds.plot_timeline("place:aktau")  # nothing is within Aktau
+    assert aktau.get_title(loc="left") == "Aktau — 2 events"
+    # protests in Zhanaozen: one in its main square, within it
+    ax = ds.plot_timeline("place:zhanaozen", kind="protest")
+    assert rows(ax) == ["event:zhanaozen-protest-camp-2011", "event:zhanaozen-protest-2022-01-02"]
+    assert ax.get_title(loc="left") == "Zhanaozen — 2 events (1 at a place within it)"
+    ax = ds.plot_timeline("place:zhanaozen", between=("2022", None))  # none within it then
+    assert rows(ax) == ["event:zhanaozen-protest-2022-01-02"]
+    assert ax.get_title(loc="left") == "Zhanaozen — 1 event"
+    one = ds.plot_timeline("place:united-kingdom")
+    assert one.get_title(loc="left") == "United Kingdom — 2 events (1 at a place within it)"
+
+
+def test_a_place_with_no_events_left_is_an_empty_plot(ds: Dataset) -> None:
+    ax = ds.plot_timeline("place:almaty", kind="killing")
+    assert not marks(ax) and "no events to show" in [t.get_text() for t in ax.texts]
+    assert ax.get_title(loc="left") == "Almaty — 0 events"
+    assert ds.plot_timeline("place:belarus").get_title(loc="left") == "Belarus — 0 events"
+
+
+def test_events_chosen_are_drawn_each_once_in_date_order(ds: Dataset) -> None:
+    arrests = ds.events(kind="arrest", between=("2019", "2020"))
+    assert len(arrests) == 4
+    ax = ds.plot_timeline(arrests)
+    assert rows(ax) == [e.id for e in arrests]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [truncate(e.title, 60) for e in arrests]
+    assert ax.get_title(loc="left") == "4 events"
+    # IDs and records mixed, out of order, one twice: each once, in date order
+    chosen = [
+        "event:kozlov-verdict-2012-10-08",
+        ds.get("event:kozlov-detention-2012-01-26"),
+        "event:ilyashev-detention",
+        "event:kozlov-verdict-2012-10-08",
+        "event:kozlov-trial-2012",
+    ]
+    ax = ds.plot_timeline(chosen)
+    assert rows(ax) == [
+        "event:kozlov-detention-2012-01-26",
+        "event:kozlov-trial-2012",
+        "event:kozlov-verdict-2012-10-08",
+        "undated: Alnur Ilyashev detained",
+    ]
+    assert ax.get_title(loc="left") == "4 events"
+    # any iterable: a tuple, a generator, the whole collection
+    assert rows(ds.plot_timeline(e.id for e in reversed(arrests))) == [e.id for e in arrests]
+    assert ds.plot_timeline(ds.events).get_title(loc="left") == f"{len(ds.events)} events"
+    one = ds.plot_timeline(("event:kozlov-trial-2012",))  # one event, not its case
+    assert rows(one) == ["event:kozlov-trial-2012"] and one.get_title(loc="left") == "1 event"
+    bold = [t for t in one.get_yticklabels() if t.get_fontweight() == "bold"]
+    assert bold == []
+
+
+def test_a_retired_id_among_events_chosen_is_followed(ds: Dataset) -> None:
+    records: dict[str, list[Record]] = {k: list(ds.collection(k)) for k in KINDS}
+    moved = Dataset(records, name="moved", redirects={"event:old": "event:kozlov-trial-2012"})
+    ax = moved.plot_timeline(["event:old", "event:kozlov-trial-2012"])
+    assert rows(ax) == ["event:kozlov-trial-2012"]
+
+
+def test_kind_and_between_filter_events_chosen(ds: Dataset) -> None:
+    chosen = ds.timeline(KOZLOV)
+    ax = ds.plot_timeline(chosen, kind="appeal")
+    assert rows(ax) == ["event:kozlov-appeal-2012-11-19", "event:kozlov-supreme-court-hearing-2013"]
+    assert ax.get_title(loc="left") == "2 events"
+    ax = ds.plot_timeline(chosen, between=("2015", None))
+    assert rows(ax) == [e.id for e in ds.events(involving=KOZLOV, between=("2015", None))]
+    with pytest.raises(ValueError, match="kind"):
+        ds.plot_timeline(chosen, kind="picnic")
+
+
+def test_no_events_chosen_is_an_empty_plot(ds: Dataset) -> None:
+    for nothing in ([], ds.events(kind="killing", place="place:almaty")):
+        ax = ds.plot_timeline(nothing)
+        assert not marks(ax) and "no events to show" in [t.get_text() for t in ax.texts]
+        assert ax.get_title(loc="left") == "0 events"
+    window = ds.plot_timeline([], between=("2030", "2031"))  # the window asked for
+    assert window.get_xlim()[0] < day("2030-01-01") < day("2031-12-31") < window.get_xlim()[1]
+
+
+def test_events_chosen_that_cannot_be_drawn(ds: Dataset) -> None:
+    said = "the events of a timeline are Event records or their IDs; the item at index"
+    with pytest.raises(UnknownIdError, match="did you mean 'event:kozlov-trial-2012'"):
+        ds.plot_timeline(["event:kozlov-verdict-2012-10-08", "event:kozlov-trial"])
+    with pytest.raises(UnknownIdError, match=r"no event .+ did you mean 'event:kozlov-trial-2012'"):
+        ds.plot_timeline(["kozlov-trial-2012"])  # no kind in the ID: events are suggested
+    with pytest.raises(ValueError, match=rf"{said} 1 \('place:almaty'\) is a place; for its"):
+        ds.plot_timeline(["event:kozlov-trial-2012", "place:almaty"])
+    with pytest.raises(ValueError, match=rf"{said} 0 \('law:kz-cc-1997-164'\) is a legal pro"):
+        ds.plot_timeline([ds.get("law:kz-cc-1997-164")])
+    with pytest.raises(TypeError, match=rf"{said} 2 is None, of type NoneType"):
+        ds.plot_timeline(["event:kozlov-trial-2012", "event:kozlov-trial-2012", None])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not bytes"):
+        ds.plot_timeline(b"event:kozlov-trial-2012")  # type: ignore[arg-type]
+    attrs_evolved = attrs.evolve(ds.get("event:kozlov-trial-2012"), id="event:not-in-it")
+    with pytest.raises(UnknownIdError):
+        ds.plot_timeline([attrs_evolved])
 
 
 def test_a_record_as_subject(ds: Dataset) -> None:

@@ -76,6 +76,17 @@ related_titles: list[str] = [e.title for e in ds.related("person:vladimir-kozlov
 country_name: str = ds.country("KZ").name
 found_ids: list[str] = [r.id for r in ds.search("bloody january")]
 
+
+def draw(ds: rightsdata.Dataset) -> None:
+    """A timeline of an actor, a place, a case, or events chosen: records or their IDs."""
+    for subject in ("person:vladimir-kozlov", "KZ", ds.places["place:almaty"], ds.events[0]):
+        ds.plot_timeline(subject)
+    ds.plot_timeline(ds.events(kind="arrest"), between=("2019", None))
+    ds.plot_timeline(["event:zhanaozen-massacre-2011", ds.events[0]])
+    ds.plot_timeline(e.id for e in ds.events if e.date is None)
+    ds.plot_timeline(ds.events)
+
+
 # Records built in typed code pass the fields' own types: a tuple, an EDTF, a vocabulary term;
 # the required fields, and any of the optional ones.
 cite = rightsdata.Citation(source="source:a")

@@ -1,5 +1,6 @@
 """Mistakes a type checker should catch: a name rightsdata does not have; ds.get(id) is any of
-ten record classes, and a kind's collection is of that kind's class; a constructor without a
+ten record classes, and a kind's collection is of that kind's class (a timeline is drawn of
+events chosen, not persons); a constructor without a
 required field; and what a constructor converts at run time (a list, a date's text) is not
 what its fields' types say; a subclass of a record class, which is final.
 
@@ -22,6 +23,7 @@ surname: str = maybe.name  # error: union-attr
 title: str = ds.collection("persons")[0].title  # error: attr-defined
 born_on = rightsdata.structure("events", {}).born  # error: attr-defined
 ds.get("person:vladimir-kozlov", "persons")  # error: call-overload
+ds.plot_timeline(ds.persons)  # error: arg-type
 
 # A constructor requires the fields that have no default (a record's citations, too).
 nameless = rightsdata.Person(id="person:a")  # error: call-arg

@@ -1083,7 +1083,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
     def plot_timeline(
         self,
-        subject: str | Record,
+        subject: str | Record | Iterable[str | Event],
         *,
         ax: matplotlib.axes.Axes | None = None,
         kind: EventKind | str | Iterable[EventKind | str] | None = None,
@@ -1094,10 +1094,22 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     ) -> matplotlib.axes.Axes:
         """Draw ``subject``'s events on a time axis (needs ``rightsdata[plot]``).
 
-        ``subject`` is an actor (a person, organisation or group) or an event standing for its
-        case.
+        ``subject`` is an actor (a person, organisation or group), a place (with the places
+        within it), an event standing for its case, or some events chosen (Event records or
+        their IDs, such as a query's answer).
         Uncertain dates are drawn as ranges. The options are those of
         :func:`rightsdata.plot.plot_timeline`; docs/plotting.md shows the result.
+
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> ds.plot_timeline("place:almaty").get_title(loc="left")
+        'Almaty — 11 events (2 at places within it)'
+        >>> arrests = ds.events(kind="arrest", place="place:almaty")
+        >>> ds.plot_timeline(arrests).get_title(loc="left")
+        '2 events'
+        >>> matplotlib.pyplot.close("all")
         """
         from rightsdata._display.plot import plot_timeline
 

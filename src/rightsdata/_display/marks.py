@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Literal
+from typing import Final, Literal
 
 import attrs
 
 from rightsdata._data.answers import DateLike
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.indexes import date_order
-from rightsdata._model.records import ACTOR_TYPES, RECORD_TYPES, Actor, Event, Record
+from rightsdata._data.query import place_code
+from rightsdata._display.words import within_note
+from rightsdata._model.records import ACTOR_TYPES, RECORD_TYPES, Actor, Event, Place, Record
 from rightsdata._values.dates import EDTF, Precision
+from rightsdata._values.errors import UnknownIdError
+from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, prefix_of
 from rightsdata.vocab import EventKind
 
 __all__ = ["Mark", "Subject", "case_events", "case_root", "mark_of", "subject_events"]
@@ -53,12 +57,13 @@ class Mark:
 
 @attrs.frozen(kw_only=True)
 class Subject:
-    """A plot's subject resolved: its heading, its events in date order, the record."""
+    """A plot's subject resolved: its default title (what is drawn and how many events), its
+    events in date order, and the record asked for (None for some events chosen)."""
 
     heading: str
     events: tuple[Event, ...]
-    record: Actor | Event
-    is_case: bool
+    record: Actor | Place | Event | None
+    is_case: bool = False
 
 
 def _plain(day: datetime.date | None) -> datetime.date | None:
@@ -155,34 +160,115 @@ def case_events(dataset: Dataset, event: str | Event) -> list[Event]:
     return sorted(found.values(), key=lambda e: date_order(e.date, e.id))
 
 
+_RECORDS: Final[tuple[type[Record], ...]] = tuple(RECORD_TYPES.values())
+#: What a timeline is drawn for, in the words of the errors that say so.
+_ACCEPTED: Final = (
+    "a person, an organisation, a group, a place (its events and those at places within it), "
+    "an event (for its case) or some events (Event records or their IDs)"
+)
+
+
+def _chosen_event(dataset: Dataset, item: object, position: int) -> Event:
+    """The event ``item`` of a chosen set (an ID or a record) is, as the dataset has it."""
+    record: Record | None = None
+    if isinstance(item, str):
+        try:
+            record = dataset.get(item)
+        except UnknownIdError:
+            if KIND_OF_PREFIX.get(prefix_of(item)) is not None:
+                raise
+        if record is None:  # an ID of no kind: the IDs suggested are events'
+            record = dataset.get(item, Event)
+        named = repr(item)
+    elif isinstance(item, _RECORDS):
+        record = dataset.get(item.id)
+        named = repr(item.id)
+    else:
+        raise TypeError(
+            f"the events of a timeline are Event records or their IDs; the item at index "
+            f"{position} is {item!r}, of type {type(item).__name__}"
+        )
+    if not isinstance(record, Event):
+        raise ValueError(
+            f"the events of a timeline are Event records or their IDs; the item at index "
+            f"{position} ({named}) is {a_noun(record.kind_name)}"
+            + (
+                "; for its events, give it alone as the subject"
+                if isinstance(record, (*ACTOR_TYPES, Place))
+                else ""
+            )
+        )
+    return record
+
+
+def _kept(
+    dataset: Dataset,
+    events: Iterable[Event],
+    kind: EventKind | str | Iterable[EventKind | str] | None,
+    between: tuple[DateLike | None, DateLike | None] | None,
+) -> list[Event]:
+    """Those of ``events`` that ``ds.events(kind=, between=)`` would return."""
+    if kind is None and between is None:
+        return list(events)
+    kept = {e.id for e in dataset.events(kind=kind, between=between)}
+    return [e for e in events if e.id in kept]
+
+
+def _plural(n: int) -> str:
+    return f"{n} event{'' if n == 1 else 's'}"
+
+
 def subject_events(
     dataset: Dataset,
-    subject: str | Record,
+    subject: str | Record | Iterable[str | Event],
     kind: EventKind | str | Iterable[EventKind | str] | None = None,
     between: tuple[DateLike | None, DateLike | None] | None = None,
 ) -> Subject:
-    """Resolve a plot's subject: an actor's events (:meth:`~rightsdata.Dataset.timeline`)
-    or an event's case (:func:`case_events`), kept to ``kind`` and ``between`` as
-    :meth:`ds.events() <rightsdata.EventCollection.__call__>` does."""
+    """Resolve a plot's subject: an actor's events (:meth:`~rightsdata.Dataset.timeline`),
+    a place's (``ds.events(place=)``: at it or at a place within it), an event's case
+    (:func:`case_events`) or some events (records or IDs, each once, in date order), kept to
+    ``kind`` and ``between`` as :meth:`ds.events() <rightsdata.EventCollection.__call__>`
+    does.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> subject_events(ds, "place:zhanaozen", kind="protest").heading
+    'Zhanaozen — 2 events (1 at a place within it)'
+    >>> chosen = ["event:kozlov-verdict-2012-10-08", "event:kozlov-detention-2012-01-26"]
+    >>> found = subject_events(ds, chosen)
+    >>> found.heading, [e.id for e in found.events]
+    ('2 events', ['event:kozlov-detention-2012-01-26', 'event:kozlov-verdict-2012-10-08'])
+    """
     if isinstance(subject, str):
-        record = dataset.get(subject)
-    elif isinstance(subject, tuple(RECORD_TYPES.values())):
+        code = place_code(subject, dataset.country)  # ('KZ': its place, as in events(place=))
+        record = dataset.get(subject) if code is None else dataset.country(code)
+    elif isinstance(subject, _RECORDS):
         record = dataset.get(subject.id)
+    elif isinstance(subject, Iterable) and not isinstance(subject, bytes | bytearray):
+        found: dict[str, Event] = {}
+        for position, item in enumerate(subject):
+            event = _chosen_event(dataset, item, position)
+            found.setdefault(event.id, event)
+        chosen = sorted(found.values(), key=lambda e: date_order(e.date, e.id))
+        events = _kept(dataset, chosen, kind, between)
+        return Subject(heading=_plural(len(events)), events=tuple(events), record=None)
     else:
         raise TypeError(
-            f"the subject of a timeline is an ID or a record, not {type(subject).__name__}"
+            f"the subject of a timeline is some events (Event records or their IDs), "
+            f"an ID or a record, not {type(subject).__name__}"
         )
     if isinstance(record, ACTOR_TYPES):
         events = dataset.events(involving=record, kind=kind, between=between)
-        return Subject(heading=record.name, events=tuple(events), record=record, is_case=False)
+        heading = f"{record.name} — {_plural(len(events))}"
+        return Subject(heading=heading, events=tuple(events), record=record)
+    if isinstance(record, Place):
+        events = dataset.events(place=record, kind=kind, between=between)
+        heading = f"{record.name} — {_plural(len(events))}{within_note(record.id, events)}"
+        return Subject(heading=heading, events=tuple(events), record=record)
     if isinstance(record, Event):
-        case = case_events(dataset, record)
-        if kind is not None or between is not None:
-            kept = {e.id for e in dataset.events(kind=kind, between=between)}
-            case = [e for e in case if e.id in kept]
-        heading = f"Case: {case_root(dataset, record).title}"
+        case = _kept(dataset, case_events(dataset, record), kind, between)
+        heading = f"Case: {case_root(dataset, record).title} — {_plural(len(case))}"
         return Subject(heading=heading, events=tuple(case), record=record, is_case=True)
     raise ValueError(
-        f"a timeline is drawn for a person, an organisation, a group or an event (for its case), "
-        f"not for {record.id!r}, a {type(record).__name__}"
+        f"a timeline is drawn for {_ACCEPTED}, not for {record.id!r}, a {type(record).__name__}"
     )

@@ -1,5 +1,5 @@
-"""Timelines as pictures: an actor's (a person, organisation or group) or a case's events on a
-time axis.
+"""Timelines as pictures: an actor's (a person, organisation or group), a place's or a case's
+events, or some events chosen, on a time axis.
 
 Needs matplotlib (``pip install "rightsdata[plot]"``), imported only when a plot is drawn.
 One row per event, in date order (the order of :meth:`~rightsdata.Dataset.timeline`), its
@@ -34,7 +34,7 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._data.query import window
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.words import short_date, term, truncate
-from rightsdata._model.records import Record
+from rightsdata._model.records import Event, Record
 from rightsdata._values.columns import display_width
 from rightsdata._values.extras import require
 from rightsdata._values.lazymodule import LazyModule
@@ -418,7 +418,7 @@ def _legends(
 
 def plot_timeline(
     dataset: Dataset,
-    subject: str | Record,
+    subject: str | Record | Iterable[str | Event],
     *,
     ax: matplotlib.axes.Axes | None = None,
     kind: EventKind | str | Iterable[EventKind | str] | None = None,
@@ -430,20 +430,26 @@ def plot_timeline(
     """Draw the events of ``subject`` on a time axis, one row each, in date order.
 
     ``subject`` (an ID or a record) is a person, an organisation or a group (its events are
-    :meth:`ds.timeline(actor) <rightsdata.Dataset.timeline>`) or an event, which stands for
-    its case (:func:`case_events`: the largest event it is part of, and every event part of
-    that one); another kind of record raises ValueError, an unknown ID
-    :class:`~rightsdata.UnknownIdError`.
+    :meth:`ds.timeline(actor) <rightsdata.Dataset.timeline>`), a place (its events are
+    :meth:`ds.events(place=place) <rightsdata.EventCollection.__call__>`: those at it or at a
+    place within it, however deep; a country's ISO code, ``"KZ"``, stands for its place) or
+    an event, which stands for its case (:func:`case_events`: the largest event it is part
+    of, and every event part of that one). Or it is some events chosen: any iterable of Event
+    records or their IDs (``ds.events(kind="arrest")``, a list of IDs), drawn each once.
+    Another kind of record raises ValueError, an unknown ID
+    :class:`~rightsdata.UnknownIdError`; among the events chosen, a record of another kind
+    ValueError and anything else TypeError, each naming the item.
 
     ``ax``: draw on these axes (default: a new figure sized to the rows); ``kind`` and
     ``between``: keep only the events of this kind (or these kinds), and those whose date
     overlaps the window, exactly as :meth:`ds.events(kind=, between=)
     <rightsdata.EventCollection.__call__>` does (an undated event is in no window; where
     no event is left, the axis is the window asked for); ``title``: the heading (default:
-    the subject and the number of events; ``""`` for none); ``legend``: draw the legends
-    of kinds and date forms below the axes; ``label_width``: the columns of an event's
-    title kept as its label (a CJK character counts two). Returns the
-    axes. Each event's mark is the artist whose gid is the event's ID.
+    the subject and the number of events drawn, ``"Almaty — 11 events (2 at places within
+    it)"``, or for events chosen their number, ``"5 events"``; ``""`` for none);
+    ``legend``: draw the legends of kinds and date forms below the axes; ``label_width``:
+    the columns of an event's title kept as its label (a CJK character counts two). Returns
+    the axes. Each event's mark is the artist whose gid is the event's ID.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -452,6 +458,11 @@ def plot_timeline(
     >>> ax = plot_timeline(ds, "event:bloody-january-2022", kind=["detention", "release"])
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['Mass detentions during the January 2022 events', 'Most January 2022 detainees released']
+    >>> plot_timeline(ds, "place:zhanaozen", between=("2011", "2011")).get_title(loc="left")
+    'Zhanaozen — 4 events (1 at a place within it)'
+    >>> ax = plot_timeline(ds, ds.events(kind="arrest", between=("2019", "2019")))
+    >>> ax.get_title(loc="left"), len(ax.get_yticklabels())
+    ('3 events', 3)
     >>> matplotlib.pyplot.close("all")
     """
     plt = _pyplot()
@@ -493,9 +504,9 @@ def plot_timeline(
     ax.set_ylim(rows - 0.5, -0.5)
     labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
     ax.set_yticks(range(len(marks)), labels, fontsize=_FONT)
-    focus = resolved.record.id
+    focus = resolved.record.id if resolved.is_case and resolved.record is not None else None
     for label, mark in zip(ax.get_yticklabels(), marks, strict=True):
-        if resolved.is_case and mark.event.id == focus:
+        if mark.event.id == focus:
             label.set_fontweight("bold")
     ax.tick_params(axis="y", length=0)
     ax.tick_params(axis="x", labelsize=_FONT, top=True, labeltop=True, bottom=False,
@@ -507,9 +518,7 @@ def plot_timeline(
     if not marks:
         ax.text(0.5, 0.5, "no events to show", transform=ax.transAxes, ha="center",
                 va="center", color=_GREY)  # fmt: skip
-    heading = title
-    if heading is None:
-        heading = f"{resolved.heading} — {len(marks)} event{'' if len(marks) == 1 else 's'}"
+    heading = resolved.heading if title is None else title
     if heading:
         # wrapped where the figure ends when drawn (the axes' left edge is known only then)
         ax.set_title(

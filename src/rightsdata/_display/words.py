@@ -56,6 +56,7 @@ __all__ = [
     "truncate",
     "unit_text",
     "value_text",
+    "within_note",
 ]
 
 _MONTHS: Final = (
@@ -404,6 +405,19 @@ def figure_text(figure: Figure) -> str:
     'killed: at least 15 people'
     """
     return f"{term(figure.measure)}: {figure_value(figure)}"
+
+
+def within_note(place_id: str, events: Iterable[Event]) -> str:
+    """How many of a place's events (``ds.events(place=)``) are at places within it and not
+    at it, as a note after their count: ``' (3 at places within it)'``, or ``''`` if none is.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> within_note("place:almaty", ds.events(place="place:almaty"))
+    ' (2 at places within it)'
+    """
+    n = sum(place_id not in e.places for e in events)
+    return "" if n == 0 else f" ({n} at {'a place' if n == 1 else 'places'} within it)"
 
 
 def _one_or_n(n: int, noun: str) -> str:
