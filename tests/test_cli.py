@@ -46,6 +46,26 @@ def test_timeline_is_in_date_order(capsys: pytest.CaptureFixture[str]) -> None:
     assert detention < verdict
 
 
+def test_timeline_of_a_place_has_the_events_at_places_within_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `timeline place:almaty` was a usage error pointing to `events --place`
+    expected = [e.id for e in rightsdata.load().events(place="place:almaty")]
+    code, out, _ = run(capsys, "timeline", "place:almaty", "--json")
+    assert code == EXIT_OK and [e["id"] for e in json.loads(out)] == expected
+    assert "event:ilyashev-detention" in expected  # at a place within Almaty only
+    code, out, _ = run(capsys, "timeline", "place:almaty")
+    assert code == EXIT_OK
+    lines = out.splitlines()
+    assert lines[0] == "Almaty: 11 events (2 at places within it), in date order"
+    shown = [w for line in lines for w in line.split() if w.startswith("event:")]
+    assert shown == expected
+    code, out, _ = run(capsys, "timeline", "place:aktau")  # nothing is within Aktau
+    assert out.splitlines()[0] == "Aktau: 2 events, in date order"
+    code, out, _ = run(capsys, "timeline", "KZ")  # a country's code, as --place takes it
+    assert out.splitlines()[0] == "Kazakhstan: 68 events (26 at places within it), in date order"
+
+
 def test_search_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "search", "kozlov", "--json")
     assert code == EXIT_OK
@@ -276,7 +296,10 @@ def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) ->
             "place",
         ),
         (["events", "--place", "person:vladimir-kozlov"], "--place takes a place"),
-        (["timeline", "place:almaty"], "rightsdata events --place place:almaty"),
+        (
+            ["timeline", "law:kz-cc-1997-164"],
+            "timeline takes a person, an organisation, a group or a place; law:kz-cc-1997-164",
+        ),
     ],
 )
 def test_bad_filters_are_usage_errors_in_cli_words(
@@ -796,8 +819,8 @@ def _suggested(err: str) -> list[str]:
         (["events", "--place", "almaty-detention"], ("place",)),
         (["events", "--involving", "almaty"], ("person", "org", "group")),
         (["events", "--involving", "place:kozlov"], ("person", "org", "group")),
-        (["timeline", "almaty"], ("person", "org", "group")),
-        (["timeline", "event:kozlov"], ("person", "org", "group")),
+        (["timeline", "almaty"], ("person", "org", "group", "place")),
+        (["timeline", "event:kozlov"], ("person", "org", "group", "place")),
     ],
 )
 def test_an_option_suggests_only_ids_of_the_kinds_it_takes(

@@ -285,10 +285,20 @@ def _add_reading_commands(commands: Any) -> None:
     timeline = _command(
         commands,
         "timeline",
-        "the events a person, organisation or group took part in, in date order",
-        ["rightsdata timeline person:vladimir-kozlov", "rightsdata timeline org:alga --json"],
+        "the events a person, organisation or group took part in, or those at a place or a "
+        "place within it, in date order",
+        [
+            "rightsdata timeline person:vladimir-kozlov",
+            "rightsdata timeline org:alga --json",
+            "rightsdata timeline place:almaty",
+        ],
     )
-    timeline.add_argument("actor", help="a person, organisation or group id")
+    timeline.add_argument(
+        "actor",
+        metavar="ID",
+        help="a person, organisation, group or place id (a country's ISO code, KZ, stands for "
+        "its place)",
+    )
     timeline.set_defaults(run=_cmd_timeline)
 
     show = _command(

@@ -1,5 +1,6 @@
 """``events`` (the events that meet every filter given) and ``timeline`` (an actor's
-events), with the checks of their filters and IDs."""
+events, or a place's with those of the places within it), with the checks of their filters
+and IDs."""
 
 from __future__ import annotations
 
@@ -164,16 +165,20 @@ def _between_text(window: tuple[str | None, str | None]) -> str:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
+    from rightsdata._display.words import within_note
     from rightsdata._model.records import ACTOR
     from rightsdata._validation.convert import unstructure
+    from rightsdata._values.ids import prefix_of
     from rightsdata.textcard import event_lines
 
     dataset = _dataset(args)
-    actor = _record_of(args, dataset, args.actor, "timeline", ACTOR)
-    events = dataset.timeline(actor)
+    subject = _record_of(args, dataset, args.actor, "timeline", (*ACTOR, "place"))
+    at_place = prefix_of(subject) == "place"
+    events = dataset.events(place=subject) if at_place else dataset.timeline(subject)
     if args.json:
         _print_json([unstructure(e) for e in events])
         return EXIT_OK
-    print(f"{_name(dataset, actor)}: {_plural(len(events), 'event')}, in date order")
+    note = within_note(subject, events) if at_place else ""
+    print(f"{_name(dataset, subject)}: {_plural(len(events), 'event')}{note}, in date order")
     print("\n".join(event_lines(events)))
     return EXIT_OK
