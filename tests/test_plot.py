@@ -687,9 +687,11 @@ def test_the_pages_image_descriptions_say_what_is_drawn(
 ) -> None:
     """The counts, each event known to the day, and light (not solid) bars, as drawn."""
     ax = ds.plot_timeline(subject)
-    events = [ds.get(event_id) for event_id in marks(ax)]  # (none of them is undated)
+    events = [ds.get(event_id) for event_id in marks(ax)]  # (the dated ones)
+    undated = [t for t in ax.texts if t.get_text() == "date not known"]
     rows = len(ax.get_yticklabels())
-    assert rows == len(events)
+    assert rows == len(events) + len(undated)
+    assert ("date not known" in alt) == bool(undated), alt
     total = re.search(rf"\b({_NUMBERS.replace(' ', '|')}) events", alt, re.IGNORECASE)
     assert total, alt
     assert _NUMBERS.split().index(total.group(1).lower()) + 1 == rows, alt
