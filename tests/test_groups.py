@@ -407,7 +407,7 @@ def test_a_plot_subject_may_be_a_group(ds: rightsdata.Dataset) -> None:
     from rightsdata._display.marks import subject_events
 
     subject = subject_events(ds, "group:oil-workers")
-    assert subject.heading == "Oil workers of Zhanaozen" and not subject.is_case
+    assert subject.heading == "Oil workers of Zhanaozen — 1 event" and not subject.is_case
     assert [e.id for e in subject.events] == ["event:a"]
 
 
