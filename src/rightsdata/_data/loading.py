@@ -38,6 +38,7 @@ from rightsdata._values.errors import (
     InvalidDataError,
     Problem,
     ProblemCode,
+    Problems,
     UnknownDatasetError,
     counted,
     describe_json,
@@ -318,22 +319,33 @@ def validate(
     schema: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     base: Dataset | None = None,
-) -> list[Problem]:
-    """Every problem :func:`load_path` would raise for ``path``, returned instead; [] if valid.
-    (Which references its error would say were not checked, its ``unchecked``, is not
-    returned: call :func:`load_path` for that.) ``base``: the dataset it builds on, as for
-    :func:`load_path`.
+) -> Problems:
+    """Every problem :func:`load_path` would raise for ``path``, returned instead: a list,
+    empty if the data is valid. ``base``: the dataset it builds on, as for :func:`load_path`.
 
-    >>> import rightsdata, tempfile
+    The list is a :class:`~rightsdata.Problems`, whose ``unchecked`` names the kinds
+    references to which could not be checked (some of their records could not be read), as
+    the error's :attr:`~rightsdata.InvalidDataError.unchecked` does: where it names any, a
+    run after the fixes may report more. A check in CI can say so:
+
+    >>> import rightsdata, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     _ = rightsdata.load().export(folder, "json")
     ...     rightsdata.validate(folder)
     []
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = (pathlib.Path(folder) / "data.jsonl").write_text(
+    ...         '{"$kind": "events", "id": "event:a", "kind": "protest", "title": "A protest",'
+    ...         ' "citations": [{"source": "source:a"}]}\\n{not json\\n')
+    ...     problems = rightsdata.validate(pathlib.Path(folder) / "data.jsonl")
+    >>> len(problems), problems.unchecked
+    (1, ('sources',))
     """
     from pathlib import Path
 
     over = None if base is None else base_of(base)
-    return _read(Path(path), schema=schema, max_bytes=max_bytes, base=over)[1]
+    _, problems, unchecked = _read(Path(path), schema=schema, max_bytes=max_bytes, base=over)
+    return Problems(problems, unchecked)
 
 
 #: Each base dataset's :class:`Base`, by the dataset's ``id()``, while it lives, made once

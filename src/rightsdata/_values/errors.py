@@ -24,6 +24,7 @@ __all__ = [
     "InvalidDataError",
     "Problem",
     "ProblemCode",
+    "Problems",
     "RightsdataError",
     "UnknownDatasetError",
     "UnknownIdError",
@@ -195,6 +196,43 @@ def _unpickle_problem(
         record_id=record_id,
         field=field,
     )
+
+
+class Problems(list[Problem]):
+    """The problems :func:`rightsdata.validate` found, a list (empty if the data is valid),
+    and ``unchecked``: the record kinds (``("persons",)``) references to which were not
+    checked, because some of their records could not be read, as
+    :attr:`InvalidDataError.unchecked` names them. An empty list is the whole answer; a list
+    with ``unchecked`` is all that one run could find, and a run after the fixes may find
+    more (:func:`unchecked_note` says so in words).
+
+    It is a list in every other way (``== []``, ``len``, indexing, a slice or a sum is a plain
+    list): equality compares the problems alone (``unchecked`` is never given without
+    one). Its ``repr`` is a list's, with ``unchecked`` added where there is some.
+
+    >>> found = Problems([Problem("persons.json", "is empty")], unchecked=["persons"])
+    >>> len(found), found[0].location, found.unchecked
+    (1, 'persons.json', ('persons',))
+    >>> found == [Problem("persons.json", "is empty")], Problems() == []
+    (True, True)
+    """
+
+    # A slot, not a __dict__: the object stays a list and the attribute its one addition.
+    __slots__ = ("unchecked",)
+
+    #: The kinds references to which were not checked, in the order of ``rightsdata.KINDS``.
+    unchecked: tuple[str, ...]
+
+    def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
+        super().__init__(problems)
+        self.unchecked = tuple(unchecked)
+
+    def __repr__(self) -> str:
+        listed = super().__repr__()
+        return f"Problems({listed}, unchecked={self.unchecked!r})" if self.unchecked else listed
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (list(self), self.unchecked))
 
 
 def encodable(text: str) -> str:
@@ -600,4 +638,5 @@ name_publicly(
     FieldError,
     Problem,
     ProblemCode,
+    Problems,
 )
