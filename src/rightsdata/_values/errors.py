@@ -399,7 +399,9 @@ class InvalidDataError(RightsdataError, ValueError):
     checked, because some of their records could not be read at all (a file that is not
     JSON, a JSON Lines line whose kind is unknown): a reference to one of them may name a
     record that is there, so it is not reported, and a load after the fixes may report
-    more. The message says so on its last line.
+    more; or could not be compared with a record of theirs that failed to structure (a
+    victim's birth, the rating before another: docs/loading.md). The message says so on
+    its last line; :func:`rightsdata.validate` gives the same as its list's ``unchecked``.
     """
 
     problems: tuple[Problem, ...]
