@@ -1486,7 +1486,7 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
 def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     # Integrity is checked among the records that structured even when others did not, so
     # that one load reports every problem, not the first layer of them.
-    problems = schema_finds_alone(parts.problems)
+    problems = parts.problems
     partial: set[str] = set()
     nameless: dict[str, list[str]] = {}
     if problems:  # some records failed to structure: judge nothing that depends on them
@@ -1498,6 +1498,7 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     own = {kind: [record.id for record in items] for kind, items in parts.records.items()}
     if parts.declared is not None and parts.declared < SETS_FROM:
         problems = problems + _set_problems(parts, parts.declared)
+    problems = schema_finds_alone(problems)  # (a set's problem too: format 2's schemas say it)
     problems = problems + check_integrity(
         parts.records,
         parts.where,
@@ -1852,15 +1853,16 @@ def read_json(
 
 
 def schema_finds_alone(problems: list[Problem]) -> list[Problem]:
-    """``problems`` less each JSON Schema problem (``schema=True``) that says word for word,
-    at the same location, what the model's checks say (the schemas' messages for patterns
-    and text are the model's): what only the schemas find is reported as ``schema``."""
+    """``problems`` less each JSON Schema problem (``schema=True``) that restates one the
+    model found, at the same field or a part holding it (a date the schema refuses as none of
+    its forms, a required field it says at the object): each problem is reported once, in the
+    model's words (:mod:`rightsdata._validation.restated`); what only the schemas find is
+    reported as ``schema``."""
     if not any(p.code == ProblemCode.SCHEMA for p in problems):
         return problems
-    said = {(p.location, p.message) for p in problems if p.code != ProblemCode.SCHEMA}
-    return [
-        p for p in problems if p.code != ProblemCode.SCHEMA or (p.location, p.message) not in said
-    ]
+    from rightsdata._validation.restated import told_once
+
+    return told_once(problems)
 
 
 def _schema_problems(
