@@ -325,7 +325,7 @@ def validate(
 
     The list is a :class:`~rightsdata.Problems`, whose ``unchecked`` names the kinds
     references to which could not be checked (some of their records could not be read), as
-    the error's :attr:`~rightsdata.InvalidDataError.unchecked` does: where it names any, a
+    the error's ``unchecked`` (:class:`~rightsdata.InvalidDataError`) does: where it names any, a
     run after the fixes may report more. A check in CI can say so:
 
     >>> import rightsdata, tempfile, pathlib

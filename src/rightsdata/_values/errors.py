@@ -202,9 +202,9 @@ class Problems(list[Problem]):
     """The problems :func:`rightsdata.validate` found, a list (empty if the data is valid),
     and ``unchecked``: the record kinds (``("persons",)``) references to which were not
     checked, because some of their records could not be read, as
-    :attr:`InvalidDataError.unchecked` names them. An empty list is the whole answer; a list
-    with ``unchecked`` is all that one run could find, and a run after the fixes may find
-    more (:func:`unchecked_note` says so in words).
+    :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the whole answer;
+    a list with ``unchecked`` is all that one run could find, and a run after the fixes may
+    find more.
 
     It is a list in every other way (``== []``, ``len``, indexing, a slice or a sum is a plain
     list): equality compares the problems alone (``unchecked`` is never given without
