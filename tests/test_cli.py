@@ -480,6 +480,69 @@ def test_validate_says_which_references_were_not_checked(
     assert "Not checked" not in said
 
 
+def test_validate_json_keeps_its_list_and_says_what_was_not_checked_on_stderr(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    unread = write_folder(
+        tmp_path / "unread",
+        {"sources.json": [source_doc()], "persons.json": "[{", "events.json": [event_doc()]},
+    )
+    code, out, err = run(capsys, "validate", str(unread), "--json")
+    assert code == EXIT_INVALID
+    found = json.loads(out)  # (stdout is the list alone, as before)
+    assert isinstance(found, list) and [p["location"] for p in found] == ["persons.json"]
+    assert " ".join(err.split()) == (
+        "Not checked: references to persons (not all their records could be read); a load "
+        "after the fixes may report more."
+    )
+    # every reference judged: nothing on stderr
+    bad = write_folder(
+        tmp_path / "bad", {"sources.json": [source_doc()], "persons.json": [person_doc(name=5)]}
+    )
+    code, out, err = run(capsys, "validate", str(bad), "--json")
+    assert (code, len(json.loads(out)), err) == (EXIT_INVALID, 1, "")
+    # a kind's file: its references to other files, as the text output says them
+    code, out, err = run(capsys, "validate", str(unread / "events.json"), "--json")
+    assert (code, json.loads(out)) == (EXIT_OK, [])
+    assert " ".join(err.split()) == (
+        "not checked: 2 references to records in other files (1 to persons, 1 to sources); "
+        "validate the folder to check them"
+    )
+
+
+def test_validate_json_report_is_one_object_with_what_was_not_checked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    unread = write_folder(
+        tmp_path / "unread",
+        {"sources.json": [source_doc()], "persons.json": "[{", "events.json": [event_doc()]},
+    )
+    code, out, err = run(capsys, "validate", str(unread), "--json-report")
+    assert (code, err) == (EXIT_INVALID, "")
+    report = json.loads(out)
+    assert list(report) == ["problems", "unchecked"]
+    assert report["unchecked"] == ["persons"]
+    # its problems are --json's list, object for object
+    assert report["problems"] == json.loads(run(capsys, "validate", str(unread), "--json")[1])
+    assert report["problems"][0]["location"] == "persons.json"
+    # valid data: no problems, nothing unchecked
+    good = write_folder(
+        tmp_path / "good", {"sources.json": [source_doc()], "persons.json": [person_doc()]}
+    )
+    code, out, _ = run(capsys, "validate", str(good), "--json-report")
+    assert (code, json.loads(out)) == (EXIT_OK, {"problems": [], "unchecked": []})
+    # a kind's file: the kinds of the other files its references name
+    code, out, _ = run(capsys, "validate", str(unread / "events.json"), "--json-report")
+    assert (code, json.loads(out)) == (
+        EXIT_OK,
+        {"problems": [], "unchecked": ["persons", "sources"]},
+    )
+    # one JSON form at a time
+    code, out, err = run(capsys, "validate", str(good), "--json", "--json-report")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert "--json-report, not both" in " ".join(err.split())
+
+
 def test_missing_paths_are_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     missing = str(tmp_path / "nowhere")
     for argv in (

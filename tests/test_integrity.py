@@ -742,3 +742,93 @@ def test_a_ratings_sequence_not_judged_for_a_rating_that_failed_is_noted(
     error = _load_error(_write_layout(tmp_path / "again", "folder", kinds))
     # the rating before may be the one that failed: not judged, and said so
     assert (len(error.problems), error.unchecked) == (1, ("ratings",))
+
+
+# --- a rule that could not compare a record with one that failed to structure, says so ------
+
+
+def _victim_of(date: str | None = "1990") -> dict[str, Any]:
+    return event_doc(date=date, participants=[{"actor": "person:a", "role": "victim"}])
+
+
+@pytest.mark.parametrize("layout", ["folder", "json", "jsonl"])
+def test_a_victim_whose_record_failed_leaves_their_birth_unjudged(
+    tmp_path: Path, layout: str
+) -> None:
+    # person:a fails (a name that is a number): their birth, after the event, is not read
+    kinds = {
+        "sources": [source_doc()],
+        "persons": [person_doc(born="2000", name=5)],
+        "events": [_victim_of()],
+    }
+    error = _load_error(_write_layout(tmp_path, layout, kinds))
+    assert [p.field for p in error.problems] == ["name"]
+    assert error.unchecked == ("persons",)
+    # with the name fixed, that one load finds what went unjudged
+    for sub in ("fixed", "bad"):
+        (tmp_path / sub).mkdir()
+    kinds["persons"] = [person_doc(born="2000")]
+    again = _load_error(_write_layout(tmp_path / "fixed", layout, kinds))
+    assert [p.field for p in again.problems] == ["participants[0].actor"]
+    # a birth that cannot be read is not read either
+    kinds["persons"] = [person_doc(born="2000-13")]
+    assert _load_error(_write_layout(tmp_path / "bad", layout, kinds)).unchecked == ("persons",)
+
+
+def test_a_failed_victim_with_nothing_to_compare_leaves_nothing_unjudged(
+    make_folder: MakeFolder,
+) -> None:
+    def unchecked(person: dict[str, Any], event: dict[str, Any]) -> tuple[str, ...]:
+        files = {"sources.json": [source_doc()], "persons.json": [person], "events.json": [event]}
+        return _load_error(make_folder(files)).unchecked
+
+    assert unchecked(person_doc(name=5), _victim_of()) == ()  # (no birth given)
+    assert unchecked(person_doc(born="2000", name=5), _victim_of(None)) == ()  # (no date)
+    not_victim = event_doc(date="1990")  # (person:a is its defendant)
+    assert unchecked(person_doc(born="2000", name=5), not_victim) == ()
+
+
+@pytest.mark.parametrize("layout", ["folder", "json", "jsonl"])
+def test_a_part_of_cycle_through_an_event_that_failed_is_found(tmp_path: Path, layout: str) -> None:
+    # event:b fails (a title that is a number), but its part_of is read: the cycle is found
+    kinds = {
+        "sources": [source_doc()],
+        "persons": [person_doc()],
+        "events": [event_doc("event:a", part_of="event:b"), event_doc("event:b", title=5)],
+    }
+    kinds["events"][1]["part_of"] = "event:a"
+    error = _load_error(_write_layout(tmp_path, layout, kinds))
+    assert {(p.record_id, p.field) for p in error.problems} == {
+        ("event:a", "part_of"),
+        ("event:b", "title"),
+    }
+    cycle = next(p for p in error.problems if p.field == "part_of")
+    assert cycle.message == "part_of forms a cycle: event:a -> event:b -> event:a"
+    assert error.unchecked == ()
+
+
+def test_a_cycle_of_events_that_all_failed_is_said_at_the_first(make_folder: MakeFolder) -> None:
+    events = [
+        event_doc("event:a", title=5, part_of="event:b"),
+        event_doc("event:b", title=5, part_of="event:a"),
+    ]
+    files = {"sources.json": [source_doc()], "persons.json": [person_doc()], "events.json": events}
+    found = [(p.location, p.message) for p in _load_error(make_folder(files)).problems]
+    assert (
+        "events.json[0] event:a.part_of",
+        "part_of forms a cycle: event:a -> event:b -> event:a",
+    ) in found
+
+
+def test_a_link_to_a_failed_record_whose_own_link_is_unread_leaves_chains_unjudged(
+    make_folder: MakeFolder,
+) -> None:
+    # place:b fails, and its within (a number) cannot be read: place:a's chain may loop back
+    places = [place_doc("place:a", within="place:b"), place_doc("place:b", within=5)]
+    files = {"sources.json": [source_doc()], "places.json": places}
+    error = _load_error(make_folder(files))
+    assert [(p.record_id, p.field) for p in error.problems] == [("place:b", "within")]
+    assert error.unchecked == ("places",)
+    # no record links to it: no chain goes through it
+    files["places.json"] = [place_doc("place:a"), place_doc("place:b", within=5)]
+    assert _load_error(make_folder(files)).unchecked == ()

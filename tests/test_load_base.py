@@ -237,8 +237,10 @@ def _rating(record_id: str, as_of: str, level: str, **fields: Any) -> dict[str, 
     return rating_doc(record_id, as_of, level, rated_by="org:monitor", **fields)
 
 
-def _rated_base() -> Dataset:
-    """A small base rating one country twice: obstructed in 2019, repressed in 2021."""
+def _rated_base(previous: bool = True) -> Dataset:
+    """A small base rating one country twice: obstructed in 2019, repressed in 2021 (which
+    says the level before it, unless not ``previous``)."""
+    stated = {"previous": "obstructed"} if previous else {}
     return rightsdata.load_documents(
         {
             "sources": [source_doc()],
@@ -256,7 +258,7 @@ def _rated_base() -> Dataset:
             ],
             "ratings": [
                 _rating("rating:b-2019", "2019", "obstructed"),
-                _rating("rating:b-2021", "2021", "repressed", previous="obstructed"),
+                _rating("rating:b-2021", "2021", "repressed", **stated),
             ],
         },
         name="rated",
@@ -299,6 +301,31 @@ def test_a_rating_that_breaks_the_bases_sequence_is_said_at_the_extension(
     )
     same = make_folder({"ratings.json": [_rating("rating:e-2020", "2020", "obstructed")]})
     assert len(rightsdata.load_path(same, base=base).ratings) == 3
+
+
+@pytest.mark.parametrize("broken", ["no id", "a bad level"])
+def test_a_rating_of_the_extension_that_failed_leaves_the_bases_sequence_unchecked(
+    make_folder: MakeFolder, broken: str
+) -> None:
+    # the extension's rating of 2020 may come before the base's 2021, which says the level
+    # before it was obstructed: with that rating unread, the sequence is not judged, and said
+    # so, though no rating of the extension's states a previous level
+    failed = _rating("rating:e-2020", "2020", "open")
+    if broken == "no id":
+        del failed["id"]
+    else:
+        failed["level"] = "bogus"
+    fine = _rating("rating:e-2018", "2018", "obstructed")
+    for ratings in ([failed], [fine, failed]):
+        with pytest.raises(InvalidDataError) as caught:
+            rightsdata.load_path(make_folder({"ratings.json": ratings}), base=_rated_base())
+        assert len(caught.value.problems) == 1
+        assert caught.value.unchecked == ("ratings",)
+        assert "Not checked: references to ratings" in str(caught.value)
+    # a base none of whose ratings states its previous level: nothing left unjudged
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(make_folder({"ratings.json": [failed]}), base=_rated_base(False))
+    assert caught.value.unchecked == ()
 
 
 def test_chains_into_the_base_end_there(make_folder: MakeFolder) -> None:
@@ -363,7 +390,9 @@ def test_every_problem_at_once_with_the_unchecked_note(tmp_path: Path) -> None:
         (2, ProblemCode.SYNTAX),
         (3, ProblemCode.INTEGRITY),
     ]
-    assert caught.value.unchecked == ("persons",)  # person:nobody may be on line 2
+    # person:nobody may be on line 2; so may a rating before one of the base's that states
+    # the level before it
+    assert caught.value.unchecked == ("persons", "ratings")
 
 
 def test_version_share_and_freeze_apply_to_the_extension(tmp_path: Path) -> None:

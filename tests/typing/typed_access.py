@@ -112,3 +112,7 @@ def owner(record: rightsdata.Record) -> rightsdata.Dataset | None:
 holder = owner(built)
 held_events: list[Event] = holder.timeline("person:a") if holder is not None else []
 located: list[rightsdata.Problem] = rightsdata.schema.schema_problems("places", {}, "places.json")
+
+# validate's problems are a list[Problem] (a Problems), with the kinds it could not check.
+validated: list[rightsdata.Problem] = rightsdata.validate("my-dataset")
+not_checked: tuple[str, ...] = rightsdata.validate("my-dataset").unchecked

@@ -328,6 +328,7 @@ def _add_writing_commands(commands: Any) -> None:
             "rightsdata validate my-dataset/",
             "rightsdata validate my-dataset/events.json",
             "rightsdata validate data.jsonl --json",
+            "rightsdata validate my-dataset/ --json-report",
             "rightsdata validate big.json --max-bytes 4000000000 --schema",
             "rightsdata validate my-additions/ --base kazakhstan",
         ],
@@ -349,6 +350,12 @@ def _add_writing_commands(commands: Any) -> None:
         type=_positive_int,
         default=1 << 30,
         help="refuse larger files (default 1 GiB)",
+    )
+    check.add_argument(
+        "--json-report",
+        action="store_true",
+        help="print one JSON object: the problems, and the kinds references to which "
+        "were not checked",
     )
     _add_base_option(check)
     check.set_defaults(run=_cmd_validate)

@@ -38,6 +38,7 @@ from rightsdata._values.errors import (
     InvalidDataError,
     Problem,
     ProblemCode,
+    Problems,
     UnknownDatasetError,
     counted,
     describe_json,
@@ -318,22 +319,33 @@ def validate(
     schema: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     base: Dataset | None = None,
-) -> list[Problem]:
-    """Every problem :func:`load_path` would raise for ``path``, returned instead; [] if valid.
-    (Which references its error would say were not checked, its ``unchecked``, is not
-    returned: call :func:`load_path` for that.) ``base``: the dataset it builds on, as for
-    :func:`load_path`.
+) -> Problems:
+    """Every problem :func:`load_path` would raise for ``path``, returned instead: a list,
+    empty if the data is valid. ``base``: the dataset it builds on, as for :func:`load_path`.
 
-    >>> import rightsdata, tempfile
+    The list is a :class:`~rightsdata.Problems`, whose ``unchecked`` names the kinds
+    references to which could not be checked (some of their records could not be read), as
+    the error's ``unchecked`` (:class:`~rightsdata.InvalidDataError`) does: where it names any, a
+    run after the fixes may report more. A check in CI can say so:
+
+    >>> import rightsdata, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     _ = rightsdata.load().export(folder, "json")
     ...     rightsdata.validate(folder)
     []
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = (pathlib.Path(folder) / "data.jsonl").write_text(
+    ...         '{"$kind": "events", "id": "event:a", "kind": "protest", "title": "A protest",'
+    ...         ' "citations": [{"source": "source:a"}]}\\n{not json\\n')
+    ...     problems = rightsdata.validate(pathlib.Path(folder) / "data.jsonl")
+    >>> len(problems), problems.unchecked
+    (1, ('sources',))
     """
     from pathlib import Path
 
     over = None if base is None else base_of(base)
-    return _read(Path(path), schema=schema, max_bytes=max_bytes, base=over)[1]
+    _, problems, unchecked = _read(Path(path), schema=schema, max_bytes=max_bytes, base=over)
+    return Problems(problems, unchecked)
 
 
 #: Each base dataset's :class:`Base`, by the dataset's ``id()``, while it lives, made once
@@ -1474,7 +1486,7 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
 def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     # Integrity is checked among the records that structured even when others did not, so
     # that one load reports every problem, not the first layer of them.
-    problems = schema_finds_alone(parts.problems)
+    problems = parts.problems
     partial: set[str] = set()
     nameless: dict[str, list[str]] = {}
     if problems:  # some records failed to structure: judge nothing that depends on them
@@ -1486,6 +1498,7 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     own = {kind: [record.id for record in items] for kind, items in parts.records.items()}
     if parts.declared is not None and parts.declared < SETS_FROM:
         problems = problems + _set_problems(parts, parts.declared)
+    problems = schema_finds_alone(problems)  # (a set's problem too: format 2's schemas say it)
     problems = problems + check_integrity(
         parts.records,
         parts.where,
@@ -1840,15 +1853,16 @@ def read_json(
 
 
 def schema_finds_alone(problems: list[Problem]) -> list[Problem]:
-    """``problems`` less each JSON Schema problem (``schema=True``) that says word for word,
-    at the same location, what the model's checks say (the schemas' messages for patterns
-    and text are the model's): what only the schemas find is reported as ``schema``."""
+    """``problems`` less each JSON Schema problem (``schema=True``) that restates one the
+    model found, at the same field or a part holding it (a date the schema refuses as none of
+    its forms, a required field it says at the object): each problem is reported once, in the
+    model's words (:mod:`rightsdata._validation.restated`); what only the schemas find is
+    reported as ``schema``."""
     if not any(p.code == ProblemCode.SCHEMA for p in problems):
         return problems
-    said = {(p.location, p.message) for p in problems if p.code != ProblemCode.SCHEMA}
-    return [
-        p for p in problems if p.code != ProblemCode.SCHEMA or (p.location, p.message) not in said
-    ]
+    from rightsdata._validation.restated import told_once
+
+    return told_once(problems)
 
 
 def _schema_problems(

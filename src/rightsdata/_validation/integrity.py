@@ -186,11 +186,13 @@ def _well_formed(at: str, value: object, prefixes: tuple[str, ...]) -> bool:
 class Failed:
     """A record in the files that failed to structure, as the integrity checks still judge
     it: where it is (``position``, ``events.json[3]``, and ``place``, which builds its
-    problems), its ID if it has a well-formed one, and the well-formed references it makes
-    (field path, ID). Built only on the path that found problems.
+    problems), its ID if it has a well-formed one, the well-formed references it makes
+    (field path, ID), and the fields it gives a value (not null), well formed or not
+    (``stated``: a rule that would compare one of them with another record's says it could
+    not). Built only on the path that found problems.
     """
 
-    __slots__ = ("place", "position", "record_id", "references")
+    __slots__ = ("place", "position", "record_id", "references", "stated")
 
     def __init__(
         self,
@@ -198,11 +200,13 @@ class Failed:
         place: RecordPlace,
         record_id: str | None,
         references: list[tuple[str, str]],
+        stated: frozenset[str] = frozenset(),
     ) -> None:
         self.position = position
         self.place = place
         self.record_id = record_id
         self.references = references
+        self.stated = stated
 
 
 def failed_record(kind: str, document: object, places: Places, n: int) -> Failed:
@@ -216,12 +220,11 @@ def failed_record(kind: str, document: object, places: Places, n: int) -> Failed
     ('events.json[3]', 'event:a', [('participants[0].actor', 'person:x')])
     """
     place = places.of_document(n, document)
-    references = (
-        list(_document_references(RECORD_TYPES[kind], document, ""))
-        if type(document) is dict
-        else []
-    )
-    return Failed(places.position(n), place, place.record_id, references)
+    if type(document) is not dict:
+        return Failed(places.position(n), place, place.record_id, [])
+    references = list(_document_references(RECORD_TYPES[kind], document, ""))
+    stated = frozenset(k for k, v in document.items() if type(k) is str and v is not None)
+    return Failed(places.position(n), place, place.record_id, references, stated)
 
 
 #: Where a kind's records are: :class:`~rightsdata._values.places.Places`, or a file's name
@@ -258,7 +261,7 @@ class Base:
     (False, 'the base dataset')
     """
 
-    __slots__ = ("_born", "_ids", "_series", "by_kind", "label", "redirects")
+    __slots__ = ("_born", "_ids", "_previous", "_series", "by_kind", "label", "redirects")
 
     def __init__(
         self,
@@ -272,6 +275,7 @@ class Base:
         self._ids: frozenset[str] | None = None
         self._born: dict[str, Any] | None = None
         self._series: dict[tuple[str, int], list[Rating]] | None = None
+        self._previous: bool | None = None
 
     @property
     def ids(self) -> frozenset[str]:
@@ -292,6 +296,17 @@ class Base:
                 if isinstance(person, Person) and person.born is not None
             }
         return self._born
+
+    @property
+    def states_previous(self) -> bool:
+        """Whether any of the base's ratings states the level before it (``previous``): a
+        rating of the extension may come before it, and its sequence is then judged."""
+        if self._previous is None:
+            self._previous = any(
+                isinstance(rating, Rating) and rating.previous is not None
+                for rating in self.by_kind.get("ratings", ())
+            )
+        return self._previous
 
     def series(self, key: tuple[str, int]) -> list[Rating]:
         """The base's ratings of a country on a scale (``key``: the country's ID and the
@@ -315,7 +330,10 @@ class Context:
     names them), and the records themselves, where they are and the references they make
     (``failed``). ``own`` may give each kind's records' IDs, in the records' order (a loader
     reads them once, for this and the collections). The rules add to ``unjudged`` the kinds
-    some reference to which (for ratings, whose sequence) they did not judge. ``base`` is
+    some reference to which (for ratings, whose sequence) they did not judge, or a record of
+    which, failed, they could not compare a sound record with (a victim's birth, a link of a
+    chain: every rule that compares records says so, as the sequence of ratings does).
+    ``base`` is
     the dataset the records extend (:class:`Base`), if any: references resolve against it
     too, and the records may not clash with it; its own records are not judged."""
 
@@ -472,8 +490,9 @@ def check_integrity(
     given); ``nameless`` gives, by kind, where the records are whose IDs could not be read (a
     reference to no record of such a kind is reported, and names them: it may be one of
     them); ``failed`` gives those records (:func:`failed_record`), whose well-formed
-    references are checked as the others' are, and whose IDs are checked against each
-    other's. A loader also
+    references are checked as the others' are (and their ``part_of`` and ``within`` links
+    followed in the chains), and whose IDs are checked against each other's; a rule that
+    cannot compare a sound record with one of them adds its kind to ``unjudged``. A loader also
     gives ``own``, each kind's records' IDs in order, and ``gathered``, what the fast path's
     walk gathered of some kinds' records (in the order of ``records``), from which some rules
     find the few records they need to look at. ``base`` is the dataset ``records`` extend
@@ -797,9 +816,11 @@ def _previous_levels(context: Context) -> list[Problem]:
         or any(KIND_OF_PREFIX.get(i.partition(":")[0]) == "ratings" for i in context.exists)
     )
     if missing:  # the rating before may be one that is missing
+        # (a rating's previous refers to the rating before it: a reference not judged; over a
+        # base, its ratings' too, before which a missing rating of the extension may come)
         if any(
             isinstance(r, Rating) and r.previous is not None for _, r in context.kind("ratings")
-        ):  # (a rating's previous refers to the rating before it: a reference not judged)
+        ) or (context.base is not None and context.base.states_previous):
             context.unjudged.add("ratings")
         return []
     return _rating_sequences(context)
@@ -889,6 +910,8 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
 
 
 def _born_before_taking_part(context: Context) -> list[Problem]:
+    if context.failed:
+        _unborn_victims(context)
     # over a base, its persons' births too: an event of the extension may have one of them
     # as a victim (the base's events can name no person of the extension: it loaded alone)
     born: dict[str, Any] = dict(context.base.born) if context.base is not None else {}
@@ -919,6 +942,28 @@ def _born_before_taking_part(context: Context) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _unborn_victims(context: Context) -> None:
+    """Add ``persons`` to what went unjudged if a dated event names as a victim a person
+    whose record failed to structure, and which gives a birth: that birth is not read, so
+    the event is not judged against it (the person's own problems are reported)."""
+    unread = {
+        r.record_id
+        for r in context.failed
+        if r.record_id is not None and r.place.kind == "persons" and "born" in r.stated
+    }
+    if not unread:
+        return
+    victim = Role.VICTIM
+    for _, event in context.holding("events", "participants.role", victim):
+        if (
+            isinstance(event, Event)
+            and event.date is not None
+            and any(p.role is victim and p.actor in unread for p in event.participants)
+        ):
+            context.unjudged.add("persons")
+            return
 
 
 def _drop_same_ends(documents: dict[str, list[dict[str, Any]]]) -> None:
@@ -1182,6 +1227,9 @@ def _cycles(context: Context, kind: str, cls: type[Record], field: str) -> list[
     for record in records:
         if isinstance(record, cls) and (link := getattr(record, field)):
             parent[record.id] = link
+    failed: dict[str, Failed] = {}
+    if context.failed:  # (their links are followed too, after the structured records')
+        _failed_links(context, kind, field, parent, failed)
     if _chains_end(parent):
         return []
     problems: list[Problem] = []
@@ -1195,13 +1243,36 @@ def _cycles(context: Context, kind: str, cls: type[Record], field: str) -> list[
         if current is not None and start == current and start not in reported:
             cycle = seen[seen.index(current) :]
             reported.update(cycle)
+            message = f"{field} forms a cycle: " + " -> ".join([*cycle, current])
+            if start in failed:  # (a cycle of records that failed to structure alone)
+                problems.append(failed[start].place.problem(field, message, ProblemCode.INTEGRITY))
+                continue
             index = next(i for i, record in enumerate(records) if record.id == start)
-            problems.append(
-                context.problem(
-                    kind, index, field, f"{field} forms a cycle: " + " -> ".join([*cycle, current])
-                )
-            )
+            problems.append(context.problem(kind, index, field, message))
     return problems
+
+
+def _failed_links(
+    context: Context, kind: str, field: str, parent: dict[str, str], failed: dict[str, Failed]
+) -> None:
+    """Add to ``parent`` the links (``field``: ``part_of``) of the records of ``kind`` that
+    failed to structure, where well formed, and to ``failed`` those records by ID, so that a
+    cycle through one is found. Where one gives a link that is not well formed (its own
+    problem) and another record links to it, a cycle through it cannot be ruled out: the
+    kind is added to what went unjudged."""
+    unread: set[str] = set()
+    for record in context.failed:
+        record_id = record.record_id
+        if record_id is None or record.place.kind != kind or record_id in parent:
+            continue
+        link = next((target for at, target in record.references if at == field), None)
+        if link is not None:
+            parent[record_id] = link
+            failed[record_id] = record
+        elif field in record.stated:
+            unread.add(record_id)
+    if unread and not unread.isdisjoint(parent.values()):
+        context.unjudged.add(kind)
 
 
 def _chains_end(parent: Mapping[str, str]) -> bool:

@@ -24,6 +24,7 @@ __all__ = [
     "InvalidDataError",
     "Problem",
     "ProblemCode",
+    "Problems",
     "RightsdataError",
     "UnknownDatasetError",
     "UnknownIdError",
@@ -197,6 +198,43 @@ def _unpickle_problem(
     )
 
 
+class Problems(list[Problem]):
+    """The problems :func:`rightsdata.validate` found, a list (empty if the data is valid),
+    and ``unchecked``: the record kinds (``("persons",)``) references to which were not
+    checked, because some of their records could not be read, as
+    :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the whole answer;
+    a list with ``unchecked`` is all that one run could find, and a run after the fixes may
+    find more.
+
+    It is a list in every other way (``== []``, ``len``, indexing, a slice or a sum is a plain
+    list): equality compares the problems alone (``unchecked`` is never given without
+    one). Its ``repr`` is a list's, with ``unchecked`` added where there is some.
+
+    >>> found = Problems([Problem("persons.json", "is empty")], unchecked=["persons"])
+    >>> len(found), found[0].location, found.unchecked
+    (1, 'persons.json', ('persons',))
+    >>> found == [Problem("persons.json", "is empty")], Problems() == []
+    (True, True)
+    """
+
+    # A slot, not a __dict__: the object stays a list and the attribute its one addition.
+    __slots__ = ("unchecked",)
+
+    #: The kinds references to which were not checked, in the order of ``rightsdata.KINDS``.
+    unchecked: tuple[str, ...]
+
+    def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
+        super().__init__(problems)
+        self.unchecked = tuple(unchecked)
+
+    def __repr__(self) -> str:
+        listed = super().__repr__()
+        return f"Problems({listed}, unchecked={self.unchecked!r})" if self.unchecked else listed
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (list(self), self.unchecked))
+
+
 def encodable(text: str) -> str:
     """``text`` with any lone surrogate escaped (``\\udc80``), so that it encodes as UTF-8;
     ``text`` itself (the same object) if it holds none.
@@ -361,7 +399,9 @@ class InvalidDataError(RightsdataError, ValueError):
     checked, because some of their records could not be read at all (a file that is not
     JSON, a JSON Lines line whose kind is unknown): a reference to one of them may name a
     record that is there, so it is not reported, and a load after the fixes may report
-    more. The message says so on its last line.
+    more; or could not be compared with a record of theirs that failed to structure (a
+    victim's birth, the rating before another: docs/loading.md). The message says so on
+    its last line; :func:`rightsdata.validate` gives the same as its list's ``unchecked``.
     """
 
     problems: tuple[Problem, ...]
@@ -600,4 +640,5 @@ name_publicly(
     FieldError,
     Problem,
     ProblemCode,
+    Problems,
 )

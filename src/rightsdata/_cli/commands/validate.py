@@ -9,12 +9,13 @@ from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import (
     _plural,
+    _print_error,
     _print_json,
     _print_problems,
     _problem_json,
     base_note,
 )
-from rightsdata._values.errors import InvalidDataError, printable
+from rightsdata._values.errors import InvalidDataError, printable, unchecked_note
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -37,11 +38,23 @@ def _named(base: Dataset) -> str:
     return printable(name_and_version(base) or "the base dataset")
 
 
+def _elsewhere_note(elsewhere: dict[str, int]) -> str:
+    """What a kind's file says of its references to other files' records (by their kind)."""
+    refs = ", ".join(f"{n:,} to {kind}" for kind, n in elsewhere.items())
+    total = _plural(sum(elsewhere.values()), "reference")
+    return (
+        f"not checked: {total} to records in other files ({refs}); "
+        "validate the folder to check them"
+    )
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
     from rightsdata._data.kindfile import check_kind_file, kind_of_file
 
     path = _path(args.path)
+    if args.json and args.json_report:
+        raise UsageError("give --json (a list of the problems) or --json-report, not both")
     if not path.exists():
         raise UsageError(f"{args.path}: no such file or folder")
     elsewhere: dict[str, int] = {}  # a kind file's references to other files, by their kind
@@ -66,8 +79,16 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             problems, counts = [], dataset.counts()
             if base is not None:  # (its own records: those the base does not have)
                 counts = {kind: n - len(base.collection(kind)) for kind, n in counts.items()}
-    if args.json:
+    if args.json_report:
+        not_checked = list(unjudged) or list(elsewhere)
+        _print_json({"problems": [_problem_json(p) for p in problems], "unchecked": not_checked})
+    elif args.json:
+        # (the list stays the whole of stdout, as programs read it: the note goes to stderr)
         _print_json([_problem_json(p) for p in problems])
+        if unjudged:
+            _print_error(unchecked_note(unjudged))
+        elif elsewhere:
+            _print_error(_elsewhere_note(elsewhere))
     elif problems:
         _print_problems(problems, args.path, unchecked=unjudged)
         if base is None:
@@ -80,11 +101,5 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         if elsewhere:
             from rightsdata.textcard import terminal_width, wrap
 
-            refs = ", ".join(f"{n:,} to {kind}" for kind, n in elsewhere.items())
-            total = _plural(sum(elsewhere.values()), "reference")
-            text = (
-                f"not checked: {total} to records in other files ({refs}); "
-                "validate the folder to check them"
-            )
-            print("\n".join(wrap(text, terminal_width(), "  ")))
+            print("\n".join(wrap(_elsewhere_note(elsewhere), terminal_width(), "  ")))
     return EXIT_INVALID if problems else EXIT_OK
