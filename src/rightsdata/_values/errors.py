@@ -437,12 +437,12 @@ def unchecked_note(kinds: Sequence[str]) -> str:
     (:attr:`InvalidDataError.unchecked`).
 
     >>> print(unchecked_note(["persons", "sources"]))  # doctest: +NORMALIZE_WHITESPACE
-    Not checked: references to persons and sources (not all their records could be read);
+    Not checked: references to persons and sources (not all their records loaded);
     a load after the fixes may report more.
     """
     named = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
     return (
-        f"Not checked: references to {named} (not all their records could be read); "
+        f"Not checked: references to {named} (not all their records loaded); "
         "a load after the fixes may report more."
     )
 
