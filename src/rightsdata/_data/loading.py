@@ -220,6 +220,7 @@ def load_path(
     freeze: bool = False,
     version: str | None = None,
     base: Dataset | None = None,
+    strict: bool = False,
 ) -> Dataset:
     """Read a dataset from a folder, a JSON document or a JSON Lines file, and validate it.
 
@@ -265,6 +266,12 @@ def load_path(
     another dataset"). Its own records are those not in the base: ``[r for r in ds if r.id
     not in base]``.
 
+    ``strict=True`` also reports data that is well-formed but almost certainly wrong (a
+    country code ISO 3166-1 does not assign, a rating of a city, the same participant twice,
+    a place whose country disagrees with that of the place it lies within): each a problem of
+    code ``strict``, raised with every other (docs/loading.md, "Strict checks" lists them).
+    Without it such data loads, as it always has; and the load does no more work.
+
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "more.json").write_text(
@@ -292,7 +299,7 @@ def load_path(
     # so what they build is handed to the old generation (or frozen) once, at the end.
     with gc_paused():
         dataset, problems, unchecked = _read(
-            Path(path), schema=schema, max_bytes=max_bytes, share=share, base=over
+            Path(path), schema=schema, max_bytes=max_bytes, share=share, base=over, strict=strict
         )
         if dataset is not None and not problems:
             if required is not None:  # (before a freeze: a dataset refused is not kept)
@@ -318,11 +325,12 @@ def validate(
     schema: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     base: Dataset | None = None,
+    strict: bool = False,
 ) -> list[Problem]:
     """Every problem :func:`load_path` would raise for ``path``, returned instead; [] if valid.
     (Which references its error would say were not checked, its ``unchecked``, is not
-    returned: call :func:`load_path` for that.) ``base``: the dataset it builds on, as for
-    :func:`load_path`.
+    returned: call :func:`load_path` for that.) ``base``: the dataset it builds on, and
+    ``strict``: whether to report questionable data too, as for :func:`load_path`.
 
     >>> import rightsdata, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -333,7 +341,7 @@ def validate(
     from pathlib import Path
 
     over = None if base is None else base_of(base)
-    return _read(Path(path), schema=schema, max_bytes=max_bytes, base=over)[1]
+    return _read(Path(path), schema=schema, max_bytes=max_bytes, base=over, strict=strict)[1]
 
 
 #: Each base dataset's :class:`Base`, by the dataset's ``id()``, while it lives, made once
@@ -461,6 +469,7 @@ class _Parts:
         "redirects_where",
         "share",
         "sharing",
+        "strict",
         "unsure",
         "where",
     )
@@ -499,6 +508,8 @@ class _Parts:
         #: those shared so far (made on the first large file)
         self.share = False
         self.sharing: Sharing | None = None
+        #: whether to run the strict checks too (``strict=True``)
+        self.strict = False
 
 
 def check_max_bytes(max_bytes: object) -> None:
@@ -512,7 +523,13 @@ def check_max_bytes(max_bytes: object) -> None:
 
 
 def _read(
-    path: Path, *, schema: bool, max_bytes: int, share: bool = False, base: Base | None = None
+    path: Path,
+    *,
+    schema: bool,
+    max_bytes: int,
+    share: bool = False,
+    base: Base | None = None,
+    strict: bool = False,
 ) -> _Read:
     check_max_bytes(max_bytes)
     if schema:
@@ -521,7 +538,7 @@ def _read(
         require("jsonschema", "schema")  # MissingExtraError before reading anything
     try:
         dataset, problems, unchecked = _read_any(
-            path, schema=schema, max_bytes=max_bytes, share=share, base=base
+            path, schema=schema, max_bytes=max_bytes, share=share, base=base, strict=strict
         )
         return dataset, _in_reading_order(problems), unchecked
     except RecursionError:  # a backstop: every reader bounds nesting before it recurses
@@ -553,7 +570,13 @@ def _in_reading_order(problems: list[Problem]) -> list[Problem]:
 
 
 def _read_any(
-    path: Path, *, schema: bool, max_bytes: int, share: bool = False, base: Base | None = None
+    path: Path,
+    *,
+    schema: bool,
+    max_bytes: int,
+    share: bool = False,
+    base: Base | None = None,
+    strict: bool = False,
 ) -> _Read:
     try:
         info = os.stat(path)
@@ -565,7 +588,13 @@ def _read_any(
         return None, [Problem(repr(_shown(path)), message, ProblemCode.FILE)], ()
     if stat.S_ISDIR(info.st_mode):
         return _read_folder(
-            path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share, base=base
+            path,
+            schema=schema,
+            max_bytes=max_bytes,
+            check_resources=True,
+            share=share,
+            base=base,
+            strict=strict,
         )
     table = _table_format(path)
     if table is not None:  # an export's table, not a dataset: say what it is, not "not JSON"
@@ -577,6 +606,7 @@ def _read_any(
         parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
     else:
         parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
+    parts.strict = strict
     dataset, problems, unchecked = _finish(parts, base)
     return dataset, filed(problems, [path.name]), unchecked
 
@@ -655,10 +685,12 @@ def _read_folder(
     share: bool = False,
     declared_format: bool = True,
     base: Base | None = None,
+    strict: bool = False,
 ) -> _Read:
     hashes = check_resources is True
     parts = _Parts()
     parts.share = share
+    parts.strict = strict
     parts.folder = _shown(folder) if isinstance(folder, os.PathLike) else None
     kind_files = list(map(kind_file, KINDS))
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
@@ -1083,6 +1115,7 @@ def load_documents(
     descriptor: Mapping[str, Any] | None = None,
     redirects: Mapping[str, str] | None = None,
     base: Dataset | None = None,
+    strict: bool = False,
 ) -> Dataset:
     """The dataset of ``documents``: each kind's JSON-ready records, as
     :meth:`Dataset.to_dict` gives them and as a kind's file holds them (already parsed),
@@ -1091,7 +1124,8 @@ def load_documents(
     ``documents`` (``documents:persons[0] person:x.name``). ``name``, ``version``,
     ``descriptor`` and ``redirects`` are :class:`~rightsdata.Dataset`'s. ``base`` is a
     dataset the documents build on, as for :func:`load_path`: the result holds the records
-    of both, under ``name``, ``version`` and ``descriptor``.
+    of both, under ``name``, ``version`` and ``descriptor``. ``strict=True`` reports
+    questionable data too, as :func:`load_path` does.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -1117,6 +1151,7 @@ def load_documents(
     checked_descriptor(descriptor)
     over = None if base is None else base_of(base)
     parts = _Parts(redirects_where=f"{label}:redirects")
+    parts.strict = strict
     parts.named = (name, version)
     # (not copied deeply here: the Dataset copies its descriptor)
     parts.descriptor = dict(descriptor) if descriptor is not None else None
@@ -1501,6 +1536,10 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         unjudged=unjudged,
         base=base,
     )
+    if parts.strict:  # (after the normal checks, on the records that structured)
+        from rightsdata._validation.strict import check_strict
+
+        problems = problems + check_strict(parts.records, parts.where, base)
     if problems:
         return None, problems, tuple(kind for kind in KINDS if kind in unjudged)
     descriptor = parts.descriptor
