@@ -107,7 +107,16 @@ def test_country_codes_not_assigned_are_flagged_wherever_a_code_is() -> None:
         "persons": [person(country="ZZ")],
         "organizations": [cited({"id": "org:a", "name": "An NGO", "kind": "ngo", "country": "QM"})],
         "places": [
-            place("place:x", "country", "XA", identifiers=[{"scheme": "iso_3166_1", "value": "AA"}])
+            place(
+                "place:x",
+                "country",
+                "XA",
+                identifiers=[
+                    {"scheme": "iso_3166_1", "value": "AA"},
+                    {"scheme": "iso_3166_2", "value": "XK-01"},
+                    {"scheme": "iso_3166_2", "value": "KZ-75"},
+                ],
+            )
         ],
         "laws": [
             cited({"id": "law:a", "instrument": "A code", "jurisdiction": "UK"}),
@@ -124,6 +133,10 @@ def test_country_codes_not_assigned_are_flagged_wherever_a_code_is() -> None:
         (
             "documents:places[0] place:x.identifiers[0].value",
             "'AA' is not a country code ISO 3166-1 assigns",
+        ),
+        (
+            "documents:places[0] place:x.identifiers[1].value",
+            "'XK-01' is of no country: 'XK' is not a country code ISO 3166-1 assigns",
         ),
         ("documents:laws[0] law:a.jurisdiction", "'UK' is not a country code ISO 3166-1 assigns"),
     ]

@@ -17,7 +17,8 @@ extension's records are judged; the places they name may be the base's.
 >>> check_strict({}, {})
 []
 >>> print(STRICT_RULES[0].prose)
-every country code is one ISO 3166-1 assigns (not user-assigned, reserved or withdrawn)
+every country code is one ISO 3166-1 assigns (not user-assigned, reserved or withdrawn), \
+an ISO 3166-2 code's too
 """
 
 from __future__ import annotations
@@ -237,6 +238,7 @@ def check_strict(
 #: The kinds whose records have a ``country`` code, and those with identifiers.
 _COUNTRY_KINDS: Final = ("persons", "organizations", "groups", "places")
 _ISO_3166_1: Final = IdentifierScheme.ISO_3166_1
+_ISO_3166_2: Final = IdentifierScheme.ISO_3166_2
 
 
 def _country_codes(context: StrictContext) -> list[Problem]:
@@ -251,9 +253,15 @@ def _country_codes(context: StrictContext) -> list[Problem]:
             for n, identifier in enumerate(getattr(record, "identifiers", ())):
                 if identifier.scheme is _ISO_3166_1:
                     said = country_problem(identifier.value)
+                elif identifier.scheme is _ISO_3166_2:  # (its country's code, a hyphen, ...)
+                    said = country_problem(identifier.value[:2])
                     if said is not None:
-                        at = f"identifiers[{n}].value"
-                        problems.append(context.problem(kind, index, at, said))
+                        said = f"{identifier.value!r} is of no country: {said}"
+                else:
+                    continue
+                if said is not None:
+                    at = f"identifiers[{n}].value"
+                    problems.append(context.problem(kind, index, at, said))
     return problems
 
 
@@ -492,7 +500,8 @@ _MONITOR: Final = _cited({"id": "org:monitor", "name": "A monitor", "kind": "ngo
 STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "country-code",
-        "every country code is one ISO 3166-1 assigns (not user-assigned, reserved or withdrawn)",
+        "every country code is one ISO 3166-1 assigns (not user-assigned, reserved or "
+        "withdrawn), an ISO 3166-2 code's too",
         {"sources": [_source()], "persons": [_person(country="XX")]},
         {"sources": [_source()], "persons": [_person(country="KZ")]},
         _country_codes,
