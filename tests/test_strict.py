@@ -372,6 +372,38 @@ def test_a_figure_relayed_by_one_who_joined_its_author_is_flagged() -> None:
     ]
 
 
+def test_a_speaker_born_after_the_statement_is_flagged_and_a_later_witness_is_not() -> None:
+    statement = cited(
+        {
+            "id": "statement:a",
+            "speaker": "person:a",
+            "date": "1995-05",
+            "kind": "testimony",
+            "summary": "He spoke.",
+            "joined_by": ["person:b"],
+        }
+    )
+    event = cited(
+        {
+            "id": "event:a",
+            "kind": "killing",
+            "title": "A killing",
+            "date": "1990",
+            "participants": [{"actor": "person:a", "role": "witness"}],
+        }
+    )
+    documents = {
+        "sources": [SOURCE],
+        "persons": [person(born="2001"), person("person:b", born="1995-05-20")],
+        "events": [event],
+        "statements": [statement],
+    }
+    assert said(documents) == [
+        "documents:statements[0] statement:a.speaker: 'person:a' was born 2001, after this "
+        "statement (1995-05), in which they are named as its speaker"
+    ]
+
+
 # --- with the other problems, on every path -------------------------------------------------
 
 

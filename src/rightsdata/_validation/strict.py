@@ -31,11 +31,20 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from rightsdata._model.fields import Refs, spec_of
-from rightsdata._model.records import Figure, Law, Participant, Place, Rating, Statement
+from rightsdata._model.records import (
+    Event,
+    Figure,
+    Law,
+    Participant,
+    Person,
+    Place,
+    Rating,
+    Statement,
+)
 from rightsdata._validation.integrity import Base, Context
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
-from rightsdata.vocab import IdentifierScheme, PlaceKind
+from rightsdata.vocab import IdentifierScheme, PlaceKind, Role
 
 if TYPE_CHECKING:
     from rightsdata._model.records import Record
@@ -447,6 +456,65 @@ def _relayed(
     ]
 
 
+#: The roles that need the actor there, alive, when the event happened (a victim's is the
+#: integrity check's own rule). Not a source, witness, author or addressee (one born later
+#: may testify about an event, or publish or receive its account), nor a plaintiff or
+#: applicant (who may act for one who died), nor a target or court (no person).
+_PRESENT: Final = frozenset(
+    {
+        Role.PERPETRATOR,
+        Role.INTERVENING_PARTY,
+        Role.DEFENDANT,
+        Role.PROSECUTOR,
+        Role.JUDGE,
+        Role.LAWYER,
+        Role.ORGANISER,
+        Role.PARTICIPANT,
+        Role.INTERVIEWER,
+        Role.INTERVIEWEE,
+        Role.OBSERVER,
+    }
+)
+
+
+def _born_before_acting(context: StrictContext) -> list[Problem]:
+    born: dict[str, Any] = dict(context.base.born) if context.base is not None else {}
+    for _, person in context.kind("persons"):
+        if isinstance(person, Person) and person.born is not None:
+            born[person.id] = person.born
+    if not born:
+        return []
+    problems: list[Problem] = []
+    for kind, items in context.records.items():
+        for index, record in enumerate(items):
+            if isinstance(record, Event):
+                acting = [
+                    (f"participants[{n}].actor", p.actor, f"as {p.role.value}")
+                    for n, p in enumerate(record.participants)
+                    if p.role in _PRESENT
+                ]
+            elif isinstance(record, Statement):
+                acting = [("speaker", record.speaker, "as its speaker")]
+                acting += [
+                    (f"joined_by[{n}]", actor, "as one who joined its speaker")
+                    for n, actor in enumerate(record.joined_by)
+                ]
+            else:
+                continue
+            if record.date is None:
+                continue
+            last_day = record.date.sort_key()[1]
+            for at, actor, how in acting:
+                birth = born.get(actor)
+                if birth is not None and last_day < birth.sort_key()[0]:
+                    said = (
+                        f"{actor!r} was born {birth}, after this {record.kind_name[:-1]} "
+                        f"({record.date}), in which they are named {how}"
+                    )
+                    problems.append(context.problem(kind, index, at, said))
+    return problems
+
+
 # Small records for the examples: only the required fields (format 2).
 def _source(**fields: Any) -> dict[str, Any]:
     return {"id": "source:a", "title": "A report", "kind": "report", "language": "en", **fields}
@@ -583,5 +651,24 @@ STRICT_RULES: tuple[StrictRule, ...] = (
             "statements": [_statement(relayed_by=["person:b"])],
         },
         _relayed_by_no_author,
+    ),
+    StrictRule(
+        "born-before-acting",
+        "a person was not certainly born after an event in which they had a role that needs "
+        "them there (perpetrator, defendant, judge, lawyer, organiser, participant, "
+        "interviewee...), nor after a statement they made or joined",
+        {
+            "sources": [_source()],
+            "persons": [_person(born="2000")],
+            "events": [_event(date="1990", participants=[{"actor": "person:a", "role": "judge"}])],
+        },
+        {
+            "sources": [_source()],
+            "persons": [_person(born="2000")],
+            "events": [
+                _event(date="1990", participants=[{"actor": "person:a", "role": "witness"}])
+            ],
+        },
+        _born_before_acting,
     ),
 )
