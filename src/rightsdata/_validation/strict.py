@@ -388,10 +388,28 @@ def _entries(obj: Any, path: str = "") -> Iterator[tuple[str, tuple[Any, ...], b
                 yield from _entries(value, where)
 
 
+def _repeats(obj: Any) -> bool:
+    """Whether a list in ``obj``, at any depth, repeats an entry (the quick test of every
+    record; :func:`_entries` then finds where)."""
+    for name, judged, _, nested in _lists(type(obj)):
+        value = getattr(obj, name)
+        if not value:
+            continue
+        if judged and len(value) > 1 and len(set(value)) != len(value):
+            return True
+        if nested:
+            for item in value if isinstance(value, tuple) else (value,):
+                if _repeats(item):
+                    return True
+    return False
+
+
 def _repeated_entries(context: StrictContext) -> list[Problem]:
     problems: list[Problem] = []
     for kind, items in context.records.items():
         for index, record in enumerate(items):
+            if not _repeats(record):
+                continue
             for path, values, references in _entries(record):
                 if len(values) < 2 or len(set(values)) == len(values):
                     continue
