@@ -42,6 +42,7 @@ NOT_FOR_LOADING = (
     "pathlib",
     "urllib.request",
     "rightsdata._validation.convert",
+    "rightsdata._validation.strict",  # only a strict check (strict=True) needs it
     "rightsdata._data.indexes",
     "rightsdata._data.query",
     "rightsdata._data.search",

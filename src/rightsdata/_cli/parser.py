@@ -331,6 +331,7 @@ def _add_writing_commands(commands: Any) -> None:
             "rightsdata validate my-dataset/ --json-report",
             "rightsdata validate big.json --max-bytes 4000000000 --schema",
             "rightsdata validate my-additions/ --base kazakhstan",
+            "rightsdata validate my-dataset/ --strict",
         ],
         data=False,
     )
@@ -344,6 +345,12 @@ def _add_writing_commands(commands: Any) -> None:
     )
     check.add_argument(
         "--schema", action="store_true", help="also check against the JSON Schemas (slower)"
+    )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="also report data that is well-formed but questionable (an unassigned country "
+        "code, a participant named twice)",
     )
     check.add_argument(
         "--max-bytes",

@@ -49,14 +49,16 @@ def kind_of_file(path: Path) -> str | None:
 
 
 def check_kind_file(
-    path: Path, *, schema: bool = False, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path, *, schema: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False
 ) -> KindFileCheck:
-    """Check ``path``, a file named for its kind (``events.json``), as that kind alone."""
-    check = _check(path, schema=schema, max_bytes=max_bytes)
+    """Check ``path``, a file named for its kind (``events.json``), as that kind alone;
+    ``strict=True`` runs the strict checks on its records too (those that need a record of
+    another kind, a rating's place, pass what they cannot look up)."""
+    check = _check(path, schema=schema, max_bytes=max_bytes, strict=strict)
     return attrs.evolve(check, problems=filed(check.problems, [path.name]))
 
 
-def _check(path: Path, *, schema: bool, max_bytes: int) -> KindFileCheck:
+def _check(path: Path, *, schema: bool, max_bytes: int, strict: bool) -> KindFileCheck:
     from rightsdata._validation.convert import structure_many
     from rightsdata._validation.integrity import check_integrity, dangling_target
 
@@ -89,4 +91,8 @@ def _check(path: Path, *, schema: bool, max_bytes: int) -> KindFileCheck:
             unchecked[str(target_kind)] = unchecked.get(str(target_kind), 0) + 1
         else:
             problems.append(problem)
+    if strict:
+        from rightsdata._validation.strict import check_strict
+
+        problems += check_strict({kind: records}, {kind: name})
     return KindFileCheck(kind, count, problems, dict(sorted(unchecked.items())))

@@ -221,6 +221,7 @@ def load_path(
     freeze: bool = False,
     version: str | None = None,
     base: Dataset | None = None,
+    strict: bool = False,
 ) -> Dataset:
     """Read a dataset from a folder, a JSON document or a JSON Lines file, and validate it.
 
@@ -266,6 +267,12 @@ def load_path(
     another dataset"). Its own records are those not in the base: ``[r for r in ds if r.id
     not in base]``.
 
+    ``strict=True`` also reports data that is well-formed but almost certainly wrong (a
+    country code ISO 3166-1 does not assign, a rating of a city, the same participant twice,
+    a place whose country disagrees with that of the place it lies within): each a problem of
+    code ``strict``, raised with every other (docs/loading.md, "Strict checks" lists them).
+    Without it such data loads, as it always has; and the load does no more work.
+
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "more.json").write_text(
@@ -293,7 +300,7 @@ def load_path(
     # so what they build is handed to the old generation (or frozen) once, at the end.
     with gc_paused():
         dataset, problems, unchecked = _read(
-            Path(path), schema=schema, max_bytes=max_bytes, share=share, base=over
+            Path(path), schema=schema, max_bytes=max_bytes, share=share, base=over, strict=strict
         )
         if dataset is not None and not problems:
             if required is not None:  # (before a freeze: a dataset refused is not kept)
@@ -319,9 +326,11 @@ def validate(
     schema: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     base: Dataset | None = None,
+    strict: bool = False,
 ) -> Problems:
     """Every problem :func:`load_path` would raise for ``path``, returned instead: a list,
-    empty if the data is valid. ``base``: the dataset it builds on, as for :func:`load_path`.
+    empty if the data is valid. ``base``: the dataset it builds on, and ``strict``: whether
+    to report questionable data too, as for :func:`load_path`.
 
     The list is a :class:`~rightsdata.Problems`, whose ``unchecked`` names the kinds
     references to which could not be checked (some of their records could not be read), as
@@ -344,7 +353,9 @@ def validate(
     from pathlib import Path
 
     over = None if base is None else base_of(base)
-    _, problems, unchecked = _read(Path(path), schema=schema, max_bytes=max_bytes, base=over)
+    _, problems, unchecked = _read(
+        Path(path), schema=schema, max_bytes=max_bytes, base=over, strict=strict
+    )
     return Problems(problems, unchecked)
 
 
@@ -473,6 +484,7 @@ class _Parts:
         "redirects_where",
         "share",
         "sharing",
+        "strict",
         "unsure",
         "where",
     )
@@ -511,6 +523,8 @@ class _Parts:
         #: those shared so far (made on the first large file)
         self.share = False
         self.sharing: Sharing | None = None
+        #: whether to run the strict checks too (``strict=True``)
+        self.strict = False
 
 
 def check_max_bytes(max_bytes: object) -> None:
@@ -524,7 +538,13 @@ def check_max_bytes(max_bytes: object) -> None:
 
 
 def _read(
-    path: Path, *, schema: bool, max_bytes: int, share: bool = False, base: Base | None = None
+    path: Path,
+    *,
+    schema: bool,
+    max_bytes: int,
+    share: bool = False,
+    base: Base | None = None,
+    strict: bool = False,
 ) -> _Read:
     check_max_bytes(max_bytes)
     if schema:
@@ -533,7 +553,7 @@ def _read(
         require("jsonschema", "schema")  # MissingExtraError before reading anything
     try:
         dataset, problems, unchecked = _read_any(
-            path, schema=schema, max_bytes=max_bytes, share=share, base=base
+            path, schema=schema, max_bytes=max_bytes, share=share, base=base, strict=strict
         )
         return dataset, _in_reading_order(problems), unchecked
     except RecursionError:  # a backstop: every reader bounds nesting before it recurses
@@ -565,7 +585,13 @@ def _in_reading_order(problems: list[Problem]) -> list[Problem]:
 
 
 def _read_any(
-    path: Path, *, schema: bool, max_bytes: int, share: bool = False, base: Base | None = None
+    path: Path,
+    *,
+    schema: bool,
+    max_bytes: int,
+    share: bool = False,
+    base: Base | None = None,
+    strict: bool = False,
 ) -> _Read:
     try:
         info = os.stat(path)
@@ -577,7 +603,13 @@ def _read_any(
         return None, [Problem(repr(_shown(path)), message, ProblemCode.FILE)], ()
     if stat.S_ISDIR(info.st_mode):
         return _read_folder(
-            path, schema=schema, max_bytes=max_bytes, check_resources=True, share=share, base=base
+            path,
+            schema=schema,
+            max_bytes=max_bytes,
+            check_resources=True,
+            share=share,
+            base=base,
+            strict=strict,
         )
     table = _table_format(path)
     if table is not None:  # an export's table, not a dataset: say what it is, not "not JSON"
@@ -589,6 +621,7 @@ def _read_any(
         parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
     else:
         parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
+    parts.strict = strict
     dataset, problems, unchecked = _finish(parts, base)
     return dataset, filed(problems, [path.name]), unchecked
 
@@ -667,10 +700,12 @@ def _read_folder(
     share: bool = False,
     declared_format: bool = True,
     base: Base | None = None,
+    strict: bool = False,
 ) -> _Read:
     hashes = check_resources is True
     parts = _Parts()
     parts.share = share
+    parts.strict = strict
     parts.folder = _shown(folder) if isinstance(folder, os.PathLike) else None
     kind_files = list(map(kind_file, KINDS))
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
@@ -1095,6 +1130,7 @@ def load_documents(
     descriptor: Mapping[str, Any] | None = None,
     redirects: Mapping[str, str] | None = None,
     base: Dataset | None = None,
+    strict: bool = False,
 ) -> Dataset:
     """The dataset of ``documents``: each kind's JSON-ready records, as
     :meth:`Dataset.to_dict` gives them and as a kind's file holds them (already parsed),
@@ -1103,7 +1139,8 @@ def load_documents(
     ``documents`` (``documents:persons[0] person:x.name``). ``name``, ``version``,
     ``descriptor`` and ``redirects`` are :class:`~rightsdata.Dataset`'s. ``base`` is a
     dataset the documents build on, as for :func:`load_path`: the result holds the records
-    of both, under ``name``, ``version`` and ``descriptor``.
+    of both, under ``name``, ``version`` and ``descriptor``. ``strict=True`` reports
+    questionable data too, as :func:`load_path` does.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -1129,6 +1166,7 @@ def load_documents(
     checked_descriptor(descriptor)
     over = None if base is None else base_of(base)
     parts = _Parts(redirects_where=f"{label}:redirects")
+    parts.strict = strict
     parts.named = (name, version)
     # (not copied deeply here: the Dataset copies its descriptor)
     parts.descriptor = dict(descriptor) if descriptor is not None else None
@@ -1514,6 +1552,10 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         unjudged=unjudged,
         base=base,
     )
+    if parts.strict:  # (after the normal checks, on the records that structured)
+        from rightsdata._validation.strict import check_strict
+
+        problems = problems + check_strict(parts.records, parts.where, base)
     if problems:
         return None, problems, tuple(kind for kind in KINDS if kind in unjudged)
     descriptor = parts.descriptor

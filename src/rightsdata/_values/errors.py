@@ -52,6 +52,9 @@ class ProblemCode:
     #: a path that cannot be read as a file: a directory, FIFO or device, a broken symbolic
     #: link, no permission
     FILE: Final = "file"
+    #: well-formed data that is almost certainly wrong (an unassigned country code, a
+    #: participant named twice): reported only by a strict check (``strict=True``)
+    STRICT: Final = "strict"
 
 
 class Problem:

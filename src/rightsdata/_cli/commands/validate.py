@@ -66,12 +66,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             f"kind's file: validate its folder (rightsdata validate {path.parent} --base ...)"
         )
     if path.is_file() and kind_of_file(path) is not None:
-        check = check_kind_file(path, schema=args.schema, max_bytes=args.max_bytes)
+        check = check_kind_file(
+            path, schema=args.schema, max_bytes=args.max_bytes, strict=args.strict
+        )
         problems, counts, elsewhere = check.problems, {check.kind: check.records}, check.unchecked
     else:
         try:
             dataset = rightsdata.load_path(
-                path, schema=args.schema, max_bytes=args.max_bytes, base=base
+                path, schema=args.schema, max_bytes=args.max_bytes, base=base, strict=args.strict
             )
         except InvalidDataError as error:
             problems, counts, unjudged = list(error.problems), {}, error.unchecked

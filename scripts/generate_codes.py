@@ -1,0 +1,128 @@
+"""Regenerate src/rightsdata/_validation/isocodes.json: the assigned ISO 3166-1 alpha-2 country
+codes and ISO 639 language codes that the strict checks hold data to
+(:mod:`rightsdata._validation.strict`), shipped with the package: no network at run time, no
+runtime dependency.
+
+Without a flag, read the codes from pycountry (the Debian iso-codes tables; install it into
+the development environment only: ``pip install pycountry``) and write the file. With
+``--check``, write nothing and exit 1 if the shipped file is not what this script makes of
+its own contents (sorted, canonical, and the hand-written notes below): pycountry is not
+needed, so a clean clone's CI checks it without an extra install.
+
+What the file holds:
+
+- ``countries``: each assigned alpha-2 code, with its short name;
+- ``withdrawn``: each code withdrawn from ISO 3166-1, with the name it had;
+- ``meant``: codes people write that ISO 3166-1 does not assign (reserved or withdrawn), with
+  the assigned code likely meant (:data:`MEANT`, written here);
+- ``languages2``: each ISO 639-1 code (two letters), with its English name;
+- ``languages3``: each three-letter code BCP 47 takes as a language (ISO 639-3's individual
+  languages, macrolanguages and special codes, ISO 639-5's collective ones) that has no
+  two-letter code;
+- ``as_two``: each three-letter code (ISO 639-2/T and /B, ISO 639-3) of a language that has a
+  two-letter one, which BCP 47 uses instead (``eng``, ``fre``: ``en``, ``fr``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+FILE = (
+    Path(__file__).resolve().parent.parent / "src" / "rightsdata" / "_validation" / "isocodes.json"
+)
+
+#: Codes that ISO 3166-1 does not assign but people write, and the code likely meant: the
+#: exceptionally reserved (UK, EL, FX) and withdrawn codes of a country that lives on under
+#: another code. Withdrawn codes of a state that split (SU, YU, CS, AN) have no one successor.
+MEANT: dict[str, str] = {
+    "BU": "MM",  # Burma, now Myanmar
+    "DD": "DE",  # the German Democratic Republic, now part of Germany
+    "DY": "BJ",  # Dahomey, now Benin
+    "EL": "GR",  # Greece, as the European Union writes it
+    "FX": "FR",  # metropolitan France
+    "HV": "BF",  # Upper Volta, now Burkina Faso
+    "NH": "VU",  # the New Hebrides, now Vanuatu
+    "RH": "ZW",  # Southern Rhodesia, now Zimbabwe
+    "TP": "TL",  # East Timor, now Timor-Leste
+    "UK": "GB",  # the United Kingdom, whose code is GB
+    "VD": "VN",  # North Vietnam, now Viet Nam
+    "YD": "YE",  # South Yemen, now Yemen
+    "ZR": "CD",  # Zaire, now the Democratic Republic of the Congo
+}
+
+
+def from_pycountry() -> dict[str, Any]:
+    """The codes, read from pycountry (imported by name: CI's type check runs without it)."""
+    pycountry: Any = importlib.import_module("pycountry")
+    from importlib.metadata import version
+
+    countries = {c.alpha_2: getattr(c, "common_name", c.name) for c in pycountry.countries}
+    withdrawn = {
+        c.alpha_2: c.name for c in pycountry.historic_countries if c.alpha_2 not in countries
+    }
+    two: dict[str, str] = {}
+    three: set[str] = set()
+    as_two: dict[str, str] = {}
+    for language in pycountry.languages:
+        alpha_2 = getattr(language, "alpha_2", None)
+        if alpha_2 is None:
+            three.add(language.alpha_3)
+            continue
+        two[alpha_2] = language.name
+        as_two[language.alpha_3] = alpha_2
+        bibliographic = getattr(language, "bibliographic", None)
+        if bibliographic is not None:
+            as_two[bibliographic] = alpha_2
+    three.update(f.alpha_3 for f in pycountry.language_families if f.alpha_3 not in as_two)
+    return {
+        "source": f"pycountry {version('pycountry')} (Debian iso-codes)",
+        "countries": countries,
+        "withdrawn": withdrawn,
+        "languages2": two,
+        "languages3": sorted(three),
+        "as_two": as_two,
+    }
+
+
+def render(data: dict[str, Any]) -> str:
+    """The file's text: ``data``'s codes sorted, with :data:`MEANT`, in one canonical form."""
+    ordered = {
+        "generated_by": "scripts/generate_codes.py; do not edit",
+        "source": data["source"],
+        "countries": dict(sorted(data["countries"].items())),
+        "withdrawn": dict(sorted(data["withdrawn"].items())),
+        "meant": dict(sorted(MEANT.items())),
+        "languages2": dict(sorted(data["languages2"].items())),
+        "languages3": sorted(data["languages3"]),
+        "as_two": dict(sorted(data["as_two"].items())),
+    }
+    return json.dumps(ordered, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    if "--check" in argv:
+        shipped = FILE.read_text(encoding="utf-8") if FILE.is_file() else ""
+        try:
+            current = render(json.loads(shipped))
+        except (ValueError, KeyError, AttributeError):
+            current = None
+        if current == shipped:
+            return 0
+        print(f"stale: {FILE.name}; run python scripts/generate_codes.py (needs pycountry)")
+        return 1
+    try:
+        data = from_pycountry()
+    except ModuleNotFoundError:
+        print("generate_codes.py reads the codes from pycountry: pip install pycountry")
+        return 2
+    FILE.write_text(render(data), encoding="utf-8")
+    print(f"wrote: {FILE.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

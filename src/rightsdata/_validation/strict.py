@@ -1,0 +1,692 @@
+"""Strict checks: data that is well-formed, and refused by no rule, but almost certainly wrong.
+
+Opt-in (``load_path(..., strict=True)``, ``validate(..., strict=True)``,
+``load_documents(..., strict=True)``, ``rightsdata validate --strict``): refusing such data
+by default would make datasets that load today fail. They run after the normal checks, on
+the records that structured, so the fast and the diagnostic paths give the same problems;
+each is a :class:`~rightsdata.Problem` of code ``strict``, located to its file, record and
+field, saying what is questionable and, where it can, what was likely meant. A load without
+``strict`` never imports this module (nor the code lists it reads).
+
+Each rule is one entry of :data:`STRICT_RULES`: its name, one line of prose (docs/loading.md
+lists them), a small dataset that breaks it and one that keeps it (the tests load both), and
+the check. Adding a rule is one stanza here. Over a base dataset (``base=``), only the
+extension's records are judged; the places they name may be the base's.
+
+>>> from rightsdata._validation.strict import STRICT_RULES, check_strict
+>>> check_strict({}, {})
+[]
+>>> print(STRICT_RULES[0].prose)
+every country code is one ISO 3166-1 assigns (not user-assigned, reserved or withdrawn), \
+an ISO 3166-2 code's too
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from rightsdata._model.fields import Refs, spec_of
+from rightsdata._model.records import (
+    Event,
+    Figure,
+    Law,
+    Participant,
+    Person,
+    Place,
+    Rating,
+    Statement,
+)
+from rightsdata._validation.integrity import Base, Context
+from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.hints import field_hints, nested_part
+from rightsdata.vocab import IdentifierScheme, PlaceKind, Role
+
+if TYPE_CHECKING:
+    from rightsdata._model.records import Record
+    from rightsdata._validation.integrity import Where
+
+__all__ = ["STRICT_RULES", "StrictRule", "check_strict"]
+
+
+# --- the code lists ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Codes:
+    """The assigned ISO codes (``isocodes.json``, written by scripts/generate_codes.py)."""
+
+    countries: Mapping[str, str]  #: alpha-2 -> short name
+    withdrawn: Mapping[str, str]  #: a code withdrawn from ISO 3166-1 -> the name it had
+    meant: Mapping[str, str]  #: a code not assigned -> the assigned one likely meant
+    languages2: Mapping[str, str]  #: ISO 639-1 -> English name
+    languages3: frozenset[str]  #: three-letter language codes BCP 47 takes as they are
+    as_two: Mapping[str, str]  #: a three-letter code -> the two-letter one BCP 47 uses
+
+
+@cache
+def codes() -> Codes:
+    """The code lists, read once (only a strict check reads them)."""
+    from importlib.resources import files
+
+    raw = json.loads(files(__package__).joinpath("isocodes.json").read_text(encoding="utf-8"))
+    return Codes(
+        raw["countries"],
+        raw["withdrawn"],
+        raw["meant"],
+        raw["languages2"],
+        frozenset(raw["languages3"]),
+        raw["as_two"],
+    )
+
+
+def _user_assigned(code: str) -> bool:
+    """Whether ISO 3166-1 leaves ``code`` to users (AA, QM to QZ, XA to XZ, ZZ): no reader
+    knows which country one means."""
+    return code in ("AA", "ZZ") or (code[0] == "Q" and code[1] >= "M") or code[0] == "X"
+
+
+def country_problem(code: str) -> str | None:
+    """What is questionable about a well-formed country code (two capitals), or None if ISO
+    3166-1 assigns it.
+
+    >>> print(country_problem("UK"))
+    'UK' is not a country code ISO 3166-1 assigns (it is reserved); did you mean 'GB' \
+(United Kingdom)?
+    >>> country_problem("KZ") is None
+    True
+    """
+    lists = codes()
+    if code in lists.countries:
+        return None
+    said = f"{code!r} is not a country code ISO 3166-1 assigns"
+    meant = lists.meant.get(code)
+    if code in lists.withdrawn:
+        said += f" (it was withdrawn: {lists.withdrawn[code]})"
+    elif _user_assigned(code):
+        said += (
+            " (it is user-assigned: AA, QM to QZ, XA to XZ and ZZ are left for private use, "
+            "so no reader knows which country it means)"
+        )
+    elif meant is not None:
+        said += " (it is reserved)"
+    if meant is not None:
+        return f"{said}; did you mean {meant!r} ({lists.countries[meant]})?"
+    if code in lists.withdrawn:
+        return f"{said}; write the code of the country the place is in today"
+    return said
+
+
+def language_problem(tag: str) -> str | None:
+    """What is questionable about a well-formed language tag's language (its first subtag),
+    or None if it is a language code as BCP 47 writes it.
+
+    >>> print(language_problem("eng"))
+    'eng' is a code of English, which BCP 47 writes 'en'; did you mean 'en'?
+    >>> print(language_problem("xx"))
+    'xx' is not a language code ISO 639 assigns
+    >>> language_problem("kk-Latn") is None
+    True
+    """
+    lists = codes()
+    language, dash, rest = tag.partition("-")
+    if language in lists.languages2 or language in lists.languages3:
+        return None
+    two = lists.as_two.get(language)
+    if two is not None:
+        meant = f"{two}{dash}{rest}"
+        return (
+            f"{tag!r} is a code of {lists.languages2[two]}, which BCP 47 writes {two!r}; "
+            f"did you mean {meant!r}?"
+        )
+    if len(language) == 3 and "qaa" <= language <= "qtz":
+        return (
+            f"{tag!r} is a language code reserved for local use (qaa to qtz): no reader "
+            "knows which language it means"
+        )
+    return f"{tag!r} is not a language code ISO 639 assigns"
+
+
+# --- what the rules see -----------------------------------------------------------------------
+
+
+class StrictContext:
+    """The records judged (kind -> records, in file order), where they are, and the base
+    they extend (if any): its records are looked up, never judged."""
+
+    def __init__(
+        self,
+        records: Mapping[str, Sequence[Record]],
+        where: Mapping[str, Where],
+        base: Base | None = None,
+    ) -> None:
+        self.records = records
+        self._located = Context(records, where, {}, "redirects", {}, base=base)
+        self.base = base
+        self._places: dict[str, Place] | None = None
+
+    def kind(self, kind: str) -> Iterator[tuple[int, Any]]:
+        """The records of ``kind`` with their positions."""
+        return enumerate(self.records.get(kind, ()))
+
+    def problem(self, kind: str, index: int, field: str, message: str) -> Problem:
+        """A strict problem in ``field`` of record ``index`` of ``kind``, located."""
+        return self._located.problem(kind, index, field, message, ProblemCode.STRICT)
+
+    def place(self, place_id: str) -> Place | None:
+        """The place of ``place_id`` (the extension's or the base's), or None."""
+        if self._places is None:
+            found = [*self.records.get("places", ())]
+            if self.base is not None:
+                found += self.base.by_kind.get("places", ())
+            self._places = {p.id: p for p in reversed(found) if isinstance(p, Place)}
+        return self._places.get(place_id)
+
+    def up(self, place: Place) -> Iterator[Place]:
+        """The places ``place`` lies within, nearest first (a cycle, refused by the integrity
+        check, ends the walk)."""
+        seen = {place.id}
+        within = place.within
+        while within is not None and within not in seen:
+            seen.add(within)
+            found = self.place(within)
+            if found is None:
+                return
+            yield found
+            within = found.within
+
+
+class StrictRule:
+    """One strict rule."""
+
+    __slots__ = ("bad", "check", "good", "name", "prose")
+
+    def __init__(
+        self,
+        name: str,
+        prose: str,
+        bad: Mapping[str, Sequence[Mapping[str, Any]]],
+        good: Mapping[str, Sequence[Mapping[str, Any]]],
+        check: Callable[[StrictContext], list[Problem]],
+    ) -> None:
+        #: A short name, used in tests and the docs: ``"country-code"``.
+        self.name = name
+        #: The rule in one line.
+        self.prose = prose
+        #: A dataset (kind -> JSON records, format 2) that only this rule flags, and one, as
+        #: like it as can be, that it passes.
+        self.bad = bad
+        self.good = good
+        self.check = check
+
+    def __repr__(self) -> str:
+        return f"StrictRule({self.name!r})"
+
+
+def check_strict(
+    records: Mapping[str, Sequence[Record]],
+    where: Mapping[str, Where],
+    base: Base | None = None,
+) -> list[Problem]:
+    """Every strict problem among ``records`` (kind -> records in file order, located by
+    ``where`` as :func:`~rightsdata._validation.integrity.check_integrity` locates them):
+    every rule of :data:`STRICT_RULES`, in order. ``base``: the dataset they extend."""
+    context = StrictContext(records, where, base)
+    problems: list[Problem] = []
+    for rule in STRICT_RULES:
+        problems += rule.check(context)
+    return problems
+
+
+# --- the rules --------------------------------------------------------------------------------
+
+#: The kinds whose records have a ``country`` code, and those with identifiers.
+_COUNTRY_KINDS: Final = ("persons", "organizations", "groups", "places")
+_ISO_3166_1: Final = IdentifierScheme.ISO_3166_1
+_ISO_3166_2: Final = IdentifierScheme.ISO_3166_2
+
+
+def _country_codes(context: StrictContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind in (*_COUNTRY_KINDS, "laws"):
+        for index, record in context.kind(kind):
+            at = "jurisdiction" if isinstance(record, Law) else "country"
+            code: str | None = getattr(record, at, None)
+            said = country_problem(code) if code is not None and len(code) == 2 else None
+            if said is not None:
+                problems.append(context.problem(kind, index, at, said))
+            for n, identifier in enumerate(getattr(record, "identifiers", ())):
+                if identifier.scheme is _ISO_3166_1:
+                    said = country_problem(identifier.value)
+                elif identifier.scheme is _ISO_3166_2:  # (its country's code, a hyphen, ...)
+                    said = country_problem(identifier.value[:2])
+                    if said is not None:
+                        said = f"{identifier.value!r} is of no country: {said}"
+                else:
+                    continue
+                if said is not None:
+                    at = f"identifiers[{n}].value"
+                    problems.append(context.problem(kind, index, at, said))
+    return problems
+
+
+def _language_codes(context: StrictContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind, items in context.records.items():
+        for index, record in enumerate(items):
+            tag = getattr(record, "language", None)
+            if tag is not None and (said := language_problem(tag)) is not None:
+                problems.append(context.problem(kind, index, "language", said))
+            for n, alias in enumerate(getattr(record, "aliases", ())):
+                if alias.language is not None and (said := language_problem(alias.language)):
+                    at = f"aliases[{n}].language"
+                    problems.append(context.problem(kind, index, at, said))
+    return problems
+
+
+_RATED: Final = (PlaceKind.COUNTRY, PlaceKind.TERRITORY)
+
+
+def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, rating in context.kind("ratings"):
+        if not isinstance(rating, Rating):
+            continue
+        place = context.place(rating.country)
+        if place is None or place.kind in _RATED:
+            continue
+        said = (
+            f"{rating.country!r} ({place.name}) is a place of kind {place.kind.value!r}, not a "
+            "country; a rating's country is a place of kind 'country' (or 'territory')"
+        )
+        country = next((p for p in context.up(place) if p.kind in _RATED), None)
+        if country is not None:
+            said += f"; did you mean {country.id!r} ({country.name}), which it lies within?"
+        problems.append(context.problem("ratings", index, "country", said))
+    return problems
+
+
+def _countries_agree(context: StrictContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, place in context.kind("places"):
+        # A country or territory may lie within another country's place: a dependent or
+        # disputed territory (Greenland, GL, within Denmark, DK) has a code of its own.
+        if not isinstance(place, Place) or place.country is None or place.kind in _RATED:
+            continue
+        outer = next((p for p in context.up(place) if p.country is not None), None)
+        if outer is None or outer.country == place.country:
+            continue
+        names = codes().countries
+        said = (
+            f"{_named_code(place.country, names)} disagrees with "
+            f"{_named_code(str(outer.country), names)}, the country of {outer.id!r} "
+            f"({outer.name}), which it lies within"
+        )
+        if place.within != outer.id:
+            said += f" (through {place.within!r})"
+        problems.append(
+            context.problem(
+                "places",
+                index,
+                "country",
+                f"{said}; did you mean {outer.country!r}, or does it lie within another place?",
+            )
+        )
+    return problems
+
+
+def _named_code(code: str, names: Mapping[str, str]) -> str:
+    name = names.get(code)
+    return f"{code!r} ({name})" if name else repr(code)
+
+
+#: The lists of parts in which the same entry twice may mean two things: two charges under
+#: one provision against one person are two counts.
+_MAY_REPEAT: Final = frozenset({"charges"})
+
+
+_plans: dict[type, tuple[tuple[str, bool, bool, bool], ...]] = {}
+
+
+def _lists(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
+    """For each field of ``cls`` that holds a list or a nested part: its name, whether it is
+    a list judged, whether it holds references, and whether it holds nested parts (worked
+    out once a class)."""
+    planned = _plans.get(cls)
+    if planned is not None:
+        return planned
+    hints = field_hints(cls)
+    found = []
+    for field in attrs.fields(cls):
+        nested, many = nested_part(hints[field.name])
+        if many or nested is not None:
+            judged = many and field.name not in _MAY_REPEAT
+            found.append((field.name, judged, isinstance(spec_of(field), Refs), nested is not None))
+    planned = _plans[cls] = tuple(found)
+    return planned
+
+
+def _entries(obj: Any, path: str = "") -> Iterator[tuple[str, tuple[Any, ...], bool]]:
+    """(field path, the list, whether it holds references) for every list in ``obj``, at any
+    depth, but those that may repeat an entry."""
+    for name, judged, references, nested in _lists(type(obj)):
+        value = getattr(obj, name)
+        if not value:
+            continue
+        where = f"{path}.{name}" if path else name
+        if judged:
+            yield where, value, references
+        if nested:
+            if isinstance(value, tuple):
+                for n, item in enumerate(value):
+                    yield from _entries(item, f"{where}[{n}]")
+            else:
+                yield from _entries(value, where)
+
+
+def _repeats(obj: Any) -> bool:
+    """Whether a list in ``obj``, at any depth, repeats an entry (the quick test of every
+    record; :func:`_entries` then finds where)."""
+    for name, judged, _, nested in _lists(type(obj)):
+        value = getattr(obj, name)
+        if not value:
+            continue
+        if judged and len(value) > 1 and len(set(value)) != len(value):
+            return True
+        if nested:
+            for item in value if isinstance(value, tuple) else (value,):
+                if _repeats(item):
+                    return True
+    return False
+
+
+def _repeated_entries(context: StrictContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind, items in context.records.items():
+        for index, record in enumerate(items):
+            if not _repeats(record):
+                continue
+            for path, values, references in _entries(record):
+                if len(values) < 2 or len(set(values)) == len(values):
+                    continue
+                first: dict[Any, int] = {}
+                for n, value in enumerate(values):
+                    before = first.setdefault(value, n)
+                    if before != n:
+                        said = _repeated(value, f"{path}[{before}]", references)
+                        problems.append(context.problem(kind, index, f"{path}[{n}]", said))
+    return problems
+
+
+def _repeated(value: object, before: str, references: bool) -> str:
+    """What to say of an entry of a list that repeats the one at ``before``."""
+    if references:
+        return f"names {value!r} again (as {before} does); a list names a record once"
+    if isinstance(value, Participant):
+        return (
+            f"names {value.actor!r} as {value.role.value} again (as {before} does); an actor "
+            "takes a role in an event once"
+        )
+    return f"repeats {before} word for word; a list holds an entry once"
+
+
+def _relayed_by_no_author(context: StrictContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind, items in context.records.items():
+        for index, record in enumerate(items):
+            if isinstance(record, Statement):
+                problems += _relayed(context, kind, index, "", record, record.speaker, "speaker")
+            for n, figure in enumerate(getattr(record, "figures", ())):
+                if isinstance(figure, Figure) and figure.relayed_by:
+                    at = f"figures[{n}]."
+                    author = figure.asserted_by
+                    problems += _relayed(context, kind, index, at, figure, author, "asserted_by")
+    return problems
+
+
+def _relayed(
+    context: StrictContext,
+    kind: str,
+    index: int,
+    at: str,
+    holder: Figure | Statement,
+    author: str | None,
+    author_field: str,
+) -> list[Problem]:
+    """The problems of a ``relayed_by`` that names an author: ``author`` (in
+    ``author_field``) or one who joined them."""
+    authors = {a: author_field for a in (author,) if a is not None}
+    authors.update({a: f"joined_by[{n}]" for n, a in enumerate(holder.joined_by)})
+    return [
+        context.problem(
+            kind,
+            index,
+            f"{at}relayed_by[{n}]",
+            f"names {actor!r}, who is an author ({at}{authors[actor]}); relayed_by names "
+            "those who passed it on without being its author",
+        )
+        for n, actor in enumerate(holder.relayed_by)
+        if actor in authors
+    ]
+
+
+#: The roles that need the actor there, alive, when the event happened (a victim's is the
+#: integrity check's own rule). Not a source, witness, author or addressee (one born later
+#: may testify about an event, or publish or receive its account), nor a plaintiff or
+#: applicant (who may act for one who died), nor a target or court (no person).
+_PRESENT: Final = frozenset(
+    {
+        Role.PERPETRATOR,
+        Role.INTERVENING_PARTY,
+        Role.DEFENDANT,
+        Role.PROSECUTOR,
+        Role.JUDGE,
+        Role.LAWYER,
+        Role.ORGANISER,
+        Role.PARTICIPANT,
+        Role.INTERVIEWER,
+        Role.INTERVIEWEE,
+        Role.OBSERVER,
+    }
+)
+
+
+def _born_before_acting(context: StrictContext) -> list[Problem]:
+    born: dict[str, Any] = dict(context.base.born) if context.base is not None else {}
+    for _, person in context.kind("persons"):
+        if isinstance(person, Person) and person.born is not None:
+            born[person.id] = person.born
+    if not born:
+        return []
+    problems: list[Problem] = []
+    for kind, items in context.records.items():
+        for index, record in enumerate(items):
+            if isinstance(record, Event):
+                acting = [
+                    (f"participants[{n}].actor", p.actor, f"as {p.role.value}")
+                    for n, p in enumerate(record.participants)
+                    if p.role in _PRESENT
+                ]
+            elif isinstance(record, Statement):
+                acting = [("speaker", record.speaker, "as its speaker")]
+                acting += [
+                    (f"joined_by[{n}]", actor, "as one who joined its speaker")
+                    for n, actor in enumerate(record.joined_by)
+                ]
+            else:
+                continue
+            if record.date is None:
+                continue
+            last_day = record.date.sort_key()[1]
+            for at, actor, how in acting:
+                birth = born.get(actor)
+                if birth is not None and last_day < birth.sort_key()[0]:
+                    said = (
+                        f"{actor!r} was born {birth}, after this {record.kind_name[:-1]} "
+                        f"({record.date}), in which they are named {how}"
+                    )
+                    problems.append(context.problem(kind, index, at, said))
+    return problems
+
+
+# Small records for the examples: only the required fields (format 2).
+def _source(**fields: Any) -> dict[str, Any]:
+    return {"id": "source:a", "title": "A report", "kind": "report", "language": "en", **fields}
+
+
+def _cited(record: dict[str, Any]) -> dict[str, Any]:
+    return {**record, "citations": [{"source": "source:a"}]}
+
+
+def _person(record_id: str = "person:a", **fields: Any) -> dict[str, Any]:
+    return _cited({"id": record_id, "name": "A. Person", **fields})
+
+
+def _place(record_id: str, name: str, kind: str, country: str, **fields: Any) -> dict[str, Any]:
+    return _cited({"id": record_id, "name": name, "kind": kind, "country": country, **fields})
+
+
+def _event(**fields: Any) -> dict[str, Any]:
+    return _cited({"id": "event:a", "kind": "protest", "title": "A protest", **fields})
+
+
+def _rating(country: str) -> dict[str, Any]:
+    return _cited(
+        {
+            "id": "rating:a",
+            "country": country,
+            "scale": "civicus_monitor",
+            "level": "repressed",
+            "as_of": "2020",
+            "rated_by": "org:monitor",
+        }
+    )
+
+
+def _statement(**fields: Any) -> dict[str, Any]:
+    return _cited(
+        {
+            "id": "statement:a",
+            "speaker": "person:a",
+            "kind": "call",
+            "summary": "A call to release him.",
+            **fields,
+        }
+    )
+
+
+_KZ: Final = _place("place:kz", "Kazakhstan", "country", "KZ")
+_MONITOR: Final = _cited({"id": "org:monitor", "name": "A monitor", "kind": "ngo"})
+
+#: Every strict rule, in the order they are checked.
+STRICT_RULES: tuple[StrictRule, ...] = (
+    StrictRule(
+        "country-code",
+        "every country code is one ISO 3166-1 assigns (not user-assigned, reserved or "
+        "withdrawn), an ISO 3166-2 code's too",
+        {"sources": [_source()], "persons": [_person(country="XX")]},
+        {"sources": [_source()], "persons": [_person(country="KZ")]},
+        _country_codes,
+    ),
+    StrictRule(
+        "language-code",
+        "every language tag starts with a language code of ISO 639, as BCP 47 writes it "
+        "('en', not 'eng')",
+        {"sources": [_source(language="eng")]},
+        {"sources": [_source(language="en")]},
+        _language_codes,
+    ),
+    StrictRule(
+        "rating-country",
+        "a rating's country is a place of kind country or territory",
+        {
+            "sources": [_source()],
+            "places": [_KZ, _place("place:almaty", "Almaty", "city", "KZ", within="place:kz")],
+            "organizations": [_MONITOR],
+            "ratings": [_rating("place:almaty")],
+        },
+        {
+            "sources": [_source()],
+            "places": [_KZ, _place("place:almaty", "Almaty", "city", "KZ", within="place:kz")],
+            "organizations": [_MONITOR],
+            "ratings": [_rating("place:kz")],
+        },
+        _ratings_rate_countries,
+    ),
+    StrictRule(
+        "country-within",
+        "a place's country is that of the place it lies within (directly or up the chain), "
+        "unless it is a country or territory",
+        {
+            "sources": [_source()],
+            "places": [_KZ, _place("place:almaty", "Almaty", "city", "RU", within="place:kz")],
+        },
+        {
+            "sources": [_source()],
+            "places": [_KZ, _place("place:almaty", "Almaty", "city", "KZ", within="place:kz")],
+        },
+        _countries_agree,
+    ),
+    StrictRule(
+        "repeated-entry",
+        "no list names the same record, or holds the same part, twice (the same participant "
+        "in the same role, a place, an alias, a citation); charges may repeat (counts)",
+        {
+            "sources": [_source()],
+            "persons": [_person()],
+            "events": [_event(participants=[{"actor": "person:a", "role": "victim"}] * 2)],
+        },
+        {
+            "sources": [_source()],
+            "persons": [_person()],
+            "events": [
+                _event(
+                    participants=[
+                        {"actor": "person:a", "role": "victim"},
+                        {"actor": "person:a", "role": "witness"},
+                    ]
+                )
+            ],
+        },
+        _repeated_entries,
+    ),
+    StrictRule(
+        "relayed-not-author",
+        "relayed_by names none of the authors (a statement's speaker, a figure's asserted_by, "
+        "and those who joined them)",
+        {
+            "sources": [_source()],
+            "persons": [_person()],
+            "statements": [_statement(relayed_by=["person:a"])],
+        },
+        {
+            "sources": [_source()],
+            "persons": [_person(), _person("person:b")],
+            "statements": [_statement(relayed_by=["person:b"])],
+        },
+        _relayed_by_no_author,
+    ),
+    StrictRule(
+        "born-before-acting",
+        "a person was not certainly born after an event in which they had a role that needs "
+        "them there (perpetrator, defendant, judge, lawyer, organiser, participant, "
+        "interviewee...), nor after a statement they made or joined",
+        {
+            "sources": [_source()],
+            "persons": [_person(born="2000")],
+            "events": [_event(date="1990", participants=[{"actor": "person:a", "role": "judge"}])],
+        },
+        {
+            "sources": [_source()],
+            "persons": [_person(born="2000")],
+            "events": [
+                _event(date="1990", participants=[{"actor": "person:a", "role": "witness"}])
+            ],
+        },
+        _born_before_acting,
+    ),
+)
