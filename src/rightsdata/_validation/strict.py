@@ -17,8 +17,8 @@ extension's records are judged; the places they name may be the base's.
 >>> check_strict({}, {})
 []
 >>> print(STRICT_RULES[0].prose)
-every country code is one ISO 3166-1 assigns (not user-assigned, reserved or withdrawn), \
-an ISO 3166-2 code's too
+every country code is one ISO 3166-1 assigns (not user-assigned, reserved or withdrawn; \
+XK, in wide use for Kosovo, is taken), an ISO 3166-2 code's too
 """
 
 from __future__ import annotations
@@ -84,6 +84,12 @@ def codes() -> Codes:
     )
 
 
+#: User-assigned codes in wide use for a country that no assigned code names (the European
+#: Commission's, the IMF's and others' 'XK' for Kosovo): flagging one would flag correct data
+#: with nothing better to write instead.
+IN_USE: Final = {"XK": "Kosovo"}
+
+
 def _user_assigned(code: str) -> bool:
     """Whether ISO 3166-1 leaves ``code`` to users (AA, QM to QZ, XA to XZ, ZZ): no reader
     knows which country one means."""
@@ -97,11 +103,11 @@ def country_problem(code: str) -> str | None:
     >>> print(country_problem("UK"))
     'UK' is not a country code ISO 3166-1 assigns (it is reserved); did you mean 'GB' \
 (United Kingdom)?
-    >>> country_problem("KZ") is None
-    True
+    >>> country_problem("KZ") is None, country_problem("XK") is None  # XK: IN_USE
+    (True, True)
     """
     lists = codes()
-    if code in lists.countries:
+    if code in lists.countries or code in IN_USE:
         return None
     said = f"{code!r} is not a country code ISO 3166-1 assigns"
     meant = lists.meant.get(code)
@@ -587,7 +593,7 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "country-code",
         "every country code is one ISO 3166-1 assigns (not user-assigned, reserved or "
-        "withdrawn), an ISO 3166-2 code's too",
+        "withdrawn; XK, in wide use for Kosovo, is taken), an ISO 3166-2 code's too",
         {"sources": [_source()], "persons": [_person(country="XX")]},
         {"sources": [_source()], "persons": [_person(country="KZ")]},
         _country_codes,
