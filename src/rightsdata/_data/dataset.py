@@ -698,9 +698,9 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     ) -> Any:
         """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none.
 
-        A retired ID is followed through :attr:`redirects`, however long the chain; a chain
-        that comes back on itself, or ends at an ID no record has, raises UnknownIdError with
-        a hint saying so. With ``kind`` (a record class such as :class:`~rightsdata.Event`),
+        A retired ID is followed through :attr:`redirects`, however long the chain (every
+        chain ends at a record: a dataset whose redirects form a cycle or lead to no record
+        cannot be built or loaded). With ``kind`` (a record class such as :class:`~rightsdata.Event`),
         the ID is looked up as that kind's collection looks it up (``ds.get(id, Event)`` is
         ``ds.events[id]``), and type checkers know the record's class:
         ``ds.get(id, Event).penalty`` checks. ``kind`` may also be a tuple of record classes,
