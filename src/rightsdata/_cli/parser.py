@@ -234,8 +234,9 @@ def _add_reading_commands(commands: Any) -> None:
     search = _command(
         commands,
         "search",
-        "find records by name (people, organisations, groups, places, laws) or title (events, "
-        "statements, sources)",
+        "find records by name (people, organisations, groups, places, laws) or by what is "
+        "written about them (events' titles and summaries, statements' summaries and quotes, "
+        "sources' titles and notes)",
         ["rightsdata search kozlov", "rightsdata search 'Жаңаөзен' --json"],
     )
     search.add_argument(
