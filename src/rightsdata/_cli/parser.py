@@ -185,8 +185,14 @@ class _Commands(_SubParsers):
                     continue
                 if command in _TAKES and option != "--base":
                     sub.error(_argument_instead(command, option, given))
-                sub.error(f"{option} is not an option of rightsdata {command}")
+                sub.error(_takes_no(command, option))
         super().__call__(parser, namespace, values, option_string)
+
+
+def _takes_no(command: str, option: str) -> str:
+    """What an option of rightsdata's that ``command`` does not take is told, before the
+    command or after it: the same, so that neither order sends the user to the other."""
+    return f"rightsdata {command} takes no {option}"
 
 
 def _command(
@@ -589,6 +595,11 @@ def _hint(option: str, options: list[str], parser: argparse.ArgumentParser, comm
     spelled like, else rightsdata's own (``info --verison``: ``--version``, before the
     command) or the other commands' (``timeline --limt``: events' ``--limit``)."""
     if option.startswith("-") and option in _options(parser) and option not in options:
+        # --data, --name and --base before the command are the command's (_before): one that
+        # takes none refuses them there too
+        action = _resolve(option, parser)
+        if action is not None and action.dest.endswith("_before"):
+            return _takes_no(command, option)
         return f"{option} is an option of rightsdata itself: give it before the command"
     others = {
         name: _options(sub)
