@@ -593,7 +593,7 @@ def _hint(option: str, options: list[str], parser: argparse.ArgumentParser, comm
     """An option the command does not have: rightsdata's own (``info --version``), the
     commands that have it (``events --width``: show's), else the command's option it is
     spelled like, else rightsdata's own (``info --verison``: ``--version``, before the
-    command) or the other commands' (``timeline --limt``: events' ``--limit``)."""
+    command) or the other commands' (``timeline --limt``: search's ``--limit``)."""
     if option.startswith("-") and option in _options(parser) and option not in options:
         # --data, --name and --base before the command are the command's (_before): one that
         # takes none refuses them there too

@@ -888,7 +888,12 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         return self._answers().related(record)
 
     def __iter__(self) -> Iterator[Record]:
-        """Every record, kind by kind (in :data:`~rightsdata.KINDS` order), by ID."""
+        """Every record, kind by kind (in :data:`~rightsdata.KINDS` order), by ID.
+
+        >>> import rightsdata
+        >>> [record.id for record in rightsdata.load()][:1]
+        ['source:civicus-kazakhstan-country-page']
+        """
         for collection in self._collections.values():
             yield from collection
 
@@ -915,6 +920,13 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         return collection is not None and item in collection
 
     def __len__(self) -> int:
+        """How many records, of every kind (:meth:`counts` gives them by kind).
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> len(ds) == sum(ds.counts().values()) == len(list(ds))
+        True
+        """
         return sum(len(c) for c in self._collections.values())
 
     def counts(self) -> dict[str, int]:
@@ -941,6 +953,17 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         return {kind: unstructure_many(c) for kind, c in self._collections.items()}
 
     def __eq__(self, other: object) -> bool:
+        """Whether both have equal records, name, version and redirects; the descriptor is
+        not compared. A dataset is not hashable.
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+        >>> same = rightsdata.Dataset(kinds, name=ds.name, version=ds.version,
+        ...                           redirects=ds.redirects)
+        >>> same == ds, rightsdata.Dataset(kinds) == ds
+        (True, False)
+        """
         if not isinstance(other, Dataset):
             return NotImplemented
         return (self._name, self._version, self._redirects, self._collections) == (
