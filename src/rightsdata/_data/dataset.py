@@ -700,9 +700,10 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
 
         A retired ID is followed through :attr:`redirects`, however long the chain (every
         chain ends at a record: a dataset whose redirects form a cycle or lead to no record
-        cannot be built or loaded). With ``kind`` (a record class such as :class:`~rightsdata.Event`),
-        the ID is looked up as that kind's collection looks it up (``ds.get(id, Event)`` is
-        ``ds.events[id]``), and type checkers know the record's class:
+        cannot be built or loaded). With ``kind`` (a record class such as
+        :class:`~rightsdata.Event`), the ID is looked up as that kind's collection looks it
+        up (``ds.get(id, Event)`` is ``ds.events[id]``), and type checkers know the record's
+        class:
         ``ds.get(id, Event).penalty`` checks. ``kind`` may also be a tuple of record classes,
         as ``isinstance`` takes: ``ds.get(id, (Person, Organization))`` is typed
         ``Person | Organization`` (for two to four classes), so ``.name`` checks. A union
