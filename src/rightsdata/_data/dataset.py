@@ -1122,6 +1122,14 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         case.
         Uncertain dates are drawn as ranges. The options are those of
         :func:`rightsdata.plot.plot_timeline`; docs/plotting.md shows the result.
+
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> import rightsdata
+        >>> ax = rightsdata.load().plot_timeline("person:vladimir-kozlov", kind="verdict")
+        >>> [label.get_text() for label in ax.get_yticklabels()]
+        ['Vladimir Kozlov convicted and sentenced to seven and a half…']
+        >>> matplotlib.pyplot.close("all")
         """
         from rightsdata._display.plot import plot_timeline
 
