@@ -643,6 +643,55 @@ def test_init_writes_a_dataset_that_validates(
     assert sorted(p.name for p in (tmp_path / "other").iterdir()) == ["notes.txt"]
 
 
+def test_init_suggests_only_commands_that_work(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # it sent the user to docs/records.md, which an installed rightsdata does not have
+    target = tmp_path / "my-dataset"
+    code, out, _ = run(capsys, "init", str(target))
+    assert code == EXIT_OK and "docs/" not in out
+    suggested = [line.split()[1:] for line in out.splitlines() if line.startswith("  rightsdata ")]
+    assert len(suggested) == 3
+    for argv in suggested:
+        code, out, err = run(capsys, *argv)
+        assert (code, err) == (EXIT_OK, ""), argv
+    assert json.loads(out)["id"] == "place:almaty"  # a record as its file holds it
+
+
+def _runtime_strings(path: Path) -> list[tuple[int, str]]:
+    """The string constants of a module that are not docstrings: what it may print."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+    ]
+
+
+def test_no_message_points_to_a_docs_page() -> None:
+    # the wheel ships no docs/: a message names a command, --help or a docstring instead
+    source = Path(rightsdata.__file__).parent
+    found = [
+        f"{path.relative_to(source)}:{line}: {text!r}"
+        for path in sorted(source.rglob("*.py"))
+        for line, text in _runtime_strings(path)
+        if "docs/" in text or ".md" in text
+    ]
+    assert found == []
+
+
 def test_citation_in_python_and_cli(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     import rightsdata
 

@@ -156,6 +156,17 @@ def _extras_list(readme: str) -> dict[str, str]:
     return dict(items)
 
 
+def test_quickstart_names_every_extra() -> None:
+    import tomllib
+
+    # it named seven of ten (not testing, bench or dev)
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    page = (DOCS / "quickstart.md").read_text(encoding="utf-8")
+    sentence = " ".join(page.split("Optional extras:", 1)[1].split(".\n", 1)[0].split())
+    for extra in project["optional-dependencies"]:
+        assert f"`{extra}`" in sentence, extra
+
+
 def test_readme_lists_every_extra_with_what_it_installs() -> None:
     import tomllib
 

@@ -5,13 +5,14 @@ errors and docs/cli.md say the same of the folder it wants."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
 
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from rightsdata._cli.main import main
-from rightsdata._cli.parser import _subparser, build_parser
+from rightsdata._cli.parser import _parse, _subparser, build_parser
 
 from conftest import event_doc, write_folder
 
@@ -303,8 +304,67 @@ def test_base_may_come_before_the_command_as_data_may(
     code, _, err = run(capsys, *data, *base, "info", "--base", str(tmp_path))
     assert code == EXIT_USAGE and "--base is given twice ('kazakhstan' before the command" in err
     code, _, err = run(capsys, *base, "init", str(tmp_path / "new"))
-    assert code == EXIT_USAGE and err.endswith("--base is not an option of rightsdata init")
+    assert code == EXIT_USAGE and err.endswith("rightsdata init takes no --base")
     assert not (tmp_path / "new").exists()
+
+
+#: Each command with the arguments it needs, for parsing only (nothing is run).
+_ARGUMENTS = {
+    "info": [],
+    "cite": [],
+    "search": ["kozlov"],
+    "events": [],
+    "timeline": ["person:x"],
+    "show": ["person:x"],
+    "validate": ["ds"],
+    "init": ["ds"],
+    "fmt": ["ds"],
+    "export": ["out"],
+}
+
+
+def _parsed(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str]:
+    """The exit code parsing ``argv`` ends with (0 if it does not end it) and its error."""
+    try:
+        _parse(build_parser(), argv)
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    else:
+        code = EXIT_OK
+    return code, " ".join(capsys.readouterr().err.split())
+
+
+def test_an_option_is_never_sent_before_a_command_that_refuses_it_there(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `init x --base k` was told to give --base before the command, and `--base k init x`
+    # then that it is not an option of init: each of rightsdata's options, after each
+    # command, is sent before it only where it is taken there
+    parser = build_parser()
+    commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert sorted(_ARGUMENTS) == sorted(commands)  # every command
+    options = [
+        o for a in parser._actions if a.help is not argparse.SUPPRESS for o in a.option_strings
+    ]
+    assert {"--name", "--data", "--base", "--version"} <= set(options)
+    sent_before = 0
+    for command, arguments in _ARGUMENTS.items():
+        for option in options:
+            if option in ("-h", "--help"):
+                continue
+            value = [] if option == "--version" else ["kazakhstan"]
+            code, err = _parsed(capsys, [command, *arguments, option, *value])
+            if "give it before the command" in err:
+                sent_before += 1
+                assert _parsed(capsys, [option, *value, command, *arguments])[0] == EXIT_OK
+            elif code == EXIT_USAGE and "unrecognized arguments" in err:
+                # refused on both sides alike
+                before = _parsed(capsys, [option, *value, command, *arguments])
+                assert before[0] == EXIT_USAGE, (command, option)
+                assert before[1].endswith(err.rpartition("; ")[2]), (command, option, before)
+    assert sent_before == len(_ARGUMENTS)  # --version, after each command
+    assert _parsed(capsys, ["init", "ds", "--base", "k"])[1].endswith("init takes no --base")
+    assert _parsed(capsys, ["--base", "k", "init", "ds"])[1].endswith("init takes no --base")
 
 
 # --- export - without --format ----------------------------------------------------------------

@@ -162,6 +162,17 @@ def test_site_builds_without_warnings(tmp_path: Path) -> None:
     api = (html / "api.html").read_text(encoding="utf-8")
     for name in ("rightsdata.load", "rightsdata.Dataset.timeline", "rightsdata.Event"):
         assert f'id="{name}"' in api, name
+    # every public function and class of these modules (schema's listed only load_schema)
+    import types
+
+    import rightsdata.schema
+    import rightsdata.tables
+
+    for module in (rightsdata.schema, rightsdata.tables):
+        for name in module.__all__:
+            value = getattr(module, name)
+            if callable(value) and not isinstance(value, types.GenericAlias):  # (Row: an alias)
+                assert f'id="{module.__name__}.{name}"' in api, name
     # source links lead to the defining module, though the classes are named by the package
     for link in ("rightsdata/_model/records.html#Event", "rightsdata/_data/dataset.html#Dataset"):
         assert link in api, link

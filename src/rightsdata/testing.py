@@ -120,7 +120,15 @@ def _sets(format: object) -> bool:
 
 
 def slugs() -> st.SearchStrategy[str]:
-    """Slugs: lowercase ASCII words joined by '-'."""
+    """Slugs: lowercase ASCII words joined by '-'.
+
+    >>> from hypothesis import given, settings
+    >>> @given(slugs())
+    ... @settings(max_examples=20)
+    ... def test(slug):
+    ...     assert slug == slug.lower() and " " not in slug
+    >>> test()
+    """
     return ids(PREFIXES[0]).map(lambda value: value.partition(":")[2])
 
 
@@ -151,7 +159,15 @@ def ids(*prefixes: str) -> st.SearchStrategy[str]:
 
 def texts(max_size: int = 60) -> st.SearchStrategy[str]:
     """Non-empty text without surrounding white space or contact data, in any script: the
-    rule of every text field. ``max_size`` (at least 1) caps its length."""
+    rule of every text field. ``max_size`` (at least 1) caps its length.
+
+    >>> from hypothesis import given, settings
+    >>> @given(texts(max_size=10))
+    ... @settings(max_examples=20)
+    ... def test(text):
+    ...     assert 1 <= len(text) <= 10 and text == text.strip()
+    >>> test()
+    """
     return Text("A text.", max_length=_size(max_size, "max_size")).strategy()
 
 
@@ -235,6 +251,13 @@ def edtf_dates(intervals: bool = True, sets: bool = True) -> st.SearchStrategy[E
     sets ("one of": ``[2022-01-14,2022-01-15]``, ``[2011-12-16..2012-01-31]``). Sets came
     with format 3: ``sets=False`` draws only the dates a reader of formats 1-2 reads (what
     the record and dataset strategies draw with ``format=2``).
+
+    >>> from hypothesis import given, settings
+    >>> @given(edtf_dates(sets=False))
+    ... @settings(max_examples=20)
+    ... def test(date):
+    ...     assert not date.is_set and str(date)
+    >>> test()
     """
     options = [_SINGLE_DATES]
     if intervals:
@@ -252,7 +275,16 @@ def _optional_dates(intervals: bool, sets: bool) -> st.SearchStrategy[EDTF | Non
 
 
 def durations() -> st.SearchStrategy[Duration]:
-    """Durations in the canonical forms rightsdata writes (P7Y6M, P15D, PT12H)."""
+    """Durations in the canonical forms rightsdata writes (P7Y6M, P15D, PT12H).
+
+    >>> from hypothesis import given, settings
+    >>> @given(durations())
+    ... @settings(max_examples=20)
+    ... def test(duration):
+    ...     from rightsdata import Duration
+    ...     assert Duration.parse(str(duration)) == duration
+    >>> test()
+    """
     parts = st.fixed_dictionaries(
         {
             "Y": st.integers(0, 30),
@@ -348,7 +380,18 @@ def _part(cls: type, holder: type | None, sets: bool) -> Any:
 
 def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
     """Citations; with ``record_type`` (a class that holds citations: a record class such
-    as ``rightsdata.Event``, or ``rightsdata.Figure``), their ``fields`` name its fields."""
+    as ``rightsdata.Event``, or ``rightsdata.Figure``), their ``fields`` name its fields.
+
+    >>> import rightsdata
+    >>> from hypothesis import given, settings
+    >>> @given(citations(rightsdata.Event))
+    ... @settings(max_examples=20)
+    ... def test(citation):
+    ...     import attrs
+    ...     names = attrs.fields_dict(rightsdata.Event)
+    ...     assert all(name in names for name in citation.fields or ())
+    >>> test()
+    """
     if record_type is not None and not _cites(record_type):
         raise TypeError(
             "record_type must be a class that holds citations, such as rightsdata.Event or "
@@ -441,13 +484,31 @@ def _pattern_texts(pattern: str) -> st.SearchStrategy[str]:
 
 
 def identifiers() -> st.SearchStrategy[Identifier]:
-    """Identifiers whose value has its scheme's form (a Wikidata Q number, an ISO code)."""
+    """Identifiers whose value has its scheme's form (a Wikidata Q number, an ISO code).
+
+    >>> from hypothesis import given, settings
+    >>> @given(identifiers())
+    ... @settings(max_examples=20)
+    ... def test(identifier):
+    ...     if identifier.scheme.value == "wikidata":
+    ...         assert identifier.value.startswith("Q")
+    >>> test()
+    """
     strategy: st.SearchStrategy[Identifier] = _identifier()
     return strategy
 
 
 def figures() -> st.SearchStrategy[Figure]:
-    """Figures whose numbers fit their qualifier (``low <= best <= high``)."""
+    """Figures whose numbers fit their qualifier (``low <= best <= high``).
+
+    >>> from hypothesis import given, settings
+    >>> @given(figures())
+    ... @settings(max_examples=20)
+    ... def test(figure):
+    ...     numbers = [n for n in (figure.low, figure.best, figure.high) if n is not None]
+    ...     assert numbers == sorted(numbers)
+    >>> test()
+    """
     strategy: st.SearchStrategy[Figure] = _figure()
     return strategy
 
@@ -464,6 +525,13 @@ def sources(*, format: int = FORMAT) -> st.SearchStrategy[Source]:
     """Source records.
 
     ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+
+    >>> from hypothesis import given, settings
+    >>> @given(sources())
+    ... @settings(max_examples=20)
+    ... def test(source):
+    ...     assert source.id.startswith("source:") and source.title
+    >>> test()
     """
     strategy: st.SearchStrategy[Source] = _builds(
         Source,
@@ -479,6 +547,13 @@ def persons(*, format: int = FORMAT) -> st.SearchStrategy[Person]:
     """Person records.
 
     ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+
+    >>> from hypothesis import given, settings
+    >>> @given(persons())
+    ... @settings(max_examples=20)
+    ... def test(person):
+    ...     assert person.id.startswith("person:") and person.citations
+    >>> test()
     """
     sets = _sets(format)
     strategy: st.SearchStrategy[Person] = _builds(
@@ -491,6 +566,13 @@ def organizations(*, format: int = FORMAT) -> st.SearchStrategy[Organization]:
     """Organization records.
 
     ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+
+    >>> from hypothesis import given, settings
+    >>> @given(organizations())
+    ... @settings(max_examples=20)
+    ... def test(organization):
+    ...     assert organization.id.startswith("org:")
+    >>> test()
     """
     strategy: st.SearchStrategy[Organization] = _builds(
         Organization, None, _sets(format), country=_optional(_COUNTRIES)
@@ -502,6 +584,13 @@ def groups(*, format: int = FORMAT) -> st.SearchStrategy[Group]:
     """Group records (collective and unnamed actors).
 
     ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+
+    >>> from hypothesis import given, settings
+    >>> @given(groups())
+    ... @settings(max_examples=20)
+    ... def test(group):
+    ...     assert group.id.startswith("group:") and group.name
+    >>> test()
     """
     strategy: st.SearchStrategy[Group] = _builds(
         Group, None, _sets(format), country=_optional(_COUNTRIES)
@@ -513,6 +602,13 @@ def places(*, format: int = FORMAT) -> st.SearchStrategy[Place]:
     """Place records.
 
     ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+
+    >>> from hypothesis import given, settings
+    >>> @given(places())
+    ... @settings(max_examples=20)
+    ... def test(place):
+    ...     assert place.id.startswith("place:") and place.name
+    >>> test()
     """
     strategy: st.SearchStrategy[Place] = _builds(
         Place, None, _sets(format), country=_optional(_COUNTRIES)
@@ -524,6 +620,13 @@ def laws(*, format: int = FORMAT) -> st.SearchStrategy[Law]:
     """Law records: provisions, and whole instruments (no article, so no part).
 
     ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+
+    >>> from hypothesis import given, settings
+    >>> @given(laws())
+    ... @settings(max_examples=20)
+    ... def test(law):
+    ...     assert law.part is None or law.article is not None
+    >>> test()
     """
     strategy: st.SearchStrategy[Law] = _laws(_sets(format))
     return strategy
@@ -546,6 +649,13 @@ def events(*, format: int = FORMAT) -> st.SearchStrategy[Event]:
     """Event records (date_of only where there is a date).
 
     ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+
+    >>> from hypothesis import given, settings
+    >>> @given(events(format=2))
+    ... @settings(max_examples=20)
+    ... def test(event):
+    ...     assert event.date_of is None or event.date is not None
+    >>> test()
     """
     strategy: st.SearchStrategy[Event] = _events(_sets(format))
     return strategy
@@ -563,6 +673,14 @@ def relationships(*, format: int = FORMAT) -> st.SearchStrategy[Relationship]:
     """Relationship records (start never after end).
 
     ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+
+    >>> from hypothesis import given, settings
+    >>> @given(relationships())
+    ... @settings(max_examples=20)
+    ... def test(tie):
+    ...     if tie.start and tie.end and tie.start.earliest and tie.end.latest:
+    ...         assert tie.start.earliest <= tie.end.latest
+    >>> test()
     """
     strategy: st.SearchStrategy[Relationship] = _relationships(_sets(format))
     return strategy
@@ -591,6 +709,13 @@ def statements(*, format: int = FORMAT) -> st.SearchStrategy[Statement]:
     the speaker).
 
     ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+
+    >>> from hypothesis import given, settings
+    >>> @given(statements())
+    ... @settings(max_examples=20)
+    ... def test(statement):
+    ...     assert statement.speaker not in statement.joined_by
+    >>> test()
     """
     strategy: st.SearchStrategy[Statement] = _statements(_sets(format))
     return strategy
@@ -628,6 +753,13 @@ def ratings(*, format: int = FORMAT) -> st.SearchStrategy[Rating]:
     """Rating records.
 
     ``format=2`` (or 1) draws no date that is a set: see :func:`records`.
+
+    >>> from hypothesis import given, settings
+    >>> @given(ratings())
+    ... @settings(max_examples=20)
+    ... def test(rating):
+    ...     assert rating.country.startswith("place:")
+    >>> test()
     """
     strategy: st.SearchStrategy[Rating] = _builds(
         Rating, None, _sets(format), scale=st.just(RatingScale.CIVICUS_MONITOR)

@@ -185,8 +185,14 @@ class _Commands(_SubParsers):
                     continue
                 if command in _TAKES and option != "--base":
                     sub.error(_argument_instead(command, option, given))
-                sub.error(f"{option} is not an option of rightsdata {command}")
+                sub.error(_takes_no(command, option))
         super().__call__(parser, namespace, values, option_string)
+
+
+def _takes_no(command: str, option: str) -> str:
+    """What an option of rightsdata's that ``command`` does not take is told, before the
+    command or after it: the same, so that neither order sends the user to the other."""
+    return f"rightsdata {command} takes no {option}"
 
 
 def _command(
@@ -234,8 +240,9 @@ def _add_reading_commands(commands: Any) -> None:
     search = _command(
         commands,
         "search",
-        "find records by name (people, organisations, groups, places, laws) or title (events, "
-        "statements, sources)",
+        "find records by name (people, organisations, groups, places, laws) or by what is "
+        "written about them (events' titles and summaries, statements' summaries and quotes, "
+        "sources' titles and notes)",
         ["rightsdata search kozlov", "rightsdata search 'Жаңаөзен' --json"],
     )
     search.add_argument(
@@ -610,8 +617,13 @@ def _hint(option: str, options: list[str], parser: argparse.ArgumentParser, comm
     """An option the command does not have: rightsdata's own (``info --version``), the
     commands that have it (``events --width``: show's), else the command's option it is
     spelled like, else rightsdata's own (``info --verison``: ``--version``, before the
-    command) or the other commands' (``timeline --limt``: events' ``--limit``)."""
+    command) or the other commands' (``timeline --limt``: search's ``--limit``)."""
     if option.startswith("-") and option in _options(parser) and option not in options:
+        # --data, --name and --base before the command are the command's (_before): one that
+        # takes none refuses them there too
+        action = _resolve(option, parser)
+        if action is not None and action.dest.endswith("_before"):
+            return _takes_no(command, option)
         return f"{option} is an option of rightsdata itself: give it before the command"
     others = {
         name: _options(sub)

@@ -217,6 +217,13 @@ class Related:
     :meth:`Dataset.ratings <rightsdata.Dataset.ratings>` orders them; undated last, ties by
     ID). A record is never in its own tuples. Citations are not
     references: see :meth:`Dataset.cited_by <rightsdata.Dataset.cited_by>`.
+
+    >>> import rightsdata
+    >>> related = rightsdata.load().related("person:vladimir-kozlov")
+    >>> related
+    <Related person:vladimir-kozlov: 3 relationships, 12 events, 14 statements, 0 ratings>
+    >>> related.events[0].id, len(related)
+    ('event:kozlov-detention-2012-01-26', 29)
     """
 
     record: str

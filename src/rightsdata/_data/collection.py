@@ -113,6 +113,15 @@ class Collection(Sequence[R], Generic[R]):
     (a current ID, not an old one); any other value is not in it. ``ids()`` gives the IDs in
     order. It is not a :class:`~collections.abc.Mapping`: there is no ``keys``, ``values`` or
     ``items``.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> ds.persons, ds.persons.kind
+    (<Collection persons: 50 records>, 'persons')
+    >>> ds.persons["person:vladimir-kozlov"].name, ds.persons[0].id
+    ('Vladimir Kozlov', 'person:aarti-narsee')
+    >>> ds.persons.get("person:nobody") is None, "person:vladimir-kozlov" in ds.persons
+    (True, True)
     """
 
     __slots__ = ("_by_id", "_kind", "_records", "_redirects")
@@ -190,7 +199,12 @@ class Collection(Sequence[R], Generic[R]):
             return default
 
     def ids(self) -> tuple[str, ...]:
-        """The IDs, sorted."""
+        """The IDs, sorted.
+
+        >>> import rightsdata
+        >>> rightsdata.load().persons.ids()[:2]
+        ('person:aarti-narsee', 'person:abay-begimbetov')
+        """
         return tuple(self._by_id)
 
     def __contains__(self, item: object) -> bool:
@@ -212,7 +226,14 @@ class Collection(Sequence[R], Generic[R]):
     @overload
     def __getitem__(self, index: slice) -> tuple[R, ...]: ...
     def __getitem__(self, index: str | int | slice) -> R | tuple[R, ...]:
-        """The record with an ID (``ds.persons["person:x"]``), or at a position."""
+        """The record with an ID (``ds.persons["person:x"]``), or at a position; a slice is
+        a tuple of records. An unknown ID raises :class:`~rightsdata.UnknownIdError`.
+
+        >>> import rightsdata
+        >>> persons = rightsdata.load().persons
+        >>> persons["person:vladimir-kozlov"].name, persons[0].id, len(persons[:2])
+        ('Vladimir Kozlov', 'person:aarti-narsee', 2)
+        """
         if isinstance(index, str):
             return self._lookup(index)
         return self._records[index]
@@ -241,6 +262,13 @@ class EventCollection(Collection[Event]):
     """The events: a :class:`Collection` (by ID) that can also be called to filter them.
 
     ``ds.events(...)`` returns a list of events in date order; see :meth:`__call__`.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> ds.events, ds.events["event:kozlov-verdict-2012-10-08"].kind.value
+    (<EventCollection events: 121 records>, 'verdict')
+    >>> [e.id for e in ds.events(kind="verdict", between=("2012", "2012"))]
+    ['event:kozlov-verdict-2012-10-08']
     """
 
     __slots__ = ("_queries",)
@@ -308,7 +336,16 @@ class EventCollection(Collection[Event]):
 
 
 class StatementCollection(Collection[Statement]):
-    """The statements: a :class:`Collection` (by ID) that can also be called to filter them."""
+    """The statements: a :class:`Collection` (by ID) that can also be called to filter them
+    (see :meth:`__call__`).
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> ds.statements
+    <StatementCollection statements: 80 records>
+    >>> [s.id for s in ds.statements(speaker="person:vladimir-kozlov")][:2]
+    ['statement:kozlov-2015-continue-human-rights-work', 'statement:kozlov-2015-prison-conditions']
+    """
 
     __slots__ = ("_queries",)
 
@@ -352,7 +389,14 @@ class StatementCollection(Collection[Statement]):
 
 
 class RatingCollection(Collection[Rating]):
-    """The ratings: a :class:`Collection` (by ID) that can also be called to filter them."""
+    """The ratings: a :class:`Collection` (by ID) that can also be called to filter them
+    (see :meth:`__call__`).
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> ds.ratings, len(ds.ratings(country="KZ")) <= len(ds.ratings)
+    (<RatingCollection ratings: 8 records>, True)
+    """
 
     __slots__ = ("_queries",)
 

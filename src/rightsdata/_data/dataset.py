@@ -698,11 +698,12 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     ) -> Any:
         """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none.
 
-        A retired ID is followed through :attr:`redirects`, however long the chain; a chain
-        that comes back on itself, or ends at an ID no record has, raises UnknownIdError with
-        a hint saying so. With ``kind`` (a record class such as :class:`~rightsdata.Event`),
-        the ID is looked up as that kind's collection looks it up (``ds.get(id, Event)`` is
-        ``ds.events[id]``), and type checkers know the record's class:
+        A retired ID is followed through :attr:`redirects`, however long the chain (every
+        chain ends at a record: a dataset whose redirects form a cycle or lead to no record
+        cannot be built or loaded). With ``kind`` (a record class such as
+        :class:`~rightsdata.Event`), the ID is looked up as that kind's collection looks it
+        up (``ds.get(id, Event)`` is ``ds.events[id]``), and type checkers know the record's
+        class:
         ``ds.get(id, Event).penalty`` checks. ``kind`` may also be a tuple of record classes,
         as ``isinstance`` takes: ``ds.get(id, (Person, Organization))`` is typed
         ``Person | Organization`` (for two to four classes), so ``.name`` checks. A union
@@ -888,7 +889,12 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         return self._answers().related(record)
 
     def __iter__(self) -> Iterator[Record]:
-        """Every record, kind by kind (in :data:`~rightsdata.KINDS` order), by ID."""
+        """Every record, kind by kind (in :data:`~rightsdata.KINDS` order), by ID.
+
+        >>> import rightsdata
+        >>> [record.id for record in rightsdata.load()][:1]
+        ['source:civicus-kazakhstan-country-page']
+        """
         for collection in self._collections.values():
             yield from collection
 
@@ -915,6 +921,13 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         return collection is not None and item in collection
 
     def __len__(self) -> int:
+        """How many records, of every kind (:meth:`counts` gives them by kind).
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> len(ds) == sum(ds.counts().values()) == len(list(ds))
+        True
+        """
         return sum(len(c) for c in self._collections.values())
 
     def counts(self) -> dict[str, int]:
@@ -941,6 +954,17 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         return {kind: unstructure_many(c) for kind, c in self._collections.items()}
 
     def __eq__(self, other: object) -> bool:
+        """Whether both have equal records, name, version and redirects; the descriptor is
+        not compared. A dataset is not hashable.
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+        >>> same = rightsdata.Dataset(kinds, name=ds.name, version=ds.version,
+        ...                           redirects=ds.redirects)
+        >>> same == ds, rightsdata.Dataset(kinds) == ds
+        (True, False)
+        """
         if not isinstance(other, Dataset):
             return NotImplemented
         return (self._name, self._version, self._redirects, self._collections) == (

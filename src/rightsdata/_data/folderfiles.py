@@ -150,7 +150,7 @@ def _read_back(folder: str, tables: Sequence[str], *, parquet: bool = False) -> 
         said.append(
             f"rightsdata.tables.read_directory({folder!r}) reads its CSV tables back as rows, "
             "and rightsdata.tables.documents_from_rows rebuilds the records from them "
-            "(docs/exports.md)"
+            "(help(rightsdata.tables.documents_from_rows) says how)"
         )
     if parquet or any(name.lower().endswith(".parquet") for name in tables):
         said.append(_PARQUET_BACK)

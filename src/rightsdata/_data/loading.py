@@ -233,8 +233,8 @@ def load_path(
     ``share=True`` makes equal values among the records one object: every text and ID
     (a reference shares the string of the ID it names), equal participants, aliases,
     charges, penalties, inferences, and equal tuples of them. On the benchmark's data it
-    holds 22% less memory for about 75% more load time (docs/performance.md); records are
-    immutable, so nothing else changes.
+    holds 22% less memory for a load about 1.8 times as long (docs/performance.md);
+    records are immutable, so nothing else changes.
 
     ``freeze=True`` ends a successful load with ``gc.freeze()``: the dataset, and every
     other object alive in the process, moves to the garbage collector's permanent

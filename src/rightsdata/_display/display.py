@@ -265,7 +265,16 @@ def related_html(related: Related) -> str:
 
 @attrs.frozen(repr=False)
 class Table:
-    """Records to show as a table in a notebook (:func:`table`); its repr lists them."""
+    """Records to show as a table in a notebook (:func:`table`); its repr lists them.
+
+    >>> import rightsdata
+    >>> from rightsdata.display import table
+    >>> shown = table(rightsdata.load().places[:2])
+    >>> shown.records[0].id
+    'place:aktau'
+    >>> table([])
+    no records
+    """
 
     records: tuple[Record, ...]
 

@@ -153,6 +153,10 @@ class Citation(_Part):
     """Which source supports a record, where in it, and for which fields.
 
     ``fields`` is null when the source supports the whole record.
+
+    >>> Citation(source="source:hrf-2012-12-14", locator="paragraph 5", fields=["date"])
+    Citation(source='source:hrf-2012-12-14', locator='paragraph 5', quote=None, \
+fields=('date',), confidence=None)
     """
 
     source: Annotated[str, ref("source", doc="The source that supports the record.")]
@@ -176,7 +180,11 @@ class Citation(_Part):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Inference(_Part):
-    """A value that the sources do not state but that was inferred, and from what."""
+    """A value that the sources do not state but that was inferred, and from what.
+
+    >>> Inference(field="date", basis="The verdict came two days after the trial opened.")
+    Inference(field='date', basis='The verdict came two days after the trial opened.')
+    """
 
     field: Annotated[
         str,
@@ -189,7 +197,11 @@ class Inference(_Part):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Alias(_Part):
-    """Another name for a person, organisation or place, with its language if known."""
+    """Another name for a person, organisation or place, with its language if known.
+
+    >>> Alias(name="Алматы", language="kk")
+    Alias(name='Алматы', language='kk')
+    """
 
     name: Annotated[str, text("The name as written.")]
     language: str | None = optional_text(
@@ -232,7 +244,16 @@ IDENTIFIER_PATTERNS: Final[dict[str, str]] = {s: f.pattern for s, f in IDENTIFIE
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Identifier(_Part):
-    """The record's identifier in an outside register: Wikidata, ISO 3166, OpenStreetMap."""
+    """The record's identifier in an outside register: Wikidata, ISO 3166, OpenStreetMap.
+
+    >>> Identifier(scheme="wikidata", value="Q35493").scheme.value
+    'wikidata'
+    >>> Identifier(scheme="iso_3166_1", value="Kazakhstan")
+    Traceback (most recent call last):
+    ...
+    rightsdata.FieldError: value: 'Kazakhstan' is not a country code (an ISO 3166-1 alpha-2 code \
+in capitals, such as 'KZ')
+    """
 
     scheme: Annotated[IdentifierScheme, value("The register.")]
     value: Annotated[
@@ -256,7 +277,11 @@ class Identifier(_Part):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Coordinates(_Part):
-    """Where a place is on the globe (WGS 84), with how precisely, where known."""
+    """Where a place is on the globe (WGS 84), with how precisely, where known.
+
+    >>> Coordinates(latitude=43.24, longitude=76.89, precision_m=15000)
+    Coordinates(latitude=43.24, longitude=76.89, precision_m=15000)
+    """
 
     latitude: Annotated[float, latitude("Degrees north (negative: south), from -90 to 90.")]
     longitude: Annotated[float, longitude("Degrees east (negative: west), from -180 to 180.")]
@@ -270,7 +295,11 @@ class Coordinates(_Part):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Participant(_Part):
-    """An actor who took part in an event, and in what role."""
+    """An actor who took part in an event, and in what role.
+
+    >>> Participant(actor="person:vladimir-kozlov", role="defendant").role
+    <Role.DEFENDANT: 'defendant'>
+    """
 
     actor: Annotated[str, ref(*ACTOR, doc="The person, organisation or group.")]
     role: Annotated[Role, value("The part they played.")]
@@ -280,7 +309,11 @@ class Participant(_Part):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Charge(_Part):
-    """A legal provision someone was charged under at an event."""
+    """A legal provision someone was charged under at an event.
+
+    >>> Charge(provision="law:kz-cc-1997-164", against="person:vladimir-kozlov")
+    Charge(provision='law:kz-cc-1997-164', against='person:vladimir-kozlov')
+    """
 
     provision: Annotated[str, ref("law", doc="The legal provision.")]
     against: Annotated[str, ref(*ACTOR, doc="Who was charged.")]
@@ -290,7 +323,12 @@ class Charge(_Part):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Penalty(_Part):
-    """What was imposed: its kind and, where stated, its term as an ISO 8601 duration."""
+    """What was imposed: its kind and, where stated, its term as an ISO 8601 duration.
+
+    >>> penalty = Penalty(kind="imprisonment", term="P7Y6M")
+    >>> penalty.kind.value, penalty.term.years, penalty.term.months
+    ('imprisonment', 7, 6)
+    """
 
     kind: Annotated[PenaltyKind, value("The kind of penalty.")]
     term: Duration | None = optional_value(
@@ -321,6 +359,16 @@ class Figure(_Part):
 
     Two sources that disagree are two figures. ``qualifier`` says how the numbers relate to
     the source's words: "at least 15" is ``low=15, qualifier="at_least"``.
+
+    >>> figure = Figure(measure="killed", unit="people", low=15, qualifier="at_least",
+    ...                 as_given="at least 15", citations=[Citation(source="source:a")])
+    >>> figure.low, figure.best, figure.qualifier.value
+    (15, None, 'at_least')
+    >>> Figure(measure="killed", unit="people", qualifier="at_least", best=15,
+    ...        citations=[Citation(source="source:a")])
+    Traceback (most recent call last):
+    ...
+    rightsdata.FieldError: low: qualifier 'at_least' needs low
     """
 
     measure: Annotated[Measure, value("What is counted.")]
@@ -457,7 +505,15 @@ _IDENTIFIERS_DOC: Final = "Its identifiers in outside registers (Wikidata, ISO 3
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Source(_Checked):
-    """A document that facts are drawn from."""
+    """A document that facts are drawn from.
+
+    >>> import rightsdata
+    >>> source = rightsdata.load().sources["source:hrf-2012-12-14"]
+    >>> source.kind.value, str(source.published), source.publisher, source.language
+    ('press_release', '2012-12-14', 'org:human-rights-foundation', 'en')
+    >>> Source(id="source:my-report", title="My report", kind="report", language="en")
+    <Source source:my-report undated 'My report'>
+    """
 
     kind_name: ClassVar[str] = "sources"
 
@@ -495,7 +551,17 @@ class Source(_Checked):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Person(_Checked):
-    """A person named in the sources."""
+    """A person named in the sources.
+
+    >>> import rightsdata
+    >>> kozlov = rightsdata.load().persons["person:vladimir-kozlov"]
+    >>> kozlov.name, str(kozlov.born), kozlov.country
+    ('Vladimir Kozlov', '1960-08', 'KZ')
+    >>> person = Person(id="person:jane-doe", name="Jane Doe", born="1980-05",
+    ...                 citations=[Citation(source="source:my-report")])
+    >>> person, person.born.latest
+    (<Person person:jane-doe 'Jane Doe'>, Date(1980, 5, 31))
+    """
 
     kind_name: ClassVar[str] = "persons"
 
@@ -521,7 +587,12 @@ class Person(_Checked):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Organization(_Checked):
-    """An organisation: NGO, party, outlet, state body, court, movement, campaign."""
+    """An organisation: NGO, party, outlet, state body, court, movement, campaign.
+
+    >>> import rightsdata
+    >>> rightsdata.load().organizations["org:european-union"].aliases
+    (Alias(name='EU', language=None),)
+    """
 
     kind_name: ClassVar[str] = "organizations"
 
@@ -558,6 +629,11 @@ class Group(_Checked):
     "37 oil workers", "thousands of protesters", "an unnamed UN rapporteur", "the
     authorities": one record, so that nobody unnamed is made into a person or an organisation
     that does not exist.
+
+    >>> import rightsdata
+    >>> authorities = rightsdata.load().groups["group:kazakhstan-authorities"]
+    >>> authorities.name, authorities.kind.value
+    ('Authorities of Kazakhstan', 'officials')
     """
 
     kind_name: ClassVar[str] = "groups"
@@ -592,7 +668,13 @@ class Group(_Checked):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Place(_Checked):
-    """A country, region, city or facility."""
+    """A country, region, city or facility.
+
+    >>> import rightsdata
+    >>> almaty = rightsdata.load().places["place:almaty"]
+    >>> almaty.kind.value, almaty.within
+    ('city', 'place:kazakhstan')
+    """
 
     kind_name: ClassVar[str] = "places"
 
@@ -628,7 +710,13 @@ class Place(_Checked):
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Law(_Checked):
     """A legal provision: an article (and part) of one instrument in one edition, or the
-    whole instrument."""
+    whole instrument.
+
+    >>> import rightsdata
+    >>> law = rightsdata.load().laws["law:kz-cc-1997-164"]
+    >>> law.instrument, law.article, law.part, law.jurisdiction
+    ('Criminal Code of the Republic of Kazakhstan (1997)', '164', None, 'KZ')
+    """
 
     kind_name: ClassVar[str] = "laws"
 
@@ -672,7 +760,19 @@ class Law(_Checked):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Event(_Checked):
-    """Something that happened on a date: a detention, a trial, a killing, a ban."""
+    """Something that happened on a date: a detention, a trial, a killing, a ban.
+
+    >>> import rightsdata
+    >>> verdict = rightsdata.load().events["event:kozlov-verdict-2012-10-08"]
+    >>> verdict.kind.value, str(verdict.date), verdict.penalty.term.years
+    ('verdict', '2012-10-08', 7)
+    >>> event = Event(id="event:jane-doe-detained-2020-05-01", kind="detention",
+    ...               title="Jane Doe detained", date="2020-05-01",
+    ...               participants=[Participant(actor="person:jane-doe", role="victim")],
+    ...               citations=[Citation(source="source:my-report")])
+    >>> event.date.earliest, event.participants[0].role.value
+    (Date(2020, 5, 1), 'victim')
+    """
 
     kind_name: ClassVar[str] = "events"
 
@@ -726,7 +826,13 @@ class Event(_Checked):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Relationship(_Checked):
-    """A lasting tie between two records: leader of, lawyer of, spouse of."""
+    """A lasting tie between two records: leader of, lawyer of, spouse of.
+
+    >>> import rightsdata
+    >>> tie = rightsdata.load().relationships["relationship:aarti-narsee-staff-of-civicus"]
+    >>> tie.subject, tie.kind.value, tie.object
+    ('person:aarti-narsee', 'staff_of', 'org:civicus')
+    """
 
     kind_name: ClassVar[str] = "relationships"
 
@@ -760,7 +866,13 @@ class Relationship(_Checked):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Statement(_Checked):
-    """Something someone said or wrote: a call, a denial, an assessment, a testimony."""
+    """Something someone said or wrote: a call, a denial, an assessment, a testimony.
+
+    >>> import rightsdata
+    >>> said = rightsdata.load().statements["statement:kozlov-2015-prison-conditions"]
+    >>> said.speaker, said.kind.value, str(said.date)
+    ('person:vladimir-kozlov', 'testimony', '2015-22')
+    """
 
     kind_name: ClassVar[str] = "statements"
 
@@ -819,7 +931,13 @@ class Statement(_Checked):
 @checked
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Rating(_Checked):
-    """A country's rating on a civic-space scale as of a date."""
+    """A country's rating on a civic-space scale as of a date.
+
+    >>> import rightsdata
+    >>> rating = rightsdata.load().ratings(country="KZ")[-1]
+    >>> rating.scale.value, rating.rated_by, rating.country
+    ('civicus_monitor', 'org:civicus-monitor', 'place:kazakhstan')
+    """
 
     kind_name: ClassVar[str] = "ratings"
 

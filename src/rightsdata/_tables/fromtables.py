@@ -75,7 +75,18 @@ def documents_from_rows(
     documents by kind in canonical form, as :meth:`Dataset.to_dict
     <rightsdata.Dataset.to_dict>` gives them,
     and the redirects. A row whose owner is missing, or a gap in positions, raises
-    ValueError.
+    ValueError. :func:`rightsdata.load_documents` checks them and builds the dataset.
+
+    >>> import rightsdata
+    >>> from rightsdata.tables import TABLES, rows
+    >>> ds = rightsdata.load()
+    >>> tables = {name: list(rows(ds, name)) for name in TABLES}  # or read_directory(folder)
+    >>> documents, redirects = documents_from_rows(tables)
+    >>> documents == ds.to_dict(), redirects == dict(ds.redirects)
+    (True, True)
+    >>> back = rightsdata.load_documents(documents, redirects=redirects)
+    >>> len(back.events) == len(ds.events)
+    True
     """
     documents: dict[str, list[Document]] = {kind: [] for kind in KINDS}
     by_id: dict[str, Document] = {}

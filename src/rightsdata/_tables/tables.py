@@ -90,12 +90,19 @@ __all__ = [
 
 #: One value of a row: text, a number, a day, a list of text (as a tuple), or None.
 Cell: TypeAlias = str | int | float | datetime.date | tuple[str, ...] | None
-#: One row of a table, in the order of its columns.
+#: One row of a table, in the order of its columns: the first of ``events.charges``
+#: (``next(rows(ds, "events.charges"))``) is ``('event:kozlov-charged-2012', 0,
+#: 'law:kz-cc-1997-164', 'person:vladimir-kozlov')``.
 Row: TypeAlias = tuple[Cell, ...]
 
 
 class ColumnType(enum.Enum):
-    """What a column holds; each table format maps these to its own types."""
+    """What a column holds; each table format maps these to its own types.
+
+    >>> from rightsdata.tables import TABLES
+    >>> TABLES["events"].column("kind").type, TABLES["events"].column("date").type
+    (<ColumnType.TERM: 'term'>, <ColumnType.EDTF: 'edtf'>)
+    """
 
     ID = "id"  #: a record ID (``kind:slug``): the record's own, or a reference
     TEXT = "text"  #: text
@@ -117,6 +124,11 @@ class Column:
     (``("penalty", "kind")``; ``()`` for a link table's value, the item itself); it is None
     for key columns and for derived columns (a date's earliest and latest day, a record's
     label), which are not part of the data.
+
+    >>> from rightsdata.tables import TABLES
+    >>> provision = TABLES["events.charges"].column("provision")
+    >>> provision.type.value, provision.refs, provision.required, provision.field
+    ('id', ('law',), True, ('provision',))
     """
 
     name: str
@@ -138,7 +150,12 @@ class Column:
 
 @attrs.frozen
 class ForeignKey:
-    """``columns`` of one table name the rows of ``table`` whose ``table_columns`` match."""
+    """``columns`` of one table name the rows of ``table`` whose ``table_columns`` match.
+
+    >>> from rightsdata.tables import TABLES
+    >>> TABLES["events.charges"].foreign_keys[1]
+    ForeignKey(columns=('provision',), table='laws', table_columns=('id',))
+    """
 
     columns: tuple[str, ...]
     table: str
@@ -154,6 +171,13 @@ class Table:
     The first ``keys`` columns come from the path (the owner's ID and positions), the rest
     from each item; ``item`` is the items' class (None for a kind table; ``str`` for a list of
     references).
+
+    >>> from rightsdata.tables import TABLES
+    >>> charges = TABLES["events.charges"]
+    >>> charges.kinds, charges.path, charges.primary_key, charges.item.__name__
+    (('events',), ('charges',), ('event_id', 'position'), 'Charge')
+    >>> charges.column_names
+    ('event_id', 'position', 'provision', 'against')
     """
 
     name: str

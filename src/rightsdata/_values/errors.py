@@ -37,7 +37,15 @@ SHOWN_PROBLEMS: Final = 50
 
 
 class ProblemCode:
-    """The codes a :class:`Problem` may carry, so that callers can sort problems by cause."""
+    """The codes a :class:`Problem` may carry, so that callers can sort problems by cause.
+
+    >>> import rightsdata
+    >>> try:
+    ...     rightsdata.load_documents({"persons": [{"id": "person:a", "name": "A"}]})
+    ... except rightsdata.InvalidDataError as error:
+    ...     [p.field for p in error.problems if p.code == rightsdata.ProblemCode.MISSING]
+    ['citations']
+    """
 
     SYNTAX: Final = "syntax"  #: the file is not readable JSON (or JSON Lines)
     LIMIT: Final = "limit"  #: a size or nesting limit was exceeded
@@ -405,6 +413,18 @@ class InvalidDataError(RightsdataError, ValueError):
     more; or could not be compared with a record of theirs that failed to structure (a
     victim's birth, the rating before another: docs/loading.md). The message says so on
     its last line; :func:`rightsdata.validate` gives the same as its list's ``unchecked``.
+
+    >>> import rightsdata
+    >>> person = {"id": "person:a", "name": "A", "born": "2020-13"}
+    >>> try:
+    ...     rightsdata.load_documents({"persons": [person]})
+    ... except rightsdata.InvalidDataError as error:
+    ...     print(error)
+    ...     print([(p.code, p.record_id, p.field) for p in error.problems])
+    2 problems in documents:
+      documents:persons[0] person:a.born: '2020-13' is not an EDTF date: month 13 does not exist
+      documents:persons[0] person:a.citations: required field is missing
+    [('value', 'person:a', 'born'), ('missing', 'person:a', 'citations')]
     """
 
     problems: tuple[Problem, ...]
@@ -459,6 +479,16 @@ class UnknownIdError(RightsdataError, KeyError):
     ``otherwise`` where given. Those are looked for only
     when the hint is first read (when the error is shown), so that code that expects misses
     (``try: ds.persons[x] except KeyError``) never pays for the search.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> try:
+    ...     ds.persons["person:vladimir-kozlof"]
+    ... except KeyError as error:  # an UnknownIdError is a KeyError
+    ...     print(error)
+    ...     print(error.record_id, type(error).__name__)
+    no person has the id 'person:vladimir-kozlof'; did you mean 'person:vladimir-kozlov'?
+    person:vladimir-kozlof UnknownIdError
     """
 
     def __init__(
@@ -479,7 +509,15 @@ class UnknownIdError(RightsdataError, KeyError):
 
     @property
     def hint(self) -> str | None:
-        """What more there is to say of the ID, or None."""
+        """What more there is to say of the ID, or None.
+
+        >>> import rightsdata
+        >>> try:
+        ...     rightsdata.load().organizations["org:kazakhstan-authorities"]
+        ... except rightsdata.UnknownIdError as error:
+        ...     print(error.hint)
+        it redirects to 'group:kazakhstan-authorities', the ID of a group
+        """
         if self._hint is None and self._among is not None:
             from rightsdata._values.spelling import did_you_mean, like_id  # (only when shown)
 
@@ -503,6 +541,13 @@ class FieldError(RightsdataError, ValueError):
     ``field`` names the field (``"citations[0].source"``) and ``message`` says what is wrong,
     in the words the loader uses for the same value in a file; the loader turns it into a
     :class:`Problem` located at that field.
+
+    >>> import rightsdata
+    >>> try:
+    ...     rightsdata.Person(id="person:a", name="A", born="2020-13", citations=())
+    ... except rightsdata.FieldError as error:
+    ...     print(error.field, "|", error.message, "|", error.code)
+    born | '2020-13' is not an EDTF date: month 13 does not exist | value
     """
 
     def __init__(self, field: str, message: str, code: str = ProblemCode.VALUE) -> None:

@@ -44,7 +44,10 @@ def _cmd_init(args: argparse.Namespace) -> int:
     print(
         f"wrote {_plural(len(written), 'file')} to {folder}: {', '.join(p.name for p in written)}"
     )
-    print("next: edit them (docs/records.md has an example of every kind), then")
+    print("next: edit them, then")
     print(f"  rightsdata validate {folder}")
     print(f"  rightsdata show event:example-person-detained-2020-05-01 --data {folder}")
+    # (the docs are not installed: a bundled record is an example of its kind that is)
+    print("for a record of another kind, print a bundled one as its file holds it:")
+    print("  rightsdata show place:almaty --json")
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""``search``: records by name (names and aliases first), then by title."""
+"""``search``: records by name (names and aliases first), then by what is written about them."""
 
 from __future__ import annotations
 
