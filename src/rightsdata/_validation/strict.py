@@ -294,7 +294,8 @@ def _language_codes(context: StrictContext) -> list[Problem]:
     return problems
 
 
-_RATED: Final = (PlaceKind.COUNTRY, PlaceKind.TERRITORY)
+#: The kinds of place a rating rates (rightsdata.testing keeps to them too).
+RATED: Final = (PlaceKind.COUNTRY, PlaceKind.TERRITORY)
 
 
 def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
@@ -303,13 +304,13 @@ def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
         if not isinstance(rating, Rating):
             continue
         place = context.place(rating.country)
-        if place is None or place.kind in _RATED:
+        if place is None or place.kind in RATED:
             continue
         said = (
             f"{rating.country!r} ({place.name}) is a place of kind {place.kind.value!r}, not a "
             "country; a rating's country is a place of kind 'country' (or 'territory')"
         )
-        country = next((p for p in context.up(place) if p.kind in _RATED), None)
+        country = next((p for p in context.up(place) if p.kind in RATED), None)
         if country is not None:
             said += f"; did you mean {country.id!r} ({country.name}), which it lies within?"
         problems.append(context.problem("ratings", index, "country", said))
@@ -321,7 +322,7 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
     for index, place in context.kind("places"):
         # A country or territory may lie within another country's place: a dependent or
         # disputed territory (Greenland, GL, within Denmark, DK) has a code of its own.
-        if not isinstance(place, Place) or place.country is None or place.kind in _RATED:
+        if not isinstance(place, Place) or place.country is None or place.kind in RATED:
             continue
         outer = next((p for p in context.up(place) if p.country is not None), None)
         if outer is None or outer.country == place.country:
@@ -351,8 +352,8 @@ def _named_code(code: str, names: Mapping[str, str]) -> str:
 
 
 #: The lists of parts in which the same entry twice may mean two things: two charges under
-#: one provision against one person are two counts.
-_MAY_REPEAT: Final = frozenset({"charges"})
+#: one provision against one person are two counts (rightsdata.testing keeps to it too).
+MAY_REPEAT: Final = frozenset({"charges"})
 
 
 _plans: dict[type, tuple[tuple[str, bool, bool, bool], ...]] = {}
@@ -370,7 +371,7 @@ def _lists(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
     for field in attrs.fields(cls):
         nested, many = nested_part(hints[field.name])
         if many or nested is not None:
-            judged = many and field.name not in _MAY_REPEAT
+            judged = many and field.name not in MAY_REPEAT
             found.append((field.name, judged, isinstance(spec_of(field), Refs), nested is not None))
     planned = _plans[cls] = tuple(found)
     return planned
@@ -484,7 +485,8 @@ def _relayed(
 #: integrity check's own rule). Not a source, witness, author or addressee (one born later
 #: may testify about an event, or publish or receive its account), nor a plaintiff or
 #: applicant (who may act for one who died), nor a target or court (no person).
-_PRESENT: Final = frozenset(
+#: (rightsdata.testing keeps to it too.)
+PRESENT: Final = frozenset(
     {
         Role.PERPETRATOR,
         Role.INTERVENING_PARTY,
@@ -515,7 +517,7 @@ def _born_before_acting(context: StrictContext) -> list[Problem]:
                 acting = [
                     (f"participants[{n}].actor", p.actor, f"as {p.role.value}")
                     for n, p in enumerate(record.participants)
-                    if p.role in _PRESENT
+                    if p.role in PRESENT
                 ]
             elif isinstance(record, Statement):
                 acting = [("speaker", record.speaker, "as its speaker")]
