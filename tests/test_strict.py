@@ -502,9 +502,9 @@ def test_validate_strict_checks_a_kinds_file_alone(
 def test_a_generated_dataset_loads_and_strict_adds_only_located_strict_problems(
     documents: dict[str, list[dict[str, Any]]],
 ) -> None:
-    # The strategies draw real country and language codes for the fields that have them,
-    # but an identifier's value, a law's jurisdiction, places' chains and ratings' places
-    # freely: a generated dataset need not pass strict, but strict adds nothing else.
+    # By default the strategies draw an identifier's value, ratings' places, lists and who
+    # relayed what freely: a generated dataset need not pass strict (with strict=True it
+    # does: tests/test_testing_strict.py), but strict adds nothing else.
     loaded = rightsdata.load_documents(documents)
     found = strict_problems(documents)
     assert all(p.code == ProblemCode.STRICT and p.record_id and p.field for p in found)
