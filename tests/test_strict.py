@@ -17,16 +17,9 @@ import rightsdata
 from rightsdata import InvalidDataError, Problem
 from rightsdata._cli.main import main
 from rightsdata._validation.convert import structure
-from rightsdata._validation.strict import (
-    STRICT_RULES,
-    StrictContext,
-    StrictRule,
-    check_strict,
-    codes,
-    country_problem,
-    language_problem,
-)
+from rightsdata._validation.strict import STRICT_RULES, StrictContext, StrictRule, check_strict
 from rightsdata._values.errors import ProblemCode
+from rightsdata._values.isocodes import codes, country_problem, language_problem
 from rightsdata._values.resources import datasets_root
 from rightsdata.testing import dataset_documents
 
@@ -454,10 +447,11 @@ def test_a_load_without_strict_never_imports_the_strict_checks(make_folder: Make
     code = (
         "import sys, rightsdata\n"
         f"rightsdata.load_path({str(folder)!r})\n"
-        "print('rightsdata._validation.strict' in sys.modules)\n"
+        "print('rightsdata._validation.strict' in sys.modules,"
+        " 'rightsdata._values.isocodes' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.stdout.strip() == "False", done.stderr
+    assert done.stdout.strip() == "False False", done.stderr
 
 
 # --- the command line -----------------------------------------------------------------------

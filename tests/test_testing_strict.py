@@ -18,13 +18,8 @@ import rightsdata
 from rightsdata import testing
 from rightsdata._model.records import RECORD_TYPES, Figure, Identifier, Record
 from rightsdata._validation.convert import structure
-from rightsdata._validation.strict import (
-    STRICT_RULES,
-    StrictContext,
-    StrictRule,
-    check_strict,
-    country_problem,
-)
+from rightsdata._validation.strict import STRICT_RULES, StrictContext, StrictRule, check_strict
+from rightsdata._values.isocodes import country_problem
 from rightsdata.vocab import IdentifierScheme
 
 from conftest import examples, searching
@@ -144,8 +139,9 @@ def test_the_code_lists_are_read_only_when_a_strict_strategy_is_made() -> None:
     code = (
         "import sys, rightsdata.testing as t\n"
         "t.datasets(); t.records('places')\n"
-        "print('rightsdata._validation.strict' in sys.modules)\n"
+        "print('rightsdata._validation.strict' in sys.modules,"
+        " 'rightsdata._values.isocodes' in sys.modules)\n"
     )
     root = Path(__file__).resolve().parents[1]
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
-    assert done.stdout.strip() == "False", done.stderr
+    assert done.stdout.strip() == "False False", done.stderr

@@ -737,7 +737,7 @@ def records(kind: str, *, format: int = FORMAT, strict: bool = False) -> st.Sear
     ... def test_no_set(event):
     ...     assert event.date is None or not event.date.is_set
     >>> test_no_set()
-    >>> from rightsdata._validation.strict import country_problem
+    >>> from rightsdata._values.isocodes import country_problem
     >>> @given(records("places", strict=True))
     ... def test_assigned(place):
     ...     for identifier in place.identifiers:
@@ -1009,7 +1009,7 @@ def _strictly(draw: st.DrawFn, strategy: st.SearchStrategy[Any]) -> Any:
 def _assigned_countries() -> st.SearchStrategy[str]:
     """The country codes ISO 3166-1 assigns (the code lists are read only here, when a strict
     strategy draws)."""
-    from rightsdata._validation.strict import codes
+    from rightsdata._values.isocodes import codes
 
     return st.sampled_from(sorted(codes().countries))
 
@@ -1028,7 +1028,8 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
     >>> mended.value[:2] != "XX", mended.value[2:]
     (True, '-1')
     """
-    from rightsdata._validation.strict import MAY_REPEAT, country_problem
+    from rightsdata._validation.strict import MAY_REPEAT
+    from rightsdata._values.isocodes import country_problem
 
     cls = type(obj)
     hints = field_hints(cls)
