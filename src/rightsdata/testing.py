@@ -1028,24 +1028,21 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
     >>> mended.value[:2] != "XX", mended.value[2:]
     (True, '-1')
     """
-    from rightsdata._validation.strict import MAY_REPEAT
     from rightsdata._values.isocodes import country_problem
 
-    cls = type(obj)
-    hints = field_hints(cls)
+    cls: type = type(obj)
     changes: dict[str, Any] = {}
-    for field in attrs.fields(cls):
-        value = getattr(obj, field.name)
-        if value is None:
+    for name, nested, many, unique in _lists_of(cls):
+        value = getattr(obj, name)
+        if not value:
             continue
-        nested, many = nested_part(hints[field.name])
         mended = value
-        if nested is not None:
+        if nested:
             mended = tuple(_mended(draw, v) for v in value) if many else _mended(draw, value)
-        if many and field.name not in MAY_REPEAT:
+        if unique and len(mended) > 1:
             mended = tuple(dict.fromkeys(mended))
         if mended != value:
-            changes[field.name] = mended
+            changes[name] = mended
     if isinstance(obj, Identifier) and obj.scheme in _ISO_3166:
         if country_problem(obj.value[:2]) is not None:  # (an ISO 3166-2 code's first two)
             changes["value"] = draw(_assigned_countries()) + obj.value[2:]
@@ -1055,6 +1052,24 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
         relayed = changes.get("relayed_by", obj.relayed_by)
         changes["relayed_by"] = tuple(i for i in relayed if i not in authors)
     return attrs.evolve(obj, **changes) if changes else obj
+
+
+@functools.cache
+def _lists_of(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
+    """The fields of ``cls`` that :func:`_mended` walks: each one's name, whether it holds
+    nested parts, whether it is a list, and whether the list must not repeat an entry (all
+    but :data:`~rightsdata._validation.strict.MAY_REPEAT`)."""
+    from rightsdata._validation.strict import MAY_REPEAT
+
+    hints = field_hints(cls)
+    found = []
+    for field in attrs.fields(cls):
+        nested, many = nested_part(hints[field.name])
+        if nested is not None or many:
+            found.append(
+                (field.name, nested is not None, many, many and field.name not in MAY_REPEAT)
+            )
+    return tuple(found)
 
 
 def _strict_documents(draw: st.DrawFn, documents: dict[str, list[dict[str, Any]]]) -> None:
