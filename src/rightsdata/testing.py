@@ -5,7 +5,9 @@ made-up IDs, as records from a larger dataset would) and whole datasets whose re
 resolve. Requires ``hypothesis``: ``pip install 'rightsdata[testing]'`` (without it, importing
 this module raises :class:`~rightsdata.MissingExtraError` naming that extra). Every record
 and dataset strategy takes ``format=`` (by default 3, the newest): with ``format=2`` no date
-is a set, which a reader of formats 1-2 refuses (:func:`records`).
+is a set, which a reader of formats 1-2 refuses (:func:`records`). Each takes ``strict=``
+too: by default the draws include data the strict checks (``load_path(..., strict=True)``)
+question; with ``strict=True`` none does (:func:`records`, :func:`datasets`).
 
 >>> from hypothesis import given
 >>> from rightsdata.testing import events
@@ -1149,8 +1151,8 @@ def _drop_births_after_acting(
     documents: dict[str, list[dict[str, Any]]], present: set[str]
 ) -> None:
     """Drop the birth of a person born after a dated event in which they have a role in
-    ``present``, or after a dated statement they made or joined (as the ``born-before-taking-part``
-    repair drops a victim's)."""
+    ``present``, or after a dated statement they made or joined (as the integrity rule
+    ``born-before-taking-part``'s repair drops a victim's)."""
     persons = {d["id"]: d for d in documents.get("persons", []) if d.get("born")}
     for kind in ("events", "statements"):
         for document in documents.get(kind, []):
