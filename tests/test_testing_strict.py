@@ -27,7 +27,7 @@ from conftest import examples, searching
 _DATASETS = settings(
     max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-_RECORDS = settings(max_examples=examples(200), deadline=None)
+_RECORDS = settings(max_examples=examples(100), deadline=None)
 
 
 def flagged(documents: dict[str, list[dict[str, Any]]], rule: StrictRule) -> bool:
