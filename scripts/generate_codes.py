@@ -1,7 +1,7 @@
-"""Regenerate src/rightsdata/_validation/isocodes.json: the assigned ISO 3166-1 alpha-2 country
+"""Regenerate src/rightsdata/_values/isocodes.json: the assigned ISO 3166-1 alpha-2 country
 codes and ISO 639 language codes that the strict checks hold data to
-(:mod:`rightsdata._validation.strict`), shipped with the package: no network at run time, no
-runtime dependency.
+(:mod:`rightsdata._validation.strict`, reading them through :mod:`rightsdata._values.isocodes`),
+shipped with the package: no network at run time, no runtime dependency.
 
 Without a flag, read the codes from pycountry (the Debian iso-codes tables; install it into
 the development environment only: ``pip install pycountry``) and write the file. With
@@ -31,9 +31,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-FILE = (
-    Path(__file__).resolve().parent.parent / "src" / "rightsdata" / "_validation" / "isocodes.json"
-)
+FILE = Path(__file__).resolve().parent.parent / "src" / "rightsdata" / "_values" / "isocodes.json"
 
 #: Codes that ISO 3166-1 does not assign but people write, and the code likely meant: the
 #: exceptionally reserved (UK, EL, FX) and withdrawn codes of a country that lives on under

@@ -621,6 +621,7 @@ def test_init_writes_a_dataset_that_validates(
         EXIT_OK,
         f"{target}: valid: checked 3 records (1 source, 1 person, 1 event)",
     )
+    assert run(capsys, "validate", str(target), "--strict")[0] == EXIT_OK  # a start to copy
     assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK
     code, out, _ = run(capsys, "cite", "--data", str(target), "--json")
     assert json.loads(out)["name"] == "my-dataset"

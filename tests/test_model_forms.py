@@ -32,6 +32,13 @@ CASES: list[tuple[str, str, dict[str, Any], str]] = [
     (
         "persons",
         "country",
+        {"country": "uk"},
+        "'uk' is not a country code (an ISO 3166-1 alpha-2 code in capitals, such as 'KZ'); "
+        "did you mean 'GB'?",
+    ),
+    (
+        "persons",
+        "country",
         {"country": "KAZ"},
         "'KAZ' is not a country code (an ISO 3166-1 alpha-2 code in capitals, such as 'KZ')",
     ),
@@ -221,6 +228,23 @@ GUESSES: list[tuple[Form, str, str | None]] = [
     (IDENTIFIER_FORMS["openstreetmap"], "n/42", None),
     (IDENTIFIER_FORMS["geonames"], " 1526384", "1526384"),
     (IDENTIFIER_FORMS["geonames"], "Q232", None),
+    # a code suggested is one the strict checks pass (a user copies it as it is): the code
+    # meant for a reserved one, none for a code no country or language has
+    (COUNTRY, "uk", "GB"),
+    (COUNTRY, "zr", "CD"),
+    (COUNTRY, "xk", "XK"),  # (Kosovo's, in wide use)
+    (COUNTRY, "xx", None),
+    (COUNTRY, "qm", None),
+    (COUNTRY, "su", None),  # (withdrawn: the country of today is not one code)
+    (JURISDICTION, "uk", "GB"),
+    (JURISDICTION, "zz", None),
+    (IDENTIFIER_FORMS["iso_3166_1"], "uk", "GB"),
+    (IDENTIFIER_FORMS["iso_3166_2"], "uk-eng", "GB-ENG"),
+    (IDENTIFIER_FORMS["iso_3166_2"], "xx-1", None),
+    (LANGUAGE, "ENG", "en"),
+    (LANGUAGE, "Fre_FR", "fr-FR"),
+    (LANGUAGE, "XYZ", None),
+    (LANGUAGE, "QAA", None),  # (reserved for local use)
 ]
 
 
@@ -236,3 +260,15 @@ def test_a_form_guesses_only_a_likely_slip(form: Form, value: str, meant: str | 
         assert "did you mean" not in said
     else:
         assert said.endswith(f"; did you mean {meant!r}?")
+
+
+@pytest.mark.parametrize(("form", "value", "meant"), [g for g in GUESSES if g[2] is not None])
+def test_a_code_suggested_passes_the_strict_checks(form: Form, value: str, meant: str) -> None:
+    from rightsdata._values.isocodes import country_problem, language_problem
+
+    if form is LANGUAGE:
+        assert language_problem(meant) is None
+    elif form in (COUNTRY, IDENTIFIER_FORMS["iso_3166_1"], IDENTIFIER_FORMS["iso_3166_2"]):
+        assert country_problem(meant[:2]) is None
+    elif form is JURISDICTION and meant != "international":
+        assert country_problem(meant) is None

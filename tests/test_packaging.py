@@ -74,7 +74,7 @@ def test_wheel_carries_schemas_and_datasets(built: dict[str, Path]) -> None:
     assert "rightsdata/schemas/v2/events.schema.json" in names  # (an older format's)
     assert "rightsdata/datasets/kazakhstan/datapackage.json" in names
     assert "rightsdata/py.typed" in names
-    assert "rightsdata/_validation/isocodes.json" in names  # (the strict checks' code lists)
+    assert "rightsdata/_values/isocodes.json" in names  # (the strict checks' code lists)
 
 
 @pytest.mark.slow

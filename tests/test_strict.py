@@ -17,16 +17,9 @@ import rightsdata
 from rightsdata import InvalidDataError, Problem
 from rightsdata._cli.main import main
 from rightsdata._validation.convert import structure
-from rightsdata._validation.strict import (
-    STRICT_RULES,
-    StrictContext,
-    StrictRule,
-    check_strict,
-    codes,
-    country_problem,
-    language_problem,
-)
+from rightsdata._validation.strict import STRICT_RULES, StrictContext, StrictRule, check_strict
 from rightsdata._values.errors import ProblemCode
+from rightsdata._values.isocodes import codes, country_problem, language_problem
 from rightsdata._values.resources import datasets_root
 from rightsdata.testing import dataset_documents
 
@@ -454,10 +447,11 @@ def test_a_load_without_strict_never_imports_the_strict_checks(make_folder: Make
     code = (
         "import sys, rightsdata\n"
         f"rightsdata.load_path({str(folder)!r})\n"
-        "print('rightsdata._validation.strict' in sys.modules)\n"
+        "print('rightsdata._validation.strict' in sys.modules,"
+        " 'rightsdata._values.isocodes' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.stdout.strip() == "False", done.stderr
+    assert done.stdout.strip() == "False False", done.stderr
 
 
 # --- the command line -----------------------------------------------------------------------
@@ -502,9 +496,9 @@ def test_validate_strict_checks_a_kinds_file_alone(
 def test_a_generated_dataset_loads_and_strict_adds_only_located_strict_problems(
     documents: dict[str, list[dict[str, Any]]],
 ) -> None:
-    # The strategies draw real country and language codes for the fields that have them,
-    # but an identifier's value, a law's jurisdiction, places' chains and ratings' places
-    # freely: a generated dataset need not pass strict, but strict adds nothing else.
+    # By default the strategies draw an identifier's value, ratings' places, lists and who
+    # relayed what freely: a generated dataset need not pass strict (with strict=True it
+    # does: tests/test_testing_strict.py), but strict adds nothing else.
     loaded = rightsdata.load_documents(documents)
     found = strict_problems(documents)
     assert all(p.code == ProblemCode.STRICT and p.record_id and p.field for p in found)

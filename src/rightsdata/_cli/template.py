@@ -12,6 +12,8 @@ docs/records.md shows every field of every kind.
 ['datapackage.json', 'events.json', 'persons.json', 'sources.json']
 >>> rightsdata.load_path(folder).counts()["events"]
 1
+>>> rightsdata.validate(folder, strict=True)  # what a user starts from passes strict too
+[]
 >>> import shutil; shutil.rmtree(folder.parent)
 """
 

@@ -33,6 +33,7 @@ __all__ = [
     "ascii_upper",
     "cached_regex",
     "form_of_pattern",
+    "subdivision",
 ]
 
 
@@ -204,20 +205,69 @@ def _url(value: str) -> str:
 
 
 def _jurisdiction(value: str) -> str:
-    return ascii_upper(value) if len(value) == 2 else ascii_lower(value)
+    return _country(value) if len(value) == 2 else ascii_lower(value)
+
+
+def _country(value: str) -> str:
+    """The country code ``value`` was likely meant to be: in capitals, and one ISO 3166-1
+    assigns, so that what is suggested passes the strict checks too (``'uk'`` -> ``'GB'``,
+    ``'kz'`` -> ``'KZ'``; nothing for ``'xx'``, which no country has: ValueError).
+
+    >>> _country("uk"), _country("kz")
+    ('GB', 'KZ')
+    """
+    code = ascii_upper(value)
+    if len(code) != 2 or not ("A" <= code[0] <= "Z" and "A" <= code[1] <= "Z"):
+        return code  # (not of the form: not suggested)
+    # The code lists are read only here, where a value missed its form and a suggestion is
+    # worded: a load of well-formed data never reads them without strict=True.
+    from rightsdata._values.isocodes import codes, country_problem
+
+    if country_problem(code) is None:
+        return code
+    meant = codes().meant.get(code)
+    if meant is None:
+        raise ValueError(value)
+    return meant
+
+
+def subdivision(value: str) -> str:
+    """The ISO 3166-2 code ``value`` was likely meant to be: in capitals, of a country ISO
+    3166-1 assigns (``'uk-eng'`` -> ``'GB-ENG'``; nothing for ``'xx-1'``: ValueError)."""
+    code = ascii_upper(value)
+    country, dash, rest = code.partition("-")
+    return f"{_country(country)}{dash}{rest}" if dash else code
+
+
+def _assigned_language(value: str) -> str:
+    """:func:`_language`'s guess, if its language is one ISO 639 assigns, as BCP 47 writes
+    it (``'ENG'`` -> ``'en'``, ``'English'`` -> ``'en'``; nothing for ``'XYZ'``:
+    ValueError), so that what is suggested passes the strict checks too."""
+    tag = _language(value)
+    if not cached_regex(LANGUAGE.pattern).search(tag):
+        return tag  # (not of the form: not suggested)
+    from rightsdata._values.isocodes import codes, language_problem  # (as in _country)
+
+    if language_problem(tag) is None:
+        return tag
+    language, dash, rest = tag.partition("-")
+    two = codes().as_two.get(language)
+    if two is None:
+        raise ValueError(value)
+    return f"{two}{dash}{rest}"
 
 
 COUNTRY: Final = form(
     "^[A-Z]{2}$",
     "a country code",
     "an ISO 3166-1 alpha-2 code in capitals, such as 'KZ'",
-    ascii_upper,
+    _country,
 )
 LANGUAGE: Final = form(
     "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$",
     "a language tag",
     "a BCP 47 tag, such as 'en', 'ru' or 'kk-Cyrl'",
-    _language,
+    _assigned_language,
 )
 URL: Final = form(
     f"^https?://[^{SPACE_CLASS}{CONTROL_CLASS}]+$",

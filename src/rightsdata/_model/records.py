@@ -57,6 +57,7 @@ from rightsdata._model.forms import (
     ascii_lower,
     ascii_upper,
     form,
+    subdivision,
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
@@ -224,7 +225,7 @@ IDENTIFIER_FORMS: Final[dict[str, Form]] = {
         "an ISO 3166-2 code",
         "a country's alpha-2 code, a hyphen and one to three letters or digits, in "
         "capitals, such as 'KZ-75'",
-        ascii_upper,
+        subdivision,
     ),
     IdentifierScheme.OPENSTREETMAP.value: form(
         "^(node|way|relation)/[1-9][0-9]*$",

@@ -6,7 +6,9 @@ by default would make datasets that load today fail. They run after the normal c
 the records that structured, so the fast and the diagnostic paths give the same problems;
 each is a :class:`~rightsdata.Problem` of code ``strict``, located to its file, record and
 field, saying what is questionable and, where it can, what was likely meant. A load without
-``strict`` never imports this module (nor the code lists it reads).
+``strict`` never imports this module, nor reads the code lists
+(:mod:`rightsdata._values.isocodes`) but to word the "did you mean" of a code that misses
+its form (a code these checks pass).
 
 Each rule is one entry of :data:`STRICT_RULES`: its name, one line of prose (docs/loading.md
 lists them), a small dataset that breaks it and one that keeps it (the tests load both), and
@@ -23,9 +25,7 @@ XK, in wide use for Kosovo, is taken), an ISO 3166-2 code's too
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from functools import cache
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -44,6 +44,7 @@ from rightsdata._model.records import (
 from rightsdata._validation.integrity import Base, Context
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
+from rightsdata._values.isocodes import codes, country_problem, language_problem
 from rightsdata.vocab import IdentifierScheme, PlaceKind, Role
 
 if TYPE_CHECKING:
@@ -51,110 +52,6 @@ if TYPE_CHECKING:
     from rightsdata._validation.integrity import Where
 
 __all__ = ["STRICT_RULES", "StrictRule", "check_strict"]
-
-
-# --- the code lists ---------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Codes:
-    """The assigned ISO codes (``isocodes.json``, written by scripts/generate_codes.py)."""
-
-    countries: Mapping[str, str]  #: alpha-2 -> short name
-    withdrawn: Mapping[str, str]  #: a code withdrawn from ISO 3166-1 -> the name it had
-    meant: Mapping[str, str]  #: a code not assigned -> the assigned one likely meant
-    languages2: Mapping[str, str]  #: ISO 639-1 -> English name
-    languages3: frozenset[str]  #: three-letter language codes BCP 47 takes as they are
-    as_two: Mapping[str, str]  #: a three-letter code -> the two-letter one BCP 47 uses
-
-
-@cache
-def codes() -> Codes:
-    """The code lists, read once (only a strict check reads them)."""
-    from importlib.resources import files
-
-    raw = json.loads(files(__package__).joinpath("isocodes.json").read_text(encoding="utf-8"))
-    return Codes(
-        raw["countries"],
-        raw["withdrawn"],
-        raw["meant"],
-        raw["languages2"],
-        frozenset(raw["languages3"]),
-        raw["as_two"],
-    )
-
-
-#: User-assigned codes in wide use for a country that no assigned code names (the European
-#: Commission's, the IMF's and others' 'XK' for Kosovo): flagging one would flag correct data
-#: with nothing better to write instead.
-IN_USE: Final = {"XK": "Kosovo"}
-
-
-def _user_assigned(code: str) -> bool:
-    """Whether ISO 3166-1 leaves ``code`` to users (AA, QM to QZ, XA to XZ, ZZ): no reader
-    knows which country one means."""
-    return code in ("AA", "ZZ") or (code[0] == "Q" and code[1] >= "M") or code[0] == "X"
-
-
-def country_problem(code: str) -> str | None:
-    """What is questionable about a well-formed country code (two capitals), or None if ISO
-    3166-1 assigns it.
-
-    >>> print(country_problem("UK"))
-    'UK' is not a country code ISO 3166-1 assigns (it is reserved); did you mean 'GB' \
-(United Kingdom)?
-    >>> country_problem("KZ") is None, country_problem("XK") is None  # XK: IN_USE
-    (True, True)
-    """
-    lists = codes()
-    if code in lists.countries or code in IN_USE:
-        return None
-    said = f"{code!r} is not a country code ISO 3166-1 assigns"
-    meant = lists.meant.get(code)
-    if code in lists.withdrawn:
-        said += f" (it was withdrawn: {lists.withdrawn[code]})"
-    elif _user_assigned(code):
-        said += (
-            " (it is user-assigned: AA, QM to QZ, XA to XZ and ZZ are left for private use, "
-            "so no reader knows which country it means)"
-        )
-    elif meant is not None:
-        said += " (it is reserved)"
-    if meant is not None:
-        return f"{said}; did you mean {meant!r} ({lists.countries[meant]})?"
-    if code in lists.withdrawn:
-        return f"{said}; write the code of the country the place is in today"
-    return said
-
-
-def language_problem(tag: str) -> str | None:
-    """What is questionable about a well-formed language tag's language (its first subtag),
-    or None if it is a language code as BCP 47 writes it.
-
-    >>> print(language_problem("eng"))
-    'eng' is a code of English, which BCP 47 writes 'en'; did you mean 'en'?
-    >>> print(language_problem("xx"))
-    'xx' is not a language code ISO 639 assigns
-    >>> language_problem("kk-Latn") is None
-    True
-    """
-    lists = codes()
-    language, dash, rest = tag.partition("-")
-    if language in lists.languages2 or language in lists.languages3:
-        return None
-    two = lists.as_two.get(language)
-    if two is not None:
-        meant = f"{two}{dash}{rest}"
-        return (
-            f"{tag!r} is a code of {lists.languages2[two]}, which BCP 47 writes {two!r}; "
-            f"did you mean {meant!r}?"
-        )
-    if len(language) == 3 and "qaa" <= language <= "qtz":
-        return (
-            f"{tag!r} is a language code reserved for local use (qaa to qtz): no reader "
-            "knows which language it means"
-        )
-    return f"{tag!r} is not a language code ISO 639 assigns"
 
 
 # --- what the rules see -----------------------------------------------------------------------
@@ -294,7 +191,8 @@ def _language_codes(context: StrictContext) -> list[Problem]:
     return problems
 
 
-_RATED: Final = (PlaceKind.COUNTRY, PlaceKind.TERRITORY)
+#: The kinds of place a rating rates (rightsdata.testing keeps to them too).
+RATED: Final = (PlaceKind.COUNTRY, PlaceKind.TERRITORY)
 
 
 def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
@@ -303,13 +201,13 @@ def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
         if not isinstance(rating, Rating):
             continue
         place = context.place(rating.country)
-        if place is None or place.kind in _RATED:
+        if place is None or place.kind in RATED:
             continue
         said = (
             f"{rating.country!r} ({place.name}) is a place of kind {place.kind.value!r}, not a "
             "country; a rating's country is a place of kind 'country' (or 'territory')"
         )
-        country = next((p for p in context.up(place) if p.kind in _RATED), None)
+        country = next((p for p in context.up(place) if p.kind in RATED), None)
         if country is not None:
             said += f"; did you mean {country.id!r} ({country.name}), which it lies within?"
         problems.append(context.problem("ratings", index, "country", said))
@@ -321,7 +219,7 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
     for index, place in context.kind("places"):
         # A country or territory may lie within another country's place: a dependent or
         # disputed territory (Greenland, GL, within Denmark, DK) has a code of its own.
-        if not isinstance(place, Place) or place.country is None or place.kind in _RATED:
+        if not isinstance(place, Place) or place.country is None or place.kind in RATED:
             continue
         outer = next((p for p in context.up(place) if p.country is not None), None)
         if outer is None or outer.country == place.country:
@@ -351,8 +249,8 @@ def _named_code(code: str, names: Mapping[str, str]) -> str:
 
 
 #: The lists of parts in which the same entry twice may mean two things: two charges under
-#: one provision against one person are two counts.
-_MAY_REPEAT: Final = frozenset({"charges"})
+#: one provision against one person are two counts (rightsdata.testing keeps to it too).
+MAY_REPEAT: Final = frozenset({"charges"})
 
 
 _plans: dict[type, tuple[tuple[str, bool, bool, bool], ...]] = {}
@@ -370,7 +268,7 @@ def _lists(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
     for field in attrs.fields(cls):
         nested, many = nested_part(hints[field.name])
         if many or nested is not None:
-            judged = many and field.name not in _MAY_REPEAT
+            judged = many and field.name not in MAY_REPEAT
             found.append((field.name, judged, isinstance(spec_of(field), Refs), nested is not None))
     planned = _plans[cls] = tuple(found)
     return planned
@@ -484,7 +382,8 @@ def _relayed(
 #: integrity check's own rule). Not a source, witness, author or addressee (one born later
 #: may testify about an event, or publish or receive its account), nor a plaintiff or
 #: applicant (who may act for one who died), nor a target or court (no person).
-_PRESENT: Final = frozenset(
+#: (rightsdata.testing keeps to it too.)
+PRESENT: Final = frozenset(
     {
         Role.PERPETRATOR,
         Role.INTERVENING_PARTY,
@@ -515,7 +414,7 @@ def _born_before_acting(context: StrictContext) -> list[Problem]:
                 acting = [
                     (f"participants[{n}].actor", p.actor, f"as {p.role.value}")
                     for n, p in enumerate(record.participants)
-                    if p.role in _PRESENT
+                    if p.role in PRESENT
                 ]
             elif isinstance(record, Statement):
                 acting = [("speaker", record.speaker, "as its speaker")]
