@@ -137,9 +137,9 @@ def record_repr(record: Record) -> str:
 def register(dataset: Dataset) -> None:
     """Let cards find ``dataset`` when they show one of its records. Idempotent.
 
-    The registry holds datasets weakly: registering keeps nothing alive. ``Dataset``
-    registers itself when it is made, so this is needed only by code that builds datasets
-    some other way.
+    The registry holds datasets weakly: registering keeps nothing alive. Every ``Dataset``
+    registers itself when it is made (loaded, built or unpickled), so cards already find
+    every dataset alive; a call here changes nothing then.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
