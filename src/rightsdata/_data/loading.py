@@ -91,6 +91,7 @@ __all__ = [
     "own_part",
     "read_folder",
     "schema_finds_alone",
+    "unsure",
     "validate",
 ]
 
@@ -1521,6 +1522,15 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     return set_date_problems(parts.records, said, parts.declared_in, parts.where, fix)
 
 
+def unsure(parts: _Parts) -> tuple[set[str], dict[str, list[str]]]:
+    """What the integrity check cannot be sure of, once some records failed: the kinds some of
+    whose records may be missing (``partial``: a reference to one is not judged), and, of the
+    others, where the records are whose IDs could not be read (``nameless``: a reference to
+    such a kind is judged, and its problem names them)."""
+    partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
+    return partial, {k: at for k, at in parts.nameless.items() if k not in partial}
+
+
 def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     # Integrity is checked among the records that structured even when others did not, so
     # that one load reports every problem, not the first layer of them.
@@ -1528,9 +1538,7 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     partial: set[str] = set()
     nameless: dict[str, list[str]] = {}
     if problems:  # some records failed to structure: judge nothing that depends on them
-        partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
-        # (a kind with records whose IDs are unknown, the others' known: judged, said so)
-        nameless = {k: at for k, at in parts.nameless.items() if k not in partial}
+        partial, nameless = unsure(parts)
     unjudged: set[str] = set()
     # each kind's records' IDs, in their order: read once, for integrity and the collections
     own = {kind: [record.id for record in items] for kind, items in parts.records.items()}
