@@ -334,9 +334,10 @@ def validate(
     to report questionable data too, as for :func:`load_path`.
 
     The list is a :class:`~rightsdata.Problems`, whose ``unchecked`` names the kinds
-    references to which could not be checked (some of their records could not be read), as
-    the error's ``unchecked`` (:class:`~rightsdata.InvalidDataError`) does: where it names any, a
-    run after the fixes may report more. A check in CI can say so:
+    references to which, or comparisons with which, could not be checked (some of their
+    records could not be read), as the error's ``unchecked``
+    (:class:`~rightsdata.InvalidDataError`) does: where it names any, a run after the fixes
+    may report more. A check in CI can say so:
 
     >>> import rightsdata, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -457,7 +458,8 @@ def own_part(dataset: Dataset, base: Dataset) -> Dataset:
 _ALL_KINDS: Final = "*"
 
 #: What a reader gives: the dataset (None if it has problems), every problem, and the kinds
-#: references to which were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`).
+#: references to which, or comparisons with which, were not checked
+#: (:attr:`~rightsdata.InvalidDataError.unchecked`).
 _Read = tuple[Dataset | None, list[Problem], tuple[str, ...]]
 
 

@@ -211,9 +211,10 @@ def _unpickle_problem(
 
 class Problems(list[Problem]):
     """The problems :func:`rightsdata.validate` found, a list (empty if the data is valid),
-    and ``unchecked``: the record kinds (``("persons",)``) references to which were not
-    checked, because some of their records could not be read, as
-    :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the whole answer;
+    and ``unchecked``: the record kinds (``("persons",)``) references to which, or
+    comparisons with which, were not checked, because some of their records could not be
+    read, as :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the
+    whole answer;
     a list with ``unchecked`` is all that one run could find, and a run after the fixes may
     find more.
 
@@ -456,17 +457,18 @@ class InvalidDataError(RightsdataError, ValueError):
 
 
 def unchecked_note(kinds: Sequence[str]) -> str:
-    """What a load says of the ``kinds`` references to which it could not check
+    """What a load says of the ``kinds`` references to which, or comparisons with whose
+    records (a victim's birth, a rating's sequence, a ``part_of`` chain), it could not check
     (:attr:`InvalidDataError.unchecked`).
 
-    >>> print(unchecked_note(["persons", "sources"]))  # doctest: +NORMALIZE_WHITESPACE
-    Not checked: references to persons and sources (not all their records loaded);
-    a load after the fixes may report more.
+    >>> print(unchecked_note(["sources", "persons"]))  # doctest: +NORMALIZE_WHITESPACE
+    Not checked: references to sources and persons, and comparisons with them (not all
+    their records loaded); a load after the fixes may report more.
     """
     named = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
     return (
-        f"Not checked: references to {named} (not all their records loaded); "
-        "a load after the fixes may report more."
+        f"Not checked: references to {named}, and comparisons with them (not all their "
+        "records loaded); a load after the fixes may report more."
     )
 
 

@@ -66,7 +66,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if not path.exists():
         raise UsageError(f"{args.path}: no such file or folder")
     elsewhere: dict[str, int] = {}  # a kind file's references to other files, by their kind
-    unjudged: tuple[str, ...] = ()  # kinds references to which were not (records unread)
+    unjudged: tuple[str, ...] = ()  # kinds not judged against (InvalidDataError.unchecked)
     base = _base(args.base)
     if base is not None and path.is_file() and kind_of_file(path) is not None:
         raise UsageError(
