@@ -220,24 +220,54 @@ class Problems(list[Problem]):
 
     It is a list in every other way (``== []``, ``len``, indexing, a slice or a sum is a plain
     list): equality compares the problems alone (``unchecked`` is never given without
-    one). Its ``repr`` is a list's, with ``unchecked`` added where there is some.
+    one). Its ``repr`` is a list's, with ``unchecked`` added where there is some;
+    :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and pickling do.
+
+    Made by hand, it takes :class:`Problem` objects only, and ``unchecked`` as an iterable
+    of kinds' names, kept in the order given (``rightsdata.validate`` gives them in the
+    order of ``rightsdata.KINDS``): anything else, a bare string among them, raises
+    ``TypeError``.
 
     >>> found = Problems([Problem("persons.json", "is empty")], unchecked=["persons"])
     >>> len(found), found[0].location, found.unchecked
     (1, 'persons.json', ('persons',))
     >>> found == [Problem("persons.json", "is empty")], Problems() == []
     (True, True)
+    >>> found.copy().unchecked
+    ('persons',)
     """
 
     # A slot, not a __dict__: the object stays a list and the attribute its one addition.
     __slots__ = ("unchecked",)
 
-    #: The kinds references to which were not checked, in the order of ``rightsdata.KINDS``.
+    #: The kinds references to which, or comparisons with which, were not checked (those
+    #: :func:`rightsdata.validate` gives: in the order of ``rightsdata.KINDS``).
     unchecked: tuple[str, ...]
 
     def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
         super().__init__(problems)
+        for index, item in enumerate(self):
+            if not isinstance(item, Problem):
+                raise TypeError(
+                    f"Problems holds Problem objects; item {index} is "
+                    f"{with_article(type(item).__name__)} ({_shown(item)})"
+                )
+        if isinstance(unchecked, str):
+            raise TypeError(
+                f"unchecked is an iterable of record kinds' names (['persons']), not one "
+                f"string ({_shown(unchecked)})"
+            )
         self.unchecked = tuple(unchecked)
+        for kind in self.unchecked:
+            if not isinstance(kind, str):
+                raise TypeError(
+                    f"unchecked names record kinds ('persons'), not "
+                    f"{with_article(type(kind).__name__)} ({_shown(kind)})"
+                )
+
+    def copy(self) -> Problems:
+        """A shallow copy, with the same ``unchecked`` (a list's ``copy`` would drop it)."""
+        return type(self)(self, self.unchecked)
 
     def __repr__(self) -> str:
         listed = super().__repr__()
@@ -245,6 +275,12 @@ class Problems(list[Problem]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (list(self), self.unchecked))
+
+
+def _shown(value: object) -> str:
+    """``value``'s repr as an error names it, cut to 60 characters."""
+    shown = printable(repr(value))
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def encodable(text: str) -> str:
