@@ -91,7 +91,6 @@ __all__ = [
     "own_files",
     "own_part",
     "read_folder",
-    "schema_finds_alone",
     "unsure",
     "validate",
 ]
@@ -1543,7 +1542,10 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     own = {kind: [record.id for record in items] for kind, items in parts.records.items()}
     if parts.declared is not None and parts.declared < SETS_FROM:
         problems = problems + _set_problems(parts, parts.declared)
-    problems = schema_finds_alone(problems)  # (a set's problem too: format 2's schemas say it)
+    if parts.options.schema and problems:  # each said once (a set's too: format 2's schemas)
+        from rightsdata._validation.restated import told_once
+
+        problems = told_once(problems)
     problems = problems + check_integrity(
         parts.records,
         parts.where,
@@ -1899,19 +1901,6 @@ def read_json(
     if problem is not None:
         return None, [problem]
     return _parse(text, label)
-
-
-def schema_finds_alone(problems: list[Problem]) -> list[Problem]:
-    """``problems`` less each JSON Schema problem (``schema=True``) that restates one the
-    model found, at the same field or a part holding it (a date the schema refuses as none of
-    its forms, a required field it says at the object): each problem is reported once, in the
-    model's words (:mod:`rightsdata._validation.restated`); what only the schemas find is
-    reported as ``schema``."""
-    if not any(p.code == ProblemCode.SCHEMA for p in problems):
-        return problems
-    from rightsdata._validation.restated import told_once
-
-    return told_once(problems)
 
 
 def _schema_problems(
