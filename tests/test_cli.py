@@ -64,6 +64,14 @@ def test_timeline_of_a_place_has_the_events_at_places_within_it(
     assert out.splitlines()[0] == "Aktau: 2 events, in date order"
     code, out, _ = run(capsys, "timeline", "KZ")  # a country's code, as --place takes it
     assert out.splitlines()[0] == "Kazakhstan: 68 events (26 at places within it), in date order"
+    # the events and the note a plot of the place draws and says (one resolution for both)
+    from rightsdata._display.marks import subject_events
+
+    plotted = subject_events(rightsdata.load(), "place:almaty")
+    assert ([e.id for e in plotted.events], plotted.within) == (
+        expected,
+        " (2 at places within it)",
+    )
 
 
 def test_search_and_show(capsys: pytest.CaptureFixture[str]) -> None:

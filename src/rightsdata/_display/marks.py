@@ -58,12 +58,16 @@ class Mark:
 @attrs.frozen(kw_only=True)
 class Subject:
     """A plot's subject resolved: its default title (what is drawn and how many events), its
-    events in date order, and the record asked for (None for some events chosen)."""
+    events in date order, and the record asked for (None for some events chosen); for a
+    place, ``within`` says how many of its events are at places within it
+    (:func:`~rightsdata._display.words.within_note`: ``' (2 at places within it)'``, or
+    ``''``), as the title and ``rightsdata timeline``'s heading say it."""
 
     heading: str
     events: tuple[Event, ...]
     record: Actor | Place | Event | None
     is_case: bool = False
+    within: str = ""
 
 
 def _plain(day: datetime.date | None) -> datetime.date | None:
@@ -263,8 +267,9 @@ def subject_events(
         return Subject(heading=heading, events=tuple(events), record=record)
     if isinstance(record, Place):
         events = dataset.events(place=record, kind=kind, between=between)
-        heading = f"{record.name} — {_plural(len(events))}{within_note(record.id, events)}"
-        return Subject(heading=heading, events=tuple(events), record=record)
+        within = within_note(record.id, events)
+        heading = f"{record.name} — {_plural(len(events))}{within}"
+        return Subject(heading=heading, events=tuple(events), record=record, within=within)
     if isinstance(record, Event):
         case = _kept(dataset, case_events(dataset, record), kind, between)
         heading = f"Case: {case_root(dataset, record).title} — {_plural(len(case))}"
