@@ -172,26 +172,32 @@ _ACCEPTED: Final = (
 )
 
 
+def _record_of(dataset: Dataset, item: str | Record) -> Record:
+    """The record ``item`` (an ID or a record) is, as the dataset has it; an ID without its
+    kind is looked for among the events (the IDs suggested are events')."""
+    if not isinstance(item, str):
+        return dataset.get(item.id)
+    try:
+        return dataset.get(item)
+    except UnknownIdError:
+        if KIND_OF_PREFIX.get(prefix_of(item)) is not None:
+            raise
+    return dataset.get(item, Event)
+
+
 def _chosen_event(dataset: Dataset, item: object, position: int) -> Event:
     """The event ``item`` of a chosen set (an ID or a record) is, as the dataset has it."""
-    record: Record | None = None
-    if isinstance(item, str):
-        try:
-            record = dataset.get(item)
-        except UnknownIdError:
-            if KIND_OF_PREFIX.get(prefix_of(item)) is not None:
-                raise
-        if record is None:  # an ID of no kind: the IDs suggested are events'
-            record = dataset.get(item, Event)
-        named = repr(item)
-    elif isinstance(item, _RECORDS):
-        record = dataset.get(item.id)
-        named = repr(item.id)
-    else:
+    if not isinstance(item, str) and not isinstance(item, _RECORDS):
         raise TypeError(
             f"the events of a timeline are Event records or their IDs; the item at index "
             f"{position} is {item!r}, of type {type(item).__name__}"
         )
+    try:
+        record = _record_of(dataset, item)
+    except UnknownIdError as error:  # (named by its index, as every other bad item is)
+        error.at = f"the item at index {position}"
+        raise
+    named = repr(item if isinstance(item, str) else item.id)
     if not isinstance(record, Event):
         raise ValueError(
             f"the events of a timeline are Event records or their IDs; the item at index "

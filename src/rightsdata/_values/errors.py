@@ -516,7 +516,8 @@ class UnknownIdError(RightsdataError, KeyError):
     those whose name is spelled like it: ``'almaty'``, ``did you mean 'place:almaty'?``), else
     ``otherwise`` where given. Those are looked for only
     when the hint is first read (when the error is shown), so that code that expects misses
-    (``try: ds.persons[x] except KeyError``) never pays for the search.
+    (``try: ds.persons[x] except KeyError``) never pays for the search. ``at`` says where
+    the ID was given, where it was one of several (``'the item at index 2'``), else None.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -537,8 +538,10 @@ class UnknownIdError(RightsdataError, KeyError):
         *,
         among: Callable[[], Iterable[str]] | None = None,
         otherwise: str | None = None,
+        at: str | None = None,
     ) -> None:
         self.record_id = record_id
+        self.at = at
         self._hint = hint
         self._among = among  # the IDs to suggest from, if no hint is given
         self._otherwise = otherwise  # the hint where none of them is spelled like it
@@ -565,11 +568,14 @@ class UnknownIdError(RightsdataError, KeyError):
             self._hint = did_you_mean(like_id(slug, among())) or self._otherwise
         return self._hint
 
-    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str | None, str]]:
-        return (type(self), (self.record_id, self.hint, self.what))
+    def __reduce__(self) -> tuple[Any, ...]:
+        args = (self.record_id, self.hint, self.what)
+        return (type(self), args) if self.at is None else (type(self), args, {"at": self.at})
 
     def __str__(self) -> str:
         text = f"no {self.what} has the id {self.record_id!r}"
+        if self.at is not None:
+            text = f"{text} ({self.at})"
         return f"{text}; {self.hint}" if self.hint else text
 
 
