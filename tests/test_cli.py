@@ -74,6 +74,14 @@ def test_timeline_of_a_place_has_the_events_at_places_within_it(
     )
 
 
+def test_an_empty_timeline_is_its_heading_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    # (a blank line followed the heading, for a place and an actor alike)
+    for subject, name in (("place:brazil", "Brazil"), ("org:council-of-europe", "Council")):
+        code, out, _ = run(capsys, "timeline", subject)
+        assert code == EXIT_OK and out.startswith(name)
+        assert out.endswith(": 0 events, in date order\n") and out.count("\n") == 1
+
+
 def test_search_and_show(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "search", "kozlov", "--json")
     assert code == EXIT_OK

@@ -179,5 +179,6 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         return EXIT_OK
     heading = f"{_name(dataset, subject)}: {_plural(len(events), 'event')}{found.within}"
     print(f"{heading}, in date order")
-    print("\n".join(event_lines(events)))
+    if events:  # (none: the heading alone, with no blank line after it)
+        print("\n".join(event_lines(events)))
     return EXIT_OK
