@@ -64,6 +64,22 @@ def test_timeline_of_a_place_has_the_events_at_places_within_it(
     assert out.splitlines()[0] == "Aktau: 2 events, in date order"
     code, out, _ = run(capsys, "timeline", "KZ")  # a country's code, as --place takes it
     assert out.splitlines()[0] == "Kazakhstan: 68 events (26 at places within it), in date order"
+    # the events and the note a plot of the place draws and says (one resolution for both)
+    from rightsdata._display.marks import subject_events
+
+    plotted = subject_events(rightsdata.load(), "place:almaty")
+    assert ([e.id for e in plotted.events], plotted.within) == (
+        expected,
+        " (2 at places within it)",
+    )
+
+
+def test_an_empty_timeline_is_its_heading_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    # (a blank line followed the heading, for a place and an actor alike)
+    for subject, name in (("place:brazil", "Brazil"), ("org:council-of-europe", "Council")):
+        code, out, _ = run(capsys, "timeline", subject)
+        assert code == EXIT_OK and out.startswith(name)
+        assert out.endswith(": 0 events, in date order\n") and out.count("\n") == 1
 
 
 def test_search_and_show(capsys: pytest.CaptureFixture[str]) -> None:
@@ -446,8 +462,8 @@ def test_validate_says_which_references_were_not_checked(
         {"sources.json": [source_doc()], "persons.json": "[{", "events.json": [event_doc()]},
     )
     note = (
-        "Not checked: references to persons (not all their records loaded); a load "
-        "after the fixes may report more."
+        "Not checked: references to persons, and comparisons with them (not all their "
+        "records loaded); a load after the fixes may report more."
     )
     code, out, _ = run(capsys, "validate", str(unread))
     assert code == EXIT_INVALID
@@ -492,8 +508,8 @@ def test_validate_json_keeps_its_list_and_says_what_was_not_checked_on_stderr(
     found = json.loads(out)  # (stdout is the list alone, as before)
     assert isinstance(found, list) and [p["location"] for p in found] == ["persons.json"]
     assert " ".join(err.split()) == (
-        "Not checked: references to persons (not all their records loaded); a load "
-        "after the fixes may report more."
+        "Not checked: references to persons, and comparisons with them (not all their "
+        "records loaded); a load after the fixes may report more."
     )
     # every reference judged: nothing on stderr
     bad = write_folder(
@@ -505,9 +521,58 @@ def test_validate_json_keeps_its_list_and_says_what_was_not_checked_on_stderr(
     code, out, err = run(capsys, "validate", str(unread / "events.json"), "--json")
     assert (code, json.loads(out)) == (EXIT_OK, [])
     assert " ".join(err.split()) == (
-        "not checked: 2 references to records in other files (1 to persons, 1 to sources); "
+        "not checked: 2 references to records in other files (1 to sources, 1 to persons); "
         "validate the folder to check them"
     )
+
+
+def test_validate_a_kind_file_with_a_failed_record_checks_the_others(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # event:b's date fails: the cycle through it is still found, as the folder finds it
+    events = [
+        event_doc("event:a", part_of="event:b"),
+        event_doc("event:b", part_of="event:a", date="2020-13"),
+    ]
+    folder = write_folder(
+        tmp_path / "cycle",
+        {"sources.json": [source_doc()], "persons.json": [person_doc()], "events.json": events},
+    )
+    code, out, _ = run(capsys, "validate", str(folder / "events.json"), "--json-report")
+    report = json.loads(out)
+    found = [(p["record_id"], p["field"]) for p in report["problems"]]
+    assert (code, found) == (EXIT_INVALID, [("event:a", "part_of"), ("event:b", "date")])
+    assert report["unchecked"] == ["sources", "persons"]  # (never empty: they were not)
+    folder_report = json.loads(run(capsys, "validate", str(folder), "--json-report")[1])
+    assert folder_report["problems"] == report["problems"]
+    # and strictly: a bad birth hides no questionable country
+    persons = [person_doc("person:a", born="1980-13"), person_doc("person:b", country="UK")]
+    folder = write_folder(
+        tmp_path / "strict", {"sources.json": [source_doc()], "persons.json": persons}
+    )
+    for path in (folder / "persons.json", folder):
+        code, out, _ = run(capsys, "validate", str(path), "--strict", "--json")
+        found = [(p["record_id"], p["field"], p["code"]) for p in json.loads(out)]
+        assert found == [("person:a", "born", "value"), ("person:b", "country", "strict")]
+
+
+def test_validate_a_kind_file_says_what_its_failed_records_left_unchecked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # event:b's link cannot be read, and event:a links to it: a cycle is not ruled out
+    events = [event_doc("event:a", part_of="event:b"), event_doc("event:b", part_of=5)]
+    unreadable = {"events.json": "[{"}
+    folder = write_folder(tmp_path / "link", {"events.json": events})
+    code, out, _ = run(capsys, "validate", str(folder / "events.json"), "--json-report")
+    report = json.loads(out)
+    assert [p["field"] for p in report["problems"]] == ["part_of"]
+    assert report["unchecked"] == ["sources", "persons", "events"]
+    code, out, _ = run(capsys, "validate", str(folder / "events.json"))
+    assert "Not checked: references to events" in " ".join(out.split())
+    # a file not read at all: no check among its records ran
+    folder = write_folder(tmp_path / "unread", unreadable)
+    code, out, _ = run(capsys, "validate", str(folder / "events.json"), "--json-report")
+    assert (code, json.loads(out)["unchecked"]) == (EXIT_INVALID, ["events"])
 
 
 def test_validate_json_report_is_one_object_with_what_was_not_checked(
@@ -535,7 +600,7 @@ def test_validate_json_report_is_one_object_with_what_was_not_checked(
     code, out, _ = run(capsys, "validate", str(unread / "events.json"), "--json-report")
     assert (code, json.loads(out)) == (
         EXIT_OK,
-        {"problems": [], "unchecked": ["persons", "sources"]},
+        {"problems": [], "unchecked": ["sources", "persons"]},  # (in the order of KINDS)
     )
     # one JSON form at a time
     code, out, err = run(capsys, "validate", str(good), "--json", "--json-report")
@@ -573,7 +638,7 @@ def test_validate_one_kind_file(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert lines[0] == f"{folder / 'events.json'}: valid: checked 2 records (2 events)"
     said = " ".join(out.split())
     assert (
-        "not checked: 4 references to records in other files (2 to persons, 2 to sources)" in said
+        "not checked: 4 references to records in other files (2 to sources, 2 to persons)" in said
     )
     assert run(capsys, "validate", str(folder / "events.json"), "--schema")[0] == EXIT_OK
     # problems inside the file are still found: a duplicate ID, a dangling reference of its kind

@@ -283,6 +283,7 @@ def test_errors_pickle() -> None:
         InvalidDataError([problem], "data.json"),
         InvalidDataError([problem], "data.json", ("persons",)),
         rightsdata.UnknownIdError("person:nobody", "no such person"),
+        rightsdata.UnknownIdError("event:x", None, "event", at="the item at index 2"),
         rightsdata.FieldError("name", "must be text", "type"),
     ):
         again = pickle.loads(pickle.dumps(error))

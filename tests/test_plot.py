@@ -613,9 +613,15 @@ def test_no_events_chosen_is_an_empty_plot(ds: Dataset) -> None:
 
 def test_events_chosen_that_cannot_be_drawn(ds: Dataset) -> None:
     said = "the events of a timeline are Event records or their IDs; the item at index"
-    with pytest.raises(UnknownIdError, match="did you mean 'event:kozlov-trial-2012'"):
+    with pytest.raises(UnknownIdError, match="did you mean 'event:kozlov-trial-2012'") as caught:
         ds.plot_timeline(["event:kozlov-verdict-2012-10-08", "event:kozlov-trial"])
-    with pytest.raises(UnknownIdError, match=r"no event .+ did you mean 'event:kozlov-trial-2012'"):
+    assert str(caught.value).startswith(  # (named by its index, as every other bad item is)
+        "no record has the id 'event:kozlov-trial' (the item at index 1); did you mean"
+    )
+    assert caught.value.at == "the item at index 1"
+    with pytest.raises(
+        UnknownIdError, match=r"no event .+ \(the item at index 0\); did you mean 'event:kozlov-tri"
+    ):
         ds.plot_timeline(["kozlov-trial-2012"])  # no kind in the ID: events are suggested
     with pytest.raises(ValueError, match=rf"{said} 1 \('place:almaty'\) is a place; for its"):
         ds.plot_timeline(["event:kozlov-trial-2012", "place:almaty"])
@@ -626,7 +632,7 @@ def test_events_chosen_that_cannot_be_drawn(ds: Dataset) -> None:
     with pytest.raises(TypeError, match="not bytes"):
         ds.plot_timeline(b"event:kozlov-trial-2012")  # type: ignore[arg-type]
     attrs_evolved = attrs.evolve(ds.get("event:kozlov-trial-2012"), id="event:not-in-it")
-    with pytest.raises(UnknownIdError):
+    with pytest.raises(UnknownIdError, match=r"'event:not-in-it' \(the item at index 0\)"):
         ds.plot_timeline([attrs_evolved])
 
 

@@ -78,3 +78,27 @@ def test_problems_pickle_and_copy_with_what_went_unchecked(protocol: int) -> Non
     deep = copy.deepcopy(found)
     assert deep == found and deep.unchecked == ("persons",)
     assert type(pickle.loads(pickle.dumps(found))).__module__ == "rightsdata"
+
+
+def test_problems_made_by_hand_hold_problems_and_kinds_only() -> None:
+    problem = Problem("persons.json", "is empty")
+    with pytest.raises(TypeError, match=r"item 1 is a str \('x'\)"):
+        Problems([problem, "x"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not one string"):
+        Problems([problem], unchecked="persons")
+    with pytest.raises(TypeError, match=r"not an int \(1\)"):
+        Problems([problem], unchecked=[1])  # type: ignore[list-item]
+    # kept in the order given; validate() gives the order of KINDS
+    assert Problems([problem], unchecked=["persons", "sources"]).unchecked == (
+        "persons",
+        "sources",
+    )
+
+
+def test_problems_copy_keeps_what_went_unchecked() -> None:
+    found = Problems([Problem("persons.json", "is empty")], unchecked=["persons"])
+    again = found.copy()
+    assert type(again) is Problems and again is not found
+    assert again == found and again.unchecked == ("persons",)
+    again.clear()
+    assert len(found) == 1  # (a copy, not the same list)

@@ -369,7 +369,7 @@ def _add_writing_commands(commands: Any) -> None:
         "--json-report",
         action="store_true",
         help="print one JSON object: the problems, and the kinds references to which "
-        "were not checked",
+        "(or comparisons with which) were not checked",
     )
     _add_base_option(check)
     check.set_defaults(run=_cmd_validate)

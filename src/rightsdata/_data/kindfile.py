@@ -2,9 +2,11 @@
 
 A kind file (``events.json``: a list of events) is checked as its kind: every record, field
 by field, then the integrity of the records among themselves (duplicate IDs, an event that is
-part of another event of the file that does not exist, cycles). References to records of
-*other* kinds (an event's participants, its sources) cannot be checked without their files:
-they are counted and reported as not checked, never as dangling.
+part of another event of the file that does not exist, cycles), and the strict checks if
+asked. Where some records fail, the others are still checked, as a folder's load checks them,
+and what could not be judged is said (``unjudged``). References to records of *other* kinds
+(an event's participants, its sources) cannot be checked without their files: they are
+counted and reported as not checked, never as dangling.
 
 >>> import json, pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -24,10 +26,17 @@ from pathlib import Path
 
 import attrs
 
-from rightsdata._data.loading import DEFAULT_MAX_BYTES, check_max_bytes, filed, read_json
+from rightsdata._data.loading import (
+    DEFAULT_MAX_BYTES,
+    check_max_bytes,
+    filed,
+    read_json,
+    unsure,
+)
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
+from rightsdata._values.places import Places
 
 __all__ = ["KindFileCheck", "check_kind_file", "kind_of_file"]
 
@@ -39,7 +48,12 @@ class KindFileCheck:
     kind: str
     records: int  #: how many records the file holds (0 if it could not be read)
     problems: list[Problem]
-    unchecked: dict[str, int]  #: references to other kinds, not checked: kind -> how many
+    #: references to other kinds, not checked: kind -> how many, in the order of the kinds
+    unchecked: dict[str, int]
+    #: the kinds references to which, or comparisons with which, could not be checked among
+    #: the file's records, because some of them failed (the file's own kind; ``ratings``
+    #: for a sequence), in the order of the kinds, as :attr:`InvalidDataError.unchecked`
+    unjudged: tuple[str, ...] = ()
 
 
 def kind_of_file(path: Path) -> str | None:
@@ -53,13 +67,15 @@ def check_kind_file(
 ) -> KindFileCheck:
     """Check ``path``, a file named for its kind (``events.json``), as that kind alone;
     ``strict=True`` runs the strict checks on its records too (those that need a record of
-    another kind, a rating's place, pass what they cannot look up)."""
+    another kind, a rating's place, pass what they cannot look up). Where some records fail,
+    the others are checked among themselves (and strictly) as a folder's load checks them,
+    and ``unjudged`` names what could not be."""
     check = _check(path, schema=schema, max_bytes=max_bytes, strict=strict)
     return attrs.evolve(check, problems=filed(check.problems, [path.name]))
 
 
 def _check(path: Path, *, schema: bool, max_bytes: int, strict: bool) -> KindFileCheck:
-    from rightsdata._validation.convert import structure_many
+    from rightsdata._data.loading import _in_reading_order, _Parts, _schema_problems, _structure
     from rightsdata._validation.integrity import check_integrity, dangling_target
 
     check_max_bytes(max_bytes)
@@ -68,23 +84,33 @@ def _check(path: Path, *, schema: bool, max_bytes: int, strict: bool) -> KindFil
         raise ValueError(f"{path.name} is not named for a record kind ({', '.join(KINDS)})")
     name = path.name
     documents, problems = read_json(path, name, max_bytes)
-    if problems:
-        return KindFileCheck(kind, 0, problems, {})
+    if problems:  # no record read: nothing among them was checked
+        return KindFileCheck(kind, 0, problems, {}, (kind,))
     count = len(documents) if isinstance(documents, list) else 0
-    if schema and isinstance(documents, list):
-        from rightsdata._data.loading import _schema_problems
-
-        problems += _schema_problems(kind, documents, name)
-    records, found = structure_many(kind, documents, name)
-    problems += found
+    parts = _Parts()
+    places = Places(kind, name)
     if schema:
-        from rightsdata._data.loading import schema_finds_alone
+        parts.problems += _schema_problems(kind, documents, places)
+    # (those that structure, if some fail: checked among themselves, as a folder's are)
+    _structure(parts, kind, documents, places)
+    problems = parts.problems
+    if schema:
+        from rightsdata._validation.restated import told_once
 
-        problems = schema_finds_alone(problems)
-    if problems:
-        return KindFileCheck(kind, count, problems, {})
+        problems = told_once(problems)
+    partial, nameless = unsure(parts)
+    unjudged: set[str] = set(partial)  # (records may be missing: none of theirs was judged)
     unchecked: dict[str, int] = {}
-    for problem in check_integrity({kind: records}, {kind: name}):
+    found = check_integrity(
+        parts.records,
+        parts.where,
+        exists=parts.failed_ids,
+        partial=partial,
+        failed=parts.failed,
+        nameless=nameless,
+        unjudged=unjudged,
+    )
+    for problem in found:
         target = dangling_target(problem.message)
         target_kind = KIND_OF_PREFIX.get(prefix_of(target)) if target is not None else None
         if problem.code == ProblemCode.INTEGRITY and target_kind not in (None, kind):
@@ -94,5 +120,11 @@ def _check(path: Path, *, schema: bool, max_bytes: int, strict: bool) -> KindFil
     if strict:
         from rightsdata._validation.strict import check_strict
 
-        problems += check_strict({kind: records}, {kind: name})
-    return KindFileCheck(kind, count, problems, dict(sorted(unchecked.items())))
+        problems += check_strict(parts.records, parts.where)
+    return KindFileCheck(
+        kind,
+        count,
+        _in_reading_order(problems),
+        {k: unchecked[k] for k in KINDS if k in unchecked},
+        tuple(k for k in KINDS if k in unjudged),
+    )

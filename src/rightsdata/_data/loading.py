@@ -80,6 +80,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DESCRIPTOR",
     "REDIRECTS",
+    "ReadOptions",
     "base_of",
     "datasets",
     "filed",
@@ -90,7 +91,7 @@ __all__ = [
     "own_files",
     "own_part",
     "read_folder",
-    "schema_finds_alone",
+    "unsure",
     "validate",
 ]
 
@@ -299,9 +300,10 @@ def load_path(
     # One pause for the whole load: the readers' and the integrity check's pauses nest in it,
     # so what they build is handed to the old generation (or frozen) once, at the end.
     with gc_paused():
-        dataset, problems, unchecked = _read(
-            Path(path), schema=schema, max_bytes=max_bytes, share=share, base=over, strict=strict
+        options = ReadOptions(
+            schema=schema, max_bytes=max_bytes, share=share, strict=strict, base=over
         )
+        dataset, problems, unchecked = _read(Path(path), options)
         if dataset is not None and not problems:
             if required is not None:  # (before a freeze: a dataset refused is not kept)
                 _check_version(dataset, _shown(path), version, required, bundled=False)
@@ -333,9 +335,10 @@ def validate(
     to report questionable data too, as for :func:`load_path`.
 
     The list is a :class:`~rightsdata.Problems`, whose ``unchecked`` names the kinds
-    references to which could not be checked (some of their records could not be read), as
-    the error's ``unchecked`` (:class:`~rightsdata.InvalidDataError`) does: where it names any, a
-    run after the fixes may report more. A check in CI can say so:
+    references to which, or comparisons with which, could not be checked (some of their
+    records could not be read), as the error's ``unchecked``
+    (:class:`~rightsdata.InvalidDataError`) does: where it names any, a run after the fixes
+    may report more. A check in CI can say so:
 
     >>> import rightsdata, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -353,9 +356,8 @@ def validate(
     from pathlib import Path
 
     over = None if base is None else base_of(base)
-    _, problems, unchecked = _read(
-        Path(path), schema=schema, max_bytes=max_bytes, base=over, strict=strict
-    )
+    options = ReadOptions(schema=schema, max_bytes=max_bytes, strict=strict, base=over)
+    _, problems, unchecked = _read(Path(path), options)
     return Problems(problems, unchecked)
 
 
@@ -422,12 +424,10 @@ def read_folder(
     over = None if base is None else base_of(base)
     dataset, problems, unchecked = _read_folder(
         folder,
-        schema=False,
-        max_bytes=DEFAULT_MAX_BYTES,
+        ReadOptions(base=over),
         check_resources=check_resources,
         check_descriptor=check_descriptor,
         declared_format=declared_format,
-        base=over,
     )
     if problems or dataset is None:
         raise InvalidDataError(problems, label or str(folder), unchecked)
@@ -456,12 +456,47 @@ def own_part(dataset: Dataset, base: Dataset) -> Dataset:
 _ALL_KINDS: Final = "*"
 
 #: What a reader gives: the dataset (None if it has problems), every problem, and the kinds
-#: references to which were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`).
+#: references to which, or comparisons with which, were not checked
+#: (:attr:`~rightsdata.InvalidDataError.unchecked`).
 _Read = tuple[Dataset | None, list[Problem], tuple[str, ...]]
 
 
+class ReadOptions:
+    """What a load was asked for, handed as one from the entry points to the readers: whether
+    to hold each record to the JSON Schemas (``schema``), the largest file to read
+    (``max_bytes``), whether to share equal values (``share``), whether to run the strict
+    checks (``strict``), and the dataset the data builds on (``base``), as :func:`load_path`
+    takes them.
+
+    A plain class, as :class:`_Parts` is (a NamedTuple or attrs class costs a cold
+    ``rightsdata.load()`` its creation).
+    """
+
+    __slots__ = ("base", "max_bytes", "schema", "share", "strict")
+
+    def __init__(
+        self,
+        *,
+        schema: bool = False,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        share: bool = False,
+        strict: bool = False,
+        base: Base | None = None,
+    ) -> None:
+        self.schema = schema
+        self.max_bytes = max_bytes
+        self.share = share
+        self.strict = strict
+        self.base = base
+
+
+#: What a read with nothing asked for is asked: a bundled dataset's, a descriptor's check.
+_DEFAULTS: Final = ReadOptions()
+
+
 class _Parts:
-    """What a layout reader collected, before integrity checks.
+    """What a layout reader collected, before integrity checks, and what it was asked for
+    (``options``).
 
     A plain class, not attrs: building an attrs class costs about 1 ms, and this module is
     imported by every cold ``rightsdata.load()``.
@@ -478,18 +513,18 @@ class _Parts:
         "ids",
         "named",
         "nameless",
+        "options",
         "problems",
         "records",
         "redirects",
         "redirects_where",
-        "share",
         "sharing",
-        "strict",
         "unsure",
         "where",
     )
 
-    def __init__(self, redirects_where: str = REDIRECTS) -> None:
+    def __init__(self, options: ReadOptions = _DEFAULTS, redirects_where: str = REDIRECTS) -> None:
+        self.options = options
         self.records: dict[str, list[Record]] = {}
         #: every ID a kind's records hold, where the fast path gathered them
         self.ids: dict[str, set[str]] = {}
@@ -519,12 +554,8 @@ class _Parts:
         self.unsure: set[str] = set()
         #: where the records are, by kind, whose IDs could not be read (the kind's others were)
         self.nameless: dict[str, list[str]] = {}
-        #: whether to share equal values among the records (``load_path(share=True)``), and
-        #: those shared so far (made on the first large file)
-        self.share = False
+        #: the values shared so far, with ``options.share`` (made on the first large file)
         self.sharing: Sharing | None = None
-        #: whether to run the strict checks too (``strict=True``)
-        self.strict = False
 
 
 def check_max_bytes(max_bytes: object) -> None:
@@ -537,24 +568,14 @@ def check_max_bytes(max_bytes: object) -> None:
         )
 
 
-def _read(
-    path: Path,
-    *,
-    schema: bool,
-    max_bytes: int,
-    share: bool = False,
-    base: Base | None = None,
-    strict: bool = False,
-) -> _Read:
-    check_max_bytes(max_bytes)
-    if schema:
+def _read(path: Path, options: ReadOptions) -> _Read:
+    check_max_bytes(options.max_bytes)
+    if options.schema:
         from rightsdata._values.extras import require
 
         require("jsonschema", "schema")  # MissingExtraError before reading anything
     try:
-        dataset, problems, unchecked = _read_any(
-            path, schema=schema, max_bytes=max_bytes, share=share, base=base, strict=strict
-        )
+        dataset, problems, unchecked = _read_any(path, options)
         return dataset, _in_reading_order(problems), unchecked
     except RecursionError:  # a backstop: every reader bounds nesting before it recurses
         problem = Problem(_shown(path), "is nested too deeply to read", ProblemCode.LIMIT)
@@ -584,15 +605,7 @@ def _in_reading_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=place)
 
 
-def _read_any(
-    path: Path,
-    *,
-    schema: bool,
-    max_bytes: int,
-    share: bool = False,
-    base: Base | None = None,
-    strict: bool = False,
-) -> _Read:
+def _read_any(path: Path, options: ReadOptions) -> _Read:
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -602,15 +615,7 @@ def _read_any(
         message = "is not a path: it holds a null byte (\\x00), which no file's name can hold"
         return None, [Problem(repr(_shown(path)), message, ProblemCode.FILE)], ()
     if stat.S_ISDIR(info.st_mode):
-        return _read_folder(
-            path,
-            schema=schema,
-            max_bytes=max_bytes,
-            check_resources=True,
-            share=share,
-            base=base,
-            strict=strict,
-        )
+        return _read_folder(path, options, check_resources=True)
     table = _table_format(path)
     if table is not None:  # an export's table, not a dataset: say what it is, not "not JSON"
         from rightsdata._data.folderfiles import table_file_problem
@@ -618,11 +623,10 @@ def _read_any(
         beside = _names_in(path.parent)
         return None, [table_file_problem(path.name, _shown(path.parent), beside, table)], ()
     if path.suffix.lower() in JSON_LINES_SUFFIXES:
-        parts = _read_json_lines(path, schema=schema, max_bytes=max_bytes, share=share)
+        parts = _read_json_lines(path, options)
     else:
-        parts = _read_document(path, schema=schema, max_bytes=max_bytes, share=share)
-    parts.strict = strict
-    dataset, problems, unchecked = _finish(parts, base)
+        parts = _read_document(path, options)
+    dataset, problems, unchecked = _finish(parts)
     return dataset, filed(problems, [path.name]), unchecked
 
 
@@ -692,20 +696,15 @@ def _present(folder: Traversable | Path, names: list[str]) -> tuple[set[str], Pr
 
 def _read_folder(
     folder: Traversable | Path,
+    options: ReadOptions,
     *,
-    schema: bool,
-    max_bytes: int,
     check_resources: bool | Literal["sizes"],
     check_descriptor: bool = True,
-    share: bool = False,
     declared_format: bool = True,
-    base: Base | None = None,
-    strict: bool = False,
 ) -> _Read:
     hashes = check_resources is True
-    parts = _Parts()
-    parts.share = share
-    parts.strict = strict
+    max_bytes = options.max_bytes
+    parts = _Parts(options)
     parts.folder = _shown(folder) if isinstance(folder, os.PathLike) else None
     kind_files = list(map(kind_file, KINDS))
     present, problem = _present(folder, [DESCRIPTOR, *kind_files, REDIRECTS])
@@ -765,7 +764,7 @@ def _read_folder(
                 parts.problems += _resource_problems(
                     index, entry, data, hashes=hashes, folder=folder
                 )
-            _decode_kind(parts, kind, data, name, schema)
+            _decode_kind(parts, kind, data, name)
     if REDIRECTS in present:
         raw, found = read_json(folder.joinpath(REDIRECTS), REDIRECTS, max_bytes)
         parts.problems += found
@@ -803,7 +802,7 @@ def _read_folder(
                     file=None if names is None else path,
                 )
             )
-    dataset, problems, unchecked = _finish(parts, base)
+    dataset, problems, unchecked = _finish(parts)
     return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files]), unchecked
 
 
@@ -954,14 +953,15 @@ def _sharing() -> Sharing:
     return Sharing()
 
 
-def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str, schema: bool) -> None:
+def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str) -> None:
     """One kind's file: the fast decoder first; on any doubt, the diagnostic path decides."""
     places = Places(kind, name)
     parts.where[kind] = places
+    schema = parts.options.schema
     if not schema:  # the schema check needs the parsed documents
         from rightsdata._validation.fastpath import REFUSED, decode_kind
 
-        if parts.share and parts.sharing is None:
+        if parts.options.share and parts.sharing is None:
             parts.sharing = _sharing()
         try:
             decoded = decode_kind(kind, data, parts.sharing)
@@ -1030,15 +1030,15 @@ def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None
     parts.where[kind] = places.subset(kept_at)
 
 
-def _read_document(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Parts:
-    parts = _Parts(redirects_where=f"{path.name}:redirects")
-    data, problem = _read_bytes(path, path.name, max_bytes)
+def _read_document(path: Path, options: ReadOptions) -> _Parts:
+    parts = _Parts(options, f"{path.name}:redirects")
+    data, problem = _read_bytes(path, path.name, options.max_bytes)
     if problem is None:
         problem = _parquet(path, data)
     if problem is not None:
         parts.problems.append(problem)
         return parts
-    if not schema and _fast_document(parts, path.name, data, share):
+    if not options.schema and _fast_document(parts, path.name, data):
         return parts
     text, problem = _decode(data, path.name)
     del data
@@ -1064,7 +1064,7 @@ def _read_document(path: Path, *, schema: bool, max_bytes: int, share: bool = Fa
             )
         )
         return parts
-    _structure_kinds(parts, raw, path.name, schema, redirects=True, descriptor=True)
+    _structure_kinds(parts, raw, path.name, redirects=True, descriptor=True)
     return parts
 
 
@@ -1072,7 +1072,6 @@ def _structure_kinds(
     parts: _Parts,
     raw: Mapping[Any, Any],
     label: str,
-    schema: bool,
     *,
     redirects: bool,
     descriptor: bool = False,
@@ -1107,7 +1106,7 @@ def _structure_kinds(
                 _may_hold(parts, like[0] if like else None, raw.keys())
                 continue
             places = Places(key, label, keyed=True)
-            if schema and type(documents) is list:
+            if parts.options.schema and type(documents) is list:
                 parts.problems += _schema_problems(key, documents, places, parts.declared)
             _structure(parts, key, documents, places)
 
@@ -1165,8 +1164,7 @@ def load_documents(
         )
     checked_descriptor(descriptor)
     over = None if base is None else base_of(base)
-    parts = _Parts(redirects_where=f"{label}:redirects")
-    parts.strict = strict
+    parts = _Parts(ReadOptions(strict=strict, base=over), f"{label}:redirects")
     parts.named = (name, version)
     # (not copied deeply here: the Dataset copies its descriptor)
     parts.descriptor = dict(descriptor) if descriptor is not None else None
@@ -1180,18 +1178,18 @@ def load_documents(
         parts.problems += descriptor_problems(held, f"{label}:datapackage")
     parts.declared = None if descriptor is None else format_of(descriptor)
     parts.declared_in = "the descriptor given"
-    _structure_kinds(parts, documents, label, False, redirects=False)
+    _structure_kinds(parts, documents, label, redirects=False)
     if redirects:
         listed = [{"id": old, "to": new} for old, new in redirects.items()]
         parts.redirects, found = _check_redirects(listed, parts.redirects_where)
         parts.problems += found
-    dataset, problems, unchecked = _finish(parts, over)
+    dataset, problems, unchecked = _finish(parts)
     if problems or dataset is None:
         raise InvalidDataError(_in_reading_order(problems), label, unchecked)
     return dataset
 
 
-def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
+def _fast_document(parts: _Parts, name: str, data: bytes) -> bool:
     """Read a JSON document with the fast path into ``parts``; False (``parts`` untouched) if
     it cannot vouch for it, or if its redirects have a problem: the diagnostic path then
     reads it and says what is wrong and where."""
@@ -1199,7 +1197,7 @@ def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
 
     try:
         kinds, redirects_text, descriptor_text = decode_document(
-            data, _sharing() if share else None
+            data, _sharing() if parts.options.share else None
         )
     except REFUSED:
         return False
@@ -1224,13 +1222,13 @@ def _fast_document(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
     return True
 
 
-def _fast_json_lines(parts: _Parts, name: str, data: bytes, share: bool) -> bool:
+def _fast_json_lines(parts: _Parts, name: str, data: bytes) -> bool:
     """Read JSON Lines with the fast path into ``parts``, as :func:`_fast_document` does."""
     from rightsdata._validation.fastpath import REFUSED, decode_json_lines
 
     try:
         kinds, redirect_lines, descriptor_line = decode_json_lines(
-            data, _sharing() if share else None
+            data, _sharing() if parts.options.share else None
         )
     except REFUSED:
         return False
@@ -1340,12 +1338,13 @@ def json_lines(text: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
-def _read_json_lines(path: Path, *, schema: bool, max_bytes: int, share: bool = False) -> _Parts:
-    parts = _Parts(redirects_where=f"{path.name}:redirects")
-    data, problem = _read_bytes(path, path.name, max_bytes)
+def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
+    parts = _Parts(options, f"{path.name}:redirects")
+    schema = options.schema
+    data, problem = _read_bytes(path, path.name, options.max_bytes)
     if problem is None:
         problem = _parquet(path, data)
-    if problem is None and not schema and _fast_json_lines(parts, path.name, data, share):
+    if problem is None and not schema and _fast_json_lines(parts, path.name, data):
         return parts
     if problem is None:
         # JSON Lines of no records is a file without lines, as it exports an empty dataset
@@ -1501,9 +1500,9 @@ def _kinds_disagree(value: dict[str, Any], kind: str, from_id: str) -> str:
     return f"{said}; it is {a_noun(fits)} (its fields say so): {fix}"
 
 
-def _finish(parts: _Parts, base: Base | None = None) -> _Read:
+def _finish(parts: _Parts) -> _Read:
     with gc_paused():  # integrity and the Dataset's collections build many objects too
-        return _finish_paused(parts, base)
+        return _finish_paused(parts, parts.options.base)
 
 
 def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
@@ -1521,6 +1520,15 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     return set_date_problems(parts.records, said, parts.declared_in, parts.where, fix)
 
 
+def unsure(parts: _Parts) -> tuple[set[str], dict[str, list[str]]]:
+    """What the integrity check cannot be sure of, once some records failed: the kinds some of
+    whose records may be missing (``partial``: a reference to one is not judged), and, of the
+    others, where the records are whose IDs could not be read (``nameless``: a reference to
+    such a kind is judged, and its problem names them)."""
+    partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
+    return partial, {k: at for k, at in parts.nameless.items() if k not in partial}
+
+
 def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     # Integrity is checked among the records that structured even when others did not, so
     # that one load reports every problem, not the first layer of them.
@@ -1528,15 +1536,16 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     partial: set[str] = set()
     nameless: dict[str, list[str]] = {}
     if problems:  # some records failed to structure: judge nothing that depends on them
-        partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
-        # (a kind with records whose IDs are unknown, the others' known: judged, said so)
-        nameless = {k: at for k, at in parts.nameless.items() if k not in partial}
+        partial, nameless = unsure(parts)
     unjudged: set[str] = set()
     # each kind's records' IDs, in their order: read once, for integrity and the collections
     own = {kind: [record.id for record in items] for kind, items in parts.records.items()}
     if parts.declared is not None and parts.declared < SETS_FROM:
         problems = problems + _set_problems(parts, parts.declared)
-    problems = schema_finds_alone(problems)  # (a set's problem too: format 2's schemas say it)
+    if parts.options.schema and problems:  # each said once (a set's too: format 2's schemas)
+        from rightsdata._validation.restated import told_once
+
+        problems = told_once(problems)
     problems = problems + check_integrity(
         parts.records,
         parts.where,
@@ -1552,7 +1561,7 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         unjudged=unjudged,
         base=base,
     )
-    if parts.strict:  # (after the normal checks, on the records that structured)
+    if parts.options.strict:  # (after the normal checks, on the records that structured)
         from rightsdata._validation.strict import check_strict
 
         problems = problems + check_strict(parts.records, parts.where, base)
@@ -1892,19 +1901,6 @@ def read_json(
     if problem is not None:
         return None, [problem]
     return _parse(text, label)
-
-
-def schema_finds_alone(problems: list[Problem]) -> list[Problem]:
-    """``problems`` less each JSON Schema problem (``schema=True``) that restates one the
-    model found, at the same field or a part holding it (a date the schema refuses as none of
-    its forms, a required field it says at the object): each problem is reported once, in the
-    model's words (:mod:`rightsdata._validation.restated`); what only the schemas find is
-    reported as ``schema``."""
-    if not any(p.code == ProblemCode.SCHEMA for p in problems):
-        return problems
-    from rightsdata._validation.restated import told_once
-
-    return told_once(problems)
 
 
 def _schema_problems(

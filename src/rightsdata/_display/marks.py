@@ -58,12 +58,16 @@ class Mark:
 @attrs.frozen(kw_only=True)
 class Subject:
     """A plot's subject resolved: its default title (what is drawn and how many events), its
-    events in date order, and the record asked for (None for some events chosen)."""
+    events in date order, and the record asked for (None for some events chosen); for a
+    place, ``within`` says how many of its events are at places within it
+    (:func:`~rightsdata._display.words.within_note`: ``' (2 at places within it)'``, or
+    ``''``), as the title and ``rightsdata timeline``'s heading say it."""
 
     heading: str
     events: tuple[Event, ...]
     record: Actor | Place | Event | None
     is_case: bool = False
+    within: str = ""
 
 
 def _plain(day: datetime.date | None) -> datetime.date | None:
@@ -168,26 +172,32 @@ _ACCEPTED: Final = (
 )
 
 
+def _record_of(dataset: Dataset, item: str | Record) -> Record:
+    """The record ``item`` (an ID or a record) is, as the dataset has it; an ID without its
+    kind is looked for among the events (the IDs suggested are events')."""
+    if not isinstance(item, str):
+        return dataset.get(item.id)
+    try:
+        return dataset.get(item)
+    except UnknownIdError:
+        if KIND_OF_PREFIX.get(prefix_of(item)) is not None:
+            raise
+    return dataset.get(item, Event)
+
+
 def _chosen_event(dataset: Dataset, item: object, position: int) -> Event:
     """The event ``item`` of a chosen set (an ID or a record) is, as the dataset has it."""
-    record: Record | None = None
-    if isinstance(item, str):
-        try:
-            record = dataset.get(item)
-        except UnknownIdError:
-            if KIND_OF_PREFIX.get(prefix_of(item)) is not None:
-                raise
-        if record is None:  # an ID of no kind: the IDs suggested are events'
-            record = dataset.get(item, Event)
-        named = repr(item)
-    elif isinstance(item, _RECORDS):
-        record = dataset.get(item.id)
-        named = repr(item.id)
-    else:
+    if not isinstance(item, str) and not isinstance(item, _RECORDS):
         raise TypeError(
             f"the events of a timeline are Event records or their IDs; the item at index "
             f"{position} is {item!r}, of type {type(item).__name__}"
         )
+    try:
+        record = _record_of(dataset, item)
+    except UnknownIdError as error:  # (named by its index, as every other bad item is)
+        error.at = f"the item at index {position}"
+        raise
+    named = repr(item if isinstance(item, str) else item.id)
     if not isinstance(record, Event):
         raise ValueError(
             f"the events of a timeline are Event records or their IDs; the item at index "
@@ -263,8 +273,9 @@ def subject_events(
         return Subject(heading=heading, events=tuple(events), record=record)
     if isinstance(record, Place):
         events = dataset.events(place=record, kind=kind, between=between)
-        heading = f"{record.name} — {_plural(len(events))}{within_note(record.id, events)}"
-        return Subject(heading=heading, events=tuple(events), record=record)
+        within = within_note(record.id, events)
+        heading = f"{record.name} — {_plural(len(events))}{within}"
+        return Subject(heading=heading, events=tuple(events), record=record, within=within)
     if isinstance(record, Event):
         case = _kept(dataset, case_events(dataset, record), kind, between)
         heading = f"Case: {case_root(dataset, record).title} — {_plural(len(case))}"

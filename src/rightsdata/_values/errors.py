@@ -211,32 +211,63 @@ def _unpickle_problem(
 
 class Problems(list[Problem]):
     """The problems :func:`rightsdata.validate` found, a list (empty if the data is valid),
-    and ``unchecked``: the record kinds (``("persons",)``) references to which were not
-    checked, because some of their records could not be read, as
-    :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the whole answer;
+    and ``unchecked``: the record kinds (``("persons",)``) references to which, or
+    comparisons with which, were not checked, because some of their records could not be
+    read, as :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the
+    whole answer;
     a list with ``unchecked`` is all that one run could find, and a run after the fixes may
     find more.
 
     It is a list in every other way (``== []``, ``len``, indexing, a slice or a sum is a plain
     list): equality compares the problems alone (``unchecked`` is never given without
-    one). Its ``repr`` is a list's, with ``unchecked`` added where there is some.
+    one). Its ``repr`` is a list's, with ``unchecked`` added where there is some;
+    :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and pickling do.
+
+    Made by hand, it takes :class:`Problem` objects only, and ``unchecked`` as an iterable
+    of kinds' names, kept in the order given (``rightsdata.validate`` gives them in the
+    order of ``rightsdata.KINDS``): anything else, a bare string among them, raises
+    ``TypeError``.
 
     >>> found = Problems([Problem("persons.json", "is empty")], unchecked=["persons"])
     >>> len(found), found[0].location, found.unchecked
     (1, 'persons.json', ('persons',))
     >>> found == [Problem("persons.json", "is empty")], Problems() == []
     (True, True)
+    >>> found.copy().unchecked
+    ('persons',)
     """
 
     # A slot, not a __dict__: the object stays a list and the attribute its one addition.
     __slots__ = ("unchecked",)
 
-    #: The kinds references to which were not checked, in the order of ``rightsdata.KINDS``.
+    #: The kinds references to which, or comparisons with which, were not checked (those
+    #: :func:`rightsdata.validate` gives: in the order of ``rightsdata.KINDS``).
     unchecked: tuple[str, ...]
 
     def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
         super().__init__(problems)
+        for index, item in enumerate(self):
+            if not isinstance(item, Problem):
+                raise TypeError(
+                    f"Problems holds Problem objects; item {index} is "
+                    f"{with_article(type(item).__name__)} ({_shown(item)})"
+                )
+        if isinstance(unchecked, str):
+            raise TypeError(
+                f"unchecked is an iterable of record kinds' names (['persons']), not one "
+                f"string ({_shown(unchecked)})"
+            )
         self.unchecked = tuple(unchecked)
+        for kind in self.unchecked:
+            if not isinstance(kind, str):
+                raise TypeError(
+                    f"unchecked names record kinds ('persons'), not "
+                    f"{with_article(type(kind).__name__)} ({_shown(kind)})"
+                )
+
+    def copy(self) -> Problems:
+        """A shallow copy, with the same ``unchecked`` (a list's ``copy`` would drop it)."""
+        return type(self)(self, self.unchecked)
 
     def __repr__(self) -> str:
         listed = super().__repr__()
@@ -244,6 +275,12 @@ class Problems(list[Problem]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (list(self), self.unchecked))
+
+
+def _shown(value: object) -> str:
+    """``value``'s repr as an error names it, cut to 60 characters."""
+    shown = printable(repr(value))
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def encodable(text: str) -> str:
@@ -456,17 +493,18 @@ class InvalidDataError(RightsdataError, ValueError):
 
 
 def unchecked_note(kinds: Sequence[str]) -> str:
-    """What a load says of the ``kinds`` references to which it could not check
+    """What a load says of the ``kinds`` references to which, or comparisons with whose
+    records (a victim's birth, a rating's sequence, a ``part_of`` chain), it could not check
     (:attr:`InvalidDataError.unchecked`).
 
-    >>> print(unchecked_note(["persons", "sources"]))  # doctest: +NORMALIZE_WHITESPACE
-    Not checked: references to persons and sources (not all their records loaded);
-    a load after the fixes may report more.
+    >>> print(unchecked_note(["sources", "persons"]))  # doctest: +NORMALIZE_WHITESPACE
+    Not checked: references to sources and persons, and comparisons with them (not all
+    their records loaded); a load after the fixes may report more.
     """
     named = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
     return (
-        f"Not checked: references to {named} (not all their records loaded); "
-        "a load after the fixes may report more."
+        f"Not checked: references to {named}, and comparisons with them (not all their "
+        "records loaded); a load after the fixes may report more."
     )
 
 
@@ -478,7 +516,8 @@ class UnknownIdError(RightsdataError, KeyError):
     those whose name is spelled like it: ``'almaty'``, ``did you mean 'place:almaty'?``), else
     ``otherwise`` where given. Those are looked for only
     when the hint is first read (when the error is shown), so that code that expects misses
-    (``try: ds.persons[x] except KeyError``) never pays for the search.
+    (``try: ds.persons[x] except KeyError``) never pays for the search. ``at`` says where
+    the ID was given, where it was one of several (``'the item at index 2'``), else None.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -499,8 +538,10 @@ class UnknownIdError(RightsdataError, KeyError):
         *,
         among: Callable[[], Iterable[str]] | None = None,
         otherwise: str | None = None,
+        at: str | None = None,
     ) -> None:
         self.record_id = record_id
+        self.at = at
         self._hint = hint
         self._among = among  # the IDs to suggest from, if no hint is given
         self._otherwise = otherwise  # the hint where none of them is spelled like it
@@ -527,11 +568,14 @@ class UnknownIdError(RightsdataError, KeyError):
             self._hint = did_you_mean(like_id(slug, among())) or self._otherwise
         return self._hint
 
-    def __reduce__(self) -> tuple[type[UnknownIdError], tuple[str, str | None, str]]:
-        return (type(self), (self.record_id, self.hint, self.what))
+    def __reduce__(self) -> tuple[Any, ...]:
+        args = (self.record_id, self.hint, self.what)
+        return (type(self), args) if self.at is None else (type(self), args, {"at": self.at})
 
     def __str__(self) -> str:
         text = f"no {self.what} has the id {self.record_id!r}"
+        if self.at is not None:
+            text = f"{text} ({self.at})"
         return f"{text}; {self.hint}" if self.hint else text
 
 

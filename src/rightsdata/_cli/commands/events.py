@@ -165,20 +165,20 @@ def _between_text(window: tuple[str | None, str | None]) -> str:
 
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
-    from rightsdata._display.words import within_note
+    from rightsdata._display.marks import subject_events
     from rightsdata._model.records import ACTOR
     from rightsdata._validation.convert import unstructure
-    from rightsdata._values.ids import prefix_of
     from rightsdata.textcard import event_lines
 
     dataset = _dataset(args)
     subject = _record_of(args, dataset, args.actor, "timeline", (*ACTOR, "place"))
-    at_place = prefix_of(subject) == "place"
-    events = dataset.events(place=subject) if at_place else dataset.timeline(subject)
+    found = subject_events(dataset, subject)  # (an actor's events, or a place's: as plotted)
+    events = found.events
     if args.json:
         _print_json([unstructure(e) for e in events])
         return EXIT_OK
-    note = within_note(subject, events) if at_place else ""
-    print(f"{_name(dataset, subject)}: {_plural(len(events), 'event')}{note}, in date order")
-    print("\n".join(event_lines(events)))
+    heading = f"{_name(dataset, subject)}: {_plural(len(events), 'event')}{found.within}"
+    print(f"{heading}, in date order")
+    if events:  # (none: the heading alone, with no blank line after it)
+        print("\n".join(event_lines(events)))
     return EXIT_OK

@@ -15,6 +15,7 @@ from rightsdata._cli.output import (
     _problem_json,
     base_note,
 )
+from rightsdata._model.records import KINDS
 from rightsdata._values.errors import InvalidDataError, printable, unchecked_note
 
 if TYPE_CHECKING:
@@ -48,6 +49,13 @@ def _elsewhere_note(elsewhere: dict[str, int]) -> str:
     )
 
 
+def _print_wrapped(note: str) -> None:
+    """``note``, wrapped to the terminal and indented under what it follows."""
+    from rightsdata.textcard import terminal_width, wrap
+
+    print("\n".join(wrap(note, terminal_width(), "  ")))
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
     from rightsdata._data.kindfile import check_kind_file, kind_of_file
@@ -58,7 +66,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if not path.exists():
         raise UsageError(f"{args.path}: no such file or folder")
     elsewhere: dict[str, int] = {}  # a kind file's references to other files, by their kind
-    unjudged: tuple[str, ...] = ()  # kinds references to which were not (records unread)
+    unjudged: tuple[str, ...] = ()  # kinds not judged against (InvalidDataError.unchecked)
     base = _base(args.base)
     if base is not None and path.is_file() and kind_of_file(path) is not None:
         raise UsageError(
@@ -69,7 +77,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         check = check_kind_file(
             path, schema=args.schema, max_bytes=args.max_bytes, strict=args.strict
         )
-        problems, counts, elsewhere = check.problems, {check.kind: check.records}, check.unchecked
+        problems, counts = check.problems, {check.kind: check.records}
+        elsewhere, unjudged = check.unchecked, check.unjudged
     else:
         try:
             dataset = rightsdata.load_path(
@@ -82,17 +91,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             if base is not None:  # (its own records: those the base does not have)
                 counts = {kind: n - len(base.collection(kind)) for kind, n in counts.items()}
     if args.json_report:
-        not_checked = list(unjudged) or list(elsewhere)
+        not_checked = [kind for kind in KINDS if kind in unjudged or kind in elsewhere]
         _print_json({"problems": [_problem_json(p) for p in problems], "unchecked": not_checked})
     elif args.json:
         # (the list stays the whole of stdout, as programs read it: the note goes to stderr)
         _print_json([_problem_json(p) for p in problems])
         if unjudged:
             _print_error(unchecked_note(unjudged))
-        elif elsewhere:
+        if elsewhere:
             _print_error(_elsewhere_note(elsewhere))
     elif problems:
         _print_problems(problems, args.path, unchecked=unjudged)
+        if elsewhere:
+            _print_wrapped(_elsewhere_note(elsewhere))
         if base is None:
             note = base_note(problems, args.given)
             if note:
@@ -101,7 +112,5 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         over = f" over {_named(base)}" if base is not None else ""
         print(f"{printable(args.path)}: valid: checked {_counted(counts)}{over}")
         if elsewhere:
-            from rightsdata.textcard import terminal_width, wrap
-
-            print("\n".join(wrap(_elsewhere_note(elsewhere), terminal_width(), "  ")))
+            _print_wrapped(_elsewhere_note(elsewhere))
     return EXIT_INVALID if problems else EXIT_OK
