@@ -12,9 +12,13 @@ needed, so a clean clone's CI checks it without an extra install.
 What the file holds:
 
 - ``countries``: each assigned alpha-2 code, with its short name;
-- ``withdrawn``: each code withdrawn from ISO 3166-1, with the name it had;
-- ``meant``: codes people write that ISO 3166-1 does not assign (reserved or withdrawn), with
-  the assigned code likely meant (:data:`MEANT`, written here);
+- ``withdrawn``: each code withdrawn from ISO 3166-1 (and not assigned again), with every
+  name it had, oldest first (``CS`` was Czechoslovakia's, then Serbia and Montenegro's);
+- ``meant``: codes people write that ISO 3166-1 does not assign (reserved, or withdrawn when
+  the country was renamed), with the assigned code likely meant (:data:`MEANT`, written
+  here);
+- ``reserved``: codes ISO 3166-1 reserves (exceptionally, at someone's request) for what is
+  no country of its own, with what each stands for (:data:`RESERVED`, written here);
 - ``languages2``: each ISO 639-1 code (two letters), with its English name;
 - ``languages3``: each three-letter code BCP 47 takes as a language (ISO 639-3's individual
   languages, macrolanguages and special codes, ISO 639-5's collective ones) that has no
@@ -34,11 +38,12 @@ from typing import Any
 FILE = Path(__file__).resolve().parent.parent / "src" / "rightsdata" / "_values" / "isocodes.json"
 
 #: Codes that ISO 3166-1 does not assign but people write, and the code likely meant: the
-#: exceptionally reserved (UK, EL, FX) and withdrawn codes of a country that lives on under
-#: another code. Withdrawn codes of a state that split (SU, YU, CS, AN) have no one successor.
+#: exceptionally reserved (UK, EL, FX) and withdrawn codes of a country renamed, which lives on
+#: under another code. Never a state that merged into another or split (DD, VD, YD, SU, YU, CS,
+#: AN): its code names a former state, right for data of its time, and naming a state of today
+#: instead would put East German law under Germany's.
 MEANT: dict[str, str] = {
     "BU": "MM",  # Burma, now Myanmar
-    "DD": "DE",  # the German Democratic Republic, now part of Germany
     "DY": "BJ",  # Dahomey, now Benin
     "EL": "GR",  # Greece, as the European Union writes it
     "FX": "FR",  # metropolitan France
@@ -47,9 +52,15 @@ MEANT: dict[str, str] = {
     "RH": "ZW",  # Southern Rhodesia, now Zimbabwe
     "TP": "TL",  # East Timor, now Timor-Leste
     "UK": "GB",  # the United Kingdom, whose code is GB
-    "VD": "VN",  # North Vietnam, now Viet Nam
-    "YD": "YE",  # South Yemen, now Yemen
     "ZR": "CD",  # Zaire, now the Democratic Republic of the Congo
+}
+
+#: Codes ISO 3166-1 reserves exceptionally, and what each stands for (FX, withdrawn, is one
+#: of them now: the code of no former country).
+RESERVED: dict[str, str] = {
+    "EL": "Greece, as the European Union writes it",
+    "FX": "metropolitan France",
+    "UK": "the United Kingdom",
 }
 
 
@@ -59,9 +70,10 @@ def from_pycountry() -> dict[str, Any]:
     from importlib.metadata import version
 
     countries = {c.alpha_2: getattr(c, "common_name", c.name) for c in pycountry.countries}
-    withdrawn = {
-        c.alpha_2: c.name for c in pycountry.historic_countries if c.alpha_2 not in countries
-    }
+    withdrawn: dict[str, list[str]] = {}
+    for country in sorted(pycountry.historic_countries, key=lambda c: c.withdrawal_date):
+        if country.alpha_2 not in countries:  # (every name a code had: CS had two)
+            withdrawn.setdefault(country.alpha_2, []).append(country.name)
     two: dict[str, str] = {}
     three: set[str] = set()
     as_two: dict[str, str] = {}
@@ -94,6 +106,7 @@ def render(data: dict[str, Any]) -> str:
         "countries": dict(sorted(data["countries"].items())),
         "withdrawn": dict(sorted(data["withdrawn"].items())),
         "meant": dict(sorted(MEANT.items())),
+        "reserved": dict(sorted(RESERVED.items())),
         "languages2": dict(sorted(data["languages2"].items())),
         "languages3": sorted(data["languages3"]),
         "as_two": dict(sorted(data["as_two"].items())),

@@ -142,19 +142,24 @@ def test_country_codes_not_assigned_are_flagged_wherever_a_code_is() -> None:
         ("GB", None),
         (
             "UK",
-            "'UK' is not a country code ISO 3166-1 assigns (it is reserved); did you mean 'GB' "
-            "(United Kingdom)?",
+            "'UK' is not a country code ISO 3166-1 assigns (it is reserved for the United "
+            "Kingdom); did you mean 'GB' (United Kingdom)?",
         ),
         (
             "ZR",
             "'ZR' is not a country code ISO 3166-1 assigns (it was withdrawn: Zaire, Republic "
-            "of); did you mean 'CD' (Congo, The Democratic Republic of the)?",
+            "of); did you mean 'CD' (Congo, The Democratic Republic of the), its code since it "
+            "was renamed?",
         ),
-        (
-            "SU",
-            "'SU' is not a country code ISO 3166-1 assigns (it was withdrawn: USSR, Union of "
-            "Soviet Socialist Republics); write the code of the country the place is in today",
-        ),
+        ("BU", "did you mean 'MM' (Myanmar), its code since it was renamed?"),
+        # a former state's code: right for data of its time, and no state of today is meant
+        ("SU", None),
+        ("YU", None),
+        ("CS", None),
+        ("DD", None),
+        ("VD", None),
+        ("YD", None),
+        ("FX", "(it is reserved for metropolitan France); did you mean 'FR' (France)?"),
         ("QZ", "user-assigned"),
         ("XK", None),  # user-assigned, but in wide use for Kosovo (strict.IN_USE)
         ("XB", "user-assigned"),
@@ -168,6 +173,42 @@ def test_what_is_said_of_a_country_code(code: str, message: str | None) -> None:
         assert found is message
     else:
         assert message in found
+
+
+def test_former_states_codes_pass_where_they_are_facts_of_their_time() -> None:
+    """A Czechoslovak record was told 'it was withdrawn: Serbia and Montenegro' (the second
+    state coded CS), Soviet and Yugoslav laws and nationals 'write the code of the country the
+    place is in today', and East German law 'did you mean DE'."""
+    assert codes().withdrawn["CS"] == [
+        "Czechoslovakia, Czechoslovak Socialist Republic",
+        "Serbia and Montenegro",
+    ]
+    law = {"id": "law:a", "instrument": "Criminal Code of the RSFSR (1960)", "article": "70"}
+    documents = {
+        "sources": [SOURCE],
+        "persons": [person(country="SU"), person("person:b", country="CS")],
+        "places": [
+            place(
+                "place:yugoslavia",
+                "country",
+                "YU",
+                identifiers=[{"scheme": "iso_3166_1", "value": "YU"}],
+            ),
+            place("place:su", "country", "SU"),
+            place("place:moscow", "city", "RU", within="place:su"),
+            place("place:berlin", "city", "DD", within="place:yugoslavia"),
+        ],
+        "laws": [
+            cited({**law, "jurisdiction": "SU"}),
+            cited({**law, "id": "law:b", "jurisdiction": "DD"}),
+            cited({**law, "id": "law:c", "jurisdiction": "ZR"}),  # the state that made it
+        ],
+    }
+    assert said(documents) == []
+    renamed = {"sources": [SOURCE], "persons": [person(country="ZR")]}
+    assert [p.partition("; ")[2] for p in said(renamed)] == [
+        "did you mean 'CD' (Congo, The Democratic Republic of the), its code since it was renamed?"
+    ]
 
 
 def test_the_code_lists_hold_the_assigned_codes_only() -> None:

@@ -11,13 +11,13 @@ a load of well-formed data without ``strict=True`` never does.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Final
 
 import attrs
 
-__all__ = ["IN_USE", "Codes", "codes", "country_problem", "language_problem"]
+__all__ = ["IN_USE", "Codes", "codes", "country_problem", "former", "language_problem"]
 
 
 @attrs.frozen
@@ -25,8 +25,10 @@ class Codes:
     """The assigned ISO codes (``isocodes.json``, written by scripts/generate_codes.py)."""
 
     countries: Mapping[str, str]  #: alpha-2 -> short name
-    withdrawn: Mapping[str, str]  #: a code withdrawn from ISO 3166-1 -> the name it had
+    #: a code withdrawn from ISO 3166-1 -> every name it had, oldest first
+    withdrawn: Mapping[str, Sequence[str]]
     meant: Mapping[str, str]  #: a code not assigned -> the assigned one likely meant
+    reserved: Mapping[str, str]  #: a code reserved exceptionally -> what it stands for
     languages2: Mapping[str, str]  #: ISO 639-1 -> English name
     languages3: frozenset[str]  #: three-letter language codes BCP 47 takes as they are
     as_two: Mapping[str, str]  #: a three-letter code -> the two-letter one BCP 47 uses
@@ -42,6 +44,7 @@ def codes() -> Codes:
         raw["countries"],
         raw["withdrawn"],
         raw["meant"],
+        raw["reserved"],
         raw["languages2"],
         frozenset(raw["languages3"]),
         raw["as_two"],
@@ -60,35 +63,63 @@ def _user_assigned(code: str) -> bool:
     return code in ("AA", "ZZ") or (code[0] == "Q" and code[1] >= "M") or code[0] == "X"
 
 
-def country_problem(code: str) -> str | None:
+def country_problem(code: str, kind: str | None = None) -> str | None:
     """What is questionable about a well-formed country code (two capitals), or None if ISO
-    3166-1 assigns it.
+    3166-1 assigns it, or it names a former country. ``kind``: the kind of record whose
+    ``country`` it is (a law's ``jurisdiction``), or ``"identifiers"``.
+
+    A code withdrawn when its state merged into another or split (``SU``, ``YU``, ``CS``,
+    ``DD``) names that former state, the right code for data of its time (a Soviet law or
+    national, the former country itself): it passes, and no state of today is suggested. A
+    code withdrawn when its country was renamed (``ZR``, now ``CD``) is told the code the same
+    country has now, but in a law's jurisdiction, which is the one that made the law.
 
     >>> print(country_problem("UK"))
-    'UK' is not a country code ISO 3166-1 assigns (it is reserved); did you mean 'GB' \
-(United Kingdom)?
+    'UK' is not a country code ISO 3166-1 assigns (it is reserved for the United Kingdom); \
+did you mean 'GB' (United Kingdom)?
+    >>> print(country_problem("ZR", "persons"))
+    'ZR' is not a country code ISO 3166-1 assigns (it was withdrawn: Zaire, Republic of); \
+did you mean 'CD' (Congo, The Democratic Republic of the), its code since it was renamed?
+    >>> country_problem("ZR", "laws") is None, country_problem("SU", "persons") is None
+    (True, True)
     >>> country_problem("KZ") is None, country_problem("XK") is None  # XK: IN_USE
     (True, True)
     """
     lists = codes()
-    if code in lists.countries or code in IN_USE:
+    if code in lists.countries or code in IN_USE or former(code, kind):
         return None
     said = f"{code!r} is not a country code ISO 3166-1 assigns"
     meant = lists.meant.get(code)
-    if code in lists.withdrawn:
-        said += f" (it was withdrawn: {lists.withdrawn[code]})"
+    since = ""
+    if code in lists.reserved:
+        said += f" (it is reserved for {lists.reserved[code]})"
+    elif code in lists.withdrawn:  # (a former country's passed: one renamed, then)
+        said += f" (it was withdrawn: {' then '.join(lists.withdrawn[code])})"
+        since = ", its code since it was renamed"
     elif _user_assigned(code):
         said += (
             " (it is user-assigned: AA, QM to QZ, XA to XZ and ZZ are left for private use, "
             "so no reader knows which country it means)"
         )
-    elif meant is not None:
-        said += " (it is reserved)"
     if meant is not None:
-        return f"{said}; did you mean {meant!r} ({lists.countries[meant]})?"
-    if code in lists.withdrawn:
-        return f"{said}; write the code of the country the place is in today"
+        return f"{said}; did you mean {meant!r} ({lists.countries[meant]}){since}?"
     return said
+
+
+def former(code: str, kind: str | None = None) -> bool:
+    """Whether ``code`` names a former country, and passes where it is (``kind``, as
+    :func:`country_problem` takes it): withdrawn, not reserved, and either of no country
+    renamed or a law's jurisdiction.
+
+    >>> former("SU"), former("CS"), former("ZR"), former("ZR", "laws"), former("FX")
+    (True, True, False, True, False)
+    """
+    lists = codes()
+    return (
+        code in lists.withdrawn
+        and code not in lists.reserved
+        and (code not in lists.meant or kind == "laws")
+    )
 
 
 def language_problem(tag: str) -> str | None:
