@@ -17,9 +17,11 @@ import rightsdata
 from rightsdata import InvalidDataError, Problem
 from rightsdata._cli.main import main
 from rightsdata._validation.convert import structure
+from rightsdata._validation.integrity import failed_record
 from rightsdata._validation.strict import STRICT_RULES, StrictContext, StrictRule, check_strict
 from rightsdata._values.errors import ProblemCode
 from rightsdata._values.isocodes import codes, country_problem, language_problem
+from rightsdata._values.places import Places
 from rightsdata._values.resources import datasets_root
 from rightsdata.testing import dataset_documents
 
@@ -437,6 +439,80 @@ def test_a_speaker_born_after_the_statement_is_flagged_and_a_later_witness_is_no
         "documents:statements[0] statement:a.speaker: 'person:a' was born 2001, after this "
         "statement (1995-05), in which they are named as its speaker"
     ]
+
+
+# --- what a rule could not compare, for a record that failed ---------------------------------
+
+
+def _judged_with_failed(
+    documents: Mapping[str, list[dict[str, Any]]], failed: Mapping[str, list[dict[str, Any]]]
+) -> tuple[list[str], set[str]]:
+    """check_strict over ``documents``, with ``failed`` (kind -> documents) as the records
+    that failed to structure: the messages, and the kinds it says went unjudged."""
+    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    lost = [
+        failed_record(kind, document, Places(kind, "documents"), n)
+        for kind, docs in failed.items()
+        for n, document in enumerate(docs, len(documents.get(kind, ())))
+    ]
+    unjudged: set[str] = set()
+    found = check_strict(
+        records, dict.fromkeys(records, "documents"), failed=lost, unjudged=unjudged
+    )
+    return [p.message for p in found], unjudged
+
+
+def test_a_judge_whose_birth_failed_to_load_is_said_unjudged() -> None:
+    """A judge's person record with a bad field: their birth was unknown, and the rule passed
+    the trial in silence where the integrity rules say what they could not check."""
+    trial = {
+        "id": "event:a",
+        "kind": "trial",
+        "title": "A trial",
+        "date": "1990",
+        "participants": [{"actor": "person:a", "role": "judge"}],
+    }
+    documents = {"sources": [SOURCE], "events": [cited(trial)]}
+    judge = person(born="2000", country=5)
+    assert _judged_with_failed(documents, {"persons": [judge]}) == ([], {"persons"})
+    # one whose record gives no birth: nothing was left uncompared
+    assert _judged_with_failed(documents, {"persons": [person(country=5)]}) == ([], set())
+    # a speaker, too
+    statement = cited(
+        {
+            "id": "statement:a",
+            "speaker": "person:a",
+            "date": "1990",
+            "kind": "call",
+            "summary": "S.",
+        }
+    )
+    assert _judged_with_failed(
+        {"sources": [SOURCE], "statements": [statement]}, {"persons": [judge]}
+    ) == ([], {"persons"})
+
+
+def test_a_rating_whose_place_failed_to_load_is_said_unjudged() -> None:
+    monitor = cited({"id": "org:m", "name": "A monitor", "kind": "ngo"})
+    documents = {"sources": [SOURCE], "organizations": [monitor], "ratings": [_rating("place:x")]}
+    bad_place = place("place:x", "city", "KZ", coordinates="here")
+    assert _judged_with_failed(documents, {"places": [bad_place]}) == ([], {"places"})
+    assert _judged_with_failed(documents, {}) == ([], set())  # (no such place: integrity's)
+
+
+def test_a_place_whose_chain_meets_a_place_that_failed_is_said_unjudged() -> None:
+    bad_region = place("place:steppe", "region", None, within="place:kz", coordinates="here")
+    documents = {
+        "sources": [SOURCE],
+        "places": [KZ, place("place:village", "town", "RU", within="place:steppe")],
+    }
+    assert _judged_with_failed(documents, {"places": [bad_region]}) == ([], {"places"})
+    # a place with a country before the link that failed: compared, and flagged
+    documents["places"].append(place("place:town", "town", "KZ", within="place:steppe"))
+    documents["places"].append(place("place:school", "facility", "RU", within="place:town"))
+    messages, unjudged = _judged_with_failed(documents, {"places": [bad_region]})
+    assert len(messages) == 1 and messages[0].startswith("'RU' (Russian Federation) disagrees")
+    assert unjudged == {"places"}  # (the village's)
 
 
 # --- with the other problems, on every path -------------------------------------------------

@@ -50,7 +50,7 @@ from rightsdata.vocab import IdentifierScheme, PlaceKind, Role
 
 if TYPE_CHECKING:
     from rightsdata._model.records import Record
-    from rightsdata._validation.integrity import Where
+    from rightsdata._validation.integrity import Failed, Where
 
 __all__ = ["STRICT_RULES", "StrictRule", "check_strict"]
 
@@ -60,18 +60,38 @@ __all__ = ["STRICT_RULES", "StrictRule", "check_strict"]
 
 class StrictContext:
     """The records judged (kind -> records, in file order), where they are, and the base
-    they extend (if any): its records are looked up, never judged."""
+    they extend (if any): its records are looked up, never judged. ``failed``: the records
+    that failed to structure (:class:`~rightsdata._validation.integrity.Failed`); a rule
+    that would compare a record with one of them adds its kind to ``unjudged``, as the
+    integrity rules do."""
 
     def __init__(
         self,
         records: Mapping[str, Sequence[Record]],
         where: Mapping[str, Where],
         base: Base | None = None,
+        failed: Sequence[Failed] = (),
     ) -> None:
         self.records = records
         self._located = Context(records, where, {}, "redirects", {}, base=base)
         self.base = base
+        self.failed = failed
+        self.unjudged: set[str] = set()
         self._places: dict[str, Place] | None = None
+
+    def unread(self, kind: str, record_id: str | None, field: str | None = None) -> bool:
+        """Whether ``record_id`` is that of a record of ``kind`` that failed to structure
+        (and, if ``field`` is given, gave it a value): a rule that needed that record to
+        judge another calls this, and ``kind`` is then added to ``unjudged``."""
+        for failed in self.failed:
+            if (
+                failed.record_id == record_id
+                and failed.place.kind == kind
+                and (field is None or field in failed.stated)
+            ):
+                self.unjudged.add(kind)
+                return True
+        return False
 
     def kind(self, kind: str) -> Iterator[tuple[int, Any]]:
         """The records of ``kind`` with their positions."""
@@ -135,14 +155,23 @@ def check_strict(
     records: Mapping[str, Sequence[Record]],
     where: Mapping[str, Where],
     base: Base | None = None,
+    *,
+    failed: Sequence[Failed] = (),
+    unjudged: set[str] | None = None,
 ) -> list[Problem]:
     """Every strict problem among ``records`` (kind -> records in file order, located by
     ``where`` as :func:`~rightsdata._validation.integrity.check_integrity` locates them):
-    every rule of :data:`STRICT_RULES`, in order. ``base``: the dataset they extend."""
-    context = StrictContext(records, where, base)
+    every rule of :data:`STRICT_RULES`, in order. ``base``: the dataset they extend.
+    ``failed`` and ``unjudged`` as ``check_integrity`` takes them: the records that failed to
+    structure, and the set to which the kinds of those a rule could not compare a record
+    with are added (a judge's birth, in a person's record that failed; a rating's place; a
+    place up a chain)."""
+    context = StrictContext(records, where, base, failed)
     problems: list[Problem] = []
     for rule in STRICT_RULES:
         problems += rule.check(context)
+    if unjudged is not None:
+        unjudged.update(context.unjudged)
     return problems
 
 
@@ -202,7 +231,10 @@ def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
         if not isinstance(rating, Rating):
             continue
         place = context.place(rating.country)
-        if place is None or place.kind in RATED:
+        if place is None:
+            context.unread("places", rating.country)  # (else no place: integrity's to say)
+            continue
+        if place.kind in RATED:
             continue
         said = (
             f"{rating.country!r} ({place.name}) is a place of kind {place.kind.value!r}, not a "
@@ -222,7 +254,7 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
         # disputed territory (Greenland, GL, within Denmark, DK) has a code of its own.
         if not isinstance(place, Place) or place.country is None or place.kind in RATED:
             continue
-        outer = next((p for p in context.up(place) if p.country is not None), None)
+        outer = _outer(context, place)
         if outer is None or outer.country == place.country:
             continue
         withdrawn = codes().withdrawn
@@ -247,6 +279,17 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
             )
         )
     return problems
+
+
+def _outer(context: StrictContext, place: Place) -> Place | None:
+    """The nearest place up ``place``'s chain that has a country, or None (and ``places``
+    unjudged if the walk stopped at a place that failed to structure)."""
+    last = place
+    for last in context.up(place):
+        if last.country is not None:
+            return last
+    context.unread("places", last.within)
+    return None
 
 
 def _named_code(code: str, names: Mapping[str, str]) -> str:
@@ -411,7 +454,7 @@ def _born_before_acting(context: StrictContext) -> list[Problem]:
     for _, person in context.kind("persons"):
         if isinstance(person, Person) and person.born is not None:
             born[person.id] = person.born
-    if not born:
+    if not born and not context.failed:
         return []
     problems: list[Problem] = []
     for kind, items in context.records.items():
@@ -435,7 +478,9 @@ def _born_before_acting(context: StrictContext) -> list[Problem]:
             last_day = record.date.sort_key()[1]
             for at, actor, how in acting:
                 birth = born.get(actor)
-                if birth is not None and last_day < birth.sort_key()[0]:
+                if birth is None:
+                    context.unread("persons", actor, "born")
+                elif last_day < birth.sort_key()[0]:
                     said = (
                         f"{actor!r} was born {birth}, after this {record.kind_name[:-1]} "
                         f"({record.date}), in which they are named {how}"
