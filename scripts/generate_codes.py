@@ -37,30 +37,50 @@ from typing import Any
 
 FILE = Path(__file__).resolve().parent.parent / "src" / "rightsdata" / "_values" / "isocodes.json"
 
-#: Codes that ISO 3166-1 does not assign but people write, and the code likely meant: the
-#: exceptionally reserved (UK, EL, FX) and withdrawn codes of a country renamed, which lives on
-#: under another code. Never a state that merged into another or split (DD, VD, YD, SU, YU, CS,
-#: AN): its code names a former state, right for data of its time, and naming a state of today
-#: instead would put East German law under Germany's.
+#: Codes that ISO 3166-1 does not assign but people write, and the code likely meant: those
+#: reserved exceptionally for a country or a part of one (UK, EL, FX, AC, ...) and withdrawn
+#: codes of a country renamed, which lives on under another code. Never a state that merged
+#: into another or split (DD, VD, YD, SU, YU, CS, AN): its code names a former state, right for
+#: data of its time, and naming a state of today instead would put East German law under
+#: Germany's.
 MEANT: dict[str, str] = {
+    "AC": "SH",  # Ascension Island, of Saint Helena, Ascension and Tristan da Cunha
     "BU": "MM",  # Burma, now Myanmar
+    "CP": "FR",  # Clipperton Island, French
+    "CQ": "GG",  # Sark, of the Bailiwick of Guernsey
+    "DG": "IO",  # Diego Garcia, of the British Indian Ocean Territory
+    "EA": "ES",  # Ceuta and Melilla, Spanish
     "DY": "BJ",  # Dahomey, now Benin
     "EL": "GR",  # Greece, as the European Union writes it
     "FX": "FR",  # metropolitan France
     "HV": "BF",  # Upper Volta, now Burkina Faso
+    "IC": "ES",  # the Canary Islands, Spanish
     "NH": "VU",  # the New Hebrides, now Vanuatu
     "RH": "ZW",  # Southern Rhodesia, now Zimbabwe
+    "TA": "SH",  # Tristan da Cunha, of Saint Helena, Ascension and Tristan da Cunha
     "TP": "TL",  # East Timor, now Timor-Leste
     "UK": "GB",  # the United Kingdom, whose code is GB
     "ZR": "CD",  # Zaire, now the Democratic Republic of the Congo
 }
 
 #: Codes ISO 3166-1 reserves exceptionally, and what each stands for (FX, withdrawn, is one
-#: of them now: the code of no former country).
+#: of them now: the code of no former country; SU too, but it names a former state, so it is
+#: left to ``withdrawn``). One not in :data:`MEANT` stands for an international body or
+#: area, no country: its record's country is null.
 RESERVED: dict[str, str] = {
+    "AC": "Ascension Island",
+    "CP": "Clipperton Island",
+    "CQ": "Sark",
+    "DG": "Diego Garcia",
+    "EA": "Ceuta and Melilla",
     "EL": "Greece, as the European Union writes it",
+    "EU": "the European Union",
+    "EZ": "the eurozone",
     "FX": "metropolitan France",
+    "IC": "the Canary Islands",
+    "TA": "Tristan da Cunha",
     "UK": "the United Kingdom",
+    "UN": "the United Nations",
 }
 
 

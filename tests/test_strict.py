@@ -177,6 +177,64 @@ def test_what_is_said_of_a_country_code(code: str, message: str | None) -> None:
         assert message in found
 
 
+def test_a_code_of_no_country_is_told_what_to_write_instead_where_it_is() -> None:
+    """XX and ZZ (written for stateless or unknown) were told only that no reader knows the
+    country, and EU and UN only that they were not assigned: each field now says what to
+    write instead (null where the field may be null), and a reserved code names what it is
+    reserved for."""
+    org = {"id": "org:a", "name": "A body", "kind": "ngo"}
+    documents = {
+        "sources": [SOURCE],
+        "persons": [person(country="XX")],
+        "organizations": [cited({**org, "country": "EU"})],
+        "groups": [cited({"id": "group:a", "name": "Some", "kind": "workers", "country": "ZZ"})],
+        "places": [
+            place("place:x", "region", "ZZ", identifiers=[{"scheme": "iso_3166_1", "value": "UN"}]),
+            place("place:ascension", "territory", "AC"),
+        ],
+        "laws": [cited({"id": "law:a", "instrument": "A regulation", "jurisdiction": "EU"})],
+    }
+    assert [
+        (p.record_id, p.field, p.message.partition("; ")[2]) for p in strict_problems(documents)
+    ] == [
+        (
+            "person:a",
+            "country",
+            "write null for a stateless person or one whose country is unknown",
+        ),
+        (
+            "org:a",
+            "country",
+            "write null for an international body or one whose country is unknown",
+        ),
+        (
+            "group:a",
+            "country",
+            "write null for a group of no one country or one whose country is unknown",
+        ),
+        (
+            "place:x",
+            "country",
+            "write null for a place of no one country or one whose country is unknown",
+        ),
+        ("place:x", "identifiers[0].value", "leave out an identifier ISO 3166 does not assign"),
+        (
+            "place:ascension",
+            "country",
+            "did you mean 'SH' (Saint Helena, Ascension and Tristan da Cunha)?",
+        ),
+        (
+            "law:a",
+            "jurisdiction",
+            "write 'international' for a treaty or an international body's law",
+        ),
+    ]
+    assert "(it is reserved for the United Nations, an international body, not a country)" in str(
+        country_problem("UN", "identifiers")
+    )
+    assert "(it is reserved for Ascension Island)" in str(country_problem("AC"))
+
+
 def test_former_states_codes_pass_where_they_are_facts_of_their_time() -> None:
     """A Czechoslovak record was told 'it was withdrawn: Serbia and Montenegro' (the second
     state coded CS), Soviet and Yugoslav laws and nationals 'write the code of the country the

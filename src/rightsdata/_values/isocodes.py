@@ -17,7 +17,7 @@ from typing import Final
 
 import attrs
 
-__all__ = ["IN_USE", "Codes", "codes", "country_problem", "former", "language_problem"]
+__all__ = ["INSTEAD", "IN_USE", "Codes", "codes", "country_problem", "former", "language_problem"]
 
 
 @attrs.frozen
@@ -63,6 +63,20 @@ def _user_assigned(code: str) -> bool:
     return code in ("AA", "ZZ") or (code[0] == "Q" and code[1] >= "M") or code[0] == "X"
 
 
+#: What to write instead of a code that names no country (user-assigned, or reserved for an
+#: international body), by where it is: the kinds whose ``country`` may be null say so (an
+#: organisation's is null for an international body), a law's jurisdiction may be
+#: 'international', an identifier may be left out.
+INSTEAD: Final[Mapping[str, str]] = {
+    "persons": "write null for a stateless person or one whose country is unknown",
+    "organizations": "write null for an international body or one whose country is unknown",
+    "groups": "write null for a group of no one country or one whose country is unknown",
+    "places": "write null for a place of no one country or one whose country is unknown",
+    "laws": "write 'international' for a treaty or an international body's law",
+    "identifiers": "leave out an identifier ISO 3166 does not assign",
+}
+
+
 def country_problem(code: str, kind: str | None = None) -> str | None:
     """What is questionable about a well-formed country code (two capitals), or None if ISO
     3166-1 assigns it, or it names a former country. ``kind``: the kind of record whose
@@ -72,7 +86,9 @@ def country_problem(code: str, kind: str | None = None) -> str | None:
     ``DD``) names that former state, the right code for data of its time (a Soviet law or
     national, the former country itself): it passes, and no state of today is suggested. A
     code withdrawn when its country was renamed (``ZR``, now ``CD``) is told the code the same
-    country has now, but in a law's jurisdiction, which is the one that made the law.
+    country has now, but in a law's jurisdiction, which is the one that made the law. A code
+    that names no country (user-assigned, or reserved for an international body) is told what
+    to write instead where it is (:data:`INSTEAD`).
 
     >>> print(country_problem("UK"))
     'UK' is not a country code ISO 3166-1 assigns (it is reserved for the United Kingdom); \
@@ -80,6 +96,10 @@ did you mean 'GB' (United Kingdom)?
     >>> print(country_problem("ZR", "persons"))
     'ZR' is not a country code ISO 3166-1 assigns (it was withdrawn: Zaire, Republic of); \
 did you mean 'CD' (Congo, The Democratic Republic of the), its code since it was renamed?
+    >>> print(country_problem("EU", "organizations"))
+    'EU' is not a country code ISO 3166-1 assigns (it is reserved for the European Union, an \
+international body, not a country); write null for an international body or one whose country \
+is unknown
     >>> country_problem("ZR", "laws") is None, country_problem("SU", "persons") is None
     (True, True)
     >>> country_problem("KZ") is None, country_problem("XK") is None  # XK: IN_USE
@@ -91,8 +111,10 @@ did you mean 'CD' (Congo, The Democratic Republic of the), its code since it was
     said = f"{code!r} is not a country code ISO 3166-1 assigns"
     meant = lists.meant.get(code)
     since = ""
+    instead = INSTEAD.get(kind or "")
     if code in lists.reserved:
-        said += f" (it is reserved for {lists.reserved[code]})"
+        said += f" (it is reserved for {lists.reserved[code]}"
+        said += ")" if meant is not None else ", an international body, not a country)"
     elif code in lists.withdrawn:  # (a former country's passed: one renamed, then)
         said += f" (it was withdrawn: {' then '.join(lists.withdrawn[code])})"
         since = ", its code since it was renamed"
@@ -103,6 +125,8 @@ did you mean 'CD' (Congo, The Democratic Republic of the), its code since it was
         )
     if meant is not None:
         return f"{said}; did you mean {meant!r} ({lists.countries[meant]}){since}?"
+    if instead is not None and (code in lists.reserved or _user_assigned(code)):
+        return f"{said}; {instead}"
     return said
 
 
