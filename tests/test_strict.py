@@ -366,9 +366,45 @@ def test_a_places_country_is_compared_up_the_chain_past_places_without_one() -> 
     ]
     assert said({"sources": [SOURCE], "places": places}) == [
         "documents:places[2] place:village.country: 'RU' (Russian Federation) disagrees with "
-        "'KZ' (Kazakhstan), the country of 'place:kz' (Kazakhstan), which it lies within "
+        "'KZ', the country of 'place:kz' (Kazakhstan), which it lies within "
         "(through 'place:steppe'); did you mean 'KZ', or does it lie within another place?"
     ]
+
+
+def test_a_region_with_a_code_of_its_own_is_told_it_may_be_a_territory() -> None:
+    """Puerto Rico entered as a region of the United States was told only "did you mean
+    'US'", and its rating only the United States: it has a code of its own."""
+    monitor = cited({"id": "org:m", "name": "A monitor", "kind": "ngo"})
+    places = [
+        cited({"id": "place:us", "name": "USA", "kind": "country", "country": "US"}),
+        cited(
+            {
+                "id": "place:pr",
+                "name": "Puerto Rico",
+                "kind": "region",
+                "country": "PR",
+                "within": "place:us",
+            }
+        ),
+    ]
+    documents = {
+        "sources": [SOURCE],
+        "places": places,
+        "organizations": [monitor],
+        "ratings": [_rating("place:pr")],
+    }
+    assert said(documents) == [
+        "documents:ratings[0] rating:a.country: 'place:pr' (Puerto Rico) is a place of kind "
+        "'region', not a country; a rating's country is a place of kind 'country' (or "
+        "'territory'); did you mean 'place:us' (USA), which it lies within? If it has a code of "
+        "its own ('PR'), give it kind 'territory'",
+        "documents:places[1] place:pr.country: 'PR' (Puerto Rico) disagrees with 'US' (United "
+        "States), the country of 'place:us' (USA), which it lies within; did you mean 'US', or "
+        "does it lie within another place? If it has a code of its own ('PR'), give it kind "
+        "'territory'",
+    ]
+    places[1]["kind"] = "territory"
+    assert said(documents) == []
 
 
 def test_a_territory_or_country_may_lie_within_another_countrys_place() -> None:

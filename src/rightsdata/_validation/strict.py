@@ -241,10 +241,31 @@ def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
             "country; a rating's country is a place of kind 'country' (or 'territory')"
         )
         country = next((p for p in context.up(place) if p.kind in RATED), None)
+        own = _own_code(place, country.country if country is not None else None)
         if country is not None:
             said += f"; did you mean {country.id!r} ({country.name}), which it lies within?"
+            said += f" {own[0].upper()}{own[1:]}" if own else ""
+        elif own:
+            said += f"; {own}"
         problems.append(context.problem("ratings", index, "country", said))
     return problems
+
+
+#: The kinds of place that may be a dependent territory entered under another name (Puerto
+#: Rico as a region of the United States), whose own code then disagrees with its country's.
+_MAY_BE_TERRITORY: Final = (PlaceKind.REGION, PlaceKind.OTHER)
+
+
+def _own_code(place: Place, country: str | None) -> str:
+    """The hint for a place that may be a territory of its own: "if it has a code of its own
+    ('PR'), give it kind 'territory'", where ``place`` is of a kind that may be one and has an
+    assigned code other than ``country``; else nothing."""
+    code = place.country
+    if place.kind not in _MAY_BE_TERRITORY or code is None or code == country:
+        return ""
+    if code not in codes().countries:
+        return ""
+    return f"if it has a code of its own ({code!r}), give it kind 'territory'"
 
 
 def _countries_agree(context: StrictContext) -> list[Problem]:
@@ -263,21 +284,19 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
             # Union's place) crosses time: the two may both be right.
             continue
         names = codes().countries
+        theirs = repr(outer.country)
+        if names.get(outer.country) != outer.name:  # (else the place's name says it)
+            theirs = _named_code(outer.country, names)
         said = (
-            f"{_named_code(place.country, names)} disagrees with "
-            f"{_named_code(str(outer.country), names)}, the country of {outer.id!r} "
-            f"({outer.name}), which it lies within"
+            f"{_named_code(place.country, names)} disagrees with {theirs}, the country of "
+            f"{outer.id!r} ({outer.name}), which it lies within"
         )
         if place.within != outer.id:
             said += f" (through {place.within!r})"
-        problems.append(
-            context.problem(
-                "places",
-                index,
-                "country",
-                f"{said}; did you mean {outer.country!r}, or does it lie within another place?",
-            )
-        )
+        said += f"; did you mean {outer.country!r}, or does it lie within another place?"
+        own = _own_code(place, outer.country)
+        said += f" {own[0].upper()}{own[1:]}" if own else ""
+        problems.append(context.problem("places", index, "country", said))
     return problems
 
 
