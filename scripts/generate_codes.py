@@ -24,7 +24,9 @@ What the file holds:
   languages, macrolanguages and special codes, ISO 639-5's collective ones) that has no
   two-letter code;
 - ``as_two``: each three-letter code (ISO 639-2/T and /B, ISO 639-3) of a language that has a
-  two-letter one, which BCP 47 uses instead (``eng``, ``fre``: ``en``, ``fr``).
+  two-letter one, which BCP 47 uses instead (``eng``, ``fre``: ``en``, ``fr``);
+- ``languages_withdrawn``: each ISO 639-1 code withdrawn, with the code that replaced it
+  (:data:`LANGUAGES_WITHDRAWN`, written here: ``iw`` is ``he``).
 """
 
 from __future__ import annotations
@@ -84,6 +86,17 @@ RESERVED: dict[str, str] = {
 }
 
 
+#: ISO 639-1 codes withdrawn (in 1989 and 2008) but still written, by old software and old
+#: data: each with the code that replaced it (pycountry lists neither).
+LANGUAGES_WITHDRAWN: dict[str, str] = {
+    "in": "id",  # Indonesian
+    "iw": "he",  # Hebrew
+    "ji": "yi",  # Yiddish
+    "jw": "jv",  # Javanese
+    "mo": "ro",  # Moldavian, now written as Romanian
+}
+
+
 def from_pycountry() -> dict[str, Any]:
     """The codes, read from pycountry (imported by name: CI's type check runs without it)."""
     pycountry: Any = importlib.import_module("pycountry")
@@ -130,6 +143,7 @@ def render(data: dict[str, Any]) -> str:
         "languages2": dict(sorted(data["languages2"].items())),
         "languages3": sorted(data["languages3"]),
         "as_two": dict(sorted(data["as_two"].items())),
+        "languages_withdrawn": dict(sorted(LANGUAGES_WITHDRAWN.items())),
     }
     return json.dumps(ordered, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 

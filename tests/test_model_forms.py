@@ -246,6 +246,7 @@ GUESSES: list[tuple[Form, str, str | None]] = [
     (LANGUAGE, "ENG", "en"),
     (LANGUAGE, "Fre_FR", "fr-FR"),
     (LANGUAGE, "XYZ", None),
+    (LANGUAGE, "IW", "he"),  # (withdrawn from ISO 639-1: Hebrew's is he)
     (LANGUAGE, "QAA", None),  # (reserved for local use)
 ]
 

@@ -302,6 +302,15 @@ def test_the_shipped_code_lists_are_current_without_pycountry() -> None:
         ("eng", "'eng' is a code of English, which BCP 47 writes 'en'; did you mean 'en'?"),
         ("fre-FR", "'fre-FR' is a code of French, which BCP 47 writes 'fr'; did you mean 'fr-FR'?"),
         ("xx", "'xx' is not a language code ISO 639 assigns"),
+        # withdrawn from ISO 639-1, still written: told the code meant
+        (
+            "iw",
+            "'iw' is a withdrawn code of Hebrew, replaced by 'he'; did you mean 'he'?",
+        ),
+        ("in-ID", "did you mean 'id-ID'?"),
+        ("ji", "did you mean 'yi'?"),
+        ("jw", "did you mean 'jv'?"),
+        ("mo", "'mo' is a withdrawn code of Romanian"),
         ("qab", "reserved for local use"),
     ],
 )

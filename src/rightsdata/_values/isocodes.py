@@ -32,6 +32,8 @@ class Codes:
     languages2: Mapping[str, str]  #: ISO 639-1 -> English name
     languages3: frozenset[str]  #: three-letter language codes BCP 47 takes as they are
     as_two: Mapping[str, str]  #: a three-letter code -> the two-letter one BCP 47 uses
+    #: an ISO 639-1 code withdrawn -> the one that replaced it (``iw`` -> ``he``)
+    languages_withdrawn: Mapping[str, str]
 
 
 @cache
@@ -48,6 +50,7 @@ def codes() -> Codes:
         raw["languages2"],
         frozenset(raw["languages3"]),
         raw["as_two"],
+        raw["languages_withdrawn"],
     )
 
 
@@ -152,6 +155,8 @@ def language_problem(tag: str) -> str | None:
 
     >>> print(language_problem("eng"))
     'eng' is a code of English, which BCP 47 writes 'en'; did you mean 'en'?
+    >>> print(language_problem("iw"))
+    'iw' is a withdrawn code of Hebrew, replaced by 'he'; did you mean 'he'?
     >>> print(language_problem("xx"))
     'xx' is not a language code ISO 639 assigns
     >>> language_problem("kk-Latn") is None
@@ -166,6 +171,13 @@ def language_problem(tag: str) -> str | None:
         meant = f"{two}{dash}{rest}"
         return (
             f"{tag!r} is a code of {lists.languages2[two]}, which BCP 47 writes {two!r}; "
+            f"did you mean {meant!r}?"
+        )
+    two = lists.languages_withdrawn.get(language)
+    if two is not None:
+        meant = f"{two}{dash}{rest}"
+        return (
+            f"{tag!r} is a withdrawn code of {lists.languages2[two]}, replaced by {two!r}; "
             f"did you mean {meant!r}?"
         )
     if len(language) == 3 and "qaa" <= language <= "qtz":
