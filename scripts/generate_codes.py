@@ -3,11 +3,15 @@ codes and ISO 639 language codes that the strict checks hold data to
 (:mod:`rightsdata._validation.strict`, reading them through :mod:`rightsdata._values.isocodes`),
 shipped with the package: no network at run time, no runtime dependency.
 
-Without a flag, read the codes from pycountry (the Debian iso-codes tables; install it into
-the development environment only: ``pip install pycountry``) and write the file. With
-``--check``, write nothing and exit 1 if the shipped file is not what this script makes of
-its own contents (sorted, canonical, and the hand-written notes below): pycountry is not
-needed, so a clean clone's CI checks it without an extra install.
+Without a flag, read the codes from pycountry (the Debian iso-codes tables; the ``dev``
+extra installs the release the file was made from, never a runtime dependency) and write the
+file. With ``--check``, write nothing and exit 1 if the shipped file is not what this script
+makes: from pycountry, where it can be imported (so a hand edit, or a list left stale by a
+change to the notes below, is found; CI installs ``.[dev]``, so it compares); else only from
+the file's own contents (sorted, canonical, the hand-written notes), which it then says: that
+cannot tell a stale or edited list from a current one. A pycountry release other than the
+file's (its ``source``) regenerates a different file: refreshing the lists is raising the pin
+in pyproject.toml and running this.
 
 What the file holds:
 
@@ -148,16 +152,34 @@ def render(data: dict[str, Any]) -> str:
     return json.dumps(ordered, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
 
+def _source(text: str | None) -> str:
+    """The ``source`` a rendering of the file names, or what it is instead."""
+    try:
+        return str(json.loads(text or "")["source"])
+    except (ValueError, KeyError, TypeError):
+        return "no pycountry that can be read"
+
+
 def main(argv: list[str]) -> int:
     if "--check" in argv:
         shipped = FILE.read_text(encoding="utf-8") if FILE.is_file() else ""
         try:
-            current = render(json.loads(shipped))
-        except (ValueError, KeyError, AttributeError):
-            current = None
+            current: str | None = render(from_pycountry())
+        except ModuleNotFoundError:
+            print(
+                f"{FILE.name}: checked its form only, not compared with pycountry, which is not "
+                "installed (pip install -e '.[dev]')"
+            )
+            try:
+                current = render(json.loads(shipped))
+            except (ValueError, KeyError, AttributeError):
+                current = None
         if current == shipped:
             return 0
         print(f"stale: {FILE.name}; run python scripts/generate_codes.py (needs pycountry)")
+        made, now = (_source(text) for text in (shipped, current))
+        if made != now:  # (another release is installed: its lists differ, or may)
+            print(f"(it was made from {made}; {now} is installed)")
         return 1
     try:
         data = from_pycountry()

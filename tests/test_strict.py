@@ -3,6 +3,7 @@ is reported, located to file, record and field, only when asked for."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -288,6 +289,59 @@ def test_the_shipped_code_lists_are_current_without_pycountry() -> None:
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+    # it says what it did not compare
+    assert "checked its form only, not compared with pycountry" in done.stdout
+
+
+def _generate_codes() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "generate_codes", ROOT / "scripts" / "generate_codes.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_check_compares_the_lists_with_pycountry_where_it_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--check re-rendered the file from its own contents, so a hand edit that kept its form
+    (a code dropped) passed: with pycountry installed (the dev extra), it regenerates."""
+    pytest.importorskip("pycountry")
+    generate = _generate_codes()
+    edited = json.loads(generate.FILE.read_text(encoding="utf-8"))
+    del edited["countries"]["KZ"]
+    copy = tmp_path / "isocodes.json"
+    copy.write_text(generate.render(edited), encoding="utf-8")
+    monkeypatch.setattr(generate, "FILE", copy)
+    assert generate.main(["--check"]) == 1
+    assert "stale: isocodes.json" in capsys.readouterr().out
+    copy.write_text(generate.render(generate.from_pycountry()), encoding="utf-8")
+    assert generate.main(["--check"]) == 0
+    # without pycountry, only the form: the edit passes, and the check says so
+    copy.write_text(generate.render(edited), encoding="utf-8")
+
+    def missing() -> None:
+        raise ModuleNotFoundError("pycountry")
+
+    monkeypatch.setattr(generate, "from_pycountry", missing)
+    capsys.readouterr()
+    assert generate.main(["--check"]) == 0
+    assert "not compared with pycountry" in capsys.readouterr().out
+
+
+def test_the_shipped_code_lists_are_what_the_pinned_pycountry_makes() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    [pin] = [r for r in project["optional-dependencies"]["dev"] if r.startswith("pycountry")]
+    generate = _generate_codes()
+    shipped = generate.FILE.read_text(encoding="utf-8")
+    made_from = json.loads(shipped)["source"]
+    assert made_from == f"pycountry {pin.partition('~=')[2]} (Debian iso-codes)"
+    pytest.importorskip("pycountry")
+    assert generate.render(generate.from_pycountry()) == shipped
 
 
 # --- language codes -------------------------------------------------------------------------
