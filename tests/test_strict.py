@@ -18,13 +18,16 @@ import rightsdata
 from rightsdata import InvalidDataError, Problem
 from rightsdata._cli.main import main
 from rightsdata._validation.convert import structure
-from rightsdata._validation.integrity import failed_record
+from rightsdata._validation.integrity import NEEDS_PRESENCE, failed_record
+from rightsdata._validation.strict import _MONITOR as MONITOR  # (the rules' own examples')
 from rightsdata._validation.strict import STRICT_RULES, StrictContext, StrictRule, check_strict
+from rightsdata._validation.strict import _rating as rating
 from rightsdata._values.errors import ProblemCode
 from rightsdata._values.isocodes import codes, country_problem, language_problem
 from rightsdata._values.places import Places
 from rightsdata._values.resources import datasets_root
 from rightsdata.testing import dataset_documents
+from rightsdata.vocab import Role
 
 from conftest import examples, parts
 
@@ -83,11 +86,17 @@ def test_each_rule_passes_its_good_example(rule: StrictRule) -> None:
     assert strict_problems(rule.good) == []
 
 
-def test_the_rules_have_distinct_names_and_docs_list_each_in_one_line() -> None:
+def test_the_rules_have_distinct_names_and_docs_list_each_as_its_prose_says() -> None:
+    """The page restated each rule by hand, and only the names were compared: it lists each
+    rule's name and prose, word for word (scripts/generate_docs.py writes the list)."""
     assert len({rule.name for rule in STRICT_RULES}) == len(STRICT_RULES)
     page = (ROOT / "docs" / "loading.md").read_text(encoding="utf-8")
-    for rule in STRICT_RULES:
-        assert f"- `{rule.name}`: " in page, rule.name
+    listed = "".join(f"- `{rule.name}`: {rule.prose}\n" for rule in STRICT_RULES)
+    assert f"<!-- generated: strict rules -->\n{listed}<!-- end generated -->" in page
+    # the born-before-acting prose names every role it judges
+    [born] = [rule for rule in STRICT_RULES if rule.name == "born-before-acting"]
+    for role in NEEDS_PRESENCE - {Role.VICTIM}:
+        assert role.value.replace("_", " ") in born.prose, role
 
 
 def test_the_bundled_dataset_passes_strict() -> None:
@@ -390,30 +399,16 @@ def test_an_aliass_language_is_checked_too() -> None:
 # --- ratings, places ------------------------------------------------------------------------
 
 
-def _rating(country: str) -> dict[str, Any]:
-    return cited(
-        {
-            "id": "rating:a",
-            "country": country,
-            "scale": "civicus_monitor",
-            "level": "repressed",
-            "as_of": "2020",
-            "rated_by": "org:m",
-        }
-    )
-
-
 def test_a_rating_of_a_territory_passes_and_of_a_facility_is_told_its_country() -> None:
-    monitor = cited({"id": "org:m", "name": "A monitor", "kind": "ngo"})
     places = [
         KZ,
         place("place:hk", "territory", "HK"),
         place("place:almaty", "city", "KZ", within="place:kz"),
         place("place:prison", "facility", "KZ", within="place:almaty"),
     ]
-    base = {"sources": [SOURCE], "places": places, "organizations": [monitor]}
-    assert said({**base, "ratings": [_rating("place:hk")]}) == []
-    assert said({**base, "ratings": [_rating("place:prison")]}) == [
+    base = {"sources": [SOURCE], "places": places, "organizations": [MONITOR]}
+    assert said({**base, "ratings": [rating("place:hk")]}) == []
+    assert said({**base, "ratings": [rating("place:prison")]}) == [
         "documents:ratings[0] rating:a.country: 'place:prison' (Prison) is a place of kind "
         "'facility', not a country; a rating's country is a place of kind 'country' (or "
         "'territory'); did you mean 'place:kz' (Kazakhstan), which it lies within?"
@@ -437,7 +432,6 @@ def test_a_places_country_is_compared_up_the_chain_past_places_without_one() -> 
 def test_a_region_with_a_code_of_its_own_is_told_it_may_be_a_territory() -> None:
     """Puerto Rico entered as a region of the United States was told only "did you mean
     'US'", and its rating only the United States: it has a code of its own."""
-    monitor = cited({"id": "org:m", "name": "A monitor", "kind": "ngo"})
     places = [
         cited({"id": "place:us", "name": "USA", "kind": "country", "country": "US"}),
         cited(
@@ -453,8 +447,8 @@ def test_a_region_with_a_code_of_its_own_is_told_it_may_be_a_territory() -> None
     documents = {
         "sources": [SOURCE],
         "places": places,
-        "organizations": [monitor],
-        "ratings": [_rating("place:pr")],
+        "organizations": [MONITOR],
+        "ratings": [rating("place:pr")],
     }
     assert said(documents) == [
         "documents:ratings[0] rating:a.country: 'place:pr' (Puerto Rico) is a place of kind "
@@ -650,8 +644,7 @@ def test_a_judge_whose_birth_failed_to_load_is_said_unjudged() -> None:
 
 
 def test_a_rating_whose_place_failed_to_load_is_said_unjudged() -> None:
-    monitor = cited({"id": "org:m", "name": "A monitor", "kind": "ngo"})
-    documents = {"sources": [SOURCE], "organizations": [monitor], "ratings": [_rating("place:x")]}
+    documents = {"sources": [SOURCE], "organizations": [MONITOR], "ratings": [rating("place:x")]}
     bad_place = place("place:x", "city", "KZ", coordinates="here")
     assert _judged_with_failed(documents, {"places": [bad_place]}) == ([], {"places"})
     assert _judged_with_failed(documents, {}) == ([], set())  # (no such place: integrity's)

@@ -10,18 +10,18 @@ field, saying what is questionable and, where it can, what was likely meant. A l
 (:mod:`rightsdata._values.isocodes`) but to word the "did you mean" of a code that misses
 its form (a code these checks pass).
 
-Each rule is one entry of :data:`STRICT_RULES`: its name, one line of prose (docs/loading.md
-lists them), a small dataset that breaks it and one that keeps it (the tests load both), and
-the check. Adding a rule is one stanza here. Over a base dataset (``base=``), only the
-extension's records are judged; the places they name may be the base's.
+Each rule is one entry of :data:`STRICT_RULES`: its name, its prose (the list in
+docs/loading.md, which scripts/generate_docs.py writes from it), a small dataset that breaks
+it and one that keeps it (the tests load both), and the check. Adding a rule is one stanza
+here. Over a base dataset (``base=``), only the extension's records are judged; the places
+they name may be the base's.
 
 >>> from rightsdata._validation.strict import STRICT_RULES, check_strict
 >>> check_strict({}, {})
 []
->>> print(STRICT_RULES[0].prose)
-every country code is one ISO 3166-1 assigns or a former country's (SU, YU, CS, DD: right \
-for data of their time); a renamed country's old code is told its code now, but in a law's \
-jurisdiction; XK, in wide use for Kosovo, passes
+>>> print(STRICT_RULES[5].prose)
+`relayed_by` names none of the authors (a statement's `speaker`, a figure's `asserted_by`, \
+and those who joined them)
 """
 
 from __future__ import annotations
@@ -37,12 +37,11 @@ from rightsdata._model.records import (
     Figure,
     Law,
     Participant,
-    Person,
     Place,
     Rating,
     Statement,
 )
-from rightsdata._validation.integrity import Base, Context
+from rightsdata._validation.integrity import NEEDS_PRESENCE, Base, Context, births, born_after
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.isocodes import codes, country_problem, language_problem
@@ -125,7 +124,9 @@ class StrictContext:
 
 
 class StrictRule:
-    """One strict rule."""
+    """One strict rule. (Not :class:`~rightsdata._validation.integrity.Rule`: a strict rule
+    has an example it passes beside the one it flags, judges a :class:`StrictContext`, and
+    has no kinds whose schemas state it nor a repair for generated data.)"""
 
     __slots__ = ("bad", "check", "good", "name", "prose")
 
@@ -139,7 +140,7 @@ class StrictRule:
     ) -> None:
         #: A short name, used in tests and the docs: ``"country-code"``.
         self.name = name
-        #: The rule in one line.
+        #: The rule as docs/loading.md states it (Markdown; scripts/generate_docs.py copies it).
         self.prose = prose
         #: A dataset (kind -> JSON records, format 2) that only this rule flags, and one, as
         #: like it as can be, that it passes.
@@ -275,38 +276,39 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
         # disputed territory (Greenland, GL, within Denmark, DK) has a code of its own.
         if not isinstance(place, Place) or place.country is None or place.kind in RATED:
             continue
-        outer = _outer(context, place)
-        if outer is None or outer.country == place.country:
+        found = _outer(context, place)
+        if found is None or found[1] == place.country:
             continue
+        outer, country = found
         withdrawn = codes().withdrawn
-        if place.country in withdrawn or outer.country in withdrawn:
+        if place.country in withdrawn or country in withdrawn:
             # A chain through a former country (a city of today's Russia within the Soviet
             # Union's place) crosses time: the two may both be right.
             continue
         names = codes().countries
-        theirs = repr(outer.country)
-        if names.get(outer.country) != outer.name:  # (else the place's name says it)
-            theirs = _named_code(outer.country, names)
+        theirs = repr(country)
+        if names.get(country) != outer.name:  # (else the place's name says it)
+            theirs = _named_code(country, names)
         said = (
             f"{_named_code(place.country, names)} disagrees with {theirs}, the country of "
             f"{outer.id!r} ({outer.name}), which it lies within"
         )
         if place.within != outer.id:
             said += f" (through {place.within!r})"
-        said += f"; did you mean {outer.country!r}, or does it lie within another place?"
-        own = _own_code(place, outer.country)
+        said += f"; did you mean {country!r}, or does it lie within another place?"
+        own = _own_code(place, country)
         said += f" {own[0].upper()}{own[1:]}" if own else ""
         problems.append(context.problem("places", index, "country", said))
     return problems
 
 
-def _outer(context: StrictContext, place: Place) -> Place | None:
-    """The nearest place up ``place``'s chain that has a country, or None (and ``places``
-    unjudged if the walk stopped at a place that failed to structure)."""
+def _outer(context: StrictContext, place: Place) -> tuple[Place, str] | None:
+    """The nearest place up ``place``'s chain that has a country, and its country, or None
+    (and ``places`` unjudged if the walk stopped at a place that failed to structure)."""
     last = place
     for last in context.up(place):
         if last.country is not None:
-            return last
+            return last, last.country
     context.unread("places", last.within)
     return None
 
@@ -446,33 +448,14 @@ def _relayed(
     ]
 
 
-#: The roles that need the actor there, alive, when the event happened (a victim's is the
-#: integrity check's own rule). Not a source, witness, author or addressee (one born later
-#: may testify about an event, or publish or receive its account), nor a plaintiff or
-#: applicant (who may act for one who died), nor a target or court (no person).
-#: (rightsdata.testing keeps to it too.)
-PRESENT: Final = frozenset(
-    {
-        Role.PERPETRATOR,
-        Role.INTERVENING_PARTY,
-        Role.DEFENDANT,
-        Role.PROSECUTOR,
-        Role.JUDGE,
-        Role.LAWYER,
-        Role.ORGANISER,
-        Role.PARTICIPANT,
-        Role.INTERVIEWER,
-        Role.INTERVIEWEE,
-        Role.OBSERVER,
-    }
-)
+#: The roles judged here: those that need the actor there, alive, when the event happened
+#: (:data:`~rightsdata._validation.integrity.NEEDS_PRESENCE`) but a victim's, which the
+#: integrity check refuses. (rightsdata.testing keeps to it too.)
+PRESENT: Final = NEEDS_PRESENCE - {Role.VICTIM}
 
 
 def _born_before_acting(context: StrictContext) -> list[Problem]:
-    born: dict[str, Any] = dict(context.base.born) if context.base is not None else {}
-    for _, person in context.kind("persons"):
-        if isinstance(person, Person) and person.born is not None:
-            born[person.id] = person.born
+    born = births(context.records, context.base)
     if not born and not context.failed:
         return []
     problems: list[Problem] = []
@@ -494,12 +477,11 @@ def _born_before_acting(context: StrictContext) -> list[Problem]:
                 continue
             if record.date is None:
                 continue
-            last_day = record.date.sort_key()[1]
             for at, actor, how in acting:
                 birth = born.get(actor)
                 if birth is None:
                     context.unread("persons", actor, "born")
-                elif last_day < birth.sort_key()[0]:
+                elif born_after(birth, record.date):
                     said = (
                         f"{actor!r} was born {birth}, after this {record.kind_name[:-1]} "
                         f"({record.date}), in which they are named {how}"
@@ -561,24 +543,36 @@ _MONITOR: Final = _cited({"id": "org:monitor", "name": "A monitor", "kind": "ngo
 STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "country-code",
-        "every country code is one ISO 3166-1 assigns or a former country's (SU, YU, CS, DD: "
-        "right for data of their time); a renamed country's old code is told its code now, "
-        "but in a law's jurisdiction; XK, in wide use for Kosovo, passes",
+        "every country code is one ISO 3166-1 assigns or a former country's: a record's "
+        "`country`, a law's `jurisdiction`, an `iso_3166_1` identifier, the country of an "
+        "`iso_3166_2` one. A former state's code (`SU`, `YU`, `CS`, `DD`) passes, right for "
+        "data of its time (a Soviet law or national, the former country itself), and no state "
+        "of today is suggested for it; a renamed country's old code is told the code it has now"
+        " (`ZR`, `CD`), but in a law's `jurisdiction`, the state that made the law; `XK`, in "
+        "wide use for Kosovo, passes; a user-assigned code (`XX`, `AA`, `QM` to `QZ`, `XA` to "
+        "`XZ`, `ZZ`), or one reserved for an international body (`EU`, `UN`), is told what to "
+        "write instead: null for a stateless person, an international body or an unknown "
+        "country, `international` in a law's `jurisdiction`; one reserved for a country or a "
+        "part of one is told its code (`UK` `GB`, `AC` `SH`)",
         {"sources": [_source()], "persons": [_person(country="XX")]},
         {"sources": [_source()], "persons": [_person(country="KZ")]},
         _country_codes,
     ),
     StrictRule(
         "language-code",
-        "every language tag starts with a language code of ISO 639, as BCP 47 writes it "
-        "('en', not 'eng')",
+        "every language tag starts with a language code of ISO 639, as BCP 47 writes it (`en`, "
+        "not `eng` or `fre`; `qaa` to `qtz` are for local use; a code ISO 639-1 withdrew, `iw`,"
+        " `in`, `ji`, `jw`, `mo`, is told the one that replaced it: `he`, `id`, `yi`, `jv`, "
+        "`ro`): a source's `language`, an alias's",
         {"sources": [_source(language="eng")]},
         {"sources": [_source(language="en")]},
         _language_codes,
     ),
     StrictRule(
         "rating-country",
-        "a rating's country is a place of kind country or territory",
+        "a rating's country is a place of kind `country` or `territory` (a city is told the "
+        "country it lies within; a region with a code of its own, Puerto Rico's `PR`, that it "
+        "may be a `territory`)",
         {
             "sources": [_source()],
             "places": [_KZ, _place("place:almaty", "Almaty", "city", "KZ", within="place:kz")],
@@ -595,8 +589,11 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     ),
     StrictRule(
         "country-within",
-        "a place's country is that of the place it lies within (directly or up the chain), "
-        "unless it is a country or territory",
+        "a place's `country` is that of the place it lies `within`, directly or up the chain "
+        "(the nearest with a country), unless the place is itself a country or territory (a "
+        "dependent territory has a code of its own: Greenland, `GL`, within Denmark, `DK`; a "
+        "region with a code of its own is told it may be a `territory`), or either code is a "
+        "former country's (a city of today within the Soviet Union's place)",
         {
             "sources": [_source()],
             "places": [_KZ, _place("place:almaty", "Almaty", "city", "RU", within="place:kz")],
@@ -609,8 +606,9 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     ),
     StrictRule(
         "repeated-entry",
-        "no list names the same record, or holds the same part, twice (the same participant "
-        "in the same role, a place, an alias, a citation); charges may repeat (counts)",
+        "no list names the same record, or holds the same part, twice (the same participant in "
+        "the same role, a place, an alias, a citation); charges may repeat (two counts under "
+        "one provision)",
         {
             "sources": [_source()],
             "persons": [_person()],
@@ -632,8 +630,8 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     ),
     StrictRule(
         "relayed-not-author",
-        "relayed_by names none of the authors (a statement's speaker, a figure's asserted_by, "
-        "and those who joined them)",
+        "`relayed_by` names none of the authors (a statement's `speaker`, a figure's "
+        "`asserted_by`, and those who joined them)",
         {
             "sources": [_source()],
             "persons": [_person()],
@@ -649,8 +647,10 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "born-before-acting",
         "a person was not certainly born after an event in which they had a role that needs "
-        "them there (perpetrator, defendant, judge, lawyer, organiser, participant, "
-        "interviewee...), nor after a statement they made or joined",
+        "them there (perpetrator, intervening party, defendant, prosecutor, judge, lawyer, "
+        "organiser, participant, interviewer, interviewee, observer; a victim's is refused by "
+        "default), nor after a statement they made or joined (not a source, witness, author or "
+        "addressee: one born later may testify about an event or publish its account)",
         {
             "sources": [_source()],
             "persons": [_person(born="2000")],
