@@ -27,7 +27,7 @@ and those who joined them)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
@@ -35,8 +35,11 @@ from rightsdata._model.fields import Refs, spec_of
 from rightsdata._model.records import (
     Event,
     Figure,
+    Group,
     Law,
+    Organization,
     Participant,
+    Person,
     Place,
     Rating,
     Statement,
@@ -92,7 +95,7 @@ class StrictContext:
                 return True
         return False
 
-    def kind(self, kind: str) -> Iterator[tuple[int, Any]]:
+    def kind(self, kind: str) -> Iterator[tuple[int, Record]]:
         """The records of ``kind`` with their positions."""
         return enumerate(self.records.get(kind, ()))
 
@@ -188,8 +191,13 @@ def _country_codes(context: StrictContext) -> list[Problem]:
     problems: list[Problem] = []
     for kind in (*_COUNTRY_KINDS, "laws"):
         for index, record in context.kind(kind):
-            at = "jurisdiction" if isinstance(record, Law) else "country"
-            code: str | None = getattr(record, at, None)
+            code: str | None
+            if isinstance(record, Law):
+                at, code = "jurisdiction", record.jurisdiction  # (or 'international')
+            elif isinstance(record, (Person, Organization, Group, Place)):
+                at, code = "country", record.country
+            else:
+                continue
             said = country_problem(code, kind) if code is not None and len(code) == 2 else None
             if said is not None:
                 problems.append(context.problem(kind, index, at, said))
@@ -323,13 +331,20 @@ def _named_code(code: str, names: Mapping[str, str]) -> str:
 MAY_REPEAT: Final = frozenset({"charges"})
 
 
-_plans: dict[type, tuple[tuple[str, bool, bool, bool], ...]] = {}
+class _Listed(NamedTuple):
+    """A field of a class that holds a list or a nested part, as :func:`_entries` walks it."""
+
+    name: str
+    judged: bool  #: a list whose entries may not repeat
+    references: bool  #: whether it holds references
+    nested: bool  #: whether it holds nested parts
 
 
-def _lists(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
-    """For each field of ``cls`` that holds a list or a nested part: its name, whether it is
-    a list judged, whether it holds references, and whether it holds nested parts (worked
-    out once a class)."""
+_plans: dict[type, tuple[_Listed, ...]] = {}
+
+
+def _lists(cls: type) -> tuple[_Listed, ...]:
+    """Each field of ``cls`` that holds a list or a nested part (worked out once a class)."""
     planned = _plans.get(cls)
     if planned is not None:
         return planned
@@ -339,12 +354,13 @@ def _lists(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
         nested, many = nested_part(hints[field.name])
         if many or nested is not None:
             judged = many and field.name not in MAY_REPEAT
-            found.append((field.name, judged, isinstance(spec_of(field), Refs), nested is not None))
+            references = isinstance(spec_of(field), Refs)
+            found.append(_Listed(field.name, judged, references, nested is not None))
     planned = _plans[cls] = tuple(found)
     return planned
 
 
-def _entries(obj: Any, path: str = "") -> Iterator[tuple[str, tuple[Any, ...], bool]]:
+def _entries(obj: object, path: str = "") -> Iterator[tuple[str, tuple[object, ...], bool]]:
     """(field path, the list, whether it holds references) for every list in ``obj``, at any
     depth, but those that may repeat an entry."""
     for name, judged, references, nested in _lists(type(obj)):
@@ -362,7 +378,7 @@ def _entries(obj: Any, path: str = "") -> Iterator[tuple[str, tuple[Any, ...], b
                 yield from _entries(value, where)
 
 
-def _repeats(obj: Any) -> bool:
+def _repeats(obj: object) -> bool:
     """Whether a list in ``obj``, at any depth, repeats an entry (the quick test of every
     record; :func:`_entries` then finds where)."""
     for name, judged, _, nested in _lists(type(obj)):
@@ -387,7 +403,7 @@ def _repeated_entries(context: StrictContext) -> list[Problem]:
             for path, values, references in _entries(record):
                 if len(values) < 2 or len(set(values)) == len(values):
                     continue
-                first: dict[Any, int] = {}
+                first: dict[object, int] = {}
                 for n, value in enumerate(values):
                     before = first.setdefault(value, n)
                     if before != n:
