@@ -80,20 +80,21 @@ class StrictContext:
         self.failed = failed
         self.unjudged: set[str] = set()
         self._places: dict[str, Place] | None = None
+        self._failed: dict[tuple[str | None, str], Failed] | None = None
 
     def unread(self, kind: str, record_id: str | None, field: str | None = None) -> bool:
         """Whether ``record_id`` is that of a record of ``kind`` that failed to structure
         (and, if ``field`` is given, gave it a value): a rule that needed that record to
         judge another calls this, and ``kind`` is then added to ``unjudged``."""
-        for failed in self.failed:
-            if (
-                failed.record_id == record_id
-                and failed.place.kind == kind
-                and (field is None or field in failed.stated)
-            ):
-                self.unjudged.add(kind)
-                return True
-        return False
+        if record_id is None or not self.failed:
+            return False
+        if self._failed is None:  # (by kind and ID, made on the first question)
+            self._failed = {(f.place.kind, f.record_id): f for f in self.failed if f.record_id}
+        failed = self._failed.get((kind, record_id))
+        if failed is None or (field is not None and field not in failed.stated):
+            return False
+        self.unjudged.add(kind)
+        return True
 
     def kind(self, kind: str) -> Iterator[tuple[int, Record]]:
         """The records of ``kind`` with their positions."""
