@@ -353,14 +353,23 @@ def _record_region(record_id: str) -> str:
     return "```json\n" + json.dumps(document, ensure_ascii=False, indent=2) + "\n```\n"
 
 
+def _strict_rules_region() -> str:
+    from rightsdata._validation.strict import STRICT_RULES
+
+    return "".join(f"- `{rule.name}`: {rule.prose}\n" for rule in STRICT_RULES)
+
+
 def refresh_regions(page: str) -> str:
     """``page`` with each ``<!-- generated: WHAT -->`` region written anew: ``tables`` (every
-    table and its columns) or ``record ID`` (the bundled record, every field)."""
+    table and its columns), ``strict rules`` (each strict rule's name and prose) or ``record
+    ID`` (the bundled record, every field)."""
 
     def fill(match: re.Match[str]) -> str:
         what = match["what"].strip()
         if what == "tables":
             body = _tables_region()
+        elif what == "strict rules":
+            body = _strict_rules_region()
         elif what.startswith("record "):
             body = _record_region(what.removeprefix("record ").strip())
         else:

@@ -3,24 +3,34 @@ codes and ISO 639 language codes that the strict checks hold data to
 (:mod:`rightsdata._validation.strict`, reading them through :mod:`rightsdata._values.isocodes`),
 shipped with the package: no network at run time, no runtime dependency.
 
-Without a flag, read the codes from pycountry (the Debian iso-codes tables; install it into
-the development environment only: ``pip install pycountry``) and write the file. With
-``--check``, write nothing and exit 1 if the shipped file is not what this script makes of
-its own contents (sorted, canonical, and the hand-written notes below): pycountry is not
-needed, so a clean clone's CI checks it without an extra install.
+Without a flag, read the codes from pycountry (the Debian iso-codes tables; the ``dev``
+extra installs the release the file was made from, never a runtime dependency) and write the
+file. With ``--check``, write nothing and exit 1 if the shipped file is not what this script
+makes: from pycountry, where it can be imported (so a hand edit, or a list left stale by a
+change to the notes below, is found; CI installs ``.[dev]``, so it compares); else only from
+the file's own contents (sorted, canonical, the hand-written notes), which it then says: that
+cannot tell a stale or edited list from a current one. A pycountry release other than the
+file's (its ``source``) regenerates a different file: refreshing the lists is raising the pin
+in pyproject.toml and running this.
 
 What the file holds:
 
 - ``countries``: each assigned alpha-2 code, with its short name;
-- ``withdrawn``: each code withdrawn from ISO 3166-1, with the name it had;
-- ``meant``: codes people write that ISO 3166-1 does not assign (reserved or withdrawn), with
-  the assigned code likely meant (:data:`MEANT`, written here);
+- ``withdrawn``: each code withdrawn from ISO 3166-1 (and not assigned again), with every
+  name it had, oldest first (``CS`` was Czechoslovakia's, then Serbia and Montenegro's);
+- ``meant``: codes people write that ISO 3166-1 does not assign (reserved, or withdrawn when
+  the country was renamed), with the assigned code likely meant (:data:`MEANT`, written
+  here);
+- ``reserved``: codes ISO 3166-1 reserves (exceptionally, at someone's request) for what is
+  no country of its own, with what each stands for (:data:`RESERVED`, written here);
 - ``languages2``: each ISO 639-1 code (two letters), with its English name;
 - ``languages3``: each three-letter code BCP 47 takes as a language (ISO 639-3's individual
   languages, macrolanguages and special codes, ISO 639-5's collective ones) that has no
   two-letter code;
 - ``as_two``: each three-letter code (ISO 639-2/T and /B, ISO 639-3) of a language that has a
-  two-letter one, which BCP 47 uses instead (``eng``, ``fre``: ``en``, ``fr``).
+  two-letter one, which BCP 47 uses instead (``eng``, ``fre``: ``en``, ``fr``);
+- ``languages_withdrawn``: each ISO 639-1 code withdrawn, with the code that replaced it
+  (:data:`LANGUAGES_WITHDRAWN`, written here: ``iw`` is ``he``).
 """
 
 from __future__ import annotations
@@ -33,23 +43,61 @@ from typing import Any
 
 FILE = Path(__file__).resolve().parent.parent / "src" / "rightsdata" / "_values" / "isocodes.json"
 
-#: Codes that ISO 3166-1 does not assign but people write, and the code likely meant: the
-#: exceptionally reserved (UK, EL, FX) and withdrawn codes of a country that lives on under
-#: another code. Withdrawn codes of a state that split (SU, YU, CS, AN) have no one successor.
+#: Codes that ISO 3166-1 does not assign but people write, and the code likely meant: those
+#: reserved exceptionally for a country or a part of one (UK, EL, FX, AC, ...) and withdrawn
+#: codes of a country renamed, which lives on under another code. Never a state that merged
+#: into another or split (DD, VD, YD, SU, YU, CS, AN): its code names a former state, right for
+#: data of its time, and naming a state of today instead would put East German law under
+#: Germany's.
 MEANT: dict[str, str] = {
+    "AC": "SH",  # Ascension Island, of Saint Helena, Ascension and Tristan da Cunha
     "BU": "MM",  # Burma, now Myanmar
-    "DD": "DE",  # the German Democratic Republic, now part of Germany
+    "CP": "FR",  # Clipperton Island, French
+    "CQ": "GG",  # Sark, of the Bailiwick of Guernsey
+    "DG": "IO",  # Diego Garcia, of the British Indian Ocean Territory
+    "EA": "ES",  # Ceuta and Melilla, Spanish
     "DY": "BJ",  # Dahomey, now Benin
     "EL": "GR",  # Greece, as the European Union writes it
     "FX": "FR",  # metropolitan France
     "HV": "BF",  # Upper Volta, now Burkina Faso
+    "IC": "ES",  # the Canary Islands, Spanish
     "NH": "VU",  # the New Hebrides, now Vanuatu
     "RH": "ZW",  # Southern Rhodesia, now Zimbabwe
+    "TA": "SH",  # Tristan da Cunha, of Saint Helena, Ascension and Tristan da Cunha
     "TP": "TL",  # East Timor, now Timor-Leste
     "UK": "GB",  # the United Kingdom, whose code is GB
-    "VD": "VN",  # North Vietnam, now Viet Nam
-    "YD": "YE",  # South Yemen, now Yemen
     "ZR": "CD",  # Zaire, now the Democratic Republic of the Congo
+}
+
+#: Codes ISO 3166-1 reserves exceptionally, and what each stands for (FX, withdrawn, is one
+#: of them now: the code of no former country; SU too, but it names a former state, so it is
+#: left to ``withdrawn``). One not in :data:`MEANT` stands for an international body or
+#: area, no country: its record's country is null.
+RESERVED: dict[str, str] = {
+    "AC": "Ascension Island",
+    "CP": "Clipperton Island",
+    "CQ": "Sark",
+    "DG": "Diego Garcia",
+    "EA": "Ceuta and Melilla",
+    "EL": "Greece, as the European Union writes it",
+    "EU": "the European Union",
+    "EZ": "the eurozone",
+    "FX": "metropolitan France",
+    "IC": "the Canary Islands",
+    "TA": "Tristan da Cunha",
+    "UK": "the United Kingdom",
+    "UN": "the United Nations",
+}
+
+
+#: ISO 639-1 codes withdrawn (in 1989 and 2008) but still written, by old software and old
+#: data: each with the code that replaced it (pycountry lists neither).
+LANGUAGES_WITHDRAWN: dict[str, str] = {
+    "in": "id",  # Indonesian
+    "iw": "he",  # Hebrew
+    "ji": "yi",  # Yiddish
+    "jw": "jv",  # Javanese
+    "mo": "ro",  # Moldavian, now written as Romanian
 }
 
 
@@ -59,9 +107,10 @@ def from_pycountry() -> dict[str, Any]:
     from importlib.metadata import version
 
     countries = {c.alpha_2: getattr(c, "common_name", c.name) for c in pycountry.countries}
-    withdrawn = {
-        c.alpha_2: c.name for c in pycountry.historic_countries if c.alpha_2 not in countries
-    }
+    withdrawn: dict[str, list[str]] = {}
+    for country in sorted(pycountry.historic_countries, key=lambda c: c.withdrawal_date):
+        if country.alpha_2 not in countries:  # (every name a code had: CS had two)
+            withdrawn.setdefault(country.alpha_2, []).append(country.name)
     two: dict[str, str] = {}
     three: set[str] = set()
     as_two: dict[str, str] = {}
@@ -94,23 +143,43 @@ def render(data: dict[str, Any]) -> str:
         "countries": dict(sorted(data["countries"].items())),
         "withdrawn": dict(sorted(data["withdrawn"].items())),
         "meant": dict(sorted(MEANT.items())),
+        "reserved": dict(sorted(RESERVED.items())),
         "languages2": dict(sorted(data["languages2"].items())),
         "languages3": sorted(data["languages3"]),
         "as_two": dict(sorted(data["as_two"].items())),
+        "languages_withdrawn": dict(sorted(LANGUAGES_WITHDRAWN.items())),
     }
     return json.dumps(ordered, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+
+def _source(text: str | None) -> str:
+    """The ``source`` a rendering of the file names, or what it is instead."""
+    try:
+        return str(json.loads(text or "")["source"])
+    except (ValueError, KeyError, TypeError):
+        return "no pycountry that can be read"
 
 
 def main(argv: list[str]) -> int:
     if "--check" in argv:
         shipped = FILE.read_text(encoding="utf-8") if FILE.is_file() else ""
         try:
-            current = render(json.loads(shipped))
-        except (ValueError, KeyError, AttributeError):
-            current = None
+            current: str | None = render(from_pycountry())
+        except ModuleNotFoundError:
+            print(
+                f"{FILE.name}: checked its form only, not compared with pycountry, which is not "
+                "installed (pip install -e '.[dev]')"
+            )
+            try:
+                current = render(json.loads(shipped))
+            except (ValueError, KeyError, AttributeError):
+                current = None
         if current == shipped:
             return 0
         print(f"stale: {FILE.name}; run python scripts/generate_codes.py (needs pycountry)")
+        made, now = (_source(text) for text in (shipped, current))
+        if made != now:  # (another release is installed: its lists differ, or may)
+            print(f"(it was made from {made}; {now} is installed)")
         return 1
     try:
         data = from_pycountry()

@@ -1,5 +1,6 @@
 """Regenerate docs/data-model.md (from schemas/) and docs/vocabularies.md (from the model), and
-the generated regions of docs/exports.md (the tables) and docs/records.md (the examples).
+the generated regions of docs/exports.md (the tables), docs/records.md (the examples) and
+docs/loading.md (the strict rules).
 
 With ``--check``, write nothing and exit 1 if a page is stale. The data model page is made
 from the schema files in this checkout, so run ``python scripts/generate_schemas.py`` first
@@ -32,7 +33,7 @@ def main(argv: list[str]) -> int:
         "vocabularies.md": vocabularies_page(),
         "data-model.md": data_model_page(schemas),
     }
-    for name in ("exports.md", "records.md"):  # hand-written, with generated regions
+    for name in ("exports.md", "records.md", "loading.md"):  # hand-written, generated regions
         pages[name] = refresh_regions((DOCS / name).read_text(encoding="utf-8"))
     for name, text in pages.items():
         path = DOCS / name

@@ -235,7 +235,9 @@ GUESSES: list[tuple[Form, str, str | None]] = [
     (COUNTRY, "xk", "XK"),  # (Kosovo's, in wide use)
     (COUNTRY, "xx", None),
     (COUNTRY, "qm", None),
-    (COUNTRY, "su", None),  # (withdrawn: the country of today is not one code)
+    (COUNTRY, "su", "SU"),  # (a former state's, which the strict checks take)
+    (COUNTRY, "zr", "CD"),  # (withdrawn when Zaire was renamed)
+    (JURISDICTION, "dd", "DD"),  # (East German law: not Germany's)
     (JURISDICTION, "uk", "GB"),
     (JURISDICTION, "zz", None),
     (IDENTIFIER_FORMS["iso_3166_1"], "uk", "GB"),
@@ -244,6 +246,7 @@ GUESSES: list[tuple[Form, str, str | None]] = [
     (LANGUAGE, "ENG", "en"),
     (LANGUAGE, "Fre_FR", "fr-FR"),
     (LANGUAGE, "XYZ", None),
+    (LANGUAGE, "IW", "he"),  # (withdrawn from ISO 639-1: Hebrew's is he)
     (LANGUAGE, "QAA", None),  # (reserved for local use)
 ]
 

@@ -3,6 +3,7 @@ is reported, located to file, record and field, only when asked for."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -17,11 +18,16 @@ import rightsdata
 from rightsdata import InvalidDataError, Problem
 from rightsdata._cli.main import main
 from rightsdata._validation.convert import structure
+from rightsdata._validation.integrity import NEEDS_PRESENCE, failed_record
+from rightsdata._validation.strict import _MONITOR as MONITOR  # (the rules' own examples')
 from rightsdata._validation.strict import STRICT_RULES, StrictContext, StrictRule, check_strict
+from rightsdata._validation.strict import _rating as rating
 from rightsdata._values.errors import ProblemCode
 from rightsdata._values.isocodes import codes, country_problem, language_problem
+from rightsdata._values.places import Places
 from rightsdata._values.resources import datasets_root
 from rightsdata.testing import dataset_documents
+from rightsdata.vocab import Role
 
 from conftest import examples, parts
 
@@ -80,11 +86,17 @@ def test_each_rule_passes_its_good_example(rule: StrictRule) -> None:
     assert strict_problems(rule.good) == []
 
 
-def test_the_rules_have_distinct_names_and_docs_list_each_in_one_line() -> None:
+def test_the_rules_have_distinct_names_and_docs_list_each_as_its_prose_says() -> None:
+    """The page restated each rule by hand, and only the names were compared: it lists each
+    rule's name and prose, word for word (scripts/generate_docs.py writes the list)."""
     assert len({rule.name for rule in STRICT_RULES}) == len(STRICT_RULES)
     page = (ROOT / "docs" / "loading.md").read_text(encoding="utf-8")
-    for rule in STRICT_RULES:
-        assert f"- `{rule.name}`: " in page, rule.name
+    listed = "".join(f"- `{rule.name}`: {rule.prose}\n" for rule in STRICT_RULES)
+    assert f"<!-- generated: strict rules -->\n{listed}<!-- end generated -->" in page
+    # the born-before-acting prose names every role it judges
+    [born] = [rule for rule in STRICT_RULES if rule.name == "born-before-acting"]
+    for role in NEEDS_PRESENCE - {Role.VICTIM}:
+        assert role.value.replace("_", " ") in born.prose, role
 
 
 def test_the_bundled_dataset_passes_strict() -> None:
@@ -142,19 +154,24 @@ def test_country_codes_not_assigned_are_flagged_wherever_a_code_is() -> None:
         ("GB", None),
         (
             "UK",
-            "'UK' is not a country code ISO 3166-1 assigns (it is reserved); did you mean 'GB' "
-            "(United Kingdom)?",
+            "'UK' is not a country code ISO 3166-1 assigns (it is reserved for the United "
+            "Kingdom); did you mean 'GB' (United Kingdom)?",
         ),
         (
             "ZR",
             "'ZR' is not a country code ISO 3166-1 assigns (it was withdrawn: Zaire, Republic "
-            "of); did you mean 'CD' (Congo, The Democratic Republic of the)?",
+            "of); did you mean 'CD' (Congo, The Democratic Republic of the), its code since it "
+            "was renamed?",
         ),
-        (
-            "SU",
-            "'SU' is not a country code ISO 3166-1 assigns (it was withdrawn: USSR, Union of "
-            "Soviet Socialist Republics); write the code of the country the place is in today",
-        ),
+        ("BU", "did you mean 'MM' (Myanmar), its code since it was renamed?"),
+        # a former state's code: right for data of its time, and no state of today is meant
+        ("SU", None),
+        ("YU", None),
+        ("CS", None),
+        ("DD", None),
+        ("VD", None),
+        ("YD", None),
+        ("FX", "(it is reserved for metropolitan France); did you mean 'FR' (France)?"),
         ("QZ", "user-assigned"),
         ("XK", None),  # user-assigned, but in wide use for Kosovo (strict.IN_USE)
         ("XB", "user-assigned"),
@@ -168,6 +185,100 @@ def test_what_is_said_of_a_country_code(code: str, message: str | None) -> None:
         assert found is message
     else:
         assert message in found
+
+
+def test_a_code_of_no_country_is_told_what_to_write_instead_where_it_is() -> None:
+    """XX and ZZ (written for stateless or unknown) were told only that no reader knows the
+    country, and EU and UN only that they were not assigned: each field now says what to
+    write instead (null where the field may be null), and a reserved code names what it is
+    reserved for."""
+    org = {"id": "org:a", "name": "A body", "kind": "ngo"}
+    documents = {
+        "sources": [SOURCE],
+        "persons": [person(country="XX")],
+        "organizations": [cited({**org, "country": "EU"})],
+        "groups": [cited({"id": "group:a", "name": "Some", "kind": "workers", "country": "ZZ"})],
+        "places": [
+            place("place:x", "region", "ZZ", identifiers=[{"scheme": "iso_3166_1", "value": "UN"}]),
+            place("place:ascension", "territory", "AC"),
+        ],
+        "laws": [cited({"id": "law:a", "instrument": "A regulation", "jurisdiction": "EU"})],
+    }
+    assert [
+        (p.record_id, p.field, p.message.partition("; ")[2]) for p in strict_problems(documents)
+    ] == [
+        (
+            "person:a",
+            "country",
+            "write null for a stateless person or one whose country is unknown",
+        ),
+        (
+            "org:a",
+            "country",
+            "write null for an international body or one whose country is unknown",
+        ),
+        (
+            "group:a",
+            "country",
+            "write null for a group of no one country or one whose country is unknown",
+        ),
+        (
+            "place:x",
+            "country",
+            "write null for a place of no one country or one whose country is unknown",
+        ),
+        ("place:x", "identifiers[0].value", "leave out an identifier ISO 3166 does not assign"),
+        (
+            "place:ascension",
+            "country",
+            "did you mean 'SH' (Saint Helena, Ascension and Tristan da Cunha)?",
+        ),
+        (
+            "law:a",
+            "jurisdiction",
+            "write 'international' for a treaty or an international body's law",
+        ),
+    ]
+    assert "(it is reserved for the United Nations, an international body, not a country)" in str(
+        country_problem("UN", "identifiers")
+    )
+    assert "(it is reserved for Ascension Island)" in str(country_problem("AC"))
+
+
+def test_former_states_codes_pass_where_they_are_facts_of_their_time() -> None:
+    """A Czechoslovak record was told 'it was withdrawn: Serbia and Montenegro' (the second
+    state coded CS), Soviet and Yugoslav laws and nationals 'write the code of the country the
+    place is in today', and East German law 'did you mean DE'."""
+    assert codes().withdrawn["CS"] == [
+        "Czechoslovakia, Czechoslovak Socialist Republic",
+        "Serbia and Montenegro",
+    ]
+    law = {"id": "law:a", "instrument": "Criminal Code of the RSFSR (1960)", "article": "70"}
+    documents = {
+        "sources": [SOURCE],
+        "persons": [person(country="SU"), person("person:b", country="CS")],
+        "places": [
+            place(
+                "place:yugoslavia",
+                "country",
+                "YU",
+                identifiers=[{"scheme": "iso_3166_1", "value": "YU"}],
+            ),
+            place("place:su", "country", "SU"),
+            place("place:moscow", "city", "RU", within="place:su"),
+            place("place:berlin", "city", "DD", within="place:yugoslavia"),
+        ],
+        "laws": [
+            cited({**law, "jurisdiction": "SU"}),
+            cited({**law, "id": "law:b", "jurisdiction": "DD"}),
+            cited({**law, "id": "law:c", "jurisdiction": "ZR"}),  # the state that made it
+        ],
+    }
+    assert said(documents) == []
+    renamed = {"sources": [SOURCE], "persons": [person(country="ZR")]}
+    assert [p.partition("; ")[2] for p in said(renamed)] == [
+        "did you mean 'CD' (Congo, The Democratic Republic of the), its code since it was renamed?"
+    ]
 
 
 def test_the_code_lists_hold_the_assigned_codes_only() -> None:
@@ -187,6 +298,59 @@ def test_the_shipped_code_lists_are_current_without_pycountry() -> None:
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+    # it says what it did not compare
+    assert "checked its form only, not compared with pycountry" in done.stdout
+
+
+def _generate_codes() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "generate_codes", ROOT / "scripts" / "generate_codes.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_check_compares_the_lists_with_pycountry_where_it_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--check re-rendered the file from its own contents, so a hand edit that kept its form
+    (a code dropped) passed: with pycountry installed (the dev extra), it regenerates."""
+    pytest.importorskip("pycountry")
+    generate = _generate_codes()
+    edited = json.loads(generate.FILE.read_text(encoding="utf-8"))
+    del edited["countries"]["KZ"]
+    copy = tmp_path / "isocodes.json"
+    copy.write_text(generate.render(edited), encoding="utf-8")
+    monkeypatch.setattr(generate, "FILE", copy)
+    assert generate.main(["--check"]) == 1
+    assert "stale: isocodes.json" in capsys.readouterr().out
+    copy.write_text(generate.render(generate.from_pycountry()), encoding="utf-8")
+    assert generate.main(["--check"]) == 0
+    # without pycountry, only the form: the edit passes, and the check says so
+    copy.write_text(generate.render(edited), encoding="utf-8")
+
+    def missing() -> None:
+        raise ModuleNotFoundError("pycountry")
+
+    monkeypatch.setattr(generate, "from_pycountry", missing)
+    capsys.readouterr()
+    assert generate.main(["--check"]) == 0
+    assert "not compared with pycountry" in capsys.readouterr().out
+
+
+def test_the_shipped_code_lists_are_what_the_pinned_pycountry_makes() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    [pin] = [r for r in project["optional-dependencies"]["dev"] if r.startswith("pycountry")]
+    generate = _generate_codes()
+    shipped = generate.FILE.read_text(encoding="utf-8")
+    made_from = json.loads(shipped)["source"]
+    assert made_from == f"pycountry {pin.partition('~=')[2]} (Debian iso-codes)"
+    pytest.importorskip("pycountry")
+    assert generate.render(generate.from_pycountry()) == shipped
 
 
 # --- language codes -------------------------------------------------------------------------
@@ -201,6 +365,15 @@ def test_the_shipped_code_lists_are_current_without_pycountry() -> None:
         ("eng", "'eng' is a code of English, which BCP 47 writes 'en'; did you mean 'en'?"),
         ("fre-FR", "'fre-FR' is a code of French, which BCP 47 writes 'fr'; did you mean 'fr-FR'?"),
         ("xx", "'xx' is not a language code ISO 639 assigns"),
+        # withdrawn from ISO 639-1, still written: told the code meant
+        (
+            "iw",
+            "'iw' is a withdrawn code of Hebrew, replaced by 'he'; did you mean 'he'?",
+        ),
+        ("in-ID", "did you mean 'id-ID'?"),
+        ("ji", "did you mean 'yi'?"),
+        ("jw", "did you mean 'jv'?"),
+        ("mo", "'mo' is a withdrawn code of Romanian"),
         ("qab", "reserved for local use"),
     ],
 )
@@ -226,30 +399,16 @@ def test_an_aliass_language_is_checked_too() -> None:
 # --- ratings, places ------------------------------------------------------------------------
 
 
-def _rating(country: str) -> dict[str, Any]:
-    return cited(
-        {
-            "id": "rating:a",
-            "country": country,
-            "scale": "civicus_monitor",
-            "level": "repressed",
-            "as_of": "2020",
-            "rated_by": "org:m",
-        }
-    )
-
-
 def test_a_rating_of_a_territory_passes_and_of_a_facility_is_told_its_country() -> None:
-    monitor = cited({"id": "org:m", "name": "A monitor", "kind": "ngo"})
     places = [
         KZ,
         place("place:hk", "territory", "HK"),
         place("place:almaty", "city", "KZ", within="place:kz"),
         place("place:prison", "facility", "KZ", within="place:almaty"),
     ]
-    base = {"sources": [SOURCE], "places": places, "organizations": [monitor]}
-    assert said({**base, "ratings": [_rating("place:hk")]}) == []
-    assert said({**base, "ratings": [_rating("place:prison")]}) == [
+    base = {"sources": [SOURCE], "places": places, "organizations": [MONITOR]}
+    assert said({**base, "ratings": [rating("place:hk")]}) == []
+    assert said({**base, "ratings": [rating("place:prison")]}) == [
         "documents:ratings[0] rating:a.country: 'place:prison' (Prison) is a place of kind "
         "'facility', not a country; a rating's country is a place of kind 'country' (or "
         "'territory'); did you mean 'place:kz' (Kazakhstan), which it lies within?"
@@ -265,9 +424,44 @@ def test_a_places_country_is_compared_up_the_chain_past_places_without_one() -> 
     ]
     assert said({"sources": [SOURCE], "places": places}) == [
         "documents:places[2] place:village.country: 'RU' (Russian Federation) disagrees with "
-        "'KZ' (Kazakhstan), the country of 'place:kz' (Kazakhstan), which it lies within "
+        "'KZ', the country of 'place:kz' (Kazakhstan), which it lies within "
         "(through 'place:steppe'); did you mean 'KZ', or does it lie within another place?"
     ]
+
+
+def test_a_region_with_a_code_of_its_own_is_told_it_may_be_a_territory() -> None:
+    """Puerto Rico entered as a region of the United States was told only "did you mean
+    'US'", and its rating only the United States: it has a code of its own."""
+    places = [
+        cited({"id": "place:us", "name": "USA", "kind": "country", "country": "US"}),
+        cited(
+            {
+                "id": "place:pr",
+                "name": "Puerto Rico",
+                "kind": "region",
+                "country": "PR",
+                "within": "place:us",
+            }
+        ),
+    ]
+    documents = {
+        "sources": [SOURCE],
+        "places": places,
+        "organizations": [MONITOR],
+        "ratings": [rating("place:pr")],
+    }
+    assert said(documents) == [
+        "documents:ratings[0] rating:a.country: 'place:pr' (Puerto Rico) is a place of kind "
+        "'region', not a country; a rating's country is a place of kind 'country' (or "
+        "'territory'); did you mean 'place:us' (USA), which it lies within? If it has a code of "
+        "its own ('PR'), give it kind 'territory'",
+        "documents:places[1] place:pr.country: 'PR' (Puerto Rico) disagrees with 'US' (United "
+        "States), the country of 'place:us' (USA), which it lies within; did you mean 'US', or "
+        "does it lie within another place? If it has a code of its own ('PR'), give it kind "
+        "'territory'",
+    ]
+    places[1]["kind"] = "territory"
+    assert said(documents) == []
 
 
 def test_a_territory_or_country_may_lie_within_another_countrys_place() -> None:
@@ -396,6 +590,79 @@ def test_a_speaker_born_after_the_statement_is_flagged_and_a_later_witness_is_no
         "documents:statements[0] statement:a.speaker: 'person:a' was born 2001, after this "
         "statement (1995-05), in which they are named as its speaker"
     ]
+
+
+# --- what a rule could not compare, for a record that failed ---------------------------------
+
+
+def _judged_with_failed(
+    documents: Mapping[str, list[dict[str, Any]]], failed: Mapping[str, list[dict[str, Any]]]
+) -> tuple[list[str], set[str]]:
+    """check_strict over ``documents``, with ``failed`` (kind -> documents) as the records
+    that failed to structure: the messages, and the kinds it says went unjudged."""
+    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    lost = [
+        failed_record(kind, document, Places(kind, "documents"), n)
+        for kind, docs in failed.items()
+        for n, document in enumerate(docs, len(documents.get(kind, ())))
+    ]
+    unjudged: set[str] = set()
+    found = check_strict(
+        records, dict.fromkeys(records, "documents"), failed=lost, unjudged=unjudged
+    )
+    return [p.message for p in found], unjudged
+
+
+def test_a_judge_whose_birth_failed_to_load_is_said_unjudged() -> None:
+    """A judge's person record with a bad field: their birth was unknown, and the rule passed
+    the trial in silence where the integrity rules say what they could not check."""
+    trial = {
+        "id": "event:a",
+        "kind": "trial",
+        "title": "A trial",
+        "date": "1990",
+        "participants": [{"actor": "person:a", "role": "judge"}],
+    }
+    documents = {"sources": [SOURCE], "events": [cited(trial)]}
+    judge = person(born="2000", country=5)
+    assert _judged_with_failed(documents, {"persons": [judge]}) == ([], {"persons"})
+    # one whose record gives no birth: nothing was left uncompared
+    assert _judged_with_failed(documents, {"persons": [person(country=5)]}) == ([], set())
+    # a speaker, too
+    statement = cited(
+        {
+            "id": "statement:a",
+            "speaker": "person:a",
+            "date": "1990",
+            "kind": "call",
+            "summary": "S.",
+        }
+    )
+    assert _judged_with_failed(
+        {"sources": [SOURCE], "statements": [statement]}, {"persons": [judge]}
+    ) == ([], {"persons"})
+
+
+def test_a_rating_whose_place_failed_to_load_is_said_unjudged() -> None:
+    documents = {"sources": [SOURCE], "organizations": [MONITOR], "ratings": [rating("place:x")]}
+    bad_place = place("place:x", "city", "KZ", coordinates="here")
+    assert _judged_with_failed(documents, {"places": [bad_place]}) == ([], {"places"})
+    assert _judged_with_failed(documents, {}) == ([], set())  # (no such place: integrity's)
+
+
+def test_a_place_whose_chain_meets_a_place_that_failed_is_said_unjudged() -> None:
+    bad_region = place("place:steppe", "region", None, within="place:kz", coordinates="here")
+    documents = {
+        "sources": [SOURCE],
+        "places": [KZ, place("place:village", "town", "RU", within="place:steppe")],
+    }
+    assert _judged_with_failed(documents, {"places": [bad_region]}) == ([], {"places"})
+    # a place with a country before the link that failed: compared, and flagged
+    documents["places"].append(place("place:town", "town", "KZ", within="place:steppe"))
+    documents["places"].append(place("place:school", "facility", "RU", within="place:town"))
+    messages, unjudged = _judged_with_failed(documents, {"places": [bad_region]})
+    assert len(messages) == 1 and messages[0].startswith("'RU' (Russian Federation) disagrees")
+    assert unjudged == {"places"}  # (the village's)
 
 
 # --- with the other problems, on every path -------------------------------------------------

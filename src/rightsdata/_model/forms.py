@@ -251,7 +251,7 @@ def _assigned_language(value: str) -> str:
     if language_problem(tag) is None:
         return tag
     language, dash, rest = tag.partition("-")
-    two = codes().as_two.get(language)
+    two = codes().as_two.get(language) or codes().languages_withdrawn.get(language)
     if two is None:
         raise ValueError(value)
     return f"{two}{dash}{rest}"

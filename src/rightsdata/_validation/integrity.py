@@ -46,6 +46,7 @@ from rightsdata.vocab import Role
 
 if TYPE_CHECKING:
     from rightsdata._validation.bulkcheck import Gathered
+    from rightsdata._values.dates import EDTF
 
 __all__ = [
     "HINT_BUDGET",
@@ -273,7 +274,7 @@ class Base:
         self.redirects = redirects
         self.label = label
         self._ids: frozenset[str] | None = None
-        self._born: dict[str, Any] | None = None
+        self._born: dict[str, EDTF] | None = None
         self._series: dict[tuple[str, int], list[Rating]] | None = None
         self._previous: bool | None = None
 
@@ -287,7 +288,7 @@ class Base:
         return self._ids
 
     @property
-    def born(self) -> dict[str, Any]:
+    def born(self) -> dict[str, EDTF]:
         """The base's persons' births, by ID (of those whose birth is known)."""
         if self._born is None:
             self._born = {
@@ -909,15 +910,57 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
     return problems
 
 
+#: The roles that need the actor there, alive, when the event happened: a victim's, whose
+#: birth after it is refused (``born-before-taking-part``), and the others, which the strict
+#: check ``born-before-acting`` judges. Not a source, witness, author or addressee (one born
+#: later may testify about an event, or publish or receive its account), nor a plaintiff or
+#: applicant (who may act for one who died), nor a target or court (no person).
+NEEDS_PRESENCE: Final = frozenset(
+    {
+        Role.VICTIM,
+        Role.PERPETRATOR,
+        Role.INTERVENING_PARTY,
+        Role.DEFENDANT,
+        Role.PROSECUTOR,
+        Role.JUDGE,
+        Role.LAWYER,
+        Role.ORGANISER,
+        Role.PARTICIPANT,
+        Role.INTERVIEWER,
+        Role.INTERVIEWEE,
+        Role.OBSERVER,
+    }
+)
+
+
+def births(records: Mapping[str, Sequence[Record]], base: Base | None = None) -> dict[str, EDTF]:
+    """The persons' births by ID, of those whose birth is known: ``records``' and, over a
+    base, its persons' too (an event of the extension may name one of them; the base's
+    events can name no person of the extension: it loaded alone)."""
+    born = dict(base.born) if base is not None else {}
+    for person in records.get("persons", ()):
+        if isinstance(person, Person) and person.born is not None:
+            born[person.id] = person.born
+    return born
+
+
+def born_after(birth: EDTF, date: EDTF) -> bool:
+    """Whether one born ``birth`` was certainly born after ``date``: the date's last possible
+    day is before the birth's first possible day.
+
+    >>> from rightsdata._values.dates import EDTF
+    >>> born_after(EDTF.parse("2000"), EDTF.parse("1999-12"))
+    True
+    >>> born_after(EDTF.parse("2000"), EDTF.parse("2000-01"))  # (he may be born in January)
+    False
+    """
+    return date.sort_key()[1] < birth.sort_key()[0]
+
+
 def _born_before_taking_part(context: Context) -> list[Problem]:
     if context.failed:
         _unborn_victims(context)
-    # over a base, its persons' births too: an event of the extension may have one of them
-    # as a victim (the base's events can name no person of the extension: it loaded alone)
-    born: dict[str, Any] = dict(context.base.born) if context.base is not None else {}
-    for _, person in context.kind("persons"):
-        if isinstance(person, Person) and person.born is not None:
-            born[person.id] = person.born
+    born = births(context.records, context.base)
     if not born:
         return []
     problems: list[Problem] = []
@@ -929,10 +972,7 @@ def _born_before_taking_part(context: Context) -> list[Problem]:
             if participant.role is not victim:  # (most are not: no lookup for them)
                 continue
             birth = born.get(participant.actor)
-            if birth is None:
-                continue
-            # the event's last possible day before the birth's first possible day
-            if event.date.sort_key()[1] < birth.sort_key()[0]:
+            if birth is not None and born_after(birth, event.date):
                 problems.append(
                     context.problem(
                         "events",
@@ -987,13 +1027,13 @@ def _drop_late_births(documents: dict[str, list[dict[str, Any]]]) -> None:
     for event in documents.get("events", []):
         if not event.get("date"):
             continue
-        last_day = EDTF.parse(event["date"]).sort_key()[1]
+        date = EDTF.parse(event["date"])
         for participant in event.get("participants", []):
             person = persons.get(participant["actor"])
             if (
                 participant["role"] == Role.VICTIM.value
                 and person is not None
-                and last_day < EDTF.parse(person["born"]).sort_key()[0]
+                and born_after(EDTF.parse(person["born"]), date)
             ):
                 del person["born"]
                 del persons[person["id"]]

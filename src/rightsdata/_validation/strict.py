@@ -10,23 +10,24 @@ field, saying what is questionable and, where it can, what was likely meant. A l
 (:mod:`rightsdata._values.isocodes`) but to word the "did you mean" of a code that misses
 its form (a code these checks pass).
 
-Each rule is one entry of :data:`STRICT_RULES`: its name, one line of prose (docs/loading.md
-lists them), a small dataset that breaks it and one that keeps it (the tests load both), and
-the check. Adding a rule is one stanza here. Over a base dataset (``base=``), only the
-extension's records are judged; the places they name may be the base's.
+Each rule is one entry of :data:`STRICT_RULES`: its name, its prose (the list in
+docs/loading.md, which scripts/generate_docs.py writes from it), a small dataset that breaks
+it and one that keeps it (the tests load both), and the check. Adding a rule is one stanza
+here. Over a base dataset (``base=``), only the extension's records are judged; the places
+they name may be the base's.
 
 >>> from rightsdata._validation.strict import STRICT_RULES, check_strict
 >>> check_strict({}, {})
 []
->>> print(STRICT_RULES[0].prose)
-every country code is one ISO 3166-1 assigns (not user-assigned, reserved or withdrawn; \
-XK, in wide use for Kosovo, is taken), an ISO 3166-2 code's too
+>>> print(STRICT_RULES[5].prose)
+`relayed_by` names none of the authors (a statement's `speaker`, a figure's `asserted_by`, \
+and those who joined them)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
@@ -34,14 +35,16 @@ from rightsdata._model.fields import Refs, spec_of
 from rightsdata._model.records import (
     Event,
     Figure,
+    Group,
     Law,
+    Organization,
     Participant,
     Person,
     Place,
     Rating,
     Statement,
 )
-from rightsdata._validation.integrity import Base, Context
+from rightsdata._validation.integrity import NEEDS_PRESENCE, Base, Context, births, born_after
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.isocodes import codes, country_problem, language_problem
@@ -49,7 +52,7 @@ from rightsdata.vocab import IdentifierScheme, PlaceKind, Role
 
 if TYPE_CHECKING:
     from rightsdata._model.records import Record
-    from rightsdata._validation.integrity import Where
+    from rightsdata._validation.integrity import Failed, Where
 
 __all__ = ["STRICT_RULES", "StrictRule", "check_strict"]
 
@@ -59,20 +62,41 @@ __all__ = ["STRICT_RULES", "StrictRule", "check_strict"]
 
 class StrictContext:
     """The records judged (kind -> records, in file order), where they are, and the base
-    they extend (if any): its records are looked up, never judged."""
+    they extend (if any): its records are looked up, never judged. ``failed``: the records
+    that failed to structure (:class:`~rightsdata._validation.integrity.Failed`); a rule
+    that would compare a record with one of them adds its kind to ``unjudged``, as the
+    integrity rules do."""
 
     def __init__(
         self,
         records: Mapping[str, Sequence[Record]],
         where: Mapping[str, Where],
         base: Base | None = None,
+        failed: Sequence[Failed] = (),
     ) -> None:
         self.records = records
         self._located = Context(records, where, {}, "redirects", {}, base=base)
         self.base = base
+        self.failed = failed
+        self.unjudged: set[str] = set()
         self._places: dict[str, Place] | None = None
+        self._failed: dict[tuple[str | None, str], Failed] | None = None
 
-    def kind(self, kind: str) -> Iterator[tuple[int, Any]]:
+    def unread(self, kind: str, record_id: str | None, field: str | None = None) -> bool:
+        """Whether ``record_id`` is that of a record of ``kind`` that failed to structure
+        (and, if ``field`` is given, gave it a value): a rule that needed that record to
+        judge another calls this, and ``kind`` is then added to ``unjudged``."""
+        if record_id is None or not self.failed:
+            return False
+        if self._failed is None:  # (by kind and ID, made on the first question)
+            self._failed = {(f.place.kind, f.record_id): f for f in self.failed if f.record_id}
+        failed = self._failed.get((kind, record_id))
+        if failed is None or (field is not None and field not in failed.stated):
+            return False
+        self.unjudged.add(kind)
+        return True
+
+    def kind(self, kind: str) -> Iterator[tuple[int, Record]]:
         """The records of ``kind`` with their positions."""
         return enumerate(self.records.get(kind, ()))
 
@@ -104,7 +128,9 @@ class StrictContext:
 
 
 class StrictRule:
-    """One strict rule."""
+    """One strict rule. (Not :class:`~rightsdata._validation.integrity.Rule`: a strict rule
+    has an example it passes beside the one it flags, judges a :class:`StrictContext`, and
+    has no kinds whose schemas state it nor a repair for generated data.)"""
 
     __slots__ = ("bad", "check", "good", "name", "prose")
 
@@ -118,7 +144,7 @@ class StrictRule:
     ) -> None:
         #: A short name, used in tests and the docs: ``"country-code"``.
         self.name = name
-        #: The rule in one line.
+        #: The rule as docs/loading.md states it (Markdown; scripts/generate_docs.py copies it).
         self.prose = prose
         #: A dataset (kind -> JSON records, format 2) that only this rule flags, and one, as
         #: like it as can be, that it passes.
@@ -134,14 +160,23 @@ def check_strict(
     records: Mapping[str, Sequence[Record]],
     where: Mapping[str, Where],
     base: Base | None = None,
+    *,
+    failed: Sequence[Failed] = (),
+    unjudged: set[str] | None = None,
 ) -> list[Problem]:
     """Every strict problem among ``records`` (kind -> records in file order, located by
     ``where`` as :func:`~rightsdata._validation.integrity.check_integrity` locates them):
-    every rule of :data:`STRICT_RULES`, in order. ``base``: the dataset they extend."""
-    context = StrictContext(records, where, base)
+    every rule of :data:`STRICT_RULES`, in order. ``base``: the dataset they extend.
+    ``failed`` and ``unjudged`` as ``check_integrity`` takes them: the records that failed to
+    structure, and the set to which the kinds of those a rule could not compare a record
+    with are added (a judge's birth, in a person's record that failed; a rating's place; a
+    place up a chain)."""
+    context = StrictContext(records, where, base, failed)
     problems: list[Problem] = []
     for rule in STRICT_RULES:
         problems += rule.check(context)
+    if unjudged is not None:
+        unjudged.update(context.unjudged)
     return problems
 
 
@@ -157,16 +192,21 @@ def _country_codes(context: StrictContext) -> list[Problem]:
     problems: list[Problem] = []
     for kind in (*_COUNTRY_KINDS, "laws"):
         for index, record in context.kind(kind):
-            at = "jurisdiction" if isinstance(record, Law) else "country"
-            code: str | None = getattr(record, at, None)
-            said = country_problem(code) if code is not None and len(code) == 2 else None
+            code: str | None
+            if isinstance(record, Law):
+                at, code = "jurisdiction", record.jurisdiction  # (or 'international')
+            elif isinstance(record, (Person, Organization, Group, Place)):
+                at, code = "country", record.country
+            else:
+                continue
+            said = country_problem(code, kind) if code is not None and len(code) == 2 else None
             if said is not None:
                 problems.append(context.problem(kind, index, at, said))
             for n, identifier in enumerate(getattr(record, "identifiers", ())):
                 if identifier.scheme is _ISO_3166_1:
-                    said = country_problem(identifier.value)
+                    said = country_problem(identifier.value, "identifiers")
                 elif identifier.scheme is _ISO_3166_2:  # (its country's code, a hyphen, ...)
-                    said = country_problem(identifier.value[:2])
+                    said = country_problem(identifier.value[:2], "identifiers")
                     if said is not None:
                         said = f"{identifier.value!r} is of no country: {said}"
                 else:
@@ -201,17 +241,41 @@ def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
         if not isinstance(rating, Rating):
             continue
         place = context.place(rating.country)
-        if place is None or place.kind in RATED:
+        if place is None:
+            context.unread("places", rating.country)  # (else no place: integrity's to say)
+            continue
+        if place.kind in RATED:
             continue
         said = (
             f"{rating.country!r} ({place.name}) is a place of kind {place.kind.value!r}, not a "
             "country; a rating's country is a place of kind 'country' (or 'territory')"
         )
         country = next((p for p in context.up(place) if p.kind in RATED), None)
+        own = _own_code(place, country.country if country is not None else None)
         if country is not None:
             said += f"; did you mean {country.id!r} ({country.name}), which it lies within?"
+            said += f" {own[0].upper()}{own[1:]}" if own else ""
+        elif own:
+            said += f"; {own}"
         problems.append(context.problem("ratings", index, "country", said))
     return problems
+
+
+#: The kinds of place that may be a dependent territory entered under another name (Puerto
+#: Rico as a region of the United States), whose own code then disagrees with its country's.
+_MAY_BE_TERRITORY: Final = (PlaceKind.REGION, PlaceKind.OTHER)
+
+
+def _own_code(place: Place, country: str | None) -> str:
+    """The hint for a place that may be a territory of its own: "if it has a code of its own
+    ('PR'), give it kind 'territory'", where ``place`` is of a kind that may be one and has an
+    assigned code other than ``country``; else nothing."""
+    code = place.country
+    if place.kind not in _MAY_BE_TERRITORY or code is None or code == country:
+        return ""
+    if code not in codes().countries:
+        return ""
+    return f"if it has a code of its own ({code!r}), give it kind 'territory'"
 
 
 def _countries_agree(context: StrictContext) -> list[Problem]:
@@ -221,26 +285,41 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
         # disputed territory (Greenland, GL, within Denmark, DK) has a code of its own.
         if not isinstance(place, Place) or place.country is None or place.kind in RATED:
             continue
-        outer = next((p for p in context.up(place) if p.country is not None), None)
-        if outer is None or outer.country == place.country:
+        found = _outer(context, place)
+        if found is None or found[1] == place.country:
+            continue
+        outer, country = found
+        withdrawn = codes().withdrawn
+        if place.country in withdrawn or country in withdrawn:
+            # A chain through a former country (a city of today's Russia within the Soviet
+            # Union's place) crosses time: the two may both be right.
             continue
         names = codes().countries
+        theirs = repr(country)
+        if names.get(country) != outer.name:  # (else the place's name says it)
+            theirs = _named_code(country, names)
         said = (
-            f"{_named_code(place.country, names)} disagrees with "
-            f"{_named_code(str(outer.country), names)}, the country of {outer.id!r} "
-            f"({outer.name}), which it lies within"
+            f"{_named_code(place.country, names)} disagrees with {theirs}, the country of "
+            f"{outer.id!r} ({outer.name}), which it lies within"
         )
         if place.within != outer.id:
             said += f" (through {place.within!r})"
-        problems.append(
-            context.problem(
-                "places",
-                index,
-                "country",
-                f"{said}; did you mean {outer.country!r}, or does it lie within another place?",
-            )
-        )
+        said += f"; did you mean {country!r}, or does it lie within another place?"
+        own = _own_code(place, country)
+        said += f" {own[0].upper()}{own[1:]}" if own else ""
+        problems.append(context.problem("places", index, "country", said))
     return problems
+
+
+def _outer(context: StrictContext, place: Place) -> tuple[Place, str] | None:
+    """The nearest place up ``place``'s chain that has a country, and its country, or None
+    (and ``places`` unjudged if the walk stopped at a place that failed to structure)."""
+    last = place
+    for last in context.up(place):
+        if last.country is not None:
+            return last, last.country
+    context.unread("places", last.within)
+    return None
 
 
 def _named_code(code: str, names: Mapping[str, str]) -> str:
@@ -253,13 +332,20 @@ def _named_code(code: str, names: Mapping[str, str]) -> str:
 MAY_REPEAT: Final = frozenset({"charges"})
 
 
-_plans: dict[type, tuple[tuple[str, bool, bool, bool], ...]] = {}
+class _Listed(NamedTuple):
+    """A field of a class that holds a list or a nested part, as :func:`_entries` walks it."""
+
+    name: str
+    judged: bool  #: a list whose entries may not repeat
+    references: bool  #: whether it holds references
+    nested: bool  #: whether it holds nested parts
 
 
-def _lists(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
-    """For each field of ``cls`` that holds a list or a nested part: its name, whether it is
-    a list judged, whether it holds references, and whether it holds nested parts (worked
-    out once a class)."""
+_plans: dict[type, tuple[_Listed, ...]] = {}
+
+
+def _lists(cls: type) -> tuple[_Listed, ...]:
+    """Each field of ``cls`` that holds a list or a nested part (worked out once a class)."""
     planned = _plans.get(cls)
     if planned is not None:
         return planned
@@ -269,12 +355,13 @@ def _lists(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
         nested, many = nested_part(hints[field.name])
         if many or nested is not None:
             judged = many and field.name not in MAY_REPEAT
-            found.append((field.name, judged, isinstance(spec_of(field), Refs), nested is not None))
+            references = isinstance(spec_of(field), Refs)
+            found.append(_Listed(field.name, judged, references, nested is not None))
     planned = _plans[cls] = tuple(found)
     return planned
 
 
-def _entries(obj: Any, path: str = "") -> Iterator[tuple[str, tuple[Any, ...], bool]]:
+def _entries(obj: object, path: str = "") -> Iterator[tuple[str, tuple[object, ...], bool]]:
     """(field path, the list, whether it holds references) for every list in ``obj``, at any
     depth, but those that may repeat an entry."""
     for name, judged, references, nested in _lists(type(obj)):
@@ -292,7 +379,7 @@ def _entries(obj: Any, path: str = "") -> Iterator[tuple[str, tuple[Any, ...], b
                 yield from _entries(value, where)
 
 
-def _repeats(obj: Any) -> bool:
+def _repeats(obj: object) -> bool:
     """Whether a list in ``obj``, at any depth, repeats an entry (the quick test of every
     record; :func:`_entries` then finds where)."""
     for name, judged, _, nested in _lists(type(obj)):
@@ -317,7 +404,7 @@ def _repeated_entries(context: StrictContext) -> list[Problem]:
             for path, values, references in _entries(record):
                 if len(values) < 2 or len(set(values)) == len(values):
                     continue
-                first: dict[Any, int] = {}
+                first: dict[object, int] = {}
                 for n, value in enumerate(values):
                     before = first.setdefault(value, n)
                     if before != n:
@@ -378,34 +465,15 @@ def _relayed(
     ]
 
 
-#: The roles that need the actor there, alive, when the event happened (a victim's is the
-#: integrity check's own rule). Not a source, witness, author or addressee (one born later
-#: may testify about an event, or publish or receive its account), nor a plaintiff or
-#: applicant (who may act for one who died), nor a target or court (no person).
-#: (rightsdata.testing keeps to it too.)
-PRESENT: Final = frozenset(
-    {
-        Role.PERPETRATOR,
-        Role.INTERVENING_PARTY,
-        Role.DEFENDANT,
-        Role.PROSECUTOR,
-        Role.JUDGE,
-        Role.LAWYER,
-        Role.ORGANISER,
-        Role.PARTICIPANT,
-        Role.INTERVIEWER,
-        Role.INTERVIEWEE,
-        Role.OBSERVER,
-    }
-)
+#: The roles judged here: those that need the actor there, alive, when the event happened
+#: (:data:`~rightsdata._validation.integrity.NEEDS_PRESENCE`) but a victim's, which the
+#: integrity check refuses. (rightsdata.testing keeps to it too.)
+PRESENT: Final = NEEDS_PRESENCE - {Role.VICTIM}
 
 
 def _born_before_acting(context: StrictContext) -> list[Problem]:
-    born: dict[str, Any] = dict(context.base.born) if context.base is not None else {}
-    for _, person in context.kind("persons"):
-        if isinstance(person, Person) and person.born is not None:
-            born[person.id] = person.born
-    if not born:
+    born = births(context.records, context.base)
+    if not born and not context.failed:
         return []
     problems: list[Problem] = []
     for kind, items in context.records.items():
@@ -426,10 +494,11 @@ def _born_before_acting(context: StrictContext) -> list[Problem]:
                 continue
             if record.date is None:
                 continue
-            last_day = record.date.sort_key()[1]
             for at, actor, how in acting:
                 birth = born.get(actor)
-                if birth is not None and last_day < birth.sort_key()[0]:
+                if birth is None:
+                    context.unread("persons", actor, "born")
+                elif born_after(birth, record.date):
                     said = (
                         f"{actor!r} was born {birth}, after this {record.kind_name[:-1]} "
                         f"({record.date}), in which they are named {how}"
@@ -491,23 +560,36 @@ _MONITOR: Final = _cited({"id": "org:monitor", "name": "A monitor", "kind": "ngo
 STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "country-code",
-        "every country code is one ISO 3166-1 assigns (not user-assigned, reserved or "
-        "withdrawn; XK, in wide use for Kosovo, is taken), an ISO 3166-2 code's too",
+        "every country code is one ISO 3166-1 assigns or a former country's: a record's "
+        "`country`, a law's `jurisdiction`, an `iso_3166_1` identifier, the country of an "
+        "`iso_3166_2` one. A former state's code (`SU`, `YU`, `CS`, `DD`) passes, right for "
+        "data of its time (a Soviet law or national, the former country itself), and no state "
+        "of today is suggested for it; a renamed country's old code is told the code it has now"
+        " (`ZR`, `CD`), but in a law's `jurisdiction`, the state that made the law; `XK`, in "
+        "wide use for Kosovo, passes; a user-assigned code (`XX`, `AA`, `QM` to `QZ`, `XA` to "
+        "`XZ`, `ZZ`), or one reserved for an international body (`EU`, `UN`), is told what to "
+        "write instead: null for a stateless person, an international body or an unknown "
+        "country, `international` in a law's `jurisdiction`; one reserved for a country or a "
+        "part of one is told its code (`UK` `GB`, `AC` `SH`)",
         {"sources": [_source()], "persons": [_person(country="XX")]},
         {"sources": [_source()], "persons": [_person(country="KZ")]},
         _country_codes,
     ),
     StrictRule(
         "language-code",
-        "every language tag starts with a language code of ISO 639, as BCP 47 writes it "
-        "('en', not 'eng')",
+        "every language tag starts with a language code of ISO 639, as BCP 47 writes it (`en`, "
+        "not `eng` or `fre`; `qaa` to `qtz` are for local use; a code ISO 639-1 withdrew, `iw`,"
+        " `in`, `ji`, `jw`, `mo`, is told the one that replaced it: `he`, `id`, `yi`, `jv`, "
+        "`ro`): a source's `language`, an alias's",
         {"sources": [_source(language="eng")]},
         {"sources": [_source(language="en")]},
         _language_codes,
     ),
     StrictRule(
         "rating-country",
-        "a rating's country is a place of kind country or territory",
+        "a rating's country is a place of kind `country` or `territory` (a city is told the "
+        "country it lies within; a region with a code of its own, Puerto Rico's `PR`, that it "
+        "may be a `territory`)",
         {
             "sources": [_source()],
             "places": [_KZ, _place("place:almaty", "Almaty", "city", "KZ", within="place:kz")],
@@ -524,8 +606,11 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     ),
     StrictRule(
         "country-within",
-        "a place's country is that of the place it lies within (directly or up the chain), "
-        "unless it is a country or territory",
+        "a place's `country` is that of the place it lies `within`, directly or up the chain "
+        "(the nearest with a country), unless the place is itself a country or territory (a "
+        "dependent territory has a code of its own: Greenland, `GL`, within Denmark, `DK`; a "
+        "region with a code of its own is told it may be a `territory`), or either code is a "
+        "former country's (a city of today within the Soviet Union's place)",
         {
             "sources": [_source()],
             "places": [_KZ, _place("place:almaty", "Almaty", "city", "RU", within="place:kz")],
@@ -538,8 +623,9 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     ),
     StrictRule(
         "repeated-entry",
-        "no list names the same record, or holds the same part, twice (the same participant "
-        "in the same role, a place, an alias, a citation); charges may repeat (counts)",
+        "no list names the same record, or holds the same part, twice (the same participant in "
+        "the same role, a place, an alias, a citation); charges may repeat (two counts under "
+        "one provision)",
         {
             "sources": [_source()],
             "persons": [_person()],
@@ -561,8 +647,8 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     ),
     StrictRule(
         "relayed-not-author",
-        "relayed_by names none of the authors (a statement's speaker, a figure's asserted_by, "
-        "and those who joined them)",
+        "`relayed_by` names none of the authors (a statement's `speaker`, a figure's "
+        "`asserted_by`, and those who joined them)",
         {
             "sources": [_source()],
             "persons": [_person()],
@@ -578,8 +664,10 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "born-before-acting",
         "a person was not certainly born after an event in which they had a role that needs "
-        "them there (perpetrator, defendant, judge, lawyer, organiser, participant, "
-        "interviewee...), nor after a statement they made or joined",
+        "them there (perpetrator, intervening party, defendant, prosecutor, judge, lawyer, "
+        "organiser, participant, interviewer, interviewee, observer; a victim's is refused by "
+        "default), nor after a statement they made or joined (not a source, witness, author or "
+        "addressee: one born later may testify about an event or publish its account)",
         {
             "sources": [_source()],
             "persons": [_person(born="2000")],

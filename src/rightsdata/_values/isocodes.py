@@ -11,13 +11,13 @@ a load of well-formed data without ``strict=True`` never does.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Final
 
 import attrs
 
-__all__ = ["IN_USE", "Codes", "codes", "country_problem", "language_problem"]
+__all__ = ["INSTEAD", "IN_USE", "Codes", "codes", "country_problem", "former", "language_problem"]
 
 
 @attrs.frozen
@@ -25,11 +25,15 @@ class Codes:
     """The assigned ISO codes (``isocodes.json``, written by scripts/generate_codes.py)."""
 
     countries: Mapping[str, str]  #: alpha-2 -> short name
-    withdrawn: Mapping[str, str]  #: a code withdrawn from ISO 3166-1 -> the name it had
+    #: a code withdrawn from ISO 3166-1 -> every name it had, oldest first
+    withdrawn: Mapping[str, Sequence[str]]
     meant: Mapping[str, str]  #: a code not assigned -> the assigned one likely meant
+    reserved: Mapping[str, str]  #: a code reserved exceptionally -> what it stands for
     languages2: Mapping[str, str]  #: ISO 639-1 -> English name
     languages3: frozenset[str]  #: three-letter language codes BCP 47 takes as they are
     as_two: Mapping[str, str]  #: a three-letter code -> the two-letter one BCP 47 uses
+    #: an ISO 639-1 code withdrawn -> the one that replaced it (``iw`` -> ``he``)
+    languages_withdrawn: Mapping[str, str]
 
 
 @cache
@@ -42,9 +46,11 @@ def codes() -> Codes:
         raw["countries"],
         raw["withdrawn"],
         raw["meant"],
+        raw["reserved"],
         raw["languages2"],
         frozenset(raw["languages3"]),
         raw["as_two"],
+        raw["languages_withdrawn"],
     )
 
 
@@ -60,35 +66,87 @@ def _user_assigned(code: str) -> bool:
     return code in ("AA", "ZZ") or (code[0] == "Q" and code[1] >= "M") or code[0] == "X"
 
 
-def country_problem(code: str) -> str | None:
+#: What to write instead of a code that names no country (user-assigned, or reserved for an
+#: international body), by where it is: the kinds whose ``country`` may be null say so (an
+#: organisation's is null for an international body), a law's jurisdiction may be
+#: 'international', an identifier may be left out.
+INSTEAD: Final[Mapping[str, str]] = {
+    "persons": "write null for a stateless person or one whose country is unknown",
+    "organizations": "write null for an international body or one whose country is unknown",
+    "groups": "write null for a group of no one country or one whose country is unknown",
+    "places": "write null for a place of no one country or one whose country is unknown",
+    "laws": "write 'international' for a treaty or an international body's law",
+    "identifiers": "leave out an identifier ISO 3166 does not assign",
+}
+
+
+def country_problem(code: str, kind: str | None = None) -> str | None:
     """What is questionable about a well-formed country code (two capitals), or None if ISO
-    3166-1 assigns it.
+    3166-1 assigns it, or it names a former country. ``kind``: the kind of record whose
+    ``country`` it is (a law's ``jurisdiction``), or ``"identifiers"``.
+
+    A code withdrawn when its state merged into another or split (``SU``, ``YU``, ``CS``,
+    ``DD``) names that former state, the right code for data of its time (a Soviet law or
+    national, the former country itself): it passes, and no state of today is suggested. A
+    code withdrawn when its country was renamed (``ZR``, now ``CD``) is told the code the same
+    country has now, but in a law's jurisdiction, which is the one that made the law. A code
+    that names no country (user-assigned, or reserved for an international body) is told what
+    to write instead where it is (:data:`INSTEAD`).
 
     >>> print(country_problem("UK"))
-    'UK' is not a country code ISO 3166-1 assigns (it is reserved); did you mean 'GB' \
-(United Kingdom)?
+    'UK' is not a country code ISO 3166-1 assigns (it is reserved for the United Kingdom); \
+did you mean 'GB' (United Kingdom)?
+    >>> print(country_problem("ZR", "persons"))
+    'ZR' is not a country code ISO 3166-1 assigns (it was withdrawn: Zaire, Republic of); \
+did you mean 'CD' (Congo, The Democratic Republic of the), its code since it was renamed?
+    >>> print(country_problem("EU", "organizations"))
+    'EU' is not a country code ISO 3166-1 assigns (it is reserved for the European Union, an \
+international body, not a country); write null for an international body or one whose country \
+is unknown
+    >>> country_problem("ZR", "laws") is None, country_problem("SU", "persons") is None
+    (True, True)
     >>> country_problem("KZ") is None, country_problem("XK") is None  # XK: IN_USE
     (True, True)
     """
     lists = codes()
-    if code in lists.countries or code in IN_USE:
+    if code in lists.countries or code in IN_USE or former(code, kind):
         return None
     said = f"{code!r} is not a country code ISO 3166-1 assigns"
     meant = lists.meant.get(code)
-    if code in lists.withdrawn:
-        said += f" (it was withdrawn: {lists.withdrawn[code]})"
+    since = ""
+    instead = INSTEAD.get(kind or "")
+    if code in lists.reserved:
+        said += f" (it is reserved for {lists.reserved[code]}"
+        said += ")" if meant is not None else ", an international body, not a country)"
+    elif code in lists.withdrawn:  # (a former country's passed: one renamed, then)
+        said += f" (it was withdrawn: {' then '.join(lists.withdrawn[code])})"
+        since = ", its code since it was renamed"
     elif _user_assigned(code):
         said += (
             " (it is user-assigned: AA, QM to QZ, XA to XZ and ZZ are left for private use, "
             "so no reader knows which country it means)"
         )
-    elif meant is not None:
-        said += " (it is reserved)"
     if meant is not None:
-        return f"{said}; did you mean {meant!r} ({lists.countries[meant]})?"
-    if code in lists.withdrawn:
-        return f"{said}; write the code of the country the place is in today"
+        return f"{said}; did you mean {meant!r} ({lists.countries[meant]}){since}?"
+    if instead is not None and (code in lists.reserved or _user_assigned(code)):
+        return f"{said}; {instead}"
     return said
+
+
+def former(code: str, kind: str | None = None) -> bool:
+    """Whether ``code`` names a former country, and passes where it is (``kind``, as
+    :func:`country_problem` takes it): withdrawn, not reserved, and either of no country
+    renamed or a law's jurisdiction.
+
+    >>> former("SU"), former("CS"), former("ZR"), former("ZR", "laws"), former("FX")
+    (True, True, False, True, False)
+    """
+    lists = codes()
+    return (
+        code in lists.withdrawn
+        and code not in lists.reserved
+        and (code not in lists.meant or kind == "laws")
+    )
 
 
 def language_problem(tag: str) -> str | None:
@@ -97,6 +155,8 @@ def language_problem(tag: str) -> str | None:
 
     >>> print(language_problem("eng"))
     'eng' is a code of English, which BCP 47 writes 'en'; did you mean 'en'?
+    >>> print(language_problem("iw"))
+    'iw' is a withdrawn code of Hebrew, replaced by 'he'; did you mean 'he'?
     >>> print(language_problem("xx"))
     'xx' is not a language code ISO 639 assigns
     >>> language_problem("kk-Latn") is None
@@ -111,6 +171,13 @@ def language_problem(tag: str) -> str | None:
         meant = f"{two}{dash}{rest}"
         return (
             f"{tag!r} is a code of {lists.languages2[two]}, which BCP 47 writes {two!r}; "
+            f"did you mean {meant!r}?"
+        )
+    two = lists.languages_withdrawn.get(language)
+    if two is not None:
+        meant = f"{two}{dash}{rest}"
+        return (
+            f"{tag!r} is a withdrawn code of {lists.languages2[two]}, replaced by {two!r}; "
             f"did you mean {meant!r}?"
         )
     if len(language) == 3 and "qaa" <= language <= "qtz":
