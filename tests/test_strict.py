@@ -665,6 +665,30 @@ def test_a_place_whose_chain_meets_a_place_that_failed_is_said_unjudged() -> Non
     assert unjudged == {"places"}  # (the village's)
 
 
+def test_a_load_says_what_the_strict_rules_could_not_compare(tmp_path: Path) -> None:
+    """Through the loaders: a judge whose person record failed is said unjudged by a strict
+    load (the error's ``unchecked``, and ``validate``'s), not by a load without strict, where
+    no rule compares a judge's birth."""
+    trial = {
+        "id": "event:a",
+        "kind": "trial",
+        "title": "A trial",
+        "date": "1990",
+        "participants": [{"actor": "person:a", "role": "judge"}],
+    }
+    documents = {
+        "sources": [SOURCE],
+        "persons": [person(born="2000", country=5)],
+        "events": [cited(trial)],
+    }
+    for strict, unchecked in ((True, ("persons",)), (False, ())):
+        with pytest.raises(InvalidDataError) as raised:
+            rightsdata.load_documents(documents, strict=strict)
+        assert raised.value.unchecked == unchecked
+    (tmp_path / "data.json").write_text(json.dumps(documents), encoding="utf-8")
+    assert rightsdata.validate(tmp_path / "data.json", strict=True).unchecked == ("persons",)
+
+
 # --- with the other problems, on every path -------------------------------------------------
 
 

@@ -120,7 +120,7 @@ def _check(path: Path, *, schema: bool, max_bytes: int, strict: bool) -> KindFil
     if strict:
         from rightsdata._validation.strict import check_strict
 
-        problems += check_strict(parts.records, parts.where)
+        problems += check_strict(parts.records, parts.where, failed=parts.failed, unjudged=unjudged)
     return KindFileCheck(
         kind,
         count,

@@ -1564,7 +1564,9 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     if parts.options.strict:  # (after the normal checks, on the records that structured)
         from rightsdata._validation.strict import check_strict
 
-        problems = problems + check_strict(parts.records, parts.where, base)
+        problems = problems + check_strict(
+            parts.records, parts.where, base, failed=parts.failed, unjudged=unjudged
+        )
     if problems:
         return None, problems, tuple(kind for kind in KINDS if kind in unjudged)
     descriptor = parts.descriptor
