@@ -1285,6 +1285,8 @@ def _drop_births_after_acting(
     """Drop the birth of a person born after a dated event in which they have a role in
     ``present``, or after a dated statement they made or joined (as the integrity rule
     ``born-before-taking-part``'s repair drops a victim's)."""
+    from rightsdata._validation.integrity import born_after
+
     persons = {d["id"]: d for d in documents.get("persons", []) if d.get("born")}
     for kind in ("events", "statements"):
         for document in documents.get(kind, []):
@@ -1296,9 +1298,9 @@ def _drop_births_after_acting(
                 ]
             else:
                 acting = [document["speaker"], *document.get("joined_by", [])]
-            last_day = EDTF.parse(document["date"]).sort_key()[1]
+            date = EDTF.parse(document["date"])
             for actor in acting:
                 person = persons.get(actor)
-                if person is not None and last_day < EDTF.parse(person["born"]).sort_key()[0]:
+                if person is not None and born_after(EDTF.parse(person["born"]), date):
                     del person["born"]
                     del persons[actor]
