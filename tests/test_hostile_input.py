@@ -557,7 +557,7 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
         assert rightsdata.load_path(plain).format == version
         format_folder(plain)  # fmt keeps format 1, else writes the lowest one needed
         assert rightsdata.load_path(plain).format == (1 if version == 1 else 2)
-    # with them, a format before 3 is refused at each of the 27 records dated by a set
+    # with them, a format before 3 is refused at each of the 34 records dated by a set
     for version in READABLE:
         edit_descriptor(bundled_copy, lambda d, v=version: d.update(rightsdata_format=v))
         if version >= 3:
@@ -568,7 +568,7 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
         with pytest.raises(InvalidDataError) as info:
             rightsdata.load_path(bundled_copy)
         problems = info.value.problems
-        assert len({p.record_id for p in problems}) == len(problems) == 27
+        assert len({p.record_id for p in problems}) == len(problems) == 34
         expected = f"declares format {version}: run `rightsdata fmt --upgrade "
         assert all(expected in p.message for p in problems)
 

@@ -670,7 +670,7 @@ _NUMBERS = "one two three four five six seven eight nine ten eleven twelve thirt
 #: (by the text of their date).
 _GROUPS = {
     "two summer-2015 events": "2015-22",
-    "nine events of January 2022": "2022-01",
+    "eight events of January 2022": "2022-01",
     "three events of 2022": "2022",
 }
 

@@ -1460,11 +1460,16 @@ def test_query_results_have_compact_reprs(ds: Dataset) -> None:
     assert repr(every).startswith("<Figures event:zhanaozen-massacre-2011: ")
     assert "claims>" in repr(every)  # mixed measures: no range
     # one open claim in its words, with its unit: "more than 60" was shown as ">60" (cities?)
-    other = ds.figures("event:bloody-january-2022", measure="other")
+    other = ds.figures("event:bloody-january-2022", measure="other", unit="cities")
     assert [(f.qualifier.value, f.low, f.high) for f in other] == [("more_than", 60, None)]
-    assert repr(other) == "<Figures event:bloody-january-2022 other: 1 claim, more than 60 cities>"
-    duration = ds.figures("event:bloody-january-2022", measure="duration")
-    assert repr(duration).endswith(": 1 claim, between 2 and 3 days>")  # was "2 to 3"
+    assert repr(other) == (
+        "<Figures event:bloody-january-2022 other cities: 1 claim, more than 60 cities>"
+    )
+    # two claims in different units: their count only
+    mixed = ds.figures("event:bloody-january-2022", measure="other")
+    assert repr(mixed) == "<Figures event:bloody-january-2022 other: 2 claims>"
+    days = ds.figures("event:bloody-january-2022", measure="other", unit="days")
+    assert repr(days).endswith(": 1 claim, between 2 and 3 days>")  # was "2 to 3"
     exact = ds.figures("event:bloody-january-deaths-in-custody-2022", measure="died_in_custody")
     assert repr(exact).endswith(": 1 claim, 8 people>")
     related = ds.related(KOZLOV)

@@ -48,9 +48,7 @@ def test_an_event_card_names_things_and_says_dates_in_words(ds: rightsdata.Datas
     # citations with their sources and locators; inferred values with their basis
     assert "Sources (4)" in lines
     assert "     Human Rights Foundation · 14 December 2012 · paragraph 5 ·" in lines
-    assert (
-        "     · for date, places · confidence medium · source:hrw-kazakhstan-country-page" in lines
-    )
+    assert "     for date, places · confidence medium · source:hrw-kazakhstan-country-page" in lines
     assert "Inferred, not stated" in lines
     assert "  - places: HRW's caption places the trial in Aktau on 8 October 2012, the day" in lines
 

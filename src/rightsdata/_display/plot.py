@@ -456,8 +456,10 @@ def plot_timeline(
     >>> import rightsdata
     >>> ds = rightsdata.load()
     >>> ax = plot_timeline(ds, "event:bloody-january-2022", kind=["detention", "release"])
-    >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['Mass detentions during the January 2022 events', 'Most January 2022 detainees released']
+    >>> for label in ax.get_yticklabels():
+    ...     print(label.get_text())
+    Mass detentions during the January 2022 events
+    8,000 to 9,000 January 2022 detainees released
     >>> plot_timeline(ds, "place:zhanaozen", between=("2011", "2011")).get_title(loc="left")
     'Zhanaozen — 4 events (1 at a place within it)'
     >>> ax = plot_timeline(ds, ds.events(kind="arrest", between=("2019", "2019")))

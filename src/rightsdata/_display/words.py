@@ -369,7 +369,7 @@ def figure_value(figure: Figure) -> str:
     >>> ds = rightsdata.load()
     >>> figure_value(ds.figures("event:zhanaozen-massacre-2011", "killed")[0])
     'at least 15 people'
-    >>> figure_value(ds.figures("event:bloody-january-2022", "duration")[0])
+    >>> figure_value(ds.figures("event:bloody-january-2022", "other", unit="days")[0])
     'between 2 and 3 days'
     """
     qualifier = figure.qualifier
@@ -438,7 +438,7 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     >>> killed = ds.figures("event:zhanaozen-massacre-2011", "killed")
     >>> figures_summary(killed, killed.disagree)
     '3 claims, 15 to 17 people, one claim open-ended (at least 15), disagree'
-    >>> figures_summary(ds.figures("event:bloody-january-2022", "other"), False)
+    >>> figures_summary(ds.figures("event:bloody-january-2022", "other", "cities"), False)
     '1 claim, more than 60 cities'
     """
     n = len(figures)
