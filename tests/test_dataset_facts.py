@@ -1961,6 +1961,9 @@ def test_004_tulesova_in_the_datasets_words(ds: Any) -> None:
         assert "cap" not in apology.split()
     said = ds.get("statement:tulesova-2020-apology")
     assert "cap" not in said.summary and "self-control" in said.summary
+    # the act she is sorry for is a reading (she names none), so `about` says so
+    assert said.about == ("event:tulesova-police-assault-2020-06-06",)
+    assert any(i.field == "about" for i in said.inferred)
     korpe = ds.organizations.get("org:protest-korpe")
     assert "visually beautiful" not in korpe.summary
     folder = seeds_folder()
