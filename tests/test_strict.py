@@ -425,7 +425,8 @@ def test_a_places_country_is_compared_up_the_chain_past_places_without_one() -> 
     assert said({"sources": [SOURCE], "places": places}) == [
         "documents:places[2] place:village.country: 'RU' (Russian Federation) disagrees with "
         "'KZ', the country of 'place:kz' (Kazakhstan), which it lies within "
-        "(through 'place:steppe'); did you mean 'KZ', or does it lie within another place?"
+        "(through 'place:steppe'); did you mean 'KZ', or does it lie within another place? If "
+        "it has a code of its own ('RU'), give it kind 'territory'"
     ]
 
 
@@ -453,12 +454,12 @@ def test_a_region_with_a_code_of_its_own_is_told_it_may_be_a_territory() -> None
     assert said(documents) == [
         "documents:ratings[0] rating:a.country: 'place:pr' (Puerto Rico) is a place of kind "
         "'region', not a country; a rating's country is a place of kind 'country' (or "
-        "'territory'); did you mean 'place:us' (USA), which it lies within? If it has a code of "
-        "its own ('PR'), give it kind 'territory'",
+        "'territory'); if it has a code of its own ('PR'), give it kind 'territory' (or did you "
+        "mean 'place:us' (USA), which it lies within?)",
         "documents:places[1] place:pr.country: 'PR' (Puerto Rico) disagrees with 'US' (United "
-        "States), the country of 'place:us' (USA), which it lies within; did you mean 'US', or "
-        "does it lie within another place? If it has a code of its own ('PR'), give it kind "
-        "'territory'",
+        "States), the country of 'place:us' (USA), which it lies within; if it has a code of its "
+        "own ('PR'), give it kind 'territory', or did you mean 'US', or does it lie within "
+        "another place?",
     ]
     places[1]["kind"] = "territory"
     assert said(documents) == []
@@ -795,3 +796,71 @@ def test_a_generated_dataset_loads_and_strict_adds_only_located_strict_problems(
     assert all(p.code == ProblemCode.STRICT and p.record_id and p.field for p in found)
     records = {kind: list(loaded.collection(kind)) for kind in documents}
     assert sorted(p.message for p in check_strict(records, {})) == sorted(p.message for p in found)
+
+
+def test_a_place_within_no_country_is_told_the_place_of_its_code_not_a_territory() -> None:
+    """A region or an 'other' place of Kazakhstan, within nothing, was told "if it has a code
+    of its own ('KZ'), give it kind 'territory'": its code is its country's."""
+    places = [
+        KZ,
+        cited(
+            {
+                "id": "place:almaty-region",
+                "name": "Almaty Region",
+                "kind": "region",
+                "country": "KZ",
+            }
+        ),
+        cited({"id": "place:caucasus", "name": "Caucasus", "kind": "other", "country": "RU"}),
+    ]
+    documents = {
+        "sources": [SOURCE],
+        "places": places,
+        "organizations": [MONITOR],
+        "ratings": [rating("place:almaty-region"), {**rating("place:caucasus"), "id": "rating:b"}],
+    }
+    assert [p.partition("(or 'territory')")[2] for p in said(documents)] == [
+        "; did you mean 'place:kz' (Kazakhstan), the country of its code 'KZ'?",
+        "",  # (no place of RU's: nothing to suggest, and no territory)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "code", "outer"),
+    [("Hong Kong", "city", "HK", "CN"), ("Gibraltar", "town", "GI", "GB")],
+)
+def test_a_city_state_entered_as_a_city_is_told_first_it_may_be_a_territory(
+    name: str, kind: str, code: str, outer: str
+) -> None:
+    """Hong Kong as a city within China was told "did you mean 'CN'", and its rating "did you
+    mean 'place:cn' (China)": CIVICUS rates Hong Kong on its own."""
+    places = [
+        cited({"id": "place:outer", "name": "Outer", "kind": "country", "country": outer}),
+        cited(
+            {"id": "place:it", "name": name, "kind": kind, "country": code, "within": "place:outer"}
+        ),
+    ]
+    documents = {
+        "sources": [SOURCE],
+        "places": places,
+        "organizations": [MONITOR],
+        "ratings": [rating("place:it")],
+    }
+    rated, within = said(documents)
+    assert rated.endswith(
+        ", not a country; a rating's country is a place of kind 'country' (or 'territory'); "
+        f"if it has a code of its own ({code!r}), give it kind 'territory' (or did you mean "
+        "'place:outer' (Outer), which it lies within?)"
+    )
+    assert within.endswith(
+        f"which it lies within; if it has a code of its own ({code!r}), give it kind "
+        f"'territory', or did you mean {outer!r}, or does it lie within another place?"
+    )
+    places[1]["kind"] = "territory"
+    assert said(documents) == []
+    places[1]["name"] = "Some City"  # (a name not its code's: the territory reading second)
+    places[1]["kind"] = kind
+    assert said(documents)[1].endswith(
+        f"did you mean {outer!r}, or does it lie within another place? If it has a code of its "
+        f"own ({code!r}), give it kind 'territory'"
+    )

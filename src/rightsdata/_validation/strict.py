@@ -113,6 +113,19 @@ class StrictContext:
             self._places = {p.id: p for p in reversed(found) if isinstance(p, Place)}
         return self._places.get(place_id)
 
+    def of_code(self, code: str | None) -> Place | None:
+        """The first place of kind country or territory whose code is ``code`` (the
+        extension's, then the base's), or None."""
+        if code is None:
+            return None
+        found = [*self.records.get("places", ())]
+        if self.base is not None:
+            found += self.base.by_kind.get("places", ())
+        return next(
+            (p for p in found if isinstance(p, Place) and p.kind in RATED and p.country == code),
+            None,
+        )
+
     def up(self, place: Place) -> Iterator[Place]:
         """The places ``place`` lies within, nearest first (a cycle, refused by the integrity
         check, ends the walk)."""
@@ -251,31 +264,57 @@ def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
             "country; a rating's country is a place of kind 'country' (or 'territory')"
         )
         country = next((p for p in context.up(place) if p.kind in RATED), None)
-        own = _own_code(place, country.country if country is not None else None)
-        if country is not None:
+        outer = next((p.country for p in context.up(place) if p.country is not None), None)
+        own = _territory(place, outer)
+        if own and _named_as(place):  # (Hong Kong, rated on its own: that reading first)
+            said += f"; {own}"
+            if country is not None:
+                said += f" (or did you mean {country.id!r} ({country.name}), which it lies within?)"
+        elif country is not None:
             said += f"; did you mean {country.id!r} ({country.name}), which it lies within?"
             said += f" {own[0].upper()}{own[1:]}" if own else ""
         elif own:
             said += f"; {own}"
+        elif (same := context.of_code(place.country)) is not None:  # (within no country)
+            said += (
+                f"; did you mean {same.id!r} ({same.name}), the {same.kind.value} of its code "
+                f"{place.country!r}?"
+            )
         problems.append(context.problem("ratings", index, "country", said))
     return problems
 
 
-#: The kinds of place that may be a dependent territory entered under another name (Puerto
-#: Rico as a region of the United States), whose own code then disagrees with its country's.
-_MAY_BE_TERRITORY: Final = (PlaceKind.REGION, PlaceKind.OTHER)
-
-
-def _own_code(place: Place, country: str | None) -> str:
-    """The hint for a place that may be a territory of its own: "if it has a code of its own
-    ('PR'), give it kind 'territory'", where ``place`` is of a kind that may be one and has an
-    assigned code other than ``country``; else nothing."""
+def _territory(place: Place, outer: str | None) -> str:
+    """The hint for a place that may be a territory of its own (Puerto Rico entered as a
+    region of the United States, Hong Kong as a city of China, Gibraltar as a town of the United
+    Kingdom): "if it has a code of its own ('PR'), give it kind 'territory'", where ``place``
+    is of a kind other than country or territory and its code is an assigned code other than
+    ``outer``, the country of the place it lies within. Within no country (``outer`` None),
+    only where its name is that code's country's (:func:`_named_as`); else nothing."""
     code = place.country
-    if place.kind not in _MAY_BE_TERRITORY or code is None or code == country:
+    if place.kind in RATED or code is None or code == outer or code not in codes().countries:
         return ""
-    if code not in codes().countries:
+    if outer is None and not _named_as(place):
         return ""
     return f"if it has a code of its own ({code!r}), give it kind 'territory'"
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _named_as(place: Place) -> bool:
+    """Whether ``place``'s name, or an alias, is (or holds, or is held by) the name ISO
+    3166-1 gives its code: "Hong Kong" and 'HK', "Gibraltar" and 'GI'."""
+    name = codes().countries.get(place.country or "")
+    if name is None:
+        return False
+    theirs = _letters(name)
+    for own in (place.name, *(alias.name for alias in place.aliases)):
+        mine = _letters(own)
+        if mine and (mine == theirs or (len(mine) >= 4 and (mine in theirs or theirs in mine))):
+            return True
+    return False
 
 
 def _countries_agree(context: StrictContext) -> list[Problem]:
@@ -304,9 +343,12 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
         )
         if place.within != outer.id:
             said += f" (through {place.within!r})"
-        said += f"; did you mean {country!r}, or does it lie within another place?"
-        own = _own_code(place, country)
-        said += f" {own[0].upper()}{own[1:]}" if own else ""
+        own = _territory(place, country)
+        if own and _named_as(place):  # (Hong Kong within China: that reading first)
+            said += f"; {own}, or did you mean {country!r}, or does it lie within another place?"
+        else:
+            said += f"; did you mean {country!r}, or does it lie within another place?"
+            said += f" {own[0].upper()}{own[1:]}" if own else ""
         problems.append(context.problem("places", index, "country", said))
     return problems
 
@@ -588,8 +630,10 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "rating-country",
         "a rating's country is a place of kind `country` or `territory` (a city is told the "
-        "country it lies within; a region with a code of its own, Puerto Rico's `PR`, that it "
-        "may be a `territory`)",
+        "country it lies within; a place of another kind whose code is its own, not that of "
+        "the country it lies within (Puerto Rico's `PR` within the United States), that it may "
+        "be a `territory`, first where its name is its code's (Hong Kong, `HK`); a place "
+        "within no country, the country or territory of its code, if the data has one)",
         {
             "sources": [_source()],
             "places": [_KZ, _place("place:almaty", "Almaty", "city", "KZ", within="place:kz")],
