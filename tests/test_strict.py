@@ -600,18 +600,18 @@ def _judged_with_failed(
     documents: Mapping[str, list[dict[str, Any]]], failed: Mapping[str, list[dict[str, Any]]]
 ) -> tuple[list[str], set[str]]:
     """check_strict over ``documents``, with ``failed`` (kind -> documents) as the records
-    that failed to structure: the messages, and the kinds it says went unjudged."""
+    that failed to structure: the messages, and the kinds the rules say they could not
+    compare (check_strict adds every failed record's kind besides: the rules' own are asked
+    here)."""
     records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
     lost = [
         failed_record(kind, document, Places(kind, "documents"), n)
         for kind, docs in failed.items()
         for n, document in enumerate(docs, len(documents.get(kind, ())))
     ]
-    unjudged: set[str] = set()
-    found = check_strict(
-        records, dict.fromkeys(records, "documents"), failed=lost, unjudged=unjudged
-    )
-    return [p.message for p in found], unjudged
+    context = StrictContext(records, dict.fromkeys(records, "documents"), failed=lost)
+    found = [p for rule in STRICT_RULES for p in rule.check(context)]
+    return [p.message for p in found], context.unjudged
 
 
 def test_a_judge_whose_birth_failed_to_load_is_said_unjudged() -> None:
@@ -864,3 +864,21 @@ def test_a_city_state_entered_as_a_city_is_told_first_it_may_be_a_territory(
         f"did you mean {outer!r}, or does it lie within another place? If it has a code of its "
         f"own ({code!r}), give it kind 'territory'"
     )
+
+
+def test_a_record_that_failed_is_not_judged_and_its_kind_is_said_unchecked() -> None:
+    """A person with 'UK', a repeated alias and an unknown field got only the unknown field's
+    problem and unchecked (): fixing it revealed two strict problems unannounced."""
+    bad = person(country="UK", aliases=[{"name": "Bee"}, {"name": "Bee"}], nmae="x")
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_documents({"sources": [SOURCE], "persons": [bad]}, strict=True)
+    assert [p.code for p in raised.value.problems] == [ProblemCode.UNKNOWN_FIELD]
+    assert raised.value.unchecked == ("persons",)
+    with pytest.raises(InvalidDataError) as unstrict:  # (not strict: nothing more to find)
+        rightsdata.load_documents({"sources": [SOURCE], "persons": [bad]})
+    assert unstrict.value.unchecked == ()
+    del bad["nmae"]
+    with pytest.raises(InvalidDataError) as fixed:
+        rightsdata.load_documents({"sources": [SOURCE], "persons": [bad]}, strict=True)
+    assert [p.field for p in fixed.value.problems] == ["country", "aliases[1]"]
+    assert fixed.value.unchecked == ()

@@ -3,7 +3,8 @@
 Opt-in (``load_path(..., strict=True)``, ``validate(..., strict=True)``,
 ``load_documents(..., strict=True)``, ``rightsdata validate --strict``): refusing such data
 by default would make datasets that load today fail. They run after the normal checks, on
-the records that structured, so the fast and the diagnostic paths give the same problems;
+the records that structured (a record that failed is not judged, and its kind is said
+unchecked), so the fast and the diagnostic paths give the same problems;
 each is a :class:`~rightsdata.Problem` of code ``strict``, located to its file, record and
 field, saying what is questionable and, where it can, what was likely meant. A load without
 ``strict`` never imports this module, nor reads the code lists
@@ -183,11 +184,16 @@ def check_strict(
     ``failed`` and ``unjudged`` as ``check_integrity`` takes them: the records that failed to
     structure, and the set to which the kinds of those a rule could not compare a record
     with are added (a judge's birth, in a person's record that failed; a rating's place; a
-    place up a chain)."""
+    place up a chain). A record that failed is not judged itself (what
+    :class:`~rightsdata._validation.integrity.Failed` keeps of it is its references and the
+    names of the fields it gives, not their values): its kind is added to ``unjudged`` too, as
+    the rules that look at one record alone (a code, a repeated entry) would find more in it
+    once it loads."""
     context = StrictContext(records, where, base, failed)
     problems: list[Problem] = []
     for rule in STRICT_RULES:
         problems += rule.check(context)
+    context.unjudged.update(f.place.kind for f in failed)
     if unjudged is not None:
         unjudged.update(context.unjudged)
     return problems
