@@ -23,6 +23,8 @@ What the file holds:
   here);
 - ``reserved``: codes ISO 3166-1 reserves (exceptionally, at someone's request) for what is
   no country of its own, with what each stands for (:data:`RESERVED`, written here);
+- ``successors``: each former state's code, with the codes on its former territory today
+  (:data:`SUCCESSORS`, written here from ISO 3166-3);
 - ``languages2``: each ISO 639-1 code (two letters), with its English name;
 - ``languages3``: each three-letter code BCP 47 takes as a language (ISO 639-3's individual
   languages, macrolanguages and special codes, ISO 639-5's collective ones) that has no
@@ -90,6 +92,45 @@ RESERVED: dict[str, str] = {
 }
 
 
+#: Each former state's code (withdrawn when the state merged into another or split; not in
+#: :data:`MEANT`) with the codes of today's countries and territories on its former territory:
+#: a place of today may lie within the former state's place (a city of Kazakhstan within the
+#: Soviet Union's), a place of one of them within another former state's may not. Source: ISO
+#: 3166-3, whose four-letter code of each withdrawn one names its successor (``DDDE``) or says
+#: it split (``HH``), with the parts pycountry's notes name (``PC``: "divided into FM, MH, MP,
+#: and PW"; ``FQ``: "now split between AQ and TF") and, for the states that split, their
+#: successor states; Kosovo's ``XK`` (:data:`rightsdata._values.isocodes.IN_USE`) is on
+#: Yugoslavia's and Serbia and Montenegro's.
+SUCCESSORS: dict[str, list[str]] = {
+    "AN": ["AW", "BQ", "CW", "SX"],  # the Netherlands Antilles (Aruba split off in 1986)
+    # Czechoslovakia, then Serbia and Montenegro (CS named both)
+    "CS": ["CZ", "ME", "RS", "SK", "XK"],
+    "DD": ["DE"],  # the German Democratic Republic
+    "FQ": ["AQ", "TF"],  # the French Southern and Antarctic Territories
+    "NT": ["IQ", "SA"],  # the Neutral Zone, between Saudi Arabia and Iraq
+    "PC": ["FM", "MH", "MP", "PW"],  # the Pacific Islands trust territory
+    "SU": [
+        "AM",
+        "AZ",
+        "BY",
+        "EE",
+        "GE",
+        "KG",
+        "KZ",
+        "LT",
+        "LV",
+        "MD",
+        "RU",
+        "TJ",
+        "TM",
+        "UA",
+        "UZ",
+    ],  # the Soviet Union's fifteen republics
+    "VD": ["VN"],  # the Democratic Republic of Viet-Nam
+    "YD": ["YE"],  # the People's Democratic Republic of Yemen
+    "YU": ["BA", "HR", "ME", "MK", "RS", "SI", "XK"],  # Yugoslavia
+}
+
 #: ISO 639-1 codes withdrawn (in 1989 and 2008) but still written, by old software and old
 #: data: each with the code that replaced it (pycountry lists neither).
 LANGUAGES_WITHDRAWN: dict[str, str] = {
@@ -144,6 +185,7 @@ def render(data: dict[str, Any]) -> str:
         "withdrawn": dict(sorted(data["withdrawn"].items())),
         "meant": dict(sorted(MEANT.items())),
         "reserved": dict(sorted(RESERVED.items())),
+        "successors": dict(sorted(SUCCESSORS.items())),
         "languages2": dict(sorted(data["languages2"].items())),
         "languages3": sorted(data["languages3"]),
         "as_two": dict(sorted(data["as_two"].items())),

@@ -266,7 +266,10 @@ def test_former_states_codes_pass_where_they_are_facts_of_their_time() -> None:
             ),
             place("place:su", "country", "SU"),
             place("place:moscow", "city", "RU", within="place:su"),
-            place("place:berlin", "city", "DD", within="place:yugoslavia"),
+            place("place:almaty", "city", "KZ", within="place:su"),
+            place("place:ddr", "country", "DD"),
+            place("place:berlin", "city", "DE", within="place:ddr"),
+            place("place:ljubljana", "city", "SI", within="place:yugoslavia"),
         ],
         "laws": [
             cited({**law, "jurisdiction": "SU"}),
@@ -882,3 +885,32 @@ def test_a_record_that_failed_is_not_judged_and_its_kind_is_said_unchecked() -> 
         rightsdata.load_documents({"sources": [SOURCE], "persons": [bad]}, strict=True)
     assert [p.field for p in fixed.value.problems] == ["country", "aliases[1]"]
     assert fixed.value.unchecked == ()
+
+
+@pytest.mark.parametrize(
+    ("code", "outer", "told"),
+    [
+        ("DD", "YU", "'DD' (German Democratic Republic) disagrees with 'YU'"),  # two former
+        ("YU", "SU", "'YU' (Yugoslavia, (Socialist) Federal Republic of) disagrees with 'SU'"),
+        ("FR", "DD", "'FR' (France) disagrees with 'DD'"),  # of today, outside the former state
+        ("CZ", "SU", "'CZ' (Czechia) disagrees with 'SU'"),
+        ("DD", "FR", "'DD' (German Democratic Republic) disagrees with 'FR'"),
+    ],
+)
+def test_a_chain_through_a_former_state_holds_only_what_its_territory_held(
+    code: str, outer: str, told: str
+) -> None:
+    """Any chain through a former state passed: East Berlin (DD) within Yugoslavia's place,
+    Almaty (YU) within the Soviet Union's."""
+    places = [
+        place("place:outer", "country", outer),
+        place("place:x", "city", code, within="place:outer"),
+    ]
+    found = said({"sources": [SOURCE], "places": places})
+    assert len(found) == 1 and told in found[0], found
+    for old, new in (("SU", "KZ"), ("YU", "SI"), ("CS", "SK"), ("CS", "ME"), ("DD", "DE")):
+        places = [
+            place("place:outer", "country", old),
+            place("place:x", "city", new, within="place:outer"),
+        ]
+        assert said({"sources": [SOURCE], "places": places}) == []

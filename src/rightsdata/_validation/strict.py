@@ -48,7 +48,7 @@ from rightsdata._model.records import (
 from rightsdata._validation.integrity import NEEDS_PRESENCE, Base, Context, births, born_after
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
-from rightsdata._values.isocodes import codes, country_problem, language_problem
+from rightsdata._values.isocodes import codes, country_problem, former, language_problem
 from rightsdata.vocab import IdentifierScheme, PlaceKind, Role
 
 if TYPE_CHECKING:
@@ -334,17 +334,13 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
         if found is None or found[1] == place.country:
             continue
         outer, country = found
-        withdrawn = codes().withdrawn
-        if place.country in withdrawn or country in withdrawn:
-            # A chain through a former country (a city of today's Russia within the Soviet
-            # Union's place) crosses time: the two may both be right.
+        if _across_time(place.country, country):
             continue
-        names = codes().countries
         theirs = repr(country)
-        if names.get(country) != outer.name:  # (else the place's name says it)
-            theirs = _named_code(country, names)
+        if _name_of(country) != outer.name:  # (else the place's name says it)
+            theirs = _named_code(country)
         said = (
-            f"{_named_code(place.country, names)} disagrees with {theirs}, the country of "
+            f"{_named_code(place.country)} disagrees with {theirs}, the country of "
             f"{outer.id!r} ({outer.name}), which it lies within"
         )
         if place.within != outer.id:
@@ -370,8 +366,29 @@ def _outer(context: StrictContext, place: Place) -> tuple[Place, str] | None:
     return None
 
 
-def _named_code(code: str, names: Mapping[str, str]) -> str:
-    name = names.get(code)
+def _across_time(code: str, other: str) -> bool:
+    """Whether a place of ``code`` may lie within one of ``other`` (or the other way) across
+    time: one is a former state's code and the other a code on its former territory today (a
+    city of Kazakhstan within the Soviet Union's place; East Berlin, of 'DD', within Germany's).
+    Two former states' codes, or a code of today outside the former state, are not."""
+    successors = codes().successors
+    for old, new in ((code, other), (other, code)):
+        if former(old) and not former(new):
+            return new in successors.get(old, ())
+    return False
+
+
+def _name_of(code: str) -> str | None:
+    """The name ISO 3166-1 gives ``code``, or its last as a withdrawn code, or None."""
+    lists = codes()
+    name = lists.countries.get(code)
+    if name is None and code in lists.withdrawn:
+        name = lists.withdrawn[code][-1]
+    return name
+
+
+def _named_code(code: str) -> str:
+    name = _name_of(code)
     return f"{code!r} ({name})" if name else repr(code)
 
 
@@ -659,8 +676,11 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         "a place's `country` is that of the place it lies `within`, directly or up the chain "
         "(the nearest with a country), unless the place is itself a country or territory (a "
         "dependent territory has a code of its own: Greenland, `GL`, within Denmark, `DK`; a "
-        "region with a code of its own is told it may be a `territory`), or either code is a "
-        "former country's (a city of today within the Soviet Union's place)",
+        "place of another kind with a code of its own is told it may be a `territory`), or one "
+        "code is a former state's and the other a code on its former territory today (a city of "
+        "Kazakhstan within the Soviet Union's place, East Berlin, `DD`, within Germany's: the "
+        "chain crosses time); two former states' codes, or a code of today outside the former "
+        "state (a city of today's France within East Germany's place), are flagged",
         {
             "sources": [_source()],
             "places": [_KZ, _place("place:almaty", "Almaty", "city", "RU", within="place:kz")],

@@ -29,6 +29,8 @@ class Codes:
     withdrawn: Mapping[str, Sequence[str]]
     meant: Mapping[str, str]  #: a code not assigned -> the assigned one likely meant
     reserved: Mapping[str, str]  #: a code reserved exceptionally -> what it stands for
+    #: a former state's code -> the codes on its former territory today (ISO 3166-3)
+    successors: Mapping[str, Sequence[str]]
     languages2: Mapping[str, str]  #: ISO 639-1 -> English name
     languages3: frozenset[str]  #: three-letter language codes BCP 47 takes as they are
     as_two: Mapping[str, str]  #: a three-letter code -> the two-letter one BCP 47 uses
@@ -47,6 +49,7 @@ def codes() -> Codes:
         raw["withdrawn"],
         raw["meant"],
         raw["reserved"],
+        raw["successors"],
         raw["languages2"],
         frozenset(raw["languages3"]),
         raw["as_two"],
