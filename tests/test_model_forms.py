@@ -238,6 +238,8 @@ GUESSES: list[tuple[Form, str, str | None]] = [
     (COUNTRY, "su", "SU"),  # (a former state's, which the strict checks take)
     (COUNTRY, "zr", "CD"),  # (withdrawn when Zaire was renamed)
     (JURISDICTION, "dd", "DD"),  # (East German law: not Germany's)
+    (JURISDICTION, "zr", "ZR"),  # (Zaire's law: the state that made it, not the DRC's)
+    (JURISDICTION, "eu", "international"),  # (the European Union's law)
     (JURISDICTION, "uk", "GB"),
     (JURISDICTION, "zz", None),
     (IDENTIFIER_FORMS["iso_3166_1"], "uk", "GB"),
@@ -269,9 +271,29 @@ def test_a_form_guesses_only_a_likely_slip(form: Form, value: str, meant: str | 
 def test_a_code_suggested_passes_the_strict_checks(form: Form, value: str, meant: str) -> None:
     from rightsdata._values.isocodes import country_problem, language_problem
 
+    # (each in the field's own kind: a law's jurisdiction keeps a renamed state's code)
     if form is LANGUAGE:
         assert language_problem(meant) is None
-    elif form in (COUNTRY, IDENTIFIER_FORMS["iso_3166_1"], IDENTIFIER_FORMS["iso_3166_2"]):
-        assert country_problem(meant[:2]) is None
-    elif form is JURISDICTION and meant != "international":
-        assert country_problem(meant) is None
+    elif form is JURISDICTION:
+        assert meant == "international" or country_problem(meant, "laws") is None
+    elif form in (IDENTIFIER_FORMS["iso_3166_1"], IDENTIFIER_FORMS["iso_3166_2"]):
+        assert country_problem(meant[:2], "identifiers") is None
+    if form is COUNTRY:  # (a record's country: a person's, an organisation's, ...)
+        for kind in ("persons", "organizations", "groups", "places", "identifiers"):
+            assert country_problem(meant, kind) is None
+
+
+@pytest.mark.parametrize(
+    ("form", "value", "advice"),
+    [
+        (COUNTRY, "xx", "write null where the country is none or unknown"),
+        (COUNTRY, "eu", "write null where the country is none or unknown"),
+        (JURISDICTION, "xx", "write 'international' for a treaty or an international body's law"),
+        (IDENTIFIER_FORMS["iso_3166_2"], "xx-1", "leave out an identifier ISO 3166 does not"),
+    ],
+)
+def test_a_code_of_no_country_is_told_what_the_strict_checks_say_to_write(
+    form: Form, value: str, advice: str
+) -> None:
+    """'eu' or 'xx' as a country got no advice where the strict checks say "write null"."""
+    assert f"; {advice}" in form.message(value)

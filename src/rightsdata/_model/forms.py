@@ -28,6 +28,7 @@ __all__ = [
     "SPACE_CLASS",
     "STRICT_END",
     "URL",
+    "Advice",
     "Form",
     "ascii_lower",
     "ascii_upper",
@@ -66,11 +67,19 @@ class Form:
         said = f"{printable(repr(value))} is not {self.what} ({self.rule})"
         try:
             meant = self.guess(value)
+        except Advice as advice:  # (no value, but what to write instead)
+            return f"{said}; {advice}"
         except ValueError:
             return said
         if meant != value and self.fits(meant):
             said += f"; did you mean {printable(repr(meant))}?"
         return said
+
+
+class Advice(ValueError):
+    """Raised by a :class:`Form`'s ``guess`` where no value was likely meant but there is
+    something to say of what to write instead (a country code of no country: write null), as
+    the strict checks say it; the message is that advice."""
 
 
 _compiled: dict[str, re.Pattern[str]] = {}
@@ -205,38 +214,48 @@ def _url(value: str) -> str:
 
 
 def _jurisdiction(value: str) -> str:
-    return _country(value) if len(value) == 2 else ascii_lower(value)
+    return _country(value, "laws") if len(value) == 2 else ascii_lower(value)
 
 
-def _country(value: str) -> str:
+def _country(value: str, kind: str | None = None) -> str:
     """The country code ``value`` was likely meant to be: in capitals, and one ISO 3166-1
-    assigns, so that what is suggested passes the strict checks too (``'uk'`` -> ``'GB'``,
-    ``'kz'`` -> ``'KZ'``; nothing for ``'xx'``, which no country has: ValueError).
+    assigns, so that what is suggested passes the strict checks too, where the value is
+    (``kind``, as :func:`~rightsdata._values.isocodes.country_problem` takes it: ``'uk'`` ->
+    ``'GB'``, ``'kz'`` -> ``'KZ'``, ``'zr'`` -> ``'CD'`` but in a law's jurisdiction
+    ``'ZR'``, the state that made the law). For a code of no country (``'xx'``, ``'eu'``),
+    nothing (ValueError), or what the strict checks say to write instead (:class:`Advice`):
+    null; in a law's jurisdiction, ``'international'`` for one reserved for an international
+    body (``'eu'``).
 
-    >>> _country("uk"), _country("kz")
-    ('GB', 'KZ')
+    >>> _country("uk"), _country("kz"), _country("zr"), _country("zr", "laws")
+    ('GB', 'KZ', 'CD', 'ZR')
     """
     code = ascii_upper(value)
     if len(code) != 2 or not ("A" <= code[0] <= "Z" and "A" <= code[1] <= "Z"):
         return code  # (not of the form: not suggested)
     # The code lists are read only here, where a value missed its form and a suggestion is
     # worded: a load of well-formed data never reads them without strict=True.
-    from rightsdata._values.isocodes import codes, country_problem
+    from rightsdata._values.isocodes import codes, country_problem, instead
 
-    if country_problem(code) is None:
+    if country_problem(code, kind) is None:
         return code
     meant = codes().meant.get(code)
-    if meant is None:
+    if meant is not None:
+        return meant
+    if kind == "laws" and code in codes().reserved:  # (the European Union's law)
+        return "international"
+    advice = instead(code, kind)
+    if advice is None:
         raise ValueError(value)
-    return meant
+    raise Advice(advice)
 
 
 def subdivision(value: str) -> str:
     """The ISO 3166-2 code ``value`` was likely meant to be: in capitals, of a country ISO
-    3166-1 assigns (``'uk-eng'`` -> ``'GB-ENG'``; nothing for ``'xx-1'``: ValueError)."""
+    3166-1 assigns (``'uk-eng'`` -> ``'GB-ENG'``; nothing for ``'xx-1'``: :class:`Advice`)."""
     code = ascii_upper(value)
     country, dash, rest = code.partition("-")
-    return f"{_country(country)}{dash}{rest}" if dash else code
+    return f"{_country(country, 'identifiers')}{dash}{rest}" if dash else code
 
 
 def _assigned_language(value: str) -> str:

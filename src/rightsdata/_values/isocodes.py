@@ -17,7 +17,16 @@ from typing import Final
 
 import attrs
 
-__all__ = ["INSTEAD", "IN_USE", "Codes", "codes", "country_problem", "former", "language_problem"]
+__all__ = [
+    "INSTEAD",
+    "IN_USE",
+    "Codes",
+    "codes",
+    "country_problem",
+    "former",
+    "instead",
+    "language_problem",
+]
 
 
 @attrs.frozen
@@ -117,7 +126,6 @@ is unknown
     said = f"{code!r} is not a country code ISO 3166-1 assigns"
     meant = lists.meant.get(code)
     since = ""
-    instead = INSTEAD.get(kind or "")
     if code in lists.reserved:
         said += f" (it is reserved for {lists.reserved[code]}"
         said += ")" if meant is not None else ", an international body, not a country)"
@@ -131,9 +139,33 @@ is unknown
         )
     if meant is not None:
         return f"{said}; did you mean {meant!r} ({lists.countries[meant]}){since}?"
-    if instead is not None and (code in lists.reserved or _user_assigned(code)):
-        return f"{said}; {instead}"
-    return said
+    advice = instead(code, kind) if kind is not None else None
+    return f"{said}; {advice}" if advice is not None else said
+
+
+#: What to write instead of a code of no country where the kind is not known (a country code
+#: in a field of a form shared by the kinds and identifiers: the "did you mean" of a value of
+#: the wrong form).
+_INSTEAD_ANYWHERE: Final = (
+    "write null where the country is none or unknown, or leave out an identifier ISO 3166 "
+    "does not assign"
+)
+
+
+def instead(code: str, kind: str | None = None) -> str | None:
+    """What to write instead of ``code`` where it is (``kind``, as :func:`country_problem`
+    takes it, or None for anywhere), if it names no country (user-assigned, or reserved for
+    what is no country and no part of one); else None.
+
+    >>> print(instead("XX", "laws"))
+    write 'international' for a treaty or an international body's law
+    """
+    lists = codes()
+    if code in lists.countries or code in IN_USE or code in lists.meant:
+        return None
+    if code not in lists.reserved and not _user_assigned(code):
+        return None
+    return INSTEAD.get(kind or "", _INSTEAD_ANYWHERE)
 
 
 def former(code: str, kind: str | None = None) -> bool:
