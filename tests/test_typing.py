@@ -9,6 +9,7 @@ for type checkers, and the overloads by kind name cover every kind, each with it
 from __future__ import annotations
 
 import ast
+import inspect
 import re
 import subprocess
 import sys
@@ -140,6 +141,10 @@ def test_the_overloads_by_kind_name_cover_every_kind_with_its_class() -> None:
     assert by_structure == {**RECORD_TYPES, "str": Record}
     by_records = _kind_overloads(rightsdata.testing.records)
     assert by_records == {kind: SearchStrategy[cls] for kind, cls in by_structure.items()}
+    # each overload takes every keyword the function does (two lacked strict=)
+    taken = inspect.signature(rightsdata.testing.records).parameters
+    for overload in typing.get_overloads(rightsdata.testing.records):
+        assert list(inspect.signature(overload).parameters) == list(taken)
     ds = rightsdata.load()
     by_collection = _kind_overloads(Dataset.collection)
     assert list(by_collection) == [*KINDS, "str"]

@@ -61,6 +61,26 @@ assert_type(rightsdata.structure("places", {}), rightsdata.Place)
 assert_type(rightsdata.structure(some_kind, {}), rightsdata.Record)
 assert_type(rightsdata.testing.records("events"), SearchStrategy[Event])
 assert_type(rightsdata.testing.records(some_kind), SearchStrategy[rightsdata.Record])
+# ... with strict=True too, for every kind (two overloads lacked it: a kind's class was lost)
+assert_type(rightsdata.testing.records("sources", strict=True), SearchStrategy[rightsdata.Source])
+assert_type(rightsdata.testing.records("persons", strict=True), SearchStrategy[Person])
+assert_type(
+    rightsdata.testing.records("organizations", strict=True),
+    SearchStrategy[rightsdata.Organization],
+)
+assert_type(rightsdata.testing.records("groups", strict=True), SearchStrategy[rightsdata.Group])
+assert_type(rightsdata.testing.records("places", strict=True), SearchStrategy[rightsdata.Place])
+assert_type(rightsdata.testing.records("laws", strict=True), SearchStrategy[rightsdata.Law])
+assert_type(rightsdata.testing.records("events", strict=True), SearchStrategy[Event])
+assert_type(
+    rightsdata.testing.records("relationships", strict=True),
+    SearchStrategy[rightsdata.Relationship],
+)
+assert_type(
+    rightsdata.testing.records("statements", strict=True), SearchStrategy[rightsdata.Statement]
+)
+assert_type(rightsdata.testing.records("ratings", strict=True), SearchStrategy[rightsdata.Rating])
+assert_type(rightsdata.testing.records(some_kind, strict=True), SearchStrategy[rightsdata.Record])
 assert_type(rightsdata.KINDS, tuple[str, ...])
 
 # Queries return typed results.
