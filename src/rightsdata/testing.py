@@ -1162,18 +1162,19 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
     >>> mended.value[:2] != "XX", mended.value[2:]
     (True, '-1')
     """
+    from rightsdata._validation.strict import authors_of, lists_of
     from rightsdata._values.isocodes import country_problem
 
-    cls: type = type(obj)
     changes: dict[str, Any] = {}
-    for name, nested, many, unique in _lists_of(cls):
+    for name, judged, _, nested in lists_of(type(obj)):
         value = getattr(obj, name)
         if not value:
             continue
         mended = value
         if nested:
+            many = isinstance(value, tuple)
             mended = tuple(_mended(draw, v) for v in value) if many else _mended(draw, value)
-        if unique and len(mended) > 1:
+        if judged and len(mended) > 1:
             mended = tuple(dict.fromkeys(mended))
         if mended != value:
             changes[name] = mended
@@ -1181,29 +1182,10 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
         if country_problem(obj.value[:2]) is not None:  # (an ISO 3166-2 code's first two)
             changes["value"] = draw(_assigned_countries()) + obj.value[2:]
     elif isinstance(obj, (Figure, Statement)) and obj.relayed_by:
-        authors = {obj.asserted_by if isinstance(obj, Figure) else obj.speaker}
-        authors.update(changes.get("joined_by", obj.joined_by))
+        authors = authors_of(obj)
         relayed = changes.get("relayed_by", obj.relayed_by)
         changes["relayed_by"] = tuple(i for i in relayed if i not in authors)
     return attrs.evolve(obj, **changes) if changes else obj
-
-
-@functools.cache
-def _lists_of(cls: type) -> tuple[tuple[str, bool, bool, bool], ...]:
-    """The fields of ``cls`` that :func:`_mended` walks: each one's name, whether it holds
-    nested parts, whether it is a list, and whether the list must not repeat an entry (all
-    but :data:`~rightsdata._validation.strict.MAY_REPEAT`)."""
-    from rightsdata._validation.strict import MAY_REPEAT
-
-    hints = field_hints(cls)
-    found = []
-    for field in attrs.fields(cls):
-        nested, many = nested_part(hints[field.name])
-        if nested is not None or many:
-            found.append(
-                (field.name, nested is not None, many, many and field.name not in MAY_REPEAT)
-            )
-    return tuple(found)
 
 
 def _strict_documents(draw: st.DrawFn, documents: dict[str, list[dict[str, Any]]]) -> None:
@@ -1211,13 +1193,13 @@ def _strict_documents(draw: st.DrawFn, documents: dict[str, list[dict[str, Any]]
     rules across records: a rating rates a country or territory, a place's country is that
     of the place it lies within, and no person is born after an event or statement their
     role needs them present at."""
-    from rightsdata._validation.strict import PRESENT, RATED
+    from rightsdata._validation.strict import RATED
 
     rated = {kind.value for kind in RATED}
     places = {d["id"]: d for d in documents.get("places", [])}
     _rate_countries(draw, documents.get("ratings", []), places, rated)
     _agree_countries(places, rated)
-    _drop_births_after_acting(documents, {role.value for role in PRESENT})
+    _drop_births_after_acting(documents)
 
 
 def _rate_countries(
@@ -1279,13 +1261,12 @@ def _outer_country(place: Mapping[str, Any], places: Mapping[str, dict[str, Any]
     return None
 
 
-def _drop_births_after_acting(
-    documents: dict[str, list[dict[str, Any]]], present: set[str]
-) -> None:
-    """Drop the birth of a person born after a dated event in which they have a role in
-    ``present``, or after a dated statement they made or joined (as the integrity rule
+def _drop_births_after_acting(documents: dict[str, list[dict[str, Any]]]) -> None:
+    """Drop the birth of a person born after a dated event or statement in which they act
+    as the strict rule ``born-before-acting`` reads it (as the integrity rule
     ``born-before-taking-part``'s repair drops a victim's)."""
     from rightsdata._validation.integrity import born_after
+    from rightsdata._validation.strict import event_acting, statement_acting
 
     persons = {d["id"]: d for d in documents.get("persons", []) if d.get("born")}
     for kind in ("events", "statements"):
@@ -1293,13 +1274,12 @@ def _drop_births_after_acting(
             if not persons or not document.get("date"):
                 continue
             if kind == "events":
-                acting = [
-                    p["actor"] for p in document.get("participants", []) if p["role"] in present
-                ]
+                participants = document.get("participants", [])
+                acting = event_acting((p["actor"], p["role"]) for p in participants)
             else:
-                acting = [document["speaker"], *document.get("joined_by", [])]
+                acting = statement_acting(document["speaker"], document.get("joined_by", []))
             date = EDTF.parse(document["date"])
-            for actor in acting:
+            for _, actor, _ in acting:
                 person = persons.get(actor)
                 if person is not None and born_after(EDTF.parse(person["born"]), date):
                     del person["born"]

@@ -28,7 +28,7 @@ __all__ = [
     "SPACE_CLASS",
     "STRICT_END",
     "URL",
-    "Advice",
+    "AdviceError",
     "Form",
     "ascii_lower",
     "ascii_upper",
@@ -67,7 +67,7 @@ class Form:
         said = f"{printable(repr(value))} is not {self.what} ({self.rule})"
         try:
             meant = self.guess(value)
-        except Advice as advice:  # (no value, but what to write instead)
+        except AdviceError as advice:  # (no value, but what to write instead)
             return f"{said}; {advice}"
         except ValueError:
             return said
@@ -76,7 +76,7 @@ class Form:
         return said
 
 
-class Advice(ValueError):
+class AdviceError(ValueError):
     """Raised by a :class:`Form`'s ``guess`` where no value was likely meant but there is
     something to say of what to write instead (a country code of no country: write null), as
     the strict checks say it; the message is that advice."""
@@ -223,7 +223,7 @@ def _country(value: str, kind: str | None = None) -> str:
     (``kind``, as :func:`~rightsdata._values.isocodes.country_problem` takes it: ``'uk'`` ->
     ``'GB'``, ``'kz'`` -> ``'KZ'``, ``'zr'`` -> ``'CD'`` but in a law's jurisdiction
     ``'ZR'``, the state that made the law). For a code of no country (``'xx'``, ``'eu'``),
-    nothing (ValueError), or what the strict checks say to write instead (:class:`Advice`):
+    nothing (ValueError), or what the strict checks say to write instead (:class:`AdviceError`):
     null; in a law's jurisdiction, ``'international'`` for one reserved for an international
     body (``'eu'``).
 
@@ -247,12 +247,12 @@ def _country(value: str, kind: str | None = None) -> str:
     advice = instead(code, kind)
     if advice is None:
         raise ValueError(value)
-    raise Advice(advice)
+    raise AdviceError(advice)
 
 
 def subdivision(value: str) -> str:
     """The ISO 3166-2 code ``value`` was likely meant to be: in capitals, of a country ISO
-    3166-1 assigns (``'uk-eng'`` -> ``'GB-ENG'``; nothing for ``'xx-1'``: :class:`Advice`)."""
+    3166-1 assigns (``'uk-eng'`` -> ``'GB-ENG'``; nothing for ``'xx-1'``: :class:`AdviceError`)."""
     code = ascii_upper(value)
     country, dash, rest = code.partition("-")
     return f"{_country(country, 'identifiers')}{dash}{rest}" if dash else code

@@ -27,7 +27,7 @@ and those who joined them)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
@@ -55,7 +55,15 @@ if TYPE_CHECKING:
     from rightsdata._model.records import Record
     from rightsdata._validation.integrity import Failed, Where
 
-__all__ = ["STRICT_RULES", "StrictRule", "check_strict"]
+__all__ = [
+    "STRICT_RULES",
+    "StrictRule",
+    "authors_of",
+    "check_strict",
+    "event_acting",
+    "lists_of",
+    "statement_acting",
+]
 
 
 # --- what the rules see -----------------------------------------------------------------------
@@ -144,7 +152,10 @@ class StrictContext:
 class StrictRule:
     """One strict rule. (Not :class:`~rightsdata._validation.integrity.Rule`: a strict rule
     has an example it passes beside the one it flags, judges a :class:`StrictContext`, and
-    has no kinds whose schemas state it nor a repair for generated data.)"""
+    has no kinds whose schemas state it. rightsdata.testing's ``strict=True`` draws keep to
+    every rule, reading what a rule judges from here: the lists that may not repeat an entry
+    (:func:`lists_of`), a holder's authors (:func:`authors_of`), who acts in an event or a
+    statement (:func:`event_acting`, :func:`statement_acting`), :data:`RATED`.)"""
 
     __slots__ = ("bad", "check", "good", "name", "prose")
 
@@ -409,7 +420,7 @@ class _Listed(NamedTuple):
 _plans: dict[type, tuple[_Listed, ...]] = {}
 
 
-def _lists(cls: type) -> tuple[_Listed, ...]:
+def lists_of(cls: type) -> tuple[_Listed, ...]:
     """Each field of ``cls`` that holds a list or a nested part (worked out once a class)."""
     planned = _plans.get(cls)
     if planned is not None:
@@ -429,7 +440,7 @@ def _lists(cls: type) -> tuple[_Listed, ...]:
 def _entries(obj: object, path: str = "") -> Iterator[tuple[str, tuple[object, ...], bool]]:
     """(field path, the list, whether it holds references) for every list in ``obj``, at any
     depth, but those that may repeat an entry."""
-    for name, judged, references, nested in _lists(type(obj)):
+    for name, judged, references, nested in lists_of(type(obj)):
         value = getattr(obj, name)
         if not value:
             continue
@@ -447,7 +458,7 @@ def _entries(obj: object, path: str = "") -> Iterator[tuple[str, tuple[object, .
 def _repeats(obj: object) -> bool:
     """Whether a list in ``obj``, at any depth, repeats an entry (the quick test of every
     record; :func:`_entries` then finds where)."""
-    for name, judged, _, nested in _lists(type(obj)):
+    for name, judged, _, nested in lists_of(type(obj)):
         value = getattr(obj, name)
         if not value:
             continue
@@ -504,6 +515,25 @@ def _relayed_by_no_author(context: StrictContext) -> list[Problem]:
     return problems
 
 
+def authors_of(holder: Figure | Statement) -> dict[str, str]:
+    """The authors of ``holder``, whom its ``relayed_by`` may not name, each with the field
+    that names it: a statement's speaker, a figure's ``asserted_by``, and those who joined
+    them. (rightsdata.testing's strict draws drop them from ``relayed_by``.)
+
+    >>> from rightsdata._model.records import Citation
+    >>> authors_of(Figure(measure="killed", unit="people", best=3, qualifier="exact",
+    ...     citations=[Citation(source="source:a")], asserted_by="org:a", joined_by=["org:b"]))
+    {'org:a': 'asserted_by', 'org:b': 'joined_by[0]'}
+    """
+    if isinstance(holder, Figure):
+        author, at = holder.asserted_by, "asserted_by"
+    else:
+        author, at = holder.speaker, "speaker"
+    authors = {a: at for a in (author,) if a is not None}
+    authors.update({a: f"joined_by[{n}]" for n, a in enumerate(holder.joined_by)})
+    return authors
+
+
 def _relayed(
     context: StrictContext,
     kind: str,
@@ -515,8 +545,7 @@ def _relayed(
 ) -> list[Problem]:
     """The problems of a ``relayed_by`` that names an author: ``author`` (in
     ``author_field``) or one who joined them."""
-    authors = {a: author_field for a in (author,) if a is not None}
-    authors.update({a: f"joined_by[{n}]" for n, a in enumerate(holder.joined_by)})
+    authors = authors_of(holder)
     return [
         context.problem(
             kind,
@@ -536,6 +565,35 @@ def _relayed(
 PRESENT: Final = NEEDS_PRESENCE - {Role.VICTIM}
 
 
+_PRESENT_ROLES: Final = frozenset(role.value for role in PRESENT)
+
+
+def event_acting(participants: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """Who acts in an event, as the rule born-before-acting judges them: (field, actor, how)
+    for each of ``participants`` ((actor, role's value), a record's or a document's) whose
+    role needs them there (:data:`PRESENT`). (rightsdata.testing's strict draws read it too.)
+
+    >>> event_acting([("person:a", "judge"), ("person:b", "witness")])
+    [('participants[0].actor', 'person:a', 'as judge')]
+    """
+    return [
+        (f"participants[{n}].actor", actor, f"as {role}")
+        for n, (actor, role) in enumerate(participants)
+        if role in _PRESENT_ROLES
+    ]
+
+
+def statement_acting(speaker: str, joined_by: Iterable[str]) -> list[tuple[str, str, str]]:
+    """Who acts in a statement, as :func:`event_acting` says of an event: its speaker and
+    those who joined them."""
+    acting = [("speaker", speaker, "as its speaker")]
+    acting += [
+        (f"joined_by[{n}]", actor, "as one who joined its speaker")
+        for n, actor in enumerate(joined_by)
+    ]
+    return acting
+
+
 def _born_before_acting(context: StrictContext) -> list[Problem]:
     born = births(context.records, context.base)
     if not born and not context.failed:
@@ -544,17 +602,9 @@ def _born_before_acting(context: StrictContext) -> list[Problem]:
     for kind, items in context.records.items():
         for index, record in enumerate(items):
             if isinstance(record, Event):
-                acting = [
-                    (f"participants[{n}].actor", p.actor, f"as {p.role.value}")
-                    for n, p in enumerate(record.participants)
-                    if p.role in PRESENT
-                ]
+                acting = event_acting((p.actor, p.role.value) for p in record.participants)
             elif isinstance(record, Statement):
-                acting = [("speaker", record.speaker, "as its speaker")]
-                acting += [
-                    (f"joined_by[{n}]", actor, "as one who joined its speaker")
-                    for n, actor in enumerate(record.joined_by)
-                ]
+                acting = statement_acting(record.speaker, record.joined_by)
             else:
                 continue
             if record.date is None:
