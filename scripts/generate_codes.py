@@ -21,6 +21,8 @@ What the file holds:
 - ``meant``: codes people write that ISO 3166-1 does not assign (reserved, or withdrawn when
   the country was renamed), with the assigned code likely meant (:data:`MEANT`, written
   here);
+- ``part_of``: each withdrawn code of an area now part of what has another code, with what
+  it was (:data:`PART_OF`, written here);
 - ``reserved``: codes ISO 3166-1 reserves (exceptionally, at someone's request) for what is
   no country of its own, with what each stands for (:data:`RESERVED`, written here);
 - ``successors``: each former state's code, with the codes on its former territory today
@@ -44,6 +46,20 @@ from pathlib import Path
 from typing import Any
 
 FILE = Path(__file__).resolve().parent.parent / "src" / "rightsdata" / "_values" / "isocodes.json"
+
+#: Withdrawn codes of areas that still exist, as part of what has another code now (ISO
+#: 3166-3's four-letter codes name it: ``JTUM``), not former states: each with that code and
+#: what it was. They are in :data:`MEANT`, told "did you mean 'UM'", and in ``part_of``, so
+#: the message says the area is part of it now, not that it was renamed.
+PART_OF: dict[str, tuple[str, str]] = {
+    "CT": ("KI", "the Canton and Enderbury Islands, now of Kiribati"),
+    "JT": ("UM", "Johnston Island, now of the United States Minor Outlying Islands"),
+    "MI": ("UM", "the Midway Islands, now of the United States Minor Outlying Islands"),
+    "NQ": ("AQ", "Dronning Maud Land, now counted in Antarctica"),
+    "PU": ("UM", "the US Miscellaneous Pacific Islands, now the Minor Outlying Islands"),
+    "PZ": ("PA", "the Panama Canal Zone, now of Panama"),
+    "WK": ("UM", "Wake Island, now of the United States Minor Outlying Islands"),
+}
 
 #: Codes that ISO 3166-1 does not assign but people write, and the code likely meant: those
 #: reserved exceptionally for a country or a part of one (UK, EL, FX, AC, ...) and withdrawn
@@ -69,12 +85,13 @@ MEANT: dict[str, str] = {
     "TP": "TL",  # East Timor, now Timor-Leste
     "UK": "GB",  # the United Kingdom, whose code is GB
     "ZR": "CD",  # Zaire, now the Democratic Republic of the Congo
+    **{code: meant for code, (meant, _) in PART_OF.items()},
 }
 
 #: Codes ISO 3166-1 reserves exceptionally, and what each stands for (FX, withdrawn, is one
 #: of them now: the code of no former country; SU too, but it names a former state, so it is
 #: left to ``withdrawn``). One not in :data:`MEANT` stands for an international body or
-#: area, no country: its record's country is null.
+#: area, no country (its record's country is null), and says what it is with its own noun.
 RESERVED: dict[str, str] = {
     "AC": "Ascension Island",
     "CP": "Clipperton Island",
@@ -82,13 +99,13 @@ RESERVED: dict[str, str] = {
     "DG": "Diego Garcia",
     "EA": "Ceuta and Melilla",
     "EL": "Greece, as the European Union writes it",
-    "EU": "the European Union",
-    "EZ": "the eurozone",
+    "EU": "the European Union, an international body",
+    "EZ": "the eurozone, a currency area",
     "FX": "metropolitan France",
     "IC": "the Canary Islands",
     "TA": "Tristan da Cunha",
     "UK": "the United Kingdom",
-    "UN": "the United Nations",
+    "UN": "the United Nations, an international body",
 }
 
 
@@ -131,9 +148,10 @@ SUCCESSORS: dict[str, list[str]] = {
     "YU": ["BA", "HR", "ME", "MK", "RS", "SI", "XK"],  # Yugoslavia
 }
 
-#: ISO 639-1 codes withdrawn (in 1989 and 2008) but still written, by old software and old
-#: data: each with the code that replaced it (pycountry lists neither).
+#: ISO 639-1 codes withdrawn (in 1989, 2001, 2008 and 2021) but still written, by old
+#: software and old data: each with the code that replaced it (pycountry lists neither).
 LANGUAGES_WITHDRAWN: dict[str, str] = {
+    "bh": "bih",  # Bihari languages (2021: the collective code of ISO 639-2 and 639-5)
     "in": "id",  # Indonesian
     "iw": "he",  # Hebrew
     "ji": "yi",  # Yiddish
@@ -184,6 +202,7 @@ def render(data: dict[str, Any]) -> str:
         "countries": dict(sorted(data["countries"].items())),
         "withdrawn": dict(sorted(data["withdrawn"].items())),
         "meant": dict(sorted(MEANT.items())),
+        "part_of": {code: what for code, (_, what) in sorted(PART_OF.items())},
         "reserved": dict(sorted(RESERVED.items())),
         "successors": dict(sorted(SUCCESSORS.items())),
         "languages2": dict(sorted(data["languages2"].items())),

@@ -914,3 +914,36 @@ def test_a_chain_through_a_former_state_holds_only_what_its_territory_held(
             place("place:x", "city", new, within="place:outer"),
         ]
         assert said({"sources": [SOURCE], "places": places}) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "told"),
+    [
+        (
+            "JT",
+            "(it was withdrawn: Johnston Island, now of the United States Minor Outlying "
+            "Islands); did you mean 'UM'",
+        ),
+        ("PU", "did you mean 'UM'"),
+        ("MI", "did you mean 'UM'"),
+        ("WK", "did you mean 'UM'"),
+        ("CT", "did you mean 'KI' (Kiribati), the code of what it is part of now?"),
+        ("PZ", "did you mean 'PA' (Panama)"),
+        ("NQ", "did you mean 'AQ' (Antarctica)"),
+        ("EZ", "(it is reserved for the eurozone, a currency area, not a country)"),
+        ("EU", "(it is reserved for the European Union, an international body, not a country)"),
+    ],
+)
+def test_an_areas_withdrawn_code_is_told_its_code_now_and_each_reserved_its_noun(
+    code: str, told: str
+) -> None:
+    """Johnston Island's JT and the like passed as former states' codes; the eurozone was
+    called an international body."""
+    assert told in str(country_problem(code, "persons"))
+
+
+def test_bh_withdrawn_from_iso_639_1_is_told_bih() -> None:
+    assert (
+        language_problem("bh") == "'bh' is a withdrawn code, replaced by 'bih'; did you mean 'bih'?"
+    )
+    assert language_problem("bih") is None

@@ -680,9 +680,10 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         "`iso_3166_2` one. A former state's code (`SU`, `YU`, `CS`, `DD`) passes, right for "
         "data of its time (a Soviet law or national, the former country itself), and no state "
         "of today is suggested for it; a renamed country's old code is told the code it has now"
-        " (`ZR`, `CD`), but in a law's `jurisdiction`, the state that made the law; `XK`, in "
+        " (`ZR`, `CD`), an area's the code of what it is part of now (Johnston Island's `JT`, "
+        "`UM`), but in a law's `jurisdiction`, the state that made the law; `XK`, in "
         "wide use for Kosovo, passes; a user-assigned code (`XX`, `AA`, `QM` to `QZ`, `XA` to "
-        "`XZ`, `ZZ`), or one reserved for an international body (`EU`, `UN`), is told what to "
+        "`XZ`, `ZZ`), or one reserved for what is no country (`EU`, `UN`, `EZ`), is told what to "
         "write instead: null for a stateless person, an international body or an unknown "
         "country, `international` in a law's `jurisdiction`; one reserved for a country or a "
         "part of one is told its code (`UK` `GB`, `AC` `SH`)",
@@ -694,8 +695,8 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         "language-code",
         "every language tag starts with a language code of ISO 639, as BCP 47 writes it (`en`, "
         "not `eng` or `fre`; `qaa` to `qtz` are for local use; a code ISO 639-1 withdrew, `iw`,"
-        " `in`, `ji`, `jw`, `mo`, is told the one that replaced it: `he`, `id`, `yi`, `jv`, "
-        "`ro`): a source's `language`, an alias's",
+        " `in`, `ji`, `jw`, `mo`, `bh`, is told the one that replaced it: `he`, `id`, `yi`, "
+        "`jv`, `ro`, `bih`): a source's `language`, an alias's",
         {"sources": [_source(language="eng")]},
         {"sources": [_source(language="en")]},
         _language_codes,

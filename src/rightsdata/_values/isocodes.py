@@ -37,7 +37,11 @@ class Codes:
     #: a code withdrawn from ISO 3166-1 -> every name it had, oldest first
     withdrawn: Mapping[str, Sequence[str]]
     meant: Mapping[str, str]  #: a code not assigned -> the assigned one likely meant
-    reserved: Mapping[str, str]  #: a code reserved exceptionally -> what it stands for
+    #: a withdrawn code of an area now part of what has another code -> what it was
+    part_of: Mapping[str, str]
+    #: a code reserved exceptionally -> what it stands for (with its noun where it is no
+    #: country and no part of one: "the eurozone, a currency area")
+    reserved: Mapping[str, str]
     #: a former state's code -> the codes on its former territory today (ISO 3166-3)
     successors: Mapping[str, Sequence[str]]
     languages2: Mapping[str, str]  #: ISO 639-1 -> English name
@@ -57,6 +61,7 @@ def codes() -> Codes:
         raw["countries"],
         raw["withdrawn"],
         raw["meant"],
+        raw["part_of"],
         raw["reserved"],
         raw["successors"],
         raw["languages2"],
@@ -128,7 +133,10 @@ is unknown
     since = ""
     if code in lists.reserved:
         said += f" (it is reserved for {lists.reserved[code]}"
-        said += ")" if meant is not None else ", an international body, not a country)"
+        said += ")" if meant is not None else ", not a country)"
+    elif code in lists.part_of:  # (an area now part of another code's: Johnston Island)
+        said += f" (it was withdrawn: {lists.part_of[code]})"
+        since = ", the code of what it is part of now"
     elif code in lists.withdrawn:  # (a former country's passed: one renamed, then)
         said += f" (it was withdrawn: {' then '.join(lists.withdrawn[code])})"
         since = ", its code since it was renamed"
@@ -211,10 +219,8 @@ def language_problem(tag: str) -> str | None:
     two = lists.languages_withdrawn.get(language)
     if two is not None:
         meant = f"{two}{dash}{rest}"
-        return (
-            f"{tag!r} is a withdrawn code of {lists.languages2[two]}, replaced by {two!r}; "
-            f"did you mean {meant!r}?"
-        )
+        of = f" of {lists.languages2[two]}" if two in lists.languages2 else ""  # ('bh': 'bih')
+        return f"{tag!r} is a withdrawn code{of}, replaced by {two!r}; did you mean {meant!r}?"
     if len(language) == 3 and "qaa" <= language <= "qtz":
         return (
             f"{tag!r} is a language code reserved for local use (qaa to qtz): no reader "
