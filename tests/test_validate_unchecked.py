@@ -88,6 +88,15 @@ def test_problems_made_by_hand_hold_problems_and_kinds_only() -> None:
         Problems([problem], unchecked="persons")
     with pytest.raises(TypeError, match=r"not an int \(1\)"):
         Problems([problem], unchecked=[1])  # type: ignore[list-item]
+    # a lone Problem, None and bytes are told what to give, not a generic error
+    with pytest.raises(
+        TypeError, match=r"not one Problem alone \(Problem\(.*: Problems\(\[problem\]\)"
+    ):
+        Problems(problem)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"not None \(give \(\) for none\)"):
+        Problems([problem], unchecked=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"not bytes \(b'persons'; decode them"):
+        Problems([problem], unchecked=b"persons")  # type: ignore[arg-type]
     # kept in the order given; validate() gives the order of KINDS
     assert Problems([problem], unchecked=["persons", "sources"]).unchecked == (
         "persons",

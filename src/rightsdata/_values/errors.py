@@ -223,10 +223,13 @@ class Problems(list[Problem]):
     one). Its ``repr`` is a list's, with ``unchecked`` added where there is some;
     :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and pickling do.
 
-    Made by hand, it takes :class:`Problem` objects only, and ``unchecked`` as an iterable
-    of kinds' names, kept in the order given (``rightsdata.validate`` gives them in the
-    order of ``rightsdata.KINDS``): anything else, a bare string among them, raises
-    ``TypeError``.
+    Made by hand, it takes an iterable of :class:`Problem` objects only (not one Problem
+    alone: ``Problems([problem])``), and ``unchecked`` as an iterable of kinds' names, kept
+    in the order given (``rightsdata.validate`` gives them in the order of
+    ``rightsdata.KINDS``): anything else (a bare string, bytes, None, a Problem alone)
+    raises ``TypeError`` saying what to give. The names are not checked against
+    ``rightsdata.KINDS`` (this module is below the model, which lists them). Those checks are
+    the constructor's: ``append``, ``extend`` and ``+=`` are a list's, and check nothing.
 
     >>> found = Problems([Problem("persons.json", "is empty")], unchecked=["persons"])
     >>> len(found), found[0].location, found.unchecked
@@ -245,6 +248,12 @@ class Problems(list[Problem]):
     unchecked: tuple[str, ...]
 
     def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
+        if isinstance(problems, Problem) or problems is None:
+            given = "None" if problems is None else f"one Problem alone ({_shown(problems)})"
+            raise TypeError(
+                f"Problems takes an iterable of Problem objects, not {given}: "
+                "Problems([problem]), or Problems() for none"
+            )
         super().__init__(problems)
         for index, item in enumerate(self):
             if not isinstance(item, Problem):
@@ -252,10 +261,16 @@ class Problems(list[Problem]):
                     f"Problems holds Problem objects; item {index} is "
                     f"{with_article(type(item).__name__)} ({_shown(item)})"
                 )
-        if isinstance(unchecked, str):
+        if isinstance(unchecked, (str, bytes, bytearray)) or unchecked is None:
+            what = (
+                "None (give () for none)"
+                if unchecked is None
+                else f"one string ({_shown(unchecked)})"
+                if isinstance(unchecked, str)
+                else f"bytes ({_shown(unchecked)}; decode them: ['persons'])"
+            )
             raise TypeError(
-                f"unchecked is an iterable of record kinds' names (['persons']), not one "
-                f"string ({_shown(unchecked)})"
+                f"unchecked is an iterable of record kinds' names (['persons']), not {what}"
             )
         self.unchecked = tuple(unchecked)
         for kind in self.unchecked:
