@@ -43,6 +43,7 @@ from rightsdata._values.errors import (
     counted,
     describe_json,
     printable,
+    shown_repr,
     with_article,
 )
 from rightsdata._values.exitleave import leave_at_exit
@@ -381,8 +382,7 @@ def base_of(dataset: object, argument: str = "base") -> Base:
 rightsdata.load('kazakhstan'), one of your own rightsdata.load_path(path)
     """
     if not isinstance(dataset, Dataset):
-        shown = repr(dataset)
-        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        shown = shown_repr(dataset)
         name = repr(dataset) if isinstance(dataset, str) and _NAME.fullmatch(dataset) else ""
         raise TypeError(
             f"{argument} must be a Dataset, not {with_article(type(dataset).__name__)} "

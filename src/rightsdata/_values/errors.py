@@ -249,7 +249,7 @@ class Problems(list[Problem]):
 
     def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
         if isinstance(problems, Problem) or problems is None:
-            given = "None" if problems is None else f"one Problem alone ({_shown(problems)})"
+            given = "None" if problems is None else f"one Problem alone ({shown_repr(problems)})"
             raise TypeError(
                 f"Problems takes an iterable of Problem objects, not {given}: "
                 "Problems([problem]), or Problems() for none"
@@ -259,15 +259,15 @@ class Problems(list[Problem]):
             if not isinstance(item, Problem):
                 raise TypeError(
                     f"Problems holds Problem objects; item {index} is "
-                    f"{with_article(type(item).__name__)} ({_shown(item)})"
+                    f"{with_article(type(item).__name__)} ({shown_repr(item)})"
                 )
         if isinstance(unchecked, (str, bytes, bytearray)) or unchecked is None:
             what = (
                 "None (give () for none)"
                 if unchecked is None
-                else f"one string ({_shown(unchecked)})"
+                else f"one string ({shown_repr(unchecked)})"
                 if isinstance(unchecked, str)
-                else f"bytes ({_shown(unchecked)}; decode them: ['persons'])"
+                else f"bytes ({shown_repr(unchecked)}; decode them: ['persons'])"
             )
             raise TypeError(
                 f"unchecked is an iterable of record kinds' names (['persons']), not {what}"
@@ -277,7 +277,7 @@ class Problems(list[Problem]):
             if not isinstance(kind, str):
                 raise TypeError(
                     f"unchecked names record kinds ('persons'), not "
-                    f"{with_article(type(kind).__name__)} ({_shown(kind)})"
+                    f"{with_article(type(kind).__name__)} ({shown_repr(kind)})"
                 )
 
     def copy(self) -> Problems:
@@ -292,8 +292,13 @@ class Problems(list[Problem]):
         return (type(self), (list(self), self.unchecked))
 
 
-def _shown(value: object) -> str:
-    """``value``'s repr as an error names it, cut to 60 characters."""
+def shown_repr(value: object) -> str:
+    """``value``'s repr as an error names it (a wrong argument's, a wrong item's), printable
+    and cut to 60 characters.
+
+    >>> shown_repr("x" * 70)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
+    """
     shown = printable(repr(value))
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
