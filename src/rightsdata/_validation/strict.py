@@ -204,7 +204,7 @@ def check_strict(
     problems: list[Problem] = []
     for rule in STRICT_RULES:
         problems += rule.check(context)
-    context.unjudged.update(f.place.kind for f in failed)
+    context.unjudged.update(f.place.kind for f in failed if f.place.kind is not None)
     if unjudged is not None:
         unjudged.update(context.unjudged)
     return problems
