@@ -290,10 +290,14 @@ def test_a_code_suggested_passes_the_strict_checks(form: Form, value: str, meant
         (COUNTRY, "eu", "write null where the country is none or unknown"),
         (JURISDICTION, "xx", "write 'international' for a treaty or an international body's law"),
         (IDENTIFIER_FORMS["iso_3166_2"], "xx-1", "leave out an identifier ISO 3166 does not"),
+        (IDENTIFIER_FORMS["iso_3166_1"], "xx", "leave out an identifier ISO 3166 does not"),
     ],
 )
 def test_a_code_of_no_country_is_told_what_the_strict_checks_say_to_write(
     form: Form, value: str, advice: str
 ) -> None:
-    """'eu' or 'xx' as a country got no advice where the strict checks say "write null"."""
-    assert f"; {advice}" in form.message(value)
+    """'eu' or 'xx' as a country got no advice where the strict checks say "write null"; each
+    field is told only its own advice (an identifier's value cannot be null)."""
+    message = form.message(value)
+    assert message.endswith(f"; {advice}")
+    assert ("null" in message) is ("null" in advice)

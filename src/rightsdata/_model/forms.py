@@ -11,6 +11,7 @@ did you mean 'KZ'?
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Final
@@ -22,6 +23,7 @@ from rightsdata._values.errors import printable
 
 __all__ = [
     "COUNTRY",
+    "COUNTRY_IDENTIFIER",
     "FORMS",
     "JURISDICTION",
     "LANGUAGE",
@@ -281,6 +283,14 @@ COUNTRY: Final = form(
     "a country code",
     "an ISO 3166-1 alpha-2 code in capitals, such as 'KZ'",
     _country,
+)
+#: An ``iso_3166_1`` identifier's value: the same form as :data:`COUNTRY`, but a code of no
+#: country is told to leave the identifier out (a value cannot be null).
+COUNTRY_IDENTIFIER: Final = form(
+    "^[A-Z]{2}$",
+    "a country code",
+    "an ISO 3166-1 alpha-2 code in capitals, such as 'KZ'",
+    functools.partial(_country, kind="identifiers"),
 )
 LANGUAGE: Final = form(
     "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$",

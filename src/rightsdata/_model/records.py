@@ -50,6 +50,7 @@ from rightsdata._model.fields import (
 )
 from rightsdata._model.forms import (
     COUNTRY,
+    COUNTRY_IDENTIFIER,
     JURISDICTION,
     LANGUAGE,
     URL,
@@ -219,7 +220,7 @@ IDENTIFIER_FORMS: Final[dict[str, Form]] = {
         "Q and a number, such as 'Q232'",
         lambda v: f"Q{v}" if v.isdigit() else ascii_upper(v),
     ),
-    IdentifierScheme.ISO_3166_1.value: COUNTRY,
+    IdentifierScheme.ISO_3166_1.value: COUNTRY_IDENTIFIER,
     IdentifierScheme.ISO_3166_2.value: form(
         "^[A-Z]{2}-[A-Z0-9]{1,3}$",
         "an ISO 3166-2 code",

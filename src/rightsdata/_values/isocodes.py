@@ -151,13 +151,10 @@ is unknown
     return f"{said}; {advice}" if advice is not None else said
 
 
-#: What to write instead of a code of no country where the kind is not known (a country code
-#: in a field of a form shared by the kinds and identifiers: the "did you mean" of a value of
-#: the wrong form).
-_INSTEAD_ANYWHERE: Final = (
-    "write null where the country is none or unknown, or leave out an identifier ISO 3166 "
-    "does not assign"
-)
+#: What to write instead of a code of no country where the kind is not known: the "did you
+#: mean" of a value of the wrong form in a record's ``country``, a field of one form in
+#: persons, organisations, groups and places, each of which may be null.
+_INSTEAD_ANYWHERE: Final = "write null where the country is none or unknown"
 
 
 def instead(code: str, kind: str | None = None) -> str | None:
