@@ -145,7 +145,8 @@ SUCCESSORS: dict[str, list[str]] = {
     ],  # the Soviet Union's fifteen republics
     "VD": ["VN"],  # the Democratic Republic of Viet-Nam
     "YD": ["YE"],  # the People's Democratic Republic of Yemen
-    "YU": ["BA", "HR", "ME", "MK", "RS", "SI", "XK"],  # Yugoslavia
+    # Yugoslavia (renamed Serbia and Montenegro, CS, in 2003: ISO 3166-3's YUCS)
+    "YU": ["BA", "CS", "HR", "ME", "MK", "RS", "SI", "XK"],
 }
 
 #: ISO 639-1 codes withdrawn (in 1989, 2001, 2008 and 2021) but still written, by old

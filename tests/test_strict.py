@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
@@ -910,7 +911,15 @@ def test_a_chain_through_a_former_state_holds_only_what_its_territory_held(
     ]
     found = said({"sources": [SOURCE], "places": places})
     assert len(found) == 1 and told in found[0], found
-    for old, new in (("SU", "KZ"), ("YU", "SI"), ("CS", "SK"), ("CS", "ME"), ("DD", "DE")):
+    for old, new in (
+        ("SU", "KZ"),
+        ("YU", "SI"),
+        ("CS", "SK"),
+        ("CS", "ME"),
+        ("DD", "DE"),
+        ("YU", "CS"),  # (Belgrade: Yugoslavia was renamed Serbia and Montenegro)
+        ("CS", "YU"),
+    ):
         places = [
             place("place:outer", "country", old),
             place("place:x", "city", new, within="place:outer"),
@@ -940,8 +949,13 @@ def test_an_areas_withdrawn_code_is_told_its_code_now_and_each_reserved_its_noun
     code: str, told: str
 ) -> None:
     """Johnston Island's JT and the like passed as former states' codes; the eurozone was
-    called an international body."""
+    called an international body. In a law's jurisdiction too: none of these areas was a
+    state that made laws (JT passed there "as the state that made the law")."""
     assert told in str(country_problem(code, "persons"))
+    if code not in ("EU", "EZ"):
+        assert told in str(country_problem(code, "laws"))
+        law = cited({"id": "law:a", "instrument": "A code", "jurisdiction": code})
+        assert len(said({"sources": [SOURCE], "laws": [law]})) == 1
 
 
 def test_bh_withdrawn_from_iso_639_1_is_told_bih() -> None:
@@ -949,3 +963,71 @@ def test_bh_withdrawn_from_iso_639_1_is_told_bih() -> None:
         language_problem("bh") == "'bh' is a withdrawn code, replaced by 'bih'; did you mean 'bih'?"
     )
     assert language_problem("bih") is None
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner"),
+    [
+        ("ZR", "CD"),
+        ("CD", "ZR"),
+        ("TP", "TL"),
+        ("BU", "MM"),
+        ("JT", "UM"),
+        ("FX", "FR"),
+        ("UK", "GB"),
+        ("EL", "GR"),
+        ("ID", "TP"),
+        ("KZ", "XX"),
+    ],
+)
+def test_a_chain_through_a_code_country_code_flags_is_left_to_it(outer: str, inner: str) -> None:
+    """Kinshasa, 'CD', within Zaire's place, 'ZR', was told by country-code "did you mean 'CD'"
+    (of the outer place) and by country-within "'CD' disagrees with 'ZR'; did you mean 'ZR'"
+    (of the city): two rules, opposite advice. The code flagged is told once, where it is."""
+    places = [
+        place("place:outer", "country", outer),
+        place("place:x", "city", inner, within="place:outer"),
+    ]
+    flagged = outer if country_problem(outer, "places") else inner
+    found = strict_problems({"sources": [SOURCE], "places": places})
+    assert [(p.record_id, p.message) for p in found] == [
+        ("place:outer" if flagged == outer else "place:x", country_problem(flagged, "places"))
+    ]
+
+
+def test_no_strict_message_suggests_a_code_country_code_flags() -> None:
+    """Every code a strict message suggests ("did you mean 'XX'", "a code of its own
+    ('XX')") passes country-code where it would be written, for every pair of a place within
+    another among assigned, former, renamed, reserved and user-assigned codes."""
+    lists = codes()
+    sample = ["KZ", "RU", "GB", "US", "CN", "HK", "PR", "DE", "FR", "RS", "XK", "XX", "QM"]
+    pool = sorted({*sample, *lists.withdrawn, *lists.reserved, *lists.meant})
+    places = [place(f"place:{c.lower()}", "country", c) for c in pool]
+    for outer in pool:
+        for inner in pool:
+            name = lists.countries.get(inner, inner)  # (named as its code: the hints too)
+            places.append(
+                cited(
+                    {
+                        "id": f"place:{outer.lower()}-{inner.lower()}",
+                        "name": name,
+                        "kind": "region",
+                        "country": inner,
+                        "within": f"place:{outer.lower()}",
+                    }
+                )
+            )
+    law = {"instrument": "A code"}
+    documents = {
+        "sources": [SOURCE],
+        "places": places,
+        "persons": [person(f"person:{c.lower()}", country=c) for c in pool],
+        "laws": [cited({**law, "id": f"law:{c.lower()}", "jurisdiction": c}) for c in pool],
+    }
+    suggested = 0
+    for problem in strict_problems(documents):
+        kind = {"person": "persons", "law": "laws"}.get(str(problem.record_id).partition(":")[0])
+        for code in re.findall(r"(?:did you mean |its own \()'([A-Z]{2})'", problem.message):
+            suggested += 1
+            assert country_problem(code, kind or "places") is None, problem.message
+    assert suggested > 100

@@ -342,9 +342,13 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
         if not isinstance(place, Place) or place.country is None or place.kind in RATED:
             continue
         found = _outer(context, place)
-        if found is None or found[1] == place.country:
+        if found is None or _same(found[1], place.country):
             continue
         outer, country = found
+        # A code country-code flags is told there what to write (two messages in one field
+        # would give two answers); the chain is judged once it is one of the codes it says.
+        if country_problem(country, "places") or country_problem(place.country, "places"):
+            continue
         if _across_time(place.country, country):
             continue
         theirs = repr(country)
@@ -377,16 +381,23 @@ def _outer(context: StrictContext, place: Place) -> tuple[Place, str] | None:
     return None
 
 
+def _same(code: str, other: str) -> bool:
+    """Whether two codes name one country, as a reserved or a renamed country's old code
+    names the code it is told ('UK' and 'GB', 'ZR' and 'CD')."""
+    meant = codes().meant
+    return meant.get(code, code) == meant.get(other, other)
+
+
 def _across_time(code: str, other: str) -> bool:
     """Whether a place of ``code`` may lie within one of ``other`` (or the other way) across
     time: one is a former state's code and the other a code on its former territory today (a
     city of Kazakhstan within the Soviet Union's place; East Berlin, of 'DD', within Germany's).
-    Two former states' codes, or a code of today outside the former state, are not."""
+    A former state within the one it followed is too (Belgrade, of 'YU', within Serbia and
+    Montenegro's place, of 'CS'); two former states' codes otherwise, or a code of today
+    outside the former state, are not."""
     successors = codes().successors
-    for old, new in ((code, other), (other, code)):
-        if former(old) and not former(new):
-            return new in successors.get(old, ())
-    return False
+    pairs = ((code, other), (other, code))
+    return any(former(old) and new in successors.get(old, ()) for old, new in pairs)
 
 
 def _name_of(code: str) -> str | None:
@@ -680,8 +691,9 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         "`iso_3166_2` one. A former state's code (`SU`, `YU`, `CS`, `DD`) passes, right for "
         "data of its time (a Soviet law or national, the former country itself), and no state "
         "of today is suggested for it; a renamed country's old code is told the code it has now"
-        " (`ZR`, `CD`), an area's the code of what it is part of now (Johnston Island's `JT`, "
-        "`UM`), but in a law's `jurisdiction`, the state that made the law; `XK`, in "
+        " (`ZR`, `CD`), but passes in a law's `jurisdiction`, the state that made the law; the "
+        "code of an area now part of what has another code is told that code, a law's too "
+        "(Johnston Island's `JT`, `UM`: it made no laws of its own); `XK`, in "
         "wide use for Kosovo, passes; a user-assigned code (`XX`, `AA`, `QM` to `QZ`, `XA` to "
         "`XZ`, `ZZ`), or one reserved for what is no country (`EU`, `UN`, `EZ`), is told what to "
         "write instead: null for a stateless person, an international body or an unknown "
@@ -729,9 +741,11 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         "dependent territory has a code of its own: Greenland, `GL`, within Denmark, `DK`; a "
         "place of another kind with a code of its own is told it may be a `territory`), or one "
         "code is a former state's and the other a code on its former territory today (a city of "
-        "Kazakhstan within the Soviet Union's place, East Berlin, `DD`, within Germany's: the "
-        "chain crosses time); two former states' codes, or a code of today outside the former "
-        "state (a city of today's France within East Germany's place), are flagged",
+        "Kazakhstan within the Soviet Union's place, East Berlin, `DD`, within Germany's, "
+        "Belgrade, `YU`, within Serbia and Montenegro's, `CS`: the chain crosses time); two "
+        "other former states' codes, or a code of today outside the former state (a city of "
+        "today's France within East Germany's place), are flagged; a code `country-code` flags "
+        "(`ZR`, `UK`), on either side, is left to it",
         {
             "sources": [_source()],
             "places": [_KZ, _place("place:almaty", "Almaty", "city", "RU", within="place:kz")],

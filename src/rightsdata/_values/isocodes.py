@@ -106,9 +106,10 @@ def country_problem(code: str, kind: str | None = None) -> str | None:
     ``DD``) names that former state, the right code for data of its time (a Soviet law or
     national, the former country itself): it passes, and no state of today is suggested. A
     code withdrawn when its country was renamed (``ZR``, now ``CD``) is told the code the same
-    country has now, but in a law's jurisdiction, which is the one that made the law. A code
-    that names no country (user-assigned, or reserved for an international body) is told what
-    to write instead where it is (:data:`INSTEAD`).
+    country has now, but in a law's jurisdiction, which is the one that made the law; the
+    code of an area now part of what has another code (``JT``, now ``UM``) is told that code,
+    a law's too. A code that names no country (user-assigned, or reserved for an international
+    body) is told what to write instead where it is (:data:`INSTEAD`).
 
     >>> print(country_problem("UK"))
     'UK' is not a country code ISO 3166-1 assigns (it is reserved for the United Kingdom); \
@@ -175,16 +176,20 @@ def instead(code: str, kind: str | None = None) -> str | None:
 
 def former(code: str, kind: str | None = None) -> bool:
     """Whether ``code`` names a former country, and passes where it is (``kind``, as
-    :func:`country_problem` takes it): withdrawn, not reserved, and either of no country
-    renamed or a law's jurisdiction.
+    :func:`country_problem` takes it): withdrawn, not reserved, of no area now part of what
+    has another code (Johnston Island's 'JT': it made no laws), and either of no country
+    renamed or a law's jurisdiction (Zaire's 'ZR', the state that made the law).
 
     >>> former("SU"), former("CS"), former("ZR"), former("ZR", "laws"), former("FX")
     (True, True, False, True, False)
+    >>> former("JT", "laws")
+    False
     """
     lists = codes()
     return (
         code in lists.withdrawn
         and code not in lists.reserved
+        and code not in lists.part_of
         and (code not in lists.meant or kind == "laws")
     )
 
