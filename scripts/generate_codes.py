@@ -16,6 +16,10 @@ in pyproject.toml and running this.
 What the file holds:
 
 - ``countries``: each assigned alpha-2 code, with its short name;
+- ``iso_names``: each assigned code whose short name above is a common one (``Taiwan``),
+  with the name ISO 3166-1 gives it (``Taiwan, Province of China``);
+- ``not_independent``: each assigned code of what is not an independent state
+  (:data:`NOT_INDEPENDENT`, written here);
 - ``withdrawn``: each code withdrawn from ISO 3166-1 (and not assigned again), with every
   name it had, oldest first (``CS`` was Czechoslovakia's, then Serbia and Montenegro's);
 - ``meant``: codes people write that ISO 3166-1 does not assign (reserved, or withdrawn when
@@ -149,6 +153,25 @@ SUCCESSORS: dict[str, list[str]] = {
     "YU": ["BA", "CS", "HR", "ME", "MK", "RS", "SI", "XK"],
 }
 
+#: The assigned codes of what is not an independent state (ISO 3166-1's "independent: no",
+#: as its Online Browsing Platform lists each code and Wikipedia's table of the codes
+#: reproduces it; pycountry does not carry the flag): dependent territories, Antarctica,
+#: Palestine, Taiwan, Western Sahara. Every other assigned code is one of the 193 UN members'
+#: or the Holy See's (:func:`render` counts them). A place of another kind with one of these
+#: codes may be a territory of its own; one with any other code, a country.
+# fmt: off
+NOT_INDEPENDENT: frozenset[str] = frozenset({
+    "AI", "AQ", "AS", "AW", "AX", "BL", "BM", "BQ", "BV", "CC", "CK", "CW", "CX", "EH",
+    "FK", "FO", "GF", "GG", "GI", "GL", "GP", "GS", "GU", "HK", "HM", "IM", "IO", "JE",
+    "KY", "MF", "MO", "MP", "MQ", "MS", "NC", "NF", "NU", "PF", "PM", "PN", "PR", "PS",
+    "RE", "SH", "SJ", "SX", "TC", "TF", "TK", "TW", "UM", "VG", "VI", "WF", "YT",
+})
+# fmt: on
+
+#: The states ISO 3166-1 marks independent: the 193 members of the United Nations and the
+#: Holy See.
+INDEPENDENT_COUNT = 194
+
 #: ISO 639-1 codes withdrawn (in 1989, 2001, 2008 and 2021) but still written, by old
 #: software and old data: each with the code that replaced it (pycountry lists neither).
 LANGUAGES_WITHDRAWN: dict[str, str] = {
@@ -167,6 +190,7 @@ def from_pycountry() -> dict[str, Any]:
     from importlib.metadata import version
 
     countries = {c.alpha_2: getattr(c, "common_name", c.name) for c in pycountry.countries}
+    iso_names = {c.alpha_2: c.name for c in pycountry.countries if countries[c.alpha_2] != c.name}
     withdrawn: dict[str, list[str]] = {}
     for country in sorted(pycountry.historic_countries, key=lambda c: c.withdrawal_date):
         if country.alpha_2 not in countries:  # (every name a code had: CS had two)
@@ -188,6 +212,7 @@ def from_pycountry() -> dict[str, Any]:
     return {
         "source": f"pycountry {version('pycountry')} (Debian iso-codes)",
         "countries": countries,
+        "iso_names": iso_names,
         "withdrawn": withdrawn,
         "languages2": two,
         "languages3": sorted(three),
@@ -195,12 +220,47 @@ def from_pycountry() -> dict[str, Any]:
     }
 
 
+def _require(holds: bool, what: str) -> None:
+    """Stop with ``what`` unless ``holds``: the hand-written tables no longer fit the codes."""
+    if not holds:
+        raise SystemExit(f"generate_codes.py: {what}; update the tables in this script")
+
+
+def _fits(countries: set[str], withdrawn: set[str]) -> None:
+    """Check the hand-written tables against the codes read: a withdrawal or an assignment in
+    a new pycountry release fails here, loudly, rather than shipping a table that misses it."""
+    former = withdrawn - set(MEANT) - set(RESERVED)
+    _require(
+        set(SUCCESSORS) == former,
+        f"SUCCESSORS names {sorted(SUCCESSORS)}, the former states' codes are {sorted(former)}",
+    )
+    for code, meant in MEANT.items():
+        _require(meant in countries, f"MEANT[{code!r}] is {meant!r}, not an assigned code")
+    for code, after in SUCCESSORS.items():
+        for new in after:  # (a former state may follow one: Yugoslavia, then CS; Kosovo's XK)
+            known = new in countries or new in SUCCESSORS or new == "XK"
+            _require(known, f"SUCCESSORS[{code!r}] holds {new!r}, not an assigned code")
+    _require(
+        countries >= NOT_INDEPENDENT,
+        f"NOT_INDEPENDENT holds {sorted(NOT_INDEPENDENT - countries)}, not assigned codes",
+    )
+    independent = len(countries) - len(NOT_INDEPENDENT)
+    _require(
+        independent == INDEPENDENT_COUNT,
+        f"{independent} assigned codes would be of independent states, not {INDEPENDENT_COUNT}",
+    )
+
+
 def render(data: dict[str, Any]) -> str:
-    """The file's text: ``data``'s codes sorted, with :data:`MEANT`, in one canonical form."""
+    """The file's text: ``data``'s codes sorted, with :data:`MEANT`, in one canonical form
+    (the hand-written tables checked against the codes first)."""
+    _fits(set(data["countries"]), set(data["withdrawn"]))
     ordered = {
         "generated_by": "scripts/generate_codes.py; do not edit",
         "source": data["source"],
         "countries": dict(sorted(data["countries"].items())),
+        "iso_names": dict(sorted(data["iso_names"].items())),
+        "not_independent": sorted(NOT_INDEPENDENT),
         "withdrawn": dict(sorted(data["withdrawn"].items())),
         "meant": dict(sorted(MEANT.items())),
         "part_of": {code: what for code, (_, what) in sorted(PART_OF.items())},

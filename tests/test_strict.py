@@ -320,11 +320,11 @@ def test_the_check_compares_the_lists_with_pycountry_where_it_is_installed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--check re-rendered the file from its own contents, so a hand edit that kept its form
-    (a code dropped) passed: with pycountry installed (the dev extra), it regenerates."""
+    (a name changed) passed: with pycountry installed (the dev extra), it regenerates."""
     pytest.importorskip("pycountry")
     generate = _generate_codes()
     edited = json.loads(generate.FILE.read_text(encoding="utf-8"))
-    del edited["countries"]["KZ"]
+    edited["countries"]["KZ"] = "Kazakstan"
     copy = tmp_path / "isocodes.json"
     copy.write_text(generate.render(edited), encoding="utf-8")
     monkeypatch.setattr(generate, "FILE", copy)
@@ -342,6 +342,31 @@ def test_the_check_compares_the_lists_with_pycountry_where_it_is_installed(
     capsys.readouterr()
     assert generate.main(["--check"]) == 0
     assert "not compared with pycountry" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("change", "told"),
+    [
+        (lambda data, _: data["withdrawn"].update(QQ=["Qq"]), "the former states' codes are"),
+        (lambda data, _: data["countries"].pop("KZ"), "SUCCESSORS['SU'] holds 'KZ'"),
+        (lambda data, _: data["countries"].pop("CD"), "MEANT['ZR'] is 'CD'"),
+        (lambda data, _: data["countries"].pop("HK"), "NOT_INDEPENDENT holds ['HK']"),
+        (lambda data, _: data["countries"].update(QQ="Qq"), "195 assigned codes"),
+        (lambda _, generate: generate.MEANT.update(QQ="QR"), "MEANT['QQ'] is 'QR'"),
+    ],
+)
+def test_the_hand_written_code_tables_must_fit_the_codes_read(
+    change: Callable[[dict[str, Any], Any], object], told: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new withdrawal in a pycountry release (a former state's code with no successors), or
+    a table naming a code no longer assigned, shipped silently: the script now stops."""
+    generate = _generate_codes()
+    monkeypatch.setattr(generate, "MEANT", dict(generate.MEANT))
+    data = json.loads(generate.FILE.read_text(encoding="utf-8"))
+    generate.render(data)  # (the shipped lists fit)
+    change(data, generate)
+    with pytest.raises(SystemExit, match=re.escape(told)):
+        generate.render(data)
 
 
 def test_the_shipped_code_lists_are_what_the_pinned_pycountry_makes() -> None:
@@ -431,8 +456,7 @@ def test_a_places_country_is_compared_up_the_chain_past_places_without_one() -> 
     assert said({"sources": [SOURCE], "places": places}) == [
         "documents:places[2] place:village.country: 'RU' (Russian Federation) disagrees with "
         "'KZ', the country of 'place:kz' (Kazakhstan), which it lies within "
-        "(through 'place:steppe'); did you mean 'KZ', or does it lie within another place? If "
-        "it has a code of its own ('RU'), give it kind 'territory'"
+        "(through 'place:steppe'); did you mean 'KZ', or does it lie within another place?"
     ]
 
 
@@ -864,8 +888,12 @@ def test_a_city_state_entered_as_a_city_is_told_first_it_may_be_a_territory(
     )
     places[1]["kind"] = "territory"
     assert said(documents) == []
-    places[1]["name"] = "Some City"  # (a name not its code's: the territory reading second)
+    places[1]["name"] = "Some City"  # (a city not named as its code: a wrong code)
     places[1]["kind"] = kind
+    assert said(documents)[1].endswith(
+        f"did you mean {outer!r}, or does it lie within another place?"
+    )
+    places[1]["kind"] = "region"  # (a region not so named: the territory reading second)
     assert said(documents)[1].endswith(
         f"did you mean {outer!r}, or does it lie within another place? If it has a code of its "
         f"own ({code!r}), give it kind 'territory'"
@@ -1031,3 +1059,163 @@ def test_no_strict_message_suggests_a_code_country_code_flags() -> None:
             suggested += 1
             assert country_problem(code, kind or "places") is None, problem.message
     assert suggested > 100
+
+
+def _rated(places: list[dict[str, Any]], rated: str) -> dict[str, Any]:
+    return {
+        "sources": [SOURCE],
+        "places": places,
+        "organizations": [MONITOR],
+        "ratings": [rating(rated)],
+    }
+
+
+@pytest.mark.parametrize(
+    ("outer", "kind", "code", "name"),
+    [
+        ("KZ", "facility", "RU", "Detention Centre No. 1"),
+        ("KZ", "city", "RU", "Almaty"),
+        ("ET", "city", "ER", "Asmara"),
+        ("SD", "city", "SS", "Juba"),
+        ("CN", "city", "MO", "Macau"),  # (a territory's code, but not its name: a wrong code)
+    ],
+)
+def test_a_city_or_facility_with_another_code_is_not_told_it_may_be_a_territory(
+    outer: str, kind: str, code: str, name: str
+) -> None:
+    """A detention facility coded RU within Kazakhstan, Asmara within Ethiopia, were told "if
+    it has a code of its own ('RU'), give it kind 'territory'": a wrong code, not a territory."""
+    places = [
+        place("place:outer", "country", outer),
+        cited(
+            {"id": "place:x", "name": name, "kind": kind, "country": code, "within": "place:outer"}
+        ),
+    ]
+    found = said(_rated(places, "place:x"))
+    assert len(found) == 2 and not any(
+        "territory'" in p.partition("(or 'territory')")[2] for p in found
+    )
+    assert found[1].endswith(f"; did you mean {outer!r}, or does it lie within another place?")
+
+
+def test_a_region_across_time_is_not_told_it_may_be_a_territory() -> None:
+    """The Kazakh SSR (a region of 'KZ' within the Soviet Union's place), rated, was told "if it
+    has a code of its own ('KZ'), give it kind 'territory'"."""
+    places = [
+        place("place:su", "country", "SU"),
+        cited(
+            {
+                "id": "place:k",
+                "name": "Kazakhstan",
+                "kind": "region",
+                "country": "KZ",
+                "within": "place:su",
+            }
+        ),
+    ]
+    assert [p.partition("(or 'territory'); ")[2] for p in said(_rated(places, "place:k"))] == [
+        "did you mean 'place:su' (Su), which it lies within?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("outer", "code", "name", "told"),
+    [
+        # a classic wrong code, whose name holds (or is held by) its country's: no territory
+        ("GB", "IE", "Northern Ireland", ""),
+        ("GR", "MK", "Macedonia", ""),
+        (
+            "US",
+            "VG",
+            "Virgin Islands",
+            " If it has a code of its own ('VG'), give it kind 'territory'",
+        ),
+        # named as an independent state: that reading second, and kind 'country'
+        ("US", "GE", "Georgia", " If it is the country of its code ('GE'), give it kind 'country'"),
+        (
+            "US",
+            "PR",
+            "San Juan Region",
+            " If it has a code of its own ('PR'), give it kind 'territory'",
+        ),
+    ],
+)
+def test_a_region_is_told_first_the_code_of_what_it_lies_within_unless_named_as_a_territory(
+    outer: str, code: str, name: str, told: str
+) -> None:
+    """Northern Ireland (IE within GB) and the US state of Georgia (GE within US) were told
+    "give it kind 'territory'" before "did you mean 'GB'": names matched by substring, and
+    independent states' codes offered as territories."""
+    places = [
+        place("place:outer", "country", outer),
+        cited(
+            {
+                "id": "place:x",
+                "name": name,
+                "kind": "region",
+                "country": code,
+                "within": "place:outer",
+            }
+        ),
+    ]
+    [found] = said({"sources": [SOURCE], "places": places})
+    assert found.endswith(f"; did you mean {outer!r}, or does it lie within another place?{told}")
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "name", "told"),
+    [
+        (
+            "city",
+            "SG",
+            "Singapore",
+            "; if it is the country of its code ('SG'), give it kind 'country'",
+        ),
+        (
+            "city",
+            "VA",
+            "Holy See (Vatican City State)",
+            "; if it is the country of its code ('VA'), give it kind 'country'",
+        ),
+        (
+            "city",
+            "HK",
+            "Hong Kong",
+            "; if it has a code of its own ('HK'), give it kind 'territory'",
+        ),
+        ("other", "PG", "New Guinea", ""),  # (not Papua New Guinea's name)
+        (
+            "town",
+            "TW",
+            "Taiwan, Province of China",
+            "; if it has a code of its own ('TW'), give it kind 'territory'",
+        ),
+    ],
+)
+def test_a_rated_place_named_as_its_code_is_told_the_kind_its_code_is_of(
+    kind: str, code: str, name: str, told: str
+) -> None:
+    """Singapore and Vatican City, rated as cities, were told to become territories, and "New
+    Guinea" was taken for Papua New Guinea."""
+    places = [cited({"id": "place:x", "name": name, "kind": kind, "country": code})]
+    [found] = said(_rated(places, "place:x"))
+    assert found.partition("(or 'territory')")[2] == told
+
+
+def test_a_rated_place_within_no_country_is_told_the_place_of_its_code_first() -> None:
+    """A Monaco city, within nothing, with the data's place:mc, was told to become a
+    territory; the place of its code was named only when no other hint was."""
+    places = [
+        cited({"id": "place:mc", "name": "Monaco", "kind": "country", "country": "MC"}),
+        cited({"id": "place:city", "name": "Monaco", "kind": "city", "country": "MC"}),
+        cited({"id": "place:hk", "name": "Hong Kong", "kind": "territory", "country": "HK"}),
+        cited({"id": "place:hk-city", "name": "Hong Kong", "kind": "city", "country": "HK"}),
+    ]
+    found = said(_rated(places, "place:city"))
+    assert [p.partition("(or 'territory')")[2] for p in found] == [
+        "; did you mean 'place:mc' (Monaco), the country of its code 'MC'?"
+    ]
+    found = said(_rated(places, "place:hk-city"))
+    assert [p.partition("(or 'territory')")[2] for p in found] == [
+        "; did you mean 'place:hk' (Hong Kong), the territory of its code 'HK'?"
+    ]

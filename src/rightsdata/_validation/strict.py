@@ -282,8 +282,14 @@ def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
         )
         country = next((p for p in context.up(place) if p.kind in RATED), None)
         outer = next((p.country for p in context.up(place) if p.country is not None), None)
-        own = _territory(place, outer)
-        if own and _named_as(place):  # (Hong Kong, rated on its own: that reading first)
+        own, first = _own_code(place, outer)
+        same = context.of_code(place.country) if country is None else None
+        if same is not None:  # (within no country: the data's place of its code)
+            said += (
+                f"; did you mean {same.id!r} ({same.name}), the {same.kind.value} of its code "
+                f"{place.country!r}?"
+            )
+        elif first:  # (Hong Kong, rated on its own: that reading first)
             said += f"; {own}"
             if country is not None:
                 said += f" (or did you mean {country.id!r} ({country.name}), which it lies within?)"
@@ -292,28 +298,36 @@ def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
             said += f" {own[0].upper()}{own[1:]}" if own else ""
         elif own:
             said += f"; {own}"
-        elif (same := context.of_code(place.country)) is not None:  # (within no country)
-            said += (
-                f"; did you mean {same.id!r} ({same.name}), the {same.kind.value} of its code "
-                f"{place.country!r}?"
-            )
         problems.append(context.problem("ratings", index, "country", said))
     return problems
 
 
-def _territory(place: Place, outer: str | None) -> str:
-    """The hint for a place that may be a territory of its own (Puerto Rico entered as a
-    region of the United States, Hong Kong as a city of China, Gibraltar as a town of the United
-    Kingdom): "if it has a code of its own ('PR'), give it kind 'territory'", where ``place``
-    is of a kind other than country or territory and its code is an assigned code other than
-    ``outer``, the country of the place it lies within. Within no country (``outer`` None),
-    only where its name is that code's country's (:func:`_named_as`); else nothing."""
+def _own_code(place: Place, outer: str | None) -> tuple[str, bool]:
+    """The hint for a place that may be a territory or a country of its own, entered as a
+    part of another, and whether it reads first (its name is its code's, :func:`_named_as`),
+    or ``("", False)``. ``outer``: the country of the place it lies within, if any.
+
+    A code ISO 3166-1 marks not independent (``not_independent``) is a territory's: "if it
+    has a code of its own ('PR'), give it kind 'territory'", for a region with such a code
+    within another country (Puerto Rico within the United States), or a place of any kind
+    named as its code (Hong Kong as a city). An independent state's code is told "give it kind
+    'country'" only where the place is named as it (Singapore as a city), after what it lies
+    within. Nothing where the code is ``outer``'s (or names it: 'UK', 'GB'), where the chain
+    crosses time (Kazakhstan's region within the Soviet Union's place), or is no assigned
+    code: a city of 'RU' within Kazakhstan is a wrong code, not a territory."""
+    lists = codes()
     code = place.country
-    if place.kind in RATED or code is None or code == outer or code not in codes().countries:
-        return ""
-    if outer is None and not _named_as(place):
-        return ""
-    return f"if it has a code of its own ({code!r}), give it kind 'territory'"
+    if place.kind in RATED or code is None or code not in lists.countries:
+        return "", False
+    if outer is not None and (_same(code, outer) or _across_time(code, outer)):
+        return "", False
+    named = _named_as(place)
+    if code in lists.not_independent:
+        if named or (outer is not None and place.kind is PlaceKind.REGION):
+            return f"if it has a code of its own ({code!r}), give it kind 'territory'", named
+    elif named:
+        return f"if it is the country of its code ({code!r}), give it kind 'country'", False
+    return "", False
 
 
 def _letters(text: str) -> str:
@@ -321,17 +335,15 @@ def _letters(text: str) -> str:
 
 
 def _named_as(place: Place) -> bool:
-    """Whether ``place``'s name, or an alias, is (or holds, or is held by) the name ISO
-    3166-1 gives its code: "Hong Kong" and 'HK', "Gibraltar" and 'GI'."""
-    name = codes().countries.get(place.country or "")
-    if name is None:
+    """Whether ``place``'s name, or an alias, is the name ISO 3166-1 gives its code (or its
+    common short name), whole: "Hong Kong" and 'HK', "Taiwan" and 'TW'; not "Northern Ireland"
+    and 'IE', nor "New Guinea" and 'PG'."""
+    lists = codes()
+    code = place.country or ""
+    theirs = {_letters(n) for n in (lists.countries.get(code), lists.iso_names.get(code)) if n}
+    if not theirs:
         return False
-    theirs = _letters(name)
-    for own in (place.name, *(alias.name for alias in place.aliases)):
-        mine = _letters(own)
-        if mine and (mine == theirs or (len(mine) >= 4 and (mine in theirs or theirs in mine))):
-            return True
-    return False
+    return any(_letters(own) in theirs for own in (place.name, *(a.name for a in place.aliases)))
 
 
 def _countries_agree(context: StrictContext) -> list[Problem]:
@@ -360,8 +372,8 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
         )
         if place.within != outer.id:
             said += f" (through {place.within!r})"
-        own = _territory(place, country)
-        if own and _named_as(place):  # (Hong Kong within China: that reading first)
+        own, first = _own_code(place, country)
+        if first:  # (Hong Kong within China: that reading first)
             said += f"; {own}, or did you mean {country!r}, or does it lie within another place?"
         else:
             said += f"; did you mean {country!r}, or does it lie within another place?"
@@ -715,11 +727,13 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     ),
     StrictRule(
         "rating-country",
-        "a rating's country is a place of kind `country` or `territory` (a city is told the "
-        "country it lies within; a place of another kind whose code is its own, not that of "
+        "a rating's country is a place of kind `country` or `territory` (a place of another "
+        "kind is told the country it lies within; a place within no country, the country or "
+        "territory of its code, if the data has one; a place named as its code, that it may be "
+        "a `territory` where ISO 3166-1 marks the code not independent, first (Hong Kong, `HK`)"
+        ", or a `country` (Singapore, `SG`); a region whose code is a territory's, not that of "
         "the country it lies within (Puerto Rico's `PR` within the United States), that it may "
-        "be a `territory`, first where its name is its code's (Hong Kong, `HK`); a place "
-        "within no country, the country or territory of its code, if the data has one)",
+        "be a `territory`)",
         {
             "sources": [_source()],
             "places": [_KZ, _place("place:almaty", "Almaty", "city", "KZ", within="place:kz")],
@@ -739,7 +753,11 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         "a place's `country` is that of the place it lies `within`, directly or up the chain "
         "(the nearest with a country), unless the place is itself a country or territory (a "
         "dependent territory has a code of its own: Greenland, `GL`, within Denmark, `DK`; a "
-        "place of another kind with a code of its own is told it may be a `territory`), or one "
+        "place of another kind is told it may be a `territory` where its code is one ISO 3166-1 "
+        "marks not independent and it is a region or named as its code, first where named "
+        "(Hong Kong as a city of China), or a `country` where named as an independent state's "
+        "code, second (Georgia, `GE`, within the United States); a city of `RU` within "
+        "Kazakhstan is told only `KZ`), or one "
         "code is a former state's and the other a code on its former territory today (a city of "
         "Kazakhstan within the Soviet Union's place, East Berlin, `DD`, within Germany's, "
         "Belgrade, `YU`, within Serbia and Montenegro's, `CS`: the chain crosses time); two "

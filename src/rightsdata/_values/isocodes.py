@@ -34,6 +34,10 @@ class Codes:
     """The assigned ISO codes (``isocodes.json``, written by scripts/generate_codes.py)."""
 
     countries: Mapping[str, str]  #: alpha-2 -> short name
+    #: alpha-2 -> the name ISO 3166-1 gives it, where the short name is a common one
+    iso_names: Mapping[str, str]
+    #: the assigned codes of what is not an independent state (Hong Kong, Puerto Rico)
+    not_independent: frozenset[str]
     #: a code withdrawn from ISO 3166-1 -> every name it had, oldest first
     withdrawn: Mapping[str, Sequence[str]]
     meant: Mapping[str, str]  #: a code not assigned -> the assigned one likely meant
@@ -59,6 +63,8 @@ def codes() -> Codes:
     raw = json.loads(files(__package__).joinpath("isocodes.json").read_text(encoding="utf-8"))
     return Codes(
         raw["countries"],
+        raw["iso_names"],
+        frozenset(raw["not_independent"]),
         raw["withdrawn"],
         raw["meant"],
         raw["part_of"],
