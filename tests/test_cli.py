@@ -462,8 +462,8 @@ def test_validate_says_which_references_were_not_checked(
         {"sources.json": [source_doc()], "persons.json": "[{", "events.json": [event_doc()]},
     )
     note = (
-        "Not checked: references to persons, and comparisons with them (not all their "
-        "records loaded); a load after the fixes may report more."
+        "Not checked: references to persons, and checks that need their records (not all of "
+        "them loaded); a load after the fixes may report more."
     )
     code, out, _ = run(capsys, "validate", str(unread))
     assert code == EXIT_INVALID
@@ -508,8 +508,8 @@ def test_validate_json_keeps_its_list_and_says_what_was_not_checked_on_stderr(
     found = json.loads(out)  # (stdout is the list alone, as before)
     assert isinstance(found, list) and [p["location"] for p in found] == ["persons.json"]
     assert " ".join(err.split()) == (
-        "Not checked: references to persons, and comparisons with them (not all their "
-        "records loaded); a load after the fixes may report more."
+        "Not checked: references to persons, and checks that need their records (not all of "
+        "them loaded); a load after the fixes may report more."
     )
     # every reference judged: nothing on stderr
     bad = write_folder(

@@ -601,8 +601,8 @@ def test_an_unreadable_kind_is_one_problem_and_a_note_naming_it(
     assert problem.location == "persons.json"
     assert error.unchecked == ("persons",)
     assert str(error).splitlines()[-1] == (
-        "Not checked: references to persons, and comparisons with them (not all their "
-        "records loaded); a load after the fixes may report more."
+        "Not checked: references to persons, and checks that need their records (not all of "
+        "them loaded); a load after the fixes may report more."
     )
 
 

@@ -321,7 +321,9 @@ def test_a_rating_of_the_extension_that_failed_leaves_the_bases_sequence_uncheck
             rightsdata.load_path(make_folder({"ratings.json": ratings}), base=_rated_base())
         assert len(caught.value.problems) == 1
         assert caught.value.unchecked == ("ratings",)
-        assert "Not checked: references to ratings, and comparisons with them" in str(caught.value)
+        assert "Not checked: references to ratings, and checks that need their records" in str(
+            caught.value
+        )
     # a base none of whose ratings states its previous level: nothing left unjudged
     with pytest.raises(InvalidDataError) as caught:
         rightsdata.load_path(make_folder({"ratings.json": [failed]}), base=_rated_base(False))

@@ -1219,3 +1219,22 @@ def test_a_rated_place_within_no_country_is_told_the_place_of_its_code_first() -
     assert [p.partition("(or 'territory')")[2] for p in found] == [
         "; did you mean 'place:hk' (Hong Kong), the territory of its code 'HK'?"
     ]
+
+
+@pytest.mark.parametrize("text", ['[{"id": "person:a",}]', '{"person:a": {}}'])
+def test_a_kind_whose_file_failed_to_read_is_said_unchecked_under_strict(
+    tmp_path: Path, text: str
+) -> None:
+    """persons.json not JSON, or not a list, gave unchecked () under strict, though a record
+    that failed with no ID named 'persons': none of its records was judged by the strict rules
+    (its 'UK' would show once it loads). Without strict, unchanged: nothing references it."""
+    (tmp_path / "sources.json").write_text(json.dumps([SOURCE]), encoding="utf-8")
+    (tmp_path / "persons.json").write_text(text, encoding="utf-8")
+    assert rightsdata.validate(tmp_path, strict=True).unchecked == ("persons",)
+    assert rightsdata.validate(tmp_path).unchecked == ()
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_path(tmp_path, strict=True)
+    assert str(raised.value).splitlines()[-1] == (
+        "Not checked: references to persons, and checks that need their records (not all of "
+        "them loaded); a load after the fixes may report more."
+    )

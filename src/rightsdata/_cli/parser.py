@@ -368,8 +368,8 @@ def _add_writing_commands(commands: Any) -> None:
     check.add_argument(
         "--json-report",
         action="store_true",
-        help="print one JSON object: the problems, and the kinds references to which "
-        "(or comparisons with which) were not checked",
+        help="print one JSON object: the problems, and the kinds not checked in full "
+        "(references to them, and checks that need their records)",
     )
     _add_base_option(check)
     check.set_defaults(run=_cmd_validate)

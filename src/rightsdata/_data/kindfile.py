@@ -50,7 +50,7 @@ class KindFileCheck:
     problems: list[Problem]
     #: references to other kinds, not checked: kind -> how many, in the order of the kinds
     unchecked: dict[str, int]
-    #: the kinds references to which, or comparisons with which, could not be checked among
+    #: the kinds not checked in full (references to them, checks that need their records) among
     #: the file's records, because some of them failed (the file's own kind; ``ratings``
     #: for a sequence), in the order of the kinds, as :attr:`InvalidDataError.unchecked`
     unjudged: tuple[str, ...] = ()

@@ -335,9 +335,9 @@ def validate(
     empty if the data is valid. ``base``: the dataset it builds on, and ``strict``: whether
     to report questionable data too, as for :func:`load_path`.
 
-    The list is a :class:`~rightsdata.Problems`, whose ``unchecked`` names the kinds
-    references to which, or comparisons with which, could not be checked (some of their
-    records could not be read), as the error's ``unchecked``
+    The list is a :class:`~rightsdata.Problems`, whose ``unchecked`` names the kinds not
+    checked in full (references to them, and the checks that need their records: some of
+    their records could not be read), as the error's ``unchecked``
     (:class:`~rightsdata.InvalidDataError`) does: where it names any, a run after the fixes
     may report more. A check in CI can say so:
 
@@ -456,7 +456,7 @@ def own_part(dataset: Dataset, base: Dataset) -> Dataset:
 _ALL_KINDS: Final = "*"
 
 #: What a reader gives: the dataset (None if it has problems), every problem, and the kinds
-#: references to which, or comparisons with which, were not checked
+#: not checked in full (references to them, and the checks that need their records)
 #: (:attr:`~rightsdata.InvalidDataError.unchecked`).
 _Read = tuple[Dataset | None, list[Problem], tuple[str, ...]]
 
@@ -1567,6 +1567,9 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         problems = problems + check_strict(
             parts.records, parts.where, base, failed=parts.failed, unjudged=unjudged
         )
+        # A kind whose file or list could not be read (not JSON, not a list) had none of its
+        # records judged by the strict rules either: it is unchecked, as one that failed is.
+        unjudged.update(partial)
     if problems:
         return None, problems, tuple(kind for kind in KINDS if kind in unjudged)
     descriptor = parts.descriptor

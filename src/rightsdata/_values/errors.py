@@ -211,9 +211,9 @@ def _unpickle_problem(
 
 class Problems(list[Problem]):
     """The problems :func:`rightsdata.validate` found, a list (empty if the data is valid),
-    and ``unchecked``: the record kinds (``("persons",)``) references to which, or
-    comparisons with which, were not checked, because some of their records could not be
-    read, as :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the
+    and ``unchecked``: the record kinds (``("persons",)``) not checked in full, because some
+    of their records could not be read (references to them, and the checks that need their
+    records), as :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the
     whole answer;
     a list with ``unchecked`` is all that one run could find, and a run after the fixes may
     find more.
@@ -243,8 +243,8 @@ class Problems(list[Problem]):
     # A slot, not a __dict__: the object stays a list and the attribute its one addition.
     __slots__ = ("unchecked",)
 
-    #: The kinds references to which, or comparisons with which, were not checked (those
-    #: :func:`rightsdata.validate` gives: in the order of ``rightsdata.KINDS``).
+    #: The kinds not checked in full: references to them, and checks that need their records
+    #: (those :func:`rightsdata.validate` gives: in the order of ``rightsdata.KINDS``).
     unchecked: tuple[str, ...]
 
     def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
@@ -513,18 +513,19 @@ class InvalidDataError(RightsdataError, ValueError):
 
 
 def unchecked_note(kinds: Sequence[str]) -> str:
-    """What a load says of the ``kinds`` references to which, or comparisons with whose
-    records (a victim's birth, a rating's sequence, a ``part_of`` chain), it could not check
-    (:attr:`InvalidDataError.unchecked`).
+    """What a load says of the ``kinds`` it could not check everything of
+    (:attr:`InvalidDataError.unchecked`): references to them, and the checks that need their
+    records (a victim's birth, a rating's sequence, a ``part_of`` chain; under ``strict``, the
+    strict checks of records that failed to load).
 
     >>> print(unchecked_note(["sources", "persons"]))  # doctest: +NORMALIZE_WHITESPACE
-    Not checked: references to sources and persons, and comparisons with them (not all
-    their records loaded); a load after the fixes may report more.
+    Not checked: references to sources and persons, and checks that need their records
+    (not all of them loaded); a load after the fixes may report more.
     """
     named = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
     return (
-        f"Not checked: references to {named}, and comparisons with them (not all their "
-        "records loaded); a load after the fixes may report more."
+        f"Not checked: references to {named}, and checks that need their records (not all of "
+        "them loaded); a load after the fixes may report more."
     )
 
 
