@@ -97,6 +97,23 @@ def test_problems_made_by_hand_hold_problems_and_kinds_only() -> None:
         Problems([problem], unchecked=None)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"not bytes \(b'persons'; decode them"):
         Problems([problem], unchecked=b"persons")  # type: ignore[arg-type]
+    # bytes, a string or a number as the problems, bytes as a kind: told so, in plain words
+    # (they gave "item 0 is an int (97)", "item 0 is a str ('a')", "'int' object is not
+    # iterable", "not a bytes")
+    for wrong, told in ((b"ab", "bytes (b'ab')"), ("abc", "one string ('abc')"), (5, "an int (5)")):
+        with pytest.raises(TypeError) as raised:
+            Problems(wrong)  # type: ignore[arg-type]
+        assert str(raised.value) == (
+            f"Problems takes an iterable of Problem objects, not {told}: Problems([problem]), "
+            "or Problems() for none"
+        )
+    with pytest.raises(TypeError, match=r"^unchecked is an iterable .* not an int \(5\)$"):
+        Problems([problem], unchecked=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError) as raised:
+        Problems([problem], unchecked=[b"persons"])  # type: ignore[list-item]
+    assert str(raised.value) == (
+        "unchecked names record kinds ('persons'), not bytes (b'persons'; decode them: 'persons')"
+    )
     # kept in the order given; validate() gives the order of KINDS
     assert Problems([problem], unchecked=["persons", "sources"]).unchecked == (
         "persons",

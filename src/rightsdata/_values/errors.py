@@ -226,7 +226,7 @@ class Problems(list[Problem]):
     Made by hand, it takes an iterable of :class:`Problem` objects only (not one Problem
     alone: ``Problems([problem])``), and ``unchecked`` as an iterable of kinds' names, kept
     in the order given (``rightsdata.validate`` gives them in the order of
-    ``rightsdata.KINDS``): anything else (a bare string, bytes, None, a Problem alone)
+    ``rightsdata.KINDS``): anything else (a bare string, bytes, None, a number, a Problem alone)
     raises ``TypeError`` saying what to give. The names are not checked against
     ``rightsdata.KINDS`` (this module is below the model, which lists them). Those checks are
     the constructor's: ``append``, ``extend`` and ``+=`` are a list's, and check nothing.
@@ -248,8 +248,8 @@ class Problems(list[Problem]):
     unchecked: tuple[str, ...]
 
     def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
-        if isinstance(problems, Problem) or problems is None:
-            given = "None" if problems is None else f"one Problem alone ({shown_repr(problems)})"
+        given = _not_many(problems)
+        if given is not None:
             raise TypeError(
                 f"Problems takes an iterable of Problem objects, not {given}: "
                 "Problems([problem]), or Problems() for none"
@@ -261,24 +261,17 @@ class Problems(list[Problem]):
                     f"Problems holds Problem objects; item {index} is "
                     f"{with_article(type(item).__name__)} ({shown_repr(item)})"
                 )
-        if isinstance(unchecked, (str, bytes, bytearray)) or unchecked is None:
-            what = (
-                "None (give () for none)"
-                if unchecked is None
-                else f"one string ({shown_repr(unchecked)})"
-                if isinstance(unchecked, str)
-                else f"bytes ({shown_repr(unchecked)}; decode them: ['persons'])"
-            )
+        given = _not_many(unchecked, "['persons']")
+        if given is not None:
             raise TypeError(
-                f"unchecked is an iterable of record kinds' names (['persons']), not {what}"
+                "unchecked is an iterable of record kinds' names (['persons']), not "
+                f"{given}{' (give () for none)' if unchecked is None else ''}"
             )
         self.unchecked = tuple(unchecked)
         for kind in self.unchecked:
             if not isinstance(kind, str):
-                raise TypeError(
-                    f"unchecked names record kinds ('persons'), not "
-                    f"{with_article(type(kind).__name__)} ({shown_repr(kind)})"
-                )
+                given = _one(kind, "'persons'")
+                raise TypeError(f"unchecked names record kinds ('persons'), not {given}")
 
     def copy(self) -> Problems:
         """A shallow copy, with the same ``unchecked`` (a list's ``copy`` would drop it)."""
@@ -290,6 +283,33 @@ class Problems(list[Problem]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (list(self), self.unchecked))
+
+
+def _one(value: object, decoded: str = "") -> str:
+    """``value`` as a wrong argument or item is named: its type and repr ("an int (5)"), and
+    for bytes, where ``decoded`` says what text they stand for, that they be decoded."""
+    if isinstance(value, (bytes, bytearray)):
+        return f"bytes ({shown_repr(value)}{f'; decode them: {decoded}' if decoded else ''})"
+    return f"{with_article(type(value).__name__)} ({shown_repr(value)})"
+
+
+def _not_many(value: object, decoded: str = "") -> str | None:
+    """What ``value`` is, where an iterable of items is wanted and it is not one, or holds
+    items one would not mean (None, a string, bytes, a Problem alone, a number), else None
+    (``decoded``: as :func:`_one` takes it).
+
+    >>> _not_many(b"ab"), _not_many(5), _not_many([1]) is None
+    ("bytes (b'ab')", 'an int (5)', True)
+    """
+    if value is None:
+        return "None"
+    if isinstance(value, str):
+        return f"one string ({shown_repr(value)})"
+    if isinstance(value, Problem):
+        return f"one Problem alone ({shown_repr(value)})"
+    if isinstance(value, (bytes, bytearray)) or not isinstance(value, Iterable):
+        return _one(value, decoded)
+    return None
 
 
 def shown_repr(value: object) -> str:
