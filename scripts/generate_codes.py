@@ -38,7 +38,9 @@ What the file holds:
 - ``as_two``: each three-letter code (ISO 639-2/T and /B, ISO 639-3) of a language that has a
   two-letter one, which BCP 47 uses instead (``eng``, ``fre``: ``en``, ``fr``);
 - ``languages_withdrawn``: each ISO 639-1 code withdrawn, with the code that replaced it
-  (:data:`LANGUAGES_WITHDRAWN`, written here: ``iw`` is ``he``).
+  (:data:`LANGUAGES_WITHDRAWN`, written here: ``iw`` is ``he``);
+- ``replaced_by``: each three-letter code that replaced one of those, with its English name
+  (``bih``, Bihari languages: a withdrawn code's message names the language).
 """
 
 from __future__ import annotations
@@ -209,6 +211,9 @@ def from_pycountry() -> dict[str, Any]:
         if bibliographic is not None:
             as_two[bibliographic] = alpha_2
     three.update(f.alpha_3 for f in pycountry.language_families if f.alpha_3 not in as_two)
+    named = {f.alpha_3: f.name for f in pycountry.language_families}
+    named.update((language.alpha_3, language.name) for language in pycountry.languages)
+    replaced_by = {code: named[code] for code in LANGUAGES_WITHDRAWN.values() if code not in two}
     return {
         "source": f"pycountry {version('pycountry')} (Debian iso-codes)",
         "countries": countries,
@@ -217,6 +222,7 @@ def from_pycountry() -> dict[str, Any]:
         "languages2": two,
         "languages3": sorted(three),
         "as_two": as_two,
+        "replaced_by": replaced_by,
     }
 
 
@@ -270,6 +276,7 @@ def render(data: dict[str, Any]) -> str:
         "languages3": sorted(data["languages3"]),
         "as_two": dict(sorted(data["as_two"].items())),
         "languages_withdrawn": dict(sorted(LANGUAGES_WITHDRAWN.items())),
+        "replaced_by": dict(sorted(data["replaced_by"].items())),
     }
     return json.dumps(ordered, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 

@@ -988,7 +988,8 @@ def test_an_areas_withdrawn_code_is_told_its_code_now_and_each_reserved_its_noun
 
 def test_bh_withdrawn_from_iso_639_1_is_told_bih() -> None:
     assert (
-        language_problem("bh") == "'bh' is a withdrawn code, replaced by 'bih'; did you mean 'bih'?"
+        language_problem("bh")
+        == "'bh' is a withdrawn code of Bihari languages, replaced by 'bih'; did you mean 'bih'?"
     )
     assert language_problem("bih") is None
 

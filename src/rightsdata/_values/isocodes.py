@@ -53,6 +53,8 @@ class Codes:
     as_two: Mapping[str, str]  #: a three-letter code -> the two-letter one BCP 47 uses
     #: an ISO 639-1 code withdrawn -> the one that replaced it (``iw`` -> ``he``)
     languages_withdrawn: Mapping[str, str]
+    #: a three-letter code that replaced a withdrawn one -> its English name (``bih``)
+    replaced_by: Mapping[str, str]
 
 
 @cache
@@ -74,6 +76,7 @@ def codes() -> Codes:
         frozenset(raw["languages3"]),
         raw["as_two"],
         raw["languages_withdrawn"],
+        raw["replaced_by"],
     )
 
 
@@ -227,7 +230,7 @@ def language_problem(tag: str) -> str | None:
     two = lists.languages_withdrawn.get(language)
     if two is not None:
         meant = f"{two}{dash}{rest}"
-        of = f" of {lists.languages2[two]}" if two in lists.languages2 else ""  # ('bh': 'bih')
+        of = f" of {lists.languages2.get(two) or lists.replaced_by[two]}"
         return f"{tag!r} is a withdrawn code{of}, replaced by {two!r}; did you mean {meant!r}?"
     if len(language) == 3 and "qaa" <= language <= "qtz":
         return (
