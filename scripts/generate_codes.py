@@ -68,7 +68,8 @@ PART_OF: dict[str, tuple[str, str]] = {
 }
 
 #: Codes that ISO 3166-1 does not assign but people write, and the code likely meant: those
-#: reserved exceptionally for a country or a part of one (UK, EL, FX, AC, ...) and withdrawn
+#: reserved exceptionally for a country or a part of one (UK, FX, AC, ...), the European
+#: Union's EL for Greece (which ISO 3166-1 does not reserve), and withdrawn
 #: codes of a country renamed, which lives on under another code. Never a state that merged
 #: into another or split (DD, VD, YD, SU, YU, CS, AN): its code names a former state, right for
 #: data of its time, and naming a state of today instead would put East German law under
@@ -81,7 +82,7 @@ MEANT: dict[str, str] = {
     "DG": "IO",  # Diego Garcia, of the British Indian Ocean Territory
     "EA": "ES",  # Ceuta and Melilla, Spanish
     "DY": "BJ",  # Dahomey, now Benin
-    "EL": "GR",  # Greece, as the European Union writes it
+    "EL": "GR",  # Greece, as the European Union writes it (not reserved by ISO 3166-1)
     "FX": "FR",  # metropolitan France
     "HV": "BF",  # Upper Volta, now Burkina Faso
     "IC": "ES",  # the Canary Islands, Spanish
@@ -104,7 +105,6 @@ RESERVED: dict[str, str] = {
     "CQ": "Sark",
     "DG": "Diego Garcia",
     "EA": "Ceuta and Melilla",
-    "EL": "Greece, as the European Union writes it",
     "EU": "the European Union, an international body",
     "EZ": "the eurozone, a currency area",
     "FX": "metropolitan France",

@@ -1162,7 +1162,7 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
     >>> mended.value[:2] != "XX", mended.value[2:]
     (True, '-1')
     """
-    from rightsdata._validation.strict import authors_of, lists_of
+    from rightsdata._validation.strict import authors_of, lists_of, subdivision_problem
     from rightsdata._values.isocodes import country_problem
 
     changes: dict[str, Any] = {}
@@ -1179,7 +1179,11 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
         if mended != value:
             changes[name] = mended
     if isinstance(obj, Identifier) and obj.scheme in _ISO_3166:
-        if country_problem(obj.value[:2]) is not None:  # (an ISO 3166-2 code's first two)
+        if obj.scheme is IdentifierScheme.ISO_3166_1:
+            wrong = country_problem(obj.value) is not None
+        else:  # (an ISO 3166-2 code's first two: a country's, not a former state's it never had)
+            wrong = subdivision_problem(obj.value) is not None
+        if wrong:
             changes["value"] = draw(_assigned_countries()) + obj.value[2:]
     elif isinstance(obj, (Figure, Statement)) and obj.relayed_by:
         authors = authors_of(obj)

@@ -48,7 +48,14 @@ from rightsdata._model.records import (
 from rightsdata._validation.integrity import NEEDS_PRESENCE, Base, Context, births, born_after
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
-from rightsdata._values.isocodes import codes, country_problem, former, language_problem
+from rightsdata._values.isocodes import (
+    INSTEAD,
+    SUBDIVIDED_FORMER,
+    codes,
+    country_problem,
+    former,
+    language_problem,
+)
 from rightsdata.vocab import IdentifierScheme, PlaceKind, Role
 
 if TYPE_CHECKING:
@@ -63,6 +70,7 @@ __all__ = [
     "event_acting",
     "lists_of",
     "statement_acting",
+    "subdivision_problem",
 ]
 
 
@@ -236,15 +244,37 @@ def _country_codes(context: StrictContext) -> list[Problem]:
                 if identifier.scheme is _ISO_3166_1:
                     said = country_problem(identifier.value, "identifiers")
                 elif identifier.scheme is _ISO_3166_2:  # (its country's code, a hyphen, ...)
-                    said = country_problem(identifier.value[:2], "identifiers")
-                    if said is not None:
-                        said = f"{identifier.value!r} is of no country: {said}"
+                    said = subdivision_problem(identifier.value)
                 else:
                     continue
                 if said is not None:
                     at = f"identifiers[{n}].value"
                     problems.append(context.problem(kind, index, at, said))
     return problems
+
+
+def subdivision_problem(value: str) -> str | None:
+    """What is questionable about an ``iso_3166_2`` identifier's country: a code of no
+    country, or of a former state whose subdivisions ISO 3166-2 never coded (it was first
+    published in 1998, after the Soviet Union's 'SU' was withdrawn). (rightsdata.testing's
+    strict draws keep to it too.)
+
+    >>> subdivision_problem("KZ-75") is None, subdivision_problem("YU-SR") is None
+    (True, True)
+    >>> print(subdivision_problem("SU-01"))  # doctest: +ELLIPSIS
+    'SU-01' is no ISO 3166-2 code: ISO 3166-2 has no codes of former states such as 'SU' ...
+    """
+    code = value[:2]
+    said = country_problem(code, "identifiers")
+    if said is not None:
+        return f"{value!r} is of no country: {said}"
+    if former(code) and code not in SUBDIVIDED_FORMER:
+        return (
+            f"{value!r} is no ISO 3166-2 code: ISO 3166-2 has no codes of former states such "
+            f"as {_named_code(code)}, withdrawn before it was first published (1998); "
+            f"{INSTEAD['identifiers']}"
+        )
+    return None
 
 
 def _language_codes(context: StrictContext) -> list[Problem]:
@@ -700,17 +730,18 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         "country-code",
         "every country code is one ISO 3166-1 assigns or a former country's: a record's "
         "`country`, a law's `jurisdiction`, an `iso_3166_1` identifier, the country of an "
-        "`iso_3166_2` one. A former state's code (`SU`, `YU`, `CS`, `DD`) passes, right for "
+        "`iso_3166_2` one (a former state's whose subdivisions ISO 3166-2 never coded, `SU-01`, "
+        "`DD-01`, is told so). A former state's code (`SU`, `YU`, `CS`, `DD`) passes, right for "
         "data of its time (a Soviet law or national, the former country itself), and no state "
-        "of today is suggested for it; a renamed country's old code is told the code it has now"
-        " (`ZR`, `CD`), but passes in a law's `jurisdiction`, the state that made the law; the "
+        "of today is suggested for it; a renamed country's old code is told the code it has now "
+        "(`ZR`, `CD`), but passes in a law's `jurisdiction`, the state that made the law; the "
         "code of an area now part of what has another code is told that code, a law's too "
-        "(Johnston Island's `JT`, `UM`: it made no laws of its own); `XK`, in "
-        "wide use for Kosovo, passes; a user-assigned code (`XX`, `AA`, `QM` to `QZ`, `XA` to "
-        "`XZ`, `ZZ`), or one reserved for what is no country (`EU`, `UN`, `EZ`), is told what to "
-        "write instead: null for a stateless person, an international body or an unknown "
-        "country, `international` in a law's `jurisdiction`; one reserved for a country or a "
-        "part of one is told its code (`UK` `GB`, `AC` `SH`)",
+        "(Johnston Island's `JT`, `UM`: it made no laws of its own); `XK`, in wide use for "
+        "Kosovo, passes; a user-assigned code (`XX`, `AA`, `QM` to `QZ`, `XA` to `XZ`, `ZZ`), "
+        "or one reserved for what is no country (`EU`, `UN`, `EZ`), is told what to write "
+        "instead: null for a stateless person, an international body or an unknown country, "
+        "`international` in a law's `jurisdiction`; one reserved for a country or a part of one "
+        "is told its code (`UK` `GB`, `AC` `SH`)",
         {"sources": [_source()], "persons": [_person(country="XX")]},
         {"sources": [_source()], "persons": [_person(country="KZ")]},
         _country_codes,

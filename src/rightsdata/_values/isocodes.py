@@ -20,6 +20,7 @@ import attrs
 __all__ = [
     "INSTEAD",
     "IN_USE",
+    "SUBDIVIDED_FORMER",
     "Codes",
     "codes",
     "country_problem",
@@ -85,6 +86,18 @@ def codes() -> Codes:
 #: with nothing better to write instead.
 IN_USE: Final = {"XK": "Kosovo"}
 
+#: The former states' codes withdrawn after ISO 3166-2 was first published (1998): it coded
+#: the subdivisions of Yugoslavia ('YU-SR', 1998 to 2003) and of Serbia and Montenegro
+#: ('CS-SR', 2003 to 2007), and the Netherlands Antilles' code (withdrawn in 2010) is let
+#: pass too. An ``iso_3166_2`` identifier with another former state's code ('SU-01') names
+#: nothing ISO 3166-2 ever had.
+SUBDIVIDED_FORMER: Final = frozenset({"AN", "CS", "YU"})
+
+#: Codes ISO 3166-1 neither assigns nor reserves, but others write for a country: what each
+#: is (the European Union's 'EL' for Greece, in its statistics and VAT numbers). Each is in
+#: ``meant`` too, so it is told the assigned code.
+WRITTEN_FOR: Final = {"EL": "the European Union's code for Greece"}
+
 
 def _user_assigned(code: str) -> bool:
     """Whether ISO 3166-1 leaves ``code`` to users (AA, QM to QZ, XA to XZ, ZZ): no reader
@@ -144,6 +157,8 @@ is unknown
     if code in lists.reserved:
         said += f" (it is reserved for {lists.reserved[code]}"
         said += ")" if meant is not None else ", not a country)"
+    elif code in WRITTEN_FOR:
+        said += f" (it is {WRITTEN_FOR[code]})"
     elif code in lists.part_of:  # (an area now part of another code's: Johnston Island)
         said += f" (it was withdrawn: {lists.part_of[code]})"
         since = ", the code of what it is part of now"
