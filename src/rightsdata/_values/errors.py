@@ -488,7 +488,9 @@ class InvalidDataError(RightsdataError, ValueError):
     JSON, a JSON Lines line whose kind is unknown): a reference to one of them may name a
     record that is there, so it is not reported, and a load after the fixes may report
     more; or could not be compared with a record of theirs that failed to structure (a
-    victim's birth, the rating before another: docs/loading.md). The message says so on
+    victim's birth, the rating before another: docs/loading.md); under ``strict``, whose
+    records the strict checks could not read (one that failed, or a file that could not be
+    read). The message says so on
     its last line; :func:`rightsdata.validate` gives the same as its list's ``unchecked``.
 
     >>> import rightsdata
