@@ -730,18 +730,19 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         "country-code",
         "every country code is one ISO 3166-1 assigns or a former country's: a record's "
         "`country`, a law's `jurisdiction`, an `iso_3166_1` identifier, the country of an "
-        "`iso_3166_2` one (a former state's whose subdivisions ISO 3166-2 never coded, `SU-01`, "
-        "`DD-01`, is told so). A former state's code (`SU`, `YU`, `CS`, `DD`) passes, right for "
-        "data of its time (a Soviet law or national, the former country itself), and no state "
-        "of today is suggested for it; a renamed country's old code is told the code it has now "
-        "(`ZR`, `CD`), but passes in a law's `jurisdiction`, the state that made the law; the "
-        "code of an area now part of what has another code is told that code, a law's too "
-        "(Johnston Island's `JT`, `UM`: it made no laws of its own); `XK`, in wide use for "
-        "Kosovo, passes; a user-assigned code (`XX`, `AA`, `QM` to `QZ`, `XA` to `XZ`, `ZZ`), "
-        "or one reserved for what is no country (`EU`, `UN`, `EZ`), is told what to write "
-        "instead: null for a stateless person, an international body or an unknown country, "
-        "`international` in a law's `jurisdiction`; one reserved for a country or a part of one "
-        "is told its code (`UK` `GB`, `AC` `SH`)",
+        "`iso_3166_2` one (one with the code of a former state whose subdivisions ISO 3166-2 "
+        "never coded, `SU-01`, `DD-01`, is told so). A former state's code (`SU`, `YU`, `CS`, "
+        "`DD`) passes, right for data of its time (a Soviet law or national, the former country "
+        "itself), and no state of today is suggested for it; a renamed country's old code is "
+        "told the code it has now (`ZR`, `CD`), but passes in a law's `jurisdiction`, the state "
+        "that made the law; the code of an area now part of what has another code is told that "
+        "code, a law's too (Johnston Island's `JT`, `UM`: it made no laws of its own); `XK`, in "
+        "wide use for Kosovo, passes; a user-assigned code (`XX`, `AA`, `QM` to `QZ`, `XA` to "
+        "`XZ`, `ZZ`), or one reserved for what is no country (`EU`, `UN`, `EZ`), is told what "
+        "to write instead: null for a stateless person, an international body or an unknown "
+        "country, `international` in a law's `jurisdiction`; one reserved for a country or a "
+        "part of one is told its code (`UK` `GB`, `AC` `SH`), as is the European Union's `EL` "
+        "for Greece (`GR`)",
         {"sources": [_source()], "persons": [_person(country="XX")]},
         {"sources": [_source()], "persons": [_person(country="KZ")]},
         _country_codes,
