@@ -644,6 +644,28 @@ def _judged_with_failed(
     return [p.message for p in found], context.unjudged
 
 
+def test_a_relationship_is_dated_by_its_start_else_its_end_on_either_side() -> None:
+    def tie(**dates: str) -> dict[str, Any]:
+        return cited(
+            {"id": "relationship:a", "subject": "person:a", "kind": "friend_of",
+             "object": "person:b", **dates}
+        )  # fmt: skip
+
+    persons = [person(born="2000"), person("person:b", born="1950")]
+    documents: dict[str, Any] = {"sources": [SOURCE], "persons": persons}
+    found = strict_problems({**documents, "relationships": [tie(end="1990")]})
+    assert [(p.field, p.message) for p in found] == [
+        ("end", "'person:a', its subject, was born 2000, after this relationship's end (1990)")
+    ]
+    # its start dates it where there is one; the object is judged as the subject is
+    persons[1] = person("person:b", born="2010")
+    found = strict_problems({**documents, "relationships": [tie(start="2005", end="2030")]})
+    assert [(p.field, p.message.partition(",")[0]) for p in found] == [("start", "'person:b'")]
+    # undated, or a birth that may come first: nothing to say
+    assert strict_problems({**documents, "relationships": [tie()]}) == []
+    assert strict_problems({**documents, "relationships": [tie(start="2010")]}) == []
+
+
 def test_a_judge_whose_birth_failed_to_load_is_said_unjudged() -> None:
     """A judge's person record with a bad field: their birth was unknown, and the rule passed
     the trial in silence where the integrity rules say what they could not check."""

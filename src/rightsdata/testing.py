@@ -1267,10 +1267,11 @@ def _outer_country(place: Mapping[str, Any], places: Mapping[str, dict[str, Any]
 
 def _drop_births_after_acting(documents: dict[str, list[dict[str, Any]]]) -> None:
     """Drop the birth of a person born after a dated event or statement in which they act
-    as the strict rule ``born-before-acting`` reads it (as the integrity rule
+    as the strict rule ``born-before-acting`` reads it, or after the date of a relationship
+    they stand in as ``born-before-ties`` reads it (as the integrity rule
     ``born-before-taking-part``'s repair drops a victim's)."""
     from rightsdata._validation.integrity import born_after
-    from rightsdata._validation.strict import event_acting, statement_acting
+    from rightsdata._validation.strict import event_acting, relationship_dated, statement_acting
 
     persons = {d["id"]: d for d in documents.get("persons", []) if d.get("born")}
     for kind in ("events", "statements"):
@@ -1288,3 +1289,13 @@ def _drop_births_after_acting(documents: dict[str, list[dict[str, Any]]]) -> Non
                 if person is not None and born_after(EDTF.parse(person["born"]), date):
                     del person["born"]
                     del persons[actor]
+    for document in documents.get("relationships", []):  # (born-before-ties)
+        dated = relationship_dated(document.get("start"), document.get("end"))
+        if not persons or dated is None:
+            continue
+        date = EDTF.parse(dated[1])
+        for actor in (document["subject"], document["object"]):
+            person = persons.get(actor)
+            if person is not None and born_after(EDTF.parse(person["born"]), date):
+                del person["born"]
+                del persons[actor]

@@ -28,7 +28,7 @@ and those who joined them)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 import attrs
 
@@ -43,6 +43,7 @@ from rightsdata._model.records import (
     Person,
     Place,
     Rating,
+    Relationship,
     Statement,
 )
 from rightsdata._validation.integrity import NEEDS_PRESENCE, Base, Context, births, born_after
@@ -675,6 +676,49 @@ def _born_before_acting(context: StrictContext) -> list[Problem]:
     return problems
 
 
+_T = TypeVar("_T")
+
+
+def relationship_dated(start: _T | None, end: _T | None) -> tuple[str, _T] | None:
+    """The field and value by which the rule born-before-ties dates a relationship: its
+    ``start``, else its ``end`` (one that ended before a birth began before it too), else
+    None. (rightsdata.testing's strict draws read it too.)
+
+    >>> relationship_dated(None, "2001")
+    ('end', '2001')
+    """
+    if start is not None:
+        return "start", start
+    if end is not None:
+        return "end", end
+    return None
+
+
+def _born_before_ties(context: StrictContext) -> list[Problem]:
+    born = births(context.records, context.base)
+    if not born and not context.failed:
+        return []
+    problems: list[Problem] = []
+    for index, record in context.kind("relationships"):
+        if not isinstance(record, Relationship):
+            continue
+        dated = relationship_dated(record.start, record.end)
+        if dated is None:
+            continue
+        field, date = dated
+        for end, actor in (("subject", record.subject), ("object", record.object)):
+            birth = born.get(actor)
+            if birth is None:
+                context.unread("persons", actor, "born")
+            elif born_after(birth, date):
+                said = (
+                    f"{actor!r}, its {end}, was born {birth}, after this relationship's "
+                    f"{field} ({date})"
+                )
+                problems.append(context.problem("relationships", index, field, said))
+    return problems
+
+
 # Small records for the examples: only the required fields (format 2).
 def _source(**fields: Any) -> dict[str, Any]:
     return {"id": "source:a", "title": "A report", "kind": "report", "language": "en", **fields}
@@ -694,6 +738,18 @@ def _place(record_id: str, name: str, kind: str, country: str, **fields: Any) ->
 
 def _event(**fields: Any) -> dict[str, Any]:
     return _cited({"id": "event:a", "kind": "protest", "title": "A protest", **fields})
+
+
+def _tie(**fields: Any) -> dict[str, Any]:
+    return _cited(
+        {
+            "id": "relationship:a",
+            "subject": "person:a",
+            "kind": "friend_of",
+            "object": "person:b",
+            **fields,
+        }
+    )
 
 
 def _rating(country: str) -> dict[str, Any]:
@@ -866,5 +922,21 @@ STRICT_RULES: tuple[StrictRule, ...] = (
             ],
         },
         _born_before_acting,
+    ),
+    StrictRule(
+        "born-before-ties",
+        "a person was not certainly born after the start of a relationship they stand in, as "
+        "its subject or its object (or after its end, where it gives no start)",
+        {
+            "sources": [_source()],
+            "persons": [_person(born="2000"), _person("person:b")],
+            "relationships": [_tie(start="1990")],
+        },
+        {
+            "sources": [_source()],
+            "persons": [_person(born="2000"), _person("person:b")],
+            "relationships": [_tie(start="2020")],
+        },
+        _born_before_ties,
     ),
 )
