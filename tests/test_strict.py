@@ -664,6 +664,12 @@ def test_a_relationship_is_dated_by_its_start_else_its_end_on_either_side() -> N
     # undated, or a birth that may come first: nothing to say
     assert strict_problems({**documents, "relationships": [tie()]}) == []
     assert strict_problems({**documents, "relationships": [tie(start="2010")]}) == []
+    # a person whose record failed, with a birth: the tie is said unjudged
+    only_b = {"sources": [SOURCE], "persons": [person("person:b")]}
+    failed = {"persons": [person(born="2000", country=5)]}
+    dated = {**only_b, "relationships": [tie(start="1990")]}
+    assert _judged_with_failed(dated, failed) == ([], {"persons"})
+    assert _judged_with_failed({**only_b, "relationships": [tie()]}, failed) == ([], set())
 
 
 def test_a_judge_whose_birth_failed_to_load_is_said_unjudged() -> None:
