@@ -1274,27 +1274,22 @@ def _drop_births_after_acting(documents: dict[str, list[dict[str, Any]]]) -> Non
     from rightsdata._validation.strict import event_acting, relationship_dated, statement_acting
 
     persons = {d["id"]: d for d in documents.get("persons", []) if d.get("born")}
-    for kind in ("events", "statements"):
-        for document in documents.get(kind, []):
-            if not persons or not document.get("date"):
-                continue
-            if kind == "events":
-                participants = document.get("participants", [])
-                acting = event_acting((p["actor"], p["role"]) for p in participants)
-            else:
-                acting = statement_acting(document["speaker"], document.get("joined_by", []))
-            date = EDTF.parse(document["date"])
-            for _, actor, _ in acting:
-                person = persons.get(actor)
-                if person is not None and born_after(EDTF.parse(person["born"]), date):
-                    del person["born"]
-                    del persons[actor]
-    for document in documents.get("relationships", []):  # (born-before-ties)
-        dated = relationship_dated(document.get("start"), document.get("end"))
-        if not persons or dated is None:
+    dated: list[tuple[str | None, list[str]]] = []  # (a date, actors it must not precede)
+    for document in documents.get("events", []):
+        participants = document.get("participants", [])
+        acting = event_acting((p["actor"], p["role"]) for p in participants)
+        dated.append((document.get("date"), [actor for _, actor, _ in acting]))
+    for document in documents.get("statements", []):
+        acting = statement_acting(document["speaker"], document.get("joined_by", []))
+        dated.append((document.get("date"), [actor for _, actor, _ in acting]))
+    for document in documents.get("relationships", []):
+        tie = relationship_dated(document.get("start"), document.get("end"))
+        dated.append((tie and tie[1], [document["subject"], document["object"]]))
+    for text, actors in dated:
+        if not persons or not text:
             continue
-        date = EDTF.parse(dated[1])
-        for actor in (document["subject"], document["object"]):
+        date = EDTF.parse(text)
+        for actor in actors:
             person = persons.get(actor)
             if person is not None and born_after(EDTF.parse(person["born"]), date):
                 del person["born"]

@@ -62,6 +62,7 @@ from rightsdata.vocab import IdentifierScheme, PlaceKind, Role
 if TYPE_CHECKING:
     from rightsdata._model.records import Record
     from rightsdata._validation.integrity import Failed, Where
+    from rightsdata._values.dates import EDTF
 
 __all__ = [
     "STRICT_RULES",
@@ -385,7 +386,7 @@ def _countries_agree(context: StrictContext) -> list[Problem]:
         if not isinstance(place, Place) or place.country is None or place.kind in RATED:
             continue
         found = _outer(context, place)
-        if found is None or _same(found[1], place.country):
+        if found is None or found[1] == place.country:
             continue
         outer, country = found
         # A code country-code flags is told there what to write (two messages in one field
@@ -648,6 +649,23 @@ def statement_acting(speaker: str, joined_by: Iterable[str]) -> list[tuple[str, 
     return acting
 
 
+def _born_later(
+    context: StrictContext,
+    born: Mapping[str, EDTF],
+    date: EDTF,
+    named: Iterable[tuple[str, str, str]],
+) -> Iterator[tuple[str, str, str, EDTF]]:
+    """Of ``named`` ((field, actor, how) in a record dated ``date``), each (field, actor, how,
+    birth) of a person certainly born after it; a person whose record failed with a birth
+    leaves ``persons`` unjudged. The one comparison of born-before-acting and -ties."""
+    for at, actor, how in named:
+        birth = born.get(actor)
+        if birth is None:
+            context.unread("persons", actor, "born")
+        elif born_after(birth, date):
+            yield at, actor, how, birth
+
+
 def _born_before_acting(context: StrictContext) -> list[Problem]:
     born = births(context.records, context.base)
     if not born and not context.failed:
@@ -663,16 +681,12 @@ def _born_before_acting(context: StrictContext) -> list[Problem]:
                 continue
             if record.date is None:
                 continue
-            for at, actor, how in acting:
-                birth = born.get(actor)
-                if birth is None:
-                    context.unread("persons", actor, "born")
-                elif born_after(birth, record.date):
-                    said = (
-                        f"{actor!r} was born {birth}, after this {record.kind_name[:-1]} "
-                        f"({record.date}), in which they are named {how}"
-                    )
-                    problems.append(context.problem(kind, index, at, said))
+            for at, actor, how, birth in _born_later(context, born, record.date, acting):
+                said = (
+                    f"{actor!r} was born {birth}, after this {record.kind_name[:-1]} "
+                    f"({record.date}), in which they are named {how}"
+                )
+                problems.append(context.problem(kind, index, at, said))
     return problems
 
 
@@ -706,16 +720,13 @@ def _born_before_ties(context: StrictContext) -> list[Problem]:
         if dated is None:
             continue
         field, date = dated
-        for end, actor in (("subject", record.subject), ("object", record.object)):
-            birth = born.get(actor)
-            if birth is None:
-                context.unread("persons", actor, "born")
-            elif born_after(birth, date):
-                said = (
-                    f"{actor!r}, its {end}, was born {birth}, after this relationship's "
-                    f"{field} ({date})"
-                )
-                problems.append(context.problem("relationships", index, field, said))
+        named = ((field, record.subject, "subject"), (field, record.object, "object"))
+        for at, actor, end, birth in _born_later(context, born, date, named):
+            said = (
+                f"{actor!r}, its {end}, was born {birth}, after this relationship's {field} "
+                f"({date})"
+            )
+            problems.append(context.problem("relationships", index, at, said))
     return problems
 
 
