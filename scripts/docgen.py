@@ -353,10 +353,15 @@ def _record_region(record_id: str) -> str:
     return "```json\n" + json.dumps(document, ensure_ascii=False, indent=2) + "\n```\n"
 
 
-def _strict_rules_region() -> str:
+def strict_rules_list() -> str:
+    """docs/loading.md's list of the strict rules: each rule's name and prose, and its
+    details (what it passes, what it tells a value it flags) as a list under it."""
     from rightsdata._validation.strict import STRICT_RULES
 
-    return "".join(f"- `{rule.name}`: {rule.prose}\n" for rule in STRICT_RULES)
+    return "".join(
+        f"- `{rule.name}`: {rule.prose}\n" + "".join(f"  - {detail}\n" for detail in rule.details)
+        for rule in STRICT_RULES
+    )
 
 
 def refresh_regions(page: str) -> str:
@@ -369,7 +374,7 @@ def refresh_regions(page: str) -> str:
         if what == "tables":
             body = _tables_region()
         elif what == "strict rules":
-            body = _strict_rules_region()
+            body = strict_rules_list()
         elif what.startswith("record "):
             body = _record_region(what.removeprefix("record ").strip())
         else:

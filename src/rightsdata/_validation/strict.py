@@ -11,8 +11,8 @@ field, saying what is questionable and, where it can, what was likely meant. A l
 (:mod:`rightsdata._values.isocodes`) but to word the "did you mean" of a code that misses
 its form (a code these checks pass).
 
-Each rule is one entry of :data:`STRICT_RULES`: its name, its prose (the list in
-docs/loading.md, which scripts/generate_docs.py writes from it), a small dataset that breaks
+Each rule is one entry of :data:`STRICT_RULES`: its name, its prose and details (the list
+in docs/loading.md, which scripts/generate_docs.py writes from them), a small dataset that breaks
 it and one that keeps it (the tests load both), and the check. Adding a rule is one stanza
 here. Over a base dataset (``base=``), only the extension's records are judged; the places
 they name may be the base's.
@@ -167,20 +167,24 @@ class StrictRule:
     (:func:`lists_of`), a holder's authors (:func:`authors_of`), who acts in an event or a
     statement (:func:`event_acting`, :func:`statement_acting`), :data:`RATED`.)"""
 
-    __slots__ = ("bad", "check", "good", "name", "prose")
+    __slots__ = ("bad", "check", "details", "good", "name", "prose")
 
     def __init__(
         self,
         name: str,
         prose: str,
+        details: Sequence[str],
         bad: Mapping[str, Sequence[Mapping[str, Any]]],
         good: Mapping[str, Sequence[Mapping[str, Any]]],
         check: Callable[[StrictContext], list[Problem]],
     ) -> None:
         #: A short name, used in tests and the docs: ``"country-code"``.
         self.name = name
-        #: The rule as docs/loading.md states it (Markdown; scripts/generate_docs.py copies it).
+        #: The rule, one clause as docs/loading.md states it (Markdown; scripts/generate_docs.py
+        #: copies it), and what it passes and what it tells a flagged value, a clause each
+        #: (listed under the rule there).
         self.prose = prose
+        self.details = tuple(details)
         #: A dataset (kind -> JSON records, format 2) that only this rule flags, and one, as
         #: like it as can be, that it passes.
         self.bad = bad
@@ -795,44 +799,58 @@ _MONITOR: Final = _cited({"id": "org:monitor", "name": "A monitor", "kind": "ngo
 STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "country-code",
-        "every country code is one ISO 3166-1 assigns or a former country's: a record's "
-        "`country`, a law's `jurisdiction`, an `iso_3166_1` identifier, the country of an "
-        "`iso_3166_2` one (one with the code of a former state whose subdivisions ISO 3166-2 "
-        "never coded, `SU-01`, `DD-01`, is told so). A former state's code (`SU`, `YU`, `CS`, "
-        "`DD`) passes, right for data of its time (a Soviet law or national, the former country "
-        "itself), and no state of today is suggested for it; a renamed country's old code is "
-        "told the code it has now (`ZR`, `CD`), but passes in a law's `jurisdiction`, the state "
-        "that made the law; the code of an area now part of what has another code is told that "
-        "code, a law's too (Johnston Island's `JT`, `UM`: it made no laws of its own); `XK`, in "
-        "wide use for Kosovo, passes; a user-assigned code (`XX`, `AA`, `QM` to `QZ`, `XA` to "
-        "`XZ`, `ZZ`), or one reserved for what is no country (`EU`, `UN`, `EZ`), is told what "
-        "to write instead: null for a stateless person, an international body or an unknown "
-        "country, `international` in a law's `jurisdiction`; one reserved for a country or a "
-        "part of one is told its code (`UK` `GB`, `AC` `SH`), as is the European Union's `EL` "
-        "for Greece (`GR`)",
+        "every country code is one ISO 3166-1 assigns, or a former country's: a record's "
+        "`country`, a law's `jurisdiction`, an `iso_3166_1` identifier and the country of an "
+        "`iso_3166_2` one",
+        (
+            "a former state's code (`SU`, `YU`, `CS`, `DD`) passes, right for data of its time (a "
+            "Soviet law or national, the former country itself), and no state of today is "
+            "suggested for it; an `iso_3166_2` code of a former state whose subdivisions ISO "
+            "3166-2 never coded (`SU-01`, `DD-01`) is told so",
+            "a renamed country's old code is told the code it has now (`ZR`: `CD`), but passes in "
+            "a law's `jurisdiction`, as the state that made the law",
+            "the code of an area now part of what has another code is told that code, in a law's "
+            "`jurisdiction` too (Johnston Island's `JT`: `UM`; it made no laws of its own)",
+            "`XK`, in wide use for Kosovo, passes",
+            "a user-assigned code (`XX`, `AA`, `QM` to `QZ`, `XA` to `XZ`, `ZZ`), or one reserved "
+            "for what is no country (`EU`, `UN`, `EZ`), is told what to write instead: null for a "
+            "stateless person, an international body or an unknown country; `international` in a "
+            "law's `jurisdiction`; to leave an identifier out",
+            "a code reserved for a country or a part of one is told its code (`UK`: `GB`; `AC`: "
+            "`SH`), and so is the European Union's code for Greece (`EL`: `GR`)",
+        ),
         {"sources": [_source()], "persons": [_person(country="XX")]},
         {"sources": [_source()], "persons": [_person(country="KZ")]},
         _country_codes,
     ),
     StrictRule(
         "language-code",
-        "every language tag starts with a language code of ISO 639, as BCP 47 writes it (`en`, "
-        "not `eng` or `fre`; `qaa` to `qtz` are for local use; a code ISO 639-1 withdrew, `iw`,"
-        " `in`, `ji`, `jw`, `mo`, `bh`, is told the one that replaced it: `he`, `id`, `yi`, "
-        "`jv`, `ro`, `bih`): a source's `language`, an alias's",
+        "every language tag starts with a language code of ISO 639, as BCP 47 writes it: a "
+        "source's `language`, an alias's",
+        (
+            "a three-letter code of a language ISO 639-1 codes in two letters is told those "
+            "(`eng`: `en`; `fre`: `fr`)",
+            "a code ISO 639-1 withdrew is told the one that replaced it (`iw`, `in`, `ji`, `jw`, "
+            "`mo`, `bh`: `he`, `id`, `yi`, `jv`, `ro`, `bih`)",
+            "a code reserved for local use (`qaa` to `qtz`) is flagged: no reader knows which "
+            "language it means",
+        ),
         {"sources": [_source(language="eng")]},
         {"sources": [_source(language="en")]},
         _language_codes,
     ),
     StrictRule(
         "rating-country",
-        "a rating's country is a place of kind `country` or `territory` (a place of another "
-        "kind is told the country it lies within; a place within no country, the country or "
-        "territory of its code, if the data has one; a place named as its code, that it may be "
-        "a `territory` where ISO 3166-1 marks the code not independent, first (Hong Kong, `HK`)"
-        ", or a `country` (Singapore, `SG`); a region whose code is a territory's, not that of "
-        "the country it lies within (Puerto Rico's `PR` within the United States), that it may "
-        "be a `territory`)",
+        "a rating's country is a place of kind `country` or `territory`",
+        (
+            "a place of another kind is told the country it lies within",
+            "a place within no country is told the country or territory of its code, if the data "
+            "has one",
+            "a place named as its code is told it may be a `territory` where ISO 3166-1 marks the "
+            "code not independent (Hong Kong, `HK`), or a `country` (Singapore, `SG`)",
+            "a region whose code is a territory's, not that of the country it lies within (Puerto "
+            "Rico's `PR` within the United States), is told it may be a `territory`",
+        ),
         {
             "sources": [_source()],
             "places": [_KZ, _place("place:almaty", "Almaty", "city", "KZ", within="place:kz")],
@@ -850,19 +868,25 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "country-within",
         "a place's `country` is that of the place it lies `within`, directly or up the chain "
-        "(the nearest with a country), unless the place is itself a country or territory (a "
-        "dependent territory has a code of its own: Greenland, `GL`, within Denmark, `DK`; a "
-        "place of another kind is told it may be a `territory` where its code is one ISO 3166-1 "
-        "marks not independent and it is a region or named as its code, first where named "
-        "(Hong Kong as a city of China), or a `country` where named as an independent state's "
-        "code, second (Georgia, `GE`, within the United States); a city of `RU` within "
-        "Kazakhstan is told only `KZ`), or one "
-        "code is a former state's and the other a code on its former territory today (a city of "
-        "Kazakhstan within the Soviet Union's place, East Berlin, `DD`, within Germany's, "
-        "Belgrade, `YU`, within Serbia and Montenegro's, `CS`: the chain crosses time); two "
-        "other former states' codes, or a code of today outside the former state (a city of "
-        "today's France within East Germany's place), are flagged; a code `country-code` flags "
-        "(`ZR`, `UK`), on either side, is left to it",
+        "(the nearest with a country)",
+        (
+            "a place of kind `country` or `territory` is not judged: a dependent territory has a "
+            "code of its own (Greenland, `GL`, within Denmark, `DK`)",
+            "a place of another kind is told the code of the place it lies within (a city of "
+            "`RU` within Kazakhstan is told `KZ`)",
+            "a region, or a place named as its code, whose code ISO 3166-1 marks not independent "
+            "is told too that it may be a `territory` (Hong Kong as a city of China; Puerto "
+            "Rico's `PR` as a region of the United States)",
+            "a place named as an independent state's code is told too that it may be a `country` "
+            "(Georgia, `GE`, within the United States)",
+            "a chain that crosses time passes: one code a former state's, the other a code on its "
+            "former territory today (a city of Kazakhstan within the Soviet Union's place; East "
+            "Berlin, `DD`, within Germany's; Belgrade, `YU`, within Serbia and Montenegro's, "
+            "`CS`)",
+            "two other former states' codes, or a code of today outside the former state (a city "
+            "of today's France within East Germany's place), are flagged",
+            "a code `country-code` flags (`ZR`, `UK`), on either side, is left to that rule",
+        ),
         {
             "sources": [_source()],
             "places": [_KZ, _place("place:almaty", "Almaty", "city", "RU", within="place:kz")],
@@ -876,8 +900,8 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "repeated-entry",
         "no list names the same record, or holds the same part, twice (the same participant in "
-        "the same role, a place, an alias, a citation); charges may repeat (two counts under "
-        "one provision)",
+        "the same role, a place, an alias, a citation)",
+        ("charges may repeat: two counts under one provision are two charges",),
         {
             "sources": [_source()],
             "persons": [_person()],
@@ -901,6 +925,7 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         "relayed-not-author",
         "`relayed_by` names none of the authors (a statement's `speaker`, a figure's "
         "`asserted_by`, and those who joined them)",
+        (),
         {
             "sources": [_source()],
             "persons": [_person()],
@@ -916,10 +941,14 @@ STRICT_RULES: tuple[StrictRule, ...] = (
     StrictRule(
         "born-before-acting",
         "a person was not certainly born after an event in which they had a role that needs "
-        "them there (perpetrator, intervening party, defendant, prosecutor, judge, lawyer, "
-        "organiser, participant, interviewer, interviewee, observer; a victim's is refused by "
-        "default), nor after a statement they made or joined (not a source, witness, author or "
-        "addressee: one born later may testify about an event or publish its account)",
+        "them there, nor after a statement they made (its `speaker`) or joined (`joined_by`)",
+        (
+            "the roles that need one there: perpetrator, intervening party, defendant, "
+            "prosecutor, judge, lawyer, organiser, participant, interviewer, interviewee, "
+            "observer (a victim born after the event is refused by default)",
+            "a source, witness, author or addressee is not judged: one born later may testify "
+            "about an event or publish its account",
+        ),
         {
             "sources": [_source()],
             "persons": [_person(born="2000")],
@@ -938,6 +967,7 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         "born-before-ties",
         "a person was not certainly born after the start of a relationship they stand in, as "
         "its subject or its object (or after its end, where it gives no start)",
+        (),
         {
             "sources": [_source()],
             "persons": [_person(born="2000"), _person("person:b")],
