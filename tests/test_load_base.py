@@ -658,3 +658,253 @@ def test_a_record_with_problems_of_its_own_still_clashes_with_the_base(
         f"persons.json[0] {KOZLOV}.id: '{KOZLOV}' is already the id of a record of {BUNDLED}; "
         "a dataset built on it gives its own records ids of their own",
     ]
+
+
+# --- Dataset(records, base=...): records built in Python over a base ----------------------
+
+
+def _built(kinds: Mapping[str, list[dict[str, Any]]]) -> dict[str, list[Any]]:
+    """The records of ``kinds`` (each kind's documents), as built in Python."""
+    from rightsdata._validation.convert import structure
+
+    return {kind: [structure(kind, doc) for doc in docs] for kind, docs in kinds.items()}
+
+
+def _both_ways(
+    kinds: Mapping[str, list[dict[str, Any]]], base: Dataset, **arguments: Any
+) -> tuple[Dataset | list[str], Dataset | list[str]]:
+    """``Dataset(records of kinds, base=base)`` and ``load_documents(kinds, base=base)``: each
+    the dataset, or its problems (location, after ``documents:`` for the documents'; code;
+    message), in order."""
+
+    def made() -> Dataset:
+        return Dataset(_built(kinds), base=base, **arguments)
+
+    def loaded() -> Dataset:
+        return rightsdata.load_documents(kinds, base=base, **arguments)
+
+    found: list[Dataset | list[str]] = []
+    builds: list[tuple[Callable[[], Dataset], str]] = [(made, ""), (loaded, "documents:")]
+    for build, prefix in builds:
+        try:
+            found.append(build())
+            continue
+        except InvalidDataError as exc:
+            problems = exc.problems
+        assert all(p.location.startswith(prefix) for p in problems)
+        found.append(
+            sorted(f"{p.location.removeprefix(prefix)} [{p.code}] {p.message}" for p in problems)
+        )
+    return found[0], found[1]
+
+
+def test_a_dataset_built_in_python_over_the_bundled_data_holds_both() -> None:
+    base = rightsdata.load()
+    event = _built({"events": [interview()]})["events"][0]
+    with pytest.raises(InvalidDataError, match=f"'{KOZLOV}' does not exist"):
+        Dataset({"events": [event]})  # alone, its references are to no record
+    both = Dataset({"events": [event]}, base=base)
+    assert both.timeline(KOZLOV)[-1] is event
+    assert len(both) == len(base) + 1 and both.redirects == base.redirects
+    assert [r.id for r in both if r.id not in base] == ["event:kozlov-interview"]
+    # named, versioned and described as given, as a load over a base is: not as the base
+    assert (both.name, both.version, both.descriptor) == (None, None, None)
+    named = Dataset({"events": [event]}, base=base, name="mine", version="0.1.0")
+    assert (named.name, named.version) == ("mine", "0.1.0")
+    # a format declared holds the records given only: the base's dates include sets
+    assert base.format >= 3
+    assert Dataset({"events": [event]}, base=base, descriptor={"rightsdata_format": 2})
+    # nothing of its own: the base's records and redirects
+    same = Dataset({}, base=base, name=base.name, version=base.version, descriptor=base.descriptor)
+    assert same == base
+    made, loaded = _both_ways({"events": [interview()]}, base)
+    assert made == loaded == both
+
+
+def test_a_dataset_over_a_base_pickles() -> None:
+    import pickle
+
+    both = Dataset(_built({"events": [interview()]}), base=rightsdata.load(), name="mine")
+    again = pickle.loads(pickle.dumps(both))
+    assert again == both and again.name == "mine" and again.redirects == both.redirects
+    assert again.timeline(KOZLOV)[-1].id == "event:kozlov-interview"
+
+
+@pytest.mark.parametrize("given", ["kazakhstan", {"persons": []}, 3])
+def test_dataset_base_that_is_not_a_dataset_is_a_type_error(given: object) -> None:
+    with pytest.raises(TypeError) as caught:
+        Dataset({}, base=given)  # type: ignore[arg-type]
+    with pytest.raises(TypeError) as loaded:
+        rightsdata.load_documents({}, base=given)  # type: ignore[arg-type]
+    assert str(caught.value) == str(loaded.value)
+
+
+def _cases() -> dict[str, tuple[dict[str, list[dict[str, Any]]], dict[str, Any], list[str]]]:
+    """Records over the bundled dataset, the arguments given with them, and the problems
+    both ways report (empty: valid)."""
+    place = {
+        "id": "place:kozlov-flat",
+        "name": "A flat",
+        "kind": "facility",
+        "country": "KZ",
+        "within": "place:almaty",
+        "citations": [{"source": HRF}],
+    }
+    retired = "org:kazakhstan-authorities"
+    return {
+        "into the base": (
+            {
+                "places": [place],
+                "events": [
+                    interview(part_of="event:kozlov-trial-2012", places=["place:kozlov-flat"])
+                ],
+            },
+            {"redirects": {"person:kozlov": KOZLOV, "org:authorities": retired}},
+            [],
+        ),
+        "a clash with a base id": (
+            {"persons": [person_doc(KOZLOV, citations=[{"source": HRF}])]},
+            {},
+            [
+                f"persons[0] {KOZLOV}.id [integrity] '{KOZLOV}' is already the id of a record "
+                f"of {BUNDLED}; a dataset built on it gives its own records ids of their own"
+            ],
+        ),
+        "an id the base retired": (
+            {"organizations": [{"id": retired, "name": "A", "kind": "ngo", "citations": [CITE]}]},
+            {},
+            [
+                f"organizations[0] {retired}.citations[0].source [integrity] 'source:doc' "
+                "does not exist",
+                f"organizations[0] {retired}.id [integrity] '{retired}' is an id {BUNDLED} "
+                "retired (it redirects to 'group:kazakhstan-authorities'); give this record an "
+                "id of its own",
+            ],
+        ),
+        "a reference to an id the base retired": (
+            {"events": [interview(participants=[{"actor": retired, "role": "perpetrator"}])]},
+            {},
+            [
+                "events[0] event:kozlov-interview.participants[0].actor [integrity] "
+                f"'{retired}' does not exist; {BUNDLED} retired it: it redirects to "
+                "'group:kazakhstan-authorities'"
+            ],
+        ),
+        "a cycle among the new records": (
+            {
+                "events": [
+                    interview("event:x", part_of="event:y"),
+                    interview("event:y", part_of="event:x"),
+                ]
+            },
+            {},
+            [
+                "events[0] event:x.part_of [integrity] part_of forms a cycle: event:x -> "
+                "event:y -> event:x"
+            ],
+        ),
+        "a victim of the base born after the event": (
+            {
+                "events": [
+                    interview(date="1950", participants=[{"actor": KOZLOV, "role": "victim"}])
+                ]
+            },
+            {},
+            [
+                f"events[0] event:kozlov-interview.participants[0].actor [integrity] "
+                f"'{KOZLOV}' was born {rightsdata.load().persons[KOZLOV].born}, after this "
+                "event (1950)"
+            ],
+        ),
+        "redirects over the base": (
+            {"events": [interview()]},
+            {
+                "redirects": {
+                    KOZLOV: "event:kozlov-interview",
+                    retired: "group:kazakhstan-authorities",
+                    "event:old-interview": "event:gone",
+                }
+            },
+            [
+                f"redirects[0].id [integrity] '{KOZLOV}' is still the id of a record of "
+                f"{BUNDLED}; a redirect replaces a retired id",
+                f"redirects[0].to [integrity] '{KOZLOV}' redirects to 'event:kozlov-interview', "
+                "a record of another kind",
+                f"redirects[1].id [integrity] '{retired}' is redirected by {BUNDLED} already "
+                "(to 'group:kazakhstan-authorities'); an id is redirected once",
+                "redirects[2].to [integrity] 'event:gone' does not exist",
+            ],
+        ),
+    }
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_dataset_over_a_base_judges_as_load_documents_over_it(case: str) -> None:
+    kinds, arguments, problems = _cases()[case]
+    made, loaded = _both_ways(kinds, rightsdata.load(), **arguments)
+    assert made == loaded
+    if problems:
+        assert made == sorted(problems)
+    else:
+        assert isinstance(made, Dataset) and len(made) == len(rightsdata.load()) + sum(
+            map(len, kinds.values())
+        )
+        assert made.get("org:authorities").id == "group:kazakhstan-authorities"
+
+
+@pytest.mark.parametrize(
+    ("rating", "problem"),
+    [
+        (_rating("rating:e-2023", "2023", "closed", previous="repressed"), None),
+        (
+            _rating("rating:e-2023", "2023", "closed", previous="open"),
+            "ratings[0] rating:e-2023.previous [integrity] says the level before was 'open', "
+            "but the rating before it (rating:b-2021 of the base dataset (rated 2.0.0), as of "
+            "2021) is 'repressed'",
+        ),
+        (_rating("rating:e-2020", "2020", "obstructed"), None),
+        (
+            _rating("rating:e-2020", "2020", "open"),
+            "ratings[0] rating:e-2020.as_of [integrity] comes before rating:b-2021 of the base "
+            "dataset (rated 2.0.0) (as of 2021), which says the level before it was "
+            "'obstructed', but this rating's level is 'open'",
+        ),
+    ],
+)
+def test_dataset_ratings_join_the_bases_sequences_as_a_load_does(
+    rating: dict[str, Any], problem: str | None
+) -> None:
+    base = _rated_base()
+    made, loaded = _both_ways({"ratings": [rating]}, base)
+    assert made == loaded
+    if problem is None:
+        assert isinstance(made, Dataset) and len(made.ratings(country="place:kz")) == 3
+    else:
+        assert made == [problem]
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(testing.dataset_documents(max_per_kind=3), st.data())
+def test_a_dataset_built_over_a_split_base_is_what_load_documents_builds(
+    documents: dict[str, list[dict[str, Any]]], data: st.DataObject
+) -> None:
+    """Any valid dataset split into a base and the rest (optionally with one of the base's
+    records again, a clash): Dataset(rest, base=) and load_documents(rest, base=) agree, on
+    the whole dataset or on the problems."""
+    whole = rightsdata.load_documents(documents)
+    ids = sorted(record.id for record in whole)
+    in_base = _closed(whole, set(data.draw(st.lists(st.sampled_from(ids), unique=True))))
+    base = rightsdata.load_documents(
+        {kind: [d for d in docs if d["id"] in in_base] for kind, docs in documents.items()}
+    )
+    rest = {kind: [d for d in docs if d["id"] not in in_base] for kind, docs in documents.items()}
+    clash = data.draw(st.none() | st.sampled_from(sorted(in_base))) if in_base else None
+    if clash is not None:
+        kind = next(k for k, docs in documents.items() if any(d["id"] == clash for d in docs))
+        rest[kind] = [*rest[kind], *(d for d in documents[kind] if d["id"] == clash)]
+    made, loaded = _both_ways(rest, base)
+    assert made == loaded
+    if clash is None:
+        assert made == whole
+    else:
+        assert isinstance(made, list) and any("is already the id" in p for p in made)

@@ -2444,7 +2444,7 @@ def test_the_dataset_constructor_shows_only_public_parameters() -> None:
     import inspect
 
     parameters = inspect.signature(Dataset).parameters
-    assert list(parameters) == ["records", "name", "version", "descriptor", "redirects"]
+    assert list(parameters) == ["records", "name", "version", "descriptor", "redirects", "base"]
 
 
 # --- empty filters ----------------------------------------------------------------------------

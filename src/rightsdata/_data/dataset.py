@@ -61,13 +61,14 @@ if TYPE_CHECKING:
     import pandas
 
     from rightsdata._data import query
-    from rightsdata._validation import bulkcheck
+    from rightsdata._validation import bulkcheck, integrity
 else:  # imported when used, or when typing.get_type_hints reads an annotation
     pathlib = LazyModule("pathlib")
     matplotlib = LazyModule("matplotlib")
     pandas = LazyModule("pandas")
     query = LazyModule("rightsdata._data.query")  # (with the indexes and search: 7.7 ms)
     bulkcheck = LazyModule("rightsdata._validation.bulkcheck")
+    integrity = LazyModule("rightsdata._validation.integrity")
 
 __all__ = ["Dataset", "name_and_version"]
 
@@ -260,21 +261,54 @@ def _a(cls: type) -> str:
     return with_article(cls.__name__)
 
 
+def _kinds_of(records: object) -> Mapping[str, Sequence[Record]]:
+    """``records``, given to Dataset, if it is a mapping whose keys are record kinds;
+    TypeError for anything but a mapping, ValueError naming each key that is not a kind."""
+    if not isinstance(records, Mapping):
+        raise TypeError(_NOT_A_MAPPING.format(type(records).__name__))
+    unknown = set(records) - set(KINDS)
+    if unknown:
+        names = sorted(k if isinstance(k, str) else repr(k) for k in unknown)
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+        like = "".join(spelled_like(k, KINDS) for k in unknown) if len(unknown) == 1 else ""
+        raise ValueError(
+            f"unknown record kinds: {', '.join(names)}{like}; the kinds are {', '.join(KINDS)}"
+        )
+    return records
+
+
+def _with_base(
+    base: integrity.Base, records: Mapping[str, Sequence[Record]]
+) -> dict[str, Sequence[Record]]:
+    """Each kind's records of the ``base`` and the given ``records`` (checked over it), as
+    a load over a base holds them (``rightsdata._data.loading._merged``): a kind of one of
+    them keeps its records as they are."""
+    both: dict[str, Sequence[Record]] = {}
+    for kind in KINDS:
+        theirs, mine = base.by_kind.get(kind, ()), records.get(kind, ())
+        both[kind] = [*theirs, *mine] if theirs and mine else (mine or theirs)
+    return both
+
+
 def _check(
     records: Mapping[str, Sequence[Record]],
     redirects: Mapping[str, str],
     name: str | None,
     version: str | None,
     descriptor: Mapping[str, Any] | None,
+    base: integrity.Base | None = None,
 ) -> None:
     """Raise InvalidDataError listing every problem of what was given to Dataset: the
     ``name``, ``version`` and ``descriptor``'s (:func:`_package_problems`), then every
-    integrity problem among the records built in Python."""
+    integrity problem among the records built in Python, over the ``base`` if given (its
+    records are not judged again: the rules judge what the given records make of it)."""
     from rightsdata._validation.integrity import check_integrity
 
     problems = _package_problems(records, name, version, descriptor)
     listed = {kind: list(items) for kind, items in records.items()}
-    problems += check_integrity(listed, {}, redirects)  # located by kind: persons[1] person:a
+    # located by kind: persons[1] person:a
+    problems += check_integrity(listed, {}, redirects, base=base)
     if problems:
         raise InvalidDataError(problems, f"the {_given(problems)} given to Dataset")
 
@@ -376,7 +410,19 @@ class Dataset:
     a format this library does not read), and each date that is a set where the descriptor
     declares a format without sets (``rightsdata_format`` 1 or 2; none declares 1).
     ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``
-    follows them. Queries are answered from indexes built on first use, once, thread-safely
+    follows them.
+
+    ``base`` is a dataset the records build on (``rightsdata.load()``, or any other), as for
+    :func:`rightsdata.load_path`: the records may refer to the base's, and the result holds
+    the records of both and the redirects of both, named, versioned and described as given
+    (not as the base: a load over a base names its result by its own data). Only the records
+    and redirects given are checked, over the base, by the rules the loaders apply over one
+    (docs/loading.md, "Building on another dataset": an ID the base has or retired is a
+    clash, a rating joins the base's sequences, its persons' births count), each problem
+    located at the given record (``events[0] event:x.id``); the base's own records are not
+    judged again. A ``base`` that is not a Dataset raises ``TypeError``.
+
+    Queries are answered from indexes built on first use, once, thread-safely
     (see :mod:`rightsdata._data.indexes`); the dataset never changes, so they are never rebuilt.
     Their semantics are documented in docs/queries.md.
 
@@ -398,6 +444,23 @@ class Dataset:
     Traceback (most recent call last):
       ...
     TypeError: Dataset got values not of their kind: persons[0] place:aktau is a Place, not a Person
+
+    An event about a person of the bundled dataset, built over it:
+
+    >>> from rightsdata import Citation, Event, Participant
+    >>> interview = Event(
+    ...     id="event:interview", kind="interview", title="An interview",
+    ...     date="2016-05-01", citations=(Citation(source="source:hrf-2012-12-14"),),
+    ...     participants=(Participant(actor="person:vladimir-kozlov", role="interviewee"),))
+    >>> both = Dataset({"events": [interview]}, base=ds)
+    >>> both.timeline("person:vladimir-kozlov")[-1].id, len(both) == len(ds) + 1
+    ('event:interview', True)
+    >>> Dataset({"events": [interview]})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    rightsdata.InvalidDataError: 2 problems in the records given to Dataset:
+      events[0] event:interview.participants[0].actor: 'person:vladimir-kozlov' does not exist
+    ...
     """
 
     __slots__ = (
@@ -419,8 +482,23 @@ class Dataset:
         version: str | None = None,
         descriptor: Mapping[str, Any] | None = None,
         redirects: Mapping[str, str] | None = None,
+        base: Dataset | None = None,
     ) -> None:
-        self._build(records, name, version, descriptor, redirects)
+        if base is None:
+            self._build(records, name, version, descriptor, redirects)
+            return
+        from rightsdata._data.loading import base_of  # (TypeError for anything but a Dataset)
+
+        over = base_of(base)
+        given = _of_their_kinds(_kinds_of(records))
+        _checked_text(name, "name")
+        _checked_text(version, "version")
+        checked_descriptor(descriptor)
+        retiring = _checked_redirects(redirects)
+        _check(given, retiring, name, version, descriptor, over)
+        self._build(
+            _with_base(over, given), name, version, descriptor, {**over.redirects, **retiring}, True
+        )
 
     @classmethod
     def _of_checked(
@@ -452,17 +530,7 @@ class Dataset:
         _gathered: Mapping[str, bulkcheck.Gathered] | None = None,
         _ids: Mapping[str, list[str]] | None = None,
     ) -> None:
-        if not isinstance(records, Mapping):
-            raise TypeError(_NOT_A_MAPPING.format(type(records).__name__))
-        unknown = set(records) - set(KINDS)
-        if unknown:
-            names = sorted(k if isinstance(k, str) else repr(k) for k in unknown)
-            from rightsdata._values.spelling import spelled_like  # (only when wrong)
-
-            like = "".join(spelled_like(k, KINDS) for k in unknown) if len(unknown) == 1 else ""
-            raise ValueError(
-                f"unknown record kinds: {', '.join(names)}{like}; the kinds are {', '.join(KINDS)}"
-            )
+        records = _kinds_of(records)
         if not _checked:  # (a loader's records are of their kinds, as it structured them)
             records = _of_their_kinds(records)
             _checked_text(name, "name")
