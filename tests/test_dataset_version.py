@@ -35,7 +35,9 @@ MakeFolder = Callable[[Mapping[str, Any]], Path]
         ("3.1.2", "3.1.2", True),
         ("3.1.1", "3.1.2", False),
         ("3.2.0", "3.1.2", True),
-        ("0.3.0", "0.2", True),  # major 0 is a major like the others
+        ("0.3.0", "0.2", True),  # major 0 is a major like the others (not Cargo's rule)
+        ("0.0.2", "0.0.1", True),
+        ("0.9.1", "0.2", True),
         ("1.0.0", "0.2", False),
         ("3.1.0-rc.1", "3.1", False),  # a pre-release comes before its release
         ("3.2.0-rc.1", "3.1", True),

@@ -128,7 +128,8 @@ def load(name: str = "kazakhstan", *, version: str | None = None) -> Dataset:
 
     ``version`` requires a version of the data (:attr:`Dataset.version`, a semantic version
     ``MAJOR.MINOR.PATCH``): one to three numbers, meaning that version or a later one of the
-    same major, as Cargo's caret (``^``) does; the parts left out are 0. ``"3"`` is any 3.x.y;
+    same major (Cargo's caret, ``^``, but with major 0 a major like the others); the parts
+    left out are 0. ``"3"`` is any 3.x.y;
     ``"3.1"`` is 3.1.0 or a later 3.x (3.1.5, 3.4.0; not 3.0.9 or 4.0.0); ``"3.1.2"`` is 3.1.2
     or a later 3.x. A major version changes the data's fields, a minor adds data, a patch
     corrects it (docs/loading.md, "Requiring a dataset version"). A dataset that does not

@@ -3,11 +3,14 @@
 A dataset's version is a semantic version, ``MAJOR.MINOR.PATCH`` (a pre-release and build
 metadata allowed: ``3.2.0-rc.1``, ``3.1.0+build.5``). A requirement is one to three of those
 numbers, ``"3"``, ``"3.1"`` or ``"3.1.2"``, and means *this version or a later one of the same
-major* (Cargo's caret, npm's ``^``): the parts left out are 0, so ``"3"`` is 3.0.0 up to
-before 4.0.0, ``"3.1"`` 3.1.0 up to before 4.0.0, ``"3.1.2"`` 3.1.2 up to before 4.0.0. A
-major version changes the data's fields (code written for one may break on the next); a minor
-adds data and a patch corrects it, which code written for an earlier one still reads. Major 0
-is a major like the others. Versions compare by semantic versioning's precedence: a
+major*: the parts left out are 0, so ``"3"`` is 3.0.0 up to before 4.0.0, ``"3.1"`` 3.1.0 up
+to before 4.0.0, ``"3.1.2"`` 3.1.2 up to before 4.0.0. A major version changes the data's
+fields (code written for one may break on the next); a minor adds data and a patch corrects
+it, which code written for an earlier one still reads. From major 1 this is the rule of
+Cargo's caret and npm's ``^``; unlike theirs, major 0 is a major like the others (``"0.2"``
+is met by 0.9.1): a dataset's versions mean what they say of the data from its first
+version on, where semantic versioning lets anything change before 1.0.0. Versions compare by
+semantic versioning's precedence: a
 pre-release comes before its release (``3.1.0-rc.1`` does not meet ``"3.1"``; ``3.2.0-rc.1``
 does), and build metadata is ignored.
 
@@ -15,8 +18,8 @@ does), and build metadata is ignored.
 (True, False)
 >>> meets("4.0.0", parse_requirement("3.1")), meets("3.1.0-rc.1", parse_requirement("3.1"))
 (False, False)
->>> describe("3.1")
-'3.1.0 or later, before 4.0.0'
+>>> describe("3.1"), meets("0.9.1", parse_requirement("0.2"))
+('3.1.0 or later, before 4.0.0', True)
 """
 
 from __future__ import annotations
