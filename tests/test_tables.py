@@ -716,3 +716,30 @@ def test_the_records_label_is_short_and_names_a_ratings_country() -> None:
     long = next(s for s in ds.statements if len(s.summary) > LABEL_MAX)
     assert found[long.id].endswith("...")
     assert long.summary.startswith(found[long.id].removesuffix("..."))
+
+
+@given(st.integers(0, 400), st.integers(0, 400), st.integers(0, 30))
+def test_penalty_term_days_is_the_same_however_the_term_is_written_and_grows_with_it(
+    first: int, second: int, days: int
+) -> None:
+    """Twelve months count as a year: P12M was 360 days, ranked below P1Y (365), and P18M
+    (540) and P1Y6M (545) were two values for one term."""
+    table = TABLES["events"]
+    column = table.column_names.index("penalty_term_days")
+
+    def days_of(*terms: str) -> list[Any]:
+        events = [
+            event_doc(f"event:t{n}", penalty={"kind": "imprisonment", "term": term})
+            for n, term in enumerate(terms)
+        ]
+        documents = {"sources": [source_doc()], "persons": [person_doc()], "events": events}
+        return [row[column] for row in rows(dataset_of(documents), table)]
+
+    def written(months: int, as_months: bool) -> str:
+        years, rest = (0, months) if as_months else divmod(months, 12)
+        text = "".join(f"{n}{unit}" for n, unit in ((years, "Y"), (rest, "M"), (days, "D")) if n)
+        return f"P{text}" if text else "P0D"
+
+    a, a_again, b = days_of(written(first, True), written(first, False), written(second, True))
+    assert a == a_again
+    assert (a < b) == (first < second) and (a == b) == (first == second)

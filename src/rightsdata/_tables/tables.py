@@ -235,7 +235,11 @@ def _duration(value: Any) -> Cell:
 
 
 def _days(value: Any) -> Cell:
-    return int(value.years * 365 + value.months * 30 + value.days)
+    # Twelve months count as a year, so that a term reads the same however it is written
+    # (P18M and P1Y6M are 545 days; P12M is 365, not 360, and never ranks below P1Y) and the
+    # count grows with the months (P11M 330, P12M 365, P13M 395).
+    years, months = divmod(value.years * 12 + value.months, 12)
+    return int(years * 365 + months * 30 + value.days)
 
 
 def _getter(path: tuple[str, ...], convert: Callable[[Any], Cell]) -> Callable[[Any], Cell]:
