@@ -655,7 +655,7 @@ def test_validate_one_kind_file(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert code == EXIT_INVALID and json.loads(out)[0]["location"] == "events.json[0] event:b.title"
 
 
-def test_export_to_stdout_is_json_lines_only(
+def test_export_to_stdout_is_json_lines_or_one_document(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     import rightsdata
@@ -669,9 +669,13 @@ def test_export_to_stdout_is_json_lines_only(
     (tmp_path / "all.jsonl").write_text(out, encoding="utf-8")
     back = rightsdata.load_path(tmp_path / "all.jsonl")
     assert back == ds and (back.name, back.version) == (ds.name, ds.version)
+    code, out, _ = run(capsys, "export", "--format", "document", "-")
+    assert code == EXIT_OK
+    (tmp_path / "all.json").write_text(out, encoding="utf-8")
+    assert rightsdata.load_path(tmp_path / "all.json") == ds  # one document: the same dataset
     code, out, err = run(capsys, "export", "--format", "csv", "-")
     assert (code, out) == (EXIT_USAGE, "")
-    assert "use --format jsonl" in err
+    assert "use --format jsonl or document" in " ".join(err.split())
     assert not Path("-").exists()
 
 

@@ -376,8 +376,8 @@ def test_export_to_stdout_names_the_format_as_it_was_given(
     code, out, err = run(capsys, "export", "-")
     assert (code, out) == (EXIT_USAGE, "")
     assert err == (
-        "rightsdata export: '-' (standard output) takes one stream: use --format jsonl, or "
-        "give a directory for the default format, json"
+        "rightsdata export: '-' (standard output) takes one stream: use --format jsonl or "
+        "document, or give a directory for the default format, json"
     )
     code, _, err = run(capsys, "export", "--format", "json", "-")
     assert code == EXIT_USAGE and err.endswith("give a directory for --format json")

@@ -179,7 +179,7 @@ def test_jsonl_loads_back_with_the_same_records(tmp_path: Path, with_redirect: D
 
 def _read_back(folder: Path, fmt: str, written: list[Path]) -> tuple[Any, dict[str, str]]:
     """The documents and redirects an export in ``folder`` reads back to, by its format."""
-    if fmt in ("json", "jsonl"):
+    if fmt in ("json", "jsonl", "document"):
         back = rightsdata.load_path(folder if fmt == "json" else written[0])
         return back.to_dict(), dict(back.redirects)
     if fmt == "parquet":
@@ -442,7 +442,9 @@ def test_parquet_without_pyarrow_names_the_extra(
 
 
 def test_unknown_format() -> None:
-    with pytest.raises(ValueError, match="expected one of json, jsonl, csv, datapackage, parquet"):
+    with pytest.raises(
+        ValueError, match="expected one of json, jsonl, document, csv, datapackage, parquet"
+    ):
         export(rightsdata.load(), "/nonexistent", "xlsx")
 
 
@@ -887,3 +889,22 @@ def test_validate_reports_a_file_nested_deeper_than_python_parses(
     where = "persons.json" if layout == "folder" else "all.jsonl:2"
     assert code == EXIT_INVALID
     assert f"{where}: is nested too deeply to read: more than 256 levels" in out
+
+
+def test_a_document_export_is_the_dataset_in_one_json_file(tmp_path: Path) -> None:
+    """json.dump(ds.to_dict()) loses the name, version, descriptor and redirects: the
+    document export keeps them, in the layout load_path reads, descriptor first."""
+    ds = rightsdata.load()
+    (path,) = ds.export(tmp_path / "out", "document")
+    assert path.name == "dataset.json"
+    back = rightsdata.load_path(path)
+    assert back == ds  # records, name, version and redirects
+    assert back.redirects and back.redirects == ds.redirects
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert list(document) == ["datapackage", *rightsdata.KINDS, "redirects"]
+    assert document["datapackage"]["rightsdata_format"] >= 3  # (a descriptor in one file)
+    assert "resources" not in document["datapackage"]
+    # a dataset with no name, version, descriptor or redirects writes just its records
+    (tmp_path / "all.json").write_text('{"events": []}', encoding="utf-8")
+    (bare,) = rightsdata.load_path(tmp_path / "all.json").export(tmp_path / "bare", "document")
+    assert list(json.loads(bare.read_text(encoding="utf-8"))) == list(rightsdata.KINDS)

@@ -1012,6 +1012,10 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """Every record as JSON-ready dicts, kind by kind, sorted by ID: the files' content.
 
+        The records alone (what :func:`rightsdata.load_documents` takes): not the name,
+        version, descriptor or redirects. ``ds.export(folder, "document")`` writes them all
+        as one JSON document that :func:`rightsdata.load_path` reads back.
+
         >>> import json, rightsdata
         >>> data = rightsdata.load().to_dict()
         >>> sorted(data) == sorted(rightsdata.KINDS)

@@ -10,6 +10,10 @@ docs/exports.md describes each layout.
   ...}``, format 3) when the dataset has a name, version or descriptor;
   ``rightsdata.load_path`` reads it back, name and version too. An empty dataset with none
   of those writes an empty file: no lines, no records.
+- ``document``: ``dataset.json``, one JSON document: the descriptor under ``"datapackage"``
+  (as in JSON Lines, when the dataset has one), a list of records per kind, and
+  ``"redirects"``; ``rightsdata.load_path`` reads it back to an equal dataset. What
+  ``json.dump(ds.to_dict(), file)`` would write, with what ``to_dict`` leaves out.
 - ``csv``: one CSV file per table of :mod:`rightsdata._tables.tables`.
 - ``datapackage``: the CSV files and a ``datapackage.json`` (Data Package v2) with a Table
   Schema per table: types, primary keys and foreign keys.
@@ -46,6 +50,7 @@ if TYPE_CHECKING:
     from rightsdata._values.atomic import Content
 
 __all__ = [
+    "DOCUMENT_FILE",
     "FORMATS",
     "JSON_LINES_FILE",
     "MANIFEST",
@@ -63,6 +68,10 @@ FORMATS: Final[Mapping[str, str]] = MappingProxyType(
             "records.jsonl: one record a line, its kind in a $kind field; first, the "
             "descriptor's line if the dataset has a name, version or descriptor"
         ),
+        "document": (
+            "dataset.json: one JSON document, a list of records per kind, the redirects and "
+            "the descriptor"
+        ),
         "csv": "one CSV file per table",
         "datapackage": "the CSV tables and datapackage.json with their Table Schemas and keys",
         "parquet": "one Parquet file per table (needs rightsdata[arrow])",
@@ -71,6 +80,7 @@ FORMATS: Final[Mapping[str, str]] = MappingProxyType(
 #: The formats that write CSV files, the only ones ``csv_formulas`` applies to.
 _CSV_FORMATS: Final = ("csv", "datapackage")
 JSON_LINES_FILE: Final = "records.jsonl"
+DOCUMENT_FILE: Final = "dataset.json"
 #: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
 #: [...]}``), so that the next export into the directory knows which files were its own.
 MANIFEST: Final = ".rightsdata-export"
@@ -81,12 +91,12 @@ def export_names() -> frozenset[str]:
     removes from its directory when it does not write it this time.
 
     >>> sorted(n for n in export_names() if not n.endswith((".csv", ".parquet")))[:4]
-    ['datapackage.json', 'events.json', 'groups.json', 'laws.json']
+    ['datapackage.json', 'dataset.json', 'events.json', 'groups.json']
     """
     from rightsdata._data.loading import own_files
     from rightsdata._tables.tables import TABLES
 
-    names = {*own_files(), JSON_LINES_FILE}
+    names = {*own_files(), JSON_LINES_FILE, DOCUMENT_FILE}
     names.update(f"{name}.{suffix}" for name in TABLES for suffix in ("csv", "parquet"))
     return frozenset(names)
 
@@ -257,6 +267,22 @@ def _json_lines(dataset: Dataset, formulas: str) -> dict[str, Content]:
     return {JSON_LINES_FILE: text.encode("utf-8")}
 
 
+def _document(dataset: Dataset, formulas: str) -> dict[str, Content]:
+    """One JSON document, keys in the order a reader wants them: the descriptor first (the
+    format it declares picks the schemas), then each kind, then the redirects."""
+    from rightsdata._data.canonical import dumps, embedded_descriptor
+    from rightsdata._values.format import EMBEDDED
+
+    descriptor = embedded_descriptor(dataset)
+    document: dict[str, Any] = {} if descriptor is None else {EMBEDDED: descriptor}
+    document.update(dataset.to_dict())
+    if dataset.redirects:
+        document["redirects"] = [
+            {"id": old, "to": new} for old, new in sorted(dataset.redirects.items())
+        ]
+    return {DOCUMENT_FILE: dumps(document).encode("utf-8")}
+
+
 def _csv_files(dataset: Dataset, formulas: str) -> dict[str, bytes]:
     """Each table's CSV bytes, by table name."""
     from rightsdata._tables.csvtables import render_columns
@@ -311,6 +337,7 @@ def _parquet(dataset: Dataset, formulas: str) -> dict[str, Content]:
 _WRITERS: Final[dict[str, Callable[[Dataset, str], dict[str, Content]]]] = {
     "json": _json,
     "jsonl": _json_lines,
+    "document": _document,
     "csv": _csv,
     "datapackage": _datapackage,
     "parquet": _parquet,

@@ -17,21 +17,26 @@ if TYPE_CHECKING:
 __all__: list[str] = []
 
 
+#: The formats that write one file, which standard output can take.
+_ONE_STREAM = ("jsonl", "document")
+
+
 def _export_to_stdout(args: argparse.Namespace) -> int:
-    """``export --format jsonl -``: the one format that is one stream, to standard output."""
+    """``export --format jsonl -`` (or ``document``): a format that is one stream, to
+    standard output."""
     import tempfile
 
     from rightsdata._tables.export import export
 
-    if args.format != "jsonl":
+    if args.format not in _ONE_STREAM:
         said = "the default format, json" if _default_format(args) else f"--format {args.format}"
         raise UsageError(
-            f"'-' (standard output) takes one stream: use --format jsonl, or give a directory "
-            f"for {said}"
+            f"'-' (standard output) takes one stream: use --format jsonl or document, or give a "
+            f"directory for {said}"
         )
     dataset = _dataset(args)
     with tempfile.TemporaryDirectory() as scratch:
-        (written,) = export(dataset, scratch, "jsonl")
+        (written,) = export(dataset, scratch, args.format)
         sys.stdout.write(written.read_text(encoding="utf-8"))
     return EXIT_OK
 
