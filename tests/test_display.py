@@ -126,8 +126,11 @@ def test_every_repr_is_short_and_starts_with_class_and_id(ds: Dataset, kind: str
         text = repr(record)
         assert text.startswith(f"<{type(record).__name__} {record.id}") and text.endswith(">")
         assert "\n" not in text
-        # within the width, unless the ID with the fixed parts is already longer
+        # within the width, unless the ID with the fixed parts is already longer (a rating's
+        # country is one of them)
         fixed = len(type(record).__name__) + len(record.id) + 40
+        if isinstance(record, rightsdata.Rating):
+            fixed += len(record.country)
         assert len(text) <= max(REPR_WIDTH, fixed), text
 
 
@@ -138,6 +141,20 @@ def test_repr_cuts_a_long_title_and_drops_it_when_the_id_leaves_no_room(ds: Data
     assert len(text) == REPR_WIDTH and text.endswith("…'>")
     long_id = attrs.evolve(verdict, id="event:" + "a" * 80)
     assert repr(long_id) == f"<Event event:{'a' * 80} 2012-10-08 verdict>"
+
+
+def test_a_ratings_repr_keeps_its_country_whatever_the_length_of_its_id(ds: Dataset) -> None:
+    # the country was an optional part, dropped when a long ID left no room: in one list of
+    # Kazakhstan's ratings, one repr named the country and the next did not
+    kazakhstan = ds.ratings(country="KZ")
+    assert all(repr(r).endswith(" place:kazakhstan>") for r in kazakhstan)
+    assert repr(ds.get("rating:civicus-kazakhstan-2022-zhovtis-interview")) == (
+        "<Rating rating:civicus-kazakhstan-2022-zhovtis-interview [2022-01..2022-08] "
+        "obstructed place:kazakhstan>"
+    )
+    rating = ds.get("rating:civicus-kazakhstan-2022-downgrade")
+    long_id = attrs.evolve(rating, id="rating:" + "r" * 90)
+    assert repr(long_id) == f"<Rating rating:{'r' * 90} 2022 repressed place:kazakhstan>"
 
 
 def test_repr_keeps_within_the_width_when_escapes_leave_no_room() -> None:

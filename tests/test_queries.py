@@ -815,22 +815,44 @@ def test_ratings_in_date_order(ds: Dataset) -> None:
 
 def test_rating_on_boundaries(ds: Dataset) -> None:
     kz = "place:kazakhstan"
+    watchlist = "rating:civicus-kazakhstan-2019-watchlist"  # [2019-09..2019-10]
+    # a rating counts from the last possible day of its as_of: the day it is certainly given
     assert ds.rating_on(kz, "2019-08-31") is None
-    assert (
-        ds.rating_on(kz, datetime.date(2019, 9, 1)).id == "rating:civicus-kazakhstan-2019-watchlist"
-    )  # type: ignore[union-attr]
-    assert ds.rating_on(kz, "2019-12-31").id == "rating:civicus-kazakhstan-2019-watchlist"  # type: ignore[union-attr]
-    assert ds.rating_on(kz, pendulum.date(2020, 1, 1)).id == (  # type: ignore[union-attr]
+    assert ds.rating_on(kz, datetime.date(2019, 9, 1)) is None
+    assert ds.rating_on(kz, "2019-10-30") is None
+    assert ds.rating_on(kz, "2019-10-31").id == watchlist  # type: ignore[union-attr]
+    assert ds.rating_on(kz, pendulum.date(2020, 1, 1)).id == watchlist  # type: ignore[union-attr]
+    assert ds.rating_on(kz, "2020-12-31").id == (  # type: ignore[union-attr]
         "rating:civicus-kazakhstan-2020-tulesova-interview"
     )
-    # both 2022 ratings start on 2022-01-01; '2022' is later in date order (ends later)
-    assert ds.rating_on(kz, EDTF("2022-01-01")).id == "rating:civicus-kazakhstan-2022-downgrade"  # type: ignore[union-attr]
     assert ds.rating_on("place:colombia", "2030-01-01").level.value == "repressed"  # type: ignore[union-attr]
     assert ds.rating_on("place:almaty", "2030-01-01") is None
     with pytest.raises(ValueError, match="single day"):
         ds.rating_on(kz, "2022")
     with pytest.raises(TypeError):
         ds.rating_on(kz, 2022)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("day", "rating", "level"),
+    [
+        # the downgrade ('2022', some day of 2022) is not certain before the year is out,
+        # and its record says it postdates the Zhovtis interview ([2022-01..2022-08],
+        # obstructed): in force on these days is the 2020 rating, then the interview's
+        ("2022-01-01", "rating:civicus-kazakhstan-2020-tulesova-interview", "obstructed"),
+        ("2022-06-01", "rating:civicus-kazakhstan-2020-tulesova-interview", "obstructed"),
+        ("2022-08-31", "rating:civicus-kazakhstan-2022-zhovtis-interview", "obstructed"),
+        ("2022-09-01", "rating:civicus-kazakhstan-2022-zhovtis-interview", "obstructed"),
+        ("2022-12-31", "rating:civicus-kazakhstan-2022-downgrade", "repressed"),
+        ("2023-01-01", "rating:civicus-kazakhstan-2022-downgrade", "repressed"),
+    ],
+)
+def test_rating_on_does_not_contradict_the_bundled_records(
+    ds: Dataset, day: str, rating: str, level: str
+) -> None:
+    found = ds.rating_on("KZ", EDTF(day))
+    assert found is not None
+    assert (found.id, found.level.value) == (rating, level)
 
 
 def test_rating_on_in_a_small_dataset() -> None:
@@ -841,16 +863,57 @@ def test_rating_on_in_a_small_dataset() -> None:
                 rating_doc("rating:b", "2015-06-15", "repressed"),
                 rating_doc("rating:a", "2015-06", "obstructed"),
                 rating_doc("rating:c", "2016/..", "closed"),
+                rating_doc("rating:d", "[2017-03-01..]", "open"),
             ],
         }
     )
-    assert ids(data.ratings(country="place:kz")) == ["rating:a", "rating:b", "rating:c"]
-    assert data.rating_on("place:kz", "2015-05-31") is None
-    assert data.rating_on("place:kz", "2015-06-01").id == "rating:a"  # type: ignore[union-attr]
-    assert data.rating_on("place:kz", "2015-06-14").id == "rating:a"  # type: ignore[union-attr]
+    assert ids(data.ratings(country="place:kz")) == ["rating:a", "rating:b", "rating:c", "rating:d"]
+    assert data.rating_on("place:kz", "2015-06-01") is None  # '2015-06' may be 30 June
+    assert data.rating_on("place:kz", "2015-06-14") is None
     assert data.rating_on("place:kz", "2015-06-15").id == "rating:b"  # type: ignore[union-attr]
+    # on 30 June both are certain; '2015-06-15' is the later in date order (first day)
+    assert data.rating_on("place:kz", "2015-06-30").id == "rating:b"  # type: ignore[union-attr]
     assert data.rating_on("place:kz", "2015-12-31").id == "rating:b"  # type: ignore[union-attr]
+    # an open end has no last possible day: the rating counts from its first
     assert data.rating_on("place:kz", "2016-01-01").id == "rating:c"  # type: ignore[union-attr]
+    assert data.rating_on("place:kz", "2017-02-28").id == "rating:c"  # type: ignore[union-attr]
+    assert data.rating_on("place:kz", "2017-03-01").id == "rating:d"  # type: ignore[union-attr]
+
+
+def _certainly_given_by(rating: rightsdata.Rating, day: int) -> bool:
+    """The documented rule, from the EDTF's own bounds: the last possible day is on or before
+    ``day``; with none (an open or unknown end), the first possible day."""
+    latest, earliest = rating.as_of.latest, rating.as_of.earliest
+    if latest is not None:
+        return latest.toordinal() <= day
+    return earliest is None or earliest.toordinal() <= day
+
+
+@given(dates=st.lists(edtf_dates(), min_size=1, max_size=6), data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_rating_on_is_the_latest_of_the_ratings_certainly_given(
+    dates: list[EDTF], data: st.DataObject
+) -> None:
+    built = build(
+        {
+            "places": [place_doc("place:kz")],
+            "ratings": [rating_doc(f"rating:r{i}", str(d)) for i, d in enumerate(dates)],
+        }
+    )
+    in_date_order = sorted(built.ratings, key=lambda r: (r.as_of.sort_key(), r.id))
+    edges: set[int] = set()
+    for date in dates:
+        for bound in (date.earliest, date.latest):
+            if bound is not None:
+                edges.update(bound.toordinal() + step for step in (-1, 0, 1))
+    edges.add(data.draw(st.integers(1, datetime.date.max.toordinal())))
+    for day in sorted(d for d in edges if 1 <= d <= datetime.date.max.toordinal()):
+        found = built.rating_on("place:kz", datetime.date.fromordinal(day))
+        certain = [r for r in in_date_order if _certainly_given_by(r, day)]
+        # never a rating whose as_of could still be after the day ...
+        assert found is None or _certainly_given_by(found, day)
+        # ... and the latest in date order of those that cannot
+        assert found == (certain[-1] if certain else None), (day, found, certain)
 
 
 # --- cited_by, related --------------------------------------------------------------------

@@ -415,9 +415,10 @@ class RatingCollection(Collection[Rating]):
         """The ratings (of one country: a place ID or record, or its ISO code) in date order.
 
         Date order is by ``as_of`` (:meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>`: first
-        possible day, then last, then text), ties by ID: the order in which
-        :meth:`~rightsdata.Dataset.rating_on` finds the rating in force. Ratings are of the
-        country itself: ``country`` does not take in the places within it.
+        possible day, then last, then text), ties by ID: the order by which
+        :meth:`~rightsdata.Dataset.rating_on` picks the latest of the ratings certainly
+        given by a day. Ratings are of the country itself: ``country`` does not take in the
+        places within it.
 
         >>> import rightsdata
         >>> [(str(r.as_of), r.level.value) for r in rightsdata.load().ratings(country="KZ")]

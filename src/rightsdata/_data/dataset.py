@@ -906,22 +906,25 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
         """The rating of ``country`` (a place ID or record, or its ISO code such as ``'KZ'``)
-        in force on a day: the latest whose ``as_of`` starts on or before it; None if none.
+        in force on a day: the latest of those certainly given by that day; None if none.
 
-        "Starts" is the first possible day of ``as_of`` (an open or unknown start counts as
-        started); "latest" is the last in date order (:meth:`EDTF.sort_key
-        <rightsdata.EDTF.sort_key>`, then ID) among those. ``date`` is one day: a
-        :class:`datetime.date` (or datetime, pendulum's too), or an EDTF day or its text; a
-        month or year raises ValueError, since it does not say which day.
+        "Certainly given" is that the last possible day of ``as_of`` (:attr:`EDTF.latest
+        <rightsdata.EDTF.latest>`) is on or before the day: a rating of ``2022`` counts from
+        31 December 2022, since it may have been given on any day of that year. An ``as_of``
+        with no last possible day (an open or unknown end, ``2019/..``) counts from its
+        first possible day, as nothing later is known. "Latest" is the last in date order
+        (:meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>`, then ID) among those. ``date``
+        is one day: a :class:`datetime.date` (or datetime, pendulum's too), or an EDTF day
+        or its text; a month or year raises ValueError, since it does not say which day.
 
         >>> import rightsdata
         >>> ds = rightsdata.load()
-        >>> ds.rating_on("place:kazakhstan", "2019-08-31") is None
+        >>> ds.rating_on("place:kazakhstan", "2019-09-01") is None  # as of [2019-09..2019-10]
         True
-        >>> ds.rating_on("place:kazakhstan", "2019-09-01").id
+        >>> ds.rating_on("place:kazakhstan", "2019-10-31").id
         'rating:civicus-kazakhstan-2019-watchlist'
-        >>> ds.rating_on("KZ", "2022-06-01").level.value
-        'repressed'
+        >>> [ds.rating_on("KZ", day).level.value for day in ("2022-06-01", "2023-01-01")]
+        ['obstructed', 'repressed']
         """
         return self._answers().rating_on(country, date)
 

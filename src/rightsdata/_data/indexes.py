@@ -22,7 +22,7 @@ The indexes:
   titles and summaries, with an inverted index of their words;
 * ``sources``: the records citing each source;
 * ``references``: the relationships, statements and ratings naming each record;
-* ``ratings``: each country's ratings in date order, with their start days for bisection;
+* ``ratings``: each country's ratings in date order, with the days they are certain from;
 * ``countries``: the country place of each ISO 3166-1 alpha-2 code.
 
 >>> import rightsdata
@@ -111,6 +111,23 @@ def bounds(date: EDTF) -> tuple[int, int]:
     """
     key = date.sort_key()
     return key[0], key[1]
+
+
+def certain_from(as_of: EDTF) -> int:
+    """The ordinal of the first day by which a rating dated ``as_of`` is certain to have
+    been given: its last possible day (:attr:`EDTF.latest`). A date with no last possible
+    day (an open or unknown end, ``2019/..``, ``[2015-12-08..]``) counts from its first
+    possible day, since nothing later is known (and with no first possible day either, from
+    any day).
+
+    >>> import datetime
+    >>> certain_from(EDTF("2022")) == datetime.date(2022, 12, 31).toordinal()
+    True
+    >>> certain_from(EDTF("2016/..")) == datetime.date(2016, 1, 1).toordinal()
+    True
+    """
+    first, last = bounds(as_of)
+    return first if as_of.latest is None else last
 
 
 def chronological_key(date: EDTF | None) -> tuple[int, str]:
@@ -1187,15 +1204,19 @@ _GROUPED: Final = {"kind": "kind", "role": "participants.role"}
 
 @attrs.frozen
 class RatingIndex:
-    """Ratings in date order (by ``as_of``), overall and per country, with start days.
+    """Ratings in date order (by ``as_of``), overall and per country, with the day from
+    which each country's ratings are certain to have been given, for ``rating_on``.
 
     Ratings keep the order by :meth:`EDTF.sort_key` (first possible day, then last, then
-    text): :meth:`~rightsdata.Dataset.rating_on` bisects their start days.
+    text). :meth:`~rightsdata.Dataset.rating_on` bisects ``certain`` (each country's
+    :func:`certain_from` days, sorted) and answers the matching entry of ``in_force``: the
+    latest in date order of the ratings certain by that day.
     """
 
     order: tuple[Rating, ...]
     by_country: dict[str, tuple[Rating, ...]]
-    starts: dict[str, list[int]]  # per country, each rating's first possible day (sorted)
+    certain: dict[str, list[int]]  # per country, the certain_from days (sorted)
+    in_force: dict[str, list[Rating]]  # [i]: latest in date order of those up to certain[i]
 
     @classmethod
     def build(cls, ratings: Iterable[Rating]) -> RatingIndex:
@@ -1204,10 +1225,27 @@ class RatingIndex:
         grouped: dict[str, list[Rating]] = defaultdict(list)
         for rating in order:
             grouped[rating.country].append(rating)
+        certain: dict[str, list[int]] = {}
+        in_force: dict[str, list[Rating]] = {}
+        for country, country_ratings in grouped.items():
+            # by the day each is certain, then by date order; a running maximum of the
+            # position in date order gives the latest certain by each of those days
+            by_day = sorted(
+                range(len(country_ratings)),
+                key=lambda i: (certain_from(country_ratings[i].as_of), i),
+            )
+            certain[country] = [certain_from(country_ratings[i].as_of) for i in by_day]
+            latest = -1
+            chosen: list[Rating] = []
+            for i in by_day:
+                latest = max(latest, i)
+                chosen.append(country_ratings[latest])
+            in_force[country] = chosen
         return cls(
             order=order,
             by_country={k: tuple(v) for k, v in grouped.items()},
-            starts={k: [bounds(r.as_of)[0] for r in v] for k, v in grouped.items()},
+            certain=certain,
+            in_force=in_force,
         )
 
 

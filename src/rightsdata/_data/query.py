@@ -480,11 +480,11 @@ class Queries:
         place_id = self._id_of(country, "country", Place)
         when = day(date)
         index = self._indexes.ratings()
-        starts = index.starts.get(place_id)
-        if not starts:
+        certain = index.certain.get(place_id)
+        if not certain:
             return None
-        position = bisect_right(starts, when)
-        return index.by_country[place_id][position - 1] if position else None
+        position = bisect_right(certain, when)
+        return index.in_force[place_id][position - 1] if position else None
 
     def cited_by(self, source: object) -> list[Record]:
         """See :meth:`rightsdata.Dataset.cited_by`."""

@@ -66,7 +66,8 @@ __all__ = [
 ]
 
 #: The width (terminal columns: a CJK character takes two) ``repr()`` of a record keeps
-#: within, unless its ID alone is longer.
+#: within, unless its ID with the parts always shown (an event's date and kind, a rating's
+#: date, level and country) is longer.
 REPR_WIDTH: Final = 100
 _MIN_TEXT: Final = 12  # the shortest a name or title is cut to
 RECORD_CLASSES: Final = tuple(RECORD_TYPES.values())
@@ -100,13 +101,17 @@ def _parts(record: Record) -> tuple[list[str], str | None, list[str]]:
     if isinstance(record, Relationship):
         return [record.kind.value], record.title, [record.subject, "->", record.object]
     assert isinstance(record, Rating)
-    return [str(record.as_of), record.level.value], None, [record.country]
+    # (the country is what tells a rating from another of the same date and level: always
+    # shown, so that a list of ratings reads alike whatever the length of their IDs)
+    return [str(record.as_of), record.level.value, record.country], None, []
 
 
 def record_repr(record: Record) -> str:
     """One short line: ``<Kind id [date, kind, ...] 'name or title'>``, within
     :data:`REPR_WIDTH` columns: the name or title is cut with an ellipsis to fit, or left
-    out where the ID leaves no room for a useful piece of it (the ID is never cut).
+    out where the ID leaves no room for a useful piece of it (the ID is never cut, nor the
+    parts that tell records of its kind apart: a rating's date, level and country). A
+    relationship's subject and object are shown only where they fit whole.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
