@@ -247,9 +247,10 @@ def test_event_card_shows_names_dates_charges_penalty_figures_citations(ds: Data
     assert "penalty imprisonment, 7 years 6 months P7Y6M" in text
     assert "sentence length: 90 months “seven and a half years in prison”" in text
     assert "according to Human Rights Foundation" in text
-    assert "Sources (4)" in text
+    assert "Sources (5)" in text
     parole = "Kazakhstan: Jailed Opposition Leader Refused Parole"
     assert f"{parole} some day on or after 8 December 2015 · paragraphs 3-4" in text
+    assert f"{parole} some day on or after 8 December 2015 · paragraph 8" in text
     assert "Inferred, not stated places: HRW's caption places the trial in Aktau" in text
     assert "person:vladimir-kozlov" not in text  # IDs only on hover, names are shown
 
@@ -357,7 +358,7 @@ def test_dataset_card(ds: Dataset) -> None:
     assert card == dataset_html(ds)
     text = shown(card)
     assert text.startswith("Dataset Human-rights documentation: Kazakhstan, 2011 to 2022")
-    assert f"kazakhstan · version {ds.version} · 452 records · licence CC-BY-4.0" in text
+    assert f"kazakhstan · version {ds.version} · 454 records · licence CC-BY-4.0" in text
     for kind, count in ds.counts().items():
         assert f"{count} {kind}" in text
     assert "Sources (5)" in text

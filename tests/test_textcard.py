@@ -46,7 +46,7 @@ def test_an_event_card_names_things_and_says_dates_in_words(ds: rightsdata.Datas
     # references are names, never IDs, except the record's own and the sources'
     assert "person:vladimir-kozlov" not in card and "law:kz-cc-1997-164" not in card
     # citations with their sources and locators; inferred values with their basis
-    assert "Sources (4)" in lines
+    assert "Sources (5)" in lines
     assert "     Human Rights Foundation · 14 December 2012 · paragraph 5 ·" in lines
     assert "     for date, places · confidence medium · source:hrw-kazakhstan-country-page" in lines
     assert "Inferred, not stated" in lines
