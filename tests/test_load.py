@@ -12,7 +12,7 @@ import pytest
 
 import rightsdata
 from rightsdata import InvalidDataError, UnknownIdError
-from rightsdata._data.canonical import render_folder, sha256
+from rightsdata._data.canonical import format_folder, render_folder, sha256
 from rightsdata._data.loading import read_folder
 from rightsdata._values.errors import ProblemCode
 from rightsdata._values.resources import datasets_root
@@ -140,6 +140,7 @@ def test_a_stale_resource_names_the_folder_to_format(tmp_path: Path) -> None:
 
     folder = tmp_path / "my data"
     write_template(folder)
+    format_folder(folder, hashes=True)  # (init writes no size or hash: a published dataset's)
     persons = folder / "persons.json"
     written = persons.read_text(encoding="utf-8")
     persons.write_text(written + " ", encoding="utf-8")
