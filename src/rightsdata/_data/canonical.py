@@ -327,9 +327,10 @@ def format_folder(
     is to catch a changed file; None (the default) keeps what the folder does: a folder whose
     descriptor gives them for any of its files gets them for all, and one that gives none
     (as ``rightsdata init`` writes it, or a folder without a descriptor) gets none, so that
-    editing it never makes it stale.
+    editing it never makes it stale. A file that starts with a UTF-8 byte-order mark, which
+    a load refuses (JSON does not allow one), is read without it and rewritten without it.
     """
-    dataset = read_folder(folder, declared_format=not upgrade, base=base)
+    dataset = read_folder(folder, declared_format=not upgrade, base=base, bom=True)
     if base is not None:
         dataset = own_part(dataset, base)
     present = tuple(kind for kind in KINDS if (folder / kind_file(kind)).exists())
