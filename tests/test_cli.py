@@ -713,19 +713,112 @@ def test_init_writes_a_dataset_that_validates(
     assert sorted(p.name for p in (tmp_path / "other").iterdir()) == ["notes.txt"]
 
 
+@pytest.mark.parametrize("name", ["my-dataset", "dir with space/it's Ünïcode"])
 def test_init_suggests_only_commands_that_work(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
 ) -> None:
-    # it sent the user to docs/records.md, which an installed rightsdata does not have
-    target = tmp_path / "my-dataset"
+    # it sent the user to docs/records.md, which an installed rightsdata does not have; and
+    # it printed the folder unquoted, so that a path with a space broke when pasted
+    target = tmp_path / name
     code, out, _ = run(capsys, "init", str(target))
     assert code == EXIT_OK and "docs/" not in out
-    suggested = [line.split()[1:] for line in out.splitlines() if line.startswith("  rightsdata ")]
-    assert len(suggested) == 3
+    suggested = [
+        shlex.split(line)[1:] for line in out.splitlines() if line.startswith("  rightsdata ")
+    ]
+    assert [argv[0] for argv in suggested] == ["validate", "show", "fmt", "show"]
+    assert str(target) in suggested[0]
     for argv in suggested:
         code, out, err = run(capsys, *argv)
         assert (code, err) == (EXIT_OK, ""), argv
     assert json.loads(out)["id"] == "place:almaty"  # a record as its file holds it
+
+
+def test_an_edited_init_dataset_still_loads_and_fmt_adds_no_hashes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # init wrote each file's size and hash, and any edit then made validate, show and
+    # load_path refuse the whole dataset until `rightsdata fmt` was run
+    target = tmp_path / "my-dataset"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["resources"] and all(
+        "bytes" not in r and "hash" not in r for r in descriptor["resources"]
+    )
+    events = target / "events.json"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("in your own words.", "at home, at night."), "utf-8")
+    code, out, _ = run(capsys, "validate", str(target))
+    assert (code, out.strip()) == (
+        EXIT_OK,
+        f"{target}: valid: checked 3 records (1 source, 1 person, 1 event)",
+    )
+    event = rightsdata.load_path(target).events["event:example-person-detained-2020-05-01"]
+    assert event.summary == "What happened, at home, at night."
+    # fmt rewrites the files, and adds no size or hash that was not asked for
+    persons = target / "persons.json"
+    persons.write_text(json.dumps(json.loads(persons.read_text("utf-8"))), "utf-8")
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK
+    assert (target / "datapackage.json").read_text(encoding="utf-8") == json.dumps(
+        descriptor, ensure_ascii=False, indent=2
+    ) + "\n"
+    assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK
+
+
+def test_fmt_hashes_adds_refreshes_and_removes_sizes_and_hashes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from rightsdata._data.canonical import sha256
+
+    target = tmp_path / "mine"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    descriptor = target / "datapackage.json"
+
+    def resources() -> list[dict[str, object]]:
+        found: list[dict[str, object]] = json.loads(descriptor.read_text("utf-8"))["resources"]
+        return found
+
+    code, out, _ = run(capsys, "fmt", "--hashes", str(target))
+    assert (code, out.strip()) == (EXIT_OK, f"rewrote: {descriptor}")
+    for entry in resources():
+        text = (target / str(entry["path"])).read_text(encoding="utf-8")
+        assert (entry["bytes"], entry["hash"]) == (len(text.encode("utf-8")), sha256(text))
+    # now the folder records them: an edit is caught, and plain fmt measures the file again
+    events = target / "events.json"
+    events.write_text(events.read_text("utf-8").replace("own words", "words"), "utf-8")
+    code, out, _ = run(capsys, "validate", str(target))
+    assert code == EXIT_INVALID and "resources[2].bytes" in out
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK
+    (entry,) = [r for r in resources() if r["path"] == "events.json"]
+    assert entry["hash"] == sha256(events.read_text(encoding="utf-8"))
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+    # a kind's file added later is measured too, as the folder's others are
+    cite = [{"source": "source:example-report-2020"}]
+    places = [{"id": "place:x", "name": "X", "kind": "city", "country": "KZ", "citations": cite}]
+    (target / "places.json").write_text(json.dumps(places), encoding="utf-8")
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK
+    assert all("hash" in r and "bytes" in r for r in resources())
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+    # --no-hashes takes them out again
+    assert run(capsys, "fmt", "--no-hashes", str(target))[0] == EXIT_OK
+    assert not any("hash" in r or "bytes" in r for r in resources())
+    assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK
+
+
+def test_fmt_leaves_the_bundled_dataset_as_it_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import shutil
+
+    from rightsdata._values.resources import datasets_root
+
+    bundled = Path(str(datasets_root() / "kazakhstan"))
+    copy = shutil.copytree(bundled, tmp_path / "kazakhstan")
+    code, out, _ = run(capsys, "fmt", str(copy))
+    assert (code, out) == (EXIT_OK, "")
+    for path in sorted(bundled.iterdir()):
+        assert (copy / path.name).read_bytes() == path.read_bytes(), path.name
+    resources = json.loads((copy / "datapackage.json").read_text("utf-8"))["resources"]
+    assert all("hash" in r and "bytes" in r for r in resources)  # still checked
 
 
 def _runtime_strings(path: Path) -> list[tuple[int, str]]:

@@ -3,6 +3,7 @@ may hold, as ``load_documents`` holds them, so that whatever the dataset writes 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -178,3 +179,42 @@ def test_a_subclass_of_a_json_type_is_told_to_give_the_type_itself() -> None:
         ("descriptor.rightsdata_format", "int: give an int"),
         ("descriptor.licenses[0]", "dict: give a dict"),
     ]
+
+
+def test_the_data_package_properties_other_tools_write_are_read(tmp_path: Path) -> None:
+    # frictionless-py v1 writes `profile` (a package's and a resource's), and Data Package v1
+    # gives a contributor one `role`: they were refused as unknown fields
+    descriptor = {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "profile": "data-package",
+        "name": "mine",
+        "contributors": [{"title": "A. Author", "role": "author"}],
+        "resources": [{"name": "persons", "path": "persons.json", "profile": "data-resource"}],
+    }
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    (folder / "persons.json").write_text(json.dumps([person_doc()]), encoding="utf-8")
+    (folder / "sources.json").write_text(json.dumps([source_doc()]), encoding="utf-8")
+    assert rightsdata.validate(folder) == []
+    assert rightsdata.load_path(folder).descriptor == descriptor
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ("profle", "unknown field; did you mean 'profile'?"),
+        ("$schem", "unknown field; did you mean '$schema'?"),
+        ("keywrods", "unknown field; did you mean 'keywords'?"),
+        (
+            "x-custom",
+            "unknown field: rightsdata reads the Data Package properties (v2, and v1's "
+            "profile) and refuses others, so that a misspelt one is not passed over",
+        ),
+    ],
+)
+def test_an_unknown_descriptor_property_is_refused_with_a_hint(key: str, said: str) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_documents({}, descriptor={key: "x"})
+    (problem,) = caught.value.problems
+    assert (problem.location, problem.message) == (f"documents:datapackage.{key}", said)

@@ -198,7 +198,7 @@ def test_both_paths_agree_on_groups(folder: Path) -> None:
 
 
 def test_fmt_writes_groups_json_listed_with_hash_and_size(folder: Path) -> None:
-    format_folder(folder)
+    format_folder(folder, hashes=True)
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     (entry,) = [r for r in descriptor["resources"] if r["path"] == "groups.json"]
     text = (folder / "groups.json").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import pytest
 
 import rightsdata
 from rightsdata import InvalidDataError, UnknownIdError
-from rightsdata._data.canonical import render_folder, sha256
+from rightsdata._data.canonical import format_folder, render_folder, sha256
 from rightsdata._data.loading import read_folder
 from rightsdata._values.errors import ProblemCode
 from rightsdata._values.resources import datasets_root
@@ -129,6 +129,36 @@ def test_unreadable_files(make_folder: MakeFolder, content: bytes, words: str) -
     assert words in problem.message
 
 
+@pytest.mark.parametrize("name", ["persons.json", "datapackage.json", "redirects.json"])
+def test_fmt_removes_a_byte_order_mark_that_a_load_refuses(tmp_path: Path, name: str) -> None:
+    # a load refuses it (JSON allows none), saying fmt removes it; and fmt refused it too
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    files = {
+        "sources.json": [source_doc()],
+        "persons.json": [person_doc()],
+        "datapackage.json": {"name": "mine", "version": "1.0.0"},
+        "redirects.json": [{"id": "person:old", "to": "person:a"}],
+    }
+    for file, content in files.items():
+        (folder / file).write_text(json.dumps(content), encoding="utf-8")
+    format_folder(folder)
+    canonical = {path.name: path.read_bytes() for path in folder.iterdir()}
+    (folder / name).write_bytes(b"\xef\xbb\xbf" + canonical[name])
+    (problem,) = rightsdata.validate(folder)
+    assert (problem.location, problem.code) == (name, ProblemCode.SYNTAX)
+    assert problem.message == (
+        "starts with a byte-order mark (U+FEFF, an invisible character some editors write), "
+        "which JSON does not allow: save it as UTF-8 without a BOM (`rightsdata fmt` removes "
+        "it from a dataset folder's files)"
+    )
+    assert format_folder(folder, check=True) == [name]  # not canonical; nothing written
+    assert (folder / name).read_bytes().startswith(b"\xef\xbb\xbf")
+    assert format_folder(folder) == [name]
+    assert {path.name: path.read_bytes() for path in folder.iterdir()} == canonical
+    assert rightsdata.validate(folder) == []
+
+
 def test_a_folder_without_record_files(make_folder: MakeFolder) -> None:
     with pytest.raises(InvalidDataError, match="no record files"):
         read_folder(make_folder({"notes.txt": "hello"}))
@@ -140,6 +170,7 @@ def test_a_stale_resource_names_the_folder_to_format(tmp_path: Path) -> None:
 
     folder = tmp_path / "my data"
     write_template(folder)
+    format_folder(folder, hashes=True)  # (init writes no size or hash: a published dataset's)
     persons = folder / "persons.json"
     written = persons.read_text(encoding="utf-8")
     persons.write_text(written + " ", encoding="utf-8")

@@ -132,7 +132,7 @@ def test_fmt_without_a_folder_rewrites_nothing(
     monkeypatch.setattr(
         canonical,
         "format_folder",
-        lambda folder, *, check=False, upgrade=False, base=None: (
+        lambda folder, *, check=False, upgrade=False, base=None, hashes=None: (
             calls.append((folder, check)) or []
         ),
     )
@@ -154,7 +154,7 @@ def test_package_problems_name_the_file_they_concern(
         tmp_path / "ds",
         {"sources.json": [source_doc()], "persons.json": [person_doc()]},
     )
-    assert run(capsys, "fmt", str(folder))[0] == EXIT_OK
+    assert run(capsys, "fmt", "--hashes", str(folder))[0] == EXIT_OK
     write_folder(folder, {"persons.json": [person_doc(name="Renamed")]})
 
     def files() -> dict[str, str]:

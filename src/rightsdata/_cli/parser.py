@@ -399,7 +399,8 @@ def _add_writing_commands(commands: Any) -> None:
     )
     fmt.description = _paragraph(
         "Rewrite each dataset folder canonically: records sorted by id, one "
-        "formatting, datapackage.json resources with sizes and sha256 hashes."
+        "formatting, datapackage.json listing its files (with their sizes and sha256 "
+        "hashes where it records them, or with --hashes)."
     )
     fmt.add_argument(
         "paths",
@@ -414,6 +415,16 @@ def _add_writing_commands(commands: Any) -> None:
         help=(
             "rewrite in the lowest format the data needs (format 1 folders to format 2; "
             "a folder whose dates include sets to format 3, whatever it declares)"
+        ),
+    )
+    fmt.add_argument(
+        "--hashes",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=(
+            "give each file's size and sha256 hash in datapackage.json, so that a load "
+            "refuses a file changed since (for a published dataset); --no-hashes removes "
+            "them; without either, a folder keeps what it has"
         ),
     )
     _add_base_option(

@@ -92,5 +92,7 @@ def write_template(folder: Path) -> list[Path]:
     for name, content in files.items():
         text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
         (folder / name).write_text(text, encoding="utf-8")
-    format_folder(folder, upgrade=True)  # canonical: the current format, sizes and hashes
+    # canonical, in the current format; without sizes or hashes, which an edit would make
+    # stale (`rightsdata fmt --hashes` adds them, for a dataset to publish)
+    format_folder(folder, upgrade=True)
     return sorted(folder / name for name in files)

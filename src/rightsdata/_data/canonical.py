@@ -2,9 +2,11 @@
 
 Canonical means: one file per record kind that has records (or had a file), records sorted
 by ID, their fields in the model's order, ``json.dumps(..., ensure_ascii=False, indent=2)``
-plus a final newline; and a ``datapackage.json`` whose resources list each file with its size
-and SHA-256 hash, whose ``sources`` list the dataset's source records, and whose
-``rightsdata_format`` names the format (see docs/concepts.md, "A format that can grow"):
+plus a final newline; and a ``datapackage.json`` whose resources list each file (with its size
+and SHA-256 hash where the folder records them: a published dataset does, so that a changed
+file is caught; one being edited need not), whose ``sources`` list the dataset's source
+records, and whose ``rightsdata_format`` names the format (see docs/concepts.md, "A format
+that can grow"):
 
 - **format 2** (what this library writes where no date is a set): optional fields that are
   null or empty are left out; the files are exactly what ``Dataset.to_dict()`` writes, so
@@ -54,6 +56,7 @@ __all__ = [
     "embedded_descriptor",
     "format_folder",
     "package_metadata",
+    "records_hashes",
     "render_folder",
     "schema_id",
     "sha256",
@@ -188,6 +191,7 @@ def render_folder(
     present: tuple[str, ...] | None = None,
     format: int | None = None,
     others_in: Path | None = None,
+    hashes: bool = True,
 ) -> dict[str, str]:
     """The canonical text of every file of ``dataset``'s folder, by file name.
 
@@ -200,6 +204,8 @@ def render_folder(
     rewritten in place: the descriptor's entries for files that are not the dataset's own (a
     README, a table of the author's) are kept, after its own, with their ``bytes`` and
     ``hash`` made those of the files as they are (a new folder has none of those files).
+    ``hashes``: whether the dataset's own resources give each file's ``bytes`` and ``hash``
+    (a load then refuses a file that no longer matches them).
     """
     package = package_metadata(dataset, descriptor)
     others = _other_resources(package, others_in) if others_in is not None else []
@@ -225,22 +231,47 @@ def render_folder(
             [{"id": old, "to": new} for old, new in sorted(dataset.redirects.items())]
         )
     package["resources"] = [
-        {
-            "name": kind,
-            "path": kind_file(kind),
-            "format": "json",
-            "mediatype": "application/json",
-            "encoding": "utf-8",
-            "schema": schema_id(kind, version),
-            "bytes": len(files[kind_file(kind)].encode("utf-8")),
-            "hash": sha256(files[kind_file(kind)]),
-        }
-        for kind in kinds
+        _resource(kind, version, files[kind_file(kind)] if hashes else None) for kind in kinds
     ] + others
     if version != 1:
         package[FORMAT_KEY] = version
     files[DESCRIPTOR] = dumps(package)
     return files
+
+
+def _resource(kind: str, version: int, text: str | None) -> dict[str, Any]:
+    """The resource entry of ``kind``'s file, with the size and hash of its ``text`` if given."""
+    entry: dict[str, Any] = {
+        "name": kind,
+        "path": kind_file(kind),
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        "schema": schema_id(kind, version),
+    }
+    if text is not None:
+        entry["bytes"] = len(text.encode("utf-8"))
+        entry["hash"] = sha256(text)
+    return entry
+
+
+def records_hashes(descriptor: dict[str, Any] | None) -> bool:
+    """Whether ``descriptor`` gives the ``bytes`` or ``hash`` of any of the dataset's own
+    files: a folder that records them keeps recording them, for every file it has.
+
+    >>> records_hashes({"resources": [{"path": "events.json", "bytes": 3}]})
+    True
+    >>> records_hashes({"resources": [{"path": "events.json"}]}), records_hashes(None)
+    (False, False)
+    """
+    resources = (descriptor or {}).get("resources")
+    return any(
+        isinstance(entry, dict)
+        and isinstance(entry.get("path"), str)
+        and posixpath.normpath(entry["path"]) in own_files()
+        and bool({"bytes", "hash"} & entry.keys())
+        for entry in (resources if isinstance(resources, list) else ())
+    )
 
 
 def _other_resources(package: dict[str, Any], folder: Path) -> list[Any]:
@@ -269,7 +300,12 @@ def _measured(entry: dict[str, Any], file: Path) -> dict[str, Any]:
 
 
 def format_folder(
-    folder: Path, *, check: bool = False, upgrade: bool = False, base: Dataset | None = None
+    folder: Path,
+    *,
+    check: bool = False,
+    upgrade: bool = False,
+    base: Dataset | None = None,
+    hashes: bool | None = None,
 ) -> list[str]:
     """Rewrite ``folder`` in canonical form; return the names of files that changed.
 
@@ -286,8 +322,15 @@ def format_folder(
     that have records, or whose file exists, are written. ``base``: the dataset the folder
     builds on (docs/loading.md, "Building on another dataset"): the folder is validated over
     it, and only its own records and redirects are written, in the lowest format they need.
+    ``hashes``: whether the descriptor gives each of the dataset's files its ``bytes`` and
+    ``hash`` (refreshed to those of the files written), for a published dataset whose load
+    is to catch a changed file; None (the default) keeps what the folder does: a folder whose
+    descriptor gives them for any of its files gets them for all, and one that gives none
+    (as ``rightsdata init`` writes it, or a folder without a descriptor) gets none, so that
+    editing it never makes it stale. A file that starts with a UTF-8 byte-order mark, which
+    a load refuses (JSON does not allow one), is read without it and rewritten without it.
     """
-    dataset = read_folder(folder, declared_format=not upgrade, base=base)
+    dataset = read_folder(folder, declared_format=not upgrade, base=base, bom=True)
     if base is not None:
         dataset = own_part(dataset, base)
     present = tuple(kind for kind in KINDS if (folder / kind_file(kind)).exists())
@@ -295,7 +338,11 @@ def format_folder(
     undeclared = dataset.descriptor is None
     kept = not (upgrade or undeclared) and format_of(dataset.descriptor) == 1
     version = 1 if kept else lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
-    rendered = render_folder(dataset, present=present, format=version, others_in=folder)
+    if hashes is None:
+        hashes = records_hashes(dataset.descriptor)
+    rendered = render_folder(
+        dataset, present=present, format=version, others_in=folder, hashes=hashes
+    )
     changed = []
     for name, text in rendered.items():
         path = folder / name

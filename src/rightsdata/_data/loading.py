@@ -410,6 +410,7 @@ def read_folder(
     check_descriptor: bool = True,
     declared_format: bool = True,
     base: Dataset | None = None,
+    bom: bool = False,
 ) -> Dataset:
     """Read, structure and check a dataset folder; raise InvalidDataError listing every problem.
 
@@ -421,6 +422,8 @@ def read_folder(
     project's tests check). ``declared_format=False`` reads what the folder holds whatever
     format its descriptor declares (``rightsdata fmt --upgrade``, which then declares the
     format the data needs). ``base``: the dataset it builds on, as for :func:`load_path`.
+    ``bom=True`` reads a file that starts with a UTF-8 byte-order mark as if it had none
+    (``rightsdata fmt``, which rewrites it without); a load refuses it, as JSON does.
     """
     over = None if base is None else base_of(base)
     dataset, problems, unchecked = _read_folder(
@@ -429,6 +432,7 @@ def read_folder(
         check_resources=check_resources,
         check_descriptor=check_descriptor,
         declared_format=declared_format,
+        bom=bom,
     )
     if problems or dataset is None:
         raise InvalidDataError(problems, label or str(folder), unchecked)
@@ -702,6 +706,7 @@ def _read_folder(
     check_resources: bool | Literal["sizes"],
     check_descriptor: bool = True,
     declared_format: bool = True,
+    bom: bool = False,
 ) -> _Read:
     hashes = check_resources is True
     max_bytes = options.max_bytes
@@ -720,7 +725,7 @@ def _read_folder(
     # each path listed, with every entry that lists it (a path listed twice: both checked)
     resources: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     if DESCRIPTOR in present:
-        raw, found = read_json(folder.joinpath(DESCRIPTOR), DESCRIPTOR, max_bytes)
+        raw, found = read_json(folder.joinpath(DESCRIPTOR), DESCRIPTOR, max_bytes, bom=bom)
         if not found and check_descriptor:
             from rightsdata._validation.descriptor import descriptor_problems
 
@@ -761,13 +766,15 @@ def _read_folder(
                 parts.problems.append(problem)
                 parts.unsure.add(kind)
                 continue
+            if bom:
+                data = data.removeprefix(_BOM)
             for index, entry in listed:
                 parts.problems += _resource_problems(
                     index, entry, data, hashes=hashes, folder=folder
                 )
             _decode_kind(parts, kind, data, name)
     if REDIRECTS in present:
-        raw, found = read_json(folder.joinpath(REDIRECTS), REDIRECTS, max_bytes)
+        raw, found = read_json(folder.joinpath(REDIRECTS), REDIRECTS, max_bytes, bom=bom)
         parts.problems += found
         if not found:
             parts.redirects, found = _check_redirects(raw, REDIRECTS)
@@ -1744,7 +1751,9 @@ def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Probl
     if data.startswith(_BOM):
         return "", Problem(
             label,
-            "starts with a byte-order mark; save it as UTF-8 without a BOM",
+            "starts with a byte-order mark (U+FEFF, an invisible character some editors "
+            "write), which JSON does not allow: save it as UTF-8 without a BOM (`rightsdata "
+            "fmt` removes it from a dataset folder's files)",
             ProblemCode.SYNTAX,
         )
     if data.startswith(_UTF16_BOMS):
@@ -1896,13 +1905,20 @@ def _within_nesting(value: Any, label: str) -> tuple[Any, list[Problem]]:
 
 
 def read_json(
-    file: Traversable | Path, label: str, max_bytes: int = DEFAULT_MAX_BYTES
+    file: Traversable | Path,
+    label: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    bom: bool = False,
 ) -> tuple[Any, list[Problem]]:
-    """Parse one JSON file strictly: a size limit, UTF-8 without a byte-order mark, no NaN or
-    Infinity, no repeated keys, bounded nesting."""
+    """Parse one JSON file strictly: a size limit, UTF-8 without a byte-order mark (unless
+    ``bom``: one at the start is then dropped), no NaN or Infinity, no repeated keys,
+    bounded nesting."""
     data, problem = _read_bytes(file, label, max_bytes)
     if problem is not None:
         return None, [problem]
+    if bom:
+        data = data.removeprefix(_BOM)
     text, problem = _decode(data, label)
     if problem is not None:
         return None, [problem]

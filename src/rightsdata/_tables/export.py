@@ -4,7 +4,8 @@ Every format writes into a directory (created if missing) and returns the paths 
 docs/exports.md describes each layout.
 
 - ``json``: the canonical dataset folder (one file per kind and ``datapackage.json``), exactly
-  as ``rightsdata fmt`` writes it; ``rightsdata.load_path`` reads it back to an equal dataset.
+  as ``rightsdata fmt --hashes`` writes it; ``rightsdata.load_path`` reads it back to an equal
+  dataset.
 - ``jsonl``: ``records.jsonl``, one record a line with its kind in ``"$kind"`` (and a line per
   redirect), after a first line that carries the descriptor (``{"$kind": "datapackage",
   ...}``, format 3) when the dataset has a name, version or descriptor;

@@ -403,14 +403,23 @@ _CONTACT_FIELDS: Final = frozenset({"email", "phone", "telephone", "address"})
 
 def _unknown(key: str, known: Collection[str]) -> str:
     """What to say of a field the schema does not have, of those ``known`` to it: the one
-    it is spelled like, as for a record's field.
+    it is spelled like, as for a record's field; or, for one spelled like none, why it is
+    refused (the Data Package spec allows others: refusing them catches a misspelt one).
 
     >>> _unknown("licences", ["name", "licenses"])
     "unknown field; did you mean 'licenses'?"
+    >>> _unknown("x-custom", ["name", "licenses"]).endswith("a misspelt one is not passed over")
+    True
     """
     if key.lower() in _CONTACT_FIELDS:
         return "unknown field: a dataset holds no personal contact data; leave it out"
-    return unknown_field(key, known)
+    said = unknown_field(key, known)
+    if ";" in said:  # (a field it is spelled like)
+        return said
+    return (
+        f"{said}: rightsdata reads the Data Package properties (v2, and v1's profile) and "
+        "refuses others, so that a misspelt one is not passed over"
+    )
 
 
 @functools.cache

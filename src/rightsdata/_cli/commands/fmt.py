@@ -40,7 +40,9 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     differ: list[Path] = []  # the folders that are not canonical
     for folder in folders:
         try:
-            changed = format_folder(folder, check=args.check, upgrade=args.upgrade, base=base)
+            changed = format_folder(
+                folder, check=args.check, upgrade=args.upgrade, base=base, hashes=args.hashes
+            )
         except OSError as error:  # a file it may not read, or a folder it may not write
             verb = "check" if args.check else "rewrite"
             raise UsageError(f"cannot {verb} {folder}: {system_reason(error, folder)}") from None

@@ -4,6 +4,7 @@ exist."""
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 from typing import Final
 
@@ -44,9 +45,12 @@ def _cmd_init(args: argparse.Namespace) -> int:
     print(
         f"wrote {_plural(len(written), 'file')} to {folder}: {', '.join(p.name for p in written)}"
     )
+    shown = shlex.quote(str(folder))  # (commands to paste: a path with a space stays one)
     print("next: edit them, then")
-    print(f"  rightsdata validate {folder}")
-    print(f"  rightsdata show event:example-person-detained-2020-05-01 --data {folder}")
+    print(f"  rightsdata validate {shown}")
+    print(f"  rightsdata show event:example-person-detained-2020-05-01 --data {shown}")
+    print("to write them in canonical form (records sorted by ID, one formatting):")
+    print(f"  rightsdata fmt {shown}")
     # (the docs are not installed: a bundled record is an example of its kind that is)
     print("for a record of another kind, print a bundled one as its file holds it:")
     print("  rightsdata show place:almaty --json")
