@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType, UnionType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin, overload
@@ -47,11 +48,13 @@ from rightsdata._values.errors import (
     Problem,
     UnknownIdError,
     counted_kind,
+    shown_repr,
     with_article,
 )
 from rightsdata._values.exitleave import RELEASED, release_at_exit
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.lazymodule import LazyModule
+from rightsdata._values.resources import BUNDLED_NAME
 from rightsdata.vocab import EventKind, FigureUnit, Measure
 
 if TYPE_CHECKING:
@@ -70,7 +73,7 @@ else:  # imported when used, or when typing.get_type_hints reads an annotation
     bulkcheck = LazyModule("rightsdata._validation.bulkcheck")
     integrity = LazyModule("rightsdata._validation.integrity")
 
-__all__ = ["Dataset", "name_and_version"]
+__all__ = ["Dataset", "base_of", "name_and_version"]
 
 R = TypeVar("R", bound=Record)
 R2 = TypeVar("R2", bound=Record)
@@ -487,9 +490,7 @@ class Dataset:
         if base is None:
             self._build(records, name, version, descriptor, redirects)
             return
-        from rightsdata._data.loading import base_of  # (TypeError for anything but a Dataset)
-
-        over = base_of(base)
+        over = base_of(base)  # (TypeError for anything but a Dataset)
         given = _of_their_kinds(_kinds_of(records))
         _checked_text(name, "name")
         _checked_text(version, "version")
@@ -1233,3 +1234,45 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         version = f" {self._version}" if self._version else ""
         counts = ", ".join(counted_kind(len(c), k) for k, c in self._collections.items() if len(c))
         return f"<Dataset {label}{version}: {counts or 'empty'}>"
+
+
+#: Each base dataset's :class:`Base`, by the dataset's ``id()``, while it lives, made once
+#: (what the rules need of it is worked out on first use and kept): validating several
+#: extensions over one base reads it once. (Not a WeakKeyDictionary: a Dataset is unhashable.)
+_bases: dict[int, integrity.Base] = {}
+_bases_lock = threading.Lock()
+
+
+def base_of(dataset: object, argument: str = "base") -> integrity.Base:
+    """The :class:`~rightsdata._validation.integrity.Base` of a dataset given as ``base=``;
+    TypeError naming the ``argument`` for anything but a :class:`Dataset`.
+
+    >>> import rightsdata
+    >>> base_of(rightsdata.load()).label  # doctest: +ELLIPSIS
+    'the base dataset (kazakhstan ...)'
+    >>> base_of("kazakhstan")
+    Traceback (most recent call last):
+      ...
+    TypeError: base must be a Dataset, not a str ('kazakhstan'); a bundled one is \
+rightsdata.load('kazakhstan'), one of your own rightsdata.load_path(path)
+    """
+    if not isinstance(dataset, Dataset):
+        shown = shown_repr(dataset)
+        name = repr(dataset) if isinstance(dataset, str) and BUNDLED_NAME.fullmatch(dataset) else ""
+        raise TypeError(
+            f"{argument} must be a Dataset, not {with_article(type(dataset).__name__)} "
+            f"({shown}); a bundled one is rightsdata.load({name}), one of your own "
+            "rightsdata.load_path(path)"
+        )
+    with _bases_lock:
+        found = _bases.get(id(dataset))
+        if found is None:
+            import weakref  # (here: a load without a base has no use for it)
+
+            named = name_and_version(dataset)
+            label = f"the base dataset ({named})" if named else "the base dataset"
+            found = _bases[id(dataset)] = integrity.Base(
+                dataset._by_kind, dataset._redirects, label
+            )
+            weakref.finalize(dataset, _bases.pop, id(dataset), None)
+    return found

@@ -30,7 +30,7 @@ import threading
 from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from rightsdata._data.dataset import Dataset, checked_descriptor, name_and_version
+from rightsdata._data.dataset import Dataset, base_of, checked_descriptor
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
@@ -43,8 +43,6 @@ from rightsdata._values.errors import (
     counted,
     describe_json,
     printable,
-    shown_repr,
-    with_article,
 )
 from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.format import (
@@ -65,7 +63,7 @@ from rightsdata._values.heap import TRIMMED_FROM, trim_heap
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, a_noun, is_valid_id, prefix_of
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify
-from rightsdata._values.resources import datasets_root
+from rightsdata._values.resources import BUNDLED_NAME, datasets_root
 from rightsdata._values.spelling import unknown_field
 
 if TYPE_CHECKING:
@@ -109,8 +107,6 @@ DEFAULT_MAX_BYTES: Final = 1 << 30
 _RECORD_SUFFIXES: Final = (".json", *JSON_LINES_SUFFIXES)
 _BOM: Final = b"\xef\xbb\xbf"
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")  # (a spreadsheet's "Unicode text")
-#: What a bundled dataset's name may look like: a name, never a path.
-_NAME: Final = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _CHUNK: Final = 1 << 20
 
 _cache: dict[str, Dataset] = {}
@@ -176,7 +172,7 @@ def _load_bundled(name: str) -> Dataset:
             f"bundled: {', '.join(datasets()) or 'none'}. To read a folder or file, use "
             "rightsdata.load_path(path)"
         )
-    if not _NAME.fullmatch(name):  # (a path, or not a name: no folder is looked for)
+    if not BUNDLED_NAME.fullmatch(name):  # (a path, or not a name: no folder is looked for)
         raise UnknownDatasetError(name, datasets())
     with _cache_lock:
         dataset = _cache.get(name)
@@ -208,7 +204,7 @@ def datasets() -> dict[str, str | None]:
     found: dict[str, str | None] = {}
     for entry in sorted(datasets_root().iterdir(), key=lambda e: e.name):
         descriptor = entry.joinpath(DESCRIPTOR)
-        if _NAME.fullmatch(entry.name) and descriptor.is_file():
+        if BUNDLED_NAME.fullmatch(entry.name) and descriptor.is_file():
             raw, problems = read_json(descriptor, DESCRIPTOR)
             version = raw.get("version") if not problems and type(raw) is dict else None
             found[entry.name] = version if isinstance(version, str) else None
@@ -361,45 +357,6 @@ def validate(
     options = ReadOptions(schema=schema, max_bytes=max_bytes, strict=strict, base=over)
     _, problems, unchecked = _read(Path(path), options)
     return Problems(problems, unchecked)
-
-
-#: Each base dataset's :class:`Base`, by the dataset's ``id()``, while it lives, made once
-#: (what the rules need of it is worked out on first use and kept): validating several
-#: extensions over one base reads it once. (Not a WeakKeyDictionary: a Dataset is unhashable.)
-_bases: dict[int, Base] = {}
-
-
-def base_of(dataset: object, argument: str = "base") -> Base:
-    """The :class:`~rightsdata._validation.integrity.Base` of a dataset given as ``base=``;
-    TypeError naming the ``argument`` for anything but a :class:`Dataset`.
-
-    >>> import rightsdata
-    >>> base_of(rightsdata.load()).label  # doctest: +ELLIPSIS
-    'the base dataset (kazakhstan ...)'
-    >>> base_of("kazakhstan")
-    Traceback (most recent call last):
-      ...
-    TypeError: base must be a Dataset, not a str ('kazakhstan'); a bundled one is \
-rightsdata.load('kazakhstan'), one of your own rightsdata.load_path(path)
-    """
-    if not isinstance(dataset, Dataset):
-        shown = shown_repr(dataset)
-        name = repr(dataset) if isinstance(dataset, str) and _NAME.fullmatch(dataset) else ""
-        raise TypeError(
-            f"{argument} must be a Dataset, not {with_article(type(dataset).__name__)} "
-            f"({shown}); a bundled one is rightsdata.load({name}), one of your own "
-            "rightsdata.load_path(path)"
-        )
-    with _cache_lock:
-        found = _bases.get(id(dataset))
-        if found is None:
-            import weakref  # (here: a load without a base has no use for it)
-
-            named = name_and_version(dataset)
-            label = f"the base dataset ({named})" if named else "the base dataset"
-            found = _bases[id(dataset)] = Base(dataset._by_kind, dataset._redirects, label)
-            weakref.finalize(dataset, _bases.pop, id(dataset), None)
-    return found
 
 
 def read_folder(

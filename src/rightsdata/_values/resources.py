@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from rightsdata._values.errors import RightsdataError
 
@@ -28,7 +29,10 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pathlib import Path
 
-__all__ = ["DiskFolder", "datasets_root", "schemas_root"]
+__all__ = ["BUNDLED_NAME", "DiskFolder", "datasets_root", "schemas_root"]
+
+#: What a bundled dataset's name may look like: a name, never a path.
+BUNDLED_NAME: Final = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 
 class DiskFolder:
