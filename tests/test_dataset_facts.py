@@ -1977,7 +1977,7 @@ def test_004_tulesova_in_the_datasets_words(ds: Any) -> None:
     assert copied_runs([said, korpe], folder, length=6) == []
 
 
-# --- additions of 3.2.4, from an audit of what the documents say that 3.2.3 left out ---------
+# --- additions of 3.3.0, from an audit of what the documents say that 3.2.3 left out ---------
 
 QUARANTINE = (
     "item 'KAZAKHSTAN: The quarantine became a sort of cover for the government to persecute "
