@@ -1257,6 +1257,7 @@ def test_groups_replace_stand_ins(ds: Any) -> None:
     assert set(unnamed) == {
         "org:almaty-court-media-ban",
         "org:journalist-hometown-court",
+        "org:tulesova-candidacy-lawsuit-court",
         "org:tulesova-tolymbekov-arrest-court-2019",
     }
     assert {o.kind.value for o in unnamed.values()} == {"court"}
@@ -1977,7 +1978,7 @@ def test_004_tulesova_in_the_datasets_words(ds: Any) -> None:
     assert copied_runs([said, korpe], folder, length=6) == []
 
 
-# --- additions of 3.2.4, from an audit of what the documents say that 3.2.3 left out ---------
+# --- additions of 3.3.0, from an audit of what the documents say that 3.2.3 left out ---------
 
 QUARANTINE = (
     "item 'KAZAKHSTAN: The quarantine became a sort of cover for the government to persecute "
@@ -2059,7 +2060,42 @@ def test_004_tulesova_protested_the_courts_decision_on_the_15_days(ds: Any) -> N
         for o in ds.organizations
         if o.kind.value == "court" and "not named" in o.name and "Tulesova" in (o.summary or "")
     ]
-    assert courts == ["org:tulesova-tolymbekov-arrest-court-2019"]
+    assert sorted(courts) == [
+        "org:tulesova-candidacy-lawsuit-court",  # her lawsuit's (paragraph 3), a court of its own
+        "org:tulesova-tolymbekov-arrest-court-2019",
+    ]
+
+
+def test_004_a_court_decided_tulesovas_lawsuit_and_did_not_restore_her_candidacy(ds: Any) -> None:
+    # Tulesova interview, paragraph 3: "We sued the central election commission but were unable
+    # to persuade the court to restore my candidacy": the document says a court decided the suit,
+    # though not which; the lawsuit is one event, its outcome in the summary, so the court is there
+    text = seed_text("004")
+    if text is not None:
+        assert (
+            "We sued the central election commission but were unable to persuade the court to "
+            "restore my candidacy" in text
+        )
+    court = ds.organizations.get("org:tulesova-candidacy-lawsuit-court")
+    assert (court.kind.value, court.country) == ("court", "KZ")
+    assert "not named" in court.name
+    (basis,) = [i.basis for i in court.inferred if i.field == "country"]
+    assert "central election commission" in basis
+    assert [(c.source, c.locator) for c in court.citations] == [(S4, f"{QUARANTINE}, paragraph 3")]
+    lawsuit = ds.get("event:tulesova-lawsuit-central-election-commission")
+    assert lawsuit.kind.value == "lawsuit"
+    assert {(p.actor, p.role.value) for p in lawsuit.participants} == {
+        ("person:asya-tulesova", "plaintiff"),
+        ("org:kazakhstan-central-election-commission", "defendant"),
+        ("org:tulesova-candidacy-lawsuit-court", "court"),
+    }
+    assert "the court did not restore it" in lawsuit.summary
+    assert not any(i.field == "participants" for i in lawsuit.inferred)
+    # the court of the lawsuit is not the court of the 2019 arrest: nothing says they are one
+    arrest = ds.get("event:tulesova-tolymbekov-administrative-arrest-2019-04")
+    assert "org:tulesova-candidacy-lawsuit-court" not in {p.actor for p in arrest.participants}
+    cases = ds.related("org:tulesova-candidacy-lawsuit-court").events
+    assert [e.id for e in cases] == ["event:tulesova-lawsuit-central-election-commission"]
 
 
 def test_004_tulesova_says_the_pandemic_cost_many_lives_not_a_killed_figure(ds: Any) -> None:
