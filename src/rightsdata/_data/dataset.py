@@ -553,7 +553,7 @@ class Dataset:
             elif kind == "ratings":
                 collections[kind] = RatingCollection(items, handle, self._redirects, _ids=ids)
             else:
-                collections[kind] = Collection(kind, items, self._redirects, _ids=ids)
+                collections[kind] = Collection(kind, items, self._redirects, _ids=ids, _ask=handle)
             by_kind[kind] = collections[kind]._records
             tables[kind] = collections[kind]._by_id
         self._collections = collections
@@ -804,9 +804,10 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             return self._collections[classes[0].kind_name]._lookup(record_id)
         what = " or ".join(noun(cls.kind_name) for cls in classes)
         try:
-            record = self._answers().get(record_id)
+            record = self._answers().get(record_id, classes)
         except UnknownIdError as missing:  # (said of the kinds asked for, its hint kept)
-            raise UnknownIdError(record_id, missing.hint, what) from None
+            missing.what = what
+            raise
         if not isinstance(record, classes):
             raise UnknownIdError(record_id, of_another_kind(record_id, record.id), what)
         return record

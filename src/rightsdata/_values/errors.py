@@ -554,13 +554,14 @@ def unchecked_note(kinds: Sequence[str]) -> str:
 class UnknownIdError(RightsdataError, KeyError):
     """No record has this ID (after following redirects).
 
-    ``hint`` says more where there is more to say: where the ID leads, or the IDs of its kind
-    spelled like it (``did you mean 'person:vladimir-kozlov'?``; for an ID without its kind,
-    those whose name is spelled like it: ``'almaty'``, ``did you mean 'place:almaty'?``), else
-    ``otherwise`` where given. Those are looked for only
-    when the hint is first read (when the error is shown), so that code that expects misses
-    (``try: ds.persons[x] except KeyError``) never pays for the search. ``at`` says where
-    the ID was given, where it was one of several (``'the item at index 2'``), else None.
+    ``hint`` says more where there is more to say: where the ID leads, or, from the dataset
+    asked, the IDs meant (``did you mean 'person:vladimir-kozlov'?``: records of the kinds
+    asked for whose names match the ID or the name given in its place, IDs spelled like it, a
+    country's place for its code), and for an ID without a kind an example of one of those
+    kinds. Those are looked for only when the hint is first read (when the error is shown),
+    so that code that expects misses (``try: ds.persons[x] except KeyError``) never pays for
+    the search. ``at`` says where the ID was given, where it was one of several (``'the item
+    at index 2'``), else None.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -582,10 +583,12 @@ class UnknownIdError(RightsdataError, KeyError):
         among: Callable[[], Iterable[str]] | None = None,
         otherwise: str | None = None,
         at: str | None = None,
+        suggest: Callable[[], str | None] | None = None,
     ) -> None:
         self.record_id = record_id
         self.at = at
         self._hint = hint
+        self._suggest = suggest  # the hint, found when first read (a dataset's suggestions)
         self._among = among  # the IDs to suggest from, if no hint is given
         self._otherwise = otherwise  # the hint where none of them is spelled like it
         self.what = what  # what was looked for: "record", or a kind ("person")
@@ -602,6 +605,9 @@ class UnknownIdError(RightsdataError, KeyError):
         ...     print(error.hint)
         it redirects to 'group:kazakhstan-authorities', the ID of a group
         """
+        if self._hint is None and self._suggest is not None:
+            suggest, self._suggest = self._suggest, None
+            self._hint = suggest()
         if self._hint is None and self._among is not None:
             from rightsdata._values.spelling import did_you_mean, like_id  # (only when shown)
 
