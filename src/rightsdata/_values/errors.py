@@ -633,24 +633,58 @@ class FieldError(RightsdataError, ValueError):
 
     ``field`` names the field (``"citations[0].source"``) and ``message`` says what is wrong,
     in the words the loader uses for the same value in a file; the loader turns it into a
-    :class:`Problem` located at that field.
+    :class:`Problem` located at that field. Raised by a record's (or a part's) constructor,
+    or by ``attrs.evolve``, it also names what was built: ``record_class`` (``"Person"``) and
+    ``record_id`` (where the record's ``id`` is a well-formed ID, else None), as the text
+    shows them (``Person person:a.born: ...``); both are None for a check made outside a
+    constructor.
 
     >>> import rightsdata
     >>> try:
     ...     rightsdata.Person(id="person:a", name="A", born="2020-13", citations=())
     ... except rightsdata.FieldError as error:
     ...     print(error.field, "|", error.message, "|", error.code)
+    ...     print(error.record_class, error.record_id)
+    ...     print(error)
     born | '2020-13' is not an EDTF date: month 13 does not exist | value
+    Person person:a
+    Person person:a.born: '2020-13' is not an EDTF date: month 13 does not exist
     """
 
-    def __init__(self, field: str, message: str, code: str = ProblemCode.VALUE) -> None:
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        code: str = ProblemCode.VALUE,
+        record_class: str | None = None,
+        record_id: str | None = None,
+    ) -> None:
         self.field = field
         self.message = message
         self.code = code
-        super().__init__(f"{field}: {message}")
+        self.record_class = record_class
+        self.record_id = record_id
+        super().__init__(self._text())
 
-    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str, str]]:
-        return (type(self), (self.field, self.message, self.code))
+    def _text(self) -> str:
+        if self.record_class is None:
+            return f"{self.field}: {self.message}"
+        built = (
+            self.record_class if self.record_id is None else f"{self.record_class} {self.record_id}"
+        )
+        return f"{built}.{self.field}: {self.message}"
+
+    def built(self, record_class: str, record_id: str | None) -> FieldError:
+        """This error, saying what was built (a record's class and ID; the error path of a
+        constructor only: the first to say it is kept)."""
+        if self.record_class is None:
+            self.record_class, self.record_id = record_class, record_id
+            self.args = (self._text(),)
+        return self
+
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str, str, str | None, str | None]]:
+        args = (self.field, self.message, self.code, self.record_class, self.record_id)
+        return (type(self), args)
 
 
 class UnknownDatasetError(RightsdataError, ValueError):
