@@ -220,8 +220,9 @@ class Problems(list[Problem]):
     of the whole folder) may find more.
 
     It is a list in every other way (``== []``, ``len``, indexing, a slice or a sum is a plain
-    list): equality compares the problems alone. Its ``repr`` is a list's, with ``unchecked`` added where there is some;
-    :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and pickling do.
+    list): equality compares the problems alone. Its ``repr`` is a list's, with ``unchecked``
+    added where there is some; :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and
+    pickling do.
 
     Made by hand, it takes an iterable of :class:`Problem` objects only (not one Problem
     alone: ``Problems([problem])``), and ``unchecked`` as an iterable of kinds' names, kept
