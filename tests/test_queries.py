@@ -2700,6 +2700,12 @@ def test_an_unknown_id_is_told_in_the_words_of_the_dataset_in_hand() -> None:
         }
     )
 
+    # a miss caught costs no search: the queries are set up only when a hint is read
+    assert data.persons.get("person:nobody") is None and "person:nobody" not in data.persons
+    with pytest.raises(KeyError):
+        data.persons["Jane Doe"]
+    assert data._queries._queries is None
+
     def hint(call: Any) -> str | None:
         with pytest.raises(UnknownIdError) as info:
             call()

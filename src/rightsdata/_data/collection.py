@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import operator
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -93,6 +94,12 @@ def of_another_kind(record_id: str, target: str) -> str:
     if target == record_id:
         return f"it is the ID of {elsewhere}"
     return f"it redirects to {target!r}, the ID of {elsewhere}"
+
+
+def _suggestion(ask: Callable[[], query.Queries], record_id: str, cls: type) -> str | None:
+    """The hint of an ID that no record of class ``cls`` has, in the dataset's one wording
+    (:meth:`rightsdata._data.query.Queries.suggestion`)."""
+    return ask().suggestion(record_id, (cls,))
 
 
 def _in_order(ids: list[str]) -> bool:
@@ -181,7 +188,9 @@ class Collection(Sequence[R], Generic[R]):
         if other is not None and other != self._kind:
             raise UnknownIdError(record_id, of_another_kind(record_id, record_id), what)
         if self._ask is not None:  # (the dataset's one wording: IDs of this kind meant)
-            raise self._ask().unknown(record_id, (RECORD_TYPES[self._kind],), what)
+            # the queries are set up only when the hint is read: a miss caught costs nothing
+            said = functools.partial(_suggestion, self._ask, record_id, RECORD_TYPES[self._kind])
+            raise UnknownIdError(record_id, None, what, suggest=said)
         raise UnknownIdError(record_id, None, what, among=self._by_id.keys)
 
     @overload

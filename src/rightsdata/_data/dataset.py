@@ -764,7 +764,10 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     def get(
         self, record_id: str, kind: type[Any] | tuple[type[Any], ...] | UnionType | None = None
     ) -> Any:
-        """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none.
+        """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none,
+        whose hint names the records of this dataset meant (by name too: ``ds.get("Vladimir
+        Kozlov")`` is told ``did you mean 'person:vladimir-kozlov'?``; a country's code, its
+        place), as every lookup of an ID words it (docs/queries.md).
 
         A retired ID is followed through :attr:`redirects`, however long the chain (every
         chain ends at a record: a dataset whose redirects form a cycle or lead to no record
