@@ -91,6 +91,8 @@ nitpick_ignore = [
     ("py:class", "_Holder"),
     # What a load gathered for the queries: the type of a private keyword of Dataset.
     ("py:class", "Gathered"),
+    # A dataset's queries (internal): the type of a private keyword of Collection.
+    ("py:class", "rightsdata._data.query.Queries"),
 ]
 
 # --- HTML ------------------------------------------------------------------------------------

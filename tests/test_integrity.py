@@ -832,3 +832,34 @@ def test_a_link_to_a_failed_record_whose_own_link_is_unread_leaves_chains_unjudg
     # no record links to it: no chain goes through it
     files["places.json"] = [place_doc("place:a"), place_doc("place:b", within=5)]
     assert _load_error(make_folder(files)).unchecked == ()
+
+
+def test_a_reference_to_no_record_is_never_told_its_own_records_id() -> None:
+    # event:kozlov-release-2016-08.part_of: 'event:kozlov-trial-2012' does not exist; did you
+    # mean 'event:kozlov-verdict-2012-10-08' or 'event:kozlov-release-2016-08'? (itself)
+    documents = {
+        "sources": [source_doc()],
+        "persons": [person_doc(), person_doc("person:trial-2012-b")],
+        "events": [
+            event_doc("event:trial-2012-a", part_of="event:trial-2012"),
+            event_doc("event:trial-2012-b"),
+            event_doc("event:solitary-x", part_of="event:solitary"),
+            event_doc(
+                "event:c", participants=[{"actor": "person:trial-2012", "role": "defendant"}]
+            ),
+        ],
+    }
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_documents(documents)
+    said = {p.location: p.message for p in info.value.problems}
+    assert said["documents:events[0] event:trial-2012-a.part_of"] == (
+        "'event:trial-2012' does not exist; did you mean 'event:trial-2012-b'?"
+    )
+    assert said["documents:events[2] event:solitary-x.part_of"] == (
+        "'event:solitary' does not exist"
+    )
+    # another kind's ID spelled like the holder's is still suggested (the event is not it)
+    assert (
+        "did you mean 'person:trial-2012-b'?"
+        in said["documents:events[3] event:c.participants[0].actor"]
+    )

@@ -374,3 +374,49 @@ def test_a_stray_comma_is_told_by_what_is_on_either_side(
         assert "(a trailing comma)" in said and f"(after [{at - 1}])" in said
     else:
         assert "two commas in a row" in said and f"(after [{at - 1}])" in said
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "said"),
+    [
+        (
+            {"citations": [{**CITE, "fields": ["name", "bron"]}]},
+            "citations[0].fields",
+            "'bron' is not a field of Person (did you mean 'born'?)",
+        ),
+        (
+            {"inferred": [{"field": "nmae", "basis": "the report's byline"}]},
+            "inferred[0].field",
+            "'nmae' is not a field of Person (did you mean 'name'?)",
+        ),
+        (
+            {"inferred": [{"field": "zzzz", "basis": "the report's byline"}]},
+            "inferred[0].field",
+            "'zzzz' is not a field of Person",
+        ),
+    ],
+)
+def test_a_cited_or_inferred_field_is_told_the_field_it_is_spelled_like(
+    tmp_path: Path, changes: dict[str, object], field: str, said: str
+) -> None:
+    """As an unknown field of a record is ('summry': did you mean 'summary'?), on both
+    paths: a folder read by the fast path (which hands a bad file to the diagnostic one) and
+    documents structured one by one."""
+    from conftest import write_folder
+
+    person = person_doc(**changes)
+    folder = write_folder(
+        tmp_path / "ds", {"sources.json": [source_doc()], "persons.json": [person]}
+    )
+    for load, at in [
+        (lambda: rightsdata.load_path(folder), "persons.json[0]"),
+        (
+            lambda: rightsdata.load_documents({"sources": [source_doc()], "persons": [person]}),
+            "documents:persons[0]",
+        ),
+    ]:
+        with pytest.raises(InvalidDataError) as info:
+            load()
+        assert [(p.location, p.message) for p in info.value.problems] == [
+            (f"{at} person:a.{field}", said)
+        ]

@@ -451,3 +451,50 @@ def test_the_deprecated_spellings_go_in_a_later_release_than_this_one() -> None:
     assert major_minor(REMOVED_IN) == (major, minor + 1)
     api = Path(__file__).resolve().parent.parent / "docs" / "api.md"
     assert f"rightsdata {REMOVED_IN}" in api.read_text(encoding="utf-8")
+
+
+def test_a_field_error_from_a_constructor_names_the_class_and_the_record() -> None:
+    """Records built in a loop from a spreadsheet: 'name: expected text, got int' said
+    neither which class nor which record (the loader says both)."""
+    import attrs
+
+    from rightsdata import KINDS, Citation, FieldError, Person
+
+    with pytest.raises(FieldError) as info:
+        Person(id="person:a", name=5, citations=())  # type: ignore[arg-type]
+    error = info.value
+    assert str(error) == "Person person:a.name: expected text, got int"
+    assert (error.field, error.message, error.record_class, error.record_id) == (
+        "name",
+        "expected text, got int",
+        "Person",
+        "person:a",
+    )
+    again = pickle.loads(pickle.dumps(error))
+    assert str(again) == str(error) and again.record_id == "person:a"
+    # an ID that is not well formed is not named; a part (a citation) has none
+    with pytest.raises(FieldError, match=r"^Person\.id: "):
+        Person(id="person:A B", name="A", citations=())
+    with pytest.raises(FieldError, match=r"^Citation\.source: expected an id, got int$"):
+        Citation(source=5)  # type: ignore[arg-type]
+    # every field of every record class, through attrs.evolve too
+    ds = rightsdata.load()
+    for kind in KINDS:
+        record = ds.collection(kind)[0]
+        for field in attrs.fields(type(record)):
+            if field.name != "id":
+                with pytest.raises(FieldError) as bad:
+                    attrs.evolve(record, **{field.name: object()})
+                assert str(bad.value).startswith(
+                    f"{type(record).__name__} {record.id}.{field.name}"
+                ), str(bad.value)
+    # a part given in a record's field is named by its place in the record
+    with pytest.raises(FieldError) as part:
+        Person(id="person:a", name="A", citations=[{"source": "source:a"}])  # type: ignore[list-item]
+    assert str(part.value).startswith("Person person:a.citations[0]: expected Citation")
+    # a check made outside a constructor says the field only, as before
+    from rightsdata._model.fields import check_ref
+
+    with pytest.raises(FieldError) as plain:
+        check_ref("source", 5, ("source",))
+    assert plain.value.record_class is None and str(plain.value).startswith("source: ")

@@ -1046,7 +1046,7 @@ def test_redirect_cycles_and_dead_ends() -> None:
     assert data.persons.get("person:y") is None
     with pytest.raises(UnknownIdError, match="redirects to 'person:nowhere'"):
         data.get("person:gone")
-    with pytest.raises(UnknownIdError, match="IDs look like"):
+    with pytest.raises(UnknownIdError, match=r"IDs are a kind and a name, like 'person:a'$"):
         data.get("nonsense")
 
 
@@ -1348,7 +1348,9 @@ def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> N
         with pytest.raises(UnknownIdError) as by_get:
             ds.get(record_id, cls)
         assert str(by_get.value) == str(by_collection.value)
-    assert str(by_get.value) == "no person has the id 'zzz'"
+    assert str(by_get.value) == (
+        "no person has the id 'zzz'; IDs are a kind and a name, like 'person:aarti-narsee'"
+    )
     with pytest.raises(UnknownIdError) as redirect:
         ds.get(redirected, rightsdata.Organization)
     assert str(redirect.value) == (
@@ -2631,7 +2633,13 @@ def test_an_unknown_id_suggests_ids_of_its_kind_spelled_like_it_when_shown(ds: D
         "no person has the id 'person:vladmir-kozlov'; did you mean 'person:vladimir-kozlov'?"
     )
     with pytest.raises(UnknownIdError, match=r"did you mean 'event:kozlov-verdict-2012-10-08'"):
+        ds.related("event:kozlov-verdict-2012-10-09")
+    # an ID of a kind the call does not take: told what it takes, not the event meant
+    with pytest.raises(UnknownIdError) as other_kind:
         ds.timeline("event:kozlov-verdict-2012-10-09")
+    assert other_kind.value.hint == (
+        "a person, an organisation or a group is wanted here, like 'person:aarti-narsee'"
+    )
     with pytest.raises(UnknownIdError) as unlike:
         ds.get("person:zzzz")
     assert unlike.value.hint is None
@@ -2731,10 +2739,11 @@ def test_a_window_drops_the_ranks_of_sets_that_fall_in_its_gaps(
 @pytest.mark.parametrize(
     ("arguments", "hint"),
     [
-        ({"place": "almaty"}, "did you mean 'place:almaty'?"),  # its kind left out
-        ({"place": "almatyy"}, "did you mean 'place:almaty'?"),
+        ({"place": "almaty"}, "did you mean 'place:almaty'"),  # its kind left out
+        ({"place": "almatyy"}, "did you mean 'place:almaty'"),
         ({"involving": "vladimir-kozlov"}, "did you mean 'person:vladimir-kozlov'"),
-        ({"place": "nowhere-at-all"}, "IDs look like 'place:"),  # a place's, not a person's
+        # a place's, not a person's
+        ({"place": "nowhere-at-all"}, "IDs are a kind and a name, like 'place:"),
     ],
 )
 def test_an_id_without_its_kind_is_told_ids_of_the_kinds_the_argument_takes(
@@ -2743,3 +2752,66 @@ def test_an_id_without_its_kind_is_told_ids_of_the_kinds_the_argument_takes(
     with pytest.raises(UnknownIdError) as info:
         ds.events(**arguments)
     assert info.value.hint is not None and info.value.hint.startswith(hint)
+
+
+def test_an_unknown_id_is_told_in_the_words_of_the_dataset_in_hand() -> None:
+    """Every lookup of an ID words a miss one way (Queries.suggestion), from the dataset in
+    hand: never a bundled ID ('IDs look like person:vladimir-kozlov' was hard-coded)."""
+    from rightsdata._display.marks import subject_events
+
+    country = {**place_doc("place:freedonia", name="Freedonia"), "kind": "country"}
+    data = build(
+        {
+            "persons": [person_doc(), person_doc("person:jane-doe", name="Jane Doe")],
+            "places": [country, place_doc("place:fredville", "place:freedonia", "Fredville")],
+            "events": [event_doc()],
+        }
+    )
+
+    # a miss caught costs no search: the queries are set up only when a hint is read
+    assert data.persons.get("person:nobody") is None and "person:nobody" not in data.persons
+    with pytest.raises(KeyError):
+        data.persons["Jane Doe"]
+    assert data._queries._queries is None
+
+    def hint(call: Any) -> str | None:
+        with pytest.raises(UnknownIdError) as info:
+            call()
+        assert "kozlov" not in str(info.value)
+        return info.value.hint
+
+    # a name given for an ID: the same hint from each call that takes a person
+    jane = "did you mean 'person:jane-doe'?"
+    for call in (
+        lambda: data.get("Jane Doe"),
+        lambda: data.timeline("Jane Doe"),
+        lambda: data.related("Jane Doe"),
+        lambda: data.events(involving="Jane Doe"),
+        lambda: data.persons["Jane Doe"],
+        lambda: data.get("Jane Doe", Person),
+        lambda: data.get("person:jane-do"),
+        lambda: data.statements(speaker="jane-doe"),
+        lambda: subject_events(data, "Jane Doe"),
+    ):
+        assert hint(call) == jane
+    # nothing like it: an example of the ID form, of the kinds the call takes, from this data
+    assert hint(lambda: data.get("qqqq")) == "IDs are a kind and a name, like 'person:a'"
+    assert hint(lambda: data.timeline("qqqq")) == "IDs are a kind and a name, like 'person:a'"
+    assert hint(lambda: data.events(place="qqqq")) == (
+        "IDs are a kind and a name, like 'place:fredville'"
+    )
+    assert hint(lambda: data.cited_by("qqqq")) == "IDs are a kind and a name, like 'source:doc'"
+    assert hint(lambda: data.get("person:qqqq")) is None
+    # a place: by its name, or its country's code where a place is taken
+    for call in (
+        lambda: data.rating_on("freedona", "2020"),
+        lambda: data.ratings(country="Freedonia"),
+        lambda: data.events(place="freedonia"),
+        lambda: data.get("KZ"),
+        lambda: data.places["kz"],
+    ):
+        assert hint(call) == "did you mean 'place:freedonia'?"
+    assert hint(lambda: data.timeline("KZ")) == (
+        "'KZ' is the country code of 'place:freedonia'; IDs are a kind and a name, like 'person:a'"
+    )
+    assert data.events(place="KZ") == data.events(place="place:freedonia")

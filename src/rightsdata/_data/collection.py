@@ -16,13 +16,14 @@ True
 
 from __future__ import annotations
 
+import functools
 import operator
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, Generic, TypeVar, overload
 
 from rightsdata._data.answers import DateLike
-from rightsdata._model.records import Event, Rating, Record, Statement
+from rightsdata._model.records import RECORD_TYPES, Event, Rating, Record, Statement
 from rightsdata._values.errors import UnknownIdError, counted
 from rightsdata._values.exitleave import RELEASED
 from rightsdata._values.ids import (
@@ -95,6 +96,12 @@ def of_another_kind(record_id: str, target: str) -> str:
     return f"it redirects to {target!r}, the ID of {elsewhere}"
 
 
+def _suggestion(ask: Callable[[], query.Queries], record_id: str, cls: type) -> str | None:
+    """The hint of an ID that no record of class ``cls`` has, in the dataset's one wording
+    (:meth:`rightsdata._data.query.Queries.suggestion`)."""
+    return ask().suggestion(record_id, (cls,))
+
+
 def _in_order(ids: list[str]) -> bool:
     """Whether text IDs are in sorted order already: a sort of the IDs alone (C-level
     comparisons of text; a sorted run is one pass) gives back the same list. (Equal IDs keep
@@ -124,7 +131,7 @@ class Collection(Sequence[R], Generic[R]):
     (True, True)
     """
 
-    __slots__ = ("_by_id", "_kind", "_records", "_redirects")
+    __slots__ = ("_ask", "_by_id", "_kind", "_records", "_redirects")
 
     def __init__(
         self,
@@ -133,8 +140,10 @@ class Collection(Sequence[R], Generic[R]):
         redirects: Mapping[str, str] | None = None,
         *,
         _ids: list[str] | None = None,
+        _ask: Callable[[], query.Queries] | None = None,
     ) -> None:
         self._kind = kind
+        self._ask = _ask  # a dataset's queries: what an unknown ID is told (None: spelling only)
         self._records: tuple[R, ...]
         if _ids is not None and _in_order(_ids):
             # (a loader's records, with their IDs: kept as read when already sorted by ID, as
@@ -178,6 +187,10 @@ class Collection(Sequence[R], Generic[R]):
         other = KIND_OF_PREFIX.get(prefix_of(record_id))
         if other is not None and other != self._kind:
             raise UnknownIdError(record_id, of_another_kind(record_id, record_id), what)
+        if self._ask is not None:  # (the dataset's one wording: IDs of this kind meant)
+            # the queries are set up only when the hint is read: a miss caught costs nothing
+            said = functools.partial(_suggestion, self._ask, record_id, RECORD_TYPES[self._kind])
+            raise UnknownIdError(record_id, None, what, suggest=said)
         raise UnknownIdError(record_id, None, what, among=self._by_id.keys)
 
     @overload
@@ -281,7 +294,7 @@ class EventCollection(Collection[Event]):
         *,
         _ids: list[str] | None = None,
     ) -> None:
-        super().__init__("events", records, redirects, _ids=_ids)
+        super().__init__("events", records, redirects, _ids=_ids, _ask=queries)
         self._queries = queries
 
     def __call__(
@@ -357,7 +370,7 @@ class StatementCollection(Collection[Statement]):
         *,
         _ids: list[str] | None = None,
     ) -> None:
-        super().__init__("statements", records, redirects, _ids=_ids)
+        super().__init__("statements", records, redirects, _ids=_ids, _ask=queries)
         self._queries = queries
 
     def __call__(
@@ -408,7 +421,7 @@ class RatingCollection(Collection[Rating]):
         *,
         _ids: list[str] | None = None,
     ) -> None:
-        super().__init__("ratings", records, redirects, _ids=_ids)
+        super().__init__("ratings", records, redirects, _ids=_ids, _ask=queries)
         self._queries = queries
 
     def __call__(self, *, country: str | Record | None = None) -> list[Rating]:

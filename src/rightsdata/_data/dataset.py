@@ -554,7 +554,7 @@ class Dataset:
             elif kind == "ratings":
                 collections[kind] = RatingCollection(items, handle, self._redirects, _ids=ids)
             else:
-                collections[kind] = Collection(kind, items, self._redirects, _ids=ids)
+                collections[kind] = Collection(kind, items, self._redirects, _ids=ids, _ask=handle)
             by_kind[kind] = collections[kind]._records
             tables[kind] = collections[kind]._by_id
         self._collections = collections
@@ -765,7 +765,10 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     def get(
         self, record_id: str, kind: type[Any] | tuple[type[Any], ...] | UnionType | None = None
     ) -> Any:
-        """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none.
+        """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none,
+        whose hint names the records of this dataset meant (by name too: ``ds.get("Vladimir
+        Kozlov")`` is told ``did you mean 'person:vladimir-kozlov'?``; a country's code, its
+        place), as every lookup of an ID words it (docs/queries.md).
 
         A retired ID is followed through :attr:`redirects`, however long the chain (every
         chain ends at a record: a dataset whose redirects form a cycle or lead to no record
@@ -805,9 +808,10 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             return self._collections[classes[0].kind_name]._lookup(record_id)
         what = " or ".join(noun(cls.kind_name) for cls in classes)
         try:
-            record = self._answers().get(record_id)
+            record = self._answers().get(record_id, classes)
         except UnknownIdError as missing:  # (said of the kinds asked for, its hint kept)
-            raise UnknownIdError(record_id, missing.hint, what) from None
+            missing.what = what
+            raise
         if not isinstance(record, classes):
             raise UnknownIdError(record_id, of_another_kind(record_id, record.id), what)
         return record

@@ -287,23 +287,71 @@ class Queries:
         # suggestion of IDs; tests/test_queries.py reaches it that way.
         if target != record_id:
             raise UnknownIdError(record_id, f"it redirects to {target!r}, which no record has")
-        kind = KIND_OF_PREFIX.get(prefix_of(record_id))
-        if kind is None and types:
-            kinds = [k for k, cls in RECORD_TYPES.items() if cls in types]
-            tables = [self._tables.get(k, {}) for k in kinds]
-            example = next((i for table in tables for i in table), None)
-            looks = f"IDs look like {example!r}" if example else None
-            ids = partial(chain.from_iterable, [table.keys() for table in tables])
-            raise UnknownIdError(record_id, among=ids, otherwise=looks)
-        if kind is None:
-            raise UnknownIdError(record_id, "IDs look like 'person:vladimir-kozlov'")
-        raise UnknownIdError(record_id, among=self._tables.get(kind, {}).keys)
+        raise self.unknown(record_id, types)
 
-    def get(self, record_id: str) -> Record:
-        """The record with this ID, following redirects."""
-        record = self._find(self.resolve(record_id))
+    def get(self, record_id: str, types: tuple[type, ...] = ()) -> Record:
+        """The record with this ID, following redirects (an unknown ID is told IDs of
+        ``types``, if given)."""
+        record = self._find(self.resolve(record_id, types))
         assert record is not None
         return record
+
+    def unknown(
+        self, record_id: str, types: tuple[type, ...] = (), what: str = "record"
+    ) -> UnknownIdError:
+        """The error for an ID no record has, given where a record of one of ``types`` (any,
+        if none) is taken: its hint (:meth:`suggestion`) is found only when it is read."""
+        suggest = partial(self.suggestion, record_id, types)
+        return UnknownIdError(record_id, None, what, suggest=suggest)
+
+    def suggestion(self, record_id: str, types: tuple[type, ...] = ()) -> str | None:
+        """What to tell of ``record_id``, which no record has, where a record of one of
+        ``types`` (any, if none) is taken: the one way every lookup by ID words it (the
+        queries, the collections, ``Dataset.get``, the command line, plots).
+
+        ``did you mean`` the IDs meant, of those kinds (of the ID's own kind if it is one of
+        them): a country's place for its code (``'KZ'``, ``'kz'``; where no place is taken,
+        said to be the code of that place), records whose names match the ID's name part or
+        the name given in its place (``'Vladimir Kozlov'``, ``person:kozlov``), then IDs
+        spelled like it. With none, an ID without a kind, or of a kind not taken, is shown an
+        ID of this dataset of those kinds (``IDs are a kind and a name, like 'place:almaty'``);
+        else None.
+        """
+        from rightsdata._values.spelling import close, did_you_mean, like_id  # (only shown)
+
+        kinds = [k for k, cls in RECORD_TYPES.items() if not types or cls in types]
+        given, _, slug = record_id.rpartition(":")
+        own = KIND_OF_PREFIX.get(given)
+        wanted = [own] if own in kinds else kinds
+        found: list[str] = []
+        notes: list[str] = []
+        code = country_code(record_id.upper())
+        country = None if code is None else self._indexes.countries().get(code)
+        if country is not None:
+            if "places" in kinds:
+                found.append(country.id)
+            else:
+                notes.append(f"{code!r} is the country code of {country.id!r}")
+        words = slug.replace("-", " ").replace("_", " ").strip()
+        if any(c.isalnum() for c in words):
+            found += [r.id for r in self.search(words, 10, wanted)]
+        same = {i.partition(":")[2]: i for k in wanted for i in self._tables.get(k, {})}
+        found += like_id(f":{slug}", same.values())
+        if own is None and given:  # a kind misspelt ('persn:ana'): the whole ID compared
+            found += close(record_id, [i for k in kinds for i in self._tables.get(k, {})])
+        if not found:  # looser: spelled less alike, or a name cut short ('person:ana')
+            found += like_id(f":{slug}", same.values(), 3, 0.6)
+            if slug and (own is not None or types):
+                found += [i for s, i in same.items() if slug in s]
+        hint = did_you_mean(list(dict.fromkeys(found))[:3])
+        if not hint and own not in kinds:
+            shown = [k for k in ("persons", *kinds) if k in kinds]  # (a person's, if taken)
+            example = next((i for k in shown for i in self._tables.get(k, {})), None)
+            if example is not None and own is None:
+                notes.append(f"IDs are a kind and a name, like {example!r}")
+            elif example is not None:  # (of a kind not taken here)
+                notes.append(f"{_kind_words(types)} is wanted here, like {example!r}")
+        return "; ".join([hint, *notes] if hint else notes) or None
 
     def country(self, code: str) -> Place:
         """The place of kind country with this ISO 3166-1 alpha-2 code."""

@@ -251,7 +251,9 @@ def subject_events(
     """
     if isinstance(subject, str):
         code = place_code(subject, dataset.country)  # ('KZ': its place, as in events(place=))
-        record = dataset.get(subject) if code is None else dataset.country(code)
+        # (an unknown ID: told IDs of the kinds a subject may be)
+        kinds = (*ACTOR_TYPES, Place, Event)
+        record = dataset._answers().get(subject, kinds) if code is None else dataset.country(code)
     elif isinstance(subject, _RECORDS):
         record = dataset.get(subject.id)
     elif isinstance(subject, Iterable) and not isinstance(subject, bytes | bytearray):

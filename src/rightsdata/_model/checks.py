@@ -33,7 +33,7 @@ every object: a whole file is checked at once instead
 >>> Note(body=" padded")
 Traceback (most recent call last):
 ...
-rightsdata.FieldError: body: must be non-empty text without leading or trailing spaces
+rightsdata.FieldError: Note.body: must be non-empty text without leading or trailing spaces
 """
 
 from __future__ import annotations
@@ -141,10 +141,23 @@ def checked(cls: T) -> T:
     @functools.wraps(attrs_init)  # keeps attrs' signature for help() and the docs
     def __init__(self: Validated, *args: Any, **kwargs: Any) -> None:  # noqa: N807
         attrs_init(self, *args, **kwargs)
-        self._check()
+        try:  # (free unless it raises: the work of naming the record is on the error path)
+            self._check()
+        except FieldError as error:
+            raise _named(error, self) from None
 
     cls.__init__ = __init__  # type: ignore[misc]
     return cls
+
+
+def _named(error: FieldError, built: Validated) -> FieldError:
+    """``error``, raised by the check of ``built``, saying its class and its ID (where it has
+    a well-formed one: a record; a part, such as a citation, has none)."""
+    from rightsdata._values.ids import is_valid_id
+
+    record_id = getattr(built, "id", None)
+    well_formed = isinstance(record_id, str) and is_valid_id(record_id)
+    return error.built(type(built).__name__, record_id if well_formed else None)
 
 
 def _convert(name: str, value: object, how: Callable[..., Any], *args: Any) -> Any:

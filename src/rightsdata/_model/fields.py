@@ -303,17 +303,23 @@ def check_holder_fields(
 ) -> None:
     """Check that each part's ``attribute`` names fields of ``holder`` (the class holding
     ``parts`` in its field ``name``); ``how`` is ``"names"`` or ``"path"``
-    (:attr:`Spec.names_holder`). The first one that does not is located."""
+    (:attr:`Spec.names_holder`). The first one that does not is located, with the field it
+    is spelled like, as an unknown field of a record is (``'dates' is not a field of Event
+    (did you mean 'date'?)``)."""
     names = field_names(holder)
     for index, part in enumerate(parts):
         value = getattr(part, attribute)
         if value is None:
             continue
         for item in value if how == "names" else (value,):
-            if (item if how == "names" else path_head(item)) not in names:
+            head = item if how == "names" else path_head(item)
+            if head not in names:
+                from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
                 raise FieldError(
                     f"{name}[{index}].{attribute}",
-                    f"{item!r} is not a field of {holder.__name__}",
+                    f"{item!r} is not a field of {holder.__name__}"
+                    + spelled_like(head, sorted(names)),
                     ProblemCode.RULE,
                 )
 

@@ -253,8 +253,8 @@ class Identifier(_Part):
     >>> Identifier(scheme="iso_3166_1", value="Kazakhstan")
     Traceback (most recent call last):
     ...
-    rightsdata.FieldError: value: 'Kazakhstan' is not a country code (an ISO 3166-1 alpha-2 code \
-in capitals, such as 'KZ')
+    rightsdata.FieldError: Identifier.value: 'Kazakhstan' is not a country code (an ISO 3166-1 \
+alpha-2 code in capitals, such as 'KZ')
     """
 
     scheme: Annotated[IdentifierScheme, value("The register.")]
@@ -370,7 +370,7 @@ class Figure(_Part):
     ...        citations=[Citation(source="source:a")])
     Traceback (most recent call last):
     ...
-    rightsdata.FieldError: low: qualifier 'at_least' needs low
+    rightsdata.FieldError: Figure.low: qualifier 'at_least' needs low
     """
 
     measure: Annotated[Measure, value("What is counted.")]

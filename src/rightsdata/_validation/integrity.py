@@ -372,15 +372,16 @@ class Context:
         self.known = set(itertools.chain.from_iterable(own.values()))
         self._hints: Hints | None = None
 
-    def hint(self, target: str) -> str:
+    def hint(self, target: str, holder: str | None = None) -> str:
         """The "did you mean" of a reference (or redirect) to ``target``, which no record
-        has (:class:`Hints`): one for the whole check, so that :data:`HINT_BUDGET` bounds all
-        of it, made on the first reference to no record. (The IDs are read into a list: a
+        has, made by ``holder`` (never told its own ID) (:class:`Hints`): one for the check,
+        so that :data:`HINT_BUDGET` bounds all of it, made on the first reference to no
+        record. (The IDs are read into a list: a
         generator over this context, kept by it, would make a reference cycle holding every
         record until the cyclic collector ran.)"""
         if self._hints is None:
             self._hints = Hints(list(_hint_pool(self)))
-        return self._hints(target)
+        return self._hints(target, holder)
 
     def locate(self, kind: str, index: int) -> str:
         """How a location names record ``index`` of ``kind``: ``events.json[3] event:a``.
@@ -621,7 +622,9 @@ def _references_resolve(context: Context) -> list[Problem]:
     for record in context.failed:  # (their other problems do not hide these)
         problems += [
             record.place.problem(
-                field, _not_found(target, nameless, base, hints), ProblemCode.INTEGRITY
+                field,
+                _not_found(target, nameless, base, hints, record.record_id),
+                ProblemCode.INTEGRITY,
             )
             for field, target in record.references
             if target not in known
@@ -674,18 +677,22 @@ class Hints:
     """The "did you mean" of references to no record: the IDs of ``pool`` (well-formed IDs:
     :func:`_hint_pool` says which) of the same kind whose slugs are spelled like the
     reference's, each reference's worked out once, within :data:`HINT_BUDGET` in all (a
-    reference whose comparisons would go past it is given none).
+    reference whose comparisons would go past it is given none). The record that makes the
+    reference (``holder``) is never suggested to itself: an event's ``part_of`` to no
+    record is not told the event's own ID.
 
     >>> hints = Hints(["person:vladimir-kozlov", "place:almaty", "person:jane-roe"])
     >>> hints("person:vladimir-kozlv"), hints("person:nobody-at-all")
     ("did you mean 'person:vladimir-kozlov'?", '')
+    >>> hints("person:vladimir-kozlv", holder="person:vladimir-kozlov")
+    ''
     """
 
     __slots__ = ("_left", "_said", "_size", "_slugs")
 
     def __init__(self, pool: Iterable[str]) -> None:
         self._left = HINT_BUDGET
-        self._said: dict[str, str] = {}
+        self._said: dict[str, list[str]] = {}  # the IDs like each target, best first
         self._slugs: dict[str, list[str]] = {}  # by prefix
         for record_id in dict.fromkeys(pool):
             prefix, _, slug = record_id.partition(":")
@@ -696,31 +703,33 @@ class Hints:
             for prefix, slugs in self._slugs.items()
         }
 
-    def __call__(self, target: str) -> str:
-        said = self._said.get(target)
-        if said is not None:
-            return said
-        prefix, _, slug = target.partition(":")
-        pool = self._slugs.get(prefix, [])
-        cost = (len(slug) + _HINT_OVERHEAD) * self._size.get(prefix, 0)
-        said = ""
-        if cost <= self._left:
-            self._left -= cost
-            said = did_you_mean([f"{prefix}:{s}" for s in close(slug, pool, n=2, cutoff=0.6)])
-        self._said[target] = said
-        return said
+    def __call__(self, target: str, holder: str | None = None) -> str:
+        like = self._said.get(target)
+        if like is None:
+            prefix, _, slug = target.partition(":")
+            pool = self._slugs.get(prefix, [])
+            cost = (len(slug) + _HINT_OVERHEAD) * self._size.get(prefix, 0)
+            like = []
+            if cost <= self._left:
+                self._left -= cost
+                # (one more than is said: the holder's own ID may be among them)
+                like = [f"{prefix}:{s}" for s in close(slug, pool, n=3, cutoff=0.6)]
+            self._said[target] = like
+        return did_you_mean([i for i in like if i != holder][:2])
 
 
 def _not_found(
     target: str,
     nameless: Mapping[str, Sequence[str]],
     base: Base | None = None,
-    hints: Callable[[str], str] | None = None,
+    hints: Callable[[str, str | None], str] | None = None,
+    holder: str | None = None,
 ) -> str:
     """What a reference to ``target``, which no record has, is told: that it does not
     exist, and where the kind has records whose IDs could not be read (``nameless``: where
     they are, by kind), that it may be one of them; or, if the ``base`` dataset retired it,
-    which ID replaced it; else the IDs spelled like it too (``hints``: :class:`Hints`), if any.
+    which ID replaced it; else the IDs spelled like it too (``hints``: :class:`Hints`), if any,
+    but ``holder``'s own (the record that makes the reference).
 
     >>> _not_found("person:x", {})
     "'person:x' does not exist"
@@ -739,7 +748,7 @@ def _not_found(
     elif at:
         more = f" and {len(at) - _NAMED:,} more" if len(at) > _NAMED else ""
         message += f", unless it is one of {', '.join(at[:_NAMED])}{more}, whose ids cannot be read"
-    hint = hints(target) if hints is not None else ""
+    hint = hints(target, holder) if hints is not None else ""
     return f"{message}; {hint}" if hint else message
 
 
@@ -893,7 +902,7 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
         ):
             kind = KIND_OF_PREFIX.get(target.partition(":")[0])
             if kind not in partial:
-                message = _not_found(target, context.nameless, None, context.hint)
+                message = _not_found(target, context.nameless, None, context.hint, old)
                 problems.append(Problem(f"{where}.to", message, ProblemCode.INTEGRITY))
             elif kind is not None:
                 context.unjudged.add(kind)
@@ -1227,7 +1236,7 @@ def _dangling(
     ids: Mapping[str, Collection[str]],
     nameless: Mapping[str, Sequence[str]],
     base: Base | None = None,
-    hints: Callable[[str], str] | None = None,
+    hints: Callable[[str, str | None], str] | None = None,
 ) -> list[Problem]:
     """A problem for every reference to an ID that no record has (:func:`_not_found`)."""
     targets: list[str] = []
@@ -1254,7 +1263,8 @@ def _dangling(
             for field, target in _references(record):
                 if target in missing:
                     place = place or _record(where, records, kind, index)
-                    message = _not_found(target, nameless, base, hints)
+                    holder = getattr(record, "id", None)  # (never told its own ID)
+                    message = _not_found(target, nameless, base, hints, holder)
                     problems.append(place.problem(field, message, ProblemCode.INTEGRITY))
     return problems
 

@@ -213,15 +213,16 @@ class Problems(list[Problem]):
     """The problems :func:`rightsdata.validate` found, a list (empty if the data is valid),
     and ``unchecked``: the record kinds (``("persons",)``) not checked in full, because some
     of their records could not be read (references to them, and the checks that need their
-    records), as :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the
-    whole answer;
-    a list with ``unchecked`` is all that one run could find, and a run after the fixes may
-    find more.
+    records), as :class:`InvalidDataError`'s ``unchecked`` names them, or, for one kind's file
+    checked alone (``validate("ds/events.json")``), because their files were not read (the
+    file's references to them). An empty list without ``unchecked`` is the whole answer;
+    a list with ``unchecked`` is all that one run could find, and a run after the fixes (or
+    of the whole folder) may find more.
 
     It is a list in every other way (``== []``, ``len``, indexing, a slice or a sum is a plain
-    list): equality compares the problems alone (``unchecked`` is never given without
-    one). Its ``repr`` is a list's, with ``unchecked`` added where there is some;
-    :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and pickling do.
+    list): equality compares the problems alone. Its ``repr`` is a list's, with ``unchecked``
+    added where there is some; :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and
+    pickling do.
 
     Made by hand, it takes an iterable of :class:`Problem` objects only (not one Problem
     alone: ``Problems([problem])``), and ``unchecked`` as an iterable of kinds' names, kept
@@ -554,13 +555,14 @@ def unchecked_note(kinds: Sequence[str]) -> str:
 class UnknownIdError(RightsdataError, KeyError):
     """No record has this ID (after following redirects).
 
-    ``hint`` says more where there is more to say: where the ID leads, or the IDs of its kind
-    spelled like it (``did you mean 'person:vladimir-kozlov'?``; for an ID without its kind,
-    those whose name is spelled like it: ``'almaty'``, ``did you mean 'place:almaty'?``), else
-    ``otherwise`` where given. Those are looked for only
-    when the hint is first read (when the error is shown), so that code that expects misses
-    (``try: ds.persons[x] except KeyError``) never pays for the search. ``at`` says where
-    the ID was given, where it was one of several (``'the item at index 2'``), else None.
+    ``hint`` says more where there is more to say: where the ID leads, or, from the dataset
+    asked, the IDs meant (``did you mean 'person:vladimir-kozlov'?``: records of the kinds
+    asked for whose names match the ID or the name given in its place, IDs spelled like it, a
+    country's place for its code), and for an ID without a kind an example of one of those
+    kinds. Those are looked for only when the hint is first read (when the error is shown),
+    so that code that expects misses (``try: ds.persons[x] except KeyError``) never pays for
+    the search. ``at`` says where the ID was given, where it was one of several (``'the item
+    at index 2'``), else None.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -582,10 +584,12 @@ class UnknownIdError(RightsdataError, KeyError):
         among: Callable[[], Iterable[str]] | None = None,
         otherwise: str | None = None,
         at: str | None = None,
+        suggest: Callable[[], str | None] | None = None,
     ) -> None:
         self.record_id = record_id
         self.at = at
         self._hint = hint
+        self._suggest = suggest  # the hint, found when first read (a dataset's suggestions)
         self._among = among  # the IDs to suggest from, if no hint is given
         self._otherwise = otherwise  # the hint where none of them is spelled like it
         self.what = what  # what was looked for: "record", or a kind ("person")
@@ -602,6 +606,9 @@ class UnknownIdError(RightsdataError, KeyError):
         ...     print(error.hint)
         it redirects to 'group:kazakhstan-authorities', the ID of a group
         """
+        if self._hint is None and self._suggest is not None:
+            suggest, self._suggest = self._suggest, None
+            self._hint = suggest()
         if self._hint is None and self._among is not None:
             from rightsdata._values.spelling import did_you_mean, like_id  # (only when shown)
 
@@ -627,24 +634,58 @@ class FieldError(RightsdataError, ValueError):
 
     ``field`` names the field (``"citations[0].source"``) and ``message`` says what is wrong,
     in the words the loader uses for the same value in a file; the loader turns it into a
-    :class:`Problem` located at that field.
+    :class:`Problem` located at that field. Raised by a record's (or a part's) constructor,
+    or by ``attrs.evolve``, it also names what was built: ``record_class`` (``"Person"``) and
+    ``record_id`` (where the record's ``id`` is a well-formed ID, else None), as the text
+    shows them (``Person person:a.born: ...``); both are None for a check made outside a
+    constructor.
 
     >>> import rightsdata
     >>> try:
     ...     rightsdata.Person(id="person:a", name="A", born="2020-13", citations=())
     ... except rightsdata.FieldError as error:
     ...     print(error.field, "|", error.message, "|", error.code)
+    ...     print(error.record_class, error.record_id)
+    ...     print(error)
     born | '2020-13' is not an EDTF date: month 13 does not exist | value
+    Person person:a
+    Person person:a.born: '2020-13' is not an EDTF date: month 13 does not exist
     """
 
-    def __init__(self, field: str, message: str, code: str = ProblemCode.VALUE) -> None:
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        code: str = ProblemCode.VALUE,
+        record_class: str | None = None,
+        record_id: str | None = None,
+    ) -> None:
         self.field = field
         self.message = message
         self.code = code
-        super().__init__(f"{field}: {message}")
+        self.record_class = record_class
+        self.record_id = record_id
+        super().__init__(self._text())
 
-    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str, str]]:
-        return (type(self), (self.field, self.message, self.code))
+    def _text(self) -> str:
+        if self.record_class is None:
+            return f"{self.field}: {self.message}"
+        built = (
+            self.record_class if self.record_id is None else f"{self.record_class} {self.record_id}"
+        )
+        return f"{built}.{self.field}: {self.message}"
+
+    def built(self, record_class: str, record_id: str | None) -> FieldError:
+        """This error, saying what was built (a record's class and ID; the error path of a
+        constructor only: the first to say it is kept)."""
+        if self.record_class is None:
+            self.record_class, self.record_id = record_class, record_id
+            self.args = (self._text(),)
+        return self
+
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str, str, str | None, str | None]]:
+        args = (self.field, self.message, self.code, self.record_class, self.record_id)
+        return (type(self), args)
 
 
 class UnknownDatasetError(RightsdataError, ValueError):

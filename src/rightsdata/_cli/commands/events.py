@@ -61,10 +61,13 @@ def _record_of(
     options = _source_options(args)
     try:
         code = place_code(record_id, dataset.country) if Place in wanted else None
-        record = dataset.get(record_id) if code is None else dataset.country(code)
+        # (an unknown ID: told IDs of the kinds wanted, as the queries tell it)
+        record = (
+            dataset._answers().get(record_id, wanted) if code is None else dataset.country(code)
+        )
     except UnknownIdError as error:
         search = f"rightsdata search WORDS{options}"
-        said = unknown_id_message(dataset, error, search, prefixes)
+        said = unknown_id_message(dataset, error, search)
         raise UsageError(f"{option}: {said}" if option.startswith("-") else said) from None
     if isinstance(record, wanted):
         found: str = record.id

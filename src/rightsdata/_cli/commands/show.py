@@ -12,12 +12,15 @@ __all__: list[str] = []
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from rightsdata._data.query import place_code
     from rightsdata._validation.convert import unstructure
     from rightsdata.textcard import text_card
 
     width = _width(args)  # (before loading: a bad option is told at once)
     dataset = _dataset(args)
-    record = dataset.get(args.id)
+    # a country's code stands for its place, as in `timeline KZ` and `events --place KZ`
+    code = place_code(args.id, dataset.country)
+    record = dataset.get(args.id) if code is None else dataset.country(code)
     if args.json:
         _print_json(unstructure(record))
         return EXIT_OK
