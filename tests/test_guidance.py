@@ -41,9 +41,7 @@ def test_a_kind_file_read_as_a_dataset_says_what_it_is_and_what_to_do(
 ) -> None:
     folder = _dataset(tmp_path / "ds")
     path = folder / f"{kind}.json"
-    with pytest.raises(InvalidDataError) as info:
-        rightsdata.load_path(path)
-    (problem,) = info.value.problems
+    (problem,) = rightsdata.validate(path)
     assert (problem.location, problem.file, problem.code) == (
         f"{kind}.json",
         f"{kind}.json",
@@ -52,43 +50,17 @@ def test_a_kind_file_read_as_a_dataset_says_what_it_is_and_what_to_do(
     assert problem.message.startswith(f"is one kind's file (a list of {kind}), not a dataset")
     assert f"load the folder that holds it ({folder})" in problem.message
     assert problem.message.endswith(f"`rightsdata validate {shlex.quote(str(path))}`")
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(path)
+    assert info.value.problems == (problem,)
     assert rightsdata.validate(folder) == []  # the folder that holds it loads
-
-
-@pytest.mark.parametrize("kind", ["persons", "events"])
-def test_validate_checks_a_kind_file_alone_as_the_command_line_does(
-    tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # validate("ds/events.json") returned one problem pointing to the command line, which
-    # checks the file: the same check now, its references to other kinds named unchecked
-    bad = {
-        "persons": person_doc("person:b", name=" padded"),
-        "events": event_doc("event:b", part_of="event:nowhere"),
-    }[kind]
-    folder = _dataset(tmp_path / "ds")
-    path = folder / f"{kind}.json"
-    found = rightsdata.validate(path)
-    assert found == []
-    assert found.unchecked == tuple(check_kind_file(path).unchecked) != ()
-    path.write_text(json.dumps([*json.loads(path.read_text()), bad]), encoding="utf-8")
-    found = rightsdata.validate(path)
-    assert main(["validate", str(path), "--json"]) == 1
-    printed = json.loads(capsys.readouterr().out)
-    assert [(p.location, p.message, p.code) for p in found] == [
-        (p["location"], p["message"], p["code"]) for p in printed
-    ]
-    assert len(found) == 1 and found[0].location.startswith(f"{kind}.json[1] ")
-    with pytest.raises(ValueError, match=r"base= checks a dataset .* validate its folder"):
-        rightsdata.validate(path, base=rightsdata.load())
 
 
 def test_the_command_a_kind_file_is_pointed_to_checks_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _dataset(tmp_path / "ds") / "events.json"
-    with pytest.raises(InvalidDataError) as info:
-        rightsdata.load_path(path)
-    (problem,) = info.value.problems
+    (problem,) = rightsdata.validate(path)
     command = shlex.split(problem.message.split("`")[1])
     assert main(command[1:]) == 0
     assert "valid: checked 1 record (1 event)" in capsys.readouterr().out

@@ -350,27 +350,9 @@ def validate(
     ...     problems = rightsdata.validate(pathlib.Path(folder) / "data.jsonl")
     >>> len(problems), problems.unchecked
     (1, ('sources',))
-
-    One kind's file (a list of records named for its kind, ``ds/events.json``) is checked
-    alone, as ``rightsdata validate ds/events.json`` checks it: its records, field by field,
-    and the references among them; its references to other kinds cannot be checked without
-    their files, so those kinds are in ``unchecked`` (never reported as dangling). A base
-    checks a dataset, so ``base=`` with a kind's file raises ValueError (validate its folder).
     """
     from pathlib import Path
 
-    from rightsdata._data.kindfile import check_kind_file, kind_of_file
-
-    shown = Path(path)
-    if shown.is_file() and kind_of_file(shown) is not None:
-        if base is not None:
-            raise ValueError(
-                f"base= checks a dataset against the one it builds on; {_shown(path)} is one "
-                f"kind's file: validate its folder ({_shown(shown.parent)}) with base="
-            )
-        check = check_kind_file(shown, schema=schema, max_bytes=max_bytes, strict=strict)
-        elsewhere = (*check.unjudged, *check.unchecked)  # (not checked in full)
-        return Problems(check.problems, tuple(k for k in KINDS if k in elsewhere))
     over = None if base is None else base_of(base)
     options = ReadOptions(schema=schema, max_bytes=max_bytes, strict=strict, base=over)
     _, problems, unchecked = _read(Path(path), options)

@@ -213,16 +213,15 @@ class Problems(list[Problem]):
     """The problems :func:`rightsdata.validate` found, a list (empty if the data is valid),
     and ``unchecked``: the record kinds (``("persons",)``) not checked in full, because some
     of their records could not be read (references to them, and the checks that need their
-    records), as :class:`InvalidDataError`'s ``unchecked`` names them, or, for one kind's file
-    checked alone (``validate("ds/events.json")``), because their files were not read (the
-    file's references to them). An empty list without ``unchecked`` is the whole answer;
-    a list with ``unchecked`` is all that one run could find, and a run after the fixes (or
-    of the whole folder) may find more.
+    records), as :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the
+    whole answer;
+    a list with ``unchecked`` is all that one run could find, and a run after the fixes may
+    find more.
 
     It is a list in every other way (``== []``, ``len``, indexing, a slice or a sum is a plain
-    list): equality compares the problems alone. Its ``repr`` is a list's, with ``unchecked``
-    added where there is some; :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and
-    pickling do.
+    list): equality compares the problems alone (``unchecked`` is never given without
+    one). Its ``repr`` is a list's, with ``unchecked`` added where there is some;
+    :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and pickling do.
 
     Made by hand, it takes an iterable of :class:`Problem` objects only (not one Problem
     alone: ``Problems([problem])``), and ``unchecked`` as an iterable of kinds' names, kept
