@@ -19,7 +19,7 @@ import rightsdata
 from rightsdata import InvalidDataError, Problem
 from rightsdata._values.resources import datasets_root
 
-from conftest import CITE, person_doc, source_doc
+from conftest import CITE, person_doc, source_doc, write_folder
 
 BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
 
@@ -402,7 +402,6 @@ def test_a_cited_or_inferred_field_is_told_the_field_it_is_spelled_like(
     """As an unknown field of a record is ('summry': did you mean 'summary'?), on both
     paths: a folder read by the fast path (which hands a bad file to the diagnostic one) and
     documents structured one by one."""
-    from conftest import write_folder
 
     person = person_doc(**changes)
     folder = write_folder(
