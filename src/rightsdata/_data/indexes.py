@@ -115,7 +115,8 @@ def bounds(date: EDTF) -> tuple[int, int]:
 
 def certain_from(as_of: EDTF) -> int:
     """The ordinal of the first day by which a rating dated ``as_of`` is certain to have
-    been given: its last possible day (:attr:`EDTF.latest`). A date with no last possible
+    been given: its last possible day (:attr:`EDTF.latest`, read as a day number, so that
+    no pendulum date is made). A date with no last possible
     day (an open or unknown end, ``2019/..``, ``[2015-12-08..]``) counts from its first
     possible day, since nothing later is known (and with no first possible day either, from
     any day).
@@ -127,7 +128,7 @@ def certain_from(as_of: EDTF) -> int:
     True
     """
     first, last = bounds(as_of)
-    return first if as_of.latest is None else last
+    return first if last == POS else last
 
 
 def chronological_key(date: EDTF | None) -> tuple[int, str]:

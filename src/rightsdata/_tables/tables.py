@@ -369,8 +369,8 @@ def _columns(
                     f"{name}_days",
                     ColumnType.COUNT,
                     f"`{name}` in whole days (derived, for sorting and comparing), counting a "
-                    "year as 365 days and a month as 30, as pendulum does; hours are left "
-                    f"out. Empty where `{name}` is.",
+                    "year, and every twelve months, as 365 days and another month as 30; "
+                    f"hours are left out. Empty where `{name}` is.",
                     get=_getter(where, _days),
                     source=where,
                     derive="days",

@@ -103,7 +103,8 @@ _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
 
 
 def transliterate(text: str) -> str:
-    """Lower-case ``text`` and spell its Cyrillic (Russian, Kazakh) in Latin letters.
+    """Lower-case ``text`` and spell its Cyrillic (Russian, Kazakh) in Latin letters, and
+    the Kazakh Latin letters as English-language sources do (``q`` as ``k``).
 
     >>> transliterate("Қазақстан Республикасы")
     'kazakstan respublikasy'
