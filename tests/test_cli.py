@@ -679,6 +679,27 @@ def test_export_to_stdout_is_json_lines_or_one_document(
     assert not Path("-").exists()
 
 
+def test_export_help_names_every_format_and_those_standard_output_takes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The help's lists of formats are complete: every format is in the command's summary,
+    and each that `export --format F -` writes is named where the help says what '-' takes."""
+    from rightsdata.tables import FORMATS
+
+    def words_after(text: str, start: str, end: str) -> list[str]:
+        said = " ".join(text.split()).partition(start)[2].partition(end)[0]
+        return said.replace(",", " ").split()
+
+    summary = words_after(run(capsys, "--help")[1], " export write the dataset as ", " options:")
+    code, text, _ = run(capsys, "export", "--help")
+    assert code == EXIT_OK
+    dash = words_after(text, "('-': standard output, for --format ", ")")
+    for fmt in FORMATS:
+        assert fmt in summary, (fmt, summary)
+        streams = run(capsys, "export", "--format", fmt, "-")[0] == EXIT_OK
+        assert (fmt in dash) == streams, (fmt, dash)
+
+
 def test_init_writes_a_dataset_that_validates(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

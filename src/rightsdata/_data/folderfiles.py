@@ -139,9 +139,7 @@ _TABLES_ARE: Final = (
     "a copy for other tools, not a dataset to load"
 )
 #: The exports that a load reads back, named to whoever tries to load tables.
-_AS_RECORDS: Final = (
-    "as JSON, JSON Lines or one JSON document (--format json, jsonl or document)"
-)
+_AS_RECORDS: Final = "as JSON, JSON Lines or one JSON document (--format json, jsonl or document)"
 _PARQUET_BACK: Final = (
     "no reader turns Parquet tables back into records: read them as tables with pandas "
     "(pandas.read_parquet) or pyarrow"

@@ -1,4 +1,5 @@
-"""Writing a dataset out: JSON, JSON Lines, CSV tables, a Frictionless Data Package, Parquet.
+"""Writing a dataset out: JSON, JSON Lines, one JSON document, CSV tables, a Frictionless Data
+Package, Parquet.
 
 Every format writes into a directory (created if missing) and returns the paths written.
 docs/exports.md describes each layout.
