@@ -825,6 +825,43 @@ def test_fmt_hashes_adds_refreshes_and_removes_sizes_and_hashes(
     assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK
 
 
+def test_fmt_hashes_treat_the_other_listed_files_as_the_datasets_own(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--no-hashes removes the size and hash of a README the descriptor lists too (an edit
+    of it blocked every load after), --hashes gives them, and plain fmt refreshes them."""
+    from rightsdata._data.canonical import sha256
+
+    target = tmp_path / "mine"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    readme, descriptor = target / "README.md", target / "datapackage.json"
+    readme.write_text("hello\n", encoding="utf-8")
+    package = json.loads(descriptor.read_text("utf-8"))
+    package["resources"].append(
+        {"name": "readme", "path": "README.md", "bytes": 6, "hash": sha256("hello\n")}
+    )
+    descriptor.write_text(json.dumps(package), encoding="utf-8")
+    assert run(capsys, "fmt", "--hashes", str(target))[0] == EXIT_OK
+
+    def listed() -> dict[str, object]:
+        resources = json.loads(descriptor.read_text("utf-8"))["resources"]
+        (entry,) = [r for r in resources if r["path"] == "README.md"]
+        return dict(entry)
+
+    assert run(capsys, "fmt", "--no-hashes", str(target))[0] == EXIT_OK
+    assert listed() == {"name": "readme", "path": "README.md"}
+    readme.write_text("hello, edited\n", encoding="utf-8")
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK  # an edit no longer blocks it
+    # --hashes gives them to it as to the dataset's own files; plain fmt refreshes them
+    assert run(capsys, "fmt", "--hashes", str(target))[0] == EXIT_OK
+    assert (listed()["bytes"], listed()["hash"]) == (14, sha256("hello, edited\n"))
+    readme.write_text("hello\n", encoding="utf-8")
+    assert run(capsys, "validate", str(target))[0] == EXIT_INVALID
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK
+    assert (listed()["bytes"], listed()["hash"]) == (6, sha256("hello\n"))
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+
+
 def test_fmt_leaves_the_bundled_dataset_as_it_is(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -422,9 +422,10 @@ def _add_writing_commands(commands: Any) -> None:
         action=argparse.BooleanOptionalAction,
         default=None,
         help=(
-            "give each file's size and sha256 hash in datapackage.json, so that a load "
-            "refuses a file changed since (for a published dataset); --no-hashes removes "
-            "them; without either, a folder keeps what it has"
+            "give each file datapackage.json lists (the dataset's, and any other such as a "
+            "README) its size and sha256 hash there, so that a load refuses a file changed "
+            "since (for a published dataset); --no-hashes removes them from every entry; "
+            "without either, a folder keeps what it has"
         ),
     )
     _add_base_option(
