@@ -754,6 +754,30 @@ def test_init_suggests_only_commands_that_work(
     assert json.loads(out)["id"] == "place:almaty"  # a record as its file holds it
 
 
+def test_init_suggests_commands_that_take_a_folder_named_like_an_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder named -x was printed as `rightsdata validate -x`, read as an option (exit 2)
+    by every command init prints; ./-x is a path to each. So is the file named where a
+    folder holds a dataset of its own."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "init", "--", "-x")
+    assert code == EXIT_OK
+    suggested = [
+        shlex.split(line)[1:] for line in out.splitlines() if line.startswith("  rightsdata ")
+    ]
+    assert suggested[0] == ["validate", "./-x"]
+    for argv in suggested:
+        code, out, err = run(capsys, *argv)
+        assert (code, err) == (EXIT_OK, ""), argv
+    rightsdata.load_path("-x").export("-y", "document")
+    code, out, _ = run(capsys, "validate", "./-y")
+    assert code == EXIT_INVALID
+    command = " ".join(out.split()).partition("rightsdata validate ")[2].partition(")")[0]
+    assert command == "./-y/dataset.json"
+    assert run(capsys, "validate", command)[0] == EXIT_OK
+
+
 def test_an_edited_init_dataset_still_loads_and_fmt_adds_no_hashes(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

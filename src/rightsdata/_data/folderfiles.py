@@ -23,6 +23,7 @@ from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode, counted, printable
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_SUFFIXES, is_hidden, kind_file
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
+from rightsdata._values.shell import shell_path
 from rightsdata._values.spelling import close
 
 __all__ = [
@@ -77,18 +78,22 @@ def unread_problems(
     return [no_records_problem(folder, names), *stray_problems(folder, misspelt, others)]
 
 
-def _path_in(folder: str, name: str) -> str:
-    return shlex.quote(os.path.join(folder, name))
+def _load_the_file(folder: str, name: str) -> str:
+    """How to read the file ``name`` of ``folder`` alone, in Python and on the command line.
+
+    >>> _load_the_file("my data", "records.jsonl")
+    "rightsdata.load_path('my data/records.jsonl'), rightsdata validate 'my data/records.jsonl'"
+    """
+    path = os.path.join(folder, name)
+    return f"rightsdata.load_path({path!r}), rightsdata validate {shell_path(path)}"
 
 
 def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
     layout = _one_file_layout(name)
     if layout is not None:
-        path = _path_in(folder, name)
         message = (
             f"is {layout}, a dataset of its own that a folder's load does not read; read it "
-            f"alone (rightsdata.load_path({path!r}), rightsdata validate {path}), or move it "
-            "out of the dataset's folder"
+            f"alone ({_load_the_file(folder, name)}), or move it out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     near = resembled_kind(name)
@@ -225,11 +230,10 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
             f"{_AS_RECORDS}{_read_back(folder, tables)}"
         )
     elif files:
-        path = _path_in(folder, files[0])
         message = (
             f"holds no record files but {_layouts(files)}, {_each(files)} of its own: load "
-            f"the file (rightsdata.load_path({path!r}), rightsdata validate {path}); "
-            f"a folder is read as one file per kind ({expected})"
+            f"the file ({_load_the_file(folder, files[0])}); a folder is read as one file per "
+            f"kind ({expected})"
         )
     else:
         message = f"no record files found; {expected}"
