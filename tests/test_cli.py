@@ -679,6 +679,27 @@ def test_export_to_stdout_is_json_lines_or_one_document(
     assert not Path("-").exists()
 
 
+def test_export_help_names_every_format_and_those_standard_output_takes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The help's lists of formats are complete: every format is in the command's summary,
+    and each that `export --format F -` writes is named where the help says what '-' takes."""
+    from rightsdata.tables import FORMATS
+
+    def words_after(text: str, start: str, end: str) -> list[str]:
+        said = " ".join(text.split()).partition(start)[2].partition(end)[0]
+        return said.replace(",", " ").split()
+
+    summary = words_after(run(capsys, "--help")[1], " export write the dataset as ", " options:")
+    code, text, _ = run(capsys, "export", "--help")
+    assert code == EXIT_OK
+    dash = words_after(text, "('-': standard output, for --format ", ")")
+    for fmt in FORMATS:
+        assert fmt in summary, (fmt, summary)
+        streams = run(capsys, "export", "--format", fmt, "-")[0] == EXIT_OK
+        assert (fmt in dash) == streams, (fmt, dash)
+
+
 def test_init_writes_a_dataset_that_validates(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -731,6 +752,30 @@ def test_init_suggests_only_commands_that_work(
         code, out, err = run(capsys, *argv)
         assert (code, err) == (EXIT_OK, ""), argv
     assert json.loads(out)["id"] == "place:almaty"  # a record as its file holds it
+
+
+def test_init_suggests_commands_that_take_a_folder_named_like_an_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder named -x was printed as `rightsdata validate -x`, read as an option (exit 2)
+    by every command init prints; ./-x is a path to each. So is the file named where a
+    folder holds a dataset of its own."""
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "init", "--", "-x")
+    assert code == EXIT_OK
+    suggested = [
+        shlex.split(line)[1:] for line in out.splitlines() if line.startswith("  rightsdata ")
+    ]
+    assert suggested[0] == ["validate", "./-x"]
+    for argv in suggested:
+        code, out, err = run(capsys, *argv)
+        assert (code, err) == (EXIT_OK, ""), argv
+    rightsdata.load_path("-x").export("-y", "document")
+    code, out, _ = run(capsys, "validate", "./-y")
+    assert code == EXIT_INVALID
+    command = " ".join(out.split()).partition("rightsdata validate ")[2].partition(")")[0]
+    assert command == "./-y/dataset.json"
+    assert run(capsys, "validate", command)[0] == EXIT_OK
 
 
 def test_an_edited_init_dataset_still_loads_and_fmt_adds_no_hashes(
@@ -802,6 +847,43 @@ def test_fmt_hashes_adds_refreshes_and_removes_sizes_and_hashes(
     assert run(capsys, "fmt", "--no-hashes", str(target))[0] == EXIT_OK
     assert not any("hash" in r or "bytes" in r for r in resources())
     assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK
+
+
+def test_fmt_hashes_treat_the_other_listed_files_as_the_datasets_own(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """--no-hashes removes the size and hash of a README the descriptor lists too (an edit
+    of it blocked every load after), --hashes gives them, and plain fmt refreshes them."""
+    from rightsdata._data.canonical import sha256
+
+    target = tmp_path / "mine"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    readme, descriptor = target / "README.md", target / "datapackage.json"
+    readme.write_text("hello\n", encoding="utf-8")
+    package = json.loads(descriptor.read_text("utf-8"))
+    package["resources"].append(
+        {"name": "readme", "path": "README.md", "bytes": 6, "hash": sha256("hello\n")}
+    )
+    descriptor.write_text(json.dumps(package), encoding="utf-8")
+    assert run(capsys, "fmt", "--hashes", str(target))[0] == EXIT_OK
+
+    def listed() -> dict[str, object]:
+        resources = json.loads(descriptor.read_text("utf-8"))["resources"]
+        (entry,) = [r for r in resources if r["path"] == "README.md"]
+        return dict(entry)
+
+    assert run(capsys, "fmt", "--no-hashes", str(target))[0] == EXIT_OK
+    assert listed() == {"name": "readme", "path": "README.md"}
+    readme.write_text("hello, edited\n", encoding="utf-8")
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK  # an edit no longer blocks it
+    # --hashes gives them to it as to the dataset's own files; plain fmt refreshes them
+    assert run(capsys, "fmt", "--hashes", str(target))[0] == EXIT_OK
+    assert (listed()["bytes"], listed()["hash"]) == (14, sha256("hello, edited\n"))
+    readme.write_text("hello\n", encoding="utf-8")
+    assert run(capsys, "validate", str(target))[0] == EXIT_INVALID
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK
+    assert (listed()["bytes"], listed()["hash"]) == (6, sha256("hello\n"))
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
 
 
 def test_fmt_leaves_the_bundled_dataset_as_it_is(

@@ -307,6 +307,27 @@ def test_a_folder_of_json_lines_says_how_to_load_it(tmp_path: Path) -> None:
     assert problem.location == "more.jsonl" and "is JSON Lines" in problem.message
 
 
+def test_a_folder_of_a_json_document_says_how_to_load_it(tmp_path: Path) -> None:
+    """A document export (dataset.json alone) is told to load the file, as a jsonl one is,
+    not "no record files found" and "move other files out"."""
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / "out", "document")
+    with pytest.raises(rightsdata.InvalidDataError) as caught:
+        rightsdata.load_path(tmp_path / "out")
+    (problem,) = caught.value.problems
+    assert problem.location == str(tmp_path / "out")
+    assert "holds no record files but a JSON document (dataset.json)" in problem.message
+    assert f"rightsdata.load_path('{tmp_path / 'out' / 'dataset.json'}')" in problem.message
+    assert "move other files out" not in problem.message
+    assert rightsdata.load_path(tmp_path / "out" / "dataset.json") == rightsdata.load()
+    # beside kind files, it is a problem of its own, saying how to read it
+    folder = write_folder(tmp_path / "ds", {**_valid_files(), "dataset.json": {}})
+    (problem,) = rightsdata.validate(folder)
+    assert problem.location == "dataset.json" and "is a JSON document" in problem.message
+    assert "rightsdata validate" in problem.message and "did you mean" not in problem.message
+
+
 @pytest.mark.parametrize("fmt", ["csv", "datapackage"])
 def test_a_folder_of_exported_tables_says_what_it_is(tmp_path: Path, fmt: str) -> None:
     import rightsdata

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 from rightsdata._cli.arguments import _DEFAULT_NAME, _Default
 from rightsdata._cli.commands.cite import _cmd_cite
 from rightsdata._cli.commands.events import _cmd_events, _cmd_timeline
-from rightsdata._cli.commands.export import _cmd_export
+from rightsdata._cli.commands.export import ONE_STREAM, _cmd_export, either
 from rightsdata._cli.commands.fmt import _cmd_fmt
 from rightsdata._cli.commands.info import _cmd_info
 from rightsdata._cli.commands.init import INIT_FOLDER, INIT_SUMMARY, _cmd_init
@@ -422,9 +422,10 @@ def _add_writing_commands(commands: Any) -> None:
         action=argparse.BooleanOptionalAction,
         default=None,
         help=(
-            "give each file's size and sha256 hash in datapackage.json, so that a load "
-            "refuses a file changed since (for a published dataset); --no-hashes removes "
-            "them; without either, a folder keeps what it has"
+            "give each file datapackage.json lists (the dataset's, and any other such as a "
+            "README) its size and sha256 hash there, so that a load refuses a file changed "
+            "since (for a published dataset); --no-hashes removes them from every entry; "
+            "without either, a folder keeps what it has"
         ),
     )
     _add_base_option(
@@ -437,7 +438,7 @@ def _add_writing_commands(commands: Any) -> None:
     out = _command(
         commands,
         "export",
-        "write the dataset as JSON, JSON Lines, CSV, a data package or Parquet",
+        f"write the dataset as {either(list(FORMATS))}",
         [
             "rightsdata export --format datapackage out/",
             "rightsdata export --format csv --data my-dataset/ tables/",
@@ -447,8 +448,12 @@ def _add_writing_commands(commands: Any) -> None:
         json_output=False,
     )
     out.description = (
-        "Write the dataset into DIRECTORY ('-': standard output, for --format jsonl).\n"
-        "Formats:\n"
+        textwrap.fill(
+            "Write the dataset into DIRECTORY ('-': standard output, for --format "
+            f"{either(ONE_STREAM)}).",
+            80,
+        )
+        + "\nFormats:\n"
         + "\n".join(
             "\n".join(
                 textwrap.wrap(

@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._data.loading import DESCRIPTOR, own_files, own_part, read_folder
+from rightsdata._data.loading import DESCRIPTOR, _inside, own_files, own_part, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.atomic import write_all
@@ -192,6 +192,7 @@ def render_folder(
     format: int | None = None,
     others_in: Path | None = None,
     hashes: bool = True,
+    others_hashes: bool | None = None,
 ) -> dict[str, str]:
     """The canonical text of every file of ``dataset``'s folder, by file name.
 
@@ -202,13 +203,14 @@ def render_folder(
     if a date is a set, else 2); a format-1 descriptor is left without the key, as format 1
     had none. The resources name the schemas of the format written. ``others_in`` is the folder
     rewritten in place: the descriptor's entries for files that are not the dataset's own (a
-    README, a table of the author's) are kept, after its own, with their ``bytes`` and
-    ``hash`` made those of the files as they are (a new folder has none of those files).
-    ``hashes``: whether the dataset's own resources give each file's ``bytes`` and ``hash``
-    (a load then refuses a file that no longer matches them).
+    README, a table of the author's) are kept, after its own (a new folder has none of those
+    files). ``hashes``: whether the dataset's own resources give each file's ``bytes`` and
+    ``hash`` (a load then refuses a file that no longer matches them). ``others_hashes``:
+    the same for the other entries: True gives them (for a file of the folder), False
+    removes them, None makes those an entry gives those of its file as it is.
     """
     package = package_metadata(dataset, descriptor)
-    others = _other_resources(package, others_in) if others_in is not None else []
+    others = _other_resources(package, others_in, others_hashes) if others_in is not None else []
     if present is None:
         listed = [r.get("path") for r in package.get("resources", ()) if isinstance(r, dict)]
         present = tuple(kind for kind in KINDS if kind_file(kind) in listed) or KINDS
@@ -274,27 +276,41 @@ def records_hashes(descriptor: dict[str, Any] | None) -> bool:
     )
 
 
-def _other_resources(package: dict[str, Any], folder: Path) -> list[Any]:
-    """The resources a descriptor lists that are not the dataset's own files, each with the
-    ``bytes`` and ``hash`` of its file in ``folder`` where it gives them."""
+def _other_resources(package: dict[str, Any], folder: Path, hashes: bool | None) -> list[Any]:
+    """The resources a descriptor lists that are not the dataset's own files, with the
+    ``bytes`` and ``hash`` of their files in ``folder`` as ``hashes`` says
+    (:func:`_measured`)."""
     kept = []
     for entry in package.get("resources", ()):
         path = entry.get("path") if isinstance(entry, dict) else None
         if isinstance(path, str) and posixpath.normpath(path) in own_files():
             continue
-        kept.append(_measured(entry, folder / path) if isinstance(path, str) else entry)
+        kept.append(_measured(entry, folder, path, hashes) if isinstance(path, str) else entry)
     return kept
 
 
-def _measured(entry: dict[str, Any], file: Path) -> dict[str, Any]:
-    """``entry`` with the ``bytes`` and ``hash`` it gives made those of ``file``."""
-    if not ({"bytes", "hash"} & entry.keys()) or file.is_symlink() or not file.is_file():
+def _measured(
+    entry: dict[str, Any], folder: Path, path: str, hashes: bool | None
+) -> dict[str, Any]:
+    """``entry`` (of the file at ``path`` in ``folder``) with no ``bytes`` and ``hash`` if
+    ``hashes`` is False; else with both (if True) or those it gives (if None) made those of
+    the file, when it is a file inside the folder (not a link).
+
+    >>> _measured({"path": "a.md", "bytes": 3, "hash": "sha256:0"}, Path("."), "a.md", False)
+    {'path': 'a.md'}
+    """
+    if hashes is False:
+        return {key: value for key, value in entry.items() if key not in ("bytes", "hash")}
+    given = {"bytes", "hash"} if hashes else {"bytes", "hash"} & entry.keys()
+    names = _inside(path)
+    file = folder.joinpath(*names) if names is not None else None
+    if not given or file is None or file.is_symlink() or not file.is_file():
         return entry
     data = file.read_bytes()
     measured = dict(entry)
-    if "bytes" in measured:
+    if "bytes" in given:
         measured["bytes"] = len(data)
-    if "hash" in measured:
+    if "hash" in given:
         measured["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
     return measured
 
@@ -327,7 +343,9 @@ def format_folder(
     is to catch a changed file; None (the default) keeps what the folder does: a folder whose
     descriptor gives them for any of its files gets them for all, and one that gives none
     (as ``rightsdata init`` writes it, or a folder without a descriptor) gets none, so that
-    editing it never makes it stale. A file that starts with a UTF-8 byte-order mark, which
+    editing it never makes it stale. The other files the descriptor lists (a README) follow
+    the same word: True gives each its ``bytes`` and ``hash``, False removes them, and None
+    refreshes those an entry gives. A file that starts with a UTF-8 byte-order mark, which
     a load refuses (JSON does not allow one), is read without it and rewritten without it.
     """
     dataset = read_folder(folder, declared_format=not upgrade, base=base, bom=True)
@@ -338,10 +356,14 @@ def format_folder(
     undeclared = dataset.descriptor is None
     kept = not (upgrade or undeclared) and format_of(dataset.descriptor) == 1
     version = 1 if kept else lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
-    if hashes is None:
-        hashes = records_hashes(dataset.descriptor)
+    own_hashes = records_hashes(dataset.descriptor) if hashes is None else hashes
     rendered = render_folder(
-        dataset, present=present, format=version, others_in=folder, hashes=hashes
+        dataset,
+        present=present,
+        format=version,
+        others_in=folder,
+        hashes=own_hashes,
+        others_hashes=hashes,
     )
     changed = []
     for name, text in rendered.items():

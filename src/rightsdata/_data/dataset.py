@@ -1168,8 +1168,9 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     ) -> list[pathlib.Path]:
         """Write the dataset to ``directory`` in ``format``; return the files written.
 
-        Formats: ``json`` (one file per kind, canonical), ``jsonl``, ``csv``,
-        ``datapackage`` (a Frictionless Data Package of CSV tables) and ``parquet``
+        Formats (``rightsdata.tables.FORMATS``): ``json`` (one file per kind, canonical),
+        ``jsonl`` (``records.jsonl``), ``document`` (``dataset.json``, one JSON document),
+        ``csv``, ``datapackage`` (a Frictionless Data Package of CSV tables) and ``parquet``
         (needs ``rightsdata[arrow]``). ``csv_formulas`` says what a CSV cell that a
         spreadsheet would read as a formula becomes: ``"escape"`` (a ``'`` before it) or
         ``"keep"``, for ``csv`` and ``datapackage`` only (``"keep"`` with another format

@@ -4,8 +4,8 @@
 A folder's load reads ``datapackage.json``, one file per record kind (``laws.json``) and
 ``redirects.json``. Any other JSON or JSON Lines file at its top is a problem: a misspelt kind
 file (``law.json``) would otherwise be skipped, its records missing without a word. A folder
-of no kind files that holds another layout (JSON Lines, the CSV tables of an export) is told
-how to read it.
+of no kind files that holds another layout (JSON Lines, the JSON document or the CSV tables
+of an export) is told how to read it.
 
 >>> [str(p) for p in stray_problems("ds", ["law.json", "notes.json"], [])]  # doctest: +ELLIPSIS
 ["law.json: not a record kind's file, so it is not read; did you mean laws.json? ...", ...]
@@ -21,8 +21,9 @@ from typing import Final
 
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode, counted, printable
-from rightsdata._values.format import JSON_LINES_SUFFIXES, is_hidden, kind_file
+from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_SUFFIXES, is_hidden, kind_file
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
+from rightsdata._values.shell import shell_path
 from rightsdata._values.spelling import close
 
 __all__ = [
@@ -41,6 +42,21 @@ def _kind_files() -> list[str]:
     return list(map(kind_file, KINDS))
 
 
+def _one_file_layout(name: str) -> str | None:
+    """What ``name`` is if it is a dataset of its own in one file, as an export writes it
+    (``"JSON Lines"``, ``"a JSON document"``), which a folder's load does not read; else None.
+
+    >>> _one_file_layout("records.jsonl"), _one_file_layout("dataset.json")
+    ('JSON Lines', 'a JSON document')
+    >>> _one_file_layout("law.json") is None
+    True
+    """
+    lowered = name.lower()
+    if lowered.endswith(JSON_LINES_SUFFIXES):
+        return "JSON Lines"
+    return "a JSON document" if lowered == DOCUMENT_FILE else None
+
+
 def unread_problems(
     folder: str,
     names: Sequence[str],
@@ -56,22 +72,28 @@ def unread_problems(
     that."""
     if records:
         return stray_problems(folder, strays, others)
-    # JSON Lines are said by the folder's problem; a misspelt kind file by its own
-    misspelt = [name for name in strays if not name.lower().endswith(JSON_LINES_SUFFIXES)]
+    # JSON Lines and a JSON document are said by the folder's problem; a misspelt kind
+    # file by its own
+    misspelt = [name for name in strays if _one_file_layout(name) is None]
     return [no_records_problem(folder, names), *stray_problems(folder, misspelt, others)]
 
 
-def _path_in(folder: str, name: str) -> str:
-    return shlex.quote(os.path.join(folder, name))
+def _load_the_file(folder: str, name: str) -> str:
+    """How to read the file ``name`` of ``folder`` alone, in Python and on the command line.
+
+    >>> _load_the_file("my data", "records.jsonl")
+    "rightsdata.load_path('my data/records.jsonl'), rightsdata validate 'my data/records.jsonl'"
+    """
+    path = os.path.join(folder, name)
+    return f"rightsdata.load_path({path!r}), rightsdata validate {shell_path(path)}"
 
 
 def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
-    if name.lower().endswith(JSON_LINES_SUFFIXES):
-        path = _path_in(folder, name)
+    layout = _one_file_layout(name)
+    if layout is not None:
         message = (
-            "is JSON Lines, a dataset of its own that a folder's load does not read; read it "
-            f"alone (rightsdata.load_path({path!r}), rightsdata validate {path}), or move it "
-            "out of the dataset's folder"
+            f"is {layout}, a dataset of its own that a folder's load does not read; read it "
+            f"alone ({_load_the_file(folder, name)}), or move it out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     near = resembled_kind(name)
@@ -85,12 +107,12 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
 
 def resembled_kind(name: str) -> str | None:
     """The kind whose file a stray file's ``name`` is spelled like (``person.json``), if any;
-    None for JSON Lines, a dataset of its own.
+    None for JSON Lines or a JSON document (``dataset.json``), a dataset of its own.
 
     >>> resembled_kind("person.json"), resembled_kind("stuff.json"), resembled_kind("a.jsonl")
     ('persons', None, None)
     """
-    if name.lower().endswith(JSON_LINES_SUFFIXES):
+    if _one_file_layout(name) is not None:
         return None
     stem = name.lower().rpartition(".")[0]
     near = close(stem, KINDS, n=1)  # (stems: 'stuff' is not 'sources')
@@ -99,7 +121,8 @@ def resembled_kind(name: str) -> str | None:
 
 def stray_problems(folder: str, names: Sequence[str], others: Sequence[str]) -> list[Problem]:
     """A problem for each of ``names``, files at the top of ``folder`` that its load does not
-    read: naming the kind file it resembles, or how to read JSON Lines. ``others`` are the
+    read: naming the kind file it resembles, or how to read JSON Lines or a JSON document
+    (``dataset.json``), datasets of their own. ``others`` are the
     files besides the kinds' that it reads (``datapackage.json``, ``redirects.json``)."""
     expected = [*_kind_files(), *others]
     return [_stray_problem(folder, name, expected) for name in names]
@@ -120,6 +143,8 @@ _TABLES_ARE: Final = (
     "tables, as `rightsdata export` writes them (--format csv, datapackage or parquet), are "
     "a copy for other tools, not a dataset to load"
 )
+#: The exports that a load reads back, named to whoever tries to load tables.
+_AS_RECORDS: Final = "as JSON, JSON Lines or one JSON document (--format json, jsonl or document)"
 _PARQUET_BACK: Final = (
     "no reader turns Parquet tables back into records: read them as tables with pandas "
     "(pandas.read_parquet) or pyarrow"
@@ -185,35 +210,50 @@ def table_file_problem(name: str, folder: str, names: Sequence[str], table_forma
     message = (
         f"is a {table_format} file, a table as `rightsdata export` writes them (--format csv, "
         "datapackage or parquet): a copy for other tools, not a dataset to load. Load the "
-        "dataset it was exported from, or its export as JSON or JSON Lines (--format json or "
-        f"jsonl){_read_back(folder, tables_in(names), parquet=parquet)}"
+        f"dataset it was exported from, or its export {_AS_RECORDS}"
+        f"{_read_back(folder, tables_in(names), parquet=parquet)}"
     )
     return Problem(name, message, ProblemCode.FILE, file=name)
 
 
 def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     """The problem of a folder that holds no record kind's file, saying what it holds
-    instead (the tables of an export, JSON Lines) and how to read that."""
+    instead (the tables of an export, JSON Lines, a JSON document) and how to read that."""
     tables = tables_in(names)
-    lines = [n for n in names if n.lower().endswith(JSON_LINES_SUFFIXES) and not is_hidden(n)]
+    files = [n for n in names if _one_file_layout(n) is not None and not is_hidden(n)]
     expected = f"expected some of {', '.join(_kind_files())}"
     if tables:
         shown = ", ".join(tables[:2]) + (", ..." if len(tables) > 2 else "")
         message = (
             f"holds no record files but {counted(len(tables), _table_formats(tables) + ' file')} "
             f"({shown}): {_TABLES_ARE}. Load the dataset they were exported from, or its export "
-            f"as JSON or JSON Lines (--format json or jsonl){_read_back(folder, tables)}"
+            f"{_AS_RECORDS}{_read_back(folder, tables)}"
         )
-    elif lines:
-        path = _path_in(folder, lines[0])
+    elif files:
         message = (
-            f"holds no record files but JSON Lines ({', '.join(lines)}), a dataset of its own: "
-            f"load the file (rightsdata.load_path({path!r}), rightsdata validate {path}); "
-            f"a folder is read as one file per kind ({expected})"
+            f"holds no record files but {_layouts(files)}, {_each(files)} of its own: load "
+            f"the file ({_load_the_file(folder, files[0])}); a folder is read as one file per "
+            f"kind ({expected})"
         )
     else:
         message = f"no record files found; {expected}"
     return Problem(folder, message, ProblemCode.MISSING)
+
+
+def _layouts(files: Sequence[str]) -> str:
+    """What ``files`` (of :func:`_one_file_layout`) are, each layout with its files.
+
+    >>> _layouts(["dataset.json", "records.jsonl"])
+    'a JSON document (dataset.json) and JSON Lines (records.jsonl)'
+    """
+    grouped: dict[str, list[str]] = {}
+    for name in files:
+        grouped.setdefault(_one_file_layout(name) or "", []).append(name)
+    return " and ".join(f"{layout} ({', '.join(names)})" for layout, names in grouped.items())
+
+
+def _each(files: Sequence[str]) -> str:
+    return "a dataset" if len(files) == 1 else "each a dataset"
 
 
 def lone_list_problem(path: Path, documents: list[object], shown: str) -> Problem:

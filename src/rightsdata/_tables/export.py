@@ -1,4 +1,5 @@
-"""Writing a dataset out: JSON, JSON Lines, CSV tables, a Frictionless Data Package, Parquet.
+"""Writing a dataset out: JSON, JSON Lines, one JSON document, CSV tables, a Frictionless Data
+Package, Parquet.
 
 Every format writes into a directory (created if missing) and returns the paths written.
 docs/exports.md describes each layout.
@@ -46,6 +47,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
+from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE
+
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
     from rightsdata._values.atomic import Content
@@ -80,8 +83,6 @@ FORMATS: Final[Mapping[str, str]] = MappingProxyType(
 )
 #: The formats that write CSV files, the only ones ``csv_formulas`` applies to.
 _CSV_FORMATS: Final = ("csv", "datapackage")
-JSON_LINES_FILE: Final = "records.jsonl"
-DOCUMENT_FILE: Final = "dataset.json"
 #: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
 #: [...]}``), so that the next export into the directory knows which files were its own.
 MANIFEST: Final = ".rightsdata-export"

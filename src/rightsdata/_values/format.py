@@ -53,6 +53,11 @@ EMBEDDED: Final = "datapackage"
 EMBEDDED_FROM: Final = 3
 #: The endings of a JSON Lines file's name (``data.jsonl``), a layout of its own.
 JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
+#: The file ``rightsdata export --format jsonl`` writes.
+JSON_LINES_FILE: Final = "records.jsonl"
+#: The file ``rightsdata export --format document`` writes: one JSON document, a dataset of
+#: its own (a folder holding it is told to load the file).
+DOCUMENT_FILE: Final = "dataset.json"
 
 
 def is_hidden(name: str) -> bool:

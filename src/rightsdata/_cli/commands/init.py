@@ -4,7 +4,6 @@ exist."""
 from __future__ import annotations
 
 import argparse
-import shlex
 from pathlib import Path
 from typing import Final
 
@@ -12,6 +11,7 @@ from rightsdata._cli.arguments import _path
 from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _plural
 from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
+from rightsdata._values.shell import shell_path
 
 __all__: list[str] = []
 
@@ -45,7 +45,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
     print(
         f"wrote {_plural(len(written), 'file')} to {folder}: {', '.join(p.name for p in written)}"
     )
-    shown = shlex.quote(str(folder))  # (commands to paste: a path with a space stays one)
+    shown = shell_path(str(folder))  # (commands to paste: 'my data', ./-x: one path each)
     print("next: edit them, then")
     print(f"  rightsdata validate {shown}")
     print(f"  rightsdata show event:example-person-detained-2020-05-01 --data {shown}")
