@@ -778,6 +778,39 @@ def test_init_suggests_commands_that_take_a_folder_named_like_an_option(
     assert run(capsys, "validate", command)[0] == EXIT_OK
 
 
+def test_every_command_a_message_prints_takes_a_folder_named_like_an_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The class of init's `./-x`: a stale size's `rightsdata fmt -x`, fmt --check's `run
+    rightsdata fmt -x`, a kind's file's `rightsdata validate -x/events.json` read the folder
+    as an option. Each printed command now runs as printed."""
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "init", "--", "-x")[0] == EXIT_OK
+    assert run(capsys, "fmt", "--hashes", "./-x")[0] == EXIT_OK
+    events = tmp_path / "-x" / "events.json"
+    events.write_text(events.read_text(encoding="utf-8").replace("own words", "own word"), "utf-8")
+
+    def printed(text: str, before: str) -> list[str]:
+        said = " ".join(text.split())
+        return shlex.split(said.partition(before)[2].partition("`")[0])
+
+    code, out, _ = run(capsys, "validate", "./-x")
+    assert code == EXIT_INVALID
+    assert printed(out, "run `") == ["rightsdata", "fmt", "./-x"]
+    code, _, err = run(capsys, "fmt", "--check", "./-x")
+    assert code == EXIT_INVALID
+    rewrite = printed(err, "run `")
+    assert rewrite == ["rightsdata", "fmt", "./-x"]
+    assert run(capsys, *rewrite[1:])[0] == EXIT_OK
+    code, out, _ = run(capsys, "validate", "--", "-x")
+    assert code == EXIT_OK, out
+    problems = rightsdata.validate(tmp_path / "-x" / "events.json")
+    (alone,) = [p.message for p in problems]
+    argv = shlex.split(alone.partition("`rightsdata ")[2].partition("`")[0])
+    assert argv[0] == "validate" and not argv[1].startswith("-"), argv
+    assert run(capsys, *argv)[0] == EXIT_OK
+
+
 def test_an_edited_init_dataset_still_loads_and_fmt_adds_no_hashes(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from rightsdata._cli.exits import UsageError
+from rightsdata._values.shell import shell_path
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -113,6 +114,6 @@ def _source_options(args: argparse.Namespace) -> str:
 
     if args.data is not None:
         base = getattr(args, "base", None)
-        over = f" --base {shlex.quote(base)}" if base is not None else ""
-        return f" --data {shlex.quote(args.data)}{over}"
+        over = f" --base {shell_path(base)}" if base is not None else ""
+        return f" --data {shell_path(args.data)}{over}"
     return f" --name {shlex.quote(args.name)}" if args.name != _DEFAULT_NAME else ""

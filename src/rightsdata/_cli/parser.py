@@ -24,6 +24,7 @@ from rightsdata._cli.commands.validate import _cmd_validate
 from rightsdata._cli.exits import UsageError
 from rightsdata._cli.suggest import close, did_you_mean
 from rightsdata._tables.export import FORMATS
+from rightsdata._values.shell import shell_path
 
 __all__ = ["build_parser"]
 
@@ -118,7 +119,7 @@ def _argument_instead(command: str, option: str, value: str | None) -> str:
     ds2``."""
     what, example = _TAKES[command]
     if value and (option == "--data" or command == "init"):  # a bundled name is no path
-        example = shlex.quote(value)
+        example = shell_path(value)
     return f"{command} takes {what}, not {option}: rightsdata {command} {example}"
 
 

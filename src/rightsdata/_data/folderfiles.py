@@ -14,7 +14,6 @@ of an export) is told how to read it.
 from __future__ import annotations
 
 import os
-import shlex
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
@@ -281,7 +280,7 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
     )
     kind = path.name.removesuffix(".json")
     if path.suffix == ".json" and kind in KINDS:
-        alone = shlex.quote(printable(shown))
+        alone = shell_path(printable(shown))
         return Problem(
             path.name,
             f"is one kind's file (a list of {kind}), not a dataset: {load}, or check the file "
@@ -295,11 +294,11 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
             " (a JSON document is an object with a list per kind); name it for its kind "
             f"({', '.join(map(kind_file, KINDS))})"
         )
-        alone = shlex.quote(printable(str(Path(shown).with_name("KIND.json"))))
+        alone = shell_path(printable(str(Path(shown).with_name("KIND.json"))))
     else:
         said = "did you mean" if spelt else f"its records' ids name {named}: name it"
         hint = f"; {said} {kind_file(named)}{'? Name it so' if spelt else ''}"
-        alone = shlex.quote(printable(str(Path(shown).with_name(kind_file(named)))))
+        alone = shell_path(printable(str(Path(shown).with_name(kind_file(named)))))
     return Problem(
         path.name,
         f"{what}{hint}, and {load}, or check it alone with `rightsdata validate {alone}`",

@@ -873,10 +873,10 @@ def _resource_problems(
     """Where the bytes of a file differ from its entry in the descriptor's resources; the
     command that rewrites them names the dataset's ``folder`` (``rightsdata fmt`` alone
     rewrites the bundled datasets)."""
-    import shlex
+    from rightsdata._values.shell import shell_path
 
     at = f"{DESCRIPTOR}.resources[{index}]"
-    fmt = f"rightsdata fmt {shlex.quote(_shown(folder))}"
+    fmt = f"rightsdata fmt {shell_path(_shown(folder))}"
     path = entry["path"]
     if "bytes" in entry and int(entry["bytes"]) != len(data):
         # One problem for the one edit: a file of another size has another hash too, which
@@ -1474,11 +1474,11 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     """A problem for each date that is a set in a dataset declaring a format without sets."""
     fix = None
     if parts.folder is not None and parts.declared_in == DESCRIPTOR:
-        import shlex
+        from rightsdata._values.shell import shell_path
 
         # (fmt --upgrade declares it, and rewrites the sizes and hashes the edit made stale)
         fix = (
-            f"run `rightsdata fmt --upgrade {shlex.quote(parts.folder)}`, which declares "
+            f"run `rightsdata fmt --upgrade {shell_path(parts.folder)}`, which declares "
             f"format {SETS_FROM} in {DESCRIPTOR}"
         )
     said = None if parts.descriptor is not None and FORMAT_KEY not in parts.descriptor else declared

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shlex
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _print_error
 from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
+from rightsdata._values.shell import shell_path
 
 __all__: list[str] = []
 
@@ -53,8 +53,8 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
         if not args.check:
             _note_unnamed(folder)
     if args.check and differ:
-        paths = " ".join(shlex.quote(str(p)) for p in (args.paths or differ))
-        over = "" if args.base is None else f" --base {shlex.quote(args.base)}"
+        paths = " ".join(shell_path(str(p)) for p in (args.paths or differ))
+        over = "" if args.base is None else f" --base {shell_path(args.base)}"
         print(f"run `rightsdata fmt {paths}{over}` to rewrite them", file=sys.stderr)
         return EXIT_INVALID
     return EXIT_OK
@@ -70,7 +70,7 @@ def _refuse(folder: Path) -> None:
     said = f"{folder}: no such folder" if blocker is None else not_a_folder(folder, blocker)
     if blocker == folder and folder.name in own_files():
         # a file of a dataset folder (persons.json, datapackage.json): name the folder
-        said += f"; fmt rewrites a dataset folder: rightsdata fmt {shlex.quote(str(folder.parent))}"
+        said += f"; fmt rewrites a dataset folder: rightsdata fmt {shell_path(str(folder.parent))}"
     else:
         said += "; fmt rewrites dataset folders"
     raise UsageError(said)
