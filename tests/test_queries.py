@@ -2815,3 +2815,37 @@ def test_an_unknown_id_is_told_in_the_words_of_the_dataset_in_hand() -> None:
         "'KZ' is the country code of 'place:freedonia'; IDs are a kind and a name, like 'person:a'"
     )
     assert data.events(place="KZ") == data.events(place="place:freedonia")
+
+
+def test_two_letters_are_told_of_the_countries_only(ds: Dataset) -> None:
+    """Two letters given for an ID are a country's code (docs/queries.md "Countries"): the
+    hint names its place, or the codes there are in the words of ``ds.country``, never what a
+    search of the texts found ('US' suggested a Guinea event and two statements)."""
+
+    def hint(record_id: str, *types: type) -> str | None:
+        with pytest.raises(UnknownIdError) as info:
+            ds.get(record_id, types) if types else ds.get(record_id)
+        return info.value.hint
+
+    with pytest.raises(UnknownIdError) as info:
+        ds.country("US")
+    no_country = info.value.hint
+    assert no_country is not None and no_country.startswith(
+        "no place of kind country has this code (codes: BR, BY, "
+    )
+    for code in ("US", "us", "IN", "in", "to", "Wu"):  # ('IN': the International Bar Assoc.)
+        assert hint(code) == no_country
+    assert hint("KZ") == hint("kz") == "did you mean 'place:kazakhstan'?"  # (not also an event)
+    assert ds.events(place="KZ")  # where a place is taken, a code is read as one
+    assert hint("KZ", Person) == (
+        "'KZ' is the country code of 'place:kazakhstan'; IDs are a kind and a name, like "
+        "'person:aarti-narsee'"
+    )
+    # a letter and a digit are no code ('X1'.isupper() is true), and too short to search
+    assert query.country_code("X1") is None
+    assert hint("x1") == hint("a") == "IDs are a kind and a name, like 'person:aarti-narsee'"
+    assert hint("ab-") == hint("a")
+    # from three letters on, a name given for an ID is searched for
+    kozlov = hint("Kozlov")
+    assert kozlov is not None and "'person:vladimir-kozlov'" in kozlov
+    assert query.SEARCHED_FROM == 3

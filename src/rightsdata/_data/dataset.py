@@ -73,7 +73,7 @@ else:  # imported when used, or when typing.get_type_hints reads an annotation
     bulkcheck = LazyModule("rightsdata._validation.bulkcheck")
     integrity = LazyModule("rightsdata._validation.integrity")
 
-__all__ = ["Dataset", "base_of", "name_and_version"]
+__all__ = ["Dataset", "base_of", "name_and_version", "with_base"]
 
 R = TypeVar("R", bound=Record)
 R2 = TypeVar("R2", bound=Record)
@@ -281,17 +281,19 @@ def _kinds_of(records: object) -> Mapping[str, Sequence[Record]]:
     return records
 
 
-def _with_base(
-    base: integrity.Base, records: Mapping[str, Sequence[Record]]
-) -> dict[str, Sequence[Record]]:
-    """Each kind's records of the ``base`` and the given ``records`` (checked over it), as
-    a load over a base holds them (``rightsdata._data.loading._merged``): a kind of one of
-    them keeps its records as they are."""
+def with_base(
+    base: integrity.Base, records: Mapping[str, Sequence[Record]], redirects: Mapping[str, str]
+) -> tuple[dict[str, Sequence[Record]], dict[str, str]]:
+    """The records and redirects of a dataset made over ``base`` of the given ``records`` and
+    ``redirects`` (checked over it), by ``Dataset(records, base=...)`` and by a load over a
+    base alike (``rightsdata._data.loading._merged``): each kind's records of the base, then
+    the given ones (a kind of one side alone keeps its records as they are); the base's
+    redirects, then the given ones."""
     both: dict[str, Sequence[Record]] = {}
     for kind in KINDS:
         theirs, mine = base.by_kind.get(kind, ()), records.get(kind, ())
         both[kind] = [*theirs, *mine] if theirs and mine else (mine or theirs)
-    return both
+    return both, {**base.redirects, **redirects}
 
 
 def _check(
@@ -500,9 +502,8 @@ class Dataset:
         checked_descriptor(descriptor)
         retiring = _checked_redirects(redirects)
         _check(given, retiring, name, version, descriptor, over)
-        self._build(
-            _with_base(over, given), name, version, descriptor, {**over.redirects, **retiring}, True
-        )
+        both, redirected = with_base(over, given, retiring)
+        self._build(both, name, version, descriptor, redirected, True)
 
     @classmethod
     def _of_checked(

@@ -27,10 +27,10 @@ import posixpath
 import re
 import stat
 import threading
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-from rightsdata._data.dataset import Dataset, base_of, checked_descriptor
+from rightsdata._data.dataset import Dataset, base_of, checked_descriptor, with_base
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
@@ -1559,34 +1559,22 @@ def _merged(
     parts: _Parts, base: Base, name: str | None, version: str | None, own: dict[str, list[str]]
 ) -> Dataset:
     """The dataset of the base's records and the extension's (``parts``, checked against
-    them), named, versioned and described as the extension is; the redirects of both.
+    them), named, versioned and described as the extension is; the redirects of both. The
+    records and redirects are joined as ``Dataset(records, base=...)`` joins them
+    (:func:`~rightsdata._data.dataset.with_base`); only what a load keeps besides is here.
 
     A kind of both keeps no gathered texts and no IDs: its collection sorts the records of
     both, and its indexes are made on its first query, from all of them. A kind of the
     extension's alone keeps what its load gathered, as a load without a base does."""
-    records: dict[str, Sequence[Record]] = {}
+    records, redirects = with_base(base, parts.records, parts.redirects)
     ids: dict[str, list[str]] = {}
     gathered: dict[str, Gathered] = {}
     for kind in KINDS:
-        theirs, mine = base.by_kind.get(kind, ()), parts.records.get(kind, [])
-        if not mine:
-            records[kind] = theirs
-        elif not theirs:
-            records[kind] = mine
+        if parts.records.get(kind) and not base.by_kind.get(kind):  # the extension's alone
             ids[kind] = own[kind]
             if kind in parts.gathered:
                 gathered[kind] = parts.gathered[kind]
-        else:
-            records[kind] = [*theirs, *mine]
-    return Dataset._of_checked(
-        records,
-        name,
-        version,
-        parts.descriptor,
-        {**base.redirects, **parts.redirects},
-        gathered,
-        ids,
-    )
+    return Dataset._of_checked(records, name, version, parts.descriptor, redirects, gathered, ids)
 
 
 # --- reading JSON strictly ------------------------------------------------------------------

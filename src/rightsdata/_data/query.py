@@ -49,6 +49,11 @@ __all__ = ["Queries", "country_code", "filter_values", "place_code"]
 T = TypeVar("T")
 E = TypeVar("E", EventKind, Role, Measure, FigureUnit, StatementKind)
 
+#: An unknown ID's hint searches the records' names and texts for what was given only from
+#: this many letters or digits on (normalised): fewer start arbitrary words ('in' found the
+#: International Bar Association).
+SEARCHED_FROM: Final = 3
+
 # With fewer candidates than this from an ID posting, a date window is not worth estimating.
 _SMALL: Final = 64
 
@@ -56,10 +61,16 @@ _SMALL: Final = 64
 def country_code(value: object) -> str | None:
     """``value`` if it is an ISO 3166-1 alpha-2 code (two capital letters A-Z), else None.
 
-    >>> country_code("KZ"), country_code("place:kazakhstan"), country_code("kz")
-    ('KZ', None, None)
+    >>> country_code("KZ"), country_code("place:kazakhstan"), country_code("kz"), country_code("X1")
+    ('KZ', None, None, None)
     """
-    if isinstance(value, str) and len(value) == 2 and value.isascii() and value.isupper():
+    if (
+        isinstance(value, str)
+        and len(value) == 2
+        and value.isascii()
+        and value.isalpha()  # ('X1'.isupper() is true)
+        and value.isupper()
+    ):
         return value
     return None
 
@@ -309,15 +320,20 @@ class Queries:
         ``types`` (any, if none) is taken: the one way every lookup by ID words it (the
         queries, the collections, ``Dataset.get``, the command line, plots).
 
-        ``did you mean`` the IDs meant, of those kinds (of the ID's own kind if it is one of
-        them): a country's place for its code (``'KZ'``, ``'kz'``; where no place is taken,
-        said to be the code of that place), records whose names match the ID's name part or
-        the name given in its place (``'Vladimir Kozlov'``, ``person:kozlov``), then IDs
+        Two letters (``'KZ'``, ``'kz'``, ``'US'``) are a country's code, told of the countries
+        only: ``did you mean`` its place, or where no place is taken, said to be the code of
+        that place; a code no country has is told the codes there are, in the words of
+        :meth:`country` (no search: ``'US'`` found words starting ``us``). Otherwise ``did you
+        mean`` the IDs meant, of those kinds (of the ID's own kind if it is one of them):
+        records whose names match the ID's name part or the name given in its place
+        (``'Vladimir Kozlov'``, ``person:kozlov``; searched for only from
+        :data:`SEARCHED_FROM` letters or digits on, as fewer start arbitrary words), then IDs
         spelled like it. With none, an ID without a kind, or of a kind not taken, is shown an
         ID of this dataset of those kinds (``IDs are a kind and a name, like 'place:almaty'``);
         else None.
         """
-        from rightsdata._values.spelling import close, did_you_mean, like_id  # (only shown)
+        from rightsdata._data.search.normalization import normalize  # (only shown)
+        from rightsdata._values.spelling import close, did_you_mean, like_id
 
         kinds = [k for k, cls in RECORD_TYPES.items() if not types or cls in types]
         given, _, slug = record_id.rpartition(":")
@@ -326,25 +342,28 @@ class Queries:
         found: list[str] = []
         notes: list[str] = []
         code = country_code(record_id.upper())
-        country = None if code is None else self._indexes.countries().get(code)
-        if country is not None:
-            if "places" in kinds:
+        if code is not None:  # a country's code: told of the countries only
+            country = self._indexes.countries().get(code)
+            if country is None:
+                notes.append(self._no_country_hint())
+            elif "places" in kinds:
                 found.append(country.id)
             else:
                 notes.append(f"{code!r} is the country code of {country.id!r}")
-        words = slug.replace("-", " ").replace("_", " ").strip()
-        if any(c.isalnum() for c in words):
-            found += [r.id for r in self.search(words, 10, wanted)]
-        same = {i.partition(":")[2]: i for k in wanted for i in self._tables.get(k, {})}
-        found += like_id(f":{slug}", same.values())
-        if own is None and given:  # a kind misspelt ('persn:ana'): the whole ID compared
-            found += close(record_id, [i for k in kinds for i in self._tables.get(k, {})])
-        if not found:  # looser: spelled less alike, or a name cut short ('person:ana')
-            found += like_id(f":{slug}", same.values(), 3, 0.6)
-            if slug and (own is not None or types):
-                found += [i for s, i in same.items() if slug in s]
+        else:
+            words = slug.replace("-", " ").replace("_", " ").strip()
+            if len(normalize(words).replace(" ", "")) >= SEARCHED_FROM:
+                found += [r.id for r in self.search(words, 10, wanted)]
+            same = {i.partition(":")[2]: i for k in wanted for i in self._tables.get(k, {})}
+            found += like_id(f":{slug}", same.values())
+            if own is None and given:  # a kind misspelt ('persn:ana'): the whole ID compared
+                found += close(record_id, [i for k in kinds for i in self._tables.get(k, {})])
+            if not found:  # looser: spelled less alike, or a name cut short ('person:ana')
+                found += like_id(f":{slug}", same.values(), 3, 0.6)
+                if slug and (own is not None or types):
+                    found += [i for s, i in same.items() if slug in s]
         hint = did_you_mean(list(dict.fromkeys(found))[:3])
-        if not hint and own not in kinds:
+        if not hint and own not in kinds and (code is None or "places" not in kinds):
             shown = [k for k in ("persons", *kinds) if k in kinds]  # (a person's, if taken)
             example = next((i for k in shown for i in self._tables.get(k, {})), None)
             if example is not None and own is None:
@@ -360,11 +379,14 @@ class Queries:
             if isinstance(code, str) and code.upper() in self._indexes.countries():
                 hint = f"a country's code is two capital letters: {code.upper()!r}"
                 raise UnknownIdError(code, hint, "country")
-            known = ", ".join(sorted(self._indexes.countries())) or "none"
-            raise UnknownIdError(
-                code, f"no place of kind country has this code (codes: {known})", "country"
-            )
+            raise UnknownIdError(code, self._no_country_hint(), "country")
         return place
+
+    def _no_country_hint(self) -> str:
+        """What a country's code no place has is told, wherever it is given (here, in
+        :meth:`suggestion`, and so on the command line): the codes there are."""
+        known = ", ".join(sorted(self._indexes.countries())) or "none"
+        return f"no place of kind country has this code (codes: {known})"
 
     def _id_of(self, value: object, argument: str, *types: type) -> str:
         """The resolved ID of a record or ID given as ``argument``, of one of ``types``.

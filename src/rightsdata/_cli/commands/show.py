@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 
 from rightsdata._cli.arguments import _dataset, _source_options, _width
 from rightsdata._cli.exits import EXIT_OK
@@ -12,15 +13,22 @@ __all__: list[str] = []
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from rightsdata._data.query import place_code
+    from rightsdata._data.query import country_code
+    from rightsdata._model.records import Record
     from rightsdata._validation.convert import unstructure
+    from rightsdata._values.errors import UnknownIdError
     from rightsdata.textcard import text_card
 
     width = _width(args)  # (before loading: a bad option is told at once)
     dataset = _dataset(args)
-    # a country's code stands for its place, as in `timeline KZ` and `events --place KZ`
-    code = place_code(args.id, dataset.country)
-    record = dataset.get(args.id) if code is None else dataset.country(code)
+    record: Record | None = None
+    if country_code(args.id) is not None:
+        # a country's code stands for its place, as in `timeline KZ` and `events --place KZ`;
+        # one no place has is told below as `ds.get` tells it (the codes there are)
+        with contextlib.suppress(UnknownIdError):
+            record = dataset.country(args.id)
+    if record is None:
+        record = dataset.get(args.id)  # an ID; a miss in the Python API's words
     if args.json:
         _print_json(unstructure(record))
         return EXIT_OK
