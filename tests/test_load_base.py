@@ -31,6 +31,15 @@ MakeFolder = Callable[[Mapping[str, Any]], Path]
 
 KOZLOV = "person:vladimir-kozlov"
 HRF = "source:hrf-2012-12-14"
+#: A place of the extension within one of the base's (Almaty).
+FLAT: dict[str, Any] = {
+    "id": "place:kozlov-flat",
+    "name": "A flat",
+    "kind": "facility",
+    "country": "KZ",
+    "within": "place:almaty",
+    "citations": [{"source": HRF}],
+}
 #: How a problem names the bundled dataset as the base.
 BUNDLED = f"the base dataset (kazakhstan {rightsdata.load().version})"
 
@@ -335,14 +344,7 @@ def test_chains_into_the_base_end_there(make_folder: MakeFolder) -> None:
     places: the base's chains end (it loaded), and none of them leads back into the
     extension (its records name none of the extension's), so a cycle is the extension's
     own, found as without a base."""
-    place = {
-        "id": "place:kozlov-flat",
-        "name": "A flat",
-        "kind": "facility",
-        "country": "KZ",
-        "within": "place:almaty",
-        "citations": [{"source": HRF}],
-    }
+    place = dict(FLAT)
     event = interview(part_of="event:kozlov-trial-2012", places=["place:kozlov-flat"])
     both = rightsdata.load_path(
         make_folder({"places.json": [place], "events.json": [event]}), base=rightsdata.load()
@@ -742,14 +744,7 @@ def test_dataset_base_that_is_not_a_dataset_is_a_type_error(given: object) -> No
 def _cases() -> dict[str, tuple[dict[str, list[dict[str, Any]]], dict[str, Any], list[str]]]:
     """Records over the bundled dataset, the arguments given with them, and the problems
     both ways report (empty: valid)."""
-    place = {
-        "id": "place:kozlov-flat",
-        "name": "A flat",
-        "kind": "facility",
-        "country": "KZ",
-        "within": "place:almaty",
-        "citations": [{"source": HRF}],
-    }
+    place = dict(FLAT)
     retired = "org:kazakhstan-authorities"
     return {
         "into the base": (
