@@ -809,6 +809,14 @@ def test_every_command_a_message_prints_takes_a_folder_named_like_an_option(
     argv = shlex.split(alone.partition("`rightsdata ")[2].partition("`")[0])
     assert argv[0] == "validate" and not argv[1].startswith("-"), argv
     assert run(capsys, *argv)[0] == EXIT_OK
+    # --base with one kind's file: told to validate the folder, by a command that takes it
+    for folder in ("-x", "my data"):
+        if folder != "-x":
+            assert run(capsys, "init", folder)[0] == EXIT_OK
+        code, _, err = run(capsys, "validate", f"./{folder}/events.json", "--base", "kazakhstan")
+        assert code == EXIT_USAGE
+        folder_said = shlex.split(" ".join(err.split()).partition("(rightsdata validate ")[2])[0]
+        assert run(capsys, "validate", folder_said)[0] == EXIT_OK, folder_said
 
 
 def test_an_edited_init_dataset_still_loads_and_fmt_adds_no_hashes(

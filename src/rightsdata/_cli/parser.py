@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 from rightsdata._cli.arguments import _DEFAULT_NAME, _Default
 from rightsdata._cli.commands.cite import _cmd_cite
 from rightsdata._cli.commands.events import _cmd_events, _cmd_timeline
-from rightsdata._cli.commands.export import ONE_STREAM, _cmd_export, either
+from rightsdata._cli.commands.export import ONE_STREAM, _cmd_export
 from rightsdata._cli.commands.fmt import _cmd_fmt
 from rightsdata._cli.commands.info import _cmd_info
 from rightsdata._cli.commands.init import INIT_FOLDER, INIT_SUMMARY, _cmd_init
@@ -24,6 +24,7 @@ from rightsdata._cli.commands.validate import _cmd_validate
 from rightsdata._cli.exits import UsageError
 from rightsdata._cli.suggest import close, did_you_mean
 from rightsdata._tables.export import FORMATS
+from rightsdata._values.listing import one_of
 from rightsdata._values.shell import shell_path
 
 __all__ = ["build_parser"]
@@ -439,7 +440,7 @@ def _add_writing_commands(commands: Any) -> None:
     out = _command(
         commands,
         "export",
-        f"write the dataset as {either(list(FORMATS))}",
+        f"write the dataset as {one_of(list(FORMATS))}",
         [
             "rightsdata export --format datapackage out/",
             "rightsdata export --format csv --data my-dataset/ tables/",
@@ -451,7 +452,7 @@ def _add_writing_commands(commands: Any) -> None:
     out.description = (
         textwrap.fill(
             "Write the dataset into DIRECTORY ('-': standard output, for --format "
-            f"{either(ONE_STREAM)}).",
+            f"{one_of(ONE_STREAM)}).",
             80,
         )
         + "\nFormats:\n"
@@ -695,6 +696,6 @@ def _before(args: argparse.Namespace) -> None:
     data, name = getattr(args, "data", None), getattr(args, "name", None)
     if data is not None and name is not None and not isinstance(name, _Default):
         raise UsageError(
-            f"--data {shlex.quote(data)} and --name {shlex.quote(name)} both say which dataset "
+            f"--data {shell_path(data)} and --name {shlex.quote(name)} both say which dataset "
             "to use; give one: --data for your own, --name for a bundled one"
         )

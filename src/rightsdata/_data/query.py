@@ -42,6 +42,7 @@ from rightsdata._values.dates import EDTF, EDTFError, overlaps_days
 from rightsdata._values.durations import Duration, DurationError, parse_duration
 from rightsdata._values.errors import UnknownIdError, counted, with_article
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
+from rightsdata._values.listing import one_of
 from rightsdata.vocab import EventKind, FigureUnit, Measure, Role, StatementKind
 
 __all__ = ["Queries", "country_code", "filter_values", "place_code"]
@@ -250,7 +251,7 @@ def _kind_words(types: Sequence[type]) -> str:
         kind = getattr(cls, "kind_name", None)
         name = noun(kind) if isinstance(kind, str) else cls.__name__
         words.append(with_article(name))
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    return one_of(words)
 
 
 class Queries:

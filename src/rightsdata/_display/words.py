@@ -28,6 +28,7 @@ from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration, format_duration
 from rightsdata._values.errors import one_line
 from rightsdata._values.ids import is_valid_id
+from rightsdata._values.listing import one_of
 from rightsdata.vocab import (
     DateMeaning,
     EventStatus,
@@ -180,11 +181,6 @@ def _qualified(date: EDTF) -> bool:
     return date.approximate or date.uncertain
 
 
-def _one_of(words: list[str]) -> str:
-    """Words joined as alternatives: 'A or B', 'A, B or C'."""
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
-
-
 def _set_words(date: EDTF, short: bool) -> str:
     """A set in words: its dates as alternatives, days of one month (months of one year)
     written once with it ('14 or 15 January 2022'); a range as 'some day between A and B'
@@ -196,10 +192,10 @@ def _set_words(date: EDTF, short: bool) -> str:
         texts = [m.text for m in plain]
         if precision is Precision.DAY and len({t[:7] for t in texts}) == 1:
             tail = _plain_words(EDTF(texts[0][:7]), short)
-            return f"{_one_of([str(int(t[8:10])) for t in texts])} {tail}"
+            return f"{one_of([str(int(t[8:10])) for t in texts])} {tail}"
         if precision is Precision.MONTH and len({t[:4] for t in texts}) == 1:
             months = [_plain_words(m, short).split(" ")[0] for m in plain]
-            return f"{_one_of(months)} {texts[0][:4].lstrip('0')}"
+            return f"{one_of(months)} {texts[0][:4].lstrip('0')}"
     words = []
     for member in members:
         if not member.is_interval:
@@ -217,7 +213,7 @@ def _set_words(date: EDTF, short: bool) -> str:
         else:
             first, last = _sides(start, end, short)
             words.append(f"{what}between {first} and {last}")
-    return _one_of(words)
+    return one_of(words)
 
 
 def _days(member: EDTF) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Final
 
 from rightsdata._values.errors import UnknownIdError
+from rightsdata._values.listing import one_of
 
 __all__ = [
     "ID_PATTERN",
@@ -97,10 +98,7 @@ def describe_prefixes(prefixes: tuple[str, ...]) -> str:
     >>> describe_prefixes(("person", "org"))
     'a person or an organisation'
     """
-    words = [_PREFIX_WORDS.get(p, p) for p in prefixes]
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + " or " + words[-1]
+    return one_of([_PREFIX_WORDS.get(p, p) for p in prefixes])
 
 
 def noun(kind: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
+from rightsdata._values.listing import one_of
+
 __all__ = [
     "DID_YOU_MEAN",
     "MAX_CHOICES",
@@ -58,8 +60,7 @@ def did_you_mean(options: Sequence[str]) -> str:
     if not options:
         return ""
     quoted = [f"'{option}'" for option in dict.fromkeys(options)]
-    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"{DID_YOU_MEAN} {listed}?"
+    return f"{DID_YOU_MEAN} {one_of(quoted)}?"
 
 
 def unknown_field(name: str, known: Iterable[str]) -> str:

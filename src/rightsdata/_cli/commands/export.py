@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
 from rightsdata._cli.arguments import _dataset, _Default, _path
 from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _plural
 from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
+from rightsdata._values.listing import one_of
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
 
-__all__ = ["ONE_STREAM", "either"]
+__all__ = ["ONE_STREAM"]
 
 
 #: The formats that write one file, which standard output can take.
@@ -32,7 +32,7 @@ def _export_to_stdout(args: argparse.Namespace) -> int:
     if args.format not in ONE_STREAM:
         said = "the default format, json" if _default_format(args) else f"--format {args.format}"
         raise UsageError(
-            f"'-' (standard output) takes one stream: use --format {either(ONE_STREAM)}, or give a "
+            f"'-' (standard output) takes one stream: use --format {one_of(ONE_STREAM)}, or give a "
             f"directory for {said}"
         )
     dataset = _dataset(args)
@@ -40,15 +40,6 @@ def _export_to_stdout(args: argparse.Namespace) -> int:
         (written,) = export(dataset, scratch, args.format)
         sys.stdout.write(written.read_text(encoding="utf-8"))
     return EXIT_OK
-
-
-def either(names: Sequence[str]) -> str:
-    """``names`` as a choice in words.
-
-    >>> either(["json", "jsonl", "csv"]), either(["jsonl"])
-    ('json, jsonl or csv', 'jsonl')
-    """
-    return " or ".join(filter(None, (", ".join(names[:-1]), names[-1])))
 
 
 def _default_format(args: argparse.Namespace) -> bool:

@@ -17,6 +17,7 @@ from rightsdata._cli.output import (
 )
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import InvalidDataError, printable, unchecked_note
+from rightsdata._values.shell import shell_path
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -71,7 +72,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if base is not None and path.is_file() and kind_of_file(path) is not None:
         raise UsageError(
             f"--base checks a dataset against the one it builds on; {args.path} is one "
-            f"kind's file: validate its folder (rightsdata validate {path.parent} --base ...)"
+            f"kind's file: validate its folder (rightsdata validate "
+            f"{shell_path(str(path.parent))} --base ...)"
         )
     if path.is_file() and kind_of_file(path) is not None:
         check = check_kind_file(
