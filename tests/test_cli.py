@@ -927,6 +927,104 @@ def test_fmt_hashes_treat_the_other_listed_files_as_the_datasets_own(
     assert run(capsys, "validate", str(target))[0] == EXIT_OK
 
 
+def flat(ran: tuple[int, str, str]) -> tuple[int, str, str]:
+    """What :func:`run` gave, its output's lines unwrapped."""
+    code, out, err = ran
+    return code, " ".join(out.split()), " ".join(err.split())
+
+
+def _listing(target: Path, entries: list[dict[str, object]]) -> None:
+    """List ``entries`` in ``target``'s datapackage.json, after the dataset's own files."""
+    descriptor = target / "datapackage.json"
+    package = json.loads(descriptor.read_text("utf-8"))
+    package["resources"] += entries
+    descriptor.write_text(json.dumps(package), encoding="utf-8")
+
+
+def _listed(target: Path, path: str) -> dict[str, object]:
+    resources = json.loads((target / "datapackage.json").read_text("utf-8"))["resources"]
+    (entry,) = [r for r in resources if r["path"] == path]
+    return dict(entry)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
+def test_a_listed_link_is_measured_by_neither_load_nor_fmt(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A listed symbolic link (to a file inside the folder, or outside it) that gives a size
+    was measured by the load through the link, while fmt left it: the load said "run
+    rightsdata fmt", which changed nothing, for ever. Now neither measures a link: the load
+    says to remove its size and hash, fmt says the same, and doing so ends it."""
+    target = tmp_path / "mine"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    (target / "README.md").write_text("hello, readme\n", encoding="utf-8")
+    outside = tmp_path / "outside.md"
+    outside.write_text("outside\n", encoding="utf-8")
+    (target / "link.md").symlink_to("README.md")
+    (target / "far.md").symlink_to(outside)
+    (target / "docs").symlink_to(tmp_path)  # a folder on the way that is a link
+    _listing(
+        target,
+        [
+            {"name": "link", "path": "link.md", "bytes": 1},
+            {"name": "far", "path": "far.md", "hash": "sha256:" + "0" * 64},
+            {"name": "through", "path": "docs/outside.md", "bytes": 8},
+        ],
+    )
+    code, out, _ = flat(run(capsys, "validate", str(target)))
+    assert code == EXIT_INVALID
+    assert "rightsdata fmt" not in out  # (nothing fmt does changes these)
+    assert "resources[3].path: names 'link.md', a symbolic link, whose size and hash" in out
+    assert "resources[4].path: names 'far.md', a symbolic link" in out
+    assert "names 'docs/outside.md', reached through the symbolic link 'docs'" in out
+    assert out.count("remove this entry's bytes and hash, or list the file itself") == 3
+    assert "has 8" not in out  # the file outside was never read (it holds 8 bytes)
+    # fmt, with or without --hashes, writes none and says the load's words
+    for flags in ((), ("--hashes",)):
+        code, _, err = flat(run(capsys, "fmt", *flags, str(target)))
+        assert code == EXIT_OK
+        assert _listed(target, "link.md") == {"name": "link", "path": "link.md", "bytes": 1}
+        assert "resources[3] names 'link.md', a symbolic link, whose size and hash" in err
+        assert err.count("remove this entry's bytes and hash") == 3
+    assert run(capsys, "validate", str(target))[0] == EXIT_INVALID  # (as fmt said)
+    # doing what both say ends it: --no-hashes removes them (as would an edit)
+    assert run(capsys, "fmt", "--no-hashes", str(target))[0] == EXIT_OK
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+    # --hashes then gives a link none, and says so; the load still passes
+    code, _, err = flat(run(capsys, "fmt", "--hashes", str(target)))
+    assert code == EXIT_OK and "bytes" not in _listed(target, "far.md")
+    assert "names 'far.md', which is a symbolic link, so fmt does not measure it" in err
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+    # a link to nothing is a missing file, as any other
+    outside.unlink()
+    code, out, _ = flat(run(capsys, "validate", str(target)))
+    assert code == EXIT_INVALID
+    assert "names 'far.md', which does not exist (a symbolic link to nothing)" in out
+
+
+def test_a_missing_listed_file_is_said_alike_by_load_and_fmt(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """fmt --hashes gave a missing listed file no size, silently, and the load then refused
+    it: now fmt says so, as the load does, and listing the file ends it."""
+    target = tmp_path / "mine"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    _listing(target, [{"name": "notes", "path": "notes.md", "bytes": 3}])
+    code, out, _ = flat(run(capsys, "validate", str(target)))
+    assert code == EXIT_INVALID
+    assert "resources[3].path: names 'notes.md', which does not exist" in out
+    code, _, err = flat(run(capsys, "fmt", "--hashes", str(target)))
+    assert code == EXIT_OK
+    said = "resources[3] names 'notes.md', which does not exist, so fmt does not measure it"
+    assert said in err
+    (target / "notes.md").write_text("notes\n", encoding="utf-8")
+    assert run(capsys, "validate", str(target))[0] == EXIT_INVALID  # (the stale size)
+    code, _, err = run(capsys, "fmt", str(target))
+    assert (code, err) == (EXIT_OK, "")
+    assert _listed(target, "notes.md")["bytes"] == 6
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+
+
 def test_fmt_leaves_the_bundled_dataset_as_it_is(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -317,15 +317,66 @@ def test_a_folder_of_a_json_document_says_how_to_load_it(tmp_path: Path) -> None
         rightsdata.load_path(tmp_path / "out")
     (problem,) = caught.value.problems
     assert problem.location == str(tmp_path / "out")
-    assert "holds no record files but a JSON document (dataset.json)" in problem.message
+    assert "holds no record files but a `document` export (dataset.json)" in problem.message
     assert f"rightsdata.load_path('{tmp_path / 'out' / 'dataset.json'}')" in problem.message
     assert "move other files out" not in problem.message
     assert rightsdata.load_path(tmp_path / "out" / "dataset.json") == rightsdata.load()
     # beside kind files, it is a problem of its own, saying how to read it
+    folder = write_folder(tmp_path / "ds", _valid_files())
+    (folder / "dataset.json").write_bytes((tmp_path / "out" / "dataset.json").read_bytes())
+    (problem,) = rightsdata.validate(folder)
+    assert problem.location == "dataset.json" and problem.message.startswith(
+        "is a `document` export (rightsdata export --format document), a dataset of its own"
+    )
+    assert "rightsdata validate" in problem.message and "did you mean" not in problem.message
+
+
+def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts_as_one(
+    tmp_path: Path,
+) -> None:
+    """Any dataset.json was "a dataset of its own" by its name alone (someone's metadata,
+    ``{}``, too): one whose start does not show it is said to look like one, by its name."""
+    import rightsdata
+
     folder = write_folder(tmp_path / "ds", {**_valid_files(), "dataset.json": {}})
     (problem,) = rightsdata.validate(folder)
-    assert problem.location == "dataset.json" and "is a JSON document" in problem.message
-    assert "rightsdata validate" in problem.message and "did you mean" not in problem.message
+    assert problem.location == "dataset.json"
+    assert problem.message.startswith(
+        "not a record kind's file, so it is not read; by its name it looks like a `document` "
+        "export (rightsdata export --format document), a dataset of its own: if it is one, "
+        f"read it alone (rightsdata.load_path('{folder / 'dataset.json'}')"
+    )
+    assert problem.message.endswith("else move it out of the dataset's folder")
+    alone = write_folder(tmp_path / "alone", {"dataset.json": {"title": "notes"}})
+    (problem,) = rightsdata.validate(alone)
+    assert "holds no record files but dataset.json, which looks like a `document`" in (
+        problem.message
+    )
+    # one that starts as an export does, with its kinds or its descriptor first, is one
+    for start in ('{"persons": []}', '\ufeff {\n "datapackage" : {}}'):
+        (alone / "dataset.json").write_text(start, encoding="utf-8")
+        (problem,) = rightsdata.validate(alone)
+        assert "holds no record files but a `document` export (dataset.json)" in (problem.message)
+
+
+def test_a_folder_of_json_lines_and_a_json_document_names_each(tmp_path: Path) -> None:
+    """Both in one folder were "each a dataset of its own: load the file", naming only the
+    first."""
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / "out", "jsonl")
+    rightsdata.load().export(tmp_path / "doc", "document")
+    (tmp_path / "out" / "dataset.json").write_bytes(
+        (tmp_path / "doc" / "dataset.json").read_bytes()
+    )
+    (problem,) = rightsdata.validate(tmp_path / "out")
+    assert problem.message.startswith(
+        "holds no record files but JSON Lines (records.jsonl) and a `document` export "
+        "(dataset.json), each a dataset of its own: load one of the files"
+    )
+    for name in ("records.jsonl", "dataset.json"):
+        path = tmp_path / "out" / name
+        assert f"rightsdata.load_path('{path}'), rightsdata validate {path}" in problem.message
 
 
 @pytest.mark.parametrize("fmt", ["csv", "datapackage"])

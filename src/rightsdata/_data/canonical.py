@@ -37,7 +37,8 @@ from typing import Any
 import attrs
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._data.loading import DESCRIPTOR, _inside, own_files, own_part, read_folder
+from rightsdata._data.listing import not_measured
+from rightsdata._data.loading import DESCRIPTOR, own_files, own_part, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.atomic import write_all
@@ -60,6 +61,7 @@ __all__ = [
     "render_folder",
     "schema_id",
     "sha256",
+    "unmeasured",
     "with_every_field",
     "without_empty_fields",
 ]
@@ -294,7 +296,9 @@ def _measured(
 ) -> dict[str, Any]:
     """``entry`` (of the file at ``path`` in ``folder``) with no ``bytes`` and ``hash`` if
     ``hashes`` is False; else with both (if True) or those it gives (if None) made those of
-    the file, when it is a file inside the folder (not a link).
+    the file, when a load measures it (:func:`~rightsdata._data.listing.not_measured`: a
+    regular file inside the folder, reached through no symbolic link); else unchanged
+    (:func:`unmeasured` says why, for ``rightsdata fmt`` to tell).
 
     >>> _measured({"path": "a.md", "bytes": 3, "hash": "sha256:0"}, Path("."), "a.md", False)
     {'path': 'a.md'}
@@ -302,17 +306,54 @@ def _measured(
     if hashes is False:
         return {key: value for key, value in entry.items() if key not in ("bytes", "hash")}
     given = {"bytes", "hash"} if hashes else {"bytes", "hash"} & entry.keys()
-    names = _inside(path)
-    file = folder.joinpath(*names) if names is not None else None
-    if not given or file is None or file.is_symlink() or not file.is_file():
-        return entry
-    data = file.read_bytes()
+    if not given or not_measured(folder, path) is not None:
+        return entry  # (rightsdata._data.listing: the rule a load follows too)
+    data = folder.joinpath(path.replace("\\", "/")).read_bytes()
     measured = dict(entry)
     if "bytes" in given:
         measured["bytes"] = len(data)
     if "hash" in given:
         measured["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
     return measured
+
+
+def unmeasured(folder: Path, hashes: bool | None = None) -> list[str]:
+    """What ``rightsdata fmt`` (with ``hashes`` as it was given) tells of the other files
+    ``folder``'s descriptor lists that it gives no size or hash (:func:`_measured`): each
+    whose entry gives them, or each with ``hashes=True``, as ``resources[i] names 'x', ...``.
+    The load says the same of them, so that doing what either says ends it.
+
+    >>> unmeasured(Path("no-such-folder"))
+    []
+    """
+    from rightsdata._data.listing import inside, link_on_the_way, unmeasured_link
+
+    file = folder / DESCRIPTOR
+    try:
+        descriptor = json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
+    except (OSError, ValueError):
+        return []  # (a descriptor fmt could not read is refused before this)
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    said = []
+    for index, entry in enumerate(resources if isinstance(resources, list) else ()):
+        path = entry.get("path") if isinstance(entry, dict) else None
+        if not isinstance(path, str) or posixpath.normpath(path) in own_files():
+            continue
+        why = not_measured(folder, path)
+        gives = bool({"bytes", "hash"} & entry.keys())
+        if why is None or hashes is False or not (gives or hashes):
+            continue
+        names = inside(path)
+        link = link_on_the_way(folder, names) if names is not None else None
+        if link is None:  # (missing, or not a regular file: the load refuses it too)
+            why = f"{why}, so fmt does not measure it, and a load refuses it"
+        elif gives:
+            said.append(f"resources[{index}] {unmeasured_link(path, link)}")
+            continue
+        else:
+            why = f"{why}, so fmt does not measure it (a load never reads through a link)"
+        said.append(f"resources[{index}] names {path!r}, which {why}")
+    return said
 
 
 def format_folder(

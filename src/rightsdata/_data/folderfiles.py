@@ -14,6 +14,8 @@ of an export) is told how to read it.
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
@@ -42,8 +44,10 @@ def _kind_files() -> list[str]:
 
 
 def _one_file_layout(name: str) -> str | None:
-    """What ``name`` is if it is a dataset of its own in one file, as an export writes it
-    (``"JSON Lines"``, ``"a JSON document"``), which a folder's load does not read; else None.
+    """What ``name`` is if it is named as a dataset of its own in one file, as an export
+    writes it (``"JSON Lines"``, ``"a JSON document"``), which a folder's load does not
+    read; else None. A JSON document's name alone does not show it is one (``dataset.json``
+    is a common name): :func:`_shows_a_document` reads its start.
 
     >>> _one_file_layout("records.jsonl"), _one_file_layout("dataset.json")
     ('JSON Lines', 'a JSON document')
@@ -54,6 +58,53 @@ def _one_file_layout(name: str) -> str | None:
     if lowered.endswith(JSON_LINES_SUFFIXES):
         return "JSON Lines"
     return "a JSON document" if lowered == DOCUMENT_FILE else None
+
+
+#: What a file named as a ``document`` export is, or looks like.
+_DOCUMENT: Final = "a `document` export (rightsdata export --format document)"
+#: How a ``document`` export starts: an object whose first key is its descriptor, its
+#: redirects or a kind's list of records.
+_DOCUMENT_START: Final = re.compile(
+    rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"(?:datapackage|redirects|'
+    + "|".join(KINDS).encode()
+    + rb')"\s*:'
+)
+
+
+def _shows_a_document(path: str) -> bool:
+    """Whether the file at ``path`` starts as a ``document`` export does (its first bytes
+    only; never blocking on a FIFO, and False for what cannot be read).
+
+    >>> _shows_a_document("no-such-file.json")
+    False
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return False
+        start = os.read(handle, 4096)
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+    return _DOCUMENT_START.match(start) is not None
+
+
+def _described(folder: str, name: str) -> str:
+    """What the file ``name`` of ``folder`` (of :func:`_one_file_layout`) is, with its name.
+
+    >>> _described("out", "records.jsonl"), _described("no-such-folder", "dataset.json")
+    ('JSON Lines (records.jsonl)', 'dataset.json, which looks like a `document` export (...)')
+    """
+    layout = _one_file_layout(name)
+    if layout != "a JSON document":
+        return f"{layout} ({name})"
+    if _shows_a_document(os.path.join(folder, name)):
+        return f"a `document` export ({name})"
+    return f"{name}, which looks like {_DOCUMENT}"
 
 
 def unread_problems(
@@ -89,10 +140,20 @@ def _load_the_file(folder: str, name: str) -> str:
 
 def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
     layout = _one_file_layout(name)
-    if layout is not None:
+    alone = _load_the_file(folder, name)
+    if layout == "a JSON document" and not _shows_a_document(os.path.join(folder, name)):
+        # named as an export, but the name is a common one: say what it may be
         message = (
-            f"is {layout}, a dataset of its own that a folder's load does not read; read it "
-            f"alone ({_load_the_file(folder, name)}), or move it out of the dataset's folder"
+            f"not a record kind's file, so it is not read; by its name it looks like "
+            f"{_DOCUMENT}, a dataset of its own: if it is one, read it alone ({alone}); "
+            "else move it out of the dataset's folder"
+        )
+        return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
+    if layout is not None:
+        what = _DOCUMENT if layout == "a JSON document" else layout
+        message = (
+            f"is {what}, a dataset of its own that a folder's load does not read; read it "
+            f"alone ({alone}), or move it out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     near = resembled_kind(name)
@@ -228,31 +289,23 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
             f"({shown}): {_TABLES_ARE}. Load the dataset they were exported from, or its export "
             f"{_AS_RECORDS}{_read_back(folder, tables)}"
         )
-    elif files:
+    elif len(files) == 1:
         message = (
-            f"holds no record files but {_layouts(files)}, {_each(files)} of its own: load "
-            f"the file ({_load_the_file(folder, files[0])}); a folder is read as one file per "
-            f"kind ({expected})"
+            f"holds no record files but {_described(folder, files[0])}, a dataset of its own: "
+            f"load the file ({_load_the_file(folder, files[0])}); a folder is read as one file "
+            f"per kind ({expected})"
+        )
+    elif files:
+        each = "; or ".join(_load_the_file(folder, name) for name in files)
+        described = " and ".join(_described(folder, name) for name in files)
+        message = (
+            f"holds no record files but {described}, each a "
+            f"dataset of its own: load one of the files ({each}); a folder is read as one file "
+            f"per kind ({expected})"
         )
     else:
         message = f"no record files found; {expected}"
     return Problem(folder, message, ProblemCode.MISSING)
-
-
-def _layouts(files: Sequence[str]) -> str:
-    """What ``files`` (of :func:`_one_file_layout`) are, each layout with its files.
-
-    >>> _layouts(["dataset.json", "records.jsonl"])
-    'a JSON document (dataset.json) and JSON Lines (records.jsonl)'
-    """
-    grouped: dict[str, list[str]] = {}
-    for name in files:
-        grouped.setdefault(_one_file_layout(name) or "", []).append(name)
-    return " and ".join(f"{layout} ({', '.join(names)})" for layout, names in grouped.items())
-
-
-def _each(files: Sequence[str]) -> str:
-    return "a dataset" if len(files) == 1 else "each a dataset"
 
 
 def lone_list_problem(path: Path, documents: list[object], shown: str) -> Problem:

@@ -31,6 +31,7 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset, base_of, checked_descriptor, with_base
+from rightsdata._data.listing import inside, link_on_the_way, unmeasured_link
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
@@ -739,7 +740,12 @@ def _read_folder(
     for path, listed in resources.items():  # the files listed besides the kinds'
         if path in kind_files:  # listed, and not there: its records' IDs are unknown too
             parts.unsure.add(path.removesuffix(".json"))
-        names = _inside(path)
+        names = inside(path)
+        disk = _on_disk(folder)
+        if names is not None and disk is not None and (link := link_on_the_way(disk, names)):
+            # never read through a link (rightsdata._data.listing says why)
+            parts.problems += _link_problems(disk.joinpath(*names), path, link, listed)
+            continue
         if names is None:  # (the descriptor's check refuses it first, when it runs)
             data, problem = (
                 b"",
@@ -853,18 +859,31 @@ def _holds_tables(names: list[str]) -> bool:
     return bool(tables_in(names))
 
 
-def _inside(path: str) -> list[str] | None:
-    """The names of a resource's relative ``path`` inside the dataset's folder, or None if
-    it would reach outside it (absolute, a ``..``) or holds a control character: such a file
-    is never opened, whatever the descriptor's check said (``rightsdata fmt`` reads without).
+def _on_disk(folder: Traversable | Path) -> Path | None:
+    """``folder`` as a path on disk, where a symbolic link may be; None for package data that
+    is not on disk (a zip import), which holds none."""
+    from pathlib import Path
 
-    >>> _inside("data/events.json"), _inside("a\\n/../../x"), _inside("/etc/passwd")
-    (['data', 'events.json'], None, None)
-    """
-    names = path.replace("\\", "/").split("/")
-    if not path or names[0] == "" or ".." in names or any(c < " " or c == "\x7f" for c in path):
-        return None
-    return names
+    return Path(os.fspath(folder)) if isinstance(folder, os.PathLike) else None
+
+
+def _link_problems(
+    file: Path, path: str, link: str, listed: list[tuple[int, dict[str, Any]]]
+) -> list[Problem]:
+    """The problems of the entries ``listed`` for ``path`` (the ``file``), reached through the
+    symbolic ``link``, which is never read: each entry that gives a size or hash (they cannot
+    be checked), and each if the link leads to nothing (a missing file, as any other)."""
+    problems = []
+    for index, entry in listed:
+        if {"bytes", "hash"} & entry.keys():
+            message = unmeasured_link(path, link)
+        elif not file.exists():  # (a stat, not a read)
+            message = f"names {path!r}, which does not exist (a symbolic link to nothing)"
+        else:
+            continue
+        at = f"{DESCRIPTOR}.resources[{index}].path"
+        problems.append(Problem(at, message, ProblemCode.PACKAGE, file=path))
+    return problems
 
 
 def _resource_problems(

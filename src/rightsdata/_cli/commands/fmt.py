@@ -50,6 +50,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
             verb = "not canonical" if args.check else "rewrote"
             print(f"{verb}: {folder / name}")
         differ += [folder] if changed else []
+        _note_unmeasured(folder, args.hashes)
         if not args.check:
             _note_unnamed(folder)
     if args.check and differ:
@@ -74,6 +75,16 @@ def _refuse(folder: Path) -> None:
     else:
         said += "; fmt rewrites dataset folders"
     raise UsageError(said)
+
+
+def _note_unmeasured(folder: Path, hashes: bool | None) -> None:
+    """Say which other files ``folder``'s descriptor lists fmt did not measure, and why (a
+    link, a missing file), as a load says it: a size or hash left there is never made right."""
+    from rightsdata._data.canonical import unmeasured
+    from rightsdata._data.loading import DESCRIPTOR
+
+    for said in unmeasured(folder, hashes):
+        _print_error(f"note: {folder / DESCRIPTOR}: {said}")
 
 
 def _note_unnamed(folder: Path) -> None:
