@@ -2812,7 +2812,8 @@ def test_an_unknown_id_is_told_in_the_words_of_the_dataset_in_hand() -> None:
     ):
         assert hint(call) == "did you mean 'place:freedonia'?"
     assert hint(lambda: data.timeline("KZ")) == (
-        "'KZ' is the country code of 'place:freedonia'; IDs are a kind and a name, like 'person:a'"
+        "'KZ' is the country code of 'place:freedonia' (events take it as their place); a "
+        "person, an organisation or a group is wanted here, like 'person:a'"
     )
     assert data.events(place="KZ") == data.events(place="place:freedonia")
 
@@ -2837,10 +2838,6 @@ def test_two_letters_are_told_of_the_countries_only(ds: Dataset) -> None:
         assert hint(code) == no_country
     assert hint("KZ") == hint("kz") == "did you mean 'place:kazakhstan'?"  # (not also an event)
     assert ds.events(place="KZ")  # where a place is taken, a code is read as one
-    assert hint("KZ", Person) == (
-        "'KZ' is the country code of 'place:kazakhstan'; IDs are a kind and a name, like "
-        "'person:aarti-narsee'"
-    )
     # a letter and a digit are no code ('X1'.isupper() is true), and too short to search
     assert query.country_code("X1") is None
     assert hint("x1") == hint("a") == "IDs are a kind and a name, like 'person:aarti-narsee'"
@@ -2848,4 +2845,91 @@ def test_two_letters_are_told_of_the_countries_only(ds: Dataset) -> None:
     # from three letters on, a name given for an ID is searched for
     kozlov = hint("Kozlov")
     assert kozlov is not None and "'person:vladimir-kozlov'" in kozlov
-    assert query.SEARCHED_FROM == 3
+
+
+def test_two_letters_are_a_country_code_only_where_a_place_is_taken(
+    ds: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Where the call takes no place, two letters are an ID of the kinds it takes: never told
+    the country codes (``ds.persons["US"]`` listed them all), and a code a country has is said
+    to be one, not offered as a place the call refuses (``timeline("KZ")``)."""
+    from rightsdata._cli.main import main
+
+    def hint(call: Any) -> str:
+        with pytest.raises(UnknownIdError) as info:
+            call()
+        said = info.value.hint
+        assert said is not None
+        return said
+
+    example = "IDs are a kind and a name, like 'person:aarti-narsee'"
+    assert hint(lambda: ds.persons["US"]) == hint(lambda: ds.persons["al"]) == example
+    assert hint(lambda: ds.events(involving="US")) == example
+    assert "codes:" not in hint(lambda: ds.timeline("to"))
+    assert hint(lambda: ds.cited_by("US")) == (
+        "IDs are a kind and a name, like 'source:civicus-kazakhstan-country-page'"
+    )
+    # a code a country has: said to be one, and where an actor is taken, what takes it
+    actor = (
+        "'KZ' is the country code of 'place:kazakhstan' (events take it as their place); a "
+        "person, an organisation or a group is wanted here, like 'person:aarti-narsee'"
+    )
+    assert hint(lambda: ds.timeline("KZ")) == hint(lambda: ds.events(involving="KZ")) == actor
+    assert hint(lambda: ds.timeline("kz")) == actor
+    assert hint(lambda: ds.cited_by("KZ")) == (
+        "'KZ' is the country code of 'place:kazakhstan'; a source is wanted here, like "
+        "'source:civicus-kazakhstan-country-page'"
+    )
+    assert hint(lambda: ds.persons["KZ"]) == (
+        "'KZ' is the country code of 'place:kazakhstan' (events take it as their place); a "
+        "person is wanted here, like 'person:aarti-narsee'"
+    )
+    with pytest.raises(ValueError, match="is a place"):
+        ds.timeline("place:kazakhstan")  # (what the old hint pointed at)
+    # the command line words it the same (one function)
+    assert main(["events", "--involving", "KZ"]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert said.endswith(f"no record has the id 'KZ' in kazakhstan; {actor}")
+
+
+@pytest.mark.parametrize(
+    ("given", "searched"),
+    [
+        ("Ko", False),  # Latin: two letters are not searched, three are
+        ("Koz", True),
+        ("Коз", True),  # Cyrillic, counted as given: 'Шо' was searched as 'sho'
+        ("Шо", False),
+        ("Ақ", False),
+        ("Щ", False),
+        ("person:ko", False),  # an ID's name part: not matched inside names either
+        ("person:koz", True),
+    ],
+)
+def test_names_are_searched_for_from_three_letters_or_digits_as_given(
+    ds: Dataset, given: str, searched: bool
+) -> None:
+    """``SEARCHED_FROM`` counts the letters and digits given, not those of the folded text
+    ('Шо' folds to 'sho', 'Щ' to 'shch', while 'Ақ' folds to 'ak'). Any kind is asked for but
+    where two ASCII letters would be a country's code ('Ko'): a person."""
+    with pytest.raises(UnknownIdError) as info:
+        ds.get(given, Person) if given.isascii() else ds.get(given)
+    said = info.value.hint or ""
+    assert ("did you mean" in said) is searched, said
+    if searched:
+        assert "'person:vladimir-kozlov'" in said
+
+
+@pytest.mark.parametrize("given", ["ß", "ﬁ"])
+def test_a_letter_that_is_two_in_capitals_is_no_country_code(ds: Dataset, given: str) -> None:
+    """Two ASCII letters are tested before changing case: 'ß'.upper() is 'SS' and
+    'ﬁ'.upper() is 'FI' (told 'did you mean place:finland' and the country codes)."""
+    for call in (lambda: ds.get(given), lambda: ds.events(place=given)):
+        with pytest.raises(UnknownIdError) as info:
+            call()
+        assert info.value.hint is not None
+        assert "codes:" not in info.value.hint and "finland" not in info.value.hint
+    with pytest.raises(UnknownIdError) as info:
+        ds.country(given)
+    assert "two capital letters" not in str(info.value)
+    assert query.code_in_any_case(given) is None
+    assert query.code_in_any_case("kz") == "KZ"

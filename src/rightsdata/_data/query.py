@@ -45,14 +45,14 @@ from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefi
 from rightsdata._values.listing import one_of
 from rightsdata.vocab import EventKind, FigureUnit, Measure, Role, StatementKind
 
-__all__ = ["Queries", "country_code", "filter_values", "place_code"]
+__all__ = ["SEARCHED_FROM", "Queries", "country_code", "filter_values", "place_code"]
 
 T = TypeVar("T")
 E = TypeVar("E", EventKind, Role, Measure, FigureUnit, StatementKind)
 
 #: An unknown ID's hint searches the records' names and texts for what was given only from
-#: this many letters or digits on (normalised): fewer start arbitrary words ('in' found the
-#: International Bar Association).
+#: this many letters or digits on, counted as given (``'Шо'`` is two, though searched as
+#: ``sho``): fewer start arbitrary words ('in' found the International Bar Association).
 SEARCHED_FROM: Final = 3
 
 # With fewer candidates than this from an ID posting, a date window is not worth estimating.
@@ -76,12 +76,25 @@ def country_code(value: object) -> str | None:
     return None
 
 
+def code_in_any_case(value: object) -> str | None:
+    """The country code ``value`` spells in any case (``'kz'``: ``'KZ'``), or None: two ASCII
+    letters, tested before changing case (``'ß'.upper()`` is ``'SS'``, ``'ﬁ'.upper()``
+    ``'FI'``). The one reading of a code from text that may be in small letters.
+
+    >>> code_in_any_case("kz"), code_in_any_case("Kz"), code_in_any_case("ß"), code_in_any_case("ﬁ")
+    ('KZ', 'KZ', None, None)
+    """
+    if isinstance(value, str) and len(value) == 2 and value.isascii():
+        return country_code(value.upper())
+    return None
+
+
 def place_code(value: str, country: Callable[[str], Place]) -> str | None:
     """The country's ISO code ``value`` is where a place is wanted (``'KZ'``), or None if it is
     an ID. Two small letters are a code too, mistyped: ``country`` (a dataset's ``country``)
     raises for them, saying the code is in capitals, or listing the codes there are."""
     code = country_code(value)
-    if code is None and country_code(value.upper()) is not None:
+    if code is None and code_in_any_case(value) is not None:
         country(value)  # (raises: no country has a code in small letters)
     return code
 
@@ -321,19 +334,20 @@ class Queries:
         ``types`` (any, if none) is taken: the one way every lookup by ID words it (the
         queries, the collections, ``Dataset.get``, the command line, plots).
 
-        Two letters (``'KZ'``, ``'kz'``, ``'US'``) are a country's code, told of the countries
-        only: ``did you mean`` its place, or where no place is taken, said to be the code of
-        that place; a code no country has is told the codes there are, in the words of
-        :meth:`country` (no search: ``'US'`` found words starting ``us``). Otherwise ``did you
-        mean`` the IDs meant, of those kinds (of the ID's own kind if it is one of them):
-        records whose names match the ID's name part or the name given in its place
-        (``'Vladimir Kozlov'``, ``person:kozlov``; searched for only from
-        :data:`SEARCHED_FROM` letters or digits on, as fewer start arbitrary words), then IDs
-        spelled like it. With none, an ID without a kind, or of a kind not taken, is shown an
-        ID of this dataset of those kinds (``IDs are a kind and a name, like 'place:almaty'``);
-        else None.
+        Where places are taken, two ASCII letters (``'KZ'``, ``'kz'``, ``'US'``) are a
+        country's code, told of the countries only: ``did you mean`` its place, or for a code
+        no country has the codes there are, in the words of :meth:`country` (no search:
+        ``'US'`` found words starting ``us``). Otherwise ``did you mean`` the IDs meant, of
+        those kinds (of the ID's own kind if it is one of them): records whose names match the
+        ID's name part or the name given in its place (``'Vladimir Kozlov'``,
+        ``person:kozlov``; searched for, or looked for inside IDs, only from
+        :data:`SEARCHED_FROM` letters or digits on, counted as given, as fewer start arbitrary
+        words), then IDs spelled like it. With none, an ID without a kind, or of a kind not
+        taken, is shown an ID of this dataset of those kinds (``IDs are a kind and a name, like
+        'place:almaty'``); a country's code where no place is taken (``timeline('KZ')``) is
+        said to be one, and that events take it as their place if the call takes an actor.
+        Else None.
         """
-        from rightsdata._data.search.normalization import normalize  # (only shown)
         from rightsdata._values.spelling import close, did_you_mean, like_id
 
         kinds = [k for k, cls in RECORD_TYPES.items() if not types or cls in types]
@@ -342,34 +356,38 @@ class Queries:
         wanted = [own] if own in kinds else kinds
         found: list[str] = []
         notes: list[str] = []
-        code = country_code(record_id.upper())
-        if code is not None:  # a country's code: told of the countries only
+        code = code_in_any_case(record_id)
+        if code is not None and "places" in kinds:  # a country's code: told of the countries
             country = self._indexes.countries().get(code)
             if country is None:
                 notes.append(self._no_country_hint())
-            elif "places" in kinds:
-                found.append(country.id)
             else:
-                notes.append(f"{code!r} is the country code of {country.id!r}")
-        else:
-            words = slug.replace("-", " ").replace("_", " ").strip()
-            if len(normalize(words).replace(" ", "")) >= SEARCHED_FROM:
-                found += [r.id for r in self.search(words, 10, wanted)]
+                found.append(country.id)
+        else:  # (two letters where no place is taken: an ID of the kinds taken, as any other)
+            words = slug.replace("-", " ").replace("_", " ")
+            # (counted as given: 'Шо' is searched as 'sho')
+            searched = sum(c.isalnum() for c in words) >= SEARCHED_FROM
+            if searched:
+                found += [r.id for r in self.search(words.strip(), 10, wanted)]
             same = {i.partition(":")[2]: i for k in wanted for i in self._tables.get(k, {})}
             found += like_id(f":{slug}", same.values())
             if own is None and given:  # a kind misspelt ('persn:ana'): the whole ID compared
                 found += close(record_id, [i for k in kinds for i in self._tables.get(k, {})])
             if not found:  # looser: spelled less alike, or a name cut short ('person:ana')
                 found += like_id(f":{slug}", same.values(), 3, 0.6)
-                if slug and (own is not None or types):
+                if searched and (own is not None or types):  # ('to' is in many names)
                     found += [i for s, i in same.items() if slug in s]
         hint = did_you_mean(list(dict.fromkeys(found))[:3])
+        country = None if code is None else self._indexes.countries().get(code)
+        if not hint and country is not None and "places" not in kinds:
+            taken = " (events take it as their place)" if set(types) & set(ACTOR_TYPES) else ""
+            notes.append(f"{code!r} is the country code of {country.id!r}{taken}")
         if not hint and own not in kinds and (code is None or "places" not in kinds):
             shown = [k for k in ("persons", *kinds) if k in kinds]  # (a person's, if taken)
             example = next((i for k in shown for i in self._tables.get(k, {})), None)
-            if example is not None and own is None:
+            if example is not None and own is None and country is None:
                 notes.append(f"IDs are a kind and a name, like {example!r}")
-            elif example is not None:  # (of a kind not taken here)
+            elif example is not None:  # (of a kind not taken here, or a place's code)
                 notes.append(f"{_kind_words(types)} is wanted here, like {example!r}")
         return "; ".join([hint, *notes] if hint else notes) or None
 
@@ -377,8 +395,9 @@ class Queries:
         """The place of kind country with this ISO 3166-1 alpha-2 code."""
         place = self._indexes.countries().get(code)
         if place is None:
-            if isinstance(code, str) and code.upper() in self._indexes.countries():
-                hint = f"a country's code is two capital letters: {code.upper()!r}"
+            upper = code_in_any_case(code)
+            if upper is not None and upper in self._indexes.countries():
+                hint = f"a country's code is two capital letters: {upper!r}"
                 raise UnknownIdError(code, hint, "country")
             raise UnknownIdError(code, self._no_country_hint(), "country")
         return place
