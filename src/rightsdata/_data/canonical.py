@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._data.listing import not_measured
+from rightsdata._data.listedfiles import not_measured
 from rightsdata._data.loading import DESCRIPTOR, own_files, own_part, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
@@ -296,7 +296,7 @@ def _measured(
 ) -> dict[str, Any]:
     """``entry`` (of the file at ``path`` in ``folder``) with no ``bytes`` and ``hash`` if
     ``hashes`` is False; else with both (if True) or those it gives (if None) made those of
-    the file, when a load measures it (:func:`~rightsdata._data.listing.not_measured`: a
+    the file, when a load measures it (:func:`~rightsdata._data.listedfiles.not_measured`: a
     regular file inside the folder, reached through no symbolic link); else unchanged
     (:func:`unmeasured` says why, for ``rightsdata fmt`` to tell).
 
@@ -307,7 +307,7 @@ def _measured(
         return {key: value for key, value in entry.items() if key not in ("bytes", "hash")}
     given = {"bytes", "hash"} if hashes else {"bytes", "hash"} & entry.keys()
     if not given or not_measured(folder, path) is not None:
-        return entry  # (rightsdata._data.listing: the rule a load follows too)
+        return entry  # (rightsdata._data.listedfiles: the rule a load follows too)
     data = folder.joinpath(path.replace("\\", "/")).read_bytes()
     measured = dict(entry)
     if "bytes" in given:
@@ -326,7 +326,7 @@ def unmeasured(folder: Path, hashes: bool | None = None) -> list[str]:
     >>> unmeasured(Path("no-such-folder"))
     []
     """
-    from rightsdata._data.listing import inside, link_on_the_way, unmeasured_link
+    from rightsdata._data.listedfiles import inside, link_on_the_way, unmeasured_link
 
     file = folder / DESCRIPTOR
     try:

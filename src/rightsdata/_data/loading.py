@@ -31,7 +31,7 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset, base_of, checked_descriptor, with_base
-from rightsdata._data.listing import inside, link_on_the_way, unmeasured_link
+from rightsdata._data.listedfiles import inside, link_on_the_way, unmeasured_link
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
@@ -743,7 +743,7 @@ def _read_folder(
         names = inside(path)
         disk = _on_disk(folder)
         if names is not None and disk is not None and (link := link_on_the_way(disk, names)):
-            # never read through a link (rightsdata._data.listing says why)
+            # never read through a link (rightsdata._data.listedfiles says why)
             parts.problems += _link_problems(disk.joinpath(*names), path, link, listed)
             continue
         if names is None:  # (the descriptor's check refuses it first, when it runs)
