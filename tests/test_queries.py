@@ -2514,7 +2514,15 @@ def test_the_dataset_constructor_shows_only_public_parameters() -> None:
     import inspect
 
     parameters = inspect.signature(Dataset).parameters
-    assert list(parameters) == ["records", "name", "version", "descriptor", "redirects", "base"]
+    assert list(parameters) == [
+        "records",
+        "name",
+        "version",
+        "descriptor",
+        "redirects",
+        "base",
+        "strict",
+    ]
 
 
 # --- empty filters ----------------------------------------------------------------------------

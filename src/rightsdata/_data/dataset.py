@@ -303,19 +303,28 @@ def _check(
     version: str | None,
     descriptor: Mapping[str, Any] | None,
     base: integrity.Base | None = None,
+    strict: bool = False,
 ) -> None:
     """Raise InvalidDataError listing every problem of what was given to Dataset: the
     ``name``, ``version`` and ``descriptor``'s (:func:`_package_problems`), then every
     integrity problem among the records built in Python, over the ``base`` if given (its
-    records are not judged again: the rules judge what the given records make of it)."""
+    records are not judged again: the rules judge what the given records make of it), then,
+    if ``strict``, every strict problem among them, as the loaders find them
+    (:func:`~rightsdata._validation.strict.check_strict`, imported only then)."""
     from rightsdata._validation.integrity import check_integrity
 
     problems = _package_problems(records, name, version, descriptor)
     listed = {kind: list(items) for kind, items in records.items()}
+    unjudged: set[str] = set()
     # located by kind: persons[1] person:a
-    problems += check_integrity(listed, {}, redirects, base=base)
+    problems += check_integrity(listed, {}, redirects, base=base, unjudged=unjudged)
+    if strict:  # (after the normal checks, as a load runs them)
+        from rightsdata._validation.strict import check_strict
+
+        problems += check_strict(listed, {}, base, unjudged=unjudged)
     if problems:
-        raise InvalidDataError(problems, f"the {_given(problems)} given to Dataset")
+        unchecked = tuple(kind for kind in KINDS if kind in unjudged)
+        raise InvalidDataError(problems, f"the {_given(problems)} given to Dataset", unchecked)
 
 
 def _given(problems: Sequence[Problem]) -> str:
@@ -430,6 +439,14 @@ class Dataset:
     descriptor declaring format 2 wrong). A ``base`` that is not a Dataset raises
     ``TypeError``.
 
+    ``strict=True`` also runs the strict checks on the records given, as
+    :func:`rightsdata.load_path` does (docs/loading.md, "Strict checks": a country code
+    ISO 3166-1 does not assign, a rating of a city, the same participant twice), after the
+    others: their problems, of code ``strict``, are in the same InvalidDataError, located at
+    the record (``persons[0] person:x.country``). Over a base only the records given are
+    judged. Without it none of them runs, nor is their module imported. It is a check only:
+    the dataset keeps nothing of it (nor does its pickle).
+
     Queries are answered from indexes built on first use, once, thread-safely
     (see :mod:`rightsdata._data.indexes`); the dataset never changes, so they are never rebuilt.
     Their semantics are documented in docs/queries.md.
@@ -469,6 +486,19 @@ class Dataset:
     rightsdata.InvalidDataError: 2 problems in the records given to Dataset:
       events[0] event:interview.participants[0].actor: 'person:vladimir-kozlov' does not exist
     ...
+
+    A country code no country has is refused only when asked:
+
+    >>> from rightsdata import Person
+    >>> person = Person(id="person:x", name="X", country="QQ",
+    ...     citations=(Citation(source="source:hrf-2012-12-14"),))
+    >>> len(Dataset({"persons": [person]}, base=ds)) == len(ds) + 1
+    True
+    >>> Dataset({"persons": [person]}, base=ds, strict=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    rightsdata.InvalidDataError: 1 problem in the records given to Dataset:
+      persons[0] person:x.country: 'QQ' is not a country code ISO 3166-1 assigns ...
     """
 
     __slots__ = (
@@ -491,9 +521,10 @@ class Dataset:
         descriptor: Mapping[str, Any] | None = None,
         redirects: Mapping[str, str] | None = None,
         base: Dataset | None = None,
+        strict: bool = False,
     ) -> None:
         if base is None:
-            self._build(records, name, version, descriptor, redirects)
+            self._build(records, name, version, descriptor, redirects, _strict=strict)
             return
         over = base_of(base)  # (TypeError for anything but a Dataset)
         given = _of_their_kinds(_kinds_of(records))
@@ -501,7 +532,7 @@ class Dataset:
         _checked_text(version, "version")
         checked_descriptor(descriptor)
         retiring = _checked_redirects(redirects)
-        _check(given, retiring, name, version, descriptor, over)
+        _check(given, retiring, name, version, descriptor, over, strict)
         both, redirected = with_base(over, given, retiring)
         self._build(both, name, version, descriptor, redirected, True)
 
@@ -534,6 +565,7 @@ class Dataset:
         _checked: bool = False,
         _gathered: Mapping[str, bulkcheck.Gathered] | None = None,
         _ids: Mapping[str, list[str]] | None = None,
+        _strict: bool = False,
     ) -> None:
         records = _kinds_of(records)
         if not _checked:  # (a loader's records are of their kinds, as it structured them)
@@ -569,7 +601,7 @@ class Dataset:
             if len(items) == len(by_kind[kind]) and by_kind[kind] == tuple(items):
                 gathered[kind] = found
         if not _checked:  # the loaders check what they pass before building (and say so)
-            _check(records, self._redirects, name, version, descriptor)
+            _check(records, self._redirects, name, version, descriptor, strict=_strict)
         self._name = name
         self._version = version
         self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None

@@ -1,7 +1,8 @@
 """Strict checks: data that is well-formed, and refused by no rule, but almost certainly wrong.
 
 Opt-in (``load_path(..., strict=True)``, ``validate(..., strict=True)``,
-``load_documents(..., strict=True)``, ``rightsdata validate --strict``): refusing such data
+``load_documents(..., strict=True)``, ``Dataset(records, strict=True)``, ``rightsdata
+validate --strict``): refusing such data
 by default would make datasets that load today fail. They run after the normal checks, on
 the records that structured (a record that failed is not judged, and its kind is said
 unchecked), so the fast and the diagnostic paths give the same problems;
