@@ -2888,9 +2888,9 @@ def test_two_letters_are_a_country_code_only_where_a_place_is_taken(
         "'KZ' is the country code of 'place:kazakhstan'; a source is wanted here, like "
         "'source:civicus-kazakhstan-country-page'"
     )
-    assert hint(lambda: ds.persons["KZ"]) == (
-        "'KZ' is the country code of 'place:kazakhstan' (events take it as their place); a "
-        "person is wanted here, like 'person:aarti-narsee'"
+    assert hint(lambda: ds.persons["KZ"]) == (  # (a lookup of one kind: no events named)
+        "'KZ' is the country code of 'place:kazakhstan'; a person is wanted here, like "
+        "'person:aarti-narsee'"
     )
     with pytest.raises(ValueError, match="is a place"):
         ds.timeline("place:kazakhstan")  # (what the old hint pointed at)

@@ -24,7 +24,7 @@ from rightsdata._cli.commands.validate import _cmd_validate
 from rightsdata._cli.exits import UsageError
 from rightsdata._cli.suggest import close, did_you_mean
 from rightsdata._tables.export import FORMATS
-from rightsdata._values.listing import one_of
+from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.shell import shell_path
 
 __all__ = ["build_parser"]
@@ -654,7 +654,7 @@ def _hint(option: str, options: list[str], parser: argparse.ArgumentParser, comm
     }
     elsewhere = [name for name, theirs in others.items() if option in theirs]
     if option.startswith("--") and elsewhere:
-        return f"{option} is an option of {' and '.join(f'rightsdata {n}' for n in elsewhere)}"
+        return f"{option} is an option of {all_of(f'rightsdata {n}' for n in elsewhere)}"
     # (an option the command hides, as validate's --data, is never offered as another's)
     hidden = {o for action in _subparser(parser, command)._actions for o in action.option_strings}
     own = [  # (rightsdata's own: --version; not --data and the like, the command's too)

@@ -53,6 +53,7 @@ from rightsdata._values.errors import (
 )
 from rightsdata._values.exitleave import RELEASED, release_at_exit
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
+from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.lazymodule import LazyModule
 from rightsdata._values.resources import BUNDLED_NAME
 from rightsdata.vocab import EventKind, FigureUnit, Measure
@@ -288,7 +289,21 @@ def with_base(
     ``redirects`` (checked over it), by ``Dataset(records, base=...)`` and by a load over a
     base alike (``rightsdata._data.loading._merged``): each kind's records of the base, then
     the given ones (a kind of one side alone keeps its records as they are); the base's
-    redirects, then the given ones."""
+    redirects, then the given ones.
+
+    >>> import rightsdata
+    >>> from rightsdata._data.dataset import base_of
+    >>> bundled = rightsdata.load()
+    >>> person = bundled.persons[0]
+    >>> given = {"persons": [person]}
+    >>> records, redirects = with_base(base_of(bundled), given, {"person:x": person.id})
+    >>> len(records["persons"]) == len(bundled.persons) + 1
+    True
+    >>> records["events"] == bundled.events._records  # (a kind of the base alone, as it is)
+    True
+    >>> redirects == {**bundled.redirects, "person:x": person.id}
+    True
+    """
     both: dict[str, Sequence[Record]] = {}
     for kind in KINDS:
         theirs, mine = base.by_kind.get(kind, ()), records.get(kind, ())
@@ -339,7 +354,7 @@ def _given(problems: Sequence[Problem]) -> str:
     named = [argument for argument in arguments if argument in found]
     if found - set(arguments):
         named.insert(0, "records")
-    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    return all_of(named)
 
 
 def _unpickled(cls: type[Dataset], pickled_by: object) -> Dataset:
@@ -842,7 +857,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")
         if len(classes) == 1:
             return self._collections[classes[0].kind_name]._lookup(record_id)
-        what = " or ".join(noun(cls.kind_name) for cls in classes)
+        what = one_of(noun(cls.kind_name) for cls in classes)
         try:
             record = self._answers().get(record_id, classes)
         except UnknownIdError as missing:  # (said of the kinds asked for, its hint kept)

@@ -26,6 +26,7 @@ import attrs
 
 from rightsdata._data.answers import Figures, Related
 from rightsdata._data.indexes import EMPTY, NEG, POS, Indexes, Posting, bounds
+from rightsdata._model.forms import ascii_upper
 from rightsdata._model.records import (
     ACTOR_TYPES,
     KINDS,
@@ -42,10 +43,17 @@ from rightsdata._values.dates import EDTF, EDTFError, overlaps_days
 from rightsdata._values.durations import Duration, DurationError, parse_duration
 from rightsdata._values.errors import UnknownIdError, counted, with_article
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
-from rightsdata._values.listing import one_of
+from rightsdata._values.joined import one_of
 from rightsdata.vocab import EventKind, FigureUnit, Measure, Role, StatementKind
 
-__all__ = ["SEARCHED_FROM", "Queries", "country_code", "filter_values", "place_code"]
+__all__ = [
+    "SEARCHED_FROM",
+    "Queries",
+    "code_in_any_case",
+    "country_code",
+    "filter_values",
+    "place_code",
+]
 
 T = TypeVar("T")
 E = TypeVar("E", EventKind, Role, Measure, FigureUnit, StatementKind)
@@ -79,14 +87,13 @@ def country_code(value: object) -> str | None:
 def code_in_any_case(value: object) -> str | None:
     """The country code ``value`` spells in any case (``'kz'``: ``'KZ'``), or None: two ASCII
     letters, tested before changing case (``'ß'.upper()`` is ``'SS'``, ``'ﬁ'.upper()``
-    ``'FI'``). The one reading of a code from text that may be in small letters.
+    ``'FI'``, as :func:`rightsdata._model.forms.ascii_upper` says). The one reading of a code
+    from text that may be in small letters.
 
     >>> code_in_any_case("kz"), code_in_any_case("Kz"), code_in_any_case("ß"), code_in_any_case("ﬁ")
     ('KZ', 'KZ', None, None)
     """
-    if isinstance(value, str) and len(value) == 2 and value.isascii():
-        return country_code(value.upper())
-    return None
+    return country_code(ascii_upper(value)) if isinstance(value, str) else None
 
 
 def place_code(value: str, country: Callable[[str], Place]) -> str | None:
@@ -345,7 +352,8 @@ class Queries:
         words), then IDs spelled like it. With none, an ID without a kind, or of a kind not
         taken, is shown an ID of this dataset of those kinds (``IDs are a kind and a name, like
         'place:almaty'``); a country's code where no place is taken (``timeline('KZ')``) is
-        said to be one, and that events take it as their place if the call takes an actor.
+        said to be one, and that events take it as their place if the call takes any actor
+        (timeline, events' involving).
         Else None.
         """
         from rightsdata._values.spelling import close, did_you_mean, like_id
@@ -380,7 +388,9 @@ class Queries:
         hint = did_you_mean(list(dict.fromkeys(found))[:3])
         country = None if code is None else self._indexes.countries().get(code)
         if not hint and country is not None and "places" not in kinds:
-            taken = " (events take it as their place)" if set(types) & set(ACTOR_TYPES) else ""
+            # (a call that takes any actor, timeline or events(involving=): events, not it,
+            # take a place; a lookup of one kind, persons["KZ"], is told no more)
+            taken = " (events take it as their place)" if set(types) == set(ACTOR_TYPES) else ""
             notes.append(f"{code!r} is the country code of {country.id!r}{taken}")
         if not hint and own not in kinds and (code is None or "places" not in kinds):
             shown = [k for k in ("persons", *kinds) if k in kinds]  # (a person's, if taken)

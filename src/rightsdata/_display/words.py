@@ -28,7 +28,7 @@ from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration, format_duration
 from rightsdata._values.errors import one_line
 from rightsdata._values.ids import is_valid_id
-from rightsdata._values.listing import one_of
+from rightsdata._values.joined import one_of
 from rightsdata.vocab import (
     DateMeaning,
     EventStatus,

@@ -36,6 +36,7 @@ from rightsdata._values.errors import (
     with_article,
 )
 from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE, format_of
+from rightsdata._values.joined import one_of
 from rightsdata._values.resources import schemas_root
 from rightsdata._values.spelling import unknown_field
 
@@ -322,7 +323,7 @@ def _check(value: object, schema: dict[str, Any], root: dict[str, Any], at: str)
     if types is not None:
         names = [types] if isinstance(types, str) else types
         if not any(_is_type(value, name) for name in names):
-            wanted = " or ".join(_TYPE_NAMES[name] for name in names)
+            wanted = one_of(_TYPE_NAMES[name] for name in names)
             return [
                 Problem(at, f"expected {wanted}, got {describe_json(value)}", ProblemCode.PACKAGE)
             ]
@@ -379,7 +380,7 @@ def _check_object(
     if alternatives is not None and not any(
         all(name in value for name in alt.get("required", ())) for alt in alternatives
     ):
-        names = " or ".join(name for alt in alternatives for name in alt.get("required", ()))
+        names = one_of(name for alt in alternatives for name in alt.get("required", ()))
         problems.append(Problem(at, f"needs {names}", ProblemCode.MISSING))
     extra = schema.get("additionalProperties", True)
     for key, item in value.items():

@@ -76,6 +76,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 
 from rightsdata._values.errors import RightsdataError, deprecated_message_only
+from rightsdata._values.joined import one_of
 from rightsdata._values.lazymodule import LazyModule
 
 if TYPE_CHECKING:
@@ -381,7 +382,7 @@ def _common_mistake(text: str) -> str | None:
     real = [f"{y:04}-{m:02}-{d:02}" for y, m, d in days if _is_day(y, m, d)]
     if not real:
         return "EDTF writes a day year first, with hyphens: YYYY-MM-DD"
-    return f"EDTF writes a day year first, with hyphens: {' or '.join(real)}"
+    return f"EDTF writes a day year first, with hyphens: {one_of(real)}"
 
 
 def _is_day(year: int, month: int, day: int) -> bool:

@@ -544,7 +544,9 @@ def unchecked_note(kinds: Sequence[str]) -> str:
     Not checked: references to sources and persons, and checks that need their records
     (not all of them loaded); a load after the fixes may report more.
     """
-    named = kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} and {kinds[-1]}"
+    from rightsdata._values.joined import all_of  # (only when a note is written)
+
+    named = all_of(kinds)
     return (
         f"Not checked: references to {named}, and checks that need their records (not all of "
         "them loaded); a load after the fixes may report more."

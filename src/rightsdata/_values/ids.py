@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from typing import Final
 
 from rightsdata._values.errors import UnknownIdError
-from rightsdata._values.listing import one_of
+from rightsdata._values.joined import one_of
 
 __all__ = [
     "ID_PATTERN",

@@ -17,5 +17,9 @@ __all__ = ["shell_path"]
 
 
 def shell_path(path: str) -> str:
-    """``path`` quoted for a POSIX shell, and led by ``./`` if it starts with ``-``."""
+    """``path`` quoted for a POSIX shell, and led by ``./`` if it starts with ``-``.
+
+    >>> print(shell_path("my data"), shell_path("-x"), shell_path("it's"))
+    'my data' ./-x 'it'"'"'s'
+    """
     return shlex.quote(f"./{path}" if path.startswith("-") else path)

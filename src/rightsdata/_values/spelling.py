@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from typing import Final
 
-from rightsdata._values.listing import one_of
+from rightsdata._values.joined import one_of
 
 __all__ = [
     "DID_YOU_MEAN",

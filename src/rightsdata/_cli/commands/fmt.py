@@ -11,6 +11,7 @@ from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _print_error
 from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
+from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.shell import shell_path
 
 __all__: list[str] = []
@@ -96,6 +97,6 @@ def _note_unnamed(folder: Path) -> None:
     missing = [key for key in ("name", "version") if key not in descriptor]
     if missing:
         _print_error(
-            f"note: {path} gives no {' or '.join(missing)} (none is made up); add "
-            f"{' and '.join(repr(k) for k in missing)} to say which dataset and release it is"
+            f"note: {path} gives no {one_of(missing)} (none is made up); add "
+            f"{all_of(repr(k) for k in missing)} to say which dataset and release it is"
         )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rightsdata._cli.arguments import _dataset
 from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _name, _plural, _print_error, _print_json
+from rightsdata._values.joined import one_of
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -77,7 +78,7 @@ def _words_alone(dataset: Dataset, text: str) -> str:
         return ""
     missing = [repr(word) for word, n in found.items() if not n]
     alone = [f"{word!r} alone finds {_plural(n, 'record')}" for word, n in found.items() if n]
-    said = [f"no record holds {' or '.join(missing)}" if missing else "no record holds them all"]
+    said = [f"no record holds {one_of(missing)}" if missing else "no record holds them all"]
     kinds = {kind.value for kind in EventKind}
     terms = [t for t in (w.lower().replace("-", "_") for w in found) if t in kinds]
     said += [", ".join(alone)] if alone else []
