@@ -953,8 +953,9 @@ def test_a_listed_link_is_measured_by_neither_load_nor_fmt(
 ) -> None:
     """A listed symbolic link (to a file inside the folder, or outside it) that gives a size
     was measured by the load through the link, while fmt left it: the load said "run
-    rightsdata fmt", which changed nothing, for ever. Now neither measures a link: the load
-    says to remove its size and hash, fmt says the same, and doing so ends it."""
+    rightsdata fmt", which changed nothing, for ever. Then neither measured a link, but the
+    load said to remove its size and hash, which only ``fmt --no-hashes`` (every file's) or an
+    edit did. Now fmt removes a link's alone, and the load says to run it: doing so ends it."""
     target = tmp_path / "mine"
     assert run(capsys, "init", str(target))[0] == EXIT_OK
     (target / "README.md").write_text("hello, readme\n", encoding="utf-8")
@@ -969,26 +970,27 @@ def test_a_listed_link_is_measured_by_neither_load_nor_fmt(
             {"name": "link", "path": "link.md", "bytes": 1},
             {"name": "far", "path": "far.md", "hash": "sha256:" + "0" * 64},
             {"name": "through", "path": "docs/outside.md", "bytes": 8},
+            {"name": "readme", "path": "README.md", "bytes": 14},
         ],
     )
     code, out, _ = flat(run(capsys, "validate", str(target)))
     assert code == EXIT_INVALID
-    assert "rightsdata fmt" not in out  # (nothing fmt does changes these)
-    assert "resources[3].path: names 'link.md', a symbolic link, whose size and hash" in out
-    assert "resources[4].path: names 'far.md', a symbolic link" in out
-    assert "names 'docs/outside.md', reached through the symbolic link 'docs'" in out
-    assert out.count("remove this entry's bytes and hash, or list the file itself") == 3
+    assert "resources[3].path: names 'link.md', which is a symbolic link: a load" in out
+    assert "resources[4].path: names 'far.md', which is a symbolic link" in out
+    assert "names 'docs/outside.md', which is reached through the symbolic link 'docs'" in out
+    advice = f"run `rightsdata fmt {target}`, which removes them, or list the file itself"
+    assert out.count(advice) == 3
     assert "has 8" not in out  # the file outside was never read (it holds 8 bytes)
-    # fmt, with or without --hashes, writes none and says the load's words
-    for flags in ((), ("--hashes",)):
-        code, _, err = flat(run(capsys, "fmt", *flags, str(target)))
-        assert code == EXIT_OK
-        assert _listed(target, "link.md") == {"name": "link", "path": "link.md", "bytes": 1}
-        assert "resources[3] names 'link.md', a symbolic link, whose size and hash" in err
-        assert err.count("remove this entry's bytes and hash") == 3
-    assert run(capsys, "validate", str(target))[0] == EXIT_INVALID  # (as fmt said)
-    # doing what both say ends it: --no-hashes removes them (as would an edit)
-    assert run(capsys, "fmt", "--no-hashes", str(target))[0] == EXIT_OK
+    # fmt --check writes nothing and says the load's words
+    code, _, err = flat(run(capsys, "fmt", "--check", str(target)))
+    assert code == EXIT_INVALID
+    assert _listed(target, "link.md") == {"name": "link", "path": "link.md", "bytes": 1}
+    assert "resources[3] names 'link.md', which is a symbolic link, so fmt" in err
+    assert err.count("fmt removes the size and hash its entry gives") == 3
+    # doing what the load says ends it: fmt removes the sizes and hashes of the links alone
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK
+    assert _listed(target, "link.md") == {"name": "link", "path": "link.md"}
+    assert _listed(target, "README.md")["bytes"] == 14  # (the others keep theirs)
     assert run(capsys, "validate", str(target))[0] == EXIT_OK
     # --hashes then gives a link none, and says so; the load still passes
     code, _, err = flat(run(capsys, "fmt", "--hashes", str(target)))
@@ -1000,13 +1002,46 @@ def test_a_listed_link_is_measured_by_neither_load_nor_fmt(
     code, out, _ = flat(run(capsys, "validate", str(target)))
     assert code == EXIT_INVALID
     assert "names 'far.md', which does not exist (a symbolic link to nothing)" in out
+    assert "names 'docs/outside.md', which does not exist (reached through" in out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
+def test_a_listed_link_to_a_directory_is_refused_as_the_directory_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A listed link to a directory passed while the directory itself was refused, and a
+    missing file in a linked folder that exists was said to be "a symbolic link to nothing";
+    fmt said a load never reads it, though the load refused it."""
+    target = tmp_path / "mine"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    (target / "real").mkdir()
+    (target / "sub").symlink_to("real")
+    (target / "dirlink").symlink_to("real")
+    _listing(
+        target,
+        [
+            {"name": "missing", "path": "sub/missing.md"},
+            {"name": "dirlink", "path": "dirlink"},
+        ],
+    )
+    code, out, _ = flat(run(capsys, "validate", str(target)))
+    assert code == EXIT_INVALID
+    assert (
+        "names 'sub/missing.md', which does not exist (reached through the symbolic link 'sub')"
+        in out
+    )
+    assert "names 'dirlink', which is not a regular file (a symbolic link" in out
+    code, _, err = flat(run(capsys, "fmt", "--hashes", str(target)))
+    assert "names 'sub/missing.md', which does not exist (reached through the symbolic link " in err
+    assert err.count("so fmt does not measure it, and a load refuses it") == 2
 
 
 def test_a_missing_listed_file_is_said_alike_by_load_and_fmt(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """fmt --hashes gave a missing listed file no size, silently, and the load then refused
-    it: now fmt says so, as the load does, and listing the file ends it."""
+    it: now fmt says so, as the load does, removes the size it can never make right, and
+    adding the file ends it."""
     target = tmp_path / "mine"
     assert run(capsys, "init", str(target))[0] == EXIT_OK
     _listing(target, [{"name": "notes", "path": "notes.md", "bytes": 3}])
@@ -1017,9 +1052,10 @@ def test_a_missing_listed_file_is_said_alike_by_load_and_fmt(
     assert code == EXIT_OK
     said = "resources[3] names 'notes.md', which does not exist, so fmt does not measure it"
     assert said in err
+    assert _listed(target, "notes.md") == {"name": "notes", "path": "notes.md"}  # (removed)
     (target / "notes.md").write_text("notes\n", encoding="utf-8")
-    assert run(capsys, "validate", str(target))[0] == EXIT_INVALID  # (the stale size)
-    code, _, err = run(capsys, "fmt", str(target))
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK  # (no stale size is left)
+    code, _, err = run(capsys, "fmt", "--hashes", str(target))
     assert (code, err) == (EXIT_OK, "")
     assert _listed(target, "notes.md")["bytes"] == 6
     assert run(capsys, "validate", str(target))[0] == EXIT_OK

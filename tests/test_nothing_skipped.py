@@ -10,6 +10,8 @@ import pytest
 
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from rightsdata._cli.main import main
+from rightsdata._model.records import KINDS
+from rightsdata._values.format import kind_file
 
 from conftest import event_doc, person_doc, source_doc, write_folder
 
@@ -349,9 +351,34 @@ def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts
     assert problem.message.endswith("else move it out of the dataset's folder")
     alone = write_folder(tmp_path / "alone", {"dataset.json": {"title": "notes"}})
     (problem,) = rightsdata.validate(alone)
-    assert "holds no record files but dataset.json, which looks like a `document`" in (
-        problem.message
+    expected = "expected some of " + ", ".join(map(kind_file, KINDS))
+    assert problem.message == (
+        "holds no record files but dataset.json (named as a `document` export (rightsdata "
+        "export --format document), though it does not start as one): if it is one, a "
+        f"dataset of its own, load it (rightsdata.load_path('{alone / 'dataset.json'}'), "
+        f"rightsdata validate {alone / 'dataset.json'}); a folder is read as one file per "
+        f"kind ({expected})"
     )
+    # what is not a regular file is never offered as one to load
+    odd = tmp_path / "odd"
+    (odd / "dataset.json").mkdir(parents=True)
+    (problem,) = rightsdata.validate(odd)
+    assert problem.message == (
+        f"no record files found; {expected} (dataset.json: named as a dataset of its own, "
+        "but not a regular file)"
+    )
+    # beside the kind files too
+    (folder / "dataset.json").unlink()
+    (folder / "dataset.json").mkdir()
+    (problem,) = rightsdata.validate(folder)
+    assert problem.message == (
+        "not a record kind's file, so it is not read; named as a dataset of its own, but "
+        "not a regular file: move it out of the dataset's folder"
+    )
+    # nor is a file whose start has other whitespace than JSON's (\x0c is none)
+    (alone / "dataset.json").write_text('{\x0c"persons": []}', encoding="utf-8")
+    (problem,) = rightsdata.validate(alone)
+    assert "though it does not start as one" in problem.message
     # one that starts as an export does, with its kinds or its descriptor first, is one
     for start in ('{"persons": []}', '\ufeff {\n "datapackage" : {}}'):
         (alone / "dataset.json").write_text(start, encoding="utf-8")

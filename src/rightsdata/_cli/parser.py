@@ -426,10 +426,11 @@ def _add_writing_commands(commands: Any) -> None:
         help=(
             "give each file datapackage.json lists (the dataset's, and any other such as a "
             "README) its size and sha256 hash there, so that a load refuses a file changed "
-            "since (for a published dataset); a file is measured only if it is a regular "
-            "file inside the folder, not a symbolic link (nor reached through one), as a "
-            "load measures it; --no-hashes removes them from every entry; without either, "
-            "a folder keeps what it has"
+            "since (for a published dataset); the dataset's own files are measured where "
+            "their links lead, and each other file only if it is a regular file inside the "
+            "folder, not a symbolic link (nor reached through one), as a load measures it "
+            "(fmt removes a size or hash such an entry gives); --no-hashes removes them from "
+            "every entry; without either, a folder keeps what it has"
         ),
     )
     _add_base_option(

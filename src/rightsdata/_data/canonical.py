@@ -32,12 +32,15 @@ import hashlib
 import json
 import posixpath
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 from rightsdata._data.dataset import Dataset
-from rightsdata._data.listedfiles import not_measured
+from rightsdata._data.listedfiles import listed_file
 from rightsdata._data.loading import DESCRIPTOR, own_files, own_part, read_folder
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
@@ -278,36 +281,45 @@ def records_hashes(descriptor: dict[str, Any] | None) -> bool:
     )
 
 
+def _others(resources: object) -> Iterator[tuple[int, Any, str | None]]:
+    """Each ``(index, entry, path)`` of the ``resources`` a descriptor lists that is not one of
+    the dataset's own files (a README; ``path`` None if the entry gives no string)."""
+    for index, entry in enumerate(resources if isinstance(resources, list) else ()):
+        path = entry.get("path") if isinstance(entry, dict) else None
+        if not isinstance(path, str):
+            yield index, entry, None
+        elif posixpath.normpath(path) not in own_files():
+            yield index, entry, path
+
+
 def _other_resources(package: dict[str, Any], folder: Path, hashes: bool | None) -> list[Any]:
     """The resources a descriptor lists that are not the dataset's own files, with the
     ``bytes`` and ``hash`` of their files in ``folder`` as ``hashes`` says
     (:func:`_measured`)."""
-    kept = []
-    for entry in package.get("resources", ()):
-        path = entry.get("path") if isinstance(entry, dict) else None
-        if isinstance(path, str) and posixpath.normpath(path) in own_files():
-            continue
-        kept.append(_measured(entry, folder, path, hashes) if isinstance(path, str) else entry)
-    return kept
+    return [
+        entry if path is None else _measured(entry, folder, path, hashes)
+        for _, entry, path in _others(package.get("resources", ()))
+    ]
 
 
 def _measured(
     entry: dict[str, Any], folder: Path, path: str, hashes: bool | None
 ) -> dict[str, Any]:
     """``entry`` (of the file at ``path`` in ``folder``) with no ``bytes`` and ``hash`` if
-    ``hashes`` is False; else with both (if True) or those it gives (if None) made those of
-    the file, when a load measures it (:func:`~rightsdata._data.listedfiles.not_measured`: a
-    regular file inside the folder, reached through no symbolic link); else unchanged
-    (:func:`unmeasured` says why, for ``rightsdata fmt`` to tell).
+    ``hashes`` is False, or if a load does not measure the file
+    (:func:`~rightsdata._data.listedfiles.listed_file`: a link, a file reached through one, a
+    missing file; a load refuses such an entry that gives them, and :func:`unmeasured` says
+    why, for ``rightsdata fmt`` to tell); else with both (if True) or those it gives (if None)
+    made those of the file.
 
     >>> _measured({"path": "a.md", "bytes": 3, "hash": "sha256:0"}, Path("."), "a.md", False)
     {'path': 'a.md'}
     """
-    if hashes is False:
-        return {key: value for key, value in entry.items() if key not in ("bytes", "hash")}
     given = {"bytes", "hash"} if hashes else {"bytes", "hash"} & entry.keys()
-    if not given or not_measured(folder, path) is not None:
-        return entry  # (rightsdata._data.listedfiles: the rule a load follows too)
+    if hashes is False or (given and listed_file(folder, path).why is not None):
+        return {key: value for key, value in entry.items() if key not in ("bytes", "hash")}
+    if not given:
+        return entry
     data = folder.joinpath(path.replace("\\", "/")).read_bytes()
     measured = dict(entry)
     if "bytes" in given:
@@ -320,14 +332,12 @@ def _measured(
 def unmeasured(folder: Path, hashes: bool | None = None) -> list[str]:
     """What ``rightsdata fmt`` (with ``hashes`` as it was given) tells of the other files
     ``folder``'s descriptor lists that it gives no size or hash (:func:`_measured`): each
-    whose entry gives them, or each with ``hashes=True``, as ``resources[i] names 'x', ...``.
-    The load says the same of them, so that doing what either says ends it.
+    whose entry gives them (fmt removes them), or each with ``hashes=True``, as
+    ``resources[i] names 'x', which ...``, in the load's words (asked before fmt writes).
 
     >>> unmeasured(Path("no-such-folder"))
     []
     """
-    from rightsdata._data.listedfiles import inside, link_on_the_way, unmeasured_link
-
     file = folder / DESCRIPTOR
     try:
         descriptor = json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
@@ -335,24 +345,23 @@ def unmeasured(folder: Path, hashes: bool | None = None) -> list[str]:
         return []  # (a descriptor fmt could not read is refused before this)
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
     said = []
-    for index, entry in enumerate(resources if isinstance(resources, list) else ()):
-        path = entry.get("path") if isinstance(entry, dict) else None
-        if not isinstance(path, str) or posixpath.normpath(path) in own_files():
+    for index, entry, path in _others(resources):
+        if path is None:
             continue
-        why = not_measured(folder, path)
         gives = bool({"bytes", "hash"} & entry.keys())
-        if why is None or hashes is False or not (gives or hashes):
+        if hashes is False or not (gives or hashes):
             continue
-        names = inside(path)
-        link = link_on_the_way(folder, names) if names is not None else None
-        if link is None:  # (missing, or not a regular file: the load refuses it too)
-            why = f"{why}, so fmt does not measure it, and a load refuses it"
-        elif gives:
-            said.append(f"resources[{index}] {unmeasured_link(path, link)}")
+        rule = listed_file(folder, path)
+        if rule.why is None:
             continue
-        else:
-            why = f"{why}, so fmt does not measure it (a load never reads through a link)"
-        said.append(f"resources[{index}] names {path!r}, which {why}")
+        why = f"resources[{index}] {rule.said(path)}, so fmt does not measure it"
+        if rule.refused:
+            why += ", and a load refuses it"
+        elif rule.link is not None:
+            why += " (a load never reads another file through a link)"
+        if gives:
+            why += "; fmt removes the size and hash its entry gives (a load refuses them)"
+        said.append(why)
     return said
 
 

@@ -65,10 +65,10 @@ _DOCUMENT: Final = "a `document` export (rightsdata export --format document)"
 #: How a ``document`` export starts: an object whose first key is its descriptor, its
 #: redirects or a kind's list of records.
 _DOCUMENT_START: Final = re.compile(
-    rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"(?:datapackage|redirects|'
+    rb'\A(?:\xef\xbb\xbf)?[ \t\n\r]*\{[ \t\n\r]*"(?:datapackage|redirects|'
     + "|".join(KINDS).encode()
-    + rb')"\s*:'
-)
+    + rb')"[ \t\n\r]*:'
+)  # (JSON's whitespace is these four, not all of \s: \x0b and \x0c are none)
 
 
 def _shows_a_document(path: str) -> bool:
@@ -79,7 +79,8 @@ def _shows_a_document(path: str) -> bool:
     False
     """
     try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        handle = os.open(path, flags)
     except OSError:
         return False
     try:
@@ -93,18 +94,38 @@ def _shows_a_document(path: str) -> bool:
     return _DOCUMENT_START.match(start) is not None
 
 
+def _is_regular(path: str) -> bool:
+    """Whether ``path`` is a regular file (where a link leads): a directory, FIFO or device
+    named as a dataset's file is none, and is never offered as one to load.
+
+    >>> _is_regular("no-such-file.json")
+    False
+    """
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _described(folder: str, name: str) -> str:
     """What the file ``name`` of ``folder`` (of :func:`_one_file_layout`) is, with its name.
 
-    >>> _described("out", "records.jsonl"), _described("no-such-folder", "dataset.json")
-    ('JSON Lines (records.jsonl)', 'dataset.json, which looks like a `document` export (...)')
+    >>> _described("no-such-folder", "dataset.json")
+    'dataset.json (named as a `document` export (...), though it does not start as one)'
     """
     layout = _one_file_layout(name)
     if layout != "a JSON document":
         return f"{layout} ({name})"
     if _shows_a_document(os.path.join(folder, name)):
         return f"a `document` export ({name})"
-    return f"{name}, which looks like {_DOCUMENT}"
+    return f"{name} (named as {_DOCUMENT}, though it does not start as one)"
+
+
+def _unsure(folder: str, name: str) -> bool:
+    """Whether ``name`` in ``folder`` is only named as a dataset of its own (a ``document``
+    export's name, which is a common one), its start not showing it is one."""
+    path = os.path.join(folder, name)
+    return _one_file_layout(name) == "a JSON document" and not _shows_a_document(path)
 
 
 def unread_problems(
@@ -141,6 +162,13 @@ def _load_the_file(folder: str, name: str) -> str:
 def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
     layout = _one_file_layout(name)
     alone = _load_the_file(folder, name)
+    if layout is not None and not _is_regular(os.path.join(folder, name)):
+        # (a directory or FIFO so named is no file to load)
+        message = (
+            "not a record kind's file, so it is not read; named as a dataset of its own, but "
+            "not a regular file: move it out of the dataset's folder"
+        )
+        return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     if layout == "a JSON document" and not _shows_a_document(os.path.join(folder, name)):
         # named as an export, but the name is a common one: say what it may be
         message = (
@@ -280,7 +308,10 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     """The problem of a folder that holds no record kind's file, saying what it holds
     instead (the tables of an export, JSON Lines, a JSON document) and how to read that."""
     tables = tables_in(names)
-    files = [n for n in names if _one_file_layout(n) is not None and not is_hidden(n)]
+    named = [n for n in names if _one_file_layout(n) is not None and not is_hidden(n)]
+    # (a directory or FIFO so named is no file to load: it is only named)
+    files = [n for n in named if _is_regular(os.path.join(folder, n))]
+    odd = sorted(set(named) - set(files))
     expected = f"expected some of {', '.join(_kind_files())}"
     if tables:
         shown = ", ".join(tables[:2]) + (", ..." if len(tables) > 2 else "")
@@ -288,6 +319,12 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
             f"holds no record files but {counted(len(tables), _table_formats(tables) + ' file')} "
             f"({shown}): {_TABLES_ARE}. Load the dataset they were exported from, or its export "
             f"{_AS_RECORDS}{_read_back(folder, tables)}"
+        )
+    elif len(files) == 1 and _unsure(folder, files[0]):
+        message = (
+            f"holds no record files but {_described(folder, files[0])}: if it is one, a "
+            f"dataset of its own, load it ({_load_the_file(folder, files[0])}); a folder is "
+            f"read as one file per kind ({expected})"
         )
     elif len(files) == 1:
         message = (
@@ -298,13 +335,16 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     elif files:
         each = "; or ".join(_load_the_file(folder, name) for name in files)
         described = " and ".join(_described(folder, name) for name in files)
+        hedge = " if it is one" if any(_unsure(folder, name) for name in files) else ""
         message = (
             f"holds no record files but {described}, each a "
-            f"dataset of its own: load one of the files ({each}); a folder is read as one file "
-            f"per kind ({expected})"
+            f"dataset of its own{hedge}: load one of the files ({each}); a folder is read as "
+            f"one file per kind ({expected})"
         )
     else:
         message = f"no record files found; {expected}"
+    if odd and not tables:
+        message += f" ({' and '.join(odd)}: named as a dataset of its own, but not a regular file)"
     return Problem(folder, message, ProblemCode.MISSING)
 
 

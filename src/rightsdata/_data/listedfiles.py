@@ -1,11 +1,13 @@
-"""The files a dataset folder's ``datapackage.json`` lists, and which of them are measured
-(internal: the one rule that a load and ``rightsdata fmt`` both follow).
+"""The other files a dataset folder's ``datapackage.json`` lists (a README, a licence: not the
+dataset's own files), and which of them are measured (internal: the one rule that a load and
+``rightsdata fmt`` both follow, worked out by :func:`listed_file`).
 
-A listed file's ``bytes`` and ``hash`` are measured only for a regular file inside the folder,
+Such a file's ``bytes`` and ``hash`` are measured only for a regular file inside the folder,
 reached through no symbolic link: a path that reaches outside the folder (absolute, a ``..``)
 is never opened, and neither is a link's file, which may lie outside the folder or change
-without the dataset changing. A load refuses a link's entry that gives a size or hash (with
-what to do), and ``fmt`` never writes one for it.
+without the dataset changing. A load refuses such an entry that gives a size or hash, and
+``fmt`` removes them. The dataset's own files (a kind's file, ``redirects.json``) are read
+where their links lead, and measured there.
 
 >>> inside("docs/notes.md"), inside("../notes.md")
 (['docs', 'notes.md'], None)
@@ -13,12 +15,12 @@ what to do), and ``fmt`` never writes one for it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # (a load of the bundled data does without pathlib)
     from pathlib import Path
 
-__all__ = ["inside", "link_on_the_way", "not_measured", "unmeasured_link"]
+__all__ = ["Listed", "inside", "link_on_the_way", "listed_file"]
 
 
 def inside(path: str) -> list[str] | None:
@@ -50,47 +52,49 @@ def link_on_the_way(folder: Path, names: list[str]) -> str | None:
     return None
 
 
-def unmeasured_link(path: str, link: str) -> str:
-    """What a load says of a listed ``path`` reached through the symbolic ``link`` whose entry
-    gives a size or hash, and what to do (``rightsdata fmt`` says the same).
+class Listed(NamedTuple):
+    """What the rule says of one other file a descriptor lists (:func:`listed_file`)."""
 
-    >>> unmeasured_link("README.md", "README.md")  # doctest: +ELLIPSIS
-    "names 'README.md', a symbolic link, whose size and hash a load does not check ..."
-    """
-    what = (
-        "a symbolic link"
-        if link == "/".join(inside(path) or ())
-        else f"reached through the symbolic link {link!r}"
-    )
-    return (
-        f"names {path!r}, {what}, whose size and hash a load does not check (it never reads "
-        "through a link, which may lead outside the folder): remove this entry's bytes and "
-        "hash, or list the file itself"
-    )
+    #: the names of its path inside the folder (:func:`inside`); None if it reaches outside
+    names: list[str] | None
+    #: the first symbolic link on the way to it (:func:`link_on_the_way`), if any
+    link: str | None
+    #: why it is not measured, said after "names 'x', which"; None if it is measured
+    why: str | None
+    #: whether a load refuses its entry whatever it gives (outside, missing, no regular file)
+    refused: bool
+
+    def said(self, path: str) -> str:
+        """``names 'path', which ...``: what a load and ``fmt`` say of it (if ``why``)."""
+        return f"names {path!r}, which {self.why}"
 
 
-def not_measured(folder: Path, path: str) -> str | None:
-    """Why the file a descriptor lists at ``path`` is given no size or hash by ``rightsdata
-    fmt`` (and a load does not measure it), said after its path; None if it is measured: a
-    regular file inside ``folder``, reached through no symbolic link.
+def listed_file(folder: Path | None, path: str) -> Listed:
+    """The rule for the other file listed at ``path`` in ``folder`` (None: package data not on
+    disk, which holds no link; whether such a file is there is for its read to find).
 
     >>> from pathlib import Path
-    >>> not_measured(Path("."), "../x.md")
-    "is not a path inside the dataset's folder"
-    >>> not_measured(Path("."), "no-such-file.md")
+    >>> listed_file(Path("."), "../x.md").said("../x.md")
+    "names '../x.md', which is not a path inside the dataset's folder"
+    >>> listed_file(Path("."), "no-such-file.md").why
     'does not exist'
     """
     names = inside(path)
     if names is None:
-        return "is not a path inside the dataset's folder"
-    link = link_on_the_way(folder, names)
-    if link is not None:
-        return (
-            "is a symbolic link"
-            if link == "/".join(names)
-            else f"is reached through the symbolic link {link!r}"
-        )
+        return Listed(None, None, "is not a path inside the dataset's folder", True)
+    if folder is None:
+        return Listed(names, None, None, False)
     file = folder.joinpath(*names)
-    if not file.exists():
-        return "does not exist"
-    return None if file.is_file() else "is not a regular file"
+    link = link_on_the_way(folder, names)
+    itself = link == "/".join(names)
+    through = "" if link is None or itself else f" (reached through the symbolic link {link!r})"
+    if not file.exists():  # (a stat through any link, never a read)
+        what = " (a symbolic link to nothing)" if itself else through
+        return Listed(names, link, f"does not exist{what}", True)
+    if not file.is_file():
+        what = " (a symbolic link to something else)" if itself else through
+        return Listed(names, link, f"is not a regular file{what}", True)
+    if link is None:
+        return Listed(names, None, None, False)
+    why = "is a symbolic link" if itself else f"is reached through the symbolic link {link!r}"
+    return Listed(names, link, why, False)

@@ -31,7 +31,7 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset, base_of, checked_descriptor, with_base
-from rightsdata._data.listedfiles import inside, link_on_the_way, unmeasured_link
+from rightsdata._data.listedfiles import Listed, listed_file
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
@@ -737,14 +737,14 @@ def _read_folder(
         if not found:
             parts.redirects, found = _check_redirects(raw, REDIRECTS)
             parts.problems += found
+    disk = _on_disk(folder) if resources else None
     for path, listed in resources.items():  # the files listed besides the kinds'
         if path in kind_files:  # listed, and not there: its records' IDs are unknown too
             parts.unsure.add(path.removesuffix(".json"))
-        names = inside(path)
-        disk = _on_disk(folder)
-        if names is not None and disk is not None and (link := link_on_the_way(disk, names)):
-            # never read through a link (rightsdata._data.listedfiles says why)
-            parts.problems += _link_problems(disk.joinpath(*names), path, link, listed)
+        rule = listed_file(disk, path)
+        names = rule.names
+        if rule.link is not None:  # never read through a link (listedfiles says why)
+            parts.problems += _link_problems(rule, path, listed, folder)
             continue
         if names is None:  # (the descriptor's check refuses it first, when it runs)
             data, problem = (
@@ -868,17 +868,25 @@ def _on_disk(folder: Traversable | Path) -> Path | None:
 
 
 def _link_problems(
-    file: Path, path: str, link: str, listed: list[tuple[int, dict[str, Any]]]
+    rule: Listed, path: str, listed: list[tuple[int, dict[str, Any]]], folder: object
 ) -> list[Problem]:
-    """The problems of the entries ``listed`` for ``path`` (the ``file``), reached through the
-    symbolic ``link``, which is never read: each entry that gives a size or hash (they cannot
-    be checked), and each if the link leads to nothing (a missing file, as any other)."""
+    """The problems of the entries ``listed`` for ``path``, reached through a symbolic link
+    (``rule.link``), which is never read: each if the link leads to no regular file (as a
+    missing file), and each entry that gives a size or hash, which cannot be checked (fmt,
+    the command of the dataset's ``folder``, removes them)."""
+    from rightsdata._values.shell import shell_path
+
     problems = []
     for index, entry in listed:
-        if {"bytes", "hash"} & entry.keys():
-            message = unmeasured_link(path, link)
-        elif not file.exists():  # (a stat, not a read)
-            message = f"names {path!r}, which does not exist (a symbolic link to nothing)"
+        if rule.refused:
+            message = rule.said(path)
+        elif {"bytes", "hash"} & entry.keys():
+            message = (
+                f"{rule.said(path)}: a load does not check its size and hash (it never reads "
+                "another file through a link, which may lead outside the folder); run "
+                f"`rightsdata fmt {shell_path(_shown(folder))}`, which removes them, or list "
+                "the file itself"
+            )
         else:
             continue
         at = f"{DESCRIPTOR}.resources[{index}].path"

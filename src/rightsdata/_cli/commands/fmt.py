@@ -40,6 +40,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     base = _base(args.base)
     differ: list[Path] = []  # the folders that are not canonical
     for folder in folders:
+        notes = _unmeasured(folder, args.hashes)  # (before fmt removes what they name)
         try:
             changed = format_folder(
                 folder, check=args.check, upgrade=args.upgrade, base=base, hashes=args.hashes
@@ -51,7 +52,8 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
             verb = "not canonical" if args.check else "rewrote"
             print(f"{verb}: {folder / name}")
         differ += [folder] if changed else []
-        _note_unmeasured(folder, args.hashes)
+        for note in notes:
+            _print_error(note)
         if not args.check:
             _note_unnamed(folder)
     if args.check and differ:
@@ -78,14 +80,13 @@ def _refuse(folder: Path) -> None:
     raise UsageError(said)
 
 
-def _note_unmeasured(folder: Path, hashes: bool | None) -> None:
-    """Say which other files ``folder``'s descriptor lists fmt did not measure, and why (a
-    link, a missing file), as a load says it: a size or hash left there is never made right."""
+def _unmeasured(folder: Path, hashes: bool | None) -> list[str]:
+    """Which other files ``folder``'s descriptor lists fmt does not measure, and why (a link,
+    a missing file), as a load says it; fmt removes any size or hash they give."""
     from rightsdata._data.canonical import unmeasured
     from rightsdata._data.loading import DESCRIPTOR
 
-    for said in unmeasured(folder, hashes):
-        _print_error(f"note: {folder / DESCRIPTOR}: {said}")
+    return [f"note: {folder / DESCRIPTOR}: {said}" for said in unmeasured(folder, hashes)]
 
 
 def _note_unnamed(folder: Path) -> None:
