@@ -949,13 +949,14 @@ def _listed(target: Path, path: str) -> dict[str, object]:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
 def test_a_listed_link_is_measured_by_neither_load_nor_fmt(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A listed symbolic link (to a file inside the folder, or outside it) that gives a size
     was measured by the load through the link, while fmt left it: the load said "run
     rightsdata fmt", which changed nothing, for ever. Then neither measured a link, but the
     load said to remove its size and hash, which only ``fmt --no-hashes`` (every file's) or an
     edit did. Now fmt removes a link's alone, and the load says to run it: doing so ends it."""
+    monkeypatch.setenv("COLUMNS", "1000")  # (a path longer than a line is cut: compared whole)
     target = tmp_path / "mine"
     assert run(capsys, "init", str(target))[0] == EXIT_OK
     (target / "README.md").write_text("hello, readme\n", encoding="utf-8")
