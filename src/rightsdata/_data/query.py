@@ -352,8 +352,9 @@ class Queries:
         words), then IDs spelled like it. With none, an ID without a kind, or of a kind not
         taken, is shown an ID of this dataset of those kinds (``IDs are a kind and a name, like
         'place:almaty'``); a country's code where no place is taken (``timeline('KZ')``) is
-        said to be one, and that events take it as their place if the call takes any actor
-        (timeline, events' involving).
+        said to be one, and that events take it as their place where any actor is taken (a
+        person, an organisation or a group: timeline, events' ``involving``, a statement's
+        ``speaker``), not where one kind is (``persons['KZ']``).
         Else None.
         """
         from rightsdata._values.spelling import close, did_you_mean, like_id
@@ -388,8 +389,8 @@ class Queries:
         hint = did_you_mean(list(dict.fromkeys(found))[:3])
         country = None if code is None else self._indexes.countries().get(code)
         if not hint and country is not None and "places" not in kinds:
-            # (a call that takes any actor, timeline or events(involving=): events, not it,
-            # take a place; a lookup of one kind, persons["KZ"], is told no more)
+            # (where any actor is taken, as by timeline or events(involving=), the place was
+            # likely meant; a lookup of one kind, persons["KZ"], is told no more)
             taken = " (events take it as their place)" if set(types) == set(ACTOR_TYPES) else ""
             notes.append(f"{code!r} is the country code of {country.id!r}{taken}")
         if not hint and own not in kinds and (code is None or "places" not in kinds):
