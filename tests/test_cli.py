@@ -987,7 +987,8 @@ def test_a_listed_link_is_measured_by_neither_load_nor_fmt(
     assert code == EXIT_INVALID
     assert _listed(target, "link.md") == {"name": "link", "path": "link.md", "bytes": 1}
     assert "resources[3] names 'link.md', which is a symbolic link, so fmt" in err
-    assert err.count("fmt removes the size and hash its entry gives") == 3
+    assert err.count("fmt would remove the size and hash its entry gives") == 3
+    assert "fmt removes" not in err  # (--check removes nothing)
     # doing what the load says ends it: fmt removes the sizes and hashes of the links alone
     assert run(capsys, "fmt", str(target))[0] == EXIT_OK
     assert _listed(target, "link.md") == {"name": "link", "path": "link.md"}
@@ -1031,7 +1032,7 @@ def test_a_listed_link_to_a_directory_is_refused_as_the_directory_is(
         "names 'sub/missing.md', which does not exist (reached through the symbolic link 'sub')"
         in out
     )
-    assert "names 'dirlink', which is not a regular file (a symbolic link" in out
+    assert "names 'dirlink', which is a directory, not a regular file (a symbolic link" in out
     code, _, err = flat(run(capsys, "fmt", "--hashes", str(target)))
     assert "names 'sub/missing.md', which does not exist (reached through the symbolic link " in err
     assert err.count("so fmt does not measure it, and a load refuses it") == 2
@@ -1041,24 +1042,94 @@ def test_a_missing_listed_file_is_said_alike_by_load_and_fmt(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """fmt --hashes gave a missing listed file no size, silently, and the load then refused
-    it: now fmt says so, as the load does, removes the size it can never make right, and
-    adding the file ends it."""
+    it: now fmt says so, as the load does. fmt then removed the size and hash a missing
+    file's entry gave (a published hash lost while a README was briefly away, and
+    ``fmt --check`` called the folder not canonical for it); now it keeps them, and says so:
+    the file may come back, and its size is then checked."""
     target = tmp_path / "mine"
     assert run(capsys, "init", str(target))[0] == EXIT_OK
     _listing(target, [{"name": "notes", "path": "notes.md", "bytes": 3}])
     code, out, _ = flat(run(capsys, "validate", str(target)))
     assert code == EXIT_INVALID
     assert "resources[3].path: names 'notes.md', which does not exist" in out
+    code, _, err = flat(run(capsys, "fmt", str(target)))
+    assert code == EXIT_OK
+    assert "fmt keeps the size and hash its entry gives, for when the file is there" in err
+    assert _listed(target, "notes.md") == {"name": "notes", "path": "notes.md", "bytes": 3}
+    code, out, err = flat(run(capsys, "fmt", "--check", str(target)))
+    assert (code, out) == (EXIT_OK, "")  # (canonical: fmt keeps the size)
+    assert "fmt would keep the size and hash its entry gives" in err
     code, _, err = flat(run(capsys, "fmt", "--hashes", str(target)))
     assert code == EXIT_OK
     said = "resources[3] names 'notes.md', which does not exist, so fmt does not measure it"
     assert said in err
-    assert _listed(target, "notes.md") == {"name": "notes", "path": "notes.md"}  # (removed)
+    assert "fmt keeps the size and hash its entry gives, for when the file is there" in err
+    assert _listed(target, "notes.md") == {"name": "notes", "path": "notes.md", "bytes": 3}
     (target / "notes.md").write_text("notes\n", encoding="utf-8")
-    assert run(capsys, "validate", str(target))[0] == EXIT_OK  # (no stale size is left)
+    code, out, _ = flat(run(capsys, "validate", str(target)))  # (its size is checked)
+    assert code == EXIT_INVALID and "says 3 bytes, but notes.md has 6" in out
     code, _, err = run(capsys, "fmt", "--hashes", str(target))
     assert (code, err) == (EXIT_OK, "")
     assert _listed(target, "notes.md")["bytes"] == 6
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+
+
+def test_a_listed_file_that_is_no_regular_file_is_said_alike_by_load_and_fmt(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The load said "names 'real': is a directory, not a regular file" and fmt "names
+    'real', which is not a regular file": one rule in two wordings. Now both say what it is,
+    and fmt keeps the size its entry gives (the file may come back)."""
+    target = tmp_path / "mine"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    (target / "real").mkdir()
+    _listing(target, [{"name": "real", "path": "real", "bytes": 3}])
+    said = "names 'real', which is a directory, not a regular file"
+    code, out, _ = flat(run(capsys, "validate", str(target)))
+    assert code == EXIT_INVALID
+    assert f"resources[3].path: {said}" in out
+    code, _, err = flat(run(capsys, "fmt", str(target)))
+    assert code == EXIT_OK
+    assert f"resources[3] {said}, so fmt does not measure it, and a load refuses it" in err
+    assert _listed(target, "real") == {"name": "real", "path": "real", "bytes": 3}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
+def test_fmt_advice_waits_for_the_descriptors_other_problems(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A listed link that gives a size, or a stale size, beside a malformed hash in the
+    descriptor was told "run `rightsdata fmt FOLDER`", which refuses a folder whose
+    descriptor has problems: now the advice says they come first."""
+    monkeypatch.setenv("COLUMNS", "1000")  # (a path longer than a line is cut: compared whole)
+    target = tmp_path / "mine"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    (target / "README.md").write_text("hello, readme\n", encoding="utf-8")
+    (target / "link.md").symlink_to("README.md")
+    entries = [
+        {"name": "link", "path": "link.md", "bytes": 1, "hash": "sha256:00"},
+        {"name": "readme", "path": "README.md", "bytes": 1},
+    ]
+    _listing(target, entries)
+    code, out, _ = flat(run(capsys, "validate", str(target)))
+    assert code == EXIT_INVALID
+    assert "'sha256:00' is not a hash" in out
+    first = f"run `rightsdata fmt {target}` (once the descriptor's other problems are fixed)"
+    assert f"{first}, which removes them" in out  # (the link's)
+    assert f"{first} if it was changed on purpose" in out  # (README.md's stale size)
+    assert run(capsys, "fmt", str(target))[0] == EXIT_INVALID  # (as fmt refuses it)
+    # once the hash is right, the advice is plain, and following it ends both
+    entries[0]["hash"] = "sha256:" + "0" * 64
+    (target / "datapackage.json").write_text(
+        (target / "datapackage.json")
+        .read_text("utf-8")
+        .replace('"sha256:00"', '"' + str(entries[0]["hash"]) + '"'),
+        encoding="utf-8",
+    )
+    code, out, _ = flat(run(capsys, "validate", str(target)))
+    assert code == EXIT_INVALID and "once the descriptor" not in out
+    assert f"run `rightsdata fmt {target}`, which removes them" in out
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK
     assert run(capsys, "validate", str(target))[0] == EXIT_OK
 
 

@@ -398,12 +398,40 @@ def test_a_folder_of_json_lines_and_a_json_document_names_each(tmp_path: Path) -
     )
     (problem,) = rightsdata.validate(tmp_path / "out")
     assert problem.message.startswith(
-        "holds no record files but JSON Lines (records.jsonl) and a `document` export "
-        "(dataset.json), each a dataset of its own: load one of the files"
+        "holds no record files but a `document` export (dataset.json) and JSON Lines "
+        "(records.jsonl), each a dataset of its own: load one of the files"
     )
     for name in ("records.jsonl", "dataset.json"):
         path = tmp_path / "out" / name
         assert f"rightsdata.load_path('{path}'), rightsdata validate {path}" in problem.message
+
+
+def test_a_folder_of_datasets_named_names_them_sorted_and_joined_as_others_are(
+    tmp_path: Path,
+) -> None:
+    """Three such names were "a.jsonl and b.jsonl and c.jsonl", the files listed in the
+    directory's order, and a hedged list said "each a dataset of its own if it is one"."""
+    import rightsdata
+
+    odd = tmp_path / "odd"
+    for name in ("c.jsonl", "a.jsonl", "b.jsonl"):
+        (odd / name).mkdir(parents=True)
+    (problem,) = rightsdata.validate(odd)
+    assert problem.message.endswith(
+        "(a.jsonl, b.jsonl and c.jsonl: named as a dataset of its own, but not a regular file)"
+    )
+    both = tmp_path / "both"
+    both.mkdir()
+    for name in ("c.jsonl", "a.jsonl", "b.jsonl"):
+        (both / name).write_text("", encoding="utf-8")
+    (both / "dataset.json").write_text('{"title": 1}', encoding="utf-8")
+    (problem,) = rightsdata.validate(both)
+    assert problem.message.startswith(
+        "holds no record files but JSON Lines (a.jsonl), JSON Lines (b.jsonl), JSON Lines "
+        "(c.jsonl) and dataset.json (named as a `document` export"
+    )
+    assert "each named as a dataset of its own: load the one that is (" in problem.message
+    assert " and JSON Lines" not in problem.message
 
 
 @pytest.mark.parametrize("fmt", ["csv", "datapackage"])

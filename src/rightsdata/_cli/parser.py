@@ -429,8 +429,9 @@ def _add_writing_commands(commands: Any) -> None:
             "since (for a published dataset); the dataset's own files are measured where "
             "their links lead, and each other file only if it is a regular file inside the "
             "folder, not a symbolic link (nor reached through one), as a load measures it "
-            "(fmt removes a size or hash such an entry gives); --no-hashes removes them from "
-            "every entry; without either, a folder keeps what it has"
+            "(fmt removes a size or hash a link's entry gives, and keeps a missing file's, "
+            "which may come back); --no-hashes removes them from every entry; without "
+            "either, a folder keeps what it has, but for a link's"
         ),
     )
     _add_base_option(

@@ -306,19 +306,21 @@ def _measured(
     entry: dict[str, Any], folder: Path, path: str, hashes: bool | None
 ) -> dict[str, Any]:
     """``entry`` (of the file at ``path`` in ``folder``) with no ``bytes`` and ``hash`` if
-    ``hashes`` is False, or if a load does not measure the file
-    (:func:`~rightsdata._data.listedfiles.listed_file`: a link, a file reached through one, a
-    missing file; a load refuses such an entry that gives them, and :func:`unmeasured` says
-    why, for ``rightsdata fmt`` to tell); else with both (if True) or those it gives (if None)
-    made those of the file.
+    ``hashes`` is False, or if its path is a symbolic link or goes through one
+    (:func:`~rightsdata._data.listedfiles.listed_file`: never measured while it is one; a
+    load refuses such an entry that gives them); as it is if the file is missing or no
+    regular file (it may come back: a load refuses the entry until it does); else with both
+    (if True) or those it gives (if None) made those of the file. :func:`unmeasured` says
+    which it did not measure, and why, for ``rightsdata fmt`` to tell.
 
     >>> _measured({"path": "a.md", "bytes": 3, "hash": "sha256:0"}, Path("."), "a.md", False)
     {'path': 'a.md'}
     """
     given = {"bytes", "hash"} if hashes else {"bytes", "hash"} & entry.keys()
-    if hashes is False or (given and listed_file(folder, path).why is not None):
+    rule = listed_file(folder, path) if given and hashes is not False else None
+    if hashes is False or (rule is not None and rule.link is not None):
         return {key: value for key, value in entry.items() if key not in ("bytes", "hash")}
-    if not given:
+    if rule is None or rule.why is not None:
         return entry
     data = folder.joinpath(path.replace("\\", "/")).read_bytes()
     measured = dict(entry)
@@ -329,10 +331,11 @@ def _measured(
     return measured
 
 
-def unmeasured(folder: Path, hashes: bool | None = None) -> list[str]:
-    """What ``rightsdata fmt`` (with ``hashes`` as it was given) tells of the other files
-    ``folder``'s descriptor lists that it gives no size or hash (:func:`_measured`): each
-    whose entry gives them (fmt removes them), or each with ``hashes=True``, as
+def unmeasured(folder: Path, hashes: bool | None = None, *, check: bool = False) -> list[str]:
+    """What ``rightsdata fmt`` (with ``hashes`` as it was given; ``check``: ``--check``,
+    which writes nothing) tells of the other files ``folder``'s descriptor lists that it
+    does not measure (:func:`_measured`): each whose entry gives a size or hash (fmt removes
+    a link's, and keeps a missing file's), or each with ``hashes=True``, as
     ``resources[i] names 'x', which ...``, in the load's words (asked before fmt writes).
 
     >>> unmeasured(Path("no-such-folder"))
@@ -359,8 +362,15 @@ def unmeasured(folder: Path, hashes: bool | None = None) -> list[str]:
             why += ", and a load refuses it"
         elif rule.link is not None:
             why += " (a load never reads another file through a link)"
-        if gives:
-            why += "; fmt removes the size and hash its entry gives (a load refuses them)"
+        if gives and rule.link is not None:
+            removes = "would remove" if check else "removes"
+            why += f"; fmt {removes} the size and hash its entry gives (a load refuses them)"
+        elif gives:
+            keeps = "would keep" if check else "keeps"
+            why += (
+                f"; fmt {keeps} the size and hash its entry gives, for when the file is "
+                "there (a load refuses the entry until it is)"
+            )
         said.append(why)
     return said
 

@@ -24,6 +24,7 @@ from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode, counted, printable
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_SUFFIXES, is_hidden, kind_file
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
+from rightsdata._values.joined import all_of
 from rightsdata._values.shell import shell_path
 from rightsdata._values.spelling import close
 
@@ -310,7 +311,7 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     tables = tables_in(names)
     named = [n for n in names if _one_file_layout(n) is not None and not is_hidden(n)]
     # (a directory or FIFO so named is no file to load: it is only named)
-    files = [n for n in named if _is_regular(os.path.join(folder, n))]
+    files = sorted(n for n in named if _is_regular(os.path.join(folder, n)))
     odd = sorted(set(named) - set(files))
     expected = f"expected some of {', '.join(_kind_files())}"
     if tables:
@@ -334,17 +335,21 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
         )
     elif files:
         each = "; or ".join(_load_the_file(folder, name) for name in files)
-        described = " and ".join(_described(folder, name) for name in files)
-        hedge = " if it is one" if any(_unsure(folder, name) for name in files) else ""
+        described = all_of(_described(folder, name) for name in files)
+        unsure = any(_unsure(folder, name) for name in files)
+        each_is = (
+            "named as a dataset of its own: load the one that is"
+            if unsure
+            else ("a dataset of its own: load one of the files")
+        )
         message = (
-            f"holds no record files but {described}, each a "
-            f"dataset of its own{hedge}: load one of the files ({each}); a folder is read as "
-            f"one file per kind ({expected})"
+            f"holds no record files but {described}, each {each_is} ({each}); a folder is "
+            f"read as one file per kind ({expected})"
         )
     else:
         message = f"no record files found; {expected}"
     if odd and not tables:
-        message += f" ({' and '.join(odd)}: named as a dataset of its own, but not a regular file)"
+        message += f" ({all_of(odd)}: named as a dataset of its own, but not a regular file)"
     return Problem(folder, message, ProblemCode.MISSING)
 
 

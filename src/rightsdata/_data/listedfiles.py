@@ -6,8 +6,10 @@ Such a file's ``bytes`` and ``hash`` are measured only for a regular file inside
 reached through no symbolic link: a path that reaches outside the folder (absolute, a ``..``)
 is never opened, and neither is a link's file, which may lie outside the folder or change
 without the dataset changing. A load refuses such an entry that gives a size or hash, and
-``fmt`` removes them. The dataset's own files (a kind's file, ``redirects.json``) are read
-where their links lead, and measured there.
+``fmt`` removes them from a link's entry (it can never be measured while it is one); a
+missing file's entry, or one that is no regular file, keeps them (the file may come back:
+a load refuses the entry until it does). The dataset's own files (a kind's file,
+``redirects.json``) are read where their links lead, and measured there.
 
 >>> inside("docs/notes.md"), inside("../notes.md")
 (['docs', 'notes.md'], None)
@@ -15,12 +17,41 @@ where their links lead, and measured there.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+import stat
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:  # (a load of the bundled data does without pathlib)
     from pathlib import Path
 
-__all__ = ["Listed", "inside", "link_on_the_way", "listed_file"]
+__all__ = ["Listed", "file_type", "inside", "link_on_the_way", "listed_file", "not_regular"]
+
+_FILE_TYPES: Final = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def file_type(mode: int) -> str | None:
+    """What a file that is not a regular one is, by its ``st_mode``; None for a regular file.
+
+    >>> file_type(stat.S_IFDIR), file_type(stat.S_IFREG)
+    ('a directory', None)
+    """
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _FILE_TYPES if test(mode)), "not a file")
+
+
+def not_regular(kind: str) -> str:
+    """What a load and ``rightsdata fmt`` say of a file that is ``kind`` (:func:`file_type`).
+
+    >>> not_regular("a FIFO (named pipe)")
+    'is a FIFO (named pipe), not a regular file'
+    """
+    return f"is {kind}, not a regular file"
 
 
 def inside(path: str) -> list[str] | None:
@@ -88,12 +119,15 @@ def listed_file(folder: Path | None, path: str) -> Listed:
     link = link_on_the_way(folder, names)
     itself = link == "/".join(names)
     through = "" if link is None or itself else f" (reached through the symbolic link {link!r})"
-    if not file.exists():  # (a stat through any link, never a read)
+    try:
+        mode = file.stat().st_mode  # (a stat through any link, never a read)
+    except (OSError, ValueError):
         what = " (a symbolic link to nothing)" if itself else through
         return Listed(names, link, f"does not exist{what}", True)
-    if not file.is_file():
-        what = " (a symbolic link to something else)" if itself else through
-        return Listed(names, link, f"is not a regular file{what}", True)
+    kind = file_type(mode)
+    if kind is not None:
+        what = " (a symbolic link leads to it)" if itself else through
+        return Listed(names, link, f"{not_regular(kind)}{what}", True)
     if link is None:
         return Listed(names, None, None, False)
     why = "is a symbolic link" if itself else f"is reached through the symbolic link {link!r}"

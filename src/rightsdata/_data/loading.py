@@ -31,7 +31,7 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset, base_of, checked_descriptor, with_base
-from rightsdata._data.listedfiles import Listed, listed_file
+from rightsdata._data.listedfiles import Listed, file_type, listed_file, not_regular
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
@@ -682,6 +682,7 @@ def _read_folder(
         return None, [no_records_problem(_shown(folder), entries)], ()
     # each path listed, with every entry that lists it (a path listed twice: both checked)
     resources: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    fix = ""  # what the advice to run fmt adds (:func:`_resource_problems`)
     if DESCRIPTOR in present:
         raw, found = read_json(folder.joinpath(DESCRIPTOR), DESCRIPTOR, max_bytes, bom=bom)
         if not found and check_descriptor:
@@ -691,6 +692,8 @@ def _read_folder(
         elif not found and type(raw) is not dict:  # (the bundled one: never; but be sure)
             found = [Problem(DESCRIPTOR, "expected an object", ProblemCode.PACKAGE)]
         parts.problems += found
+        if found:  # (fmt refuses such a folder: its advice waits for them)
+            fix = " (once the descriptor's other problems are fixed)"
         if not found:
             parts.descriptor = raw
             parts.declared = format_of(raw) if declared_format else None
@@ -728,7 +731,7 @@ def _read_folder(
                 data = data.removeprefix(_BOM)
             for index, entry in listed:
                 parts.problems += _resource_problems(
-                    index, entry, data, hashes=hashes, folder=folder
+                    index, entry, data, hashes=hashes, folder=folder, fix=fix
                 )
             _decode_kind(parts, kind, data, name)
     if REDIRECTS in present:
@@ -744,7 +747,7 @@ def _read_folder(
         rule = listed_file(disk, path)
         names = rule.names
         if rule.link is not None:  # never read through a link (listedfiles says why)
-            parts.problems += _link_problems(rule, path, listed, folder)
+            parts.problems += _link_problems(rule, path, listed, folder, fix)
             continue
         if names is None:  # (the descriptor's check refuses it first, when it runs)
             data, problem = (
@@ -755,18 +758,22 @@ def _read_folder(
                     ProblemCode.PACKAGE,
                 ),
             )
+        elif rule.refused:  # missing, or no regular file: said as fmt says it (listedfiles)
+            data, problem = b"", None
         else:
             data, problem = _read_bytes(folder.joinpath(*names), path, max_bytes)
         for index, entry in listed:
-            if problem is None:
+            if problem is None and not rule.refused:
                 parts.problems += _resource_problems(
-                    index, entry, data, hashes=hashes, folder=folder
+                    index, entry, data, hashes=hashes, folder=folder, fix=fix
                 )
                 continue
             parts.problems.append(
                 Problem(
                     f"{DESCRIPTOR}.resources[{index}].path",
-                    f"names {path!r}, which {problem.message.removeprefix('is ')}"
+                    rule.said(path)
+                    if problem is None
+                    else f"names {path!r}, which {problem.message.removeprefix('is ')}"
                     if problem.code == ProblemCode.MISSING
                     else f"names {path!r}: {problem.message}",
                     ProblemCode.PACKAGE,
@@ -868,12 +875,17 @@ def _on_disk(folder: Traversable | Path) -> Path | None:
 
 
 def _link_problems(
-    rule: Listed, path: str, listed: list[tuple[int, dict[str, Any]]], folder: object
+    rule: Listed,
+    path: str,
+    listed: list[tuple[int, dict[str, Any]]],
+    folder: Traversable | Path,
+    fix: str = "",
 ) -> list[Problem]:
     """The problems of the entries ``listed`` for ``path``, reached through a symbolic link
     (``rule.link``), which is never read: each if the link leads to no regular file (as a
     missing file), and each entry that gives a size or hash, which cannot be checked (fmt,
-    the command of the dataset's ``folder``, removes them)."""
+    the command of the dataset's ``folder``, removes them; ``fix`` as for
+    :func:`_resource_problems`)."""
     from rightsdata._values.shell import shell_path
 
     problems = []
@@ -884,7 +896,7 @@ def _link_problems(
             message = (
                 f"{rule.said(path)}: a load does not check its size and hash (it never reads "
                 "another file through a link, which may lead outside the folder); run "
-                f"`rightsdata fmt {shell_path(_shown(folder))}`, which removes them, or list "
+                f"`rightsdata fmt {shell_path(_shown(folder))}`{fix}, which removes them, or list "
                 "the file itself"
             )
         else:
@@ -895,11 +907,18 @@ def _link_problems(
 
 
 def _resource_problems(
-    index: int, entry: dict[str, Any], data: bytes, *, hashes: bool, folder: object
+    index: int,
+    entry: dict[str, Any],
+    data: bytes,
+    *,
+    hashes: bool,
+    folder: object,
+    fix: str = "",
 ) -> list[Problem]:
     """Where the bytes of a file differ from its entry in the descriptor's resources; the
     command that rewrites them names the dataset's ``folder`` (``rightsdata fmt`` alone
-    rewrites the bundled datasets)."""
+    rewrites the bundled datasets), followed by ``fix``: what must come first (fmt refuses a
+    folder whose descriptor has problems of its own), or nothing."""
     from rightsdata._values.shell import shell_path
 
     at = f"{DESCRIPTOR}.resources[{index}]"
@@ -913,7 +932,7 @@ def _resource_problems(
             Problem(
                 f"{at}.bytes",
                 f"says {counted(int(entry['bytes']), 'byte')}, but {path} has {len(data):,}: "
-                f"the file changed since {DESCRIPTOR} recorded its {recorded}; run `{fmt}` if "
+                f"the file changed since {DESCRIPTOR} recorded its {recorded}; run `{fmt}`{fix} if "
                 "it was changed on purpose",
                 ProblemCode.PACKAGE,
                 file=path,
@@ -929,7 +948,8 @@ def _resource_problems(
                 Problem(
                     f"{at}.hash",
                     f"does not match {path}: the file changed since {DESCRIPTOR} recorded "
-                    f"its hash (its size is the same); run `{fmt}` if it was changed on purpose",
+                    f"its hash (its size is the same); run `{fmt}`{fix} if it was changed on "
+                    "purpose",
                     ProblemCode.PACKAGE,
                     file=path,
                 )
@@ -1620,7 +1640,7 @@ def _read_bytes(
             with file.open("rb") as stream:
                 data = _read_bounded(stream.read, max_bytes)
     except _NotRegularError as exc:
-        return b"", Problem(label, f"is {exc}, not a regular file", ProblemCode.FILE)
+        return b"", Problem(label, not_regular(str(exc)), ProblemCode.FILE)
     except _TooLargeError as exc:
         return b"", Problem(
             label,
@@ -1644,27 +1664,11 @@ class _NotRegularError(Exception):
     """A path that is not a regular file; the message says what it is."""
 
 
-_FILE_TYPES: Final = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def _file_type(mode: int) -> str | None:
-    """What a non-regular file is ("a directory"); None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    return next((name for test, name in _FILE_TYPES if test(mode)), "not a file")
-
-
 def _read_disk_file(path: str, max_bytes: int) -> bytes:
     """At most ``max_bytes + 1`` bytes of a regular file (one more than allowed tells the
     caller it is too large)."""
     info = os.stat(path)
-    kind = _file_type(info.st_mode)
+    kind = file_type(info.st_mode)
     if kind is not None:
         raise _NotRegularError(kind)
     if info.st_size > max_bytes:
@@ -1673,7 +1677,7 @@ def _read_disk_file(path: str, max_bytes: int) -> bytes:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     with open(fd, "rb", buffering=0, closefd=True) as stream:
         info = os.fstat(fd)
-        kind = _file_type(info.st_mode)
+        kind = file_type(info.st_mode)
         if kind is not None:
             raise _NotRegularError(kind)
         if info.st_size > max_bytes:

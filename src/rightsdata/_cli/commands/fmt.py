@@ -40,7 +40,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     base = _base(args.base)
     differ: list[Path] = []  # the folders that are not canonical
     for folder in folders:
-        notes = _unmeasured(folder, args.hashes)  # (before fmt removes what they name)
+        notes = _unmeasured(folder, args.hashes, args.check)  # (before fmt removes any)
         try:
             changed = format_folder(
                 folder, check=args.check, upgrade=args.upgrade, base=base, hashes=args.hashes
@@ -80,13 +80,15 @@ def _refuse(folder: Path) -> None:
     raise UsageError(said)
 
 
-def _unmeasured(folder: Path, hashes: bool | None) -> list[str]:
+def _unmeasured(folder: Path, hashes: bool | None, check: bool) -> list[str]:
     """Which other files ``folder``'s descriptor lists fmt does not measure, and why (a link,
-    a missing file), as a load says it; fmt removes any size or hash they give."""
+    a missing file), as a load says it; fmt removes the size and hash a link's entry gives,
+    and keeps a missing file's (``check``: ``--check``, which says what fmt would do)."""
     from rightsdata._data.canonical import unmeasured
     from rightsdata._data.loading import DESCRIPTOR
 
-    return [f"note: {folder / DESCRIPTOR}: {said}" for said in unmeasured(folder, hashes)]
+    notes = unmeasured(folder, hashes, check=check)
+    return [f"note: {folder / DESCRIPTOR}: {said}" for said in notes]
 
 
 def _note_unnamed(folder: Path) -> None:
