@@ -1054,7 +1054,7 @@ def test_a_missing_listed_file_is_said_alike_by_load_and_fmt(
     assert "resources[3].path: names 'notes.md', which does not exist" in out
     code, _, err = flat(run(capsys, "fmt", str(target)))
     assert code == EXIT_OK
-    assert "fmt keeps the size and hash its entry gives, for when the file is there" in err
+    assert "fmt keeps the size and hash its entry gives, for when the file is there as a" in err
     assert _listed(target, "notes.md") == {"name": "notes", "path": "notes.md", "bytes": 3}
     code, out, err = flat(run(capsys, "fmt", "--check", str(target)))
     assert (code, out) == (EXIT_OK, "")  # (canonical: fmt keeps the size)
@@ -1063,7 +1063,7 @@ def test_a_missing_listed_file_is_said_alike_by_load_and_fmt(
     assert code == EXIT_OK
     said = "resources[3] names 'notes.md', which does not exist, so fmt does not measure it"
     assert said in err
-    assert "fmt keeps the size and hash its entry gives, for when the file is there" in err
+    assert "fmt keeps the size and hash its entry gives, for when the file is there as a" in err
     assert _listed(target, "notes.md") == {"name": "notes", "path": "notes.md", "bytes": 3}
     (target / "notes.md").write_text("notes\n", encoding="utf-8")
     code, out, _ = flat(run(capsys, "validate", str(target)))  # (its size is checked)

@@ -369,7 +369,7 @@ def unmeasured(folder: Path, hashes: bool | None = None, *, check: bool = False)
             keeps = "would keep" if check else "keeps"
             why += (
                 f"; fmt {keeps} the size and hash its entry gives, for when the file is "
-                "there (a load refuses the entry until it is)"
+                "there as a regular file (a load refuses the entry until it is)"
             )
         said.append(why)
     return said
