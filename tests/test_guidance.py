@@ -17,6 +17,7 @@ import pytest
 
 import rightsdata
 from rightsdata._cli.main import main
+from rightsdata._cli.output import _problem_json
 from rightsdata._data.kindfile import check_kind_file
 from rightsdata._values.errors import InvalidDataError, ProblemCode, counted, describe_json
 
@@ -41,7 +42,9 @@ def test_a_kind_file_read_as_a_dataset_says_what_it_is_and_what_to_do(
 ) -> None:
     folder = _dataset(tmp_path / "ds")
     path = folder / f"{kind}.json"
-    (problem,) = rightsdata.validate(path)
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(path)
+    (problem,) = info.value.problems
     assert (problem.location, problem.file, problem.code) == (
         f"{kind}.json",
         f"{kind}.json",
@@ -50,9 +53,7 @@ def test_a_kind_file_read_as_a_dataset_says_what_it_is_and_what_to_do(
     assert problem.message.startswith(f"is one kind's file (a list of {kind}), not a dataset")
     assert f"load the folder that holds it ({folder})" in problem.message
     assert problem.message.endswith(f"`rightsdata validate {shlex.quote(str(path))}`")
-    with pytest.raises(InvalidDataError) as info:
-        rightsdata.load_path(path)
-    assert info.value.problems == (problem,)
+    assert rightsdata.validate(path) == []  # checked alone, as that command checks it
     assert rightsdata.validate(folder) == []  # the folder that holds it loads
 
 
@@ -60,13 +61,88 @@ def test_the_command_a_kind_file_is_pointed_to_checks_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _dataset(tmp_path / "ds") / "events.json"
-    (problem,) = rightsdata.validate(path)
-    command = shlex.split(problem.message.split("`")[1])
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(path)
+    command = shlex.split(info.value.problems[0].message.split("`")[1])
     assert main(command[1:]) == 0
     assert "valid: checked 1 record (1 event)" in capsys.readouterr().out
     # and --data, which loads, says the same as load_path
     assert main(["--data", str(path), "info"]) != 0
     assert "is one kind's file (a list of events)" in capsys.readouterr().err.replace("\n  ", " ")
+
+
+def _json_report(capsys: pytest.CaptureFixture[str], path: Path, *options: str) -> Any:
+    main(["validate", str(path), "--json-report", *options])
+    return json.loads(capsys.readouterr().out)
+
+
+_TOO_LONG = "x" * 300  # one path component over NAME_MAX
+
+
+@pytest.mark.parametrize(
+    "case", ["valid", "failed", "cycle", "unread", "strict", "schema", "parquet", "long"]
+)
+def test_validate_checks_a_kind_file_alone_as_the_command_line_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    folder = _dataset(tmp_path / "ds")
+    path, options = folder / "events.json", {}
+    if case == "failed":
+        path.write_text(json.dumps([event_doc(date="2020-13"), event_doc("event:b")]))
+    elif case == "cycle":  # a link among its own records is checked, one to a person is not
+        events = [event_doc("event:a", part_of="event:b"), event_doc("event:b", part_of=5)]
+        path.write_text(json.dumps(events))
+    elif case == "unread":
+        path.write_text("[{")
+    elif case == "strict":
+        path = folder / "persons.json"
+        path.write_text(json.dumps([person_doc(country="UK")]))
+        options = {"strict": True}
+    elif case == "schema":
+        pytest.importorskip("jsonschema")
+        path.write_text(json.dumps([event_doc(kind="protest", title=5)]))
+        options = {"schema": True}
+    elif case == "parquet":  # a table renamed events.json: known by its magic bytes
+        path.write_bytes(b"PAR1" + bytes(16) + b"PAR1")
+    elif case == "long":
+        path = folder / _TOO_LONG / "events.json"
+    problems = rightsdata.validate(path, **options)
+    flags = [f"--{name}" for name in options]
+    report = _json_report(capsys, path, *flags)
+    assert [_problem_json(problem) for problem in problems] == report["problems"]
+    assert list(problems.unchecked) == report["unchecked"]
+    # what the file refers to in other files is not checked, never a problem
+    assert not any(
+        f"'{target}' does not exist" in problem.message
+        for problem in problems
+        for target in ("person:a", "source:doc")
+    )
+    if case == "valid":
+        assert (problems, problems.unchecked) == ([], ("sources", "persons"))
+    elif case == "parquet":
+        (problem,) = problems
+        assert problem.message.startswith("is a Parquet file, a table as `rightsdata export`")
+    elif case == "long":
+        (problem,) = problems
+        assert (problem.code, problem.message) == (
+            ProblemCode.FILE,
+            "is a name too long for this system",
+        )
+    else:
+        assert problems != []
+
+
+def test_validate_refuses_a_base_with_a_kind_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _dataset(tmp_path / "ds") / "events.json"
+    with pytest.raises(ValueError, match="one kind's file: validate its folder") as info:
+        rightsdata.validate(path, base=rightsdata.load())
+    assert f"rightsdata.validate({str(path.parent)!r}, base=...)" in str(info.value)
+    assert main(["validate", str(path), "--base", "kazakhstan"]) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "--base checks a dataset against the one it builds on;" in said
+    assert "one kind's file: validate its folder (rightsdata validate" in said
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
     )
     from rightsdata._data.dataset import Dataset
     from rightsdata._data.indexes import chronological_key
-    from rightsdata._data.loading import datasets, load, load_documents, load_path, validate
+    from rightsdata._data.loading import datasets, load, load_documents, load_path
+    from rightsdata._data.validating import validate
     from rightsdata._model.records import (
         KINDS,
         Alias,
@@ -165,7 +166,7 @@ _LAZY: dict[str, str] = {
     "load": "rightsdata._data.loading",
     "load_documents": "rightsdata._data.loading",
     "load_path": "rightsdata._data.loading",
-    "validate": "rightsdata._data.loading",
+    "validate": "rightsdata._data.validating",
     **dict.fromkeys(
         (
             "KINDS",

@@ -22,15 +22,17 @@ counted and reported as not checked, never as dangling.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import attrs
 
 from rightsdata._data.loading import (
     DEFAULT_MAX_BYTES,
+    ReadOptions,
     check_max_bytes,
     filed,
-    read_json,
+    read_kind_file,
     unsure,
 )
 from rightsdata._model.records import KINDS
@@ -38,7 +40,7 @@ from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
 from rightsdata._values.places import Places
 
-__all__ = ["KindFileCheck", "check_kind_file", "kind_of_file"]
+__all__ = ["KindFileCheck", "check_kind_file", "kind_file_alone", "kind_of_file"]
 
 
 @attrs.frozen
@@ -55,11 +57,26 @@ class KindFileCheck:
     #: for a sequence), in the order of the kinds, as :attr:`InvalidDataError.unchecked`
     unjudged: tuple[str, ...] = ()
 
+    @property
+    def not_checked(self) -> tuple[str, ...]:
+        """Every kind not checked: those the file refers to (``unchecked``) and those
+        ``unjudged`` names, in the order of the kinds (``rightsdata.Problems.unchecked``)."""
+        return tuple(k for k in KINDS if k in self.unchecked or k in self.unjudged)
+
 
 def kind_of_file(path: Path) -> str | None:
     """The kind a file is named for (``events.json`` -> ``'events'``), if it is one."""
     kind = path.name.removesuffix(".json")
     return kind if path.suffix == ".json" and kind in KINDS else None
+
+
+def kind_file_alone(path: Path) -> str | None:
+    """The kind of ``path`` if it is to be checked alone, as its kind (``rightsdata
+    validate``, ``rightsdata.validate``): named for its kind, and not a folder. Whatever is
+    wrong with the path (no such file, a name too long, not a regular file) is a problem its
+    check reports, in the words a load uses."""
+    kind = kind_of_file(path)
+    return kind if kind is not None and not os.path.isdir(path) else None
 
 
 def check_kind_file(
@@ -83,7 +100,7 @@ def _check(path: Path, *, schema: bool, max_bytes: int, strict: bool) -> KindFil
     if kind is None:
         raise ValueError(f"{path.name} is not named for a record kind ({', '.join(KINDS)})")
     name = path.name
-    documents, problems = read_json(path, name, max_bytes)
+    documents, problems = read_kind_file(path, ReadOptions(schema=schema, max_bytes=max_bytes))
     if problems:  # no record read: nothing among them was checked
         return KindFileCheck(kind, 0, problems, {}, (kind,))
     count = len(documents) if isinstance(documents, list) else 0

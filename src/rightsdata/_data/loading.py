@@ -82,6 +82,7 @@ __all__ = [
     "REDIRECTS",
     "ReadOptions",
     "base_of",
+    "dataset_problems",
     "datasets",
     "filed",
     "json_lines",
@@ -91,8 +92,8 @@ __all__ = [
     "own_files",
     "own_part",
     "read_folder",
+    "read_kind_file",
     "unsure",
-    "validate",
 ]
 
 REDIRECTS: Final = "redirects.json"
@@ -321,7 +322,7 @@ def _shown(path: object) -> str:
     return os.fsdecode(path) if isinstance(path, str | os.PathLike) else str(path)
 
 
-def validate(
+def dataset_problems(
     path: str | os.PathLike[str],
     *,
     schema: bool = False,
@@ -329,29 +330,9 @@ def validate(
     base: Dataset | None = None,
     strict: bool = False,
 ) -> Problems:
-    """Every problem :func:`load_path` would raise for ``path``, returned instead: a list,
-    empty if the data is valid. ``base``: the dataset it builds on, and ``strict``: whether
-    to report questionable data too, as for :func:`load_path`.
-
-    The list is a :class:`~rightsdata.Problems`, whose ``unchecked`` names the kinds not
-    checked in full (references to them, and the checks that need their records: some of
-    their records could not be read), as the error's ``unchecked``
-    (:class:`~rightsdata.InvalidDataError`) does: where it names any, a run after the fixes
-    may report more. A check in CI can say so:
-
-    >>> import rightsdata, tempfile, pathlib
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     _ = rightsdata.load().export(folder, "json")
-    ...     rightsdata.validate(folder)
-    []
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     _ = (pathlib.Path(folder) / "data.jsonl").write_text(
-    ...         '{"$kind": "events", "id": "event:a", "kind": "protest", "title": "A protest",'
-    ...         ' "citations": [{"source": "source:a"}]}\\n{not json\\n')
-    ...     problems = rightsdata.validate(pathlib.Path(folder) / "data.jsonl")
-    >>> len(problems), problems.unchecked
-    (1, ('sources',))
-    """
+    """Every problem :func:`load_path` would raise for ``path``, returned instead, with the
+    kinds not checked in full: :func:`rightsdata.validate` for anything but one kind's file
+    (``rightsdata._data.validating``)."""
     from pathlib import Path
 
     over = None if base is None else base_of(base)
@@ -531,20 +512,53 @@ def check_max_bytes(max_bytes: object) -> None:
         )
 
 
-def _read(path: Path, options: ReadOptions) -> _Read:
+def _check_options(options: ReadOptions) -> None:
+    """Raise what is wrong with what a read was asked for, before anything is read."""
     check_max_bytes(options.max_bytes)
     if options.schema:
         from rightsdata._values.extras import require
 
         require("jsonschema", "schema")  # MissingExtraError before reading anything
+
+
+def _read(path: Path, options: ReadOptions) -> _Read:
+    _check_options(options)
     try:
         dataset, problems, unchecked = _read_any(path, options)
         return dataset, _in_reading_order(problems), unchecked
-    except RecursionError:  # a backstop: every reader bounds nesting before it recurses
-        problem = Problem(_shown(path), "is nested too deeply to read", ProblemCode.LIMIT)
-        return None, [problem], ()
-    except OSError as exc:  # a backstop: every read is checked, but a disk can fail anywhere
-        return None, [_os_problem(_shown(path), os.fspath(path), exc)], ()
+    except (RecursionError, OSError) as exc:
+        return None, [_backstop(path, exc)], ()
+
+
+def _backstop(path: Path, exc: RecursionError | OSError) -> Problem:
+    """The problem of a read that failed where no check caught it: every reader bounds
+    nesting before it recurses, and every read is checked, but a disk can fail anywhere."""
+    if isinstance(exc, RecursionError):
+        return Problem(_shown(path), "is nested too deeply to read", ProblemCode.LIMIT)
+    return _os_problem(_shown(path), os.fspath(path), exc)
+
+
+def read_kind_file(path: Path, options: ReadOptions) -> tuple[Any, list[Problem]]:
+    """The JSON of one kind's file read alone (``rightsdata validate events.json``:
+    ``rightsdata._data.kindfile``), or its problems, through the checks a load makes of any
+    file first, in the same order and words: what was asked (``max_bytes``, the schema
+    extra), the path (no such file, a name too long, a null byte), the file (not a regular
+    file, too large), its bytes (a Parquet table, known by its magic bytes; not UTF-8), then
+    JSON's rules. ``options.schema`` and ``options.max_bytes`` are those it heeds."""
+    _check_options(options)
+    try:
+        info = _stat(path)
+        if isinstance(info, Problem):
+            return None, [info]
+        data, problem = _file_bytes(path, options.max_bytes)
+        if problem is None:
+            text, problem = _decode(data, path.name)
+        del data
+        if problem is not None:
+            return None, [problem]
+        return _parse(text, path.name)
+    except (RecursionError, OSError) as exc:
+        return None, [_backstop(path, exc)]
 
 
 def _in_reading_order(problems: list[Problem]) -> list[Problem]:
@@ -568,15 +582,23 @@ def _in_reading_order(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=place)
 
 
-def _read_any(path: Path, options: ReadOptions) -> _Read:
+def _stat(path: Path) -> os.stat_result | Problem:
+    """What the system says of ``path``, or the problem of a path it cannot say it of (no
+    such file, a name too long, a loop of links, a null byte)."""
     try:
-        info = os.stat(path)
+        return os.stat(path)
     except OSError as exc:
-        return None, [_os_problem(_shown(path), os.fspath(path), exc)], ()
+        return _os_problem(_shown(path), os.fspath(path), exc)
     except ValueError:  # a NUL byte: no system call takes such a path
         # (said in our words: Python's changed from "null byte" to "null character" in 3.13)
         message = "is not a path: it holds a null byte (\\x00), which no file's name can hold"
-        return None, [Problem(repr(_shown(path)), message, ProblemCode.FILE)], ()
+        return Problem(repr(_shown(path)), message, ProblemCode.FILE)
+
+
+def _read_any(path: Path, options: ReadOptions) -> _Read:
+    info = _stat(path)
+    if isinstance(info, Problem):
+        return None, [info], ()
     if stat.S_ISDIR(info.st_mode):
         return _read_folder(path, options, check_resources=True)
     table = _table_format(path)
@@ -611,6 +633,15 @@ def _parquet(path: Path, data: bytes) -> Problem | None:
     from rightsdata._data.folderfiles import table_file_problem
 
     return table_file_problem(path.name, _shown(path.parent), _names_in(path.parent), "Parquet")
+
+
+def _file_bytes(path: Path, max_bytes: int) -> tuple[bytes, Problem | None]:
+    """A file's bytes, as :func:`_read_bytes` reads them, or its problem: that too if they
+    are a Parquet table's (:func:`_parquet`), whatever its name."""
+    data, problem = _read_bytes(path, path.name, max_bytes)
+    if problem is None:
+        problem = _parquet(path, data)
+    return data, problem
 
 
 def filed(problems: list[Problem], names: list[str]) -> list[Problem]:
@@ -1044,9 +1075,7 @@ def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None
 
 def _read_document(path: Path, options: ReadOptions) -> _Parts:
     parts = _Parts(options, f"{path.name}:redirects")
-    data, problem = _read_bytes(path, path.name, options.max_bytes)
-    if problem is None:
-        problem = _parquet(path, data)
+    data, problem = _file_bytes(path, options.max_bytes)
     if problem is not None:
         parts.problems.append(problem)
         return parts
@@ -1353,9 +1382,7 @@ def json_lines(text: str) -> list[str]:
 def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
     parts = _Parts(options, f"{path.name}:redirects")
     schema = options.schema
-    data, problem = _read_bytes(path, path.name, options.max_bytes)
-    if problem is None:
-        problem = _parquet(path, data)
+    data, problem = _file_bytes(path, options.max_bytes)
     if problem is None and not schema and _fast_json_lines(parts, path.name, data):
         return parts
     if problem is None:

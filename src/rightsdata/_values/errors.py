@@ -213,10 +213,11 @@ class Problems(list[Problem]):
     """The problems :func:`rightsdata.validate` found, a list (empty if the data is valid),
     and ``unchecked``: the record kinds (``("persons",)``) not checked in full, because some
     of their records could not be read (references to them, and the checks that need their
-    records), as :class:`InvalidDataError`'s ``unchecked`` names them. An empty list is the
-    whole answer;
-    a list with ``unchecked`` is all that one run could find, and a run after the fixes may
-    find more.
+    records), as :class:`InvalidDataError`'s ``unchecked`` names them; for one kind's file
+    checked alone (``validate("ds/events.json")``), the kinds its references name as well,
+    which no check of the file alone can judge. An empty list with nothing unchecked is the
+    whole answer; a list with ``unchecked`` is all that one run could find, and a run after
+    the fixes may find more.
 
     It is a list in every other way (``== []``, ``len``, indexing, a slice or a sum is a plain
     list): equality compares the problems alone (``unchecked`` is never given without

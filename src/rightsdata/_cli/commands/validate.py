@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import _base, _path
@@ -17,9 +18,10 @@ from rightsdata._cli.output import (
 )
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import InvalidDataError, printable, unchecked_note
-from rightsdata._values.shell import shell_path
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rightsdata._data.dataset import Dataset
 
 __all__: list[str] = []
@@ -57,25 +59,37 @@ def _print_wrapped(note: str) -> None:
     print("\n".join(wrap(note, terminal_width(), "  ")))
 
 
+def _missing(path: Path) -> bool:
+    """Whether nothing is at ``path`` (or a link to nothing). Anything else the system says
+    of it (a name too long, a loop of links) is the problem the check reports, in the words
+    ``rightsdata.validate`` gives it."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
-    from rightsdata._data.kindfile import check_kind_file, kind_of_file
+    from rightsdata._data.kindfile import check_kind_file, kind_file_alone
+    from rightsdata._data.validating import kind_file_base_message
 
     path = _path(args.path)
     if args.json and args.json_report:
         raise UsageError("give --json (a list of the problems) or --json-report, not both")
-    if not path.exists():
+    if _missing(path):
         raise UsageError(f"{args.path}: no such file or folder")
     elsewhere: dict[str, int] = {}  # a kind file's references to other files, by their kind
     unjudged: tuple[str, ...] = ()  # kinds not judged against (InvalidDataError.unchecked)
     base = _base(args.base)
-    if base is not None and path.is_file() and kind_of_file(path) is not None:
-        raise UsageError(
-            f"--base checks a dataset against the one it builds on; {args.path} is one "
-            f"kind's file: validate its folder (rightsdata validate "
-            f"{shell_path(str(path.parent))} --base ...)"
-        )
-    if path.is_file() and kind_of_file(path) is not None:
+    # (the choice rightsdata.validate makes: rightsdata._data.validating)
+    alone = kind_file_alone(path) is not None
+    if base is not None and alone:
+        raise UsageError(kind_file_base_message(path, "--base"))
+    if alone:
         check = check_kind_file(
             path, schema=args.schema, max_bytes=args.max_bytes, strict=args.strict
         )
