@@ -52,8 +52,11 @@ def test_a_kind_file_read_as_a_dataset_says_what_it_is_and_what_to_do(
     )
     assert problem.message.startswith(f"is one kind's file (a list of {kind}), not a dataset")
     assert f"load the folder that holds it ({folder})" in problem.message
-    assert problem.message.endswith(f"`rightsdata validate {shlex.quote(str(path))}`")
-    assert rightsdata.validate(path) == []  # checked alone, as that command checks it
+    assert problem.message.endswith(
+        f"`rightsdata validate {shlex.quote(str(path))}` (in Python, "
+        f"`rightsdata.validate({str(path)!r})`)"
+    )
+    assert rightsdata.validate(path) == []  # checked alone, as both calls named check it
     assert rightsdata.validate(folder) == []  # the folder that holds it loads
 
 
@@ -162,8 +165,10 @@ def test_a_list_of_records_under_another_name_gets_the_kind_file_it_was_meant_to
         "is a list of records, as one kind's file holds them, not a dataset"
     )
     assert said in problem.message
+    meant = tmp_path / "events.json"
     assert problem.message.endswith(
-        f"`rightsdata validate {shlex.quote(str(tmp_path / 'events.json'))}`"
+        f"`rightsdata validate {shlex.quote(str(meant))}` (in Python, "
+        f"`rightsdata.validate({str(meant)!r})`)"
     )
     assert main(["validate", str(path)]) != 0  # the command line says the same
     assert said in capsys.readouterr().out.replace("\n      ", " ")

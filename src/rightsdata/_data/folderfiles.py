@@ -358,14 +358,16 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
     kind's records, as a folder's kind file holds them (``persons.json``), not a dataset. A
     load cannot take it: a dataset's references are checked among all its kinds, and these
     records' references to other kinds would all dangle. The message says what the file is
-    and what to do: load the folder that holds it, or check it alone on the command line
-    (which counts the references to other kinds rather than failing them); for a name that
+    and what to do: load the folder that holds it, or check it alone (``rightsdata validate``
+    or :func:`rightsdata.validate`, which count the references to other kinds rather than
+    failing them); for a name that
     is no kind's (``event.json``), the kind file it was meant to be.
 
     >>> message = lone_list_problem(Path("ds/persons.json"), [], "ds/persons.json").message
     >>> message.startswith("is one kind's file (a list of persons), not a dataset: load the")
     True
-    >>> message.endswith("check the file alone with `rightsdata validate ds/persons.json`")
+    >>> message.endswith("check the file alone with `rightsdata validate ds/persons.json` (in "
+    ...                  "Python, `rightsdata.validate('ds/persons.json')`)")
     True
     >>> "did you mean events.json?" in lone_list_problem(Path("event.json"), [], "x").message
     True
@@ -378,11 +380,10 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
     )
     kind = path.name.removesuffix(".json")
     if path.suffix == ".json" and kind in KINDS:
-        alone = shell_path(printable(shown))
         return Problem(
             path.name,
             f"is one kind's file (a list of {kind}), not a dataset: {load}, or check the file "
-            f"alone with `rightsdata validate {alone}`",
+            f"alone with {_alone(printable(shown))}",
             ProblemCode.TYPE,
         )
     what = "is a list of records, as one kind's file holds them, not a dataset"
@@ -392,16 +393,26 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
             " (a JSON document is an object with a list per kind); name it for its kind "
             f"({', '.join(map(kind_file, KINDS))})"
         )
-        alone = shell_path(printable(str(Path(shown).with_name("KIND.json"))))
+        alone = _alone(printable(str(Path(shown).with_name("KIND.json"))))
     else:
         said = "did you mean" if spelt else f"its records' ids name {named}: name it"
         hint = f"; {said} {kind_file(named)}{'? Name it so' if spelt else ''}"
-        alone = shell_path(printable(str(Path(shown).with_name(kind_file(named)))))
+        alone = _alone(printable(str(Path(shown).with_name(kind_file(named)))))
     return Problem(
         path.name,
-        f"{what}{hint}, and {load}, or check it alone with `rightsdata validate {alone}`",
+        f"{what}{hint}, and {load}, or check it alone with {alone}",
         ProblemCode.TYPE,
     )
+
+
+def _alone(path: str) -> str:
+    """How to check one kind's file alone, on the command line and in Python.
+
+    >>> print(_alone("my data/persons.json").replace(" (in", "\\n(in"))
+    `rightsdata validate 'my data/persons.json'`
+    (in Python, `rightsdata.validate('my data/persons.json')`)
+    """
+    return f"`rightsdata validate {shell_path(path)}` (in Python, `rightsdata.validate({path!r})`)"
 
 
 def _kind_named(path: Path, documents: list[object]) -> tuple[bool, str | None]:
