@@ -275,7 +275,7 @@ def records_hashes(descriptor: dict[str, Any] | None) -> bool:
     return any(
         isinstance(entry, dict)
         and isinstance(entry.get("path"), str)
-        and posixpath.normpath(entry["path"]) in own_files()
+        and _own_file(entry["path"])
         and bool({"bytes", "hash"} & entry.keys())
         for entry in (resources if isinstance(resources, list) else ())
     )
@@ -288,8 +288,18 @@ def _others(resources: object) -> Iterator[tuple[int, Any, str | None]]:
         path = entry.get("path") if isinstance(entry, dict) else None
         if not isinstance(path, str):
             yield index, entry, None
-        elif posixpath.normpath(path) not in own_files():
+        elif not _own_file(path):
             yield index, entry, path
+
+
+def _own_file(path: str) -> bool:
+    """Whether a resource's ``path`` names one of the dataset's own files (``./events.json``
+    too), whose entry fmt writes anew.
+
+    >>> _own_file("./events.json"), _own_file("README.md")
+    (True, False)
+    """
+    return posixpath.normpath(path) in own_files()
 
 
 def _other_resources(package: dict[str, Any], folder: Path, hashes: bool | None) -> list[Any]:

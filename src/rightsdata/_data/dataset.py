@@ -311,6 +311,19 @@ def with_base(
     return both, {**base.redirects, **redirects}
 
 
+def _checked_arguments(
+    records: object, name: object, version: object, descriptor: object
+) -> Mapping[str, Sequence[Record]]:
+    """``records`` as given to Dataset, each of its kind's class, once the records, ``name``,
+    ``version`` and ``descriptor`` are of the types Dataset takes (TypeError, ValueError for
+    a key that is not a kind); what the values say is for :func:`_check`."""
+    given = _of_their_kinds(_kinds_of(records))
+    _checked_text(name, "name")
+    _checked_text(version, "version")
+    checked_descriptor(descriptor)
+    return given
+
+
 def _check(
     records: Mapping[str, Sequence[Record]],
     redirects: Mapping[str, str],
@@ -542,10 +555,7 @@ class Dataset:
             self._build(records, name, version, descriptor, redirects, _strict=strict)
             return
         over = base_of(base)  # (TypeError for anything but a Dataset)
-        given = _of_their_kinds(_kinds_of(records))
-        _checked_text(name, "name")
-        _checked_text(version, "version")
-        checked_descriptor(descriptor)
+        given = _checked_arguments(records, name, version, descriptor)
         retiring = _checked_redirects(redirects)
         _check(given, retiring, name, version, descriptor, over, strict)
         both, redirected = with_base(over, given, retiring)
@@ -582,12 +592,10 @@ class Dataset:
         _ids: Mapping[str, list[str]] | None = None,
         _strict: bool = False,
     ) -> None:
-        records = _kinds_of(records)
-        if not _checked:  # (a loader's records are of their kinds, as it structured them)
-            records = _of_their_kinds(records)
-            _checked_text(name, "name")
-            _checked_text(version, "version")
-            checked_descriptor(descriptor)
+        if _checked:  # (a loader's records are of their kinds, as it structured them)
+            records = _kinds_of(records)
+        else:
+            records = _checked_arguments(records, name, version, descriptor)
         self._redirects: dict[str, str] = _checked_redirects(redirects)
         by_kind: dict[str, tuple[Record, ...]] = {}
         tables: dict[str, dict[str, Record]] = {}

@@ -25,7 +25,6 @@ from rightsdata._values.errors import Problem, ProblemCode, counted, printable
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_SUFFIXES, is_hidden, kind_file
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
 from rightsdata._values.joined import all_of
-from rightsdata._values.shell import shell_path
 from rightsdata._values.spelling import close
 
 __all__ = [
@@ -156,6 +155,8 @@ def _load_the_file(folder: str, name: str) -> str:
     >>> _load_the_file("my data", "records.jsonl")
     "rightsdata.load_path('my data/records.jsonl'), rightsdata validate 'my data/records.jsonl'"
     """
+    from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
+
     path = os.path.join(folder, name)
     return f"rightsdata.load_path({path!r}), rightsdata validate {shell_path(path)}"
 
@@ -412,6 +413,8 @@ def _alone(path: str) -> str:
     `rightsdata validate 'my data/persons.json'`
     (in Python, `rightsdata.validate('my data/persons.json')`)
     """
+    from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
+
     return f"`rightsdata validate {shell_path(path)}` (in Python, `rightsdata.validate({path!r})`)"
 
 

@@ -917,8 +917,6 @@ def _link_problems(
     missing file), and each entry that gives a size or hash, which cannot be checked (fmt,
     the command of the dataset's ``folder``, removes them; ``fix`` as for
     :func:`_resource_problems`)."""
-    from rightsdata._values.shell import shell_path
-
     problems = []
     for index, entry in listed:
         if rule.refused:
@@ -927,14 +925,20 @@ def _link_problems(
             message = (
                 f"{rule.said(path)}: a load does not check its size and hash (it never reads "
                 "another file through a link, which may lead outside the folder); run "
-                f"`rightsdata fmt {shell_path(_shown(folder))}`{fix}, which removes them, or list "
-                "the file itself"
+                f"`{_fmt_command(folder)}`{fix}, which removes them, or list the file itself"
             )
         else:
             continue
         at = f"{DESCRIPTOR}.resources[{index}].path"
         problems.append(Problem(at, message, ProblemCode.PACKAGE, file=path))
     return problems
+
+
+def _fmt_command(folder: object) -> str:
+    """The command that rewrites a dataset folder's descriptor: ``rightsdata fmt FOLDER``."""
+    from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
+
+    return f"rightsdata fmt {shell_path(_shown(folder))}"
 
 
 def _resource_problems(
@@ -949,11 +953,9 @@ def _resource_problems(
     """Where the bytes of a file differ from its entry in the descriptor's resources; the
     command that rewrites them names the dataset's ``folder`` (``rightsdata fmt`` alone
     rewrites the bundled datasets), followed by ``fix``: what must come first (fmt refuses a
-    folder whose descriptor has problems of its own), or nothing."""
-    from rightsdata._values.shell import shell_path
-
+    folder whose descriptor has problems of its own), or nothing. (The command is worded
+    only for a problem: every file of every load is checked here.)"""
     at = f"{DESCRIPTOR}.resources[{index}]"
-    fmt = f"rightsdata fmt {shell_path(_shown(folder))}"
     path = entry["path"]
     if "bytes" in entry and int(entry["bytes"]) != len(data):
         # One problem for the one edit: a file of another size has another hash too, which
@@ -963,8 +965,8 @@ def _resource_problems(
             Problem(
                 f"{at}.bytes",
                 f"says {counted(int(entry['bytes']), 'byte')}, but {path} has {len(data):,}: "
-                f"the file changed since {DESCRIPTOR} recorded its {recorded}; run `{fmt}`{fix} if "
-                "it was changed on purpose",
+                f"the file changed since {DESCRIPTOR} recorded its {recorded}; run "
+                f"`{_fmt_command(folder)}`{fix} if it was changed on purpose",
                 ProblemCode.PACKAGE,
                 file=path,
             )
@@ -979,8 +981,8 @@ def _resource_problems(
                 Problem(
                     f"{at}.hash",
                     f"does not match {path}: the file changed since {DESCRIPTOR} recorded "
-                    f"its hash (its size is the same); run `{fmt}`{fix} if it was changed on "
-                    "purpose",
+                    f"its hash (its size is the same); run `{_fmt_command(folder)}`{fix} if it "
+                    "was changed on purpose",
                     ProblemCode.PACKAGE,
                     file=path,
                 )
