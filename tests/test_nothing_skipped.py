@@ -346,7 +346,8 @@ def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts
     assert problem.message.startswith(
         "not a record kind's file, so it is not read; by its name it looks like a `document` "
         "export (rightsdata export --format document), a dataset of its own: if it is one, "
-        f"read it alone (rightsdata.load_path('{folder / 'dataset.json'}')"
+        f"read it alone with `rightsdata validate {folder / 'dataset.json'}` (in Python, "
+        f"`rightsdata.load_path('{folder / 'dataset.json'}')`)"
     )
     assert problem.message.endswith("else move it out of the dataset's folder")
     alone = write_folder(tmp_path / "alone", {"dataset.json": {"title": "notes"}})
@@ -355,9 +356,9 @@ def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts
     assert problem.message == (
         "holds no record files but dataset.json (named as a `document` export (rightsdata "
         "export --format document), though it does not start as one): if it is one, a "
-        f"dataset of its own, load it (rightsdata.load_path('{alone / 'dataset.json'}'), "
-        f"rightsdata validate {alone / 'dataset.json'}); a folder is read as one file per "
-        f"kind ({expected})"
+        f"dataset of its own, read it alone with `rightsdata validate {alone / 'dataset.json'}` "
+        f"(in Python, `rightsdata.load_path('{alone / 'dataset.json'}')`); a folder is read as "
+        f"one file per kind ({expected})"
     )
     # what is not a regular file is never offered as one to load
     odd = tmp_path / "odd"
@@ -399,11 +400,12 @@ def test_a_folder_of_json_lines_and_a_json_document_names_each(tmp_path: Path) -
     (problem,) = rightsdata.validate(tmp_path / "out")
     assert problem.message.startswith(
         "holds no record files but a `document` export (dataset.json) and JSON Lines "
-        "(records.jsonl), each a dataset of its own: load one of the files"
+        "(records.jsonl), each a dataset of its own: read one of the files alone with"
     )
     for name in ("records.jsonl", "dataset.json"):
         path = tmp_path / "out" / name
-        assert f"rightsdata.load_path('{path}'), rightsdata validate {path}" in problem.message
+        said = f"`rightsdata validate {path}` (in Python, `rightsdata.load_path('{path}')`)"
+        assert said in problem.message
 
 
 def test_a_folder_of_datasets_named_names_them_sorted_and_joined_as_others_are(
@@ -430,7 +432,9 @@ def test_a_folder_of_datasets_named_names_them_sorted_and_joined_as_others_are(
         "holds no record files but JSON Lines (a.jsonl), JSON Lines (b.jsonl), JSON Lines "
         "(c.jsonl) and dataset.json (named as a `document` export"
     )
-    assert "each named as a dataset of its own: load the one that is (" in problem.message
+    assert "each named as a dataset of its own: read the one that is alone with `" in (
+        problem.message
+    )
     assert " and JSON Lines" not in problem.message
 
 
@@ -603,3 +607,35 @@ def test_a_listed_file_is_no_stray_however_written_and_fmt_keeps_its_entry_true(
     assert rightsdata.validate(folder) == []
     kept = json.loads((folder / "datapackage.json").read_text())["resources"][-1]
     assert kept["bytes"] == len(b'{"a": 12}') and kept["path"] == "./notes.json"
+
+
+def test_each_advice_to_check_a_file_alone_works_when_followed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The advice to read a file alone was worded two ways: "rightsdata.load_path(P),
+    rightsdata validate P" for a dataset of its own in a folder, and "`rightsdata validate P`
+    (in Python, `rightsdata.validate(P)`)" for one kind's file. Now one function words both,
+    naming the Python call that works for each: load_path for a dataset's file, validate for a
+    kind's file (which load_path refuses). Each call and command named is run here."""
+    import re
+
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / "out", "jsonl")
+    (told,) = rightsdata.validate(tmp_path / "out")
+    rightsdata.load().export(tmp_path / "ds", "json")
+    with pytest.raises(rightsdata.InvalidDataError) as caught:
+        rightsdata.load_path(tmp_path / "ds" / "events.json")
+    (kind_told,) = caught.value.problems
+    advice = re.compile(
+        r"`rightsdata validate ([^`]+)` \(in Python, `rightsdata\.(\w+)\('([^']+)'\)`\)"
+    )
+    for problem, call in ((told, "load_path"), (kind_told, "validate")):
+        match = advice.search(problem.message)
+        assert match is not None, problem.message
+        command, function, path = match.groups()
+        assert function == call
+        assert main(["validate", command]) == EXIT_OK
+        capsys.readouterr()
+        done = getattr(rightsdata, function)(path)
+        assert done == ([] if call == "validate" else rightsdata.load())

@@ -150,15 +150,14 @@ def unread_problems(
 
 
 def _load_the_file(folder: str, name: str) -> str:
-    """How to read the file ``name`` of ``folder`` alone, in Python and on the command line.
+    """How to read the file ``name`` of ``folder``, a dataset of its own, alone (:func:`_alone`:
+    in Python, :func:`rightsdata.load_path` loads it).
 
-    >>> _load_the_file("my data", "records.jsonl")
-    "rightsdata.load_path('my data/records.jsonl'), rightsdata validate 'my data/records.jsonl'"
+    >>> print(_load_the_file("my data", "records.jsonl").replace(" (in", "\\n(in"))
+    `rightsdata validate 'my data/records.jsonl'`
+    (in Python, `rightsdata.load_path('my data/records.jsonl')`)
     """
-    from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
-
-    path = os.path.join(folder, name)
-    return f"rightsdata.load_path({path!r}), rightsdata validate {shell_path(path)}"
+    return _alone(os.path.join(folder, name), "load_path")
 
 
 def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
@@ -175,7 +174,7 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
         # named as an export, but the name is a common one: say what it may be
         message = (
             f"not a record kind's file, so it is not read; by its name it looks like "
-            f"{_DOCUMENT}, a dataset of its own: if it is one, read it alone ({alone}); "
+            f"{_DOCUMENT}, a dataset of its own: if it is one, read it alone with {alone}; "
             "else move it out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
@@ -183,7 +182,7 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
         what = _DOCUMENT if layout == "a JSON document" else layout
         message = (
             f"is {what}, a dataset of its own that a folder's load does not read; read it "
-            f"alone ({alone}), or move it out of the dataset's folder"
+            f"alone with {alone}, or move it out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     near = resembled_kind(name)
@@ -325,26 +324,26 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     elif len(files) == 1 and _unsure(folder, files[0]):
         message = (
             f"holds no record files but {_described(folder, files[0])}: if it is one, a "
-            f"dataset of its own, load it ({_load_the_file(folder, files[0])}); a folder is "
-            f"read as one file per kind ({expected})"
+            f"dataset of its own, read it alone with {_load_the_file(folder, files[0])}; a "
+            f"folder is read as one file per kind ({expected})"
         )
     elif len(files) == 1:
         message = (
             f"holds no record files but {_described(folder, files[0])}, a dataset of its own: "
-            f"load the file ({_load_the_file(folder, files[0])}); a folder is read as one file "
+            f"read it alone with {_load_the_file(folder, files[0])}; a folder is read as one file "
             f"per kind ({expected})"
         )
     elif files:
-        each = "; or ".join(_load_the_file(folder, name) for name in files)
+        each = ", or ".join(_load_the_file(folder, name) for name in files)
         described = all_of(_described(folder, name) for name in files)
         unsure = any(_unsure(folder, name) for name in files)
         each_is = (
-            "named as a dataset of its own: load the one that is"
+            "named as a dataset of its own: read the one that is alone with"
             if unsure
-            else ("a dataset of its own: load one of the files")
+            else "a dataset of its own: read one of the files alone with"
         )
         message = (
-            f"holds no record files but {described}, each {each_is} ({each}); a folder is "
+            f"holds no record files but {described}, each {each_is} {each}; a folder is "
             f"read as one file per kind ({expected})"
         )
     else:
@@ -406,8 +405,12 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
     )
 
 
-def _alone(path: str) -> str:
-    """How to check one kind's file alone, on the command line and in Python.
+def _alone(path: str, python: str = "validate") -> str:
+    """How to check the file at ``path`` alone, on the command line and in Python: what
+    every message that tells to check a file alone says. ``rightsdata validate`` checks one
+    kind's file alone and a dataset's file; in Python, ``python`` names the function:
+    :func:`rightsdata.validate` for a kind's file (:func:`rightsdata.load_path` refuses it,
+    as no dataset), ``"load_path"`` for a dataset of its own (JSON Lines, a document).
 
     >>> print(_alone("my data/persons.json").replace(" (in", "\\n(in"))
     `rightsdata validate 'my data/persons.json'`
@@ -415,7 +418,7 @@ def _alone(path: str) -> str:
     """
     from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
 
-    return f"`rightsdata validate {shell_path(path)}` (in Python, `rightsdata.validate({path!r})`)"
+    return f"`rightsdata validate {shell_path(path)}` (in Python, `rightsdata.{python}({path!r})`)"
 
 
 def _kind_named(path: Path, documents: list[object]) -> tuple[bool, str | None]:
