@@ -237,6 +237,51 @@ def test_a_misspelt_kind_file_is_a_problem(tmp_path: Path) -> None:
         rightsdata.load_path(str(folder))
 
 
+def test_a_directory_named_like_a_kind_file_is_not_told_to_be_renamed_to_one(
+    tmp_path: Path,
+) -> None:
+    """A directory ``event.json`` (or ``evnts.json``) was told "did you mean events.json?":
+    followed, the folder then had a directory where its events' file belongs, which a load
+    refuses. It is said to be what it is, and to be moved out; and as it holds no records,
+    references to the kind it resembles are judged (a misspelt file may hold the kind's
+    records: they are not)."""
+    import os
+
+    import rightsdata
+
+    charged = event_doc(charges=[{"provision": "law:none", "against": "person:a"}])
+    folder = write_folder(tmp_path / "ds", {**_valid_files(), "events.json": [charged]})
+    (folder / "law.json").mkdir()
+    (folder / "evnts.json").mkdir()
+    problems = rightsdata.validate(folder)
+    assert [p.location for p in problems] == [
+        "evnts.json",
+        "law.json",
+        "events.json[0] event:a.charges[0].provision",
+    ]
+    for problem in problems[:2]:
+        assert problem.message == (
+            "not a record kind's file, so it is not read: it is a directory, not a regular "
+            "file; move it out of the dataset's folder"
+        )
+    assert problems.unchecked == ()
+    (folder / "law.json").rmdir()
+    (folder / "law.json").symlink_to("nowhere.json")
+    problems = rightsdata.validate(folder)
+    assert "it is a symbolic link to nothing, not a regular file" in problems[1].message
+    # a file so named is still a misspelt kind file, whose kind is then not judged
+    (folder / "law.json").unlink()
+    (folder / "law.json").write_text("[]", encoding="utf-8")
+    problems = rightsdata.validate(folder)
+    assert "did you mean laws.json?" in problems[1].message and problems.unchecked == ("laws",)
+    # following the advice for a directory clears its problem
+    (folder / "law.json").unlink()
+    os.replace(folder / "evnts.json", tmp_path / "evnts.json")
+    assert [p.location for p in rightsdata.validate(folder)] == [
+        "events.json[0] event:a.charges[0].provision"
+    ]
+
+
 def test_any_other_json_file_is_a_problem_for_load_validate_and_fmt(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

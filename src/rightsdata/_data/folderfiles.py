@@ -185,6 +185,14 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
             f"alone with {alone}, or move it out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
+    other = _not_a_file(os.path.join(folder, name))
+    if other is not None:
+        # (no misspelt kind file: renaming it would give the kind no records to read)
+        message = (
+            f"not a record kind's file, so it is not read: it is {other}, not a regular file; "
+            "move it out of the dataset's folder"
+        )
+        return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     near = resembled_kind(name)
     hint = f"did you mean {near}.json? Expected" if near else "expected"
     message = (
@@ -194,14 +202,35 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
     return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
 
 
-def resembled_kind(name: str) -> str | None:
+def _not_a_file(path: str) -> str | None:
+    """What the entry at ``path`` is if it is no regular file where a link leads (``"a
+    directory"``, ``"a symbolic link to nothing"``); None for a regular file, or one that
+    cannot be looked at (whose read says why).
+
+    >>> _not_a_file("."), _not_a_file("no-such-file.json")
+    ('a directory', None)
+    """
+    from rightsdata._data.listedfiles import file_type
+
+    try:
+        return file_type(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return "a symbolic link to nothing" if os.path.islink(path) else None
+    except (OSError, ValueError):
+        return None
+
+
+def resembled_kind(name: str, folder: str | None = None) -> str | None:
     """The kind whose file a stray file's ``name`` is spelled like (``person.json``), if any;
-    None for JSON Lines or a JSON document (``dataset.json``), a dataset of its own.
+    None for JSON Lines or a JSON document (``dataset.json``), a dataset of its own, and for
+    what is no regular file in ``folder`` (a directory ``event.json``), if it is given.
 
     >>> resembled_kind("person.json"), resembled_kind("stuff.json"), resembled_kind("a.jsonl")
     ('persons', None, None)
     """
     if _one_file_layout(name) is not None:
+        return None
+    if folder is not None and _not_a_file(os.path.join(folder, name)) is not None:
         return None
     stem = name.lower().rpartition(".")[0]
     near = close(stem, KINDS, n=1)  # (stems: 'stuff' is not 'sources')

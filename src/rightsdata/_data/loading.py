@@ -744,7 +744,7 @@ def _read_folder(
         )
         there = {kind for kind in KINDS if kind_file(kind) in present}
         for stray in strays:
-            _may_hold(parts, resembled_kind(stray), there)
+            _may_hold(parts, resembled_kind(stray, _shown(folder)), there)
     with gc_paused():
         for kind, name in zip(KINDS, kind_files, strict=True):
             if name not in present:
