@@ -378,6 +378,52 @@ def test_a_folder_of_a_json_document_says_how_to_load_it(tmp_path: Path) -> None
     assert "rightsdata validate" in problem.message and "did you mean" not in problem.message
 
 
+def test_a_document_export_under_another_name_is_known_by_its_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`rightsdata export --format document - > mydata.json` in a folder was "no record files
+    found" and "not a record kind's file ... expected one of ..."; saved as events.json,
+    `validate` checked it as a list of events ("expected a list of records, got an object")
+    while load_path loaded it. It is known by its start, told how to load, and each command
+    and call the advice names works."""
+    import re
+
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / "doc", "document")
+    exported = (tmp_path / "doc" / "dataset.json").read_bytes()
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "mydata.json").write_bytes(exported)
+    (problem,) = rightsdata.validate(alone)
+    assert problem.message.startswith(
+        "holds no record files but a `document` export (mydata.json), a dataset of its own: "
+        f"read it alone with `rightsdata validate {alone / 'mydata.json'}` (in Python, "
+        f"`rightsdata.load_path('{alone / 'mydata.json'}')`)"
+    )
+    folder = write_folder(tmp_path / "ds", _valid_files())
+    (folder / "export.json").write_bytes(exported)
+    (problem,) = rightsdata.validate(folder)
+    assert problem.location == "export.json" and problem.message.startswith(
+        "is a `document` export (rightsdata export --format document), a dataset of its own"
+    )
+    assert "did you mean" not in problem.message
+    found = re.search(
+        r"`rightsdata validate ([^`]+)` \(in Python, `rightsdata\.load_path\('([^']+)'\)`",
+        problem.message,
+    )
+    assert found is not None
+    assert main(["validate", found.group(1)]) == EXIT_OK
+    assert rightsdata.load_path(found.group(2)) == rightsdata.load()
+    capsys.readouterr()
+    # under a kind's name, validate checks it as the dataset it is, as load_path loads it
+    (tmp_path / "kind").mkdir()
+    (tmp_path / "kind" / "events.json").write_bytes(exported)
+    assert rightsdata.validate(tmp_path / "kind" / "events.json") == []
+    assert main(["validate", str(tmp_path / "kind" / "events.json")]) == EXIT_OK
+    assert "valid: checked" in capsys.readouterr().out
+
+
 def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts_as_one(
     tmp_path: Path,
 ) -> None:

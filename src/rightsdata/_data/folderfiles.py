@@ -31,6 +31,7 @@ __all__ = [
     "lone_list_problem",
     "no_records_problem",
     "resembled_kind",
+    "shows_a_document",
     "stray_problems",
     "tables_in",
     "unread_problems",
@@ -43,11 +44,13 @@ def _kind_files() -> list[str]:
     return list(map(kind_file, KINDS))
 
 
-def _one_file_layout(name: str) -> str | None:
+def _one_file_layout(name: str, folder: str | None = None) -> str | None:
     """What ``name`` is if it is named as a dataset of its own in one file, as an export
     writes it (``"JSON Lines"``, ``"a JSON document"``), which a folder's load does not
     read; else None. A JSON document's name alone does not show it is one (``dataset.json``
-    is a common name): :func:`_shows_a_document` reads its start.
+    is a common name): :func:`shows_a_document` reads its start. A ``document`` export saved
+    under another name (``mydata.json``) is known by that start, where ``folder`` (the one
+    that holds it) is given.
 
     >>> _one_file_layout("records.jsonl"), _one_file_layout("dataset.json")
     ('JSON Lines', 'a JSON document')
@@ -57,7 +60,11 @@ def _one_file_layout(name: str) -> str | None:
     lowered = name.lower()
     if lowered.endswith(JSON_LINES_SUFFIXES):
         return "JSON Lines"
-    return "a JSON document" if lowered == DOCUMENT_FILE else None
+    if lowered == DOCUMENT_FILE:
+        return "a JSON document"
+    if folder is not None and lowered.endswith(".json"):
+        return "a JSON document" if shows_a_document(os.path.join(folder, name)) else None
+    return None
 
 
 #: What a file named as a ``document`` export is, or looks like.
@@ -71,11 +78,11 @@ _DOCUMENT_START: Final = re.compile(
 )  # (JSON's whitespace is these four, not all of \s: \x0b and \x0c are none)
 
 
-def _shows_a_document(path: str) -> bool:
+def shows_a_document(path: str | os.PathLike[str]) -> bool:
     """Whether the file at ``path`` starts as a ``document`` export does (its first bytes
     only; never blocking on a FIFO, and False for what cannot be read).
 
-    >>> _shows_a_document("no-such-file.json")
+    >>> shows_a_document("no-such-file.json")
     False
     """
     try:
@@ -113,10 +120,10 @@ def _described(folder: str, name: str) -> str:
     >>> _described("no-such-folder", "dataset.json")
     'dataset.json (named as a `document` export (...), though it does not start as one)'
     """
-    layout = _one_file_layout(name)
+    layout = _one_file_layout(name, folder)
     if layout != "a JSON document":
         return f"{layout} ({name})"
-    if _shows_a_document(os.path.join(folder, name)):
+    if shows_a_document(os.path.join(folder, name)):
         return f"a `document` export ({name})"
     return f"{name} (named as {_DOCUMENT}, though it does not start as one)"
 
@@ -125,7 +132,7 @@ def _unsure(folder: str, name: str) -> bool:
     """Whether ``name`` in ``folder`` is only named as a dataset of its own (a ``document``
     export's name, which is a common one), its start not showing it is one."""
     path = os.path.join(folder, name)
-    return _one_file_layout(name) == "a JSON document" and not _shows_a_document(path)
+    return _one_file_layout(name, folder) == "a JSON document" and not shows_a_document(path)
 
 
 def unread_problems(
@@ -145,7 +152,7 @@ def unread_problems(
         return stray_problems(folder, strays, others)
     # JSON Lines and a JSON document are said by the folder's problem; a misspelt kind
     # file by its own
-    misspelt = [name for name in strays if _one_file_layout(name) is None]
+    misspelt = [name for name in strays if _one_file_layout(name, folder) is None]
     return [no_records_problem(folder, names), *stray_problems(folder, misspelt, others)]
 
 
@@ -161,7 +168,7 @@ def _load_the_file(folder: str, name: str) -> str:
 
 
 def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
-    layout = _one_file_layout(name)
+    layout = _one_file_layout(name, folder)
     alone = _load_the_file(folder, name)
     if layout is not None and not _is_regular(os.path.join(folder, name)):
         # (a directory or FIFO so named is no file to load)
@@ -170,7 +177,7 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
             "not a regular file: move it out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
-    if layout == "a JSON document" and not _shows_a_document(os.path.join(folder, name)):
+    if layout == "a JSON document" and not shows_a_document(os.path.join(folder, name)):
         # named as an export, but the name is a common one: say what it may be
         message = (
             f"not a record kind's file, so it is not read; by its name it looks like "
@@ -228,7 +235,7 @@ def resembled_kind(name: str, folder: str | None = None) -> str | None:
     >>> resembled_kind("person.json"), resembled_kind("stuff.json"), resembled_kind("a.jsonl")
     ('persons', None, None)
     """
-    if _one_file_layout(name) is not None:
+    if _one_file_layout(name, folder) is not None:
         return None
     if folder is not None and _not_a_file(os.path.join(folder, name)) is not None:
         return None
@@ -338,7 +345,7 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     """The problem of a folder that holds no record kind's file, saying what it holds
     instead (the tables of an export, JSON Lines, a JSON document) and how to read that."""
     tables = tables_in(names)
-    named = [n for n in names if _one_file_layout(n) is not None and not is_hidden(n)]
+    named = [n for n in names if not is_hidden(n) and _one_file_layout(n, folder) is not None]
     # (a directory or FIFO so named is no file to load: it is only named)
     files = sorted(n for n in named if _is_regular(os.path.join(folder, n)))
     odd = sorted(set(named) - set(files))
