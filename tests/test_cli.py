@@ -1201,6 +1201,50 @@ def test_a_strict_problem_does_not_hold_back_fmt_advice(
     assert run(capsys, "validate", str(target))[0] == EXIT_OK
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
+def test_fmt_never_replaces_a_linked_kind_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kind's file that is a symbolic link is read where it leads, but fmt replaced the link
+    with a regular file, leaving the file it led to unformatted, without a word. It now
+    rewrites nothing in the folder and names the link and where it leads; --check names it
+    rather than advising a run that would refuse; a canonical linked file is no matter."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    target, shared = tmp_path / "mine", tmp_path / "shared"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    shared.mkdir()
+    (target / "events.json").rename(shared / "events.json")
+    (target / "events.json").symlink_to("../shared/events.json")
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+    assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK  # (canonical: no matter)
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK and (target / "events.json").is_symlink()
+    text = (shared / "events.json").read_text("utf-8").replace("\n  ", "\n    ")
+    (shared / "events.json").write_text(text, encoding="utf-8")
+    (target / "persons.json").write_text(
+        (target / "persons.json").read_text("utf-8").replace("\n  ", "\n    "), encoding="utf-8"
+    )
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    said = (
+        f"{target / 'events.json'} (a symbolic link to ../shared/events.json) is not in "
+        "canonical form, and fmt does not replace a symbolic link with a file"
+    )
+    code, out, err = flat(run(capsys, "fmt", str(target)))
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err.startswith(f"rightsdata fmt: rewrote nothing in {target}: {said}")
+    assert err.endswith("put the file itself in place of the link, then run fmt again")
+    assert (target / "events.json").is_symlink()
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before  # (persons.json too)
+    assert (shared / "events.json").read_text("utf-8") == text
+    code, _, err = flat(run(capsys, "fmt", "--check", str(target)))
+    assert code == EXIT_INVALID and f"note: {said}" in err
+    assert "run `rightsdata fmt" not in err
+    # following the advice: the file itself in place of the link, and fmt rewrites both
+    (target / "events.json").unlink()
+    (target / "events.json").write_text(text, encoding="utf-8")
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK
+    assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK
+
+
 def test_fmt_leaves_the_bundled_dataset_as_it_is(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
