@@ -812,7 +812,7 @@ def _read_folder(
     # (a load's own: fmt reads without holding the files to the descriptor's resources)
     unseen = set(parts.problems[listed_from:])
     dataset, problems, unchecked = _finish(parts)
-    problems = _fmt_waits(problems, unseen)
+    problems = _fmt_waits(problems, unseen, over=options.base is not None)
     return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files]), unchecked
 
 
@@ -941,12 +941,16 @@ _FMT_WAITS: Final = (
 )
 
 
-def _fmt_waits(problems: list[Problem], unseen: set[Problem]) -> list[Problem]:
+def _fmt_waits(
+    problems: list[Problem], unseen: set[Problem], *, over: bool = False
+) -> list[Problem]:
     """``problems``, each whose advice is to run ``rightsdata fmt`` on the folder told that
     the others come first, if any of them makes fmt refuse it: fmt reads the folder as a
     load does and rewrites nothing while it has a problem. Those it does not refuse are what
     it fixes (its advice's), a strict check's (fmt runs none), and those of the ``unseen``
-    files (the descriptor's other entries: fmt does not hold the files to them).
+    files (the descriptor's other entries: fmt does not hold the files to them). ``over``:
+    whether the folder was read over a base, which its fmt command then takes too (``--base
+    ...``: without it, fmt finds the references to the base's records dangling).
 
     >>> stale = Problem("datapackage.json.resources[0].bytes", "is stale; run `rightsdata fmt d`")
     >>> [p.message for p in _fmt_waits([stale], set())]
@@ -954,6 +958,8 @@ def _fmt_waits(problems: list[Problem], unseen: set[Problem]) -> list[Problem]:
     >>> bad = Problem("events.json[0] event:a.kind", "'x' is not an event kind")
     >>> print(_fmt_waits([stale, bad], set())[0].message)  # doctest: +ELLIPSIS
     is stale; run `rightsdata fmt d` (first fix the other problems: fmt refuses ... nothing)
+    >>> print(_fmt_waits([stale], set(), over=True)[0].message)
+    is stale; run `rightsdata fmt d --base ...`
     """
 
     def advised(problem: Problem) -> bool:
@@ -962,16 +968,21 @@ def _fmt_waits(problems: list[Problem], unseen: set[Problem]) -> list[Problem]:
     refused = any(
         not advised(p) and p.code != ProblemCode.STRICT and p not in unseen for p in problems
     )
-    if not refused or not any(map(advised, problems)):
+    if not (refused or over) or not any(map(advised, problems)):
         return problems
-    return [_waiting(p) if advised(p) else p for p in problems]
+    return [_advised(p, refused, over) if advised(p) else p for p in problems]
 
 
-def _waiting(problem: Problem) -> Problem:
-    """``problem``, whose message advises running fmt, saying that fmt must wait."""
+def _advised(problem: Problem, waits: bool, over: bool) -> Problem:
+    """``problem``, whose message advises running fmt, saying that fmt must wait (``waits``)
+    and giving its command ``--base ...`` (``over``: as in :func:`_fmt_waits`)."""
+    message = problem.message
+    if over:  # (after the folder, inside the command's backticks)
+        end = message.index("`", message.index(_FMT_ADVICE) + 1)
+        message = f"{message[:end]} --base ...{message[end:]}"
     return Problem(
         problem.location,
-        problem.message + _FMT_WAITS,
+        message + (_FMT_WAITS if waits else ""),
         problem.code,
         file=problem.file,
         kind=problem.kind,
