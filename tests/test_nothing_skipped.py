@@ -299,7 +299,8 @@ def test_any_other_json_file_is_a_problem_for_load_validate_and_fmt(
     )
     found = {p.location: p.message for p in rightsdata.validate(folder)}
     assert set(found) == {"Events.JSON", "stuff.json"}
-    assert "did you mean events.json?" in found["Events.JSON"]
+    # (renamed events.json, it would replace the folder's: it is told to move its records)
+    assert "named like events.json, which the folder holds too" in found["Events.JSON"]
     assert "did you mean" not in found["stuff.json"]
     code, out, _ = run(capsys, "validate", str(folder))
     assert code == EXIT_INVALID and "valid:" not in out

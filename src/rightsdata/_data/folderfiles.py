@@ -201,6 +201,14 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     near = resembled_kind(name)
+    if near and os.path.lexists(os.path.join(folder, kind_file(near))):
+        # (renamed, it would replace the kind's file the folder holds)
+        message = (
+            f"not a record kind's file, so it is not read; it is named like {kind_file(near)}, "
+            f"which the folder holds too: move its records into {kind_file(near)}, or move it "
+            "out of the dataset's folder"
+        )
+        return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     hint = f"did you mean {near}.json? Expected" if near else "expected"
     message = (
         f"not a record kind's file, so it is not read; {hint} one of "
@@ -430,6 +438,16 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
             f"({', '.join(map(kind_file, KINDS))})"
         )
         alone = _alone(printable(str(Path(shown).with_name("KIND.json"))))
+    elif path.with_name(kind_file(named)).exists():
+        # (renamed, it would replace the kind's file beside it)
+        said = (
+            f"did you mean {kind_file(named)}? {folder} holds one already"
+            if spelt
+            else f"its records' ids name {named}, whose file {folder} holds already "
+            f"({kind_file(named)})"
+        )
+        hint = f"; {said}: move these records into it"
+        alone = _alone(printable(str(Path(shown).with_name(kind_file(named)))))
     else:
         said = "did you mean" if spelt else f"its records' ids name {named}: name it"
         hint = f"; {said} {kind_file(named)}{'? Name it so' if spelt else ''}"
