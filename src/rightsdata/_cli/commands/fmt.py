@@ -82,10 +82,7 @@ def _refused_note(folder: Path, rest: list[Path], check: bool) -> str:
     if check:
         said = f"could not check {folder_arg}: fmt checks only a folder without problems"
     else:
-        said = (
-            f"rewrote nothing in {folder_arg}: fmt rewrites only a folder without problems; "
-            "fix them, then run fmt again"
-        )
+        said = f"rewrote nothing in {folder_arg}: fmt rewrites only a folder without problems"
     if rest:
         said += f" (and did not look at {all_of(shell_path(str(p)) for p in rest)})"
     return f"note: {said}"
