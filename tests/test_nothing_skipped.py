@@ -425,6 +425,32 @@ def test_a_document_export_under_another_name_is_known_by_its_start(
     assert "valid: checked" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("suffix", [".jsonl", ".ndjson"])
+def test_a_document_export_named_as_json_lines_is_told_once_what_it_is(
+    tmp_path: Path, suffix: str
+) -> None:
+    """`rightsdata export --format document - > data.jsonl` was read line by line: over
+    eleven thousand problems ("not valid JSON"), none saying what the file is. It is one
+    problem saying so, and following it (a .json name) loads it."""
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / "doc", "document")
+    path = tmp_path / f"data{suffix}"
+    path.write_bytes((tmp_path / "doc" / "dataset.json").read_bytes())
+    (problem,) = rightsdata.validate(path)
+    assert (problem.location, problem.code) == (path.name, "syntax")
+    assert problem.message == (
+        "is one JSON document, as `rightsdata export --format document` writes it, not JSON "
+        f"Lines (one record a line), as its name ({suffix}) says: give it a name that ends in "
+        ".json, which a load reads as one document"
+    )
+    assert rightsdata.load_path(path.rename(tmp_path / "data.json")) == rightsdata.load()
+    # JSON Lines whose first line is cut short is still told so, line by line
+    (tmp_path / "cut.jsonl").write_text('{"$kind": "events", "id": "event:a"\n', "utf-8")
+    (problem,) = rightsdata.validate(tmp_path / "cut.jsonl")
+    assert problem.location == "cut.jsonl:1" and "ends too soon" in problem.message
+
+
 def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts_as_one(
     tmp_path: Path,
 ) -> None:

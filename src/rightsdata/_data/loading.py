@@ -609,10 +609,34 @@ def _read_any(path: Path, options: ReadOptions) -> _Read:
         return None, [table_file_problem(path.name, _shown(path.parent), beside, table)], ()
     if path.suffix.lower() in JSON_LINES_SUFFIXES:
         parts = _read_json_lines(path, options)
+        if _document_as_lines(path, parts.problems):
+            return None, [_document_named_as_lines(path)], ()
     else:
         parts = _read_document(path, options)
     dataset, problems, unchecked = _finish(parts)
     return dataset, filed(problems, [path.name]), unchecked
+
+
+def _document_as_lines(path: Path, problems: list[Problem]) -> bool:
+    """Whether ``path``, read as JSON Lines with ``problems``, is one JSON document across
+    its lines, as a ``document`` export writes it (``export --format document - >
+    data.jsonl``): its first line is not JSON alone, and its start is a document's."""
+    if not problems or problems[0].line != 1 or problems[0].code != ProblemCode.SYNTAX:
+        return False
+    from rightsdata._data.folderfiles import shows_a_document
+
+    return shows_a_document(path)
+
+
+def _document_named_as_lines(path: Path) -> Problem:
+    """The one problem of a ``document`` export named as JSON Lines, rather than one for each
+    of its lines: what it is, and how to load it."""
+    message = (
+        f"is one JSON document, as `rightsdata export --format document` writes it, not JSON "
+        f"Lines (one record a line), as its name ({path.suffix}) says: give it a name that "
+        "ends in .json, which a load reads as one document"
+    )
+    return Problem(path.name, message, ProblemCode.SYNTAX, file=path.name)
 
 
 def _table_format(path: Path) -> str | None:
