@@ -9,6 +9,7 @@ counts in the singular for one.
 from __future__ import annotations
 
 import json
+import os
 import shlex
 from pathlib import Path
 from typing import Any
@@ -192,6 +193,13 @@ def test_a_list_named_for_a_kind_file_beside_it_is_not_told_to_take_its_name(
     (problem,) = rightsdata.validate(folder / name)
     assert said.format(folder=folder) in problem.message
     assert "Name it so" not in problem.message and "name it" not in problem.message
+    # the same file under both names (as a file system that ignores case makes Events.JSON
+    # of events.json; a hard link here) is no other file to move the records into
+    other = write_folder(tmp_path / "same", {"events.json": [event_doc()]})
+    os.link(other / "events.json", other / name)
+    (problem,) = rightsdata.validate(other / name)
+    assert "holds one already" not in problem.message
+    assert "holds already" not in problem.message
     if name == "event.json":
         (problem, *_) = rightsdata.validate(folder)
         assert problem.location == name and problem.message == (

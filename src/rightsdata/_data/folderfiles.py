@@ -438,7 +438,7 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
             f"({', '.join(map(kind_file, KINDS))})"
         )
         alone = _alone(printable(str(Path(shown).with_name("KIND.json"))))
-    elif path.with_name(kind_file(named)).exists():
+    elif _another_file(path, path.with_name(kind_file(named))):
         # (renamed, it would replace the kind's file beside it)
         said = (
             f"did you mean {kind_file(named)}? {folder} holds one already"
@@ -457,6 +457,19 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
         f"{what}{hint}, and {load}, or check it alone with {alone}",
         ProblemCode.TYPE,
     )
+
+
+def _another_file(path: Path, other: Path) -> bool:
+    """Whether ``other`` exists and is not the file ``path`` is (``Events.JSON`` is
+    ``events.json`` on a file system that ignores case).
+
+    >>> _another_file(Path("no-such-file.json"), Path("no-such-file.json"))
+    False
+    """
+    try:
+        return other.exists() and not os.path.samefile(path, other)
+    except OSError:
+        return other.exists()
 
 
 def _alone(path: str, python: str = "validate") -> str:
