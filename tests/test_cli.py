@@ -774,7 +774,7 @@ def test_init_suggests_commands_that_take_a_folder_named_like_an_option(
     rightsdata.load_path("-x").export("-y", "document")
     code, out, _ = run(capsys, "validate", "./-y")
     assert code == EXIT_INVALID
-    command = " ".join(out.split()).partition("rightsdata validate ")[2].partition(")")[0]
+    command = " ".join(out.split()).partition("`rightsdata validate ")[2].partition("`")[0]
     assert command == "./-y/dataset.json"
     assert run(capsys, "validate", command)[0] == EXIT_OK
 
@@ -1116,9 +1116,11 @@ def test_fmt_advice_waits_for_the_descriptors_other_problems(
     code, out, _ = flat(run(capsys, "validate", str(target)))
     assert code == EXIT_INVALID
     assert "'sha256:00' is not a hash" in out
-    first = f"run `rightsdata fmt {target}` (once the descriptor's other problems are fixed)"
-    assert f"{first}, which removes them" in out  # (the link's)
-    assert f"{first} if it was changed on purpose" in out  # (README.md's stale size)
+    first = f"run `rightsdata fmt {target}`"
+    waits = "(first fix the other problems: fmt refuses a folder that has any, and rewrites "
+    waits += "nothing)"
+    assert f"{first}, which removes them, or list the file itself {waits}" in out  # (the link's)
+    assert f"{first} if it was changed on purpose {waits}" in out  # (README.md's stale size)
     assert run(capsys, "fmt", str(target))[0] == EXIT_INVALID  # (as fmt refuses it)
     # once the hash is right, the advice is plain, and following it ends both
     entries[0]["hash"] = "sha256:" + "0" * 64
@@ -1129,10 +1131,118 @@ def test_fmt_advice_waits_for_the_descriptors_other_problems(
         encoding="utf-8",
     )
     code, out, _ = flat(run(capsys, "validate", str(target)))
-    assert code == EXIT_INVALID and "once the descriptor" not in out
+    assert code == EXIT_INVALID and "first fix the other problems" not in out
     assert f"run `rightsdata fmt {target}`, which removes them" in out
     assert run(capsys, "fmt", str(target))[0] == EXIT_OK
     assert run(capsys, "validate", str(target))[0] == EXIT_OK
+
+
+def test_fmt_advice_waits_for_the_records_problems_and_fmt_says_it_rewrote_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record edited in a folder whose descriptor gives sizes and hashes, and broken: the
+    stale size's advice was a plain "run `rightsdata fmt FOLDER`", which refused the folder
+    and said only the record's problem. Now the advice says the other problems come first,
+    and fmt says it rewrote nothing (and which folders it did not reach); once the record
+    is fixed, following the advice works."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    first, second = tmp_path / "d1", tmp_path / "d2"
+    for folder in (first, second):
+        assert run(capsys, "init", str(folder))[0] == EXIT_OK
+    assert run(capsys, "fmt", "--hashes", str(first))[0] == EXIT_OK
+    events = first / "events.json"
+    edited = events.read_text("utf-8").replace("detained", "held")
+    events.write_text(edited.replace('"detention"', '"detentionx"'), encoding="utf-8")
+    code, out, _ = flat(run(capsys, "validate", str(first)))
+    assert code == EXIT_INVALID and "'detentionx' is not an event kind" in out
+    assert (
+        f"run `rightsdata fmt {first}` if it was changed on purpose (first fix the other "
+        "problems: fmt refuses a folder that has any, and rewrites nothing)"
+    ) in out
+    before = {path.name: path.read_bytes() for path in first.iterdir()}
+    code, out, err = flat(run(capsys, "fmt", str(first), str(second)))
+    assert code == EXIT_INVALID and out == ""
+    assert "'detentionx' is not an event kind" in err
+    assert err.endswith(
+        f"note: rewrote nothing in {first}: fmt rewrites only a folder without problems "
+        f"(and did not look at {second})"
+    )
+    assert {path.name: path.read_bytes() for path in first.iterdir()} == before
+    code, _, err = flat(run(capsys, "fmt", "--check", str(first)))
+    assert code == EXIT_INVALID
+    assert err.endswith(f"note: could not check {first}: fmt checks only a folder without problems")
+    # the record fixed, the advice is plain, and following it ends the problem
+    events.write_text(edited, encoding="utf-8")
+    code, out, _ = flat(run(capsys, "validate", str(first)))
+    assert code == EXIT_INVALID and "first fix" not in out
+    assert f"run `rightsdata fmt {first}` if it was changed on purpose" in out
+    assert run(capsys, "fmt", str(first))[0] == EXIT_OK
+    assert run(capsys, "validate", str(first))[0] == EXIT_OK
+
+
+def test_a_strict_problem_does_not_hold_back_fmt_advice(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fmt runs no strict check: a strict problem beside a stale size leaves its advice
+    plain, and following it works."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    target = tmp_path / "d1"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    assert run(capsys, "fmt", "--hashes", str(target))[0] == EXIT_OK
+    events = target / "events.json"
+    records = json.loads(events.read_text("utf-8"))
+    records[0]["participants"] *= 2  # (well formed, but named twice: a strict check's)
+    events.write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")
+    code, out, _ = flat(run(capsys, "validate", "--strict", str(target)))
+    assert code == EXIT_INVALID and "participants[1]" in out
+    assert f"run `rightsdata fmt {target}` if it was changed on purpose" in out
+    assert "first fix the other problems" not in out
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
+def test_fmt_never_replaces_a_linked_kind_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kind's file that is a symbolic link is read where it leads, but fmt replaced the link
+    with a regular file, leaving the file it led to unformatted, without a word. It now
+    rewrites nothing in the folder and names the link and where it leads; --check names it
+    rather than advising a run that would refuse; a canonical linked file is no matter."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    target, shared = tmp_path / "mine", tmp_path / "shared"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    shared.mkdir()
+    (target / "events.json").rename(shared / "events.json")
+    (target / "events.json").symlink_to("../shared/events.json")
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+    assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK  # (canonical: no matter)
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK and (target / "events.json").is_symlink()
+    text = (shared / "events.json").read_text("utf-8").replace("\n  ", "\n    ")
+    (shared / "events.json").write_text(text, encoding="utf-8")
+    (target / "persons.json").write_text(
+        (target / "persons.json").read_text("utf-8").replace("\n  ", "\n    "), encoding="utf-8"
+    )
+    before = {p.name: p.read_bytes() for p in target.iterdir()}
+    said = (
+        f"{target / 'events.json'} (a symbolic link to ../shared/events.json) is not in "
+        "canonical form, and fmt does not replace a symbolic link with a file"
+    )
+    code, out, err = flat(run(capsys, "fmt", str(target)))
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err.startswith(f"rightsdata fmt: rewrote nothing in {target}: {said}")
+    assert err.endswith("put the file itself in place of the link, then run fmt again")
+    assert (target / "events.json").is_symlink()
+    assert {p.name: p.read_bytes() for p in target.iterdir()} == before  # (persons.json too)
+    assert (shared / "events.json").read_text("utf-8") == text
+    code, _, err = flat(run(capsys, "fmt", "--check", str(target)))
+    assert code == EXIT_INVALID and f"note: {said}" in err
+    assert "run `rightsdata fmt" not in err
+    # following the advice: the file itself in place of the link, and fmt rewrites both
+    (target / "events.json").unlink()
+    (target / "events.json").write_text(text, encoding="utf-8")
+    assert run(capsys, "fmt", str(target))[0] == EXIT_OK
+    assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK
 
 
 def test_fmt_leaves_the_bundled_dataset_as_it_is(

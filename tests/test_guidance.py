@@ -9,6 +9,7 @@ counts in the singular for one.
 from __future__ import annotations
 
 import json
+import os
 import shlex
 from pathlib import Path
 from typing import Any
@@ -172,6 +173,40 @@ def test_a_list_of_records_under_another_name_gets_the_kind_file_it_was_meant_to
     )
     assert main(["validate", str(path)]) != 0  # the command line says the same
     assert said in capsys.readouterr().out.replace("\n      ", " ")
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("event.json", "did you mean events.json? {folder} holds one already: move these records"),
+        ("data.json", "its records' ids name events, whose file {folder} holds already"),
+    ],
+)
+def test_a_list_named_for_a_kind_file_beside_it_is_not_told_to_take_its_name(
+    tmp_path: Path, name: str, said: str
+) -> None:
+    """Beside an events.json, an event.json (or a data.json of events) was told "did you mean
+    events.json? Name it so": followed, it replaced the folder's events.json, and the
+    check "alone" it named was of that other file. It is told to move its records into the
+    file the folder has; and a folder's load says so of it too, not "did you mean"."""
+    folder = write_folder(tmp_path / "ds", {"events.json": [event_doc()], name: [event_doc()]})
+    (problem,) = rightsdata.validate(folder / name)
+    assert said.format(folder=folder) in problem.message
+    assert "Name it so" not in problem.message and "name it" not in problem.message
+    # the same file under both names (as a file system that ignores case makes Events.JSON
+    # of events.json; a hard link here) is no other file to move the records into
+    other = write_folder(tmp_path / "same", {"events.json": [event_doc()]})
+    os.link(other / "events.json", other / name)
+    (problem,) = rightsdata.validate(other / name)
+    assert "holds one already" not in problem.message
+    assert "holds already" not in problem.message
+    if name == "event.json":
+        (problem, *_) = rightsdata.validate(folder)
+        assert problem.location == name and problem.message == (
+            "not a record kind's file, so it is not read; it is named like events.json, which "
+            "the folder holds too: move its records into events.json, or move it out of the "
+            "dataset's folder"
+        )
 
 
 def test_a_list_of_no_known_kind_is_told_the_kind_files(tmp_path: Path) -> None:

@@ -651,6 +651,24 @@ def test_fmt_base_rewrites_the_folders_own_records_only(
     assert code == 2 and "give the folders that build on it" in " ".join(err.split())
 
 
+def test_fmt_advice_of_a_load_over_a_base_gives_the_base_too(
+    make_folder: MakeFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stale hash found by `validate FOLDER --base kazakhstan` was told "run `rightsdata
+    fmt FOLDER`", which refused the folder: alone, its references to the base's records
+    dangle. The advice gives the base (`--base ...`), and followed with it, it works."""
+    folder = make_folder({"datapackage.json": descriptor(), "events.json": [interview("event:z")]})
+    assert _run(capsys, "fmt", "--hashes", str(folder), "--base", "kazakhstan")[0] == 0
+    events = folder / "events.json"
+    events.write_text(events.read_text("utf-8").replace("event:z", "event:y"), "utf-8")
+    code, out, _ = _run(capsys, "validate", str(folder), "--base", "kazakhstan")
+    said = " ".join(out.split())
+    assert code == 1 and f"run `rightsdata fmt {folder} --base ...` if it was" in said
+    assert _run(capsys, "fmt", str(folder))[0] == 1  # (what the advice was)
+    assert _run(capsys, "fmt", str(folder), "--base", "kazakhstan")[0] == 0
+    assert _run(capsys, "validate", str(folder), "--base", "kazakhstan")[0] == 0
+
+
 def test_a_record_with_problems_of_its_own_still_clashes_with_the_base(
     make_folder: MakeFolder,
 ) -> None:

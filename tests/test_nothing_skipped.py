@@ -4,6 +4,7 @@ writes over a user's data, provenance nobody gave, paths of every kind."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -237,6 +238,52 @@ def test_a_misspelt_kind_file_is_a_problem(tmp_path: Path) -> None:
         rightsdata.load_path(str(folder))
 
 
+def test_a_directory_named_like_a_kind_file_is_not_told_to_be_renamed_to_one(
+    tmp_path: Path,
+) -> None:
+    """A directory ``event.json`` (or ``evnts.json``) was told "did you mean events.json?":
+    followed, the folder then had a directory where its events' file belongs, which a load
+    refuses. It is said to be what it is, and to be moved out; and as it holds no records,
+    references to the kind it resembles are judged (a misspelt file may hold the kind's
+    records: they are not)."""
+    import os
+
+    import rightsdata
+
+    charged = event_doc(charges=[{"provision": "law:none", "against": "person:a"}])
+    folder = write_folder(tmp_path / "ds", {**_valid_files(), "events.json": [charged]})
+    (folder / "law.json").mkdir()
+    (folder / "evnts.json").mkdir()
+    problems = rightsdata.validate(folder)
+    assert [p.location for p in problems] == [
+        "evnts.json",
+        "law.json",
+        "events.json[0] event:a.charges[0].provision",
+    ]
+    for problem in problems[:2]:
+        assert problem.message == (
+            "not a record kind's file, so it is not read: it is a directory, not a regular "
+            "file; move it out of the dataset's folder"
+        )
+    assert problems.unchecked == ()
+    (folder / "law.json").rmdir()
+    if sys.platform != "win32":  # (symbolic links need privileges there)
+        (folder / "law.json").symlink_to("nowhere.json")
+        problems = rightsdata.validate(folder)
+        assert "it is a symbolic link to nothing, not a regular file" in problems[1].message
+        (folder / "law.json").unlink()
+    # a file so named is still a misspelt kind file, whose kind is then not judged
+    (folder / "law.json").write_text("[]", encoding="utf-8")
+    problems = rightsdata.validate(folder)
+    assert "did you mean laws.json?" in problems[1].message and problems.unchecked == ("laws",)
+    # following the advice for a directory clears its problem
+    (folder / "law.json").unlink()
+    os.replace(folder / "evnts.json", tmp_path / "evnts.json")
+    assert [p.location for p in rightsdata.validate(folder)] == [
+        "events.json[0] event:a.charges[0].provision"
+    ]
+
+
 def test_any_other_json_file_is_a_problem_for_load_validate_and_fmt(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -254,7 +301,8 @@ def test_any_other_json_file_is_a_problem_for_load_validate_and_fmt(
     )
     found = {p.location: p.message for p in rightsdata.validate(folder)}
     assert set(found) == {"Events.JSON", "stuff.json"}
-    assert "did you mean events.json?" in found["Events.JSON"]
+    # (renamed events.json, it would replace the folder's: it is told to move its records)
+    assert "named like events.json, which the folder holds too" in found["Events.JSON"]
     assert "did you mean" not in found["stuff.json"]
     code, out, _ = run(capsys, "validate", str(folder))
     assert code == EXIT_INVALID and "valid:" not in out
@@ -333,6 +381,78 @@ def test_a_folder_of_a_json_document_says_how_to_load_it(tmp_path: Path) -> None
     assert "rightsdata validate" in problem.message and "did you mean" not in problem.message
 
 
+def test_a_document_export_under_another_name_is_known_by_its_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`rightsdata export --format document - > mydata.json` in a folder was "no record files
+    found" and "not a record kind's file ... expected one of ..."; saved as events.json,
+    `validate` checked it as a list of events ("expected a list of records, got an object")
+    while load_path loaded it. It is known by its start, told how to load, and each command
+    and call the advice names works."""
+    import re
+
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / "doc", "document")
+    exported = (tmp_path / "doc" / "dataset.json").read_bytes()
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "mydata.json").write_bytes(exported)
+    (problem,) = rightsdata.validate(alone)
+    assert problem.message.startswith(
+        "holds no record files but a `document` export (mydata.json), a dataset of its own: "
+        f"read it alone with `rightsdata validate {alone / 'mydata.json'}` (in Python, "
+        f"`rightsdata.load_path('{alone / 'mydata.json'}')`)"
+    )
+    folder = write_folder(tmp_path / "ds", _valid_files())
+    (folder / "export.json").write_bytes(exported)
+    (problem,) = rightsdata.validate(folder)
+    assert problem.location == "export.json" and problem.message.startswith(
+        "is a `document` export (rightsdata export --format document), a dataset of its own"
+    )
+    assert "did you mean" not in problem.message
+    found = re.search(
+        r"`rightsdata validate ([^`]+)` \(in Python, `rightsdata\.load_path\('([^']+)'\)`",
+        problem.message,
+    )
+    assert found is not None
+    assert main(["validate", found.group(1)]) == EXIT_OK
+    assert rightsdata.load_path(found.group(2)) == rightsdata.load()
+    capsys.readouterr()
+    # under a kind's name, validate checks it as the dataset it is, as load_path loads it
+    (tmp_path / "kind").mkdir()
+    (tmp_path / "kind" / "events.json").write_bytes(exported)
+    assert rightsdata.validate(tmp_path / "kind" / "events.json") == []
+    assert main(["validate", str(tmp_path / "kind" / "events.json")]) == EXIT_OK
+    assert "valid: checked" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".ndjson"])
+def test_a_document_export_named_as_json_lines_is_told_once_what_it_is(
+    tmp_path: Path, suffix: str
+) -> None:
+    """`rightsdata export --format document - > data.jsonl` was read line by line: over
+    eleven thousand problems ("not valid JSON"), none saying what the file is. It is one
+    problem saying so, and following it (a .json name) loads it."""
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / "doc", "document")
+    path = tmp_path / f"data{suffix}"
+    path.write_bytes((tmp_path / "doc" / "dataset.json").read_bytes())
+    (problem,) = rightsdata.validate(path)
+    assert (problem.location, problem.code) == (path.name, "syntax")
+    assert problem.message == (
+        "is one JSON document, as `rightsdata export --format document` writes it, not JSON "
+        f"Lines (one record a line), as its name ({suffix}) says: give it a name that ends in "
+        ".json, which a load reads as one document"
+    )
+    assert rightsdata.load_path(path.rename(tmp_path / "data.json")) == rightsdata.load()
+    # JSON Lines whose first line is cut short is still told so, line by line
+    (tmp_path / "cut.jsonl").write_text('{"$kind": "events", "id": "event:a"\n', "utf-8")
+    (problem,) = rightsdata.validate(tmp_path / "cut.jsonl")
+    assert problem.location == "cut.jsonl:1" and "ends too soon" in problem.message
+
+
 def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts_as_one(
     tmp_path: Path,
 ) -> None:
@@ -346,7 +466,8 @@ def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts
     assert problem.message.startswith(
         "not a record kind's file, so it is not read; by its name it looks like a `document` "
         "export (rightsdata export --format document), a dataset of its own: if it is one, "
-        f"read it alone (rightsdata.load_path('{folder / 'dataset.json'}')"
+        f"read it alone with `rightsdata validate {folder / 'dataset.json'}` (in Python, "
+        f"`rightsdata.load_path('{folder / 'dataset.json'}')`)"
     )
     assert problem.message.endswith("else move it out of the dataset's folder")
     alone = write_folder(tmp_path / "alone", {"dataset.json": {"title": "notes"}})
@@ -355,9 +476,9 @@ def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts
     assert problem.message == (
         "holds no record files but dataset.json (named as a `document` export (rightsdata "
         "export --format document), though it does not start as one): if it is one, a "
-        f"dataset of its own, load it (rightsdata.load_path('{alone / 'dataset.json'}'), "
-        f"rightsdata validate {alone / 'dataset.json'}); a folder is read as one file per "
-        f"kind ({expected})"
+        f"dataset of its own, read it alone with `rightsdata validate {alone / 'dataset.json'}` "
+        f"(in Python, `rightsdata.load_path('{alone / 'dataset.json'}')`); a folder is read as "
+        f"one file per kind ({expected})"
     )
     # what is not a regular file is never offered as one to load
     odd = tmp_path / "odd"
@@ -399,11 +520,12 @@ def test_a_folder_of_json_lines_and_a_json_document_names_each(tmp_path: Path) -
     (problem,) = rightsdata.validate(tmp_path / "out")
     assert problem.message.startswith(
         "holds no record files but a `document` export (dataset.json) and JSON Lines "
-        "(records.jsonl), each a dataset of its own: load one of the files"
+        "(records.jsonl), each a dataset of its own: read one of the files alone with"
     )
     for name in ("records.jsonl", "dataset.json"):
         path = tmp_path / "out" / name
-        assert f"rightsdata.load_path('{path}'), rightsdata validate {path}" in problem.message
+        said = f"`rightsdata validate {path}` (in Python, `rightsdata.load_path('{path}')`)"
+        assert said in problem.message
 
 
 def test_a_folder_of_datasets_named_names_them_sorted_and_joined_as_others_are(
@@ -430,7 +552,9 @@ def test_a_folder_of_datasets_named_names_them_sorted_and_joined_as_others_are(
         "holds no record files but JSON Lines (a.jsonl), JSON Lines (b.jsonl), JSON Lines "
         "(c.jsonl) and dataset.json (named as a `document` export"
     )
-    assert "each named as a dataset of its own: load the one that is (" in problem.message
+    assert "each named as a dataset of its own: read the one that is alone with `" in (
+        problem.message
+    )
     assert " and JSON Lines" not in problem.message
 
 
@@ -603,3 +727,35 @@ def test_a_listed_file_is_no_stray_however_written_and_fmt_keeps_its_entry_true(
     assert rightsdata.validate(folder) == []
     kept = json.loads((folder / "datapackage.json").read_text())["resources"][-1]
     assert kept["bytes"] == len(b'{"a": 12}') and kept["path"] == "./notes.json"
+
+
+def test_each_advice_to_check_a_file_alone_works_when_followed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The advice to read a file alone was worded two ways: "rightsdata.load_path(P),
+    rightsdata validate P" for a dataset of its own in a folder, and "`rightsdata validate P`
+    (in Python, `rightsdata.validate(P)`)" for one kind's file. Now one function words both,
+    naming the Python call that works for each: load_path for a dataset's file, validate for a
+    kind's file (which load_path refuses). Each call and command named is run here."""
+    import re
+
+    import rightsdata
+
+    rightsdata.load().export(tmp_path / "out", "jsonl")
+    (told,) = rightsdata.validate(tmp_path / "out")
+    rightsdata.load().export(tmp_path / "ds", "json")
+    with pytest.raises(rightsdata.InvalidDataError) as caught:
+        rightsdata.load_path(tmp_path / "ds" / "events.json")
+    (kind_told,) = caught.value.problems
+    advice = re.compile(
+        r"`rightsdata validate ([^`]+)` \(in Python, `rightsdata\.(\w+)\('([^']+)'\)`\)"
+    )
+    for problem, call in ((told, "load_path"), (kind_told, "validate")):
+        match = advice.search(problem.message)
+        assert match is not None, problem.message
+        command, function, path = match.groups()
+        assert function == call
+        assert main(["validate", command]) == EXIT_OK
+        capsys.readouterr()
+        done = getattr(rightsdata, function)(path)
+        assert done == ([] if call == "validate" else rightsdata.load())

@@ -60,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except InvalidDataError as exc:
         _print_problems(exc.problems, exc.what, file=sys.stderr, unchecked=exc.unchecked)
+        for note in getattr(exc, "__notes__", ()):  # (a command's word on what it did not do)
+            _print_error(note)
         if hasattr(args, "base") and args.base is None:  # (a command that takes --base)
             note = base_note(exc.problems, args.given)
             if note:

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,9 +57,11 @@ from rightsdata._values.format import (
 from rightsdata._values.hints import field_hints, nested_part
 
 __all__ = [
+    "LinkedFileError",
     "dumps",
     "embedded_descriptor",
     "format_folder",
+    "linked",
     "package_metadata",
     "records_hashes",
     "render_folder",
@@ -70,6 +73,45 @@ __all__ = [
 ]
 
 DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+
+class LinkedFileError(ValueError):
+    """``rightsdata fmt`` would rewrite a file of the folder that is a symbolic link: it
+    refuses, and writes nothing (:func:`format_folder`)."""
+
+
+def linked(folder: Path, names: list[str]) -> list[str]:
+    """Which of the files ``names`` of ``folder`` are symbolic links, each said with where it
+    leads (``"events.json (a symbolic link to ../shared/events.json)"``).
+
+    >>> linked(Path("."), ["no-such-file.json"])
+    []
+    """
+    said = []
+    for name in names:
+        path = folder / name
+        if path.is_symlink():
+            said.append(f"{name} (a symbolic link to {os.readlink(path)})")
+    return said
+
+
+def link_refusal(folder: Path, links: list[str]) -> str:
+    """Why fmt does not rewrite the files ``links`` (of :func:`linked`) of ``folder``, and
+    what to do.
+
+    >>> link_refusal(Path("ds"), ["events.json (a symbolic link to x.json)"])  # doctest: +ELLIPSIS
+    'ds/events.json (a symbolic link to x.json) is not in canonical form, and fmt does not...'
+    """
+    from rightsdata._values.joined import all_of
+
+    files = all_of(str(folder / name) for name in links)
+    are = "are" if len(links) > 1 else "is"
+    return (
+        f"{files} {are} not in canonical form, and fmt does not replace a symbolic link with "
+        "a file (the file it leads to would be left as it is) nor rewrite the file it leads "
+        "to (which may lie outside the folder): put the file itself in place of the link, "
+        "then run fmt again"
+    )
 
 
 def dumps(value: Any) -> str:
@@ -417,6 +459,10 @@ def format_folder(
     the same word: True gives each its ``bytes`` and ``hash``, False removes them, and None
     refreshes those an entry gives. A file that starts with a UTF-8 byte-order mark, which
     a load refuses (JSON does not allow one), is read without it and rewritten without it.
+    A file to rewrite that is a symbolic link raises :class:`LinkedFileError` (nothing is
+    written): replacing the link would leave the file it leads to as it was, silently, and
+    writing there may write outside the folder. (A load reads the dataset's own files where
+    their links lead.)
     """
     dataset = read_folder(folder, declared_format=not upgrade, base=base, bom=True)
     if base is not None:
@@ -441,6 +487,9 @@ def format_folder(
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current != text:
             changed.append(name)
+    links = linked(folder, changed)
+    if links and not check:  # (refused before any file is written)
+        raise LinkedFileError(link_refusal(folder, links))
     if changed and not check:
         # all or nothing: each file written whole to a temporary one, then all renamed in
         write_all(folder, {name: rendered[name].encode("utf-8") for name in changed})

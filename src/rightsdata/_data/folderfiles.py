@@ -31,6 +31,7 @@ __all__ = [
     "lone_list_problem",
     "no_records_problem",
     "resembled_kind",
+    "shows_a_document",
     "stray_problems",
     "tables_in",
     "unread_problems",
@@ -43,11 +44,13 @@ def _kind_files() -> list[str]:
     return list(map(kind_file, KINDS))
 
 
-def _one_file_layout(name: str) -> str | None:
+def _one_file_layout(name: str, folder: str | None = None) -> str | None:
     """What ``name`` is if it is named as a dataset of its own in one file, as an export
     writes it (``"JSON Lines"``, ``"a JSON document"``), which a folder's load does not
     read; else None. A JSON document's name alone does not show it is one (``dataset.json``
-    is a common name): :func:`_shows_a_document` reads its start.
+    is a common name): :func:`shows_a_document` reads its start. A ``document`` export saved
+    under another name (``mydata.json``) is known by that start, where ``folder`` (the one
+    that holds it) is given.
 
     >>> _one_file_layout("records.jsonl"), _one_file_layout("dataset.json")
     ('JSON Lines', 'a JSON document')
@@ -57,7 +60,11 @@ def _one_file_layout(name: str) -> str | None:
     lowered = name.lower()
     if lowered.endswith(JSON_LINES_SUFFIXES):
         return "JSON Lines"
-    return "a JSON document" if lowered == DOCUMENT_FILE else None
+    if lowered == DOCUMENT_FILE:
+        return "a JSON document"
+    if folder is not None and lowered.endswith(".json"):
+        return "a JSON document" if shows_a_document(os.path.join(folder, name)) else None
+    return None
 
 
 #: What a file named as a ``document`` export is, or looks like.
@@ -71,11 +78,11 @@ _DOCUMENT_START: Final = re.compile(
 )  # (JSON's whitespace is these four, not all of \s: \x0b and \x0c are none)
 
 
-def _shows_a_document(path: str) -> bool:
+def shows_a_document(path: str | os.PathLike[str]) -> bool:
     """Whether the file at ``path`` starts as a ``document`` export does (its first bytes
     only; never blocking on a FIFO, and False for what cannot be read).
 
-    >>> _shows_a_document("no-such-file.json")
+    >>> shows_a_document("no-such-file.json")
     False
     """
     try:
@@ -113,10 +120,10 @@ def _described(folder: str, name: str) -> str:
     >>> _described("no-such-folder", "dataset.json")
     'dataset.json (named as a `document` export (...), though it does not start as one)'
     """
-    layout = _one_file_layout(name)
+    layout = _one_file_layout(name, folder)
     if layout != "a JSON document":
         return f"{layout} ({name})"
-    if _shows_a_document(os.path.join(folder, name)):
+    if shows_a_document(os.path.join(folder, name)):
         return f"a `document` export ({name})"
     return f"{name} (named as {_DOCUMENT}, though it does not start as one)"
 
@@ -125,7 +132,7 @@ def _unsure(folder: str, name: str) -> bool:
     """Whether ``name`` in ``folder`` is only named as a dataset of its own (a ``document``
     export's name, which is a common one), its start not showing it is one."""
     path = os.path.join(folder, name)
-    return _one_file_layout(name) == "a JSON document" and not _shows_a_document(path)
+    return _one_file_layout(name, folder) == "a JSON document" and not shows_a_document(path)
 
 
 def unread_problems(
@@ -145,24 +152,23 @@ def unread_problems(
         return stray_problems(folder, strays, others)
     # JSON Lines and a JSON document are said by the folder's problem; a misspelt kind
     # file by its own
-    misspelt = [name for name in strays if _one_file_layout(name) is None]
+    misspelt = [name for name in strays if _one_file_layout(name, folder) is None]
     return [no_records_problem(folder, names), *stray_problems(folder, misspelt, others)]
 
 
 def _load_the_file(folder: str, name: str) -> str:
-    """How to read the file ``name`` of ``folder`` alone, in Python and on the command line.
+    """How to read the file ``name`` of ``folder``, a dataset of its own, alone (:func:`_alone`:
+    in Python, :func:`rightsdata.load_path` loads it).
 
-    >>> _load_the_file("my data", "records.jsonl")
-    "rightsdata.load_path('my data/records.jsonl'), rightsdata validate 'my data/records.jsonl'"
+    >>> print(_load_the_file("my data", "records.jsonl").replace(" (in", "\\n(in"))
+    `rightsdata validate 'my data/records.jsonl'`
+    (in Python, `rightsdata.load_path('my data/records.jsonl')`)
     """
-    from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
-
-    path = os.path.join(folder, name)
-    return f"rightsdata.load_path({path!r}), rightsdata validate {shell_path(path)}"
+    return _alone(os.path.join(folder, name), "load_path")
 
 
 def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
-    layout = _one_file_layout(name)
+    layout = _one_file_layout(name, folder)
     alone = _load_the_file(folder, name)
     if layout is not None and not _is_regular(os.path.join(folder, name)):
         # (a directory or FIFO so named is no file to load)
@@ -171,11 +177,11 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
             "not a regular file: move it out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
-    if layout == "a JSON document" and not _shows_a_document(os.path.join(folder, name)):
+    if layout == "a JSON document" and not shows_a_document(os.path.join(folder, name)):
         # named as an export, but the name is a common one: say what it may be
         message = (
             f"not a record kind's file, so it is not read; by its name it looks like "
-            f"{_DOCUMENT}, a dataset of its own: if it is one, read it alone ({alone}); "
+            f"{_DOCUMENT}, a dataset of its own: if it is one, read it alone with {alone}; "
             "else move it out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
@@ -183,10 +189,26 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
         what = _DOCUMENT if layout == "a JSON document" else layout
         message = (
             f"is {what}, a dataset of its own that a folder's load does not read; read it "
-            f"alone ({alone}), or move it out of the dataset's folder"
+            f"alone with {alone}, or move it out of the dataset's folder"
+        )
+        return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
+    other = _not_a_file(os.path.join(folder, name))
+    if other is not None:
+        # (no misspelt kind file: renaming it would give the kind no records to read)
+        message = (
+            f"not a record kind's file, so it is not read: it is {other}, not a regular file; "
+            "move it out of the dataset's folder"
         )
         return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     near = resembled_kind(name)
+    if near and os.path.lexists(os.path.join(folder, kind_file(near))):
+        # (renamed, it would replace the kind's file the folder holds)
+        message = (
+            f"not a record kind's file, so it is not read; it is named like {kind_file(near)}, "
+            f"which the folder holds too: move its records into {kind_file(near)}, or move it "
+            "out of the dataset's folder"
+        )
+        return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
     hint = f"did you mean {near}.json? Expected" if near else "expected"
     message = (
         f"not a record kind's file, so it is not read; {hint} one of "
@@ -195,14 +217,35 @@ def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:
     return Problem(name, message, ProblemCode.UNKNOWN_FIELD, file=name)
 
 
-def resembled_kind(name: str) -> str | None:
+def _not_a_file(path: str) -> str | None:
+    """What the entry at ``path`` is if it is no regular file where a link leads (``"a
+    directory"``, ``"a symbolic link to nothing"``); None for a regular file, or one that
+    cannot be looked at (whose read says why).
+
+    >>> _not_a_file("."), _not_a_file("no-such-file.json")
+    ('a directory', None)
+    """
+    from rightsdata._data.listedfiles import file_type
+
+    try:
+        return file_type(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return "a symbolic link to nothing" if os.path.islink(path) else None
+    except (OSError, ValueError):
+        return None
+
+
+def resembled_kind(name: str, folder: str | None = None) -> str | None:
     """The kind whose file a stray file's ``name`` is spelled like (``person.json``), if any;
-    None for JSON Lines or a JSON document (``dataset.json``), a dataset of its own.
+    None for JSON Lines or a JSON document (``dataset.json``), a dataset of its own, and for
+    what is no regular file in ``folder`` (a directory ``event.json``), if it is given.
 
     >>> resembled_kind("person.json"), resembled_kind("stuff.json"), resembled_kind("a.jsonl")
     ('persons', None, None)
     """
-    if _one_file_layout(name) is not None:
+    if _one_file_layout(name, folder) is not None:
+        return None
+    if folder is not None and _not_a_file(os.path.join(folder, name)) is not None:
         return None
     stem = name.lower().rpartition(".")[0]
     near = close(stem, KINDS, n=1)  # (stems: 'stuff' is not 'sources')
@@ -310,7 +353,7 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     """The problem of a folder that holds no record kind's file, saying what it holds
     instead (the tables of an export, JSON Lines, a JSON document) and how to read that."""
     tables = tables_in(names)
-    named = [n for n in names if _one_file_layout(n) is not None and not is_hidden(n)]
+    named = [n for n in names if not is_hidden(n) and _one_file_layout(n, folder) is not None]
     # (a directory or FIFO so named is no file to load: it is only named)
     files = sorted(n for n in named if _is_regular(os.path.join(folder, n)))
     odd = sorted(set(named) - set(files))
@@ -325,26 +368,26 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
     elif len(files) == 1 and _unsure(folder, files[0]):
         message = (
             f"holds no record files but {_described(folder, files[0])}: if it is one, a "
-            f"dataset of its own, load it ({_load_the_file(folder, files[0])}); a folder is "
-            f"read as one file per kind ({expected})"
+            f"dataset of its own, read it alone with {_load_the_file(folder, files[0])}; a "
+            f"folder is read as one file per kind ({expected})"
         )
     elif len(files) == 1:
         message = (
             f"holds no record files but {_described(folder, files[0])}, a dataset of its own: "
-            f"load the file ({_load_the_file(folder, files[0])}); a folder is read as one file "
+            f"read it alone with {_load_the_file(folder, files[0])}; a folder is read as one file "
             f"per kind ({expected})"
         )
     elif files:
-        each = "; or ".join(_load_the_file(folder, name) for name in files)
+        each = ", or ".join(_load_the_file(folder, name) for name in files)
         described = all_of(_described(folder, name) for name in files)
         unsure = any(_unsure(folder, name) for name in files)
         each_is = (
-            "named as a dataset of its own: load the one that is"
+            "named as a dataset of its own: read the one that is alone with"
             if unsure
-            else ("a dataset of its own: load one of the files")
+            else "a dataset of its own: read one of the files alone with"
         )
         message = (
-            f"holds no record files but {described}, each {each_is} ({each}); a folder is "
+            f"holds no record files but {described}, each {each_is} {each}; a folder is "
             f"read as one file per kind ({expected})"
         )
     else:
@@ -395,6 +438,16 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
             f"({', '.join(map(kind_file, KINDS))})"
         )
         alone = _alone(printable(str(Path(shown).with_name("KIND.json"))))
+    elif _another_file(path, path.with_name(kind_file(named))):
+        # (renamed, it would replace the kind's file beside it)
+        said = (
+            f"did you mean {kind_file(named)}? {folder} holds one already"
+            if spelt
+            else f"its records' ids name {named}, whose file {folder} holds already "
+            f"({kind_file(named)})"
+        )
+        hint = f"; {said}: move these records into it"
+        alone = _alone(printable(str(Path(shown).with_name(kind_file(named)))))
     else:
         said = "did you mean" if spelt else f"its records' ids name {named}: name it"
         hint = f"; {said} {kind_file(named)}{'? Name it so' if spelt else ''}"
@@ -406,8 +459,25 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
     )
 
 
-def _alone(path: str) -> str:
-    """How to check one kind's file alone, on the command line and in Python.
+def _another_file(path: Path, other: Path) -> bool:
+    """Whether ``other`` exists and is not the file ``path`` is (``Events.JSON`` is
+    ``events.json`` on a file system that ignores case).
+
+    >>> _another_file(Path("no-such-file.json"), Path("no-such-file.json"))
+    False
+    """
+    try:
+        return other.exists() and not os.path.samefile(path, other)
+    except OSError:
+        return other.exists()
+
+
+def _alone(path: str, python: str = "validate") -> str:
+    """How to check the file at ``path`` alone, on the command line and in Python: what
+    every message that tells to check a file alone says. ``rightsdata validate`` checks one
+    kind's file alone and a dataset's file; in Python, ``python`` names the function:
+    :func:`rightsdata.validate` for a kind's file (:func:`rightsdata.load_path` refuses it,
+    as no dataset), ``"load_path"`` for a dataset of its own (JSON Lines, a document).
 
     >>> print(_alone("my data/persons.json").replace(" (in", "\\n(in"))
     `rightsdata validate 'my data/persons.json'`
@@ -415,7 +485,7 @@ def _alone(path: str) -> str:
     """
     from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
 
-    return f"`rightsdata validate {shell_path(path)}` (in Python, `rightsdata.validate({path!r})`)"
+    return f"`rightsdata validate {shell_path(path)}` (in Python, `rightsdata.{python}({path!r})`)"
 
 
 def _kind_named(path: Path, documents: list[object]) -> tuple[bool, str | None]:

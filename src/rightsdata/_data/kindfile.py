@@ -74,9 +74,15 @@ def kind_file_alone(path: Path) -> str | None:
     """The kind of ``path`` if it is to be checked alone, as its kind (``rightsdata
     validate``, ``rightsdata.validate``): named for its kind, and not a folder. Whatever is
     wrong with the path (no such file, a name too long, not a regular file) is a problem its
-    check reports, in the words a load uses."""
+    check reports, in the words a load uses. A ``document`` export saved under a kind's
+    name is known by its start (:func:`~rightsdata._data.folderfiles.shows_a_document`) and
+    checked as the dataset it is, as :func:`rightsdata.load_path` reads it."""
+    from rightsdata._data.folderfiles import shows_a_document
+
     kind = kind_of_file(path)
-    return kind if kind is not None and not os.path.isdir(path) else None
+    if kind is None or os.path.isdir(path) or shows_a_document(path):
+        return None
+    return kind
 
 
 def check_kind_file(

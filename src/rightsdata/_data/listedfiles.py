@@ -9,7 +9,9 @@ without the dataset changing. A load refuses such an entry that gives a size or 
 ``fmt`` removes them from a link's entry (it can never be measured while it is one); a
 missing file's entry, or one that is no regular file, keeps them (the file may come back:
 a load refuses the entry until it does). The dataset's own files (a kind's file,
-``redirects.json``) are read where their links lead, and measured there.
+``redirects.json``) are read where their links lead, and measured there; ``fmt`` never
+replaces such a link, nor writes where it leads
+(:class:`~rightsdata._data.canonical.LinkedFileError`).
 
 >>> inside("docs/notes.md"), inside("../notes.md")
 (['docs', 'notes.md'], None)

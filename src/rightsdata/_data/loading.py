@@ -609,10 +609,34 @@ def _read_any(path: Path, options: ReadOptions) -> _Read:
         return None, [table_file_problem(path.name, _shown(path.parent), beside, table)], ()
     if path.suffix.lower() in JSON_LINES_SUFFIXES:
         parts = _read_json_lines(path, options)
+        if _document_as_lines(path, parts.problems):
+            return None, [_document_named_as_lines(path)], ()
     else:
         parts = _read_document(path, options)
     dataset, problems, unchecked = _finish(parts)
     return dataset, filed(problems, [path.name]), unchecked
+
+
+def _document_as_lines(path: Path, problems: list[Problem]) -> bool:
+    """Whether ``path``, read as JSON Lines with ``problems``, is one JSON document across
+    its lines, as a ``document`` export writes it (``export --format document - >
+    data.jsonl``): its first line is not JSON alone, and its start is a document's."""
+    if not problems or problems[0].line != 1 or problems[0].code != ProblemCode.SYNTAX:
+        return False
+    from rightsdata._data.folderfiles import shows_a_document
+
+    return shows_a_document(path)
+
+
+def _document_named_as_lines(path: Path) -> Problem:
+    """The one problem of a ``document`` export named as JSON Lines, rather than one for each
+    of its lines: what it is, and how to load it."""
+    message = (
+        f"is one JSON document, as `rightsdata export --format document` writes it, not JSON "
+        f"Lines (one record a line), as its name ({path.suffix}) says: give it a name that "
+        "ends in .json, which a load reads as one document"
+    )
+    return Problem(path.name, message, ProblemCode.SYNTAX, file=path.name)
 
 
 def _table_format(path: Path) -> str | None:
@@ -713,7 +737,6 @@ def _read_folder(
         return None, [no_records_problem(_shown(folder), entries)], ()
     # each path listed, with every entry that lists it (a path listed twice: both checked)
     resources: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-    fix = ""  # what the advice to run fmt adds (:func:`_resource_problems`)
     if DESCRIPTOR in present:
         raw, found = read_json(folder.joinpath(DESCRIPTOR), DESCRIPTOR, max_bytes, bom=bom)
         if not found and check_descriptor:
@@ -723,8 +746,6 @@ def _read_folder(
         elif not found and type(raw) is not dict:  # (the bundled one: never; but be sure)
             found = [Problem(DESCRIPTOR, "expected an object", ProblemCode.PACKAGE)]
         parts.problems += found
-        if found:  # (fmt refuses such a folder: its advice waits for them)
-            fix = " (once the descriptor's other problems are fixed)"
         if not found:
             parts.descriptor = raw
             parts.declared = format_of(raw) if declared_format else None
@@ -747,7 +768,7 @@ def _read_folder(
         )
         there = {kind for kind in KINDS if kind_file(kind) in present}
         for stray in strays:
-            _may_hold(parts, resembled_kind(stray), there)
+            _may_hold(parts, resembled_kind(stray, _shown(folder)), there)
     with gc_paused():
         for kind, name in zip(KINDS, kind_files, strict=True):
             if name not in present:
@@ -762,7 +783,7 @@ def _read_folder(
                 data = data.removeprefix(_BOM)
             for index, entry in listed:
                 parts.problems += _resource_problems(
-                    index, entry, data, hashes=hashes, folder=folder, fix=fix
+                    index, entry, data, hashes=hashes, folder=folder
                 )
             _decode_kind(parts, kind, data, name)
     if REDIRECTS in present:
@@ -772,13 +793,14 @@ def _read_folder(
             parts.redirects, found = _check_redirects(raw, REDIRECTS)
             parts.problems += found
     disk = _on_disk(folder) if resources else None
+    listed_from = len(parts.problems)
     for path, listed in resources.items():  # the files listed besides the kinds'
         if path in kind_files:  # listed, and not there: its records' IDs are unknown too
             parts.unsure.add(path.removesuffix(".json"))
         rule = listed_file(disk, path)
         names = rule.names
         if rule.link is not None:  # never read through a link (listedfiles says why)
-            parts.problems += _link_problems(rule, path, listed, folder, fix)
+            parts.problems += _link_problems(rule, path, listed, folder)
             continue
         if names is None:  # (the descriptor's check refuses it first, when it runs)
             data, problem = (
@@ -796,7 +818,7 @@ def _read_folder(
         for index, entry in listed:
             if problem is None and not rule.refused:
                 parts.problems += _resource_problems(
-                    index, entry, data, hashes=hashes, folder=folder, fix=fix
+                    index, entry, data, hashes=hashes, folder=folder
                 )
                 continue
             parts.problems.append(
@@ -811,7 +833,10 @@ def _read_folder(
                     file=None if names is None else path,
                 )
             )
+    # (a load's own: fmt reads without holding the files to the descriptor's resources)
+    unseen = set(parts.problems[listed_from:])
     dataset, problems, unchecked = _finish(parts)
+    problems = _fmt_waits(problems, unseen, over=options.base is not None)
     return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files]), unchecked
 
 
@@ -910,13 +935,11 @@ def _link_problems(
     path: str,
     listed: list[tuple[int, dict[str, Any]]],
     folder: Traversable | Path,
-    fix: str = "",
 ) -> list[Problem]:
     """The problems of the entries ``listed`` for ``path``, reached through a symbolic link
     (``rule.link``), which is never read: each if the link leads to no regular file (as a
     missing file), and each entry that gives a size or hash, which cannot be checked (fmt,
-    the command of the dataset's ``folder``, removes them; ``fix`` as for
-    :func:`_resource_problems`)."""
+    the command of the dataset's ``folder``, removes them)."""
     problems = []
     for index, entry in listed:
         if rule.refused:
@@ -925,13 +948,73 @@ def _link_problems(
             message = (
                 f"{rule.said(path)}: a load does not check its size and hash (it never reads "
                 "another file through a link, which may lead outside the folder); run "
-                f"`{_fmt_command(folder)}`{fix}, which removes them, or list the file itself"
+                f"`{_fmt_command(folder)}`, which removes them, or list the file itself"
             )
         else:
             continue
         at = f"{DESCRIPTOR}.resources[{index}].path"
         problems.append(Problem(at, message, ProblemCode.PACKAGE, file=path))
     return problems
+
+
+#: How a problem's advice to run ``rightsdata fmt`` starts (``run `rightsdata fmt FOLDER```).
+_FMT_ADVICE: Final = "`rightsdata fmt"
+#: What that advice adds where the folder has problems fmt cannot fix (:func:`_fmt_waits`).
+_FMT_WAITS: Final = (
+    " (first fix the other problems: fmt refuses a folder that has any, and rewrites nothing)"
+)
+
+
+def _fmt_waits(
+    problems: list[Problem], unseen: set[Problem], *, over: bool = False
+) -> list[Problem]:
+    """``problems``, each whose advice is to run ``rightsdata fmt`` on the folder told that
+    the others come first, if any of them makes fmt refuse it: fmt reads the folder as a
+    load does and rewrites nothing while it has a problem. Those it does not refuse are what
+    it fixes (its advice's), a strict check's (fmt runs none), and those of the ``unseen``
+    files (the descriptor's other entries: fmt does not hold the files to them). ``over``:
+    whether the folder was read over a base, which its fmt command then takes too (``--base
+    ...``: without it, fmt finds the references to the base's records dangling).
+
+    >>> stale = Problem("datapackage.json.resources[0].bytes", "is stale; run `rightsdata fmt d`")
+    >>> [p.message for p in _fmt_waits([stale], set())]
+    ['is stale; run `rightsdata fmt d`']
+    >>> bad = Problem("events.json[0] event:a.kind", "'x' is not an event kind")
+    >>> print(_fmt_waits([stale, bad], set())[0].message)  # doctest: +ELLIPSIS
+    is stale; run `rightsdata fmt d` (first fix the other problems: fmt refuses ... nothing)
+    >>> print(_fmt_waits([stale], set(), over=True)[0].message)
+    is stale; run `rightsdata fmt d --base ...`
+    """
+
+    def advised(problem: Problem) -> bool:
+        return _FMT_ADVICE in problem.message
+
+    refused = any(
+        not advised(p) and p.code != ProblemCode.STRICT and p not in unseen for p in problems
+    )
+    if not (refused or over) or not any(map(advised, problems)):
+        return problems
+    return [_advised(p, refused, over) if advised(p) else p for p in problems]
+
+
+def _advised(problem: Problem, waits: bool, over: bool) -> Problem:
+    """``problem``, whose message advises running fmt, saying that fmt must wait (``waits``)
+    and giving its command ``--base ...`` (``over``: as in :func:`_fmt_waits`)."""
+    message = problem.message
+    if over:  # (after the folder, inside the command's backticks)
+        end = message.index("`", message.index(_FMT_ADVICE) + 1)
+        message = f"{message[:end]} --base ...{message[end:]}"
+    return Problem(
+        problem.location,
+        message + (_FMT_WAITS if waits else ""),
+        problem.code,
+        file=problem.file,
+        kind=problem.kind,
+        index=problem.index,
+        line=problem.line,
+        record_id=problem.record_id,
+        field=problem.field,
+    )
 
 
 def _fmt_command(folder: object) -> str:
@@ -948,13 +1031,11 @@ def _resource_problems(
     *,
     hashes: bool,
     folder: object,
-    fix: str = "",
 ) -> list[Problem]:
     """Where the bytes of a file differ from its entry in the descriptor's resources; the
     command that rewrites them names the dataset's ``folder`` (``rightsdata fmt`` alone
-    rewrites the bundled datasets), followed by ``fix``: what must come first (fmt refuses a
-    folder whose descriptor has problems of its own), or nothing. (The command is worded
-    only for a problem: every file of every load is checked here.)"""
+    rewrites the bundled datasets; :func:`_fmt_waits` says what must come first). (The
+    command is worded only for a problem: every file of every load is checked here.)"""
     at = f"{DESCRIPTOR}.resources[{index}]"
     path = entry["path"]
     if "bytes" in entry and int(entry["bytes"]) != len(data):
@@ -966,7 +1047,7 @@ def _resource_problems(
                 f"{at}.bytes",
                 f"says {counted(int(entry['bytes']), 'byte')}, but {path} has {len(data):,}: "
                 f"the file changed since {DESCRIPTOR} recorded its {recorded}; run "
-                f"`{_fmt_command(folder)}`{fix} if it was changed on purpose",
+                f"`{_fmt_command(folder)}` if it was changed on purpose",
                 ProblemCode.PACKAGE,
                 file=path,
             )
@@ -981,7 +1062,7 @@ def _resource_problems(
                 Problem(
                     f"{at}.hash",
                     f"does not match {path}: the file changed since {DESCRIPTOR} recorded "
-                    f"its hash (its size is the same); run `{_fmt_command(folder)}`{fix} if it "
+                    f"its hash (its size is the same); run `{_fmt_command(folder)}` if it "
                     "was changed on purpose",
                     ProblemCode.PACKAGE,
                     file=path,

@@ -11,6 +11,7 @@ from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _print_error
 from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
+from rightsdata._values.errors import InvalidDataError
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.shell import shell_path
 
@@ -18,7 +19,7 @@ __all__: list[str] = []
 
 
 def _cmd_fmt(args: argparse.Namespace) -> int:
-    from rightsdata._data.canonical import format_folder
+    from rightsdata._data.canonical import LinkedFileError, format_folder, link_refusal, linked
     from rightsdata._values.resources import datasets_root
 
     if not args.paths and not args.check:
@@ -38,30 +39,53 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     for folder in folders:
         _refuse(folder)
     base = _base(args.base)
-    differ: list[Path] = []  # the folders that are not canonical
-    for folder in folders:
+    differ: list[Path] = []  # the folders that are not canonical, that fmt would rewrite
+    refused = False  # whether fmt would refuse some folder that is not canonical
+    for done, folder in enumerate(folders):
         notes = _unmeasured(folder, args.hashes, args.check)  # (before fmt removes any)
         try:
             changed = format_folder(
                 folder, check=args.check, upgrade=args.upgrade, base=base, hashes=args.hashes
             )
+        except InvalidDataError as error:  # (main prints its problems, then this note)
+            error.add_note(_refused_note(folder, folders[done + 1 :], args.check))
+            raise
+        except LinkedFileError as error:
+            raise UsageError(f"rewrote nothing in {folder}: {error}") from None
         except OSError as error:  # a file it may not read, or a folder it may not write
             verb = "check" if args.check else "rewrite"
             raise UsageError(f"cannot {verb} {folder}: {system_reason(error, folder)}") from None
         for name in changed:
             verb = "not canonical" if args.check else "rewrote"
             print(f"{verb}: {folder / name}")
-        differ += [folder] if changed else []
+        links = linked(folder, changed) if args.check else []
+        if links:  # (fmt would refuse the folder: its advice is this, not to run fmt)
+            _print_error(f"note: {link_refusal(folder, links)}")
+        differ += [folder] if changed and not links else []
+        refused = refused or bool(links)
         for note in notes:
             _print_error(note)
         if not args.check:
             _note_unnamed(folder)
     if args.check and differ:
-        paths = " ".join(shell_path(str(p)) for p in (args.paths or differ))
+        given = args.paths if args.paths and not refused else differ
+        paths = " ".join(shell_path(str(p)) for p in given)
         over = "" if args.base is None else f" --base {shell_path(args.base)}"
         print(f"run `rightsdata fmt {paths}{over}` to rewrite them", file=sys.stderr)
-        return EXIT_INVALID
-    return EXIT_OK
+    return EXIT_INVALID if args.check and (differ or refused) else EXIT_OK
+
+
+def _refused_note(folder: Path, rest: list[Path], check: bool) -> str:
+    """What fmt says when ``folder`` has problems, which it refuses (``rest``: the folders
+    given after it, not looked at): that it wrote nothing there, and what to do."""
+    folder_arg = shell_path(str(folder))
+    if check:
+        said = f"could not check {folder_arg}: fmt checks only a folder without problems"
+    else:
+        said = f"rewrote nothing in {folder_arg}: fmt rewrites only a folder without problems"
+    if rest:
+        said += f" (and did not look at {all_of(shell_path(str(p)) for p in rest)})"
+    return f"note: {said}"
 
 
 def _refuse(folder: Path) -> None:
