@@ -24,8 +24,8 @@ Within a tier, a closer spelling comes first (tier 3 only), then the field in th
 :data:`rightsdata.KINDS`), then the ID. Where in the text the query's words stand does not
 count: a long name that starts with a surname ("Nazarbayev's 'cronies' in Zhanaozen ...")
 comes after the short name holding it ("Nursultan Nazarbayev"). A text starting with the
-query is a match of tier 1 or 2 (its first words are the query's, its next starts with the
-query's last word).
+query is a match of tier 1 or 2 (the query's words but the last are its first words, and
+the last starts its next word).
 
 The modules: ``normalization`` (the form texts are compared in), ``texts`` (each record's
 texts, by field), ``ranking`` (the tiers, and :func:`rank`, the linear scan),
