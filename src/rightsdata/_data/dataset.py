@@ -905,8 +905,10 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         a law's title. Matching ignores case, accents and script (Russian and Kazakh
         Cyrillic are transliterated to Latin). Every record found by a name comes before
         those found by a text only; within each, records rank by their best-matching text:
-        exact, then prefix, then every query word starting a word of the text, then close
-        spellings (not of summaries); see docs/queries.md and :mod:`rightsdata._data.search`.
+        exact, then every query word a word of the text, then every query word a word or
+        the start of one, then close spellings (not of summaries); within a tier by field,
+        then the shorter text first (where the query stands in it does not count); see
+        docs/queries.md and :mod:`rightsdata._data.search`.
         ``limit``: at most this many (None for all); ``kinds``: only these kinds
         (``["persons"]``, or one as a string); an empty collection raises ValueError, as
         every filter of several values does (docs/queries.md).

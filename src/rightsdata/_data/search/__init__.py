@@ -6,9 +6,10 @@ Within each of these two groups, every searchable text of a record is compared w
 query, and the record takes its best tier:
 
 0. exact: the normalised text is the normalised query;
-1. prefix: the text starts with the query (``vlad`` finds ``Vladimir Kozlov``);
-2. words: every word of the query is a word of the text, or the start of one
-   (``kozlov``, ``koz vlad``, ``bloody jan``);
+1. words: every word of the query is a word of the text (``nazarbayev`` finds
+   ``Nursultan Nazarbayev``, ``kozlov`` finds ``Vladimir Kozlov`` before ``Kozlova``);
+2. word starts: every word of the query is a word of the text or the start of one, as a
+   query being typed is (``vlad``, ``koz vlad``, ``bloody jan``);
 3. close spelling (names, aliases and titles only, not summaries): some word of the query
    is at least 80% similar (:class:`difflib.SequenceMatcher` ratio) to a word of the text,
    and the whole text, or every word of the query against some word of the text, is at
@@ -20,7 +21,11 @@ The texts of a record, by field: the name (persons, organisations, groups, place
 a source's note, a law's title).
 Within a tier, a closer spelling comes first (tier 3 only), then the field in that order
 (name, alias, title, summary), then the shorter text, then the record kind (in the order of
-:data:`rightsdata.KINDS`), then the ID.
+:data:`rightsdata.KINDS`), then the ID. Where in the text the query's words stand does not
+count: a long name that starts with a surname ("Nazarbayev's 'cronies' in Zhanaozen ...")
+comes after the short name holding it ("Nursultan Nazarbayev"). A text starting with the
+query is a match of tier 1 or 2 (the query's words but the last are its first words, and
+the last starts its next word).
 
 The modules: ``normalization`` (the form texts are compared in), ``texts`` (each record's
 texts, by field), ``ranking`` (the tiers, and :func:`rank`, the linear scan),

@@ -2,9 +2,10 @@
 
 :class:`SearchIndex` answers this without reading every text: texts are sorted by the
 within-tier order above, and an inverted index maps each word to the texts holding it.
-Exact and prefix matches come from the sorted texts (bisection), word matches from the
-words starting with each query word (bisection in the sorted vocabulary, then the
-intersection of their texts: a bitwise AND of bitmaps for words held by many texts), and
+An exact match is a dict lookup, word matches come from the query words themselves (tier
+1: whole words), then from the words starting with each (tier 2: bisection in the sorted
+vocabulary), by the intersection of their texts (a bitwise AND of bitmaps for words held
+by many texts), and
 close spellings are looked for only among texts holding a word that shares a trigram with a
 query word and is close to it, and whose letters allow it (a mask of each text's letter
 counts, made when the index is built: an AND and a bit count a text); difflib's similarity
@@ -54,33 +55,10 @@ _CACHED_WORDS: Final = 4096
 CACHED_SEARCHES: Final = 256
 
 
-class _Group:
-    """The distinct texts of one group of entries (names and aliases; titles and summaries).
-
-    ``texts`` is sorted, for bisection; ``positions[t]`` the entries holding text ``t``,
-    ascending (the texts in the order of their first entry).
-    """
-
-    __slots__ = ("positions", "texts")
-
-    def __init__(self, positions: dict[str, list[int]]) -> None:
-        self.positions = positions
-        self.texts: list[str] = sorted(positions)
-
-    def starting(self, query: str) -> tuple[list[int], list[list[int]]]:
-        """The entries whose text is ``query``, and those of each text starting with it."""
-        texts = self.texts
-        start = bisect_left(texts, query)
-        stop = bisect_left(texts, query + "\U0010ffff", start)
-        exact = self.positions.get(query, [])
-        prefixed = [self.positions[t] for t in texts[start:stop] if t != query]
-        return exact, prefixed
-
-
 class _Part:
     """The index of one group of texts (names and aliases; titles and summaries): its
-    entries in the within-tier order, the distinct texts sorted, an inverted index from
-    each word to its texts, and the trigrams of the words of names, aliases and titles.
+    entries in the within-tier order, the entries of each distinct text, an inverted index
+    from each word to its texts, and the trigrams of the words of names, aliases and titles.
 
     Texts repeat (an event title in many events, an alias of many records): the inverted
     index maps each word to the texts holding it, numbered in the order of their first
@@ -93,11 +71,11 @@ class _Part:
         "close",
         "closed",
         "ends",
-        "group",
         "ids",
         "masks",
         "numbered",
         "orders",
+        "positions",
         "similar",
         "size",
         "summaries",
@@ -121,10 +99,9 @@ class _Part:
         self.ids: list[str] = list(map(itemgetter(3), entries))
         # The first summary: close spellings are not looked for from there on.
         self.summaries = bisect_right(fields, TITLE)
-        # The distinct texts in the order of their first entry, with their entries; and
-        # each word's texts.
-        positions = _grouped(map(itemgetter(4), entries), count())
-        self.group = _Group(positions)
+        # The distinct texts in the order of their first entry, with their entries (an
+        # exact match is a lookup); and each word's texts.
+        positions = self.positions = _grouped(map(itemgetter(4), entries), count())
         numbered = self.numbered = list(positions)
         words_of = list(map(words_by_text.__getitem__, numbered))
         numbers = chain.from_iterable(map(repeat, count(), map(len, words_of)))
@@ -208,7 +185,7 @@ class _Part:
         lazily. A text's first entry comes in the order of the texts (numbered by their
         first entry); the later entries of a text held more than once wait in a heap until
         a text's first entry passes them."""
-        positions, numbered = self.group.positions, self.numbered
+        positions, numbered = self.positions, self.numbered
         waiting: list[tuple[int, int, int]] = []  # (entry, text, index in its entries)
         last = -1
         for number in numbers:
@@ -225,20 +202,34 @@ class _Part:
         while waiting:
             yield _next_waiting(waiting, positions, numbered)
 
-    def word_matches(self, words: Sequence[str]) -> Iterator[int]:
-        """The entries in which every query word starts a word, ascending.
+    def word_matches(self, words: Sequence[str], whole: bool) -> Iterator[int]:
+        """The entries in which every query word is a word (``whole``: tier 1), or else
+        starts a word (tier 2), ascending.
 
-        One query word: the texts of the words it starts, merged lazily, then their entries
-        (lazily, :meth:`entries_of`). Several: if every query word is in many texts, the
-        bitwise AND of their bitmaps (each query word's the OR of the bitmaps of the words
-        it starts; a word in fewer texts than bitmaps are kept for is made one), read from
-        the top bit down; else the texts of the query word with the fewest that the others'
-        hold (:func:`_texts_holding_all`). Then their entries.
+        Tier 2 is read after tier 1, and its texts include tier 1's, whose records are
+        found by then: where it is cheap to, it reads none of them again. It reads nothing
+        if each query word starts no word but itself (tier 2 is then tier 1); for a single
+        query word, only the texts of the other words it starts.
+
+        One query word: the texts of its words (itself, or those it starts), merged lazily,
+        then their entries (lazily, :meth:`entries_of`). Several: if every query word is in
+        many texts, the bitwise AND of their bitmaps (each query word's the OR of the
+        bitmaps of its words; a word in fewer texts than bitmaps are kept for is made one),
+        read from the top bit down; else the texts of the query word with the fewest that
+        the others' hold (:func:`_texts_holding_all`). Then their entries.
         """
         word_texts = self.word_texts
+        distinct = list(dict.fromkeys(words))
+        if whole:
+            every = [[word] if word in word_texts else [] for word in distinct]
+        else:
+            every = list(map(self.words_starting, distinct))
+            if all(matches == [word] for word, matches in zip(distinct, every, strict=True)):
+                return  # each query word starts no word but itself: tier 1 said it all
+            if len(distinct) == 1:  # its own texts are tier 1's
+                every = [[match for match in every[0] if match != distinct[0]]]
         per_word = []
-        for word in dict.fromkeys(words):
-            matches = self.words_starting(word)
+        for word, matches in zip(distinct, every, strict=True):
             if not matches:
                 return
             lists = [word_texts[match] for match in matches]
@@ -352,7 +343,7 @@ class _Part:
             for text, bound in _close_enough(letters, list(band)):
                 heapq.heappush(heap, (-bound, 1, text))
 
-        positions, summaries = self.group.positions, self.summaries
+        positions, summaries = self.positions, self.summaries
 
         def score(text: str) -> None:
             """Replace the heap's top, ``text`` to be scored, by its score (or drop it)."""
@@ -496,7 +487,7 @@ class SearchIndex:
         ...                      SearchEntry.of("person:b", 1, "Kozlova", False),
         ...                      SearchEntry.of("person:c", 1, "Kozlov", False)])
         >>> index.search("kozlov"), index.search("kozlof", limit=1)
-        (['person:c', 'person:b', 'person:a'], ['person:c'])
+        (['person:c', 'person:a', 'person:b'], ['person:c'])
         """
         normalized = _normalized_query(query)
         key = (normalized, limit, None if kind_orders is None else frozenset(kind_orders))
@@ -532,8 +523,11 @@ class SearchIndex:
                             return True
                 return False
 
-            exact, prefixed = part.group.starting(normalized)
-            if take(exact) or take(_merged(prefixed)) or take(part.word_matches(words)):
+            if (
+                take(part.positions.get(normalized, ()))
+                or take(part.word_matches(words, whole=True))
+                or take(part.word_matches(words, whole=False))
+            ):
                 break
             if take(part.close_positions(normalized, words)):
                 break

@@ -19,9 +19,9 @@ def _score(query: str, words: Sequence[str], entry: SearchEntry) -> tuple[int, f
     text = entry.text
     if text == query:
         return (0, 0.0)
-    if text.startswith(query):
-        return (1, 0.0)
     name_words = entry.words
+    if all(q in name_words for q in words):
+        return (1, 0.0)
     if all(any(w.startswith(q) for w in name_words) for q in words):
         return (2, 0.0)
     if entry.field > TITLE:
@@ -68,7 +68,7 @@ def rank(query: str, entries: Iterable[SearchEntry]) -> list[str]:
     ...            SearchEntry.of("person:b", 1, "Kozlova", False),
     ...            SearchEntry.of("person:c", 1, "Kozlov", False)]
     >>> rank("kozlov", entries)
-    ['person:c', 'person:b', 'person:a']
+    ['person:c', 'person:a', 'person:b']
     """
     normalized = _normalized_query(query)
     words = normalized.split()
@@ -89,7 +89,9 @@ def _is_word_match(query: str, spaced: Sequence[str], text: str) -> bool:
 
     ``spaced``: the query's words, each after a space. A word of ``text`` starts with a
     query word if the text after a space holds it after a space (normalised texts have one
-    space between words, and a query word none)."""
+    space between words, and a query word none). A text starting with the query is such a
+    text (its first words are the query's, the last started by the query's last): checked
+    first, as it is quick."""
     return text.startswith(query) or all(map(f" {text}".__contains__, spaced))
 
 
