@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 
@@ -363,3 +364,93 @@ def test_wrap_refuses_a_prefix_that_leaves_no_room(first: str, rest: str | None)
     # textwrap.wrap(" x", 3, initial_indent="abcdef") never returns; this said nothing either
     with pytest.raises(ValueError, match="leaves no room in 3 columns"):
         wrap(" x y z", 3, first, rest)
+
+
+# --- whole=True: what the command line prints as messages -------------------------------------
+
+_LONG_PATH = "/tmp/x/" + "averyveryverylongdirectoryname" * 3 + "/another-long-name/ds"
+
+
+def test_wrap_cuts_a_long_word_unless_whole() -> None:
+    text = f"3 problems in {_LONG_PATH}:"
+    cut = wrap(text, 40, "", "  ")  # a card's rule: the path cut, to fill each line
+    assert all(columns(line) <= 40 for line in cut) and not any(_LONG_PATH in x for x in cut)
+    # a message's: the path whole, on a line of its own (wider than the terminal)
+    assert wrap(text, 40, "", "  ", whole=True) == ["3 problems in", f"  {_LONG_PATH}:"]
+
+
+def test_wrap_keeps_a_backtick_span_with_spaces_on_one_line() -> None:
+    text = "3 files differ; run `rightsdata fmt 'my data/ds' --base kazakhstan` to rewrite them"
+    lines = wrap(text, 40, "", "  ", whole=True)
+    assert lines == [
+        "3 files differ; run",
+        "  `rightsdata fmt 'my data/ds' --base kazakhstan`",
+        "  to rewrite them",
+    ]
+    # without whole, the span is words as any other: split at its spaces
+    assert wrap(text, 40, "", "  ")[0] == "3 files differ; run `rightsdata fmt 'my"
+    # a span that fits stays on the line it starts, with what is attached to it
+    assert wrap("then `rightsdata fmt ds`, done", 30, whole=True) == [
+        "then `rightsdata fmt ds`, done"
+    ]
+    assert wrap("then `rightsdata fmt ds`, done", 20, whole=True) == [
+        "then",
+        "`rightsdata fmt ds`,",
+        "done",
+    ]
+
+
+def test_wrap_takes_a_lone_backtick_as_a_character() -> None:
+    assert wrap("a ` b c d", 5, whole=True) == ["a ` b", "c d"]
+    assert wrap("`a b` c `d e", 7, whole=True) == ["`a b` c", "`d e"]
+
+
+def test_wrap_whole_wraps_ordinary_text_as_before() -> None:
+    text = "from 26 January 2012 to 8 October 2012, in 北京市の記者が拘束された"
+    plain = text.replace("北京市の記者が拘束された", "北京")
+    for width in (16, 24, 40):
+        assert wrap(plain, width, "date  ", whole=True) == wrap(plain, width, "date  ")
+    # widths are terminal columns: the CJK word (24 columns) on a line of its own, whole
+    assert wrap(text, 20, "- ", whole=True)[-1] == "  北京市の記者が拘束された"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab cd\tef\n-.x"), max_size=60), st.integers(1, 30), st.booleans())
+def test_wrap_whole_of_short_words_is_wrap(text: str, width: int, rest: bool) -> None:
+    """Without a word (or a run of spaces) longer than a line, whole=True changes nothing."""
+    first, indent = "> ", ("  " if rest else "")
+    if all(len(chunk) <= width for chunk in re.split(r"(\s+)", text.expandtabs())):
+        assert wrap(text, width + 2, first, indent, whole=True) == wrap(
+            text, width + 2, first, indent
+        )
+
+
+_SPANS = st.lists(
+    st.one_of(
+        st.text(st.sampled_from("ab北京é\u0301-/.:'"), min_size=1, max_size=50),  # a word
+        st.text(st.sampled_from("ab 北 -'/"), max_size=40).map(lambda s: f"`{s}`"),  # a span
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS, st.integers(8, 40), st.sampled_from(["", "  ", "x: "]))
+def test_wrap_whole_never_cuts_a_word_nor_splits_a_span(
+    words: list[str], width: int, first: str
+) -> None:
+    text = " ".join(words)
+    lines = wrap(text, width, first, "  ", whole=True)
+    body = [line[len(first) :] for line in lines[:1]] + [line[2:] for line in lines[1:]]
+    # every word and span is on one line, whole (a span with spaces too), in order
+    assert [w for line in body for w in _words_and_spans(line)] == words, lines
+    # a line wider than the width holds one word or span alone
+    for line, inside in zip(lines, body, strict=True):
+        if columns(line) > width:
+            assert len(_words_and_spans(inside)) == 1, lines
+    assert "".join("".join(lines).split()) == first.strip() + "".join(text.split())
+
+
+def _words_and_spans(line: str) -> list[str]:
+    return re.findall(r"`[^`]*`|[^ `]+", line)

@@ -94,7 +94,9 @@ def terminal_width(width: int | None = None) -> int:
     return _columns.terminal_columns(width)
 
 
-def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+def wrap(
+    text: str, width: int, first: str = "", rest: str | None = None, *, whole: bool = False
+) -> list[str]:
     """``text`` wrapped to ``width`` columns, the first line starting with ``first``, the
     others with ``rest`` (spaces as wide as ``first`` by default). Words longer than a line
     (an address) are cut only where they would not fit on a line of their own.
@@ -107,6 +109,17 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
     ['date  from 26 January', '      2012 to 8 October', '      2012']
     >>> wrap("北京市の記者が拘束された", 10, "- ")
     ['- 北京市の', '  記者が拘', '  束された']
+
+    ``whole=True`` is the rule of what the command line prints as messages (errors,
+    problems, notes, advice): a path or a command is never cut nor split across lines, so
+    that a copy of it is whole. A word is never cut: one longer than a line takes a line of
+    its own, longer than ``width``. A span in backticks, the one way a message marks a
+    command (as below), is kept on one line as a word is, spaces and all, and moved to the
+    next line where it does not fit. Such a line is left for the terminal to wrap softly,
+    and a copy of it is whole.
+
+    >>> wrap("run `rightsdata fmt 'my data'` to rewrite it", 24, whole=True)
+    ['run', "`rightsdata fmt 'my data'`", 'to rewrite it']
     """
     if width <= 0:
         raise ValueError(f"invalid width {width!r} (must be > 0)")
@@ -115,18 +128,24 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
         if display_width(prefix) >= width:  # (no room for a word: textwrap loops for ever)
             raise ValueError(f"{name} {prefix!r} leaves no room in {width} columns")
     # a control character shown as its escape, never sent raw; white space made spaces
-    chunks = [c for c in _SPACES.split(printable(text).expandtabs().translate(_TO_SPACE)) if c]
-    return _lines(chunks, width, first, indent) or [first.rstrip()]
+    spaced = printable(text).expandtabs().translate(_TO_SPACE)
+    chunks = [c for c in (_WHOLE if whole else _SPACES).split(spaced) if c]
+    return _lines(chunks, width, first, indent, whole) or [first.rstrip()]
 
 
 # The white space textwrap breaks lines at (and no other: a no-break space stays in its word).
 # (U+2028 and U+2029 too: some terminals break a line at them)
 _SPACES: Final = re.compile("([\t\n\x0b\x0c\r\u2028\u2029 ]+)")
 _TO_SPACE: Final = str.maketrans("\t\n\x0b\x0c\r\u2028\u2029", "       ")
+# The spaces between words, where a word may hold spans in backticks (`rightsdata fmt x`,):
+# runs of spaces outside any span (made of spaces already: _TO_SPACE). A backtick with no
+# other after it is a character of its word.
+_WHOLE: Final = re.compile("((?:`[^`]*`|[^ `]|`)+)")
 
 
-def _lines(chunks: list[str], width: int, first: str, rest: str) -> list[str]:
-    """Words and runs of spaces put on lines greedily, as textwrap does, by columns."""
+def _lines(chunks: list[str], width: int, first: str, rest: str, whole: bool) -> list[str]:
+    """Words and runs of spaces put on lines greedily, as textwrap does, by columns; a word
+    longer than a line is cut, or with ``whole``, put on a line of its own."""
     lines: list[str] = []
     chunks.reverse()
     while chunks:
@@ -143,12 +162,16 @@ def _lines(chunks: list[str], width: int, first: str, rest: str) -> list[str]:
             used += size
             line.append(chunks.pop())
         if chunks and display_width(chunks[-1]) > room:  # a word longer than any line
-            chunk = chunks[-1]
-            end = fit(chunk, room - used if room >= 1 else 1)
-            if not end and not line:  # a wide character on a line of one column
-                end = fit(chunk, 2)
-            line.append(chunk[:end])
-            chunks[-1] = chunk[end:]
+            if whole:  # whole, on a line of its own
+                if not "".join(line).strip():
+                    line.append(chunks.pop())
+            else:  # cut, its start filling this line
+                chunk = chunks[-1]
+                end = fit(chunk, room - used if room >= 1 else 1)
+                if not end and not line:  # a wide character on a line of one column
+                    end = fit(chunk, 2)
+                line.append(chunk[:end])
+                chunks[-1] = chunk[end:]
         if line and not line[-1].strip():
             del line[-1]
         if line:
