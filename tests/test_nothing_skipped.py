@@ -109,7 +109,7 @@ def test_data_before_a_command_without_it_says_so(
     code, _, err = run(capsys, "--data", folder, "validate", folder)
     assert code == EXIT_USAGE
     assert (
-        f"validate takes the dataset as its argument, not --data: rightsdata validate {folder}"
+        f"validate takes the dataset as its argument, not --data: `rightsdata validate {folder}`"
         in (" ".join(err.split()))
     )
     code, _, err = run(capsys, "--data", folder, "timeline", "person:a", "--data", "elsewhere")
@@ -328,7 +328,7 @@ def test_a_folder_of_a_json_document_says_how_to_load_it(tmp_path: Path) -> None
     (folder / "dataset.json").write_bytes((tmp_path / "out" / "dataset.json").read_bytes())
     (problem,) = rightsdata.validate(folder)
     assert problem.location == "dataset.json" and problem.message.startswith(
-        "is a `document` export (rightsdata export --format document), a dataset of its own"
+        "is a `document` export (`rightsdata export --format document`), a dataset of its own"
     )
     assert "rightsdata validate" in problem.message and "did you mean" not in problem.message
 
@@ -345,18 +345,18 @@ def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts
     assert problem.location == "dataset.json"
     assert problem.message.startswith(
         "not a record kind's file, so it is not read; by its name it looks like a `document` "
-        "export (rightsdata export --format document), a dataset of its own: if it is one, "
-        f"read it alone (rightsdata.load_path('{folder / 'dataset.json'}')"
+        "export (`rightsdata export --format document`), a dataset of its own: if it is one, "
+        f"read it alone (`rightsdata.load_path('{folder / 'dataset.json'}')`"
     )
     assert problem.message.endswith("else move it out of the dataset's folder")
     alone = write_folder(tmp_path / "alone", {"dataset.json": {"title": "notes"}})
     (problem,) = rightsdata.validate(alone)
     expected = "expected some of " + ", ".join(map(kind_file, KINDS))
     assert problem.message == (
-        "holds no record files but dataset.json (named as a `document` export (rightsdata "
-        "export --format document), though it does not start as one): if it is one, a "
-        f"dataset of its own, load it (rightsdata.load_path('{alone / 'dataset.json'}'), "
-        f"rightsdata validate {alone / 'dataset.json'}); a folder is read as one file per "
+        "holds no record files but dataset.json (named as a `document` export (`rightsdata "
+        "export --format document`), though it does not start as one): if it is one, a "
+        f"dataset of its own, load it (`rightsdata.load_path('{alone / 'dataset.json'}')`, "
+        f"`rightsdata validate {alone / 'dataset.json'}`); a folder is read as one file per "
         f"kind ({expected})"
     )
     # what is not a regular file is never offered as one to load
@@ -403,7 +403,7 @@ def test_a_folder_of_json_lines_and_a_json_document_names_each(tmp_path: Path) -
     )
     for name in ("records.jsonl", "dataset.json"):
         path = tmp_path / "out" / name
-        assert f"rightsdata.load_path('{path}'), rightsdata validate {path}" in problem.message
+        assert f"`rightsdata.load_path('{path}')`, `rightsdata validate {path}`" in problem.message
 
 
 def test_a_folder_of_datasets_named_names_them_sorted_and_joined_as_others_are(

@@ -203,8 +203,10 @@ class _Card:
         """A record's name, or its ID where it cannot be looked up."""
         return self.names.label(record_id) or record_id
 
-    def text(self, text: str, first: str = "", rest: str | None = None) -> None:
-        self.lines += wrap(text, self.width, first, rest)
+    def text(
+        self, text: str, first: str = "", rest: str | None = None, *, whole: bool = False
+    ) -> None:
+        self.lines += wrap(text, self.width, first, rest, whole=whole)
 
     def rows(self, rows: Sequence[tuple[str, str | Sequence[str] | None]]) -> None:
         """Labelled values; a list value takes one line (or more, wrapped) per item, each
@@ -223,7 +225,8 @@ class _Card:
                     # listed item's wrapped lines, are indented: the next item is not
                     hang = 2 if part_index or listed else 0
                     lead = first if part_index == 0 else " " * (column + 2)
-                    self.text(part, lead, " " * (column + hang))
+                    whole = isinstance(item, _Command)  # (kept on one line, to copy)
+                    self.text(part, lead, " " * (column + hang), whole=whole)
 
     def section(self, heading: str, items: Iterable[str], numbered: bool = False) -> None:
         """A heading, then items (each may hold ``\\n``-separated parts)."""
@@ -341,11 +344,18 @@ def _involvement_rows(
     rows: list[tuple[str, str | Sequence[str] | None]] = []
     events = dataset.timeline(actor)
     if events:
-        command = f"rightsdata timeline {actor.id}{card.options}"
-        rows.append(("events", f"{_count(len(events), 'event')}; {command}"))
+        command = f"`rightsdata timeline {actor.id}{card.options}`"
+        rows.append(("events", _Command(f"{_count(len(events), 'event')}; {command}")))
     ties = dataset.related(actor).relationships
     rows.append(("relationships", [card.name(r.id) for r in ties]))
     return rows
+
+
+class _Command(str):
+    """A row's value that holds a command in backticks: wrapped as the command line's
+    messages are (:func:`wrap`'s ``whole``), the command never split across lines."""
+
+    __slots__ = ()
 
 
 def _count(n: int, noun: str) -> str:

@@ -81,12 +81,12 @@ def _print_problems(
 
     width = terminal_width()
     heading = f"{_plural(len(problems), 'problem')} in {printable(path)}:"
-    print("\n".join(wrap(heading, width, "", "  ")), file=file)
+    print("\n".join(wrap(heading, width, "", "  ", whole=True)), file=file)
     for problem in problems:
         text = f"{problem.location}: {_problem_text(problem)}"
-        print("\n".join(wrap(text, width, "  ", "      ")), file=file)
+        print("\n".join(wrap(text, width, "  ", "      ", whole=True)), file=file)
     if unchecked:
-        print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ")), file=file)
+        print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ", whole=True)), file=file)
 
 
 def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
@@ -118,9 +118,9 @@ def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
             command = shlex.join(["rightsdata", "--base", name, *given])
             text = (
                 f"note: {named} of the bundled dataset {name}; if your data builds on it, "
-                f"give it as the base: {command}"
+                f"give it as the base: `{command}`"
             )
-            return "\n".join(wrap(text, terminal_width(), "", "  "))
+            return "\n".join(wrap(text, terminal_width(), "", "  ", whole=True))
     return ""
 
 
@@ -128,4 +128,4 @@ def _print_error(message: str) -> None:
     """A message on stderr, wrapped to the terminal."""
     from rightsdata.textcard import terminal_width, wrap
 
-    print("\n".join(wrap(message, terminal_width(), "", "  ")), file=sys.stderr)
+    print("\n".join(wrap(message, terminal_width(), "", "  ", whole=True)), file=sys.stderr)

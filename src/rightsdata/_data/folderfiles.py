@@ -61,7 +61,7 @@ def _one_file_layout(name: str) -> str | None:
 
 
 #: What a file named as a ``document`` export is, or looks like.
-_DOCUMENT: Final = "a `document` export (rightsdata export --format document)"
+_DOCUMENT: Final = "a `document` export (`rightsdata export --format document`)"
 #: How a ``document`` export starts: an object whose first key is its descriptor, its
 #: redirects or a kind's list of records.
 _DOCUMENT_START: Final = re.compile(
@@ -153,12 +153,12 @@ def _load_the_file(folder: str, name: str) -> str:
     """How to read the file ``name`` of ``folder`` alone, in Python and on the command line.
 
     >>> _load_the_file("my data", "records.jsonl")
-    "rightsdata.load_path('my data/records.jsonl'), rightsdata validate 'my data/records.jsonl'"
+    "`rightsdata.load_path('my data/records.jsonl')`, `rightsdata validate 'my data/records.jsonl'`"
     """
     from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
 
     path = os.path.join(folder, name)
-    return f"rightsdata.load_path({path!r}), rightsdata validate {shell_path(path)}"
+    return f"`rightsdata.load_path({path!r})`, `rightsdata validate {shell_path(path)}`"
 
 
 def _stray_problem(folder: str, name: str, expected: Sequence[str]) -> Problem:

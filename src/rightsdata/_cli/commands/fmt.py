@@ -24,13 +24,13 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     if not args.paths and not args.check:
         # the bundled datasets are the installed package's (site-packages, for a pip user)
         raise UsageError(
-            "give the dataset folders to rewrite (rightsdata fmt FOLDER...); without a "
+            "give the dataset folders to rewrite (`rightsdata fmt FOLDER...`); without a "
             "folder, only `rightsdata fmt --check` runs, which checks the bundled datasets"
         )
     if args.base is not None and not args.paths:
         raise UsageError(
-            f"--base {args.base}: give the folders that build on it (rightsdata fmt FOLDER... "
-            "--base NAME_OR_PATH)"
+            f"--base {args.base}: give the folders that build on it (`rightsdata fmt FOLDER... "
+            "--base NAME_OR_PATH`)"
         )
     folders = [_path(p) for p in args.paths] or [
         Path(str(entry)) for entry in datasets_root().iterdir() if entry.is_dir()
@@ -74,7 +74,8 @@ def _refuse(folder: Path) -> None:
     said = f"{folder}: no such folder" if blocker is None else not_a_folder(folder, blocker)
     if blocker == folder and folder.name in own_files():
         # a file of a dataset folder (persons.json, datapackage.json): name the folder
-        said += f"; fmt rewrites a dataset folder: rightsdata fmt {shell_path(str(folder.parent))}"
+        command = f"rightsdata fmt {shell_path(str(folder.parent))}"
+        said += f"; fmt rewrites a dataset folder: `{command}`"
     else:
         said += "; fmt rewrites dataset folders"
     raise UsageError(said)
