@@ -455,3 +455,15 @@ def test_wrap_whole_never_cuts_a_word_nor_splits_a_span(
 
 def _words_and_spans(line: str) -> list[str]:
     return re.findall(r"`[^`]*`|[^ `]+", line)
+
+
+def test_wrap_keeps_the_strings_given_on_one_line() -> None:
+    text = "3 problems in /home/me/my data/x y/events.json: see my data"
+    assert wrap(text, 30, "", "  ", whole=True, keep=["/home/me/my data/x y"]) == [
+        "3 problems in",
+        "  /home/me/my data/x y/events.json:",
+        "  see my data",
+    ]
+    assert wrap(text, 30, "", "  ", whole=True)[0] == "3 problems in /home/me/my"  # (without)
+    with pytest.raises(ValueError, match="keep is for whole=True"):
+        wrap(text, 30, keep=["my data"])

@@ -18,6 +18,7 @@ within   Kazakhstan
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -95,7 +96,13 @@ def terminal_width(width: int | None = None) -> int:
 
 
 def wrap(
-    text: str, width: int, first: str = "", rest: str | None = None, *, whole: bool = False
+    text: str,
+    width: int,
+    first: str = "",
+    rest: str | None = None,
+    *,
+    whole: bool = False,
+    keep: Iterable[str] = (),
 ) -> list[str]:
     """``text`` wrapped to ``width`` columns, the first line starting with ``first``, the
     others with ``rest`` (spaces as wide as ``first`` by default). Words longer than a line
@@ -120,16 +127,26 @@ def wrap(
 
     >>> wrap("run `rightsdata fmt 'my data'` to rewrite it", 24, whole=True)
     ['run', "`rightsdata fmt 'my data'`", 'to rewrite it']
+
+    ``keep`` (with ``whole``) are more strings kept on one line wherever the text holds
+    them, as a span in backticks is: the paths a message names, which may hold spaces.
+
+    >>> wrap("2 problems in my data/events.json:", 20, "", "  ", whole=True, keep=["my data"])
+    ['2 problems in', '  my data/events.json:']
     """
     if width <= 0:
         raise ValueError(f"invalid width {width!r} (must be > 0)")
+    if keep and not whole:
+        raise ValueError("keep is for whole=True: a string kept on a line is never cut")
     indent = " " * display_width(first) if rest is None else rest
     for name, prefix in (("first", first), ("rest", indent)):
         if display_width(prefix) >= width:  # (no room for a word: textwrap loops for ever)
             raise ValueError(f"{name} {prefix!r} leaves no room in {width} columns")
     # a control character shown as its escape, never sent raw; white space made spaces
-    spaced = printable(text).expandtabs().translate(_TO_SPACE)
-    chunks = [c for c in (_WHOLE if whole else _SPACES).split(spaced) if c]
+    spaced = _spaced(text)
+    kept = tuple(sorted({_spaced(k) for k in keep if " " in _spaced(k)}, key=len, reverse=True))
+    words = _kept_words(kept) if kept else _WHOLE if whole else _SPACES
+    chunks = [c for c in words.split(spaced) if c]
     return _lines(chunks, width, first, indent, whole) or [first.rstrip()]
 
 
@@ -141,6 +158,18 @@ _TO_SPACE: Final = str.maketrans("\t\n\x0b\x0c\r\u2028\u2029", "       ")
 # runs of spaces outside any span (made of spaces already: _TO_SPACE). A backtick with no
 # other after it is a character of its word.
 _WHOLE: Final = re.compile("((?:`[^`]*`|[^ `]|`)+)")
+
+
+def _spaced(text: str) -> str:
+    """``text`` as :func:`wrap` lays it out: control characters escaped, white space spaces."""
+    return printable(text).expandtabs().translate(_TO_SPACE)
+
+
+@functools.lru_cache(maxsize=64)
+def _kept_words(kept: tuple[str, ...]) -> re.Pattern[str]:
+    """:data:`_WHOLE`, with each of ``kept`` (the longest first) one piece of a word too."""
+    strings = "".join(f"{re.escape(k)}|" for k in kept)
+    return re.compile(f"((?:{strings}`[^`]*`|[^ `]|`)+)")
 
 
 def _lines(chunks: list[str], width: int, first: str, rest: str, whole: bool) -> list[str]:

@@ -53,7 +53,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
             print(f"{verb}: {folder / name}")
         differ += [folder] if changed else []
         for note in notes:
-            _print_error(note)
+            _print_error(note, [str(folder)])
         if not args.check:
             _note_unnamed(folder)
     if args.check and differ:
@@ -102,5 +102,6 @@ def _note_unnamed(folder: Path) -> None:
     if missing:
         _print_error(
             f"note: {path} gives no {one_of(missing)} (none is made up); add "
-            f"{all_of(repr(k) for k in missing)} to say which dataset and release it is"
+            f"{all_of(repr(k) for k in missing)} to say which dataset and release it is",
+            [str(folder)],
         )
