@@ -465,5 +465,11 @@ def test_wrap_keeps_the_strings_given_on_one_line() -> None:
         "  see my data",
     ]
     assert wrap(text, 30, "", "  ", whole=True)[0] == "3 problems in /home/me/my"  # (without)
+    # within a word too (quoted, in brackets), and the longest of two that overlap
+    said = "load the folder that holds it ('my data/x y'), or not"
+    assert wrap(said, 30, whole=True, keep=["my data", "my data/x y"]) == [
+        "load the folder that holds it",
+        "('my data/x y'), or not",
+    ]
     with pytest.raises(ValueError, match="keep is for whole=True"):
         wrap(text, 30, keep=["my data"])

@@ -144,9 +144,17 @@ def wrap(
             raise ValueError(f"{name} {prefix!r} leaves no room in {width} columns")
     # a control character shown as its escape, never sent raw; white space made spaces
     spaced = _spaced(text)
-    kept = tuple(sorted({_spaced(k) for k in keep if " " in _spaced(k)}, key=len, reverse=True))
-    words = _kept_words(kept) if kept else _WHOLE if whole else _SPACES
-    chunks = [c for c in words.split(spaced) if c]
+    if not whole:
+        chunks = [c for c in _SPACES.split(spaced) if c]
+        return _lines(chunks, width, first, indent, whole) or [first.rstrip()]
+    # a kept string's spaces made NULs (which the text cannot hold: printable escapes them)
+    # while the text is split into words
+    kept = _kept(frozenset(keep)) if keep else ()
+    for string in kept:
+        spaced = spaced.replace(string, string.replace(" ", "\0"))
+    chunks = [c for c in _WHOLE.split(spaced) if c]
+    if "\0" in spaced:
+        chunks = [c.replace("\0", " ") for c in chunks]
     return _lines(chunks, width, first, indent, whole) or [first.rstrip()]
 
 
@@ -154,10 +162,10 @@ def wrap(
 # (U+2028 and U+2029 too: some terminals break a line at them)
 _SPACES: Final = re.compile("([\t\n\x0b\x0c\r\u2028\u2029 ]+)")
 _TO_SPACE: Final = str.maketrans("\t\n\x0b\x0c\r\u2028\u2029", "       ")
-# The spaces between words, where a word may hold spans in backticks (`rightsdata fmt x`,):
-# runs of spaces outside any span (made of spaces already: _TO_SPACE). A backtick with no
-# other after it is a character of its word.
-_WHOLE: Final = re.compile("((?:`[^`]*`|[^ `]|`)+)")
+# A word of a message, which may hold spans in backticks (`rightsdata fmt 'my data'`,): split
+# at it, a text (its white space made spaces: _TO_SPACE) gives its words and the runs of
+# spaces between them. A backtick with no other after it is a character of its word.
+_WHOLE: Final = re.compile("((?:`[^`]*`|[^ `]+|`)+)")
 
 
 def _spaced(text: str) -> str:
@@ -165,11 +173,12 @@ def _spaced(text: str) -> str:
     return printable(text).expandtabs().translate(_TO_SPACE)
 
 
-@functools.lru_cache(maxsize=64)
-def _kept_words(kept: tuple[str, ...]) -> re.Pattern[str]:
-    """:data:`_WHOLE`, with each of ``kept`` (the longest first) one piece of a word too."""
-    strings = "".join(f"{re.escape(k)}|" for k in kept)
-    return re.compile(f"((?:{strings}`[^`]*`|[^ `]|`)+)")
+@functools.lru_cache(maxsize=16)
+def _kept(keep: frozenset[str]) -> tuple[str, ...]:
+    """The strings to keep on one line as the text holds them (:func:`_spaced`), those with a
+    space alone (a word is whole already), the longest first."""
+    spaced = {_spaced(string) for string in keep}
+    return tuple(sorted((s for s in spaced if " " in s), key=lambda s: (-len(s), s)))
 
 
 def _lines(chunks: list[str], width: int, first: str, rest: str, whole: bool) -> list[str]:

@@ -83,7 +83,7 @@ def _print_problems(
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
-    keep = [path, *_paths([path]), *(p.file for p in problems if p.file)]
+    keep = {*_paths([path]), *(p.file for p in problems if p.file)}  # (each once)
     heading = f"{_plural(len(problems), 'problem')} in {printable(path)}:"
     print("\n".join(wrap(heading, width, "", "  ", whole=True, keep=keep)), file=file)
     for problem in problems:
