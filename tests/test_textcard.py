@@ -471,5 +471,27 @@ def test_wrap_keeps_the_strings_given_on_one_line() -> None:
         "load the folder that holds it",
         "('my data/x y'), or not",
     ]
+    assert wrap("a b c", 3, whole=True, keep=["  ", " b "]) == ["a b", "c"]  # (spaces: no)
     with pytest.raises(ValueError, match="keep is for whole=True"):
         wrap(text, 30, keep=["my data"])
+
+
+#: A path with a space: in brackets, so that no two overlap in a text (as no two paths do).
+_PHRASE = (
+    st.text(st.sampled_from("xy北/. "), min_size=1, max_size=30)
+    .filter(lambda s: " " in s.strip(" ") and "  " not in s)
+    .map(lambda s: f"[{s.strip(' ')}]")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(_PHRASE, st.text("ab-北", min_size=1, max_size=12)), max_size=10),
+    st.integers(8, 30),
+)
+def test_wrap_whole_keeps_each_kept_string_on_a_line(parts: list[str], width: int) -> None:
+    kept = [p for p in parts if " " in p]
+    lines = wrap(" ".join(parts), width, "", "  ", whole=True, keep=kept)
+    for phrase in kept:
+        assert any(phrase in line for line in lines), (phrase, lines)
+    assert " ".join(line.strip() for line in lines) == " ".join(" ".join(parts).split())

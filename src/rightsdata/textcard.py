@@ -176,8 +176,8 @@ def _spaced(text: str) -> str:
 @functools.lru_cache(maxsize=16)
 def _kept(keep: frozenset[str]) -> tuple[str, ...]:
     """The strings to keep on one line as the text holds them (:func:`_spaced`), those with a
-    space alone (a word is whole already), the longest first."""
-    spaced = {_spaced(string) for string in keep}
+    space within (a word is whole already; spaces around one are not its), the longest first."""
+    spaced = {_spaced(string).strip(" ") for string in keep}
     return tuple(sorted((s for s in spaced if " " in s), key=lambda s: (-len(s), s)))
 
 
