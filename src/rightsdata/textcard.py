@@ -3,7 +3,8 @@
 A card names what it refers to (``Vladimir Kozlov``, not ``person:vladimir-kozlov``), gives
 dates in words with the EDTF beside them, participants with their roles, charges with the
 provision's label, figures with who asserted them, citations with their sources and locators,
-and the values that were inferred rather than stated; every line fits ``width``.
+and the values that were inferred rather than stated; every line fits ``width`` (a word
+longer than a line is cut), but for a command the card gives, kept whole to copy (:func:`wrap`).
 
 >>> import rightsdata
 >>> ds = rightsdata.load()
@@ -106,7 +107,8 @@ def wrap(
 ) -> list[str]:
     """``text`` wrapped to ``width`` columns, the first line starting with ``first``, the
     others with ``rest`` (spaces as wide as ``first`` by default). Words longer than a line
-    (an address) are cut only where they would not fit on a line of their own.
+    (an address) are cut only where they would not fit on a line of their own (never, with
+    ``whole``).
 
     Widths are terminal columns (a CJK character takes two, a combining mark none);
     otherwise the lines are those of ``textwrap.wrap`` (``break_on_hyphens=False``), which
