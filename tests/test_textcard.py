@@ -472,6 +472,13 @@ def test_wrap_keeps_the_strings_given_on_one_line() -> None:
         "('my data/x y'), or not",
     ]
     assert wrap("a b c", 3, whole=True, keep=["  ", " b "]) == ["a b", "c"]  # (spaces: no)
+    # a backtick of a kept path neither ends a command's span nor starts one
+    command = "run `rightsdata fmt 'my `odd` data'` then"
+    assert wrap(command, 20, whole=True, keep=["my `odd` data"]) == [
+        "run",
+        "`rightsdata fmt 'my `odd` data'`",
+        "then",
+    ]
     with pytest.raises(ValueError, match="keep is for whole=True"):
         wrap(text, 30, keep=["my data"])
 

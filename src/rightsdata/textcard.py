@@ -149,14 +149,14 @@ def wrap(
     if not whole:
         chunks = [c for c in _SPACES.split(spaced) if c]
         return _lines(chunks, width, first, indent, whole) or [first.rstrip()]
-    # a kept string's spaces made NULs (which the text cannot hold: printable escapes them)
-    # while the text is split into words
+    # a kept string's spaces and backticks made control characters (which the text cannot
+    # hold: printable escapes them) while the text is split into words
     kept = _kept(frozenset(keep)) if keep else ()
     for string in kept:
-        spaced = spaced.replace(string, string.replace(" ", "\0"))
+        spaced = spaced.replace(string, string.translate(_HIDE))
     chunks = [c for c in _WHOLE.split(spaced) if c]
-    if "\0" in spaced:
-        chunks = [c.replace("\0", " ") for c in chunks]
+    if kept:
+        chunks = [c.translate(_SHOW) for c in chunks]
     return _lines(chunks, width, first, indent, whole) or [first.rstrip()]
 
 
@@ -168,6 +168,10 @@ _TO_SPACE: Final = str.maketrans("\t\n\x0b\x0c\r\u2028\u2029", "       ")
 # at it, a text (its white space made spaces: _TO_SPACE) gives its words and the runs of
 # spaces between them. A backtick with no other after it is a character of its word.
 _WHOLE: Final = re.compile("((?:`[^`]*`|[^ `]+|`)+)")
+# What a kept string's spaces and backticks are while a text is split into words (a path's
+# backtick, `rightsdata fmt 'a`b'`, neither ends a span nor starts one), and back.
+_HIDE: Final = str.maketrans(" `", "\0\1")
+_SHOW: Final = str.maketrans("\0\1", " `")
 
 
 def _spaced(text: str) -> str:
@@ -178,9 +182,11 @@ def _spaced(text: str) -> str:
 @functools.lru_cache(maxsize=16)
 def _kept(keep: frozenset[str]) -> tuple[str, ...]:
     """The strings to keep on one line as the text holds them (:func:`_spaced`), those with a
-    space within (a word is whole already; spaces around one are not its), the longest first."""
+    space or backtick within (a word is whole already; spaces around one are not its), the
+    longest first."""
     spaced = {_spaced(string).strip(" ") for string in keep}
-    return tuple(sorted((s for s in spaced if " " in s), key=lambda s: (-len(s), s)))
+    held = (s for s in spaced if " " in s or "`" in s)
+    return tuple(sorted(held, key=lambda s: (-len(s), s)))
 
 
 def _lines(chunks: list[str], width: int, first: str, rest: str, whole: bool) -> list[str]:
