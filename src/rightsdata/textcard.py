@@ -151,11 +151,13 @@ def wrap(
         return _lines(chunks, width, first, indent, whole) or [first.rstrip()]
     # a kept string's spaces and backticks made control characters (which the text cannot
     # hold: printable escapes them) while the text is split into words
-    kept = _kept(frozenset(keep)) if keep else ()
-    for string in kept:
-        spaced = spaced.replace(string, string.translate(_HIDE))
+    hidden = False
+    for string in _kept(frozenset(keep)) if keep else ():
+        if string in spaced:
+            spaced = spaced.replace(string, string.translate(_HIDE))
+            hidden = True
     chunks = [c for c in _WHOLE.split(spaced) if c]
-    if kept:
+    if hidden:
         chunks = [c.translate(_SHOW) for c in chunks]
     return _lines(chunks, width, first, indent, whole) or [first.rstrip()]
 
