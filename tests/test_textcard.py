@@ -502,3 +502,23 @@ def test_wrap_whole_keeps_each_kept_string_on_a_line(parts: list[str], width: in
     for phrase in kept:
         assert any(phrase in line for line in lines), (phrase, lines)
     assert " ".join(line.strip() for line in lines) == " ".join(" ".join(parts).split())
+
+
+def test_a_card_keeps_the_command_it_gives_on_one_line(ds: rightsdata.Dataset) -> None:
+    """A card's `rightsdata timeline ID --data PATH` was cut to the width like any text: a
+    copy of it was broken. It is kept whole, on a line of its own where it does not fit."""
+    import shlex
+
+    record = ds.get("person:journalist-forced-psychiatric-observation-2013")
+    options = " --data 'my data/x y'"
+    for width in (MIN_WIDTH, 60, 80):
+        lines = text_card(record, ds, width=width, options=options).splitlines()
+        (line,) = [line for line in lines if "`rightsdata timeline" in line]
+        command = line.partition("`")[2].partition("`")[0]
+        assert shlex.split(command) == [
+            "rightsdata",
+            "timeline",
+            record.id,
+            "--data",
+            "my data/x y",
+        ]
