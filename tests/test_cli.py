@@ -817,7 +817,7 @@ def test_every_command_a_message_prints_takes_a_folder_named_like_an_option(
             assert run(capsys, "init", folder)[0] == EXIT_OK
         code, _, err = run(capsys, "validate", f"./{folder}/events.json", "--base", "kazakhstan")
         assert code == EXIT_USAGE
-        folder_said = shlex.split(" ".join(err.split()).partition("(rightsdata validate ")[2])[0]
+        folder_said = shlex.split(" ".join(err.split()).partition("(`rightsdata validate ")[2])[0]
         assert run(capsys, "validate", folder_said)[0] == EXIT_OK, folder_said
 
 
@@ -1477,11 +1477,11 @@ def test_the_command_a_card_suggests_runs_on_the_same_data(
     assert code == EXIT_OK
     (line,) = [line for line in out.splitlines() if line.startswith("events")]
     suggested = line.split("; ", 1)[1]
-    assert suggested == f"rightsdata timeline person:example-person --data '{folder}'"
-    code, out, _ = run(capsys, *shlex.split(suggested)[1:])
+    assert suggested == f"`rightsdata timeline person:example-person --data '{folder}'`"
+    code, out, _ = run(capsys, *shlex.split(suggested.strip("`"))[1:])
     assert code == EXIT_OK and out.startswith("Example Person: 1 event")
     _, out, _ = run(capsys, "show", "person:vladimir-kozlov")  # the bundled: no options
-    assert "; rightsdata timeline person:vladimir-kozlov\n" in out
+    assert "; `rightsdata timeline person:vladimir-kozlov`\n" in out
     # and so do the commands an error suggests
     _, _, err = run(capsys, "events", "--place", "person:example-person", "--data", folder)
     assert "rightsdata events --involving person:example-person --data 'my data'" in " ".join(

@@ -211,3 +211,91 @@ def test_info_shows_the_descriptor_name_and_version_on_one_line(
     (folder / "datapackage.json").write_text(json.dumps(descriptor))
     _, out, _ = run(capsys, "info", "--data", str(folder))
     assert out.splitlines()[0].startswith("my data\\u202e 1.0 0 (rightsdata ")
+
+
+# --- a command or path a message prints is whole on one line ---------------------------------
+
+_LONG = "a-folder-whose-name-goes-on-and-on-" * 3
+
+
+def _commands(text: str) -> list[list[str]]:
+    """The commands a message prints (in backticks), each read from one line: a backtick
+    left open at a line's end (a command split across lines) fails."""
+    import re
+    import shlex
+
+    commands = []
+    for line in text.splitlines():
+        assert line.count("`") % 2 == 0, line
+        commands += [shlex.split(c) for c in re.findall("`(rightsdata [^`]*)`", line)]
+    # every command the output holds was found on one line, and each is in backticks (a
+    # "rightsdata validate:" starts a message, "usage: rightsdata validate" the usage)
+    joined = " ".join(text.split())
+    assert len(commands) == joined.count("`rightsdata "), text
+    bare = re.findall(r"(?<!usage: )(?<!`)rightsdata (?!\w+:)", joined)
+    assert not bare, text
+    return commands
+
+
+def _names(argv: list[str], folder: Path) -> bool:
+    """Whether ``argv`` names ``folder`` or a file in it, by a path that reaches it."""
+    resolved = folder.resolve()
+    return any(
+        Path(a).resolve() in (resolved, *resolved.iterdir()) for a in argv if "/" in a or a == "."
+    )
+
+
+@pytest.mark.parametrize("columns", ["40", "80"])
+@pytest.mark.parametrize("name", [f"{_LONG}/ds", "my data/x y"])
+def test_a_command_a_message_prints_is_whole_on_one_line(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    columns: str,
+    name: str,
+) -> None:
+    """The messages of a failing validate, fmt and load (show --data) were wrapped to the
+    terminal, cutting a long path, and a command holding one, in the middle, and splitting a
+    quoted path with a space at it: a copy of either was broken. Each command is now in
+    backticks on one line (longer than the terminal if need be), and reads back the path."""
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / name
+    given = str(folder)
+    assert run(capsys, "init", given)[0] == 0
+    assert run(capsys, "fmt", "--hashes", given)[0] == 0
+    events = folder / "events.json"
+    events.write_text(events.read_text(encoding="utf-8").replace("own words", "own word"), "utf-8")
+    said: list[tuple[str, str]] = []
+    for argv in (
+        ["validate", given],  # a stale size: run `rightsdata fmt FOLDER`
+        ["fmt", "--check", given],  # run `rightsdata fmt FOLDER` to rewrite them
+        ["fmt", str(events)],  # fmt rewrites a dataset folder: `rightsdata fmt FOLDER`
+        ["validate", str(events), "--base", "kazakhstan"],  # validate its folder
+        ["--data", given, "validate"],  # not --data: `rightsdata validate FOLDER`
+        ["show", "person:example-person", "--data", given],  # a load's problems
+    ):
+        code, out, err = run(capsys, *argv)
+        assert code != 0, argv
+        said.append((" ".join(argv), out + err))
+    # a dataset whose references name the bundled records: the --base note; and an unknown ID
+    assert run(capsys, "fmt", given)[0] == 0
+    persons = folder / "persons.json"
+    persons.write_text("[]", encoding="utf-8")  # (the event's participant now the bundled's)
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(
+            "person:example-person", "person:vladimir-kozlov"
+        ),
+        "utf-8",
+    )
+    for argv in (["validate", given], ["show", "person:nobody", "--data", given]):
+        code, out, err = run(capsys, *argv)
+        said.append((" ".join(argv), out + err))
+    for argv_said, text in said:
+        commands = _commands(text)
+        assert commands, (argv_said, text)
+        for command in commands:
+            assert _names(command, folder), (argv_said, command, text)
+    # a path is never cut either, nor split at its space (the problems' heading)
+    _, out, _ = run(capsys, "validate", given)
+    assert any(f"{given}:" in line for line in out.splitlines()), out

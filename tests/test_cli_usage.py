@@ -92,7 +92,7 @@ def test_fmt_says_what_is_in_the_way(capsys: pytest.CaptureFixture[str], dataset
     document.write_text("{}", encoding="utf-8")
     missing = dataset.parent / "nowhere"
     for target, said in [
-        (file, f"{file} is a file; fmt rewrites a dataset folder: rightsdata fmt {dataset}"),
+        (file, f"{file} is a file; fmt rewrites a dataset folder: `rightsdata fmt {dataset}`"),
         (document, f"{document} is a file; fmt rewrites dataset folders"),
         (file / "x", f"{file / 'x'}: {file} is a file, not a folder; fmt rewrites dataset folders"),
         (missing, f"{missing}: no such folder; fmt rewrites dataset folders"),
@@ -199,7 +199,7 @@ def test_data_given_to_a_command_that_takes_a_path_gets_one_message(
         "fmt": "the dataset folders as its arguments",
         "init": "the folder to write as its argument",
     }[command]
-    said = f"{command} takes {what}, not --data: rightsdata {command} {dataset}"
+    said = f"{command} takes {what}, not --data: `rightsdata {command} {dataset}`"
     before = _files(dataset)
     for argv in argvs:
         code, out, err = run(capsys, *(a.replace("{ds}", str(dataset)) for a in argv))
@@ -215,16 +215,16 @@ def test_name_given_to_a_command_that_takes_a_path_says_so_too(
         (
             ["--name", "kazakhstan", "validate"],
             "validate takes the dataset as its argument, not --name: "
-            "rightsdata validate my-dataset/",
+            "`rightsdata validate my-dataset/`",
         ),
         (
             ["fmt", "--check", "--name", "kazakhstan"],
             "fmt takes the dataset folders as its arguments, not --name: "
-            "rightsdata fmt my-dataset/",
+            "`rightsdata fmt my-dataset/`",
         ),
         (
             ["init", "--name", "mine"],
-            "init takes the folder to write as its argument, not --name: rightsdata init mine",
+            "init takes the folder to write as its argument, not --name: `rightsdata init mine`",
         ),
     ]:
         code, _, err = run(capsys, *argv)
@@ -246,7 +246,7 @@ def test_data_and_name_together_is_a_usage_error(
 ) -> None:
     out = dataset.parent / "out"
     said = (
-        f"--data {dataset} and --name kazakhstan both say which dataset to use; give one: "
+        f"`--data {dataset}` and `--name kazakhstan` both say which dataset to use; give one: "
         "--data for your own, --name for a bundled one"
     )
     for argv in (

@@ -146,7 +146,7 @@ def test_validate_refuses_a_base_with_a_kind_file(
     assert main(["validate", str(path), "--base", "kazakhstan"]) == 2
     said = " ".join(capsys.readouterr().err.split())
     assert "--base checks a dataset against the one it builds on;" in said
-    assert "one kind's file: validate its folder (rightsdata validate" in said
+    assert "one kind's file: validate its folder (`rightsdata validate" in said
 
 
 @pytest.mark.parametrize(

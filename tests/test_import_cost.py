@@ -211,7 +211,7 @@ def test_the_strategies_without_hypothesis_name_the_extra_to_install() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == (
-        'this needs hypothesis, which is not installed: pip install "rightsdata[testing]"'
+        'this needs hypothesis, which is not installed: `pip install "rightsdata[testing]"`'
     )
 
 
@@ -237,7 +237,7 @@ def test_a_public_module_whose_extra_is_missing_is_an_absent_attribute() -> None
         "print(json.dumps(found))\n"
     )
     printed = _printed_json(script)
-    install = 'this needs hypothesis, which is not installed: pip install "rightsdata[testing]"'
+    install = 'this needs hypothesis, which is not installed: `pip install "rightsdata[testing]"`'
     assert printed == {
         "hasattr": False,
         "default": "absent",

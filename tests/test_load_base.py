@@ -511,8 +511,9 @@ def test_the_base_note_gives_a_command_that_runs(
     code, out, err = _run(capsys, *argv)
     said = " ".join((out + err).split())
     assert code == 1 and "give it as the base: " in said
-    command = " ".join((out + err).split("give it as the base:")[1].split("\n  "))
-    suggested = shlex.split(command.strip())
+    # the command whole on one line, in backticks, however long the path
+    (line,) = [line for line in (out + err).splitlines() if "`rightsdata --base" in line]
+    suggested = shlex.split(line.partition("`")[2].partition("`")[0])
     # every option given is kept, and --base comes first, where no -- can make it an argument
     assert suggested == ["rightsdata", "--base", "kazakhstan", *argv]
     assert _run(capsys, *suggested[1:])[0] == 0

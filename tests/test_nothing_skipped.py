@@ -110,7 +110,7 @@ def test_data_before_a_command_without_it_says_so(
     code, _, err = run(capsys, "--data", folder, "validate", folder)
     assert code == EXIT_USAGE
     assert (
-        f"validate takes the dataset as its argument, not --data: rightsdata validate {folder}"
+        f"validate takes the dataset as its argument, not --data: `rightsdata validate {folder}`"
         in (" ".join(err.split()))
     )
     code, _, err = run(capsys, "--data", folder, "timeline", "person:a", "--data", "elsewhere")
@@ -376,7 +376,7 @@ def test_a_folder_of_a_json_document_says_how_to_load_it(tmp_path: Path) -> None
     (folder / "dataset.json").write_bytes((tmp_path / "out" / "dataset.json").read_bytes())
     (problem,) = rightsdata.validate(folder)
     assert problem.location == "dataset.json" and problem.message.startswith(
-        "is a `document` export (rightsdata export --format document), a dataset of its own"
+        "is a `document` export (`rightsdata export --format document`), a dataset of its own"
     )
     assert "rightsdata validate" in problem.message and "did you mean" not in problem.message
 
@@ -408,7 +408,7 @@ def test_a_document_export_under_another_name_is_known_by_its_start(
     (folder / "export.json").write_bytes(exported)
     (problem,) = rightsdata.validate(folder)
     assert problem.location == "export.json" and problem.message.startswith(
-        "is a `document` export (rightsdata export --format document), a dataset of its own"
+        "is a `document` export (`rightsdata export --format document`), a dataset of its own"
     )
     assert "did you mean" not in problem.message
     found = re.search(
@@ -465,7 +465,7 @@ def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts
     assert problem.location == "dataset.json"
     assert problem.message.startswith(
         "not a record kind's file, so it is not read; by its name it looks like a `document` "
-        "export (rightsdata export --format document), a dataset of its own: if it is one, "
+        "export (`rightsdata export --format document`), a dataset of its own: if it is one, "
         f"read it alone with `rightsdata validate {folder / 'dataset.json'}` (in Python, "
         f"`rightsdata.load_path('{folder / 'dataset.json'}')`)"
     )
@@ -474,8 +474,8 @@ def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts
     (problem,) = rightsdata.validate(alone)
     expected = "expected some of " + ", ".join(map(kind_file, KINDS))
     assert problem.message == (
-        "holds no record files but dataset.json (named as a `document` export (rightsdata "
-        "export --format document), though it does not start as one): if it is one, a "
+        "holds no record files but dataset.json (named as a `document` export (`rightsdata "
+        "export --format document`), though it does not start as one): if it is one, a "
         f"dataset of its own, read it alone with `rightsdata validate {alone / 'dataset.json'}` "
         f"(in Python, `rightsdata.load_path('{alone / 'dataset.json'}')`); a folder is read as "
         f"one file per kind ({expected})"

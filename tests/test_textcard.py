@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 
@@ -101,16 +102,17 @@ def test_every_kind_has_a_card(ds: rightsdata.Dataset) -> None:
     assert "rated by  CIVICUS Monitor" in rating
     kozlov = text_card(ds.get("person:vladimir-kozlov"), ds, width=80)
     assert "born           in August 1960 (day not known; 1960-08)" in kozlov
-    assert "events         12 events; rightsdata timeline person:vladimir-kozlov" in kozlov
+    assert "events         12 events; `rightsdata timeline person:vladimir-kozlov`" in kozlov
 
 
 @pytest.mark.parametrize("width", [MIN_WIDTH, 60, 80, MAX_WIDTH])
 def test_every_card_fits_its_width(ds: rightsdata.Dataset, width: int) -> None:
     # only a single word longer than the width (an ID, an address) may overflow, alone on
-    # its line
+    # its line, or a command in backticks (kept whole, to copy)
     for record in ds:
         for line in text_card(record, ds, width=width).splitlines():
-            assert len(line) <= width or " " not in line.strip(), (record.id, line)
+            alone = " " not in line.strip() or re.fullmatch("`[^`]*`", line.strip())
+            assert len(line) <= width or alone, (record.id, line)
 
 
 def test_a_record_in_no_dataset_shows_ids_and_each_source_once(ds: rightsdata.Dataset) -> None:
@@ -363,3 +365,160 @@ def test_wrap_refuses_a_prefix_that_leaves_no_room(first: str, rest: str | None)
     # textwrap.wrap(" x", 3, initial_indent="abcdef") never returns; this said nothing either
     with pytest.raises(ValueError, match="leaves no room in 3 columns"):
         wrap(" x y z", 3, first, rest)
+
+
+# --- whole=True: what the command line prints as messages -------------------------------------
+
+_LONG_PATH = "/tmp/x/" + "averyveryverylongdirectoryname" * 3 + "/another-long-name/ds"
+
+
+def test_wrap_cuts_a_long_word_unless_whole() -> None:
+    text = f"3 problems in {_LONG_PATH}:"
+    cut = wrap(text, 40, "", "  ")  # a card's rule: the path cut, to fill each line
+    assert all(columns(line) <= 40 for line in cut) and not any(_LONG_PATH in x for x in cut)
+    # a message's: the path whole, on a line of its own (wider than the terminal)
+    assert wrap(text, 40, "", "  ", whole=True) == ["3 problems in", f"  {_LONG_PATH}:"]
+
+
+def test_wrap_keeps_a_backtick_span_with_spaces_on_one_line() -> None:
+    text = "3 files differ; run `rightsdata fmt 'my data/ds' --base kazakhstan` to rewrite them"
+    lines = wrap(text, 40, "", "  ", whole=True)
+    assert lines == [
+        "3 files differ; run",
+        "  `rightsdata fmt 'my data/ds' --base kazakhstan`",
+        "  to rewrite them",
+    ]
+    # without whole, the span is words as any other: split at its spaces
+    assert wrap(text, 40, "", "  ")[0] == "3 files differ; run `rightsdata fmt 'my"
+    # a span that fits stays on the line it starts, with what is attached to it
+    assert wrap("then `rightsdata fmt ds`, done", 30, whole=True) == [
+        "then `rightsdata fmt ds`, done"
+    ]
+    assert wrap("then `rightsdata fmt ds`, done", 20, whole=True) == [
+        "then",
+        "`rightsdata fmt ds`,",
+        "done",
+    ]
+
+
+def test_wrap_takes_a_lone_backtick_as_a_character() -> None:
+    assert wrap("a ` b c d", 5, whole=True) == ["a ` b", "c d"]
+    assert wrap("`a b` c `d e", 7, whole=True) == ["`a b` c", "`d e"]
+
+
+def test_wrap_whole_wraps_ordinary_text_as_before() -> None:
+    text = "from 26 January 2012 to 8 October 2012, in 北京市の記者が拘束された"
+    plain = text.replace("北京市の記者が拘束された", "北京")
+    for width in (16, 24, 40):
+        assert wrap(plain, width, "date  ", whole=True) == wrap(plain, width, "date  ")
+    # widths are terminal columns: the CJK word (24 columns) on a line of its own, whole
+    assert wrap(text, 20, "- ", whole=True)[-1] == "  北京市の記者が拘束された"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab cd\tef\n-.x"), max_size=60), st.integers(1, 30), st.booleans())
+def test_wrap_whole_of_short_words_is_wrap(text: str, width: int, rest: bool) -> None:
+    """Without a word (or a run of spaces) longer than a line, whole=True changes nothing."""
+    first, indent = "> ", ("  " if rest else "")
+    if all(len(chunk) <= width for chunk in re.split(r"(\s+)", text.expandtabs())):
+        assert wrap(text, width + 2, first, indent, whole=True) == wrap(
+            text, width + 2, first, indent
+        )
+
+
+_SPANS = st.lists(
+    st.one_of(
+        st.text(st.sampled_from("ab北京é\u0301-/.:'"), min_size=1, max_size=50),  # a word
+        st.text(st.sampled_from("ab 北 -'/"), max_size=40).map(lambda s: f"`{s}`"),  # a span
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS, st.integers(8, 40), st.sampled_from(["", "  ", "x: "]))
+def test_wrap_whole_never_cuts_a_word_nor_splits_a_span(
+    words: list[str], width: int, first: str
+) -> None:
+    text = " ".join(words)
+    lines = wrap(text, width, first, "  ", whole=True)
+    body = [line[len(first) :] for line in lines[:1]] + [line[2:] for line in lines[1:]]
+    # every word and span is on one line, whole (a span with spaces too), in order
+    assert [w for line in body for w in _words_and_spans(line)] == words, lines
+    # a line wider than the width holds one word or span alone
+    for line, inside in zip(lines, body, strict=True):
+        if columns(line) > width:
+            assert len(_words_and_spans(inside)) == 1, lines
+    assert "".join("".join(lines).split()) == first.strip() + "".join(text.split())
+
+
+def _words_and_spans(line: str) -> list[str]:
+    return re.findall(r"`[^`]*`|[^ `]+", line)
+
+
+def test_wrap_keeps_the_strings_given_on_one_line() -> None:
+    text = "3 problems in /home/me/my data/x y/events.json: see my data"
+    assert wrap(text, 30, "", "  ", whole=True, keep=["/home/me/my data/x y"]) == [
+        "3 problems in",
+        "  /home/me/my data/x y/events.json:",
+        "  see my data",
+    ]
+    assert wrap(text, 30, "", "  ", whole=True)[0] == "3 problems in /home/me/my"  # (without)
+    # within a word too (quoted, in brackets), and the longest of two that overlap
+    said = "load the folder that holds it ('my data/x y'), or not"
+    assert wrap(said, 30, whole=True, keep=["my data", "my data/x y"]) == [
+        "load the folder that holds it",
+        "('my data/x y'), or not",
+    ]
+    assert wrap("a b c", 3, whole=True, keep=["  ", " b "]) == ["a b", "c"]  # (spaces: no)
+    # a backtick of a kept path neither ends a command's span nor starts one
+    command = "run `rightsdata fmt 'my `odd` data'` then"
+    assert wrap(command, 20, whole=True, keep=["my `odd` data"]) == [
+        "run",
+        "`rightsdata fmt 'my `odd` data'`",
+        "then",
+    ]
+    with pytest.raises(ValueError, match="keep is for whole=True"):
+        wrap(text, 30, keep=["my data"])
+
+
+#: A path with a space: in brackets, so that no two overlap in a text (as no two paths do).
+_PHRASE = (
+    st.text(st.sampled_from("xy北/. "), min_size=1, max_size=30)
+    .filter(lambda s: " " in s.strip(" ") and "  " not in s)
+    .map(lambda s: f"[{s.strip(' ')}]")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(_PHRASE, st.text("ab-北", min_size=1, max_size=12)), max_size=10),
+    st.integers(8, 30),
+)
+def test_wrap_whole_keeps_each_kept_string_on_a_line(parts: list[str], width: int) -> None:
+    kept = [p for p in parts if " " in p]
+    lines = wrap(" ".join(parts), width, "", "  ", whole=True, keep=kept)
+    for phrase in kept:
+        assert any(phrase in line for line in lines), (phrase, lines)
+    assert " ".join(line.strip() for line in lines) == " ".join(" ".join(parts).split())
+
+
+def test_a_card_keeps_the_command_it_gives_on_one_line(ds: rightsdata.Dataset) -> None:
+    """A card's `rightsdata timeline ID --data PATH` was cut to the width like any text: a
+    copy of it was broken. It is kept whole, on a line of its own where it does not fit."""
+    import shlex
+
+    record = ds.get("person:journalist-forced-psychiatric-observation-2013")
+    options = " --data 'my data/x y'"
+    for width in (MIN_WIDTH, 60, 80):
+        lines = text_card(record, ds, width=width, options=options).splitlines()
+        (line,) = [line for line in lines if "`rightsdata timeline" in line]
+        command = line.partition("`")[2].partition("`")[0]
+        assert shlex.split(command) == [
+            "rightsdata",
+            "timeline",
+            record.id,
+            "--data",
+            "my data/x y",
+        ]

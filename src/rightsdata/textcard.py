@@ -3,7 +3,8 @@
 A card names what it refers to (``Vladimir Kozlov``, not ``person:vladimir-kozlov``), gives
 dates in words with the EDTF beside them, participants with their roles, charges with the
 provision's label, figures with who asserted them, citations with their sources and locators,
-and the values that were inferred rather than stated; every line fits ``width``.
+and the values that were inferred rather than stated; every line fits ``width`` (a word
+longer than a line is cut), but for a command the card gives, kept whole to copy (:func:`wrap`).
 
 >>> import rightsdata
 >>> ds = rightsdata.load()
@@ -18,6 +19,7 @@ within   Kazakhstan
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -94,10 +96,19 @@ def terminal_width(width: int | None = None) -> int:
     return _columns.terminal_columns(width)
 
 
-def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+def wrap(
+    text: str,
+    width: int,
+    first: str = "",
+    rest: str | None = None,
+    *,
+    whole: bool = False,
+    keep: Iterable[str] = (),
+) -> list[str]:
     """``text`` wrapped to ``width`` columns, the first line starting with ``first``, the
     others with ``rest`` (spaces as wide as ``first`` by default). Words longer than a line
-    (an address) are cut only where they would not fit on a line of their own.
+    (an address) are cut only where they would not fit on a line of their own (never, with
+    ``whole``).
 
     Widths are terminal columns (a CJK character takes two, a combining mark none);
     otherwise the lines are those of ``textwrap.wrap`` (``break_on_hyphens=False``), which
@@ -107,26 +118,82 @@ def wrap(text: str, width: int, first: str = "", rest: str | None = None) -> lis
     ['date  from 26 January', '      2012 to 8 October', '      2012']
     >>> wrap("北京市の記者が拘束された", 10, "- ")
     ['- 北京市の', '  記者が拘', '  束された']
+
+    ``whole=True`` is the rule of what the command line prints as messages (errors,
+    problems, notes, advice): a path or a command is never cut nor split across lines, so
+    that a copy of it is whole. A word is never cut: one longer than a line takes a line of
+    its own, longer than ``width``. A span in backticks, the one way a message marks a
+    command (as below), is kept on one line as a word is, spaces and all, and moved to the
+    next line where it does not fit. Such a line is left for the terminal to wrap softly,
+    and a copy of it is whole.
+
+    >>> wrap("run `rightsdata fmt 'my data'` to rewrite it", 24, whole=True)
+    ['run', "`rightsdata fmt 'my data'`", 'to rewrite it']
+
+    ``keep`` (with ``whole``) are more strings kept on one line wherever the text holds
+    them, as a span in backticks is: the paths a message names, which may hold spaces.
+
+    >>> wrap("2 problems in my data/events.json:", 20, "", "  ", whole=True, keep=["my data"])
+    ['2 problems in', '  my data/events.json:']
     """
     if width <= 0:
         raise ValueError(f"invalid width {width!r} (must be > 0)")
+    if keep and not whole:
+        raise ValueError("keep is for whole=True: a string kept on a line is never cut")
     indent = " " * display_width(first) if rest is None else rest
     for name, prefix in (("first", first), ("rest", indent)):
         if display_width(prefix) >= width:  # (no room for a word: textwrap loops for ever)
             raise ValueError(f"{name} {prefix!r} leaves no room in {width} columns")
     # a control character shown as its escape, never sent raw; white space made spaces
-    chunks = [c for c in _SPACES.split(printable(text).expandtabs().translate(_TO_SPACE)) if c]
-    return _lines(chunks, width, first, indent) or [first.rstrip()]
+    spaced = _spaced(text)
+    if not whole:
+        chunks = [c for c in _SPACES.split(spaced) if c]
+        return _lines(chunks, width, first, indent, whole) or [first.rstrip()]
+    # a kept string's spaces and backticks made control characters (which the text cannot
+    # hold: printable escapes them) while the text is split into words
+    hidden = False
+    for string in _kept(frozenset(keep)) if keep else ():
+        if string in spaced:
+            spaced = spaced.replace(string, string.translate(_HIDE))
+            hidden = True
+    chunks = [c for c in _WHOLE.split(spaced) if c]
+    if hidden:
+        chunks = [c.translate(_SHOW) for c in chunks]
+    return _lines(chunks, width, first, indent, whole) or [first.rstrip()]
 
 
 # The white space textwrap breaks lines at (and no other: a no-break space stays in its word).
 # (U+2028 and U+2029 too: some terminals break a line at them)
 _SPACES: Final = re.compile("([\t\n\x0b\x0c\r\u2028\u2029 ]+)")
 _TO_SPACE: Final = str.maketrans("\t\n\x0b\x0c\r\u2028\u2029", "       ")
+# A word of a message, which may hold spans in backticks (`rightsdata fmt 'my data'`,): split
+# at it, a text (its white space made spaces: _TO_SPACE) gives its words and the runs of
+# spaces between them. A backtick with no other after it is a character of its word.
+_WHOLE: Final = re.compile("((?:`[^`]*`|[^ `]+|`)+)")
+# What a kept string's spaces and backticks are while a text is split into words (a path's
+# backtick, `rightsdata fmt 'a`b'`, neither ends a span nor starts one), and back.
+_HIDE: Final = str.maketrans(" `", "\0\1")
+_SHOW: Final = str.maketrans("\0\1", " `")
 
 
-def _lines(chunks: list[str], width: int, first: str, rest: str) -> list[str]:
-    """Words and runs of spaces put on lines greedily, as textwrap does, by columns."""
+def _spaced(text: str) -> str:
+    """``text`` as :func:`wrap` lays it out: control characters escaped, white space spaces."""
+    return printable(text).expandtabs().translate(_TO_SPACE)
+
+
+@functools.lru_cache(maxsize=16)
+def _kept(keep: frozenset[str]) -> tuple[str, ...]:
+    """The strings to keep on one line as the text holds them (:func:`_spaced`), those with a
+    space or backtick within (a word is whole already; spaces around one are not its), the
+    longest first."""
+    spaced = {_spaced(string).strip(" ") for string in keep}
+    held = (s for s in spaced if " " in s or "`" in s)
+    return tuple(sorted(held, key=lambda s: (-len(s), s)))
+
+
+def _lines(chunks: list[str], width: int, first: str, rest: str, whole: bool) -> list[str]:
+    """Words and runs of spaces put on lines greedily, as textwrap does, by columns; a word
+    longer than a line is cut, or with ``whole``, put on a line of its own."""
     lines: list[str] = []
     chunks.reverse()
     while chunks:
@@ -143,12 +210,16 @@ def _lines(chunks: list[str], width: int, first: str, rest: str) -> list[str]:
             used += size
             line.append(chunks.pop())
         if chunks and display_width(chunks[-1]) > room:  # a word longer than any line
-            chunk = chunks[-1]
-            end = fit(chunk, room - used if room >= 1 else 1)
-            if not end and not line:  # a wide character on a line of one column
-                end = fit(chunk, 2)
-            line.append(chunk[:end])
-            chunks[-1] = chunk[end:]
+            if whole:  # whole, on a line of its own
+                if not "".join(line).strip():
+                    line.append(chunks.pop())
+            else:  # cut, its start filling this line
+                chunk = chunks[-1]
+                end = fit(chunk, room - used if room >= 1 else 1)
+                if not end and not line:  # a wide character on a line of one column
+                    end = fit(chunk, 2)
+                line.append(chunk[:end])
+                chunks[-1] = chunk[end:]
         if line and not line[-1].strip():
             del line[-1]
         if line:
@@ -180,8 +251,10 @@ class _Card:
         """A record's name, or its ID where it cannot be looked up."""
         return self.names.label(record_id) or record_id
 
-    def text(self, text: str, first: str = "", rest: str | None = None) -> None:
-        self.lines += wrap(text, self.width, first, rest)
+    def text(
+        self, text: str, first: str = "", rest: str | None = None, *, whole: bool = False
+    ) -> None:
+        self.lines += wrap(text, self.width, first, rest, whole=whole)
 
     def rows(self, rows: Sequence[tuple[str, str | Sequence[str] | None]]) -> None:
         """Labelled values; a list value takes one line (or more, wrapped) per item, each
@@ -200,7 +273,8 @@ class _Card:
                     # listed item's wrapped lines, are indented: the next item is not
                     hang = 2 if part_index or listed else 0
                     lead = first if part_index == 0 else " " * (column + 2)
-                    self.text(part, lead, " " * (column + hang))
+                    whole = isinstance(item, _Command)  # (kept on one line, to copy)
+                    self.text(part, lead, " " * (column + hang), whole=whole)
 
     def section(self, heading: str, items: Iterable[str], numbered: bool = False) -> None:
         """A heading, then items (each may hold ``\\n``-separated parts)."""
@@ -318,11 +392,18 @@ def _involvement_rows(
     rows: list[tuple[str, str | Sequence[str] | None]] = []
     events = dataset.timeline(actor)
     if events:
-        command = f"rightsdata timeline {actor.id}{card.options}"
-        rows.append(("events", f"{_count(len(events), 'event')}; {command}"))
+        command = f"`rightsdata timeline {actor.id}{card.options}`"
+        rows.append(("events", _Command(f"{_count(len(events), 'event')}; {command}")))
     ties = dataset.related(actor).relationships
     rows.append(("relationships", [card.name(r.id) for r in ties]))
     return rows
+
+
+class _Command(str):
+    """A row's value that holds a command in backticks: wrapped as the command line's
+    messages are (:func:`wrap`'s ``whole``), the command never split across lines."""
+
+    __slots__ = ()
 
 
 def _count(n: int, noun: str) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import _source_options
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
-from rightsdata._cli.output import _print_error, _print_problems, base_note
+from rightsdata._cli.output import _print_error, _print_problems, base_note, given_paths
 from rightsdata._cli.parser import _before, _parse, build_parser
 from rightsdata._cli.suggest import unknown_id_message
 from rightsdata._values.errors import InvalidDataError, RightsdataError, UnknownIdError
@@ -68,10 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(note, file=sys.stderr)
         return EXIT_INVALID
     except UnknownIdError as exc:
-        _print_error(f"rightsdata: {_unknown_id(args, exc)}")
+        _print_error(f"rightsdata: {_unknown_id(args, exc)}", given_paths(args))
         return EXIT_USAGE
     except UsageError as exc:
-        _print_error(f"rightsdata {args.command}: {exc}")
+        _print_error(f"rightsdata {args.command}: {exc}", given_paths(args))
         return EXIT_USAGE
     except MissingExtraError as exc:  # an optional dependency (validate --schema: jsonschema)
         print(f"rightsdata: {exc}", file=sys.stderr)
@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         said = exc.strerror or str(exc)
         if isinstance(exc.filename, str):
             said = f"{exc.filename}: {said}"
-        _print_error(f"rightsdata {args.command}: {said}")
+        _print_error(f"rightsdata {args.command}: {said}", given_paths(args))
         return EXIT_USAGE
     except ValueError as exc:
         print(f"rightsdata: {exc}", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rightsdata._cli.suggest import EDTF_EXAMPLES
@@ -18,6 +18,8 @@ from rightsdata._values.errors import (
 )
 
 if TYPE_CHECKING:
+    import argparse
+
     from rightsdata._data.dataset import Dataset
 
 __all__: list[str] = []
@@ -76,17 +78,19 @@ def _print_problems(
     unchecked: Sequence[str] = (),
 ) -> None:
     """Every problem, wrapped to the terminal, with its hint; then, if references to some
-    kinds were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`), which."""
+    kinds were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`), which. The
+    path, and the files the problems name, are never split across lines."""
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
+    keep = {*_paths([path]), *(p.file for p in problems if p.file)}  # (each once)
     heading = f"{_plural(len(problems), 'problem')} in {printable(path)}:"
-    print("\n".join(wrap(heading, width, "", "  ")), file=file)
+    print("\n".join(wrap(heading, width, "", "  ", whole=True, keep=keep)), file=file)
     for problem in problems:
         text = f"{problem.location}: {_problem_text(problem)}"
-        print("\n".join(wrap(text, width, "  ", "      ")), file=file)
+        print("\n".join(wrap(text, width, "  ", "      ", whole=True, keep=keep)), file=file)
     if unchecked:
-        print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ")), file=file)
+        print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ", whole=True)), file=file)
 
 
 def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
@@ -118,14 +122,31 @@ def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
             command = shlex.join(["rightsdata", "--base", name, *given])
             text = (
                 f"note: {named} of the bundled dataset {name}; if your data builds on it, "
-                f"give it as the base: {command}"
+                f"give it as the base: `{command}`"
             )
-            return "\n".join(wrap(text, terminal_width(), "", "  "))
+            return "\n".join(wrap(text, terminal_width(), "", "  ", whole=True))
     return ""
 
 
-def _print_error(message: str) -> None:
-    """A message on stderr, wrapped to the terminal."""
+def _print_error(message: str, keep: Iterable[str] = ()) -> None:
+    """A message on stderr, wrapped to the terminal: a word, a command in backticks and each
+    of ``keep`` (the paths given: :func:`given_paths`) never cut nor split across lines."""
     from rightsdata.textcard import terminal_width, wrap
 
-    print("\n".join(wrap(message, terminal_width(), "", "  ")), file=sys.stderr)
+    lines = wrap(message, terminal_width(), "", "  ", whole=True, keep=keep)
+    print("\n".join(lines), file=sys.stderr)
+
+
+def given_paths(args: argparse.Namespace) -> list[str]:
+    """The paths the command line was given (its path arguments, ``--data``, ``--base``, the
+    directory ``export`` writes), for a message to keep each on one line (:func:`wrap`'s
+    ``keep``), as typed and as a message names them (``./my data/``: ``my data``)."""
+    given = [getattr(args, name, None) for name in ("path", "data", "base", "directory")]
+    return _paths([*given, *(getattr(args, "paths", None) or ())])
+
+
+def _paths(given: Iterable[object]) -> list[str]:
+    from pathlib import Path
+
+    paths = [p for p in given if isinstance(p, str) and p.strip()]
+    return [*paths, *(str(Path(p)) for p in paths)]

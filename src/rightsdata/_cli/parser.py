@@ -116,12 +116,12 @@ _TAKES: Final = {
 
 def _argument_instead(command: str, option: str, value: str | None) -> str:
     """The message for ``--data`` or ``--name`` given to a command that takes its path as its
-    argument: ``validate takes the dataset as its argument, not --data: rightsdata validate
-    ds2``."""
+    argument, with the command to give instead in backticks (``validate takes the dataset as
+    its argument, not --data``, then ``rightsdata validate ds2``)."""
     what, example = _TAKES[command]
     if value and (option == "--data" or command == "init"):  # a bundled name is no path
         example = shell_path(value)
-    return f"{command} takes {what}, not {option}: rightsdata {command} {example}"
+    return f"{command} takes {what}, not {option}: `rightsdata {command} {example}`"
 
 
 class _ArgumentInstead(argparse.Action):
@@ -700,6 +700,6 @@ def _before(args: argparse.Namespace) -> None:
     data, name = getattr(args, "data", None), getattr(args, "name", None)
     if data is not None and name is not None and not isinstance(name, _Default):
         raise UsageError(
-            f"--data {shell_path(data)} and --name {shlex.quote(name)} both say which dataset "
+            f"`--data {shell_path(data)}` and `--name {shlex.quote(name)}` both say which dataset "
             "to use; give one: --data for your own, --name for a bundled one"
         )

@@ -68,7 +68,7 @@ def _one_file_layout(name: str, folder: str | None = None) -> str | None:
 
 
 #: What a file named as a ``document`` export is, or looks like.
-_DOCUMENT: Final = "a `document` export (rightsdata export --format document)"
+_DOCUMENT: Final = "a `document` export (`rightsdata export --format document`)"
 #: How a ``document`` export starts: an object whose first key is its descriptor, its
 #: redirects or a kind's list of records.
 _DOCUMENT_START: Final = re.compile(

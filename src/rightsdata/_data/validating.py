@@ -85,12 +85,12 @@ def kind_file_base_message(path: Path, given: str) -> str:
     >>> from pathlib import Path
     >>> kind_file_base_message(Path("ds/events.json"), "base=")  # doctest: +NORMALIZE_WHITESPACE
     "base= checks a dataset against the one it builds on; ds/events.json is one kind's file:
-    validate its folder (rightsdata.validate('ds', base=...))"
+    validate its folder (`rightsdata.validate('ds', base=...)`)"
     """
     if given == "--base":
-        again = f"rightsdata validate {shell_path(str(path.parent))} --base ..."
+        again = f"`rightsdata validate {shell_path(str(path.parent))} --base ...`"
     else:
-        again = f"rightsdata.validate({str(path.parent)!r}, base=...)"
+        again = f"`rightsdata.validate({str(path.parent)!r}, base=...)`"
     return (
         f"{given} checks a dataset against the one it builds on; {printable(str(path))} is "
         f"one kind's file: validate its folder ({again})"

@@ -10,7 +10,7 @@ True
 ...     require("no_such_module_at_all", "arrow")
 ... except MissingExtraError as error:
 ...     print(error)
-this needs no_such_module_at_all, which is not installed: pip install "rightsdata[arrow]"
+this needs no_such_module_at_all, which is not installed: `pip install "rightsdata[arrow]"`
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class MissingExtraError(RightsdataError, ImportError):
             super().__init__(module, name=name)
         else:
             super().__init__(
-                f'this needs {module}, which is not installed: pip install "rightsdata[{extra}]"',
+                f'this needs {module}, which is not installed: `pip install "rightsdata[{extra}]"`',
                 name=module,
             )
         self.extra = extra

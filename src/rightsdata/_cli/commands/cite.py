@@ -20,7 +20,7 @@ def _cmd_cite(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({**citation_fields(dataset.descriptor), "text": dataset.citation})
         return EXIT_OK
-    print("\n".join(wrap(dataset.citation, terminal_width())))
+    print("\n".join(wrap(dataset.citation, terminal_width(), whole=True)))
     print()
     software = (
         f"The software: rightsdata developers, rightsdata {__version__} (MIT licence); "

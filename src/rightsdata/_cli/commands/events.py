@@ -77,9 +77,9 @@ def _record_of(
         f"({_name(dataset, record.id)}) is {a_noun(record.kind_name)}"
     )
     if isinstance(record, Place):
-        message += f"; for the events at a place: rightsdata events --place {record_id}{options}"
+        message += f"; for the events at a place: `rightsdata events --place {record_id}{options}`"
     elif isinstance(record, ACTOR_TYPES):
-        message += f"; for their events: rightsdata events --involving {record_id}{options}"
+        message += f"; for their events: `rightsdata events --involving {record_id}{options}`"
     raise UsageError(message)
 
 

@@ -25,13 +25,13 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
     if not args.paths and not args.check:
         # the bundled datasets are the installed package's (site-packages, for a pip user)
         raise UsageError(
-            "give the dataset folders to rewrite (rightsdata fmt FOLDER...); without a "
+            "give the dataset folders to rewrite (`rightsdata fmt FOLDER...`); without a "
             "folder, only `rightsdata fmt --check` runs, which checks the bundled datasets"
         )
     if args.base is not None and not args.paths:
         raise UsageError(
-            f"--base {args.base}: give the folders that build on it (rightsdata fmt FOLDER... "
-            "--base NAME_OR_PATH)"
+            f"--base {args.base}: give the folders that build on it (`rightsdata fmt FOLDER... "
+            "--base NAME_OR_PATH`)"
         )
     folders = [_path(p) for p in args.paths] or [
         Path(str(entry)) for entry in datasets_root().iterdir() if entry.is_dir()
@@ -64,7 +64,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
         differ += [folder] if changed and not links else []
         refused = refused or bool(links)
         for note in notes:
-            _print_error(note)
+            _print_error(note, [str(folder)])
         if not args.check:
             _note_unnamed(folder)
     if args.check and differ:
@@ -98,7 +98,8 @@ def _refuse(folder: Path) -> None:
     said = f"{folder}: no such folder" if blocker is None else not_a_folder(folder, blocker)
     if blocker == folder and folder.name in own_files():
         # a file of a dataset folder (persons.json, datapackage.json): name the folder
-        said += f"; fmt rewrites a dataset folder: rightsdata fmt {shell_path(str(folder.parent))}"
+        command = f"rightsdata fmt {shell_path(str(folder.parent))}"
+        said += f"; fmt rewrites a dataset folder: `{command}`"
     else:
         said += "; fmt rewrites dataset folders"
     raise UsageError(said)
@@ -125,5 +126,6 @@ def _note_unnamed(folder: Path) -> None:
     if missing:
         _print_error(
             f"note: {path} gives no {one_of(missing)} (none is made up); add "
-            f"{all_of(repr(k) for k in missing)} to say which dataset and release it is"
+            f"{all_of(repr(k) for k in missing)} to say which dataset and release it is",
+            [str(folder)],
         )

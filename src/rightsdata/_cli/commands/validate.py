@@ -56,7 +56,7 @@ def _print_wrapped(note: str) -> None:
     """``note``, wrapped to the terminal and indented under what it follows."""
     from rightsdata.textcard import terminal_width, wrap
 
-    print("\n".join(wrap(note, terminal_width(), "  ")))
+    print("\n".join(wrap(note, terminal_width(), "  ", whole=True)))
 
 
 def _missing(path: Path) -> bool:
