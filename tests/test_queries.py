@@ -518,7 +518,7 @@ def test_all_filters_together(ds: Dataset) -> None:
     )
     assert ids(found) == [
         "event:kozlov-solitary-confinement-2015-07-17",
-        "event:kozlov-stricter-regime-2015",  # '2015-22', summer 2015: by 31 August
+        "event:kozlov-stricter-regime-2015",  # one day from 17 July to 31 August 2015
         "event:kozlov-video-interview-recorded-2015",
     ]
 

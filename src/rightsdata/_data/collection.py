@@ -337,8 +337,8 @@ class EventCollection(Collection[Event]):
         >>> ds = rightsdata.load()
         >>> [e.id for e in ds.events(involving="person:vladimir-kozlov", between=("2015", None))]
         ... # doctest: +NORMALIZE_WHITESPACE
-        ['event:kozlov-solitary-confinement-2015-07-17', 'event:kozlov-55th-birthday-2015',
-         'event:kozlov-stricter-regime-2015', 'event:kozlov-video-interview-recorded-2015',
+        ['event:kozlov-solitary-confinement-2015-07-17', 'event:kozlov-stricter-regime-2015',
+         'event:kozlov-video-interview-recorded-2015', 'event:kozlov-55th-birthday-2015',
          'event:kozlov-parole-hearing-2015-12-08']
         >>> [str(e.date) for e in ds.events(place="KZ", kind="killing")]
         ['2011-12']

@@ -83,7 +83,7 @@ R4 = TypeVar("R4", bound=Record)
 
 
 def name_and_version(dataset: Dataset) -> str:
-    """How a message names a dataset: its name and version (``kazakhstan 3.3.0``), those it
+    """How a message names a dataset: its name and version (``kazakhstan 3.3.1``), those it
     has; empty if it has neither.
 
     >>> import rightsdata

@@ -84,8 +84,8 @@ def mark_of(event: Event) -> Mark:
 
     >>> import rightsdata
     >>> mark = mark_of(rightsdata.load().get("event:kozlov-stricter-regime-2015"))
-    >>> mark.shape, mark.first, mark.last       # summer 2015: some day within it
-    ('span', datetime.date(2015, 6, 1), datetime.date(2015, 8, 31))
+    >>> mark.shape, mark.first, mark.last       # some day from 17 July to 31 August 2015
+    ('span', datetime.date(2015, 7, 17), datetime.date(2015, 8, 31))
     """
     date = event.date
     if date is None:

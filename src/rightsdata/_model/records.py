@@ -873,7 +873,7 @@ class Statement(_Checked):
     >>> import rightsdata
     >>> said = rightsdata.load().statements["statement:kozlov-2015-prison-conditions"]
     >>> said.speaker, said.kind.value, str(said.date)
-    ('person:vladimir-kozlov', 'testimony', '2015-22')
+    ('person:vladimir-kozlov', 'testimony', '[2015-07-17..2015-08-31]')
     """
 
     kind_name: ClassVar[str] = "statements"
