@@ -2226,6 +2226,8 @@ def test_002_the_attorney_generals_office_brought_the_ban_request_as_its_plainti
     assert roles["org:almaty-court-media-ban"] == "addressee"
     assert "prosecutor" not in roles.values()
     assert request.charges == ()
+    # and its title names who asked, not "prosecutors"
+    assert request.title.startswith("Attorney General's Office asks an Almaty court")
 
 
 def test_002_the_ban_requests_counts_are_the_offices_announcement_relayed_by_hrf(ds: Any) -> None:
@@ -2440,3 +2442,14 @@ def test_003_unnamed_laws_say_not_named_as_every_unnamed_instrument_does(ds: Any
         assert instrument.endswith("(Kazakhstan; not named)"), law_id
     assert [law.id for law in ds.laws if "HRW" in law.instrument] == []
     assert ds.get("law:tz-cso-legislation-2019").instrument.endswith("(not named)")
+    # 004's downgrade item, paragraph 10: "The revised law on assemblies, adopted in 2020", untitled
+    assert "(Kazakhstan; not named)" in ds.get("law:kz-assemblies-law-2020").instrument
+
+
+def test_004_ilyashevs_facility_is_placed_in_almaty_by_the_passage_cited(ds: Any) -> None:
+    # 004, the Tulesova interview, paragraph 10: Ilyashev "had been detained in the same facility";
+    # paragraph 8 places it "on the northern edge of Almaty"
+    detention = ds.get("event:ilyashev-detention")
+    assert detention.places == ("place:almaty-detention-facility-north",)
+    placing = [c for c in detention.citations if c.locator.endswith("paragraph 8")]
+    assert [set(c.fields) for c in placing] == [{"summary", "places"}]
