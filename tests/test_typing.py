@@ -86,7 +86,7 @@ def test_untyped_access_gives_the_marked_errors(
         for number, line in enumerate(source, start=1)
         if (match := MARK.search(line))
     ]
-    assert len(expected) == 13
+    assert len(expected) == 26
     assert sorted(set(mypy_errors["untyped_access.py"])) == expected
 
 
@@ -126,19 +126,24 @@ def test_type_checkers_see_every_public_name_where_it_is_loaded_from() -> None:
 
 
 def _kind_overloads(function: Callable[..., Any]) -> dict[str, Any]:
-    """Each overload's return type by the kind name it takes (``str`` for the fallback)."""
+    """Each overload's return type by the kind name it takes (``KindName`` for the fallback,
+    which takes any kind: a misspelt one, or any ``str``, matches none)."""
     found: dict[str, Any] = {}
     for overload in typing.get_overloads(function):
         hints = typing.get_type_hints(overload)
-        (kind,) = typing.get_args(hints["kind"]) or (hints["kind"].__name__,)
-        found[kind] = hints["return"]
+        kinds = typing.get_args(hints["kind"])
+        if kinds == KINDS:
+            found["KindName"] = hints["return"]
+        else:
+            (kind,) = kinds
+            found[kind] = hints["return"]
     return found
 
 
 def test_the_overloads_by_kind_name_cover_every_kind_with_its_class() -> None:
     by_structure = _kind_overloads(structure)
-    assert list(by_structure) == [*KINDS, "str"]
-    assert by_structure == {**RECORD_TYPES, "str": Record}
+    assert list(by_structure) == [*KINDS, "KindName"]
+    assert by_structure == {**RECORD_TYPES, "KindName": Record}
     by_records = _kind_overloads(rightsdata.testing.records)
     assert by_records == {kind: SearchStrategy[cls] for kind, cls in by_structure.items()}
     # each overload takes every keyword the function does (two lacked strict=)
@@ -147,8 +152,8 @@ def test_the_overloads_by_kind_name_cover_every_kind_with_its_class() -> None:
         assert list(inspect.signature(overload).parameters) == list(taken)
     ds = rightsdata.load()
     by_collection = _kind_overloads(Dataset.collection)
-    assert list(by_collection) == [*KINDS, "str"]
-    assert by_collection.pop("str") == Collection[Record]
+    assert list(by_collection) == [*KINDS, "KindName"]
+    assert by_collection.pop("KindName") == Collection[Record]
     for kind, returned in by_collection.items():
         collection = ds.collection(kind)
         if typing.get_origin(returned) is Collection:  # Collection[Person]
@@ -157,3 +162,26 @@ def test_the_overloads_by_kind_name_cover_every_kind_with_its_class() -> None:
         else:  # EventCollection, a Collection[Event]
             assert type(collection) is returned
             assert returned.__orig_bases__ == (Collection[RECORD_TYPES[kind]],)
+
+
+def test_each_literal_type_of_names_is_its_set() -> None:
+    """The ``Literal`` types that make a misspelt selector a type error are written out (a
+    type checker reads no computed set): each must be its set, in its order, or a correct
+    name would be an error to mypy, or a wrong one pass."""
+    import rightsdata.tables
+    import rightsdata.vocab
+
+    assert typing.get_args(rightsdata.KindName) == KINDS == tuple(RECORD_TYPES)
+    assert typing.get_args(rightsdata.tables.TableName) == tuple(rightsdata.tables.TABLES)
+    assert typing.get_args(rightsdata.tables.FormatName) == tuple(rightsdata.tables.FORMATS)
+    # a Table's own name is typed so too: ds.to_pandas(table.name) checks
+    assert typing.get_type_hints(rightsdata.tables.Table)["name"] == rightsdata.tables.TableName
+    values = {
+        name.removesuffix("Value"): getattr(rightsdata.vocab, name)
+        for name in rightsdata.vocab.__all__
+        if name.endswith("Value")
+    }
+    assert sorted(values) == ["EventKind", "FigureUnit", "Measure", "Role", "StatementKind"]
+    for vocabulary, literal in values.items():
+        terms = getattr(rightsdata.vocab, vocabulary)
+        assert typing.get_args(literal) == tuple(term.value for term in terms), vocabulary

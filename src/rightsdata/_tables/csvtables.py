@@ -387,7 +387,7 @@ def read_directory(
         if not folder.exists():
             raise FileNotFoundError(f"{os.fspath(directory)}: no such folder")
         raise NotADirectoryError(f"{os.fspath(directory)} is not a folder of CSV tables")
-    found = {}
+    found: dict[str, list[Row]] = {}
     for name, table in TABLES.items():
         path = folder / f"{name}.csv"
         if path.is_file():
