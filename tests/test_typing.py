@@ -103,7 +103,7 @@ def test_untyped_access_gives_the_marked_errors(
         for number, line in enumerate(source, start=1)
         if (match := MARK.search(line))
     ]
-    assert len(expected) == 26
+    assert len(expected) == 27
     assert sorted(set(mypy_errors["untyped_access.py"])) == expected
 
 
@@ -194,6 +194,8 @@ def test_each_literal_type_of_names_is_its_set() -> None:
     assert typing.get_args(rightsdata.KindName) == KINDS == tuple(RECORD_TYPES)
     assert typing.get_args(rightsdata.tables.TableName) == tuple(rightsdata.tables.TABLES)
     assert typing.get_args(rightsdata.tables.FormatName) == tuple(rightsdata.tables.FORMATS)
+    options = rightsdata.tables.FORMULA_OPTIONS
+    assert typing.get_args(rightsdata.tables.FormulaOption) == options
     # a Table's own name is typed so too: ds.to_pandas(table.name) checks
     assert typing.get_type_hints(rightsdata.tables.Table)["name"] == rightsdata.tables.TableName
     values = {

@@ -4,8 +4,9 @@ Every record kind is a table keyed by ``id``, and every list of parts a long tab
 the record's ID and a position (``events.participants``); ``TABLES`` defines them all,
 from the model, and ``FORMATS`` names the export formats: both are read-only mappings.
 ``Dataset.to_pandas`` and ``Dataset.export`` build on them; this module is for code that wants
-the tables themselves, or reads an export back. ``TableName`` and ``FormatName`` are their
-names as types (``Literal``), for annotations a type checker holds to the sets.
+the tables themselves, or reads an export back. ``TableName``, ``FormatName`` and
+``FormulaOption`` are their names (and ``csv_formulas``' values) as types (``Literal``), for
+annotations a type checker holds to the sets.
 
 >>> import rightsdata
 >>> from rightsdata.tables import TABLES, rows
@@ -22,7 +23,7 @@ from rightsdata._tables.csvtables import (
     read_directory,
     unescape_formula,
 )
-from rightsdata._tables.export import FORMATS, MANIFEST, FormatName, export_names
+from rightsdata._tables.export import FORMATS, MANIFEST, FormatName, FormulaOption, export_names
 from rightsdata._tables.fromtables import documents_from_rows
 from rightsdata._tables.tables import (
     TABLES,
@@ -47,6 +48,7 @@ __all__ = [
     "ColumnType",
     "ForeignKey",
     "FormatName",
+    "FormulaOption",
     "Row",
     "Table",
     "TableName",

@@ -105,6 +105,9 @@ def export_all(folder: str) -> None:
     for format in rightsdata.tables.FORMATS:
         ds.export(f"{folder}/{format}", format)
     ds.export(folder, "document", force=True)
+    for option in rightsdata.tables.FORMULA_OPTIONS:
+        ds.export(f"{folder}/{option}", "csv", csv_formulas=option)
+        rightsdata.tables.read_directory(f"{folder}/{option}", option)
 
 
 in_kind: list[rightsdata.vocab.EventKindValue] = ["arrest", "detention"]

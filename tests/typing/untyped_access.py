@@ -38,6 +38,7 @@ ds.to_pandas("event")  # error: call-overload
 rightsdata.tables.get_table("charges")  # error: arg-type
 rightsdata.tables.rows(ds, "event")  # error: arg-type
 ds.export("/tmp/x", "xlsx")  # error: arg-type
+ds.export("/tmp/x", "csv", csv_formulas="Keep")  # error: arg-type
 ds.events(kind="arest")  # error: arg-type
 ds.events(kind=["arrest", "detension"])  # error: list-item
 ds.events(role="vitcim")  # error: arg-type

@@ -66,7 +66,7 @@ from rightsdata._values.exitleave import RELEASED, release_at_exit
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.lazymodule import LazyModule
-from rightsdata._values.names import FormatName, TableName
+from rightsdata._values.names import FormatName, FormulaOption, TableName
 from rightsdata._values.resources import BUNDLED_NAME
 from rightsdata.vocab import (
     EventKind,
@@ -1243,7 +1243,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         directory: str | os.PathLike[str],
         format: FormatName = "json",
         *,
-        csv_formulas: str = "escape",
+        csv_formulas: FormulaOption = "escape",
         force: bool = False,
     ) -> list[pathlib.Path]:
         """Write the dataset to ``directory`` in ``format``; return the files written.

@@ -48,7 +48,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE
-from rightsdata._values.names import FormatName
+from rightsdata._values.names import FormatName, FormulaOption
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -60,6 +60,7 @@ __all__ = [
     "JSON_LINES_FILE",
     "MANIFEST",
     "FormatName",
+    "FormulaOption",
     "export",
     "export_names",
     "json_line",
@@ -111,7 +112,7 @@ def export(
     directory: str | os.PathLike[str],
     format: FormatName = "json",
     *,
-    csv_formulas: str = "escape",
+    csv_formulas: FormulaOption = "escape",
     force: bool = False,
 ) -> list[Path]:
     """Write ``dataset`` into ``directory`` in ``format`` (see :data:`FORMATS`); return the
@@ -156,8 +157,11 @@ def export(
             f"{', '.join(FORMATS)}"
         )
     if csv_formulas not in FORMULA_OPTIONS:
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
         raise ValueError(
-            f"unknown csv_formulas option {csv_formulas!r}; expected one of "
+            f"unknown csv_formulas option {csv_formulas!r}"
+            f"{spelled_like(csv_formulas, FORMULA_OPTIONS)}; expected one of "
             f"{', '.join(FORMULA_OPTIONS)}"
         )
     if csv_formulas != "escape" and format not in _CSV_FORMATS:

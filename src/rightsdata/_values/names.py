@@ -1,5 +1,5 @@
 """The closed sets of names the API takes as text, as ``Literal`` types (internal: each is
-public where its set is, ``rightsdata.tables.FormatName`` beside ``FORMATS``).
+public where its set is: ``rightsdata.tables.FormatName`` beside ``FORMATS``).
 
 A parameter typed by one is checked by type checkers: ``ds.export(folder, "xlsx")`` and
 ``ds.to_pandas("event")`` are errors to mypy, not only at run time. They live here, apart from
@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias
 
-__all__ = ["FormatName", "TableName"]
+__all__ = ["FormatName", "FormulaOption", "TableName"]
 
 #: An export format's name: the keys of ``rightsdata.tables.FORMATS``.
 FormatName: TypeAlias = Literal["json", "jsonl", "document", "csv", "datapackage", "parquet"]
+
+#: A value of the ``csv_formulas`` option: ``rightsdata.tables.FORMULA_OPTIONS``.
+FormulaOption: TypeAlias = Literal["escape", "keep"]
 
 #: A table's name: the keys of ``rightsdata.tables.TABLES``.
 TableName: TypeAlias = Literal[
