@@ -103,7 +103,7 @@ def test_untyped_access_gives_the_marked_errors(
         for number, line in enumerate(source, start=1)
         if (match := MARK.search(line))
     ]
-    assert len(expected) == 27
+    assert len(expected) == 30
     assert sorted(set(mypy_errors["untyped_access.py"])) == expected
 
 
@@ -190,11 +190,14 @@ def test_each_literal_type_of_names_is_its_set() -> None:
     name would be an error to mypy, or a wrong one pass."""
     import rightsdata.tables
     import rightsdata.vocab
+    from rightsdata.schema import SchemaName
 
     assert typing.get_args(rightsdata.KindName) == KINDS == tuple(RECORD_TYPES)
     assert typing.get_args(rightsdata.tables.TableName) == tuple(rightsdata.tables.TABLES)
     assert typing.get_args(rightsdata.tables.FormatName) == tuple(rightsdata.tables.FORMATS)
     options = rightsdata.tables.FORMULA_OPTIONS
+    schemas = [name for part in typing.get_args(SchemaName) for name in typing.get_args(part)]
+    assert sorted(schemas) == sorted(("common", *KINDS, "redirects", "datapackage"))
     assert typing.get_args(rightsdata.tables.FormulaOption) == options
     # a Table's own name is typed so too: ds.to_pandas(table.name) checks
     assert typing.get_type_hints(rightsdata.tables.Table)["name"] == rightsdata.tables.TableName

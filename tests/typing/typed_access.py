@@ -114,6 +114,8 @@ in_kind: list[rightsdata.vocab.EventKindValue] = ["arrest", "detention"]
 detained = ds.events(kind=in_kind, role="defendant")
 either_kind = ds.events(kind=["arrest", rightsdata.vocab.EventKind.DETENTION])
 calls = ds.statements(kind="call")
+persons_found = ds.search("kozlov", kinds="persons") + ds.search("aktau", kinds=["places"])
+package_schema = rightsdata.schema.load_schema("datapackage")
 injured = ds.figures("event:zhanaozen-massacre-2011", measure="injured", unit="people")
 
 # Queries return typed results.

@@ -11,6 +11,7 @@ marked on each line (``# error: <code>``), and no others.
 from __future__ import annotations
 
 import rightsdata
+import rightsdata.schema
 import rightsdata.tables
 import rightsdata.testing
 from rightsdata import lod  # error: attr-defined
@@ -34,6 +35,9 @@ rightsdata.structure("person", {})  # error: call-overload
 rightsdata.testing.records("person")  # error: call-overload
 kind_read: str = "events"
 ds.collection(kind_read)  # error: call-overload
+ds.search("kozlov", kinds=["person"])  # error: list-item
+rightsdata.schema.schema_problems("person", {}, "persons.json[0]")  # error: arg-type
+rightsdata.schema.load_schema("event")  # error: arg-type
 ds.to_pandas("event")  # error: call-overload
 rightsdata.tables.get_table("charges")  # error: arg-type
 rightsdata.tables.rows(ds, "event")  # error: arg-type

@@ -917,7 +917,11 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     # --- queries --------------------------------------------------------------------------
 
     def search(
-        self, text: str, *, limit: int | None = 20, kinds: Iterable[str] | None = None
+        self,
+        text: str,
+        *,
+        limit: int | None = 20,
+        kinds: KindName | Iterable[KindName] | None = None,
     ) -> list[Record]:
         """Records whose names or texts match ``text``, best first.
 
