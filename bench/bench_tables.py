@@ -37,6 +37,7 @@ import attrs
 
 import rightsdata
 from rightsdata import Dataset
+from rightsdata.tables import FormatName
 
 TARGETS = {"to_pandas_events": 0.2, "export_parquet": 0.5, "export_csv": 1.0}
 
@@ -80,7 +81,7 @@ def _time(run: Callable[[], object], repeat: int) -> tuple[list[float], list[flo
     return walls, cpus
 
 
-def _export(ds: Dataset, format: str) -> Callable[[], object]:
+def _export(ds: Dataset, format: FormatName) -> Callable[[], object]:
     def run() -> object:
         with tempfile.TemporaryDirectory() as folder:
             return ds.export(folder, format)

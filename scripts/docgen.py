@@ -26,7 +26,7 @@ from typing import Any, Final
 from schemagen import RULES_LEAD, ends_strictly
 
 from rightsdata._model.fields import TEXT_PATTERN
-from rightsdata._model.records import RECORD_TYPES
+from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.ids import PREFIX_OF_KIND
 from rightsdata.vocab import MEANINGS, VOCABULARIES
@@ -81,9 +81,9 @@ def vocabularies_page() -> str:
 
 def shipped_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schemas shipped with the package, by file name (``'events.schema.json'``)."""
-    from rightsdata.schema import load_schema
+    from rightsdata.schema import SchemaName, load_schema
 
-    names = ["common", *RECORD_TYPES, "redirects"]
+    names: list[SchemaName] = ["common", *KINDS, "redirects"]
     return {f"{name}.schema.json": load_schema(name) for name in names}
 
 

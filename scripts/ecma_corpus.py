@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rightsdata._model.records import KINDS
+from rightsdata._model.records import KINDS, KindName
 from rightsdata._validation.convert import structure_many, unstructure
 from rightsdata._validation.descriptor import descriptor_problems
 from rightsdata._values.format import SCHEMA_FORMATS, schema_file
@@ -220,7 +220,7 @@ def _replacements(value: object) -> Iterator[tuple[str, object]]:
         yield f"value {other!r}"[:40], other
 
 
-def _valid_documents(kind: str, count: int) -> list[dict[str, Any]]:
+def _valid_documents(kind: KindName, count: int) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
 
     @settings(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -834,6 +835,12 @@ def test_csv_formulas_keep_is_refused_by_formats_without_csv(tmp_path: Path, fmt
 def test_unknown_csv_formulas_option(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="csv_formulas option 'strip'; expected one of escape"):
         export(rightsdata.load(), tmp_path / "out", "csv", csv_formulas="strip")
+    # one spelled like an option is told which, as a misspelt format, table or kind is
+    told = "csv_formulas option 'Keep' (did you mean 'keep'?); expected one of escape, keep"
+    with pytest.raises(ValueError, match=re.escape(told)):
+        export(rightsdata.load(), tmp_path / "out", "csv", csv_formulas="Keep")
+    with pytest.raises(ValueError, match=re.escape("'escaped' (did you mean 'escape'?)")):
+        read_directory(tmp_path, csv_formulas="escaped")
     assert not (tmp_path / "out").exists()
 
 

@@ -91,7 +91,9 @@ def test_the_schema_functions_name_what_is_wrong() -> None:
         load_schema("events", format=4)
     with pytest.raises(ValueError, match=r"no schemas for format 0"):
         validator_for("events", format=0)
-    with pytest.raises(ValueError, match=r"no schema named 'event'; expected one of common, "):
+    # (told what it is spelled like, as a misspelt kind, table or format is)
+    told = r"no schema named 'event' \(did you mean 'events'\?\); expected one of common, "
+    with pytest.raises(ValueError, match=told):
         load_schema("event")
 
 

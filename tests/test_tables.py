@@ -10,6 +10,7 @@ import subprocess
 import sys
 import typing
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -151,6 +152,25 @@ def test_unknown_table_lists_the_tables() -> None:
         for wrong in (5, b"events", *([None] if read in (rows, columns, arrow_table) else [])):
             with pytest.raises(ValueError, match=f"unknown table {re.escape(repr(wrong))}; "):
                 read(ds, wrong)
+
+
+def test_every_misspelt_selector_is_told_what_it_is_spelled_like(tmp_path: Path) -> None:
+    # a table and an export format said "unknown ...; expected ..." where a kind and a term
+    # said "did you mean"; every selector now says it, the same letters in another case too
+    ds = rightsdata.load()
+    told = [
+        (lambda: ds.to_pandas("event"), "events"),
+        (lambda: ds.to_pandas("Events"), "events"),
+        (lambda: get_table("charges"), "events.charges"),
+        (lambda: ds.export(tmp_path / "out", "JSON"), "json"),
+        (lambda: ds.export(tmp_path / "out", "jsnol"), "jsonl"),
+        (lambda: ds.collection("event"), "events"),
+        (lambda: ds.events(kind="arest"), "arrest"),
+    ]
+    for make, meant in told:
+        with pytest.raises(ValueError, match=re.escape(f" (did you mean {meant!r}?); ")):
+            make()
+    assert not (tmp_path / "out").exists()  # (nothing written)
 
 
 def test_enum_columns_carry_the_whole_vocabulary() -> None:

@@ -1,7 +1,8 @@
-"""Type checking as a downstream user meets it: mypy --strict on example files and README.
+"""Type checking as a downstream user meets it: mypy --strict on example files and the docs.
 
 tests/typing/typed_access.py must check clean; tests/typing/untyped_access.py must give
-exactly the errors marked on its lines; README's Python examples must check clean. And what
+exactly the errors marked on its lines; the Python examples of README and of the pages a
+reader copies from (quickstart, loading, queries) must check clean. And what
 type checkers read is what runs: the package's lazily imported names are the ones imported
 for type checkers, and the overloads by kind name cover every kind, each with its class.
 """
@@ -17,7 +18,7 @@ import typing
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pytest
 from hypothesis.strategies import SearchStrategy
@@ -35,9 +36,16 @@ ERROR = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): error: .*\[(?P<code>[a-z-]+
 MARK = re.compile(r"# error: (?P<code>[a-z-]+)")
 
 
-def readme_examples() -> str:
-    """README's ```python blocks, doctest prompts removed, as one module."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+#: The pages whose Python examples a reader copies into code of their own: each must
+#: type-check as written (quickstart.md's first lookup gave 14 union-attr errors, loading.md's
+#: record built in Python passed text where its fields take terms and an EDTF). Other pages'
+#: examples show a result (reuse a name for another type, read pandas' cells, draw a plot).
+COPIED_PAGES: Final = ("README.md", "docs/quickstart.md", "docs/loading.md", "docs/queries.md")
+
+
+def page_examples(page: str) -> str:
+    """A page's ```python blocks, doctest prompts removed, as one module."""
+    text = (ROOT / page).read_text(encoding="utf-8")
     lines = []
     for block in re.findall(r"```python\n(.*?)```", text, re.S):
         for line in block.splitlines():
@@ -48,12 +56,21 @@ def readme_examples() -> str:
     return "\n".join(lines) + "\n"
 
 
+def examples_module(page: str) -> str:
+    """The name of the module of ``page``'s examples: ``quickstart_examples.py``."""
+    return Path(page).stem.lower() + "_examples.py"
+
+
 @pytest.fixture(scope="module")
 def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple[int, str]]]:
-    """mypy --strict on the example files and README's examples, in one run: errors by file."""
-    readme = tmp_path_factory.mktemp("readme") / "readme_examples.py"
-    readme.write_text(readme_examples(), encoding="utf-8")
-    files = [TYPING / "typed_access.py", TYPING / "untyped_access.py", readme]
+    """mypy --strict on the example files and the copied pages' examples, in one run: errors
+    by file."""
+    folder = tmp_path_factory.mktemp("pages")
+    pages = []
+    for page in COPIED_PAGES:
+        pages.append(folder / examples_module(page))
+        pages[-1].write_text(page_examples(page), encoding="utf-8")
+    files = [TYPING / "typed_access.py", TYPING / "untyped_access.py", *pages]
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", *map(str, files)],
         capture_output=True,
@@ -86,13 +103,16 @@ def test_untyped_access_gives_the_marked_errors(
         for number, line in enumerate(source, start=1)
         if (match := MARK.search(line))
     ]
-    assert len(expected) == 13
+    assert len(expected) == 30
     assert sorted(set(mypy_errors["untyped_access.py"])) == expected
 
 
-def test_readme_examples_check_clean(mypy_errors: dict[str, list[tuple[int, str]]]) -> None:
-    assert "ds.events[" in readme_examples()  # the extraction found the examples
-    assert mypy_errors["readme_examples.py"] == []
+@pytest.mark.parametrize("page", COPIED_PAGES)
+def test_the_examples_a_reader_copies_check_clean(
+    page: str, mypy_errors: dict[str, list[tuple[int, str]]]
+) -> None:
+    assert "rightsdata.load(" in page_examples(page)  # the extraction found the examples
+    assert mypy_errors[examples_module(page)] == []
 
 
 def test_type_checkers_see_every_public_name_where_it_is_loaded_from() -> None:
@@ -126,19 +146,24 @@ def test_type_checkers_see_every_public_name_where_it_is_loaded_from() -> None:
 
 
 def _kind_overloads(function: Callable[..., Any]) -> dict[str, Any]:
-    """Each overload's return type by the kind name it takes (``str`` for the fallback)."""
+    """Each overload's return type by the kind name it takes (``KindName`` for the fallback,
+    which takes any kind: a misspelt one, or any ``str``, matches none)."""
     found: dict[str, Any] = {}
     for overload in typing.get_overloads(function):
         hints = typing.get_type_hints(overload)
-        (kind,) = typing.get_args(hints["kind"]) or (hints["kind"].__name__,)
-        found[kind] = hints["return"]
+        kinds = typing.get_args(hints["kind"])
+        if kinds == KINDS:
+            found["KindName"] = hints["return"]
+        else:
+            (kind,) = kinds
+            found[kind] = hints["return"]
     return found
 
 
 def test_the_overloads_by_kind_name_cover_every_kind_with_its_class() -> None:
     by_structure = _kind_overloads(structure)
-    assert list(by_structure) == [*KINDS, "str"]
-    assert by_structure == {**RECORD_TYPES, "str": Record}
+    assert list(by_structure) == [*KINDS, "KindName"]
+    assert by_structure == {**RECORD_TYPES, "KindName": Record}
     by_records = _kind_overloads(rightsdata.testing.records)
     assert by_records == {kind: SearchStrategy[cls] for kind, cls in by_structure.items()}
     # each overload takes every keyword the function does (two lacked strict=)
@@ -147,8 +172,8 @@ def test_the_overloads_by_kind_name_cover_every_kind_with_its_class() -> None:
         assert list(inspect.signature(overload).parameters) == list(taken)
     ds = rightsdata.load()
     by_collection = _kind_overloads(Dataset.collection)
-    assert list(by_collection) == [*KINDS, "str"]
-    assert by_collection.pop("str") == Collection[Record]
+    assert list(by_collection) == [*KINDS, "KindName"]
+    assert by_collection.pop("KindName") == Collection[Record]
     for kind, returned in by_collection.items():
         collection = ds.collection(kind)
         if typing.get_origin(returned) is Collection:  # Collection[Person]
@@ -157,3 +182,31 @@ def test_the_overloads_by_kind_name_cover_every_kind_with_its_class() -> None:
         else:  # EventCollection, a Collection[Event]
             assert type(collection) is returned
             assert returned.__orig_bases__ == (Collection[RECORD_TYPES[kind]],)
+
+
+def test_each_literal_type_of_names_is_its_set() -> None:
+    """The ``Literal`` types that make a misspelt selector a type error are written out (a
+    type checker reads no computed set): each must be its set, in its order, or a correct
+    name would be an error to mypy, or a wrong one pass."""
+    import rightsdata.tables
+    import rightsdata.vocab
+    from rightsdata.schema import SchemaName
+
+    assert typing.get_args(rightsdata.KindName) == KINDS == tuple(RECORD_TYPES)
+    assert typing.get_args(rightsdata.tables.TableName) == tuple(rightsdata.tables.TABLES)
+    assert typing.get_args(rightsdata.tables.FormatName) == tuple(rightsdata.tables.FORMATS)
+    options = rightsdata.tables.FORMULA_OPTIONS
+    schemas = [name for part in typing.get_args(SchemaName) for name in typing.get_args(part)]
+    assert sorted(schemas) == sorted(("common", *KINDS, "redirects", "datapackage"))
+    assert typing.get_args(rightsdata.tables.FormulaOption) == options
+    # a Table's own name is typed so too: ds.to_pandas(table.name) checks
+    assert typing.get_type_hints(rightsdata.tables.Table)["name"] == rightsdata.tables.TableName
+    values = {
+        name.removesuffix("Value"): getattr(rightsdata.vocab, name)
+        for name in rightsdata.vocab.__all__
+        if name.endswith("Value")
+    }
+    assert sorted(values) == ["EventKind", "FigureUnit", "Measure", "Role", "StatementKind"]
+    for vocabulary, literal in values.items():
+        terms = getattr(rightsdata.vocab, vocabulary)
+        assert typing.get_args(literal) == tuple(term.value for term in terms), vocabulary

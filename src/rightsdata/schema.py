@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from rightsdata._model.records import KINDS
+from rightsdata._model.records import KINDS, KindName
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.extras import require
 from rightsdata._values.format import FORMAT, schema_file, schema_format, schema_id
@@ -41,13 +41,16 @@ else:  # imported when used, or when typing.get_type_hints reads an annotation
     jsonschema = LazyModule("jsonschema")
     referencing = LazyModule("referencing")
 
-__all__ = ["load_schema", "schema_problems", "validator_for"]
+__all__ = ["SchemaName", "load_schema", "schema_problems", "validator_for"]
 
 
+#: A shipped schema's name, as :func:`load_schema` takes it: a record kind's, or another
+#: file's (so that a type checker tells a misspelt one).
+SchemaName: TypeAlias = KindName | Literal["common", "redirects", "datapackage"]
 _NAMES = ("common", *KINDS, "redirects", "datapackage")
 
 
-def load_schema(name: str, *, format: int = FORMAT) -> dict[str, Any]:
+def load_schema(name: SchemaName, *, format: int = FORMAT) -> dict[str, Any]:
     """A shipped schema by kind (``'events'``), ``'common'``, ``'redirects'`` (an entry of
     ``redirects.json``) or ``'datapackage'``, as a dict: that of ``format`` (1, 2 or 3; by
     default the newest, 3). Format 1's files are described by format 2's schemas.
@@ -60,7 +63,12 @@ def load_schema(name: str, *, format: int = FORMAT) -> dict[str, Any]:
     2
     """
     if name not in _NAMES:
-        raise ValueError(f"no schema named {name!r}; expected one of {', '.join(_NAMES)}")
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+        raise ValueError(
+            f"no schema named {name!r}{spelled_like(name, _NAMES)}; expected one of "
+            f"{', '.join(_NAMES)}"
+        )
     path = schema_file(name, format)  # (a ValueError for a format without schemas)
     text = schemas_root().joinpath(*path.split("/")).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
@@ -68,7 +76,7 @@ def load_schema(name: str, *, format: int = FORMAT) -> dict[str, Any]:
 
 
 @functools.cache
-def validator_for(kind: str, *, format: int = FORMAT) -> jsonschema.protocols.Validator:
+def validator_for(kind: KindName, *, format: int = FORMAT) -> jsonschema.protocols.Validator:
     """A Draft 2020-12 validator for one record of ``kind`` in ``format`` (1, 2 or 3; by
     default the newest, 3), with the shared definitions of that format: format 2's (which
     also takes format 1's files) refuses a date that is a set.
@@ -104,15 +112,16 @@ def _registry(version: int) -> referencing.Registry[Any]:
     """Every schema of ``version``'s, by its ``$id``: a ``$ref`` resolves within its format."""
     from referencing import Registry, Resource
 
+    names: tuple[SchemaName, ...] = ("common", *KINDS)
     resources = [
         (schema_id(name, version), Resource.from_contents(load_schema(name, format=version)))
-        for name in ("common", *KINDS)
+        for name in names
     ]
     return Registry().with_resources(resources)
 
 
 def schema_problems(
-    kind: str, document: Any, location: str, *, format: int = FORMAT
+    kind: KindName, document: Any, location: str, *, format: int = FORMAT
 ) -> list[Problem]:
     """Every way ``document`` breaks the JSON Schema of ``kind``, located in its record:
     ``location`` is the record's place (``"places.json[0]"``), which the problems follow with

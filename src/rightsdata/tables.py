@@ -4,7 +4,9 @@ Every record kind is a table keyed by ``id``, and every list of parts a long tab
 the record's ID and a position (``events.participants``); ``TABLES`` defines them all,
 from the model, and ``FORMATS`` names the export formats: both are read-only mappings.
 ``Dataset.to_pandas`` and ``Dataset.export`` build on them; this module is for code that wants
-the tables themselves, or reads an export back.
+the tables themselves, or reads an export back. ``TableName``, ``FormatName`` and
+``FormulaOption`` are their names (and ``csv_formulas``' values) as types (``Literal``), for
+annotations a type checker holds to the sets.
 
 >>> import rightsdata
 >>> from rightsdata.tables import TABLES, rows
@@ -21,7 +23,7 @@ from rightsdata._tables.csvtables import (
     read_directory,
     unescape_formula,
 )
-from rightsdata._tables.export import FORMATS, MANIFEST, export_names
+from rightsdata._tables.export import FORMATS, MANIFEST, FormatName, FormulaOption, export_names
 from rightsdata._tables.fromtables import documents_from_rows
 from rightsdata._tables.tables import (
     TABLES,
@@ -30,6 +32,7 @@ from rightsdata._tables.tables import (
     ForeignKey,
     Row,
     Table,
+    TableName,
     columns,
     get_table,
     label,
@@ -44,8 +47,11 @@ __all__ = [
     "Column",
     "ColumnType",
     "ForeignKey",
+    "FormatName",
+    "FormulaOption",
     "Row",
     "Table",
+    "TableName",
     "arrow_table",
     "columns",
     "documents_from_rows",

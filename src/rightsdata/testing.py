@@ -27,7 +27,7 @@ import functools
 import typing
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Final, Literal, TypeVar, overload
+from typing import Any, Final, Literal, TypeVar, cast, overload
 
 import attrs
 
@@ -43,6 +43,7 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._model.fields import Count, RecordId, Ref, Refs, Text, field_names, spec_of
 from rightsdata._model.records import IDENTIFIER_PATTERNS as _IDENTIFIER_PATTERNS
 from rightsdata._model.records import (
+    KINDS,
     RECORD_TYPES,
     Alias,
     Citation,
@@ -50,6 +51,7 @@ from rightsdata._model.records import (
     Figure,
     Group,
     Identifier,
+    KindName,
     Law,
     Organization,
     Person,
@@ -840,7 +842,9 @@ def records(
     kind: Literal["ratings"], *, format: int = ..., strict: bool = ...
 ) -> st.SearchStrategy[Rating]: ...
 @overload
-def records(kind: str, *, format: int = ..., strict: bool = ...) -> st.SearchStrategy[Record]: ...
+def records(
+    kind: KindName, *, format: int = ..., strict: bool = ...
+) -> st.SearchStrategy[Record]: ...
 def records(kind: str, *, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Record]:
     """Records of ``kind`` (``'events'``), as named in the files; type checkers know their
     class from a kind written out: ``records("events")`` is a strategy of Event records.
@@ -941,14 +945,14 @@ def _documents(
     """The documents of :func:`dataset_documents`, as ``Dataset.to_dict()`` writes them."""
     most = _size(max_per_kind, "max_per_kind")
     mended = _strict_flag(strict)
-    lists = {
+    lists: dict[str, st.SearchStrategy[list[Record]]] = {
         kind: st.lists(
             records(kind, format=format),
             min_size=1 if kind in _REQUIRED_KINDS else 0,
             max_size=most,
             unique_by=_record_id,
         )
-        for kind in RECORD_TYPES
+        for kind in KINDS
     }
     strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _dataset_documents(lists, mended)
     return strategy
@@ -996,7 +1000,10 @@ def _dataset_of(documents: Mapping[str, list[dict[str, Any]]]) -> Dataset:
     from rightsdata._validation.convert import structure
 
     return Dataset(
-        {kind: [structure(kind, doc) for doc in docs] for kind, docs in documents.items()}
+        {
+            kind: [structure(cast("KindName", kind), doc) for doc in docs]
+            for kind, docs in documents.items()
+        }
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
-from typing import Final
+from typing import Final, Literal, TypeAlias
 
 __all__ = [
     "MEANINGS",
@@ -22,13 +22,16 @@ __all__ = [
     "Confidence",
     "DateMeaning",
     "EventKind",
+    "EventKindValue",
     "EventStatus",
     "FigureQualifier",
     "FigureUnit",
+    "FigureUnitValue",
     "GroupKind",
     "IdentifierScheme",
     "Level",
     "Measure",
+    "MeasureValue",
     "OrgKind",
     "OrgStatus",
     "PenaltyKind",
@@ -37,8 +40,10 @@ __all__ = [
     "RatingScale",
     "RelationshipKind",
     "Role",
+    "RoleValue",
     "SourceKind",
     "StatementKind",
+    "StatementKindValue",
 ]
 
 
@@ -389,6 +394,136 @@ class Level(StrEnum):
         if not isinstance(other, Level):
             return NotImplemented
         return self.severity >= other.severity
+
+
+# The terms as text, as ``Literal`` types, of the vocabularies whose terms the queries take as
+# text as well as terms (``ds.events(kind="arrest")``): a type checker then tells a misspelt
+# one (``kind="arest"``). A test keeps each equal to its enum's values.
+#: :class:`EventKind`'s terms as text: what a query takes for one besides the term.
+EventKindValue: TypeAlias = Literal[
+    "protest",
+    "strike",
+    "unrest",
+    "killing",
+    "ill_treatment",
+    "death_in_custody",
+    "arrest",
+    "detention",
+    "release",
+    "charge",
+    "trial",
+    "verdict",
+    "appeal",
+    "parole_hearing",
+    "prison_punishment",
+    "prosecution",
+    "investigation",
+    "ban",
+    "ban_request",
+    "crackdown",
+    "legislation",
+    "election",
+    "candidacy_rejection",
+    "lawsuit",
+    "hunger_strike",
+    "assault",
+    "deployment",
+    "visit",
+    "meeting",
+    "letter",
+    "resolution",
+    "publication",
+    "interview",
+    "campaign",
+    "watchlist",
+    "ratification",
+    "other",
+]
+#: :class:`Role`'s terms as text: what a query takes for one besides the term.
+RoleValue: TypeAlias = Literal[
+    "victim",
+    "perpetrator",
+    "source",
+    "intervening_party",
+    "defendant",
+    "plaintiff",
+    "applicant",
+    "prosecutor",
+    "judge",
+    "court",
+    "lawyer",
+    "organiser",
+    "participant",
+    "witness",
+    "target",
+    "author",
+    "addressee",
+    "interviewer",
+    "interviewee",
+    "observer",
+    "other",
+]
+#: :class:`StatementKind`'s terms as text: what a query takes for one besides the term.
+StatementKindValue: TypeAlias = Literal[
+    "call",
+    "denial",
+    "assessment",
+    "testimony",
+    "concern",
+    "announcement",
+    "promise",
+    "complaint",
+    "intention",
+    "apology",
+    "other",
+]
+#: :class:`Measure`'s terms as text: what a query takes for one besides the term.
+MeasureValue: TypeAlias = Literal[
+    "killed",
+    "injured",
+    "died_in_custody",
+    "arrested",
+    "detained",
+    "released",
+    "charged",
+    "tried",
+    "prosecuted",
+    "convicted",
+    "sentenced",
+    "fined",
+    "criminal_cases",
+    "participants",
+    "deployed",
+    "targeted",
+    "sentence_length",
+    "countries",
+    "duration",
+    "temperature",
+    "distance",
+    "visits",
+    "walks",
+    "members",
+    "other",
+]
+#: :class:`FigureUnit`'s terms as text: what a query takes for one besides the term.
+FigureUnitValue: TypeAlias = Literal[
+    "people",
+    "cases",
+    "newspapers",
+    "websites",
+    "outlets",
+    "countries",
+    "days",
+    "months",
+    "years",
+    "hours",
+    "minutes",
+    "kilometres",
+    "degrees_celsius",
+    "percent",
+    "cities",
+    "times",
+]
 
 
 _LEVEL_ORDER: Final = tuple(Level)

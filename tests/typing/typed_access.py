@@ -6,11 +6,12 @@ tests/test_typing.py runs ``mypy --strict`` on this file and expects no error.
 from __future__ import annotations
 
 import datetime
-from typing import assert_type
+from typing import assert_type, cast
 
 from hypothesis.strategies import SearchStrategy
 
 import rightsdata
+import rightsdata.tables
 import rightsdata.testing
 import rightsdata.vocab
 from rightsdata import Event, Person
@@ -51,11 +52,19 @@ five = (Person, rightsdata.Organization, rightsdata.Group, rightsdata.Place, Eve
 assert_type(ds.get("event:a", five), rightsdata.Record)  # more than four: any Record
 
 # A kind written out gives its class (assert_type fails on Any): collections, documents
-# structured, strategies drawn; a kind only known to be a str gives any record.
+# structured, strategies drawn; a kind only known to be one of them (a KindName: one of
+# KINDS, or a str read at run time and cast) gives any record.
 assert_type(ds.collection("events"), rightsdata.EventCollection)
 assert_type(ds.collection("persons"), rightsdata.Collection[Person])
 assert_type(ds.collection("relationships")[0], rightsdata.Relationship)
-some_kind: str = rightsdata.KINDS[0]
+some_kind: rightsdata.KindName = rightsdata.KINDS[0]
+name_read: str = "events"  # (from a file or the command line)
+read_kind = cast(rightsdata.KindName, name_read)
+assert_type(ds.collection(read_kind), rightsdata.Collection[rightsdata.Record])
+kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+copied = rightsdata.Dataset(kinds, name="copy", version="1.0.0")
+by_str: dict[str, list[rightsdata.Record]] = {"persons": [ds.persons[0]]}
+rightsdata.Dataset(by_str)
 assert_type(ds.collection(some_kind), rightsdata.Collection[rightsdata.Record])
 assert_type(rightsdata.structure("places", {}), rightsdata.Place)
 assert_type(rightsdata.structure(some_kind, {}), rightsdata.Record)
@@ -81,7 +90,33 @@ assert_type(
 )
 assert_type(rightsdata.testing.records("ratings", strict=True), SearchStrategy[rightsdata.Rating])
 assert_type(rightsdata.testing.records(some_kind, strict=True), SearchStrategy[rightsdata.Record])
-assert_type(rightsdata.KINDS, tuple[str, ...])
+assert_type(rightsdata.KINDS, tuple[rightsdata.KindName, ...])
+
+# Tables, export formats and terms are typed by their names: each of TABLES and FORMATS, and
+# a term's text, passes; so do the terms themselves.
+every_table = [ds.to_pandas(name) for name in rightsdata.tables.TABLES]
+charges = ds.to_pandas(rightsdata.tables.TABLES["events.charges"].name)
+first_rows = [next(rightsdata.tables.rows(ds, t)) for t in ("events", "events.charges")]
+table_name: rightsdata.tables.TableName = "statements.about"
+about = rightsdata.tables.get_table(table_name)
+
+
+def export_all(folder: str) -> None:
+    for format in rightsdata.tables.FORMATS:
+        ds.export(f"{folder}/{format}", format)
+    ds.export(folder, "document", force=True)
+    for option in rightsdata.tables.FORMULA_OPTIONS:
+        ds.export(f"{folder}/{option}", "csv", csv_formulas=option)
+        rightsdata.tables.read_directory(f"{folder}/{option}", option)
+
+
+in_kind: list[rightsdata.vocab.EventKindValue] = ["arrest", "detention"]
+detained = ds.events(kind=in_kind, role="defendant")
+either_kind = ds.events(kind=["arrest", rightsdata.vocab.EventKind.DETENTION])
+calls = ds.statements(kind="call")
+persons_found = ds.search("kozlov", kinds="persons") + ds.search("aktau", kinds=["places"])
+package_schema = rightsdata.schema.load_schema("datapackage")
+injured = ds.figures("event:zhanaozen-massacre-2011", measure="injured", unit="people")
 
 # Queries return typed results.
 killings: list[Event] = ds.events(kind="killing", place="KZ")

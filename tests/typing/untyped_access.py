@@ -1,8 +1,8 @@
 """Mistakes a type checker should catch: a name rightsdata does not have; ds.get(id) is any of
 ten record classes, and a kind's collection is of that kind's class (a timeline is drawn of
-events chosen, not persons); a constructor without a
-required field; and what a constructor converts at run time (a list, a date's text) is not
-what its fields' types say; a subclass of a record class, which is final.
+events chosen, not persons); a misspelt kind, table, export format or term; a constructor
+without a required field; and what a constructor converts at run time (a list, a date's
+text) is not what its fields' types say; a subclass of a record class, which is final.
 
 tests/test_typing.py runs ``mypy --strict`` on this file and expects exactly the errors
 marked on each line (``# error: <code>``), and no others.
@@ -11,6 +11,9 @@ marked on each line (``# error: <code>``), and no others.
 from __future__ import annotations
 
 import rightsdata
+import rightsdata.schema
+import rightsdata.tables
+import rightsdata.testing
 from rightsdata import lod  # error: attr-defined
 
 ds = rightsdata.load()
@@ -24,6 +27,27 @@ title: str = ds.collection("persons")[0].title  # error: attr-defined
 born_on = rightsdata.structure("events", {}).born  # error: attr-defined
 ds.get("person:vladimir-kozlov", "persons")  # error: call-overload
 ds.plot_timeline(ds.persons)  # error: arg-type
+
+# A selector of a closed set is typed by it: a misspelt kind, table, format or term is an
+# error, as is a plain str (a kind read at run time takes a cast to rightsdata.KindName).
+ds.collection("event")  # error: call-overload
+rightsdata.structure("person", {})  # error: call-overload
+rightsdata.testing.records("person")  # error: call-overload
+kind_read: str = "events"
+ds.collection(kind_read)  # error: call-overload
+ds.search("kozlov", kinds=["person"])  # error: list-item
+rightsdata.schema.schema_problems("person", {}, "persons.json[0]")  # error: arg-type
+rightsdata.schema.load_schema("event")  # error: arg-type
+ds.to_pandas("event")  # error: call-overload
+rightsdata.tables.get_table("charges")  # error: arg-type
+rightsdata.tables.rows(ds, "event")  # error: arg-type
+ds.export("/tmp/x", "xlsx")  # error: arg-type
+ds.export("/tmp/x", "csv", csv_formulas="Keep")  # error: arg-type
+ds.events(kind="arest")  # error: arg-type
+ds.events(kind=["arrest", "detension"])  # error: list-item
+ds.events(role="vitcim")  # error: arg-type
+ds.statements(kind="cal")  # error: arg-type
+ds.figures("event:zhanaozen-massacre-2011", measure="kiled")  # error: arg-type
 
 # A constructor requires the fields that have no default (a record's citations, too).
 nameless = rightsdata.Person(id="person:a")  # error: call-arg

@@ -171,7 +171,7 @@ def embedded_descriptor(dataset: Dataset) -> dict[str, Any] | None:
         return None
     package = package_metadata(dataset)
     package.pop("resources", None)
-    records = {kind: getattr(dataset, kind) for kind in KINDS}
+    records: dict[str, Any] = {kind: getattr(dataset, kind) for kind in KINDS}
     package[FORMAT_KEY] = max(EMBEDDED_FROM, lowest_format(records))
     return package
 

@@ -34,7 +34,14 @@ from rightsdata._values.ids import (
     prefix_of,
 )
 from rightsdata._values.lazymodule import LazyModule
-from rightsdata.vocab import EventKind, Role, StatementKind
+from rightsdata.vocab import (
+    EventKind,
+    EventKindValue,
+    Role,
+    RoleValue,
+    StatementKind,
+    StatementKindValue,
+)
 
 if TYPE_CHECKING:
     from rightsdata._data import query
@@ -300,11 +307,11 @@ class EventCollection(Collection[Event]):
     def __call__(
         self,
         *,
-        kind: EventKind | str | Iterable[EventKind | str] | None = None,
+        kind: EventKind | EventKindValue | Iterable[EventKind | EventKindValue] | None = None,
         between: tuple[DateLike | None, DateLike | None] | None = None,
         involving: str | Record | None = None,
         place: str | Record | None = None,
-        role: Role | str | None = None,
+        role: Role | RoleValue | None = None,
     ) -> list[Event]:
         """The events that meet every condition given, in date order.
 
@@ -380,7 +387,10 @@ class StatementCollection(Collection[Statement]):
         about: str | Record | None = None,
         addressed_to: str | Record | None = None,
         between: tuple[DateLike | None, DateLike | None] | None = None,
-        kind: StatementKind | str | Iterable[StatementKind | str] | None = None,
+        kind: StatementKind
+        | StatementKindValue
+        | Iterable[StatementKind | StatementKindValue]
+        | None = None,
     ) -> list[Statement]:
         """The statements that meet every condition given, in date order (as for events).
 

@@ -16,7 +16,17 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType, UnionType
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    TypeVar,
+    Union,
+    cast,
+    get_args,
+    get_origin,
+    overload,
+)
 
 from rightsdata._data.answers import DateLike, Figures, Related
 from rightsdata._data.collection import (
@@ -33,6 +43,7 @@ from rightsdata._model.records import (
     RECORD_TYPES,
     Event,
     Group,
+    KindName,
     Law,
     Organization,
     Person,
@@ -55,8 +66,16 @@ from rightsdata._values.exitleave import RELEASED, release_at_exit
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.lazymodule import LazyModule
+from rightsdata._values.names import FormatName, FormulaOption, TableName
 from rightsdata._values.resources import BUNDLED_NAME
-from rightsdata.vocab import EventKind, FigureUnit, Measure
+from rightsdata.vocab import (
+    EventKind,
+    EventKindValue,
+    FigureUnit,
+    FigureUnitValue,
+    Measure,
+    MeasureValue,
+)
 
 if TYPE_CHECKING:
     import pathlib
@@ -542,7 +561,7 @@ class Dataset:
 
     def __init__(
         self,
-        records: Mapping[str, Sequence[Record]],
+        records: Mapping[KindName, Sequence[Record]] | Mapping[str, Sequence[Record]],
         *,
         name: str | None = None,
         version: str | None = None,
@@ -552,7 +571,9 @@ class Dataset:
         strict: bool = False,
     ) -> None:
         if base is None:
-            self._build(records, name, version, descriptor, redirects, _strict=strict)
+            # (a KindName is a str: a mapping by either is read the same)
+            by_name = cast("Mapping[str, Sequence[Record]]", records)
+            self._build(by_name, name, version, descriptor, redirects, _strict=strict)
             return
         over = base_of(base)  # (TypeError for anything but a Dataset)
         given = _checked_arguments(records, name, version, descriptor)
@@ -618,11 +639,11 @@ class Dataset:
             tables[kind] = collections[kind]._by_id
         self._collections = collections
         self._by_kind = by_kind
-        for kind, found in (_gathered or {}).items():
+        for gathered_kind, found in (_gathered or {}).items():
             # (what a load gathered follows the records as read: kept if that is ID order)
-            items = records.get(kind, ())
-            if len(items) == len(by_kind[kind]) and by_kind[kind] == tuple(items):
-                gathered[kind] = found
+            items = records.get(gathered_kind, ())
+            if len(items) == len(by_kind[gathered_kind]) and by_kind[gathered_kind] == tuple(items):
+                gathered[gathered_kind] = found
         if not _checked:  # the loaders check what they pass before building (and say so)
             _check(records, self._redirects, name, version, descriptor, strict=_strict)
         self._name = name
@@ -780,11 +801,12 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     @overload
     def collection(self, kind: Literal["ratings"]) -> RatingCollection: ...
     @overload
-    def collection(self, kind: str) -> Collection[Record]: ...
+    def collection(self, kind: KindName) -> Collection[Record]: ...
     def collection(self, kind: str) -> Collection[Any]:
         """The collection of a kind named as in the files (``'events'``): ``ds.events`` is
         ``ds.collection("events")``, and type checkers know it is an :class:`EventCollection`
-        (a kind that is only known to be a ``str`` gives a ``Collection[Record]``).
+        (a kind only known to be a :data:`~rightsdata.KindName`, such as one of
+        ``rightsdata.KINDS``, gives a ``Collection[Record]``; a misspelt one is an error).
 
         >>> import rightsdata
         >>> ds = rightsdata.load()
@@ -895,7 +917,11 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     # --- queries --------------------------------------------------------------------------
 
     def search(
-        self, text: str, *, limit: int | None = 20, kinds: Iterable[str] | None = None
+        self,
+        text: str,
+        *,
+        limit: int | None = 20,
+        kinds: KindName | Iterable[KindName] | None = None,
     ) -> list[Record]:
         """Records whose names or texts match ``text``, best first.
 
@@ -945,8 +971,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     def figures(
         self,
         record: str | Record,
-        measure: Measure | str | None = None,
-        unit: FigureUnit | str | None = None,
+        measure: Measure | MeasureValue | None = None,
+        unit: FigureUnit | FigureUnitValue | None = None,
         per: Duration | str | Literal[False] | None = None,
     ) -> Figures:
         """Every claim (figure) on a record, with who asserted it and where, as :class:`Figures`.
@@ -1194,10 +1220,10 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     # --- for notebooks and other tools (each imports its heavy dependency when called) -------
 
     @overload
-    def to_pandas(self, table: str) -> pandas.DataFrame: ...
+    def to_pandas(self, table: TableName) -> pandas.DataFrame: ...
     @overload
     def to_pandas(self, table: None = None) -> dict[str, pandas.DataFrame]: ...
-    def to_pandas(self, table: str | None = None) -> pandas.DataFrame | dict[str, Any]:
+    def to_pandas(self, table: TableName | None = None) -> pandas.DataFrame | dict[str, Any]:
         """One table of the dataset as a pandas DataFrame (needs ``rightsdata[pandas]``);
         with no table, every table, by name.
 
@@ -1219,9 +1245,9 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     def export(
         self,
         directory: str | os.PathLike[str],
-        format: str = "json",
+        format: FormatName = "json",
         *,
-        csv_formulas: str = "escape",
+        csv_formulas: FormulaOption = "escape",
         force: bool = False,
     ) -> list[pathlib.Path]:
         """Write the dataset to ``directory`` in ``format``; return the files written.
@@ -1252,7 +1278,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         subject: str | Record | Iterable[str | Event],
         *,
         ax: matplotlib.axes.Axes | None = None,
-        kind: EventKind | str | Iterable[EventKind | str] | None = None,
+        kind: EventKind | EventKindValue | Iterable[EventKind | EventKindValue] | None = None,
         between: tuple[DateLike | None, DateLike | None] | None = None,
         title: str | None = None,
         legend: bool = True,

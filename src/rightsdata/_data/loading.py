@@ -384,7 +384,7 @@ def own_part(dataset: Dataset, base: Dataset) -> Dataset:
     ``rightsdata fmt`` to write. Its references to the base's records are not checked again
     (they were, over the base), so it is no dataset to query: the records it names are not
     in it."""
-    records = {
+    records: dict[str, list[Record]] = {
         kind: [record for record in dataset.collection(kind) if record.id not in base]
         for kind in KINDS
     }
@@ -1647,7 +1647,7 @@ def unsure(parts: _Parts) -> tuple[set[str], dict[str, list[str]]]:
     whose records may be missing (``partial``: a reference to one is not judged), and, of the
     others, where the records are whose IDs could not be read (``nameless``: a reference to
     such a kind is judged, and its problem names them)."""
-    partial = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
+    partial: set[str] = set(KINDS) if _ALL_KINDS in parts.unsure else set(parts.unsure)
     return partial, {k: at for k, at in parts.nameless.items() if k not in partial}
 
 

@@ -29,7 +29,7 @@ from rightsdata._model.records import ACTOR_TYPES, RECORD_TYPES, Actor, Event, P
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.errors import UnknownIdError
 from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, prefix_of
-from rightsdata.vocab import EventKind
+from rightsdata.vocab import EventKind, EventKindValue
 
 __all__ = ["Mark", "Subject", "case_events", "case_root", "mark_of", "subject_events"]
 
@@ -214,7 +214,7 @@ def _chosen_event(dataset: Dataset, item: object, position: int) -> Event:
 def _kept(
     dataset: Dataset,
     events: Iterable[Event],
-    kind: EventKind | str | Iterable[EventKind | str] | None,
+    kind: EventKind | EventKindValue | Iterable[EventKind | EventKindValue] | None,
     between: tuple[DateLike | None, DateLike | None] | None,
 ) -> list[Event]:
     """Those of ``events`` that ``ds.events(kind=, between=)`` would return."""
@@ -231,7 +231,7 @@ def _plural(n: int) -> str:
 def subject_events(
     dataset: Dataset,
     subject: str | Record | Iterable[str | Event],
-    kind: EventKind | str | Iterable[EventKind | str] | None = None,
+    kind: EventKind | EventKindValue | Iterable[EventKind | EventKindValue] | None = None,
     between: tuple[DateLike | None, DateLike | None] | None = None,
 ) -> Subject:
     """Resolve a plot's subject: an actor's events (:meth:`~rightsdata.Dataset.timeline`),

@@ -38,7 +38,7 @@ from rightsdata._model.records import Event, Record
 from rightsdata._values.columns import display_width
 from rightsdata._values.extras import require
 from rightsdata._values.lazymodule import LazyModule
-from rightsdata.vocab import EventKind
+from rightsdata.vocab import EventKind, EventKindValue
 
 if TYPE_CHECKING:
     import matplotlib.artist
@@ -421,7 +421,7 @@ def plot_timeline(
     subject: str | Record | Iterable[str | Event],
     *,
     ax: matplotlib.axes.Axes | None = None,
-    kind: EventKind | str | Iterable[EventKind | str] | None = None,
+    kind: EventKind | EventKindValue | Iterable[EventKind | EventKindValue] | None = None,
     between: tuple[DateLike | None, DateLike | None] | None = None,
     title: str | None = None,
     legend: bool = True,

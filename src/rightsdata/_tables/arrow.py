@@ -30,6 +30,7 @@ from rightsdata._tables.tables import (
     Column,
     ColumnType,
     Table,
+    TableName,
     as_table,
     check_integers,
     column_values,
@@ -321,7 +322,7 @@ def _arrays(pa: Any, dataset: Dataset, table: Table, cache: dict[Any, Any]) -> l
 
 
 def arrow_table(
-    dataset: Dataset, table: Table | str, cache: dict[Any, Any] | None = None
+    dataset: Dataset, table: Table | TableName, cache: dict[Any, Any] | None = None
 ) -> pyarrow.Table:
     """``table``'s rows (a :class:`Table` or its name, as for :func:`rows`) for ``dataset``
     as a ``pyarrow.Table``; ``cache`` (a dict, empty at first) lets the tables of one

@@ -39,11 +39,13 @@ from typing import Any, BinaryIO, Final
 
 from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
 from rightsdata._values.errors import counted, deprecated
+from rightsdata._values.names import FormulaOption
 
 __all__ = [
     "DIALECT",
     "FORMULA_OPTIONS",
     "FORMULA_STARTS",
+    "FormulaOption",
     "cell_text",
     "escape_formula",
     "parse",
@@ -64,15 +66,17 @@ _ESCAPED: Final = re.compile("'*[=+\\-@\t\r]")
 _UNESCAPE: Final = re.compile("''*[=+\\-@\t\r]")
 _QUOTE_OR_FORMULA: Final = (*FORMULA_STARTS, "'")
 #: The values of the ``csv_formulas`` option: escape formula-like text (default), or keep it.
-FORMULA_OPTIONS: Final = ("escape", "keep")
+FORMULA_OPTIONS: Final[tuple[FormulaOption, ...]] = ("escape", "keep")
 
 
 def _check_option(formulas: str) -> bool:
     """Whether to escape; ValueError for an unknown option."""
     if formulas not in FORMULA_OPTIONS:
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
         raise ValueError(
-            f"unknown csv_formulas option {formulas!r}; expected one of "
-            f"{', '.join(FORMULA_OPTIONS)}"
+            f"unknown csv_formulas option {formulas!r}{spelled_like(formulas, FORMULA_OPTIONS)}"
+            f"; expected one of {', '.join(FORMULA_OPTIONS)}"
         )
     return formulas == "escape"
 
@@ -360,9 +364,9 @@ def _reads(column: Column, text: str) -> bool:
 
 def read_directory(
     directory: str | os.PathLike[str],
-    csv_formulas: str = "escape",
+    csv_formulas: FormulaOption = "escape",
     *,
-    formulas: str | None = None,
+    formulas: FormulaOption | None = None,
 ) -> dict[str, list[Row]]:
     """The rows of every table whose CSV file (``<table>.csv``) is in ``directory`` (a path
     or its text), read with the ``csv_formulas`` option they were written with (the export's
@@ -381,17 +385,17 @@ def read_directory(
     ...     len(read_directory(folder)["events"]) == len(rightsdata.load().events)
     True
     """
-    csv_formulas = _one_option(csv_formulas, formulas)
+    option = _one_option(csv_formulas, formulas)
     folder = Path(directory)
     if not folder.is_dir():
         if not folder.exists():
             raise FileNotFoundError(f"{os.fspath(directory)}: no such folder")
         raise NotADirectoryError(f"{os.fspath(directory)} is not a folder of CSV tables")
-    found = {}
+    found: dict[str, list[Row]] = {}
     for name, table in TABLES.items():
         path = folder / f"{name}.csv"
         if path.is_file():
-            found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), csv_formulas)
+            found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), option)
     if not found:
         raise ValueError(
             f"{os.fspath(directory)} holds no table's CSV file (events.csv, "

@@ -48,6 +48,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE
+from rightsdata._values.names import FormatName, FormulaOption
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -58,14 +59,17 @@ __all__ = [
     "FORMATS",
     "JSON_LINES_FILE",
     "MANIFEST",
+    "FormatName",
+    "FormulaOption",
     "export",
     "export_names",
     "json_line",
     "refuse_to_overwrite",
 ]
 
-#: The formats :func:`export` writes, and what each needs (read-only).
-FORMATS: Final[Mapping[str, str]] = MappingProxyType(
+#: The formats :func:`export` writes, and what each needs (read-only); their names are the
+#: type :data:`FormatName`.
+FORMATS: Final[Mapping[FormatName, str]] = MappingProxyType(
     {
         "json": "one JSON file per record kind, and datapackage.json (the dataset's own layout)",
         "jsonl": (
@@ -106,9 +110,9 @@ def export_names() -> frozenset[str]:
 def export(
     dataset: Dataset,
     directory: str | os.PathLike[str],
-    format: str = "json",
+    format: FormatName = "json",
     *,
-    csv_formulas: str = "escape",
+    csv_formulas: FormulaOption = "escape",
     force: bool = False,
 ) -> list[Path]:
     """Write ``dataset`` into ``directory`` in ``format`` (see :data:`FORMATS`); return the
@@ -146,10 +150,18 @@ def export(
 
     writer = _WRITERS.get(format)
     if writer is None:
-        raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(FORMATS)}")
-    if csv_formulas not in FORMULA_OPTIONS:
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
         raise ValueError(
-            f"unknown csv_formulas option {csv_formulas!r}; expected one of "
+            f"unknown export format {format!r}{spelled_like(format, FORMATS)}; expected one of "
+            f"{', '.join(FORMATS)}"
+        )
+    if csv_formulas not in FORMULA_OPTIONS:
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+        raise ValueError(
+            f"unknown csv_formulas option {csv_formulas!r}"
+            f"{spelled_like(csv_formulas, FORMULA_OPTIONS)}; expected one of "
             f"{', '.join(FORMULA_OPTIONS)}"
         )
     if csv_formulas != "escape" and format not in _CSV_FORMATS:

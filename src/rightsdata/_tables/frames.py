@@ -33,6 +33,7 @@ from rightsdata._tables.tables import (
     Column,
     ColumnType,
     Table,
+    TableName,
     check_integers,
     get_table,
     raw_columns,
@@ -164,7 +165,7 @@ def frames(dataset: Dataset) -> dict[str, pandas.DataFrame]:
     return {name: frame(dataset, table, cache) for name, table in TABLES.items()}
 
 
-def to_pandas(dataset: Dataset, table: str) -> pandas.DataFrame:
+def to_pandas(dataset: Dataset, table: TableName) -> pandas.DataFrame:
     """One table as a pandas DataFrame (needs ``rightsdata[pandas]``); see docs/pandas.md.
 
     Kind tables (and ``records``, ``redirects``) have ``id`` as their first column and as

@@ -100,8 +100,8 @@ def documents_from_rows(
             _fill(table, sorted(tables.get(table.name, ()), key=_key(table)), by_id)
     from rightsdata._data.canonical import without_empty_fields
 
-    for kind, kind_documents in documents.items():
-        kind_documents[:] = [without_empty_fields(RECORD_TYPES[kind], d) for d in kind_documents]
+    for name, kind_documents in documents.items():
+        kind_documents[:] = [without_empty_fields(RECORD_TYPES[name], d) for d in kind_documents]
         kind_documents.sort(key=lambda d: str(d["id"]))
     redirects = {str(row[0]): str(row[1]) for row in tables.get("redirects", ())}
     return documents, redirects

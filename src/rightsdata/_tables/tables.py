@@ -45,7 +45,7 @@ import operator
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, TypeAlias, cast
 
 import attrs
 
@@ -54,6 +54,7 @@ from rightsdata._model.fields import Degrees, Ref, Text, spec_of
 from rightsdata._model.records import (
     KINDS,
     RECORD_TYPES,
+    KindName,
     Law,
     Place,
     Rating,
@@ -67,6 +68,7 @@ from rightsdata._values.durations import Duration, format_duration
 from rightsdata._values.errors import with_article
 from rightsdata._values.hints import field_hints
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES
+from rightsdata._values.names import TableName
 
 __all__ = [
     "INT64_MAX",
@@ -78,6 +80,7 @@ __all__ = [
     "ForeignKey",
     "Row",
     "Table",
+    "TableName",
     "as_table",
     "check_integers",
     "columns",
@@ -180,7 +183,7 @@ class Table:
     ('event_id', 'position', 'provision', 'against')
     """
 
-    name: str
+    name: TableName
     description: str
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
@@ -477,7 +480,7 @@ def _part_tables(
         raise TypeError(f"table {name!r} repeats a column name: {names}")
     owner = tuple(c.name for c in keys)
     table = Table(
-        name=name,
+        name=cast("TableName", name),
         description=description,
         columns=columns,
         primary_key=(*owner, "position"),
@@ -559,8 +562,8 @@ def _redirects_table() -> Table:
     )
 
 
-def _build() -> dict[str, Table]:
-    tables: dict[str, Table] = {}
+def _build() -> dict[TableName, Table]:
+    tables: dict[TableName, Table] = {}
     list_fields = {kind: _list_fields(cls) for kind, cls in RECORD_TYPES.items()}
     seen = collections.Counter(
         itertools.chain.from_iterable(_keys(fields) for fields in list_fields.values())
@@ -570,8 +573,8 @@ def _build() -> dict[str, Table]:
         columns = _columns(cls)
         if columns[0].name != "id":
             raise TypeError(f"{cls.__name__}: the first field must be its id")
-        table = tables[kind] = Table(
-            name=kind,
+        table = tables[cast("KindName", kind)] = Table(
+            name=cast("KindName", kind),
             description=first_paragraph(cls) + " One row per record.",
             columns=tuple(columns),
             primary_key=("id",),
@@ -602,10 +605,10 @@ def _build() -> dict[str, Table]:
 #: Every table, by name, in order: each kind's table and its lists, the shared lists
 #: (``aliases``, ``citations``, ``inferred``), then ``records`` and ``redirects``. Read-only:
 #: the exports and ``to_pandas`` write these tables, so no caller may change them.
-TABLES: Final[Mapping[str, Table]] = MappingProxyType(_build())
+TABLES: Final[Mapping[TableName, Table]] = MappingProxyType(_build())
 
 
-def get_table(name: str) -> Table:
+def get_table(name: TableName) -> Table:
     """The table called ``name``; a ValueError listing the tables if there is none.
 
     >>> get_table("events.charges").column_names
@@ -613,9 +616,14 @@ def get_table(name: str) -> Table:
     >>> get_table("charges")
     Traceback (most recent call last):
     ...
-    ValueError: unknown table 'charges'; the tables are: sources, persons, ...
+    ValueError: unknown table 'charges' (did you mean 'events.charges'?); the tables are: ...
     """
-    table = TABLES.get(name)
+    return _named(name)
+
+
+def _named(name: str) -> Table:
+    """The table called ``name`` (of any type: it is checked here), as :func:`get_table`."""
+    table = cast("Mapping[str, Table]", TABLES).get(name)
     if table is None:
         renamed = _RENAMED.get(name)
         if renamed is not None:
@@ -624,14 +632,19 @@ def get_table(name: str) -> Table:
                 "sources, organisations, groups, places, statements and ratings too), keyed by "
                 "record_id instead of event_id"
             )
-        raise ValueError(f"unknown table {name!r}; the tables are: {', '.join(TABLES)}")
+        from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+        raise ValueError(
+            f"unknown table {name!r}{spelled_like(name, TABLES)}; the tables are: "
+            f"{', '.join(TABLES)}"
+        )
     return table
 
 
 def as_table(table: Table | str) -> Table:
     """``table`` itself, or the table it names (:func:`get_table`): a value of another type
     is a ValueError naming it, as an unknown name is, never an AttributeError."""
-    return table if isinstance(table, Table) else get_table(table)
+    return table if isinstance(table, Table) else _named(table)
 
 
 #: Tables renamed by model 2, by their old names (for a message that says where they went).
@@ -829,7 +842,7 @@ def kind_level(dataset: Dataset, kind: str, cache: dict[Any, Any]) -> tuple[list
     """The IDs and the records of ``kind``, kept in ``cache`` for the other tables."""
     found = cache.get(kind)
     if found is None:
-        records = list(dataset.collection(kind))
+        records = list(dataset.collection(cast("KindName", kind)))
         found = cache[kind] = (list(map(_ID, records)), records)
     return found
 
@@ -960,7 +973,7 @@ def raw_columns(
     return [*key_lists(dataset, table, cache), *values]
 
 
-def columns(dataset: Dataset, table: Table | str) -> list[list[Cell]]:
+def columns(dataset: Dataset, table: Table | TableName) -> list[list[Cell]]:
     """The columns of ``table`` for ``dataset``, each a list of cells, in key order (the
     transpose of :func:`rows`, built a column at a time).
 
@@ -999,7 +1012,7 @@ def check_integers(table: Table, found: list[list[Any]]) -> None:
                 )
 
 
-def rows(dataset: Dataset, table: Table | str) -> Iterator[Row]:
+def rows(dataset: Dataset, table: Table | TableName) -> Iterator[Row]:
     """The rows of ``table`` (a :class:`Table` or its name) for ``dataset``, in key order.
 
     >>> import rightsdata

@@ -43,6 +43,7 @@ from rightsdata._model.records import (
     RECORD_TYPES,
     Event,
     Group,
+    KindName,
     Law,
     Organization,
     Person,
@@ -485,13 +486,14 @@ def structure(
 @overload
 def structure(kind: Literal["ratings"], document: object, where: str | None = None) -> Rating: ...
 @overload
-def structure(kind: str, document: object, where: str | None = None) -> Record: ...
+def structure(kind: KindName, document: object, where: str | None = None) -> Record: ...
 def structure(kind: str, document: object, where: str | None = None) -> Record:
     """Structure one document of ``kind``; raise :class:`InvalidDataError` if it is invalid.
 
     Problems are located under ``where`` (default: the kind), then the record's ID. Type
     checkers know the record's class from a kind written out: ``structure("events", doc)``
-    is an :class:`~rightsdata.Event` (of a kind only known to be a ``str``, any record).
+    is an :class:`~rightsdata.Event` (of a kind only known to be a
+    :data:`~rightsdata.KindName`, any record); a misspelt kind is an error to them.
 
     >>> structure("places", {"id": "place:x"})  # doctest: +ELLIPSIS
     Traceback (most recent call last):

@@ -240,8 +240,8 @@ def decode_document(
         if colons != data.count(b":") or not found:
             raise FastPathError("the document: a key is repeated or null, or no records")
         if sharing is not None:
-            for kind, decoded in found.items():
-                sharing.share(RECORD_TYPES[kind], decoded.records)
+            for name, decoded in found.items():
+                sharing.share(RECORD_TYPES[name], decoded.records)
     return found, redirects, descriptor
 
 

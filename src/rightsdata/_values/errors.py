@@ -406,10 +406,40 @@ def deprecated(spelling: str, instead: str, *, stacklevel: int) -> None:
     )
 
 
+#: What to write instead of each error made from its message alone: the call that gives it
+#: the parts it now takes, each said, with an example (docs/api.md promises the warning says
+#: what to write, not where to read about it).
+_MESSAGE_ONLY_INSTEAD: Final[dict[str, str]] = {
+    "EDTFError": (
+        "give EDTFError(text, reason), the input and what is wrong with it, "
+        "e.g. EDTFError('2012-13-01', 'month 13 does not exist')"
+    ),
+    "DurationError": (
+        "give DurationError(text, reason), the input and what is wrong with it, "
+        "e.g. DurationError('P2W', 'weeks are not used')"
+    ),
+    "MissingExtraError": (
+        "give MissingExtraError(module, extra), the module that is not installed and the "
+        "rightsdata extra that installs it, e.g. MissingExtraError('pandas', 'pandas')"
+    ),
+}
+
+
 def deprecated_message_only(error: str) -> None:
     """Warn that an ``error`` (``"EDTFError"``) was made from its message alone, as in
-    rightsdata 0.1: it takes the input and the reason now, and says each by an attribute."""
-    deprecated(f"{error}(message)", "give it the parts its docstring names", stacklevel=3)
+    rightsdata 0.1: it takes its parts now (the input and the reason; a module and an extra),
+    and the warning names the call that gives them.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     deprecated_message_only("MissingExtraError")
+    >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
+    MissingExtraError(message) is deprecated and goes in rightsdata 0.2.0: give
+    MissingExtraError(module, extra), the module that is not installed and the rightsdata
+    extra that installs it, e.g. MissingExtraError('pandas', 'pandas')
+    """
+    deprecated(f"{error}(message)", _MESSAGE_ONLY_INSTEAD[error], stacklevel=3)
 
 
 def with_article(noun: str) -> str:

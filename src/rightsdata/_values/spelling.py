@@ -76,14 +76,20 @@ def unknown_field(name: str, known: Iterable[str]) -> str:
 
 def spelled_like(word: object, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for a ``word`` that is none of ``choices`` but spelled like
-    one (a kind, a term), to follow it in a message; empty for anything else.
+    one (a kind, a term, a table, a format), to follow it in a message; empty for anything
+    else. The same letters in another case are the choice meant (``'JSON'``: ``'json'``).
 
     >>> "unknown record kind 'person'" + spelled_like("person", ["persons", "places"])
     "unknown record kind 'person' (did you mean 'persons'?)"
+    >>> spelled_like("JSON", ["json", "jsonl"]), spelled_like("Events", ["events", "persons"])
+    (" (did you mean 'json'?)", " (did you mean 'events'?)")
     >>> spelled_like("stuff", ["persons", "places"]), spelled_like(3, ["persons"])
     ('', '')
     """
     if not isinstance(word, str):
         return ""
-    hint = did_you_mean(close(word, choices, n=1))
+    pool = list(choices)
+    folded = word.casefold()
+    same = [choice for choice in pool if choice.casefold() == folded][:1]
+    hint = did_you_mean(same or close(word, pool, n=1))
     return f" ({hint})" if hint else ""

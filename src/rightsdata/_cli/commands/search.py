@@ -27,15 +27,16 @@ def _title_matches(dataset: Dataset, text: str) -> list[Record]:
     as names are here, a statement whose summary holds one is found too (records
     Dataset.search returned are not repeated: see :func:`_found`)."""
     from rightsdata._data.search import SearchEntry, rank
-    from rightsdata._model.records import KINDS
+    from rightsdata._model.records import KINDS, KindName
 
+    titled: tuple[tuple[KindName, str], ...] = (
+        ("events", "title"),
+        ("statements", "summary"),
+        ("sources", "title"),
+    )
     entries = [
         SearchEntry.of(r.id, KINDS.index(kind), title, False)
-        for kind, attribute in (
-            ("events", "title"),
-            ("statements", "summary"),
-            ("sources", "title"),
-        )
+        for kind, attribute in titled
         for r in dataset.collection(kind)
         if (title := getattr(r, attribute))
     ]

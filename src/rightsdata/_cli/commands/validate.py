@@ -105,7 +105,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         else:
             problems, counts = [], dataset.counts()
             if base is not None:  # (its own records: those the base does not have)
-                counts = {kind: n - len(base.collection(kind)) for kind, n in counts.items()}
+                of_base = base.counts()
+                counts = {kind: n - of_base[kind] for kind, n in counts.items()}
     if args.json_report:
         not_checked = [kind for kind in KINDS if kind in unjudged or kind in elsewhere]
         _print_json({"problems": [_problem_json(p) for p in problems], "unchecked": not_checked})
