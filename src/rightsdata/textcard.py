@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._display.cards import _Names
-from rightsdata._display.display import dataset_of
+from rightsdata._display.cards import _Names, dataset_label
+from rightsdata._display.display import card_dataset
 from rightsdata._display.words import (
     cited_for,
     coordinates_text,
@@ -556,7 +556,9 @@ def text_card(
 
     Names of the records it refers to come from ``dataset``; without one, from the dataset
     that holds this very record, found as the notebook's card finds it
-    (:func:`rightsdata.display.dataset_of`: a dataset made or loaded in this process).
+    (:func:`rightsdata.display.dataset_of`: a dataset made or loaded in this process; of
+    several, the one made last). Where another dataset alive holds this very record too,
+    the card names the one it describes (``in kazakhstan 3.3.0``).
     A record in no dataset (built by hand, or copied) shows the IDs it refers to.
     ``options`` are the command-line options that name ``dataset`` (``" --data my-dataset"``),
     added to the ``rightsdata`` command a card suggests, so that it runs on the same data.
@@ -568,14 +570,15 @@ def text_card(
     (True, True)
     """
     _check_arguments(record, dataset, width, options)
-    if dataset is None:  # the dataset holding this very record, as the notebook's card finds it
-        dataset = dataset_of(record)
+    # without a dataset, the one holding this very record, as the notebook's card finds it
+    dataset, named = card_dataset(record, dataset)
     card = _Card(terminal_width(width), _Names(dataset), options)
     title, kicker, summary, rows = _parts(record, card)
     rows += _shared_rows(record, card)
     rows += [(label, value_text(value, card.name)) for label, value in other_fields(record)]
     card.text(title)
-    card.text(f"{kicker} · {record.id}")
+    where = f" · in {dataset_label(dataset)}" if named and dataset is not None else ""
+    card.text(f"{kicker} · {record.id}{where}")
     if summary:
         card.lines.append("")
         card.text(summary)

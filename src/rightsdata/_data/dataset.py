@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     import pandas
 
     from rightsdata._data import query
+    from rightsdata._display.display import Card
     from rightsdata._validation import bulkcheck, integrity
 else:  # imported when used, or when typing.get_type_hints reads an annotation
     pathlib = LazyModule("pathlib")
@@ -1289,6 +1290,23 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             legend=legend,
             label_width=label_width,
         )
+
+    def card(self, record: str | Record) -> Card:
+        """``record`` (an ID, or a record) shown as part of this dataset: a
+        :class:`~rightsdata.display.Card`, which a notebook shows as the record's HTML card
+        and ``print`` as its text card, with the names, events and relationships of this
+        dataset. A record's own card (``ds.get(id)`` in a notebook) describes the dataset made
+        last of those that hold it (docs/plotting.md, "Where the names come from"): one
+        built on this one, for instance.
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> print(str(ds.card("place:almaty")).splitlines()[0])
+        Almaty
+        """
+        from rightsdata._display.display import Card
+
+        return Card(self.get(record) if isinstance(record, str) else record, self)
 
     def _repr_html_(self) -> str:
         from rightsdata._display.display import dataset_html

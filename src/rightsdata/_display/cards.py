@@ -54,7 +54,7 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 from rightsdata._values.errors import UnknownIdError, counted
 
-__all__ = ["dataset_card", "record_card"]
+__all__ = ["dataset_card", "dataset_label", "record_card"]
 
 _GREY: Final = "rgba(128,128,128,.4)"
 _CARD: Final = (
@@ -423,8 +423,20 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
     return kind, f"{country}: {record.level}", None, rows
 
 
-def record_card(record: Record, dataset: Dataset | None) -> str:
-    """The HTML card of ``record``; names come from ``dataset`` (IDs if None)."""
+def dataset_label(dataset: Dataset) -> str:
+    """How a card names the dataset it describes: its name and version, ``kazakhstan
+    3.3.0``; ``an unnamed dataset`` (and its version) if it has no name.
+
+    >>> import rightsdata
+    >>> dataset_label(rightsdata.Dataset({}, version="1.0.0"))
+    'an unnamed dataset 1.0.0'
+    """
+    return " ".join(filter(None, (dataset.name or "an unnamed dataset", dataset.version)))
+
+
+def record_card(record: Record, dataset: Dataset | None, *, named: bool = False) -> str:
+    """The HTML card of ``record``; names come from ``dataset`` (IDs if None), which the
+    card names if ``named`` (another dataset holds the record too)."""
     names = _Names(dataset)
     kicker, title, summary, rows = _parts(record, names)
     rows += _shared_rows(record, names)
@@ -436,7 +448,7 @@ def record_card(record: Record, dataset: Dataset | None) -> str:
         f'<div style="{_CARD}">',
         f'<div style="{_KICKER}">{_e(kicker)}</div>',
         f'<div style="{_TITLE}">{_e(title)}</div>',
-        f'<div style="{_MUTED}">{_mono(record.id)}</div>',
+        f'<div style="{_MUTED}">{_mono(record.id)}{_in(dataset) if named else ""}</div>',
     ]
     if summary:
         html_parts.append(f'<div style="margin-top:6px">{_e(summary)}</div>')
@@ -455,6 +467,17 @@ def record_card(record: Record, dataset: Dataset | None) -> str:
         )
     html_parts.append("</div>")
     return "".join(html_parts)
+
+
+def _in(dataset: Dataset | None) -> str:
+    """' · in kazakhstan 3.3.0': which of the datasets holding a record a card describes."""
+    if dataset is None:
+        return ""
+    tip = (
+        "Other datasets alive hold this record too: its names and counts are from this one "
+        "(ds.card(record) shows it in another)"
+    )
+    return " · " + _span(f"in {_e(dataset_label(dataset))}", "", title=tip)
 
 
 def dataset_card(dataset: Dataset) -> str:
