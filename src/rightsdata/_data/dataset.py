@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType, UnionType
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin, overload
 
+import attrs
+
 from rightsdata._data.answers import DateLike, Figures, Related
 from rightsdata._data.collection import (
     Collection,
@@ -969,7 +971,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> [c.source for c in killed[2].citations], killed[2].asserted_by
         (['source:civicus-kazakhstan-country-page'], 'group:kazakhstan-authorities')
         """
-        return self._answers().figures(record, measure, unit, per)
+        answer = self._answers().figures(record, measure, unit, per)
+        return attrs.evolve(answer, dataset=self)  # (its card names the record from here)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
         """The rating of ``country`` (a place ID or record, or its ISO code such as ``'KZ'``)
@@ -1024,7 +1027,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> [r.id for r in rightsdata.load().related("place:kazakhstan").ratings][:1]
         ['rating:civicus-kazakhstan-2019-watchlist']
         """
-        return self._answers().related(record)
+        return attrs.evolve(self._answers().related(record), dataset=self)  # (for its card)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record, kind by kind (in :data:`~rightsdata.KINDS` order), by ID.

@@ -291,6 +291,8 @@ def figures_html(figures: Figures) -> str:
     """
     from rightsdata._display.lists import figures_card
 
+    if figures.dataset is not None:  # the dataset that answered
+        return figures_card(figures, figures.dataset)
     found = None
     for holder in registry.holders():  # the dataset holding these very figures
         try:
@@ -315,6 +317,8 @@ def related_html(related: Related) -> str:
     """
     from rightsdata._display.lists import related_card
 
+    if related.dataset is not None:  # the dataset that answered
+        return related_card(related, related.dataset)
     every: tuple[Record, ...] = (
         *related.relationships,
         *related.events,

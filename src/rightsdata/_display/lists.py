@@ -47,6 +47,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.errors import counted
+from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, prefix_of
 
 __all__ = ["TABLE_LIMIT", "figures_card", "list_card", "records_table", "related_card"]
 
@@ -133,6 +134,16 @@ def _label_cell(label: str) -> str:
     return _span(_e(shown), "", title=label) if shown != label else _e(label)
 
 
+def _title(names: _Names, record_id: str) -> str:
+    """What heads an answer's card: the name of the record it is about; where there is no
+    dataset to ask, what kind of record it is (its ID is on the line below, never twice)."""
+    label = names.label(record_id)
+    if label is not None:
+        return label
+    kind = KIND_OF_PREFIX.get(prefix_of(record_id), "")
+    return f"{a_noun(kind).capitalize()} not found in a loaded dataset"
+
+
 def _card(kicker: str, title: str, facts: str, body: str) -> str:
     return (
         f'<div style="{_CARD}"><div style="{_KICKER}">{_e(kicker)}</div>'
@@ -182,7 +193,7 @@ def figures_card(figures: Figures, dataset: Dataset | None) -> str:
         for f in figures[:TABLE_LIMIT]
     ]
     what = " ".join(term(x) for x in (figures.measure, figures.unit) if x is not None)
-    title = names.label(figures.record) or figures.record
+    title = _title(names, figures.record)
     facts = f"{_mono(figures.record)} · {_e(figures_summary(figures, figures.disagree))}"
     body = _table(["claim", "asserted by", "source"], rows, len(figures)) if rows else ""
     return _card(f"Figures · {what}" if what else "Figures", title, facts, body)
@@ -191,7 +202,7 @@ def figures_card(figures: Figures, dataset: Dataset | None) -> str:
 def related_card(related: Related, dataset: Dataset | None) -> str:
     """What names a record, as a card: a table for each kind of record that names it."""
     names = _Names(dataset)
-    title = names.label(related.record) or related.record
+    title = _title(names, related.record)
     sections = [
         _section(f"{name.capitalize()} ({len(found):,})", records_table(found, dataset))
         for name in ("relationships", "events", "statements", "ratings")
