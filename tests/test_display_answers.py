@@ -71,3 +71,9 @@ def test_an_answer_pickles_with_its_dataset(ds: Dataset) -> None:
     again = pickle.loads(pickle.dumps(ds.figures("place:astana")))
     assert again == ds.figures("place:astana") and again.dataset == ds
     assert "Astana" in shown(again._repr_html_())
+
+
+def test_a_related_repr_counts_in_the_right_number(ds: Dataset) -> None:
+    related = ds.related("org:alga")
+    assert repr(related) == "<Related org:alga: 1 relationship, 1 event, 1 statement, 0 ratings>"
+    assert "1 relationship, 1 event, 1 statement, 0 ratings" in shown(related._repr_html_())

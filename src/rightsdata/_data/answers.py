@@ -30,6 +30,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
+from rightsdata._values.errors import counted_kind
 from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
 
 if TYPE_CHECKING:
@@ -230,6 +231,8 @@ class Related:
     <Related person:vladimir-kozlov: 3 relationships, 12 events, 14 statements, 0 ratings>
     >>> related.events[0].id, len(related)
     ('event:kozlov-detention-2012-01-26', 29)
+    >>> rightsdata.load().related("org:alga")
+    <Related org:alga: 1 relationship, 1 event, 1 statement, 0 ratings>
     """
 
     record: str
@@ -246,7 +249,7 @@ class Related:
 
     def __repr__(self) -> str:
         counts = ", ".join(
-            f"{len(getattr(self, name))} {name}"
+            counted_kind(len(getattr(self, name)), name)
             for name in ("relationships", "events", "statements", "ratings")
         )
         return f"<Related {self.record}: {counts}>"

@@ -46,7 +46,7 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.dates import EDTF
-from rightsdata._values.errors import counted
+from rightsdata._values.errors import counted, counted_kind
 from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, prefix_of
 
 __all__ = ["TABLE_LIMIT", "figures_card", "list_card", "records_table", "related_card"]
@@ -209,7 +209,7 @@ def related_card(related: Related, dataset: Dataset | None) -> str:
         if (found := getattr(related, name))
     ]
     counts = ", ".join(
-        counted(len(getattr(related, name)), name.removesuffix("s"))
+        counted_kind(len(getattr(related, name)), name)
         for name in ("relationships", "events", "statements", "ratings")
     )
     return _card("Related", title, f"{_mono(related.record)} · {_e(counts)}", "".join(sections))
