@@ -49,7 +49,7 @@ def test_a_related_card_is_headed_by_the_records_name_even_when_nothing_names_it
 
 def test_an_answer_knows_the_dataset_that_made_it_and_compares_without_it(ds: Dataset) -> None:
     empty = ds.figures("place:aktau")
-    assert empty.dataset is ds and ds.related("place:aktau").dataset is ds
+    assert empty._dataset is ds and ds.related("place:aktau")._dataset is ds
     by_hand = Figures(record="place:aktau", measure=None, figures=())
     assert empty == by_hand and hash(empty) == hash(by_hand)
     assert repr(empty) == repr(by_hand)
@@ -69,7 +69,7 @@ def test_an_answer_put_together_by_hand_is_not_headed_by_its_id() -> None:
 
 def test_an_answer_pickles_with_its_dataset(ds: Dataset) -> None:
     again = pickle.loads(pickle.dumps(ds.figures("place:astana")))
-    assert again == ds.figures("place:astana") and again.dataset == ds
+    assert again == ds.figures("place:astana") and again._dataset == ds
     assert "Astana" in shown(again._repr_html_())
 
 

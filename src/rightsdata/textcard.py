@@ -25,8 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._display.cards import _Names, dataset_label
-from rightsdata._display.display import card_dataset
+from rightsdata._display.cards import _Names, card_dataset, dataset_label
 from rightsdata._display.words import (
     cited_for,
     coordinates_text,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Final, Literal, overload
+from typing import Any, Final, Literal, overload
 
 import attrs
 
@@ -32,9 +32,6 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
 from rightsdata._values.errors import counted_kind
 from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
-
-if TYPE_CHECKING:
-    from rightsdata._data.dataset import Dataset
 
 __all__ = ["DateLike", "Figures", "Related"]
 
@@ -119,9 +116,9 @@ class Figures(Sequence[Figure]):
     #: The period the figures were kept to (``per=``): those of rates over it only; False for
     #: those that are not rates; None if not kept to one.
     per: Duration | Literal[False] | None = None
-    #: The dataset that answered (:meth:`Dataset.figures <rightsdata.Dataset.figures>`),
-    #: whose names the card shows; None for figures put together by hand. Not compared.
-    dataset: Dataset | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    # The dataset that answered (Dataset.figures), whose names the card shows; None for
+    # figures put together by hand. Not compared. (object: the Dataset imports this module.)
+    _dataset: object = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     @property
     def event(self) -> str:
@@ -240,9 +237,9 @@ class Related:
     events: tuple[Event, ...]
     statements: tuple[Statement, ...]
     ratings: tuple[Rating, ...]
-    #: The dataset that answered (:meth:`Dataset.related <rightsdata.Dataset.related>`),
-    #: whose names the card shows; None for an answer put together by hand. Not compared.
-    dataset: Dataset | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    # The dataset that answered (Dataset.related), whose names the card shows; None for an
+    # answer put together by hand. Not compared. (object: the Dataset imports this module.)
+    _dataset: object = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     def __len__(self) -> int:
         return len(self.relationships) + len(self.events) + len(self.statements) + len(self.ratings)

@@ -16,6 +16,7 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from rightsdata._data import registry
 from rightsdata._data.dataset import Dataset
 from rightsdata._display.words import (
     cited_for,
@@ -54,7 +55,7 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 from rightsdata._values.errors import UnknownIdError, counted
 
-__all__ = ["dataset_card", "dataset_label", "record_card"]
+__all__ = ["card_dataset", "dataset_card", "dataset_label", "record_card"]
 
 _GREY: Final = "rgba(128,128,128,.4)"
 _CARD: Final = (
@@ -421,6 +422,18 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
         ("rated by", names.ref(record.rated_by)),
     ]
     return kind, f"{country}: {record.level}", None, rows
+
+
+def card_dataset(record: Record, dataset: Dataset | None) -> tuple[Dataset | None, bool]:
+    """(the dataset a card of ``record`` describes, whether the card must name it): ``dataset``,
+    or without one the dataset made last of those alive that hold this very record
+    (:func:`rightsdata.display.dataset_of`); named where another dataset alive holds it too,
+    so that the reader knows whose names and counts the card shows."""
+    holding = [d for d in registry.holders_of(record) if isinstance(d, Dataset)]
+    if dataset is None:
+        dataset = holding[0] if holding else None
+    named = dataset is not None and any(d is not dataset for d in holding)
+    return dataset, named
 
 
 def dataset_label(dataset: Dataset) -> str:

@@ -182,17 +182,6 @@ def dataset_of(record: Record) -> Dataset | None:
     return found if isinstance(found, Dataset) else None  # (only a Dataset registers)
 
 
-def card_dataset(record: Record, dataset: Dataset | None) -> tuple[Dataset | None, bool]:
-    """(the dataset a card of ``record`` describes, whether the card must name it): ``dataset``,
-    or without one :func:`dataset_of`; named where another dataset alive holds this very
-    record too, so that the reader knows whose names and counts the card shows."""
-    holding = [d for d in registry.holders_of(record) if isinstance(d, Dataset)]
-    if dataset is None:
-        dataset = holding[0] if holding else None
-    named = dataset is not None and any(d is not dataset for d in holding)
-    return dataset, named
-
-
 def record_html(record: Record, dataset: Dataset | None = None) -> str:
     """The record as an HTML card: its fields, the records it names (by name, from
     ``dataset``; without one, from :func:`dataset_of`), its citations with their sources,
@@ -207,7 +196,7 @@ def record_html(record: Record, dataset: Dataset | None = None) -> str:
     >>> "Vladimir Kozlov" in card, "seven and a half years" in card, "<script" in card
     (True, True, False)
     """
-    from rightsdata._display.cards import record_card
+    from rightsdata._display.cards import card_dataset, record_card
 
     if dataset is not None and not isinstance(dataset, Dataset):
         raise TypeError(f"record_html takes a Dataset or None, not {type(dataset).__name__}")
@@ -291,8 +280,8 @@ def figures_html(figures: Figures) -> str:
     """
     from rightsdata._display.lists import figures_card
 
-    if figures.dataset is not None:  # the dataset that answered
-        return figures_card(figures, figures.dataset)
+    if isinstance(figures._dataset, Dataset):  # the dataset that answered
+        return figures_card(figures, figures._dataset)
     found = None
     for holder in registry.holders():  # the dataset holding these very figures
         try:
@@ -317,8 +306,8 @@ def related_html(related: Related) -> str:
     """
     from rightsdata._display.lists import related_card
 
-    if related.dataset is not None:  # the dataset that answered
-        return related_card(related, related.dataset)
+    if isinstance(related._dataset, Dataset):  # the dataset that answered
+        return related_card(related, related._dataset)
     every: tuple[Record, ...] = (
         *related.relationships,
         *related.events,
