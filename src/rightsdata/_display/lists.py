@@ -26,12 +26,14 @@ from rightsdata._display.cards import (
     _KICKER,
     _MUTED,
     _TITLE,
+    _block,
     _e,
     _mono,
     _Names,
     _section,
     _short_citation,
     _span,
+    _v,
 )
 from rightsdata._display.words import figure_value, figures_summary, short_date, term, truncate
 from rightsdata._model.records import (
@@ -131,7 +133,7 @@ def records_table(records: Sequence[Record], dataset: Dataset | None) -> str:
 
 def _label_cell(label: str) -> str:
     shown = truncate(label, _LABEL_WIDTH)
-    return _span(_e(shown), "", title=label) if shown != label else _e(label)
+    return _span(_v(shown), "", title=label) if shown != label else _v(label)
 
 
 def _title(names: _Names, record_id: str) -> str:
@@ -147,7 +149,7 @@ def _title(names: _Names, record_id: str) -> str:
 def _card(kicker: str, title: str, facts: str, body: str) -> str:
     return (
         f'<div style="{_CARD}"><div style="{_KICKER}">{_e(kicker)}</div>'
-        f'<div style="{_TITLE}">{_e(title)}</div><div style="{_MUTED}">{facts}</div>{body}</div>'
+        f'{_block(_TITLE, title)}<div style="{_MUTED}">{facts}</div>{body}</div>'
     )
 
 
@@ -174,7 +176,7 @@ def _claim(figure: Figure, measures: bool) -> str:
     if measures:
         value = f"{_span(_e(term(figure.measure)), _MUTED)} {value}"
     if figure.as_given:
-        value += f"<br>{_span('“' + _e(figure.as_given) + '”', _MUTED)}"
+        value += f"<br>{_span('“' + _v(figure.as_given) + '”', _MUTED)}"
     return value
 
 
@@ -194,7 +196,7 @@ def figures_card(figures: Figures, dataset: Dataset | None) -> str:
     ]
     what = " ".join(term(x) for x in (figures.measure, figures.unit) if x is not None)
     title = _title(names, figures.record)
-    facts = f"{_mono(figures.record)} · {_e(figures_summary(figures, figures.disagree))}"
+    facts = f"{_mono(figures.record)} · {_v(figures_summary(figures, figures.disagree))}"
     body = _table(["claim", "asserted by", "source"], rows, len(figures)) if rows else ""
     return _card(f"Figures · {what}" if what else "Figures", title, facts, body)
 
