@@ -58,7 +58,7 @@ from rightsdata._model.records import (
 from rightsdata._values.controls import ESCAPES
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import UnknownIdError, counted
+from rightsdata._values.errors import UnknownIdError, counted, one_line
 
 __all__ = ["card_dataset", "dataset_card", "dataset_label", "record_card"]
 
@@ -98,15 +98,25 @@ def _e(value: object) -> str:
     return html.escape(text, quote=True)
 
 
-def _v(value: object) -> str:
+_PROSE: Final = "white-space:pre-line"  # line feeds kept, runs of spaces and tabs one space
+
+
+def _v(value: object, *, prose: bool = False) -> str:
     """A value from the data, escaped (:func:`_e`) and isolated (``<bdi>``) from the words
-    around it: a right-to-left name neither reorders them nor is reordered by them."""
-    return f"<bdi>{_e(value)}</bdi>"
+    around it: a right-to-left name neither reorders them nor is reordered by them. On one
+    line (:func:`~rightsdata._values.errors.one_line`: a name, a title, a locator), unless
+    ``prose`` (a summary, a quote, a note, a basis), whose line feeds are kept."""
+    if prose:
+        return f'<bdi style="{_PROSE}">{_e(value)}</bdi>'
+    return f"<bdi>{_e(one_line(str(value)))}</bdi>"
 
 
-def _block(style: str, value: object) -> str:
-    """A block (a title, a summary) holding one value from the data, its direction its own."""
-    return f'<div dir="auto" style="{style}">{_e(value)}</div>'
+def _block(style: str, value: object, *, prose: bool = False) -> str:
+    """A block (a title, a summary) holding one value from the data, its direction its own;
+    on one line, or a ``prose`` one with its line feeds."""
+    if prose:
+        return f'<div dir="auto" style="{style};{_PROSE}">{_e(value)}</div>'
+    return f'<div dir="auto" style="{style}">{_e(one_line(str(value)))}</div>'
 
 
 def _span(content: str, style: str, title: str | None = None) -> str:
@@ -163,13 +173,13 @@ class _Names:
         """A record's name or title in plain text; a relationship's or rating's by the names
         of the records it names (their IDs where there is no dataset to ask)."""
         if isinstance(record, Statement):
-            return truncate(record.label, 80)
+            return truncate(record.label, 80)  # (on one line: truncate makes it so)
         if isinstance(record, Relationship):  # the ends by name, where they have one
             subject = self.label(record.subject) or record.subject
             return f"{subject} {term(record.kind)} {self.label(record.object) or record.object}"
         if isinstance(record, Rating):  # the country by name
             return f"{self.label(record.country) or record.country} {record.level} ({record.as_of})"
-        return record.label
+        return one_line(record.label)
 
     def ref(self, record_id: str, width: int | None = None) -> str:
         """A reference as HTML: the name (its ID on hover), or the ID where it has none."""
@@ -207,7 +217,9 @@ def _citation(citation: Citation, names: _Names) -> str:
         where.append(supports)
     if citation.confidence is not None:
         where.append(f"confidence {_e(citation.confidence)}")
-    quote = f'<div style="{_QUOTE}">“{_v(citation.quote)}”</div>' if citation.quote else ""
+    quote = (
+        f'<div style="{_QUOTE}">“{_v(citation.quote, prose=True)}”</div>' if citation.quote else ""
+    )
     return names.source(citation.source, *where) + quote
 
 
@@ -221,7 +233,7 @@ def _short_citation(citation: Citation, names: _Names) -> str:
 
 
 def _inference(inference: Inference) -> str:
-    return f"{_mono(inference.field)}: {_v(inference.basis)}"
+    return f"{_mono(inference.field)}: {_v(inference.basis, prose=True)}"
 
 
 def _aliases(aliases: Sequence[Alias]) -> str:
@@ -420,7 +432,11 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
         ]
         return f"{kind} · {term(record.kind)}", title, None, rows
     if isinstance(record, Statement):
-        quote = f'<div style="{_QUOTE}">“{_v(record.quote)}”</div>' if record.quote else None
+        quote = (
+            f'<div style="{_QUOTE}">“{_v(record.quote, prose=True)}”</div>'
+            if record.quote
+            else None
+        )
         rows = [
             ("speaker", names.ref(record.speaker)),
             ("jointly with", names.refs(record.joined_by)),
@@ -485,7 +501,7 @@ def record_card(record: Record, dataset: Dataset | None, *, named: bool = False)
         f'<div style="{_MUTED}">{_mono(record.id)}{_in(dataset) if named else ""}</div>',
     ]
     if summary:
-        html_parts.append(_block("margin-top:6px", summary))
+        html_parts.append(_block("margin-top:6px", summary, prose=True))
     html_parts.append(_rows(rows))
     citations: tuple[Citation, ...] = getattr(record, "citations", ())
     if citations:
