@@ -4,7 +4,8 @@ A card names what it refers to (``Vladimir Kozlov``, not ``person:vladimir-kozlo
 dates in words with the EDTF beside them, participants with their roles, charges with the
 provision's label, figures with who asserted them, citations with their sources and locators,
 and the values that were inferred rather than stated; every line fits ``width`` (a word
-longer than a line is cut), but for a command the card gives, kept whole to copy (:func:`wrap`).
+longer than a line is cut), but for a command the card gives, a record's ID and a web address,
+each kept whole to copy (:func:`wrap`'s ``whole``), on a line of its own where it does not fit.
 
 >>> import rightsdata
 >>> ds = rightsdata.load()
@@ -63,6 +64,7 @@ from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 from rightsdata._values.errors import one_line, printable, with_article
+from rightsdata._values.ids import is_valid_id
 
 __all__ = [
     "MAX_WIDTH",
@@ -226,6 +228,25 @@ def _lines(chunks: list[str], width: int, first: str, rest: str, whole: bool) ->
     return lines
 
 
+_PUNCTUATION: Final = "()[]“”\u2018\u2019\"',.;:"  # (and around a word, the single quotes)
+
+
+def _holds_whole_word(text: str) -> bool:
+    """Whether ``text`` holds a word never to cut, so that a copy of it works: a record's ID
+    or a web address (``https://...``), punctuation around it aside.
+
+    >>> _holds_whole_word("2015 · paragraphs 3-4 · source:kozlov-parole-refused-2015-12")
+    True
+    >>> _holds_whole_word("(see https://example.org/a)"), _holds_whole_word("a source: HRF")
+    (True, False)
+    """
+    for word in text.split():
+        word = word.strip(_PUNCTUATION)
+        if word.startswith(("https://", "http://")) or is_valid_id(word):
+            return True
+    return False
+
+
 def _prose(text: str) -> str:
     """A prose field (a summary, a quote, a note, a basis) as the card shows it: its lines
     kept, each wrapped on its own, with each run of white space in a line (a tab) one space,
@@ -272,6 +293,9 @@ class _Card:
     def text(
         self, text: str, first: str = "", rest: str | None = None, *, whole: bool = False
     ) -> None:
+        """``text`` wrapped; with ``whole`` (or where it holds an ID or a web address, which
+        a reader copies), no word cut (:func:`wrap`'s ``whole``)."""
+        whole = whole or _holds_whole_word(text)
         self.lines += wrap(text, self.width, first, rest, whole=whole)
 
     def rows(self, rows: Sequence[tuple[str, str | Sequence[str] | None]]) -> None:
