@@ -418,10 +418,20 @@ def test_every_collection_repr_names_its_class_kind_and_count(ds: Dataset) -> No
         ("2012-10", "in October 2012 (day not known)"),
         ("2012", "in 2012 (month and day not known)"),
         ("2015-22", "in summer 2015 (June to August; month and day not known)"),
-        ("2012-24", "in winter 2012 (December; month and day not known)"),
+        ("2015-21", "in spring 2015 (March to May; month and day not known)"),
+        ("2015-23", "in autumn 2015 (September to November; month and day not known)"),
+        # winter is December of its year alone (docs/concepts.md): its month is known
+        ("2012-24", "in winter 2012 (December 2012; day not known)"),
+        # a qualifier and what is not known share one parenthesis
         ("2013-06-29~", "about 29 June 2013"),
-        ("2013-06?", "in June 2013 (uncertain) (day not known)"),
-        ("2013%", "in about 2013 (uncertain) (month and day not known)"),
+        ("2013-06-29?", "29 June 2013 (uncertain)"),
+        ("2013-06-29%", "about 29 June 2013 (uncertain)"),
+        ("2013-06~", "in about June 2013 (day not known)"),
+        ("2013-06?", "in June 2013 (uncertain; day not known)"),
+        ("2013-06%", "in about June 2013 (uncertain; day not known)"),
+        ("2012~", "in about 2012 (month and day not known)"),
+        ("2012?", "in 2012 (uncertain; month and day not known)"),
+        ("2013%", "in about 2013 (uncertain; month and day not known)"),
         # an interval's sides share what they have in common, written once with the last
         ("2012-01-26/2012-10-08", "from 26 January to 8 October 2012"),
         ("2012-01-14/2012-01-20", "from 14 to 20 January 2012"),
@@ -436,13 +446,25 @@ def test_every_collection_repr_names_its_class_kind_and_count(ds: Dataset) -> No
         ("../2012", "to 2012, with no start (open)"),
         ("2019-05/", "from May 2019; the end is not known"),
         ("2020/..", "from 2020, open-ended"),
-        ("0987", "in 987 (month and day not known)"),
+        ("2012?/2013~", "from 2012 (uncertain) to about 2013"),
+        ("2011-24/2012-21", "from winter 2011 to spring 2012"),
+        # a year below 1000 is not read as a count ('in 987') or a short year ('3 May 12')
+        ("0987", "in AD 987 (month and day not known)"),
+        ("0001", "in AD 1 (month and day not known)"),
+        ("0999-05", "in May AD 999 (day not known)"),
+        ("0012-05-03", "3 May AD 12"),
+        ("0001/0002", "from AD 1 to AD 2"),
+        ("0999-01/0999-03", "from January AD 999 to March AD 999"),
         # sets: one of some dates
         ("[2022-01-14,2022-01-15]", "14 or 15 January 2022"),
         ("[2022-01-14,2022-01-15,2022-01-20]", "14, 15 or 20 January 2022"),
         ("[2022-01-31,2022-02-01]", "31 January 2022 or 1 February 2022"),
         ("[2012-01,2012-05]", "January or May 2012"),
-        ("[0987,2013]", "987 or 2013"),
+        ("[0987,2013]", "AD 987 or 2013"),
+        ("[0999-01,0999-03]", "January or March AD 999"),
+        ("[0012-05-03,0012-05-04]", "3 or 4 May AD 12"),
+        ("[0001..0005]", "some time between AD 1 and AD 5"),
+        ("[2012..]", "some time in or after 2012"),
         ("[2011-12-16..2012-01-31]", "some day between 16 December 2011 and 31 January 2012"),
         ("[2011..2012]", "some time between 2011 and 2012"),
         ("[2012-01-26..2012-10-08]", "some day between 26 January and 8 October 2012"),
@@ -458,6 +480,21 @@ def test_every_collection_repr_names_its_class_kind_and_count(ds: Dataset) -> No
 )
 def test_describe_date(text: str, words: str) -> None:
     assert describe_date(EDTF(text)) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2012-10", "October 2012"),
+        ("2012?", "2012 (uncertain)"),
+        ("2012%", "about 2012 (uncertain)"),
+        ("2012-24", "winter 2012"),
+        ("0987", "AD 987"),
+        ("2012-10-08", "8 October 2012"),
+    ],
+)
+def test_describe_date_briefly(text: str, words: str) -> None:
+    assert describe_date(EDTF(text), brief=True) == words
 
 
 @pytest.mark.parametrize(

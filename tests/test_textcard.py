@@ -138,7 +138,7 @@ def test_what_each_citation_supports_is_said_in_both_cards(ds: rightsdata.Datase
     text = text_card(copy, ds, width=100)
     html = copy._repr_html_()
     assert "paragraph 1 · for date, title" in text and "for no field" in text
-    assert "paragraph 1 · for <span" in html and "paragraph 1 · for no field" in html
+    assert "paragraph 1</bdi> · for <span" in html and "paragraph 1</bdi> · for no field" in html
     assert "for ·" not in text and "for <" not in html.replace("for <span", "")
 
 

@@ -2,7 +2,8 @@
 
 A record's card names the people, places and sources it refers to when it knows its dataset:
 every ``Dataset`` registers itself as it is made (:func:`register`, weakly), and
-:func:`dataset_of` finds the one that holds a record.
+:func:`dataset_of` finds the one that holds a record (of several, the one made last);
+``ds.card(record)`` (a :class:`Card`) shows it in the dataset ``ds``.
 
 >>> import rightsdata
 >>> from rightsdata.display import record_repr
@@ -12,6 +13,7 @@ every ``Dataset`` registers itself as it is made (:func:`register`, weakly), and
 
 from rightsdata._display.display import (
     REPR_WIDTH,
+    Card,
     Table,
     collection_html,
     dataset_html,
@@ -26,6 +28,7 @@ from rightsdata._display.display import (
 
 __all__ = [
     "REPR_WIDTH",
+    "Card",
     "Table",
     "collection_html",
     "dataset_html",

@@ -4,7 +4,8 @@ A card names what it refers to (``Vladimir Kozlov``, not ``person:vladimir-kozlo
 dates in words with the EDTF beside them, participants with their roles, charges with the
 provision's label, figures with who asserted them, citations with their sources and locators,
 and the values that were inferred rather than stated; every line fits ``width`` (a word
-longer than a line is cut), but for a command the card gives, kept whole to copy (:func:`wrap`).
+longer than a line is cut), but for a command the card gives, a record's ID and a web address,
+each kept whole to copy (:func:`wrap`'s ``whole``), on a line of its own where it does not fit.
 
 >>> import rightsdata
 >>> ds = rightsdata.load()
@@ -25,8 +26,7 @@ from collections.abc import Iterable, Sequence
 from typing import Final
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._display.cards import _Names
-from rightsdata._display.display import dataset_of
+from rightsdata._display.cards import _Names, card_dataset, dataset_label
 from rightsdata._display.words import (
     cited_for,
     coordinates_text,
@@ -63,7 +63,8 @@ from rightsdata._values import columns as _columns
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import printable, with_article
+from rightsdata._values.errors import one_line, printable, with_article
+from rightsdata._values.ids import is_valid_id
 
 __all__ = [
     "MAX_WIDTH",
@@ -227,6 +228,44 @@ def _lines(chunks: list[str], width: int, first: str, rest: str, whole: bool) ->
     return lines
 
 
+_PUNCTUATION: Final = "()[]“”\u2018\u2019\"',.;:"  # (and around a word, the single quotes)
+
+
+def _holds_whole_word(text: str) -> bool:
+    """Whether ``text`` holds a word never to cut, so that a copy of it works: a record's ID
+    or a web address (``https://...``), punctuation around it aside.
+
+    >>> _holds_whole_word("2015 · paragraphs 3-4 · source:kozlov-parole-refused-2015-12")
+    True
+    >>> _holds_whole_word("(see https://example.org/a)"), _holds_whole_word("a source: HRF")
+    (True, False)
+    """
+    for word in text.split():
+        word = word.strip(_PUNCTUATION)
+        if word.startswith(("https://", "http://")) or is_valid_id(word):
+            return True
+    return False
+
+
+def _prose(text: str) -> str:
+    """A prose field (a summary, a quote, a note, a basis) as the card shows it: its lines
+    kept, each wrapped on its own, with each run of white space in a line (a tab) one space,
+    and at most one blank line between paragraphs. A one-line field (a name, a title, a
+    locator) is :func:`~rightsdata._values.errors.one_line` instead: never broken.
+
+    >>> _prose("Para one.\\n\\n\\nPara two.\\n\\tIndented.  Twice.\\n")
+    'Para one.\\n\\nPara two.\\nIndented. Twice.'
+    """
+    lines: list[str] = []
+    for line in text.split("\n"):
+        words = " ".join(line.split())
+        if words or (lines and lines[-1]):
+            lines.append(words)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
 def _date(date: EDTF | None) -> str:
     if date is None:
         return "not known"
@@ -254,6 +293,9 @@ class _Card:
     def text(
         self, text: str, first: str = "", rest: str | None = None, *, whole: bool = False
     ) -> None:
+        """``text`` wrapped; with ``whole`` (or where it holds an ID or a web address, which
+        a reader copies), no word cut (:func:`wrap`'s ``whole``)."""
+        whole = whole or _holds_whole_word(text)
         self.lines += wrap(text, self.width, first, rest, whole=whole)
 
     def rows(self, rows: Sequence[tuple[str, str | Sequence[str] | None]]) -> None:
@@ -289,14 +331,14 @@ class _Card:
 def _citation(citation: Citation, card: _Card) -> str:
     source = card.names.record(citation.source)
     if isinstance(source, Source):
-        parts = [source.title]
+        parts = [one_line(source.title)]
         details = [card.name(source.publisher)] if source.publisher else []
         if source.published is not None:
             details.append(describe_date(source.published, brief=True))
     else:
         parts, details = [citation.source], []
     if citation.locator:
-        details.append(citation.locator)
+        details.append(one_line(citation.locator))
     supports = cited_for(citation.fields)
     if supports is not None:
         details.append(supports)
@@ -307,7 +349,7 @@ def _citation(citation: Citation, card: _Card) -> str:
     if details:
         parts.append(" · ".join(details))
     if citation.quote:
-        parts.append(f"“{citation.quote}”")
+        parts.append(f"“{_prose(citation.quote)}”")
     if isinstance(source, Source) and source.url:
         parts.append(source.url)
     return "\n".join(parts)
@@ -315,11 +357,11 @@ def _citation(citation: Citation, card: _Card) -> str:
 
 def _short_citation(citation: Citation, card: _Card) -> str:
     title = card.name(citation.source)
-    return f"{title}, {citation.locator}" if citation.locator else title
+    return f"{title}, {one_line(citation.locator)}" if citation.locator else title
 
 
 def _figure(figure: Figure, card: _Card) -> str:
-    said = f" “{figure.as_given}”" if figure.as_given else ""
+    said = f" “{one_line(figure.as_given)}”" if figure.as_given else ""
     who = f"according to {card.name(figure.asserted_by)}" if figure.asserted_by else "unattributed"
     if figure.joined_by:
         who += f" jointly with {', '.join(map(card.name, figure.joined_by))}"
@@ -339,7 +381,7 @@ def _event_rows(event: Event, card: _Card) -> list[tuple[str, str | Sequence[str
         line = f"{card.name(charge.provision)}, against {card.name(charge.against)}"
         law = card.names.record(charge.provision)
         if isinstance(law, Law) and law.title:
-            line += f"\n{law.title}"
+            line += f"\n{one_line(law.title)}"
         charges.append(line)
     penalty = None
     if event.penalty is not None:
@@ -361,7 +403,9 @@ def _event_rows(event: Event, card: _Card) -> list[tuple[str, str | Sequence[str
 def _actor_rows(
     record: Person | Organization, card: _Card
 ) -> list[tuple[str, str | Sequence[str] | None]]:
-    aliases = ", ".join(a.name + (f" ({a.language})" if a.language else "") for a in record.aliases)
+    aliases = ", ".join(
+        one_line(a.name) + (f" ({a.language})" if a.language else "") for a in record.aliases
+    )
     rows: list[tuple[str, str | Sequence[str] | None]] = [("aliases", aliases)]
     if isinstance(record, Person):
         rows.append(("born", _date(record.born) if record.born else None))
@@ -443,7 +487,7 @@ def _parts(record: Record, card: _Card) -> _Parts:
             _group_rows(record, card),
         )
     if isinstance(record, Place):
-        aliases = ", ".join(a.name for a in record.aliases)
+        aliases = ", ".join(one_line(a.name) for a in record.aliases)
         rows: list[tuple[str, str | Sequence[str] | None]] = [
             ("aliases", aliases),
             ("country", record.country),
@@ -458,9 +502,9 @@ def _parts(record: Record, card: _Card) -> _Parts:
             else record.article + (f", part {record.part}" if record.part else "")
         )
         rows = [
-            ("instrument", record.instrument),
-            ("article", article),
-            ("jurisdiction", record.jurisdiction),
+            ("instrument", one_line(record.instrument)),
+            ("article", one_line(article)),
+            ("jurisdiction", one_line(record.jurisdiction)),
         ]
         return record.label, kind, record.title, rows
     if isinstance(record, Source):
@@ -482,7 +526,7 @@ def _parts(record: Record, card: _Card) -> _Parts:
             ("subject", card.name(record.subject)),
             ("relation", term(record.kind)),
             ("object", card.name(record.object)),
-            ("title", record.title),
+            ("title", one_line(record.title) if record.title else None),
             ("from", _date(record.start) if record.start else None),
             ("until", _date(record.end) if record.end else None),
         ]
@@ -493,7 +537,7 @@ def _parts(record: Record, card: _Card) -> _Parts:
             ("jointly with", ", ".join(map(card.name, record.joined_by))),
             ("relayed by", ", ".join(map(card.name, record.relayed_by))),
             ("date", _date(record.date)),
-            ("quote", f"“{record.quote}”" if record.quote else None),
+            ("quote", f"“{_prose(record.quote)}”" if record.quote else None),
             ("addressed to", ", ".join(card.name(i) for i in record.addressed_to)),
             ("about", [card.name(i) for i in record.about]),
         ]
@@ -556,7 +600,9 @@ def text_card(
 
     Names of the records it refers to come from ``dataset``; without one, from the dataset
     that holds this very record, found as the notebook's card finds it
-    (:func:`rightsdata.display.dataset_of`: a dataset made or loaded in this process).
+    (:func:`rightsdata.display.dataset_of`: a dataset made or loaded in this process; of
+    several, the one made last). Where another dataset alive holds this very record too,
+    the card names the one it describes (``in kazakhstan 3.3.0``).
     A record in no dataset (built by hand, or copied) shows the IDs it refers to.
     ``options`` are the command-line options that name ``dataset`` (``" --data my-dataset"``),
     added to the ``rightsdata`` command a card suggests, so that it runs on the same data.
@@ -568,17 +614,22 @@ def text_card(
     (True, True)
     """
     _check_arguments(record, dataset, width, options)
-    if dataset is None:  # the dataset holding this very record, as the notebook's card finds it
-        dataset = dataset_of(record)
+    # without a dataset, the one holding this very record, as the notebook's card finds it
+    dataset, named = card_dataset(record, dataset)
     card = _Card(terminal_width(width), _Names(dataset), options)
     title, kicker, summary, rows = _parts(record, card)
     rows += _shared_rows(record, card)
     rows += [(label, value_text(value, card.name)) for label, value in other_fields(record)]
-    card.text(title)
-    card.text(f"{kicker} · {record.id}")
-    if summary:
+    card.text(one_line(title))
+    where = f" · in {dataset_label(dataset)}" if named and dataset is not None else ""
+    card.text(f"{kicker} · {record.id}{where}")
+    if summary:  # (prose: its paragraphs kept)
         card.lines.append("")
-        card.text(summary)
+        for paragraph in _prose(summary).split("\n"):
+            if paragraph:
+                card.text(paragraph)
+            else:
+                card.lines.append("")
     card.lines.append("")
     card.rows(rows)
     citations: tuple[Citation, ...] = getattr(record, "citations", ())
@@ -587,7 +638,8 @@ def text_card(
             f"Sources ({len(citations)})", (_citation(c, card) for c in citations), numbered=True
         )
     if record.inferred:
-        card.section("Inferred, not stated", (f"{i.field}: {i.basis}" for i in record.inferred))
+        inferred = (f"{i.field}: {_prose(i.basis)}" for i in record.inferred)
+        card.section("Inferred, not stated", inferred)
     if dataset is None:
         card.lines.append("")
         card.text(

@@ -30,6 +30,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
+from rightsdata._values.errors import counted_kind
 from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
 
 __all__ = ["DateLike", "Figures", "Related"]
@@ -115,6 +116,9 @@ class Figures(Sequence[Figure]):
     #: The period the figures were kept to (``per=``): those of rates over it only; False for
     #: those that are not rates; None if not kept to one.
     per: Duration | Literal[False] | None = None
+    # The dataset that answered (Dataset.figures), whose names the card shows; None for
+    # figures put together by hand. Not compared. (object: the Dataset imports this module.)
+    _dataset: object = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     @property
     def event(self) -> str:
@@ -224,6 +228,8 @@ class Related:
     <Related person:vladimir-kozlov: 3 relationships, 12 events, 14 statements, 0 ratings>
     >>> related.events[0].id, len(related)
     ('event:kozlov-detention-2012-01-26', 29)
+    >>> rightsdata.load().related("org:alga")
+    <Related org:alga: 1 relationship, 1 event, 1 statement, 0 ratings>
     """
 
     record: str
@@ -231,13 +237,16 @@ class Related:
     events: tuple[Event, ...]
     statements: tuple[Statement, ...]
     ratings: tuple[Rating, ...]
+    # The dataset that answered (Dataset.related), whose names the card shows; None for an
+    # answer put together by hand. Not compared. (object: the Dataset imports this module.)
+    _dataset: object = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     def __len__(self) -> int:
         return len(self.relationships) + len(self.events) + len(self.statements) + len(self.ratings)
 
     def __repr__(self) -> str:
         counts = ", ".join(
-            f"{len(getattr(self, name))} {name}"
+            counted_kind(len(getattr(self, name)), name)
             for name in ("relationships", "events", "statements", "ratings")
         )
         return f"<Related {self.record}: {counts}>"

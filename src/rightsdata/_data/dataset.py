@@ -28,6 +28,8 @@ from typing import (
     overload,
 )
 
+import attrs
+
 from rightsdata._data.answers import DateLike, Figures, Related
 from rightsdata._data.collection import (
     Collection,
@@ -84,6 +86,7 @@ if TYPE_CHECKING:
     import pandas
 
     from rightsdata._data import query
+    from rightsdata._display.display import Card
     from rightsdata._validation import bulkcheck, integrity
 else:  # imported when used, or when typing.get_type_hints reads an annotation
     pathlib = LazyModule("pathlib")
@@ -994,7 +997,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> [c.source for c in killed[2].citations], killed[2].asserted_by
         (['source:civicus-kazakhstan-country-page'], 'group:kazakhstan-authorities')
         """
-        return self._answers().figures(record, measure, unit, per)
+        answer = self._answers().figures(record, measure, unit, per)
+        return attrs.evolve(answer, dataset=self)  # (its card names the record from here)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
         """The rating of ``country`` (a place ID or record, or its ISO code such as ``'KZ'``)
@@ -1049,7 +1053,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> [r.id for r in rightsdata.load().related("place:kazakhstan").ratings][:1]
         ['rating:civicus-kazakhstan-2019-watchlist']
         """
-        return self._answers().related(record)
+        return attrs.evolve(self._answers().related(record), dataset=self)  # (for its card)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record, kind by kind (in :data:`~rightsdata.KINDS` order), by ID.
@@ -1315,6 +1319,23 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             legend=legend,
             label_width=label_width,
         )
+
+    def card(self, record: str | Record) -> Card:
+        """``record`` (an ID, or a record) shown as part of this dataset: a
+        :class:`~rightsdata.display.Card`, which a notebook shows as the record's HTML card
+        and ``print`` as its text card, with the names, events and relationships of this
+        dataset. A record's own card (``ds.get(id)`` in a notebook) describes the dataset made
+        last of those that hold it (docs/plotting.md, "Where the names come from"): one
+        built on this one, for instance.
+
+        >>> import rightsdata
+        >>> ds = rightsdata.load()
+        >>> print(str(ds.card("place:almaty")).splitlines()[0])
+        Almaty
+        """
+        from rightsdata._display.display import Card
+
+        return Card(self.get(record) if isinstance(record, str) else record, self)
 
     def _repr_html_(self) -> str:
         from rightsdata._display.display import dataset_html

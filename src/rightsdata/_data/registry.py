@@ -2,9 +2,11 @@
 
 A record does not know its dataset. Every :class:`~rightsdata.Dataset` registers itself here
 as it is made (weakly: registering keeps nothing alive), so that a record's card can name the
-people, places and sources it refers to. This module stays small because ``Dataset`` imports
-it: the cards themselves (:mod:`rightsdata._display.display`) load
-only when first shown.
+people, places and sources it refers to. Records are shared between datasets (a dataset built
+on another, ``base=``, or from another's records), so several may hold one: the one made (or
+registered) last comes first, as it is most likely the one the user is working in. This
+module stays small because ``Dataset`` imports it: the cards themselves
+(:mod:`rightsdata._display.display`) load only when first shown.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ class Holder(Protocol):
     def get(self, record_id: str, /) -> Any: ...
 
 
-__all__ = ["dataset_of", "holders", "register"]
+__all__ = ["dataset_of", "holders", "holders_of", "register"]
 
 _registry: dict[int, weakref.ref[Holder]] = {}
 _registry_lock = threading.Lock()
@@ -33,7 +35,8 @@ _registry_lock = threading.Lock()
 
 def register(dataset: Holder) -> None:
     """Let cards find ``dataset`` when they show one of its records, weakly (registering
-    keeps nothing alive); idempotent. :func:`rightsdata.display.register` is the public form.
+    keeps nothing alive), before the datasets registered earlier that hold the same records.
+    :func:`rightsdata.display.register` is the public form.
     """
     key = id(dataset)
     # held by the callback itself: a dataset that dies as the interpreter exits may outlive
@@ -46,15 +49,17 @@ def register(dataset: Holder) -> None:
                 del registry[key]
 
     with _registry_lock:
-        known = _registry.get(key)
+        known = _registry.pop(key, None)  # (put back last: the registry's order is the rule)
         if known is None or known() is not dataset:
-            _registry[key] = weakref.ref(dataset, forget)
+            known = weakref.ref(dataset, forget)
+        _registry[key] = known
 
 
 def holders() -> list[Holder]:
-    """The registered datasets alive, and those :func:`~rightsdata.load` has cached."""
+    """The registered datasets alive, the one registered last first, then those
+    :func:`~rightsdata.load` has cached (and are not registered)."""
     with _registry_lock:
-        found = [d for d in (ref() for ref in _registry.values()) if d is not None]
+        found = [d for d in (ref() for ref in reversed(_registry.values())) if d is not None]
     loading = sys.modules.get("rightsdata._data.loading")  # read its cache only if it was imported
     cache = getattr(loading, "_cache", None)
     if isinstance(cache, dict):
@@ -62,13 +67,21 @@ def holders() -> list[Holder]:
     return found
 
 
-def dataset_of(record: Record) -> Holder | None:
-    """A registered (or :func:`~rightsdata.load`-cached) dataset holding this very record (by
-    identity), or None. :func:`rightsdata.display.dataset_of` is the public form."""
+def holders_of(record: Record) -> list[Holder]:
+    """The datasets of :func:`holders` that hold this very record (by identity), in its order."""
+    found = []
     for dataset in holders():
         try:
             if dataset.get(record.id) is record:
-                return dataset
+                found.append(dataset)
         except UnknownIdError:
             continue
-    return None
+    return found
+
+
+def dataset_of(record: Record) -> Holder | None:
+    """The dataset registered last (made last, or given to :func:`register` last) of those
+    alive that hold this very record (by identity), or None.
+    :func:`rightsdata.display.dataset_of` is the public form."""
+    found = holders_of(record)
+    return found[0] if found else None

@@ -1,6 +1,10 @@
 """HTML cards for records and datasets (internal; see :mod:`rightsdata._display.display`).
 
-Everything that comes from data goes through :func:`html.escape`. Styles are inline (no
+Everything that comes from data goes through :func:`html.escape`, with the invisible
+characters that could mislead a reader (a direction override, a zero-width space) shown as
+their escapes (``\\u202e``), as the text card shows them; and each value from the data is
+isolated (``<bdi>``, or ``dir="auto"`` on its block), so that a right-to-left name keeps its
+order without reordering the words around it. Styles are inline (no
 ``<style>`` element, no classes), colours are inherited or translucent grey, so a card reads
 the same in light and dark notebook themes and survives renderers that drop style sheets.
 
@@ -16,6 +20,7 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from rightsdata._data import registry
 from rightsdata._data.dataset import Dataset
 from rightsdata._display.words import (
     cited_for,
@@ -50,11 +55,12 @@ from rightsdata._model.records import (
     Source,
     Statement,
 )
+from rightsdata._values.controls import ESCAPES
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import UnknownIdError, counted
+from rightsdata._values.errors import UnknownIdError, counted, one_line
 
-__all__ = ["dataset_card", "record_card"]
+__all__ = ["card_dataset", "dataset_card", "dataset_label", "record_card"]
 
 _GREY: Final = "rgba(128,128,128,.4)"
 _CARD: Final = (
@@ -85,7 +91,32 @@ _SOURCE_TITLE: Final = 90  # characters of a source's title and locator beside a
 
 
 def _e(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    """``value`` escaped for HTML, its hidden characters (:data:`ESCAPES`) as their escapes."""
+    text = str(value)
+    if not text.isprintable():  # (a line feed, a tab, a hidden character)
+        text = text.translate(ESCAPES)
+    return html.escape(text, quote=True)
+
+
+_PROSE: Final = "white-space:pre-line"  # line feeds kept, runs of spaces and tabs one space
+
+
+def _v(value: object, *, prose: bool = False) -> str:
+    """A value from the data, escaped (:func:`_e`) and isolated (``<bdi>``) from the words
+    around it: a right-to-left name neither reorders them nor is reordered by them. On one
+    line (:func:`~rightsdata._values.errors.one_line`: a name, a title, a locator), unless
+    ``prose`` (a summary, a quote, a note, a basis), whose line feeds are kept."""
+    if prose:
+        return f'<bdi style="{_PROSE}">{_e(value)}</bdi>'
+    return f"<bdi>{_e(one_line(str(value)))}</bdi>"
+
+
+def _block(style: str, value: object, *, prose: bool = False) -> str:
+    """A block (a title, a summary) holding one value from the data, its direction its own;
+    on one line, or a ``prose`` one with its line feeds."""
+    if prose:
+        return f'<div dir="auto" style="{style};{_PROSE}">{_e(value)}</div>'
+    return f'<div dir="auto" style="{style}">{_e(one_line(str(value)))}</div>'
 
 
 def _span(content: str, style: str, title: str | None = None) -> str:
@@ -108,8 +139,9 @@ def _list(items: Sequence[str], ordered: bool = False) -> str:
 
 def _link(text: str, url: str | None) -> str:
     if url and url.startswith(("https://", "http://")):
-        return f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(text)}</a>'
-    return _e(text)
+        link = f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(text)}</a>'
+        return f"<bdi>{link}</bdi>"
+    return _v(text)
 
 
 def _date(date: EDTF | None) -> str:
@@ -141,13 +173,13 @@ class _Names:
         """A record's name or title in plain text; a relationship's or rating's by the names
         of the records it names (their IDs where there is no dataset to ask)."""
         if isinstance(record, Statement):
-            return truncate(record.label, 80)
+            return truncate(record.label, 80)  # (on one line: truncate makes it so)
         if isinstance(record, Relationship):  # the ends by name, where they have one
             subject = self.label(record.subject) or record.subject
             return f"{subject} {term(record.kind)} {self.label(record.object) or record.object}"
         if isinstance(record, Rating):  # the country by name
             return f"{self.label(record.country) or record.country} {record.level} ({record.as_of})"
-        return record.label
+        return one_line(record.label)
 
     def ref(self, record_id: str, width: int | None = None) -> str:
         """A reference as HTML: the name (its ID on hover), or the ID where it has none."""
@@ -155,7 +187,7 @@ class _Names:
         if label is None:
             return _mono(record_id)
         shown = label if width is None else truncate(label, width)
-        return _span(_e(shown), "", title=record_id if shown == label else f"{label}\n{record_id}")
+        return _span(_v(shown), "", title=record_id if shown == label else f"{label}\n{record_id}")
 
     def refs(self, record_ids: Iterable[str]) -> str:
         return ", ".join(self.ref(i) for i in record_ids)
@@ -179,32 +211,34 @@ class _Names:
 
 
 def _citation(citation: Citation, names: _Names) -> str:
-    where = [_e(citation.locator)] if citation.locator else []
+    where = [_v(citation.locator)] if citation.locator else []
     supports = cited_for(citation.fields, _mono)
     if supports is not None:
         where.append(supports)
     if citation.confidence is not None:
         where.append(f"confidence {_e(citation.confidence)}")
-    quote = f'<div style="{_QUOTE}">“{_e(citation.quote)}”</div>' if citation.quote else ""
+    quote = (
+        f'<div style="{_QUOTE}">“{_v(citation.quote, prose=True)}”</div>' if citation.quote else ""
+    )
     return names.source(citation.source, *where) + quote
 
 
 def _short_citation(citation: Citation, names: _Names) -> str:
     source = names.record(citation.source)
     if not isinstance(source, Source):
-        locator = f", {_e(citation.locator)}" if citation.locator else ""
+        locator = f", {_v(citation.locator)}" if citation.locator else ""
         return _mono(citation.source) + locator
     text = f"{source.title}, {citation.locator}" if citation.locator else source.title
-    return _span(_e(truncate(text, _SOURCE_TITLE)), "", title=f"{text}\n{citation.source}")
+    return _span(_v(truncate(text, _SOURCE_TITLE)), "", title=f"{text}\n{citation.source}")
 
 
 def _inference(inference: Inference) -> str:
-    return f"{_mono(inference.field)}: {_e(inference.basis)}"
+    return f"{_mono(inference.field)}: {_v(inference.basis, prose=True)}"
 
 
 def _aliases(aliases: Sequence[Alias]) -> str:
     return ", ".join(
-        _e(a.name) + (_span(f" ({_e(a.language)})", _MUTED) if a.language else "") for a in aliases
+        _v(a.name) + (_span(f" ({_v(a.language)})", _MUTED) if a.language else "") for a in aliases
     )
 
 
@@ -227,7 +261,7 @@ def _rows(rows: Iterable[tuple[str, str | None]]) -> str:
 def _article(law: Law) -> str:
     if law.article is None:
         return _span("the whole instrument", _MUTED)
-    return _e(law.article) + (f", part {_e(law.part)}" if law.part else "")
+    return _v(law.article) + (f", part {_v(law.part)}" if law.part else "")
 
 
 _Rows = list[tuple[str, str | None]]
@@ -237,12 +271,12 @@ def _charge(charge: Charge, names: _Names) -> str:
     line = f"{names.ref(charge.provision)} {_span('against', _MUTED)} {names.ref(charge.against)}"
     law = names.record(charge.provision)
     if isinstance(law, Law) and law.title:
-        line += f"<br>{_span(_e(truncate(law.title, 120)), _MUTED, title=law.title)}"
+        line += f"<br>{_span(_v(truncate(law.title, 120)), _MUTED, title=law.title)}"
     return line
 
 
 def _figure(figure: Figure, names: _Names) -> str:
-    said = f" {_span('“' + _e(figure.as_given) + '”', _MUTED)}" if figure.as_given else ""
+    said = f" {_span('“' + _v(figure.as_given) + '”', _MUTED)}" if figure.as_given else ""
     who = f"according to {names.ref(figure.asserted_by)}" if figure.asserted_by else "unattributed"
     if figure.joined_by:
         who += f" jointly with {names.refs(figure.joined_by)}"
@@ -296,7 +330,7 @@ def _actor_rows(record: Person | Organization, names: _Names) -> _Rows:
             ("status", _e(term(record.status)) if record.status else None),
             ("founded", _date(record.founded) if record.founded else None),
         ]
-    rows.append(("country", _e(record.country) if record.country else None))
+    rows.append(("country", _v(record.country) if record.country else None))
     return rows + _involvement_rows(record, names)
 
 
@@ -330,7 +364,7 @@ def _group_rows(group: Group, names: _Names) -> _Rows:
     rows: _Rows = [
         ("size", f"{group.size:,}" if group.size is not None else None),
         ("belongs to", names.ref(group.belongs_to) if group.belongs_to else None),
-        ("country", _e(group.country) if group.country else None),
+        ("country", _v(group.country) if group.country else None),
     ]
     return rows + _involvement_rows(group, names)
 
@@ -358,7 +392,7 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
     if isinstance(record, Place):
         rows: _Rows = [
             ("aliases", _aliases(record.aliases)),
-            ("country", _e(record.country) if record.country else None),
+            ("country", _v(record.country) if record.country else None),
             ("within", names.ref(record.within) if record.within else None),
             (
                 "coordinates",
@@ -368,16 +402,16 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
         return f"{kind} · {term(record.kind)}", record.name, None, rows
     if isinstance(record, Law):
         rows = [
-            ("instrument", _e(record.instrument)),
+            ("instrument", _v(record.instrument)),
             ("article", _article(record)),
-            ("jurisdiction", _e(record.jurisdiction)),
+            ("jurisdiction", _v(record.jurisdiction)),
         ]
         return kind, record.label, record.title, rows
     if isinstance(record, Source):
         rows = [
             ("publisher", names.ref(record.publisher) if record.publisher else None),
             ("published", _date(record.published)),
-            ("language", _e(record.language)),
+            ("language", _v(record.language)),
             ("address", _link(record.url, record.url) if record.url else None),
             ("retrieved", _date(record.retrieved) if record.retrieved else None),
             (
@@ -392,13 +426,17 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
             ("subject", names.ref(record.subject)),
             ("relation", _e(term(record.kind))),
             ("object", names.ref(record.object)),
-            ("title", _e(record.title) if record.title else None),
+            ("title", _v(record.title) if record.title else None),
             ("from", _date(record.start) if record.start else None),
             ("until", _date(record.end) if record.end else None),
         ]
         return f"{kind} · {term(record.kind)}", title, None, rows
     if isinstance(record, Statement):
-        quote = f'<div style="{_QUOTE}">“{_e(record.quote)}”</div>' if record.quote else None
+        quote = (
+            f'<div style="{_QUOTE}">“{_v(record.quote, prose=True)}”</div>'
+            if record.quote
+            else None
+        )
         rows = [
             ("speaker", names.ref(record.speaker)),
             ("jointly with", names.refs(record.joined_by)),
@@ -415,7 +453,7 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
     previous = f" {_span(_e(f'(before: {record.previous})'), _MUTED)}" if record.previous else ""
     rows = [
         ("country", names.ref(record.country)),
-        ("level", f"<b>{_e(record.level)}</b>{previous}"),
+        ("level", f"<b>{_v(record.level)}</b>{previous}"),
         ("scale", _e(term(record.scale))),
         ("as of", _date(record.as_of)),
         ("rated by", names.ref(record.rated_by)),
@@ -423,23 +461,47 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
     return kind, f"{country}: {record.level}", None, rows
 
 
-def record_card(record: Record, dataset: Dataset | None) -> str:
-    """The HTML card of ``record``; names come from ``dataset`` (IDs if None)."""
+def card_dataset(record: Record, dataset: Dataset | None) -> tuple[Dataset | None, bool]:
+    """(the dataset a card of ``record`` describes, whether the card must name it): ``dataset``,
+    or without one the dataset made last of those alive that hold this very record
+    (:func:`rightsdata.display.dataset_of`); named where another dataset alive holds it too,
+    so that the reader knows whose names and counts the card shows."""
+    holding = [d for d in registry.holders_of(record) if isinstance(d, Dataset)]
+    if dataset is None:
+        dataset = holding[0] if holding else None
+    named = dataset is not None and any(d is not dataset for d in holding)
+    return dataset, named
+
+
+def dataset_label(dataset: Dataset) -> str:
+    """How a card names the dataset it describes: its name and version, ``kazakhstan
+    3.3.0``; ``an unnamed dataset`` (and its version) if it has no name.
+
+    >>> import rightsdata
+    >>> dataset_label(rightsdata.Dataset({}, version="1.0.0"))
+    'an unnamed dataset 1.0.0'
+    """
+    return " ".join(filter(None, (dataset.name or "an unnamed dataset", dataset.version)))
+
+
+def record_card(record: Record, dataset: Dataset | None, *, named: bool = False) -> str:
+    """The HTML card of ``record``; names come from ``dataset`` (IDs if None), which the
+    card names if ``named`` (another dataset holds the record too)."""
     names = _Names(dataset)
     kicker, title, summary, rows = _parts(record, names)
     rows += _shared_rows(record, names)
     rows += [
-        (label, _e(value_text(value, lambda i: names.label(i) or i)))
+        (label, _v(value_text(value, lambda i: names.label(i) or i)))
         for label, value in other_fields(record)
     ]
     html_parts = [
         f'<div style="{_CARD}">',
         f'<div style="{_KICKER}">{_e(kicker)}</div>',
-        f'<div style="{_TITLE}">{_e(title)}</div>',
-        f'<div style="{_MUTED}">{_mono(record.id)}</div>',
+        _block(_TITLE, title),
+        f'<div style="{_MUTED}">{_mono(record.id)}{_in(dataset) if named else ""}</div>',
     ]
     if summary:
-        html_parts.append(f'<div style="margin-top:6px">{_e(summary)}</div>')
+        html_parts.append(_block("margin-top:6px", summary, prose=True))
     html_parts.append(_rows(rows))
     citations: tuple[Citation, ...] = getattr(record, "citations", ())
     if citations:
@@ -457,6 +519,17 @@ def record_card(record: Record, dataset: Dataset | None) -> str:
     return "".join(html_parts)
 
 
+def _in(dataset: Dataset | None) -> str:
+    """' · in kazakhstan 3.3.0': which of the datasets holding a record a card describes."""
+    if dataset is None:
+        return ""
+    tip = (
+        "Other datasets alive hold this record too: its names and counts are from this one "
+        "(ds.card(record) shows it in another)"
+    )
+    return " · " + _span(f"in {_v(dataset_label(dataset))}", "", title=tip)
+
+
 def dataset_card(dataset: Dataset) -> str:
     """The HTML card of a dataset: identity, counts per kind, sources."""
     names = _Names(dataset)
@@ -468,11 +541,11 @@ def dataset_card(dataset: Dataset) -> str:
         for lic in descriptor.get("licenses") or ()
         if isinstance(lic, dict) and (lic.get("name") or lic.get("title"))
     ]
-    facts = [_mono(name)]
+    facts = [_span(_v(name), _MONO)]
     if dataset.version:
-        facts.append(f"version {_e(dataset.version)}")
+        facts.append(f"version {_v(dataset.version)}")
     facts.append(counted(len(dataset), "record"))
-    facts += [f"licence {_e(lic)}" for lic in licences]
+    facts += [f"licence {_v(lic)}" for lic in licences]
     counts = "".join(
         _span(f"<b>{n:,}</b> {_e(kind if n != 1 else kind.removesuffix('s'))}", _CHIP)
         for kind, n in dataset.counts().items()
@@ -482,11 +555,11 @@ def dataset_card(dataset: Dataset) -> str:
     parts = [
         f'<div style="{_CARD}">',
         f'<div style="{_KICKER}">Dataset</div>',
-        f'<div style="{_TITLE}">{_e(title or name)}</div>',
+        _block(_TITLE, title or name),
         f'<div style="{_MUTED}">{" · ".join(facts)}</div>',
     ]
     if isinstance(description, str) and description:
-        parts.append(f'<div style="margin-top:6px">{_e(truncate(description, 600))}</div>')
+        parts.append(_block("margin-top:6px", truncate(description, 600)))
     parts.append(f'<div style="margin:8px 0 2px">{counts}</div>')
     if sources:
         parts.append(_section(f"Sources ({len(sources)})", _list(sources, ordered=True)))

@@ -8,8 +8,11 @@ one with :func:`table`. A record does not know
 its dataset, so to show the people, places and sources it refers to by name, a card looks
 for a dataset that holds **this very record** (the same object, not an equal one) among the
 datasets registered with :func:`register` (every :class:`~rightsdata.Dataset` registers
-itself) and those :func:`rightsdata.load` has cached. A record built by hand, or copied,
-shows the IDs instead.
+itself) and those :func:`rightsdata.load` has cached. Datasets share records (one built on
+another with ``base=``, or from another's records), so several may hold it: the card takes
+the one made (or registered) last, and then names it ("in kazakhstan 3.3.0").
+:meth:`Dataset.card <rightsdata.Dataset.card>` and ``record_html(record, dataset)`` show a
+record in the dataset given. A record built by hand, or copied, shows the IDs instead.
 
 >>> import rightsdata
 >>> ds = rightsdata.load()
@@ -53,6 +56,7 @@ from rightsdata.vocab import EventStatus
 
 __all__ = [
     "REPR_WIDTH",
+    "Card",
     "Table",
     "collection_html",
     "dataset_html",
@@ -140,11 +144,13 @@ def record_repr(record: Record) -> str:
 
 
 def register(dataset: Dataset) -> None:
-    """Let cards find ``dataset`` when they show one of its records. Idempotent.
+    """Let cards find ``dataset`` when they show one of its records, and prefer it to the
+    datasets registered before it that hold the same records.
 
     The registry holds datasets weakly: registering keeps nothing alive. Every ``Dataset``
     registers itself when it is made (loaded, built or unpickled), so cards already find
-    every dataset alive; a call here changes nothing then.
+    every dataset alive, the one made last first; a call here makes ``dataset`` the one
+    made last, for the cards of the records it shares with others.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -159,9 +165,11 @@ def register(dataset: Dataset) -> None:
 
 def dataset_of(record: Record) -> Dataset | None:
     """The registered (or :func:`~rightsdata.load`-cached) dataset holding this very record,
-    or None.
+    or None; of several, the one made (or given to :func:`register`) last.
 
     "This very record" is identity: an equal record built by hand is not in any dataset.
+    Datasets share records: one built on another (``base=``) or from another's records
+    holds the very records of the other, and comes first, as it was made after it.
 
     >>> import attrs, rightsdata
     >>> kozlov = rightsdata.load().get("person:vladimir-kozlov")
@@ -174,19 +182,56 @@ def dataset_of(record: Record) -> Dataset | None:
     return found if isinstance(found, Dataset) else None  # (only a Dataset registers)
 
 
-def record_html(record: Record) -> str:
-    """The record as an HTML card: its fields, the records it names (by name where its
-    dataset is known, see :func:`dataset_of`), its citations with their sources, and what
-    was inferred. Self-contained (inline styles), escaped.
+def record_html(record: Record, dataset: Dataset | None = None) -> str:
+    """The record as an HTML card: its fields, the records it names (by name, from
+    ``dataset``; without one, from :func:`dataset_of`), its citations with their sources,
+    and what was inferred. Self-contained (inline styles), escaped. Where another dataset
+    alive holds this very record too, the card names the one it describes
+    ("in kazakhstan 3.3.0"). :meth:`Dataset.card <rightsdata.Dataset.card>` is this card in
+    a notebook.
 
     >>> import rightsdata
-    >>> card = record_html(rightsdata.load().get("event:kozlov-verdict-2012-10-08"))
+    >>> ds = rightsdata.load()
+    >>> card = record_html(ds.get("event:kozlov-verdict-2012-10-08"), ds)
     >>> "Vladimir Kozlov" in card, "seven and a half years" in card, "<script" in card
     (True, True, False)
     """
-    from rightsdata._display.cards import record_card
+    from rightsdata._display.cards import card_dataset, record_card
 
-    return record_card(record, dataset_of(record))
+    if dataset is not None and not isinstance(dataset, Dataset):
+        raise TypeError(f"record_html takes a Dataset or None, not {type(dataset).__name__}")
+    shown, named = card_dataset(record, dataset)
+    return record_card(record, shown, named=named)
+
+
+@attrs.frozen(repr=False)
+class Card:
+    """A record shown as part of a dataset (:meth:`Dataset.card <rightsdata.Dataset.card>`):
+    in a notebook its HTML card (:func:`record_html` with the dataset), printed its text card
+    (:func:`rightsdata.textcard.text_card`), and its repr the record's.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> card = ds.card("person:vladimir-kozlov")
+    >>> card
+    <Person person:vladimir-kozlov 'Vladimir Kozlov'>
+    >>> card.dataset is ds, "12" in card._repr_html_()
+    (True, True)
+    """
+
+    record: Record
+    dataset: Dataset
+
+    def _repr_html_(self) -> str:
+        return record_html(self.record, self.dataset)
+
+    def __repr__(self) -> str:
+        return record_repr(self.record)
+
+    def __str__(self) -> str:
+        from rightsdata.textcard import text_card
+
+        return text_card(self.record, self.dataset)
 
 
 def dataset_html(dataset: Dataset) -> str:
@@ -235,6 +280,8 @@ def figures_html(figures: Figures) -> str:
     """
     from rightsdata._display.lists import figures_card
 
+    if isinstance(figures._dataset, Dataset):  # the dataset that answered
+        return figures_card(figures, figures._dataset)
     found = None
     for holder in registry.holders():  # the dataset holding these very figures
         try:
@@ -259,6 +306,8 @@ def related_html(related: Related) -> str:
     """
     from rightsdata._display.lists import related_card
 
+    if isinstance(related._dataset, Dataset):  # the dataset that answered
+        return related_card(related, related._dataset)
     every: tuple[Record, ...] = (
         *related.relationships,
         *related.events,

@@ -26,12 +26,14 @@ from rightsdata._display.cards import (
     _KICKER,
     _MUTED,
     _TITLE,
+    _block,
     _e,
     _mono,
     _Names,
     _section,
     _short_citation,
     _span,
+    _v,
 )
 from rightsdata._display.words import figure_value, figures_summary, short_date, term, truncate
 from rightsdata._model.records import (
@@ -46,7 +48,8 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.dates import EDTF
-from rightsdata._values.errors import counted
+from rightsdata._values.errors import counted, counted_kind
+from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, prefix_of
 
 __all__ = ["TABLE_LIMIT", "figures_card", "list_card", "records_table", "related_card"]
 
@@ -130,13 +133,23 @@ def records_table(records: Sequence[Record], dataset: Dataset | None) -> str:
 
 def _label_cell(label: str) -> str:
     shown = truncate(label, _LABEL_WIDTH)
-    return _span(_e(shown), "", title=label) if shown != label else _e(label)
+    return _span(_v(shown), "", title=label) if shown != label else _v(label)
+
+
+def _title(names: _Names, record_id: str) -> str:
+    """What heads an answer's card: the name of the record it is about; where there is no
+    dataset to ask, what kind of record it is (its ID is on the line below, never twice)."""
+    label = names.label(record_id)
+    if label is not None:
+        return label
+    kind = KIND_OF_PREFIX.get(prefix_of(record_id), "")
+    return f"{a_noun(kind).capitalize()} not found in a loaded dataset"
 
 
 def _card(kicker: str, title: str, facts: str, body: str) -> str:
     return (
         f'<div style="{_CARD}"><div style="{_KICKER}">{_e(kicker)}</div>'
-        f'<div style="{_TITLE}">{_e(title)}</div><div style="{_MUTED}">{facts}</div>{body}</div>'
+        f'{_block(_TITLE, title)}<div style="{_MUTED}">{facts}</div>{body}</div>'
     )
 
 
@@ -163,7 +176,7 @@ def _claim(figure: Figure, measures: bool) -> str:
     if measures:
         value = f"{_span(_e(term(figure.measure)), _MUTED)} {value}"
     if figure.as_given:
-        value += f"<br>{_span('“' + _e(figure.as_given) + '”', _MUTED)}"
+        value += f"<br>{_span('“' + _v(figure.as_given) + '”', _MUTED)}"
     return value
 
 
@@ -182,8 +195,8 @@ def figures_card(figures: Figures, dataset: Dataset | None) -> str:
         for f in figures[:TABLE_LIMIT]
     ]
     what = " ".join(term(x) for x in (figures.measure, figures.unit) if x is not None)
-    title = names.label(figures.record) or figures.record
-    facts = f"{_mono(figures.record)} · {_e(figures_summary(figures, figures.disagree))}"
+    title = _title(names, figures.record)
+    facts = f"{_mono(figures.record)} · {_v(figures_summary(figures, figures.disagree))}"
     body = _table(["claim", "asserted by", "source"], rows, len(figures)) if rows else ""
     return _card(f"Figures · {what}" if what else "Figures", title, facts, body)
 
@@ -191,14 +204,14 @@ def figures_card(figures: Figures, dataset: Dataset | None) -> str:
 def related_card(related: Related, dataset: Dataset | None) -> str:
     """What names a record, as a card: a table for each kind of record that names it."""
     names = _Names(dataset)
-    title = names.label(related.record) or related.record
+    title = _title(names, related.record)
     sections = [
         _section(f"{name.capitalize()} ({len(found):,})", records_table(found, dataset))
         for name in ("relationships", "events", "statements", "ratings")
         if (found := getattr(related, name))
     ]
     counts = ", ".join(
-        counted(len(getattr(related, name)), name.removesuffix("s"))
+        counted_kind(len(getattr(related, name)), name)
         for name in ("relationships", "events", "statements", "ratings")
     )
     return _card("Related", title, f"{_mono(related.record)} · {_e(counts)}", "".join(sections))

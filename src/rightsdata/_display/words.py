@@ -128,10 +128,14 @@ def pad(text: str, width: int) -> str:
 
 
 def _plain_words(date: EDTF, short: bool) -> str:
-    """One side without its qualifier: '8 October 2012' ('8 Oct 2012' if short), 'summer 2015'."""
+    """One side without its qualifier: '8 October 2012' ('8 Oct 2012' if short), 'summer 2015';
+    a year below 1000 as 'AD 999' (not short), which '999' alone, or '3 May 12', does not
+    read as."""
     text = date.text.rstrip("?~%")
     precision = date.precision or Precision.DAY
     year = text[:4].lstrip("0")
+    if not short and len(year) < 4:
+        year = f"AD {year}"
     if precision is Precision.YEAR:
         return year
     if precision is Precision.SEASON:
@@ -166,8 +170,8 @@ def _sides(start: EDTF, end: EDTF, short: bool) -> tuple[str, str]:
         first, last = _short_single(start), _short_single(end)
     else:
         first, last = _single(start)[0], _single(end)[0]
-    if _qualified(start) or _qualified(end):
-        return first, last
+    if _qualified(start) or _qualified(end) or " AD " in f" {last}":
+        return first, last  # (an 'AD 999' is not shared: 'January AD to March AD 999')
     head, _, year = first.rpartition(" ")
     if not head or not last.endswith(f" {year}"):
         return first, last  # (a year alone, or different years)
@@ -195,7 +199,7 @@ def _set_words(date: EDTF, short: bool) -> str:
             return f"{one_of([str(int(t[8:10])) for t in texts])} {tail}"
         if precision is Precision.MONTH and len({t[:4] for t in texts}) == 1:
             months = [_plain_words(m, short).split(" ")[0] for m in plain]
-            return f"{one_of(months)} {texts[0][:4].lstrip('0')}"
+            return f"{one_of(months)} {_plain_words(EDTF(texts[0][:4]), short)}"
     words = []
     for member in members:
         if not member.is_interval:
@@ -271,14 +275,7 @@ def describe_date(date: EDTF, brief: bool = False) -> str:
     if date.is_set:
         return _set_words(date, short=False)
     if not date.is_interval:
-        words, precision = _single(date)
-        if precision is Precision.DAY or brief:
-            return words
-        if precision is Precision.SEASON:
-            months = _SEASONS[date.text[5:7]].split(" ", 1)[1]
-            return f"in {words} ({months[1:-1]}; month and day not known)"
-        missing = "day" if precision is Precision.MONTH else "month and day"
-        return f"in {words} ({missing} not known)"
+        return _single_words(date, brief)
     start, end = date.start, date.end
     if start is not None and end is not None:
         first, last = _sides(start, end, short=False)
@@ -291,6 +288,31 @@ def describe_date(date: EDTF, brief: bool = False) -> str:
     if date.open_start:
         return f"to {_single(end)[0]}, with no start (open)"
     return f"to {_single(end)[0]}; the start is not known"
+
+
+def _single_words(date: EDTF, brief: bool) -> str:
+    """A single date in words, with what is uncertain or not known in one parenthesis:
+    'in 2012 (uncertain; month and day not known)', 'in winter 2012 (December 2012; day not
+    known)': by this library's rule a winter is the December of its year alone."""
+    words = _plain_words(date, short=False)
+    if date.approximate:
+        words = f"about {words}"
+    notes = ["uncertain"] if date.uncertain else []
+    precision = date.precision or Precision.DAY
+    if precision is not Precision.DAY and not brief:
+        words = f"in {words}"
+        if precision is Precision.SEASON:
+            months = _SEASONS[date.text[5:7]].split(" ", 1)[1][1:-1]
+            if " to " in months:
+                notes += [months, "month and day not known"]
+            else:  # (winter: one month, so known)
+                notes += [f"{months} {_plain_words(EDTF(date.text[:4]), short=False)}"]
+                notes.append("day not known")
+        else:
+            notes.append(
+                "day not known" if precision is Precision.MONTH else "month and day not known"
+            )
+    return f"{words} ({'; '.join(notes)})" if notes else words
 
 
 def duration_text(duration: Duration) -> str:

@@ -1,0 +1,130 @@
+"""Text that runs right to left, and stray direction controls, in the HTML cards and tables:
+each value from the data is isolated (``<bdi>``, or ``dir="auto"`` on its block), so that it
+cannot reorder the words after it; a direction control is shown as its escape, as the text
+card shows it."""
+
+from __future__ import annotations
+
+import html.parser
+
+import pytest
+
+from rightsdata import (
+    EDTF,
+    Alias,
+    Citation,
+    Dataset,
+    Event,
+    Figure,
+    Participant,
+    Person,
+    Source,
+)
+from rightsdata.display import record_html, table
+from rightsdata.textcard import text_card
+from rightsdata.vocab import EventKind, Role, SourceKind
+
+#: Hebrew (right to left), then an unterminated RIGHT-TO-LEFT OVERRIDE: every text field
+#: holds it, so that each place a value from the data is shown is checked.
+RTL = "שלום \u202eevil"
+CONTROLS = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+
+
+class _Isolation(html.parser.HTMLParser):
+    """The text nodes holding a Hebrew letter that no ``<bdi>`` or ``dir`` isolates."""
+
+    VOID = frozenset({"br"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[bool] = []  # for each open element: whether it isolates
+        self.bare: list[str] = []
+        self.seen = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.open.append(tag == "bdi" or any(name == "dir" for name, _ in attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if "ש" in data:
+            self.seen += 1
+            if not any(self.open):
+                self.bare.append(data)
+
+
+def _dataset() -> Dataset:
+    cite = Citation(source="source:a", locator=RTL, quote=RTL)
+    source = Source(
+        id="source:a",
+        title=RTL,
+        published=EDTF("2012"),
+        kind=SourceKind.PRESS_RELEASE,
+        language="he",
+        url="https://example.org/a",
+        note=RTL,
+    )
+    person = Person(
+        id="person:a", name=RTL, aliases=(Alias(name=RTL),), summary=RTL, citations=(cite,)
+    )
+    other = Person(id="person:b", name="Bob Jones", citations=(cite,))
+    event = Event(
+        id="event:a",
+        kind=EventKind.TRIAL,
+        title=RTL,
+        summary=RTL,
+        participants=(
+            Participant(actor="person:a", role=Role.DEFENDANT),
+            Participant(actor="person:b", role=Role.JUDGE),
+        ),
+        figures=(
+            Figure(
+                measure="detained",
+                unit="people",
+                best=3,
+                qualifier="exact",
+                as_given=RTL,
+                citations=(cite,),
+            ),
+        ),
+        citations=(cite,),
+    )
+    return Dataset(
+        {"sources": [source], "persons": [person, other], "events": [event]},
+        name="bidi",
+        version="1.0.0",
+    )
+
+
+@pytest.mark.parametrize("record_id", ["source:a", "person:a", "event:a"])
+def test_every_value_from_the_data_is_isolated_and_no_control_is_raw(record_id: str) -> None:
+    ds = _dataset()
+    card = record_html(ds.get(record_id), ds)
+    page = _Isolation()
+    page.feed(card)
+    assert page.seen >= 2 and page.bare == []
+    assert not any(c in card for c in CONTROLS)
+    assert "\\u202eevil" in card  # shown as the text card shows it
+    assert "\\u202eevil" in text_card(ds.get(record_id), ds, width=80)
+
+
+def test_the_answers_and_tables_isolate_their_values_too() -> None:
+    ds = _dataset()
+    for shown in (
+        ds.figures("event:a")._repr_html_(),
+        ds.related("person:a")._repr_html_(),
+        table(ds.persons)._repr_html_(),
+        ds.persons._repr_html_(),
+    ):
+        page = _Isolation()
+        page.feed(shown)
+        assert page.seen >= 1 and page.bare == []
+        assert not any(c in shown for c in CONTROLS)
+
+
+def test_a_role_after_a_right_to_left_name_is_outside_its_isolation() -> None:
+    ds = _dataset()
+    card = record_html(ds.get("event:a"), ds)
+    assert "<bdi>שלום \\u202eevil</bdi></span> <span" in card
