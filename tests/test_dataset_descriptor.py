@@ -218,3 +218,53 @@ def test_an_unknown_descriptor_property_is_refused_with_a_hint(key: str, said: s
         rightsdata.load_documents({}, descriptor={key: "x"})
     (problem,) = caught.value.problems
     assert (problem.location, problem.message) == (f"documents:datapackage.{key}", said)
+
+
+# F15: a name or version given and the descriptor's were two sources of truth. Each case:
+# what is given, and the name and version the dataset has (in memory and in its files).
+NAMED = [
+    ({"name": "mine", "version": "1.0.0"}, ("mine", "1.0.0")),
+    ({"descriptor": {"title": "My data", "name": "m", "version": "2.0.0"}}, ("m", "2.0.0")),
+    (
+        {
+            "name": "mine",
+            "version": "1.0.0",
+            "descriptor": {"title": "T", "name": "other", "version": "9.9.9"},
+        },
+        ("mine", "1.0.0"),
+    ),
+    ({"version": "3.0.0", "descriptor": {"name": "m", "version": "2.0.0"}}, ("m", "3.0.0")),
+]
+ONE_FILE = {"json": None, "document": "dataset.json", "jsonl": "records.jsonl"}
+
+
+@pytest.mark.parametrize(("given", "named"), NAMED)
+@pytest.mark.parametrize("layout", list(ONE_FILE))
+def test_a_name_and_version_are_one_thing_in_memory_and_in_the_files(
+    tmp_path: Path, given: dict[str, Any], named: tuple[str, str], layout: str
+) -> None:
+    for dataset in (
+        Dataset(_records(), **given),
+        rightsdata.load_documents(Dataset(_records()).to_dict(), **given),
+    ):
+        assert (dataset.name, dataset.version) == named
+        descriptor = dataset.descriptor
+        if descriptor is not None:  # the dataset's copy says what the dataset says
+            assert (descriptor["name"], descriptor["version"]) == named
+        name, version = named
+        assert name in dataset.citation and f"version {version}" in dataset.citation
+        assert "9.9.9" not in dataset.citation and "other" not in dataset.citation
+        folder = tmp_path / layout / str(id(dataset))
+        dataset.export(folder, layout)
+        file = ONE_FILE[layout]
+        back = rightsdata.load_path(folder / file if file else folder)
+        assert back == dataset and (back.name, back.version) == named
+        # the same citation before and after the files: the sources the records are
+        assert back.citation == dataset.citation and "Sources: A document." in back.citation
+
+
+def test_a_descriptors_name_is_still_checked_where_no_name_is_given() -> None:
+    with pytest.raises(InvalidDataError) as refused:
+        Dataset(_records(), descriptor={"name": ""})
+    assert [p.location for p in refused.value.problems] == ["descriptor.name"]
+    assert Dataset(_records(), descriptor={"name": 3}, name="x").descriptor == {"name": "x"}

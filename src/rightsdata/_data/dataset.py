@@ -192,6 +192,34 @@ def _package_problems(
     return problems
 
 
+def _named(
+    name: str | None, version: str | None, descriptor: Mapping[str, Any] | None
+) -> tuple[str | None, str | None, dict[str, Any] | None]:
+    """The name, version and descriptor a dataset holds, given these (checked): one source
+    of truth, so that what it says in memory is what its files say once written and read
+    back. A ``name`` or ``version`` given wins, and is written into (a copy of) the
+    descriptor, as every writer writes it; one not given is the descriptor's, as a load
+    takes it from ``datapackage.json``.
+
+    >>> _named(None, "2.0.0", {"name": "m", "version": "1.0.0"})
+    ('m', '2.0.0', {'name': 'm', 'version': '2.0.0'})
+    >>> _named("x", None, None)
+    ('x', None, None)
+    """
+    if descriptor is None:
+        return name, version, None
+    held = copy.deepcopy(dict(descriptor))
+    for key, given in (("name", name), ("version", version)):
+        if given is not None:
+            held[key] = given
+    own_name, own_version = held.get("name"), held.get("version")
+    return (
+        own_name if isinstance(own_name, str) else None,
+        own_version if isinstance(own_version, str) else None,
+        held,
+    )
+
+
 def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[Record, ...]]:
     """Each kind's records, as a tuple; TypeError naming every value that is not a record of
     its kind's class (``persons[3] event:a is an Event, not a Person``)."""
@@ -451,6 +479,14 @@ class Dataset:
     their problems (``version: must not be empty``, ``descriptor.licenses: expected a list``,
     a format this library does not read), and each date that is a set where the descriptor
     declares a format without sets (``rightsdata_format`` 1 or 2; none declares 1).
+    The dataset's :attr:`name` and :attr:`version` are one thing wherever they are read: a
+    ``name`` or ``version`` given wins over the descriptor's and is written into the
+    dataset's copy of the descriptor, as every writer writes it; one not given is the
+    descriptor's, as a load takes them from ``datapackage.json``. So ``ds.name``,
+    ``ds.descriptor["name"]``, ``ds.citation`` and the exported files agree, and an export
+    read back is ``==`` the dataset. (The argument wins, rather than a difference being an
+    error, so that a dataset made from another's records can take its descriptor under a
+    new name or version: ``Dataset(records, descriptor=ds.descriptor, version="2.0.0")``.)
     ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``
     follows them.
 
@@ -625,9 +661,7 @@ class Dataset:
                 gathered[kind] = found
         if not _checked:  # the loaders check what they pass before building (and say so)
             _check(records, self._redirects, name, version, descriptor, strict=_strict)
-        self._name = name
-        self._version = version
-        self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
+        self._name, self._version, self._descriptor = _named(name, version, descriptor)
         register(self)  # so that the records' notebook cards can name the records they cite
         release_at_exit(self, sum(map(len, by_kind.values())))  # (_values.exitleave)
 
@@ -646,12 +680,14 @@ class Dataset:
 
     @property
     def name(self) -> str | None:
-        """The dataset's name (``'kazakhstan'``), from its data package; None if it has none."""
+        """The dataset's name (``'kazakhstan'``): the one given to :class:`Dataset`, else its
+        descriptor's (``datapackage.json``'s); None if it has none."""
         return self._name
 
     @property
     def version(self) -> str | None:
-        """The data version (semantic versioning for data), from its data package."""
+        """The data version (semantic versioning for data): the one given to
+        :class:`Dataset`, else its descriptor's (``datapackage.json``'s); None if it has none."""
         return self._version
 
     @property
@@ -677,17 +713,21 @@ class Dataset:
 
     @property
     def citation(self) -> str:
-        """How to cite the dataset, from its descriptor: contributors, title, version,
-        licence and sources (and what is missing, if it has no descriptor).
+        """How to cite the dataset: the contributors, title and licence its descriptor gives,
+        its :attr:`name` and :attr:`version`, and the titles of its sources (the records);
+        and what to add to the descriptor where something is missing. It is built from the
+        descriptor the dataset's files are written with, so it is the same before and after
+        the dataset is exported and read back.
 
         >>> import rightsdata
         >>> print(rightsdata.load().citation)  # doctest: +ELLIPSIS
         rightsdata developers. Human-rights documentation: Kazakhstan, 2011 to 2022 (dataset \
 kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). Sources: ...
         """
+        from rightsdata._data.canonical import package_metadata
         from rightsdata._data.citation import citation_text
 
-        return citation_text(self._descriptor)
+        return citation_text(package_metadata(self))
 
     # --- collections ----------------------------------------------------------------------
 
