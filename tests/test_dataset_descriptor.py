@@ -268,3 +268,39 @@ def test_a_descriptors_name_is_still_checked_where_no_name_is_given() -> None:
         Dataset(_records(), descriptor={"name": ""})
     assert [p.location for p in refused.value.problems] == ["descriptor.name"]
     assert Dataset(_records(), descriptor={"name": 3}, name="x").descriptor == {"name": "x"}
+
+
+# F5: a descriptor given in Python without rightsdata_format made every set date an error
+# ("declares no format (so format 1)"), while no descriptor at all took them.
+@pytest.mark.parametrize(
+    "descriptor", [None, {}, {"title": "Mine"}, {"licenses": [{"name": "CC0-1.0"}]}]
+)
+def test_a_descriptor_given_without_a_format_declares_none(
+    tmp_path: Path, descriptor: dict[str, Any] | None
+) -> None:
+    records = _bundled_records()  # its dates include sets, which need format 3
+    built = Dataset(records, descriptor=descriptor)
+    assert built.format == 3  # (what the data needs: nothing is declared)
+    loaded = rightsdata.load_documents(Dataset(records).to_dict(), descriptor=descriptor)
+    assert loaded.format == 3 and loaded.to_dict() == built.to_dict()
+    built.export(tmp_path, "json")
+    written = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert written["rightsdata_format"] == 3
+    assert rightsdata.load_path(tmp_path) == built
+
+
+def test_the_format_is_the_declared_one_else_what_the_data_needs(tmp_path: Path) -> None:
+    bundled = rightsdata.load()
+    assert Dataset({}).format == Dataset(_records(), descriptor={"title": "T"}).format == 1
+    assert Dataset(_records(), descriptor={"rightsdata_format": 2}).format == 2
+    # over a base that holds sets: the base's dates are the dataset's too
+    assert Dataset({}, base=bundled).format == 3
+    # a descriptor declaring 2 over such a base is not refused (the base is not held to it),
+    # and says 2
+    assert Dataset({}, base=bundled, descriptor={"rightsdata_format": 2}).format == 2
+    # a folder whose datapackage.json has no key is format 1, as the file format says
+    folder = tmp_path / "format-1"
+    folder.mkdir()
+    (folder / "datapackage.json").write_text(json.dumps({"name": "x"}), encoding="utf-8")
+    (folder / "sources.json").write_text(json.dumps([source_doc()]), encoding="utf-8")
+    assert rightsdata.load_path(folder).format == 1

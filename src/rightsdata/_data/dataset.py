@@ -156,7 +156,8 @@ def _package_problems(
 ) -> list[Problem]:
     """The problems of the ``name``, ``version`` and ``descriptor`` given to Dataset, each
     located by its argument (``name``, ``descriptor.licenses``); and of the ``records``' dates
-    that are sets (``events[3] event:a.date``) if the descriptor declares a format without them.
+    that are sets (``events[3] event:a.date``) if the descriptor declares a format without them
+    (its ``rightsdata_format`` 1 or 2: one without the key declares none).
 
     They are held to what ``datapackage.json`` may hold
     (:func:`~rightsdata._validation.descriptor.descriptor_problems`), as
@@ -184,11 +185,12 @@ def _package_problems(
     if descriptor is not None:
         own = {key: value for key, value in descriptor.items() if key not in named}
         found = descriptor_problems(own, "descriptor")
-        declared = declared_format(own, found, "descriptor")
         problems += found
+        # (a descriptor given in Python without the key declares nothing, as None does: only
+        # a file's descriptor is format 1 without it, by the file format's contract)
+        declared = declared_format(own, found, "descriptor") if FORMAT_KEY in own else None
         if declared is not None and declared < SETS_FROM:
-            said = declared if FORMAT_KEY in own else None
-            problems += set_date_problems(records, said, "the descriptor given")
+            problems += set_date_problems(records, declared, "the descriptor given")
     return problems
 
 
@@ -478,7 +480,10 @@ class Dataset:
     again: one of the wrong type raises ``TypeError``, and the same InvalidDataError lists
     their problems (``version: must not be empty``, ``descriptor.licenses: expected a list``,
     a format this library does not read), and each date that is a set where the descriptor
-    declares a format without sets (``rightsdata_format`` 1 or 2; none declares 1).
+    declares a format without sets (``rightsdata_format`` 1 or 2). A descriptor given here
+    without ``rightsdata_format`` declares no format, as ``descriptor=None`` does, and sets
+    are taken (unlike a ``datapackage.json`` without the key, which is format 1 by the file
+    format's contract); :attr:`format` is then the format the data needs.
     The dataset's :attr:`name` and :attr:`version` are one thing wherever they are read: a
     ``name`` or ``version`` given wins over the descriptor's and is written into the
     dataset's copy of the descriptor, as every writer writes it; one not given is the
@@ -698,18 +703,31 @@ class Dataset:
 
     @property
     def format(self) -> int:
-        """The version of the file format the dataset declares (its descriptor's
-        ``rightsdata_format``; 1 when it has none): docs/concepts.md, "A format that can grow".
-        A dataset read from a layout without a descriptor declares none, whatever its dates;
-        a folder written from it declares the lowest format its data needs.
+        """The version of the file format the dataset is in (docs/concepts.md, "A format that
+        can grow"): its descriptor's ``rightsdata_format`` where it gives one; where it gives
+        none (no descriptor, or one without the key), the format the data needs: 3 if a date
+        is a set, else 1 (data without a set is readable in every format).
+
+        So a dataset read from a ``datapackage.json`` without the key is format 1, as the file
+        format says (a load refuses a set under it); one built in Python, or read from a
+        layout without a descriptor, is 3 if it holds a set, and so is one over a base that
+        holds one. An export declares the lowest format its data needs, whatever this says.
 
         >>> import rightsdata
         >>> rightsdata.load().format   # some of its dates are sets
         3
+        >>> ds = rightsdata.load()
+        >>> kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+        >>> Dataset(kinds, descriptor={"title": "Mine"}).format   # declares none
+        3
+        >>> Dataset({}).format
+        1
         """
-        from rightsdata._values.format import format_of
+        from rightsdata._values.format import FORMAT_KEY, SETS_FROM, format_of, set_dates
 
-        return format_of(self._descriptor)
+        if self._descriptor is not None and FORMAT_KEY in self._descriptor:
+            return format_of(self._descriptor)
+        return SETS_FROM if next(set_dates(self._by_kind), None) is not None else 1
 
     @property
     def citation(self) -> str:

@@ -1301,7 +1301,8 @@ def load_documents(
 
         held = {**(descriptor if isinstance(descriptor, Mapping) else {}), **named}
         parts.problems += descriptor_problems(held, f"{label}:datapackage")
-    parts.declared = None if descriptor is None else format_of(descriptor)
+    # (a descriptor given in Python without the key declares no format, as Dataset's)
+    parts.declared = format_of(descriptor) if descriptor and FORMAT_KEY in descriptor else None
     parts.declared_in = "the descriptor given"
     _structure_kinds(parts, documents, label, redirects=False)
     if redirects:
