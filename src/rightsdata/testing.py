@@ -897,7 +897,8 @@ def records(kind: str, *, format: int = FORMAT, strict: bool = False) -> st.Sear
 def dataset_documents(
     max_per_kind: int = 4, *, format: int = FORMAT, strict: bool = False
 ) -> st.SearchStrategy[dict[str, list[dict[str, Any]]]]:
-    """A whole dataset as JSON-ready documents whose references all resolve.
+    """A whole dataset's records as JSON-ready documents whose references all resolve (the
+    records alone: :func:`datasets` draws a name, version, descriptor and redirects too).
 
     The result is what ``Dataset.to_dict()`` returns (with ``format=1``, every field written,
     null or ``[]`` where empty, as format 1 writes them): each kind's documents sorted by ID,
@@ -957,11 +958,26 @@ def _documents(
 def datasets(
     max_per_kind: int = 4, *, format: int = FORMAT, strict: bool = False
 ) -> st.SearchStrategy[Dataset]:
-    """Whole :class:`rightsdata.Dataset` objects: :func:`dataset_documents` structured, so
-    every reference resolves and every rule holds (the same draw, and the same need to turn
-    Hypothesis's ``too_slow`` health check off). With ``format=2`` (or 1) no date is a set
-    (:func:`records`): the dataset exports in format 2. With ``strict=True`` it passes the
-    strict checks too (:func:`dataset_documents`): a test of code whose own data loads
+    """Whole :class:`rightsdata.Dataset` objects: the records of :func:`dataset_documents`
+    structured, so every reference resolves and every rule holds (the same draw, and the
+    same need to turn Hypothesis's ``too_slow`` health check off), and, each drawn in some
+    datasets and left out of others (in a third to a half of them), what a dataset holds
+    besides its records, which ``Dataset.__eq__`` compares too, so that a round trip that
+    loses one fails:
+
+    - a ``name`` (as a data package names itself: lowercase ASCII letters, digits, ``.``,
+      ``_`` and ``-``) and a ``version`` (SemVer, ``1.4.0``), each given as an argument
+      or in the descriptor (the dataset's name and version either way);
+    - a ``descriptor``: a small one, of a ``title``, ``licenses`` and a
+      ``rightsdata_format`` (``format``'s, which the records keep to), each drawn or not;
+    - ``redirects``: at most ``max_per_kind`` retired IDs, each new (no record has it), to
+      the ID of a record drawn (or to another retired ID, a chain: it ends at a record), of
+      the same kind, or for an actor of any actor kind, as the redirect rules require
+      (docs/loading.md); ``dataset.get(retired)`` follows them.
+
+    :func:`dataset_documents` draws the records alone. With ``format=2`` (or 1) no date is
+    a set (:func:`records`): the dataset exports in format 2. With ``strict=True`` it passes
+    the strict checks too (:func:`dataset_documents`): a test of code whose own data loads
     with ``strict=True`` draws it so.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -973,11 +989,93 @@ def datasets(
     >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=5)
     ... @given(datasets(max_per_kind=2, strict=True))
     ... def test_loads_strictly(dataset):
-    ...     assert rightsdata.load_documents(dataset.to_dict(), strict=True) == dataset
+    ...     again = rightsdata.load_documents(
+    ...         dataset.to_dict(), descriptor=dataset.descriptor, name=dataset.name,
+    ...         version=dataset.version, redirects=dataset.redirects, strict=True)
+    ...     assert again == dataset
     >>> test_loads_strictly()
     """
-    strategy: st.SearchStrategy[Dataset] = _documents(max_per_kind, format, strict).map(_dataset_of)
+    documents = _documents(max_per_kind, format, strict)
+    strategy: st.SearchStrategy[Dataset] = _whole_dataset(documents, max_per_kind, format)
     return strategy
+
+
+#: The licences a drawn descriptor names (SPDX identifiers, as datapackage.json gives them).
+_LICENCES: Final = ("CC-BY-4.0", "CC0-1.0", "ODbL-1.0", "CC-BY-SA-4.0")
+
+
+def _package_names() -> st.SearchStrategy[str]:
+    """Names as a data package names itself (the Data Package recommendation): lowercase
+    ASCII letters, digits, ``.``, ``_`` and ``-``."""
+    return st.from_regex(r"[a-z0-9][a-z0-9._-]{0,30}", fullmatch=True)
+
+
+def _versions() -> st.SearchStrategy[str]:
+    """SemVer versions: ``1.4.0``."""
+    part = st.integers(0, 30)
+    return st.tuples(part, part, part).map(lambda v: f"{v[0]}.{v[1]}.{v[2]}")
+
+
+@st.composite
+def _descriptors(draw: st.DrawFn, format: int) -> dict[str, Any]:
+    """A small descriptor: a title, licences and ``format``, each drawn or not."""
+    from rightsdata._values.format import FORMAT_KEY
+
+    descriptor: dict[str, Any] = {}
+    if draw(st.booleans()):
+        descriptor["title"] = draw(texts())
+    if draw(st.booleans()):
+        descriptor["licenses"] = [{"name": draw(st.sampled_from(_LICENCES))}]
+    if draw(st.booleans()):
+        descriptor[FORMAT_KEY] = format
+    return descriptor
+
+
+def _redirects(draw: st.DrawFn, records: Mapping[str, list[Record]], most: int) -> dict[str, str]:
+    """At most ``most`` redirects from new IDs to the records' IDs (or to an ID retired
+    before, which leads to one: no cycle can form), each of the target's kind (an actor's,
+    of any actor kind), as the redirect rules require."""
+    from rightsdata._model.records import ACTOR
+
+    targets = [record.id for items in records.values() for record in items]
+    taken = set(targets)
+    redirects: dict[str, str] = {}  # (each new ID may be a later one's target)
+    for _ in range(draw(st.integers(0, most))):
+        # (to a retired ID, a chain, half the time there is one: rare if drawn among all)
+        chain = bool(redirects) and draw(st.booleans())
+        pool = list(redirects) if chain else targets
+        target = pool[draw(st.integers(0, len(pool) - 1))]
+        prefix = target.partition(":")[0]
+        if prefix in ACTOR:
+            prefix = draw(st.sampled_from(ACTOR))
+        old = draw(ids(prefix).filter(lambda value: value not in taken))
+        taken.add(old)
+        redirects[old] = target
+    return redirects
+
+
+@st.composite
+def _whole_dataset(
+    draw: st.DrawFn,
+    documents: st.SearchStrategy[dict[str, list[dict[str, Any]]]],
+    most: int,
+    format: int,
+) -> Dataset:
+    """A dataset of the ``documents`` drawn, with a name, version, descriptor and redirects,
+    each drawn or not (:func:`datasets`)."""
+    from rightsdata._validation.convert import structure
+
+    records = {
+        kind: [structure(kind, doc) for doc in docs] for kind, docs in draw(documents).items()
+    }
+    name = draw(st.none() | _package_names())
+    version = draw(st.none() | _versions())
+    descriptor = draw(st.none() | _descriptors(format))
+    if descriptor is not None and draw(st.booleans()):  # given in the descriptor instead
+        descriptor.update((k, v) for k, v in (("name", name), ("version", version)) if v)
+        name = version = None
+    redirects = _redirects(draw, records, most)
+    return Dataset(records, name=name, version=version, descriptor=descriptor, redirects=redirects)
 
 
 def _with_every_field(
@@ -990,14 +1088,6 @@ def _with_every_field(
         kind: [with_every_field(RECORD_TYPES[kind], doc) for doc in docs]
         for kind, docs in documents.items()
     }
-
-
-def _dataset_of(documents: Mapping[str, list[dict[str, Any]]]) -> Dataset:
-    from rightsdata._validation.convert import structure
-
-    return Dataset(
-        {kind: [structure(kind, doc) for doc in docs] for kind, docs in documents.items()}
-    )
 
 
 #: The kinds a generated dataset always has a record of.
