@@ -9,9 +9,14 @@ is a set, which a reader of formats 1-2 refuses (:func:`records`). Each takes ``
 too: by default the draws include data the strict checks (``load_path(..., strict=True)``)
 question; with ``strict=True`` none does (:func:`records`, :func:`datasets`).
 
->>> from hypothesis import given
+A record (and still more a dataset) is a large draw, more than Hypothesis's health check
+for slow generation allows on a loaded machine (a CI runner with more workers than cores),
+so a test drawing one turns that check off:
+
+>>> from hypothesis import HealthCheck, given, settings
 >>> from rightsdata.testing import events
->>> @given(events())
+>>> @settings(suppress_health_check=[HealthCheck.too_slow])
+... @given(events())
 ... def test_event_has_a_citation(event):
 ...     assert event.citations
 >>> test_event_has_a_citation()
@@ -535,9 +540,9 @@ def sources(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(sources())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(source):
     ...     assert source.id.startswith("source:") and source.title
     >>> test()
@@ -558,9 +563,9 @@ def persons(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(persons())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(person):
     ...     assert person.id.startswith("person:") and person.citations
     >>> test()
@@ -578,9 +583,9 @@ def organizations(*, format: int = FORMAT, strict: bool = False) -> st.SearchStr
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(organizations())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(organization):
     ...     assert organization.id.startswith("org:")
     >>> test()
@@ -597,9 +602,9 @@ def groups(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[G
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(groups())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(group):
     ...     assert group.id.startswith("group:") and group.name
     >>> test()
@@ -616,9 +621,9 @@ def places(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[P
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(places())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(place):
     ...     assert place.id.startswith("place:") and place.name
     >>> test()
@@ -635,9 +640,9 @@ def laws(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Law
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(laws())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(law):
     ...     assert law.part is None or law.article is not None
     >>> test()
@@ -665,9 +670,9 @@ def events(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[E
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(events(format=2))
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(event):
     ...     assert event.date_of is None or event.date is not None
     >>> test()
@@ -690,9 +695,9 @@ def relationships(*, format: int = FORMAT, strict: bool = False) -> st.SearchStr
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(relationships())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(tie):
     ...     if tie.start and tie.end and tie.start.earliest and tie.end.latest:
     ...         assert tie.start.earliest <= tie.end.latest
@@ -727,9 +732,9 @@ def statements(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrate
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(statements())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(statement):
     ...     assert statement.speaker not in statement.joined_by
     >>> test()
@@ -772,9 +777,9 @@ def ratings(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(ratings())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(rating):
     ...     assert rating.country.startswith("place:")
     >>> test()
@@ -866,13 +871,15 @@ def records(kind: str, *, format: int = FORMAT, strict: bool = False) -> st.Sear
     >>> from rightsdata.testing import records
     >>> records("events").example().id.startswith("event:")  # doctest: +SKIP
     True
-    >>> from hypothesis import given
-    >>> @given(records("events", format=2))
+    >>> from hypothesis import HealthCheck, given, settings
+    >>> @settings(suppress_health_check=[HealthCheck.too_slow])
+    ... @given(records("events", format=2))
     ... def test_no_set(event):
     ...     assert event.date is None or not event.date.is_set
     >>> test_no_set()
     >>> from rightsdata._values.isocodes import country_problem
-    >>> @given(records("places", strict=True))
+    >>> @settings(suppress_health_check=[HealthCheck.too_slow])
+    ... @given(records("places", strict=True))
     ... def test_assigned(place):
     ...     for identifier in place.identifiers:
     ...         if identifier.scheme in ("iso_3166_1", "iso_3166_2"):
