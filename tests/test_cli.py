@@ -1322,7 +1322,9 @@ def test_citation_in_python_and_cli(capsys: pytest.CaptureFixture[str], tmp_path
     assert json.loads(out)["citation"] == citation
     # a dataset without a descriptor says what is missing
     bare = write_folder(tmp_path / "bare", {"sources.json": [source_doc()]})
-    assert "has no datapackage.json" in rightsdata.load_path(bare).citation
+    assert "gives no title, version, contributors or licenses: add them" in (
+        rightsdata.load_path(bare).citation
+    )
 
 
 def test_output_fits_80_columns(capsys: pytest.CaptureFixture[str], columns_80: None) -> None:

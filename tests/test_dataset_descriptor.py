@@ -218,3 +218,89 @@ def test_an_unknown_descriptor_property_is_refused_with_a_hint(key: str, said: s
         rightsdata.load_documents({}, descriptor={key: "x"})
     (problem,) = caught.value.problems
     assert (problem.location, problem.message) == (f"documents:datapackage.{key}", said)
+
+
+# F15: a name or version given and the descriptor's were two sources of truth. Each case:
+# what is given, and the name and version the dataset has (in memory and in its files).
+NAMED = [
+    ({"name": "mine", "version": "1.0.0"}, ("mine", "1.0.0")),
+    ({"descriptor": {"title": "My data", "name": "m", "version": "2.0.0"}}, ("m", "2.0.0")),
+    (
+        {
+            "name": "mine",
+            "version": "1.0.0",
+            "descriptor": {"title": "T", "name": "other", "version": "9.9.9"},
+        },
+        ("mine", "1.0.0"),
+    ),
+    ({"version": "3.0.0", "descriptor": {"name": "m", "version": "2.0.0"}}, ("m", "3.0.0")),
+]
+ONE_FILE = {"json": None, "document": "dataset.json", "jsonl": "records.jsonl"}
+
+
+@pytest.mark.parametrize(("given", "named"), NAMED)
+@pytest.mark.parametrize("layout", list(ONE_FILE))
+def test_a_name_and_version_are_one_thing_in_memory_and_in_the_files(
+    tmp_path: Path, given: dict[str, Any], named: tuple[str, str], layout: str
+) -> None:
+    for dataset in (
+        Dataset(_records(), **given),
+        rightsdata.load_documents(Dataset(_records()).to_dict(), **given),
+    ):
+        assert (dataset.name, dataset.version) == named
+        descriptor = dataset.descriptor
+        if descriptor is not None:  # the dataset's copy says what the dataset says
+            assert (descriptor["name"], descriptor["version"]) == named
+        name, version = named
+        assert name in dataset.citation and f"version {version}" in dataset.citation
+        assert "9.9.9" not in dataset.citation and "other" not in dataset.citation
+        folder = tmp_path / layout / str(id(dataset))
+        dataset.export(folder, layout)
+        file = ONE_FILE[layout]
+        back = rightsdata.load_path(folder / file if file else folder)
+        assert back == dataset and (back.name, back.version) == named
+        # the same citation before and after the files: the sources the records are
+        assert back.citation == dataset.citation and "Sources: A document." in back.citation
+
+
+def test_a_descriptors_name_is_still_checked_where_no_name_is_given() -> None:
+    with pytest.raises(InvalidDataError) as refused:
+        Dataset(_records(), descriptor={"name": ""})
+    assert [p.location for p in refused.value.problems] == ["descriptor.name"]
+    assert Dataset(_records(), descriptor={"name": 3}, name="x").descriptor == {"name": "x"}
+
+
+# F5: a descriptor given in Python without rightsdata_format made every set date an error
+# ("declares no format (so format 1)"), while no descriptor at all took them.
+@pytest.mark.parametrize(
+    "descriptor", [None, {}, {"title": "Mine"}, {"licenses": [{"name": "CC0-1.0"}]}]
+)
+def test_a_descriptor_given_without_a_format_declares_none(
+    tmp_path: Path, descriptor: dict[str, Any] | None
+) -> None:
+    records = _bundled_records()  # its dates include sets, which need format 3
+    built = Dataset(records, descriptor=descriptor)
+    assert built.format == 3  # (what the data needs: nothing is declared)
+    loaded = rightsdata.load_documents(Dataset(records).to_dict(), descriptor=descriptor)
+    assert loaded.format == 3 and loaded.to_dict() == built.to_dict()
+    built.export(tmp_path, "json")
+    written = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert written["rightsdata_format"] == 3
+    assert rightsdata.load_path(tmp_path) == built
+
+
+def test_the_format_is_the_declared_one_else_what_the_data_needs(tmp_path: Path) -> None:
+    bundled = rightsdata.load()
+    assert Dataset({}).format == Dataset(_records(), descriptor={"title": "T"}).format == 1
+    assert Dataset(_records(), descriptor={"rightsdata_format": 2}).format == 2
+    # over a base that holds sets: the base's dates are the dataset's too
+    assert Dataset({}, base=bundled).format == 3
+    # a descriptor declaring 2 over such a base is not refused (the base is not held to it),
+    # and says 2
+    assert Dataset({}, base=bundled, descriptor={"rightsdata_format": 2}).format == 2
+    # a folder whose datapackage.json has no key is format 1, as the file format says
+    folder = tmp_path / "format-1"
+    folder.mkdir()
+    (folder / "datapackage.json").write_text(json.dumps({"name": "x"}), encoding="utf-8")
+    (folder / "sources.json").write_text(json.dumps([source_doc()]), encoding="utf-8")
+    assert rightsdata.load_path(folder).format == 1

@@ -358,7 +358,11 @@ def test_the_format_3_rule_holds_for_documents_with_a_descriptor_only() -> None:
     with pytest.raises(InvalidDataError, match=fix):
         rightsdata.Dataset(records, descriptor={"rightsdata_format": 2})
     assert rightsdata.load_documents(documents, descriptor={"rightsdata_format": 3}).format == 3
-    assert rightsdata.load_documents(documents).format == 1  # (no descriptor: none declared)
+    # no descriptor, or one given in Python without rightsdata_format: none declared, so the
+    # sets are read and the format is the one the data needs
+    assert rightsdata.load_documents(documents).format == 3
+    assert rightsdata.load_documents(documents, descriptor={"title": "T"}).format == 3
+    assert rightsdata.Dataset(records, descriptor={"title": "T"}).format == 3
 
 
 def test_a_folder_is_written_in_the_lowest_format_its_data_needs(tmp_path: Path) -> None:
@@ -388,7 +392,7 @@ def test_a_folder_without_a_descriptor_holding_a_set_gets_format_3(tmp_path: Pat
     folder = _copy_without_sets(tmp_path)
     _with_a_set(folder, 2)
     (folder / "datapackage.json").unlink()
-    assert rightsdata.load_path(folder).format == 1  # (declares none: its sets are read)
+    assert rightsdata.load_path(folder).format == 3  # (declares none: its sets are read)
     format_folder(folder)
     written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     assert written[_format.FORMAT_KEY] == 3
@@ -424,6 +428,6 @@ def test_a_json_document_declares_no_format_and_its_sets_are_read(tmp_path: Path
     path = tmp_path / "all.json"
     path.write_text(json.dumps(rightsdata.load().to_dict()), encoding="utf-8")
     loaded = rightsdata.load_path(path)
-    assert loaded.format == 1  # (declares none)
+    assert loaded.format == 3  # (declares none: the format its data needs)
     assert loaded.get("event:kozlov-charged-2012", Event).date == rightsdata.EDTF(_ONE_OF)
     assert loaded.events == rightsdata.load().events

@@ -386,7 +386,14 @@ def test_generated_datasets_are_datasets_of_every_required_kind(
     counts = dataset.counts()
     assert all(counts[kind] >= 1 for kind in ("sources", "persons", "places", "laws"))
     rebuilt = {k: [structure(k, d) for d in docs] for k, docs in dataset.to_dict().items()}
-    assert rightsdata.Dataset(rebuilt) == dataset
+    again = rightsdata.Dataset(
+        rebuilt,
+        name=dataset.name,
+        version=dataset.version,
+        descriptor=dataset.descriptor,
+        redirects=dataset.redirects,
+    )
+    assert again == dataset
 
 
 # --- queries, tables and cards ---------------------------------------------------------------

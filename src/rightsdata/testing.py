@@ -9,9 +9,14 @@ is a set, which a reader of formats 1-2 refuses (:func:`records`). Each takes ``
 too: by default the draws include data the strict checks (``load_path(..., strict=True)``)
 question; with ``strict=True`` none does (:func:`records`, :func:`datasets`).
 
->>> from hypothesis import given
+A record (and still more a dataset) is a large draw, more than Hypothesis's health check
+for slow generation allows on a loaded machine (a CI runner with more workers than cores),
+so a test drawing one turns that check off:
+
+>>> from hypothesis import HealthCheck, given, settings
 >>> from rightsdata.testing import events
->>> @given(events())
+>>> @settings(suppress_health_check=[HealthCheck.too_slow])
+... @given(events())
 ... def test_event_has_a_citation(event):
 ...     assert event.citations
 >>> test_event_has_a_citation()
@@ -537,9 +542,9 @@ def sources(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(sources())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(source):
     ...     assert source.id.startswith("source:") and source.title
     >>> test()
@@ -560,9 +565,9 @@ def persons(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(persons())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(person):
     ...     assert person.id.startswith("person:") and person.citations
     >>> test()
@@ -580,9 +585,9 @@ def organizations(*, format: int = FORMAT, strict: bool = False) -> st.SearchStr
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(organizations())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(organization):
     ...     assert organization.id.startswith("org:")
     >>> test()
@@ -599,9 +604,9 @@ def groups(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[G
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(groups())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(group):
     ...     assert group.id.startswith("group:") and group.name
     >>> test()
@@ -618,9 +623,9 @@ def places(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[P
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(places())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(place):
     ...     assert place.id.startswith("place:") and place.name
     >>> test()
@@ -637,9 +642,9 @@ def laws(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Law
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(laws())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(law):
     ...     assert law.part is None or law.article is not None
     >>> test()
@@ -667,9 +672,9 @@ def events(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[E
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(events(format=2))
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(event):
     ...     assert event.date_of is None or event.date is not None
     >>> test()
@@ -692,9 +697,9 @@ def relationships(*, format: int = FORMAT, strict: bool = False) -> st.SearchStr
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(relationships())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(tie):
     ...     if tie.start and tie.end and tie.start.earliest and tie.end.latest:
     ...         assert tie.start.earliest <= tie.end.latest
@@ -729,9 +734,9 @@ def statements(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrate
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(statements())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(statement):
     ...     assert statement.speaker not in statement.joined_by
     >>> test()
@@ -774,9 +779,9 @@ def ratings(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
-    >>> from hypothesis import given, settings
+    >>> from hypothesis import HealthCheck, given, settings
     >>> @given(ratings())
-    ... @settings(max_examples=20)
+    ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... def test(rating):
     ...     assert rating.country.startswith("place:")
     >>> test()
@@ -870,13 +875,15 @@ def records(kind: str, *, format: int = FORMAT, strict: bool = False) -> st.Sear
     >>> from rightsdata.testing import records
     >>> records("events").example().id.startswith("event:")  # doctest: +SKIP
     True
-    >>> from hypothesis import given
-    >>> @given(records("events", format=2))
+    >>> from hypothesis import HealthCheck, given, settings
+    >>> @settings(suppress_health_check=[HealthCheck.too_slow])
+    ... @given(records("events", format=2))
     ... def test_no_set(event):
     ...     assert event.date is None or not event.date.is_set
     >>> test_no_set()
     >>> from rightsdata._values.isocodes import country_problem
-    >>> @given(records("places", strict=True))
+    >>> @settings(suppress_health_check=[HealthCheck.too_slow])
+    ... @given(records("places", strict=True))
     ... def test_assigned(place):
     ...     for identifier in place.identifiers:
     ...         if identifier.scheme in ("iso_3166_1", "iso_3166_2"):
@@ -901,7 +908,8 @@ def records(kind: str, *, format: int = FORMAT, strict: bool = False) -> st.Sear
 def dataset_documents(
     max_per_kind: int = 4, *, format: int = FORMAT, strict: bool = False
 ) -> st.SearchStrategy[dict[str, list[dict[str, Any]]]]:
-    """A whole dataset as JSON-ready documents whose references all resolve.
+    """A whole dataset's records as JSON-ready documents whose references all resolve (the
+    records alone: :func:`datasets` draws a name, version, descriptor and redirects too).
 
     The result is what ``Dataset.to_dict()`` returns (with ``format=1``, every field written,
     null or ``[]`` where empty, as format 1 writes them): each kind's documents sorted by ID,
@@ -961,11 +969,26 @@ def _documents(
 def datasets(
     max_per_kind: int = 4, *, format: int = FORMAT, strict: bool = False
 ) -> st.SearchStrategy[Dataset]:
-    """Whole :class:`rightsdata.Dataset` objects: :func:`dataset_documents` structured, so
-    every reference resolves and every rule holds (the same draw, and the same need to turn
-    Hypothesis's ``too_slow`` health check off). With ``format=2`` (or 1) no date is a set
-    (:func:`records`): the dataset exports in format 2. With ``strict=True`` it passes the
-    strict checks too (:func:`dataset_documents`): a test of code whose own data loads
+    """Whole :class:`rightsdata.Dataset` objects: the records of :func:`dataset_documents`
+    structured, so every reference resolves and every rule holds (the same draw, and the
+    same need to turn Hypothesis's ``too_slow`` health check off), and, each drawn in some
+    datasets and left out of others (in a third to a half of them), what a dataset holds
+    besides its records, which ``Dataset.__eq__`` compares too, so that a round trip that
+    loses one fails:
+
+    - a ``name`` (as a data package names itself: lowercase ASCII letters, digits, ``.``,
+      ``_`` and ``-``) and a ``version`` (SemVer, ``1.4.0``), each given as an argument
+      or in the descriptor (the dataset's name and version either way);
+    - a ``descriptor``: a small one, of a ``title``, ``licenses`` and a
+      ``rightsdata_format`` (``format``'s, which the records keep to), each drawn or not;
+    - ``redirects``: at most ``max_per_kind`` retired IDs, each new (no record has it), to
+      the ID of a record drawn (or to another retired ID, a chain: it ends at a record), of
+      the same kind, or for an actor of any actor kind, as the redirect rules require
+      (docs/loading.md); ``dataset.get(retired)`` follows them.
+
+    :func:`dataset_documents` draws the records alone. With ``format=2`` (or 1) no date is
+    a set (:func:`records`): the dataset exports in format 2. With ``strict=True`` it passes
+    the strict checks too (:func:`dataset_documents`): a test of code whose own data loads
     with ``strict=True`` draws it so.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -977,11 +1000,94 @@ def datasets(
     >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=5)
     ... @given(datasets(max_per_kind=2, strict=True))
     ... def test_loads_strictly(dataset):
-    ...     assert rightsdata.load_documents(dataset.to_dict(), strict=True) == dataset
+    ...     again = rightsdata.load_documents(
+    ...         dataset.to_dict(), descriptor=dataset.descriptor, name=dataset.name,
+    ...         version=dataset.version, redirects=dataset.redirects, strict=True)
+    ...     assert again == dataset
     >>> test_loads_strictly()
     """
-    strategy: st.SearchStrategy[Dataset] = _documents(max_per_kind, format, strict).map(_dataset_of)
+    documents = _documents(max_per_kind, format, strict)
+    strategy: st.SearchStrategy[Dataset] = _whole_dataset(documents, max_per_kind, format)
     return strategy
+
+
+#: The licences a drawn descriptor names (SPDX identifiers, as datapackage.json gives them).
+_LICENCES: Final = ("CC-BY-4.0", "CC0-1.0", "ODbL-1.0", "CC-BY-SA-4.0")
+
+
+def _package_names() -> st.SearchStrategy[str]:
+    """Names as a data package names itself (the Data Package recommendation): lowercase
+    ASCII letters, digits, ``.``, ``_`` and ``-``."""
+    return st.from_regex(r"[a-z0-9][a-z0-9._-]{0,30}", fullmatch=True)
+
+
+def _versions() -> st.SearchStrategy[str]:
+    """SemVer versions: ``1.4.0``."""
+    part = st.integers(0, 30)
+    return st.tuples(part, part, part).map(lambda v: f"{v[0]}.{v[1]}.{v[2]}")
+
+
+@st.composite
+def _descriptors(draw: st.DrawFn, format: int) -> dict[str, Any]:
+    """A small descriptor: a title, licences and ``format``, each drawn or not."""
+    from rightsdata._values.format import FORMAT_KEY
+
+    descriptor: dict[str, Any] = {}
+    if draw(st.booleans()):
+        descriptor["title"] = draw(texts())
+    if draw(st.booleans()):
+        descriptor["licenses"] = [{"name": draw(st.sampled_from(_LICENCES))}]
+    if draw(st.booleans()):
+        descriptor[FORMAT_KEY] = format
+    return descriptor
+
+
+def _redirects(draw: st.DrawFn, records: Mapping[str, list[Record]], most: int) -> dict[str, str]:
+    """At most ``most`` redirects from new IDs to the records' IDs (or to an ID retired
+    before, which leads to one: no cycle can form), each of the target's kind (an actor's,
+    of any actor kind), as the redirect rules require."""
+    from rightsdata._model.records import ACTOR
+
+    targets = [record.id for items in records.values() for record in items]
+    taken = set(targets)
+    redirects: dict[str, str] = {}  # (each new ID may be a later one's target)
+    for _ in range(draw(st.integers(0, most))):
+        # (to a retired ID, a chain, half the time there is one: rare if drawn among all)
+        chain = bool(redirects) and draw(st.booleans())
+        pool = list(redirects) if chain else targets
+        target = pool[draw(st.integers(0, len(pool) - 1))]
+        prefix = target.partition(":")[0]
+        if prefix in ACTOR:
+            prefix = draw(st.sampled_from(ACTOR))
+        old = draw(ids(prefix).filter(lambda value: value not in taken))
+        taken.add(old)
+        redirects[old] = target
+    return redirects
+
+
+@st.composite
+def _whole_dataset(
+    draw: st.DrawFn,
+    documents: st.SearchStrategy[dict[str, list[dict[str, Any]]]],
+    most: int,
+    format: int,
+) -> Dataset:
+    """A dataset of the ``documents`` drawn, with a name, version, descriptor and redirects,
+    each drawn or not (:func:`datasets`)."""
+    from rightsdata._validation.convert import structure
+
+    records = {
+        kind: [structure(cast("KindName", kind), doc) for doc in docs]
+        for kind, docs in draw(documents).items()
+    }
+    name = draw(st.none() | _package_names())
+    version = draw(st.none() | _versions())
+    descriptor = draw(st.none() | _descriptors(format))
+    if descriptor is not None and draw(st.booleans()):  # given in the descriptor instead
+        descriptor.update((k, v) for k, v in (("name", name), ("version", version)) if v)
+        name = version = None
+    redirects = _redirects(draw, records, most)
+    return Dataset(records, name=name, version=version, descriptor=descriptor, redirects=redirects)
 
 
 def _with_every_field(
@@ -994,17 +1100,6 @@ def _with_every_field(
         kind: [with_every_field(RECORD_TYPES[kind], doc) for doc in docs]
         for kind, docs in documents.items()
     }
-
-
-def _dataset_of(documents: Mapping[str, list[dict[str, Any]]]) -> Dataset:
-    from rightsdata._validation.convert import structure
-
-    return Dataset(
-        {
-            kind: [structure(cast("KindName", kind), doc) for doc in docs]
-            for kind, docs in documents.items()
-        }
-    )
 
 
 #: The kinds a generated dataset always has a record of.

@@ -1,4 +1,7 @@
-"""How to cite a dataset, from its data package descriptor (internal; see Dataset.citation).
+"""How to cite a dataset, from the data package descriptor it is written with (internal; see
+Dataset.citation): its own descriptor with its name, version and sources filled in
+(:func:`~rightsdata._data.canonical.package_metadata`), so that a citation is the same before
+and after the dataset is written to files and read back.
 
 >>> print(citation_text({"title": "Cases", "version": "1.0.0", "name": "cases",
 ...     "contributors": [{"title": "A Team", "roles": ["author"]}],
@@ -49,7 +52,14 @@ def citation_fields(descriptor: Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 def citation_text(descriptor: Mapping[str, Any] | None) -> str:
-    """A plain-text citation; says what is missing where the descriptor lacks it."""
+    """A plain-text citation; says what is missing where the descriptor lacks it, and what
+    to add to it (the same whether or not the dataset was read from files).
+
+    >>> print(citation_text({"name": "m", "version": "2.0.0", "sources": []}))
+    Unknown authors. m, version 2.0.0. Licence: none stated. (The descriptor \
+(datapackage.json) gives no title, contributors or licenses: add them so that the dataset \
+can be cited.)
+    """
     fields = citation_fields(descriptor)
     authors = ", ".join(fields["contributors"]) or "Unknown authors"
     title = fields["title"] or fields["name"] or "Untitled dataset"
@@ -62,9 +72,21 @@ def citation_text(descriptor: Mapping[str, Any] | None) -> str:
     text += f" Licence: {licences}."
     if fields["sources"]:
         text += f" Sources: {'; '.join(fields['sources'])}."
-    if descriptor is None:
+    missing = [
+        part
+        for part, given in (
+            ("title", fields["title"]),
+            ("version", fields["version"]),
+            ("contributors", fields["contributors"]),
+            ("licenses", fields["licenses"]),
+        )
+        if not given
+    ]
+    if missing:
+        from rightsdata._values.joined import one_of
+
         text += (
-            " (This dataset has no datapackage.json: add one with a title, version,"
-            " contributors and licenses so that it can be cited.)"
+            f" (The descriptor (datapackage.json) gives no {one_of(missing)}: add them so"
+            " that the dataset can be cited.)"
         )
     return text

@@ -178,7 +178,8 @@ def _package_problems(
 ) -> list[Problem]:
     """The problems of the ``name``, ``version`` and ``descriptor`` given to Dataset, each
     located by its argument (``name``, ``descriptor.licenses``); and of the ``records``' dates
-    that are sets (``events[3] event:a.date``) if the descriptor declares a format without them.
+    that are sets (``events[3] event:a.date``) if the descriptor declares a format without them
+    (its ``rightsdata_format`` 1 or 2: one without the key declares none).
 
     They are held to what ``datapackage.json`` may hold
     (:func:`~rightsdata._validation.descriptor.descriptor_problems`), as
@@ -206,12 +207,41 @@ def _package_problems(
     if descriptor is not None:
         own = {key: value for key, value in descriptor.items() if key not in named}
         found = descriptor_problems(own, "descriptor")
-        declared = declared_format(own, found, "descriptor")
         problems += found
+        # (a descriptor given in Python without the key declares nothing, as None does: only
+        # a file's descriptor is format 1 without it, by the file format's contract)
+        declared = declared_format(own, found, "descriptor") if FORMAT_KEY in own else None
         if declared is not None and declared < SETS_FROM:
-            said = declared if FORMAT_KEY in own else None
-            problems += set_date_problems(records, said, "the descriptor given")
+            problems += set_date_problems(records, declared, "the descriptor given")
     return problems
+
+
+def _named(
+    name: str | None, version: str | None, descriptor: Mapping[str, Any] | None
+) -> tuple[str | None, str | None, dict[str, Any] | None]:
+    """The name, version and descriptor a dataset holds, given these (checked): one source
+    of truth, so that what it says in memory is what its files say once written and read
+    back. A ``name`` or ``version`` given wins, and is written into (a copy of) the
+    descriptor, as every writer writes it; one not given is the descriptor's, as a load
+    takes it from ``datapackage.json``.
+
+    >>> _named(None, "2.0.0", {"name": "m", "version": "1.0.0"})
+    ('m', '2.0.0', {'name': 'm', 'version': '2.0.0'})
+    >>> _named("x", None, None)
+    ('x', None, None)
+    """
+    if descriptor is None:
+        return name, version, None
+    held = copy.deepcopy(dict(descriptor))
+    for key, given in (("name", name), ("version", version)):
+        if given is not None:
+            held[key] = given
+    own_name, own_version = held.get("name"), held.get("version")
+    return (
+        own_name if isinstance(own_name, str) else None,
+        own_version if isinstance(own_version, str) else None,
+        held,
+    )
 
 
 def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[Record, ...]]:
@@ -472,7 +502,18 @@ class Dataset:
     again: one of the wrong type raises ``TypeError``, and the same InvalidDataError lists
     their problems (``version: must not be empty``, ``descriptor.licenses: expected a list``,
     a format this library does not read), and each date that is a set where the descriptor
-    declares a format without sets (``rightsdata_format`` 1 or 2; none declares 1).
+    declares a format without sets (``rightsdata_format`` 1 or 2). A descriptor given here
+    without ``rightsdata_format`` declares no format, as ``descriptor=None`` does, and sets
+    are taken (unlike a ``datapackage.json`` without the key, which is format 1 by the file
+    format's contract); :attr:`format` is then the format the data needs.
+    The dataset's :attr:`name` and :attr:`version` are one thing wherever they are read: a
+    ``name`` or ``version`` given wins over the descriptor's and is written into the
+    dataset's copy of the descriptor, as every writer writes it; one not given is the
+    descriptor's, as a load takes them from ``datapackage.json``. So ``ds.name``,
+    ``ds.descriptor["name"]``, ``ds.citation`` and the exported files agree, and an export
+    read back is ``==`` the dataset. (The argument wins, rather than a difference being an
+    error, so that a dataset made from another's records can take its descriptor under a
+    new name or version: ``Dataset(records, descriptor=ds.descriptor, version="2.0.0")``.)
     ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``
     follows them.
 
@@ -649,9 +690,7 @@ class Dataset:
                 gathered[gathered_kind] = found
         if not _checked:  # the loaders check what they pass before building (and say so)
             _check(records, self._redirects, name, version, descriptor, strict=_strict)
-        self._name = name
-        self._version = version
-        self._descriptor = copy.deepcopy(dict(descriptor)) if descriptor is not None else None
+        self._name, self._version, self._descriptor = _named(name, version, descriptor)
         register(self)  # so that the records' notebook cards can name the records they cite
         release_at_exit(self, sum(map(len, by_kind.values())))  # (_values.exitleave)
 
@@ -670,12 +709,14 @@ class Dataset:
 
     @property
     def name(self) -> str | None:
-        """The dataset's name (``'kazakhstan'``), from its data package; None if it has none."""
+        """The dataset's name (``'kazakhstan'``): the one given to :class:`Dataset`, else its
+        descriptor's (``datapackage.json``'s); None if it has none."""
         return self._name
 
     @property
     def version(self) -> str | None:
-        """The data version (semantic versioning for data), from its data package."""
+        """The data version (semantic versioning for data): the one given to
+        :class:`Dataset`, else its descriptor's (``datapackage.json``'s); None if it has none."""
         return self._version
 
     @property
@@ -686,32 +727,49 @@ class Dataset:
 
     @property
     def format(self) -> int:
-        """The version of the file format the dataset declares (its descriptor's
-        ``rightsdata_format``; 1 when it has none): docs/concepts.md, "A format that can grow".
-        A dataset read from a layout without a descriptor declares none, whatever its dates;
-        a folder written from it declares the lowest format its data needs.
+        """The version of the file format the dataset is in (docs/concepts.md, "A format that
+        can grow"): its descriptor's ``rightsdata_format`` where it gives one; where it gives
+        none (no descriptor, or one without the key), the format the data needs: 3 if a date
+        is a set, else 1 (data without a set is readable in every format).
+
+        So a dataset read from a ``datapackage.json`` without the key is format 1, as the file
+        format says (a load refuses a set under it); one built in Python, or read from a
+        layout without a descriptor, is 3 if it holds a set, and so is one over a base that
+        holds one. An export declares the lowest format its data needs, whatever this says.
 
         >>> import rightsdata
         >>> rightsdata.load().format   # some of its dates are sets
         3
+        >>> ds = rightsdata.load()
+        >>> kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+        >>> Dataset(kinds, descriptor={"title": "Mine"}).format   # declares none
+        3
+        >>> Dataset({}).format
+        1
         """
-        from rightsdata._values.format import format_of
+        from rightsdata._values.format import FORMAT_KEY, SETS_FROM, format_of, set_dates
 
-        return format_of(self._descriptor)
+        if self._descriptor is not None and FORMAT_KEY in self._descriptor:
+            return format_of(self._descriptor)
+        return SETS_FROM if next(set_dates(self._by_kind), None) is not None else 1
 
     @property
     def citation(self) -> str:
-        """How to cite the dataset, from its descriptor: contributors, title, version,
-        licence and sources (and what is missing, if it has no descriptor).
+        """How to cite the dataset: the contributors, title and licence its descriptor gives,
+        its :attr:`name` and :attr:`version`, and the titles of its sources (the records);
+        and what to add to the descriptor where something is missing. It is built from the
+        descriptor the dataset's files are written with, so it is the same before and after
+        the dataset is exported and read back.
 
         >>> import rightsdata
         >>> print(rightsdata.load().citation)  # doctest: +ELLIPSIS
         rightsdata developers. Human-rights documentation: Kazakhstan, 2011 to 2022 (dataset \
 kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). Sources: ...
         """
+        from rightsdata._data.canonical import package_metadata
         from rightsdata._data.citation import citation_text
 
-        return citation_text(self._descriptor)
+        return citation_text(package_metadata(self))
 
     # --- collections ----------------------------------------------------------------------
 

@@ -1260,7 +1260,8 @@ def load_documents(
     checked as a load checks a file: strictly structured, integrity across them, and one
     :class:`~rightsdata.InvalidDataError` listing every problem, each located under
     ``documents`` (``documents:persons[0] person:x.name``). ``name``, ``version``,
-    ``descriptor`` and ``redirects`` are :class:`~rightsdata.Dataset`'s. ``base`` is a
+    ``descriptor`` and ``redirects`` are :class:`~rightsdata.Dataset`'s (a name or version
+    not given is the descriptor's; one given wins over it and is written into it). ``base`` is a
     dataset the documents build on, as for :func:`load_path`: the result holds the records
     of both, under ``name``, ``version`` and ``descriptor``. ``strict=True`` reports
     questionable data too, as :func:`load_path` does.
@@ -1300,7 +1301,8 @@ def load_documents(
 
         held = {**(descriptor if isinstance(descriptor, Mapping) else {}), **named}
         parts.problems += descriptor_problems(held, f"{label}:datapackage")
-    parts.declared = None if descriptor is None else format_of(descriptor)
+    # (a descriptor given in Python without the key declares no format, as Dataset's)
+    parts.declared = format_of(descriptor) if descriptor and FORMAT_KEY in descriptor else None
     parts.declared_in = "the descriptor given"
     _structure_kinds(parts, documents, label, redirects=False)
     if redirects:

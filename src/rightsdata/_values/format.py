@@ -21,7 +21,10 @@ located and the message saying to declare format 3: a date a reader of the decla
 cannot read is a mistake in the dataset, not something to pass over. Where there is no
 descriptor (a folder without ``datapackage.json``, a JSON document or JSON Lines without
 one of their own) no format is declared, and sets are read; a descriptor a JSON Lines file
-or JSON document carries is held to the format it declares as ``datapackage.json`` is.
+or JSON document carries is held to the format it declares as ``datapackage.json`` is. A
+descriptor given in Python (to ``Dataset`` or ``load_documents``) declares a format only by
+the key: without it, none, as if none were given (it is not a file, whose contract makes the
+missing key format 1).
 
 >>> format_of({"name": "x"}), format_of({"rightsdata_format": 2})
 (1, 2)

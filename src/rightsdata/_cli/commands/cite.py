@@ -12,13 +12,14 @@ __all__: list[str] = []
 
 
 def _cmd_cite(args: argparse.Namespace) -> int:
+    from rightsdata._data.canonical import package_metadata
     from rightsdata._data.citation import citation_fields
     from rightsdata._version import __version__
     from rightsdata.textcard import terminal_width, wrap
 
     dataset = _dataset(args)
     if args.json:
-        _print_json({**citation_fields(dataset.descriptor), "text": dataset.citation})
+        _print_json({**citation_fields(package_metadata(dataset)), "text": dataset.citation})
         return EXIT_OK
     print("\n".join(wrap(dataset.citation, terminal_width(), whole=True)))
     print()
