@@ -522,3 +522,36 @@ def test_a_card_keeps_the_command_it_gives_on_one_line(ds: rightsdata.Dataset) -
             "--data",
             "my data/x y",
         ]
+
+
+def test_a_card_suggests_a_command_only_where_it_runs_on_the_data_shown() -> None:
+    # a dataset made in Python over the bundled one: `rightsdata timeline ID` would count the
+    # bundled dataset's 12 events, not the card's 13, so the card gives the count alone
+    import rightsdata
+    from rightsdata import EDTF, Citation, Event, Participant
+    from rightsdata.vocab import EventKind, Role
+
+    bundled = rightsdata.load()
+    released = Event(
+        id="event:kozlov-released-2016-08",
+        kind=EventKind.RELEASE,
+        title="Kozlov released",
+        date=EDTF("2016-08"),
+        participants=(Participant(actor="person:vladimir-kozlov", role=Role.VICTIM),),
+        citations=(Citation(source="source:hrf-2012-12-14"),),
+    )
+    mine = rightsdata.Dataset({"events": [released]}, base=bundled, name="mine", version="0.1.0")
+    kozlov = bundled.get("person:vladimir-kozlov")
+
+    def events_row(card: str) -> str:
+        (row,) = [line for line in card.splitlines() if line.startswith("events ")]
+        return " ".join(row.split())
+
+    count = len(bundled.timeline(kozlov))
+    assert events_row(text_card(kozlov, mine, width=96)) == f"events {count + 1} events"
+    assert events_row(text_card(kozlov, bundled, width=96)) == (
+        f"events {count} events; `rightsdata timeline person:vladimir-kozlov`"
+    )
+    assert events_row(text_card(kozlov, mine, width=96, options=" --data my-data")) == (
+        f"events {count + 1} events; `rightsdata timeline person:vladimir-kozlov --data my-data`"
+    )

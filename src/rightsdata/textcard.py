@@ -425,6 +425,24 @@ def _group_rows(group: Group, card: _Card) -> list[tuple[str, str | Sequence[str
     return rows + _involvement_rows(group, card)
 
 
+def _command_options(dataset: Dataset, options: str) -> str | None:
+    """The options of a ``rightsdata`` command the card suggests, so that it runs on the data
+    the card shows: the command line's own (``" --data my-dataset"``); none for the bundled
+    dataset :func:`rightsdata.load` returns (``" --name NAME"`` for another bundled one); and
+    ``None`` for any other dataset (loaded from a path or made in Python), which no command
+    can name from here (a command without options would count the bundled dataset's events).
+    """
+    if options:
+        return options
+    from rightsdata._data.loading import bundled_name
+    from rightsdata._values.resources import DEFAULT_NAME
+
+    name = bundled_name(dataset)
+    if name is None:
+        return None
+    return "" if name == DEFAULT_NAME else f" --name {name}"
+
+
 def _involvement_rows(
     actor: Person | Organization | Group, card: _Card
 ) -> list[tuple[str, str | Sequence[str] | None]]:
@@ -435,8 +453,11 @@ def _involvement_rows(
         return []
     rows: list[tuple[str, str | Sequence[str] | None]] = []
     events = dataset.timeline(actor)
-    if events:
-        command = f"`rightsdata timeline {actor.id}{card.options}`"
+    options = _command_options(dataset, card.options)
+    if events and options is None:  # no command runs on this data: the count alone
+        rows.append(("events", _count(len(events), "event")))
+    elif events:
+        command = f"`rightsdata timeline {actor.id}{options}`"
         rows.append(("events", _Command(f"{_count(len(events), 'event')}; {command}")))
     ties = dataset.related(actor).relationships
     rows.append(("relationships", [card.name(r.id) for r in ties]))
@@ -605,7 +626,10 @@ def text_card(
     the card names the one it describes (``in kazakhstan 3.3.0``).
     A record in no dataset (built by hand, or copied) shows the IDs it refers to.
     ``options`` are the command-line options that name ``dataset`` (``" --data my-dataset"``),
-    added to the ``rightsdata`` command a card suggests, so that it runs on the same data.
+    added to the ``rightsdata`` command a card suggests, so that it runs on the same data;
+    without them a card suggests a command only for a bundled dataset as
+    :func:`rightsdata.load` returns it (a dataset loaded from a path or made in Python gets
+    the count of its events alone: a command would count another dataset's).
 
     >>> import rightsdata
     >>> ds = rightsdata.load()

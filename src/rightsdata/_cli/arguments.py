@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from rightsdata._cli.exits import UsageError
+from rightsdata._values.resources import DEFAULT_NAME
 from rightsdata._values.shell import shell_path
 
 if TYPE_CHECKING:
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
-#: The bundled dataset the commands use without --name or --data.
-_DEFAULT_NAME: Final = "kazakhstan"
+#: The bundled dataset the commands use without --name or --data: load()'s.
+_DEFAULT_NAME: Final = DEFAULT_NAME
 
 
 class _Default(str):

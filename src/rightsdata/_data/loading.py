@@ -64,7 +64,7 @@ from rightsdata._values.heap import TRIMMED_FROM, trim_heap
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, a_noun, is_valid_id, prefix_of
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify
-from rightsdata._values.resources import BUNDLED_NAME, datasets_root
+from rightsdata._values.resources import BUNDLED_NAME, DEFAULT_NAME, datasets_root
 from rightsdata._values.spelling import unknown_field
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ __all__ = [
     "REDIRECTS",
     "ReadOptions",
     "base_of",
+    "bundled_name",
     "dataset_problems",
     "datasets",
     "filed",
@@ -118,7 +119,7 @@ _cache_lock = threading.Lock()
 # --- public entry points --------------------------------------------------------------------
 
 
-def load(name: str = "kazakhstan", *, version: str | None = None) -> Dataset:
+def load(name: str = DEFAULT_NAME, *, version: str | None = None) -> Dataset:
     """The bundled dataset ``name``, validated; cached, so every call returns the same object.
 
     Thread-safe. The dataset is immutable, so sharing it is safe. A name no bundled dataset
@@ -211,6 +212,20 @@ def datasets() -> dict[str, str | None]:
             version = raw.get("version") if not problems and type(raw) is dict else None
             found[entry.name] = version if isinstance(version, str) else None
     return found
+
+
+def bundled_name(dataset: object) -> str | None:
+    """The name :func:`load` returned this very ``dataset`` under, or ``None`` for any other
+    dataset (loaded from a path, or made in Python), which the command line cannot name by
+    ``--name``.
+
+    >>> bundled_name(load()), bundled_name(Dataset({}))
+    ('kazakhstan', None)
+    """
+    for name, cached in list(_cache.items()):
+        if cached is dataset:
+            return name
+    return None
 
 
 def load_path(

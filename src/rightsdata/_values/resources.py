@@ -29,10 +29,13 @@ if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
     from pathlib import Path
 
-__all__ = ["BUNDLED_NAME", "DiskFolder", "datasets_root", "schemas_root"]
+__all__ = ["BUNDLED_NAME", "DEFAULT_NAME", "DiskFolder", "datasets_root", "schemas_root"]
 
 #: What a bundled dataset's name may look like: a name, never a path.
 BUNDLED_NAME: Final = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+#: The bundled dataset ``rightsdata.load()`` and the command line read when no other is named.
+DEFAULT_NAME: Final = "kazakhstan"
 
 
 class DiskFolder:
