@@ -33,6 +33,7 @@ from rightsdata._data.answers import DateLike
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.query import window
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
+from rightsdata._display.plotfit import Fit
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Event, Record
 from rightsdata._values.columns import display_width
@@ -347,10 +348,35 @@ def _date_label(
 
 
 def _legends(
-    ax: matplotlib.axes.Axes, marks: Sequence[Mark], style: _Style, xlim: tuple[float, float]
+    ax: matplotlib.axes.Axes,
+    marks: Sequence[Mark],
+    style: _Style,
+    xlim: tuple[float, float],
+    fit: Fit | None = None,
 ) -> None:
+    """One legend below the axes: the kinds in the first columns, the date forms in the last,
+    each headed. In the user's figure (``fit``), the lowest layout that keeps within the
+    axes' room: the kinds in one to four columns, the date forms' labels whole or broken
+    into lines, or all in one column (the narrowest, if none fits)."""
+    kinds = _kind_handles(style)
+    forms = _form_handles(marks, xlim)
+    widest = 1 if len(kinds) <= len(forms) + 1 else 2 if len(kinds) <= 2 * len(forms) else 3
+    if fit is None:
+        _legend(ax, style, kinds, forms, widest)
+        return
+    layouts = [(c, w) for w in (0, 34, 22) for c in range(1, 5)] + [(0, 22)]
+    sizes = [fit.size(_legend(ax, style, kinds, forms, c, w)) for c, w in layouts]
+    fitting = [i for i, (width, _) in enumerate(sizes) if width <= fit.legend_width]
+    best = (
+        min(fitting, key=lambda i: sizes[i][1])
+        if fitting
+        else min(range(len(layouts)), key=lambda i: sizes[i][0])
+    )
+    _legend(ax, style, kinds, forms, *layouts[best])
+
+
+def _kind_handles(style: _Style) -> list[Any]:
     from matplotlib.colors import to_rgba
-    from matplotlib.legend_handler import HandlerTuple
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -363,6 +389,13 @@ def _legends(
         # colours come round again: show the hatch (on a light face) and the dot's marker
         patch = Patch(facecolor=to_rgba(color, _LIGHT), edgecolor=color, hatch=hatch)
         kinds.append((patch, Line2D([], [], ls="none", marker=marker, color=color)))
+    return kinds
+
+
+def _form_handles(marks: Sequence[Mark], xlim: tuple[float, float]) -> list[tuple[Any, str]]:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     drawn = {_form(m, xlim) for m in marks}
     forms: list[tuple[Any, str]] = []
     if "dot" in drawn:
@@ -382,23 +415,50 @@ def _legends(
         hollow = Line2D([], [], ls="none", marker="o", mfc="white", color=_GREY, mew=1.6)
         dashed = Patch(facecolor=(0.47, 0.47, 0.47, _LIGHT), edgecolor=_GREY, ls="--")
         forms.append(((hollow, dashed), "uncertain or approximate (? ~ %)"))
-    # One legend: the kinds in the first columns, the date forms in the last, each headed.
-    kind_columns = 1 if len(kinds) <= len(forms) + 1 else 2 if len(kinds) <= 2 * len(forms) else 3
-    rows = max(-(-len(kinds) // kind_columns), len(forms)) + 1
+    return forms
+
+
+def _legend(
+    ax: matplotlib.axes.Axes,
+    style: _Style,
+    kinds: list[Any],
+    forms: list[tuple[Any, str]],
+    kind_columns: int,
+    wrap: int = 0,
+) -> Any:
+    """The legend, with the kinds in ``kind_columns`` columns and the date forms in one more
+    (their labels broken at ``wrap`` columns, if given); ``kind_columns=0``: one column, the
+    forms under the kinds."""
+    import textwrap
+
+    from matplotlib.legend_handler import HandlerTuple
+    from matplotlib.patches import Patch
+
     blank = Patch(visible=False)
+    names = [_plain(term(k)) for k in style.kinds]
+    form_labels = [textwrap.fill(label, wrap) if wrap else label for _, label in forms]
     handles: list[Any] = []
     labels: list[str] = []
-    for column in range(kind_columns):
-        chunk = kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
-        handles += [blank, *chunk] + [blank] * (rows - 1 - len(chunk))
-        labels += ["kind of event" if column == 0 else ""] + [
-            _plain(term(k)) for k in style.kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
-        ]
-        labels += [""] * (rows - 1 - len(chunk))
-    if forms:
-        handles += [blank] + [h for h, _ in forms] + [blank] * (rows - 1 - len(forms))
-        labels += ["dates"] + [label for _, label in forms] + [""] * (rows - 1 - len(forms))
-    columns = kind_columns + (1 if forms else 0)
+    headings: set[int] = set()
+    if kind_columns == 0:  # one column: the kinds, then the forms
+        headings = {0, len(kinds) + 1}
+        handles = [blank, *kinds] + ([blank, *(h for h, _ in forms)] if forms else [])
+        labels = ["kind of event", *names] + (["dates", *form_labels] if forms else [])
+        columns = 1
+    else:
+        rows = max(-(-len(kinds) // kind_columns), len(forms)) + 1
+        for column in range(kind_columns):
+            chunk = kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
+            headings.add(len(handles))
+            handles += [blank, *chunk] + [blank] * (rows - 1 - len(chunk))
+            labels += ["kind of event" if column == 0 else ""]
+            labels += names[column * (rows - 1) : (column + 1) * (rows - 1)]
+            labels += [""] * (rows - 1 - len(chunk))
+        if forms:
+            headings.add(len(handles))
+            handles += [blank] + [h for h, _ in forms] + [blank] * (rows - 1 - len(forms))
+            labels += ["dates", *form_labels] + [""] * (rows - 1 - len(forms))
+        columns = kind_columns + (1 if forms else 0)
     legend = ax.legend(
         handles,
         labels,
@@ -411,9 +471,10 @@ def _legends(
         columnspacing=2.0,
     )
     for index, text in enumerate(legend.get_texts()):
-        if index % rows == 0:
+        if index in headings:
             text.set_fontweight("bold")
             text.set_x(-28)  # a heading starts where the handles do
+    return legend
 
 
 def plot_timeline(
@@ -474,14 +535,20 @@ def plot_timeline(
     resolved = subject_events(dataset, subject, kind, between)
     marks = [mark_of(e) for e in resolved.events]
     rows = max(len(marks), 1)
+    labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
+    fit: Fit | None = None
     if ax is None:
         height = 1.3 + 0.3 * rows + (1.2 if legend else 0)
         ax = plt.subplots(figsize=(10, height), layout="constrained")[1]
+        fig = ax.get_figure()
+        inches = fig.get_figwidth() if isinstance(fig, Figure) else 10.0
+        # the axes' width in points, less what the event labels will take once laid out
+        room = 72 * inches * ax.get_position().width * 0.7
+    else:  # the user's figure: keep to this axes' share of it
+        fit = Fit(ax)
+        labels = fit.labels(labels, _FONT)
+        room = fit.plot_width
     assert ax is not None
-    fig = ax.get_figure()
-    inches = fig.get_figwidth() if isinstance(fig, Figure) else 10.0
-    # the axes' width in points, less what the event labels will take once laid out
-    room = 72 * inches * ax.get_position().width * 0.7
     xlim = _limits(marks, between)
     style = _Style(marks)
     ax.xaxis_date()
@@ -504,7 +571,6 @@ def plot_timeline(
         ax.axhline(len(marks) - undated - 0.5, color=_GREY, lw=0.8, ls=":")
     ax.set_xlim(xlim)
     ax.set_ylim(rows - 0.5, -0.5)
-    labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
     ax.set_yticks(range(len(marks)), labels, fontsize=_FONT)
     focus = resolved.record.id if resolved.is_case and resolved.record is not None else None
     for label, mark in zip(ax.get_yticklabels(), marks, strict=True):
@@ -522,10 +588,14 @@ def plot_timeline(
                 va="center", color=_GREY)  # fmt: skip
     heading = resolved.heading if title is None else title
     if heading:
-        # wrapped where the figure ends when drawn (the axes' left edge is known only then)
+        # wrapped where the figure ends when drawn (the axes' left edge is known only then),
+        # or in the user's figure where this axes' room ends
+        text = _plain(heading) if fit is None else fit.heading(_plain(heading), _FONT + 3)
         ax.set_title(
-            _plain(heading), loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10, wrap=True
+            text, loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10, wrap=fit is None
         )
     if legend and style.kinds:
-        _legends(ax, marks, style, xlim)
+        _legends(ax, marks, style, xlim, fit)
+    if fit is not None:
+        fit.place()
     return ax
