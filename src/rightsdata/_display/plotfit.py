@@ -5,8 +5,8 @@ An axes' room is its cell of the grid it was made in, reaching halfway into the 
 between cells and to the figure's edges at the grid's outside (the whole figure, for an axes
 not made in a grid). The plot's labels, heading and legend are cut, wrapped and laid out to
 fit it; and in a figure with no layout engine (none of ``layout="constrained"``, ``"tight"``)
-the axes is moved within its cell so that they fit beside and below it, as
-``fig.tight_layout()`` would do for this axes alone. A layout engine does that itself.
+the axes is drawn within its cell so that they fit beside and below it, as
+``fig.tight_layout()`` would place this axes alone. A layout engine does that itself.
 
 >>> import matplotlib
 >>> matplotlib.use("Agg")
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LABEL_SHARE",
     "Fit",
+    "InRoom",
     "fit_text",
     "place_in_room",
     "renderer_of",
@@ -108,32 +109,60 @@ def wrap_to(renderer: Any, text: str, size: float, weight: str, limit: float) ->
     return "\n".join(lines)
 
 
-def place_in_room(ax: matplotlib.axes.Axes, room: matplotlib.transforms.Bbox) -> None:
-    """Move the axes within ``room`` so that all it draws (labels, heading, legend) is
-    inside it, if it was made in a grid and its figure has no layout engine to do so (an
-    axes placed by hand, ``fig.add_axes``, stays where it was put); leave at least a fifth
-    of the room to the axes itself."""
+def place_in_room(ax: matplotlib.axes.Axes) -> None:
+    """Have the axes drawn within its room, so that all it draws (labels, heading, legend)
+    is inside it, if it was made in a grid and its figure has no layout engine to do so (an
+    axes placed by hand, ``fig.add_axes``, stays where it was put).
+
+    Not by moving it once: by an axes locator (:class:`InRoom`), which places it each time it
+    is drawn, in its room as it is then; so a ``fig.subplots_adjust()`` or
+    ``fig.tight_layout()`` afterwards, which moves the grid's cells, moves it with them.
+    """
     figure: Any = ax.figure
     if ax.get_subplotspec() is None or figure.get_layout_engine() is not None:
         return
     renderer = renderer_of(ax)
-    pad = PAD * figure.dpi / 72
+    points = figure.figure.dpi / 72
     for _ in range(2):  # once more: tick labels may change with the axes' size
+        outer = ax.get_tightbbox(renderer)  # (placed by its locator, if it has one)
         inner = ax.get_window_extent(renderer)
-        outer = ax.get_tightbbox(renderer)
         if outer is None:
             return
-        x0 = room.x0 + pad + max(inner.x0 - outer.x0, 0)
-        x1 = room.x1 - pad - max(outer.x1 - inner.x1, 0)
-        y0 = room.y0 + pad + max(inner.y0 - outer.y0, 0)
-        y1 = room.y1 - pad - max(outer.y1 - inner.y1, 0)
-        x0, x1 = _at_least(x0, x1, room.width / 5)
-        y0, y1 = _at_least(y0, y1, room.height / 5)
+        margins = (
+            inner.x0 - outer.x0,
+            inner.y0 - outer.y0,
+            outer.x1 - inner.x1,
+            outer.y1 - inner.y1,
+        )
+        ax.set_axes_locator(InRoom(ax, tuple(max(m, 0.0) / points for m in margins)))
+
+
+class InRoom:
+    """An axes locator: the axes within its room (:func:`room_of`), ``margins`` (points:
+    left, bottom, right, top; what is drawn outside the axes) and :data:`PAD` inside the
+    room's edges; at least a fifth of the room's width and height.
+
+    ``get_subplotspec`` lets ``fig.tight_layout()`` count the axes in its grid.
+    """
+
+    def __init__(self, ax: matplotlib.axes.Axes, margins: tuple[float, ...]) -> None:
+        self.ax = ax
+        self.margins = margins
+
+    def __call__(self, ax: matplotlib.axes.Axes, renderer: Any) -> matplotlib.transforms.Bbox:
         from matplotlib.transforms import Bbox
 
-        box = Bbox.from_extents(x0, y0, x1, y1).transformed(figure.transSubfigure.inverted())
-        ax.set_position(box)
-        ax.set_in_layout(True)  # (set_position takes it out: fig.tight_layout() may move it)
+        figure: Any = ax.figure
+        room = room_of(ax)
+        left, bottom, right, top = (m * figure.figure.dpi / 72 for m in self.margins)
+        pad = PAD * figure.figure.dpi / 72
+        x0, x1 = _at_least(room.x0 + pad + left, room.x1 - pad - right, room.width / 5)
+        y0, y1 = _at_least(room.y0 + pad + bottom, room.y1 - pad - top, room.height / 5)
+        box: Bbox = Bbox.from_extents(x0, y0, x1, y1).transformed(figure.transSubfigure.inverted())
+        return box
+
+    def get_subplotspec(self) -> Any:
+        return self.ax.get_subplotspec()
 
 
 def _at_least(low: float, high: float, least: float) -> tuple[float, float]:
@@ -189,5 +218,5 @@ class Fit:
         return float(box.width), float(box.height)
 
     def place(self) -> None:
-        """Move the axes so that all it draws is in its room (see :func:`place_in_room`)."""
-        place_in_room(self.ax, self.room)
+        """Have the axes drawn so that all it draws is in its room (:func:`place_in_room`)."""
+        place_in_room(self.ax)
