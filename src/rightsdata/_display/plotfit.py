@@ -149,7 +149,7 @@ class InRoom:
         self.ax = ax
         self.margins = margins
 
-    def __call__(self, ax: matplotlib.axes.Axes, renderer: Any) -> matplotlib.transforms.Bbox:
+    def __call__(self, ax: Any, renderer: Any) -> matplotlib.transforms.Bbox:
         from matplotlib.transforms import Bbox
 
         figure: Any = ax.figure
