@@ -501,7 +501,11 @@ def plot_timeline(
     :class:`~rightsdata.UnknownIdError`; among the events chosen, a record of another kind
     ValueError and anything else TypeError, each naming the item.
 
-    ``ax``: draw on these axes (default: a new figure sized to the rows); ``kind`` and
+    ``ax``: draw on these axes (default: a new figure sized to the rows), keeping to their
+    room in the figure: their grid cell, to halfway into the gaps (the event titles cut to
+    fit 45% of its width, the heading wrapped and the legend laid out to fit it, and in a
+    figure with no layout engine the axes placed in its cell so that all these fit; see
+    docs/plotting.md, "Several timelines in one figure"); ``kind`` and
     ``between``: keep only the events of this kind (or these kinds), and those whose date
     overlaps the window, exactly as :meth:`ds.events(kind=, between=)
     <rightsdata.EventCollection.__call__>` does (an undated event is in no window; where
@@ -509,7 +513,8 @@ def plot_timeline(
     the subject and the number of events drawn, ``"Almaty — 11 events (2 at places within
     it)"``, or for events chosen their number, ``"5 events"``; ``""`` for none);
     ``legend``: draw the legends of kinds and date forms below the axes; ``label_width``:
-    the columns of an event's title kept as its label (a CJK character counts two). Returns
+    the columns of an event's title kept as its label (a CJK character counts two; fewer if
+    they do not fit the room of ``ax``). Returns
     the axes. Each event's mark is the artist whose gid is the event's ID.
 
     >>> import matplotlib
