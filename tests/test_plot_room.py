@@ -177,3 +177,24 @@ def test_a_figure_resized_or_drawn_at_another_resolution_keeps_them_in_their_roo
     fig.set_size_inches(16, 7)
     fig.set_dpi(150)
     check_each_keeps_to_its_room(fig, [left, right])
+
+
+@pytest.mark.parametrize("layout", [None, "constrained"])
+def test_rows_too_close_for_the_titles_get_smaller_titles_not_overlapping_ones(
+    ds: Dataset, layout: str | None
+) -> None:
+    """Nineteen rows in what a 5-inch-high figure leaves under the heading and above the
+    legend: the titles (and dates) are set smaller, so that they keep apart."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5), layout=layout)
+    ds.plot_timeline(KOZLOV, ax=left)
+    ax = ds.plot_timeline(TULESOVA, ax=right)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = [extent(label, renderer) for label in ax.get_yticklabels()]
+    assert len(boxes) == 19
+    for upper, lower in itertools.pairwise(boxes):
+        assert not overlaps(upper, lower), (upper, lower)
+    assert (
+        ax.get_yticklabels()[0].get_fontsize()
+        < ds.plot_timeline(TULESOVA).get_yticklabels()[0].get_fontsize()
+    )

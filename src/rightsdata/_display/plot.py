@@ -540,7 +540,7 @@ def plot_timeline(
     resolved = subject_events(dataset, subject, kind, between)
     marks = [mark_of(e) for e in resolved.events]
     rows = max(len(marks), 1)
-    labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
+    titles = labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
     fit: Fit | None = None
     if ax is None:
         height = 1.3 + 0.3 * rows + (1.2 if legend else 0)
@@ -602,5 +602,10 @@ def plot_timeline(
     if legend and style.kinds:
         _legends(ax, marks, style, xlim, fit)
     if fit is not None:
+        size = fit.row_size(rows)
+        if size < _FONT:  # rows too close for the titles and dates: smaller, cut anew
+            ax.set_yticks(range(len(marks)), fit.labels(titles, size), fontsize=size)
+            for note in ax.texts:  # (the dates, and "date not known")
+                note.set_fontsize(float(note.get_fontsize()) * size / _FONT)
         fit.place()
     return ax

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LABEL_SHARE",
+    "ROW_PITCH",
+    "SMALLEST",
     "Fit",
     "InRoom",
     "fit_text",
@@ -173,6 +175,8 @@ def _at_least(low: float, high: float, least: float) -> tuple[float, float]:
 
 
 LABEL_SHARE: Final = 0.45  # of the room's width, at most, for the events' titles
+ROW_PITCH: Final = 1.3  # a row's height, in font sizes of its texts, for them to keep apart
+SMALLEST: Final = 5.5  # points: the smallest font size of a row's texts
 
 
 class Fit:
@@ -216,6 +220,18 @@ class Fit:
         """The width and height of an artist as drawn, in pixels."""
         box = artist.get_window_extent(self.renderer)
         return float(box.width), float(box.height)
+
+    def row_size(self, rows: int) -> float:
+        """The font size (points) at which ``rows`` rows of text keep apart in the height the
+        axes will have in its room (what the heading, ticks and legend leave); at least
+        :data:`SMALLEST`."""
+        outer = self.ax.get_tightbbox(self.renderer)
+        inner = self.ax.get_window_extent(self.renderer)
+        if outer is None:
+            return SMALLEST
+        decorations = outer.height - inner.height
+        height = self.room.height - 2 * self.pad - decorations
+        return max(height / max(rows, 1) / self.pixels / ROW_PITCH, SMALLEST)
 
     def place(self) -> None:
         """Have the axes drawn so that all it draws is in its room (:func:`place_in_room`)."""
