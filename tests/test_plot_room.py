@@ -45,7 +45,9 @@ def subjects(ds: Dataset) -> list[object]:
 def parts(ax: Axes) -> list[Artist]:
     """What the plot draws around and in the axes: event titles, ticks, dates, the heading
     (its children that are texts), the legend."""
-    found: list[Artist] = [*ax.get_yticklabels(), *ax.get_xticklabels()]
+    low, high = ax.get_xlim()
+    shown = [t for t in ax.get_xticklabels() if low <= t.get_position()[0] <= high]
+    found: list[Artist] = [*ax.get_yticklabels(), *shown]  # (not the ticks off the axis)
     found += [child for child in ax.get_children() if isinstance(child, Text)]
     found = [part for part in found if isinstance(part, Text) and part.get_text()]
     legend = ax.get_legend()
@@ -198,3 +200,18 @@ def test_rows_too_close_for_the_titles_get_smaller_titles_not_overlapping_ones(
         ax.get_yticklabels()[0].get_fontsize()
         < ds.plot_timeline(TULESOVA).get_yticklabels()[0].get_fontsize()
     )
+
+
+def test_a_legend_wider_than_its_axes_reaches_left_only_to_its_rooms_edge(
+    ds: Dataset,
+) -> None:
+    """Short titles leave the axes wide and its legend (anchored at its right) reaching
+    left under them: not into the neighbour on the left, nor off the figure."""
+    fig, grid = plt.subplots(2, 3, figsize=(15, 8))
+    axes = list(grid[1])
+    ds.plot_timeline(KOZLOV, ax=axes[0], label_width=12, title="A heading of three lines " * 4)
+    ds.plot_timeline("KZ", ax=axes[1], kind="protest")
+    ds.plot_timeline(KOZLOV, ax=axes[2], label_width=12)
+    check_each_keeps_to_its_room(fig, axes)
+    for ax in (axes[0], axes[2]):  # the axes took the room its titles did not
+        assert ax.get_window_extent().width >= 0.6 * fig.bbox.width / 3

@@ -33,7 +33,7 @@ from rightsdata._data.answers import DateLike
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.query import window
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
-from rightsdata._display.plotfit import Fit
+from rightsdata._display.plotfit import TICK_ROOM, Fit
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Event, Record
 from rightsdata._values.columns import display_width
@@ -557,7 +557,8 @@ def plot_timeline(
     xlim = _limits(marks, between)
     style = _Style(marks)
     ax.xaxis_date()
-    locator = dates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
+    ticks = 9 if fit is None else max(4, min(9, int(fit.plot_width // TICK_ROOM)))
+    locator = dates.AutoDateLocator(minticks=3, maxticks=ticks)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(_dated_first()(locator, show_offset=False))
     for y, mark in enumerate(marks):
@@ -591,6 +592,8 @@ def plot_timeline(
     if not marks:
         ax.text(0.5, 0.5, "no events to show", transform=ax.transAxes, ha="center",
                 va="center", color=_GREY)  # fmt: skip
+    if fit is not None:
+        fit.measure_right()
     heading = resolved.heading if title is None else title
     if heading:
         # wrapped where the figure ends when drawn (the axes' left edge is known only then),

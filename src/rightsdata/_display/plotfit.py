@@ -32,8 +32,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LABEL_SHARE",
+    "RIGHT",
     "ROW_PITCH",
     "SMALLEST",
+    "TICK_ROOM",
     "Fit",
     "InRoom",
     "fit_text",
@@ -125,15 +127,21 @@ def place_in_room(ax: matplotlib.axes.Axes) -> None:
         return
     renderer = renderer_of(ax)
     points = figure.figure.dpi / 72
+    legend = ax.get_legend()
     for _ in range(2):  # once more: tick labels may change with the axes' size
         outer = ax.get_tightbbox(renderer)  # (placed by its locator, if it has one)
+        beside = outer
+        if legend is not None:  # anchored at the axes' right, it fits left of it: no margin
+            legend.set_in_layout(False)
+            beside = ax.get_tightbbox(renderer)
+            legend.set_in_layout(True)
         inner = ax.get_window_extent(renderer)
-        if outer is None:
+        if outer is None or beside is None:
             return
         margins = (
-            inner.x0 - outer.x0,
+            inner.x0 - beside.x0,
             inner.y0 - outer.y0,
-            outer.x1 - inner.x1,
+            beside.x1 - inner.x1,
             outer.y1 - inner.y1,
         )
         ax.set_axes_locator(InRoom(ax, tuple(max(m, 0.0) / points for m in margins)))
@@ -177,6 +185,8 @@ def _at_least(low: float, high: float, least: float) -> tuple[float, float]:
 LABEL_SHARE: Final = 0.45  # of the room's width, at most, for the events' titles
 ROW_PITCH: Final = 1.3  # a row's height, in font sizes of its texts, for them to keep apart
 SMALLEST: Final = 5.5  # points: the smallest font size of a row's texts
+RIGHT: Final = 12.0  # points: what stands out right of the axes, as a first guess
+TICK_ROOM: Final = 45.0  # points of the axes' width for each date on the axis, at least
 
 
 class Fit:
@@ -191,6 +201,7 @@ class Fit:
         self.pixels: float = ax.figure.figure.dpi / 72  # pixels a point
         self.pad = PAD * self.pixels
         self.label_width = 0.0
+        self.right = RIGHT * self.pixels  # what stands out right of the axes, till measured
 
     def labels(self, labels: list[str], size: float) -> list[str]:
         """The events' titles, each cut to fit its share of the room."""
@@ -203,13 +214,22 @@ class Fit:
     @property
     def plot_width(self) -> float:
         """The width the axes will have, in points (when laid out in its room)."""
-        width = self.room.width - 2 * self.pad - self.label_width
+        width = self.room.width - 2 * self.pad - self.label_width - self.right
         return max(width, self.room.width / 5) / self.pixels
+
+    def measure_right(self) -> None:
+        """Measure what the plot draws right of the axes (half the last tick's label, the
+        date beside a mark at the edge, an open end's arrow), for :attr:`legend_width`."""
+        outer = self.ax.get_tightbbox(self.renderer)
+        inner = self.ax.get_window_extent(self.renderer)
+        if outer is not None:
+            self.right = max(float(outer.x1 - inner.x1), 0.0)
 
     @property
     def legend_width(self) -> float:
-        """The widest a legend may be, in pixels."""
-        return self.room.width - 2 * self.pad
+        """The widest a legend may be, in pixels: from the axes' right edge (where it is
+        anchored) to the room's left."""
+        return self.room.width - 2 * self.pad - self.right
 
     def heading(self, text: str, size: float) -> str:
         """The heading, broken into lines that fit from the axes' left edge to the room's."""
