@@ -4,8 +4,9 @@ that axes' room (internal; see :mod:`rightsdata._display.plot`).
 An axes' room is its cell of the grid it was made in, reaching halfway into the gaps
 between cells and to the figure's edges at the grid's outside (the whole figure, for an axes
 not made in a grid). The plot's labels, heading and legend are cut, wrapped and laid out to
-fit it; and in a figure with no layout engine (none of ``layout="constrained"``, ``"tight"``)
-the axes is drawn within its cell so that they fit beside and below it, as
+fit it (:class:`Fit`), rows too close get smaller text, a narrow axis fewer dates; and in a
+figure with no layout engine (none of ``layout="constrained"``, ``"tight"``) the axes is
+drawn within its cell so that they fit beside and below it (:class:`InRoom`), as
 ``fig.tight_layout()`` would place this axes alone. A layout engine does that itself.
 
 >>> import matplotlib
