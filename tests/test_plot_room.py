@@ -79,6 +79,10 @@ def check_each_keeps_to_its_room(fig: Figure, axes: list[Axes]) -> None:
             box = extent(part, renderer)
             assert box.x0 >= -1 and box.y0 >= -1, part
             assert box.x1 <= fig.bbox.x1 + 1 and box.y1 <= fig.bbox.y1 + 1, part
+        low, high = ax.get_xlim()  # the dates on the axis keep apart
+        dates = [t for t in ax.get_xticklabels() if low <= t.get_position()[0] <= high]
+        for one, next_one in itertools.pairwise(dates):
+            assert not overlaps(extent(one, renderer), extent(next_one, renderer)), one
 
 
 GRIDS = {"1x2": ((1, 2), (14, 5)), "2x1": ((2, 1), (10, 10)), "2x2": ((2, 2), (14, 10))}

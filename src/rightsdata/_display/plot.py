@@ -364,15 +364,21 @@ def _legends(
     if fit is None:
         _legend(ax, style, kinds, forms, widest)
         return
-    layouts = [(c, w) for w in (0, 34, 22) for c in range(1, 5)] + [(0, 22)]
-    sizes = [fit.size(_legend(ax, style, kinds, forms, c, w)) for c, w in layouts]
-    fitting = [i for i, (width, _) in enumerate(sizes) if width <= fit.legend_width]
-    best = (
-        min(fitting, key=lambda i: sizes[i][1])
-        if fitting
-        else min(range(len(layouts)), key=lambda i: sizes[i][0])
-    )
-    _legend(ax, style, kinds, forms, *layouts[best])
+    # For each width of the forms' labels, the most kinds' columns that fit (a layout with
+    # as many columns and wider labels is never taller: only more columns are tried).
+    fitting: list[tuple[float, int, int]] = []  # (height, kinds' columns, wrap)
+    most = 0
+    for wrap in (0, 34, 22):
+        for columns in range(4, most, -1):
+            width, height = fit.size(_legend(ax, style, kinds, forms, columns, wrap))
+            if width <= fit.legend_width:
+                fitting.append((height, columns, wrap))
+                most = columns
+                break
+    if not fitting:  # the narrowest: one column, the forms under the kinds
+        fitting.append((0.0, 0, 22))
+    _, columns, wrap = min(fitting)
+    _legend(ax, style, kinds, forms, columns, wrap)
 
 
 def _kind_handles(style: _Style) -> list[Any]:
@@ -447,6 +453,7 @@ def _legend(
         columns = 1
     else:
         rows = max(-(-len(kinds) // kind_columns), len(forms)) + 1
+        kind_columns = -(-len(kinds) // (rows - 1))  # (no empty column, where forms are many)
         for column in range(kind_columns):
             chunk = kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
             headings.add(len(handles))

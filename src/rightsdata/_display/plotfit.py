@@ -187,7 +187,7 @@ LABEL_SHARE: Final = 0.45  # of the room's width, at most, for the events' title
 ROW_PITCH: Final = 1.3  # a row's height, in font sizes of its texts, for them to keep apart
 SMALLEST: Final = 5.5  # points: the smallest font size of a row's texts
 RIGHT: Final = 12.0  # points: what stands out right of the axes, as a first guess
-TICK_ROOM: Final = 45.0  # points of the axes' width for each date on the axis, at least
+TICK_ROOM: Final = 32.0  # points of the axes' width for each date on the axis, at least
 
 
 class Fit:
