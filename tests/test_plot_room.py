@@ -219,3 +219,21 @@ def test_a_legend_wider_than_its_axes_reaches_left_only_to_its_rooms_edge(
     check_each_keeps_to_its_room(fig, axes)
     for ax in (axes[0], axes[2]):  # the axes took the room its titles did not
         assert ax.get_window_extent().width >= 0.6 * fig.bbox.width / 3
+
+
+def test_a_figure_of_timelines_can_be_pickled_and_copied(ds: Dataset) -> None:
+    """Its date labels and its axes' placement are classes of their own modules, not made
+    inside a function (which pickle cannot name)."""
+    import copy
+    import pickle
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5))
+    ds.plot_timeline(KOZLOV, ax=left)
+    ds.plot_timeline(TULESOVA, ax=right)
+    again = pickle.loads(pickle.dumps(fig))
+    assert [ax.get_title(loc="left") for ax in again.axes] == [
+        "Vladimir Kozlov — 12 events",
+        "Asya Tulesova — 19 events",
+    ]
+    check_each_keeps_to_its_room(again, list(again.axes))
+    copy.deepcopy(ds.plot_timeline(KOZLOV).figure)

@@ -148,27 +148,6 @@ def _plain(text: str) -> str:
     return text.replace("$", r"\$")
 
 
-def _dated_first() -> type:
-    from matplotlib import dates
-
-    num2date: Any = dates.num2date
-    concise: Any = dates.ConciseDateFormatter
-
-    class DatedFirst(concise):  # type: ignore[misc]
-        """Concise tick labels ('Dec', '2013', 'Feb'), the first one with its year."""
-
-        def format_ticks(self, values: Any) -> list[str]:
-            labels: list[str] = list(super().format_ticks(values))
-            if labels:
-                first = num2date(values[0])
-                if str(first.year) not in labels[0]:
-                    day = labels[0].strip().isdigit()
-                    labels[0] = f"{first.day} {first:%b %Y}" if day else f"{first:%b %Y}"
-            return labels
-
-    return DatedFirst
-
-
 def _num(day: datetime.date) -> float:
     from matplotlib import dates
 
@@ -544,6 +523,8 @@ def plot_timeline(
     from matplotlib import dates
     from matplotlib.figure import Figure
 
+    from rightsdata._display.plotdates import DatedFirst
+
     resolved = subject_events(dataset, subject, kind, between)
     marks = [mark_of(e) for e in resolved.events]
     rows = max(len(marks), 1)
@@ -567,7 +548,7 @@ def plot_timeline(
     ticks = 9 if fit is None else max(4, min(9, int(fit.plot_width // TICK_ROOM)))
     locator = dates.AutoDateLocator(minticks=3, maxticks=ticks)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(_dated_first()(locator, show_offset=False))
+    ax.xaxis.set_major_formatter(DatedFirst(locator, show_offset=False))
     for y, mark in enumerate(marks):
         if y % 2:
             ax.axhspan(y - 0.5, y + 0.5, color=(0.5, 0.5, 0.5, 0.07), lw=0, zorder=0)
