@@ -666,7 +666,10 @@ def test_importing_and_loading_do_not_import_matplotlib() -> None:
 # --- the page's image descriptions ---------------------------------------------------------------
 
 _PLOTTING = Path(__file__).parent.parent / "docs" / "plotting.md"
-_NUMBERS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+_NUMBERS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty"
+)
 #: What the alt texts of docs/plotting.md say of groups of events, and the events that says
 #: (by the text of their date).
 _GROUPS = {
@@ -676,16 +679,41 @@ _GROUPS = {
 }
 
 
-def _plots_on_the_page() -> list[tuple[str, str]]:
-    """(subject, alt text) of each plot the page draws."""
+def _figures_on_the_page() -> list[tuple[list[str], str]]:
+    """(subjects, alt text) of each figure the page draws."""
     text = _PLOTTING.read_text(encoding="utf-8")
     found = []
     for block in text.split(".. plot::")[1:]:
+        block = block.split("```")[0]  # (to the end of its eval-rst fence)
         alt = re.search(r":alt: (.+)", block)
-        subject = re.search(r'plot_timeline\("([^"]+)"', block)
-        assert alt and subject, block[:200]
-        found.append((subject.group(1), alt.group(1)))
+        subjects = re.findall(r'plot_timeline\("([^"]+)"', block)
+        assert alt and subjects, block[:200]
+        found.append((subjects, alt.group(1)))
     return found
+
+
+def _plots_on_the_page() -> list[tuple[str, str]]:
+    """(subject, alt text) of each figure of one plot the page draws."""
+    return [(subjects[0], alt) for subjects, alt in _figures_on_the_page() if len(subjects) == 1]
+
+
+@pytest.mark.parametrize(
+    ("subjects", "alt"), [(s, alt) for s, alt in _figures_on_the_page() if len(s) > 1]
+)
+def test_the_pages_description_of_several_plots_counts_each(
+    ds: Dataset, subjects: list[str], alt: str
+) -> None:
+    """Each plot's events, and its undated ones, in the order they are drawn."""
+    counted = re.findall(rf"\b({_NUMBERS.replace(' ', '|')}) events", alt, re.IGNORECASE)
+    assert len(counted) == len(subjects), alt
+    undated_said = re.findall(rf"\b({_NUMBERS.replace(' ', '|')}) of them with no date", alt)
+    undated_drawn = []
+    for subject, count in zip(subjects, counted, strict=True):
+        ax = ds.plot_timeline(subject)
+        assert _NUMBERS.split().index(count.lower()) + 1 == len(ax.get_yticklabels()), subject
+        undated = sum(t.get_text() == "date not known" for t in ax.texts)
+        undated_drawn += [_NUMBERS.split()[undated - 1]] if undated else []
+    assert undated_said == undated_drawn, alt
 
 
 @pytest.mark.parametrize(("subject", "alt"), _plots_on_the_page())

@@ -33,6 +33,7 @@ from rightsdata._data.answers import DateLike
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.query import window
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
+from rightsdata._display.plotfit import TICK_ROOM, Fit
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Event, Record
 from rightsdata._values.columns import display_width
@@ -145,27 +146,6 @@ def _plain(text: str) -> str:
     """``text`` as matplotlib should show it: a ``$`` is a dollar sign, never the start of
     mathtext (which would garble ``$5 and $6`` or fail on an unbalanced formula)."""
     return text.replace("$", r"\$")
-
-
-def _dated_first() -> type:
-    from matplotlib import dates
-
-    num2date: Any = dates.num2date
-    concise: Any = dates.ConciseDateFormatter
-
-    class DatedFirst(concise):  # type: ignore[misc]
-        """Concise tick labels ('Dec', '2013', 'Feb'), the first one with its year."""
-
-        def format_ticks(self, values: Any) -> list[str]:
-            labels: list[str] = list(super().format_ticks(values))
-            if labels:
-                first = num2date(values[0])
-                if str(first.year) not in labels[0]:
-                    day = labels[0].strip().isdigit()
-                    labels[0] = f"{first.day} {first:%b %Y}" if day else f"{first:%b %Y}"
-            return labels
-
-    return DatedFirst
 
 
 def _num(day: datetime.date) -> float:
@@ -347,10 +327,41 @@ def _date_label(
 
 
 def _legends(
-    ax: matplotlib.axes.Axes, marks: Sequence[Mark], style: _Style, xlim: tuple[float, float]
+    ax: matplotlib.axes.Axes,
+    marks: Sequence[Mark],
+    style: _Style,
+    xlim: tuple[float, float],
+    fit: Fit | None = None,
 ) -> None:
+    """One legend below the axes: the kinds in the first columns, the date forms in the last,
+    each headed. In the user's figure (``fit``), the lowest layout that keeps within the
+    axes' room: the kinds in one to four columns, the date forms' labels whole or broken
+    into lines, or all in one column (the narrowest, if none fits)."""
+    kinds = _kind_handles(style)
+    forms = _form_handles(marks, xlim)
+    widest = 1 if len(kinds) <= len(forms) + 1 else 2 if len(kinds) <= 2 * len(forms) else 3
+    if fit is None:
+        _legend(ax, style, kinds, forms, widest)
+        return
+    # For each width of the forms' labels, the most kinds' columns that fit (a layout with
+    # as many columns and wider labels is never taller: only more columns are tried).
+    fitting: list[tuple[float, int, int]] = []  # (height, kinds' columns, wrap)
+    most = 0
+    for wrap in (0, 34, 22):
+        for columns in range(4, most, -1):
+            width, height = fit.size(_legend(ax, style, kinds, forms, columns, wrap))
+            if width <= fit.legend_width:
+                fitting.append((height, columns, wrap))
+                most = columns
+                break
+    if not fitting:  # the narrowest: one column, the forms under the kinds
+        fitting.append((0.0, 0, 22))
+    _, columns, wrap = min(fitting)
+    _legend(ax, style, kinds, forms, columns, wrap)
+
+
+def _kind_handles(style: _Style) -> list[Any]:
     from matplotlib.colors import to_rgba
-    from matplotlib.legend_handler import HandlerTuple
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -363,6 +374,13 @@ def _legends(
         # colours come round again: show the hatch (on a light face) and the dot's marker
         patch = Patch(facecolor=to_rgba(color, _LIGHT), edgecolor=color, hatch=hatch)
         kinds.append((patch, Line2D([], [], ls="none", marker=marker, color=color)))
+    return kinds
+
+
+def _form_handles(marks: Sequence[Mark], xlim: tuple[float, float]) -> list[tuple[Any, str]]:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     drawn = {_form(m, xlim) for m in marks}
     forms: list[tuple[Any, str]] = []
     if "dot" in drawn:
@@ -382,23 +400,51 @@ def _legends(
         hollow = Line2D([], [], ls="none", marker="o", mfc="white", color=_GREY, mew=1.6)
         dashed = Patch(facecolor=(0.47, 0.47, 0.47, _LIGHT), edgecolor=_GREY, ls="--")
         forms.append(((hollow, dashed), "uncertain or approximate (? ~ %)"))
-    # One legend: the kinds in the first columns, the date forms in the last, each headed.
-    kind_columns = 1 if len(kinds) <= len(forms) + 1 else 2 if len(kinds) <= 2 * len(forms) else 3
-    rows = max(-(-len(kinds) // kind_columns), len(forms)) + 1
+    return forms
+
+
+def _legend(
+    ax: matplotlib.axes.Axes,
+    style: _Style,
+    kinds: list[Any],
+    forms: list[tuple[Any, str]],
+    kind_columns: int,
+    wrap: int = 0,
+) -> Any:
+    """The legend, with the kinds in ``kind_columns`` columns and the date forms in one more
+    (their labels broken at ``wrap`` columns, if given); ``kind_columns=0``: one column, the
+    forms under the kinds."""
+    import textwrap
+
+    from matplotlib.legend_handler import HandlerTuple
+    from matplotlib.patches import Patch
+
     blank = Patch(visible=False)
+    names = [_plain(term(k)) for k in style.kinds]
+    form_labels = [textwrap.fill(label, wrap) if wrap else label for _, label in forms]
     handles: list[Any] = []
     labels: list[str] = []
-    for column in range(kind_columns):
-        chunk = kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
-        handles += [blank, *chunk] + [blank] * (rows - 1 - len(chunk))
-        labels += ["kind of event" if column == 0 else ""] + [
-            _plain(term(k)) for k in style.kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
-        ]
-        labels += [""] * (rows - 1 - len(chunk))
-    if forms:
-        handles += [blank] + [h for h, _ in forms] + [blank] * (rows - 1 - len(forms))
-        labels += ["dates"] + [label for _, label in forms] + [""] * (rows - 1 - len(forms))
-    columns = kind_columns + (1 if forms else 0)
+    headings: set[int] = set()
+    if kind_columns == 0:  # one column: the kinds, then the forms
+        headings = {0, len(kinds) + 1}
+        handles = [blank, *kinds] + ([blank, *(h for h, _ in forms)] if forms else [])
+        labels = ["kind of event", *names] + (["dates", *form_labels] if forms else [])
+        columns = 1
+    else:
+        rows = max(-(-len(kinds) // kind_columns), len(forms)) + 1
+        kind_columns = -(-len(kinds) // (rows - 1))  # (no empty column, where forms are many)
+        for column in range(kind_columns):
+            chunk = kinds[column * (rows - 1) : (column + 1) * (rows - 1)]
+            headings.add(len(handles))
+            handles += [blank, *chunk] + [blank] * (rows - 1 - len(chunk))
+            labels += ["kind of event" if column == 0 else ""]
+            labels += names[column * (rows - 1) : (column + 1) * (rows - 1)]
+            labels += [""] * (rows - 1 - len(chunk))
+        if forms:
+            headings.add(len(handles))
+            handles += [blank] + [h for h, _ in forms] + [blank] * (rows - 1 - len(forms))
+            labels += ["dates", *form_labels] + [""] * (rows - 1 - len(forms))
+        columns = kind_columns + (1 if forms else 0)
     legend = ax.legend(
         handles,
         labels,
@@ -411,9 +457,10 @@ def _legends(
         columnspacing=2.0,
     )
     for index, text in enumerate(legend.get_texts()):
-        if index % rows == 0:
+        if index in headings:
             text.set_fontweight("bold")
             text.set_x(-28)  # a heading starts where the handles do
+    return legend
 
 
 def plot_timeline(
@@ -440,7 +487,11 @@ def plot_timeline(
     :class:`~rightsdata.UnknownIdError`; among the events chosen, a record of another kind
     ValueError and anything else TypeError, each naming the item.
 
-    ``ax``: draw on these axes (default: a new figure sized to the rows); ``kind`` and
+    ``ax``: draw on these axes (default: a new figure sized to the rows), keeping to their
+    room in the figure: their grid cell, to halfway into the gaps (the event titles cut to
+    fit 45% of its width, the heading wrapped and the legend laid out to fit it, and in a
+    figure with no layout engine the axes placed in its cell so that all these fit; see
+    docs/plotting.md, "Several timelines in one figure"); ``kind`` and
     ``between``: keep only the events of this kind (or these kinds), and those whose date
     overlaps the window, exactly as :meth:`ds.events(kind=, between=)
     <rightsdata.EventCollection.__call__>` does (an undated event is in no window; where
@@ -448,7 +499,8 @@ def plot_timeline(
     the subject and the number of events drawn, ``"Almaty — 11 events (2 at places within
     it)"``, or for events chosen their number, ``"5 events"``; ``""`` for none);
     ``legend``: draw the legends of kinds and date forms below the axes; ``label_width``:
-    the columns of an event's title kept as its label (a CJK character counts two). Returns
+    the columns of an event's title kept as its label (a CJK character counts two; fewer if
+    they do not fit the room of ``ax``). Returns
     the axes. Each event's mark is the artist whose gid is the event's ID.
 
     >>> import matplotlib
@@ -471,23 +523,32 @@ def plot_timeline(
     from matplotlib import dates
     from matplotlib.figure import Figure
 
+    from rightsdata._display.plotdates import DatedFirst
+
     resolved = subject_events(dataset, subject, kind, between)
     marks = [mark_of(e) for e in resolved.events]
     rows = max(len(marks), 1)
+    titles = labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
+    fit: Fit | None = None
     if ax is None:
         height = 1.3 + 0.3 * rows + (1.2 if legend else 0)
         ax = plt.subplots(figsize=(10, height), layout="constrained")[1]
+        fig = ax.get_figure()
+        inches = fig.get_figwidth() if isinstance(fig, Figure) else 10.0
+        # the axes' width in points, less what the event labels will take once laid out
+        room = 72 * inches * ax.get_position().width * 0.7
+    else:  # the user's figure: keep to this axes' share of it
+        fit = Fit(ax)
+        labels = fit.labels(labels, _FONT)
+        room = fit.plot_width
     assert ax is not None
-    fig = ax.get_figure()
-    inches = fig.get_figwidth() if isinstance(fig, Figure) else 10.0
-    # the axes' width in points, less what the event labels will take once laid out
-    room = 72 * inches * ax.get_position().width * 0.7
     xlim = _limits(marks, between)
     style = _Style(marks)
     ax.xaxis_date()
-    locator = dates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
+    ticks = 9 if fit is None else max(4, min(9, int(fit.plot_width // TICK_ROOM)))
+    locator = dates.AutoDateLocator(minticks=3, maxticks=ticks)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(_dated_first()(locator, show_offset=False))
+    ax.xaxis.set_major_formatter(DatedFirst(locator, show_offset=False))
     for y, mark in enumerate(marks):
         if y % 2:
             ax.axhspan(y - 0.5, y + 0.5, color=(0.5, 0.5, 0.5, 0.07), lw=0, zorder=0)
@@ -504,7 +565,6 @@ def plot_timeline(
         ax.axhline(len(marks) - undated - 0.5, color=_GREY, lw=0.8, ls=":")
     ax.set_xlim(xlim)
     ax.set_ylim(rows - 0.5, -0.5)
-    labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
     ax.set_yticks(range(len(marks)), labels, fontsize=_FONT)
     focus = resolved.record.id if resolved.is_case and resolved.record is not None else None
     for label, mark in zip(ax.get_yticklabels(), marks, strict=True):
@@ -520,12 +580,23 @@ def plot_timeline(
     if not marks:
         ax.text(0.5, 0.5, "no events to show", transform=ax.transAxes, ha="center",
                 va="center", color=_GREY)  # fmt: skip
+    if fit is not None:
+        fit.measure_right()
     heading = resolved.heading if title is None else title
     if heading:
-        # wrapped where the figure ends when drawn (the axes' left edge is known only then)
+        # wrapped where the figure ends when drawn (the axes' left edge is known only then),
+        # or in the user's figure where this axes' room ends
+        text = _plain(heading) if fit is None else fit.heading(_plain(heading), _FONT + 3)
         ax.set_title(
-            _plain(heading), loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10, wrap=True
+            text, loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10, wrap=fit is None
         )
     if legend and style.kinds:
-        _legends(ax, marks, style, xlim)
+        _legends(ax, marks, style, xlim, fit)
+    if fit is not None:
+        size = fit.row_size(rows)
+        if size < _FONT:  # rows too close for the titles and dates: smaller, cut anew
+            ax.set_yticks(range(len(marks)), fit.labels(titles, size), fontsize=size)
+            for note in ax.texts:  # (the dates, and "date not known")
+                note.set_fontsize(float(note.get_fontsize()) * size / _FONT)
+        fit.place()
     return ax

@@ -1,0 +1,259 @@
+"""Keeping a timeline drawn into an axes of the user's figure (``plot_timeline(ax=)``) within
+that axes' room (internal; see :mod:`rightsdata._display.plot`).
+
+An axes' room is its cell of the grid it was made in, reaching halfway into the gaps
+between cells and to the figure's edges at the grid's outside (the whole figure, for an axes
+not made in a grid). The plot's labels, heading and legend are cut, wrapped and laid out to
+fit it (:class:`Fit`), rows too close get smaller text, a narrow axis fewer dates; and in a
+figure with no layout engine (none of ``layout="constrained"``, ``"tight"``) the axes is
+drawn within its cell so that they fit beside and below it (:class:`InRoom`), as
+``fig.tight_layout()`` would place this axes alone. A layout engine does that itself.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import matplotlib.pyplot as plt
+>>> fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+>>> [round(float(x), 2) for x in right.get_window_extent().extents / fig.dpi]  # inches
+[5.48, 0.44, 9.0, 3.52]
+>>> [round(float(x), 2) for x in room_of(right).extents / fig.dpi]  # from mid-gap to the edges
+[5.12, 0.0, 10.0, 4.0]
+>>> plt.close(fig)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Final
+
+from rightsdata._display.words import truncate
+from rightsdata._values.columns import display_width
+
+if TYPE_CHECKING:
+    import matplotlib.axes
+    import matplotlib.transforms
+
+__all__ = [
+    "LABEL_SHARE",
+    "RIGHT",
+    "ROW_PITCH",
+    "SMALLEST",
+    "TICK_ROOM",
+    "Fit",
+    "InRoom",
+    "fit_text",
+    "place_in_room",
+    "renderer_of",
+    "room_of",
+    "text_width",
+    "wrap_to",
+]
+
+PAD: Final = 6.0  # points kept clear inside the edge of a room
+
+
+def renderer_of(ax: matplotlib.axes.Axes) -> Any:
+    """A renderer of the axes' figure, to measure text with before the figure is drawn."""
+    root: Any = ax.figure.figure  # (a subfigure's own figure; a figure is its own)
+    get = getattr(root.canvas, "get_renderer", None)  # (Agg and the backends built on it)
+    return get() if get is not None else root._get_renderer()
+
+
+def room_of(ax: matplotlib.axes.Axes) -> matplotlib.transforms.Bbox:
+    """The axes' room, in display units (pixels): its grid cell, reaching halfway into the
+    gaps to its neighbours and to the figure's edge where it has none."""
+    from matplotlib.transforms import Bbox
+
+    figure: Any = ax.figure
+    spec = ax.get_subplotspec()
+    if spec is None:
+        return Bbox.from_extents(0, 0, 1, 1).transformed(figure.transSubfigure)
+    grid: Any = spec.get_gridspec()
+    rows, columns = grid.get_geometry()
+    bottoms, tops, lefts, rights = grid.get_grid_positions(figure)
+    first_row, last_row = spec.rowspan.start, spec.rowspan.stop - 1
+    first_column, last_column = spec.colspan.start, spec.colspan.stop - 1
+    x0 = 0.0 if first_column == 0 else (rights[first_column - 1] + lefts[first_column]) / 2
+    x1 = 1.0 if last_column == columns - 1 else (rights[last_column] + lefts[last_column + 1]) / 2
+    y1 = 1.0 if first_row == 0 else (bottoms[first_row - 1] + tops[first_row]) / 2
+    y0 = 0.0 if last_row == rows - 1 else (bottoms[last_row] + tops[last_row + 1]) / 2
+    room: Bbox = Bbox.from_extents(x0, y0, x1, y1).transformed(figure.transSubfigure)
+    return room
+
+
+def text_width(renderer: Any, text: str, size: float, weight: str = "normal") -> float:
+    """The width of one line of ``text`` as drawn, in display units (pixels)."""
+    from matplotlib.font_manager import FontProperties
+
+    font = FontProperties(size=size, weight=weight)
+    width: float = renderer.get_text_width_height_descent(text, font, ismath=False)[0]
+    return width
+
+
+def fit_text(renderer: Any, text: str, size: float, limit: float) -> str:
+    """``text`` cut (with an ellipsis) to at most ``limit`` pixels wide as drawn."""
+    columns = display_width(text)
+    while columns > 1 and text_width(renderer, text, size) > limit:
+        columns -= max(1, columns // 10)
+        text = truncate(text, columns)
+    return text
+
+
+def wrap_to(renderer: Any, text: str, size: float, weight: str, limit: float) -> str:
+    """``text`` broken between words into lines at most ``limit`` pixels wide as drawn (a
+    word wider than that alone on its line)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            longer = f"{line} {word}" if line else word
+            if line and text_width(renderer, longer, size, weight) > limit:
+                lines.append(line)
+                line = word
+            else:
+                line = longer
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def place_in_room(ax: matplotlib.axes.Axes) -> None:
+    """Have the axes drawn within its room, so that all it draws (labels, heading, legend)
+    is inside it, if it was made in a grid and its figure has no layout engine to do so (an
+    axes placed by hand, ``fig.add_axes``, stays where it was put).
+
+    Not by moving it once: by an axes locator (:class:`InRoom`), which places it each time it
+    is drawn, in its room as it is then; so a ``fig.subplots_adjust()`` or
+    ``fig.tight_layout()`` afterwards, which moves the grid's cells, moves it with them.
+    """
+    figure: Any = ax.figure
+    if ax.get_subplotspec() is None or figure.get_layout_engine() is not None:
+        return
+    renderer = renderer_of(ax)
+    points = figure.figure.dpi / 72
+    legend = ax.get_legend()
+    for _ in range(2):  # once more: tick labels may change with the axes' size
+        outer = ax.get_tightbbox(renderer)  # (placed by its locator, if it has one)
+        beside = outer
+        if legend is not None:  # anchored at the axes' right, it fits left of it: no margin
+            legend.set_in_layout(False)
+            beside = ax.get_tightbbox(renderer)
+            legend.set_in_layout(True)
+        inner = ax.get_window_extent(renderer)
+        if outer is None or beside is None:
+            return
+        margins = (
+            inner.x0 - beside.x0,
+            inner.y0 - outer.y0,
+            beside.x1 - inner.x1,
+            outer.y1 - inner.y1,
+        )
+        ax.set_axes_locator(InRoom(ax, tuple(max(m, 0.0) / points for m in margins)))
+
+
+class InRoom:
+    """An axes locator: the axes within its room (:func:`room_of`), ``margins`` (points:
+    left, bottom, right, top; what is drawn outside the axes) and :data:`PAD` inside the
+    room's edges; at least a fifth of the room's width and height.
+
+    ``get_subplotspec`` lets ``fig.tight_layout()`` count the axes in its grid.
+    """
+
+    def __init__(self, ax: matplotlib.axes.Axes, margins: tuple[float, ...]) -> None:
+        self.ax = ax
+        self.margins = margins
+
+    def __call__(self, ax: Any, renderer: Any) -> matplotlib.transforms.Bbox:
+        from matplotlib.transforms import Bbox
+
+        figure: Any = ax.figure
+        room = room_of(ax)
+        left, bottom, right, top = (m * figure.figure.dpi / 72 for m in self.margins)
+        pad = PAD * figure.figure.dpi / 72
+        x0, x1 = _at_least(room.x0 + pad + left, room.x1 - pad - right, room.width / 5)
+        y0, y1 = _at_least(room.y0 + pad + bottom, room.y1 - pad - top, room.height / 5)
+        box: Bbox = Bbox.from_extents(x0, y0, x1, y1).transformed(figure.transSubfigure.inverted())
+        return box
+
+    def get_subplotspec(self) -> Any:
+        return self.ax.get_subplotspec()
+
+
+def _at_least(low: float, high: float, least: float) -> tuple[float, float]:
+    if high - low >= least:
+        return low, high
+    middle = (low + high) / 2
+    return middle - least / 2, middle + least / 2
+
+
+LABEL_SHARE: Final = 0.45  # of the room's width, at most, for the events' titles
+ROW_PITCH: Final = 1.3  # a row's height, in font sizes of its texts, for them to keep apart
+SMALLEST: Final = 5.5  # points: the smallest font size of a row's texts
+RIGHT: Final = 12.0  # points: what stands out right of the axes, as a first guess
+TICK_ROOM: Final = 32.0  # points of the axes' width for each date on the axis, at least
+
+
+class Fit:
+    """The room of a plot drawn into the user's axes, and how much of it each part may take:
+    the events' titles at most :data:`LABEL_SHARE` of its width, the heading and the legend
+    no more than the rest, and the legend no wider than the room."""
+
+    def __init__(self, ax: matplotlib.axes.Axes) -> None:
+        self.ax = ax
+        self.room = room_of(ax)
+        self.renderer = renderer_of(ax)
+        self.pixels: float = ax.figure.figure.dpi / 72  # pixels a point
+        self.pad = PAD * self.pixels
+        self.label_width = 0.0
+        self.right = RIGHT * self.pixels  # what stands out right of the axes, till measured
+
+    def labels(self, labels: list[str], size: float) -> list[str]:
+        """The events' titles, each cut to fit its share of the room."""
+        limit = LABEL_SHARE * self.room.width
+        cut = [fit_text(self.renderer, label, size, limit) for label in labels]
+        widths = [text_width(self.renderer, label, size) for label in cut]
+        self.label_width = max(widths, default=0.0) + 4 * self.pixels  # (and the ticks' pad)
+        return cut
+
+    @property
+    def plot_width(self) -> float:
+        """The width the axes will have, in points (when laid out in its room)."""
+        width = self.room.width - 2 * self.pad - self.label_width - self.right
+        return max(width, self.room.width / 5) / self.pixels
+
+    def measure_right(self) -> None:
+        """Measure what the plot draws right of the axes (half the last tick's label, the
+        date beside a mark at the edge, an open end's arrow), for :attr:`legend_width`."""
+        outer = self.ax.get_tightbbox(self.renderer)
+        inner = self.ax.get_window_extent(self.renderer)
+        if outer is not None:
+            self.right = max(float(outer.x1 - inner.x1), 0.0)
+
+    @property
+    def legend_width(self) -> float:
+        """The widest a legend may be, in pixels: from the axes' right edge (where it is
+        anchored) to the room's left."""
+        return self.room.width - 2 * self.pad - self.right
+
+    def heading(self, text: str, size: float) -> str:
+        """The heading, broken into lines that fit from the axes' left edge to the room's."""
+        limit = max(self.room.width - 2 * self.pad - self.label_width, self.room.width / 5)
+        return wrap_to(self.renderer, text, size, "bold", limit)
+
+    def size(self, artist: Any) -> tuple[float, float]:
+        """The width and height of an artist as drawn, in pixels."""
+        box = artist.get_window_extent(self.renderer)
+        return float(box.width), float(box.height)
+
+    def row_size(self, rows: int) -> float:
+        """The font size (points) at which ``rows`` rows of text keep apart in the height the
+        axes will have in its room (what the heading, ticks and legend leave); at least
+        :data:`SMALLEST`."""
+        outer = self.ax.get_tightbbox(self.renderer)
+        inner = self.ax.get_window_extent(self.renderer)
+        if outer is None:
+            return SMALLEST
+        decorations = outer.height - inner.height
+        height = self.room.height - 2 * self.pad - decorations
+        return max(height / max(rows, 1) / self.pixels / ROW_PITCH, SMALLEST)
+
+    def place(self) -> None:
+        """Have the axes drawn so that all it draws is in its room (:func:`place_in_room`)."""
+        place_in_room(self.ax)

@@ -1,0 +1,239 @@
+"""A timeline drawn into an axes of the user's figure (``plot_timeline(ax=)``) keeps within
+that axes' room: nothing it draws (event titles, dates, heading, ticks, legend) reaches
+another axes of the grid or leaves the figure, with or without a layout engine, and the
+axes keeps a fair share of its cell. Checked with the renderer's bounding boxes."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.artist import Artist  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+from matplotlib.transforms import Bbox  # noqa: E402
+
+import rightsdata  # noqa: E402
+from rightsdata import Dataset  # noqa: E402
+
+KOZLOV, TULESOVA = "person:vladimir-kozlov", "person:asya-tulesova"
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return rightsdata.load()
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+def subjects(ds: Dataset) -> list[object]:
+    """A person with few events, one with many (and undated ones), a place, a query."""
+    return [KOZLOV, TULESOVA, "place:zhanaozen", ds.events(kind="arrest", between=("2019", "2020"))]
+
+
+def parts(ax: Axes) -> list[Artist]:
+    """What the plot draws around and in the axes: event titles, ticks, dates, the heading
+    (its children that are texts), the legend."""
+    low, high = ax.get_xlim()
+    shown = [t for t in ax.get_xticklabels() if low <= t.get_position()[0] <= high]
+    found: list[Artist] = [*ax.get_yticklabels(), *shown]  # (not the ticks off the axis)
+    found += [child for child in ax.get_children() if isinstance(child, Text)]
+    found = [part for part in found if isinstance(part, Text) and part.get_text()]
+    legend = ax.get_legend()
+    return found + ([legend] if legend is not None else [])
+
+
+def extent(part: Artist, renderer: object) -> Bbox:
+    box = part.get_window_extent(renderer)  # type: ignore[call-arg]
+    assert isinstance(box, Bbox)
+    return box
+
+
+def overlaps(a: Bbox, b: Bbox) -> bool:
+    """Whether two boxes share more than an edge (a pixel of rounding)."""
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 1 and min(a.y1, b.y1) - max(a.y0, b.y0) > 1
+
+
+def check_each_keeps_to_its_room(fig: Figure, axes: list[Axes]) -> None:
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    for ax, other in itertools.permutations(axes, 2):
+        area = other.get_tightbbox(renderer)  # its area, its labels, heading and legend
+        assert area is not None
+        for part in parts(ax):
+            box = extent(part, renderer)
+            assert not overlaps(box, area), (ax.get_title(loc="left"), part, other)
+    for ax in axes:
+        for part in parts(ax):
+            box = extent(part, renderer)
+            assert box.x0 >= -1 and box.y0 >= -1, part
+            assert box.x1 <= fig.bbox.x1 + 1 and box.y1 <= fig.bbox.y1 + 1, part
+        low, high = ax.get_xlim()  # the dates on the axis keep apart
+        dates = [t for t in ax.get_xticklabels() if low <= t.get_position()[0] <= high]
+        for one, next_one in itertools.pairwise(dates):
+            assert not overlaps(extent(one, renderer), extent(next_one, renderer)), one
+
+
+GRIDS = {"1x2": ((1, 2), (14, 5)), "2x1": ((2, 1), (10, 10)), "2x2": ((2, 2), (14, 10))}
+
+
+@pytest.mark.parametrize("layout", [None, "constrained"])
+@pytest.mark.parametrize("grid", sorted(GRIDS))
+def test_nothing_one_plot_draws_reaches_another_axes_of_the_grid(
+    ds: Dataset, grid: str, layout: str | None
+) -> None:
+    (rows, columns), size = GRIDS[grid]
+    fig, grid_axes = plt.subplots(rows, columns, figsize=size, layout=layout)
+    axes = list(grid_axes.flat)
+    for ax, subject in zip(axes, subjects(ds), strict=False):
+        assert ds.plot_timeline(subject, ax=ax) is ax  # type: ignore[arg-type]
+    check_each_keeps_to_its_room(fig, axes)
+    for ax in axes:  # and each keeps a fair share of its cell (not a sliver)
+        assert ax.get_window_extent().width >= 0.4 * fig.bbox.width / columns
+        assert ax.get_window_extent().height >= 0.2 * fig.bbox.height / rows
+
+
+def test_the_legend_and_titles_fit_the_room_and_say_the_same(ds: Dataset) -> None:
+    """Cut and laid out to fit, but with every kind and date form, and titles cut at the
+    end (an ellipsis), not dropped."""
+    alone = ds.plot_timeline(TULESOVA)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 5))
+    ds.plot_timeline(KOZLOV, ax=left)
+    ax = ds.plot_timeline(TULESOVA, ax=right)
+    legend, whole = ax.get_legend(), alone.get_legend()
+    assert legend is not None and whole is not None
+    words = sorted(" ".join(t.get_text().split()) for t in legend.get_texts() if t.get_text())
+    assert words == sorted(t.get_text() for t in whole.get_texts() if t.get_text())
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    half = fig.bbox.width / 2
+    assert extent(legend, renderer).width <= half
+    full = [t.get_text() for t in alone.get_yticklabels()]
+    cut = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(cut) == len(full) and cut != full
+    for short, long in zip(cut, full, strict=True):
+        assert short == long or (short.endswith("…") and long.startswith(short[:-1]))
+    labels = max(extent(t, renderer).width for t in ax.get_yticklabels())
+    assert labels <= 0.45 * half + 1
+
+
+def test_a_long_heading_is_wrapped_within_the_room(ds: Dataset) -> None:
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 7))
+    title = "A heading much longer than the room that this axes has in a figure of two, so wrapped"
+    ds.plot_timeline(KOZLOV, ax=left, title=title)
+    ds.plot_timeline(KOZLOV, ax=right, title=title)
+    assert left.get_title(loc="left").count("\n") >= 2
+    assert " ".join(left.get_title(loc="left").split()) == " ".join(title.split())
+    check_each_keeps_to_its_room(fig, [left, right])
+
+
+def test_a_roomy_axes_keeps_the_whole_titles(ds: Dataset) -> None:
+    _, ax = plt.subplots(figsize=(20, 6))
+    ds.plot_timeline(KOZLOV, ax=ax)
+    own = [t.get_text() for t in ds.plot_timeline(KOZLOV).get_yticklabels()]
+    assert [t.get_text() for t in ax.get_yticklabels()] == own
+
+
+def test_an_axes_placed_by_hand_stays_where_it_was_put(ds: Dataset) -> None:
+    fig = plt.figure(figsize=(10, 6))
+    ax = fig.add_axes((0.5, 0.4, 0.4, 0.5))
+    ds.plot_timeline(KOZLOV, ax=ax)
+    assert tuple(ax.get_position().bounds) == pytest.approx((0.5, 0.4, 0.4, 0.5))
+
+
+def test_tight_layout_afterwards_leaves_the_axes_in_their_rooms(ds: Dataset) -> None:
+    """An axes moved within its cell is out of ``fig.tight_layout()`` (as ``set_position``
+    makes it), which would otherwise put it back where its grid has it."""
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 10))
+    ds.plot_timeline(KOZLOV, ax=top)
+    ds.plot_timeline("place:zhanaozen", ax=bottom)
+    fig.tight_layout()
+    check_each_keeps_to_its_room(fig, [top, bottom])
+
+
+def test_subfigures_are_rooms_of_their_own(ds: Dataset) -> None:
+    fig = plt.figure(figsize=(14, 6))
+    left, right = fig.subfigures(1, 2)
+    one = left.subplots()
+    two, three = right.subplots(2, 1)
+    ds.plot_timeline(KOZLOV, ax=one)
+    ds.plot_timeline("place:zhanaozen", ax=two)
+    ds.plot_timeline(ds.events(kind="arrest", between=("2019", "2020")), ax=three)
+    check_each_keeps_to_its_room(fig, [one, two, three])
+
+
+def test_a_figure_resized_or_drawn_at_another_resolution_keeps_them_in_their_rooms(
+    ds: Dataset,
+) -> None:
+    """The axes is placed in its room when drawn, not once when plotted."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5))
+    ds.plot_timeline(KOZLOV, ax=left)
+    ds.plot_timeline(TULESOVA, ax=right)
+    fig.set_size_inches(16, 7)
+    fig.set_dpi(150)
+    check_each_keeps_to_its_room(fig, [left, right])
+
+
+@pytest.mark.parametrize("layout", [None, "constrained"])
+def test_rows_too_close_for_the_titles_get_smaller_titles_not_overlapping_ones(
+    ds: Dataset, layout: str | None
+) -> None:
+    """Nineteen rows in what a 5-inch-high figure leaves under the heading and above the
+    legend: the titles (and dates) are set smaller, so that they keep apart."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5), layout=layout)
+    ds.plot_timeline(KOZLOV, ax=left)
+    ax = ds.plot_timeline(TULESOVA, ax=right)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    boxes = [extent(label, renderer) for label in ax.get_yticklabels()]
+    assert len(boxes) == 19
+    for upper, lower in itertools.pairwise(boxes):
+        assert not overlaps(upper, lower), (upper, lower)
+    assert (
+        ax.get_yticklabels()[0].get_fontsize()
+        < ds.plot_timeline(TULESOVA).get_yticklabels()[0].get_fontsize()
+    )
+
+
+def test_a_legend_wider_than_its_axes_reaches_left_only_to_its_rooms_edge(
+    ds: Dataset,
+) -> None:
+    """Short titles leave the axes wide and its legend (anchored at its right) reaching
+    left under them: not into the neighbour on the left, nor off the figure."""
+    fig, grid = plt.subplots(2, 3, figsize=(15, 8))
+    axes = list(grid[1])
+    ds.plot_timeline(KOZLOV, ax=axes[0], label_width=12, title="A heading of three lines " * 4)
+    ds.plot_timeline("KZ", ax=axes[1], kind="protest")
+    ds.plot_timeline(KOZLOV, ax=axes[2], label_width=12)
+    check_each_keeps_to_its_room(fig, axes)
+    for ax in (axes[0], axes[2]):  # the axes took the room its titles did not
+        assert ax.get_window_extent().width >= 0.6 * fig.bbox.width / 3
+
+
+def test_a_figure_of_timelines_can_be_pickled_and_copied(ds: Dataset) -> None:
+    """Its date labels and its axes' placement are classes of their own modules, not made
+    inside a function (which pickle cannot name)."""
+    import copy
+    import pickle
+
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5))
+    ds.plot_timeline(KOZLOV, ax=left)
+    ds.plot_timeline(TULESOVA, ax=right)
+    again = pickle.loads(pickle.dumps(fig))
+    assert [ax.get_title(loc="left") for ax in again.axes] == [
+        "Vladimir Kozlov — 12 events",
+        "Asya Tulesova — 19 events",
+    ]
+    check_each_keeps_to_its_room(again, list(again.axes))
+    copy.deepcopy(ds.plot_timeline(KOZLOV).figure)
