@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.listedfiles import listed_file
 from rightsdata._data.loading import DESCRIPTOR, own_files, own_part, read_folder
+from rightsdata._data.packagemeta import package_metadata
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.atomic import write_all
@@ -62,7 +63,6 @@ __all__ = [
     "embedded_descriptor",
     "format_folder",
     "linked",
-    "package_metadata",
     "records_hashes",
     "render_folder",
     "schema_id",
@@ -71,8 +71,6 @@ __all__ = [
     "with_every_field",
     "without_empty_fields",
 ]
-
-DATAPACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 
 
 class LinkedFileError(ValueError):
@@ -126,30 +124,6 @@ def dumps(value: Any) -> str:
 def sha256(text: str) -> str:
     """The hash of a file's UTF-8 bytes, as a data package writes it: ``sha256:<hex>``."""
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def package_metadata(dataset: Dataset, descriptor: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The data package descriptor of ``dataset`` (``descriptor`` if given, else its own),
-    with the profile, the dataset's name and version and its sources filled in (its
-    resources are the caller's to set). A name or version the dataset does not have is left
-    out, never made up: Data Package v2 requires neither, and only the dataset's authors can
-    say what it is called or which release it is.
-
-    >>> from rightsdata import Dataset
-    >>> sorted(package_metadata(Dataset({})))
-    ['$schema', 'sources']
-    """
-    package: dict[str, Any] = dict(descriptor or dataset.descriptor or {})
-    package.setdefault("$schema", DATAPACKAGE_PROFILE)
-    # the dataset's own name and version: those its descriptor gives, or those it was given
-    if dataset.name is not None:
-        package["name"] = dataset.name
-    if dataset.version is not None:
-        package["version"] = dataset.version
-    package["sources"] = [
-        {"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources
-    ]
-    return package
 
 
 def embedded_descriptor(dataset: Dataset) -> dict[str, Any] | None:

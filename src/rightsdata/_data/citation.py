@@ -1,6 +1,6 @@
 """How to cite a dataset, from the data package descriptor it is written with (internal; see
 Dataset.citation): its own descriptor with its name, version and sources filled in
-(:func:`~rightsdata._data.canonical.package_metadata`), so that a citation is the same before
+(:func:`~rightsdata._data.packagemeta.package_metadata`), so that a citation is the same before
 and after the dataset is written to files and read back.
 
 >>> print(citation_text({"title": "Cases", "version": "1.0.0", "name": "cases",

@@ -86,13 +86,14 @@ if TYPE_CHECKING:
     import pandas
 
     from rightsdata._data import query
-    from rightsdata._display.display import Card
+    from rightsdata._display import display
     from rightsdata._validation import bulkcheck, integrity
 else:  # imported when used, or when typing.get_type_hints reads an annotation
     pathlib = LazyModule("pathlib")
     matplotlib = LazyModule("matplotlib")
     pandas = LazyModule("pandas")
     query = LazyModule("rightsdata._data.query")  # (with the indexes and search: 7.7 ms)
+    display = LazyModule("rightsdata._display.display")  # (the notebook's cards)
     bulkcheck = LazyModule("rightsdata._validation.bulkcheck")
     integrity = LazyModule("rightsdata._validation.integrity")
 
@@ -766,8 +767,8 @@ class Dataset:
         rightsdata developers. Human-rights documentation: Kazakhstan, 2011 to 2022 (dataset \
 kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). Sources: ...
         """
-        from rightsdata._data.canonical import package_metadata
         from rightsdata._data.citation import citation_text
+        from rightsdata._data.packagemeta import package_metadata
 
         return citation_text(package_metadata(self))
 
@@ -1378,7 +1379,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             label_width=label_width,
         )
 
-    def card(self, record: str | Record) -> Card:
+    def card(self, record: str | Record) -> display.Card:
         """``record`` (an ID, or a record) shown as part of this dataset: a
         :class:`~rightsdata.display.Card`, which a notebook shows as the record's HTML card
         and ``print`` as its text card, with the names, events and relationships of this

@@ -111,7 +111,8 @@ def descriptor(dataset: Dataset, files: Mapping[str, bytes]) -> dict[str, Any]:
     name: the dataset's own descriptor, with one resource per table. Its ``rightsdata_format``
     is the lowest format the data needs (3 if a date is a set), as a folder written from
     the dataset would declare, whatever the dataset was read from."""
-    from rightsdata._data.canonical import package_metadata, sha256
+    from rightsdata._data.canonical import sha256
+    from rightsdata._data.packagemeta import package_metadata
     from rightsdata._model.records import KINDS
     from rightsdata._values.format import FORMAT_KEY, lowest_format
 

@@ -12,8 +12,8 @@ __all__: list[str] = []
 
 
 def _cmd_cite(args: argparse.Namespace) -> int:
-    from rightsdata._data.canonical import package_metadata
     from rightsdata._data.citation import citation_fields
+    from rightsdata._data.packagemeta import package_metadata
     from rightsdata._version import __version__
     from rightsdata.textcard import terminal_width, wrap
 

@@ -1,0 +1,67 @@
+"""A dataset's data package descriptor as its files carry it (internal): the descriptor it
+holds, with the profile, its name and version and its sources filled in.
+
+One rule for every writer (a folder's ``datapackage.json``, the descriptor a JSON Lines file
+or a JSON document carries, the tables' data package) and for the citation, which is built
+from it so that it reads the same before and after an export. It asks the dataset only for
+what a :class:`Described` has, so that the dataset can use it without an import circle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, Final, Protocol
+
+__all__ = ["DATAPACKAGE_PROFILE", "Described", "package_metadata"]
+
+DATAPACKAGE_PROFILE: Final = "https://datapackage.org/profiles/2.0/datapackage.json"
+
+
+class _Titled(Protocol):
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def url(self) -> str | None: ...
+
+
+class Described(Protocol):
+    """What :func:`package_metadata` reads of a dataset (a :class:`~rightsdata.Dataset`)."""
+
+    @property
+    def descriptor(self) -> Mapping[str, Any] | None: ...
+
+    @property
+    def name(self) -> str | None: ...
+
+    @property
+    def version(self) -> str | None: ...
+
+    @property
+    def sources(self) -> Iterable[_Titled]: ...
+
+
+def package_metadata(
+    dataset: Described, descriptor: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The data package descriptor of ``dataset`` (``descriptor`` if given, else its own),
+    with the profile, the dataset's name and version and its sources filled in (its
+    resources are the caller's to set). A name or version the dataset does not have is left
+    out, never made up: Data Package v2 requires neither, and only the dataset's authors can
+    say what it is called or which release it is.
+
+    >>> from rightsdata import Dataset
+    >>> sorted(package_metadata(Dataset({})))
+    ['$schema', 'sources']
+    """
+    package: dict[str, Any] = dict(descriptor or dataset.descriptor or {})
+    package.setdefault("$schema", DATAPACKAGE_PROFILE)
+    # the dataset's own name and version: those its descriptor gives, or those it was given
+    if dataset.name is not None:
+        package["name"] = dataset.name
+    if dataset.version is not None:
+        package["version"] = dataset.version
+    package["sources"] = [
+        {"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources
+    ]
+    return package
