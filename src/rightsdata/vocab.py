@@ -757,7 +757,10 @@ MEANINGS: Final[Mapping[StrEnum, str]] = _Meanings(
         (Measure.PARTICIPANTS, "People taking part."),
         (Measure.DEPLOYED, "Troops or officers sent in."),
         (Measure.TARGETED, "Things an action was aimed at (outlets a ban covers)."),
-        (Measure.SENTENCE_LENGTH, "The length of a sentence."),
+        (
+            Measure.SENTENCE_LENGTH,
+            "The length of a sentence or another term imposed (a prison's stricter regime).",
+        ),
         (Measure.COUNTRIES, "Countries where something happened."),
         (Measure.DURATION, "How long something lasted."),
         (Measure.TEMPERATURE, "A temperature (heat or cold endured)."),
