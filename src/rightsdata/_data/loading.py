@@ -1919,13 +1919,13 @@ def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Probl
     """``data`` as text, or the problem that it is not UTF-8 (or is empty, unless ``empty``
     allows an empty text or one of white space only)."""
     if data.startswith(_BOM):
-        return "", Problem(
-            label,
+        # fmt removes it from a dataset folder's files: a folder's load names the command
+        alone = (
             "starts with a byte-order mark (U+FEFF, an invisible character some editors "
-            "write), which JSON does not allow: save it as UTF-8 without a BOM (`rightsdata "
-            "fmt` removes it from a dataset folder's files)",
-            ProblemCode.SYNTAX,
+            "write), which JSON does not allow: save it as UTF-8 without a BOM"
         )
+        found = Problem(label, alone, ProblemCode.SYNTAX)
+        return "", _FmtAdvice(found, f"{alone} (", " removes it)", alone=alone)
     if data.startswith(_UTF16_BOMS):
         return "", Problem(
             label,
