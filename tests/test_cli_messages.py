@@ -224,10 +224,13 @@ def _commands(text: str) -> list[list[str]]:
     import re
     import shlex
 
+    # a command's span: from a backtick that starts a word to one that ends a word; within
+    # it a path's backtick is escaped (\`) or inside a word (a path in prose holds one too)
+    after = "[ ,.;:!?)\\]\"']|$"
+    span = f"(?<![^ (\\[\"'])`(rightsdata (?:[^`\\\\]|\\\\.|`(?!{after}))*)`(?={after})"
     commands = []
     for line in text.splitlines():
-        assert line.count("`") % 2 == 0, line
-        commands += [shlex.split(c) for c in re.findall("`(rightsdata [^`]*)`", line)]
+        commands += [shlex.split(c) for c in re.findall(span, line)]
     # every command the output holds was found on one line, and each is in backticks (a
     # "rightsdata validate:" starts a message, "usage: rightsdata validate" the usage)
     joined = " ".join(text.split())
@@ -246,7 +249,7 @@ def _names(argv: list[str], folder: Path) -> bool:
 
 
 @pytest.mark.parametrize("columns", ["40", "80"])
-@pytest.mark.parametrize("name", [f"{_LONG}/ds", "my data/x y"])
+@pytest.mark.parametrize("name", [f"{_LONG}/ds", "my data/x y", "my d`x 'q/x `y"])
 def test_a_command_a_message_prints_is_whole_on_one_line(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,

@@ -483,9 +483,10 @@ def _alone(path: str, python: str = "validate") -> str:
     `rightsdata validate 'my data/persons.json'`
     (in Python, `rightsdata.validate('my data/persons.json')`)
     """
-    from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
+    from rightsdata._values.shell import python_literal, shell_path  # (a message's)
 
-    return f"`rightsdata validate {shell_path(path)}` (in Python, `rightsdata.{python}({path!r})`)"
+    called = f"rightsdata.{python}({python_literal(path)})"
+    return f"`rightsdata validate {shell_path(path)}` (in Python, `{called}`)"
 
 
 def _kind_named(path: Path, documents: list[object]) -> tuple[bool, str | None]:
