@@ -28,6 +28,7 @@ from rightsdata._values.joined import all_of
 from rightsdata._values.spelling import close
 
 __all__ = [
+    "document_problem",
     "lone_list_problem",
     "no_records_problem",
     "resembled_kind",
@@ -99,6 +100,26 @@ def shows_a_document(path: str | os.PathLike[str]) -> bool:
     finally:
         os.close(handle)
     return _DOCUMENT_START.match(start) is not None
+
+
+def document_problem(folder: str, name: str, data: bytes) -> Problem | None:
+    """The problem of a kind's file ``name`` of ``folder`` whose bytes (``data``) start as a
+    ``document`` export does (it was saved as ``events.json``): a dataset of its own, to read
+    alone; None if they do not (the file is then said to be no list of records).
+
+    >>> print(document_problem("d", "events.json", b'{"datapackage": {}}').message)
+    ... # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    is a `document` export (...), a dataset of its own, not a list of records: read it
+    alone with `rightsdata validate d/events.json` (...), or move it out of the dataset's
+    folder
+    """
+    if _DOCUMENT_START.match(data[:4096]) is None:
+        return None
+    message = (
+        f"is {_DOCUMENT}, a dataset of its own, not a list of records: read it alone with "
+        f"{_load_the_file(folder, name)}, or move it out of the dataset's folder"
+    )
+    return Problem(name, message, ProblemCode.TYPE, file=name)
 
 
 def _is_regular(path: str) -> bool:

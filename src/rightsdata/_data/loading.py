@@ -1177,6 +1177,11 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str) -> None:
         documents, found = _parse(text, name)
     else:
         found = [problem]
+    if not found and type(documents) is dict and parts.folder is not None:
+        from rightsdata._data.folderfiles import document_problem
+
+        # a `document` export saved as the kind's file: said as a stray one is
+        found = [p for p in [document_problem(parts.folder, name, data)] if p is not None]
     if found:
         parts.problems += found
         parts.unsure.add(kind)
