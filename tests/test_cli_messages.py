@@ -4,6 +4,7 @@ plain words for what a field expects, and names kept on one line."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -302,3 +303,49 @@ def test_a_command_a_message_prints_is_whole_on_one_line(
     # a path is never cut either, nor split at its space (the problems' heading)
     _, out, _ = run(capsys, "validate", given)
     assert any(f"{given}:" in line for line in out.splitlines()), out
+
+
+def _whole(text: str, path: str) -> bool:
+    """Whether ``path`` is on one line of ``text`` wherever the text names it (its lines
+    joined at their breaks name it as many times as its lines do)."""
+    joined = " ".join(line.strip() for line in text.splitlines())
+    return joined.count(path) == sum(line.count(path) for line in text.splitlines())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
+def test_every_note_keeps_the_paths_given_and_their_folders_whole(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fmt's refusal notes and link note were printed without the paths given kept, so a
+    path was split at its spaces at 40 columns, and so was the folder a message derives
+    from a file given; the two refusals quoted a path in two ways, and a link's refusal did
+    not name the folders it did not reach. Each path is now whole, named as prose names
+    it, and both refusals name the folders fmt did not look at."""
+    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.chdir(tmp_path)
+    bad, other = "bad folder one x", "other folder two/z"
+    assert run(capsys, "init", bad)[0] == 0
+    events = Path(bad, "events.json")
+    events.write_text(events.read_text("utf-8").replace('"detention"', '"bogus"'), "utf-8")
+    Path(other).mkdir(parents=True)
+    for check in ([], ["--check"]):
+        code, _, err = run(capsys, "fmt", *check, bad, other)
+        assert code == EXIT_INVALID and _whole(err, bad) and _whole(err, other), err
+        assert f"did not look at {other}" in " ".join(err.split()), err
+    # a linked kind's file not in canonical form: the link note, and the refusal
+    linked, shared = "linked folder with spaces", Path("shared")
+    assert run(capsys, "init", linked)[0] == 0
+    shared.mkdir()
+    text = Path(linked, "events.json").read_text("utf-8").replace("\n  ", "\n    ")
+    (shared / "events.json").write_text(text, "utf-8")
+    Path(linked, "events.json").unlink()
+    Path(linked, "events.json").symlink_to("../shared/events.json")
+    code, _, err = run(capsys, "fmt", "--check", linked)
+    assert code == EXIT_INVALID and _whole(err, f"{linked}/events.json"), err
+    code, _, err = run(capsys, "fmt", linked, bad)
+    assert code == EXIT_USAGE and _whole(err, linked) and _whole(err, bad), err
+    assert f"did not look at {bad})" in " ".join(err.split()), err
+    # the folder a message derives from a file given
+    Path(bad, "events.json").rename(Path(bad, "event.json"))
+    _, out, _ = run(capsys, "validate", f"{bad}/event.json")
+    assert f"({bad})" in out and _whole(out, bad), out

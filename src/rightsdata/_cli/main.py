@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import _source_options
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
-from rightsdata._cli.output import _print_error, _print_problems, base_note, given_paths
+from rightsdata._cli.output import (
+    _print_error,
+    _print_problems,
+    base_note,
+    given_paths,
+    keep_given,
+)
 from rightsdata._cli.parser import _before, _parse, build_parser
 from rightsdata._cli.suggest import unknown_id_message
 from rightsdata._values.errors import InvalidDataError, RightsdataError, UnknownIdError
@@ -48,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     args.given = sys.argv[1:] if argv is None else list(argv)  # (as typed: for notes)
+    keep_given(args)
     try:
         _before(args)
         code: int = args.run(args)
