@@ -4,6 +4,10 @@ plain words for what a field expects, and names kept on one line."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -349,3 +353,33 @@ def test_every_note_keeps_the_paths_given_and_their_folders_whole(
     Path(bad, "events.json").rename(Path(bad, "event.json"))
     _, out, _ = run(capsys, "validate", f"{bad}/event.json")
     assert f"({bad})" in out and _whole(out, bad), out
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="reads the command as bash does")
+@pytest.mark.parametrize("name", ["tab\there dir", "esc\x1b[31m dir", "d`x 'q"])
+def test_a_printed_command_pasted_into_bash_names_the_path(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    """A path with a tab was printed with spaces for the tab, one with ESC with the text
+    `\\x1b`: pasting the command named another path. The command fmt's advice prints, read
+    by bash, names the folder, and running it fixes the folder."""
+    monkeypatch.setenv("COLUMNS", "40")
+    folder = tmp_path / name
+    assert run(capsys, "init", str(folder))[0] == 0
+    assert run(capsys, "fmt", "--hashes", str(folder))[0] == 0
+    events = folder / "events.json"
+    events.write_text(events.read_text("utf-8") + "\n", "utf-8")
+    _, out, _ = run(capsys, "validate", str(folder))
+    joined = " ".join(out.split())  # (the command on one line; the text around it wraps)
+    (command,) = re.findall(r"`(rightsdata fmt (?:[^`\\]|\\.)*)` if it was", joined)
+    assert any(command in line for line in out.splitlines())
+    read = subprocess.run(
+        ["bash", "-c", f"printf '%s\\0' {command}"], capture_output=True, check=True
+    ).stdout
+    argv = [os.fsdecode(word) for word in read.split(b"\0")[:-1]]
+    assert argv == ["rightsdata", "fmt", str(folder)]
+    assert run(capsys, *argv[1:])[0] == 0
+    assert run(capsys, "validate", str(folder))[0] == 0

@@ -448,7 +448,7 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
         return Problem(
             path.name,
             f"is one kind's file (a list of {kind}), not a dataset: {load}, or check the file "
-            f"alone with {_alone(printable(shown))}",
+            f"alone with {_alone(shown)}",
             ProblemCode.TYPE,
         )
     what = "is a list of records, as one kind's file holds them, not a dataset"
@@ -458,7 +458,7 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
             " (a JSON document is an object with a list per kind); name it for its kind "
             f"({', '.join(map(kind_file, KINDS))})"
         )
-        alone = _alone(printable(str(Path(shown).with_name("KIND.json"))))
+        alone = _alone(str(Path(shown).with_name("KIND.json")))
     elif _another_file(path, path.with_name(kind_file(named))):
         # (renamed, it would replace the kind's file beside it)
         said = (
@@ -468,11 +468,11 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
             f"({kind_file(named)})"
         )
         hint = f"; {said}: move these records into it"
-        alone = _alone(printable(str(Path(shown).with_name(kind_file(named)))))
+        alone = _alone(str(Path(shown).with_name(kind_file(named))))
     else:
         said = "did you mean" if spelt else f"its records' ids name {named}: name it"
         hint = f"; {said} {kind_file(named)}{'? Name it so' if spelt else ''}"
-        alone = _alone(printable(str(Path(shown).with_name(kind_file(named)))))
+        alone = _alone(str(Path(shown).with_name(kind_file(named))))
     return Problem(
         path.name,
         f"{what}{hint}, and {load}, or check it alone with {alone}",
