@@ -28,6 +28,7 @@ import re
 import stat
 import threading
 from collections.abc import Collection, Mapping
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset, base_of, checked_descriptor, with_base
@@ -851,7 +852,8 @@ def _read_folder(
     # (a load's own: fmt reads without holding the files to the descriptor's resources)
     unseen = set(parts.problems[listed_from:])
     dataset, problems, unchecked = _finish(parts)
-    problems = _fmt_waits(problems, unseen, folder, base=None if options.base is None else "...")
+    base = None if options.base is None else BASE_SHOWN.get() or "..."
+    problems = _fmt_waits(problems, unseen, folder, base=base)
     return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files]), unchecked
 
 
@@ -975,6 +977,12 @@ def _link_problems(
 _FMT_WAITS: Final = (
     " (first fix the other problems: fmt refuses a folder that has any, and rewrites nothing)"
 )
+
+
+#: How the command line running a load gave its base, as a word of a command (``kazakhstan``),
+#: for the advice a load words (``rightsdata fmt my-data --base kazakhstan``); None where the
+#: base is not known as one (a Python load: ``--base ...``). Set by the command line alone.
+BASE_SHOWN: Final[ContextVar[str | None]] = ContextVar("rightsdata_base_shown", default=None)
 
 
 class _FmtAdvice(Problem):

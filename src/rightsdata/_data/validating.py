@@ -78,9 +78,10 @@ def validate(
     return Problems(check.problems, check.not_checked)
 
 
-def kind_file_base_message(path: Path, given: str) -> str:
+def kind_file_base_message(path: Path, given: str, base: str = "...") -> str:
     """Why a base is refused with one kind's file at ``path`` (``given``: how the base was
-    given, ``base=`` or ``--base``), and what to do: validate its folder over the base.
+    given, ``base=`` or ``--base``), and what to do: validate its folder over the base
+    (``base``: the base as a word of the command, where it is known).
 
     >>> from pathlib import Path
     >>> kind_file_base_message(Path("ds/events.json"), "base=")  # doctest: +NORMALIZE_WHITESPACE
@@ -88,7 +89,7 @@ def kind_file_base_message(path: Path, given: str) -> str:
     validate its folder (`rightsdata.validate('ds', base=...)`)"
     """
     if given == "--base":
-        again = f"`rightsdata validate {shell_path(str(path.parent))} --base ...`"
+        again = f"`rightsdata validate {shell_path(str(path.parent))} --base {base}`"
     else:
         again = f"`rightsdata.validate({python_literal(str(path.parent))}, base=...)`"
     return (
