@@ -565,7 +565,7 @@ def test_a_folder_of_datasets_named_names_them_sorted_and_joined_as_others_are(
         "holds no record files but JSON Lines (a.jsonl), JSON Lines (b.jsonl), JSON Lines "
         "(c.jsonl) and dataset.json (named as a `document` export"
     )
-    assert "each named as a dataset of its own: read the one that is alone with `" in (
+    assert "each named as a dataset of its own: read whichever is one alone, with `" in (
         problem.message
     )
     assert " and JSON Lines" not in problem.message

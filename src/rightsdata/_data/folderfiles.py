@@ -403,7 +403,7 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
         described = all_of(_described(folder, name) for name in files)
         unsure = any(_unsure(folder, name) for name in files)
         each_is = (
-            "named as a dataset of its own: read the one that is alone with"
+            "named as a dataset of its own: read whichever is one alone, with"
             if unsure
             else "a dataset of its own: read one of the files alone with"
         )
