@@ -100,10 +100,9 @@ def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
     where every command that takes it takes it (and no ``--`` can make it an argument).
     Empty otherwise.
     """
-    import shlex
-
     import rightsdata
     from rightsdata._validation.integrity import dangling_target
+    from rightsdata._values.shell import command_line
     from rightsdata.textcard import terminal_width, wrap
 
     # one for each reference (a problem), though several name the same ID
@@ -119,7 +118,7 @@ def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
                 if found == 1
                 else f"{found:,} of these references name records"
             )
-            command = shlex.join(["rightsdata", "--base", name, *given])
+            command = command_line(["--base", name, *given])
             text = (
                 f"note: {named} of the bundled dataset {name}; if your data builds on it, "
                 f"give it as the base: `{command}`"

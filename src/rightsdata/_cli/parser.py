@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shlex
 import textwrap
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, Final, NoReturn
@@ -25,7 +24,7 @@ from rightsdata._cli.exits import UsageError
 from rightsdata._cli.suggest import close, did_you_mean
 from rightsdata._tables.export import FORMATS
 from rightsdata._values.joined import all_of, one_of
-from rightsdata._values.shell import shell_path
+from rightsdata._values.shell import command_line, shell_path, shell_word
 
 __all__ = ["build_parser"]
 
@@ -135,12 +134,11 @@ def _argument_instead(
     kept = _without(parser, given, option)
     at = kept.index(command) + 1 if command in kept else len(kept)
     positional = _positionals(parser, kept[at:])
-    words = ["rightsdata", *map(shlex.quote, kept)]
     if value not in positional:
         if positional and command != "fmt":  # (one dataset: which is meant is not known)
             return f"{said}: give one path, as its argument"
-        words.append(shell_path(value))
-    return f"{said}: `{' '.join(words)}`"
+        kept.append(f"./{value}" if value.startswith("-") else value)
+    return f"{said}: `{command_line(kept)}`"
 
 
 def _without(parser: argparse.ArgumentParser, given: Sequence[str], option: str) -> list[str]:
@@ -772,6 +770,6 @@ def _before(args: argparse.Namespace) -> None:
     data, name = getattr(args, "data", None), getattr(args, "name", None)
     if data is not None and name is not None and not isinstance(name, _Default):
         raise UsageError(
-            f"`--data {shell_path(data)}` and `--name {shlex.quote(name)}` both say which dataset "
+            f"`--data {shell_path(data)}` and `--name {shell_word(name)}` both say which dataset "
             "to use; give one: --data for your own, --name for a bundled one"
         )

@@ -26,7 +26,7 @@ from typing import Final
 
 from rightsdata._values.controls import CONTROLS, HIDDEN
 
-__all__ = ["python_literal", "shell_path"]
+__all__ = ["command_line", "python_literal", "shell_path", "shell_word"]
 
 #: What a ``$'...'`` word writes as an escape: controls, the invisible characters, the line
 #: and paragraph separators, a tab and a line feed (lone surrogates, a path's bytes that are
@@ -44,10 +44,25 @@ def shell_path(path: str) -> str:
     >>> print(shell_path("esc\\x1b[31m"), shell_path("caf\\udce9"))
     $'esc\\x1b[31m' $'caf\\xe9'
     """
-    path = f"./{path}" if path.startswith("-") else path
-    if any(c in _ESCAPED or "\udc80" <= c <= "\udcff" for c in path):
-        return "$'" + "".join(map(_escaped, path)) + "'"
-    return shlex.quote(path).replace("`", "'\\`'")
+    return shell_word(f"./{path}" if path.startswith("-") else path)
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one word of a command a message prints (an option's value, an argument
+    as typed), quoted as :func:`shell_path` quotes a path, but never led by ``./``.
+
+    >>> print(shell_word("--strict"), shell_word("my d`x"), command_line(["validate", "a b"]))
+    --strict 'my d'\\`'x' rightsdata validate 'a b'
+    """
+    if any(c in _ESCAPED or "\udc80" <= c <= "\udcff" for c in text):
+        return "$'" + "".join(map(_escaped, text)) + "'"
+    return shlex.quote(text).replace("`", "'\\`'")
+
+
+def command_line(arguments: list[str]) -> str:
+    """``rightsdata`` and ``arguments`` (as typed), each a word of the command
+    (:func:`shell_word`): a command line given, rebuilt for a message to print."""
+    return " ".join(["rightsdata", *map(shell_word, arguments)])
 
 
 def _escaped(character: str) -> str:
