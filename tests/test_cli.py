@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -1206,6 +1207,31 @@ def test_a_strict_problem_does_not_hold_back_fmt_advice(
     assert f"run `rightsdata fmt {target}` if it was changed on purpose" in out
     assert "first fix the other problems" not in out
     assert run(capsys, "fmt", str(target))[0] == EXIT_OK
+    assert run(capsys, "validate", str(target))[0] == EXIT_OK
+
+
+def test_fmt_advice_beside_a_date_set_is_the_upgrade_that_fixes_both(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stale size beside a date set in a format-2 folder: the size's advice was plain
+    `rightsdata fmt F`, which refuses the folder (the set needs --upgrade). Every fmt
+    command the problems advise is now the one that works: each, run as printed, fixes the
+    folder."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    target = tmp_path / "d1"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    assert run(capsys, "fmt", "--hashes", str(target))[0] == EXIT_OK
+    events = target / "events.json"
+    records = json.loads(events.read_text("utf-8"))
+    records[0]["date"] = "[2020-05-01,2020-05-03]"
+    events.write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")
+    code, out, _ = flat(run(capsys, "validate", str(target)))
+    assert code == EXIT_INVALID and "resources[2].bytes" in out and "set" in out
+    commands = set(re.findall(r"`(rightsdata fmt [^`]*)`", out))
+    assert commands == {f"rightsdata fmt --upgrade {shlex.quote(str(target))}"}
+    assert "first fix" not in out
+    (command,) = commands
+    assert run(capsys, *shlex.split(command)[1:])[0] == EXIT_OK
     assert run(capsys, "validate", str(target))[0] == EXIT_OK
 
 

@@ -4,6 +4,11 @@ plain words for what a field expects, and names kept on one line."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -224,10 +229,13 @@ def _commands(text: str) -> list[list[str]]:
     import re
     import shlex
 
+    # a command's span: from a backtick that starts a word to one that ends a word; within
+    # it a path's backtick is escaped (\`) or inside a word (a path in prose holds one too)
+    after = "[ ,.;:!?)\\]\"']|$"
+    span = f"(?<![^ (\\[\"'])`(rightsdata (?:[^`\\\\]|\\\\.|`(?!{after}))*)`(?={after})"
     commands = []
     for line in text.splitlines():
-        assert line.count("`") % 2 == 0, line
-        commands += [shlex.split(c) for c in re.findall("`(rightsdata [^`]*)`", line)]
+        commands += [shlex.split(c) for c in re.findall(span, line)]
     # every command the output holds was found on one line, and each is in backticks (a
     # "rightsdata validate:" starts a message, "usage: rightsdata validate" the usage)
     joined = " ".join(text.split())
@@ -246,7 +254,7 @@ def _names(argv: list[str], folder: Path) -> bool:
 
 
 @pytest.mark.parametrize("columns", ["40", "80"])
-@pytest.mark.parametrize("name", [f"{_LONG}/ds", "my data/x y"])
+@pytest.mark.parametrize("name", [f"{_LONG}/ds", "my data/x y", "my d`x 'q/x `y"])
 def test_a_command_a_message_prints_is_whole_on_one_line(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
@@ -299,3 +307,79 @@ def test_a_command_a_message_prints_is_whole_on_one_line(
     # a path is never cut either, nor split at its space (the problems' heading)
     _, out, _ = run(capsys, "validate", given)
     assert any(f"{given}:" in line for line in out.splitlines()), out
+
+
+def _whole(text: str, path: str) -> bool:
+    """Whether ``path`` is on one line of ``text`` wherever the text names it (its lines
+    joined at their breaks name it as many times as its lines do)."""
+    joined = " ".join(line.strip() for line in text.splitlines())
+    return joined.count(path) == sum(line.count(path) for line in text.splitlines())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
+def test_every_note_keeps_the_paths_given_and_their_folders_whole(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fmt's refusal notes and link note were printed without the paths given kept, so a
+    path was split at its spaces at 40 columns, and so was the folder a message derives
+    from a file given; the two refusals quoted a path in two ways, and a link's refusal did
+    not name the folders it did not reach. Each path is now whole, named as prose names
+    it, and both refusals name the folders fmt did not look at."""
+    monkeypatch.setenv("COLUMNS", "40")
+    monkeypatch.chdir(tmp_path)
+    bad, other = "bad folder one x", "other folder two/z"
+    assert run(capsys, "init", bad)[0] == 0
+    events = Path(bad, "events.json")
+    events.write_text(events.read_text("utf-8").replace('"detention"', '"bogus"'), "utf-8")
+    Path(other).mkdir(parents=True)
+    for check in ([], ["--check"]):
+        code, _, err = run(capsys, "fmt", *check, bad, other)
+        assert code == EXIT_INVALID and _whole(err, bad) and _whole(err, other), err
+        assert f"did not look at {other}" in " ".join(err.split()), err
+    # a linked kind's file not in canonical form: the link note, and the refusal
+    linked, shared = "linked folder with spaces", Path("shared")
+    assert run(capsys, "init", linked)[0] == 0
+    shared.mkdir()
+    text = Path(linked, "events.json").read_text("utf-8").replace("\n  ", "\n    ")
+    (shared / "events.json").write_text(text, "utf-8")
+    Path(linked, "events.json").unlink()
+    Path(linked, "events.json").symlink_to("../shared/events.json")
+    code, _, err = run(capsys, "fmt", "--check", linked)
+    assert code == EXIT_INVALID and _whole(err, f"{linked}/events.json"), err
+    code, _, err = run(capsys, "fmt", linked, bad)
+    assert code == EXIT_USAGE and _whole(err, linked) and _whole(err, bad), err
+    assert f"did not look at {bad})" in " ".join(err.split()), err
+    # the folder a message derives from a file given
+    Path(bad, "events.json").rename(Path(bad, "event.json"))
+    _, out, _ = run(capsys, "validate", f"{bad}/event.json")
+    assert f"({bad})" in out and _whole(out, bad), out
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="reads the command as bash does")
+@pytest.mark.parametrize("name", ["tab\there dir", "esc\x1b[31m dir", "d`x 'q"])
+def test_a_printed_command_pasted_into_bash_names_the_path(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+) -> None:
+    """A path with a tab was printed with spaces for the tab, one with ESC with the text
+    `\\x1b`: pasting the command named another path. The command fmt's advice prints, read
+    by bash, names the folder, and running it fixes the folder."""
+    monkeypatch.setenv("COLUMNS", "40")
+    folder = tmp_path / name
+    assert run(capsys, "init", str(folder))[0] == 0
+    assert run(capsys, "fmt", "--hashes", str(folder))[0] == 0
+    events = folder / "events.json"
+    events.write_text(events.read_text("utf-8") + "\n", "utf-8")
+    _, out, _ = run(capsys, "validate", str(folder))
+    joined = " ".join(out.split())  # (the command on one line; the text around it wraps)
+    (command,) = re.findall(r"`(rightsdata fmt (?:[^`\\]|\\.)*)` if it was", joined)
+    assert any(command in line for line in out.splitlines())
+    read = subprocess.run(
+        ["bash", "-c", f"printf '%s\\0' {command}"], capture_output=True, check=True
+    ).stdout
+    argv = [os.fsdecode(word) for word in read.split(b"\0")[:-1]]
+    assert argv == ["rightsdata", "fmt", str(folder)]
+    assert run(capsys, *argv[1:])[0] == 0
+    assert run(capsys, "validate", str(folder))[0] == 0

@@ -6,6 +6,7 @@ errors and docs/cli.md say the same of the folder it wants."""
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 
 import pytest
@@ -160,30 +161,33 @@ def test_no_command_prints_the_systems_raw_error(
         (
             "validate",
             [
-                ["--data", "{ds}", "validate"],
-                ["--data", "{ds}", "validate", "{ds}"],
-                ["--path", "{ds}", "validate", "--json"],
-                ["validate", "{ds}", "--data", "{ds}"],
-                ["validate", "--data", "{ds}"],
-                ["validate", "--data={ds}", "--schema"],
+                (["--data", "{ds}", "validate"], "`rightsdata validate {ds}`"),
+                (["--data", "{ds}", "validate", "{ds}"], "`rightsdata validate {ds}`"),
+                (["--path", "{ds}", "validate", "--json"], "`rightsdata validate --json {ds}`"),
+                (["validate", "{ds}", "--data", "{ds}"], "`rightsdata validate {ds}`"),
+                (["validate", "--data", "{ds}"], "`rightsdata validate {ds}`"),
+                (["validate", "--data={ds}", "--schema"], "`rightsdata validate --schema {ds}`"),
+                (["validate", "other", "--data={ds}"], "give one path, as its argument"),
             ],
         ),
         (
             "fmt",
             [
-                ["--data", "{ds}", "fmt"],
-                ["--data", "{ds}", "fmt", "--check", "{ds}"],
-                ["fmt", "{ds}", "--data", "{ds}"],
-                ["fmt", "--path", "{ds}"],
+                (["--data", "{ds}", "fmt"], "`rightsdata fmt {ds}`"),
+                (["--data", "{ds}", "fmt", "--check"], "`rightsdata fmt --check {ds}`"),
+                (["--data", "{ds}", "fmt", "--check", "{ds}"], "`rightsdata fmt --check {ds}`"),
+                (["fmt", "{ds}", "--data", "{ds}"], "`rightsdata fmt {ds}`"),
+                (["fmt", "--path", "{ds}"], "`rightsdata fmt {ds}`"),
+                (["fmt", "x", "--dat", "{ds}"], "`rightsdata fmt x {ds}`"),
             ],
         ),
         (
             "init",
             [
-                ["--data", "{ds}", "init"],
-                ["--data", "{ds}", "init", "x"],
-                ["init", "x", "--data", "{ds}"],
-                ["init", "--data", "{ds}"],
+                (["--data", "{ds}", "init"], "`rightsdata init {ds}`"),
+                (["--data", "{ds}", "init", "x"], "give one path, as its argument"),
+                (["init", "x", "--data", "{ds}"], "give one path, as its argument"),
+                (["init", "--data", "{ds}"], "`rightsdata init {ds}`"),
             ],
         ),
     ],
@@ -192,16 +196,20 @@ def test_data_given_to_a_command_that_takes_a_path_gets_one_message(
     capsys: pytest.CaptureFixture[str],
     dataset: Path,
     command: str,
-    argvs: list[list[str]],
+    argvs: list[tuple[list[str], str]],
 ) -> None:
+    """The command to run instead is the command line given with --data's value moved to
+    the arguments, every other option kept (`--data ds fmt --check` was told `rightsdata
+    fmt ds`, which rewrites what was only to be checked); where the command already has
+    another argument, which one is meant is not guessed."""
     what = {
         "validate": "the dataset as its argument",
         "fmt": "the dataset folders as its arguments",
         "init": "the folder to write as its argument",
     }[command]
-    said = f"{command} takes {what}, not --data: `rightsdata {command} {dataset}`"
     before = _files(dataset)
-    for argv in argvs:
+    for argv, instead in argvs:
+        said = f"{command} takes {what}, not --data: {instead.replace('{ds}', str(dataset))}"
         code, out, err = run(capsys, *(a.replace("{ds}", str(dataset)) for a in argv))
         assert (code, out) == (EXIT_USAGE, ""), argv
         assert err.endswith(f"rightsdata {command}: error: {said}"), (argv, err)
@@ -211,24 +219,51 @@ def test_data_given_to_a_command_that_takes_a_path_gets_one_message(
 def test_name_given_to_a_command_that_takes_a_path_says_so_too(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """--name names a bundled dataset, not a path: no example folder is put in backticks
+    as if it were the user's (but init's, whose --name is the folder meant)."""
+    words = "give the path of your dataset's folder (--name names a bundled one)"
     for argv, said in [
         (
             ["--name", "kazakhstan", "validate"],
-            "validate takes the dataset as its argument, not --name: "
-            "`rightsdata validate my-dataset/`",
+            f"validate takes the dataset as its argument, not --name: {words}",
         ),
         (
             ["fmt", "--check", "--name", "kazakhstan"],
-            "fmt takes the dataset folders as its arguments, not --name: "
-            "`rightsdata fmt my-dataset/`",
+            f"fmt takes the dataset folders as its arguments, not --name: {words}",
         ),
         (
             ["init", "--name", "mine"],
             "init takes the folder to write as its argument, not --name: `rightsdata init mine`",
         ),
+        (
+            [
+                "--name",
+                "my data",
+                "init",
+                "--",
+            ],
+            "init takes the folder to write as its argument, not --name: "
+            "`rightsdata init -- 'my data'`",
+        ),
     ]:
         code, _, err = run(capsys, *argv)
         assert code == EXIT_USAGE and err.endswith(f": error: {said}"), argv
+
+
+def test_the_command_given_instead_runs_as_printed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--data 'my d`x' validate --strict`'s advice, run as printed, is the strict check of
+    that folder (--strict was dropped; a path with spaces, a quote, a backtick is one word)."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    folder = tmp_path / "my d`x 'q"
+    assert run(capsys, "init", str(folder))[0] == EXIT_OK
+    code, _, err = run(capsys, "--data", str(folder), "validate", "--strict")
+    assert code == EXIT_USAGE
+    command = err.split(": `", 1)[1].removesuffix("`")
+    argv = shlex.split(command)
+    assert argv == ["rightsdata", "validate", "--strict", str(folder)]
+    assert run(capsys, *argv[1:])[0] == EXIT_OK
 
 
 def test_a_misspelt_option_suggests_no_hidden_option(capsys: pytest.CaptureFixture[str]) -> None:

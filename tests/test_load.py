@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -149,9 +150,13 @@ def test_fmt_removes_a_byte_order_mark_that_a_load_refuses(tmp_path: Path, name:
     assert (problem.location, problem.code) == (name, ProblemCode.SYNTAX)
     assert problem.message == (
         "starts with a byte-order mark (U+FEFF, an invisible character some editors write), "
-        "which JSON does not allow: save it as UTF-8 without a BOM (`rightsdata fmt` removes "
-        "it from a dataset folder's files)"
+        "which JSON does not allow: save it as UTF-8 without a BOM "
+        f"(`rightsdata fmt {shlex.quote(str(folder))}` removes it)"
     )
+    # a lone file is told no command (fmt rewrites a folder's files)
+    if name != "datapackage.json":
+        (problem,) = rightsdata.validate(folder / name)
+        assert problem.message.endswith("save it as UTF-8 without a BOM")
     assert format_folder(folder, check=True) == [name]  # not canonical; nothing written
     assert (folder / name).read_bytes().startswith(b"\xef\xbb\xbf")
     assert format_folder(folder) == [name]

@@ -652,21 +652,35 @@ def test_fmt_base_rewrites_the_folders_own_records_only(
     assert code == 2 and "give the folders that build on it" in " ".join(err.split())
 
 
+@pytest.mark.parametrize("edit", ["stale hash", "byte-order mark"])
 def test_fmt_advice_of_a_load_over_a_base_gives_the_base_too(
-    make_folder: MakeFolder, capsys: pytest.CaptureFixture[str]
+    make_folder: MakeFolder, capsys: pytest.CaptureFixture[str], edit: str
 ) -> None:
     """A stale hash found by `validate FOLDER --base kazakhstan` was told "run `rightsdata
     fmt FOLDER`", which refused the folder: alone, its references to the base's records
-    dangle. The advice gives the base (`--base ...`), and followed with it, it works."""
+    dangle; then `--base ...`, which cannot be run as printed; a byte-order mark was told
+    `rightsdata fmt --base ...`, naming no folder. The command line's advice now gives the
+    base as given, and each command printed, run as printed, works. A load in Python, where
+    the base is no word of a command, says `--base ...`."""
+    import re
+    import shlex
+
     folder = make_folder({"datapackage.json": descriptor(), "events.json": [interview("event:z")]})
     assert _run(capsys, "fmt", "--hashes", str(folder), "--base", "kazakhstan")[0] == 0
     events = folder / "events.json"
-    events.write_text(events.read_text("utf-8").replace("event:z", "event:y"), "utf-8")
+    if edit == "stale hash":
+        events.write_text(events.read_text("utf-8").replace("event:z", "event:y"), "utf-8")
+    else:
+        events.write_bytes(b"\xef\xbb\xbf" + events.read_bytes())
+    problems = rightsdata.validate(folder, base=rightsdata.load())
+    assert any(f"`rightsdata fmt {folder} --base ...`" in p.message for p in problems)
     code, out, _ = _run(capsys, "validate", str(folder), "--base", "kazakhstan")
     said = " ".join(out.split())
-    assert code == 1 and f"run `rightsdata fmt {folder} --base ...` if it was" in said
+    commands = set(re.findall(r"`(rightsdata fmt [^`]*)`", said))
+    assert code == 1 and commands == {f"rightsdata fmt {folder} --base kazakhstan"}, said
     assert _run(capsys, "fmt", str(folder))[0] == 1  # (what the advice was)
-    assert _run(capsys, "fmt", str(folder), "--base", "kazakhstan")[0] == 0
+    (command,) = commands
+    assert _run(capsys, *shlex.split(command)[1:])[0] == 0
     assert _run(capsys, "validate", str(folder), "--base", "kazakhstan")[0] == 0
 
 

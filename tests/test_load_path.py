@@ -131,7 +131,9 @@ def test_document_with_an_unknown_kind(tmp_path: Path) -> None:
         (b"[-Infinity]", ProblemCode.SYNTAX, "Infinity"),
         (b"[" * 100_000 + b"]" * 100_000, ProblemCode.LIMIT, "nested too deeply"),
         (b'[{"id": "person:a", "id": "person:b"}]', ProblemCode.SYNTAX, "repeats keys"),
-        (b'{"persons": []}', ProblemCode.TYPE, "expected a list"),
+        # (an object whose first key is a kind's: a `document` export, which is read alone)
+        (b'{"persons": []}', ProblemCode.TYPE, "a dataset of its own, not a list of records"),
+        (b'{"people": []}', ProblemCode.TYPE, "expected a list"),
     ],
 )
 def test_hostile_files_get_one_clean_error(

@@ -425,6 +425,19 @@ def test_a_document_export_under_another_name_is_known_by_its_start(
     assert rightsdata.validate(tmp_path / "kind" / "events.json") == []
     assert main(["validate", str(tmp_path / "kind" / "events.json")]) == EXIT_OK
     assert "valid: checked" in capsys.readouterr().out
+    # and validating its folder says what it is (it said "expected a list of records, got an
+    # object"), alone or beside the other kinds' files, with a command that reads it
+    for inside in (tmp_path / "kind", write_folder(tmp_path / "beside", _valid_files())):
+        (inside / "events.json").write_bytes(exported)
+        (problem,) = rightsdata.validate(inside)
+        assert problem.location == "events.json" and problem.message.startswith(
+            "is a `document` export (`rightsdata export --format document`), a dataset of "
+            "its own, not a list of records: read it alone with "
+            f"`rightsdata validate {inside / 'events.json'}`"
+        )
+        found = re.search(r"`rightsdata validate ([^`]+)`", problem.message)
+        assert found is not None
+        assert main(["validate", found.group(1)]) == EXIT_OK
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".ndjson"])
@@ -552,7 +565,7 @@ def test_a_folder_of_datasets_named_names_them_sorted_and_joined_as_others_are(
         "holds no record files but JSON Lines (a.jsonl), JSON Lines (b.jsonl), JSON Lines "
         "(c.jsonl) and dataset.json (named as a `document` export"
     )
-    assert "each named as a dataset of its own: read the one that is alone with `" in (
+    assert "each named as a dataset of its own: read whichever is one alone, with `" in (
         problem.message
     )
     assert " and JSON Lines" not in problem.message

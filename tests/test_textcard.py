@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 import textwrap
 import unicodedata
 
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 import rightsdata
 from rightsdata._display.display import REPR_WIDTH, record_repr
 from rightsdata._display.words import term, truncate
+from rightsdata._values.shell import python_literal, shell_path
 from rightsdata.textcard import (
     MAX_WIDTH,
     MIN_WIDTH,
@@ -455,6 +458,75 @@ def test_wrap_whole_never_cuts_a_word_nor_splits_a_span(
 
 def _words_and_spans(line: str) -> list[str]:
     return re.findall(r"`[^`]*`|[^ `]+", line)
+
+
+_PATH = st.text(st.sampled_from("ab `'\"x/北\t\\"), min_size=1, max_size=20)
+_ITEMS = st.lists(
+    st.one_of(
+        # a command naming a path with backticks, quotes, spaces (as messages word one)
+        _PATH.map(lambda p: f"`rightsdata fmt {shell_path(p)}`"),
+        _PATH.map(lambda p: f"(in Python, `rightsdata.validate({python_literal(p)})`)"),
+        # a path in prose with a backtick inside a word ("(my d`x)"), not kept
+        st.tuples(
+            st.text(st.sampled_from("ab北/-("), min_size=1, max_size=8),
+            st.text(st.sampled_from("ab北/-)"), min_size=1, max_size=8),
+        ).map("`".join),
+        st.text(st.sampled_from("ab北-/.:"), min_size=1, max_size=30),  # a plain word
+    ),
+    min_size=1,
+    max_size=10,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ITEMS, st.integers(8, 40))
+def test_wrap_whole_keeps_a_command_whole_whatever_backticks_its_path_or_the_text_hold(
+    items: list[str], width: int
+) -> None:
+    """A command's span is what the message marked: a backtick of a path in it (written
+    escaped) or in the prose around it (within a word) neither ends it nor starts another,
+    so each command (and each word) is on one line, whole, and pasting it names the path."""
+    text = " ".join(items)
+    lines = wrap(text, width, "", "  ", whole=True)
+    at = 0
+    for item in items:
+        for part in item.split(" ") if not item.startswith(("`", "(in")) else [item]:
+            if item.startswith("(in"):
+                part = item.split(", ", 1)[1]  # the call: the words before it may part
+            while part not in lines[at]:
+                at += 1
+                assert at < len(lines), (part, lines)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from("ab `'\"$!-/北\t\n\x1b\x85\u202e\udce9\\"), min_size=1))
+def test_a_shell_path_pasted_names_the_path(path: str) -> None:
+    """The word a command prints for a path names that path when pasted (bash reads a
+    ``$'...'`` word's escapes), and holds no backtick a wrap could take for a span's end, no
+    control character a terminal would act on (a tab was printed as spaces, ESC escaped)."""
+    word = shell_path(path)
+    assert _pasted(word) == (f"./{path}" if path.startswith("-") else path)
+    assert "`" not in word.replace("\\`", "") and word.isprintable()
+
+
+def _pasted(word: str) -> str:
+    """The path a shell word names, as bash reads it: ``$'...'`` (its escapes) or POSIX."""
+    if word.startswith("$'"):  # (bytes: \\xHH is a byte, as a path's that is no UTF-8)
+        named = {"t": b"\t", "n": b"\n", "\\": b"\\", "'": b"'"}
+        parts = re.findall(r"\\x[0-9a-f]{2}|\\u[0-9a-f]{4}|\\.|[^\\]", word[2:-1])
+        data = b"".join(
+            bytes([int(p[2:], 16)])
+            if p.startswith("\\x")
+            else chr(int(p[2:], 16)).encode()
+            if p.startswith("\\u")
+            else named[p[1]]
+            if p.startswith("\\")
+            else p.encode()
+            for p in parts
+        )
+        return os.fsdecode(data)
+    (path,) = shlex.split(word)
+    return path
 
 
 def test_wrap_keeps_the_strings_given_on_one_line() -> None:

@@ -169,8 +169,15 @@ _SPACES: Final = re.compile("([\t\n\x0b\x0c\r\u2028\u2029 ]+)")
 _TO_SPACE: Final = str.maketrans("\t\n\x0b\x0c\r\u2028\u2029", "       ")
 # A word of a message, which may hold spans in backticks (`rightsdata fmt 'my data'`,): split
 # at it, a text (its white space made spaces: _TO_SPACE) gives its words and the runs of
-# spaces between them. A backtick with no other after it is a character of its word.
-_WHOLE: Final = re.compile("((?:`[^`]*`|[^ `]+|`)+)")
+# spaces between them. A span is what the code marked: it opens at a backtick that starts a
+# word (or follows an opening bracket or quote), and ends at a backtick that ends one
+# (before a space, punctuation or the end). A backtick within a word (a path's, `my d`x`) is
+# a character of its word, as is one a backslash escapes (a command's path writes it so:
+# shell_path): it neither opens a span nor ends one.
+_OPENS: Final = "(?<![^ ([\"'\u201c\u2018])`"
+_AFTER: Final = "[ ,.;:!?)\\]\"'\u201d\u2019]|$"  # what may follow a span's end
+_SPAN: Final = f"{_OPENS}(?:[^`\\\\]|\\\\.|`(?!{_AFTER}))*`(?={_AFTER})"
+_WHOLE: Final = re.compile(f"((?:{_SPAN}|\\\\`|[^ `\\\\]+|\\\\|`)+)")
 # What a kept string's spaces and backticks are while a text is split into words (a path's
 # backtick, `rightsdata fmt 'a`b'`, neither ends a span nor starts one), and back.
 _HIDE: Final = str.maketrans(" `", "\0\1")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Final
 
 from rightsdata._cli.exits import UsageError
 from rightsdata._values.resources import DEFAULT_NAME
-from rightsdata._values.shell import shell_path
+from rightsdata._values.shell import shell_path, shell_word
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
@@ -111,10 +111,8 @@ def _dataset(args: argparse.Namespace) -> Dataset:
 def _source_options(args: argparse.Namespace) -> str:
     """The options that name the dataset in use (`` --data PATH``, or `` --name NAME`` of a
     bundled one other than the default), for a command the output suggests."""
-    import shlex
-
     if args.data is not None:
         base = getattr(args, "base", None)
         over = f" --base {shell_path(base)}" if base is not None else ""
         return f" --data {shell_path(args.data)}{over}"
-    return f" --name {shlex.quote(args.name)}" if args.name != _DEFAULT_NAME else ""
+    return f" --name {shell_word(args.name)}" if args.name != _DEFAULT_NAME else ""

@@ -16,13 +16,21 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextvars import Token
 from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import _source_options
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
-from rightsdata._cli.output import _print_error, _print_problems, base_note, given_paths
+from rightsdata._cli.output import (
+    _print_error,
+    _print_problems,
+    base_note,
+    given_paths,
+    keep_given,
+)
 from rightsdata._cli.parser import _before, _parse, build_parser
 from rightsdata._cli.suggest import unknown_id_message
+from rightsdata._data.loading import BASE_SHOWN
 from rightsdata._values.errors import InvalidDataError, RightsdataError, UnknownIdError
 from rightsdata._values.extras import MissingExtraError
 
@@ -48,8 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     args.given = sys.argv[1:] if argv is None else list(argv)  # (as typed: for notes)
+    keep_given(args)
+    shown = None
     try:
         _before(args)
+        shown = _show_base(args)
         code: int = args.run(args)
         sys.stdout.flush()
     except BrokenPipeError:
@@ -88,4 +99,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"rightsdata: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        if shown is not None:
+            BASE_SHOWN.reset(shown)
     return code
+
+
+def _show_base(args: argparse.Namespace) -> Token[str | None] | None:
+    """Have the loads of this command word their advice with the base as it was given
+    (``--base kazakhstan``, not ``--base ...``); the token that undoes it, if given."""
+    base = getattr(args, "base", None)
+    if base is None:
+        return None
+    from rightsdata._values.shell import shell_path
+
+    return BASE_SHOWN.set(shell_path(base))

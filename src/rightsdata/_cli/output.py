@@ -83,7 +83,7 @@ def _print_problems(
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
-    keep = {*_paths([path]), *(p.file for p in problems if p.file)}  # (each once)
+    keep = {*_paths([path]), *_GIVEN, *(p.file for p in problems if p.file)}  # (each once)
     heading = f"{_plural(len(problems), 'problem')} in {printable(path)}:"
     print("\n".join(wrap(heading, width, "", "  ", whole=True, keep=keep)), file=file)
     for problem in problems:
@@ -100,10 +100,9 @@ def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
     where every command that takes it takes it (and no ``--`` can make it an argument).
     Empty otherwise.
     """
-    import shlex
-
     import rightsdata
     from rightsdata._validation.integrity import dangling_target
+    from rightsdata._values.shell import command_line
     from rightsdata.textcard import terminal_width, wrap
 
     # one for each reference (a problem), though several name the same ID
@@ -119,22 +118,39 @@ def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
                 if found == 1
                 else f"{found:,} of these references name records"
             )
-            command = shlex.join(["rightsdata", "--base", name, *given])
+            command = command_line(["--base", name, *given])
             text = (
                 f"note: {named} of the bundled dataset {name}; if your data builds on it, "
                 f"give it as the base: `{command}`"
             )
-            return "\n".join(wrap(text, terminal_width(), "", "  ", whole=True))
+            return "\n".join(wrap(text, terminal_width(), "", "  ", whole=True, keep=_GIVEN))
     return ""
 
 
 def _print_error(message: str, keep: Iterable[str] = ()) -> None:
-    """A message on stderr, wrapped to the terminal: a word, a command in backticks and each
-    of ``keep`` (the paths given: :func:`given_paths`) never cut nor split across lines."""
+    """A message on stderr, wrapped to the terminal: a word, a command in backticks, each of
+    ``keep`` and each path the command line was given and its folders (:func:`keep_given`)
+    never cut nor split across lines."""
     from rightsdata.textcard import terminal_width, wrap
 
-    lines = wrap(message, terminal_width(), "", "  ", whole=True, keep=keep)
+    lines = wrap(message, terminal_width(), "", "  ", whole=True, keep={*keep, *_GIVEN})
     print("\n".join(lines), file=sys.stderr)
+
+
+#: The paths the running command line was given, and the folders that hold them: every
+#: message the command line prints keeps each on one line (:func:`keep_given`).
+_GIVEN: list[str] = []
+
+
+def keep_given(args: argparse.Namespace) -> None:
+    """Keep the paths ``args`` give (:func:`given_paths`), and the folders each is in (a
+    message names the folder of a file given: "load the folder that holds it (my data)"),
+    whole in every message printed from now on: a note, a problem, an error."""
+    from pathlib import Path
+
+    given = given_paths(args)
+    folders = {str(folder) for p in given for folder in Path(p).parents}
+    _GIVEN[:] = [*given, *sorted(folders - {".", "/"})]
 
 
 def given_paths(args: argparse.Namespace) -> list[str]:

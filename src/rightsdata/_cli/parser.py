@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import shlex
 import textwrap
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, Final, NoReturn
@@ -25,7 +24,7 @@ from rightsdata._cli.exits import UsageError
 from rightsdata._cli.suggest import close, did_you_mean
 from rightsdata._tables.export import FORMATS
 from rightsdata._values.joined import all_of, one_of
-from rightsdata._values.shell import shell_path
+from rightsdata._values.shell import command_line, shell_path, shell_word
 
 __all__ = ["build_parser"]
 
@@ -114,14 +113,79 @@ _TAKES: Final = {
 }
 
 
-def _argument_instead(command: str, option: str, value: str | None) -> str:
+def _argument_instead(
+    parser: argparse.ArgumentParser,
+    command: str,
+    option: str,
+    value: str | None,
+    given: Sequence[str],
+) -> str:
     """The message for ``--data`` or ``--name`` given to a command that takes its path as its
-    argument, with the command to give instead in backticks (``validate takes the dataset as
-    its argument, not --data``, then ``rightsdata validate ds2``)."""
-    what, example = _TAKES[command]
-    if value and (option == "--data" or command == "init"):  # a bundled name is no path
-        example = shell_path(value)
-    return f"{command} takes {what}, not {option}: `rightsdata {command} {example}`"
+    argument (``validate takes the dataset as its argument, not --data``), with the command
+    to give instead in backticks: the command line ``given`` (as typed) with the option's
+    value moved to the arguments, every other option kept (``--data ds fmt --check``:
+    ``rightsdata fmt --check ds``), as :func:`~rightsdata._cli.output.base_note` rebuilds
+    it too. ``--name`` names a bundled dataset, no path (but ``init``'s folder): it
+    is told in words. ``parser`` is the command's."""
+    what, _ = _TAKES[command]
+    said = f"{command} takes {what}, not {option}"
+    if not value or (option == "--name" and command != "init"):
+        return f"{said}: give the path of your dataset's folder (--name names a bundled one)"
+    kept = _without(parser, given, option)
+    at = kept.index(command) + 1 if command in kept else len(kept)
+    positional = _positionals(parser, kept[at:])
+    if value not in positional:
+        if positional and command != "fmt":  # (one dataset: which is meant is not known)
+            return f"{said}: give one path, as its argument"
+        kept.append(f"./{value}" if value.startswith("-") else value)
+    return f"{said}: `{command_line(kept)}`"
+
+
+def _without(parser: argparse.ArgumentParser, given: Sequence[str], option: str) -> list[str]:
+    """``given`` without ``option`` (its aliases and abbreviations, ``=VALUE`` or its value
+    after it), before the command or after it."""
+    names = ("--data", "--path") if option == "--data" else (option,)
+    kept: list[str] = []
+    skip = False
+    for token in given:
+        if skip:
+            skip = False
+            continue
+        name, equals, _ = token.partition("=")
+        if len(name) > 3 and any(n.startswith(name) for n in names):
+            skip = not equals
+            continue
+        kept.append(token)
+    return kept
+
+
+def _positionals(parser: argparse.ArgumentParser, tokens: Sequence[str]) -> list[str]:
+    """The arguments among ``tokens`` (a command's, after its name) that are no option nor
+    an option's value."""
+    found: list[str] = []
+    tokens = list(tokens)
+    while tokens:
+        token = tokens.pop(0)
+        if token == "--":
+            return found + tokens
+        if token.startswith("-") and len(token) > 1:
+            action = parser._option_string_actions.get(token.split("=")[0])
+            if action is not None and action.nargs != 0 and "=" not in token and tokens:
+                tokens.pop(0)
+            continue
+        found.append(token)
+    return found
+
+
+class _InsteadError(Exception):
+    """``--data`` or ``--name`` given to ``command`` (its ``parser``), which takes its path
+    as its argument: :func:`_parse`, which has the command line, says what to give instead."""
+
+    def __init__(
+        self, parser: argparse.ArgumentParser, command: str, option: str, value: str | None
+    ) -> None:
+        super().__init__(command, option, value)
+        self.parser, self.command, self.option, self.value = parser, command, option, value
 
 
 class _ArgumentInstead(argparse.Action):
@@ -138,7 +202,7 @@ class _ArgumentInstead(argparse.Action):
         option = "--name" if self.dest == "name" else "--data"
         command = parser.prog.rsplit(" ", 1)[-1]
         value = values if isinstance(values, str) else None
-        parser.error(_argument_instead(command, option, value))
+        raise _InsteadError(parser, command, option, value)
 
 
 def _add_argument_instead(parser: argparse.ArgumentParser) -> None:
@@ -186,7 +250,7 @@ class _Commands(_SubParsers):
                 if given is None or _takes(sub, option):
                     continue
                 if command in _TAKES and option != "--base":
-                    sub.error(_argument_instead(command, option, given))
+                    raise _InsteadError(sub, command, option, given)
                 sub.error(_takes_no(command, option))
         super().__call__(parser, namespace, values, option_string)
 
@@ -546,7 +610,13 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
         command = _command_in(parser, given)
         hint = _hint_before(before[0].split("=")[0], parser, command)
         parser.error(f"unrecognized arguments: {' '.join(before)}" + (f"; {hint}" if hint else ""))
-    args, extras = parser.parse_known_args(given)
+    try:
+        args, extras = parser.parse_known_args(given)
+    except _InsteadError as instead:
+        said = _argument_instead(
+            instead.parser, instead.command, instead.option, instead.value, given
+        )
+        instead.parser.error(said)
     if extras:
         sub = _subparser(parser, args.command)
         options = _options(sub)
@@ -700,6 +770,6 @@ def _before(args: argparse.Namespace) -> None:
     data, name = getattr(args, "data", None), getattr(args, "name", None)
     if data is not None and name is not None and not isinstance(name, _Default):
         raise UsageError(
-            f"`--data {shell_path(data)}` and `--name {shlex.quote(name)}` both say which dataset "
+            f"`--data {shell_path(data)}` and `--name {shell_word(name)}` both say which dataset "
             "to use; give one: --data for your own, --name for a bundled one"
         )

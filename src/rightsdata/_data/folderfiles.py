@@ -28,6 +28,7 @@ from rightsdata._values.joined import all_of
 from rightsdata._values.spelling import close
 
 __all__ = [
+    "document_problem",
     "lone_list_problem",
     "no_records_problem",
     "resembled_kind",
@@ -99,6 +100,26 @@ def shows_a_document(path: str | os.PathLike[str]) -> bool:
     finally:
         os.close(handle)
     return _DOCUMENT_START.match(start) is not None
+
+
+def document_problem(folder: str, name: str, data: bytes) -> Problem | None:
+    """The problem of a kind's file ``name`` of ``folder`` whose bytes (``data``) start as a
+    ``document`` export does (it was saved as ``events.json``): a dataset of its own, to read
+    alone; None if they do not (the file is then said to be no list of records).
+
+    >>> print(document_problem("d", "events.json", b'{"datapackage": {}}').message)
+    ... # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    is a `document` export (...), a dataset of its own, not a list of records: read it
+    alone with `rightsdata validate d/events.json` (...), or move it out of the dataset's
+    folder
+    """
+    if _DOCUMENT_START.match(data[:4096]) is None:
+        return None
+    message = (
+        f"is {_DOCUMENT}, a dataset of its own, not a list of records: read it alone with "
+        f"{_load_the_file(folder, name)}, or move it out of the dataset's folder"
+    )
+    return Problem(name, message, ProblemCode.TYPE, file=name)
 
 
 def _is_regular(path: str) -> bool:
@@ -382,7 +403,7 @@ def no_records_problem(folder: str, names: Sequence[str]) -> Problem:
         described = all_of(_described(folder, name) for name in files)
         unsure = any(_unsure(folder, name) for name in files)
         each_is = (
-            "named as a dataset of its own: read the one that is alone with"
+            "named as a dataset of its own: read whichever is one alone, with"
             if unsure
             else "a dataset of its own: read one of the files alone with"
         )
@@ -427,7 +448,7 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
         return Problem(
             path.name,
             f"is one kind's file (a list of {kind}), not a dataset: {load}, or check the file "
-            f"alone with {_alone(printable(shown))}",
+            f"alone with {_alone(shown)}",
             ProblemCode.TYPE,
         )
     what = "is a list of records, as one kind's file holds them, not a dataset"
@@ -437,7 +458,7 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
             " (a JSON document is an object with a list per kind); name it for its kind "
             f"({', '.join(map(kind_file, KINDS))})"
         )
-        alone = _alone(printable(str(Path(shown).with_name("KIND.json"))))
+        alone = _alone(str(Path(shown).with_name("KIND.json")))
     elif _another_file(path, path.with_name(kind_file(named))):
         # (renamed, it would replace the kind's file beside it)
         said = (
@@ -447,11 +468,11 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
             f"({kind_file(named)})"
         )
         hint = f"; {said}: move these records into it"
-        alone = _alone(printable(str(Path(shown).with_name(kind_file(named)))))
+        alone = _alone(str(Path(shown).with_name(kind_file(named))))
     else:
         said = "did you mean" if spelt else f"its records' ids name {named}: name it"
         hint = f"; {said} {kind_file(named)}{'? Name it so' if spelt else ''}"
-        alone = _alone(printable(str(Path(shown).with_name(kind_file(named)))))
+        alone = _alone(str(Path(shown).with_name(kind_file(named))))
     return Problem(
         path.name,
         f"{what}{hint}, and {load}, or check it alone with {alone}",
@@ -483,9 +504,10 @@ def _alone(path: str, python: str = "validate") -> str:
     `rightsdata validate 'my data/persons.json'`
     (in Python, `rightsdata.validate('my data/persons.json')`)
     """
-    from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
+    from rightsdata._values.shell import python_literal, shell_path  # (a message's)
 
-    return f"`rightsdata validate {shell_path(path)}` (in Python, `rightsdata.{python}({path!r})`)"
+    called = f"rightsdata.{python}({python_literal(path)})"
+    return f"`rightsdata validate {shell_path(path)}` (in Python, `{called}`)"
 
 
 def _kind_named(path: Path, documents: list[object]) -> tuple[bool, str | None]:

@@ -28,6 +28,7 @@ import re
 import stat
 import threading
 from collections.abc import Collection, Mapping
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from rightsdata._data.dataset import Dataset, base_of, checked_descriptor, with_base
@@ -851,7 +852,8 @@ def _read_folder(
     # (a load's own: fmt reads without holding the files to the descriptor's resources)
     unseen = set(parts.problems[listed_from:])
     dataset, problems, unchecked = _finish(parts)
-    problems = _fmt_waits(problems, unseen, over=options.base is not None)
+    base = None if options.base is None else BASE_SHOWN.get() or "..."
+    problems = _fmt_waits(problems, unseen, folder, base=base)
     return dataset, filed(problems, [DESCRIPTOR, REDIRECTS, *kind_files]), unchecked
 
 
@@ -957,86 +959,155 @@ def _link_problems(
     the command of the dataset's ``folder``, removes them)."""
     problems = []
     for index, entry in listed:
+        at = f"{DESCRIPTOR}.resources[{index}].path"
+        found = Problem(at, rule.said(path), ProblemCode.PACKAGE, file=path)
         if rule.refused:
-            message = rule.said(path)
+            problems.append(found)
         elif {"bytes", "hash"} & entry.keys():
-            message = (
+            before = (
                 f"{rule.said(path)}: a load does not check its size and hash (it never reads "
                 "another file through a link, which may lead outside the folder); run "
-                f"`{_fmt_command(folder)}`, which removes them, or list the file itself"
             )
-        else:
-            continue
-        at = f"{DESCRIPTOR}.resources[{index}].path"
-        problems.append(Problem(at, message, ProblemCode.PACKAGE, file=path))
+            after = ", which removes them, or list the file itself"
+            problems.append(_FmtAdvice(found, before, after, folder=folder))
     return problems
 
 
-#: How a problem's advice to run ``rightsdata fmt`` starts (``run `rightsdata fmt FOLDER```).
-_FMT_ADVICE: Final = "`rightsdata fmt"
-#: What that advice adds where the folder has problems fmt cannot fix (:func:`_fmt_waits`).
+#: What advice to run fmt adds where the folder has problems fmt cannot fix (:func:`_fmt_waits`).
 _FMT_WAITS: Final = (
     " (first fix the other problems: fmt refuses a folder that has any, and rewrites nothing)"
 )
 
 
-def _fmt_waits(
-    problems: list[Problem], unseen: set[Problem], *, over: bool = False
-) -> list[Problem]:
-    """``problems``, each whose advice is to run ``rightsdata fmt`` on the folder told that
-    the others come first, if any of them makes fmt refuse it: fmt reads the folder as a
-    load does and rewrites nothing while it has a problem. Those it does not refuse are what
-    it fixes (its advice's), a strict check's (fmt runs none), and those of the ``unseen``
-    files (the descriptor's other entries: fmt does not hold the files to them). ``over``:
-    whether the folder was read over a base, which its fmt command then takes too (``--base
-    ...``: without it, fmt finds the references to the base's records dangling).
+#: How the command line running a load gave its base, as a word of a command (``kazakhstan``),
+#: for the advice a load words (``rightsdata fmt my-data --base kazakhstan``); None where the
+#: base is not known as one (a Python load: ``--base ...``). Set by the command line alone.
+BASE_SHOWN: Final[ContextVar[str | None]] = ContextVar("rightsdata_base_shown", default=None)
 
-    >>> stale = Problem("datapackage.json.resources[0].bytes", "is stale; run `rightsdata fmt d`")
-    >>> [p.message for p in _fmt_waits([stale], set())]
-    ['is stale; run `rightsdata fmt d`']
-    >>> bad = Problem("events.json[0] event:a.kind", "'x' is not an event kind")
-    >>> print(_fmt_waits([stale, bad], set())[0].message)  # doctest: +ELLIPSIS
-    is stale; run `rightsdata fmt d` (first fix the other problems: fmt refuses ... nothing)
-    >>> print(_fmt_waits([stale], set(), over=True)[0].message)
-    is stale; run `rightsdata fmt d --base ...`
+
+class _FmtAdvice(Problem):
+    """A problem whose advice is to run ``rightsdata fmt`` on a dataset folder: its message
+    is ``before``, the command in backticks, then ``after``. The command is worded by
+    :func:`_fmt_waits` once the folder's other problems are known (``--upgrade`` if any
+    advice needs it, ``--base`` over a base, what comes first), from these parts, never
+    found again in the message's text. ``folder`` None: the folder the load reads (a file's
+    byte-order mark, found before the folder is known); its message is then ``alone``.
+    ``upgrade``: the advice is ``fmt --upgrade`` (plain fmt refuses the folder). A load
+    returns plain :class:`Problem` objects (:func:`_fmt_waits` words them)."""
+
+    __slots__ = ("after", "alone", "before", "folder", "upgrade")
+
+    before: str
+    after: str
+    alone: str
+    folder: object
+    upgrade: bool
+
+    def __init__(
+        self,
+        problem: Problem,
+        before: str,
+        after: str,
+        *,
+        folder: object = None,
+        upgrade: bool = False,
+        alone: str = "",
+    ) -> None:
+        message = alone if folder is None else _fmt_worded(before, after, folder, upgrade)
+        super().__init__(
+            problem.location,
+            message,
+            problem.code,
+            file=problem.file,
+            kind=problem.kind,
+            index=problem.index,
+            line=problem.line,
+            record_id=problem.record_id,
+            field=problem.field,
+        )
+        setter = object.__setattr__
+        for name, value in (
+            ("before", before),
+            ("after", after),
+            ("alone", alone),
+            ("folder", folder),
+            ("upgrade", upgrade),
+        ):
+            setter(self, name, value)
+
+
+def _fmt_worded(
+    before: str, after: str, folder: object, upgrade: bool, base: str | None = None
+) -> str:
+    """An advice's message, its command ``rightsdata fmt [--upgrade] FOLDER [--base BASE]``."""
+    return f"{before}`{fmt_command(folder, upgrade=upgrade, base=base)}`{after}"
+
+
+def fmt_command(folder: object, *, upgrade: bool = False, base: str | None = None) -> str:
+    """The command that rewrites a dataset folder: ``rightsdata fmt FOLDER``, ``--upgrade``
+    where plain fmt refuses it, ``--base BASE`` (a word of a command, quoted already) where
+    it is read over a base.
+
+    >>> fmt_command("my data", upgrade=True, base="kazakhstan")
+    "rightsdata fmt --upgrade 'my data' --base kazakhstan"
     """
-
-    def advised(problem: Problem) -> bool:
-        return _FMT_ADVICE in problem.message
-
-    refused = any(
-        not advised(p) and p.code != ProblemCode.STRICT and p not in unseen for p in problems
-    )
-    if not (refused or over) or not any(map(advised, problems)):
-        return problems
-    return [_advised(p, refused, over) if advised(p) else p for p in problems]
-
-
-def _advised(problem: Problem, waits: bool, over: bool) -> Problem:
-    """``problem``, whose message advises running fmt, saying that fmt must wait (``waits``)
-    and giving its command ``--base ...`` (``over``: as in :func:`_fmt_waits`)."""
-    message = problem.message
-    if over:  # (after the folder, inside the command's backticks)
-        end = message.index("`", message.index(_FMT_ADVICE) + 1)
-        message = f"{message[:end]} --base ...{message[end:]}"
-    return Problem(
-        problem.location,
-        message + (_FMT_WAITS if waits else ""),
-        problem.code,
-        file=problem.file,
-        kind=problem.kind,
-        index=problem.index,
-        line=problem.line,
-        record_id=problem.record_id,
-        field=problem.field,
-    )
-
-
-def _fmt_command(folder: object) -> str:
-    """The command that rewrites a dataset folder's descriptor: ``rightsdata fmt FOLDER``."""
     from rightsdata._values.shell import shell_path  # (a message's: not on a load's path)
 
-    return f"rightsdata fmt {shell_path(_shown(folder))}"
+    upgraded = "--upgrade " if upgrade else ""
+    over = "" if base is None else f" --base {base}"
+    return f"rightsdata fmt {upgraded}{shell_path(_shown(folder))}{over}"
+
+
+def _fmt_waits(
+    problems: list[Problem], unseen: set[Problem], folder: object, *, base: str | None = None
+) -> list[Problem]:
+    """``problems``, each whose advice is to run ``rightsdata fmt`` (an :class:`_FmtAdvice`)
+    worded as one command for the ``folder`` read: ``fmt --upgrade`` if any advice needs it
+    (it fixes what plain fmt would, too), and told that the others come first if any of them
+    makes fmt refuse it: fmt reads the folder as a load does and rewrites nothing while it
+    has a problem. Those it does not refuse are what it fixes (its advice's), a strict
+    check's (fmt runs none), and those of the ``unseen`` files (the descriptor's other
+    entries: fmt does not hold the files to them). ``base``: the base the folder was read
+    over, as its fmt command takes it too (without it, fmt finds the references to the
+    base's records dangling): the option's value as a command shows it (``...`` where it is
+    not known).
+
+    >>> found = Problem("datapackage.json.resources[0].bytes", "")
+    >>> stale = _FmtAdvice(found, "is stale; run ", "", folder="d")
+    >>> [p.message for p in _fmt_waits([stale], set(), "d")]
+    ['is stale; run `rightsdata fmt d`']
+    >>> bad = Problem("events.json[0] event:a.kind", "'x' is not an event kind")
+    >>> print(_fmt_waits([stale, bad], set(), "d")[0].message)  # doctest: +ELLIPSIS
+    is stale; run `rightsdata fmt d` (first fix the other problems: fmt refuses ... nothing)
+    >>> print(_fmt_waits([stale], set(), "d", base="...")[0].message)
+    is stale; run `rightsdata fmt d --base ...`
+    """
+    advice = [p for p in problems if isinstance(p, _FmtAdvice)]
+    if not advice:
+        return problems
+    upgrade = any(p.upgrade for p in advice)
+    refused = any(
+        not isinstance(p, _FmtAdvice) and p.code != ProblemCode.STRICT and p not in unseen
+        for p in problems
+    )
+    worded = []
+    for problem in problems:
+        if isinstance(problem, _FmtAdvice):
+            there = folder if problem.folder is None else problem.folder
+            message = _fmt_worded(problem.before, problem.after, there, upgrade, base)
+            problem = Problem(
+                problem.location,
+                message + (_FMT_WAITS if refused else ""),
+                problem.code,
+                file=problem.file,
+                kind=problem.kind,
+                index=problem.index,
+                line=problem.line,
+                record_id=problem.record_id,
+                field=problem.field,
+            )
+        worded.append(problem)
+    return worded
 
 
 def _resource_problems(
@@ -1058,13 +1129,12 @@ def _resource_problems(
         # is not computed (the size alone says the entry is stale).
         recorded = "size and hash" if "hash" in entry else "size"
         return [
-            Problem(
-                f"{at}.bytes",
+            _FmtAdvice(
+                Problem(f"{at}.bytes", "", ProblemCode.PACKAGE, file=path),
                 f"says {counted(int(entry['bytes']), 'byte')}, but {path} has {len(data):,}: "
-                f"the file changed since {DESCRIPTOR} recorded its {recorded}; run "
-                f"`{_fmt_command(folder)}` if it was changed on purpose",
-                ProblemCode.PACKAGE,
-                file=path,
+                f"the file changed since {DESCRIPTOR} recorded its {recorded}; run ",
+                " if it was changed on purpose",
+                folder=folder,
             )
         ]
     if hashes and "hash" in entry:
@@ -1074,13 +1144,12 @@ def _resource_problems(
         actual = hashlib.new(algorithm or "md5", data).hexdigest()
         if actual != digest:
             return [
-                Problem(
-                    f"{at}.hash",
+                _FmtAdvice(
+                    Problem(f"{at}.hash", "", ProblemCode.PACKAGE, file=path),
                     f"does not match {path}: the file changed since {DESCRIPTOR} recorded "
-                    f"its hash (its size is the same); run `{_fmt_command(folder)}` if it "
-                    "was changed on purpose",
-                    ProblemCode.PACKAGE,
-                    file=path,
+                    "its hash (its size is the same); run ",
+                    " if it was changed on purpose",
+                    folder=folder,
                 )
             ]
     return []
@@ -1116,6 +1185,11 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str) -> None:
         documents, found = _parse(text, name)
     else:
         found = [problem]
+    if not found and type(documents) is dict and parts.folder is not None:
+        from rightsdata._data.folderfiles import document_problem
+
+        # a `document` export saved as the kind's file: said as a stray one is
+        found = [p for p in [document_problem(parts.folder, name, data)] if p is not None]
     if found:
         parts.problems += found
         parts.unsure.add(kind)
@@ -1646,17 +1720,23 @@ def _finish(parts: _Parts) -> _Read:
 
 def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     """A problem for each date that is a set in a dataset declaring a format without sets."""
-    fix = None
-    if parts.folder is not None and parts.declared_in == DESCRIPTOR:
-        from rightsdata._values.shell import shell_path
-
-        # (fmt --upgrade declares it, and rewrites the sizes and hashes the edit made stale)
-        fix = (
-            f"run `rightsdata fmt --upgrade {shell_path(parts.folder)}`, which declares "
-            f"format {SETS_FROM} in {DESCRIPTOR}"
-        )
     said = None if parts.descriptor is not None and FORMAT_KEY not in parts.descriptor else declared
-    return set_date_problems(parts.records, said, parts.declared_in, parts.where, fix)
+    if parts.folder is None or parts.declared_in != DESCRIPTOR:
+        return set_date_problems(parts.records, said, parts.declared_in, parts.where)
+    # fmt --upgrade declares it, and rewrites the sizes and hashes the edit made stale: the
+    # advice's command is worded with the folder's others (_fmt_waits), in the place of
+    # _COMMAND (no date, the one value the message holds, has braces)
+    fix = f"run {_COMMAND}, which declares format {SETS_FROM} in {DESCRIPTOR}"
+    problems = set_date_problems(parts.records, said, parts.declared_in, parts.where, fix)
+    advice: list[Problem] = []
+    for problem in problems:
+        before, _, after = problem.message.partition(_COMMAND)
+        advice.append(_FmtAdvice(problem, before, after, folder=parts.folder, upgrade=True))
+    return advice
+
+
+#: Where :func:`_set_problems`'s advice has its command, until it is worded.
+_COMMAND: Final = "{command}"
 
 
 def unsure(parts: _Parts) -> tuple[set[str], dict[str, list[str]]]:
@@ -1852,13 +1932,13 @@ def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Probl
     """``data`` as text, or the problem that it is not UTF-8 (or is empty, unless ``empty``
     allows an empty text or one of white space only)."""
     if data.startswith(_BOM):
-        return "", Problem(
-            label,
+        # fmt removes it from a dataset folder's files: a folder's load names the command
+        alone = (
             "starts with a byte-order mark (U+FEFF, an invisible character some editors "
-            "write), which JSON does not allow: save it as UTF-8 without a BOM (`rightsdata "
-            "fmt` removes it from a dataset folder's files)",
-            ProblemCode.SYNTAX,
+            "write), which JSON does not allow: save it as UTF-8 without a BOM"
         )
+        found = Problem(label, alone, ProblemCode.SYNTAX)
+        return "", _FmtAdvice(found, f"{alone} (", " removes it)", alone=alone)
     if data.startswith(_UTF16_BOMS):
         return "", Problem(
             label,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.loading import DEFAULT_MAX_BYTES, dataset_problems
 from rightsdata._values.errors import Problems, printable
-from rightsdata._values.shell import shell_path
+from rightsdata._values.shell import python_literal, shell_path
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -78,9 +78,10 @@ def validate(
     return Problems(check.problems, check.not_checked)
 
 
-def kind_file_base_message(path: Path, given: str) -> str:
+def kind_file_base_message(path: Path, given: str, base: str = "...") -> str:
     """Why a base is refused with one kind's file at ``path`` (``given``: how the base was
-    given, ``base=`` or ``--base``), and what to do: validate its folder over the base.
+    given, ``base=`` or ``--base``), and what to do: validate its folder over the base
+    (``base``: the base as a word of the command, where it is known).
 
     >>> from pathlib import Path
     >>> kind_file_base_message(Path("ds/events.json"), "base=")  # doctest: +NORMALIZE_WHITESPACE
@@ -88,9 +89,9 @@ def kind_file_base_message(path: Path, given: str) -> str:
     validate its folder (`rightsdata.validate('ds', base=...)`)"
     """
     if given == "--base":
-        again = f"`rightsdata validate {shell_path(str(path.parent))} --base ...`"
+        again = f"`rightsdata validate {shell_path(str(path.parent))} --base {base}`"
     else:
-        again = f"`rightsdata.validate({str(path.parent)!r}, base=...)`"
+        again = f"`rightsdata.validate({python_literal(str(path.parent))}, base=...)`"
     return (
         f"{given} checks a dataset against the one it builds on; {printable(str(path))} is "
         f"one kind's file: validate its folder ({again})"

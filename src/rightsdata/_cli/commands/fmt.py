@@ -11,7 +11,7 @@ from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _print_error
 from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
-from rightsdata._values.errors import InvalidDataError
+from rightsdata._values.errors import InvalidDataError, printable
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.shell import shell_path
 
@@ -51,7 +51,8 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
             error.add_note(_refused_note(folder, folders[done + 1 :], args.check))
             raise
         except LinkedFileError as error:
-            raise UsageError(f"rewrote nothing in {folder}: {error}") from None
+            said = f"rewrote nothing in {printable(str(folder))}: {error}"
+            raise UsageError(said + _not_reached(folders[done + 1 :])) from None
         except OSError as error:  # a file it may not read, or a folder it may not write
             verb = "check" if args.check else "rewrite"
             raise UsageError(f"cannot {verb} {folder}: {system_reason(error, folder)}") from None
@@ -77,15 +78,22 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
 
 def _refused_note(folder: Path, rest: list[Path], check: bool) -> str:
     """What fmt says when ``folder`` has problems, which it refuses (``rest``: the folders
-    given after it, not looked at): that it wrote nothing there, and what to do."""
-    folder_arg = shell_path(str(folder))
+    given after it, not looked at): that it wrote nothing there, and what to do. A path is
+    named as prose names it (as the link refusal does), kept whole by the wrap."""
+    shown = printable(str(folder))
     if check:
-        said = f"could not check {folder_arg}: fmt checks only a folder without problems"
+        said = f"could not check {shown}: fmt checks only a folder without problems"
     else:
-        said = f"rewrote nothing in {folder_arg}: fmt rewrites only a folder without problems"
-    if rest:
-        said += f" (and did not look at {all_of(shell_path(str(p)) for p in rest)})"
-    return f"note: {said}"
+        said = f"rewrote nothing in {shown}: fmt rewrites only a folder without problems"
+    return f"note: {said}{_not_reached(rest)}"
+
+
+def _not_reached(rest: list[Path]) -> str:
+    """What fmt adds where it stopped at a folder: the folders given after it (``rest``),
+    which it did not look at."""
+    if not rest:
+        return ""
+    return f" (and did not look at {all_of(printable(str(p)) for p in rest)})"
 
 
 def _refuse(folder: Path) -> None:

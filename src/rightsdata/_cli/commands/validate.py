@@ -76,6 +76,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
     from rightsdata._data.kindfile import check_kind_file, kind_file_alone
     from rightsdata._data.validating import kind_file_base_message
+    from rightsdata._values.shell import shell_path
 
     path = _path(args.path)
     if args.json and args.json_report:
@@ -88,7 +89,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     # (the choice rightsdata.validate makes: rightsdata._data.validating)
     alone = kind_file_alone(path) is not None
     if base is not None and alone:
-        raise UsageError(kind_file_base_message(path, "--base"))
+        raise UsageError(kind_file_base_message(path, "--base", shell_path(args.base)))
     if alone:
         check = check_kind_file(
             path, schema=args.schema, max_bytes=args.max_bytes, strict=args.strict
