@@ -1014,17 +1014,7 @@ class _FmtAdvice(Problem):
         alone: str = "",
     ) -> None:
         message = alone if folder is None else _fmt_worded(before, after, folder, upgrade)
-        super().__init__(
-            problem.location,
-            message,
-            problem.code,
-            file=problem.file,
-            kind=problem.kind,
-            index=problem.index,
-            line=problem.line,
-            record_id=problem.record_id,
-            field=problem.field,
-        )
+        super().__init__(problem.location, message, problem.code, **_record_parts(problem))
         setter = object.__setattr__
         for name, value in (
             ("before", before),
@@ -1034,6 +1024,19 @@ class _FmtAdvice(Problem):
             ("upgrade", upgrade),
         ):
             setter(self, name, value)
+
+
+def _record_parts(problem: Problem) -> dict[str, Any]:
+    """The parts of ``problem``'s location (file, kind, index, line, record ID, field), as
+    the keywords of :class:`Problem`: for a problem worded again at the same place."""
+    return {
+        "file": problem.file,
+        "kind": problem.kind,
+        "index": problem.index,
+        "line": problem.line,
+        "record_id": problem.record_id,
+        "field": problem.field,
+    }
 
 
 def _fmt_worded(
@@ -1095,17 +1098,8 @@ def _fmt_waits(
         if isinstance(problem, _FmtAdvice):
             there = folder if problem.folder is None else problem.folder
             message = _fmt_worded(problem.before, problem.after, there, upgrade, base)
-            problem = Problem(
-                problem.location,
-                message + (_FMT_WAITS if refused else ""),
-                problem.code,
-                file=problem.file,
-                kind=problem.kind,
-                index=problem.index,
-                line=problem.line,
-                record_id=problem.record_id,
-                field=problem.field,
-            )
+            message += _FMT_WAITS if refused else ""
+            problem = Problem(problem.location, message, problem.code, **_record_parts(problem))
         worded.append(problem)
     return worded
 
