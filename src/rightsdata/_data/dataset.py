@@ -103,6 +103,9 @@ R = TypeVar("R", bound=Record)
 R2 = TypeVar("R2", bound=Record)
 R3 = TypeVar("R3", bound=Record)
 R4 = TypeVar("R4", bound=Record)
+#: The key type of the records given to Dataset: a kind's name, as any str or Literal type
+#: (``KindName``, or a part of it, as ``{k: ... for k in KINDS if k != "ratings"}`` makes).
+_Kind = TypeVar("_Kind", bound=str)
 
 
 def name_and_version(dataset: Dataset) -> str:
@@ -606,7 +609,7 @@ class Dataset:
 
     def __init__(
         self,
-        records: Mapping[KindName, Sequence[Record]] | Mapping[str, Sequence[Record]],
+        records: Mapping[_Kind, Sequence[Record]],
         *,
         name: str | None = None,
         version: str | None = None,
@@ -616,7 +619,7 @@ class Dataset:
         strict: bool = False,
     ) -> None:
         if base is None:
-            # (a KindName is a str: a mapping by either is read the same)
+            # (a kind's name is a str, whatever Literal type the keys are given)
             by_name = cast("Mapping[str, Sequence[Record]]", records)
             self._build(by_name, name, version, descriptor, redirects, _strict=strict)
             return
