@@ -304,3 +304,26 @@ def test_the_format_is_the_declared_one_else_what_the_data_needs(tmp_path: Path)
     (folder / "datapackage.json").write_text(json.dumps({"name": "x"}), encoding="utf-8")
     (folder / "sources.json").write_text(json.dumps([source_doc()]), encoding="utf-8")
     assert rightsdata.load_path(folder).format == 1
+
+
+# F4 (review 7b): a descriptor's own sources were dropped from the citation and every
+# export (replaced by the source records'), while ds.descriptor still showed them.
+@pytest.mark.parametrize("layout", ["json", "jsonl", "document", "datapackage"])
+def test_a_descriptors_own_sources_are_kept_after_the_records(tmp_path: Path, layout: str) -> None:
+    own = [{"title": "My own fieldwork"}, {"title": "A document"}]  # (the second: a record's)
+    dataset = Dataset(_records(), name="mine", descriptor={"title": "Mine", "sources": own})
+    assert "Sources: A document; My own fieldwork." in dataset.citation
+    dataset.export(tmp_path, layout)
+    if layout == "datapackage":
+        from rightsdata.tables import documents_from_rows, read_directory
+
+        package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+        documents, redirects = documents_from_rows(read_directory(tmp_path))
+        package.pop("resources")
+        back = rightsdata.load_documents(documents, redirects=redirects, descriptor=package)
+    else:
+        file = ONE_FILE[layout]
+        back = rightsdata.load_path(tmp_path / file if file else tmp_path)
+    assert back.descriptor is not None
+    assert [s["title"] for s in back.descriptor["sources"]] == ["A document", "My own fieldwork"]
+    assert back.citation == dataset.citation

@@ -518,6 +518,10 @@ class Dataset:
     read back is ``==`` the dataset. (The argument wins, rather than a difference being an
     error, so that a dataset made from another's records can take its descriptor under a
     new name or version: ``Dataset(records, descriptor=ds.descriptor, version="2.0.0")``.)
+    The descriptor's ``sources`` are the source records' titles (and addresses), as every
+    writer fills them in, followed by the descriptor's own entries that name none of them
+    (by title or path): a source listed only in the descriptor (``{"title": "My fieldwork"}``)
+    is kept, in the citation and in every export.
     ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``
     follows them.
 
