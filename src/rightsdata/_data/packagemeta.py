@@ -75,9 +75,11 @@ def _sources(records: Iterable[_Titled], own: object) -> list[Any]:
     user listed in the descriptor (their fieldwork) is kept, and one an earlier export wrote
     from the records is not listed twice."""
     listed = [{"title": s.title, **({"path": s.url} if s.url else {})} for s in records]
-    seen = {entry[key] for entry in listed for key in ("title", "path") if key in entry}
+    seen: set[object] = {
+        entry[key] for entry in listed for key in ("title", "path") if key in entry
+    }
     for entry in own if isinstance(own, list) else ():
-        names = (
+        names: set[object] = (
             {entry.get(key) for key in ("title", "path")} - {None}
             if isinstance(entry, Mapping)
             else set()
