@@ -28,9 +28,7 @@ from typing import (
     overload,
 )
 
-import attrs
-
-from rightsdata._data.answers import DateLike, Figures, Related
+from rightsdata._data.answers import DateLike, Figures, Related, answered_by
 from rightsdata._data.collection import (
     Collection,
     EventCollection,
@@ -1064,7 +1062,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         (['source:civicus-kazakhstan-country-page'], 'group:kazakhstan-authorities')
         """
         answer = self._answers().figures(record, measure, unit, per)
-        return attrs.evolve(answer, dataset=self)  # (its card names the record from here)
+        return answered_by(answer, self)  # (its card names the record from here)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
         """The rating of ``country`` (a place ID or record, or its ISO code such as ``'KZ'``)
@@ -1119,7 +1117,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> [r.id for r in rightsdata.load().related("place:kazakhstan").ratings][:1]
         ['rating:civicus-kazakhstan-2019-watchlist']
         """
-        return attrs.evolve(self._answers().related(record), dataset=self)  # (for its card)
+        return answered_by(self._answers().related(record), self)  # (for its card)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record, kind by kind (in :data:`~rightsdata.KINDS` order), by ID.
@@ -1394,6 +1392,11 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         last of those that hold it (docs/plotting.md, "Where the names come from"): one
         built on this one, for instance.
 
+        A record the dataset does not hold is refused, as :meth:`get` refuses an ID it does
+        not know (``UnknownIdError``); a record whose ID it holds but which differs from its
+        record (a copy changed with ``attrs.evolve``) raises ValueError: its card would show
+        this dataset's names and events under the copy's fields.
+
         >>> import rightsdata
         >>> ds = rightsdata.load()
         >>> print(str(ds.card("place:almaty")).splitlines()[0])
@@ -1401,7 +1404,16 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         """
         from rightsdata._display.display import Card
 
-        return Card(self.get(record) if isinstance(record, str) else record, self)
+        if isinstance(record, str):
+            return Card(self.get(record), self)
+        held = self.get(record.id)  # (UnknownIdError for an ID the dataset does not know)
+        if held != record:
+            raise ValueError(
+                f"card: the {type(record).__name__} given is not the record this dataset holds "
+                f"as {record.id} (a changed copy?): pass the ID, or show it from a dataset "
+                "that holds it (Dataset(..., base=ds))"
+            )
+        return Card(held, self)
 
     def _repr_html_(self) -> str:
         from rightsdata._display.display import dataset_html
