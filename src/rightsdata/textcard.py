@@ -240,11 +240,60 @@ def _holds_whole_word(text: str) -> bool:
     >>> _holds_whole_word("(see https://example.org/a)"), _holds_whole_word("a source: HRF")
     (True, False)
     """
-    for word in text.split():
-        word = word.strip(_PUNCTUATION)
-        if word.startswith(("https://", "http://")) or is_valid_id(word):
-            return True
-    return False
+    return any(map(_whole_word, text.split()))
+
+
+def _whole_word(word: str) -> bool:
+    """Whether ``word`` (no white space) is a record's ID or a web address, punctuation
+    around it aside: a word a reader copies, never to cut (:func:`_holds_whole_word`)."""
+    word = word.strip(_PUNCTUATION)
+    return word.startswith(("https://", "http://")) or is_valid_id(word)
+
+
+def _wrap_keeping(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+    """``text`` wrapped as :func:`wrap` wraps it (a word longer than a line cut), but each ID
+    and web address whole: on the line if it fits there, else at the start of the next one
+    (longer than ``width`` if it must be). Only those words: a paragraph of Chinese holding
+    an address is still cut to the width (with ``whole=True`` it was one 208-column line).
+
+    >>> _wrap_keeping("北京市の記者が拘束された https://example.org/a 出典", 12, "- ")
+    ['- 北京市の記', '  者が拘束さ', '  れた', '  https://example.org/a', '  出典']
+    """
+    rest = " " * display_width(first) if rest is None else rest
+    lines: list[str] = []
+    indent, content = first, ""  # the line being filled: its indent, and what it holds
+    plain = ""  # the text since the last word kept whole, not laid out yet
+
+    def lay_out(text: str) -> None:
+        nonlocal indent, content
+        if not text.strip():
+            return
+        if content and display_width(indent + content) > width:  # a long ID, alone
+            lines.append(indent + content)
+            indent, content = rest, ""
+        # (the line so far again with the text: wrap packs it as it was, then goes on)
+        wrapped = wrap(content + (text if content else text.lstrip()), width, indent, rest)
+        lines.extend(wrapped[:-1])
+        indent = indent if len(wrapped) == 1 else rest
+        content = wrapped[-1][len(indent) :]
+
+    for word in re.split(r"(\s+)", text):
+        if not word or word.isspace() or not _whole_word(word):
+            plain += word
+            continue
+        lay_out(plain)
+        spaced = " " if plain[-1:].isspace() and content else ""
+        plain = ""
+        kept = printable(word)
+        if not content or display_width(indent + content + spaced + kept) <= width:
+            content += spaced + kept
+        else:
+            lines.append(indent + content)
+            indent, content = rest, kept
+    lay_out(plain)
+    if content:
+        lines.append(indent + content)
+    return lines or [first.rstrip()]
 
 
 def _prose(text: str) -> str:
@@ -293,10 +342,13 @@ class _Card:
     def text(
         self, text: str, first: str = "", rest: str | None = None, *, whole: bool = False
     ) -> None:
-        """``text`` wrapped; with ``whole`` (or where it holds an ID or a web address, which
-        a reader copies), no word cut (:func:`wrap`'s ``whole``)."""
-        whole = whole or _holds_whole_word(text)
-        self.lines += wrap(text, self.width, first, rest, whole=whole)
+        """``text`` wrapped; with ``whole``, no word cut (:func:`wrap`'s ``whole``); the IDs
+        and web addresses it holds, which a reader copies, whole in any case
+        (:func:`_wrap_keeping`), and its other words cut as any text's."""
+        if whole or not _holds_whole_word(text):
+            self.lines += wrap(text, self.width, first, rest, whole=whole)
+        else:
+            self.lines += _wrap_keeping(text, self.width, first, rest)
 
     def rows(self, rows: Sequence[tuple[str, str | Sequence[str] | None]]) -> None:
         """Labelled values; a list value takes one line (or more, wrapped) per item, each
