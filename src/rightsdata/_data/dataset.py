@@ -386,9 +386,12 @@ def _check(
     descriptor: Mapping[str, Any] | None,
     base: integrity.Base | None = None,
     strict: bool = False,
+    base_records: Mapping[str, Sequence[Record]] | None = None,
 ) -> None:
     """Raise InvalidDataError listing every problem of what was given to Dataset: the
-    ``name``, ``version`` and ``descriptor``'s (:func:`_package_problems`), then every
+    ``name``, ``version`` and ``descriptor``'s (:func:`_package_problems`; the dates that are
+    sets among the ``base_records`` too, where the descriptor declares a format without
+    them: the dataset holds them as its own), then every
     integrity problem among the records built in Python, over the ``base`` if given (its
     records are not judged again: the rules judge what the given records make of it), then,
     if ``strict``, every strict problem among them, as the loaders find them
@@ -396,6 +399,8 @@ def _check(
     from rightsdata._validation.integrity import check_integrity
 
     problems = _package_problems(records, name, version, descriptor)
+    if base_records is not None and descriptor is not None:
+        problems += _base_set_problems(base_records, descriptor)
     listed = {kind: list(items) for kind, items in records.items()}
     unjudged: set[str] = set()
     # located by kind: persons[1] person:a
@@ -407,6 +412,22 @@ def _check(
     if problems:
         unchecked = tuple(kind for kind in KINDS if kind in unjudged)
         raise InvalidDataError(problems, f"the {_given(problems)} given to Dataset", unchecked)
+
+
+def _base_set_problems(
+    base_records: Mapping[str, Sequence[Record]], descriptor: Mapping[str, Any]
+) -> list[Problem]:
+    """A problem for each date of the base's records that is a set, where ``descriptor``
+    declares format 1 or 2 (``the base's events[3] event:a.date``): the dataset made holds
+    the base's records as its own, and the same records given without the base are refused
+    so. (A declared format that is not a readable number is a problem of the descriptor's.)"""
+    from rightsdata._values.format import FORMAT_KEY, SETS_FROM, set_date_problems
+
+    declared = descriptor.get(FORMAT_KEY)
+    if type(declared) is not int or not 1 <= declared < SETS_FROM:
+        return []
+    where = {kind: f"the base's {kind}" for kind in base_records}
+    return set_date_problems(base_records, declared, "the descriptor given", where)
 
 
 def _given(problems: Sequence[Problem]) -> str:
@@ -628,7 +649,7 @@ class Dataset:
         over = base_of(base)  # (TypeError for anything but a Dataset)
         given = _checked_arguments(records, name, version, descriptor)
         retiring = _checked_redirects(redirects)
-        _check(given, retiring, name, version, descriptor, over, strict)
+        _check(given, retiring, name, version, descriptor, over, strict, base._by_kind)
         both, redirected = with_base(over, given, retiring)
         self._build(both, name, version, descriptor, redirected, True)
 
@@ -734,14 +755,20 @@ class Dataset:
     @property
     def format(self) -> int:
         """The version of the file format the dataset is in (docs/concepts.md, "A format that
-        can grow"): its descriptor's ``rightsdata_format`` where it gives one; where it gives
-        none (no descriptor, or one without the key), the format the data needs: 3 if a date
-        is a set, else 1 (data without a set is readable in every format).
+        can grow"): the format its descriptor declares (``rightsdata_format``); where it
+        declares none (no descriptor, or one given in Python without the key), the lowest
+        format that can hold all its records (``_values.format.needed_format``): 3 if a date
+        is a set, else 1, since every format reads such records. A declared format always
+        holds the records: a dataset declaring 1 or 2 that holds a set is refused, over a
+        base too (the base's records are the dataset's; only a load over a base holds its
+        folder's declared format to the folder's own files). A folder whose
+        ``datapackage.json`` has no ``rightsdata_format`` is format 1, as the file format says.
 
-        So a dataset read from a ``datapackage.json`` without the key is format 1, as the file
-        format says (a load refuses a set under it); one built in Python, or read from a
-        layout without a descriptor, is 3 if it holds a set, and so is one over a base that
-        holds one. An export declares the lowest format its data needs, whatever this says.
+        It is the format of the data, not of a file written from it, so an export read back
+        may say a newer one: each export declares the format of the files it writes
+        (``_values.format.lowest_format``, the same rule but at least 2, since the writers
+        leave empty fields out, which format 1 does not allow; and 3 for a JSON Lines file or
+        JSON document carrying a descriptor, which older readers refuse), whatever this says.
 
         >>> import rightsdata
         >>> rightsdata.load().format   # some of its dates are sets
@@ -750,14 +777,14 @@ class Dataset:
         >>> kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
         >>> Dataset(kinds, descriptor={"title": "Mine"}).format   # declares none
         3
-        >>> Dataset({}).format
-        1
+        >>> Dataset({}).format, Dataset({}, descriptor={"rightsdata_format": 2}).format
+        (1, 2)
         """
-        from rightsdata._values.format import FORMAT_KEY, SETS_FROM, format_of, set_dates
+        from rightsdata._values.format import FORMAT_KEY, format_of, needed_format
 
         if self._descriptor is not None and FORMAT_KEY in self._descriptor:
             return format_of(self._descriptor)
-        return SETS_FROM if next(set_dates(self._by_kind), None) is not None else 1
+        return needed_format(self._by_kind)
 
     @property
     def citation(self) -> str:
