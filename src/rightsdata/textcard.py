@@ -362,6 +362,9 @@ class _Card:
             items = [value] if isinstance(value, str) else list(value)
             for index, item in enumerate(items):
                 first = pad(label, column) if index == 0 else " " * column
+                if isinstance(item, _Prose):  # (its line feeds are its own, not parts)
+                    self.prose(item, first, " " * column)
+                    continue
                 for part_index, part in enumerate(item.split("\n")):
                     # a second part of an item (a law's title, a figure's source), and a
                     # listed item's wrapped lines, are indented: the next item is not
@@ -370,17 +373,38 @@ class _Card:
                     whole = isinstance(item, _Command)  # (kept on one line, to copy)
                     self.text(part, lead, " " * (column + hang), whole=whole)
 
-    def section(self, heading: str, items: Iterable[str], numbered: bool = False) -> None:
-        """A heading, then items (each may hold ``\\n``-separated parts)."""
+    def section(
+        self, heading: str, items: Iterable[str | Sequence[str]], numbered: bool = False
+    ) -> None:
+        """A heading, then items (each may hold ``\\n``-separated parts, or be a sequence of
+        parts, where a :class:`_Prose` part keeps its paragraphs)."""
         self.lines += ["", heading]
         for number, item in enumerate(items, 1):
             marker = f"{number}. " if numbered else "- "
-            for index, part in enumerate(item.split("\n")):
-                first = _INDENT + (marker if index == 0 else " " * display_width(marker))
-                self.text(part, first, _INDENT + " " * display_width(marker))
+            hanging = _INDENT + " " * display_width(marker)
+            parts = (
+                item.split("\n") if isinstance(item, str) and not isinstance(item, _Prose) else item
+            )
+            for index, part in enumerate([item] if isinstance(item, _Prose) else parts):
+                first = _INDENT + marker if index == 0 else hanging
+                if isinstance(part, _Prose):
+                    self.prose(part, first, hanging)
+                else:
+                    self.text(part, first, hanging)
+
+    def prose(self, text: str, first: str = "", rest: str = "") -> None:
+        """A prose text (:func:`_prose`): each of its lines wrapped, the first starting after
+        ``first``, every other at ``rest``'s column, and a blank line between paragraphs."""
+        lead = first
+        for line in text.split("\n"):
+            if line:
+                self.text(line, lead, rest)
+                lead = rest
+            else:
+                self.lines.append("")
 
 
-def _citation(citation: Citation, card: _Card) -> str:
+def _citation(citation: Citation, card: _Card) -> list[str]:
     source = card.names.record(citation.source)
     if isinstance(source, Source):
         parts = [one_line(source.title)]
@@ -401,10 +425,10 @@ def _citation(citation: Citation, card: _Card) -> str:
     if details:
         parts.append(" · ".join(details))
     if citation.quote:
-        parts.append(f"“{_prose(citation.quote)}”")
+        parts.append(_Prose(f"“{_prose(citation.quote)}”"))
     if isinstance(source, Source) and source.url:
         parts.append(source.url)
-    return "\n".join(parts)
+    return parts
 
 
 def _short_citation(citation: Citation, card: _Card) -> str:
@@ -516,6 +540,14 @@ def _involvement_rows(
     return rows
 
 
+class _Prose(str):
+    """A value or part that is prose (:func:`_prose`: a quote, an inferred value's basis):
+    its lines each wrapped at the column its first starts at, and its paragraphs apart by a
+    blank line, as the summary's are; not split into a list's parts."""
+
+    __slots__ = ()
+
+
 class _Command(str):
     """A row's value that holds a command in backticks: wrapped as the command line's
     messages are (:func:`wrap`'s ``whole``), the command never split across lines."""
@@ -610,7 +642,7 @@ def _parts(record: Record, card: _Card) -> _Parts:
             ("jointly with", ", ".join(map(card.name, record.joined_by))),
             ("relayed by", ", ".join(map(card.name, record.relayed_by))),
             ("date", _date(record.date)),
-            ("quote", f"“{_prose(record.quote)}”" if record.quote else None),
+            ("quote", _Prose(f"“{_prose(record.quote)}”") if record.quote else None),
             ("addressed to", ", ".join(card.name(i) for i in record.addressed_to)),
             ("about", [card.name(i) for i in record.about]),
         ]
@@ -701,11 +733,7 @@ def text_card(
     card.text(f"{kicker} · {record.id}{where}")
     if summary:  # (prose: its paragraphs kept)
         card.lines.append("")
-        for paragraph in _prose(summary).split("\n"):
-            if paragraph:
-                card.text(paragraph)
-            else:
-                card.lines.append("")
+        card.prose(_prose(summary))
     card.lines.append("")
     card.rows(rows)
     citations: tuple[Citation, ...] = getattr(record, "citations", ())
@@ -714,7 +742,7 @@ def text_card(
             f"Sources ({len(citations)})", (_citation(c, card) for c in citations), numbered=True
         )
     if record.inferred:
-        inferred = (f"{i.field}: {_prose(i.basis)}" for i in record.inferred)
+        inferred = (_Prose(f"{i.field}: {_prose(i.basis)}") for i in record.inferred)
         card.section("Inferred, not stated", inferred)
     if dataset is None:
         card.lines.append("")
