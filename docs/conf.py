@@ -83,6 +83,7 @@ nitpick_ignore = [
     ("py:class", "rightsdata._data.dataset.R2"),
     ("py:class", "rightsdata._data.dataset.R3"),
     ("py:class", "rightsdata._data.dataset.R4"),
+    ("py:class", "rightsdata._data.dataset._Kind"),  # the key type of Dataset(records)
     # Type aliases of the tables' cells and rows.
     ("py:class", "Cell"),
     ("py:class", "Row"),

@@ -5,6 +5,8 @@ the user is working in, says which when more than one holds it, and ``Dataset.ca
 
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 from collections.abc import Iterator
 
@@ -123,3 +125,42 @@ def test_record_html_refuses_what_is_not_a_dataset() -> None:
     small = small_dataset()
     with pytest.raises(TypeError, match="record_html takes a Dataset or None, not dict"):
         record_html(small.get("person:a"), {})  # type: ignore[arg-type]
+
+
+# Review 7b, F1: an answer or a card carried its whole dataset into its pickle (8 figures:
+# 333 KB, not 2.9 KB), and a Card, frozen, raised TypeError on hash().
+def test_an_answer_pickles_without_its_dataset_and_keeps_it_in_the_process() -> None:
+    ds = rightsdata.load()
+    figures = ds.figures("event:bloody-january-2022")
+    related = ds.related(KOZLOV)
+    for answer, alone in (
+        (figures, attrs.evolve(figures, dataset=None)),
+        (related, attrs.evolve(related, dataset=None)),
+    ):
+        assert answer._dataset is ds
+        assert len(pickle.dumps(answer)) == len(pickle.dumps(alone))  # (no dataset in it)
+        again = pickle.loads(pickle.dumps(answer))
+        assert again == answer and again._dataset is None
+        assert copy.copy(answer)._dataset is ds and copy.deepcopy(answer)._dataset is ds
+    assert len(pickle.dumps(figures)) < 10_000
+
+
+def test_a_card_is_hashable_compared_in_its_dataset_and_not_pickled(ds: Dataset) -> None:
+    card = ds.card(KOZLOV)
+    assert hash(card) == hash(ds.card(KOZLOV)) and card == ds.card(ds.get(KOZLOV))
+    assert {card, ds.card(KOZLOV)} == {card}
+    mine = Dataset({}, base=ds, name="mine")
+    assert mine.card(KOZLOV) != card  # (the same record, shown in another dataset)
+    with pytest.raises(TypeError, match=r"cannot be pickled: .* pickle the record"):
+        pickle.dumps(card)
+    assert copy.deepcopy(card) is card
+
+
+def test_a_card_refuses_a_record_its_dataset_does_not_hold() -> None:
+    ds = rightsdata.load()
+    changed = attrs.evolve(ds.persons[KOZLOV], name="Someone else")
+    with pytest.raises(ValueError, match="not the record this dataset holds as person:"):
+        ds.card(changed)
+    with pytest.raises(rightsdata.UnknownIdError):
+        ds.card(attrs.evolve(ds.persons[KOZLOV], id="person:nobody-here"))
+    assert ds.card(copy.deepcopy(ds.persons[KOZLOV])).record is ds.persons[KOZLOV]

@@ -14,6 +14,7 @@ import rightsdata
 from rightsdata import Dataset, InvalidDataError
 from rightsdata._data.canonical import embedded_descriptor
 from rightsdata._validation.convert import structure
+from rightsdata._values.format import lowest_format
 
 from conftest import person_doc, source_doc
 
@@ -295,12 +296,45 @@ def test_the_format_is_the_declared_one_else_what_the_data_needs(tmp_path: Path)
     assert Dataset(_records(), descriptor={"rightsdata_format": 2}).format == 2
     # over a base that holds sets: the base's dates are the dataset's too
     assert Dataset({}, base=bundled).format == 3
-    # a descriptor declaring 2 over such a base is not refused (the base is not held to it),
-    # and says 2
-    assert Dataset({}, base=bundled, descriptor={"rightsdata_format": 2}).format == 2
+    # a descriptor declaring 2 over such a base is refused, as the same records without the
+    # base are (review 7b, F11: it was taken, and said 2 of a dataset holding 41 sets)
+    with pytest.raises(InvalidDataError) as refused:
+        Dataset({}, base=bundled, descriptor={"rightsdata_format": 2}, name="m")
+    with pytest.raises(InvalidDataError) as alone:
+        Dataset(_bundled_records(), descriptor={"rightsdata_format": 2}, name="m")
+    assert len(refused.value.problems) == len(alone.value.problems) == 41
+    first = refused.value.problems[0]
+    assert first.location.startswith("the base's sources[0] source:")
+    assert "declares format 2: set rightsdata_format to 3" in first.message
+    # (a descriptor declaring 3, or none, is taken; and the writers' rule is the same one)
+    assert Dataset({}, base=bundled, descriptor={"rightsdata_format": 3}).format == 3
+    assert lowest_format({}) == max(2, Dataset({}).format)
     # a folder whose datapackage.json has no key is format 1, as the file format says
     folder = tmp_path / "format-1"
     folder.mkdir()
     (folder / "datapackage.json").write_text(json.dumps({"name": "x"}), encoding="utf-8")
     (folder / "sources.json").write_text(json.dumps([source_doc()]), encoding="utf-8")
     assert rightsdata.load_path(folder).format == 1
+
+
+# F4 (review 7b): a descriptor's own sources were dropped from the citation and every
+# export (replaced by the source records'), while ds.descriptor still showed them.
+@pytest.mark.parametrize("layout", ["json", "jsonl", "document", "datapackage"])
+def test_a_descriptors_own_sources_are_kept_after_the_records(tmp_path: Path, layout: str) -> None:
+    own = [{"title": "My own fieldwork"}, {"title": "A document"}]  # (the second: a record's)
+    dataset = Dataset(_records(), name="mine", descriptor={"title": "Mine", "sources": own})
+    assert "Sources: A document; My own fieldwork." in dataset.citation
+    dataset.export(tmp_path, layout)
+    if layout == "datapackage":
+        from rightsdata.tables import documents_from_rows, read_directory
+
+        package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+        documents, redirects = documents_from_rows(read_directory(tmp_path))
+        package.pop("resources")
+        back = rightsdata.load_documents(documents, redirects=redirects, descriptor=package)
+    else:
+        file = ONE_FILE[layout]
+        back = rightsdata.load_path(tmp_path / file if file else tmp_path)
+    assert back.descriptor is not None
+    assert [s["title"] for s in back.descriptor["sources"]] == ["A document", "My own fieldwork"]
+    assert back.citation == dataset.citation

@@ -454,7 +454,11 @@ def test_every_collection_repr_names_its_class_kind_and_count(ds: Dataset) -> No
         ("0999-05", "in May AD 999 (day not known)"),
         ("0012-05-03", "3 May AD 12"),
         ("0001/0002", "from AD 1 to AD 2"),
-        ("0999-01/0999-03", "from January AD 999 to March AD 999"),
+        # (an interval within one year shares it, 'AD 999' whole, as any year: review 7b)
+        ("0999-01/0999-03", "from January to March AD 999"),
+        ("0987-01-05/0987-01-09", "from 5 to 9 January AD 987"),
+        ("0987/0987-05-05", "from AD 987 to 5 May AD 987"),
+        ("0999-12-30/1000-01-02", "from 30 December AD 999 to 2 January 1000"),
         # sets: one of some dates
         ("[2022-01-14,2022-01-15]", "14 or 15 January 2022"),
         ("[2022-01-14,2022-01-15,2022-01-20]", "14, 15 or 20 January 2022"),

@@ -115,3 +115,30 @@ def test_the_plot_heading_and_labels_are_one_line(ds: Dataset) -> None:
         assert labels == ["First line second line", "Tab separated title"]
     finally:
         matplotlib.pyplot.close("all")
+
+
+# Review 7b, F8: a quote's or a basis's paragraphs in the text card lost their blank line and
+# took a list item's indent (2 more than the value column); the summary's did not.
+def test_every_prose_field_of_the_text_card_keeps_its_paragraphs_at_its_column() -> None:
+    import attrs
+
+    import rightsdata
+
+    bundled = rightsdata.load()
+    statement = bundled.statements[0]
+    event = next(e for e in bundled.events if e.inferred)
+
+    def changed(record: rightsdata.Record) -> rightsdata.Record:
+        if record is statement:
+            return attrs.evolve(record, quote="Para one.\n\nPara two.")
+        if record is event:
+            basis = attrs.evolve(record.inferred[0], basis="B1\n\nB2")
+            return attrs.evolve(record, inferred=(basis, *record.inferred[1:]))
+        return record
+
+    kinds = {k: [changed(r) for r in bundled.collection(k)] for k in rightsdata.KINDS}
+    mine = Dataset(kinds)
+    card = text_card(mine.get(statement.id), mine, width=60)
+    assert "\nquote       “Para one.\n\n            Para two.”\n" in card
+    field = event.inferred[0].field
+    assert f"\n  - {field}: B1\n\n    B2" in text_card(mine.get(event.id), mine, width=60)

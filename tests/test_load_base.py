@@ -746,9 +746,12 @@ def test_a_dataset_built_in_python_over_the_bundled_data_holds_both() -> None:
     assert (both.name, both.version, both.descriptor) == (None, None, None)
     named = Dataset({"events": [event]}, base=base, name="mine", version="0.1.0")
     assert (named.name, named.version) == ("mine", "0.1.0")
-    # a format declared holds the records given only: the base's dates include sets
+    # a format declared holds every record the dataset holds: the base's dates include sets,
+    # so format 2 is refused (as the same records given without the base are) and 3 taken
     assert base.format >= 3
-    assert Dataset({"events": [event]}, base=base, descriptor={"rightsdata_format": 2})
+    with pytest.raises(InvalidDataError, match=r"the base's .* declares format 2"):
+        Dataset({"events": [event]}, base=base, descriptor={"rightsdata_format": 2})
+    assert Dataset({"events": [event]}, base=base, descriptor={"rightsdata_format": 3})
     # nothing of its own: the base's records and redirects
     same = Dataset({}, base=base, name=base.name, version=base.version, descriptor=base.descriptor)
     assert same == base

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import pytest
 
 import rightsdata
 from rightsdata import Citation, Dataset, Person, Source
-from rightsdata.textcard import MIN_WIDTH, text_card
+from rightsdata._values.columns import display_width
+from rightsdata.textcard import MIN_WIDTH, _wrap_keeping, text_card
 from rightsdata.vocab import SourceKind
 
 URL = "https://example.org/reports/2015/kazakhstan-jailed-opposition-leader-refused-parole"
@@ -42,3 +44,32 @@ def test_a_web_address_is_whole_on_one_line() -> None:
     for record in (source, person):
         lines = text_card(record, small, width=MIN_WIDTH).splitlines()
         assert any(URL in line for line in lines), lines
+
+
+# Review 7b, F7: one ID or address in a paragraph turned off cutting for the whole of it, so a
+# Chinese or Japanese summary holding one was a 208-column line on a 40-column card.
+@pytest.mark.parametrize("tail", ["", " https://example.org/a", " 出典 source:hrf-2012-12-14"])
+def test_only_the_id_or_address_is_kept_whole_not_its_paragraph(ds: Dataset, tail: str) -> None:
+    event = ds.events["event:kozlov-detention-2012-01-26"]
+    summary = "北京市の記者が拘束された。" * 8 + tail
+    kinds = {
+        kind: [attrs.evolve(r, summary=summary) if r is event else r for r in ds.collection(kind)]
+        for kind in rightsdata.KINDS
+    }
+    changed = Dataset(kinds)
+    lines = text_card(changed.get(event.id), changed, width=40).splitlines()
+    assert max(display_width(line) for line in lines) <= 40, lines
+    kept = tail.split()[-1] if tail else ""
+    assert not kept or any(line.strip() == kept or kept in line.split() for line in lines)
+    # and its text is all there, in order, cut only between characters
+    assert "北京市の記者が拘束された。" * 8 in "".join(line.strip() for line in lines)
+
+
+def test_a_long_word_beside_an_id_is_cut_and_the_id_is_not() -> None:
+    lines = _wrap_keeping("x" * 30 + " source:a-very-long-source-identifier-here end", 20, "- ")
+    assert lines == [
+        "- xxxxxxxxxxxxxxxxxx",
+        "  xxxxxxxxxxxx",
+        "  source:a-very-long-source-identifier-here",
+        "  end",
+    ]

@@ -979,7 +979,8 @@ def datasets(
     - a ``name`` (as a data package names itself: lowercase ASCII letters, digits, ``.``,
       ``_`` and ``-``) and a ``version`` (SemVer, ``1.4.0``), each given as an argument
       or in the descriptor (the dataset's name and version either way);
-    - a ``descriptor``: a small one, of a ``title``, ``licenses`` and a
+    - a ``descriptor``: a small one, of a ``title``, ``licenses``, ``contributors``,
+      ``sources`` of its own (besides the source records, which every writer lists) and a
       ``rightsdata_format`` (``format``'s, which the records keep to), each drawn or not;
     - ``redirects``: at most ``max_per_kind`` retired IDs, each new (no record has it), to
       the ID of a record drawn (or to another retired ID, a chain: it ends at a record), of
@@ -1013,6 +1014,8 @@ def datasets(
 
 #: The licences a drawn descriptor names (SPDX identifiers, as datapackage.json gives them).
 _LICENCES: Final = ("CC-BY-4.0", "CC0-1.0", "ODbL-1.0", "CC-BY-SA-4.0")
+#: The roles a drawn descriptor's contributors have (Data Package v2's ``roles``).
+_ROLES: Final = ("author", "contributor", "maintainer")
 
 
 def _package_names() -> st.SearchStrategy[str]:
@@ -1029,7 +1032,9 @@ def _versions() -> st.SearchStrategy[str]:
 
 @st.composite
 def _descriptors(draw: st.DrawFn, format: int) -> dict[str, Any]:
-    """A small descriptor: a title, licences and ``format``, each drawn or not."""
+    """A small descriptor: a title, licences, contributors, sources of its own (not records:
+    a user's fieldwork, which the citation and every export keep) and ``format``, each drawn
+    or not."""
     from rightsdata._values.format import FORMAT_KEY
 
     descriptor: dict[str, Any] = {}
@@ -1037,6 +1042,15 @@ def _descriptors(draw: st.DrawFn, format: int) -> dict[str, Any]:
         descriptor["title"] = draw(texts())
     if draw(st.booleans()):
         descriptor["licenses"] = [{"name": draw(st.sampled_from(_LICENCES))}]
+    if draw(st.booleans()):
+        roles = st.sampled_from(_ROLES).map(lambda role: [role])
+        contributor = st.fixed_dictionaries({"title": texts()}, optional={"roles": roles})
+        descriptor["contributors"] = draw(st.lists(contributor, min_size=1, max_size=2))
+    if draw(st.booleans()):
+        source = st.fixed_dictionaries(
+            {"title": texts()}, optional={"path": st.just("https://example.org/fieldwork")}
+        )
+        descriptor["sources"] = draw(st.lists(source, min_size=1, max_size=2))
     if draw(st.booleans()):
         descriptor[FORMAT_KEY] = format
     return descriptor

@@ -247,11 +247,60 @@ def _holds_whole_word(text: str) -> bool:
     >>> _holds_whole_word("(see https://example.org/a)"), _holds_whole_word("a source: HRF")
     (True, False)
     """
-    for word in text.split():
-        word = word.strip(_PUNCTUATION)
-        if word.startswith(("https://", "http://")) or is_valid_id(word):
-            return True
-    return False
+    return any(map(_whole_word, text.split()))
+
+
+def _whole_word(word: str) -> bool:
+    """Whether ``word`` (no white space) is a record's ID or a web address, punctuation
+    around it aside: a word a reader copies, never to cut (:func:`_holds_whole_word`)."""
+    word = word.strip(_PUNCTUATION)
+    return word.startswith(("https://", "http://")) or is_valid_id(word)
+
+
+def _wrap_keeping(text: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+    """``text`` wrapped as :func:`wrap` wraps it (a word longer than a line cut), but each ID
+    and web address whole: on the line if it fits there, else at the start of the next one
+    (longer than ``width`` if it must be). Only those words: a paragraph of Chinese holding
+    an address is still cut to the width (with ``whole=True`` it was one 208-column line).
+
+    >>> _wrap_keeping("北京市の記者が拘束された https://example.org/a 出典", 12, "- ")
+    ['- 北京市の記', '  者が拘束さ', '  れた', '  https://example.org/a', '  出典']
+    """
+    rest = " " * display_width(first) if rest is None else rest
+    lines: list[str] = []
+    indent, content = first, ""  # the line being filled: its indent, and what it holds
+    plain = ""  # the text since the last word kept whole, not laid out yet
+
+    def lay_out(text: str) -> None:
+        nonlocal indent, content
+        if not text.strip():
+            return
+        if content and display_width(indent + content) > width:  # a long ID, alone
+            lines.append(indent + content)
+            indent, content = rest, ""
+        # (the line so far again with the text: wrap packs it as it was, then goes on)
+        wrapped = wrap(content + (text if content else text.lstrip()), width, indent, rest)
+        lines.extend(wrapped[:-1])
+        indent = indent if len(wrapped) == 1 else rest
+        content = wrapped[-1][len(indent) :]
+
+    for word in re.split(r"(\s+)", text):
+        if not word or word.isspace() or not _whole_word(word):
+            plain += word
+            continue
+        lay_out(plain)
+        spaced = " " if plain[-1:].isspace() and content else ""
+        plain = ""
+        kept = printable(word)
+        if not content or display_width(indent + content + spaced + kept) <= width:
+            content += spaced + kept
+        else:
+            lines.append(indent + content)
+            indent, content = rest, kept
+    lay_out(plain)
+    if content:
+        lines.append(indent + content)
+    return lines or [first.rstrip()]
 
 
 def _prose(text: str) -> str:
@@ -300,10 +349,13 @@ class _Card:
     def text(
         self, text: str, first: str = "", rest: str | None = None, *, whole: bool = False
     ) -> None:
-        """``text`` wrapped; with ``whole`` (or where it holds an ID or a web address, which
-        a reader copies), no word cut (:func:`wrap`'s ``whole``)."""
-        whole = whole or _holds_whole_word(text)
-        self.lines += wrap(text, self.width, first, rest, whole=whole)
+        """``text`` wrapped; with ``whole``, no word cut (:func:`wrap`'s ``whole``); the IDs
+        and web addresses it holds, which a reader copies, whole in any case
+        (:func:`_wrap_keeping`), and its other words cut as any text's."""
+        if whole or not _holds_whole_word(text):
+            self.lines += wrap(text, self.width, first, rest, whole=whole)
+        else:
+            self.lines += _wrap_keeping(text, self.width, first, rest)
 
     def rows(self, rows: Sequence[tuple[str, str | Sequence[str] | None]]) -> None:
         """Labelled values; a list value takes one line (or more, wrapped) per item, each
@@ -317,6 +369,9 @@ class _Card:
             items = [value] if isinstance(value, str) else list(value)
             for index, item in enumerate(items):
                 first = pad(label, column) if index == 0 else " " * column
+                if isinstance(item, _Prose):  # (its line feeds are its own, not parts)
+                    self.prose(item, first, " " * column)
+                    continue
                 for part_index, part in enumerate(item.split("\n")):
                     # a second part of an item (a law's title, a figure's source), and a
                     # listed item's wrapped lines, are indented: the next item is not
@@ -325,17 +380,38 @@ class _Card:
                     whole = isinstance(item, _Command)  # (kept on one line, to copy)
                     self.text(part, lead, " " * (column + hang), whole=whole)
 
-    def section(self, heading: str, items: Iterable[str], numbered: bool = False) -> None:
-        """A heading, then items (each may hold ``\\n``-separated parts)."""
+    def section(
+        self, heading: str, items: Iterable[str | Sequence[str]], numbered: bool = False
+    ) -> None:
+        """A heading, then items (each may hold ``\\n``-separated parts, or be a sequence of
+        parts, where a :class:`_Prose` part keeps its paragraphs)."""
         self.lines += ["", heading]
         for number, item in enumerate(items, 1):
             marker = f"{number}. " if numbered else "- "
-            for index, part in enumerate(item.split("\n")):
-                first = _INDENT + (marker if index == 0 else " " * display_width(marker))
-                self.text(part, first, _INDENT + " " * display_width(marker))
+            hanging = _INDENT + " " * display_width(marker)
+            parts = (
+                item.split("\n") if isinstance(item, str) and not isinstance(item, _Prose) else item
+            )
+            for index, part in enumerate([item] if isinstance(item, _Prose) else parts):
+                first = _INDENT + marker if index == 0 else hanging
+                if isinstance(part, _Prose):
+                    self.prose(part, first, hanging)
+                else:
+                    self.text(part, first, hanging)
+
+    def prose(self, text: str, first: str = "", rest: str = "") -> None:
+        """A prose text (:func:`_prose`): each of its lines wrapped, the first starting after
+        ``first``, every other at ``rest``'s column, and a blank line between paragraphs."""
+        lead = first
+        for line in text.split("\n"):
+            if line:
+                self.text(line, lead, rest)
+                lead = rest
+            else:
+                self.lines.append("")
 
 
-def _citation(citation: Citation, card: _Card) -> str:
+def _citation(citation: Citation, card: _Card) -> list[str]:
     source = card.names.record(citation.source)
     if isinstance(source, Source):
         parts = [one_line(source.title)]
@@ -356,10 +432,10 @@ def _citation(citation: Citation, card: _Card) -> str:
     if details:
         parts.append(" · ".join(details))
     if citation.quote:
-        parts.append(f"“{_prose(citation.quote)}”")
+        parts.append(_Prose(f"“{_prose(citation.quote)}”"))
     if isinstance(source, Source) and source.url:
         parts.append(source.url)
-    return "\n".join(parts)
+    return parts
 
 
 def _short_citation(citation: Citation, card: _Card) -> str:
@@ -471,6 +547,14 @@ def _involvement_rows(
     return rows
 
 
+class _Prose(str):
+    """A value or part that is prose (:func:`_prose`: a quote, an inferred value's basis):
+    its lines each wrapped at the column its first starts at, and its paragraphs apart by a
+    blank line, as the summary's are; not split into a list's parts."""
+
+    __slots__ = ()
+
+
 class _Command(str):
     """A row's value that holds a command in backticks: wrapped as the command line's
     messages are (:func:`wrap`'s ``whole``), the command never split across lines."""
@@ -565,7 +649,7 @@ def _parts(record: Record, card: _Card) -> _Parts:
             ("jointly with", ", ".join(map(card.name, record.joined_by))),
             ("relayed by", ", ".join(map(card.name, record.relayed_by))),
             ("date", _date(record.date)),
-            ("quote", f"“{_prose(record.quote)}”" if record.quote else None),
+            ("quote", _Prose(f"“{_prose(record.quote)}”") if record.quote else None),
             ("addressed to", ", ".join(card.name(i) for i in record.addressed_to)),
             ("about", [card.name(i) for i in record.about]),
         ]
@@ -656,11 +740,7 @@ def text_card(
     card.text(f"{kicker} · {record.id}{where}")
     if summary:  # (prose: its paragraphs kept)
         card.lines.append("")
-        for paragraph in _prose(summary).split("\n"):
-            if paragraph:
-                card.text(paragraph)
-            else:
-                card.lines.append("")
+        card.prose(_prose(summary))
     card.lines.append("")
     card.rows(rows)
     citations: tuple[Citation, ...] = getattr(record, "citations", ())
@@ -669,7 +749,7 @@ def text_card(
             f"Sources ({len(citations)})", (_citation(c, card) for c in citations), numbered=True
         )
     if record.inferred:
-        inferred = (f"{i.field}: {_prose(i.basis)}" for i in record.inferred)
+        inferred = (_Prose(f"{i.field}: {_prose(i.basis)}") for i in record.inferred)
         card.section("Inferred, not stated", inferred)
     if dataset is None:
         card.lines.append("")

@@ -6,7 +6,8 @@ tests/test_typing.py runs ``mypy --strict`` on this file and expects no error.
 from __future__ import annotations
 
 import datetime
-from typing import assert_type, cast
+from collections.abc import Mapping
+from typing import Literal, assert_type, cast
 
 from hypothesis.strategies import SearchStrategy
 
@@ -171,3 +172,32 @@ located: list[rightsdata.Problem] = rightsdata.schema.schema_problems("places", 
 # validate's problems are a list[Problem] (a Problems), with the kinds it could not check.
 validated: list[rightsdata.Problem] = rightsdata.validate("my-dataset")
 not_checked: tuple[str, ...] = rightsdata.validate("my-dataset").unchecked
+
+# Dataset(records) takes a mapping keyed by any str type: a part of KINDS narrowed by a
+# comparison is a smaller Literal type (Mapping's key type is invariant: a union of
+# Mapping[KindName, ...] and Mapping[str, ...] refused it).
+all_but_ratings = {k: list(ds.collection(k)) for k in rightsdata.KINDS if k != "ratings"}
+rightsdata.Dataset(all_but_ratings)
+two_kinds: dict[Literal["persons", "events"], list[rightsdata.Record]] = {"persons": []}
+rightsdata.Dataset(two_kinds)
+
+
+# TABLES and FORMATS pass where a Mapping keyed by str is expected, and their keys are
+# the names the functions that take a TableName or FormatName are typed by.
+def show_tables(tables: Mapping[str, rightsdata.tables.Table]) -> list[str]:
+    return sorted(tables)
+
+
+def show_formats(formats: Mapping[str, str]) -> int:
+    return len(formats)
+
+
+show_tables(rightsdata.tables.TABLES)
+show_formats(rightsdata.tables.FORMATS)
+for table_name in rightsdata.tables.TABLES:
+    assert_type(table_name, rightsdata.tables.TableName)
+    rightsdata.tables.get_table(table_name)
+for format_name, needs in rightsdata.tables.FORMATS.items():
+    assert_type((format_name, needs), tuple[rightsdata.tables.FormatName, str])
+table_names: list[rightsdata.tables.TableName] = list(rightsdata.tables.TABLES.keys())
+described: rightsdata.tables.Table = rightsdata.tables.TABLES["events"]

@@ -28,9 +28,7 @@ from typing import (
     overload,
 )
 
-import attrs
-
-from rightsdata._data.answers import DateLike, Figures, Related
+from rightsdata._data.answers import DateLike, Figures, Related, answered_by
 from rightsdata._data.collection import (
     Collection,
     EventCollection,
@@ -103,6 +101,9 @@ R = TypeVar("R", bound=Record)
 R2 = TypeVar("R2", bound=Record)
 R3 = TypeVar("R3", bound=Record)
 R4 = TypeVar("R4", bound=Record)
+#: The key type of the records given to Dataset: a kind's name, as any str or Literal type
+#: (``KindName``, or a part of it, as ``{k: ... for k in KINDS if k != "ratings"}`` makes).
+_Kind = TypeVar("_Kind", bound=str)
 
 
 def name_and_version(dataset: Dataset) -> str:
@@ -385,9 +386,12 @@ def _check(
     descriptor: Mapping[str, Any] | None,
     base: integrity.Base | None = None,
     strict: bool = False,
+    base_records: Mapping[str, Sequence[Record]] | None = None,
 ) -> None:
     """Raise InvalidDataError listing every problem of what was given to Dataset: the
-    ``name``, ``version`` and ``descriptor``'s (:func:`_package_problems`), then every
+    ``name``, ``version`` and ``descriptor``'s (:func:`_package_problems`; the dates that are
+    sets among the ``base_records`` too, where the descriptor declares a format without
+    them: the dataset holds them as its own), then every
     integrity problem among the records built in Python, over the ``base`` if given (its
     records are not judged again: the rules judge what the given records make of it), then,
     if ``strict``, every strict problem among them, as the loaders find them
@@ -395,6 +399,8 @@ def _check(
     from rightsdata._validation.integrity import check_integrity
 
     problems = _package_problems(records, name, version, descriptor)
+    if base_records is not None and descriptor is not None:
+        problems += _base_set_problems(base_records, descriptor)
     listed = {kind: list(items) for kind, items in records.items()}
     unjudged: set[str] = set()
     # located by kind: persons[1] person:a
@@ -406,6 +412,22 @@ def _check(
     if problems:
         unchecked = tuple(kind for kind in KINDS if kind in unjudged)
         raise InvalidDataError(problems, f"the {_given(problems)} given to Dataset", unchecked)
+
+
+def _base_set_problems(
+    base_records: Mapping[str, Sequence[Record]], descriptor: Mapping[str, Any]
+) -> list[Problem]:
+    """A problem for each date of the base's records that is a set, where ``descriptor``
+    declares format 1 or 2 (``the base's events[3] event:a.date``): the dataset made holds
+    the base's records as its own, and the same records given without the base are refused
+    so. (A declared format that is not a readable number is a problem of the descriptor's.)"""
+    from rightsdata._values.format import FORMAT_KEY, SETS_FROM, set_date_problems
+
+    declared = descriptor.get(FORMAT_KEY)
+    if type(declared) is not int or not 1 <= declared < SETS_FROM:
+        return []
+    where = {kind: f"the base's {kind}" for kind in base_records}
+    return set_date_problems(base_records, declared, "the descriptor given", where)
 
 
 def _given(problems: Sequence[Problem]) -> str:
@@ -515,6 +537,10 @@ class Dataset:
     read back is ``==`` the dataset. (The argument wins, rather than a difference being an
     error, so that a dataset made from another's records can take its descriptor under a
     new name or version: ``Dataset(records, descriptor=ds.descriptor, version="2.0.0")``.)
+    The descriptor's ``sources`` are the source records' titles (and addresses), as every
+    writer fills them in, followed by the descriptor's own entries that name none of them
+    (by title or path): a source listed only in the descriptor (``{"title": "My fieldwork"}``)
+    is kept, in the citation and in every export.
     ``redirects`` maps retired IDs (of merged or renamed records) to their new IDs; ``get``
     follows them.
 
@@ -606,7 +632,7 @@ class Dataset:
 
     def __init__(
         self,
-        records: Mapping[KindName, Sequence[Record]] | Mapping[str, Sequence[Record]],
+        records: Mapping[_Kind, Sequence[Record]],
         *,
         name: str | None = None,
         version: str | None = None,
@@ -616,14 +642,14 @@ class Dataset:
         strict: bool = False,
     ) -> None:
         if base is None:
-            # (a KindName is a str: a mapping by either is read the same)
+            # (a kind's name is a str, whatever Literal type the keys are given)
             by_name = cast("Mapping[str, Sequence[Record]]", records)
             self._build(by_name, name, version, descriptor, redirects, _strict=strict)
             return
         over = base_of(base)  # (TypeError for anything but a Dataset)
         given = _checked_arguments(records, name, version, descriptor)
         retiring = _checked_redirects(redirects)
-        _check(given, retiring, name, version, descriptor, over, strict)
+        _check(given, retiring, name, version, descriptor, over, strict, base._by_kind)
         both, redirected = with_base(over, given, retiring)
         self._build(both, name, version, descriptor, redirected, True)
 
@@ -729,14 +755,20 @@ class Dataset:
     @property
     def format(self) -> int:
         """The version of the file format the dataset is in (docs/concepts.md, "A format that
-        can grow"): its descriptor's ``rightsdata_format`` where it gives one; where it gives
-        none (no descriptor, or one without the key), the format the data needs: 3 if a date
-        is a set, else 1 (data without a set is readable in every format).
+        can grow"): the format its descriptor declares (``rightsdata_format``); where it
+        declares none (no descriptor, or one given in Python without the key), the lowest
+        format that can hold all its records (``_values.format.needed_format``): 3 if a date
+        is a set, else 1, since every format reads such records. A declared format always
+        holds the records: a dataset declaring 1 or 2 that holds a set is refused, over a
+        base too (the base's records are the dataset's; only a load over a base holds its
+        folder's declared format to the folder's own files). A folder whose
+        ``datapackage.json`` has no ``rightsdata_format`` is format 1, as the file format says.
 
-        So a dataset read from a ``datapackage.json`` without the key is format 1, as the file
-        format says (a load refuses a set under it); one built in Python, or read from a
-        layout without a descriptor, is 3 if it holds a set, and so is one over a base that
-        holds one. An export declares the lowest format its data needs, whatever this says.
+        It is the format of the data, not of a file written from it, so an export read back
+        may say a newer one: each export declares the format of the files it writes
+        (``_values.format.lowest_format``, the same rule but at least 2, since the writers
+        leave empty fields out, which format 1 does not allow; and 3 for a JSON Lines file or
+        JSON document carrying a descriptor, which older readers refuse), whatever this says.
 
         >>> import rightsdata
         >>> rightsdata.load().format   # some of its dates are sets
@@ -745,14 +777,14 @@ class Dataset:
         >>> kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
         >>> Dataset(kinds, descriptor={"title": "Mine"}).format   # declares none
         3
-        >>> Dataset({}).format
-        1
+        >>> Dataset({}).format, Dataset({}, descriptor={"rightsdata_format": 2}).format
+        (1, 2)
         """
-        from rightsdata._values.format import FORMAT_KEY, SETS_FROM, format_of, set_dates
+        from rightsdata._values.format import FORMAT_KEY, format_of, needed_format
 
         if self._descriptor is not None and FORMAT_KEY in self._descriptor:
             return format_of(self._descriptor)
-        return SETS_FROM if next(set_dates(self._by_kind), None) is not None else 1
+        return needed_format(self._by_kind)
 
     @property
     def citation(self) -> str:
@@ -1057,7 +1089,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         (['source:civicus-kazakhstan-country-page'], 'group:kazakhstan-authorities')
         """
         answer = self._answers().figures(record, measure, unit, per)
-        return attrs.evolve(answer, dataset=self)  # (its card names the record from here)
+        return answered_by(answer, self)  # (its card names the record from here)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
         """The rating of ``country`` (a place ID or record, or its ISO code such as ``'KZ'``)
@@ -1112,7 +1144,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> [r.id for r in rightsdata.load().related("place:kazakhstan").ratings][:1]
         ['rating:civicus-kazakhstan-2019-watchlist']
         """
-        return attrs.evolve(self._answers().related(record), dataset=self)  # (for its card)
+        return answered_by(self._answers().related(record), self)  # (for its card)
 
     def __iter__(self) -> Iterator[Record]:
         """Every record, kind by kind (in :data:`~rightsdata.KINDS` order), by ID.
@@ -1387,6 +1419,11 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         last of those that hold it (docs/plotting.md, "Where the names come from"): one
         built on this one, for instance.
 
+        A record the dataset does not hold is refused, as :meth:`get` refuses an ID it does
+        not know (``UnknownIdError``); a record whose ID it holds but which differs from its
+        record (a copy changed with ``attrs.evolve``) raises ValueError: its card would show
+        this dataset's names and events under the copy's fields.
+
         >>> import rightsdata
         >>> ds = rightsdata.load()
         >>> print(str(ds.card("place:almaty")).splitlines()[0])
@@ -1394,7 +1431,16 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         """
         from rightsdata._display.display import Card
 
-        return Card(self.get(record) if isinstance(record, str) else record, self)
+        if isinstance(record, str):
+            return Card(self.get(record), self)
+        held = self.get(record.id)  # (UnknownIdError for an ID the dataset does not know)
+        if held != record:
+            raise ValueError(
+                f"card: the {type(record).__name__} given is not the record this dataset holds "
+                f"as {record.id} (a changed copy?): pass the ID, or show it from a dataset "
+                "that holds it (Dataset(..., base=ds))"
+            )
+        return Card(held, self)
 
     def _repr_html_(self) -> str:
         from rightsdata._display.display import dataset_html

@@ -45,14 +45,18 @@ def package_metadata(
     dataset: Described, descriptor: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """The data package descriptor of ``dataset`` (``descriptor`` if given, else its own),
-    with the profile, the dataset's name and version and its sources filled in (its
-    resources are the caller's to set). A name or version the dataset does not have is left
+    with the profile, the dataset's name and version and its sources filled in: the source
+    records, then the descriptor's own ``sources`` entries not among them (its resources are
+    the caller's to set). A name or version the dataset does not have is left
     out, never made up: Data Package v2 requires neither, and only the dataset's authors can
     say what it is called or which release it is.
 
     >>> from rightsdata import Dataset
     >>> sorted(package_metadata(Dataset({})))
     ['$schema', 'sources']
+    >>> mine = Dataset({}, descriptor={"sources": [{"title": "My fieldwork"}]})
+    >>> package_metadata(mine)["sources"]
+    [{'title': 'My fieldwork'}]
     """
     package: dict[str, Any] = dict(descriptor or dataset.descriptor or {})
     package.setdefault("$schema", DATAPACKAGE_PROFILE)
@@ -61,7 +65,26 @@ def package_metadata(
         package["name"] = dataset.name
     if dataset.version is not None:
         package["version"] = dataset.version
-    package["sources"] = [
-        {"title": s.title, **({"path": s.url} if s.url else {})} for s in dataset.sources
-    ]
+    package["sources"] = _sources(dataset.sources, package.get("sources"))
     return package
+
+
+def _sources(records: Iterable[_Titled], own: object) -> list[Any]:
+    """The records' sources (a title and, where it has one, the address as ``path``), then
+    the descriptor's ``own`` entries that name none of them by title or path: a source the
+    user listed in the descriptor (their fieldwork) is kept, and one an earlier export wrote
+    from the records is not listed twice."""
+    listed = [{"title": s.title, **({"path": s.url} if s.url else {})} for s in records]
+    seen: set[object] = {
+        entry[key] for entry in listed for key in ("title", "path") if key in entry
+    }
+    for entry in own if isinstance(own, list) else ():
+        names: set[object] = (
+            {entry.get(key) for key in ("title", "path")} - {None}
+            if isinstance(entry, Mapping)
+            else set()
+        )
+        if not names & seen:
+            listed.append(entry)
+            seen |= names
+    return listed

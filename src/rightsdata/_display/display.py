@@ -204,23 +204,49 @@ def record_html(record: Record, dataset: Dataset | None = None) -> str:
     return record_card(record, shown, named=named)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Card:
     """A record shown as part of a dataset (:meth:`Dataset.card <rightsdata.Dataset.card>`):
     in a notebook its HTML card (:func:`record_html` with the dataset), printed its text card
     (:func:`rightsdata.textcard.text_card`), and its repr the record's.
+
+    A view, not a value to keep: two cards are equal (and hash alike) when they show equal
+    records in the same dataset (the very object: comparing two datasets record by record
+    is no part of a card). A card cannot be pickled (it would carry the whole dataset): pickle
+    the record, or send the dataset and the ID. A copy is the card itself.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
     >>> card = ds.card("person:vladimir-kozlov")
     >>> card
     <Person person:vladimir-kozlov 'Vladimir Kozlov'>
-    >>> card.dataset is ds, "12" in card._repr_html_()
-    (True, True)
+    >>> card.dataset is ds, "12" in card._repr_html_(), card == ds.card(card.record)
+    (True, True, True)
     """
 
     record: Record
     dataset: Dataset
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Card):
+            return NotImplemented
+        return self.dataset is other.dataset and self.record == other.record
+
+    def __hash__(self) -> int:
+        return hash((self.record, id(self.dataset)))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError(
+            f"a Card of {self.record.id} cannot be pickled: it shows the record as part of its "
+            "whole dataset; pickle the record (or send the dataset and the ID, and call "
+            "dataset.card(id) where it is shown)"
+        )
+
+    def __copy__(self) -> Card:
+        return self
+
+    def __deepcopy__(self, memo: object) -> Card:
+        return self
 
     def _repr_html_(self) -> str:
         return record_html(self.record, self.dataset)
@@ -289,7 +315,8 @@ def figures_html(figures: Figures) -> str:
         except UnknownIdError:
             continue
         held = getattr(record, "figures", ())
-        if isinstance(holder, Dataset) and any(f is g for f in figures for g in held):
+        # (equal, not the very figures: an answer unpickled holds copies, and is not carried)
+        if isinstance(holder, Dataset) and any(f == g for f in figures for g in held):
             found = holder
             break
     return figures_card(figures, found)
@@ -314,7 +341,19 @@ def related_html(related: Related) -> str:
         *related.statements,
         *related.ratings,
     )
-    return related_card(related, _holding(every))
+    return related_card(related, _holding(every) or _answering(related))
+
+
+def _answering(related: Related) -> Dataset | None:
+    """The dataset alive (made last first) whose answer this is, though made of copies of its
+    records (unpickled: an answer does not carry its dataset into a pickle); None if none."""
+    for holder in registry.holders():
+        try:
+            if isinstance(holder, Dataset) and holder.related(related.record) == related:
+                return holder
+        except UnknownIdError:
+            continue
+    return None
 
 
 @attrs.frozen(repr=False)

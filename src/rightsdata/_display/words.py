@@ -170,12 +170,15 @@ def _sides(start: EDTF, end: EDTF, short: bool) -> tuple[str, str]:
         first, last = _short_single(start), _short_single(end)
     else:
         first, last = _single(start)[0], _single(end)[0]
-    if _qualified(start) or _qualified(end) or " AD " in f" {last}":
-        return first, last  # (an 'AD 999' is not shared: 'January AD to March AD 999')
-    head, _, year = first.rpartition(" ")
-    if not head or not last.endswith(f" {year}"):
+    if _qualified(start) or _qualified(end):
+        return first, last
+    # the year is one word, or two below 1000 ('AD 987': shared whole, never 'January AD')
+    head, ad, number = first.rpartition(" AD ") if " AD " in first else first.rpartition(" ")
+    year = f"AD {number}" if ad.strip() == "AD" else number
+    if not head or head == "AD" or not last.endswith(f" {year}"):
         return first, last  # (a year alone, or different years)
-    shared = f" {last.split(' ')[-2]}" if last.count(" ") == 2 else None
+    rest = last.removesuffix(f" {year}")
+    shared = f" {rest.split(' ')[-1]}" if rest.count(" ") == 1 else None
     if start.precision is end.precision is Precision.DAY and shared and head.endswith(shared):
         return head.removesuffix(shared), last  # (one month: '14' to '20 January 2012')
     return head, last

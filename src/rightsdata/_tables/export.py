@@ -42,12 +42,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE
+from rightsdata._values.namedmap import NamedMapping
 from rightsdata._values.names import FormatName, FormulaOption
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ __all__ = [
 
 #: The formats :func:`export` writes, and what each needs (read-only); their names are the
 #: type :data:`FormatName`.
-FORMATS: Final[Mapping[FormatName, str]] = MappingProxyType(
+FORMATS: Final[NamedMapping[FormatName, str]] = NamedMapping(
     {
         "json": "one JSON file per record kind, and datapackage.json (the dataset's own layout)",
         "jsonl": (

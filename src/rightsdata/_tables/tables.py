@@ -44,7 +44,6 @@ import itertools
 import operator
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from types import MappingProxyType
 from typing import Any, Final, TypeAlias, cast
 
 import attrs
@@ -68,6 +67,7 @@ from rightsdata._values.durations import Duration, format_duration
 from rightsdata._values.errors import with_article
 from rightsdata._values.hints import field_hints
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES
+from rightsdata._values.namedmap import NamedMapping
 from rightsdata._values.names import TableName
 
 __all__ = [
@@ -605,7 +605,7 @@ def _build() -> dict[TableName, Table]:
 #: Every table, by name, in order: each kind's table and its lists, the shared lists
 #: (``aliases``, ``citations``, ``inferred``), then ``records`` and ``redirects``. Read-only:
 #: the exports and ``to_pandas`` write these tables, so no caller may change them.
-TABLES: Final[Mapping[TableName, Table]] = MappingProxyType(_build())
+TABLES: Final[NamedMapping[TableName, Table]] = NamedMapping(_build())
 
 
 def get_table(name: TableName) -> Table:

@@ -171,14 +171,25 @@ def set_dates(records: Mapping[str, Sequence[Any]]) -> Iterator[tuple[str, int, 
                     yield kind, index, name
 
 
-def lowest_format(records: Mapping[str, Sequence[Any]]) -> int:
+def needed_format(records: Mapping[str, Sequence[Any]]) -> int:
     """The lowest format that can hold ``records`` (each kind's records): 3 if a date is a
-    set, else 2.
+    set, else 1 (every format reads them). ``Dataset.format`` where nothing is declared.
+
+    >>> needed_format({})
+    1
+    """
+    return SETS_FROM if next(set_dates(records), None) is not None else 1
+
+
+def lowest_format(records: Mapping[str, Sequence[Any]]) -> int:
+    """The format a writer declares for ``records`` (each kind's records): the format they
+    need (:func:`needed_format`), but at least 2, the format the writers write (an empty
+    optional field left out, which format 1 does not allow): 3 if a date is a set, else 2.
 
     >>> lowest_format({})
     2
     """
-    return SETS_FROM if next(set_dates(records), None) is not None else 2
+    return max(2, needed_format(records))
 
 
 def set_date_problems(
