@@ -661,7 +661,7 @@ class _Fitted:
         notes = [t for t in ax.texts if t is not ax.title]
         for note in notes:  # (the dates, and "date not known")
             note.set_fontsize(_FONT - 0.5)
-        _date_ticks(ax, max(2, min(9, int(fit.plot_width // TICK_ROOM))))
+        _date_ticks(ax, max(3, min(9, int(fit.plot_width // TICK_ROOM))))
         fit.measure_right()
         if self.heading:
             text = fit.heading(self.heading, _FONT + 3)

@@ -71,6 +71,12 @@ def room_of(ax: matplotlib.axes.Axes) -> matplotlib.transforms.Bbox:
     grid: Any = spec.get_gridspec()
     rows, columns = grid.get_geometry()
     bottoms, tops, lefts, rights = grid.get_grid_positions(figure)
+    if has_engine(figure) and not hasattr(grid, "get_topmost_subplotspec"):
+        # placed by a layout engine, which moves the grid's lines (and "tight" its margins
+        # and gaps, by what the axes draw): the room is the cell of a grid with none, so
+        # that it stays what it is however the engine lays the figure out
+        lefts, rights = _shares(grid.get_width_ratios() or [1] * columns)
+        tops, bottoms = (1 - x for x in _shares(grid.get_height_ratios() or [1] * rows))
     first_row, last_row = spec.rowspan.start, spec.rowspan.stop - 1
     first_column, last_column = spec.colspan.start, spec.colspan.stop - 1
     x0 = 0.0 if first_column == 0 else (rights[first_column - 1] + lefts[first_column]) / 2
@@ -79,6 +85,14 @@ def room_of(ax: matplotlib.axes.Axes) -> matplotlib.transforms.Bbox:
     y0 = 0.0 if last_row == rows - 1 else (bottoms[last_row] + tops[last_row + 1]) / 2
     room: Bbox = Bbox.from_extents(x0, y0, x1, y1).transformed(figure.transSubfigure)
     return room
+
+
+def _shares(ratios: list[float]) -> tuple[Any, Any]:
+    """Where cells of these relative sizes start and end, side by side from 0 to 1."""
+    import numpy as np
+
+    ends = np.cumsum(ratios) / sum(ratios)
+    return np.concatenate([[0.0], ends[:-1]]), ends
 
 
 def text_width(renderer: Any, text: str, size: float, weight: str = "normal") -> float:
@@ -231,7 +245,7 @@ SMALLEST: Final = 5.5  # points: the smallest font size of a row's texts
 RIGHT: Final = 12.0  # points: what stands out right of the axes, as a first guess
 TICK_ROOM: Final = 32.0  # points of the axes' width for each date on the axis, at least
 HEADING_SHARE: Final = 0.2  # of the room's height, at most, for the heading
-LEGEND_SHARE: Final = 0.3  # of the room's height, at most, for the legend
+LEGEND_SHARE: Final = 0.35  # of the room's height, at most, for the legend
 
 
 class Fit:
@@ -308,5 +322,6 @@ class Fit:
         decorations = outer.height - inner.height
         height = self.room.height - 2 * self.pad - decorations
         return max(height / max(rows, 1) / self.pixels / ROW_PITCH, SMALLEST)
+
 
 
