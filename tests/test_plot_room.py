@@ -22,6 +22,7 @@ from matplotlib.transforms import Bbox  # noqa: E402
 
 import rightsdata  # noqa: E402
 from rightsdata import Dataset  # noqa: E402
+from rightsdata._display.plotfit import LABEL_SHARE, room_of  # noqa: E402
 
 KOZLOV, TULESOVA = "person:vladimir-kozlov", "person:asya-tulesova"
 
@@ -219,9 +220,9 @@ def test_a_figure_made_smaller_after_drawing_fits_its_plots_anew(
     check_each_keeps_to_its_room(fig, [left, right])
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     assert [t.get_text() for t in left.get_yticklabels()] != before
-    for ax in (left, right):
+    for ax in (left, right):  # cut to the share of the room it has now
         widest = max(extent(t, renderer).width for t in ax.get_yticklabels())
-        assert widest <= 0.45 * fig.bbox.width / 2 + 1
+        assert widest <= LABEL_SHARE * room_of(ax).width + 1
 
 
 @pytest.mark.parametrize("dpi", [50, 70, 300])
