@@ -187,20 +187,24 @@ class InRoom:
     def measure(self, ax: Any, renderer: Any) -> None:
         """Measure what the plot draws outside the axes (its margins), twice: tick labels
         may change with the axes' size."""
+        from matplotlib.transforms import Bbox
+
         if not self.placed(ax):
             return
         points = ax.figure.figure.dpi / 72
         legend = ax.get_legend()
         for _ in range(2):
-            outer = ax.get_tightbbox(renderer)  # (placed here by the margins of now)
-            beside = outer
             if legend is not None:  # anchored at the axes' right, it fits left of it
                 legend.set_in_layout(False)
-                beside = ax.get_tightbbox(renderer)
+            beside = ax.get_tightbbox(renderer)  # (placed here by the margins of now)
+            if legend is not None:
                 legend.set_in_layout(True)
             inner = ax.get_window_extent(renderer)
-            if outer is None or beside is None:
+            if beside is None:
                 return
+            outer = beside
+            if legend is not None:
+                outer = Bbox.union([beside, legend.get_window_extent(renderer)])
             margins = (
                 inner.x0 - beside.x0,
                 inner.y0 - outer.y0,
