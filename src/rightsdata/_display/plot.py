@@ -501,9 +501,10 @@ def plot_timeline(
 
     ``ax``: draw on these axes (default: a new figure sized to the rows), keeping to their
     room in the figure: their grid cell, to halfway into the gaps (the event titles cut to
-    fit 45% of its width, the heading wrapped and the legend laid out to fit it, and in a
-    figure with no layout engine the axes placed in its cell so that all these fit; see
-    docs/plotting.md, "Several timelines in one figure"); ``kind`` and
+    fit 45% of its width, the heading wrapped and the legend laid out to fit it, or left out
+    where the room is too low for it, and in a figure with no layout engine the axes placed
+    in its cell so that all these fit; fitted again whenever the figure is drawn at another
+    size or dpi; see docs/plotting.md, "Several timelines in one figure"); ``kind`` and
     ``between``: keep only the events of this kind (or these kinds), and those whose date
     overlaps the window, exactly as :meth:`ds.events(kind=, between=)
     <rightsdata.EventCollection.__call__>` does (an undated event is in no window; where
@@ -611,7 +612,11 @@ def _date_ticks(ax: matplotlib.axes.Axes, most: int) -> None:
 
 
 def _set_labels(
-    ax: matplotlib.axes.Axes, labels: list[str], size: float, marks: Sequence[Mark], focus: str | None
+    ax: matplotlib.axes.Axes,
+    labels: list[str],
+    size: float,
+    marks: Sequence[Mark],
+    focus: str | None,
 ) -> None:
     ax.set_yticks(range(len(marks)), labels, fontsize=size)
     for label, mark in zip(ax.get_yticklabels(), marks, strict=True):

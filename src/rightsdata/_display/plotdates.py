@@ -14,7 +14,7 @@ be pickled or deep-copied (``pickle.dumps(fig)``, ``copy.deepcopy(fig)``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from matplotlib import dates
 from matplotlib.text import Annotation
@@ -47,8 +47,18 @@ class DateNote(Annotation):
     of it, else over it on a white ground within the axes, cut (with an ellipsis) if wider
     than the axes. So it never reaches out of the axes, whatever its size when drawn."""
 
-    def __init__(self, text: str, left: float, right: float, y: float, gap: float, **kwargs: Any) -> None:
-        super().__init__(text, xy=(right, y), xycoords=("axes fraction", "data"), xytext=(gap, 0), textcoords="offset points", ha="left", **kwargs)
+    def __init__(
+        self, text: str, left: float, right: float, y: float, gap: float, **kwargs: Any
+    ) -> None:
+        super().__init__(
+            text,
+            xy=(right, y),
+            xycoords=("axes fraction", "data"),
+            xytext=(gap, 0),
+            textcoords="offset points",
+            ha="left",
+            **kwargs,
+        )
         self.whole = text
         self.ends = (left, right)
         self.gap = gap
@@ -69,6 +79,7 @@ class DateNote(Annotation):
         y = self.xy[1]
         need = (width + (self.gap + 1) * pixels) / max(room, 1.0)
         text, ground = self.whole, False
+        align: Literal["left", "right"]
         if right + need <= 1:
             x, offset, align = right, self.gap, "left"
         elif left - need >= 0:

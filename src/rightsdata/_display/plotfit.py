@@ -302,8 +302,16 @@ class Fit:
         lines = wrap_to(self.renderer, text, size, "bold", limit).split("\n")
         most = max(1, int(HEADING_SHARE * self.room.height / (1.25 * size * self.pixels)))
         if len(lines) > most:
-            lines = [*lines[: most - 1], fit_text(self.renderer, " ".join(lines[most - 1 :]) + " …", size, limit, "bold")]
-        return "\n".join(line if text_width(self.renderer, line, size, "bold") <= limit else fit_text(self.renderer, line, size, limit, "bold") for line in lines)
+            lines = [
+                *lines[: most - 1],
+                fit_text(self.renderer, " ".join(lines[most - 1 :]) + " …", size, limit, "bold"),
+            ]
+        return "\n".join(
+            line
+            if text_width(self.renderer, line, size, "bold") <= limit
+            else fit_text(self.renderer, line, size, limit, "bold")
+            for line in lines
+        )
 
     @property
     def legend_height(self) -> float:
@@ -326,6 +334,3 @@ class Fit:
         decorations = outer.height - inner.height
         height = self.room.height - 2 * self.pad - decorations
         return max(height / max(rows, 1) / self.pixels / ROW_PITCH, SMALLEST)
-
-
-
