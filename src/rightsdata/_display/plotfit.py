@@ -61,7 +61,9 @@ def renderer_of(ax: matplotlib.axes.Axes) -> Any:
 
 def room_of(ax: matplotlib.axes.Axes) -> matplotlib.transforms.Bbox:
     """The axes' room, in display units (pixels): its grid cell, reaching halfway into the
-    gaps to its neighbours and to the figure's edge where it has none."""
+    gaps to its neighbours and to the figure's edge where it has none; in a figure with a
+    layout engine, its share of the figure by the grid's ratios (the engine moves the grid's
+    lines, by what the axes draw: a room drawn from them would change with each layout)."""
     from matplotlib.transforms import Bbox
 
     figure: Any = ax.figure
