@@ -22,6 +22,7 @@ from matplotlib.transforms import Bbox  # noqa: E402
 
 import rightsdata  # noqa: E402
 from rightsdata import Dataset  # noqa: E402
+from rightsdata._display.plotfit import LABEL_SHARE, room_of  # noqa: E402
 
 KOZLOV, TULESOVA = "person:vladimir-kozlov", "person:asya-tulesova"
 
@@ -49,7 +50,7 @@ def parts(ax: Axes) -> list[Artist]:
     shown = [t for t in ax.get_xticklabels() if low <= t.get_position()[0] <= high]
     found: list[Artist] = [*ax.get_yticklabels(), *shown]  # (not the ticks off the axis)
     found += [child for child in ax.get_children() if isinstance(child, Text)]
-    found = [part for part in found if isinstance(part, Text) and part.get_text()]
+    found = [p for p in found if isinstance(p, Text) and p.get_text() and p.get_visible()]
     legend = ax.get_legend()
     return found + ([legend] if legend is not None else [])
 
@@ -65,9 +66,12 @@ def overlaps(a: Bbox, b: Bbox) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 1 and min(a.y1, b.y1) - max(a.y0, b.y0) > 1
 
 
-def check_each_keeps_to_its_room(fig: Figure, axes: list[Axes]) -> None:
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+def check_each_keeps_to_its_room(fig: Figure, axes: list[Axes], renderer: object = None) -> None:
+    """Draw the figure (or, given the ``renderer`` it was just drawn with, look at it as
+    drawn) and check that nothing one plot draws reaches another axes or leaves the figure."""
+    if renderer is None:
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     for ax, other in itertools.permutations(axes, 2):
         area = other.get_tightbbox(renderer)  # its area, its labels, heading and legend
         assert area is not None
@@ -85,10 +89,23 @@ def check_each_keeps_to_its_room(fig: Figure, axes: list[Axes]) -> None:
             assert not overlaps(extent(one, renderer), extent(next_one, renderer)), one
 
 
-GRIDS = {"1x2": ((1, 2), (14, 5)), "2x1": ((2, 1), (10, 10)), "2x2": ((2, 2), (14, 10))}
+GRIDS = {
+    "1x2": ((1, 2), (14, 5)),
+    "2x1": ((2, 1), (10, 10)),
+    "2x2": ((2, 2), (14, 10)),
+    "1x3 15x5": ((1, 3), (15, 5)),
+    "2x3 15x8": ((2, 3), (15, 8)),
+    "1x2 default size": ((1, 2), (6.4, 4.8)),
+    "1x2 10x4": ((1, 2), (10, 4)),
+    "2x1 default size": ((2, 1), (6.4, 9.6)),
+}
 
 
-@pytest.mark.parametrize("layout", [None, "constrained"])
+def more_subjects(ds: Dataset) -> list[object]:
+    return [*subjects(ds), "place:almaty", "event:bloody-january-2022"]
+
+
+@pytest.mark.parametrize("layout", [None, "tight", "constrained"])
 @pytest.mark.parametrize("grid", sorted(GRIDS))
 def test_nothing_one_plot_draws_reaches_another_axes_of_the_grid(
     ds: Dataset, grid: str, layout: str | None
@@ -96,19 +113,21 @@ def test_nothing_one_plot_draws_reaches_another_axes_of_the_grid(
     (rows, columns), size = GRIDS[grid]
     fig, grid_axes = plt.subplots(rows, columns, figsize=size, layout=layout)
     axes = list(grid_axes.flat)
-    for ax, subject in zip(axes, subjects(ds), strict=False):
+    for ax, subject in zip(axes, more_subjects(ds), strict=False):
         assert ds.plot_timeline(subject, ax=ax) is ax  # type: ignore[arg-type]
     check_each_keeps_to_its_room(fig, axes)
     for ax in axes:  # and each keeps a fair share of its cell (not a sliver)
-        assert ax.get_window_extent().width >= 0.4 * fig.bbox.width / columns
+        assert ax.get_window_extent().width >= 0.3 * fig.bbox.width / columns
         assert ax.get_window_extent().height >= 0.2 * fig.bbox.height / rows
+    check_each_keeps_to_its_room(fig, axes)  # (and so when drawn again: a layout engine's
+    # second pass starts from where the first left the axes)
 
 
 def test_the_legend_and_titles_fit_the_room_and_say_the_same(ds: Dataset) -> None:
-    """Cut and laid out to fit, but with every kind and date form, and titles cut at the
-    end (an ellipsis), not dropped."""
+    """Cut and laid out to fit, but with every kind and date form (where the room has the
+    height for them), and titles cut at the end (an ellipsis), not dropped."""
     alone = ds.plot_timeline(TULESOVA)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 5))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 6))
     ds.plot_timeline(KOZLOV, ax=left)
     ax = ds.plot_timeline(TULESOVA, ax=right)
     legend, whole = ax.get_legend(), alone.get_legend()
@@ -183,6 +202,52 @@ def test_a_figure_resized_or_drawn_at_another_resolution_keeps_them_in_their_roo
     fig.set_size_inches(16, 7)
     fig.set_dpi(150)
     check_each_keeps_to_its_room(fig, [left, right])
+
+
+@pytest.mark.parametrize("layout", [None, "tight", "constrained"])
+@pytest.mark.parametrize("size", [(10, 5), (8, 4), (6.4, 4.8)])
+def test_a_figure_made_smaller_after_drawing_fits_its_plots_anew(
+    ds: Dataset, size: tuple[float, float], layout: str | None
+) -> None:
+    """The titles' cut, the heading's lines, the legend, the font size and the dates on the
+    axis are fitted to the room as it is when drawn, not as it was when plotted."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5), layout=layout)
+    ds.plot_timeline(KOZLOV, ax=left)
+    ds.plot_timeline(TULESOVA, ax=right)
+    check_each_keeps_to_its_room(fig, [left, right])
+    before = [t.get_text() for t in left.get_yticklabels()]
+    fig.set_size_inches(*size)
+    check_each_keeps_to_its_room(fig, [left, right])
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    assert [t.get_text() for t in left.get_yticklabels()] != before
+    for ax in (left, right):  # cut to the share of the room it has now
+        widest = max(extent(t, renderer).width for t in ax.get_yticklabels())
+        assert widest <= LABEL_SHARE * room_of(ax).width + 1
+
+
+@pytest.mark.parametrize("dpi", [50, 70, 300])
+def test_a_figure_saved_at_another_dpi_keeps_them_in_their_rooms(ds: Dataset, dpi: int) -> None:
+    """Checked as saved: text is relatively wider at a low dpi (hinting), so the plot is
+    fitted to the room at the dpi it is drawn at."""
+    import io
+
+    fig = plt.figure(figsize=(12, 8))
+    left, right = fig.subfigures(1, 2)
+    one = left.subplots()
+    two, three = right.subplots(2, 1)
+    ds.plot_timeline(TULESOVA, ax=one)
+    ds.plot_timeline("place:almaty", ax=two)
+    ds.plot_timeline(KOZLOV, ax=three)
+    seen: list[int] = []
+
+    def check(event: object) -> None:
+        seen.append(int(fig.dpi))
+        check_each_keeps_to_its_room(fig, [one, two, three], event.renderer)  # type: ignore[attr-defined]
+
+    fig.canvas.mpl_connect("draw_event", check)
+    fig.savefig(io.BytesIO(), format="png", dpi=dpi)
+    assert seen == [dpi]
+    check_each_keeps_to_its_room(fig, [one, two, three])  # and back at the figure's own
 
 
 @pytest.mark.parametrize("layout", [None, "constrained"])

@@ -33,7 +33,7 @@ from rightsdata._data.answers import DateLike
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.query import window
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
-from rightsdata._display.plotfit import TICK_ROOM, Fit
+from rightsdata._display.plotfit import TICK_ROOM, Fit, InRoom, renderer_of
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Event, Record
 from rightsdata._values.columns import display_width
@@ -344,7 +344,9 @@ def _legends(
         _legend(ax, style, kinds, forms, widest)
         return
     # For each width of the forms' labels, the most kinds' columns that fit (a layout with
-    # as many columns and wider labels is never taller: only more columns are tried).
+    # as many columns and wider labels is never taller: only more columns are tried); the
+    # lowest of them, if it is no taller than the room allows; else the kinds alone; else
+    # no legend (a room too small for one: see docs/plotting.md).
     fitting: list[tuple[float, int, int]] = []  # (height, kinds' columns, wrap)
     most = 0
     for wrap in (0, 34, 22):
@@ -354,10 +356,20 @@ def _legends(
                 fitting.append((height, columns, wrap))
                 most = columns
                 break
-    if not fitting:  # the narrowest: one column, the forms under the kinds
-        fitting.append((0.0, 0, 22))
-    _, columns, wrap = min(fitting)
-    _legend(ax, style, kinds, forms, columns, wrap)
+    fitting = [f for f in fitting if f[0] <= fit.legend_height]
+    if fitting:
+        _, columns, wrap = min(fitting)
+        _legend(ax, style, kinds, forms, columns, wrap)
+        return
+    for columns in range(6, 0, -1):
+        width, height = fit.size(_legend(ax, style, kinds, [], columns))
+        if width <= fit.legend_width:
+            if height <= fit.legend_height:
+                return
+            break
+    legend = ax.get_legend()
+    if legend is not None:
+        legend.remove()
 
 
 def _kind_handles(style: _Style) -> list[Any]:
@@ -489,9 +501,10 @@ def plot_timeline(
 
     ``ax``: draw on these axes (default: a new figure sized to the rows), keeping to their
     room in the figure: their grid cell, to halfway into the gaps (the event titles cut to
-    fit 45% of its width, the heading wrapped and the legend laid out to fit it, and in a
-    figure with no layout engine the axes placed in its cell so that all these fit; see
-    docs/plotting.md, "Several timelines in one figure"); ``kind`` and
+    fit 45% of its width, the heading wrapped and the legend laid out to fit it, or left out
+    where the room is too low for it, and in a figure with no layout engine the axes placed
+    in its cell so that all these fit; fitted again whenever the figure is drawn at another
+    size or dpi; see docs/plotting.md, "Several timelines in one figure"); ``kind`` and
     ``between``: keep only the events of this kind (or these kinds), and those whose date
     overlaps the window, exactly as :meth:`ds.events(kind=, between=)
     <rightsdata.EventCollection.__call__>` does (an undated event is in no window; where
@@ -520,16 +533,13 @@ def plot_timeline(
     >>> matplotlib.pyplot.close("all")
     """
     plt = _pyplot()
-    from matplotlib import dates
     from matplotlib.figure import Figure
-
-    from rightsdata._display.plotdates import DatedFirst
 
     resolved = subject_events(dataset, subject, kind, between)
     marks = [mark_of(e) for e in resolved.events]
     rows = max(len(marks), 1)
-    titles = labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
-    fit: Fit | None = None
+    labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
+    mine = ax is None
     if ax is None:
         height = 1.3 + 0.3 * rows + (1.2 if legend else 0)
         ax = plt.subplots(figsize=(10, height), layout="constrained")[1]
@@ -537,18 +547,12 @@ def plot_timeline(
         inches = fig.get_figwidth() if isinstance(fig, Figure) else 10.0
         # the axes' width in points, less what the event labels will take once laid out
         room = 72 * inches * ax.get_position().width * 0.7
-    else:  # the user's figure: keep to this axes' share of it
-        fit = Fit(ax)
-        labels = fit.labels(labels, _FONT)
-        room = fit.plot_width
     assert ax is not None
     xlim = _limits(marks, between)
     style = _Style(marks)
     ax.xaxis_date()
-    ticks = 9 if fit is None else max(4, min(9, int(fit.plot_width // TICK_ROOM)))
-    locator = dates.AutoDateLocator(minticks=3, maxticks=ticks)  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(DatedFirst(locator, show_offset=False))
+    if mine:
+        _date_ticks(ax, 9)
     for y, mark in enumerate(marks):
         if y % 2:
             ax.axhspan(y - 0.5, y + 0.5, color=(0.5, 0.5, 0.5, 0.07), lw=0, zorder=0)
@@ -559,17 +563,17 @@ def plot_timeline(
             )  # fmt: skip
             continue
         _draw(ax, mark, y, style, xlim)
-        _date_label(ax, mark, y, xlim, room, _form(mark, xlim) == "dot")
+        dot = _form(mark, xlim) == "dot"
+        if mine:
+            _date_label(ax, mark, y, xlim, room, dot)
+        else:  # placed when drawn, by the axes' width then
+            ax.add_artist(_date_note(mark, y, xlim, dot))
     undated = sum(m.shape == "undated" for m in marks)
     if undated and undated < len(marks):
         ax.axhline(len(marks) - undated - 0.5, color=_GREY, lw=0.8, ls=":")
     ax.set_xlim(xlim)
     ax.set_ylim(rows - 0.5, -0.5)
-    ax.set_yticks(range(len(marks)), labels, fontsize=_FONT)
     focus = resolved.record.id if resolved.is_case and resolved.record is not None else None
-    for label, mark in zip(ax.get_yticklabels(), marks, strict=True):
-        if mark.event.id == focus:
-            label.set_fontweight("bold")
     ax.tick_params(axis="y", length=0)
     ax.tick_params(axis="x", labelsize=_FONT, top=True, labeltop=True, bottom=False,
                    labelbottom=False)  # fmt: skip
@@ -580,23 +584,101 @@ def plot_timeline(
     if not marks:
         ax.text(0.5, 0.5, "no events to show", transform=ax.transAxes, ha="center",
                 va="center", color=_GREY)  # fmt: skip
-    if fit is not None:
-        fit.measure_right()
-    heading = resolved.heading if title is None else title
-    if heading:
-        # wrapped where the figure ends when drawn (the axes' left edge is known only then),
-        # or in the user's figure where this axes' room ends
-        text = _plain(heading) if fit is None else fit.heading(_plain(heading), _FONT + 3)
-        ax.set_title(
-            text, loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10, wrap=fit is None
-        )
+    heading = _plain(resolved.heading if title is None else title)
+    fitted = _Fitted(marks, labels, heading, legend, xlim, focus)
+    if not mine:  # the user's figure: keep to this axes' room, as it is whenever drawn
+        locator = InRoom(ax, fitted)
+        ax.set_axes_locator(locator)
+        locator.fit(ax, renderer_of(ax))
+        return ax
+    _set_labels(ax, labels, _FONT, marks, focus)
+    if heading:  # wrapped where the figure ends when drawn (the axes' left edge is known only then)
+        ax.set_title(heading, loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10, wrap=True)
     if legend and style.kinds:
-        _legends(ax, marks, style, xlim, fit)
-    if fit is not None:
-        size = fit.row_size(rows)
-        if size < _FONT:  # rows too close for the titles and dates: smaller, cut anew
-            ax.set_yticks(range(len(marks)), fit.labels(titles, size), fontsize=size)
-            for note in ax.texts:  # (the dates, and "date not known")
-                note.set_fontsize(float(note.get_fontsize()) * size / _FONT)
-        fit.place()
+        _legends(ax, marks, style, xlim)
     return ax
+
+
+def _date_ticks(ax: matplotlib.axes.Axes, most: int) -> None:
+    from matplotlib import dates
+
+    from rightsdata._display.plotdates import DatedFirst
+
+    locator = dates.AutoDateLocator(minticks=3, maxticks=most)  # type: ignore[no-untyped-call]
+    if most < 4:  # (a year and a half in three dates: a year apart, not "no interval fits")
+        locator.intervald[dates.MONTHLY] = [1, 2, 3, 4, 6, 12]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(DatedFirst(locator, show_offset=False))
+
+
+def _set_labels(
+    ax: matplotlib.axes.Axes,
+    labels: list[str],
+    size: float,
+    marks: Sequence[Mark],
+    focus: str | None,
+) -> None:
+    ax.set_yticks(range(len(marks)), labels, fontsize=size)
+    for label, mark in zip(ax.get_yticklabels(), marks, strict=True):
+        if mark.event.id == focus:
+            label.set_fontweight("bold")
+
+
+def _date_note(mark: Mark, y: float, xlim: tuple[float, float], dot: bool) -> Any:
+    from rightsdata._display.plotdates import DateNote
+
+    assert mark.event.date is not None
+    width = xlim[1] - xlim[0]
+    left = 0.0 if mark.first is None else (_num(mark.first) - xlim[0]) / width
+    right = 1.0 if mark.last is None else (_num(mark.last) + 1 - xlim[0]) / width
+    if dot:
+        left = right = (left + right) / 2
+    text = _plain(short_date(mark.event.date))
+    gap = 8 if dot else 4  # points between the mark and its date: clear of a dot's edge
+    return DateNote(text, left, right, y, gap, va="center", fontsize=_FONT - 0.5,
+                    color="#444444", zorder=4)  # fmt: skip
+
+
+class _Fitted:
+    """What a plot in the user's axes lays out to fit the axes' room, anew whenever the room
+    changes (called by its :class:`~rightsdata._display.plotfit.InRoom` locator): the events'
+    titles, the number of dates on the axis, the heading, the legend and the font size of
+    the rows."""
+
+    def __init__(
+        self,
+        marks: list[Mark],
+        labels: list[str],
+        heading: str,
+        legend: bool,
+        xlim: tuple[float, float],
+        focus: str | None,
+    ) -> None:
+        self.marks = marks
+        self.labels = labels
+        self.heading = heading
+        self.legend = legend
+        self.xlim = xlim
+        self.focus = focus
+
+    def __call__(self, ax: matplotlib.axes.Axes, renderer: Any) -> None:
+        fit = Fit(ax, renderer)
+        style = _Style(self.marks)
+        _set_labels(ax, fit.labels(self.labels, _FONT), _FONT, self.marks, self.focus)
+        notes = [t for t in ax.texts if t is not ax.title]
+        for note in notes:  # (the dates, and "date not known")
+            note.set_fontsize(_FONT - 0.5)
+        _date_ticks(ax, max(3, min(9, int(fit.plot_width // TICK_ROOM))))
+        fit.measure_right()
+        if self.heading:
+            text = fit.heading(self.heading, _FONT + 3)
+            ax.set_title(text, loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10)
+        else:
+            ax.set_title("", loc="left")
+        if self.legend and style.kinds:
+            _legends(ax, self.marks, style, self.xlim, fit)
+        size = fit.row_size(max(len(self.marks), 1))
+        if size < _FONT:  # rows too close for the titles and dates: smaller, cut anew
+            _set_labels(ax, fit.labels(self.labels, size), size, self.marks, self.focus)
+            for note in notes:
+                note.set_fontsize((_FONT - 0.5) * size / _FONT)

@@ -1,6 +1,7 @@
-"""The timeline plot's date labels (internal; imports matplotlib: import it only to draw).
+"""The timeline plot's date labels, on its axis and beside its marks (internal; imports
+matplotlib: import it only to draw).
 
-A class of its own module, not one made inside a function, so that a figure holding it can
+Classes of its own module, not one made inside a function, so that a figure holding it can
 be pickled or deep-copied (``pickle.dumps(fig)``, ``copy.deepcopy(fig)``).
 
 >>> import datetime
@@ -13,11 +14,14 @@ be pickled or deep-copied (``pickle.dumps(fig)``, ``copy.deepcopy(fig)``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from matplotlib import dates
+from matplotlib.text import Annotation
 
-__all__ = ["DatedFirst"]
+from rightsdata._display.plotfit import fit_text, text_width
+
+__all__ = ["DateNote", "DatedFirst"]
 
 # (untyped in matplotlib's stubs)
 _Concise: Any = dates.ConciseDateFormatter
@@ -35,3 +39,65 @@ class DatedFirst(_Concise):  # type: ignore[misc]
                 day = labels[0].strip().isdigit()
                 labels[0] = f"{first.day} {first:%b %Y}" if day else f"{first:%b %Y}"
         return labels
+
+
+class DateNote(Annotation):
+    """A date beside its mark (``left`` and ``right``: the mark's ends, as fractions of the
+    axes' width), placed when drawn by the axes' width then: right of the mark, else left
+    of it, else over it on a white ground within the axes, cut (with an ellipsis) if wider
+    than the axes. So it never reaches out of the axes, whatever its size when drawn."""
+
+    def __init__(
+        self, text: str, left: float, right: float, y: float, gap: float, **kwargs: Any
+    ) -> None:
+        super().__init__(
+            text,
+            xy=(right, y),
+            xycoords=("axes fraction", "data"),
+            xytext=(gap, 0),
+            textcoords="offset points",
+            ha="left",
+            **kwargs,
+        )
+        self.whole = text
+        self.ends = (left, right)
+        self.gap = gap
+
+    def update_positions(self, renderer: Any) -> None:
+        self._place(renderer)
+        super().update_positions(renderer)
+
+    def _place(self, renderer: Any) -> None:
+        axes: Any = self.axes
+        if axes is None:
+            return
+        room = float(axes.bbox.width)
+        pixels = renderer.points_to_pixels(1.0)
+        font = self.get_fontproperties()
+        width = renderer.get_text_width_height_descent(self.whole, font, ismath=False)[0]
+        left, right = self.ends
+        y = self.xy[1]
+        need = (width + (self.gap + 1) * pixels) / max(room, 1.0)
+        text, ground = self.whole, False
+        align: Literal["left", "right"]
+        if right + need <= 1:
+            x, offset, align = right, self.gap, "left"
+        elif left - need >= 0:
+            x, offset, align = left, -self.gap, "right"
+        else:  # over the mark, inside the axes
+            inset = 3.0
+            space = room - 2 * inset * pixels
+            if width > space:
+                text = fit_text(renderer, self.whole, font.get_size_in_points(), space)
+                width = text_width(renderer, text, font.get_size_in_points())
+            x = min(max(left, 0.0), max(1 - (width + 2 * inset * pixels) / max(room, 1.0), 0.0))
+            offset, align, ground = inset, "left", True
+        if self.get_text() != text:
+            self.set_text(text)
+        if (self.xy[0], self.xyann[0], self.get_horizontalalignment()) != (x, offset, align):
+            self.xy = (x, y)
+            self.xyann = (offset, 0)
+            self.set_horizontalalignment(align)
+        if ground != (self.get_bbox_patch() is not None):
+            style = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}
+            self.set_bbox(style if ground else None)

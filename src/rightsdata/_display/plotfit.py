@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     import matplotlib.transforms
 
 __all__ = [
+    "HEADING_SHARE",
     "LABEL_SHARE",
+    "LEGEND_SHARE",
     "RIGHT",
     "ROW_PITCH",
     "SMALLEST",
@@ -40,7 +42,7 @@ __all__ = [
     "Fit",
     "InRoom",
     "fit_text",
-    "place_in_room",
+    "has_engine",
     "renderer_of",
     "room_of",
     "text_width",
@@ -59,7 +61,9 @@ def renderer_of(ax: matplotlib.axes.Axes) -> Any:
 
 def room_of(ax: matplotlib.axes.Axes) -> matplotlib.transforms.Bbox:
     """The axes' room, in display units (pixels): its grid cell, reaching halfway into the
-    gaps to its neighbours and to the figure's edge where it has none."""
+    gaps to its neighbours and to the figure's edge where it has none; in a figure with a
+    layout engine, its share of the figure by the grid's ratios (the engine moves the grid's
+    lines, by what the axes draw: a room drawn from them would change with each layout)."""
     from matplotlib.transforms import Bbox
 
     figure: Any = ax.figure
@@ -69,6 +73,12 @@ def room_of(ax: matplotlib.axes.Axes) -> matplotlib.transforms.Bbox:
     grid: Any = spec.get_gridspec()
     rows, columns = grid.get_geometry()
     bottoms, tops, lefts, rights = grid.get_grid_positions(figure)
+    if has_engine(figure) and not hasattr(grid, "get_topmost_subplotspec"):
+        # placed by a layout engine, which moves the grid's lines (and "tight" its margins
+        # and gaps, by what the axes draw): the room is the cell of a grid with none, so
+        # that it stays what it is however the engine lays the figure out
+        lefts, rights = _shares(grid.get_width_ratios() or [1] * columns)
+        tops, bottoms = (1 - x for x in _shares(grid.get_height_ratios() or [1] * rows))
     first_row, last_row = spec.rowspan.start, spec.rowspan.stop - 1
     first_column, last_column = spec.colspan.start, spec.colspan.stop - 1
     x0 = 0.0 if first_column == 0 else (rights[first_column - 1] + lefts[first_column]) / 2
@@ -77,6 +87,14 @@ def room_of(ax: matplotlib.axes.Axes) -> matplotlib.transforms.Bbox:
     y0 = 0.0 if last_row == rows - 1 else (bottoms[last_row] + tops[last_row + 1]) / 2
     room: Bbox = Bbox.from_extents(x0, y0, x1, y1).transformed(figure.transSubfigure)
     return room
+
+
+def _shares(ratios: list[float]) -> tuple[Any, Any]:
+    """Where cells of these relative sizes start and end, side by side from 0 to 1."""
+    import numpy as np
+
+    ends = np.cumsum(ratios) / sum(ratios)
+    return np.concatenate([[0.0], ends[:-1]]), ends
 
 
 def text_width(renderer: Any, text: str, size: float, weight: str = "normal") -> float:
@@ -88,10 +106,10 @@ def text_width(renderer: Any, text: str, size: float, weight: str = "normal") ->
     return width
 
 
-def fit_text(renderer: Any, text: str, size: float, limit: float) -> str:
+def fit_text(renderer: Any, text: str, size: float, limit: float, weight: str = "normal") -> str:
     """``text`` cut (with an ellipsis) to at most ``limit`` pixels wide as drawn."""
     columns = display_width(text)
-    while columns > 1 and text_width(renderer, text, size) > limit:
+    while columns > 1 and text_width(renderer, text, size, weight) > limit:
         columns -= max(1, columns // 10)
         text = truncate(text, columns)
     return text
@@ -114,55 +132,99 @@ def wrap_to(renderer: Any, text: str, size: float, weight: str, limit: float) ->
     return "\n".join(lines)
 
 
-def place_in_room(ax: matplotlib.axes.Axes) -> None:
-    """Have the axes drawn within its room, so that all it draws (labels, heading, legend)
-    is inside it, if it was made in a grid and its figure has no layout engine to do so (an
-    axes placed by hand, ``fig.add_axes``, stays where it was put).
+def has_engine(figure: Any) -> bool:
+    """Whether a layout engine places the figure's axes (``layout="constrained"`` or
+    ``"tight"``; not the placeholder ``fig.tight_layout()`` leaves behind)."""
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
-    Not by moving it once: by an axes locator (:class:`InRoom`), which places it each time it
-    is drawn, in its room as it is then; so a ``fig.subplots_adjust()`` or
-    ``fig.tight_layout()`` afterwards, which moves the grid's cells, moves it with them.
-    """
-    figure: Any = ax.figure
-    if ax.get_subplotspec() is None or figure.get_layout_engine() is not None:
-        return
-    renderer = renderer_of(ax)
-    points = figure.figure.dpi / 72
-    legend = ax.get_legend()
-    for _ in range(2):  # once more: tick labels may change with the axes' size
-        outer = ax.get_tightbbox(renderer)  # (placed by its locator, if it has one)
-        beside = outer
-        if legend is not None:  # anchored at the axes' right, it fits left of it: no margin
-            legend.set_in_layout(False)
-            beside = ax.get_tightbbox(renderer)
-            legend.set_in_layout(True)
-        inner = ax.get_window_extent(renderer)
-        if outer is None or beside is None:
-            return
-        margins = (
-            inner.x0 - beside.x0,
-            inner.y0 - outer.y0,
-            beside.x1 - inner.x1,
-            outer.y1 - inner.y1,
-        )
-        ax.set_axes_locator(InRoom(ax, tuple(max(m, 0.0) / points for m in margins)))
+    engine = figure.figure.get_layout_engine()
+    return engine is not None and not isinstance(engine, PlaceHolderLayoutEngine)
 
 
 class InRoom:
-    """An axes locator: the axes within its room (:func:`room_of`), ``margins`` (points:
-    left, bottom, right, top; what is drawn outside the axes) and :data:`PAD` inside the
-    room's edges; at least a fifth of the room's width and height.
+    """An axes locator that keeps a plot drawn into the user's axes in that axes' room
+    each time it is drawn, as the room then is (after a resize, at another dpi).
 
-    ``get_subplotspec`` lets ``fig.tight_layout()`` count the axes in its grid.
+    When the room (its size in pixels, the dpi) is not what the plot was last fitted to, it
+    calls ``refit(ax, renderer)`` first: the plot's titles, heading, legend, font sizes and
+    date ticks laid out anew for it. Then, in a figure with no layout engine, it places the
+    axes within its room (:func:`room_of`), ``margins`` (points: left, bottom, right, top;
+    what is drawn outside the axes, measured by :meth:`measure`) and :data:`PAD` inside the
+    room's edges, at least a fifth of the room's width and height; an axes placed by hand
+    (``fig.add_axes``) or placed by a layout engine stays where it is.
+
+    The refit runs only when the room changes, so a figure drawn again at the same size costs
+    nothing more; while it runs, the locator answers the last place (the refit measures the
+    axes, which calls its locator). ``get_subplotspec`` lets ``fig.tight_layout()`` count
+    the axes in its grid.
     """
 
-    def __init__(self, ax: matplotlib.axes.Axes, margins: tuple[float, ...]) -> None:
+    def __init__(self, ax: matplotlib.axes.Axes, refit: Any = None) -> None:
         self.ax = ax
-        self.margins = margins
+        self.refit = refit
+        self.margins: tuple[float, ...] = (0.0, 0.0, 0.0, 0.0)
+        self.key: tuple[float, ...] | None = None
+        self.busy = False
 
     def __call__(self, ax: Any, renderer: Any) -> matplotlib.transforms.Bbox:
+        if not self.busy and self._key(ax) != self.key:
+            self.fit(ax, renderer)
+        return self._box(ax)
+
+    def fit(self, ax: Any, renderer: Any) -> None:
+        """Fit the plot to its room as it is now, and measure its margins."""
+        self.busy = True
+        try:
+            self.key = self._key(ax)
+            if self.refit is not None:
+                self.refit(ax, renderer)
+            self.measure(ax, renderer)
+        finally:
+            self.busy = False
+
+    def placed(self, ax: Any) -> bool:
+        """Whether this locator places the axes (in a grid, with no layout engine)."""
+        return ax.get_subplotspec() is not None and not has_engine(ax.figure)
+
+    def measure(self, ax: Any, renderer: Any) -> None:
+        """Measure what the plot draws outside the axes (its margins), twice: tick labels
+        may change with the axes' size."""
         from matplotlib.transforms import Bbox
 
+        if not self.placed(ax):
+            return
+        points = ax.figure.figure.dpi / 72
+        legend = ax.get_legend()
+        for _ in range(2):
+            if legend is not None:  # anchored at the axes' right, it fits left of it
+                legend.set_in_layout(False)
+            beside = ax.get_tightbbox(renderer)  # (placed here by the margins of now)
+            if legend is not None:
+                legend.set_in_layout(True)
+            inner = ax.get_window_extent(renderer)
+            if beside is None:
+                return
+            outer = beside
+            if legend is not None:
+                outer = Bbox.union([beside, legend.get_window_extent(renderer)])
+            margins = (
+                inner.x0 - beside.x0,
+                inner.y0 - outer.y0,
+                beside.x1 - inner.x1,
+                outer.y1 - inner.y1,
+            )
+            self.margins = tuple(max(m, 0.0) / points for m in margins)
+
+    def _key(self, ax: Any) -> tuple[float, ...]:
+        room = room_of(ax)
+        return (round(room.width, 1), round(room.height, 1), ax.figure.figure.dpi)
+
+    def _box(self, ax: Any) -> matplotlib.transforms.Bbox:
+        from matplotlib.transforms import Bbox
+
+        if not self.placed(ax):
+            position: Bbox = ax.get_position(original=True)
+            return position
         figure: Any = ax.figure
         room = room_of(ax)
         left, bottom, right, top = (m * figure.figure.dpi / 72 for m in self.margins)
@@ -188,6 +250,8 @@ ROW_PITCH: Final = 1.3  # a row's height, in font sizes of its texts, for them t
 SMALLEST: Final = 5.5  # points: the smallest font size of a row's texts
 RIGHT: Final = 12.0  # points: what stands out right of the axes, as a first guess
 TICK_ROOM: Final = 32.0  # points of the axes' width for each date on the axis, at least
+HEADING_SHARE: Final = 0.2  # of the room's height, at most, for the heading
+LEGEND_SHARE: Final = 0.35  # of the room's height, at most, for the legend
 
 
 class Fit:
@@ -195,10 +259,10 @@ class Fit:
     the events' titles at most :data:`LABEL_SHARE` of its width, the heading and the legend
     no more than the rest, and the legend no wider than the room."""
 
-    def __init__(self, ax: matplotlib.axes.Axes) -> None:
+    def __init__(self, ax: matplotlib.axes.Axes, renderer: Any = None) -> None:
         self.ax = ax
         self.room = room_of(ax)
-        self.renderer = renderer_of(ax)
+        self.renderer = renderer_of(ax) if renderer is None else renderer
         self.pixels: float = ax.figure.figure.dpi / 72  # pixels a point
         self.pad = PAD * self.pixels
         self.label_width = 0.0
@@ -233,9 +297,28 @@ class Fit:
         return self.room.width - 2 * self.pad - self.right
 
     def heading(self, text: str, size: float) -> str:
-        """The heading, broken into lines that fit from the axes' left edge to the room's."""
+        """The heading, broken into lines that fit from the axes' left edge to the room's,
+        no more of them than fit :data:`HEADING_SHARE` of the room's height (the last one
+        kept cut, with an ellipsis)."""
         limit = max(self.room.width - 2 * self.pad - self.label_width, self.room.width / 5)
-        return wrap_to(self.renderer, text, size, "bold", limit)
+        lines = wrap_to(self.renderer, text, size, "bold", limit).split("\n")
+        most = max(1, int(HEADING_SHARE * self.room.height / (1.25 * size * self.pixels)))
+        if len(lines) > most:
+            lines = [
+                *lines[: most - 1],
+                fit_text(self.renderer, " ".join(lines[most - 1 :]) + " …", size, limit, "bold"),
+            ]
+        return "\n".join(
+            line
+            if text_width(self.renderer, line, size, "bold") <= limit
+            else fit_text(self.renderer, line, size, limit, "bold")
+            for line in lines
+        )
+
+    @property
+    def legend_height(self) -> float:
+        """The tallest a legend may be, in pixels: :data:`LEGEND_SHARE` of the room's."""
+        return LEGEND_SHARE * self.room.height
 
     def size(self, artist: Any) -> tuple[float, float]:
         """The width and height of an artist as drawn, in pixels."""
@@ -253,7 +336,3 @@ class Fit:
         decorations = outer.height - inner.height
         height = self.room.height - 2 * self.pad - decorations
         return max(height / max(rows, 1) / self.pixels / ROW_PITCH, SMALLEST)
-
-    def place(self) -> None:
-        """Have the axes drawn so that all it draws is in its room (:func:`place_in_room`)."""
-        place_in_room(self.ax)
