@@ -47,11 +47,8 @@ PARTS: list[tuple[str, Callable[[Dataset], bool]]] = [
     ("licences", lambda ds: "licenses" in (ds.descriptor or {})),
     ("a declared format", lambda ds: "rightsdata_format" in (ds.descriptor or {})),
     ("contributors", lambda ds: "contributors" in (ds.descriptor or {})),
-    # (besides the source records', which every dataset's descriptor lists)
-    (
-        "sources of its own",
-        lambda ds: len((ds.descriptor or {}).get("sources", ())) > len(ds.sources),
-    ),
+    # (a drawn dataset's descriptor is as given: its sources are its own, not the records')
+    ("sources of its own", lambda ds: bool((ds.descriptor or {}).get("sources"))),
     ("a name given in the descriptor", _given_in_descriptor),
     ("redirects", lambda ds: bool(ds.redirects)),
     ("a chain of redirects", _chained),

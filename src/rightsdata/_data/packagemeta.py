@@ -86,5 +86,4 @@ def _sources(records: Iterable[_Titled], own: object) -> list[Any]:
         )
         if not names & seen:
             listed.append(entry)
-            seen |= names
     return listed
