@@ -464,13 +464,15 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
 def card_dataset(record: Record, dataset: Dataset | None) -> tuple[Dataset | None, bool]:
     """(the dataset a card of ``record`` describes, whether the card must name it): ``dataset``,
     or without one the dataset made last of those alive that hold this very record
-    (:func:`rightsdata.display.dataset_of`); named where another dataset alive holds it too,
-    so that the reader knows whose names and counts the card shows."""
+    (:func:`rightsdata.display.dataset_of`), named where another dataset alive holds it too,
+    so that the reader knows whose names and counts the card shows. A dataset given is not
+    named: the caller chose it (``ds.card(id)``, ``text_card(record, ds)``), and whether
+    another holder is still alive (garbage the collector has not reached, a notebook's
+    output history) would change the card for nothing."""
+    if dataset is not None:
+        return dataset, False
     holding = [d for d in registry.holders_of(record) if isinstance(d, Dataset)]
-    if dataset is None:
-        dataset = holding[0] if holding else None
-    named = dataset is not None and any(d is not dataset for d in holding)
-    return dataset, named
+    return (holding[0], len(holding) > 1) if holding else (None, False)
 
 
 def dataset_label(dataset: Dataset) -> str:
