@@ -12,6 +12,7 @@ from rightsdata._cli.suggest import EDTF_EXAMPLES
 from rightsdata._values.errors import (
     Problem,
     ProblemCode,
+    location_parts,
     one_line,
     printable,
     unchecked_note,
@@ -53,12 +54,7 @@ def _problem_json(problem: Problem) -> dict[str, str | int | None]:
         "location": problem.location,
         "message": problem.message,
         "code": problem.code,
-        "file": problem.file,
-        "kind": problem.kind,
-        "index": problem.index,
-        "line": problem.line,
-        "record_id": problem.record_id,
-        "field": problem.field,
+        **location_parts(problem),
     }
 
 

@@ -44,6 +44,7 @@ from rightsdata._values.errors import (
     UnknownDatasetError,
     counted,
     describe_json,
+    location_parts,
     printable,
 )
 from rightsdata._values.exitleave import leave_at_exit
@@ -1014,7 +1015,7 @@ class _FmtAdvice(Problem):
         alone: str = "",
     ) -> None:
         message = alone if folder is None else _fmt_worded(before, after, folder, upgrade)
-        super().__init__(problem.location, message, problem.code, **_record_parts(problem))
+        super().__init__(problem.location, message, problem.code, **location_parts(problem))
         setter = object.__setattr__
         for name, value in (
             ("before", before),
@@ -1024,19 +1025,6 @@ class _FmtAdvice(Problem):
             ("upgrade", upgrade),
         ):
             setter(self, name, value)
-
-
-def _record_parts(problem: Problem) -> dict[str, Any]:
-    """The parts of ``problem``'s location (file, kind, index, line, record ID, field), as
-    the keywords of :class:`Problem`: for a problem worded again at the same place."""
-    return {
-        "file": problem.file,
-        "kind": problem.kind,
-        "index": problem.index,
-        "line": problem.line,
-        "record_id": problem.record_id,
-        "field": problem.field,
-    }
 
 
 def _fmt_worded(
@@ -1099,7 +1087,7 @@ def _fmt_waits(
             there = folder if problem.folder is None else problem.folder
             message = _fmt_worded(problem.before, problem.after, there, upgrade, base)
             message += _FMT_WAITS if refused else ""
-            problem = Problem(problem.location, message, problem.code, **_record_parts(problem))
+            problem = Problem(problem.location, message, problem.code, **location_parts(problem))
         worded.append(problem)
     return worded
 

@@ -26,7 +26,7 @@ Every field is present in the JSON form, ``null`` where unknown, so that a file 
 import itertools
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Annotated, Any, ClassVar, Final, Literal, TypeAlias, cast, final
+from typing import Annotated, Any, ClassVar, Final, TypeAlias, cast, final
 
 import attrs
 
@@ -64,6 +64,7 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
 from rightsdata._values.errors import FieldError, ProblemCode
 from rightsdata._values.ids import PREFIX_OF_KIND
+from rightsdata._values.names import KindName
 from rightsdata.vocab import (
     Confidence,
     DateMeaning,
@@ -988,22 +989,6 @@ RECORD_TYPES: Final[Mapping[str, type[Any]]] = MappingProxyType(
         )
     }
 )
-#: A record kind's name, as the files and :data:`KINDS` spell it: the type of what
-#: ``Dataset.collection``, ``structure`` and ``rightsdata.testing.records`` take, so that a
-#: type checker tells a misspelt kind (``"event"``) and knows the class of one written out.
-#: A kind only known at run time (read from a file) is made one with ``typing.cast``.
-KindName: TypeAlias = Literal[
-    "sources",
-    "persons",
-    "organizations",
-    "groups",
-    "places",
-    "laws",
-    "events",
-    "relationships",
-    "statements",
-    "ratings",
-]
 #: The record kinds' names, in the order datasets list them (``KindName``'s, as a tuple).
 KINDS: Final[tuple[KindName, ...]] = cast("tuple[KindName, ...]", tuple(RECORD_TYPES))
 #: The record classes an actor reference may name (:data:`ACTOR`): Person, Organization, Group.

@@ -30,6 +30,7 @@ __all__ = [
     "UnknownIdError",
     "counted",
     "counted_kind",
+    "location_parts",
 ]
 
 #: How many problems ``str(InvalidDataError)`` shows before summarising the rest.
@@ -183,6 +184,24 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+def location_parts(problem: Problem) -> dict[str, Any]:
+    """The parts of ``problem``'s location, by the keywords :class:`Problem` takes (file,
+    kind, index, line, record ID, field): for a problem worded again at the same place, and
+    for a report that gives them one by one.
+
+    >>> location_parts(Problem("persons.json", "is not valid JSON", file="persons.json"))["file"]
+    'persons.json'
+    """
+    return {
+        "file": problem.file,
+        "kind": problem.kind,
+        "index": problem.index,
+        "line": problem.line,
+        "record_id": problem.record_id,
+        "field": problem.field,
+    }
 
 
 def _unpickle_problem(

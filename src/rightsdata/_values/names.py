@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias
 
-__all__ = ["FormatName", "FormulaOption", "TableName"]
+__all__ = ["FormatName", "FormulaOption", "KindName", "TableName"]
 
 #: An export format's name: the keys of ``rightsdata.tables.FORMATS``.
 FormatName: TypeAlias = Literal["json", "jsonl", "document", "csv", "datapackage", "parquet"]
@@ -19,8 +19,11 @@ FormatName: TypeAlias = Literal["json", "jsonl", "document", "csv", "datapackage
 #: A value of the ``csv_formulas`` option: ``rightsdata.tables.FORMULA_OPTIONS``.
 FormulaOption: TypeAlias = Literal["escape", "keep"]
 
-#: A table's name: the keys of ``rightsdata.tables.TABLES``.
-TableName: TypeAlias = Literal[
+#: A record kind's name, as the files and ``rightsdata.KINDS`` spell it: the type of what
+#: ``Dataset.collection``, ``structure`` and ``rightsdata.testing.records`` take, so that a
+#: type checker tells a misspelt kind (``"event"``) and knows the class of one written out.
+#: A kind only known at run time (read from a file) is made one with ``typing.cast``.
+KindName: TypeAlias = Literal[
     "sources",
     "persons",
     "organizations",
@@ -28,16 +31,21 @@ TableName: TypeAlias = Literal[
     "places",
     "laws",
     "events",
+    "relationships",
+    "statements",
+    "ratings",
+]
+
+#: A table's name: the keys of ``rightsdata.tables.TABLES``.
+TableName: TypeAlias = Literal[
+    KindName,  # each kind's table
     "events.places",
     "events.participants",
     "events.charges",
-    "relationships",
-    "statements",
     "statements.addressed_to",
     "statements.about",
     "statements.joined_by",
     "statements.relayed_by",
-    "ratings",
     "aliases",
     "citations",
     "figures",
