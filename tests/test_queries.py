@@ -179,6 +179,18 @@ def test_uncertain_dates_order_by_last_day_then_narrower_undated_last() -> None:
     assert ids(sorted(events, key=lambda e: date_order(e.date, e.id))) == order
 
 
+def test_chronological_key_reads_a_date_text_as_its_edtf(ds: Dataset) -> None:
+    texts = [str(e.date) for e in ds.events if e.date is not None]
+    assert [rightsdata.chronological_key(t) for t in texts] == [
+        rightsdata.chronological_key(EDTF(t)) for t in texts
+    ]
+    ordered = [str(e.date) for e in ds.events() if e.date is not None]
+    assert sorted(texts, key=rightsdata.chronological_key) == ordered
+    assert sorted(texts) != ordered  # (the text alone puts a set after every digit)
+    with pytest.raises(rightsdata.EDTFError, match="'8 October 2012' is not an EDTF date"):
+        rightsdata.chronological_key("8 October 2012")
+
+
 def test_timeline_of_kozlov_is_in_date_order_with_charges(ds: Dataset) -> None:
     timeline = ds.timeline(KOZLOV)
     assert timeline == sorted(timeline, key=lambda e: date_order(e.date, e.id))

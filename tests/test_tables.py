@@ -308,6 +308,22 @@ def test_to_pandas_kind_table_types(pd: Any) -> None:
     )
 
 
+def test_the_date_text_sorts_in_date_order_with_chronological_key(pd: Any) -> None:
+    """The recipe of docs/pandas.md: a table's ``date`` sorted with ``chronological_key`` is
+    the queries' order, undated last (its text alone puts a set after 2015)."""
+    ds = rightsdata.load()
+
+    def in_date_order(dates: Any) -> Any:
+        return dates.map(rightsdata.chronological_key, na_action="ignore")
+
+    for name, query in (("events", ds.events), ("statements", ds.statements)):
+        frame = ds.to_pandas(name)
+        by_text = frame.sort_values("date", kind="stable").index.tolist()
+        assert by_text != [r.id for r in query()]
+        ordered = frame.sort_values("date", key=in_date_order, kind="stable")
+        assert ordered.index.tolist() == [r.id for r in query()]
+
+
 def test_to_pandas_long_tables_join(pd: Any) -> None:
     ds = rightsdata.load()
     figures = ds.to_pandas("figures")

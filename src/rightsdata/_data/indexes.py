@@ -131,7 +131,7 @@ def certain_from(as_of: EDTF) -> int:
     return first if last == POS else last
 
 
-def chronological_key(date: EDTF | None) -> tuple[int, str]:
+def chronological_key(date: EDTF | str | None) -> tuple[int, str]:
     """Where a date sorts in a chronology: by its last possible day; on the same last day an
     interval or a set before a single date, then the narrower first (the later first day),
     then the text; undated after every date.
@@ -145,7 +145,11 @@ def chronological_key(date: EDTF | None) -> tuple[int, str]:
     are packed into one int, so that sorting mostly compares ints.
 
     Public as ``rightsdata.chronological_key``: the queries' order for a list of your own
-    (``sorted(dates)`` orders EDTF values by their first possible day instead).
+    (``sorted(dates)`` orders EDTF values by their first possible day instead). A date's
+    text is read as :class:`~rightsdata.EDTF` reads it (:class:`~rightsdata.EDTFError` if it
+    is not one), so a table's ``date`` column sorts in this order too:
+    ``frame.sort_values("date", key=lambda d: d.map(chronological_key, na_action="ignore"))``
+    (the text itself sorts ``[2012-01-26..2012-10-08]`` after ``2015``).
 
     >>> days = ["2020", "2020-06", "2020-06-15", "2020-12-31", "2019/2020-06-15"]
     >>> sorted(days, key=lambda d: chronological_key(EDTF(d)))
@@ -153,9 +157,13 @@ def chronological_key(date: EDTF | None) -> tuple[int, str]:
     >>> sorted(["2020-06-15", "[2020-06-01,2020-06-15]", "2020-06-01/2020-06-15"],
     ...        key=lambda d: chronological_key(EDTF(d)))
     ['2020-06-01/2020-06-15', '[2020-06-01,2020-06-15]', '2020-06-15']
+    >>> chronological_key("2012") == chronological_key(EDTF("2012"))
+    True
     """
     if date is None:
         return (_UNDATED_KEY, "")
+    if isinstance(date, str):
+        date = EDTF.parse(date)
     first, last, text = date.sort_key()
     single = 0 if date.is_interval or date.is_set else _SINGLE
     return ((last << _SHIFT) + single + (_OFFSET - first), text)
