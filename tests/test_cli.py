@@ -283,9 +283,21 @@ def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) ->
     assert _widest(out) <= 80
 
 
+def test_events_certainly_within(capsys: pytest.CaptureFixture[str]) -> None:
+    import rightsdata
+
+    code, out, _ = run(capsys, "events", "--between", "2019-06", "--certain", "--json")
+    expected = rightsdata.load().events(between=("2019-06", "2019-06"), certain=True)
+    assert code == EXIT_OK and [e["id"] for e in json.loads(out)] == [e.id for e in expected]
+    assert 0 < len(expected) < len(rightsdata.load().events(between=("2019-06", "2019-06")))
+    code, out, _ = run(capsys, "events", "--between", "2019-06", "--certain")
+    assert out.splitlines()[0] == f"{len(expected)} events (--between 2019-06; --certain)"
+
+
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
+        (["events", "--certain"], "--certain keeps the events certainly within a window, and"),
         (
             ["events", "--kind", "verdit"],
             "--kind 'verdit' is not an event kind; did you mean 'verdict'?",

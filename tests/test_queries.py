@@ -312,6 +312,61 @@ def test_open_windows_and_open_dates(edges: Dataset) -> None:
     assert "event:unknown-end" not in window_ids(edges, "2015-05-31", "2015-05-31")
 
 
+def test_certain_keeps_the_dates_wholly_within_the_window(edges: Dataset) -> None:
+    def certain(start: str | None, end: str | None) -> list[str]:
+        return ids(edges.events(between=(start, end), certain=True))
+
+    assert certain("2012", "2012") == [
+        "event:day",
+        "event:may-2012",
+        "event:span",
+        "event:year-2012",
+    ]
+    assert certain("2012-05", "2012-05") == ["event:day", "event:may-2012"]
+    assert "event:may-2012" not in certain("2012-05-09", "2012-05-31")  # may be the 1st
+    # a side open or unknown is certainly in no window closed on that side
+    assert "event:unknown-end" not in certain("2015", "2015")
+    assert "event:unknown-end" in certain("2015", None)
+    assert "event:open-end" in certain("2014", None) and "event:open-end" not in certain(
+        "2014", "2090"
+    )
+    assert "event:open-start" in certain(None, "2011") and "event:open-start" not in certain(
+        "1900", "2011"
+    )
+    # every dated event is certainly within the open window; an undated one never
+    assert certain(None, None) == window_ids(edges, None, None)
+    assert "event:undated" not in certain(None, None)
+
+
+def test_certain_sets_and_statements(ds: Dataset) -> None:
+    either = build({"events": [dated("event:set", "[2022-01-14,2022-01-20]")]})
+    assert ids(either.events(between=("2022-01-14", "2022-01-20"), certain=True)) == ["event:set"]
+    assert ids(either.events(between=("2022-01-14", "2022-01-19"), certain=True)) == []
+    # the review's statements "in 2022" from December 2015 ([2015-12-08..]): not certainly
+    year = ("2022", "2022")
+    maybe, certainly = ds.statements(between=year), ds.statements(between=year, certain=True)
+    assert {str(s.date) for s in maybe} - {str(s.date) for s in certainly} == {"[2015-12-08..]"}
+    assert certainly == [s for s in maybe if s.date is not None and EDTF("2022").contains(s.date)]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        ({"certain": True}, ValueError, r"no window was given: pass between=\(start, end\)"),
+        ({"certain": 1, "between": ("2012", "2012")}, TypeError, "certain must be True or False"),
+        ({"certain": "yes", "between": ("2012", "2012")}, TypeError, "not str"),
+    ],
+)
+def test_certain_is_a_bool_with_a_window(
+    ds: Dataset, call: dict[str, Any], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        ds.events(**call)
+    with pytest.raises(error, match=message):
+        ds.statements(**call)
+    assert ds.events(certain=False) == ds.events()
+
+
 def test_window_results_are_in_date_order(ds: Dataset) -> None:
     found = ds.events(between=("2019", "2020-06"))
     assert found == sorted(found, key=lambda e: date_order(e.date, e.id))
@@ -1237,6 +1292,27 @@ def could_be_within(date: EDTF, first: datetime.date | None, last: datetime.date
     )
 
 
+def certainly_within(date: EDTF, first: datetime.date | None, last: datetime.date | None) -> bool:
+    """Whether every day ``date`` could denote lies from ``first`` to ``last`` (None: open):
+    its first and last possible days (a set's, its first date's and its last's) do, an open
+    or unknown side of the date lying beyond any closed side of the window."""
+    return (first is None or (date.earliest is not None and date.earliest >= first)) and (
+        last is None or (date.latest is not None and date.latest <= last)
+    )
+
+
+def said(event: Event) -> dict[str, Any]:
+    """A statement by person:a, dated as ``event`` and named after it."""
+    return {
+        "id": event.id.replace("event:", "statement:"),
+        "speaker": "person:a",
+        "date": None if event.date is None else str(event.date),
+        "kind": "assessment",
+        "summary": "Said.",
+        "citations": [dict(CITE)],
+    }
+
+
 def draw_window(data: st.DataObject) -> tuple[EDTF | None, EDTF | None]:
     """A window whose start does not lie after its end (either side may be open; a side is
     no set, a set being one of its dates, nor an interval, which is a window itself)."""
@@ -1331,6 +1407,22 @@ def test_windows_over_many_events_equal_brute_force(
             if e.date is not None and could_be_within(e.date, first, last)
         ]
         assert dataset.events(between=(start, end)) == expected
+        # certain=True: those of them whose every possible day is in the window
+        certain = [e for e in expected if certainly_within(e.date, first, last)]  # type: ignore[arg-type]
+        assert dataset.events(between=(start, end), certain=True) == certain
+        certain_for_actor = [e for e in certain if e in expected_for_actor]
+        assert dataset.events(between=(start, end), involving=actor, certain=True) == (
+            certain_for_actor
+        )
+        with patch.object(query, "_SMALL", 0):
+            assert dataset.events(between=(start, end), involving=actor, certain=True) == (
+                certain_for_actor
+            )
+        # statements take the same window (one _select for both)
+        statements = build({"statements": [said(e) for e in dataset.events]})
+        assert ids(statements.statements(between=(start, end), certain=True)) == [
+            e.id.replace("event:", "statement:") for e in certain
+        ]
 
 
 # --- collections read like mappings ---------------------------------------------------------

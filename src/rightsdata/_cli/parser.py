@@ -328,6 +328,7 @@ def _add_reading_commands(commands: Any) -> None:
             "rightsdata events --place place:kazakhstan --between 2012/2013",
             "rightsdata events --involving person:vladimir-kozlov --role defendant",
             "rightsdata events --kind arrest,detention --between 2022-01 --json",
+            "rightsdata events --between 2019-06 --certain",
         ],
     )
     events.add_argument(
@@ -341,6 +342,12 @@ def _add_reading_commands(commands: Any) -> None:
         metavar="WHEN",
         help="a date (2012: all of 2012) or START/END (2012-01/2012-06; '..' for open): "
         "events whose date may fall in it",
+    )
+    events.add_argument(
+        "--certain",
+        action="store_true",
+        help="with --between: only the events whose date is certainly within it (every day "
+        "it could be)",
     )
     events.add_argument(
         "--place",

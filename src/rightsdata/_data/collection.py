@@ -312,6 +312,7 @@ class EventCollection(Collection[Event]):
         involving: str | Record | None = None,
         place: str | Record | None = None,
         role: Role | RoleValue | None = None,
+        certain: bool = False,
     ) -> list[Event]:
         """The events that meet every condition given, in date order.
 
@@ -325,6 +326,11 @@ class EventCollection(Collection[Event]):
           that side; a set (``[2022-01-14,2022-01-20]``, one of its dates) overlaps a
           window that meets one of its dates, not one that falls between them; an event
           with no date is in no window;
+        * ``certain``: with ``between``, True keeps only the events **certainly** within
+          the window: every day their date could denote lies in it (a date with an open or
+          unknown side, ``2015-12-08/``, ``[2015-12-08..]``, is certainly in none but an
+          open window on that side; a set is, if all of its dates are). False, the
+          default, keeps every event that could be in it, as above;
         * ``involving``: an actor (ID or record) who took part (a participant) or was
           charged; with ``role``, only events where that actor took part in that role;
         * ``place``: a place (ID, record, or a country's ISO code such as ``'KZ'``): events
@@ -351,8 +357,11 @@ class EventCollection(Collection[Event]):
         ['2011-12']
         >>> len(ds.events(role="judge")), len(ds.events())
         (1, 121)
+        >>> june = ("2019-06", "2019-06")
+        >>> len(ds.events(between=june)), len(ds.events(between=june, certain=True))
+        (15, 2)
         """
-        return self._queries().events(kind, between, involving, place, role)
+        return self._queries().events(kind, between, involving, place, role, certain)
 
 
 class StatementCollection(Collection[Statement]):
@@ -391,6 +400,7 @@ class StatementCollection(Collection[Statement]):
         | StatementKindValue
         | Iterable[StatementKind | StatementKindValue]
         | None = None,
+        certain: bool = False,
     ) -> list[Statement]:
         """The statements that meet every condition given, in date order (as for events).
 
@@ -399,6 +409,8 @@ class StatementCollection(Collection[Statement]):
         * ``addressed_to``: an actor it was addressed to;
         * ``between=(start, end)``: statements whose date overlaps the window, exactly as
           for :meth:`ds.events <EventCollection.__call__>` (an undated one is in none);
+        * ``certain``: with ``between``, True keeps only the statements certainly within
+          the window (every day their date could denote lies in it), as for events;
         * ``kind``: a :class:`~rightsdata.vocab.StatementKind`, its string, or a non-empty
           collection of them (any of them; an empty one raises ValueError).
 
@@ -407,8 +419,13 @@ class StatementCollection(Collection[Statement]):
         >>> found = ds.statements(about="person:vladimir-kozlov", between=("2015", "2015"))
         >>> all("person:vladimir-kozlov" in s.about for s in found)
         True
+        >>> year = ("2022", "2022")
+        >>> [str(s.date) for s in ds.statements(between=year)][-1]  # a day on or after it
+        '[2015-12-08..]'
+        >>> len(ds.statements(between=year)), len(ds.statements(between=year, certain=True))
+        (23, 20)
         """
-        return self._queries().statements(speaker, about, addressed_to, between, kind)
+        return self._queries().statements(speaker, about, addressed_to, between, kind, certain)
 
 
 class RatingCollection(Collection[Rating]):

@@ -839,7 +839,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     @property
     def events(self) -> EventCollection:
         """The events; call it to filter them: ``ds.events(kind=, between=, involving=,
-        place=, role=)`` (see :meth:`EventCollection.__call__
+        place=, role=, certain=)`` (see :meth:`EventCollection.__call__
         <rightsdata.EventCollection.__call__>`)."""
         events: EventCollection = self._collections["events"]  # type: ignore[assignment]
         return events
@@ -852,7 +852,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     @property
     def statements(self) -> StatementCollection:
         """The statements; call it to filter them: ``ds.statements(speaker=, about=,
-        addressed_to=, between=, kind=)`` (see :meth:`StatementCollection.__call__
+        addressed_to=, between=, kind=, certain=)`` (see :meth:`StatementCollection.__call__
         <rightsdata.StatementCollection.__call__>`)."""
         statements: StatementCollection = self._collections["statements"]  # type: ignore[assignment]
         return statements

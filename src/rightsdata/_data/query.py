@@ -218,6 +218,19 @@ def _bound(value: object, side: str) -> int:
     )
 
 
+def _certain(certain: object, between: object) -> bool:
+    """``certain=``: True for the records whose dates lie wholly within the window; it needs
+    one (``between``)."""
+    if type(certain) is not bool:
+        raise TypeError(f"certain must be True or False, not {type(certain).__name__}")
+    if certain and between is None:
+        raise ValueError(
+            "certain=True keeps the records certainly within a window, and no window was "
+            "given: pass between=(start, end)"
+        )
+    return certain
+
+
 def window(between: object) -> tuple[int, int]:
     """``(start, end)`` as (first day, last day) ordinals; open sides are NEG / POS.
 
@@ -473,8 +486,10 @@ class Queries:
         involving: object = None,
         place: object = None,
         role: object = None,
+        certain: object = False,
     ) -> list[Event]:
         """See :meth:`rightsdata.EventCollection.__call__`."""
+        only_certain = _certain(certain, between)
         the_role = None if role is None else _term(Role, role, "role")
         actor = None if involving is None else self._id_of(involving, "actor", *ACTOR_TYPES)
         place_id = None if place is None else self._id_of(place, "place", Place)
@@ -515,7 +530,7 @@ class Queries:
             return index.events_of(postings[0])
         filters += map(_posting_filter, postings)
         order = index.order
-        return _select(order, index, filters, window_, index, order.pick)
+        return _select(order, index, filters, window_, index, order.pick, certain=only_certain)
 
     def timeline(self, actor: object) -> list[Event]:
         """See :meth:`rightsdata.Dataset.timeline`: the actor is required (None is a
@@ -529,8 +544,10 @@ class Queries:
         addressed_to: object = None,
         between: object = None,
         kind: object = None,
+        certain: object = False,
     ) -> list[Statement]:
         """See :meth:`rightsdata.StatementCollection.__call__`."""
+        only_certain = _certain(certain, between)
         actors = ACTOR_TYPES
         who = None if speaker is None else self._id_of(speaker, "speaker", *actors)
         to = None if addressed_to is None else self._id_of(addressed_to, "addressee", *actors)
@@ -547,7 +564,7 @@ class Queries:
             filters.append(_posting_filter(index.by_about.get(subject, EMPTY)))
         if kinds is not None:
             filters.append(_any_filter([index.by_kind.get(k.value, EMPTY) for k in kinds]))
-        return _select(index.order, index, filters, window_, None)
+        return _select(index.order, index, filters, window_, None, certain=only_certain)
 
     def figures(
         self, holder: object, measure: object, unit: object = None, per: object = None
@@ -668,9 +685,12 @@ def _select(
     window_: tuple[int, int] | None,
     events: Any,
     pick: Callable[[Iterable[int]], list[T]] | None = None,
+    *,
+    certain: bool = False,
 ) -> list[T]:
     """The records of ``order`` (by rank) that pass every filter and overlap the window
-    (``bounds`` gives each rank's first and last possible days, read only for a window).
+    (``bounds`` gives each rank's first and last possible days, read only for a window), or
+    with ``certain``, whose every possible day lies within it.
 
     ``events`` (an EventIndex, or None) offers a date index to drive a window query when
     every other condition is large; ``pick`` gives the records at some ranks (by default
@@ -707,7 +727,11 @@ def _select(
     for other in filters[1:]:
         if not other.is_window:
             found = other.keep(found)
-    if window_ is not None and bounds.sets:
+    if certain:
+        # (of those that overlap it: an undated rank's bounds, POS + 1 / NEG - 1, never do;
+        # a set within the window is within it whichever of its dates it is)
+        found = [r for r in found if lo <= firsts[r] and lasts[r] <= hi]
+    elif window_ is not None and bounds.sets:
         found = _in_a_date(found, bounds.sets, lo, hi)
     if pick is None:
         pick = partial(_picked, order)

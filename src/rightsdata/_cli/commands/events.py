@@ -129,6 +129,13 @@ def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]
         filters["kind"] = _terms(args.kind, EventKind, "--kind", "an event kind")
     if args.between is not None:
         filters["between"] = _window(args.between)
+    if args.certain:
+        if args.between is None:
+            raise UsageError(
+                "--certain keeps the events certainly within a window, and no window was "
+                "given: add --between WHEN (2019-06, or START/END)"
+            )
+        filters["certain"] = True
     if args.place is not None:
         filters["place"] = _record_of(args, dataset, args.place, "--place", ("place",))
     if args.involving is not None:
@@ -151,14 +158,20 @@ def _cmd_events(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([unstructure(e) for e in events])
         return EXIT_OK
-    described = "; ".join(
-        f"--{k} {','.join(v) if isinstance(v, list) else _between_text(v) if k == 'between' else v}"
-        for k, v in filters.items()
-    )
+    described = "; ".join(_filter_text(k, v) for k, v in filters.items())
     where = f" ({described})" if described else ""
     print(f"{_plural(len(events), 'event')}{where}")
     print("\n".join(event_lines(events)))
     return EXIT_OK
+
+
+def _filter_text(option: str, value: Any) -> str:
+    """A filter as the heading names it: ``--kind arrest,detention``, ``--certain``."""
+    if option == "certain":
+        return "--certain"
+    if isinstance(value, list):
+        return f"--{option} {','.join(value)}"
+    return f"--{option} {_between_text(value) if option == 'between' else value}"
 
 
 def _between_text(window: tuple[str | None, str | None]) -> str:
