@@ -342,7 +342,11 @@ class EventCollection(Collection[Event]):
         Date order is chronological (:func:`rightsdata.chronological_key`, then the ID): by the
         last day a date could denote; on one day a span before a single date, then the narrower date
         first, then the date's text; events with no date come last; ties by ID
-        (docs/queries.md says why). IDs follow redirects; an unknown ID raises
+        (docs/queries.md says why). Windows and the order read ``date`` alone: an event's
+        ``date_of`` (a date of its report or announcement) and ``status`` (only planned,
+        alleged...) change neither, and no filter reads them; keep ``e.status in (None,
+        EventStatus.OCCURRED)`` for the events reported as having happened. IDs follow
+        redirects; an unknown ID raises
         :class:`~rightsdata.UnknownIdError`, and a wrong type or value TypeError or
         ValueError.
 
