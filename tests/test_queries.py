@@ -338,6 +338,17 @@ def test_certain_keeps_the_dates_wholly_within_the_window(edges: Dataset) -> Non
     assert "event:undated" not in certain(None, None)
 
 
+@pytest.mark.parametrize("qualified", ["2013-06~", "2013-06?", "2013-06%"])
+def test_a_qualifier_does_not_widen_a_date_in_windows(qualified: str) -> None:
+    """docs/queries.md and concepts.md: '~', '?' and '%' leave a date's days as written."""
+    data = build({"events": [dated("event:about", qualified), dated("event:plain", "2013-06")]})
+    for certain in (False, True):
+        june = ids(data.events(between=("2013-06", "2013-06"), certain=certain))
+        assert june == ["event:plain", "event:about"]  # ('2013-06' before '2013-06~')
+    assert data.events(between=("2013-07-01", "2013-07-07")) == []
+    assert data.events(between=("2013-05-01", "2013-05-31")) == []
+
+
 def test_certain_sets_and_statements(ds: Dataset) -> None:
     either = build({"events": [dated("event:set", "[2022-01-14,2022-01-20]")]})
     assert ids(either.events(between=("2022-01-14", "2022-01-20"), certain=True)) == ["event:set"]
