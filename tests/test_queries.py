@@ -4,6 +4,7 @@ redirects, lazy indexes under threads, and a property test against brute force."
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -220,14 +221,33 @@ def test_timeline_counts_the_person_charged_and_rejects_unknown_actors() -> None
     assert data.events(involving="person:a", role="defendant") == []
     with pytest.raises(UnknownIdError):
         data.timeline("person:nobody")
-    message = "must be a person, an organisation or a group, but law:x is a"
+    message = "must be a person, an organisation, a group or a place, but law:x is a"
     with pytest.raises(ValueError, match=message):
         data.timeline("law:x")
     with pytest.raises(TypeError):
         data.timeline(42)  # type: ignore[arg-type]
     # None is no actor, not every event (ds.timeline(ds.persons.get(typo)) listed them all)
-    with pytest.raises(TypeError, match=r"the actor must be an ID or .* not NoneType"):
+    with pytest.raises(TypeError, match=r"the actor or place must be an ID or .* not NoneType"):
         data.timeline(None)  # type: ignore[arg-type]
+
+
+def test_a_place_s_timeline_is_its_events_as_the_command_line_s(
+    ds: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ds.timeline(place)`` is ``ds.events(place=)`` (the events at it or at a place within
+    it), as the command line's ``timeline`` and ``plot_timeline`` take it: it was refused, with
+    no word of what to call instead."""
+    from rightsdata._cli.main import main
+
+    aktau = ds.timeline("place:aktau")
+    assert ids(aktau) == ["event:kozlov-trial-2012", "event:kozlov-verdict-2012-10-08"]
+    assert ds.timeline(ds.get("place:aktau")) == aktau
+    zhanaozen = ds.timeline("place:zhanaozen")
+    assert zhanaozen == ds.events(place="place:zhanaozen")
+    assert any("place:zhanaozen" not in e.places for e in zhanaozen)  # (a place within it)
+    assert ds.timeline("KZ") == ds.timeline("place:kazakhstan") == ds.events(place="KZ")
+    assert main(["timeline", "place:zhanaozen", "--json"]) == 0
+    assert [e["id"] for e in json.loads(capsys.readouterr().out)] == ids(zhanaozen)
 
 
 # --- windows ------------------------------------------------------------------------------
@@ -2748,7 +2768,7 @@ def test_an_unknown_id_suggests_ids_of_its_kind_spelled_like_it_when_shown(ds: D
     with pytest.raises(UnknownIdError) as other_kind:
         ds.timeline("event:kozlov-verdict-2012-10-09")
     assert other_kind.value.hint == (
-        "a person, an organisation or a group is wanted here, like 'person:aarti-narsee'"
+        "a person, an organisation, a group or a place is wanted here, like 'person:aarti-narsee'"
     )
     with pytest.raises(UnknownIdError) as unlike:
         ds.get("person:zzzz")
@@ -2921,11 +2941,12 @@ def test_an_unknown_id_is_told_in_the_words_of_the_dataset_in_hand() -> None:
         lambda: data.places["kz"],
     ):
         assert hint(call) == "did you mean 'place:freedonia'?"
-    assert hint(lambda: data.timeline("KZ")) == (
+    assert hint(lambda: data.events(involving="KZ")) == (
         "'KZ' is the country code of 'place:freedonia' (events take it as their place); a "
         "person, an organisation or a group is wanted here, like 'person:a'"
     )
     assert data.events(place="KZ") == data.events(place="place:freedonia")
+    assert data.timeline("KZ") == data.events(place="place:freedonia")  # (a timeline takes one)
 
 
 def test_two_letters_are_told_of_the_countries_only(ds: Dataset) -> None:
@@ -2962,7 +2983,7 @@ def test_two_letters_are_a_country_code_only_where_a_place_is_taken(
 ) -> None:
     """Where the call takes no place, two letters are an ID of the kinds it takes: never told
     the country codes (``ds.persons["US"]`` listed them all), and a code a country has is said
-    to be one, not offered as a place the call refuses (``timeline("KZ")``)."""
+    to be one, not offered as a place the call refuses (``events(involving="KZ")``)."""
     from rightsdata._cli.main import main
 
     def hint(call: Any) -> str:
@@ -2975,7 +2996,7 @@ def test_two_letters_are_a_country_code_only_where_a_place_is_taken(
     example = "IDs are a kind and a name, like 'person:aarti-narsee'"
     assert hint(lambda: ds.persons["US"]) == hint(lambda: ds.persons["al"]) == example
     assert hint(lambda: ds.events(involving="US")) == example
-    assert "codes:" not in hint(lambda: ds.timeline("to"))
+    assert "codes:" not in hint(lambda: ds.events(involving="to"))
     assert hint(lambda: ds.cited_by("US")) == (
         "IDs are a kind and a name, like 'source:civicus-kazakhstan-country-page'"
     )
@@ -2984,8 +3005,8 @@ def test_two_letters_are_a_country_code_only_where_a_place_is_taken(
         "'KZ' is the country code of 'place:kazakhstan' (events take it as their place); a "
         "person, an organisation or a group is wanted here, like 'person:aarti-narsee'"
     )
-    assert hint(lambda: ds.timeline("KZ")) == hint(lambda: ds.events(involving="KZ")) == actor
-    assert hint(lambda: ds.timeline("kz")) == actor
+    assert hint(lambda: ds.events(involving="KZ")) == actor
+    assert hint(lambda: ds.events(involving="kz")) == actor
     assert hint(lambda: ds.cited_by("KZ")) == (
         "'KZ' is the country code of 'place:kazakhstan'; a source is wanted here, like "
         "'source:civicus-kazakhstan-country-page'"
@@ -2995,7 +3016,7 @@ def test_two_letters_are_a_country_code_only_where_a_place_is_taken(
         "'person:aarti-narsee'"
     )
     with pytest.raises(ValueError, match="is a place"):
-        ds.timeline("place:kazakhstan")  # (what the old hint pointed at)
+        ds.events(involving="place:kazakhstan")  # (what the old hint pointed at)
     # the command line words it the same (one function)
     assert main(["events", "--involving", "KZ"]) == 2
     said = " ".join(capsys.readouterr().err.split())

@@ -351,9 +351,9 @@ class Queries:
         :data:`SEARCHED_FROM` letters or digits on, counted as given, as fewer start arbitrary
         words), then IDs spelled like it. With none, an ID without a kind, or of a kind not
         taken, is shown an ID of this dataset of those kinds (``IDs are a kind and a name, like
-        'place:almaty'``); a country's code where no place is taken (``timeline('KZ')``) is
-        said to be one, and that events take it as their place where any actor is taken (a
-        person, an organisation or a group: timeline, events' ``involving``, a statement's
+        'place:almaty'``); a country's code where no place is taken (``events(involving='KZ')``)
+        is said to be one, and that events take it as their place where any actor is taken (a
+        person, an organisation or a group: events' ``involving``, a statement's
         ``speaker``), not where one kind is (``persons['KZ']``).
         Else None.
         """
@@ -518,9 +518,12 @@ class Queries:
         return _select(order, index, filters, window_, index, order.pick)
 
     def timeline(self, actor: object) -> list[Event]:
-        """See :meth:`rightsdata.Dataset.timeline`: the actor is required (None is a
+        """See :meth:`rightsdata.Dataset.timeline`: the actor or place is required (None is a
         TypeError, not every event)."""
-        return self.events(involving=self._id_of(actor, "actor", *ACTOR_TYPES))
+        subject = self._id_of(actor, "actor or place", *ACTOR_TYPES, Place)
+        if isinstance(self._find(subject), Place):
+            return self.events(place=subject)  # (as the command line's timeline and the plot)
+        return self.events(involving=subject)
 
     def statements(
         self,
