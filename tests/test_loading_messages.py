@@ -9,7 +9,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +19,7 @@ import rightsdata
 from rightsdata import InvalidDataError, Problem
 from rightsdata._values.resources import datasets_root
 
-from conftest import CITE, person_doc, source_doc, write_folder
+from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 
 BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
 
@@ -467,3 +467,55 @@ def test_a_cited_or_inferred_field_is_told_the_field_it_is_spelled_like(
         assert [(p.location, p.message) for p in info.value.problems] == [
             (f"{at} person:a.{field}", said)
         ]
+
+
+def _unknown(kind: str, doc: dict[str, Any]) -> list[str]:
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_documents({kind: [doc], "sources": [source_doc()]})
+    return [p.message for p in raised.value.problems]
+
+
+def test_a_field_of_another_kind_is_told_whose_it_is_not_a_spelling() -> None:
+    # 'kind' on a person was offered 'id' (difflib finds two letters of four alike); a field of
+    # another kind had no hint at all
+    person = person_doc(citations=[CITE], kind="activist", places=["place:almaty"])
+    own = "id, name, aliases, born, country, summary, identifiers, citations, inferred"
+    assert _unknown("persons", person) == [
+        "unknown field: a field of sources, organizations, groups, places, events, "
+        f"relationships and statements, not of persons, whose fields are {own}",
+        f"unknown field: a field of events, not of persons, whose fields are {own}",
+    ]
+    # a field of no kind is still matched by its spelling, and a nested object's field is
+    # told its own kind's fields only by spelling
+    assert _unknown("persons", person_doc(citations=[CITE], nmae="x")) == [
+        "unknown field; did you mean 'name'?"
+    ]
+    event = event_doc(participants=[{"actor": "person:a", "role": "victim", "rloe": "x"}])
+    assert "unknown field; did you mean 'role'?" in _unknown("events", event)
+
+
+def test_a_term_in_another_case_is_offered_that_term_alone() -> None:
+    # 'Arrest' was offered "'arrest' or 'unrest'"
+    messages = _unknown("events", event_doc(kind="Arrest"))
+    assert any(
+        m.startswith("'Arrest' is not an event kind; did you mean 'arrest'? (allowed:")
+        for m in messages
+    ), messages
+
+
+@pytest.mark.parametrize(
+    ("word", "choices", "offered"),
+    [
+        ("Arrest", ["arrest", "unrest"], ["arrest"]),  # the same letters: that choice alone
+        ("kind", ["id", "name"], []),  # short: one edit away only
+        ("dte", ["date", "title"], ["date"]),
+        ("nmae", ["id", "name"], ["name"]),  # (two letters swapped: one edit)
+        ("vers", ["version", "json"], ["version"]),  # (the start of a choice)
+        ("verison", ["version", "json"], ["version"]),
+        ("arest", ["arrest", "unrest"], ["arrest", "unrest"]),
+    ],
+)
+def test_close_offers_only_likely_slips(word: str, choices: list[str], offered: list[str]) -> None:
+    from rightsdata._values.spelling import close
+
+    assert close(word, choices) == offered
