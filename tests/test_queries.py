@@ -893,7 +893,8 @@ def test_ratings_in_date_order(ds: Dataset) -> None:
     ]
     everything = ds.ratings()
     assert everything == sorted(everything, key=lambda r: (r.as_of.sort_key(), r.id))
-    assert ds.ratings(country="place:almaty") == []
+    with pytest.raises(ValueError, match="but place:almaty is a city in place:kazakhstan"):
+        ds.ratings(country="place:almaty")  # (a city's ratings are its country's)
     with pytest.raises(ValueError, match="the country must be a place"):
         ds.ratings(country=KOZLOV)
 
@@ -911,7 +912,8 @@ def test_rating_on_boundaries(ds: Dataset) -> None:
         "rating:civicus-kazakhstan-2020-tulesova-interview"
     )
     assert ds.rating_on("place:colombia", "2030-01-01").level.value == "repressed"  # type: ignore[union-attr]
-    assert ds.rating_on("place:almaty", "2030-01-01") is None
+    with pytest.raises(ValueError, match="but place:almaty is a city in place:kazakhstan"):
+        ds.rating_on("place:almaty", "2030-01-01")
     with pytest.raises(ValueError, match="single day"):
         ds.rating_on(kz, "2022")
     with pytest.raises(TypeError):
@@ -963,6 +965,39 @@ def test_rating_on_in_a_small_dataset() -> None:
     assert data.rating_on("place:kz", "2016-01-01").id == "rating:c"  # type: ignore[union-attr]
     assert data.rating_on("place:kz", "2017-02-28").id == "rating:c"  # type: ignore[union-attr]
     assert data.rating_on("place:kz", "2017-03-01").id == "rating:d"  # type: ignore[union-attr]
+
+
+def test_a_place_no_rating_rates_is_told_its_country(ds: Dataset) -> None:
+    """``ratings(country=<a city>)`` answered ``[]`` and ``rating_on`` None, which a caller
+    could not tell from a country without ratings: a place of a kind no rating rates is a
+    ValueError naming what it is and the country it lies within."""
+    said = (
+        "the country must be a place of kind country (or territory), but place:almaty is a "
+        "city in place:kazakhstan (Kazakhstan): ratings are its country's; give "
+        "'place:kazakhstan'"
+    )
+    with pytest.raises(ValueError, match=f"^{re.escape(said)}$"):
+        ds.ratings(country="place:almaty")
+    with pytest.raises(ValueError, match=re.escape(said)):
+        ds.rating_on(ds.get("place:almaty"), "2022-01-01")
+    # within no country, by within or by its code: what it is, alone
+    with pytest.raises(ValueError, match=r"but place:central-asia is a region$"):
+        ds.ratings(country="place:central-asia")
+    # a country, and a territory rated on its own, are asked as before
+    assert ds.ratings(country="place:kazakhstan") == ds.ratings(country="KZ") != []
+    assert ds.rating_on("place:hong-kong", "2020-01-01") is not None
+
+
+def test_a_place_the_data_rates_is_asked_whatever_its_kind() -> None:
+    # (only the strict checks hold a rating's country to a country or territory: a dataset
+    # that rates a city has its ratings found)
+    data = build(
+        {
+            "places": [place_doc("place:kz")],
+            "ratings": [rating_doc("rating:a", "2015-06", "obstructed")],
+        }
+    )
+    assert ids(data.ratings(country="place:kz")) == ["rating:a"]
 
 
 def _certainly_given_by(rating: rightsdata.Rating, day: int) -> bool:

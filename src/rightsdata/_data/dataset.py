@@ -1108,7 +1108,9 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         first possible day, as nothing later is known. "Latest" is the last in date order
         (:meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>`, then ID) among those. ``date``
         is one day: a :class:`datetime.date` (or datetime, pendulum's too), or an EDTF day
-        or its text; a month or year raises ValueError, since it does not say which day.
+        or its text; a month or year raises ValueError, since it does not say which day. A
+        place of a kind no rating rates (a city: its ratings are its country's) raises
+        ValueError naming the country it lies within.
 
         >>> import rightsdata
         >>> ds = rightsdata.load()
