@@ -162,6 +162,47 @@ def test_an_unknown_option_is_matched_where_it_was_given(
     assert "did you mean '--kind'" not in err and "required: COMMAND" not in err
 
 
+#: The window of events by the options people reach for: (argv, what it is told).
+WINDOWS: list[tuple[list[str], str]] = [
+    # a spelling match sent --from to export's --format and --date to --data
+    (
+        ["events", "--from", "2022-01", "--to", "2022-02", "--kind", "unrest"],
+        "unrecognized arguments: --from 2022-01 --to 2022-02; the window option is "
+        "--between START/END (both sides included, '..' for an open side): "
+        "--between 2022-01/2022-02",
+    ),
+    (["events", "--date", "2022-01"], "the window option is --between: --between 2022-01"),
+    (["events", "--since", "2022"], "--between 2022/.."),
+    (["events", "--after=2022"], "--between 2022/.."),
+    (["events", "--until", "2012-10"], "--between ../2012-10"),
+    (["events", "--before", "2012"], "--between ../2012"),
+    (["events", "--from"], "the window option is --between DATE or START/END"),
+    # two values after --between: told it takes one, START/END
+    (
+        ["events", "--between", "2022-01", "2022-02"],
+        "unrecognized arguments: 2022-02; --between takes one value, a date or START/END: "
+        "--between 2022-01/2022-02",
+    ),
+    (["events", "--between=2022-01", "2022-02"], "--between 2022-01/2022-02"),
+    # a command without a window: told which has one
+    (
+        ["search", "kozlov", "--since", "2012"],
+        "rightsdata search takes no dates; rightsdata events takes a window: --between 2012/..",
+    ),
+]
+
+
+@pytest.mark.parametrize(("argv", "said"), WINDOWS)
+def test_a_window_by_another_name_is_told_the_between_to_write(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == EXIT_USAGE
+    told = " ".join(err.split())
+    assert said in told
+    assert "--format" not in told and "'--data'" not in told
+
+
 #: Names a record may hold (validation accepts them: the data contract is unchanged) that a
 #: terminal must not be sent as they are within one line.
 AWKWARD = ["Jane\nDoe", "Jane\u2028Doe", "Jane\u202eDoe", "Jane\u200bDoe", "Jane\u2066Doe"]

@@ -750,6 +750,92 @@ def test_a_day_written_the_common_way_gets_its_edtf_spelling(text: str, said: st
     )
 
 
+#: Dates as people write them in English, and the EDTF each is told to write (they got the
+#: whole grammar, where 08/10/2012 got its day).
+IN_WORDS: list[tuple[str, str]] = [
+    ("Oct 2012", "EDTF writes a month in digits, year first: 2012-10"),
+    ("March 2021", "EDTF writes a month in digits, year first: 2021-03"),
+    ("Sept. 2012", "EDTF writes a month in digits, year first: 2012-09"),
+    ("8 October 2012", "EDTF writes a day in digits, year first: 2012-10-08"),
+    ("October 8, 2012", "EDTF writes a day in digits, year first: 2012-10-08"),
+    ("summer 2012", "EDTF writes a season as YYYY-21..24 (spring to winter): 2012-22"),
+    ("c. 2012", "EDTF writes 'about' as ~ after the date: 2012~"),
+    ("ca. 2012", "EDTF writes 'about' as ~ after the date: 2012~"),
+    ("circa 2012", "EDTF writes 'about' as ~ after the date: 2012~"),
+    ("about Oct 2012", "EDTF writes 'about' as ~ after the date: 2012-10~"),
+    ("?2012", "EDTF writes 'uncertain' as ? after the date: 2012?"),
+    (
+        "c. 2012/2013",
+        "EDTF writes 'about' as ~ after the date, on each side of an interval: 2012~/2013~",
+    ),
+    (
+        "2012-01-26..2012-10-08",
+        "a range A..B is written in a set's brackets: [2012-01-26..2012-10-08] (one day within "
+        "it), or an interval 2012-01-26/2012-10-08 (the whole span)",
+    ),
+    (
+        "2012-01-26..",
+        "a range A..B is written in a set's brackets: [2012-01-26..] (one day within it), or an "
+        "interval 2012-01-26/.. (the whole span)",
+    ),
+    *(
+        (
+            span,
+            "EDTF writes a span as an interval START/END: 2012/2013 (or [2012..2013] for one day "
+            "within it)",
+        )
+        for span in (
+            "2012-2013",
+            "2012 to 2013",
+            "from 2012 to 2013",
+            "2012 \u2013 2013",
+            "between 2012 and 2013",
+        )
+    ),
+    (
+        "Oct 2012 to Dec 2012",
+        "EDTF writes a span as an interval START/END: 2012-10/2012-12 (or [2012-10..2012-12] "
+        "for one day within it)",
+    ),
+    (
+        "early 2012",
+        "EDTF has no 'early': write the year, 2012 (some day of it), or the months meant as an "
+        "interval, such as 2012-01/2012-04",
+    ),
+    (
+        "1990s",
+        "EDTF writes a decade as an interval: 1990/1999 (or [1990..1999] for one year within it)",
+    ),
+    (
+        "2012s",
+        "EDTF has no plural years: write the year, 2012, or a decade, 2010/2019 (or "
+        "[2010..2019] for one year within it)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said"), IN_WORDS)
+def test_a_date_in_words_is_told_the_edtf_to_write(text: str, said: str) -> None:
+    with pytest.raises(EDTFError) as error:
+        EDTF(text)
+    assert str(error.value) == f"{text!r} is not an EDTF date: {said}"
+
+
+@pytest.mark.parametrize("text", ["yesterday", "Foo 2012", "31 Feb 2012", "2012 to someday"])
+def test_words_that_are_no_date_get_the_grammar(text: str) -> None:
+    with pytest.raises(EDTFError, match="expected YYYY, YYYY-MM"):
+        EDTF(text)
+
+
+@pytest.mark.parametrize(("text", "said"), IN_WORDS)
+def test_the_edtf_told_is_a_date(text: str, said: str) -> None:
+    # every form the message offers reads as EDTF (the tail after the last colon, each of its
+    # alternatives)
+    told = said.rsplit(": ", 1)[1]
+    for part in re.findall(r"\[[^\]]*\]|[0-9][0-9X~?./-]*[0-9~?.]|\.\./[0-9-]+", told):
+        EDTF(part)
+
+
 def test_contains_and_overlaps_take_a_date_as_text_as_the_queries_do() -> None:
     year = EDTF("2012")
     assert year.contains("2012-05") is year.contains(EDTF("2012-05")) is True

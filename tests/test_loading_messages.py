@@ -9,7 +9,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +19,7 @@ import rightsdata
 from rightsdata import InvalidDataError, Problem
 from rightsdata._values.resources import datasets_root
 
-from conftest import CITE, person_doc, source_doc, write_folder
+from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 
 BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
 
@@ -167,9 +167,57 @@ def test_a_file_saved_as_latin_1_is_told_so_with_its_line(tmp_path: Path, layout
     problem = _problem(path)
     column = text.splitlines()[line - 1].index("\u00e9") + 1
     assert problem.message == (
-        f"is not UTF-8: byte 0xe9 at line {line} column {column} ('\u00e9' in Windows-1252); "
-        "it seems to be Latin-1 or Windows-1252: save it as UTF-8"
+        f"is not UTF-8: byte 0xe9 at line {line} column {column} ('Andr\u00e9' in Windows-1252); "
+        "it seems to be Latin-1 or Windows-1252: save it as UTF-8, converting from "
+        "Windows-1252 (iconv -f CP1252 -t UTF-8)"
     )
+
+
+def _not_utf8(tmp_path: Path, alias: str, encoding: str) -> str:
+    person = person_doc(name="Ivan", citations=[CITE])
+    person["aliases"] = [{"name": alias, "language": "ru"}]
+    (tmp_path / "sources.json").write_text(f"[{SOURCE}]")
+    text = json.dumps([person], ensure_ascii=False)
+    (tmp_path / "persons.json").write_bytes(text.encode(encoding))
+    return _problem(tmp_path).message
+
+
+def test_a_cyrillic_file_in_windows_1251_is_not_called_latin_1(tmp_path: Path) -> None:
+    # Russian in Windows-1251 decodes as Windows-1252 too; converting it "from Latin-1" would
+    # give names such as 'Èâàí ¨æèêîâ' that then load without a problem
+    message = _not_utf8(tmp_path, "Иван Ёжиков", "cp1251")
+    assert "('Иван Ёжиков' in Windows-1251); it seems to be Windows-1251 (Cyrillic)" in message
+    assert "(iconv -f CP1251 -t UTF-8), not from Latin-1, which reads 'Èâàí ¨æèêîâ'" in message
+    assert "Windows-1251 cannot hold Kazakh's ә, ғ, қ, ң, ө, ұ, ү, һ" in message  # noqa: RUF001
+
+
+@pytest.mark.parametrize(
+    ("alias", "encoding", "named", "iconv"),
+    [
+        ("Нұрсұлтан Әбішұлы", "kz1048", "KZ-1048", "RK1048"),
+        ("Евгений Жовтис", "koi8_r", "KOI8-R", "KOI8-R"),
+        ("José Ñúñez", "cp1252", "Windows-1252", "CP1252"),
+        ("Müller Straße", "latin-1", "Windows-1252", "CP1252"),
+    ],
+)
+def test_the_encoding_named_is_the_one_whose_conversion_gives_the_text_back(
+    tmp_path: Path, alias: str, encoding: str, named: str, iconv: str
+) -> None:
+    message = _not_utf8(tmp_path, alias, encoding)
+    assert f"({alias!r} in {named})" in message
+    assert f"converting from {named} (iconv -f {iconv} -t UTF-8)" in message
+    codec = {"KZ-1048": "kz1048", "KOI8-R": "koi8_r", "Windows-1252": "cp1252"}[named]
+    assert alias.encode(encoding).decode(codec) == alias
+    assert "cannot hold" not in message  # (said of Windows-1251 only)
+
+
+def test_two_readings_that_both_look_like_words_are_each_shown(tmp_path: Path) -> None:
+    # all-lowercase Russian in Windows-1251 reads as all-capital Russian in KOI8-R: an
+    # acronym-like reading, less likely, but not to be ruled out
+    message = _not_utf8(tmp_path, "привет мир", "cp1251")
+    assert "; it reads 'привет мир' in Windows-1251 (Cyrillic), 'ОПХБЕР ЛХП' in KOI8-R" in message
+    assert "(iconv -f ENCODING -t UTF-8, ENCODING one of CP1251, KOI8-R)" in message
+    assert "it seems to be" not in message
 
 
 def test_bytes_of_no_encoding_known_say_only_to_save_as_utf8(tmp_path: Path) -> None:
@@ -419,3 +467,55 @@ def test_a_cited_or_inferred_field_is_told_the_field_it_is_spelled_like(
         assert [(p.location, p.message) for p in info.value.problems] == [
             (f"{at} person:a.{field}", said)
         ]
+
+
+def _unknown(kind: str, doc: dict[str, Any]) -> list[str]:
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_documents({kind: [doc], "sources": [source_doc()]})
+    return [p.message for p in raised.value.problems]
+
+
+def test_a_field_of_another_kind_is_told_whose_it_is_not_a_spelling() -> None:
+    # 'kind' on a person was offered 'id' (difflib finds two letters of four alike); a field of
+    # another kind had no hint at all
+    person = person_doc(citations=[CITE], kind="activist", places=["place:almaty"])
+    own = "id, name, aliases, born, country, summary, identifiers, citations, inferred"
+    assert _unknown("persons", person) == [
+        "unknown field: a field of sources, organizations, groups, places, events, "
+        f"relationships and statements, not of persons, whose fields are {own}",
+        f"unknown field: a field of events, not of persons, whose fields are {own}",
+    ]
+    # a field of no kind is still matched by its spelling, and a nested object's field is
+    # told its own kind's fields only by spelling
+    assert _unknown("persons", person_doc(citations=[CITE], nmae="x")) == [
+        "unknown field; did you mean 'name'?"
+    ]
+    event = event_doc(participants=[{"actor": "person:a", "role": "victim", "rloe": "x"}])
+    assert "unknown field; did you mean 'role'?" in _unknown("events", event)
+
+
+def test_a_term_in_another_case_is_offered_that_term_alone() -> None:
+    # 'Arrest' was offered "'arrest' or 'unrest'"
+    messages = _unknown("events", event_doc(kind="Arrest"))
+    assert any(
+        m.startswith("'Arrest' is not an event kind; did you mean 'arrest'? (allowed:")
+        for m in messages
+    ), messages
+
+
+@pytest.mark.parametrize(
+    ("word", "choices", "offered"),
+    [
+        ("Arrest", ["arrest", "unrest"], ["arrest"]),  # the same letters: that choice alone
+        ("kind", ["id", "name"], []),  # short: one edit away only
+        ("dte", ["date", "title"], ["date"]),
+        ("nmae", ["id", "name"], ["name"]),  # (two letters swapped: one edit)
+        ("vers", ["version", "json"], ["version"]),  # (the start of a choice)
+        ("verison", ["version", "json"], ["version"]),
+        ("arest", ["arrest", "unrest"], ["arrest", "unrest"]),
+    ],
+)
+def test_close_offers_only_likely_slips(word: str, choices: list[str], offered: list[str]) -> None:
+    from rightsdata._values.spelling import close
+
+    assert close(word, choices) == offered

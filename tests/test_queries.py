@@ -4,6 +4,7 @@ redirects, lazy indexes under threads, and a property test against brute force."
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -232,14 +233,33 @@ def test_timeline_counts_the_person_charged_and_rejects_unknown_actors() -> None
     assert data.events(involving="person:a", role="defendant") == []
     with pytest.raises(UnknownIdError):
         data.timeline("person:nobody")
-    message = "must be a person, an organisation or a group, but law:x is a"
+    message = "must be a person, an organisation, a group or a place, but law:x is a"
     with pytest.raises(ValueError, match=message):
         data.timeline("law:x")
     with pytest.raises(TypeError):
         data.timeline(42)  # type: ignore[arg-type]
     # None is no actor, not every event (ds.timeline(ds.persons.get(typo)) listed them all)
-    with pytest.raises(TypeError, match=r"the actor must be an ID or .* not NoneType"):
+    with pytest.raises(TypeError, match=r"the actor or place must be an ID or .* not NoneType"):
         data.timeline(None)  # type: ignore[arg-type]
+
+
+def test_a_place_s_timeline_is_its_events_as_the_command_line_s(
+    ds: Dataset, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``ds.timeline(place)`` is ``ds.events(place=)`` (the events at it or at a place within
+    it), as the command line's ``timeline`` and ``plot_timeline`` take it: it was refused, with
+    no word of what to call instead."""
+    from rightsdata._cli.main import main
+
+    aktau = ds.timeline("place:aktau")
+    assert ids(aktau) == ["event:kozlov-trial-2012", "event:kozlov-verdict-2012-10-08"]
+    assert ds.timeline(ds.get("place:aktau")) == aktau
+    zhanaozen = ds.timeline("place:zhanaozen")
+    assert zhanaozen == ds.events(place="place:zhanaozen")
+    assert any("place:zhanaozen" not in e.places for e in zhanaozen)  # (a place within it)
+    assert ds.timeline("KZ") == ds.timeline("place:kazakhstan") == ds.events(place="KZ")
+    assert main(["timeline", "place:zhanaozen", "--json"]) == 0
+    assert [e["id"] for e in json.loads(capsys.readouterr().out)] == ids(zhanaozen)
 
 
 # --- windows ------------------------------------------------------------------------------
@@ -951,7 +971,8 @@ def test_ratings_in_date_order(ds: Dataset) -> None:
     ]
     everything = ds.ratings()
     assert everything == sorted(everything, key=lambda r: (r.as_of.sort_key(), r.id))
-    assert ds.ratings(country="place:almaty") == []
+    with pytest.raises(ValueError, match="but place:almaty is a city in place:kazakhstan"):
+        ds.ratings(country="place:almaty")  # (a city's ratings are its country's)
     with pytest.raises(ValueError, match="the country must be a place"):
         ds.ratings(country=KOZLOV)
 
@@ -969,7 +990,8 @@ def test_rating_on_boundaries(ds: Dataset) -> None:
         "rating:civicus-kazakhstan-2020-tulesova-interview"
     )
     assert ds.rating_on("place:colombia", "2030-01-01").level.value == "repressed"  # type: ignore[union-attr]
-    assert ds.rating_on("place:almaty", "2030-01-01") is None
+    with pytest.raises(ValueError, match="but place:almaty is a city in place:kazakhstan"):
+        ds.rating_on("place:almaty", "2030-01-01")
     with pytest.raises(ValueError, match="single day"):
         ds.rating_on(kz, "2022")
     with pytest.raises(TypeError):
@@ -1021,6 +1043,39 @@ def test_rating_on_in_a_small_dataset() -> None:
     assert data.rating_on("place:kz", "2016-01-01").id == "rating:c"  # type: ignore[union-attr]
     assert data.rating_on("place:kz", "2017-02-28").id == "rating:c"  # type: ignore[union-attr]
     assert data.rating_on("place:kz", "2017-03-01").id == "rating:d"  # type: ignore[union-attr]
+
+
+def test_a_place_no_rating_rates_is_told_its_country(ds: Dataset) -> None:
+    """``ratings(country=<a city>)`` answered ``[]`` and ``rating_on`` None, which a caller
+    could not tell from a country without ratings: a place of a kind no rating rates is a
+    ValueError naming what it is and the country it lies within."""
+    said = (
+        "the country must be a place of kind country (or territory), but place:almaty is a "
+        "city in place:kazakhstan (Kazakhstan): ratings are its country's; give "
+        "'place:kazakhstan'"
+    )
+    with pytest.raises(ValueError, match=f"^{re.escape(said)}$"):
+        ds.ratings(country="place:almaty")
+    with pytest.raises(ValueError, match=re.escape(said)):
+        ds.rating_on(ds.get("place:almaty"), "2022-01-01")
+    # within no country, by within or by its code: what it is, alone
+    with pytest.raises(ValueError, match=r"but place:central-asia is a region$"):
+        ds.ratings(country="place:central-asia")
+    # a country, and a territory rated on its own, are asked as before
+    assert ds.ratings(country="place:kazakhstan") == ds.ratings(country="KZ") != []
+    assert ds.rating_on("place:hong-kong", "2020-01-01") is not None
+
+
+def test_a_place_the_data_rates_is_asked_whatever_its_kind() -> None:
+    # (only the strict checks hold a rating's country to a country or territory: a dataset
+    # that rates a city has its ratings found)
+    data = build(
+        {
+            "places": [place_doc("place:kz")],
+            "ratings": [rating_doc("rating:a", "2015-06", "obstructed")],
+        }
+    )
+    assert ids(data.ratings(country="place:kz")) == ["rating:a"]
 
 
 def _certainly_given_by(rating: rightsdata.Rating, day: int) -> bool:
@@ -2863,7 +2918,7 @@ def test_an_unknown_id_suggests_ids_of_its_kind_spelled_like_it_when_shown(ds: D
     with pytest.raises(UnknownIdError) as other_kind:
         ds.timeline("event:kozlov-verdict-2012-10-09")
     assert other_kind.value.hint == (
-        "a person, an organisation or a group is wanted here, like 'person:aarti-narsee'"
+        "a person, an organisation, a group or a place is wanted here, like 'person:aarti-narsee'"
     )
     with pytest.raises(UnknownIdError) as unlike:
         ds.get("person:zzzz")
@@ -2882,8 +2937,10 @@ def test_spelling_suggests_nothing_from_too_many_choices() -> None:
     from rightsdata._values.spelling import MAX_CHOICES, close
 
     many = [f"name-{n:06}" for n in range(MAX_CHOICES + 1)]
-    assert close("name-000001", many) == []
-    assert sorted(close("name-000001", many[:3])) == many[:3]
+    assert close("name-00000", many) == []
+    assert sorted(close("name-00000", many[:3])) == many[:3]
+    # (a word that is one of the choices is the one meant, alone)
+    assert close("name-000001", many[:3]) == ["name-000001"]
 
 
 def test_a_country_code_in_small_letters_is_told_its_capitals(ds: Dataset) -> None:
@@ -3036,11 +3093,12 @@ def test_an_unknown_id_is_told_in_the_words_of_the_dataset_in_hand() -> None:
         lambda: data.places["kz"],
     ):
         assert hint(call) == "did you mean 'place:freedonia'?"
-    assert hint(lambda: data.timeline("KZ")) == (
+    assert hint(lambda: data.events(involving="KZ")) == (
         "'KZ' is the country code of 'place:freedonia' (events take it as their place); a "
         "person, an organisation or a group is wanted here, like 'person:a'"
     )
     assert data.events(place="KZ") == data.events(place="place:freedonia")
+    assert data.timeline("KZ") == data.events(place="place:freedonia")  # (a timeline takes one)
 
 
 def test_two_letters_are_told_of_the_countries_only(ds: Dataset) -> None:
@@ -3077,7 +3135,7 @@ def test_two_letters_are_a_country_code_only_where_a_place_is_taken(
 ) -> None:
     """Where the call takes no place, two letters are an ID of the kinds it takes: never told
     the country codes (``ds.persons["US"]`` listed them all), and a code a country has is said
-    to be one, not offered as a place the call refuses (``timeline("KZ")``)."""
+    to be one, not offered as a place the call refuses (``events(involving="KZ")``)."""
     from rightsdata._cli.main import main
 
     def hint(call: Any) -> str:
@@ -3090,7 +3148,7 @@ def test_two_letters_are_a_country_code_only_where_a_place_is_taken(
     example = "IDs are a kind and a name, like 'person:aarti-narsee'"
     assert hint(lambda: ds.persons["US"]) == hint(lambda: ds.persons["al"]) == example
     assert hint(lambda: ds.events(involving="US")) == example
-    assert "codes:" not in hint(lambda: ds.timeline("to"))
+    assert "codes:" not in hint(lambda: ds.events(involving="to"))
     assert hint(lambda: ds.cited_by("US")) == (
         "IDs are a kind and a name, like 'source:civicus-kazakhstan-country-page'"
     )
@@ -3099,8 +3157,8 @@ def test_two_letters_are_a_country_code_only_where_a_place_is_taken(
         "'KZ' is the country code of 'place:kazakhstan' (events take it as their place); a "
         "person, an organisation or a group is wanted here, like 'person:aarti-narsee'"
     )
-    assert hint(lambda: ds.timeline("KZ")) == hint(lambda: ds.events(involving="KZ")) == actor
-    assert hint(lambda: ds.timeline("kz")) == actor
+    assert hint(lambda: ds.events(involving="KZ")) == actor
+    assert hint(lambda: ds.events(involving="kz")) == actor
     assert hint(lambda: ds.cited_by("KZ")) == (
         "'KZ' is the country code of 'place:kazakhstan'; a source is wanted here, like "
         "'source:civicus-kazakhstan-country-page'"
@@ -3110,7 +3168,7 @@ def test_two_letters_are_a_country_code_only_where_a_place_is_taken(
         "'person:aarti-narsee'"
     )
     with pytest.raises(ValueError, match="is a place"):
-        ds.timeline("place:kazakhstan")  # (what the old hint pointed at)
+        ds.events(involving="place:kazakhstan")  # (what the old hint pointed at)
     # the command line words it the same (one function)
     assert main(["events", "--involving", "KZ"]) == 2
     said = " ".join(capsys.readouterr().err.split())

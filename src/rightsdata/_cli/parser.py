@@ -627,7 +627,11 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     if extras:
         sub = _subparser(parser, args.command)
         options = _options(sub)
-        hints = [_hint(e.split("=")[0], options, parser, args.command) for e in extras]
+        from rightsdata._cli.windowhint import window_hint  # (only when wrong)
+
+        window = window_hint(extras, given, args.command, options)
+        hints = [window] if window else []
+        hints += [_hint(e.split("=")[0], options, parser, args.command) for e in extras]
         hints = [h for h in hints if h]
         sub.error(
             f"unrecognized arguments: {' '.join(extras)}" + (f"; {hints[0]}" if hints else "")

@@ -462,7 +462,8 @@ class RatingCollection(Collection[Rating]):
         possible day, then last, then text), ties by ID: the order by which
         :meth:`~rightsdata.Dataset.rating_on` picks the latest of the ratings certainly
         given by a day. Ratings are of the country itself: ``country`` does not take in the
-        places within it.
+        places within it, and a place of a kind no rating rates (a city) raises ValueError
+        naming the country it lies within.
 
         >>> import rightsdata
         >>> [(str(r.as_of), r.level.value) for r in rightsdata.load().ratings(country="KZ")]

@@ -1045,9 +1045,13 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         return self._answers().search(text, limit, kinds)
 
     def timeline(self, actor: str | Record) -> list[Event]:
-        """The events an actor (a person, organisation or group, by ID or record) took part in.
+        """The events an actor (a person, organisation or group, by ID or record) took part
+        in, or those at a place.
 
-        Taking part is being a participant (any role) or being charged. In date order, as
+        Taking part is being a participant (any role) or being charged: the same as
+        ``events(involving=actor)``. For a place (a country's ISO code, ``"KZ"``, stands for
+        its place) the events at it or at a place within it: ``events(place=...)``, as the
+        command line's ``timeline`` and :meth:`plot_timeline` take it. In date order, as
         for :meth:`events <rightsdata.EventCollection.__call__>`: a chronology,
         by the last day each date could denote (:func:`rightsdata.chronological_key`), so
         that a year sorts after the days within it, and a span or a set (some day of a range)
@@ -1059,6 +1063,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         ...  for e in rightsdata.load().timeline("person:vladimir-kozlov")][:4]
         [('2012-01-26', 'detention'), ('[2012-01-26..2012-10-08]', 'charge'), \
 ('/2012-10-08', 'trial'), ('2012-10-08', 'verdict')]
+        >>> [e.id for e in rightsdata.load().timeline("place:aktau")]
+        ['event:kozlov-trial-2012', 'event:kozlov-verdict-2012-10-08']
         """
         return self._answers().timeline(actor)
 
@@ -1102,7 +1108,9 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         first possible day, as nothing later is known. "Latest" is the last in date order
         (:meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>`, then ID) among those. ``date``
         is one day: a :class:`datetime.date` (or datetime, pendulum's too), or an EDTF day
-        or its text; a month or year raises ValueError, since it does not say which day.
+        or its text; a month or year raises ValueError, since it does not say which day. A
+        place of a kind no rating rates (a city: its ratings are its country's) raises
+        ValueError naming the country it lies within.
 
         >>> import rightsdata
         >>> ds = rightsdata.load()

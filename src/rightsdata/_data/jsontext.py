@@ -267,23 +267,46 @@ def repeated_key_position(text: str) -> int:
 
 def not_utf8_message(data: bytes, start: int) -> str:
     """What to say of ``data`` whose byte at ``start`` is not UTF-8: where, and the encoding
-    the file seems to be in (Windows-1252, of which Latin-1 is nearly all) if it reads as
-    one.
+    the file seems to be in, with the text it reads as there and the conversion to make; where
+    two readings both look like words, each of them.
 
     >>> print(not_utf8_message("[{\\"name\\": \\"Andr\\u00e9\\"}]".encode("latin-1"), 15))
-    is not UTF-8: byte 0xe9 at line 1 column 16 ('é' in Windows-1252); it seems to be \
-Latin-1 or Windows-1252: save it as UTF-8
+    is not UTF-8: byte 0xe9 at line 1 column 16 ('André' in Windows-1252); it seems to be \
+Latin-1 or Windows-1252: save it as UTF-8, converting from Windows-1252 (iconv -f CP1252 -t UTF-8)
     """
+    from rightsdata._data.encodings import KAZAKH_NOT_IN_1251, guess_encoding
+
     line_start = data.rfind(b"\n", 0, start) + 1
     column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
     line = data.count(b"\n", 0, start) + 1
     said = f"is not UTF-8: byte {data[start]:#04x} at line {line} column {column}"
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return f"{said}; save it as UTF-8"
-    character = data[start : start + 1].decode("cp1252")
-    return (
-        f"{said} ({character!r} in Windows-1252); it seems to be Latin-1 or Windows-1252: "
-        "save it as UTF-8"
+    guess = guess_encoding(data, start)
+    sure = guess.sure
+    if sure is None:
+        likely = [reading for reading in guess.readings if reading.score > 0]
+        if len(likely) < 2:
+            return f"{said}; save it as UTF-8"
+        reads = ", ".join(
+            f"{reading.text!r} in {reading.encoding.name} ({reading.encoding.script})"
+            for reading in likely
+        )
+        names = ", ".join(reading.encoding.iconv for reading in likely)
+        return (
+            f"{said}; it reads {reads}: save it as UTF-8, converting from the encoding it was "
+            f"written in (iconv -f ENCODING -t UTF-8, ENCODING one of {names})"
+        )
+    best = guess.readings[0]
+    seems = "Latin-1 or Windows-1252" if sure.codec == "cp1252" else f"{sure.name} ({sure.script})"
+    advice = (
+        f"{said} ({best.text!r} in {sure.name}); it seems to be {seems}: save it as UTF-8, "
+        f"converting from {sure.name} (iconv -f {sure.iconv} -t UTF-8)"
     )
+    latin = next((r for r in guess.readings if r.encoding.codec == "cp1252"), None)
+    if latin is not None and latin is not best:
+        advice += f", not from Latin-1, which reads {latin.text!r}"
+    if sure.codec == "cp1251":
+        advice += (
+            f"; Windows-1251 cannot hold Kazakh's {KAZAKH_NOT_IN_1251}: if the text had any, "
+            "check that they were not lost or replaced when it was saved"
+        )
+    return advice

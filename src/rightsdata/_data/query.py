@@ -44,7 +44,7 @@ from rightsdata._values.durations import Duration, DurationError, parse_duration
 from rightsdata._values.errors import UnknownIdError, counted, with_article
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata._values.joined import one_of
-from rightsdata.vocab import EventKind, FigureUnit, Measure, Role, StatementKind
+from rightsdata.vocab import EventKind, FigureUnit, Measure, PlaceKind, Role, StatementKind
 
 __all__ = [
     "SEARCHED_FROM",
@@ -364,9 +364,9 @@ class Queries:
         :data:`SEARCHED_FROM` letters or digits on, counted as given, as fewer start arbitrary
         words), then IDs spelled like it. With none, an ID without a kind, or of a kind not
         taken, is shown an ID of this dataset of those kinds (``IDs are a kind and a name, like
-        'place:almaty'``); a country's code where no place is taken (``timeline('KZ')``) is
-        said to be one, and that events take it as their place where any actor is taken (a
-        person, an organisation or a group: timeline, events' ``involving``, a statement's
+        'place:almaty'``); a country's code where no place is taken (``events(involving='KZ')``)
+        is said to be one, and that events take it as their place where any actor is taken (a
+        person, an organisation or a group: events' ``involving``, a statement's
         ``speaker``), not where one kind is (``persons['KZ']``).
         Else None.
         """
@@ -533,9 +533,12 @@ class Queries:
         return _select(order, index, filters, window_, index, order.pick, certain=only_certain)
 
     def timeline(self, actor: object) -> list[Event]:
-        """See :meth:`rightsdata.Dataset.timeline`: the actor is required (None is a
+        """See :meth:`rightsdata.Dataset.timeline`: the actor or place is required (None is a
         TypeError, not every event)."""
-        return self.events(involving=self._id_of(actor, "actor", *ACTOR_TYPES))
+        subject = self._id_of(actor, "actor or place", *ACTOR_TYPES, Place)
+        if isinstance(self._find(subject), Place):
+            return self.events(place=subject)  # (as the command line's timeline and the plot)
+        return self.events(involving=subject)
 
     def statements(
         self,
@@ -586,16 +589,59 @@ class Queries:
         )
         return Figures(record=holder_id, measure=wanted, figures=found, unit=counted, per=period)
 
+    def _rated(self, country: object) -> str:
+        """The ID of the place given as ``country`` to a ratings query: a ValueError for a
+        place of a kind no rating rates (a city: its ratings are its country's), naming what
+        it is and the country it lies within, unless the data rates it anyway."""
+        place_id = self._id_of(country, "country", Place)
+        place = self._find(place_id)
+        if not isinstance(place, Place) or place.kind is PlaceKind.COUNTRY:
+            return place_id
+        from rightsdata._validation.strict import RATED  # (rarely: only for other kinds)
+
+        if place.kind in RATED or place_id in self._indexes.ratings().by_country:
+            return place_id
+        said = (
+            f"the country must be a place of kind country (or territory), but {place_id} is "
+            f"{with_article(place.kind.value)}"
+        )
+        outer = self._country_around(place)
+        if outer is not None:
+            said += f" in {outer.id} ({outer.name}): ratings are its country's; give {outer.id!r}"
+        raise ValueError(said)
+
+    def _country_around(self, place: Place) -> Place | None:
+        """The first country or territory ``place`` lies within (by ``within``), else the
+        place of its country code, if any."""
+        from rightsdata._validation.strict import RATED
+
+        seen = {place.id}
+        within = place.within
+        while within is not None and within not in seen:
+            seen.add(within)
+            found = self._find(within)
+            if not isinstance(found, Place):
+                break
+            if found.kind in RATED:
+                return found
+            within = found.within
+        if place.country is None:
+            return None
+        try:
+            return self.country(place.country)
+        except (UnknownIdError, ValueError):
+            return None
+
     def ratings(self, country: object) -> list[Rating]:
         """See :class:`rightsdata._data.collection.RatingCollection`."""
         index = self._indexes.ratings()
         if country is None:
             return list(index.order)
-        return list(index.by_country.get(self._id_of(country, "country", Place), ()))
+        return list(index.by_country.get(self._rated(country), ()))
 
     def rating_on(self, country: object, date: object) -> Rating | None:
         """See :meth:`rightsdata.Dataset.rating_on`."""
-        place_id = self._id_of(country, "country", Place)
+        place_id = self._rated(country)
         when = day(date)
         index = self._indexes.ratings()
         certain = index.certain.get(place_id)

@@ -282,8 +282,14 @@ def problems_from(exc: BaseException, place: RecordPlace, path: str = "") -> lis
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
         known = [field.name for field in attrs.fields(exc.cl)]
+        holder = getattr(exc.cl, "kind_name", "")  # (a record's: its kind's fields are told)
+        elsewhere = _FIELDS_OF_KIND if RECORD_TYPES.get(holder) is exc.cl else None
         return [
-            place.problem(_join(path, name), unknown_field(name, known), ProblemCode.UNKNOWN_FIELD)
+            place.problem(
+                _join(path, name),
+                unknown_field(name, known, elsewhere, holder),
+                ProblemCode.UNKNOWN_FIELD,
+            )
             for name in sorted(exc.extra_fields)
         ]
     if isinstance(exc, FieldError):
@@ -528,6 +534,11 @@ def unstructure(record: Record) -> dict[str, Any]:
 
 #: What :func:`unstructure` takes: the classes themselves (they are final: not a subclass,
 #: whose fields the model does not know).
+#: Each record kind's fields, to tell a field of one kind given to another.
+_FIELDS_OF_KIND: Final = {
+    kind: frozenset(field.name for field in attrs.fields(cls)) for kind, cls in RECORD_TYPES.items()
+}
+
 _MODEL_CLASSES: Final = frozenset((*RECORD_TYPES.values(), *PARTS))
 
 

@@ -378,7 +378,9 @@ def _common_mistake(text: str) -> str | None:
         first, second, year = map(int, found.groups())
         days = list(dict.fromkeys([(year, second, first), (year, first, second)]))
     else:
-        return None
+        from rightsdata._values.datewords import date_words  # (only once a date failed)
+
+        return date_words(text)
     real = [f"{y:04}-{m:02}-{d:02}" for y, m, d in days if _is_day(y, m, d)]
     if not real:
         return "EDTF writes a day year first, with hyphens: YYYY-MM-DD"

@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Final
 
-from rightsdata._values.joined import one_of
+from rightsdata._values.joined import all_of, one_of
 
 __all__ = [
     "DID_YOU_MEAN",
@@ -31,15 +31,56 @@ DID_YOU_MEAN: Final = "did you mean"
 MAX_CHOICES: Final = 100_000
 
 
+#: A word this short or shorter (or a choice) is offered only choices one edit from it, or
+#: that it begins: difflib's ratio finds 'id' like 'kind' (two letters of four shared).
+SHORT: Final = 4
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by at most one letter added, dropped, changed, or two
+    neighbours swapped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = a[i + 1 : i + 2] + a[i : i + 1] + a[i + 2 :]
+    return a[i + 1 :] == b[i + 1 :] or swapped == b[i:]
+
+
 def close(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
     """The choices spelled most like ``word`` (at most ``n``, each once), closest first; none
-    if there are more than :data:`MAX_CHOICES`."""
+    if there are more than :data:`MAX_CHOICES`. A choice of the same letters in another case
+    is the one meant, alone (``'Arrest'``: ``'arrest'``, not also ``'unrest'``); a word or
+    choice of :data:`SHORT` letters or fewer is matched only one edit away, or as the start of
+    a choice.
+
+    >>> close("Arrest", ["arrest", "unrest"]), close("kind", ["id", "name"])
+    (['arrest'], [])
+    >>> close("dte", ["date", "title"]), close("nmae", ["id", "name"])
+    (['date'], ['name'])
+    """
     import difflib  # (only an error needs it)
 
     pool = choices if isinstance(choices, Collection) else list(choices)
     if len(pool) > MAX_CHOICES:
         return []
-    return difflib.get_close_matches(word, list(dict.fromkeys(pool)), n=n, cutoff=cutoff)
+    folded = word.casefold()
+    same = [choice for choice in pool if choice.casefold() == folded]
+    if same:
+        return same[:1]
+    found = difflib.get_close_matches(word, list(dict.fromkeys(pool)), n=n, cutoff=cutoff)
+    return [
+        choice
+        for choice in found
+        if min(len(word), len(choice)) > SHORT
+        or _one_edit(folded, choice.casefold())
+        or choice.casefold().startswith(folded)  # (cut short: 'vers' for 'version')
+    ]
 
 
 def like_id(record_id: str, ids: Iterable[str], n: int = 3, cutoff: float = 0.75) -> list[str]:
@@ -63,13 +104,29 @@ def did_you_mean(options: Sequence[str]) -> str:
     return f"{DID_YOU_MEAN} {one_of(quoted)}?"
 
 
-def unknown_field(name: str, known: Iterable[str]) -> str:
-    """What a problem says of a field ``name`` that is none of the ``known`` fields: with the
-    one it is spelled like, if any.
+def unknown_field(
+    name: str,
+    known: Iterable[str],
+    elsewhere: Mapping[str, Collection[str]] | None = None,
+    holder: str = "",
+) -> str:
+    """What a problem says of a field ``name`` that is none of the ``known`` fields of
+    ``holder`` (a kind's name, ``'persons'``): where it is a field of the other kinds in
+    ``elsewhere`` (a kind's name: its fields), which they are and the holder's own fields;
+    else the one it is spelled like, if any.
 
     >>> unknown_field("nmae", ["id", "name"]), unknown_field("size", ["id", "name"])
     ("unknown field; did you mean 'name'?", 'unknown field')
+    >>> print(unknown_field("kind", ["id", "name"], {"events": ["id", "kind"]}, "persons"))
+    unknown field: a field of events, not of persons, whose fields are id, name
     """
+    known = list(known)
+    having = [kind for kind, fields in (elsewhere or {}).items() if name in fields]
+    if having and holder:
+        return (
+            f"unknown field: a field of {all_of(having)}, not of {holder}, whose fields are "
+            f"{', '.join(known)}"
+        )
     hint = did_you_mean(close(name, known, n=2))
     return f"unknown field; {hint}" if hint else "unknown field"
 

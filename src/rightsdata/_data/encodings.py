@@ -1,0 +1,148 @@
+"""Which single-byte encoding a file that is not UTF-8 was likely written in (internal): each
+candidate's reading is scored by how much it looks like words, so that a Cyrillic file is
+not called Latin-1 (Russian in Windows-1251 decodes as Windows-1252 too, into accented
+nonsense that converting "from Latin-1" would keep for good). Two encodings that read a file
+alike are one reading, of the first (KZ-1048 is Windows-1251 but for Kazakh's letters).
+
+A reading scores a point for each word of one script and a natural case (``Иван``,
+``André``, ``ёжик``, half for ``МВД``), none for a one-letter word or a Cyrillic word with
+letters neither Russian nor Kazakh use, and loses one for a word mixing scripts or cases
+(``Andrщ``, ``иБЮМ``), a Latin word of accented letters only (``Èâàí``: Cyrillic bytes are
+all above ASCII), or a symbol inside text (``¨``, ``╗``).
+
+>>> guess = guess_encoding("Иван Ёжиков".encode("cp1251"))
+>>> guess.sure.name if guess.sure else None
+'Windows-1251'
+>>> [(reading.encoding.name, reading.text) for reading in guess.readings]
+[('Windows-1251', 'Иван Ёжиков'), ('KOI8-R', 'хБЮМ ╗ФХЙНБ'), ('Windows-1252', 'Èâàí ¨æèêîâ')]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final, NamedTuple
+
+__all__ = ["Encoding", "Guess", "Reading", "guess_encoding"]
+
+
+class Encoding(NamedTuple):
+    """A candidate encoding: Python's codec, its name for people, and iconv's name."""
+
+    codec: str
+    name: str
+    script: str
+    iconv: str
+
+
+#: The encodings a data file that is not UTF-8 is most likely in, for a dataset of Kazakh,
+#: Russian and Western names: the Cyrillic Windows code page (Russian and Kazakh Windows
+#: save "ANSI" text in it), the Kazakh standard code page, the Unix Cyrillic one, the
+#: Western one. Where two read a file alike, the first is named.
+CANDIDATES: Final = (
+    Encoding("cp1251", "Windows-1251", "Cyrillic", "CP1251"),
+    Encoding("kz1048", "KZ-1048", "Kazakh Cyrillic", "RK1048"),
+    Encoding("cp1252", "Windows-1252", "Latin-1", "CP1252"),
+    Encoding("koi8_r", "KOI8-R", "Cyrillic", "KOI8-R"),
+)
+
+#: The Cyrillic letters of Russian and Kazakh (and so of the dataset's names).
+_CYRILLIC_USED: Final = frozenset(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯӘҒҚҢӨҰҮҺІ"
+)
+
+#: Kazakh's letters that Windows-1251 cannot hold.
+KAZAKH_NOT_IN_1251: Final = "ә, ғ, қ, ң, ө, ұ, ү, һ"  # noqa: RUF001
+
+_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+class Reading(NamedTuple):
+    """A file read in one encoding: the text around the bad byte, and its score."""
+
+    encoding: Encoding
+    text: str
+    score: float
+
+
+class Guess(NamedTuple):
+    """The readings of a file, best first, and the encoding it surely is in (or None)."""
+
+    readings: tuple[Reading, ...]
+    sure: Encoding | None
+
+
+def _script(character: str) -> str:
+    name = unicodedata.name(character, "")
+    return name.split(" ", 1)[0]
+
+
+def _word_score(word: str) -> float:
+    if len(word) == 1 or word.isascii():
+        return 0
+    scripts = {_script(c) for c in word}
+    if len(scripts) > 1:
+        return -1
+    if not (word.islower() or word.istitle() or word.isupper()):
+        return -1
+    script = scripts.pop()
+    if script == "LATIN" and not any(c.isascii() for c in word):
+        return -1
+    if script == "CYRILLIC" and not set(word) <= _CYRILLIC_USED:
+        return 0
+    return 0.5 if word.isupper() else 1
+
+
+def _score(text: str) -> float:
+    score = sum(_word_score(word) for word in _WORD.findall(text))
+    for character in text:
+        if character.isascii() or character.isalpha() or character.isspace():
+            continue
+        if unicodedata.category(character)[0] not in "PZ" and character != "€":
+            score -= 1
+    return score
+
+
+def _around(text: str, at: int) -> str:
+    """The value's text around ``at``: up to the quotes or structure either side, at most
+    about 40 characters."""
+    stops = '"\n,:[]{}'
+    begin = at
+    while begin > 0 and text[begin - 1] not in stops and at - begin < 20:
+        begin -= 1
+    end = at
+    while end < len(text) and text[end] not in stops and end - at < 20:
+        end += 1
+    return text[begin:end].strip()
+
+
+def guess_encoding(data: bytes, start: int = 0) -> Guess:
+    """The readings of ``data`` in each candidate encoding that decodes it all, best first,
+    each with its text around byte ``start``; ``sure`` is the best if it reads as words and
+    no other comes near (under half its score).
+
+    >>> guess = guess_encoding('"André"'.encode("latin-1"), 5)
+    >>> guess.sure.name if guess.sure else None, guess.readings[0].text
+    ('Windows-1252', 'André')
+    >>> guess_encoding(b'"\\x81"', 1).sure is None
+    True
+    """
+    readings: list[Reading] = []
+    texts: set[str] = set()
+    for encoding in CANDIDATES:
+        try:
+            text = data.decode(encoding.codec)
+        except UnicodeDecodeError:
+            continue
+        if text in texts:
+            continue
+        texts.add(text)
+        # (one byte is one character in each candidate, so ``start`` indexes the text too)
+        readings.append(Reading(encoding, _around(text, start), _score(text)))
+    readings.sort(key=lambda reading: -reading.score)
+    sure = None
+    if readings and readings[0].score > 0:  # (and no other reading near it)
+        sure = readings[0].encoding
+        if len(readings) > 1 and readings[1].score >= readings[0].score / 2:
+            sure = None
+    return Guess(tuple(readings), sure)
