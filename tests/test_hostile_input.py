@@ -558,7 +558,7 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
         format_folder(plain)  # fmt keeps format 1, else writes the lowest one needed
         assert rightsdata.load_path(plain).format == (1 if version == 1 else 2)
     # with them, a format before 3 is refused at each of the records dated by a set (41 in
-    # kazakhstan 3.3.1), each once
+    # kazakhstan 3.3.2), each once
     dated_by_a_set = {
         record["id"]
         for kind in rightsdata.KINDS
