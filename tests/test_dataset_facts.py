@@ -2633,3 +2633,16 @@ def test_law_titles_say_what_the_provision_is(ds: Any) -> None:
     media = {ds.get(i).title for i in ("law:kz-mass-media-13", "law:kz-mass-media-2-3")}
     (title,) = media
     assert "does not say which of Articles 13 and 2(3) provides it" in title
+
+
+def test_004_the_street_party_alias_is_marked_as_made_from_the_gloss(ds: Any) -> None:
+    # 004 writes "Koshe (Street) Party", never "Street Party" as a name
+    party = ds.get("org:koshe-party")
+    assert [a.name for a in party.aliases] == ["Street Party"]
+    assert "gloss" in {i.field: i.basis for i in party.inferred}["aliases[0]"]
+
+
+def test_004_the_tanzanian_law_is_described_in_the_datasets_words(ds: Any) -> None:
+    instrument = ds.get("law:tz-cso-legislation-2019").instrument
+    assert "Sweeping" not in instrument and "rushed" not in instrument
+    assert instrument.endswith("June 2019 (not named)")
