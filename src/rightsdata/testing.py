@@ -152,12 +152,13 @@ def ids(*prefixes: str) -> st.SearchStrategy[str]:
     >>> ids()
     Traceback (most recent call last):
     ...
-    ValueError: ids() needs at least one prefix, such as ids('person') or ids('person', 'org')
+    ValueError: ids() needs at least one prefix, such as `ids('person')` or `ids('person', 'org')`
     """
     if not prefixes:
-        raise ValueError(
-            "ids() needs at least one prefix, such as ids('person') or ids('person', 'org')"
-        )
+        from rightsdata._values.shell import python_call
+
+        one, two = python_call("ids('person')"), python_call("ids('person', 'org')")
+        raise ValueError(f"ids() needs at least one prefix, such as {one} or {two}")
     for prefix in prefixes:
         if not isinstance(prefix, str):
             raise TypeError(f"an ID prefix is a string, not {type(prefix).__name__}")

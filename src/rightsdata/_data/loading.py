@@ -172,10 +172,12 @@ def _check_version(
 
 def _load_bundled(name: str) -> Dataset:
     if not isinstance(name, str):
+        from rightsdata._values.shell import python_call  # (a message's)
+
         raise ValueError(
             f"load() takes the name of a bundled dataset, not {name!r}; "
             f"bundled: {', '.join(datasets()) or 'none'}. To read a folder or file, use "
-            "rightsdata.load_path(path)"
+            f"{python_call('rightsdata.load_path(path)')}"
         )
     if not BUNDLED_NAME.fullmatch(name):  # (a path, or not a name: no folder is looked for)
         raise UnknownDatasetError(name, datasets())
@@ -1354,9 +1356,11 @@ def load_documents(
     """
     label = "documents"
     if not isinstance(documents, Mapping):
+        from rightsdata._values.shell import python_call  # (a message's)
+
         raise TypeError(
             "load_documents takes a mapping of record kinds to lists of documents (as "
-            f"Dataset.to_dict() returns), not {describe_json(documents)}"
+            f"{python_call('ds.to_dict()')} returns), not {describe_json(documents)}"
         )
     checked_descriptor(descriptor)
     over = None if base is None else base_of(base)

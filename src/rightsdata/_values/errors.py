@@ -270,9 +270,11 @@ class Problems(list[Problem]):
     def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
         given = _not_many(problems)
         if given is not None:
+            from rightsdata._values.shell import python_call  # (a message's)
+
             raise TypeError(
                 f"Problems takes an iterable of Problem objects, not {given}: "
-                "Problems([problem]), or Problems() for none"
+                f"{python_call('Problems([problem])')}, or {python_call('Problems()')} for none"
             )
         super().__init__(problems)
         for index, item in enumerate(self):
@@ -428,18 +430,21 @@ def deprecated(spelling: str, instead: str, *, stacklevel: int) -> None:
 #: What to write instead of each error made from its message alone: the call that gives it
 #: the parts it now takes, each said, with an example (docs/api.md promises the warning says
 #: what to write, not where to read about it).
-_MESSAGE_ONLY_INSTEAD: Final[dict[str, str]] = {
+_MESSAGE_ONLY_INSTEAD: Final[dict[str, tuple[str, str, str]]] = {
     "EDTFError": (
-        "give EDTFError(text, reason), the input and what is wrong with it, "
-        "e.g. EDTFError('2012-13-01', 'month 13 does not exist')"
+        "EDTFError(text, reason)",
+        "the input and what is wrong with it",
+        "EDTFError('2012-13-01', 'month 13 does not exist')",
     ),
     "DurationError": (
-        "give DurationError(text, reason), the input and what is wrong with it, "
-        "e.g. DurationError('P2W', 'weeks are not used')"
+        "DurationError(text, reason)",
+        "the input and what is wrong with it",
+        "DurationError('P2W', 'weeks are not used')",
     ),
     "MissingExtraError": (
-        "give MissingExtraError(module, extra), the module that is not installed and the "
-        "rightsdata extra that installs it, e.g. MissingExtraError('pandas', 'pandas')"
+        "MissingExtraError(module, extra)",
+        "the module that is not installed and the rightsdata extra that installs it",
+        "MissingExtraError('pandas', 'pandas')",
     ),
 }
 
@@ -455,10 +460,14 @@ def deprecated_message_only(error: str) -> None:
     ...     deprecated_message_only("MissingExtraError")
     >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
     MissingExtraError(message) is deprecated and goes in rightsdata 0.2.0: give
-    MissingExtraError(module, extra), the module that is not installed and the rightsdata
-    extra that installs it, e.g. MissingExtraError('pandas', 'pandas')
+    `MissingExtraError(module, extra)`, the module that is not installed and the rightsdata
+    extra that installs it, e.g. `MissingExtraError('pandas', 'pandas')`
     """
-    deprecated(f"{error}(message)", _MESSAGE_ONLY_INSTEAD[error], stacklevel=3)
+    from rightsdata._values.shell import python_call  # (a message's)
+
+    call, parts, example = _MESSAGE_ONLY_INSTEAD[error]
+    instead = f"give {python_call(call)}, {parts}, e.g. {python_call(example)}"
+    deprecated(f"{error}(message)", instead, stacklevel=3)
 
 
 def with_article(noun: str) -> str:
@@ -753,12 +762,14 @@ class UnknownDatasetError(RightsdataError, ValueError):
     """
 
     def __init__(self, name: str, known: Iterable[str]) -> None:
+        from rightsdata._values.shell import python_call  # (a message's)
+
         self.name = name
         self.known = tuple(sorted(known))
         super().__init__(
             f"no bundled dataset is called {printable(repr(name))}; bundled: "
             f"{', '.join(self.known) or 'none'}. To read a folder or file, use "
-            "rightsdata.load_path(path)"
+            f"{python_call('rightsdata.load_path(path)')}"
         )
 
     def __reduce__(self) -> tuple[type[UnknownDatasetError], tuple[str, tuple[str, ...]]]:
@@ -823,7 +834,10 @@ class DatasetVersionError(RightsdataError, ValueError):
                 )
             else:
                 advice = "upgrade rightsdata to a release that bundles it"
-            return f"{text}: {advice} (rightsdata.datasets() lists the bundled versions)"
+            from rightsdata._values.shell import python_call  # (a message's)
+
+            listed = python_call("rightsdata.datasets()")
+            return f"{text}: {advice} ({listed} lists the bundled versions)"
         if found[0] > major:
             advice = f"load data of version {major}, or update the code for version {found[0]}"
             return f"{text}: {advice}"
