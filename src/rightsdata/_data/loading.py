@@ -44,8 +44,8 @@ from rightsdata._values.errors import (
     UnknownDatasetError,
     counted,
     describe_json,
-    location_parts,
     printable,
+    problem_parts,
 )
 from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.format import (
@@ -705,7 +705,9 @@ def _filed(problem: Problem, names: list[str]) -> Problem:
     location = problem.location
     for name in names:
         if location.startswith(name) and location[len(name) : len(name) + 1] in _AFTER_A_FILE:
-            return Problem(location, problem.message, problem.code, file=name)
+            return Problem(
+                location, problem.message, problem.code, file=name, missing_id=problem.missing_id
+            )
     return problem
 
 
@@ -1017,7 +1019,7 @@ class _FmtAdvice(Problem):
         alone: str = "",
     ) -> None:
         message = alone if folder is None else _fmt_worded(before, after, folder, upgrade)
-        super().__init__(problem.location, message, problem.code, **location_parts(problem))
+        super().__init__(problem.location, message, problem.code, **problem_parts(problem))
         setter = object.__setattr__
         for name, value in (
             ("before", before),
@@ -1089,7 +1091,7 @@ def _fmt_waits(
             there = folder if problem.folder is None else problem.folder
             message = _fmt_worded(problem.before, problem.after, there, upgrade, base)
             message += _FMT_WAITS if refused else ""
-            problem = Problem(problem.location, message, problem.code, **location_parts(problem))
+            problem = Problem(problem.location, message, problem.code, **problem_parts(problem))
         worded.append(problem)
     return worded
 

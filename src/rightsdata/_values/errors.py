@@ -30,7 +30,7 @@ __all__ = [
     "UnknownIdError",
     "counted",
     "counted_kind",
-    "location_parts",
+    "problem_parts",
 ]
 
 #: How many problems ``str(InvalidDataError)`` shows before summarising the rest.
@@ -81,6 +81,11 @@ class Problem:
     no well-formed ID) and ``field`` (``"figures[0].low"``; None for the record as a whole).
     Each is None where it does not apply: a problem that concerns no record has only the
     ``file`` it concerns (``"datapackage.json"``), or none (a folder with no record files).
+
+    ``missing_id`` is the ID that a reference names and no record has (``"person:x"``, for
+    ``'person:x' does not exist``): set on each ``integrity`` problem of a reference to
+    nothing (a record's field, a redirect's ``to``), None on every other problem. A program
+    can look the IDs up elsewhere, or gather what is missing, without reading the message.
     Problems are equal when their location, message and code are.
 
     >>> problem = Problem(
@@ -93,6 +98,8 @@ class Problem:
     events.json[12] event:kozlov-verdict.date: '2012-13-01' is not an EDTF date
     >>> problem.record_id, problem.field
     ('event:kozlov-verdict', 'date')
+    >>> problem.missing_id is None
+    True
     """
 
     # A plain class, not attrs: `import rightsdata` imports this module, and stays light.
@@ -105,6 +112,7 @@ class Problem:
         "line",
         "location",
         "message",
+        "missing_id",
         "record_id",
     )
 
@@ -123,6 +131,8 @@ class Problem:
     record_id: str | None
     #: The field's path within the record (``"figures[0].low"``); None for the whole record.
     field: str | None
+    #: The ID a reference names that no record has (an ``integrity`` problem); else None.
+    missing_id: str | None
 
     def __init__(
         self,
@@ -136,6 +146,7 @@ class Problem:
         line: int | None = None,
         record_id: str | None = None,
         field: str | None = None,
+        missing_id: str | None = None,
     ) -> None:
         setter = object.__setattr__
         setter(self, "location", printable(location))
@@ -147,6 +158,7 @@ class Problem:
         setter(self, "line", line)
         setter(self, "record_id", record_id)
         setter(self, "field", None if field is None else printable(field))
+        setter(self, "missing_id", missing_id)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Problem is immutable")
@@ -179,6 +191,7 @@ class Problem:
                 self.line,
                 self.record_id,
                 self.field,
+                self.missing_id,
             ),
         )
 
@@ -186,12 +199,13 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
-def location_parts(problem: Problem) -> dict[str, Any]:
-    """The parts of ``problem``'s location, by the keywords :class:`Problem` takes (file,
-    kind, index, line, record ID, field): for a problem worded again at the same place, and
-    for a report that gives them one by one.
+def problem_parts(problem: Problem) -> dict[str, Any]:
+    """What ``problem`` says beside its location, message and code, by the keywords
+    :class:`Problem` takes: its location's parts (file, kind, index, line, record ID, field)
+    and the ID it finds missing: for a problem worded again at the same place, and for a
+    report that gives them one by one.
 
-    >>> location_parts(Problem("persons.json", "is not valid JSON", file="persons.json"))["file"]
+    >>> problem_parts(Problem("persons.json", "is not valid JSON", file="persons.json"))["file"]
     'persons.json'
     """
     return {
@@ -201,6 +215,7 @@ def location_parts(problem: Problem) -> dict[str, Any]:
         "line": problem.line,
         "record_id": problem.record_id,
         "field": problem.field,
+        "missing_id": problem.missing_id,
     }
 
 
@@ -214,6 +229,7 @@ def _unpickle_problem(
     line: int | None,
     record_id: str | None,
     field: str | None,
+    missing_id: str | None = None,
 ) -> Problem:
     return Problem(
         location,
@@ -225,6 +241,7 @@ def _unpickle_problem(
         line=line,
         record_id=record_id,
         field=field,
+        missing_id=missing_id,
     )
 
 
