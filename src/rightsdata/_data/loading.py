@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import posixpath
 import re
@@ -1567,6 +1568,9 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
             ]
             parts.unsure.add(_ALL_KINDS)  # that line may have been a record of any kind
             continue
+        if number == 1 and _document_on_one_line(value, text):
+            _structure_kinds(parts, value, path.name, redirects=True, descriptor=True)
+            return parts
         if type(value) is dict and value.get(KIND_FIELD) == EMBEDDED:
             where = f"{where} {EMBEDDED}"
             if number == 1:
@@ -1602,6 +1606,41 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
         parts.redirects, found = _check_redirects(redirect_lines, parts.redirects_where)
         parts.problems += found
     return parts
+
+
+def _document_on_one_line(value: object, text: str) -> bool:
+    """Whether JSON Lines ``text``, whose first line is ``value``, is a whole ``document``
+    export on its one line (as ``json.dumps`` or ``jq -c`` writes one): an object that starts
+    as a document does (its first key its descriptor's, its redirects' or a kind's), and holds
+    neither a ``$kind`` nor a field of any record (``id`` among them). No line of records is so
+    read: a record's line says its kind by one or the other, and an event whose first field is
+    its ``places`` has its other fields.
+
+    >>> _document_on_one_line({"persons": [], "events": []}, '{"persons": [], "events": []}')
+    True
+    >>> _document_on_one_line({"places": ["place:kz"], "id": "event:a"}, "...")
+    False
+    >>> _document_on_one_line({"persons": []}, '{"persons": []}\\n{"persons": []}\\n')
+    False
+    """
+    if type(value) is not dict or not value or next(iter(value)) not in _DOCUMENT_KEYS:
+        return False
+    if KIND_FIELD in value or not _record_fields().isdisjoint(value.keys() - _DOCUMENT_KEYS):
+        return False
+    return sum(1 for line in json_lines(text) if line.strip()) == 1
+
+
+#: The keys of a ``document`` export: its descriptor, its redirects and the kinds' lists.
+_DOCUMENT_KEYS: Final = frozenset((EMBEDDED, "redirects", *KINDS))
+
+
+@functools.cache
+def _record_fields() -> frozenset[str]:
+    """The names of every record kind's fields (``id``, ``name``, an event's ``places``)."""
+    from rightsdata._model.fields import field_names
+    from rightsdata._model.records import RECORD_TYPES
+
+    return frozenset(name for cls in RECORD_TYPES.values() for name in field_names(cls))
 
 
 def _misplaced_descriptor(where: str, file: str, number: int) -> Problem:
