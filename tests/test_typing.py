@@ -122,7 +122,7 @@ def test_untyped_access_gives_the_marked_errors(
         for number, line in enumerate(source, start=1)
         if (match := MARK.search(line))
     ]
-    assert len(expected) == 30
+    assert len(expected) == 35
     assert sorted(set(mypy_errors["untyped_access.py"])) == expected
 
 
@@ -220,6 +220,11 @@ def test_each_literal_type_of_names_is_its_set() -> None:
     schemas = [name for part in typing.get_args(SchemaName) for name in typing.get_args(part)]
     assert sorted(schemas) == sorted(("common", *KINDS, "redirects", "datapackage"))
     assert typing.get_args(rightsdata.tables.FormulaOption) == options
+    # a format's version: those this rightsdata reads
+    from rightsdata._values.format import READABLE, FormatVersion
+
+    assert typing.get_args(FormatVersion) == READABLE
+    assert typing.get_type_hints(rightsdata.Dataset.format.fget)["return"] == FormatVersion
     # a Table's own name is typed so too: ds.to_pandas(table.name) checks
     assert typing.get_type_hints(rightsdata.tables.Table)["name"] == rightsdata.tables.TableName
     values = {

@@ -63,6 +63,7 @@ from rightsdata._values.errors import (
     with_article,
 )
 from rightsdata._values.exitleave import RELEASED, release_at_exit
+from rightsdata._values.format import FormatVersion
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.lazymodule import LazyModule
@@ -761,7 +762,7 @@ class Dataset:
         return copy.deepcopy(self._descriptor)
 
     @property
-    def format(self) -> int:
+    def format(self) -> FormatVersion:
         """The version of the file format the dataset is in (docs/concepts.md, "A format that
         can grow"): the format its descriptor declares (``rightsdata_format``); where it
         declares none (no descriptor, or one given in Python without the key), the lowest
@@ -788,10 +789,10 @@ class Dataset:
         >>> Dataset({}).format, Dataset({}, descriptor={"rightsdata_format": 2}).format
         (1, 2)
         """
-        from rightsdata._values.format import FORMAT_KEY, format_of, needed_format
+        from rightsdata._values.format import FORMAT_KEY, format_of, needed_format, version
 
         if self._descriptor is not None and FORMAT_KEY in self._descriptor:
-            return format_of(self._descriptor)
+            return version(format_of(self._descriptor))  # (checked when the dataset was made)
         return needed_format(self._by_kind)
 
     @property
