@@ -789,10 +789,12 @@ class Dataset:
         >>> Dataset({}).format, Dataset({}, descriptor={"rightsdata_format": 2}).format
         (1, 2)
         """
-        from rightsdata._values.format import FORMAT_KEY, format_of, needed_format, version
+        from rightsdata._values.format import FORMAT_KEY, format_of, needed_format
 
         if self._descriptor is not None and FORMAT_KEY in self._descriptor:
-            return version(format_of(self._descriptor))  # (checked when the dataset was made)
+            # (a format this rightsdata reads: the descriptor was checked when the dataset was
+            # made, and one declaring another refused)
+            return cast("FormatVersion", format_of(self._descriptor))
         return needed_format(self._by_kind)
 
     @property

@@ -115,19 +115,7 @@ def schema_format(format: int) -> FormatVersion:
             f"no schemas for format {format!r}; this rightsdata reads formats "
             f"{READABLE[0]}-{READABLE[-1]}"
         )
-    return max(version(format), SCHEMA_FORMATS[0])
-
-
-def version(number: int) -> FormatVersion:
-    """``number`` as a :data:`FormatVersion`: ValueError for a format this library does not
-    read (a declared format, once its descriptor is checked, is always one).
-
-    >>> version(2)
-    2
-    """
-    if type(number) is not int or number not in READABLE:
-        raise ValueError(f"format {number!r} is not one this rightsdata reads")
-    return number
+    return format if format >= SCHEMA_FORMATS[0] else SCHEMA_FORMATS[0]
 
 
 def schema_file(name: str, format: FormatVersion = FORMAT) -> str:
