@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 from rightsdata._model.records import KINDS, KindName
 from rightsdata._validation.convert import structure_many, unstructure
 from rightsdata._validation.descriptor import descriptor_problems
-from rightsdata._values.format import SCHEMA_FORMATS, schema_file
+from rightsdata._values.format import SCHEMA_FORMATS, FormatVersion, schema_file
 from rightsdata.schema import load_schema, schema_problems
 from rightsdata.testing import records
 
@@ -311,19 +311,19 @@ def _descriptors() -> list[dict[str, Any]]:
     return [bundled, full]
 
 
-def _descriptor_valid(document: Any, format: int) -> bool:
+def _descriptor_valid(document: Any, format: FormatVersion) -> bool:
     return _descriptor_validator(format).is_valid(document)
 
 
 @functools.cache
-def _descriptor_validator(format: int) -> Validator:
+def _descriptor_validator(format: FormatVersion) -> Validator:
     from jsonschema import Draft202012Validator
 
     validator: Validator = Draft202012Validator(load_schema("datapackage", format=format))
     return validator
 
 
-def _named(name: str, format: int) -> str:
+def _named(name: str, format: FormatVersion) -> str:
     """A schema's name in the corpus: its path in schemas/ less the suffix (``v2/events``)."""
     return schema_file(name, format).removesuffix(".schema.json")
 

@@ -35,7 +35,14 @@ from rightsdata._validation.integrity import RULES as INTEGRITY_RULES
 from rightsdata._values.dates import EDTF, EDTF_PATTERN, edtf_pattern
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import DURATION_PATTERN, Duration
-from rightsdata._values.format import FORMAT, SCHEMA_FORMATS, SETS_FROM, schema_file, schema_id
+from rightsdata._values.format import (
+    FORMAT,
+    SCHEMA_FORMATS,
+    SETS_FROM,
+    FormatVersion,
+    schema_file,
+    schema_id,
+)
 from rightsdata._values.ids import ID_PATTERN
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
@@ -92,7 +99,7 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-def _ref(name: str, format: int) -> dict[str, Any]:
+def _ref(name: str, format: FormatVersion) -> dict[str, Any]:
     return {"$ref": f"{schema_id('common', format)}#/$defs/{name}"}
 
 
@@ -102,7 +109,7 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _type_schema(hint: Any, spec: Spec | None, format: int) -> dict[str, Any]:
+def _type_schema(hint: Any, spec: Spec | None, format: FormatVersion) -> dict[str, Any]:
     """The schema of a value of ``hint`` in ``format``, with ``spec``'s constraint (on the
     list's items for a list of IDs or texts, on the list itself for a list of parts)."""
     args = typing.get_args(hint)
@@ -132,7 +139,7 @@ def _type_schema(hint: Any, spec: Spec | None, format: int) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema for {hint!r}")
 
 
-def _object_schema(cls: type, format: int) -> dict[str, Any]:
+def _object_schema(cls: type, format: FormatVersion) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties = {}
     for field in attrs.fields(cls):
@@ -153,7 +160,7 @@ def _object_schema(cls: type, format: int) -> dict[str, Any]:
     }
 
 
-def _edtf(format: int) -> dict[str, Any]:
+def _edtf(format: FormatVersion) -> dict[str, Any]:
     """The schema of a date in ``format``: a set only from format 3 on."""
     described = (
         "An EDTF date (ISO 8601-2): day, month, year, season (21-24), with ? ~ % qualifiers, "
@@ -169,7 +176,7 @@ def _edtf(format: int) -> dict[str, Any]:
     return {"description": described, "type": "string", "pattern": edtf_pattern(sets)}
 
 
-def _common(format: int) -> dict[str, Any]:
+def _common(format: FormatVersion) -> dict[str, Any]:
     defs: dict[str, Any] = {
         "id": {"description": "A record ID: kind:slug.", "type": "string", "pattern": ID_PATTERN},
         "edtf": _edtf(format),
@@ -242,7 +249,7 @@ def generate() -> dict[str, dict[str, Any]]:
     }
 
 
-def _generated(format: int) -> dict[str, dict[str, Any]]:
+def _generated(format: FormatVersion) -> dict[str, dict[str, Any]]:
     schemas = {schema_file("common", format): _common(format)}
     for kind, cls in RECORD_TYPES.items():
         body = _object_schema(cls, format)
@@ -258,7 +265,7 @@ def _generated(format: int) -> dict[str, dict[str, Any]]:
     return schemas
 
 
-def _datapackage(format: int) -> dict[str, Any]:
+def _datapackage(format: FormatVersion) -> dict[str, Any]:
     """The data package schema of an older ``format``: the newest format's (hand-written),
     with its ``$id`` and the formats it takes (1 to ``format``)."""
     from rightsdata._validation.descriptor import load_schema
@@ -284,7 +291,7 @@ def _datapackage(format: int) -> dict[str, Any]:
 _REDIRECT_RULES: Final = [rule.prose for rule in INTEGRITY_RULES if "redirects" in rule.name]
 
 
-def _redirect(format: int) -> dict[str, Any]:
+def _redirect(format: FormatVersion) -> dict[str, Any]:
     """The schema of one entry of ``redirects.json``: a retired ID and the ID it now is."""
     an_id = _ref("id", format)
     return {

@@ -139,6 +139,7 @@ def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
             "line": None,
             "record_id": "person:a",
             "field": "name",
+            "missing_id": None,
         }
     ]
 

@@ -261,6 +261,7 @@ def test_the_command_line_prints_the_parts(
             "line": 4,
             "record_id": "event:b",
             "field": "tilte",
+            "missing_id": None,
         }
     ]
     # the field's "did you mean" reads the kind and the field, in JSON Lines too

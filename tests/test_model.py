@@ -401,20 +401,20 @@ def test_errors_a_program_catches_carry_their_parts_and_keep_them_when_pickled(
         (
             lambda: EDTFError("not a date, said my way"),
             "text",
-            "give EDTFError(text, reason), the input and what is wrong with it, "
-            "e.g. EDTFError('2012-13-01', 'month 13 does not exist')",
+            "give `EDTFError(text, reason)`, the input and what is wrong with it, "
+            "e.g. `EDTFError('2012-13-01', 'month 13 does not exist')`",
         ),
         (
             lambda: DurationError("not a duration, said my way"),
             "text",
-            "give DurationError(text, reason), the input and what is wrong with it, "
-            "e.g. DurationError('P2W', 'weeks are not used')",
+            "give `DurationError(text, reason)`, the input and what is wrong with it, "
+            "e.g. `DurationError('P2W', 'weeks are not used')`",
         ),
         (
             lambda: MissingExtraError("not installed, said my way", name="x"),
             "extra",
-            "give MissingExtraError(module, extra), the module that is not installed and the "
-            "rightsdata extra that installs it, e.g. MissingExtraError('pandas', 'pandas')",
+            "give `MissingExtraError(module, extra)`, the module that is not installed and the "
+            "rightsdata extra that installs it, e.g. `MissingExtraError('pandas', 'pandas')`",
         ),
     ],
 )

@@ -1611,12 +1611,12 @@ def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -
         (
             "events",
             "the string 'events'; to look an ID up in a kind named by a string, "
-            "use ds.collection('events')[id]",
+            "use `ds.collection('events')[id]`",
         ),
         (
             "people",
             "the string 'people'; to look an ID up in a kind named by a string, "
-            "use ds.collection(kind)[id], kind one of rightsdata.KINDS",
+            "use `ds.collection(kind)[id]`, kind one of rightsdata.KINDS",
         ),
         (int, "the class int"),
         (3, "an int (3)"),

@@ -124,7 +124,7 @@ def test_a_record_in_no_dataset_shows_ids_and_each_source_once(ds: rightsdata.Da
     assert "person:vladimir-kozlov (defendant)" in card
     assert card.endswith(
         "Not found in a loaded dataset: references are shown as IDs (pass the dataset:\n"
-        "text_card(record, ds))."
+        "`text_card(record, ds)`)."
     )
     assert card.count("source:hrf-2012-12-14") == 2  # once in the figures, once in Sources
     assert "  1. source:hrf-2012-12-14\n     paragraph 5\n" in card
@@ -161,9 +161,9 @@ _VERDICT = "event:kozlov-verdict-2012-10-08"
 @pytest.mark.parametrize(
     ("arguments", "keywords", "told"),
     [
-        (("ds", _VERDICT), {}, "not the dataset first: text_card(ds.get(id), ds)"),
-        ((_VERDICT, "ds"), {}, f"not the ID '{_VERDICT}': text_card(ds.get('{_VERDICT}'), ds)"),
-        (("record", 80), {}, "not the width 80 as the dataset: text_card(record, width=80)"),
+        (("ds", _VERDICT), {}, "not the dataset first: `text_card(ds.get(id), ds)`"),
+        ((_VERDICT, "ds"), {}, f"not the ID '{_VERDICT}': `text_card(ds.get('{_VERDICT}'), ds)`"),
+        (("record", 80), {}, "not the width 80 as the dataset: `text_card(record, width=80)`"),
         (("record",), {"width": "80"}, "not a str ('80') as the width"),
         (("record", "ds", True), {}, "not a bool (True) as the width"),
         ((None,), {}, "not None as the record"),
@@ -180,7 +180,7 @@ def test_arguments_of_another_type_or_order_are_told_what_it_takes(
         text_card(*values, **keywords)  # type: ignore[arg-type]
     message = str(raised.value)
     assert message.startswith(
-        "text_card takes a record (such as ds.get(id)), then the dataset or None, then a width"
+        "text_card takes a record (such as `ds.get(id)`), then the dataset or None, then a width"
     ), message
     assert message.endswith(told), message
 

@@ -90,7 +90,7 @@ def test_problems_made_by_hand_hold_problems_and_kinds_only() -> None:
         Problems([problem], unchecked=[1])  # type: ignore[list-item]
     # a lone Problem, None and bytes are told what to give, not a generic error
     with pytest.raises(
-        TypeError, match=r"not one Problem alone \(Problem\(.*: Problems\(\[problem\]\)"
+        TypeError, match=r"not one Problem alone \(Problem\(.*: `Problems\(\[problem\]\)`"
     ):
         Problems(problem)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"not None \(give \(\) for none\)"):
@@ -104,8 +104,8 @@ def test_problems_made_by_hand_hold_problems_and_kinds_only() -> None:
         with pytest.raises(TypeError) as raised:
             Problems(wrong)  # type: ignore[arg-type]
         assert str(raised.value) == (
-            f"Problems takes an iterable of Problem objects, not {told}: Problems([problem]), "
-            "or Problems() for none"
+            f"Problems takes an iterable of Problem objects, not {told}: `Problems([problem])`, "
+            "or `Problems()` for none"
         )
     with pytest.raises(TypeError, match=r"^unchecked is an iterable .* not an int \(5\)$"):
         Problems([problem], unchecked=5)  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 from rightsdata._model.records import KINDS, KindName
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.extras import require
-from rightsdata._values.format import FORMAT, schema_file, schema_format, schema_id
+from rightsdata._values.format import FORMAT, FormatVersion, schema_file, schema_format, schema_id
 from rightsdata._values.lazymodule import LazyModule
 from rightsdata._values.places import RecordPlace, identify
 from rightsdata._values.resources import schemas_root
@@ -50,7 +50,7 @@ SchemaName: TypeAlias = KindName | Literal["common", "redirects", "datapackage"]
 _NAMES = ("common", *KINDS, "redirects", "datapackage")
 
 
-def load_schema(name: SchemaName, *, format: int = FORMAT) -> dict[str, Any]:
+def load_schema(name: SchemaName, *, format: FormatVersion = FORMAT) -> dict[str, Any]:
     """A shipped schema by kind (``'events'``), ``'common'``, ``'redirects'`` (an entry of
     ``redirects.json``) or ``'datapackage'``, as a dict: that of ``format`` (1, 2 or 3; by
     default the newest, 3). Format 1's files are described by format 2's schemas.
@@ -76,7 +76,9 @@ def load_schema(name: SchemaName, *, format: int = FORMAT) -> dict[str, Any]:
 
 
 @functools.cache
-def validator_for(kind: KindName, *, format: int = FORMAT) -> jsonschema.protocols.Validator:
+def validator_for(
+    kind: KindName, *, format: FormatVersion = FORMAT
+) -> jsonschema.protocols.Validator:
     """A Draft 2020-12 validator for one record of ``kind`` in ``format`` (1, 2 or 3; by
     default the newest, 3), with the shared definitions of that format: format 2's (which
     also takes format 1's files) refuses a date that is a set.
@@ -108,7 +110,7 @@ def validator_for(kind: KindName, *, format: int = FORMAT) -> jsonschema.protoco
 
 
 @functools.cache
-def _registry(version: int) -> referencing.Registry[Any]:
+def _registry(version: FormatVersion) -> referencing.Registry[Any]:
     """Every schema of ``version``'s, by its ``$id``: a ``$ref`` resolves within its format."""
     from referencing import Registry, Resource
 
@@ -121,7 +123,7 @@ def _registry(version: int) -> referencing.Registry[Any]:
 
 
 def schema_problems(
-    kind: KindName, document: Any, location: str, *, format: int = FORMAT
+    kind: KindName, document: Any, location: str, *, format: FormatVersion = FORMAT
 ) -> list[Problem]:
     """Every way ``document`` breaks the JSON Schema of ``kind``, located in its record:
     ``location`` is the record's place (``"places.json[0]"``), which the problems follow with
@@ -153,7 +155,7 @@ def _message(error: jsonschema.exceptions.ValidationError) -> str:
 
 
 def _problems_at(
-    kind: str, document: Any, location: str | RecordPlace, *, format: int = FORMAT
+    kind: str, document: Any, location: str | RecordPlace, *, format: FormatVersion = FORMAT
 ) -> list[Problem]:
     """:func:`schema_problems` (internal), whose ``location`` may be the record's place as
     the loader knows it: its file, position and ID, which the problems then name."""

@@ -69,7 +69,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
-from rightsdata._values.format import FORMAT, READABLE, SETS_FROM
+from rightsdata._values.format import FORMAT, READABLE, SETS_FROM, FormatVersion
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import PREFIXES
 from rightsdata.vocab import (
@@ -152,12 +152,13 @@ def ids(*prefixes: str) -> st.SearchStrategy[str]:
     >>> ids()
     Traceback (most recent call last):
     ...
-    ValueError: ids() needs at least one prefix, such as ids('person') or ids('person', 'org')
+    ValueError: ids() needs at least one prefix, such as `ids('person')` or `ids('person', 'org')`
     """
     if not prefixes:
-        raise ValueError(
-            "ids() needs at least one prefix, such as ids('person') or ids('person', 'org')"
-        )
+        from rightsdata._values.shell import python_call
+
+        one, two = python_call("ids('person')"), python_call("ids('person', 'org')")
+        raise ValueError(f"ids() needs at least one prefix, such as {one} or {two}")
     for prefix in prefixes:
         if not isinstance(prefix, str):
             raise TypeError(f"an ID prefix is a string, not {type(prefix).__name__}")
@@ -536,7 +537,7 @@ _PARTS: Final[dict[type, Any]] = {
 }
 
 
-def sources(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Source]:
+def sources(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Source]:
     """Source records.
 
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
@@ -559,7 +560,7 @@ def sources(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[
     return _kept_strict(strategy, strict)
 
 
-def persons(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Person]:
+def persons(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Person]:
     """Person records.
 
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
@@ -579,7 +580,9 @@ def persons(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[
     return _kept_strict(strategy, strict)
 
 
-def organizations(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Organization]:
+def organizations(
+    *, format: FormatVersion = FORMAT, strict: bool = False
+) -> st.SearchStrategy[Organization]:
     """Organization records.
 
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
@@ -598,7 +601,7 @@ def organizations(*, format: int = FORMAT, strict: bool = False) -> st.SearchStr
     return _kept_strict(strategy, strict)
 
 
-def groups(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Group]:
+def groups(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Group]:
     """Group records (collective and unnamed actors).
 
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
@@ -617,7 +620,7 @@ def groups(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[G
     return _kept_strict(strategy, strict)
 
 
-def places(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Place]:
+def places(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Place]:
     """Place records.
 
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
@@ -636,7 +639,7 @@ def places(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[P
     return _kept_strict(strategy, strict)
 
 
-def laws(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Law]:
+def laws(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Law]:
     """Law records: provisions, and whole instruments (no article, so no part).
 
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
@@ -666,7 +669,7 @@ _ARTICLES: Final = _optional(st.integers(1, 500).map(str))
 _PARTS_OF_ARTICLES: Final = _optional(st.integers(1, 9).map(str))
 
 
-def events(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Event]:
+def events(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Event]:
     """Event records (date_of only where there is a date).
 
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
@@ -691,7 +694,9 @@ def _events(draw: st.DrawFn, sets: bool) -> Event:
     return event
 
 
-def relationships(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Relationship]:
+def relationships(
+    *, format: FormatVersion = FORMAT, strict: bool = False
+) -> st.SearchStrategy[Relationship]:
     """Relationship records (start never after end).
 
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
@@ -727,7 +732,9 @@ def _relationships(draw: st.DrawFn, sets: bool) -> Relationship:
     return relationship
 
 
-def statements(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Statement]:
+def statements(
+    *, format: FormatVersion = FORMAT, strict: bool = False
+) -> st.SearchStrategy[Statement]:
     """Statement records (a quote always has a citation that covers it; joined_by never names
     the speaker).
 
@@ -773,7 +780,7 @@ def _statement_citations(sets: bool) -> st.SearchStrategy[tuple[Citation, ...]]:
 _OPTIONAL_TEXTS: Final = _optional(texts())
 
 
-def ratings(*, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Rating]:
+def ratings(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Rating]:
     """Rating records.
 
     ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
@@ -808,49 +815,51 @@ _BY_KIND: Final[dict[str, Any]] = {
 
 @overload
 def records(
-    kind: Literal["sources"], *, format: int = ..., strict: bool = ...
+    kind: Literal["sources"], *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Source]: ...
 @overload
 def records(
-    kind: Literal["persons"], *, format: int = ..., strict: bool = ...
+    kind: Literal["persons"], *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Person]: ...
 @overload
 def records(
-    kind: Literal["organizations"], *, format: int = ..., strict: bool = ...
+    kind: Literal["organizations"], *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Organization]: ...
 @overload
 def records(
-    kind: Literal["groups"], *, format: int = ..., strict: bool = ...
+    kind: Literal["groups"], *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Group]: ...
 @overload
 def records(
-    kind: Literal["places"], *, format: int = ..., strict: bool = ...
+    kind: Literal["places"], *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Place]: ...
 @overload
 def records(
-    kind: Literal["laws"], *, format: int = ..., strict: bool = ...
+    kind: Literal["laws"], *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Law]: ...
 @overload
 def records(
-    kind: Literal["events"], *, format: int = ..., strict: bool = ...
+    kind: Literal["events"], *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Event]: ...
 @overload
 def records(
-    kind: Literal["relationships"], *, format: int = ..., strict: bool = ...
+    kind: Literal["relationships"], *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Relationship]: ...
 @overload
 def records(
-    kind: Literal["statements"], *, format: int = ..., strict: bool = ...
+    kind: Literal["statements"], *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Statement]: ...
 @overload
 def records(
-    kind: Literal["ratings"], *, format: int = ..., strict: bool = ...
+    kind: Literal["ratings"], *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Rating]: ...
 @overload
 def records(
-    kind: KindName, *, format: int = ..., strict: bool = ...
+    kind: KindName, *, format: FormatVersion = ..., strict: bool = ...
 ) -> st.SearchStrategy[Record]: ...
-def records(kind: str, *, format: int = FORMAT, strict: bool = False) -> st.SearchStrategy[Record]:
+def records(
+    kind: str, *, format: FormatVersion = FORMAT, strict: bool = False
+) -> st.SearchStrategy[Record]:
     """Records of ``kind`` (``'events'``), as named in the files; type checkers know their
     class from a kind written out: ``records("events")`` is a strategy of Event records.
 
@@ -906,7 +915,7 @@ def records(kind: str, *, format: int = FORMAT, strict: bool = False) -> st.Sear
 
 
 def dataset_documents(
-    max_per_kind: int = 4, *, format: int = FORMAT, strict: bool = False
+    max_per_kind: int = 4, *, format: FormatVersion = FORMAT, strict: bool = False
 ) -> st.SearchStrategy[dict[str, list[dict[str, Any]]]]:
     """A whole dataset's records as JSON-ready documents whose references all resolve (the
     records alone: :func:`datasets` draws a name, version, descriptor and redirects too).
@@ -948,7 +957,7 @@ def dataset_documents(
 
 
 def _documents(
-    max_per_kind: object, format: int, strict: object
+    max_per_kind: object, format: FormatVersion, strict: object
 ) -> st.SearchStrategy[dict[str, list[dict[str, Any]]]]:
     """The documents of :func:`dataset_documents`, as ``Dataset.to_dict()`` writes them."""
     most = _size(max_per_kind, "max_per_kind")
@@ -967,7 +976,7 @@ def _documents(
 
 
 def datasets(
-    max_per_kind: int = 4, *, format: int = FORMAT, strict: bool = False
+    max_per_kind: int = 4, *, format: FormatVersion = FORMAT, strict: bool = False
 ) -> st.SearchStrategy[Dataset]:
     """Whole :class:`rightsdata.Dataset` objects: the records of :func:`dataset_documents`
     structured, so every reference resolves and every rule holds (the same draw, and the
@@ -1031,7 +1040,7 @@ def _versions() -> st.SearchStrategy[str]:
 
 
 @st.composite
-def _descriptors(draw: st.DrawFn, format: int) -> dict[str, Any]:
+def _descriptors(draw: st.DrawFn, format: FormatVersion) -> dict[str, Any]:
     """A small descriptor: a title, licences, contributors, sources of its own (not records:
     a user's fieldwork, which the citation and every export keep) and ``format``, each drawn
     or not."""
@@ -1084,7 +1093,7 @@ def _whole_dataset(
     draw: st.DrawFn,
     documents: st.SearchStrategy[dict[str, list[dict[str, Any]]]],
     most: int,
-    format: int,
+    format: FormatVersion,
 ) -> Dataset:
     """A dataset of the ``documents`` drawn, with a name, version, descriptor and redirects,
     each drawn or not (:func:`datasets`)."""

@@ -65,6 +65,7 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 from rightsdata._values.errors import one_line, printable, with_article
 from rightsdata._values.ids import is_valid_id
+from rightsdata._values.shell import python_call, python_literal
 
 __all__ = [
     "MAX_WIDTH",
@@ -667,8 +668,8 @@ def _parts(record: Record, card: _Card) -> _Parts:
 
 
 _TAKES: Final = (
-    "text_card takes a record (such as ds.get(id)), then the dataset or None, then a width "
-    "in columns"
+    f"text_card takes a record (such as {python_call('ds.get(id)')}), then the dataset or "
+    "None, then a width in columns"
 )
 
 
@@ -684,15 +685,18 @@ def _check_arguments(record: object, dataset: object, width: object, options: ob
     """TypeError, saying what :func:`text_card` takes, for arguments of another type or in
     another order (not an empty AssertionError, or "'int' object has no attribute 'get'")."""
     if isinstance(record, Dataset):
-        raise TypeError(f"{_TAKES}, not the dataset first: text_card(ds.get(id), ds)")
+        raise TypeError(
+            f"{_TAKES}, not the dataset first: {python_call('text_card(ds.get(id), ds)')}"
+        )
     if isinstance(record, str):
-        raise TypeError(f"{_TAKES}, not the ID {record!r}: text_card(ds.get({record!r}), ds)")
+        call = python_call(f"text_card(ds.get({python_literal(record)}), ds)")
+        raise TypeError(f"{_TAKES}, not the ID {record!r}: {call}")
     if not isinstance(record, Record):
         raise TypeError(f"{_TAKES}, not {_what(record)} as the record")
     if isinstance(dataset, int) and not isinstance(dataset, bool):
         raise TypeError(
             f"{_TAKES}, not the width {dataset!r} as the dataset: "
-            f"text_card(record, width={dataset!r})"
+            f"{python_call(f'text_card(record, width={dataset!r})')}"
         )
     if dataset is not None and not isinstance(dataset, Dataset):
         raise TypeError(f"{_TAKES}, not {_what(dataset)} as the dataset")
@@ -755,7 +759,7 @@ def text_card(
         card.lines.append("")
         card.text(
             "Not found in a loaded dataset: references are shown as IDs "
-            "(pass the dataset: text_card(record, ds))."
+            f"(pass the dataset: {python_call('text_card(record, ds)')})."
         )
     while card.lines and not card.lines[-1]:
         card.lines.pop()

@@ -12,9 +12,9 @@ from rightsdata._cli.suggest import EDTF_EXAMPLES
 from rightsdata._values.errors import (
     Problem,
     ProblemCode,
-    location_parts,
     one_line,
     printable,
+    problem_parts,
     unchecked_note,
 )
 
@@ -54,7 +54,7 @@ def _problem_json(problem: Problem) -> dict[str, str | int | None]:
         "location": problem.location,
         "message": problem.message,
         "code": problem.code,
-        **location_parts(problem),
+        **problem_parts(problem),
     }
 
 
@@ -97,12 +97,11 @@ def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
     Empty otherwise.
     """
     import rightsdata
-    from rightsdata._validation.integrity import dangling_target
     from rightsdata._values.shell import command_line
     from rightsdata.textcard import terminal_width, wrap
 
     # one for each reference (a problem), though several name the same ID
-    targets = [dangling_target(p.message) for p in problems if p.code == ProblemCode.INTEGRITY]
+    targets = [p.missing_id for p in problems if p.code == ProblemCode.INTEGRITY]
     if not any(targets):
         return ""
     for name in rightsdata.datasets():

@@ -50,6 +50,7 @@ from rightsdata._values.atomic import write_all
 from rightsdata._values.format import (
     EMBEDDED_FROM,
     FORMAT_KEY,
+    FormatVersion,
     format_of,
     kind_file,
     lowest_format,
@@ -210,7 +211,7 @@ def render_folder(
     descriptor: dict[str, Any] | None = None,
     *,
     present: tuple[str, ...] | None = None,
-    format: int | None = None,
+    format: FormatVersion | None = None,
     others_in: Path | None = None,
     hashes: bool = True,
     others_hashes: bool | None = None,
@@ -262,7 +263,7 @@ def render_folder(
     return files
 
 
-def _resource(kind: str, version: int, text: str | None) -> dict[str, Any]:
+def _resource(kind: str, version: FormatVersion, text: str | None) -> dict[str, Any]:
     """The resource entry of ``kind``'s file, with the size and hash of its ``text`` if given."""
     entry: dict[str, Any] = {
         "name": kind,

@@ -63,6 +63,7 @@ from rightsdata._values.errors import (
     with_article,
 )
 from rightsdata._values.exitleave import RELEASED, release_at_exit
+from rightsdata._values.format import FormatVersion
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.lazymodule import LazyModule
@@ -296,9 +297,11 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
         shown = "an empty tuple" if not kind else f"a tuple holding {wrong!r}"
         raise TypeError(f"{takes}{shown}")
     if isinstance(kind, str):
-        by_name = "ds.collection(kind)[id], kind one of rightsdata.KINDS"
+        from rightsdata._values.shell import python_call, python_literal
+
+        by_name = f"{python_call('ds.collection(kind)[id]')}, kind one of rightsdata.KINDS"
         if kind in KINDS:
-            by_name = f"ds.collection({kind!r})[id]"
+            by_name = python_call(f"ds.collection({python_literal(kind)})[id]")
         raise TypeError(
             f"{takes}the string {kind!r}; to look an ID up in a kind named by a string, "
             f"use {by_name}"
@@ -323,7 +326,17 @@ def _kinds_of(records: object) -> Mapping[str, Sequence[Record]]:
     """``records``, given to Dataset, if it is a mapping whose keys are record kinds;
     TypeError for anything but a mapping, ValueError naming each key that is not a kind."""
     if not isinstance(records, Mapping):
-        raise TypeError(_NOT_A_MAPPING.format(type(records).__name__))
+        from rightsdata._values.shell import python_call
+
+        such = python_call("Dataset({'persons': [person, ...], 'events': [event, ...]})")
+        grouped = python_call(
+            "{kind: [r for r in records if r.kind_name == kind] for kind in rightsdata.KINDS}"
+        )
+        raise TypeError(
+            f"Dataset takes a mapping from each record kind to its records, such as {such} "
+            f"(the kinds are rightsdata.KINDS), not {_a(type(records))}; records in one list "
+            f"can be grouped with {grouped}"
+        )
     unknown = set(records) - set(KINDS)
     if unknown:
         names = sorted(k if isinstance(k, str) else repr(k) for k in unknown)
@@ -484,25 +497,21 @@ def _same_version(pickled_by: object) -> None:
         return
     import pickle
 
+    from rightsdata._values.shell import python_call
+
     by = (
         f"rightsdata {pickled_by}"
         if isinstance(pickled_by, str)
         else "an earlier rightsdata, which did not record its version"
     )
+    load_path, load = python_call("rightsdata.load_path(path)"), python_call("rightsdata.load()")
+    export = python_call("ds.export(folder, 'json')")
     raise pickle.UnpicklingError(
         f"this Dataset was pickled by {by}, and this is rightsdata {__version__}: a pickle "
         "holds only within the version of rightsdata that made it. Read the dataset again "
-        "from its data files (rightsdata.load_path(path), or rightsdata.load() for the "
-        "bundled data) and pickle that; to keep data, export it (ds.export(folder, 'json'))"
+        f"from its data files ({load_path}, or {load} for the bundled data) and pickle that; "
+        f"to keep data, export it ({export})"
     )
-
-
-_NOT_A_MAPPING = (
-    "Dataset takes a mapping from each record kind to its records, such as "
-    "Dataset({{'persons': [person, ...], 'events': [event, ...]}}) (the kinds are "
-    "rightsdata.KINDS), not a {}; records in one list can be grouped with "
-    "{{kind: [r for r in records if r.kind_name == kind] for kind in rightsdata.KINDS}}"
-)
 
 
 class Dataset:
@@ -753,7 +762,7 @@ class Dataset:
         return copy.deepcopy(self._descriptor)
 
     @property
-    def format(self) -> int:
+    def format(self) -> FormatVersion:
         """The version of the file format the dataset is in (docs/concepts.md, "A format that
         can grow"): the format its descriptor declares (``rightsdata_format``); where it
         declares none (no descriptor, or one given in Python without the key), the lowest
@@ -783,7 +792,9 @@ class Dataset:
         from rightsdata._values.format import FORMAT_KEY, format_of, needed_format
 
         if self._descriptor is not None and FORMAT_KEY in self._descriptor:
-            return format_of(self._descriptor)
+            # (a format this rightsdata reads: the descriptor was checked when the dataset was
+            # made, and one declaring another refused)
+            return cast("FormatVersion", format_of(self._descriptor))
         return needed_format(self._by_kind)
 
     @property
@@ -1443,10 +1454,12 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             return Card(self.get(record), self)
         held = self.get(record.id)  # (UnknownIdError for an ID the dataset does not know)
         if held != record:
+            from rightsdata._values.shell import python_call
+
             raise ValueError(
                 f"card: the {type(record).__name__} given is not the record this dataset holds "
                 f"as {record.id} (a changed copy?): pass the ID, or show it from a dataset "
-                "that holds it (Dataset(..., base=ds))"
+                f"that holds it ({python_call('Dataset(..., base=ds)')})"
             )
         return Card(held, self)
 
@@ -1480,15 +1493,17 @@ def base_of(dataset: object, argument: str = "base") -> integrity.Base:
     Traceback (most recent call last):
       ...
     TypeError: base must be a Dataset, not a str ('kazakhstan'); a bundled one is \
-rightsdata.load('kazakhstan'), one of your own rightsdata.load_path(path)
+`rightsdata.load('kazakhstan')`, one of your own `rightsdata.load_path(path)`
     """
     if not isinstance(dataset, Dataset):
+        from rightsdata._values.shell import python_call
+
         shown = shown_repr(dataset)
         name = repr(dataset) if isinstance(dataset, str) and BUNDLED_NAME.fullmatch(dataset) else ""
         raise TypeError(
             f"{argument} must be a Dataset, not {with_article(type(dataset).__name__)} "
-            f"({shown}); a bundled one is rightsdata.load({name}), one of your own "
-            "rightsdata.load_path(path)"
+            f"({shown}); a bundled one is {python_call(f'rightsdata.load({name})')}, one of "
+            f"your own {python_call('rightsdata.load_path(path)')}"
         )
     with _bases_lock:
         found = _bases.get(id(dataset))

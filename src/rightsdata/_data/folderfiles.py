@@ -317,7 +317,7 @@ def _read_back(folder: str, tables: Sequence[str], *, parquet: bool = False) -> 
     files (among ``tables``, or a file of it whatever its name, if ``parquet``) by no reader
     of ours.
 
-    >>> _read_back("out", ["events.csv"]).startswith("; rightsdata.tables.read_directory('out')")
+    >>> _read_back("out", ["events.csv"]).startswith("; `rightsdata.tables.read_directory('out')`")
     True
     >>> _read_back("out", ["events.parquet"])
     '; no reader turns Parquet tables back into records: ...'
@@ -326,10 +326,14 @@ def _read_back(folder: str, tables: Sequence[str], *, parquet: bool = False) -> 
     """
     said = []
     if any(_is_kind_table(name, ".csv") for name in tables):
+        from rightsdata._values.shell import python_call, python_literal  # (a message's)
+
+        read = python_call(f"rightsdata.tables.read_directory({python_literal(folder)})")
+        helped = python_call("help(rightsdata.tables.documents_from_rows)")
         said.append(
-            f"rightsdata.tables.read_directory({folder!r}) reads its CSV tables back as rows, "
-            "and rightsdata.tables.documents_from_rows rebuilds the records from them "
-            "(help(rightsdata.tables.documents_from_rows) says how)"
+            f"{read} reads its CSV tables back as rows, and "
+            f"rightsdata.tables.documents_from_rows rebuilds the records from them ({helped} "
+            "says how)"
         )
     if parquet or any(name.lower().endswith(".parquet") for name in tables):
         said.append(_PARQUET_BACK)
@@ -357,7 +361,7 @@ def table_file_problem(name: str, folder: str, names: Sequence[str], table_forma
     >>> message = table_file_problem("records.csv", "out", names, "CSV").message
     >>> message.startswith("is a CSV file, a table as `rightsdata export` writes them")
     True
-    >>> "; rightsdata.tables.read_directory('out') reads its CSV tables" in message
+    >>> "; `rightsdata.tables.read_directory('out')` reads its CSV tables" in message
     True
     """
     parquet = table_format == "Parquet"  # (whatever its name says)
@@ -504,10 +508,10 @@ def _alone(path: str, python: str = "validate") -> str:
     `rightsdata validate 'my data/persons.json'`
     (in Python, `rightsdata.validate('my data/persons.json')`)
     """
-    from rightsdata._values.shell import python_literal, shell_path  # (a message's)
+    from rightsdata._values.shell import python_call, python_literal, shell_path  # (a message's)
 
-    called = f"rightsdata.{python}({python_literal(path)})"
-    return f"`rightsdata validate {shell_path(path)}` (in Python, `{called}`)"
+    called = python_call(f"rightsdata.{python}({python_literal(path)})")
+    return f"`rightsdata validate {shell_path(path)}` (in Python, {called})"
 
 
 def _kind_named(path: Path, documents: list[object]) -> tuple[bool, str | None]:

@@ -99,7 +99,7 @@ def check_kind_file(
 
 def _check(path: Path, *, schema: bool, max_bytes: int, strict: bool) -> KindFileCheck:
     from rightsdata._data.loading import _in_reading_order, _Parts, _schema_problems, _structure
-    from rightsdata._validation.integrity import check_integrity, dangling_target
+    from rightsdata._validation.integrity import check_integrity
 
     check_max_bytes(max_bytes)
     kind = kind_of_file(path)
@@ -134,7 +134,7 @@ def _check(path: Path, *, schema: bool, max_bytes: int, strict: bool) -> KindFil
         unjudged=unjudged,
     )
     for problem in found:
-        target = dangling_target(problem.message)
+        target = problem.missing_id
         target_kind = KIND_OF_PREFIX.get(prefix_of(target)) if target is not None else None
         if problem.code == ProblemCode.INTEGRITY and target_kind not in (None, kind):
             unchecked[str(target_kind)] = unchecked.get(str(target_kind), 0) + 1

@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import posixpath
 import re
@@ -44,8 +45,8 @@ from rightsdata._values.errors import (
     UnknownDatasetError,
     counted,
     describe_json,
-    location_parts,
     printable,
+    problem_parts,
 )
 from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.format import (
@@ -172,10 +173,12 @@ def _check_version(
 
 def _load_bundled(name: str) -> Dataset:
     if not isinstance(name, str):
+        from rightsdata._values.shell import python_call  # (a message's)
+
         raise ValueError(
             f"load() takes the name of a bundled dataset, not {name!r}; "
             f"bundled: {', '.join(datasets()) or 'none'}. To read a folder or file, use "
-            "rightsdata.load_path(path)"
+            f"{python_call('rightsdata.load_path(path)')}"
         )
     if not BUNDLED_NAME.fullmatch(name):  # (a path, or not a name: no folder is looked for)
         raise UnknownDatasetError(name, datasets())
@@ -703,7 +706,9 @@ def _filed(problem: Problem, names: list[str]) -> Problem:
     location = problem.location
     for name in names:
         if location.startswith(name) and location[len(name) : len(name) + 1] in _AFTER_A_FILE:
-            return Problem(location, problem.message, problem.code, file=name)
+            return Problem(
+                location, problem.message, problem.code, file=name, missing_id=problem.missing_id
+            )
     return problem
 
 
@@ -1015,7 +1020,7 @@ class _FmtAdvice(Problem):
         alone: str = "",
     ) -> None:
         message = alone if folder is None else _fmt_worded(before, after, folder, upgrade)
-        super().__init__(problem.location, message, problem.code, **location_parts(problem))
+        super().__init__(problem.location, message, problem.code, **problem_parts(problem))
         setter = object.__setattr__
         for name, value in (
             ("before", before),
@@ -1087,7 +1092,7 @@ def _fmt_waits(
             there = folder if problem.folder is None else problem.folder
             message = _fmt_worded(problem.before, problem.after, there, upgrade, base)
             message += _FMT_WAITS if refused else ""
-            problem = Problem(problem.location, message, problem.code, **location_parts(problem))
+            problem = Problem(problem.location, message, problem.code, **problem_parts(problem))
         worded.append(problem)
     return worded
 
@@ -1354,9 +1359,11 @@ def load_documents(
     """
     label = "documents"
     if not isinstance(documents, Mapping):
+        from rightsdata._values.shell import python_call  # (a message's)
+
         raise TypeError(
             "load_documents takes a mapping of record kinds to lists of documents (as "
-            f"Dataset.to_dict() returns), not {describe_json(documents)}"
+            f"{python_call('ds.to_dict()')} returns), not {describe_json(documents)}"
         )
     checked_descriptor(descriptor)
     over = None if base is None else base_of(base)
@@ -1561,6 +1568,9 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
             ]
             parts.unsure.add(_ALL_KINDS)  # that line may have been a record of any kind
             continue
+        if number == 1 and _document_on_one_line(value, text):
+            _structure_kinds(parts, value, path.name, redirects=True, descriptor=True)
+            return parts
         if type(value) is dict and value.get(KIND_FIELD) == EMBEDDED:
             where = f"{where} {EMBEDDED}"
             if number == 1:
@@ -1596,6 +1606,41 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
         parts.redirects, found = _check_redirects(redirect_lines, parts.redirects_where)
         parts.problems += found
     return parts
+
+
+def _document_on_one_line(value: object, text: str) -> bool:
+    """Whether JSON Lines ``text``, whose first line is ``value``, is a whole ``document``
+    export on its one line (as ``json.dumps`` or ``jq -c`` writes one): an object that starts
+    as a document does (its first key its descriptor's, its redirects' or a kind's), and holds
+    neither a ``$kind`` nor a field of any record (``id`` among them). No line of records is so
+    read: a record's line says its kind by one or the other, and an event whose first field is
+    its ``places`` has its other fields.
+
+    >>> _document_on_one_line({"persons": [], "events": []}, '{"persons": [], "events": []}')
+    True
+    >>> _document_on_one_line({"places": ["place:kz"], "id": "event:a"}, "...")
+    False
+    >>> _document_on_one_line({"persons": []}, '{"persons": []}\\n{"persons": []}\\n')
+    False
+    """
+    if type(value) is not dict or not value or next(iter(value)) not in _DOCUMENT_KEYS:
+        return False
+    if KIND_FIELD in value or not _record_fields().isdisjoint(value.keys() - _DOCUMENT_KEYS):
+        return False
+    return sum(1 for line in json_lines(text) if line.strip()) == 1
+
+
+#: The keys of a ``document`` export: its descriptor, its redirects and the kinds' lists.
+_DOCUMENT_KEYS: Final = frozenset((EMBEDDED, "redirects", *KINDS))
+
+
+@functools.cache
+def _record_fields() -> frozenset[str]:
+    """The names of every record kind's fields (``id``, ``name``, an event's ``places``)."""
+    from rightsdata._model.fields import field_names
+    from rightsdata._model.records import RECORD_TYPES
+
+    return frozenset(name for cls in RECORD_TYPES.values() for name in field_names(cls))
 
 
 def _misplaced_descriptor(where: str, file: str, number: int) -> Problem:

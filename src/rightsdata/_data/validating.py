@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.loading import DEFAULT_MAX_BYTES, dataset_problems
 from rightsdata._values.errors import Problems, printable
-from rightsdata._values.shell import python_literal, shell_path
+from rightsdata._values.shell import python_call, python_literal, shell_path
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -91,7 +91,7 @@ def kind_file_base_message(path: Path, given: str, base: str = "...") -> str:
     if given == "--base":
         again = f"`rightsdata validate {shell_path(str(path.parent))} --base {base}`"
     else:
-        again = f"`rightsdata.validate({python_literal(str(path.parent))}, base=...)`"
+        again = python_call(f"rightsdata.validate({python_literal(str(path.parent))}, base=...)")
     return (
         f"{given} checks a dataset against the one it builds on; {printable(str(path))} is "
         f"one kind's file: validate its folder ({again})"

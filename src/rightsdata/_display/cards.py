@@ -525,9 +525,11 @@ def _in(dataset: Dataset | None) -> str:
     """' · in kazakhstan 3.3.0': which of the datasets holding a record a card describes."""
     if dataset is None:
         return ""
+    from rightsdata._values.shell import python_call
+
     tip = (
         "Other datasets alive hold this record too: its names and counts are from this one "
-        "(ds.card(record) shows it in another)"
+        f"({python_call('ds.card(record)')} shows it in another)"
     )
     return " · " + _span(f"in {_v(dataset_label(dataset))}", "", title=tip)
 

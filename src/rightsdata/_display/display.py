@@ -236,10 +236,12 @@ class Card:
         return hash((self.record, id(self.dataset)))
 
     def __reduce__(self) -> tuple[object, ...]:
+        from rightsdata._values.shell import python_call
+
         raise TypeError(
             f"a Card of {self.record.id} cannot be pickled: it shows the record as part of its "
             "whole dataset; pickle the record (or send the dataset and the ID, and call "
-            "dataset.card(id) where it is shown)"
+            f"{python_call('ds.card(id)')} where it is shown)"
         )
 
     def __copy__(self) -> Card:

@@ -549,7 +549,9 @@ def _not_a_record(value: object) -> str:
     given = "None" if value is None else with_article(cls.__name__)
     message = f"unstructure takes a record ({records}) or a part of one ({parts}), not {given}"
     if cls.__name__ == "Dataset":
-        message += " (Dataset.to_dict() gives a dataset's records)"
+        from rightsdata._values.shell import python_call
+
+        message += f" ({python_call('ds.to_dict()')} gives a dataset's records)"
     model = next((c for c in cls.__mro__[1:] if c in _MODEL_CLASSES), None)
     if model is not None:  # a subclass: its own fields are not in the model, nor the files
         message += (

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 import operator
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -625,6 +624,7 @@ def _references_resolve(context: Context) -> list[Problem]:
                 field,
                 _not_found(target, nameless, base, hints, record.record_id),
                 ProblemCode.INTEGRITY,
+                missing_id=target,
             )
             for field, target in record.references
             if target not in known
@@ -633,7 +633,8 @@ def _references_resolve(context: Context) -> list[Problem]:
         return problems
     kept = []
     for problem in problems:
-        kind = _kind_named(problem.message)
+        missing = problem.missing_id
+        kind = None if missing is None else KIND_OF_PREFIX.get(prefix_of(missing))
         if kind is not None and kind in context.partial:
             context.unjudged.add(kind)
         else:
@@ -763,31 +764,6 @@ def _end(record_id: str, base: Base) -> str:
     return record_id
 
 
-#: A dangling reference's message, as :func:`_not_found` writes it.
-_DANGLING: Final = re.compile(r"^'(?P<target>[^']+)' does not exist(?:$|, unless |; )")
-
-
-def dangling_target(message: str) -> str | None:
-    """The ID that a problem's message says no record has (:func:`_not_found` wrote it), or
-    None if the message says something else.
-
-    >>> dangling_target("'person:x' does not exist, unless it is persons.json[3], whose id "
-    ...                 "cannot be read")
-    'person:x'
-    >>> dangling_target("'person:x' is used twice; first at persons.json[0]") is None
-    True
-    """
-    match = _DANGLING.match(message)
-    return None if match is None else match["target"]
-
-
-def _kind_named(message: str) -> str | None:
-    """The kind of the record a dangling-reference message names (``'person:x' does not
-    exist`` -> ``persons``)."""
-    target = dangling_target(message)
-    return None if target is None else KIND_OF_PREFIX.get(target.partition(":")[0])
-
-
 _SUBJECT: Final = operator.attrgetter("subject")
 _OBJECT: Final = operator.attrgetter("object")
 
@@ -903,7 +879,9 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
             kind = KIND_OF_PREFIX.get(target.partition(":")[0])
             if kind not in partial:
                 message = _not_found(target, context.nameless, None, context.hint, old)
-                problems.append(Problem(f"{where}.to", message, ProblemCode.INTEGRITY))
+                problems.append(
+                    Problem(f"{where}.to", message, ProblemCode.INTEGRITY, missing_id=target)
+                )
             elif kind is not None:
                 context.unjudged.add(kind)
         elif old.partition(":")[0] != target.partition(":")[0] and not (
@@ -1265,7 +1243,9 @@ def _dangling(
                     place = place or _record(where, records, kind, index)
                     holder = getattr(record, "id", None)  # (never told its own ID)
                     message = _not_found(target, nameless, base, hints, holder)
-                    problems.append(place.problem(field, message, ProblemCode.INTEGRITY))
+                    problems.append(
+                        place.problem(field, message, ProblemCode.INTEGRITY, missing_id=target)
+                    )
     return problems
 
 

@@ -30,7 +30,7 @@ __all__ = [
     "UnknownIdError",
     "counted",
     "counted_kind",
-    "location_parts",
+    "problem_parts",
 ]
 
 #: How many problems ``str(InvalidDataError)`` shows before summarising the rest.
@@ -81,6 +81,11 @@ class Problem:
     no well-formed ID) and ``field`` (``"figures[0].low"``; None for the record as a whole).
     Each is None where it does not apply: a problem that concerns no record has only the
     ``file`` it concerns (``"datapackage.json"``), or none (a folder with no record files).
+
+    ``missing_id`` is the ID that a reference names and no record has (``"person:x"``, for
+    ``'person:x' does not exist``): set on each ``integrity`` problem of a reference to
+    nothing (a record's field, a redirect's ``to``), None on every other problem. A program
+    can look the IDs up elsewhere, or gather what is missing, without reading the message.
     Problems are equal when their location, message and code are.
 
     >>> problem = Problem(
@@ -93,6 +98,8 @@ class Problem:
     events.json[12] event:kozlov-verdict.date: '2012-13-01' is not an EDTF date
     >>> problem.record_id, problem.field
     ('event:kozlov-verdict', 'date')
+    >>> problem.missing_id is None
+    True
     """
 
     # A plain class, not attrs: `import rightsdata` imports this module, and stays light.
@@ -105,6 +112,7 @@ class Problem:
         "line",
         "location",
         "message",
+        "missing_id",
         "record_id",
     )
 
@@ -123,6 +131,8 @@ class Problem:
     record_id: str | None
     #: The field's path within the record (``"figures[0].low"``); None for the whole record.
     field: str | None
+    #: The ID a reference names that no record has (an ``integrity`` problem); else None.
+    missing_id: str | None
 
     def __init__(
         self,
@@ -136,6 +146,7 @@ class Problem:
         line: int | None = None,
         record_id: str | None = None,
         field: str | None = None,
+        missing_id: str | None = None,
     ) -> None:
         setter = object.__setattr__
         setter(self, "location", printable(location))
@@ -147,6 +158,7 @@ class Problem:
         setter(self, "line", line)
         setter(self, "record_id", record_id)
         setter(self, "field", None if field is None else printable(field))
+        setter(self, "missing_id", missing_id)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Problem is immutable")
@@ -179,6 +191,7 @@ class Problem:
                 self.line,
                 self.record_id,
                 self.field,
+                self.missing_id,
             ),
         )
 
@@ -186,12 +199,13 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
-def location_parts(problem: Problem) -> dict[str, Any]:
-    """The parts of ``problem``'s location, by the keywords :class:`Problem` takes (file,
-    kind, index, line, record ID, field): for a problem worded again at the same place, and
-    for a report that gives them one by one.
+def problem_parts(problem: Problem) -> dict[str, Any]:
+    """What ``problem`` says beside its location, message and code, by the keywords
+    :class:`Problem` takes: its location's parts (file, kind, index, line, record ID, field)
+    and the ID it finds missing: for a problem worded again at the same place, and for a
+    report that gives them one by one.
 
-    >>> location_parts(Problem("persons.json", "is not valid JSON", file="persons.json"))["file"]
+    >>> problem_parts(Problem("persons.json", "is not valid JSON", file="persons.json"))["file"]
     'persons.json'
     """
     return {
@@ -201,6 +215,7 @@ def location_parts(problem: Problem) -> dict[str, Any]:
         "line": problem.line,
         "record_id": problem.record_id,
         "field": problem.field,
+        "missing_id": problem.missing_id,
     }
 
 
@@ -214,6 +229,7 @@ def _unpickle_problem(
     line: int | None,
     record_id: str | None,
     field: str | None,
+    missing_id: str | None = None,
 ) -> Problem:
     return Problem(
         location,
@@ -225,6 +241,7 @@ def _unpickle_problem(
         line=line,
         record_id=record_id,
         field=field,
+        missing_id=missing_id,
     )
 
 
@@ -270,9 +287,11 @@ class Problems(list[Problem]):
     def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
         given = _not_many(problems)
         if given is not None:
+            from rightsdata._values.shell import python_call  # (a message's)
+
             raise TypeError(
                 f"Problems takes an iterable of Problem objects, not {given}: "
-                "Problems([problem]), or Problems() for none"
+                f"{python_call('Problems([problem])')}, or {python_call('Problems()')} for none"
             )
         super().__init__(problems)
         for index, item in enumerate(self):
@@ -428,18 +447,21 @@ def deprecated(spelling: str, instead: str, *, stacklevel: int) -> None:
 #: What to write instead of each error made from its message alone: the call that gives it
 #: the parts it now takes, each said, with an example (docs/api.md promises the warning says
 #: what to write, not where to read about it).
-_MESSAGE_ONLY_INSTEAD: Final[dict[str, str]] = {
+_MESSAGE_ONLY_INSTEAD: Final[dict[str, tuple[str, str, str]]] = {
     "EDTFError": (
-        "give EDTFError(text, reason), the input and what is wrong with it, "
-        "e.g. EDTFError('2012-13-01', 'month 13 does not exist')"
+        "EDTFError(text, reason)",
+        "the input and what is wrong with it",
+        "EDTFError('2012-13-01', 'month 13 does not exist')",
     ),
     "DurationError": (
-        "give DurationError(text, reason), the input and what is wrong with it, "
-        "e.g. DurationError('P2W', 'weeks are not used')"
+        "DurationError(text, reason)",
+        "the input and what is wrong with it",
+        "DurationError('P2W', 'weeks are not used')",
     ),
     "MissingExtraError": (
-        "give MissingExtraError(module, extra), the module that is not installed and the "
-        "rightsdata extra that installs it, e.g. MissingExtraError('pandas', 'pandas')"
+        "MissingExtraError(module, extra)",
+        "the module that is not installed and the rightsdata extra that installs it",
+        "MissingExtraError('pandas', 'pandas')",
     ),
 }
 
@@ -455,10 +477,14 @@ def deprecated_message_only(error: str) -> None:
     ...     deprecated_message_only("MissingExtraError")
     >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
     MissingExtraError(message) is deprecated and goes in rightsdata 0.2.0: give
-    MissingExtraError(module, extra), the module that is not installed and the rightsdata
-    extra that installs it, e.g. MissingExtraError('pandas', 'pandas')
+    `MissingExtraError(module, extra)`, the module that is not installed and the rightsdata
+    extra that installs it, e.g. `MissingExtraError('pandas', 'pandas')`
     """
-    deprecated(f"{error}(message)", _MESSAGE_ONLY_INSTEAD[error], stacklevel=3)
+    from rightsdata._values.shell import python_call  # (a message's)
+
+    call, parts, example = _MESSAGE_ONLY_INSTEAD[error]
+    instead = f"give {python_call(call)}, {parts}, e.g. {python_call(example)}"
+    deprecated(f"{error}(message)", instead, stacklevel=3)
 
 
 def with_article(noun: str) -> str:
@@ -753,12 +779,14 @@ class UnknownDatasetError(RightsdataError, ValueError):
     """
 
     def __init__(self, name: str, known: Iterable[str]) -> None:
+        from rightsdata._values.shell import python_call  # (a message's)
+
         self.name = name
         self.known = tuple(sorted(known))
         super().__init__(
             f"no bundled dataset is called {printable(repr(name))}; bundled: "
             f"{', '.join(self.known) or 'none'}. To read a folder or file, use "
-            "rightsdata.load_path(path)"
+            f"{python_call('rightsdata.load_path(path)')}"
         )
 
     def __reduce__(self) -> tuple[type[UnknownDatasetError], tuple[str, tuple[str, ...]]]:
@@ -823,7 +851,10 @@ class DatasetVersionError(RightsdataError, ValueError):
                 )
             else:
                 advice = "upgrade rightsdata to a release that bundles it"
-            return f"{text}: {advice} (rightsdata.datasets() lists the bundled versions)"
+            from rightsdata._values.shell import python_call  # (a message's)
+
+            listed = python_call("rightsdata.datasets()")
+            return f"{text}: {advice} ({listed} lists the bundled versions)"
         if found[0] > major:
             advice = f"load data of version {major}, or update the code for version {found[0]}"
             return f"{text}: {advice}"

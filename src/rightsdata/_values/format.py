@@ -33,18 +33,24 @@ missing key format 1).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
 if TYPE_CHECKING:
     from rightsdata._values.errors import Problem
     from rightsdata._values.places import Places
 
+#: A format's version, one this library reads: the type of ``Dataset.format`` and of the
+#: ``format=`` that ``rightsdata.testing``'s strategies and ``rightsdata.schema`` take, so
+#: that a type checker tells a format no release has (``format=4``). A tuple of them is
+#: :data:`READABLE` (a test keeps the two equal).
+FormatVersion: TypeAlias = Literal[1, 2, 3]
+
 #: The newest format this library writes (a dataset is written in the lowest it needs).
-FORMAT: Final = 3
+FORMAT: Final[FormatVersion] = 3
 #: The formats this library reads.
-READABLE: Final = (1, 2, 3)
+READABLE: Final[tuple[FormatVersion, ...]] = (1, 2, 3)
 #: The first format in which a date may be a set (``[A,B]``, "one of").
-SETS_FROM: Final = 3
+SETS_FROM: Final[FormatVersion] = 3
 #: The data package descriptor's file name.
 DESCRIPTOR: Final = "datapackage.json"
 #: The descriptor's key naming the format.
@@ -53,7 +59,7 @@ FORMAT_KEY: Final = "rightsdata_format"
 #: file's first line, and a JSON document's key beside the kinds'.
 EMBEDDED: Final = "datapackage"
 #: The first format in which a JSON document or JSON Lines file may carry a descriptor.
-EMBEDDED_FROM: Final = 3
+EMBEDDED_FROM: Final[FormatVersion] = 3
 #: The endings of a JSON Lines file's name (``data.jsonl``), a layout of its own.
 JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
 #: The file ``rightsdata export --format jsonl`` writes.
@@ -78,7 +84,7 @@ def kind_file(kind: str) -> str:
     return f"{kind}.json"
 
 
-def schema_id(kind: str, format: int = FORMAT) -> str:
+def schema_id(kind: str, format: FormatVersion = FORMAT) -> str:
     """The ``$id`` of the JSON Schema for one record of ``kind`` (or ``"common"``, or
     ``"datapackage"``) in ``format`` (by default the newest this library writes, that of the
     schemas it ships): the format's number is in it, so a schema that accepts other
@@ -94,10 +100,10 @@ def schema_id(kind: str, format: int = FORMAT) -> str:
 
 #: The formats with JSON Schemas of their own, oldest first (format 1's files are named by
 #: format 2's schemas): each a different ``$id`` (:func:`schema_id`), shipped side by side.
-SCHEMA_FORMATS: Final = (2, 3)
+SCHEMA_FORMATS: Final[tuple[FormatVersion, ...]] = (2, 3)
 
 
-def schema_format(format: int) -> int:
+def schema_format(format: int) -> FormatVersion:
     """The format whose schemas describe a file of ``format``: format 1's are format 2's.
     Raises ValueError for a format this library does not read.
 
@@ -109,10 +115,10 @@ def schema_format(format: int) -> int:
             f"no schemas for format {format!r}; this rightsdata reads formats "
             f"{READABLE[0]}-{READABLE[-1]}"
         )
-    return max(format, SCHEMA_FORMATS[0])
+    return format if format >= SCHEMA_FORMATS[0] else SCHEMA_FORMATS[0]
 
 
-def schema_file(name: str, format: int = FORMAT) -> str:
+def schema_file(name: str, format: FormatVersion = FORMAT) -> str:
     """Where the schema of ``name`` (a kind, ``"common"``, ``"redirects"`` or
     ``"datapackage"``) in ``format`` is, relative to ``schemas/``: the newest format's at the
     top, each older format's in a folder of its own, named as its ``$id`` names it.
@@ -171,7 +177,7 @@ def set_dates(records: Mapping[str, Sequence[Any]]) -> Iterator[tuple[str, int, 
                     yield kind, index, name
 
 
-def needed_format(records: Mapping[str, Sequence[Any]]) -> int:
+def needed_format(records: Mapping[str, Sequence[Any]]) -> FormatVersion:
     """The lowest format that can hold ``records`` (each kind's records): 3 if a date is a
     set, else 1 (every format reads them). ``Dataset.format`` where nothing is declared.
 
@@ -181,7 +187,7 @@ def needed_format(records: Mapping[str, Sequence[Any]]) -> int:
     return SETS_FROM if next(set_dates(records), None) is not None else 1
 
 
-def lowest_format(records: Mapping[str, Sequence[Any]]) -> int:
+def lowest_format(records: Mapping[str, Sequence[Any]]) -> FormatVersion:
     """The format a writer declares for ``records`` (each kind's records): the format they
     need (:func:`needed_format`), but at least 2, the format the writers write (an empty
     optional field left out, which format 1 does not allow): 3 if a date is a set, else 2.
@@ -189,7 +195,8 @@ def lowest_format(records: Mapping[str, Sequence[Any]]) -> int:
     >>> lowest_format({})
     2
     """
-    return max(2, needed_format(records))
+    needed = needed_format(records)
+    return 2 if needed == 1 else needed
 
 
 def set_date_problems(

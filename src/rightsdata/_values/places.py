@@ -94,8 +94,11 @@ class RecordPlace:
         self.index = index
         self.line = line
 
-    def problem(self, field: str, message: str, code: str = ProblemCode.VALUE) -> Problem:
-        """A problem in ``field`` (a path: ``"figures[0].low"``; ``""``: the whole record)."""
+    def problem(
+        self, field: str, message: str, code: str = ProblemCode.VALUE, missing_id: str | None = None
+    ) -> Problem:
+        """A problem in ``field`` (a path: ``"figures[0].low"``; ``""``: the whole record);
+        ``missing_id``: the ID it names that no record has (:attr:`Problem.missing_id`)."""
         if not field:
             location = self.name
         elif field[0] == "[":
@@ -112,6 +115,7 @@ class RecordPlace:
             line=self.line,
             record_id=self.record_id,
             field=field or None,
+            missing_id=missing_id,
         )
 
 

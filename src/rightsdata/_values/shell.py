@@ -26,7 +26,7 @@ from typing import Final
 
 from rightsdata._values.controls import CONTROLS, HIDDEN
 
-__all__ = ["command_line", "python_literal", "shell_path", "shell_word"]
+__all__ = ["command_line", "python_call", "python_literal", "shell_path", "shell_word"]
 
 #: What a ``$'...'`` word writes as an escape: controls, the invisible characters, the line
 #: and paragraph separators, a tab and a line feed (lone surrogates, a path's bytes that are
@@ -85,3 +85,20 @@ def python_literal(text: str) -> str:
     'my d\\x60x'
     """
     return repr(text).replace("`", "\\x60")
+
+
+def python_call(code: str) -> str:
+    """``code``, a Python call a message advises (``rightsdata.load_path(path)``), marked as
+    a message marks it, and a command: in backticks, so that it reads as code to copy and
+    :func:`~rightsdata.textcard.wrap` keeps it whole on a line. A string in it is written
+    by :func:`python_literal` (a backtick as ``\\x60``): a backtick in ``code`` would end
+    the span early, and is a ValueError.
+
+    >>> print(python_call("rightsdata.load_path(path)"))
+    `rightsdata.load_path(path)`
+    >>> print(python_call(f"rightsdata.validate({python_literal('my d`x')})"))
+    `rightsdata.validate('my d\\x60x')`
+    """
+    if "`" in code:
+        raise ValueError(f"a call a message advises holds no backtick: {code!r}")
+    return f"`{code}`"

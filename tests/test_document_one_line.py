@@ -1,0 +1,81 @@
+"""A ``document`` export written on one line (``json.dumps``, ``jq -c``) and named as JSON
+Lines (``x.jsonl``) is read as the document it is: it was one line of JSON Lines that said
+neither its kind nor an ID."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import rightsdata
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK
+from rightsdata._cli.main import main
+
+from conftest import person_doc, source_doc
+
+
+@pytest.fixture(scope="module")
+def document(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    folder = tmp_path_factory.mktemp("export")
+    rightsdata.load().export(folder / "doc", "document")
+    loaded: dict[str, object] = json.loads((folder / "doc" / "dataset.json").read_text("utf-8"))
+    return loaded
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".ndjson"])
+def test_a_document_on_one_line_named_as_json_lines_loads_as_the_document(
+    tmp_path: Path, document: dict[str, object], suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / f"x{suffix}"
+    path.write_text(json.dumps(document) + "\n", "utf-8")
+    assert rightsdata.load_path(path) == rightsdata.load()
+    assert rightsdata.validate(path) == []
+    assert rightsdata.validate(path, schema=True) == []
+    assert main(["validate", str(path)]) == EXIT_OK
+    assert capsys.readouterr().out.startswith(f"{path}: valid: checked 455 records")
+
+
+def test_its_problems_are_located_as_a_documents(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    document = {"sources": [source_doc()], "persons": [person_doc(name=5)]}
+    path.write_text(json.dumps(document), "utf-8")  # (no line feed at the end: one line still)
+    for schema in (False, True):
+        problems = rightsdata.validate(path, schema=schema)
+        assert [p.location for p in problems][:1] == ["x.jsonl:persons[0] person:a.name"]
+        assert (problems[0].file, problems[0].kind, problems[0].index) == ("x.jsonl", "persons", 0)
+    assert main(["validate", str(path)]) == EXIT_INVALID
+
+
+def test_lines_of_records_are_never_read_as_a_document(tmp_path: Path) -> None:
+    # an event whose first field is its places, on the file's one line, without an id: its
+    # other fields say it is a record (no document holds them), and it is told what it lacks
+    event = {"places": ["place:kz"], "kind": "verdict", "title": "A verdict"}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(event) + "\n", "utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.location == "one.jsonl:1 (no id)"
+    assert problem.message.startswith("says neither its kind ('$kind') nor an id")
+    # two lines, each shaped as a document: JSON Lines, each line told so
+    path = tmp_path / "two.jsonl"
+    path.write_text(json.dumps({"persons": []}) + "\n" + json.dumps({"persons": []}) + "\n")
+    assert [p.location for p in rightsdata.validate(path)] == [
+        "two.jsonl:1 (no id)",
+        "two.jsonl:2 (no id)",
+    ]
+    # a line with "$kind" is a record's, whatever its first key
+    path = tmp_path / "kind.jsonl"
+    path.write_text(json.dumps({"persons": [], "$kind": "persons"}) + "\n")
+    assert all(p.location.startswith("kind.jsonl:1") for p in rightsdata.validate(path))
+
+
+def test_a_folder_tells_to_read_it_alone_and_that_works(
+    tmp_path: Path, document: dict[str, object]
+) -> None:
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    (folder / "x.jsonl").write_text(json.dumps(document) + "\n", "utf-8")
+    (problem,) = rightsdata.validate(folder)
+    assert f"`rightsdata.load_path('{folder / 'x.jsonl'}')`" in problem.message
+    assert rightsdata.load_path(folder / "x.jsonl") == rightsdata.load()
