@@ -464,8 +464,8 @@ def _holder_errors(cls: type, document: dict[str, Any], hints: dict[str, Any]) -
         if type(parts) is not list:
             continue
         part, _ = nested_part(hints[name])
-        field = attrs.fields_dict(part)[attribute]  # type: ignore[arg-type]
-        hint = field_hints(part)[attribute]  # type: ignore[arg-type]
+        assert part is not None  # (holder_fields lists the fields that hold parts)
+        field, hint = attrs.fields_dict(part)[attribute], field_hints(part)[attribute]
         named = []
         for index, item in enumerate(parts):
             if type(item) is not dict or item.get(attribute) is None:
@@ -481,8 +481,9 @@ def _holder_errors(cls: type, document: dict[str, Any], hints: dict[str, Any]) -
 
 
 def _rule_errors(cls: type, good: dict[str, Any]) -> list[FieldError]:
-    """The problem a class's cross-field rules (``_rules``) find in its fields that were
-    valid (``good``), or none: nor where a rule reads a field that was not."""
+    """The first problem a class's cross-field rules (``_rules``) find among its fields that
+    were valid (``good``); none where a rule reads a field that was not (it cannot be judged:
+    its slot is left empty, and reading it raises ``AttributeError``)."""
     if getattr(cls, "_rules", None) is Validated._rules:
         return []
     partial: Validated = object.__new__(cls)
