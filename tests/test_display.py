@@ -32,7 +32,7 @@ from rightsdata._display.words import (
 from rightsdata._model.records import KINDS, Citation, Figure, Record
 from rightsdata._validation.convert import structure
 from rightsdata._values.durations import parse_duration
-from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
+from rightsdata.vocab import FigureQualifier, FigureUnit, Measure, RangeMeaning
 
 from conftest import CITE, event_doc, person_doc, source_doc
 
@@ -541,8 +541,14 @@ CITED = (Citation(source="source:a", locator=None, quote=None, fields=None),)
         ({"best": 15, "qualifier": "exact"}, "killed: 15 people"),
         ({"best": 1500, "qualifier": "about"}, "killed: about 1,500 people"),
         (
-            {"low": 10, "best": 12, "high": 15, "qualifier": "exact"},
-            "killed: 12 (low 10, high 15) people",
+            {
+                "low": 10,
+                "best": 12,
+                "high": 15,
+                "qualifier": "exact",
+                "range_meaning": RangeMeaning.SPREAD,
+            },
+            "killed: 12 (low 10, high 15) people, varying across those counted",
         ),
         ({"low": 15, "qualifier": "at_least"}, "killed: at least 15 people"),
         ({"low": 220, "qualifier": "more_than"}, "killed: more than 220 people"),
@@ -554,8 +560,14 @@ CITED = (Citation(source="source:a", locator=None, quote=None, fields=None),)
         # a number the qualifier's words do not hold is kept, 0 too (a 0 was dropped, and
         # so was the other bound of an open claim)
         (
-            {"low": 0, "best": 2, "high": 5, "qualifier": "exact"},
-            "killed: 2 (low 0, high 5) people",
+            {
+                "low": 0,
+                "best": 2,
+                "high": 5,
+                "qualifier": "exact",
+                "range_meaning": RangeMeaning.SPREAD,
+            },
+            "killed: 2 (low 0, high 5) people, varying across those counted",
         ),
         ({"low": 3, "high": 9, "qualifier": "less_than"}, "killed: less than 9 (low 3) people"),
         (

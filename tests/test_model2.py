@@ -111,9 +111,23 @@ RULE_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
     (
         "figure range_meaning needs low and high",
         "places",
-        place(figures=[figure(low=2, range_meaning="spread")]),
+        place(figures=[figure(qualifier="about", low=2, range_meaning="spread")]),
         "figures[0].range_meaning",
         "range_meaning needs low and high",
+    ),
+    (
+        "figure exact states best alone",
+        "places",
+        place(figures=[figure(low=2, high=9)]),
+        "figures[0].low",
+        "qualifier 'exact' states one number, best: remove low and high",
+    ),
+    (
+        "figure more than a number is not that number",
+        "places",
+        place(figures=[figure(qualifier="more_than", low=3)]),
+        "figures[0].best",
+        "'more than 3' is not 3: remove best",
     ),
     (
         "figure joined_by needs asserted_by",
@@ -189,6 +203,11 @@ def _mended(document: dict[str, Any]) -> dict[str, Any]:
     for item in mended.get("figures", []):
         item.pop("range_meaning", None)
         item.pop("joined_by", None)
+        if item["qualifier"] == "exact":
+            item.pop("low", None)
+            item.pop("high", None)
+        elif item["qualifier"] == "more_than":
+            item.pop("best", None)
     for item in mended.get("identifiers", []):
         item["value"] = "Q" + item["value"]
     return mended

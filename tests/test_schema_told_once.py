@@ -109,16 +109,30 @@ def test_a_value_both_refuse_is_reported_once_in_the_models_words(
     assert rightsdata.validate(path, schema=True) == model
 
 
-def test_what_the_schemas_alone_find_is_kept(tmp_path: Path) -> None:
-    # a figure lacking fields fails before the model judges its values: its count below 0
-    # is the schemas' alone, and is said once, as theirs
+def test_a_part_lacking_fields_has_its_values_judged_by_the_model(tmp_path: Path) -> None:
+    # a figure lacking fields is judged field by field: its count below 0 is the model's
+    # problem too, said once, in the model's words, as are the fields it lacks
     figure = _without(_without(_figure(low=-1), "unit"), "qualifier")
     path = tmp_path / "data.json"
     path.write_text(json.dumps(_kinds("events", event_doc(figures=[figure]))), encoding="utf-8")
     found = [(p.field, p.code) for p in rightsdata.validate(path, schema=True)]
-    assert found.count(("figures[0].low", ProblemCode.SCHEMA)) == 1
-    assert ("figures[0].unit", ProblemCode.MISSING) in found
-    assert ("figures[0]", ProblemCode.SCHEMA) not in found  # ('unit' is a required property)
+    assert found == [
+        ("figures[0].unit", ProblemCode.MISSING),
+        ("figures[0].qualifier", ProblemCode.MISSING),
+        ("figures[0].low", ProblemCode.VALUE),
+    ]
+
+
+def test_what_the_schemas_alone_find_is_kept(tmp_path: Path) -> None:
+    # an event among the persons: the model says that alone (its fields are not judged as a
+    # person's); what the persons' schema says of them is the schemas' alone, and kept
+    kinds = _kinds("persons", event_doc())
+    kinds["persons"].insert(0, person_doc())
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(kinds), encoding="utf-8")
+    found = [(p.field, p.code, p.message) for p in rightsdata.validate(path, schema=True)]
+    assert (None, ProblemCode.SCHEMA, "'name' is a required property") in found
+    assert [code for _, code, _ in found].count(ProblemCode.VALUE) == 1  # (the model's)
 
 
 def test_a_schema_problem_is_dropped_only_for_the_fields_it_names() -> None:

@@ -434,6 +434,12 @@ def _figure(draw: st.DrawFn, holder: type | None = None, sets: bool = True) -> F
         high = numbers[2]
     elif qualifier is FigureQualifier.BETWEEN:
         low, high = numbers[0], numbers[2]
+    if qualifier is FigureQualifier.EXACT:  # (best alone: low and high would be a spread)
+        low = high = None
+    elif (qualifier is FigureQualifier.MORE_THAN and best == low) or (
+        qualifier is FigureQualifier.LESS_THAN and best == high
+    ):
+        best = None  # ('more than 3' is not 3)
     # range_meaning needs low and high; joined_by needs asserted_by and does not repeat it
     ranged = low is not None and high is not None
     strategies = _field_strategies(Figure, None, sets)
@@ -1279,7 +1285,8 @@ _ISO_3166: Final = (IdentifierScheme.ISO_3166_1, IdentifierScheme.ISO_3166_2)
 def _mended(draw: st.DrawFn, obj: Any) -> Any:
     """``obj`` (a record or part, at any depth) kept to the strict rules that a record alone
     can break: an ISO 3166 identifier's country is an assigned one, no list repeats an entry
-    (but charges: two are two counts), and ``relayed_by`` names no author.
+    (but charges: two are two counts), ``relayed_by`` names no author, and a figure whose
+    qualifier gives one bound states no ``best``.
 
     >>> from hypothesis import find
     >>> unassigned = Identifier(scheme=IdentifierScheme.ISO_3166_2, value="XX-1")
@@ -1287,7 +1294,12 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
     >>> mended.value[:2] != "XX", mended.value[2:]
     (True, '-1')
     """
-    from rightsdata._validation.strict import authors_of, lists_of, subdivision_problem
+    from rightsdata._validation.strict import (
+        authors_of,
+        lists_of,
+        open_best_problem,
+        subdivision_problem,
+    )
     from rightsdata._values.isocodes import country_problem
 
     changes: dict[str, Any] = {}
@@ -1314,6 +1326,8 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
         authors = authors_of(obj)
         relayed = changes.get("relayed_by", obj.relayed_by)
         changes["relayed_by"] = tuple(i for i in relayed if i not in authors)
+    if isinstance(obj, Figure) and open_best_problem(obj) is not None:
+        changes["best"] = None
     return attrs.evolve(obj, **changes) if changes else obj
 
 

@@ -43,7 +43,7 @@ import itertools
 import operator
 import re
 import sys
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, get_origin
 
 import attrs
@@ -303,12 +303,30 @@ def check_holder_fields(
 ) -> None:
     """Check that each part's ``attribute`` names fields of ``holder`` (the class holding
     ``parts`` in its field ``name``); ``how`` is ``"names"`` or ``"path"``
-    (:attr:`Spec.names_holder`). The first one that does not is located, with the field it
-    is spelled like, as an unknown field of a record is (``'dates' is not a field of Event
-    (did you mean 'date'?)``)."""
+    (:attr:`Spec.names_holder`). The first one that does not is raised (a constructor says
+    one problem); :func:`holder_field_errors` gives them all."""
+    named = ((index, getattr(part, attribute)) for index, part in enumerate(parts))
+    for error in holder_field_errors(name, named, attribute, how, holder):
+        raise error
+
+
+def holder_field_errors(
+    name: str, named: Iterable[tuple[int, Any]], attribute: str, how: str, holder: type
+) -> Iterator[FieldError]:
+    """An error for every name that is not a field of ``holder``, among the ``attribute``
+    values of the parts in ``holder``'s field ``name`` (``named``: each part's position and
+    value, None where it has none), located, with the field it is spelled like, as an
+    unknown field of a record is (``'dates' is not a field of Event (did you mean
+    'date'?)``).
+
+    >>> from rightsdata import Event
+    >>> [e.message for e in holder_field_errors("citations", [(0, ("dte", "title", "plces"))],
+    ...                                         "fields", "names", Event)]
+    ["'dte' is not a field of Event (did you mean 'date'?)", \
+"'plces' is not a field of Event (did you mean 'places'?)"]
+    """
     names = field_names(holder)
-    for index, part in enumerate(parts):
-        value = getattr(part, attribute)
+    for index, value in named:
         if value is None:
             continue
         for item in value if how == "names" else (value,):
@@ -316,7 +334,7 @@ def check_holder_fields(
             if head not in names:
                 from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
-                raise FieldError(
+                yield FieldError(
                     f"{name}[{index}].{attribute}",
                     f"{item!r} is not a field of {holder.__name__}"
                     + spelled_like(head, sorted(names)),

@@ -353,6 +353,19 @@ _QUALIFIER_NEEDS: Final[dict[str, str]] = {
 # rules of every figure was a lookup of about 850 instructions (callgrind): held here once.
 _BETWEEN: Final = FigureQualifier.BETWEEN
 _IMPRECISE: Final = FigureQualifier.IMPRECISE
+_EXACT: Final = FigureQualifier.EXACT
+_MORE_THAN: Final = FigureQualifier.MORE_THAN
+_LESS_THAN: Final = FigureQualifier.LESS_THAN
+_SPREAD: Final = RangeMeaning.SPREAD
+#: A qualifier's words, for the advice of a figure whose number is in the wrong field
+_QUALIFIER_WORDS: Final[dict[str, str]] = {
+    FigureQualifier.EXACT.value: "exactly",
+    FigureQualifier.ABOUT.value: "about",
+    FigureQualifier.AT_LEAST.value: "at least",
+    FigureQualifier.MORE_THAN.value: "more than",
+    FigureQualifier.AT_MOST.value: "at most",
+    FigureQualifier.LESS_THAN.value: "less than",
+}
 
 
 @final
@@ -372,7 +385,8 @@ class Figure(_Part):
     ...        citations=[Citation(source="source:a")])
     Traceback (most recent call last):
     ...
-    rightsdata.FieldError: Figure.low: qualifier 'at_least' needs low
+    rightsdata.FieldError: Figure.low: qualifier 'at_least' needs low ('at least 15' is low: \
+15): move 15 from best to low
     """
 
     measure: Annotated[Measure, value("What is counted.")]
@@ -409,6 +423,9 @@ class Figure(_Part):
         "low; at_most and less_than: high; between: low and high)",
         "a figure states at least one number unless its qualifier is 'imprecise'",
         "range_meaning needs low and high",
+        "exact states best alone: no low or high, unless range_meaning is 'spread' (the least "
+        "and the most of the values counted)",
+        "more_than's best is more than low, less_than's is less than high",
         "joined_by needs asserted_by, and does not name it again",
     )
 
@@ -421,9 +438,7 @@ class Figure(_Part):
             self._misordered()
         needed = _QUALIFIER_NEEDS.get(getattr(qualifier, "_value_", qualifier))
         if needed is not None and getattr(self, needed) is None:
-            raise FieldError(
-                needed, f"qualifier {str(qualifier)!r} needs {needed}", ProblemCode.RULE
-            )
+            raise FieldError(needed, self._needs(needed), ProblemCode.RULE)
         if qualifier is _BETWEEN and (low is None or high is None):
             raise FieldError("low", "qualifier 'between' needs low and high", ProblemCode.RULE)
         stated = low is not None or best is not None or high is not None
@@ -431,8 +446,47 @@ class Figure(_Part):
             raise FieldError("low", "a figure needs at least one number", ProblemCode.RULE)
         if self.range_meaning is not None and (low is None or high is None):
             raise FieldError("range_meaning", "range_meaning needs low and high", ProblemCode.RULE)
+        if qualifier is _EXACT and (low is not None or high is not None):
+            if self.range_meaning is not _SPREAD:
+                self._not_exact()
+        elif best is not None and (
+            (qualifier is _MORE_THAN and best == low) or (qualifier is _LESS_THAN and best == high)
+        ):
+            bound = "low" if qualifier is _MORE_THAN else "high"
+            raise FieldError(
+                "best",
+                f"'{_QUALIFIER_WORDS[qualifier.value]} {best}' is not {best}: remove best (the "
+                f"number stated is {bound})",
+                ProblemCode.RULE,
+            )
         if self.joined_by:
             _joined(self.joined_by, self.asserted_by, "asserted_by", "the one who asserted it")
+
+    def _needs(self, needed: str) -> str:
+        """What a figure lacking its qualifier's number (``needed``) is told: where its one
+        other number is that number, where to move it."""
+        qualifier = str(self.qualifier)
+        message = f"qualifier {qualifier!r} needs {needed}"
+        named = (("low", self.low), ("best", self.best), ("high", self.high))
+        stated = [(name, number) for name, number in named if number is not None]
+        if len(stated) == 1:
+            (name, number), words = stated[0], _QUALIFIER_WORDS[qualifier]
+            message += (
+                f" ('{words} {number}' is {needed}: {number}): move {number} from {name} "
+                f"to {needed}"
+            )
+        return message
+
+    def _not_exact(self) -> None:
+        """Raise at the first of low and high stated beside best by an exact figure."""
+        stated = [name for name in ("low", "high") if getattr(self, name) is not None]
+        raise FieldError(
+            stated[0],
+            f"qualifier 'exact' states one number, best: remove {' and '.join(stated)} (or, if "
+            "they are the least and the most of the values counted, say range_meaning "
+            "'spread')",
+            ProblemCode.RULE,
+        )
 
     def _misordered(self) -> None:
         """Raise naming the first stated number that is smaller than the one before it."""

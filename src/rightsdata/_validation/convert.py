@@ -25,7 +25,7 @@ import functools
 import typing
 from collections.abc import Callable, Iterable, Sequence
 from enum import Enum, StrEnum
-from typing import Any, Final, Literal, overload
+from typing import Any, Final, Literal, cast, overload
 
 import attrs
 import cattrs
@@ -37,7 +37,8 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from rightsdata._model.fields import spec_of
+from rightsdata._model.checks import Validated, holder_fields
+from rightsdata._model.fields import holder_field_errors, spec_of
 from rightsdata._model.records import (
     PARTS,
     RECORD_TYPES,
@@ -67,7 +68,7 @@ from rightsdata._values.errors import (
     with_article,
 )
 from rightsdata._values.format import kind_file
-from rightsdata._values.hints import field_hints, leaf_types
+from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, is_valid_id, prefix_of
 from rightsdata._values.places import Places, RecordPlace, identify, places_of
 from rightsdata._values.spelling import unknown_field
@@ -319,8 +320,7 @@ def _problems_in(cls: type, document: object, exc: Exception, place: RecordPlace
             return [misfiled]
     problems = problems_from(exc, place)
     if type(document) is dict:
-        reported = {p.field or "" for p in problems}
-        problems += _unchecked_fields(cls, document, place, "", reported)
+        problems += _unchecked_fields(cls, document, place, "", _Said(problems))
     return problems
 
 
@@ -371,39 +371,137 @@ def _home(kind: str, place: RecordPlace) -> str:
     return f"in {kind_file(kind)}"
 
 
-def _unchecked_fields(
-    cls: type, document: dict[str, Any], place: RecordPlace, path: str, reported: set[str]
-) -> list[Problem]:
-    """Problems in the fields that structured but were never validated.
+#: attrs' default factory's class (its stubs type ``attrs.Factory`` as a function)
+_FACTORY: Final = cast(type, attrs.Factory)
 
-    A record's field checks run after ``__init__``, which never runs once any field fails to
-    structure; this pass runs them on the remaining fields so that one read reports every
-    problem of a record, however many there are. ``reported`` holds the field paths already
-    reported.
+
+class _Said:
+    """What a document's report holds so far: the field paths reported (a field reported is
+    not checked again) and each problem's path and message (none is said twice)."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.paths: set[str] = set()
+        self.problems: set[tuple[str, str]] = set()
+        for problem in problems:
+            self.add(problem)
+
+    def add(self, problem: Problem) -> bool:
+        """Take ``problem``; False if it was said already."""
+        key = (problem.field or "", problem.message)
+        if key in self.problems:
+            return False
+        self.problems.add(key)
+        self.paths.add(key[0])
+        return True
+
+
+def _unchecked_fields(
+    cls: type, document: dict[str, Any], place: RecordPlace, path: str, said: _Said
+) -> list[Problem]:
+    """Problems of a document that failed to structure that its first report left out.
+
+    A record's (or part's) checks run in ``__init__``, which never runs once any field fails
+    to structure, and stops at the first problem. This pass judges each field on its own:
+    every field not reported already, each part of a nested list that did not structure,
+    every name a part gives of its holder's fields (``citations[0].fields``), and then the
+    cross-field rules (``_rules``) on the fields that were themselves valid. A rule that
+    reads a field that failed cannot be judged: it is left out. So one read reports every
+    problem of a record that can be known without guessing what a bad value meant.
     """
     problems: list[Problem] = []
+    good: dict[str, Any] = {}
+    hints = field_hints(cls)
     for field in attrs.fields(cls):
         where = _join(path, field.name)
-        if field.name not in document or any(
-            r == where or r.startswith((where + ".", where + "[")) for r in reported
-        ):
+        if field.name not in document:
+            if field.default is not attrs.NOTHING:  # absent: null or empty (required: reported)
+                default = field.default
+                made = isinstance(default, _FACTORY)
+                good[field.name] = cast(Any, default).factory() if made else default
             continue
-        raw, hint = document[field.name], field_hints(cls)[field.name]
-        nested = [t for t in leaf_types(hint) if attrs.has(t)]
-        if nested and type(raw) is dict:
-            problems += _unchecked_fields(nested[0], raw, place, where, reported)
-        elif nested and type(raw) is list:
-            for index, item in enumerate(raw):
-                if type(item) is dict:
-                    at = f"{where}[{index}]"
-                    problems += _unchecked_fields(nested[0], item, place, at, reported)
+        raw, hint = document[field.name], hints[field.name]
         try:
-            spec_of(field).check(field.name, converter.structure(raw, hint))
-        except FieldError as exc:
-            problems.append(place.problem(_join(path, exc.field), exc.message, exc.code))
-        except Exception:  # already reported, or reported by the nested pass above
+            value = converter.structure(raw, hint)
+        except Exception:  # reported, here or in one of its parts: judge each part
+            problems += _unchecked_parts(hint, raw, place, where, said)
             continue
+        if where in said.paths:
+            continue
+        try:
+            spec_of(field).check(field.name, value)
+        except FieldError as exc:
+            problem = place.problem(_join(path, exc.field), exc.message, exc.code)
+            if said.add(problem):
+                problems.append(problem)
+            continue
+        good[field.name] = value
+    for error in (*_holder_errors(cls, document, hints), *_rule_errors(cls, good)):
+        problem = place.problem(_join(path, error.field), error.message, error.code)
+        if said.add(problem):
+            problems.append(problem)
     return problems
+
+
+def _unchecked_parts(
+    hint: Any, raw: object, place: RecordPlace, where: str, said: _Said
+) -> list[Problem]:
+    """The problems of the parts (a nested object, or a list's objects) in a field that
+    failed to structure."""
+    part, many = nested_part(hint)
+    if part is None:
+        return []
+    if type(raw) is dict and not many:
+        return _unchecked_fields(part, raw, place, where, said)
+    if type(raw) is not list:
+        return []
+    problems: list[Problem] = []
+    for index, item in enumerate(raw):
+        if type(item) is dict:
+            problems += _unchecked_fields(part, item, place, f"{where}[{index}]", said)
+    return problems
+
+
+def _holder_errors(cls: type, document: dict[str, Any], hints: dict[str, Any]) -> list[FieldError]:
+    """Every name a part of ``document`` gives of ``cls``'s fields that is not one (a
+    citation's ``fields``), among the names that are themselves well-formed."""
+    errors: list[FieldError] = []
+    for name, attribute, how in holder_fields(cls):
+        parts = document.get(name)
+        if type(parts) is not list:
+            continue
+        part, _ = nested_part(hints[name])
+        assert part is not None  # (holder_fields lists the fields that hold parts)
+        field, hint = attrs.fields_dict(part)[attribute], field_hints(part)[attribute]
+        named = []
+        for index, item in enumerate(parts):
+            if type(item) is not dict or item.get(attribute) is None:
+                continue
+            try:
+                value = converter.structure(item[attribute], hint)
+                spec_of(field).check(attribute, value)
+            except Exception:  # reported as the part's own problem
+                continue
+            named.append((index, value))
+        errors += holder_field_errors(name, named, attribute, how, cls)
+    return errors
+
+
+def _rule_errors(cls: type, good: dict[str, Any]) -> list[FieldError]:
+    """The first problem a class's cross-field rules (``_rules``) find among its fields that
+    were valid (``good``); none where a rule reads a field that was not (it cannot be judged:
+    its slot is left empty, and reading it raises ``AttributeError``)."""
+    if getattr(cls, "_rules", None) is Validated._rules:
+        return []
+    partial: Validated = object.__new__(cls)
+    for name, value in good.items():
+        object.__setattr__(partial, name, value)
+    try:
+        partial._rules()
+    except FieldError as exc:
+        return [exc]
+    except AttributeError:  # a rule reads a field that failed (its slot is left empty)
+        return []
+    return []
 
 
 def _record_type(kind: str) -> type:

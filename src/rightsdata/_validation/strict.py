@@ -58,7 +58,7 @@ from rightsdata._values.isocodes import (
     former,
     language_problem,
 )
-from rightsdata.vocab import IdentifierScheme, PlaceKind, Role
+from rightsdata.vocab import FigureQualifier, IdentifierScheme, PlaceKind, Role
 
 if TYPE_CHECKING:
     from rightsdata._model.records import Record
@@ -66,12 +66,14 @@ if TYPE_CHECKING:
     from rightsdata._values.dates import EDTF
 
 __all__ = [
+    "OPEN_BOUND",
     "STRICT_RULES",
     "StrictRule",
     "authors_of",
     "check_strict",
     "event_acting",
     "lists_of",
+    "open_best_problem",
     "statement_acting",
     "subdivision_problem",
 ]
@@ -575,6 +577,48 @@ def _relayed_by_no_author(context: StrictContext) -> list[Problem]:
     return problems
 
 
+#: The qualifiers whose words give one bound, and the field that holds it
+OPEN_BOUND: Final = {
+    FigureQualifier.AT_LEAST: "low",
+    FigureQualifier.MORE_THAN: "low",
+    FigureQualifier.AT_MOST: "high",
+    FigureQualifier.LESS_THAN: "high",
+}
+
+
+def _open_figures_state_no_best(context: StrictContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind, items in context.records.items():
+        for index, record in enumerate(items):
+            for n, figure in enumerate(getattr(record, "figures", ())):
+                said = open_best_problem(figure) if isinstance(figure, Figure) else None
+                if said is not None:
+                    problems.append(context.problem(kind, index, f"figures[{n}].best", said))
+    return problems
+
+
+def open_best_problem(figure: Figure) -> str | None:
+    """What is questionable about the ``best`` of a figure whose qualifier gives one bound
+    (:data:`OPEN_BOUND`), or None. (rightsdata.testing's strict draws drop such a best.)
+
+    >>> from rightsdata._model.records import Citation
+    >>> print(open_best_problem(Figure(measure="killed", unit="people", qualifier="at_least",
+    ...     low=3, best=3, citations=[Citation(source="source:a")])))
+    best repeats low: 'at least 3' is low: 3 alone; remove best
+    """
+    bound = OPEN_BOUND.get(figure.qualifier)
+    if bound is None or figure.best is None:
+        return None
+    number, words = getattr(figure, bound), figure.qualifier.value.replace("_", " ")
+    if number == figure.best:
+        return f"best repeats {bound}: '{words} {number}' is {bound}: {number} alone; remove best"
+    return (
+        f"qualifier {figure.qualifier.value!r} gives one bound, {bound} ({number}); best "
+        f"({figure.best}) is a number its words do not give: remove best, or, if the source "
+        "gives it too, make it a figure of its own (qualifier 'about')"
+    )
+
+
 def authors_of(holder: Figure | Statement) -> dict[str, str]:
     """The authors of ``holder``, whom its ``relayed_by`` may not name, each with the field
     that names it: a statement's speaker, a figure's ``asserted_by``, and those who joined
@@ -793,6 +837,10 @@ def _statement(**fields: Any) -> dict[str, Any]:
     )
 
 
+def _figure(**fields: Any) -> dict[str, Any]:
+    return _cited({"measure": "killed", "unit": "people", "qualifier": "at_least", **fields})
+
+
 _KZ: Final = _place("place:kz", "Kazakhstan", "country", "KZ")
 _MONITOR: Final = _cited({"id": "org:monitor", "name": "A monitor", "kind": "ngo"})
 
@@ -980,5 +1028,19 @@ STRICT_RULES: tuple[StrictRule, ...] = (
             "relationships": [_tie(start="2020")],
         },
         _born_before_ties,
+    ),
+    StrictRule(
+        "open-figure-best",
+        "a figure whose qualifier gives one bound (`at_least`, `more_than`: `low`; `at_most`, "
+        "`less_than`: `high`) states no `best`",
+        (
+            "a `best` equal to the bound is told it repeats it ('at least 3' is `low: 3` alone)",
+            "another is told to remove it or, if the source gives it too, to make it a figure "
+            "of its own (`about`)",
+            "the other bound may be stated: 'at least 15, at most 30' is `low` and `high`",
+        ),
+        {"sources": [_source()], "events": [_event(figures=[_figure(low=3, best=3)])]},
+        {"sources": [_source()], "events": [_event(figures=[_figure(low=3, high=9)])]},
+        _open_figures_state_no_best,
     ),
 )
