@@ -380,11 +380,24 @@ def _common_mistake(text: str) -> str | None:
     else:
         from rightsdata._values.datewords import date_words  # (only once a date failed)
 
-        return date_words(text)
+        return date_words(text, is_edtf)
     real = [f"{y:04}-{m:02}-{d:02}" for y, m, d in days if _is_day(y, m, d)]
     if not real:
         return "EDTF writes a day year first, with hyphens: YYYY-MM-DD"
     return f"EDTF writes a day year first, with hyphens: {one_of(real)}"
+
+
+def is_edtf(text: str) -> bool:
+    """Whether ``text`` is a date EDTF reads.
+
+    >>> is_edtf("2012-10"), is_edtf("Oct 2012")
+    (True, False)
+    """
+    try:
+        EDTF(text)
+    except EDTFError:
+        return False
+    return True
 
 
 def _is_day(year: int, month: int, day: int) -> bool:

@@ -2,16 +2,19 @@
 month names (``Oct 2012``, ``8 October 2012``), seasons, "about" (``c. 2012``), a range
 without its set's brackets (``2012-01-26..2012-10-08``), a span by a dash or words (``2012-2013``,
 ``2012 to 2013``), "early 2012", and decades (``1990s``). Read only once a date has failed, so
-that its error says what to write rather than the whole grammar.
+that its error says what to write rather than the whole grammar. It is given the test of
+what EDTF reads (``reads``, :func:`rightsdata._values.dates.is_edtf`), so that the dates
+module, which asks it, is not imported by it.
 
->>> print(date_words("Oct 2012"))
+>>> from rightsdata._values.dates import is_edtf
+>>> print(date_words("Oct 2012", is_edtf))
 EDTF writes a month in digits, year first: 2012-10
->>> print(date_words("c. 2012"))
+>>> print(date_words("c. 2012", is_edtf))
 EDTF writes 'about' as ~ after the date: 2012~
->>> print(date_words("2012-01-26..2012-10-08"))
+>>> print(date_words("2012-01-26..2012-10-08", is_edtf))
 a range A..B is written in a set's brackets: [2012-01-26..2012-10-08] (one day within it), \
 or an interval 2012-01-26/2012-10-08 (the whole span)
->>> date_words("yesterday") is None
+>>> date_words("yesterday", is_edtf) is None
 True
 """
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 import datetime
 import re
 import threading
+from collections.abc import Callable
 from typing import Final
 
 __all__ = ["date_words"]
@@ -67,20 +71,17 @@ _PART: Final = re.compile(
 )
 _DECADE: Final = re.compile(r"(\d{3})(\d)'?s")
 
+#: Whether EDTF reads a text.
+Reads = Callable[[str], bool]
+
 #: Set while a text is read here: the EDTF parse of a part that fails asks no words of it.
 _READING: Final = threading.local()
 
 
-def _edtf(text: str) -> str | None:
+def _edtf(text: str, reads: Reads) -> str | None:
     """``text`` as EDTF: itself if it is a date EDTF reads, or a day or month by its English
     name (``8 October 2012``, ``Oct 2012``), or a season (``summer 2012``); else None."""
-    from rightsdata._values.dates import EDTF, EDTFError
-
-    try:
-        EDTF(text)
-    except EDTFError:
-        pass
-    else:
+    if reads(text):
         return text
     words = " ".join(text.casefold().split())
     if found := _MONTH_YEAR.fullmatch(words):
@@ -102,42 +103,44 @@ def _edtf(text: str) -> str | None:
     return None
 
 
-def _sides(first: str, second: str) -> tuple[str, str] | None:
+def _sides(first: str, second: str, reads: Reads) -> tuple[str, str] | None:
     """Both sides as EDTF (either may be empty: open), or None."""
-    a = _edtf(first) if first else ""
-    b = _edtf(second) if second else ""
+    a = _edtf(first, reads) if first else ""
+    b = _edtf(second, reads) if second else ""
     if a is None or b is None or not (a or b):
         return None
     return a, b
 
 
-def date_words(text: str) -> str | None:
-    """What to tell of ``text``, a date EDTF does not read (see :func:`_date_words`)."""
+def date_words(text: str, reads: Reads) -> str | None:
+    """What to tell of ``text``, a date EDTF does not read (see :func:`_date_words`);
+    ``reads`` tells whether EDTF reads a text."""
     if getattr(_READING, "on", False):
         return None
     _READING.on = True
     try:
-        return _date_words(text)
+        return _date_words(text, reads)
     finally:
         _READING.on = False
 
 
-def _date_words(text: str) -> str | None:
+def _date_words(text: str, reads: Reads) -> str | None:
     """What to tell of ``text``, a date EDTF does not read, if it is a common English or
     spreadsheet form: the EDTF to write. None for anything else.
 
-    >>> print(date_words("8 October 2012"))
+    >>> from rightsdata._values.dates import is_edtf
+    >>> print(date_words("8 October 2012", is_edtf))
     EDTF writes a day in digits, year first: 2012-10-08
-    >>> print(date_words("2012-2013"))
+    >>> print(date_words("2012-2013", is_edtf))
     EDTF writes a span as an interval START/END: 2012/2013 (or [2012..2013] for one day within it)
-    >>> print(date_words("early 2012"))
+    >>> print(date_words("early 2012", is_edtf))
     EDTF has no 'early': write the year, 2012 (some day of it), or the months meant as an \
 interval, such as 2012-01/2012-04
-    >>> print(date_words("1990s"))
+    >>> print(date_words("1990s", is_edtf))
     EDTF writes a decade as an interval: 1990/1999 (or [1990..1999] for one year within it)
     """
     words = " ".join(text.split())
-    written = _edtf(words)
+    written = _edtf(words, reads)
     if written is not None and written != words:
         kind = "a month" if len(written) == 7 else "a day"
         if written[5:7] in ("21", "22", "23", "24"):
@@ -147,18 +150,23 @@ interval, such as 2012-01/2012-04
     for pattern, mark, meaning in ((_ABOUT, "~", "about"), (_UNCERTAIN, "?", "uncertain")):
         if found := pattern.fullmatch(folded):
             rest = words[found.start(found.lastindex or 1) :]
-            inner = _edtf(rest)
+            inner = _edtf(rest, reads)
             said = f"EDTF writes {meaning!r} as {mark} after the date"
             if inner is not None and inner.count("/") == 1 and "[" not in inner:
                 marked = [
                     f"{side}{mark}" if side not in ("", "..") else side for side in inner.split("/")
                 ]
                 return f"{said}, on each side of an interval: {'/'.join(marked)}"
-            if inner is None or inner[-1:] in "?~%" or inner[:1] == "[":
-                return f"{said}: 2012{mark}"
+            if inner is not None and inner[-1:] in "?~%" and inner[:1] != "[":
+                # already qualified: ? and ~ together are EDTF's %
+                both = inner[:-1] + (inner[-1] if inner[-1] == mark else "%")
+                return f"{said}, and both as %: {both}" if both[-1] == "%" else f"{said}: {both}"
+            if inner is None or inner[:1] == "[":
+                return f"{said}, as in 2012{mark}"
             return f"{said}: {inner}{mark}"
     if "/" not in words and "[" not in words and (found := _RANGE.fullmatch(words)):
-        sides = _sides(*found.groups())
+        first, second = found.groups()
+        sides = _sides(first, second, reads)
         if sides is not None:
             a, b = sides
             interval = f"{a or '..'}/{b or '..'}"
@@ -172,7 +180,7 @@ interval, such as 2012-01/2012-04
         start = folded.index(first)
         first = words[start : start + len(first)]
         second = words[len(words) - len(second) :]
-        sides = _sides(first, second)
+        sides = _sides(first, second, reads)
         if sides is not None and all(sides):
             a, b = sides
             return (
