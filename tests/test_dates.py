@@ -766,7 +766,7 @@ IN_WORDS: list[tuple[str, str]] = [
     ("?2012", "EDTF writes 'uncertain' as ? after the date: 2012?"),
     ("about 1995?", "EDTF writes 'about' as ~ after the date, and both as %: 1995%"),
     ("c. 2012~", "EDTF writes 'about' as ~ after the date: 2012~"),
-    ("c. sometime", "EDTF writes 'about' as ~ after the date, as in 2012~"),
+    ("c. sometime", "EDTF writes 'about' as ~ after the date (for example: 2012~)"),
     (
         "c. 2012/2013",
         "EDTF writes 'about' as ~ after the date, on each side of an interval: 2012~/2013~",

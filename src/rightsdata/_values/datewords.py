@@ -162,7 +162,7 @@ interval, such as 2012-01/2012-04
                 both = inner[:-1] + (inner[-1] if inner[-1] == mark else "%")
                 return f"{said}, and both as %: {both}" if both[-1] == "%" else f"{said}: {both}"
             if inner is None or inner[:1] == "[":
-                return f"{said}, as in 2012{mark}"
+                return f"{said} (for example: 2012{mark})"
             return f"{said}: {inner}{mark}"
     if "/" not in words and "[" not in words and (found := _RANGE.fullmatch(words)):
         first, second = found.groups()
