@@ -2646,3 +2646,14 @@ def test_004_the_tanzanian_law_is_described_in_the_datasets_words(ds: Any) -> No
     instrument = ds.get("law:tz-cso-legislation-2019").instrument
     assert "Sweeping" not in instrument and "rushed" not in instrument
     assert instrument.endswith("June 2019 (not named)")
+
+
+def test_004_the_cop26_items_paragraph_2_is_read_one_way_a_sentence(ds: Any) -> None:
+    # its first sentence presents the Monitor's brief, its second is CIVICUS's own remark
+    host = ds.get("statement:civicus-2021-cop26-host-violations")
+    assert [c.locator.rsplit("', ", 1)[1] for c in host.citations] == [
+        "paragraph 2, second sentence"
+    ]
+    brief = ds.get("statement:civicus-monitor-2021-environmental-activism-findings")
+    basis = {i.field: i.basis for i in brief.inferred}["speaker"]
+    assert "paragraph 2's first sentence" in basis and host.id in basis
