@@ -8,11 +8,12 @@ raise :class:`~rightsdata.MissingExtraError` (an ImportError) naming that extra,
 ``rightsdata.validate(..., schema=True)`` does.
 
 The schemas of each format with schemas of its own ship side by side, each with the
-``$id`` of its format (``urn:rightsdata:schemas:v2:events``, ``...:v3:events``): format 3's
-(the newest, the default) in ``schemas/``, format 2's in ``schemas/v2/``. Format 2's take
-no date that is a set; otherwise they say the same. A format-1 file is named, and taken, by
-format 2's. Each function takes the format keyword-only (1, 2 or 3), and a ``$ref`` resolves
-within its own format's schemas.
+``$id`` of its format (``urn:rightsdata:schemas:v2:events``, ``...:v4:events``): format 4's
+(the newest, the default) in ``schemas/``, format 3's in ``schemas/v3/``, format 2's in
+``schemas/v2/``. Format 3's have no figure's ``of``; format 2's no ``of`` and no date that
+is a set; otherwise they say the same. A format-1 file is named, and taken, by format 2's.
+Each function takes the format keyword-only (1 to 4), and a ``$ref`` resolves within its
+own format's schemas.
 
 >>> from rightsdata.schema import schema_problems
 >>> schema_problems("places", {"id": "place:almaty"}, "places.json[0]")[0].message
