@@ -8,7 +8,8 @@ and dataset strategy takes ``format=`` (by default 4, the newest): with ``format
 figure says what it counts (``of``), which a reader of formats 1-3 refuses, and with
 ``format=2`` no date is a set either, which a reader of formats 1-2 refuses
 (:func:`records`). Each takes ``strict=`` too: by default the draws include data the strict
-checks (``load_path(..., strict=True)``) question; with ``strict=True`` none does (:func:`records`, :func:`datasets`).
+checks (``load_path(..., strict=True)``) question; with ``strict=True`` none does
+(:func:`records`, :func:`datasets`).
 
 A record (and still more a dataset) is a large draw, more than Hypothesis's health check
 for slow generation allows on a loaded machine (a CI runner with more workers than cores),

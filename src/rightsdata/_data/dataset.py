@@ -1071,6 +1071,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         measure: Measure | MeasureValue | None = None,
         unit: FigureUnit | FigureUnitValue | None = None,
         per: Duration | str | Literal[False] | None = None,
+        of: str | Literal[False] | None = None,
     ) -> Figures:
         """Every claim (figure) on a record, with who asserted it and where, as :class:`Figures`.
 
@@ -1078,8 +1079,10 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         an organisation, a group, a place, a statement or a rating.
         ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure,
         ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit, ``per`` (a
-        :class:`~rightsdata.Duration` or its text, ``"P7D"``) the rates over one period, and
-        ``per=False`` the figures that are not rates. The result
+        :class:`~rightsdata.Duration` or its text, ``"P7D"``) the rates over one period,
+        ``per=False`` the figures that are not rates, ``of`` (a text) the figures that say
+        they count that (their ``of``: ``"police officers"``, as written), and ``of=False``
+        those that do not say. The result
         is a sequence of the figures (in the record's order) with ``.range``, ``.open_above``,
         ``.open_below`` and ``.disagree``, which summarise them without hiding a disagreement
         (see :class:`~rightsdata.Figures`).
@@ -1091,7 +1094,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> [c.source for c in killed[2].citations], killed[2].asserted_by
         (['source:civicus-kazakhstan-country-page'], 'group:kazakhstan-authorities')
         """
-        answer = self._answers().figures(record, measure, unit, per)
+        answer = self._answers().figures(record, measure, unit, per, of)
         return answered_by(answer, self)  # (its card names the record from here)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:
