@@ -26,6 +26,7 @@ from typing import Any, Final
 from schemagen import RULES_LEAD, ends_strictly
 
 from rightsdata._model.fields import TEXT_PATTERN
+from rightsdata._model.forms import ONE_LINE
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.ids import PREFIX_OF_KIND
@@ -165,6 +166,9 @@ class _Page:
         pattern = schema.get("pattern")
         if pattern == ends_strictly(TEXT_PATTERN):
             words = "[text](#text)"
+        elif pattern == ends_strictly(ONE_LINE.pattern):  # (text's pattern, less line breaks)
+            words = "[text](#text)"
+            constraints.append("on one line (no line break)")
         elif pattern is not None:
             constraints.append(f"pattern {_code(pattern)}")
         if "maxLength" in schema:

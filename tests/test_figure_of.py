@@ -14,7 +14,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import rightsdata
-from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 from rightsdata import Dataset, Figure, Figures, InvalidDataError, testing
 from rightsdata._data.canonical import format_folder, with_every_field
 from rightsdata._model.records import Citation, figure_quantity
@@ -30,6 +29,8 @@ from rightsdata._values.format import (
     schema_id,
 )
 from rightsdata.schema import schema_problems
+
+from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 
 CITES = (Citation(source="source:doc"),)
 
@@ -86,7 +87,7 @@ OFFICERS = figure(best=5, of="police officers", as_given="five police officers")
 CRONIES = figure(qualifier="imprecise", best=None, of="his cronies", as_given="a couple")
 
 
-# --- the model ----------------------------------------------------------------------------------
+# --- the model -----------------------------------------------------------------------------------
 
 
 def test_of_is_optional_text_on_one_line() -> None:
@@ -146,7 +147,7 @@ def test_a_figure_without_of_is_another_quantity_than_one_with() -> None:
 
 def test_the_range_over_different_things_names_of_and_how_to_ask_for_one() -> None:
     ds = dataset(OFFICERS, CRONIES)
-    with pytest.raises(ValueError) as info:
+    with pytest.raises(ValueError, match="count different things") as info:
         _ = ds.figures("event:a").range
     assert str(info.value) == (
         "the figures on event:a count different things (prosecuted (people, of 'his "
@@ -278,7 +279,7 @@ def test_a_descriptor_given_in_python_is_held_to_of_too() -> None:
 def test_a_document_declaring_format_3_is_refused_with_of(tmp_path: Path) -> None:
     documents = {
         "datapackage": {"name": "mine", FORMAT_KEY: 3},
-        **{k: v for k, v in files(figure_doc(of="police officers")).items()},
+        **files(figure_doc(of="police officers")),
     }
     documents = {name.removesuffix(".json"): value for name, value in documents.items()}
     path = tmp_path / "all.json"
@@ -329,7 +330,7 @@ def test_format_3s_schemas_refuse_of_and_format_4s_take_it() -> None:
     assert schema_problems("events", doc, "e")  # (one line, in the schema too)
 
 
-# --- tables ----------------------------------------------------------------------------------------
+# --- tables --------------------------------------------------------------------------------------
 
 
 def test_the_figures_table_has_of_and_rebuilds_it() -> None:
