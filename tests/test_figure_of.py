@@ -214,6 +214,18 @@ def test_a_folder_declaring_format_4_loads_with_of(tmp_path: Path) -> None:
     assert rightsdata.load_path(folder, strict=True) == fast
 
 
+@pytest.mark.parametrize("broken", ["police\nofficers", "police\u2028officers"])
+def test_an_of_on_two_lines_is_refused_on_every_path(tmp_path: Path, broken: str) -> None:
+    folder = write_folder(tmp_path / "ds", files(figure_doc(of=broken), declared=4))
+    for options in ({}, {"schema": True}, {"strict": True}):
+        with pytest.raises(InvalidDataError) as info:
+            rightsdata.load_path(folder, **options)  # type: ignore[arg-type]
+        (problem,) = info.value.problems
+        assert problem.field == "figures[0].of"
+        assert "is not one line" in problem.message
+        assert problem.message.endswith("did you mean 'police officers'?")
+
+
 @pytest.mark.parametrize("declared", [1, 2, 3])
 def test_of_under_an_older_declared_format_is_refused_where_it_is(
     tmp_path: Path, declared: int

@@ -38,6 +38,7 @@ format 1).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ OF_FROM: Final = 4
 #: format: format 1's form (every field written) leaves them out where they are empty, an
 #: older format's schemas do not have them, and rightsdata.testing's strategies for readers
 #: of an older format do not draw them. (A date's sets are not a field: :data:`SETS_FROM`.)
-FIELDS_FROM: Final = {("Figure", "of"): OF_FROM}
+FIELDS_FROM: Final[Mapping[tuple[str, str], int]] = MappingProxyType({("Figure", "of"): OF_FROM})
 #: The data package descriptor's file name.
 DESCRIPTOR: Final = "datapackage.json"
 #: The descriptor's key naming the format.
