@@ -187,6 +187,10 @@ def test_cards_show_what_a_figure_counts() -> None:
     assert "5 people (police officers)" in html
     hostile = dataset(figure(of="<b>officers</b>"))
     assert "<b>officers</b>" not in hostile.figures("event:a")._repr_html_()
+    # a direction override is shown escaped, not obeyed (in a terminal too)
+    reordered = dataset(figure(of="officers\u202e"))
+    assert "\u202e" not in repr(reordered.figures("event:a"))
+    assert "(officers\\u202e)" in text_card(reordered.get("event:a"), reordered)
 
 
 def test_figures_put_together_by_hand_compare_by_of_too() -> None:

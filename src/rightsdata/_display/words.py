@@ -421,8 +421,9 @@ def figure_value(figure: Figure) -> str:
 
 
 def _of(figure: Figure) -> str:
-    """What follows a figure's unit: what exactly it counts, in brackets, if it says."""
-    return "" if figure.of is None else f" ({figure.of})"
+    """What follows a figure's unit: what exactly it counts, in brackets, if it says (its
+    hidden characters escaped, as a name's are)."""
+    return "" if figure.of is None else f" ({one_line(figure.of)})"
 
 
 def figure_text(figure: Figure) -> str:
