@@ -369,6 +369,12 @@ def test_the_csv_and_pandas_tables_carry_of(tmp_path: Path) -> None:
     ds.export(tmp_path / "csv", "csv")
     header = (tmp_path / "csv" / "figures.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.split(",")[:5] == ["record_id", "position", "measure", "unit", "of"]
+    pytest.importorskip("pyarrow")
+    from rightsdata._tables.arrow import arrow_table
+
+    table = arrow_table(ds, TABLES["figures"])
+    assert table.column("of").to_pylist() == ["police officers", None]
+    assert str(table.schema.field("of").type) == "string"
 
 
 # --- the strategies ------------------------------------------------------------------------------
