@@ -26,6 +26,7 @@ from typing import Any, Final
 from schemagen import RULES_LEAD, ends_strictly
 
 from rightsdata._model.fields import TEXT_PATTERN
+from rightsdata._model.forms import ONE_LINE
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.ids import PREFIX_OF_KIND
@@ -165,6 +166,9 @@ class _Page:
         pattern = schema.get("pattern")
         if pattern == ends_strictly(TEXT_PATTERN):
             words = "[text](#text)"
+        elif pattern == ends_strictly(ONE_LINE.pattern):  # (text's pattern, less line breaks)
+            words = "[text](#text)"
+            constraints.append("on one line (no line break)")
         elif pattern is not None:
             constraints.append(f"pattern {_code(pattern)}")
         if "maxLength" in schema:
@@ -241,9 +245,10 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         'too (`rightsdata.schema.load_schema("events")`); the nested parts, the vocabularies,',
         "dates, durations and IDs are defined once in `common.schema.json`. This page is",
         "generated from those schemas and says what they say, field by field. They are",
-        "format 3's; format 2's, which a dataset without sets is written in, are in",
-        '`schemas/v2/` (`load_schema("events", format=2)`) and differ only in dates: there',
-        "a date is never a set.",
+        "format 4's; format 3's, which a dataset with no figure's `of` is written in, are in",
+        '`schemas/v3/` (`load_schema("events", format=3)`) and have no `of`; format 2\'s,',
+        "which a dataset with neither `of` nor sets is written in, are in `schemas/v2/` and",
+        "differ from format 3's only in dates: there a date is never a set.",
         "",
         "In Python each kind is a frozen attrs class: `null` is `None`, an array is a tuple, an",
         "EDTF date is a `rightsdata.EDTF`, a duration a `rightsdata.Duration`, and a vocabulary",

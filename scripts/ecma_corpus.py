@@ -16,7 +16,8 @@ JavaScript object inherits (``__proto__``, ``constructor``).
 Each case carries two verdicts: ``schema``, whether ``jsonschema`` (Python's ``re``) finds it
 valid against the shipped schema, and ``model``, whether rightsdata takes it (the model for a
 record, ``descriptor_problems`` for ``datapackage.json``). Each document is checked against
-each format's schemas (format 3's in ``schemas/``, format 2's in ``schemas/v2/``), a case
+each format's schemas (format 4's in ``schemas/``, format 3's and 2's in ``schemas/v3/``
+and ``schemas/v2/``), a case
 for each. The ECMA validator must agree with ``schema``; ``model`` may also refuse what JSON
 Schema cannot say (each schema's description lists those rules).
 """

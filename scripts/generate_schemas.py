@@ -1,4 +1,4 @@
-"""Regenerate schemas/ (and schemas/v2/, format 2's) from the record classes:
+"""Regenerate schemas/ (and schemas/v3/ and v2/, the older formats') from the record classes:
 ``python scripts/generate_schemas.py``.
 
 With ``--check``, write nothing and exit 1 if a committed schema differs from the model.

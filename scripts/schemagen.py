@@ -11,13 +11,18 @@ JSON Schema; each schema's description lists them.
 Each format with schemas of its own (``SCHEMA_FORMATS``) has a set of them, from the same
 model: the newest format's at the top of ``schemas/``, an older one's in ``schemas/v<N>/``
 (``rightsdata._values.format.schema_file``), each ``$id`` naming its format and each
-``$ref`` staying within it. Format 2's differ from format 3's only in dates (no sets) and in
-the data package descriptor's ``rightsdata_format`` (at most 2).
+``$ref`` staying within it. Format 3's differ from format 4's only in the fields format 4
+added (a figure's ``of``: ``FIELDS_FROM``) and in the data package descriptor's
+``rightsdata_format`` (at most 3); format 2's from format 3's only in dates (no sets) and in
+``rightsdata_format`` (at most 2).
 
 >>> from schemagen import generate
 >>> schemas = generate()
 >>> schemas["events.schema.json"]["$id"], schemas["v2/events.schema.json"]["$id"]
-('urn:rightsdata:schemas:v3:events', 'urn:rightsdata:schemas:v2:events')
+('urn:rightsdata:schemas:v4:events', 'urn:rightsdata:schemas:v2:events')
+>>> ["of" in schemas[name]["$defs"]["figure"]["properties"]
+...  for name in ("common.schema.json", "v3/common.schema.json")]
+[True, False]
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from rightsdata._values.dates import EDTF, EDTF_PATTERN, edtf_pattern
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import DURATION_PATTERN, Duration
 from rightsdata._values.format import (
+    FIELDS_FROM,
     FORMAT,
     SCHEMA_FORMATS,
     SETS_FROM,
@@ -142,7 +148,8 @@ def _type_schema(hint: Any, spec: Spec | None, format: FormatVersion) -> dict[st
 def _object_schema(cls: type, format: FormatVersion) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties = {}
-    for field in attrs.fields(cls):
+    fields = [f for f in attrs.fields(cls) if FIELDS_FROM.get((cls.__name__, f.name), 1) <= format]
+    for field in fields:
         spec = spec_of(field)
         schema = _type_schema(hints[field.name], spec, format)
         properties[field.name] = {"description": spec.doc, **schema}
@@ -155,7 +162,7 @@ def _object_schema(cls: type, format: FormatVersion) -> dict[str, Any]:
         "description": description,
         "type": "object",
         "properties": properties,
-        "required": [f.name for f in attrs.fields(cls) if not spec_of(f).optional],
+        "required": [f.name for f in fields if not spec_of(f).optional],
         "additionalProperties": False,
     }
 

@@ -168,14 +168,14 @@ def test_a_name_given_to_the_dataset_is_carried_with_its_descriptor() -> None:
     assert (carried["name"], carried["version"], carried["title"]) == ("mine", "0.1.0", "T")
 
 
-@pytest.mark.parametrize("declared", [1, 3, 4])
+@pytest.mark.parametrize("declared", [1, 3, 4, 5])
 def test_every_writer_declares_the_format_it_writes_not_the_one_declared(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, declared: int
 ) -> None:
     # a writer declares the lowest format its data needs (rightsdata._values.format): format 4
-    # stands for a newer one that a dataset may declare and its data not need (the JSON Lines
-    # export kept any declared format above 3)
-    monkeypatch.setattr("rightsdata._validation.descriptor.READABLE", (1, 2, 3, 4))
+    # is one a dataset may declare and its data not need (no figure's of), format 5 stands
+    # for a newer one (the JSON Lines export kept any declared format above 3)
+    monkeypatch.setattr("rightsdata._validation.descriptor.READABLE", (1, 2, 3, 4, 5))
     plain = bundled_dataset_without_sets()
     dataset = Dataset(
         {kind: list(plain.collection(kind)) for kind in rightsdata.KINDS},
@@ -269,7 +269,7 @@ def test_a_descriptor_line_is_checked_as_datapackage_json_is(tmp_path: Path) -> 
 
 
 def test_a_descriptor_key_of_a_document_is_checked_and_located(tmp_path: Path) -> None:
-    documents: dict[str, Any] = {"datapackage": {"name": "", "rightsdata_format": 4}}
+    documents: dict[str, Any] = {"datapackage": {"name": "", "rightsdata_format": 5}}
     documents.update(rightsdata.load().to_dict())
     path = tmp_path / "all.json"
     path.write_text(json.dumps(documents), encoding="utf-8")
@@ -279,12 +279,12 @@ def test_a_descriptor_key_of_a_document_is_checked_and_located(tmp_path: Path) -
         # (an empty name does not hide the format this rightsdata cannot read)
         ("all.json:datapackage.rightsdata_format", ProblemCode.PACKAGE, "all.json"),
     ]
-    documents["datapackage"] = {"name": "x", "rightsdata_format": 4}
+    documents["datapackage"] = {"name": "x", "rightsdata_format": 5}
     path.write_text(json.dumps(documents), encoding="utf-8")
     (problem,) = rightsdata.validate(path)
     assert str(problem) == (
-        "all.json:datapackage.rightsdata_format: format 4 is newer than this rightsdata reads "
-        "(formats 1-3); upgrade rightsdata"
+        "all.json:datapackage.rightsdata_format: format 5 is newer than this rightsdata reads "
+        "(formats 1-4); upgrade rightsdata"
     )
     documents["datapackage"] = ["x"]
     path.write_text(json.dumps(documents), encoding="utf-8")

@@ -224,7 +224,7 @@ def test_records_check_themselves_when_built_and_evolved() -> None:
 def test_record_constructors_keep_their_signatures() -> None:
     # the check wraps __init__; help() and the docs still show the fields
     parameters = inspect.signature(Figure).parameters
-    assert list(parameters)[:3] == ["measure", "unit", "low"]
+    assert list(parameters)[:3] == ["measure", "unit", "of"]
     assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in parameters.values())
 
 

@@ -368,6 +368,8 @@ _FIND = searching(1000)
         (testing.figures, lambda f: f.per is not None),
         (testing.figures, lambda f: f.range_meaning is RangeMeaning.SPREAD),
         (testing.figures, lambda f: f.joined_by and f.relayed_by),
+        (testing.figures, lambda f: f.of is not None),
+        (testing.events, lambda e: any(f.of is not None for f in e.figures)),
         (testing.places, lambda p: p.coordinates is not None),
         (testing.places, lambda p: p.identifiers and p.figures),
         (testing.sources, lambda s: s.retrieved and s.archive_url and s.figures),

@@ -23,7 +23,8 @@ PROBE = """
 import json, rightsdata
 from rightsdata._values.resources import datasets_root, schemas_root
 from rightsdata.schema import load_schema
-assert load_schema("events")["$id"] == "urn:rightsdata:schemas:v3:events"
+assert load_schema("events")["$id"] == "urn:rightsdata:schemas:v4:events"
+assert load_schema("events", format=3)["$id"] == "urn:rightsdata:schemas:v3:events"
 assert load_schema("events", format=2)["$id"] == "urn:rightsdata:schemas:v2:events"
 package = json.loads(datasets_root().joinpath("kazakhstan", "datapackage.json").read_text())
 ds = rightsdata.load()
@@ -72,6 +73,7 @@ def test_wheel_carries_schemas_and_datasets(built: dict[str, Path]) -> None:
     names = zipfile.ZipFile(built["wheel"]).namelist()
     assert "rightsdata/schemas/events.schema.json" in names
     assert "rightsdata/schemas/v2/events.schema.json" in names  # (an older format's)
+    assert "rightsdata/schemas/v3/events.schema.json" in names
     assert "rightsdata/datasets/kazakhstan/datapackage.json" in names
     assert "rightsdata/py.typed" in names
     assert "rightsdata/_values/isocodes.json" in names  # (the strict checks' code lists)
@@ -83,6 +85,7 @@ def test_sdist_carries_the_data(built: dict[str, Path]) -> None:
         names = archive.getnames()
     assert any(n.endswith("schemas/events.schema.json") for n in names)
     assert any(n.endswith("schemas/v2/events.schema.json") for n in names)
+    assert any(n.endswith("schemas/v3/events.schema.json") for n in names)
     assert any(n.endswith("datasets/kazakhstan/datapackage.json") for n in names)
 
 

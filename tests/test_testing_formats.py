@@ -142,7 +142,7 @@ def test_a_set_drawn_by_default_is_refused_under_a_format_2_descriptor() -> None
 @pytest.mark.parametrize(
     ("make", "error", "message"),
     [
-        (lambda: testing.records("events", format=4), ValueError, r"format must be one .*1-3"),
+        (lambda: testing.records("events", format=5), ValueError, r"format must be one .*1-4"),
         (lambda: testing.events(format=0), ValueError, "not 0"),
         (
             lambda: testing.persons(format="2"),  # type: ignore[arg-type]

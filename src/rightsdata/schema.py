@@ -8,11 +8,12 @@ raise :class:`~rightsdata.MissingExtraError` (an ImportError) naming that extra,
 ``rightsdata.validate(..., schema=True)`` does.
 
 The schemas of each format with schemas of its own ship side by side, each with the
-``$id`` of its format (``urn:rightsdata:schemas:v2:events``, ``...:v3:events``): format 3's
-(the newest, the default) in ``schemas/``, format 2's in ``schemas/v2/``. Format 2's take
-no date that is a set; otherwise they say the same. A format-1 file is named, and taken, by
-format 2's. Each function takes the format keyword-only (1, 2 or 3), and a ``$ref`` resolves
-within its own format's schemas.
+``$id`` of its format (``urn:rightsdata:schemas:v2:events``, ``...:v4:events``): format 4's
+(the newest, the default) in ``schemas/``, format 3's in ``schemas/v3/``, format 2's in
+``schemas/v2/``. Format 3's have no figure's ``of``; format 2's no ``of`` and no date that
+is a set; otherwise they say the same. A format-1 file is named, and taken, by format 2's.
+Each function takes the format keyword-only (1 to 4), and a ``$ref`` resolves within its
+own format's schemas.
 
 >>> from rightsdata.schema import schema_problems
 >>> schema_problems("places", {"id": "place:almaty"}, "places.json[0]")[0].message
@@ -52,11 +53,11 @@ _NAMES = ("common", *KINDS, "redirects", "datapackage")
 
 def load_schema(name: SchemaName, *, format: FormatVersion = FORMAT) -> dict[str, Any]:
     """A shipped schema by kind (``'events'``), ``'common'``, ``'redirects'`` (an entry of
-    ``redirects.json``) or ``'datapackage'``, as a dict: that of ``format`` (1, 2 or 3; by
-    default the newest, 3). Format 1's files are described by format 2's schemas.
+    ``redirects.json``) or ``'datapackage'``, as a dict: that of ``format`` (1 to 4; by
+    default the newest, 4). Format 1's files are described by format 2's schemas.
 
     >>> load_schema("events")["$id"]
-    'urn:rightsdata:schemas:v3:events'
+    'urn:rightsdata:schemas:v4:events'
     >>> load_schema("events", format=2)["$id"]
     'urn:rightsdata:schemas:v2:events'
     >>> load_schema("datapackage", format=2)["properties"]["rightsdata_format"]["maximum"]
@@ -79,8 +80,8 @@ def load_schema(name: SchemaName, *, format: FormatVersion = FORMAT) -> dict[str
 def validator_for(
     kind: KindName, *, format: FormatVersion = FORMAT
 ) -> jsonschema.protocols.Validator:
-    """A Draft 2020-12 validator for one record of ``kind`` in ``format`` (1, 2 or 3; by
-    default the newest, 3), with the shared definitions of that format: format 2's (which
+    """A Draft 2020-12 validator for one record of ``kind`` in ``format`` (1 to 4; by
+    default the newest, 4), with the shared definitions of that format: format 2's (which
     also takes format 1's files) refuses a date that is a set.
 
     Needs ``rightsdata[schema]``: without jsonschema, raises
@@ -128,7 +129,7 @@ def schema_problems(
     """Every way ``document`` breaks the JSON Schema of ``kind``, located in its record:
     ``location`` is the record's place (``"places.json[0]"``), which the problems follow with
     the ID the document gives (``places.json[0] place:almaty.name``), then the field.
-    ``format`` chooses the schemas (1, 2 or 3; by default the newest, 3), as for
+    ``format`` chooses the schemas (1 to 4; by default the newest, 4), as for
     :func:`validator_for`. Needs ``rightsdata[schema]``, as :func:`validator_for` does.
 
     >>> [str(p) for p in schema_problems("places", {"id": "place:almaty"}, "places.json[0]")][:1]

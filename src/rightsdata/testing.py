@@ -4,10 +4,12 @@ Every strategy builds values the model accepts: single records (whose references
 made-up IDs, as records from a larger dataset would) and whole datasets whose references all
 resolve. Requires ``hypothesis``: ``pip install 'rightsdata[testing]'`` (without it, importing
 this module raises :class:`~rightsdata.MissingExtraError` naming that extra). Every record
-and dataset strategy takes ``format=`` (by default 3, the newest): with ``format=2`` no date
-is a set, which a reader of formats 1-2 refuses (:func:`records`). Each takes ``strict=``
-too: by default the draws include data the strict checks (``load_path(..., strict=True)``)
-question; with ``strict=True`` none does (:func:`records`, :func:`datasets`).
+and dataset strategy takes ``format=`` (by default 4, the newest): with ``format=3`` no
+figure says what it counts (``of``), which a reader of formats 1-3 refuses, and with
+``format=2`` no date is a set either, which a reader of formats 1-2 refuses
+(:func:`records`). Each takes ``strict=`` too: by default the draws include data the strict
+checks (``load_path(..., strict=True)``) question; with ``strict=True`` none does
+(:func:`records`, :func:`datasets`).
 
 A record (and still more a dataset) is a large draw, more than Hypothesis's health check
 for slow generation allows on a loaded machine (a CI runner with more workers than cores),
@@ -69,7 +71,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
-from rightsdata._values.format import FORMAT, READABLE, SETS_FROM, FormatVersion
+from rightsdata._values.format import FIELDS_FROM, FORMAT, READABLE, SETS_FROM, FormatVersion
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import PREFIXES
 from rightsdata.vocab import (
@@ -118,16 +120,17 @@ def _size(value: object, argument: str) -> int:
     return value
 
 
-def _sets(format: object) -> bool:
-    """Whether a strategy for readers of ``format`` may draw dates that are sets (from
-    format 3; a reader of formats 1-2 refuses them), checked when the strategy is made."""
+def _format(format: object) -> FormatVersion:
+    """The format a strategy draws for readers of (``format``), checked when the strategy is
+    made: from format 3 a date may be a set, from format 4 a figure may have ``of`` (a
+    reader of an older format refuses them)."""
     if type(format) is not int:  # (not a bool either)
         raise TypeError(f"format must be a whole number, not {type(format).__name__}")
     if format not in READABLE:
         raise ValueError(
             f"format must be one this rightsdata reads ({READABLE[0]}-{READABLE[-1]}), not {format}"
         )
-    return format >= SETS_FROM
+    return format
 
 
 def slugs() -> st.SearchStrategy[str]:
@@ -316,11 +319,13 @@ def durations() -> st.SearchStrategy[Duration]:
 
 
 def _field_strategy(
-    cls: type, field: "attrs.Attribute[Any]", holder: type | None, sets: bool
+    cls: type, field: "attrs.Attribute[Any]", holder: type | None, format: int
 ) -> Any:
     """The values a field of ``cls`` (a part held by ``holder``, if any) accepts, from its
     spec and its type: how a new field gets a strategy without anyone writing one. A date
     (in a part too) is a set only if ``sets``."""
+    if FIELDS_FROM.get((cls.__name__, field.name), 1) > format:
+        return st.none()  # (a field of a later format: its readers' data has none)
     spec = spec_of(field)
     hint = field_hints(cls)[field.name]
     arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
@@ -336,7 +341,7 @@ def _field_strategy(
     if own is None:
         nested, many = nested_part(core)
         if nested is not None:
-            part = _part(nested, cls if many else None, sets)
+            part = _part(nested, cls if many else None, format)
             minimum = getattr(spec, "min_items", 0)
             # a part's own lists (a figure's citations) stay short: a dataset draws many parts
             more = 2 if cls in _RECORD_CLASSES else 1
@@ -346,7 +351,7 @@ def _field_strategy(
                 else part
             )
         elif core is EDTF:
-            own = edtf_dates(sets=sets)
+            own = edtf_dates(sets=format >= SETS_FROM)
         elif core is Duration:
             own = durations()
         elif isinstance(core, type) and issubclass(core, enum.Enum):
@@ -360,34 +365,34 @@ _RECORD_CLASSES: Final = frozenset(RECORD_TYPES.values())
 
 
 @functools.cache
-def _field_strategies(cls: type, holder: type | None, sets: bool) -> Mapping[str, Any]:
+def _field_strategies(cls: type, holder: type | None, format: int) -> Mapping[str, Any]:
     """Each field's strategy (:func:`_field_strategy`), made once per class and holder:
     composites that build instances as they draw would otherwise make, and have Hypothesis
     validate, every nested part's strategy again at each draw (a dataset's draw took about
     a third of a second that way, and failed Hypothesis's health check for slow data)."""
     return MappingProxyType(
-        {field.name: _field_strategy(cls, field, holder, sets) for field in attrs.fields(cls)}
+        {field.name: _field_strategy(cls, field, holder, format) for field in attrs.fields(cls)}
     )
 
 
-def _builds(cls: type, holder: type | None, sets: bool, /, **overrides: Any) -> Any:
+def _builds(cls: type, holder: type | None, format: int, /, **overrides: Any) -> Any:
     """Instances of ``cls``: each field from ``overrides`` or from its spec and type."""
-    return st.builds(cls, **{**_field_strategies(cls, holder, sets), **overrides})
+    return st.builds(cls, **{**_field_strategies(cls, holder, format), **overrides})
 
 
-def _made(draw: st.DrawFn, cls: type, sets: bool, /, **given: Any) -> Any:
+def _made(draw: st.DrawFn, cls: type, format: int, /, **given: Any) -> Any:
     """An instance of ``cls`` drawn inside a composite: the fields in ``given`` as they are,
     each other from its strategy (:func:`_field_strategies`; no strategy made per draw)."""
     values = {
         name: given[name] if name in given else draw(strategy)
-        for name, strategy in _field_strategies(cls, None, sets).items()
+        for name, strategy in _field_strategies(cls, None, format).items()
     }
     return cls(**values)
 
 
-def _part(cls: type, holder: type | None, sets: bool) -> Any:
+def _part(cls: type, holder: type | None, format: int) -> Any:
     custom = _PARTS.get(cls)
-    return custom(holder, sets) if custom is not None else _builds(cls, holder, sets)
+    return custom(holder, format) if custom is not None else _builds(cls, holder, format)
 
 
 def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
@@ -422,7 +427,7 @@ _LANGUAGES: Final = st.sampled_from(["en", "ru", "kk", "kk-Latn"])
 
 
 @st.composite
-def _figure(draw: st.DrawFn, holder: type | None = None, sets: bool = True) -> Figure:
+def _figure(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -> Figure:
     qualifier = draw(_QUALIFIERS)
     numbers = sorted(draw(_THREE_NUMBERS))
     low, best, high = (n if draw(st.booleans()) else None for n in numbers)
@@ -442,13 +447,13 @@ def _figure(draw: st.DrawFn, holder: type | None = None, sets: bool = True) -> F
         best = None  # ('more than 3' is not 3)
     # range_meaning needs low and high; joined_by needs asserted_by and does not repeat it
     ranged = low is not None and high is not None
-    strategies = _field_strategies(Figure, None, sets)
+    strategies = _field_strategies(Figure, None, format)
     asserted_by = draw(strategies["asserted_by"])
-    joined = () if asserted_by is None else _without_author(draw, Figure, sets, asserted_by)
+    joined = () if asserted_by is None else _without_author(draw, Figure, format, asserted_by)
     figure: Figure = _made(
         draw,
         Figure,
-        sets,
+        format,
         qualifier=qualifier,
         low=low,
         best=best,
@@ -466,9 +471,9 @@ _THREE_NUMBERS: Final = st.lists(st.integers(0, 10**6), min_size=3, max_size=3)
 _SHORT_TEXTS: Final = _optional(texts(40))
 
 
-def _without_author(draw: st.DrawFn, cls: type, sets: bool, author: str) -> tuple[str, ...]:
+def _without_author(draw: st.DrawFn, cls: type, format: int, author: str) -> tuple[str, ...]:
     """A ``joined_by`` list of ``cls`` for ``author``: IDs it may name, never ``author``."""
-    found: tuple[str, ...] = draw(_field_strategies(cls, None, sets)["joined_by"])
+    found: tuple[str, ...] = draw(_field_strategies(cls, None, format)["joined_by"])
     return tuple(i for i in found if i != author)
 
 
@@ -485,7 +490,7 @@ def _mend_joined(author_field: str) -> Any:
 
 
 @st.composite
-def _identifier(draw: st.DrawFn, holder: type | None = None, sets: bool = True) -> Identifier:
+def _identifier(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -> Identifier:
     scheme = draw(_SCHEMES)
     pattern = _IDENTIFIER_PATTERNS.get(scheme.value)
     value = draw(_TEXTS_40 if pattern is None else _pattern_texts(pattern))
@@ -518,10 +523,10 @@ def identifiers(*, strict: bool = False) -> st.SearchStrategy[Identifier]:
     return _kept_strict(strategy, strict)
 
 
-def figures(*, strict: bool = False) -> st.SearchStrategy[Figure]:
+def figures(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Figure]:
     """Figures whose numbers fit their qualifier (``low <= best <= high``); with
     ``strict=True``, ``relayed_by`` names none of their authors and no list repeats an entry
-    (:func:`records`).
+    (:func:`records`). With ``format`` 1 to 3 none says what it counts (``of``, format 4's).
 
     >>> from hypothesis import given, settings
     >>> @given(figures())
@@ -531,7 +536,7 @@ def figures(*, strict: bool = False) -> st.SearchStrategy[Figure]:
     ...     assert numbers == sorted(numbers)
     >>> test()
     """
-    strategy: st.SearchStrategy[Figure] = _figure()
+    strategy: st.SearchStrategy[Figure] = _figure(format=_format(format))
     return _kept_strict(strategy, strict)
 
 
@@ -539,14 +544,15 @@ def figures(*, strict: bool = False) -> st.SearchStrategy[Figure]:
 _PARTS: Final[dict[type, Any]] = {
     Figure: _figure,
     Identifier: _identifier,
-    Alias: lambda holder, sets: _builds(Alias, holder, sets, language=_optional(_LANGUAGES)),
+    Alias: lambda holder, format: _builds(Alias, holder, format, language=_optional(_LANGUAGES)),
 }
 
 
 def sources(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Source]:
     """Source records.
 
-    ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
+    ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
+    ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -559,7 +565,7 @@ def sources(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
     strategy: st.SearchStrategy[Source] = _builds(
         Source,
         None,
-        _sets(format),
+        _format(format),
         language=st.sampled_from(["en", "ru", "kk"]),
         url=_optional(slugs().map(lambda s: f"https://example.org/{s}")),
     )
@@ -569,7 +575,8 @@ def sources(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
 def persons(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Person]:
     """Person records.
 
-    ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
+    ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
+    ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -579,9 +586,13 @@ def persons(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
     ...     assert person.id.startswith("person:") and person.citations
     >>> test()
     """
-    sets = _sets(format)
+    format = _format(format)
     strategy: st.SearchStrategy[Person] = _builds(
-        Person, None, sets, born=_optional_dates(False, sets), country=_optional(_COUNTRIES)
+        Person,
+        None,
+        format,
+        born=_optional_dates(False, format >= SETS_FROM),
+        country=_optional(_COUNTRIES),
     )
     return _kept_strict(strategy, strict)
 
@@ -591,7 +602,8 @@ def organizations(
 ) -> st.SearchStrategy[Organization]:
     """Organization records.
 
-    ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
+    ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
+    ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -602,7 +614,7 @@ def organizations(
     >>> test()
     """
     strategy: st.SearchStrategy[Organization] = _builds(
-        Organization, None, _sets(format), country=_optional(_COUNTRIES)
+        Organization, None, _format(format), country=_optional(_COUNTRIES)
     )
     return _kept_strict(strategy, strict)
 
@@ -610,7 +622,8 @@ def organizations(
 def groups(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Group]:
     """Group records (collective and unnamed actors).
 
-    ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
+    ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
+    ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -621,7 +634,7 @@ def groups(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
     >>> test()
     """
     strategy: st.SearchStrategy[Group] = _builds(
-        Group, None, _sets(format), country=_optional(_COUNTRIES)
+        Group, None, _format(format), country=_optional(_COUNTRIES)
     )
     return _kept_strict(strategy, strict)
 
@@ -629,7 +642,8 @@ def groups(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
 def places(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Place]:
     """Place records.
 
-    ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
+    ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
+    ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -640,7 +654,7 @@ def places(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
     >>> test()
     """
     strategy: st.SearchStrategy[Place] = _builds(
-        Place, None, _sets(format), country=_optional(_COUNTRIES)
+        Place, None, _format(format), country=_optional(_COUNTRIES)
     )
     return _kept_strict(strategy, strict)
 
@@ -648,7 +662,8 @@ def places(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
 def laws(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Law]:
     """Law records: provisions, and whole instruments (no article, so no part).
 
-    ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
+    ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
+    ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -658,15 +673,17 @@ def laws(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchSt
     ...     assert law.part is None or law.article is not None
     >>> test()
     """
-    strategy: st.SearchStrategy[Law] = _laws(_sets(format))
+    strategy: st.SearchStrategy[Law] = _laws(_format(format))
     return _kept_strict(strategy, strict)
 
 
 @st.composite
-def _laws(draw: st.DrawFn, sets: bool) -> Law:
+def _laws(draw: st.DrawFn, format: int) -> Law:
     article = draw(_ARTICLES)
     part = None if article is None else draw(_PARTS_OF_ARTICLES)
-    law: Law = _made(draw, Law, sets, jurisdiction=draw(_JURISDICTIONS), article=article, part=part)
+    law: Law = _made(
+        draw, Law, format, jurisdiction=draw(_JURISDICTIONS), article=article, part=part
+    )
     return law
 
 
@@ -678,7 +695,8 @@ _PARTS_OF_ARTICLES: Final = _optional(st.integers(1, 9).map(str))
 def events(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Event]:
     """Event records (date_of only where there is a date).
 
-    ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
+    ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
+    ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -688,15 +706,15 @@ def events(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
     ...     assert event.date_of is None or event.date is not None
     >>> test()
     """
-    strategy: st.SearchStrategy[Event] = _events(_sets(format))
+    strategy: st.SearchStrategy[Event] = _events(_format(format))
     return _kept_strict(strategy, strict)
 
 
 @st.composite
-def _events(draw: st.DrawFn, sets: bool) -> Event:
-    date = draw(_optional_dates(True, sets))
-    date_of = None if date is None else draw(_field_strategies(Event, None, sets)["date_of"])
-    event: Event = _made(draw, Event, sets, date=date, date_of=date_of)
+def _events(draw: st.DrawFn, format: int) -> Event:
+    date = draw(_optional_dates(True, format >= SETS_FROM))
+    date_of = None if date is None else draw(_field_strategies(Event, None, format)["date_of"])
+    event: Event = _made(draw, Event, format, date=date, date_of=date_of)
     return event
 
 
@@ -705,7 +723,8 @@ def relationships(
 ) -> st.SearchStrategy[Relationship]:
     """Relationship records (start never after end).
 
-    ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
+    ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
+    ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -716,14 +735,14 @@ def relationships(
     ...         assert tie.start.earliest <= tie.end.latest
     >>> test()
     """
-    strategy: st.SearchStrategy[Relationship] = _relationships(_sets(format))
+    strategy: st.SearchStrategy[Relationship] = _relationships(_format(format))
     return _kept_strict(strategy, strict)
 
 
 @st.composite
-def _relationships(draw: st.DrawFn, sets: bool) -> Relationship:
-    start = draw(_optional_dates(False, sets))
-    end = draw(_optional_dates(False, sets))
+def _relationships(draw: st.DrawFn, format: int) -> Relationship:
+    start = draw(_optional_dates(False, format >= SETS_FROM))
+    end = draw(_optional_dates(False, format >= SETS_FROM))
     if start is not None and end is not None and start.sort_key() > end.sort_key():
         start, end = end, start
     if (
@@ -734,7 +753,7 @@ def _relationships(draw: st.DrawFn, sets: bool) -> Relationship:
         and start.earliest > end.latest
     ):
         end = None
-    relationship: Relationship = _made(draw, Relationship, sets, start=start, end=end)
+    relationship: Relationship = _made(draw, Relationship, format, start=start, end=end)
     return relationship
 
 
@@ -744,7 +763,8 @@ def statements(
     """Statement records (a quote always has a citation that covers it; joined_by never names
     the speaker).
 
-    ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
+    ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
+    ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -754,32 +774,32 @@ def statements(
     ...     assert statement.speaker not in statement.joined_by
     >>> test()
     """
-    strategy: st.SearchStrategy[Statement] = _statements(_sets(format))
+    strategy: st.SearchStrategy[Statement] = _statements(_format(format))
     return _kept_strict(strategy, strict)
 
 
 @st.composite
-def _statements(draw: st.DrawFn, sets: bool) -> Statement:
+def _statements(draw: st.DrawFn, format: int) -> Statement:
     quote = draw(_OPTIONAL_TEXTS)
-    cites = draw(_statement_citations(sets))
+    cites = draw(_statement_citations(format))
     if quote is not None and not any(c.fields is None or "quote" in c.fields for c in cites):
         cites = (attrs.evolve(cites[0], fields=None), *cites[1:])
-    speaker = draw(_field_strategies(Statement, None, sets)["speaker"])
+    speaker = draw(_field_strategies(Statement, None, format)["speaker"])
     statement: Statement = _made(
         draw,
         Statement,
-        sets,
+        format,
         speaker=speaker,
         quote=quote,
         citations=cites,
-        joined_by=_without_author(draw, Statement, sets, speaker),
+        joined_by=_without_author(draw, Statement, format, speaker),
     )
     return statement
 
 
 @functools.cache
-def _statement_citations(sets: bool) -> st.SearchStrategy[tuple[Citation, ...]]:
-    citation = _builds(Citation, Statement, sets)
+def _statement_citations(format: int) -> st.SearchStrategy[tuple[Citation, ...]]:
+    citation = _builds(Citation, Statement, format)
     return st.lists(citation, min_size=1, max_size=3).map(tuple)
 
 
@@ -789,7 +809,8 @@ _OPTIONAL_TEXTS: Final = _optional(texts())
 def ratings(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Rating]:
     """Rating records.
 
-    ``format=2`` (or 1) draws no date that is a set, and ``strict=True`` only records that
+    ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
+    ``strict=True`` only records that
     pass the strict checks a record alone can fail: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
@@ -800,7 +821,7 @@ def ratings(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
     >>> test()
     """
     strategy: st.SearchStrategy[Rating] = _builds(
-        Rating, None, _sets(format), scale=st.just(RatingScale.CIVICUS_MONITOR)
+        Rating, None, _format(format), scale=st.just(RatingScale.CIVICUS_MONITOR)
     )
     return _kept_strict(strategy, strict)
 
@@ -869,11 +890,12 @@ def records(
     """Records of ``kind`` (``'events'``), as named in the files; type checkers know their
     class from a kind written out: ``records("events")`` is a strategy of Event records.
 
-    ``format`` is the dataset format of the readers the records are for: 1, 2 or 3 (the
+    ``format`` is the dataset format of the readers the records are for: 1 to 4 (the
     default, the newest). A date may be a set ("one of", ``[2022-01-14,2022-01-15]``) only
     from format 3, and a reader of formats 1-2 refuses one; with ``format=2`` (or 1) no
     date is drawn as a set, in a record or in any part of one, so a package that writes
-    format 2 for older readers tests with data they read. Every record and dataset strategy
+    format 2 for older readers tests with data they read. A figure may say what it counts
+    (``of``) only from format 4: with ``format`` 1 to 3 none does. Every record and dataset strategy
     here takes it.
 
     ``strict=True`` draws only data that passes the strict checks (``load_path(...,
@@ -916,7 +938,7 @@ def records(
     if custom is not None:
         found: st.SearchStrategy[Record] = custom(format=format, strict=strict)
         return found
-    strategy: st.SearchStrategy[Record] = _builds(RECORD_TYPES[kind], None, _sets(format))
+    strategy: st.SearchStrategy[Record] = _builds(RECORD_TYPES[kind], None, _format(format))
     return _kept_strict(strategy, strict)
 
 
@@ -1002,8 +1024,9 @@ def datasets(
       the same kind, or for an actor of any actor kind, as the redirect rules require
       (docs/loading.md); ``dataset.get(retired)`` follows them.
 
-    :func:`dataset_documents` draws the records alone. With ``format=2`` (or 1) no date is
-    a set (:func:`records`): the dataset exports in format 2. With ``strict=True`` it passes
+    :func:`dataset_documents` draws the records alone. With ``format=3`` no figure has
+    ``of``, and with ``format=2`` (or 1) no date is a set either (:func:`records`): the
+    dataset exports in format 3 or 2. With ``strict=True`` it passes
     the strict checks too (:func:`dataset_documents`): a test of code whose own data loads
     with ``strict=True`` draws it so.
 

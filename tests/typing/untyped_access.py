@@ -48,11 +48,12 @@ ds.events(kind=["arrest", "detension"])  # error: list-item
 ds.events(role="vitcim")  # error: arg-type
 ds.statements(kind="cal")  # error: arg-type
 ds.figures("event:zhanaozen-massacre-2011", measure="kiled")  # error: arg-type
-# A format's version is one this rightsdata reads (1, 2 or 3), as Dataset.format is typed.
-rightsdata.testing.events(format=4)  # error: arg-type
+# A format's version is one this rightsdata reads (1 to 4), as Dataset.format is typed.
+rightsdata.testing.events(format=5)  # error: arg-type
 rightsdata.testing.records("events", format=0)  # error: call-overload
-rightsdata.testing.datasets(format=4)  # error: arg-type
-rightsdata.schema.load_schema("events", format=4)  # error: arg-type
+rightsdata.testing.datasets(format=5)  # error: arg-type
+rightsdata.testing.figures(format=5)  # error: arg-type
+rightsdata.schema.load_schema("events", format=5)  # error: arg-type
 format_read: int = 2
 rightsdata.testing.persons(format=format_read)  # error: arg-type
 

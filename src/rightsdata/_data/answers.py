@@ -103,19 +103,23 @@ class Figures(Sequence[Figure]):
     * ``range``: ``(lowest, highest)``, the smallest and the largest number any claim states
       (its ``low``, ``best`` or ``high``), so every stated number lies within it; None if
       there are no claims, and ``(None, None)`` if no claim states a number ("thousands").
-      It raises ValueError if the claims count different measures or units, or are rates
-      over different periods (pass ``measure=``, ``unit=`` or ``per=``): one range over
-      killed and injured, over newspapers and websites, or over "twice a week" and "three
-      times a day", would mean nothing.
+      It raises ValueError if the claims count different measures or units, are rates
+      over different periods, or say they count different things of one measure (pass
+      ``measure=``, ``unit=``, ``per=`` or ``of=``): one range over killed and injured, over
+      newspapers and websites, over "twice a week" and "three times a day", or over the
+      police officers prosecuted and the officials prosecuted, would mean nothing.
     * ``open_above``: True if a claim leaves the top open ("at least 15", "more than 220",
       with no ``high``): the number may be above ``range[1]``. ``open_below`` likewise for
       "at most" and "less than" with no ``low``.
-    * ``disagree``: True if, for some measure, unit and period (a rate's ``per``), the claims
-      do not all state the same numbers with the same qualifier: "at least 15", "exactly 15"
-      and "exactly 17" disagree (with one another, pairwise), and so do "at least 15" and
-      "exactly 15"; "twice a week" and "three times a day" do not (they count different
-      things). Figures of the measure ``other`` may count different things (their
-      ``as_given`` says what): ``range`` and ``disagree`` compare only their numbers.
+    * ``disagree``: True if, for some quantity, the claims do not all state the same numbers
+      with the same qualifier: "at least 15", "exactly 15" and "exactly 17" disagree (with
+      one another, pairwise), and so do "at least 15" and "exactly 15". One quantity is one
+      measure, unit, period (a rate's ``per``) and ``of`` (what exactly is counted, where
+      the measure leaves it open): "twice a week" and "three times a day" do not disagree,
+      nor do 5 people prosecuted ``of`` "police officers" and 2 ``of`` "officials". Two
+      figures without ``of`` are taken to count the same thing: where a measure
+      (``duration``, ``other``, ``prosecuted``...) may count different things, a figure says
+      which in ``of``, or ``range`` and ``disagree`` compare numbers of different things.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -150,6 +154,9 @@ class Figures(Sequence[Figure]):
     #: The period the figures were kept to (``per=``): those of rates over it only; False for
     #: those that are not rates; None if not kept to one.
     per: Duration | Literal[False] | None = None
+    #: What the figures were kept to count (``of=``): those whose ``of`` is this text only;
+    #: False for those without ``of``; None if not kept to one.
+    of: str | Literal[False] | None = None
     # The dataset that answered (Dataset.figures), whose names the card shows; None for
     # figures put together by hand. Not compared, and not pickled. (object: the Dataset
     # imports this module.)
@@ -186,6 +193,9 @@ class Figures(Sequence[Figure]):
         if self.per is not None:
             period = "not rates" if self.per is False else f"per {self.per}"
             what = f"{what} {period}".lstrip()
+        if self.of is not None:
+            counted = "of nothing said" if self.of is False else f"of {self.of!r}"
+            what = f"{what} {counted}".lstrip()
         head = f"{self.record} {what}".rstrip()
         return f"<Figures {head}: {figures_summary(self, self.disagree)}>"
 
@@ -219,32 +229,43 @@ class Figures(Sequence[Figure]):
         counted = set(map(figure_quantity, self.figures))
         if len(counted) <= 1:
             return
-        what = ", ".join(
-            sorted(
-                f"{m.value} ({u.value}{'' if per is None else f' per {per}'})"
-                for m, u, per in counted
-            )
-        )
-        if len({m for m, _, _ in counted}) > 1:
+        what = ", ".join(sorted(map(_quantity_text, counted)))
+        if len({m for m, _, _, _ in counted}) > 1:
             advice = "ask for one measure to get one range"
-        elif len({u for _, u, _ in counted}) > 1:
+        elif len({u for _, u, _, _ in counted}) > 1:
             advice = "they are in different units; ask for one unit to get one range"
-        else:
+        elif len({per for _, _, per, _ in counted}) > 1:
             advice = (
                 "they are rates over different periods, or some are rates and some not; "
                 "ask for one period (per='P7D', or per=False for those that are not rates) "
                 "to get one range"
             )
+        else:
+            said = sorted(of for _, _, _, of in counted if of is not None)
+            advice = (
+                "their of says what each counts; ask for one thing, "
+                f"ds.figures({self.record!r}, ..., of={said[0]!r}) (or of=False for those "
+                "without of), to get one range"
+            )
         raise ValueError(f"the figures on {self.record} count different things ({what}); {advice}")
 
     @property
     def disagree(self) -> bool:
-        """True if the claims on one quantity (one measure, unit and, for a rate, period)
-        are not all the same numbers."""
-        claims: dict[tuple[Measure, Any, Any], set[tuple[Any, ...]]] = {}
+        """True if the claims on one quantity (one measure, unit, for a rate period, and
+        ``of``) are not all the same numbers."""
+        claims: dict[tuple[Measure, Any, Any, Any], set[tuple[Any, ...]]] = {}
         for f in self.figures:
             claims.setdefault(figure_quantity(f), set()).add((f.qualifier, f.low, f.best, f.high))
         return any(len(numbers) > 1 for numbers in claims.values())
+
+
+def _quantity_text(quantity: tuple[Measure, FigureUnit, Duration | None, str | None]) -> str:
+    """A quantity (:func:`~rightsdata._model.records.figure_quantity`) as the range's error
+    names it: ``prosecuted (people, of 'police officers')``."""
+    measure, unit, per, of = quantity
+    period = "" if per is None else f" per {per}"
+    counted = "" if of is None else f", of {of!r}"
+    return f"{measure.value} ({unit.value}{period}{counted})"
 
 
 @attrs.frozen

@@ -14,6 +14,8 @@ that can grow"):
 - **format 3** (what it writes where some date is a set, ``[2022-01-14,2022-01-15]``): as
   format 2. A dataset is written in the lowest format it needs, so that one without sets
   stays readable by the releases that read formats 1-2;
+- **format 4** (what it writes where some figure says what it counts, ``of``): as format 2,
+  for the same reason;
 - **format 1**: every field is written, ``null`` or ``[]`` where empty. ``rightsdata fmt``
   keeps a format-1 folder in format 1; ``rightsdata fmt --upgrade`` rewrites it in format 2.
 
@@ -49,6 +51,7 @@ from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._values.atomic import write_all
 from rightsdata._values.format import (
     EMBEDDED_FROM,
+    FIELDS_FROM,
     FORMAT_KEY,
     FormatVersion,
     format_of,
@@ -152,8 +155,10 @@ def embedded_descriptor(dataset: Dataset) -> dict[str, Any] | None:
 
 
 def with_every_field(cls: type, document: dict[str, Any]) -> dict[str, Any]:
-    """``document`` (a record or part of ``cls`` in format 2) with every field written, null
-    or an empty list where it was left out: the format-1 form.
+    """``document`` (a record or part of ``cls`` in format 2) with every field of format 1
+    written, null or an empty list where it was left out: the format-1 form. A field a later
+    format added (a figure's ``of``) is written only where it has a value, which a dataset
+    of format 1 never has: a reader of format 1 refuses it, even null.
 
     >>> from rightsdata._model.records import Citation
     >>> with_every_field(Citation, {"source": "source:a"})
@@ -163,7 +168,8 @@ def with_every_field(cls: type, document: dict[str, Any]) -> dict[str, Any]:
     hints = field_hints(cls)
     for field in attrs.fields(cls):
         if field.name not in document:
-            full[field.name] = [] if spec_of(field).many else None
+            if (cls.__name__, field.name) not in FIELDS_FROM:
+                full[field.name] = [] if spec_of(field).many else None
             continue
         value = document[field.name]
         nested, many = nested_part(hints[field.name])

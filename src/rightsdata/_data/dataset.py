@@ -196,7 +196,7 @@ def _package_problems(
     if descriptor is None and not named:
         return []
     from rightsdata._validation.descriptor import declared_format, descriptor_problems
-    from rightsdata._values.format import FORMAT_KEY, SETS_FROM, set_date_problems
+    from rightsdata._values.format import FORMAT, FORMAT_KEY, format_problems
 
     # (checked as a descriptor of these keys alone, located by the argument: ".name" -> "name")
     problems = (
@@ -214,8 +214,8 @@ def _package_problems(
         # (a descriptor given in Python without the key declares nothing, as None does: only
         # a file's descriptor is format 1 without it, by the file format's contract)
         declared = declared_format(own, found, "descriptor") if FORMAT_KEY in own else None
-        if declared is not None and declared < SETS_FROM:
-            problems += set_date_problems(records, declared, "the descriptor given")
+        if declared is not None and declared < FORMAT:
+            problems += format_problems(records, declared, "the descriptor given")
     return problems
 
 
@@ -413,7 +413,7 @@ def _check(
 
     problems = _package_problems(records, name, version, descriptor)
     if base_records is not None and descriptor is not None:
-        problems += _base_set_problems(base_records, descriptor)
+        problems += _base_format_problems(base_records, descriptor)
     listed = {kind: list(items) for kind, items in records.items()}
     unjudged: set[str] = set()
     # located by kind: persons[1] person:a
@@ -427,20 +427,21 @@ def _check(
         raise InvalidDataError(problems, f"the {_given(problems)} given to Dataset", unchecked)
 
 
-def _base_set_problems(
+def _base_format_problems(
     base_records: Mapping[str, Sequence[Record]], descriptor: Mapping[str, Any]
 ) -> list[Problem]:
-    """A problem for each date of the base's records that is a set, where ``descriptor``
-    declares format 1 or 2 (``the base's events[3] event:a.date``): the dataset made holds
-    the base's records as its own, and the same records given without the base are refused
-    so. (A declared format that is not a readable number is a problem of the descriptor's.)"""
-    from rightsdata._values.format import FORMAT_KEY, SETS_FROM, set_date_problems
+    """A problem for each thing of the base's records that a reader of the format
+    ``descriptor`` declares cannot read (``the base's events[3] event:a.date``: a set under
+    format 1 or 2, a figure's ``of`` under format 1 to 3): the dataset made holds the
+    base's records as its own, and the same records given without the base are refused so.
+    (A declared format that is not a readable number is a problem of the descriptor's.)"""
+    from rightsdata._values.format import FORMAT, FORMAT_KEY, format_problems
 
     declared = descriptor.get(FORMAT_KEY)
-    if type(declared) is not int or not 1 <= declared < SETS_FROM:
+    if type(declared) is not int or not 1 <= declared < FORMAT:
         return []
     where = {kind: f"the base's {kind}" for kind in base_records}
-    return set_date_problems(base_records, declared, "the descriptor given", where)
+    return format_problems(base_records, declared, "the descriptor given", where)
 
 
 def _given(problems: Sequence[Problem]) -> str:
@@ -766,9 +767,10 @@ class Dataset:
         """The version of the file format the dataset is in (docs/concepts.md, "A format that
         can grow"): the format its descriptor declares (``rightsdata_format``); where it
         declares none (no descriptor, or one given in Python without the key), the lowest
-        format that can hold all its records (``_values.format.needed_format``): 3 if a date
-        is a set, else 1, since every format reads such records. A declared format always
-        holds the records: a dataset declaring 1 or 2 that holds a set is refused, over a
+        format that can hold all its records (``_values.format.needed_format``): 4 if a
+        figure says what it counts (``of``), 3 if a date is a set, else 1, since every format
+        reads such records. A declared format always holds the records: a dataset declaring
+        1 or 2 that holds a set, or 1 to 3 that holds a figure's ``of``, is refused, over a
         base too (the base's records are the dataset's; only a load over a base holds its
         folder's declared format to the folder's own files). A folder whose
         ``datapackage.json`` has no ``rightsdata_format`` is format 1, as the file format says.
@@ -776,8 +778,9 @@ class Dataset:
         It is the format of the data, not of a file written from it, so an export read back
         may say a newer one: each export declares the format of the files it writes
         (``_values.format.lowest_format``, the same rule but at least 2, since the writers
-        leave empty fields out, which format 1 does not allow; and 3 for a JSON Lines file or
-        JSON document carrying a descriptor, which older readers refuse), whatever this says.
+        leave empty fields out, which format 1 does not allow; and at least 3 for a JSON
+        Lines file or JSON document carrying a descriptor, which older readers refuse),
+        whatever this says.
 
         >>> import rightsdata
         >>> rightsdata.load().format   # some of its dates are sets
@@ -1085,6 +1088,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         measure: Measure | MeasureValue | None = None,
         unit: FigureUnit | FigureUnitValue | None = None,
         per: Duration | str | Literal[False] | None = None,
+        of: str | Literal[False] | None = None,
     ) -> Figures:
         """Every claim (figure) on a record, with who asserted it and where, as :class:`Figures`.
 
@@ -1092,8 +1096,10 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         an organisation, a group, a place, a statement or a rating.
         ``measure`` (a :class:`~rightsdata.vocab.Measure` or its string) keeps one measure,
         ``unit`` (a :class:`~rightsdata.vocab.FigureUnit` or its string) one unit, ``per`` (a
-        :class:`~rightsdata.Duration` or its text, ``"P7D"``) the rates over one period, and
-        ``per=False`` the figures that are not rates. The result
+        :class:`~rightsdata.Duration` or its text, ``"P7D"``) the rates over one period,
+        ``per=False`` the figures that are not rates, ``of`` (a text) the figures that say
+        they count that (their ``of``: ``"police officers"``, as written), and ``of=False``
+        those that do not say. The result
         is a sequence of the figures (in the record's order) with ``.range``, ``.open_above``,
         ``.open_below`` and ``.disagree``, which summarise them without hiding a disagreement
         (see :class:`~rightsdata.Figures`).
@@ -1105,7 +1111,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> [c.source for c in killed[2].citations], killed[2].asserted_by
         (['source:civicus-kazakhstan-country-page'], 'group:kazakhstan-authorities')
         """
-        answer = self._answers().figures(record, measure, unit, per)
+        answer = self._answers().figures(record, measure, unit, per, of)
         return answered_by(answer, self)  # (its card names the record from here)
 
     def rating_on(self, country: str | Record, date: DateLike) -> Rating | None:

@@ -56,11 +56,10 @@ from rightsdata._values.format import (
     FORMAT_KEY,
     JSON_LINES_SUFFIXES,
     READABLE,
-    SETS_FROM,
     format_of,
+    format_problems,
     is_hidden,
     kind_file,
-    set_date_problems,
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
@@ -1745,16 +1744,17 @@ def _finish(parts: _Parts) -> _Read:
         return _finish_paused(parts, parts.options.base)
 
 
-def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
-    """A problem for each date that is a set in a dataset declaring a format without sets."""
+def _format_problems(parts: _Parts, declared: int) -> list[Problem]:
+    """A problem for each thing a reader of the declared format cannot read (a date that is
+    a set under format 1 or 2, a figure's ``of`` under format 1 to 3)."""
     said = None if parts.descriptor is not None and FORMAT_KEY not in parts.descriptor else declared
     if parts.folder is None or parts.declared_in != DESCRIPTOR:
-        return set_date_problems(parts.records, said, parts.declared_in, parts.where)
+        return format_problems(parts.records, said, parts.declared_in, parts.where)
     # fmt --upgrade declares it, and rewrites the sizes and hashes the edit made stale: the
     # advice's command is worded with the folder's others (_fmt_waits), in the place of
     # _COMMAND (no date, the one value the message holds, has braces)
-    fix = f"run {_COMMAND}, which declares format {SETS_FROM} in {DESCRIPTOR}"
-    problems = set_date_problems(parts.records, said, parts.declared_in, parts.where, fix)
+    fix = f"run {_COMMAND}, which declares format {{format}} in {DESCRIPTOR}"
+    problems = format_problems(parts.records, said, parts.declared_in, parts.where, fix)
     advice: list[Problem] = []
     for problem in problems:
         before, _, after = problem.message.partition(_COMMAND)
@@ -1762,7 +1762,7 @@ def _set_problems(parts: _Parts, declared: int) -> list[Problem]:
     return advice
 
 
-#: Where :func:`_set_problems`'s advice has its command, until it is worded.
+#: Where :func:`_format_problems`'s advice has its command, until it is worded.
 _COMMAND: Final = "{command}"
 
 
@@ -1786,8 +1786,8 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     unjudged: set[str] = set()
     # each kind's records' IDs, in their order: read once, for integrity and the collections
     own = {kind: [record.id for record in items] for kind, items in parts.records.items()}
-    if parts.declared is not None and parts.declared < SETS_FROM:
-        problems = problems + _set_problems(parts, parts.declared)
+    if parts.declared is not None and parts.declared < FORMAT:
+        problems = problems + _format_problems(parts, parts.declared)
     if parts.options.schema and problems:  # each said once (a set's too: format 2's schemas)
         from rightsdata._validation.restated import told_once
 

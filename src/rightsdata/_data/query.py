@@ -570,7 +570,12 @@ class Queries:
         return _select(index.order, index, filters, window_, None, certain=only_certain)
 
     def figures(
-        self, holder: object, measure: object, unit: object = None, per: object = None
+        self,
+        holder: object,
+        measure: object,
+        unit: object = None,
+        per: object = None,
+        of: object = None,
     ) -> Figures:
         """See :meth:`rightsdata.Dataset.figures`."""
         holder_id = self._id_of(holder, "record", *_HOLDERS)
@@ -580,14 +585,18 @@ class Queries:
         period: Duration | Literal[False] | None = (
             None if per is None else False if per is False else _period(per)
         )
+        what = _what_counted(of)
         found = tuple(
             f
             for f in record.figures  # type: ignore[union-attr]
             if (wanted is None or f.measure is wanted)
             and (counted is None or f.unit is counted)
             and (period is None or (f.per is None if period is False else f.per == period))
+            and (what is None or f.of == (None if what is False else what))
         )
-        return Figures(record=holder_id, measure=wanted, figures=found, unit=counted, per=period)
+        return Figures(
+            record=holder_id, measure=wanted, figures=found, unit=counted, per=period, of=what
+        )
 
     def _rated(self, country: object) -> str:
         """The ID of the place given as ``country`` to a ratings query: a ValueError for a
@@ -668,6 +677,26 @@ class Queries:
         if found is None:
             return Related(record_id, (), events, (), ())
         return Related(record_id, found.relationships, events, found.statements, found.ratings)
+
+
+def _what_counted(of: object) -> str | Literal[False] | None:
+    """The ``of=`` filter of ``figures``: a figure's ``of`` text, False (the figures without
+    one) or None (no filter); anything else is a TypeError.
+
+    >>> _what_counted("police officers"), _what_counted(False)
+    ('police officers', False)
+    >>> _what_counted(3)
+    Traceback (most recent call last):
+    ...
+    TypeError: of must be the text of a figure's of ('police officers'), False for the \
+figures without one, or None, not int
+    """
+    if of is None or of is False or isinstance(of, str):
+        return of
+    raise TypeError(
+        "of must be the text of a figure's of ('police officers'), False for the figures "
+        f"without one, or None, not {type(of).__name__}"
+    )
 
 
 def filter_values(value: object, what: str, one: str) -> list[Any]:

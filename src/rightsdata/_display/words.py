@@ -383,8 +383,10 @@ def unit_text(unit: FigureUnit, per: Duration | None = None, one: bool = False) 
 
 def figure_value(figure: Figure) -> str:
     """A figure's numbers in words, by its qualifier, with its unit (and period, for a
-    rate): 'at least 15 people', 'more than 60 cities', '2 times per 7 days'. A number the
-    qualifier's words do not hold follows in brackets ('12 (low 10, high 15) people').
+    rate), and what exactly it counts where it says (``of``, in brackets): 'at least 15
+    people', 'more than 60 cities', '2 times per 7 days', '5 people (police officers)'. A
+    number the qualifier's words do not hold follows in brackets ('12 (low 10, high 15)
+    people').
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -398,7 +400,7 @@ def figure_value(figure: Figure) -> str:
     if said is None:  # imprecise
         stated = [_number(n) for n in (figure.low, figure.best, figure.high) if n is not None]
         if not stated:
-            return f"an unstated number of{unit_text(figure.unit, figure.per)}"
+            return f"an unstated number of{unit_text(figure.unit, figure.per)}{_of(figure)}"
         value, last = f"imprecise ({', '.join(stated)})", None
     else:
         words, fields = said
@@ -412,9 +414,16 @@ def figure_value(figure: Figure) -> str:
         if extra:
             value += f" ({', '.join(extra)})"
     counted = value + unit_text(figure.unit, figure.per, one=last == 1)
+    counted += _of(figure)
     if figure.range_meaning is RangeMeaning.SPREAD:
         counted += ", varying across those counted"
     return counted
+
+
+def _of(figure: Figure) -> str:
+    """What follows a figure's unit: what exactly it counts, in brackets, if it says (its
+    hidden characters escaped, as a name's are)."""
+    return "" if figure.of is None else f" ({one_line(figure.of)})"
 
 
 def figure_text(figure: Figure) -> str:
@@ -465,7 +474,9 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     n = len(figures)
     parts = [f"{n:,} claim{'' if n == 1 else 's'}"]
     quantities = set(map(figure_quantity, figures))
-    if len(quantities) > 1 and len({(m, u) for m, u, _ in quantities}) == 1:
+    if len(quantities) > 1 and len({(m, u, per) for m, u, per, _ in quantities}) == 1:
+        return f"{parts[0]}, of different things"  # "police officers", "officials"
+    if len(quantities) > 1 and len({(m, u) for m, u, _, _ in quantities}) == 1:
         return f"{parts[0]}, rates over different periods"  # "twice a week", "3 times a day"
     if len(quantities) != 1:
         return parts[0]  # (one line over different quantities would mean nothing)
@@ -478,7 +489,7 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     if stated:  # (Figures.range: the lowest and the highest number stated)
         low, high = min(stated), max(stated)
         numbers = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
-        parts.append(numbers + unit_text(first.unit, first.per, one=high == 1))
+        parts.append(numbers + unit_text(first.unit, first.per, one=high == 1) + _of(first))
         # (as Figures.open_above and open_below: "at least 15" with no high, ...)
         open_claims = [f for f in figures if f.qualifier in _OPEN and None in (f.low, f.high)]
         words = _distinct(

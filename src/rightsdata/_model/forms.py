@@ -27,6 +27,7 @@ __all__ = [
     "FORMS",
     "JURISDICTION",
     "LANGUAGE",
+    "ONE_LINE",
     "SPACE_CLASS",
     "STRICT_END",
     "URL",
@@ -304,6 +305,26 @@ URL: Final = form(
     "one that starts with http:// or https:// and holds no spaces, such as "
     "'https://example.org/report'",
     _url,
+)
+#: The line breaks a one-line text may not hold (a carriage return is a control character,
+#: refused in every text).
+_BREAKS: Final = "\\n\\u2028\\u2029"
+
+
+def _one_line(value: str) -> str:
+    """``value`` on one line: each run of white space that holds a line break one space."""
+    return re.sub(f"[{SPACE_CLASS}]*[{_BREAKS}][{SPACE_CLASS}]*", " ", value)
+
+
+#: A text on one line (a figure's ``of``: a label shown beside its number): a text's rule
+#: (:data:`rightsdata._model.fields.TEXT_PATTERN`, which the pattern repeats, since a form's
+#: pattern is the whole of a text's in the JSON Schemas) without a line break.
+ONE_LINE: Final = form(
+    f"^[^{SPACE_CLASS}{CONTROL_CLASS}]"
+    f"(?:[^{CONTROL_CLASS}{_BREAKS}]*[^{SPACE_CLASS}{CONTROL_CLASS}])?$",
+    "one line",
+    "text without a line break, such as 'police officers'",
+    _one_line,
 )
 JURISDICTION: Final = form(
     "^(?:[A-Z]{2}|international)$",

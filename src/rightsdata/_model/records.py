@@ -53,6 +53,7 @@ from rightsdata._model.forms import (
     COUNTRY_IDENTIFIER,
     JURISDICTION,
     LANGUAGE,
+    ONE_LINE,
     URL,
     Form,
     ascii_lower,
@@ -391,6 +392,13 @@ class Figure(_Part):
 
     measure: Annotated[Measure, value("What is counted.")]
     unit: Annotated[FigureUnit, value("What the numbers count in.")]
+    of: str | None = optional_text(
+        "What exactly is counted, where measure and unit leave it open ('police officers', "
+        "'time in the quarantine cell'), short and on one line: claims compare (one range, "
+        "agreeing or not) only where it is the same. Null if the measure says it all.",
+        form=ONE_LINE,
+        max_length=120,
+    )
     low: int | None = count("The lower bound, if stated.")
     best: int | None = count("The number itself, if stated.")
     high: int | None = count("The upper bound, if stated.")
@@ -499,12 +507,15 @@ class Figure(_Part):
                 )
 
 
-def figure_quantity(figure: Figure) -> tuple[Measure, FigureUnit, Duration | None]:
-    """What a figure counts: its measure, its unit and, for a rate, the period (``per``).
-    Claims compare (one range, agreeing or not) only where this is the same: killed and
-    injured, newspapers and websites, "twice a week" and "three times a day" are different
-    quantities."""
-    return (figure.measure, figure.unit, figure.per)
+def figure_quantity(
+    figure: Figure,
+) -> tuple[Measure, FigureUnit, Duration | None, str | None]:
+    """What a figure counts: its measure, its unit, for a rate the period (``per``), and
+    what exactly it counts where the measure leaves it open (``of``). Claims compare (one
+    range, agreeing or not) only where this is the same: killed and injured, newspapers and
+    websites, "twice a week" and "three times a day", the police officers prosecuted and
+    the officials prosecuted are different quantities."""
+    return (figure.measure, figure.unit, figure.per, figure.of)
 
 
 def _joined(joined: tuple[str, ...], author: str | None, author_field: str, who: str) -> None:

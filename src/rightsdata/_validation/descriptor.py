@@ -14,8 +14,8 @@ Problems are located from ``datapackage.json``: ``datapackage.json.resources[2].
 >>> for problem in descriptor_problems({"name": "x", "licenses": 5}):
 ...     print(problem)
 datapackage.json.licenses: expected a list, got an integer (5)
->>> print(descriptor_problems({"rightsdata_format": 4})[0].message)
-format 4 is newer than this rightsdata reads (formats 1-3); upgrade rightsdata
+>>> print(descriptor_problems({"rightsdata_format": 5})[0].message)
+format 5 is newer than this rightsdata reads (formats 1-4); upgrade rightsdata
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ def load_schema() -> dict[str, Any]:
     """The JSON Schema of ``datapackage.json``, as shipped.
 
     >>> load_schema()["$id"]
-    'urn:rightsdata:schemas:v3:datapackage'
+    'urn:rightsdata:schemas:v4:datapackage'
     """
     text = schemas_root().joinpath(_SCHEMA_FILE).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)

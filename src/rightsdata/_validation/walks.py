@@ -8,16 +8,16 @@ otherwise it is generated.
 from rightsdata._model.fields import RejectedError
 
 SOURCES = {
-    'Source': 'def walk_Source(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.inferred\n        if v:\n            d1(v)\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r0(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
+    'Source': 'def walk_Source(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t5(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.inferred\n        if v:\n            d1(v)\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r0(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs',
     'Person': 'def walk_Person(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 9 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
-    'Organization': 'def walk_Organization(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs',
-    'Group': 'def walk_Group(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        v = o1.identifiers\n        if v:\n            d0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t4(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d1(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t3(o2.value)\n            o2._rules()\n    pairs += 5 * len(D1)\n    for o3 in D1:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t5(v)\n                v = o3.quote\n                if v is not None:\n                    t6(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a2(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs',
-    'Place': "def walk_Place(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n            f0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n        f0('\\x1e')\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t4(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs",
+    'Organization': 'def walk_Organization(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    t11 = texts[11].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t6(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t7(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t8(v)\n                v = o3.quote\n                if v is not None:\n                    t9(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t8(v)\n            v = o2.quote\n            if v is not None:\n                t9(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t10(o2.field)\n            t11(o2.basis)\n    return pairs',
+    'Group': 'def walk_Group(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        v = o1.identifiers\n        if v:\n            d0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t4(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d1(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t3(o2.value)\n            o2._rules()\n    pairs += 5 * len(D1)\n    for o3 in D1:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a2(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
+    'Place': "def walk_Place(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n            f0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t5(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n        f0('\\x1e')\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t4(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs",
     'Law': 'def walk_Law(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 8 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        v = o1.article\n        if v is not None:\n            t2(v)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs',
-    'Event': "def walk_Event(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    f1 = families[1].append\n    f2 = families[2].append\n    x0 = families[0].extend\n    x2 = families[2].extend\n    G0 = groups[0]\n    G1 = groups[1]\n    G2 = groups[2]\n    P0 = {}\n    P1 = {}\n    P2 = {}\n    p0 = P0.get\n    p1 = P1.get\n    p2 = P2.get\n    ident = id\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 15 * len(records)\n    for i, o1 in enumerate(records):\n        r0(o1.id)\n        v = o1.kind\n        p = p1(ident(v))\n        if p is None:\n            at = []\n            G1[ident(v)] = (v, at)\n            p = P1[ident(v)] = at.append\n        p(i)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        v = o1.date\n        p = p0(ident(v))\n        if p is None:\n            at = []\n            G0[ident(v)] = (v, at)\n            p = P0[ident(v)] = at.append\n        p(i)\n        v = o1.places\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.participants\n        if v:\n            for o2 in v:\n                pairs += 2\n                r2(o2.actor)\n                f1(o2.actor)\n                v = o2.role\n                p = p2(ident(v))\n                if p is None:\n                    at = []\n                    G2[ident(v)] = (v, at)\n                    p = P2[ident(v)] = at.append\n                p(i)\n        v = o1.charges\n        if v:\n            for o2 in v:\n                pairs += 2\n                r3(o2.provision)\n                f2(o2.provision)\n                r2(o2.against)\n                f1(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t2(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                    f2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                    x2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                    x2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n            f2(v)\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f1('\\x1e')\n        f0('\\x1e')\n        f2('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t3(v)\n                v = o3.quote\n                if v is not None:\n                    t4(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t5(o2.field)\n            t6(o2.basis)\n    return pairs",
+    'Event': "def walk_Event(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    f1 = families[1].append\n    f2 = families[2].append\n    x0 = families[0].extend\n    x2 = families[2].extend\n    G0 = groups[0]\n    G1 = groups[1]\n    G2 = groups[2]\n    P0 = {}\n    P1 = {}\n    P2 = {}\n    p0 = P0.get\n    p1 = P1.get\n    p2 = P2.get\n    ident = id\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 15 * len(records)\n    for i, o1 in enumerate(records):\n        r0(o1.id)\n        v = o1.kind\n        p = p1(ident(v))\n        if p is None:\n            at = []\n            G1[ident(v)] = (v, at)\n            p = P1[ident(v)] = at.append\n        p(i)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        v = o1.date\n        p = p0(ident(v))\n        if p is None:\n            at = []\n            G0[ident(v)] = (v, at)\n            p = P0[ident(v)] = at.append\n        p(i)\n        v = o1.places\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.participants\n        if v:\n            for o2 in v:\n                pairs += 2\n                r2(o2.actor)\n                f1(o2.actor)\n                v = o2.role\n                p = p2(ident(v))\n                if p is None:\n                    at = []\n                    G2[ident(v)] = (v, at)\n                    p = P2[ident(v)] = at.append\n                p(i)\n        v = o1.charges\n        if v:\n            for o2 in v:\n                pairs += 2\n                r3(o2.provision)\n                f2(o2.provision)\n                r2(o2.against)\n                f1(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t2(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t3(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                    f2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                    x2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                    x2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n            f2(v)\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f1('\\x1e')\n        f0('\\x1e')\n        f2('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t4(v)\n                v = o3.quote\n                if v is not None:\n                    t5(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs",
     'Relationship': "def walk_Relationship(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 9 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.subject)\n        f0(o1.subject)\n        r2(o1.object)\n        f0(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n    return pairs",
-    'Statement': "def walk_Statement(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    x0 = families[0].extend\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 13 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.speaker)\n        f0(o1.speaker)\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        v = o1.addressed_to\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.about\n        if v:\n            e2(v)\n            x0(v)\n        v = o1.joined_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.relayed_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t2(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t3(v)\n                v = o3.quote\n                if v is not None:\n                    t4(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t3(v)\n            v = o2.quote\n            if v is not None:\n                t4(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t5(o2.field)\n            t6(o2.basis)\n    return pairs",
-    'Rating': "def walk_Rating(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 10 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.country)\n        f0(o1.country)\n        r2(o1.rated_by)\n        f0(o1.rated_by)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 13\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t0(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r3(v)\n                v = o2.joined_by\n                if v:\n                    e3(v)\n                v = o2.relayed_by\n                if v:\n                    e3(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t1(v)\n                v = o3.quote\n                if v is not None:\n                    t2(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n    return pairs",
+    'Statement': "def walk_Statement(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    x0 = families[0].extend\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 13 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.speaker)\n        f0(o1.speaker)\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        v = o1.addressed_to\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.about\n        if v:\n            e2(v)\n            x0(v)\n        v = o1.joined_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.relayed_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t2(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t3(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t4(v)\n                v = o3.quote\n                if v is not None:\n                    t5(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs",
+    'Rating': "def walk_Rating(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 10 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.country)\n        f0(o1.country)\n        r2(o1.rated_by)\n        f0(o1.rated_by)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t0(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t1(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r3(v)\n                v = o2.joined_by\n                if v:\n                    e3(v)\n                v = o2.relayed_by\n                if v:\n                    e3(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t2(v)\n                v = o3.quote\n                if v is not None:\n                    t3(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t2(v)\n            v = o2.quote\n            if v is not None:\n                t3(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t4(o2.field)\n            t5(o2.basis)\n    return pairs",
 }
 
 
@@ -32,6 +32,7 @@ def walk_Source(records, texts, refs, names, families, groups):
     t7 = texts[7].append
     t8 = texts[8].append
     t9 = texts[9].append
+    t10 = texts[10].append
     r0 = refs[0].append
     r1 = refs[1].append
     r2 = refs[2].append
@@ -62,7 +63,10 @@ def walk_Source(records, texts, refs, names, families, groups):
         v = o1.figures
         if v:
             for o2 in v:
-                pairs += 13
+                pairs += 14
+                v = o2.of
+                if v is not None:
+                    t5(v)
                 v = o2.low
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.best
@@ -71,7 +75,7 @@ def walk_Source(records, texts, refs, names, families, groups):
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.as_given
                 if v is not None:
-                    t5(v)
+                    t6(v)
                 v = o2.asserted_by
                 if v is not None:
                     r2(v)
@@ -92,18 +96,18 @@ def walk_Source(records, texts, refs, names, families, groups):
                 r0(o3.source)
                 v = o3.locator
                 if v is not None:
-                    t6(v)
+                    t7(v)
                 v = o3.quote
                 if v is not None:
-                    t7(v)
+                    t8(v)
                 v = o3.fields
                 if v is not None:
                     n0(v)
     pairs += 2 * len(D1)
     for o2 in D1:
             a1(o2.field)
-            t8(o2.field)
-            t9(o2.basis)
+            t9(o2.field)
+            t10(o2.basis)
     return pairs
 
 
@@ -193,6 +197,7 @@ def walk_Organization(records, texts, refs, names, families, groups):
     t8 = texts[8].append
     t9 = texts[9].append
     t10 = texts[10].append
+    t11 = texts[11].append
     r0 = refs[0].append
     r1 = refs[1].append
     r2 = refs[2].append
@@ -229,7 +234,10 @@ def walk_Organization(records, texts, refs, names, families, groups):
         v = o1.figures
         if v:
             for o2 in v:
-                pairs += 13
+                pairs += 14
+                v = o2.of
+                if v is not None:
+                    t6(v)
                 v = o2.low
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.best
@@ -238,7 +246,7 @@ def walk_Organization(records, texts, refs, names, families, groups):
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.as_given
                 if v is not None:
-                    t6(v)
+                    t7(v)
                 v = o2.asserted_by
                 if v is not None:
                     r1(v)
@@ -271,10 +279,10 @@ def walk_Organization(records, texts, refs, names, families, groups):
                 r2(o3.source)
                 v = o3.locator
                 if v is not None:
-                    t7(v)
+                    t8(v)
                 v = o3.quote
                 if v is not None:
-                    t8(v)
+                    t9(v)
                 v = o3.fields
                 if v is not None:
                     n0(v)
@@ -283,18 +291,18 @@ def walk_Organization(records, texts, refs, names, families, groups):
             r2(o2.source)
             v = o2.locator
             if v is not None:
-                t7(v)
+                t8(v)
             v = o2.quote
             if v is not None:
-                t8(v)
+                t9(v)
             v = o2.fields
             if v is not None:
                 n1(v)
     pairs += 2 * len(D4)
     for o2 in D4:
             a2(o2.field)
-            t9(o2.field)
-            t10(o2.basis)
+            t10(o2.field)
+            t11(o2.basis)
     return pairs
 
 
@@ -308,6 +316,7 @@ def walk_Group(records, texts, refs, names, families, groups):
     t6 = texts[6].append
     t7 = texts[7].append
     t8 = texts[8].append
+    t9 = texts[9].append
     r0 = refs[0].append
     r1 = refs[1].append
     r2 = refs[2].append
@@ -345,7 +354,10 @@ def walk_Group(records, texts, refs, names, families, groups):
         v = o1.figures
         if v:
             for o2 in v:
-                pairs += 13
+                pairs += 14
+                v = o2.of
+                if v is not None:
+                    t4(v)
                 v = o2.low
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.best
@@ -354,7 +366,7 @@ def walk_Group(records, texts, refs, names, families, groups):
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.as_given
                 if v is not None:
-                    t4(v)
+                    t5(v)
                 v = o2.asserted_by
                 if v is not None:
                     r2(v)
@@ -381,10 +393,10 @@ def walk_Group(records, texts, refs, names, families, groups):
                 r3(o3.source)
                 v = o3.locator
                 if v is not None:
-                    t5(v)
+                    t6(v)
                 v = o3.quote
                 if v is not None:
-                    t6(v)
+                    t7(v)
                 v = o3.fields
                 if v is not None:
                     n0(v)
@@ -393,18 +405,18 @@ def walk_Group(records, texts, refs, names, families, groups):
             r3(o2.source)
             v = o2.locator
             if v is not None:
-                t5(v)
+                t6(v)
             v = o2.quote
             if v is not None:
-                t6(v)
+                t7(v)
             v = o2.fields
             if v is not None:
                 n1(v)
     pairs += 2 * len(D3)
     for o2 in D3:
             a2(o2.field)
-            t7(o2.field)
-            t8(o2.basis)
+            t8(o2.field)
+            t9(o2.basis)
     return pairs
 
 
@@ -419,6 +431,7 @@ def walk_Place(records, texts, refs, names, families, groups):
     t7 = texts[7].append
     t8 = texts[8].append
     t9 = texts[9].append
+    t10 = texts[10].append
     r0 = refs[0].append
     r1 = refs[1].append
     r2 = refs[2].append
@@ -464,7 +477,10 @@ def walk_Place(records, texts, refs, names, families, groups):
         v = o1.figures
         if v:
             for o2 in v:
-                pairs += 13
+                pairs += 14
+                v = o2.of
+                if v is not None:
+                    t5(v)
                 v = o2.low
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.best
@@ -473,7 +489,7 @@ def walk_Place(records, texts, refs, names, families, groups):
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.as_given
                 if v is not None:
-                    t5(v)
+                    t6(v)
                 v = o2.asserted_by
                 if v is not None:
                     r1(v)
@@ -507,10 +523,10 @@ def walk_Place(records, texts, refs, names, families, groups):
                 r2(o3.source)
                 v = o3.locator
                 if v is not None:
-                    t6(v)
+                    t7(v)
                 v = o3.quote
                 if v is not None:
-                    t7(v)
+                    t8(v)
                 v = o3.fields
                 if v is not None:
                     n0(v)
@@ -519,18 +535,18 @@ def walk_Place(records, texts, refs, names, families, groups):
             r2(o2.source)
             v = o2.locator
             if v is not None:
-                t6(v)
+                t7(v)
             v = o2.quote
             if v is not None:
-                t7(v)
+                t8(v)
             v = o2.fields
             if v is not None:
                 n1(v)
     pairs += 2 * len(D4)
     for o2 in D4:
             a2(o2.field)
-            t8(o2.field)
-            t9(o2.basis)
+            t9(o2.field)
+            t10(o2.basis)
     return pairs
 
 
@@ -600,6 +616,7 @@ def walk_Event(records, texts, refs, names, families, groups):
     t4 = texts[4].append
     t5 = texts[5].append
     t6 = texts[6].append
+    t7 = texts[7].append
     r0 = refs[0].append
     r2 = refs[2].append
     r3 = refs[3].append
@@ -682,7 +699,10 @@ def walk_Event(records, texts, refs, names, families, groups):
         v = o1.figures
         if v:
             for o2 in v:
-                pairs += 13
+                pairs += 14
+                v = o2.of
+                if v is not None:
+                    t2(v)
                 v = o2.low
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.best
@@ -691,7 +711,7 @@ def walk_Event(records, texts, refs, names, families, groups):
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.as_given
                 if v is not None:
-                    t2(v)
+                    t3(v)
                 v = o2.asserted_by
                 if v is not None:
                     r2(v)
@@ -725,10 +745,10 @@ def walk_Event(records, texts, refs, names, families, groups):
                 r4(o3.source)
                 v = o3.locator
                 if v is not None:
-                    t3(v)
+                    t4(v)
                 v = o3.quote
                 if v is not None:
-                    t4(v)
+                    t5(v)
                 v = o3.fields
                 if v is not None:
                     n0(v)
@@ -737,18 +757,18 @@ def walk_Event(records, texts, refs, names, families, groups):
             r4(o2.source)
             v = o2.locator
             if v is not None:
-                t3(v)
+                t4(v)
             v = o2.quote
             if v is not None:
-                t4(v)
+                t5(v)
             v = o2.fields
             if v is not None:
                 n1(v)
     pairs += 2 * len(D2)
     for o2 in D2:
             a2(o2.field)
-            t5(o2.field)
-            t6(o2.basis)
+            t6(o2.field)
+            t7(o2.basis)
     return pairs
 
 
@@ -814,6 +834,7 @@ def walk_Statement(records, texts, refs, names, families, groups):
     t4 = texts[4].append
     t5 = texts[5].append
     t6 = texts[6].append
+    t7 = texts[7].append
     r0 = refs[0].append
     r1 = refs[1].append
     r3 = refs[3].append
@@ -858,7 +879,10 @@ def walk_Statement(records, texts, refs, names, families, groups):
         v = o1.figures
         if v:
             for o2 in v:
-                pairs += 13
+                pairs += 14
+                v = o2.of
+                if v is not None:
+                    t2(v)
                 v = o2.low
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.best
@@ -867,7 +891,7 @@ def walk_Statement(records, texts, refs, names, families, groups):
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.as_given
                 if v is not None:
-                    t2(v)
+                    t3(v)
                 v = o2.asserted_by
                 if v is not None:
                     r1(v)
@@ -892,10 +916,10 @@ def walk_Statement(records, texts, refs, names, families, groups):
                 r3(o3.source)
                 v = o3.locator
                 if v is not None:
-                    t3(v)
+                    t4(v)
                 v = o3.quote
                 if v is not None:
-                    t4(v)
+                    t5(v)
                 v = o3.fields
                 if v is not None:
                     n0(v)
@@ -904,18 +928,18 @@ def walk_Statement(records, texts, refs, names, families, groups):
             r3(o2.source)
             v = o2.locator
             if v is not None:
-                t3(v)
+                t4(v)
             v = o2.quote
             if v is not None:
-                t4(v)
+                t5(v)
             v = o2.fields
             if v is not None:
                 n1(v)
     pairs += 2 * len(D2)
     for o2 in D2:
             a2(o2.field)
-            t5(o2.field)
-            t6(o2.basis)
+            t6(o2.field)
+            t7(o2.basis)
     return pairs
 
 
@@ -925,6 +949,7 @@ def walk_Rating(records, texts, refs, names, families, groups):
     t2 = texts[2].append
     t3 = texts[3].append
     t4 = texts[4].append
+    t5 = texts[5].append
     r0 = refs[0].append
     r1 = refs[1].append
     r2 = refs[2].append
@@ -951,7 +976,10 @@ def walk_Rating(records, texts, refs, names, families, groups):
         v = o1.figures
         if v:
             for o2 in v:
-                pairs += 13
+                pairs += 14
+                v = o2.of
+                if v is not None:
+                    t0(v)
                 v = o2.low
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.best
@@ -960,7 +988,7 @@ def walk_Rating(records, texts, refs, names, families, groups):
                 if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()
                 v = o2.as_given
                 if v is not None:
-                    t0(v)
+                    t1(v)
                 v = o2.asserted_by
                 if v is not None:
                     r3(v)
@@ -984,10 +1012,10 @@ def walk_Rating(records, texts, refs, names, families, groups):
                 r4(o3.source)
                 v = o3.locator
                 if v is not None:
-                    t1(v)
+                    t2(v)
                 v = o3.quote
                 if v is not None:
-                    t2(v)
+                    t3(v)
                 v = o3.fields
                 if v is not None:
                     n0(v)
@@ -996,16 +1024,16 @@ def walk_Rating(records, texts, refs, names, families, groups):
             r4(o2.source)
             v = o2.locator
             if v is not None:
-                t1(v)
+                t2(v)
             v = o2.quote
             if v is not None:
-                t2(v)
+                t3(v)
             v = o2.fields
             if v is not None:
                 n1(v)
     pairs += 2 * len(D2)
     for o2 in D2:
             a2(o2.field)
-            t3(o2.field)
-            t4(o2.basis)
+            t4(o2.field)
+            t5(o2.basis)
     return pairs

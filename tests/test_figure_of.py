@@ -1,0 +1,393 @@
+"""A figure's ``of`` (what exactly it counts, format 4): the queries compare only claims on one
+quantity, the filter keeps one thing, the cards show it, and a dataset declaring an older
+format that holds one is refused where it is."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import rightsdata
+from rightsdata import Dataset, Figure, Figures, InvalidDataError, testing
+from rightsdata._data.canonical import format_folder, with_every_field
+from rightsdata._model.records import Citation, figure_quantity
+from rightsdata._tables.fromtables import documents_from_rows
+from rightsdata._tables.tables import TABLES, get_table, rows
+from rightsdata._values.format import (
+    FORMAT,
+    FORMAT_KEY,
+    READABLE,
+    format_problems,
+    lowest_format,
+    needed_format,
+    schema_id,
+)
+from rightsdata.schema import schema_problems
+
+from conftest import CITE, event_doc, person_doc, source_doc, write_folder
+
+CITES = (Citation(source="source:doc"),)
+
+
+def figure_doc(**changes: Any) -> dict[str, Any]:
+    """A figure's document: 5 people prosecuted, exactly."""
+    return {
+        "measure": "prosecuted",
+        "unit": "people",
+        "qualifier": "exact",
+        "best": 5,
+        "citations": [dict(CITE)],
+        **changes,
+    }
+
+
+def figure(**changes: Any) -> Figure:
+    fields: dict[str, Any] = {
+        "measure": "prosecuted",
+        "unit": "people",
+        "qualifier": "exact",
+        "best": 5,
+        "citations": CITES,
+        **changes,
+    }
+    return Figure(**fields)
+
+
+def files(*figures: dict[str, Any], declared: int | None = None) -> dict[str, Any]:
+    """A dataset folder's files: one event holding ``figures``, declaring ``declared``."""
+    found: dict[str, Any] = {
+        "sources.json": [source_doc()],
+        "persons.json": [person_doc()],
+        "events.json": [event_doc(figures=list(figures))],
+    }
+    if declared is not None:
+        found["datapackage.json"] = {"name": "mine", FORMAT_KEY: declared}
+    return found
+
+
+def dataset(*figures: Figure) -> Dataset:
+    ds = rightsdata.load_documents({k.removesuffix(".json"): v for k, v in files().items()})
+    (event,) = ds.events
+    return Dataset(
+        {
+            "sources": list(ds.sources),
+            "persons": list(ds.persons),
+            "events": [attrs.evolve(event, figures=figures)],
+        }
+    )
+
+
+OFFICERS = figure(best=5, of="police officers", as_given="five police officers")
+CRONIES = figure(qualifier="imprecise", best=None, of="his cronies", as_given="a couple")
+
+
+# --- the model -----------------------------------------------------------------------------------
+
+
+def test_of_is_optional_text_on_one_line() -> None:
+    assert figure().of is None
+    assert OFFICERS.of == "police officers"
+    with pytest.raises(rightsdata.FieldError) as info:
+        figure(of="police\nofficers")
+    assert str(info.value) == (
+        "Figure.of: 'police\\nofficers' is not one line (text without a line break, such as "
+        "'police officers'); did you mean 'police officers'?"
+    )
+    with pytest.raises(rightsdata.FieldError, match="at most 120 allowed"):
+        figure(of="x" * 121)
+    with pytest.raises(rightsdata.FieldError, match="non-empty"):
+        figure(of="")
+
+
+def test_a_figures_quantity_holds_its_of() -> None:
+    assert figure_quantity(OFFICERS) != figure_quantity(CRONIES)
+    assert figure_quantity(OFFICERS)[-1] == "police officers"
+
+
+# --- the queries ---------------------------------------------------------------------------------
+
+
+def test_claims_about_different_things_do_not_disagree() -> None:
+    ds = dataset(OFFICERS, CRONIES)
+    claims = ds.figures("event:a", measure="prosecuted")
+    assert not claims.disagree
+    assert repr(claims) == ("<Figures event:a prosecuted: 2 claims, of different things>")
+    # without of, the same two claims were taken for one quantity, and disagreed
+    plain = dataset(attrs.evolve(OFFICERS, of=None), attrs.evolve(CRONIES, of=None))
+    assert plain.figures("event:a", measure="prosecuted").disagree
+
+
+def test_claims_on_one_thing_still_disagree() -> None:
+    other = figure(best=7, of="police officers", as_given="seven officers")
+    ds = dataset(OFFICERS, other, CRONIES)
+    assert ds.figures("event:a").disagree
+    officers = ds.figures("event:a", of="police officers")
+    assert list(officers) == [OFFICERS, other]
+    assert officers.disagree and officers.range == (5, 7)
+    assert repr(officers) == (
+        "<Figures event:a of 'police officers': 2 claims, 5 to 7 people (police officers), "
+        "disagree>"
+    )
+
+
+def test_a_figure_without_of_is_another_quantity_than_one_with() -> None:
+    ds = dataset(OFFICERS, figure(best=9))
+    assert not ds.figures("event:a").disagree
+    assert list(ds.figures("event:a", of=False)) == [figure(best=9)]
+    assert repr(ds.figures("event:a", of=False)) == (
+        "<Figures event:a of nothing said: 1 claim, 9 people>"
+    )
+
+
+def test_the_range_over_different_things_names_of_and_how_to_ask_for_one() -> None:
+    ds = dataset(OFFICERS, CRONIES)
+    with pytest.raises(ValueError, match="count different things") as info:
+        _ = ds.figures("event:a").range
+    assert str(info.value) == (
+        "the figures on event:a count different things (prosecuted (people, of 'his "
+        "cronies'), prosecuted (people, of 'police officers')); their of says what each "
+        "counts; ask for one thing, ds.figures('event:a', ..., of='his cronies') (or "
+        "of=False for those without of), to get one range"
+    )
+    assert ds.figures("event:a", of="his cronies").range == (None, None)
+    assert ds.figures("event:a", of="police officers").range == (5, 5)
+    # a measure that differs is told first, as before
+    mixed = dataset(OFFICERS, figure(measure="killed", of="protesters"))
+    with pytest.raises(ValueError, match="ask for one measure"):
+        _ = mixed.figures("event:a").range
+
+
+def test_the_of_filter_is_exact_and_checked() -> None:
+    ds = dataset(OFFICERS, CRONIES)
+    assert list(ds.figures("event:a", of="police officers")) == [OFFICERS]
+    assert list(ds.figures("event:a", of="Police officers")) == []
+    assert list(ds.figures("event:a", of=False)) == []
+    assert ds.figures("event:a", of="his cronies").of == "his cronies"
+    with pytest.raises(TypeError, match="of must be the text of a figure's of"):
+        ds.figures("event:a", of=True)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not int"):
+        ds.figures("event:a", of=3)  # type: ignore[arg-type]
+
+
+def test_cards_show_what_a_figure_counts() -> None:
+    from rightsdata._display.words import figure_text
+    from rightsdata.textcard import text_card
+
+    assert figure_text(OFFICERS) == "prosecuted: 5 people (police officers)"
+    assert figure_text(CRONIES) == "prosecuted: an unstated number of people (his cronies)"
+    ds = dataset(OFFICERS, CRONIES)
+    assert "5 people (police officers)" in text_card(ds.get("event:a"), ds)
+    html = ds.figures("event:a")._repr_html_()
+    assert "5 people (police officers)" in html
+    hostile = dataset(figure(of="<b>officers</b>"))
+    assert "<b>officers</b>" not in hostile.figures("event:a")._repr_html_()
+    # a direction override is shown escaped, not obeyed (in a terminal too)
+    reordered = dataset(figure(of="officers\u202e"))
+    assert "\u202e" not in repr(reordered.figures("event:a"))
+    assert "(officers\\u202e)" in text_card(reordered.get("event:a"), reordered)
+
+
+def test_figures_put_together_by_hand_compare_by_of_too() -> None:
+    claims = Figures(record="event:a", measure=None, figures=(OFFICERS, CRONIES))
+    assert not claims.disagree and claims.of is None
+
+
+# --- format 4 ------------------------------------------------------------------------------------
+
+
+def test_format_4_is_read_and_written_only_where_of_is() -> None:
+    assert FORMAT == 4 and READABLE == (1, 2, 3, 4)
+    assert dataset(OFFICERS).format == 4
+    assert dataset(figure()).format == 1
+    assert needed_format({"events": dataset(OFFICERS).events}) == 4
+    assert lowest_format({"events": dataset(figure()).events}) == 2
+    assert rightsdata.load().format == 3  # (the bundled data has no of yet: unchanged)
+
+
+def test_a_folder_declaring_format_4_loads_with_of(tmp_path: Path) -> None:
+    folder = write_folder(tmp_path / "ds", files(figure_doc(of="police officers"), declared=4))
+    fast = rightsdata.load_path(folder)
+    assert fast.format == 4 and fast.events[0].figures[0].of == "police officers"
+    assert rightsdata.load_path(folder, schema=True) == fast
+    assert rightsdata.load_path(folder, strict=True) == fast
+
+
+@pytest.mark.parametrize("broken", ["police\nofficers", "police\u2028officers"])
+def test_an_of_on_two_lines_is_refused_on_every_path(tmp_path: Path, broken: str) -> None:
+    folder = write_folder(tmp_path / "ds", files(figure_doc(of=broken), declared=4))
+    for options in ({}, {"schema": True}, {"strict": True}):
+        with pytest.raises(InvalidDataError) as info:
+            rightsdata.load_path(folder, **options)  # type: ignore[arg-type]
+        (problem,) = info.value.problems
+        assert problem.field == "figures[0].of"
+        assert "is not one line" in problem.message
+        assert problem.message.endswith("did you mean 'police officers'?")
+
+
+@pytest.mark.parametrize("declared", [1, 2, 3])
+def test_of_under_an_older_declared_format_is_refused_where_it_is(
+    tmp_path: Path, declared: int
+) -> None:
+    folder = write_folder(
+        tmp_path / "ds",
+        files(figure_doc(), figure_doc(of="police officers"), declared=declared),
+    )
+    for schema in (False, True):  # (the fast path and the diagnostic one alike)
+        with pytest.raises(InvalidDataError) as info:
+            rightsdata.load_path(folder, schema=schema)
+        (problem,) = info.value.problems
+        assert (problem.file, problem.index, problem.record_id, problem.field) == (
+            "events.json",
+            0,
+            "event:a",
+            "figures[1].of",
+        )
+        assert problem.message == (
+            "'police officers': a figure that says what it counts (of) needs format 4, and "
+            f"the dataset declares format {declared}: run `rightsdata fmt --upgrade "
+            f"{shlex.quote(str(folder))}`, which declares format 4 in datapackage.json "
+            "(readers of formats 1-3 cannot read it)"
+        )
+    # fmt --upgrade declares it, and the folder loads
+    format_folder(folder, upgrade=True)
+    written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert written[FORMAT_KEY] == 4
+    assert {r["schema"] for r in written["resources"]} == {
+        schema_id(r["name"], 4) for r in written["resources"]
+    }
+    assert rightsdata.load_path(folder).events[0].figures[1].of == "police officers"
+
+
+def test_a_set_and_an_of_under_format_2_are_each_told_their_format(tmp_path: Path) -> None:
+    doc = event_doc(date="[2012-01,2012-03]", figures=[figure_doc(of="police officers")])
+    folder = write_folder(
+        tmp_path / "ds",
+        {**files(declared=2), "events.json": [doc]},
+    )
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(folder)
+    said = {p.field: p.message for p in info.value.problems}
+    assert set(said) == {"date", "figures[0].of"}
+    assert "needs format 3" in said["date"] and "declares format 3 in" in said["date"]
+    assert "needs format 4" in said["figures[0].of"]
+    assert "declares format 4 in" in said["figures[0].of"]
+
+
+def test_a_descriptor_given_in_python_is_held_to_of_too() -> None:
+    records = {kind: list(dataset(OFFICERS).collection(kind)) for kind in ("sources", "persons")}
+    events = dataset(OFFICERS).events
+    with pytest.raises(InvalidDataError) as info:
+        Dataset({**records, "events": events}, descriptor={FORMAT_KEY: 3})
+    (problem,) = info.value.problems
+    assert problem.location == "events[0] event:a.figures[0].of"
+    assert "set rightsdata_format to 4 in the descriptor given" in problem.message
+    assert Dataset({**records, "events": events}, descriptor={FORMAT_KEY: 4}).format == 4
+    (problem,) = format_problems({"events": events}, None, "the descriptor given")
+    assert "declares no format (so format 1)" in problem.message
+
+
+def test_a_document_declaring_format_3_is_refused_with_of(tmp_path: Path) -> None:
+    documents = {
+        "datapackage": {"name": "mine", FORMAT_KEY: 3},
+        **files(figure_doc(of="police officers")),
+    }
+    documents = {name.removesuffix(".json"): value for name, value in documents.items()}
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps(documents), encoding="utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.field == "figures[0].of" and "needs format 4" in problem.message
+    assert "set rightsdata_format to 4 in" in problem.message
+
+
+def test_exports_declare_format_4_only_with_of(tmp_path: Path) -> None:
+    with_of = dataset(OFFICERS)
+    with_of.export(tmp_path / "of", "json")
+    package = json.loads((tmp_path / "of" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package[FORMAT_KEY] == 4
+    assert rightsdata.load_path(tmp_path / "of").to_dict() == with_of.to_dict()
+    without = dataset(figure())
+    without.export(tmp_path / "plain", "json")
+    package = json.loads((tmp_path / "plain" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package[FORMAT_KEY] == 2
+    events = json.loads((tmp_path / "plain" / "events.json").read_text(encoding="utf-8"))
+    assert "of" not in events[0]["figures"][0]
+
+
+def test_format_1_writes_no_of_it_does_not_have(tmp_path: Path) -> None:
+    # every field of format 1 written, but not a later format's field: a reader of format 1
+    # refuses "of": null as an unknown field
+    full = with_every_field(Figure, figure_doc())
+    assert "of" not in full and full["as_given"] is None
+    assert with_every_field(Figure, figure_doc(of="x"))["of"] == "x"
+    folder = write_folder(tmp_path / "ds", files(figure_doc(), declared=1))
+    format_folder(folder)
+    written = json.loads((folder / "events.json").read_text(encoding="utf-8"))
+    assert written[0]["figures"][0]["as_given"] is None
+    assert "of" not in written[0]["figures"][0]
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor.get(FORMAT_KEY, 1) == 1
+    assert rightsdata.load_path(folder).format == 1
+
+
+def test_format_3s_schemas_refuse_of_and_format_4s_take_it() -> None:
+    doc = event_doc(figures=[figure_doc(of="police officers")])
+    assert schema_problems("events", doc, "e") == []
+    assert schema_problems("events", doc, "e", format=4) == []
+    for older in (1, 2, 3):
+        (problem,) = schema_problems("events", doc, "e", format=older)
+        assert "('of' was unexpected)" in problem.message
+    doc["figures"][0]["of"] = "police\nofficers"
+    assert schema_problems("events", doc, "e")  # (one line, in the schema too)
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+
+def test_the_figures_table_has_of_and_rebuilds_it() -> None:
+    table = get_table("figures")
+    assert table.column_names[:5] == ("record_id", "position", "measure", "unit", "of")
+    ds = dataset(OFFICERS, CRONIES)
+    assert [row[4] for row in rows(ds, table)] == ["police officers", "his cronies"]
+    documents, _ = documents_from_rows({n: rows(ds, t) for n, t in TABLES.items()})
+    assert documents == ds.to_dict()
+
+
+def test_the_csv_and_pandas_tables_carry_of(tmp_path: Path) -> None:
+    pytest.importorskip("pandas")
+    ds = dataset(OFFICERS, figure(best=9))
+    frame = ds.to_pandas()["figures"]
+    assert list(frame["of"].astype(object).where(frame["of"].notna(), None)) == [
+        "police officers",
+        None,
+    ]
+    ds.export(tmp_path / "csv", "csv")
+    header = (tmp_path / "csv" / "figures.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.split(",")[:5] == ["record_id", "position", "measure", "unit", "of"]
+    pytest.importorskip("pyarrow")
+    from rightsdata._tables.arrow import arrow_table
+
+    table = arrow_table(ds, TABLES["figures"])
+    assert table.column("of").to_pylist() == ["police officers", None]
+    assert str(table.schema.field("of").type) == "string"
+
+
+# --- the strategies ------------------------------------------------------------------------------
+
+
+@settings(max_examples=60)
+@given(testing.figures(format=3))
+def test_the_strategies_for_format_3_draw_no_of(drawn: Figure) -> None:
+    assert drawn.of is None
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+@given(testing.dataset_documents(max_per_kind=2, format=3))
+def test_a_format_3_draw_loads_under_format_3(documents: dict[str, list[Any]]) -> None:
+    loaded = rightsdata.load_documents(documents, descriptor={FORMAT_KEY: 3})
+    assert loaded.format == 3
