@@ -152,8 +152,8 @@ def test_the_range_over_different_things_names_of_and_how_to_ask_for_one() -> No
     assert str(info.value) == (
         "the figures on event:a count different things (prosecuted (people, of 'his "
         "cronies'), prosecuted (people, of 'police officers')); their of says what each "
-        "counts; ask for one thing, ds.figures('event:a', ..., of='his cronies') (or "
-        "of=False for those without of), to get one range"
+        "counts; ask for one thing, `ds.figures('event:a', ..., of='his cronies')` (or "
+        "`of=False` for those without of), to get one range"
     )
     assert ds.figures("event:a", of="his cronies").range == (None, None)
     assert ds.figures("event:a", of="police officers").range == (5, 5)

@@ -31,6 +31,7 @@ from rightsdata._model.records import (
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
 from rightsdata._values.errors import counted_kind
+from rightsdata._values.shell import python_call, python_literal
 from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
 
 __all__ = ["DateLike", "Figures", "Related", "answered_by"]
@@ -242,10 +243,11 @@ class Figures(Sequence[Figure]):
             )
         else:
             said = sorted(of for _, _, _, of in counted if of is not None)
+            record, thing = python_literal(self.record), python_literal(said[0])
             advice = (
                 "their of says what each counts; ask for one thing, "
-                f"ds.figures({self.record!r}, ..., of={said[0]!r}) (or of=False for those "
-                "without of), to get one range"
+                f"{python_call(f'ds.figures({record}, ..., of={thing})')} "
+                "(or `of=False` for those without of), to get one range"
             )
         raise ValueError(f"the figures on {self.record} count different things ({what}); {advice}")
 
