@@ -211,6 +211,31 @@ def test_the_encoding_named_is_the_one_whose_conversion_gives_the_text_back(
     assert "cannot hold" not in message  # (said of Windows-1251 only)
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("20°C", "20°C"),
+        ("Price 5€", "Price 5€"),
+        ("£500", "£500"),
+        ("© 2012", "© 2012"),
+        ("A\u00a0B", "A\u00a0B"),
+        ("Fine of £500 imposed on André", "Fine of £500 imposed on Andr"),  # (20 characters after)
+    ],
+)
+def test_a_western_file_whose_only_non_ascii_is_a_common_symbol_is_windows_1252(
+    tmp_path: Path, name: str, shown: str
+) -> None:
+    # each symbol is a byte that is not UTF-8; Windows-1251 reads most of them alike, but
+    # these files hold no Cyrillic letter, and KOI8-R reads box drawing
+    path = tmp_path / "persons.json"
+    path.write_bytes(
+        json.dumps([{"id": "person:a", "name": name}], ensure_ascii=False).encode("cp1252")
+    )
+    message = _problem(path).message
+    assert f"({shown!r} in Windows-1252); it seems to be Latin-1 or Windows-1252" in message
+    assert "converting from Windows-1252 (iconv -f CP1252 -t UTF-8)" in message
+
+
 def test_two_readings_that_both_look_like_words_are_each_shown(tmp_path: Path) -> None:
     # all-lowercase Russian in Windows-1251 reads as all-capital Russian in KOI8-R: an
     # acronym-like reading, less likely, but not to be ruled out

@@ -8,7 +8,10 @@ A reading scores a point for each word of one script and a natural case (``Ив�
 ``André``, ``ёжик``, half for ``МВД``), none for a one-letter word or a Cyrillic word with
 letters neither Russian nor Kazakh use, and loses one for a word mixing scripts or cases
 (``Andrщ``, ``иБЮМ``), a Latin word of accented letters only (``Èâàí``: Cyrillic bytes are
-all above ASCII), or a symbol inside text (``¨``, ``╗``).
+all above ASCII), or a symbol that is not a common one (``¨``, ``╗``). A common symbol of
+Western text (``°``, ``£``, ``€``, ``©``, a no-break space) scores half a point: a file whose
+only bytes above ASCII are such symbols is Windows-1252 (read alike in Windows-1251, it is
+named Windows-1252, as it holds no Cyrillic letter).
 
 >>> guess = guess_encoding("Иван Ёжиков".encode("cp1251"))
 >>> guess.sure.name if guess.sure else None
@@ -56,6 +59,11 @@ KAZAKH_NOT_IN_1251: Final = "ә, ғ, қ, ң, ө, ұ, ү, һ"  # noqa: RUF001
 
 _WORD: Final = re.compile(r"[^\W\d_]+")
 
+#: The symbols above ASCII that Western text commonly holds (Windows-1251 reads each as
+#: itself too, but for Windows-1252's £, which it reads as the Serbian letter Ј). Left out:
+#: those that other readings make of Cyrillic letters, such as × (Ч), ³ (і) and ¨ (Ё).
+_COMMON_SYMBOLS: Final = frozenset("\u00a0£€©®°±§")
+
 
 class Reading(NamedTuple):
     """A file read in one encoding: the text around the bad byte, and its score."""
@@ -96,11 +104,17 @@ def _word_score(word: str) -> float:
 def _score(text: str) -> float:
     score = sum(_word_score(word) for word in _WORD.findall(text))
     for character in text:
-        if character.isascii() or character.isalpha() or character.isspace():
+        if character.isascii() or character.isalpha():
             continue
-        if unicodedata.category(character)[0] not in "PZ" and character != "€":
+        if character in _COMMON_SYMBOLS:
+            score += 0.5
+        elif unicodedata.category(character)[0] not in "PZ":
             score -= 1
     return score
+
+
+def _has_cyrillic(text: str) -> bool:
+    return any(character.isalpha() and _script(character) == "CYRILLIC" for character in text)
 
 
 def _around(text: str, at: int) -> str:
@@ -124,21 +138,27 @@ def guess_encoding(data: bytes, start: int = 0) -> Guess:
     >>> guess = guess_encoding('"André"'.encode("latin-1"), 5)
     >>> guess.sure.name if guess.sure else None, guess.readings[0].text
     ('Windows-1252', 'André')
+    >>> guess = guess_encoding('"20°C"'.encode("cp1252"), 3)
+    >>> guess.sure.name if guess.sure else None, guess.readings[0].text
+    ('Windows-1252', '20°C')
     >>> guess_encoding(b'"\\x81"', 1).sure is None
     True
     """
     readings: list[Reading] = []
-    texts: set[str] = set()
+    texts: dict[str, int] = {}
     for encoding in CANDIDATES:
         try:
             text = data.decode(encoding.codec)
         except UnicodeDecodeError:
             continue
-        if text in texts:
-            continue
-        texts.add(text)
         # (one byte is one character in each candidate, so ``start`` indexes the text too)
-        readings.append(Reading(encoding, _around(text, start), _score(text)))
+        reading = Reading(encoding, _around(text, start), _score(text))
+        if text not in texts:
+            texts[text] = len(readings)
+            readings.append(reading)
+        elif encoding.codec == "cp1252" and not _has_cyrillic(text):
+            # symbols that Windows-1251 reads alike ('20°C'): a Western file's
+            readings[texts[text]] = reading
     readings.sort(key=lambda reading: -reading.score)
     sure = None
     if readings and readings[0].score > 0:  # (and no other reading near it)
