@@ -245,6 +245,38 @@ def test_two_readings_that_both_look_like_words_are_each_shown(tmp_path: Path) -
     assert "it seems to be" not in message
 
 
+@pytest.mark.parametrize("case", ["title", "upper", "lower"])
+@pytest.mark.parametrize(
+    ("text", "encoding", "named"),
+    [
+        ("Евгений Жовтис", "cp1251", "Windows-1251"),
+        ("Иван Ёжиков", "cp1251", "Windows-1251"),
+        ("Евгений Жовтис", "koi8_r", "KOI8-R"),
+        ("Иван Ёжиков", "koi8_r", "KOI8-R"),
+        ("Нұрсұлтан Әбішұлы", "kz1048", "KZ-1048"),
+    ],
+)
+def test_the_right_cyrillic_reading_comes_first_in_any_case(
+    text: str, encoding: str, named: str, case: str
+) -> None:
+    # Windows-1251's capitals are KOI8-R's small letters and the other way round, so a text
+    # in one case reads in the other encoding as words of the other case; the letters'
+    # frequency tells them apart, and a title-case text is sure (its other reading mixes case)
+    from rightsdata._data.encodings import guess_encoding
+
+    cased = {"title": text, "upper": text.upper(), "lower": text.lower()}[case]
+    guess = guess_encoding(f'"{cased}"'.encode(encoding), 1)
+    assert (guess.readings[0].encoding.name, guess.readings[0].text) == (named, cased)
+    if case == "title":
+        assert guess.sure is not None and guess.sure.name == named
+
+
+def test_an_acronym_in_windows_1251_is_shown_before_its_koi8_r_reading(tmp_path: Path) -> None:
+    message = _not_utf8(tmp_path, "МВД РК", "cp1251")  # noqa: RUF001
+    assert "; it reads 'МВД РК' in Windows-1251 (Cyrillic), 'лбд пй' in KOI8-R" in message  # noqa: RUF001
+    assert "(iconv -f ENCODING -t UTF-8, ENCODING one of CP1251, KOI8-R)" in message
+
+
 def test_bytes_of_no_encoding_known_say_only_to_save_as_utf8(tmp_path: Path) -> None:
     (tmp_path / "persons.json").write_bytes(b'[{"name": "\x81"}]')
     problem = _problem(tmp_path)
