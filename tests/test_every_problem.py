@@ -117,6 +117,22 @@ def test_every_bad_name_of_a_part_is_reported(make_folder: MakeFolder) -> None:
     ]
 
 
+def test_a_bad_entry_of_a_parts_names_hides_not_the_names_beside_it(
+    make_folder: MakeFolder,
+) -> None:
+    citations = [
+        {"source": "source:doc", "fields": ["dte", "titel", 5]},
+        {"source": "source:doc", "fields": ["plces"]},
+    ]
+    problems = _found(make_folder, events=[event_doc(citations=citations)])
+    assert [(p.field, p.message) for p in problems] == [
+        ("citations[0].fields[2]", "expected text, got an integer (5)"),
+        ("citations[0].fields", "'dte' is not a field of Event (did you mean 'date'?)"),
+        ("citations[0].fields", "'titel' is not a field of Event (did you mean 'title'?)"),
+        ("citations[1].fields", "'plces' is not a field of Event (did you mean 'places'?)"),
+    ]
+
+
 def test_a_rule_whose_field_failed_is_not_judged(make_folder: MakeFolder) -> None:
     # date_of needs date: the date is stated, but badly; the rule cannot say it is missing
     problems = _found(make_folder, events=[event_doc(date="2012-13", date_of="announcement")])
