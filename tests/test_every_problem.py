@@ -1,6 +1,8 @@
 """One read reports every problem of a record that can be known without guessing: each
 field's own problems whatever its siblings' are, each part's, every bad name a part gives of
-its holder's fields, and the record's cross-field rules on the fields that were valid.
+its holder's fields, and the record's cross-field rules on the fields that were valid (the
+rules of one record or part stop at the first one broken: a figure's misordered numbers hide
+what its qualifier needs).
 
 Each case below took more than one run of ``rightsdata validate`` before (review 8): the
 first problem of a record or part hid the rest until it was fixed.
