@@ -190,6 +190,11 @@ def test_chronological_key_reads_a_date_text_as_its_edtf(ds: Dataset) -> None:
     assert sorted(texts) != ordered  # (the text alone puts a set after every digit)
     with pytest.raises(rightsdata.EDTFError, match="'8 October 2012' is not an EDTF date"):
         rightsdata.chronological_key("8 October 2012")
+    for wrong, named in ((2012, "int (2012)"), (2012.0, "float (2012.0)")):
+        with pytest.raises(
+            TypeError, match=re.escape(f"takes an EDTF, its text or None, not {named}")
+        ):
+            rightsdata.chronological_key(wrong)  # type: ignore[arg-type]
 
 
 def test_timeline_of_kozlov_is_in_date_order_with_charges(ds: Dataset) -> None:

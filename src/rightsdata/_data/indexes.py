@@ -161,12 +161,23 @@ def chronological_key(date: EDTF | str | None) -> tuple[int, str]:
     ['2020-06-01/2020-06-15', '[2020-06-01,2020-06-15]', '2020-06-15']
     >>> chronological_key("2012") == chronological_key(EDTF("2012"))
     True
+    >>> chronological_key(2012)
+    Traceback (most recent call last):
+    TypeError: chronological_key takes an EDTF, its text or None, not int (2012)
     """
     if date is None:
         return (_UNDATED_KEY, "")
     if isinstance(date, str):
         date = EDTF.parse(date)
-    first, last, text = date.sort_key()
+    try:
+        first, last, text = date.sort_key()
+    except AttributeError:
+        if isinstance(date, EDTF):
+            raise
+        raise TypeError(
+            f"chronological_key takes an EDTF, its text or None, not {type(date).__name__} "
+            f"({date!r})"
+        ) from None
     single = 0 if date.is_interval or date.is_set else _SINGLE
     return ((last << _SHIFT) + single + (_OFFSET - first), text)
 
