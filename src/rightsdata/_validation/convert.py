@@ -634,13 +634,13 @@ def unstructure(record: Record) -> dict[str, Any]:
     return result
 
 
-#: What :func:`unstructure` takes: the classes themselves (they are final: not a subclass,
-#: whose fields the model does not know).
 #: Each record kind's fields, to tell a field of one kind given to another.
 _FIELDS_OF_KIND: Final = {
     kind: frozenset(field.name for field in attrs.fields(cls)) for kind, cls in RECORD_TYPES.items()
 }
 
+#: What :func:`unstructure` takes: the classes themselves (they are final: not a subclass,
+#: whose fields the model does not know).
 _MODEL_CLASSES: Final = frozenset((*RECORD_TYPES.values(), *PARTS))
 
 
