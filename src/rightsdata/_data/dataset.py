@@ -1069,6 +1069,9 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         before what happened on its last day; undated events last, ties by ID. An unknown ID
         raises :class:`~rightsdata.UnknownIdError`.
 
+        The parameter is ``actor`` for a place too (``timeline(actor="place:aktau")``): it
+        keeps the name it had when it took actors only, so that calls by keyword still work.
+
         >>> import rightsdata
         >>> [(str(e.date), e.kind.value)
         ...  for e in rightsdata.load().timeline("person:vladimir-kozlov")][:4]
