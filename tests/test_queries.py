@@ -129,6 +129,14 @@ def test_events_and_ratings_are_collections_and_callable(ds: Dataset) -> None:
     assert ds.persons.get(KOZLOV).name == "Vladimir Kozlov"
 
 
+def test_a_dataset_of_no_mapping_is_told_the_kinds_in_backticks() -> None:
+    with pytest.raises(TypeError) as raised:
+        Dataset([])  # type: ignore[arg-type]
+    assert "(the kinds are `rightsdata.KINDS`), not a list; records in one list can be" in str(
+        raised.value
+    )
+
+
 def test_dataset_stays_immutable(ds: Dataset) -> None:
     with pytest.raises(AttributeError):
         ds.foo = 1  # type: ignore[attr-defined]
@@ -1621,7 +1629,7 @@ def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -
         (
             "people",
             "the string 'people'; to look an ID up in a kind named by a string, "
-            "use `ds.collection(kind)[id]`, kind one of rightsdata.KINDS",
+            "use `ds.collection(kind)[id]`, kind one of `rightsdata.KINDS`",
         ),
         (int, "the class int"),
         (3, "an int (3)"),
