@@ -79,3 +79,27 @@ def test_a_folder_tells_to_read_it_alone_and_that_works(
     (problem,) = rightsdata.validate(folder)
     assert f"`rightsdata.load_path('{folder / 'x.jsonl'}')`" in problem.message
     assert rightsdata.load_path(folder / "x.jsonl") == rightsdata.load()
+
+
+def test_a_broken_event_line_of_kind_named_keys_is_told_as_a_record(tmp_path: Path) -> None:
+    # an event line that lost its id and other fields, left with keys named as kinds: its
+    # places hold IDs, as no document's kind does, so it is a line of records that says
+    # neither its kind nor an id (not a document whose places are told they are no objects)
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"places": ["place:almaty"], "sources": [{"source": "s"}]}))
+    (problem,) = rightsdata.validate(path)
+    assert problem.location == "bad.jsonl:1 (no id)"
+    assert problem.message.startswith("says neither its kind ('$kind') nor an id")
+
+
+def test_a_document_line_with_a_stray_key_is_told_as_a_document(tmp_path: Path) -> None:
+    # the same bytes named .json and .jsonl are told the same: the stray key is no kind
+    document = {"sources": [source_doc()], "persons": [person_doc()], "name": "x"}
+    told = []
+    for name in ("doc.json", "doc.jsonl"):
+        path = tmp_path / name
+        path.write_text(json.dumps(document), "utf-8")
+        (problem,) = rightsdata.validate(path)
+        assert problem.location == f"{name}:name"
+        told.append(problem.message)
+    assert told[0] == told[1] and told[0].startswith("not a record kind; expected sources, ")

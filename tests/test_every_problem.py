@@ -1,6 +1,8 @@
 """One read reports every problem of a record that can be known without guessing: each
 field's own problems whatever its siblings' are, each part's, every bad name a part gives of
-its holder's fields, and the record's cross-field rules on the fields that were valid.
+its holder's fields, and the record's cross-field rules on the fields that were valid (the
+rules of one record or part stop at the first one broken: a figure's misordered numbers hide
+what its qualifier needs).
 
 Each case below took more than one run of ``rightsdata validate`` before (review 8): the
 first problem of a record or part hid the rest until it was fixed.
@@ -114,6 +116,22 @@ def test_every_bad_name_of_a_part_is_reported(make_folder: MakeFolder) -> None:
     assert [(p.field, p.message) for p in problems] == [
         ("citations[0].fields", "'dte' is not a field of Event (did you mean 'date'?)"),
         ("citations[0].fields", "'plces' is not a field of Event (did you mean 'places'?)"),
+    ]
+
+
+def test_a_bad_entry_of_a_parts_names_hides_not_the_names_beside_it(
+    make_folder: MakeFolder,
+) -> None:
+    citations = [
+        {"source": "source:doc", "fields": ["dte", "titel", 5]},
+        {"source": "source:doc", "fields": ["plces"]},
+    ]
+    problems = _found(make_folder, events=[event_doc(citations=citations)])
+    assert [(p.field, p.message) for p in problems] == [
+        ("citations[0].fields[2]", "expected text, got an integer (5)"),
+        ("citations[0].fields", "'dte' is not a field of Event (did you mean 'date'?)"),
+        ("citations[0].fields", "'titel' is not a field of Event (did you mean 'title'?)"),
+        ("citations[1].fields", "'plces' is not a field of Event (did you mean 'places'?)"),
     ]
 
 

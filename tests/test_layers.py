@@ -165,6 +165,17 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycles({("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")}) == [["a", "b", "c"]]
 
 
+def test_the_queries_take_vocabulary_facts_from_the_vocabulary() -> None:
+    # which place kinds a rating rates is a fact of the vocabulary (rightsdata.vocab.RATED),
+    # not of the strict checks, which only the loading of a strict dataset runs
+    reaching = [
+        (name, line)
+        for name, target, line in _edges()
+        if name == "_data.query" and target == "_validation.strict"
+    ]
+    assert reaching == []
+
+
 def test_private_by_name() -> None:
     # the public modules are the ones docs/api.md documents; everything else starts with "_"
     public = {name for name, _ in _modules() if not name.split(".")[-1].startswith("_")}

@@ -211,6 +211,31 @@ def test_the_encoding_named_is_the_one_whose_conversion_gives_the_text_back(
     assert "cannot hold" not in message  # (said of Windows-1251 only)
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("20°C", "20°C"),
+        ("Price 5€", "Price 5€"),
+        ("£500", "£500"),
+        ("© 2012", "© 2012"),
+        ("A\u00a0B", "A\u00a0B"),
+        ("Fine of £500 imposed on André", "Fine of £500 imposed on Andr"),  # (20 characters after)
+    ],
+)
+def test_a_western_file_whose_only_non_ascii_is_a_common_symbol_is_windows_1252(
+    tmp_path: Path, name: str, shown: str
+) -> None:
+    # each symbol is a byte that is not UTF-8; Windows-1251 reads most of them alike, but
+    # these files hold no Cyrillic letter, and KOI8-R reads box drawing
+    path = tmp_path / "persons.json"
+    path.write_bytes(
+        json.dumps([{"id": "person:a", "name": name}], ensure_ascii=False).encode("cp1252")
+    )
+    message = _problem(path).message
+    assert f"({shown!r} in Windows-1252); it seems to be Latin-1 or Windows-1252" in message
+    assert "converting from Windows-1252 (iconv -f CP1252 -t UTF-8)" in message
+
+
 def test_two_readings_that_both_look_like_words_are_each_shown(tmp_path: Path) -> None:
     # all-lowercase Russian in Windows-1251 reads as all-capital Russian in KOI8-R: an
     # acronym-like reading, less likely, but not to be ruled out
@@ -218,6 +243,38 @@ def test_two_readings_that_both_look_like_words_are_each_shown(tmp_path: Path) -
     assert "; it reads 'привет мир' in Windows-1251 (Cyrillic), 'ОПХБЕР ЛХП' in KOI8-R" in message
     assert "(iconv -f ENCODING -t UTF-8, ENCODING one of CP1251, KOI8-R)" in message
     assert "it seems to be" not in message
+
+
+@pytest.mark.parametrize("case", ["title", "upper", "lower"])
+@pytest.mark.parametrize(
+    ("text", "encoding", "named"),
+    [
+        ("Евгений Жовтис", "cp1251", "Windows-1251"),
+        ("Иван Ёжиков", "cp1251", "Windows-1251"),
+        ("Евгений Жовтис", "koi8_r", "KOI8-R"),
+        ("Иван Ёжиков", "koi8_r", "KOI8-R"),
+        ("Нұрсұлтан Әбішұлы", "kz1048", "KZ-1048"),
+    ],
+)
+def test_the_right_cyrillic_reading_comes_first_in_any_case(
+    text: str, encoding: str, named: str, case: str
+) -> None:
+    # Windows-1251's capitals are KOI8-R's small letters and the other way round, so a text
+    # in one case reads in the other encoding as words of the other case; the letters'
+    # frequency tells them apart, and a title-case text is sure (its other reading mixes case)
+    from rightsdata._data.encodings import guess_encoding
+
+    cased = {"title": text, "upper": text.upper(), "lower": text.lower()}[case]
+    guess = guess_encoding(f'"{cased}"'.encode(encoding), 1)
+    assert (guess.readings[0].encoding.name, guess.readings[0].text) == (named, cased)
+    if case == "title":
+        assert guess.sure is not None and guess.sure.name == named
+
+
+def test_an_acronym_in_windows_1251_is_shown_before_its_koi8_r_reading(tmp_path: Path) -> None:
+    message = _not_utf8(tmp_path, "МВД РК", "cp1251")  # noqa: RUF001
+    assert "; it reads 'МВД РК' in Windows-1251 (Cyrillic), 'лбд пй' in KOI8-R" in message  # noqa: RUF001
+    assert "(iconv -f ENCODING -t UTF-8, ENCODING one of CP1251, KOI8-R)" in message
 
 
 def test_bytes_of_no_encoding_known_say_only_to_save_as_utf8(tmp_path: Path) -> None:

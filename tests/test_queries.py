@@ -129,6 +129,14 @@ def test_events_and_ratings_are_collections_and_callable(ds: Dataset) -> None:
     assert ds.persons.get(KOZLOV).name == "Vladimir Kozlov"
 
 
+def test_a_dataset_of_no_mapping_is_told_the_kinds_in_backticks() -> None:
+    with pytest.raises(TypeError) as raised:
+        Dataset([])  # type: ignore[arg-type]
+    assert "(the kinds are `rightsdata.KINDS`), not a list; records in one list can be" in str(
+        raised.value
+    )
+
+
 def test_dataset_stays_immutable(ds: Dataset) -> None:
     with pytest.raises(AttributeError):
         ds.foo = 1  # type: ignore[attr-defined]
@@ -190,6 +198,11 @@ def test_chronological_key_reads_a_date_text_as_its_edtf(ds: Dataset) -> None:
     assert sorted(texts) != ordered  # (the text alone puts a set after every digit)
     with pytest.raises(rightsdata.EDTFError, match="'8 October 2012' is not an EDTF date"):
         rightsdata.chronological_key("8 October 2012")
+    for wrong, named in ((2012, "int (2012)"), (2012.0, "float (2012.0)")):
+        with pytest.raises(
+            TypeError, match=re.escape(f"takes an EDTF, its text or None, not {named}")
+        ):
+            rightsdata.chronological_key(wrong)  # type: ignore[arg-type]
 
 
 def test_timeline_of_kozlov_is_in_date_order_with_charges(ds: Dataset) -> None:
@@ -1616,7 +1629,7 @@ def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -
         (
             "people",
             "the string 'people'; to look an ID up in a kind named by a string, "
-            "use `ds.collection(kind)[id]`, kind one of rightsdata.KINDS",
+            "use `ds.collection(kind)[id]`, kind one of `rightsdata.KINDS`",
         ),
         (int, "the class int"),
         (3, "an int (3)"),

@@ -324,6 +324,20 @@ def test_the_date_text_sorts_in_date_order_with_chronological_key(pd: Any) -> No
         assert ordered.index.tolist() == [r.id for r in query()]
 
 
+def test_chronological_keys_own_recipe_gives_the_queries_order(pd: Any) -> None:
+    """The recipe in ``chronological_key``'s docstring, run as written."""
+    import re
+
+    (recipe,) = re.findall(
+        r"``(frame\.sort_values\(.*?\))``", rightsdata.chronological_key.__doc__ or "", re.S
+    )
+    ds = rightsdata.load()
+    for name, query in (("events", ds.events), ("statements", ds.statements)):
+        scope = {"frame": ds.to_pandas(name), "chronological_key": rightsdata.chronological_key}
+        ordered = eval(recipe.replace("\n", " "), scope)  # (the docstring's own text)
+        assert ordered.index.tolist() == [r.id for r in query()]
+
+
 def test_to_pandas_long_tables_join(pd: Any) -> None:
     ds = rightsdata.load()
     figures = ds.to_pandas("figures")

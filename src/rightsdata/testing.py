@@ -1359,7 +1359,7 @@ def _strict_documents(draw: st.DrawFn, documents: dict[str, list[dict[str, Any]]
     rules across records: a rating rates a country or territory, a place's country is that
     of the place it lies within, and no person is born after an event or statement their
     role needs them present at."""
-    from rightsdata._validation.strict import RATED
+    from rightsdata.vocab import RATED
 
     rated = {kind.value for kind in RATED}
     places = {d["id"]: d for d in documents.get("places", [])}

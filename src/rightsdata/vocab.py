@@ -137,6 +137,11 @@ class PlaceKind(StrEnum):
     OTHER = "other"
 
 
+#: The kinds of place a rating rates: a country or a territory (the queries, the strict checks
+#: and rightsdata.testing keep to them).
+RATED: Final = (PlaceKind.COUNTRY, PlaceKind.TERRITORY)
+
+
 class EventKind(StrEnum):
     """What happened at an event."""
 

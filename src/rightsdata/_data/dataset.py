@@ -299,7 +299,8 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
     if isinstance(kind, str):
         from rightsdata._values.shell import python_call, python_literal
 
-        by_name = f"{python_call('ds.collection(kind)[id]')}, kind one of rightsdata.KINDS"
+        kinds = python_call("rightsdata.KINDS")
+        by_name = f"{python_call('ds.collection(kind)[id]')}, kind one of {kinds}"
         if kind in KINDS:
             by_name = python_call(f"ds.collection({python_literal(kind)})[id]")
         raise TypeError(
@@ -334,8 +335,8 @@ def _kinds_of(records: object) -> Mapping[str, Sequence[Record]]:
         )
         raise TypeError(
             f"Dataset takes a mapping from each record kind to its records, such as {such} "
-            f"(the kinds are rightsdata.KINDS), not {_a(type(records))}; records in one list "
-            f"can be grouped with {grouped}"
+            f"(the kinds are {python_call('rightsdata.KINDS')}), not {_a(type(records))}; "
+            f"records in one list can be grouped with {grouped}"
         )
     unknown = set(records) - set(KINDS)
     if unknown:
@@ -1071,6 +1072,9 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         that a year sorts after the days within it, and a span or a set (some day of a range)
         before what happened on its last day; undated events last, ties by ID. An unknown ID
         raises :class:`~rightsdata.UnknownIdError`.
+
+        The parameter is ``actor`` for a place too (``timeline(actor="place:aktau")``): it
+        keeps the name it had when it took actors only, so that calls by keyword still work.
 
         >>> import rightsdata
         >>> [(str(e.date), e.kind.value)

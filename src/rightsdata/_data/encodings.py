@@ -5,10 +5,19 @@ nonsense that converting "from Latin-1" would keep for good). Two encodings that
 alike are one reading, of the first (KZ-1048 is Windows-1251 but for Kazakh's letters).
 
 A reading scores a point for each word of one script and a natural case (``Иван``,
-``André``, ``ёжик``, half for ``МВД``), none for a one-letter word or a Cyrillic word with
+``André``, ``ёжик``, ``МВД``), none for a one-letter word or a Cyrillic word with
 letters neither Russian nor Kazakh use, and loses one for a word mixing scripts or cases
 (``Andrщ``, ``иБЮМ``), a Latin word of accented letters only (``Èâàí``: Cyrillic bytes are
-all above ASCII), or a symbol inside text (``¨``, ``╗``).
+all above ASCII), or a symbol that is not a common one (``¨``, ``╗``). A common symbol of
+Western text (``°``, ``£``, ``€``, ``©``, a no-break space) scores half a point: a file whose
+only bytes above ASCII are such symbols is Windows-1252 (read alike in Windows-1251, it is
+named Windows-1252, as it holds no Cyrillic letter).
+
+Windows-1251 and KOI8-R place Cyrillic's capitals where the other has its small letters, so
+a text in one case reads in the other as words of the other case (an acronym in capitals in
+Windows-1251 is small letters in KOI8-R), and both score alike. Case cannot choose between them; the
+frequency of the letters can (the two orders differ, so one reading's common letters are the
+other's rare ones), and readings of equal score are ranked by it.
 
 >>> guess = guess_encoding("Иван Ёжиков".encode("cp1251"))
 >>> guess.sure.name if guess.sure else None
@@ -19,6 +28,7 @@ all above ASCII), or a symbol inside text (``¨``, ``╗``).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from typing import Final, NamedTuple
@@ -54,7 +64,24 @@ _CYRILLIC_USED: Final = frozenset(
 #: Kazakh's letters that Windows-1251 cannot hold.
 KAZAKH_NOT_IN_1251: Final = "ә, ғ, қ, ң, ө, ұ, ү, һ"  # noqa: RUF001
 
+#: How often each letter is in Russian text, per 10,000 letters (the usual tables), with
+#: Kazakh's own letters at a moderate rate (a rare letter only lowers a reading's rank).
+_CYRILLIC_FREQUENCY: Final = {
+    letter: int(rate)
+    for letter, rate in re.findall(
+        r"(\D)(\d+)",
+        "о1097е845а801и735н670т626с547р473в454л440к349м321д298п281у262я201ы190ь174г170з165"  # noqa: RUF001
+        "б159ч144й121х97ж94ш73ю64ц48щ36э32ф26ъ4ё4ә100ғ100қ100ң100ө100ұ100ү100һ100і100",  # noqa: RUF001
+    )
+}
+
 _WORD: Final = re.compile(r"[^\W\d_]+")
+
+#: The symbols above ASCII that Western text commonly holds (Windows-1251 reads each as
+#: itself too, but for the pound sign, a Serbian letter there). Left out: those that
+#: Windows-1252 makes of Windows-1251's letters, such as the multiplication sign (Che), the
+#: superscript three (Kazakh's dotted i) and the diaeresis (Yo).
+_COMMON_SYMBOLS: Final = frozenset("\u00a0£€©®°±§")
 
 
 class Reading(NamedTuple):
@@ -90,17 +117,35 @@ def _word_score(word: str) -> float:
         return -1
     if script == "CYRILLIC" and not set(word) <= _CYRILLIC_USED:
         return 0
-    return 0.5 if word.isupper() else 1
+    return 1
 
 
 def _score(text: str) -> float:
     score = sum(_word_score(word) for word in _WORD.findall(text))
     for character in text:
-        if character.isascii() or character.isalpha() or character.isspace():
+        if character.isascii() or character.isalpha():
             continue
-        if unicodedata.category(character)[0] not in "PZ" and character != "€":
+        if character in _COMMON_SYMBOLS:
+            score += 0.5
+        elif unicodedata.category(character)[0] not in "PZ":
             score -= 1
     return score
+
+
+def _plausibility(text: str) -> float:
+    """How much the Cyrillic letters of ``text`` are those of Russian and Kazakh text: the
+    mean, over them, of log2 of each letter's frequency against an even spread (above 0 for
+    common letters, below for rare ones), whatever their case; 0 for a text without any."""
+    logs = [
+        math.log2(_CYRILLIC_FREQUENCY.get(character, 1) * 33 / 10_000)
+        for character in text.lower()
+        if character.isalpha() and _script(character) == "CYRILLIC"
+    ]
+    return sum(logs) / len(logs) if logs else 0.0
+
+
+def _has_cyrillic(text: str) -> bool:
+    return any(character.isalpha() and _script(character) == "CYRILLIC" for character in text)
 
 
 def _around(text: str, at: int) -> str:
@@ -124,22 +169,30 @@ def guess_encoding(data: bytes, start: int = 0) -> Guess:
     >>> guess = guess_encoding('"André"'.encode("latin-1"), 5)
     >>> guess.sure.name if guess.sure else None, guess.readings[0].text
     ('Windows-1252', 'André')
+    >>> guess = guess_encoding('"20°C"'.encode("cp1252"), 3)
+    >>> guess.sure.name if guess.sure else None, guess.readings[0].text
+    ('Windows-1252', '20°C')
     >>> guess_encoding(b'"\\x81"', 1).sure is None
     True
     """
     readings: list[Reading] = []
-    texts: set[str] = set()
+    texts: dict[str, int] = {}
+    plausibility: dict[Encoding, float] = {}
     for encoding in CANDIDATES:
         try:
             text = data.decode(encoding.codec)
         except UnicodeDecodeError:
             continue
-        if text in texts:
-            continue
-        texts.add(text)
         # (one byte is one character in each candidate, so ``start`` indexes the text too)
-        readings.append(Reading(encoding, _around(text, start), _score(text)))
-    readings.sort(key=lambda reading: -reading.score)
+        reading = Reading(encoding, _around(text, start), _score(text))
+        plausibility[encoding] = _plausibility(text)
+        if text not in texts:
+            texts[text] = len(readings)
+            readings.append(reading)
+        elif encoding.codec == "cp1252" and not _has_cyrillic(text):
+            # symbols that Windows-1251 reads alike ('20°C'): a Western file's
+            readings[texts[text]] = reading
+    readings.sort(key=lambda reading: (-reading.score, -plausibility[reading.encoding]))
     sure = None
     if readings and readings[0].score > 0:  # (and no other reading near it)
         sure = readings[0].encoding

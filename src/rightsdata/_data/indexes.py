@@ -148,8 +148,10 @@ def chronological_key(date: EDTF | str | None) -> tuple[int, str]:
     (``sorted(dates)`` orders EDTF values by their first possible day instead). A date's
     text is read as :class:`~rightsdata.EDTF` reads it (:class:`~rightsdata.EDTFError` if it
     is not one), so a table's ``date`` column sorts in this order too:
-    ``frame.sort_values("date", key=lambda d: d.map(chronological_key, na_action="ignore"))``
-    (the text itself sorts ``[2012-01-26..2012-10-08]`` after ``2015``).
+    ``frame.sort_values("date", key=lambda d: d.map(chronological_key, na_action="ignore"),
+    kind="stable")`` (the text itself sorts ``[2012-01-26..2012-10-08]`` after ``2015``;
+    ``kind="stable"`` keeps equal dates in the table's ID order, as the queries do, where
+    pandas' default sort may reorder them).
 
     >>> days = ["2020", "2020-06", "2020-06-15", "2020-12-31", "2019/2020-06-15"]
     >>> sorted(days, key=lambda d: chronological_key(EDTF(d)))
@@ -159,12 +161,23 @@ def chronological_key(date: EDTF | str | None) -> tuple[int, str]:
     ['2020-06-01/2020-06-15', '[2020-06-01,2020-06-15]', '2020-06-15']
     >>> chronological_key("2012") == chronological_key(EDTF("2012"))
     True
+    >>> chronological_key(2012)
+    Traceback (most recent call last):
+    TypeError: chronological_key takes an EDTF, its text or None, not int (2012)
     """
     if date is None:
         return (_UNDATED_KEY, "")
     if isinstance(date, str):
         date = EDTF.parse(date)
-    first, last, text = date.sort_key()
+    try:
+        first, last, text = date.sort_key()
+    except AttributeError:
+        if isinstance(date, EDTF):
+            raise
+        raise TypeError(
+            f"chronological_key takes an EDTF, its text or None, not {type(date).__name__} "
+            f"({date!r})"
+        ) from None
     single = 0 if date.is_interval or date.is_set else _SINGLE
     return ((last << _SHIFT) + single + (_OFFSET - first), text)
 

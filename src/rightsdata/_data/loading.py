@@ -22,7 +22,6 @@ True
 from __future__ import annotations
 
 import errno
-import functools
 import os
 import posixpath
 import re
@@ -1609,37 +1608,41 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
 
 def _document_on_one_line(value: object, text: str) -> bool:
     """Whether JSON Lines ``text``, whose first line is ``value``, is a whole ``document``
-    export on its one line (as ``json.dumps`` or ``jq -c`` writes one): an object that starts
-    as a document does (its first key its descriptor's, its redirects' or a kind's), and holds
-    neither a ``$kind`` nor a field of any record (``id`` among them). No line of records is so
-    read: a record's line says its kind by one or the other, and an event whose first field is
-    its ``places`` has its other fields.
+    export on its one line (as ``json.dumps`` or ``jq -c`` writes one): an object with no
+    ``$kind`` that starts as a document does (its first key its descriptor's, its redirects'
+    or a kind's), each of whose kinds holds a list of records (objects), and which holds a
+    record in one of them unless all its keys are a document's.
+
+    So a record's line is not so read: it says its kind by ``$kind``, or is an event whose
+    ``places`` (the one field named as a kind) holds IDs, not records, or holds nothing that
+    says it is a document (``{"places": [], "kind": ...}``). A document with a stray key
+    (``"name"``) is read as one, and told that the key is no kind.
 
     >>> _document_on_one_line({"persons": [], "events": []}, '{"persons": [], "events": []}')
     True
+    >>> _document_on_one_line({"persons": [{"id": "person:a"}], "name": "x"}, "...")
+    True
     >>> _document_on_one_line({"places": ["place:kz"], "id": "event:a"}, "...")
+    False
+    >>> _document_on_one_line({"places": [], "kind": "verdict"}, "...")
     False
     >>> _document_on_one_line({"persons": []}, '{"persons": []}\\n{"persons": []}\\n')
     False
     """
-    if type(value) is not dict or not value or next(iter(value)) not in _DOCUMENT_KEYS:
+    if type(value) is not dict or not value or KIND_FIELD in value:
         return False
-    if KIND_FIELD in value or not _record_fields().isdisjoint(value.keys() - _DOCUMENT_KEYS):
+    if next(iter(value)) not in _DOCUMENT_KEYS:
+        return False
+    kinds = [records for key, records in value.items() if key in KINDS]
+    if not all(type(r) is list and all(type(x) is dict for x in r) for r in kinds):
+        return False
+    if not value.keys() <= _DOCUMENT_KEYS and not any(kinds):
         return False
     return sum(1 for line in json_lines(text) if line.strip()) == 1
 
 
 #: The keys of a ``document`` export: its descriptor, its redirects and the kinds' lists.
 _DOCUMENT_KEYS: Final = frozenset((EMBEDDED, "redirects", *KINDS))
-
-
-@functools.cache
-def _record_fields() -> frozenset[str]:
-    """The names of every record kind's fields (``id``, ``name``, an event's ``places``)."""
-    from rightsdata._model.fields import field_names
-    from rightsdata._model.records import RECORD_TYPES
-
-    return frozenset(name for cls in RECORD_TYPES.values() for name in field_names(cls))
 
 
 def _misplaced_descriptor(where: str, file: str, number: int) -> Problem:

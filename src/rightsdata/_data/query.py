@@ -44,7 +44,15 @@ from rightsdata._values.durations import Duration, DurationError, parse_duration
 from rightsdata._values.errors import UnknownIdError, counted, with_article
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata._values.joined import one_of
-from rightsdata.vocab import EventKind, FigureUnit, Measure, PlaceKind, Role, StatementKind
+from rightsdata.vocab import (
+    RATED,
+    EventKind,
+    FigureUnit,
+    Measure,
+    PlaceKind,
+    Role,
+    StatementKind,
+)
 
 __all__ = [
     "SEARCHED_FROM",
@@ -606,8 +614,6 @@ class Queries:
         place = self._find(place_id)
         if not isinstance(place, Place) or place.kind is PlaceKind.COUNTRY:
             return place_id
-        from rightsdata._validation.strict import RATED  # (rarely: only for other kinds)
-
         if place.kind in RATED or place_id in self._indexes.ratings().by_country:
             return place_id
         said = (
@@ -622,8 +628,6 @@ class Queries:
     def _country_around(self, place: Place) -> Place | None:
         """The first country or territory ``place`` lies within (by ``within``), else the
         place of its country code, if any."""
-        from rightsdata._validation.strict import RATED
-
         seen = {place.id}
         within = place.within
         while within is not None and within not in seen:

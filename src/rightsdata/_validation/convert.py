@@ -463,7 +463,8 @@ def _unchecked_parts(
 
 def _holder_errors(cls: type, document: dict[str, Any], hints: dict[str, Any]) -> list[FieldError]:
     """Every name a part of ``document`` gives of ``cls``'s fields that is not one (a
-    citation's ``fields``), among the names that are themselves well-formed."""
+    citation's ``fields``), among the names that are themselves well-formed: where a list of
+    names fails as a whole (``["dte", 5]``), each of its texts is still judged."""
     errors: list[FieldError] = []
     for name, attribute, how in holder_fields(cls):
         parts = document.get(name)
@@ -476,11 +477,14 @@ def _holder_errors(cls: type, document: dict[str, Any], hints: dict[str, Any]) -
         for index, item in enumerate(parts):
             if type(item) is not dict or item.get(attribute) is None:
                 continue
+            raw = item[attribute]
             try:
-                value = converter.structure(item[attribute], hint)
+                value = converter.structure(raw, hint)
                 spec_of(field).check(attribute, value)
             except Exception:  # reported as the part's own problem
-                continue
+                if how != "names" or type(raw) is not list:
+                    continue
+                value = tuple(entry for entry in raw if type(entry) is str)
             named.append((index, value))
         errors += holder_field_errors(name, named, attribute, how, cls)
     return errors
@@ -630,13 +634,13 @@ def unstructure(record: Record) -> dict[str, Any]:
     return result
 
 
-#: What :func:`unstructure` takes: the classes themselves (they are final: not a subclass,
-#: whose fields the model does not know).
 #: Each record kind's fields, to tell a field of one kind given to another.
 _FIELDS_OF_KIND: Final = {
     kind: frozenset(field.name for field in attrs.fields(cls)) for kind, cls in RECORD_TYPES.items()
 }
 
+#: What :func:`unstructure` takes: the classes themselves (they are final: not a subclass,
+#: whose fields the model does not know).
 _MODEL_CLASSES: Final = frozenset((*RECORD_TYPES.values(), *PARTS))
 
 

@@ -58,7 +58,7 @@ from rightsdata._values.isocodes import (
     former,
     language_problem,
 )
-from rightsdata.vocab import FigureQualifier, IdentifierScheme, PlaceKind, Role
+from rightsdata.vocab import RATED, FigureQualifier, IdentifierScheme, PlaceKind, Role
 
 if TYPE_CHECKING:
     from rightsdata._model.records import Record
@@ -168,7 +168,8 @@ class StrictRule:
     has no kinds whose schemas state it. rightsdata.testing's ``strict=True`` draws keep to
     every rule, reading what a rule judges from here: the lists that may not repeat an entry
     (:func:`lists_of`), a holder's authors (:func:`authors_of`), who acts in an event or a
-    statement (:func:`event_acting`, :func:`statement_acting`), :data:`RATED`.)"""
+    statement (:func:`event_acting`, :func:`statement_acting`); the rated place kinds are
+    ``rightsdata.vocab.RATED``.)"""
 
     __slots__ = ("bad", "check", "details", "good", "name", "prose")
 
@@ -298,10 +299,6 @@ def _language_codes(context: StrictContext) -> list[Problem]:
                     at = f"aliases[{n}].language"
                     problems.append(context.problem(kind, index, at, said))
     return problems
-
-
-#: The kinds of place a rating rates (rightsdata.testing keeps to them too).
-RATED: Final = (PlaceKind.COUNTRY, PlaceKind.TERRITORY)
 
 
 def _ratings_rate_countries(context: StrictContext) -> list[Problem]:
