@@ -19,6 +19,7 @@ import math
 import pickle
 import re
 import time
+from pathlib import Path
 from typing import Any
 
 import edtf
@@ -848,3 +849,13 @@ def test_contains_and_overlaps_take_a_date_as_text_as_the_queries_do() -> None:
         year.contains("2012-13")
     with pytest.raises(TypeError, match="expected an EDTF, its text or a date, not int"):
         year.overlaps(2012)  # type: ignore[arg-type]
+
+
+def test_the_calendar_names_are_stated_once() -> None:
+    # the months' and seasons' names and the season codes' months live in calendarwords;
+    # the dates module, the date words and the display import them
+    package = Path(__file__).resolve().parent.parent / "src" / "rightsdata"
+    for module in ("_values/dates.py", "_values/datewords.py", "_display/words.py"):
+        source = (package / module).read_text(encoding="utf-8")
+        for word in ('"spring"', '"January"', '("january"', "(3, 5)", '"21"'):
+            assert word not in source, (module, word)

@@ -26,31 +26,17 @@ import threading
 from collections.abc import Callable
 from typing import Final
 
+from rightsdata._values.calendarwords import MONTH_NAMES, SEASON_NAMES
+
 __all__ = ["date_words"]
 
 _MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
+    spelt: number
+    for number, name in enumerate((name.casefold() for name in MONTH_NAMES), start=1)
+    for spelt in {name, name[:3], *(("sept",) if number == 9 else ())}
 }
-#: EDTF's season codes, as this library reads them.
-_SEASONS: Final = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+#: Each season's name, and "fall", by its EDTF code.
+_SEASONS: Final = {name: code for code, name in SEASON_NAMES.items()} | {"fall": 23}
 
 _ORDINAL: Final = r"(?:st|nd|rd|th)?"
 _MONTH_YEAR: Final = re.compile(r"([a-z]+)\.?,?\s+(\d{4})")
@@ -143,7 +129,7 @@ interval, such as 2012-01/2012-04
     written = _edtf(words, reads)
     if written is not None and written != words:
         kind = "a month" if len(written) == 7 else "a day"
-        if written[5:7] in ("21", "22", "23", "24"):
+        if int(written[5:7]) in SEASON_NAMES:
             return f"EDTF writes a season as YYYY-21..24 (spring to winter): {written}"
         return f"EDTF writes {kind} in digits, year first: {written}"
     folded = words.casefold()
