@@ -183,6 +183,8 @@ WINDOWS: list[tuple[list[str], str]] = [
     # a reversed pair is told so; --between's own date is kept
     (["events", "--from", "2013", "--to", "2012"], "the start '2013' is after the end '2012'"),
     (["events", "--between", "2012", "--to", "2013"], "--between 2012/2013"),
+    # not read as a prefix of --involving
+    (["events", "--in", "2012"], "the window option is --between: --between 2012"),
     (["events", "--from"], "the window option is --between DATE or START/END"),
     # two values after --between: told it takes one, START/END
     (
@@ -197,6 +199,23 @@ WINDOWS: list[tuple[list[str], str]] = [
         "rightsdata search takes no dates; rightsdata events takes a window: --between 2012/..",
     ),
 ]
+
+
+def test_no_window_alias_is_read_as_the_prefix_of_an_option() -> None:
+    # argparse takes a prefix for the option it begins (events --in: --involving), so an
+    # alias would never reach the window hint on a command with an option it begins
+    import argparse
+
+    from rightsdata._cli.parser import build_parser
+    from rightsdata._cli.windowhint import WINDOW_ALIASES
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in [("", parser), *commands.choices.items()]:
+        for alias in WINDOW_ALIASES:
+            for word in (alias, f"{alias}=2012"):
+                taken = sub._parse_optional(word)
+                assert taken is None or taken[0] is None, (name, word, taken)
 
 
 #: A word after an option that is no date: not copied into a --between.
