@@ -268,7 +268,7 @@ def _syntax_reason(text: str) -> str:
         return "negative years are not supported"
     if text.startswith("Y") or (len(text) > 4 and text[:5].isdigit()):
         return "years must have exactly four digits (0001-9999)"
-    if "X" in text or "u" in text:
+    if re.search(r"\d[Xu]|[Xu]\d|[Xu]{2}", text):  # (digit-shaped: not the u of June)
         return "unspecified digits (X) are not supported"
     if text == "..":
         return "'..' is only allowed as a side of an interval"
