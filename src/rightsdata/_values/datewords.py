@@ -28,7 +28,7 @@ from typing import Final, Literal, NamedTuple
 
 from rightsdata._values.calendarwords import MONTH_NAMES, SEASON_NAMES
 
-__all__ = ["Window", "date_words"]
+__all__ = ["Window", "date_words", "in_window"]
 
 _MONTHS: Final = {
     spelt: number
@@ -134,6 +134,21 @@ def date_words(text: str, reads: Reads, window: Window | None = None) -> str | N
         _READING.on = False
 
 
+def in_window(text: str, reason: str, reads: Reads, window: Window) -> str:
+    """What to tell of ``text``, a date EDTF does not read for ``reason``, given in
+    ``window``: what the date words tell there, where they told ``reason`` (in a record they
+    offer intervals and sets, which a window's side does not take); else ``reason``.
+
+    >>> from rightsdata._values.dates import is_edtf
+    >>> cli = Window("both", lambda a, b: f"--between {a}/{b}")
+    >>> print(in_window("1990s", date_words("1990s", is_edtf) or "", is_edtf, cli))
+    a window is written START/END, as a decade is: --between 1990/1999
+    """
+    if date_words(text, reads) != reason:
+        return reason
+    return date_words(text, reads, window) or reason
+
+
 def _span(words: str, reads: Reads) -> tuple[str, str, str] | None:
     """A span ``words`` writes (``2012-2013``, ``2012 to 2013``, ``2012-01..2012-03``,
     ``1990s``): (its kind, "span", "range" or "decade"; its start; its end), either side
@@ -182,7 +197,7 @@ def _told_span(kind: str, a: str, b: str, reads: Reads, window: Window | None) -
         told = window.written(a or _OPEN, b or _OPEN)
         end = {"start": a, "end": b}.get(window.side, "")
         if not end:  # (the window itself, or the side it leaves open)
-            return f"a window is written from its start to its end, {what} too: {told}"
+            return f"a window is written START/END, as {what} is: {told}"
         name = "first" if window.side == "start" else "last"
         return (
             f"a window's {window.side} is one date, not {what}: the {name} of it, {end}, "

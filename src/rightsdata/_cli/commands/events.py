@@ -83,10 +83,16 @@ def _record_of(
     raise UsageError(message)
 
 
+def _cli_window(start: str, end: str) -> str:
+    """``--between`` from ``start`` to ``end`` ('..' if open)."""
+    return f"--between {start or '..'}/{end or '..'}"
+
+
 def _window(text: str) -> tuple[str | None, str | None]:
     """``--between``: one date (``2012``: all of it) or ``START/END``, a side empty or ``..``
     for open."""
-    from rightsdata._values.dates import EDTF, EDTFError
+    from rightsdata._values.dates import EDTF, EDTFError, is_edtf
+    from rightsdata._values.datewords import Window, in_window
 
     start, slash, end = text.partition("/")
     if not text:
@@ -96,12 +102,14 @@ def _window(text: str) -> tuple[str | None, str | None]:
             f"--between {text!r}: give one date or START/END, not {text.count('/') + 1} dates"
         )
     sides = (start, end) if slash else (start, start)
-    for side in sides:
+    for where, side in zip(("start", "end") if slash else ("both",), sides, strict=False):
         if side not in ("", ".."):
             try:
                 date = EDTF.parse(side)
             except EDTFError as error:
-                raise UsageError(f"--between {text!r}: {side!r} is not a date ({error})") from None
+                reason = in_window(side, error.reason, is_edtf, Window(where, _cli_window))
+                said = EDTFError(side, reason)
+                raise UsageError(f"--between {text!r}: {side!r} is not a date ({said})") from None
             if date.is_set and not slash:  # (one value is the window itself, not a side)
                 raise UsageError(
                     f"--between {text!r} is one of some dates, not a window; ask of each of "
