@@ -13,8 +13,8 @@ import pytest
 from rightsdata._cli.commands.events import _window
 from rightsdata._cli.exits import UsageError
 from rightsdata._data.query import window
-from rightsdata._values.datewords import _MONTHS, _SEASONS
 from rightsdata._values.dates import EDTF, EDTFError
+from rightsdata._values.datewords import _MONTHS, _SEASONS
 
 _DATES = ["2012", "Oct 2012", "summer 2012", "2012-22", "2012-10-01", "2012~", "2012?"]
 _PAIRS = [

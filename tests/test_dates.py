@@ -851,7 +851,9 @@ def test_a_date_in_words_is_told_the_edtf_to_write(text: str, said: str) -> None
     assert str(error.value) == f"{text!r} is not an EDTF date: {said}"
 
 
-@pytest.mark.parametrize("text", ["yesterday", "Foo 2012", "0000s", "early 0000", "2012 to someday"])
+@pytest.mark.parametrize(
+    "text", ["yesterday", "Foo 2012", "0000s", "early 0000", "2012 to someday"]
+)
 def test_words_that_are_no_date_get_the_grammar(text: str) -> None:
     with pytest.raises(EDTFError, match="expected YYYY, YYYY-MM"):
         EDTF(text)

@@ -156,7 +156,8 @@ def _span(words: str, reads: Reads) -> tuple[str, str, str] | None:
     none."""
     folded = words.casefold()
     if "/" not in words and "[" not in words and (found := _RANGE.fullmatch(words)):
-        sides = _sides(*found.groups(), reads)
+        first, second = found.groups()
+        sides = _sides(first, second, reads)
         if sides is not None:
             return "range", *sides
     if found := _SPAN.fullmatch(folded):
@@ -247,8 +248,8 @@ interval, such as 2012-01/2012-04
         return f"EDTF writes {kind} in digits, year first: {written}"
     folded = words.casefold()
     if (named := _named_day(folded)) is not None:
-        year, month, day = named
-        return f"{MONTH_NAMES[month - 1]} {year:04} has no day {day}"
+        in_year, month, day = named
+        return f"{MONTH_NAMES[month - 1]} {in_year:04} has no day {day}"
     for pattern, mark, meaning in ((_ABOUT, "~", "about"), (_UNCERTAIN, "?", "uncertain")):
         if found := pattern.fullmatch(folded):
             return _qualified(

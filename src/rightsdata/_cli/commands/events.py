@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rightsdata._cli.arguments import _dataset, _source_options
 from rightsdata._cli.exits import EXIT_OK, UsageError
@@ -102,7 +102,8 @@ def _window(text: str) -> tuple[str | None, str | None]:
             f"--between {text!r}: give one date or START/END, not {text.count('/') + 1} dates"
         )
     sides = (start, end) if slash else (start, start)
-    for where, side in zip(("start", "end") if slash else ("both",), sides, strict=False):
+    wheres: tuple[Literal["start", "end", "both"], ...] = ("start", "end") if slash else ("both",)
+    for where, side in zip(wheres, sides, strict=False):
         if side not in ("", ".."):
             try:
                 date = EDTF.parse(side)
