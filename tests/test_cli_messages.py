@@ -173,9 +173,18 @@ WINDOWS: list[tuple[list[str], str]] = [
     ),
     (["events", "--date", "2022-01"], "the window option is --between: --between 2022-01"),
     (["events", "--since", "2022"], "--between 2022/.."),
-    (["events", "--after=2022"], "--between 2022/.."),
+    (["events", "--after=2022"], "--between 2023/.. (after 2022)"),
     (["events", "--until", "2012-10"], "--between ../2012-10"),
-    (["events", "--before", "2012"], "--between ../2012"),
+    # --before and --after exclude their date, and --between includes its sides
+    (["events", "--before", "2012"], "--between ../2011 (before 2012)"),
+    (["events", "--after", "2012-12"], "--between 2013-01/.. (after 2012-12)"),
+    (["events", "--before", "2012-03-01"], "--between ../2012-02-29 (before 2012-03-01)"),
+    (["events", "--before", "2012-21"], "--between ../2012-02 (before 2012-21)"),
+    # a reversed pair is told so; --between's own date is kept
+    (["events", "--from", "2013", "--to", "2012"], "the start '2013' is after the end '2012'"),
+    (["events", "--between", "2012", "--to", "2013"], "--between 2012/2013"),
+    # not read as a prefix of --involving
+    (["events", "--in", "2012"], "the window option is --between: --between 2012"),
     (["events", "--from"], "the window option is --between DATE or START/END"),
     # two values after --between: told it takes one, START/END
     (
@@ -190,6 +199,86 @@ WINDOWS: list[tuple[list[str], str]] = [
         "rightsdata search takes no dates; rightsdata events takes a window: --between 2012/..",
     ),
 ]
+
+
+def test_no_window_alias_is_read_as_the_prefix_of_an_option() -> None:
+    # argparse takes a prefix for the option it begins (events --in: --involving), so an
+    # alias would never reach the window hint on a command with an option it begins
+    import argparse
+
+    from rightsdata._cli.parser import build_parser
+    from rightsdata._cli.windowhint import WINDOW_ALIASES
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in [("", parser), *commands.choices.items()]:
+        for alias in WINDOW_ALIASES:
+            for word in (alias, f"{alias}=2012"):
+                taken = sub._parse_optional(word)
+                assert taken is None or taken[0] is None, (name, word, taken)
+
+
+#: A word after an option that is no date: not copied into a --between.
+NOT_DATES: list[list[str]] = [
+    ["export", "--to", "2012", "/tmp/x"],  # (argparse took 2012 as the directory)
+    ["events", "--between", "2012", "person:x"],
+    ["events", "--date=2012-01..2012-03"],
+    ["events", "--since", "yesterday"],
+    ["events", "--before", "0001"],
+    ["search", "kozlov", "--until", "later"],
+]
+
+
+@pytest.mark.parametrize("argv", NOT_DATES)
+def test_a_word_that_is_no_date_is_not_told_as_one(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, _, err = run(capsys, *argv)
+    told = " ".join(err.split())
+    assert code == EXIT_USAGE
+    hint = told.partition("; ")[2]
+    assert "DATE or START/END" in hint or "a date or START/END (" in hint, told
+    assert not re.search(r"--between [0-9.]", hint), told
+
+
+#: Dates in each form and at each precision the window hints read.
+_HINT_DATES = ["2012", "2012-02", "2012-12", "2012-03-01", "2012-12-31", "2012-21", "2012-24"]
+_HINT_DATES += ["2012~", "2012-06?"]
+
+
+def _every_hint() -> list[list[str]]:
+    from rightsdata._cli.windowhint import WINDOW_ALIASES
+
+    argvs = [["events", alias, date] for alias in WINDOW_ALIASES for date in _HINT_DATES]
+    argvs += [["events", f"{alias}={date}"] for alias in WINDOW_ALIASES for date in _HINT_DATES]
+    argvs += [["events", "--from", a, "--to", b] for a in _HINT_DATES for b in _HINT_DATES]
+    argvs += [["events", "--after", a, "--before", b] for a in _HINT_DATES for b in _HINT_DATES]
+    argvs += [["events", "--between", a, b] for a in _HINT_DATES for b in _HINT_DATES]
+    argvs += [["events", "--between", a, "--to", b] for a in _HINT_DATES for b in _HINT_DATES]
+    return argvs
+
+
+def test_every_between_a_hint_tells_is_one_events_takes() -> None:
+    from rightsdata._cli.commands.events import _window
+    from rightsdata._cli.parser import _options, _subparser, build_parser
+    from rightsdata._cli.windowhint import window_hint
+
+    parser = build_parser()
+    options = _options(_subparser(parser, "events"))
+    told = 0
+    for argv in _every_hint():
+        extras = parser.parse_known_args(argv)[1]
+        hint = window_hint(extras, argv, "events", options) or ""
+        for value in re.findall(r"--between ([0-9.][^ ;]*)(?: \((before|after) ([^)]+)\))?", hint):
+            window, word, date = value
+            first, last = _window(window)  # (raises if the command refuses it)
+            told += 1
+            if word:  # excluding its date: the window ends just before, or starts just after
+                from rightsdata._values.dates import EDTF
+
+                side = last if word == "before" else first
+                assert side is not None and not EDTF(side).overlaps(date), (argv, hint)
+    assert told > 300
 
 
 @pytest.mark.parametrize(("argv", "said"), WINDOWS)

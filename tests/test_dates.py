@@ -19,6 +19,7 @@ import math
 import pickle
 import re
 import time
+from pathlib import Path
 from typing import Any
 
 import edtf
@@ -809,6 +810,32 @@ IN_WORDS: list[tuple[str, str]] = [
         "1990s",
         "EDTF writes a decade as an interval: 1990/1999 (or [1990..1999] for one year within it)",
     ),
+    # a day its month does not have; "of" before the year (not unspecified digits: the u)
+    ("31 June 2012", "June 2012 has no day 31"),
+    ("30 Feb 2012", "February 2012 has no day 30"),
+    ("summer of 2012", "EDTF writes a season as YYYY-21..24 (spring to winter): 2012-22"),
+    # every form offered reads: a reversed span is told so; a season is in no set
+    ("2013-2012", "a span runs from its start to its end, and 2013 is after 2012"),
+    ("2013..2012", "a range A..B runs from its start to its end, and 2013 is after 2012"),
+    (
+        "2012-10-01 to 2012-09-01",
+        "a span runs from its start to its end, and 2012-10-01 is after 2012-09-01",
+    ),
+    (
+        "summer 2012 to autumn 2013",
+        "EDTF writes a span as an interval START/END: 2012-22/2013-23",
+    ),
+    ("0001s", "EDTF has no plural years: write the year, 0001"),
+    # 'about' a span, a range or a decade: on each side
+    *(
+        (about, "EDTF writes 'about' as ~ after the date, on each side of an interval: " + told)
+        for about, told in (
+            ("c. 2012-2013", "2012~/2013~"),
+            ("c. 2012 to 2013", "2012~/2013~"),
+            ("about 2012..2013", "2012~/2013~"),
+            ("c. 1990s", "1990~/1999~"),
+        )
+    ),
     (
         "2012s",
         "EDTF has no plural years: write the year, 2012, or a decade, 2010/2019 (or "
@@ -824,7 +851,9 @@ def test_a_date_in_words_is_told_the_edtf_to_write(text: str, said: str) -> None
     assert str(error.value) == f"{text!r} is not an EDTF date: {said}"
 
 
-@pytest.mark.parametrize("text", ["yesterday", "Foo 2012", "31 Feb 2012", "2012 to someday"])
+@pytest.mark.parametrize(
+    "text", ["yesterday", "Foo 2012", "0000s", "early 0000", "2012 to someday"]
+)
 def test_words_that_are_no_date_get_the_grammar(text: str) -> None:
     with pytest.raises(EDTFError, match="expected YYYY, YYYY-MM"):
         EDTF(text)
@@ -833,8 +862,8 @@ def test_words_that_are_no_date_get_the_grammar(text: str) -> None:
 @pytest.mark.parametrize(("text", "said"), IN_WORDS)
 def test_the_edtf_told_is_a_date(text: str, said: str) -> None:
     # every form the message offers reads as EDTF (the tail after the last colon, each of its
-    # alternatives)
-    told = said.rsplit(": ", 1)[1]
+    # alternatives; a message without one offers none)
+    told = said.rsplit(": ", 1)[1] if ": " in said else ""
     for part in re.findall(r"\[[^\]]*\]|[0-9][0-9X~?./-]*[0-9~?.]|\.\./[0-9-]+", told):
         EDTF(part)
 
@@ -848,3 +877,13 @@ def test_contains_and_overlaps_take_a_date_as_text_as_the_queries_do() -> None:
         year.contains("2012-13")
     with pytest.raises(TypeError, match="expected an EDTF, its text or a date, not int"):
         year.overlaps(2012)  # type: ignore[arg-type]
+
+
+def test_the_calendar_names_are_stated_once() -> None:
+    # the months' and seasons' names and the season codes' months live in calendarwords;
+    # the dates module, the date words and the display import them
+    package = Path(__file__).resolve().parent.parent / "src" / "rightsdata"
+    for module in ("_values/dates.py", "_values/datewords.py", "_display/words.py"):
+        source = (package / module).read_text(encoding="utf-8")
+        for word in ('"spring"', '"January"', '("january"', "(3, 5)", '"21"'):
+            assert word not in source, (module, word)

@@ -22,6 +22,7 @@ from rightsdata._cli.commands.show import _cmd_show
 from rightsdata._cli.commands.validate import _cmd_validate
 from rightsdata._cli.exits import UsageError
 from rightsdata._cli.suggest import close, did_you_mean
+from rightsdata._cli.windowhint import WINDOW_ALIASES
 from rightsdata._tables.export import FORMATS
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.shell import command_line, shell_path, shell_word
@@ -41,7 +42,16 @@ def _positive_int(text: str) -> int:
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose 'invalid choice' errors suggest the closest choice."""
+    """An argument parser whose 'invalid choice' errors suggest the closest choice, and which
+    never reads a window alias (:data:`~rightsdata._cli.windowhint.WINDOW_ALIASES`) as the
+    prefix of an option: ``events --in 2012`` would be ``--involving 2012``, where the window
+    hint tells ``--between 2012``. Other prefixes are taken, as argparse takes them."""
+
+    def _get_option_tuples(self, option_string: str) -> list[Any]:
+        if option_string.partition("=")[0] in WINDOW_ALIASES:
+            return []
+        found: list[Any] = super()._get_option_tuples(option_string)
+        return found
 
     def error(self, message: str) -> NoReturn:
         match = _INVALID_CHOICE.search(message)
@@ -645,7 +655,7 @@ def _resolve(option: str, parser: argparse.ArgumentParser) -> argparse.Action | 
     actions = {o: a for a in parser._actions for o in a.option_strings}
     if option in actions:
         return actions[option]
-    if option.startswith("--") and parser.allow_abbrev:
+    if option.startswith("--") and parser.allow_abbrev and option not in WINDOW_ALIASES:
         named = {id(a): a for o, a in actions.items() if o.startswith(option)}
         if len(named) == 1:
             return next(iter(named.values()))

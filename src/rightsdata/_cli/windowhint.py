@@ -2,6 +2,9 @@
 instead (internal): a spelling match sends ``--from`` to ``--format`` and ``--date`` to
 ``--data``, so these are known by name, before any spelling match is tried.
 
+Every ``--between`` told is one ``rightsdata events`` takes (its own check runs on it), and
+a word is copied into it only if it is a date: else the form is given with its placeholders.
+
 >>> window_hint(["--from", "2022-01", "--to", "2022-02"], ["events", "--from", "2022-01",
 ...     "--to", "2022-02"], "events", ["--between"])
 "the window option is --between START/END (both sides included, '..' for an open side): \
@@ -9,26 +12,32 @@ instead (internal): a spelling match sends ``--from`` to ``--format`` and ``--da
 >>> window_hint(["2022-02"], ["events", "--between", "2022-01", "2022-02"], "events",
 ...     ["--between"])
 '--between takes one value, a date or START/END: --between 2022-01/2022-02'
+>>> window_hint(["--before", "2012"], ["events", "--before", "2012"], "events", ["--between"])
+"the window option is --between START/END (both sides included, '..' for an open side): \
+--between ../2011 (before 2012)"
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Sequence
 from typing import Final, Literal
 
 __all__ = ["WINDOW_ALIASES", "window_hint"]
 
-#: An option people write for a window, and the side of ``--between`` its date gives:
-#: ``start``, ``end``, or ``both`` (the window is the date itself).
-WINDOW_ALIASES: Final[dict[str, Literal["start", "end", "both"]]] = {
+#: What the date of an option people write for a window gives: the ``start`` or ``end`` of
+#: ``--between``, a bound the window excludes (``after``, ``before``: the side is the next
+#: or the previous year, month or day), or ``both`` (the window is the date itself).
+WINDOW_ALIASES: Final[dict[str, Literal["start", "end", "after", "before", "both"]]] = {
     "--from": "start",
     "--since": "start",
-    "--after": "start",
+    "--after": "after",
     "--start": "start",
     "--to": "end",
     "--until": "end",
     "--till": "end",
-    "--before": "end",
+    "--before": "before",
     "--end": "end",
     "--date": "both",
     "--on": "both",
@@ -42,6 +51,7 @@ WINDOW_ALIASES: Final[dict[str, Literal["start", "end", "both"]]] = {
 
 _OPEN: Final = ".."
 _SIDES: Final = f"both sides included, '{_OPEN}' for an open side"
+_FORM: Final = f"the window option is --between DATE or START/END ({_SIDES})"
 
 
 def _given(extras: Sequence[str]) -> dict[str, str]:
@@ -59,33 +69,125 @@ def _given(extras: Sequence[str]) -> dict[str, str]:
     return found
 
 
-def _between(given: dict[str, str]) -> str | None:
-    """The ``--between`` the aliases given mean, or None where a date is missing."""
+def _reads(text: str) -> bool:
+    """Whether EDTF reads ``text``."""
+    from rightsdata._values.dates import is_edtf
+
+    return is_edtf(text)
+
+
+def _is_date(text: str) -> bool:
+    """Whether ``text`` is one date (not an interval or a set), as a side of a window."""
+    from rightsdata._values.dates import EDTF, EDTFError
+
+    try:
+        date = EDTF.parse(text)
+    except EDTFError:
+        return False
+    return not (date.is_interval or date.is_set)
+
+
+def _step(text: str, by: Literal[-1, 1]) -> str | None:
+    """The year, month or day just before (``by`` -1) or after (1) the date ``text``, at its
+    precision (a season: the month before or after it); None for another date (qualified,
+    an interval) or beyond the years 0001-9999."""
+    from rightsdata._values.calendarwords import SEASON_MONTHS
+
+    if re.fullmatch(r"\d{4}", text) and _is_date(text):
+        year = int(text) + by
+        return f"{year:04}" if 1 <= year <= 9999 else None
+    if re.fullmatch(r"\d{4}-\d{2}", text) and _is_date(text):
+        year, month = int(text[:4]), int(text[5:])
+        if month in SEASON_MONTHS:
+            month = SEASON_MONTHS[month][0 if by < 0 else 1]
+        year, index = divmod(year * 12 + month - 1 + by, 12)
+        return f"{year:04}-{index + 1:02}" if 1 <= year <= 9999 else None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) and _is_date(text):
+        try:
+            return (datetime.date.fromisoformat(text) + datetime.timedelta(days=by)).isoformat()
+        except OverflowError:
+            return None
+    return None
+
+
+def _checked(window: str) -> str | None:
+    """Why ``rightsdata events --between WINDOW`` is refused (``the start '2013' is after
+    the end '2012'``), or None if it is taken."""
+    from rightsdata._cli.commands.events import _window
+    from rightsdata._cli.exits import UsageError
+
+    try:
+        _window(window)
+    except UsageError as error:
+        return str(error).removeprefix(f"--between {window!r}: ")
+    return None
+
+
+def _given_between(argv: Sequence[str]) -> str | None:
+    """The value of the ``--between`` in ``argv``, if one is given."""
+    for i, word in enumerate(argv):
+        if word.startswith("--between="):
+            return word.partition("=")[2]
+        if word == "--between" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+def _between(given: dict[str, str], argv: Sequence[str]) -> tuple[str, str] | None:
+    """The ``--between`` value the aliases given mean (with the ``--between`` already in
+    ``argv``, if it is one date or START/END: ``--between 2012 --to 2013`` is 2012/2013), and
+    what was asked ("before 2012", or ""); None where a value is missing or is no date."""
     start = end = None
+    asked = ""
     for name, value in given.items():
         side = WINDOW_ALIASES[name]
-        if not value:
+        if side == "both":  # (the window itself: one date or START/END)
+            return (value, "") if _reads(value) else None
+        if not _is_date(value):
             return None
-        if side == "both":
-            return f"--between {value}"
-        if side == "start":
+        if side in ("after", "before"):
+            moved = _step(value, 1 if side == "after" else -1)
+            if moved is None:
+                return None
+            asked = f"{side} {value}"
+            value = moved
+        if side in ("start", "after"):
             start = value
         else:
             end = value
-    return f"--between {start or _OPEN}/{end or _OPEN}"
+    already = _given_between(argv)
+    if already is not None and (start is None or end is None):
+        first, slash, last = already.partition("/")
+        if not slash:  # (one date: the side the aliases do not give)
+            first = last = already
+        if _is_date(first) or first in ("", _OPEN):
+            start = start or first or None
+        if _is_date(last) or last in ("", _OPEN):
+            end = end or last or None
+    return f"{start or _OPEN}/{end or _OPEN}", asked
 
 
 def _after_between(extras: Sequence[str], argv: Sequence[str]) -> str | None:
-    """``--between START/END`` where the first of ``extras`` is a word that follows
-    ``--between``'s value (``--between 2022-01 2022-02``), else None."""
+    """What to tell where the first of ``extras`` is a word that follows ``--between``'s
+    value (``--between 2022-01 2022-02``): ``--between START/END`` if both are dates that
+    make a window, else the form; None if it follows no ``--between``."""
     if not extras or extras[0].startswith("-"):
         return None
     stray = extras[0]
     for i, word in enumerate(argv):
         if word.startswith("--between=") and argv[i + 1 : i + 2] == [stray]:
-            return f"--between {word.partition('=')[2]}/{stray}"
-        if word == "--between" and list(argv[i + 2 : i + 3]) == [stray]:
-            return f"--between {argv[i + 1]}/{stray}"
+            first = word.partition("=")[2]
+        elif word == "--between" and list(argv[i + 2 : i + 3]) == [stray]:
+            first = argv[i + 1]
+        else:
+            continue
+        said = "--between takes one value, a date or START/END"
+        if not (_is_date(first) and _is_date(stray)):
+            return f"{said} ({_SIDES})"
+        refused = _checked(f"{first}/{stray}")
+        if refused is not None:  # (the start after the end)
+            return f"{said}; {refused}"
+        return f"{said}: --between {first}/{stray}"
     return None
 
 
@@ -95,18 +197,26 @@ def window_hint(
     """What to tell of ``extras`` (the words the command did not take, of ``argv``) that
     give a date window by another name: the ``--between`` to write, or where ``command``
     takes no window, that ``rightsdata events`` does. None if they give none."""
-    between = _after_between(extras, list(argv))
-    if between is not None and "--between" in options:
-        return f"--between takes one value, a date or START/END: {between}"
+    if "--between" in options:
+        told = _after_between(extras, list(argv))
+        if told is not None:
+            return told
     given = _given(extras)
     if not given:
         return None
-    written = _between(given)
+    found = _between(given, argv if "--between" in options else ())
+    written = asked = refused = None
+    if found is not None:
+        value, asked = found
+        refused = _checked(value)
+        written = None if refused else f"--between {value}" + (f" ({asked})" if asked else "")
     if "--between" not in options:
-        example = written or "--between 2012/2013"
+        example = written or "--between DATE or START/END"
         return f"rightsdata {command} takes no dates; rightsdata events takes a window: {example}"
+    if refused is not None:
+        return f"{_FORM}; {refused}"
     if written is None:
-        return f"the window option is --between DATE or START/END ({_SIDES})"
+        return _FORM
     if "/" not in written:
         return f"the window option is --between: {written}"
     return f"the window option is --between START/END ({_SIDES}): {written}"

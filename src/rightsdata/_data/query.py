@@ -199,12 +199,32 @@ def _parsed(value: object, problem: str) -> object:
         raise ValueError(f"{problem}: {error}") from None
 
 
+def _python_window(start: str, end: str) -> str:
+    """``between=`` from ``start`` to ``end`` as a Python call writes it (None if open)."""
+    sides = (None if s in ("", "..") else s for s in (start, end))
+    return f"between=({', '.join(map(repr, sides))})"
+
+
+def _side(text: str, side: Literal["start", "end"]) -> EDTF:
+    """The window side ``text``; a ValueError saying what to write if it is not a date (a
+    span's words are told the side or the window, which a side takes, not an interval)."""
+    try:
+        return EDTF.parse(text)
+    except EDTFError as error:
+        from rightsdata._values.dates import is_edtf
+        from rightsdata._values.datewords import Window, in_window
+
+        reason = in_window(text, error.reason, is_edtf, Window(side, _python_window))
+        raise ValueError(f"between: the {side} is not a date: {EDTFError(text, reason)}") from None
+
+
 def _bound(value: object, side: str) -> int:
     """The first (start) or last (end) day ordinal of a window side; NEG / POS if open."""
     start = side == "start"
     if value is None:
         return NEG if start else POS
-    value = _parsed(value, f"between: the {side} is not a date")
+    if isinstance(value, str):
+        value = _side(value, "start" if start else "end")
     if isinstance(value, EDTF):
         if value.is_set:  # (its bounds would take the days between its dates in)
             raise ValueError(

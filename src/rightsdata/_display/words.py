@@ -23,6 +23,7 @@ from rightsdata._model.records import (
     Record,
     figure_quantity,
 )
+from rightsdata._values.calendarwords import MONTH_NAMES, SEASON_MONTHS, SEASON_NAMES
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.durations import Duration, format_duration
@@ -60,26 +61,14 @@ __all__ = [
     "within_note",
 ]
 
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_MONTHS: Final = MONTH_NAMES
 _DASH: Final = " \u2013 "  # an en dash between the sides of an interval
+#: Each season code (as text) and its name with its months: spring (March to May).
 _SEASONS: Final = {
-    "21": "spring (March to May)",
-    "22": "summer (June to August)",
-    "23": "autumn (September to November)",
-    "24": "winter (December)",
+    str(code): f"{SEASON_NAMES[code]} ("
+    + " to ".join(dict.fromkeys(MONTH_NAMES[month - 1] for month in months))
+    + ")"
+    for code, months in SEASON_MONTHS.items()
 }
 _UNITS: Final = {FigureUnit.DEGREES_CELSIUS: "°C", FigureUnit.PERCENT: "%"}
 _SINGULAR: Final = {

@@ -75,6 +75,7 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 
+from rightsdata._values.calendarwords import SEASON_MONTHS, SEASON_NAMES
 from rightsdata._values.errors import RightsdataError, deprecated_message_only
 from rightsdata._values.joined import one_of
 from rightsdata._values.lazymodule import LazyModule
@@ -219,9 +220,6 @@ _QUALIFIER_FLAGS: Final[dict[str, int]] = {
     "%": _UNCERTAIN | _APPROXIMATE,
 }
 _DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-# season code -> (first month, last month), as in edtf.appsettings.SEASON_MONTHS_RANGE
-_SEASONS: Final[dict[int, tuple[int, int]]] = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 12)}
-_SEASON_NAMES: Final[dict[int, str]] = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
 
 # Memoised bounds: "YYYY" -> (lo, hi); "YYYY-MM" -> (lo, hi, MONTH or SEASON).
 _YEARS: dict[str, tuple[int, int]] = {}
@@ -270,7 +268,7 @@ def _syntax_reason(text: str) -> str:
         return "negative years are not supported"
     if text.startswith("Y") or (len(text) > 4 and text[:5].isdigit()):
         return "years must have exactly four digits (0001-9999)"
-    if "X" in text or "u" in text:
+    if re.search(r"\d[Xu]|[Xu]\d|[Xu]{2}", text):  # (digit-shaped: not the u of June)
         return "unspecified digits (X) are not supported"
     if text == "..":
         return "'..' is only allowed as a side of an interval"
@@ -294,7 +292,7 @@ def _year_month(ym: str) -> tuple[int, int, Precision] | str:
     if 0 < month < 13:
         lo = _ordinal(_date(year, month, 1))
         return lo, lo + _month_end(year, month) - 1, _MONTH
-    season = _SEASONS.get(month)
+    season = SEASON_MONTHS.get(month)
     if season is None:
         if 25 <= month <= 41:
             return f"{ms} is a Level 2 season code; only seasons 21-24 are supported"
@@ -344,14 +342,14 @@ def _single(text: str) -> tuple[int, int, Precision, int] | str:
     lo, hi, precision = info
     if n == 7:
         if flags and precision is _SEASON:
-            season = _SEASON_NAMES[int(text[5:7])]
+            season = SEASON_NAMES[int(text[5:7])]
             return f"a season ({text[5:7]}, {season}) cannot carry a qualifier (? ~ %)"
         return lo, hi, precision, flags
     ds = text[8:10]
     if text[7] != "-" or not ds.isdigit():
         return _syntax_reason(text)
     if precision is _SEASON:
-        return f"{text[5:7]} is a season ({_SEASON_NAMES[int(text[5:7])]}) and cannot have a day"
+        return f"{text[5:7]} is a season ({SEASON_NAMES[int(text[5:7])]}) and cannot have a day"
     day = int(ds)
     if day < 1 or lo + day - 1 > hi:
         return f"day {ds} does not exist in {ym}"

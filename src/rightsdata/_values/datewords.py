@@ -24,36 +24,22 @@ import datetime
 import re
 import threading
 from collections.abc import Callable
-from typing import Final
+from typing import Final, Literal, NamedTuple
 
-__all__ = ["date_words"]
+from rightsdata._values.calendarwords import MONTH_NAMES, SEASON_NAMES
+
+__all__ = ["Window", "date_words", "in_window"]
 
 _MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
+    spelt: number
+    for number, name in enumerate((name.casefold() for name in MONTH_NAMES), start=1)
+    for spelt in {name, name[:3], *(("sept",) if number == 9 else ())}
 }
-#: EDTF's season codes, as this library reads them.
-_SEASONS: Final = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+#: Each season's name, and "fall", by its EDTF code.
+_SEASONS: Final = {name: code for code, name in SEASON_NAMES.items()} | {"fall": 23}
 
 _ORDINAL: Final = r"(?:st|nd|rd|th)?"
-_MONTH_YEAR: Final = re.compile(r"([a-z]+)\.?,?\s+(\d{4})")
+_MONTH_YEAR: Final = re.compile(r"([a-z]+)\.?,?\s+(?:of\s+)?(\d{4})")
 _DAY_MONTH_YEAR: Final = re.compile(rf"(\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{{4}})")
 _MONTH_DAY_YEAR: Final = re.compile(rf"([a-z]+)\.?\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})")
 _ABOUT: Final = re.compile(
@@ -74,6 +60,17 @@ _DECADE: Final = re.compile(r"(\d{3})(\d)'?s")
 #: Whether EDTF reads a text.
 Reads = Callable[[str], bool]
 
+
+class Window(NamedTuple):
+    """Where a date is read, if it is in a window rather than a record: its ``side``
+    (``start``, ``end``, or ``both``, a window given as one value, as ``--between``'s), and
+    how a window from A to B is ``written`` there (``between=('A', 'B')``,
+    ``--between A/B``). A window's side is one date, and it takes no set."""
+
+    side: Literal["start", "end", "both"]
+    written: Callable[[str, str], str]
+
+
 #: Set while a text is read here: the EDTF parse of a part that fails asks no words of it.
 _READING: Final = threading.local()
 
@@ -87,19 +84,31 @@ def _edtf(text: str, reads: Reads) -> str | None:
     if found := _MONTH_YEAR.fullmatch(words):
         name, year = found.groups()
         if name in _MONTHS:
-            return f"{year}-{_MONTHS[name]:02}"
-        if name in _SEASONS:
-            return f"{year}-{_SEASONS[name]}"
+            written = f"{year}-{_MONTHS[name]:02}"
+        elif name in _SEASONS:
+            written = f"{year}-{_SEASONS[name]}"
+        else:
+            return None
+        return written if reads(written) else None
+    named = _named_day(words)
+    if named is None:
         return None
+    year, month, day = named
+    try:
+        written = datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return written if reads(written) else None
+
+
+def _named_day(words: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a day written with its month's English name (``8 October
+    2012``, ``Oct. 8, 2012``), whether or not it exists; None for anything else."""
     for pattern, order in ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2))):
         if found := pattern.fullmatch(words):
             day, name, year = (found.group(i + 1) for i in order)
-            if name not in _MONTHS:
-                return None
-            try:
-                return datetime.date(int(year), _MONTHS[name], int(day)).isoformat()
-            except ValueError:
-                return None
+            if name in _MONTHS:
+                return int(year), _MONTHS[name], int(day)
     return None
 
 
@@ -112,27 +121,118 @@ def _sides(first: str, second: str, reads: Reads) -> tuple[str, str] | None:
     return a, b
 
 
-def date_words(text: str, reads: Reads) -> str | None:
+def date_words(text: str, reads: Reads, window: Window | None = None) -> str | None:
     """What to tell of ``text``, a date EDTF does not read (see :func:`_date_words`);
-    ``reads`` tells whether EDTF reads a text."""
+    ``reads`` tells whether EDTF reads a text; ``window`` says where in a window it was
+    given, if it was."""
     if getattr(_READING, "on", False):
         return None
     _READING.on = True
     try:
-        return _date_words(text, reads)
+        return _date_words(text, reads, window)
     finally:
         _READING.on = False
 
 
-def _date_words(text: str, reads: Reads) -> str | None:
+def in_window(text: str, reason: str, reads: Reads, window: Window) -> str:
+    """What to tell of ``text``, a date EDTF does not read for ``reason``, given in
+    ``window``: what the date words tell there, where they told ``reason`` (in a record they
+    offer intervals and sets, which a window's side does not take); else ``reason``.
+
+    >>> from rightsdata._values.dates import is_edtf
+    >>> cli = Window("both", lambda a, b: f"--between {a}/{b}")
+    >>> print(in_window("1990s", date_words("1990s", is_edtf) or "", is_edtf, cli))
+    a window is written START/END, as a decade is: --between 1990/1999
+    """
+    if date_words(text, reads) != reason:
+        return reason
+    return date_words(text, reads, window) or reason
+
+
+def _span(words: str, reads: Reads) -> tuple[str, str, str] | None:
+    """A span ``words`` writes (``2012-2013``, ``2012 to 2013``, ``2012-01..2012-03``,
+    ``1990s``): (its kind, "span", "range" or "decade"; its start; its end), either side
+    "" if open (a range only), whether or not the start is before the end; None if it is
+    none."""
+    folded = words.casefold()
+    if "/" not in words and "[" not in words and (found := _RANGE.fullmatch(words)):
+        first, second = found.groups()
+        sides = _sides(first, second, reads)
+        if sides is not None:
+            return "range", *sides
+    if found := _SPAN.fullmatch(folded):
+        pairs = [found.group(i) for i in range(1, 7)]
+        first, second = next((pairs[i], pairs[i + 1]) for i in (0, 2, 4) if pairs[i])
+        start = folded.index(first)
+        first = words[start : start + len(first)]
+        second = words[len(words) - len(second) :]
+        sides = _sides(first, second, reads)
+        if sides is not None and all(sides):
+            return "span", *sides
+    if (found := _DECADE.fullmatch(folded)) and found.group(2) == "0":
+        head = found.group(1)
+        if reads(f"{head}0") and reads(f"{head}9"):
+            return "decade", f"{head}0", f"{head}9"
+    return None
+
+
+_OPEN: Final = ".."
+
+
+def _interval(a: str, b: str) -> str:
+    return f"{a or _OPEN}/{b or _OPEN}"
+
+
+def _told_span(kind: str, a: str, b: str, reads: Reads, window: Window | None) -> str | None:
+    """What to tell of a span from ``a`` to ``b`` (``kind``: see :func:`_span`), each form
+    offered one that EDTF reads where it is given: in a record, an interval or one of a set;
+    in a window, the window (for a side: that side's end of the span, or the window it
+    means). None if there is nothing to offer."""
+    interval = _interval(a, b)
+    what = {"range": "a range A..B", "span": "a span", "decade": "a decade"}[kind]
+    if not reads(interval):
+        if a and b and reads(_interval(b, a)):
+            return f"{what} runs from its start to its end, and {a} is after {b}"
+        return None
+    if window is not None:
+        told = window.written(a or _OPEN, b or _OPEN)
+        end = {"start": a, "end": b}.get(window.side, "")
+        if not end:  # (the window itself, or the side it leaves open)
+            return f"a window is written START/END, as {what} is: {told}"
+        name = "first" if window.side == "start" else "last"
+        return (
+            f"a window's {window.side} is one date, not {what}: the {name} of it, {end}, "
+            f"or the whole as the window, {told}"
+        )
+    one = "one year" if kind == "decade" else "one day"
+    within = f"[{a}..{b}]"
+    alternative = f" (or {within} for {one} within it)" if reads(within) else ""
+    if kind == "range":
+        if not alternative:
+            return f"a range A..B is written as an interval: {interval}"
+        return (
+            f"a range A..B is written in a set's brackets: {within} (one day within it), "
+            f"or an interval {interval} (the whole span)"
+        )
+    if kind == "decade":
+        return f"EDTF writes a decade as an interval: {interval}{alternative}"
+    return f"EDTF writes a span as an interval START/END: {interval}{alternative}"
+
+
+def _date_words(text: str, reads: Reads, window: Window | None = None) -> str | None:
     """What to tell of ``text``, a date EDTF does not read, if it is a common English or
-    spreadsheet form: the EDTF to write. None for anything else.
+    spreadsheet form: the EDTF to write, each form offered one that EDTF reads where it is
+    given (in a ``window``: as its side or as the window). None for anything else.
 
     >>> from rightsdata._values.dates import is_edtf
     >>> print(date_words("8 October 2012", is_edtf))
     EDTF writes a day in digits, year first: 2012-10-08
     >>> print(date_words("2012-2013", is_edtf))
     EDTF writes a span as an interval START/END: 2012/2013 (or [2012..2013] for one day within it)
+    >>> side = Window("start", lambda a, b: f"between=({a!r}, {b!r})")
+    >>> print(date_words("2012-2013", is_edtf, side))
+    a window's start is one date, not a span: the first of it, 2012, or the whole as the \
+window, between=('2012', '2013')
     >>> print(date_words("early 2012", is_edtf))
     EDTF has no 'early': write the year, 2012 (some day of it), or the months meant as an \
 interval, such as 2012-01/2012-04
@@ -143,64 +243,77 @@ interval, such as 2012-01/2012-04
     written = _edtf(words, reads)
     if written is not None and written != words:
         kind = "a month" if len(written) == 7 else "a day"
-        if written[5:7] in ("21", "22", "23", "24"):
+        if int(written[5:7]) in SEASON_NAMES:
             return f"EDTF writes a season as YYYY-21..24 (spring to winter): {written}"
         return f"EDTF writes {kind} in digits, year first: {written}"
     folded = words.casefold()
+    if (named := _named_day(folded)) is not None:
+        in_year, month, day = named
+        return f"{MONTH_NAMES[month - 1]} {in_year:04} has no day {day}"
     for pattern, mark, meaning in ((_ABOUT, "~", "about"), (_UNCERTAIN, "?", "uncertain")):
         if found := pattern.fullmatch(folded):
-            rest = words[found.start(found.lastindex or 1) :]
-            inner = _edtf(rest, reads)
-            said = f"EDTF writes {meaning!r} as {mark} after the date"
-            if inner is not None and inner.count("/") == 1 and "[" not in inner:
-                marked = [
-                    f"{side}{mark}" if side not in ("", "..") else side for side in inner.split("/")
-                ]
-                return f"{said}, on each side of an interval: {'/'.join(marked)}"
-            if inner is not None and inner[-1:] in "?~%" and inner[:1] != "[":
-                # already qualified: ? and ~ together are EDTF's %
-                both = inner[:-1] + (inner[-1] if inner[-1] == mark else "%")
-                return f"{said}, and both as %: {both}" if both[-1] == "%" else f"{said}: {both}"
-            if inner is None or inner[:1] == "[":
-                return f"{said} (for example: 2012{mark})"
-            return f"{said}: {inner}{mark}"
-    if "/" not in words and "[" not in words and (found := _RANGE.fullmatch(words)):
-        first, second = found.groups()
-        sides = _sides(first, second, reads)
-        if sides is not None:
-            a, b = sides
-            interval = f"{a or '..'}/{b or '..'}"
-            return (
-                f"a range A..B is written in a set's brackets: [{a}..{b}] (one day within it), "
-                f"or an interval {interval} (the whole span)"
+            return _qualified(
+                words[found.start(found.lastindex or 1) :], mark, meaning, reads, window
             )
-    if found := _SPAN.fullmatch(folded):
-        pairs = [found.group(i) for i in range(1, 7)]
-        first, second = next((pairs[i], pairs[i + 1]) for i in (0, 2, 4) if pairs[i])
-        start = folded.index(first)
-        first = words[start : start + len(first)]
-        second = words[len(words) - len(second) :]
-        sides = _sides(first, second, reads)
-        if sides is not None and all(sides):
-            a, b = sides
-            return (
-                f"EDTF writes a span as an interval START/END: {a}/{b} "
-                f"(or [{a}..{b}] for one day within it)"
-            )
+    if (span := _span(words, reads)) is not None:
+        return _told_span(*span, reads, window)
     if found := _PART.fullmatch(folded):
         part, year = found.groups()
         months = {"early": "01/{y}-04", "beginning of": "01/{y}-03", "start of": "01/{y}-03"}
         months |= {"mid": "05/{y}-08", "middle": "05/{y}-08", "late": "09/{y}-12"}
         months |= {"end of": "10/{y}-12"}
-        span = f"{year}-" + months[part].format(y=year)
+        span_ = f"{year}-" + months[part].format(y=year)
+        if not reads(span_):
+            return None
+        meant = "an interval, such as " + span_
+        if window is not None:
+            meant = "the window, such as " + window.written(*span_.split("/"))
         return (
             f"EDTF has no {part!r}: write the year, {year} (some day of it), or the months "
-            f"meant as an interval, such as {span}"
+            f"meant as {meant}"
         )
-    if found := _DECADE.fullmatch(folded):
-        head, last = found.groups()
-        decade = f"{head}0/{head}9 (or [{head}0..{head}9] for one year within it)"
-        if last == "0":
-            return f"EDTF writes a decade as an interval: {decade}"
-        return f"EDTF has no plural years: write the year, {head}{last}, or a decade, {decade}"
+    if (found := _DECADE.fullmatch(folded)) and reads(year := "".join(found.groups())):
+        return _plural(year, found.group(1), reads, window)
     return None
+
+
+def _plural(year: str, head: str, reads: Reads, window: Window | None) -> str:
+    """What to tell of a plural year (``2012s``): the year, or its decade."""
+    said = f"EDTF has no plural years: write the year, {year}"
+    decade = _span(f"{head}0s", reads)
+    if decade is None:
+        return said
+    _, a, b = decade
+    if window is not None:
+        return f"{said}, or the decade as the window, {window.written(a, b)}"
+    within = f"[{a}..{b}]"
+    alternative = f" (or {within} for one year within it)" if reads(within) else ""
+    return f"{said}, or a decade, {a}/{b}{alternative}"
+
+
+def _qualified(rest: str, mark: str, meaning: str, reads: Reads, window: Window | None) -> str:
+    """What to tell of ``rest`` said to be ``meaning`` (about, uncertain), EDTF's ``mark``
+    after it."""
+    said = f"EDTF writes {meaning!r} as {mark} after the date"
+    example = f"{said} (for example: 2012{mark})"
+    inner = _edtf(rest, reads)
+    if inner is None and (span := _span(rest, reads)) is not None:
+        _, a, b = span
+        inner = _interval(a, b)
+    if inner is not None and inner.count("/") == 1 and "[" not in inner:
+        a, b = (side if side in ("", "..") else f"{side}{mark}" for side in inner.split("/"))
+        marked = f"{a}/{b}"
+        if not reads(marked):
+            return example
+        if window is not None:
+            return f"{said}, on each side of the window: {window.written(a, b)}"
+        return f"{said}, on each side of an interval: {marked}"
+    if inner is not None and inner[-1:] in "?~%" and inner[:1] != "[":
+        # already qualified: ? and ~ together are EDTF's %
+        both = inner[:-1] + (inner[-1] if inner[-1] == mark else "%")
+        if not reads(both):
+            return example
+        return f"{said}, and both as %: {both}" if both[-1] == "%" else f"{said}: {both}"
+    if inner is None or inner[:1] == "[" or not reads(f"{inner}{mark}"):
+        return example
+    return f"{said}: {inner}{mark}"

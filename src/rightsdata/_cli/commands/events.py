@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rightsdata._cli.arguments import _dataset, _source_options
 from rightsdata._cli.exits import EXIT_OK, UsageError
@@ -83,10 +83,16 @@ def _record_of(
     raise UsageError(message)
 
 
+def _cli_window(start: str, end: str) -> str:
+    """``--between`` from ``start`` to ``end`` ('..' if open)."""
+    return f"--between {start or '..'}/{end or '..'}"
+
+
 def _window(text: str) -> tuple[str | None, str | None]:
     """``--between``: one date (``2012``: all of it) or ``START/END``, a side empty or ``..``
     for open."""
-    from rightsdata._values.dates import EDTF, EDTFError
+    from rightsdata._values.dates import EDTF, EDTFError, is_edtf
+    from rightsdata._values.datewords import Window, in_window
 
     start, slash, end = text.partition("/")
     if not text:
@@ -96,12 +102,15 @@ def _window(text: str) -> tuple[str | None, str | None]:
             f"--between {text!r}: give one date or START/END, not {text.count('/') + 1} dates"
         )
     sides = (start, end) if slash else (start, start)
-    for side in sides:
+    wheres: tuple[Literal["start", "end", "both"], ...] = ("start", "end") if slash else ("both",)
+    for where, side in zip(wheres, sides, strict=False):
         if side not in ("", ".."):
             try:
                 date = EDTF.parse(side)
             except EDTFError as error:
-                raise UsageError(f"--between {text!r}: {side!r} is not a date ({error})") from None
+                reason = in_window(side, error.reason, is_edtf, Window(where, _cli_window))
+                said = EDTFError(side, reason)
+                raise UsageError(f"--between {text!r}: {side!r} is not a date ({said})") from None
             if date.is_set and not slash:  # (one value is the window itself, not a side)
                 raise UsageError(
                     f"--between {text!r} is one of some dates, not a window; ask of each of "
