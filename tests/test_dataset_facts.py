@@ -2655,3 +2655,37 @@ def test_004_the_cop26_items_paragraph_2_is_read_one_way_a_sentence(ds: Any) -> 
     brief = ds.get("statement:civicus-monitor-2021-environmental-activism-findings")
     basis = {i.field: i.basis for i in brief.inferred}["speaker"]
     assert "paragraph 2's first sentence" in basis and host.id in basis
+
+
+# --- 3.4.0: what a figure counts (of) ----------------------------------------------------
+
+
+def test_claims_disagree_only_where_they_count_the_same_thing(ds: Any) -> None:
+    # the detention's durations and rates, and the prosecutions' two groups, are different
+    # quantities; the killed at Zhanaozen and in January 2022 are one quantity each
+    assert not ds.figures("event:tulesova-detention-2020").disagree
+    assert not ds.figures("event:zhanaozen-police-prosecutions").disagree
+    assert ds.figures("event:zhanaozen-massacre-2011", measure="killed").disagree
+    assert ds.figures("event:bloody-january-2022", measure="killed").disagree
+    police = ds.figures("event:zhanaozen-police-prosecutions", of="police officers")
+    assert police.range == (5, 5)
+
+
+def test_every_other_figure_says_what_it_counts(ds: Any) -> None:
+    # measure 'other' says nothing of what is counted: of does
+    unsaid = [
+        (record.id, at)
+        for record in ds
+        for at, figure in enumerate(getattr(record, "figures", ()) or ())
+        if figure.measure.value == "other" and not figure.of
+    ]
+    assert unsaid == []
+    assert ds.format == 4
+
+
+def test_002_the_prosecutions_count_police_officers_and_nazarbayevs_associates(ds: Any) -> None:
+    event = ds.get("event:zhanaozen-police-prosecutions")
+    assert [(f.of, f.best, f.as_given) for f in event.figures] == [
+        ("police officers", 5, "five police officers"),
+        ("associates of Nazarbayev", None, "a couple of his cronies"),
+    ]

@@ -108,7 +108,7 @@ _Kind = TypeVar("_Kind", bound=str)
 
 
 def name_and_version(dataset: Dataset) -> str:
-    """How a message names a dataset: its name and version (``kazakhstan 3.3.2``), those it
+    """How a message names a dataset: its name and version (``kazakhstan 3.4.0``), those it
     has; empty if it has neither.
 
     >>> import rightsdata

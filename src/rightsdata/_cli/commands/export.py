@@ -49,7 +49,7 @@ def _default_format(args: argparse.Namespace) -> bool:
 
 def _exported(args: argparse.Namespace, dataset: Dataset) -> str:
     """What an export writes, said so that no one mistakes the folder written for the one
-    read: ``kazakhstan 3.3.2 (the bundled dataset; pass --data FOLDER for another)``."""
+    read: ``kazakhstan 3.4.0 (the bundled dataset; pass --data FOLDER for another)``."""
     from rightsdata._data.dataset import name_and_version
 
     said = name_and_version(dataset) or "the dataset"

@@ -36,7 +36,7 @@ def _counted(counts: dict[str, int]) -> str:
 
 
 def _named(base: Dataset) -> str:
-    """How ``validate`` names the base it checked against: ``kazakhstan 3.3.2``."""
+    """How ``validate`` names the base it checked against: ``kazakhstan 3.4.0``."""
     from rightsdata._data.dataset import name_and_version
 
     return printable(name_and_version(base) or "the base dataset")
