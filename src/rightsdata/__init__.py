@@ -81,6 +81,7 @@ if TYPE_CHECKING:
         parse_duration,
     )
     from rightsdata._values.extras import MissingExtraError
+    from rightsdata._values.format import FormatVersion
     from rightsdata._version import __version__
 
 __all__ = [
@@ -102,6 +103,7 @@ __all__ = [
     "FieldError",
     "Figure",
     "Figures",
+    "FormatVersion",
     "Group",
     "Identifier",
     "Inference",
@@ -160,6 +162,7 @@ _LAZY: dict[str, str] = {
     "Duration": "rightsdata._values.durations",
     "DurationError": "rightsdata._values.durations",
     "MissingExtraError": "rightsdata._values.extras",
+    "FormatVersion": "rightsdata._values.format",
     "format_duration": "rightsdata._values.durations",
     "parse_duration": "rightsdata._values.durations",
     "structure": "rightsdata._validation.convert",
