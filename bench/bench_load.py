@@ -732,7 +732,8 @@ def main() -> None:
         choices=(1, 2),
         default=1,
         help="file format of the data: 1 writes every field, 2 leaves empty ones out "
-        "(a folder holding a date that is a set declares format 3)",
+        "(a folder holding a date that is a set declares format 3, one holding a figure's "
+        "of format 4)",
     )
     parser.add_argument("--sizes", type=int, nargs="+", help="events (overrides --max-events)")
     parser.add_argument(

@@ -56,8 +56,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 #: basis), as in the bundled dataset, and differ between replicas (version 1 drew each
 #: occurrence of a text from 32 versions: 3,840 distinct summaries among 100,000 events).
 #: 3: the bundled dataset's dates include sets (``[2012-01-26..2012-10-08]``), so the
-#: realistic data's do, and its folder declares format 3.
-VERSION = 3
+#: realistic data's do, and its folder declares format 3. 4: some of the bundled figures say
+#: what they count (``of``, kazakhstan 3.4.0), so the realistic data's do, and its folder
+#: declares format 4.
+VERSION = 4
 
 
 @cache
@@ -400,9 +402,11 @@ def in_format(data: Data, version: int) -> Data:
 
 def write_folder(data: Data, folder: Path, version: int = 1) -> Path:
     """The dataset folder: one canonical (indented) JSON file per kind, and datapackage.json
-    naming the format ``version`` (``data`` already in its layout: :func:`in_format`), or 3
-    where a date is a set, the lowest format that holds one (every format-1 or -2 file is a
-    valid format-3 file, and a reader refuses a set in an older format)."""
+    naming the format ``version`` (``data`` already in its layout: :func:`in_format`), or the
+    lowest format that holds ``data`` where that is newer (:func:`lowest_format`: 3 where a
+    date is a set, 4 where a figure says what it counts): every format-1 or -2 file is a
+    valid file of the newer formats, and a reader refuses a set or an ``of`` in an older
+    format."""
     folder.mkdir(parents=True, exist_ok=True)
     for kind, documents in data.items():
         text = json.dumps(documents, ensure_ascii=False, indent=2) + "\n"
@@ -423,29 +427,48 @@ def _date_fields() -> frozenset[str]:
 
 
 def lowest_format(data: Data) -> int:
-    """The lowest file format that can hold ``data``, as ``rightsdata`` declares it
-    (``rightsdata._values.format.lowest_format``): 3 if a date is a set (``[a,b]``, ``[a..b]``:
-    the only EDTF form that starts with ``[``), else 2.
+    """The lowest file format that can hold ``data``, by ``rightsdata``'s own rule
+    (``rightsdata._values.format.lowest_format``: 4 if a figure says what it counts, 3 if a
+    date is a set, else 2), asked of the records that may need more than format 2: those
+    with a date that is a set (``[a,b]``, ``[a..b]``: the only EDTF form that starts with
+    ``[``) or a figure with an ``of``, read as records (the others need format 2, which the
+    rule gives for no records).
 
-    >>> event = {"id": "event:a", "date": "2012-01-26/2012-10-08"}
-    >>> lowest_format({"events": [event]}), lowest_format({"events": [{"date": "[2012,2013]"}]})
+    >>> cite = [{"source": "source:a"}]
+    >>> event = {"id": "event:a", "kind": "trial", "title": "A trial", "citations": cite,
+    ...          "date": "2012-01-26/2012-10-08"}
+    >>> figure = {"measure": "prosecuted", "unit": "people", "qualifier": "exact", "best": 5,
+    ...           "of": "police officers", "citations": cite}
+    >>> set_dated = {**event, "date": "[2012,2013]"}
+    >>> lowest_format({"events": [event]}), lowest_format({"events": [set_dated]})
     (2, 3)
+    >>> lowest_format({"events": [{**event, "figures": [figure]}]})
+    4
     """
-    from rightsdata._values.format import SETS_FROM
+    from rightsdata._validation.convert import structure_many
+    from rightsdata._values import format as _format
 
     names = _date_fields()
 
-    def has_set(value: Any) -> bool:
+    def newer(value: Any) -> bool:
         if isinstance(value, dict):
             return any(
-                (key in names and isinstance(item, str) and item[:1] == "[") or has_set(item)
+                (key in names and isinstance(item, str) and item[:1] == "[")
+                or (key == "figures" and any(f.get("of") is not None for f in item or ()))
+                or newer(item)
                 for key, item in value.items()
             )
         if isinstance(value, list):
-            return any(has_set(item) for item in value)
+            return any(newer(item) for item in value)
         return False
 
-    return SETS_FROM if any(has_set(documents) for documents in data.values()) else 2
+    records = {}
+    for kind, documents in data.items():
+        read, problems = structure_many(kind, [d for d in documents if newer(d)], kind)
+        if problems:  # (the rule asked of fewer records than the data holds would be wrong)
+            raise ValueError(f"the benchmark's data is not rightsdata's: {problems[0]}")
+        records[kind] = read
+    return _format.lowest_format(records)
 
 
 def write_document(data: Data, path: Path) -> Path:

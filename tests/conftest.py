@@ -155,15 +155,15 @@ def make_folder(tmp_path: Path) -> Callable[[Mapping[str, Any]], Path]:
     return make
 
 
-# --- the bundled dataset in the formats before sets --------------------------------------------
+# --- the bundled dataset in the older formats ------------------------------------------------
 
 
 def without_sets(value: Any) -> Any:
     """A JSON value (a record, a kind's records, a dataset's documents) with each date that is
     a set replaced by the interval over the same days (``[2012-01-26..2012-10-08]`` and
     ``[2012-01-26,2012-10-08]`` by ``2012-01-26/2012-10-08``, an open side staying open:
-    ``[2015-12-08..]`` by ``2015-12-08/..``): the bundled dataset's data as formats 1 and 2
-    can hold it, for the tests of those formats."""
+    ``[2015-12-08..]`` by ``2015-12-08/..``): data as formats 1 and 2 can hold it (with
+    :func:`without_of`), for the tests of those formats."""
     from rightsdata import EDTF
 
     if isinstance(value, dict):
@@ -177,9 +177,42 @@ def without_sets(value: Any) -> Any:
     return value
 
 
-def bundled_without_sets(folder: Path) -> Path:
-    """A copy of the bundled dataset's folder in ``folder``, its sets replaced
-    (:func:`without_sets`) and written by ``rightsdata fmt``: format 2, the lowest it needs."""
+def without_of(value: Any) -> Any:
+    """A JSON value (a record, a kind's records, a dataset's documents) with each figure's
+    ``of`` (what it counts) left out: data as formats 1 to 3 can hold it, for the tests of
+    those formats. (The bundled dataset stays valid without them: no two of a record's
+    figures are then told apart by ``of`` alone in a way a rule refuses.)"""
+    if isinstance(value, dict):
+        return {
+            key: (
+                [{k: without_of(v) for k, v in figure.items() if k != "of"} for figure in item]
+                if key == "figures" and isinstance(item, list)
+                else without_of(item)
+            )
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [without_of(item) for item in value]
+    return value
+
+
+def in_format(value: Any, format: int) -> Any:
+    """A JSON value (a record, a kind's records, a dataset's documents) as ``format`` can
+    hold it: without figures' ``of`` before format 4 (:func:`without_of`), and without dates
+    that are sets before format 3 (:func:`without_sets`)."""
+    from rightsdata._values.format import OF_FROM, SETS_FROM
+
+    if format < OF_FROM:
+        value = without_of(value)
+    if format < SETS_FROM:
+        value = without_sets(value)
+    return value
+
+
+def bundled_in_format(folder: Path, format: int) -> Path:
+    """A copy of the bundled dataset's folder in ``folder``, its data as ``format`` can hold
+    it (:func:`in_format`) and written by ``rightsdata fmt``: the lowest format it needs (2
+    for formats 1 and 2, 3 for format 3: the bundled dataset itself needs format 4)."""
     import shutil
 
     from rightsdata._data.canonical import format_folder
@@ -192,19 +225,20 @@ def bundled_without_sets(folder: Path) -> Path:
         path = folder / f"{kind}.json"
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
-            path.write_text(json.dumps(without_sets(data), ensure_ascii=False), encoding="utf-8")
+            older = in_format(data, format)
+            path.write_text(json.dumps(older, ensure_ascii=False), encoding="utf-8")
     format_folder(folder)
     return folder
 
 
-def bundled_dataset_without_sets() -> Dataset:
-    """The bundled dataset with its sets replaced (:func:`without_sets`), as a ``Dataset``:
-    what :func:`bundled_without_sets`'s folder loads as."""
+def bundled_dataset_in_format(format: int) -> Dataset:
+    """The bundled dataset's data as ``format`` can hold it (:func:`in_format`), as a
+    ``Dataset`` declaring none: what :func:`bundled_in_format`'s folder loads as."""
     import rightsdata
 
     bundled = rightsdata.load()
     return rightsdata.load_documents(
-        without_sets(bundled.to_dict()),
+        in_format(bundled.to_dict(), format),
         name=bundled.name,
         version=bundled.version,
         redirects=bundled.redirects,

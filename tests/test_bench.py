@@ -100,11 +100,13 @@ def test_twins_accept_both_shapes_in_both_formats(
     folder = shape.write_folder(shape.in_format(data, version), tmp_path, version)
     loaded = rightsdata.load_path(folder)
     assert loaded.counts() == {k: len(v) for k, v in data.items()}
-    # the realistic data's dates include sets, as the bundled dataset's: its folder declares
-    # format 3, the lowest that holds them, in either layout
+    # the realistic data's dates include sets and some of its figures say what they count
+    # (of), as the bundled dataset's: its folder declares format 4, the lowest that holds
+    # them, in either layout
     has_sets = any(e.date is not None and e.date.is_set for e in loaded.events)
-    assert has_sets == (name == "realistic")
-    assert loaded.format == (3 if has_sets else version)
+    has_of = any(f.of is not None for e in loaded.events for f in e.figures)
+    assert has_sets == has_of == (name == "realistic")
+    assert loaded.format == (4 if has_of else version)
     for family, decoders in twins.items():
         for kind, decode in decoders.items():
             records = decode((folder / f"{kind}.json").read_bytes())

@@ -105,7 +105,9 @@ def test_a_corrected_name_shows_in_the_cards_of_the_records_that_name_it(ds: Dat
         attrs.evolve(p, name="Vladimir Ivanovich Kozlov") if p.id == KOZLOV else p
         for p in kinds["persons"]
     ]
-    fixed = Dataset(kinds, name="fixed", version="1.0.0", descriptor={"rightsdata_format": 3})
+    fixed = Dataset(
+        kinds, name="fixed", version="1.0.0", descriptor={"rightsdata_format": ds.format}
+    )
     verdict = fixed.get(VERDICT)
     assert verdict is ds.get(VERDICT)  # unchanged, so shared
     assert "Vladimir Ivanovich Kozlov defendant" in shown(verdict._repr_html_())

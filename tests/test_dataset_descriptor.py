@@ -16,7 +16,7 @@ from rightsdata._data.canonical import embedded_descriptor
 from rightsdata._validation.convert import structure
 from rightsdata._values.format import lowest_format
 
-from conftest import person_doc, source_doc
+from conftest import bundled_dataset_in_format, person_doc, source_doc
 
 
 def _records() -> dict[str, list[Any]]:
@@ -26,8 +26,10 @@ def _records() -> dict[str, list[Any]]:
     }
 
 
-def _bundled_records() -> dict[str, list[Any]]:
-    ds = rightsdata.load()
+def _bundled_records(format: int | None = None) -> dict[str, list[Any]]:
+    """The bundled dataset's records, each kind's; given a ``format``, as that format can
+    hold them (``conftest.in_format``: format 3's without figures' of)."""
+    ds = rightsdata.load() if format is None else bundled_dataset_in_format(format)
     return {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
 
 
@@ -95,7 +97,7 @@ def test_every_problem_given_comes_in_one_error() -> None:
 
 
 def test_a_set_under_a_descriptor_declaring_an_older_format_is_refused() -> None:
-    records = _bundled_records()  # its dates include sets, which need format 3
+    records = _bundled_records(3)  # its dates include sets, which need format 3
     for declared in (1, 2):
         descriptor = {"title": "T", "rightsdata_format": declared}
         with pytest.raises(InvalidDataError) as refused:
@@ -130,7 +132,8 @@ def test_what_a_dataset_takes_it_writes_and_reads_back(tmp_path: Path, layout: s
         descriptor=ds.descriptor,
         redirects=ds.redirects,
     )
-    assert (built.name, built.version, built.format) == ("mine", "0.1.0", 3)
+    # (format 4, as ds.descriptor declares: some of its figures say what they count)
+    assert (built.name, built.version, built.format) == ("mine", "0.1.0", 4)
     written = built.export(tmp_path, layout)
     if layout == "datapackage":
         assert (tmp_path / "datapackage.json").is_file()
@@ -279,35 +282,50 @@ def test_a_descriptors_name_is_still_checked_where_no_name_is_given() -> None:
 def test_a_descriptor_given_without_a_format_declares_none(
     tmp_path: Path, descriptor: dict[str, Any] | None
 ) -> None:
-    records = _bundled_records()  # its dates include sets, which need format 3
+    # its dates include sets, which need format 3, and some of its figures say what they
+    # count (of), which needs format 4: neither is refused as format 1's
+    records = _bundled_records()
     built = Dataset(records, descriptor=descriptor)
-    assert built.format == 3  # (what the data needs: nothing is declared)
+    assert built.format == 4  # (what the data needs: nothing is declared)
     loaded = rightsdata.load_documents(Dataset(records).to_dict(), descriptor=descriptor)
-    assert loaded.format == 3 and loaded.to_dict() == built.to_dict()
+    assert loaded.format == 4 and loaded.to_dict() == built.to_dict()
     built.export(tmp_path, "json")
     written = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
-    assert written["rightsdata_format"] == 3
+    assert written["rightsdata_format"] == 4
     assert rightsdata.load_path(tmp_path) == built
 
 
 def test_the_format_is_the_declared_one_else_what_the_data_needs(tmp_path: Path) -> None:
     bundled = rightsdata.load()
+    sets = bundled_dataset_in_format(3)  # (its figures without of)
     assert Dataset({}).format == Dataset(_records(), descriptor={"title": "T"}).format == 1
     assert Dataset(_records(), descriptor={"rightsdata_format": 2}).format == 2
     # over a base that holds sets: the base's dates are the dataset's too
-    assert Dataset({}, base=bundled).format == 3
+    assert Dataset({}, base=sets).format == 3
+    # and over one whose figures say what they count: so are its figures
+    assert Dataset({}, base=bundled).format == 4
     # a descriptor declaring 2 over such a base is refused, as the same records without the
     # base are (review 7b, F11: it was taken, and said 2 of a dataset holding 41 sets)
     with pytest.raises(InvalidDataError) as refused:
-        Dataset({}, base=bundled, descriptor={"rightsdata_format": 2}, name="m")
+        Dataset({}, base=sets, descriptor={"rightsdata_format": 2}, name="m")
     with pytest.raises(InvalidDataError) as alone:
-        Dataset(_bundled_records(), descriptor={"rightsdata_format": 2}, name="m")
+        Dataset(_bundled_records(3), descriptor={"rightsdata_format": 2}, name="m")
     assert len(refused.value.problems) == len(alone.value.problems) == 41
     first = refused.value.problems[0]
     assert first.location.startswith("the base's sources[0] source:")
     assert "declares format 2: set rightsdata_format to 3" in first.message
-    # (a descriptor declaring 3, or none, is taken; and the writers' rule is the same one)
-    assert Dataset({}, base=bundled, descriptor={"rightsdata_format": 3}).format == 3
+    # as one declaring 3 over a base with of is, at each of its 19 figures with of
+    with pytest.raises(InvalidDataError) as refused:
+        Dataset({}, base=bundled, descriptor={"rightsdata_format": 3}, name="m")
+    assert len(refused.value.problems) == 19
+    first = refused.value.problems[0]
+    assert first.location.startswith("the base's events[") and first.field is not None
+    assert first.field.endswith(".of")
+    assert "declares format 3: set rightsdata_format to 4" in first.message
+    # (a descriptor declaring the format needed, or none, is taken; and the writers' rule is
+    # the same one)
+    assert Dataset({}, base=sets, descriptor={"rightsdata_format": 3}).format == 3
+    assert Dataset({}, base=bundled, descriptor={"rightsdata_format": 4}).format == 4
     assert lowest_format({}) == max(2, Dataset({}).format)
     # a folder whose datapackage.json has no key is format 1, as the file format says
     folder = tmp_path / "format-1"

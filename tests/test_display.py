@@ -729,17 +729,20 @@ def test_a_figures_summary_shows_no_bound_no_claim_made(
 
 
 def test_every_display_of_figures_carries_the_unit(ds: Dataset) -> None:
-    # (without its unit, "more than 60 cities" reads ">60", and "between 2 and 3 days" "2 to 3")
+    # (without its unit, "more than 60 cities" reads ">60", and "between 2 and 3 days" "2 to 3";
+    # each then says what it counts, its of)
     other = ds.figures("event:bloody-january-2022", measure="other", unit="cities")
     days = ds.figures("event:bloody-january-2022", measure="other", unit="days")
-    for figures, words in ((other, "more than 60 cities"), (days, "between 2 and 3 days")):
+    cities_words = "more than 60 cities (cities the protests spread to)"
+    days_words = "between 2 and 3 days (time the protests took to spread)"
+    for figures, words in ((other, cities_words), (days, days_words)):
         assert repr(figures).endswith(f", {words}>")
         assert words in shown(figures._repr_html_())
     # the text card says each figure with its unit
     from rightsdata.textcard import text_card
 
     card = text_card(ds.get("event:bloody-january-2022"), ds, width=96)
-    assert "other: more than 60 cities" in card and "other: between 2 and 3 days" in card
+    assert f"other: {cities_words}" in card and f"other: {days_words}" in card
 
 
 def test_a_figures_card_shows_each_claim_who_asserted_it_and_where(ds: Dataset) -> None:

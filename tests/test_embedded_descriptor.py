@@ -19,7 +19,7 @@ from rightsdata._data.canonical import embedded_descriptor
 from rightsdata._data.packagemeta import package_metadata
 from rightsdata.testing import datasets
 
-from conftest import bundled_dataset_without_sets
+from conftest import bundled_dataset_in_format
 
 _ONE_OF = "[2012-01-26..2012-10-08]"
 
@@ -75,13 +75,14 @@ def test_a_json_lines_export_reads_back_with_its_name_version_and_descriptor(
     dataset = rightsdata.load()
     (path,) = dataset.export(tmp_path, "jsonl")
     first = _lines(path)[0]
-    assert first["$kind"] == "datapackage" and first["rightsdata_format"] == 3
+    # (the lowest format its data needs: some of its figures say what they count)
+    assert first["$kind"] == "datapackage" and first["rightsdata_format"] == 4
     back = _both_paths(path, monkeypatch)
     assert (back.name, back.version) == (dataset.name, dataset.version)
     assert back == dataset and back.to_dict() == dataset.to_dict()
     assert back.redirects == dataset.redirects
-    assert back.descriptor == {**_descriptor_fields(dataset), "rightsdata_format": 3}
-    assert back.format == 3
+    assert back.descriptor == {**_descriptor_fields(dataset), "rightsdata_format": 4}
+    assert back.format == 4
     assert back.citation == dataset.citation  # (licence, contributors, sources: all there)
     # and written again, the same file
     (again,) = back.export(tmp_path / "again", "jsonl")
@@ -96,7 +97,7 @@ def test_a_json_document_with_its_descriptor_reads_back(
     path.write_text(json.dumps(_document(dataset)), encoding="utf-8")
     back = _both_paths(path, monkeypatch)
     assert back == dataset and (back.name, back.version) == (dataset.name, dataset.version)
-    assert back.descriptor == {**_descriptor_fields(dataset), "rightsdata_format": 3}
+    assert back.descriptor == {**_descriptor_fields(dataset), "rightsdata_format": 4}
     assert back.redirects == dataset.redirects
 
 
@@ -176,7 +177,7 @@ def test_every_writer_declares_the_format_it_writes_not_the_one_declared(
     # is one a dataset may declare and its data not need (no figure's of), format 5 stands
     # for a newer one (the JSON Lines export kept any declared format above 3)
     monkeypatch.setattr("rightsdata._validation.descriptor.READABLE", (1, 2, 3, 4, 5))
-    plain = bundled_dataset_without_sets()
+    plain = bundled_dataset_in_format(2)
     dataset = Dataset(
         {kind: list(plain.collection(kind)) for kind in rightsdata.KINDS},
         name=plain.name,
@@ -238,9 +239,10 @@ def test_a_folder_written_from_json_lines_is_the_folder_it_came_from(tmp_path: P
 
 
 def _records(tmp_path: Path) -> list[dict[str, Any]]:
-    """The bundled dataset's JSON Lines, without their descriptor line and with its sets
-    made intervals (so that they are read under any format a test's descriptor declares)."""
-    (path,) = bundled_dataset_without_sets().export(tmp_path / "records", "jsonl")
+    """The bundled dataset's JSON Lines, without their descriptor line, with its sets made
+    intervals and its figures' of left out (so that they are read under any format a test's
+    descriptor declares)."""
+    (path,) = bundled_dataset_in_format(2).export(tmp_path / "records", "jsonl")
     return _lines(path)[1:]
 
 
@@ -341,7 +343,7 @@ def test_a_descriptor_line_may_hold_its_kind_anywhere_on_the_diagnostic_path(
 def test_a_set_under_a_carried_descriptor_declaring_an_older_format_is_refused(
     tmp_path: Path, layout: str, declared: int | None
 ) -> None:
-    documents = bundled_dataset_without_sets().to_dict()
+    documents = bundled_dataset_in_format(2).to_dict()
     event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")
     event["date"] = _ONE_OF
     descriptor: dict[str, Any] = {"name": "x"}
@@ -389,7 +391,8 @@ def test_the_fast_path_passes_a_bad_descriptor_to_the_diagnostic_one(tmp_path: P
     (path,) = rightsdata.load().export(tmp_path, "jsonl")
     text = path.read_text(encoding="utf-8")
     first, rest = text.split("\n", 1)
-    bad = first.replace('"rightsdata_format": 3', '"rightsdata_format": 3, "resources": []')
+    bad = first.replace('"rightsdata_format": 4', '"rightsdata_format": 4, "resources": []')
+    assert bad != first
     path.write_text(bad + "\n" + rest, encoding="utf-8")
     (problem,) = rightsdata.validate(path)
     assert problem.location == f"{path.name}:1 datapackage.resources"

@@ -21,7 +21,7 @@ from rightsdata._validation.convert import structure, unstructure
 from rightsdata._values import format as _format
 from rightsdata._values.errors import FieldError, InvalidDataError
 
-from conftest import bundled_dataset_without_sets, bundled_without_sets, without_sets
+from conftest import bundled_dataset_in_format, bundled_in_format, in_format
 
 CITES = (Citation(source="source:a"),)
 
@@ -104,10 +104,11 @@ def _copy(tmp_path: Path) -> Path:
     return folder
 
 
-def _copy_without_sets(tmp_path: Path) -> Path:
-    """The bundled folder with its sets replaced by intervals: format 2 (1 once its
-    descriptor's format is removed). The bundled dataset itself is format 3."""
-    return bundled_without_sets(tmp_path / "kz")
+def _copy_in_format_2(tmp_path: Path) -> Path:
+    """The bundled folder with its sets replaced by intervals and its figures' ``of`` left
+    out: format 2 (1 once its descriptor's format is removed). The bundled dataset itself is
+    format 4 (its figures' ``of``), and format 3 without them (its sets)."""
+    return bundled_in_format(tmp_path / "kz", 2)
 
 
 def _no_diagnostic_path(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,13 +121,18 @@ def _no_diagnostic_path(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_every_format_loads_equal_and_on_the_fast_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # format 3: the bundled folder, whose dates include sets
+    # format 4: the bundled folder, whose figures include some with of
     with monkeypatch.context() as patched:
         _no_diagnostic_path(patched)
-        bundled = rightsdata.load_path(_copy(tmp_path / "3"))
-    assert bundled.format == 3 and bundled == rightsdata.load()
-    # formats 1 and 2: the same data with its sets replaced (neither format can hold one)
-    folder = _copy_without_sets(tmp_path)
+        bundled = rightsdata.load_path(_copy(tmp_path / "4"))
+    assert bundled.format == 4 and bundled == rightsdata.load()
+    # format 3: the same data without of (format 3 cannot hold it); its dates include sets
+    with monkeypatch.context() as patched:
+        _no_diagnostic_path(patched)
+        sets = rightsdata.load_path(bundled_in_format(tmp_path / "3", 3))
+    assert sets.format == 3 and sets == bundled_dataset_in_format(3)
+    # formats 1 and 2: the same data with its sets replaced too (neither format can hold one)
+    folder = _copy_in_format_2(tmp_path)
     as_format = {1: None, 2: None}
     for version in (1, 2):
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
@@ -139,12 +145,12 @@ def test_every_format_loads_equal_and_on_the_fast_path(
         with monkeypatch.context() as patched:
             _no_diagnostic_path(patched)
             as_format[version] = rightsdata.load_path(folder)  # type: ignore[assignment]
-    assert as_format[1] == as_format[2] == bundled_dataset_without_sets()
+    assert as_format[1] == as_format[2] == bundled_dataset_in_format(2)
     assert [d.format for d in as_format.values() if d is not None] == [1, 2]
 
 
 def test_fmt_keeps_a_format_1_folder_in_format_1_and_upgrade_moves_it(tmp_path: Path) -> None:
-    folder = _copy_without_sets(tmp_path)
+    folder = _copy_in_format_2(tmp_path)
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     descriptor.pop(_format.FORMAT_KEY, None)
     (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
@@ -217,7 +223,7 @@ def test_generated_code_shows_in_tracebacks() -> None:
 
 
 def test_fmt_writes_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = _copy_without_sets(tmp_path)
+    folder = _copy_in_format_2(tmp_path)
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     descriptor.pop(_format.FORMAT_KEY, None)
     (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
@@ -265,7 +271,7 @@ _ONE_OF = "[2012-01-26..2012-10-08]"
 
 
 def _with_a_set(folder: Path, declared: int | None) -> int:
-    """In a copy of the bundled folder without sets (:func:`_copy_without_sets`), make one
+    """In a copy of the bundled folder in format 2 (:func:`_copy_in_format_2`), make one
     event's date a set (and the descriptor declare ``declared``; None: leave the key out);
     return the event's index in events.json."""
     events = json.loads((folder / "events.json").read_text(encoding="utf-8"))
@@ -288,7 +294,7 @@ def test_the_command_a_set_in_an_older_format_suggests_fixes_it(tmp_path: Path) 
     keeps the declared format and so refuses the set too) makes the folder load."""
     from rightsdata._cli.main import main
 
-    folder = _copy_without_sets(tmp_path)
+    folder = _copy_in_format_2(tmp_path)
     index = _with_a_set(folder, 2)
     with pytest.raises(InvalidDataError) as info:
         rightsdata.load_path(folder)
@@ -305,7 +311,7 @@ def test_the_command_a_set_in_an_older_format_suggests_fixes_it(tmp_path: Path) 
 def test_a_set_in_a_dataset_declaring_an_older_format_is_refused_where_it_is(
     tmp_path: Path, declared: int | None
 ) -> None:
-    folder = _copy_without_sets(tmp_path)
+    folder = _copy_in_format_2(tmp_path)
     index = _with_a_set(folder, declared)
     with pytest.raises(InvalidDataError) as info:
         rightsdata.load_path(folder)
@@ -333,7 +339,7 @@ def test_a_set_in_a_dataset_declaring_an_older_format_is_refused_where_it_is(
 def test_fmt_upgrade_declares_format_3_for_a_set_the_load_refuses(
     tmp_path: Path, declared: int | None
 ) -> None:
-    folder = _copy_without_sets(tmp_path)
+    folder = _copy_in_format_2(tmp_path)
     index = _with_a_set(folder, declared)
     with pytest.raises(InvalidDataError, match="needs format 3"):
         format_folder(folder)  # (fmt reads as a load does)
@@ -344,7 +350,7 @@ def test_fmt_upgrade_declares_format_3_for_a_set_the_load_refuses(
 
 
 def test_the_format_3_rule_holds_for_documents_with_a_descriptor_only() -> None:
-    documents = without_sets(rightsdata.load().to_dict())
+    documents = in_format(rightsdata.load().to_dict(), 2)
     event = next(e for e in documents["events"] if e.get("date") == "2012-01-26/2012-10-08")
     event["date"] = _ONE_OF
     with pytest.raises(InvalidDataError, match="needs format 3, and the dataset declares format 2"):
@@ -366,7 +372,7 @@ def test_the_format_3_rule_holds_for_documents_with_a_descriptor_only() -> None:
 
 
 def test_a_folder_is_written_in_the_lowest_format_its_data_needs(tmp_path: Path) -> None:
-    folder = _copy_without_sets(tmp_path)
+    folder = _copy_in_format_2(tmp_path)
     _with_a_set(folder, 3)
     assert "datapackage.json" in format_folder(folder)
     written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
@@ -385,11 +391,11 @@ def test_a_folder_is_written_in_the_lowest_format_its_data_needs(tmp_path: Path)
     written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     assert written[_format.FORMAT_KEY] == 2
     assert written["resources"][0]["schema"].startswith("urn:rightsdata:schemas:v2:")
-    assert rightsdata.load_path(folder) == bundled_dataset_without_sets()
+    assert rightsdata.load_path(folder) == bundled_dataset_in_format(2)
 
 
 def test_a_folder_without_a_descriptor_holding_a_set_gets_format_3(tmp_path: Path) -> None:
-    folder = _copy_without_sets(tmp_path)
+    folder = _copy_in_format_2(tmp_path)
     _with_a_set(folder, 2)
     (folder / "datapackage.json").unlink()
     assert rightsdata.load_path(folder).format == 3  # (declares none: its sets are read)
@@ -399,25 +405,29 @@ def test_a_folder_without_a_descriptor_holding_a_set_gets_format_3(tmp_path: Pat
 
 
 def test_an_export_declares_the_lowest_format(tmp_path: Path) -> None:
-    plain = bundled_dataset_without_sets()
-    plain.export(tmp_path / "plain", "json")
-    written = json.loads((tmp_path / "plain" / "datapackage.json").read_text(encoding="utf-8"))
-    assert written[_format.FORMAT_KEY] == 2
-    assert rightsdata.load_path(tmp_path / "plain").to_dict() == plain.to_dict()
-    bundled = rightsdata.load()  # its dates include sets
-    bundled.export(tmp_path / "sets", "json")
-    sets = json.loads((tmp_path / "sets" / "datapackage.json").read_text(encoding="utf-8"))
-    assert sets[_format.FORMAT_KEY] == 3
-    exported = rightsdata.load_path(tmp_path / "sets")
-    assert exported.format == 3 and exported.to_dict() == bundled.to_dict()
+    plain = bundled_dataset_in_format(2)  # (neither sets nor of)
+    with_sets = bundled_dataset_in_format(3)  # its dates include sets
+    bundled = rightsdata.load()  # its dates include sets, and its figures of
+    for dataset, expected in ((plain, 2), (with_sets, 3), (bundled, 4)):
+        folder = tmp_path / f"json-{expected}"
+        dataset.export(folder, "json")
+        written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        assert written[_format.FORMAT_KEY] == expected
+        exported = rightsdata.load_path(folder)
+        assert exported.format == expected and exported.to_dict() == dataset.to_dict()
     # the CSV tables' package too, whatever format the dataset itself declares: a folder
-    # declaring 2 that holds sets, as `rightsdata fmt --upgrade` reads it (Dataset(...) and
-    # every load refuse such a descriptor)
-    package_file = tmp_path / "sets" / "datapackage.json"
-    package_file.write_text(json.dumps({**sets, _format.FORMAT_KEY: 2}), encoding="utf-8")
-    declared_2 = read_folder(tmp_path / "sets", declared_format=False)
-    assert declared_2.format == 2
-    for dataset, expected in ((plain, 2), (bundled, 3), (declared_2, 3)):
+    # declaring 2 that holds sets, and one declaring 3 that holds of, as `rightsdata fmt
+    # --upgrade` reads them (Dataset(...) and every load refuse such a descriptor)
+    declared = {}
+    for version, written_in in ((2, "json-3"), (3, "json-4")):
+        package_file = tmp_path / written_in / "datapackage.json"
+        package = json.loads(package_file.read_text(encoding="utf-8"))
+        package[_format.FORMAT_KEY] = version
+        package_file.write_text(json.dumps(package), encoding="utf-8")
+        declared[version] = read_folder(tmp_path / written_in, declared_format=False)
+        assert declared[version].format == version
+    cases = ((plain, 2), (with_sets, 3), (bundled, 4), (declared[2], 3), (declared[3], 4))
+    for dataset, expected in cases:
         folder = tmp_path / f"tables-{expected}-{dataset.format}"
         dataset.export(folder, "datapackage")
         package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
@@ -428,6 +438,6 @@ def test_a_json_document_declares_no_format_and_its_sets_are_read(tmp_path: Path
     path = tmp_path / "all.json"
     path.write_text(json.dumps(rightsdata.load().to_dict()), encoding="utf-8")
     loaded = rightsdata.load_path(path)
-    assert loaded.format == 3  # (declares none: the format its data needs)
+    assert loaded.format == 4  # (declares none: the format its data needs, for its of)
     assert loaded.get("event:kozlov-charged-2012", Event).date == rightsdata.EDTF(_ONE_OF)
     assert loaded.events == rightsdata.load().events

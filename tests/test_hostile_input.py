@@ -38,7 +38,7 @@ from rightsdata._values.nesting import MAX_NESTING, nested, nesting_problem
 from rightsdata._values.resources import datasets_root
 from rightsdata.schema import schema_problems, validator_for
 
-from conftest import bundled_without_sets, event_doc, person_doc, source_doc, without_sets
+from conftest import bundled_in_format, event_doc, person_doc, source_doc, without_of, without_sets
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
 BUNDLED = Path(str(datasets_root().joinpath("kazakhstan")))
@@ -547,40 +547,57 @@ def test_a_newer_format_names_its_version(bundled_copy: Path) -> None:
 
 
 def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None:
-    # the bundled dataset holds dates that are sets: it declares format 3, the lowest it needs
-    # (format 4 adds a figure's of, which it has none of)
-    assert rightsdata.load().format == 3
+    # the bundled dataset holds dates that are sets (format 3) and figures that say what
+    # they count (of, format 4): it declares format 4, the lowest it needs
+    assert rightsdata.load().format == 4
     assert FORMAT == 4
     assert FORMAT in READABLE
-    # its data without the sets may declare any format this release reads
-    plain = bundled_without_sets(tmp_path / "plain")
+    # its data without the sets and the of may declare any format this release reads
+    plain = bundled_in_format(tmp_path / "plain", 2)
     for version in READABLE:
         edit_descriptor(plain, lambda d, v=version: d.update(rightsdata_format=v))
         assert rightsdata.load_path(plain).format == version
         format_folder(plain)  # fmt keeps format 1, else writes the lowest one needed
         assert rightsdata.load_path(plain).format == (1 if version == 1 else 2)
     # with them, a format before 3 is refused at each of the records dated by a set (41 in
-    # kazakhstan 3.3.2), each once
-    dated_by_a_set = {
-        record["id"]
+    # kazakhstan 3.4.0), each once, and a format before 4 at each figure with of (19)
+    records = {
+        kind: json.loads((bundled_copy / f"{kind}.json").read_text(encoding="utf-8"))
         for kind in rightsdata.KINDS
         if (bundled_copy / f"{kind}.json").exists()
-        for record in json.loads((bundled_copy / f"{kind}.json").read_text(encoding="utf-8"))
+    }
+    dated_by_a_set = {
+        record["id"]
+        for kind_records in records.values()
+        for record in kind_records
         if without_sets(record) != record
     }
     assert len(dated_by_a_set) == 41
+    figures_with_of = {
+        (record["id"], f"figures[{at}].of")
+        for kind_records in records.values()
+        for record in kind_records
+        if without_of(record) != record
+        for at, figure in enumerate(record["figures"])
+        if "of" in figure
+    }
+    assert len(figures_with_of) == 19
     for version in READABLE:
         edit_descriptor(bundled_copy, lambda d, v=version: d.update(rightsdata_format=v))
-        if version >= 3:
+        if version >= 4:
             assert rightsdata.load_path(bundled_copy).format == version
             format_folder(bundled_copy)
-            assert rightsdata.load_path(bundled_copy).format == 3
+            assert rightsdata.load_path(bundled_copy).format == 4
             continue
         with pytest.raises(InvalidDataError) as info:
             rightsdata.load_path(bundled_copy)
         problems = info.value.problems
-        assert {p.record_id for p in problems} == dated_by_a_set
-        assert len(problems) == len(dated_by_a_set)
+        of_problems = [p for p in problems if p.field is not None and p.field.endswith(".of")]
+        assert {(p.record_id, p.field) for p in of_problems} == figures_with_of
+        assert len(of_problems) == len(figures_with_of)
+        set_problems = [p for p in problems if p not in of_problems]
+        assert {p.record_id for p in set_problems} == (dated_by_a_set if version < 3 else set())
+        assert len(set_problems) == (len(dated_by_a_set) if version < 3 else 0)
         expected = f"declares format {version}: run `rightsdata fmt --upgrade "
         assert all(expected in p.message for p in problems)
 

@@ -362,9 +362,10 @@ def test_chains_into_the_base_end_there(make_folder: MakeFolder) -> None:
 def test_the_extensions_declared_format_holds_its_own_records_only(
     make_folder: MakeFolder,
 ) -> None:
-    """The bundled data's dates include sets (format 3); an extension declaring format 2 is
-    held to it, and the base's sets are not its problems."""
-    assert rightsdata.load().format == 3
+    """The bundled data's dates include sets (format 3) and some of its figures say what
+    they count (of, format 4); an extension declaring format 2 is held to it, and the base's
+    sets and of are not its problems."""
+    assert rightsdata.load().format == 4
     folder = make_folder(
         {
             "datapackage.json": descriptor(rightsdata_format=2),
@@ -746,12 +747,15 @@ def test_a_dataset_built_in_python_over_the_bundled_data_holds_both() -> None:
     assert (both.name, both.version, both.descriptor) == (None, None, None)
     named = Dataset({"events": [event]}, base=base, name="mine", version="0.1.0")
     assert (named.name, named.version) == ("mine", "0.1.0")
-    # a format declared holds every record the dataset holds: the base's dates include sets,
-    # so format 2 is refused (as the same records given without the base are) and 3 taken
-    assert base.format >= 3
+    # a format declared holds every record the dataset holds: the base's dates include sets
+    # and some of its figures say what they count (of), so formats 2 and 3 are refused (as
+    # the same records given without the base are) and 4 taken
+    assert base.format == 4
     with pytest.raises(InvalidDataError, match=r"the base's .* declares format 2"):
         Dataset({"events": [event]}, base=base, descriptor={"rightsdata_format": 2})
-    assert Dataset({"events": [event]}, base=base, descriptor={"rightsdata_format": 3})
+    with pytest.raises(InvalidDataError, match=r"the base's .*\.of: .* declares format 3"):
+        Dataset({"events": [event]}, base=base, descriptor={"rightsdata_format": 3})
+    assert Dataset({"events": [event]}, base=base, descriptor={"rightsdata_format": 4})
     # nothing of its own: the base's records and redirects
     same = Dataset({}, base=base, name=base.name, version=base.version, descriptor=base.descriptor)
     assert same == base

@@ -903,8 +903,14 @@ def test_figures_of_one_period(ds: Dataset) -> None:
         _ = ds.figures(event, "other", "times").range
     weekly = ds.figures(event, "other", "times", per="P7D")
     assert weekly.per == rightsdata.parse_duration("P7D") and len(weekly) == 3
-    assert weekly.range == (1, 2) and all(f.per == weekly.per for f in weekly)
+    assert all(f.per == weekly.per for f in weekly)
     assert "per P7D" in repr(weekly)
+    # (video calls twice a week, a shower once, care packages: each says what it counts, so
+    # the period's range is asked of one of them)
+    with pytest.raises(ValueError, match="count different things"):
+        _ = weekly.range
+    calls = ds.figures(event, "other", "times", per="P7D", of="video calls with her mother")
+    assert calls.per == weekly.per and calls.range == (2, 2)
     daily = ds.figures(event, per=rightsdata.parse_duration("P1D"))
     assert [f.best for f in daily] == [3]
     with pytest.raises(ValueError, match=r"per='P1W' is not a period: .*write 'P7D'"):
@@ -955,12 +961,16 @@ def test_an_open_ended_claim_is_never_hidden_by_the_range() -> None:
 
 def test_every_stated_number_lies_within_the_range(ds: Dataset) -> None:
     for event in ds.events:
-        for measure, unit, per in {(f.measure, f.unit, f.per) for f in event.figures}:
+        # (one quantity: a measure in one unit, per one period, of one thing)
+        quantities = {(f.measure, f.unit, f.per, f.of) for f in event.figures}
+        for measure, unit, per, of in quantities:
             claims = Figures(
                 event.id,
                 measure,
                 tuple(
-                    f for f in event.figures if (f.measure, f.unit, f.per) == (measure, unit, per)
+                    f
+                    for f in event.figures
+                    if (f.measure, f.unit, f.per, f.of) == (measure, unit, per, of)
                 ),
             )
             lowest, highest = claims.range or (None, None)
@@ -1781,13 +1791,17 @@ def test_query_results_have_compact_reprs(ds: Dataset) -> None:
     other = ds.figures("event:bloody-january-2022", measure="other", unit="cities")
     assert [(f.qualifier.value, f.low, f.high) for f in other] == [("more_than", 60, None)]
     assert repr(other) == (
-        "<Figures event:bloody-january-2022 other cities: 1 claim, more than 60 cities>"
+        "<Figures event:bloody-january-2022 other cities: 1 claim, more than 60 cities "
+        "(cities the protests spread to)>"
     )
     # two claims in different units: their count only
     mixed = ds.figures("event:bloody-january-2022", measure="other")
     assert repr(mixed) == "<Figures event:bloody-january-2022 other: 2 claims>"
     days = ds.figures("event:bloody-january-2022", measure="other", unit="days")
-    assert repr(days).endswith(": 1 claim, between 2 and 3 days>")  # was "2 to 3"
+    # (it was shown as "2 to 3")
+    assert repr(days).endswith(
+        ": 1 claim, between 2 and 3 days (time the protests took to spread)>"
+    )
     exact = ds.figures("event:bloody-january-deaths-in-custody-2022", measure="died_in_custody")
     assert repr(exact).endswith(": 1 claim, 8 people>")
     related = ds.related(KOZLOV)

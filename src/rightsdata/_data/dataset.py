@@ -784,12 +784,12 @@ class Dataset:
         whatever this says.
 
         >>> import rightsdata
-        >>> rightsdata.load().format   # some of its dates are sets
-        3
+        >>> rightsdata.load().format   # some of its figures say what they count (of)
+        4
         >>> ds = rightsdata.load()
         >>> kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
         >>> Dataset(kinds, descriptor={"title": "Mine"}).format   # declares none
-        3
+        4
         >>> Dataset({}).format, Dataset({}, descriptor={"rightsdata_format": 2}).format
         (1, 2)
         """

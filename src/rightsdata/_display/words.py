@@ -382,7 +382,7 @@ def figure_value(figure: Figure) -> str:
     >>> figure_value(ds.figures("event:zhanaozen-massacre-2011", "killed")[0])
     'at least 15 people'
     >>> figure_value(ds.figures("event:bloody-january-2022", "other", unit="days")[0])
-    'between 2 and 3 days'
+    'between 2 and 3 days (time the protests took to spread)'
     """
     qualifier = figure.qualifier
     said = _QUALIFIER_NUMBERS.get(qualifier)
@@ -446,9 +446,9 @@ def _one_or_n(n: int, noun: str) -> str:
 def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     """What the claims of a :class:`~rightsdata.Figures` say, in a line (``disagree``: its
     ``disagree``): how many, then,
-    where they count one quantity (one measure, unit and period), their numbers with the
-    unit. One claim, or claims that all say the same, in their own words ('more than 60
-    cities'); claims that differ as the lowest to the highest number they state, then the
+    where they count one quantity (one measure, unit and period, of one thing), their numbers
+    with the unit. One claim, or claims that all say the same, in their own words ('more than
+    60 cities'); claims that differ as the lowest to the highest number they state, then the
     claims that leave an end open, in their words, so that no bound is shown that no claim
     made; and whether they disagree.
 
@@ -458,7 +458,7 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     >>> figures_summary(killed, killed.disagree)
     '3 claims, 15 to 17 people, one claim open-ended (at least 15), disagree'
     >>> figures_summary(ds.figures("event:bloody-january-2022", "other", "cities"), False)
-    '1 claim, more than 60 cities'
+    '1 claim, more than 60 cities (cities the protests spread to)'
     """
     n = len(figures)
     parts = [f"{n:,} claim{'' if n == 1 else 's'}"]
