@@ -2689,3 +2689,12 @@ def test_002_the_prosecutions_count_police_officers_and_nazarbayevs_associates(d
         ("police officers", 5, "five police officers"),
         ("associates of Nazarbayev", None, "a couple of his cronies"),
     ]
+
+
+def test_004_what_the_detention_figures_count_keeps_to_the_words(ds: Any) -> None:
+    # "two bunk beds for four people" are beds, not how many the cell held; "basic rights such
+    # as communicating with their families or a lawyer" is more than its two examples
+    cell = one_figure(ds.get("event:tulesova-detention-2020"), "other", "bunk beds")
+    assert cell.of == "people her cell had beds for"
+    week = one_figure(ds.get("event:bloody-january-detentions-2022"), "other", "almost a week")
+    assert week.of == "time detainees went without basic rights"
