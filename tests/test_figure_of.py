@@ -5,6 +5,7 @@ format that holds one is refused where it is."""
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from pathlib import Path
 from typing import Any
@@ -152,8 +153,8 @@ def test_the_range_over_different_things_names_of_and_how_to_ask_for_one() -> No
     assert str(info.value) == (
         "the figures on event:a count different things (prosecuted (people, of 'his "
         "cronies'), prosecuted (people, of 'police officers')); their of says what each "
-        "counts; ask for one thing, `ds.figures('event:a', ..., of='his cronies')` (or "
-        "`of=False` for those without of), to get one range"
+        "counts; ask for one thing, `ds.figures('event:a', of='his cronies')`, to get one "
+        "range"
     )
     assert ds.figures("event:a", of="his cronies").range == (None, None)
     assert ds.figures("event:a", of="police officers").range == (5, 5)
@@ -161,6 +162,45 @@ def test_the_range_over_different_things_names_of_and_how_to_ask_for_one() -> No
     mixed = dataset(OFFICERS, figure(measure="killed", of="protesters"))
     with pytest.raises(ValueError, match="ask for one measure"):
         _ = mixed.figures("event:a").range
+
+
+def _advised_calls(message: str) -> list[str]:
+    return re.findall(r"`(ds\.figures\(.*?\))`", message)
+
+
+def test_every_call_the_range_advises_runs_as_printed() -> None:
+    """Each record's figures, asked as the range's error advises until it answers: every
+    call it prints runs as printed on the dataset and finds figures, and the first one
+    taken each time leads to a range."""
+    ds = rightsdata.load()
+    advised = 0
+    kinds = (ds.events, ds.sources, ds.organizations, ds.groups, ds.places, ds.statements)
+    held = {r.id for kind in kinds for r in kind if getattr(r, "figures", ())}
+    for record in sorted(held | {r.id for r in ds.ratings if r.figures}):
+        asked = ds.figures(record)
+        while True:
+            try:
+                _ = asked.range
+                break
+            except ValueError as error:
+                message = str(error)
+            calls = _advised_calls(message)
+            assert calls, message
+            found = [eval(call, {"ds": ds}) for call in calls]
+            assert all(isinstance(f, Figures) and len(f) for f in found), calls
+            advised += len(calls)
+            asked = found[0]
+    assert advised >= 5  # the bundled data reaches the measure, unit, period and of advice
+
+
+def test_the_range_advice_keeps_what_was_asked() -> None:
+    ds = dataset(OFFICERS, CRONIES, figure(best=9))
+    with pytest.raises(ValueError, match="count different things") as info:
+        _ = ds.figures("event:a", measure="prosecuted", unit="people").range
+    assert _advised_calls(str(info.value)) == [
+        "ds.figures('event:a', measure='prosecuted', unit='people', of='his cronies')",
+        "ds.figures('event:a', measure='prosecuted', unit='people', of=False)",
+    ]
 
 
 def test_the_of_filter_is_exact_and_checked() -> None:
