@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import rightsdata
-from rightsdata import Dataset, Figure, Figures, InvalidDataError, testing
+from rightsdata import Dataset, Figure, Figures, InvalidDataError, Problem, testing
 from rightsdata._data.canonical import format_folder, with_every_field
 from rightsdata._model.records import Citation, figure_quantity
 from rightsdata._tables.fromtables import documents_from_rows
 from rightsdata._tables.tables import TABLES, get_table, rows
 from rightsdata._values.format import (
+    DESCRIPTOR,
     FORMAT,
     FORMAT_KEY,
     READABLE,
@@ -306,7 +308,9 @@ def test_of_under_an_older_declared_format_is_refused_where_it_is(
     assert rightsdata.load_path(folder).events[0].figures[1].of == "police officers"
 
 
-def test_a_set_and_an_of_under_format_2_are_each_told_their_format(tmp_path: Path) -> None:
+def test_a_set_and_an_of_under_format_2_are_each_told_the_datasets_format(
+    tmp_path: Path,
+) -> None:
     doc = event_doc(date="[2012-01,2012-03]", figures=[figure_doc(of="police officers")])
     folder = write_folder(
         tmp_path / "ds",
@@ -316,7 +320,9 @@ def test_a_set_and_an_of_under_format_2_are_each_told_their_format(tmp_path: Pat
         rightsdata.load_path(folder)
     said = {p.field: p.message for p in info.value.problems}
     assert set(said) == {"date", "figures[0].of"}
-    assert "needs format 3" in said["date"] and "declares format 3 in" in said["date"]
+    # the set needs 3, but the dataset needs 4 (review 10, M2): declaring 3 would be refused
+    assert "needs format 3" in said["date"] and "all it holds needs format 4" in said["date"]
+    assert "declares format 4 in" in said["date"]
     assert "needs format 4" in said["figures[0].of"]
     assert "declares format 4 in" in said["figures[0].of"]
 
@@ -433,3 +439,64 @@ def test_the_strategies_for_format_3_draw_no_of(drawn: Figure) -> None:
 def test_a_format_3_draw_loads_under_format_3(documents: dict[str, list[Any]]) -> None:
     loaded = rightsdata.load_documents(documents, descriptor={FORMAT_KEY: 3})
     assert loaded.format == 3
+
+
+def _declared_format_told(problems: Sequence[Problem]) -> set[str]:
+    """The formats the advice of ``problems`` tells to declare (set ... to N, declares N)."""
+    return {
+        found
+        for p in problems
+        for found in re.findall(r"(?:rightsdata_format to|which declares format) (\d)", p.message)
+    }
+
+
+@pytest.mark.parametrize("declared", [1, 2])
+def test_every_format_problem_names_the_format_the_whole_dataset_needs(
+    tmp_path: Path, declared: int
+) -> None:
+    """The bundled dataset (sets and of) declaring format 1 or 2: each set and each of is
+    told to declare format 4, the dataset's, on every path; and following that loads."""
+    ds = rightsdata.load()
+    folder = tmp_path / "json"
+    ds.export(folder, "json")
+    descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    (folder / DESCRIPTOR).write_text(json.dumps({**descriptor, FORMAT_KEY: declared}))
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(folder)
+    fields = {p.field.rpartition(".")[2] for p in info.value.problems}
+    assert "of" in fields and len(fields) > 1  # sets' dates too
+    assert _declared_format_told(info.value.problems) == {"4"}
+    assert all("declares format 4 in datapackage.json" in p.message for p in info.value.problems)
+    format_folder(folder, upgrade=True)
+    assert rightsdata.load_path(folder).format == 4
+
+    records = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+    documents = ds.to_dict()
+    tried: list[Callable[[dict[str, int]], object]] = [
+        lambda given: Dataset(records, descriptor=given),
+        lambda given: rightsdata.load_documents(documents, descriptor=given),
+    ]
+    for make in tried:
+        with pytest.raises(InvalidDataError) as info:
+            make({FORMAT_KEY: declared})
+        assert len(info.value.problems) > 19
+        assert _declared_format_told(info.value.problems) == {"4"}
+        make({FORMAT_KEY: 4})  # as told
+    # over a base holding the sets: the records given hold only of
+    sets_only = {kind: [without_of_record(r) for r in items] for kind, items in records.items()}
+    base = Dataset(sets_only)
+    assert base.format == 3
+    figured = [e for e in ds.events if any(f.of for f in e.figures)][:1]
+    mine = {"events": [attrs.evolve(figured[0], id="event:mine")]}
+    with pytest.raises(InvalidDataError) as info:
+        Dataset(mine, base=base, descriptor={FORMAT_KEY: declared})
+    assert any("the base's" in p.location for p in info.value.problems)
+    assert _declared_format_told(info.value.problems) == {"4"}
+    Dataset(mine, base=base, descriptor={FORMAT_KEY: 4})
+
+
+def without_of_record(record: Any) -> Any:
+    figures = getattr(record, "figures", None)
+    if not figures:
+        return record
+    return attrs.evolve(record, figures=[attrs.evolve(f, of=None) for f in figures])
