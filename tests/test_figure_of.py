@@ -144,7 +144,7 @@ def test_a_figure_without_of_is_another_quantity_than_one_with() -> None:
     assert not ds.figures("event:a").disagree
     assert list(ds.figures("event:a", of=False)) == [figure(best=9)]
     assert repr(ds.figures("event:a", of=False)) == (
-        "<Figures event:a of nothing said: 1 claim, 9 people>"
+        "<Figures event:a without of: 1 claim, 9 people>"
     )
 
 

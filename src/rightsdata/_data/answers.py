@@ -195,7 +195,7 @@ class Figures(Sequence[Figure]):
             period = "not rates" if self.per is False else f"per {self.per}"
             what = f"{what} {period}".lstrip()
         if self.of is not None:
-            counted = "of nothing said" if self.of is False else f"of {self.of!r}"
+            counted = "without of" if self.of is False else f"of {self.of!r}"
             what = f"{what} {counted}".lstrip()
         head = f"{self.record} {what}".rstrip()
         return f"<Figures {head}: {figures_summary(self, self.disagree)}>"
