@@ -217,6 +217,24 @@ def test_the_of_filter_is_exact_and_checked() -> None:
         ds.figures("event:a", of=3)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(
+    ("of", "why"),
+    [
+        ("", "non-empty text"),
+        (" police officers", "without leading or trailing spaces"),
+        ("police officers\u00a0", "without leading or trailing spaces"),
+        ("police\nofficers", "is not one line"),
+        ("police\rofficers", r"control character U\+000D"),
+        ("x" * 121, "at most 120"),
+    ],
+)
+def test_an_of_no_figure_can_hold_is_told_not_found_empty(of: str, why: str) -> None:
+    """(review 10, N1: such a filter returned no figures, silently)"""
+    ds = dataset(OFFICERS, CRONIES)
+    with pytest.raises(ValueError, match=f"^of=.* keeps no figure: a figure's of .*{why}"):
+        ds.figures("event:a", of=of)
+
+
 def test_cards_show_what_a_figure_counts() -> None:
     from rightsdata._display.words import figure_text
     from rightsdata.textcard import text_card
