@@ -292,6 +292,24 @@ def test_an_of_on_two_lines_is_refused_on_every_path(tmp_path: Path, broken: str
         assert problem.message.endswith("did you mean 'police officers'?")
 
 
+def test_a_control_character_in_an_of_is_not_told_a_line_feed_would_do(tmp_path: Path) -> None:
+    """(review 10, N2: it was told "a text may hold tabs and line feeds", which of may not)"""
+    said = "a text on one line may hold tabs, but no line break or other control character"
+    with pytest.raises(rightsdata.FieldError) as built:
+        attrs.evolve(OFFICERS, of="police\r\nofficers")
+    assert built.value.message.endswith(said)
+    folder = write_folder(tmp_path / "ds", files(figure_doc(of="police\rofficers"), declared=4))
+    for options in ({}, {"schema": True}, {"strict": True}):
+        with pytest.raises(InvalidDataError) as info:
+            rightsdata.load_path(folder, **options)  # type: ignore[arg-type]
+        (problem,) = info.value.problems
+        assert problem.field == "figures[0].of"
+        assert "line feeds" not in problem.message, options
+    # every other text is still told what a text may hold
+    with pytest.raises(rightsdata.FieldError, match="may hold tabs and line feeds, but no"):
+        attrs.evolve(OFFICERS, as_given="five\rpolice officers")
+
+
 @pytest.mark.parametrize("declared", [1, 2, 3])
 def test_of_under_an_older_declared_format_is_refused_where_it_is(
     tmp_path: Path, declared: int

@@ -53,12 +53,15 @@ class Form:
     use; ``what`` names a value of the form with its article (``'a country code'``);
     ``rule`` says in plain words what it is, with an example; ``guess`` gives, for a value
     that misses the form, the value it was likely meant to be (suggested only if that one
-    has the form)."""
+    has the form); ``controls`` what a problem of a control character in such a text says
+    it may hold (None: what any text may, tabs and line feeds).
+    """
 
     pattern: str
     what: str
     rule: str
     guess: Callable[[str], str] = _unchanged
+    controls: str | None = None
 
     def fits(self, value: str) -> bool:
         """Whether ``value`` has the form."""
@@ -101,9 +104,15 @@ def cached_regex(pattern: str) -> re.Pattern[str]:
 FORMS: Final[dict[str, Form]] = {}
 
 
-def form(pattern: str, what: str, rule: str, guess: Callable[[str], str] = _unchanged) -> Form:
+def form(
+    pattern: str,
+    what: str,
+    rule: str,
+    guess: Callable[[str], str] = _unchanged,
+    controls: str | None = None,
+) -> Form:
     """A :class:`Form`, listed in :data:`FORMS` (the first of a pattern is kept)."""
-    made = Form(pattern, what, rule, guess)
+    made = Form(pattern, what, rule, guess, controls)
     FORMS.setdefault(pattern, made)
     return made
 
@@ -325,6 +334,8 @@ ONE_LINE: Final = form(
     "one line",
     "text without a line break, such as 'police officers'",
     _one_line,
+    # (not a text's "tabs and line feeds": a line feed is refused too)
+    "a text on one line may hold tabs, but no line break or other control character",
 )
 JURISDICTION: Final = form(
     "^(?:[A-Z]{2}|international)$",
