@@ -25,6 +25,7 @@ __all__ = [
     "COUNTRY",
     "COUNTRY_IDENTIFIER",
     "FORMS",
+    "INVISIBLE_CLASS",
     "JURISDICTION",
     "LANGUAGE",
     "ONE_LINE",
@@ -315,27 +316,43 @@ URL: Final = form(
     "'https://example.org/report'",
     _url,
 )
-#: The line breaks a one-line text may not hold (a carriage return is a control character,
-#: refused in every text).
-_BREAKS: Final = "\\n\\u2028\\u2029"
+#: The line breaks and the tab a one-line text may not hold (a carriage return is a control
+#: character, refused in every text).
+_BREAKS: Final = "\\t\\n\\u2028\\u2029"
+#: The characters a one-line text may not have at either end, being invisible: those a
+#: terminal is not shown (:data:`~rightsdata._values.controls.HIDDEN`: zero-width spaces,
+#: direction overrides, a byte order mark), the joiners and direction marks, the soft hyphen,
+#: the combining grapheme joiner and the Mongolian vowel separator. So a text of them alone
+#: (``"\\u200b"``), which shows nothing beside a number, is refused too.
+INVISIBLE_CLASS: Final = (
+    "\\u00ad\\u034f\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064"
+    "\\u2066-\\u2069\\ufeff"
+)
 
 
 def _one_line(value: str) -> str:
-    """``value`` on one line: each run of white space that holds a line break one space."""
-    return re.sub(f"[{SPACE_CLASS}]*[{_BREAKS}][{SPACE_CLASS}]*", " ", value)
+    """``value`` on one line: each run of white space that holds a line break or a tab one
+    space, and no invisible character at either end."""
+    joined = re.sub(f"[{SPACE_CLASS}]*[{_BREAKS}][{SPACE_CLASS}]*", " ", value)
+    ends = f"[{SPACE_CLASS}{INVISIBLE_CLASS}]+"
+    return re.sub(f"^{ends}|{ends}$", "", joined)
 
 
 #: A text on one line (a figure's ``of``: a label shown beside its number): a text's rule
 #: (:data:`rightsdata._model.fields.TEXT_PATTERN`, which the pattern repeats, since a form's
-#: pattern is the whole of a text's in the JSON Schemas) without a line break.
+#: pattern is the whole of a text's in the JSON Schemas) without a line break or a tab (a
+#: label's words are one line of words; a tab in one is left by a paste, and a card shows
+#: it as a space), and without an invisible character at either end, so that it shows
+#: something.
 ONE_LINE: Final = form(
-    f"^[^{SPACE_CLASS}{CONTROL_CLASS}]"
-    f"(?:[^{CONTROL_CLASS}{_BREAKS}]*[^{SPACE_CLASS}{CONTROL_CLASS}])?$",
+    f"^[^{SPACE_CLASS}{CONTROL_CLASS}{INVISIBLE_CLASS}]"
+    f"(?:[^{CONTROL_CLASS}{_BREAKS}]*[^{SPACE_CLASS}{CONTROL_CLASS}{INVISIBLE_CLASS}])?$",
     "one line",
-    "text without a line break, such as 'police officers'",
+    "visible text on one line: no line break or tab, and no invisible character at either "
+    "end, such as 'police officers'",
     _one_line,
-    # (not a text's "tabs and line feeds": a line feed is refused too)
-    "a text on one line may hold tabs, but no line break or other control character",
+    # (not a text's "tabs and line feeds": neither is taken)
+    "a text on one line may hold no control character (no tab, no line break)",
 )
 JURISDICTION: Final = form(
     "^(?:[A-Z]{2}|international)$",
