@@ -166,9 +166,9 @@ class _Page:
         pattern = schema.get("pattern")
         if pattern == ends_strictly(TEXT_PATTERN):
             words = "[text](#text)"
-        elif pattern == ends_strictly(ONE_LINE.pattern):  # (text's pattern, less line breaks)
+        elif pattern == ends_strictly(ONE_LINE.pattern):  # (text's, less breaks and tabs)
             words = "[text](#text)"
-            constraints.append("on one line (no line break)")
+            constraints.append("on one line (no line break or tab), nothing invisible at its ends")
         elif pattern is not None:
             constraints.append(f"pattern {_code(pattern)}")
         if "maxLength" in schema:

@@ -5,7 +5,9 @@ format that holds one is refused where it is."""
 from __future__ import annotations
 
 import json
+import re
 import shlex
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import rightsdata
-from rightsdata import Dataset, Figure, Figures, InvalidDataError, testing
+from rightsdata import Dataset, Figure, Figures, InvalidDataError, Problem, testing
 from rightsdata._data.canonical import format_folder, with_every_field
 from rightsdata._model.records import Citation, figure_quantity
 from rightsdata._tables.fromtables import documents_from_rows
 from rightsdata._tables.tables import TABLES, get_table, rows
 from rightsdata._values.format import (
+    DESCRIPTOR,
     FORMAT,
     FORMAT_KEY,
     READABLE,
@@ -96,13 +99,47 @@ def test_of_is_optional_text_on_one_line() -> None:
     with pytest.raises(rightsdata.FieldError) as info:
         figure(of="police\nofficers")
     assert str(info.value) == (
-        "Figure.of: 'police\\nofficers' is not one line (text without a line break, such as "
-        "'police officers'); did you mean 'police officers'?"
+        "Figure.of: 'police\\nofficers' is not one line (visible text on one line: no line "
+        "break or tab, and no invisible character at either end, such as 'police officers'); "
+        "did you mean 'police officers'?"
     )
     with pytest.raises(rightsdata.FieldError, match="at most 120 allowed"):
         figure(of="x" * 121)
     with pytest.raises(rightsdata.FieldError, match="non-empty"):
         figure(of="")
+
+
+@pytest.mark.parametrize(
+    ("of", "meant"),
+    [
+        ("police\tofficers", "police officers"),
+        ("police \t officers", "police officers"),
+        ("\u200b", None),
+        ("\u200b \u2060", None),
+        ("\ufeffpolice officers", "police officers"),
+        ("police officers\u200b", "police officers"),
+        ("police officers\u202e", "police officers"),
+    ],
+)
+def test_an_of_refuses_a_tab_and_text_that_shows_nothing(
+    tmp_path: Path, of: str, meant: str | None
+) -> None:
+    """(review 10, N4) a label shown beside a number: a tab in it is a paste's (a card shows
+    a space), and one that is or ends in invisible characters shows nothing, or hides what
+    follows it; on every path: in Python, the JSON Schema, a folder's loads."""
+    with pytest.raises(rightsdata.FieldError, match="is not one line") as info:
+        figure(of=of)
+    assert info.value.message.endswith(
+        "such as 'police officers')" if meant is None else f"did you mean {meant!r}?"
+    )
+    assert schema_problems("events", event_doc(figures=[figure_doc(of=of)]), "e")
+    folder = write_folder(tmp_path / "ds", files(figure_doc(of=of), declared=4))
+    for options in ({}, {"schema": True}, {"strict": True}):
+        with pytest.raises(InvalidDataError) as refused:
+            rightsdata.load_path(folder, **options)  # type: ignore[arg-type]
+        assert {p.field for p in refused.value.problems} == {"figures[0].of"}, options
+    # still taken: an invisible character inside, which joins or marks words
+    assert figure(of="a\u200db").of == "a\u200db"
 
 
 def test_a_figures_quantity_holds_its_of() -> None:
@@ -141,7 +178,7 @@ def test_a_figure_without_of_is_another_quantity_than_one_with() -> None:
     assert not ds.figures("event:a").disagree
     assert list(ds.figures("event:a", of=False)) == [figure(best=9)]
     assert repr(ds.figures("event:a", of=False)) == (
-        "<Figures event:a of nothing said: 1 claim, 9 people>"
+        "<Figures event:a without of: 1 claim, 9 people>"
     )
 
 
@@ -152,8 +189,8 @@ def test_the_range_over_different_things_names_of_and_how_to_ask_for_one() -> No
     assert str(info.value) == (
         "the figures on event:a count different things (prosecuted (people, of 'his "
         "cronies'), prosecuted (people, of 'police officers')); their of says what each "
-        "counts; ask for one thing, `ds.figures('event:a', ..., of='his cronies')` (or "
-        "`of=False` for those without of), to get one range"
+        "counts; ask for one thing, `ds.figures('event:a', of='his cronies')`, to get one "
+        "range"
     )
     assert ds.figures("event:a", of="his cronies").range == (None, None)
     assert ds.figures("event:a", of="police officers").range == (5, 5)
@@ -161,6 +198,45 @@ def test_the_range_over_different_things_names_of_and_how_to_ask_for_one() -> No
     mixed = dataset(OFFICERS, figure(measure="killed", of="protesters"))
     with pytest.raises(ValueError, match="ask for one measure"):
         _ = mixed.figures("event:a").range
+
+
+def _advised_calls(message: str) -> list[str]:
+    return re.findall(r"`(ds\.figures\(.*?\))`", message)
+
+
+def test_every_call_the_range_advises_runs_as_printed() -> None:
+    """Each record's figures, asked as the range's error advises until it answers: every
+    call it prints runs as printed on the dataset and finds figures, and the first one
+    taken each time leads to a range."""
+    ds = rightsdata.load()
+    advised = 0
+    kinds = (ds.events, ds.sources, ds.organizations, ds.groups, ds.places, ds.statements)
+    held = {r.id for kind in kinds for r in kind if getattr(r, "figures", ())}
+    for record in sorted(held | {r.id for r in ds.ratings if r.figures}):
+        asked = ds.figures(record)
+        while True:
+            try:
+                _ = asked.range
+                break
+            except ValueError as error:
+                message = str(error)
+            calls = _advised_calls(message)
+            assert calls, message
+            found = [eval(call, {"ds": ds}) for call in calls]
+            assert all(isinstance(f, Figures) and len(f) for f in found), calls
+            advised += len(calls)
+            asked = found[0]
+    assert advised >= 5  # the bundled data reaches the measure, unit, period and of advice
+
+
+def test_the_range_advice_keeps_what_was_asked() -> None:
+    ds = dataset(OFFICERS, CRONIES, figure(best=9))
+    with pytest.raises(ValueError, match="count different things") as info:
+        _ = ds.figures("event:a", measure="prosecuted", unit="people").range
+    assert _advised_calls(str(info.value)) == [
+        "ds.figures('event:a', measure='prosecuted', unit='people', of='his cronies')",
+        "ds.figures('event:a', measure='prosecuted', unit='people', of=False)",
+    ]
 
 
 def test_the_of_filter_is_exact_and_checked() -> None:
@@ -173,6 +249,24 @@ def test_the_of_filter_is_exact_and_checked() -> None:
         ds.figures("event:a", of=True)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="not int"):
         ds.figures("event:a", of=3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("of", "why"),
+    [
+        ("", "non-empty text"),
+        (" police officers", "without leading or trailing spaces"),
+        ("police officers\u00a0", "without leading or trailing spaces"),
+        ("police\nofficers", "is not one line"),
+        ("police\rofficers", r"control character U\+000D"),
+        ("x" * 121, "at most 120"),
+    ],
+)
+def test_an_of_no_figure_can_hold_is_told_not_found_empty(of: str, why: str) -> None:
+    """(review 10, N1: such a filter returned no figures, silently)"""
+    ds = dataset(OFFICERS, CRONIES)
+    with pytest.raises(ValueError, match=f"^of=.* keeps no figure: a figure's of .*{why}"):
+        ds.figures("event:a", of=of)
 
 
 def test_cards_show_what_a_figure_counts() -> None:
@@ -188,9 +282,9 @@ def test_cards_show_what_a_figure_counts() -> None:
     hostile = dataset(figure(of="<b>officers</b>"))
     assert "<b>officers</b>" not in hostile.figures("event:a")._repr_html_()
     # a direction override is shown escaped, not obeyed (in a terminal too)
-    reordered = dataset(figure(of="officers\u202e"))
+    reordered = dataset(figure(of="offi\u202ecers"))
     assert "\u202e" not in repr(reordered.figures("event:a"))
-    assert "(officers\\u202e)" in text_card(reordered.get("event:a"), reordered)
+    assert "(offi\\u202ecers)" in text_card(reordered.get("event:a"), reordered)
 
 
 def test_figures_put_together_by_hand_compare_by_of_too() -> None:
@@ -232,6 +326,24 @@ def test_an_of_on_two_lines_is_refused_on_every_path(tmp_path: Path, broken: str
         assert problem.message.endswith("did you mean 'police officers'?")
 
 
+def test_a_control_character_in_an_of_is_not_told_a_line_feed_would_do(tmp_path: Path) -> None:
+    """(review 10, N2: it was told "a text may hold tabs and line feeds", which of may not)"""
+    said = "a text on one line may hold no control character (no tab, no line break)"
+    with pytest.raises(rightsdata.FieldError) as built:
+        attrs.evolve(OFFICERS, of="police\r\nofficers")
+    assert built.value.message.endswith(said)
+    folder = write_folder(tmp_path / "ds", files(figure_doc(of="police\rofficers"), declared=4))
+    for options in ({}, {"schema": True}, {"strict": True}):
+        with pytest.raises(InvalidDataError) as info:
+            rightsdata.load_path(folder, **options)  # type: ignore[arg-type]
+        (problem,) = info.value.problems
+        assert problem.field == "figures[0].of"
+        assert "line feeds" not in problem.message, options
+    # every other text is still told what a text may hold
+    with pytest.raises(rightsdata.FieldError, match="may hold tabs and line feeds, but no"):
+        attrs.evolve(OFFICERS, as_given="five\rpolice officers")
+
+
 @pytest.mark.parametrize("declared", [1, 2, 3])
 def test_of_under_an_older_declared_format_is_refused_where_it_is(
     tmp_path: Path, declared: int
@@ -266,7 +378,9 @@ def test_of_under_an_older_declared_format_is_refused_where_it_is(
     assert rightsdata.load_path(folder).events[0].figures[1].of == "police officers"
 
 
-def test_a_set_and_an_of_under_format_2_are_each_told_their_format(tmp_path: Path) -> None:
+def test_a_set_and_an_of_under_format_2_are_each_told_the_datasets_format(
+    tmp_path: Path,
+) -> None:
     doc = event_doc(date="[2012-01,2012-03]", figures=[figure_doc(of="police officers")])
     folder = write_folder(
         tmp_path / "ds",
@@ -276,7 +390,9 @@ def test_a_set_and_an_of_under_format_2_are_each_told_their_format(tmp_path: Pat
         rightsdata.load_path(folder)
     said = {p.field: p.message for p in info.value.problems}
     assert set(said) == {"date", "figures[0].of"}
-    assert "needs format 3" in said["date"] and "declares format 3 in" in said["date"]
+    # the set needs 3, but the dataset needs 4 (review 10, M2): declaring 3 would be refused
+    assert "needs format 3" in said["date"] and "all it holds needs format 4" in said["date"]
+    assert "declares format 4 in" in said["date"]
     assert "needs format 4" in said["figures[0].of"]
     assert "declares format 4 in" in said["figures[0].of"]
 
@@ -393,3 +509,64 @@ def test_the_strategies_for_format_3_draw_no_of(drawn: Figure) -> None:
 def test_a_format_3_draw_loads_under_format_3(documents: dict[str, list[Any]]) -> None:
     loaded = rightsdata.load_documents(documents, descriptor={FORMAT_KEY: 3})
     assert loaded.format == 3
+
+
+def _declared_format_told(problems: Sequence[Problem]) -> set[str]:
+    """The formats the advice of ``problems`` tells to declare (set ... to N, declares N)."""
+    return {
+        found
+        for p in problems
+        for found in re.findall(r"(?:rightsdata_format to|which declares format) (\d)", p.message)
+    }
+
+
+@pytest.mark.parametrize("declared", [1, 2])
+def test_every_format_problem_names_the_format_the_whole_dataset_needs(
+    tmp_path: Path, declared: int
+) -> None:
+    """The bundled dataset (sets and of) declaring format 1 or 2: each set and each of is
+    told to declare format 4, the dataset's, on every path; and following that loads."""
+    ds = rightsdata.load()
+    folder = tmp_path / "json"
+    ds.export(folder, "json")
+    descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    (folder / DESCRIPTOR).write_text(json.dumps({**descriptor, FORMAT_KEY: declared}))
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(folder)
+    fields = {p.field.rpartition(".")[2] for p in info.value.problems}
+    assert "of" in fields and len(fields) > 1  # sets' dates too
+    assert _declared_format_told(info.value.problems) == {"4"}
+    assert all("declares format 4 in datapackage.json" in p.message for p in info.value.problems)
+    format_folder(folder, upgrade=True)
+    assert rightsdata.load_path(folder).format == 4
+
+    records = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+    documents = ds.to_dict()
+    tried: list[Callable[[dict[str, int]], object]] = [
+        lambda given: Dataset(records, descriptor=given),
+        lambda given: rightsdata.load_documents(documents, descriptor=given),
+    ]
+    for make in tried:
+        with pytest.raises(InvalidDataError) as info:
+            make({FORMAT_KEY: declared})
+        assert len(info.value.problems) > 19
+        assert _declared_format_told(info.value.problems) == {"4"}
+        make({FORMAT_KEY: 4})  # as told
+    # over a base holding the sets: the records given hold only of
+    sets_only = {kind: [without_of_record(r) for r in items] for kind, items in records.items()}
+    base = Dataset(sets_only)
+    assert base.format == 3
+    figured = [e for e in ds.events if any(f.of for f in e.figures)][:1]
+    mine = {"events": [attrs.evolve(figured[0], id="event:mine")]}
+    with pytest.raises(InvalidDataError) as info:
+        Dataset(mine, base=base, descriptor={FORMAT_KEY: declared})
+    assert any("the base's" in p.location for p in info.value.problems)
+    assert _declared_format_told(info.value.problems) == {"4"}
+    Dataset(mine, base=base, descriptor={FORMAT_KEY: 4})
+
+
+def without_of_record(record: Any) -> Any:
+    figures = getattr(record, "figures", None)
+    if not figures:
+        return record
+    return attrs.evolve(record, figures=[attrs.evolve(f, of=None) for f in figures])

@@ -195,7 +195,7 @@ class Figures(Sequence[Figure]):
             period = "not rates" if self.per is False else f"per {self.per}"
             what = f"{what} {period}".lstrip()
         if self.of is not None:
-            counted = "of nothing said" if self.of is False else f"of {self.of!r}"
+            counted = "without of" if self.of is False else f"of {self.of!r}"
             what = f"{what} {counted}".lstrip()
         head = f"{self.record} {what}".rstrip()
         return f"<Figures {head}: {figures_summary(self, self.disagree)}>"
@@ -232,24 +232,51 @@ class Figures(Sequence[Figure]):
             return
         what = ", ".join(sorted(map(_quantity_text, counted)))
         if len({m for m, _, _, _ in counted}) > 1:
-            advice = "ask for one measure to get one range"
+            measure = min(m.value for m, _, _, _ in counted)
+            advice = f"ask for one measure, {self._call(measure=measure)}, to get one range"
         elif len({u for _, u, _, _ in counted}) > 1:
-            advice = "they are in different units; ask for one unit to get one range"
+            unit = min(u.value for _, u, _, _ in counted)
+            advice = (
+                "they are in different units; ask for one unit, "
+                f"{self._call(unit=unit)}, to get one range"
+            )
         elif len({per for _, _, per, _ in counted}) > 1:
+            periods = {per for _, _, per, _ in counted}
+            per = min(str(p) for p in periods if p is not None)
+            others = f" (or {self._call(per=False)} for those that are not rates)"
             advice = (
                 "they are rates over different periods, or some are rates and some not; "
-                "ask for one period (per='P7D', or per=False for those that are not rates) "
+                f"ask for one period, {self._call(per=per)}{others if None in periods else ''}, "
                 "to get one range"
             )
         else:
-            said = sorted(of for _, _, _, of in counted if of is not None)
-            record, thing = python_literal(self.record), python_literal(said[0])
+            things = {of for _, _, _, of in counted}
+            thing = min(of for of in things if of is not None)
+            others = f" (or {self._call(of=False)} for those without of)"
             advice = (
-                "their of says what each counts; ask for one thing, "
-                f"{python_call(f'ds.figures({record}, ..., of={thing})')} "
-                "(or `of=False` for those without of), to get one range"
+                f"their of says what each counts; ask for one thing, {self._call(of=thing)}"
+                f"{others if None in things else ''}, to get one range"
             )
         raise ValueError(f"the figures on {self.record} count different things ({what}); {advice}")
+
+    def _call(self, **asked: str | Literal[False]) -> str:
+        """The call of ``ds.figures`` that asks what these figures were asked (their
+        measure, unit, per and of) and ``asked`` besides, as the range's advice writes it:
+        a call that runs as printed."""
+        given: dict[str, object] = {
+            "measure": None if self.measure is None else self.measure.value,
+            "unit": None if self.unit is None else self.unit.value,
+            "per": self.per if self.per is None or self.per is False else str(self.per),
+            "of": self.of,
+        }
+        given.update(asked)
+        words = [python_literal(self.record)]
+        for name, value in given.items():
+            if isinstance(value, str):
+                words.append(f"{name}={python_literal(value)}")
+            elif value is False:
+                words.append(f"{name}=False")
+        return python_call(f"ds.figures({', '.join(words)})")
 
     @property
     def disagree(self) -> bool:

@@ -178,11 +178,14 @@ def _package_problems(
     name: str | None,
     version: str | None,
     descriptor: Mapping[str, Any] | None,
+    needed: int = 1,
 ) -> list[Problem]:
     """The problems of the ``name``, ``version`` and ``descriptor`` given to Dataset, each
-    located by its argument (``name``, ``descriptor.licenses``); and of the ``records``' dates
-    that are sets (``events[3] event:a.date``) if the descriptor declares a format without them
-    (its ``rightsdata_format`` 1 or 2: one without the key declares none).
+    located by its argument (``name``, ``descriptor.licenses``); and of what in the
+    ``records`` the format the descriptor declares cannot hold (``events[3] event:a.date``,
+    a set under its ``rightsdata_format`` 1 or 2, a figure's ``of`` under 1 to 3: one without
+    the key declares none), whose advice names the format the dataset needs (at least
+    ``needed``, that of a base's records).
 
     They are held to what ``datapackage.json`` may hold
     (:func:`~rightsdata._validation.descriptor.descriptor_problems`), as
@@ -215,7 +218,7 @@ def _package_problems(
         # a file's descriptor is format 1 without it, by the file format's contract)
         declared = declared_format(own, found, "descriptor") if FORMAT_KEY in own else None
         if declared is not None and declared < FORMAT:
-            problems += format_problems(records, declared, "the descriptor given")
+            problems += format_problems(records, declared, "the descriptor given", needed=needed)
     return problems
 
 
@@ -412,9 +415,15 @@ def _check(
     (:func:`~rightsdata._validation.strict.check_strict`, imported only then)."""
     from rightsdata._validation.integrity import check_integrity
 
-    problems = _package_problems(records, name, version, descriptor)
+    needed = 1
     if base_records is not None and descriptor is not None:
-        problems += _base_format_problems(base_records, descriptor)
+        from rightsdata._values.format import needed_format
+
+        # (one format named in every problem's advice: what the whole dataset needs)
+        needed = max(needed_format(records), needed_format(base_records))
+    problems = _package_problems(records, name, version, descriptor, needed)
+    if base_records is not None and descriptor is not None:
+        problems += _base_format_problems(base_records, descriptor, needed)
     listed = {kind: list(items) for kind, items in records.items()}
     unjudged: set[str] = set()
     # located by kind: persons[1] person:a
@@ -429,7 +438,7 @@ def _check(
 
 
 def _base_format_problems(
-    base_records: Mapping[str, Sequence[Record]], descriptor: Mapping[str, Any]
+    base_records: Mapping[str, Sequence[Record]], descriptor: Mapping[str, Any], needed: int = 1
 ) -> list[Problem]:
     """A problem for each thing of the base's records that a reader of the format
     ``descriptor`` declares cannot read (``the base's events[3] event:a.date``: a set under
@@ -442,7 +451,7 @@ def _base_format_problems(
     if type(declared) is not int or not 1 <= declared < FORMAT:
         return []
     where = {kind: f"the base's {kind}" for kind in base_records}
-    return format_problems(base_records, declared, "the descriptor given", where)
+    return format_problems(base_records, declared, "the descriptor given", where, needed=needed)
 
 
 def _given(problems: Sequence[Problem]) -> str:

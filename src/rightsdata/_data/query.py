@@ -32,6 +32,7 @@ from rightsdata._model.records import (
     KINDS,
     RECORD_TYPES,
     Event,
+    Figure,
     Place,
     Rating,
     Record,
@@ -714,8 +715,27 @@ def _what_counted(of: object) -> str | Literal[False] | None:
     ...
     TypeError: of must be the text of a figure's of ('police officers'), False for the \
 figures without one, or None, not int
+
+    A text no figure's ``of`` can be (empty, with a space at an end, on two lines) would
+    keep nothing, whatever the data: it is a ValueError, saying why.
+
+    >>> _what_counted(" police officers")
+    Traceback (most recent call last):
+    ...
+    ValueError: of=' police officers' keeps no figure: a figure's of must be non-empty text \
+without leading or trailing spaces
     """
-    if of is None or of is False or isinstance(of, str):
+    if isinstance(of, str):
+        from rightsdata._values.errors import FieldError, printable
+
+        try:
+            attrs.fields(Figure).of.metadata["rightsdata_spec"].check("of", of)
+        except FieldError as error:
+            raise ValueError(
+                f"of={printable(repr(of))} keeps no figure: a figure's of {error.message}"
+            ) from None
+        return of
+    if of is None or of is False:
         return of
     raise TypeError(
         "of must be the text of a figure's of ('police officers'), False for the figures "

@@ -183,14 +183,19 @@ def holds_contact(value: str) -> bool:
     return start >= 0 and _PHONE_RE.search(value, start) is not None
 
 
-def check_controls(name: str, value: str) -> None:
-    """Refuse text holding a control character other than a tab or a line feed."""
+#: What a problem of a control character says a text may hold.
+TEXT_CONTROLS: Final = "a text may hold tabs and line feeds, but no other control character"
+
+
+def check_controls(name: str, value: str, allowed: str = TEXT_CONTROLS) -> None:
+    """Refuse text holding a control character other than a tab or a line feed; ``allowed``
+    says what the text may hold (a form's own words: one line holds no line feed)."""
     at = find_control(value)
     if at >= 0:
         raise FieldError(
             name,
             f"holds the control character {name_control(value[at])} at character {at + 1}; "
-            "a text may hold tabs and line feeds, but no other control character",
+            f"{allowed}",
         )
 
 
@@ -494,7 +499,7 @@ class Text(Spec):
             return
         if type(value) is not str:
             raise FieldError(name, f"expected text, got {type(value).__name__}", ProblemCode.TYPE)
-        check_controls(name, value)
+        check_controls(name, value, (self.form and self.form.controls) or TEXT_CONTROLS)
         if not value or value[0].isspace() or value[-1].isspace():
             raise FieldError(name, "must be non-empty text without leading or trailing spaces")
         if self.max_length is not None and len(value) > self.max_length:

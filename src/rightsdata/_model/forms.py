@@ -25,6 +25,7 @@ __all__ = [
     "COUNTRY",
     "COUNTRY_IDENTIFIER",
     "FORMS",
+    "INVISIBLE_CLASS",
     "JURISDICTION",
     "LANGUAGE",
     "ONE_LINE",
@@ -53,12 +54,15 @@ class Form:
     use; ``what`` names a value of the form with its article (``'a country code'``);
     ``rule`` says in plain words what it is, with an example; ``guess`` gives, for a value
     that misses the form, the value it was likely meant to be (suggested only if that one
-    has the form)."""
+    has the form); ``controls`` what a problem of a control character in such a text says
+    it may hold (None: what any text may, tabs and line feeds).
+    """
 
     pattern: str
     what: str
     rule: str
     guess: Callable[[str], str] = _unchanged
+    controls: str | None = None
 
     def fits(self, value: str) -> bool:
         """Whether ``value`` has the form."""
@@ -101,9 +105,15 @@ def cached_regex(pattern: str) -> re.Pattern[str]:
 FORMS: Final[dict[str, Form]] = {}
 
 
-def form(pattern: str, what: str, rule: str, guess: Callable[[str], str] = _unchanged) -> Form:
+def form(
+    pattern: str,
+    what: str,
+    rule: str,
+    guess: Callable[[str], str] = _unchanged,
+    controls: str | None = None,
+) -> Form:
     """A :class:`Form`, listed in :data:`FORMS` (the first of a pattern is kept)."""
-    made = Form(pattern, what, rule, guess)
+    made = Form(pattern, what, rule, guess, controls)
     FORMS.setdefault(pattern, made)
     return made
 
@@ -306,25 +316,43 @@ URL: Final = form(
     "'https://example.org/report'",
     _url,
 )
-#: The line breaks a one-line text may not hold (a carriage return is a control character,
-#: refused in every text).
-_BREAKS: Final = "\\n\\u2028\\u2029"
+#: The line breaks and the tab a one-line text may not hold (a carriage return is a control
+#: character, refused in every text).
+_BREAKS: Final = "\\t\\n\\u2028\\u2029"
+#: The characters a one-line text may not have at either end, being invisible: those a
+#: terminal is not shown (:data:`~rightsdata._values.controls.HIDDEN`: zero-width spaces,
+#: direction overrides, a byte order mark), the joiners and direction marks, the soft hyphen,
+#: the combining grapheme joiner and the Mongolian vowel separator. So a text of them alone
+#: (``"\\u200b"``), which shows nothing beside a number, is refused too.
+INVISIBLE_CLASS: Final = (
+    "\\u00ad\\u034f\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064"
+    "\\u2066-\\u2069\\ufeff"
+)
 
 
 def _one_line(value: str) -> str:
-    """``value`` on one line: each run of white space that holds a line break one space."""
-    return re.sub(f"[{SPACE_CLASS}]*[{_BREAKS}][{SPACE_CLASS}]*", " ", value)
+    """``value`` on one line: each run of white space that holds a line break or a tab one
+    space, and no invisible character at either end."""
+    joined = re.sub(f"[{SPACE_CLASS}]*[{_BREAKS}][{SPACE_CLASS}]*", " ", value)
+    ends = f"[{SPACE_CLASS}{INVISIBLE_CLASS}]+"
+    return re.sub(f"^{ends}|{ends}$", "", joined)
 
 
 #: A text on one line (a figure's ``of``: a label shown beside its number): a text's rule
 #: (:data:`rightsdata._model.fields.TEXT_PATTERN`, which the pattern repeats, since a form's
-#: pattern is the whole of a text's in the JSON Schemas) without a line break.
+#: pattern is the whole of a text's in the JSON Schemas) without a line break or a tab (a
+#: label's words are one line of words; a tab in one is left by a paste, and a card shows
+#: it as a space), and without an invisible character at either end, so that it shows
+#: something.
 ONE_LINE: Final = form(
-    f"^[^{SPACE_CLASS}{CONTROL_CLASS}]"
-    f"(?:[^{CONTROL_CLASS}{_BREAKS}]*[^{SPACE_CLASS}{CONTROL_CLASS}])?$",
+    f"^[^{SPACE_CLASS}{CONTROL_CLASS}{INVISIBLE_CLASS}]"
+    f"(?:[^{CONTROL_CLASS}{_BREAKS}]*[^{SPACE_CLASS}{CONTROL_CLASS}{INVISIBLE_CLASS}])?$",
     "one line",
-    "text without a line break, such as 'police officers'",
+    "visible text on one line: no line break or tab, and no invisible character at either "
+    "end, such as 'police officers'",
     _one_line,
+    # (not a text's "tabs and line feeds": neither is taken)
+    "a text on one line may hold no control character (no tab, no line break)",
 )
 JURISDICTION: Final = form(
     "^(?:[A-Z]{2}|international)$",

@@ -263,6 +263,7 @@ def format_problems(
     declared_in: str,
     where: Mapping[str, str | Places] | None = None,
     fix: str | None = None,
+    needed: int = 1,
 ) -> list[Problem]:
     """A problem for each thing among ``records`` (each kind's records) that a reader of the
     format ``declared`` cannot read, in a dataset whose descriptor, ``declared_in``
@@ -272,6 +273,12 @@ def format_problems(
     given is told that format where it says ``{format}``), and ``where`` where each kind's
     records are (a file's name or :class:`~rightsdata._values.places.Places`; the kind's
     own name if not given).
+
+    Every problem's advice names one format: the one the whole dataset needs (the lowest
+    that holds all of ``records``, and at least ``needed``, the format of records the
+    dataset holds besides: a base's), so that following any of them is enough: a set
+    under format 1 in a dataset whose figures have ``of`` is told to declare format 4, not 3,
+    which the figures' ``of`` would refuse again.
 
     >>> from rightsdata import EDTF, Event, Figure
     >>> from rightsdata._model.records import Citation
@@ -287,18 +294,42 @@ def format_problems(
     events[0] event:a.figures[0].of: 'police officers': a figure that says what it counts
     (of) needs format 4, and the dataset declares format 3: set rightsdata_format to 4 in
     datapackage.json (readers of formats 1-3 cannot read it)
+    >>> print(format_problems({"events": [event]}, 1, "datapackage.json")[0].message)
+    ... # doctest: +NORMALIZE_WHITESPACE
+    '[2012-01,2012-03]': a date that is a set (one of some dates) needs format 3, and the
+    dataset declares format 1 (all it holds needs format 4): set rightsdata_format to 4 in
+    datapackage.json (readers of formats 1-2 cannot read it)
     """
     effective = 1 if declared is None else declared
     problems = []
     if effective < SETS_FROM:
-        problems += set_date_problems(
-            records, declared, declared_in, where, fix and fix.replace("{format}", str(SETS_FROM))
-        )
+        problems += set_date_problems(records, declared, declared_in, where, fix, needed)
     if effective < OF_FROM:
-        problems += _of_problems(
-            records, declared, declared_in, where, fix and fix.replace("{format}", str(OF_FROM))
-        )
+        problems += _of_problems(records, declared, declared_in, where, fix)
     return problems
+
+
+def _advice(
+    records: Mapping[str, Sequence[Any]],
+    feature: FormatVersion,
+    declared: int | None,
+    declared_in: str,
+    fix: str | None,
+    needed: int,
+) -> str:
+    """What a problem of a thing that needs format ``feature`` says after its value: that
+    format, the one declared, and what to do: declare the format the whole dataset needs
+    (``records``' own, at least ``feature`` and ``needed``), named once for every problem.
+    ``fix`` (None: set the key in ``declared_in``) is told that format where it says
+    ``{format}``."""
+    whole = max(feature, needed, needed_format(records))
+    also = "" if whole == feature else f" (all it holds needs format {whole})"
+    fix = fix or f"set {FORMAT_KEY} to {{format}} in {declared_in}"
+    return (
+        f"needs format {feature}, and the dataset declares {_declared(declared)}{also}: "
+        f"{fix.replace('{format}', str(whole))} (readers of formats 1-{feature - 1} cannot "
+        "read it)"
+    )
 
 
 def _declared(declared: int | None) -> str:
@@ -318,11 +349,8 @@ def _of_problems(
     from rightsdata._values.errors import ProblemCode, printable
     from rightsdata._values.places import places_of
 
-    fix = fix or f"set {FORMAT_KEY} to {OF_FROM} in {declared_in}"
-    message = (
-        f"a figure that says what it counts (of) needs format {OF_FROM}, and the dataset "
-        f"declares {_declared(declared)}: {fix} (readers of formats 1-{OF_FROM - 1} cannot "
-        "read it)"
+    message = "a figure that says what it counts (of) " + _advice(
+        records, OF_FROM, declared, declared_in, fix, OF_FROM
     )
     where = where or {}
     problems = []
@@ -340,13 +368,16 @@ def set_date_problems(
     declared_in: str,
     where: Mapping[str, str | Places] | None = None,
     fix: str | None = None,
+    needed: int = 1,
 ) -> list[Problem]:
     """A problem for each date that is a set among ``records`` (each kind's records), in a
     dataset whose descriptor, ``declared_in`` (``datapackage.json``, "the descriptor given"),
     declares ``declared``, a format without sets (None: it declares none, so format 1);
-    ``fix`` says what to do (by default, to declare format 3 there), and ``where`` where each
-    kind's records are (a file's name or :class:`~rightsdata._values.places.Places`; the
-    kind's own name if not given).
+    ``fix`` says what to do (by default, to declare there the format the dataset needs: 3,
+    or 4 where a figure among ``records`` has ``of`` or ``needed``, the format of the
+    records it holds besides, is 4; a ``fix`` given is told it where it says ``{format}``),
+    and ``where`` where each kind's records are (a file's name or
+    :class:`~rightsdata._values.places.Places`; the kind's own name if not given).
 
     >>> from rightsdata import EDTF, Event
     >>> from rightsdata._model.records import Citation
@@ -362,10 +393,8 @@ def set_date_problems(
     from rightsdata._values.errors import ProblemCode
     from rightsdata._values.places import places_of
 
-    fix = fix or f"set {FORMAT_KEY} to {SETS_FROM} in {declared_in}"
-    message = (
-        f"a date that is a set (one of some dates) needs format {SETS_FROM}, and the dataset "
-        f"declares {_declared(declared)}: {fix} (readers of formats 1-2 cannot read it)"
+    message = "a date that is a set (one of some dates) " + _advice(
+        records, SETS_FROM, declared, declared_in, fix, needed
     )
     where = where or {}
     problems = []
