@@ -303,7 +303,7 @@ def format_problems(
     effective = 1 if declared is None else declared
     problems = []
     if effective < SETS_FROM:
-        problems += set_date_problems(records, declared, declared_in, where, fix, needed)
+        problems += _set_date_problems(records, declared, declared_in, where, fix, needed)
     if effective < OF_FROM:
         problems += _of_problems(records, declared, declared_in, where, fix)
     return problems
@@ -349,12 +349,15 @@ def _of_problems(
     from rightsdata._values.errors import ProblemCode, printable
     from rightsdata._values.places import places_of
 
+    found = list(figures_with_of(records))
+    if not found:  # (the advice scans every record: only a load with problems pays for it)
+        return []
     message = "a figure that says what it counts (of) " + _advice(
         records, OF_FROM, declared, declared_in, fix, OF_FROM
     )
     where = where or {}
     problems = []
-    for kind, index, at in figures_with_of(records):
+    for kind, index, at in found:
         record = records[kind][index]
         place = places_of(kind, where.get(kind, kind)).at(index, record.id)
         said = printable(repr(record.figures[at].of))
@@ -362,28 +365,23 @@ def _of_problems(
     return problems
 
 
-def set_date_problems(
+def _set_date_problems(
     records: Mapping[str, Sequence[Any]],
     declared: int | None,
     declared_in: str,
-    where: Mapping[str, str | Places] | None = None,
-    fix: str | None = None,
-    needed: int = 1,
+    where: Mapping[str, str | Places] | None,
+    fix: str | None,
+    needed: int,
 ) -> list[Problem]:
-    """A problem for each date that is a set among ``records`` (each kind's records), in a
-    dataset whose descriptor, ``declared_in`` (``datapackage.json``, "the descriptor given"),
-    declares ``declared``, a format without sets (None: it declares none, so format 1);
-    ``fix`` says what to do (by default, to declare there the format the dataset needs: 3,
-    or 4 where a figure among ``records`` has ``of`` or ``needed``, the format of the
-    records it holds besides, is 4; a ``fix`` given is told it where it says ``{format}``),
-    and ``where`` where each kind's records are (a file's name or
-    :class:`~rightsdata._values.places.Places`; the kind's own name if not given).
+    """A problem for each date that is a set among ``records``, in a dataset declaring a
+    format before :data:`SETS_FROM` (:func:`format_problems`, whose arguments these are).
 
     >>> from rightsdata import EDTF, Event
     >>> from rightsdata._model.records import Citation
     >>> event = Event(id="event:a", title="t", kind="other", date=EDTF("[2012-01,2012-03]"),
     ...               citations=(Citation(source="source:a"),))
-    >>> (problem,) = set_date_problems({"events": [event]}, None, "the descriptor given")
+    >>> (problem,) = _set_date_problems({"events": [event]}, None, "the descriptor given",
+    ...                                 None, None, 1)
     >>> problem.location
     'events[0] event:a.date'
     >>> said = "declares no format (so format 1): set rightsdata_format to 3"
@@ -393,12 +391,15 @@ def set_date_problems(
     from rightsdata._values.errors import ProblemCode
     from rightsdata._values.places import places_of
 
+    found = list(set_dates(records))
+    if not found:  # (the advice scans every record: only a load with problems pays for it)
+        return []
     message = "a date that is a set (one of some dates) " + _advice(
         records, SETS_FROM, declared, declared_in, fix, needed
     )
     where = where or {}
     problems = []
-    for kind, index, field in set_dates(records):
+    for kind, index, field in found:
         record = records[kind][index]
         place = places_of(kind, where.get(kind, kind)).at(index, record.id)
         value = getattr(record, field)
