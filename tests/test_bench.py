@@ -256,6 +256,7 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
     for export in ("parquet", "csv"):  # the export's bytes, and writing them alone
         assert row["ops"][export]["bytes_written"] > 0
         assert row["ops"][export]["write_wall_s"] > 0
+    assert row["ops"]["parquet"]["encode_cpu_s"] > 0  # pyarrow's encoding alone
     rendered = subprocess.run(
         [sys.executable, str(BENCH / "render.py"), str(out)],
         check=True,
@@ -265,6 +266,19 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert "| 200 | **rightsdata** |" in rendered and "process exit after a load" in rendered
     assert "| first `ds.related(actor)` (CPU) |" in rendered  # the issue's goals, each a row
     assert "| its files' bytes written alone, by the same writer |" in rendered
+    assert "| pyarrow's encoding alone of its tables, into memory |" in rendered
+
+
+def test_render_leaves_out_a_measurement_no_run_made() -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import render
+    finally:
+        sys.path.remove(str(BENCH))
+    ops = {"parquet": {"first_cpu_s": 2.0, "first_wall_s": 2.1}}
+    table = render.ops_table({"sizes": {"1000": {"ops": ops}}})
+    assert '`ds.export(dir, "parquet")`' in table
+    assert "encoding alone" not in table and "`ds.timeline(actor)`" not in table
 
 
 def test_merge_keeps_what_a_run_left_out_with_the_run_that_measured_it() -> None:
