@@ -119,8 +119,20 @@ class Validated:
         type(self)._check = check  # type: ignore[method-assign,assignment]
         check(self)
 
-    def _rules(self) -> None:
-        """Cross-field rules, after every field passed its own check (subclasses add)."""
+    def _rules(self, broken: list[FieldError] | None = None) -> None:
+        """Cross-field rules, after every field passed its own check (subclasses add). Each
+        rule broken goes to :func:`broken_rule`: where ``broken`` is None (the checks, the
+        fast path's walks) the first is raised; the loader's diagnostic path passes a list,
+        and is told every one."""
+
+
+def broken_rule(broken: list[FieldError] | None, error: FieldError) -> None:
+    """Raise ``error``, a cross-field rule broken, or add it to ``broken`` where the caller
+    collects every one (the loader's diagnostic path). Called only where a rule is broken,
+    so that the rules cost a valid record what they did when they raised."""
+    if broken is None:
+        raise error
+    broken.append(error)
 
 
 def _contact(texts: tuple[tuple[str, str | None], ...]) -> None:

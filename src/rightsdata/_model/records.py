@@ -30,7 +30,7 @@ from typing import Annotated, Any, ClassVar, Final, TypeAlias, cast, final
 
 import attrs
 
-from rightsdata._model.checks import Validated, checked
+from rightsdata._model.checks import Validated, broken_rule, checked
 from rightsdata._model.fields import (
     QUOTE_MAX,
     count,
@@ -271,11 +271,12 @@ alpha-2 code in capitals, such as 'KZ')
         + ")",
     )
 
-    def _rules(self) -> None:
+    def _rules(self, broken: list[FieldError] | None = None) -> None:
         scheme = getattr(self.scheme, "_value_", self.scheme)
         shape = IDENTIFIER_FORMS.get(scheme)
         if shape is not None and not shape.fits(self.value):
-            raise FieldError("value", shape.message(self.value), ProblemCode.RULE)
+            error = FieldError("value", shape.message(self.value), ProblemCode.RULE)
+            broken_rule(broken, error)
 
 
 @final
@@ -358,6 +359,8 @@ _EXACT: Final = FigureQualifier.EXACT
 _MORE_THAN: Final = FigureQualifier.MORE_THAN
 _LESS_THAN: Final = FigureQualifier.LESS_THAN
 _SPREAD: Final = RangeMeaning.SPREAD
+# A field that failed, in the rules of a figure judged by the loader's diagnostic path
+_FAILED: Final = object()
 #: A qualifier's words, for the advice of a figure whose number is in the wrong field
 _QUALIFIER_WORDS: Final[dict[str, str]] = {
     FigureQualifier.EXACT.value: "exactly",
@@ -437,38 +440,73 @@ class Figure(_Part):
         "joined_by needs asserted_by, and does not name it again",
     )
 
-    def _rules(self) -> None:
-        low, best, high, qualifier = self.low, self.best, self.high, self.qualifier
-        if best is not None:
-            if (low is not None and low > best) or (high is not None and best > high):
-                self._misordered()
-        elif low is not None and high is not None and low > high:
-            self._misordered()
-        needed = _QUALIFIER_NEEDS.get(getattr(qualifier, "_value_", qualifier))
-        if needed is not None and getattr(self, needed) is None:
-            raise FieldError(needed, self._needs(needed), ProblemCode.RULE)
-        if qualifier is _BETWEEN and (low is None or high is None):
-            raise FieldError("low", "qualifier 'between' needs low and high", ProblemCode.RULE)
-        stated = low is not None or best is not None or high is not None
-        if qualifier is not _IMPRECISE and not stated:
-            raise FieldError("low", "a figure needs at least one number", ProblemCode.RULE)
-        if self.range_meaning is not None and (low is None or high is None):
-            raise FieldError("range_meaning", "range_meaning needs low and high", ProblemCode.RULE)
-        if qualifier is _EXACT and (low is not None or high is not None):
-            if self.range_meaning is not _SPREAD:
-                self._not_exact()
-        elif best is not None and (
-            (qualifier is _MORE_THAN and best == low) or (qualifier is _LESS_THAN and best == high)
-        ):
-            bound = "low" if qualifier is _MORE_THAN else "high"
-            raise FieldError(
-                "best",
-                f"'{_QUALIFIER_WORDS[qualifier.value]} {best}' is not {best}: remove best (the "
-                f"number stated is {bound})",
-                ProblemCode.RULE,
-            )
-        if self.joined_by:
-            _joined(self.joined_by, self.asserted_by, "asserted_by", "the one who asserted it")
+    def _rules(self, broken: list[FieldError] | None = None) -> None:
+        # Each rule is judged on its own (misordered numbers hide not what the qualifier
+        # needs), but for two that wait for another: "needs at least one number", which
+        # every qualifier's own rule says in its words, and an exact figure's "remove low",
+        # where the figure is told to move its one number to best. The loader's diagnostic
+        # path judges a figure whose failed fields it left unset: each read that may meet
+        # one is in a try (free in Python 3.11 unless it raises), so that a rule that reads
+        # a failed field is not judged, and the rules that do not are.
+        try:
+            low, best, high = self.low, self.best, self.high
+        except AttributeError:  # a number failed: only joined_by's rule reads none
+            pass
+        else:
+            if best is not None:
+                if (low is not None and low > best) or (high is not None and best > high):
+                    broken_rule(broken, self._misordered())
+            elif low is not None and high is not None and low > high:
+                broken_rule(broken, self._misordered())
+            try:
+                qualifier = self.qualifier
+            except AttributeError:
+                qualifier = None  # (it is required: None is one that failed)
+            if qualifier is not None:
+                needed = _QUALIFIER_NEEDS.get(getattr(qualifier, "_value_", qualifier))
+                if needed is not None:
+                    if getattr(self, needed) is None:
+                        message = self._needs(needed)
+                        broken_rule(broken, FieldError(needed, message, ProblemCode.RULE))
+                elif qualifier is _BETWEEN:
+                    if low is None or high is None:
+                        message = "qualifier 'between' needs low and high"
+                        broken_rule(broken, FieldError("low", message, ProblemCode.RULE))
+                elif qualifier is not _IMPRECISE and low is None and best is None and high is None:
+                    message = "a figure needs at least one number"
+                    broken_rule(broken, FieldError("low", message, ProblemCode.RULE))
+            try:
+                range_meaning: object = self.range_meaning
+            except AttributeError:
+                range_meaning = _FAILED
+            meant = range_meaning is not None and range_meaning is not _FAILED
+            if meant and (low is None or high is None):
+                message = "range_meaning needs low and high"
+                broken_rule(broken, FieldError("range_meaning", message, ProblemCode.RULE))
+            if qualifier is _EXACT and (low is not None or high is not None):
+                # (one number, in low or high: the figure is told to move it to best)
+                one = best is None and (low is None or high is None)
+                if range_meaning is not _SPREAD and range_meaning is not _FAILED and not one:
+                    broken_rule(broken, self._not_exact())
+            elif best is not None and (
+                (qualifier is _MORE_THAN and best == low)
+                or (qualifier is _LESS_THAN and best == high)
+            ):
+                bound = "low" if qualifier is _MORE_THAN else "high"
+                message = (
+                    f"'{_QUALIFIER_WORDS[qualifier.value]} {best}' is not {best}: remove best "
+                    f"(the number stated is {bound})"
+                )
+                broken_rule(broken, FieldError("best", message, ProblemCode.RULE))
+        try:
+            if self.joined_by:
+                error = _joined(
+                    self.joined_by, self.asserted_by, "asserted_by", "the one who asserted it"
+                )
+                if error is not None:
+                    broken_rule(broken, error)
+        except AttributeError:
+            pass
 
     def _needs(self, needed: str) -> str:
         """What a figure lacking its qualifier's number (``needed``) is told: where its one
@@ -485,10 +523,10 @@ class Figure(_Part):
             )
         return message
 
-    def _not_exact(self) -> None:
-        """Raise at the first of low and high stated beside best by an exact figure."""
+    def _not_exact(self) -> FieldError:
+        """The error at the first of low and high stated beside best by an exact figure."""
         stated = [name for name in ("low", "high") if getattr(self, name) is not None]
-        raise FieldError(
+        return FieldError(
             stated[0],
             f"qualifier 'exact' states one number, best: remove {' and '.join(stated)} (or, if "
             "they are the least and the most of the values counted, say range_meaning "
@@ -496,15 +534,19 @@ class Figure(_Part):
             ProblemCode.RULE,
         )
 
-    def _misordered(self) -> None:
-        """Raise naming the first stated number that is smaller than the one before it."""
+    def _misordered(self) -> FieldError:
+        """The error naming the first stated number that is smaller than the one before it
+        (of a figure that has one)."""
         named = (("low", self.low), ("best", self.best), ("high", self.high))
         stated = [(name, number) for name, number in named if number is not None]
-        for (name_a, a), (name_b, b) in itertools.pairwise(stated):
-            if a > b:
-                raise FieldError(
-                    name_b, f"{name_a} ({a}) is greater than {name_b} ({b})", ProblemCode.RULE
-                )
+        name_a, a, name_b, b = next(
+            (name_a, a, name_b, b)
+            for (name_a, a), (name_b, b) in itertools.pairwise(stated)
+            if a > b
+        )
+        return FieldError(
+            name_b, f"{name_a} ({a}) is greater than {name_b} ({b})", ProblemCode.RULE
+        )
 
 
 def figure_quantity(
@@ -518,17 +560,20 @@ def figure_quantity(
     return (figure.measure, figure.unit, figure.per, figure.of)
 
 
-def _joined(joined: tuple[str, ...], author: str | None, author_field: str, who: str) -> None:
+def _joined(
+    joined: tuple[str, ...], author: str | None, author_field: str, who: str
+) -> FieldError | None:
     """The rule of a ``joined_by`` list: it joins an author (``author_field``, in words
-    ``who``), whom it does not name again."""
+    ``who``), whom it does not name again. The error, or None where it holds."""
     if author is None:
-        raise FieldError("joined_by", f"joined_by needs {author_field}", ProblemCode.RULE)
+        return FieldError("joined_by", f"joined_by needs {author_field}", ProblemCode.RULE)
     if author in joined:
-        raise FieldError(
+        return FieldError(
             f"joined_by[{joined.index(author)}]",
             f"names {author!r}, who is already {who}; joined_by names the others",
             ProblemCode.RULE,
         )
+    return None
 
 
 # --- records ------------------------------------------------------------------------------
@@ -811,9 +856,9 @@ class Law(_Checked):
 
     RULES: ClassVar[tuple[str, ...]] = ("part needs article",)
 
-    def _rules(self) -> None:
+    def _rules(self, broken: list[FieldError] | None = None) -> None:
         if self.part is not None and self.article is None:
-            raise FieldError("part", "part needs article", ProblemCode.RULE)
+            broken_rule(broken, FieldError("part", "part needs article", ProblemCode.RULE))
 
     @property
     def label(self) -> str:
@@ -881,9 +926,9 @@ class Event(_Checked):
     # the chronology; events(kind=...); events(role=...)
     GROUPS: ClassVar[tuple[str, ...]] = ("date", "kind", "participants.role")
 
-    def _rules(self) -> None:
+    def _rules(self, broken: list[FieldError] | None = None) -> None:
         if self.date_of is not None and self.date is None:
-            raise FieldError("date_of", "date_of needs date", ProblemCode.RULE)
+            broken_rule(broken, FieldError("date_of", "date_of needs date", ProblemCode.RULE))
 
     @property
     def label(self) -> str:
@@ -918,12 +963,13 @@ class Relationship(_Checked):
     RULES: ClassVar[tuple[str, ...]] = ("start is not after end",)
     NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"named": ("subject", "object")}
 
-    def _rules(self) -> None:
+    def _rules(self, broken: list[FieldError] | None = None) -> None:
         # The first possible day of the start after the last possible day of the end (an
         # open or unknown side, -/+ infinity in sort_key, never is).
         start, end = self.start, self.end
         if start is not None and end is not None and start.sort_key()[0] > end.sort_key()[1]:
-            raise FieldError("end", f"ends ({end}) before it starts ({start})", ProblemCode.RULE)
+            message = f"ends ({end}) before it starts ({start})"
+            broken_rule(broken, FieldError("end", message, ProblemCode.RULE))
 
     @property
     def label(self) -> str:
@@ -974,21 +1020,30 @@ class Statement(_Checked):
         "named": ("speaker", "joined_by", "relayed_by", "addressed_to", "about")
     }
 
-    def _rules(self) -> None:
-        if self.quote is not None:
-            # (a loop: any() of a generator left it unfinished, and closing it when freed
-            # cost about 2,500 instructions a statement with a quote, callgrind)
-            for citation in self.citations:
-                if citation.fields is None or "quote" in citation.fields:
-                    break
-            else:
-                raise FieldError(
-                    "quote",
-                    "a quote needs a citation that covers it (fields null or 'quote')",
-                    ProblemCode.RULE,
-                )
-        if self.joined_by:
-            _joined(self.joined_by, self.speaker, "speaker", "the speaker")
+    def _rules(self, broken: list[FieldError] | None = None) -> None:
+        # The two rules are judged each on its own. The loader's diagnostic path judges a
+        # statement whose failed fields it left unset: each rule reads its fields in a try
+        # (free in Python 3.11 unless it raises), so that a rule that reads a failed field is
+        # not judged, and the other is.
+        try:
+            if self.quote is not None:
+                # (a loop: any() of a generator left it unfinished, and closing it when freed
+                # cost about 2,500 instructions a statement with a quote, callgrind)
+                for citation in self.citations:
+                    if citation.fields is None or "quote" in citation.fields:
+                        break
+                else:
+                    message = "a quote needs a citation that covers it (fields null or 'quote')"
+                    broken_rule(broken, FieldError("quote", message, ProblemCode.RULE))
+        except AttributeError:
+            pass
+        try:
+            if self.joined_by:
+                error = _joined(self.joined_by, self.speaker, "speaker", "the speaker")
+                if error is not None:
+                    broken_rule(broken, error)
+        except AttributeError:
+            pass
 
     @property
     def label(self) -> str:

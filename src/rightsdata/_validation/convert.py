@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import typing
 from collections.abc import Callable, Iterable, Sequence
@@ -377,7 +378,8 @@ _FACTORY: Final = cast(type, attrs.Factory)
 
 class _Said:
     """What a document's report holds so far: the field paths reported (a field reported is
-    not checked again) and each problem's path and message (none is said twice)."""
+    not checked again; one told only a cross-field rule passed its own check, and is) and
+    each problem's path and message (none is said twice)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.paths: set[str] = set()
@@ -391,7 +393,8 @@ class _Said:
         if key in self.problems:
             return False
         self.problems.add(key)
-        self.paths.add(key[0])
+        if problem.code != ProblemCode.RULE:  # (a field told a rule passed its own check)
+            self.paths.add(key[0])
         return True
 
 
@@ -403,10 +406,10 @@ def _unchecked_fields(
     A record's (or part's) checks run in ``__init__``, which never runs once any field fails
     to structure, and stops at the first problem. This pass judges each field on its own:
     every field not reported already, each part of a nested list that did not structure,
-    every name a part gives of its holder's fields (``citations[0].fields``), and then the
-    cross-field rules (``_rules``) on the fields that were themselves valid. A rule that
-    reads a field that failed cannot be judged: it is left out. So one read reports every
-    problem of a record that can be known without guessing what a bad value meant.
+    every name a part gives of its holder's fields (``citations[0].fields``), and then each
+    cross-field rule broken (``_rules``) on the fields that were themselves valid. A
+    rule that reads a field that failed cannot be judged: it is left out. So one read reports
+    every problem of a record that can be known without guessing what a bad value meant.
     """
     problems: list[Problem] = []
     good: dict[str, Any] = {}
@@ -491,21 +494,20 @@ def _holder_errors(cls: type, document: dict[str, Any], hints: dict[str, Any]) -
 
 
 def _rule_errors(cls: type, good: dict[str, Any]) -> list[FieldError]:
-    """The first problem a class's cross-field rules (``_rules``) find among its fields that
-    were valid (``good``); none where a rule reads a field that was not (it cannot be judged:
+    """Each problem a class's cross-field rules (``_rules``) find among its fields that were
+    valid (``good``); none of a rule that reads a field that was not (it cannot be judged:
     its slot is left empty, and reading it raises ``AttributeError``)."""
     if getattr(cls, "_rules", None) is Validated._rules:
         return []
     partial: Validated = object.__new__(cls)
     for name, value in good.items():
         object.__setattr__(partial, name, value)
-    try:
-        partial._rules()
-    except FieldError as exc:
-        return [exc]
-    except AttributeError:  # a rule reads a field that failed (its slot is left empty)
-        return []
-    return []
+    broken: list[FieldError] = []
+    # (a class with rules that break independently reads each rule's fields in a try of its
+    # own, and goes on; one with a single rule stops here)
+    with contextlib.suppress(AttributeError):
+        partial._rules(broken)
+    return broken
 
 
 def _record_type(kind: str) -> type:
