@@ -47,7 +47,9 @@ def _forms() -> Iterator[str]:
         [f"{a}..{b}" for a, b in _PAIRS] + [f"{a}.." for a in _DATES] + [f"..{a}" for a in _DATES]
     )
     decades = ["1990s", "1990's", "2012s", "0000s", "0001s", "0010s", "9990s"]
-    inner = [*_DATES, *spans[:8], *ranges[:8], *decades, "2012/2013", "[2012,2013]"]
+    intervals = ["2013/2012", "2013~/2012?", "Oct 2013/Sep 2012", "Oct 2012/Dec 2012", "2013/.."]
+    inner = [*_DATES, *spans[:8], *ranges[:8], *decades, *intervals, "2012/2013", "[2012,2013]"]
+    yield from intervals
     yield from spans
     yield from ranges
     yield from decades
