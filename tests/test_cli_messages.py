@@ -181,7 +181,10 @@ WINDOWS: list[tuple[list[str], str]] = [
     (["events", "--before", "2012-03-01"], "--between ../2012-02-29 (before 2012-03-01)"),
     (["events", "--before", "2012-21"], "--between ../2012-02 (before 2012-21)"),
     # a reversed pair is told so; --between's own date is kept
-    (["events", "--from", "2013", "--to", "2012"], "the start '2013' is after the end '2012'"),
+    (
+        ["events", "--from", "2013", "--to", "2012"],
+        "the start '2013' is after the end '2012'; in order: --between 2012/2013",
+    ),
     (["events", "--between", "2012", "--to", "2013"], "--between 2012/2013"),
     # not read as a prefix of --involving
     (["events", "--in", "2012"], "the window option is --between: --between 2012"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -77,7 +77,7 @@ def _offered(message: str) -> tuple[list[str], list[str]]:
 def _refusal(call: object, *args: object) -> str | None:
     try:
         call(*args)  # type: ignore[operator]
-    except (EDTFError, ValueError, UsageError) as error:
+    except (EDTFError, ValueError, TypeError, UsageError) as error:
         return str(error)
     return None
 
@@ -127,5 +127,22 @@ def test_between_on_the_command_line_is_offered_a_between_it_takes(where: str) -
             offered += 1
         for date in dates:
             assert _refusal(_window, where.format(date)) is None, (text, said, date)
+            offered += 1
+    assert offered > 300
+
+
+@pytest.mark.parametrize("shape", [str, lambda text: (text,), lambda text: [text]])
+def test_a_window_given_as_one_value_is_offered_the_pair_the_query_takes(
+    shape: Callable[[str], object],
+) -> None:
+    # between='2012 to 2013' (or ('2012 to 2013',)): the pair it means, backwards in order
+    offered = 0
+    for text in [*FORMS, "2012", "2012/2013", "2013/2012", "../2012", "2012-01/.."]:
+        said = _refusal(window, shape(text))
+        assert said is not None, text
+        for written in _WINDOWS.findall(said):
+            assert written.startswith("between="), (text, said)
+            given = ast.literal_eval(written.removeprefix("between="))
+            assert _refusal(window, given) is None, (text, said, written)
             offered += 1
     assert offered > 300

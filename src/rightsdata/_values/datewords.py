@@ -28,7 +28,7 @@ from typing import Final, Literal, NamedTuple
 
 from rightsdata._values.calendarwords import MONTH_NAMES, SEASON_NAMES
 
-__all__ = ["Window", "date_words", "in_window"]
+__all__ = ["Window", "date_words", "in_window", "span_of"]
 
 _MONTHS: Final = {
     spelt: number
@@ -149,6 +149,30 @@ def in_window(text: str, reason: str, reads: Reads, window: Window) -> str:
     return date_words(text, reads, window) or reason
 
 
+def span_of(text: str, reads: Reads) -> tuple[str, str] | None:
+    """The start and end of the span ``text`` writes in words or as a range (``2012 to
+    2013``, ``2012-01..2012-03``, ``1990s``, ``2013/2012``), each as EDTF, "" if open, as
+    written (the start may be after the end); None if it writes none. For a window given as
+    one text, which a window's two sides are to hold.
+
+    >>> from rightsdata._values.dates import is_edtf
+    >>> span_of("2012-01 - 2012-03", is_edtf), span_of("..2012", is_edtf)
+    (('2012-01', '2012-03'), ('', '2012'))
+    >>> span_of("circa 2013 to 2012", is_edtf)  # (about: ~ on each side)
+    ('2013~', '2012~')
+    """
+    words = " ".join(text.split())
+    for pattern, mark in ((_ABOUT, "~"), (_UNCERTAIN, "?")):
+        if found := pattern.fullmatch(words.casefold()):
+            sides = span_of(words[found.start(found.lastindex or 1) :], reads)
+            if sides is None or any(side[-1:] in "?~%" for side in sides):
+                return None
+            start, end = (side and f"{side}{mark}" for side in sides)
+            return start, end
+    span = _span(words, reads)
+    return None if span is None else span[1:]
+
+
 def _span(words: str, reads: Reads) -> tuple[str, str, str] | None:
     """A span ``words`` writes (``2012-2013``, ``2012 to 2013``, ``2012-01..2012-03``,
     ``1990s``, or an interval EDTF refused, ``2013/2012``, ``Oct 2012/Dec 2012``): (its kind,
@@ -157,8 +181,8 @@ def _span(words: str, reads: Reads) -> tuple[str, str, str] | None:
     none."""
     folded = words.casefold()
     if words.count("/") == 1 and "[" not in words:
-        first, second = (side.strip() for side in words.split("/"))
-        sides = _sides(*(side.removeprefix(_OPEN) for side in (first, second)), reads)
+        first, second = ("" if side.strip() == _OPEN else side.strip() for side in words.split("/"))
+        sides = _sides(first, second, reads)
         if sides is not None:
             return "interval", *sides
     if "/" not in words and "[" not in words and (found := _RANGE.fullmatch(words)):
