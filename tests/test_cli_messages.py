@@ -196,6 +196,7 @@ WINDOWS: list[tuple[list[str], str]] = [
         "--between 2022-01/2022-02",
     ),
     (["events", "--between=2022-01", "2022-02"], "--between 2022-01/2022-02"),
+    (["events", "--between", "2012", "2013", "person:x"], "--between 2012/2013"),
     # a span or range given to an option of the window, or split by the shell at its spaces
     (["events", "--date=2012-01..2012-03"], "--between 2012-01/2012-03"),
     (["events", "--date", "2012-01..2012-03"], "--between 2012-01/2012-03"),

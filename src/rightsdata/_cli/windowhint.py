@@ -214,10 +214,10 @@ def _after_between(extras: Sequence[str], argv: Sequence[str]) -> str | None:
         following = _words(argv[after:])
         if following != list(extras[: len(following)]):
             following = [stray]
-        if _is_date(first) and following == [stray] and _is_date(stray):
-            value: str | None = f"{first}/{stray}"
-        else:  # (a span the shell split at its spaces: --between 2012 to 2013)
-            value = _span(" ".join([first, *following]))
+        # (a span the shell split at its spaces: --between 2012 to 2013; else two dates)
+        value = _span(" ".join([first, *following])) if following[1:] else None
+        if value is None and _is_date(first) and _is_date(stray):
+            value = f"{first}/{stray}"
         if value is None:
             return f"{said} ({_SIDES})"
         refused = _checked(value)
