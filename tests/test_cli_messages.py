@@ -197,6 +197,7 @@ WINDOWS: list[tuple[list[str], str]] = [
     ),
     (["events", "--between=2022-01", "2022-02"], "--between 2022-01/2022-02"),
     (["events", "--between", "2012", "2013", "person:x"], "--between 2012/2013"),
+    (["events", "--date", "2012", "person:x"], "the window option is --between: --between 2012"),
     # a span or range given to an option of the window, or split by the shell at its spaces
     (["events", "--date=2012-01..2012-03"], "--between 2012-01/2012-03"),
     (["events", "--date", "2012-01..2012-03"], "--between 2012-01/2012-03"),
@@ -240,7 +241,6 @@ NOT_DATES: list[list[str]] = [
     ["export", "--to", "2012", "/tmp/x"],  # (argparse took 2012 as the directory)
     ["events", "--between", "2012", "person:x"],
     ["events", "--date=2012-01..2012-13"],  # (a range of a month that is none)
-    ["events", "--date", "2012", "to", "someday"],
     ["events", "--since", "yesterday"],
     ["events", "--before", "0001"],
     ["search", "kozlov", "--until", "later"],

@@ -169,9 +169,9 @@ def _between(given: dict[str, str], argv: Sequence[str]) -> tuple[str, str] | No
         spanned = _span(value)  # (a span: --date 2012-01..2012-03, --from 2012 to 2013)
         if spanned is not None and (side == "both" or " " in value):
             return spanned, ""
-        if side == "both":
-            return None
         value = value.partition(" ")[0]  # (its date: the words after it are none of it)
+        if side == "both":
+            return (value, "") if _reads(value) else None
         if not _is_date(value):
             return None
         if side in ("after", "before"):
