@@ -305,7 +305,10 @@ def test_events_certainly_within(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (["events", "--role", "judgee"], "--role 'judgee' is not a role; did you mean 'judge'?"),
         (["events", "--between", "2012-13"], "'2012-13' is not a date"),
-        (["events", "--between", "2013/2012"], "the start '2013' is after the end '2012'"),
+        (
+            ["events", "--between", "2013/2012"],
+            "the start '2013' is after the end '2012'; in order: --between 2012/2013",
+        ),
         (
             ["events", "--between", "[2012-01-16,2012-03]"],
             "'[2012-01-16,2012-03]' is one of some dates, not a window",

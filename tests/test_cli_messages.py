@@ -181,7 +181,10 @@ WINDOWS: list[tuple[list[str], str]] = [
     (["events", "--before", "2012-03-01"], "--between ../2012-02-29 (before 2012-03-01)"),
     (["events", "--before", "2012-21"], "--between ../2012-02 (before 2012-21)"),
     # a reversed pair is told so; --between's own date is kept
-    (["events", "--from", "2013", "--to", "2012"], "the start '2013' is after the end '2012'"),
+    (
+        ["events", "--from", "2013", "--to", "2012"],
+        "the start '2013' is after the end '2012'; in order: --between 2012/2013",
+    ),
     (["events", "--between", "2012", "--to", "2013"], "--between 2012/2013"),
     # not read as a prefix of --involving
     (["events", "--in", "2012"], "the window option is --between: --between 2012"),
@@ -193,6 +196,21 @@ WINDOWS: list[tuple[list[str], str]] = [
         "--between 2022-01/2022-02",
     ),
     (["events", "--between=2022-01", "2022-02"], "--between 2022-01/2022-02"),
+    (["events", "--between", "2012", "2013", "person:x"], "--between 2012/2013"),
+    (["events", "--date", "2012", "person:x"], "the window option is --between: --between 2012"),
+    # a span or range given to an option of the window, or split by the shell at its spaces
+    (["events", "--date=2012-01..2012-03"], "--between 2012-01/2012-03"),
+    (["events", "--date", "2012-01..2012-03"], "--between 2012-01/2012-03"),
+    (["events", "--window", "2012", "to", "2013"], "--between 2012/2013"),
+    (["events", "--from", "2012", "to", "2013", "--kind", "arrest"], "--between 2012/2013"),
+    (["events", "--date", "circa 2013 to 2012"], "in order: --between 2012~/2013~"),
+    (
+        ["events", "--between", "2012", "to", "2013"],
+        "unrecognized arguments: to 2013; --between takes one value, a date or START/END: "
+        "--between 2012/2013",
+    ),
+    (["events", "--between", "2012-01", "-", "2012-03"], "--between 2012-01/2012-03"),
+    (["events", "--between", "2013", "to", "2012"], "in order: --between 2012/2013"),
     # a command without a window: told which has one
     (
         ["search", "kozlov", "--since", "2012"],
@@ -222,7 +240,7 @@ def test_no_window_alias_is_read_as_the_prefix_of_an_option() -> None:
 NOT_DATES: list[list[str]] = [
     ["export", "--to", "2012", "/tmp/x"],  # (argparse took 2012 as the directory)
     ["events", "--between", "2012", "person:x"],
-    ["events", "--date=2012-01..2012-03"],
+    ["events", "--date=2012-01..2012-13"],  # (a range of a month that is none)
     ["events", "--since", "yesterday"],
     ["events", "--before", "0001"],
     ["search", "kozlov", "--until", "later"],

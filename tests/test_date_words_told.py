@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from rightsdata._cli.commands.events import _window
-from rightsdata._cli.exits import UsageError
+from rightsdata._cli.exits import EXIT_USAGE, UsageError
+from rightsdata._cli.main import main
 from rightsdata._data.query import window
-from rightsdata._values.dates import EDTF, EDTFError
-from rightsdata._values.datewords import _MONTHS, _SEASONS
+from rightsdata._values.dates import EDTF, EDTFError, is_edtf
+from rightsdata._values.datewords import _MONTHS, _SEASONS, span_of
 
 _DATES = ["2012", "Oct 2012", "summer 2012", "2012-22", "2012-10-01", "2012~", "2012?"]
 _PAIRS = [
@@ -47,7 +48,9 @@ def _forms() -> Iterator[str]:
         [f"{a}..{b}" for a, b in _PAIRS] + [f"{a}.." for a in _DATES] + [f"..{a}" for a in _DATES]
     )
     decades = ["1990s", "1990's", "2012s", "0000s", "0001s", "0010s", "9990s"]
-    inner = [*_DATES, *spans[:8], *ranges[:8], *decades, "2012/2013", "[2012,2013]"]
+    intervals = ["2013/2012", "2013~/2012?", "Oct 2013/Sep 2012", "Oct 2012/Dec 2012", "2013/.."]
+    inner = [*_DATES, *spans[:8], *ranges[:8], *decades, *intervals, "2012/2013", "[2012,2013]"]
+    yield from intervals
     yield from spans
     yield from ranges
     yield from decades
@@ -75,7 +78,7 @@ def _offered(message: str) -> tuple[list[str], list[str]]:
 def _refusal(call: object, *args: object) -> str | None:
     try:
         call(*args)  # type: ignore[operator]
-    except (EDTFError, ValueError, UsageError) as error:
+    except (EDTFError, ValueError, TypeError, UsageError) as error:
         return str(error)
     return None
 
@@ -127,3 +130,46 @@ def test_between_on_the_command_line_is_offered_a_between_it_takes(where: str) -
             assert _refusal(_window, where.format(date)) is None, (text, said, date)
             offered += 1
     assert offered > 300
+
+
+@pytest.mark.parametrize("shape", [str, lambda text: (text,), lambda text: [text]])
+def test_a_window_given_as_one_value_is_offered_the_pair_the_query_takes(
+    shape: Callable[[str], object],
+) -> None:
+    # between='2012 to 2013' (or ('2012 to 2013',)): the pair it means, backwards in order
+    offered = 0
+    for text in [*FORMS, "2012", "2012/2013", "2013/2012", "../2012", "2012-01/.."]:
+        said = _refusal(window, shape(text))
+        assert said is not None, text
+        for written in _WINDOWS.findall(said):
+            assert written.startswith("between="), (text, said)
+            given = ast.literal_eval(written.removeprefix("between="))
+            assert _refusal(window, given) is None, (text, said, written)
+            offered += 1
+    assert offered > 300
+
+
+#: The forms given as the whole window on the command line: each span, range and decade.
+#: (A --between told, not its form --between START/END.)
+_TOLD_BETWEEN = re.compile(r"--between ([0-9.][^\s;)]*)")
+_WINDOW_FORMS = [text for text in FORMS if span_of(text, is_edtf) is not None]
+
+
+@pytest.mark.parametrize("given", ["--date={}", "--date {}", "--from {}", "--between {}"])
+def test_a_window_on_the_command_line_is_offered_a_between_it_takes(
+    capsys: pytest.CaptureFixture[str], given: str
+) -> None:
+    # --date=2012-01..2012-03, or a span the shell split at its spaces (--between 2012 to
+    # 2013): every --between told is one the command takes
+    offered = 0
+    for text in _WINDOW_FORMS:
+        option, _, value = given.partition(" ")
+        words = [option.format(text)] if not value else [option, *text.split()]
+        if words[:1] == ["--between"] and len(words) == 2:
+            continue  # (one value: the date words' own, above)
+        assert main(["events", *words, "--kind", "arrest"]) == EXIT_USAGE
+        said = " ".join(capsys.readouterr().err.split())
+        for written in _TOLD_BETWEEN.findall(said.partition("unrecognized arguments: ")[2]):
+            assert _refusal(_window, written) is None, (words, said)
+            offered += 1
+    assert offered > 100

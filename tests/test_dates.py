@@ -814,13 +814,36 @@ IN_WORDS: list[tuple[str, str]] = [
     ("31 June 2012", "June 2012 has no day 31"),
     ("30 Feb 2012", "February 2012 has no day 30"),
     ("summer of 2012", "EDTF writes a season as YYYY-21..24 (spring to winter): 2012-22"),
-    # every form offered reads: a reversed span is told so; a season is in no set
-    ("2013-2012", "a span runs from its start to its end, and 2013 is after 2012"),
-    ("2013..2012", "a range A..B runs from its start to its end, and 2013 is after 2012"),
+    # every form offered reads: a reversed span is told so, and the interval in order; a
+    # season is in no set
+    (
+        "2013-2012",
+        "a span runs from its start to its end, and 2013 is after 2012: in order, 2012/2013 "
+        "(or [2012..2013] for one day within it)",
+    ),
+    (
+        "2013 to 2012",
+        "a span runs from its start to its end, and 2013 is after 2012: in order, 2012/2013 "
+        "(or [2012..2013] for one day within it)",
+    ),
+    (
+        "2013..2012",
+        "a range A..B runs from its start to its end, and 2013 is after 2012: in order, "
+        "2012/2013 (or [2012..2013] for one day within it)",
+    ),
     (
         "2012-10-01 to 2012-09-01",
-        "a span runs from its start to its end, and 2012-10-01 is after 2012-09-01",
+        "a span runs from its start to its end, and 2012-10-01 is after 2012-09-01: in order, "
+        "2012-09-01/2012-10-01 (or [2012-09-01..2012-10-01] for one day within it)",
     ),
+    # an interval written backwards: the interval in order (its qualifiers kept)
+    ("2013/2012", "the start '2013' is after the end '2012': in order, 2012/2013"),
+    ("2013~/2012?", "the start '2013~' is after the end '2012?': in order, 2012?/2013~"),
+    (
+        "Oct 2013/Sep 2012",
+        "the start '2013-10' is after the end '2012-09': in order, 2012-09/2013-10",
+    ),
+    ("Oct 2012/Dec 2012", "an interval's sides are EDTF dates: 2012-10/2012-12"),
     (
         "summer 2012 to autumn 2013",
         "EDTF writes a span as an interval START/END: 2012-22/2013-23",
@@ -835,6 +858,25 @@ IN_WORDS: list[tuple[str, str]] = [
             ("about 2012..2013", "2012~/2013~"),
             ("c. 1990s", "1990~/1999~"),
         )
+    ),
+    # ... and backwards: the interval in order, each side marked
+    *(
+        (
+            about,
+            "EDTF writes 'about' as ~ after the date, on each side of an interval, start first "
+            f"(2013 is after 2012): {told}",
+        )
+        for about, told in (
+            ("circa 2013 to 2012", "2012~/2013~"),
+            ("c. 2013-2012", "2012~/2013~"),
+            ("about 2013..2012", "2012~/2013~"),
+            ("c. 2013/2012", "2012~/2013~"),
+        )
+    ),
+    (
+        "?2013 to 2012",
+        "EDTF writes 'uncertain' as ? after the date, on each side of an interval, start first "
+        "(2013 is after 2012): 2012?/2013?",
     ),
     (
         "2012s",

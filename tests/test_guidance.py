@@ -431,7 +431,7 @@ def test_counts_of_one_are_singular() -> None:
         "1,000 records",
     ]
     ds = rightsdata.load()
-    with pytest.raises(ValueError, match=r"not 1 value$"):
+    with pytest.raises(ValueError, match=r"not 1 value; pass the window: "):
         ds.events(between=("2012",))  # type: ignore[arg-type]
     from rightsdata._validation.descriptor import descriptor_problems
 

@@ -542,13 +542,78 @@ def test_a_field_of_another_kind_is_told_whose_it_is_not_a_spelling() -> None:
         f"relationships and statements, not of persons, whose fields are {own}",
         f"unknown field: a field of events, not of persons, whose fields are {own}",
     ]
-    # a field of no kind is still matched by its spelling, and a nested object's field is
-    # told its own kind's fields only by spelling
+    # a field of no kind is still matched by its spelling, a record's or a part's
     assert _unknown("persons", person_doc(citations=[CITE], nmae="x")) == [
         "unknown field; did you mean 'name'?"
     ]
     event = event_doc(participants=[{"actor": "person:a", "role": "victim", "rloe": "x"}])
     assert "unknown field; did you mean 'role'?" in _unknown("events", event)
+    # a record given a part's field is told the part's (an event's role is a participant's)
+    assert (
+        "unknown field: a field of participants, not of events, whose fields are id, kind, "
+        "title, summary, date, places, participants, charges, penalty, figures, part_of, "
+        "status, date_of, citations, inferred"
+    ) in _unknown("events", event_doc(role="victim"))
+
+
+def test_a_part_given_another_part_or_kind_s_field_is_told_whose_it_is() -> None:
+    # a part's unknown field had no hint at all: which part (first) or kind holds it
+    event = event_doc(
+        participants=[{"actor": "person:a", "role": "victim", "quote": "x"}],
+        citations=[{**CITE, "role": "victim"}],
+        figures=[
+            {
+                "measure": "killed",
+                "unit": "people",
+                "best": 5,
+                "qualifier": "exact",
+                "citations": [CITE],
+                "source": "source:doc",
+            }
+        ],
+        penalty={"kind": "fine", "where": "place:almaty"},
+    )
+    figure = "measure, unit, of, low, best, high, qualifier, as_given, asserted_by, per, "
+    figure += "range_meaning, joined_by, relayed_by, citations"
+    said = _unknown("events", event)
+    for told in [
+        "unknown field: a field of citations, not of participants, whose fields are actor, role",
+        "unknown field: a field of citations, not of figures, whose fields are " + figure,
+        "unknown field: a field of participants, not of citations, whose fields are source, "
+        "locator, quote, fields, confidence",
+        "unknown field",  # (the penalty's where: no part's or record's field)
+    ]:
+        assert told in said, said
+    aliases = [{"name": "B", "date": "2012"}]
+    assert _unknown("persons", person_doc(citations=[CITE], aliases=aliases)) == [
+        "unknown field: a field of events and statements, not of aliases, whose fields are "
+        "name, language"
+    ]
+
+
+@pytest.mark.parametrize("part", ["participants", "charges", "penalty"])
+def test_a_part_of_an_event_given_a_date_is_told_the_event_holds_it(
+    part: str, tmp_path: Path
+) -> None:
+    # a participant has no date: the event's date, or another event, holds it
+    held: Any = {
+        "participants": [{"actor": "person:a", "role": "victim", "date": "2012"}],
+        "charges": [{"provision": "law:a", "against": "person:a", "date": "2012"}],
+        "penalty": {"kind": "fine", "date": "2012"},
+    }[part]
+    noun = {"participants": "a participant", "charges": "a charge", "penalty": "a penalty"}
+    told = (
+        f"unknown field: {noun[part]} has no date: its event's date says when it happened, "
+        "and what happened on another date is an event of its own, with its own date"
+    )
+    assert told in _unknown("events", event_doc(**{part: held}))
+    # and a folder's loads say the same (its fast path, and strict)
+    files = {"sources.json": [source_doc()], "persons.json": [person_doc()]}
+    folder = write_folder(tmp_path, {**files, "events.json": [event_doc(**{part: held})]})
+    for strict in (False, True):
+        with pytest.raises(InvalidDataError) as raised:
+            rightsdata.load_path(folder, strict=strict)
+        assert told in [problem.message for problem in raised.value.problems]
 
 
 def test_a_term_in_another_case_is_offered_that_term_alone() -> None:

@@ -100,6 +100,27 @@ CASES: list[tuple[str, Callable[[], str], list[str]]] = [
         ),
         ["Dataset(..., base=ds)"],
     ),
+    # a window given as one text, or as one value, or backwards: the pair to pass
+    (
+        "between as one text",
+        lambda: _message(lambda: _ds().events(between="2012 to 2013")),  # type: ignore[arg-type]
+        ["between=('2012', '2013')"],
+    ),
+    (
+        "between as one value",
+        lambda: _message(lambda: _ds().events(between=("2012-01..2012-03",))),  # type: ignore[arg-type]
+        ["between=('2012-01', '2012-03')"],
+    ),
+    (
+        "between backwards",
+        lambda: _message(lambda: _ds().statements(between=("2013", "2012"))),
+        ["between=('2012', '2013')"],
+    ),
+    (
+        "a side of between as a span",
+        lambda: _message(lambda: _ds().events(between=("2012 to 2013", None))),
+        ["between=('2012', '2013')"],
+    ),
 ]
 
 

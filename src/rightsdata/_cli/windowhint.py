@@ -54,19 +54,42 @@ _SIDES: Final = f"both sides included, '{_OPEN}' for an open side"
 _FORM: Final = f"the window option is --between DATE or START/END ({_SIDES})"
 
 
+def _words(words: Sequence[str]) -> list[str]:
+    """The first of ``words`` that are no option: the date a shell split at its spaces
+    (``2012 to 2013``, ``2012-01 - 2012-03``), a dash alone among them."""
+    taken: list[str] = []
+    for word in words:
+        if word.startswith("-") and word.strip("-\u2013\u2014"):
+            break
+        taken.append(word)
+    return taken
+
+
 def _given(extras: Sequence[str]) -> dict[str, str]:
     """The window aliases among ``extras`` and the dates given with them (``--from 2022``,
-    ``--from=2022``); "" where none follows."""
+    ``--from=2022``; the words after it, which may write a span: ``--date 2012 to 2013``);
+    "" where none follows."""
     found: dict[str, str] = {}
     for i, word in enumerate(extras):
         name, equals, value = word.partition("=")
         if name not in WINDOW_ALIASES:
             continue
         if not equals:
-            following = extras[i + 1] if i + 1 < len(extras) else ""
-            value = "" if following.startswith("-") else following
+            value = " ".join(_words(extras[i + 1 :]))
         found.setdefault(name, value)
     return found
+
+
+def _span(text: str) -> str | None:
+    """The window ``START/END`` that ``text``, a span in words or a range, writes
+    (``2012 to 2013``, ``2012-01..2012-03``: ``2012-01/2012-03``); None if it is none."""
+    from rightsdata._values.dates import is_edtf
+    from rightsdata._values.datewords import span_of
+
+    sides = span_of(text, is_edtf)
+    if sides is None or not all(side == "" or _is_date(side) for side in sides):
+        return None
+    return "/".join(side or _OPEN for side in sides)
 
 
 def _reads(text: str) -> bool:
@@ -141,7 +164,13 @@ def _between(given: dict[str, str], argv: Sequence[str]) -> tuple[str, str] | No
     asked = ""
     for name, value in given.items():
         side = WINDOW_ALIASES[name]
-        if side == "both":  # (the window itself: one date or START/END)
+        if side == "both" and _reads(value):  # (the window itself: one date or START/END)
+            return value, ""
+        spanned = _span(value)  # (a span: --date 2012-01..2012-03, --from 2012 to 2013)
+        if spanned is not None and (side == "both" or " " in value):
+            return spanned, ""
+        value = value.partition(" ")[0]  # (its date: the words after it are none of it)
+        if side == "both":
             return (value, "") if _reads(value) else None
         if not _is_date(value):
             return None
@@ -171,23 +200,30 @@ def _after_between(extras: Sequence[str], argv: Sequence[str]) -> str | None:
     """What to tell where the first of ``extras`` is a word that follows ``--between``'s
     value (``--between 2022-01 2022-02``): ``--between START/END`` if both are dates that
     make a window, else the form; None if it follows no ``--between``."""
-    if not extras or extras[0].startswith("-"):
+    if not extras or _words(extras[:1]) != extras[:1]:
         return None
     stray = extras[0]
     for i, word in enumerate(argv):
         if word.startswith("--between=") and argv[i + 1 : i + 2] == [stray]:
-            first = word.partition("=")[2]
+            first, after = word.partition("=")[2], i + 1
         elif word == "--between" and list(argv[i + 2 : i + 3]) == [stray]:
-            first = argv[i + 1]
+            first, after = argv[i + 1], i + 2
         else:
             continue
         said = "--between takes one value, a date or START/END"
-        if not (_is_date(first) and _is_date(stray)):
+        following = _words(argv[after:])
+        if following != list(extras[: len(following)]):
+            following = [stray]
+        # (a span the shell split at its spaces: --between 2012 to 2013; else two dates)
+        value = _span(" ".join([first, *following])) if following[1:] else None
+        if value is None and _is_date(first) and _is_date(stray):
+            value = f"{first}/{stray}"
+        if value is None:
             return f"{said} ({_SIDES})"
-        refused = _checked(f"{first}/{stray}")
+        refused = _checked(value)
         if refused is not None:  # (the start after the end)
             return f"{said}; {refused}"
-        return f"{said}: --between {first}/{stray}"
+        return f"{said}: --between {value}"
     return None
 
 

@@ -201,9 +201,40 @@ def _parsed(value: object, problem: str) -> object:
 
 
 def _python_window(start: str, end: str) -> str:
-    """``between=`` from ``start`` to ``end`` as a Python call writes it (None if open)."""
+    """``between=`` from ``start`` to ``end`` as a Python call writes it (None if open), in
+    backticks as a message writes code."""
+    from rightsdata._values.shell import python_call
+
     sides = (None if s in ("", "..") else s for s in (start, end))
-    return f"between=({', '.join(map(repr, sides))})"
+    return python_call(f"between=({', '.join(map(repr, sides))})")
+
+
+def _window_of(text: str) -> str:
+    """What to tell of ``text`` given as the whole window (``between='2012 to 2013'``): the
+    pair it means, if it writes one date, an interval or a span the window takes (``;
+    pass `between=('2012', '2013')```), or backwards, the pair in order; else ""."""
+    from rightsdata._values.dates import is_edtf
+    from rightsdata._values.datewords import span_of
+
+    try:
+        parsed = EDTF.parse(text)
+    except EDTFError:
+        sides = span_of(text, is_edtf)
+    else:
+        if parsed.is_set:
+            return ""
+        first, _, last = text.partition("/")
+        sides = (first, last) if parsed.is_interval else (text, text)
+    if sides is None:
+        return ""
+    start, end = (None if s in ("", "..") else s for s in sides)
+    for pair, order in (((start, end), ""), ((end, start), " in order")):
+        try:
+            window(pair)
+        except ValueError:
+            continue
+        return f"; pass the window{order}: {_python_window(*(s or '' for s in pair))}"
+    return ""
 
 
 def _side(text: str, side: Literal["start", "end"]) -> EDTF:
@@ -268,16 +299,22 @@ def window(between: object) -> tuple[int, int]:
     True
     """
     if isinstance(between, str | bytes | EDTF) or not isinstance(between, Sequence):
-        raise TypeError(
-            f"between: expected a (start, end) pair, not {type(between).__name__}; "
-            "for a single date d, pass (d, d)"
-        )
+        said = f"between: expected a (start, end) pair, not {type(between).__name__}"
+        told = _window_of(between) if isinstance(between, str) else ""
+        raise TypeError(said + (told or "; for a single date d, pass (d, d)"))
     if len(between) != 2:
         given = counted(len(between), "value")
-        raise ValueError(f"between: expected a (start, end) pair, not {given}")
+        told = _window_of(between[0]) if len(between) == 1 and isinstance(between[0], str) else ""
+        raise ValueError(f"between: expected a (start, end) pair, not {given}{told}")
     lo, hi = _bound(between[0], "start"), _bound(between[1], "end")
-    if lo > hi:
-        raise ValueError(f"between: the start {between[0]!r} is after the end {between[1]!r}")
+    if lo > hi:  # (so neither side is open, and the other way round the window is taken)
+        start, end = between[0], between[1]
+        from rightsdata._values.shell import python_call
+
+        raise ValueError(
+            f"between: the start {start!r} is after the end {end!r}; in order: "
+            + python_call(f"between=({end!r}, {start!r})")
+        )
     return lo, hi
 
 

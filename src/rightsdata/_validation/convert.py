@@ -43,11 +43,20 @@ from rightsdata._model.fields import holder_field_errors, spec_of
 from rightsdata._model.records import (
     PARTS,
     RECORD_TYPES,
+    Alias,
+    Charge,
+    Citation,
+    Coordinates,
     Event,
+    Figure,
     Group,
+    Identifier,
+    Inference,
     KindName,
     Law,
     Organization,
+    Participant,
+    Penalty,
     Person,
     Place,
     Rating,
@@ -283,15 +292,8 @@ def problems_from(exc: BaseException, place: RecordPlace, path: str = "") -> lis
             found += problems_from(inner, place, path if index is None else f"{path}[{index}]")
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
-        known = [field.name for field in attrs.fields(exc.cl)]
-        holder = getattr(exc.cl, "kind_name", "")  # (a record's: its kind's fields are told)
-        elsewhere = _FIELDS_OF_KIND if RECORD_TYPES.get(holder) is exc.cl else None
         return [
-            place.problem(
-                _join(path, name),
-                unknown_field(name, known, elsewhere, holder),
-                ProblemCode.UNKNOWN_FIELD,
-            )
+            place.problem(_join(path, name), _unknown(exc.cl, name), ProblemCode.UNKNOWN_FIELD)
             for name in sorted(exc.extra_fields)
         ]
     if isinstance(exc, FieldError):
@@ -636,9 +638,60 @@ def unstructure(record: Record) -> dict[str, Any]:
     return result
 
 
+def _unknown(cls: type, name: str) -> str:
+    """What a problem says of ``name``, no field of ``cls`` (a record's or a part's class):
+    whose field it is, if another kind's or part's, first among its own (a record's among
+    the record kinds, a part's among the parts: a participant's quote is a citation's),
+    else among the others (a participant's kind is a field of events and other records);
+    or the field it is spelled like."""
+    holder = _NAMES.get(cls, "")
+    if name == "date" and holder in _NO_DATE:
+        return _NO_DATE[holder]
+    known = [field.name for field in attrs.fields(cls)]
+    if not holder:
+        return unknown_field(name, known)
+    own, other = (_FIELDS_OF_KIND, _FIELDS_OF_PART)
+    if holder not in _FIELDS_OF_KIND:
+        own, other = other, own
+    having = own if any(name in fields for fields in own.values()) else other
+    return unknown_field(name, known, having, holder)
+
+
+#: The name of each part (its plural, as the kinds are named), to tell a field of one given
+#: to another.
+_PART_NAMES: Final[dict[type, str]] = {
+    Citation: "citations",
+    Inference: "inferences",
+    Alias: "aliases",
+    Identifier: "identifiers",
+    Coordinates: "coordinates",
+    Participant: "participants",
+    Charge: "charges",
+    Penalty: "penalties",
+    Figure: "figures",
+}
 #: Each record kind's fields, to tell a field of one kind given to another.
 _FIELDS_OF_KIND: Final = {
     kind: frozenset(field.name for field in attrs.fields(cls)) for kind, cls in RECORD_TYPES.items()
+}
+#: Each record kind's and each part's class by its name.
+_NAMES: Final[dict[type, str]] = {cls: kind for kind, cls in RECORD_TYPES.items()} | _PART_NAMES
+#: Each part's fields, by its name.
+_FIELDS_OF_PART: Final = {
+    name: frozenset(field.name for field in attrs.fields(cls)) for cls, name in _PART_NAMES.items()
+}
+#: What a part of an event is told of a date given to it: the event holds it (data-model.md:
+#: an event is something that happened on a date, and its parts have none of their own).
+_NO_DATE: Final = {
+    holder: (
+        f"unknown field: {noun} has no date: its event's date says when it happened, and what "
+        "happened on another date is an event of its own, with its own date"
+    )
+    for holder, noun in (
+        ("participants", "a participant"),
+        ("charges", "a charge"),
+        ("penalties", "a penalty"),
+    )
 }
 
 #: What :func:`unstructure` takes: the classes themselves (they are final: not a subclass,

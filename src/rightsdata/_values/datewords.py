@@ -28,7 +28,7 @@ from typing import Final, Literal, NamedTuple
 
 from rightsdata._values.calendarwords import MONTH_NAMES, SEASON_NAMES
 
-__all__ = ["Window", "date_words", "in_window"]
+__all__ = ["Window", "date_words", "in_window", "span_of"]
 
 _MONTHS: Final = {
     spelt: number
@@ -149,12 +149,42 @@ def in_window(text: str, reason: str, reads: Reads, window: Window) -> str:
     return date_words(text, reads, window) or reason
 
 
+def span_of(text: str, reads: Reads) -> tuple[str, str] | None:
+    """The start and end of the span ``text`` writes in words or as a range (``2012 to
+    2013``, ``2012-01..2012-03``, ``1990s``, ``2013/2012``), each as EDTF, "" if open, as
+    written (the start may be after the end); None if it writes none. For a window given as
+    one text, which a window's two sides are to hold.
+
+    >>> from rightsdata._values.dates import is_edtf
+    >>> span_of("2012-01 - 2012-03", is_edtf), span_of("..2012", is_edtf)
+    (('2012-01', '2012-03'), ('', '2012'))
+    >>> span_of("circa 2013 to 2012", is_edtf)  # (about: ~ on each side)
+    ('2013~', '2012~')
+    """
+    words = " ".join(text.split())
+    for pattern, mark in ((_ABOUT, "~"), (_UNCERTAIN, "?")):
+        if found := pattern.fullmatch(words.casefold()):
+            sides = span_of(words[found.start(found.lastindex or 1) :], reads)
+            if sides is None or any(side[-1:] in "?~%" for side in sides):
+                return None
+            start, end = (side and f"{side}{mark}" for side in sides)
+            return start, end
+    span = _span(words, reads)
+    return None if span is None else span[1:]
+
+
 def _span(words: str, reads: Reads) -> tuple[str, str, str] | None:
     """A span ``words`` writes (``2012-2013``, ``2012 to 2013``, ``2012-01..2012-03``,
-    ``1990s``): (its kind, "span", "range" or "decade"; its start; its end), either side
-    "" if open (a range only), whether or not the start is before the end; None if it is
+    ``1990s``, or an interval EDTF refused, ``2013/2012``, ``Oct 2012/Dec 2012``): (its kind,
+    "span", "range", "decade" or "interval"; its start; its end), either side "" if open (a
+    range or an interval only), whether or not the start is before the end; None if it is
     none."""
     folded = words.casefold()
+    if words.count("/") == 1 and "[" not in words:
+        first, second = ("" if side.strip() == _OPEN else side.strip() for side in words.split("/"))
+        sides = _sides(first, second, reads)
+        if sides is not None:
+            return "interval", *sides
     if "/" not in words and "[" not in words and (found := _RANGE.fullmatch(words)):
         first, second = found.groups()
         sides = _sides(first, second, reads)
@@ -189,11 +219,16 @@ def _told_span(kind: str, a: str, b: str, reads: Reads, window: Window | None) -
     in a window, the window (for a side: that side's end of the span, or the window it
     means). None if there is nothing to offer."""
     interval = _interval(a, b)
-    what = {"range": "a range A..B", "span": "a span", "decade": "a decade"}[kind]
+    what = {"range": "a range A..B", "span": "a span", "decade": "a decade"}.get(kind, "")
     if not reads(interval):
         if a and b and reads(_interval(b, a)):
-            return f"{what} runs from its start to its end, and {a} is after {b}"
+            return _reversed(kind, a, b, reads, window)
         return None
+    if kind == "interval":  # (its sides in words: Oct 2012/Dec 2012)
+        if window is not None:
+            told = window.written(a or _OPEN, b or _OPEN)
+            return f"a window's {window.side} is one date, not an interval: the window, {told}"
+        return f"an interval's sides are EDTF dates: {interval}"
     if window is not None:
         told = window.written(a or _OPEN, b or _OPEN)
         end = {"start": a, "end": b}.get(window.side, "")
@@ -217,6 +252,29 @@ def _told_span(kind: str, a: str, b: str, reads: Reads, window: Window | None) -
     if kind == "decade":
         return f"EDTF writes a decade as an interval: {interval}{alternative}"
     return f"EDTF writes a span as an interval START/END: {interval}{alternative}"
+
+
+def _reversed(kind: str, a: str, b: str, reads: Reads, window: Window | None) -> str:
+    """What to tell of a span from ``a`` to ``b`` written backwards (``b/a`` reads): that it
+    runs from its start to its end, and the same in order (in a window, the window).
+
+    >>> from rightsdata._values.dates import is_edtf
+    >>> print(_reversed("span", "2013", "2012", is_edtf, None))
+    a span runs from its start to its end, and 2013 is after 2012: in order, 2012/2013 (or \
+[2012..2013] for one day within it)
+    """
+    if kind == "interval":
+        said = f"the start {a!r} is after the end {b!r}"
+    else:
+        what = {"range": "a range A..B", "span": "a span", "decade": "a decade"}[kind]
+        said = f"{what} runs from its start to its end, and {a} is after {b}"
+    if window is not None:
+        return f"{said}: the window in order, {window.written(b, a)}"
+    within = f"[{b}..{a}]"
+    alternative = (
+        f" (or {within} for one day within it)" if kind != "interval" and reads(within) else ""
+    )
+    return f"{said}: in order, {_interval(b, a)}{alternative}"
 
 
 def _date_words(text: str, reads: Reads, window: Window | None = None) -> str | None:
@@ -297,8 +355,11 @@ def _qualified(rest: str, mark: str, meaning: str, reads: Reads, window: Window 
     said = f"EDTF writes {meaning!r} as {mark} after the date"
     example = f"{said} (for example: 2012{mark})"
     inner = _edtf(rest, reads)
+    order = ""
     if inner is None and (span := _span(rest, reads)) is not None:
         _, a, b = span
+        if a and b and not reads(_interval(a, b)) and reads(_interval(b, a)):
+            order, a, b = f", start first ({a} is after {b})", b, a
         inner = _interval(a, b)
     if inner is not None and inner.count("/") == 1 and "[" not in inner:
         a, b = (side if side in ("", "..") else f"{side}{mark}" for side in inner.split("/"))
@@ -306,8 +367,8 @@ def _qualified(rest: str, mark: str, meaning: str, reads: Reads, window: Window 
         if not reads(marked):
             return example
         if window is not None:
-            return f"{said}, on each side of the window: {window.written(a, b)}"
-        return f"{said}, on each side of an interval: {marked}"
+            return f"{said}, on each side of the window{order}: {window.written(a, b)}"
+        return f"{said}, on each side of an interval{order}: {marked}"
     if inner is not None and inner[-1:] in "?~%" and inner[:1] != "[":
         # already qualified: ? and ~ together are EDTF's %
         both = inner[:-1] + (inner[-1] if inner[-1] == mark else "%")

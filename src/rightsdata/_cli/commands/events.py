@@ -123,6 +123,9 @@ def _window(text: str) -> tuple[str | None, str | None]:
         window((first, last))
     except ValueError as error:  # (the start after the end, or a side that is a set)
         reason = str(error).removeprefix("between: ")
+        if first and last and " is after the end " in reason:  # (in order, it is taken)
+            reason = f"the start {first!r} is after the end {last!r}; in order: "
+            reason += _cli_window(last, first)
         raise UsageError(f"--between {text!r}: {reason}") from None
     return first, last
 
