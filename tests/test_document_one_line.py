@@ -103,3 +103,17 @@ def test_a_document_line_with_a_stray_key_is_told_as_a_document(tmp_path: Path) 
         assert problem.location == f"{name}:name"
         told.append(problem.message)
     assert told[0] == told[1] and told[0].startswith("not a record kind; expected sources, ")
+
+
+def test_a_record_line_whose_first_key_is_a_kinds_is_read_as_a_record(tmp_path: Path) -> None:
+    # an event whose citations were written "sources", first: it has an id (no document
+    # has one), so it is a line of JSON Lines, told what it lacks at the event, not a
+    # document whose id, kind and title are told they are no kinds
+    event = {"sources": [{"source": "source:hrf-2012-12-14"}], "id": "event:x", "kind": "other"}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({**event, "title": "T", "date": "2016"}) + "\n", "utf-8")
+    problems = rightsdata.validate(path)
+    assert {p.location for p in problems} == {
+        "one.jsonl:1 event:x.citations",
+        "one.jsonl:1 event:x.sources",
+    }

@@ -1613,10 +1613,12 @@ def _document_on_one_line(value: object, text: str) -> bool:
     or a kind's), each of whose kinds holds a list of records (objects), and which holds a
     record in one of them unless all its keys are a document's.
 
-    So a record's line is not so read: it says its kind by ``$kind``, or is an event whose
-    ``places`` (the one field named as a kind) holds IDs, not records, or holds nothing that
-    says it is a document (``{"places": [], "kind": ...}``). A document with a stray key
-    (``"name"``) is read as one, and told that the key is no kind.
+    So a record's line is not so read: it says its kind by ``$kind``, or has an ``id`` (which
+    no document has: an event whose citations were written ``"sources"``, first, is an event
+    told so, not a document whose ``id`` is no kind), or is an event whose ``places`` (the one
+    field named as a kind) holds IDs, not records, or holds nothing that says it is a
+    document (``{"places": [], "kind": ...}``). A document with a stray key (``"name"``) is
+    read as one, and told that the key is no kind.
 
     >>> _document_on_one_line({"persons": [], "events": []}, '{"persons": [], "events": []}')
     True
@@ -1626,10 +1628,12 @@ def _document_on_one_line(value: object, text: str) -> bool:
     False
     >>> _document_on_one_line({"places": [], "kind": "verdict"}, "...")
     False
+    >>> _document_on_one_line({"sources": [{"source": "source:a"}], "id": "event:a"}, "...")
+    False
     >>> _document_on_one_line({"persons": []}, '{"persons": []}\\n{"persons": []}\\n')
     False
     """
-    if type(value) is not dict or not value or KIND_FIELD in value:
+    if type(value) is not dict or not value or KIND_FIELD in value or "id" in value:
         return False
     if next(iter(value)) not in _DOCUMENT_KEYS:
         return False
