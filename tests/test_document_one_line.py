@@ -117,3 +117,33 @@ def test_a_record_line_whose_first_key_is_a_kinds_is_read_as_a_record(tmp_path: 
         "one.jsonl:1 event:x.citations",
         "one.jsonl:1 event:x.sources",
     }
+
+
+@pytest.mark.parametrize("name", ["one.jsonl", "one.json"])
+def test_a_citation_among_the_sources_is_told_as_one(tmp_path: Path, name: str) -> None:
+    # {"sources": [{"source": ...}]}: a citation where a source record goes (a record's
+    # citations, or a source's ID written as "source"), one problem that says so, on every
+    # layout, not its missing id, title, kind and language and its unknown "source"
+    path = tmp_path / name
+    path.write_text(json.dumps({"sources": [{"source": "source:x"}]}) + "\n", "utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.location == f"{name}:sources[0] (no id)"
+    assert problem.message == (
+        'is a citation ({"source": ...}), not a source: a record names the sources it cites '
+        'in its "citations" ([{"source": "source:x"}]), and a source\'s ID is its "id" '
+        '({"id": "source:x", "title": ..., "kind": ..., "language": ...})'
+    )
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    (folder / "sources.json").write_text(json.dumps([{"source": "source:x", "locator": "p. 3"}]))
+    (problem,) = rightsdata.validate(folder)
+    assert problem.location == "sources.json[0] (no id)"
+    assert problem.message.startswith('is a citation ({"source": ...}), not a source: ')
+    # among another kind's records too
+    (folder / "sources.json").unlink()
+    (folder / "persons.json").write_text(json.dumps([{"source": "source:x"}]))
+    (problem,) = rightsdata.validate(folder)
+    assert problem.message == (
+        'is a citation ({"source": ...}), not a person: a record names the sources it cites '
+        'in its "citations" ([{"source": "source:x"}])'
+    )
