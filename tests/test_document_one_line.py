@@ -147,3 +147,16 @@ def test_a_citation_among_the_sources_is_told_as_one(tmp_path: Path, name: str) 
         'is a citation ({"source": ...}), not a person: a record names the sources it cites '
         'in its "citations" ([{"source": "source:x"}])'
     )
+
+
+def test_a_records_sources_are_told_to_be_its_citations(tmp_path: Path) -> None:
+    # "sources" is no field of any record: a record names the sources it cites in its
+    # citations, and the unknown field says so (it is spelled like no field)
+    event = {"id": "event:x", "kind": "other", "title": "T", "date": "2016"}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({**event, "sources": [{"source": "source:x"}]}) + "\n", "utf-8")
+    (unknown,) = [p for p in rightsdata.validate(path) if p.field == "sources"]
+    assert unknown.message == (
+        "unknown field; did you mean 'citations'? (a record names the sources it cites in its "
+        "citations)"
+    )
