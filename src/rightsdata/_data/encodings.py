@@ -13,6 +13,9 @@ Western text (``°``, ``£``, ``€``, ``©``, a no-break space) scores half a p
 only bytes above ASCII are such symbols is Windows-1252 (read alike in Windows-1251, it is
 named Windows-1252, as it holds no Cyrillic letter).
 
+A file in UTF-16 without a byte-order mark is none of these: :func:`utf16_order` tells it
+by its NUL bytes, which no UTF-8 JSON holds, and its byte order by their side.
+
 Windows-1251 and KOI8-R place Cyrillic's capitals where the other has its small letters, so
 a text in one case reads in the other as words of the other case (an acronym in capitals in
 Windows-1251 is small letters in KOI8-R), and both score alike. Case cannot choose between them; the
@@ -31,9 +34,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import Final, NamedTuple
+from typing import Final, Literal, NamedTuple
 
-__all__ = ["Encoding", "Guess", "Reading", "guess_encoding"]
+__all__ = ["Encoding", "Guess", "Reading", "guess_encoding", "utf16_order"]
 
 
 class Encoding(NamedTuple):
@@ -199,3 +202,43 @@ def guess_encoding(data: bytes, start: int = 0) -> Guess:
         if len(readings) > 1 and readings[1].score >= readings[0].score / 2:
             sure = None
     return Guess(tuple(readings), sure)
+
+
+#: How much of a file's start :func:`utf16_order` reads: a couple of thousand characters.
+_UTF16_SAMPLE: Final = 4096
+
+
+def utf16_order(data: bytes) -> Literal["little-endian", "big-endian"] | None:
+    """The byte order of ``data`` if it looks like UTF-16 without a byte-order mark (as
+    Windows saves "Unicode" text), else None. JSON starts with an ASCII character (``{``,
+    ``[``, white space), whose other byte in UTF-16 is 0, a byte no UTF-8 JSON holds: one of
+    the first two bytes is 0 and the other not. In the first 4 KiB each NUL is then on that
+    side of its pair (the structure, keys and ASCII letters of JSON put many there), hardly
+    any on the other, and the bytes read as UTF-16 into text that starts as JSON does.
+
+    >>> utf16_order('[{"name": "Иван"}]'.encode("utf-16-le"))
+    'little-endian'
+    >>> utf16_order('[{"name": "Иван"}]'.encode("utf-16-be"))
+    'big-endian'
+    >>> utf16_order(b'[{"name": "\\x00"}]'), utf16_order(b"x\\x00y\\x00")
+    (None, None)
+    """
+    if len(data) < 2 or (data[0] == 0) == (data[1] == 0):
+        return None
+    side = 0 if data[0] == 0 else 1  # (where each ASCII character's 0 is)
+    sample = data[:_UTF16_SAMPLE]
+    sample = sample[: len(sample) - len(sample) % 2]
+    on, off = sample[side::2].count(0), sample[1 - side :: 2].count(0)
+    if off * 10 > on:  # (a character of U+0100-U+01FF, Ā, puts a 0 on the other side)
+        return None
+    codec = "utf-16-be" if side == 0 else "utf-16-le"
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError:  # (the sample may end within a surrogate pair)
+        try:
+            text = sample[:-2].decode(codec)
+        except UnicodeDecodeError:
+            return None
+    if not text.lstrip().startswith(("{", "[")):
+        return None
+    return "big-endian" if side == 0 else "little-endian"

@@ -1979,6 +1979,19 @@ def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Probl
             "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
             ProblemCode.SYNTAX,
         )
+    if b"\x00" in data[:2]:  # (no UTF-8 JSON holds a NUL: a cheap look, for valid files)
+        from rightsdata._data.encodings import utf16_order
+
+        order = utf16_order(data)
+        if order is not None:
+            iconv = "UTF-16LE" if order == "little-endian" else "UTF-16BE"
+            return "", Problem(
+                label,
+                f"looks like UTF-16 ({order}) without a byte-order mark (every other byte is "
+                f"0, as each ASCII character's other byte): save it as UTF-8, converting from "
+                f"{iconv} (iconv -f {iconv} -t UTF-8)",
+                ProblemCode.SYNTAX,
+            )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,85 @@
+"""What a load says of a file in an encoding that is not UTF-8, beyond the single-byte
+guesses of tests/test_loading_messages.py: UTF-16 without a byte-order mark (a Windows
+"Unicode" save), each byte order, on every layout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import rightsdata
+from rightsdata import InvalidDataError, Problem
+
+from conftest import CITE, person_doc, source_doc
+
+
+def _problems(path: Path) -> list[Problem]:
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_path(path)
+    return list(raised.value.problems)
+
+
+def _write(tmp_path: Path, layout: str, name: str, encode: str) -> tuple[Path, str]:
+    """A dataset of one source and one person named ``name`` in ``layout``, its data file
+    in ``encode``: the path to load and the file's name."""
+    person = person_doc(name=name, citations=[CITE])
+    if layout == "folder":
+        (tmp_path / "sources.json").write_text(json.dumps([source_doc()]), "utf-8")
+        text = json.dumps([person], ensure_ascii=False, indent=2)
+        (tmp_path / "persons.json").write_bytes(text.encode(encode))
+        return tmp_path, "persons.json"
+    if layout == "data.json":
+        text = json.dumps({"sources": [source_doc()], "persons": [person]}, ensure_ascii=False)
+    else:
+        lines = [{"$kind": "sources", **source_doc()}, {"$kind": "persons", **person}]
+        text = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
+    (tmp_path / layout).write_bytes(text.encode(encode))
+    return tmp_path / layout, layout
+
+
+@pytest.mark.parametrize("layout", ["folder", "data.json", "data.jsonl"])
+@pytest.mark.parametrize(
+    ("encode", "order", "iconv"),
+    [("utf-16-le", "little-endian", "UTF-16LE"), ("utf-16-be", "big-endian", "UTF-16BE")],
+)
+@pytest.mark.parametrize("name", ["Andre Smith", "André Müller", "Евгений Жовтис"])
+def test_utf16_without_a_byte_order_mark_is_told_so(
+    tmp_path: Path, layout: str, encode: str, order: str, iconv: str, name: str
+) -> None:
+    # every other byte is NUL for the ASCII of JSON's structure and keys: the file was
+    # told "expected a key in double quotes" at column 2 (or, holding é, "not UTF-8" with
+    # no guess), never what it is
+    path, file = _write(tmp_path, layout, name, encode)
+    (problem,) = _problems(path)
+    assert problem.location == file and problem.code == "syntax"
+    assert problem.message == (
+        f"looks like UTF-16 ({order}) without a byte-order mark (every other byte is 0, as "
+        f"each ASCII character's other byte): save it as UTF-8, converting from {iconv} "
+        f"(iconv -f {iconv} -t UTF-8)"
+    )
+
+
+@pytest.mark.parametrize("encode", ["utf-16-le", "utf-16-be"])
+def test_the_conversion_told_gives_a_dataset_that_loads(tmp_path: Path, encode: str) -> None:
+    path, _ = _write(tmp_path, "data.json", "Евгений Жовтис", encode)
+    (problem,) = _problems(path)
+    codec = problem.message.rpartition("iconv -f ")[2].partition(" ")[0]
+    path.write_text(path.read_bytes().decode(codec), "utf-8")  # (what iconv does)
+    assert rightsdata.load_path(path).persons["person:a"].name == "Евгений Жовтис"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'[{"name": "\x00"}]',  # a NUL in UTF-8 text: not UTF-16, told as ever
+        b"\x00\x00\x00[",  # UTF-32, or nothing: NUL on both sides
+        b"x\x00y\x00",  # every other byte NUL, but no JSON starts so
+    ],
+)
+def test_nul_bytes_that_are_not_utf16_are_not_called_so(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "persons.json"
+    path.write_bytes(data)
+    (problem,) = _problems(tmp_path)
+    assert "UTF-16" not in problem.message
