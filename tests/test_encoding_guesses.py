@@ -83,3 +83,55 @@ def test_nul_bytes_that_are_not_utf16_are_not_called_so(tmp_path: Path, data: by
     path.write_bytes(data)
     (problem,) = _problems(tmp_path)
     assert "UTF-16" not in problem.message
+
+
+def _mixed(tmp_path: Path, parts: list[tuple[str, str]]) -> str:
+    """The message of a ``persons.json`` of one person a line, each named and encoded as
+    ``parts`` says."""
+    (tmp_path / "sources.json").write_text(json.dumps([source_doc()]), "utf-8")
+    lines = [b"["]
+    for number, (name, encoding) in enumerate(parts):
+        person = json.dumps(person_doc(f"person:p{number}", name=name), ensure_ascii=False)
+        lines.append(person.encode(encoding) + (b"," if number < len(parts) - 1 else b""))
+    (tmp_path / "persons.json").write_bytes(b"\n".join([*lines, b"]"]))
+    (problem,) = _problems(tmp_path)
+    return problem.message
+
+
+def test_a_file_mixing_latin1_and_windows_1251_says_which_lines_read_as_which(
+    tmp_path: Path,
+) -> None:
+    # as where a Western file and a Cyrillic one were joined: the file as a whole reads as
+    # words in neither, and was told only to save it as UTF-8
+    message = _mixed(
+        tmp_path,
+        [("André Müller", "cp1252"), ("José Núñez", "cp1252"), ("Иван Ёжиков", "cp1251")],
+    )
+    assert message == (
+        "is not UTF-8: byte 0xe9 at line 2 column 34; its lines are in different encodings: "
+        "lines 2-3 read as Windows-1252 ('André Müller'); line 4 as Windows-1251 ('Иван "
+        "Ёжиков'): save it as UTF-8, converting each line from its own (iconv -f CP1252 -t "
+        "UTF-8 for lines 2-3; iconv -f CP1251 -t UTF-8 for line 4)"
+    )
+
+
+def test_lines_already_in_utf8_are_said_to_be(tmp_path: Path) -> None:
+    # a UTF-8 file to which a Windows-1251 one was added: one conversion, of those lines
+    message = _mixed(tmp_path, [("Евгений Жовтис", "utf-8"), ("Иван Ёжиков", "cp1251")])
+    assert message.endswith(
+        "its lines are in different encodings: line 2 reads as UTF-8 ('Евгений Жовтис'); "
+        "line 3 as Windows-1251 ('Иван Ёжиков'): save it as UTF-8, converting each line from "
+        "its own (none for line 2; iconv -f CP1251 -t UTF-8 for line 3)"
+    )
+
+
+def test_lines_one_encoding_reads_all_alike_are_not_called_mixed(tmp_path: Path) -> None:
+    # a degree sign reads alike in Windows-1252 and Windows-1251: a Cyrillic file holding one
+    # on a line of its own is one Windows-1251 file, told as ever
+    message = _mixed(tmp_path, [("Иван Ёжиков", "cp1251"), ("20°C", "cp1251")])
+    assert "different encodings" not in message
+    assert "it seems to be Windows-1251 (Cyrillic)" in message
+    # and a line no encoding surely reads (capitals read as words in two) gives no guess by
+    # line: the file is told as ever
+    message = _mixed(tmp_path, [("André Müller", "cp1252"), ("МВД РК", "cp1251")])  # noqa: RUF001
+    assert "different encodings" not in message
