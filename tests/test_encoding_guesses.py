@@ -135,3 +135,19 @@ def test_lines_one_encoding_reads_all_alike_are_not_called_mixed(tmp_path: Path)
     # line: the file is told as ever
     message = _mixed(tmp_path, [("André Müller", "cp1252"), ("МВД РК", "cp1251")])  # noqa: RUF001
     assert "different encodings" not in message
+
+
+@pytest.mark.parametrize("encode", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_given_the_conversion_too(
+    tmp_path: Path, encode: str
+) -> None:
+    path, _ = _write(tmp_path, "data.json", "Евгений Жовтис", encode)
+    if encode == "utf-16-be":  # (Python writes the mark only in the machine's order)
+        path.write_bytes(b"\xfe\xff" + path.read_bytes())
+    (problem,) = _problems(path)
+    assert problem.message == (
+        "is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8, converting "
+        "from UTF-16 (iconv -f UTF-16 -t UTF-8)"
+    )
+    path.write_text(path.read_bytes().decode("utf-16"), "utf-8")  # (what iconv does)
+    assert rightsdata.load_path(path).persons["person:a"].name == "Евгений Жовтис"

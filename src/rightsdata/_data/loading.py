@@ -1976,7 +1976,8 @@ def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Probl
     if data.startswith(_UTF16_BOMS):
         return "", Problem(
             label,
-            "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+            "is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8, converting "
+            "from UTF-16 (iconv -f UTF-16 -t UTF-8)",
             ProblemCode.SYNTAX,
         )
     if b"\x00" in data[:2]:  # (no UTF-8 JSON holds a NUL: a cheap look, for valid files)
