@@ -151,3 +151,27 @@ def test_utf16_with_a_byte_order_mark_is_given_the_conversion_too(
     )
     path.write_text(path.read_bytes().decode("utf-16"), "utf-8")  # (what iconv does)
     assert rightsdata.load_path(path).persons["person:a"].name == "Евгений Жовтис"
+
+
+def test_a_large_files_encoding_is_guessed_from_the_text_near_its_first_bad_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # scoring reads each character: the whole of a 15 MB file took 26 s to be told; the
+    # lines within 64 KiB either side of the byte say the same
+    from rightsdata._data import encodings
+
+    read: list[int] = []
+    guess = encodings.guess_encoding
+
+    def counted(data: bytes, start: int = 0) -> encodings.Guess:
+        read.append(len(data))
+        return guess(data, start)
+
+    monkeypatch.setattr(encodings, "guess_encoding", counted)
+    person = json.dumps(person_doc(name="Иван Ёжиков"), ensure_ascii=False) + ",\n"
+    text = "[\n" + person * 20_000 + json.dumps(person_doc()) + "]"
+    path = tmp_path / "persons.json"
+    path.write_bytes(text.encode("cp1251"))
+    (problem,) = [p for p in _problems(tmp_path) if p.code == "syntax"]
+    assert "('Иван Ёжиков' in Windows-1251); it seems to be Windows-1251" in problem.message
+    assert len(text) > 1_000_000 and read and max(read) <= 128 * 1024
