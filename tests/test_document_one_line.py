@@ -160,3 +160,21 @@ def test_a_records_sources_are_told_to_be_its_citations(tmp_path: Path) -> None:
         "unknown field; did you mean 'citations'? (a record names the sources it cites in its "
         "citations)"
     )
+
+
+def test_a_lone_record_in_a_json_file_is_told_as_one(tmp_path: Path) -> None:
+    # one event written as the whole file: it was five problems, its id, kind, title, date
+    # and citations each "not a record kind"
+    event = {"id": "event:x", "kind": "other", "title": "T", "date": "2016"}
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps({**event, "citations": [{"source": "source:x"}]}), "utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.location == "event.json"
+    assert problem.message == (
+        "is one record (an event, as its id says), not a dataset: a JSON document is an "
+        'object with a list per record kind: write it as {"events": [...]}'
+    )
+    # a document that strays a key "id" beside its kinds is still told as a document
+    path.write_text(json.dumps({"events": [], "id": "event:x"}), "utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.location == "event.json:id"

@@ -1262,8 +1262,32 @@ def _read_document(path: Path, options: ReadOptions) -> _Parts:
             )
         )
         return parts
+    lone = _lone_record(raw, path.name)
+    if lone is not None:
+        parts.problems.append(lone)
+        parts.unsure.add(_ALL_KINDS)
+        return parts
     _structure_kinds(parts, raw, path.name, redirects=True, descriptor=True)
     return parts
+
+
+def _lone_record(raw: Mapping[Any, Any], label: str) -> Problem | None:
+    """The problem of a JSON document that is one record (``{"id": "event:x", "kind": ...}``),
+    or None: it has an ``id`` whose prefix names a kind, and none of the kinds' lists (no
+    document has an ``id``; a document with a stray one is told it is no kind). Told key by
+    key, each of its fields was "not a record kind"."""
+    record_id = raw.get("id")
+    if type(record_id) is not str or any(type(raw.get(kind)) is list for kind in KINDS):
+        return None
+    kind = KIND_OF_PREFIX.get(prefix_of(record_id))
+    if kind is None:
+        return None
+    return Problem(
+        label,
+        f"is one record ({a_noun(kind)}, as its id says), not a dataset: a JSON document is an "
+        f'object with a list per record kind: write it as {{"{kind}": [...]}}',
+        ProblemCode.TYPE,
+    )
 
 
 def _structure_kinds(
