@@ -103,3 +103,78 @@ def test_a_document_line_with_a_stray_key_is_told_as_a_document(tmp_path: Path) 
         assert problem.location == f"{name}:name"
         told.append(problem.message)
     assert told[0] == told[1] and told[0].startswith("not a record kind; expected sources, ")
+
+
+def test_a_record_line_whose_first_key_is_a_kinds_is_read_as_a_record(tmp_path: Path) -> None:
+    # an event whose citations were written "sources", first: it has an id (no document
+    # has one), so it is a line of JSON Lines, told what it lacks at the event, not a
+    # document whose id, kind and title are told they are no kinds
+    event = {"sources": [{"source": "source:hrf-2012-12-14"}], "id": "event:x", "kind": "other"}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({**event, "title": "T", "date": "2016"}) + "\n", "utf-8")
+    problems = rightsdata.validate(path)
+    assert {p.location for p in problems} == {
+        "one.jsonl:1 event:x.citations",
+        "one.jsonl:1 event:x.sources",
+    }
+
+
+@pytest.mark.parametrize("name", ["one.jsonl", "one.json"])
+def test_a_citation_among_the_sources_is_told_as_one(tmp_path: Path, name: str) -> None:
+    # {"sources": [{"source": ...}]}: a citation where a source record goes (a record's
+    # citations, or a source's ID written as "source"), one problem that says so, on every
+    # layout, not its missing id, title, kind and language and its unknown "source"
+    path = tmp_path / name
+    path.write_text(json.dumps({"sources": [{"source": "source:x"}]}) + "\n", "utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.location == f"{name}:sources[0] (no id)"
+    assert problem.message == (
+        'is a citation ({"source": ...}), not a source: a record names the sources it cites '
+        'in its "citations" ([{"source": "source:x"}]), and a source\'s ID is its "id" '
+        '({"id": "source:x", "title": ..., "kind": ..., "language": ...})'
+    )
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    (folder / "sources.json").write_text(json.dumps([{"source": "source:x", "locator": "p. 3"}]))
+    (problem,) = rightsdata.validate(folder)
+    assert problem.location == "sources.json[0] (no id)"
+    assert problem.message.startswith('is a citation ({"source": ...}), not a source: ')
+    # among another kind's records too
+    (folder / "sources.json").unlink()
+    (folder / "persons.json").write_text(json.dumps([{"source": "source:x"}]))
+    (problem,) = rightsdata.validate(folder)
+    assert problem.message == (
+        'is a citation ({"source": ...}), not a person: a record names the sources it cites '
+        'in its "citations" ([{"source": "source:x"}])'
+    )
+
+
+def test_a_records_sources_are_told_to_be_its_citations(tmp_path: Path) -> None:
+    # "sources" is no field of any record: a record names the sources it cites in its
+    # citations, and the unknown field says so (it is spelled like no field)
+    event = {"id": "event:x", "kind": "other", "title": "T", "date": "2016"}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({**event, "sources": [{"source": "source:x"}]}) + "\n", "utf-8")
+    (unknown,) = [p for p in rightsdata.validate(path) if p.field == "sources"]
+    assert unknown.message == (
+        "unknown field; did you mean 'citations'? (a record names the sources it cites in its "
+        "citations)"
+    )
+
+
+def test_a_lone_record_in_a_json_file_is_told_as_one(tmp_path: Path) -> None:
+    # one event written as the whole file: it was five problems, its id, kind, title, date
+    # and citations each "not a record kind"
+    event = {"id": "event:x", "kind": "other", "title": "T", "date": "2016"}
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps({**event, "citations": [{"source": "source:x"}]}), "utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.location == "event.json"
+    assert problem.message == (
+        "is one record (an event, as its id says), not a dataset: a JSON document is an "
+        'object with a list per record kind: write it as {"events": [...]}'
+    )
+    # a document that strays a key "id" beside its kinds is still told as a document
+    path.write_text(json.dumps({"events": [], "id": "event:x"}), "utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.location == "event.json:id"

@@ -178,14 +178,13 @@ def _package_problems(
     name: str | None,
     version: str | None,
     descriptor: Mapping[str, Any] | None,
-    needed: int = 1,
 ) -> list[Problem]:
     """The problems of the ``name``, ``version`` and ``descriptor`` given to Dataset, each
     located by its argument (``name``, ``descriptor.licenses``); and of what in the
     ``records`` the format the descriptor declares cannot hold (``events[3] event:a.date``,
     a set under its ``rightsdata_format`` 1 or 2, a figure's ``of`` under 1 to 3: one without
-    the key declares none), whose advice names the format the dataset needs (at least
-    ``needed``, that of a base's records).
+    the key declares none), whose advice names the format the ``records`` need (over a base
+    they are the records given: the base's are no part of what the descriptor declares).
 
     They are held to what ``datapackage.json`` may hold
     (:func:`~rightsdata._validation.descriptor.descriptor_problems`), as
@@ -218,7 +217,7 @@ def _package_problems(
         # a file's descriptor is format 1 without it, by the file format's contract)
         declared = declared_format(own, found, "descriptor") if FORMAT_KEY in own else None
         if declared is not None and declared < FORMAT:
-            problems += format_problems(records, declared, "the descriptor given", needed=needed)
+            problems += format_problems(records, declared, "the descriptor given")
     return problems
 
 
@@ -403,27 +402,18 @@ def _check(
     descriptor: Mapping[str, Any] | None,
     base: integrity.Base | None = None,
     strict: bool = False,
-    base_records: Mapping[str, Sequence[Record]] | None = None,
 ) -> None:
     """Raise InvalidDataError listing every problem of what was given to Dataset: the
-    ``name``, ``version`` and ``descriptor``'s (:func:`_package_problems`; the dates that are
-    sets among the ``base_records`` too, where the descriptor declares a format without
-    them: the dataset holds them as its own), then every
+    ``name``, ``version`` and ``descriptor``'s (:func:`_package_problems`: the format the
+    descriptor declares holds the records given, never a base's, as a load over a base holds
+    its own files alone to theirs), then every
     integrity problem among the records built in Python, over the ``base`` if given (its
     records are not judged again: the rules judge what the given records make of it), then,
     if ``strict``, every strict problem among them, as the loaders find them
     (:func:`~rightsdata._validation.strict.check_strict`, imported only then)."""
     from rightsdata._validation.integrity import check_integrity
 
-    needed = 1
-    if base_records is not None and descriptor is not None:
-        from rightsdata._values.format import needed_format
-
-        # (one format named in every problem's advice: what the whole dataset needs)
-        needed = max(needed_format(records), needed_format(base_records))
-    problems = _package_problems(records, name, version, descriptor, needed)
-    if base_records is not None and descriptor is not None:
-        problems += _base_format_problems(base_records, descriptor, needed)
+    problems = _package_problems(records, name, version, descriptor)
     listed = {kind: list(items) for kind, items in records.items()}
     unjudged: set[str] = set()
     # located by kind: persons[1] person:a
@@ -435,23 +425,6 @@ def _check(
     if problems:
         unchecked = tuple(kind for kind in KINDS if kind in unjudged)
         raise InvalidDataError(problems, f"the {_given(problems)} given to Dataset", unchecked)
-
-
-def _base_format_problems(
-    base_records: Mapping[str, Sequence[Record]], descriptor: Mapping[str, Any], needed: int = 1
-) -> list[Problem]:
-    """A problem for each thing of the base's records that a reader of the format
-    ``descriptor`` declares cannot read (``the base's events[3] event:a.date``: a set under
-    format 1 or 2, a figure's ``of`` under format 1 to 3): the dataset made holds the
-    base's records as its own, and the same records given without the base are refused so.
-    (A declared format that is not a readable number is a problem of the descriptor's.)"""
-    from rightsdata._values.format import FORMAT, FORMAT_KEY, format_problems
-
-    declared = descriptor.get(FORMAT_KEY)
-    if type(declared) is not int or not 1 <= declared < FORMAT:
-        return []
-    where = {kind: f"the base's {kind}" for kind in base_records}
-    return format_problems(base_records, declared, "the descriptor given", where, needed=needed)
 
 
 def _given(problems: Sequence[Problem]) -> str:
@@ -574,8 +547,8 @@ class Dataset:
     located at the given record (``events[0] event:x.id``); the base's own records are not
     judged again, nor held to the format a given ``descriptor`` declares (as over a base a
     load holds only its own files to theirs: a base whose dates are sets does not make a
-    descriptor declaring format 2 wrong). A ``base`` that is not a Dataset raises
-    ``TypeError``.
+    descriptor declaring format 2 wrong; :attr:`format` then says the format all the records
+    need). A ``base`` that is not a Dataset raises ``TypeError``.
 
     ``strict=True`` also runs the strict checks on the records given, as
     :func:`rightsdata.load_path` does (docs/loading.md, "Strict checks": a country code
@@ -669,7 +642,7 @@ class Dataset:
         over = base_of(base)  # (TypeError for anything but a Dataset)
         given = _checked_arguments(records, name, version, descriptor)
         retiring = _checked_redirects(redirects)
-        _check(given, retiring, name, version, descriptor, over, strict, base._by_kind)
+        _check(given, retiring, name, version, descriptor, over, strict)
         both, redirected = with_base(over, given, retiring)
         self._build(both, name, version, descriptor, redirected, True)
 
@@ -779,10 +752,12 @@ class Dataset:
         declares none (no descriptor, or one given in Python without the key), the lowest
         format that can hold all its records (``_values.format.needed_format``): 4 if a
         figure says what it counts (``of``), 3 if a date is a set, else 1, since every format
-        reads such records. A declared format always holds the records: a dataset declaring
-        1 or 2 that holds a set, or 1 to 3 that holds a figure's ``of``, is refused, over a
-        base too (the base's records are the dataset's; only a load over a base holds its
-        folder's declared format to the folder's own files). A folder whose
+        reads such records. A declared format holds the records it was declared with: a
+        dataset declaring 1 or 2 that holds a set, or 1 to 3 that holds a figure's ``of``, is
+        refused. Over a base those are its own records (its files', or those given), never
+        the base's, which loaded in a format of their own: where they need a newer format
+        than the one declared, the dataset, which holds them too, says that one (a folder
+        declaring format 2 over the bundled data is format 4). A folder whose
         ``datapackage.json`` has no ``rightsdata_format`` is format 1, as the file format says.
 
         It is the format of the data, not of a file written from it, so an export read back
@@ -801,13 +776,20 @@ class Dataset:
         4
         >>> Dataset({}).format, Dataset({}, descriptor={"rightsdata_format": 2}).format
         (1, 2)
+        >>> Dataset({}, base=ds, descriptor={"rightsdata_format": 2}).format  # the base's of
+        4
         """
-        from rightsdata._values.format import FORMAT_KEY, format_of, needed_format
+        from rightsdata._values.format import FORMAT, FORMAT_KEY, format_of, needed_format
 
         if self._descriptor is not None and FORMAT_KEY in self._descriptor:
             # (a format this rightsdata reads: the descriptor was checked when the dataset was
             # made, and one declaring another refused)
-            return cast("FormatVersion", format_of(self._descriptor))
+            declared = cast("FormatVersion", format_of(self._descriptor))
+            if declared == FORMAT:
+                return declared
+            # (the declared format holds the records it came with; over a base, the base's
+            # may need a newer one, and the dataset holds them too)
+            return max(declared, needed_format(self._by_kind))
         return needed_format(self._by_kind)
 
     @property

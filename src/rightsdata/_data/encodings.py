@@ -13,6 +13,11 @@ Western text (``°``, ``£``, ``€``, ``©``, a no-break space) scores half a p
 only bytes above ASCII are such symbols is Windows-1252 (read alike in Windows-1251, it is
 named Windows-1252, as it holds no Cyrillic letter).
 
+A file whose lines are in different encodings (files joined) is read line by line
+(:func:`mixed_lines`), since one part's words can win the whole file's guess. A file in
+UTF-16 without a byte-order mark is none of these: :func:`utf16_order` tells it
+by its NUL bytes, which no UTF-8 JSON holds, and its byte order by their side.
+
 Windows-1251 and KOI8-R place Cyrillic's capitals where the other has its small letters, so
 a text in one case reads in the other as words of the other case (an acronym in capitals in
 Windows-1251 is small letters in KOI8-R), and both score alike. Case cannot choose between them; the
@@ -31,9 +36,17 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import Final, NamedTuple
+from typing import Final, Literal, NamedTuple
 
-__all__ = ["Encoding", "Guess", "Reading", "guess_encoding"]
+__all__ = [
+    "Encoding",
+    "Guess",
+    "LineReading",
+    "Reading",
+    "guess_encoding",
+    "mixed_lines",
+    "utf16_order",
+]
 
 
 class Encoding(NamedTuple):
@@ -199,3 +212,133 @@ def guess_encoding(data: bytes, start: int = 0) -> Guess:
         if len(readings) > 1 and readings[1].score >= readings[0].score / 2:
             sure = None
     return Guess(tuple(readings), sure)
+
+
+#: How much of a file's start :func:`utf16_order` reads: a couple of thousand characters.
+_UTF16_SAMPLE: Final = 4096
+
+
+def utf16_order(data: bytes) -> Literal["little-endian", "big-endian"] | None:
+    """The byte order of ``data`` if it looks like UTF-16 without a byte-order mark (as
+    Windows saves "Unicode" text), else None. JSON starts with an ASCII character (``{``,
+    ``[``, white space), whose other byte in UTF-16 is 0, a byte no UTF-8 JSON holds: one of
+    the first two bytes is 0 and the other not. In the first 4 KiB each NUL is then on that
+    side of its pair (the structure, keys and ASCII letters of JSON put many there), hardly
+    any on the other, and the bytes read as UTF-16 into text that starts as JSON does.
+
+    >>> utf16_order('[{"name": "Иван"}]'.encode("utf-16-le"))
+    'little-endian'
+    >>> utf16_order('[{"name": "Иван"}]'.encode("utf-16-be"))
+    'big-endian'
+    >>> utf16_order(b'[{"name": "\\x00"}]'), utf16_order(b"x\\x00y\\x00")
+    (None, None)
+    """
+    if len(data) < 2 or (data[0] == 0) == (data[1] == 0):
+        return None
+    side = 0 if data[0] == 0 else 1  # (where each ASCII character's 0 is)
+    sample = data[:_UTF16_SAMPLE]
+    sample = sample[: len(sample) - len(sample) % 2]
+    on, off = sample[side::2].count(0), sample[1 - side :: 2].count(0)
+    if off * 10 > on:  # (a character of U+0100-U+01FF, Ā, puts a 0 on the other side)
+        return None
+    codec = "utf-16-be" if side == 0 else "utf-16-le"
+    try:
+        text = sample.decode(codec)
+    except UnicodeDecodeError:  # (the sample may end within a surrogate pair)
+        try:
+            text = sample[:-2].decode(codec)
+        except UnicodeDecodeError:
+            return None
+    if not text.lstrip().startswith(("{", "[")):
+        return None
+    return "big-endian" if side == 0 else "little-endian"
+
+
+#: How many lines holding bytes above ASCII :func:`mixed_lines` reads at most, from the first
+#: that is not UTF-8 (the error's cost stays bounded in a large file; a mix after them is
+#: not seen).
+MAX_LINES: Final = 1000
+
+_ABOVE_ASCII: Final = re.compile(rb"[\x80-\xff]")
+
+
+class LineReading(NamedTuple):
+    """Lines of a file that read in one encoding (None: UTF-8): runs of line numbers (from
+    1, first and last; a line of ASCII alone, which reads alike in each, joins the run it is
+    in), and the text of the first line around its first byte above ASCII."""
+
+    encoding: Encoding | None
+    runs: tuple[tuple[int, int], ...]
+    text: str
+
+
+def mixed_lines(data: bytes, start: int) -> tuple[LineReading, ...] | None:
+    """Where ``data``'s lines are in different encodings (files joined: a Western one and a
+    Cyrillic one, a legacy one added to UTF-8), each encoding's lines, in the order first
+    met; else None. ``start`` is the first byte that is not UTF-8: the lines before its line
+    are UTF-8. From it on, each line holding bytes above ASCII (the first
+    :data:`MAX_LINES` of them) is UTF-8 if it decodes so, else the encoding
+    :func:`guess_encoding` is sure of: None as soon as one has none, or where one encoding
+    reads every line as its own does (a degree sign reads alike in Windows-1252 and
+    Windows-1251: it is no mix).
+
+    >>> data = '"André Müller"\\n'.encode("cp1252") + '"Иван Ёжиков"\\n'.encode("cp1251")
+    >>> [(r.encoding and r.encoding.name, r.runs, r.text) for r in mixed_lines(data, 5)]
+    [('Windows-1252', ((1, 1),), 'André Müller'), ('Windows-1251', ((2, 2),), 'Иван Ёжиков')]
+    """
+    found: dict[str, tuple[Encoding | None, list[tuple[int, int]], str]] = {}
+    every: set[str] | None = None  # the encodings that read each line so far as it reads
+    position = data.rfind(b"\n", 0, start) + 1
+    number = data.count(b"\n", 0, position) + 1
+    last = ""  # (the key of the run the lines are in)
+    before = _ABOVE_ASCII.search(data, 0, position)
+    if before is not None:  # lines of UTF-8 before the first that is not
+        begin = data.rfind(b"\n", 0, before.start()) + 1
+        end = data.find(b"\n", begin)
+        text = _around(data[begin:end].decode("utf-8"), len(data[begin : before.start()]))
+        first = data.count(b"\n", 0, begin) + 1
+        found["utf-8"] = (None, [(first, number - 1)], text)
+        every, last = {"utf-8"}, "utf-8"
+    counted = position
+    for _ in range(MAX_LINES):
+        high = _ABOVE_ASCII.search(data, position)
+        if high is None:
+            break
+        begin = data.rfind(b"\n", 0, high.start()) + 1
+        number += data.count(b"\n", counted, begin)
+        end = data.find(b"\n", begin)
+        end = len(data) if end < 0 else end
+        counted, position = begin, end + 1
+        key, encoding, text, readers = _line_reading(data[begin:end], high.start() - begin)
+        if key is None:
+            return None
+        every = readers if every is None else every & readers
+        runs = found.setdefault(key, (encoding, [], text))[1]
+        if key == last:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+        last = key
+    if len(found) < 2 or every:
+        return None
+    return tuple(LineReading(e, tuple(runs), text) for e, runs, text in found.values())
+
+
+def _line_reading(line: bytes, at: int) -> tuple[str | None, Encoding | None, str, set[str]]:
+    """How one ``line`` reads: its encoding's codec (None: no encoding surely reads it), the
+    encoding (None for UTF-8), its text around byte ``at``, and the codecs that read it
+    alike."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        shown = _around(text, len(line[:at].decode("utf-8")))
+        return "utf-8", None, shown, {"utf-8"}
+    guess = guess_encoding(line, at)
+    sure = guess.sure
+    if sure is None:
+        return None, None, "", set()
+    read = line.decode(sure.codec)
+    readers = {e.codec for e in CANDIDATES if line.decode(e.codec, errors="replace") == read}
+    return sure.codec, sure, guess.readings[0].text, readers

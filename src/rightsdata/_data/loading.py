@@ -1262,8 +1262,32 @@ def _read_document(path: Path, options: ReadOptions) -> _Parts:
             )
         )
         return parts
+    lone = _lone_record(raw, path.name)
+    if lone is not None:
+        parts.problems.append(lone)
+        parts.unsure.add(_ALL_KINDS)
+        return parts
     _structure_kinds(parts, raw, path.name, redirects=True, descriptor=True)
     return parts
+
+
+def _lone_record(raw: Mapping[Any, Any], label: str) -> Problem | None:
+    """The problem of a JSON document that is one record (``{"id": "event:x", "kind": ...}``),
+    or None: it has an ``id`` whose prefix names a kind, and none of the kinds' lists (no
+    document has an ``id``; a document with a stray one is told it is no kind). Told key by
+    key, each of its fields was "not a record kind"."""
+    record_id = raw.get("id")
+    if type(record_id) is not str or any(type(raw.get(kind)) is list for kind in KINDS):
+        return None
+    kind = KIND_OF_PREFIX.get(prefix_of(record_id))
+    if kind is None:
+        return None
+    return Problem(
+        label,
+        f"is one record ({a_noun(kind)}, as its id says), not a dataset: a JSON document is an "
+        f'object with a list per record kind: write it as {{"{kind}": [...]}}',
+        ProblemCode.TYPE,
+    )
 
 
 def _structure_kinds(
@@ -1613,10 +1637,12 @@ def _document_on_one_line(value: object, text: str) -> bool:
     or a kind's), each of whose kinds holds a list of records (objects), and which holds a
     record in one of them unless all its keys are a document's.
 
-    So a record's line is not so read: it says its kind by ``$kind``, or is an event whose
-    ``places`` (the one field named as a kind) holds IDs, not records, or holds nothing that
-    says it is a document (``{"places": [], "kind": ...}``). A document with a stray key
-    (``"name"``) is read as one, and told that the key is no kind.
+    So a record's line is not so read: it says its kind by ``$kind``, or has an ``id`` (which
+    no document has: an event whose citations were written ``"sources"``, first, is an event
+    told so, not a document whose ``id`` is no kind), or is an event whose ``places`` (the one
+    field named as a kind) holds IDs, not records, or holds nothing that says it is a
+    document (``{"places": [], "kind": ...}``). A document with a stray key (``"name"``) is
+    read as one, and told that the key is no kind.
 
     >>> _document_on_one_line({"persons": [], "events": []}, '{"persons": [], "events": []}')
     True
@@ -1626,10 +1652,12 @@ def _document_on_one_line(value: object, text: str) -> bool:
     False
     >>> _document_on_one_line({"places": [], "kind": "verdict"}, "...")
     False
+    >>> _document_on_one_line({"sources": [{"source": "source:a"}], "id": "event:a"}, "...")
+    False
     >>> _document_on_one_line({"persons": []}, '{"persons": []}\\n{"persons": []}\\n')
     False
     """
-    if type(value) is not dict or not value or KIND_FIELD in value:
+    if type(value) is not dict or not value or KIND_FIELD in value or "id" in value:
         return False
     if next(iter(value)) not in _DOCUMENT_KEYS:
         return False
@@ -1972,9 +2000,23 @@ def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Probl
     if data.startswith(_UTF16_BOMS):
         return "", Problem(
             label,
-            "is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+            "is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8, converting "
+            "from UTF-16 (iconv -f UTF-16 -t UTF-8)",
             ProblemCode.SYNTAX,
         )
+    if b"\x00" in data[:2]:  # (no UTF-8 JSON holds a NUL: a cheap look, for valid files)
+        from rightsdata._data.encodings import utf16_order
+
+        order = utf16_order(data)
+        if order is not None:
+            iconv = "UTF-16LE" if order == "little-endian" else "UTF-16BE"
+            return "", Problem(
+                label,
+                f"looks like UTF-16 ({order}) without a byte-order mark (every other byte is "
+                f"0, as each ASCII character's other byte): save it as UTF-8, converting from "
+                f"{iconv} (iconv -f {iconv} -t UTF-8)",
+                ProblemCode.SYNTAX,
+            )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -318,7 +318,7 @@ def _problems_in(cls: type, document: object, exc: Exception, place: RecordPlace
     """Every problem of a document that failed to structure (``exc``), located at ``place``:
     or, for a record of another kind (:func:`_misfiled`), the one problem that says so."""
     if type(document) is dict:
-        misfiled = _misfiled(cls, document, place)
+        misfiled = _misfiled(cls, document, place) or _a_citation(cls, document, place)
         if misfiled is not None:
             return [misfiled]
     problems = problems_from(exc, place)
@@ -347,6 +347,37 @@ def _misfiled(cls: type, document: dict[str, Any], place: RecordPlace) -> Proble
         f"is {a_noun(kind)}, not {a_noun(own)} (its id and its fields say so): "
         f"{kind} belong {_home(kind, place)}"
     )
+    return place.problem("", message, ProblemCode.VALUE)
+
+
+#: A citation's fields (``{"source": "source:a", "locator": "p. 3"}``).
+_CITATION_FIELDS: Final = frozenset(field.name for field in attrs.fields(Citation))
+
+
+def _a_citation(cls: type, document: dict[str, Any], place: RecordPlace) -> Problem | None:
+    """The problem of a citation among ``cls``'s records (``{"sources": [{"source":
+    "source:a"}]}``: a record's citations written as a kind's list, or a source's ID written
+    as ``"source"``), or None: a document with a ``source`` and no field but a citation's.
+    Told as its missing ``id``, ``title``, ``kind`` and its unknown ``source``, it said
+    nothing of the mistake."""
+    if "source" not in document or not document.keys() <= _CITATION_FIELDS:
+        return None
+    own: str = getattr(cls, "kind_name", "")
+    if not own:
+        return None
+    import json  # (only an error needs it)
+
+    named = document["source"]
+    cited = json.dumps(named, ensure_ascii=False) if type(named) is str else "..."
+    message = (
+        f'is a citation ({{"source": ...}}), not {a_noun(own)}: a record names the sources it '
+        f'cites in its "citations" ([{{"source": {cited}}}])'
+    )
+    if own == "sources":
+        message += (
+            f', and a source\'s ID is its "id" ({{"id": {cited}, "title": ..., "kind": ..., '
+            '"language": ...})'
+        )
     return place.problem("", message, ProblemCode.VALUE)
 
 

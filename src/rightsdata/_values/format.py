@@ -263,7 +263,6 @@ def format_problems(
     declared_in: str,
     where: Mapping[str, str | Places] | None = None,
     fix: str | None = None,
-    needed: int = 1,
 ) -> list[Problem]:
     """A problem for each thing among ``records`` (each kind's records) that a reader of the
     format ``declared`` cannot read, in a dataset whose descriptor, ``declared_in``
@@ -274,11 +273,11 @@ def format_problems(
     records are (a file's name or :class:`~rightsdata._values.places.Places`; the kind's
     own name if not given).
 
-    Every problem's advice names one format: the one the whole dataset needs (the lowest
-    that holds all of ``records``, and at least ``needed``, the format of records the
-    dataset holds besides: a base's), so that following any of them is enough: a set
-    under format 1 in a dataset whose figures have ``of`` is told to declare format 4, not 3,
-    which the figures' ``of`` would refuse again.
+    Every problem's advice names one format: the one all of ``records`` need (the lowest
+    that holds them), so that following any of them is enough: a set under format 1 in a
+    dataset whose figures have ``of`` is told to declare format 4, not 3, which the figures'
+    ``of`` would refuse again. Over a base, ``records`` are the dataset's own (the files' or
+    those given in Python): the declared format holds them alone, never the base's.
 
     >>> from rightsdata import EDTF, Event, Figure
     >>> from rightsdata._model.records import Citation
@@ -303,7 +302,7 @@ def format_problems(
     effective = 1 if declared is None else declared
     problems = []
     if effective < SETS_FROM:
-        problems += _set_date_problems(records, declared, declared_in, where, fix, needed)
+        problems += _set_date_problems(records, declared, declared_in, where, fix)
     if effective < OF_FROM:
         problems += _of_problems(records, declared, declared_in, where, fix)
     return problems
@@ -315,14 +314,13 @@ def _advice(
     declared: int | None,
     declared_in: str,
     fix: str | None,
-    needed: int,
 ) -> str:
     """What a problem of a thing that needs format ``feature`` says after its value: that
     format, the one declared, and what to do: declare the format the whole dataset needs
-    (``records``' own, at least ``feature`` and ``needed``), named once for every problem.
+    (``records``' own, at least ``feature``), named once for every problem.
     ``fix`` (None: set the key in ``declared_in``) is told that format where it says
     ``{format}``."""
-    whole = max(feature, needed, needed_format(records))
+    whole = max(feature, needed_format(records))
     also = "" if whole == feature else f" (all it holds needs format {whole})"
     fix = fix or f"set {FORMAT_KEY} to {{format}} in {declared_in}"
     return (
@@ -353,7 +351,7 @@ def _of_problems(
     if not found:  # (the advice scans every record: only a load with problems pays for it)
         return []
     message = "a figure that says what it counts (of) " + _advice(
-        records, OF_FROM, declared, declared_in, fix, OF_FROM
+        records, OF_FROM, declared, declared_in, fix
     )
     where = where or {}
     problems = []
@@ -371,7 +369,6 @@ def _set_date_problems(
     declared_in: str,
     where: Mapping[str, str | Places] | None,
     fix: str | None,
-    needed: int,
 ) -> list[Problem]:
     """A problem for each date that is a set among ``records``, in a dataset declaring a
     format before :data:`SETS_FROM` (:func:`format_problems`, whose arguments these are).
@@ -381,7 +378,7 @@ def _set_date_problems(
     >>> event = Event(id="event:a", title="t", kind="other", date=EDTF("[2012-01,2012-03]"),
     ...               citations=(Citation(source="source:a"),))
     >>> (problem,) = _set_date_problems({"events": [event]}, None, "the descriptor given",
-    ...                                 None, None, 1)
+    ...                                 None, None)
     >>> problem.location
     'events[0] event:a.date'
     >>> said = "declares no format (so format 1): set rightsdata_format to 3"
@@ -395,7 +392,7 @@ def _set_date_problems(
     if not found:  # (the advice scans every record: only a load with problems pays for it)
         return []
     message = "a date that is a set (one of some dates) " + _advice(
-        records, SETS_FROM, declared, declared_in, fix, needed
+        records, SETS_FROM, declared, declared_in, fix
     )
     where = where or {}
     problems = []

@@ -104,6 +104,11 @@ def did_you_mean(options: Sequence[str]) -> str:
     return f"{DID_YOU_MEAN} {one_of(quoted)}?"
 
 
+#: Fields written for another, spelled like nothing it is: each name, the field meant, and
+#: why (told where the field meant is the holder's).
+MEANT: Final = {"sources": ("citations", "a record names the sources it cites in its citations")}
+
+
 def unknown_field(
     name: str,
     known: Iterable[str],
@@ -113,12 +118,15 @@ def unknown_field(
     """What a problem says of a field ``name`` that is none of the ``known`` fields of
     ``holder`` (a kind's name, ``'persons'``): where it is a field of the other kinds in
     ``elsewhere`` (a kind's name: its fields), which they are and the holder's own fields;
-    else the one it is spelled like, if any.
+    else the one it is written for (:data:`MEANT`: ``sources`` for ``citations``) or spelled
+    like, if any.
 
     >>> unknown_field("nmae", ["id", "name"]), unknown_field("size", ["id", "name"])
     ("unknown field; did you mean 'name'?", 'unknown field')
     >>> print(unknown_field("kind", ["id", "name"], {"events": ["id", "kind"]}, "persons"))
     unknown field: a field of events, not of persons, whose fields are id, name
+    >>> print(unknown_field("sources", ["id", "citations"]))
+    unknown field; did you mean 'citations'? (a record names the sources it cites in its citations)
     """
     known = list(known)
     having = [kind for kind, fields in (elsewhere or {}).items() if name in fields]
@@ -127,6 +135,9 @@ def unknown_field(
             f"unknown field: a field of {all_of(having)}, not of {holder}, whose fields are "
             f"{', '.join(known)}"
         )
+    meant, why = MEANT.get(name, ("", ""))
+    if meant in known:
+        return f"unknown field; {did_you_mean([meant])} ({why})"
     hint = did_you_mean(close(name, known, n=2))
     return f"unknown field; {hint}" if hint else "unknown field"
 
