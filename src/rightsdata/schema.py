@@ -76,7 +76,6 @@ def load_schema(name: SchemaName, *, format: FormatVersion = FORMAT) -> dict[str
     return schema
 
 
-@functools.cache
 def validator_for(
     kind: KindName, *, format: FormatVersion = FORMAT
 ) -> jsonschema.protocols.Validator:
@@ -101,9 +100,17 @@ def validator_for(
             f"unknown record kind {kind!r}{spelled_like(kind, KINDS)}; expected one of "
             f"{', '.join(KINDS)}"
         )
+    return _validator(kind, schema_format(format))
+
+
+# The cache is behind validator_for, not on it: keyed by the kind and schemas checked, it
+# cannot answer a format refused (True, 3.0) with the validator of an equal one (1, 3), and
+# type checkers read validator_for's own signature, not functools' wrapper's.
+@functools.cache
+def _validator(kind: KindName, version: FormatVersion) -> jsonschema.protocols.Validator:
+    """The validator of ``kind`` in the schemas of ``version``, built once."""
     import jsonschema
 
-    version = schema_format(format)
     validator: jsonschema.protocols.Validator = jsonschema.Draft202012Validator(
         load_schema(kind, format=version), registry=_registry(version)
     )
