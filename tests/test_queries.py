@@ -1626,8 +1626,9 @@ def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> N
 
 def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -> None:
     takes = (
-        "Dataset.get(id, kind) takes a record class as kind, such as rightsdata.Event (or a "
-        "union or tuple of them, such as rightsdata.Record or (Person, Organization)), not "
+        "`Dataset.get(id, kind)` takes a record class as kind, such as `rightsdata.Event` (or "
+        "a union or tuple of them, such as `rightsdata.Record` or `(Person, Organization)`), "
+        "not "
     )
     cases: list[tuple[object, str]] = [
         ((), "an empty tuple"),
