@@ -63,7 +63,12 @@ CASES: list[tuple[str, Callable[[], str], list[str]]] = [
     (
         "get by something not a record class",
         lambda: _message(lambda: _ds().get("event:x", int)),  # type: ignore[call-overload]
-        ["Dataset.get(id, kind)", "rightsdata.Event", "rightsdata.Record", "(Person, Organization)"],
+        [
+            "Dataset.get(id, kind)",
+            "rightsdata.Event",
+            "rightsdata.Record",
+            "(Person, Organization)",
+        ],
     ),
     (
         "Problems of an int",
