@@ -62,7 +62,7 @@ CASES: list[tuple[str, Callable[[], str], list[str]]] = [
     ),
     (
         "get by something not a record class",
-        lambda: _message(lambda: _ds().get("event:x", int)),  # type: ignore[call-overload]
+        lambda: _message(lambda: _ds().get("event:x", int)),  # type: ignore[type-var]
         [
             "Dataset.get(id, kind)",
             "rightsdata.Event",

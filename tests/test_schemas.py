@@ -90,7 +90,7 @@ def test_the_schema_functions_name_what_is_wrong() -> None:
     with pytest.raises(ValueError, match=r"no schemas for format 5; .* reads formats 1-4"):
         load_schema("events", format=5)
     with pytest.raises(ValueError, match=r"no schemas for format 0"):
-        validator_for("events", format=0)
+        validator_for("events", format=0)  # type: ignore[arg-type]
     # (told what it is spelled like, as a misspelt kind, table or format is)
     told = r"no schema named 'event' \(did you mean 'events'\?\); expected one of common, "
     with pytest.raises(ValueError, match=told):
