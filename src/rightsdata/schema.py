@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 from rightsdata._model.records import KINDS, KindName
 from rightsdata._values.errors import Problem, ProblemCode
@@ -169,7 +169,8 @@ def _problems_at(
     the loader knows it: its file, position and ID, which the problems then name."""
     problems = []
     place: RecordPlace | None = location if isinstance(location, RecordPlace) else None
-    for error in validator_for(kind, format=format).iter_errors(document):
+    # (the loader's kind is a str: validator_for checks it when it runs, as a type cannot)
+    for error in validator_for(cast("KindName", kind), format=format).iter_errors(document):
         if place is None:
             record_id, note = identify(document)
             place = RecordPlace(str(location), record_id, note=note, kind=kind)
