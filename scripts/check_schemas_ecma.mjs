@@ -7,13 +7,16 @@
 // A maintainer's tool, run by hand (it needs node and ajv, which the tests do not):
 //
 //   mkdir -p /tmp/ajv && (cd /tmp/ajv && npm init -y && npm install ajv@8)
-//   PYTHONPATH=src:scripts python scripts/ecma_corpus.py /tmp/corpus.json
-//   node scripts/check_schemas_ecma.mjs --ajv /tmp/ajv /tmp/corpus.json
+//   PYTHONPATH=src:scripts python scripts/ecma_corpus.py /tmp/corpus.jsonl
+//   node scripts/check_schemas_ecma.mjs --ajv /tmp/ajv /tmp/corpus.jsonl
 //
 // Without a corpus file only the schemas and the datasets are checked. Exits 1 on any failure.
+// The corpus is JSON Lines, one case to a line, read a line at a time: at some 570 MB it is
+// more than a string Node can hold, so it cannot be read whole.
 
 import fs from "node:fs";
 import path from "node:path";
+import readline from "node:readline";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -21,7 +24,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const at = args.indexOf("--ajv");
 if (at < 0 || !args[at + 1]) {
-  console.error("usage: node scripts/check_schemas_ecma.mjs --ajv DIR_WITH_NODE_MODULES [CORPUS.json]");
+  console.error("usage: node scripts/check_schemas_ecma.mjs --ajv DIR_WITH_NODE_MODULES [CORPUS.jsonl]");
   process.exit(2);
 }
 const require = createRequire(path.join(path.resolve(args[at + 1]), "package.json"));
@@ -103,10 +106,25 @@ for (const dataset of fs.readdirSync(datasets).sort()) {
 }
 
 if (corpusFile) {
-  const cases = JSON.parse(fs.readFileSync(corpusFile, "utf8"));
   const perKind = {};
   const disagreements = new Map(); // the label less the field, to group a class of them
-  for (const { kind, label, path: where, document, schema } of cases) {
+  const lines = readline.createInterface({ input: fs.createReadStream(corpusFile, "utf8"), crlfDelay: Infinity });
+  let number = 0;
+  for await (const line of lines) {
+    number += 1;
+    if (!line.trim()) continue;
+    let parsed;
+    try {
+      parsed = JSON.parse(line);
+    } catch (error) {
+      fail(`${corpusFile}:${number}: not a case in JSON (${error.message}); the corpus is JSON Lines, as scripts/ecma_corpus.py writes it`);
+      continue;
+    }
+    if (Array.isArray(parsed) || typeof parsed?.kind !== "string") {
+      fail(`${corpusFile}:${number}: not a case (a corpus of one JSON array is an old one: write it again with scripts/ecma_corpus.py)`);
+      continue;
+    }
+    const { kind, label, path: where, document, schema } = parsed;
     const tally = (perKind[kind] ??= { cases: 0, disagree: 0 });
     tally.cases += 1;
     if (!validators[kind]) continue; // (reported)

@@ -1,7 +1,11 @@
 """Write a corpus of documents with Python's verdicts on them, for
 ``scripts/check_schemas_ecma.mjs`` (which validates each with ajv and compares).
 
-``PYTHONPATH=src:scripts python scripts/ecma_corpus.py OUT.json [--per-kind N]``
+``PYTHONPATH=src:scripts python scripts/ecma_corpus.py OUT.jsonl [--per-kind N]``
+
+The corpus is JSON Lines, one case to a line, written as each is made and read line by line:
+at the default 20 records per kind it is some 570 MB, more than a string Node can hold (a
+single JSON document of it could be neither read whole by the checker nor built whole here).
 
 The documents: for each record kind, N valid records (``rightsdata.testing.records``, drawn
 with a fixed seed); for ``datapackage.json``, the bundled one and one with every property its
@@ -25,11 +29,12 @@ Schema cannot say (each schema's description lists those rules).
 from __future__ import annotations
 
 import argparse
+import collections
 import copy
 import functools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
@@ -362,15 +367,25 @@ def corpus(per_kind: int) -> Iterator[dict[str, Any]]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("out", type=Path, help="the corpus file to write (JSON)")
+    parser.add_argument("out", type=Path, help="the corpus file to write (JSON Lines)")
     parser.add_argument("--per-kind", type=int, default=20, help="valid records per kind")
     args = parser.parse_args(argv)
-    cases = list(corpus(args.per_kind))
-    args.out.write_text(json.dumps(cases), encoding="utf-8")
-    names = dict.fromkeys(case["kind"] for case in cases)
-    counts = ", ".join(f"{name} {sum(case['kind'] == name for case in cases)}" for name in names)
-    print(f"wrote {len(cases)} cases to {args.out}: {counts}")
+    counts = write_corpus(corpus(args.per_kind), args.out)
+    told = ", ".join(f"{name} {count}" for name, count in counts.items())
+    print(f"wrote {counts.total()} cases to {args.out}: {told}")
     return 0
+
+
+def write_corpus(cases: Iterable[dict[str, Any]], out: Path) -> collections.Counter[str]:
+    """Write ``cases`` to ``out`` as JSON Lines, each as it comes (none is held after its
+    line); the count of cases of each schema. Each line is ASCII (``json.dumps`` escapes the
+    rest, U+2028 and a lone surrogate too), so that a line is a case whatever reads it."""
+    counts: collections.Counter[str] = collections.Counter()
+    with out.open("w", encoding="utf-8", newline="\n") as file:
+        for case in cases:
+            file.write(json.dumps(case) + "\n")
+            counts[case["kind"]] += 1
+    return counts
 
 
 if __name__ == "__main__":

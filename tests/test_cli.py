@@ -578,8 +578,8 @@ def test_validate_a_kind_file_with_a_failed_record_checks_the_others(
     )
     for path in (folder / "persons.json", folder):
         code, out, _ = run(capsys, "validate", str(path), "--strict", "--json")
-        found = [(p["record_id"], p["field"], p["code"]) for p in json.loads(out)]
-        assert found == [("person:a", "born", "value"), ("person:b", "country", "strict")]
+        coded = [(p["record_id"], p["field"], p["code"]) for p in json.loads(out)]
+        assert coded == [("person:a", "born", "value"), ("person:b", "country", "strict")]
 
 
 def test_validate_a_kind_file_says_what_its_failed_records_left_unchecked(

@@ -533,7 +533,7 @@ def test_every_format_problem_names_the_format_the_whole_dataset_needs(
     (folder / DESCRIPTOR).write_text(json.dumps({**descriptor, FORMAT_KEY: declared}))
     with pytest.raises(InvalidDataError) as info:
         rightsdata.load_path(folder)
-    fields = {p.field.rpartition(".")[2] for p in info.value.problems}
+    fields = {(p.field or "").rpartition(".")[2] for p in info.value.problems}
     assert "of" in fields and len(fields) > 1  # sets' dates too
     assert _declared_format_told(info.value.problems) == {"4"}
     assert all("declares format 4 in datapackage.json" in p.message for p in info.value.problems)

@@ -470,7 +470,7 @@ def test_schema_validation_without_jsonschema(
         rightsdata.validate(folder, schema=True)
     assert (caught.value.extra, caught.value.name) == ("schema", "jsonschema")
     # the schema module's own functions raise the same error, not a plain ImportError
-    validator_for.cache_clear()  # (a validator built earlier would need no import)
+    rightsdata.schema._validator.cache_clear()  # (one built earlier would need no import)
     for attempt in (
         lambda: validator_for("sources"),
         lambda: schema_problems("sources", source_doc(), "sources.json[0]"),

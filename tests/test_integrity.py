@@ -14,6 +14,7 @@ import rightsdata
 from rightsdata import InvalidDataError
 from rightsdata._data.loading import read_folder
 from rightsdata._values.errors import ProblemCode
+from rightsdata.vocab import Role
 
 from conftest import (
     CITE,
@@ -361,13 +362,13 @@ def test_the_grouped_victims_give_what_a_look_at_every_event_gives() -> None:
     grouped = integrity.Context(
         records, where, {}, "redirects.json", {}, gathered={"events": gathered(records["events"])}
     )
-    victim = integrity.Role.VICTIM
+    victim = Role.VICTIM
     assert [i for i, _ in grouped.holding("events", "participants.role", victim)] == [0, 1, 2, 4, 5]
     assert list(plain.holding("events", "participants.role", victim)) == list(
         enumerate(records["events"])
     )
     # a value no record holds: none to look at
-    assert list(grouped.holding("events", "participants.role", integrity.Role.COURT)) == []
+    assert list(grouped.holding("events", "participants.role", Role.COURT)) == []
     expected = integrity._born_before_taking_part(plain)
     assert len(expected) == 4
     assert integrity._born_before_taking_part(grouped) == expected

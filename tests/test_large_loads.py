@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -101,7 +101,7 @@ def test_freeze_when_done_acts_at_the_end_of_the_outermost_pause_only() -> None:
     with gc_paused():
         with gc_paused():
             freeze_when_done()
-            built = [[] for _ in range(10)]
+            built: list[list[object]] = [[] for _ in range(10)]
         assert gc.get_freeze_count() == 0  # the outer pause is still under way
     assert gc.get_freeze_count() > 0
     assert gc.isenabled() and built
@@ -194,7 +194,7 @@ def test_a_released_dataset_and_its_collections_refuse_every_use() -> None:
     events, persons = ds.events, ds.persons
     kept = ds.events[0]
     ds._release()
-    uses = [
+    uses: list[Callable[[], object]] = [
         lambda: ds.events,
         lambda: ds.get(kept.id),
         lambda: ds.counts(),

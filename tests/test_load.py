@@ -30,7 +30,7 @@ def test_load_returns_the_same_immutable_dataset() -> None:
     assert dataset.name == "kazakhstan"
     assert dataset.version == json.loads((BUNDLED / "datapackage.json").read_text())["version"]
     with pytest.raises(AttributeError):
-        dataset.persons = ()  # type: ignore[misc]
+        dataset.persons = ()  # type: ignore[misc,assignment]
 
 
 def test_load_is_thread_safe() -> None:

@@ -450,8 +450,8 @@ def test_a_dict_for_a_part_is_told_how_to_build_the_part() -> None:
         )
     assert (info.value.field, info.value.message) == (
         "participants[0]",
-        "expected Participant, got a dict; build it as rightsdata.Participant(...), or load "
-        "JSON documents with rightsdata.load_documents",
+        "expected Participant, got a dict; build it as `rightsdata.Participant(...)`, or load "
+        "JSON documents with `rightsdata.load_documents`",
     )
 
 

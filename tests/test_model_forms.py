@@ -157,7 +157,7 @@ def test_python_constructors_say_it_in_the_same_words() -> None:
             id="person:a",
             name="A",
             country="kz",
-            citations=[rightsdata.Citation(source="source:doc")],
+            citations=(rightsdata.Citation(source="source:doc"),),
         )
     assert raised.value.message == CASES[0][3]
 

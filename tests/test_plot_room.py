@@ -302,3 +302,41 @@ def test_a_figure_of_timelines_can_be_pickled_and_copied(ds: Dataset) -> None:
     ]
     check_each_keeps_to_its_room(again, list(again.axes))
     copy.deepcopy(ds.plot_timeline(KOZLOV).figure)
+
+
+NARROW = {  # cells under 2 inches wide, and figures 3 and 4 inches wide
+    "1x2 3.5x3": ((1, 2), (3.5, 3)),
+    "1x2 4x3": ((1, 2), (4, 3)),
+    "1x3 5x3": ((1, 3), (5, 3)),
+    "2x2 4x4": ((2, 2), (4, 4)),
+    "1x1 3x4": ((1, 1), (3, 4)),
+    "1x1 4x4": ((1, 1), (4, 4)),
+}
+
+
+@pytest.mark.parametrize("layout", [None, "constrained"])
+@pytest.mark.parametrize("grid", sorted(NARROW))
+def test_the_dates_on_a_narrow_axis_keep_apart(ds: Dataset, grid: str, layout: str | None) -> None:
+    """Fewer dates on the axis where the axes is narrow (two, or one alone), not three that
+    touch: in cells 1.75 inches wide, 2012, 2014 and 2016 overlapped."""
+    (rows, columns), size = NARROW[grid]
+    fig, grid_axes = plt.subplots(rows, columns, figsize=size, layout=layout, squeeze=False)
+    axes = list(grid_axes.flat)
+    for ax, subject in zip(axes, more_subjects(ds), strict=False):
+        ds.plot_timeline(subject, ax=ax)  # type: ignore[arg-type]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    for ax in axes:
+        low, high = ax.get_xlim()
+        dates = [t for t in ax.get_xticklabels() if low <= t.get_position()[0] <= high]
+        assert dates, ax.get_title(loc="left")  # (one at least)
+        for one, other in itertools.combinations(dates, 2):
+            assert not overlaps(extent(one, renderer), extent(other, renderer)), (one, other)
+    # and the same when the figure is drawn again at another width
+    fig.set_size_inches(size[0] * 0.8, size[1])
+    fig.canvas.draw()
+    for ax in axes:
+        low, high = ax.get_xlim()
+        dates = [t for t in ax.get_xticklabels() if low <= t.get_position()[0] <= high]
+        for one, other in itertools.combinations(dates, 2):
+            assert not overlaps(extent(one, renderer), extent(other, renderer)), (one, other)

@@ -61,6 +61,16 @@ CASES: list[tuple[str, Callable[[], str], list[str]]] = [
         ["ds.collection('events')[id]"],
     ),
     (
+        "get by something not a record class",
+        lambda: _message(lambda: _ds().get("event:x", int)),  # type: ignore[type-var]
+        [
+            "Dataset.get(id, kind)",
+            "rightsdata.Event",
+            "rightsdata.Record",
+            "(Person, Organization)",
+        ],
+    ),
+    (
         "Problems of an int",
         lambda: _message(lambda: Problems(5)),  # type: ignore[arg-type]
         ["Problems([problem])", "Problems()"],
@@ -152,12 +162,27 @@ def test_python_call_refuses_a_backtick_that_would_end_its_span() -> None:
         python_call("rightsdata.validate('a`b')")
 
 
-#: A call of the library's in a string: ``rightsdata.load_path(``, ``ds.export(``.
-_CALL = re.compile(r"\b(?:rightsdata|ds|dataset)\.[A-Za-z_][\w.]*\(")
+#: Python of the library's in a string: a call (``rightsdata.load_path(``, ``ds.export(``,
+#: ``Dataset.get(``) or a public name (``rightsdata.Event``, ``rightsdata.tables.rows``). Not a
+#: file (``dataset.json``), nor a private module (``rightsdata._data.loading``, which the
+#: lazy imports' tables and generated source name, and no message tells a user to call).
+_CALL = re.compile(
+    r"\b(?:rightsdata|ds|dataset)\.(?!_|(?:json|jsonl|csv|toml|parquet|md)\b)[A-Za-z_][\w.]*"
+    r"|\b[A-Z][A-Za-z]*\.[a-z_]\w*\("
+)
+
+
+def _text(node: ast.Constant | ast.JoinedStr) -> str:
+    """The text of a string, an f-string's with ``x`` for each value it formats (so that
+    ``f"rightsdata.{name}(...)"`` reads as the call it writes, and a span in backticks around a
+    value as one span)."""
+    if isinstance(node, ast.Constant):
+        return str(node.value)
+    return "".join(str(v.value) if isinstance(v, ast.Constant) else "x" for v in node.values)
 
 
 def _unmarked_calls(path: pathlib.Path) -> list[str]:
-    """The strings of ``path`` (not docstrings) that write a call of the library's outside
+    """The strings of ``path`` (not docstrings) that write Python of the library's outside
     backticks and outside an argument of ``python_call``."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     skipped: set[int] = set()
@@ -168,15 +193,22 @@ def _unmarked_calls(path: pathlib.Path) -> list[str]:
             skipped.add(id(first.value))
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "python_call":
             skipped.update(id(n) for a in node.args for n in ast.walk(a))
+        if isinstance(node, ast.JoinedStr):  # read whole, not piece by piece
+            skipped.update(id(v) for v in node.values)
     found = []
     for node in ast.walk(tree):
-        if id(node) in skipped or not isinstance(node, ast.Constant):
+        if id(node) in skipped:
             continue
-        if isinstance(node.value, str):
+        if isinstance(node, ast.JoinedStr) or (
+            isinstance(node, ast.Constant) and isinstance(node.value, str)
+        ):
+            text = _text(node)
+            if re.fullmatch(r"[\w.]+", text):  # a module's path to import, not a message
+                continue
             # what is in backticks is marked already (a call in a literal span)
-            outside = re.sub(r"`[^`]*`", "", node.value)
+            outside = re.sub(r"`[^`]*`", "", text)
             if _CALL.search(outside):
-                found.append(f"{path.relative_to(SRC)}:{node.lineno}: {node.value!r}")
+                found.append(f"{path.relative_to(SRC)}:{node.lineno}: {text!r}")
     return found
 
 

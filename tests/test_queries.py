@@ -7,9 +7,9 @@ import datetime
 import json
 import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from unittest.mock import patch
 
 import attrs
@@ -27,7 +27,7 @@ from rightsdata._data.indexes import Contained, EventIndex, _chains, date_order
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.convert import structure
 from rightsdata.testing import dataset_documents, edtf_dates
-from rightsdata.vocab import EventKind, FigureUnit, Measure, Role
+from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role
 
 from conftest import (
     CITE,
@@ -39,7 +39,17 @@ from conftest import (
     write_folder,
 )
 
+if TYPE_CHECKING:
+    from rightsdata import KindName
+
 KOZLOV = "person:vladimir-kozlov"
+_T = TypeVar("_T")
+
+
+def present(value: _T | None) -> _T:
+    """``value``, which a test expects to be found (``ds.persons.get(id)``)."""
+    assert value is not None
+    return value
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +117,9 @@ def build(
     docs.setdefault("sources", [source_doc()])
     docs.setdefault("persons", [person_doc()])
     docs.setdefault("organizations", [org_doc()])
-    records = {kind: [structure(kind, d) for d in items] for kind, items in docs.items()}
+    records = {
+        kind: [structure(cast("KindName", kind), d) for d in items] for kind, items in docs.items()
+    }
     return Dataset(records, redirects=redirects)
 
 
@@ -122,11 +134,11 @@ def test_events_and_ratings_are_collections_and_callable(ds: Dataset) -> None:
     assert isinstance(ds.events, EventCollection) and isinstance(ds.events, Collection)
     assert isinstance(ds.ratings, RatingCollection)
     assert len(ds.events) == 121 and "event:zhanaozen-massacre-2011" in ds.events
-    assert ds.events.get("event:zhanaozen-massacre-2011").kind is EventKind.KILLING
+    assert present(ds.events.get("event:zhanaozen-massacre-2011")).kind is EventKind.KILLING
     assert ids(ds.events) == sorted(ids(ds.events))
     assert len(ds.events()) == len(ds.events)
     assert len(ds.ratings()) == len(ds.ratings) == 8
-    assert ds.persons.get(KOZLOV).name == "Vladimir Kozlov"
+    assert present(ds.persons.get(KOZLOV)).name == "Vladimir Kozlov"
 
 
 def test_a_dataset_of_no_mapping_is_told_the_kinds_in_backticks() -> None:
@@ -185,7 +197,8 @@ def test_uncertain_dates_order_by_last_day_then_narrower_undated_last() -> None:
     ]
     # the order is exactly date_order (last day, narrower first, text), undated last, by ID
     events = list(data.events)
-    assert ids(sorted(events, key=lambda e: date_order(e.date, e.id))) == order
+    ordered = sorted(events, key=lambda e: date_order(e.date, e.id))
+    assert ids(ordered) == order
 
 
 def test_chronological_key_reads_a_date_text_as_its_edtf(ds: Dataset) -> None:
@@ -556,7 +569,7 @@ def test_places_walked_down_in_the_text_of_within_equal_the_inverse(
             except KeyError:
                 found = None
             assert found == expected.get(place_id)
-            assert walked._children is None or walk_keys < len(parents)  # type: ignore[attr-defined]
+            assert walked._children is None or walk_keys < len(parents)
 
 
 def test_a_loaded_dataset_walks_down_from_a_place_without_the_inverse() -> None:
@@ -593,7 +606,7 @@ def test_role_filters(ds: Dataset) -> None:
     assert all(any(p.role is Role.PERPETRATOR for p in e.participants) for e in any_perpetrator)
     assert ds.events(involving="person:kozlov-parole-judge", role="defendant") == []
     with pytest.raises(ValueError, match="not a role"):
-        ds.events(role="villain")
+        ds.events(role="villain")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         ds.events(role=3)  # type: ignore[arg-type]
 
@@ -611,7 +624,7 @@ def test_kind_filters(ds: Dataset) -> None:
         "event:zhanaozen-massacre-2011"
     ]
     with pytest.raises(ValueError, match="not an event kind"):
-        ds.events(kind="picnic")
+        ds.events(kind="picnic")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="empty"):
         ds.events(kind=[])
     with pytest.raises(TypeError):
@@ -769,7 +782,7 @@ def test_search_arguments(named: Dataset) -> None:
     with pytest.raises(ValueError, match="limit"):
         named.search("kozlov", limit=0)
     with pytest.raises(ValueError, match="unknown kinds"):
-        named.search("kozlov", kinds=["people"])
+        named.search("kozlov", kinds=["people"])  # type: ignore[list-item]
     with pytest.raises(TypeError):
         named.search(5)  # type: ignore[arg-type]
 
@@ -846,7 +859,7 @@ def test_figures_on_the_zhanaozen_killings(ds: Dataset) -> None:
     ):
         ds.figures(KOZLOV)
     with pytest.raises(ValueError, match="not a measure"):
-        ds.figures(event, measure="dead")
+        ds.figures(event, measure="dead")  # type: ignore[arg-type]
 
 
 def figures_of(*figures: dict[str, Any]) -> Figures:
@@ -942,7 +955,7 @@ def test_figures_of_one_unit(ds: Dataset) -> None:
     assert ds.figures(event, unit=FigureUnit.WEBSITES).range == (23, 23)
     assert list(ds.figures(event, unit="people")) == []
     with pytest.raises(ValueError, match="not a figure unit"):
-        ds.figures(event, unit="papers")
+        ds.figures(event, unit="papers")  # type: ignore[arg-type]
 
 
 def test_an_open_ended_claim_is_never_hidden_by_the_range() -> None:
@@ -1192,7 +1205,7 @@ def test_a_record_is_not_in_its_own_related(ds: Dataset) -> None:
     at = records["statements"].index(statement)
     records["statements"][at] = attrs.evolve(statement, about=(*statement.about, statement.id))
     about_itself = Dataset(records)
-    assert statement.id in about_itself.get(statement.id).about
+    assert statement.id in about_itself.get(statement.id, rightsdata.Statement).about
     assert statement.id not in [s.id for s in about_itself.related(statement.id).statements]
 
 
@@ -1223,7 +1236,7 @@ def test_redirects_follow_chains() -> None:
     redirects = {"person:old": "person:middle", "person:middle": "person:a"}
     data = build({"events": [dated("event:x", "2012")]}, redirects)
     assert data.get("person:old").id == "person:a"
-    assert data.persons.get("person:old").id == "person:a"
+    assert present(data.persons.get("person:old")).id == "person:a"
     assert ids(data.timeline("person:old")) == ["event:x"]
     assert dict(data.redirects) == redirects
     with pytest.raises(TypeError):
@@ -1252,7 +1265,7 @@ def test_redirect_cycles_and_dead_ends() -> None:
         "'person:nowhere' does not exist",
     ]
     # Queries still cope with them (the loaders' private constructor skips the check)
-    records = {
+    records: dict[str, list[Record]] = {
         "sources": [structure("sources", source_doc())],
         "persons": [structure("persons", person_doc())],
     }
@@ -1423,9 +1436,12 @@ def draw_window(data: st.DataObject) -> tuple[EDTF | None, EDTF | None]:
 def test_events_between_involving_equals_brute_force(
     documents: dict[str, list[dict[str, Any]]], data: st.DataObject
 ) -> None:
-    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    records = {
+        kind: [structure(cast("KindName", kind), d) for d in docs]
+        for kind, docs in documents.items()
+    }
     dataset = Dataset(records)
-    actors = [r.id for r in (*dataset.persons, *dataset.organizations)]
+    actors = [r.id for r in dataset.persons] + [r.id for r in dataset.organizations]
     for _ in range(10):
         actor = data.draw(st.sampled_from(actors))
         start, end = draw_window(data)
@@ -1443,7 +1459,7 @@ ACTORS = ("person:a", "person:b", "org:a")
 
 
 @st.composite
-def many_events(draw: st.DrawFn) -> list[Event]:
+def many_events(draw: st.DrawFn) -> list[dict[str, Any]]:
     """Up to 80 events with random dates (all shapes) and participants among ACTORS."""
     count = draw(st.integers(0, 80))
     dates = draw(st.lists(st.none() | edtf_dates(), min_size=count, max_size=count))
@@ -1478,7 +1494,7 @@ def test_windows_over_many_events_equal_brute_force(
         }
     )
     for _ in range(10):
-        if edges and data.draw(st.booleans()):
+        if bool(edges) and data.draw(st.booleans()):
             a, b = sorted(data.draw(st.lists(st.sampled_from(edges), min_size=2, max_size=2)))
             start = None if data.draw(st.integers(0, 5)) == 0 else EDTF(a.isoformat())
             end = None if data.draw(st.integers(0, 5)) == 0 else EDTF(b.isoformat())
@@ -1584,7 +1600,9 @@ def test_get_with_a_record_class(ds: Dataset) -> None:
     org = "org:human-rights-foundation"
     assert ds.get(org, (Person, rightsdata.Organization)) is ds.organizations[org]
     assert (
-        ds.get(KOZLOV, (Person,)) is ds.get(KOZLOV, (Event | Person, Person)) is ds.persons[KOZLOV]
+        ds.get(KOZLOV, (Person,))
+        is ds.get(KOZLOV, (Event | Person, Person))  # type: ignore[arg-type]  # (a union in a tuple)
+        is ds.persons[KOZLOV]
     )
     with pytest.raises(UnknownIdError, match=r"^no event or legal provision has .* of a person$"):
         ds.get(KOZLOV, (Event, rightsdata.Law))
@@ -1596,13 +1614,14 @@ def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> N
     """One rule: ``ds.get(id, cls)`` looks the ID up as ``cls``'s collection does, so a
     retired ID says where it redirects."""
     redirected = "org:kazakhstan-authorities"
-    for cls, record_id in [
+    cases: list[tuple[type[Record], str]] = [
         (rightsdata.Organization, redirected),
         (Event, KOZLOV),
         (Person, "person:vladmir-kozlov"),
         (Person, "zzz"),
-    ]:
-        collection = ds.collection(cls.kind_name)
+    ]
+    for cls, record_id in cases:
+        collection = ds.collection(cast("KindName", cls.kind_name))
         with pytest.raises(UnknownIdError) as by_collection:
             collection[record_id]
         with pytest.raises(UnknownIdError) as by_get:
@@ -1626,8 +1645,9 @@ def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> N
 
 def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -> None:
     takes = (
-        "Dataset.get(id, kind) takes a record class as kind, such as rightsdata.Event (or a "
-        "union or tuple of them, such as rightsdata.Record or (Person, Organization)), not "
+        "`Dataset.get(id, kind)` takes a record class as kind, such as `rightsdata.Event` (or "
+        "a union or tuple of them, such as `rightsdata.Record` or `(Person, Organization)`), "
+        "not "
     )
     cases: list[tuple[object, str]] = [
         ((), "an empty tuple"),
@@ -1656,20 +1676,20 @@ def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -
 
 
 def test_errors_use_plain_words_not_keyword_syntax(ds: Dataset) -> None:
-    calls = [
+    calls: list[Callable[[], object]] = [
         lambda: ds.events(involving="place:almaty"),
         lambda: ds.events(place=KOZLOV),
-        lambda: ds.events(kind="picnic"),
+        lambda: ds.events(kind="picnic"),  # type: ignore[arg-type]
         lambda: ds.events(kind=[]),
         lambda: ds.events(kind=7),  # type: ignore[arg-type]
-        lambda: ds.events(role="hero"),
+        lambda: ds.events(role="hero"),  # type: ignore[arg-type]
         lambda: ds.events(between="2012"),  # type: ignore[arg-type]
         lambda: ds.events(between=("2012", "2011")),
         lambda: ds.figures(KOZLOV),
         lambda: ds.figures("event:zhanaozen-massacre-2011").range,
         lambda: ds.ratings(country=KOZLOV),
         lambda: ds.search("kozlov", limit=0),
-        lambda: ds.search("kozlov", kinds=["people"]),
+        lambda: ds.search("kozlov", kinds=["people"]),  # type: ignore[list-item]
         lambda: ds.statements(speaker="place:almaty"),
     ]
     for call in calls:
@@ -2039,7 +2059,7 @@ def test_statements_of_several_kinds(ds: Dataset) -> None:
     assert found == [s for s in ds.statements() if s.kind in kinds]
     assert len(found) > len(ds.statements(kind=kinds[0]))
     with pytest.raises(ValueError, match="not a statement kind"):
-        ds.statements(kind="gossip")
+        ds.statements(kind="gossip")  # type: ignore[arg-type]
 
 
 # --- the scanned postings, timeline, related and search against linear scans ---------------
@@ -2234,6 +2254,7 @@ def test_postings_ranked_by_bisection_or_by_the_inverse_equal_scans(
     _check_against_scans(fresh_copy(bundled))
     records = {kind: list(bundled.collection(kind)) for kind in KINDS}
     for event in records["events"][1::2]:  # one date as several objects (see above)
+        assert isinstance(event, Event)
         if event.date is not None:
             from rightsdata._values import dates
 
@@ -2249,7 +2270,10 @@ def test_postings_ranked_by_bisection_or_by_the_inverse_equal_scans(
 def test_timeline_related_and_postings_equal_scans(
     documents: dict[str, list[dict[str, Any]]],
 ) -> None:
-    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    records = {
+        kind: [structure(cast("KindName", kind), d) for d in docs]
+        for kind, docs in documents.items()
+    }
     _check_against_scans(Dataset(records))
 
 
@@ -2279,9 +2303,10 @@ def test_what_a_load_gathers_is_what_the_records_name(
             made = gathered(records)
             assert _groups(found) == _groups(made)
             if kind == "events":
+                events = loaded.events  # (records, typed as its kind's)
                 assert _groups(found)["date"] == {
-                    date: [i for i, e in enumerate(records) if e.date is date]
-                    for date in {e.date for e in records}
+                    date: [i for i, e in enumerate(events) if e.date is date]
+                    for date in {e.date for e in events}
                 }
     _check_against_scans(loaded)
 
@@ -2410,7 +2435,10 @@ def test_search_equals_the_linear_scan_on_the_bundled_data() -> None:
 def test_search_equals_the_linear_scan(
     documents: dict[str, list[dict[str, Any]]], data: st.DataObject
 ) -> None:
-    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    records = {
+        kind: [structure(cast("KindName", kind), d) for d in docs]
+        for kind, docs in documents.items()
+    }
     dataset = Dataset(records)
     queries = _queries(dataset)
     if not queries:
@@ -2433,7 +2461,7 @@ def test_search_equals_the_linear_scan_on_the_realistic_shape(tmp_path: Path) ->
     bench = str(Path(__file__).resolve().parent.parent / "bench")
     sys.path.insert(0, bench)
     try:
-        import shape
+        import shape  # type: ignore[import-not-found]  # (bench/, put on the path above)
     finally:
         sys.path.remove(bench)
     dataset = rightsdata.load_path(shape.write_folder(shape.realistic(300), tmp_path / "data"))
@@ -2476,7 +2504,8 @@ def odd_records(draw: st.DrawFn) -> list[tuple[str, list[Any]]]:
         lambda pieces: st.sampled_from([" ", "-", "\x00", ""]).map(lambda sep: sep.join(pieces))
     )
     optional = st.none() | text
-    kinds = []
+    kinds: list[tuple[str, list[Any]]] = []
+    fields: dict[str, Any]
     for kind in KINDS:
         records = []
         for i in range(draw(st.integers(0, 6))):
@@ -2732,7 +2761,7 @@ def test_dataset_says_what_it_takes_when_given_a_list(ds: Dataset) -> None:
     ):
         Dataset([event])  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="unknown record kinds: <Event"):
-        Dataset({event: [event]})  # type: ignore[dict-item]
+        Dataset({event: [event]})  # type: ignore[type-var]
     kinds = {k: list(ds.collection(k)) for k in KINDS}  # the mapping it takes
     assert len(Dataset(kinds).events) == len(ds.events)
     given = {k: iter(v) for k, v in kinds.items()}  # an iterator for each kind is read once
@@ -2835,13 +2864,14 @@ def test_every_filter_of_several_values_refuses_an_empty_collection(ds: Dataset)
     """One rule for every query argument that takes a collection of values: an empty one
     would keep nothing (almost always a bug), so it is a ValueError naming what is empty,
     whatever the collection's type; None means no filter."""
-    calls = {
+    calls: dict[str, Callable[[Any], object]] = {
         "record kind": lambda empty: ds.search("kozlov", kinds=empty),
         "event kind": lambda empty: ds.events(kind=empty),
         "statement kind": lambda empty: ds.statements(kind=empty),
     }
     for what, call in calls.items():
-        for empty in ([], (), set(), iter(())):
+        empties: tuple[Iterable[str], ...] = ([], (), set(), iter(()))
+        for empty in empties:
             with pytest.raises(ValueError, match=f"^no {what} given: an empty collection "):
                 call(empty)
     # None is no filter: everything the query finds without one
@@ -2858,13 +2888,13 @@ def test_every_filter_of_several_values_refuses_an_empty_collection(ds: Dataset)
 def _claims(*claims: tuple[str, int | None, int | None, int | None]) -> Figures:
     figures = tuple(
         rightsdata.Figure(
-            measure="killed",
-            unit="people",
-            qualifier=qualifier,
+            measure=Measure.KILLED,
+            unit=FigureUnit.PEOPLE,
+            qualifier=FigureQualifier(qualifier),
             low=low,
             best=best,
             high=high,
-            citations=[rightsdata.Citation(source="source:a")],
+            citations=(rightsdata.Citation(source="source:a"),),
         )
         for qualifier, low, best, high in claims
     )
@@ -2956,9 +2986,12 @@ def test_an_unknown_id_suggests_ids_of_its_kind_spelled_like_it_when_shown(ds: D
     assert unlike.value.hint is None
     # the search runs only when the hint is read: code that expects misses never pays for it
     looked: list[bool] = []
-    error = UnknownIdError(
-        "person:jane-do", among=lambda: looked.append(True) or ["person:jane-doe"]
-    )
+
+    def among() -> list[str]:
+        looked.append(True)
+        return ["person:jane-doe"]
+
+    error = UnknownIdError("person:jane-do", among=among)
     assert looked == []
     assert error.hint == "did you mean 'person:jane-doe'?" and looked == [True]
     assert error.hint == "did you mean 'person:jane-doe'?" and looked == [True]  # once
@@ -3060,7 +3093,7 @@ def test_a_window_drops_the_ranks_of_sets_that_fall_in_its_gaps(
     ],
 )
 def test_an_id_without_its_kind_is_told_ids_of_the_kinds_the_argument_takes(
-    ds: Dataset, arguments: dict[str, str], hint: str
+    ds: Dataset, arguments: dict[str, Any], hint: str
 ) -> None:
     with pytest.raises(UnknownIdError) as info:
         ds.events(**arguments)
@@ -3116,14 +3149,15 @@ def test_an_unknown_id_is_told_in_the_words_of_the_dataset_in_hand() -> None:
     assert hint(lambda: data.cited_by("qqqq")) == "IDs are a kind and a name, like 'source:doc'"
     assert hint(lambda: data.get("person:qqqq")) is None
     # a place: by its name, or its country's code where a place is taken
-    for call in (
+    by_place: tuple[Callable[[], object], ...] = (
         lambda: data.rating_on("freedona", "2020"),
         lambda: data.ratings(country="Freedonia"),
         lambda: data.events(place="freedonia"),
         lambda: data.get("KZ"),
         lambda: data.places["kz"],
-    ):
-        assert hint(call) == "did you mean 'place:freedonia'?"
+    )
+    for by_name in by_place:
+        assert hint(by_name) == "did you mean 'place:freedonia'?"
     assert hint(lambda: data.events(involving="KZ")) == (
         "'KZ' is the country code of 'place:freedonia' (events take it as their place); a "
         "person, an organisation or a group is wanted here, like 'person:a'"

@@ -90,7 +90,7 @@ def test_the_schema_functions_name_what_is_wrong() -> None:
     with pytest.raises(ValueError, match=r"no schemas for format 5; .* reads formats 1-4"):
         load_schema("events", format=5)
     with pytest.raises(ValueError, match=r"no schemas for format 0"):
-        validator_for("events", format=0)
+        validator_for("events", format=0)  # type: ignore[arg-type]
     # (told what it is spelled like, as a misspelt kind, table or format is)
     told = r"no schema named 'event' \(did you mean 'events'\?\); expected one of common, "
     with pytest.raises(ValueError, match=told):
@@ -642,3 +642,19 @@ def test_format_2s_descriptor_schema_takes_formats_1_and_2_only() -> None:
             "rightsdata_format": {"type": "integer", "minimum": 1, "maximum": 2},
         },
     }
+
+
+@pytest.mark.parametrize(("first", "then"), [(1, True), (3, 3.0), (4, 4.0)])
+def test_a_format_refused_is_refused_whatever_was_asked_before(first: int, then: object) -> None:
+    # validator_for's cache took True for 1 and 3.0 for 3 (equal, and hashed alike), so the
+    # format a fresh call refuses got the validator of an earlier call with its equal
+    validator_for("sources", format=first)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=rf"no schemas for format {then!r}"):
+        validator_for("sources", format=then)  # type: ignore[arg-type]
+
+
+def test_a_validator_is_built_once_for_each_format_it_checks() -> None:
+    # (format 1's files are checked by format 2's schemas: one validator for both)
+    assert validator_for("events", format=1) is validator_for("events", format=2)
+    assert validator_for("events") is validator_for("events", format=4)
+    assert validator_for("events", format=3) is not validator_for("events", format=4)

@@ -25,7 +25,7 @@ def ds() -> Dataset:
 
 @pytest.mark.parametrize("width", [MIN_WIDTH, 44, 60])
 def test_every_id_a_card_names_is_whole_on_one_line(ds: Dataset, width: int) -> None:
-    verdict = ds.get("event:kozlov-verdict-2012-10-08")
+    verdict = ds.events["event:kozlov-verdict-2012-10-08"]
     cited = {c.source for c in verdict.citations}
     lines = text_card(verdict, ds, width=width).splitlines()
     whole = {m for line in lines for m in ID_OR_URL.findall(line)}

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 from rightsdata._model.records import KINDS, KindName
 from rightsdata._values.errors import Problem, ProblemCode
@@ -76,7 +76,6 @@ def load_schema(name: SchemaName, *, format: FormatVersion = FORMAT) -> dict[str
     return schema
 
 
-@functools.cache
 def validator_for(
     kind: KindName, *, format: FormatVersion = FORMAT
 ) -> jsonschema.protocols.Validator:
@@ -101,9 +100,17 @@ def validator_for(
             f"unknown record kind {kind!r}{spelled_like(kind, KINDS)}; expected one of "
             f"{', '.join(KINDS)}"
         )
+    return _validator(kind, schema_format(format))
+
+
+# The cache is behind validator_for, not on it: keyed by the kind and schemas checked, it
+# cannot answer a format refused (True, 3.0) with the validator of an equal one (1, 3), and
+# type checkers read validator_for's own signature, not functools' wrapper's.
+@functools.cache
+def _validator(kind: KindName, version: FormatVersion) -> jsonschema.protocols.Validator:
+    """The validator of ``kind`` in the schemas of ``version``, built once."""
     import jsonschema
 
-    version = schema_format(format)
     validator: jsonschema.protocols.Validator = jsonschema.Draft202012Validator(
         load_schema(kind, format=version), registry=_registry(version)
     )
@@ -162,7 +169,8 @@ def _problems_at(
     the loader knows it: its file, position and ID, which the problems then name."""
     problems = []
     place: RecordPlace | None = location if isinstance(location, RecordPlace) else None
-    for error in validator_for(kind, format=format).iter_errors(document):
+    # (the loader's kind is a str: validator_for checks it when it runs, as a type cannot)
+    for error in validator_for(cast("KindName", kind), format=format).iter_errors(document):
         if place is None:
             record_id, note = identify(document)
             place = RecordPlace(str(location), record_id, note=note, kind=kind)

@@ -411,8 +411,8 @@ def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
     """
     if record_type is not None and not _cites(record_type):
         raise TypeError(
-            "record_type must be a class that holds citations, such as rightsdata.Event or "
-            f"rightsdata.Figure, not {record_type!r}"
+            "record_type must be a class that holds citations, such as `rightsdata.Event` or "
+            f"`rightsdata.Figure`, not {record_type!r}"
         )
     strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type, True)
     return strategy

@@ -38,6 +38,8 @@ ds.collection(kind_read)  # error: call-overload
 ds.search("kozlov", kinds=["person"])  # error: list-item
 rightsdata.schema.schema_problems("person", {}, "persons.json[0]")  # error: arg-type
 rightsdata.schema.load_schema("event")  # error: arg-type
+rightsdata.schema.validator_for("person")  # error: arg-type
+rightsdata.schema.validator_for("events", format=5)  # error: arg-type
 ds.to_pandas("event")  # error: call-overload
 rightsdata.tables.get_table("charges")  # error: arg-type
 rightsdata.tables.rows(ds, "event")  # error: arg-type

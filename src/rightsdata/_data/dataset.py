@@ -291,8 +291,9 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
     if all(member in _RECORD_CLASSES for member in members):
         return tuple(dict.fromkeys(members))
     takes = (
-        "Dataset.get(id, kind) takes a record class as kind, such as rightsdata.Event (or a "
-        "union or tuple of them, such as rightsdata.Record or (Person, Organization)), not "
+        "`Dataset.get(id, kind)` takes a record class as kind, such as `rightsdata.Event` (or "
+        "a union or tuple of them, such as `rightsdata.Record` or `(Person, Organization)`), "
+        "not "
     )
     if isinstance(kind, tuple):
         wrong = next((k for k in kind if not all(m in _RECORD_CLASSES for m in _members(k))), None)

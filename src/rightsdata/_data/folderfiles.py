@@ -332,7 +332,7 @@ def _read_back(folder: str, tables: Sequence[str], *, parquet: bool = False) -> 
         helped = python_call("help(rightsdata.tables.documents_from_rows)")
         said.append(
             f"{read} reads its CSV tables back as rows, and "
-            f"rightsdata.tables.documents_from_rows rebuilds the records from them ({helped} "
+            f"`rightsdata.tables.documents_from_rows` rebuilds the records from them ({helped} "
             "says how)"
         )
     if parquet or any(name.lower().endswith(".parquet") for name in tables):

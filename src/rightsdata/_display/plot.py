@@ -600,13 +600,9 @@ def plot_timeline(
 
 
 def _date_ticks(ax: matplotlib.axes.Axes, most: int) -> None:
-    from matplotlib import dates
+    from rightsdata._display.plotdates import DatedFirst, SpacedDates
 
-    from rightsdata._display.plotdates import DatedFirst
-
-    locator = dates.AutoDateLocator(minticks=3, maxticks=most)  # type: ignore[no-untyped-call]
-    if most < 4:  # (a year and a half in three dates: a year apart, not "no interval fits")
-        locator.intervald[dates.MONTHLY] = [1, 2, 3, 4, 6, 12]
+    locator = SpacedDates(most, _FONT)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(DatedFirst(locator, show_offset=False))
 

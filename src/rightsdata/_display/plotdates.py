@@ -14,18 +14,73 @@ be pickled or deep-copied (``pickle.dumps(fig)``, ``copy.deepcopy(fig)``).
 
 from __future__ import annotations
 
+import itertools
+import warnings
 from typing import Any, Literal
 
 from matplotlib import dates
 from matplotlib.text import Annotation
 
-from rightsdata._display.plotfit import fit_text, text_width
+from rightsdata._display.plotfit import fit_text, renderer_of, text_width
 
-__all__ = ["DateNote", "DatedFirst"]
+__all__ = ["DateNote", "DatedFirst", "SpacedDates"]
 
 # (untyped in matplotlib's stubs)
+_Auto: Any = dates.AutoDateLocator
 _Concise: Any = dates.ConciseDateFormatter
 _num2date: Any = dates.num2date
+
+
+class SpacedDates(_Auto):  # type: ignore[misc]
+    """The dates on the axis: at most ``most`` (and at least three, where they fit), fewer
+    while any two of them, as drawn at the axes' width then, would come closer than a third
+    of their font size (``size``, points): two, else the first alone. So an axes in a narrow
+    cell (under 2 inches wide) keeps its dates apart, whatever the figure's size or dpi when
+    it is drawn."""
+
+    def __init__(self, most: int, size: float) -> None:
+        super().__init__(minticks=3, maxticks=most)
+        self.most = most
+        self.size = size
+        self.monthly = list(self.intervald[dates.MONTHLY])
+        self._at_most(most)
+
+    def _at_most(self, most: int) -> None:
+        self.minticks = min(3, most)
+        self.maxticks = dict.fromkeys(self._freqs, most)
+        # (a year and a half in three dates: a year apart, not "no interval fits")
+        self.intervald[dates.MONTHLY] = [1, 2, 3, 4, 6, 12] if most < 4 else self.monthly
+
+    def __call__(self) -> Any:
+        axes = None if self.axis is None else self.axis.axes
+        most = self.most
+        while True:
+            self._at_most(most)
+            with warnings.catch_warnings():  # (two dates in a short span: fewer, as it falls back)
+                warnings.filterwarnings("ignore", "AutoDateLocator was unable", UserWarning)
+                values = super().__call__()
+            if axes is None or self._apart(axes, values):
+                return values
+            if most <= 2:  # (no fewer from the locator): the first date shown, alone
+                low, high = sorted(axes.get_xlim())
+                return [v for v in values if low <= v <= high][:1]
+            most -= 1
+
+    def _apart(self, axes: Any, values: Any) -> bool:
+        low, high = sorted(axes.get_xlim())
+        if high <= low:
+            return True
+        labels = self.axis.get_major_formatter().format_ticks(values)
+        renderer = renderer_of(axes)
+        scale = axes.bbox.width / (high - low)  # pixels a day
+        ends = []
+        for value, label in zip(values, labels, strict=True):
+            if low <= value <= high:
+                middle = (value - low) * scale
+                half = text_width(renderer, label, self.size) / 2
+                ends.append((middle - half, middle + half))
+        gap = self.size * axes.figure.figure.dpi / 72 / 3
+        return all(left[1] + gap <= right[0] for left, right in itertools.pairwise(ends))
 
 
 class DatedFirst(_Concise):  # type: ignore[misc]

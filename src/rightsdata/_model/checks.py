@@ -187,8 +187,8 @@ def _wrong_type(name: str, value: object, expected: type) -> None:
 
     if isinstance(value, dict):  # (a record built in Python: JSON's documents load whole)
         got = (
-            f"a dict; build it as rightsdata.{expected.__name__}(...), or load JSON documents "
-            "with rightsdata.load_documents"
+            f"a dict; build it as `rightsdata.{expected.__name__}(...)`, or load JSON "
+            "documents with `rightsdata.load_documents`"
         )
     else:
         got = describe_json(value)

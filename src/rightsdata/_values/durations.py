@@ -397,7 +397,7 @@ def format_duration(value: Duration | datetime.timedelta) -> str:
     if isinstance(value, datetime.timedelta):
         return Duration.from_pendulum(value).isoformat()
     raise TypeError(
-        f"expected a rightsdata.Duration or pendulum.Duration, not {type(value).__name__}"
+        f"expected a `rightsdata.Duration` or `pendulum.Duration`, not {type(value).__name__}"
     )
 
 

@@ -58,7 +58,7 @@ class _Released:
     def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
         raise RuntimeError(
             "this rightsdata dataset was released as the interpreter exits (its records are "
-            "freed then, after the program's exit hooks; see rightsdata._values.exitleave)"
+            "freed then, after the program's exit hooks; see `rightsdata._values.exitleave`)"
         )
 
     __call__ = __getitem__ = __iter__ = __len__ = __contains__ = _refuse
