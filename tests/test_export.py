@@ -592,6 +592,103 @@ def test_a_parquet_table_that_cannot_be_built_leaves_the_folder_as_it_was(
     assert _snapshot(tmp_path) == before
 
 
+def _entries(folder: Path) -> dict[str, bytes | str]:
+    """Every entry of ``folder``, hidden ones too: a file's bytes, a folder as ``"folder"``."""
+    return {p.name: "folder" if p.is_dir() else p.read_bytes() for p in folder.iterdir()}
+
+
+def test_a_folder_at_an_output_name_is_refused_before_anything_is_written(
+    tmp_path: Path, with_redirect: Dataset
+) -> None:
+    rightsdata.load().export(tmp_path, "json")
+    (tmp_path / "sources.json").write_text("OLD", encoding="utf-8")
+    (tmp_path / "statements.json").unlink()
+    (tmp_path / "statements.json").mkdir()
+    before = _entries(tmp_path)
+    with pytest.raises(IsADirectoryError, match=r"is a folder.*nothing was written") as caught:
+        with_redirect.export(tmp_path, "json", force=True)
+    assert caught.value.filename == str(tmp_path / "statements.json")
+    assert _entries(tmp_path) == before
+
+
+def test_a_pipe_at_an_output_name_is_refused_naming_it(tmp_path: Path) -> None:
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    os.mkfifo(tmp_path / "events.csv")
+    (tmp_path / "persons.csv").write_text("OLD", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="is a named pipe") as caught:
+        rightsdata.load().export(tmp_path, "csv", force=True)
+    assert caught.value.filename == str(tmp_path / "events.csv")
+    assert (tmp_path / "persons.csv").read_text(encoding="utf-8") == "OLD"
+    assert {p.name for p in tmp_path.iterdir()} == {"events.csv", "persons.csv"}
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard links", "no hard links"])
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_rename_that_fails_puts_back_the_files_renamed_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, links: bool, with_redirect: Dataset
+) -> None:
+    """A rename that fails after others were done (a folder made at its name meanwhile, a
+    file system that fails): the files already replaced are put back, the new ones removed,
+    and no hidden copy is left."""
+    import os
+
+    rightsdata.load().export(tmp_path, fmt, force=True)
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / f"persons.{fmt}").write_text("OLD", encoding="utf-8")
+    (tmp_path / f"sources.{fmt}").chmod(0o640)
+    before = _entries(tmp_path)
+    modes = {p.name: p.stat().st_mode for p in tmp_path.iterdir()}
+    real_replace = os.replace
+    renamed: list[str] = []
+
+    def fail_on_the_fifth(source: Any, target: Any) -> None:
+        renamed.append(str(target))
+        if len(renamed) == 5:
+            raise OSError(5, "Input/output error", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", fail_on_the_fifth)
+    if not links:
+
+        def no_links(*args: Any, **kwargs: Any) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_links)
+    with pytest.raises(OSError, match="Input/output error"):
+        with_redirect.export(tmp_path, fmt, force=True)
+    assert len(renamed) > 5  # some renamed in, and put back
+    assert _entries(tmp_path) == before
+    assert {p.name: p.stat().st_mode for p in tmp_path.iterdir()} == modes
+
+
+def test_a_failed_export_removes_the_folders_it_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    real_replace = os.replace
+    renamed: list[str] = []
+
+    def fail_on_the_third(source: Any, target: Any) -> None:
+        renamed.append(str(target))
+        if len(renamed) == 3:
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", fail_on_the_third)
+    with pytest.raises(OSError, match="No space left"):
+        rightsdata.load().export(tmp_path / "a" / "b" / "out", "json")
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "a").mkdir()  # a folder that was there stays
+    renamed.clear()
+    with pytest.raises(OSError, match="No space left"):
+        rightsdata.load().export(tmp_path / "a" / "out", "csv")
+    assert [p.name for p in tmp_path.iterdir()] == ["a"] and not any((tmp_path / "a").iterdir())
+
+
 def _visible(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir() if not p.name.startswith(".")}
 
