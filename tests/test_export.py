@@ -868,7 +868,11 @@ def test_csv_formulas_are_escaped_by_default_and_read_back(tmp_path: Path) -> No
     assert "event:a,verdict," in events  # IDs and terms are never escaped
     documents, _ = documents_from_rows(read_directory(tmp_path))
     assert documents == dataset.to_dict()
-    # read as if it were unescaped, the quote stays: the option must match the export
+    # the export's manifest says how it was written: another option is refused
+    with pytest.raises(ValueError, match="written with csv_formulas='escape'"):
+        read_directory(tmp_path, "keep")
+    # without it, read as if it were unescaped, the quote stays: the option must match
+    (tmp_path / MANIFEST).unlink()
     kept, _ = documents_from_rows(read_directory(tmp_path, "keep"))
     assert kept["persons"][0]["summary"] == "'" + _FORMULAS[0]
 
@@ -898,6 +902,46 @@ def test_escape_formula_covers_owasps_list() -> None:
         assert escape_formula(start + "x") == "'" + start + "x"
     for text in ("a=b", "Ödön", "'quoted'", "''"):
         assert escape_formula(text) == text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "datapackage"])
+def test_read_directory_reads_with_the_option_the_export_records(tmp_path: Path, fmt: str) -> None:
+    """A ``keep`` export read back with no option given is read as ``keep`` (its manifest
+    records it), so no leading quote is taken off; the other option given is refused."""
+    dataset = _formula_dataset()
+    export(dataset, tmp_path, fmt, csv_formulas="keep")
+    assert json.loads((tmp_path / MANIFEST).read_bytes())["csv_formulas"] == "keep"
+    documents, _ = documents_from_rows(read_directory(tmp_path))
+    assert documents == dataset.to_dict()  # "'=x" kept its quote
+    with pytest.raises(ValueError, match=r"written with csv_formulas='keep'.*give csv_formulas"):
+        read_directory(tmp_path, "escape")
+    # without the manifest (an export by an earlier release), the default is "escape"
+    (tmp_path / MANIFEST).unlink()
+    documents, _ = documents_from_rows(read_directory(tmp_path))
+    persons = {p["id"]: p.get("summary") for p in documents["persons"]}
+    assert "=x" in persons.values() and "'=x" not in persons.values()
+
+
+def test_a_table_the_export_lists_and_that_is_missing_is_an_error(tmp_path: Path) -> None:
+    rightsdata.load().export(tmp_path, "csv")
+    (tmp_path / "events.participants.csv").unlink()
+    with pytest.raises(ValueError, match=r"events\.participants\.csv is missing") as caught:
+        read_directory(tmp_path)
+    assert "(.rightsdata-export) names it" in str(caught.value)
+    # without the manifest, what is there is read (nothing says what should be)
+    (tmp_path / MANIFEST).unlink()
+    tables = read_directory(tmp_path)
+    assert "events.participants" not in tables and len(tables) == len(TABLES) - 1
+
+
+def test_a_table_the_datapackage_lists_and_that_is_missing_is_an_error(tmp_path: Path) -> None:
+    rightsdata.load().export(tmp_path, "datapackage")
+    (tmp_path / MANIFEST).unlink()  # (the descriptor alone, as a copy of the package may be)
+    (tmp_path / "aliases.csv").unlink()
+    (tmp_path / "figures.citations.csv").unlink()
+    with pytest.raises(ValueError, match=r"are missing, though datapackage\.json names them") as e:
+        read_directory(tmp_path)
+    assert "aliases.csv and figures.citations.csv are" in str(e.value)
 
 
 def test_read_directory_takes_the_exports_option_by_its_name(tmp_path: Path) -> None:

@@ -364,20 +364,25 @@ def _reads(column: Column, text: str) -> bool:
 
 def read_directory(
     directory: str | os.PathLike[str],
-    csv_formulas: FormulaOption = "escape",
+    csv_formulas: FormulaOption | None = None,
     *,
     formulas: FormulaOption | None = None,
 ) -> dict[str, list[Row]]:
     """The rows of every table whose CSV file (``<table>.csv``) is in ``directory`` (a path
     or its text), read with the ``csv_formulas`` option they were written with (the export's
-    option of that name: ``"escape"``, the default, or ``"keep"``). A file may start with a
-    byte-order mark, as a spreadsheet that saves CSV as "UTF-8" writes one. ``formulas`` is
-    the option's earlier name, deprecated (``DeprecationWarning``): accepted until
-    rightsdata 0.2.0.
+    option of that name: ``"escape"`` or ``"keep"``). By default, the option the export's
+    manifest (``.rightsdata-export``) records, or ``"escape"`` (the export's default) where
+    it records none; an option given that is not the one it records raises ValueError, as
+    it would read some texts back changed. A file may start with a byte-order mark, as a
+    spreadsheet that saves CSV as "UTF-8" writes one. ``formulas`` is the option's earlier
+    name, deprecated (``DeprecationWarning``): accepted until rightsdata 0.2.0.
 
     A ``directory`` that is not one raises NotADirectoryError (FileNotFoundError if it does
     not exist), and one that holds no table's CSV file raises ValueError: an empty result
-    would read as a dataset of no records.
+    would read as a dataset of no records. So does a table that the export's manifest, or a
+    ``datapackage.json`` beside the tables, lists and that is not there (a copy that missed
+    a file): read without it, its rows would be lost without a word. Without either, the
+    tables that are there are read, and a table not there has no rows (docs/exports.md).
 
     >>> import rightsdata, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -385,12 +390,26 @@ def read_directory(
     ...     len(read_directory(folder)["events"]) == len(rightsdata.load().events)
     True
     """
-    option = _one_option(csv_formulas, formulas)
+    from rightsdata._tables.exportfolder import missing_tables, written_option
+
+    given = _one_option(csv_formulas, formulas)
     folder = Path(directory)
     if not folder.is_dir():
         if not folder.exists():
             raise FileNotFoundError(f"{os.fspath(directory)}: no such folder")
         raise NotADirectoryError(f"{os.fspath(directory)} is not a folder of CSV tables")
+    written = written_option(folder)
+    if given is not None and written is not None and given != written:
+        raise ValueError(
+            f"{os.fspath(directory)}: its tables were written with csv_formulas={written!r}, "
+            f"as the export's manifest (.rightsdata-export) says; read with {given!r}, a text "
+            f"that starts with a quote or a formula character would come back changed: give "
+            f"csv_formulas={written!r}, or leave it out"
+        )
+    option = given or written or "escape"
+    missing = missing_tables(folder)
+    if missing is not None:
+        raise ValueError(missing)
     found: dict[str, list[Row]] = {}
     for name, table in TABLES.items():
         path = folder / f"{name}.csv"
@@ -404,16 +423,17 @@ def read_directory(
     return found
 
 
-def _one_option(csv_formulas: str, formulas: str | None) -> str:
+def _one_option(csv_formulas: str | None, formulas: str | None) -> str | None:
     """The option given as ``csv_formulas``, or as ``formulas``, its earlier name (which
-    warns: :func:`read_directory`'s caller is pointed at); TypeError for two that disagree,
-    ValueError for an unknown one (before anything is read).
+    warns: :func:`read_directory`'s caller is pointed at); None if neither is given;
+    TypeError for two that disagree, ValueError for an unknown one (before anything is
+    read).
 
-    >>> _one_option("keep", None)
-    'keep'
+    >>> _one_option("keep", None), _one_option(None, None)
+    ('keep', None)
     """
     if formulas is not None:
-        if csv_formulas not in ("escape", formulas):
+        if csv_formulas not in (None, formulas):
             raise TypeError(
                 f"read_directory got csv_formulas={csv_formulas!r} and formulas={formulas!r}; "
                 "give csv_formulas alone (formulas is its earlier name)"
@@ -424,5 +444,6 @@ def _one_option(csv_formulas: str, formulas: str | None) -> str:
             stacklevel=3,  # (_one_option, read_directory, its caller)
         )
         csv_formulas = formulas
-    _check_option(csv_formulas)
+    if csv_formulas is not None:
+        _check_option(csv_formulas)
     return csv_formulas

@@ -183,7 +183,9 @@ def export(
     target = Path(directory)
     refuse_to_overwrite(target, force=force)
     files = writer(dataset, csv_formulas)
-    manifest = {"format": format, "files": list(files)}
+    manifest: dict[str, Any] = {"format": format, "files": list(files)}
+    if format in _CSV_FORMATS:  # (read_directory reads the tables back with it)
+        manifest["csv_formulas"] = csv_formulas
     made = _missing_folders(target)
     target.mkdir(parents=True, exist_ok=True)
     try:
