@@ -944,6 +944,53 @@ def test_a_table_the_datapackage_lists_and_that_is_missing_is_an_error(tmp_path:
     assert "aliases.csv and figures.citations.csv are" in str(e.value)
 
 
+@pytest.mark.parametrize("fmt", ["csv", "datapackage"])
+def test_a_text_longer_than_the_csv_modules_field_limit_reads_back_whole(
+    tmp_path: Path, fmt: str
+) -> None:
+    """No text has a length limit in the model: a summary of 150,000 characters (past the
+    csv module's default limit of 131,072) is read back whole, and the limit, which is the
+    whole process's, is as it was afterwards."""
+    import csv
+
+    documents = rightsdata.load().to_dict()
+    documents["statements"][0]["summary"] = ("word " * 30_000).strip() + "."
+    dataset = rightsdata.load_documents(documents)
+    dataset.export(tmp_path, fmt)
+    before = csv.field_size_limit(131_072)  # (the default, which another library may raise)
+    try:
+        back, redirects = documents_from_rows(read_directory(tmp_path))
+        assert csv.field_size_limit() == 131_072
+    finally:
+        csv.field_size_limit(before)
+    assert back == dataset.to_dict() and redirects == dict(dataset.redirects)
+    assert len(back["statements"][0]["summary"]) == 150_000
+
+
+def test_what_the_csv_module_cannot_read_is_a_value_error_naming_the_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+    import csv
+
+    from rightsdata._tables import csvtables
+
+    documents = rightsdata.load().to_dict()
+    documents["statements"][0]["summary"] = "x" * 150_000
+    rightsdata.load_documents(documents).export(tmp_path, "csv")
+    # the limit left at the csv module's default (another library, frictionless, may have
+    # raised it for the process): the csv module refuses the field (csv.Error)
+    monkeypatch.setattr(csvtables, "_fields_up_to", lambda size: contextlib.nullcontext())
+    path = tmp_path / "statements.csv"
+    before = csv.field_size_limit(131_072)
+    try:
+        with pytest.raises(ValueError, match=r"table 'statements', line 2: field larger") as e:
+            read_directory(tmp_path)
+    finally:
+        csv.field_size_limit(before)
+    assert str(e.value).startswith(f"{path}: ")
+
+
 def test_read_directory_takes_the_exports_option_by_its_name(tmp_path: Path) -> None:
     dataset = _formula_dataset()
     export(dataset, tmp_path, "csv", csv_formulas="keep")

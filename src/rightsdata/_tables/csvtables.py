@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import io
@@ -32,6 +33,7 @@ import json
 import operator
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -320,13 +322,25 @@ def render(table: Table, rows: Iterable[Row], formulas: str = "escape") -> str:
 def parse(table: Table, text: str, formulas: str = "escape") -> list[Row]:
     """The rows of ``table``'s CSV text, typed by its columns (the inverse of :func:`render`
     with the same ``formulas`` option). Blank lines (an editor's final newline) hold no row.
+    A cell may be as long as the text (no text field has a length limit: a summary of
+    150,000 characters reads back whole, past the :mod:`csv` module's default limit of
+    131,072; :func:`_fields_up_to`).
 
     A header that does not match the table's columns, a row with another number of fields
     or a cell its column cannot hold raises ValueError naming the table, the line (from 1,
-    the header's included) and the column.
+    the header's included) and the column; so does text the :mod:`csv` module cannot read.
     """
     unescape = _check_option(formulas)
     reader = csv.reader(io.StringIO(text, newline=""))
+    with _fields_up_to(len(text)):
+        try:
+            return _rows(table, reader, unescape)
+        except csv.Error as error:
+            raise ValueError(f"table {table.name!r}, line {reader.line_num}: {error}") from None
+
+
+def _rows(table: Table, reader: Any, unescape: bool) -> list[Row]:
+    """The rows :func:`parse` reads with ``reader``, the header first."""
     header = next(reader, None)
     if header is None or tuple(header) != table.column_names:
         raise ValueError(
@@ -351,6 +365,34 @@ def parse(table: Table, text: str, formulas: str = "escape") -> list[Row]:
                 f"table {table.name!r}, line {reader.line_num}, column {column!r}: {error}"
             ) from None
     return found
+
+
+#: Held by each read of :func:`_fields_up_to`: the csv module's field size limit is the whole
+#: process's, and two reads of rightsdata's must not raise and restore it across each other.
+_FIELD_LIMIT_LOCK: Final = threading.Lock()
+
+
+@contextlib.contextmanager
+def _fields_up_to(size: int) -> Iterator[None]:
+    """Let the :mod:`csv` module read fields of up to ``size`` characters meanwhile.
+
+    ``csv.field_size_limit`` is process-wide: it is raised only for text longer than the
+    limit set (most tables are far shorter: nothing changes) and set back afterwards, each
+    read holding a lock, so that rightsdata's reads in other threads wait rather than read
+    under a limit about to be lowered. Another thread's own csv reader meanwhile reads under
+    the higher limit (which is only more lenient); a limit it sets meanwhile is undone by the
+    restore.
+    """
+    with _FIELD_LIMIT_LOCK:
+        before = csv.field_size_limit()
+        if size <= before:
+            yield
+            return
+        csv.field_size_limit(size)
+        try:
+            yield
+        finally:
+            csv.field_size_limit(before)
 
 
 def _reads(column: Column, text: str) -> bool:
@@ -414,7 +456,10 @@ def read_directory(
     for name, table in TABLES.items():
         path = folder / f"{name}.csv"
         if path.is_file():
-            found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), option)
+            try:
+                found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), option)
+            except ValueError as error:  # (the file's name, before the table's line)
+                raise ValueError(f"{path}: {error}") from None
     if not found:
         raise ValueError(
             f"{os.fspath(directory)} holds no table's CSV file (events.csv, "
