@@ -932,6 +932,12 @@ def test_a_table_the_export_lists_and_that_is_missing_is_an_error(tmp_path: Path
     (tmp_path / MANIFEST).unlink()
     tables = read_directory(tmp_path)
     assert "events.participants" not in tables and len(tables) == len(TABLES) - 1
+    # but for a kind's table of which the records table lists records
+    (tmp_path / "persons.csv").unlink()
+    with pytest.raises(ValueError, match=r"records\.csv lists 50 records of persons, but pers"):
+        read_directory(tmp_path)
+    (tmp_path / "records.csv").unlink()  # (tables written by hand, a few of them)
+    assert "persons" not in read_directory(tmp_path)
 
 
 def test_a_table_the_datapackage_lists_and_that_is_missing_is_an_error(tmp_path: Path) -> None:

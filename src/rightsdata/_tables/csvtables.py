@@ -424,7 +424,8 @@ def read_directory(
     would read as a dataset of no records. So does a table that the export's manifest, or a
     ``datapackage.json`` beside the tables, lists and that is not there (a copy that missed
     a file): read without it, its rows would be lost without a word. Without either, the
-    tables that are there are read, and a table not there has no rows (docs/exports.md).
+    tables that are there are read, and a table not there has no rows (docs/exports.md),
+    except a kind's table of which the ``records`` table lists records (ValueError).
 
     >>> import rightsdata, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -432,7 +433,7 @@ def read_directory(
     ...     len(read_directory(folder)["events"]) == len(rightsdata.load().events)
     True
     """
-    from rightsdata._tables.exportfolder import missing_tables, written_option
+    from rightsdata._tables.exportfolder import kinds_missing, missing_tables, written_option
 
     given = _one_option(csv_formulas, formulas)
     folder = Path(directory)
@@ -465,6 +466,9 @@ def read_directory(
             f"{os.fspath(directory)} holds no table's CSV file (events.csv, "
             "events.participants.csv, ...), as `rightsdata export --format csv` writes them"
         )
+    lost = kinds_missing(folder, found)
+    if lost is not None:
+        raise ValueError(lost)
     return found
 
 

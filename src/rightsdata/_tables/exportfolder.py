@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from rightsdata._tables.tables import TABLES
 
-__all__ = ["listed_tables", "missing_tables", "written_option"]
+__all__ = ["kinds_missing", "listed_tables", "missing_tables", "written_option"]
 
 #: The descriptor a ``datapackage`` export writes beside its tables.
 _DESCRIPTOR = "datapackage.json"
@@ -106,6 +107,35 @@ def missing_tables(folder: Path) -> str | None:
         f"{folder}: {files} {are} missing, though {sources} names {it} (a file not copied?): "
         f"read without {it}, {its} rows would be lost without a word; copy the export "
         "whole, or export again"
+    )
+
+
+def kinds_missing(folder: Path, found: Mapping[str, Sequence[tuple[Any, ...]]]) -> str | None:
+    """Why the tables ``found`` in ``folder`` (by table name) are not whole, by what they say
+    of themselves: the ``records`` table lists every record's ID and kind, so a kind it lists
+    records of whose own table is not there would lose them; None if none is missing. (A
+    kind's child tables cannot be told so: any of them may have no rows.)
+
+    >>> kinds_missing(Path("out"), {"records": [("person:a", "persons", "A")]})[:62]
+    'out: records.csv lists 1 record of persons, but persons.csv is'
+    """
+    from rightsdata._values.errors import counted
+    from rightsdata._values.joined import all_of
+
+    listed: dict[str, int] = {}
+    for row in found.get("records", ()):
+        kind = row[1]
+        if isinstance(kind, str) and kind in TABLES and kind not in found:
+            listed[kind] = listed.get(kind, 0) + 1
+    if not listed:
+        return None
+    records = all_of(f"{counted(n, 'record')} of {kind}" for kind, n in listed.items())
+    files = all_of(f"{kind}.csv" for kind in listed)
+    are, it = ("are", "them") if len(listed) > 1 else ("is", "it")
+    return (
+        f"{folder}: records.csv lists {records}, but {files} {are} missing: read without "
+        f"{it}, those records would be lost without a word; copy the export whole, or "
+        "export again"
     )
 
 
