@@ -181,6 +181,43 @@ def test_fmt_rewrites_a_non_canonical_folder(
     assert ids == ["person:a", "person:b"]
 
 
+@pytest.mark.parametrize("line_end", [b"\r\n", b"\r"], ids=["CRLF", "CR"])
+def test_fmt_rewrites_windows_line_ends_and_measures_the_files_on_disk(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, line_end: bytes
+) -> None:
+    """A kind file saved with other line ends (a Windows editor, git's core.autocrlf) loads,
+    but is not canonical: --check names it, fmt rewrites it with "\n", and the sizes and
+    hashes --hashes records are those of the files, so that the folder then validates."""
+    import hashlib
+
+    folder = write_folder(
+        tmp_path / "windows",
+        {"sources.json": [source_doc()], "persons.json": [person_doc("person:a")]},
+    )
+    assert run(capsys, "fmt", str(folder))[0] == EXIT_OK
+    persons = folder / "persons.json"
+    persons.write_bytes(persons.read_bytes().replace(b"\n", line_end))
+    assert run(capsys, "validate", str(folder))[0] == EXIT_OK  # (any line ends load)
+    code, out, _ = run(capsys, "fmt", "--check", str(folder))
+    assert code == EXIT_INVALID and f"not canonical: {persons}" in out
+    code, out, _ = run(capsys, "fmt", "--hashes", str(folder))
+    assert code == EXIT_OK and f"rewrote: {persons}" in out
+    assert b"\r" not in persons.read_bytes()
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    for entry in descriptor["resources"]:
+        data = (folder / entry["path"]).read_bytes()
+        assert entry["bytes"] == len(data)
+        assert entry["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+    assert run(capsys, "validate", str(folder))[0] == EXIT_OK
+    assert run(capsys, "fmt", "--check", str(folder))[0] == EXIT_OK
+    # a published folder (sizes and hashes given) checked out with CRLF: the advised fmt fixes it
+    persons.write_bytes(persons.read_bytes().replace(b"\n", line_end))
+    code, out, _ = run(capsys, "validate", str(folder))
+    assert code == EXIT_INVALID and "changed since datapackage.json" in out
+    assert run(capsys, "fmt", str(folder))[0] == EXIT_OK
+    assert run(capsys, "validate", str(folder))[0] == EXIT_OK
+
+
 def test_module_entry_point_and_help() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "rightsdata", "timeline", "--help"],

@@ -592,6 +592,103 @@ def test_a_parquet_table_that_cannot_be_built_leaves_the_folder_as_it_was(
     assert _snapshot(tmp_path) == before
 
 
+def _entries(folder: Path) -> dict[str, bytes | str]:
+    """Every entry of ``folder``, hidden ones too: a file's bytes, a folder as ``"folder"``."""
+    return {p.name: "folder" if p.is_dir() else p.read_bytes() for p in folder.iterdir()}
+
+
+def test_a_folder_at_an_output_name_is_refused_before_anything_is_written(
+    tmp_path: Path, with_redirect: Dataset
+) -> None:
+    rightsdata.load().export(tmp_path, "json")
+    (tmp_path / "sources.json").write_text("OLD", encoding="utf-8")
+    (tmp_path / "statements.json").unlink()
+    (tmp_path / "statements.json").mkdir()
+    before = _entries(tmp_path)
+    with pytest.raises(IsADirectoryError, match=r"is a folder.*nothing was written") as caught:
+        with_redirect.export(tmp_path, "json", force=True)
+    assert caught.value.filename == str(tmp_path / "statements.json")
+    assert _entries(tmp_path) == before
+
+
+def test_a_pipe_at_an_output_name_is_refused_naming_it(tmp_path: Path) -> None:
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    os.mkfifo(tmp_path / "events.csv")
+    (tmp_path / "persons.csv").write_text("OLD", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="is a named pipe") as caught:
+        rightsdata.load().export(tmp_path, "csv", force=True)
+    assert caught.value.filename == str(tmp_path / "events.csv")
+    assert (tmp_path / "persons.csv").read_text(encoding="utf-8") == "OLD"
+    assert {p.name for p in tmp_path.iterdir()} == {"events.csv", "persons.csv"}
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["hard links", "no hard links"])
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_rename_that_fails_puts_back_the_files_renamed_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, links: bool, with_redirect: Dataset
+) -> None:
+    """A rename that fails after others were done (a folder made at its name meanwhile, a
+    file system that fails): the files already replaced are put back, the new ones removed,
+    and no hidden copy is left."""
+    import os
+
+    rightsdata.load().export(tmp_path, fmt, force=True)
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / f"persons.{fmt}").write_text("OLD", encoding="utf-8")
+    (tmp_path / f"sources.{fmt}").chmod(0o640)
+    before = _entries(tmp_path)
+    modes = {p.name: p.stat().st_mode for p in tmp_path.iterdir()}
+    real_replace = os.replace
+    renamed: list[str] = []
+
+    def fail_on_the_fifth(source: Any, target: Any) -> None:
+        renamed.append(str(target))
+        if len(renamed) == 5:
+            raise OSError(5, "Input/output error", str(target))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", fail_on_the_fifth)
+    if not links:
+
+        def no_links(*args: Any, **kwargs: Any) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(os, "link", no_links)
+    with pytest.raises(OSError, match="Input/output error"):
+        with_redirect.export(tmp_path, fmt, force=True)
+    assert len(renamed) > 5  # some renamed in, and put back
+    assert _entries(tmp_path) == before
+    assert {p.name: p.stat().st_mode for p in tmp_path.iterdir()} == modes
+
+
+def test_a_failed_export_removes_the_folders_it_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    real_replace = os.replace
+    renamed: list[str] = []
+
+    def fail_on_the_third(source: Any, target: Any) -> None:
+        renamed.append(str(target))
+        if len(renamed) == 3:
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", fail_on_the_third)
+    with pytest.raises(OSError, match="No space left"):
+        rightsdata.load().export(tmp_path / "a" / "b" / "out", "json")
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "a").mkdir()  # a folder that was there stays
+    renamed.clear()
+    with pytest.raises(OSError, match="No space left"):
+        rightsdata.load().export(tmp_path / "a" / "out", "csv")
+    assert [p.name for p in tmp_path.iterdir()] == ["a"] and not any((tmp_path / "a").iterdir())
+
+
 def _visible(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir() if not p.name.startswith(".")}
 
@@ -771,7 +868,11 @@ def test_csv_formulas_are_escaped_by_default_and_read_back(tmp_path: Path) -> No
     assert "event:a,verdict," in events  # IDs and terms are never escaped
     documents, _ = documents_from_rows(read_directory(tmp_path))
     assert documents == dataset.to_dict()
-    # read as if it were unescaped, the quote stays: the option must match the export
+    # the export's manifest says how it was written: another option is refused
+    with pytest.raises(ValueError, match="written with csv_formulas='escape'"):
+        read_directory(tmp_path, "keep")
+    # without it, read as if it were unescaped, the quote stays: the option must match
+    (tmp_path / MANIFEST).unlink()
     kept, _ = documents_from_rows(read_directory(tmp_path, "keep"))
     assert kept["persons"][0]["summary"] == "'" + _FORMULAS[0]
 
@@ -801,6 +902,99 @@ def test_escape_formula_covers_owasps_list() -> None:
         assert escape_formula(start + "x") == "'" + start + "x"
     for text in ("a=b", "Ödön", "'quoted'", "''"):
         assert escape_formula(text) == text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "datapackage"])
+def test_read_directory_reads_with_the_option_the_export_records(tmp_path: Path, fmt: str) -> None:
+    """A ``keep`` export read back with no option given is read as ``keep`` (its manifest
+    records it), so no leading quote is taken off; the other option given is refused."""
+    dataset = _formula_dataset()
+    export(dataset, tmp_path, fmt, csv_formulas="keep")
+    assert json.loads((tmp_path / MANIFEST).read_bytes())["csv_formulas"] == "keep"
+    documents, _ = documents_from_rows(read_directory(tmp_path))
+    assert documents == dataset.to_dict()  # "'=x" kept its quote
+    with pytest.raises(ValueError, match=r"written with csv_formulas='keep'.*give csv_formulas"):
+        read_directory(tmp_path, "escape")
+    # without the manifest (an export by an earlier release), the default is "escape"
+    (tmp_path / MANIFEST).unlink()
+    documents, _ = documents_from_rows(read_directory(tmp_path))
+    persons = {p["id"]: p.get("summary") for p in documents["persons"]}
+    assert "=x" in persons.values() and "'=x" not in persons.values()
+
+
+def test_a_table_the_export_lists_and_that_is_missing_is_an_error(tmp_path: Path) -> None:
+    rightsdata.load().export(tmp_path, "csv")
+    (tmp_path / "events.participants.csv").unlink()
+    with pytest.raises(ValueError, match=r"events\.participants\.csv is missing") as caught:
+        read_directory(tmp_path)
+    assert "(.rightsdata-export) names it" in str(caught.value)
+    # without the manifest, what is there is read (nothing says what should be)
+    (tmp_path / MANIFEST).unlink()
+    tables = read_directory(tmp_path)
+    assert "events.participants" not in tables and len(tables) == len(TABLES) - 1
+    # but for a kind's table of which the records table lists records
+    (tmp_path / "persons.csv").unlink()
+    with pytest.raises(ValueError, match=r"records\.csv lists 50 records of persons, but pers"):
+        read_directory(tmp_path)
+    (tmp_path / "records.csv").unlink()  # (tables written by hand, a few of them)
+    assert "persons" not in read_directory(tmp_path)
+
+
+def test_a_table_the_datapackage_lists_and_that_is_missing_is_an_error(tmp_path: Path) -> None:
+    rightsdata.load().export(tmp_path, "datapackage")
+    (tmp_path / MANIFEST).unlink()  # (the descriptor alone, as a copy of the package may be)
+    (tmp_path / "aliases.csv").unlink()
+    (tmp_path / "figures.citations.csv").unlink()
+    with pytest.raises(ValueError, match=r"are missing, though datapackage\.json names them") as e:
+        read_directory(tmp_path)
+    assert "aliases.csv and figures.citations.csv are" in str(e.value)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "datapackage"])
+def test_a_text_longer_than_the_csv_modules_field_limit_reads_back_whole(
+    tmp_path: Path, fmt: str
+) -> None:
+    """No text has a length limit in the model: a summary of 150,000 characters (past the
+    csv module's default limit of 131,072) is read back whole, and the limit, which is the
+    whole process's, is as it was afterwards."""
+    import csv
+
+    documents = rightsdata.load().to_dict()
+    documents["statements"][0]["summary"] = ("word " * 30_000).strip() + "."
+    dataset = rightsdata.load_documents(documents)
+    dataset.export(tmp_path, fmt)
+    before = csv.field_size_limit(131_072)  # (the default, which another library may raise)
+    try:
+        back, redirects = documents_from_rows(read_directory(tmp_path))
+        assert csv.field_size_limit() == 131_072
+    finally:
+        csv.field_size_limit(before)
+    assert back == dataset.to_dict() and redirects == dict(dataset.redirects)
+    assert len(back["statements"][0]["summary"]) == 150_000
+
+
+def test_what_the_csv_module_cannot_read_is_a_value_error_naming_the_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+    import csv
+
+    from rightsdata._tables import csvtables
+
+    documents = rightsdata.load().to_dict()
+    documents["statements"][0]["summary"] = "x" * 150_000
+    rightsdata.load_documents(documents).export(tmp_path, "csv")
+    # the limit left at the csv module's default (another library, frictionless, may have
+    # raised it for the process): the csv module refuses the field (csv.Error)
+    monkeypatch.setattr(csvtables, "_fields_up_to", lambda size: contextlib.nullcontext())
+    path = tmp_path / "statements.csv"
+    before = csv.field_size_limit(131_072)
+    try:
+        with pytest.raises(ValueError, match=r"table 'statements', line 2: field larger") as e:
+            read_directory(tmp_path)
+    finally:
+        csv.field_size_limit(before)
+    assert str(e.value).startswith(f"{path}: ")
 
 
 def test_read_directory_takes_the_exports_option_by_its_name(tmp_path: Path) -> None:

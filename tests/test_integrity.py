@@ -864,3 +864,40 @@ def test_a_reference_to_no_record_is_never_told_its_own_records_id() -> None:
         "did you mean 'person:trial-2012-b'?"
         in said["documents:events[3] event:c.participants[0].actor"]
     )
+
+
+# --- a reference to an id the dataset itself retired ------------------------------------------
+
+
+@pytest.mark.parametrize("layout", ["folder", "json", "jsonl"])
+def test_a_reference_to_an_id_the_dataset_retired_is_told_where_it_redirects(
+    tmp_path: Path, layout: str
+) -> None:
+    """Not "does not exist; did you mean <a record spelled like it>": the dataset's own
+    redirects say what replaced it, through a chain of them too, for a record that failed
+    to structure as for one that did."""
+    kinds = {
+        "sources": [source_doc()],
+        "persons": [person_doc(), person_doc("person:b"), person_doc("person:olde")],
+        "events": [
+            event_doc(participants=[{"actor": "person:old", "role": "victim"}]),
+            event_doc("event:b", title=5, participants=[{"actor": "person:older", "role": "x"}]),
+        ],
+        "redirects": [
+            {"id": "person:old", "to": "person:b"},
+            {"id": "person:older", "to": "person:old"},
+        ],
+    }
+    error = _load_error(_write_layout(tmp_path, layout, kinds))
+    said = {(p.record_id, p.field): p.message for p in error.problems}
+    # where the redirect is: redirects.json[0], data.json:redirects[0], and a line of
+    # data.jsonl (its redirect lines are located as the loader locates them)
+    file = {"folder": "redirects.json", "json": "data.json:", "jsonl": "data.jsonl:"}[layout]
+    for record, retired, at in (("event:a", "old", 0), ("event:b", "older", 1)):
+        message = said[(record, "participants[0].actor")]
+        assert message.startswith(f"'person:{retired}' was retired ({file}")
+        assert message.endswith("): it redirects to 'person:b'; refer to that")
+        if layout != "jsonl":
+            redirects = "redirects.json" if layout == "folder" else "redirects"
+            assert f"{redirects}[{at}]): " in message
+    assert error.problems[0].missing_id == "person:old"

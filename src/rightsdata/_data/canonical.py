@@ -440,6 +440,9 @@ def format_folder(
     the same word: True gives each its ``bytes`` and ``hash``, False removes them, and None
     refreshes those an entry gives. A file that starts with a UTF-8 byte-order mark, which
     a load refuses (JSON does not allow one), is read without it and rewritten without it.
+    Files are compared byte for byte: one whose lines end in ``\r\n`` or ``\r`` (as a
+    Windows editor, or git's ``core.autocrlf``, writes them) is not canonical, and is
+    rewritten with ``\n``, so that the sizes and hashes recorded are those of the files.
     A file to rewrite that is a symbolic link raises :class:`LinkedFileError` (nothing is
     written): replacing the link would leave the file it leads to as it was, silently, and
     writing there may write outside the folder. (A load reads the dataset's own files where
@@ -465,8 +468,10 @@ def format_folder(
     changed = []
     for name, text in rendered.items():
         path = folder / name
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != text:
+        # the bytes, not text read with universal newlines: a file of "\r\n" line ends reads
+        # as the canonical text, but is not the file whose size and hash the descriptor gives
+        current = path.read_bytes() if path.is_file() else None
+        if current != text.encode("utf-8"):
             changed.append(name)
     links = linked(folder, changed)
     if links and not check:  # (refused before any file is written)

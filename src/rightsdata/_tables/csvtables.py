@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import io
@@ -32,6 +33,7 @@ import json
 import operator
 import os
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -320,13 +322,25 @@ def render(table: Table, rows: Iterable[Row], formulas: str = "escape") -> str:
 def parse(table: Table, text: str, formulas: str = "escape") -> list[Row]:
     """The rows of ``table``'s CSV text, typed by its columns (the inverse of :func:`render`
     with the same ``formulas`` option). Blank lines (an editor's final newline) hold no row.
+    A cell may be as long as the text (no text field has a length limit: a summary of
+    150,000 characters reads back whole, past the :mod:`csv` module's default limit of
+    131,072; :func:`_fields_up_to`).
 
     A header that does not match the table's columns, a row with another number of fields
     or a cell its column cannot hold raises ValueError naming the table, the line (from 1,
-    the header's included) and the column.
+    the header's included) and the column; so does text the :mod:`csv` module cannot read.
     """
     unescape = _check_option(formulas)
     reader = csv.reader(io.StringIO(text, newline=""))
+    with _fields_up_to(len(text)):
+        try:
+            return _rows(table, reader, unescape)
+        except csv.Error as error:
+            raise ValueError(f"table {table.name!r}, line {reader.line_num}: {error}") from None
+
+
+def _rows(table: Table, reader: Any, unescape: bool) -> list[Row]:
+    """The rows :func:`parse` reads with ``reader``, the header first."""
     header = next(reader, None)
     if header is None or tuple(header) != table.column_names:
         raise ValueError(
@@ -353,6 +367,34 @@ def parse(table: Table, text: str, formulas: str = "escape") -> list[Row]:
     return found
 
 
+#: Held by each read of :func:`_fields_up_to`: the csv module's field size limit is the whole
+#: process's, and two reads of rightsdata's must not raise and restore it across each other.
+_FIELD_LIMIT_LOCK: Final = threading.Lock()
+
+
+@contextlib.contextmanager
+def _fields_up_to(size: int) -> Iterator[None]:
+    """Let the :mod:`csv` module read fields of up to ``size`` characters meanwhile.
+
+    ``csv.field_size_limit`` is process-wide: it is raised only for text longer than the
+    limit set (most tables are far shorter: nothing changes) and set back afterwards, each
+    read holding a lock, so that rightsdata's reads in other threads wait rather than read
+    under a limit about to be lowered. Another thread's own csv reader meanwhile reads under
+    the higher limit (which is only more lenient); a limit it sets meanwhile is undone by the
+    restore.
+    """
+    with _FIELD_LIMIT_LOCK:
+        before = csv.field_size_limit()
+        if size <= before:
+            yield
+            return
+        csv.field_size_limit(size)
+        try:
+            yield
+        finally:
+            csv.field_size_limit(before)
+
+
 def _reads(column: Column, text: str) -> bool:
     """Whether ``column`` can hold the cell ``text`` (:func:`_cell` does not raise)."""
     try:
@@ -364,20 +406,26 @@ def _reads(column: Column, text: str) -> bool:
 
 def read_directory(
     directory: str | os.PathLike[str],
-    csv_formulas: FormulaOption = "escape",
+    csv_formulas: FormulaOption | None = None,
     *,
     formulas: FormulaOption | None = None,
 ) -> dict[str, list[Row]]:
     """The rows of every table whose CSV file (``<table>.csv``) is in ``directory`` (a path
     or its text), read with the ``csv_formulas`` option they were written with (the export's
-    option of that name: ``"escape"``, the default, or ``"keep"``). A file may start with a
-    byte-order mark, as a spreadsheet that saves CSV as "UTF-8" writes one. ``formulas`` is
-    the option's earlier name, deprecated (``DeprecationWarning``): accepted until
-    rightsdata 0.2.0.
+    option of that name: ``"escape"`` or ``"keep"``). By default, the option the export's
+    manifest (``.rightsdata-export``) records, or ``"escape"`` (the export's default) where
+    it records none; an option given that is not the one it records raises ValueError, as
+    it would read some texts back changed. A file may start with a byte-order mark, as a
+    spreadsheet that saves CSV as "UTF-8" writes one. ``formulas`` is the option's earlier
+    name, deprecated (``DeprecationWarning``): accepted until rightsdata 0.2.0.
 
     A ``directory`` that is not one raises NotADirectoryError (FileNotFoundError if it does
     not exist), and one that holds no table's CSV file raises ValueError: an empty result
-    would read as a dataset of no records.
+    would read as a dataset of no records. So does a table that the export's manifest, or a
+    ``datapackage.json`` beside the tables, lists and that is not there (a copy that missed
+    a file): read without it, its rows would be lost without a word. Without either, the
+    tables that are there are read, and a table not there has no rows (docs/exports.md),
+    except a kind's table of which the ``records`` table lists records (ValueError).
 
     >>> import rightsdata, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -385,35 +433,56 @@ def read_directory(
     ...     len(read_directory(folder)["events"]) == len(rightsdata.load().events)
     True
     """
-    option = _one_option(csv_formulas, formulas)
+    from rightsdata._tables.exportfolder import kinds_missing, missing_tables, written_option
+
+    given = _one_option(csv_formulas, formulas)
     folder = Path(directory)
     if not folder.is_dir():
         if not folder.exists():
             raise FileNotFoundError(f"{os.fspath(directory)}: no such folder")
         raise NotADirectoryError(f"{os.fspath(directory)} is not a folder of CSV tables")
+    written = written_option(folder)
+    if given is not None and written is not None and given != written:
+        raise ValueError(
+            f"{os.fspath(directory)}: its tables were written with csv_formulas={written!r}, "
+            f"as the export's manifest (.rightsdata-export) says; read with {given!r}, a text "
+            f"that starts with a quote or a formula character would come back changed: give "
+            f"csv_formulas={written!r}, or leave it out"
+        )
+    option = given or written or "escape"
+    missing = missing_tables(folder)
+    if missing is not None:
+        raise ValueError(missing)
     found: dict[str, list[Row]] = {}
     for name, table in TABLES.items():
         path = folder / f"{name}.csv"
         if path.is_file():
-            found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), option)
+            try:
+                found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), option)
+            except ValueError as error:  # (the file's name, before the table's line)
+                raise ValueError(f"{path}: {error}") from None
     if not found:
         raise ValueError(
             f"{os.fspath(directory)} holds no table's CSV file (events.csv, "
             "events.participants.csv, ...), as `rightsdata export --format csv` writes them"
         )
+    lost = kinds_missing(folder, found)
+    if lost is not None:
+        raise ValueError(lost)
     return found
 
 
-def _one_option(csv_formulas: str, formulas: str | None) -> str:
+def _one_option(csv_formulas: str | None, formulas: str | None) -> str | None:
     """The option given as ``csv_formulas``, or as ``formulas``, its earlier name (which
-    warns: :func:`read_directory`'s caller is pointed at); TypeError for two that disagree,
-    ValueError for an unknown one (before anything is read).
+    warns: :func:`read_directory`'s caller is pointed at); None if neither is given;
+    TypeError for two that disagree, ValueError for an unknown one (before anything is
+    read).
 
-    >>> _one_option("keep", None)
-    'keep'
+    >>> _one_option("keep", None), _one_option(None, None)
+    ('keep', None)
     """
     if formulas is not None:
-        if csv_formulas not in ("escape", formulas):
+        if csv_formulas not in (None, formulas):
             raise TypeError(
                 f"read_directory got csv_formulas={csv_formulas!r} and formulas={formulas!r}; "
                 "give csv_formulas alone (formulas is its earlier name)"
@@ -424,5 +493,6 @@ def _one_option(csv_formulas: str, formulas: str | None) -> str:
             stacklevel=3,  # (_one_option, read_directory, its caller)
         )
         csv_formulas = formulas
-    _check_option(csv_formulas)
+    if csv_formulas is not None:
+        _check_option(csv_formulas)
     return csv_formulas

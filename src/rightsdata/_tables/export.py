@@ -23,11 +23,13 @@ docs/exports.md describes each layout.
 
 An export is all or nothing: every file is built in memory and written to a temporary file
 beside its name, and only when all are written are they renamed into place
-(:mod:`rightsdata._values.atomic`); a failure leaves the directory as it was. A symbolic link at an
-output name is replaced, never followed. Afterwards the directory holds exactly this
-export: each export records the files it wrote in :data:`MANIFEST`, and the next export
-into the same directory removes those of them it does not write itself, so no stale
-``redirects.json`` or table of another format is left behind. Nothing else is removed: not a
+(:mod:`rightsdata._values.atomic`), the files they replace kept until all are in place, to be
+put back if a rename fails; a failure leaves the directory as it was (one the export created
+is removed again), and a folder at an output name is refused before anything is written. A
+symbolic link at an output name is replaced, never followed. Afterwards the directory holds
+exactly this export: each export records the files it wrote in :data:`MANIFEST`, and the
+next export into the same directory removes those of them it does not write itself, so no
+stale ``redirects.json`` or table of another format is left behind. Nothing else is removed: not a
 file no export wrote (your own notes, or the JSON files of a dataset you export next to),
 and only names an export may write (:func:`export_names`), whatever the manifest says; a
 manifest that cannot be read, or is not as an export writes it, lists nothing.
@@ -40,6 +42,7 @@ manifest that cannot be read, or is not as an export writes it, lists nothing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable
@@ -122,12 +125,15 @@ def export(
     dataset's folder, an earlier export) raises ``FileExistsError`` before anything is
     written, unless ``force=True`` (the command line's ``--force``): then files of the same
     name are replaced. All the files are written or none (a failure leaves ``directory`` as
-    it was); files an earlier export wrote (as its :data:`MANIFEST` says) that this one does
-    not are removed, other files are left alone. ``csv_formulas`` (``csv`` and
-    ``datapackage``): ``"escape"`` puts a ``'`` before text that a spreadsheet would run as a
-    formula (see :mod:`rightsdata._tables.csvtables`; ``rightsdata.tables.read_directory``
-    takes it off, given the same ``csv_formulas``); ``"keep"`` writes it as it is, and for
-    another format, which writes every text as it is, raises ValueError.
+    it was, or removes it again if the export created it; a folder, or anything but a file
+    or a link, at the name of a file to write raises ``IsADirectoryError`` or
+    ``FileExistsError`` naming it before anything is written); files an earlier export wrote
+    (as its :data:`MANIFEST` says) that this one does not are removed, other files are left
+    alone. ``csv_formulas`` (``csv`` and ``datapackage``): ``"escape"`` puts a ``'`` before
+    text that a spreadsheet would run as a formula (see :mod:`rightsdata._tables.csvtables`;
+    ``rightsdata.tables.read_directory`` takes it off, given the same ``csv_formulas``);
+    ``"keep"`` writes it as it is, and for another format, which writes every text as it
+    is, raises ValueError.
 
     An unknown format or option raises ValueError; ``parquet`` without pyarrow raises
     ``rightsdata.MissingExtraError`` (an ImportError) before writing anything.
@@ -177,15 +183,39 @@ def export(
     target = Path(directory)
     refuse_to_overwrite(target, force=force)
     files = writer(dataset, csv_formulas)
-    manifest = {"format": format, "files": list(files)}
+    manifest: dict[str, Any] = {"format": format, "files": list(files)}
+    if format in _CSV_FORMATS:  # (read_directory reads the tables back with it)
+        manifest["csv_formulas"] = csv_formulas
+    made = _missing_folders(target)
     target.mkdir(parents=True, exist_ok=True)
-    earlier = _earlier_export(target)
-    written = write_all(target, {**files, MANIFEST: json.dumps(manifest).encode("utf-8")})
+    try:
+        earlier = _earlier_export(target)
+        written = write_all(target, {**files, MANIFEST: json.dumps(manifest).encode("utf-8")})
+    except BaseException:
+        for folder in made:  # (the deepest first; each is empty, as write_all left it)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     for name in sorted(earlier - set(files)):
         path = target / name
         if path.is_symlink() or path.is_file():
             path.unlink(missing_ok=True)
     return written[:-1]  # not the manifest
+
+
+def _missing_folders(directory: Path) -> list[Path]:
+    """The folders ``directory.mkdir(parents=True)`` would create, the deepest first: those
+    a failed export removes again.
+
+    >>> [p.name for p in _missing_folders(Path("no-such-folder") / "out")]
+    ['out', 'no-such-folder']
+    """
+    missing = []
+    for folder in (directory, *directory.parents):
+        if os.path.lexists(folder):
+            break
+        missing.append(folder)
+    return missing
 
 
 def refuse_to_overwrite(directory: Path, *, force: bool) -> None:

@@ -370,6 +370,7 @@ class Context:
         self.own = own
         self.known = set(itertools.chain.from_iterable(own.values()))
         self._hints: Hints | None = None
+        self._retired_at: dict[str, int] | None = None
 
     def hint(self, target: str, holder: str | None = None) -> str:
         """The "did you mean" of a reference (or redirect) to ``target``, which no record
@@ -381,6 +382,20 @@ class Context:
         if self._hints is None:
             self._hints = Hints(list(_hint_pool(self)))
         return self._hints(target, holder)
+
+    def retired(self, target: str) -> str | None:
+        """What a reference to ``target`` is told if these records' own redirects retired it
+        (``'x' was retired (redirects.json[0]): it redirects to 'y'; refer to that``, where
+        the redirects lead, through the base's too); None if they did not."""
+        if target not in self.redirects:
+            return None
+        if self._retired_at is None:  # (only when a reference is to a retired id: rare)
+            self._retired_at = {old: index for index, old in enumerate(self.redirects)}
+        end = _end(target, self.redirects, self.base.redirects if self.base is not None else {})
+        return (
+            f"{target!r} was retired ({self.redirects_where}[{self._retired_at[target]}]): it "
+            f"redirects to {end!r}; refer to that"
+        )
 
     def locate(self, kind: str, index: int) -> str:
         """How a location names record ``index`` of ``kind``: ``events.json[3] event:a``.
@@ -616,13 +631,15 @@ def _references_resolve(context: Context) -> list[Problem]:
     known = context.known.union(context.exists) if context.exists else context.known
     if context.base is not None:  # (the base's records resolve a reference too)
         known = known.union(context.base.ids)
-    nameless, base, hints = context.nameless, context.base, context.hint
-    problems = _dangling(context.records, context.where, known, context.ids, nameless, base, hints)
+    nameless, base, hints, retired = context.nameless, context.base, context.hint, context.retired
+    problems = _dangling(
+        context.records, context.where, known, context.ids, nameless, base, hints, retired
+    )
     for record in context.failed:  # (their other problems do not hide these)
         problems += [
             record.place.problem(
                 field,
-                _not_found(target, nameless, base, hints, record.record_id),
+                _not_found(target, nameless, base, hints, record.record_id, retired),
                 ProblemCode.INTEGRITY,
                 missing_id=target,
             )
@@ -725,12 +742,14 @@ def _not_found(
     base: Base | None = None,
     hints: Callable[[str, str | None], str] | None = None,
     holder: str | None = None,
+    retired: Callable[[str], str | None] | None = None,
 ) -> str:
     """What a reference to ``target``, which no record has, is told: that it does not
     exist, and where the kind has records whose IDs could not be read (``nameless``: where
-    they are, by kind), that it may be one of them; or, if the ``base`` dataset retired it,
-    which ID replaced it; else the IDs spelled like it too (``hints``: :class:`Hints`), if any,
-    but ``holder``'s own (the record that makes the reference).
+    they are, by kind), that it may be one of them; or, if the records' own redirects retired
+    it, what ``retired`` (:meth:`Context.retired`) says; or, if the ``base`` dataset retired
+    it, which ID replaced it; else the IDs spelled like it too (``hints``: :class:`Hints`), if
+    any, but ``holder``'s own (the record that makes the reference).
 
     >>> _not_found("person:x", {})
     "'person:x' does not exist"
@@ -739,9 +758,13 @@ def _not_found(
     >>> _not_found("person:ana-exampel", {}, hints=Hints({"person:ana-example"}))
     "'person:ana-exampel' does not exist; did you mean 'person:ana-example'?"
     """
+    said = retired(target) if retired is not None else None
+    if said is not None:
+        return said
     message = f"{target!r} does not exist"
     if base is not None and target in base.redirects:
-        return f"{message}; {base.label} retired it: it redirects to {_end(target, base)!r}"
+        end = _end(target, {}, base.redirects)
+        return f"{message}; {base.label} retired it: it redirects to {end!r}"
     kind = KIND_OF_PREFIX.get(target.partition(":")[0])
     at = nameless.get(kind) if kind is not None else None
     if at and len(at) == 1:
@@ -753,13 +776,20 @@ def _not_found(
     return f"{message}; {hint}" if hint else message
 
 
-def _end(record_id: str, base: Base) -> str:
-    """Where the base's redirects lead from ``record_id`` (they lead somewhere: it loaded)."""
+def _end(record_id: str, redirects: Mapping[str, str], base_redirects: Mapping[str, str]) -> str:
+    """Where ``redirects`` lead from ``record_id``, and then the base's (``base_redirects``,
+    which lead somewhere: it loaded); the last ID before a cycle, for redirects that form one
+    (a problem of their own).
+
+    >>> _end("person:a", {"person:a": "person:b"}, {"person:b": "person:c"})
+    'person:c'
+    """
     seen = {record_id}
-    while record_id in base.redirects:
-        record_id = base.redirects[record_id]
-        if record_id in seen:
+    while record_id in redirects or record_id in base_redirects:
+        following = redirects.get(record_id) or base_redirects[record_id]
+        if following in seen:
             break
+        record_id = following
         seen.add(record_id)
     return record_id
 
@@ -1215,6 +1245,7 @@ def _dangling(
     nameless: Mapping[str, Sequence[str]],
     base: Base | None = None,
     hints: Callable[[str, str | None], str] | None = None,
+    retired: Callable[[str], str | None] | None = None,
 ) -> list[Problem]:
     """A problem for every reference to an ID that no record has (:func:`_not_found`)."""
     targets: list[str] = []
@@ -1242,7 +1273,7 @@ def _dangling(
                 if target in missing:
                     place = place or _record(where, records, kind, index)
                     holder = getattr(record, "id", None)  # (never told its own ID)
-                    message = _not_found(target, nameless, base, hints, holder)
+                    message = _not_found(target, nameless, base, hints, holder, retired)
                     problems.append(
                         place.problem(field, message, ProblemCode.INTEGRITY, missing_id=target)
                     )

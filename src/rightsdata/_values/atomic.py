@@ -3,9 +3,12 @@
 Each file is written to a temporary file in the same folder (created exclusively, so it is
 never a file or a link that was already there), flushed to disk (``fsync``) and renamed over
 its name with :func:`os.replace`, which is atomic and replaces a symbolic link at that name
-rather than the file it points to. :func:`write_all` does that for a set of files: it writes
-every temporary file first and renames only once all of them are written, so a failure leaves
-the folder as it was.
+rather than the file it points to. :func:`write_all` does that for a set of files: it checks
+that nothing but a file or a link is at any of their names (a folder there is refused before
+anything is written), writes every temporary file first and renames only once all of them
+are written; each file replaced keeps a second name until all are renamed, so that if a
+rename still fails, those renamed before it are put back. A failure leaves the folder as it
+was.
 
 The file written has the mode any program would give it: a file it replaces keeps its
 permissions (``rightsdata fmt`` leaves a 0640 file 0640), and a new file gets what the umask
@@ -25,11 +28,12 @@ owner's alone.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 __all__ = ["Content", "write_all", "write_atomic"]
 
@@ -125,12 +129,18 @@ def _sync_folder(folder: Path) -> None:
 def write_all(folder: Path, files: Mapping[str, Content]) -> list[Path]:
     """Write ``files`` (name in ``folder`` to content) so that all of them change or none.
 
-    Every file is written to a temporary file first; only when all are written are they
-    renamed into place, in order. If writing any of them fails, the temporary files are
-    removed and the error is raised, and the folder is as it was. Returns the paths, in the
-    order of ``files``. Each file keeps the permissions of the file it replaces; a new one
-    gets a new file's (``0o666`` less the umask).
+    A name at which there is something other than a file or a symbolic link (a folder, a
+    pipe) raises ``IsADirectoryError`` or ``FileExistsError`` naming it before anything is
+    written. Every file is written to a temporary file first; only when all are written are
+    they renamed into place, in order, each file replaced keeping a second, hidden name
+    until all are in place. If writing any of them fails, the temporary files are removed;
+    if a rename fails, the files renamed before it are put back as they were (and those
+    that were new removed); either way the error is raised and the folder is as it was.
+    Returns the paths, in the order of ``files``. Each file keeps the permissions of the
+    file it replaces; a new one gets a new file's (``0o666`` less the umask).
     """
+    for name in files:
+        _check_target(folder / name)
     temporaries: dict[Path, Path] = {}
     new_mode: int | None = None  # a new file's, read once: every file here is in one folder
     try:
@@ -144,15 +154,126 @@ def write_all(folder: Path, files: Mapping[str, Content]) -> list[Path]:
             temporaries[path] = temporary
             _fill(temporary, content)
             os.chmod(temporary, mode)  # the mode of the file it replaces, or a new file's
-        for path, temporary in list(temporaries.items()):
-            os.replace(temporary, path)
-            del temporaries[path]
+        _rename_all(temporaries)
     finally:
         for temporary in temporaries.values():
             with contextlib.suppress(OSError):
                 temporary.unlink()
     _sync_folder(folder)
     return [folder / name for name in files]
+
+
+#: What :func:`_check_target` calls what is at a name, by the type of its mode.
+_NOT_FILES: Final = (
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
+
+
+def _check_target(path: Path) -> None:
+    """Raise unless a file may be renamed to ``path``: nothing is there, or a file, or a
+    symbolic link (which is replaced, not followed). A folder raises IsADirectoryError,
+    anything else FileExistsError, naming ``path``."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return
+    mode = status.st_mode
+    if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(
+            errno.EISDIR,
+            "is a folder, where a file of that name is to be written; nothing was written",
+            str(path),
+        )
+    what = next((said for test, said in _NOT_FILES if test(mode)), "not a file")
+    raise FileExistsError(
+        errno.EEXIST,
+        f"is {what}, where a file of that name is to be written; nothing was written",
+        str(path),
+    )
+
+
+def _rename_all(temporaries: dict[Path, Path]) -> None:
+    """Rename each temporary file over its path (``temporaries``: path to temporary file),
+    in order, removing each from ``temporaries`` once renamed; if a rename fails, put back
+    the files the earlier ones replaced, remove those they added, and raise."""
+    done: list[tuple[Path, Path | None]] = []  # each path renamed, and its old file's aside
+    try:
+        for path, temporary in list(temporaries.items()):
+            aside = _set_aside(path)
+            try:
+                os.replace(temporary, path)
+            except BaseException as error:
+                if aside is not None:
+                    _put_back(path, aside, error)
+                raise
+            del temporaries[path]
+            done.append((path, aside))
+    except BaseException as error:
+        for path, aside in reversed(done):
+            if aside is not None:
+                _put_back(path, aside, error)
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+        raise
+    for _, aside in done:
+        if aside is not None:
+            with contextlib.suppress(OSError):
+                aside.unlink()
+
+
+def _set_aside(path: Path) -> Path | None:
+    """A second, hidden name for the file (or link) at ``path``, under which it stays until
+    every file is in place, to be put back if one cannot be; None if nothing is there.
+
+    A hard link, so that ``path`` names the old file until the new one replaces it; where the
+    file system has none, the file is renamed (``path`` names nothing until then).
+    """
+    if not os.path.lexists(path):
+        return None
+    for _ in range(_ATTEMPTS):
+        aside = path.parent / f".{path.name}.{os.urandom(6).hex()}.old"
+        try:
+            os.link(path, aside, follow_symlinks=False)
+        except FileExistsError:
+            continue
+        except (OSError, NotImplementedError):
+            break  # no hard links here
+        return aside
+    aside, handle = _create_exclusively(path, _OWNER_ONLY)  # (a name no one else uses)
+    os.close(handle)
+    try:
+        os.replace(path, aside)
+    except BaseException:
+        aside.unlink(missing_ok=True)
+        raise
+    return aside
+
+
+def _put_back(path: Path, aside: Path, error: BaseException) -> None:
+    """Rename ``aside`` (of :func:`_set_aside`) back to ``path``; if that fails too, add a
+    note to ``error`` saying where the old file is."""
+    try:
+        if _same_file(path, aside):  # (its rename failed: it names the old file still)
+            aside.unlink()
+        else:
+            os.replace(aside, path)
+    except OSError as failed:
+        error.add_note(f"{path} could not be put back ({failed.strerror}): it is {aside}")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether ``one`` and ``other`` are names of the same file (a rename of one over the
+    other would do nothing, and leave both)."""
+    try:
+        return os.path.samestat(os.lstat(one), os.lstat(other))
+    except FileNotFoundError:
+        return False
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

@@ -1,0 +1,149 @@
+"""What a folder of CSV tables says about itself: the tables it should hold, and the
+``csv_formulas`` option they were written with.
+
+An export lists the files it wrote in its manifest (:data:`~rightsdata._tables.export.MANIFEST`,
+with the ``csv_formulas`` option of a CSV export), and a ``datapackage`` export's
+``datapackage.json`` lists each table as a resource. :func:`rightsdata.tables.read_directory`
+reads them so that a table missing from a copy of the export (a file not copied, an upload
+that dropped one) is an error rather than a table of no rows, and so that the texts are read
+back with the option they were written with. A manifest or descriptor that cannot be read,
+or is not as an export writes it, says nothing (a folder of CSV files may be anyone's).
+
+>>> import rightsdata, tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     _ = rightsdata.load().export(folder, "csv", csv_formulas="keep")
+...     listed = listed_tables(Path(folder))
+...     listed["events.participants"], written_option(Path(folder))
+('.rightsdata-export', 'keep')
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from rightsdata._tables.tables import TABLES
+
+__all__ = ["kinds_missing", "listed_tables", "missing_tables", "written_option"]
+
+#: The descriptor a ``datapackage`` export writes beside its tables.
+_DESCRIPTOR = "datapackage.json"
+
+
+def _read_json(path: Path) -> Any:
+    """The JSON value in the regular file at ``path``; None if there is none, or it cannot be
+    read."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        return json.loads(path.read_bytes())
+    except (ValueError, RecursionError, OSError):  # (UnicodeDecodeError is a ValueError)
+        return None
+
+
+def _manifest(folder: Path) -> dict[str, Any]:
+    """The export's manifest in ``folder``, if it is an object (else empty)."""
+    from rightsdata._tables.export import MANIFEST
+
+    manifest = _read_json(folder / MANIFEST)
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def _table_of(path: object) -> str | None:
+    """The table whose CSV file a listed ``path`` names (``events.csv``, ``./events.csv``),
+    or None."""
+    if not isinstance(path, str):
+        return None
+    name = posixpath.normpath(path)
+    if not name.endswith(".csv") or name[: -len(".csv")] not in TABLES:
+        return None
+    return name[: -len(".csv")]
+
+
+def listed_tables(folder: Path) -> dict[str, str]:
+    """The tables whose CSV files ``folder``'s manifest or ``datapackage.json`` lists, each
+    with the file that lists it (the manifest first)."""
+    from rightsdata._tables.export import MANIFEST
+
+    listed: dict[str, str] = {}
+    files = _manifest(folder).get("files")
+    for name in files if isinstance(files, list) else ():
+        table = _table_of(name)
+        if table is not None:
+            listed.setdefault(table, MANIFEST)
+    descriptor = _read_json(folder / _DESCRIPTOR)
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    for entry in resources if isinstance(resources, list) else ():
+        table = _table_of(entry.get("path")) if isinstance(entry, dict) else None
+        if table is not None:
+            listed.setdefault(table, _DESCRIPTOR)
+    return listed
+
+
+def missing_tables(folder: Path) -> str | None:
+    """Why ``folder`` cannot be read whole: the CSV files its manifest or ``datapackage.json``
+    lists that are not there, and what to do; None if every listed one is there."""
+    from rightsdata._values.joined import all_of
+
+    missing = {
+        table: where
+        for table, where in listed_tables(folder).items()
+        if not (folder / f"{table}.csv").is_file()
+    }
+    if not missing:
+        return None
+    from rightsdata._tables.export import MANIFEST
+
+    files = all_of(f"{table}.csv" for table in missing)
+    sources = all_of(
+        f"the export's list of its files ({MANIFEST})" if where == MANIFEST else where
+        for where in dict.fromkeys(missing.values())
+    )
+    are, it, its = ("are", "them", "their") if len(missing) > 1 else ("is", "it", "its")
+    return (
+        f"{folder}: {files} {are} missing, though {sources} names {it} (a file not copied?): "
+        f"read without {it}, {its} rows would be lost without a word; copy the export "
+        "whole, or export again"
+    )
+
+
+def kinds_missing(folder: Path, found: Mapping[str, Sequence[tuple[Any, ...]]]) -> str | None:
+    """Why the tables ``found`` in ``folder`` (by table name) are not whole, by what they say
+    of themselves: the ``records`` table lists every record's ID and kind, so a kind it lists
+    records of whose own table is not there would lose them; None if none is missing. (A
+    kind's child tables cannot be told so: any of them may have no rows.)
+
+    >>> kinds_missing(Path("out"), {"records": [("person:a", "persons", "A")]})[:62]
+    'out: records.csv lists 1 record of persons, but persons.csv is'
+    """
+    from rightsdata._values.errors import counted
+    from rightsdata._values.joined import all_of
+
+    listed: dict[str, int] = {}
+    for row in found.get("records", ()):
+        kind = row[1]
+        if isinstance(kind, str) and kind in TABLES and kind not in found:
+            listed[kind] = listed.get(kind, 0) + 1
+    if not listed:
+        return None
+    records = all_of(f"{counted(n, 'record')} of {kind}" for kind, n in listed.items())
+    files = all_of(f"{kind}.csv" for kind in listed)
+    are, it = ("are", "them") if len(listed) > 1 else ("is", "it")
+    return (
+        f"{folder}: records.csv lists {records}, but {files} {are} missing: read without "
+        f"{it}, those records would be lost without a word; copy the export whole, or "
+        "export again"
+    )
+
+
+def written_option(folder: Path) -> str | None:
+    """The ``csv_formulas`` option ``folder``'s CSV tables were written with, as the export's
+    manifest records it; None if it records none (an export by an earlier release, or no
+    export)."""
+    from rightsdata._tables.csvtables import FORMULA_OPTIONS
+
+    option = _manifest(folder).get("csv_formulas")
+    return option if option in FORMULA_OPTIONS else None
