@@ -12,7 +12,7 @@ from rightsdata import Dataset, InvalidDataError
 from rightsdata._validation.convert import structure
 from rightsdata.testing import dataset_documents
 
-from conftest import event_doc, examples, person_doc, source_doc
+from conftest import CITE, event_doc, examples, person_doc, source_doc
 
 
 def test_the_bundled_dataset_round_trips() -> None:
@@ -94,3 +94,53 @@ def test_a_descriptor_given_in_python_holds_json_values_under_text_names() -> No
             "expected a JSON value, got set ({1, 2})",
         ),
     ]
+
+
+def test_an_integer_too_long_to_write_out_is_told_by_its_digits() -> None:
+    # (Python refuses to write an int of more than 4,300 digits: a count's message let its
+    # ValueError escape, and a name's or a latitude's problem said Python's own words)
+    huge = 10**5000
+    figure = {"measure": "killed", "unit": "people", "best": huge, "qualifier": "exact",
+              "citations": [dict(CITE)]}  # fmt: skip
+    place = {"id": "place:p", "name": "P", "kind": "city", "country": "KZ",
+             "coordinates": {"latitude": huge, "longitude": 1},
+             "citations": [dict(CITE)]}  # fmt: skip
+    documents = {
+        "sources": [source_doc()],
+        "persons": [person_doc(name=huge)],
+        "places": [place],
+        "events": [event_doc(figures=[figure, {**figure, "best": -huge}])],
+    }
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_documents(documents)
+    assert {p.location: p.message for p in raised.value.problems} == {
+        "documents:persons[0] person:a.name": "expected text, got a number of 5,001 digits",
+        "documents:places[0] place:p.coordinates.latitude": (
+            "a number of 5,001 digits is outside the range of numbers, about -1.8e308 to 1.8e308"
+        ),
+        "documents:events[0] event:a.figures[0].best": (
+            "a number of 5,001 digits is larger than the largest count, 9007199254740991"
+        ),
+        "documents:events[0] event:a.figures[1].best": (
+            "a negative number of 5,001 digits; counts start at 0"
+        ),
+    }
+
+
+def test_an_integer_too_long_to_write_out_in_a_key_or_descriptor_is_told_by_its_digits() -> None:
+    huge = 10**5000
+    keyed: dict[Any, Any] = {huge: []}
+    redirects: dict[Any, Any] = {huge: "person:a"}
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_documents(
+            keyed, descriptor={"name": "x", "version": huge}, redirects=redirects
+        )
+    said = [str(problem) for problem in raised.value.problems]
+    assert "documents:a number of 5,001 digits: not a record kind" in " ".join(said)
+    assert "documents:datapackage.version: expected text, got a number of 5,001 digits" in said
+    assert "documents:redirects[0].id: expected an id, got a number of 5,001 digits" in said
+    # (and Dataset's own argument errors, which named the key with repr)
+    with pytest.raises(ValueError, match="unknown record kinds: a number of 5,001 digits;"):
+        Dataset(keyed)
+    with pytest.raises(TypeError, match="not a number of 5,001 digits to 'person:a'"):
+        Dataset({}, redirects=redirects)

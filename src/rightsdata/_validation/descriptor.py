@@ -33,6 +33,7 @@ from rightsdata._values.errors import (
     counted,
     describe_json,
     encodable,
+    shown_repr,
     with_article,
 )
 from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE, format_of
@@ -267,7 +268,7 @@ def _generic_problems(raw: object, where: str) -> list[Problem]:
             if isinstance(value, dict):
                 for key, item in value.items():
                     if type(key) is not str:
-                        stack.append((_Name(key), f"{at}.{key}", depth + 1))
+                        stack.append((_Name(key), f"{at}.{shown_repr(key)}", depth + 1))
                         continue
                     if encodable(key) is not key:
                         problems.append(_surrogate(f"{at}.{key}", "its name"))
