@@ -66,6 +66,7 @@ from rightsdata._values.errors import (
     Problem,
     ProblemCode,
     describe_json,
+    not_text_key,
     with_article,
 )
 from rightsdata._values.format import kind_file
@@ -286,13 +287,22 @@ def problems_from(exc: BaseException, place: RecordPlace, path: str = "") -> lis
         known = [field.name for field in attrs.fields(exc.cl)]
         holder = getattr(exc.cl, "kind_name", "")  # (a record's: its kind's fields are told)
         elsewhere = _FIELDS_OF_KIND if RECORD_TYPES.get(holder) is exc.cl else None
+        names = [key for key in exc.extra_fields if isinstance(key, str)]
+        # a key that is not text (YAML reads `on:` as True) names no field: told at its holder
+        others = [key for key in exc.extra_fields if not isinstance(key, str)]
         return [
-            place.problem(
-                _join(path, name),
-                unknown_field(name, known, elsewhere, holder),
-                ProblemCode.UNKNOWN_FIELD,
-            )
-            for name in sorted(exc.extra_fields)
+            *(
+                place.problem(
+                    _join(path, name),
+                    unknown_field(name, known, elsewhere, holder),
+                    ProblemCode.UNKNOWN_FIELD,
+                )
+                for name in sorted(names)
+            ),
+            *(
+                place.problem(path, message, ProblemCode.TYPE)
+                for message in sorted(not_text_key(key) for key in others)
+            ),
         ]
     if isinstance(exc, FieldError):
         return [place.problem(_join(path, exc.field), exc.message, exc.code)]

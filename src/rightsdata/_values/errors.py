@@ -372,6 +372,23 @@ def shown_repr(value: object) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
+def not_text_key(key: object) -> str:
+    """What a problem says of a key that is not text in a record, a part or a descriptor
+    given in Python (YAML reads ``on:`` as ``True``, ``1:`` as ``1``, ``~:`` as ``None``): in
+    Python's words, as JSON has no such key.
+
+    >>> not_text_key(True), not_text_key(None)
+    ('a key must be text, got True (bool)', 'a key must be text, got None')
+    >>> not_text_key(b"id"), not_text_key(10**5000)
+    ("a key must be text, got b'id' (bytes)", 'a key must be text, got a number of 5,001 digits')
+    """
+    shown, typed = shown_repr(key), type(key).__name__
+    told = key is None or (type(key) is int and digit_count(key) > SHOWN_DIGITS)
+    if not told and shown != with_article(typed):  # (where repr wrote a value: its type too)
+        shown += f" ({typed})"
+    return f"a key must be text, got {shown}"
+
+
 def encodable(text: str) -> str:
     """``text`` with any lone surrogate escaped (``\\udc80``), so that it encodes as UTF-8;
     ``text`` itself (the same object) if it holds none.
