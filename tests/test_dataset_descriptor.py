@@ -40,7 +40,7 @@ REFUSED = [
     ({"descriptor": {"rightsdata_format": 99}}, "descriptor.rightsdata_format", "newer"),
     ({"descriptor": {"rightsdata_format": "3"}}, "descriptor.rightsdata_format", "integer"),
     ({"descriptor": {"licences": []}}, "descriptor.licences", "did you mean 'licenses'"),
-    ({"descriptor": {1: "x"}}, "descriptor.1", "name must be text"),
+    ({"descriptor": {1: "x"}}, "descriptor", "a key must be text, got 1 (int)"),
     ({"descriptor": {"keywords": ("a",)}}, "descriptor.keywords", "JSON value"),
     ({"version": ""}, "version", "must not be empty"),
     ({"name": ""}, "name", "must not be empty"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +12,7 @@ from rightsdata import Dataset, InvalidDataError
 from rightsdata._validation.convert import structure
 from rightsdata.testing import dataset_documents
 
-from conftest import event_doc, examples, person_doc, source_doc
+from conftest import CITE, event_doc, examples, person_doc, source_doc
 
 
 def test_the_bundled_dataset_round_trips() -> None:
@@ -86,7 +86,7 @@ def test_a_descriptor_given_in_python_holds_json_values_under_text_names() -> No
             },
         )
     assert [(p.location, p.code, p.message) for p in info.value.problems] == [
-        ("documents:datapackage.1", "type", "a field's name must be text, not an integer (1)"),
+        ("documents:datapackage", "type", "a key must be text, got 1 (int)"),
         ("documents:datapackage.keywords", "type", "expected a JSON value, got tuple (('a',))"),
         (
             "documents:datapackage.resources[0].schema.at",
@@ -94,3 +94,100 @@ def test_a_descriptor_given_in_python_holds_json_values_under_text_names() -> No
             "expected a JSON value, got set ({1, 2})",
         ),
     ]
+
+
+def test_an_integer_too_long_to_write_out_is_told_by_its_digits() -> None:
+    # (Python refuses to write an int of more than 4,300 digits: a count's message let its
+    # ValueError escape, and a name's or a latitude's problem said Python's own words)
+    huge = 10**5000
+    figure = {"measure": "killed", "unit": "people", "best": huge, "qualifier": "exact",
+              "citations": [dict(CITE)]}  # fmt: skip
+    place = {"id": "place:p", "name": "P", "kind": "city", "country": "KZ",
+             "coordinates": {"latitude": huge, "longitude": 1},
+             "citations": [dict(CITE)]}  # fmt: skip
+    documents = {
+        "sources": [source_doc()],
+        "persons": [person_doc(name=huge)],
+        "places": [place],
+        "events": [event_doc(figures=[figure, {**figure, "best": -huge}])],
+    }
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_documents(documents)
+    assert {p.location: p.message for p in raised.value.problems} == {
+        "documents:persons[0] person:a.name": "expected text, got a number of 5,001 digits",
+        "documents:places[0] place:p.coordinates.latitude": (
+            "a number of 5,001 digits is outside the range of numbers, about -1.8e308 to 1.8e308"
+        ),
+        "documents:events[0] event:a.figures[0].best": (
+            "a number of 5,001 digits is larger than the largest count, 9007199254740991"
+        ),
+        "documents:events[0] event:a.figures[1].best": (
+            "a negative number of 5,001 digits; counts start at 0"
+        ),
+    }
+
+
+def test_an_integer_too_long_to_write_out_in_a_key_or_descriptor_is_told_by_its_digits() -> None:
+    huge = 10**5000
+    keyed: dict[Any, Any] = {huge: []}
+    redirects: dict[Any, Any] = {huge: "person:a"}
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_documents(
+            keyed, descriptor={"name": "x", "version": huge}, redirects=redirects
+        )
+    said = [str(problem) for problem in raised.value.problems]
+    assert "documents:a number of 5,001 digits: not a record kind" in " ".join(said)
+    assert "documents:datapackage.version: expected text, got a number of 5,001 digits" in said
+    assert "documents:redirects[0].id: expected an id, got a number of 5,001 digits" in said
+    # (and Dataset's own argument errors, which named the key with repr)
+    with pytest.raises(ValueError, match="unknown record kinds: a number of 5,001 digits;"):
+        Dataset(keyed)
+    with pytest.raises(TypeError, match="not a number of 5,001 digits to 'person:a'"):
+        Dataset({}, redirects=redirects)
+
+
+#: Keys that are not text, as YAML gives them (``on:``, ``~:``, ``1:``) or code builds them.
+NOT_TEXT_KEYS: Final = [
+    (True, "True (bool)"),
+    (None, "None"),
+    (1, "1 (int)"),
+    (b"id", "b'id' (bytes)"),
+    (10**5000, "a number of 5,001 digits"),
+]
+
+
+def test_a_key_that_is_not_text_is_a_problem_of_its_record_or_part() -> None:
+    # (these raised AttributeError from the spelling hint of an unknown field)
+    persons: list[Any] = []
+    for n, (key, _) in enumerate(NOT_TEXT_KEYS):
+        record = person_doc(f"person:p{n}", nmae="x")
+        part = person_doc(f"person:q{n}")
+        part["citations"][0][key] = "x"
+        persons += [{**record, key: "x"}, part]
+    documents = {"sources": [source_doc()], "persons": [*persons, person_doc(name=5)], 1: []}
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_documents(documents)  # type: ignore[dict-item]
+    said = [(p.location, p.code, p.message) for p in raised.value.problems]
+    expected = []
+    for n, (_, shown) in enumerate(NOT_TEXT_KEYS):
+        record, part = f"documents:persons[{2 * n}] person:p{n}", f"person:q{n}.citations[0]"
+        expected += [
+            (f"{record}.nmae", "unknown_field", "unknown field; did you mean 'name'?"),
+            (record, "type", f"a key must be text, got {shown}"),
+            (f"documents:persons[{2 * n + 1}] {part}", "type", f"a key must be text, got {shown}"),
+        ]
+    expected.append(
+        ("documents:persons[10] person:a.name", "type", "expected text, got an integer (5)")
+    )
+    expected.append(("documents:1", "unknown_field", said[-1][2]))  # (the top level's, as before)
+    assert said == expected
+    assert said[-1][2].startswith("not a record kind")
+
+
+def test_a_key_that_is_not_text_in_a_descriptor_is_told_at_its_holder() -> None:
+    for key, shown in NOT_TEXT_KEYS:
+        with pytest.raises(InvalidDataError) as raised:
+            rightsdata.load_documents({}, descriptor={"name": "x", "contributors": [{key: 1}]})
+        assert [(p.location, p.message) for p in raised.value.problems] == [
+            ("documents:datapackage.contributors[0]", f"a key must be text, got {shown}")
+        ]

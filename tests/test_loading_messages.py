@@ -295,6 +295,23 @@ def test_a_long_number_is_located_in_its_record(tmp_path: Path) -> None:
     )
 
 
+def test_a_count_of_thousands_of_digits_is_told_by_its_digits(tmp_path: Path) -> None:
+    # (up to Python's limit of 4,300 digits a file's number parses: it was written out whole)
+    figure = {"measure": "killed", "unit": "people", "best": 0, "qualifier": "exact",
+              "citations": [CITE]}  # fmt: skip
+    event = json.dumps(event_doc(figures=[figure])).replace('"best": 0', '"best": ' + "9" * 4300)
+    files = {"sources.json": [source_doc()], "persons.json": [person_doc()]}
+    write_folder(tmp_path, {**files, "events.json": f"[{event}]"})
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_path(tmp_path)
+    assert [(p.location, p.message) for p in raised.value.problems] == [
+        (
+            "events.json[0] event:a.figures[0].best",
+            "a number of 4,300 digits is larger than the largest count, 9007199254740991",
+        )
+    ]
+
+
 @pytest.mark.parametrize("layout", ["folder", "all.json", "all.jsonl"])
 def test_a_repeated_key_is_located(tmp_path: Path, layout: str) -> None:
     record = PERSON.replace('"name"', '"name": "Jane", "name"')

@@ -658,3 +658,21 @@ def test_a_validator_is_built_once_for_each_format_it_checks() -> None:
     assert validator_for("events", format=1) is validator_for("events", format=2)
     assert validator_for("events") is validator_for("events", format=4)
     assert validator_for("events", format=3) is not validator_for("events", format=4)
+
+
+def test_a_number_too_long_to_write_out_is_told_by_its_digits() -> None:
+    # (the validator's messages wrote the number: past 4,300 digits Python's ValueError
+    # escaped schema_problems; below, a count of thousands of digits was echoed whole)
+    figure = {"measure": "killed", "unit": "people", "best": 10**5000, "qualifier": "exact",
+              "citations": [CITE]}  # fmt: skip
+    doc: dict[Any, Any] = event_doc(figures=[figure, {**figure, "best": -(10**30)}])
+    doc[10**5000] = 1
+    assert [(p.field, p.message) for p in schema_problems("events", doc, "e")] == [
+        (
+            "figures[0].best",
+            "a number of 5,001 digits is greater than the maximum of 9007199254740991",
+        ),
+        ("figures[1].best", "a negative number of 31 digits is less than the minimum of 0"),
+        (None, "Additional properties are not allowed (a number of 5,001 digits was unexpected)"),
+    ]
+    assert doc["figures"][0]["best"] == 10**5000  # (the document given is left as it was)

@@ -27,7 +27,7 @@ import json
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 from rightsdata._model.records import KINDS, KindName
-from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.errors import Problem, ProblemCode, shown_number
 from rightsdata._values.extras import require
 from rightsdata._values.format import FORMAT, FormatVersion, schema_file, schema_format, schema_id
 from rightsdata._values.lazymodule import LazyModule
@@ -162,6 +162,32 @@ def _message(error: jsonschema.exceptions.ValidationError) -> str:
     return error.message
 
 
+class _LongNumber(int):
+    """An integer of more than :data:`~rightsdata._values.errors.SHOWN_DIGITS` digits, as a
+    validator's message writes it (``repr``): by its count of digits. Python refuses to write
+    one of more than 4,300 digits, so a message that did raised ``ValueError``."""
+
+    def __repr__(self) -> str:
+        return shown_number(int(self))
+
+    __str__ = __repr__
+
+
+def _long_numbers_told(value: Any) -> Any:
+    """``value``, or where it holds an integer of more than 66 bits (the least of more than
+    ``SHOWN_DIGITS`` digits has 67), a copy that holds each as a :class:`_LongNumber`."""
+    if type(value) is int:
+        return _LongNumber(value) if value.bit_length() > 66 else value
+    if type(value) is list:
+        items = [_long_numbers_told(item) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if type(value) is dict:
+        pairs = [(_long_numbers_told(k), _long_numbers_told(v)) for k, v in value.items()]
+        same = all(k is a and v is b for (k, v), (a, b) in zip(pairs, value.items(), strict=True))
+        return value if same else dict(pairs)
+    return value
+
+
 def _problems_at(
     kind: str, document: Any, location: str | RecordPlace, *, format: FormatVersion = FORMAT
 ) -> list[Problem]:
@@ -169,8 +195,9 @@ def _problems_at(
     the loader knows it: its file, position and ID, which the problems then name."""
     problems = []
     place: RecordPlace | None = location if isinstance(location, RecordPlace) else None
+    told = _long_numbers_told(document)
     # (the loader's kind is a str: validator_for checks it when it runs, as a type cannot)
-    for error in validator_for(cast("KindName", kind), format=format).iter_errors(document):
+    for error in validator_for(cast("KindName", kind), format=format).iter_errors(told):
         if place is None:
             record_id, note = identify(document)
             place = RecordPlace(str(location), record_id, note=note, kind=kind)

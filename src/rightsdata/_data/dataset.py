@@ -152,7 +152,9 @@ def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
         raise TypeError(f"redirects must be a mapping, not {type(redirects).__name__}")
     for old, new in redirects.items():
         if not isinstance(old, str) or not isinstance(new, str):
-            raise TypeError(f"redirects map IDs to IDs (str to str), not {old!r} to {new!r}")
+            raise TypeError(
+                f"redirects map IDs to IDs (str to str), not {shown_repr(old)} to {shown_repr(new)}"
+            )
     return dict(redirects)
 
 
@@ -343,7 +345,7 @@ def _kinds_of(records: object) -> Mapping[str, Sequence[Record]]:
         )
     unknown = set(records) - set(KINDS)
     if unknown:
-        names = sorted(k if isinstance(k, str) else repr(k) for k in unknown)
+        names = sorted(k if isinstance(k, str) else shown_repr(k) for k in unknown)
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
         like = "".join(spelled_like(k, KINDS) for k in unknown) if len(unknown) == 1 else ""

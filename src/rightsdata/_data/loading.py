@@ -44,8 +44,10 @@ from rightsdata._values.errors import (
     UnknownDatasetError,
     counted,
     describe_json,
+    number_of_digits,
     printable,
     problem_parts,
+    shown_repr,
 )
 from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.format import (
@@ -1306,7 +1308,7 @@ def _structure_kinds(
         if descriptor and EMBEDDED in raw:  # first: the format it declares picks the schemas
             _embedded_descriptor(parts, raw[EMBEDDED], f"{label}:{EMBEDDED}", label)
         for key, documents in raw.items():
-            where = f"{label}:{key}"
+            where = f"{label}:{key if isinstance(key, str) else shown_repr(key)}"
             if descriptor and key == EMBEDDED:
                 continue
             if redirects and key == "redirects":
@@ -2121,8 +2123,7 @@ def _parse(text: str, label: str, *, one_line: bool = False) -> tuple[Any, list[
             return None, [
                 Problem(
                     label,
-                    f"holds a number of {int(digits[2]):,} digits{where}; at most "
-                    f"{int(digits[1]):,}",
+                    f"holds {number_of_digits(int(digits[2]))}{where}; at most {int(digits[1]):,}",
                     ProblemCode.LIMIT,
                 )
             ]

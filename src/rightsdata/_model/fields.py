@@ -60,7 +60,7 @@ from rightsdata._model.forms import (
     form_of_pattern,
 )
 from rightsdata._values.controls import CONTROL_CLASS, find_control, name_control
-from rightsdata._values.errors import FieldError, ProblemCode, counted
+from rightsdata._values.errors import FieldError, ProblemCode, counted, shown_number
 from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern
 
 if TYPE_CHECKING:
@@ -724,10 +724,12 @@ class Count(Spec):
             raise FieldError(
                 name, f"expected an integer, got {type(value).__name__}", ProblemCode.TYPE
             )
-        if value < 0:
-            raise FieldError(name, f"{value} is negative; counts start at 0")
-        if value > COUNT_MAX:
-            raise FieldError(name, f"{value} is larger than the largest count, {COUNT_MAX}")
+        if not 0 <= value <= COUNT_MAX:
+            shown = shown_number(value)  # (Python refuses to write out 4,301 digits or more)
+            if value > COUNT_MAX:
+                raise FieldError(name, f"{shown} is larger than the largest count, {COUNT_MAX}")
+            said = shown if shown.startswith("a negative") else f"{shown} is negative"
+            raise FieldError(name, f"{said}; counts start at 0")
 
     def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
         namespace[f"s{key}"] = self

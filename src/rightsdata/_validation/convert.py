@@ -75,6 +75,7 @@ from rightsdata._values.errors import (
     Problem,
     ProblemCode,
     describe_json,
+    not_text_key,
     with_article,
 )
 from rightsdata._values.format import kind_file
@@ -292,9 +293,18 @@ def problems_from(exc: BaseException, place: RecordPlace, path: str = "") -> lis
             found += problems_from(inner, place, path if index is None else f"{path}[{index}]")
         return found
     if isinstance(exc, ForbiddenExtraKeysError):
+        names = [key for key in exc.extra_fields if isinstance(key, str)]
+        # a key that is not text (YAML reads `on:` as True) names no field: told at its holder
+        others = [key for key in exc.extra_fields if not isinstance(key, str)]
         return [
-            place.problem(_join(path, name), _unknown(exc.cl, name), ProblemCode.UNKNOWN_FIELD)
-            for name in sorted(exc.extra_fields)
+            *(
+                place.problem(_join(path, name), _unknown(exc.cl, name), ProblemCode.UNKNOWN_FIELD)
+                for name in sorted(names)
+            ),
+            *(
+                place.problem(path, message, ProblemCode.TYPE)
+                for message in sorted(not_text_key(key) for key in others)
+            ),
         ]
     if isinstance(exc, FieldError):
         return [place.problem(_join(path, exc.field), exc.message, exc.code)]

@@ -33,6 +33,7 @@ from rightsdata._values.errors import (
     counted,
     describe_json,
     encodable,
+    not_text_key,
     with_article,
 )
 from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE, format_of
@@ -249,13 +250,7 @@ def _generic_problems(raw: object, where: str) -> list[Problem]:
     while stack:
         value, at, depth = stack.pop()
         if type(value) is _Name:  # (said in its turn, as a value is: in reading order)
-            problems.append(
-                Problem(
-                    at,
-                    f"a field's name must be text, not {describe_json(value.key)}",
-                    ProblemCode.TYPE,
-                )
-            )
+            problems.append(Problem(at, not_text_key(value.key), ProblemCode.TYPE))
         elif type(value) not in _JSON_TYPES:
             problems.append(Problem(at, _not_json(value), ProblemCode.TYPE))
         elif isinstance(value, dict | list):
@@ -267,7 +262,7 @@ def _generic_problems(raw: object, where: str) -> list[Problem]:
             if isinstance(value, dict):
                 for key, item in value.items():
                     if type(key) is not str:
-                        stack.append((_Name(key), f"{at}.{key}", depth + 1))
+                        stack.append((_Name(key), at, depth + 1))  # (told at its holder)
                         continue
                     if encodable(key) is not key:
                         problems.append(_surrogate(f"{at}.{key}", "its name"))

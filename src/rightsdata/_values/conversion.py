@@ -22,7 +22,7 @@ import re
 from enum import Enum
 from typing import Any
 
-from rightsdata._values.errors import describe_json, with_article
+from rightsdata._values.errors import describe_json, shown_number, with_article
 
 __all__ = [
     "WrongTypeError",
@@ -56,7 +56,9 @@ def to_float(value: object) -> float:
     try:
         return float(value)
     except OverflowError:
-        raise ValueError(f"{value} is too large for a number") from None
+        raise ValueError(
+            f"{shown_number(value)} is outside the range of numbers, about -1.8e308 to 1.8e308"
+        ) from None
 
 
 def to_edtf(value: object) -> Any:

@@ -355,11 +355,38 @@ def shown_repr(value: object) -> str:
     """``value``'s repr as an error names it (a wrong argument's, a wrong item's), printable
     and cut to 60 characters.
 
+    An integer of more than :data:`SHOWN_DIGITS` digits is told by their count
+    (:func:`shown_number`): Python refuses to write one of more than 4,300.
+
     >>> shown_repr("x" * 70)
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
+    >>> shown_repr(True), shown_repr(10**5000), shown_repr((10**5000,))
+    ('True', 'a number of 5,001 digits', 'a tuple')
     """
-    shown = printable(repr(value))
+    if type(value) is int:
+        return shown_number(value)
+    try:
+        shown = printable(repr(value))
+    except ValueError:  # (an integer past Python's limit inside it)
+        return with_article(type(value).__name__)
     return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def not_text_key(key: object) -> str:
+    """What a problem says of a key that is not text in a record, a part or a descriptor
+    given in Python (YAML reads ``on:`` as ``True``, ``1:`` as ``1``, ``~:`` as ``None``): in
+    Python's words, as JSON has no such key.
+
+    >>> not_text_key(True), not_text_key(None)
+    ('a key must be text, got True (bool)', 'a key must be text, got None')
+    >>> not_text_key(b"id"), not_text_key(10**5000)
+    ("a key must be text, got b'id' (bytes)", 'a key must be text, got a number of 5,001 digits')
+    """
+    shown, typed = shown_repr(key), type(key).__name__
+    told = key is None or (type(key) is int and digit_count(key) > SHOWN_DIGITS)
+    if not told and shown != with_article(typed):  # (where repr wrote a value: its type too)
+        shown += f" ({typed})"
+    return f"a key must be text, got {shown}"
 
 
 def encodable(text: str) -> str:
@@ -510,25 +537,87 @@ def counted_kind(n: int, kind: str) -> str:
     return counted(n, kind.removesuffix("s"), kind)
 
 
+#: An integer of more digits than this is told by its count of digits, not written out: a
+#: message stays readable (every 64-bit integer is still shown whole), and Python refuses to
+#: write one of more than 4,300 digits at all (``sys.get_int_max_str_digits``).
+SHOWN_DIGITS: Final = 20
+
+
+def digit_count(number: int) -> int:
+    """How many digits ``number`` is written with (its sign left out), found without writing
+    it out, which Python refuses past 4,300 digits.
+
+    >>> digit_count(0), digit_count(-999), digit_count(10**5000)
+    (1, 3, 5001)
+    """
+    number = abs(number)
+    # 2 ** (bits - 1) <= number < 2 ** bits: a first guess from log10(2), then set right
+    count = max(1, int(number.bit_length() * 0.30102999566398120))
+    while number >= 10**count:
+        count += 1
+    while count > 1 and number < 10 ** (count - 1):
+        count -= 1
+    return count
+
+
+def number_of_digits(count: int) -> str:
+    """How a message tells a number too long to show: by its ``count`` of digits.
+
+    >>> number_of_digits(5001)
+    'a number of 5,001 digits'
+    """
+    return f"a number of {count:,} digits"
+
+
+def shown_number(number: int) -> str:
+    """``number`` as a message shows it: written out, or, past :data:`SHOWN_DIGITS` digits,
+    by its count of digits (:func:`number_of_digits`). Never format an integer a user gave
+    in a message otherwise: one of more than 4,300 digits raises ``ValueError``.
+
+    >>> shown_number(-12), shown_number(10**5000), shown_number(-(10**30))
+    ('-12', 'a number of 5,001 digits', 'a negative number of 31 digits')
+    """
+    count = digit_count(number)
+    if count <= SHOWN_DIGITS:
+        return str(number)
+    told = number_of_digits(count)
+    return told.replace("a ", "a negative ", 1) if number < 0 else told
+
+
+def _written(value: object) -> str | None:
+    """``value``'s ``repr`` in at most 40 columns, or None if Python refuses to write it (it
+    holds an integer of more than 4,300 digits)."""
+    try:
+        shown = repr(value)
+    except ValueError:
+        return None
+    if len(shown) > 20:  # (no text of 20 characters takes more than 40 columns)
+        from rightsdata._values.columns import display_width, fit
+
+        if display_width(shown) > 40:
+            shown = shown[: fit(shown, 37)] + "..."
+    return shown
+
+
 def describe_json(value: object) -> str:
     """How a JSON value reads to a person, in JSON's words: ``"text ('5')"``, ``'an integer
-    (5)'``, ``'null'``, ``'false'`` (never Python's: ``None``, ``False``).
+    (5)'``, ``'null'``, ``'false'`` (never Python's: ``None``, ``False``); an integer of more
+    than :data:`SHOWN_DIGITS` digits by their count (:func:`shown_number`).
 
     >>> describe_json("5"), describe_json(5), describe_json(None), describe_json(True)
     ("text ('5')", 'an integer (5)', 'null', 'true')
+    >>> describe_json(10**5000)
+    'a number of 5,001 digits'
     """
     if value is None or type(value) is bool:
         return "null" if value is None else "true" if value else "false"
     name = _JSON_NAMES.get(type(value), type(value).__name__)
     if isinstance(value, list | dict):
         return name
-    shown = repr(value)
-    if len(shown) > 20:  # (no text of 20 characters takes more than 40 columns)
-        from rightsdata._values.columns import display_width, fit
-
-        if display_width(shown) > 40:
-            shown = shown[: fit(shown, 37)] + "..."
-    return f"{name} ({shown})"
+    if type(value) is int and digit_count(value) > SHOWN_DIGITS:
+        return shown_number(value)
+    shown = _written(value)
+    return name if shown is None else f"{name} ({shown})"
 
 
 class RightsdataError(Exception):

@@ -52,18 +52,21 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i + 1 :] or swapped == b[i:]
 
 
-def close(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+def close(word: object, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
     """The choices spelled most like ``word`` (at most ``n``, each once), closest first; none
-    if there are more than :data:`MAX_CHOICES`. A choice of the same letters in another case
+    if there are more than :data:`MAX_CHOICES`, or if ``word`` is not text (a key YAML read
+    as ``True``). A choice of the same letters in another case
     is the one meant, alone (``'Arrest'``: ``'arrest'``, not also ``'unrest'``); a word or
     choice of :data:`SHORT` letters or fewer is matched only one edit away, or as the start of
     a choice.
 
     >>> close("Arrest", ["arrest", "unrest"]), close("kind", ["id", "name"])
     (['arrest'], [])
-    >>> close("dte", ["date", "title"]), close("nmae", ["id", "name"])
-    (['date'], ['name'])
+    >>> close("dte", ["date", "title"]), close("nmae", ["id", "name"]), close(True, ["true"])
+    (['date'], ['name'], [])
     """
+    if not isinstance(word, str):
+        return []
     import difflib  # (only an error needs it)
 
     pool = choices if isinstance(choices, Collection) else list(choices)
