@@ -49,6 +49,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from rightsdata._tables.exportfolder import MANIFEST
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE
 from rightsdata._values.namedmap import NamedMapping
 from rightsdata._values.names import FormatName, FormulaOption
@@ -90,9 +91,6 @@ FORMATS: Final[NamedMapping[FormatName, str]] = NamedMapping(
 )
 #: The formats that write CSV files, the only ones ``csv_formulas`` applies to.
 _CSV_FORMATS: Final = ("csv", "datapackage")
-#: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
-#: [...]}``), so that the next export into the directory knows which files were its own.
-MANIFEST: Final = ".rightsdata-export"
 
 
 def export_names() -> frozenset[str]:

@@ -1,7 +1,7 @@
 """What a folder of CSV tables says about itself: the tables it should hold, and the
 ``csv_formulas`` option they were written with.
 
-An export lists the files it wrote in its manifest (:data:`~rightsdata._tables.export.MANIFEST`,
+An export lists the files it wrote in its manifest (:data:`MANIFEST`,
 with the ``csv_formulas`` option of a CSV export), and a ``datapackage`` export's
 ``datapackage.json`` lists each table as a resource. :func:`rightsdata.tables.read_directory`
 reads them so that a table missing from a copy of the export (a file not copied, an upload
@@ -23,11 +23,16 @@ import json
 import posixpath
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, get_args
 
 from rightsdata._tables.tables import TABLES
+from rightsdata._values.names import FormulaOption
 
-__all__ = ["kinds_missing", "listed_tables", "missing_tables", "written_option"]
+__all__ = ["MANIFEST", "kinds_missing", "listed_tables", "missing_tables", "written_option"]
+
+#: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
+#: [...]}``), so that the next export into the directory knows which files were its own.
+MANIFEST: Final = ".rightsdata-export"
 
 #: The descriptor a ``datapackage`` export writes beside its tables.
 _DESCRIPTOR = "datapackage.json"
@@ -46,8 +51,6 @@ def _read_json(path: Path) -> Any:
 
 def _manifest(folder: Path) -> dict[str, Any]:
     """The export's manifest in ``folder``, if it is an object (else empty)."""
-    from rightsdata._tables.export import MANIFEST
-
     manifest = _read_json(folder / MANIFEST)
     return manifest if isinstance(manifest, dict) else {}
 
@@ -66,8 +69,6 @@ def _table_of(path: object) -> str | None:
 def listed_tables(folder: Path) -> dict[str, str]:
     """The tables whose CSV files ``folder``'s manifest or ``datapackage.json`` lists, each
     with the file that lists it (the manifest first)."""
-    from rightsdata._tables.export import MANIFEST
-
     listed: dict[str, str] = {}
     files = _manifest(folder).get("files")
     for name in files if isinstance(files, list) else ():
@@ -95,8 +96,6 @@ def missing_tables(folder: Path) -> str | None:
     }
     if not missing:
         return None
-    from rightsdata._tables.export import MANIFEST
-
     files = all_of(f"{table}.csv" for table in missing)
     sources = all_of(
         f"the export's list of its files ({MANIFEST})" if where == MANIFEST else where
@@ -143,7 +142,5 @@ def written_option(folder: Path) -> str | None:
     """The ``csv_formulas`` option ``folder``'s CSV tables were written with, as the export's
     manifest records it; None if it records none (an export by an earlier release, or no
     export)."""
-    from rightsdata._tables.csvtables import FORMULA_OPTIONS
-
     option = _manifest(folder).get("csv_formulas")
-    return option if option in FORMULA_OPTIONS else None
+    return option if option in get_args(FormulaOption) else None
