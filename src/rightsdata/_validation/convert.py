@@ -317,11 +317,39 @@ def problems_from(exc: BaseException, place: RecordPlace, path: str = "") -> lis
     return [place.problem(path, f"{type(exc).__name__}: {exc}", ProblemCode.VALUE)]
 
 
+def _forget(exc: BaseException) -> None:
+    """Drop the tracebacks of ``exc`` and of every error it holds, once told as problems.
+
+    cattrs collects a record's errors in a list local to the function that raises them as
+    one group, so each error's traceback holds that function's frame, which holds the list,
+    which holds the error: a cycle per failed field, freed only by the cyclic collector
+    (with the frames' locals: the record's raw fields, the partial results). A load pauses
+    the collector (rightsdata._values.gcpause), so a file of 100,000 bad records kept them
+    all until its end (1.1 GB for 292 KB of ``{}``), then handed them to the oldest
+    generation. Without their tracebacks the errors and frames go as soon as nothing refers
+    to them.
+    """
+    stack = [exc]
+    seen: set[int] = set()
+    while stack:
+        error = stack.pop()
+        if id(error) in seen:
+            continue
+        seen.add(id(error))
+        error.__traceback__ = None
+        if isinstance(error, BaseExceptionGroup):
+            stack += error.exceptions
+        stack += [linked for linked in (error.__cause__, error.__context__) if linked is not None]
+
+
 def _structure_one(cls: type, document: object, place: RecordPlace) -> tuple[Any, list[Problem]]:
     try:
         return converter.get_structure_hook(cls)(document, cls), []
     except Exception as exc:  # every failure becomes a located problem
-        return None, _problems_in(cls, document, exc, place)
+        try:
+            return None, _problems_in(cls, document, exc, place)
+        finally:
+            _forget(exc)
 
 
 def _problems_in(cls: type, document: object, exc: Exception, place: RecordPlace) -> list[Problem]:
@@ -468,7 +496,8 @@ def _unchecked_fields(
         raw, hint = document[field.name], hints[field.name]
         try:
             value = converter.structure(raw, hint)
-        except Exception:  # reported, here or in one of its parts: judge each part
+        except Exception as exc:  # reported, here or in one of its parts: judge each part
+            _forget(exc)
             problems += _unchecked_parts(hint, raw, place, where, said)
             continue
         if where in said.paths:
@@ -527,7 +556,8 @@ def _holder_errors(cls: type, document: dict[str, Any], hints: dict[str, Any]) -
             try:
                 value = converter.structure(raw, hint)
                 spec_of(field).check(attribute, value)
-            except Exception:  # reported as the part's own problem
+            except Exception as exc:  # reported as the part's own problem
+                _forget(exc)
                 if how != "names" or type(raw) is not list:
                     continue
                 value = tuple(entry for entry in raw if type(entry) is str)
@@ -609,6 +639,7 @@ def _structure_all(
         except Exception as exc:  # every failure becomes located problems
             # the record's place (its index and ID) is built only now, for a problem
             problems += _problems_in(cls, document, exc, places.of_document(n, document))
+            _forget(exc)
     return records, problems
 
 
