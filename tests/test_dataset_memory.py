@@ -218,3 +218,30 @@ def test_a_failed_load_leaves_no_cyclic_garbage(tmp_path: Path, layout: str) -> 
         assert gc.collect() == 0  # nothing was left for the collector to find
     finally:
         gc.enable()
+
+
+def test_a_failed_load_against_the_schemas_leaves_no_cyclic_garbage(tmp_path: Path) -> None:
+    """jsonschema's errors name their ``parent`` from their ``context`` (why an ``anyOf``
+    failed): the loader breaks that cycle once an error is told as a problem."""
+    pytest.importorskip("jsonschema")
+    documents = rightsdata.load().to_dict()
+    for event in documents["events"]:
+        event["date"] = "2012-13-45"  # (a date is one of several forms: its error has a context)
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
+
+    def fail() -> int:
+        try:
+            rightsdata.load_path(path, schema=True)
+        except rightsdata.InvalidDataError as error:
+            return len(error.problems)
+        raise AssertionError("the load did not fail")
+
+    assert fail() >= len(documents["events"])  # (first imports and caches)
+    gc.collect()
+    gc.disable()
+    try:
+        fail()
+        assert gc.collect() == 0  # nothing was left for the collector to find
+    finally:
+        gc.enable()

@@ -203,4 +203,16 @@ def _problems_at(
             place = RecordPlace(str(location), record_id, note=note, kind=kind)
         path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
         problems.append(place.problem(path.removeprefix("."), _message(error), ProblemCode.SCHEMA))
+        _unlink(error)
     return problems
+
+
+def _unlink(error: jsonschema.exceptions.ValidationError) -> None:
+    """Break the cycles of ``error``, once told: each error in its ``context`` (the reasons
+    an ``anyOf`` failed) names it as its ``parent``, so without this every error with a
+    context was left to the cyclic collector, which a load pauses (docs/loading.md)."""
+    stack = list(error.context)
+    while stack:
+        inner = stack.pop()
+        inner.parent = None
+        stack += inner.context
