@@ -292,6 +292,13 @@ def test_a_redirect_may_cross_actor_kinds_only(make_folder: MakeFolder) -> None:
     assert problems(make_folder(files)) == [("redirects.json[0].to", ProblemCode.INTEGRITY)]
 
 
+def test_a_redirect_from_a_malformed_id_is_told_that_only(make_folder: MakeFolder) -> None:
+    # the old ID's prefix is no kind's, so no kind can differ from the target's
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["redirects.json"] = [{"id": "Person:Old", "to": "person:a"}]
+    assert problems(make_folder(files)) == [("redirects.json[0].id", ProblemCode.VALUE)]
+
+
 # --- the collections: kept in the order read when that is ID order -----------------------
 
 
