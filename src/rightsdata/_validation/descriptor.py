@@ -385,9 +385,9 @@ def _check_object(
         if sub is not None:
             problems += _check(item, sub, root, f"{at}.{key}")
         elif extra is False:
-            problems.append(
-                Problem(f"{at}.{key}", _unknown(key, properties), ProblemCode.UNKNOWN_FIELD)
-            )
+            # an empty name is told at its holder ("unknown field ''"), not at "{at}."
+            where = f"{at}.{key}" if key else at
+            problems.append(Problem(where, _unknown(key, properties), ProblemCode.UNKNOWN_FIELD))
         elif isinstance(extra, dict):
             problems += _check(item, extra, root, f"{at}.{key}")
     return problems
