@@ -76,6 +76,12 @@ BROKEN: list[tuple[str, str, str, str, str]] = [
         "NaN",
         "NaN is not allowed: JSON has no NaN or Infinity; write null",
     ),
+    _broken(
+        "leading zero",
+        PERSON.replace('"name"', '"x": 0200, "name"'),
+        "0200",
+        "a number with a leading zero (0200), which JSON does not allow: write 200",
+    ),
 ]
 
 
@@ -347,6 +353,11 @@ CAUSES: Final = {
     "cut short": "the text ends too soon",
     "bom": "a byte-order mark",
     "extra": "more text follows the end of the JSON value",
+    "leading zero": "a number with a leading zero",
+    "plus": "a number with a plus sign",
+    "hex": "a hexadecimal number",
+    "ends in a point": "a number that ends in a point",
+    "starts with a point": "a number that starts with a point",
 }
 
 #: (text, the cause it shows, or None for Python's message said in words, and where): each
@@ -398,6 +409,19 @@ SYNTAX: list[tuple[str, str | None, str]] = [
     ("\ufeff{}", "bom", "line 1 column 1"),
     ("[\ufeff{}]", "bom", "line 1 column 2"),
     ("[\u00a0{}]", None, "line 1 column 2"),  # (a no-break space is no byte-order mark)
+    ('{"best": 0200}', "leading zero", "line 1 column 10 (in best)"),
+    ("[1, -007]", "leading zero", "line 1 column 5"),
+    ("0200", "leading zero", "line 1 column 1"),
+    ("[+200]", "plus", "line 1 column 2"),
+    ('{"best": 0xC8}', "hex", "line 1 column 10 (in best)"),
+    ("[200.]", "ends in a point", "line 1 column 2"),
+    ("[.5]", "starts with a point", "line 1 column 2"),
+    ("[0x1g]", None, "line 1 column 3"),  # (a word, not a number)
+    ("[deadbeef]", None, "line 1 column 2"),
+    ("[1.5.2]", None, "line 1 column 5"),
+    ('["a"0200]', None, "line 1 column 5"),  # (a number where a comma goes)
+    ("[+]", None, "line 1 column 2"),
+    ("[+-1]", None, "line 1 column 2"),
 ]
 
 
