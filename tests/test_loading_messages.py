@@ -474,6 +474,34 @@ def test_a_byte_order_mark_within_json_lines_is_told_at_its_line(tmp_path: Path)
     )
 
 
+@pytest.mark.parametrize(
+    ("blank", "said"),
+    [
+        ("\f", "holds only U+000C, which is not JSON white space: remove it"),
+        ("\v", "holds only U+000B, which is not JSON white space: remove it"),
+        ("\u00a0", "holds only U+00A0, which is not JSON white space: remove it"),
+        (
+            " \u2003\t\u3000",
+            "holds only white space, with U+2003 and U+3000, which are not JSON white space: "
+            "remove them",
+        ),
+    ],
+)
+def test_a_json_lines_line_of_white_space_json_does_not_know_is_told(
+    tmp_path: Path, blank: str, said: str
+) -> None:
+    # JSON's own white space (space, tab, CR) makes a blank line, passed over; other white
+    # space is no blank line (nor JSON): the line is told, not passed over as blank
+    path = tmp_path / "all.jsonl"
+    path.write_text(f"{SOURCE}\n \t\r\n\n{blank}\n{PERSON}\n", encoding="utf-8")
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_path(path)
+    assert [str(p) for p in raised.value.problems] == [f"all.jsonl:4: {said}"]
+    assert [p.line for p in raised.value.problems] == [4]
+    path.write_text(f"{SOURCE}\n \t\r\n\n{PERSON}\n", encoding="utf-8")
+    assert rightsdata.load_path(path).counts()["persons"] == 1
+
+
 def test_more_on_a_json_lines_line_is_not_told_to_use_json_lines(tmp_path: Path) -> None:
     path = tmp_path / "all.jsonl"
     line = json.dumps({"$kind": "sources", **source_doc()})

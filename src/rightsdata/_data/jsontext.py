@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from rightsdata._values.joined import all_of
+
 if TYPE_CHECKING:
     from rightsdata._data.encodings import LineReading
 
@@ -236,6 +238,24 @@ def _number_cause(text: str, at: int, msg: str) -> tuple[int, str] | None:
     return start, why
 
 
+#: JSON's white space (RFC 8259): space, tab, line feed, carriage return.
+JSON_SPACE: Final = " \t\n\r"
+
+
+def _only_space(text: str) -> str:
+    """What to say of ``text`` that holds only white space, some of it not JSON's (a form
+    feed, a no-break space): which, so that a line of it is not taken for a blank one.
+
+    >>> _only_space("\\f"), _only_space(" \\u00a0\\u2003")
+    ('holds only U+000C, which is not JSON white space: remove it', \
+'holds only white space, with U+00A0 and U+2003, which are not JSON white space: remove them')
+    """
+    others = [f"U+{ord(char):04X}" for char in dict.fromkeys(text) if char not in JSON_SPACE]
+    which, it = ("which is", "it") if len(others) == 1 else ("which are", "them")
+    said = "only white space, with" if any(char in JSON_SPACE for char in text) else "only"
+    return f"holds {said} {all_of(others)}, {which} not JSON white space: remove {it}"
+
+
 def syntax_message(text: str, pos: int, msg: str, *, one_line: bool = False) -> str:
     """What to say of ``text``, which Python's parser refused at ``pos`` with ``msg``: where
     (:func:`place`), and why in words, with the likely cause where there is one. A cause is
@@ -246,6 +266,8 @@ def syntax_message(text: str, pos: int, msg: str, *, one_line: bool = False) -> 
     is not valid JSON at line 1 column 3 (after [0]): two commas in a row (an empty item), \
 which JSON does not allow: remove one
     """
+    if not text.strip():  # (Python's white space: JSON's is four characters of it)
+        return _only_space(text)
     at = pos if msg.startswith(_IN_STRING) else _next(text, pos)
     comma = _comma_cause(text, at, msg)
     if comma is not None:

@@ -1566,6 +1566,11 @@ def json_lines(text: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
+#: JSON's white space, of which a blank JSON Lines line may hold some (its "\n" is split
+#: off); a line of other white space (a form feed, a no-break space) is told, not skipped.
+_JSON_SPACE: Final = " \t\r"
+
+
 def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
     parts = _Parts(options, f"{path.name}:redirects")
     schema = options.schema
@@ -1582,7 +1587,7 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
     lines: dict[str, list[int]] = {}
     redirect_lines: list[object] = []
     for number, line in enumerate(json_lines(text), start=1):
-        if not line.strip():
+        if not line.strip(_JSON_SPACE):  # (a form feed or a no-break space is told)
             continue
         where = f"{path.name}:{number}"
         value, found = _parse(line, where, one_line=True)
@@ -1668,7 +1673,7 @@ def _document_on_one_line(value: object, text: str) -> bool:
         return False
     if not value.keys() <= _DOCUMENT_KEYS and not any(kinds):
         return False
-    return sum(1 for line in json_lines(text) if line.strip()) == 1
+    return sum(1 for line in json_lines(text) if line.strip(_JSON_SPACE)) == 1
 
 
 #: The keys of a ``document`` export: its descriptor, its redirects and the kinds' lists.
