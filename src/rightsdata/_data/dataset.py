@@ -63,6 +63,7 @@ from rightsdata._values.errors import (
     with_article,
 )
 from rightsdata._values.exitleave import RELEASED, release_at_exit
+from rightsdata._values.flags import flag
 from rightsdata._values.format import FormatVersion
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.joined import all_of, one_of
@@ -637,6 +638,7 @@ class Dataset:
         base: Dataset | None = None,
         strict: bool = False,
     ) -> None:
+        flag(strict, "strict")
         if base is None:
             # (a kind's name is a str, whatever Literal type the keys are given)
             by_name = cast("Mapping[str, Sequence[Record]]", records)

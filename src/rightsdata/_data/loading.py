@@ -50,6 +50,7 @@ from rightsdata._values.errors import (
     shown_repr,
 )
 from rightsdata._values.exitleave import leave_at_exit
+from rightsdata._values.flags import flag
 from rightsdata._values.format import (
     DESCRIPTOR,
     EMBEDDED,
@@ -315,6 +316,7 @@ def load_path(
     """
     from pathlib import Path  # here: loading the bundled data does without it
 
+    flag(freeze, "freeze")
     required = _requirement(version)
     over = None if base is None else base_of(base)
     # One pause for the whole load: the readers' and the integrity check's pauses nest in it,
@@ -447,10 +449,10 @@ class ReadOptions:
         strict: bool = False,
         base: Base | None = None,
     ) -> None:
-        self.schema = schema
+        self.schema = flag(schema, "schema")
         self.max_bytes = max_bytes
-        self.share = share
-        self.strict = strict
+        self.share = flag(share, "share")
+        self.strict = flag(strict, "strict")
         self.base = base
 
 

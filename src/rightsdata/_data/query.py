@@ -43,6 +43,7 @@ from rightsdata._values.conversion import a_term_of
 from rightsdata._values.dates import EDTF, EDTFError, overlaps_days
 from rightsdata._values.durations import Duration, DurationError, parse_duration
 from rightsdata._values.errors import UnknownIdError, counted, with_article
+from rightsdata._values.flags import flag
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata._values.joined import one_of
 from rightsdata.vocab import (
@@ -299,14 +300,13 @@ time of day: times are not supported, only dates; pass its day, datetime.date(20
 def _certain(certain: object, between: object) -> bool:
     """``certain=``: True for the records whose dates lie wholly within the window; it needs
     one (``between``)."""
-    if type(certain) is not bool:
-        raise TypeError(f"certain must be True or False, not {type(certain).__name__}")
-    if certain and between is None:
+    wanted = flag(certain, "certain")
+    if wanted and between is None:
         raise ValueError(
             "certain=True keeps the records certainly within a window, and no window was "
             "given: pass between=(start, end)"
         )
-    return certain
+    return wanted
 
 
 def window(between: object) -> tuple[int, int]:
