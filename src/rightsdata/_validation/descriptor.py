@@ -296,8 +296,8 @@ def _is_type(value: object, name: str) -> bool:
         return type(value) is list
     if name == "string":
         return type(value) is str
-    if name == "integer":  # as JSON Schema counts: 5.0 is an integer
-        return type(value) is int or (type(value) is float and value.is_integer())
+    if name == "integer":  # (not 5.0, which JSON Schema counts: a record's count refuses it)
+        return type(value) is int
     if name == "number":
         return type(value) in (int, float)
     if name == "boolean":
