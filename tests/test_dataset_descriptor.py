@@ -79,6 +79,35 @@ def test_a_name_version_or_descriptor_of_the_wrong_type_is_a_type_error(
         Dataset(_records(), **given)
 
 
+def test_a_whole_float_where_the_descriptor_takes_an_integer_is_refused_as_a_count_is(
+    tmp_path: Path,
+) -> None:
+    # one rule for the descriptor and the records: 4.0 is a number, not an integer (it was
+    # taken, and Dataset.descriptor["rightsdata_format"] was then the float)
+    said = "expected an integer, got a number (4.0)"
+    with pytest.raises(InvalidDataError) as refused:
+        Dataset(_records(), descriptor={"rightsdata_format": 4.0})
+    assert [str(p) for p in refused.value.problems] == [f"descriptor.rightsdata_format: {said}"]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for kind, records in {"sources": [source_doc()], "persons": [person_doc()]}.items():
+        (folder / f"{kind}.json").write_text(json.dumps(records), encoding="utf-8")
+    resources = [{"name": "persons", "path": "persons.json", "bytes": 4.0}]
+    descriptor = {"name": "x", "rightsdata_format": 4.0, "resources": resources}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert [str(p) for p in rightsdata.validate(folder)] == [
+        f"datapackage.json.rightsdata_format: {said}",
+        "datapackage.json.resources[0].bytes: expected an integer, got a number (4.0)",
+    ]
+    # (a record's count, in the same words)
+    figure = {"measure": "killed", "unit": "people", "best": 4.0, "qualifier": "exact"}
+    event = {"id": "event:a", "kind": "other", "title": "t", "figures": [{**figure}]}
+    event["citations"] = event["figures"][0]["citations"] = [{"source": "source:doc"}]
+    with pytest.raises(InvalidDataError) as refused:
+        rightsdata.load_documents({"sources": [source_doc()], "events": [event]})
+    assert [p.message for p in refused.value.problems] == [said]
+
+
 def test_every_problem_given_comes_in_one_error() -> None:
     records = _records()
     records["persons"].append(

@@ -652,6 +652,12 @@ def test_the_python_checker_and_the_json_schema_agree() -> None:
             continue  # a newer format: valid to the schema, refused by this reader
         ours = not descriptor_problems(mutated)
         theirs = validator.is_valid(mutated)
+        said = [p.message for p in descriptor_problems(mutated)]
+        if said == ["expected an integer, got a number (7.0)"]:
+            # the one difference: JSON Schema counts 7.0 an integer; this reader refuses it
+            # where an integer goes, as a record's count is refused 200.0 (one rule for both)
+            assert theirs, mutated
+            continue
         assert ours == theirs, (mutated, descriptor_problems(mutated))
         checked += 1
     assert checked > 500

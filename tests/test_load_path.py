@@ -292,6 +292,13 @@ def test_a_redirect_may_cross_actor_kinds_only(make_folder: MakeFolder) -> None:
     assert problems(make_folder(files)) == [("redirects.json[0].to", ProblemCode.INTEGRITY)]
 
 
+def test_a_redirect_from_a_malformed_id_is_told_that_only(make_folder: MakeFolder) -> None:
+    # the old ID's prefix is no kind's, so no kind can differ from the target's
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["redirects.json"] = [{"id": "Person:Old", "to": "person:a"}]
+    assert problems(make_folder(files)) == [("redirects.json[0].id", ProblemCode.VALUE)]
+
+
 # --- the collections: kept in the order read when that is ID order -----------------------
 
 
@@ -518,3 +525,33 @@ def test_a_format_written_as_a_whole_number_with_a_point_is_that_format(
         "datapackage.json": {"name": "x", "rightsdata_format": 3.0},
     }
     assert rightsdata.load_path(make_folder(files)).format == 3
+
+
+# --- True-or-False arguments: True or False, nothing truthy ------------------------------
+
+
+@pytest.mark.parametrize("given", ["yes", "false", 1, None, 0.0])
+def test_a_flag_that_is_not_a_bool_is_refused_naming_it(
+    make_folder: MakeFolder, tmp_path: Path, given: object
+) -> None:
+    # "false" is truthy: taken as given, it would turn a check on
+    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
+    dataset = rightsdata.load_path(folder)
+    calls: dict[str, Callable[[], object]] = {
+        "strict": lambda: rightsdata.load_path(folder, strict=given),
+        "schema": lambda: rightsdata.load_path(folder, schema=given),
+        "share": lambda: rightsdata.load_path(folder, share=given),
+        "freeze": lambda: rightsdata.load_path(folder, freeze=given),
+        "strict ": lambda: rightsdata.validate(folder, strict=given),
+        "schema ": lambda: rightsdata.validate(folder, schema=given),
+        " strict": lambda: rightsdata.Dataset({"persons": []}, strict=given),
+        " strict ": lambda: rightsdata.load_documents(good_kinds(), strict=given),
+        "force": lambda: dataset.export(tmp_path / "out", force=given),
+        "certain": lambda: dataset.events(between=("2012", "2013"), certain=given),
+    }
+    for name, call in calls.items():
+        with pytest.raises(TypeError) as raised:
+            call()
+        said = f"{name.strip()} must be True or False, not {type(given).__name__} ({given!r})"
+        assert str(raised.value) == said
+    assert not (tmp_path / "out").exists()

@@ -76,6 +76,12 @@ BROKEN: list[tuple[str, str, str, str, str]] = [
         "NaN",
         "NaN is not allowed: JSON has no NaN or Infinity; write null",
     ),
+    _broken(
+        "leading zero",
+        PERSON.replace('"name"', '"x": 0200, "name"'),
+        "0200",
+        "a number with a leading zero (0200), which JSON does not allow: write 200",
+    ),
 ]
 
 
@@ -347,6 +353,11 @@ CAUSES: Final = {
     "cut short": "the text ends too soon",
     "bom": "a byte-order mark",
     "extra": "more text follows the end of the JSON value",
+    "leading zero": "a number with a leading zero",
+    "plus": "a number with a plus sign",
+    "hex": "a hexadecimal number",
+    "ends in a point": "a number that ends in a point",
+    "starts with a point": "a number that starts with a point",
 }
 
 #: (text, the cause it shows, or None for Python's message said in words, and where): each
@@ -398,6 +409,19 @@ SYNTAX: list[tuple[str, str | None, str]] = [
     ("\ufeff{}", "bom", "line 1 column 1"),
     ("[\ufeff{}]", "bom", "line 1 column 2"),
     ("[\u00a0{}]", None, "line 1 column 2"),  # (a no-break space is no byte-order mark)
+    ('{"best": 0200}', "leading zero", "line 1 column 10 (in best)"),
+    ("[1, -007]", "leading zero", "line 1 column 5"),
+    ("0200", "leading zero", "line 1 column 1"),
+    ("[+200]", "plus", "line 1 column 2"),
+    ('{"best": 0xC8}', "hex", "line 1 column 10 (in best)"),
+    ("[200.]", "ends in a point", "line 1 column 2"),
+    ("[.5]", "starts with a point", "line 1 column 2"),
+    ("[0x1g]", None, "line 1 column 3"),  # (a word, not a number)
+    ("[deadbeef]", None, "line 1 column 2"),
+    ("[1.5.2]", None, "line 1 column 5"),
+    ('["a"0200]', None, "line 1 column 5"),  # (a number where a comma goes)
+    ("[+]", None, "line 1 column 2"),
+    ("[+-1]", None, "line 1 column 2"),
 ]
 
 
@@ -448,6 +472,34 @@ def test_a_byte_order_mark_within_json_lines_is_told_at_its_line(tmp_path: Path)
         "is not valid JSON at column 1: a byte-order mark (U+FEFF, an invisible character) at "
         "the start of the line: remove it"
     )
+
+
+@pytest.mark.parametrize(
+    ("blank", "said"),
+    [
+        ("\f", "holds only U+000C, which is not JSON white space: remove it"),
+        ("\v", "holds only U+000B, which is not JSON white space: remove it"),
+        ("\u00a0", "holds only U+00A0, which is not JSON white space: remove it"),
+        (
+            " \u2003\t\u3000",
+            "holds only white space, with U+2003 and U+3000, which are not JSON white space: "
+            "remove them",
+        ),
+    ],
+)
+def test_a_json_lines_line_of_white_space_json_does_not_know_is_told(
+    tmp_path: Path, blank: str, said: str
+) -> None:
+    # JSON's own white space (space, tab, CR) makes a blank line, passed over; other white
+    # space is no blank line (nor JSON): the line is told, not passed over as blank
+    path = tmp_path / "all.jsonl"
+    path.write_text(f"{SOURCE}\n \t\r\n\n{blank}\n{PERSON}\n", encoding="utf-8")
+    with pytest.raises(InvalidDataError) as raised:
+        rightsdata.load_path(path)
+    assert [str(p) for p in raised.value.problems] == [f"all.jsonl:4: {said}"]
+    assert [p.line for p in raised.value.problems] == [4]
+    path.write_text(f"{SOURCE}\n \t\r\n\n{PERSON}\n", encoding="utf-8")
+    assert rightsdata.load_path(path).counts()["persons"] == 1
 
 
 def test_more_on_a_json_lines_line_is_not_told_to_use_json_lines(tmp_path: Path) -> None:

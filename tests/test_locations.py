@@ -108,6 +108,28 @@ def test_the_fast_path_refuses_and_the_converter_names_the_record(tmp_path: Path
     assert str(problem) == "events.json[1] event:b.title: expected text, got an integer (7)"
 
 
+@pytest.mark.parametrize("schema", [False, True], ids=["model", "schema"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_an_empty_key_is_named_at_its_holder(tmp_path: Path, layout: str, schema: bool) -> None:
+    second = event_doc("event:b", **{"": 1})
+    second["citations"][0][""] = 2
+    found = problems(write(tmp_path, layout, events_with(second)), schema=schema)
+    place = SECOND_EVENT[layout][0]
+    # (in the model's words alone: the schema's "Additional properties" restates them)
+    assert {str(p) for p in found} == {
+        f"{place} event:b: unknown field ''",
+        f"{place} event:b.citations[0]: unknown field ''",
+    }
+    assert len(found) == 2
+
+
+def test_an_empty_key_in_the_descriptor_is_named(tmp_path: Path) -> None:
+    folder = write(tmp_path, "folder", events_with(event_doc("event:b")))
+    (folder / "datapackage.json").write_text('{"": 1}', encoding="utf-8")
+    said = [str(p) for p in problems(folder)]
+    assert any(s.startswith("datapackage.json: unknown field ''") for s in said), said
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_an_integrity_problem_names_its_record_in_every_layout(tmp_path: Path, layout: str) -> None:
     second = event_doc("event:b", participants=[{"actor": "person:gone", "role": "victim"}])

@@ -325,16 +325,31 @@ def test_a_month_against_day_windows(edges: Dataset) -> None:
     assert "event:may-2012" in window_ids(edges, "2012-05-31", "2012-05-31")
     assert "event:may-2012" not in window_ids(edges, "2012-06-01", "2012-06-01")
     assert "event:may-2012" not in window_ids(edges, "2012-04-01", "2012-04-30")
-    # a day window given as dates, pendulum dates and datetimes, or EDTF values
-    for day in (
-        datetime.date(2012, 5, 9),
-        pendulum.date(2012, 5, 9),
-        pendulum.datetime(2012, 5, 9, 23, 59),
-        datetime.datetime(2012, 5, 9, 1, 0),
-        EDTF("2012-05-09"),
-    ):
+    # a day window given as dates, pendulum dates, or EDTF values
+    for day in (datetime.date(2012, 5, 9), pendulum.date(2012, 5, 9), EDTF("2012-05-09")):
         assert "event:may-2012" in ids(edges.events(between=(day, day)))
         assert "event:day" not in ids(edges.events(between=(day, day)))
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime.datetime(2012, 5, 9, 23, 59),
+        datetime.datetime(2012, 5, 9),  # (midnight too: a time, as '2012-05-09T00:00' is)
+        pendulum.datetime(2012, 5, 9, 23, 59),
+    ],
+)
+def test_a_datetime_is_refused_as_a_time_in_text_is(edges: Dataset, moment: object) -> None:
+    # one rule for text and objects: which day a moment falls on depends on its time zone
+    with pytest.raises(ValueError, match="times are not supported, only dates"):
+        edges.events(between=("2012-05-09T00:00", None))
+    said = r"has a time of day: times are not supported, only dates; pass its day, .*2012, 5, 9"
+    with pytest.raises(TypeError, match=f"between: the end is not a date: .*{said}"):
+        edges.events(between=("2012", moment))
+    with pytest.raises(TypeError, match=f"between: the start is not a date: .*{said}"):
+        edges.statements(between=(moment, None))
+    with pytest.raises(TypeError, match=f"the day is not a date: .*{said}"):
+        rightsdata.load().rating_on("place:kazakhstan", moment)
 
 
 def test_interval_edges(edges: Dataset) -> None:

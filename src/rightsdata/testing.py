@@ -71,6 +71,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
+from rightsdata._values.flags import flag
 from rightsdata._values.format import FIELDS_FROM, FORMAT, READABLE, SETS_FROM, FormatVersion
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import PREFIXES
@@ -1275,9 +1276,7 @@ def _named(value: Any, dropped: set[str]) -> bool:
 
 def _strict_flag(strict: object) -> bool:
     """A ``strict`` argument, checked when the strategy is made."""
-    if type(strict) is not bool:
-        raise TypeError(f"strict must be True or False, not {type(strict).__name__}")
-    return strict
+    return flag(strict, "strict")
 
 
 def _kept_strict(strategy: st.SearchStrategy[_T], strict: object) -> st.SearchStrategy[_T]:

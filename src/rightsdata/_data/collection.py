@@ -321,9 +321,9 @@ class EventCollection(Collection[Event]):
         * ``between=(start, end)``: the events whose date overlaps the window from the first
           day of ``start`` to the last day of ``end``. Each side is an EDTF text or value
           (``'2012'`` starts on 1 January and ends on 31 December), a :class:`datetime.date`
-          or datetime (pendulum's too), or None for an open side. A date with an open or
-          unknown side could cover any day on that side, so it overlaps every window on
-          that side; a set (``[2022-01-14,2022-01-20]``, one of its dates) overlaps a
+          (not a datetime, which raises TypeError), or None for an open side. A date with
+          an open or unknown side could cover any day on that side, so it overlaps every
+          window on that side; a set (``[2022-01-14,2022-01-20]``, one of its dates) overlaps a
           window that meets one of its dates, not one that falls between them; an event
           with no date is in no window;
         * ``certain``: with ``between``, True keeps only the events **certainly** within

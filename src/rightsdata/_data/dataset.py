@@ -63,6 +63,7 @@ from rightsdata._values.errors import (
     with_article,
 )
 from rightsdata._values.exitleave import RELEASED, release_at_exit
+from rightsdata._values.flags import flag
 from rightsdata._values.format import FormatVersion
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.joined import all_of, one_of
@@ -637,6 +638,7 @@ class Dataset:
         base: Dataset | None = None,
         strict: bool = False,
     ) -> None:
+        flag(strict, "strict")
         if base is None:
             # (a kind's name is a str, whatever Literal type the keys are given)
             by_name = cast("Mapping[str, Sequence[Record]]", records)
@@ -1122,7 +1124,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         with no last possible day (an open or unknown end, ``2019/..``) counts from its
         first possible day, as nothing later is known. "Latest" is the last in date order
         (:meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>`, then ID) among those. ``date``
-        is one day: a :class:`datetime.date` (or datetime, pendulum's too), or an EDTF day
+        is one day: a :class:`datetime.date` (not a datetime: TypeError), or an EDTF day
         or its text; a month or year raises ValueError, since it does not say which day. A
         place of a kind no rating rates (a city: its ratings are its country's) raises
         ValueError naming the country it lies within.

@@ -19,6 +19,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from rightsdata._values.joined import all_of
+
 if TYPE_CHECKING:
     from rightsdata._data.encodings import LineReading
 
@@ -181,6 +183,79 @@ def _comma_cause(text: str, at: int, msg: str) -> tuple[int, str] | None:
     return None
 
 
+#: Python's messages where a number written as JSON does not write it stops the parse: at
+#: its first character (``+``, ``.``), or after the part that is a JSON number (``0``).
+_NUMBER_DUE: Final = ("Expecting value", "Expecting ',' delimiter", "Extra data")
+#: The characters of a word that may be a number (``0xC8``, ``+2e5``, ``200.``).
+_NUMBER_CHARS: Final = frozenset("0123456789abcdefABCDEFxX.+-")
+#: What may follow a value: white space, a comma, a closing bracket, or the text's end.
+_AFTER_VALUE: Final = ("", " ", "\t", "\r", "\n", ",", "]", "}")
+_EXPONENT: Final = r"(?:[eE][+-]?[0-9]+)?"
+_HEX: Final = re.compile(r"([+-]?)0[xX]([0-9a-fA-F]+)")
+_PLUS: Final = re.compile(rf"\+((?:0|[1-9][0-9]*)(?:\.[0-9]+)?{_EXPONENT})")
+_LEADING_ZERO: Final = re.compile(rf"(-?)0+([0-9]+(?:\.[0-9]+)?{_EXPONENT})")
+_TRAILING_POINT: Final = re.compile(r"(-?[0-9]+)\.")
+_LEADING_POINT: Final = re.compile(rf"(-?)(\.[0-9]+{_EXPONENT})")
+
+
+def _number_cause(text: str, at: int, msg: str) -> tuple[int, str] | None:
+    """Where a number JSON does not allow starts and what it is, if one is why Python
+    refused ``text`` at ``at`` with ``msg``: one with a leading zero (``0200``), a plus sign
+    (``+200``), in hexadecimal (``0xC8``), or with nothing on one side of its point
+    (``200.``, ``.5``); the word it falls in must be that number whole, where a value goes."""
+    if not msg.startswith(_NUMBER_DUE) or at >= len(text) or text[at] not in _NUMBER_CHARS:
+        return None
+    start = at
+    while start > 0 and text[start - 1] in _NUMBER_CHARS:
+        start -= 1
+    end = at
+    while end < len(text) and text[end] in _NUMBER_CHARS:
+        end += 1
+    before = _prior(text, start)
+    if (before >= 0 and text[before] not in "[,:") or text[end : end + 1] not in _AFTER_VALUE:
+        return None
+    word = text[start:end]
+    if (hex_ := _HEX.fullmatch(word)) is not None:
+        decimal = f"{'-' if hex_[1] == '-' else ''}{int(hex_[2], 16)}"
+        why = f"a hexadecimal number ({word}), which JSON does not allow: write {decimal}"
+    elif (plus := _PLUS.fullmatch(word)) is not None:
+        why = f"a number with a plus sign ({word}), which JSON does not allow: write {plus[1]}"
+    elif (zero := _LEADING_ZERO.fullmatch(word)) is not None:
+        written = zero[1] + (zero[2] if zero[2][0] != "." else "0" + zero[2])
+        why = f"a number with a leading zero ({word}), which JSON does not allow: write {written}"
+    elif (point := _TRAILING_POINT.fullmatch(word)) is not None:
+        why = (
+            f"a number that ends in a point ({word}), which JSON does not allow: write "
+            f"{point[1]} or {point[1]}.0"
+        )
+    elif (point := _LEADING_POINT.fullmatch(word)) is not None:
+        why = (
+            f"a number that starts with a point ({word}), which JSON does not allow: write "
+            f"{point[1]}0{point[2]}"
+        )
+    else:
+        return None
+    return start, why
+
+
+#: JSON's white space (RFC 8259): space, tab, line feed, carriage return.
+JSON_SPACE: Final = " \t\n\r"
+
+
+def _only_space(text: str) -> str:
+    """What to say of ``text`` that holds only white space, some of it not JSON's (a form
+    feed, a no-break space): which, so that a line of it is not taken for a blank one.
+
+    >>> _only_space("\\f"), _only_space(" \\u00a0\\u2003")
+    ('holds only U+000C, which is not JSON white space: remove it', \
+'holds only white space, with U+00A0 and U+2003, which are not JSON white space: remove them')
+    """
+    others = [f"U+{ord(char):04X}" for char in dict.fromkeys(text) if char not in JSON_SPACE]
+    which, it = ("which is", "it") if len(others) == 1 else ("which are", "them")
+    said = "only white space, with" if any(char in JSON_SPACE for char in text) else "only"
+    return f"holds {said} {all_of(others)}, {which} not JSON white space: remove {it}"
+
+
 def syntax_message(text: str, pos: int, msg: str, *, one_line: bool = False) -> str:
     """What to say of ``text``, which Python's parser refused at ``pos`` with ``msg``: where
     (:func:`place`), and why in words, with the likely cause where there is one. A cause is
@@ -191,10 +266,15 @@ def syntax_message(text: str, pos: int, msg: str, *, one_line: bool = False) -> 
     is not valid JSON at line 1 column 3 (after [0]): two commas in a row (an empty item), \
 which JSON does not allow: remove one
     """
+    if not text.strip():  # (Python's white space: JSON's is four characters of it)
+        return _only_space(text)
     at = pos if msg.startswith(_IN_STRING) else _next(text, pos)
     comma = _comma_cause(text, at, msg)
     if comma is not None:
         return f"is not valid JSON at {place(text, comma[0], one_line=one_line)}: {comma[1]}"
+    number = _number_cause(text, at, msg)
+    if number is not None:
+        return f"is not valid JSON at {place(text, number[0], one_line=one_line)}: {number[1]}"
     if text[at : at + 1] == "\ufeff":  # (Python: "Unexpected UTF-8 BOM" at the start)
         if at == 0 and one_line:  # (as where files saved with one are joined)
             why = "a byte-order mark (U+FEFF, an invisible character) at the start of the line"

@@ -50,6 +50,7 @@ from rightsdata._values.errors import (
     shown_repr,
 )
 from rightsdata._values.exitleave import leave_at_exit
+from rightsdata._values.flags import flag
 from rightsdata._values.format import (
     DESCRIPTOR,
     EMBEDDED,
@@ -315,6 +316,7 @@ def load_path(
     """
     from pathlib import Path  # here: loading the bundled data does without it
 
+    flag(freeze, "freeze")
     required = _requirement(version)
     over = None if base is None else base_of(base)
     # One pause for the whole load: the readers' and the integrity check's pauses nest in it,
@@ -447,10 +449,10 @@ class ReadOptions:
         strict: bool = False,
         base: Base | None = None,
     ) -> None:
-        self.schema = schema
+        self.schema = flag(schema, "schema")
         self.max_bytes = max_bytes
-        self.share = share
-        self.strict = strict
+        self.share = flag(share, "share")
+        self.strict = flag(strict, "strict")
         self.base = base
 
 
@@ -1566,6 +1568,11 @@ def json_lines(text: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
+#: JSON's white space, of which a blank JSON Lines line may hold some (its "\n" is split
+#: off); a line of other white space (a form feed, a no-break space) is told, not skipped.
+_JSON_SPACE: Final = " \t\r"
+
+
 def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
     parts = _Parts(options, f"{path.name}:redirects")
     schema = options.schema
@@ -1582,7 +1589,7 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
     lines: dict[str, list[int]] = {}
     redirect_lines: list[object] = []
     for number, line in enumerate(json_lines(text), start=1):
-        if not line.strip():
+        if not line.strip(_JSON_SPACE):  # (a form feed or a no-break space is told)
             continue
         where = f"{path.name}:{number}"
         value, found = _parse(line, where, one_line=True)
@@ -1668,7 +1675,7 @@ def _document_on_one_line(value: object, text: str) -> bool:
         return False
     if not value.keys() <= _DOCUMENT_KEYS and not any(kinds):
         return False
-    return sum(1 for line in json_lines(text) if line.strip()) == 1
+    return sum(1 for line in json_lines(text) if line.strip(_JSON_SPACE)) == 1
 
 
 #: The keys of a ``document`` export: its descriptor, its redirects and the kinds' lists.

@@ -43,6 +43,7 @@ from rightsdata._values.conversion import a_term_of
 from rightsdata._values.dates import EDTF, EDTFError, overlaps_days
 from rightsdata._values.durations import Duration, DurationError, parse_duration
 from rightsdata._values.errors import UnknownIdError, counted, with_article
+from rightsdata._values.flags import flag
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata._values.joined import one_of
 from rightsdata.vocab import (
@@ -271,24 +272,41 @@ def _bound(value: object, side: str) -> int:
             )
         first, last = bounds(value)
         return first if start else last
-    if isinstance(value, datetime.date):  # also datetime and pendulum Date / DateTime
-        return value.toordinal()
+    if isinstance(value, datetime.date):  # also pendulum's Date (a datetime is refused)
+        return _date_only(value, f"between: the {side}").toordinal()
     raise TypeError(
         f"between: the {side} must be an EDTF, a date, a string or None, not {type(value).__name__}"
     )
 
 
+def _date_only(value: datetime.date, what: str) -> datetime.date:
+    """``value``, a date; a TypeError for a datetime (pendulum's DateTime too), as a time
+    in text (``'2012-01-01T00:00'``) is refused: which day a moment falls on depends on its
+    time zone, and a window or a day is days.
+
+    >>> _date_only(datetime.datetime(2012, 1, 1, 23, 59), "between: the start")
+    Traceback (most recent call last):
+    TypeError: between: the start is not a date: datetime.datetime(2012, 1, 1, 23, 59) has a \
+time of day: times are not supported, only dates; pass its day, datetime.date(2012, 1, 1)
+    """
+    if isinstance(value, datetime.datetime):
+        raise TypeError(
+            f"{what} is not a date: {value!r} has a time of day: times are not supported, only "
+            f"dates; pass its day, {datetime.date(value.year, value.month, value.day)!r}"
+        )
+    return value
+
+
 def _certain(certain: object, between: object) -> bool:
     """``certain=``: True for the records whose dates lie wholly within the window; it needs
     one (``between``)."""
-    if type(certain) is not bool:
-        raise TypeError(f"certain must be True or False, not {type(certain).__name__}")
-    if certain and between is None:
+    wanted = flag(certain, "certain")
+    if wanted and between is None:
         raise ValueError(
             "certain=True keeps the records certainly within a window, and no window was "
             "given: pass between=(start, end)"
         )
-    return certain
+    return wanted
 
 
 def window(between: object) -> tuple[int, int]:
@@ -319,9 +337,10 @@ def window(between: object) -> tuple[int, int]:
 
 
 def day(value: object) -> int:
-    """The ordinal of one day: a date, or an EDTF (or its text) that denotes a single day."""
+    """The ordinal of one day: a date (not a datetime), or an EDTF (or its text) that
+    denotes a single day."""
     if isinstance(value, datetime.date):
-        return value.toordinal()
+        return _date_only(value, "the day").toordinal()
     value = _parsed(value, "not a date")
     if isinstance(value, EDTF):
         first, last = bounds(value)

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._tables.exportfolder import MANIFEST
+from rightsdata._values.flags import flag
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE
 from rightsdata._values.namedmap import NamedMapping
 from rightsdata._values.names import FormatName, FormulaOption
@@ -160,6 +161,7 @@ def export(
             f"unknown export format {format!r}{spelled_like(format, FORMATS)}; expected one of "
             f"{', '.join(FORMATS)}"
         )
+    flag(force, "force")
     if csv_formulas not in FORMULA_OPTIONS:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 

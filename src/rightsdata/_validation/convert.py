@@ -265,7 +265,8 @@ converter: Final = make_converter()
 
 
 def _join(path: str, name: str) -> str:
-    return f"{path}.{name}" if path else name
+    # an empty name (a key "") is told at its holder, whose problem names it ('')
+    return f"{path}.{name}" if path and name else path or name
 
 
 def problems_from(exc: BaseException, place: RecordPlace, path: str = "") -> list[Problem]:

@@ -296,8 +296,8 @@ def _is_type(value: object, name: str) -> bool:
         return type(value) is list
     if name == "string":
         return type(value) is str
-    if name == "integer":  # as JSON Schema counts: 5.0 is an integer
-        return type(value) is int or (type(value) is float and value.is_integer())
+    if name == "integer":  # (not 5.0, which JSON Schema counts: a record's count refuses it)
+        return type(value) is int
     if name == "number":
         return type(value) in (int, float)
     if name == "boolean":
@@ -385,9 +385,9 @@ def _check_object(
         if sub is not None:
             problems += _check(item, sub, root, f"{at}.{key}")
         elif extra is False:
-            problems.append(
-                Problem(f"{at}.{key}", _unknown(key, properties), ProblemCode.UNKNOWN_FIELD)
-            )
+            # an empty name is told at its holder ("unknown field ''"), not at "{at}."
+            where = f"{at}.{key}" if key else at
+            problems.append(Problem(where, _unknown(key, properties), ProblemCode.UNKNOWN_FIELD))
         elif isinstance(extra, dict):
             problems += _check(item, extra, root, f"{at}.{key}")
     return problems

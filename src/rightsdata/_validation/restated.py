@@ -85,5 +85,7 @@ def _subjects(problem: Problem) -> list[str] | None:
     additional = _ADDITIONAL.fullmatch(message)
     if additional is not None:
         names = _QUOTED.findall(additional["names"])
-        return [f"{problem.location}.{name}" for name in names] if names else None
+        # (an empty name, a key "", the model tells at the object itself)
+        subjects = [f"{problem.location}.{name}" if name else problem.location for name in names]
+        return subjects or None
     return None

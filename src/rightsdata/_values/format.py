@@ -147,8 +147,9 @@ def schema_file(name: str, format: FormatVersion = FORMAT) -> str:
 
 
 def format_of(descriptor: Mapping[str, Any] | None) -> int:
-    """The format a descriptor declares (1 when it does not say): a JSON integer, which may be
-    written ``3.0`` (JSON Schema's integers, and the descriptor's check, take it as 3).
+    """The format a descriptor declares (1 when it does not say): a JSON integer. ``3.0``
+    is read as 3, so that the records are judged by the format meant, though the
+    descriptor's check refuses it (as a record's count refuses ``200.0``).
 
     >>> format_of({"rightsdata_format": 3}), format_of({"rightsdata_format": 3.0}), format_of({})
     (3, 3, 1)

@@ -126,11 +126,15 @@ def unknown_field(
 
     >>> unknown_field("nmae", ["id", "name"]), unknown_field("size", ["id", "name"])
     ("unknown field; did you mean 'name'?", 'unknown field')
+    >>> unknown_field("", ["id", "name"])  # (an empty name, named all the same)
+    "unknown field ''"
     >>> print(unknown_field("kind", ["id", "name"], {"events": ["id", "kind"]}, "persons"))
     unknown field: a field of events, not of persons, whose fields are id, name
     >>> print(unknown_field("sources", ["id", "citations"]))
     unknown field; did you mean 'citations'? (a record names the sources it cites in its citations)
     """
+    if not name:
+        return "unknown field ''"
     known = list(known)
     having = [kind for kind, fields in (elsewhere or {}).items() if name in fields]
     if having and holder:
