@@ -515,16 +515,21 @@ def test_an_unknown_field_or_term_is_told_the_one_it_is_spelled_like(
     assert said["redirects.json[0].too"] == "unknown field; did you mean 'to'?"
 
 
-def test_a_format_written_as_a_whole_number_with_a_point_is_that_format(
+def test_a_format_written_as_a_whole_number_with_a_point_is_told_that_alone(
     make_folder: MakeFolder,
 ) -> None:
-    # JSON Schema's integers (and the descriptor's check) take 3.0 as 3: so must the loader,
-    # or a set date under it was refused as needing format 3
+    # 3.0 is refused where the descriptor takes an integer, as a record's count refuses 200.0;
+    # but the records are judged by the format meant, so the set date under it is not also
+    # refused as needing format 3 (one problem, the one to fix)
     files: dict[str, Any] = {
         "sources.json": [{**source_doc(), "published": "[2012-12-14,2012-12-15]"}],
         "datapackage.json": {"name": "x", "rightsdata_format": 3.0},
     }
-    assert rightsdata.load_path(make_folder(files)).format == 3
+    with pytest.raises(rightsdata.InvalidDataError) as raised:
+        rightsdata.load_path(make_folder(files))
+    (problem,) = raised.value.problems
+    assert problem.location == "datapackage.json.rightsdata_format"
+    assert problem.message == "expected an integer, got a number (3.0)"
 
 
 # --- True-or-False arguments: True or False, nothing truthy ------------------------------
