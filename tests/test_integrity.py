@@ -890,14 +890,16 @@ def test_a_reference_to_an_id_the_dataset_retired_is_told_where_it_redirects(
     }
     error = _load_error(_write_layout(tmp_path, layout, kinds))
     said = {(p.record_id, p.field): p.message for p in error.problems}
-    # where the redirect is: redirects.json[0], data.json:redirects[0], and a line of
-    # data.jsonl (its redirect lines are located as the loader locates them)
-    file = {"folder": "redirects.json", "json": "data.json:", "jsonl": "data.jsonl:"}[layout]
-    for record, retired, at in (("event:a", "old", 0), ("event:b", "older", 1)):
+    # where the redirect is: redirects.json[0], data.json:redirects[0], and its line of
+    # data.jsonl (lines 7 and 8, after a source, three persons and two events)
+    at = {
+        "folder": ("redirects.json[0]", "redirects.json[1]"),
+        "json": ("data.json:redirects[0]", "data.json:redirects[1]"),
+        "jsonl": ("data.jsonl:7 redirects", "data.jsonl:8 redirects"),
+    }[layout]
+    for record, retired, where in (("event:a", "old", at[0]), ("event:b", "older", at[1])):
         message = said[(record, "participants[0].actor")]
-        assert message.startswith(f"'person:{retired}' was retired ({file}")
-        assert message.endswith("): it redirects to 'person:b'; refer to that")
-        if layout != "jsonl":
-            redirects = "redirects.json" if layout == "folder" else "redirects"
-            assert f"{redirects}[{at}]): " in message
+        assert message == (
+            f"'person:{retired}' was retired ({where}): it redirects to 'person:b'; refer to that"
+        )
     assert error.problems[0].missing_id == "person:old"

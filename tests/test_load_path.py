@@ -494,9 +494,69 @@ def test_json_lines_of_redirects_only_is_said_beside_its_descriptors_problem(
     path.write_text("\n".join(map(json.dumps, lines)) + "\n", encoding="utf-8")
     assert problems(path) == [
         ("redirects.jsonl", ProblemCode.MISSING),  # holds no records
-        ("redirects.jsonl:redirects[0].to", ProblemCode.INTEGRITY),
         ("redirects.jsonl:1 datapackage.colour", ProblemCode.UNKNOWN_FIELD),
+        ("redirects.jsonl:2 redirects.to", ProblemCode.INTEGRITY),  # in line order
     ]
+
+
+def test_a_json_lines_redirects_problems_are_located_at_its_line(tmp_path: Path) -> None:
+    """As a record's and the descriptor's are (``data.jsonl:N``), not by its index among
+    the redirect lines, which the user would count by hand: what it holds and where it
+    leads, read by the fast path (only integrity problems) and the diagnostic one alike."""
+    records = [
+        {"$kind": "sources", **source_doc()},
+        {"$kind": "persons", **person_doc()},
+        {"$kind": "persons", **person_doc("person:b")},
+    ]
+
+    def written(*redirects: dict[str, Any]) -> Path:
+        lines = [records[0], *[{"$kind": "redirects", **r} for r in redirects], *records[1:]]
+        path = tmp_path / "data.jsonl"
+        path.write_text("\n".join(map(json.dumps, lines)) + "\n", encoding="utf-8")
+        return path
+
+    # its own problems (line 2, then 3): what the diagnostic path reads
+    path = written(
+        {"id": "person:old", "to": "person:a"},
+        {"id": "person:older", "why": "renamed"},
+    )
+    assert problems(path) == [
+        ("data.jsonl:3 redirects.why", ProblemCode.UNKNOWN_FIELD),
+        ("data.jsonl:3 redirects.to", ProblemCode.VALUE),
+    ]
+    # where redirects lead (integrity): after the fast path read them, the first line of one
+    # named twice, and a reference to a retired ID names the redirect's line
+    path = written(
+        {"id": "person:old", "to": "person:nobody"},
+        {"id": "person:x", "to": "person:y"},
+        {"id": "person:y", "to": "person:x"},
+        {"id": "person:a", "to": "person:b"},
+    )
+    assert problems(path) == [
+        ("data.jsonl:2 redirects.to", ProblemCode.INTEGRITY),
+        ("data.jsonl:3 redirects.to", ProblemCode.INTEGRITY),
+        ("data.jsonl:4 redirects.to", ProblemCode.INTEGRITY),
+        ("data.jsonl:5 redirects.id", ProblemCode.INTEGRITY),
+    ]
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(path)
+    first = caught.value.problems[0]
+    assert (first.file, first.line, first.kind, first.index) == ("data.jsonl", 2, None, None)
+    assert first.missing_id == "person:nobody"
+    path = written({"id": "person:a", "to": "person:b"}, {"id": "person:a", "to": "person:b"})
+    assert sorted((p.location, p.line) for p in rightsdata.validate(path)) == [
+        ("data.jsonl:2 redirects.id", 2),  # still the id of a record
+        ("data.jsonl:3 redirects.id", 3),  # redirected twice
+    ]
+    # a reference to a retired ID, beside a record's own problem (the diagnostic path)
+    records[2]["citations"] = [{"source": "source:old"}]
+    records[1]["name"] = 5
+    path = written({"id": "source:old", "to": "source:a"})
+    said = [str(p) for p in rightsdata.validate(path)]
+    assert (
+        "data.jsonl:4 person:b.citations[0].source: 'source:old' was retired "
+        "(data.jsonl:2 redirects): it redirects to 'source:a'; refer to that"
+    ) in said, said
 
 
 def test_an_unknown_field_or_term_is_told_the_one_it_is_spelled_like(

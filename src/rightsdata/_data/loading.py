@@ -27,7 +27,7 @@ import posixpath
 import re
 import stat
 import threading
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -482,6 +482,7 @@ class _Parts:
         "options",
         "problems",
         "records",
+        "redirect_lines",
         "redirects",
         "redirects_where",
         "sharing",
@@ -500,6 +501,9 @@ class _Parts:
         self.where: dict[str, Where] = {}
         self.redirects: dict[str, str] = {}
         self.redirects_where = redirects_where
+        #: each redirect's line, by its old ID, for a JSON Lines file's redirects (whose
+        #: problems are then located at their lines, ``redirects_where`` the file's name)
+        self.redirect_lines: dict[str, int] = {}
         self.descriptor: dict[str, Any] | None = None
         #: the format the descriptor declares (1 if it has no rightsdata_format); None
         #: without a descriptor (a folder without one, a JSON document or JSON Lines without
@@ -1467,6 +1471,7 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes) -> bool:
     ):
         return False
     redirects: dict[str, str] = {}
+    numbers = [number for number, _ in redirect_lines]
     if redirect_lines:
         values: list[object] = []
         for number, line in redirect_lines:
@@ -1478,13 +1483,14 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes) -> bool:
                 return False
             value.pop(KIND_FIELD, None)
             values.append(value)
-        redirects, found = _check_redirects(values, parts.redirects_where)
+        redirects, found = _check_redirects(values, name, numbers)
         if found:
             return False
     for kind, decoded in kinds.items():
         _keep(parts, kind, decoded)
         parts.where[kind] = Places(kind, name, lines=decoded.lines or ())
     parts.redirects = redirects
+    _at_lines(parts, name, redirects, numbers)
     return True
 
 
@@ -1588,6 +1594,7 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
     documents: dict[str, list[object]] = {}
     lines: dict[str, list[int]] = {}
     redirect_lines: list[object] = []
+    redirect_numbers: list[int] = []
     for number, line in enumerate(json_lines(text), start=1):
         if not line.strip(_JSON_SPACE):  # (a form feed or a no-break space is told)
             continue
@@ -1614,6 +1621,7 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
         parts.problems += found
         if kind == "redirects":
             redirect_lines.append(value)
+            redirect_numbers.append(number)
         elif kind is not None:
             documents.setdefault(kind, []).append(value)
             lines.setdefault(kind, []).append(number)
@@ -1634,9 +1642,33 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
                 parts.problems += _schema_problems(kind, documents[kind], places, parts.declared)
             _structure(parts, kind, documents[kind], places)
     if redirect_lines:
-        parts.redirects, found = _check_redirects(redirect_lines, parts.redirects_where)
+        found_redirects, found = _check_redirects(redirect_lines, path.name, redirect_numbers)
         parts.problems += found
+        parts.redirects = found_redirects
+        _at_lines(parts, path.name, found_redirects, redirect_numbers, redirect_lines)
     return parts
+
+
+def _at_lines(
+    parts: _Parts,
+    name: str,
+    redirects: dict[str, str],
+    numbers: list[int],
+    values: list[object] | None = None,
+) -> None:
+    """Locate ``parts``' redirects (``redirects``, read from the lines ``numbers`` of JSON
+    Lines file ``name``) at their lines, each at its first (``data.jsonl:11 redirects``), as
+    the integrity rules then say where one is."""
+    parts.redirects_where = name
+    if values is None:  # (the fast path: one line a redirect, none twice: it had no problem)
+        parts.redirect_lines = dict(zip(redirects, numbers, strict=True))
+        return
+    at: dict[str, int] = {}
+    for value, number in zip(values, numbers, strict=True):
+        old = value.get("id") if type(value) is dict else None
+        if isinstance(old, str) and old in redirects:
+            at.setdefault(old, number)
+    parts.redirect_lines = at
 
 
 def _document_on_one_line(value: object, text: str) -> bool:
@@ -1838,6 +1870,7 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         parts.redirects,
         parts.redirects_where,
         ids=parts.ids,
+        redirect_lines=parts.redirect_lines,
         exists=parts.failed_ids,
         partial=partial,
         own=own,
@@ -2207,9 +2240,13 @@ def _schema_problems(
     return found
 
 
-def _check_redirects(raw: object, where: str) -> tuple[dict[str, str], list[Problem]]:
-    """``[{"id": old, "to": new}, ...]`` -> {old: new}. Why an ID was retired belongs in the
-    dataset's changelog."""
+def _check_redirects(
+    raw: object, where: str, lines: Sequence[int] | None = None
+) -> tuple[dict[str, str], list[Problem]]:
+    """``[{"id": old, "to": new}, ...]`` -> {old: new}, each located under ``where``
+    (``redirects.json[0]``), or, given the ``lines`` they were read from (a JSON Lines file's,
+    ``where`` then its name), at its line (``data.jsonl:11 redirects``). Why an ID was
+    retired belongs in the dataset's changelog."""
     if type(raw) is not list:
         return {}, [
             Problem(
@@ -2219,15 +2256,29 @@ def _check_redirects(raw: object, where: str) -> tuple[dict[str, str], list[Prob
     redirects: dict[str, str] = {}
     problems: list[Problem] = []
     for index, item in enumerate(raw):
-        at = f"{where}[{index}]"
+        line = None if lines is None else lines[index]
+        at = f"{where}[{index}]" if line is None else f"{where}:{line} redirects"
+        file = None if line is None else where
         if type(item) is not dict:
             problems.append(
-                Problem(at, f"expected an object, got {describe_json(item)}", ProblemCode.TYPE)
+                Problem(
+                    at,
+                    f"expected an object, got {describe_json(item)}",
+                    ProblemCode.TYPE,
+                    file=file,
+                    line=line,
+                )
             )
             continue
         extra = sorted(set(item) - {"id", "to"})
         problems += [
-            Problem(f"{at}.{k}", unknown_field(k, ("id", "to")), ProblemCode.UNKNOWN_FIELD)
+            Problem(
+                f"{at}.{k}",
+                unknown_field(k, ("id", "to")),
+                ProblemCode.UNKNOWN_FIELD,
+                file=file,
+                line=line,
+            )
             for k in extra
         ]
         for key in ("id", "to"):
@@ -2238,13 +2289,21 @@ def _check_redirects(raw: object, where: str) -> tuple[dict[str, str], list[Prob
                         f"{at}.{key}",
                         f"expected an id, got {describe_json(value)}",
                         ProblemCode.VALUE,
+                        file=file,
+                        line=line,
                     )
                 )
         old, new = item.get("id"), item.get("to")
         if isinstance(old, str) and isinstance(new, str):
             if old in redirects:
                 problems.append(
-                    Problem(f"{at}.id", f"{old!r} is redirected twice", ProblemCode.INTEGRITY)
+                    Problem(
+                        f"{at}.id",
+                        f"{old!r} is redirected twice",
+                        ProblemCode.INTEGRITY,
+                        file=file,
+                        line=line,
+                    )
                 )
             redirects[old] = new
     return redirects, problems

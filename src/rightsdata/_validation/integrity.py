@@ -352,6 +352,7 @@ class Context:
         failed: Sequence[Failed] = (),
         nameless: Mapping[str, Sequence[str]] | None = None,
         base: Base | None = None,
+        redirect_lines: Mapping[str, int] | None = None,
     ) -> None:
         self.records = records
         self.base = base
@@ -359,6 +360,7 @@ class Context:
         self.where = where
         self.redirects = redirects
         self.redirects_where = redirects_where
+        self.redirect_lines: Mapping[str, int] = redirect_lines or {}
         self.ids = ids
         self.exists = exists
         self.partial = partial
@@ -392,9 +394,33 @@ class Context:
         if self._retired_at is None:  # (only when a reference is to a retired id: rare)
             self._retired_at = {old: index for index, old in enumerate(self.redirects)}
         end = _end(target, self.redirects, self.base.redirects if self.base is not None else {})
-        return (
-            f"{target!r} was retired ({self.redirects_where}[{self._retired_at[target]}]): it "
-            f"redirects to {end!r}; refer to that"
+        where, _ = self.redirect_at(target, self._retired_at[target])
+        return f"{target!r} was retired ({where}): it redirects to {end!r}; refer to that"
+
+    def redirect_at(self, old: str, index: int) -> tuple[str, int | None]:
+        """Where the redirect of ``old`` (the ``index``-th of :attr:`redirects`) is, and its
+        line: ``redirects.json[0]``, or, for the lines of a JSON Lines file
+        (:attr:`redirect_lines`, :attr:`redirects_where` then the file's name), the line, as
+        a record's: ``data.jsonl:11 redirects``."""
+        line = self.redirect_lines.get(old)
+        if line is None:
+            return f"{self.redirects_where}[{index}]", None
+        return f"{self.redirects_where}:{line} redirects", line
+
+    def redirect_problem(
+        self, old: str, index: int, field: str, message: str, missing_id: str | None = None
+    ) -> Problem:
+        """An integrity problem of the redirect of ``old`` (the ``index``-th), at its
+        ``field`` (``id`` or ``to``), located as :meth:`redirect_at` says."""
+        where, line = self.redirect_at(old, index)
+        file = None if line is None else self.redirects_where
+        return Problem(
+            f"{where}.{field}",
+            message,
+            ProblemCode.INTEGRITY,
+            file=file,
+            line=line,
+            missing_id=missing_id,
         )
 
     def locate(self, kind: str, index: int) -> str:
@@ -488,6 +514,7 @@ def check_integrity(
     nameless: Mapping[str, Sequence[str]] | None = None,
     unjudged: set[str] | None = None,
     base: Base | None = None,
+    redirect_lines: Mapping[str, int] | None = None,
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order): every
     rule of :data:`RULES`, in order.
@@ -496,7 +523,10 @@ def check_integrity(
     ``events.json[3] event:a``), or :class:`~rightsdata._values.places.Places` (a JSON
     document's list, JSON Lines' lines: ``data.jsonl:12 event:a``, or some of a list's records).
     ``redirects`` (old ID -> new ID) must lead to existing records of the same kind (or, from
-    an actor, to an actor).
+    an actor, to an actor); a problem of one is located under ``redirects_where``
+    (``redirects.json[0].to``), or, if ``redirect_lines`` gives its line (a JSON Lines file's
+    redirects, by old ID; ``redirects_where`` then the file's name), at that line
+    (``data.jsonl:11 redirects.to``).
     ``ids`` may give, for some kinds, every ID their records hold (their own and every one
     they name), as the fast path gathers them; those records' references are not walked again.
     When some records failed to structure, ``exists`` names the IDs they had (a reference to
@@ -529,6 +559,7 @@ def check_integrity(
         failed=failed,
         nameless=nameless,
         base=base,
+        redirect_lines=redirect_lines,
     )
     problems: list[Problem] = []
     for rule in RULES:
@@ -850,7 +881,7 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
     (``nameless``) says which those are. Over a ``base``, a redirect may lead through the
     base's redirects to one of its records, and may not retire an ID the base has, or
     redirect one the base redirects already."""
-    redirects, label = context.redirects, context.redirects_where
+    redirects = context.redirects
     exists, partial, base = context.exists, context.partial, context.base
     if not redirects:
         return []
@@ -863,35 +894,37 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
     base_redirects: Mapping[str, str] = base.redirects if base is not None else {}
     problems: list[Problem] = []
     for index, (old, new) in enumerate(redirects.items()):
-        where = f"{label}[{index}]"
         if old in located or old in failed_at:
             position = _position(context.where, *located[old]) if old in located else failed_at[old]
             problems.append(
-                Problem(
-                    f"{where}.id",
+                context.redirect_problem(
+                    old,
+                    index,
+                    "id",
                     f"{old!r} is still the id of a record ({position}); a redirect "
                     "replaces a retired id",
-                    ProblemCode.INTEGRITY,
                 )
             )
         elif old in base_ids:
             assert base is not None
             problems.append(
-                Problem(
-                    f"{where}.id",
+                context.redirect_problem(
+                    old,
+                    index,
+                    "id",
                     f"{old!r} is still the id of a record of {base.label}; a redirect "
                     "replaces a retired id",
-                    ProblemCode.INTEGRITY,
                 )
             )
         elif old in base_redirects:
             assert base is not None
             problems.append(
-                Problem(
-                    f"{where}.id",
+                context.redirect_problem(
+                    old,
+                    index,
+                    "id",
                     f"{old!r} is redirected by {base.label} already (to "
                     f"{base_redirects[old]!r}); an id is redirected once",
-                    ProblemCode.INTEGRITY,
                 )
             )
         target, seen = new, {old}
@@ -899,7 +932,7 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
             seen.add(target)
             target = redirects[target] if target in redirects else base_redirects[target]
         if target in seen:
-            problems.append(Problem(f"{where}.to", "redirects form a cycle", ProblemCode.INTEGRITY))
+            problems.append(context.redirect_problem(old, index, "to", "redirects form a cycle"))
         elif (
             target not in located
             and target not in exists
@@ -909,9 +942,7 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
             kind = KIND_OF_PREFIX.get(target.partition(":")[0])
             if kind not in partial:
                 message = _not_found(target, context.nameless, None, context.hint, old)
-                problems.append(
-                    Problem(f"{where}.to", message, ProblemCode.INTEGRITY, missing_id=target)
-                )
+                problems.append(context.redirect_problem(old, index, "to", message, target))
             elif kind is not None:
                 context.unjudged.add(kind)
         elif (
@@ -921,10 +952,11 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
             and not (old.partition(":")[0] in ACTOR and target.partition(":")[0] in ACTOR)
         ):
             problems.append(
-                Problem(
-                    f"{where}.to",
+                context.redirect_problem(
+                    old,
+                    index,
+                    "to",
                     f"{old!r} redirects to {target!r}, a record of another kind",
-                    ProblemCode.INTEGRITY,
                 )
             )
     return problems
