@@ -27,7 +27,13 @@ import json
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 from rightsdata._model.records import KINDS, KindName
-from rightsdata._values.errors import Problem, ProblemCode, shown_number
+from rightsdata._values.errors import (
+    Problem,
+    ProblemCode,
+    shown_number,
+    shown_repr,
+    with_article,
+)
 from rightsdata._values.extras import require
 from rightsdata._values.format import FORMAT, FormatVersion, schema_file, schema_format, schema_id
 from rightsdata._values.lazymodule import LazyModule
@@ -146,6 +152,11 @@ def schema_problems(
     >>> schema_problems("sources", doc, "sources.json[0]", format=2)[0].field
     'published'
     """
+    if not isinstance(location, str):  # (it heads every problem: a number, say, is a slip)
+        raise TypeError(
+            "location is the record's place as text, such as 'places.json[0]', not "
+            f"{with_article(type(location).__name__)} ({shown_repr(location)})"
+        )
     return _problems_at(kind, document, location, format=format)
 
 

@@ -71,6 +71,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
+from rightsdata._values.errors import shown_number
 from rightsdata._values.flags import flag
 from rightsdata._values.format import FIELDS_FROM, FORMAT, READABLE, SETS_FROM, FormatVersion
 from rightsdata._values.hints import field_hints, nested_part
@@ -117,7 +118,7 @@ def _size(value: object, argument: str) -> int:
     if type(value) is not int:  # (not a bool either)
         raise TypeError(f"{argument} must be a whole number, not {type(value).__name__}")
     if value < 1:
-        raise ValueError(f"{argument} must be at least 1, not {value}")
+        raise ValueError(f"{argument} must be at least 1, not {shown_number(value)}")
     return value
 
 
@@ -129,7 +130,8 @@ def _format(format: object) -> FormatVersion:
         raise TypeError(f"format must be a whole number, not {type(format).__name__}")
     if format not in READABLE:
         raise ValueError(
-            f"format must be one this rightsdata reads ({READABLE[0]}-{READABLE[-1]}), not {format}"
+            f"format must be one this rightsdata reads ({READABLE[0]}-{READABLE[-1]}), not "
+            f"{shown_number(format)}"
         )
     return format
 

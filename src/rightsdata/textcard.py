@@ -63,7 +63,7 @@ from rightsdata._values import columns as _columns
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import one_line, printable, with_article
+from rightsdata._values.errors import one_line, printable, shown_repr, with_article
 from rightsdata._values.ids import is_valid_id
 from rightsdata._values.shell import python_call, python_literal
 
@@ -139,7 +139,7 @@ def wrap(
     ['2 problems in', '  my data/events.json:']
     """
     if width <= 0:
-        raise ValueError(f"invalid width {width!r} (must be > 0)")
+        raise ValueError(f"invalid width {shown_repr(width)} (must be > 0)")
     if keep and not whole:
         raise ValueError("keep is for whole=True: a string kept on a line is never cut")
     indent = " " * display_width(first) if rest is None else rest
@@ -677,7 +677,7 @@ def _what(value: object) -> str:
     """``None``, ``a str ('80')``, ``a Dataset``: what was given, for an error message."""
     if value is None:
         return "None"
-    shown = f" ({value!r})" if isinstance(value, str | int | float) else ""
+    shown = f" ({shown_repr(value)})" if isinstance(value, str | int | float) else ""
     return with_article(type(value).__name__) + shown
 
 
@@ -694,10 +694,10 @@ def _check_arguments(record: object, dataset: object, width: object, options: ob
     if not isinstance(record, Record):
         raise TypeError(f"{_TAKES}, not {_what(record)} as the record")
     if isinstance(dataset, int) and not isinstance(dataset, bool):
-        raise TypeError(
-            f"{_TAKES}, not the width {dataset!r} as the dataset: "
-            f"{python_call(f'text_card(record, width={dataset!r})')}"
-        )
+        shown = shown_repr(dataset)
+        # (the call only with the number written out: not one of thousands of digits)
+        call = f"text_card(record, width={shown})" if shown.lstrip("-").isdigit() else "width=..."
+        raise TypeError(f"{_TAKES}, not the width {shown} as the dataset: {python_call(call)}")
     if dataset is not None and not isinstance(dataset, Dataset):
         raise TypeError(f"{_TAKES}, not {_what(dataset)} as the dataset")
     if width is not None and (not isinstance(width, int) or isinstance(width, bool)):

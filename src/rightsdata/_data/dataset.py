@@ -163,7 +163,9 @@ def _checked_text(value: object, argument: str) -> None:
     """TypeError unless ``value``, the ``argument`` (``name``, ``version``) given to Dataset,
     is a str or None."""
     if value is not None and not isinstance(value, str):
-        raise TypeError(f"{argument} must be a str or None, not {_a(type(value))} ({value!r})")
+        raise TypeError(
+            f"{argument} must be a str or None, not {_a(type(value))} ({shown_repr(value)})"
+        )
 
 
 def checked_descriptor(descriptor: object) -> None:
@@ -300,7 +302,7 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
     )
     if isinstance(kind, tuple):
         wrong = next((k for k in kind if not all(m in _RECORD_CLASSES for m in _members(k))), None)
-        shown = "an empty tuple" if not kind else f"a tuple holding {wrong!r}"
+        shown = "an empty tuple" if not kind else f"a tuple holding {shown_repr(wrong)}"
         raise TypeError(f"{takes}{shown}")
     if isinstance(kind, str):
         from rightsdata._values.shell import python_call, python_literal
@@ -317,7 +319,7 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
         raise TypeError(f"{takes}the class {kind.__name__}")
     if get_origin(kind) is not None:  # a type expression: typing.Optional[Person]
         raise TypeError(f"{takes}{kind!r}")
-    raise TypeError(f"{takes}{_a(type(kind))} ({kind!r})")
+    raise TypeError(f"{takes}{_a(type(kind))} ({shown_repr(kind)})")
 
 
 def _members(kind: object) -> tuple[Any, ...]:

@@ -534,7 +534,7 @@ def check_max_bytes(max_bytes: object) -> None:
     if type(max_bytes) is not int or max_bytes < 1:
         raise ValueError(
             f"max_bytes is the size of the largest file to read, a positive integer of bytes; "
-            f"got {max_bytes!r}"
+            f"got {shown_repr(max_bytes)}"
         )
 
 

@@ -42,7 +42,7 @@ from rightsdata._model.records import (
 from rightsdata._values.conversion import a_term_of
 from rightsdata._values.dates import EDTF, EDTFError, overlaps_days
 from rightsdata._values.durations import Duration, DurationError, parse_duration
-from rightsdata._values.errors import UnknownIdError, counted, with_article
+from rightsdata._values.errors import UnknownIdError, counted, shown_repr, with_article
 from rightsdata._values.flags import flag
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata._values.joined import one_of
@@ -547,7 +547,7 @@ class Queries:
         if not isinstance(text, str):
             raise TypeError(f"search text must be a str, not {type(text).__name__}")
         if limit is not None and (type(limit) is not int or limit < 1):
-            raise ValueError(f"the limit must be a positive int or None, not {limit!r}")
+            raise ValueError(f"the limit must be a positive int or None, not {shown_repr(limit)}")
         orders = None
         if kinds is not None:
             wanted = set(filter_values(kinds, "record kind", "a kind's name"))

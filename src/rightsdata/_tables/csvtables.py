@@ -40,7 +40,7 @@ from types import MappingProxyType
 from typing import Any, BinaryIO, Final
 
 from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
-from rightsdata._values.errors import counted, deprecated
+from rightsdata._values.errors import counted, deprecated, shown_repr
 from rightsdata._values.names import FormulaOption
 
 __all__ = [
@@ -484,12 +484,13 @@ def _one_option(csv_formulas: str | None, formulas: str | None) -> str | None:
     if formulas is not None:
         if csv_formulas not in (None, formulas):
             raise TypeError(
-                f"read_directory got csv_formulas={csv_formulas!r} and formulas={formulas!r}; "
+                f"read_directory got csv_formulas={shown_repr(csv_formulas)} and "
+                f"formulas={shown_repr(formulas)}; "
                 "give csv_formulas alone (formulas is its earlier name)"
             )
         deprecated(
             "read_directory(formulas=...)",
-            f"give csv_formulas={formulas!r}, its new name",
+            f"give csv_formulas={shown_repr(formulas)}, its new name",
             stacklevel=3,  # (_one_option, read_directory, its caller)
         )
         csv_formulas = formulas

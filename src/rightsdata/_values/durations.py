@@ -30,7 +30,12 @@ import datetime
 import re
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
-from rightsdata._values.errors import RightsdataError, deprecated_message_only, name_publicly
+from rightsdata._values.errors import (
+    RightsdataError,
+    deprecated_message_only,
+    name_publicly,
+    shown_repr,
+)
 from rightsdata._values.lazymodule import LazyModule
 
 if TYPE_CHECKING:
@@ -319,7 +324,9 @@ def parse_duration(text: str) -> Duration:
     """
     if not isinstance(text, str):
         reason = "expected a str"
-        raise DurationError(text, reason, f"{text!r} is not an ISO 8601 duration: {reason}")
+        raise DurationError(
+            text, reason, f"{shown_repr(text)} is not an ISO 8601 duration: {reason}"
+        )
     parsed = _parsed.get(text)
     if parsed is not None:
         return parsed

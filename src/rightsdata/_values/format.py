@@ -126,8 +126,10 @@ def schema_format(format: int) -> FormatVersion:
     (2, 3, 4)
     """
     if type(format) is not int or format not in READABLE:
+        from rightsdata._values.errors import shown_repr
+
         raise ValueError(
-            f"no schemas for format {format!r}; this rightsdata reads formats "
+            f"no schemas for format {shown_repr(format)}; this rightsdata reads formats "
             f"{READABLE[0]}-{READABLE[-1]}"
         )
     return format if format >= SCHEMA_FORMATS[0] else SCHEMA_FORMATS[0]

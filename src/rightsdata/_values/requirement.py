@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from rightsdata._values.errors import shown_repr
+
 __all__ = ["describe", "meets", "parse_requirement", "parse_version"]
 
 _NUMBER: Final = r"(?:0|[1-9][0-9]*)"  # (semantic versioning allows no leading zero)
@@ -57,7 +59,7 @@ def parse_requirement(text: object) -> Requirement:
     """
     if not isinstance(text, str):
         raise TypeError(
-            f"version is a requirement in text, such as '3' or '3.1', not {text!r} "
+            f"version is a requirement in text, such as '3' or '3.1', not {shown_repr(text)} "
             f"({type(text).__name__})"
         )
     if not _REQUIREMENT.fullmatch(text):
