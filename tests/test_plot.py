@@ -396,8 +396,11 @@ def test_an_event_stands_for_its_case(ds: Dataset) -> None:
 
 def test_the_style_of_no_kind_is_a_value_error_naming_the_kinds() -> None:
     # kind_style("x") raised KeyError: 'x'
-    for wrong in ("picnic", None, 5):
-        with pytest.raises(ValueError, match="is not an event kind; the event kinds are: "):
+    with pytest.raises(ValueError, match="is not an event kind; the event kinds are: "):
+        kind_style("picnic")
+    # not text: what it was and what is taken (not_a_name, as for a table or a record kind)
+    for wrong, told in ((None, "None"), (5, r"an int \(5\)")):
+        with pytest.raises(ValueError, match=rf"^expected an event kind, .*, not {told}$"):
             kind_style(wrong)  # type: ignore[arg-type]
     assert kind_style(EventKind.TRIAL) == kind_style("trial")
 

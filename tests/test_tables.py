@@ -10,6 +10,7 @@ import subprocess
 import sys
 import typing
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -144,14 +145,98 @@ def test_unknown_table_lists_the_tables() -> None:
         get_table("participants")
     with pytest.raises(ValueError, match="records, redirects"):
         rightsdata.load().to_pandas("nope")
-    # neither a table nor a name: the same error, not "'NoneType' object has no attribute"
+    # neither a table nor a name: a ValueError too, not "'NoneType' object has no attribute",
+    # saying what was given and what is taken (a Table too, where it is)
     from rightsdata.tables import arrow_table
 
     ds = rightsdata.load()
     for read in (rows, columns, arrow_table, lambda d, t: d.to_pandas(t)):
-        for wrong in (5, b"events", *([None] if read in (rows, columns, arrow_table) else [])):
-            with pytest.raises(ValueError, match=f"unknown table {re.escape(repr(wrong))}; "):
+        also = "or a `rightsdata.tables.Table`, " if read in (rows, columns, arrow_table) else ""
+        given: tuple[tuple[Any, str], ...] = (
+            (5, "an int (5)"),
+            (b"events", "bytes (b'events')"),
+            *([(None, "None")] if also else []),
+        )
+        for wrong, told in given:
+            with pytest.raises(ValueError, match=r"^expected ") as caught:
                 read(ds, wrong)
+            assert (
+                str(caught.value) == f"expected a table's name, such as 'events', {also}not {told}"
+            )
+
+
+def test_a_display_table_given_for_a_table_says_what_it_is_in_one_line() -> None:
+    """``rightsdata.display.table(records)`` is a table to show, not one of the tables: said
+    so, not "unknown table <Place ...>" with the listing's lines pasted into the message."""
+    from rightsdata.display import table
+    from rightsdata.tables import arrow_table, get_table
+
+    ds = rightsdata.load()
+    shown: Any = table(ds.places[:3])
+    for read in (rows, columns, arrow_table):
+        with pytest.raises(ValueError, match=r"^expected ") as caught:
+            read(ds, shown)
+        assert str(caught.value) == (
+            "expected a table's name, such as 'events', or a `rightsdata.tables.Table`, not a "
+            "`rightsdata.display.Table`"
+        )
+    for name_only in (get_table, ds.to_pandas):
+        with pytest.raises(ValueError, match=r"^expected ") as caught:
+            name_only(shown)
+        assert str(caught.value) == (
+            "expected a table's name, such as 'events', not a `rightsdata.display.Table`"
+        )
+        # a tables.Table where only a name is taken is told the name to give
+        events: Any = get_table("events")
+        with pytest.raises(ValueError, match=r"not a `rightsdata\.tables\.Table`; give 'events'$"):
+            name_only(events)
+
+
+def test_every_function_taking_a_name_says_what_else_it_was_given() -> None:
+    """One helper (``not_a_name``) for a kind, a schema, an export format, a CSV option, an
+    event kind: its type in one line, never a multi-line repr, nor "unhashable type"."""
+    from rightsdata import plot, schema, testing
+    from rightsdata.display import table
+    from rightsdata.tables import read_directory
+
+    ds = rightsdata.load()
+    # (each wrong on purpose: typed Any, as a value read at run time is)
+    shown: Any = table(ds.places[:3])
+    a_list: Any = []
+    event_class: Any = rightsdata.Event
+    one: Any = 1
+    raw: Any = b"events"
+    cases: list[tuple[Callable[[], object], str]] = [
+        (lambda: ds.collection(shown), "expected a record kind, such as 'events', not a "),
+        (lambda: ds.collection(a_list), "expected a record kind, such as 'events', not a list"),
+        (
+            lambda: ds.collection(event_class),
+            "expected a record kind, such as 'events', not the class `rightsdata.Event`; give "
+            "'events'",
+        ),
+        (lambda: ds.export("out", shown), "expected an export format, such as 'json', not a "),
+        (
+            lambda: ds.export("out", "csv", csv_formulas=a_list),
+            "expected a csv_formulas option, such as 'escape', not a list",
+        ),
+        (
+            lambda: read_directory("out", csv_formulas=one),
+            "expected a csv_formulas option, such as 'escape', not an int (1)",
+        ),
+        (lambda: schema.load_schema(shown), "expected a schema's name, such as 'events', not a "),
+        (lambda: schema.validator_for(raw), "not bytes (b'events')"),
+        (lambda: testing.records(event_class), "not the class `rightsdata.Event`; give "),
+        (
+            lambda: plot.kind_style(one + 4),
+            "expected an event kind, such as 'arrest', not an int (5)",
+        ),
+    ]
+    for call, told in cases:
+        with pytest.raises(ValueError, match=r"^expected ") as caught:
+            call()
+        said = str(caught.value)
+        assert said.startswith(told) or told in said, said
+        assert "\n" not in said and "<Place" not in said, said
 
 
 def test_every_misspelt_selector_is_told_what_it_is_spelled_like(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ from rightsdata._model.records import KINDS, KindName
 from rightsdata._values.errors import (
     Problem,
     ProblemCode,
+    not_a_name,
     shown_number,
     shown_repr,
     with_article,
@@ -69,6 +70,9 @@ def load_schema(name: SchemaName, *, format: FormatVersion = FORMAT) -> dict[str
     >>> load_schema("datapackage", format=2)["properties"]["rightsdata_format"]["maximum"]
     2
     """
+    wrong = not_a_name(name, "a schema's name", "events", its="kind_name")
+    if wrong is not None:
+        raise ValueError(wrong)
     if name not in _NAMES:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
@@ -99,6 +103,9 @@ def validator_for(
     """
     require("jsonschema", "schema")  # one error for a missing extra: MissingExtraError
     require("referencing", "schema")  # (installed with jsonschema)
+    wrong = not_a_name(kind, "a record kind", "events", its="kind_name")
+    if wrong is not None:
+        raise ValueError(wrong)
     if kind not in KINDS:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 

@@ -71,7 +71,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
-from rightsdata._values.errors import shown_number
+from rightsdata._values.errors import not_a_name, shown_number
 from rightsdata._values.flags import flag
 from rightsdata._values.format import FIELDS_FROM, FORMAT, READABLE, SETS_FROM, FormatVersion
 from rightsdata._values.hints import field_hints, nested_part
@@ -930,6 +930,9 @@ def records(
     ...             assert country_problem(identifier.value[:2]) is None
     >>> test_assigned()
     """
+    wrong = not_a_name(kind, "a record kind", "events", its="kind_name")
+    if wrong is not None:
+        raise ValueError(wrong)
     if kind not in RECORD_TYPES:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 

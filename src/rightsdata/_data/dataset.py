@@ -59,6 +59,7 @@ from rightsdata._values.errors import (
     Problem,
     UnknownIdError,
     counted_kind,
+    not_a_name,
     shown_repr,
     with_article,
 )
@@ -920,6 +921,9 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         >>> ds.collection("persons")["person:vladimir-kozlov"].name
         'Vladimir Kozlov'
         """
+        wrong = not_a_name(kind, "a record kind", "events", its="kind_name")
+        if wrong is not None:  # (a class, a list: not hashed, never pasted whole)
+            raise ValueError(wrong)
         try:
             return self._collections[kind]
         except KeyError:

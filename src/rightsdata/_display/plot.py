@@ -37,6 +37,7 @@ from rightsdata._display.plotfit import TICK_ROOM, Fit, InRoom, renderer_of
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Event, Record
 from rightsdata._values.columns import display_width
+from rightsdata._values.errors import not_a_name
 from rightsdata._values.extras import require
 from rightsdata._values.lazymodule import LazyModule
 from rightsdata.vocab import EventKind, EventKindValue
@@ -116,8 +117,11 @@ def kind_style(kind: str) -> tuple[str, str, str]:
     >>> kind_style("trial"), kind_style("verdict"), kind_style("appeal")
     (('#832db6', 'o', ''), ('#a96b59', 'o', ''), ('#a96b59', 'D', '////'))
     """
+    wrong = not_a_name(kind, "an event kind", "arrest")
+    if wrong is not None:
+        raise ValueError(wrong)
     indexes = _kind_index()
-    index = indexes.get(kind) if isinstance(kind, str) else None
+    index = indexes.get(kind)
     if index is None:  # (a KeyError named the value only)
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 

@@ -40,7 +40,7 @@ from types import MappingProxyType
 from typing import Any, BinaryIO, Final
 
 from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
-from rightsdata._values.errors import counted, deprecated, shown_repr
+from rightsdata._values.errors import counted, deprecated, not_a_name, shown_repr
 from rightsdata._values.names import FormulaOption
 
 __all__ = [
@@ -73,6 +73,9 @@ FORMULA_OPTIONS: Final[tuple[FormulaOption, ...]] = ("escape", "keep")
 
 def _check_option(formulas: str) -> bool:
     """Whether to escape; ValueError for an unknown option."""
+    wrong = not_a_name(formulas, "a csv_formulas option", "escape")
+    if wrong is not None:
+        raise ValueError(wrong)
     if formulas not in FORMULA_OPTIONS:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._tables.exportfolder import MANIFEST
+from rightsdata._values.errors import not_a_name
 from rightsdata._values.flags import flag
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE
 from rightsdata._values.namedmap import NamedMapping
@@ -153,6 +154,13 @@ def export(
     from rightsdata._tables.csvtables import FORMULA_OPTIONS
     from rightsdata._values.atomic import write_all
 
+    for value, noun, example in (
+        (format, "an export format", "json"),
+        (csv_formulas, "a csv_formulas option", "escape"),
+    ):
+        wrong = not_a_name(value, noun, example)
+        if wrong is not None:
+            raise ValueError(wrong)
     writer = _WRITERS.get(format)
     if writer is None:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)

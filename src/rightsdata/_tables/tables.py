@@ -64,11 +64,12 @@ from rightsdata._model.records import (
 from rightsdata._values.dates import EDTF
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import Duration, format_duration
-from rightsdata._values.errors import with_article
+from rightsdata._values.errors import not_a_name, with_article
 from rightsdata._values.hints import field_hints
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES
 from rightsdata._values.namedmap import NamedMapping
 from rightsdata._values.names import TableName
+from rightsdata._values.shell import python_call
 
 __all__ = [
     "INT64_MAX",
@@ -621,8 +622,14 @@ def get_table(name: TableName) -> Table:
     return _named(name)
 
 
-def _named(name: str) -> Table:
-    """The table called ``name`` (of any type: it is checked here), as :func:`get_table`."""
+def _named(name: str, *, or_table: bool = False) -> Table:
+    """The table called ``name`` (of any type: it is checked here), as :func:`get_table`;
+    ``or_table`` where a :class:`Table` is taken too (:func:`as_table`), as the message
+    then says."""
+    also = f"a {python_call('rightsdata.tables.Table')}" if or_table else ""
+    wrong = not_a_name(name, "a table's name", "events", also, its="name")
+    if wrong is not None:  # (a Table where only a name is taken is told its name)
+        raise ValueError(wrong)
     table = cast("Mapping[str, Table]", TABLES).get(name)
     if table is None:
         renamed = _RENAMED.get(name)
@@ -644,7 +651,7 @@ def _named(name: str) -> Table:
 def as_table(table: Table | str) -> Table:
     """``table`` itself, or the table it names (:func:`get_table`): a value of another type
     is a ValueError naming it, as an unknown name is, never an AttributeError."""
-    return table if isinstance(table, Table) else _named(table)
+    return table if isinstance(table, Table) else _named(table, or_table=True)
 
 
 #: Tables renamed by model 2, by their old names (for a message that says where they went).

@@ -372,6 +372,105 @@ def shown_repr(value: object) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
+#: The public modules whose names a class is told by (``rightsdata.display.Table``), the
+#: package's own first.
+_PUBLIC_MODULES: Final = (
+    "rightsdata",
+    "rightsdata.tables",
+    "rightsdata.display",
+    "rightsdata.textcard",
+    "rightsdata.vocab",
+    "rightsdata.schema",
+    "rightsdata.plot",
+    "rightsdata.testing",
+)
+
+
+def public_name(cls: type) -> str:
+    """``cls``'s name as a user writes it: a builtin's alone (``int``), one of rightsdata's
+    by the public module that holds it (``rightsdata.display.Table``, never its private
+    ``rightsdata._display.display``: two classes are called ``Table``), another by its
+    package (``pandas.DataFrame``).
+
+    >>> from rightsdata._tables.tables import Table
+    >>> public_name(int), public_name(Table)
+    ('int', 'rightsdata.tables.Table')
+    """
+    import sys
+
+    module, name = cls.__module__, cls.__qualname__
+    if module == "builtins":
+        return name
+    package = module.partition(".")[0]
+    if package != "rightsdata":
+        return f"{package}.{name}"
+    if module == package:  # (a class given its public name: name_publicly)
+        return f"{package}.{name}"
+    # the module a private package's classes are published by (rightsdata._tables: tables)
+    published = f"{package}.{module.split('.')[1].lstrip('_')}"
+    if published in _PUBLIC_MODULES and published not in sys.modules:
+        import importlib
+
+        importlib.import_module(published)  # (light: the class's own module is imported)
+    for public in _PUBLIC_MODULES:
+        held = sys.modules.get(public)  # (one not imported holds none of the values given)
+        if held is not None and vars(held).get(cls.__name__) is cls:
+            return f"{public}.{cls.__name__}"
+    lazy = sys.modules.get("rightsdata")  # its names, imported on first access
+    if lazy is not None and module == vars(lazy).get("_LAZY", {}).get(cls.__name__):
+        return f"rightsdata.{cls.__name__}"
+    return name
+
+
+def what_was_given(value: object) -> str:
+    """A wrong argument as a message names it, in one line: its type by its public name
+    (:func:`public_name`) and, for a number or bytes, its value (``an int (5)``); a class
+    as such (``the class rightsdata.Event``); never a ``repr`` that may run over lines (a
+    table's rows). The library's own names are in backticks, as a call a message advises.
+
+    >>> from rightsdata._tables.tables import get_table
+    >>> what_was_given(5), what_was_given(None), what_was_given(b"x"), what_was_given(int)
+    ('an int (5)', 'None', "bytes (b'x')", 'the class int')
+    >>> what_was_given(get_table("events")), what_was_given([1, 2])
+    ('a `rightsdata.tables.Table`', 'a list')
+    """
+    if value is None:
+        return "None"
+    if isinstance(value, bool | int | float | bytes | bytearray):
+        return _one(value)
+    cls = value if isinstance(value, type) else type(value)
+    name = public_name(cls)
+    if name.startswith("rightsdata."):  # the library's Python, marked as a message marks it
+        name = f"`{name}`"
+    return f"the class {name}" if cls is value else with_article(name)
+
+
+def not_a_name(
+    value: object, noun: str, example: str, also: str = "", *, its: str | None = None
+) -> str | None:
+    """For ``value``, given where ``noun`` is taken (a table's name, a record kind, an export
+    format), if it is not text: what a ``ValueError`` says, in one line, of what was given
+    (:func:`what_was_given`) and what is taken (``noun``, such as ``example``, or ``also``),
+    and, if ``value`` has a text attribute ``its`` (a table's ``name``, a record class's
+    ``kind_name``), that that is the one to give; None for text, whose spelling the caller
+    tells.
+
+    >>> not_a_name(5, "a table's name", "events", "a list")
+    "expected a table's name, such as 'events', or a list, not an int (5)"
+    >>> from rightsdata._model.records import Event
+    >>> print(not_a_name(Event, "a record kind", "events", its="kind_name"))
+    expected a record kind, such as 'events', not the class `rightsdata.Event`; give 'events'
+    >>> not_a_name("evnts", "a table's name", "events") is None
+    True
+    """
+    if isinstance(value, str):
+        return None
+    taken = f"{noun}, such as {example!r}" + (f", or {also}" if also else "")
+    said = f"expected {taken}, not {what_was_given(value)}"
+    name = getattr(value, its, None) if its is not None else None
+    return f"{said}; give {name!r}" if isinstance(name, str) else said
+
+
 def not_text_key(key: object) -> str:
     """What a problem says of a key that is not text in a record, a part or a descriptor
     given in Python (YAML reads ``on:`` as ``True``, ``1:`` as ``1``, ``~:`` as ``None``): in
