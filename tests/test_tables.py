@@ -239,6 +239,32 @@ def test_every_function_taking_a_name_says_what_else_it_was_given() -> None:
         assert "\n" not in said and "<Place" not in said, said
 
 
+def test_a_wrong_argument_whose_repr_runs_over_lines_is_told_by_its_type(tmp_path: Path) -> None:
+    """shown_repr (a wrong argument's value in a message) and describe_json (a wrong value
+    in Python documents) paste no listing over lines: the type, in one line."""
+    from rightsdata.display import table
+
+    ds = rightsdata.load()
+    shown: Any = table(ds.places[:3])
+    calls: list[Callable[[], object]] = [
+        lambda: ds.search("x", limit=shown),
+        lambda: rightsdata.load_path(tmp_path, max_bytes=shown),
+        lambda: rightsdata.load(version=shown),
+        lambda: rightsdata.load_path(tmp_path, base=shown),
+        lambda: rightsdata.chronological_key(shown),
+    ]
+    for call in calls:
+        with pytest.raises((TypeError, ValueError)) as caught:
+            call()
+        said = str(caught.value)
+        assert "\n" not in said and "<Place" not in said, said
+        assert "`rightsdata.display.Table`" in said, said
+    with pytest.raises(rightsdata.InvalidDataError) as invalid:
+        rightsdata.load_documents({"events": [shown]})
+    (problem,) = invalid.value.problems
+    assert problem.message == "expected an object, got Table"
+
+
 def test_every_misspelt_selector_is_told_what_it_is_spelled_like(tmp_path: Path) -> None:
     # a table and an export format said "unknown ...; expected ..." where a kind and a term
     # said "did you mean"; every selector now says it, the same letters in another case too

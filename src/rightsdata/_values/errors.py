@@ -362,13 +362,19 @@ def shown_repr(value: object) -> str:
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."
     >>> shown_repr(True), shown_repr(10**5000), shown_repr((10**5000,))
     ('True', 'a number of 5,001 digits', 'a tuple')
+
+    A ``repr`` over several lines (a table's rows, a data frame) is told by the value's type
+    alone (:func:`what_was_given`): a message is one line.
     """
     if type(value) is int:
         return shown_number(value)
     try:
-        shown = printable(repr(value))
+        written = repr(value)
     except ValueError:  # (an integer past Python's limit inside it)
         return with_article(type(value).__name__)
+    if "\n" in written or "\r" in written:  # (a listing: a table's rows) by its type alone
+        return what_was_given(value)
+    shown = printable(written)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
@@ -685,10 +691,12 @@ def shown_number(number: int) -> str:
 
 def _written(value: object) -> str | None:
     """``value``'s ``repr`` in at most 40 columns, or None if Python refuses to write it (it
-    holds an integer of more than 4,300 digits)."""
+    holds an integer of more than 4,300 digits) or it runs over lines."""
     try:
         shown = repr(value)
     except ValueError:
+        return None
+    if "\n" in shown or "\r" in shown:  # (a listing, not a JSON value's: its type says it)
         return None
     if len(shown) > 20:  # (no text of 20 characters takes more than 40 columns)
         from rightsdata._values.columns import display_width, fit
