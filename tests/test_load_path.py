@@ -192,6 +192,31 @@ def test_a_size_limit_that_no_file_can_meet_is_refused(
             read(folder, max_bytes=limit)  # type: ignore[operator]
 
 
+def test_a_kind_file_of_one_record_not_in_a_list_is_told_to_wrap_it(
+    make_folder: MakeFolder, tmp_path: Path
+) -> None:
+    """``events.json`` holding one event's object, not a list (as one record is written out
+    alone), is told to wrap it in [ ]; an object that is no record of the kind is told as
+    before. So are a JSON document's list and load_documents'."""
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    wrap = "(one event, as its id says): wrap it in [ ] to make a list of one record"
+    files["events.json"] = event_doc()
+    for schema in (False, True):
+        said = [str(p) for p in rightsdata.validate(make_folder(files), schema=schema)]
+        assert said == [f"events.json: expected a list of records, got an object {wrap}"]
+    files["events.json"] = {**event_doc(), "id": "person:a"}  # an object, not an event's
+    (problem,) = rightsdata.validate(make_folder(files))
+    assert problem.message == "expected a list of records, got an object"
+    document = tmp_path / "all.json"
+    document.write_text(json.dumps({**good_kinds(), "events": event_doc()}), encoding="utf-8")
+    assert [str(p) for p in rightsdata.validate(document)] == [
+        f"all.json:events: expected a list of records, got an object {wrap}"
+    ]
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_documents({**good_kinds(), "events": event_doc()})
+    assert caught.value.problems[0].message.endswith(wrap)
+
+
 def test_a_path_that_does_not_exist(tmp_path: Path) -> None:
     assert problems(tmp_path / "nothing-here.json") == [
         (str(tmp_path / "nothing-here.json"), ProblemCode.MISSING)

@@ -614,9 +614,29 @@ def structure_many(
     cls = _record_type(kind)
     places = places_of(kind, where)
     if type(documents) is not list:
-        message = f"expected a list of records, got {describe_json(documents)}"
+        got = describe_json(documents)
+        message = f"expected a list of records, got {got}{_one_record(documents, kind)}"
         return [], [places.problem(message, ProblemCode.TYPE)]
     return _structure_all(cls, documents, places)
+
+
+def _one_record(document: object, kind: str) -> str:
+    """What follows "expected a list of records, got an object" when the object is one
+    record of ``kind`` (its ``id`` names the kind, as an export of one record writes it):
+    to wrap it in ``[ ]``, a list of one. Empty for anything else.
+
+    >>> _one_record({"id": "event:a", "title": "T"}, "events")
+    ' (one event, as its id says): wrap it in [ ] to make a list of one record'
+    >>> _one_record({"id": "person:a"}, "events"), _one_record({"events": []}, "events")
+    ('', '')
+    """
+    if type(document) is not dict:
+        return ""
+    record_id = document.get("id")
+    if type(record_id) is not str or KIND_OF_PREFIX.get(prefix_of(record_id)) != kind:
+        return ""
+    noun = a_noun(kind).partition(" ")[2]  # ('an event': 'event')
+    return f" (one {noun}, as its id says): wrap it in [ ] to make a list of one record"
 
 
 def structure_located(
