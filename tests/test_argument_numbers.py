@@ -61,6 +61,8 @@ def test_other_arguments_of_thousands_of_digits_are_told_by_their_count() -> Non
         lambda: text_card(record, HUGE),  # type: ignore[arg-type]
         lambda: testing.events(format=HUGE),  # type: ignore[arg-type]
         lambda: testing.datasets(max_per_kind=-HUGE),
+        lambda: testing.citations(HUGE),  # type: ignore[arg-type]
+        lambda: rightsdata.load(HUGE),  # type: ignore[arg-type]
     ]
     for case in cases:
         said = _said(case)

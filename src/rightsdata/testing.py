@@ -71,7 +71,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
-from rightsdata._values.errors import not_a_name, shown_number
+from rightsdata._values.errors import not_a_name, shown_number, shown_repr
 from rightsdata._values.flags import flag
 from rightsdata._values.format import FIELDS_FROM, FORMAT, READABLE, SETS_FROM, FormatVersion
 from rightsdata._values.hints import field_hints, nested_part
@@ -415,7 +415,7 @@ def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
     if record_type is not None and not _cites(record_type):
         raise TypeError(
             "record_type must be a class that holds citations, such as `rightsdata.Event` or "
-            f"`rightsdata.Figure`, not {record_type!r}"
+            f"`rightsdata.Figure`, not {shown_repr(record_type)}"
         )
     strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type, True)
     return strategy

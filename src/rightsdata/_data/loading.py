@@ -177,7 +177,7 @@ def _load_bundled(name: str) -> Dataset:
         from rightsdata._values.shell import python_call  # (a message's)
 
         raise ValueError(
-            f"load() takes the name of a bundled dataset, not {name!r}; "
+            f"load() takes the name of a bundled dataset, not {shown_repr(name)}; "
             f"bundled: {', '.join(datasets()) or 'none'}. To read a folder or file, use "
             f"{python_call('rightsdata.load_path(path)')}"
         )
