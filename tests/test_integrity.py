@@ -903,3 +903,30 @@ def test_a_reference_to_an_id_the_dataset_retired_is_told_where_it_redirects(
             f"'person:{retired}' was retired ({where}): it redirects to 'person:b'; refer to that"
         )
     assert error.problems[0].missing_id == "person:old"
+
+
+@pytest.mark.parametrize("layout", ["folder", "json", "jsonl"])
+def test_a_redirect_after_one_named_twice_is_located_at_its_own_place(
+    tmp_path: Path, layout: str
+) -> None:
+    """Its index in the list read (or its line), not its position among the redirects kept,
+    which a redirect named twice before it shifts by one."""
+    kinds = {
+        "sources": [source_doc()],
+        "persons": [person_doc()],
+        "redirects": [
+            {"id": "person:old", "to": "person:a"},
+            {"id": "person:old", "to": "person:a"},
+            {"id": "person:gone", "to": "person:nobody"},
+        ],
+    }
+    error = _load_error(_write_layout(tmp_path, layout, kinds))
+    at = {
+        "folder": ("redirects.json[1]", "redirects.json[2]"),
+        "json": ("data.json:redirects[1]", "data.json:redirects[2]"),
+        "jsonl": ("data.jsonl:4 redirects", "data.jsonl:5 redirects"),
+    }[layout]
+    assert sorted(str(p) for p in error.problems) == [
+        f"{at[0]}.id: 'person:old' is redirected twice",
+        f"{at[1]}.to: 'person:nobody' does not exist",
+    ]

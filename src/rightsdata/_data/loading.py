@@ -482,6 +482,7 @@ class _Parts:
         "options",
         "problems",
         "records",
+        "redirect_indexes",
         "redirect_lines",
         "redirects",
         "redirects_where",
@@ -504,6 +505,9 @@ class _Parts:
         #: each redirect's line, by its old ID, for a JSON Lines file's redirects (whose
         #: problems are then located at their lines, ``redirects_where`` the file's name)
         self.redirect_lines: dict[str, int] = {}
+        #: each redirect's index in the list it was read from, by its old ID (its position
+        #: among ``redirects`` is another after a redirect named twice)
+        self.redirect_indexes: dict[str, int] = {}
         self.descriptor: dict[str, Any] | None = None
         #: the format the descriptor declares (1 if it has no rightsdata_format); None
         #: without a descriptor (a folder without one, a JSON document or JSON Lines without
@@ -820,6 +824,7 @@ def _read_folder(
         if not found:
             parts.redirects, found = _check_redirects(raw, REDIRECTS)
             parts.problems += found
+            parts.redirect_indexes = _first_indexes(raw, parts.redirects)
     disk = _on_disk(folder) if resources else None
     listed_from = len(parts.problems)
     for path, listed in resources.items():  # the files listed besides the kinds'
@@ -1320,6 +1325,7 @@ def _structure_kinds(
             if redirects and key == "redirects":
                 parts.redirects, found = _check_redirects(documents, where)
                 parts.problems += found
+                parts.redirect_indexes = _first_indexes(documents, parts.redirects)
                 continue
             if key not in KINDS:
                 from rightsdata._values.spelling import close, did_you_mean
@@ -1871,6 +1877,7 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         parts.redirects_where,
         ids=parts.ids,
         redirect_lines=parts.redirect_lines,
+        redirect_indexes=parts.redirect_indexes,
         exists=parts.failed_ids,
         partial=partial,
         own=own,
@@ -2237,6 +2244,21 @@ def _schema_problems(
     for n, document in enumerate(documents):
         at = places.of_document(n, document)
         found += _problems_at(kind, document, at, format=version)
+    return found
+
+
+def _first_indexes(raw: object, redirects: Mapping[str, str]) -> dict[str, int]:
+    """Where in ``raw``, the list ``redirects`` were read from, each is: its first entry's
+    index, by its old ID (a problem of a redirect is located there).
+
+    >>> _first_indexes([{"id": "a:x"}, {"id": "a:x"}, {"id": "a:y"}], {"a:x": "", "a:y": ""})
+    {'a:x': 0, 'a:y': 2}
+    """
+    found: dict[str, int] = {}
+    for index, item in enumerate(raw if type(raw) is list else ()):
+        old = item.get("id") if type(item) is dict else None
+        if isinstance(old, str) and old in redirects:
+            found.setdefault(old, index)
     return found
 
 

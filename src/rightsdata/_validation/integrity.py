@@ -353,6 +353,7 @@ class Context:
         nameless: Mapping[str, Sequence[str]] | None = None,
         base: Base | None = None,
         redirect_lines: Mapping[str, int] | None = None,
+        redirect_indexes: Mapping[str, int] | None = None,
     ) -> None:
         self.records = records
         self.base = base
@@ -361,6 +362,7 @@ class Context:
         self.redirects = redirects
         self.redirects_where = redirects_where
         self.redirect_lines: Mapping[str, int] = redirect_lines or {}
+        self.redirect_indexes: Mapping[str, int] = redirect_indexes or {}
         self.ids = ids
         self.exists = exists
         self.partial = partial
@@ -399,12 +401,13 @@ class Context:
 
     def redirect_at(self, old: str, index: int) -> tuple[str, int | None]:
         """Where the redirect of ``old`` (the ``index``-th of :attr:`redirects`) is, and its
-        line: ``redirects.json[0]``, or, for the lines of a JSON Lines file
-        (:attr:`redirect_lines`, :attr:`redirects_where` then the file's name), the line, as
-        a record's: ``data.jsonl:11 redirects``."""
+        line: ``redirects.json[0]`` (its index in the list read, :attr:`redirect_indexes`,
+        where given: another than ``index`` after a redirect named twice), or, for the lines
+        of a JSON Lines file (:attr:`redirect_lines`, :attr:`redirects_where` then the file's
+        name), the line, as a record's: ``data.jsonl:11 redirects``."""
         line = self.redirect_lines.get(old)
         if line is None:
-            return f"{self.redirects_where}[{index}]", None
+            return f"{self.redirects_where}[{self.redirect_indexes.get(old, index)}]", None
         return f"{self.redirects_where}:{line} redirects", line
 
     def redirect_problem(
@@ -515,6 +518,7 @@ def check_integrity(
     unjudged: set[str] | None = None,
     base: Base | None = None,
     redirect_lines: Mapping[str, int] | None = None,
+    redirect_indexes: Mapping[str, int] | None = None,
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order): every
     rule of :data:`RULES`, in order.
@@ -526,7 +530,9 @@ def check_integrity(
     an actor, to an actor); a problem of one is located under ``redirects_where``
     (``redirects.json[0].to``), or, if ``redirect_lines`` gives its line (a JSON Lines file's
     redirects, by old ID; ``redirects_where`` then the file's name), at that line
-    (``data.jsonl:11 redirects.to``).
+    (``data.jsonl:11 redirects.to``); ``redirect_indexes`` gives, by old ID, a redirect's
+    index in the list it was read from, where that is not its position in ``redirects`` (a
+    redirect named twice before it).
     ``ids`` may give, for some kinds, every ID their records hold (their own and every one
     they name), as the fast path gathers them; those records' references are not walked again.
     When some records failed to structure, ``exists`` names the IDs they had (a reference to
@@ -560,6 +566,7 @@ def check_integrity(
         nameless=nameless,
         base=base,
         redirect_lines=redirect_lines,
+        redirect_indexes=redirect_indexes,
     )
     problems: list[Problem] = []
     for rule in RULES:
