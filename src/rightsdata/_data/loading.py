@@ -158,6 +158,11 @@ def load(name: str = DEFAULT_NAME, *, version: str | None = None) -> Dataset:
 def _requirement(version: object) -> Requirement | None:
     if version is None:
         return None
+    if not isinstance(version, str):  # (its value by shown_repr: a huge int is not written)
+        raise TypeError(
+            f"version is a requirement in text, such as '3' or '3.1', not {shown_repr(version)} "
+            f"({type(version).__name__})"
+        )
     from rightsdata._values.requirement import parse_requirement
 
     return parse_requirement(version)

@@ -27,8 +27,6 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from rightsdata._values.errors import shown_repr
-
 __all__ = ["describe", "meets", "parse_requirement", "parse_version"]
 
 _NUMBER: Final = r"(?:0|[1-9][0-9]*)"  # (semantic versioning allows no leading zero)
@@ -57,10 +55,9 @@ def parse_requirement(text: object) -> Requirement:
     ValueError: version='>=3' is not a version requirement: it is one to three numbers, such as \
 '3' (any 3.x.y), '3.1' (3.1.0 or a later 3.x) or '3.1.2' (3.1.2 or a later 3.x)
     """
-    if not isinstance(text, str):
+    if not isinstance(text, str):  # (load() says it first, of any value: see _requirement)
         raise TypeError(
-            f"version is a requirement in text, such as '3' or '3.1', not {shown_repr(text)} "
-            f"({type(text).__name__})"
+            f"version is a requirement in text, such as '3' or '3.1', not {type(text).__name__}"
         )
     if not _REQUIREMENT.fullmatch(text):
         raise ValueError(
