@@ -268,17 +268,21 @@ def test_a_rule_that_reads_no_failed_field_is_judged(make_folder: MakeFolder) ->
     ]
 
 
+#: A statement breaking both its rules: a quote no citation covers, and joined_by naming its
+#: speaker.
+_TWO_RULES_BROKEN: dict[str, Any] = {
+    "id": "statement:a",
+    "speaker": "person:a",
+    "kind": "call",
+    "summary": "A call",
+    "quote": "Free them",
+    "joined_by": ["person:a"],
+    "citations": [{"source": "source:doc", "fields": ["summary"]}],
+}
+
+
 def test_a_statement_reports_both_its_rules(make_folder: MakeFolder) -> None:
-    statement = {
-        "id": "statement:a",
-        "speaker": "person:a",
-        "kind": "call",
-        "summary": "A call",
-        "quote": "Free them",
-        "joined_by": ["person:a"],
-        "citations": [{"source": "source:doc", "fields": ["summary"]}],
-    }
-    problems = _found(make_folder, statements=[statement])
+    problems = _found(make_folder, statements=[_TWO_RULES_BROKEN])
     assert _rules_told(problems) == [
         ("quote", "a quote needs a citation that covers it (fields null or 'quote')"),
         (
@@ -303,17 +307,7 @@ def test_a_statement_reports_both_its_rules(make_folder: MakeFolder) -> None:
 def test_a_statements_rule_beside_a_failed_field_is_judged(
     make_folder: MakeFolder, change: dict[str, Any], told: list[tuple[str, str]]
 ) -> None:
-    statement = {
-        "id": "statement:a",
-        "speaker": "person:a",
-        "kind": "call",
-        "summary": "A call",
-        "quote": "Free them",
-        "joined_by": ["person:a"],
-        "citations": [{"source": "source:doc", "fields": ["summary"]}],
-        **change,
-    }
-    problems = _found(make_folder, statements=[statement])
+    problems = _found(make_folder, statements=[{**_TWO_RULES_BROKEN, **change}])
     assert [(p.field, p.code) for p in problems if p.code != "integrity"] == told
 
 
