@@ -287,12 +287,15 @@ def _date_only(value: datetime.date, what: str) -> datetime.date:
     >>> _date_only(datetime.datetime(2012, 1, 1, 23, 59), "between: the start")
     Traceback (most recent call last):
     TypeError: between: the start is not a date: datetime.datetime(2012, 1, 1, 23, 59) has a \
-time of day: times are not supported, only dates; pass its day, datetime.date(2012, 1, 1)
+time of day: times are not supported, only dates; pass its day, `datetime.date(2012, 1, 1)`
     """
     if isinstance(value, datetime.datetime):
+        from rightsdata._values.shell import python_call
+
         raise TypeError(
             f"{what} is not a date: {value!r} has a time of day: times are not supported, only "
-            f"dates; pass its day, {datetime.date(value.year, value.month, value.day)!r}"
+            "dates; pass its day, "
+            + python_call(repr(datetime.date(value.year, value.month, value.day)))
         )
     return value
 
