@@ -904,3 +904,13 @@ def test_penalty_term_days_is_the_same_however_the_term_is_written_and_grows_wit
     a, a_again, b = days_of(written(first, True), written(first, False), written(second, True))
     assert a == a_again
     assert (a < b) == (first < second) and (a == b) == (first == second)
+
+
+def test_a_class_is_named_where_users_find_it_whatever_was_imported_first() -> None:
+    # rightsdata.textcard imports Event for its own use; a message naming the class must
+    # still say rightsdata.Event (the doctest of not_a_name failed after textcard's import)
+    import rightsdata.textcard  # noqa: F401
+    from rightsdata._model.records import Event
+    from rightsdata._values.errors import public_name
+
+    assert public_name(Event) == "rightsdata.Event"

@@ -1674,12 +1674,8 @@ def _at_lines(
     if values is None:  # (the fast path: one line a redirect, none twice: it had no problem)
         parts.redirect_lines = dict(zip(redirects, numbers, strict=True))
         return
-    at: dict[str, int] = {}
-    for value, number in zip(values, numbers, strict=True):
-        old = value.get("id") if type(value) is dict else None
-        if isinstance(old, str) and old in redirects:
-            at.setdefault(old, number)
-    parts.redirect_lines = at
+    first = _first_indexes(values, redirects)  # (values and numbers go line for line)
+    parts.redirect_lines = {old: numbers[index] for old, index in first.items()}
 
 
 def _document_on_one_line(value: object, text: str) -> bool:

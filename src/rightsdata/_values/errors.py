@@ -368,11 +368,8 @@ def shown_repr(value: object) -> str:
     """
     if type(value) is int:
         return shown_number(value)
-    try:
-        written = repr(value)
-    except ValueError:  # (an integer past Python's limit inside it)
-        return with_article(type(value).__name__)
-    if "\n" in written or "\r" in written:  # (a listing: a table's rows) by its type alone
+    written = _one_line_repr(value)
+    if written is None:  # (a listing, or an integer past Python's limit inside it)
         return what_was_given(value)
     shown = printable(written)
     return shown if len(shown) <= 60 else shown[:57] + "..."
@@ -418,13 +415,15 @@ def public_name(cls: type) -> str:
         import importlib
 
         importlib.import_module(published)  # (light: the class's own module is imported)
+    # the package's own names first, those it imports on first access too: a module that
+    # imports a class for its own use (textcard's Event) is not where users find it
+    lazy = sys.modules.get("rightsdata")
+    if lazy is not None and module == vars(lazy).get("_LAZY", {}).get(cls.__name__):
+        return f"rightsdata.{cls.__name__}"
     for public in _PUBLIC_MODULES:
         held = sys.modules.get(public)  # (one not imported holds none of the values given)
         if held is not None and vars(held).get(cls.__name__) is cls:
             return f"{public}.{cls.__name__}"
-    lazy = sys.modules.get("rightsdata")  # its names, imported on first access
-    if lazy is not None and module == vars(lazy).get("_LAZY", {}).get(cls.__name__):
-        return f"rightsdata.{cls.__name__}"
     return name
 
 
@@ -689,14 +688,22 @@ def shown_number(number: int) -> str:
     return told.replace("a ", "a negative ", 1) if number < 0 else told
 
 
-def _written(value: object) -> str | None:
-    """``value``'s ``repr`` in at most 40 columns, or None if Python refuses to write it (it
-    holds an integer of more than 4,300 digits) or it runs over lines."""
+def _one_line_repr(value: object) -> str | None:
+    """``value``'s ``repr``, or None if Python refuses to write it (it holds an integer of
+    more than 4,300 digits) or it runs over lines (a listing, such as a table's rows: a
+    message is one line, and the value's type says it)."""
     try:
         shown = repr(value)
     except ValueError:
         return None
-    if "\n" in shown or "\r" in shown:  # (a listing, not a JSON value's: its type says it)
+    return None if "\n" in shown or "\r" in shown else shown
+
+
+def _written(value: object) -> str | None:
+    """``value``'s ``repr`` in at most 40 columns, or None where :func:`_one_line_repr`
+    gives none."""
+    shown = _one_line_repr(value)
+    if shown is None:
         return None
     if len(shown) > 20:  # (no text of 20 characters takes more than 40 columns)
         from rightsdata._values.columns import display_width, fit
