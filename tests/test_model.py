@@ -22,18 +22,19 @@ from rightsdata import (
     DurationError,
     EDTFError,
     InvalidDataError,
+    KindName,
     MissingExtraError,
     RightsdataError,
     parse_duration,
 )
 from rightsdata._model.checks import Validated, checked
 from rightsdata._model.fields import optional_text, spec_of, text
-from rightsdata._model.records import RECORD_TYPES, Figure, Level
+from rightsdata._model.records import RECORD_TYPES, Figure
 from rightsdata._validation.convert import structure
 from rightsdata._values.errors import FieldError, ProblemCode
 from rightsdata._values.extras import require
 from rightsdata._values.hints import nested_part
-from rightsdata.vocab import MEANINGS, VOCABULARIES
+from rightsdata.vocab import MEANINGS, VOCABULARIES, EventKind, Level
 
 from conftest import CITE, event_doc, person_doc
 
@@ -54,7 +55,7 @@ def figure(**changes: Any) -> dict[str, Any]:
     return doc
 
 
-def problem_at(kind: str, doc: dict[str, Any]) -> tuple[str, str, str]:
+def problem_at(kind: KindName, doc: dict[str, Any]) -> tuple[str, str, str]:
     with pytest.raises(InvalidDataError) as caught:
         structure(kind, doc, f"{kind}.json[0]")
     (problem,) = caught.value.problems
@@ -83,7 +84,7 @@ def test_figure_numbers_are_ordered(numbers: dict[str, Any], where: str) -> None
     [("exact", "best"), ("at_least", "low"), ("more_than", "low"), ("at_most", "high")],
 )
 def test_figure_qualifier_needs_its_number(qualifier: str, needs: str) -> None:
-    numbers = {"low": None, "best": None, "high": None}
+    numbers: dict[str, int | None] = {"low": None, "best": None, "high": None}
     numbers[{"low": "high", "best": "low", "high": "low"}[needs]] = 1
     location, code, _ = problem_at(
         "events", event_doc(figures=[figure(qualifier=qualifier, **numbers)])
@@ -113,7 +114,7 @@ def test_imprecise_figure_may_have_no_numbers() -> None:
     event = structure(
         "events", event_doc(figures=[figure(qualifier="imprecise", as_given="thousands")])
     )
-    assert isinstance(event.figures[0], Figure)  # type: ignore[union-attr]
+    assert isinstance(event.figures[0], Figure)
 
 
 def test_negative_counts_are_rejected() -> None:
@@ -254,7 +255,8 @@ def test_a_field_is_required_where_its_spec_is_in_its_annotation() -> None:
         parameters = inspect.signature(cls).parameters.values()
         assert required == {p.name for p in parameters if p.default is inspect.Parameter.empty}
         assert {f.name: f.type for f in fields}.items() <= cls.__annotations__.items(), cls
-        assert not any(typing.get_origin(t) is Annotated for t in cls.__annotations__.values())
+        hints: list[object] = list(cls.__annotations__.values())
+        assert not any(typing.get_origin(t) is Annotated for t in hints)
 
 
 def _model_class(annotations: dict[str, Any], **values: Any) -> type:
@@ -358,12 +360,18 @@ def test_every_error_about_data_is_a_rightsdata_error_and_the_builtin_it_special
     ("attempt", "attributes"),
     [
         (lambda: EDTF("2012-13-01"), {"text": "2012-13-01", "reason": "month 13 does not exist"}),
-        (lambda: EDTF(2012), {"text": 2012, "reason": "expected a str, not int"}),
+        (
+            lambda: EDTF(2012),  # type: ignore[arg-type]
+            {"text": 2012, "reason": "expected a str, not int"},
+        ),
         (
             lambda: parse_duration("P2W"),
             {"text": "P2W", "reason": "weeks are not used; write 'P14D'"},
         ),
-        (lambda: parse_duration(7), {"text": 7, "reason": "expected a str"}),
+        (
+            lambda: parse_duration(7),  # type: ignore[arg-type]
+            {"text": 7, "reason": "expected a str"},
+        ),
         (
             lambda: Duration.from_pendulum(datetime.timedelta(days=-1)),
             {
@@ -443,10 +451,10 @@ def test_a_dict_for_a_part_is_told_how_to_build_the_part() -> None:
     with pytest.raises(FieldError) as info:
         rightsdata.Event(
             id="event:a",
-            kind="arrest",
+            kind=EventKind.ARREST,
             title="t",
-            citations=[rightsdata.Citation(source="source:a")],
-            participants=[{"actor": "person:a", "role": "victim"}],  # type: ignore[list-item]
+            citations=(rightsdata.Citation(source="source:a"),),
+            participants=[{"actor": "person:a", "role": "victim"}],  # type: ignore[arg-type]
         )
     assert (info.value.field, info.value.message) == (
         "participants[0]",
@@ -502,13 +510,13 @@ def test_a_field_error_from_a_constructor_names_the_class_and_the_record() -> No
         for field in attrs.fields(type(record)):
             if field.name != "id":
                 with pytest.raises(FieldError) as bad:
-                    attrs.evolve(record, **{field.name: object()})
+                    attrs.evolve(record, **{field.name: object()})  # type: ignore[arg-type]
                 assert str(bad.value).startswith(
                     f"{type(record).__name__} {record.id}.{field.name}"
                 ), str(bad.value)
     # a part given in a record's field is named by its place in the record
     with pytest.raises(FieldError) as part:
-        Person(id="person:a", name="A", citations=[{"source": "source:a"}])  # type: ignore[list-item]
+        Person(id="person:a", name="A", citations=[{"source": "source:a"}])  # type: ignore[arg-type]
     assert str(part.value).startswith("Person person:a.citations[0]: expected Citation")
     # a check made outside a constructor says the field only, as before
     from rightsdata._model.fields import check_ref
