@@ -7,7 +7,7 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import pytest
@@ -29,9 +29,20 @@ from rightsdata._model.records import (
 from rightsdata._validation.convert import structure, unstructure
 from rightsdata._values.errors import FieldError, InvalidDataError, ProblemCode
 from rightsdata.schema import load_schema
-from rightsdata.vocab import EventStatus, RangeMeaning
+from rightsdata.vocab import (
+    EventKind,
+    EventStatus,
+    FigureQualifier,
+    FigureUnit,
+    IdentifierScheme,
+    Measure,
+    RangeMeaning,
+)
 
 from conftest import examples, searching
+
+if TYPE_CHECKING:
+    from rightsdata import KindName
 
 CITES = (Citation(source="source:a"),)
 SOURCE = {"id": "source:a", "title": "A report", "kind": "report", "language": "en"}
@@ -71,7 +82,7 @@ def statement(**fields: Any) -> dict[str, Any]:
 # --- the one-record rules: each located, each a RULE problem, on every path -------------------
 
 
-def _broken(kind: str, document: dict[str, Any], location: str) -> None:
+def _broken(kind: KindName, document: dict[str, Any], location: str) -> None:
     """``document`` breaks a rule at ``location``: the constructor, the converter and a load
     (fast path first, then the diagnostic path) all say so, there."""
     with pytest.raises(InvalidDataError) as raised:
@@ -81,7 +92,7 @@ def _broken(kind: str, document: dict[str, Any], location: str) -> None:
     assert (problem.location, problem.code) == (expected, ProblemCode.RULE)
 
 
-RULE_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
+RULE_CASES: list[tuple[str, KindName, dict[str, Any], str, str]] = [
     (
         "law part needs article",
         "laws",
@@ -171,7 +182,7 @@ RULE_CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
     ids=[case[0] for case in RULE_CASES],
 )
 def test_each_new_rule_is_located_on_every_path(
-    kind: str,
+    kind: KindName,
     document: dict[str, Any],
     location: str,
     message: str,
@@ -196,7 +207,7 @@ def test_each_new_rule_is_located_on_every_path(
 
 def _mended(document: dict[str, Any]) -> dict[str, Any]:
     """``document`` with what breaks its rule taken out."""
-    mended = json.loads(json.dumps(document))
+    mended: dict[str, Any] = json.loads(json.dumps(document))
     mended.pop("part", None)
     mended.pop("date_of", None)
     mended.pop("joined_by", None)
@@ -221,20 +232,23 @@ def test_the_rules_hold_in_python_constructors() -> None:
     assert whole.article is None and whole.label == "A law"
     with pytest.raises(FieldError, match="joined_by"):
         Figure(
-            measure="killed", unit="people", qualifier="exact", best=1, joined_by=["org:a"],
-            citations=CITES,
+            measure=Measure.KILLED, unit=FigureUnit.PEOPLE, qualifier=FigureQualifier.EXACT,
+            best=1, joined_by=("org:a",), citations=CITES,
         )  # fmt: skip
     with pytest.raises(FieldError, match="range_meaning"):
         Figure(
-            measure="killed", unit="people", qualifier="about", best=1, high=3,
-            range_meaning="uncertainty", citations=CITES,
+            measure=Measure.KILLED, unit=FigureUnit.PEOPLE, qualifier=FigureQualifier.ABOUT,
+            best=1, high=3, range_meaning=RangeMeaning.UNCERTAINTY, citations=CITES,
         )  # fmt: skip
-    assert Identifier(scheme="other", value="anything at all").value == "anything at all"
+    assert (
+        Identifier(scheme=IdentifierScheme.OTHER, value="anything at all").value
+        == "anything at all"
+    )
     for scheme, good, bad in [
-        ("iso_3166_1", "KZ", "KAZ"),
-        ("iso_3166_2", "KZ-75", "KZ75"),
-        ("openstreetmap", "relation/214665", "rel/1"),
-        ("geonames", "1526384", "01526384"),
+        (IdentifierScheme.ISO_3166_1, "KZ", "KAZ"),
+        (IdentifierScheme.ISO_3166_2, "KZ-75", "KZ75"),
+        (IdentifierScheme.OPENSTREETMAP, "relation/214665", "rel/1"),
+        (IdentifierScheme.GEONAMES, "1526384", "01526384"),
     ]:
         assert Identifier(scheme=scheme, value=good).value == good
         with pytest.raises(FieldError):
@@ -273,7 +287,7 @@ def test_latitudes_in_range_are_accepted_and_held_as_floats(latitude: float) -> 
         (None, ProblemCode.TYPE),
     ],
 )
-def test_latitudes_out_of_range_or_not_numbers_are_refused(value: Any, code: ProblemCode) -> None:
+def test_latitudes_out_of_range_or_not_numbers_are_refused(value: Any, code: str) -> None:
     document = place(coordinates={"latitude": value, "longitude": 0})
     with pytest.raises(InvalidDataError) as raised:
         structure("places", document, "places.json[0]")
@@ -349,7 +363,9 @@ def test_a_dangling_reference_in_a_new_field_is_refused(
         (f"{kind}.json[{index}] {document['id']}.{location}", ProblemCode.INTEGRITY)
     ]
     records = {
-        k.removesuffix(".json"): [structure(k.removesuffix(".json"), d) for d in docs]
+        k.removesuffix(".json"): [
+            structure(cast("KindName", k.removesuffix(".json")), d) for d in docs
+        ]
         for k, docs in files.items()
     }
     with pytest.raises(InvalidDataError):
@@ -393,7 +409,10 @@ def test_the_strategies_draw_every_new_field(strategy: Any, wanted: Any) -> None
 def test_generated_datasets_keep_the_new_rules_once_references_resolve(
     documents: dict[str, list[dict[str, Any]]],
 ) -> None:
-    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    records = {
+        kind: [structure(cast("KindName", kind), d) for d in docs]
+        for kind, docs in documents.items()
+    }
     assert rightsdata.Dataset(records)  # every reference resolves, every rule holds
     for document in documents.get("statements", []):
         assert document["speaker"] not in document.get("joined_by", [])
@@ -406,7 +425,10 @@ def test_generated_datasets_are_datasets_of_every_required_kind(
 ) -> None:
     counts = dataset.counts()
     assert all(counts[kind] >= 1 for kind in ("sources", "persons", "places", "laws"))
-    rebuilt = {k: [structure(k, d) for d in docs] for k, docs in dataset.to_dict().items()}
+    rebuilt = {
+        k: [structure(cast("KindName", k), d) for d in docs]
+        for k, docs in dataset.to_dict().items()
+    }
     again = rightsdata.Dataset(
         rebuilt,
         name=dataset.name,
@@ -512,7 +534,7 @@ def test_the_tables_hold_the_new_fields(small: rightsdata.Dataset) -> None:
     assert list(rows(small, "statements.joined_by")) == [("statement:a", 0, "org:b")]
     assert ("place:a", 0, "wikidata", "Q35493") in list(rows(small, "identifiers"))
     with pytest.raises(ValueError, match="it is 'figures' since model 2"):
-        get_table("events.figures")
+        get_table("events.figures")  # type: ignore[arg-type]
 
 
 def test_the_tables_read_back_to_the_same_documents(small: rightsdata.Dataset) -> None:
@@ -550,15 +572,15 @@ def test_a_format_2_dataset_without_the_new_fields_is_unchanged() -> None:
     ds = rightsdata.load()
     for record in ds:
         document = unstructure(record)
-        assert structure(record.kind_name, document) == record
+        assert structure(cast("KindName", record.kind_name), document) == record
     law = ds.get("law:kz-cc-1997-164")
     assert isinstance(law, Law) and law.article == "164"
 
 
 def test_an_event_without_status_happened() -> None:
-    event = Event(id="event:a", kind="trial", title="A trial", citations=CITES)
+    event = Event(id="event:a", kind=EventKind.TRIAL, title="A trial", citations=CITES)
     assert event.status is None and event.date_of is None
-    assert attrs.evolve(event, status="alleged").status is EventStatus.ALLEGED
+    assert attrs.evolve(event, status="alleged").status is EventStatus.ALLEGED  # type: ignore[arg-type]
 
 
 def test_the_strategies_refuse_bad_arguments_in_their_own_words() -> None:
@@ -569,15 +591,15 @@ def test_the_strategies_refuse_bad_arguments_in_their_own_words() -> None:
         (lambda: testing.ids(), ValueError, r"ids\(\) needs at least one prefix"),
         (lambda: testing.ids("Person"), ValueError, "'Person' is not an ID prefix"),
         (lambda: testing.ids("person:"), ValueError, "is not an ID prefix"),
-        (lambda: testing.ids(5), TypeError, "an ID prefix is a string"),
+        (lambda: testing.ids(5), TypeError, "an ID prefix is a string"),  # type: ignore[arg-type]
         (lambda: testing.texts(0), ValueError, "max_size must be at least 1, not 0"),
         (lambda: testing.texts(-1), ValueError, "max_size must be at least 1"),
-        (lambda: testing.texts("a"), TypeError, "max_size must be a whole number"),
+        (lambda: testing.texts("a"), TypeError, "max_size must be a whole number"),  # type: ignore[arg-type]
         (lambda: testing.dataset_documents(0), ValueError, "max_per_kind must be at least 1"),
-        (lambda: testing.dataset_documents(2.5), TypeError, "max_per_kind must be a whole"),
+        (lambda: testing.dataset_documents(2.5), TypeError, "max_per_kind must be a whole"),  # type: ignore[arg-type]
         (lambda: testing.datasets(0), ValueError, "max_per_kind must be at least 1"),
         (lambda: testing.citations(int), TypeError, "record_type must be a class that holds"),
-        (lambda: testing.records("people"), ValueError, "the kinds are: sources, persons"),
+        (lambda: testing.records("people"), ValueError, "the kinds are: sources, persons"),  # type: ignore[call-overload]
     ]
     for make, error, message in bad:
         with pytest.raises(error, match=message):
