@@ -103,7 +103,7 @@ def test_a_subclass_keeps_its_own_attributes(protocol: int) -> None:
     again = pickle.loads(pickle.dumps(mine, protocol=protocol))
     assert type(again) is Tagged and again == mine
     assert (again.tag, again.notes, again.name) == ("v1", {"checked": ["v1"]}, "mine")
-    assert again.get("place:almaty").name == "Almaty"  # (the records are the dataset's)
+    assert again.places["place:almaty"].name == "Almaty"  # (the records are the dataset's)
     # a subclass whose instances set nothing pickles as a Dataset does
 
     class Plain(Dataset):
@@ -210,7 +210,7 @@ def test_a_pickle_made_before_the_version_was_recorded_is_refused() -> None:
                 return NotImplemented
             state = obj.__getstate__()
             del state["rightsdata"]
-            return (copyreg.__newobj__, (Dataset,), state)
+            return (copyreg.__newobj__, (Dataset,), state)  # type: ignore[attr-defined]
 
     for protocol in PROTOCOLS:
         stream = io.BytesIO()
@@ -244,6 +244,7 @@ def test_a_dataset_copies_as_itself() -> None:
 def test_records_and_values_pickle() -> None:
     ds = rightsdata.load()
     event = ds.get("event:kozlov-verdict-2012-10-08")
+    assert isinstance(event, rightsdata.Event)
     values = [
         event,
         event.penalty,

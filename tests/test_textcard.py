@@ -7,6 +7,7 @@ import re
 import shlex
 import textwrap
 import unicodedata
+from pathlib import Path
 
 import attrs
 import pytest
@@ -26,6 +27,7 @@ from rightsdata.textcard import (
     text_card,
     wrap,
 )
+from rightsdata.vocab import EventKind, SourceKind
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +135,7 @@ def test_a_record_in_no_dataset_shows_ids_and_each_source_once(ds: rightsdata.Da
 
 def test_what_each_citation_supports_is_said_in_both_cards(ds: rightsdata.Dataset) -> None:
     event = ds.get("event:kozlov-verdict-2012-10-08")
+    assert isinstance(event, rightsdata.Event)
     cited = [
         rightsdata.Citation(source="source:hrf-2012-12-14", locator="paragraph 1", fields=fields)
         for fields in (None, ("date", "title"), ())
@@ -211,6 +214,7 @@ def test_event_lists_fit_and_keep_ids_whole(ds: rightsdata.Dataset, width: int) 
 def test_event_lines_say_an_event_was_planned_not_held(ds: rightsdata.Dataset) -> None:
     # the Supreme Court hearing was reported as planned; a list must not make it read as held
     hearing = ds.get("event:kozlov-supreme-court-hearing-2013")
+    assert isinstance(hearing, rightsdata.Event)
     assert hearing.status is not None and hearing.status.value == "planned"
     # its kind is said too, with the status beside it: '· planned' read as its kind
     wide = event_lines([hearing], width=120)
@@ -223,7 +227,7 @@ def test_event_lines_say_an_event_was_planned_not_held(ds: rightsdata.Dataset) -
         "· appeal (planned; date: planned for)",
     ]
     assert narrow[2].index("·") == narrow[1].index("event:")  # under the ID
-    held = event_lines([ds.get("event:kozlov-verdict-2012-10-08")], width=120)
+    held = event_lines([ds.events["event:kozlov-verdict-2012-10-08"]], width=120)
     assert "planned" not in held[-1] and "date:" not in held[-1]
 
 
@@ -246,6 +250,7 @@ def test_a_title_with_line_breaks_keeps_a_list_to_its_layout(ds: rightsdata.Data
     import attrs
 
     verdict = ds.get("event:kozlov-verdict-2012-10-08")
+    assert isinstance(verdict, rightsdata.Event)
     broken = attrs.evolve(verdict, title="Kozlov\nconvicted\t\nand\u2028sentenced")
     assert event_lines([broken], width=60) == [
         "8 Oct 2012  Kozlov convicted and sentenced",
@@ -322,16 +327,16 @@ def test_wrap_of_narrow_text_is_that_of_textwrap(text: str, width: int, rest: bo
     assert wrap(text, width + 2, first, indent) == expected
 
 
-def test_lists_and_cards_align_wide_titles(tmp_path: object) -> None:
+def test_lists_and_cards_align_wide_titles(tmp_path: Path) -> None:
     """The events list, the text card and the repr fit wide titles in their columns."""
     wide = "北京で記者が拘束された事件についての報告書と証言" * 2
     event = rightsdata.Event(
         id="event:beijing-detention",
-        kind="detention",
+        kind=EventKind.DETENTION,
         title=wide,
-        date="2012-10-08",
+        date=rightsdata.EDTF("2012-10-08"),
         summary=wide,
-        citations=[rightsdata.Citation(source="source:a")],
+        citations=(rightsdata.Citation(source="source:a"),),
     )
     for line in event_lines([event], width=60):
         assert columns(line) <= 60, line
@@ -355,10 +360,14 @@ def test_search_results_on_the_command_line_fit_wide_names() -> None:
     from rightsdata._cli.commands.search import _record_lines
 
     source = rightsdata.Source(
-        id="source:a", title="A report", kind="report", language="en", published="2020"
+        id="source:a",
+        title="A report",
+        kind=SourceKind.REPORT,
+        language="en",
+        published=rightsdata.EDTF("2020"),
     )
     person = rightsdata.Person(
-        id="person:wang", name="王" * 40, citations=[rightsdata.Citation(source="source:a")]
+        id="person:wang", name="王" * 40, citations=(rightsdata.Citation(source="source:a"),)
     )
     dataset = rightsdata.Dataset({"sources": [source], "persons": [person]})
     lines = _record_lines(dataset, [person], 50)
