@@ -6,6 +6,7 @@ import json
 import re
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -14,14 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata import Dataset, InvalidDataError
+from rightsdata import Dataset, InvalidDataError, KindName, Record
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._tables import export as export_module
 from rightsdata._tables.csvtables import read_directory
-from rightsdata._tables.export import FORMATS, MANIFEST, export
+from rightsdata._tables.export import FORMATS, MANIFEST, FormatName, export
 from rightsdata._tables.fromtables import documents_from_rows
-from rightsdata._tables.tables import TABLES, rows
+from rightsdata._tables.tables import TABLES, Row, rows
 from rightsdata._validation.convert import structure
 from rightsdata._values.controls import CONTROLS
 from rightsdata._values.extras import MissingExtraError
@@ -69,7 +70,9 @@ def test_json_is_the_canonical_folder_and_loads_back_equal(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("layout", ["json", "jsonl", "datapackage"])
-def test_a_name_and_version_given_to_the_dataset_are_exported(tmp_path: Path, layout: str) -> None:
+def test_a_name_and_version_given_to_the_dataset_are_exported(
+    tmp_path: Path, layout: FormatName
+) -> None:
     bundled = rightsdata.load()
     named = Dataset(
         {kind: list(bundled.collection(kind)) for kind in rightsdata.KINDS},
@@ -105,7 +108,11 @@ def test_the_line_breaks_listed_are_those_of_splitlines() -> None:
 def _titled(titles: list[str]) -> Dataset:
     sources = [
         rightsdata.Source(
-            id=f"source:s{n}", title=title, kind="report", language="en", published="2020"
+            id=f"source:s{n}",
+            title=title,
+            kind=rightsdata.vocab.SourceKind.REPORT,
+            language="en",
+            published=rightsdata.EDTF("2020"),
         )
         for n, title in enumerate(titles)
     ]
@@ -185,7 +192,7 @@ def _read_back(folder: Path, fmt: str, written: list[Path]) -> tuple[Any, dict[s
         return back.to_dict(), dict(back.redirects)
     if fmt == "parquet":
         parquet = pytest.importorskip("pyarrow.parquet")
-        tables = {
+        tables: dict[str, list[Row]] = {
             name: [
                 tuple(tuple(v) if isinstance(v, list) else v for v in row.values())
                 for row in parquet.read_table(folder / f"{name}.parquet").to_pylist()
@@ -197,7 +204,7 @@ def _read_back(folder: Path, fmt: str, written: list[Path]) -> tuple[Any, dict[s
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_an_empty_dataset_reads_back_from_every_format(tmp_path: Path, fmt: str) -> None:
+def test_an_empty_dataset_reads_back_from_every_format(tmp_path: Path, fmt: FormatName) -> None:
     (tmp_path / "all.json").write_text('{"events": []}', encoding="utf-8")
     empty = rightsdata.load_path(tmp_path / "all.json")
     written = empty.export(tmp_path / fmt, fmt)
@@ -254,7 +261,10 @@ def test_datapackage_rebuilds_to_an_equal_dataset(tmp_path: Path, with_redirect:
     with_redirect.export(tmp_path, "datapackage")
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     documents, redirects = documents_from_rows(read_directory(tmp_path))
-    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    records: dict[KindName, list[Record]] = {}
+    for kind, docs in documents.items():
+        assert kind in rightsdata.KINDS
+        records[kind] = [structure(kind, d) for d in docs]
     rebuilt = Dataset(
         records,
         name=descriptor["name"],
@@ -368,7 +378,7 @@ def test_parquet_reads_back_with_arrow_types(tmp_path: Path, with_redirect: Data
     cited = parquet.read_table(tmp_path / "citations.parquet").schema
     assert cited.field("fields").type == pa.list_(pa.string())
     # every table, read back, holds the same rows: nothing lost through Arrow either
-    back = {}
+    back: dict[str, list[Row]] = {}
     for name, table in TABLES.items():
         read = parquet.read_table(tmp_path / f"{name}.parquet")
         assert read.column_names == list(table.column_names)
@@ -446,7 +456,7 @@ def test_unknown_format() -> None:
     with pytest.raises(
         ValueError, match="expected one of json, jsonl, document, csv, datapackage, parquet"
     ):
-        export(rightsdata.load(), "/nonexistent", "xlsx")
+        export(rightsdata.load(), "/nonexistent", "xlsx")  # type: ignore[arg-type]
 
 
 # --- the command line -----------------------------------------------------------------------
@@ -541,7 +551,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "datapackage", "parquet"])
 def test_a_failed_export_leaves_the_folder_as_it_was(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, with_redirect: Dataset
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: FormatName, with_redirect: Dataset
 ) -> None:
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
@@ -628,7 +638,11 @@ def test_a_pipe_at_an_output_name_is_refused_naming_it(tmp_path: Path) -> None:
 @pytest.mark.parametrize("links", [True, False], ids=["hard links", "no hard links"])
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_a_rename_that_fails_puts_back_the_files_renamed_before_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, links: bool, with_redirect: Dataset
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: FormatName,
+    links: bool,
+    with_redirect: Dataset,
 ) -> None:
     """A rename that fails after others were done (a folder made at its name meanwhile, a
     file system that fails): the files already replaced are put back, the new ones removed,
@@ -800,7 +814,7 @@ def _has(module: str) -> bool:
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "parquet"])
 def test_a_symlink_at_an_output_name_is_replaced_not_followed(
-    tmp_path: Path, fmt: str, with_redirect: Dataset, without_redirects: Dataset
+    tmp_path: Path, fmt: FormatName, with_redirect: Dataset, without_redirects: Dataset
 ) -> None:
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
@@ -842,7 +856,7 @@ _NOT_FORMULAS = ["'quoted' text", "a = b", "x-y"]
 
 
 def _formula_dataset() -> Dataset:
-    documents = {
+    documents: dict[KindName, list[dict[str, Any]]] = {
         "sources": [source_doc()],
         "persons": [
             person_doc(f"person:{chr(97 + i)}", name=f"Person {i}", summary=text)
@@ -905,7 +919,9 @@ def test_escape_formula_covers_owasps_list() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["csv", "datapackage"])
-def test_read_directory_reads_with_the_option_the_export_records(tmp_path: Path, fmt: str) -> None:
+def test_read_directory_reads_with_the_option_the_export_records(
+    tmp_path: Path, fmt: FormatName
+) -> None:
     """A ``keep`` export read back with no option given is read as ``keep`` (its manifest
     records it), so no leading quote is taken off; the other option given is refused."""
     dataset = _formula_dataset()
@@ -952,7 +968,7 @@ def test_a_table_the_datapackage_lists_and_that_is_missing_is_an_error(tmp_path:
 
 @pytest.mark.parametrize("fmt", ["csv", "datapackage"])
 def test_a_text_longer_than_the_csv_modules_field_limit_reads_back_whole(
-    tmp_path: Path, fmt: str
+    tmp_path: Path, fmt: FormatName
 ) -> None:
     """No text has a length limit in the model: a summary of 150,000 characters (past the
     csv module's default limit of 131,072) is read back whole, and the limit, which is the
@@ -1015,11 +1031,13 @@ def test_read_directory_takes_the_exports_option_by_its_name(tmp_path: Path) -> 
         read_directory(tmp_path, csv_formulas="keep", formulas="escape")
     # the error names the parameter the function has
     with pytest.raises(ValueError, match="unknown csv_formulas option 'none'"):
-        read_directory(tmp_path, csv_formulas="none")
+        read_directory(tmp_path, csv_formulas="none")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "parquet"])
-def test_csv_formulas_keep_is_refused_by_formats_without_csv(tmp_path: Path, fmt: str) -> None:
+def test_csv_formulas_keep_is_refused_by_formats_without_csv(
+    tmp_path: Path, fmt: FormatName
+) -> None:
     with pytest.raises(ValueError, match=f"applies to the CSV formats only .*; {fmt} writes"):
         rightsdata.load().export(tmp_path / "out", fmt, csv_formulas="keep")
     assert not (tmp_path / "out").exists()
@@ -1028,13 +1046,13 @@ def test_csv_formulas_keep_is_refused_by_formats_without_csv(tmp_path: Path, fmt
 
 def test_unknown_csv_formulas_option(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="csv_formulas option 'strip'; expected one of escape"):
-        export(rightsdata.load(), tmp_path / "out", "csv", csv_formulas="strip")
+        export(rightsdata.load(), tmp_path / "out", "csv", csv_formulas="strip")  # type: ignore[arg-type]
     # one spelled like an option is told which, as a misspelt format, table or kind is
     told = "csv_formulas option 'Keep' (did you mean 'keep'?); expected one of escape, keep"
     with pytest.raises(ValueError, match=re.escape(told)):
-        export(rightsdata.load(), tmp_path / "out", "csv", csv_formulas="Keep")
+        export(rightsdata.load(), tmp_path / "out", "csv", csv_formulas="Keep")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=re.escape("'escaped' (did you mean 'escape'?)")):
-        read_directory(tmp_path, csv_formulas="escaped")
+        read_directory(tmp_path, csv_formulas="escaped")  # type: ignore[arg-type]
     assert not (tmp_path / "out").exists()
 
 
@@ -1049,10 +1067,14 @@ def _largest_count() -> tuple[Dataset, str]:
 
     ds = rightsdata.load()
     event = next(e for e in ds.events if e.figures)
-    figure = attrs.evolve(event.figures[0], low=None, best=COUNT_MAX, high=None, qualifier="exact")
+    exact = rightsdata.vocab.FigureQualifier.EXACT
+    figure = attrs.evolve(event.figures[0], low=None, best=COUNT_MAX, high=None, qualifier=exact)
     huge = attrs.evolve(event, figures=(figure, *event.figures[1:]))
     events = [huge if e.id == event.id else e for e in ds.events]
-    records = {**{k: list(ds.collection(k)) for k in rightsdata.KINDS}, "events": events}
+    records: dict[KindName, Sequence[Record]] = {
+        **{k: list(ds.collection(k)) for k in rightsdata.KINDS},
+        "events": events,
+    }
     return Dataset(records, redirects=ds.redirects), event.id
 
 

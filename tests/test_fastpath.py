@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from rightsdata._model import fields as _fields
 from rightsdata._model.fields import CONTACT_TABLE, CONTROL_MARK, COUNT_MAX, Text, holds_contact
-from rightsdata._model.records import KINDS, RECORD_TYPES
+from rightsdata._model.records import KINDS, RECORD_TYPES, KindName
 from rightsdata._validation import bulkcheck as _bulkcheck
 from rightsdata._validation import walks as _walks
 from rightsdata._validation.bulkcheck import _plan, walks_module
@@ -81,7 +81,7 @@ def dumps(value: Any) -> bytes:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_valid_records_decode_to_equal_records(kind: str) -> None:
+def test_valid_records_decode_to_equal_records(kind: KindName) -> None:
     @_SETTINGS
     @given(st.lists(records(kind), max_size=3))
     def check(built: list[Any]) -> None:
@@ -170,7 +170,7 @@ _BAD_VALUES: dict[str, list[Any]] = {
 
 
 @st.composite
-def mutated(draw: st.DrawFn, kind: str) -> bytes:
+def mutated(draw: st.DrawFn, kind: KindName) -> bytes:
     """A valid record of ``kind``, changed in one place."""
     document = unstructure(draw(records(kind)))
     mutation = draw(
@@ -209,7 +209,7 @@ def mutated(draw: st.DrawFn, kind: str) -> bytes:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_mutated_records_get_the_same_verdict(kind: str) -> None:
+def test_mutated_records_get_the_same_verdict(kind: KindName) -> None:
     @settings(
         max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow]
     )
@@ -884,7 +884,7 @@ def _walked(walk: Any, cls: type, records: list[Any]) -> tuple[Any, ...] | None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_parts_checked_after_the_records_are_checked_as_within_them(kind: str) -> None:
+def test_parts_checked_after_the_records_are_checked_as_within_them(kind: KindName) -> None:
     # a walk checks the parts of lists that hold no parts (citations, inferences) in one loop
     # after the records': the same pairs, values, families and groups as a walk that checks
     # them within each record, and the same verdict when a list that needs a part is empty

@@ -32,15 +32,15 @@ def test_a_person_needs_only_its_required_fields() -> None:
 
 
 def test_constructors_convert_lists_dates_durations_and_terms() -> None:
-    person = Person(id="person:a", name="A", born="1960-08", aliases=[], citations=list(CITES))
+    person = Person(id="person:a", name="A", born="1960-08", aliases=[], citations=list(CITES))  # type: ignore[arg-type]
     assert type(person.born) is rightsdata.EDTF and str(person.born) == "1960-08"
     assert person.aliases == () and type(person.citations) is tuple
     hash(person)  # a list would have made it unhashable
     event = Event(
         id="event:a",
-        kind="trial",
+        kind="trial",  # type: ignore[arg-type]
         title="A trial",
-        penalty=Penalty(kind="imprisonment", term="P7Y6M"),
+        penalty=Penalty(kind="imprisonment", term="P7Y6M"),  # type: ignore[arg-type]
         citations=CITES,
     )
     assert event.kind is rightsdata.vocab.EventKind.TRIAL
@@ -73,7 +73,7 @@ def test_a_constructor_refuses_with_the_loaders_words(fields: dict[str, Any], fi
 
 def test_attrs_evolve_converts_and_checks_too() -> None:
     person = Person(id="person:a", name="A", citations=CITES)
-    assert str(attrs.evolve(person, born="1999").born) == "1999"
+    assert str(attrs.evolve(person, born="1999").born) == "1999"  # type: ignore[arg-type]
     with pytest.raises(FieldError):
         attrs.evolve(person, name=" A")
 
@@ -81,10 +81,15 @@ def test_attrs_evolve_converts_and_checks_too() -> None:
 def test_counts_are_bounded_to_what_every_table_holds() -> None:
     from rightsdata._model.fields import COUNT_MAX
     from rightsdata._model.records import Figure
+    from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
 
     def figure(best: int) -> Figure:
         return Figure(
-            measure="killed", unit="people", best=best, qualifier="exact", citations=CITES
+            measure=Measure.KILLED,
+            unit=FigureUnit.PEOPLE,
+            best=best,
+            qualifier=FigureQualifier.EXACT,
+            citations=CITES,
         )
 
     assert figure(COUNT_MAX).best == COUNT_MAX
@@ -133,7 +138,7 @@ def test_every_format_loads_equal_and_on_the_fast_path(
     assert sets.format == 3 and sets == bundled_dataset_in_format(3)
     # formats 1 and 2: the same data with its sets replaced too (neither format can hold one)
     folder = _copy_in_format_2(tmp_path)
-    as_format = {1: None, 2: None}
+    as_format: dict[int, rightsdata.Dataset | None] = {1: None, 2: None}
     for version in (1, 2):
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
         if version == 1:
@@ -144,7 +149,7 @@ def test_every_format_loads_equal_and_on_the_fast_path(
         assert ('"part_of": null' in text) == (version == 1)
         with monkeypatch.context() as patched:
             _no_diagnostic_path(patched)
-            as_format[version] = rightsdata.load_path(folder)  # type: ignore[assignment]
+            as_format[version] = rightsdata.load_path(folder)
     assert as_format[1] == as_format[2] == bundled_dataset_in_format(2)
     assert [d.format for d in as_format.values() if d is not None] == [1, 2]
 
@@ -196,10 +201,12 @@ def test_an_unknown_or_repeated_key_is_still_caught_when_fields_are_left_out(ext
 
 def test_canonical_form_round_trips_exactly() -> None:
     for record in rightsdata.load():
+        kind = type(record).kind_name
+        assert kind in rightsdata.KINDS
         document = unstructure(record)
-        assert unstructure(structure(type(record).kind_name, document)) == document
+        assert unstructure(structure(kind, document)) == document
         full = with_every_field(type(record), document)
-        assert structure(type(record).kind_name, full) == record
+        assert structure(kind, full) == record
 
 
 def test_every_kind_has_a_minimal_constructor() -> None:
@@ -231,8 +238,6 @@ def test_fmt_writes_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     import os
 
-    from rightsdata._values import atomic
-
     real_fsync, calls = os.fsync, []
 
     def failing_fsync(handle: int) -> None:
@@ -241,7 +246,7 @@ def test_fmt_writes_all_or_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPat
             raise OSError("disk full")
         real_fsync(handle)
 
-    monkeypatch.setattr(atomic.os, "fsync", failing_fsync)
+    monkeypatch.setattr("rightsdata._values.atomic.os.fsync", failing_fsync)
     with pytest.raises(OSError, match="disk full"):
         format_folder(folder, upgrade=True)
     assert len(calls) == 4
@@ -253,6 +258,7 @@ def test_a_file_leaving_out_a_million_fields_takes_the_fast_path() -> None:
     count = 400_000  # three nulls left out of each citation: 1.2 million fields filled in
     many = {**person, "citations": [{"source": "source:a"}] * count}
     records, _ = fastpath.decode_with_ids("persons", json.dumps([many]).encode())
+    assert isinstance(records[0], Person)
     assert len(records[0].citations) == count
 
 
