@@ -16,14 +16,21 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from schemagen import COUNT_RULE, HAND_WRITTEN, RULES_LEAD, ends_strictly, generate
 
+from rightsdata import KindName
 from rightsdata._data.canonical import dumps
 from rightsdata._model.fields import COUNT_MAX
 from rightsdata._model.records import KINDS
 from rightsdata._validation.convert import structure_many, unstructure
 from rightsdata._values.errors import ProblemCode
-from rightsdata._values.format import FORMAT, SCHEMA_FORMATS, lowest_format, schema_file
+from rightsdata._values.format import (
+    FORMAT,
+    SCHEMA_FORMATS,
+    FormatVersion,
+    lowest_format,
+    schema_file,
+)
 from rightsdata._values.format import schema_id as format_schema_id
-from rightsdata.schema import load_schema, schema_problems, validator_for
+from rightsdata.schema import SchemaName, load_schema, schema_problems, validator_for
 from rightsdata.testing import records
 
 from conftest import CITE, event_doc, examples, source_doc
@@ -32,7 +39,7 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 #: Every shipped schema file, of every format: its path relative to schemas/.
 SHIPPED = sorted(p.relative_to(SCHEMAS).as_posix() for p in SCHEMAS.rglob("*.schema.json"))
 #: What each format's schemas are named by: a kind, the shared ones, redirects, the descriptor.
-NAMES = ("common", *KINDS, "redirects", "datapackage")
+NAMES: tuple[SchemaName, ...] = ("common", *KINDS, "redirects", "datapackage")
 
 
 def test_committed_schemas_match_the_model() -> None:
@@ -77,7 +84,7 @@ def _refs(schema: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("format", SCHEMA_FORMATS)
-def test_every_ref_stays_within_its_format(format: int) -> None:
+def test_every_ref_stays_within_its_format(format: FormatVersion) -> None:
     found = 0
     for name in NAMES:
         for ref in _refs(load_schema(name, format=format)):
@@ -88,13 +95,13 @@ def test_every_ref_stays_within_its_format(format: int) -> None:
 
 def test_the_schema_functions_name_what_is_wrong() -> None:
     with pytest.raises(ValueError, match=r"no schemas for format 5; .* reads formats 1-4"):
-        load_schema("events", format=5)
+        load_schema("events", format=5)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"no schemas for format 0"):
         validator_for("events", format=0)  # type: ignore[arg-type]
     # (told what it is spelled like, as a misspelt kind, table or format is)
     told = r"no schema named 'event' \(did you mean 'events'\?\); expected one of common, "
     with pytest.raises(ValueError, match=told):
-        load_schema("event")
+        load_schema("event")  # type: ignore[arg-type]
 
 
 def test_a_set_is_refused_by_format_2s_schemas_only() -> None:
@@ -114,7 +121,7 @@ def test_a_set_is_refused_by_format_2s_schemas_only() -> None:
 @pytest.mark.parametrize("kind", KINDS)
 @settings(max_examples=examples(200))
 @given(data=st.data())
-def test_every_model_record_is_schema_valid(kind: str, data: st.DataObject) -> None:
+def test_every_model_record_is_schema_valid(kind: KindName, data: st.DataObject) -> None:
     record = data.draw(records(kind))
     document = unstructure(record)
     assert schema_problems(kind, document, kind) == []
@@ -172,7 +179,7 @@ def _documents(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
 
 
 @functools.cache
-def _schema_documents(kind: str) -> st.SearchStrategy[Any]:
+def _schema_documents(kind: KindName) -> st.SearchStrategy[Any]:
     defs = load_schema("common")["$defs"]
     return _documents(_resolve(load_schema(kind), defs))
 
@@ -193,7 +200,7 @@ _BEYOND_SCHEMA_MESSAGES = (
 @pytest.mark.parametrize("kind", KINDS)
 @settings(max_examples=examples(200))
 @given(data=st.data())
-def test_every_schema_valid_document_structures(kind: str, data: st.DataObject) -> None:
+def test_every_schema_valid_document_structures(kind: KindName, data: st.DataObject) -> None:
     document = data.draw(_schema_documents(kind))
     assert schema_problems(kind, document, kind) == []  # the generator is faithful
     _, problems = structure_many(kind, [document], kind)
@@ -205,7 +212,7 @@ def test_every_schema_valid_document_structures(kind: str, data: st.DataObject) 
     assert unexpected == []
 
 
-def _mutations(kind: str, document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+def _mutations(kind: KindName, document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """Ways to break a valid document that both the schema and the model must reject (an
     optional field may be left out: dropping one breaks nothing)."""
     required = load_schema(kind)["required"]
@@ -227,7 +234,7 @@ def _mutations(kind: str, document: dict[str, Any]) -> list[tuple[str, dict[str,
 @pytest.mark.parametrize("kind", KINDS)
 @settings(max_examples=examples(200))
 @given(data=st.data())
-def test_mutated_documents_are_rejected_by_both(kind: str, data: st.DataObject) -> None:
+def test_mutated_documents_are_rejected_by_both(kind: KindName, data: st.DataObject) -> None:
     document = unstructure(data.draw(records(kind)))
     label, mutated = data.draw(st.sampled_from(_mutations(kind, document)))
     _, problems = structure_many(kind, [mutated], kind)
@@ -268,7 +275,7 @@ def test_mutated_documents_are_rejected_by_both(kind: str, data: st.DataObject) 
 def test_edtf_pattern_matches_the_parser(value: str, valid: bool) -> None:
     from rightsdata._values.dates import EDTF, EDTFError
 
-    doc = {
+    doc: dict[str, Any] = {
         "id": "source:a",
         "title": "t",
         "publisher": None,
@@ -336,9 +343,10 @@ def test_a_count_written_with_a_fraction_is_a_rule_beyond_the_schemas(written: f
     assert schema_problems("groups", doc, "g") == []
     _, problems = structure_many("groups", [doc], "g")
     assert [(p.field, p.code) for p in problems] == [("size", "type")]
+    names: tuple[SchemaName, ...] = ("common", *KINDS)
     with_counts = [
         o
-        for o in _objects([load_schema(name) for name in ("common", *KINDS)])
+        for o in _objects([load_schema(name) for name in names])
         if any("integer" in str(sub.get("type")) for sub in o["properties"].values())
     ]
     assert {o["title"] for o in with_counts} >= {"Figure", "rightsdata: one record of groups"}
@@ -365,6 +373,7 @@ def test_every_bundled_record_is_schema_valid() -> None:
 
     found = []
     for kind, documents in rightsdata.load().to_dict().items():
+        assert kind in KINDS
         for index, document in enumerate(documents):
             found += schema_problems(kind, document, f"{kind}.json[{index}]")
     assert found == []
@@ -390,7 +399,7 @@ def test_the_text_patterns_refuse_what_the_model_refuses(
     character: str, field: str, where: str
 ) -> None:
     # a title has the pattern of every free text; a URL has one of its own
-    doc = {
+    doc: dict[str, Any] = {
         "id": "source:a",
         "title": "t",
         "publisher": None,

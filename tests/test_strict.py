@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from docgen import strict_rules_list
 from hypothesis import HealthCheck, given, settings
 
 import rightsdata
-from rightsdata import InvalidDataError, Problem
+from rightsdata import InvalidDataError, KindName, Problem
 from rightsdata._cli.main import main
 from rightsdata._validation.convert import structure
 from rightsdata._validation.integrity import NEEDS_PRESENCE, failed_record
@@ -78,7 +79,10 @@ def test_each_rule_flags_its_bad_example_alone_located_to_the_field(rule: Strict
     assert found
     assert all(p.code == ProblemCode.STRICT for p in found)
     assert all(p.file == "documents" and p.record_id and p.field for p in found)
-    records = {kind: [structure(kind, d) for d in docs] for kind, docs in rule.bad.items()}
+    records = {
+        kind: [structure(cast("KindName", kind), d) for d in docs]
+        for kind, docs in rule.bad.items()
+    }
     alone = rule.check(StrictContext(records, dict.fromkeys(records, "documents")))
     assert [p.message for p in alone] == [p.message for p in found]
 
@@ -112,7 +116,9 @@ def test_each_rule_is_stated_in_a_clause_and_its_details_one_clause_each() -> No
 
 
 def test_the_bundled_dataset_passes_strict() -> None:
-    assert rightsdata.validate(datasets_root() / "kazakhstan", strict=True) == []
+    folder = datasets_root() / "kazakhstan"
+    assert isinstance(folder, os.PathLike)  # (a folder on disk)
+    assert rightsdata.validate(folder, strict=True) == []
 
 
 # --- country codes --------------------------------------------------------------------------
@@ -644,7 +650,10 @@ def _judged_with_failed(
     that failed to structure: the messages, and the kinds the rules say they could not
     compare (check_strict adds every failed record's kind besides: the rules' own are asked
     here)."""
-    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    records = {
+        kind: [structure(cast("KindName", kind), d) for d in docs]
+        for kind, docs in documents.items()
+    }
     lost = [
         failed_record(kind, document, Places(kind, "documents"), n)
         for kind, docs in failed.items()
@@ -820,7 +829,10 @@ def test_a_load_without_strict_never_imports_the_strict_checks(make_folder: Make
 
 def built(documents: Mapping[str, Any]) -> dict[str, list[Any]]:
     """The records of ``documents`` (each kind's JSON documents), as built in Python."""
-    return {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    return {
+        kind: [structure(cast("KindName", kind), d) for d in docs]
+        for kind, docs in documents.items()
+    }
 
 
 def dataset_problems(
@@ -964,7 +976,7 @@ def test_a_generated_dataset_loads_and_strict_adds_only_located_strict_problems(
     loaded = rightsdata.load_documents(documents)
     found = strict_problems(documents)
     assert all(p.code == ProblemCode.STRICT and p.record_id and p.field for p in found)
-    records = {kind: list(loaded.collection(kind)) for kind in documents}
+    records = {kind: list(loaded.collection(cast("KindName", kind))) for kind in documents}
     assert sorted(p.message for p in check_strict(records, {})) == sorted(p.message for p in found)
 
 

@@ -9,7 +9,7 @@ import json
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, find, given, settings
 from hypothesis.errors import NoSuchExample
 
 import rightsdata
-from rightsdata import EDTF, testing
+from rightsdata import EDTF, FormatVersion, KindName, testing
 from rightsdata._data.canonical import with_every_field
 from rightsdata._model.records import RECORD_TYPES
 from rightsdata._validation.convert import structure
@@ -56,7 +56,10 @@ def dataset_sets(dataset: rightsdata.Dataset) -> list[str]:
 
 def structured(documents: dict[str, list[dict[str, Any]]]) -> rightsdata.Dataset:
     return rightsdata.Dataset(
-        {kind: [structure(kind, doc) for doc in docs] for kind, docs in documents.items()}
+        {
+            kind: [structure(cast("KindName", kind), doc) for doc in docs]
+            for kind, docs in documents.items()
+        }
     )
 
 
@@ -73,12 +76,13 @@ def test_every_dated_kind_draws_a_set_by_default() -> None:
     format 2 is there to see (and the walk finds it)."""
     assert {"events", "persons", "relationships", "ratings"} <= set(DATED)
     for kind in DATED:
+        assert kind in rightsdata.KINDS
         assert find(testing.records(kind), lambda r: any(sets_in(r)), settings=_SEARCH)
 
 
 @pytest.mark.parametrize("kind", list(RECORD_TYPES))
 @pytest.mark.parametrize("format", [1, 2])
-def test_no_record_drawn_for_format_2_holds_a_set(kind: str, format: int) -> None:
+def test_no_record_drawn_for_format_2_holds_a_set(kind: KindName, format: FormatVersion) -> None:
     strategy = (testing.records if format == 2 else _by_name)(kind, format=format)
     with pytest.raises(NoSuchExample):
         find(strategy, lambda r: any(sets_in(r)), settings=_SEARCH)
@@ -142,14 +146,18 @@ def test_a_set_drawn_by_default_is_refused_under_a_format_2_descriptor() -> None
 @pytest.mark.parametrize(
     ("make", "error", "message"),
     [
-        (lambda: testing.records("events", format=5), ValueError, r"format must be one .*1-4"),
-        (lambda: testing.events(format=0), ValueError, "not 0"),
+        (
+            lambda: testing.records("events", format=5),  # type: ignore[call-overload]
+            ValueError,
+            r"format must be one .*1-4",
+        ),
+        (lambda: testing.events(format=0), ValueError, "not 0"),  # type: ignore[arg-type]
         (
             lambda: testing.persons(format="2"),  # type: ignore[arg-type]
             TypeError,
             "format must be a whole number, not str",
         ),
-        (lambda: testing.dataset_documents(format=True), TypeError, "not bool"),
+        (lambda: testing.dataset_documents(format=True), TypeError, "not bool"),  # type: ignore[arg-type]
         (lambda: testing.datasets(1, format=2.0), TypeError, "not float"),  # type: ignore[arg-type]
     ],
 )
