@@ -189,5 +189,5 @@ def test_unstructure_of_another_class_says_what_it_takes() -> None:
     )
     with pytest.raises(TypeError, match=r"\), not a dict$"):
         unstructure(person_doc())  # type: ignore[arg-type]
-    # a part (unstructure takes one, as its docstring says, but its annotation names records)
-    assert unstructure(structure("persons", person_doc()).citations[0]) == CITE  # type: ignore[arg-type]
+    # a part (its annotation takes one, Record | Part, as its docstring says)
+    assert unstructure(structure("persons", person_doc()).citations[0]) == CITE

@@ -107,6 +107,7 @@ __all__ = [
     "KindName",
     "Law",
     "Organization",
+    "Part",
     "Participant",
     "Penalty",
     "Person",
@@ -1118,6 +1119,18 @@ ACTOR_TYPES: Final[tuple[type[Any], ...]] = tuple(
 #: A record that can act: take part in an event, speak, be charged, assert a figure.
 Actor: TypeAlias = Person | Organization | Group
 
+#: A part a record holds (one of :data:`PARTS`).
+Part: TypeAlias = (
+    Citation
+    | Inference
+    | Alias
+    | Identifier
+    | Coordinates
+    | Participant
+    | Charge
+    | Penalty
+    | Figure
+)
 #: The parts records hold, each a class of its own (a record's lists and nested objects).
 PARTS: Final = (
     Citation,

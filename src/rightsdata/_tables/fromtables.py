@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from rightsdata._model.records import KINDS, RECORD_TYPES
-from rightsdata._tables.tables import TABLES, Row, Table
+from rightsdata._tables.tables import TABLES, Row, Table, TableName
 
 __all__ = ["documents_from_rows"]
 
@@ -67,7 +67,7 @@ def _child_lists(table: Table) -> list[str]:
 
 
 def documents_from_rows(
-    tables: Mapping[str, Iterable[Row]],
+    tables: Mapping[TableName, Iterable[Row]] | Mapping[str, Iterable[Row]],
 ) -> tuple[dict[str, list[Document]], dict[str, str]]:
     """Rebuild every record's JSON document, and the redirects, from the rows of the tables.
 

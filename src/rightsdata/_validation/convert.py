@@ -55,6 +55,7 @@ from rightsdata._model.records import (
     KindName,
     Law,
     Organization,
+    Part,
     Participant,
     Penalty,
     Person,
@@ -716,7 +717,7 @@ def structure(kind: str, document: object, where: str | None = None) -> Record:
     return result
 
 
-def unstructure(record: Record) -> dict[str, Any]:
+def unstructure(record: Record | Part) -> dict[str, Any]:
     """The JSON-ready dict of a record in canonical form: its fields in the model's order,
     less the optional ones that are null or empty. A part of a record (a :class:`Citation`,
     a :class:`Participant`...) gives its own dict; anything else raises ``TypeError``.
