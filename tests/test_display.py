@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import html.parser
 import re
+from typing import Any
 
 import attrs
 import pytest
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata import EDTF, Dataset, Person
+from rightsdata import EDTF, Dataset, Event, KindName, Person
 from rightsdata._display.display import (
     REPR_WIDTH,
     dataset_html,
@@ -121,7 +122,7 @@ def test_reprs_name_the_record(ds: Dataset) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_repr_is_short_and_starts_with_class_and_id(ds: Dataset, kind: str) -> None:
+def test_every_repr_is_short_and_starts_with_class_and_id(ds: Dataset, kind: KindName) -> None:
     for record in ds.collection(kind):
         text = repr(record)
         assert text.startswith(f"<{type(record).__name__} {record.id}") and text.endswith(">")
@@ -136,6 +137,7 @@ def test_every_repr_is_short_and_starts_with_class_and_id(ds: Dataset, kind: str
 
 def test_repr_cuts_a_long_title_and_drops_it_when_the_id_leaves_no_room(ds: Dataset) -> None:
     verdict = ds.get(VERDICT)
+    assert isinstance(verdict, Event)
     long_title = attrs.evolve(verdict, title="x" * 300)
     text = repr(long_title)
     assert len(text) == REPR_WIDTH and text.endswith("…'>")
@@ -177,7 +179,9 @@ def test_repr_quotes_a_name_with_quotes_unambiguously() -> None:
 
 
 def test_nested_parts_keep_attrs_repr(ds: Dataset) -> None:
-    assert repr(ds.get(VERDICT).participants[0]) == (
+    verdict = ds.get(VERDICT)
+    assert isinstance(verdict, Event)
+    assert repr(verdict.participants[0]) == (
         "Participant(actor='person:vladimir-kozlov', role=<Role.DEFENDANT: 'defendant'>)"
     )
 
@@ -294,7 +298,7 @@ def test_other_kinds_show_their_references_by_name(ds: Dataset) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_record_renders_a_balanced_card_with_its_id(ds: Dataset, kind: str) -> None:
+def test_every_record_renders_a_balanced_card_with_its_id(ds: Dataset, kind: KindName) -> None:
     for record in ds.collection(kind):
         card = record._repr_html_()
         assert card == record_html(record)
@@ -343,9 +347,9 @@ def test_a_source_links_only_to_its_web_address() -> None:
 
 
 def test_long_lists_are_cut_with_a_count(ds: Dataset) -> None:
-    many = attrs.evolve(
-        ds.get(VERDICT), places=("place:aktau",) * 3, charges=ds.get(VERDICT).charges * 8
-    )
+    verdict = ds.get(VERDICT)
+    assert isinstance(verdict, Event)
+    many = attrs.evolve(verdict, places=("place:aktau",) * 3, charges=verdict.charges * 8)
     text = shown(record_html(many))
     assert "and 4 more" in text  # 16 charges, 12 shown
 
@@ -576,8 +580,8 @@ CITED = (Citation(source="source:a", locator=None, quote=None, fields=None),)
         ),
     ],
 )
-def test_figure_text(numbers: dict[str, object], words: str) -> None:
-    values = {"low": None, "best": None, "high": None, **numbers}
+def test_figure_text(numbers: dict[str, Any], words: str) -> None:
+    values: dict[str, Any] = {"low": None, "best": None, "high": None, **numbers}
     values["qualifier"] = FigureQualifier(values["qualifier"])
     figure = Figure(
         measure=Measure.KILLED, unit=FigureUnit.PEOPLE, as_given=None, asserted_by=None,
@@ -611,6 +615,7 @@ def test_a_set_in_a_card_and_its_text_card() -> None:
     assert card_date(date).startswith("<") and "14 or 15 January 2022" in card_date(date)
     assert "[2022-01-14,2022-01-15]" in card_date(date)
     event = rightsdata.load().get("event:kozlov-verdict-2012-10-08")
+    assert isinstance(event, Event)
     card = textcard.text_card(attrs.evolve(event, date=date))
     assert "14 or 15 January 2022 ([2022-01-14,2022-01-15])" in card
 
@@ -634,6 +639,7 @@ def test_a_set_is_marked_as_a_span_of_the_days_it_could_be(
     from rightsdata._display.marks import mark_of
 
     event = rightsdata.load().get("event:kozlov-verdict-2012-10-08")
+    assert isinstance(event, Event)
     mark = mark_of(attrs.evolve(event, date=EDTF(text)))
     assert mark.shape == "span"  # some day within, as a month or a year
     assert mark.first == (None if first is None else datetime.date(*first))

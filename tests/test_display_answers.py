@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 import rightsdata
-from rightsdata import Dataset, Figures, Related
+from rightsdata import Dataset, Event, Figures, Rating, Related, Relationship, Statement
 from rightsdata.display import figures_html, related_html
 from test_display import shown
 
@@ -56,7 +56,9 @@ def test_an_answer_knows_the_dataset_that_made_it_and_compares_without_it(ds: Da
     assert ds.related("org:alga") == Related("org:alga", *_parts(ds.related("org:alga")))
 
 
-def _parts(related: Related) -> tuple[tuple[object, ...], ...]:
+def _parts(
+    related: Related,
+) -> tuple[tuple[Relationship, ...], tuple[Event, ...], tuple[Statement, ...], tuple[Rating, ...]]:
     return (related.relationships, related.events, related.statements, related.ratings)
 
 

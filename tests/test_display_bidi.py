@@ -22,7 +22,7 @@ from rightsdata import (
 )
 from rightsdata.display import record_html, table
 from rightsdata.textcard import text_card
-from rightsdata.vocab import EventKind, Role, SourceKind
+from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role, SourceKind
 
 #: Hebrew (right to left), then an unterminated RIGHT-TO-LEFT OVERRIDE: every text field
 #: holds it, so that each place a value from the data is shown is checked.
@@ -81,10 +81,10 @@ def _dataset() -> Dataset:
         ),
         figures=(
             Figure(
-                measure="detained",
-                unit="people",
+                measure=Measure.DETAINED,
+                unit=FigureUnit.PEOPLE,
                 best=3,
-                qualifier="exact",
+                qualifier=FigureQualifier.EXACT,
                 as_given=RTL,
                 citations=(cite,),
             ),

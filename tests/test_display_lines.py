@@ -23,7 +23,7 @@ from rightsdata import (
 )
 from rightsdata.display import record_html
 from rightsdata.textcard import text_card
-from rightsdata.vocab import EventKind, Role, SourceKind
+from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role, SourceKind
 
 matplotlib.use("Agg")
 
@@ -59,10 +59,10 @@ def ds() -> Dataset:
             participants=(Participant(actor="person:a", role=Role.VICTIM),),
             figures=(
                 Figure(
-                    measure="detained",
-                    unit="people",
+                    measure=Measure.DETAINED,
+                    unit=FigureUnit.PEOPLE,
                     best=3,
-                    qualifier="exact",
+                    qualifier=FigureQualifier.EXACT,
                     as_given="three\npeople",
                     citations=(cite,),
                 ),
@@ -108,6 +108,8 @@ def test_the_html_card_keeps_prose_paragraphs_and_one_line_fields_whole(ds: Data
 
 
 def test_the_plot_heading_and_labels_are_one_line(ds: Dataset) -> None:
+    import matplotlib.pyplot
+
     ax = ds.plot_timeline("person:a")
     try:
         assert ax.get_title(loc="left") == "Ann Smith — 2 events"

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -18,6 +19,7 @@ matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 from matplotlib.artist import Artist  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.colors import to_rgb, to_rgba  # noqa: E402
@@ -25,6 +27,7 @@ from matplotlib.dates import date2num  # noqa: E402
 from matplotlib.image import AxesImage  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 import rightsdata  # noqa: E402
 from rightsdata import EDTF, Dataset, UnknownIdError  # noqa: E402
@@ -39,7 +42,7 @@ from rightsdata._display.plot import (  # noqa: E402
 from rightsdata._display.words import short_date, truncate  # noqa: E402
 from rightsdata._model.records import KINDS, Event, Participant, Record  # noqa: E402
 from rightsdata._values.extras import MissingExtraError  # noqa: E402
-from rightsdata.vocab import EventKind, Role  # noqa: E402
+from rightsdata.vocab import EventKind, EventKindValue, Role  # noqa: E402
 
 KOZLOV = "person:vladimir-kozlov"
 
@@ -71,7 +74,15 @@ def mark(ax: Axes, event_id: str) -> Artist:
 
 
 def day(text: str) -> float:
-    return float(date2num(datetime.date.fromisoformat(text)))
+    to_number: Any = date2num  # (matplotlib.dates is not annotated)
+    return float(to_number(datetime.date.fromisoformat(text)))
+
+
+def alpha_of(bar: Rectangle) -> float:
+    """The alpha of a bar's face (an RGBA tuple, where the stubs allow any colour)."""
+    face = bar.get_facecolor()
+    assert isinstance(face, tuple) and len(face) == 4
+    return face[3]
 
 
 def color_of(artist: Artist) -> tuple[float, float, float]:
@@ -81,7 +92,7 @@ def color_of(artist: Artist) -> tuple[float, float, float]:
         rgba = to_rgba(artist.get_edgecolor())
     else:
         assert isinstance(artist, AxesImage)
-        rgba = tuple(artist.get_array()[0, -1, :3])  # type: ignore[index, assignment]
+        rgba = tuple(artist.get_array()[0, -1, :3])  # type: ignore[index]
     return (round(rgba[0], 3), round(rgba[1], 3), round(rgba[2], 3))
 
 
@@ -94,7 +105,7 @@ def with_events(ds: Dataset, *events: Event, checked: bool = False) -> Dataset:
     return Dataset(records, name="variant")
 
 
-def variant_of(ds: Dataset, event_id: str, n: int, **changes: object) -> Event:
+def variant_of(ds: Dataset, event_id: str, n: int, **changes: Any) -> Event:
     """An event of Kozlov's, copied under a new ID with changes."""
     event = ds.get("event:kozlov-detention-2012-01-26")
     assert isinstance(event, Event)
@@ -153,7 +164,7 @@ def test_uncertain_dates_are_ranges_over_the_days_they_could_be(ds: Dataset) -> 
         assert isinstance(bar, Rectangle), event_id
         assert bar.get_x() == day(first)
         assert bar.get_x() + bar.get_width() == pytest.approx(day(after))
-        alphas[light] = bar.get_facecolor()[3]
+        alphas[light] = alpha_of(bar)
     assert alphas[True] < 0.5 < alphas[False]
 
 
@@ -273,7 +284,16 @@ def test_a_kind_has_the_same_style_in_every_plot(ds: Dataset) -> None:
 
 
 def test_more_than_ten_kinds_differ_by_hatch(ds: Dataset) -> None:
-    kinds = ["protest", "strike", "killing", "arrest", "assault", "ban", "election", "lawsuit"]
+    kinds: list[EventKindValue] = [
+        "protest",
+        "strike",
+        "killing",
+        "arrest",
+        "assault",
+        "ban",
+        "election",
+        "lawsuit",
+    ]
     events = [
         variant_of(ds, "event:x", i, kind=EventKind(kind), date=EDTF(f"2013-{i + 1:02d}"))
         for i, kind in enumerate(kinds)
@@ -298,11 +318,11 @@ def test_a_span_is_thinner_and_lighter_than_an_interval(ds: Dataset) -> None:
     assert isinstance(year, Rectangle) and isinstance(interval, Rectangle)
     assert isinstance(one_of, Rectangle)
     assert year.get_height() < interval.get_height() * 0.6
-    assert year.get_facecolor()[3] < 0.3 < interval.get_facecolor()[3]
+    assert alpha_of(year) < 0.3 < alpha_of(interval)
     # a set over the same days as the interval is drawn as the year is: one day of them
-    assert (one_of.get_height(), one_of.get_facecolor()[3]) == (
+    assert (one_of.get_height(), alpha_of(one_of)) == (
         year.get_height(),
-        year.get_facecolor()[3],
+        alpha_of(year),
     )
 
 
@@ -319,7 +339,7 @@ def test_a_set_open_at_one_end_is_a_light_bar_with_its_arrow(ds: Dataset) -> Non
     assert isinstance(interval, Rectangle)
     for one_of in (before, after):  # one day of what the bar covers: light, as a closed set
         assert one_of.get_height() < interval.get_height() * 0.6
-        assert one_of.get_facecolor()[3] < 0.3 < interval.get_facecolor()[3]
+        assert alpha_of(one_of) < 0.3 < alpha_of(interval)
     arrows = {a.get_gid() for a in ax.get_lines() if "#open-" in str(a.get_gid())}
     assert {"event:x-1#open-start", "event:x-2#open-end", "event:x-3#open-start"} <= arrows
     plt.close("all")
@@ -364,7 +384,9 @@ def test_dollars_are_shown_as_dollars_not_mathtext(ds: Dataset) -> None:
     variant = with_events(ds, *events)
     ax = variant.plot_timeline(KOZLOV, title="Costs: $5 and $6")
     _draw(ax)  # mathtext would fail on some of these, or garble them
-    drawn = [ax._left_title, *ax.get_yticklabels(), *ax.get_legend().get_texts(), *ax.texts]  # type: ignore[union-attr]
+    legend = ax.get_legend()
+    assert legend is not None
+    drawn: list[Text] = [ax._left_title, *ax.get_yticklabels(), *legend.get_texts(), *ax.texts]  # type: ignore[attr-defined]
     for text in drawn:
         _shown, math = text._preprocess_math(text.get_text())  # type: ignore[attr-defined]
         assert not math, text.get_text()
@@ -469,7 +491,11 @@ def test_no_events_is_an_empty_plot_that_says_so(ds: Dataset) -> None:
     ],
 )
 def test_a_window_with_no_event_is_the_axis_drawn(
-    ds: Dataset, kind: str | None, between: tuple[str | None, str | None], first: str, last: str
+    ds: Dataset,
+    kind: EventKindValue | None,
+    between: tuple[str | None, str | None],
+    first: str,
+    last: str,
 ) -> None:
     """Not the current year: the window asked for (an open side: the other side's year)."""
     ax = ds.plot_timeline(KOZLOV, kind=kind, between=between)
@@ -492,7 +518,7 @@ def test_subjects_that_cannot_be_drawn(ds: Dataset) -> None:
     with pytest.raises(TypeError, match="an ID or a record, not int"):
         ds.plot_timeline(42)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="kind"):
-        ds.plot_timeline(KOZLOV, kind="picnic")
+        ds.plot_timeline(KOZLOV, kind="picnic")  # type: ignore[arg-type]
 
 
 # --- a place, and events chosen -------------------------------------------------------------
@@ -504,7 +530,9 @@ def rows(ax: Axes) -> list[str]:
     found: dict[int, str] = {}
     for event_id, (artist, *_) in marks(ax).items():
         if isinstance(artist, Line2D):
-            y = artist.get_ydata()[0]  # type: ignore[index]
+            ydata = artist.get_ydata()
+            assert isinstance(ydata, np.ndarray)
+            y = ydata[0]
         elif isinstance(artist, Rectangle):
             y = artist.get_y() + artist.get_height() / 2
         else:
@@ -564,9 +592,9 @@ def test_events_chosen_are_drawn_each_once_in_date_order(ds: Dataset) -> None:
     assert [t.get_text() for t in ax.get_yticklabels()] == [truncate(e.title, 60) for e in arrests]
     assert ax.get_title(loc="left") == "4 events"
     # IDs and records mixed, out of order, one twice: each once, in date order
-    chosen = [
+    chosen: list[str | Event] = [
         "event:kozlov-verdict-2012-10-08",
-        ds.get("event:kozlov-detention-2012-01-26"),
+        ds.get("event:kozlov-detention-2012-01-26", Event),
         "event:ilyashev-detention",
         "event:kozlov-verdict-2012-10-08",
         "event:kozlov-trial-2012",
@@ -603,7 +631,7 @@ def test_kind_and_between_filter_events_chosen(ds: Dataset) -> None:
     ax = ds.plot_timeline(chosen, between=("2015", None))
     assert rows(ax) == [e.id for e in ds.events(involving=KOZLOV, between=("2015", None))]
     with pytest.raises(ValueError, match="kind"):
-        ds.plot_timeline(chosen, kind="picnic")
+        ds.plot_timeline(chosen, kind="picnic")  # type: ignore[arg-type]
 
 
 def test_no_events_chosen_is_an_empty_plot(ds: Dataset) -> None:
@@ -630,12 +658,14 @@ def test_events_chosen_that_cannot_be_drawn(ds: Dataset) -> None:
     with pytest.raises(ValueError, match=rf"{said} 1 \('place:almaty'\) is a place; for its"):
         ds.plot_timeline(["event:kozlov-trial-2012", "place:almaty"])
     with pytest.raises(ValueError, match=rf"{said} 0 \('law:kz-cc-1997-164'\) is a legal pro"):
-        ds.plot_timeline([ds.get("law:kz-cc-1997-164")])
+        ds.plot_timeline([ds.get("law:kz-cc-1997-164")])  # type: ignore[list-item]
     with pytest.raises(TypeError, match=rf"{said} 2 is None, of type NoneType"):
         ds.plot_timeline(["event:kozlov-trial-2012", "event:kozlov-trial-2012", None])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="not bytes"):
         ds.plot_timeline(b"event:kozlov-trial-2012")  # type: ignore[arg-type]
-    attrs_evolved = attrs.evolve(ds.get("event:kozlov-trial-2012"), id="event:not-in-it")
+    trial = ds.get("event:kozlov-trial-2012")
+    assert isinstance(trial, Event)
+    attrs_evolved = attrs.evolve(trial, id="event:not-in-it")
     with pytest.raises(UnknownIdError, match=r"'event:not-in-it' \(the item at index 0\)"):
         ds.plot_timeline([attrs_evolved])
 
@@ -725,7 +755,7 @@ def test_the_pages_image_descriptions_say_what_is_drawn(
 ) -> None:
     """The counts, each event known to the day, and light (not solid) bars, as drawn."""
     ax = ds.plot_timeline(subject)
-    events = [ds.get(event_id) for event_id in marks(ax)]  # (the dated ones)
+    events = [ds.get(event_id, Event) for event_id in marks(ax)]  # (the dated ones)
     undated = [t for t in ax.texts if t.get_text() == "date not known"]
     rows = len(ax.get_yticklabels())
     assert rows == len(events) + len(undated)
@@ -742,7 +772,7 @@ def test_the_pages_image_descriptions_say_what_is_drawn(
         if phrase in alt:
             count = _NUMBERS.split().index(phrase.split()[0]) + 1
             assert sum(str(e.date) == date for e in events) == count, phrase
-    solid = any(isinstance(a, Rectangle) and a.get_facecolor()[3] >= 0.5 for a in ax.patches)
+    solid = any(isinstance(a, Rectangle) and alpha_of(a) >= 0.5 for a in ax.patches)
     assert ("solid" in alt) == solid, alt  # (a set, a month, a year: a light bar)
 
 

@@ -14,14 +14,16 @@ matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 from matplotlib.artist import Artist  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.backend_bases import RendererBase  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
-from matplotlib.transforms import Bbox  # noqa: E402
+from matplotlib.transforms import Bbox, BboxBase  # noqa: E402
 
 import rightsdata  # noqa: E402
-from rightsdata import Dataset  # noqa: E402
+from rightsdata import Dataset, Event  # noqa: E402
 from rightsdata._display.plotfit import LABEL_SHARE, room_of  # noqa: E402
 
 KOZLOV, TULESOVA = "person:vladimir-kozlov", "person:asya-tulesova"
@@ -38,7 +40,7 @@ def _close_figures() -> Iterator[None]:
     plt.close("all")
 
 
-def subjects(ds: Dataset) -> list[object]:
+def subjects(ds: Dataset) -> list[str | list[Event]]:
     """A person with few events, one with many (and undated ones), a place, a query."""
     return [KOZLOV, TULESOVA, "place:zhanaozen", ds.events(kind="arrest", between=("2019", "2020"))]
 
@@ -55,18 +57,20 @@ def parts(ax: Axes) -> list[Artist]:
     return found + ([legend] if legend is not None else [])
 
 
-def extent(part: Artist, renderer: object) -> Bbox:
-    box = part.get_window_extent(renderer)  # type: ignore[call-arg]
+def extent(part: Artist, renderer: RendererBase) -> Bbox:
+    box = part.get_window_extent(renderer)
     assert isinstance(box, Bbox)
     return box
 
 
-def overlaps(a: Bbox, b: Bbox) -> bool:
+def overlaps(a: BboxBase, b: BboxBase) -> bool:
     """Whether two boxes share more than an edge (a pixel of rounding)."""
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 1 and min(a.y1, b.y1) - max(a.y0, b.y0) > 1
 
 
-def check_each_keeps_to_its_room(fig: Figure, axes: list[Axes], renderer: object = None) -> None:
+def check_each_keeps_to_its_room(
+    fig: Figure, axes: list[Axes], renderer: RendererBase | None = None
+) -> None:
     """Draw the figure (or, given the ``renderer`` it was just drawn with, look at it as
     drawn) and check that nothing one plot draws reaches another axes or leaves the figure."""
     if renderer is None:
@@ -101,7 +105,7 @@ GRIDS = {
 }
 
 
-def more_subjects(ds: Dataset) -> list[object]:
+def more_subjects(ds: Dataset) -> list[str | list[Event]]:
     return [*subjects(ds), "place:almaty", "event:bloody-january-2022"]
 
 
@@ -114,7 +118,7 @@ def test_nothing_one_plot_draws_reaches_another_axes_of_the_grid(
     fig, grid_axes = plt.subplots(rows, columns, figsize=size, layout=layout)
     axes = list(grid_axes.flat)
     for ax, subject in zip(axes, more_subjects(ds), strict=False):
-        assert ds.plot_timeline(subject, ax=ax) is ax  # type: ignore[arg-type]
+        assert ds.plot_timeline(subject, ax=ax) is ax
     check_each_keeps_to_its_room(fig, axes)
     for ax in axes:  # and each keeps a fair share of its cell (not a sliver)
         assert ax.get_window_extent().width >= 0.3 * fig.bbox.width / columns
@@ -183,7 +187,9 @@ def test_tight_layout_afterwards_leaves_the_axes_in_their_rooms(ds: Dataset) -> 
 
 def test_subfigures_are_rooms_of_their_own(ds: Dataset) -> None:
     fig = plt.figure(figsize=(14, 6))
-    left, right = fig.subfigures(1, 2)
+    rooms = fig.subfigures(1, 2)
+    assert isinstance(rooms, np.ndarray)
+    left, right = rooms
     one = left.subplots()
     two, three = right.subplots(2, 1)
     ds.plot_timeline(KOZLOV, ax=one)
@@ -232,7 +238,9 @@ def test_a_figure_saved_at_another_dpi_keeps_them_in_their_rooms(ds: Dataset, dp
     import io
 
     fig = plt.figure(figsize=(12, 8))
-    left, right = fig.subfigures(1, 2)
+    rooms = fig.subfigures(1, 2)
+    assert isinstance(rooms, np.ndarray)
+    left, right = rooms
     one = left.subplots()
     two, three = right.subplots(2, 1)
     ds.plot_timeline(TULESOVA, ax=one)
@@ -265,10 +273,10 @@ def test_rows_too_close_for_the_titles_get_smaller_titles_not_overlapping_ones(
     assert len(boxes) == 19
     for upper, lower in itertools.pairwise(boxes):
         assert not overlaps(upper, lower), (upper, lower)
-    assert (
-        ax.get_yticklabels()[0].get_fontsize()
-        < ds.plot_timeline(TULESOVA).get_yticklabels()[0].get_fontsize()
-    )
+    smaller = ax.get_yticklabels()[0].get_fontsize()
+    alone = ds.plot_timeline(TULESOVA).get_yticklabels()[0].get_fontsize()
+    assert isinstance(smaller, float) and isinstance(alone, float)
+    assert smaller < alone
 
 
 def test_a_legend_wider_than_its_axes_reaches_left_only_to_its_rooms_edge(
@@ -323,7 +331,7 @@ def test_the_dates_on_a_narrow_axis_keep_apart(ds: Dataset, grid: str, layout: s
     fig, grid_axes = plt.subplots(rows, columns, figsize=size, layout=layout, squeeze=False)
     axes = list(grid_axes.flat)
     for ax, subject in zip(axes, more_subjects(ds), strict=False):
-        ds.plot_timeline(subject, ax=ax)  # type: ignore[arg-type]
+        ds.plot_timeline(subject, ax=ax)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     for ax in axes:

@@ -10,7 +10,7 @@ import subprocess
 import sys
 import typing
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata import Dataset
+from rightsdata import Dataset, KindName, Record
 from rightsdata._model.records import RECORD_TYPES
 from rightsdata._tables.csvtables import parse, render
 from rightsdata._tables.fromtables import documents_from_rows
@@ -40,8 +40,9 @@ from rightsdata._tables.tables import (
 from rightsdata._validation.convert import structure
 from rightsdata._values.extras import MissingExtraError
 from rightsdata._values.hints import leaf_types
+from rightsdata.tables import TableName
 from rightsdata.testing import dataset_documents
-from rightsdata.vocab import VOCABULARIES, EventKind, Role
+from rightsdata.vocab import VOCABULARIES, EventKind, FigureQualifier, Role
 
 from conftest import CITE, event_doc, examples, person_doc, source_doc
 
@@ -57,7 +58,10 @@ def all_rows(dataset: Dataset) -> dict[str, list[Row]]:
 
 
 def dataset_of(documents: dict[str, list[dict[str, Any]]], **options: Any) -> Dataset:
-    records = {kind: [structure(kind, d) for d in docs] for kind, docs in documents.items()}
+    records: dict[KindName, list[Record]] = {}
+    for kind, docs in documents.items():
+        assert kind in rightsdata.KINDS
+        records[kind] = [structure(kind, d) for d in docs]
     return Dataset(records, **options)
 
 
@@ -142,9 +146,9 @@ def test_multi_kind_references_point_at_records() -> None:
 
 def test_unknown_table_lists_the_tables() -> None:
     with pytest.raises(ValueError, match=r"unknown table 'participants'.*events\.participants"):
-        get_table("participants")
+        get_table("participants")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="records, redirects"):
-        rightsdata.load().to_pandas("nope")
+        rightsdata.load().to_pandas("nope")  # type: ignore[call-overload]
     # neither a table nor a name: a ValueError too, not "'NoneType' object has no attribute",
     # saying what was given and what is taken (a Table too, where it is)
     from rightsdata.tables import arrow_table
@@ -269,14 +273,14 @@ def test_every_misspelt_selector_is_told_what_it_is_spelled_like(tmp_path: Path)
     # a table and an export format said "unknown ...; expected ..." where a kind and a term
     # said "did you mean"; every selector now says it, the same letters in another case too
     ds = rightsdata.load()
-    told = [
-        (lambda: ds.to_pandas("event"), "events"),
-        (lambda: ds.to_pandas("Events"), "events"),
-        (lambda: get_table("charges"), "events.charges"),
-        (lambda: ds.export(tmp_path / "out", "JSON"), "json"),
-        (lambda: ds.export(tmp_path / "out", "jsnol"), "jsonl"),
-        (lambda: ds.collection("event"), "events"),
-        (lambda: ds.events(kind="arest"), "arrest"),
+    told: list[tuple[Callable[[], object], str]] = [
+        (lambda: ds.to_pandas("event"), "events"),  # type: ignore[call-overload]
+        (lambda: ds.to_pandas("Events"), "events"),  # type: ignore[call-overload]
+        (lambda: get_table("charges"), "events.charges"),  # type: ignore[arg-type]
+        (lambda: ds.export(tmp_path / "out", "JSON"), "json"),  # type: ignore[arg-type]
+        (lambda: ds.export(tmp_path / "out", "jsnol"), "jsonl"),  # type: ignore[arg-type]
+        (lambda: ds.collection("event"), "events"),  # type: ignore[call-overload]
+        (lambda: ds.events(kind="arest"), "arrest"),  # type: ignore[arg-type]
     ]
     for make, meant in told:
         with pytest.raises(ValueError, match=re.escape(f" (did you mean {meant!r}?); ")):
@@ -427,6 +431,7 @@ def test_the_date_text_sorts_in_date_order_with_chronological_key(pd: Any) -> No
     def in_date_order(dates: Any) -> Any:
         return dates.map(rightsdata.chronological_key, na_action="ignore")
 
+    name: TableName
     for name, query in (("events", ds.events), ("statements", ds.statements)):
         frame = ds.to_pandas(name)
         by_text = frame.sort_values("date", kind="stable").index.tolist()
@@ -443,6 +448,7 @@ def test_chronological_keys_own_recipe_gives_the_queries_order(pd: Any) -> None:
         r"``(frame\.sort_values\(.*?\))``", rightsdata.chronological_key.__doc__ or "", re.S
     )
     ds = rightsdata.load()
+    name: TableName
     for name, query in (("events", ds.events), ("statements", ds.statements)):
         scope = {"frame": ds.to_pandas(name), "chronological_key": rightsdata.chronological_key}
         ordered = eval(recipe.replace("\n", " "), scope)  # (the docstring's own text)
@@ -468,7 +474,9 @@ def test_to_pandas_long_tables_join(pd: Any) -> None:
 
 
 @pytest.mark.parametrize("name", list(TABLES))
-def test_every_table_converts_with_the_declared_types(name: str, pd: Any) -> None:
+def test_every_table_converts_with_the_declared_types(name: TableName, pd: Any) -> None:
+    from pandas import CategoricalDtype
+
     table: Table = TABLES[name]
     frame = rightsdata.load().to_pandas(name)
     columns = list(table.columns)
@@ -477,6 +485,7 @@ def test_every_table_converts_with_the_declared_types(name: str, pd: Any) -> Non
     for column in columns:
         dtype = frame[column.name].dtype
         if column.type is ColumnType.TERM:
+            assert isinstance(dtype, CategoricalDtype)
             assert list(dtype.categories) == list(column.terms)
         elif column.type is ColumnType.COUNT:
             assert str(dtype) == "Int64"
@@ -545,10 +554,15 @@ def test_the_largest_count_the_model_allows_fits_pandas(pd: Any) -> None:
 
     ds = rightsdata.load()
     event = next(e for e in ds.events if e.figures)
-    figure = attrs.evolve(event.figures[0], low=None, best=COUNT_MAX, high=None, qualifier="exact")
+    figure = attrs.evolve(
+        event.figures[0], low=None, best=COUNT_MAX, high=None, qualifier=FigureQualifier.EXACT
+    )
     huge = attrs.evolve(event, figures=(figure, *event.figures[1:]))
     events = [huge if e.id == event.id else e for e in ds.events]
-    records = {**{k: list(ds.collection(k)) for k in rightsdata.KINDS}, "events": events}
+    records: dict[KindName, Sequence[Record]] = {
+        **{k: list(ds.collection(k)) for k in rightsdata.KINDS},
+        "events": events,
+    }
     frame = Dataset(records, redirects=ds.redirects).to_pandas("figures")
     assert COUNT_MAX in frame["best"].tolist()
 
@@ -603,6 +617,7 @@ def _reference_rows(dataset: Dataset, table: Table) -> list[Row]:
             walk(sub, (*keys, position), path[1:])
 
     for kind in table.kinds:
+        assert kind in rightsdata.KINDS
         for record in dataset.collection(kind):
             walk(record, (record.id,), table.path)
     return found
@@ -721,6 +736,8 @@ def test_arrow_tables_built_in_parts_hold_the_same_cells(
     column of several parts is a chunked array of them, and a vocabulary column is still one
     array whose dictionary is the whole vocabulary."""
     pytest.importorskip("pyarrow")
+    import pyarrow as pa
+
     from rightsdata._tables import arrow
 
     dataset = rightsdata.load()
@@ -734,6 +751,7 @@ def test_arrow_tables_built_in_parts_hold_the_same_cells(
     events = arrow.arrow_table(dataset, TABLES["events"])
     assert events.column("title").num_chunks == -(-events.num_rows // 7)
     (kinds,) = events.column("kind").chunks
+    assert isinstance(kinds, pa.DictionaryArray)
     assert kinds.dictionary.to_pylist() == list(TABLES["events"].column("kind").terms)
 
 
@@ -865,7 +883,10 @@ def test_the_records_label_is_short_and_names_a_ratings_country() -> None:
     """A rating's label names its country (Egypt's and Hong Kong's were the same), and a
     statement's is its summary cut to LABEL_MAX characters (it was the whole summary)."""
     ds = rightsdata.load()
-    found = {row[0]: row[2] for row in rows(ds, "records")}
+    found: dict[str, str] = {}
+    for row in rows(ds, "records"):
+        assert isinstance(row[0], str) and isinstance(row[2], str)
+        found[row[0]] = row[2]
     ratings = [found[r.id] for r in ds.ratings]
     assert len(set(ratings)) == len(ratings)
     kazakhstan = next(r for r in ds.ratings if r.country == "place:kazakhstan")
