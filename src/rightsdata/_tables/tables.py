@@ -189,7 +189,7 @@ class Table:
     columns: tuple[Column, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
-    kinds: tuple[str, ...] = ()
+    kinds: tuple[KindName, ...] = ()
     path: tuple[str, ...] = ()
     keys: int = 1
     item: type | None = None
@@ -446,7 +446,7 @@ def _owner_column(kinds: tuple[str, ...]) -> Column:
 
 def _part_tables(
     name: str,
-    kinds: tuple[str, ...],
+    kinds: tuple[KindName, ...],
     parent: Table,
     keys: list[Column],
     path: tuple[str, ...],
@@ -570,12 +570,13 @@ def _build() -> dict[TableName, Table]:
         itertools.chain.from_iterable(_keys(fields) for fields in list_fields.values())
     )
     shared = {key for key, count in seen.items() if count > 1}
-    for kind, cls in RECORD_TYPES.items():
+    for kind in KINDS:
+        cls = RECORD_TYPES[kind]
         columns = _columns(cls)
         if columns[0].name != "id":
             raise TypeError(f"{cls.__name__}: the first field must be its id")
-        table = tables[cast("KindName", kind)] = Table(
-            name=cast("KindName", kind),
+        table = tables[kind] = Table(
+            name=kind,
             description=first_paragraph(cls) + " One row per record.",
             columns=tuple(columns),
             primary_key=("id",),
