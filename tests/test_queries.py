@@ -339,7 +339,9 @@ def test_a_month_against_day_windows(edges: Dataset) -> None:
         pendulum.datetime(2012, 5, 9, 23, 59),
     ],
 )
-def test_a_datetime_is_refused_as_a_time_in_text_is(edges: Dataset, moment: object) -> None:
+def test_a_datetime_is_refused_as_a_time_in_text_is(
+    edges: Dataset, moment: datetime.datetime
+) -> None:
     # one rule for text and objects: which day a moment falls on depends on its time zone
     with pytest.raises(ValueError, match="times are not supported, only dates"):
         edges.events(between=("2012-05-09T00:00", None))
