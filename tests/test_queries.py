@@ -2478,7 +2478,7 @@ def test_search_equals_the_linear_scan_on_the_realistic_shape(tmp_path: Path) ->
     bench = str(Path(__file__).resolve().parent.parent / "bench")
     sys.path.insert(0, bench)
     try:
-        import shape  # type: ignore[import-not-found]  # (bench/, put on the path above)
+        import shape  # type: ignore[import-not-found, unused-ignore]  # (bench/, put on the path above)
     finally:
         sys.path.remove(bench)
     dataset = rightsdata.load_path(shape.write_folder(shape.realistic(300), tmp_path / "data"))
