@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
-from rightsdata import Dataset, Problem
+from rightsdata import KINDS, Dataset, KindName, Problem
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
@@ -44,6 +44,13 @@ def searching(max_examples: int) -> settings:
 # The documents below are in canonical form (format 2): optional fields that are null or
 # empty are left out, so that a field added to the model changes none of them.
 CITE = {"source": "source:doc"}
+
+
+def kind_named(name: str) -> KindName:
+    """``name``, which must be a record kind's name, typed as one (for a kind that comes as
+    text from a page, a file or a strategy's keys)."""
+    assert name in KINDS, name
+    return name
 
 
 def parts(problem: Problem) -> tuple[object, ...]:

@@ -14,7 +14,7 @@ import attrs
 import pytest
 
 import rightsdata
-from rightsdata import EDTF, Citation, Dataset, Event, Participant
+from rightsdata import EDTF, Citation, Dataset, Event, Participant, Person
 from rightsdata.display import Card, dataset_of, record_html, register
 from rightsdata.textcard import text_card
 from rightsdata.vocab import EventKind, Role
@@ -102,7 +102,9 @@ def test_a_selection_of_records_shows_its_own_counts(ds: Dataset) -> None:
 def test_a_corrected_name_shows_in_the_cards_of_the_records_that_name_it(ds: Dataset) -> None:
     kinds = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
     kinds["persons"] = [
-        attrs.evolve(p, name="Vladimir Ivanovich Kozlov") if p.id == KOZLOV else p
+        attrs.evolve(p, name="Vladimir Ivanovich Kozlov")
+        if isinstance(p, Person) and p.id == KOZLOV
+        else p
         for p in kinds["persons"]
     ]
     fixed = Dataset(

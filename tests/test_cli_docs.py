@@ -89,6 +89,7 @@ def test_records_page_has_a_full_example_of_every_kind_that_loads(tmp_path: Path
     assert list(examples) == list(KINDS)
     bundled = rightsdata.load()
     for kind, document in examples.items():
+        assert kind in KINDS
         records, problems = structure_many(kind, [document], f"records.md:{kind}")
         assert problems == [], problems
         # every field present (format 1's form: the page shows what a record can hold),

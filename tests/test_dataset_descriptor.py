@@ -15,6 +15,7 @@ from rightsdata import Dataset, InvalidDataError
 from rightsdata._data.canonical import embedded_descriptor
 from rightsdata._validation.convert import structure
 from rightsdata._values.format import lowest_format
+from rightsdata._values.names import FormatName
 
 from conftest import bundled_dataset_in_format, person_doc, source_doc
 
@@ -101,7 +102,12 @@ def test_a_whole_float_where_the_descriptor_takes_an_integer_is_refused_as_a_cou
     ]
     # (a record's count, in the same words)
     figure = {"measure": "killed", "unit": "people", "best": 4.0, "qualifier": "exact"}
-    event = {"id": "event:a", "kind": "other", "title": "t", "figures": [{**figure}]}
+    event: dict[str, Any] = {
+        "id": "event:a",
+        "kind": "other",
+        "title": "t",
+        "figures": [{**figure}],
+    }
     event["citations"] = event["figures"][0]["citations"] = [{"source": "source:doc"}]
     with pytest.raises(InvalidDataError) as refused:
         rightsdata.load_documents({"sources": [source_doc()], "events": [event]})
@@ -152,7 +158,7 @@ def test_a_name_or_version_given_is_checked_in_place_of_the_descriptors() -> Non
 
 
 @pytest.mark.parametrize("layout", ["json", "jsonl", "datapackage"])
-def test_what_a_dataset_takes_it_writes_and_reads_back(tmp_path: Path, layout: str) -> None:
+def test_what_a_dataset_takes_it_writes_and_reads_back(tmp_path: Path, layout: FormatName) -> None:
     ds = rightsdata.load()
     built = Dataset(
         _bundled_records(),
@@ -274,7 +280,7 @@ ONE_FILE = {"json": None, "document": "dataset.json", "jsonl": "records.jsonl"}
 @pytest.mark.parametrize(("given", "named"), NAMED)
 @pytest.mark.parametrize("layout", list(ONE_FILE))
 def test_a_name_and_version_are_one_thing_in_memory_and_in_the_files(
-    tmp_path: Path, given: dict[str, Any], named: tuple[str, str], layout: str
+    tmp_path: Path, given: dict[str, Any], named: tuple[str, str], layout: FormatName
 ) -> None:
     for dataset in (
         Dataset(_records(), **given),
@@ -359,7 +365,9 @@ def test_the_format_is_the_declared_one_else_what_the_data_needs(tmp_path: Path)
 # F4 (review 7b): a descriptor's own sources were dropped from the citation and every
 # export (replaced by the source records'), while ds.descriptor still showed them.
 @pytest.mark.parametrize("layout", ["json", "jsonl", "document", "datapackage"])
-def test_a_descriptors_own_sources_are_kept_after_the_records(tmp_path: Path, layout: str) -> None:
+def test_a_descriptors_own_sources_are_kept_after_the_records(
+    tmp_path: Path, layout: FormatName
+) -> None:
     own = [{"title": "My own fieldwork"}, {"title": "A document"}]  # (the second: a record's)
     dataset = Dataset(_records(), name="mine", descriptor={"title": "Mine", "sources": own})
     assert "Sources: A document; My own fieldwork." in dataset.citation

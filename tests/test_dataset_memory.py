@@ -17,6 +17,7 @@ import pytest
 import rightsdata
 from rightsdata import Dataset
 from rightsdata._model.records import KINDS
+from rightsdata._values.names import FormatName
 
 
 @pytest.fixture
@@ -86,7 +87,11 @@ def test_queries_leave_no_cyclic_garbage() -> None:
 def test_a_load_leaves_no_cyclic_garbage(tmp_path: Path, layout: str) -> None:
     # (a cycle in the loader's checks, such as a context keeping hints that keep a generator
     # over the context, would keep every record alive after del)
-    names = {"folder": ("json", "out"), "document": ("json", "out"), "jsonl": ("jsonl", "out")}
+    names: dict[str, tuple[FormatName, str]] = {
+        "folder": ("json", "out"),
+        "document": ("json", "out"),
+        "jsonl": ("jsonl", "out"),
+    }
     form, folder = names[layout]
     rightsdata.load().export(tmp_path / folder, form)
     path = {

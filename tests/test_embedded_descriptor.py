@@ -17,6 +17,7 @@ import rightsdata
 from rightsdata import Dataset, DatasetVersionError, InvalidDataError, ProblemCode
 from rightsdata._data.canonical import embedded_descriptor
 from rightsdata._data.packagemeta import package_metadata
+from rightsdata._values.names import FormatName
 from rightsdata.testing import datasets
 
 from conftest import bundled_dataset_in_format
@@ -117,7 +118,11 @@ def test_any_dataset_round_trips_through_every_layout_that_keeps_it_whole(
         # for it (as an earlier export's entry, read back, must not be listed twice)
         named = {own.get("title"), own.get("path")} - {None}
         assert own in written or named & records, own
-    layouts = ("json", None), ("document", "dataset.json"), ("jsonl", "records.jsonl")
+    layouts: tuple[tuple[FormatName, str | None], ...] = (
+        ("json", None),
+        ("document", "dataset.json"),
+        ("jsonl", "records.jsonl"),
+    )
     for layout, file in (*layouts, ("datapackage", None)):
         with tempfile.TemporaryDirectory() as folder:
             dataset.export(folder, layout)

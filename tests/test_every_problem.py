@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import rightsdata
 from rightsdata import Citation, FieldError, Figure, InvalidDataError, Problem
 from rightsdata._validation.convert import structure
-from rightsdata.vocab import FigureQualifier, RangeMeaning
+from rightsdata.vocab import FigureQualifier, FigureUnit, Measure, RangeMeaning
 
 from conftest import CITE, event_doc, examples, person_doc, source_doc
 
@@ -362,8 +362,8 @@ def test_a_figure_is_refused_by_its_rules_exactly_where_the_diagnostic_path_tell
     # diagnostic path tells each: both refuse the same figures, and the first is among each.
     figure = {name: value for name, value in numbers.items() if value is not None}
     try:
-        Figure(measure="killed", unit="people", citations=[Citation(source="source:doc")],
-               **figure)  # fmt: skip
+        Figure(measure=Measure.KILLED, unit=FigureUnit.PEOPLE,
+               citations=(Citation(source="source:doc"),), **figure)  # fmt: skip
     except FieldError as error:
         first: tuple[str, str] | None = (f"figures[0].{error.field}", error.message)
     else:

@@ -17,6 +17,7 @@ from rightsdata._cli.exits import EXIT_OK
 from rightsdata._cli.main import main
 from rightsdata._tables.export import FORMATS
 from rightsdata._values.atomic import write_all, write_atomic
+from rightsdata._values.names import FormatName
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes and the umask are POSIX")
 
@@ -43,7 +44,11 @@ def _modes(folder: Path) -> dict[str, int]:
 
 def test_a_new_file_gets_what_the_umask_allows(tmp_path: Path, umask: int) -> None:
     write_atomic(tmp_path / "new.txt", b"new")
-    write_all(tmp_path, {"a.txt": b"a", "b.txt": lambda path: path.write_bytes(b"b")})
+
+    def write_b(path: Path) -> None:
+        path.write_bytes(b"b")
+
+    write_all(tmp_path, {"a.txt": b"a", "b.txt": write_b})
     assert _modes(tmp_path) == dict.fromkeys(["new.txt", "a.txt", "b.txt"], 0o666 & ~umask)
 
 
@@ -52,9 +57,13 @@ def test_a_rewritten_file_keeps_its_mode(tmp_path: Path, umask: int, mode: int) 
     for name in ("bytes.txt", "written.txt"):
         (tmp_path / name).write_bytes(b"old")
         (tmp_path / name).chmod(mode)
+
+    def write_new(path: Path) -> None:
+        path.write_bytes(b"new")
+
     write_all(
         tmp_path,
-        {"bytes.txt": b"new", "written.txt": lambda path: path.write_bytes(b"new")},
+        {"bytes.txt": b"new", "written.txt": write_new},
     )
     assert _modes(tmp_path) == {"bytes.txt": mode, "written.txt": mode}
     assert (tmp_path / "bytes.txt").read_bytes() == (tmp_path / "written.txt").read_bytes()
@@ -103,7 +112,7 @@ def test_the_umask_is_never_set(
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
 def test_every_export_format_writes_files_with_the_usual_mode(
-    tmp_path: Path, umask: int, fmt: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, umask: int, fmt: FormatName, capsys: pytest.CaptureFixture[str]
 ) -> None:
     if fmt == "parquet":
         pytest.importorskip("pyarrow")

@@ -368,7 +368,7 @@ def _exports_read_back_equal(dataset: Any, folder: Path) -> None:
     """What loads can be exported in every format and read back equal."""
     import pyarrow.parquet as parquet
 
-    from rightsdata.tables import TABLES, documents_from_rows, read_directory
+    from rightsdata.tables import TABLES, Row, documents_from_rows, read_directory
 
     expected = (dataset.to_dict(), dict(dataset.redirects))
     for fmt in ("json", "jsonl"):
@@ -380,7 +380,7 @@ def _exports_read_back_equal(dataset: Any, folder: Path) -> None:
         dataset.export(folder / fmt, fmt)
         assert documents_from_rows(read_directory(folder / fmt)) == expected, fmt
     dataset.export(folder / "parquet", "parquet")
-    tables = {
+    tables: dict[str, list[Row]] = {
         name: [
             tuple(tuple(v) if isinstance(v, list) else v for v in row.values())
             for row in parquet.read_table(folder / "parquet" / f"{name}.parquet").to_pylist()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import os
 import shlex
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import pytest
 
@@ -83,6 +84,13 @@ def _json_report(capsys: pytest.CaptureFixture[str], path: Path, *options: str) 
 _TOO_LONG = "x" * 300  # one path component over NAME_MAX
 
 
+class _Options(TypedDict, total=False):
+    """The options of rightsdata.validate a case passes (each a flag of the command)."""
+
+    strict: bool
+    schema: bool
+
+
 @pytest.mark.parametrize(
     "case", ["valid", "failed", "cycle", "unread", "strict", "schema", "parquet", "long"]
 )
@@ -90,7 +98,8 @@ def test_validate_checks_a_kind_file_alone_as_the_command_line_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
 ) -> None:
     folder = _dataset(tmp_path / "ds")
-    path, options = folder / "events.json", {}
+    path = folder / "events.json"
+    options: _Options = {}
     if case == "failed":
         path.write_text(json.dumps([event_doc(date="2020-13"), event_doc("event:b")]))
     elif case == "cycle":  # a link among its own records is checked, one to a person is not
@@ -403,10 +412,12 @@ def test_a_file_named_like_a_kind_hides_no_reference_to_that_kind(tmp_path: Path
         lambda ds: rightsdata.Dataset({"person": []}),
         lambda ds: ds.collection("person"),
         lambda ds: ds.search("kozlov", kinds="person"),
-        lambda ds: rightsdata.schema.validator_for("person"),
+        lambda ds: rightsdata.schema.validator_for("person"),  # type: ignore[arg-type]
     ],
 )
-def test_a_misspelt_kind_given_to_the_api_is_told_the_kind(call: Any) -> None:
+def test_a_misspelt_kind_given_to_the_api_is_told_the_kind(
+    call: Callable[[rightsdata.Dataset], object],
+) -> None:
     with pytest.raises(ValueError, match=r"person'? \(did you mean 'persons'\?\)"):
         call(rightsdata.load())
 
@@ -414,9 +425,9 @@ def test_a_misspelt_kind_given_to_the_api_is_told_the_kind(call: Any) -> None:
 def test_a_misspelt_term_or_event_kind_is_told_the_term() -> None:
     ds = rightsdata.load()
     with pytest.raises(ValueError, match=r"'verdicts' is not .* \(did you mean 'verdict'\?\)"):
-        ds.events(kind="verdicts")
+        ds.events(kind="verdicts")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"'victm' is not .* \(did you mean 'victim'\?\)"):
-        ds.events(role="victm")
+        ds.events(role="victm")  # type: ignore[arg-type]
     from rightsdata._display.plot import kind_style
 
     with pytest.raises(ValueError, match=r"\(did you mean 'verdict'\?\)"):

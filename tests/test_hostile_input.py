@@ -67,6 +67,11 @@ def edit_descriptor(folder: Path, change: Callable[[dict[str, Any]], object]) ->
     path.write_text(json.dumps(descriptor), encoding="utf-8")
 
 
+def declaring(version: int) -> Callable[[dict[str, Any]], object]:
+    """A change for :func:`edit_descriptor`: the descriptor declares format ``version``."""
+    return lambda d: d.update(rightsdata_format=version)
+
+
 # --- 1. silent partial loads ----------------------------------------------------------------
 
 
@@ -555,7 +560,7 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
     # its data without the sets and the of may declare any format this release reads
     plain = bundled_in_format(tmp_path / "plain", 2)
     for version in READABLE:
-        edit_descriptor(plain, lambda d, v=version: d.update(rightsdata_format=v))
+        edit_descriptor(plain, declaring(version))
         assert rightsdata.load_path(plain).format == version
         format_folder(plain)  # fmt keeps format 1, else writes the lowest one needed
         assert rightsdata.load_path(plain).format == (1 if version == 1 else 2)
@@ -583,7 +588,7 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
     }
     assert len(figures_with_of) == 19
     for version in READABLE:
-        edit_descriptor(bundled_copy, lambda d, v=version: d.update(rightsdata_format=v))
+        edit_descriptor(bundled_copy, declaring(version))
         if version >= 4:
             assert rightsdata.load_path(bundled_copy).format == version
             format_folder(bundled_copy)
@@ -676,9 +681,12 @@ def test_json_lines_holding_unicode_line_breaks_round_trip(tmp_path: Path) -> No
     lines[index] = json.dumps(record, ensure_ascii=False)
     path.write_text("\n".join(lines), encoding="utf-8")
     dataset = rightsdata.load_path(path)
-    assert dataset.get(record["id"]).summary == record["summary"]
+    assert dataset.get(record["id"], rightsdata.Person).summary == record["summary"]
     (again,) = export(dataset, tmp_path / "b", "jsonl")  # its own export reads back
-    assert rightsdata.load_path(again).get(record["id"]).summary == record["summary"]
+    assert (
+        rightsdata.load_path(again).get(record["id"], rightsdata.Person).summary
+        == record["summary"]
+    )
     crlf = tmp_path / "crlf.jsonl"
     crlf.write_bytes(again.read_bytes().replace(b"\n", b"\r\n"))
     assert rightsdata.load_path(crlf).counts() == dataset.counts()

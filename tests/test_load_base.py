@@ -13,13 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata import Dataset, InvalidDataError, testing
+from rightsdata import Dataset, Group, InvalidDataError, Organization, Person, testing
 from rightsdata._values.errors import ProblemCode
 
 from conftest import (
     CITE,
     event_doc,
     examples,
+    kind_named,
     parts,
     person_doc,
     rating_doc,
@@ -615,7 +616,12 @@ def test_a_dataset_split_into_a_base_and_the_rest_loads_as_the_whole(
     assert both == whole
     assert [r.id for r in both if r.id not in base] == [r.id for r in whole if r.id not in in_base]
     # the indexes of the kinds both hold answer as the whole's do
-    for actor in [*whole.persons, *whole.organizations, *whole.groups]:
+    actors: list[Person | Organization | Group] = [
+        *whole.persons,
+        *whole.organizations,
+        *whole.groups,
+    ]
+    for actor in actors:
         assert both.timeline(actor.id) == whole.timeline(actor.id)
         assert both.related(actor.id) == whole.related(actor.id)
     for source in whole.sources:
@@ -703,7 +709,9 @@ def _built(kinds: Mapping[str, list[dict[str, Any]]]) -> dict[str, list[Any]]:
     """The records of ``kinds`` (each kind's documents), as built in Python."""
     from rightsdata._validation.convert import structure
 
-    return {kind: [structure(kind, doc) for doc in docs] for kind, docs in kinds.items()}
+    return {
+        kind: [structure(kind_named(kind), doc) for doc in docs] for kind, docs in kinds.items()
+    }
 
 
 def _both_ways(
@@ -752,8 +760,10 @@ def test_a_dataset_built_in_python_over_the_bundled_data_holds_both() -> None:
     # they count (of), and a descriptor declaring 2 or 3 is taken, the dataset saying 4
     assert base.format == 4
     for declared in (2, 3, 4):
-        made = Dataset({"events": [event]}, base=base, descriptor={"rightsdata_format": declared})
-        assert made.format == 4
+        declaring = Dataset(
+            {"events": [event]}, base=base, descriptor={"rightsdata_format": declared}
+        )
+        assert declaring.format == 4
     # nothing of its own: the base's records and redirects
     same = Dataset({}, base=base, name=base.name, version=base.version, descriptor=base.descriptor)
     assert same == base

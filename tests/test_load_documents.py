@@ -12,7 +12,7 @@ from rightsdata import Dataset, InvalidDataError
 from rightsdata._validation.convert import structure
 from rightsdata.testing import dataset_documents
 
-from conftest import CITE, event_doc, examples, person_doc, source_doc
+from conftest import CITE, event_doc, examples, kind_named, person_doc, source_doc
 
 
 def test_the_bundled_dataset_round_trips() -> None:
@@ -52,7 +52,9 @@ def test_anything_but_a_mapping_is_a_type_error() -> None:
 @settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dataset_documents(max_per_kind=2))
 def test_load_documents_builds_what_the_constructor_builds(documents: dict[str, Any]) -> None:
-    built = Dataset({k: [structure(k, d) for d in docs] for k, docs in documents.items()})
+    built = Dataset(
+        {k: [structure(kind_named(k), d) for d in docs] for k, docs in documents.items()}
+    )
     assert rightsdata.load_documents(documents) == built
     assert rightsdata.load_documents(built.to_dict()) == built
 
@@ -80,7 +82,7 @@ def test_a_descriptor_given_in_python_holds_json_values_under_text_names() -> No
         rightsdata.load_documents(
             {},
             descriptor={
-                1: "x",
+                1: "x",  # type: ignore[dict-item]
                 "keywords": ("a",),
                 "resources": [{"name": "a", "path": "a", "schema": {"at": {1, 2}}}],
             },
@@ -166,15 +168,15 @@ def test_a_key_that_is_not_text_is_a_problem_of_its_record_or_part() -> None:
         persons += [{**record, key: "x"}, part]
     documents = {"sources": [source_doc()], "persons": [*persons, person_doc(name=5)], 1: []}
     with pytest.raises(InvalidDataError) as raised:
-        rightsdata.load_documents(documents)  # type: ignore[dict-item]
+        rightsdata.load_documents(documents)  # type: ignore[arg-type]
     said = [(p.location, p.code, p.message) for p in raised.value.problems]
     expected = []
     for n, (_, shown) in enumerate(NOT_TEXT_KEYS):
-        record, part = f"documents:persons[{2 * n}] person:p{n}", f"person:q{n}.citations[0]"
+        where, cited = f"documents:persons[{2 * n}] person:p{n}", f"person:q{n}.citations[0]"
         expected += [
-            (f"{record}.nmae", "unknown_field", "unknown field; did you mean 'name'?"),
-            (record, "type", f"a key must be text, got {shown}"),
-            (f"documents:persons[{2 * n + 1}] {part}", "type", f"a key must be text, got {shown}"),
+            (f"{where}.nmae", "unknown_field", "unknown field; did you mean 'name'?"),
+            (where, "type", f"a key must be text, got {shown}"),
+            (f"documents:persons[{2 * n + 1}] {cited}", "type", f"a key must be text, got {shown}"),
         ]
     expected.append(
         ("documents:persons[10] person:a.name", "type", "expected text, got an integer (5)")

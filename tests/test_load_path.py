@@ -189,7 +189,7 @@ def test_a_size_limit_that_no_file_can_meet_is_refused(
     folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
     for read in (rightsdata.load_path, rightsdata.validate):
         with pytest.raises(ValueError, match="max_bytes is the size of the largest file"):
-            read(folder, max_bytes=limit)  # type: ignore[operator]
+            read(folder, max_bytes=limit)  # type: ignore[arg-type]
 
 
 def test_a_kind_file_of_one_record_not_in_a_list_is_told_to_wrap_it(
@@ -628,16 +628,16 @@ def test_a_flag_that_is_not_a_bool_is_refused_naming_it(
     folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
     dataset = rightsdata.load_path(folder)
     calls: dict[str, Callable[[], object]] = {
-        "strict": lambda: rightsdata.load_path(folder, strict=given),
-        "schema": lambda: rightsdata.load_path(folder, schema=given),
-        "share": lambda: rightsdata.load_path(folder, share=given),
-        "freeze": lambda: rightsdata.load_path(folder, freeze=given),
-        "strict ": lambda: rightsdata.validate(folder, strict=given),
-        "schema ": lambda: rightsdata.validate(folder, schema=given),
-        " strict": lambda: rightsdata.Dataset({"persons": []}, strict=given),
-        " strict ": lambda: rightsdata.load_documents(good_kinds(), strict=given),
-        "force": lambda: dataset.export(tmp_path / "out", force=given),
-        "certain": lambda: dataset.events(between=("2012", "2013"), certain=given),
+        "strict": lambda: rightsdata.load_path(folder, strict=given),  # type: ignore[arg-type]
+        "schema": lambda: rightsdata.load_path(folder, schema=given),  # type: ignore[arg-type]
+        "share": lambda: rightsdata.load_path(folder, share=given),  # type: ignore[arg-type]
+        "freeze": lambda: rightsdata.load_path(folder, freeze=given),  # type: ignore[arg-type]
+        "strict ": lambda: rightsdata.validate(folder, strict=given),  # type: ignore[arg-type]
+        "schema ": lambda: rightsdata.validate(folder, schema=given),  # type: ignore[arg-type]
+        " strict": lambda: rightsdata.Dataset({"persons": []}, strict=given),  # type: ignore[arg-type]
+        " strict ": lambda: rightsdata.load_documents(good_kinds(), strict=given),  # type: ignore[arg-type]
+        "force": lambda: dataset.export(tmp_path / "out", force=given),  # type: ignore[arg-type]
+        "certain": lambda: dataset.events(between=("2012", "2013"), certain=given),  # type: ignore[arg-type]
     }
     for name, call in calls.items():
         with pytest.raises(TypeError) as raised:

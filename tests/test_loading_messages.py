@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
@@ -571,7 +572,7 @@ def test_a_stray_comma_is_told_by_what_is_on_either_side(
     ],
 )
 def test_a_cited_or_inferred_field_is_told_the_field_it_is_spelled_like(
-    tmp_path: Path, changes: dict[str, object], field: str, said: str
+    tmp_path: Path, changes: dict[str, Any], field: str, said: str
 ) -> None:
     """As an unknown field of a record is ('summry': did you mean 'summary'?), on both
     paths: a folder read by the fast path (which hands a bad file to the diagnostic one) and
@@ -581,13 +582,14 @@ def test_a_cited_or_inferred_field_is_told_the_field_it_is_spelled_like(
     folder = write_folder(
         tmp_path / "ds", {"sources.json": [source_doc()], "persons.json": [person]}
     )
-    for load, at in [
+    loads: list[tuple[Callable[[], object], str]] = [
         (lambda: rightsdata.load_path(folder), "persons.json[0]"),
         (
             lambda: rightsdata.load_documents({"sources": [source_doc()], "persons": [person]}),
             "documents:persons[0]",
         ),
-    ]:
+    ]
+    for load, at in loads:
         with pytest.raises(InvalidDataError) as info:
             load()
         assert [(p.location, p.message) for p in info.value.problems] == [

@@ -13,6 +13,7 @@ from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._model.records import KINDS
 from rightsdata._values.format import kind_file
+from rightsdata._values.names import FormatName
 
 from conftest import event_doc, person_doc, source_doc, write_folder
 
@@ -132,13 +133,19 @@ def test_fmt_without_a_folder_rewrites_nothing(
     import rightsdata._data.canonical as canonical
 
     calls: list[tuple[Path, bool]] = []
-    monkeypatch.setattr(
-        canonical,
-        "format_folder",
-        lambda folder, *, check=False, upgrade=False, base=None, hashes=None: (
-            calls.append((folder, check)) or []
-        ),
-    )
+
+    def format_folder(
+        folder: Path,
+        *,
+        check: bool = False,
+        upgrade: bool = False,
+        base: object = None,
+        hashes: bool | None = None,
+    ) -> list[str]:
+        calls.append((folder, check))
+        return []
+
+    monkeypatch.setattr(canonical, "format_folder", format_folder)
     code, _, err = run(capsys, "fmt")
     assert code == EXIT_USAGE
     assert calls == []
@@ -572,7 +579,7 @@ def test_a_folder_of_datasets_named_names_them_sorted_and_joined_as_others_are(
 
 
 @pytest.mark.parametrize("fmt", ["csv", "datapackage"])
-def test_a_folder_of_exported_tables_says_what_it_is(tmp_path: Path, fmt: str) -> None:
+def test_a_folder_of_exported_tables_says_what_it_is(tmp_path: Path, fmt: FormatName) -> None:
     import rightsdata
 
     rightsdata.load().export(tmp_path / fmt, fmt)
@@ -598,7 +605,7 @@ def test_a_folder_of_parquet_tables_is_not_sent_to_the_csv_reader(tmp_path: Path
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 def test_one_exported_table_says_what_it_is(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: FormatName
 ) -> None:
     """A table file given as a dataset is told as its folder is, not "not valid JSON"."""
     import rightsdata
@@ -651,7 +658,7 @@ def test_csv_files_of_no_kind_are_not_sent_to_the_csv_reader(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "datapackage"])
-def test_export_refuses_a_folder_that_is_not_empty(tmp_path: Path, fmt: str) -> None:
+def test_export_refuses_a_folder_that_is_not_empty(tmp_path: Path, fmt: FormatName) -> None:
     import rightsdata
 
     folder = write_folder(tmp_path / "mine", _valid_files())
@@ -701,7 +708,7 @@ def test_fmt_of_a_hand_written_folder_invents_nothing_and_writes_format_2(
 
 
 @pytest.mark.parametrize("fmt", ["json", "datapackage"])
-def test_an_export_of_a_nameless_dataset_invents_no_name(tmp_path: Path, fmt: str) -> None:
+def test_an_export_of_a_nameless_dataset_invents_no_name(tmp_path: Path, fmt: FormatName) -> None:
     import rightsdata
 
     nameless = rightsdata.load_documents(rightsdata.load().to_dict())  # no descriptor

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 import rightsdata
+from rightsdata._model.records import RECORD_TYPES  # (what rightsdata.testing holds)
 from rightsdata.tables import FORMATS, TABLES
-from rightsdata.testing import RECORD_TYPES
 
 #: The public modules: the package and every module whose name has no leading underscore.
 PUBLIC = [

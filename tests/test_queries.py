@@ -339,7 +339,9 @@ def test_a_month_against_day_windows(edges: Dataset) -> None:
         pendulum.datetime(2012, 5, 9, 23, 59),
     ],
 )
-def test_a_datetime_is_refused_as_a_time_in_text_is(edges: Dataset, moment: object) -> None:
+def test_a_datetime_is_refused_as_a_time_in_text_is(
+    edges: Dataset, moment: datetime.datetime
+) -> None:
     # one rule for text and objects: which day a moment falls on depends on its time zone
     with pytest.raises(ValueError, match="times are not supported, only dates"):
         edges.events(between=("2012-05-09T00:00", None))
@@ -2476,7 +2478,7 @@ def test_search_equals_the_linear_scan_on_the_realistic_shape(tmp_path: Path) ->
     bench = str(Path(__file__).resolve().parent.parent / "bench")
     sys.path.insert(0, bench)
     try:
-        import shape  # type: ignore[import-not-found]  # (bench/, put on the path above)
+        import shape  # type: ignore[import-not-found, unused-ignore]  # (bench/, put on the path above)
     finally:
         sys.path.remove(bench)
     dataset = rightsdata.load_path(shape.write_folder(shape.realistic(300), tmp_path / "data"))

@@ -10,7 +10,7 @@ import pytest
 
 from rightsdata._model.checks import Validated
 from rightsdata._model.fields import spec_of
-from rightsdata._model.records import RECORD_TYPES, Figure, Relationship, Statement
+from rightsdata._model.records import KINDS, RECORD_TYPES, Figure, Relationship, Statement
 from rightsdata._validation.convert import structure
 from rightsdata._validation.integrity import RULES, Context, Rule, check_integrity
 from rightsdata.schema import load_schema
@@ -43,7 +43,7 @@ def test_rule_names_are_unique() -> None:
 
 
 def test_every_class_with_cross_field_rules_states_them() -> None:
-    classes = {Figure, Relationship, Statement}
+    classes: set[type[Validated]] = {Figure, Relationship, Statement}
     for cls in classes:
         assert cls.RULES, cls
     for cls in [*RECORD_TYPES.values()]:
@@ -60,6 +60,7 @@ def test_every_field_has_prose_or_a_type_that_says_it() -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 def test_each_rule_is_stated_in_the_schemas_of_its_kinds(rule: Rule) -> None:
     for kind in RECORD_TYPES:
+        assert kind in KINDS
         description = load_schema(kind)["description"]
         expected = "*" in rule.kinds or kind in rule.kinds
         assert (rule.prose in description) == expected, (rule.name, kind)

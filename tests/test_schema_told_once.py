@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import rightsdata
-from rightsdata import Problem, ProblemCode
+from rightsdata import KindName, Problem, ProblemCode
 from rightsdata._validation.restated import told_once
 
 from conftest import CITE, event_doc, person_doc, rating_doc, source_doc
@@ -46,7 +46,7 @@ def _without(document: dict[str, Any], key: str) -> dict[str, Any]:
 
 #: A bad value of each type a field may hold (and a record's shape), in a record of its kind:
 #: the schemas refuse each (in other words, or at the part holding it), and so does the model.
-BAD_VALUES: dict[str, tuple[str, dict[str, Any]]] = {
+BAD_VALUES: dict[str, tuple[KindName, object]] = {
     "date": ("events", event_doc(date="2012-13-01")),
     "date of a set": ("events", event_doc(date="[2012,,]")),
     "date not text": ("events", event_doc(date=2012)),

@@ -125,7 +125,9 @@ def test_resolving_the_hints_imports_what_they_name() -> None:
     assert typing.get_type_hints(rightsdata.Dataset.related)["return"] is rightsdata.Related
     import pendulum
 
-    earliest = typing.get_type_hints(rightsdata.EDTF.earliest.fget)["return"]
+    earliest_property = vars(rightsdata.EDTF)["earliest"]
+    assert isinstance(earliest_property, property)
+    earliest = typing.get_type_hints(earliest_property.fget)["return"]
     assert pendulum.Date in typing.get_args(earliest)
 
 
