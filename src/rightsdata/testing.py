@@ -398,9 +398,16 @@ def _part(cls: type, holder: type | None, format: int) -> Any:
     return custom(holder, format) if custom is not None else _builds(cls, holder, format)
 
 
-def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
+def citations(
+    record_type: type[
+        Person | Organization | Group | Place | Law | Event | Relationship | Statement | Rating
+    ]
+    | type[Figure]
+    | None = None,
+) -> st.SearchStrategy[Citation]:
     """Citations; with ``record_type`` (a class that holds citations: a record class such
-    as ``rightsdata.Event``, or ``rightsdata.Figure``), their ``fields`` name its fields.
+    as ``rightsdata.Event``, any but ``Source``, or ``rightsdata.Figure``), their ``fields``
+    name its fields.
 
     >>> import rightsdata
     >>> from hypothesis import given, settings
