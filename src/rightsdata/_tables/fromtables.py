@@ -78,9 +78,10 @@ def documents_from_rows(
     ValueError. :func:`rightsdata.load_documents` checks them and builds the dataset.
 
     >>> import rightsdata
-    >>> from rightsdata.tables import TABLES, rows
+    >>> from rightsdata.tables import TABLES, Row, rows
     >>> ds = rightsdata.load()
-    >>> tables = {name: list(rows(ds, name)) for name in TABLES}  # or read_directory(folder)
+    >>> tables: dict[str, list[Row]] = {name: list(rows(ds, name)) for name in TABLES}
+    >>> # (or tables = read_directory(folder))
     >>> documents, redirects = documents_from_rows(tables)
     >>> documents == ds.to_dict(), redirects == dict(ds.redirects)
     (True, True)

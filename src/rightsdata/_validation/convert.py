@@ -722,8 +722,10 @@ def unstructure(record: Record) -> dict[str, Any]:
     a :class:`Participant`...) gives its own dict; anything else raises ``TypeError``.
 
     >>> import rightsdata
-    >>> unstructure(rightsdata.Citation(source="source:a", locator="p. 4"))
-    {'source': 'source:a', 'locator': 'p. 4'}
+    >>> from rightsdata.vocab import SourceKind
+    >>> unstructure(rightsdata.Source(id="source:a", title="A report", kind=SourceKind.REPORT,
+    ...                               language="en"))
+    {'id': 'source:a', 'title': 'A report', 'kind': 'report', 'language': 'en'}
     """
     if type(record) not in _MODEL_CLASSES:
         raise TypeError(_not_a_record(record))
