@@ -572,7 +572,7 @@ def test_a_format_2_dataset_without_the_new_fields_is_unchanged() -> None:
     ds = rightsdata.load()
     for record in ds:
         document = unstructure(record)
-        assert structure(cast("KindName", record.kind_name), document) == record
+        assert structure(record.kind_name, document) == record
     law = ds.get("law:kz-cc-1997-164")
     assert isinstance(law, Law) and law.article == "164"
 
@@ -598,7 +598,7 @@ def test_the_strategies_refuse_bad_arguments_in_their_own_words() -> None:
         (lambda: testing.dataset_documents(0), ValueError, "max_per_kind must be at least 1"),
         (lambda: testing.dataset_documents(2.5), TypeError, "max_per_kind must be a whole"),  # type: ignore[arg-type]
         (lambda: testing.datasets(0), ValueError, "max_per_kind must be at least 1"),
-        (lambda: testing.citations(int), TypeError, "record_type must be a class that holds"),
+        (lambda: testing.citations(int), TypeError, "record_type must be a class that holds"),  # type: ignore[arg-type]
         (lambda: testing.records("people"), ValueError, "the kinds are: sources, persons"),  # type: ignore[call-overload]
     ]
     for make, error, message in bad:

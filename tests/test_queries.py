@@ -1638,7 +1638,7 @@ def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> N
         (Person, "zzz"),
     ]
     for cls, record_id in cases:
-        collection = ds.collection(cast("KindName", cls.kind_name))
+        collection = ds.collection(cls.kind_name)
         with pytest.raises(UnknownIdError) as by_collection:
             collection[record_id]
         with pytest.raises(UnknownIdError) as by_get:

@@ -4,7 +4,7 @@ Load the bundled dataset, look records up, and get every fact with the sources b
 
 >>> import rightsdata
 >>> ds = rightsdata.load()
->>> ds.get("person:vladimir-kozlov").name
+>>> ds.persons["person:vladimir-kozlov"].name
 'Vladimir Kozlov'
 
 Importing the package is cheap: the model, the converter and the data load on first use.

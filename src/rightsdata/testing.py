@@ -16,10 +16,11 @@ for slow generation allows on a loaded machine (a CI runner with more workers th
 so a test drawing one turns that check off:
 
 >>> from hypothesis import HealthCheck, given, settings
+>>> from rightsdata import Event
 >>> from rightsdata.testing import events
 >>> @settings(suppress_health_check=[HealthCheck.too_slow])
 ... @given(events())
-... def test_event_has_a_citation(event):
+... def test_event_has_a_citation(event: Event) -> None:
 ...     assert event.citations
 >>> test_event_has_a_citation()
 """
@@ -142,7 +143,7 @@ def slugs() -> st.SearchStrategy[str]:
     >>> from hypothesis import given, settings
     >>> @given(slugs())
     ... @settings(max_examples=20)
-    ... def test(slug):
+    ... def test(slug: str) -> None:
     ...     assert slug == slug.lower() and " " not in slug
     >>> test()
     """
@@ -182,7 +183,7 @@ def texts(max_size: int = 60) -> st.SearchStrategy[str]:
     >>> from hypothesis import given, settings
     >>> @given(texts(max_size=10))
     ... @settings(max_examples=20)
-    ... def test(text):
+    ... def test(text: str) -> None:
     ...     assert 1 <= len(text) <= 10 and text == text.strip()
     >>> test()
     """
@@ -273,7 +274,7 @@ def edtf_dates(intervals: bool = True, sets: bool = True) -> st.SearchStrategy[E
     >>> from hypothesis import given, settings
     >>> @given(edtf_dates(sets=False))
     ... @settings(max_examples=20)
-    ... def test(date):
+    ... def test(date: EDTF) -> None:
     ...     assert not date.is_set and str(date)
     >>> test()
     """
@@ -296,10 +297,10 @@ def durations() -> st.SearchStrategy[Duration]:
     """Durations in the canonical forms rightsdata writes (P7Y6M, P15D, PT12H).
 
     >>> from hypothesis import given, settings
+    >>> from rightsdata import Duration
     >>> @given(durations())
     ... @settings(max_examples=20)
-    ... def test(duration):
-    ...     from rightsdata import Duration
+    ... def test(duration: Duration) -> None:
     ...     assert Duration.parse(str(duration)) == duration
     >>> test()
     """
@@ -398,15 +399,22 @@ def _part(cls: type, holder: type | None, format: int) -> Any:
     return custom(holder, format) if custom is not None else _builds(cls, holder, format)
 
 
-def citations(record_type: type | None = None) -> st.SearchStrategy[Citation]:
+def citations(
+    record_type: type[
+        Person | Organization | Group | Place | Law | Event | Relationship | Statement | Rating
+    ]
+    | type[Figure]
+    | None = None,
+) -> st.SearchStrategy[Citation]:
     """Citations; with ``record_type`` (a class that holds citations: a record class such
-    as ``rightsdata.Event``, or ``rightsdata.Figure``), their ``fields`` name its fields.
+    as ``rightsdata.Event``, any but ``Source``, or ``rightsdata.Figure``), their ``fields``
+    name its fields.
 
     >>> import rightsdata
     >>> from hypothesis import given, settings
     >>> @given(citations(rightsdata.Event))
     ... @settings(max_examples=20)
-    ... def test(citation):
+    ... def test(citation: Citation) -> None:
     ...     import attrs
     ...     names = attrs.fields_dict(rightsdata.Event)
     ...     assert all(name in names for name in citation.fields or ())
@@ -517,7 +525,7 @@ def identifiers(*, strict: bool = False) -> st.SearchStrategy[Identifier]:
     >>> from hypothesis import given, settings
     >>> @given(identifiers())
     ... @settings(max_examples=20)
-    ... def test(identifier):
+    ... def test(identifier: Identifier) -> None:
     ...     if identifier.scheme.value == "wikidata":
     ...         assert identifier.value.startswith("Q")
     >>> test()
@@ -534,7 +542,7 @@ def figures(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
     >>> from hypothesis import given, settings
     >>> @given(figures())
     ... @settings(max_examples=20)
-    ... def test(figure):
+    ... def test(figure: Figure) -> None:
     ...     numbers = [n for n in (figure.low, figure.best, figure.high) if n is not None]
     ...     assert numbers == sorted(numbers)
     >>> test()
@@ -561,7 +569,7 @@ def sources(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(sources())
     ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
-    ... def test(source):
+    ... def test(source: Source) -> None:
     ...     assert source.id.startswith("source:") and source.title
     >>> test()
     """
@@ -585,7 +593,7 @@ def persons(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(persons())
     ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
-    ... def test(person):
+    ... def test(person: Person) -> None:
     ...     assert person.id.startswith("person:") and person.citations
     >>> test()
     """
@@ -612,7 +620,7 @@ def organizations(
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(organizations())
     ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
-    ... def test(organization):
+    ... def test(organization: Organization) -> None:
     ...     assert organization.id.startswith("org:")
     >>> test()
     """
@@ -632,7 +640,7 @@ def groups(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(groups())
     ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
-    ... def test(group):
+    ... def test(group: Group) -> None:
     ...     assert group.id.startswith("group:") and group.name
     >>> test()
     """
@@ -652,7 +660,7 @@ def places(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(places())
     ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
-    ... def test(place):
+    ... def test(place: Place) -> None:
     ...     assert place.id.startswith("place:") and place.name
     >>> test()
     """
@@ -672,7 +680,7 @@ def laws(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchSt
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(laws())
     ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
-    ... def test(law):
+    ... def test(law: Law) -> None:
     ...     assert law.part is None or law.article is not None
     >>> test()
     """
@@ -705,7 +713,7 @@ def events(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(events(format=2))
     ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
-    ... def test(event):
+    ... def test(event: Event) -> None:
     ...     assert event.date_of is None or event.date is not None
     >>> test()
     """
@@ -733,7 +741,7 @@ def relationships(
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(relationships())
     ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
-    ... def test(tie):
+    ... def test(tie: Relationship) -> None:
     ...     if tie.start and tie.end and tie.start.earliest and tie.end.latest:
     ...         assert tie.start.earliest <= tie.end.latest
     >>> test()
@@ -773,7 +781,7 @@ def statements(
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(statements())
     ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
-    ... def test(statement):
+    ... def test(statement: Statement) -> None:
     ...     assert statement.speaker not in statement.joined_by
     >>> test()
     """
@@ -819,7 +827,7 @@ def ratings(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(ratings())
     ... @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
-    ... def test(rating):
+    ... def test(rating: Rating) -> None:
     ...     assert rating.country.startswith("place:")
     >>> test()
     """
@@ -918,13 +926,13 @@ def records(
     >>> from hypothesis import HealthCheck, given, settings
     >>> @settings(suppress_health_check=[HealthCheck.too_slow])
     ... @given(records("events", format=2))
-    ... def test_no_set(event):
+    ... def test_no_set(event: Event) -> None:
     ...     assert event.date is None or not event.date.is_set
     >>> test_no_set()
     >>> from rightsdata._values.isocodes import country_problem
     >>> @settings(suppress_health_check=[HealthCheck.too_slow])
     ... @given(records("places", strict=True))
-    ... def test_assigned(place):
+    ... def test_assigned(place: Place) -> None:
     ...     for identifier in place.identifiers:
     ...         if identifier.scheme in ("iso_3166_1", "iso_3166_2"):
     ...             assert country_problem(identifier.value[:2]) is None
@@ -976,10 +984,11 @@ def dataset_documents(
     generation allows its first examples (a second in all), so a test drawing one turns
     that check off:
 
+    >>> from typing import Any
     >>> from hypothesis import HealthCheck, given, settings
     >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... @given(dataset_documents(max_per_kind=2))
-    ... def test_loads(documents):
+    ... def test_loads(documents: dict[str, list[dict[str, Any]]]) -> None:
     ...     ...
     """
     strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _documents(
@@ -1039,12 +1048,12 @@ def datasets(
     >>> from hypothesis import HealthCheck, given, settings
     >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... @given(datasets(max_per_kind=2))
-    ... def test_every_event_is_in_its_timeline(dataset):
+    ... def test_every_event_is_in_its_timeline(dataset: Dataset) -> None:
     ...     ...
     >>> import rightsdata
     >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=5)
     ... @given(datasets(max_per_kind=2, strict=True))
-    ... def test_loads_strictly(dataset):
+    ... def test_loads_strictly(dataset: Dataset) -> None:
     ...     again = rightsdata.load_documents(
     ...         dataset.to_dict(), descriptor=dataset.descriptor, name=dataset.name,
     ...         version=dataset.version, redirects=dataset.redirects, strict=True)

@@ -773,9 +773,9 @@ def event_mark(event: Event) -> str:
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
-    >>> event_mark(ds.get("event:kozlov-verdict-2012-10-08"))
+    >>> event_mark(ds.events["event:kozlov-verdict-2012-10-08"])
     'verdict'
-    >>> event_mark(ds.get("event:kozlov-supreme-court-hearing-2013"))
+    >>> event_mark(ds.events["event:kozlov-supreme-court-hearing-2013"])
     'appeal (planned; date: planned for)'
     """
     status, date_of = notable_status(event)
@@ -813,7 +813,7 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
-    >>> for line in event_lines([ds.get("event:kozlov-verdict-2012-10-08")], width=60):
+    >>> for line in event_lines([ds.events["event:kozlov-verdict-2012-10-08"]], width=60):
     ...     print(line)
     8 Oct 2012  Vladimir Kozlov convicted and sentenced to seve…
                 event:kozlov-verdict-2012-10-08 · verdict

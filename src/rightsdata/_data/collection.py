@@ -208,8 +208,8 @@ class Collection(Sequence[R], Generic[R]):
         """The record with this ID (following redirects), or ``default`` if none.
 
         >>> import rightsdata
-        >>> rightsdata.load().places.get("place:almaty").name
-        'Almaty'
+        >>> rightsdata.load().places.get("place:almaty")
+        <Place place:almaty city 'Almaty'>
         >>> rightsdata.load().places.get("place:atlantis", "no such place")
         'no such place'
         """
@@ -275,7 +275,7 @@ class Collection(Sequence[R], Generic[R]):
         """A table in a notebook: the first records' IDs, names or titles, kinds and dates."""
         from rightsdata._display.display import collection_html
 
-        return collection_html(self)  # type: ignore[arg-type]
+        return collection_html(self)
 
 
 class EventCollection(Collection[Event]):

@@ -4,7 +4,7 @@
 >>> ds = rightsdata.load()
 >>> ds.name
 'kazakhstan'
->>> ds.get("place:almaty").name
+>>> ds.places["place:almaty"].name
 'Almaty'
 """
 
@@ -590,11 +590,12 @@ class Dataset:
 
     An event about a person of the bundled dataset, built over it:
 
-    >>> from rightsdata import Citation, Event, Participant
+    >>> from rightsdata import EDTF, Citation, Event, Participant
+    >>> from rightsdata.vocab import EventKind, Role
     >>> interview = Event(
-    ...     id="event:interview", kind="interview", title="An interview",
-    ...     date="2016-05-01", citations=(Citation(source="source:hrf-2012-12-14"),),
-    ...     participants=(Participant(actor="person:vladimir-kozlov", role="interviewee"),))
+    ...     id="event:interview", kind=EventKind.INTERVIEW, title="An interview",
+    ...     date=EDTF("2016-05-01"), citations=(Citation(source="source:hrf-2012-12-14"),),
+    ...     participants=(Participant(actor="person:vladimir-kozlov", role=Role.INTERVIEWEE),))
     >>> both = Dataset({"events": [interview]}, base=ds)
     >>> both.timeline("person:vladimir-kozlov")[-1].id, len(both) == len(ds) + 1
     ('event:interview', True)
@@ -978,10 +979,10 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         >>> import rightsdata
         >>> from rightsdata import Event, Organization
         >>> ds = rightsdata.load()
-        >>> ds.get("person:vladimir-kozlov").name
+        >>> ds.get("person:vladimir-kozlov").label  # (any record has a label)
         'Vladimir Kozlov'
-        >>> ds.get("event:kozlov-verdict-2012-10-08", Event).penalty.term.years
-        7
+        >>> ds.get("event:kozlov-verdict-2012-10-08", Event).penalty
+        Penalty(kind=<PenaltyKind.IMPRISONMENT: 'imprisonment'>, term=Duration(years=7, months=6))
         >>> from rightsdata import Person
         >>> ds.get("org:human-rights-foundation", (Person, Organization)).name
         'Human Rights Foundation'
@@ -1054,7 +1055,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> ds = rightsdata.load()
         >>> [r.id for r in ds.search("KOZLOV", limit=2)]
         ['person:vladimir-kozlov', 'person:kozlov-parole-judge']
-        >>> [r.id for r in ds.search("Казахстан", limit=1)], ds.search("HRF")[0].name
+        >>> [r.id for r in ds.search("Казахстан", limit=1)], ds.search("HRF")[0].label
         (['place:kazakhstan'], 'Human Rights Foundation')
         >>> [r.id for r in ds.search("criminal code 164")]
         ['law:kz-cc-1997-164']
@@ -1139,9 +1140,11 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> ds = rightsdata.load()
         >>> ds.rating_on("place:kazakhstan", "2019-09-01") is None  # as of [2019-09..2019-10]
         True
-        >>> ds.rating_on("place:kazakhstan", "2019-10-31").id
+        >>> rating = ds.rating_on("place:kazakhstan", "2019-10-31")
+        >>> rating.id if rating else None
         'rating:civicus-kazakhstan-2019-watchlist'
-        >>> [ds.rating_on("KZ", day).level.value for day in ("2022-06-01", "2023-01-01")]
+        >>> ratings = [ds.rating_on("KZ", day) for day in ("2022-06-01", "2023-01-01")]
+        >>> [rating.level.value for rating in ratings if rating]
         ['obstructed', 'repressed']
         """
         return self._answers().rating_on(country, date)
@@ -1427,7 +1430,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> arrests = ds.events(kind="arrest", place="place:almaty")
         >>> ds.plot_timeline(arrests).get_title(loc="left")
         '2 events'
-        >>> matplotlib.pyplot.close("all")
+        >>> import matplotlib.pyplot as plt
+        >>> plt.close("all")
         """
         from rightsdata._display.plot import plot_timeline
 

@@ -283,7 +283,7 @@ def mixed_lines(data: bytes, start: int) -> tuple[LineReading, ...] | None:
     Windows-1251: it is no mix).
 
     >>> data = '"André Müller"\\n'.encode("cp1252") + '"Иван Ёжиков"\\n'.encode("cp1251")
-    >>> [(r.encoding and r.encoding.name, r.runs, r.text) for r in mixed_lines(data, 5)]
+    >>> [(r.encoding and r.encoding.name, r.runs, r.text) for r in mixed_lines(data, 5) or ()]
     [('Windows-1252', ((1, 1),), 'André Müller'), ('Windows-1251', ((2, 2),), 'Иван Ёжиков')]
     """
     found: dict[str, tuple[Encoding | None, list[tuple[int, int]], str]] = {}

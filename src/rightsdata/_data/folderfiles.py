@@ -107,8 +107,8 @@ def document_problem(folder: str, name: str, data: bytes) -> Problem | None:
     ``document`` export does (it was saved as ``events.json``): a dataset of its own, to read
     alone; None if they do not (the file is then said to be no list of records).
 
-    >>> print(document_problem("d", "events.json", b'{"datapackage": {}}').message)
-    ... # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+    >>> problem = document_problem("d", "events.json", b'{"datapackage": {}}')
+    >>> print(problem and problem.message)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
     is a `document` export (...), a dataset of its own, not a list of records: read it
     alone with `rightsdata validate d/events.json` (...), or move it out of the dataset's
     folder

@@ -162,7 +162,7 @@ def chronological_key(date: EDTF | str | None) -> tuple[int, str]:
     ['2020-06-01/2020-06-15', '[2020-06-01,2020-06-15]', '2020-06-15']
     >>> chronological_key("2012") == chronological_key(EDTF("2012"))
     True
-    >>> chronological_key(2012)
+    >>> chronological_key(2012)  # type: ignore[arg-type]
     Traceback (most recent call last):
     TypeError: chronological_key takes an EDTF, its text or None, not int (2012)
     """

@@ -41,7 +41,7 @@ def validate(
 
     >>> import rightsdata, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     _ = rightsdata.load().export(folder, "json")
+    ...     exported = rightsdata.load().export(folder, "json")
     ...     rightsdata.validate(folder)
     []
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -60,7 +60,7 @@ def validate(
     validate the folder that holds it.
 
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     _ = rightsdata.load().export(folder, "json")
+    ...     exported = rightsdata.load().export(folder, "json")
     ...     problems = rightsdata.validate(pathlib.Path(folder) / "events.json")
     >>> problems == [], problems.unchecked[:3]
     (True, ('sources', 'persons', 'organizations'))

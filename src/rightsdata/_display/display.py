@@ -27,7 +27,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -282,7 +282,9 @@ def _holding(records: Iterable[Record]) -> Dataset | None:
     return None if first is None else dataset_of(first)
 
 
-def collection_html(collection: Collection[Record]) -> str:
+# (Collection[Any], not Collection[Record]: a Collection is invariant, so Collection[Person]
+# is no Collection[Record]; its records are records whatever it is typed to hold)
+def collection_html(collection: Collection[Any]) -> str:
     """A collection as an HTML table: each record's ID, name or title, kind and date, the
     first 20 rows and how many more.
 

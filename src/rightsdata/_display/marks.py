@@ -7,7 +7,7 @@ interval (from a start to an end), each side known, open (``..``) or unknown (em
 
 >>> import rightsdata
 >>> ds = rightsdata.load()
->>> mark = mark_of(ds.get("event:kozlov-trial-2012"))
+>>> mark = mark_of(ds.events["event:kozlov-trial-2012"])
 >>> mark.shape, mark.first, mark.last, mark.start_side
 ('interval', None, datetime.date(2012, 10, 8), 'unknown')
 """
@@ -83,7 +83,7 @@ def mark_of(event: Event) -> Mark:
     """The mark that stands for ``event``'s date (see the module doc).
 
     >>> import rightsdata
-    >>> mark = mark_of(rightsdata.load().get("event:kozlov-stricter-regime-2015"))
+    >>> mark = mark_of(rightsdata.load().events["event:kozlov-stricter-regime-2015"])
     >>> mark.shape, mark.first, mark.last       # some day from 17 July to 31 August 2015
     ('span', datetime.date(2015, 7, 17), datetime.date(2015, 8, 31))
     """

@@ -20,7 +20,8 @@ See docs/plotting.md.
 >>> ax = rightsdata.load().plot_timeline("person:vladimir-kozlov")
 >>> len(ax.get_yticklabels())
 12
->>> matplotlib.pyplot.close("all")
+>>> import matplotlib.pyplot as plt
+>>> plt.close("all")
 """
 
 from __future__ import annotations
@@ -534,7 +535,8 @@ def plot_timeline(
     >>> ax = plot_timeline(ds, ds.events(kind="arrest", between=("2019", "2019")))
     >>> ax.get_title(loc="left"), len(ax.get_yticklabels())
     ('3 events', 3)
-    >>> matplotlib.pyplot.close("all")
+    >>> import matplotlib.pyplot as plt
+    >>> plt.close("all")
     """
     plt = _pyplot()
     from matplotlib.figure import Figure

@@ -6,8 +6,8 @@ be pickled or deep-copied (``pickle.dumps(fig)``, ``copy.deepcopy(fig)``).
 
 >>> import datetime
 >>> from matplotlib.dates import AutoDateLocator, date2num
->>> locator = AutoDateLocator()
->>> days = [date2num(datetime.date(2012, month, 1)) for month in (12,)]
+>>> locator = AutoDateLocator()  # type: ignore[no-untyped-call]
+>>> days = [date2num(datetime.date(2012, 12, 1))]  # type: ignore[no-untyped-call]
 >>> DatedFirst(locator, show_offset=False).format_ticks(days + [days[0] + 62])
 ['Dec 2012', 'Feb']
 """

@@ -13,9 +13,9 @@ drawn within its cell so that they fit beside and below it (:class:`InRoom`), as
 >>> matplotlib.use("Agg")
 >>> import matplotlib.pyplot as plt
 >>> fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
->>> [round(float(x), 2) for x in right.get_window_extent().extents / fig.dpi]  # inches
+>>> [round(float(x) / fig.dpi, 2) for x in right.get_window_extent().extents]  # inches
 [5.48, 0.44, 9.0, 3.52]
->>> [round(float(x), 2) for x in room_of(right).extents / fig.dpi]  # from mid-gap to the edges
+>>> [round(float(x) / fig.dpi, 2) for x in room_of(right).extents]  # mid-gap to the edges
 [5.12, 0.0, 10.0, 4.0]
 >>> plt.close(fig)
 """

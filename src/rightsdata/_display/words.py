@@ -517,10 +517,11 @@ def event_status(event: Event) -> str | None:
     """What an event's status and ``date_of`` add to its date, in words; None if nothing
     (it happened, and its date is when).
 
-    >>> import rightsdata
-    >>> event = rightsdata.Event(id="event:a", kind="visit", title="A visit", date="2022-05",
-    ...     status="planned", date_of="announcement",
-    ...     citations=[rightsdata.Citation(source="source:a")])
+    >>> from rightsdata import EDTF, Citation, Event
+    >>> from rightsdata.vocab import DateMeaning, EventKind, EventStatus
+    >>> event = Event(id="event:a", kind=EventKind.VISIT, title="A visit", date=EDTF("2022-05"),
+    ...     status=EventStatus.PLANNED, date_of=DateMeaning.ANNOUNCEMENT,
+    ...     citations=(Citation(source="source:a"),))
     >>> event_status(event)
     'planned; the date is of its announcement'
     """
@@ -597,7 +598,7 @@ def identifier_text(identifier: Identifier) -> str:
 def identifier_url(identifier: Identifier) -> str | None:
     """The register's page for the identifier, where it has one at a known address.
 
-    >>> identifier_url(Identifier(scheme="wikidata", value="Q232"))
+    >>> identifier_url(Identifier(scheme=IdentifierScheme.WIKIDATA, value="Q232"))
     'https://www.wikidata.org/wiki/Q232'
     """
     pattern = _SCHEME_URLS.get(identifier.scheme)

@@ -266,7 +266,7 @@ def pattern_message(pattern: str, value: str) -> str | None:
     the words of the field's form (a country code, a URL), of an ID or of text, rather than
     the regular expression; None for a pattern of no field.
 
-    >>> pattern_message("^[A-Z]{2}$(?![\\\\s\\\\S])", "kz")[:26]
+    >>> str(pattern_message("^[A-Z]{2}$(?![\\\\s\\\\S])", "kz"))[:26]
     "'kz' is not a country code"
     """
     shape = form_of_pattern(pattern)

@@ -160,7 +160,7 @@ class Citation(_Part):
 
     ``fields`` is null when the source supports the whole record.
 
-    >>> Citation(source="source:hrf-2012-12-14", locator="paragraph 5", fields=["date"])
+    >>> Citation(source="source:hrf-2012-12-14", locator="paragraph 5", fields=("date",))
     Citation(source='source:hrf-2012-12-14', locator='paragraph 5', quote=None, \
 fields=('date',), confidence=None)
     """
@@ -252,9 +252,10 @@ IDENTIFIER_PATTERNS: Final[dict[str, str]] = {s: f.pattern for s, f in IDENTIFIE
 class Identifier(_Part):
     """The record's identifier in an outside register: Wikidata, ISO 3166, OpenStreetMap.
 
-    >>> Identifier(scheme="wikidata", value="Q35493").scheme.value
+    >>> from rightsdata.vocab import IdentifierScheme
+    >>> Identifier(scheme=IdentifierScheme.WIKIDATA, value="Q35493").scheme.value
     'wikidata'
-    >>> Identifier(scheme="iso_3166_1", value="Kazakhstan")
+    >>> Identifier(scheme=IdentifierScheme.ISO_3166_1, value="Kazakhstan")
     Traceback (most recent call last):
     ...
     rightsdata.FieldError: Identifier.value: 'Kazakhstan' is not a country code (an ISO 3166-1 \
@@ -304,7 +305,8 @@ class Coordinates(_Part):
 class Participant(_Part):
     """An actor who took part in an event, and in what role.
 
-    >>> Participant(actor="person:vladimir-kozlov", role="defendant").role
+    >>> from rightsdata.vocab import Role
+    >>> Participant(actor="person:vladimir-kozlov", role=Role.DEFENDANT).role
     <Role.DEFENDANT: 'defendant'>
     """
 
@@ -332,7 +334,10 @@ class Charge(_Part):
 class Penalty(_Part):
     """What was imposed: its kind and, where stated, its term as an ISO 8601 duration.
 
-    >>> penalty = Penalty(kind="imprisonment", term="P7Y6M")
+    >>> from rightsdata import parse_duration
+    >>> from rightsdata.vocab import PenaltyKind
+    >>> penalty = Penalty(kind=PenaltyKind.IMPRISONMENT, term=parse_duration("P7Y6M"))
+    >>> assert penalty.term is not None  # (a term may be unstated: None)
     >>> penalty.kind.value, penalty.term.years, penalty.term.months
     ('imprisonment', 7, 6)
     """
@@ -382,12 +387,15 @@ class Figure(_Part):
     Two sources that disagree are two figures. ``qualifier`` says how the numbers relate to
     the source's words: "at least 15" is ``low=15, qualifier="at_least"``.
 
-    >>> figure = Figure(measure="killed", unit="people", low=15, qualifier="at_least",
-    ...                 as_given="at least 15", citations=[Citation(source="source:a")])
+    >>> from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
+    >>> cited = (Citation(source="source:a"),)
+    >>> figure = Figure(measure=Measure.KILLED, unit=FigureUnit.PEOPLE, low=15,
+    ...                 qualifier=FigureQualifier.AT_LEAST, as_given="at least 15",
+    ...                 citations=cited)
     >>> figure.low, figure.best, figure.qualifier.value
     (15, None, 'at_least')
-    >>> Figure(measure="killed", unit="people", qualifier="at_least", best=15,
-    ...        citations=[Citation(source="source:a")])
+    >>> Figure(measure=Measure.KILLED, unit=FigureUnit.PEOPLE, best=15,
+    ...        qualifier=FigureQualifier.AT_LEAST, citations=cited)
     Traceback (most recent call last):
     ...
     rightsdata.FieldError: Figure.low: qualifier 'at_least' needs low ('at least 15' is low: \
@@ -626,11 +634,12 @@ class Source(_Checked):
     >>> source = rightsdata.load().sources["source:hrf-2012-12-14"]
     >>> source.kind.value, str(source.published), source.publisher, source.language
     ('press_release', '2012-12-14', 'org:human-rights-foundation', 'en')
-    >>> Source(id="source:my-report", title="My report", kind="report", language="en")
+    >>> from rightsdata.vocab import SourceKind
+    >>> Source(id="source:my-report", title="My report", kind=SourceKind.REPORT, language="en")
     <Source source:my-report undated 'My report'>
     """
 
-    kind_name: ClassVar[str] = "sources"
+    kind_name: ClassVar[KindName] = "sources"
 
     id: Annotated[str, record_id("source")]
     title: Annotated[str, text("The document's title, or a description where it has none.")]
@@ -672,13 +681,14 @@ class Person(_Checked):
     >>> kozlov = rightsdata.load().persons["person:vladimir-kozlov"]
     >>> kozlov.name, str(kozlov.born), kozlov.country
     ('Vladimir Kozlov', '1960-08', 'KZ')
-    >>> person = Person(id="person:jane-doe", name="Jane Doe", born="1980-05",
-    ...                 citations=[Citation(source="source:my-report")])
+    >>> person = Person(id="person:jane-doe", name="Jane Doe", born=EDTF("1980-05"),
+    ...                 citations=(Citation(source="source:my-report"),))
+    >>> assert person.born is not None  # (a birth date may be unknown: None)
     >>> person, person.born.latest
     (<Person person:jane-doe 'Jane Doe'>, Date(1980, 5, 31))
     """
 
-    kind_name: ClassVar[str] = "persons"
+    kind_name: ClassVar[KindName] = "persons"
 
     id: Annotated[str, record_id("person")]
     name: Annotated[str, text("The name the sources use, in Latin script.")]
@@ -709,7 +719,7 @@ class Organization(_Checked):
     (Alias(name='EU', language=None),)
     """
 
-    kind_name: ClassVar[str] = "organizations"
+    kind_name: ClassVar[KindName] = "organizations"
 
     id: Annotated[str, record_id("org")]
     name: Annotated[str, text("The name the sources use.")]
@@ -751,7 +761,7 @@ class Group(_Checked):
     ('Authorities of Kazakhstan', 'officials')
     """
 
-    kind_name: ClassVar[str] = "groups"
+    kind_name: ClassVar[KindName] = "groups"
 
     id: Annotated[str, record_id("group")]
     name: Annotated[
@@ -791,7 +801,7 @@ class Place(_Checked):
     ('city', 'place:kazakhstan')
     """
 
-    kind_name: ClassVar[str] = "places"
+    kind_name: ClassVar[KindName] = "places"
 
     id: Annotated[str, record_id("place")]
     name: Annotated[str, text("The name the sources use.")]
@@ -833,7 +843,7 @@ class Law(_Checked):
     ('Criminal Code of the Republic of Kazakhstan (1997)', '164', None, 'KZ')
     """
 
-    kind_name: ClassVar[str] = "laws"
+    kind_name: ClassVar[KindName] = "laws"
 
     id: Annotated[str, record_id("law")]
     instrument: Annotated[
@@ -879,17 +889,20 @@ class Event(_Checked):
 
     >>> import rightsdata
     >>> verdict = rightsdata.load().events["event:kozlov-verdict-2012-10-08"]
+    >>> assert verdict.penalty is not None and verdict.penalty.term is not None
     >>> verdict.kind.value, str(verdict.date), verdict.penalty.term.years
     ('verdict', '2012-10-08', 7)
-    >>> event = Event(id="event:jane-doe-detained-2020-05-01", kind="detention",
-    ...               title="Jane Doe detained", date="2020-05-01",
-    ...               participants=[Participant(actor="person:jane-doe", role="victim")],
-    ...               citations=[Citation(source="source:my-report")])
+    >>> from rightsdata.vocab import EventKind, Role
+    >>> event = Event(id="event:jane-doe-detained-2020-05-01", kind=EventKind.DETENTION,
+    ...               title="Jane Doe detained", date=EDTF("2020-05-01"),
+    ...               participants=(Participant(actor="person:jane-doe", role=Role.VICTIM),),
+    ...               citations=(Citation(source="source:my-report"),))
+    >>> assert event.date is not None
     >>> event.date.earliest, event.participants[0].role.value
     (Date(2020, 5, 1), 'victim')
     """
 
-    kind_name: ClassVar[str] = "events"
+    kind_name: ClassVar[KindName] = "events"
 
     id: Annotated[str, record_id("event")]
     kind: Annotated[EventKind, value("What happened.")]
@@ -949,7 +962,7 @@ class Relationship(_Checked):
     ('person:aarti-narsee', 'staff_of', 'org:civicus')
     """
 
-    kind_name: ClassVar[str] = "relationships"
+    kind_name: ClassVar[KindName] = "relationships"
 
     id: Annotated[str, record_id("relationship")]
     subject: Annotated[str, ref(*ACTOR, doc="Who stands in the relationship.")]
@@ -990,7 +1003,7 @@ class Statement(_Checked):
     ('person:vladimir-kozlov', 'testimony', '[2015-07-17..2015-08-31]')
     """
 
-    kind_name: ClassVar[str] = "statements"
+    kind_name: ClassVar[KindName] = "statements"
 
     id: Annotated[str, record_id("statement")]
     speaker: Annotated[str, ref(*ACTOR, doc="Who said it.")]
@@ -1064,7 +1077,7 @@ class Rating(_Checked):
     ('civicus_monitor', 'org:civicus-monitor', 'place:kazakhstan')
     """
 
-    kind_name: ClassVar[str] = "ratings"
+    kind_name: ClassVar[KindName] = "ratings"
 
     id: Annotated[str, record_id("rating")]
     country: Annotated[str, ref("place", doc="The country (a place record).")]

@@ -115,7 +115,7 @@ def kinds_missing(folder: Path, found: Mapping[str, Sequence[tuple[Any, ...]]]) 
     records of whose own table is not there would lose them; None if none is missing. (A
     kind's child tables cannot be told so: any of them may have no rows.)
 
-    >>> kinds_missing(Path("out"), {"records": [("person:a", "persons", "A")]})[:62]
+    >>> str(kinds_missing(Path("out"), {"records": [("person:a", "persons", "A")]}))[:62]
     'out: records.csv lists 1 record of persons, but persons.csv is'
     """
     from rightsdata._values.errors import counted

@@ -176,10 +176,11 @@ class Table:
     from each item; ``item`` is the items' class (None for a kind table; ``str`` for a list of
     references).
 
+    >>> import rightsdata
     >>> from rightsdata.tables import TABLES
     >>> charges = TABLES["events.charges"]
-    >>> charges.kinds, charges.path, charges.primary_key, charges.item.__name__
-    (('events',), ('charges',), ('event_id', 'position'), 'Charge')
+    >>> charges.kinds, charges.path, charges.primary_key, charges.item is rightsdata.Charge
+    (('events',), ('charges',), ('event_id', 'position'), True)
     >>> charges.column_names
     ('event_id', 'position', 'provision', 'against')
     """
@@ -615,7 +616,7 @@ def get_table(name: TableName) -> Table:
 
     >>> get_table("events.charges").column_names
     ('event_id', 'position', 'provision', 'against')
-    >>> get_table("charges")
+    >>> get_table("charges")  # type: ignore[arg-type]
     Traceback (most recent call last):
     ...
     ValueError: unknown table 'charges' (did you mean 'events.charges'?); the tables are: ...

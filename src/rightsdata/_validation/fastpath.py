@@ -38,7 +38,7 @@ validators decide), a byte-order mark and invalid UTF-8 (both reject).
 >>> data = b'''[{"id": "place:almaty", "name": "Almaty", "aliases": [], "kind": "city",
 ...   "country": "KZ", "within": null, "inferred": [],
 ...   "citations": [{"source": "source:a", "locator": null, "quote": null, "fields": null}]}]'''
->>> [place.name for place in decode_with_ids("places", data)[0]]
+>>> [place.label for place in decode_with_ids("places", data)[0]]
 ['Almaty']
 >>> decode_with_ids("places", data.replace(b'"kind"', b'"size": 3, "kind"'))
 ... # doctest: +IGNORE_EXCEPTION_DETAIL
@@ -212,7 +212,7 @@ def decode_document(
     ...   "citations": [{"source": "source:a"}]}], "redirects": [],
     ...   "datapackage": {"name": "x"}}'''
     >>> kinds, redirects, descriptor = decode_document(data)
-    >>> [place.name for place in kinds["places"].records], redirects, descriptor
+    >>> [place.label for place in kinds["places"].records], redirects, descriptor
     (['Almaty'], b'[]', b'{"name": "x"}')
     """
     escapes = _refuse_escaped_colons("the document", data)
@@ -279,7 +279,7 @@ def decode_json_lines(
     >>> redirect = b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}'
     >>> data = place + b"\\n" + redirect + b"\\n"
     >>> kinds, redirects, descriptor = decode_json_lines(data)
-    >>> [place.name for place in kinds["places"].records], list(kinds["places"].lines)
+    >>> [place.label for place in kinds["places"].records], list(kinds["places"].lines or ())
     (['Almaty'], [1])
     >>> redirects, descriptor
     ([(2, b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}')], None)

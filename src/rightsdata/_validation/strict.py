@@ -598,9 +598,11 @@ def open_best_problem(figure: Figure) -> str | None:
     """What is questionable about the ``best`` of a figure whose qualifier gives one bound
     (:data:`OPEN_BOUND`), or None. (rightsdata.testing's strict draws drop such a best.)
 
-    >>> from rightsdata._model.records import Citation
-    >>> print(open_best_problem(Figure(measure="killed", unit="people", qualifier="at_least",
-    ...     low=3, best=3, citations=[Citation(source="source:a")])))
+    >>> from rightsdata import Citation
+    >>> from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
+    >>> print(open_best_problem(Figure(measure=Measure.KILLED, unit=FigureUnit.PEOPLE,
+    ...     qualifier=FigureQualifier.AT_LEAST, low=3, best=3,
+    ...     citations=(Citation(source="source:a"),))))
     best repeats low: 'at least 3' is low: 3 alone; remove best
     """
     bound = OPEN_BOUND.get(figure.qualifier)
@@ -621,9 +623,11 @@ def authors_of(holder: Figure | Statement) -> dict[str, str]:
     that names it: a statement's speaker, a figure's ``asserted_by``, and those who joined
     them. (rightsdata.testing's strict draws drop them from ``relayed_by``.)
 
-    >>> from rightsdata._model.records import Citation
-    >>> authors_of(Figure(measure="killed", unit="people", best=3, qualifier="exact",
-    ...     citations=[Citation(source="source:a")], asserted_by="org:a", joined_by=["org:b"]))
+    >>> from rightsdata import Citation
+    >>> from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
+    >>> authors_of(Figure(measure=Measure.KILLED, unit=FigureUnit.PEOPLE, best=3,
+    ...     qualifier=FigureQualifier.EXACT, citations=(Citation(source="source:a"),),
+    ...     asserted_by="org:a", joined_by=("org:b",)))
     {'org:a': 'asserted_by', 'org:b': 'joined_by[0]'}
     """
     if isinstance(holder, Figure):

@@ -172,8 +172,9 @@ def set_dates(records: Mapping[str, Sequence[Any]]) -> Iterator[tuple[str, int, 
     >>> from rightsdata import EDTF, Event
     >>> from rightsdata._model.records import Citation
     >>> cite = (Citation(source="source:a"),)
-    >>> events = [Event(id=f"event:{n}", title="t", kind="other", citations=cite, date=EDTF(d))
-    ...           for n, d in enumerate(["2012", "[2012-01,2012-03]"])]
+    >>> from rightsdata.vocab import EventKind
+    >>> events = [Event(id=f"event:{n}", title="t", kind=EventKind.OTHER, citations=cite,
+    ...                 date=EDTF(d)) for n, d in enumerate(["2012", "[2012-01,2012-03]"])]
     >>> list(set_dates({"events": events}))
     [('events', 1, 'date')]
     """
@@ -203,10 +204,11 @@ def figures_with_of(records: Mapping[str, Sequence[Any]]) -> Iterator[tuple[str,
     >>> from rightsdata import Event, Figure
     >>> from rightsdata._model.records import Citation
     >>> cite = (Citation(source="source:a"),)
-    >>> figure = Figure(measure="prosecuted", unit="people", qualifier="exact", best=5,
-    ...                 of="police officers", citations=cite)
-    >>> event = Event(id="event:a", title="t", kind="trial", citations=cite,
-    ...               figures=[attrs.evolve(figure, of=None), figure])
+    >>> from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure
+    >>> figure = Figure(measure=Measure.PROSECUTED, unit=FigureUnit.PEOPLE, best=5,
+    ...                 qualifier=FigureQualifier.EXACT, of="police officers", citations=cite)
+    >>> event = Event(id="event:a", title="t", kind=EventKind.TRIAL, citations=cite,
+    ...               figures=(attrs.evolve(figure, of=None), figure))
     >>> list(figures_with_of({"events": [event]}))
     [('events', 0, 1)]
     """
@@ -285,10 +287,11 @@ def format_problems(
     >>> from rightsdata import EDTF, Event, Figure
     >>> from rightsdata._model.records import Citation
     >>> cite = (Citation(source="source:a"),)
-    >>> figure = Figure(measure="prosecuted", unit="people", qualifier="exact", best=5,
-    ...                 of="police officers", citations=cite)
-    >>> event = Event(id="event:a", title="t", kind="other", date=EDTF("[2012-01,2012-03]"),
-    ...               citations=cite, figures=[figure])
+    >>> from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure
+    >>> figure = Figure(measure=Measure.PROSECUTED, unit=FigureUnit.PEOPLE, best=5,
+    ...                 qualifier=FigureQualifier.EXACT, of="police officers", citations=cite)
+    >>> event = Event(id="event:a", title="t", kind=EventKind.OTHER,
+    ...               date=EDTF("[2012-01,2012-03]"), citations=cite, figures=(figure,))
     >>> [p.location for p in format_problems({"events": [event]}, 2, "datapackage.json")]
     ['events[0] event:a.date', 'events[0] event:a.figures[0].of']
     >>> (problem,) = format_problems({"events": [event]}, 3, "datapackage.json")
@@ -378,8 +381,9 @@ def _set_date_problems(
 
     >>> from rightsdata import EDTF, Event
     >>> from rightsdata._model.records import Citation
-    >>> event = Event(id="event:a", title="t", kind="other", date=EDTF("[2012-01,2012-03]"),
-    ...               citations=(Citation(source="source:a"),))
+    >>> from rightsdata.vocab import EventKind
+    >>> event = Event(id="event:a", title="t", kind=EventKind.OTHER,
+    ...               date=EDTF("[2012-01,2012-03]"), citations=(Citation(source="source:a"),))
     >>> (problem,) = _set_date_problems({"events": [event]}, None, "the descriptor given",
     ...                                 None, None)
     >>> problem.location

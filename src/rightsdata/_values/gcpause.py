@@ -156,7 +156,7 @@ def freeze_when_done() -> None:
 
     >>> import gc
     >>> with gc_paused():
-    ...     kept = [[] for _ in range(3)]
+    ...     kept = [[0] for _ in range(3)]
     ...     freeze_when_done()
     >>> gc.get_freeze_count() > 0
     True
