@@ -1,0 +1,52 @@
+"""What a notebook user sees without reading the docs: ``dir()`` and tab completion of the
+public modules, and IPython's completion of the IDs in ``collection["...``."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+import rightsdata
+from rightsdata import MissingExtraError
+
+#: The public modules: the package and every module whose name has no leading underscore.
+PUBLIC_MODULES = [
+    "rightsdata",
+    *sorted(
+        f"rightsdata.{path.stem}"
+        for path in Path(rightsdata.__file__).parent.glob("*.py")
+        if not path.stem.startswith("_")
+    ),
+]
+
+
+def test_the_public_modules_are_found() -> None:
+    assert {
+        "rightsdata.display",
+        "rightsdata.plot",
+        "rightsdata.schema",
+        "rightsdata.tables",
+        "rightsdata.testing",
+        "rightsdata.textcard",
+        "rightsdata.vocab",
+    } <= set(PUBLIC_MODULES)
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_dir_of_a_public_module_lists_its_public_names_not_its_imports(
+    module_name: str,
+) -> None:
+    # IPython's completer and help() walk dir(): an imported helper listed there
+    # (rightsdata.textcard.format_duration, .schema.jsonschema) looks like API.
+    try:
+        module = importlib.import_module(module_name)
+    except MissingExtraError as exc:
+        pytest.skip(str(exc))
+    public: set[str] = set(module.__all__)
+    if module is rightsdata:
+        public |= {name for name in dir(module) if f"rightsdata.{name}" in PUBLIC_MODULES}
+    listed = set(dir(module))
+    assert {name for name in listed - public if not name.startswith("_")} == set()
+    assert public <= listed
