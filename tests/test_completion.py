@@ -6,10 +6,14 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+import attrs
 import pytest
 
 import rightsdata
 from rightsdata import MissingExtraError
+from rightsdata._model.records import PARTS, RECORD_TYPES
+
+ROOT = Path(__file__).resolve().parent.parent
 
 #: The public modules: the package and every module whose name has no leading underscore.
 PUBLIC_MODULES = [
@@ -50,3 +54,18 @@ def test_dir_of_a_public_module_lists_its_public_names_not_its_imports(
     listed = set(dir(module))
     assert {name for name in listed - public if not name.startswith("_")} == set()
     assert public <= listed
+
+
+@pytest.mark.parametrize("cls", [*RECORD_TYPES.values(), *PARTS], ids=lambda cls: cls.__name__)
+def test_a_record_completes_its_fields_and_documented_names_only(cls: type) -> None:
+    # The loader's tables (which fields name IDs, which it groups by, the rules' lines) were
+    # public class attributes (Event.NAMES, GROUPS, RULES) completing beside the fields.
+    documented = {"kind_name", "label"} if cls in RECORD_TYPES.values() else set()
+    public = {name for name in dir(cls) if not name.startswith("_")}
+    assert public - set(attrs.fields_dict(cls)) == documented
+
+
+def test_kind_name_and_label_are_documented_in_the_api_page() -> None:
+    records = (ROOT / "docs" / "api.md").read_text(encoding="utf-8").split("## Records")[1]
+    assert "`kind_name`" in records.split("```")[0]
+    assert "`label`" in records.split("```")[0]

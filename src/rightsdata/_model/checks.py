@@ -111,7 +111,7 @@ class Validated:
         return hash((cls, values(self)))
 
     #: The cross-field rules that ``_rules`` checks, one line each, for the docs and schemas.
-    RULES: ClassVar[tuple[str, ...]] = ()
+    _RULES: ClassVar[tuple[str, ...]] = ()
 
     def _check(self) -> None:
         """Every field's check, then the rules (generated on first use by :func:`checked`)."""

@@ -375,11 +375,11 @@ class Gather:
         return self.names.setdefault((holder, how), len(self.names))
 
     def family(self, name: str) -> int:
-        """The IDs of one family of the record's ``NAMES``, each record's ended by a break."""
+        """The IDs of one family of the record's ``_NAMES``, each record's ended by a break."""
         return self.families.setdefault(name, len(self.families))
 
     def group(self, field: str) -> int:
-        """The records' positions by the value of one field of the record's ``GROUPS``."""
+        """The records' positions by the value of one field of the record's ``_GROUPS``."""
         return self.groups.setdefault(field, len(self.groups))
 
 
