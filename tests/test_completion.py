@@ -3,7 +3,9 @@ public modules, and IPython's completion of the IDs in ``collection["...``."""
 
 from __future__ import annotations
 
+import functools
 import importlib
+import inspect
 from pathlib import Path
 
 import attrs
@@ -69,3 +71,40 @@ def test_kind_name_and_label_are_documented_in_the_api_page() -> None:
     records = (ROOT / "docs" / "api.md").read_text(encoding="utf-8").split("## Records")[1]
     assert "`kind_name`" in records.split("```")[0]
     assert "`label`" in records.split("```")[0]
+
+
+@functools.cache
+def instances() -> dict[type, object]:
+    """One instance of every record and part class, from the bundled dataset."""
+    found: dict[type, object] = {}
+
+    def walk(value: object) -> None:
+        if isinstance(value, tuple):
+            for item in value:
+                walk(item)
+        elif attrs.has(cls := type(value)):
+            found.setdefault(cls, value)
+            for field in attrs.fields(cls):
+                walk(getattr(value, field.name))
+
+    for record in rightsdata.load():
+        walk(record)
+    return found
+
+
+@pytest.mark.parametrize("cls", [*RECORD_TYPES.values(), *PARTS], ids=lambda cls: cls.__name__)
+def test_a_record_signature_shows_the_defaults_the_constructor_gives(cls: type) -> None:
+    # An optional field's default is made by a counting factory (for the fast path), which
+    # attrs shows as `= NOTHING` in help(), `Event?` and Jupyter's call tooltip.
+    signature = inspect.signature(cls)
+    assert "NOTHING" not in str(signature)
+    example = instances().get(cls) or rightsdata.Coordinates(latitude=43.24, longitude=76.89)
+    given = {name: getattr(example, name) for name in signature.parameters}
+    optional = [p for p in signature.parameters.values() if p.default is not p.empty]
+    for parameter in optional:
+        others = {name: value for name, value in given.items() if name != parameter.name}
+        try:
+            built = cls(**others)
+        except rightsdata.FieldError:  # a rule needs it beside another (Figure's best)
+            continue
+        assert getattr(built, parameter.name) == parameter.default, parameter.name

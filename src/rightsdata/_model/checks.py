@@ -39,6 +39,7 @@ rightsdata.FieldError: Note.body: must be non-empty text without leading or trai
 from __future__ import annotations
 
 import functools
+import inspect
 import operator
 import typing
 from collections.abc import Callable
@@ -51,6 +52,7 @@ from rightsdata._model.fields import (
     _EMAIL_RE,
     _PHONE_RE,
     Text,
+    absent_default,
     check_contact,
     check_holder_fields,
     declare_fields,
@@ -158,8 +160,22 @@ def checked(cls: T) -> T:
         except FieldError as error:
             raise _named(error, self) from None
 
+    __init__.__signature__ = _signature(cls, attrs_init)  # type: ignore[attr-defined]
     cls.__init__ = __init__  # type: ignore[misc]
     return cls
+
+
+def _signature(cls: type, attrs_init: Callable[..., None]) -> inspect.Signature:
+    """attrs' signature of ``attrs_init`` with each optional field's real default (None, the
+    empty tuple), where attrs shows ``NOTHING`` for a default made by a factory."""
+    signature = inspect.signature(attrs_init)
+    defaults = {field.alias: absent_default(field) for field in attrs.fields(cls)}
+    return signature.replace(
+        parameters=[
+            parameter.replace(default=defaults.get(parameter.name, parameter.default))
+            for parameter in signature.parameters.values()
+        ]
+    )
 
 
 def _named(error: FieldError, built: Validated) -> FieldError:
