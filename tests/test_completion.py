@@ -108,3 +108,24 @@ def test_a_record_signature_shows_the_defaults_the_constructor_gives(cls: type) 
         except rightsdata.FieldError:  # a rule needs it beside another (Figure's best)
             continue
         assert getattr(built, parameter.name) == parameter.default, parameter.name
+
+
+def test_the_api_docs_show_a_record_signature_with_its_real_defaults(tmp_path: Path) -> None:
+    # autodoc_preserve_defaults (docs/conf.py) reads the defaults from the source of
+    # __init__, which it found through __wrapped__: attrs' generated `= NOTHING`.
+    sphinx = pytest.importorskip("sphinx.cmd.build")
+    conf = (ROOT / "docs" / "conf.py").read_text(encoding="utf-8")
+    settings = [line for line in conf.splitlines() if line.startswith("autodoc_")]
+    (tmp_path / "conf.py").write_text(
+        "\n".join(['extensions = ["sphinx.ext.autodoc"]', *settings]), encoding="utf-8"
+    )
+    (tmp_path / "index.rst").write_text(
+        ".. autoclass:: rightsdata.Citation\n\n.. autoclass:: rightsdata.Event\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    args = ["-q", "-b", "text", "-d", str(tmp_path / "doctrees"), str(tmp_path), str(out)]
+    assert sphinx.build_main(args) == 0
+    text = (out / "index.txt").read_text(encoding="utf-8")
+    assert "locator: str | None = None" in text
+    assert "places: tuple[str, ...] = ()" in text
+    assert "NOTHING" not in text

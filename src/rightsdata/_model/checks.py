@@ -152,7 +152,7 @@ def checked(cls: T) -> T:
     """
     attrs_init: Callable[..., None] = cls.__init__  # type: ignore[misc]
 
-    @functools.wraps(attrs_init)  # keeps attrs' signature for help() and the docs
+    @functools.wraps(attrs_init)
     def __init__(self: Validated, *args: Any, **kwargs: Any) -> None:  # noqa: N807
         attrs_init(self, *args, **kwargs)
         try:  # (free unless it raises: the work of naming the record is on the error path)
@@ -160,6 +160,10 @@ def checked(cls: T) -> T:
         except FieldError as error:
             raise _named(error, self) from None
 
+    # The signature help() and the docs show: attrs' with the real defaults. Not through
+    # __wrapped__, which leads Sphinx's autodoc_preserve_defaults to attrs' generated source
+    # and its `= NOTHING` defaults.
+    del __init__.__wrapped__
     __init__.__signature__ = _signature(cls, attrs_init)  # type: ignore[attr-defined]
     cls.__init__ = __init__  # type: ignore[misc]
     return cls
