@@ -13,6 +13,7 @@ import pytest
 
 import rightsdata
 from rightsdata import MissingExtraError
+from rightsdata._model.fields import spec_of
 from rightsdata._model.records import PARTS, RECORD_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,6 +109,24 @@ def test_a_record_signature_shows_the_defaults_the_constructor_gives(cls: type) 
         except rightsdata.FieldError:  # a rule needs it beside another (Figure's best)
             continue
         assert getattr(built, parameter.name) == parameter.default, parameter.name
+
+
+@pytest.mark.parametrize("cls", [*RECORD_TYPES.values(), *PARTS], ids=lambda cls: cls.__name__)
+def test_help_of_a_record_class_tells_what_each_field_holds(cls: type) -> None:
+    # Each field's meaning is in its spec (attrs metadata, docs/data-model.md's source); the
+    # class docstring, which help(), `Event?` and the API page show, lists them.
+    doc = inspect.getdoc(cls) or ""
+    head, _, attributes = doc.partition("\n\nAttributes:\n\n")
+    assert head and attributes, doc
+    meanings: dict[str, list[str]] = {}
+    for line in attributes.splitlines():
+        if line.startswith("    "):
+            meanings[list(meanings)[-1]].append(line.strip())
+        else:
+            meanings[line] = []
+    assert {name: " ".join(words) for name, words in meanings.items()} == {
+        field.name: spec_of(field).doc for field in attrs.fields(cls)
+    }
 
 
 def test_the_api_docs_show_a_record_signature_with_its_real_defaults(tmp_path: Path) -> None:

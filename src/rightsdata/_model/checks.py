@@ -41,6 +41,7 @@ from __future__ import annotations
 import functools
 import inspect
 import operator
+import textwrap
 import typing
 from collections.abc import Callable
 from enum import Enum
@@ -166,7 +167,19 @@ def checked(cls: T) -> T:
     del __init__.__wrapped__
     __init__.__signature__ = _signature(cls, attrs_init)  # type: ignore[attr-defined]
     cls.__init__ = __init__  # type: ignore[misc]
+    cls.__doc__ = _with_attributes(cls)
     return cls
+
+
+def _with_attributes(cls: type) -> str:
+    """``cls``'s docstring with an "Attributes:" section, each field with the meaning its spec
+    gives (as docs/data-model.md does), so that ``help()``, ``Event?`` and the API docs tell
+    what a field holds. A definition list: plain text in ``help()``, valid reStructuredText."""
+    lines = [inspect.cleandoc(cls.__doc__ or ""), "", "Attributes:", ""]
+    for field in attrs.fields(cls):
+        meaning = textwrap.wrap(spec_of(field).doc, 84)
+        lines += [field.name, *(f"    {line}" for line in meaning)]
+    return "\n".join(lines).strip() + "\n"
 
 
 def _signature(cls: type, attrs_init: Callable[..., None]) -> inspect.Signature:
