@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import importlib
 import inspect
+import warnings
 from pathlib import Path
 
 import attrs
@@ -148,3 +149,49 @@ def test_the_api_docs_show_a_record_signature_with_its_real_defaults(tmp_path: P
     assert "locator: str | None = None" in text
     assert "places: tuple[str, ...] = ()" in text
     assert "NOTHING" not in text
+
+
+def completions(namespace: dict[str, object], line: str, evaluation: str = "limited") -> list[str]:
+    """What IPython's completer (without jedi) offers at the end of ``line``, with
+    ``evaluation`` its policy (IPython's default is "limited"); the shell is left as it was."""
+    shell = pytest.importorskip("IPython.core.interactiveshell").InteractiveShell.instance()
+    completer = shell.Completer
+    before = completer.use_jedi, completer.evaluation
+    shell.user_ns.update(namespace)
+    completer.use_jedi, completer.evaluation = False, evaluation
+    try:
+        with warnings.catch_warnings():  # (complete() is "pending deprecation")
+            warnings.simplefilter("ignore", PendingDeprecationWarning)
+            _, matches = shell.complete(None, line, len(line))
+    finally:
+        completer.use_jedi, completer.evaluation = before
+        for name in namespace:
+            del shell.user_ns[name]
+    return list(matches)
+
+
+@pytest.mark.parametrize("kind", rightsdata.KINDS)
+def test_ipython_completes_the_ids_of_a_collection(kind: str) -> None:
+    # What docs/queries.md says: a collection's IDs complete after `persons["`, and after
+    # `ds.persons["` where IPython may evaluate a property.
+    ds = rightsdata.load()
+    collection = getattr(ds, kind)
+    record_id = collection[-1].id
+    kind_prefix, slug = record_id.split(":")
+    for namespace, line, evaluation in [
+        ({"records": collection}, f'records["{kind_prefix}:{slug[:-2]}', "limited"),
+        ({"ds": ds}, f'ds.{kind}["{kind_prefix}:{slug[:-2]}', "unsafe"),
+    ]:
+        found = completions(namespace, line, evaluation)
+        # (IPython completes the text after the last punctuation, ':' here)
+        assert slug in found, (line, found)
+        assert all(f"{kind_prefix}:{rest}" in collection for rest in found), found
+
+
+def test_ipython_completes_the_names_of_the_tables_mappings() -> None:
+    from rightsdata.tables import FORMATS, TABLES
+
+    tables = completions({"TABLES": TABLES}, 'TABLES["events.')
+    assert "events.participants" in tables, tables
+    assert all(name in TABLES for name in tables), tables
+    assert "jsonl" in completions({"FORMATS": FORMATS}, 'FORMATS["js')
