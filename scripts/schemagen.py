@@ -91,7 +91,7 @@ def _rules(cls: type) -> list[str]:
     """The rules beyond ``cls``'s schema: its own cross-field rules and how its counts are
     written, then (for a record kind) those of every record and the integrity rules that
     concern its kind."""
-    rules = list(getattr(cls, "RULES", ()))
+    rules = list(getattr(cls, "_RULES", ()))
     if any(isinstance(spec_of(field), Count) for field in attrs.fields(cls)):
         rules.append(COUNT_RULE)
     kind = getattr(cls, "kind_name", None)

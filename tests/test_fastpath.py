@@ -923,8 +923,8 @@ def test_names_must_be_paths_to_fields_holding_ids(path: str, message: str) -> N
     from rightsdata._model.records import Event
     from rightsdata._validation.bulkcheck import _walk_source
 
-    broken = type("Broken", (Event,), {"__slots__": (), "NAMES": {"family": (path,)}})
-    with pytest.raises(TypeError, match=f"Broken.NAMES: '{path}' is {message}"):
+    broken = type("Broken", (Event,), {"__slots__": (), "_NAMES": {"family": (path,)}})
+    with pytest.raises(TypeError, match=f"Broken._NAMES: '{path}' is {message}"):
         _walk_source(broken, Gather())
 
 
@@ -934,8 +934,8 @@ def test_groups_must_be_paths_to_fields(path: str) -> None:
     from rightsdata._model.records import Event
     from rightsdata._validation.bulkcheck import _walk_source
 
-    broken = type("Broken", (Event,), {"__slots__": (), "GROUPS": (path,)})
-    with pytest.raises(TypeError, match=f"Broken.GROUPS: '{path}' is not a path to a field"):
+    broken = type("Broken", (Event,), {"__slots__": (), "_GROUPS": (path,)})
+    with pytest.raises(TypeError, match=f"Broken._GROUPS: '{path}' is not a path to a field"):
         _walk_source(broken, Gather())
 
 

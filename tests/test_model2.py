@@ -258,7 +258,7 @@ def test_the_rules_hold_in_python_constructors() -> None:
 def test_every_part_with_cross_field_rules_states_them() -> None:
     for cls in (Figure, Identifier, Law, Event, Statement):
         assert cls._rules is not Validated._rules
-        assert cls.RULES, cls.__name__
+        assert cls._RULES, cls.__name__
     assert "part needs article" in load_schema("laws")["description"]
 
 

@@ -561,7 +561,7 @@ def test_places_within_a_place_equal_the_chains_up_from_every_place(parents: lis
 def test_places_walked_down_in_the_text_of_within_equal_the_inverse(
     parents: list[int], walk_keys: int, one_pass_from: int
 ) -> None:
-    # A loaded dataset's places come with the text of their `within` (Place.NAMES): a place's
+    # A loaded dataset's places come with the text of their `within` (Place._NAMES): a place's
     # descendants are found by a walk down in it, a level at a time (one pass for a level
     # of several places, or a find a place), or from the inverse past `_WALK_KEYS` places.
     from rightsdata._data import indexes
@@ -2299,7 +2299,7 @@ def test_timeline_related_and_postings_equal_scans(
 def test_what_a_load_gathers_is_what_the_records_name(
     documents: dict[str, list[dict[str, Any]]], backwards: bool, tmp_path_factory: Any
 ) -> None:
-    # The IDs of each NAMES family the fast path gathers while it checks a file (in the
+    # The IDs of each _NAMES family the fast path gathers while it checks a file (in the
     # file's order) are kept, and answer the queries, only if the file is in ID order; they
     # are then the text the records themselves give.
     from rightsdata._validation.bulkcheck import gathered, named_text

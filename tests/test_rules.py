@@ -45,10 +45,10 @@ def test_rule_names_are_unique() -> None:
 def test_every_class_with_cross_field_rules_states_them() -> None:
     classes: set[type[Validated]] = {Figure, Relationship, Statement}
     for cls in classes:
-        assert cls.RULES, cls
+        assert cls._RULES, cls
     for cls in [*RECORD_TYPES.values()]:
         if cls._rules is not Validated._rules:
-            assert cls.RULES, f"{cls.__name__} checks rules it does not state"
+            assert cls._RULES, f"{cls.__name__} checks rules it does not state"
 
 
 def test_every_field_has_prose_or_a_type_that_says_it() -> None:

@@ -40,3 +40,8 @@ __all__ = [
     "related_html",
     "table",
 ]
+
+
+def __dir__() -> list[str]:
+    # dir() and tab completion offer the public names, not the names this module imports.
+    return sorted(__all__)

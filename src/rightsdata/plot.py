@@ -9,3 +9,8 @@ style of each event kind, the same in every plot.
 from rightsdata._display.plot import KIND_ORDER, PALETTE, case_events, kind_style, plot_timeline
 
 __all__ = ["KIND_ORDER", "PALETTE", "case_events", "kind_style", "plot_timeline"]
+
+
+def __dir__() -> list[str]:
+    # dir() and tab completion offer the public names, not the names this module imports.
+    return sorted(__all__)

@@ -234,3 +234,8 @@ def _unlink(error: jsonschema.exceptions.ValidationError) -> None:
         inner = stack.pop()
         inner.parent = None
         stack += inner.context
+
+
+def __dir__() -> list[str]:
+    # dir() and tab completion offer the public names, not the names this module imports.
+    return sorted(__all__)

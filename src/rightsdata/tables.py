@@ -63,3 +63,8 @@ __all__ = [
     "rows",
     "unescape_formula",
 ]
+
+
+def __dir__() -> list[str]:
+    # dir() and tab completion offer the public names, not the names this module imports.
+    return sorted(__all__)

@@ -1469,3 +1469,8 @@ def _drop_births_after_acting(documents: dict[str, list[dict[str, Any]]]) -> Non
             if person is not None and born_after(EDTF.parse(person["born"]), date):
                 del person["born"]
                 del persons[actor]
+
+
+def __dir__() -> list[str]:
+    # dir() and tab completion offer the public names, not the names this module imports.
+    return sorted(__all__)

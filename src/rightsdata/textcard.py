@@ -830,3 +830,8 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
         lines.append(pad(date, column) + truncate(event.title, columns - column))
         lines += id_lines(event.id, event_mark(event), column, columns)
     return lines
+
+
+def __dir__() -> list[str]:
+    # dir() and tab completion offer the public names, not the names this module imports.
+    return sorted(__all__)

@@ -874,3 +874,8 @@ VOCABULARIES: Final[tuple[type[StrEnum], ...]] = (
     RatingScale,
     Level,
 )
+
+
+def __dir__() -> list[str]:
+    # dir() and tab completion offer the public names, not the names this module imports.
+    return sorted(__all__)

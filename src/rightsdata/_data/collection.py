@@ -258,6 +258,10 @@ class Collection(Sequence[R], Generic[R]):
             return self._lookup(index)
         return self._records[index]
 
+    def _ipython_key_completions_(self) -> list[str]:
+        """The IDs, which IPython and Jupyter offer after ``ds.persons["``."""
+        return list(self._by_id)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Collection):
             return NotImplemented

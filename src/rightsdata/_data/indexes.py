@@ -515,7 +515,7 @@ class Postings(Mapping[str, Posting]):
 
 
 class Flat:
-    """The IDs one family of fields of every record names (``NAMES``), flattened: each
+    """The IDs one family of fields of every record names (``_NAMES``), flattened: each
     record's IDs in rank order, a line each, and after each record's a line holding
     ``\x1e`` (which no ID contains): the text :func:`rightsdata._validation.bulkcheck.named_text`
     writes, and the load gathers.
@@ -708,7 +708,7 @@ class ScanPostings(Mapping[str, Posting]):
 
 class EventFields:
     """The ID fields of events (in the order given: the collection's, by ID) flattened into
-    one ``Flat`` text a family of :attr:`Event.NAMES <rightsdata.Event.NAMES>`: ``actors``
+    one ``Flat`` text a family of ``Event._NAMES``: ``actors``
     (participants and the accused of charges), ``places``, ``references`` (a charge's
     provision, a figure's asserter and partners, ``part_of``). A load gathers them while it
     checks the events, with the events grouped by date (``gathered``); otherwise all are
@@ -758,7 +758,7 @@ class EventFields:
         return flats
 
     def take_groups(self, field: str) -> dict[int, Group]:
-        """The events' positions by each distinct value of one field of ``Event.GROUPS``
+        """The events' positions by each distinct value of one field of ``Event._GROUPS``
         (see :class:`~rightsdata._validation.bulkcheck.Gathered`), let go once given: the
         chronology is made of them once, and keeps what it needs."""
         with self._lock:
@@ -948,7 +948,7 @@ class EventIndex:
     events under a key, as ascending ranks) come in families, each made the first time a
     query needs it, under the index's lock, a key at a time, from the events' positions
     (by ID) under the key: ``by_role`` and ``by_kind`` from the groups the load made
-    (``Event.GROUPS``); ``by_actor`` (participants, and the accused of charges),
+    (``Event._GROUPS``); ``by_actor`` (participants, and the accused of charges),
     ``at_place`` (the places events happened at) and ``by_reference`` (a charge's
     provision, a figure's asserter, the event an event is part of) from ``EventFields``;
     ``by_place`` (a place with those within it) and ``dates`` are derived on first use.
@@ -1221,7 +1221,7 @@ def _posting_finder(
 
 #: The postings of EventIndex found in EventFields: its family, and the name it has there.
 _SCANNED: Final = {"actor": "actors", "place": "places", "reference": "references"}
-#: The postings of EventIndex the load groups (Event.GROUPS): the name, and the field.
+#: The postings of EventIndex the load groups (Event._GROUPS): the name, and the field.
 _GROUPED: Final = {"kind": "kind", "role": "participants.role"}
 
 
@@ -1303,7 +1303,7 @@ class ReferenceIndex:
         ratings: Sequence[Rating],
         loaded: Mapping[str, Gathered | None] | None = None,
     ) -> ReferenceIndex:
-        """Index records of the three kinds (each kind's ``NAMES`` family ``named``: from
+        """Index records of the three kinds (each kind's ``_NAMES`` family ``named``: from
         what the load gathered (``loaded``, by kind) where it did, else made now)."""
         loaded = loaded or {}
 
@@ -1408,7 +1408,7 @@ class Contained(Mapping[str, tuple[str, ...]]):
     kept once asked (a cycle stops a walk). Its keys are the places something is within.
 
     Where the load gathered the places' ``within`` (``within``: the :class:`Flat` of
-    ``Place.NAMES``), a place's descendants are found by a walk down from it, a level at a
+    ``Place._NAMES``), a place's descendants are found by a walk down from it, a level at a
     time, each level's places looked up together in that text (:meth:`Flat.ranks_of`), as
     long as the walk has asked about at most :data:`_WALK_KEYS` places; else (and
     without the text) from the inverse of ``within``, made in one pass over the places the

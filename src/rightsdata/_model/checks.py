@@ -39,7 +39,9 @@ rightsdata.FieldError: Note.body: must be non-empty text without leading or trai
 from __future__ import annotations
 
 import functools
+import inspect
 import operator
+import textwrap
 import typing
 from collections.abc import Callable
 from enum import Enum
@@ -51,6 +53,7 @@ from rightsdata._model.fields import (
     _EMAIL_RE,
     _PHONE_RE,
     Text,
+    absent_default,
     check_contact,
     check_holder_fields,
     declare_fields,
@@ -111,7 +114,7 @@ class Validated:
         return hash((cls, values(self)))
 
     #: The cross-field rules that ``_rules`` checks, one line each, for the docs and schemas.
-    RULES: ClassVar[tuple[str, ...]] = ()
+    _RULES: ClassVar[tuple[str, ...]] = ()
 
     def _check(self) -> None:
         """Every field's check, then the rules (generated on first use by :func:`checked`)."""
@@ -150,7 +153,7 @@ def checked(cls: T) -> T:
     """
     attrs_init: Callable[..., None] = cls.__init__  # type: ignore[misc]
 
-    @functools.wraps(attrs_init)  # keeps attrs' signature for help() and the docs
+    @functools.wraps(attrs_init)
     def __init__(self: Validated, *args: Any, **kwargs: Any) -> None:  # noqa: N807
         attrs_init(self, *args, **kwargs)
         try:  # (free unless it raises: the work of naming the record is on the error path)
@@ -158,8 +161,38 @@ def checked(cls: T) -> T:
         except FieldError as error:
             raise _named(error, self) from None
 
+    # The signature help() and the docs show: attrs' with the real defaults. Not through
+    # __wrapped__, which leads Sphinx's autodoc_preserve_defaults to attrs' generated source
+    # and its `= NOTHING` defaults.
+    del __init__.__wrapped__
+    __init__.__signature__ = _signature(cls, attrs_init)  # type: ignore[attr-defined]
     cls.__init__ = __init__  # type: ignore[misc]
+    cls.__doc__ = _with_attributes(cls)
     return cls
+
+
+def _with_attributes(cls: type) -> str:
+    """``cls``'s docstring with an "Attributes:" section, each field with the meaning its spec
+    gives (as docs/data-model.md does), so that ``help()``, ``Event?`` and the API docs tell
+    what a field holds. A definition list: plain text in ``help()``, valid reStructuredText."""
+    lines = [inspect.cleandoc(cls.__doc__ or ""), "", "Attributes:", ""]
+    for field in attrs.fields(cls):
+        meaning = textwrap.wrap(spec_of(field).doc, 84)
+        lines += [field.name, *(f"    {line}" for line in meaning)]
+    return "\n".join(lines).strip() + "\n"
+
+
+def _signature(cls: type, attrs_init: Callable[..., None]) -> inspect.Signature:
+    """attrs' signature of ``attrs_init`` with each optional field's real default (None, the
+    empty tuple), where attrs shows ``NOTHING`` for a default made by a factory."""
+    signature = inspect.signature(attrs_init)
+    defaults = {field.alias: absent_default(field) for field in attrs.fields(cls)}
+    return signature.replace(
+        parameters=[
+            parameter.replace(default=defaults.get(parameter.name, parameter.default))
+            for parameter in signature.parameters.values()
+        ]
+    )
 
 
 def _named(error: FieldError, built: Validated) -> FieldError:

@@ -39,6 +39,7 @@ rightsdata.FieldError: title: must be non-empty text without leading or trailing
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import operator
 import re
@@ -107,6 +108,18 @@ _nones = itertools.repeat(None, sys.maxsize)
 _empties = itertools.repeat((), sys.maxsize)
 _absent_none: Final = _nones.__next__
 _absent_empty: Final = _empties.__next__
+
+
+def absent_default(field: attrs.Attribute[Any]) -> Any:
+    """The value ``field`` is given when a constructor leaves it out (None or the empty tuple
+    for an optional field), for the signatures ``help()`` shows; ``inspect.Parameter.empty``
+    if it is required. Its factory is not called: a call counts as a field a file left out."""
+    factory = getattr(field.default, "factory", None)
+    if factory is _absent_none:
+        return None
+    if factory is _absent_empty:
+        return ()
+    return inspect.Parameter.empty if field.default is attrs.NOTHING else field.default
 
 
 def absent_count() -> int:
@@ -375,11 +388,11 @@ class Gather:
         return self.names.setdefault((holder, how), len(self.names))
 
     def family(self, name: str) -> int:
-        """The IDs of one family of the record's ``NAMES``, each record's ended by a break."""
+        """The IDs of one family of the record's ``_NAMES``, each record's ended by a break."""
         return self.families.setdefault(name, len(self.families))
 
     def group(self, field: str) -> int:
-        """The records' positions by the value of one field of the record's ``GROUPS``."""
+        """The records' positions by the value of one field of the record's ``_GROUPS``."""
         return self.groups.setdefault(field, len(self.groups))
 
 

@@ -267,7 +267,7 @@ alpha-2 code in capitals, such as 'KZ')
         str, text("The identifier as the register writes it: 'Q232', 'KZ', 'node/42'.")
     ]
 
-    RULES: ClassVar[tuple[str, ...]] = (
+    _RULES: ClassVar[tuple[str, ...]] = (
         "value has its scheme's form ("
         + "; ".join(f"{scheme}: {pattern}" for scheme, pattern in IDENTIFIER_PATTERNS.items())
         + ")",
@@ -437,7 +437,7 @@ class Figure(_Part):
     )
     citations: Annotated[tuple[Citation, ...], items("Where the claim is made.", min_items=1)]
 
-    RULES: ClassVar[tuple[str, ...]] = (
+    _RULES: ClassVar[tuple[str, ...]] = (
         "low <= best <= high where stated",
         "the qualifier's number is stated (exact and about: best; at_least and more_than: "
         "low; at_most and less_than: high; between: low and high)",
@@ -598,12 +598,12 @@ class _Checked(Validated):
     #: (``rightsdata._data.indexes``): paths from the record, a part's field after a dot.
     #: The load gathers them while it checks the records, one text a family, so that a
     #: first ``timeline`` or ``related`` finds an ID's records without a pass over them all.
-    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {}
     #: The fields by whose value the load groups the records while it checks them (paths
     #: from the record, a part's field after a dot): each distinct value object (parsed
     #: values are shared), with the positions of the records that hold it (once for each
     #: part that does). A first chronology sorts the few distinct dates, not every event.
-    GROUPS: ClassVar[tuple[str, ...]] = ()
+    _GROUPS: ClassVar[tuple[str, ...]] = ()
 
     # attrs' generated repr prints every field, which is pages for an event; records use
     # these short ones instead (the record classes say repr=False; and eq=False, as
@@ -822,7 +822,7 @@ class Place(_Checked):
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
     # events(place=...): the places within a place, found by a walk down from it
-    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"within": ("within",)}
+    _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"within": ("within",)}
 
     @property
     def label(self) -> str:
@@ -865,7 +865,7 @@ class Law(_Checked):
     citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
-    RULES: ClassVar[tuple[str, ...]] = ("part needs article",)
+    _RULES: ClassVar[tuple[str, ...]] = ("part needs article",)
 
     def _rules(self, broken: list[FieldError] | None = None) -> None:
         if self.part is not None and self.article is None:
@@ -925,8 +925,8 @@ class Event(_Checked):
     citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
-    RULES: ClassVar[tuple[str, ...]] = ("date_of needs date",)
-    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {
+    _RULES: ClassVar[tuple[str, ...]] = ("date_of needs date",)
+    _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "actors": ("participants.actor", "charges.against"),  # timeline
         "places": ("places",),  # (not through ``within``)
         "references": (
@@ -938,7 +938,7 @@ class Event(_Checked):
         ),
     }
     # the chronology; events(kind=...); events(role=...)
-    GROUPS: ClassVar[tuple[str, ...]] = ("date", "kind", "participants.role")
+    _GROUPS: ClassVar[tuple[str, ...]] = ("date", "kind", "participants.role")
 
     def _rules(self, broken: list[FieldError] | None = None) -> None:
         if self.date_of is not None and self.date is None:
@@ -974,8 +974,8 @@ class Relationship(_Checked):
     citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
-    RULES: ClassVar[tuple[str, ...]] = ("start is not after end",)
-    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"named": ("subject", "object")}
+    _RULES: ClassVar[tuple[str, ...]] = ("start is not after end",)
+    _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"named": ("subject", "object")}
 
     def _rules(self, broken: list[FieldError] | None = None) -> None:
         # The first possible day of the start after the last possible day of the end (an
@@ -1026,11 +1026,11 @@ class Statement(_Checked):
     citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
-    RULES: ClassVar[tuple[str, ...]] = (
+    _RULES: ClassVar[tuple[str, ...]] = (
         "a quote needs a citation whose fields are null or include 'quote'",
         "joined_by does not name the speaker",
     )
-    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {
+    _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "named": ("speaker", "joined_by", "relayed_by", "addressed_to", "about")
     }
 
@@ -1092,7 +1092,7 @@ class Rating(_Checked):
     citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
-    NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"named": ("country", "rated_by")}
+    _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"named": ("country", "rated_by")}
 
     @property
     def label(self) -> str:

@@ -106,9 +106,9 @@ class _Plan:
         self.refs = refs
         #: names of fields, by the class that must have them and how they are written
         self.names = names
-        #: the families of the class's ``NAMES``, whose IDs the walk gathers too
+        #: the families of the class's ``_NAMES``, whose IDs the walk gathers too
         self.families = families
-        #: the fields of the class's ``GROUPS``, by whose values the walk groups the records
+        #: the fields of the class's ``_GROUPS``, by whose values the walk groups the records
         self.groups = groups
         self.walk = walk
 
@@ -122,9 +122,9 @@ _Listed = tuple[Any, list[int]]
 class Gathered(NamedTuple):
     """What a walk gathers of one kind's records for the queries, in the records' order."""
 
-    #: each family of their class's ``NAMES``: its IDs as :func:`named_text` writes them
+    #: each family of their class's ``_NAMES``: its IDs as :func:`named_text` writes them
     named: dict[str, str]
-    #: each field of their class's ``GROUPS``: by the ``id()`` of each distinct value
+    #: each field of their class's ``_GROUPS``: by the ``id()`` of each distinct value
     #: object, that value and the positions of the records holding it (ascending)
     groups: dict[str, dict[int, Group]]
     #: each long text of ``named``: its :func:`break_marks`
@@ -148,7 +148,7 @@ class Checked(NamedTuple):
 
 #: The line that ends each record's IDs in a family's text (no ID holds it).
 NAME_BREAK: Final = "\x1e"
-#: The characters of a text of ``NAMES`` to a block of :func:`break_marks`; a query counts
+#: The characters of a text of ``_NAMES`` to a block of :func:`break_marks`; a query counts
 #: the breaks of one block before a hit (at most 16 KB: a few microseconds).
 MARKED_BLOCK: Final = 1 << 14
 #: Texts at least this long are marked. Counting a text's breaks runs at about 2.5 GB/s, so
@@ -246,7 +246,7 @@ _PACKED_FROM: Final = 1 << 10
 
 
 def break_marks(text: str) -> array[int]:
-    """How many record breaks (:data:`NAME_BREAK`) a text of ``NAMES`` holds before each
+    """How many record breaks (:data:`NAME_BREAK`) a text of ``_NAMES`` holds before each
     block of :data:`MARKED_BLOCK` characters: so a query works out the record of a hit by
     counting the breaks of its block, not of the whole text before it. One pass over the
     text, made by the load with the text (about 70 ms for a million events' texts, in a
@@ -261,7 +261,7 @@ def break_marks(text: str) -> array[int]:
 
 
 def named_text(records: Sequence[Any], family: str) -> str:
-    """The IDs of one family of the records' ``NAMES`` (all of one class), as the load
+    """The IDs of one family of the records' ``_NAMES`` (all of one class), as the load
     gathers them: a line each, and after each record's a line holding :data:`NAME_BREAK`; so
     the record at position ``r`` is the one after the ``r``-th break (``\n`` before the
     first line and after the last).
@@ -278,7 +278,7 @@ def named_text(records: Sequence[Any], family: str) -> str:
 
 def gathered(records: Sequence[Any]) -> Gathered:
     """What the load's walk gathers of ``records`` (all of one class) for the queries: every
-    family's :func:`named_text` and the groups of each field of ``GROUPS``, from one walk
+    family's :func:`named_text` and the groups of each field of ``_GROUPS``, from one walk
     that checks nothing.
 
     >>> from rightsdata import EDTF
@@ -314,13 +314,13 @@ def gathered(records: Sequence[Any]) -> Gathered:
 
 @functools.cache
 def named_prefixes(cls: type, family: str) -> frozenset[str]:
-    """The prefixes of the IDs one family of ``cls.NAMES`` can hold (its fields' own).
+    """The prefixes of the IDs one family of ``cls._NAMES`` can hold (its fields' own).
 
     >>> from rightsdata._model.records import Rating
     >>> sorted(named_prefixes(Rating, "named"))
     ['org', 'place']
     """
-    paths = getattr(cls, "NAMES", {})[family]
+    paths = getattr(cls, "_NAMES", {})[family]
     return frozenset(p for path in paths for p in _named_field(cls, path).prefixes)
 
 
@@ -562,16 +562,16 @@ def _plan(cls: type) -> _Plan:
 def _walk_source(cls: type, gathered: Gather, *, checks: bool = True, defer: bool = True) -> str:
     """The source of the function ``walk_<class name>`` that checks and gathers records of
     ``cls``, filling ``gathered``'s indexes; or, unless ``checks``, of ``names_<class name>``,
-    which only gathers the IDs of the class's ``NAMES`` (as ``walk_`` does too). Unless
+    which only gathers the IDs of the class's ``_NAMES`` (as ``walk_`` does too). Unless
     ``defer``, every part is checked within its record (:func:`_walk_lines`)."""
-    families: Mapping[str, tuple[str, ...]] = getattr(cls, "NAMES", {})
+    families: Mapping[str, tuple[str, ...]] = getattr(cls, "_NAMES", {})
     named = {path: family for family, paths in families.items() for path in paths}
     for path in named:
         _named_field(cls, path)
-    grouped = {path: gathered.group(path) for path in getattr(cls, "GROUPS", ())}
+    grouped = {path: gathered.group(path) for path in getattr(cls, "_GROUPS", ())}
     for path in grouped:
-        if _field_at(cls, path, "GROUPS") is None:
-            raise TypeError(f"{cls.__name__}.GROUPS: {path!r} is not a path to a field")
+        if _field_at(cls, path, "_GROUPS") is None:
+            raise TypeError(f"{cls.__name__}._GROUPS: {path!r} is not a path to a field")
     deferred: list[tuple[str, int, list[str]]] = []
     body = _walk_lines(
         cls, 1, None, gathered, named, grouped, "", checks, deferred if defer else None
@@ -640,10 +640,10 @@ def _uses(source: str, name: str) -> bool:
 
 
 def _named_field(cls: type, path: str) -> Ref:
-    """The spec of the field at ``path`` (``NAMES``), which must hold IDs."""
-    spec = _field_at(cls, path, "NAMES")
+    """The spec of the field at ``path`` (``_NAMES``), which must hold IDs."""
+    spec = _field_at(cls, path, "_NAMES")
     if not isinstance(spec, Ref):
-        raise TypeError(f"{cls.__name__}.NAMES: {path!r} is not a field holding IDs")
+        raise TypeError(f"{cls.__name__}._NAMES: {path!r} is not a field holding IDs")
     return spec
 
 
@@ -711,7 +711,7 @@ def _walk_lines(
 ) -> list[str]:
     """The statements that check and gather one object ``o{depth}`` of ``cls``, a part held
     in a list by ``holder`` (or a record: None), at ``path`` from the record; and that gather
-    the IDs of the record's ``NAMES`` (``named``: each path's family). Unless ``checks``,
+    the IDs of the record's ``_NAMES`` (``named``: each path's family). Unless ``checks``,
     only those, and only for the parts that hold some.
 
     The parts of a list whose class holds no parts, none of ``named`` nor ``grouped`` (a
@@ -753,7 +753,7 @@ def _walk_lines(
         if nested is not None:
             inner = f"o{depth + 1}"
             within = f"{path}{field.name}."
-            # does the part hold a path of NAMES or GROUPS (gathered in the records' order)?
+            # does the part hold a path of _NAMES or _GROUPS (gathered in the records' order)?
             keyed = any(p.startswith(within) for p in (*named, *grouped))
             if not checks and not keyed:
                 continue

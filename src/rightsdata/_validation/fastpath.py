@@ -130,7 +130,7 @@ def decode_with_ids(
     """Decode a whole kind file (a JSON array of records of ``kind``) into records, with
     every ID the records hold: their own and every one they name (the bulk check gathers them
     anyway; the integrity check needs them). :func:`decode_kind` also gives the IDs of each
-    family of the class's ``NAMES``.
+    family of the class's ``_NAMES``.
 
     Raises one of :data:`REFUSED` on any problem: the caller then reads the file with the
     diagnostic path, which reports every problem with its location. The garbage collector is

@@ -452,7 +452,7 @@ class Context:
     def holding(self, kind: str, path: str, value: object) -> Iterator[tuple[int, Any]]:
         """The records of ``kind`` with their positions, as :meth:`kind` gives them, less
         records that certainly do not hold ``value`` at ``path``: where the fast path's walk
-        grouped the records by that path (a field of the class's ``GROUPS``), only those of
+        grouped the records by that path (a field of the class's ``_GROUPS``), only those of
         the value's group; else all of them."""
         records = self.records.get(kind, ())
         found = self.gathered.get(kind)

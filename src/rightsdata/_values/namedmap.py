@@ -50,3 +50,8 @@ class NamedMapping(Mapping[str, V], Generic[K, V]):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self._items!r})"
+
+    def _ipython_key_completions_(self) -> list[str]:
+        """The names, which IPython and Jupyter offer after ``TABLES["`` (as a dict's keys:
+        IPython completes the keys of no other mapping)."""
+        return list(self._items)
