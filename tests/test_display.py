@@ -383,7 +383,7 @@ def test_dataset_card_escapes_and_copes_without_a_descriptor() -> None:
     card = dataset_html(dataset)
     assert "<script" not in card
     text = shown(card)
-    assert text.startswith(f"Dataset {SCRIPT} {SCRIPT} · 2 records")
+    assert text.startswith(f"Dataset {SCRIPT} 2 records")  # (no title: the name is, once)
     assert "1 source1 person0 organizations" in text  # (one of a kind: singular)
 
 

@@ -134,3 +134,19 @@ def test_the_testing_extra_caps_no_hypothesis_release() -> None:
     assert "hypothesis<6.170.10" in extras["test"]
     assert "rightsdata[testing]" in extras["test"]
     assert any(r.startswith("hypothesis-jsonschema") for r in extras["test"])
+
+
+def test_the_sdist_includes_every_file_at_the_top_of_the_checkout() -> None:
+    # CITATION.cff was left out of the sdist's list (the `cite` command points to it); the
+    # dotfiles are the repository's own (git, CI), not the project's
+    import tomllib
+
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (an unpacked sdist): no list of the project's files")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    include = project["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+    tracked = _run("git", "ls-files", cwd=ROOT).splitlines()
+    tops = {path.split("/", 1)[0] for path in tracked if not path.startswith(".")}
+    included = {path.split("/", 1)[0] for path in include}  # (src/rightsdata: src)
+    assert tops - {"pyproject.toml"} <= included, tops - included  # (hatch adds pyproject)
+    assert "CITATION.cff" in include

@@ -158,7 +158,7 @@ def test_untyped_access_gives_the_marked_errors(
         for number, line in enumerate(source, start=1)
         if (match := MARK.search(line))
     ]
-    assert len(expected) == 38
+    assert len(expected) == 39
     assert sorted(set(mypy_errors["untyped_access.py"])) == expected
 
 

@@ -212,24 +212,17 @@ _SUBMODULES: Final = ("display", "plot", "schema", "tables", "testing", "textcar
 _NEEDS_EXTRA: Final = frozenset({"testing"})
 
 
-def _installed_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("rightsdata")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        from rightsdata._version import __version__ as source_version
-
-        return source_version
-
-
 if not TYPE_CHECKING:
     # Hidden from type checkers, which see every public name in the imports above: a name
     # that is not there (a typo, a removed name) is then an error, not Any.
     def __getattr__(name: str) -> Any:
         if name == "__version__":
-            value = globals()["__version__"] = _installed_version()
-            return value
+            # The version of the code that runs, from its one source (which --version,
+            # `info`, `cite` and a pickle's version check read too); not the installed
+            # distribution's metadata, which an editable install leaves behind after a
+            # pull. Not cached, so that every report reads the same value.
+            version: str = importlib.import_module("rightsdata._version").__version__
+            return version
         if name in _SUBMODULES:  # rightsdata.tables.read_directory(...) with no import of it
             try:
                 return importlib.import_module(f"rightsdata.{name}")  # (which binds it here)

@@ -26,6 +26,7 @@ surname: str = maybe.name  # error: union-attr
 title: str = ds.collection("persons")[0].title  # error: attr-defined
 born_on = rightsdata.structure("events", {}).born  # error: attr-defined
 ds.get("person:vladimir-kozlov", "persons")  # error: call-overload
+ds.get("person:nobody", None)  # error: call-overload
 ds.plot_timeline(ds.persons)  # error: arg-type
 
 # A selector of a closed set is typed by it: a misspelt kind, table, format or term is an

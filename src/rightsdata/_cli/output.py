@@ -14,7 +14,6 @@ from rightsdata._values.errors import (
     ProblemCode,
     one_line,
     printable,
-    problem_parts,
     unchecked_note,
 )
 
@@ -50,12 +49,7 @@ def _problem_json(problem: Problem) -> dict[str, str | int | None]:
     """A problem for ``--json``: its location, message and code, and the location's parts
     (null where they do not apply: every part but the file it concerns, for a problem in no
     record)."""
-    return {
-        "location": problem.location,
-        "message": problem.message,
-        "code": problem.code,
-        **problem_parts(problem),
-    }
+    return problem._asdict()
 
 
 def _problem_text(problem: Problem) -> str:

@@ -19,6 +19,7 @@ from types import MappingProxyType, UnionType
 from typing import (
     TYPE_CHECKING,
     Any,
+    Final,
     Literal,
     TypeVar,
     Union,
@@ -321,6 +322,36 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
     if get_origin(kind) is not None:  # a type expression: typing.Optional[Person]
         raise TypeError(f"{takes}{kind!r}")
     raise TypeError(f"{takes}{_a(type(kind))} ({shown_repr(kind)})")
+
+
+class _AnyKind:
+    """The default of :meth:`Dataset.get`'s ``kind``: none given, any kind. Not None, so that
+    ``ds.get(id, None)``, a collection's ``get(id, default)`` carried over, is told apart."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<any kind>"
+
+
+_ANY_KIND: Final = _AnyKind()
+
+
+def _none_as_kind(record_id: object) -> str:
+    """Why ``ds.get(record_id, None)`` is refused, and what gives a default instead."""
+    from rightsdata._values.shell import python_call, python_literal
+
+    kind = KIND_OF_PREFIX.get(prefix_of(record_id)) if isinstance(record_id, str) else None
+    example = (
+        f" ({python_call(f'ds.{kind}.get({python_literal(record_id)}, None)')})"
+        if kind is not None and isinstance(record_id, str)
+        else ""
+    )
+    return (
+        "the second argument of `Dataset.get(id, kind)` is a record class (such as "
+        f"`rightsdata.Person`), not None; for a default when no record has the ID, use "
+        f"{python_call('ds.<kind>.get(id, default)')}{example}"
+    )
 
 
 def _members(kind: object) -> tuple[Any, ...]:
@@ -956,7 +987,9 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     @overload
     def get(self, record_id: str, kind: UnionType) -> Record: ...
     def get(
-        self, record_id: str, kind: type[Any] | tuple[type[Any], ...] | UnionType | None = None
+        self,
+        record_id: str,
+        kind: type[Any] | tuple[type[Any], ...] | UnionType | _AnyKind | None = _ANY_KIND,
     ) -> Any:
         """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none,
         whose hint names the records of this dataset meant (by name too: ``ds.get("Vladimir
@@ -973,8 +1006,10 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         as ``isinstance`` takes: ``ds.get(id, (Person, Organization))`` is typed
         ``Person | Organization`` (for two to four classes), so ``.name`` checks. A union
         (``Person | Organization``, ``rightsdata.Record``) works too, but type checkers see
-        only ``Record`` through it. Anything else raises TypeError. For a kind named by a
-        string (``"events"``), use :meth:`collection`.
+        only ``Record`` through it. Anything else raises TypeError, None too: the second
+        argument is not a default, as a collection's ``get(id, default)`` is (for that, use
+        ``ds.persons.get(id, None)``). For a kind named by a string (``"events"``), use
+        :meth:`collection`.
 
         >>> import rightsdata
         >>> from rightsdata import Event, Organization
@@ -992,8 +1027,10 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         rightsdata.UnknownIdError: no organisation has the id 'org:kazakhstan-authorities'; \
 it redirects to 'group:kazakhstan-authorities', the ID of a group
         """
-        if kind is None:
+        if kind is _ANY_KIND:
             return self._answers().get(record_id)
+        if kind is None:
+            raise TypeError(_none_as_kind(record_id))
         classes = _record_classes(kind)
         if not isinstance(record_id, str):
             raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")

@@ -191,14 +191,15 @@ def _term(cls: type[E], value: object, argument: str) -> E:
 
 
 def _parsed(value: object, problem: str) -> object:
-    """``value``, an EDTF if it was text; a ValueError starting with ``problem`` if the text
-    is not EDTF."""
+    """``value``, an EDTF if it was text; an :class:`EDTFError` starting with ``problem`` if
+    the text is not EDTF (a date argument, as a date in the data, is one: ``except
+    rightsdata.EDTFError`` catches both)."""
     if not isinstance(value, str):
         return value
     try:
         return EDTF.parse(value)
     except EDTFError as error:
-        raise ValueError(f"{problem}: {error}") from None
+        raise EDTFError(error.text, error.reason, problem) from error
 
 
 def _python_window(start: str, end: str) -> str:
@@ -239,8 +240,9 @@ def _window_of(text: str) -> str:
 
 
 def _side(text: str, side: Literal["start", "end"]) -> EDTF:
-    """The window side ``text``; a ValueError saying what to write if it is not a date (a
-    span's words are told the side or the window, which a side takes, not an interval)."""
+    """The window side ``text``; an :class:`EDTFError` saying what to write if it is not a
+    date (a span's words are told the side or the window, which a side takes, not an
+    interval)."""
     try:
         return EDTF.parse(text)
     except EDTFError as error:
@@ -248,7 +250,7 @@ def _side(text: str, side: Literal["start", "end"]) -> EDTF:
         from rightsdata._values.datewords import Window, in_window
 
         reason = in_window(text, error.reason, is_edtf, Window(side, _python_window))
-        raise ValueError(f"between: the {side} is not a date: {EDTFError(text, reason)}") from None
+        raise EDTFError(text, reason, f"between: the {side} is not a date") from error
 
 
 def _bound(value: object, side: str) -> int:

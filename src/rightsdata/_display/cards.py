@@ -545,7 +545,9 @@ def dataset_card(dataset: Dataset) -> str:
         for lic in descriptor.get("licenses") or ()
         if isinstance(lic, dict) and (lic.get("name") or lic.get("title"))
     ]
-    facts = [_span(_v(name), _MONO)]
+    # the name (what loads it) on the facts line under a title, or as the title itself
+    # where there is none: never twice (an unnamed dataset said "unnamed dataset" twice)
+    facts = [_span(_v(name), _MONO)] if title and dataset.name else []
     if dataset.version:
         facts.append(f"version {_v(dataset.version)}")
     facts.append(counted(len(dataset), "record"))

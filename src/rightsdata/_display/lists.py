@@ -147,9 +147,11 @@ def _title(names: _Names, record_id: str) -> str:
 
 
 def _card(kicker: str, title: str, facts: str, body: str) -> str:
+    # (no title, as display.table's: no empty block, which a screen reader would announce)
+    heading = _block(_TITLE, title) if title else ""
     return (
         f'<div style="{_CARD}"><div style="{_KICKER}">{_e(kicker)}</div>'
-        f'{_block(_TITLE, title)}<div style="{_MUTED}">{facts}</div>{body}</div>'
+        f'{heading}<div style="{_MUTED}">{facts}</div>{body}</div>'
     )
 
 

@@ -39,8 +39,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, BinaryIO, Final
 
+from rightsdata._tables.tableerrors import table_error
 from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
-from rightsdata._values.errors import counted, deprecated, not_a_name, shown_repr
+from rightsdata._values.errors import ProblemCode, counted, deprecated, not_a_name, shown_repr
 from rightsdata._values.names import FormulaOption
 
 __all__ = [
@@ -322,7 +323,9 @@ def render(table: Table, rows: Iterable[Row], formulas: str = "escape") -> str:
     return buffer.getvalue()
 
 
-def parse(table: Table, text: str, formulas: str = "escape") -> list[Row]:
+def parse(
+    table: Table, text: str, formulas: str = "escape", *, where: str | None = None
+) -> list[Row]:
     """The rows of ``table``'s CSV text, typed by its columns (the inverse of :func:`render`
     with the same ``formulas`` option). Blank lines (an editor's final newline) hold no row.
     A cell may be as long as the text (no text field has a length limit: a summary of
@@ -330,25 +333,37 @@ def parse(table: Table, text: str, formulas: str = "escape") -> list[Row]:
     131,072; :func:`_fields_up_to`).
 
     A header that does not match the table's columns, a row with another number of fields
-    or a cell its column cannot hold raises ValueError naming the table, the line (from 1,
-    the header's included) and the column; so does text the :mod:`csv` module cannot read.
+    or a cell its column cannot hold raises :class:`rightsdata.InvalidDataError` (a
+    ``ValueError``) naming the table, the line (from 1, the header's included) and the
+    column, at ``where`` (the file's path; ``<table>.csv`` if not given), which its one
+    problem's ``file``, ``line`` and ``field`` give too; so does text the :mod:`csv` module
+    cannot read.
     """
     unescape = _check_option(formulas)
+    where = f"{table.name}.csv" if where is None else where
     reader = csv.reader(io.StringIO(text, newline=""))
     with _fields_up_to(len(text)):
         try:
-            return _rows(table, reader, unescape)
+            return _rows(table, reader, unescape, where)
         except csv.Error as error:
-            raise ValueError(f"table {table.name!r}, line {reader.line_num}: {error}") from None
+            raise table_error(
+                where,
+                f"table {table.name!r}, line {reader.line_num}: {error}",
+                ProblemCode.SYNTAX,
+                line=reader.line_num,
+            ) from None
 
 
-def _rows(table: Table, reader: Any, unescape: bool) -> list[Row]:
+def _rows(table: Table, reader: Any, unescape: bool, where: str) -> list[Row]:
     """The rows :func:`parse` reads with ``reader``, the header first."""
     header = next(reader, None)
     if header is None or tuple(header) != table.column_names:
-        raise ValueError(
+        raise table_error(
+            where,
             f"table {table.name!r}: expected the columns {', '.join(table.column_names)}; "
-            f"got {', '.join(header or [])}"
+            f"got {', '.join(header or [])}",
+            ProblemCode.SYNTAX,
+            line=1,
         )
     columns = table.columns
     found = []
@@ -356,16 +371,23 @@ def _rows(table: Table, reader: Any, unescape: bool) -> list[Row]:
         if not line:
             continue
         if len(line) != len(columns):
-            raise ValueError(
+            raise table_error(
+                where,
                 f"table {table.name!r}, line {reader.line_num}: {counted(len(line), 'field')}; "
-                f"expected {len(columns)} ({', '.join(table.column_names)})"
+                f"expected {len(columns)} ({', '.join(table.column_names)})",
+                ProblemCode.SYNTAX,
+                line=reader.line_num,
             )
         try:
             found.append(tuple(_cell(c, t, unescape) for c, t in zip(columns, line, strict=True)))
         except ValueError as error:
             column = next(c.name for c, t in zip(columns, line, strict=True) if not _reads(c, t))
-            raise ValueError(
-                f"table {table.name!r}, line {reader.line_num}, column {column!r}: {error}"
+            raise table_error(
+                where,
+                f"table {table.name!r}, line {reader.line_num}, column {column!r}: {error}",
+                ProblemCode.VALUE,
+                line=reader.line_num,
+                column=column,
             ) from None
     return found
 
@@ -417,18 +439,23 @@ def read_directory(
     or its text), read with the ``csv_formulas`` option they were written with (the export's
     option of that name: ``"escape"`` or ``"keep"``). By default, the option the export's
     manifest (``.rightsdata-export``) records, or ``"escape"`` (the export's default) where
-    it records none; an option given that is not the one it records raises ValueError, as
+    it records none; an option given that is not the one it records raises ValueError (a
+    wrong argument), as
     it would read some texts back changed. A file may start with a byte-order mark, as a
     spreadsheet that saves CSV as "UTF-8" writes one. ``formulas`` is the option's earlier
     name, deprecated (``DeprecationWarning``): accepted until rightsdata 0.2.0.
 
     A ``directory`` that is not one raises NotADirectoryError (FileNotFoundError if it does
-    not exist), and one that holds no table's CSV file raises ValueError: an empty result
-    would read as a dataset of no records. So does a table that the export's manifest, or a
-    ``datapackage.json`` beside the tables, lists and that is not there (a copy that missed
-    a file): read without it, its rows would be lost without a word. Without either, the
-    tables that are there are read, and a table not there has no rows (docs/exports.md),
-    except a kind's table of which the ``records`` table lists records (ValueError).
+    not exist). Bad data raises :class:`rightsdata.InvalidDataError` (a ``RightsdataError``
+    and a ``ValueError``), whose problem names the file, the line and the column (its
+    ``file``, ``line`` and ``field``): a file that is not UTF-8 or not the table's CSV (a
+    header, a row's width, a cell its column cannot hold), and a folder that holds no table's CSV
+    file (an empty result would read as a dataset of no records). So does a table that the
+    export's manifest, or a ``datapackage.json`` beside the tables, lists and that is not
+    there (a copy that missed a file): read without it, its rows would be lost without a
+    word. Without either, the tables that are there are read, and a table not there has no
+    rows (docs/exports.md), except a kind's table of which the ``records`` table lists
+    records (InvalidDataError).
 
     >>> import rightsdata, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -455,23 +482,26 @@ def read_directory(
     option = given or written or "escape"
     missing = missing_tables(folder)
     if missing is not None:
-        raise ValueError(missing)
+        raise table_error(os.fspath(folder), missing, ProblemCode.MISSING)
     found: dict[str, list[Row]] = {}
     for name, table in TABLES.items():
         path = folder / f"{name}.csv"
         if path.is_file():
             try:
-                found[name] = parse(table, path.read_bytes().decode("utf-8-sig"), option)
-            except ValueError as error:  # (the file's name, before the table's line)
-                raise ValueError(f"{path}: {error}") from None
+                text = path.read_bytes().decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise table_error(os.fspath(path), str(error), ProblemCode.SYNTAX) from None
+            found[name] = parse(table, text, option, where=os.fspath(path))
     if not found:
-        raise ValueError(
-            f"{os.fspath(directory)} holds no table's CSV file (events.csv, "
-            "events.participants.csv, ...), as `rightsdata export --format csv` writes them"
+        raise table_error(
+            os.fspath(directory),
+            "holds no table's CSV file (events.csv, events.participants.csv, ...), as "
+            "`rightsdata export --format csv` writes them",
+            ProblemCode.MISSING,
         )
-    lost = kinds_missing(folder, found)
+    lost = kinds_missing(found)
     if lost is not None:
-        raise ValueError(lost)
+        raise table_error(os.fspath(folder), lost, ProblemCode.MISSING)
     return found
 
 

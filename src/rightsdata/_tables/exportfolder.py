@@ -85,8 +85,9 @@ def listed_tables(folder: Path) -> dict[str, str]:
 
 
 def missing_tables(folder: Path) -> str | None:
-    """Why ``folder`` cannot be read whole: the CSV files its manifest or ``datapackage.json``
-    lists that are not there, and what to do; None if every listed one is there."""
+    """Why ``folder`` cannot be read whole (said of the folder): the CSV files its manifest
+    or ``datapackage.json`` lists that are not there, and what to do; None if every listed
+    one is there."""
     from rightsdata._values.joined import all_of
 
     missing = {
@@ -103,20 +104,21 @@ def missing_tables(folder: Path) -> str | None:
     )
     are, it, its = ("are", "them", "their") if len(missing) > 1 else ("is", "it", "its")
     return (
-        f"{folder}: {files} {are} missing, though {sources} names {it} (a file not copied?): "
+        f"{files} {are} missing, though {sources} names {it} (a file not copied?): "
         f"read without {it}, {its} rows would be lost without a word; copy the export "
         "whole, or export again"
     )
 
 
-def kinds_missing(folder: Path, found: Mapping[str, Sequence[tuple[Any, ...]]]) -> str | None:
-    """Why the tables ``found`` in ``folder`` (by table name) are not whole, by what they say
-    of themselves: the ``records`` table lists every record's ID and kind, so a kind it lists
-    records of whose own table is not there would lose them; None if none is missing. (A
-    kind's child tables cannot be told so: any of them may have no rows.)
+def kinds_missing(found: Mapping[str, Sequence[tuple[Any, ...]]]) -> str | None:
+    """Why the tables ``found`` in a folder (by table name) are not whole (said of the
+    folder), by what they say of themselves: the ``records`` table lists every record's ID
+    and kind, so a kind it lists records of whose own table is not there would lose them;
+    None if none is missing. (A kind's child tables cannot be told so: any of them may have
+    no rows.)
 
-    >>> str(kinds_missing(Path("out"), {"records": [("person:a", "persons", "A")]}))[:62]
-    'out: records.csv lists 1 record of persons, but persons.csv is'
+    >>> str(kinds_missing({"records": [("person:a", "persons", "A")]}))[:57]
+    'records.csv lists 1 record of persons, but persons.csv is'
     """
     from rightsdata._values.errors import counted
     from rightsdata._values.joined import all_of
@@ -132,7 +134,7 @@ def kinds_missing(folder: Path, found: Mapping[str, Sequence[tuple[Any, ...]]]) 
     files = all_of(f"{kind}.csv" for kind in listed)
     are, it = ("are", "them") if len(listed) > 1 else ("is", "it")
     return (
-        f"{folder}: records.csv lists {records}, but {files} {are} missing: read without "
+        f"records.csv lists {records}, but {files} {are} missing: read without "
         f"{it}, those records would be lost without a word; copy the export whole, or "
         "export again"
     )

@@ -22,7 +22,9 @@ from typing import Any
 import attrs
 
 from rightsdata._model.records import KINDS, RECORD_TYPES
+from rightsdata._tables.tableerrors import table_error
 from rightsdata._tables.tables import TABLES, Row, Table, TableName
+from rightsdata._values.errors import InvalidDataError, ProblemCode
 
 __all__ = ["documents_from_rows"]
 
@@ -74,8 +76,10 @@ def documents_from_rows(
     ``tables`` maps table names to their rows (a missing table has none). Returns the
     documents by kind in canonical form, as :meth:`Dataset.to_dict
     <rightsdata.Dataset.to_dict>` gives them,
-    and the redirects. A row whose owner is missing, or a gap in positions, raises
-    ValueError. :func:`rightsdata.load_documents` checks them and builds the dataset.
+    and the redirects. A row whose owner is missing, a gap in positions, or a row of another
+    width than its table's raises :class:`rightsdata.InvalidDataError` (a ``ValueError``)
+    naming the table and the row. :func:`rightsdata.load_documents` checks the documents and
+    builds the dataset.
 
     >>> import rightsdata
     >>> from rightsdata.tables import TABLES, rows
@@ -92,6 +96,7 @@ def documents_from_rows(
     by_id: dict[str, Document] = {}
     for kind in KINDS:
         for row in tables.get(kind, ()):
+            _check_width(TABLES[kind], row)
             document = _document(RECORD_TYPES[kind], TABLES[kind], row)
             documents[kind].append(document)
             by_id[document["id"]] = document
@@ -116,20 +121,43 @@ def _key(table: Table) -> Any:
     return key
 
 
+def _error(table: Table, message: str, code: str, row: Row) -> InvalidDataError:
+    """Bad rows are bad data: an :class:`InvalidDataError` at the table (``table 'x'``),
+    whose message names the row, as :func:`rightsdata.load_path` names a record."""
+    owner = row[0] if row and isinstance(row[0], str) else None
+    return table_error(f"table {table.name!r}", message, code, record_id=owner)
+
+
+def _check_width(table: Table, row: Row) -> None:
+    if len(row) != len(table.columns):
+        raise _error(
+            table,
+            f"row {row!r} has {len(row)} cells; expected {len(table.columns)} "
+            f"({', '.join(table.column_names)})",
+            ProblemCode.VALUE,
+            row,
+        )
+
+
 def _fill(table: Table, rows: list[Row], by_id: Mapping[str, Document]) -> None:
     """Append each row's item to the list it belongs to, checking positions."""
     for row in rows:
+        _check_width(table, row)
         owner = by_id.get(str(row[0]))
         if owner is None:
-            raise ValueError(f"table {table.name!r}: no record {row[0]!r} owns the row {row!r}")
+            raise _error(
+                table, f"no record {row[0]!r} owns the row {row!r}", ProblemCode.INTEGRITY, row
+            )
         target: Any = owner
         for field, position in zip(table.path[:-1], row[1 : table.keys - 1], strict=True):
             target = target[field][position]
         items: list[Any] = target[table.path[-1]]
         if row[table.keys - 1] != len(items):
-            raise ValueError(
-                f"table {table.name!r}: row {row!r} has position {row[table.keys - 1]}; "
-                f"expected {len(items)}"
+            raise _error(
+                table,
+                f"row {row!r} has position {row[table.keys - 1]}; expected {len(items)}",
+                ProblemCode.VALUE,
+                row,
             )
         if table.item is str:
             items.append(row[table.keys])

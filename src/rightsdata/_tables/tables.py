@@ -1007,17 +1007,24 @@ INT64_MAX: Final = 2**63 - 1
 
 
 def check_integers(table: Table, found: list[list[Any]]) -> None:
-    """Raise ValueError if a count or position of ``found`` (``table``'s columns) is too large
-    for a 64-bit integer, naming the table, the column and the row's record."""
+    """Raise :class:`rightsdata.InvalidDataError` (a ``ValueError``) if a count or position
+    of ``found`` (``table``'s columns) is too large for a 64-bit integer, naming the table,
+    the column and the row's record."""
     for column, values in zip(table.columns, found, strict=True):
         if column.type not in (ColumnType.COUNT, ColumnType.POSITION):
             continue
         for index, value in enumerate(values):
             if value is not None and value > INT64_MAX:
-                raise ValueError(
-                    f"table {table.name!r}, column {column.name!r}: {found[0][index]} has "
-                    f"{value}, more than {INT64_MAX} (2**63-1), the largest whole number "
-                    "Parquet and pandas hold"
+                from rightsdata._tables.tableerrors import table_error  # (only when wrong)
+                from rightsdata._values.errors import ProblemCode
+
+                raise table_error(
+                    f"table {table.name!r}, column {column.name!r}",
+                    f"{found[0][index]} has {value}, more than {INT64_MAX} (2**63-1), the "
+                    "largest whole number Parquet and pandas hold",
+                    ProblemCode.LIMIT,
+                    column=column.name,
+                    record_id=str(found[0][index]),
                 )
 
 

@@ -152,6 +152,9 @@ class EDTFError(RightsdataError, ValueError):
     The message names the input and says what is wrong; so do two attributes, for a program
     that shows them its own way: ``text``, the input (a ``str``, unless a value of another
     type was given), and ``reason``, what is wrong with it (the message without the input).
+    A date given as an argument (``ds.events(between=("2020-13", None))``) has ``context``
+    too, what it was given as, which the message says first (``between: the start is not a
+    date``); None for a date parsed alone.
 
     >>> try:
     ...     EDTF.parse("2012-13-01")
@@ -166,18 +169,22 @@ class EDTFError(RightsdataError, ValueError):
     text: object
     #: What is wrong with it: the message without the input.
     reason: str
+    #: What the input was given as (``"between: the start is not a date"``), or None.
+    context: str | None
 
-    def __init__(self, text: object, reason: str | None = None) -> None:
+    def __init__(self, text: object, reason: str | None = None, context: str | None = None) -> None:
         if reason is None:  # the spelling of rightsdata 0.1: one argument, the whole message
             text, reason = None, str(text)
             deprecated_message_only("EDTFError")
         # (with no input text, the reason is the whole message)
-        super().__init__(reason if text is None else f"{text!r} is not an EDTF date: {reason}")
+        message = reason if text is None else f"{text!r} is not an EDTF date: {reason}"
+        super().__init__(message if context is None else f"{context}: {message}")
         self.text = text
         self.reason = reason
+        self.context = context
 
-    def __reduce__(self) -> tuple[type[EDTFError], tuple[object, str]]:
-        return (type(self), (self.text, self.reason))
+    def __reduce__(self) -> tuple[type[EDTFError], tuple[object, str, str | None]]:
+        return (type(self), (self.text, self.reason, self.context))
 
 
 class Precision(enum.Enum):

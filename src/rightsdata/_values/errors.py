@@ -100,6 +100,9 @@ class Problem:
     ('event:kozlov-verdict', 'date')
     >>> problem.missing_id is None
     True
+
+    :meth:`_asdict` gives every attribute by name, as a row of a table of problems
+    (``pd.DataFrame([p._asdict() for p in error.problems])``).
     """
 
     # A plain class, not attrs: `import rightsdata` imports this module, and stays light.
@@ -198,6 +201,62 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
 
+    def _asdict(self) -> dict[str, Any]:
+        """The problem as a dict: ``location``, ``message`` and ``code``, then the location's
+        parts (``file``, ``kind``, ``index``, ``line``, ``record_id``, ``field``) and
+        ``missing_id``, each None where it does not apply; the keys and values of
+        ``rightsdata validate --json``'s objects. Named as a named tuple's, so that a list of
+        them is a table: ``pd.DataFrame([p._asdict() for p in error.problems])``.
+
+        >>> Problem("persons.json", "is empty", "syntax", file="persons.json")._asdict()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        {'location': 'persons.json', 'message': 'is empty', 'code': 'syntax',
+         'file': 'persons.json', 'kind': None, 'index': None, 'line': None,
+         'record_id': None, 'field': None, 'missing_id': None}
+        """
+        return {
+            "location": self.location,
+            "message": self.message,
+            "code": self.code,
+            **problem_parts(self),
+        }
+
+
+def pretty_problems(problems: Sequence[Problem], printer: Any, cycle: bool) -> None:
+    """IPython's display of a list or tuple of ``problems`` (``printer``, its
+    ``RepresentationPrinter``): as its ``repr``, the first :data:`SHOWN_PROBLEMS` only, then
+    how many more, as ``str(InvalidDataError)`` shows them; a failed load's thousands of
+    problems, echoed in a notebook, would flood it (all are in the sequence still)."""
+    opening, closing = ("(", ")") if isinstance(problems, tuple) else ("[", "]")
+    if cycle:  # (a sequence of problems holds none of its own: never, but the protocol asks)
+        printer.text(f"{opening}...{closing}")
+        return
+    with printer.group(1, opening, closing):
+        for index, problem in enumerate(problems[:SHOWN_PROBLEMS]):
+            if index:
+                printer.text(",")
+                printer.breakable()
+            printer.text(repr(problem))
+        if len(problems) > SHOWN_PROBLEMS:
+            printer.text(",")
+            printer.breakable()
+            printer.text(f"... and {len(problems) - SHOWN_PROBLEMS} more (of {len(problems)})")
+        elif len(problems) == 1 and isinstance(problems, tuple):
+            printer.text(",")
+
+
+class ProblemTuple(tuple[Problem, ...]):
+    """:attr:`InvalidDataError.problems`: a tuple, shown in IPython as
+    :func:`pretty_problems` shows it (its ``repr``, ``==`` and everything else a tuple's)."""
+
+    __slots__ = ()
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        pretty_problems(self, printer, cycle)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (tuple, (tuple(self),))  # (pickled as a tuple, which the error wraps again)
+
 
 def problem_parts(problem: Problem) -> dict[str, Any]:
     """What ``problem`` says beside its location, message and code, by the keywords
@@ -257,8 +316,9 @@ class Problems(list[Problem]):
 
     It is a list in every other way (``== []``, ``len``, indexing, a slice or a sum is a plain
     list): equality compares the problems alone (``unchecked`` is never given without
-    one). Its ``repr`` is a list's, with ``unchecked`` added where there is some;
-    :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and pickling do.
+    one). Its ``repr`` is a list's, with ``unchecked`` added where there is some; IPython
+    shows the first 50 problems of it, then ``... and N more``, as ``str(InvalidDataError)``
+    does; :meth:`copy` keeps ``unchecked``, as ``copy.copy`` and pickling do.
 
     Made by hand, it takes an iterable of :class:`Problem` objects only (not one Problem
     alone: ``Problems([problem])``), and ``unchecked`` as an iterable of kinds' names, kept
@@ -319,6 +379,19 @@ class Problems(list[Problem]):
     def __repr__(self) -> str:
         listed = super().__repr__()
         return f"Problems({listed}, unchecked={self.unchecked!r})" if self.unchecked else listed
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's display: the ``repr``, with the first 50 problems only and how many more
+        (as ``str(InvalidDataError)`` shows them), so that thousands do not flood a
+        notebook."""
+        if not self.unchecked:
+            pretty_problems(self, printer, cycle)
+            return
+        with printer.group(9, "Problems(", ")"):
+            pretty_problems(self, printer, cycle)
+            printer.text(",")
+            printer.breakable()
+            printer.text(f"unchecked={self.unchecked!r}")
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (list(self), self.unchecked))
@@ -791,7 +864,7 @@ class InvalidDataError(RightsdataError, ValueError):
     def __init__(
         self, problems: Iterable[Problem], what: str = "the data", unchecked: Iterable[str] = ()
     ) -> None:
-        self.problems = tuple(problems)
+        self.problems = ProblemTuple(problems)  # (a tuple, shown capped in IPython)
         self.what = printable(what)  # a file name may not be text (bytes decoded as surrogates)
         self.unchecked = tuple(unchecked)
         super().__init__(self._summary())

@@ -1,0 +1,34 @@
+"""The error for bad data in tables read back (CSV files, rows): an ``InvalidDataError``, as
+a failed load's, located to the file, line and column. Below every module of the tables
+(:mod:`rightsdata._tables.tables` raises it too), so that none imports another upward.
+"""
+
+from __future__ import annotations
+
+import os
+
+from rightsdata._values.errors import InvalidDataError, Problem
+
+__all__ = ["table_error"]
+
+
+def table_error(
+    where: str,
+    message: str,
+    code: str,
+    *,
+    line: int | None = None,
+    column: str | None = None,
+    record_id: str | None = None,
+) -> InvalidDataError:
+    """The error for bad data in tables: a :class:`rightsdata.InvalidDataError` (so a
+    ``RightsdataError`` and a ``ValueError``) with one problem at ``where`` (a CSV file's
+    path, or a table), whose ``line`` and ``field`` (the column) are set where known.
+
+    >>> print(table_error("out/persons.csv", "table 'persons', line 3: 2 fields", "syntax"))
+    1 problem in out/persons.csv:
+      out/persons.csv: table 'persons', line 3: 2 fields
+    """
+    file = os.path.basename(where) if where.endswith(".csv") else None
+    problem = Problem(where, message, code, file=file, line=line, field=column, record_id=record_id)
+    return InvalidDataError([problem], where)

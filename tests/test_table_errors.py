@@ -1,0 +1,139 @@
+"""Bad data in tables read back is a RightsdataError (an InvalidDataError, so a ValueError
+too), located to the file, line and column as its message says: one ``except
+rightsdata.RightsdataError`` catches it, as it catches a failed load."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import rightsdata
+from rightsdata.tables import TABLES, documents_from_rows, read_directory, rows
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("csv")
+    rightsdata.load().export(folder, "csv")
+    return folder
+
+
+def _copy(source: Path, target: Path) -> Path:
+    for path in source.iterdir():
+        (target / path.name).write_bytes(path.read_bytes())
+    return target
+
+
+def _refused(folder: Path) -> rightsdata.InvalidDataError:
+    with pytest.raises(rightsdata.RightsdataError) as caught:
+        read_directory(folder)
+    error = caught.value
+    assert isinstance(error, rightsdata.InvalidDataError) and isinstance(error, ValueError)
+    assert len(error.problems) == 1
+    return error
+
+
+def _edit(folder: Path, name: str, old: bytes, new: bytes) -> Path:
+    path = folder / name
+    data = path.read_bytes()
+    assert old in data
+    path.write_bytes(data.replace(old, new, 1))
+    return path
+
+
+def test_a_wrong_header_is_invalid_data(exported: Path, tmp_path: Path) -> None:
+    path = _edit(_copy(exported, tmp_path), "persons.csv", b"id,", b"idx,")
+    error = _refused(tmp_path)
+    problem = error.problems[0]
+    assert (problem.file, problem.line, problem.code) == ("persons.csv", 1, "syntax")
+    assert str(problem).startswith(f"{path}: table 'persons': expected the columns id, name")
+
+
+def test_a_cell_its_column_cannot_hold_is_located_to_its_line_and_column(
+    exported: Path, tmp_path: Path
+) -> None:
+    folder = _copy(exported, tmp_path)
+    lines = (folder / "events.participants.csv").read_text(encoding="utf-8").splitlines()
+    cells = lines[1].split(",")
+    cells[1] = "x"  # the position
+    lines[1] = ",".join(cells)
+    (folder / "events.participants.csv").write_text("\r\n".join(lines) + "\r\n", "utf-8")
+    problem = _refused(folder).problems[0]
+    assert (problem.file, problem.line, problem.field) == ("events.participants.csv", 2, "position")
+    assert "line 2, column 'position': invalid literal for int()" in problem.message
+
+
+def test_a_short_row_and_a_byte_that_is_not_utf8_are_invalid_data(
+    exported: Path, tmp_path: Path
+) -> None:
+    folder = _copy(exported, tmp_path)
+    with (folder / "persons.csv").open("ab") as file:
+        file.write(b"person:x,X\r\n")
+    problem = _refused(folder).problems[0]
+    assert problem.file == "persons.csv" and problem.line is not None
+    assert "2 fields; expected" in problem.message
+    (folder / "persons.csv").write_bytes((exported / "persons.csv").read_bytes() + b"\xff")
+    problem = _refused(folder).problems[0]
+    assert problem.file == "persons.csv" and "'utf-8' codec can't decode" in problem.message
+
+
+def test_an_empty_file_and_a_missing_table_are_invalid_data(exported: Path, tmp_path: Path) -> None:
+    folder = _copy(exported, tmp_path)
+    (folder / "records.csv").write_bytes(b"")
+    assert "table 'records': expected the columns id, kind" in str(_refused(folder))
+    (folder / "records.csv").write_bytes((exported / "records.csv").read_bytes())
+    (folder / "events.participants.csv").unlink()
+    error = _refused(folder)
+    assert "events.participants.csv is missing" in str(error)
+    assert error.problems[0].location == str(folder)
+
+
+def test_a_folder_of_no_tables_is_invalid_data(tmp_path: Path) -> None:
+    assert "holds no table's CSV file" in str(_refused(tmp_path))
+
+
+def test_rows_that_do_not_fit_are_invalid_data() -> None:
+    dataset = rightsdata.load()
+    tables = {name: list(rows(dataset, name)) for name in TABLES}
+    first = tables["events.participants"][0]
+    assert isinstance(first[1], int)
+    tables["events.participants"][0] = (first[0], first[1] + 1, *first[2:])
+    with pytest.raises(rightsdata.InvalidDataError) as caught:
+        documents_from_rows(tables)
+    problem = caught.value.problems[0]
+    assert str(problem).startswith(
+        f"table 'events.participants': row {tables['events.participants'][0]!r}"
+    )
+    assert problem.record_id == first[0]
+    tables["events.participants"][0] = first
+    tables["events.participants"].append(("event:nobody", *first[1:]))
+    with pytest.raises(rightsdata.RightsdataError, match="no record 'event:nobody' owns the row"):
+        documents_from_rows(tables)
+    tables["events.participants"][-1] = first[:2]
+    with pytest.raises(rightsdata.InvalidDataError, match=r"has 2 cells; expected \d+"):
+        documents_from_rows(tables)
+
+
+def test_a_csv_formulas_option_the_folder_contradicts_is_a_wrong_argument(
+    exported: Path, tmp_path: Path
+) -> None:
+    folder = _copy(exported, tmp_path)
+    assert json.loads((folder / ".rightsdata-export").read_bytes())["csv_formulas"] == "escape"
+    with pytest.raises(ValueError, match="written with csv_formulas='escape'") as caught:
+        read_directory(folder, csv_formulas="keep")
+    assert not isinstance(caught.value, rightsdata.RightsdataError)
+
+
+def test_a_count_too_large_for_the_tables_is_invalid_data() -> None:
+    pytest.importorskip("pandas")
+    dataset = rightsdata.load_documents(rightsdata.load().to_dict())
+    event = next(e for e in dataset.events if e.figures)
+    object.__setattr__(event.figures[0], "low", 2**64)  # around the model's checks
+    with pytest.raises(rightsdata.InvalidDataError, match=r"more than 9223372036854775807"):
+        dataset.to_pandas("figures")
+    with pytest.raises(rightsdata.InvalidDataError) as caught:
+        dataset.to_pandas("figures")
+    problem = caught.value.problems[0]
+    assert (problem.record_id, problem.field) == (event.id, "low")
