@@ -18,6 +18,7 @@ from typing import Final, Literal, TypeAlias
 
 __all__ = [
     "MEANINGS",
+    "RATED",
     "VOCABULARIES",
     "Confidence",
     "DateMeaning",

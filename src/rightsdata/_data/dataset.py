@@ -989,7 +989,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
     def get(
         self,
         record_id: str,
-        kind: type[Any] | tuple[type[Any], ...] | UnionType | _AnyKind | None = _ANY_KIND,
+        kind: object = _ANY_KIND,
     ) -> Any:
         """Any record by ID; raises :class:`~rightsdata.UnknownIdError` (a KeyError) if none,
         whose hint names the records of this dataset meant (by name too: ``ds.get("Vladimir
