@@ -1324,7 +1324,8 @@ def _structure_kinds(
         if descriptor and EMBEDDED in raw:  # first: the format it declares picks the schemas
             _embedded_descriptor(parts, raw[EMBEDDED], f"{label}:{EMBEDDED}", label)
         for key, documents in raw.items():
-            where = f"{label}:{key if isinstance(key, str) else shown_repr(key)}"
+            # (an empty key is told at the document, not at "label:", as a record's field)
+            where = f"{label}:{key if isinstance(key, str) else shown_repr(key)}" if key else label
             if descriptor and key == EMBEDDED:
                 continue
             if redirects and key == "redirects":
@@ -1337,10 +1338,11 @@ def _structure_kinds(
 
                 like = close(key, KINDS, n=1) if isinstance(key, str) else []
                 expected = f"{did_you_mean(like)} Expected" if like else "expected"
+                named = "" if key else "key '' is "
                 parts.problems.append(
                     Problem(
                         where,
-                        f"not a record kind; {expected} {', '.join(known)}",
+                        f"{named}not a record kind; {expected} {', '.join(known)}",
                         ProblemCode.UNKNOWN_FIELD,
                     )
                 )
@@ -2296,7 +2298,7 @@ def _check_redirects(
         extra = sorted(set(item) - {"id", "to"})
         problems += [
             Problem(
-                f"{at}.{k}",
+                f"{at}.{k}" if k else at,  # (an empty key is told at its redirect, as a record's)
                 unknown_field(k, ("id", "to")),
                 ProblemCode.UNKNOWN_FIELD,
                 file=file,
