@@ -603,13 +603,15 @@ def _record_type(kind: str) -> type:
 
 
 def structure_many(
-    kind: str, documents: object, where: str | Places
+    kind: str, documents: object, where: str | Places, *, limit: int | None = None
 ) -> tuple[list[Record], list[Problem]]:
     """Structure a list of documents of one kind; return the records and every problem.
 
     ``where`` says where the list is (:class:`~rightsdata._values.places.Places`, or a file's
     name: ``'events.json'``); a problem names its record by index and ID
-    (``events.json[12] event:kozlov-verdict.date``).
+    (``events.json[12] event:kozlov-verdict.date``). ``limit``: stop after the record with
+    which the problems reach that many (a load's ``max_problems``): the records after it are
+    not judged, nor returned.
     """
     cls = _record_type(kind)
     places = places_of(kind, where)
@@ -617,7 +619,7 @@ def structure_many(
         got = describe_json(documents)
         message = f"expected a list of records, got {got}{_one_record(documents, kind)}"
         return [], [places.problem(message, ProblemCode.TYPE)]
-    return _structure_all(cls, documents, places)
+    return _structure_all(cls, documents, places, limit)
 
 
 def _one_record(document: object, kind: str) -> str:
@@ -649,7 +651,7 @@ def structure_located(
 
 
 def _structure_all(
-    cls: type, documents: Sequence[object], places: Places
+    cls: type, documents: Sequence[object], places: Places, limit: int | None = None
 ) -> tuple[list[Record], list[Problem]]:
     hook = converter.get_structure_hook(cls)
     records: list[Record] = []
@@ -661,6 +663,8 @@ def _structure_all(
             # the record's place (its index and ID) is built only now, for a problem
             problems += _problems_in(cls, document, exc, places.of_document(n, document))
             _forget(exc)
+            if limit is not None and len(problems) >= limit:
+                break  # (max_problems: the records after this one are not judged)
     return records, problems
 
 
