@@ -795,6 +795,11 @@ class InvalidDataError(RightsdataError, ValueError):
     read). The message says so on
     its last line; :func:`rightsdata.validate` gives the same as its list's ``unchecked``.
 
+    ``stopped_at`` is the ``max_problems`` a load was given and stopped at, having found that
+    many problems (the data may have more, which it did not look for; its first line says
+    so), or None when ``problems`` is every problem found (docs/loading.md, "Stopping at a
+    number of problems").
+
     >>> import rightsdata
     >>> person = {"id": "person:a", "name": "A", "born": "2020-13"}
     >>> try:
