@@ -66,7 +66,7 @@ from rightsdata._values.format import (
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
-from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, a_noun, is_valid_id, prefix_of
+from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, is_valid_id, prefix_of
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify
 from rightsdata._values.resources import BUNDLED_NAME, DEFAULT_NAME, datasets_root
@@ -1313,7 +1313,11 @@ def _structure(
     most problems to add (``max_problems``); True if they reached it (the records after the
     one that did are not judged, and nothing is kept for the checks across records, which
     do not run)."""
-    from rightsdata._validation.convert import structure_located, structure_many  # cattrs on demand
+    from rightsdata._validation.convert import (  # cattrs on demand
+        judged_kind,
+        structure_located,
+        structure_many,
+    )
 
     records, found = structure_many(kind, documents, places, limit=limit)
     parts.where[kind] = places
@@ -1336,7 +1340,7 @@ def _structure(
             kept += built
             kept_at.append(n)
             continue
-        parts.failed.append(failed_record(kind, document, places, n))
+        parts.failed.append(failed_record(judged_kind(kind, document), document, places, n))
         record_id = document.get("id") if type(document) is dict else None
         if type(record_id) is str:
             parts.failed_ids.add(record_id)
@@ -1359,7 +1363,7 @@ def _structure_each(
     problem that restates the model's is dropped, as the whole load drops it), until they
     reach ``limit`` (True: the records after are not judged). So the problems kept are
     those a full run reports first, record by record."""
-    from rightsdata._validation.convert import structure_located
+    from rightsdata._validation.convert import judged_kind, structure_located
     from rightsdata._validation.restated import told_once
 
     parts.where[kind] = places
@@ -1382,7 +1386,7 @@ def _structure_each(
         if count >= limit:
             return True
         if not built:  # (only the schemas may refuse a record the model builds)
-            parts.failed.append(failed_record(kind, document, places, n))
+            parts.failed.append(failed_record(judged_kind(kind, document), document, places, n))
             record_id = document.get("id") if type(document) is dict else None
             if type(record_id) is str:
                 parts.failed_ids.add(record_id)
@@ -1971,13 +1975,8 @@ def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, li
                 ProblemCode.VALUE,
             )
         ]
-    if from_id is not None and from_id != kind:
-        # One clear problem, rather than every field structured as the wrong kind reports
-        return None, [
-            _line(file, number, value).problem(
-                KIND_FIELD, _kinds_disagree(value, kind, from_id), ProblemCode.VALUE
-            )
-        ]
+    # (a "$kind" its id disagrees with is told where the line's record is judged, as a record
+    # of another kind in a kind's file is: convert.misfiled_problems)
     return kind, []
 
 
@@ -1995,22 +1994,6 @@ def _prefix_hint(record_id: object) -> str:
         f"; its id's prefix {printable(repr(prefix))} names no kind: did you mean "
         f"{near[0]!r} ({a_noun(KIND_OF_PREFIX[near[0]])})?"
     )
-
-
-def _kinds_disagree(value: dict[str, Any], kind: str, from_id: str) -> str:
-    """What to say of a line whose ``"$kind"`` (``kind``) and id (of ``from_id``) disagree:
-    which of them to change, where its fields tell which kind it is."""
-    from rightsdata._validation.convert import fits_better
-
-    said = f"says {kind!r} but its id {printable(repr(value.get('id')))} is {a_noun(from_id)}'s"
-    fits = fits_better(value, from_id, kind)
-    if fits == from_id:
-        fix = f'write "{KIND_FIELD}": "{from_id}"'
-    elif fits == kind:
-        fix = f"give it {a_noun(kind)}'s id ({PREFIX_OF_KIND[kind]}:...)"
-    else:
-        return said
-    return f"{said}; it is {a_noun(fits)} (its fields say so): {fix}"
 
 
 def _finish(parts: _Parts) -> _Read:
@@ -2432,6 +2415,7 @@ def _schema_problems(
     """JSON Schema problems of a list of documents, each located by its place and ID
     (``where``: the list's :class:`Places`, or a file's name), against the schemas of the
     format ``declared`` (the newest where none is)."""
+    from rightsdata._validation.convert import judged_kind, names_another_kind
     from rightsdata.schema import _problems_at
 
     if type(documents) is not list:
@@ -2441,7 +2425,13 @@ def _schema_problems(
     found: list[Problem] = []
     for n, document in enumerate(documents):
         at = places.of_document(n, document)
-        found += _problems_at(kind, document, at, format=version)
+        # (a record of another kind, as its id and fields say, is held to that kind's schema,
+        # as the model judges it: convert.misfiled_problems)
+        judged = judged_kind(kind, document)
+        said = _problems_at(judged, document, at, format=version)
+        if judged == kind and names_another_kind(kind, document):  # (its id is wrong: the
+            said = [p for p in said if p.field != "id"]  # misfiling's one problem says so)
+        found += said
     return found
 
 
