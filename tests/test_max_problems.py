@@ -279,3 +279,25 @@ def test_capped_problems_are_the_full_runs_in_its_order(
     across = [p for p in full if p.code == "integrity"]
     if not across or len(full) - len(across) < cap:
         assert list(capped) == list(full)[:cap]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_descriptor_of_many_bad_items_stops_at_the_cap(tmp_path: Path, layout: str) -> None:
+    """The descriptor's schema is walked no further than the cap: a list of many bad items
+    (``"keywords": [1, 1, ...]``) gives the first problems, as the full run does."""
+    descriptor = {"name": "x", "version": "1.0.0", "keywords": [1] * 300}
+    path = write(tmp_path, layout, {"sources": [source_doc()]})
+    if layout == "folder":
+        (path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    elif layout == "document":
+        path.write_text(
+            json.dumps({"datapackage": descriptor, "sources": [source_doc()]}), encoding="utf-8"
+        )
+    else:
+        first = json.dumps({"$kind": "datapackage", **descriptor, "rightsdata_format": 3})
+        path.write_text(first + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    full = list(failed(path).problems)
+    assert len(full) == 300
+    capped = failed(path, max_problems=7)
+    assert list(capped.problems) == full[:7] and capped.stopped_at == 7
+    assert capped.problems[-1].location.endswith("keywords[6]")

@@ -28,7 +28,7 @@ import re
 import stat
 import sys
 import threading
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -486,6 +486,9 @@ class ReadOptions:
 
 #: What a read with nothing asked for is asked: a bundled dataset's, a descriptor's check.
 _DEFAULTS: Final = ReadOptions()
+#: What a check that needs to know only whether there is a problem asks (the fast path's of
+#: a descriptor: on any, the diagnostic path reads the file and tells them all).
+_ANY_PROBLEM: Final = ReadOptions(max_problems=1)
 
 
 class _Parts:
@@ -857,7 +860,7 @@ def _read_folder(
         if not found and check_descriptor:
             from rightsdata._validation.descriptor import descriptor_problems
 
-            found = descriptor_problems(raw)
+            found = _descriptor_problems(descriptor_problems, raw, DESCRIPTOR, options)
         elif not found and type(raw) is not dict:  # (the bundled one: never; but be sure)
             found = [Problem(DESCRIPTOR, "expected an object", ProblemCode.PACKAGE)]
         parts.problems += found
@@ -1689,7 +1692,7 @@ def _fast_descriptor(
         return False
     if line is not None:
         raw.pop(KIND_FIELD, None)
-    checked = _Parts()
+    checked = _Parts(_ANY_PROBLEM)  # (whether it has one: the diagnostic path tells them)
     _embedded_descriptor(checked, raw, where, file, line=line)
     if checked.problems:
         return False
@@ -1699,6 +1702,16 @@ def _fast_descriptor(
         checked.declared_in,
     )
     return True
+
+
+def _descriptor_problems(
+    check: Callable[..., list[Problem]], raw: object, where: str, options: ReadOptions
+) -> list[Problem]:
+    """``check`` (``descriptor_problems``) of ``raw``, no more than ``options.max_problems``
+    of them (the limit passed only where there is one)."""
+    if options.max_problems is None:
+        return check(raw, where)
+    return check(raw, where, limit=options.max_problems)
 
 
 def _embedded_descriptor(
@@ -1712,7 +1725,7 @@ def _embedded_descriptor(
     files."""
     from rightsdata._validation.descriptor import declared_format, descriptor_problems
 
-    found = descriptor_problems(raw, where)
+    found = _descriptor_problems(descriptor_problems, raw, where, parts.options)
     if type(raw) is dict and "resources" in raw:
         found.append(
             Problem(
