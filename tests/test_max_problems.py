@@ -263,7 +263,7 @@ def test_capped_problems_are_the_full_runs_in_its_order(
 ) -> None:
     """The capped list is the full list's problems in its order (a subsequence of it), and
     its first ``cap`` exactly where the full run found none across records (references,
-    repeated IDs) or fewer than ``cap`` record by record."""
+    repeated IDs): those are found after every record's own, rule by rule."""
     documents: dict[str, list[Any]] = {}
     for kind, record in records:
         documents.setdefault(kind, []).append(record)
@@ -277,7 +277,10 @@ def test_capped_problems_are_the_full_runs_in_its_order(
     remaining = iter(full)
     assert all(any(p == q for q in remaining) for p in capped)  # (a subsequence)
     across = [p for p in full if p.code == "integrity"]
-    if not across or len(full) - len(across) < cap:
+    own = len(full) - len(across)
+    # (exactly the first where the rules across records were not stopped: they run only under
+    # the cap, and stop one past the room the records' own problems leave)
+    if not across or (own < cap and len(across) <= cap - own + 1):
         assert list(capped) == list(full)[:cap]
 
 
@@ -301,3 +304,16 @@ def test_a_descriptor_of_many_bad_items_stops_at_the_cap(tmp_path: Path, layout:
     capped = failed(path, max_problems=7)
     assert list(capped.problems) == full[:7] and capped.stopped_at == 7
     assert capped.problems[-1].location.endswith("keywords[6]")
+
+
+def test_the_checks_across_records_stop_at_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record citing many sources that do not exist: the references' rule stops at the
+    cap (the first it finds, record by record), and nothing after it runs."""
+    cites = [{"source": f"source:x{n}"} for n in range(500)]
+    path = write(tmp_path, "document", {"persons": [person_doc(citations=cites)]})
+    full = failed(path)
+    assert len(full.problems) == 500 and full.stopped_at is None
+    capped = failed(path, max_problems=10)
+    assert list(capped.problems) == list(full.problems)[:10] and capped.stopped_at == 10

@@ -637,6 +637,15 @@ def _room(parts: _Parts) -> int | None:
     return None if cap is None else cap - len(parts.problems)
 
 
+def _full_with(parts: _Parts, problems: list[Problem]) -> bool:
+    """Whether a capped read holds its ``max_problems`` in ``problems`` (its records' and
+    those across them), marking it ``stopped``."""
+    cap = parts.options.max_problems
+    if cap is not None and len(problems) >= cap:
+        parts.options.stopped = True
+    return parts.options.stopped
+
+
 def _full(parts: _Parts) -> bool:
     """Whether a capped read holds its ``max_problems``: it then stops judging (marked
     ``stopped``), and the checks across records do not run."""
@@ -2064,6 +2073,9 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         from rightsdata._validation.restated import told_once
 
         problems = told_once(problems)
+    if _full_with(parts, problems):  # (max_problems: reached by the formats' problems)
+        return None, problems, ()
+    cap = parts.options.max_problems
     problems = problems + check_integrity(
         parts.records,
         parts.where,
@@ -2080,7 +2092,14 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         nameless=nameless,
         unjudged=unjudged,
         base=base,
+        # (one more than there is room for: more than the room says the rules stopped)
+        limit=None if cap is None else cap - len(problems) + 1,
     )
+    if cap is not None and (
+        len(problems) > cap or (len(problems) == cap and parts.options.strict)
+    ):  # (max_problems: stopped among the rules, or the strict checks not run)
+        parts.options.stopped = True
+        return None, problems, tuple(kind for kind in KINDS if kind in unjudged)
     if parts.options.strict:  # (after the normal checks, on the records that structured)
         from rightsdata._validation.strict import check_strict
 
