@@ -306,7 +306,7 @@ def load_path(
     trust (a service checking uploads): by default (None) every problem is found; given a
     positive integer, the load stops judging once it holds that many, and raises the error
     with them, its ``stopped_at`` that number (the data may have more). The problems kept
-    are those reported first (docs/loading.md, "Limits on hostile input").
+    are those reported first (docs/loading.md, "Stopping at a number of problems").
 
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -486,9 +486,6 @@ class ReadOptions:
 
 #: What a read with nothing asked for is asked: a bundled dataset's, a descriptor's check.
 _DEFAULTS: Final = ReadOptions()
-#: What a check that needs to know only whether there is a problem asks (the fast path's of
-#: a descriptor: on any, the diagnostic path reads the file and tells them all).
-_ANY_PROBLEM: Final = ReadOptions(max_problems=1)
 
 
 class _Parts:
@@ -1493,7 +1490,9 @@ def _structure_kinds(
             _embedded_descriptor(parts, raw[EMBEDDED], f"{label}:{EMBEDDED}", label)
         for key, documents in _in_checking_order(parts, raw):
             # (an empty key is told at the document, not at "label:", as a record's field)
-            where = f"{label}:{key if isinstance(key, str) else shown_repr(key)}" if key else label
+            empty = key == ""
+            shown = key if isinstance(key, str) else shown_repr(key)
+            where = label if empty else f"{label}:{shown}"
             if descriptor and key == EMBEDDED:
                 continue
             if _full(parts):  # (max_problems: what follows is not judged)
@@ -1508,7 +1507,7 @@ def _structure_kinds(
 
                 like = close(key, KINDS, n=1) if isinstance(key, str) else []
                 expected = f"{did_you_mean(like)} Expected" if like else "expected"
-                named = "" if key else "key '' is "
+                named = "key '' is " if empty else ""
                 parts.problems.append(
                     Problem(
                         where,
@@ -1701,7 +1700,8 @@ def _fast_descriptor(
         return False
     if line is not None:
         raw.pop(KIND_FIELD, None)
-    checked = _Parts(_ANY_PROBLEM)  # (whether it has one: the diagnostic path tells them)
+    # (whether it has a problem, the first found: the diagnostic path tells them all)
+    checked = _Parts(ReadOptions(max_problems=1))
     _embedded_descriptor(checked, raw, where, file, line=line)
     if checked.problems:
         return False
