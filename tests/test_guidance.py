@@ -245,8 +245,10 @@ def test_an_event_in_persons_json_is_one_problem_saying_where_it_belongs(tmp_pat
     assert check_kind_file(folder / "persons.json").problems == found
     with pytest.raises(InvalidDataError) as info:
         rightsdata.load_documents({"sources": [source_doc()], "persons": [stray]})
-    (problem,) = info.value.problems  # (its citation's source is there: nothing else)
+    # (judged as the event it is: its participant names no person of these documents)
+    problem, dangling = info.value.problems
     assert problem.message.endswith('events belong in the list under "events"')
+    assert dangling.location == "documents:persons[0] event:b.participants[0].actor"
 
 
 def test_a_person_in_events_json_of_a_json_document_is_one_problem(tmp_path: Path) -> None:
@@ -290,6 +292,10 @@ def test_json_lines_whose_kind_and_id_disagree_say_which_to_change(tmp_path: Pat
         "x.jsonl:5 event:b.$kind: says 'persons' but its id 'event:b' is an event's; it is "
         "a person (its fields say so): give it a person's id (person:...)",
         "x.jsonl:6 event:c.$kind: says 'persons' but its id 'event:c' is an event's",
+        # (nothing tells: judged as the event its id names, as in a kind's file)
+        "x.jsonl:6 event:c.kind: required field is missing",
+        "x.jsonl:6 event:c.title: required field is missing",
+        "x.jsonl:6 event:c.citations: required field is missing",
     ]
 
 

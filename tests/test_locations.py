@@ -204,7 +204,7 @@ def test_json_lines_that_name_no_kind_are_named_by_line_and_id(tmp_path: Path) -
         (
             "x.jsonl:1 event:a.$kind: says 'persons' but its id 'event:a' is an event's; it "
             'is an event (its fields say so): write "$kind": "events"',
-            ("x.jsonl", None, None, 1, "event:a", "$kind"),
+            ("x.jsonl", "persons", None, 1, "event:a", "$kind"),
         ),
         (
             "x.jsonl:2 event:b.$kind: 'happenings' is not a record kind; expected one of "

@@ -27,8 +27,8 @@ def test_the_problems_of_an_error_echo_capped_as_its_message_is() -> None:
     assert len(shown) < 10_000  # (all 5,000: 600,000 characters)
     assert shown.count("Problem(") == 50
     assert shown.startswith("(Problem(location='documents:persons[0] person:p0.citations'")
-    assert shown.endswith("... and 4950 more (of 5000))")
-    assert "... and 4950 more (see .problems)" in str(error)
+    assert shown.endswith("... and 4,950 more (of 5,000))")
+    assert "... and 4,950 more (see .problems)" in str(error)
     # a tuple still, equal to one, and whole
     assert isinstance(error.problems, tuple) and len(error.problems) == 5000
     assert error.problems == tuple(error.problems)

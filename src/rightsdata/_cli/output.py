@@ -66,15 +66,18 @@ def _print_problems(
     path: str,
     file: TextIO | None = None,
     unchecked: Sequence[str] = (),
+    stopped: str | None = None,
 ) -> None:
     """Every problem, wrapped to the terminal, with its hint; then, if references to some
     kinds were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`), which. The
-    path, and the files the problems name, are never split across lines."""
+    path, and the files the problems name, are never split across lines. ``stopped``: what
+    to say, in brackets after the heading, of a check that stopped at ``--max-problems``."""
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
     keep = {*_paths([path]), *_GIVEN, *(p.file for p in problems if p.file)}  # (each once)
-    heading = f"{_plural(len(problems), 'problem')} in {printable(path)}:"
+    said = "" if stopped is None else f" ({stopped})"
+    heading = f"{_plural(len(problems), 'problem')} in {printable(path)}{said}:"
     print("\n".join(wrap(heading, width, "", "  ", whole=True, keep=keep)), file=file)
     for problem in problems:
         text = f"{problem.location}: {_problem_text(problem)}"

@@ -41,6 +41,17 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _problem_cap(text: str) -> int:
+    """``--max-problems``: a whole number above 0, no larger than the library takes
+    (``sys.maxsize``; argparse reports the error)."""
+    import sys
+
+    value = _positive_int(text)
+    if value > sys.maxsize:
+        raise argparse.ArgumentTypeError(f"{text!r} is over the most, {sys.maxsize:,}")
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose 'invalid choice' errors suggest the closest choice, and which
     never reads a window alias (:data:`~rightsdata._cli.windowhint.WINDOW_ALIASES`) as the
@@ -422,6 +433,7 @@ def _add_writing_commands(commands: Any) -> None:
             "rightsdata validate big.json --max-bytes 4000000000 --schema",
             "rightsdata validate my-additions/ --base kazakhstan",
             "rightsdata validate my-dataset/ --strict",
+            "rightsdata validate upload.jsonl --max-problems 1000",
         ],
         data=False,
     )
@@ -449,10 +461,18 @@ def _add_writing_commands(commands: Any) -> None:
         help="refuse larger files (default 1 GiB)",
     )
     check.add_argument(
+        "--max-problems",
+        type=_problem_cap,
+        metavar="N",
+        help="stop once N problems are found, and list them (default: every problem); "
+        "bounds the memory and time bad input takes",
+    )
+    check.add_argument(
         "--json-report",
         action="store_true",
-        help="print one JSON object: the problems, and the kinds not checked in full "
-        "(references to them, and checks that need their records)",
+        help="print one JSON object: the problems, the kinds not checked in full "
+        "(references to them, and checks that need their records), and, with "
+        "--max-problems, stopped_at (the N it stopped at, or null)",
     )
     _add_base_option(check)
     check.set_defaults(run=_cmd_validate)

@@ -380,7 +380,8 @@ def _kinds_of(records: object) -> Mapping[str, Sequence[Record]]:
         )
     unknown = set(records) - set(KINDS)
     if unknown:
-        names = sorted(k if isinstance(k, str) else shown_repr(k) for k in unknown)
+        # (an empty name shown as '', not as nothing between the commas)
+        names = sorted(k if isinstance(k, str) and k != "" else shown_repr(k) for k in unknown)
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
         like = "".join(spelled_like(k, KINDS) for k in unknown) if len(unknown) == 1 else ""

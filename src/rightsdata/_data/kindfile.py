@@ -30,7 +30,9 @@ import attrs
 from rightsdata._data.loading import (
     DEFAULT_MAX_BYTES,
     ReadOptions,
+    capped,
     check_max_bytes,
+    check_max_problems,
     filed,
     read_kind_file,
     unsure,
@@ -56,6 +58,8 @@ class KindFileCheck:
     #: the file's records, because some of them failed (the file's own kind; ``ratings``
     #: for a sequence), in the order of the kinds, as :attr:`InvalidDataError.unchecked`
     unjudged: tuple[str, ...] = ()
+    #: the ``max_problems`` the check stopped at (its file may have more problems), or None
+    stopped_at: int | None = None
 
     @property
     def not_checked(self) -> tuple[str, ...]:
@@ -86,41 +90,53 @@ def kind_file_alone(path: Path) -> str | None:
 
 
 def check_kind_file(
-    path: Path, *, schema: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False
+    path: Path,
+    *,
+    schema: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    strict: bool = False,
+    max_problems: int | None = None,
 ) -> KindFileCheck:
     """Check ``path``, a file named for its kind (``events.json``), as that kind alone;
     ``strict=True`` runs the strict checks on its records too (those that need a record of
     another kind, a rating's place, pass what they cannot look up). Where some records fail,
     the others are checked among themselves (and strictly) as a folder's load checks them,
-    and ``unjudged`` names what could not be."""
-    check = _check(path, schema=schema, max_bytes=max_bytes, strict=strict)
+    and ``unjudged`` names what could not be. ``max_problems``: stop at that many problems,
+    as a load does (``stopped_at`` then says so)."""
+    check = _check(
+        path, schema=schema, max_bytes=max_bytes, strict=strict, max_problems=max_problems
+    )
     return attrs.evolve(check, problems=filed(check.problems, [path.name]))
 
 
-def _check(path: Path, *, schema: bool, max_bytes: int, strict: bool) -> KindFileCheck:
-    from rightsdata._data.loading import _in_reading_order, _Parts, _schema_problems, _structure
+def _check(
+    path: Path, *, schema: bool, max_bytes: int, strict: bool, max_problems: int | None
+) -> KindFileCheck:
+    from rightsdata._data.loading import _in_reading_order, _judged, _Parts
     from rightsdata._validation.integrity import check_integrity
 
     check_max_bytes(max_bytes)
+    check_max_problems(max_problems)
     kind = kind_of_file(path)
     if kind is None:
         raise ValueError(f"{path.name} is not named for a record kind ({', '.join(KINDS)})")
     name = path.name
-    documents, problems = read_kind_file(path, ReadOptions(schema=schema, max_bytes=max_bytes))
+    options = ReadOptions(schema=schema, max_bytes=max_bytes, max_problems=max_problems)
+    documents, problems = read_kind_file(path, options)
     if problems:  # no record read: nothing among them was checked
         return KindFileCheck(kind, 0, problems, {}, (kind,))
     count = len(documents) if isinstance(documents, list) else 0
-    parts = _Parts()
-    places = Places(kind, name)
-    if schema:
-        parts.problems += _schema_problems(kind, documents, places)
+    parts = _Parts(options)
     # (those that structure, if some fail: checked among themselves, as a folder's are)
-    _structure(parts, kind, documents, places)
+    _judged(parts, kind, documents, Places(kind, name))
     problems = parts.problems
     if schema:
         from rightsdata._validation.restated import told_once
 
         problems = told_once(problems)
+    if options.stopped:  # (max_problems: nothing across records is judged)
+        problems = capped(_in_reading_order(problems), options)
+        return KindFileCheck(kind, count, problems, {}, (), stopped_at=max_problems)
     partial, nameless = unsure(parts)
     unjudged: set[str] = set(partial)  # (records may be missing: none of theirs was judged)
     unchecked: dict[str, int] = {}
@@ -144,10 +160,12 @@ def _check(path: Path, *, schema: bool, max_bytes: int, strict: bool) -> KindFil
         from rightsdata._validation.strict import check_strict
 
         problems += check_strict(parts.records, parts.where, failed=parts.failed, unjudged=unjudged)
+    problems = capped(_in_reading_order(problems), options)
     return KindFileCheck(
         kind,
         count,
-        _in_reading_order(problems),
+        problems,
         {k: unchecked[k] for k in KINDS if k in unchecked},
         tuple(k for k in KINDS if k in unjudged),
+        stopped_at=max_problems if options.stopped else None,
     )

@@ -26,8 +26,9 @@ import os
 import posixpath
 import re
 import stat
+import sys
 import threading
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -65,7 +66,7 @@ from rightsdata._values.format import (
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
-from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, a_noun, is_valid_id, prefix_of
+from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, is_valid_id, prefix_of
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify
 from rightsdata._values.resources import BUNDLED_NAME, DEFAULT_NAME, datasets_root
@@ -249,6 +250,7 @@ def load_path(
     version: str | None = None,
     base: Dataset | None = None,
     strict: bool = False,
+    max_problems: int | None = None,
 ) -> Dataset:
     """Read a dataset from a folder, a JSON document or a JSON Lines file, and validate it.
 
@@ -300,6 +302,12 @@ def load_path(
     code ``strict``, raised with every other (docs/loading.md, "Strict checks" lists them).
     Without it such data loads, as it always has; and the load does no more work.
 
+    ``max_problems`` bounds what a failed load collects, for data from people you do not
+    trust (a service checking uploads): by default (None) every problem is found; given a
+    positive integer, the load stops judging once it holds that many, and raises the error
+    with them, its ``stopped_at`` that number (the data may have more). The problems kept
+    are those reported first (docs/loading.md, "Stopping at a number of problems").
+
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "more.json").write_text(
@@ -328,7 +336,12 @@ def load_path(
     # so what they build is handed to the old generation (or frozen) once, at the end.
     with gc_paused():
         options = ReadOptions(
-            schema=schema, max_bytes=max_bytes, share=share, strict=strict, base=over
+            schema=schema,
+            max_bytes=max_bytes,
+            share=share,
+            strict=strict,
+            base=over,
+            max_problems=max_problems,
         )
         dataset, problems, unchecked = _read(Path(path), options)
         if dataset is not None and not problems:
@@ -337,7 +350,8 @@ def load_path(
             if freeze:
                 freeze_when_done()
     if problems or dataset is None:
-        raise InvalidDataError(problems, _shown(path), unchecked)
+        stopped = max_problems if options.stopped else None
+        raise InvalidDataError(problems, _shown(path), unchecked, stopped_at=stopped)
     if freeze:
         leave_at_exit(dataset)  # (rightsdata._values.exitleave)
     if sum(dataset.counts().values()) >= TRIMMED_FROM:
@@ -356,16 +370,20 @@ def dataset_problems(
     max_bytes: int = DEFAULT_MAX_BYTES,
     base: Dataset | None = None,
     strict: bool = False,
+    max_problems: int | None = None,
 ) -> Problems:
     """Every problem :func:`load_path` would raise for ``path``, returned instead, with the
-    kinds not checked in full: :func:`rightsdata.validate` for anything but one kind's file
+    kinds not checked in full (and where it stopped, under ``max_problems``):
+    :func:`rightsdata.validate` for anything but one kind's file
     (``rightsdata._data.validating``)."""
     from pathlib import Path
 
     over = None if base is None else base_of(base)
-    options = ReadOptions(schema=schema, max_bytes=max_bytes, strict=strict, base=over)
+    options = ReadOptions(
+        schema=schema, max_bytes=max_bytes, strict=strict, base=over, max_problems=max_problems
+    )
     _, problems, unchecked = _read(Path(path), options)
-    return Problems(problems, unchecked)
+    return Problems(problems, unchecked, stopped_at=max_problems if options.stopped else None)
 
 
 def read_folder(
@@ -436,14 +454,15 @@ class ReadOptions:
     """What a load was asked for, handed as one from the entry points to the readers: whether
     to hold each record to the JSON Schemas (``schema``), the largest file to read
     (``max_bytes``), whether to share equal values (``share``), whether to run the strict
-    checks (``strict``), and the dataset the data builds on (``base``), as :func:`load_path`
-    takes them.
+    checks (``strict``), the dataset the data builds on (``base``), and the most problems to
+    collect (``max_problems``), as :func:`load_path` takes them; and, set by the reader,
+    whether it ``stopped`` at ``max_problems``.
 
     A plain class, as :class:`_Parts` is (a NamedTuple or attrs class costs a cold
     ``rightsdata.load()`` its creation).
     """
 
-    __slots__ = ("base", "max_bytes", "schema", "share", "strict")
+    __slots__ = ("base", "max_bytes", "max_problems", "schema", "share", "stopped", "strict")
 
     def __init__(
         self,
@@ -453,12 +472,16 @@ class ReadOptions:
         share: bool = False,
         strict: bool = False,
         base: Base | None = None,
+        max_problems: int | None = None,
     ) -> None:
         self.schema = flag(schema, "schema")
         self.max_bytes = max_bytes
         self.share = flag(share, "share")
         self.strict = flag(strict, "strict")
         self.base = base
+        self.max_problems = max_problems
+        #: whether the read stopped at ``max_problems`` (the data may have more problems)
+        self.stopped = False
 
 
 #: What a read with nothing asked for is asked: a bundled dataset's, a descriptor's check.
@@ -547,9 +570,39 @@ def check_max_bytes(max_bytes: object) -> None:
         )
 
 
+#: The largest ``max_problems`` taken: no load holds more problems (each takes memory).
+_MOST_PROBLEMS: Final = sys.maxsize
+
+
+def check_max_problems(max_problems: object) -> None:
+    """Raise ValueError unless ``max_problems`` is None (every problem) or a positive integer
+    no larger than ``sys.maxsize`` (a bool, a float, 0 or a negative count is refused, as
+    ``max_bytes`` refuses them: a cap of 0 would stop before the first problem).
+
+    >>> check_max_problems(0)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: max_problems is the most problems to collect, ... got 0
+    """
+    if max_problems is None:
+        return
+    if type(max_problems) is not int or not 1 <= max_problems <= _MOST_PROBLEMS:
+        raise ValueError(
+            "max_problems is the most problems to collect, a positive integer (or None for "
+            f"every problem); got {shown_repr(max_problems)}"
+            + (f" (the most is {_MOST_PROBLEMS:,})" if _over(max_problems) else "")
+        )
+
+
+def _over(max_problems: object) -> bool:
+    """Whether ``max_problems`` is an integer over the most taken (said with the refusal)."""
+    return type(max_problems) is int and max_problems > _MOST_PROBLEMS
+
+
 def _check_options(options: ReadOptions) -> None:
     """Raise what is wrong with what a read was asked for, before anything is read."""
     check_max_bytes(options.max_bytes)
+    check_max_problems(options.max_problems)
     if options.schema:
         from rightsdata._values.extras import require
 
@@ -560,9 +613,43 @@ def _read(path: Path, options: ReadOptions) -> _Read:
     _check_options(options)
     try:
         dataset, problems, unchecked = _read_any(path, options)
-        return dataset, _in_reading_order(problems), unchecked
+        return dataset, capped(_in_reading_order(problems), options), unchecked
     except (RecursionError, OSError) as exc:
         return None, [_backstop(path, exc)], ()
+
+
+def capped(problems: list[Problem], options: ReadOptions) -> list[Problem]:
+    """``problems`` (in reading order) cut to ``options.max_problems``, marking the read
+    ``stopped`` if that leaves some out (a reader that stopped at the cap marked it)."""
+    cap = options.max_problems
+    if cap is not None and len(problems) > cap:
+        options.stopped = True
+        return problems[:cap]
+    return problems
+
+
+def _room(parts: _Parts) -> int | None:
+    """How many more problems a capped read may collect (None: no cap)."""
+    cap = parts.options.max_problems
+    return None if cap is None else cap - len(parts.problems)
+
+
+def _full_with(parts: _Parts, problems: list[Problem]) -> bool:
+    """Whether a capped read holds its ``max_problems`` in ``problems`` (its records' and
+    those across them), marking it ``stopped``."""
+    cap = parts.options.max_problems
+    if cap is not None and len(problems) >= cap:
+        parts.options.stopped = True
+    return parts.options.stopped
+
+
+def _full(parts: _Parts) -> bool:
+    """Whether a capped read holds its ``max_problems``: it then stops judging (marked
+    ``stopped``), and the checks across records do not run."""
+    cap = parts.options.max_problems
+    if cap is not None and len(parts.problems) >= cap:
+        parts.options.stopped = True
+    return parts.options.stopped
 
 
 def _backstop(path: Path, exc: RecursionError | OSError) -> Problem:
@@ -779,7 +866,7 @@ def _read_folder(
         if not found and check_descriptor:
             from rightsdata._validation.descriptor import descriptor_problems
 
-            found = descriptor_problems(raw)
+            found = _descriptor_problems(descriptor_problems, raw, DESCRIPTOR, options)
         elif not found and type(raw) is not dict:  # (the bundled one: never; but be sure)
             found = [Problem(DESCRIPTOR, "expected an object", ProblemCode.PACKAGE)]
         parts.problems += found
@@ -810,6 +897,8 @@ def _read_folder(
         for kind, name in zip(KINDS, kind_files, strict=True):
             if name not in present:
                 continue
+            if _full(parts):  # (max_problems: the files after are not read)
+                break
             listed = resources.pop(name, ())
             data, problem = _read_bytes(folder.joinpath(name), name, max_bytes)
             if problem is not None:
@@ -823,16 +912,18 @@ def _read_folder(
                     index, entry, data, hashes=hashes, folder=folder
                 )
             _decode_kind(parts, kind, data, name)
-    if REDIRECTS in present:
+    if REDIRECTS in present and not _full(parts):
         raw, found = read_json(folder.joinpath(REDIRECTS), REDIRECTS, max_bytes, bom=bom)
         parts.problems += found
         if not found:
-            parts.redirects, found = _check_redirects(raw, REDIRECTS)
+            parts.redirects, found = _check_redirects(raw, REDIRECTS, limit=_room(parts))
             parts.problems += found
             parts.redirect_indexes = _first_indexes(raw, parts.redirects)
     disk = _on_disk(folder) if resources else None
     listed_from = len(parts.problems)
     for path, listed in resources.items():  # the files listed besides the kinds'
+        if _full(parts):
+            break
         if path in kind_files:  # listed, and not there: its records' IDs are unknown too
             parts.unsure.add(path.removesuffix(".json"))
         rule = listed_file(disk, path)
@@ -1197,9 +1288,22 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str) -> None:
         parts.problems += found
         parts.unsure.add(kind)
         return
-    if schema:
-        parts.problems += _schema_problems(kind, documents, places, parts.declared)
-    _structure(parts, kind, documents, places)
+    _judged(parts, kind, documents, places)
+
+
+def _judged(parts: _Parts, kind: str, documents: Any, places: Places) -> None:
+    """Hold a kind's documents to the schemas (``schema=True``) and structure them into
+    ``parts``, as many as ``max_problems`` leaves room for (marking the read ``stopped``
+    where it is reached)."""
+    room = _room(parts)
+    if parts.options.schema and room is not None and type(documents) is list:
+        stopped = _structure_each(parts, kind, documents, places, room)
+    else:
+        if parts.options.schema:
+            parts.problems += _schema_problems(kind, documents, places, parts.declared)
+        stopped = _structure(parts, kind, documents, places, _room(parts))
+    if stopped:
+        parts.options.stopped = True
 
 
 def _keep(parts: _Parts, kind: str, decoded: Decoded) -> None:
@@ -1210,20 +1314,31 @@ def _keep(parts: _Parts, kind: str, decoded: Decoded) -> None:
         parts.gathered[kind] = decoded.gathered
 
 
-def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None:
+def _structure(
+    parts: _Parts, kind: str, documents: Any, places: Places, limit: int | None = None
+) -> bool:
     """Structure a kind's documents into ``parts``: all of them, or, if some fail, those that
-    do (found one by one), so that integrity can still be checked among them."""
-    from rightsdata._validation.convert import structure_located, structure_many  # cattrs on demand
+    do (found one by one), so that integrity can still be checked among them. ``limit``: the
+    most problems to add (``max_problems``); True if they reached it (the records after the
+    one that did are not judged, and nothing is kept for the checks across records, which
+    do not run)."""
+    from rightsdata._validation.convert import (  # cattrs on demand
+        judged_kind,
+        structure_located,
+        structure_many,
+    )
 
-    records, found = structure_many(kind, documents, places)
+    records, found = structure_many(kind, documents, places, limit=limit)
     parts.where[kind] = places
     parts.records[kind] = records
     if not found:
-        return
+        return False
     parts.problems += found
+    if limit is not None and len(found) >= limit:
+        return True
     if type(documents) is not list:
         parts.unsure.add(kind)
-        return
+        return False
     # The rare case: find which records structured (again, one by one) and where they are.
     kept: list[Record] = []
     kept_at: list[int] = []
@@ -1234,7 +1349,7 @@ def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None
             kept += built
             kept_at.append(n)
             continue
-        parts.failed.append(failed_record(kind, document, places, n))
+        parts.failed.append(failed_record(judged_kind(kind, document), document, places, n))
         record_id = document.get("id") if type(document) is dict else None
         if type(record_id) is str:
             parts.failed_ids.add(record_id)
@@ -1246,6 +1361,56 @@ def _structure(parts: _Parts, kind: str, documents: Any, places: Places) -> None
         parts.nameless[kind] = nameless
     parts.records[kind] = kept
     parts.where[kind] = places.subset(kept_at)
+    return False
+
+
+def _structure_each(
+    parts: _Parts, kind: str, documents: list[Any], places: Places, limit: int
+) -> bool:
+    """:func:`_structure` with the schemas (``schema=True``) under ``max_problems``: record
+    by record, each held to the schemas and to the model, its problems told once (a schema
+    problem that restates the model's is dropped, as the whole load drops it), until they
+    reach ``limit`` (True: the records after are not judged). So the problems kept are
+    those a full run reports first, record by record."""
+    from rightsdata._validation.convert import judged_kind, structure_located
+    from rightsdata._validation.restated import told_once
+
+    parts.where[kind] = places
+    kept: list[Record] = []
+    kept_at: list[int] = []
+    nameless: list[str] = []
+    count = 0
+    for n, document in enumerate(documents):
+        at = places.subset([n])
+        said = _schema_problems(kind, [document], at, parts.declared)
+        built, errors = structure_located(kind, [document], at)
+        if said:
+            errors = told_once(said + errors)
+        if not errors:
+            kept += built
+            kept_at.append(n)
+            continue
+        parts.problems += errors
+        count += len(errors)
+        if count >= limit:
+            return True
+        if not built:  # (only the schemas may refuse a record the model builds)
+            parts.failed.append(failed_record(judged_kind(kind, document), document, places, n))
+            record_id = document.get("id") if type(document) is dict else None
+            if type(record_id) is str:
+                parts.failed_ids.add(record_id)
+            else:
+                nameless.append(places.position(n))
+        else:
+            kept += built
+            kept_at.append(n)
+    if nameless and len(nameless) == len(documents):
+        parts.unsure.add(kind)
+    elif nameless:
+        parts.nameless[kind] = nameless
+    parts.records[kind] = kept
+    parts.where[kind] = places.subset(kept_at)
+    return False
 
 
 def _read_document(path: Path, options: ReadOptions) -> _Parts:
@@ -1323,12 +1488,17 @@ def _structure_kinds(
     with gc_paused():
         if descriptor and EMBEDDED in raw:  # first: the format it declares picks the schemas
             _embedded_descriptor(parts, raw[EMBEDDED], f"{label}:{EMBEDDED}", label)
-        for key, documents in raw.items():
-            where = f"{label}:{key if isinstance(key, str) else shown_repr(key)}"
+        for key, documents in _in_checking_order(parts, raw):
+            # (an empty key is told at the document, not at "label:", as a record's field)
+            empty = key == ""
+            shown = key if isinstance(key, str) else shown_repr(key)
+            where = label if empty else f"{label}:{shown}"
             if descriptor and key == EMBEDDED:
                 continue
+            if _full(parts):  # (max_problems: what follows is not judged)
+                break
             if redirects and key == "redirects":
-                parts.redirects, found = _check_redirects(documents, where)
+                parts.redirects, found = _check_redirects(documents, where, limit=_room(parts))
                 parts.problems += found
                 parts.redirect_indexes = _first_indexes(documents, parts.redirects)
                 continue
@@ -1337,19 +1507,30 @@ def _structure_kinds(
 
                 like = close(key, KINDS, n=1) if isinstance(key, str) else []
                 expected = f"{did_you_mean(like)} Expected" if like else "expected"
+                named = "key '' is " if empty else ""
                 parts.problems.append(
                     Problem(
                         where,
-                        f"not a record kind; {expected} {', '.join(known)}",
+                        f"{named}not a record kind; {expected} {', '.join(known)}",
                         ProblemCode.UNKNOWN_FIELD,
                     )
                 )
                 _may_hold(parts, like[0] if like else None, raw.keys())
                 continue
-            places = Places(key, label, keyed=True)
-            if parts.options.schema and type(documents) is list:
-                parts.problems += _schema_problems(key, documents, places, parts.declared)
-            _structure(parts, key, documents, places)
+            _judged(parts, key, documents, Places(key, label, keyed=True))
+
+
+def _in_checking_order(parts: _Parts, raw: Mapping[Any, Any]) -> list[tuple[Any, Any]]:
+    """``raw``'s items in the order a load checks them: as written; under ``max_problems``,
+    the keys that are no kind's (redirects, a stray key) first, as the problems of a
+    document are reported (those of no record first, then the kinds' lists), so that a
+    load that stops at the cap has found the problems reported first."""
+    items = list(raw.items())
+    if parts.options.max_problems is None:
+        return items
+    return [item for item in items if item[0] not in KINDS] + [
+        item for item in items if item[0] in KINDS
+    ]
 
 
 def _may_hold(parts: _Parts, kind: str | None, present: Collection[object]) -> None:
@@ -1519,7 +1700,8 @@ def _fast_descriptor(
         return False
     if line is not None:
         raw.pop(KIND_FIELD, None)
-    checked = _Parts()
+    # (whether it has a problem, the first found: the diagnostic path tells them all)
+    checked = _Parts(ReadOptions(max_problems=1))
     _embedded_descriptor(checked, raw, where, file, line=line)
     if checked.problems:
         return False
@@ -1529,6 +1711,16 @@ def _fast_descriptor(
         checked.declared_in,
     )
     return True
+
+
+def _descriptor_problems(
+    check: Callable[..., list[Problem]], raw: object, where: str, options: ReadOptions
+) -> list[Problem]:
+    """``check`` (``descriptor_problems``) of ``raw``, no more than ``options.max_problems``
+    of them (the limit passed only where there is one)."""
+    if options.max_problems is None:
+        return check(raw, where)
+    return check(raw, where, limit=options.max_problems)
 
 
 def _embedded_descriptor(
@@ -1542,7 +1734,7 @@ def _embedded_descriptor(
     files."""
     from rightsdata._validation.descriptor import declared_format, descriptor_problems
 
-    found = descriptor_problems(raw, where)
+    found = _descriptor_problems(descriptor_problems, raw, where, parts.options)
     if type(raw) is dict and "resources" in raw:
         found.append(
             Problem(
@@ -1640,24 +1832,53 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
             parts.failed_ids.add(value["id"])
         else:
             parts.unsure.add(_ALL_KINDS)
+        if _full(parts):  # (max_problems: the lines after are not read)
+            break
     # (said beside the other problems, the descriptor's among them, unless a line that may be
-    # a record failed)
-    if redirect_lines and not documents and not parts.failed_ids and not parts.unsure:
+    # a record failed, or the lines after a cap were not read)
+    nothing_else = not documents and not parts.failed_ids and not parts.unsure
+    if redirect_lines and nothing_else and not parts.options.stopped:
         parts.problems.append(Problem(path.name, "holds no records", ProblemCode.MISSING))
+    cap = options.max_problems
+    held = parts.problems
     with gc_paused():
         for kind in KINDS:
             if kind not in documents:
                 continue
             places = Places(kind, path.name, lines=lines[kind])
-            if schema:
-                parts.problems += _schema_problems(kind, documents[kind], places, parts.declared)
-            _structure(parts, kind, documents[kind], places)
+            if cap is None:
+                if schema:
+                    parts.problems += _schema_problems(
+                        kind, documents[kind], places, parts.declared
+                    )
+                _structure(parts, kind, documents[kind], places)
+                continue
+            # Under max_problems each kind is judged up to the cap on its own, and the
+            # problems kept are the first by line: the kinds' lines interleave
+            parts.problems = []
+            _judged(parts, kind, documents[kind], places)
+            held = _first_lines(held + parts.problems, cap, options)
+        parts.problems = held
     if redirect_lines:
-        found_redirects, found = _check_redirects(redirect_lines, path.name, redirect_numbers)
+        found_redirects, found = _check_redirects(
+            redirect_lines, path.name, redirect_numbers, limit=cap
+        )
         parts.problems += found
+        if cap is not None:
+            parts.problems = _first_lines(parts.problems, cap, options)
         parts.redirects = found_redirects
         _at_lines(parts, path.name, found_redirects, redirect_numbers, redirect_lines)
     return parts
+
+
+def _first_lines(problems: list[Problem], cap: int, options: ReadOptions) -> list[Problem]:
+    """The first ``cap`` of a JSON Lines file's ``problems`` by line (those of the file as a
+    whole first), marking the read ``stopped`` if some are left out."""
+    if len(problems) < cap:
+        return problems
+    options.stopped = True
+    problems.sort(key=lambda p: -1 if p.line is None else p.line)
+    return problems[:cap]
 
 
 def _at_lines(
@@ -1776,13 +1997,8 @@ def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, li
                 ProblemCode.VALUE,
             )
         ]
-    if from_id is not None and from_id != kind:
-        # One clear problem, rather than every field structured as the wrong kind reports
-        return None, [
-            _line(file, number, value).problem(
-                KIND_FIELD, _kinds_disagree(value, kind, from_id), ProblemCode.VALUE
-            )
-        ]
+    # (a "$kind" its id disagrees with is told where the line's record is judged, as a record
+    # of another kind in a kind's file is: convert.misfiled_problems)
     return kind, []
 
 
@@ -1800,22 +2016,6 @@ def _prefix_hint(record_id: object) -> str:
         f"; its id's prefix {printable(repr(prefix))} names no kind: did you mean "
         f"{near[0]!r} ({a_noun(KIND_OF_PREFIX[near[0]])})?"
     )
-
-
-def _kinds_disagree(value: dict[str, Any], kind: str, from_id: str) -> str:
-    """What to say of a line whose ``"$kind"`` (``kind``) and id (of ``from_id``) disagree:
-    which of them to change, where its fields tell which kind it is."""
-    from rightsdata._validation.convert import fits_better
-
-    said = f"says {kind!r} but its id {printable(repr(value.get('id')))} is {a_noun(from_id)}'s"
-    fits = fits_better(value, from_id, kind)
-    if fits == from_id:
-        fix = f'write "{KIND_FIELD}": "{from_id}"'
-    elif fits == kind:
-        fix = f"give it {a_noun(kind)}'s id ({PREFIX_OF_KIND[kind]}:...)"
-    else:
-        return said
-    return f"{said}; it is {a_noun(fits)} (its fields say so): {fix}"
 
 
 def _finish(parts: _Parts) -> _Read:
@@ -1858,6 +2058,8 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     # Integrity is checked among the records that structured even when others did not, so
     # that one load reports every problem, not the first layer of them.
     problems = parts.problems
+    if _full(parts):  # (max_problems: stopped at the cap; nothing across records is judged)
+        return None, problems, ()
     partial: set[str] = set()
     nameless: dict[str, list[str]] = {}
     if problems:  # some records failed to structure: judge nothing that depends on them
@@ -1871,6 +2073,9 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         from rightsdata._validation.restated import told_once
 
         problems = told_once(problems)
+    if _full_with(parts, problems):  # (max_problems: reached by the formats' problems)
+        return None, problems, ()
+    cap = parts.options.max_problems
     problems = problems + check_integrity(
         parts.records,
         parts.where,
@@ -1887,7 +2092,14 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         nameless=nameless,
         unjudged=unjudged,
         base=base,
+        # (one more than there is room for: more than the room says the rules stopped)
+        limit=None if cap is None else cap - len(problems) + 1,
     )
+    if cap is not None and (
+        len(problems) > cap or (len(problems) == cap and parts.options.strict)
+    ):  # (max_problems: stopped among the rules, or the strict checks not run)
+        parts.options.stopped = True
+        return None, problems, tuple(kind for kind in KINDS if kind in unjudged)
     if parts.options.strict:  # (after the normal checks, on the records that structured)
         from rightsdata._validation.strict import check_strict
 
@@ -2235,6 +2447,7 @@ def _schema_problems(
     """JSON Schema problems of a list of documents, each located by its place and ID
     (``where``: the list's :class:`Places`, or a file's name), against the schemas of the
     format ``declared`` (the newest where none is)."""
+    from rightsdata._validation.convert import judged_kind, names_another_kind
     from rightsdata.schema import _problems_at
 
     if type(documents) is not list:
@@ -2244,7 +2457,13 @@ def _schema_problems(
     found: list[Problem] = []
     for n, document in enumerate(documents):
         at = places.of_document(n, document)
-        found += _problems_at(kind, document, at, format=version)
+        # (a record of another kind, as its id and fields say, is held to that kind's schema,
+        # as the model judges it: convert.misfiled_problems)
+        judged = judged_kind(kind, document)
+        said = _problems_at(judged, document, at, format=version)
+        if judged == kind and names_another_kind(kind, document):  # (its id is wrong: the
+            said = [p for p in said if p.field != "id"]  # misfiling's one problem says so)
+        found += said
     return found
 
 
@@ -2264,12 +2483,13 @@ def _first_indexes(raw: object, redirects: Mapping[str, str]) -> dict[str, int]:
 
 
 def _check_redirects(
-    raw: object, where: str, lines: Sequence[int] | None = None
+    raw: object, where: str, lines: Sequence[int] | None = None, *, limit: int | None = None
 ) -> tuple[dict[str, str], list[Problem]]:
     """``[{"id": old, "to": new}, ...]`` -> {old: new}, each located under ``where``
     (``redirects.json[0]``), or, given the ``lines`` they were read from (a JSON Lines file's,
     ``where`` then its name), at its line (``data.jsonl:11 redirects``). Why an ID was
-    retired belongs in the dataset's changelog."""
+    retired belongs in the dataset's changelog. ``limit`` (``max_problems``): stop after the
+    redirect with which the problems reach that many."""
     if type(raw) is not list:
         return {}, [
             Problem(
@@ -2279,6 +2499,8 @@ def _check_redirects(
     redirects: dict[str, str] = {}
     problems: list[Problem] = []
     for index, item in enumerate(raw):
+        if limit is not None and len(problems) >= limit:
+            break
         line = None if lines is None else lines[index]
         at = f"{where}[{index}]" if line is None else f"{where}:{line} redirects"
         file = None if line is None else where
@@ -2296,7 +2518,7 @@ def _check_redirects(
         extra = sorted(set(item) - {"id", "to"})
         problems += [
             Problem(
-                f"{at}.{k}",
+                f"{at}.{k}" if k else at,  # (an empty key is told at its redirect, as a record's)
                 unknown_field(k, ("id", "to")),
                 ProblemCode.UNKNOWN_FIELD,
                 file=file,

@@ -28,10 +28,13 @@ def validate(
     max_bytes: int = DEFAULT_MAX_BYTES,
     base: Dataset | None = None,
     strict: bool = False,
+    max_problems: int | None = None,
 ) -> Problems:
     """Every problem :func:`load_path` would raise for ``path``, returned instead: a list,
     empty if the data is valid. ``base``: the dataset it builds on, and ``strict``: whether
-    to report questionable data too, as for :func:`load_path`.
+    to report questionable data too, as for :func:`load_path`. ``max_problems``: stop once
+    that many problems are found, as :func:`load_path` does; the list's ``stopped_at`` is then
+    that number (None when it is every problem).
 
     The list is a :class:`~rightsdata.Problems`, whose ``unchecked`` names the kinds not
     checked in full (references to them, and the checks that need their records: some of
@@ -71,11 +74,20 @@ def validate(
 
     file = Path(path)
     if kind_file_alone(file) is None:
-        return dataset_problems(path, schema=schema, max_bytes=max_bytes, base=base, strict=strict)
+        return dataset_problems(
+            path,
+            schema=schema,
+            max_bytes=max_bytes,
+            base=base,
+            strict=strict,
+            max_problems=max_problems,
+        )
     if base is not None:
         raise ValueError(kind_file_base_message(file, "base="))
-    check = check_kind_file(file, schema=schema, max_bytes=max_bytes, strict=strict)
-    return Problems(check.problems, check.not_checked)
+    check = check_kind_file(
+        file, schema=schema, max_bytes=max_bytes, strict=strict, max_problems=max_problems
+    )
+    return Problems(check.problems, check.not_checked, stopped_at=check.stopped_at)
 
 
 def kind_file_base_message(path: Path, given: str, base: str = "...") -> str:

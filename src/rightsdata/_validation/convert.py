@@ -77,11 +77,12 @@ from rightsdata._values.errors import (
     ProblemCode,
     describe_json,
     not_text_key,
+    printable,
     with_article,
 )
 from rightsdata._values.format import kind_file
 from rightsdata._values.hints import field_hints, nested_part
-from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, is_valid_id, prefix_of
+from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, a_noun, is_valid_id, prefix_of
 from rightsdata._values.places import Places, RecordPlace, identify, places_of
 from rightsdata._values.spelling import unknown_field
 
@@ -356,38 +357,130 @@ def _structure_one(cls: type, document: object, place: RecordPlace) -> tuple[Any
 
 def _problems_in(cls: type, document: object, exc: Exception, place: RecordPlace) -> list[Problem]:
     """Every problem of a document that failed to structure (``exc``), located at ``place``:
-    or, for a record of another kind (:func:`_misfiled`), the one problem that says so."""
+    for a record filed under another kind than its ID names (:func:`misfiled_problems`),
+    the one problem that says so and its own problems as the kind it is; for a citation
+    among records, the one problem that says so."""
     if type(document) is dict:
-        misfiled = _misfiled(cls, document, place) or _a_citation(cls, document, place)
-        if misfiled is not None:
-            return [misfiled]
+        named = _kind_named(cls, document)
+        if named is not None:
+            return misfiled_problems(cls, named, document, exc, place)
+        citation = _a_citation(cls, document, place)
+        if citation is not None:
+            return [citation]
     problems = problems_from(exc, place)
     if type(document) is dict:
         problems += _unchecked_fields(cls, document, place, "", _Said(problems))
     return problems
 
 
-def _misfiled(cls: type, document: dict[str, Any], place: RecordPlace) -> Problem | None:
-    """The problem of a record of another kind among ``cls``'s records (an event in
-    ``persons.json``), or None: its ID's prefix names another kind, and its fields fit that
-    kind better than ``cls`` (fewer of them unknown to it). Its fields are then not checked
-    as ``cls``'s, which would report each of them (unknown fields, a missing name) before
-    the cause; a record of ``cls`` whose ID has a wrong prefix (``event:jane`` for a person)
-    keeps its own problems, the ID's among them."""
+def _kind_named(cls: type, document: dict[str, Any]) -> str | None:
+    """The kind ``document``'s ID names (a well-formed ID), if that is not ``cls``'s."""
     record_id = document.get("id")
     if type(record_id) is not str or not is_valid_id(record_id):
         return None
     kind = KIND_OF_PREFIX.get(prefix_of(record_id))
     own: str = getattr(cls, "kind_name", "")
-    if kind is None or kind == own:
-        return None
-    if fits_better(document, kind, own) != kind:
-        return None
-    message = (
-        f"is {a_noun(kind)}, not {a_noun(own)} (its id and its fields say so): "
-        f"{kind} belong {_home(kind, place)}"
-    )
-    return place.problem("", message, ProblemCode.VALUE)
+    return kind if kind is not None and own and kind != own else None
+
+
+def names_another_kind(kind: str, document: object) -> bool:
+    """Whether ``document``, filed under ``kind``, has a well-formed ID naming another kind.
+
+    >>> names_another_kind("persons", {"id": "event:a"}), names_another_kind("persons", {})
+    (True, False)
+    """
+    return type(document) is dict and _kind_named(RECORD_TYPES[kind], document) is not None
+
+
+def judged_kind(kind: str, document: object) -> str:
+    """The kind a record filed under ``kind`` (a kind's file, a document's list, a JSON Lines
+    line's ``"$kind"``) is judged as: ``kind``, unless its ID names another kind and its
+    fields do not fit ``kind`` better (:func:`misfiled_problems`).
+
+    >>> judged_kind("persons", {"id": "event:a", "title": "T"}), judged_kind("persons", {})
+    ('events', 'persons')
+    """
+    if type(document) is not dict:
+        return kind
+    named = _kind_named(RECORD_TYPES[kind], document)
+    if named is None or fits_better(document, named, kind) == kind:
+        return kind
+    return named
+
+
+def misfiled_problems(
+    cls: type, named: str, document: dict[str, Any], exc: Exception, place: RecordPlace
+) -> list[Problem]:
+    """The problems of a record filed under ``cls``'s kind whose ID names another kind,
+    ``named`` (an event in ``persons.json``, a person on a line of ``"$kind": "events"``),
+    the same in every layout: one problem that says so, where it is filed and what its ID
+    says, and the record's own problems as the kind it is judged as (:func:`judged_kind`),
+    never those that come only from judging it as the wrong kind (fields unknown to it, a
+    field it does not have).
+
+    Its fields decide which kind it is judged as, where they fit one better (fewer of them
+    unknown to it): the kind its ID names (it is filed in the wrong place), or the kind it is
+    filed under (its ID is wrong: told as the ID's problem); where they fit both alike, the
+    kind its ID names. In JSON Lines the problem is at its ``"$kind"``, which says where it
+    is filed; in a file or a document's list, at the record (its ID, where that is wrong).
+    """
+    own: str = getattr(cls, "kind_name", "")
+    fits = fits_better(document, named, own)
+    line = place.line is not None
+    if fits == own:  # a record of its kind with a wrong ID: told as the ID's problem
+        problems = problems_from(exc, place)
+        problems += _unchecked_fields(cls, document, place, "", _Said(problems))
+        if not line:
+            return problems
+        # (the $kind's problem says it, in the ID's problem's place: as a file's tells it)
+        said = place.problem(_KIND_FIELD, _disagree(document, own, named, fits), _VALUE)
+        if not any(p.field == "id" for p in problems):
+            return [said, *problems]
+        return [said if p.field == "id" else p for p in problems]
+    if line:
+        said = place.problem(_KIND_FIELD, _disagree(document, own, named, fits), _VALUE)
+    elif fits == named:
+        message = (
+            f"is {a_noun(named)}, not {a_noun(own)} (its id and its fields say so): "
+            f"{named} belong {_home(named, place)}"
+        )
+        said = place.problem("", message, _VALUE)
+    else:
+        message = (
+            f"its id {printable(repr(document['id']))} is {a_noun(named)}'s, not "
+            f"{a_noun(own)}'s: {named} belong {_home(named, place)}; if it is {a_noun(own)}, "
+            f"give it {a_noun(own)}'s id ({PREFIX_OF_KIND[own]}:...)"
+        )
+        said = place.problem("", message, _VALUE)
+    kind_cls = RECORD_TYPES[named]
+    try:
+        converter.get_structure_hook(kind_cls)(document, kind_cls)
+    except Exception as judged:  # its own problems, as the kind it is
+        try:
+            problems = problems_from(judged, place)
+            problems += _unchecked_fields(kind_cls, document, place, "", _Said(problems))
+        finally:
+            _forget(judged)
+        return [said, *problems]
+    return [said]
+
+
+_KIND_FIELD: Final = "$kind"
+_VALUE: Final = ProblemCode.VALUE
+
+
+def _disagree(document: dict[str, Any], kind: str, named: str, fits: str | None) -> str:
+    """What to say of a JSON Lines line whose ``"$kind"`` (``kind``) and ID (of ``named``)
+    disagree: which of them to change, where its fields (``fits``) tell which kind it is."""
+    record_id = printable(repr(document.get("id")))
+    said = f"says {kind!r} but its id {record_id} is {a_noun(named)}'s"
+    if fits == named:
+        fix = f'write "{_KIND_FIELD}": "{named}"'
+    elif fits == kind:
+        fix = f"give it {a_noun(kind)}'s id ({PREFIX_OF_KIND[kind]}:...)"
+    else:
+        return said
+    return f"{said}; it is {a_noun(fits)} (its fields say so): {fix}"
 
 
 #: A citation's fields (``{"source": "source:a", "locator": "p. 3"}``).
@@ -604,13 +697,15 @@ def _record_type(kind: str) -> type:
 
 
 def structure_many(
-    kind: str, documents: object, where: str | Places
+    kind: str, documents: object, where: str | Places, *, limit: int | None = None
 ) -> tuple[list[Record], list[Problem]]:
     """Structure a list of documents of one kind; return the records and every problem.
 
     ``where`` says where the list is (:class:`~rightsdata._values.places.Places`, or a file's
     name: ``'events.json'``); a problem names its record by index and ID
-    (``events.json[12] event:kozlov-verdict.date``).
+    (``events.json[12] event:kozlov-verdict.date``). ``limit``: stop after the record with
+    which the problems reach that many (a load's ``max_problems``): the records after it are
+    not judged, nor returned.
     """
     cls = _record_type(kind)
     places = places_of(kind, where)
@@ -618,7 +713,7 @@ def structure_many(
         got = describe_json(documents)
         message = f"expected a list of records, got {got}{_one_record(documents, kind)}"
         return [], [places.problem(message, ProblemCode.TYPE)]
-    return _structure_all(cls, documents, places)
+    return _structure_all(cls, documents, places, limit)
 
 
 def _one_record(document: object, kind: str) -> str:
@@ -650,7 +745,7 @@ def structure_located(
 
 
 def _structure_all(
-    cls: type, documents: Sequence[object], places: Places
+    cls: type, documents: Sequence[object], places: Places, limit: int | None = None
 ) -> tuple[list[Record], list[Problem]]:
     hook = converter.get_structure_hook(cls)
     records: list[Record] = []
@@ -662,6 +757,8 @@ def _structure_all(
             # the record's place (its index and ID) is built only now, for a problem
             problems += _problems_in(cls, document, exc, places.of_document(n, document))
             _forget(exc)
+            if limit is not None and len(problems) >= limit:
+                break  # (max_problems: the records after this one are not judged)
     return records, problems
 
 

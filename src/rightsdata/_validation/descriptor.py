@@ -118,8 +118,13 @@ def _check_keywords(schema: object) -> None:
                 raise ValueError(f"{_SCHEMA_FILE}: anyOf is understood only over required or type")
 
 
-def descriptor_problems(raw: object, where: str = DESCRIPTOR) -> list[Problem]:
+def descriptor_problems(
+    raw: object, where: str = DESCRIPTOR, *, limit: int | None = None
+) -> list[Problem]:
     """Every problem of a parsed ``datapackage.json``, located under ``where``; [] if valid.
+    ``limit`` (a load's ``max_problems``): the first that many, the schema's rules checked
+    no further than they need to find them (a list or object of many bad items is not walked
+    to its end).
 
     One problem hides no other: the schema's rules are checked where text, numbers or depth
     are unsound too (each place said once: a lone surrogate or an infinite number is not also
@@ -132,14 +137,18 @@ def descriptor_problems(raw: object, where: str = DESCRIPTOR) -> list[Problem]:
     """
     problems = _generic_problems(raw, where)
     said = {problem.location for problem in problems}
+    if limit is not None and len(problems) >= limit:
+        return problems[:limit]
     schema = load_schema()
-    # (the schema is walked, not the value: its depth bounds the recursion)
-    problems += [p for p in _check(raw, schema, schema, where) if p.location not in said]
+    # (the schema is walked, not the value: its depth bounds the recursion; under a limit,
+    # as many more as may be said already and dropped)
+    room = None if limit is None else limit - len(problems) + len(said)
+    problems += [p for p in _check(raw, schema, schema, where, room) if p.location not in said]
     if isinstance(raw, dict):
         at = f"{where}.{FORMAT_KEY}"
         if not any(problem.location == at for problem in problems):
             problems += _format_problems(raw.get(FORMAT_KEY), at)
-    return problems
+    return problems if limit is None else problems[:limit]
 
 
 def declared_format(raw: object, problems: list[Problem], where: str = DESCRIPTOR) -> int | None:
@@ -305,8 +314,16 @@ def _is_type(value: object, name: str) -> bool:
     return value is None
 
 
-def _check(value: object, schema: dict[str, Any], root: dict[str, Any], at: str) -> list[Problem]:
-    """``value`` against one (sub)schema, as JSON Schema would judge it."""
+def _check(
+    value: object,
+    schema: dict[str, Any],
+    root: dict[str, Any],
+    at: str,
+    limit: int | None = None,
+) -> list[Problem]:
+    """``value`` against one (sub)schema, as JSON Schema would judge it; under ``limit``, the
+    items of a list (or an object's fields) after the one with which its problems reach it
+    are not checked."""
     ref = schema.get("$ref")
     if ref is not None:
         schema = root["$defs"][ref.removeprefix("#/$defs/")]
@@ -355,14 +372,21 @@ def _check(value: object, schema: dict[str, Any], root: dict[str, Any], at: str)
         items = schema.get("items")
         if items is not None:
             for index, item in enumerate(value):
-                problems += _check(item, items, root, f"{at}[{index}]")
+                if limit is not None and len(problems) >= limit:
+                    break
+                room = None if limit is None else limit - len(problems)
+                problems += _check(item, items, root, f"{at}[{index}]", room)
     elif type(value) is dict:
-        problems += _check_object(value, schema, root, at)
+        problems += _check_object(value, schema, root, at, limit)
     return problems
 
 
 def _check_object(
-    value: dict[str, Any], schema: dict[str, Any], root: dict[str, Any], at: str
+    value: dict[str, Any],
+    schema: dict[str, Any],
+    root: dict[str, Any],
+    at: str,
+    limit: int | None = None,
 ) -> list[Problem]:
     problems: list[Problem] = []
     properties: dict[str, Any] = schema.get("properties", {})
@@ -379,17 +403,20 @@ def _check_object(
         problems.append(Problem(at, f"needs {names}", ProblemCode.MISSING))
     extra = schema.get("additionalProperties", True)
     for key, item in value.items():
+        if limit is not None and len(problems) >= limit:
+            break
         if type(key) is not str:
             continue  # (said by _generic_problems: a name that is not text)
+        room = None if limit is None else limit - len(problems)
         sub = properties.get(key)
         if sub is not None:
-            problems += _check(item, sub, root, f"{at}.{key}")
+            problems += _check(item, sub, root, f"{at}.{key}", room)
         elif extra is False:
             # an empty name is told at its holder ("unknown field ''"), not at "{at}."
             where = f"{at}.{key}" if key else at
             problems.append(Problem(where, _unknown(key, properties), ProblemCode.UNKNOWN_FIELD))
         elif isinstance(extra, dict):
-            problems += _check(item, extra, root, f"{at}.{key}")
+            problems += _check(item, extra, root, f"{at}.{key}", room)
     return problems
 
 

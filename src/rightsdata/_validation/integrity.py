@@ -368,6 +368,9 @@ class Context:
         self.partial = partial
         self.nameless: Mapping[str, Sequence[str]] = nameless or {}
         self.unjudged: set[str] = set()
+        #: how many more problems the rule running may find (a load's ``max_problems``), or
+        #: None: every one (set by :func:`check_integrity` before each rule)
+        self.room: int | None = None
         self.gathered: Mapping[str, Gathered] = gathered or {}
         if own is None:
             own = {kind: [record.id for record in items] for kind, items in records.items()}
@@ -519,9 +522,12 @@ def check_integrity(
     base: Base | None = None,
     redirect_lines: Mapping[str, int] | None = None,
     redirect_indexes: Mapping[str, int] | None = None,
+    limit: int | None = None,
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order): every
-    rule of :data:`RULES`, in order.
+    rule of :data:`RULES`, in order; under ``limit`` (a load's ``max_problems``), no rule
+    after the one with which the problems reach it, and the references' rule no further
+    than that (so the problems are the first the rules find, rule by rule).
 
     ``where`` maps a kind to where its records are: a file's name (``'events.json'``, giving
     ``events.json[3] event:a``), or :class:`~rightsdata._values.places.Places` (a JSON
@@ -570,6 +576,10 @@ def check_integrity(
     )
     problems: list[Problem] = []
     for rule in RULES:
+        if limit is not None:
+            context.room = limit - len(problems)
+            if context.room <= 0:
+                break
         problems += rule.check(context)
     if unjudged is not None:
         unjudged.update(context.unjudged)
@@ -670,10 +680,22 @@ def _references_resolve(context: Context) -> list[Problem]:
     if context.base is not None:  # (the base's records resolve a reference too)
         known = known.union(context.base.ids)
     nameless, base, hints, retired = context.nameless, context.base, context.hint, context.retired
+    judged = _judged_targets(context)
     problems = _dangling(
-        context.records, context.where, known, context.ids, nameless, base, hints, retired
+        context.records,
+        context.where,
+        known,
+        context.ids,
+        nameless,
+        base,
+        hints,
+        retired,
+        room=context.room,
+        judged=judged,
     )
     for record in context.failed:  # (their other problems do not hide these)
+        if context.room is not None and len(problems) >= context.room:
+            break
         problems += [
             record.place.problem(
                 field,
@@ -682,19 +704,26 @@ def _references_resolve(context: Context) -> list[Problem]:
                 missing_id=target,
             )
             for field, target in record.references
-            if target not in known
+            if target not in known and judged(target)
         ]
-    if not context.partial:
-        return problems
-    kept = []
-    for problem in problems:
-        missing = problem.missing_id
-        kind = None if missing is None else KIND_OF_PREFIX.get(prefix_of(missing))
-        if kind is not None and kind in context.partial:
-            context.unjudged.add(kind)
-        else:
-            kept.append(problem)
-    return kept
+    return problems
+
+
+def _judged_targets(context: Context) -> Callable[[str], bool]:
+    """Whether a reference to no record, to ``target``, is judged: not where its kind may lack
+    records (``context.partial``: some could not be read), whose kind is then unjudged."""
+    partial, unjudged = context.partial, context.unjudged
+
+    def judged(target: str) -> bool:
+        if not partial:
+            return True
+        kind = KIND_OF_PREFIX.get(prefix_of(target))
+        if kind is not None and kind in partial:
+            unjudged.add(kind)
+            return False
+        return True
+
+    return judged
 
 
 #: How many of the records whose IDs could not be read a dangling reference names.
@@ -1288,8 +1317,13 @@ def _dangling(
     base: Base | None = None,
     hints: Callable[[str, str | None], str] | None = None,
     retired: Callable[[str], str | None] | None = None,
+    *,
+    room: int | None = None,
+    judged: Callable[[str], bool] | None = None,
 ) -> list[Problem]:
-    """A problem for every reference to an ID that no record has (:func:`_not_found`)."""
+    """A problem for every reference to an ID that no record has (:func:`_not_found`) and
+    that is ``judged`` (all, without it); the first ``room`` of them, record by record, where
+    that is given (``max_problems``)."""
     targets: list[str] = []
     add, extend = targets.append, targets.extend
     missing: set[str | None] = set()
@@ -1304,15 +1338,21 @@ def _dangling(
             _collector(type(record))(record, add, extend)
     missing = missing.union(targets).difference(known)
     missing.discard(None)  # optional references that are null
+    if judged is not None:
+        missing = {target for target in missing if judged(str(target))}
     if not missing:
         return []
     # Locate them (rare, so the location strings are built only now).
     problems: list[Problem] = []
     for kind, items in records.items():
         for index, record in enumerate(items):
+            if room is not None and len(problems) >= room:
+                return problems
             place: RecordPlace | None = None
             for field, target in _references(record):
                 if target in missing:
+                    if room is not None and len(problems) >= room:
+                        return problems  # (a record may make many references)
                     place = place or _record(where, records, kind, index)
                     holder = getattr(record, "id", None)  # (never told its own ID)
                     message = _not_found(target, nameless, base, hints, holder, retired)

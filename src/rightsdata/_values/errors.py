@@ -240,7 +240,7 @@ def pretty_problems(problems: Sequence[Problem], printer: Any, cycle: bool) -> N
         if len(problems) > SHOWN_PROBLEMS:
             printer.text(",")
             printer.breakable()
-            printer.text(f"... and {len(problems) - SHOWN_PROBLEMS} more (of {len(problems)})")
+            printer.text(f"... and {len(problems) - SHOWN_PROBLEMS:,} more (of {len(problems):,})")
         elif len(problems) == 1 and isinstance(problems, tuple):
             printer.text(",")
 
@@ -337,14 +337,23 @@ class Problems(list[Problem]):
     ('persons',)
     """
 
-    # A slot, not a __dict__: the object stays a list and the attribute its one addition.
-    __slots__ = ("unchecked",)
+    # Slots, not a __dict__: the object stays a list and the attributes its additions.
+    __slots__ = ("stopped_at", "unchecked")
 
     #: The kinds not checked in full: references to them, and checks that need their records
     #: (those :func:`rightsdata.validate` gives: in the order of ``rightsdata.KINDS``).
     unchecked: tuple[str, ...]
+    #: The ``max_problems`` the check stopped at, having found that many problems (the data
+    #: may have more); None when the list is every problem found.
+    stopped_at: int | None
 
-    def __init__(self, problems: Iterable[Problem] = (), unchecked: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        problems: Iterable[Problem] = (),
+        unchecked: Iterable[str] = (),
+        *,
+        stopped_at: int | None = None,
+    ) -> None:
         given = _not_many(problems)
         if given is not None:
             from rightsdata._values.shell import python_call  # (a message's)
@@ -371,14 +380,23 @@ class Problems(list[Problem]):
             if not isinstance(kind, str):
                 given = _one(kind, "'persons'")
                 raise TypeError(f"unchecked names record kinds ('persons'), not {given}")
+        if stopped_at is not None and (type(stopped_at) is not int or stopped_at < 1):
+            raise TypeError(
+                f"stopped_at is the max_problems a check stopped at (a positive int) or None, "
+                f"not {_one(stopped_at)}"
+            )
+        self.stopped_at = stopped_at
 
     def copy(self) -> Problems:
-        """A shallow copy, with the same ``unchecked`` (a list's ``copy`` would drop it)."""
-        return type(self)(self, self.unchecked)
+        """A shallow copy, with the same ``unchecked`` and ``stopped_at`` (a list's ``copy``
+        would drop them)."""
+        return type(self)(self, self.unchecked, stopped_at=self.stopped_at)
 
     def __repr__(self) -> str:
         listed = super().__repr__()
-        return f"Problems({listed}, unchecked={self.unchecked!r})" if self.unchecked else listed
+        added = f", unchecked={self.unchecked!r}" if self.unchecked else ""
+        added += f", stopped_at={self.stopped_at!r}" if self.stopped_at is not None else ""
+        return f"Problems({listed}{added})" if added else listed
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         """IPython's display: the ``repr``, with the first 50 problems only and how many more
@@ -394,7 +412,12 @@ class Problems(list[Problem]):
             printer.text(f"unchecked={self.unchecked!r}")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (list(self), self.unchecked))
+        if self.stopped_at is None:
+            return (type(self), (list(self), self.unchecked))
+        from functools import partial  # (pickle passes no keywords to a class)
+
+        made = partial(type(self), stopped_at=self.stopped_at)
+        return (made, (list(self), self.unchecked))
 
 
 def _one(value: object, decoded: str = "") -> str:
@@ -845,6 +868,11 @@ class InvalidDataError(RightsdataError, ValueError):
     read). The message says so on
     its last line; :func:`rightsdata.validate` gives the same as its list's ``unchecked``.
 
+    ``stopped_at`` is the ``max_problems`` a load was given and stopped at, having found that
+    many problems (the data may have more, which it did not look for; its first line says
+    so), or None when ``problems`` is every problem found (docs/loading.md, "Stopping at a
+    number of problems").
+
     >>> import rightsdata
     >>> person = {"id": "person:a", "name": "A", "born": "2020-13"}
     >>> try:
@@ -860,30 +888,51 @@ class InvalidDataError(RightsdataError, ValueError):
 
     problems: tuple[Problem, ...]
     unchecked: tuple[str, ...]
+    #: The ``max_problems`` the load stopped at, having found that many problems (the data may
+    #: have more, which it did not look for); None when ``problems`` is every problem found.
+    stopped_at: int | None
 
     def __init__(
-        self, problems: Iterable[Problem], what: str = "the data", unchecked: Iterable[str] = ()
+        self,
+        problems: Iterable[Problem],
+        what: str = "the data",
+        unchecked: Iterable[str] = (),
+        *,
+        stopped_at: int | None = None,
     ) -> None:
         self.problems = ProblemTuple(problems)  # (a tuple, shown capped in IPython)
         self.what = printable(what)  # a file name may not be text (bytes decoded as surrogates)
         self.unchecked = tuple(unchecked)
+        self.stopped_at = stopped_at
         super().__init__(self._summary())
 
     def _summary(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{count} {noun} in {self.what}:"]
+        stopped = "" if self.stopped_at is None else f" ({stopped_note(self.stopped_at)})"
+        lines = [f"{count:,} {noun} in {self.what}{stopped}:"]
         lines += [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
         if count > SHOWN_PROBLEMS:
-            lines.append(f"  ... and {count - SHOWN_PROBLEMS} more (see .problems)")
+            lines.append(f"  ... and {count - SHOWN_PROBLEMS:,} more (see .problems)")
         if self.unchecked:
             lines.append(unchecked_note(self.unchecked))
         return "\n".join(lines)
 
-    def __reduce__(
-        self,
-    ) -> tuple[type[InvalidDataError], tuple[tuple[Problem, ...], str, tuple[str, ...]]]:
-        return (type(self), (self.problems, self.what, self.unchecked))
+    def __reduce__(self) -> tuple[Any, ...]:
+        # (stopped_at by keyword: a partial, as pickle passes no keywords to a class)
+        from functools import partial
+
+        made = partial(type(self), stopped_at=self.stopped_at)
+        return (made, (self.problems, self.what, self.unchecked))
+
+
+def stopped_note(max_problems: int) -> str:
+    """What a load that stopped at ``max_problems`` says of it, after the count of problems.
+
+    >>> stopped_note(1000)
+    'stopped at max_problems=1000; the data may have more'
+    """
+    return f"stopped at max_problems={max_problems}; the data may have more"
 
 
 def unchecked_note(kinds: Sequence[str]) -> str:

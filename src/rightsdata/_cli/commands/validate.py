@@ -72,6 +72,11 @@ def _missing(path: Path) -> bool:
     return False
 
 
+def _stopped_flag(stopped: int) -> str:
+    """What ``validate`` says of a check that stopped at ``--max-problems``."""
+    return f"stopped at --max-problems {stopped}; the data may have more"
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
     from rightsdata._data.kindfile import check_kind_file, kind_file_alone
@@ -85,6 +90,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.path}: no such file or folder")
     elsewhere: dict[str, int] = {}  # a kind file's references to other files, by their kind
     unjudged: tuple[str, ...] = ()  # kinds not judged against (InvalidDataError.unchecked)
+    stopped: int | None = None  # the --max-problems the check stopped at
     base = _base(args.base)
     # (the choice rightsdata.validate makes: rightsdata._data.validating)
     alone = kind_file_alone(path) is not None
@@ -92,17 +98,27 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         raise UsageError(kind_file_base_message(path, "--base", shell_path(args.base)))
     if alone:
         check = check_kind_file(
-            path, schema=args.schema, max_bytes=args.max_bytes, strict=args.strict
+            path,
+            schema=args.schema,
+            max_bytes=args.max_bytes,
+            strict=args.strict,
+            max_problems=args.max_problems,
         )
         problems, counts = check.problems, {check.kind: check.records}
-        elsewhere, unjudged = check.unchecked, check.unjudged
+        elsewhere, unjudged, stopped = check.unchecked, check.unjudged, check.stopped_at
     else:
         try:
             dataset = rightsdata.load_path(
-                path, schema=args.schema, max_bytes=args.max_bytes, base=base, strict=args.strict
+                path,
+                schema=args.schema,
+                max_bytes=args.max_bytes,
+                base=base,
+                strict=args.strict,
+                max_problems=args.max_problems,
             )
         except InvalidDataError as error:
             problems, counts, unjudged = list(error.problems), {}, error.unchecked
+            stopped = error.stopped_at
         else:
             problems, counts = [], dataset.counts()
             if base is not None:  # (its own records: those the base does not have)
@@ -110,16 +126,22 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 counts = {kind: n - of_base[kind] for kind, n in counts.items()}
     if args.json_report:
         not_checked = [kind for kind in KINDS if kind in unjudged or kind in elsewhere]
-        _print_json({"problems": [_problem_json(p) for p in problems], "unchecked": not_checked})
+        report = {"problems": [_problem_json(p) for p in problems], "unchecked": not_checked}
+        if args.max_problems is not None:  # (the key only where the option was given)
+            report["stopped_at"] = stopped
+        _print_json(report)
     elif args.json:
         # (the list stays the whole of stdout, as programs read it: the note goes to stderr)
         _print_json([_problem_json(p) for p in problems])
+        if stopped is not None:
+            _print_error(f"{_plural(len(problems), 'problem')}: {_stopped_flag(stopped)}")
         if unjudged:
             _print_error(unchecked_note(unjudged))
         if elsewhere:
             _print_error(_elsewhere_note(elsewhere))
     elif problems:
-        _print_problems(problems, args.path, unchecked=unjudged)
+        stop = None if stopped is None else _stopped_flag(stopped)
+        _print_problems(problems, args.path, unchecked=unjudged, stopped=stop)
         if elsewhere:
             _print_wrapped(_elsewhere_note(elsewhere))
         if base is None:

@@ -1,0 +1,319 @@
+"""``max_problems``: a failed load stops once it holds that many problems, says so (the
+message's first line, ``stopped_at``), and keeps those a full run reports first; bad values
+are refused before anything is read; a valid dataset loads as without it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import rightsdata
+from rightsdata import InvalidDataError, Problem
+from rightsdata._cli.main import main
+from rightsdata._validation import convert
+
+from conftest import event_doc, examples, person_doc, source_doc, write_folder
+
+LAYOUTS = ("folder", "document", "lines")
+
+
+def write(tmp_path: Path, layout: str, documents: dict[str, list[Any]]) -> Path:
+    """``documents`` as a folder, one JSON document (all.json) or JSON Lines (all.jsonl,
+    each record on a line with its kind, the kinds' records interleaved: the first of each
+    kind, then the second of each...)."""
+    if layout == "folder":
+        files = {f"{kind}.json": json.dumps(records) for kind, records in documents.items()}
+        return write_folder(tmp_path / "folder", files)
+    if layout == "document":
+        path = tmp_path / "all.json"
+        path.write_text(json.dumps(documents), encoding="utf-8")
+        return path
+    path = tmp_path / "all.jsonl"
+    longest = max((len(records) for records in documents.values()), default=0)
+    lines = [
+        json.dumps({"$kind": kind, **records[n]} if type(records[n]) is dict else records[n])
+        for n in range(longest)
+        for kind, records in documents.items()
+        if n < len(records)
+    ]
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def failed(path: Path, **options: Any) -> InvalidDataError:
+    """The error load_path raises for ``path``, checked against validate()'s list."""
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(path, **options)
+    error = caught.value
+    listed = rightsdata.validate(path, **options)
+    assert list(listed) == list(error.problems)
+    assert listed.stopped_at == error.stopped_at
+    return error
+
+
+def empties(n: int) -> dict[str, list[Any]]:
+    """``n`` empty persons: three problems each (no id, name or citations)."""
+    return {"persons": [{} for _ in range(n)]}
+
+
+@pytest.mark.parametrize("schema", [False, True], ids=["model", "schema"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_load_stops_at_max_problems_and_says_so(
+    tmp_path: Path, layout: str, schema: bool
+) -> None:
+    path = write(tmp_path, layout, empties(50))
+    error = failed(path, max_problems=10, schema=schema)
+    assert len(error.problems) == 10 and error.stopped_at == 10
+    first = str(error).splitlines()[0]
+    assert first == (f"10 problems in {path} (stopped at max_problems=10; the data may have more):")
+    full = failed(path, schema=schema)
+    assert full.stopped_at is None and len(full.problems) > 10
+    assert list(error.problems) == list(full.problems)[:10]
+    assert "stopped" not in str(full).splitlines()[0]
+
+
+def test_a_kind_file_checked_alone_stops_too(tmp_path: Path) -> None:
+    path = tmp_path / "persons.json"
+    path.write_text(json.dumps([{} for _ in range(50)]), encoding="utf-8")
+    capped = rightsdata.validate(path, max_problems=4)
+    assert len(capped) == 4 and capped.stopped_at == 4
+    full = rightsdata.validate(path)
+    assert full.stopped_at is None and list(capped) == list(full)[:4]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_cap_above_the_count_changes_nothing(tmp_path: Path, layout: str) -> None:
+    documents = {
+        "sources": [source_doc()],
+        "persons": [person_doc(), person_doc("person:b", name=5)],
+        "events": [event_doc(participants=[{"actor": "person:gone", "role": "victim"}])],
+    }
+    path = write(tmp_path, layout, documents)
+    full = failed(path)
+    assert len(full.problems) == 2  # (a value, then a dangling reference: across records)
+    for cap in (2, 3, 1000):
+        again = failed(path, max_problems=cap)
+        assert again.problems == full.problems and again.stopped_at is None
+        assert str(again) == str(full)
+    # Stopped record by record, the load judges nothing across records: the one problem
+    # kept is the first of the records' own (in JSON Lines the reference, on an earlier
+    # line, is reported first by a full run)
+    one = failed(path, max_problems=1)
+    (kept,) = one.problems
+    assert kept.code == "type" and kept.record_id == "person:b" and one.stopped_at == 1
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_kinds_lines_interleaved_keep_the_first_by_place(tmp_path: Path, layout: str) -> None:
+    """In JSON Lines the kinds' records interleave, and each kind is judged on its own: the
+    problems kept are still the first by line, as in the other layouts by file and index."""
+    documents = {
+        "sources": [source_doc()],
+        "persons": [person_doc(), *(person_doc(f"person:p{n}", name=n) for n in range(20))],
+        "events": [event_doc(f"event:e{n}", title=n) for n in range(20)],
+        "redirects": [{"id": "person:old", "to": 5}],
+    }
+    if layout == "folder":  # (a folder's redirects are a file of their own)
+        documents.pop("redirects")
+    path = write(tmp_path, layout, documents)
+    full = list(failed(path).problems)
+    for cap in (1, 2, 3, 7, 20, 39):
+        error = failed(path, max_problems=cap)
+        assert list(error.problems) == full[:cap], cap
+
+
+def stops_early(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the records the converter failed on: the work a capped load does."""
+    calls: list[int] = []
+    told: Callable[..., list[Problem]] = convert._problems_in
+
+    def counted(*args: Any) -> list[Problem]:
+        calls.append(1)
+        return told(*args)
+
+    monkeypatch.setattr(convert, "_problems_in", counted)
+    return calls
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_capped_load_judges_no_record_past_the_cap(
+    tmp_path: Path, layout: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, layout, empties(5000))
+    calls = stops_early(monkeypatch)
+    with pytest.raises(InvalidDataError):
+        rightsdata.load_path(path, max_problems=30)
+    assert len(calls) == 10  # (three problems a record: ten records, not 5,000)
+
+
+def test_a_capped_schema_load_judges_no_record_past_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "lines", empties(5000))
+    calls = stops_early(monkeypatch)
+    with pytest.raises(InvalidDataError):
+        rightsdata.load_path(path, max_problems=30, schema=True)
+    assert len(calls) <= 10
+
+
+def test_redirects_json_stops_at_the_cap(tmp_path: Path) -> None:
+    folder = write(tmp_path, "folder", {"sources": [source_doc()]})
+    (folder / "redirects.json").write_text(json.dumps([{} for _ in range(500)]), "utf-8")
+    error = failed(folder, max_problems=5)
+    assert len(error.problems) == 5 and error.stopped_at == 5
+    assert [p.location for p in error.problems] == [
+        "redirects.json[0].id",
+        "redirects.json[0].to",
+        "redirects.json[1].id",
+        "redirects.json[1].to",
+        "redirects.json[2].id",
+    ]
+
+
+@pytest.mark.parametrize("value", [0, -1, True, False, 2.0, 10**100, "5"])
+def test_a_bad_max_problems_is_refused_before_reading(tmp_path: Path, value: object) -> None:
+    missing = tmp_path / "nothing-here.json"
+    with pytest.raises(ValueError, match=r"^max_problems is the most problems to collect"):
+        rightsdata.load_path(missing, max_problems=value)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^max_problems is the most problems to collect"):
+        rightsdata.validate(missing, max_problems=value)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^max_problems is the most problems to collect"):
+        rightsdata.validate(tmp_path / "events.json", max_problems=value)  # type: ignore[arg-type]
+
+
+def test_a_valid_dataset_loads_as_without_a_cap(tmp_path: Path) -> None:
+    ds = rightsdata.load()
+    folder = tmp_path / "ds"
+    ds.export(folder, "json")
+    assert rightsdata.load_path(folder, max_problems=1) == ds
+    assert rightsdata.validate(folder, max_problems=1) == []
+    assert rightsdata.validate(folder, max_problems=1).stopped_at is None
+
+
+def test_problems_keep_stopped_at_through_copy_and_repr() -> None:
+    problem = Problem("persons.json", "is empty")
+    found = rightsdata.Problems([problem], stopped_at=1)
+    assert found.copy().stopped_at == 1
+    assert repr(found).endswith(", stopped_at=1)")
+    assert rightsdata.Problems([problem]).stopped_at is None
+    with pytest.raises(TypeError, match="stopped_at"):
+        rightsdata.Problems([problem], stopped_at=0)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_command_line_takes_max_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "lines", empties(20))
+    code, out, _ = run(capsys, "validate", str(path), "--max-problems", "2")
+    assert code == 1
+    assert " ".join(out.split()).startswith(
+        f"2 problems in {path} (stopped at --max-problems 2; the data may have more): "
+    )
+    assert len([line for line in out.splitlines() if line.startswith("  all.jsonl:")]) == 2
+    code, out, _ = run(capsys, "validate", str(path), "--max-problems", "2", "--json-report")
+    report = json.loads(out)
+    assert len(report["problems"]) == 2 and report["stopped_at"] == 2
+    code, out, _ = run(capsys, "validate", str(path), "--max-problems", "1000", "--json-report")
+    assert json.loads(out)["stopped_at"] is None
+    code, out, _ = run(capsys, "validate", str(path), "--json-report")
+    assert "stopped_at" not in json.loads(out)  # (without the option, the report is as it was)
+    code, _, err = run(capsys, "validate", str(path), "--max-problems", "0")
+    assert code == 2 and "'0' is not a whole number above 0" in err
+
+
+#: Records of a few shapes: valid, broken field by field, or referring to no record.
+RECORDS = st.sampled_from(
+    [
+        ("persons", {}),
+        ("persons", {"id": "person:x"}),
+        ("persons", person_doc("person:v")),
+        ("persons", person_doc("person:w", name=5, country="kz")),
+        ("sources", source_doc()),
+        ("sources", {"id": "source:bad", "title": 5}),
+        ("events", event_doc("event:r")),
+        ("events", event_doc("event:s", kind="nonsense", title=None)),
+        ("events", event_doc("event:t", participants=[{"actor": "person:gone", "role": "x"}])),
+    ]
+)
+
+
+@settings(max_examples=examples(300))
+@given(
+    st.lists(RECORDS, min_size=1, max_size=12),
+    st.sampled_from(LAYOUTS),
+    st.integers(min_value=1, max_value=12),
+)
+def test_capped_problems_are_the_full_runs_in_its_order(
+    tmp_path_factory: pytest.TempPathFactory,
+    records: list[tuple[str, dict[str, Any]]],
+    layout: str,
+    cap: int,
+) -> None:
+    """The capped list is the full list's problems in its order (a subsequence of it), and
+    its first ``cap`` exactly where the full run found none across records (references,
+    repeated IDs): those are found after every record's own, rule by rule."""
+    documents: dict[str, list[Any]] = {}
+    for kind, record in records:
+        documents.setdefault(kind, []).append(record)
+    path = write(tmp_path_factory.mktemp("capped"), layout, documents)
+    full = rightsdata.validate(path)
+    capped = rightsdata.validate(path, max_problems=cap)
+    if capped.stopped_at is None:  # (every problem: a cap reached may have left none out)
+        assert list(capped) == list(full)
+    else:
+        assert capped.stopped_at == cap == len(capped) <= len(full)
+    remaining = iter(full)
+    assert all(any(p == q for q in remaining) for p in capped)  # (a subsequence)
+    across = [p for p in full if p.code == "integrity"]
+    own = len(full) - len(across)
+    # (exactly the first where the rules across records were not stopped: they run only under
+    # the cap, and stop one past the room the records' own problems leave)
+    if not across or (own < cap and len(across) <= cap - own + 1):
+        assert list(capped) == list(full)[:cap]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_descriptor_of_many_bad_items_stops_at_the_cap(tmp_path: Path, layout: str) -> None:
+    """The descriptor's schema is walked no further than the cap: a list of many bad items
+    (``"keywords": [1, 1, ...]``) gives the first problems, as the full run does."""
+    descriptor = {"name": "x", "version": "1.0.0", "keywords": [1] * 300}
+    path = write(tmp_path, layout, {"sources": [source_doc()]})
+    if layout == "folder":
+        (path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    elif layout == "document":
+        path.write_text(
+            json.dumps({"datapackage": descriptor, "sources": [source_doc()]}), encoding="utf-8"
+        )
+    else:
+        first = json.dumps({"$kind": "datapackage", **descriptor, "rightsdata_format": 3})
+        path.write_text(first + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    full = list(failed(path).problems)
+    assert len(full) == 300
+    capped = failed(path, max_problems=7)
+    assert list(capped.problems) == full[:7] and capped.stopped_at == 7
+    assert capped.problems[-1].location.endswith("keywords[6]")
+
+
+def test_the_checks_across_records_stop_at_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record citing many sources that do not exist: the references' rule stops at the
+    cap (the first it finds, record by record), and nothing after it runs."""
+    cites = [{"source": f"source:x{n}"} for n in range(500)]
+    path = write(tmp_path, "document", {"persons": [person_doc(citations=cites)]})
+    full = failed(path)
+    assert len(full.problems) == 500 and full.stopped_at is None
+    capped = failed(path, max_problems=10)
+    assert list(capped.problems) == list(full.problems)[:10] and capped.stopped_at == 10
