@@ -64,6 +64,7 @@ from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 from rightsdata._values.errors import one_line, printable, shown_repr, with_article
+from rightsdata._values.flags import flag
 from rightsdata._values.ids import is_valid_id
 from rightsdata._values.shell import python_call, python_literal
 
@@ -138,6 +139,7 @@ def wrap(
     >>> wrap("2 problems in my data/events.json:", 20, "", "  ", whole=True, keep=["my data"])
     ['2 problems in', '  my data/events.json:']
     """
+    whole = flag(whole, "whole")
     if width <= 0:
         raise ValueError(f"invalid width {shown_repr(width)} (must be > 0)")
     if keep and not whole:

@@ -39,6 +39,7 @@ from rightsdata._model.records import Event, Record
 from rightsdata._values.columns import display_width
 from rightsdata._values.errors import not_a_name
 from rightsdata._values.extras import require
+from rightsdata._values.flags import flag
 from rightsdata._values.lazymodule import LazyModule
 from rightsdata.vocab import EventKind, EventKindValue
 
@@ -536,6 +537,7 @@ def plot_timeline(
     ('3 events', 3)
     >>> matplotlib.pyplot.close("all")
     """
+    legend = flag(legend, "legend")
     plt = _pyplot()
     from matplotlib.figure import Figure
 
