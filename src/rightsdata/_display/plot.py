@@ -666,7 +666,8 @@ class _Fitted:
     def __call__(self, ax: matplotlib.axes.Axes, renderer: Any) -> None:
         fit = Fit(ax, renderer)
         style = _Style(self.marks)
-        _set_labels(ax, fit.labels(self.labels, _FONT), _FONT, self.marks, self.focus)
+        bold = [mark.event.id == self.focus for mark in self.marks]
+        _set_labels(ax, fit.labels(self.labels, _FONT, bold), _FONT, self.marks, self.focus)
         notes = [t for t in ax.texts if t is not ax.title]
         for note in notes:  # (the dates, and "date not known")
             note.set_fontsize(_FONT - 0.5)
@@ -681,6 +682,6 @@ class _Fitted:
             _legends(ax, self.marks, style, self.xlim, fit)
         size = fit.row_size(max(len(self.marks), 1))
         if size < _FONT:  # rows too close for the titles and dates: smaller, cut anew
-            _set_labels(ax, fit.labels(self.labels, size), size, self.marks, self.focus)
+            _set_labels(ax, fit.labels(self.labels, size, bold), size, self.marks, self.focus)
             for note in notes:
                 note.set_fontsize((_FONT - 0.5) * size / _FONT)
