@@ -36,6 +36,7 @@ from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.plotfit import TICK_ROOM, Fit, InRoom, renderer_of
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Event, Record
+from rightsdata._values.columncount import columns_given
 from rightsdata._values.columns import display_width
 from rightsdata._values.errors import not_a_name
 from rightsdata._values.extras import require
@@ -538,6 +539,7 @@ def plot_timeline(
     >>> matplotlib.pyplot.close("all")
     """
     legend = flag(legend, "legend")
+    label_width = columns_given(label_width, "label_width", 1)
     plt = _pyplot()
     from matplotlib.figure import Figure
 
