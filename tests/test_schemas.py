@@ -194,6 +194,7 @@ _BEYOND_SCHEMA_MESSAGES = (
     # a set's dates in order, and a range's start before its end
     "does not end before",
     "a range's start must end before its end begins",
+    "a range A..B runs from its start to its end",
 )
 
 

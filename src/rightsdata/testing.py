@@ -278,6 +278,7 @@ def edtf_dates(intervals: bool = True, sets: bool = True) -> st.SearchStrategy[E
     ...     assert not date.is_set and str(date)
     >>> test()
     """
+    intervals, sets = flag(intervals, "intervals"), flag(sets, "sets")
     options = [_SINGLE_DATES]
     if intervals:
         options.append(_interval())

@@ -60,10 +60,12 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values import columns as _columns
+from rightsdata._values.columncount import columns_given
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 from rightsdata._values.errors import one_line, printable, shown_repr, with_article
+from rightsdata._values.flags import flag
 from rightsdata._values.ids import is_valid_id
 from rightsdata._values.shell import python_call, python_literal
 
@@ -90,11 +92,14 @@ _DATE_COLUMN: Final = 18
 
 def terminal_width(width: int | None = None) -> int:
     """``width`` if given, else the terminal's (``$COLUMNS``, else 80), kept within
-    :data:`MIN_WIDTH` and :data:`MAX_WIDTH`.
+    :data:`MIN_WIDTH` and :data:`MAX_WIDTH` (a width of any size is kept within them; one
+    that is no int raises TypeError).
 
     >>> terminal_width(200), terminal_width(10), terminal_width(72)
     (96, 40, 72)
     """
+    if width is not None:
+        width = columns_given(width, "width", None)
     return _columns.terminal_columns(width)
 
 
@@ -138,14 +143,17 @@ def wrap(
     >>> wrap("2 problems in my data/events.json:", 20, "", "  ", whole=True, keep=["my data"])
     ['2 problems in', '  my data/events.json:']
     """
-    if width <= 0:
-        raise ValueError(f"invalid width {shown_repr(width)} (must be > 0)")
+    whole = flag(whole, "whole")
+    width = columns_given(width, "width", 1)
     if keep and not whole:
         raise ValueError("keep is for whole=True: a string kept on a line is never cut")
     indent = " " * display_width(first) if rest is None else rest
     for name, prefix in (("first", first), ("rest", indent)):
         if display_width(prefix) >= width:  # (no room for a word: textwrap loops for ever)
-            raise ValueError(f"{name} {prefix!r} leaves no room in {width} columns")
+            raise ValueError(
+                f"{name} {shown_repr(prefix)} ({display_width(prefix):,} columns) leaves no "
+                f"room in {width:,} columns"
+            )
     # a control character shown as its escape, never sent raw; white space made spaces
     spaced = _spaced(text)
     if not whole:
@@ -795,12 +803,17 @@ def id_lines(record_id: str, mark: str, column: int, columns: int) -> list[str]:
     >>> id_lines("event:kozlov-verdict-2012-10-08", "verdict", 4, 40)
     ['    event:kozlov-verdict-2012-10-08', '    · verdict']
     """
+    column = columns_given(column, "column", 0)
+    columns = columns_given(columns, "columns", 1)
     one = f"{record_id} · {mark}" if mark else record_id
     if column + display_width(one) <= columns:
         return [" " * column + one]
     lines = [" " * max(min(column, columns - display_width(record_id)), 0) + record_id]
-    if mark:
-        lines += wrap(f"· {mark}", columns, " " * column, " " * (column + 2))
+    if mark:  # (under the title, or as far in as leaves its longest word a line)
+        longest = max(map(display_width, f"· {mark}".split()))
+        at = max(min(column, columns - 2 - longest), 0)
+        first, rest = (" " * min(n, columns - 1) for n in (at, at + 2))
+        lines += wrap(f"· {mark}", columns, first, rest)
     return lines
 
 

@@ -40,7 +40,7 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.conversion import a_term_of
-from rightsdata._values.dates import EDTF, EDTFError, overlaps_days
+from rightsdata._values.dates import EDTF, EDTFError, date_only, overlaps_days
 from rightsdata._values.durations import Duration, DurationError, parse_duration
 from rightsdata._values.errors import UnknownIdError, counted, shown_repr, with_article
 from rightsdata._values.flags import flag
@@ -275,31 +275,10 @@ def _bound(value: object, side: str) -> int:
         first, last = bounds(value)
         return first if start else last
     if isinstance(value, datetime.date):  # also pendulum's Date (a datetime is refused)
-        return _date_only(value, f"between: the {side}").toordinal()
+        return date_only(value, f"between: the {side}").toordinal()
     raise TypeError(
         f"between: the {side} must be an EDTF, a date, a string or None, not {type(value).__name__}"
     )
-
-
-def _date_only(value: datetime.date, what: str) -> datetime.date:
-    """``value``, a date; a TypeError for a datetime (pendulum's DateTime too), as a time
-    in text (``'2012-01-01T00:00'``) is refused: which day a moment falls on depends on its
-    time zone, and a window or a day is days.
-
-    >>> _date_only(datetime.datetime(2012, 1, 1, 23, 59), "between: the start")
-    Traceback (most recent call last):
-    TypeError: between: the start is not a date: datetime.datetime(2012, 1, 1, 23, 59) has a \
-time of day: times are not supported, only dates; pass its day, `datetime.date(2012, 1, 1)`
-    """
-    if isinstance(value, datetime.datetime):
-        from rightsdata._values.shell import python_call
-
-        raise TypeError(
-            f"{what} is not a date: {value!r} has a time of day: times are not supported, only "
-            "dates; pass its day, "
-            + python_call(repr(datetime.date(value.year, value.month, value.day)))
-        )
-    return value
 
 
 def _certain(certain: object, between: object) -> bool:
@@ -345,7 +324,7 @@ def day(value: object) -> int:
     """The ordinal of one day: a date (not a datetime), or an EDTF (or its text) that
     denotes a single day."""
     if isinstance(value, datetime.date):
-        return _date_only(value, "the day").toordinal()
+        return date_only(value, "the day").toordinal()
     value = _parsed(value, "not a date")
     if isinstance(value, EDTF):
         first, last = bounds(value)

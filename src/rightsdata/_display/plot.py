@@ -37,9 +37,11 @@ from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.plotfit import TICK_ROOM, Fit, InRoom, renderer_of
 from rightsdata._display.words import short_date, term, truncate
 from rightsdata._model.records import Event, Record
+from rightsdata._values.columncount import columns_given
 from rightsdata._values.columns import display_width
 from rightsdata._values.errors import not_a_name
 from rightsdata._values.extras import require
+from rightsdata._values.flags import flag
 from rightsdata._values.lazymodule import LazyModule
 from rightsdata.vocab import EventKind, EventKindValue
 
@@ -538,6 +540,8 @@ def plot_timeline(
     >>> import matplotlib.pyplot as plt
     >>> plt.close("all")
     """
+    legend = flag(legend, "legend")
+    label_width = columns_given(label_width, "label_width", 1)
     plt = _pyplot()
     from matplotlib.figure import Figure
 
@@ -666,7 +670,8 @@ class _Fitted:
     def __call__(self, ax: matplotlib.axes.Axes, renderer: Any) -> None:
         fit = Fit(ax, renderer)
         style = _Style(self.marks)
-        _set_labels(ax, fit.labels(self.labels, _FONT), _FONT, self.marks, self.focus)
+        bold = [mark.event.id == self.focus for mark in self.marks]
+        _set_labels(ax, fit.labels(self.labels, _FONT, bold), _FONT, self.marks, self.focus)
         notes = [t for t in ax.texts if t is not ax.title]
         for note in notes:  # (the dates, and "date not known")
             note.set_fontsize(_FONT - 0.5)
@@ -681,6 +686,6 @@ class _Fitted:
             _legends(ax, self.marks, style, self.xlim, fit)
         size = fit.row_size(max(len(self.marks), 1))
         if size < _FONT:  # rows too close for the titles and dates: smaller, cut anew
-            _set_labels(ax, fit.labels(self.labels, size), size, self.marks, self.focus)
+            _set_labels(ax, fit.labels(self.labels, size, bold), size, self.marks, self.focus)
             for note in notes:
                 note.set_fontsize((_FONT - 0.5) * size / _FONT)

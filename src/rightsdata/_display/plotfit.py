@@ -22,6 +22,8 @@ drawn within its cell so that they fit beside and below it (:class:`InRoom`), as
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._display.words import truncate
@@ -132,13 +134,28 @@ def wrap_to(renderer: Any, text: str, size: float, weight: str, limit: float) ->
     return "\n".join(lines)
 
 
+#: The figures last seen with a layout engine. ``savefig`` lays a figure out, then draws it
+#: with the engine swapped for a placeholder (which ``fig.tight_layout()`` leaves behind
+#: too): a placeholder standing in for an engine still means the engine placed the axes.
+_LAID_OUT: Final[weakref.WeakSet[Any]] = weakref.WeakSet()
+
+
 def has_engine(figure: Any) -> bool:
     """Whether a layout engine places the figure's axes (``layout="constrained"`` or
-    ``"tight"``; not the placeholder ``fig.tight_layout()`` leaves behind)."""
+    ``"tight"``, and the placeholder that stands in for it while ``savefig`` draws what it
+    laid out; not the placeholder ``fig.tight_layout()`` leaves in a figure that had no
+    engine)."""
     from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
-    engine = figure.figure.get_layout_engine()
-    return engine is not None and not isinstance(engine, PlaceHolderLayoutEngine)
+    root = figure.figure
+    engine = root.get_layout_engine()
+    if isinstance(engine, PlaceHolderLayoutEngine):
+        return root in _LAID_OUT
+    if engine is None:
+        _LAID_OUT.discard(root)
+        return False
+    _LAID_OUT.add(root)
+    return True
 
 
 class InRoom:
@@ -268,11 +285,19 @@ class Fit:
         self.label_width = 0.0
         self.right = RIGHT * self.pixels  # what stands out right of the axes, till measured
 
-    def labels(self, labels: list[str], size: float) -> list[str]:
-        """The events' titles, each cut to fit its share of the room."""
+    def labels(self, labels: list[str], size: float, bold: Sequence[bool] = ()) -> list[str]:
+        """The events' titles, each cut to fit its share of the room (as drawn: in bold
+        where ``bold`` says so, the case's own event)."""
         limit = LABEL_SHARE * self.room.width
-        cut = [fit_text(self.renderer, label, size, limit) for label in labels]
-        widths = [text_width(self.renderer, label, size) for label in cut]
+        weights = ["bold" if n < len(bold) and bold[n] else "normal" for n in range(len(labels))]
+        cut = [
+            fit_text(self.renderer, label, size, limit, weight)
+            for label, weight in zip(labels, weights, strict=True)
+        ]
+        widths = [
+            text_width(self.renderer, label, size, weight)
+            for label, weight in zip(cut, weights, strict=True)
+        ]
         self.label_width = max(widths, default=0.0) + 4 * self.pixels  # (and the ticks' pad)
         return cut
 
@@ -293,8 +318,14 @@ class Fit:
     @property
     def legend_width(self) -> float:
         """The widest a legend may be, in pixels: from the axes' right edge (where it is
-        anchored) to the room's left."""
-        return self.room.width - 2 * self.pad - self.right
+        anchored) to the room's left. Where a layout engine places the axes, its right edge
+        is where the engine put it (``"tight"`` keeps a margin of its own), not the room's
+        edge less what stands out right of it."""
+        width = self.room.width - 2 * self.pad - self.right
+        if has_engine(self.ax.figure):
+            anchor = float(self.ax.get_window_extent(self.renderer).x1)
+            width = min(width, anchor - self.room.x0 - self.pad)
+        return width
 
     def heading(self, text: str, size: float) -> str:
         """The heading, broken into lines that fit from the axes' left edge to the room's,

@@ -450,15 +450,38 @@ def _side(whole: str, text: str, label: str) -> EDTF | None:
     return obj
 
 
+def date_only(value: datetime.date, what: str) -> datetime.date:
+    """``value``, a date; a TypeError for a datetime (pendulum's DateTime and pandas'
+    Timestamp too), as a time in text (``'2012-01-01T00:00'``) is refused: which day a
+    moment falls on depends on its time zone, and a window or a day is days (internal: every
+    public function taking a date asks it).
+
+    >>> date_only(datetime.datetime(2012, 1, 1, 23, 59), "between: the start")
+    Traceback (most recent call last):
+    TypeError: between: the start is not a date: datetime.datetime(2012, 1, 1, 23, 59) has a \
+time of day: times are not supported, only dates; pass its day, `datetime.date(2012, 1, 1)`
+    """
+    if isinstance(value, datetime.datetime):
+        from rightsdata._values.shell import python_call
+
+        raise TypeError(
+            f"{what} is not a date: {value!r} has a time of day: times are not supported, only "
+            "dates; pass its day, "
+            + python_call(repr(datetime.date(value.year, value.month, value.day)))
+        )
+    return value
+
+
 def _bounds_of(other: object, *, possible: bool) -> tuple[int, int]:
     """The bounds of what :meth:`EDTF.contains` or :meth:`EDTF.overlaps` is given: an EDTF
-    (its possible or known bounds), its text, or a day."""
+    (its possible or known bounds), its text, or a day (not a datetime: TypeError)."""
     if isinstance(other, str):
         other = _parse(other)
     if isinstance(other, EDTF):
         return other._possible_bounds() if possible else other._known_bounds()
     if isinstance(other, datetime.date):
-        day = _ordinal(other)
+        method = "overlaps" if possible else "contains"
+        day = _ordinal(date_only(other, f"EDTF.{method}: other"))
         return day, day
     raise TypeError(f"expected an EDTF, its text or a date, not {type(other).__name__}")
 
@@ -882,7 +905,8 @@ class EDTF:
         known: it is bounded at the known side, for both ``self`` and ``other``; so
         ``2019/`` contains exactly the days of 2019, and ``2012-05/`` (known to cover May
         2012) counts as contained in ``2012``. A :class:`datetime.date` (or
-        :class:`pendulum.Date`) is one day; a datetime counts as its date; a text is parsed
+        :class:`pendulum.Date`) is one day; a datetime is refused (TypeError, naming its
+        day to pass), as a time in text is (EDTFError); a text is parsed
         (``EDTF("2012").contains("2012-05")``). A set's days are those of its dates: it
         contains what lies within them (not what falls in a gap between two), and is
         contained in what contains every one of them.
@@ -911,7 +935,8 @@ class EDTF:
 
     def overlaps(self, other: EDTF | str | datetime.date) -> bool:
         """True if some day could belong to both (open and unknown sides are unbounded; a
-        set's days are those of its dates, not the gaps between them).
+        set's days are those of its dates, not the gaps between them). ``other`` is taken as
+        by :meth:`contains`: a datetime is refused (TypeError, naming its day to pass).
 
         >>> EDTF("2012/2013").overlaps(EDTF("2013-06")), EDTF("2012").overlaps(EDTF("2013"))
         (True, False)

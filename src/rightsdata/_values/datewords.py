@@ -277,6 +277,71 @@ def _reversed(kind: str, a: str, b: str, reads: Reads, window: Window | None) ->
     return f"{said}: in order, {_interval(b, a)}{alternative}"
 
 
+def _set_words(words: str, reads: Reads, window: Window | None) -> str | None:
+    """What to tell of a set ``[A,B..C]`` (or an all-of list ``{A,B..C}``) with a range
+    written backwards: that a range runs from its start to its end, and the set in order
+    (its spaces dropped); for ``{A..B}``, all of one range, the interval in order; in a
+    window, the window in order (a range alone) or that a side is one date. None if no
+    range is backwards, or the set in order does not read either.
+
+    >>> from rightsdata._values.dates import is_edtf
+    >>> print(_set_words("[2010, 2013..2012]", is_edtf, None))
+    a range A..B runs from its start to its end, and 2013 is after 2012 (and a set is \
+written without spaces): in order, [2010,2012..2013]
+    >>> print(_set_words("{2013..2012}", is_edtf, None))
+    a range A..B runs from its start to its end, and 2013 is after 2012; '{...}' (all of a \
+set) is not supported: all of it in order is the interval 2012/2013 (or [2012..2013] for \
+one day within it)
+    """
+    all_of = words[:1] == "{"
+    if not (words[:1] in ("[", "{") and words[-1:] == ("}" if all_of else "]")):
+        return None
+    parts: list[str] = []
+    turned: list[tuple[str, str]] = []
+    spaced = False
+    for part in words[1:-1].split(","):
+        spaced = spaced or part != part.strip()
+        first, dots, second = (side.strip() for side in part.partition(".."))
+        sides = _sides(first, second, reads) if dots else None
+        if sides is not None and all(sides):
+            a, b = sides
+            if not reads(f"[{a}..{b}]") and reads(f"[{b}..{a}]"):
+                turned.append((a, b))
+                first, second = b, a
+        parts.append(f"{first}{dots}{second}")
+    if not turned:
+        return None
+    fixed = f"[{','.join(parts)}]"
+    if not reads(fixed):
+        return None
+    after = ", ".join(f"{a} is after {b}" for a, b in turned)
+    said = f"a range A..B runs from its start to its end, and {after}"
+    if spaced:
+        said += " (and a set is written without spaces)"
+    one = len(parts) == 1 and fixed.count("..") == 1
+    if window is not None:
+        side = "side" if window.side == "both" else window.side
+        pair = fixed[1:-1].split("..")
+        if not one or not all(pair):
+            return f"{said}; a window's {side} is one date, not one of a set"
+        if window.side == "both":
+            return f"{said}: the window in order, {window.written(*pair)}"
+        end = pair[0] if window.side == "start" else pair[1]
+        name = "first" if window.side == "start" else "last"
+        return (
+            f"{said}; a window's {side} is one date, not one of a set: the {name} of it, {end}, "
+            f"or the whole as the window, {window.written(*pair)}"
+        )
+    if all_of:
+        said += "; '{...}' (all of a set) is not supported"
+        interval = fixed[1:-1].replace("..", "/")
+        if one and reads(interval):
+            alternative = f" (or {fixed} for one day within it)"
+            return f"{said}: all of it in order is the interval {interval}{alternative}"
+        return f"{said}: for one of its dates in order, {fixed}"
+    return f"{said}: in order, {fixed}"
+
+
 def _date_words(text: str, reads: Reads, window: Window | None = None) -> str | None:
     """What to tell of ``text``, a date EDTF does not read, if it is a common English or
     spreadsheet form: the EDTF to write, each form offered one that EDTF reads where it is
@@ -298,6 +363,8 @@ interval, such as 2012-01/2012-04
     EDTF writes a decade as an interval: 1990/1999 (or [1990..1999] for one year within it)
     """
     words = " ".join(text.split())
+    if (told := _set_words(words, reads, window)) is not None:
+        return told
     written = _edtf(words, reads)
     if written is not None and written != words:
         kind = "a month" if len(written) == 7 else "a day"
