@@ -20,7 +20,8 @@ import rightsdata
 from rightsdata._cli.main import main
 from rightsdata._model.records import KINDS
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 DOCS = ROOT / "docs"
 _FILE_MARK = re.compile(r"<!-- file: (?P<path>\S+) -->\n```json\n(?P<body>.*?)\n```", re.S)
 _CONSOLE = re.compile(r"```console\n(?P<body>.*?)\n```", re.S)

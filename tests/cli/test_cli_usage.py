@@ -15,9 +15,8 @@ from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._cli.parser import _parse, _subparser, build_parser
 
-from conftest import event_doc, write_folder
+from conftest import ROOT, event_doc, write_folder
 
-ROOT = Path(__file__).resolve().parents[1]
 INIT_WANTS = "init writes its dataset into a folder that is empty or does not exist"
 
 

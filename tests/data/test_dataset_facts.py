@@ -20,6 +20,8 @@ import rightsdata
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
 
+from conftest import ROOT
+
 S0 = "source:vladimirkozlov-org-2015-11-30"
 S1 = "source:kozlov-parole-refused-2015-12"
 S2 = "source:hrf-2012-12-14"
@@ -169,7 +171,7 @@ def short_hash(item: str) -> str:
 
 def seeds_folder() -> Path | None:
     """The five source documents: ``shared/seeds`` beside the repository or above it."""
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     for parent in root.parents:
         folder = parent / "shared" / "seeds"
         if len(list(folder.glob(SEEDS_GLOB))) == 5:
@@ -218,7 +220,7 @@ def test_none_of_the_documents_contact_details_is_in_the_data(ds: Any) -> None:
 
 
 def test_no_contact_details_anywhere_in_the_repository() -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     suffixes = {".py", ".md", ".json", ".toml", ".txt", ".yml", ".yaml", ".cfg", ".ipynb"}
     skipped = {"__pycache__", "build", "dist", "_build", "node_modules"}
     checked = 0

@@ -1,5 +1,5 @@
 """What a load says of a file in an encoding that is not UTF-8, beyond the single-byte
-guesses of tests/test_loading_messages.py: UTF-16 without a byte-order mark (a Windows
+guesses of tests/data/test_loading_messages.py: UTF-16 without a byte-order mark (a Windows
 "Unicode" save), each byte order, on every layout."""
 
 from __future__ import annotations

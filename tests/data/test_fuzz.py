@@ -11,7 +11,7 @@ InvalidDataError, and:
   the default one, plus its own ``schema`` ones.
 
 CI runs a short budget (under ~20 s). Run longer with ``python bench/fuzz_load.py
---examples 2000`` (or ``RIGHTSDATA_FUZZ_EXAMPLES=2000 pytest -n 0 tests/test_fuzz.py``).
+--examples 2000`` (or ``RIGHTSDATA_FUZZ_EXAMPLES=2000 pytest -n 0 tests/data/test_fuzz.py``).
 """
 
 from __future__ import annotations

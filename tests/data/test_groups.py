@@ -22,7 +22,7 @@ from rightsdata._validation.convert import structure_many
 from rightsdata._validation.fastpath import decode_with_ids
 from rightsdata.vocab import MEANINGS, GroupKind
 
-from conftest import CITE, event_doc, person_doc, source_doc, write_folder
+from conftest import CITE, ROOT, event_doc, person_doc, source_doc, write_folder
 
 if TYPE_CHECKING:
     from rightsdata import KindName
@@ -454,6 +454,6 @@ def test_the_groups_schema_accepts_a_group_and_names_its_rules() -> None:
     assert [p.location for p in schema_problems("groups", group_doc(kind="mob"), "g")] == [
         "g group:oil-workers.kind"
     ]
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     schema = json.loads((root / "schemas" / "groups.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["belongs_to"]["pattern"].startswith("^(?:org):")

@@ -31,6 +31,7 @@ from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Ro
 
 from conftest import (
     CITE,
+    ROOT,
     event_doc,
     examples,
     person_doc,
@@ -593,7 +594,7 @@ def test_a_loaded_dataset_walks_down_from_a_place_without_the_inverse() -> None:
     # The bundled data loaded: its places' `within` gathered, the walk down finds Kazakhstan's
     # ten places (no inverse made), and each place's events (one pass for four places or
     # more) are those a plain walk of the events and the chains up from each place give.
-    data = rightsdata.load_path(Path(__file__).parents[1] / "datasets" / "kazakhstan")
+    data = rightsdata.load_path(ROOT / "datasets" / "kazakhstan")
     assert len(data.events(place="place:kazakhstan")) > 10
     contained = data._answers()._indexes.events().contained
     assert contained._children is None  # type: ignore[attr-defined]
@@ -2475,7 +2476,7 @@ def test_search_equals_the_linear_scan_on_the_realistic_shape(tmp_path: Path) ->
     words included."""
     import sys
 
-    bench = str(Path(__file__).resolve().parent.parent / "bench")
+    bench = str(ROOT / "bench")
     sys.path.insert(0, bench)
     try:
         import shape  # type: ignore[import-not-found, unused-ignore]  # (bench/, put on the path above)
@@ -2822,7 +2823,6 @@ def test_dataset_refuses_a_record_of_another_kind(ds: Dataset) -> None:
 
 def test_the_figures_docs_name_every_kind_that_holds_figures(ds: Dataset) -> None:
     # groups hold figures (ds.figures takes one), but the docs listed the other kinds only
-    from pathlib import Path
 
     import attrs
 
@@ -2831,7 +2831,7 @@ def test_the_figures_docs_name_every_kind_that_holds_figures(ds: Dataset) -> Non
     from rightsdata._values.ids import noun
 
     holders = [noun(k) for k, cls in RECORD_TYPES.items() if "figures" in attrs.fields_dict(cls)]
-    docs = Path(__file__).resolve().parent.parent / "docs"
+    docs = ROOT / "docs"
     queries = (docs / "queries.md").read_text(encoding="utf-8").split("## `ds.figures", 1)[1]
     for text in (Dataset.figures.__doc__, Figures.__doc__, queries[:400]):
         said = " ".join(str(text).split())
@@ -2842,7 +2842,6 @@ def test_the_figures_docs_name_every_kind_that_holds_figures(ds: Dataset) -> Non
 def test_the_search_docs_name_every_kind_searched(ds: Dataset) -> None:
     # Dataset.search said "persons, organisations, places and laws" ("a law's title is not
     # searched"), and docs/queries.md left groups out: every kind below is searched
-    from pathlib import Path
 
     found = {
         "group": ds.search(ds.groups[0].name, limit=1)[0],
@@ -2855,7 +2854,7 @@ def test_the_search_docs_name_every_kind_searched(ds: Dataset) -> None:
     assert "is not searched" not in said
     for words in ("organisation, group or place", "an event's or a source's title"):
         assert words in said
-    docs = Path(__file__).resolve().parent.parent / "docs" / "queries.md"
+    docs = ROOT / "docs" / "queries.md"
     assert "organisation's, group's or place's `name`" in docs.read_text(encoding="utf-8")
 
 

@@ -5,11 +5,10 @@ Dataset's does; its JSON (``unstructure``) lasts across versions."""
 from __future__ import annotations
 
 import pickle
-from pathlib import Path
 
 import rightsdata
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 
 def test_a_record_pickle_names_private_modules_so_the_docs_limit_it_to_one_version() -> None:

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -43,6 +42,8 @@ from rightsdata._display.words import short_date, truncate  # noqa: E402
 from rightsdata._model.records import KINDS, Event, Participant, Record  # noqa: E402
 from rightsdata._values.extras import MissingExtraError  # noqa: E402
 from rightsdata.vocab import EventKind, EventKindValue, Role  # noqa: E402
+
+from conftest import ROOT  # noqa: E402
 
 KOZLOV = "person:vladimir-kozlov"
 
@@ -698,7 +699,7 @@ def test_importing_and_loading_do_not_import_matplotlib() -> None:
 
 # --- the page's image descriptions ---------------------------------------------------------------
 
-_PLOTTING = Path(__file__).parent.parent / "docs" / "plotting.md"
+_PLOTTING = ROOT / "docs" / "plotting.md"
 _NUMBERS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
     " sixteen seventeen eighteen nineteen twenty"

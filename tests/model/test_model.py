@@ -9,7 +9,6 @@ import pickle
 import re
 import typing
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any
 
 import attrs
@@ -36,7 +35,7 @@ from rightsdata._values.extras import require
 from rightsdata._values.hints import nested_part
 from rightsdata.vocab import MEANINGS, VOCABULARIES, EventKind, Level
 
-from conftest import CITE, event_doc, person_doc
+from conftest import CITE, ROOT, event_doc, person_doc
 
 
 def figure(**changes: Any) -> dict[str, Any]:
@@ -475,7 +474,7 @@ def test_the_deprecated_spellings_go_in_a_later_release_than_this_one() -> None:
 
     major, minor = major_minor(__version__)
     assert major_minor(REMOVED_IN) == (major, minor + 1)
-    api = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+    api = ROOT / "docs" / "api.md"
     assert f"rightsdata {REMOVED_IN}" in api.read_text(encoding="utf-8")
 
 

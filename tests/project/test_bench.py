@@ -19,7 +19,9 @@ import pytest
 
 import rightsdata
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+from conftest import ROOT
+
+BENCH = ROOT / "bench"
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from rightsdata import MissingExtraError
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import PARTS, RECORD_TYPES
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 #: The public modules: the package and every module whose name has no leading underscore.
 PUBLIC_MODULES = [

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import importlib
 import re
-from pathlib import Path
 
 import rightsdata
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 PAGES = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
 PUBLIC_MODULES = ("rightsdata.tables", "rightsdata.vocab", "rightsdata.schema")
 

@@ -21,7 +21,8 @@ from docgen import data_model_page, vocabularies_page
 from nbclient import NotebookClient
 from schemagen import HAND_WRITTEN
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import ROOT
+
 DOCS = ROOT / "docs"
 NOTEBOOK = DOCS / "notebooks" / "explore.ipynb"
 

@@ -10,7 +10,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "ecma_corpus.py"
+from conftest import ROOT
+
+SCRIPT = ROOT / "scripts" / "ecma_corpus.py"
 
 
 def _script() -> ModuleType:

@@ -25,7 +25,7 @@ from rightsdata._values.errors import FieldError
 from rightsdata._values.resources import DiskFolder, _source_checkout, datasets_root
 from rightsdata.vocab import PenaltyKind
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 #: Imported by `load()` only if something is wrong: none of them is needed to load.
 NOT_FOR_LOADING = (

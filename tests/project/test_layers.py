@@ -13,7 +13,9 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent.parent / "src" / "rightsdata"
+from conftest import ROOT
+
+_PACKAGE = ROOT / "src" / "rightsdata"
 
 #: Each part of the package and its layer, lowest first: a module may import only from its own
 #: layer or below. A subpackage is one family; the public modules sit in the layer they use.

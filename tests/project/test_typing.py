@@ -32,8 +32,9 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import KINDS, RECORD_TYPES, Record
 from rightsdata._validation.convert import structure
 
-ROOT = Path(__file__).resolve().parent.parent
-TYPING = Path(__file__).resolve().parent / "typing"
+from conftest import ROOT
+
+TYPING = ROOT / "tests" / "typing"
 ERROR = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): error: .*\[(?P<code>[a-z-]+)\]$")
 MARK = re.compile(r"# error: (?P<code>[a-z-]+)")
 

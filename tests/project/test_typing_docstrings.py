@@ -30,7 +30,9 @@ from typing import Final
 import pytest
 
 import rightsdata
-from test_typing import ROOT, mypy_config
+from test_typing import mypy_config
+
+from conftest import ROOT
 
 ERROR: Final = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): error: (?P<message>.*)$")
 IGNORE: Final = re.compile(r"# type: ignore\[[a-z-]+(, *[a-z-]+)*\]")

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from rightsdata.tables import TABLES, ColumnType
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "pandas.md"
+from conftest import ROOT
+
+PAGE = ROOT / "docs" / "pandas.md"
 
 
 def _table_dtypes() -> set[str]:

@@ -1080,7 +1080,7 @@ def _largest_count() -> tuple[Dataset, str]:
 
 def test_the_largest_count_the_model_allows_exports_in_every_format(tmp_path: Path) -> None:
     # The model bounds counts to 2**53 - 1 (a count of 2**63 broke Parquet and pandas); a
-    # larger one never reaches an export (tests/test_growth.py).
+    # larger one never reaches an export (tests/data/test_growth.py).
     from rightsdata._model.fields import COUNT_MAX
 
     dataset, _ = _largest_count()

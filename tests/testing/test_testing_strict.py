@@ -8,7 +8,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -22,7 +21,7 @@ from rightsdata._validation.strict import STRICT_RULES, StrictContext, StrictRul
 from rightsdata._values.isocodes import country_problem
 from rightsdata.vocab import IdentifierScheme
 
-from conftest import examples, searching
+from conftest import ROOT, examples, searching
 
 _DATASETS = settings(
     max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -145,6 +144,6 @@ def test_the_code_lists_are_read_only_when_a_strict_strategy_is_made() -> None:
         "print('rightsdata._validation.strict' in sys.modules,"
         " 'rightsdata._values.isocodes' in sys.modules)\n"
     )
-    root = Path(__file__).resolve().parents[1]
+    root = ROOT
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert done.stdout.strip() == "False False", done.stderr

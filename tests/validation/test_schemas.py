@@ -33,9 +33,9 @@ from rightsdata._values.format import schema_id as format_schema_id
 from rightsdata.schema import SchemaName, load_schema, schema_problems, validator_for
 from rightsdata.testing import records
 
-from conftest import CITE, event_doc, examples, source_doc
+from conftest import CITE, ROOT, event_doc, examples, source_doc
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMAS = ROOT / "schemas"
 #: Every shipped schema file, of every format: its path relative to schemas/.
 SHIPPED = sorted(p.relative_to(SCHEMAS).as_posix() for p in SCHEMAS.rglob("*.schema.json"))
 #: What each format's schemas are named by: a kind, the shared ones, redirects, the descriptor.

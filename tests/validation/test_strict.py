@@ -32,10 +32,9 @@ from rightsdata._values.resources import datasets_root
 from rightsdata.testing import dataset_documents
 from rightsdata.vocab import Role
 
-from conftest import examples, parts
+from conftest import ROOT, examples, parts
 
 MakeFolder = Callable[[Mapping[str, Any]], Path]
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def strict_problems(documents: Mapping[str, Any]) -> list[Problem]:
@@ -972,7 +971,7 @@ def test_a_generated_dataset_loads_and_strict_adds_only_located_strict_problems(
 ) -> None:
     # By default the strategies draw an identifier's value, ratings' places, lists and who
     # relayed what freely: a generated dataset need not pass strict (with strict=True it
-    # does: tests/test_testing_strict.py), but strict adds nothing else.
+    # does: tests/testing/test_testing_strict.py), but strict adds nothing else.
     loaded = rightsdata.load_documents(documents)
     found = strict_problems(documents)
     assert all(p.code == ProblemCode.STRICT and p.record_id and p.field for p in found)

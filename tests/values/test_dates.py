@@ -19,7 +19,6 @@ import math
 import pickle
 import re
 import time
-from pathlib import Path
 from typing import Any
 
 import edtf
@@ -30,7 +29,7 @@ from hypothesis import strategies as st
 
 from rightsdata._values.dates import EDTF, EDTF_PATTERN, EDTFError, Precision
 
-from conftest import examples
+from conftest import ROOT, examples
 
 D = pendulum.Date
 
@@ -924,7 +923,7 @@ def test_contains_and_overlaps_take_a_date_as_text_as_the_queries_do() -> None:
 def test_the_calendar_names_are_stated_once() -> None:
     # the months' and seasons' names and the season codes' months live in calendarwords;
     # the dates module, the date words and the display import them
-    package = Path(__file__).resolve().parent.parent / "src" / "rightsdata"
+    package = ROOT / "src" / "rightsdata"
     for module in ("_values/dates.py", "_values/datewords.py", "_display/words.py"):
         source = (package / module).read_text(encoding="utf-8")
         for word in ('"spring"', '"January"', '("january"', "(3, 5)", '"21"'):

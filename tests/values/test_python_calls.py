@@ -20,7 +20,9 @@ from rightsdata._values.errors import DatasetVersionError, Problems, deprecated_
 from rightsdata._values.shell import python_call
 from rightsdata.textcard import text_card, wrap
 
-SRC = pathlib.Path(__file__).parent.parent / "src" / "rightsdata"
+from conftest import ROOT
+
+SRC = ROOT / "src" / "rightsdata"
 
 
 def _message(action: Callable[[], object]) -> str:
