@@ -1,6 +1,6 @@
 """Fuzz the loader for longer than CI does: ``python bench/fuzz_load.py --examples 2000``.
 
-Runs tests/test_fuzz.py (mutations of the bundled dataset: bytes and JSON values) with more
+Runs tests/data/test_fuzz.py (mutations of the bundled dataset: bytes and JSON values) with more
 examples per property; see that file for what is asserted. Failing examples are kept in
 ``.hypothesis/`` and replayed first on the next run.
 """
@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("-k", dest="select", help="only the properties matching (pytest -k)")
     args = parser.parse_args(argv)
     command = [sys.executable, "-m", "pytest", "-n", "0", "-p", "no:randomly", "-q", "-x"]
-    command.append(str(TOP / "tests" / "test_fuzz.py"))
+    command.append(str(TOP / "tests" / "data" / "test_fuzz.py"))
     if args.seed:
         command.append(f"--hypothesis-seed={args.seed}")
     if args.select:

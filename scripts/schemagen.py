@@ -65,7 +65,7 @@ DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 
 #: Schemas in schemas/ written by hand, not generated from the model: the newest format's data
 #: package descriptor's (checked against rightsdata._validation.descriptor by
-#: tests/test_hostile_input.py); an older format's is generated from it.
+#: tests/data/test_hostile_input.py); an older format's is generated from it.
 HAND_WRITTEN: Final = frozenset({"datapackage.schema.json"})
 
 #: Where an object schema's description goes on to list the rules JSON Schema cannot express.

@@ -20,6 +20,17 @@ settings.register_profile(
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "default")
 settings.load_profile(PROFILE)
 
+#: The repository's top folder, for the tests that read its files (docs, schemas, bench,
+#: scripts): one definition, so that a test file reads the same wherever in tests/ it is.
+ROOT = Path(__file__).resolve().parents[1]
+
+#: tests/typing holds example files that tests/project/test_typing.py gives to mypy (one
+#: must fail to type-check); pytest neither runs nor imports them. Said here rather than in a
+#: conftest.py of that folder: pytest imports each conftest.py of a folder without
+#: ``__init__.py`` as the module ``conftest``, so a second one would replace this module for
+#: the test files collected after it (``from conftest import ...``).
+collect_ignore = ["typing"]
+
 
 def examples(full: int) -> int:
     """How many examples a property test runs: ``full`` under the ``ci`` profile (what CI

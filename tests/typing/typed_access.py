@@ -1,6 +1,6 @@
 """What a downstream user writes: typed access to records and query results.
 
-tests/test_typing.py runs ``mypy --strict`` on this file and expects no error.
+tests/project/test_typing.py runs ``mypy --strict`` on this file and expects no error.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ events chosen, not persons); a misspelt kind, table, export format or term; a co
 without a required field; and what a constructor converts at run time (a list, a date's
 text) is not what its fields' types say; a subclass of a record class, which is final.
 
-tests/test_typing.py runs ``mypy --strict`` on this file and expects exactly the errors
+tests/project/test_typing.py runs ``mypy --strict`` on this file and expects exactly the errors
 marked on each line (``# error: <code>``), and no others.
 """
 

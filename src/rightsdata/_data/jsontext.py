@@ -259,7 +259,7 @@ def _only_space(text: str) -> str:
 def syntax_message(text: str, pos: int, msg: str, *, one_line: bool = False) -> str:
     """What to say of ``text``, which Python's parser refused at ``pos`` with ``msg``: where
     (:func:`place`), and why in words, with the likely cause where there is one. A cause is
-    named only where the text shows it (tests/test_loading_messages.py tries each on its
+    named only where the text shows it (tests/data/test_loading_messages.py tries each on its
     near-misses).
 
     >>> print(syntax_message('[1,, 2]', 4, "Expecting value"))

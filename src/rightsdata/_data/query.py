@@ -398,7 +398,7 @@ class Queries:
         # A dead end (or, in follow_redirects, a cycle) is unreachable through the public API:
         # Dataset(...) and the loaders reject such redirects. Kept so that a dataset made by the
         # private Dataset._of_checked (or a crafted pickle) still gets a true message, not a
-        # suggestion of IDs; tests/test_queries.py reaches it that way.
+        # suggestion of IDs; tests/data/test_queries.py reaches it that way.
         if target != record_id:
             raise UnknownIdError(record_id, f"it redirects to {target!r}, which no record has")
         raise self.unknown(record_id, types)

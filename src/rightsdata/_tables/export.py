@@ -280,7 +280,7 @@ def _json(dataset: Dataset, formulas: str) -> dict[str, Content]:
 
 #: The characters str.splitlines() (and JavaScript) break a line at that JSON may hold raw in
 #: a string, as their escapes. (JSON escapes the others, "\n", "\x0b", "\x1c"..., as it
-#: escapes every control character; tests/test_export.py checks the list against
+#: escapes every control character; tests/tables/test_export.py checks the list against
 #: str.splitlines().)
 _RAW_LINE_BREAKS: Final = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 

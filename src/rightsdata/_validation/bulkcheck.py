@@ -15,7 +15,7 @@ one set, against the fields of the class that holds them.
 
 It only answers yes or no: on any doubt the caller reads the file with the diagnostic path,
 which says what is wrong and where. The agreement of the two paths is a property test
-(tests/test_fastpath.py).
+(tests/validation/test_fastpath.py).
 
 The count of pairs closes what msgspec does not check: it ignores unknown keys of attrs
 classes and keeps the last of repeated keys. Every pair in the file has exactly one ``:``

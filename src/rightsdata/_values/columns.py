@@ -68,7 +68,7 @@ def fit(text: str, columns: int) -> int:
 #: Any character outside the blocks whose every character takes one column: Latin (and
 #: the controls, which a shown text has as escapes: :func:`printable`), Cyrillic but its
 #: combining marks, and general punctuation (dashes, quotes, the ellipsis).
-#: tests/test_textcard.py checks those blocks character by character.
+#: tests/display/test_textcard.py checks those blocks character by character.
 _NOT_SURELY_ONE: Final = re.compile(
     "[^\x00-\u02ff\u0400-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]"
 )
