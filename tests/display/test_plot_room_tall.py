@@ -4,7 +4,7 @@ made two and four times as tall, with no layout engine, ``"tight"`` and ``"const
 and a figure laid out by an engine and saved (``savefig`` draws it with the engine swapped
 for a placeholder, where the axes was placed as in no engine, with no room for its labels,
 heading and legend: all three left the figure). Checked with the renderer's bounding
-boxes, as tests/test_plot_room.py does."""
+boxes, as tests/display/test_plot_room.py does."""
 
 from __future__ import annotations
 
