@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pytest
 from hypothesis import HealthCheck, Phase, settings
@@ -143,6 +143,44 @@ def write_folder(folder: Path, files: Mapping[str, Any]) -> Path:
         else:
             path.write_text(json.dumps(content, ensure_ascii=False, indent=2), encoding="utf-8")
     return folder
+
+
+#: The three layouts a dataset may be written in (:func:`write_layout`).
+LAYOUTS: Final = ("folder", "document", "lines")
+
+
+def write_layout(
+    tmp_path: Path, layout: str, documents: Mapping[str, list[Any]], *, interleaved: bool = False
+) -> Path:
+    """The same records as a folder (``folder/<kind>.json``), one JSON document (``all.json``)
+    or JSON Lines (``all.jsonl``: a line a record, each with its ``$kind``; a record that is
+    not an object is written as it is). The lines follow the kinds in order, or, with
+    ``interleaved``, the first record of each kind, then the second of each..."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    if layout == "folder":
+        files = {f"{kind}.json": json.dumps(records) for kind, records in documents.items()}
+        return write_folder(tmp_path / "folder", files)
+    if layout == "document":
+        path = tmp_path / "all.json"
+        path.write_text(json.dumps(documents), encoding="utf-8")
+        return path
+    if interleaved:
+        longest = max((len(records) for records in documents.values()), default=0)
+        pairs = [
+            (kind, records[n])
+            for n in range(longest)
+            for kind, records in documents.items()
+            if n < len(records)
+        ]
+    else:
+        pairs = [(kind, record) for kind, records in documents.items() for record in records]
+    lines = [
+        json.dumps({"$kind": kind, **record} if type(record) is dict else record)
+        for kind, record in pairs
+    ]
+    path = tmp_path / "all.jsonl"
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
 
 
 #: The test modules that show records without naming their dataset: a card then describes

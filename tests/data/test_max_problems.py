@@ -18,32 +18,20 @@ from rightsdata import InvalidDataError, Problem
 from rightsdata._cli.main import main
 from rightsdata._validation import convert
 
-from conftest import event_doc, examples, person_doc, source_doc, write_folder
-
-LAYOUTS = ("folder", "document", "lines")
+from conftest import (
+    LAYOUTS,
+    event_doc,
+    examples,
+    person_doc,
+    source_doc,
+    write_layout,
+)
 
 
 def write(tmp_path: Path, layout: str, documents: dict[str, list[Any]]) -> Path:
-    """``documents`` as a folder, one JSON document (all.json) or JSON Lines (all.jsonl,
-    each record on a line with its kind, the kinds' records interleaved: the first of each
-    kind, then the second of each...)."""
-    if layout == "folder":
-        files = {f"{kind}.json": json.dumps(records) for kind, records in documents.items()}
-        return write_folder(tmp_path / "folder", files)
-    if layout == "document":
-        path = tmp_path / "all.json"
-        path.write_text(json.dumps(documents), encoding="utf-8")
-        return path
-    path = tmp_path / "all.jsonl"
-    longest = max((len(records) for records in documents.values()), default=0)
-    lines = [
-        json.dumps({"$kind": kind, **records[n]} if type(records[n]) is dict else records[n])
-        for n in range(longest)
-        for kind, records in documents.items()
-        if n < len(records)
-    ]
-    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    return path
+    """``documents`` in ``layout``, JSON Lines interleaving the kinds' records (the first of
+    each kind, then the second of each...)."""
+    return write_layout(tmp_path, layout, documents, interleaved=True)
 
 
 def failed(path: Path, **options: Any) -> InvalidDataError:

@@ -6,7 +6,6 @@ judging it as the wrong kind."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,29 +14,8 @@ import pytest
 import rightsdata
 from rightsdata import Problem
 
-from conftest import event_doc, person_doc, source_doc, write_folder
-
-LAYOUTS = ("folder", "document", "lines")
-
-
-def write(tmp_path: Path, layout: str, documents: dict[str, list[dict[str, Any]]]) -> Path:
-    """``documents`` as a folder, one JSON document or JSON Lines (each line with its kind)."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    if layout == "folder":
-        files = {f"{kind}.json": json.dumps(records) for kind, records in documents.items()}
-        return write_folder(tmp_path / "folder", files)
-    if layout == "document":
-        path = tmp_path / "all.json"
-        path.write_text(json.dumps(documents), encoding="utf-8")
-        return path
-    path = tmp_path / "all.jsonl"
-    lines = [
-        json.dumps({"$kind": kind, **record})
-        for kind, records in documents.items()
-        for record in records
-    ]
-    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    return path
+from conftest import LAYOUTS, event_doc, person_doc, source_doc
+from conftest import write_layout as write
 
 
 def with_stray(kind: str, stray: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:

@@ -23,29 +23,8 @@ from rightsdata._validation.convert import structure, structure_many
 from rightsdata._validation.fastpath import REFUSED, decode_with_ids
 from rightsdata._values.errors import ProblemCode
 
-from conftest import event_doc, parts, person_doc, source_doc, write_folder
-
-LAYOUTS = ("folder", "document", "lines")
-
-
-def write(tmp_path: Path, layout: str, documents: dict[str, list[Any]]) -> Path:
-    """The same records as a folder, one JSON document (all.json) or JSON Lines (all.jsonl,
-    one line a record in the order given, each with its kind)."""
-    if layout == "folder":
-        files = {f"{k}.json": json.dumps(v) for k, v in documents.items()}  # (escapes: ASCII)
-        return write_folder(tmp_path / "folder", files)
-    if layout == "document":
-        path = tmp_path / "all.json"
-        path.write_text(json.dumps(documents), encoding="utf-8")
-        return path
-    path = tmp_path / "all.jsonl"
-    lines = [
-        json.dumps({"$kind": kind, **record} if type(record) is dict else record)
-        for kind, records in documents.items()
-        for record in records
-    ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+from conftest import LAYOUTS, event_doc, parts, person_doc, source_doc, write_folder
+from conftest import write_layout as write
 
 
 def problems(path: Path, **options: Any) -> list[Problem]:
