@@ -294,6 +294,69 @@ def test_a_descriptor_of_many_bad_items_stops_at_the_cap(tmp_path: Path, layout:
     assert capped.problems[-1].location.endswith("keywords[6]")
 
 
+def with_descriptor(path: Path, layout: str, descriptor: dict[str, Any]) -> None:
+    """``descriptor`` written into the dataset at ``path`` (``write``'s), as its layout
+    carries one: a folder's ``datapackage.json``, a document's ``"datapackage"``, the first
+    line of JSON Lines."""
+    if layout == "folder":
+        (path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    elif layout == "document":
+        held = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps({"datapackage": descriptor, **held}), encoding="utf-8")
+    else:
+        first = json.dumps({"$kind": "datapackage", **descriptor})
+        path.write_text(first + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+#: Formats the schema refuses (each said as such), and one it allows that no rightsdata reads.
+BAD_FORMATS: dict[str, object] = {
+    "text": "x",
+    "digits": "2",
+    "list": [1],
+    "float": 2.5,
+    "whole float": 3.0,
+    "bool": True,
+    "huge": 10**30,
+    "negative": -1,
+    "null": None,
+    "unreadable": 9,
+}
+
+
+@pytest.mark.parametrize("cap", [None, 1, 2], ids=["no-cap", "cap-1", "cap-2"])
+@pytest.mark.parametrize("value", BAD_FORMATS.values(), ids=BAD_FORMATS.keys())
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_bad_format_with_other_problems_is_told_capped_or_not(
+    tmp_path: Path, layout: str, value: object, cap: int | None
+) -> None:
+    """A descriptor whose format is bad and which has another problem before it: an
+    InvalidDataError, never a crash, whether the list was cut before the format's problem
+    (the format is judged from its value, not from the problems kept) or not. JSON Lines
+    with a record line goes through the fast path first."""
+    path = write(tmp_path, layout, {"sources": [source_doc()]})
+    with_descriptor(path, layout, {"name": "x", "keywords": [1], "rightsdata_format": value})
+    error = failed(path, **({} if cap is None else {"max_problems": cap}))
+    locations = [problem.location for problem in error.problems]
+    assert locations[0].endswith("datapackage.keywords[0]") or locations[0].endswith(
+        "datapackage.json.keywords[0]"
+    )
+    if cap == 1:
+        assert len(locations) == 1 and error.stopped_at == 1
+    else:  # (at a cap of 2, exactly 2: the record stage may say it stopped, as documented)
+        assert len(locations) == 2 and locations[1].endswith(".rightsdata_format"), locations
+        assert error.stopped_at in (None, cap)
+
+
+@pytest.mark.parametrize("value", BAD_FORMATS.values(), ids=BAD_FORMATS.keys())
+def test_a_bad_formats_descriptor_declares_none(value: object) -> None:
+    """declared_format judges the value itself, whatever list of problems was kept."""
+    from rightsdata._validation.descriptor import declared_format
+
+    assert declared_format({"name": "x", "keywords": [1], "rightsdata_format": value}) is None
+    assert declared_format({"keywords": [1], "rightsdata_format": 2}) == 2
+    assert declared_format({"keywords": [1]}) == 1
+
+
 def test_the_checks_across_records_stop_at_the_cap(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
