@@ -194,6 +194,18 @@ def test_problems_keep_stopped_at_through_copy_and_repr() -> None:
         rightsdata.Problems([problem], stopped_at=0)
 
 
+@pytest.mark.parametrize("value", [0, -1, True, 2.0, "5"], ids=repr)
+def test_an_error_refuses_a_bad_stopped_at_as_problems_does(value: Any) -> None:
+    """InvalidDataError(stopped_at=) is checked as Problems(stopped_at=) is: a positive int
+    or None (0 would say "stopped at max_problems=0", a cap no load takes)."""
+    problem = Problem("persons.json", "is empty")
+    for make in (rightsdata.Problems, InvalidDataError):
+        with pytest.raises(TypeError, match="stopped_at is the max_problems"):
+            make([problem], stopped_at=value)
+    assert InvalidDataError([problem], stopped_at=3).stopped_at == 3
+    assert InvalidDataError([problem]).stopped_at is None
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
