@@ -397,14 +397,18 @@ class Problems(list[Problem]):
         """IPython's display: the ``repr``, with the first 50 problems only and how many more
         (as ``str(InvalidDataError)`` shows them), so that thousands do not flood a
         notebook."""
-        if not self.unchecked:
+        added = [f"unchecked={self.unchecked!r}"] if self.unchecked else []
+        if self.stopped_at is not None:
+            added.append(f"stopped_at={self.stopped_at!r}")
+        if not added:
             pretty_problems(self, printer, cycle)
             return
         with printer.group(9, "Problems(", ")"):
             pretty_problems(self, printer, cycle)
-            printer.text(",")
-            printer.breakable()
-            printer.text(f"unchecked={self.unchecked!r}")
+            for text in added:
+                printer.text(",")
+                printer.breakable()
+                printer.text(text)
 
     def __reduce__(self) -> tuple[Any, ...]:
         if self.stopped_at is None:
