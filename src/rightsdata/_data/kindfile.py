@@ -140,6 +140,9 @@ def _check(
     partial, nameless = unsure(parts)
     unjudged: set[str] = set(partial)  # (records may be missing: none of theirs was judged)
     unchecked: dict[str, int] = {}
+    # (no limit=, unlike a load's: the references to other kinds found here are counted, not
+    # reported, and a rule stopped at the room would count them toward it, keep fewer of the
+    # file's own problems than the room holds, and leave the counts short; docs/loading.md)
     found = check_integrity(
         parts.records,
         parts.where,
