@@ -78,10 +78,9 @@ def test_a_kind_file_checked_alone_stops_too(tmp_path: Path) -> None:
 def test_a_kind_file_alone_counts_every_reference_to_other_kinds_under_a_cap(
     tmp_path: Path,
 ) -> None:
-    """A kind's file checked alone runs its rules across records in full, cutting after: its
-    references to other kinds are counted, not reported, so a rule stopped at the room would
-    keep fewer of its own problems than the cap (stopped by references it does not report)
-    and leave the counts short (docs/loading.md says why the cap saves it no time there)."""
+    """A kind's file checked alone counts its references to other kinds (it cannot resolve
+    them) and does not report them: under a cap they take none of its room, and every one
+    is counted, as without it."""
     from rightsdata._data.kindfile import check_kind_file
 
     citing = [person_doc(f"person:p{n}") for n in range(30)]  # (each cites a source)
@@ -89,9 +88,45 @@ def test_a_kind_file_alone_counts_every_reference_to_other_kinds_under_a_cap(
     path = tmp_path / "persons.json"
     path.write_text(json.dumps(citing + repeated), encoding="utf-8")
     full = check_kind_file(path)
-    capped = check_kind_file(path, max_problems=2)
-    assert full.unchecked == {"sources": 33} == capped.unchecked
-    assert len(full.problems) == 2 and capped.problems == full.problems
+    for cap in (1, 2, 3):
+        capped = check_kind_file(path, max_problems=cap)
+        assert full.unchecked == {"sources": 33} == capped.unchecked
+        assert len(full.problems) == 2 and capped.problems == full.problems[:cap]
+        assert capped.stopped_at == (1 if cap == 1 else None)
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["normal", "strict"])
+def test_a_kind_files_rules_across_records_stop_at_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, strict: bool
+) -> None:
+    """A kind's file checked alone stops its rules across records at the cap, as a folder
+    does: 100 copies of one person (99 repeated IDs) at max_problems=10 makes no more than
+    one past the room, and runs no strict check once it is full."""
+    from rightsdata._data.kindfile import check_kind_file
+    from rightsdata._validation import integrity
+    from rightsdata._validation import strict as strict_rules
+
+    path = tmp_path / "persons.json"
+    path.write_text(json.dumps([person_doc("person:a")] * 100), encoding="utf-8")
+    full = check_kind_file(path, strict=strict)
+    assert len(full.problems) == 99 and full.unchecked == {"sources": 100}
+    made: list[int] = []
+    real = integrity.check_integrity
+
+    def counted(*args: Any, **kwargs: Any) -> list[Problem]:
+        found = real(*args, **kwargs)
+        made.append(len(found))
+        return found
+
+    def never(*args: Any, **kwargs: Any) -> list[Problem]:
+        raise AssertionError("the strict checks ran with no room left")
+
+    monkeypatch.setattr(integrity, "check_integrity", counted)
+    monkeypatch.setattr(strict_rules, "check_strict", never)
+    capped = check_kind_file(path, strict=strict, max_problems=10)
+    assert made == [11]
+    assert capped.problems == full.problems[:10] and capped.stopped_at == 10
+    assert capped.unchecked == full.unchecked
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)
