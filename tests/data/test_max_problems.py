@@ -75,6 +75,60 @@ def test_a_kind_file_checked_alone_stops_too(tmp_path: Path) -> None:
     assert full.stopped_at is None and list(capped) == list(full)[:4]
 
 
+def test_a_kind_file_alone_counts_every_reference_to_other_kinds_under_a_cap(
+    tmp_path: Path,
+) -> None:
+    """A kind's file checked alone counts its references to other kinds (it cannot resolve
+    them) and does not report them: under a cap they take none of its room, and every one
+    is counted, as without it."""
+    from rightsdata._data.kindfile import check_kind_file
+
+    citing = [person_doc(f"person:p{n}") for n in range(30)]  # (each cites a source)
+    repeated = [person_doc("person:a"), person_doc("person:a"), person_doc("person:a")]
+    path = tmp_path / "persons.json"
+    path.write_text(json.dumps(citing + repeated), encoding="utf-8")
+    full = check_kind_file(path)
+    for cap in (1, 2, 3):
+        capped = check_kind_file(path, max_problems=cap)
+        assert full.unchecked == {"sources": 33} == capped.unchecked
+        assert len(full.problems) == 2 and capped.problems == full.problems[:cap]
+        assert capped.stopped_at == (1 if cap == 1 else None)
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["normal", "strict"])
+def test_a_kind_files_rules_across_records_stop_at_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, strict: bool
+) -> None:
+    """A kind's file checked alone stops its rules across records at the cap, as a folder
+    does: 100 copies of one person (99 repeated IDs) at max_problems=10 makes no more than
+    one past the room, and runs no strict check once it is full."""
+    from rightsdata._data.kindfile import check_kind_file
+    from rightsdata._validation import integrity
+    from rightsdata._validation import strict as strict_rules
+
+    path = tmp_path / "persons.json"
+    path.write_text(json.dumps([person_doc("person:a")] * 100), encoding="utf-8")
+    full = check_kind_file(path, strict=strict)
+    assert len(full.problems) == 99 and full.unchecked == {"sources": 100}
+    made: list[int] = []
+    real = integrity.check_integrity
+
+    def counted(*args: Any, **kwargs: Any) -> list[Problem]:
+        found = real(*args, **kwargs)
+        made.append(len(found))
+        return found
+
+    def never(*args: Any, **kwargs: Any) -> list[Problem]:
+        raise AssertionError("the strict checks ran with no room left")
+
+    monkeypatch.setattr(integrity, "check_integrity", counted)
+    monkeypatch.setattr(strict_rules, "check_strict", never)
+    capped = check_kind_file(path, strict=strict, max_problems=10)
+    assert made == [11]
+    assert capped.problems == full.problems[:10] and capped.stopped_at == 10
+    assert capped.unchecked == full.unchecked
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_cap_above_the_count_changes_nothing(tmp_path: Path, layout: str) -> None:
     documents = {
@@ -194,6 +248,18 @@ def test_problems_keep_stopped_at_through_copy_and_repr() -> None:
         rightsdata.Problems([problem], stopped_at=0)
 
 
+@pytest.mark.parametrize("value", [0, -1, True, 2.0, "5"], ids=repr)
+def test_an_error_refuses_a_bad_stopped_at_as_problems_does(value: Any) -> None:
+    """InvalidDataError(stopped_at=) is checked as Problems(stopped_at=) is: a positive int
+    or None (0 would say "stopped at max_problems=0", a cap no load takes)."""
+    problem = Problem("persons.json", "is empty")
+    for make in (rightsdata.Problems, InvalidDataError):
+        with pytest.raises(TypeError, match="stopped_at is the max_problems"):
+            make([problem], stopped_at=value)
+    assert InvalidDataError([problem], stopped_at=3).stopped_at == 3
+    assert InvalidDataError([problem]).stopped_at is None
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -292,6 +358,69 @@ def test_a_descriptor_of_many_bad_items_stops_at_the_cap(tmp_path: Path, layout:
     capped = failed(path, max_problems=7)
     assert list(capped.problems) == full[:7] and capped.stopped_at == 7
     assert capped.problems[-1].location.endswith("keywords[6]")
+
+
+def with_descriptor(path: Path, layout: str, descriptor: dict[str, Any]) -> None:
+    """``descriptor`` written into the dataset at ``path`` (``write``'s), as its layout
+    carries one: a folder's ``datapackage.json``, a document's ``"datapackage"``, the first
+    line of JSON Lines."""
+    if layout == "folder":
+        (path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    elif layout == "document":
+        held = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps({"datapackage": descriptor, **held}), encoding="utf-8")
+    else:
+        first = json.dumps({"$kind": "datapackage", **descriptor})
+        path.write_text(first + "\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+#: Formats the schema refuses (each said as such), and one it allows that no rightsdata reads.
+BAD_FORMATS: dict[str, object] = {
+    "text": "x",
+    "digits": "2",
+    "list": [1],
+    "float": 2.5,
+    "whole float": 3.0,
+    "bool": True,
+    "huge": 10**30,
+    "negative": -1,
+    "null": None,
+    "unreadable": 9,
+}
+
+
+@pytest.mark.parametrize("cap", [None, 1, 2], ids=["no-cap", "cap-1", "cap-2"])
+@pytest.mark.parametrize("value", BAD_FORMATS.values(), ids=BAD_FORMATS.keys())
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_bad_format_with_other_problems_is_told_capped_or_not(
+    tmp_path: Path, layout: str, value: object, cap: int | None
+) -> None:
+    """A descriptor whose format is bad and which has another problem before it: an
+    InvalidDataError, never a crash, whether the list was cut before the format's problem
+    (the format is judged from its value, not from the problems kept) or not. JSON Lines
+    with a record line goes through the fast path first."""
+    path = write(tmp_path, layout, {"sources": [source_doc()]})
+    with_descriptor(path, layout, {"name": "x", "keywords": [1], "rightsdata_format": value})
+    error = failed(path, **({} if cap is None else {"max_problems": cap}))
+    locations = [problem.location for problem in error.problems]
+    assert locations[0].endswith("datapackage.keywords[0]") or locations[0].endswith(
+        "datapackage.json.keywords[0]"
+    )
+    if cap == 1:
+        assert len(locations) == 1 and error.stopped_at == 1
+    else:  # (at a cap of 2, exactly 2: the record stage may say it stopped, as documented)
+        assert len(locations) == 2 and locations[1].endswith(".rightsdata_format"), locations
+        assert error.stopped_at in (None, cap)
+
+
+@pytest.mark.parametrize("value", BAD_FORMATS.values(), ids=BAD_FORMATS.keys())
+def test_a_bad_formats_descriptor_declares_none(value: object) -> None:
+    """declared_format judges the value itself, whatever list of problems was kept."""
+    from rightsdata._validation.descriptor import declared_format
+
+    assert declared_format({"name": "x", "keywords": [1], "rightsdata_format": value}) is None
+    assert declared_format({"keywords": [1], "rightsdata_format": 2}) == 2
+    assert declared_format({"keywords": [1]}) == 1
 
 
 def test_the_checks_across_records_stop_at_the_cap(

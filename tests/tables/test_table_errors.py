@@ -48,7 +48,10 @@ def test_a_wrong_header_is_invalid_data(exported: Path, tmp_path: Path) -> None:
     error = _refused(tmp_path)
     problem = error.problems[0]
     assert (problem.file, problem.line, problem.code) == ("persons.csv", 1, "syntax")
-    assert str(problem).startswith(f"{path}: table 'persons': expected the columns id, name")
+    assert str(problem).startswith("persons.csv: table 'persons': expected the columns id, name")
+    # the full path said once, in the first line, as a failed load's
+    assert str(error).startswith(f"1 problem in {path}:\n  persons.csv: table 'persons'")
+    assert str(error).count(str(path)) == 1
 
 
 def test_a_cell_its_column_cannot_hold_is_located_to_its_line_and_column(

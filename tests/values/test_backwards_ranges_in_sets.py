@@ -42,6 +42,14 @@ def _refusal(text: str) -> str:
             "[..2012,2013..2014,2015..]",
             ["../2012", "2013/2014", "2015/.."],
         ),
+        # (the range turned, the set is out of order: the same dates in order)
+        ("[2013..2012,2011]", "2013 is after 2012", "[2011,2012..2013]", ["2011", "2012/2013"]),
+        (
+            "[2013..2012,2010..2011]",
+            "2013 is after 2012",
+            "[2010..2011,2012..2013]",
+            ["2010/2011", "2012/2013"],
+        ),
     ],
 )
 def test_a_backwards_range_in_a_set_is_told_the_set_in_order(
@@ -89,3 +97,10 @@ def test_a_backwards_range_as_a_window_side_is_told_a_side_or_the_window(side: i
     between[side] = end  # (each form offered is taken)
     window(tuple(between))
     window(("2012", "2013"))
+
+
+def test_a_set_whose_dates_overlap_once_in_order_keeps_the_ranges_message() -> None:
+    """[2013..2012, 2012..2011] turned and in order overlaps at 2012: no set reads, so
+    nothing is offered, and the range's own problem is told."""
+    reason = _refusal("[2013..2012, 2012..2011]")
+    assert reason == "date 1 '2013..2012': a range's start must end before its end begins"

@@ -51,6 +51,20 @@ def test_validates_list_echoes_capped_with_what_was_unchecked() -> None:
     assert shown.endswith("... and 10 more (of 60)],\n         unchecked=('persons',))")
 
 
+def test_a_stopped_list_echoes_its_stopped_at_as_its_repr_does() -> None:
+    """A list cut at max_problems says so in a notebook too, not as a plain list."""
+    problem = Problem("persons.json", "is empty")
+    for stopped in (
+        Problems([problem], stopped_at=1),
+        Problems([problem], unchecked=["persons"], stopped_at=1),
+    ):
+        # (the same words; IPython breaks the line where it is long)
+        assert pretty(stopped).split() == repr(stopped).split()
+        assert repr(stopped).endswith(", stopped_at=1)")
+    capped = Problems(list(_failed(60).problems), stopped_at=60)
+    assert pretty(capped).endswith("... and 10 more (of 60)],\n         stopped_at=60)")
+
+
 def test_a_problem_as_a_dict_is_a_row_of_validate_json() -> None:
     problem = _failed(1).problems[0]
     assert problem._asdict() == {

@@ -222,7 +222,7 @@ def _package_problems(
         problems += found
         # (a descriptor given in Python without the key declares nothing, as None does: only
         # a file's descriptor is format 1 without it, by the file format's contract)
-        declared = declared_format(own, found, "descriptor") if FORMAT_KEY in own else None
+        declared = declared_format(own) if FORMAT_KEY in own else None
         if declared is not None and declared < FORMAT:
             problems += format_problems(records, declared, "the descriptor given")
     return problems

@@ -38,8 +38,7 @@ from rightsdata._data.loading import (
     unsure,
 )
 from rightsdata._model.records import KINDS
-from rightsdata._values.errors import Problem, ProblemCode
-from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
+from rightsdata._values.errors import Problem
 from rightsdata._values.places import Places
 
 __all__ = ["KindFileCheck", "check_kind_file", "kind_file_alone", "kind_of_file"]
@@ -139,8 +138,10 @@ def _check(
         return KindFileCheck(kind, count, problems, {}, (), stopped_at=max_problems)
     partial, nameless = unsure(parts)
     unjudged: set[str] = set(partial)  # (records may be missing: none of theirs was judged)
-    unchecked: dict[str, int] = {}
-    found = check_integrity(
+    # references to the other kinds, whose records are elsewhere: counted, not reported,
+    # every one whatever the cap (so they take none of its room, and the counts are whole)
+    elsewhere: dict[str, int] = {other: 0 for other in KINDS if other != kind}
+    problems += check_integrity(
         parts.records,
         parts.where,
         exists=parts.failed_ids,
@@ -148,15 +149,16 @@ def _check(
         failed=parts.failed,
         nameless=nameless,
         unjudged=unjudged,
+        elsewhere=elsewhere,
+        # (one more than there is room for: more than the room says the rules stopped)
+        limit=None if max_problems is None else max_problems - len(problems) + 1,
     )
-    for problem in found:
-        target = problem.missing_id
-        target_kind = KIND_OF_PREFIX.get(prefix_of(target)) if target is not None else None
-        if problem.code == ProblemCode.INTEGRITY and target_kind not in (None, kind):
-            unchecked[str(target_kind)] = unchecked.get(str(target_kind), 0) + 1
-        else:
-            problems.append(problem)
-    if strict:
+    unchecked: dict[str, int] = {k: count for k, count in elsewhere.items() if count}
+    if max_problems is not None and len(problems) >= max_problems:
+        # (stopped among the rules, or, where exactly full, the strict checks not run)
+        if len(problems) > max_problems or strict:
+            options.stopped = True
+    elif strict:
         from rightsdata._validation.strict import check_strict
 
         problems += check_strict(parts.records, parts.where, failed=parts.failed, unjudged=unjudged)
@@ -165,7 +167,7 @@ def _check(
         kind,
         count,
         problems,
-        {k: unchecked[k] for k in KINDS if k in unchecked},
+        unchecked,
         tuple(k for k in KINDS if k in unjudged),
         stopped_at=max_problems if options.stopped else None,
     )

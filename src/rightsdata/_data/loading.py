@@ -875,7 +875,7 @@ def _read_folder(
             parts.declared = format_of(raw) if declared_format else None
             checkable = list(enumerate(raw.get("resources", ())))
         else:  # its problems hide no other: what of it is sound is still used
-            checkable = _sound_part(parts, raw, found, declared_format=declared_format)
+            checkable = _sound_part(parts, raw, declared_format=declared_format)
         if check_resources:
             for index, entry in checkable:
                 resources.setdefault(entry["path"], []).append((index, entry))
@@ -971,9 +971,9 @@ def _read_folder(
 
 
 def _sound_part(
-    parts: _Parts, raw: object, found: list[Problem], *, declared_format: bool
+    parts: _Parts, raw: object, *, declared_format: bool
 ) -> list[tuple[int, dict[str, Any]]]:
-    """What of a ``datapackage.json`` with problems (``found``) is still used: the format it
+    """What of a ``datapackage.json`` with problems is still used: the format it
     declares, if that is sound, into ``parts``; and the resources whose files can still be
     checked against it (each ``(index, entry)``), so that one run reports the problems of the
     descriptor and of the files it lists together."""
@@ -982,7 +982,7 @@ def _sound_part(
     from rightsdata._validation.descriptor import checkable_resources
     from rightsdata._validation.descriptor import declared_format as declared_by
 
-    parts.declared = declared_by(raw, found) if declared_format else None
+    parts.declared = declared_by(raw) if declared_format else None
     return checkable_resources(raw)
 
 
@@ -1750,7 +1750,7 @@ def _embedded_descriptor(
         parts.descriptor = raw
         parts.declared = format_of(raw)
         parts.declared_in = where
-    elif (declared := declared_format(raw, found, where)) is not None:
+    elif (declared := declared_format(raw)) is not None:
         parts.declared, parts.declared_in = declared, where
 
 

@@ -23,12 +23,15 @@ def table_error(
 ) -> InvalidDataError:
     """The error for bad data in tables: a :class:`rightsdata.InvalidDataError` (so a
     ``RightsdataError`` and a ``ValueError``) with one problem at ``where`` (a CSV file's
-    path, or a table), whose ``line`` and ``field`` (the column) are set where known.
+    path, or a table), whose ``line`` and ``field`` (the column) are set where known. The
+    path is said once, in the first line, and the problem is located at the file's name, as
+    a failed load locates its problems (``persons.json[3] ...``).
 
     >>> print(table_error("out/persons.csv", "table 'persons', line 3: 2 fields", "syntax"))
     1 problem in out/persons.csv:
-      out/persons.csv: table 'persons', line 3: 2 fields
+      persons.csv: table 'persons', line 3: 2 fields
     """
     file = os.path.basename(where) if where.endswith(".csv") else None
-    problem = Problem(where, message, code, file=file, line=line, field=column, record_id=record_id)
+    at = where if file is None else file
+    problem = Problem(at, message, code, file=file, line=line, field=column, record_id=record_id)
     return InvalidDataError([problem], where)

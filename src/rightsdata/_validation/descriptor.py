@@ -145,25 +145,31 @@ def descriptor_problems(
     room = None if limit is None else limit - len(problems) + len(said)
     problems += [p for p in _check(raw, schema, schema, where, room) if p.location not in said]
     if isinstance(raw, dict):
-        at = f"{where}.{FORMAT_KEY}"
-        if not any(problem.location == at for problem in problems):
-            problems += _format_problems(raw.get(FORMAT_KEY), at)
+        # (whether the value is sound is judged from the value, never from the problems
+        # found: under a limit, the walk may have stopped before reaching it)
+        problems += _format_problems(raw.get(FORMAT_KEY), f"{where}.{FORMAT_KEY}")
     return problems if limit is None else problems[:limit]
 
 
-def declared_format(raw: object, problems: list[Problem], where: str = DESCRIPTOR) -> int | None:
-    """The format a descriptor ``raw``, whose problems are ``problems``, declares (1 where it
-    does not say), if that much of it is sound: a descriptor with other problems still
-    declares its format; None if ``raw`` is no object or its format has a problem.
+def declared_format(raw: object) -> int | None:
+    """The format a descriptor ``raw`` declares (1 where it does not say), if that much of
+    it is sound: a descriptor with other problems still declares its format; None if
+    ``raw`` is no object or its format has a problem. Judged from the value alone, never
+    from a list of problems (one cut to ``max_problems`` may not hold the format's).
 
-    >>> raw = {"licences": [], "rightsdata_format": 2}
-    >>> declared_format(raw, descriptor_problems(raw))
+    >>> declared_format({"licences": [], "rightsdata_format": 2})
     2
-    >>> declared_format({"rightsdata_format": "2"}, descriptor_problems({"rightsdata_format": "2"}))
+    >>> declared_format({"name": "x"})
+    1
+    >>> declared_format({"rightsdata_format": "2"}), declared_format({"rightsdata_format": 9})
+    (None, None)
     """
-    at = f"{where}.{FORMAT_KEY}"
-    if type(raw) is not dict or any(problem.location == at for problem in problems):
+    if type(raw) is not dict:
         return None
+    if FORMAT_KEY in raw:
+        value = raw[FORMAT_KEY]
+        if not _format_typed(value) or _format_problems(value, ""):
+            return None
     return format_of(raw)
 
 
@@ -202,8 +208,16 @@ def _sound(value: object, rule: dict[str, Any], schema: dict[str, Any]) -> bool:
     return not _check(value, rule, schema, "")
 
 
+def _format_typed(value: object) -> bool:
+    """Whether a format ``value`` keeps the schema's rule (an integer, at least 1, ...)."""
+    schema = load_schema()
+    return _sound(value, schema["properties"][FORMAT_KEY], schema)
+
+
 def _format_problems(value: object, where: str) -> list[Problem]:
-    if value is None or int(value) in READABLE:  # type: ignore[call-overload]
+    """That a format ``value`` is not one this library reads, if it is; [] for a value the
+    schema refuses (the schema's check says that) and for none (format 1, by default)."""
+    if not _format_typed(value) or value in READABLE:
         return []
     number = int(value)  # type: ignore[call-overload]
     span = f"formats {READABLE[0]}-{READABLE[-1]}"

@@ -366,6 +366,9 @@ class Context:
         self.ids = ids
         self.exists = exists
         self.partial = partial
+        #: kinds whose records are elsewhere (a kind's file checked alone): a reference to
+        #: one of theirs is not judged, but counted (set by :func:`check_integrity`)
+        self.elsewhere: Collection[str] = ()
         self.nameless: Mapping[str, Sequence[str]] = nameless or {}
         self.unjudged: set[str] = set()
         #: how many more problems the rule running may find (a load's ``max_problems``), or
@@ -523,6 +526,7 @@ def check_integrity(
     redirect_lines: Mapping[str, int] | None = None,
     redirect_indexes: Mapping[str, int] | None = None,
     limit: int | None = None,
+    elsewhere: dict[str, int] | None = None,
 ) -> list[Problem]:
     """Every integrity problem among ``records`` (kind -> records in file order): every
     rule of :data:`RULES`, in order; under ``limit`` (a load's ``max_problems``), no rule
@@ -556,7 +560,10 @@ def check_integrity(
     find the few records they need to look at. ``base`` is the dataset ``records`` extend
     (:class:`Base`): each rule judges what the records make of it (a reference to one of its
     records resolves; an ID of one of its records, or one it retired, is a clash; a rating
-    joins its sequences), never its own records.
+    joins its sequences), never its own records. ``elsewhere`` (a kind's file checked alone)
+    maps the kinds whose records are elsewhere to 0: a reference to no record of theirs is
+    not reported (nor held against the room of ``limit``) but counted into it, every one,
+    whatever the limit, as the references' rule would have reported them.
     """
     context = Context(
         records,
@@ -574,6 +581,8 @@ def check_integrity(
         redirect_lines=redirect_lines,
         redirect_indexes=redirect_indexes,
     )
+    if elsewhere:
+        context.elsewhere = frozenset(elsewhere)
     problems: list[Problem] = []
     for rule in RULES:
         if limit is not None:
@@ -581,15 +590,40 @@ def check_integrity(
             if context.room <= 0:
                 break
         problems += rule.check(context)
+    if elsewhere:
+        _count_elsewhere(context, elsewhere)
     if unjudged is not None:
         unjudged.update(context.unjudged)
     return problems
 
 
+def _count_elsewhere(context: Context, counts: dict[str, int]) -> None:
+    """Count into ``counts`` (kind -> references) every reference to no record of a kind in
+    it, as :func:`_references_resolve` would report them (each record's and each failed
+    one's, a kind that may lack records left out), without building a problem for one."""
+    known = context.known.union(context.exists) if context.exists else context.known
+    partial = context.partial
+
+    def add(target: object) -> None:
+        if target is None or target in known:
+            return
+        kind = KIND_OF_PREFIX.get(prefix_of(str(target)))
+        if kind is not None and kind in counts and kind not in partial:
+            counts[kind] += 1
+
+    for items in context.records.values():
+        for record in items:
+            for _, target in _references(record):
+                add(target)
+    for failed in context.failed:
+        for _, target in failed.references:
+            add(target)
+
+
 def _unique_ids(context: Context) -> list[Problem]:
     problems = []
     if len(context.known) != sum(map(len, context.own.values())):
-        problems = _duplicates(context.own, context.where, context.records)
+        problems = _duplicates(context.own, context.where, context.records, context.room)
     if context.exists and not context.known.isdisjoint(context.exists):
         problems += _shared_with_failed(context)
     if len(context.failed) > 1:
@@ -712,16 +746,16 @@ def _references_resolve(context: Context) -> list[Problem]:
 def _judged_targets(context: Context) -> Callable[[str], bool]:
     """Whether a reference to no record, to ``target``, is judged: not where its kind may lack
     records (``context.partial``: some could not be read), whose kind is then unjudged."""
-    partial, unjudged = context.partial, context.unjudged
+    partial, unjudged, elsewhere = context.partial, context.unjudged, context.elsewhere
 
     def judged(target: str) -> bool:
-        if not partial:
+        if not partial and not elsewhere:
             return True
         kind = KIND_OF_PREFIX.get(prefix_of(target))
         if kind is not None and kind in partial:
             unjudged.add(kind)
             return False
-        return True
+        return kind is None or kind not in elsewhere  # (those elsewhere: counted)
 
     return judged
 
@@ -1281,14 +1315,18 @@ def _duplicates(
     own: Mapping[str, list[str]],
     where: Mapping[str, Where],
     records: Mapping[str, Sequence[Record]],
+    room: int | None = None,
 ) -> list[Problem]:
-    """A problem for every use of an ID after its first."""
+    """A problem for every use of an ID after its first; the first ``room`` of them, where
+    that is given (``max_problems``)."""
     problems: list[Problem] = []
     first_at = _first_places(own)
     for kind, record_ids in own.items():
         for index, record_id in enumerate(record_ids):
             first = first_at[record_id]
             if first != (kind, index):
+                if room is not None and len(problems) >= room:
+                    return problems
                 problems.append(
                     _record(where, records, kind, index).problem(
                         "id",

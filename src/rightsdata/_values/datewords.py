@@ -288,6 +288,9 @@ def _set_words(words: str, reads: Reads, window: Window | None) -> str | None:
     >>> print(_set_words("[2010, 2013..2012]", is_edtf, None))
     a range A..B runs from its start to its end, and 2013 is after 2012 (and a set is \
 written without spaces): in order, [2010,2012..2013]
+    >>> print(_set_words("[2013..2012,2011]", is_edtf, None))
+    a range A..B runs from its start to its end, and 2013 is after 2012: in order, \
+[2011,2012..2013]
     >>> print(_set_words("{2013..2012}", is_edtf, None))
     a range A..B runs from its start to its end, and 2013 is after 2012; '{...}' (all of a \
 set) is not supported: all of it in order is the interval 2012/2013 (or [2012..2013] for \
@@ -313,7 +316,13 @@ one day within it)
         return None
     fixed = f"[{','.join(parts)}]"
     if not reads(fixed):
-        return None
+        # the ranges turned, the dates may be out of order: put them in order by their start
+        # (written alike, text sorts as dates do; where it does not, the set does not read,
+        # and nothing is suggested), the same dates, so the same set
+        parts.sort(key=lambda part: part.partition("..")[0])
+        fixed = f"[{','.join(parts)}]"
+        if not reads(fixed):
+            return None
     after = ", ".join(f"{a} is after {b}" for a, b in turned)
     said = f"a range A..B runs from its start to its end, and {after}"
     if spaced:

@@ -380,12 +380,7 @@ class Problems(list[Problem]):
             if not isinstance(kind, str):
                 given = _one(kind, "'persons'")
                 raise TypeError(f"unchecked names record kinds ('persons'), not {given}")
-        if stopped_at is not None and (type(stopped_at) is not int or stopped_at < 1):
-            raise TypeError(
-                f"stopped_at is the max_problems a check stopped at (a positive int) or None, "
-                f"not {_one(stopped_at)}"
-            )
-        self.stopped_at = stopped_at
+        self.stopped_at = _stopped_at(stopped_at)
 
     def copy(self) -> Problems:
         """A shallow copy, with the same ``unchecked`` and ``stopped_at`` (a list's ``copy``
@@ -402,14 +397,18 @@ class Problems(list[Problem]):
         """IPython's display: the ``repr``, with the first 50 problems only and how many more
         (as ``str(InvalidDataError)`` shows them), so that thousands do not flood a
         notebook."""
-        if not self.unchecked:
+        added = [f"unchecked={self.unchecked!r}"] if self.unchecked else []
+        if self.stopped_at is not None:
+            added.append(f"stopped_at={self.stopped_at!r}")
+        if not added:
             pretty_problems(self, printer, cycle)
             return
         with printer.group(9, "Problems(", ")"):
             pretty_problems(self, printer, cycle)
-            printer.text(",")
-            printer.breakable()
-            printer.text(f"unchecked={self.unchecked!r}")
+            for text in added:
+                printer.text(",")
+                printer.breakable()
+                printer.text(text)
 
     def __reduce__(self) -> tuple[Any, ...]:
         if self.stopped_at is None:
@@ -418,6 +417,21 @@ class Problems(list[Problem]):
 
         made = partial(type(self), stopped_at=self.stopped_at)
         return (made, (list(self), self.unchecked))
+
+
+def _stopped_at(value: int | None) -> int | None:
+    """``value``, checked as a ``stopped_at`` (of :class:`Problems` and
+    :class:`InvalidDataError`): a positive int, or None.
+
+    >>> _stopped_at(3), _stopped_at(None)
+    (3, None)
+    """
+    if value is not None and (type(value) is not int or value < 1):
+        raise TypeError(
+            f"stopped_at is the max_problems a check stopped at (a positive int) or None, "
+            f"not {_one(value)}"
+        )
+    return value
 
 
 def _one(value: object, decoded: str = "") -> str:
@@ -903,7 +917,7 @@ class InvalidDataError(RightsdataError, ValueError):
         self.problems = ProblemTuple(problems)  # (a tuple, shown capped in IPython)
         self.what = printable(what)  # a file name may not be text (bytes decoded as surrogates)
         self.unchecked = tuple(unchecked)
-        self.stopped_at = stopped_at
+        self.stopped_at = _stopped_at(stopped_at)
         super().__init__(self._summary())
 
     def _summary(self) -> str:
