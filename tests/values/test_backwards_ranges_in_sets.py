@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rightsdata._data.query import window
-from rightsdata._values.dates import EDTF, EDTFError
+from rightsdata._values.dates import EDTF, EDTFError, is_edtf
 
 _BACKWARDS = "a range A..B runs from its start to its end, and "
 
@@ -99,8 +99,12 @@ def test_a_backwards_range_as_a_window_side_is_told_a_side_or_the_window(side: i
     window(("2012", "2013"))
 
 
-def test_a_set_whose_dates_overlap_once_in_order_keeps_the_ranges_message() -> None:
+def test_a_set_whose_dates_overlap_once_in_order_is_told_so() -> None:
     """[2013..2012, 2012..2011] turned and in order overlaps at 2012: no set reads, so
-    nothing is offered, and the range's own problem is told."""
+    nothing is offered, and that the dates overlap is said plainly."""
     reason = _refusal("[2013..2012, 2012..2011]")
-    assert reason == "date 1 '2013..2012': a range's start must end before its end begins"
+    assert reason == (
+        f"{_BACKWARDS}2013 is after 2012, 2012 is after 2011; a set's dates may not overlap, "
+        "and in order '2011..2012' and '2012..2013' do"
+    )
+    assert not is_edtf("[2011..2012,2012..2013]")

@@ -21,6 +21,8 @@ True
 from __future__ import annotations
 
 import datetime
+import functools
+import itertools
 import re
 import threading
 from collections.abc import Callable
@@ -278,11 +280,13 @@ def _reversed(kind: str, a: str, b: str, reads: Reads, window: Window | None) ->
 
 
 def _set_words(words: str, reads: Reads, window: Window | None) -> str | None:
-    """What to tell of a set ``[A,B..C]`` (or an all-of list ``{A,B..C}``) with a range
-    written backwards: that a range runs from its start to its end, and the set in order
-    (its spaces dropped); for ``{A..B}``, all of one range, the interval in order; in a
-    window, the window in order (a range alone) or that a side is one date. None if no
-    range is backwards, or the set in order does not read either.
+    """What to tell of a set ``[A,B..C]`` (or an all-of list ``{A,B..C}``) EDTF refuses for
+    the order of its dates: a range written backwards (a range runs from its start to its
+    end), a range whose two ends are the same date (that date), a date written twice, or
+    dates out of order; and the same dates in order (its spaces dropped), read before it is
+    offered: for ``{A..B}``, all of one range, the interval in order; a set of one date, that
+    date; in a window, the window in order (a range alone) or that a side is one date. Where
+    the dates overlap once in order, that they do. None if none of these is wrong.
 
     >>> from rightsdata._values.dates import is_edtf
     >>> print(_set_words("[2010, 2013..2012]", is_edtf, None))
@@ -295,12 +299,21 @@ written without spaces): in order, [2010,2012..2013]
     a range A..B runs from its start to its end, and 2013 is after 2012; '{...}' (all of a \
 set) is not supported: all of it in order is the interval 2012/2013 (or [2012..2013] for \
 one day within it)
+    >>> print(_set_words("[2013,2012]", is_edtf, None))
+    a set's dates are written in order, earliest first: in order, [2012,2013]
+    >>> print(_set_words("[2012..2012,2014]", is_edtf, None))
+    a range A..B whose two ends are the same date is that one date (2012..2012 is 2012): \
+write [2012,2014]
+    >>> print(_set_words("[2013..2012,2012..2011]", is_edtf, None))
+    a range A..B runs from its start to its end, and 2013 is after 2012, 2012 is after 2011; \
+a set's dates may not overlap, and in order '2011..2012' and '2012..2013' do
     """
     all_of = words[:1] == "{"
     if not (words[:1] in ("[", "{") and words[-1:] == ("}" if all_of else "]")):
         return None
-    parts: list[str] = []
+    written: list[str] = []
     turned: list[tuple[str, str]] = []
+    same: list[str] = []
     spaced = False
     for part in words[1:-1].split(","):
         spaced = spaced or part != part.strip()
@@ -308,28 +321,63 @@ one day within it)
         sides = _sides(first, second, reads) if dots else None
         if sides is not None and all(sides):
             a, b = sides
+            if a == b and not reads(f"[{a}..{b}]") and reads(a):
+                same.append(a)
+                written.append(a)
+                continue
             if not reads(f"[{a}..{b}]") and reads(f"[{b}..{a}]"):
                 turned.append((a, b))
                 first, second = b, a
-        parts.append(f"{first}{dots}{second}")
-    if not turned:
-        return None
-    fixed = f"[{','.join(parts)}]"
+        written.append(f"{first}{dots}{second}")
+    # (each as a set's date: a range alone, or a date as a range's end, as the set reads both)
+    if not all(reads(f"[{part}]" if ".." in part else f"[..{part}]") for part in written):
+        return None  # (a date of it is wrong on its own: its own error tells it)
+    twice = [part for part in dict.fromkeys(written) if written.count(part) > 1]
+    parts = list(dict.fromkeys(written))
+
+    # in order by what EDTF reads of each two, rather than by their text; dates that overlap,
+    # which no order reads, by their starts' text
+    def before(x: str, y: str) -> int:
+        return _order(x, y, reads, text=True)
+
+    ordered = sorted(parts, key=functools.cmp_to_key(before))
+    reordered = ordered != parts
+    clauses: list[str] = []
+    if turned:
+        after = ", ".join(f"{a} is after {b}" for a, b in turned)
+        clauses.append(f"a range A..B runs from its start to its end, and {after}")
+    if same:
+        ones = ", ".join(f"{a}..{a} is {a}" for a in same)
+        clauses.append(f"a range A..B whose two ends are the same date is that one date ({ones})")
+    if twice:
+        clauses.append(f"a set has each date once, and {', '.join(twice)} is written twice")
+    if reordered and not turned:
+        clauses.append("a set's dates are written in order, earliest first")
+    date = ordered[0] if len(ordered) == 1 and ".." not in ordered[0] else None
+    fixed = date or f"[{','.join(ordered)}]"
     if not reads(fixed):
-        # the ranges turned, the dates may be out of order: put them in order by their start
-        # (written alike, text sorts as dates do; where it does not, the set does not read,
-        # and nothing is suggested), the same dates, so the same set
-        parts.sort(key=lambda part: part.partition("..")[0])
-        fixed = f"[{','.join(parts)}]"
-        if not reads(fixed):
-            return None
-    after = ", ".join(f"{a} is after {b}" for a, b in turned)
-    said = f"a range A..B runs from its start to its end, and {after}"
+        overlap = next(
+            ((x, y) for x, y in itertools.pairwise(ordered) if not _order(x, y, reads)), None
+        )
+        if overlap is None or not (turned or same or twice):
+            return None  # (out of order and overlapping: the parser's message tells which)
+        clauses.append(
+            f"a set's dates may not overlap, and in order {overlap[0]!r} and {overlap[1]!r} do"
+        )
+        return "; ".join(clauses)
+    if not clauses:
+        return None  # (only its spaces: the parser says so)
+    said = "; ".join(clauses)
     if spaced:
         said += " (and a set is written without spaces)"
-    one = len(parts) == 1 and fixed.count("..") == 1
+    in_order = "in order, " if turned or reordered else ""
+    one = len(ordered) == 1 and fixed.count("..") == 1
     if window is not None:
         side = "side" if window.side == "both" else window.side
+        if date is not None:
+            if window.side == "both":
+                return f"{said}: the window, {window.written(date, date)}"
+            return f"{said}: a window's {side} is one date, {date}"
         pair = fixed[1:-1].split("..")
         if not one or not all(pair):
             return f"{said}; a window's {side} is one date, not one of a set"
@@ -343,12 +391,28 @@ one day within it)
         )
     if all_of:
         said += "; '{...}' (all of a set) is not supported"
+        ordered_ = " in order" if in_order else ""
+        if date is not None:
+            return f"{said}: all of one date is that date, {date}"
         interval = fixed[1:-1].replace("..", "/")
         if one and reads(interval):
             alternative = f" (or {fixed} for one day within it)"
-            return f"{said}: all of it in order is the interval {interval}{alternative}"
-        return f"{said}: for one of its dates in order, {fixed}"
-    return f"{said}: in order, {fixed}"
+            return f"{said}: all of it{ordered_} is the interval {interval}{alternative}"
+        return f"{said}: for one of its dates{ordered_}, {fixed}"
+    return f"{said}: {in_order or 'write '}{fixed}"
+
+
+def _order(x: str, y: str, reads: Reads, *, text: bool = False) -> int:
+    """-1 if the set's date ``x`` is before ``y`` (``[x,y]`` reads), 1 if after; if they
+    overlap, 0, or with ``text`` the order of their starts' text."""
+    if reads(f"[{x},{y}]"):
+        return -1
+    if reads(f"[{y},{x}]"):
+        return 1
+    if not text:
+        return 0
+    a, b = x.partition("..")[0], y.partition("..")[0]
+    return (a > b) - (a < b)
 
 
 def _date_words(text: str, reads: Reads, window: Window | None = None) -> str | None:

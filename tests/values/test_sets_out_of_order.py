@@ -1,0 +1,116 @@
+"""A set or all-of list whose dates are out of order (``[2013,2012]``, ``{2013,2012}``), or
+written twice, and a range whose two ends are the same date (``[2012..2012]``, as a window's
+side too), are told the same dates in order, or the one date; the form offered reads, and
+means the same dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from rightsdata._data.query import window
+from rightsdata._values.dates import EDTF, EDTFError
+
+_ORDER = "a set's dates are written in order, earliest first"
+_SAME = "a range A..B whose two ends are the same date is that one date"
+
+
+def _refusal(text: str) -> str:
+    with pytest.raises(EDTFError) as error:
+        EDTF(text)
+    return error.value.reason
+
+
+def _meant(text: str) -> list[str]:
+    """The dates a set (or one date) means, each as EDTF writes it alone."""
+    parsed = EDTF(text)
+    return [str(member) for member in parsed.members] if parsed.members else [str(parsed)]
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "offered", "meant"),
+    [
+        ("[2013,2012]", f"{_ORDER}: in order, ", "[2012,2013]", ["2012", "2013"]),
+        (
+            "[2013, 2012]",
+            f"{_ORDER} (and a set is written without spaces): in order, ",
+            "[2012,2013]",
+            ["2012", "2013"],
+        ),
+        (
+            "[2012-05,2012-01..2012-02]",
+            f"{_ORDER}: in order, ",
+            "[2012-01..2012-02,2012-05]",
+            ["2012-01/2012-02", "2012-05"],
+        ),
+        ("[2015..,2012]", f"{_ORDER}: in order, ", "[2012,2015..]", ["2012", "2015/.."]),
+        ("[2013,..2011]", f"{_ORDER}: in order, ", "[..2011,2013]", ["../2011", "2013"]),
+        ("[2012..2012]", f"{_SAME} (2012..2012 is 2012): write ", "2012", ["2012"]),
+        (
+            "[2012-01..2012-01]",
+            f"{_SAME} (2012-01..2012-01 is 2012-01): write ",
+            "2012-01",
+            ["2012-01"],
+        ),
+        (
+            "[2012..2012,2014]",
+            f"{_SAME} (2012..2012 is 2012): write ",
+            "[2012,2014]",
+            ["2012", "2014"],
+        ),
+        (
+            "[2014,2012..2012,2013]",
+            f"{_SAME} (2012..2012 is 2012); {_ORDER}: in order, ",
+            "[2012,2013,2014]",
+            ["2012", "2013", "2014"],
+        ),
+        (
+            "[2012,2012]",
+            "a set has each date once, and 2012 is written twice: write ",
+            "2012",
+            ["2012"],
+        ),
+    ],
+)
+def test_a_set_out_of_order_is_told_its_dates_in_order(
+    text: str, told: str, offered: str, meant: list[str]
+) -> None:
+    assert _refusal(text) == f"{told}{offered}"
+    assert _meant(offered) == meant
+
+
+def test_all_of_a_list_out_of_order_is_told_one_of_them_in_order() -> None:
+    assert _refusal("{2013,2012}") == (
+        f"{_ORDER}; '{{...}}' (all of a set) is not supported: for one of its dates in order, "
+        "[2012,2013]"
+    )
+    assert _refusal("{2012..2012}") == (
+        f"{_SAME} (2012..2012 is 2012); '{{...}}' (all of a set) is not supported: all of one "
+        "date is that date, 2012"
+    )
+    assert _meant("[2012,2013]") == ["2012", "2013"]
+
+
+def test_a_set_out_of_order_that_also_overlaps_keeps_the_parsers_message() -> None:
+    """Only put in order, [2013,2012..2014] would still overlap: the parser's message, which
+    names the two dates, is kept."""
+    assert _refusal("[2013,2012..2014]") == (
+        "its dates must be in order without overlapping: '2013' does not end before "
+        "'2012..2014' begins"
+    )
+
+
+def test_a_date_wrong_alone_is_told_its_own_problem() -> None:
+    assert _refusal("[2013,2012?]").startswith("date 2 '2012?': a date in a set cannot carry")
+
+
+@pytest.mark.parametrize("side", [0, 1])
+def test_a_range_with_equal_ends_as_a_window_side_is_told_the_date(side: int) -> None:
+    between: list[str | None] = [None, None]
+    between[side] = "[2012..2012]"
+    with pytest.raises(ValueError, match="a window's") as error:
+        window(tuple(between))
+    assert str(error.value).endswith(
+        f"{_SAME} (2012..2012 is 2012): a window's {('start', 'end')[side]} is one date, 2012"
+    )
+    between[side] = "2012"  # (the date offered is taken)
+    window(tuple(between))
