@@ -63,12 +63,13 @@ def to_float(value: object) -> float:
 
 def to_edtf(value: object) -> Any:
     """An :class:`~rightsdata.EDTF` from its text."""
-    from rightsdata._values.dates import EDTF
+    from rightsdata._values.dates import EDTF, date_object_lead
 
     if isinstance(value, EDTF):
         return value
     if type(value) is not str:
-        raise WrongTypeError(f"expected an EDTF date as text, got {describe_json(value)}")
+        lead = date_object_lead(value, "{}")
+        raise WrongTypeError(f"expected an EDTF date as text, got {describe_json(value)}{lead}")
     return EDTF.parse(value)
 
 

@@ -472,6 +472,33 @@ time of day: times are not supported, only dates; pass its day, `datetime.date(2
     return value
 
 
+def date_object_lead(value: object, call: str) -> str:
+    """What to add to a refusal of ``value`` where an EDTF date's text is taken: for a
+    ``datetime.date`` (pendulum's and pandas' too), its text to pass, written in ``call``
+    (``EDTF({})``), and for a datetime its day's, which is told that times are not supported
+    (as a window's side tells it); "" for anything else (internal: each public place that
+    takes a date's text asks it).
+
+    >>> print(date_object_lead(datetime.date(2012, 1, 26), "EDTF({})"))
+    : pass its text, `EDTF('2012-01-26')`
+    >>> print(date_object_lead(datetime.datetime(2012, 1, 26, 9), "{}"))
+    : it has a time of day: times are not supported, only dates; pass its day's text, \
+`'2012-01-26'`
+    """
+    if not isinstance(value, datetime.date):
+        return ""
+    from rightsdata._values.shell import python_call, python_literal  # (a message's)
+
+    day = f"{value.year:04}-{value.month:02}-{value.day:02}"
+    written = python_call(call.format(python_literal(day)))
+    if isinstance(value, datetime.datetime):
+        return (
+            ": it has a time of day: times are not supported, only dates; pass its day's "
+            f"text, {written}"
+        )
+    return f": pass its text, {written}"
+
+
 def _bounds_of(other: object, *, possible: bool) -> tuple[int, int]:
     """The bounds of what :meth:`EDTF.contains` or :meth:`EDTF.overlaps` is given: an EDTF
     (its possible or known bounds), its text, or a day (not a datetime: TypeError)."""
@@ -496,7 +523,8 @@ def _parse(text: str) -> EDTF:
     if type(text) is not str:
         if not isinstance(text, str):
             kind = type(text).__name__
-            raise EDTFError(text, f"expected a str, not {kind}")
+            lead = date_object_lead(text, "EDTF({})")
+            raise EDTFError(text, f"expected a str, not {kind}{lead}")
         text = str(text)
     cached = _CACHE.get(text)
     if cached is not None:
