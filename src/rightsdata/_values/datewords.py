@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import collections
 import datetime
 import functools
 import itertools
@@ -332,8 +333,9 @@ a set's dates may not overlap, and in order '2011..2012' and '2012..2013' do
     # (each as a set's date: a range alone, or a date as a range's end, as the set reads both)
     if not all(reads(f"[{part}]" if ".." in part else f"[..{part}]") for part in written):
         return None  # (a date of it is wrong on its own: its own error tells it)
-    twice = [part for part in dict.fromkeys(written) if written.count(part) > 1]
-    parts = list(dict.fromkeys(written))
+    counts = collections.Counter(written)
+    twice = [part for part, count in counts.items() if count > 1]
+    parts = list(counts)
 
     # in order by what EDTF reads of each two, rather than by their text; dates that overlap,
     # which no order reads, by their starts' text
