@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from rightsdata._cli.exits import EXIT_USAGE
+from rightsdata._cli.main import main
 from rightsdata._data.query import window
 from rightsdata._values.dates import EDTF, EDTFError
 
@@ -114,3 +116,12 @@ def test_a_range_with_equal_ends_as_a_window_side_is_told_the_date(side: int) ->
     )
     between[side] = "2012"  # (the date offered is taken)
     window(tuple(between))
+
+
+def test_a_range_with_equal_ends_given_as_the_command_window_is_told_the_window(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["events", "--between", "[2012..2012]"]) == EXIT_USAGE
+    said = " ".join(capsys.readouterr().err.split())
+    assert said.endswith(f"{_SAME} (2012..2012 is 2012): the window, --between 2012/2012)")
+    assert main(["events", "--between", "2012/2012"]) == 0  # (the window offered is taken)
