@@ -195,6 +195,11 @@ _BEYOND_SCHEMA_MESSAGES = (
     "does not end before",
     "a range's start must end before its end begins",
     "a range A..B runs from its start to its end",
+    "whose two ends are the same date",
+    # a set's dates each once, in order, not overlapping
+    "a set has each date once",
+    "a set's dates are written in order",
+    "a set's dates may not overlap",
 )
 
 
