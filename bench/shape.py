@@ -42,7 +42,7 @@ from twin_fields import classes, twin_fields  # noqa: E402  (each class's fields
 from rightsdata._model.records import KINDS  # noqa: E402  (every kind the model has)
 from rightsdata._tables.export import json_line  # noqa: E402  (one line by any splitter)
 
-KIND_FIELD = "$kind"  # rightsdata._data.loading.KIND_FIELD: a JSON Lines record's kind
+KIND_FIELD = "$kind"  # rightsdata._values.format.KIND_FIELD: a JSON Lines record's kind
 
 Data = dict[str, list[dict[str, Any]]]
 

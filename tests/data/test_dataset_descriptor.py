@@ -187,9 +187,9 @@ def test_the_loaders_and_unpickling_do_not_check_the_descriptor_again(
     calls: list[str] = []
     original = rightsdata._validation.descriptor.descriptor_problems
 
-    def counting(raw: object, where: str = "datapackage.json") -> Any:
+    def counting(raw: object, where: str = "datapackage.json", *, limit: int | None = None) -> Any:
         calls.append(where)
-        return original(raw, where)
+        return original(raw, where, limit=limit)
 
     rightsdata.load().export(tmp_path / "folder", "json")
     monkeypatch.setattr(rightsdata._validation.descriptor, "descriptor_problems", counting)

@@ -28,7 +28,7 @@ import re
 import stat
 import sys
 import threading
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -58,6 +58,7 @@ from rightsdata._values.format import (
     FORMAT,
     FORMAT_KEY,
     JSON_LINES_SUFFIXES,
+    KIND_FIELD,
     READABLE,
     format_of,
     format_problems,
@@ -103,7 +104,6 @@ __all__ = [
 ]
 
 REDIRECTS: Final = "redirects.json"
-KIND_FIELD: Final = "$kind"
 #: How a file over the limit can be read (in Python, and on the command line).
 _RAISE_THE_LIMIT: Final = "pass a larger max_bytes= (--max-bytes on the command line) to read it"
 #: The largest file read by default (1 GiB); raise it with ``max_bytes=``. A JSON file takes
@@ -646,10 +646,7 @@ def _full_with(parts: _Parts, problems: list[Problem]) -> bool:
 def _full(parts: _Parts) -> bool:
     """Whether a capped read holds its ``max_problems``: it then stops judging (marked
     ``stopped``), and the checks across records do not run."""
-    cap = parts.options.max_problems
-    if cap is not None and len(parts.problems) >= cap:
-        parts.options.stopped = True
-    return parts.options.stopped
+    return _full_with(parts, parts.problems)
 
 
 def _backstop(path: Path, exc: RecursionError | OSError) -> Problem:
@@ -866,7 +863,7 @@ def _read_folder(
         if not found and check_descriptor:
             from rightsdata._validation.descriptor import descriptor_problems
 
-            found = _descriptor_problems(descriptor_problems, raw, DESCRIPTOR, options)
+            found = descriptor_problems(raw, DESCRIPTOR, limit=options.max_problems)
         elif not found and type(raw) is not dict:  # (the bundled one: never; but be sure)
             found = [Problem(DESCRIPTOR, "expected an object", ProblemCode.PACKAGE)]
         parts.problems += found
@@ -1322,11 +1319,7 @@ def _structure(
     most problems to add (``max_problems``); True if they reached it (the records after the
     one that did are not judged, and nothing is kept for the checks across records, which
     do not run)."""
-    from rightsdata._validation.convert import (  # cattrs on demand
-        judged_kind,
-        structure_located,
-        structure_many,
-    )
+    from rightsdata._validation.convert import structure_located, structure_many  # (cattrs)
 
     records, found = structure_many(kind, documents, places, limit=limit)
     parts.where[kind] = places
@@ -1349,19 +1342,43 @@ def _structure(
             kept += built
             kept_at.append(n)
             continue
-        parts.failed.append(failed_record(judged_kind(kind, document), document, places, n))
-        record_id = document.get("id") if type(document) is dict else None
-        if type(record_id) is str:
-            parts.failed_ids.add(record_id)
-        else:
-            nameless.append(places.position(n))
-    if nameless and len(nameless) == len(documents):  # no record of the kind has an ID to go by
+        _failed(parts, kind, document, places, n, nameless)
+    _kept(parts, kind, len(documents), places, kept, kept_at, nameless)
+    return False
+
+
+def _failed(
+    parts: _Parts, kind: str, document: object, places: Places, n: int, nameless: list[str]
+) -> None:
+    """Keep what the checks across records need of the ``n``-th of a kind's documents, which
+    failed: the record as read, and its ID (or, having none, its position in ``nameless``)."""
+    from rightsdata._validation.convert import judged_kind
+
+    parts.failed.append(failed_record(judged_kind(kind, document), document, places, n))
+    record_id = document.get("id") if type(document) is dict else None
+    if type(record_id) is str:
+        parts.failed_ids.add(record_id)
+    else:
+        nameless.append(places.position(n))
+
+
+def _kept(
+    parts: _Parts,
+    kind: str,
+    count: int,
+    places: Places,
+    kept: list[Record],
+    kept_at: list[int],
+    nameless: list[str],
+) -> None:
+    """Keep the records of a kind's ``count`` documents that structured (``kept``, at the
+    positions ``kept_at``), and which failed records had no ID (``nameless``)."""
+    if nameless and len(nameless) == count:  # no record of the kind has an ID to go by
         parts.unsure.add(kind)
     elif nameless:  # the others' are known: a reference to none of them is judged
         parts.nameless[kind] = nameless
     parts.records[kind] = kept
     parts.where[kind] = places.subset(kept_at)
-    return False
 
 
 def _structure_each(
@@ -1372,7 +1389,7 @@ def _structure_each(
     problem that restates the model's is dropped, as the whole load drops it), until they
     reach ``limit`` (True: the records after are not judged). So the problems kept are
     those a full run reports first, record by record."""
-    from rightsdata._validation.convert import judged_kind, structure_located
+    from rightsdata._validation.convert import structure_located
     from rightsdata._validation.restated import told_once
 
     parts.where[kind] = places
@@ -1395,21 +1412,11 @@ def _structure_each(
         if count >= limit:
             return True
         if not built:  # (only the schemas may refuse a record the model builds)
-            parts.failed.append(failed_record(judged_kind(kind, document), document, places, n))
-            record_id = document.get("id") if type(document) is dict else None
-            if type(record_id) is str:
-                parts.failed_ids.add(record_id)
-            else:
-                nameless.append(places.position(n))
+            _failed(parts, kind, document, places, n, nameless)
         else:
             kept += built
             kept_at.append(n)
-    if nameless and len(nameless) == len(documents):
-        parts.unsure.add(kind)
-    elif nameless:
-        parts.nameless[kind] = nameless
-    parts.records[kind] = kept
-    parts.where[kind] = places.subset(kept_at)
+    _kept(parts, kind, len(documents), places, kept, kept_at, nameless)
     return False
 
 
@@ -1713,16 +1720,6 @@ def _fast_descriptor(
     return True
 
 
-def _descriptor_problems(
-    check: Callable[..., list[Problem]], raw: object, where: str, options: ReadOptions
-) -> list[Problem]:
-    """``check`` (``descriptor_problems``) of ``raw``, no more than ``options.max_problems``
-    of them (the limit passed only where there is one)."""
-    if options.max_problems is None:
-        return check(raw, where)
-    return check(raw, where, limit=options.max_problems)
-
-
 def _embedded_descriptor(
     parts: _Parts, raw: object, where: str, file: str, *, line: int | None = None
 ) -> None:
@@ -1734,7 +1731,7 @@ def _embedded_descriptor(
     files."""
     from rightsdata._validation.descriptor import declared_format, descriptor_problems
 
-    found = _descriptor_problems(descriptor_problems, raw, where, parts.options)
+    found = descriptor_problems(raw, where, limit=parts.options.max_problems)
     if type(raw) is dict and "resources" in raw:
         found.append(
             Problem(
@@ -1847,18 +1844,15 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
                 continue
             places = Places(kind, path.name, lines=lines[kind])
             if cap is None:
-                if schema:
-                    parts.problems += _schema_problems(
-                        kind, documents[kind], places, parts.declared
-                    )
-                _structure(parts, kind, documents[kind], places)
+                _judged(parts, kind, documents[kind], places)
                 continue
             # Under max_problems each kind is judged up to the cap on its own, and the
             # problems kept are the first by line: the kinds' lines interleave
             parts.problems = []
             _judged(parts, kind, documents[kind], places)
             held = _first_lines(held + parts.problems, cap, options)
-        parts.problems = held
+        if cap is not None:
+            parts.problems = held
     if redirect_lines:
         found_redirects, found = _check_redirects(
             redirect_lines, path.name, redirect_numbers, limit=cap

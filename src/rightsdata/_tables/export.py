@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any, Final
 from rightsdata._tables.exportfolder import MANIFEST
 from rightsdata._values.errors import not_a_name
 from rightsdata._values.flags import flag
-from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE
+from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE, KIND_FIELD
 from rightsdata._values.namedmap import NamedMapping
 from rightsdata._values.names import FormatName, FormulaOption
 
@@ -301,7 +301,6 @@ def json_line(value: object) -> str:
 
 def _json_lines(dataset: Dataset, formulas: str) -> dict[str, Content]:
     from rightsdata._data.canonical import embedded_descriptor
-    from rightsdata._data.loading import KIND_FIELD
     from rightsdata._values.format import EMBEDDED
 
     descriptor = embedded_descriptor(dataset)

@@ -80,7 +80,7 @@ from rightsdata._values.errors import (
     printable,
     with_article,
 )
-from rightsdata._values.format import kind_file
+from rightsdata._values.format import KIND_FIELD, kind_file
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, a_noun, is_valid_id, prefix_of
 from rightsdata._values.places import Places, RecordPlace, identify, places_of
@@ -367,9 +367,18 @@ def _problems_in(cls: type, document: object, exc: Exception, place: RecordPlace
         citation = _a_citation(cls, document, place)
         if citation is not None:
             return [citation]
+    if type(document) is not dict:
+        return problems_from(exc, place)
+    return _own_problems(cls, document, exc, place)
+
+
+def _own_problems(
+    cls: type, document: dict[str, Any], exc: Exception, place: RecordPlace
+) -> list[Problem]:
+    """The problems of ``document`` that failed (``exc``) to structure as ``cls``: those the
+    converter raised, and those of the fields it did not reach, each told once."""
     problems = problems_from(exc, place)
-    if type(document) is dict:
-        problems += _unchecked_fields(cls, document, place, "", _Said(problems))
+    problems += _unchecked_fields(cls, document, place, "", _Said(problems))
     return problems
 
 
@@ -428,17 +437,16 @@ def misfiled_problems(
     fits = fits_better(document, named, own)
     line = place.line is not None
     if fits == own:  # a record of its kind with a wrong ID: told as the ID's problem
-        problems = problems_from(exc, place)
-        problems += _unchecked_fields(cls, document, place, "", _Said(problems))
+        problems = _own_problems(cls, document, exc, place)
         if not line:
             return problems
         # (the $kind's problem says it, in the ID's problem's place: as a file's tells it)
-        said = place.problem(_KIND_FIELD, _disagree(document, own, named, fits), _VALUE)
+        said = place.problem(KIND_FIELD, _disagree(document, own, named, fits), _VALUE)
         if not any(p.field == "id" for p in problems):
             return [said, *problems]
         return [said if p.field == "id" else p for p in problems]
     if line:
-        said = place.problem(_KIND_FIELD, _disagree(document, own, named, fits), _VALUE)
+        said = place.problem(KIND_FIELD, _disagree(document, own, named, fits), _VALUE)
     elif fits == named:
         message = (
             f"is {a_noun(named)}, not {a_noun(own)} (its id and its fields say so): "
@@ -457,15 +465,13 @@ def misfiled_problems(
         converter.get_structure_hook(kind_cls)(document, kind_cls)
     except Exception as judged:  # its own problems, as the kind it is
         try:
-            problems = problems_from(judged, place)
-            problems += _unchecked_fields(kind_cls, document, place, "", _Said(problems))
+            problems = _own_problems(kind_cls, document, judged, place)
         finally:
             _forget(judged)
         return [said, *problems]
     return [said]
 
 
-_KIND_FIELD: Final = "$kind"
 _VALUE: Final = ProblemCode.VALUE
 
 
@@ -475,7 +481,7 @@ def _disagree(document: dict[str, Any], kind: str, named: str, fits: str | None)
     record_id = printable(repr(document.get("id")))
     said = f"says {kind!r} but its id {record_id} is {a_noun(named)}'s"
     if fits == named:
-        fix = f'write "{_KIND_FIELD}": "{named}"'
+        fix = f'write "{KIND_FIELD}": "{named}"'
     elif fits == kind:
         fix = f"give it {a_noun(kind)}'s id ({PREFIX_OF_KIND[kind]}:...)"
     else:

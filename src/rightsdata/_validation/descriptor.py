@@ -166,10 +166,8 @@ def declared_format(raw: object) -> int | None:
     """
     if type(raw) is not dict:
         return None
-    if FORMAT_KEY in raw:
-        value = raw[FORMAT_KEY]
-        if not _format_typed(value) or _format_problems(value, ""):
-            return None
+    if FORMAT_KEY in raw and not _format_readable(raw[FORMAT_KEY]):
+        return None
     return format_of(raw)
 
 
@@ -212,6 +210,11 @@ def _format_typed(value: object) -> bool:
     """Whether a format ``value`` keeps the schema's rule (an integer, at least 1, ...)."""
     schema = load_schema()
     return _sound(value, schema["properties"][FORMAT_KEY], schema)
+
+
+def _format_readable(value: object) -> bool:
+    """Whether a format ``value`` keeps the schema's rule and is one this library reads."""
+    return _format_typed(value) and value in READABLE
 
 
 def _format_problems(value: object, where: str) -> list[Problem]:

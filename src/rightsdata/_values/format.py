@@ -77,6 +77,8 @@ EMBEDDED: Final = "datapackage"
 EMBEDDED_FROM: Final[FormatVersion] = 3
 #: The endings of a JSON Lines file's name (``data.jsonl``), a layout of its own.
 JSON_LINES_SUFFIXES: Final = (".jsonl", ".ndjson")
+#: The key that says a JSON Lines line's kind (``{"$kind": "events", ...}``).
+KIND_FIELD: Final = "$kind"
 #: The file ``rightsdata export --format jsonl`` writes.
 JSON_LINES_FILE: Final = "records.jsonl"
 #: The file ``rightsdata export --format document`` writes: one JSON document, a dataset of
