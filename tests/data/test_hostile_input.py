@@ -565,7 +565,7 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
         format_folder(plain)  # fmt keeps format 1, else writes the lowest one needed
         assert rightsdata.load_path(plain).format == (1 if version == 1 else 2)
     # with them, a format before 3 is refused at each of the records dated by a set (41 in
-    # kazakhstan 3.4.0), each once, and a format before 4 at each figure with of (19)
+    # kazakhstan 3.4.1), each once, and a format before 4 at each figure with of (30)
     records = {
         kind: json.loads((bundled_copy / f"{kind}.json").read_text(encoding="utf-8"))
         for kind in rightsdata.KINDS
@@ -586,7 +586,7 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
         for at, figure in enumerate(record["figures"])
         if "of" in figure
     }
-    assert len(figures_with_of) == 19
+    assert len(figures_with_of) == 30
     for version in READABLE:
         edit_descriptor(bundled_copy, declaring(version))
         if version >= 4:
