@@ -195,3 +195,28 @@ def test_ipython_completes_the_names_of_the_tables_mappings() -> None:
     assert "events.participants" in tables, tables
     assert all(name in TABLES for name in tables), tables
     assert "jsonl" in completions({"FORMATS": FORMATS}, 'FORMATS["js')
+
+
+def test_ipython_completes_the_retired_ids_of_the_redirects() -> None:
+    # ds.redirects was a mapping proxy, whose keys IPython does not complete.
+    ds = rightsdata.load()
+    redirects = ds.redirects
+    found = completions({"redirects": redirects}, 'redirects["org:kazakhstan-auth')
+    assert "kazakhstan-authorities" in found, found
+    assert all(f"org:{rest}" in redirects for rest in found), found
+    assert "kazakhstan-authorities" in completions(
+        {"ds": ds}, 'ds.redirects["org:kazakhstan-auth', "unsafe"
+    )
+
+
+def test_the_redirects_are_a_read_only_view_as_a_mapping_proxy_was() -> None:
+    ds = rightsdata.load()
+    redirects = ds.redirects
+    with pytest.raises(TypeError):
+        redirects["org:x"] = "org:y"  # type: ignore[index]
+    assert not hasattr(redirects, "pop") and not hasattr(redirects, "update")
+    assert redirects == dict(redirects) == redirects.copy()
+    assert redirects | {"org:x": "org:y"} == {**redirects, "org:x": "org:y"}
+    assert {"org:x": "org:y"} | redirects == {"org:x": "org:y", **redirects}
+    assert redirects.get("org:nothing") is None and redirects.get("org:nothing", "") == ""
+    assert list(reversed(redirects)) == list(reversed(list(redirects)))

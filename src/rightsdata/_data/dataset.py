@@ -15,7 +15,7 @@ import functools
 import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from types import MappingProxyType, UnionType
+from types import UnionType
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -69,6 +69,7 @@ from rightsdata._values.flags import flag
 from rightsdata._values.format import FormatVersion
 from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.joined import all_of, one_of
+from rightsdata._values.readonly import ReadOnlyMapping
 from rightsdata._values.lazymodule import LazyModule
 from rightsdata._values.names import FormatName, FormulaOption, TableName
 from rightsdata._values.resources import BUNDLED_NAME
@@ -919,7 +920,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         >>> len(redirects), redirects["org:kazakhstan-authorities"]
         (5, 'group:kazakhstan-authorities')
         """
-        return MappingProxyType(self._redirects)
+        return ReadOnlyMapping(self._redirects)
 
     @overload
     def collection(self, kind: Literal["sources"]) -> Collection[Source]: ...
