@@ -49,6 +49,7 @@ from rightsdata._values.errors import (
     printable,
     problem_parts,
     shown_repr,
+    what_was_given,
 )
 from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.flags import flag
@@ -161,8 +162,7 @@ def _requirement(version: object) -> Requirement | None:
         return None
     if not isinstance(version, str):  # (its value by shown_repr: a huge int is not written)
         raise TypeError(
-            f"version is a requirement in text, such as '3' or '3.1', not {shown_repr(version)} "
-            f"({type(version).__name__})"
+            f"version is a requirement in text, such as '3' or '3.1', not {what_was_given(version)}"
         )
     from rightsdata._values.requirement import parse_requirement
 

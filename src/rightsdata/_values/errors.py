@@ -366,8 +366,7 @@ class Problems(list[Problem]):
         for index, item in enumerate(self):
             if not isinstance(item, Problem):
                 raise TypeError(
-                    f"Problems holds Problem objects; item {index} is "
-                    f"{with_article(type(item).__name__)} ({shown_repr(item)})"
+                    f"Problems holds Problem objects; item {index} is {what_was_given(item)}"
                 )
         given = _not_many(unchecked, "['persons']")
         if given is not None:
@@ -435,11 +434,11 @@ def _stopped_at(value: int | None) -> int | None:
 
 
 def _one(value: object, decoded: str = "") -> str:
-    """``value`` as a wrong argument or item is named: its type and repr ("an int (5)"), and
-    for bytes, where ``decoded`` says what text they stand for, that they be decoded."""
-    if isinstance(value, (bytes, bytearray)):
-        return f"bytes ({shown_repr(value)}{f'; decode them: {decoded}' if decoded else ''})"
-    return f"{with_article(type(value).__name__)} ({shown_repr(value)})"
+    """``value`` as a wrong argument or item is named (:func:`what_was_given`), and for
+    bytes, where ``decoded`` says what text they stand for, that they be decoded."""
+    if isinstance(value, (bytes, bytearray)) and decoded:
+        return f"bytes ({shown_repr(value)}; decode them: {decoded})"
+    return what_was_given(value)
 
 
 def _not_many(value: object, decoded: str = "") -> str | None:
@@ -538,21 +537,27 @@ def public_name(cls: type) -> str:
 
 
 def what_was_given(value: object) -> str:
-    """A wrong argument as a message names it, in one line: its type by its public name
-    (:func:`public_name`) and, for a number or bytes, its value (``an int (5)``); a class
-    as such (``the class rightsdata.Event``); never a ``repr`` that may run over lines (a
-    table's rows). The library's own names are in backticks, as a call a message advises.
+    """A wrong argument as every message names it (``..., not {what_was_given(value)}``),
+    in one line: its type by its public name (:func:`public_name`) and, for a plain value (a
+    number, a str, bytes), that value too (``an int (5)``, ``a str ('yes')``, cut as
+    :func:`shown_repr` cuts it); a class as such (``the class rightsdata.Event``); never a
+    ``repr`` that may run over lines (a table's rows). The library's own names are in
+    backticks, as a call a message advises.
 
     >>> from rightsdata._tables.tables import get_table
     >>> what_was_given(5), what_was_given(None), what_was_given(b"x"), what_was_given(int)
     ('an int (5)', 'None', "bytes (b'x')", 'the class int')
+    >>> what_was_given("yes"), what_was_given(True), what_was_given(10**5000)
+    ("a str ('yes')", 'a bool (True)', 'an int (a number of 5,001 digits)')
     >>> what_was_given(get_table("events")), what_was_given([1, 2])
     ('a `rightsdata.tables.Table`', 'a list')
     """
     if value is None:
         return "None"
-    if isinstance(value, bool | int | float | bytes | bytearray):
-        return _one(value)
+    if isinstance(value, (bytes, bytearray)):
+        return f"bytes ({shown_repr(value)})"
+    if isinstance(value, bool | int | float | str):
+        return f"{with_article(type(value).__name__)} ({shown_repr(value)})"
     cls = value if isinstance(value, type) else type(value)
     name = public_name(cls)
     if name.startswith("rightsdata."):  # the library's Python, marked as a message marks it

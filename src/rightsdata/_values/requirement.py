@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from rightsdata._values.errors import what_was_given
+
 __all__ = ["describe", "meets", "parse_requirement", "parse_version"]
 
 _NUMBER: Final = r"(?:0|[1-9][0-9]*)"  # (semantic versioning allows no leading zero)
@@ -57,7 +59,7 @@ def parse_requirement(text: object) -> Requirement:
     """
     if not isinstance(text, str):  # (load() says it first, of any value: see _requirement)
         raise TypeError(
-            f"version is a requirement in text, such as '3' or '3.1', not {type(text).__name__}"
+            f"version is a requirement in text, such as '3' or '3.1', not {what_was_given(text)}"
         )
     if not _REQUIREMENT.fullmatch(text):
         raise ValueError(
