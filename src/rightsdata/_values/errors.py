@@ -14,7 +14,7 @@ datapackage.json.version: expected text, got null
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from rightsdata._values.controls import ESCAPES
 
@@ -32,6 +32,10 @@ __all__ = [
     "counted_kind",
     "problem_parts",
 ]
+
+_T = TypeVar("_T")
+_TEXT_OR_NONE: Final = (str, type(None))
+_INT_OR_NONE: Final = (int, type(None))
 
 #: How many problems ``str(InvalidDataError)`` shows before summarising the rest.
 SHOWN_PROBLEMS: Final = 50
@@ -151,6 +155,14 @@ class Problem:
         field: str | None = None,
         missing_id: str | None = None,
     ) -> None:
+        for name, text in (("location", location), ("message", message), ("code", code)):
+            checked(text, name, "a str", str)
+        for name, text in (("file", file), ("kind", kind), ("record_id", record_id)):
+            checked(text, name, "a str or None", _TEXT_OR_NONE)
+        for name, text in (("field", field), ("missing_id", missing_id)):
+            checked(text, name, "a str or None", _TEXT_OR_NONE)
+        checked(index, "index", "an int or None", _INT_OR_NONE)
+        checked(line, "line", "an int or None", _INT_OR_NONE)
         setter = object.__setattr__
         setter(self, "location", printable(location))
         setter(self, "message", printable(message))
@@ -563,6 +575,22 @@ def what_was_given(value: object) -> str:
     if name.startswith("rightsdata."):  # the library's Python, marked as a message marks it
         name = f"`{name}`"
     return f"the class {name}" if cls is value else with_article(name)
+
+
+def checked(value: _T, name: str, taken: str, types: type | tuple[type, ...]) -> _T:
+    """``value``, the argument ``name``, if it is one of ``types`` (a bool is no int, though
+    Python makes it one); else a TypeError saying ``name`` must be ``taken`` and what was
+    given (:func:`what_was_given`): the check of an argument that has none of its own.
+
+    >>> checked(True, "line", "an int or None", (int, type(None)))
+    Traceback (most recent call last):
+    TypeError: line must be an int or None, not a bool (True)
+    """
+    if not isinstance(value, types) or (
+        type(value) is bool and bool not in (types if isinstance(types, tuple) else (types,))
+    ):
+        raise TypeError(f"{name} must be {taken}, not {what_was_given(value)}")
+    return value
 
 
 def not_a_name(
@@ -1081,6 +1109,10 @@ class FieldError(RightsdataError, ValueError):
         record_class: str | None = None,
         record_id: str | None = None,
     ) -> None:
+        for name, text in (("field", field), ("message", message), ("code", code)):
+            checked(text, name, "a str", str)
+        checked(record_class, "record_class", "a str or None", _TEXT_OR_NONE)
+        checked(record_id, "record_id", "a str or None", _TEXT_OR_NONE)
         self.field = field
         self.message = message
         self.code = code
@@ -1156,6 +1188,10 @@ class DatasetVersionError(RightsdataError, ValueError):
     """
 
     def __init__(self, name: str, found: str | None, required: str, bundled: bool = False) -> None:
+        checked(name, "name", "a str", str)
+        checked(found, "found", "a str or None", _TEXT_OR_NONE)
+        checked(required, "required", "a str", str)
+        checked(bundled, "bundled", "True or False", bool)
         self.name = name
         self.found = found
         self.required = required
