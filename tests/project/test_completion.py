@@ -220,3 +220,24 @@ def test_the_redirects_are_a_read_only_view_as_a_mapping_proxy_was() -> None:
     assert {"org:x": "org:y"} | redirects == {"org:x": "org:y", **redirects}
     assert redirects.get("org:nothing") is None and redirects.get("org:nothing", "") == ""
     assert list(reversed(redirects)) == list(reversed(list(redirects)))
+
+
+@pytest.mark.parametrize("cls", [*RECORD_TYPES.values(), *PARTS], ids=lambda cls: cls.__name__)
+def test_a_field_of_a_record_class_has_its_meaning_as_its_docstring(cls: type) -> None:
+    # `Event.status?` showed no text: the field is a slot, whose docstring is made with the
+    # class; the class docstring's "Attributes:" list alone said what it holds.
+    for field in attrs.fields(cls):
+        descriptor = inspect.getattr_static(cls, field.name)
+        assert type(descriptor).__name__ == "member_descriptor", field.name  # (as fast)
+        assert inspect.getdoc(descriptor) == spec_of(field).doc, field.name
+
+
+def test_ipython_shows_a_fields_meaning_after_a_question_mark() -> None:
+    shell = pytest.importorskip("IPython.core.interactiveshell").InteractiveShell.instance()
+    shell.user_ns["Event"] = rightsdata.Event
+    try:
+        shown = shell.object_inspect_text("Event.status")
+    finally:
+        del shell.user_ns["Event"]
+    field = attrs.fields_dict(rightsdata.Event)["status"]
+    assert " ".join(spec_of(field).doc.split()[:6]) in " ".join(shown.split()), shown
