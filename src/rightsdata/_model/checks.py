@@ -45,7 +45,7 @@ import textwrap
 import typing
 from collections.abc import Callable
 from enum import Enum
-from typing import Any, ClassVar, Final, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar
 
 import attrs
 
@@ -106,7 +106,15 @@ class _DocumentedSlots(type):
         return super().__new__(mcs, name, bases, namespace, **kwargs)
 
 
-class Validated(metaclass=_DocumentedSlots):
+# Type checkers are told the plain metaclass: they would infer the join of two record classes
+# (``[Person, Event]``) as this private one, where they infer ``type``.
+if TYPE_CHECKING:
+    _Slots = type
+else:
+    _Slots = _DocumentedSlots
+
+
+class Validated(metaclass=_Slots):
     """Base of every checked class: :func:`checked` gives it the check that ``__init__`` runs.
 
     It has no ``__attrs_post_init__``, on purpose: msgspec would call it for every object.

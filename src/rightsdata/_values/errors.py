@@ -157,10 +157,10 @@ class Problem:
     ) -> None:
         for name, text in (("location", location), ("message", message), ("code", code)):
             checked(text, name, "a str", str)
-        for name, text in (("file", file), ("kind", kind), ("record_id", record_id)):
-            checked(text, name, "a str or None", _TEXT_OR_NONE)
-        for name, text in (("field", field), ("missing_id", missing_id)):
-            checked(text, name, "a str or None", _TEXT_OR_NONE)
+        for name, maybe in (("file", file), ("kind", kind), ("record_id", record_id)):
+            checked(maybe, name, "a str or None", _TEXT_OR_NONE)
+        for name, maybe in (("field", field), ("missing_id", missing_id)):
+            checked(maybe, name, "a str or None", _TEXT_OR_NONE)
         checked(index, "index", "an int or None", _INT_OR_NONE)
         checked(line, "line", "an int or None", _INT_OR_NONE)
         setter = object.__setattr__
