@@ -274,8 +274,11 @@ def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[
         for index, item in enumerate(found[kind]):
             if type(item) is not cls:
                 # a record of another kind is named by its ID too, as a load names a record
-                named = f" {item.id}" if type(item) in _RECORD_CLASSES else ""
-                wrong.append(f"{kind}[{index}]{named} is {what_was_given(item)}, not {_a(cls)}")
+                # (a record by its class's name, as the kind it is not: "an Event, not a Person")
+                if type(item) in _RECORD_CLASSES:
+                    wrong.append(f"{kind}[{index}] {item.id} is {_a(type(item))}, not {_a(cls)}")
+                else:
+                    wrong.append(f"{kind}[{index}] is {what_was_given(item)}, not {_a(cls)}")
     if wrong:
         shown = wrong[:_SHOWN] + (
             [f"and {len(wrong) - _SHOWN} more"] if len(wrong) > _SHOWN else []

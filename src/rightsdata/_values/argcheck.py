@@ -21,7 +21,8 @@ def checked_field(taken: str, types: type | tuple[type, ...]) -> Any:
     >>> @attrs.frozen
     ... class Box:
     ...     size: int = attrs.field(validator=checked_field("an int", int))
-    >>> Box("2")
+    >>> size: Any = "2"  # (as a config might give it)
+    >>> Box(size)
     Traceback (most recent call last):
     TypeError: size must be an int, not a str ('2')
     """
