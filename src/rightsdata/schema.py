@@ -32,8 +32,7 @@ from rightsdata._values.errors import (
     ProblemCode,
     not_a_name,
     shown_number,
-    shown_repr,
-    with_article,
+    what_was_given,
 )
 from rightsdata._values.extras import require
 from rightsdata._values.format import FORMAT, FormatVersion, schema_file, schema_format, schema_id
@@ -162,7 +161,7 @@ def schema_problems(
     if not isinstance(location, str):  # (it heads every problem: a number, say, is a slip)
         raise TypeError(
             "location is the record's place as text, such as 'places.json[0]', not "
-            f"{with_article(type(location).__name__)} ({shown_repr(location)})"
+            f"{what_was_given(location)}"
         )
     return _problems_at(kind, document, location, format=format)
 

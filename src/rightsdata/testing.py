@@ -72,7 +72,7 @@ from rightsdata._model.records import (
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
-from rightsdata._values.errors import not_a_name, shown_number, shown_repr
+from rightsdata._values.errors import not_a_name, shown_number, shown_repr, what_was_given
 from rightsdata._values.flags import flag
 from rightsdata._values.format import FIELDS_FROM, FORMAT, READABLE, SETS_FROM, FormatVersion
 from rightsdata._values.hints import field_hints, nested_part
@@ -117,7 +117,7 @@ def _size(value: object, argument: str) -> int:
     """A size argument, checked when the strategy is made (a bad one would otherwise fail
     only when drawn, in hypothesis's words): a whole number of at least 1."""
     if type(value) is not int:  # (not a bool either)
-        raise TypeError(f"{argument} must be a whole number, not {type(value).__name__}")
+        raise TypeError(f"{argument} must be a whole number, not {what_was_given(value)}")
     if value < 1:
         raise ValueError(f"{argument} must be at least 1, not {shown_number(value)}")
     return value
@@ -128,7 +128,7 @@ def _format(format: object) -> FormatVersion:
     made: from format 3 a date may be a set, from format 4 a figure may have ``of`` (a
     reader of an older format refuses them)."""
     if type(format) is not int:  # (not a bool either)
-        raise TypeError(f"format must be a whole number, not {type(format).__name__}")
+        raise TypeError(f"format must be a whole number, not {what_was_given(format)}")
     if format not in READABLE:
         raise ValueError(
             f"format must be one this rightsdata reads ({READABLE[0]}-{READABLE[-1]}), not "
@@ -168,7 +168,7 @@ def ids(*prefixes: str) -> st.SearchStrategy[str]:
         raise ValueError(f"ids() needs at least one prefix, such as {one} or {two}")
     for prefix in prefixes:
         if not isinstance(prefix, str):
-            raise TypeError(f"an ID prefix is a string, not {type(prefix).__name__}")
+            raise TypeError(f"an ID prefix is a string, not {what_was_given(prefix)}")
         if prefix not in PREFIXES:
             raise ValueError(
                 f"{prefix!r} is not an ID prefix; the prefixes are: {', '.join(PREFIXES)}"

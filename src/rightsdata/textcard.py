@@ -64,7 +64,7 @@ from rightsdata._values.columncount import columns_given
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import one_line, printable, shown_repr, with_article
+from rightsdata._values.errors import one_line, printable, shown_repr, what_was_given
 from rightsdata._values.flags import flag
 from rightsdata._values.ids import is_valid_id
 from rightsdata._values.shell import python_call, python_literal
@@ -681,14 +681,6 @@ _TAKES: Final = (
 )
 
 
-def _what(value: object) -> str:
-    """``None``, ``a str ('80')``, ``a Dataset``: what was given, for an error message."""
-    if value is None:
-        return "None"
-    shown = f" ({shown_repr(value)})" if isinstance(value, str | int | float) else ""
-    return with_article(type(value).__name__) + shown
-
-
 def _check_arguments(record: object, dataset: object, width: object, options: object) -> None:
     """TypeError, saying what :func:`text_card` takes, for arguments of another type or in
     another order (not an empty AssertionError, or "'int' object has no attribute 'get'")."""
@@ -700,20 +692,20 @@ def _check_arguments(record: object, dataset: object, width: object, options: ob
         call = python_call(f"text_card(ds.get({python_literal(record)}), ds)")
         raise TypeError(f"{_TAKES}, not the ID {record!r}: {call}")
     if not isinstance(record, Record):
-        raise TypeError(f"{_TAKES}, not {_what(record)} as the record")
+        raise TypeError(f"{_TAKES}, not {what_was_given(record)} as the record")
     if isinstance(dataset, int) and not isinstance(dataset, bool):
         shown = shown_repr(dataset)
         # (the call only with the number written out: not one of thousands of digits)
         call = f"text_card(record, width={shown})" if shown.lstrip("-").isdigit() else "width=..."
         raise TypeError(f"{_TAKES}, not the width {shown} as the dataset: {python_call(call)}")
     if dataset is not None and not isinstance(dataset, Dataset):
-        raise TypeError(f"{_TAKES}, not {_what(dataset)} as the dataset")
+        raise TypeError(f"{_TAKES}, not {what_was_given(dataset)} as the dataset")
     if width is not None and (not isinstance(width, int) or isinstance(width, bool)):
-        raise TypeError(f"{_TAKES}, not {_what(width)} as the width")
+        raise TypeError(f"{_TAKES}, not {what_was_given(width)} as the width")
     if not isinstance(options, str):
         raise TypeError(
             f"text_card's options are command-line options as a str (' --data my-dataset'), "
-            f"not {_what(options)}"
+            f"not {what_was_given(options)}"
         )
 
 

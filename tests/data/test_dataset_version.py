@@ -67,7 +67,7 @@ def test_a_malformed_requirement_is_a_value_error_naming_it(text: str) -> None:
 
 
 def test_a_requirement_that_is_not_text_is_a_type_error() -> None:
-    with pytest.raises(TypeError, match=r"not 3 \(int\)"):
+    with pytest.raises(TypeError, match=r"not an int \(3\)"):
         rightsdata.load(version=3)  # type: ignore[arg-type]
 
 

@@ -620,9 +620,18 @@ def test_a_format_written_as_a_whole_number_with_a_point_is_told_that_alone(
 # --- True-or-False arguments: True or False, nothing truthy ------------------------------
 
 
-@pytest.mark.parametrize("given", ["yes", "false", 1, None, 0.0])
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [
+        ("yes", "a str ('yes')"),
+        ("false", "a str ('false')"),
+        (1, "an int (1)"),
+        (None, "None"),
+        (0.0, "a float (0.0)"),
+    ],
+)
 def test_a_flag_that_is_not_a_bool_is_refused_naming_it(
-    make_folder: MakeFolder, tmp_path: Path, given: object
+    make_folder: MakeFolder, tmp_path: Path, given: object, named: str
 ) -> None:
     # "false" is truthy: taken as given, it would turn a check on
     folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
@@ -642,6 +651,6 @@ def test_a_flag_that_is_not_a_bool_is_refused_naming_it(
     for name, call in calls.items():
         with pytest.raises(TypeError) as raised:
             call()
-        said = f"{name.strip()} must be True or False, not {type(given).__name__} ({given!r})"
+        said = f"{name.strip()} must be True or False, not {named}"
         assert str(raised.value) == said
     assert not (tmp_path / "out").exists()

@@ -800,7 +800,7 @@ def test_a_list_of_records_shows_as_a_table(ds: Dataset) -> None:
     assert isinstance(shown_table, Table) and repr(shown_table) == repr(verdicts[0])
     assert VERDICT in shown(shown_table._repr_html_())
     assert repr(table([])) == "no records"
-    with pytest.raises(TypeError, match=r"^table takes records, not str$"):
+    with pytest.raises(TypeError, match=r"^table takes records, not a str \('event:a'\)$"):
         table(["event:a"])  # type: ignore[list-item]
 
 

@@ -516,7 +516,7 @@ def test_subjects_that_cannot_be_drawn(ds: Dataset) -> None:
         ds.plot_timeline(ds.get("source:hrf-2012-12-14"))
     with pytest.raises(UnknownIdError):
         ds.plot_timeline("person:nobody")
-    with pytest.raises(TypeError, match="an ID or a record, not int"):
+    with pytest.raises(TypeError, match=r"an ID or a record, not an int \(42\)"):
         ds.plot_timeline(42)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="kind"):
         ds.plot_timeline(KOZLOV, kind="picnic")  # type: ignore[arg-type]
@@ -660,7 +660,7 @@ def test_events_chosen_that_cannot_be_drawn(ds: Dataset) -> None:
         ds.plot_timeline(["event:kozlov-trial-2012", "place:almaty"])
     with pytest.raises(ValueError, match=rf"{said} 0 \('law:kz-cc-1997-164'\) is a legal pro"):
         ds.plot_timeline([ds.get("law:kz-cc-1997-164")])  # type: ignore[list-item]
-    with pytest.raises(TypeError, match=rf"{said} 2 is None, of type NoneType"):
+    with pytest.raises(TypeError, match=rf"{said} 2 is None$"):
         ds.plot_timeline(["event:kozlov-trial-2012", "event:kozlov-trial-2012", None])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="not bytes"):
         ds.plot_timeline(b"event:kozlov-trial-2012")  # type: ignore[arg-type]

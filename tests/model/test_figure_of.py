@@ -247,7 +247,7 @@ def test_the_of_filter_is_exact_and_checked() -> None:
     assert ds.figures("event:a", of="his cronies").of == "his cronies"
     with pytest.raises(TypeError, match="of must be the text of a figure's of"):
         ds.figures("event:a", of=True)  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="not int"):
+    with pytest.raises(TypeError, match=r"not an int \(3\)"):
         ds.figures("event:a", of=3)  # type: ignore[arg-type]
 
 

@@ -8,6 +8,7 @@ import importlib
 import inspect
 import warnings
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -195,3 +196,49 @@ def test_ipython_completes_the_names_of_the_tables_mappings() -> None:
     assert "events.participants" in tables, tables
     assert all(name in TABLES for name in tables), tables
     assert "jsonl" in completions({"FORMATS": FORMATS}, 'FORMATS["js')
+
+
+def test_ipython_completes_the_retired_ids_of_the_redirects() -> None:
+    # ds.redirects was a mapping proxy, whose keys IPython does not complete.
+    ds = rightsdata.load()
+    redirects = ds.redirects
+    found = completions({"redirects": redirects}, 'redirects["org:kazakhstan-auth')
+    assert "kazakhstan-authorities" in found, found
+    assert all(f"org:{rest}" in redirects for rest in found), found
+    assert "kazakhstan-authorities" in completions(
+        {"ds": ds}, 'ds.redirects["org:kazakhstan-auth', "unsafe"
+    )
+
+
+def test_the_redirects_are_a_read_only_view_as_a_mapping_proxy_was() -> None:
+    ds = rightsdata.load()
+    redirects: Any = ds.redirects  # (typed a Mapping: copy, | and reversed are the proxy's)
+    with pytest.raises(TypeError):
+        redirects["org:x"] = "org:y"
+    assert not hasattr(redirects, "pop") and not hasattr(redirects, "update")
+    assert redirects == dict(redirects) == redirects.copy()
+    assert redirects | {"org:x": "org:y"} == {**redirects, "org:x": "org:y"}
+    assert {"org:x": "org:y"} | redirects == {"org:x": "org:y", **redirects}
+    assert redirects.get("org:nothing") is None and redirects.get("org:nothing", "") == ""
+    assert list(reversed(redirects)) == list(reversed(list(redirects)))
+
+
+@pytest.mark.parametrize("cls", [*RECORD_TYPES.values(), *PARTS], ids=lambda cls: cls.__name__)
+def test_a_field_of_a_record_class_has_its_meaning_as_its_docstring(cls: type) -> None:
+    # `Event.status?` showed no text: the field is a slot, whose docstring is made with the
+    # class; the class docstring's "Attributes:" list alone said what it holds.
+    for field in attrs.fields(cls):
+        descriptor = inspect.getattr_static(cls, field.name)
+        assert type(descriptor).__name__ == "member_descriptor", field.name  # (as fast)
+        assert inspect.getdoc(descriptor) == spec_of(field).doc, field.name
+
+
+def test_ipython_shows_a_fields_meaning_after_a_question_mark() -> None:
+    shell = pytest.importorskip("IPython.core.interactiveshell").InteractiveShell.instance()
+    shell.user_ns["Event"] = rightsdata.Event
+    try:
+        shown = shell.object_inspect_text("Event.status")
+    finally:
+        del shell.user_ns["Event"]
+    field = attrs.fields_dict(rightsdata.Event)["status"]
+    assert " ".join(spec_of(field).doc.split()[:6]) in " ".join(shown.split()), shown

@@ -155,10 +155,10 @@ def test_a_set_drawn_by_default_is_refused_under_a_format_2_descriptor() -> None
         (
             lambda: testing.persons(format="2"),  # type: ignore[arg-type]
             TypeError,
-            "format must be a whole number, not str",
+            "format must be a whole number, not a str \\('2'\\)",
         ),
-        (lambda: testing.dataset_documents(format=True), TypeError, "not bool"),  # type: ignore[arg-type]
-        (lambda: testing.datasets(1, format=2.0), TypeError, "not float"),  # type: ignore[arg-type]
+        (lambda: testing.dataset_documents(format=True), TypeError, r"not a bool \(True\)"),  # type: ignore[arg-type]
+        (lambda: testing.datasets(1, format=2.0), TypeError, r"not a float \(2.0\)"),  # type: ignore[arg-type]
     ],
 )
 def test_a_bad_format_is_refused_when_the_strategy_is_made(

@@ -99,12 +99,14 @@ def test_a_backwards_range_as_a_window_side_is_told_a_side_or_the_window(side: i
     window(("2012", "2013"))
 
 
-def test_a_set_whose_dates_overlap_once_in_order_is_told_so() -> None:
-    """[2013..2012, 2012..2011] turned and in order overlaps at 2012: no set reads, so
-    nothing is offered, and that the dates overlap is said plainly."""
+def test_a_set_whose_dates_overlap_once_in_order_is_told_them_joined() -> None:
+    """[2013..2012, 2012..2011] turned and in order overlaps at 2012: that the dates overlap
+    is said plainly, naming them, and the two joined into one are offered."""
     reason = _refusal("[2013..2012, 2012..2011]")
     assert reason == (
         f"{_BACKWARDS}2013 is after 2012, 2012 is after 2011; a set's dates may not overlap, "
-        "and in order '2011..2012' and '2012..2013' do"
+        "and '2012..2013' and '2011..2012' do (and a set is written without spaces): "
+        "in order and joined, [2011..2013]"
     )
     assert not is_edtf("[2011..2012,2012..2013]")
+    assert is_edtf("[2011..2013]")

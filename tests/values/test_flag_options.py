@@ -37,12 +37,14 @@ def _calls() -> list[tuple[str, Callable[[object], object]]]:
     ]
 
 
-@pytest.mark.parametrize("value", ["false", 0, 1, None])
-def test_a_flag_option_is_true_or_false(value: object) -> None:
+@pytest.mark.parametrize(
+    ("value", "given"),
+    [("false", "a str ('false')"), (0, "an int (0)"), (1, "an int (1)"), (None, "None")],
+)
+def test_a_flag_option_is_true_or_false(value: object, given: str) -> None:
     for name, call in _calls():
         with pytest.raises(TypeError) as error:
             call(value)
-        given = f"{type(value).__name__} ({value!r})"
         assert str(error.value) == f"{name} must be True or False, not {given}"
         call(False)
         call(True)

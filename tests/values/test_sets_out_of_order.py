@@ -92,13 +92,93 @@ def test_all_of_a_list_out_of_order_is_told_one_of_them_in_order() -> None:
     assert _meant("[2012,2013]") == ["2012", "2013"]
 
 
-def test_a_set_out_of_order_that_also_overlaps_keeps_the_parsers_message() -> None:
-    """Only put in order, [2013,2012..2014] would still overlap: the parser's message, which
-    names the two dates, is kept."""
-    assert _refusal("[2013,2012..2014]") == (
-        "its dates must be in order without overlapping: '2013' does not end before "
-        "'2012..2014' begins"
+_OVERLAP = "a set's dates may not overlap, and"
+
+
+def _days(text: str) -> list[tuple[float, float]]:
+    """The days a set's dates (or one date) mean, as spans of day ordinals (an open side
+    unbounded), joined where they meet: what two sets meaning the same days share."""
+    parsed = EDTF(text)
+    return _joined_days(
+        [
+            (
+                -float("inf") if m.earliest is None else m.earliest.toordinal(),
+                float("inf") if m.latest is None else m.latest.toordinal(),
+            )
+            for m in (parsed.members or (parsed,))
+        ]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "offered"),
+    [
+        # overlapping only
+        ("[2012..2013,2013..2014]", "'2012..2013' and '2013..2014' do: joined, ", "[2012..2014]"),
+        ("[2012..2013,2013]", "'2012..2013' and '2013' do: joined, ", "[2012..2013]"),
+        ("[2012,2012-05]", "'2012' and '2012-05' do: joined, ", "2012"),
+        (
+            "[2012-11..2013-02,2013]",
+            "'2012-11..2013-02' and '2013' do: joined, ",
+            "[2012-11..2013-12]",
+        ),
+        ("[2012,..2013]", "'2012' and '..2013' do: joined, ", "[..2013]"),
+        ("[2012..,2013]", "'2012..' and '2013' do: joined, ", "[2012..]"),
+        # out of order and overlapping: the two that overlap named as written
+        ("[2013,2012..2014]", "'2013' and '2012..2014' do: joined, ", "[2012..2014]"),
+        (
+            "[2014,2011..2012,2012..2013]",
+            "'2011..2012' and '2012..2013' do: in order and joined, ",
+            "[2011..2013,2014]",
+        ),
+        ("[2012-05,2012]", "'2012-05' and '2012' do: joined, ", "2012"),
+    ],
+)
+def test_a_set_whose_dates_overlap_is_told_them_joined(text: str, told: str, offered: str) -> None:
+    """Dates that overlap are joined into one, in order or not: the set offered reads, and
+    means the very days the dates written did."""
+    reason = _refusal(text)
+    assert reason.endswith(f"{told}{offered}"), reason
+    assert _OVERLAP in reason
+    assert (_ORDER in reason) == ("in order" in told)
+    parts = text[1:-1].split(",")
+    written = [span for part in parts for span in _days(f"[{part}]" if ".." in part else part)]
+    assert _days(offered) == _joined_days(written)
+
+
+def _joined_days(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    joined: list[tuple[float, float]] = []
+    for lo, hi in sorted(spans):
+        if joined and lo <= joined[-1][1] + 1:
+            joined[-1] = (joined[-1][0], max(hi, joined[-1][1]))
+        else:
+            joined.append((lo, hi))
+    return joined
+
+
+def test_a_set_whose_open_start_and_end_overlap_keeps_the_parsers_message() -> None:
+    """[..2012,2011..] would be every day, which no set writes: nothing is offered."""
+    assert _refusal("[..2012,2011..]") == (
+        "its dates must be in order without overlapping: '..2012' does not end before "
+        "'2011..' begins"
+    )
+
+
+def test_all_of_dates_that_overlap_is_told_the_interval_they_join_into() -> None:
+    assert _refusal("{2013,2012..2014}") == (
+        f"{_OVERLAP} '2013' and '2012..2014' do; '{{...}}' (all of a set) is not supported: "
+        "all of it joined is the interval 2012/2014 (or [2012..2014] for one day within it)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("2012..2012", "2012"), ("2012-05..2012-05", "2012-05"), ("Oct 2012..Oct 2012", "2012-10")],
+)
+def test_a_bare_range_whose_ends_are_one_date_is_told_that_date(text: str, date: str) -> None:
+    # It was told the interval 2012/2012, where a range A..B means one day within it.
+    assert _refusal(text) == f"{_SAME}: {date}"
+    assert str(EDTF(date)) == date
 
 
 def test_a_date_wrong_alone_is_told_its_own_problem() -> None:

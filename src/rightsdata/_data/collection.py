@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar, overload
 
 from rightsdata._data.answers import DateLike
 from rightsdata._model.records import RECORD_TYPES, Event, Rating, Record, Statement
-from rightsdata._values.errors import UnknownIdError, counted
+from rightsdata._values.errors import UnknownIdError, counted, what_was_given
 from rightsdata._values.exitleave import RELEASED
 from rightsdata._values.ids import (
     KIND_OF_PREFIX,
@@ -182,7 +182,7 @@ class Collection(Sequence[R], Generic[R]):
             return record
         what = noun(self._kind)
         if not isinstance(record_id, str):
-            raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")
+            raise TypeError(f"a record ID is a string, not {what_was_given(record_id)}")
         if record_id in self._redirects:
             target = follow_redirects(record_id, self._redirects, self._by_id.__contains__)
             record = self._by_id.get(target)

@@ -15,7 +15,7 @@ import functools
 import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from types import MappingProxyType, UnionType
+from types import UnionType
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -62,6 +62,7 @@ from rightsdata._values.errors import (
     counted_kind,
     not_a_name,
     shown_repr,
+    what_was_given,
     with_article,
 )
 from rightsdata._values.exitleave import RELEASED, release_at_exit
@@ -71,6 +72,7 @@ from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.lazymodule import LazyModule
 from rightsdata._values.names import FormatName, FormulaOption, TableName
+from rightsdata._values.readonly import ReadOnlyMapping
 from rightsdata._values.resources import BUNDLED_NAME
 from rightsdata.vocab import (
     EventKind,
@@ -152,7 +154,7 @@ def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
     if redirects is None:
         return {}
     if not isinstance(redirects, Mapping):
-        raise TypeError(f"redirects must be a mapping, not {type(redirects).__name__}")
+        raise TypeError(f"redirects must be a mapping, not {what_was_given(redirects)}")
     for old, new in redirects.items():
         if not isinstance(old, str) or not isinstance(new, str):
             raise TypeError(
@@ -165,9 +167,7 @@ def _checked_text(value: object, argument: str) -> None:
     """TypeError unless ``value``, the ``argument`` (``name``, ``version``) given to Dataset,
     is a str or None."""
     if value is not None and not isinstance(value, str):
-        raise TypeError(
-            f"{argument} must be a str or None, not {_a(type(value))} ({shown_repr(value)})"
-        )
+        raise TypeError(f"{argument} must be a str or None, not {what_was_given(value)}")
 
 
 def checked_descriptor(descriptor: object) -> None:
@@ -176,7 +176,7 @@ def checked_descriptor(descriptor: object) -> None:
     if descriptor is not None and not isinstance(descriptor, Mapping):
         raise TypeError(
             "descriptor must be a mapping (a data package descriptor, as datapackage.json "
-            f"holds) or None, not {_a(type(descriptor))}"
+            f"holds) or None, not {what_was_given(descriptor)}"
         )
 
 
@@ -264,7 +264,8 @@ def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[
     for kind, items in records.items():
         if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
             raise TypeError(
-                f"Dataset takes a sequence of records for each kind; {kind!r} has {_a(type(items))}"
+                "Dataset takes a sequence of records for each kind; "
+                f"{kind!r} has {what_was_given(items)}"
             )
         found[kind] = tuple(items)
         cls = RECORD_TYPES[kind]
@@ -273,8 +274,11 @@ def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[
         for index, item in enumerate(found[kind]):
             if type(item) is not cls:
                 # a record of another kind is named by its ID too, as a load names a record
-                named = f" {item.id}" if type(item) in _RECORD_CLASSES else ""
-                wrong.append(f"{kind}[{index}]{named} is {_a(type(item))}, not {_a(cls)}")
+                # (a record by its class's name, as the kind it is not: "an Event, not a Person")
+                if type(item) in _RECORD_CLASSES:
+                    wrong.append(f"{kind}[{index}] {item.id} is {_a(type(item))}, not {_a(cls)}")
+                else:
+                    wrong.append(f"{kind}[{index}] is {what_was_given(item)}, not {_a(cls)}")
     if wrong:
         shown = wrong[:_SHOWN] + (
             [f"and {len(wrong) - _SHOWN} more"] if len(wrong) > _SHOWN else []
@@ -321,7 +325,7 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
         raise TypeError(f"{takes}the class {kind.__name__}")
     if get_origin(kind) is not None:  # a type expression: typing.Optional[Person]
         raise TypeError(f"{takes}{kind!r}")
-    raise TypeError(f"{takes}{_a(type(kind))} ({shown_repr(kind)})")
+    raise TypeError(f"{takes}{what_was_given(kind)}")
 
 
 class _AnyKind:
@@ -375,7 +379,7 @@ def _kinds_of(records: object) -> Mapping[str, Sequence[Record]]:
         )
         raise TypeError(
             f"Dataset takes a mapping from each record kind to its records, such as {such} "
-            f"(the kinds are {python_call('rightsdata.KINDS')}), not {_a(type(records))}; "
+            f"(the kinds are {python_call('rightsdata.KINDS')}), not {what_was_given(records)}; "
             f"records in one list can be grouped with {grouped}"
         )
     unknown = set(records) - set(KINDS)
@@ -919,7 +923,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         >>> len(redirects), redirects["org:kazakhstan-authorities"]
         (5, 'group:kazakhstan-authorities')
         """
-        return MappingProxyType(self._redirects)
+        return ReadOnlyMapping(self._redirects)
 
     @overload
     def collection(self, kind: Literal["sources"]) -> Collection[Source]: ...
@@ -1034,7 +1038,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             raise TypeError(_none_as_kind(record_id))
         classes = _record_classes(kind)
         if not isinstance(record_id, str):
-            raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")
+            raise TypeError(f"a record ID is a string, not {what_was_given(record_id)}")
         if len(classes) == 1:
             return self._collections[classes[0].kind_name]._lookup(record_id)
         what = one_of(noun(cls.kind_name) for cls in classes)
@@ -1061,7 +1065,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         ('place:kazakhstan', 'KZ')
         """
         if not isinstance(code, str):
-            raise TypeError(f"a country code is a string, not {type(code).__name__}")
+            raise TypeError(f"a country code is a string, not {what_was_given(code)}")
         return self._answers().country(code)
 
     # --- queries --------------------------------------------------------------------------
@@ -1552,11 +1556,10 @@ def base_of(dataset: object, argument: str = "base") -> integrity.Base:
     if not isinstance(dataset, Dataset):
         from rightsdata._values.shell import python_call
 
-        shown = shown_repr(dataset)
         name = repr(dataset) if isinstance(dataset, str) and BUNDLED_NAME.fullmatch(dataset) else ""
         raise TypeError(
-            f"{argument} must be a Dataset, not {with_article(type(dataset).__name__)} "
-            f"({shown}); a bundled one is {python_call(f'rightsdata.load({name})')}, one of "
+            f"{argument} must be a Dataset, not {what_was_given(dataset)}"
+            f"; a bundled one is {python_call(f'rightsdata.load({name})')}, one of "
             f"your own {python_call('rightsdata.load_path(path)')}"
         )
     with _bases_lock:

@@ -65,7 +65,7 @@ from rightsdata._validation.bulkcheck import (
     named_prefixes,
 )
 from rightsdata._values.dates import EDTF, date_object_lead
-from rightsdata._values.errors import shown_repr
+from rightsdata._values.errors import what_was_given
 from rightsdata._values.gcpause import gc_paused
 from rightsdata.vocab import PlaceKind
 
@@ -176,8 +176,8 @@ def chronological_key(date: EDTF | str | None) -> tuple[int, str]:
         if isinstance(date, EDTF):
             raise
         raise TypeError(
-            f"chronological_key takes an EDTF, its text or None, not {type(date).__name__} "
-            f"({shown_repr(date)}){date_object_lead(date, 'chronological_key({})')}"
+            f"chronological_key takes an EDTF, its text or None, not {what_was_given(date)}"
+            f"{date_object_lead(date, 'chronological_key({})')}"
         ) from None
     single = 0 if date.is_interval or date.is_set else _SINGLE
     return ((last << _SHIFT) + single + (_OFFSET - first), text)

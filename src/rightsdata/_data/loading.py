@@ -43,12 +43,14 @@ from rightsdata._values.errors import (
     ProblemCode,
     Problems,
     UnknownDatasetError,
+    checked,
     counted,
     describe_json,
     number_of_digits,
     printable,
     problem_parts,
     shown_repr,
+    what_was_given,
 )
 from rightsdata._values.exitleave import leave_at_exit
 from rightsdata._values.flags import flag
@@ -161,8 +163,7 @@ def _requirement(version: object) -> Requirement | None:
         return None
     if not isinstance(version, str):  # (its value by shown_repr: a huge int is not written)
         raise TypeError(
-            f"version is a requirement in text, such as '3' or '3.1', not {shown_repr(version)} "
-            f"({type(version).__name__})"
+            f"version is a requirement in text, such as '3' or '3.1', not {what_was_given(version)}"
         )
     from rightsdata._values.requirement import parse_requirement
 
@@ -329,6 +330,7 @@ def load_path(
     """
     from pathlib import Path  # here: loading the bundled data does without it
 
+    checked(path, "path", _PATH_TAKEN, (str, os.PathLike))
     flag(freeze, "freeze")
     required = _requirement(version)
     over = None if base is None else base_of(base)
@@ -359,6 +361,10 @@ def load_path(
     return dataset
 
 
+#: What a path argument takes, as its TypeError says.
+_PATH_TAKEN: Final = "a path (a str or a pathlib.Path)"
+
+
 def _shown(path: object) -> str:
     return os.fsdecode(path) if isinstance(path, str | os.PathLike) else str(path)
 
@@ -378,6 +384,7 @@ def dataset_problems(
     (``rightsdata._data.validating``)."""
     from pathlib import Path
 
+    checked(path, "path", _PATH_TAKEN, (str, os.PathLike))
     over = None if base is None else base_of(base)
     options = ReadOptions(
         schema=schema, max_bytes=max_bytes, strict=strict, base=over, max_problems=max_problems

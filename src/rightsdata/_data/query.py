@@ -42,7 +42,13 @@ from rightsdata._model.records import (
 from rightsdata._values.conversion import a_term_of
 from rightsdata._values.dates import EDTF, EDTFError, date_only, overlaps_days
 from rightsdata._values.durations import Duration, DurationError, parse_duration
-from rightsdata._values.errors import UnknownIdError, counted, shown_repr, with_article
+from rightsdata._values.errors import (
+    UnknownIdError,
+    counted,
+    shown_repr,
+    what_was_given,
+    with_article,
+)
 from rightsdata._values.flags import flag
 from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
 from rightsdata._values.joined import one_of
@@ -166,7 +172,7 @@ def _period(value: object) -> Duration:
             raise ValueError(f"per={value!r} is not a period: {error}") from None
     raise TypeError(
         "per must be a Duration or its ISO 8601 text ('P7D'), or False for the figures that "
-        f"are not rates, not {type(value).__name__}"
+        f"are not rates, not {what_was_given(value)}"
     )
 
 
@@ -186,7 +192,7 @@ def _term(cls: type[E], value: object, argument: str) -> E:
             ) from None
     raise TypeError(
         f"the {argument} must be {a_term_of(cls)} ({cls.__name__}) or its text, "
-        f"not {type(value).__name__}"
+        f"not {what_was_given(value)}"
     )
 
 
@@ -277,7 +283,8 @@ def _bound(value: object, side: str) -> int:
     if isinstance(value, datetime.date):  # also pendulum's Date (a datetime is refused)
         return date_only(value, f"between: the {side}").toordinal()
     raise TypeError(
-        f"between: the {side} must be an EDTF, a date, a string or None, not {type(value).__name__}"
+        f"between: the {side} must be an EDTF, a date, a string or None, "
+        f"not {what_was_given(value)}"
     )
 
 
@@ -301,7 +308,7 @@ def window(between: object) -> tuple[int, int]:
     True
     """
     if isinstance(between, str | bytes | EDTF) or not isinstance(between, Sequence):
-        said = f"between: expected a (start, end) pair, not {type(between).__name__}"
+        said = f"between: expected a (start, end) pair, not {what_was_given(between)}"
         told = _window_of(between) if isinstance(between, str) else ""
         raise TypeError(said + (told or "; for a single date d, pass (d, d)"))
     if len(between) != 2:
@@ -334,7 +341,7 @@ def day(value: object) -> int:
                 "(the first or last day of the period you mean)"
             )
         return first
-    raise TypeError(f"expected a date, an EDTF day or its text, not {type(value).__name__}")
+    raise TypeError(f"expected a date, an EDTF day or its text, not {what_was_given(value)}")
 
 
 _KIND_OF_TYPE: Final[dict[type, str]] = {cls: kind for kind, cls in RECORD_TYPES.items()}
@@ -389,7 +396,7 @@ class Queries:
         """The ID of an existing record, following redirects; UnknownIdError if none, whose
         hint, for an ID without its kind, names IDs of ``types`` (what the argument takes)."""
         if not isinstance(record_id, str):
-            raise TypeError(f"a record ID is a string, not {type(record_id).__name__}")
+            raise TypeError(f"a record ID is a string, not {what_was_given(record_id)}")
         if self._find(record_id) is not None:
             return record_id
         target = follow_redirects(record_id, self._redirects, self._exists)
@@ -514,7 +521,7 @@ class Queries:
         else:
             raise TypeError(
                 f"the {argument} must be an ID or {_kind_words(types)} record, "
-                f"not {type(value).__name__}"
+                f"not {what_was_given(value)}"
             )
         record = self._find(record_id)
         if not isinstance(record, types):
@@ -529,7 +536,7 @@ class Queries:
     def search(self, text: str, limit: int | None, kinds: Iterable[str] | None) -> list[Record]:
         """See :meth:`rightsdata.Dataset.search`."""
         if not isinstance(text, str):
-            raise TypeError(f"search text must be a str, not {type(text).__name__}")
+            raise TypeError(f"search text must be a str, not {what_was_given(text)}")
         if limit is not None and (type(limit) is not int or limit < 1):
             raise ValueError(f"the limit must be a positive int or None, not {shown_repr(limit)}")
         orders = None
@@ -736,7 +743,7 @@ class Queries:
         elif hasattr(record, "id") and isinstance(record.id, str):
             record_id = self.resolve(record.id)
         else:
-            raise TypeError(f"related() expects an ID or a record, not {type(record).__name__}")
+            raise TypeError(f"related() expects an ID or a record, not {what_was_given(record)}")
         events = self._indexes.event_fields().naming(record_id)
         found = self._indexes.references().get(record_id)
         if found is None:
@@ -779,7 +786,7 @@ without leading or trailing spaces
         return of
     raise TypeError(
         "of must be the text of a figure's of ('police officers'), False for the figures "
-        f"without one, or None, not {type(of).__name__}"
+        f"without one, or None, not {what_was_given(of)}"
     )
 
 
@@ -803,7 +810,7 @@ every event kind
         return [value]
     if not isinstance(value, Iterable):
         raise TypeError(
-            f"the {what} must be {one} or a collection of them, not {type(value).__name__}"
+            f"the {what} must be {one} or a collection of them, not {what_was_given(value)}"
         )
     values = list(value)
     if not values:

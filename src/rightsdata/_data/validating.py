@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.loading import DEFAULT_MAX_BYTES, dataset_problems
-from rightsdata._values.errors import Problems, printable
+from rightsdata._values.errors import Problems, checked, printable
 from rightsdata._values.shell import python_call, python_literal, shell_path
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def validate(
 
     from rightsdata._data.kindfile import check_kind_file, kind_file_alone
 
-    file = Path(path)
+    file = Path(checked(path, "path", "a path (a str or a pathlib.Path)", (str, os.PathLike)))
     if kind_file_alone(file) is None:
         return dataset_problems(
             path,

@@ -51,7 +51,7 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.columns import display_width
-from rightsdata._values.errors import UnknownIdError
+from rightsdata._values.errors import UnknownIdError, what_was_given
 from rightsdata.vocab import EventStatus
 
 __all__ = [
@@ -159,7 +159,7 @@ def register(dataset: Dataset) -> None:
     True
     """
     if not isinstance(dataset, Dataset):
-        raise TypeError(f"register takes a Dataset, not {type(dataset).__name__}")
+        raise TypeError(f"register takes a Dataset, not {what_was_given(dataset)}")
     registry.register(dataset)
 
 
@@ -199,7 +199,7 @@ def record_html(record: Record, dataset: Dataset | None = None) -> str:
     from rightsdata._display.cards import card_dataset, record_card
 
     if dataset is not None and not isinstance(dataset, Dataset):
-        raise TypeError(f"record_html takes a Dataset or None, not {type(dataset).__name__}")
+        raise TypeError(f"record_html takes a Dataset or None, not {what_was_given(dataset)}")
     shown, named = card_dataset(record, dataset)
     return record_card(record, shown, named=named)
 
@@ -406,5 +406,5 @@ def table(records: Iterable[Record]) -> Table:
     shown = tuple(records)
     for record in shown:
         if not isinstance(record, RECORD_CLASSES):
-            raise TypeError(f"table takes records, not {type(record).__name__}")
+            raise TypeError(f"table takes records, not {what_was_given(record)}")
     return Table(shown)

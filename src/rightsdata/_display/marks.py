@@ -27,7 +27,7 @@ from rightsdata._data.query import place_code
 from rightsdata._display.words import within_note
 from rightsdata._model.records import ACTOR_TYPES, RECORD_TYPES, Actor, Event, Place, Record
 from rightsdata._values.dates import EDTF, Precision
-from rightsdata._values.errors import UnknownIdError, one_line
+from rightsdata._values.errors import UnknownIdError, one_line, what_was_given
 from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, prefix_of
 from rightsdata.vocab import EventKind, EventKindValue
 
@@ -125,7 +125,7 @@ def case_root(dataset: Dataset, event: str | Event) -> Event:
     'event:kozlov-trial-2012'
     """
     if not isinstance(event, str | Event):  # (None, a number: not "has no attribute 'id'")
-        raise TypeError(f"a case's event is an ID or an Event, not {type(event).__name__}")
+        raise TypeError(f"a case's event is an ID or an Event, not {what_was_given(event)}")
     record = dataset.get(event if isinstance(event, str) else event.id)
     if not isinstance(record, Event):
         raise ValueError(f"{record.id!r} is a {type(record).__name__}, not an Event")
@@ -190,7 +190,7 @@ def _chosen_event(dataset: Dataset, item: object, position: int) -> Event:
     if not isinstance(item, str) and not isinstance(item, _RECORDS):
         raise TypeError(
             f"the events of a timeline are Event records or their IDs; the item at index "
-            f"{position} is {item!r}, of type {type(item).__name__}"
+            f"{position} is {what_was_given(item)}"
         )
     try:
         record = _record_of(dataset, item)
@@ -267,7 +267,7 @@ def subject_events(
     else:
         raise TypeError(
             f"the subject of a timeline is some events (Event records or their IDs), "
-            f"an ID or a record, not {type(subject).__name__}"
+            f"an ID or a record, not {what_was_given(subject)}"
         )
     if isinstance(record, ACTOR_TYPES):
         events = dataset.events(involving=record, kind=kind, between=between)

@@ -61,6 +61,7 @@ from rightsdata._model.records import (
     Relationship,
     Statement,
 )
+from rightsdata._values.argcheck import checked_field, flag_field
 from rightsdata._values.dates import EDTF
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import Duration, format_duration
@@ -120,6 +121,12 @@ class ColumnType(enum.Enum):
     TEXT_LIST = "text_list"  #: a list of text (a citation's ``fields``), or null
 
 
+#: The checks of a table's, a column's and a foreign key's fields of those types.
+_TUPLE: Final = checked_field("a tuple", tuple)
+_TUPLE_OR_NONE: Final = checked_field("a tuple or None", (tuple, type(None)))
+_INT_OR_NONE: Final = checked_field("an int or None", (int, type(None)))
+
+
 @attrs.frozen
 class Column:
     """One column of a table.
@@ -135,16 +142,18 @@ class Column:
     ('id', ('law',), True, ('provision',))
     """
 
-    name: str
-    type: ColumnType
-    description: str
-    required: bool = False
-    terms: tuple[str, ...] = ()
-    refs: tuple[str, ...] = ()
-    max_length: int | None = None
+    name: str = attrs.field(validator=checked_field("a str", str))
+    type: ColumnType = attrs.field(
+        validator=checked_field("a `rightsdata.tables.ColumnType`", ColumnType)
+    )
+    description: str = attrs.field(validator=checked_field("a str", str))
+    required: bool = attrs.field(default=False, validator=flag_field)
+    terms: tuple[str, ...] = attrs.field(default=(), validator=_TUPLE)
+    refs: tuple[str, ...] = attrs.field(default=(), validator=_TUPLE)
+    max_length: int | None = attrs.field(default=None, validator=_INT_OR_NONE)
     #: The bounds of a number column (degrees of latitude: -90 and 90), where it has them.
-    bounds: tuple[int, int] | None = None
-    field: tuple[str, ...] | None = None
+    bounds: tuple[int, int] | None = attrs.field(default=None, validator=_TUPLE_OR_NONE)
+    field: tuple[str, ...] | None = attrs.field(default=None, validator=_TUPLE_OR_NONE)
     get: Callable[[Any], Cell] | None = attrs.field(default=None, eq=False, repr=False)
     #: For a derived column: the path of the field it is derived from, and how
     #: (``"earliest"``, ``"latest"``: a date's bounds; ``"days"``: a duration in days).
@@ -161,9 +170,9 @@ class ForeignKey:
     ForeignKey(columns=('provision',), table='laws', table_columns=('id',))
     """
 
-    columns: tuple[str, ...]
-    table: str
-    table_columns: tuple[str, ...]
+    columns: tuple[str, ...] = attrs.field(validator=_TUPLE)
+    table: str = attrs.field(validator=checked_field("a str", str))
+    table_columns: tuple[str, ...] = attrs.field(validator=_TUPLE)
 
 
 @attrs.frozen
@@ -185,15 +194,17 @@ class Table:
     ('event_id', 'position', 'provision', 'against')
     """
 
-    name: TableName
-    description: str
-    columns: tuple[Column, ...]
-    primary_key: tuple[str, ...]
-    foreign_keys: tuple[ForeignKey, ...]
-    kinds: tuple[KindName, ...] = ()
-    path: tuple[str, ...] = ()
-    keys: int = 1
-    item: type | None = None
+    name: TableName = attrs.field(validator=checked_field("a str", str))
+    description: str = attrs.field(validator=checked_field("a str", str))
+    columns: tuple[Column, ...] = attrs.field(validator=_TUPLE)
+    primary_key: tuple[str, ...] = attrs.field(validator=_TUPLE)
+    foreign_keys: tuple[ForeignKey, ...] = attrs.field(validator=_TUPLE)
+    kinds: tuple[KindName, ...] = attrs.field(default=(), validator=_TUPLE)
+    path: tuple[str, ...] = attrs.field(default=(), validator=_TUPLE)
+    keys: int = attrs.field(default=1, validator=checked_field("an int", int))
+    item: type | None = attrs.field(
+        default=None, validator=checked_field("a class or None", (type, type(None)))
+    )
 
     @property
     def column_names(self) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 
-from rightsdata._values.errors import shown_number, shown_repr, with_article
+from rightsdata._values.errors import shown_number, what_was_given
 
 __all__ = ["columns_given"]
 
@@ -26,9 +26,7 @@ def columns_given(value: object, name: str, least: int | None) -> int:
     ValueError: invalid width a negative number of 5,001 digits (must be at least 1)
     """
     if isinstance(value, bool) or not hasattr(type(value), "__index__"):
-        given = with_article(type(value).__name__)
-        if isinstance(value, str | int | float):
-            given += f" ({shown_repr(value)})"
+        given = what_was_given(value)
         raise TypeError(f"{name} must be an int (a count of columns), not {given}")
     number = operator.index(value)  # type: ignore[arg-type]  # (numpy's integers too)
     if least is not None and number < least:

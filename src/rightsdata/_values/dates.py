@@ -76,7 +76,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 
 from rightsdata._values.calendarwords import SEASON_MONTHS, SEASON_NAMES
-from rightsdata._values.errors import RightsdataError, deprecated_message_only
+from rightsdata._values.errors import RightsdataError, deprecated_message_only, what_was_given
 from rightsdata._values.joined import one_of
 from rightsdata._values.lazymodule import LazyModule
 
@@ -510,7 +510,7 @@ def _bounds_of(other: object, *, possible: bool) -> tuple[int, int]:
         method = "overlaps" if possible else "contains"
         day = _ordinal(date_only(other, f"EDTF.{method}: other"))
         return day, day
-    raise TypeError(f"expected an EDTF, its text or a date, not {type(other).__name__}")
+    raise TypeError(f"expected an EDTF, its text or a date, not {what_was_given(other)}")
 
 
 def _store(text: str, obj: EDTF) -> None:
@@ -522,9 +522,8 @@ def _store(text: str, obj: EDTF) -> None:
 def _parse(text: str) -> EDTF:
     if type(text) is not str:
         if not isinstance(text, str):
-            kind = type(text).__name__
             lead = date_object_lead(text, "EDTF({})")
-            raise EDTFError(text, f"expected a str, not {kind}{lead}")
+            raise EDTFError(text, f"expected a str, not {what_was_given(text)}{lead}")
         text = str(text)
     cached = _CACHE.get(text)
     if cached is not None:

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import calendar
 import collections
 import datetime
 import functools
@@ -246,6 +247,8 @@ def _told_span(kind: str, a: str, b: str, reads: Reads, window: Window | None) -
     within = f"[{a}..{b}]"
     alternative = f" (or {within} for {one} within it)" if reads(within) else ""
     if kind == "range":
+        if a == b and reads(a):  # (one day within a range of one date: any day of it)
+            return f"a range A..B whose two ends are the same date is that one date: {a}"
         if not alternative:
             return f"a range A..B is written as an interval: {interval}"
         return (
@@ -287,7 +290,9 @@ def _set_words(words: str, reads: Reads, window: Window | None) -> str | None:
     dates out of order; and the same dates in order (its spaces dropped), read before it is
     offered: for ``{A..B}``, all of one range, the interval in order; a set of one date, that
     date; in a window, the window in order (a range alone) or that a side is one date. Where
-    the dates overlap once in order, that they do. None if none of these is wrong.
+    the dates overlap once in order, that they do, and the set with each two that overlap
+    joined into one (:func:`_joined`: the days they meant). None if none of these is wrong,
+    or if nothing that reads can be offered.
 
     >>> from rightsdata._values.dates import is_edtf
     >>> print(_set_words("[2010, 2013..2012]", is_edtf, None))
@@ -307,7 +312,10 @@ one day within it)
 write [2012,2014]
     >>> print(_set_words("[2013..2012,2012..2011]", is_edtf, None))
     a range A..B runs from its start to its end, and 2013 is after 2012, 2012 is after 2011; \
-a set's dates may not overlap, and in order '2011..2012' and '2012..2013' do
+a set's dates may not overlap, and '2012..2013' and '2011..2012' do: in order and joined, \
+[2011..2013]
+    >>> print(_set_words("[2013,2012..2014]", is_edtf, None))
+    a set's dates may not overlap, and '2013' and '2012..2014' do: joined, [2012..2014]
     """
     all_of = words[:1] == "{"
     if not (words[:1] in ("[", "{") and words[-1:] == ("}" if all_of else "]")):
@@ -315,6 +323,7 @@ a set's dates may not overlap, and in order '2011..2012' and '2012..2013' do
     written: list[str] = []
     turned: list[tuple[str, str]] = []
     same: list[str] = []
+    precise: list[str] = []
     spaced = False
     for part in words[1:-1].split(","):
         spaced = spaced or part != part.strip()
@@ -325,6 +334,14 @@ a set's dates may not overlap, and in order '2011..2012' and '2012..2013' do
             if a == b and not reads(f"[{a}..{b}]") and reads(a):
                 same.append(a)
                 written.append(a)
+                continue
+            if len(a) != len(b) and (ends := _one_precision(a, b, reads)) is not None:
+                early, late = ends
+                if _days(a)[0] > _days(b)[0]:
+                    turned.append((a, b))
+                else:
+                    precise.append(f"{a}..{b} is {early}..{late}")
+                written.append(f"{early}..{late}")
                 continue
             if not reads(f"[{a}..{b}]") and reads(f"[{b}..{a}]"):
                 turned.append((a, b))
@@ -343,7 +360,10 @@ a set's dates may not overlap, and in order '2011..2012' and '2012..2013' do
         return _order(x, y, reads, text=True)
 
     ordered = sorted(parts, key=functools.cmp_to_key(before))
+    overlaps = [(x, y) for x, y in itertools.pairwise(ordered) if not _order(x, y, reads)]
     reordered = ordered != parts
+    if overlaps and reordered:  # (out of order only if two dates that do not overlap are)
+        reordered = any(_order(x, y, reads) == 1 for x, y in itertools.combinations(parts, 2))
     clauses: list[str] = []
     if turned:
         after = ", ".join(f"{a} is after {b}" for a, b in turned)
@@ -351,29 +371,39 @@ a set's dates may not overlap, and in order '2011..2012' and '2012..2013' do
     if same:
         ones = ", ".join(f"{a}..{a} is {a}" for a in same)
         clauses.append(f"a range A..B whose two ends are the same date is that one date ({ones})")
+    if precise:
+        ones = ", ".join(precise)
+        clauses.append(f"a range A..B has its two ends at one precision ({ones})")
     if twice:
         clauses.append(f"a set has each date once, and {', '.join(twice)} is written twice")
     if reordered and not turned:
         clauses.append("a set's dates are written in order, earliest first")
     date = ordered[0] if len(ordered) == 1 and ".." not in ordered[0] else None
     fixed = date or f"[{','.join(ordered)}]"
+    joined = False
     if not reads(fixed):
-        overlap = next(
-            ((x, y) for x, y in itertools.pairwise(ordered) if not _order(x, y, reads)), None
+        together = _joined(ordered)
+        if not overlaps or together is None:
+            return None  # (nothing that reads to offer: the parser's message tells which)
+        # each two as written (a range turned: as it is to be written)
+        pairs = ", ".join(
+            f"{x!r} and {y!r}" for x, y in (sorted(pair, key=parts.index) for pair in overlaps)
         )
-        if overlap is None or not (turned or same or twice):
-            return None  # (out of order and overlapping: the parser's message tells which)
-        clauses.append(
-            f"a set's dates may not overlap, and in order {overlap[0]!r} and {overlap[1]!r} do"
-        )
-        return "; ".join(clauses)
+        clauses.append(f"a set's dates may not overlap, and {pairs} do")
+        date = together[0] if len(together) == 1 and ".." not in together[0] else None
+        fixed = date or f"[{','.join(together)}]"
+        if not reads(fixed):
+            return None
+        joined = True
     if not clauses:
         return None  # (only its spaces: the parser says so)
     said = "; ".join(clauses)
     if spaced:
         said += " (and a set is written without spaces)"
-    in_order = "in order, " if turned or reordered else ""
-    one = len(ordered) == 1 and fixed.count("..") == 1
+    # (joined: the dates that overlap as one, the very days they meant)
+    done = [*(["in order"] if turned or reordered else []), *(["joined"] if joined else [])]
+    in_order = f"{' and '.join(done)}, " if done else ""
+    one = fixed[:1] == "[" and "," not in fixed and fixed.count("..") == 1
     if window is not None:
         side = "side" if window.side == "both" else window.side
         if date is not None:
@@ -393,7 +423,7 @@ a set's dates may not overlap, and in order '2011..2012' and '2012..2013' do
         )
     if all_of:
         said += "; '{...}' (all of a set) is not supported"
-        ordered_ = " in order" if in_order else ""
+        ordered_ = f" {in_order[:-2]}" if in_order else ""
         if date is not None:
             return f"{said}: all of one date is that date, {date}"
         interval = fixed[1:-1].replace("..", "/")
@@ -402,6 +432,96 @@ a set's dates may not overlap, and in order '2011..2012' and '2012..2013' do
             return f"{said}: all of it{ordered_} is the interval {interval}{alternative}"
         return f"{said}: for one of its dates{ordered_}, {fixed}"
     return f"{said}: {in_order or 'write '}{fixed}"
+
+
+def _one_precision(a: str, b: str, reads: Reads) -> tuple[str, str] | None:
+    """The ends of a range in a set from ``a`` to ``b`` (either way round) at one precision,
+    the finer of the two, where they are dates of a set and one ends before the other begins
+    (``2012-06``, ``2012-07-01``: ``2012-06-01``, ``2012-07-01``); else None.
+
+    >>> from rightsdata._values.dates import is_edtf
+    >>> _one_precision("2013", "2012-05", is_edtf), _one_precision("2012", "2012-05", is_edtf)
+    (('2012-05', '2013-12'), None)
+    """
+    if not (reads(f"[..{a}]") and reads(f"[..{b}]")):  # (each a date a set can hold)
+        return None
+    early, late = (a, b) if _days(a)[0] <= _days(b)[0] else (b, a)
+    if _days(early)[1] >= _days(late)[0]:
+        return None
+    length = max(len(a), len(b))
+    return _at(early, length, last=False), _at(late, length, last=True)
+
+
+#: The text past which every day's sorts: an end left open.
+_LATEST: Final = "~"
+
+
+def _days(date: str) -> tuple[str, str]:
+    """The first and last day of a set's date (a year, a month or a day), as text.
+
+    >>> _days("2012"), _days("2012-02"), _days("2012-02-03")
+    (('2012-01-01', '2012-12-31'), ('2012-02-01', '2012-02-29'), ('2012-02-03', '2012-02-03'))
+    """
+    return _at(date, 10, last=False), _at(date, 10, last=True)
+
+
+def _at(date: str, length: int, *, last: bool) -> str:
+    """``date`` (a year, a month or a day) written to the precision of ``length`` characters
+    (7: a month, 10: a day), as its first or ``last`` month or day.
+
+    >>> _at("2012", 7, last=True), _at("2012-02", 10, last=True), _at("2012", 10, last=False)
+    ('2012-12', '2012-02-29', '2012-01-01')
+    """
+    if len(date) < 7 <= length:
+        date += "-12" if last else "-01"
+    if len(date) < 10 <= length:
+        year, month = int(date[:4]), int(date[5:7])
+        date += f"-{calendar.monthrange(year, month)[1]:02}" if last else "-01"
+    return date
+
+
+def _joined(parts: list[str]) -> list[str] | None:
+    """A set's dates (``parts``: days, months, years and ranges ``A..B``, either side open)
+    with the dates that overlap joined into one, from the earliest start among them to the
+    latest end, at the finer precision of the two (a range's ends have one precision): the
+    days the set's dates meant, none of them given twice; None if that is every day (an open
+    start joined to an open end), which a set cannot write.
+
+    >>> _joined(["2012..2013", "2013..2014", "2016"]), _joined(["2012", "2012-05"])
+    (['2012..2014', '2016'], ['2012'])
+    >>> _joined(["2012-11..2013-02", "2013"]), _joined(["..2012", "2011.."])
+    (['2012-11..2013-12'], None)
+    """
+    spans: list[tuple[str, str]] = []  # each joined date's start and end, "" if open
+    for part in sorted(
+        parts, key=lambda part: _days(part.partition("..")[0])[0] if part[:2] != _OPEN else ""
+    ):
+        first, dots, second = part.partition("..")
+        start, end = (first, second) if dots else (part, part)
+        if spans and (not start or _days(start)[0] <= _end_day(spans[-1][1])):
+            held_start, held_end = spans[-1]
+            if _end_day(end) > _end_day(held_end):
+                held_end = end
+            spans[-1] = (held_start, held_end)
+        else:
+            spans.append((start, end))
+    written: list[str] = []
+    for start, end in spans:
+        if not start and not end:
+            return None
+        if start == end:
+            written.append(start)
+            continue
+        length = max(len(start), len(end)) if start and end else 0
+        a = _at(start, length, last=False) if start else ""
+        b = _at(end, length, last=True) if end else ""
+        written.append(f"{a}..{b}")
+    return written
+
+
+def _end_day(end: str) -> str:
+    """The last day of a date's end, as text; past every day if it is open ("")."""
+    return _days(end)[1] if end else _LATEST
 
 
 def _order(x: str, y: str, reads: Reads, *, text: bool = False) -> int:

@@ -35,6 +35,7 @@ from rightsdata._values.errors import (
     deprecated_message_only,
     name_publicly,
     shown_repr,
+    what_was_given,
 )
 from rightsdata._values.lazymodule import LazyModule
 
@@ -181,7 +182,7 @@ class Duration:
         values = (years, months, days, hours, minutes, seconds)
         for name, value, limit in zip(_FIELDS, values, _LIMITS, strict=True):
             if type(value) is not int:
-                raise TypeError(f"Duration {name} must be an int, not {type(value).__name__}")
+                raise TypeError(f"Duration {name} must be an int, not {what_was_given(value)}")
             if not 0 <= value <= limit:
                 _out_of_range(name, value, limit, values)
             object.__setattr__(self, name, value)
@@ -207,7 +208,7 @@ class Duration:
         Duration(days=1, hours=6)
         """
         if not isinstance(value, datetime.timedelta):
-            raise TypeError(f"expected a pendulum.Duration, not {type(value).__name__}")
+            raise TypeError(f"expected a pendulum.Duration, not {what_was_given(value)}")
         years: int = getattr(value, "years", 0)
         months: int = getattr(value, "months", 0)
         if years < 0 or months < 0 or value.days < 0:
@@ -404,7 +405,7 @@ def format_duration(value: Duration | datetime.timedelta) -> str:
     if isinstance(value, datetime.timedelta):
         return Duration.from_pendulum(value).isoformat()
     raise TypeError(
-        f"expected a `rightsdata.Duration` or `pendulum.Duration`, not {type(value).__name__}"
+        f"expected a `rightsdata.Duration` or `pendulum.Duration`, not {what_was_given(value)}"
     )
 
 

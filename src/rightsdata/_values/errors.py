@@ -14,7 +14,7 @@ datapackage.json.version: expected text, got null
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from rightsdata._values.controls import ESCAPES
 
@@ -32,6 +32,10 @@ __all__ = [
     "counted_kind",
     "problem_parts",
 ]
+
+_T = TypeVar("_T")
+_TEXT_OR_NONE: Final = (str, type(None))
+_INT_OR_NONE: Final = (int, type(None))
 
 #: How many problems ``str(InvalidDataError)`` shows before summarising the rest.
 SHOWN_PROBLEMS: Final = 50
@@ -151,6 +155,14 @@ class Problem:
         field: str | None = None,
         missing_id: str | None = None,
     ) -> None:
+        for name, text in (("location", location), ("message", message), ("code", code)):
+            checked(text, name, "a str", str)
+        for name, maybe in (("file", file), ("kind", kind), ("record_id", record_id)):
+            checked(maybe, name, "a str or None", _TEXT_OR_NONE)
+        for name, maybe in (("field", field), ("missing_id", missing_id)):
+            checked(maybe, name, "a str or None", _TEXT_OR_NONE)
+        checked(index, "index", "an int or None", _INT_OR_NONE)
+        checked(line, "line", "an int or None", _INT_OR_NONE)
         setter = object.__setattr__
         setter(self, "location", printable(location))
         setter(self, "message", printable(message))
@@ -366,8 +378,7 @@ class Problems(list[Problem]):
         for index, item in enumerate(self):
             if not isinstance(item, Problem):
                 raise TypeError(
-                    f"Problems holds Problem objects; item {index} is "
-                    f"{with_article(type(item).__name__)} ({shown_repr(item)})"
+                    f"Problems holds Problem objects; item {index} is {what_was_given(item)}"
                 )
         given = _not_many(unchecked, "['persons']")
         if given is not None:
@@ -435,11 +446,11 @@ def _stopped_at(value: int | None) -> int | None:
 
 
 def _one(value: object, decoded: str = "") -> str:
-    """``value`` as a wrong argument or item is named: its type and repr ("an int (5)"), and
-    for bytes, where ``decoded`` says what text they stand for, that they be decoded."""
-    if isinstance(value, (bytes, bytearray)):
-        return f"bytes ({shown_repr(value)}{f'; decode them: {decoded}' if decoded else ''})"
-    return f"{with_article(type(value).__name__)} ({shown_repr(value)})"
+    """``value`` as a wrong argument or item is named (:func:`what_was_given`), and for
+    bytes, where ``decoded`` says what text they stand for, that they be decoded."""
+    if isinstance(value, (bytes, bytearray)) and decoded:
+        return f"bytes ({shown_repr(value)}; decode them: {decoded})"
+    return what_was_given(value)
 
 
 def _not_many(value: object, decoded: str = "") -> str | None:
@@ -538,26 +549,48 @@ def public_name(cls: type) -> str:
 
 
 def what_was_given(value: object) -> str:
-    """A wrong argument as a message names it, in one line: its type by its public name
-    (:func:`public_name`) and, for a number or bytes, its value (``an int (5)``); a class
-    as such (``the class rightsdata.Event``); never a ``repr`` that may run over lines (a
-    table's rows). The library's own names are in backticks, as a call a message advises.
+    """A wrong argument as every message names it (``..., not {what_was_given(value)}``),
+    in one line: its type by its public name (:func:`public_name`) and, for a plain value (a
+    number, a str, bytes), that value too (``an int (5)``, ``a str ('yes')``, cut as
+    :func:`shown_repr` cuts it); a class as such (``the class rightsdata.Event``); never a
+    ``repr`` that may run over lines (a table's rows). The library's own names are in
+    backticks, as a call a message advises.
 
     >>> from rightsdata._tables.tables import get_table
     >>> what_was_given(5), what_was_given(None), what_was_given(b"x"), what_was_given(int)
     ('an int (5)', 'None', "bytes (b'x')", 'the class int')
+    >>> what_was_given("yes"), what_was_given(True), what_was_given(10**5000)
+    ("a str ('yes')", 'a bool (True)', 'an int (a number of 5,001 digits)')
     >>> what_was_given(get_table("events")), what_was_given([1, 2])
     ('a `rightsdata.tables.Table`', 'a list')
     """
     if value is None:
         return "None"
-    if isinstance(value, bool | int | float | bytes | bytearray):
-        return _one(value)
+    if isinstance(value, (bytes, bytearray)):
+        return f"bytes ({shown_repr(value)})"
+    if isinstance(value, bool | int | float | str):
+        return f"{with_article(type(value).__name__)} ({shown_repr(value)})"
     cls = value if isinstance(value, type) else type(value)
     name = public_name(cls)
     if name.startswith("rightsdata."):  # the library's Python, marked as a message marks it
         name = f"`{name}`"
     return f"the class {name}" if cls is value else with_article(name)
+
+
+def checked(value: _T, name: str, taken: str, types: type | tuple[type, ...]) -> _T:
+    """``value``, the argument ``name``, if it is one of ``types`` (a bool is no int, though
+    Python makes it one); else a TypeError saying ``name`` must be ``taken`` and what was
+    given (:func:`what_was_given`): the check of an argument that has none of its own.
+
+    >>> checked(True, "line", "an int or None", (int, type(None)))
+    Traceback (most recent call last):
+    TypeError: line must be an int or None, not a bool (True)
+    """
+    if not isinstance(value, types) or (
+        type(value) is bool and bool not in (types if isinstance(types, tuple) else (types,))
+    ):
+        raise TypeError(f"{name} must be {taken}, not {what_was_given(value)}")
+    return value
 
 
 def not_a_name(
@@ -1076,6 +1109,10 @@ class FieldError(RightsdataError, ValueError):
         record_class: str | None = None,
         record_id: str | None = None,
     ) -> None:
+        for name, text in (("field", field), ("message", message), ("code", code)):
+            checked(text, name, "a str", str)
+        checked(record_class, "record_class", "a str or None", _TEXT_OR_NONE)
+        checked(record_id, "record_id", "a str or None", _TEXT_OR_NONE)
         self.field = field
         self.message = message
         self.code = code
@@ -1151,6 +1188,10 @@ class DatasetVersionError(RightsdataError, ValueError):
     """
 
     def __init__(self, name: str, found: str | None, required: str, bundled: bool = False) -> None:
+        checked(name, "name", "a str", str)
+        checked(found, "found", "a str or None", _TEXT_OR_NONE)
+        checked(required, "required", "a str", str)
+        checked(bundled, "bundled", "True or False", bool)
         self.name = name
         self.found = found
         self.required = required

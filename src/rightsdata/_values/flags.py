@@ -7,6 +7,8 @@ True
 
 from __future__ import annotations
 
+from rightsdata._values.errors import what_was_given
+
 __all__ = ["flag"]
 
 
@@ -16,10 +18,8 @@ def flag(value: object, name: str) -> bool:
 
     >>> flag("yes", "strict")
     Traceback (most recent call last):
-    TypeError: strict must be True or False, not str ('yes')
+    TypeError: strict must be True or False, not a str ('yes')
     """
     if type(value) is not bool:
-        shown = repr(value)
-        given = type(value).__name__ + (f" ({shown})" if len(shown) <= 40 else "")
-        raise TypeError(f"{name} must be True or False, not {given}")
+        raise TypeError(f"{name} must be True or False, not {what_was_given(value)}")
     return value

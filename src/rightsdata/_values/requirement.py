@@ -43,9 +43,9 @@ _VERSION: Final = re.compile(
 Requirement = tuple[int, int, int]
 
 
-def parse_requirement(text: object) -> Requirement:
-    """The least version a requirement admits; ValueError naming a malformed one, TypeError
-    for a value that is not text.
+def parse_requirement(text: str) -> Requirement:
+    """The least version a requirement admits; ValueError naming a malformed one (its callers
+    refuse a value that is not text first: ``load(version=)``, ``DatasetVersionError``).
 
     >>> parse_requirement("3"), parse_requirement("3.1.2")
     ((3, 0, 0), (3, 1, 2))
@@ -55,10 +55,6 @@ def parse_requirement(text: object) -> Requirement:
     ValueError: version='>=3' is not a version requirement: it is one to three numbers, such as \
 '3' (any 3.x.y), '3.1' (3.1.0 or a later 3.x) or '3.1.2' (3.1.2 or a later 3.x)
     """
-    if not isinstance(text, str):  # (load() says it first, of any value: see _requirement)
-        raise TypeError(
-            f"version is a requirement in text, such as '3' or '3.1', not {type(text).__name__}"
-        )
     if not _REQUIREMENT.fullmatch(text):
         raise ValueError(
             f"version={text!r} is not a version requirement: it is one to three numbers, "
