@@ -98,13 +98,16 @@ REFUSED: Final = (FastPathError, msgspec.DecodeError, RecursionError)
 
 def _dec_hook(cls: type, value: Any) -> Any:
     # Called for the two non-JSON types of the model, with the JSON value as decoded.
+    # The parser's cache first, in this frame: dates repeat, and this saves two Python calls
+    # a date, and the test of its type (the cache's keys are texts; a list or an object
+    # raises TypeError here, as that test would).
+    cached = _EDTF_CACHE.get(value)
+    if cached is not None and cls is EDTF:
+        return cached
     if cls is EDTF:
         if type(value) is not str:
             raise TypeError(f"expected an EDTF date as text, got {type(value).__name__}")
-        # The parser's cache first, in this frame: dates repeat, and this saves two Python
-        # calls a date.
-        cached = _EDTF_CACHE.get(value)
-        return cached if cached is not None else EDTF.parse(value)
+        return EDTF.parse(value)
     if cls is Duration:
         if type(value) is not str:
             raise TypeError(f"expected an ISO 8601 duration as text, got {type(value).__name__}")
