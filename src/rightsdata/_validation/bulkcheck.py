@@ -666,7 +666,7 @@ def _strings(cls: type) -> tuple[int, tuple[str, ...]]:
                 optional.append(field.name)
             else:
                 required += 1
-        elif not all(t in (int, float) for t in leaves):
+        elif not all(t in (int, float, bool) for t in leaves):
             raise TypeError(f"{cls.__name__}.{field.name}: is {hint} written as a string?")
     return required, tuple(optional)
 
@@ -842,7 +842,9 @@ def _walk_lines(
             if many and deferred is not None and not keyed and _leaf(nested):
                 # (the part's pairs and strings, counted for all of them at once)
                 part_strings = _strings(nested)[0]
-                del body[: 2 if part_strings else 1]
+                counters = body[: 2 if part_strings else 1]
+                assert counters[0] == f"{pad}    pairs += {len(attrs.fields(nested))}"
+                del body[: len(counters)]
                 k = len(deferred)
                 deferred.append((inner, len(attrs.fields(nested)), part_strings, body))
                 if isinstance(spec, Items) and spec.min_items:
