@@ -19,13 +19,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rightsdata._model import fields as _fields
-from rightsdata._model.fields import CONTACT_TABLE, CONTROL_MARK, COUNT_MAX, Text, holds_contact
+from rightsdata._model.fields import (
+    CONTACT_TABLE,
+    CONTROL_MARK,
+    COUNT_MAX,
+    Text,
+    absent_count,
+    holds_contact,
+)
 from rightsdata._model.records import KINDS, RECORD_TYPES, KindName
 from rightsdata._validation import bulkcheck as _bulkcheck
 from rightsdata._validation import walks as _walks
 from rightsdata._validation.bulkcheck import _plan, walks_module
 from rightsdata._validation.convert import structure_many, unstructure
-from rightsdata._validation.fastpath import FastPathError, decode_with_ids
+from rightsdata._validation.fastpath import FastPathError, _decoder, decode_with_ids
 from rightsdata._validation.integrity import _references
 from rightsdata._values import gcpause
 from rightsdata._values.controls import C1_UTF8, CONTROLS
@@ -90,6 +97,40 @@ def test_valid_records_decode_to_equal_records(kind: KindName) -> None:
         assert got == built
 
     check()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_tally_is_the_files_quotes_or_colons(kind: KindName) -> None:
+    # two quotes for each key and each string the records hold (a file with no backslash),
+    # or one colon for each key and ID and those of the texts: a dropped key shows in either
+    @_SETTINGS
+    @given(st.lists(records(kind), min_size=1, max_size=3), st.booleans())
+    def check(built: list[Any], leave_out: bool) -> None:
+        documents = [unstructure(r) for r in built]
+        if leave_out:  # (format 2: empty fields left out)
+            documents = [{k: v for k, v in d.items() if v not in (None, [])} for d in documents]
+        data = dumps(documents)
+        before = absent_count()
+        decoded = _decoder(kind).decode(data)
+        absent = absent_count() - before
+        for escapes in (False, True):
+            if not escapes and b"\\" in data:
+                continue  # (a text may hold an escaped quote: such a file counts colons)
+            checked = _bulkcheck.checked_tally(decoded, escapes=escapes)
+            assert checked is not None
+            byte, per_key = _bulkcheck.tallied(escapes)
+            assert checked.tally - absent * per_key == data.count(byte)
+
+    check()
+
+
+def test_a_field_not_known_to_be_written_as_a_string_or_not_is_refused() -> None:
+    @attrs.frozen
+    class Odd:
+        value: bytes = _fields.Spec("bytes, which JSON does not have").attrs_field()
+
+    with pytest.raises(TypeError, match=r"Odd\.value"):
+        _bulkcheck._strings(Odd)
 
 
 @settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -803,8 +844,9 @@ def test_each_mark_is_found_where_a_plain_search_finds_it(text: str, start: int)
 )
 def test_texts_colons_are_every_values_repeats_too(values: list[str], escapes: bool) -> None:
     # each distinct value is checked and its colons counted once; repeats must count still
+    # (counted only where the file holds an escape: else the tally is of quotes)
     fine = all(map(_TEXT.fine, values))
-    expected = sum(value.count(":") for value in values) if fine else -1
+    expected = (sum(value.count(":") for value in values) if escapes else 0) if fine else -1
     assert _bulkcheck._text_colons(values, _TEXT, escapes) == expected
 
 
@@ -836,7 +878,7 @@ def test_texts_checked_as_they_are_or_once_each_agree(
     # distinct value: either way the rule of each value, and every value's colons
     values = [f"text {i}: fine" for i in range(distinct)] + tail
     fine = all(map(_TEXT.fine, values))
-    expected = sum(value.count(":") for value in values) if fine else -1
+    expected = (sum(value.count(":") for value in values) if escapes else 0) if fine else -1
     assert _bulkcheck._text_colons(values, _TEXT, escapes) == expected
     saved = _bulkcheck._SAMPLE_DISTINCT
     try:
@@ -860,8 +902,9 @@ def test_an_empty_text_or_one_with_white_space_at_an_end_is_refused_wherever_it_
     for at in (0, 7, 20):
         values = [*fine[:at], odd, *fine[at:]]
         assert _bulkcheck._text_colons(values, _TEXT, escapes) == -1
-    assert _bulkcheck._text_colons(fine, _TEXT, escapes) == 20
-    assert _bulkcheck._text_colons([*fine, "b", "b"], _TEXT, escapes) == 20
+    colons = 20 if escapes else 0  # (counted only where the file holds an escape)
+    assert _bulkcheck._text_colons(fine, _TEXT, escapes) == colons
+    assert _bulkcheck._text_colons([*fine, "b", "b"], _TEXT, escapes) == colons
 
 
 def _walked(walk: Any, cls: type, records: list[Any]) -> tuple[Any, ...] | None:

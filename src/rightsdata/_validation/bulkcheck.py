@@ -18,10 +18,14 @@ which says what is wrong and where. The agreement of the two paths is a property
 (tests/validation/test_fastpath.py).
 
 The count of pairs closes what msgspec does not check: it ignores unknown keys of attrs
-classes and keeps the last of repeated keys. Every pair in the file has exactly one ``:``
-outside strings, every ID exactly one inside (``kind:slug``), and no date, duration, number
-or vocabulary term has any; so if the file holds more colons than the records' pairs, IDs
-and texts account for, a key was dropped.
+classes and keeps the last of repeated keys. In a file with no backslash (no escape), every
+``"`` starts or ends a string, and each string is a key or a value the records hold: a
+text, an ID, a name of a field, a vocabulary term, a date or a duration (a number or a
+``null`` has none); so if the file holds more quotes than twice the records' keys and
+strings, a key was dropped. A file with an escape may hold a quote in a text (``\\"``), and
+is counted by its colons instead: every pair has exactly one ``:`` outside strings, every ID
+exactly one inside (``kind:slug``), and no date, duration, number or vocabulary term has
+any, so the records' pairs, IDs and the colons of their texts account for every colon.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ import itertools
 import re
 from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from enum import Enum
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -43,6 +48,7 @@ from rightsdata._model.fields import (
     KNOWN_IDS,
     OTHER_DIGIT_MARK,
     Gather,
+    HolderNames,
     Items,
     Ref,
     RejectedError,
@@ -57,8 +63,10 @@ from rightsdata._model.fields import (
 from rightsdata._model.forms import cached_regex
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.controls import C1_UTF8
+from rightsdata._values.dates import EDTF
+from rightsdata._values.durations import Duration
 from rightsdata._values.errors import FieldError
-from rightsdata._values.hints import field_hints, nested_part
+from rightsdata._values.hints import field_hints, leaf_types, nested_part
 
 __all__ = [
     "MARKED_BLOCK",
@@ -69,10 +77,11 @@ __all__ = [
     "Group",
     "break_marks",
     "check_records",
-    "checked_colons",
+    "checked_tally",
     "gathered",
     "named_prefixes",
     "named_text",
+    "tallied",
     "walks_module",
 ]
 
@@ -81,6 +90,7 @@ _SEPARATOR: Final = "\x00"
 #: int, and formats and drops a TypeError (about 2,000 instructions a test, callgrind), where
 #: ``58 in raw`` is a memchr.
 _COLON: Final = ord(":")
+_QUOTE: Final = ord('"')
 _BANG: Final = ord("!")
 
 
@@ -100,7 +110,7 @@ class _Plan:
         names: tuple[tuple[type, str], ...],
         families: tuple[str, ...],
         groups: tuple[str, ...],
-        walk: Callable[..., int],
+        walk: Callable[..., tuple[int, int]],
     ) -> None:
         self.texts = texts
         self.refs = refs
@@ -136,10 +146,11 @@ NOTHING_GATHERED: Final = Gathered({}, {}, {})
 
 
 class Checked(NamedTuple):
-    """What the bulk checks found of records that passed them (:func:`checked_colons`)."""
+    """What the bulk checks found of records that passed them (:func:`checked_tally`)."""
 
-    #: the colons their JSON holds when every field is written
-    colons: int
+    #: the quotes their JSON holds when every field is written, or its colons if the JSON
+    #: holds an escape (:func:`tallied`)
+    tally: int
     #: every ID they hold: their own and those they name
     ids: set[str]
     #: what the same walk gathered for the queries
@@ -159,32 +170,46 @@ _MARKED_FROM: Final = 1 << 20
 _plans: dict[type, _Plan] = {}
 
 
+def tallied(escapes: bool) -> tuple[int, int]:
+    """The byte the pairs check counts in a JSON text, and how many of it one key holds: a
+    quote and two (the key's own), or, if the text holds an escape (a backslash, which may
+    write a quote inside a string), a colon and one (the pair's).
+
+    >>> data = b'[{"id": "place:a", "name": "A: B"}]'
+    >>> byte, per_key = tallied(escapes=False)
+    >>> data.count(byte), 2 * per_key + 2 * 2  # two keys, and two strings
+    (8, 8)
+    """
+    return (_COLON, 1) if escapes else (_QUOTE, 2)
+
+
 def check_records(
-    records: Sequence[Any], data_colons: int, absent: int = 0, *, escapes: bool = True
+    records: Sequence[Any], data_tally: int, absent: int = 0, *, escapes: bool = True
 ) -> Checked | None:
-    """What :func:`checked_colons` finds, if every record of one class passes every check
-    and the file held exactly ``data_colons`` colons (so no key was unknown or repeated),
-    ``absent`` of the records' fields having been left out of it (and filled in by their
-    defaults); else None. ``escapes=False`` says that the JSON text held no backslash (see
-    :func:`checked_colons`)."""
-    checked = checked_colons(records, escapes=escapes)
-    if checked is None or checked.colons - absent != data_colons:
+    """What :func:`checked_tally` finds, if every record of one class passes every check
+    and the file held exactly ``data_tally`` of the byte :func:`tallied` names (so no key
+    was unknown or repeated), ``absent`` of the records' fields having been left out of it
+    (and filled in by their defaults); else None. ``escapes=False`` says that the JSON text
+    held no backslash (see :func:`checked_tally`)."""
+    checked = checked_tally(records, escapes=escapes)
+    if checked is None or checked.tally - absent * tallied(escapes)[1] != data_tally:
         return None
     return checked
 
 
-def checked_colons(records: Sequence[Any], *, escapes: bool = True) -> Checked | None:
-    """If every record (all of one class) passes every check: the colons their JSON holds
-    when every field is written (one per key-value pair, one in each ID, those in texts),
-    every ID they hold, and what the walk gathers for the queries with the checks' values
-    (:class:`Gathered`, as :func:`gathered` makes it); else None. Fields
-    left out of the JSON hold one colon fewer each: the caller subtracts them, and compares
-    with the colons of the text decoded.
+def checked_tally(records: Sequence[Any], *, escapes: bool = True) -> Checked | None:
+    """If every record (all of one class) passes every check: how many of the byte
+    :func:`tallied` names their JSON holds when every field is written, every ID they hold,
+    and what the walk gathers for the queries with the checks' values (:class:`Gathered`, as
+    :func:`gathered` makes it); else None. Fields left out of the JSON hold one key fewer
+    each (and no string): the caller subtracts them, and compares with the text decoded.
 
     ``escapes=False`` says that the JSON text the records were decoded from held no
-    backslash: then no text holds a NUL (JSON has no other way to write one: both decoders
-    refuse control characters in strings), and the texts joined by NULs are not searched
-    for one."""
+    backslash: then the tally is of quotes, two for each key and for each string the
+    records hold (no text holds a quote); and no text holds a NUL (JSON has no other way to
+    write one: both decoders refuse control characters in strings), so the texts joined by
+    NULs are not searched for one. Otherwise it is of colons: one for each key, one in each
+    ID, and those in texts."""
     if not records:
         return Checked(0, set(), NOTHING_GATHERED)
     plan = _plan(type(records[0]))
@@ -194,27 +219,31 @@ def checked_colons(records: Sequence[Any], *, escapes: bool = True) -> Checked |
     families: list[list[str]] = [[] for _ in plan.families]
     groups: list[dict[int, _Listed]] = [{} for _ in plan.groups]
     try:
-        pairs = plan.walk(records, texts, refs, names, families, groups)
+        pairs, strings = plan.walk(records, texts, refs, names, families, groups)
     except (RejectedError, FieldError):
         return None
-    colons = pairs + sum(map(len, refs))
+    ids = sum(map(len, refs))
+    # quotes: two a key, two a string (the terms, dates and durations the walk counted;
+    # the texts, IDs and names of fields it gathered); colons: one a key, one an ID, and
+    # those of the texts and names
+    tally = pairs + ids if escapes else 2 * (pairs + strings + ids + sum(map(len, texts)))
     for (holder, how), values in zip(plan.names, names, strict=True):
         if not _names_fine(values, holder, how):
             return None
-        if how == "names":  # a path is a text too, and counted with the texts
-            colons += _SEPARATOR.join(values).count(":")
+        if how == "names":  # (a path is a text too, and counted with the texts)
+            tally += _SEPARATOR.join(values).count(":") if escapes else 2 * len(values)
     for spec, values in zip(plan.texts, texts, strict=True):
         text_colons = _text_colons(values, spec, escapes)
         if text_colons < 0:
             return None
-        colons += text_colons
+        tally += text_colons
     named: set[str] = set()
     for prefixes, values in zip(plan.refs, refs, strict=True):
         unique = set(values)
         if not _ids_fine(unique, prefixes, escapes):
             return None
         named |= unique
-    return Checked(colons, named, _gathered(plan.families, families, plan.groups, groups))
+    return Checked(tally, named, _gathered(plan.families, families, plan.groups, groups))
 
 
 def _gathered(
@@ -341,7 +370,7 @@ def _names_fine(values: list[str], holder: type, how: str) -> bool:
 
 def _ids_fine(unique: set[str], prefixes: tuple[str, ...], escapes: bool = True) -> bool:
     """The rule of :func:`~rightsdata._model.fields.check_ref` for many IDs at once (unless
-    ``escapes``, none holds a NUL: :func:`checked_colons`)."""
+    ``escapes``, none holds a NUL: :func:`checked_tally`)."""
     new = unique.difference(KNOWN_IDS.get(prefixes, ()))
     if len(prefixes) > 1:
         # an ID found valid with one of the prefixes is valid with any tuple holding it: the
@@ -371,7 +400,7 @@ _ID_CLASSES: Final = bytes.maketrans(  # (a later pair overrides an earlier one)
 def _ids_match(new: Collection[str], prefixes: tuple[str, ...], escapes: bool = True) -> bool:
     """Whether every value fullmatches ``id_pattern(prefixes)``: the regex's rule, in a few
     byte searches over all the values at once (the joined regex took a second at 100,000
-    events). Unless ``escapes``, no value holds a NUL (:func:`checked_colons`)."""
+    events). Unless ``escapes``, no value holds a NUL (:func:`checked_tally`)."""
     joined = _SEPARATOR.join(new)
     if not joined.isascii():
         return False
@@ -397,7 +426,8 @@ def _ids_match(new: Collection[str], prefixes: tuple[str, ...], escapes: bool = 
 
 def _text_colons(values: list[str], spec: Text, escapes: bool = True) -> int:
     """How many colons ``values`` hold if every one passes ``spec``; else -1. Unless
-    ``escapes``, no value holds a NUL (:func:`checked_colons`).
+    ``escapes``, no value holds a NUL, and the colons are not counted (0: the tally is of
+    quotes, :func:`checked_tally`).
 
     A text with a pattern (a language tag, a country code, a URL) is checked once for each
     distinct value: such texts repeat, and each pays a regex search. So are the values of a
@@ -434,6 +464,8 @@ def _text_colons(values: list[str], spec: Text, escapes: bool = True) -> int:
         return -1
     if any(map(holds_contact, _contact_suspects(unique, raw, marked))):
         return -1
+    if not escapes:
+        return 0
     if len(unique) == len(values) or _COLON not in raw:
         return _colons(raw)
     # each distinct value's colons counted once, then looked up for every value (the texts
@@ -572,14 +604,16 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True, defer: boo
     for path in grouped:
         if _field_at(cls, path, "_GROUPS") is None:
             raise TypeError(f"{cls.__name__}._GROUPS: {path!r} is not a path to a field")
-    deferred: list[tuple[str, int, list[str]]] = []
+    deferred: list[tuple[str, int, int, list[str]]] = []
     body = _walk_lines(
         cls, 1, None, gathered, named, grouped, "", checks, deferred if defer else None
     )
     ends = [f"        f{gathered.family(family)}({NAME_BREAK!r})" for family in families]
     later: list[str] = []
-    for k, (inner, pairs, lines) in enumerate(deferred):
-        later += [f"    pairs += {pairs} * len(D{k})", f"    for {inner} in D{k}:", *lines]
+    for k, (inner, pairs, strings, lines) in enumerate(deferred):
+        later.append(f"    pairs += {pairs} * len(D{k})")
+        later += [f"    strs += {strings} * len(D{k})"] if strings else []
+        later += [f"    for {inner} in D{k}:", *lines]
     used = "\n".join([*body, *ends, *later])
     loop = "    for i, o1 in enumerate(records):" if grouped else "    for o1 in records:"
     aliases = [
@@ -607,9 +641,47 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True, defer: boo
         f"def walk_{cls.__name__}(records, texts, refs, names, families, groups):",
         *head,
         f"    pairs = {len(attrs.fields(cls))} * len(records)",
+        f"    strs = {_strings(cls)[0]} * len(records)",
         loop,
     ]
-    return "\n".join([*head, *body, *ends, *later, "    return pairs"])
+    return "\n".join([*head, *body, *ends, *later, "    return pairs, strs"])
+
+
+def _strings(cls: type) -> tuple[int, tuple[str, ...]]:
+    """How many strings an object of ``cls`` holds in its JSON that the walk does not gather
+    (its vocabulary terms, dates and durations: every text, ID and name of a field is
+    gathered, and counted by its list), and the names of the fields that may hold one or
+    null."""
+    required, optional = 0, []
+    hints = field_hints(cls)
+    for field in attrs.fields(cls):
+        if isinstance(spec_of(field), Text | Ref | HolderNames):
+            continue  # (gathered)
+        hint = hints[field.name]
+        if nested_part(hint)[0] is not None:
+            continue  # (a part: its own strings)
+        leaves = [t for t in leaf_types(hint) if t is not type(None)]
+        if all(t in _STRINGS or _string_terms(t) for t in leaves):
+            if len(leaves) < len(leaf_types(hint)):
+                optional.append(field.name)
+            else:
+                required += 1
+        elif not all(t in (int, float, bool) for t in leaves):
+            raise TypeError(f"{cls.__name__}.{field.name}: is {hint} written as a string?")
+    return required, tuple(optional)
+
+
+#: The types of the model's fields whose JSON is a string, but for texts, IDs and terms.
+_STRINGS: Final = (EDTF, Duration, str)
+
+
+def _string_terms(cls: Any) -> bool:
+    """Whether ``cls`` is a vocabulary whose every term is a string."""
+    return (
+        isinstance(cls, type)
+        and issubclass(cls, Enum)
+        and all(type(term.value) is str for term in cls)
+    )
 
 
 def _leaf(cls: type) -> bool:
@@ -661,7 +733,7 @@ def _field_at(cls: type, path: str, declared: str) -> Any:
     return spec_of(field) if field is not None else None
 
 
-def _compiled_ahead(name: str, source: str) -> Callable[..., int] | None:
+def _compiled_ahead(name: str, source: str) -> Callable[..., tuple[int, int]] | None:
     """The walk from :mod:`rightsdata._validation.walks` if its source there is exactly ``source``
     (compiling the walks costs a cold ``load()`` about a twentieth of its time)."""
     try:
@@ -670,7 +742,7 @@ def _compiled_ahead(name: str, source: str) -> Callable[..., int] | None:
         return None
     if _walks.SOURCES.get(name) != source:
         return None
-    walk: Callable[..., int] = getattr(_walks, f"walk_{name}")
+    walk: Callable[..., tuple[int, int]] = getattr(_walks, f"walk_{name}")
     return walk
 
 
@@ -707,7 +779,7 @@ def _walk_lines(
     grouped: Mapping[str, int],
     path: str,
     checks: bool,
-    deferred: list[tuple[str, int, list[str]]] | None = None,
+    deferred: list[tuple[str, int, int, list[str]]] | None = None,
 ) -> list[str]:
     """The statements that check and gather one object ``o{depth}`` of ``cls``, a part held
     in a list by ``holder`` (or a record: None), at ``path`` from the record; and that gather
@@ -716,14 +788,16 @@ def _walk_lines(
 
     The parts of a list whose class holds no parts, none of ``named`` nor ``grouped`` (a
     citation, an inference, an alias), are gathered into one list for all the records, added
-    to ``deferred`` (the part's name, its pairs, the statements that check one), which the
-    walk checks after the records, one loop for all: most such lists hold one part, and a
+    to ``deferred`` (the part's name, its pairs and strings, the statements that check one),
+    which the walk checks after the records, one loop for all: most such lists hold one part, and a
     loop over each made and freed an iterator (the walks of 1,000 events 29.2 -> 25.9 M
     instructions with the test of a list that needs a part by ``not``, callgrind)."""
     pad, obj = "    " * (depth + 1), f"o{depth}"
     fields = attrs.fields(cls)
-    # (a record's pairs are counted once for all of them, by the walk's first line)
+    # (a record's pairs and strings are counted once for all of them, by the walk's head)
+    strings, maybe = _strings(cls) if checks else (0, ())
     lines = [f"{pad}pairs += {len(fields)}"] if checks and depth > 1 else []
+    lines += [f"{pad}strs += {strings}"] if strings and depth > 1 else []
     hints = field_hints(cls)
     for field in fields:
         value, spec = f"{obj}.{field.name}", spec_of(field)
@@ -750,6 +824,8 @@ def _walk_lines(
         group = grouped.get(path + field.name)
         if group is not None:
             lines += _group_lines(value, group, pad)
+        if field.name in maybe:
+            lines += [f"{pad}if {value} is not None:", f"{pad}    strs += 1"]
         if nested is not None:
             inner = f"o{depth + 1}"
             within = f"{path}{field.name}."
@@ -764,10 +840,13 @@ def _walk_lines(
             if not body:
                 continue
             if many and deferred is not None and not keyed and _leaf(nested):
-                pairs = body.pop(0)  # (the part's pairs, counted for all of them at once)
-                assert pairs == f"{pad}    pairs += {len(attrs.fields(nested))}"
+                # (the part's pairs and strings, counted for all of them at once)
+                part_strings = _strings(nested)[0]
+                counters = body[: 2 if part_strings else 1]
+                assert counters[0] == f"{pad}    pairs += {len(attrs.fields(nested))}"
+                del body[: len(counters)]
                 k = len(deferred)
-                deferred.append((inner, len(attrs.fields(nested)), body))
+                deferred.append((inner, len(attrs.fields(nested)), part_strings, body))
                 if isinstance(spec, Items) and spec.min_items:
                     lines.append(f"{pad}d{k}({value})")
                 else:

@@ -18,9 +18,11 @@ valid file therefore pays for msgspec alone; an invalid one pays for both paths,
 
 Where msgspec is more lenient than the converter, a cheap check closes the gap: msgspec
 ignores unknown fields of attrs classes, and keeps the last of repeated keys. Both drop a
-key-value pair, and every pair has exactly one ``:`` outside strings, so the bulk check
-counts the colons the records account for (pairs, the one in every ID, those in texts)
-against the file's. A file may leave optional fields out: msgspec fills each in by calling
+key-value pair, whose key is a string: in a file with no backslash every ``"`` starts or
+ends a string, so the bulk check counts the quotes the records account for (two for each
+key and for each string value) against the file's; in a file with an escape, where a text
+may hold a quote, the colons (every pair has exactly one outside strings; the one in every
+ID, those in texts). A file may leave optional fields out: msgspec fills each in by calling
 its default's factory, which counts the calls (:func:`rightsdata._model.fields.absent_count`),
 so the pairs the file holds are the records' fields less those filled in. A file that
 escapes a colon as ``\\u003a`` is sent to the diagnostic
@@ -57,7 +59,7 @@ import msgspec
 
 from rightsdata._model.fields import absent_count
 from rightsdata._model.records import KINDS, RECORD_TYPES, Record
-from rightsdata._validation.bulkcheck import Gathered, check_records, checked_colons
+from rightsdata._validation.bulkcheck import Gathered, check_records, checked_tally, tallied
 from rightsdata._values.dates import _CACHE as _EDTF_CACHE
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
@@ -96,13 +98,16 @@ REFUSED: Final = (FastPathError, msgspec.DecodeError, RecursionError)
 
 def _dec_hook(cls: type, value: Any) -> Any:
     # Called for the two non-JSON types of the model, with the JSON value as decoded.
+    # The parser's cache first, in this frame: dates repeat, and this saves two Python calls
+    # a date, and the test of its type (the cache's keys are texts; a list or an object
+    # raises TypeError here, as that test would).
+    cached = _EDTF_CACHE.get(value)
+    if cached is not None and cls is EDTF:
+        return cached
     if cls is EDTF:
         if type(value) is not str:
             raise TypeError(f"expected an EDTF date as text, got {type(value).__name__}")
-        # The parser's cache first, in this frame: dates repeat, and this saves two Python
-        # calls a date.
-        cached = _EDTF_CACHE.get(value)
-        return cached if cached is not None else EDTF.parse(value)
+        return EDTF.parse(value)
     if cls is Duration:
         if type(value) is not str:
             raise TypeError(f"expected an ISO 8601 duration as text, got {type(value).__name__}")
@@ -150,7 +155,7 @@ def decode_kind(kind: str, data: bytes, sharing: Sharing | None = None) -> Decod
         before = absent_count()
         records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
         absent = absent_count() - before  # fields left out, filled in by their defaults
-        checked = check_records(records, data.count(b":"), absent, escapes=escapes)
+        checked = check_records(records, data.count(tallied(escapes)[0]), absent, escapes=escapes)
         if checked is None:
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
         if sharing is not None:
@@ -203,10 +208,11 @@ def decode_document(
     one kind's file: every kind's records, and the redirects' and the descriptor's JSON
     text (None where absent) for the caller to check.
 
-    The colons are counted over the whole document: each kind's records', one for each key,
-    the redirects' and the descriptor's. A key that is unknown raises; one that is repeated
-    or ``null`` leaves its colons uncounted. A document with no list of records raises (the
-    diagnostic path says what it holds).
+    The quotes (or colons: :func:`~rightsdata._validation.bulkcheck.tallied`) are counted
+    over the whole document: each kind's records', each key's, the redirects' and the
+    descriptor's. A key that is unknown raises; one that is repeated or ``null`` leaves its
+    own uncounted. A document with no list of records raises (the diagnostic path says what
+    it holds).
 
     >>> data = b'''{"places": [{"id": "place:almaty", "name": "Almaty", "kind": "city",
     ...   "citations": [{"source": "source:a"}]}], "redirects": [],
@@ -216,28 +222,29 @@ def decode_document(
     (['Almaty'], b'[]', b'{"name": "x"}')
     """
     escapes = _refuse_escaped_colons("the document", data)
+    byte, per_key = tallied(escapes)
     found: dict[str, Decoded] = {}
     with gc_paused():
         before = absent_count()
         document = _document_decoder().decode(data)
-        colons = -(absent_count() - before)  # fields left out hold no colon
+        tally = -(absent_count() - before) * per_key  # fields left out hold no key
         for kind in KINDS:
             records = getattr(document, kind)
             if records is None:
                 continue
-            checked = checked_colons(records, escapes=escapes)
+            checked = checked_tally(records, escapes=escapes)
             if checked is None:
                 raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
-            colons += checked.colons + 1  # and the key's own
+            tally += checked.tally + per_key  # and the key's own
             found[kind] = Decoded(records, checked.ids, None, checked.gathered)
         redirects = bytes(document.redirects) if len(document.redirects) else None
         if redirects is not None:
-            colons += redirects.count(b":") + 1
+            tally += redirects.count(byte) + per_key
         raw = getattr(document, EMBEDDED)
         descriptor = bytes(raw) if len(raw) else None
         if descriptor is not None:
-            colons += descriptor.count(b":") + 1
-        if colons != data.count(b":") or not found:
+            tally += descriptor.count(byte) + per_key
+        if tally != data.count(byte) or not found:
             raise FastPathError("the document: a key is repeated or null, or no records")
         if sharing is not None:
             for name, decoded in found.items():
@@ -271,8 +278,8 @@ def decode_json_lines(
 
     Any other line (blank, another order of keys, another spacing) raises: the diagnostic
     path reads such a file. The ``"$kind"`` key that starts a line is the one unknown key
-    msgspec is let to skip (one colon a line); any other, a second ``"$kind"`` among them,
-    leaves its colon uncounted.
+    msgspec is let to skip (four quotes a line, or one colon); any other, a second
+    ``"$kind"`` among them, leaves its own uncounted.
 
     >>> place = (b'{"$kind": "places", "id": "place:almaty", "name": "Almaty", '
     ...          b'"kind": "city", "citations": [{"source": "source:a"}]}')
@@ -285,6 +292,7 @@ def decode_json_lines(
     ([(2, b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}')], None)
     """
     escapes = _refuse_escaped_colons("the lines", data)
+    byte, per_key = tallied(escapes)
     lines = data.split(b"\n")
     if lines and not lines[-1]:
         lines.pop()
@@ -314,22 +322,23 @@ def decode_json_lines(
     found: dict[str, Decoded] = {}
     with gc_paused():
         before = absent_count()
-        colons = sum(line.count(b":") for line in redirects[0])
+        tally = sum(line.count(byte) for line in redirects[0])
         if descriptor is not None:
-            colons += descriptor.count(b":")
+            tally += descriptor.count(byte)
         for kind in KINDS:  # (the diagnostic path structures the kinds in this order too)
             if kind not in groups:
                 continue
             texts, numbers = groups.pop(kind)
             records: list[Record] = list(map(_record_decoder(kind).decode, texts))
             del texts
-            checked = checked_colons(records, escapes=escapes)
+            checked = checked_tally(records, escapes=escapes)
             if checked is None:
                 raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
-            colons += checked.colons + len(records)  # and each line's "$kind"
+            # and each line's "$kind": "events" (its colon, or the key's and the term's quotes)
+            tally += checked.tally + len(records) * (1 if escapes else 4)
             found[kind] = Decoded(records, checked.ids, numbers, checked.gathered)
-        colons -= absent_count() - before
-        if colons != data.count(b":"):
+        tally -= (absent_count() - before) * per_key
+        if tally != data.count(byte):
             raise FastPathError("a key is unknown or repeated")
         if sharing is not None:
             for kind, decoded in found.items():

@@ -8,16 +8,16 @@ otherwise it is generated.
 from rightsdata._model.fields import RejectedError
 
 SOURCES = {
-    'Source': 'def walk_Source(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t5(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.inferred\n        if v:\n            d1(v)\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r0(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs',
-    'Person': 'def walk_Person(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 9 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
-    'Organization': 'def walk_Organization(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    t11 = texts[11].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 12 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t6(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t7(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t8(v)\n                v = o3.quote\n                if v is not None:\n                    t9(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t8(v)\n            v = o2.quote\n            if v is not None:\n                t9(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t10(o2.field)\n            t11(o2.basis)\n    return pairs',
-    'Group': 'def walk_Group(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        v = o1.identifiers\n        if v:\n            d0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t4(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d1(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t3(o2.value)\n            o2._rules()\n    pairs += 5 * len(D1)\n    for o3 in D1:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a2(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs',
-    'Place': "def walk_Place(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 11 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n            f0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t5(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n        f0('\\x1e')\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            t4(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs",
-    'Law': 'def walk_Law(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 8 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        v = o1.article\n        if v is not None:\n            t2(v)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs',
-    'Event': "def walk_Event(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    f1 = families[1].append\n    f2 = families[2].append\n    x0 = families[0].extend\n    x2 = families[2].extend\n    G0 = groups[0]\n    G1 = groups[1]\n    G2 = groups[2]\n    P0 = {}\n    P1 = {}\n    P2 = {}\n    p0 = P0.get\n    p1 = P1.get\n    p2 = P2.get\n    ident = id\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 15 * len(records)\n    for i, o1 in enumerate(records):\n        r0(o1.id)\n        v = o1.kind\n        p = p1(ident(v))\n        if p is None:\n            at = []\n            G1[ident(v)] = (v, at)\n            p = P1[ident(v)] = at.append\n        p(i)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        v = o1.date\n        p = p0(ident(v))\n        if p is None:\n            at = []\n            G0[ident(v)] = (v, at)\n            p = P0[ident(v)] = at.append\n        p(i)\n        v = o1.places\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.participants\n        if v:\n            for o2 in v:\n                pairs += 2\n                r2(o2.actor)\n                f1(o2.actor)\n                v = o2.role\n                p = p2(ident(v))\n                if p is None:\n                    at = []\n                    G2[ident(v)] = (v, at)\n                    p = P2[ident(v)] = at.append\n                p(i)\n        v = o1.charges\n        if v:\n            for o2 in v:\n                pairs += 2\n                r3(o2.provision)\n                f2(o2.provision)\n                r2(o2.against)\n                f1(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t2(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t3(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                    f2(v)\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                    x2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                    x2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n            f2(v)\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f1('\\x1e')\n        f0('\\x1e')\n        f2('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t4(v)\n                v = o3.quote\n                if v is not None:\n                    t5(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs",
-    'Relationship': "def walk_Relationship(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 9 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.subject)\n        f0(o1.subject)\n        r2(o1.object)\n        f0(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n    return pairs",
-    'Statement': "def walk_Statement(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    x0 = families[0].extend\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 13 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.speaker)\n        f0(o1.speaker)\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        v = o1.addressed_to\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.about\n        if v:\n            e2(v)\n            x0(v)\n        v = o1.joined_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.relayed_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t2(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t3(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t4(v)\n                v = o3.quote\n                if v is not None:\n                    t5(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs",
-    'Rating': "def walk_Rating(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 10 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.country)\n        f0(o1.country)\n        r2(o1.rated_by)\n        f0(o1.rated_by)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                v = o2.of\n                if v is not None:\n                    t0(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t1(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r3(v)\n                v = o2.joined_by\n                if v:\n                    e3(v)\n                v = o2.relayed_by\n                if v:\n                    e3(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t2(v)\n                v = o3.quote\n                if v is not None:\n                    t3(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t2(v)\n            v = o2.quote\n            if v is not None:\n                t3(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t4(o2.field)\n            t5(o2.basis)\n    return pairs",
+    'Source': 'def walk_Source(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 12 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        if o1.published is not None:\n            strs += 1\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        if o1.retrieved is not None:\n            strs += 1\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t5(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.inferred\n        if v:\n            d1(v)\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r0(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs, strs',
+    'Person': 'def walk_Person(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 9 * len(records)\n    strs = 0 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        if o1.born is not None:\n            strs += 1\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    strs += 1 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs, strs',
+    'Organization': 'def walk_Organization(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    t11 = texts[11].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 12 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        if o1.status is not None:\n            strs += 1\n        if o1.founded is not None:\n            strs += 1\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t6(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t7(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    strs += 1 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t8(v)\n                v = o3.quote\n                if v is not None:\n                    t9(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t8(v)\n            v = o2.quote\n            if v is not None:\n                t9(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t10(o2.field)\n            t11(o2.basis)\n    return pairs, strs',
+    'Group': 'def walk_Group(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 11 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        v = o1.identifiers\n        if v:\n            d0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t4(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d1(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    strs += 1 * len(D0)\n    for o2 in D0:\n            t3(o2.value)\n            o2._rules()\n    pairs += 5 * len(D1)\n    for o3 in D1:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a2(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs, strs',
+    'Place': "def walk_Place(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 11 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n            f0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t5(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n        f0('\\x1e')\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    strs += 1 * len(D1)\n    for o2 in D1:\n            t4(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs, strs",
+    'Law': 'def walk_Law(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 8 * len(records)\n    strs = 0 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        v = o1.article\n        if v is not None:\n            t2(v)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs, strs',
+    'Event': "def walk_Event(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    f1 = families[1].append\n    f2 = families[2].append\n    x0 = families[0].extend\n    x2 = families[2].extend\n    G0 = groups[0]\n    G1 = groups[1]\n    G2 = groups[2]\n    P0 = {}\n    P1 = {}\n    P2 = {}\n    p0 = P0.get\n    p1 = P1.get\n    p2 = P2.get\n    ident = id\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 15 * len(records)\n    strs = 1 * len(records)\n    for i, o1 in enumerate(records):\n        r0(o1.id)\n        v = o1.kind\n        p = p1(ident(v))\n        if p is None:\n            at = []\n            G1[ident(v)] = (v, at)\n            p = P1[ident(v)] = at.append\n        p(i)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        v = o1.date\n        p = p0(ident(v))\n        if p is None:\n            at = []\n            G0[ident(v)] = (v, at)\n            p = P0[ident(v)] = at.append\n        p(i)\n        if o1.date is not None:\n            strs += 1\n        v = o1.places\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.participants\n        if v:\n            for o2 in v:\n                pairs += 2\n                strs += 1\n                r2(o2.actor)\n                f1(o2.actor)\n                v = o2.role\n                p = p2(ident(v))\n                if p is None:\n                    at = []\n                    G2[ident(v)] = (v, at)\n                    p = P2[ident(v)] = at.append\n                p(i)\n        v = o1.charges\n        if v:\n            for o2 in v:\n                pairs += 2\n                r3(o2.provision)\n                f2(o2.provision)\n                r2(o2.against)\n                f1(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n            strs += 1\n            if o2.term is not None:\n                strs += 1\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t2(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t3(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                    f2(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                    x2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                    x2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n            f2(v)\n        if o1.status is not None:\n            strs += 1\n        if o1.date_of is not None:\n            strs += 1\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f1('\\x1e')\n        f0('\\x1e')\n        f2('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t4(v)\n                v = o3.quote\n                if v is not None:\n                    t5(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs, strs",
+    'Relationship': "def walk_Relationship(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 9 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.subject)\n        f0(o1.subject)\n        r2(o1.object)\n        f0(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if o1.start is not None:\n            strs += 1\n        if o1.end is not None:\n            strs += 1\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n    return pairs, strs",
+    'Statement': "def walk_Statement(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    x0 = families[0].extend\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 13 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.speaker)\n        f0(o1.speaker)\n        if o1.date is not None:\n            strs += 1\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        v = o1.addressed_to\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.about\n        if v:\n            e2(v)\n            x0(v)\n        v = o1.joined_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.relayed_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t2(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t3(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t4(v)\n                v = o3.quote\n                if v is not None:\n                    t5(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs, strs",
+    'Rating': "def walk_Rating(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 10 * len(records)\n    strs = 3 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.country)\n        f0(o1.country)\n        if o1.previous is not None:\n            strs += 1\n        r2(o1.rated_by)\n        f0(o1.rated_by)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t0(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t1(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r3(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e3(v)\n                v = o2.relayed_by\n                if v:\n                    e3(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t2(v)\n                v = o3.quote\n                if v is not None:\n                    t3(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t2(v)\n            v = o2.quote\n            if v is not None:\n                t3(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t4(o2.field)\n            t5(o2.basis)\n    return pairs, strs",
 }
 
 
@@ -44,12 +44,15 @@ def walk_Source(records, texts, refs, names, families, groups):
     D1 = []
     d1 = D1.extend
     pairs = 12 * len(records)
+    strs = 1 * len(records)
     for o1 in records:
         r0(o1.id)
         t0(o1.title)
         v = o1.publisher
         if v is not None:
             r1(v)
+        if o1.published is not None:
+            strs += 1
         t1(o1.language)
         v = o1.url
         if v is not None:
@@ -57,6 +60,8 @@ def walk_Source(records, texts, refs, names, families, groups):
         v = o1.note
         if v is not None:
             t3(v)
+        if o1.retrieved is not None:
+            strs += 1
         v = o1.archive_url
         if v is not None:
             t4(v)
@@ -64,6 +69,7 @@ def walk_Source(records, texts, refs, names, families, groups):
         if v:
             for o2 in v:
                 pairs += 14
+                strs += 3
                 v = o2.of
                 if v is not None:
                     t5(v)
@@ -79,6 +85,10 @@ def walk_Source(records, texts, refs, names, families, groups):
                 v = o2.asserted_by
                 if v is not None:
                     r2(v)
+                if o2.per is not None:
+                    strs += 1
+                if o2.range_meaning is not None:
+                    strs += 1
                 v = o2.joined_by
                 if v:
                     e2(v)
@@ -103,12 +113,14 @@ def walk_Source(records, texts, refs, names, families, groups):
                 v = o3.fields
                 if v is not None:
                     n0(v)
+                if o3.confidence is not None:
+                    strs += 1
     pairs += 2 * len(D1)
     for o2 in D1:
             a1(o2.field)
             t9(o2.field)
             t10(o2.basis)
-    return pairs
+    return pairs, strs
 
 
 def walk_Person(records, texts, refs, names, families, groups):
@@ -135,12 +147,15 @@ def walk_Person(records, texts, refs, names, families, groups):
     D3 = []
     d3 = D3.extend
     pairs = 9 * len(records)
+    strs = 0 * len(records)
     for o1 in records:
         r0(o1.id)
         t0(o1.name)
         v = o1.aliases
         if v:
             d0(v)
+        if o1.born is not None:
+            strs += 1
         v = o1.country
         if v is not None:
             t3(v)
@@ -162,6 +177,7 @@ def walk_Person(records, texts, refs, names, families, groups):
             if v is not None:
                 t2(v)
     pairs += 2 * len(D1)
+    strs += 1 * len(D1)
     for o2 in D1:
             t5(o2.value)
             o2._rules()
@@ -177,12 +193,14 @@ def walk_Person(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n0(v)
+            if o2.confidence is not None:
+                strs += 1
     pairs += 2 * len(D3)
     for o2 in D3:
             a1(o2.field)
             t8(o2.field)
             t9(o2.basis)
-    return pairs
+    return pairs, strs
 
 
 def walk_Organization(records, texts, refs, names, families, groups):
@@ -216,6 +234,7 @@ def walk_Organization(records, texts, refs, names, families, groups):
     D4 = []
     d4 = D4.extend
     pairs = 12 * len(records)
+    strs = 1 * len(records)
     for o1 in records:
         r0(o1.id)
         t0(o1.name)
@@ -225,6 +244,10 @@ def walk_Organization(records, texts, refs, names, families, groups):
         v = o1.country
         if v is not None:
             t3(v)
+        if o1.status is not None:
+            strs += 1
+        if o1.founded is not None:
+            strs += 1
         v = o1.summary
         if v is not None:
             t4(v)
@@ -235,6 +258,7 @@ def walk_Organization(records, texts, refs, names, families, groups):
         if v:
             for o2 in v:
                 pairs += 14
+                strs += 3
                 v = o2.of
                 if v is not None:
                     t6(v)
@@ -250,6 +274,10 @@ def walk_Organization(records, texts, refs, names, families, groups):
                 v = o2.asserted_by
                 if v is not None:
                     r1(v)
+                if o2.per is not None:
+                    strs += 1
+                if o2.range_meaning is not None:
+                    strs += 1
                 v = o2.joined_by
                 if v:
                     e1(v)
@@ -271,6 +299,7 @@ def walk_Organization(records, texts, refs, names, families, groups):
             if v is not None:
                 t2(v)
     pairs += 2 * len(D1)
+    strs += 1 * len(D1)
     for o2 in D1:
             t5(o2.value)
             o2._rules()
@@ -286,6 +315,8 @@ def walk_Organization(records, texts, refs, names, families, groups):
                 v = o3.fields
                 if v is not None:
                     n0(v)
+                if o3.confidence is not None:
+                    strs += 1
     pairs += 5 * len(D3)
     for o2 in D3:
             r2(o2.source)
@@ -298,12 +329,14 @@ def walk_Organization(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
+            if o2.confidence is not None:
+                strs += 1
     pairs += 2 * len(D4)
     for o2 in D4:
             a2(o2.field)
             t10(o2.field)
             t11(o2.basis)
-    return pairs
+    return pairs, strs
 
 
 def walk_Group(records, texts, refs, names, families, groups):
@@ -334,6 +367,7 @@ def walk_Group(records, texts, refs, names, families, groups):
     D3 = []
     d3 = D3.extend
     pairs = 11 * len(records)
+    strs = 1 * len(records)
     for o1 in records:
         r0(o1.id)
         t0(o1.name)
@@ -355,6 +389,7 @@ def walk_Group(records, texts, refs, names, families, groups):
         if v:
             for o2 in v:
                 pairs += 14
+                strs += 3
                 v = o2.of
                 if v is not None:
                     t4(v)
@@ -370,6 +405,10 @@ def walk_Group(records, texts, refs, names, families, groups):
                 v = o2.asserted_by
                 if v is not None:
                     r2(v)
+                if o2.per is not None:
+                    strs += 1
+                if o2.range_meaning is not None:
+                    strs += 1
                 v = o2.joined_by
                 if v:
                     e2(v)
@@ -385,6 +424,7 @@ def walk_Group(records, texts, refs, names, families, groups):
         if v:
             d3(v)
     pairs += 2 * len(D0)
+    strs += 1 * len(D0)
     for o2 in D0:
             t3(o2.value)
             o2._rules()
@@ -400,6 +440,8 @@ def walk_Group(records, texts, refs, names, families, groups):
                 v = o3.fields
                 if v is not None:
                     n0(v)
+                if o3.confidence is not None:
+                    strs += 1
     pairs += 5 * len(D2)
     for o2 in D2:
             r3(o2.source)
@@ -412,12 +454,14 @@ def walk_Group(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
+            if o2.confidence is not None:
+                strs += 1
     pairs += 2 * len(D3)
     for o2 in D3:
             a2(o2.field)
             t8(o2.field)
             t9(o2.basis)
-    return pairs
+    return pairs, strs
 
 
 def walk_Place(records, texts, refs, names, families, groups):
@@ -451,6 +495,7 @@ def walk_Place(records, texts, refs, names, families, groups):
     D4 = []
     d4 = D4.extend
     pairs = 11 * len(records)
+    strs = 1 * len(records)
     for o1 in records:
         r0(o1.id)
         t0(o1.name)
@@ -478,6 +523,7 @@ def walk_Place(records, texts, refs, names, families, groups):
         if v:
             for o2 in v:
                 pairs += 14
+                strs += 3
                 v = o2.of
                 if v is not None:
                     t5(v)
@@ -493,6 +539,10 @@ def walk_Place(records, texts, refs, names, families, groups):
                 v = o2.asserted_by
                 if v is not None:
                     r1(v)
+                if o2.per is not None:
+                    strs += 1
+                if o2.range_meaning is not None:
+                    strs += 1
                 v = o2.joined_by
                 if v:
                     e1(v)
@@ -515,6 +565,7 @@ def walk_Place(records, texts, refs, names, families, groups):
             if v is not None:
                 t2(v)
     pairs += 2 * len(D1)
+    strs += 1 * len(D1)
     for o2 in D1:
             t4(o2.value)
             o2._rules()
@@ -530,6 +581,8 @@ def walk_Place(records, texts, refs, names, families, groups):
                 v = o3.fields
                 if v is not None:
                     n0(v)
+                if o3.confidence is not None:
+                    strs += 1
     pairs += 5 * len(D3)
     for o2 in D3:
             r2(o2.source)
@@ -542,12 +595,14 @@ def walk_Place(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
+            if o2.confidence is not None:
+                strs += 1
     pairs += 2 * len(D4)
     for o2 in D4:
             a2(o2.field)
             t9(o2.field)
             t10(o2.basis)
-    return pairs
+    return pairs, strs
 
 
 def walk_Law(records, texts, refs, names, families, groups):
@@ -569,6 +624,7 @@ def walk_Law(records, texts, refs, names, families, groups):
     D1 = []
     d1 = D1.extend
     pairs = 8 * len(records)
+    strs = 0 * len(records)
     for o1 in records:
         r0(o1.id)
         t0(o1.instrument)
@@ -600,12 +656,14 @@ def walk_Law(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n0(v)
+            if o2.confidence is not None:
+                strs += 1
     pairs += 2 * len(D1)
     for o2 in D1:
             a1(o2.field)
             t7(o2.field)
             t8(o2.basis)
-    return pairs
+    return pairs, strs
 
 
 def walk_Event(records, texts, refs, names, families, groups):
@@ -648,6 +706,7 @@ def walk_Event(records, texts, refs, names, families, groups):
     D2 = []
     d2 = D2.extend
     pairs = 15 * len(records)
+    strs = 1 * len(records)
     for i, o1 in enumerate(records):
         r0(o1.id)
         v = o1.kind
@@ -668,6 +727,8 @@ def walk_Event(records, texts, refs, names, families, groups):
             G0[ident(v)] = (v, at)
             p = P0[ident(v)] = at.append
         p(i)
+        if o1.date is not None:
+            strs += 1
         v = o1.places
         if v:
             e1(v)
@@ -676,6 +737,7 @@ def walk_Event(records, texts, refs, names, families, groups):
         if v:
             for o2 in v:
                 pairs += 2
+                strs += 1
                 r2(o2.actor)
                 f1(o2.actor)
                 v = o2.role
@@ -696,10 +758,14 @@ def walk_Event(records, texts, refs, names, families, groups):
         o2 = o1.penalty
         if o2 is not None:
             pairs += 2
+            strs += 1
+            if o2.term is not None:
+                strs += 1
         v = o1.figures
         if v:
             for o2 in v:
                 pairs += 14
+                strs += 3
                 v = o2.of
                 if v is not None:
                     t2(v)
@@ -716,6 +782,10 @@ def walk_Event(records, texts, refs, names, families, groups):
                 if v is not None:
                     r2(v)
                     f2(v)
+                if o2.per is not None:
+                    strs += 1
+                if o2.range_meaning is not None:
+                    strs += 1
                 v = o2.joined_by
                 if v:
                     e2(v)
@@ -731,6 +801,10 @@ def walk_Event(records, texts, refs, names, families, groups):
         if v is not None:
             r0(v)
             f2(v)
+        if o1.status is not None:
+            strs += 1
+        if o1.date_of is not None:
+            strs += 1
         if not o1.citations: raise RejectedError()
         d1(o1.citations)
         v = o1.inferred
@@ -752,6 +826,8 @@ def walk_Event(records, texts, refs, names, families, groups):
                 v = o3.fields
                 if v is not None:
                     n0(v)
+                if o3.confidence is not None:
+                    strs += 1
     pairs += 5 * len(D1)
     for o2 in D1:
             r4(o2.source)
@@ -764,12 +840,14 @@ def walk_Event(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
+            if o2.confidence is not None:
+                strs += 1
     pairs += 2 * len(D2)
     for o2 in D2:
             a2(o2.field)
             t6(o2.field)
             t7(o2.basis)
-    return pairs
+    return pairs, strs
 
 
 def walk_Relationship(records, texts, refs, names, families, groups):
@@ -790,6 +868,7 @@ def walk_Relationship(records, texts, refs, names, families, groups):
     D1 = []
     d1 = D1.extend
     pairs = 9 * len(records)
+    strs = 1 * len(records)
     for o1 in records:
         r0(o1.id)
         r1(o1.subject)
@@ -799,6 +878,10 @@ def walk_Relationship(records, texts, refs, names, families, groups):
         v = o1.title
         if v is not None:
             t0(v)
+        if o1.start is not None:
+            strs += 1
+        if o1.end is not None:
+            strs += 1
         if not o1.citations: raise RejectedError()
         d0(o1.citations)
         v = o1.inferred
@@ -818,12 +901,14 @@ def walk_Relationship(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n0(v)
+            if o2.confidence is not None:
+                strs += 1
     pairs += 2 * len(D1)
     for o2 in D1:
             a1(o2.field)
             t3(o2.field)
             t4(o2.basis)
-    return pairs
+    return pairs, strs
 
 
 def walk_Statement(records, texts, refs, names, families, groups):
@@ -852,10 +937,13 @@ def walk_Statement(records, texts, refs, names, families, groups):
     D2 = []
     d2 = D2.extend
     pairs = 13 * len(records)
+    strs = 1 * len(records)
     for o1 in records:
         r0(o1.id)
         r1(o1.speaker)
         f0(o1.speaker)
+        if o1.date is not None:
+            strs += 1
         t0(o1.summary)
         v = o1.quote
         if v is not None:
@@ -880,6 +968,7 @@ def walk_Statement(records, texts, refs, names, families, groups):
         if v:
             for o2 in v:
                 pairs += 14
+                strs += 3
                 v = o2.of
                 if v is not None:
                     t2(v)
@@ -895,6 +984,10 @@ def walk_Statement(records, texts, refs, names, families, groups):
                 v = o2.asserted_by
                 if v is not None:
                     r1(v)
+                if o2.per is not None:
+                    strs += 1
+                if o2.range_meaning is not None:
+                    strs += 1
                 v = o2.joined_by
                 if v:
                     e1(v)
@@ -923,6 +1016,8 @@ def walk_Statement(records, texts, refs, names, families, groups):
                 v = o3.fields
                 if v is not None:
                     n0(v)
+                if o3.confidence is not None:
+                    strs += 1
     pairs += 5 * len(D1)
     for o2 in D1:
             r3(o2.source)
@@ -935,12 +1030,14 @@ def walk_Statement(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
+            if o2.confidence is not None:
+                strs += 1
     pairs += 2 * len(D2)
     for o2 in D2:
             a2(o2.field)
             t6(o2.field)
             t7(o2.basis)
-    return pairs
+    return pairs, strs
 
 
 def walk_Rating(records, texts, refs, names, families, groups):
@@ -967,16 +1064,20 @@ def walk_Rating(records, texts, refs, names, families, groups):
     D2 = []
     d2 = D2.extend
     pairs = 10 * len(records)
+    strs = 3 * len(records)
     for o1 in records:
         r0(o1.id)
         r1(o1.country)
         f0(o1.country)
+        if o1.previous is not None:
+            strs += 1
         r2(o1.rated_by)
         f0(o1.rated_by)
         v = o1.figures
         if v:
             for o2 in v:
                 pairs += 14
+                strs += 3
                 v = o2.of
                 if v is not None:
                     t0(v)
@@ -992,6 +1093,10 @@ def walk_Rating(records, texts, refs, names, families, groups):
                 v = o2.asserted_by
                 if v is not None:
                     r3(v)
+                if o2.per is not None:
+                    strs += 1
+                if o2.range_meaning is not None:
+                    strs += 1
                 v = o2.joined_by
                 if v:
                     e3(v)
@@ -1019,6 +1124,8 @@ def walk_Rating(records, texts, refs, names, families, groups):
                 v = o3.fields
                 if v is not None:
                     n0(v)
+                if o3.confidence is not None:
+                    strs += 1
     pairs += 5 * len(D1)
     for o2 in D1:
             r4(o2.source)
@@ -1031,9 +1138,11 @@ def walk_Rating(records, texts, refs, names, families, groups):
             v = o2.fields
             if v is not None:
                 n1(v)
+            if o2.confidence is not None:
+                strs += 1
     pairs += 2 * len(D2)
     for o2 in D2:
             a2(o2.field)
             t4(o2.field)
             t5(o2.basis)
-    return pairs
+    return pairs, strs
