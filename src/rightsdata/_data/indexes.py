@@ -164,7 +164,7 @@ def chronological_key(date: EDTF | str | None) -> tuple[int, str]:
     True
     >>> chronological_key(2012)  # type: ignore[arg-type]
     Traceback (most recent call last):
-    TypeError: chronological_key takes an EDTF, its text or None, not int (2012)
+    TypeError: chronological_key takes an EDTF, its text or None, not an int (2012)
     """
     if date is None:
         return (_UNDATED_KEY, "")

@@ -761,7 +761,7 @@ def _what_counted(of: object) -> str | Literal[False] | None:
     Traceback (most recent call last):
     ...
     TypeError: of must be the text of a figure's of ('police officers'), False for the \
-figures without one, or None, not int
+figures without one, or None, not an int (3)
 
     A text no figure's ``of`` can be (empty, with a space at an end, on two lines) would
     keep nothing, whatever the data: it is a ValueError, saying why.
