@@ -2366,7 +2366,7 @@ def test_years_outside_the_cited_passage_are_marked_or_cited(ds: Any) -> None:
     for record_id, (locator, field) in cited.items():
         record = ds.get(record_id)
         assert any(
-            c.source == S4 and c.locator == locator and c.fields == (field,)
+            c.source == S4 and c.locator == locator and field in (c.fields or ())
             for c in record.citations
         ), record_id
     text = seed_text("004")
