@@ -61,7 +61,7 @@ from rightsdata._model.records import (
     Relationship,
     Statement,
 )
-from rightsdata._values.argcheck import checked_field, flag_field
+from rightsdata._values.argcheck import checked_field, flag_field, items_field
 from rightsdata._values.dates import EDTF
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import Duration, format_duration
@@ -122,8 +122,9 @@ class ColumnType(enum.Enum):
 
 
 #: The checks of a table's, a column's and a foreign key's fields of those types.
-_TUPLE: Final = checked_field("a tuple", tuple)
-_TUPLE_OR_NONE: Final = checked_field("a tuple or None", (tuple, type(None)))
+_STRS: Final = items_field("a str", str)
+_STRS_OR_NONE: Final = items_field("a str", str, optional=True)
+_INTS_OR_NONE: Final = items_field("an int", int, optional=True)
 _INT_OR_NONE: Final = checked_field("an int or None", (int, type(None)))
 
 
@@ -148,12 +149,12 @@ class Column:
     )
     description: str = attrs.field(validator=checked_field("a str", str))
     required: bool = attrs.field(default=False, validator=flag_field)
-    terms: tuple[str, ...] = attrs.field(default=(), validator=_TUPLE)
-    refs: tuple[str, ...] = attrs.field(default=(), validator=_TUPLE)
+    terms: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
+    refs: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
     max_length: int | None = attrs.field(default=None, validator=_INT_OR_NONE)
     #: The bounds of a number column (degrees of latitude: -90 and 90), where it has them.
-    bounds: tuple[int, int] | None = attrs.field(default=None, validator=_TUPLE_OR_NONE)
-    field: tuple[str, ...] | None = attrs.field(default=None, validator=_TUPLE_OR_NONE)
+    bounds: tuple[int, int] | None = attrs.field(default=None, validator=_INTS_OR_NONE)
+    field: tuple[str, ...] | None = attrs.field(default=None, validator=_STRS_OR_NONE)
     get: Callable[[Any], Cell] | None = attrs.field(default=None, eq=False, repr=False)
     #: For a derived column: the path of the field it is derived from, and how
     #: (``"earliest"``, ``"latest"``: a date's bounds; ``"days"``: a duration in days).
@@ -170,9 +171,9 @@ class ForeignKey:
     ForeignKey(columns=('provision',), table='laws', table_columns=('id',))
     """
 
-    columns: tuple[str, ...] = attrs.field(validator=_TUPLE)
+    columns: tuple[str, ...] = attrs.field(validator=_STRS)
     table: str = attrs.field(validator=checked_field("a str", str))
-    table_columns: tuple[str, ...] = attrs.field(validator=_TUPLE)
+    table_columns: tuple[str, ...] = attrs.field(validator=_STRS)
 
 
 @attrs.frozen
@@ -196,11 +197,15 @@ class Table:
 
     name: TableName = attrs.field(validator=checked_field("a str", str))
     description: str = attrs.field(validator=checked_field("a str", str))
-    columns: tuple[Column, ...] = attrs.field(validator=_TUPLE)
-    primary_key: tuple[str, ...] = attrs.field(validator=_TUPLE)
-    foreign_keys: tuple[ForeignKey, ...] = attrs.field(validator=_TUPLE)
-    kinds: tuple[KindName, ...] = attrs.field(default=(), validator=_TUPLE)
-    path: tuple[str, ...] = attrs.field(default=(), validator=_TUPLE)
+    columns: tuple[Column, ...] = attrs.field(
+        validator=items_field("a `rightsdata.tables.Column`", Column)
+    )
+    primary_key: tuple[str, ...] = attrs.field(validator=_STRS)
+    foreign_keys: tuple[ForeignKey, ...] = attrs.field(
+        validator=items_field("a `rightsdata.tables.ForeignKey`", ForeignKey)
+    )
+    kinds: tuple[KindName, ...] = attrs.field(default=(), validator=_STRS)
+    path: tuple[str, ...] = attrs.field(default=(), validator=_STRS)
     keys: int = attrs.field(default=1, validator=checked_field("an int", int))
     item: type | None = attrs.field(
         default=None, validator=checked_field("a class or None", (type, type(None)))

@@ -100,7 +100,7 @@ def _dec_hook(cls: type, value: Any) -> Any:
     # Called for the two non-JSON types of the model, with the JSON value as decoded.
     # The parser's cache first, in this frame: dates repeat, and this saves two Python calls
     # a date, and the test of its type (the cache's keys are texts; a list or an object
-    # raises TypeError here, as that test would).
+    # raises TypeError here, "unhashable type", a refusal of the fast path as that test's is).
     cached = _EDTF_CACHE.get(value)
     if cached is not None and cls is EDTF:
         return cached

@@ -10,7 +10,7 @@ from typing import Any
 from rightsdata._values.errors import checked
 from rightsdata._values.flags import flag
 
-__all__ = ["checked_field", "flag_field"]
+__all__ = ["checked_field", "flag_field", "items_field"]
 
 
 def checked_field(taken: str, types: type | tuple[type, ...]) -> Any:
@@ -36,3 +36,29 @@ def checked_field(taken: str, types: type | tuple[type, ...]) -> Any:
 def flag_field(instance: object, attribute: Any, value: object) -> None:
     """An attrs validator that a field is True or False (:func:`~rightsdata._values.flags.flag`)."""
     flag(value, attribute.name)
+
+
+def items_field(taken: str, types: type | tuple[type, ...], *, optional: bool = False) -> Any:
+    """An attrs validator that a field is a tuple whose items are each one of ``types``
+    (``taken`` says what an item must be), or None where ``optional``; an item is told by its
+    place in the tuple.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Box:
+    ...     names: tuple[str, ...] = attrs.field(validator=items_field("a str", str))
+    >>> names: Any = ("a", 1)  # (as a config might give it)
+    >>> Box(names)
+    Traceback (most recent call last):
+    TypeError: names[1] must be a str, not an int (1)
+    """
+    whole = f"a tuple of {taken.split(' ', 1)[-1]}" + (" or None" if optional else "")
+
+    def validate(instance: object, attribute: Any, value: object) -> None:
+        if value is None and optional:
+            return
+        items: tuple[object, ...] = checked(value, attribute.name, whole, tuple)  # type: ignore[arg-type]
+        for position, item in enumerate(items):
+            checked(item, f"{attribute.name}[{position}]", taken, types)
+
+    return validate
