@@ -195,6 +195,8 @@ def test_interval_sides_keep_qualifiers() -> None:
         ("[2012..2013..2014]", "a range A..B has one '..'"),
         ("[2012-06..2012-07-01]", "one precision (2012-06..2012-07-01 is 2012-06-01..2012-07-01)"),
         ("[2012..2012-05]", "a range's two dates have the same precision"),
+        ("[2012-02..2012-02-29]", "(2012-02..2012-02-29 is 2012-02-01..2012-02-29)"),
+        ("[2012-02-29..2012-02]", "a range's two dates have the same precision"),
         ("[..]", "'..' alone is not a date"),
         ("[2012,..2013]", "'2012' and '..2013' do: joined, [..2013]"),
         ("[2012..,2013]", "'2012..' and '2013' do: joined, [2012..]"),

@@ -436,17 +436,25 @@ a set's dates may not overlap, and '2012..2013' and '2011..2012' do: in order an
 
 def _one_precision(a: str, b: str, reads: Reads) -> tuple[str, str] | None:
     """The ends of a range in a set from ``a`` to ``b`` (either way round) at one precision,
-    the finer of the two, where they are dates of a set and one ends before the other begins
-    (``2012-06``, ``2012-07-01``: ``2012-06-01``, ``2012-07-01``); else None.
+    the finer of the two, where they are dates of a set and one starts and ends no later
+    than the other (``2012-06``, ``2012-07-01``: ``2012-06-01``, ``2012-07-01``; the month
+    ``2012-02`` and its last day, written in that order: ``2012-02-01``, ``2012-02-29``);
+    else None (``2012`` and ``2012-05``: a range from a year to a month within it that the
+    year outlasts means nothing to write at one precision).
 
     >>> from rightsdata._values.dates import is_edtf
     >>> _one_precision("2013", "2012-05", is_edtf), _one_precision("2012", "2012-05", is_edtf)
     (('2012-05', '2013-12'), None)
+    >>> _one_precision("2012-02", "2012-02-29", is_edtf)
+    ('2012-02-01', '2012-02-29')
     """
     if not (reads(f"[..{a}]") and reads(f"[..{b}]")):  # (each a date a set can hold)
         return None
-    early, late = (a, b) if _days(a)[0] <= _days(b)[0] else (b, a)
-    if _days(early)[1] >= _days(late)[0]:
+    backwards = _days(a)[0] > _days(b)[0]
+    early, late = (b, a) if backwards else (a, b)
+    # Written backwards, ends that overlap say no days for certain: only apart are they
+    # ends the wrong way round.
+    if _days(early)[1] > _days(late)[1] or (backwards and _days(early)[1] >= _days(late)[0]):
         return None
     length = max(len(a), len(b))
     return _at(early, length, last=False), _at(late, length, last=True)
