@@ -155,14 +155,29 @@ class Problem:
         field: str | None = None,
         missing_id: str | None = None,
     ) -> None:
-        for name, text in (("location", location), ("message", message), ("code", code)):
-            checked(text, name, "a str", str)
-        for name, maybe in (("file", file), ("kind", kind), ("record_id", record_id)):
-            checked(maybe, name, "a str or None", _TEXT_OR_NONE)
-        for name, maybe in (("field", field), ("missing_id", missing_id)):
-            checked(maybe, name, "a str or None", _TEXT_OR_NONE)
-        checked(index, "index", "an int or None", _INT_OR_NONE)
-        checked(line, "line", "an int or None", _INT_OR_NONE)
+        # One test of every argument first: a failed load makes a Problem per problem (100,000
+        # problems: 0.32 s with each argument checked by name, 0.21 s so), and only a wrong
+        # one needs the named check that says which it is.
+        if not (
+            isinstance(location, str)
+            and isinstance(message, str)
+            and isinstance(code, str)
+            and (file is None or isinstance(file, str))
+            and (kind is None or isinstance(kind, str))
+            and (record_id is None or isinstance(record_id, str))
+            and (field is None or isinstance(field, str))
+            and (missing_id is None or isinstance(missing_id, str))
+            and (index is None or type(index) is int)
+            and (line is None or type(line) is int)
+        ):
+            for name, text in (("location", location), ("message", message), ("code", code)):
+                checked(text, name, "a str", str)
+            for name, maybe in (("file", file), ("kind", kind), ("record_id", record_id)):
+                checked(maybe, name, "a str or None", _TEXT_OR_NONE)
+            for name, maybe in (("field", field), ("missing_id", missing_id)):
+                checked(maybe, name, "a str or None", _TEXT_OR_NONE)
+            checked(index, "index", "an int or None", _INT_OR_NONE)
+            checked(line, "line", "an int or None", _INT_OR_NONE)
         setter = object.__setattr__
         setter(self, "location", printable(location))
         setter(self, "message", printable(message))
