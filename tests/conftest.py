@@ -252,6 +252,16 @@ def without_of(value: Any) -> Any:
     return value
 
 
+def left_out(value: Any) -> Any:
+    """A JSON value as format 2 writes it: every key whose value is null or [] left out, at
+    every depth."""
+    if isinstance(value, dict):
+        return {k: left_out(v) for k, v in value.items() if v is not None and v != []}
+    if isinstance(value, list):
+        return [left_out(item) for item in value]
+    return value
+
+
 def in_format(value: Any, format: int) -> Any:
     """A JSON value (a record, a kind's records, a dataset's documents) as ``format`` can
     hold it: without figures' ``of`` before format 4 (:func:`without_of`), and without dates

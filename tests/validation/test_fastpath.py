@@ -11,7 +11,7 @@ import gc
 import json
 import weakref
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pytest
@@ -39,7 +39,7 @@ from rightsdata._values.controls import C1_UTF8, CONTROLS
 from rightsdata._values.gcpause import MANY_OBJECTS, freeze_when_done, gc_paused
 from rightsdata.testing import dataset_documents, records
 
-from conftest import examples
+from conftest import examples, left_out
 
 _SETTINGS = settings(
     max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -84,15 +84,20 @@ def dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
 
 
+#: Each writing of a valid document: every field, and empty fields left out.
+WRITINGS: Final = (lambda value: value, left_out)
+
+
 # --- valid documents ----------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("written", WRITINGS, ids=["every field", "empty ones left out"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_valid_records_decode_to_equal_records(kind: KindName) -> None:
+def test_valid_records_decode_to_equal_records(kind: KindName, written: Any) -> None:
     @_SETTINGS
     @given(st.lists(records(kind), max_size=3))
     def check(built: list[Any]) -> None:
-        data = dumps([unstructure(r) for r in built])
+        data = dumps(written([unstructure(r) for r in built]))
         got = assert_same_verdict(kind, data)
         assert got == built
 
@@ -134,10 +139,12 @@ def test_a_field_not_known_to_be_written_as_a_string_or_not_is_refused() -> None
 
 
 @settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(dataset_documents())
-def test_whole_datasets_decode_like_the_converter(documents: dict[str, list[Any]]) -> None:
+@given(dataset_documents(), st.sampled_from(WRITINGS))
+def test_whole_datasets_decode_like_the_converter(
+    documents: dict[str, list[Any]], written: Any
+) -> None:
     for kind, docs in documents.items():
-        assert assert_same_verdict(kind, dumps(docs)) is not None
+        assert assert_same_verdict(kind, dumps(written(docs))) is not None
 
 
 @settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -212,8 +219,9 @@ _BAD_VALUES: dict[str, list[Any]] = {
 
 @st.composite
 def mutated(draw: st.DrawFn, kind: KindName) -> bytes:
-    """A valid record of ``kind``, changed in one place."""
-    document = unstructure(draw(records(kind)))
+    """A valid record of ``kind`` (every field written, or empty ones left out), changed
+    in one place."""
+    document = draw(st.sampled_from(WRITINGS))(unstructure(draw(records(kind))))
     mutation = draw(
         st.sampled_from(
             ["drop", "add", "retype", "bad_value", "low_gt_high", "null", "wrap_list", "unwrap"]
@@ -907,7 +915,9 @@ def test_an_empty_text_or_one_with_white_space_at_an_end_is_refused_wherever_it_
     assert _bulkcheck._text_colons([*fine, "b", "b"], _TEXT, escapes) == colons
 
 
-def _walked(walk: Any, cls: type, records: list[Any]) -> tuple[Any, ...] | None:
+def _walked(
+    walk: Any, cls: type, records: list[Any], sparse: bool = False
+) -> tuple[Any, ...] | None:
     """What a walk of ``cls`` gathers of ``records`` (each list as a multiset where the walk's
     order is free), or None if it rejects them."""
     from collections import Counter
@@ -919,7 +929,7 @@ def _walked(walk: Any, cls: type, records: list[Any]) -> tuple[Any, ...] | None:
     families: list[list[str]] = [[] for _ in plan.families]
     groups: list[dict[int, Any]] = [{} for _ in plan.groups]
     try:
-        pairs = walk(records, texts, refs, names, families, groups)
+        pairs = walk(records, texts, refs, names, families, groups, sparse)
     except _fields.RejectedError:
         return None
     bags = [[Counter(values) for values in gathered] for gathered in (texts, refs, names)]
@@ -949,9 +959,10 @@ def test_parts_checked_after_the_records_are_checked_as_within_them(kind: KindNa
             if empty and cited:
                 built[at] = copy.copy(built[at])
                 object.__setattr__(built[at], "citations", ())
-        deferred = _walked(_bulkcheck._plan(cls).walk, cls, built)
-        assert deferred == _walked(within, cls, built)
-        assert (deferred is None) is any(not getattr(r, "citations", True) for r in built)
+        for sparse in (False, True):
+            deferred = _walked(_bulkcheck._plan(cls).walk, cls, built, sparse)
+            assert deferred == _walked(within, cls, built, sparse)
+            assert (deferred is None) is any(not getattr(r, "citations", True) for r in built)
 
     check()
 

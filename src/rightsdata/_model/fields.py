@@ -122,6 +122,21 @@ def absent_default(field: attrs.Attribute[Any]) -> Any:
     return inspect.Parameter.empty if field.default is attrs.NOTHING else field.default
 
 
+def optional_defaults(cls: type) -> tuple[tuple[str, tuple[()] | None], ...]:
+    """The optional fields of the attrs class ``cls``, each with the value it is given when
+    left out (None or the empty tuple), in the class's order.
+
+    >>> from rightsdata import Citation
+    >>> optional_defaults(Citation)[0]
+    ('locator', None)
+    """
+    return tuple(
+        (field.name, default)
+        for field in attrs.fields(cls)
+        if (default := absent_default(field)) is None or default == ()
+    )
+
+
 def absent_count() -> int:
     """How many optional fields have been filled in by their default so far, in this process:
     the difference of two readings is how many were filled in between them."""

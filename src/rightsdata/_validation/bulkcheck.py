@@ -56,6 +56,7 @@ from rightsdata._model.fields import (
     _maybe,
     field_names,
     holds_contact,
+    optional_defaults,
     path_head,
     remember_ids,
     spec_of,
@@ -184,25 +185,38 @@ def tallied(escapes: bool) -> tuple[int, int]:
 
 
 def check_records(
-    records: Sequence[Any], data_tally: int, absent: int = 0, *, escapes: bool = True
+    records: Sequence[Any],
+    data_tally: int,
+    absent: int = 0,
+    *,
+    escapes: bool = True,
+    sparse: bool = False,
 ) -> Checked | None:
     """What :func:`checked_tally` finds, if every record of one class passes every check
     and the file held exactly ``data_tally`` of the byte :func:`tallied` names (so no key
     was unknown or repeated), ``absent`` of the records' fields having been left out of it
-    (and filled in by their defaults); else None. ``escapes=False`` says that the JSON text
-    held no backslash (see :func:`checked_tally`)."""
-    checked = checked_tally(records, escapes=escapes)
+    (and filled in by their defaults; unless ``sparse``, which counts them itself); else
+    None. ``escapes=False`` says that the JSON text held no backslash (see
+    :func:`checked_tally`)."""
+    checked = checked_tally(records, escapes=escapes, sparse=sparse)
+    if sparse:
+        absent = 0
     if checked is None or checked.tally - absent * tallied(escapes)[1] != data_tally:
         return None
     return checked
 
 
-def checked_tally(records: Sequence[Any], *, escapes: bool = True) -> Checked | None:
+def checked_tally(
+    records: Sequence[Any], *, escapes: bool = True, sparse: bool = False
+) -> Checked | None:
     """If every record (all of one class) passes every check: how many of the byte
     :func:`tallied` names their JSON holds when every field is written, every ID they hold,
     and what the walk gathers for the queries with the checks' values (:class:`Gathered`, as
     :func:`gathered` makes it); else None. Fields left out of the JSON hold one key fewer
     each (and no string): the caller subtracts them, and compares with the text decoded.
+    With ``sparse``, every optional field that holds its default counts as left out, and
+    the tally is that of a file that leaves every such field out (a file that writes one
+    has a key more than the tally says: a disagreement, never a wrong agreement).
 
     ``escapes=False`` says that the JSON text the records were decoded from held no
     backslash: then the tally is of quotes, two for each key and for each string the
@@ -219,7 +233,7 @@ def checked_tally(records: Sequence[Any], *, escapes: bool = True) -> Checked | 
     families: list[list[str]] = [[] for _ in plan.families]
     groups: list[dict[int, _Listed]] = [{} for _ in plan.groups]
     try:
-        pairs, strings = plan.walk(records, texts, refs, names, families, groups)
+        pairs, strings = plan.walk(records, texts, refs, names, families, groups, sparse)
     except (RejectedError, FieldError):
         return None
     ids = sum(map(len, refs))
@@ -638,13 +652,29 @@ def _walk_source(cls: type, gathered: Gather, *, checks: bool = True, defer: boo
         line for k in range(len(deferred)) for line in (f"    D{k} = []", f"    d{k} = D{k}.extend")
     ]
     head = [
-        f"def walk_{cls.__name__}(records, texts, refs, names, families, groups):",
+        f"def walk_{cls.__name__}(records, texts, refs, names, families, groups, sparse):",
         *head,
         f"    pairs = {len(attrs.fields(cls))} * len(records)",
         f"    strs = {_strings(cls)[0]} * len(records)",
         loop,
     ]
     return "\n".join([*head, *body, *ends, *later, "    return pairs, strs"])
+
+
+def _left_out_lines(cls: type, obj: str, pad: str) -> list[str]:
+    """The statements that, in a walk of ``sparse`` records, take from ``pairs`` each of
+    ``obj``'s optional fields that holds its default (None or the empty tuple): decoded
+    from a file that leaves empty fields out (:mod:`rightsdata._validation.prefill`), such a
+    field had no key in it, or its key was written with that value, which the count of the
+    file's keys then shows as one too many. One test of ``sparse`` an object where it is
+    not (a file with every field written)."""
+    tests = [
+        f"{pad}    if {obj}.{name} is None: pairs -= 1"
+        if default is None
+        else f"{pad}    if not {obj}.{name}: pairs -= 1"
+        for name, default in optional_defaults(cls)
+    ]
+    return [f"{pad}if sparse:", *tests] if tests else []
 
 
 def _strings(cls: type) -> tuple[int, tuple[str, ...]]:
@@ -798,6 +828,7 @@ def _walk_lines(
     strings, maybe = _strings(cls) if checks else (0, ())
     lines = [f"{pad}pairs += {len(fields)}"] if checks and depth > 1 else []
     lines += [f"{pad}strs += {strings}"] if strings and depth > 1 else []
+    lines += _left_out_lines(cls, obj, pad) if checks else []
     hints = field_hints(cls)
     for field in fields:
         value, spec = f"{obj}.{field.name}", spec_of(field)

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import functools
 from array import array
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import msgspec
@@ -60,6 +61,7 @@ import msgspec
 from rightsdata._model.fields import absent_count
 from rightsdata._model.records import KINDS, RECORD_TYPES, Record
 from rightsdata._validation.bulkcheck import Gathered, check_records, checked_tally, tallied
+from rightsdata._validation.prefill import fill_count, leaves_fields_out, variants
 from rightsdata._values.dates import _CACHE as _EDTF_CACHE
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
@@ -115,8 +117,29 @@ def _dec_hook(cls: type, value: Any) -> Any:
     raise NotImplementedError(cls)
 
 
+class _Decoders(NamedTuple):
+    """A plain decoder, and its sparse twin (:mod:`rightsdata._validation.prefill`) if
+    msgspec lets one be built."""
+
+    plain: msgspec.json.Decoder[Any]
+    sparse: msgspec.json.Decoder[Any] | None
+
+    def tries(self, data: bytes) -> tuple[tuple[msgspec.json.Decoder[Any], bool], ...]:
+        """The decoders to read ``data`` with, in turn until the tally agrees, each with
+        whether it is sparse: the sparse one first, then the plain one, for a file that
+        looks like it leaves empty fields out; the plain one alone for any other (it reads
+        every file, at a cost of each field left out)."""
+        if self.sparse is None or not leaves_fields_out(data):
+            return ((self.plain, False),)
+        return ((self.sparse, True), (self.plain, False))
+
+
+def _decoders(build: Callable[[], msgspec.json.Decoder[Any]]) -> _Decoders:
+    return _Decoders(*variants(build))
+
+
 @functools.cache
-def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
+def _kind_decoders(kind: str) -> _Decoders:
     try:
         cls = RECORD_TYPES[kind]
     except KeyError:
@@ -126,7 +149,19 @@ def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
             f"unknown record kind {kind!r}{spelled_like(kind, RECORD_TYPES)}; expected one of "
             f"{', '.join(RECORD_TYPES)}"
         ) from None
-    return msgspec.json.Decoder(list[cls], dec_hook=_dec_hook)  # type: ignore[valid-type]
+    return _decoders(lambda: msgspec.json.Decoder(list[cls], dec_hook=_dec_hook))  # type: ignore[valid-type]
+
+
+def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
+    """The plain decoder of a file of ``kind``'s records (every field filled by msgspec)."""
+    return _kind_decoders(kind).plain
+
+
+def _filled_since(filled: int, sparse: bool) -> None:
+    """Refuse what a plain decoder read if an object was filled meanwhile (a sparse class
+    kept where msgspec looks; or another thread's sparse read): its tally is not sound."""
+    if not sparse and fill_count() != filled:
+        raise FastPathError("fields filled by a decoder that reads every key: not counted")
 
 
 def decode_with_ids(
@@ -149,18 +184,30 @@ def decode_with_ids(
 def decode_kind(kind: str, data: bytes, sharing: Sharing | None = None) -> Decoded:
     """:func:`decode_with_ids`'s records and IDs, and what the walk of the checks gathered
     for the queries (:class:`rightsdata._validation.bulkcheck.Gathered`)."""
-    decoder = _decoder(kind)
     escapes = _refuse_escaped_colons(kind, data)
+    data_tally = data.count(tallied(escapes)[0])
     with gc_paused():
-        before = absent_count()
-        records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
-        absent = absent_count() - before  # fields left out, filled in by their defaults
-        checked = check_records(records, data.count(tallied(escapes)[0]), absent, escapes=escapes)
-        if checked is None:
+        for decoder, sparse in _kind_decoders(kind).tries(data):
+            decoded = _decoded_kind(decoder, sparse, data, data_tally, escapes)
+            if decoded is not None:
+                break
+        else:
             raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
         if sharing is not None:
-            sharing.share(RECORD_TYPES[kind], records)
-    return Decoded(records, checked.ids, None, checked.gathered)
+            sharing.share(RECORD_TYPES[kind], decoded.records)
+    return decoded
+
+
+def _decoded_kind(
+    decoder: msgspec.json.Decoder[Any], sparse: bool, data: bytes, data_tally: int, escapes: bool
+) -> Decoded | None:
+    """:func:`decode_kind`'s result by ``decoder``, or None if a check refuses the records."""
+    before, filled = absent_count(), fill_count()
+    records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
+    absent = absent_count() - before  # fields left out, filled in by their defaults
+    _filled_since(filled, sparse)
+    checked = check_records(records, data_tally, absent, escapes=escapes, sparse=sparse)
+    return None if checked is None else Decoded(records, checked.ids, None, checked.gathered)
 
 
 def _refuse_escaped_colons(label: str, data: bytes) -> bool:
@@ -189,7 +236,7 @@ class Decoded(NamedTuple):
 
 
 @functools.cache
-def _document_decoder() -> msgspec.json.Decoder[Any]:
+def _document_decoders() -> _Decoders:
     fields: list[tuple[str, Any, Any]] = [
         (kind, list[cls] | None, None)  # type: ignore[valid-type]
         for kind, cls in RECORD_TYPES.items()
@@ -197,7 +244,7 @@ def _document_decoder() -> msgspec.json.Decoder[Any]:
     fields.append(("redirects", msgspec.Raw, msgspec.Raw()))
     fields.append((EMBEDDED, msgspec.Raw, msgspec.Raw()))
     document = msgspec.defstruct("Document", fields, forbid_unknown_fields=True)
-    return msgspec.json.Decoder(document, dec_hook=_dec_hook)
+    return _decoders(lambda: msgspec.json.Decoder(document, dec_hook=_dec_hook))
 
 
 def decode_document(
@@ -222,33 +269,48 @@ def decode_document(
     (['Almaty'], b'[]', b'{"name": "x"}')
     """
     escapes = _refuse_escaped_colons("the document", data)
-    byte, per_key = tallied(escapes)
-    found: dict[str, Decoded] = {}
     with gc_paused():
-        before = absent_count()
-        document = _document_decoder().decode(data)
-        tally = -(absent_count() - before) * per_key  # fields left out hold no key
-        for kind in KINDS:
-            records = getattr(document, kind)
-            if records is None:
-                continue
-            checked = checked_tally(records, escapes=escapes)
-            if checked is None:
-                raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
-            tally += checked.tally + per_key  # and the key's own
-            found[kind] = Decoded(records, checked.ids, None, checked.gathered)
-        redirects = bytes(document.redirects) if len(document.redirects) else None
-        if redirects is not None:
-            tally += redirects.count(byte) + per_key
-        raw = getattr(document, EMBEDDED)
-        descriptor = bytes(raw) if len(raw) else None
-        if descriptor is not None:
-            tally += descriptor.count(byte) + per_key
-        if tally != data.count(byte) or not found:
+        for decoder, sparse in _document_decoders().tries(data):
+            read = _read_document(decoder, sparse, data, escapes)
+            if read is not None:
+                break
+        else:
             raise FastPathError("the document: a key is repeated or null, or no records")
         if sharing is not None:
-            for name, decoded in found.items():
+            for name, decoded in read[0].items():
                 sharing.share(RECORD_TYPES[name], decoded.records)
+    return read
+
+
+def _read_document(
+    decoder: msgspec.json.Decoder[Any], sparse: bool, data: bytes, escapes: bool
+) -> tuple[dict[str, Decoded], bytes | None, bytes | None] | None:
+    """:func:`decode_document`'s result by ``decoder``, or None if the tally disagrees (or
+    the document holds no records); raise if a check refuses a kind's records."""
+    byte, per_key = tallied(escapes)
+    found: dict[str, Decoded] = {}
+    before, filled = absent_count(), fill_count()
+    document = decoder.decode(data)
+    _filled_since(filled, sparse)
+    tally = 0 if sparse else -(absent_count() - before) * per_key  # (left out: no key)
+    for kind in KINDS:
+        records = getattr(document, kind)
+        if records is None:
+            continue
+        checked = checked_tally(records, escapes=escapes, sparse=sparse)
+        if checked is None:
+            raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
+        tally += checked.tally + per_key  # and the key's own
+        found[kind] = Decoded(records, checked.ids, None, checked.gathered)
+    redirects = bytes(document.redirects) if len(document.redirects) else None
+    if redirects is not None:
+        tally += redirects.count(byte) + per_key
+    raw = getattr(document, EMBEDDED)
+    descriptor = bytes(raw) if len(raw) else None
+    if descriptor is not None:
+        tally += descriptor.count(byte) + per_key
+    if tally != data.count(byte) or not found:
+        return None
     return found, redirects, descriptor
 
 
@@ -263,8 +325,31 @@ _DESCRIPTOR_START: Final = f'{{"$kind": "{EMBEDDED}", '.encode("ascii")
 
 
 @functools.cache
-def _record_decoder(kind: str) -> msgspec.json.Decoder[Any]:
-    return msgspec.json.Decoder(RECORD_TYPES[kind], dec_hook=_dec_hook)
+def _record_decoders(kind: str) -> _Decoders:
+    return _decoders(lambda: msgspec.json.Decoder(RECORD_TYPES[kind], dec_hook=_dec_hook))
+
+
+def _decoded_lines(
+    decoder: msgspec.json.Decoder[Any],
+    sparse: bool,
+    texts: list[bytes],
+    lines_tally: int,
+    escapes: bool,
+) -> Decoded | None:
+    """The records of one kind's lines (``texts``) by ``decoder``, or None if the tally
+    disagrees; raise if a check refuses them."""
+    before, filled = absent_count(), fill_count()
+    records: list[Record] = list(map(decoder.decode, texts))
+    absent = 0 if sparse else absent_count() - before
+    _filled_since(filled, sparse)
+    checked = checked_tally(records, escapes=escapes, sparse=sparse)
+    if checked is None:
+        raise FastPathError(
+            f"{type(records[0]).__name__}: a value breaks a rule, or a key is unknown"
+        )
+    if checked.tally - absent * tallied(escapes)[1] != lines_tally:
+        return None
+    return Decoded(records, checked.ids, None, checked.gathered)
 
 
 def decode_json_lines(
@@ -292,7 +377,7 @@ def decode_json_lines(
     ([(2, b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}')], None)
     """
     escapes = _refuse_escaped_colons("the lines", data)
-    byte, per_key = tallied(escapes)
+    byte = tallied(escapes)[0]
     lines = data.split(b"\n")
     if lines and not lines[-1]:
         lines.pop()
@@ -321,25 +406,22 @@ def decode_json_lines(
         raise FastPathError("no records: the diagnostic path says so")
     found: dict[str, Decoded] = {}
     with gc_paused():
-        before = absent_count()
-        tally = sum(line.count(byte) for line in redirects[0])
-        if descriptor is not None:
-            tally += descriptor.count(byte)
         for kind in KINDS:  # (the diagnostic path structures the kinds in this order too)
             if kind not in groups:
                 continue
             texts, numbers = groups.pop(kind)
-            records: list[Record] = list(map(_record_decoder(kind).decode, texts))
+            # each line's "$kind": "events" is the one key msgspec skips (its colon, or the
+            # key's and the term's quotes); a redirect's line and the descriptor's are
+            # passed on whole, and the lines hold every byte of the file but line feeds
+            lines_tally = b"".join(texts).count(byte) - len(texts) * (1 if escapes else 4)
+            for decoder, sparse in _record_decoders(kind).tries(data):
+                decoded = _decoded_lines(decoder, sparse, texts, lines_tally, escapes)
+                if decoded is not None:
+                    break
+            else:
+                raise FastPathError(f"{kind}: a key is unknown or repeated")
             del texts
-            checked = checked_tally(records, escapes=escapes)
-            if checked is None:
-                raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
-            # and each line's "$kind": "events" (its colon, or the key's and the term's quotes)
-            tally += checked.tally + len(records) * (1 if escapes else 4)
-            found[kind] = Decoded(records, checked.ids, numbers, checked.gathered)
-        tally -= (absent_count() - before) * per_key
-        if tally != data.count(byte):
-            raise FastPathError("a key is unknown or repeated")
+            found[kind] = decoded._replace(lines=numbers)
         if sharing is not None:
             for kind, decoded in found.items():
                 sharing.share(RECORD_TYPES[kind], decoded.records)

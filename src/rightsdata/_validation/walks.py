@@ -8,20 +8,20 @@ otherwise it is generated.
 from rightsdata._model.fields import RejectedError
 
 SOURCES = {
-    'Source': 'def walk_Source(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 12 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        if o1.published is not None:\n            strs += 1\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        if o1.retrieved is not None:\n            strs += 1\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t5(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.inferred\n        if v:\n            d1(v)\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r0(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs, strs',
-    'Person': 'def walk_Person(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 9 * len(records)\n    strs = 0 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        if o1.born is not None:\n            strs += 1\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    strs += 1 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs, strs',
-    'Organization': 'def walk_Organization(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    t11 = texts[11].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 12 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        if o1.status is not None:\n            strs += 1\n        if o1.founded is not None:\n            strs += 1\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t6(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t7(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    strs += 1 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t8(v)\n                v = o3.quote\n                if v is not None:\n                    t9(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t8(v)\n            v = o2.quote\n            if v is not None:\n                t9(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t10(o2.field)\n            t11(o2.basis)\n    return pairs, strs',
-    'Group': 'def walk_Group(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 11 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        v = o1.identifiers\n        if v:\n            d0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t4(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d1(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    strs += 1 * len(D0)\n    for o2 in D0:\n            t3(o2.value)\n            o2._rules()\n    pairs += 5 * len(D1)\n    for o3 in D1:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a2(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs, strs',
-    'Place': "def walk_Place(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 11 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n            f0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t5(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n        f0('\\x1e')\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    strs += 1 * len(D1)\n    for o2 in D1:\n            t4(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs, strs",
-    'Law': 'def walk_Law(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 8 * len(records)\n    strs = 0 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        v = o1.article\n        if v is not None:\n            t2(v)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs, strs',
-    'Event': "def walk_Event(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    f1 = families[1].append\n    f2 = families[2].append\n    x0 = families[0].extend\n    x2 = families[2].extend\n    G0 = groups[0]\n    G1 = groups[1]\n    G2 = groups[2]\n    P0 = {}\n    P1 = {}\n    P2 = {}\n    p0 = P0.get\n    p1 = P1.get\n    p2 = P2.get\n    ident = id\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 15 * len(records)\n    strs = 1 * len(records)\n    for i, o1 in enumerate(records):\n        r0(o1.id)\n        v = o1.kind\n        p = p1(ident(v))\n        if p is None:\n            at = []\n            G1[ident(v)] = (v, at)\n            p = P1[ident(v)] = at.append\n        p(i)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        v = o1.date\n        p = p0(ident(v))\n        if p is None:\n            at = []\n            G0[ident(v)] = (v, at)\n            p = P0[ident(v)] = at.append\n        p(i)\n        if o1.date is not None:\n            strs += 1\n        v = o1.places\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.participants\n        if v:\n            for o2 in v:\n                pairs += 2\n                strs += 1\n                r2(o2.actor)\n                f1(o2.actor)\n                v = o2.role\n                p = p2(ident(v))\n                if p is None:\n                    at = []\n                    G2[ident(v)] = (v, at)\n                    p = P2[ident(v)] = at.append\n                p(i)\n        v = o1.charges\n        if v:\n            for o2 in v:\n                pairs += 2\n                r3(o2.provision)\n                f2(o2.provision)\n                r2(o2.against)\n                f1(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n            strs += 1\n            if o2.term is not None:\n                strs += 1\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t2(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t3(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                    f2(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                    x2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                    x2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n            f2(v)\n        if o1.status is not None:\n            strs += 1\n        if o1.date_of is not None:\n            strs += 1\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f1('\\x1e')\n        f0('\\x1e')\n        f2('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t4(v)\n                v = o3.quote\n                if v is not None:\n                    t5(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs, strs",
-    'Relationship': "def walk_Relationship(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 9 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.subject)\n        f0(o1.subject)\n        r2(o1.object)\n        f0(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if o1.start is not None:\n            strs += 1\n        if o1.end is not None:\n            strs += 1\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n    return pairs, strs",
-    'Statement': "def walk_Statement(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    x0 = families[0].extend\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 13 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.speaker)\n        f0(o1.speaker)\n        if o1.date is not None:\n            strs += 1\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        v = o1.addressed_to\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.about\n        if v:\n            e2(v)\n            x0(v)\n        v = o1.joined_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.relayed_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t2(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t3(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t4(v)\n                v = o3.quote\n                if v is not None:\n                    t5(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs, strs",
-    'Rating': "def walk_Rating(records, texts, refs, names, families, groups):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 10 * len(records)\n    strs = 3 * len(records)\n    for o1 in records:\n        r0(o1.id)\n        r1(o1.country)\n        f0(o1.country)\n        if o1.previous is not None:\n            strs += 1\n        r2(o1.rated_by)\n        f0(o1.rated_by)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                v = o2.of\n                if v is not None:\n                    t0(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t1(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r3(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e3(v)\n                v = o2.relayed_by\n                if v:\n                    e3(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t2(v)\n                v = o3.quote\n                if v is not None:\n                    t3(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t2(v)\n            v = o2.quote\n            if v is not None:\n                t3(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t4(o2.field)\n            t5(o2.basis)\n    return pairs, strs",
+    'Source': 'def walk_Source(records, texts, refs, names, families, groups, sparse):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 12 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        if sparse:\n            if o1.publisher is None: pairs -= 1\n            if o1.published is None: pairs -= 1\n            if o1.url is None: pairs -= 1\n            if o1.note is None: pairs -= 1\n            if o1.retrieved is None: pairs -= 1\n            if o1.archive_url is None: pairs -= 1\n            if not o1.figures: pairs -= 1\n            if not o1.inferred: pairs -= 1\n        r0(o1.id)\n        t0(o1.title)\n        v = o1.publisher\n        if v is not None:\n            r1(v)\n        if o1.published is not None:\n            strs += 1\n        t1(o1.language)\n        v = o1.url\n        if v is not None:\n            t2(v)\n        v = o1.note\n        if v is not None:\n            t3(v)\n        if o1.retrieved is not None:\n            strs += 1\n        v = o1.archive_url\n        if v is not None:\n            t4(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                if sparse:\n                    if o2.of is None: pairs -= 1\n                    if o2.low is None: pairs -= 1\n                    if o2.best is None: pairs -= 1\n                    if o2.high is None: pairs -= 1\n                    if o2.as_given is None: pairs -= 1\n                    if o2.asserted_by is None: pairs -= 1\n                    if o2.per is None: pairs -= 1\n                    if o2.range_meaning is None: pairs -= 1\n                    if not o2.joined_by: pairs -= 1\n                    if not o2.relayed_by: pairs -= 1\n                v = o2.of\n                if v is not None:\n                    t5(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.inferred\n        if v:\n            d1(v)\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                if sparse:\n                    if o3.locator is None: pairs -= 1\n                    if o3.quote is None: pairs -= 1\n                    if o3.fields is None: pairs -= 1\n                    if o3.confidence is None: pairs -= 1\n                r0(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs, strs',
+    'Person': 'def walk_Person(records, texts, refs, names, families, groups, sparse):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 9 * len(records)\n    strs = 0 * len(records)\n    for o1 in records:\n        if sparse:\n            if not o1.aliases: pairs -= 1\n            if o1.born is None: pairs -= 1\n            if o1.country is None: pairs -= 1\n            if o1.summary is None: pairs -= 1\n            if not o1.identifiers: pairs -= 1\n            if not o1.inferred: pairs -= 1\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        if o1.born is not None:\n            strs += 1\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            if sparse:\n                if o2.language is None: pairs -= 1\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    strs += 1 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            if sparse:\n                if o2.locator is None: pairs -= 1\n                if o2.quote is None: pairs -= 1\n                if o2.fields is None: pairs -= 1\n                if o2.confidence is None: pairs -= 1\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a1(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs, strs',
+    'Organization': 'def walk_Organization(records, texts, refs, names, families, groups, sparse):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    t11 = texts[11].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 12 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        if sparse:\n            if not o1.aliases: pairs -= 1\n            if o1.country is None: pairs -= 1\n            if o1.status is None: pairs -= 1\n            if o1.founded is None: pairs -= 1\n            if o1.summary is None: pairs -= 1\n            if not o1.identifiers: pairs -= 1\n            if not o1.figures: pairs -= 1\n            if not o1.inferred: pairs -= 1\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        if o1.status is not None:\n            strs += 1\n        if o1.founded is not None:\n            strs += 1\n        v = o1.summary\n        if v is not None:\n            t4(v)\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                if sparse:\n                    if o2.of is None: pairs -= 1\n                    if o2.low is None: pairs -= 1\n                    if o2.best is None: pairs -= 1\n                    if o2.high is None: pairs -= 1\n                    if o2.as_given is None: pairs -= 1\n                    if o2.asserted_by is None: pairs -= 1\n                    if o2.per is None: pairs -= 1\n                    if o2.range_meaning is None: pairs -= 1\n                    if not o2.joined_by: pairs -= 1\n                    if not o2.relayed_by: pairs -= 1\n                v = o2.of\n                if v is not None:\n                    t6(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t7(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            if sparse:\n                if o2.language is None: pairs -= 1\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    strs += 1 * len(D1)\n    for o2 in D1:\n            t5(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                if sparse:\n                    if o3.locator is None: pairs -= 1\n                    if o3.quote is None: pairs -= 1\n                    if o3.fields is None: pairs -= 1\n                    if o3.confidence is None: pairs -= 1\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t8(v)\n                v = o3.quote\n                if v is not None:\n                    t9(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            if sparse:\n                if o2.locator is None: pairs -= 1\n                if o2.quote is None: pairs -= 1\n                if o2.fields is None: pairs -= 1\n                if o2.confidence is None: pairs -= 1\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t8(v)\n            v = o2.quote\n            if v is not None:\n                t9(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t10(o2.field)\n            t11(o2.basis)\n    return pairs, strs',
+    'Group': 'def walk_Group(records, texts, refs, names, families, groups, sparse):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    pairs = 11 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        if sparse:\n            if o1.size is None: pairs -= 1\n            if o1.belongs_to is None: pairs -= 1\n            if o1.country is None: pairs -= 1\n            if o1.summary is None: pairs -= 1\n            if not o1.identifiers: pairs -= 1\n            if not o1.figures: pairs -= 1\n            if not o1.inferred: pairs -= 1\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.size\n        if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.belongs_to\n        if v is not None:\n            r1(v)\n        v = o1.country\n        if v is not None:\n            t1(v)\n        v = o1.summary\n        if v is not None:\n            t2(v)\n        v = o1.identifiers\n        if v:\n            d0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                if sparse:\n                    if o2.of is None: pairs -= 1\n                    if o2.low is None: pairs -= 1\n                    if o2.best is None: pairs -= 1\n                    if o2.high is None: pairs -= 1\n                    if o2.as_given is None: pairs -= 1\n                    if o2.asserted_by is None: pairs -= 1\n                    if o2.per is None: pairs -= 1\n                    if o2.range_meaning is None: pairs -= 1\n                    if not o2.joined_by: pairs -= 1\n                    if not o2.relayed_by: pairs -= 1\n                v = o2.of\n                if v is not None:\n                    t4(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t5(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                if not o2.citations: raise RejectedError()\n                d1(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d2(o1.citations)\n        v = o1.inferred\n        if v:\n            d3(v)\n    pairs += 2 * len(D0)\n    strs += 1 * len(D0)\n    for o2 in D0:\n            t3(o2.value)\n            o2._rules()\n    pairs += 5 * len(D1)\n    for o3 in D1:\n                if sparse:\n                    if o3.locator is None: pairs -= 1\n                    if o3.quote is None: pairs -= 1\n                    if o3.fields is None: pairs -= 1\n                    if o3.confidence is None: pairs -= 1\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t6(v)\n                v = o3.quote\n                if v is not None:\n                    t7(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D2)\n    for o2 in D2:\n            if sparse:\n                if o2.locator is None: pairs -= 1\n                if o2.quote is None: pairs -= 1\n                if o2.fields is None: pairs -= 1\n                if o2.confidence is None: pairs -= 1\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t6(v)\n            v = o2.quote\n            if v is not None:\n                t7(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D3)\n    for o2 in D3:\n            a2(o2.field)\n            t8(o2.field)\n            t9(o2.basis)\n    return pairs, strs',
+    'Place': "def walk_Place(records, texts, refs, names, families, groups, sparse):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    t9 = texts[9].append\n    t10 = texts[10].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    e1 = refs[1].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    D3 = []\n    d3 = D3.extend\n    D4 = []\n    d4 = D4.extend\n    pairs = 11 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        if sparse:\n            if not o1.aliases: pairs -= 1\n            if o1.country is None: pairs -= 1\n            if o1.within is None: pairs -= 1\n            if o1.coordinates is None: pairs -= 1\n            if not o1.identifiers: pairs -= 1\n            if not o1.figures: pairs -= 1\n            if not o1.inferred: pairs -= 1\n        r0(o1.id)\n        t0(o1.name)\n        v = o1.aliases\n        if v:\n            d0(v)\n        v = o1.country\n        if v is not None:\n            t3(v)\n        v = o1.within\n        if v is not None:\n            r0(v)\n            f0(v)\n        o2 = o1.coordinates\n        if o2 is not None:\n            pairs += 3\n            if sparse:\n                if o2.precision_m is None: pairs -= 1\n            if not -90 <= o2.latitude <= 90: raise RejectedError()\n            if not -180 <= o2.longitude <= 180: raise RejectedError()\n            v = o2.precision_m\n            if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n        v = o1.identifiers\n        if v:\n            d1(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                if sparse:\n                    if o2.of is None: pairs -= 1\n                    if o2.low is None: pairs -= 1\n                    if o2.best is None: pairs -= 1\n                    if o2.high is None: pairs -= 1\n                    if o2.as_given is None: pairs -= 1\n                    if o2.asserted_by is None: pairs -= 1\n                    if o2.per is None: pairs -= 1\n                    if o2.range_meaning is None: pairs -= 1\n                    if not o2.joined_by: pairs -= 1\n                    if not o2.relayed_by: pairs -= 1\n                v = o2.of\n                if v is not None:\n                    t5(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t6(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d2(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d3(o1.citations)\n        v = o1.inferred\n        if v:\n            d4(v)\n        f0('\\x1e')\n    pairs += 2 * len(D0)\n    for o2 in D0:\n            if sparse:\n                if o2.language is None: pairs -= 1\n            t1(o2.name)\n            v = o2.language\n            if v is not None:\n                t2(v)\n    pairs += 2 * len(D1)\n    strs += 1 * len(D1)\n    for o2 in D1:\n            t4(o2.value)\n            o2._rules()\n    pairs += 5 * len(D2)\n    for o3 in D2:\n                if sparse:\n                    if o3.locator is None: pairs -= 1\n                    if o3.quote is None: pairs -= 1\n                    if o3.fields is None: pairs -= 1\n                    if o3.confidence is None: pairs -= 1\n                r2(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t7(v)\n                v = o3.quote\n                if v is not None:\n                    t8(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D3)\n    for o2 in D3:\n            if sparse:\n                if o2.locator is None: pairs -= 1\n                if o2.quote is None: pairs -= 1\n                if o2.fields is None: pairs -= 1\n                if o2.confidence is None: pairs -= 1\n            r2(o2.source)\n            v = o2.locator\n            if v is not None:\n                t7(v)\n            v = o2.quote\n            if v is not None:\n                t8(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D4)\n    for o2 in D4:\n            a2(o2.field)\n            t9(o2.field)\n            t10(o2.basis)\n    return pairs, strs",
+    'Law': 'def walk_Law(records, texts, refs, names, families, groups, sparse):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    t8 = texts[8].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 8 * len(records)\n    strs = 0 * len(records)\n    for o1 in records:\n        if sparse:\n            if o1.article is None: pairs -= 1\n            if o1.part is None: pairs -= 1\n            if o1.title is None: pairs -= 1\n            if not o1.inferred: pairs -= 1\n        r0(o1.id)\n        t0(o1.instrument)\n        t1(o1.jurisdiction)\n        v = o1.article\n        if v is not None:\n            t2(v)\n        v = o1.part\n        if v is not None:\n            t3(v)\n        v = o1.title\n        if v is not None:\n            t4(v)\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            if sparse:\n                if o2.locator is None: pairs -= 1\n                if o2.quote is None: pairs -= 1\n                if o2.fields is None: pairs -= 1\n                if o2.confidence is None: pairs -= 1\n            r1(o2.source)\n            v = o2.locator\n            if v is not None:\n                t5(v)\n            v = o2.quote\n            if v is not None:\n                t6(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t7(o2.field)\n            t8(o2.basis)\n    return pairs, strs',
+    'Event': "def walk_Event(records, texts, refs, names, families, groups, sparse):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    f1 = families[1].append\n    f2 = families[2].append\n    x0 = families[0].extend\n    x2 = families[2].extend\n    G0 = groups[0]\n    G1 = groups[1]\n    G2 = groups[2]\n    P0 = {}\n    P1 = {}\n    P2 = {}\n    p0 = P0.get\n    p1 = P1.get\n    p2 = P2.get\n    ident = id\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 15 * len(records)\n    strs = 1 * len(records)\n    for i, o1 in enumerate(records):\n        if sparse:\n            if o1.summary is None: pairs -= 1\n            if o1.date is None: pairs -= 1\n            if not o1.places: pairs -= 1\n            if not o1.participants: pairs -= 1\n            if not o1.charges: pairs -= 1\n            if o1.penalty is None: pairs -= 1\n            if not o1.figures: pairs -= 1\n            if o1.part_of is None: pairs -= 1\n            if o1.status is None: pairs -= 1\n            if o1.date_of is None: pairs -= 1\n            if not o1.inferred: pairs -= 1\n        r0(o1.id)\n        v = o1.kind\n        p = p1(ident(v))\n        if p is None:\n            at = []\n            G1[ident(v)] = (v, at)\n            p = P1[ident(v)] = at.append\n        p(i)\n        t0(o1.title)\n        v = o1.summary\n        if v is not None:\n            t1(v)\n        v = o1.date\n        p = p0(ident(v))\n        if p is None:\n            at = []\n            G0[ident(v)] = (v, at)\n            p = P0[ident(v)] = at.append\n        p(i)\n        if o1.date is not None:\n            strs += 1\n        v = o1.places\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.participants\n        if v:\n            for o2 in v:\n                pairs += 2\n                strs += 1\n                r2(o2.actor)\n                f1(o2.actor)\n                v = o2.role\n                p = p2(ident(v))\n                if p is None:\n                    at = []\n                    G2[ident(v)] = (v, at)\n                    p = P2[ident(v)] = at.append\n                p(i)\n        v = o1.charges\n        if v:\n            for o2 in v:\n                pairs += 2\n                r3(o2.provision)\n                f2(o2.provision)\n                r2(o2.against)\n                f1(o2.against)\n        o2 = o1.penalty\n        if o2 is not None:\n            pairs += 2\n            strs += 1\n            if sparse:\n                if o2.term is None: pairs -= 1\n            if o2.term is not None:\n                strs += 1\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                if sparse:\n                    if o2.of is None: pairs -= 1\n                    if o2.low is None: pairs -= 1\n                    if o2.best is None: pairs -= 1\n                    if o2.high is None: pairs -= 1\n                    if o2.as_given is None: pairs -= 1\n                    if o2.asserted_by is None: pairs -= 1\n                    if o2.per is None: pairs -= 1\n                    if o2.range_meaning is None: pairs -= 1\n                    if not o2.joined_by: pairs -= 1\n                    if not o2.relayed_by: pairs -= 1\n                v = o2.of\n                if v is not None:\n                    t2(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t3(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r2(v)\n                    f2(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e2(v)\n                    x2(v)\n                v = o2.relayed_by\n                if v:\n                    e2(v)\n                    x2(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        v = o1.part_of\n        if v is not None:\n            r0(v)\n            f2(v)\n        if o1.status is not None:\n            strs += 1\n        if o1.date_of is not None:\n            strs += 1\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f1('\\x1e')\n        f0('\\x1e')\n        f2('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                if sparse:\n                    if o3.locator is None: pairs -= 1\n                    if o3.quote is None: pairs -= 1\n                    if o3.fields is None: pairs -= 1\n                    if o3.confidence is None: pairs -= 1\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t4(v)\n                v = o3.quote\n                if v is not None:\n                    t5(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            if sparse:\n                if o2.locator is None: pairs -= 1\n                if o2.quote is None: pairs -= 1\n                if o2.fields is None: pairs -= 1\n                if o2.confidence is None: pairs -= 1\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs, strs",
+    'Relationship': "def walk_Relationship(records, texts, refs, names, families, groups, sparse):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    n0 = names[0].extend\n    a1 = names[1].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    pairs = 9 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        if sparse:\n            if o1.title is None: pairs -= 1\n            if o1.start is None: pairs -= 1\n            if o1.end is None: pairs -= 1\n            if not o1.inferred: pairs -= 1\n        r0(o1.id)\n        r1(o1.subject)\n        f0(o1.subject)\n        r2(o1.object)\n        f0(o1.object)\n        v = o1.title\n        if v is not None:\n            t0(v)\n        if o1.start is not None:\n            strs += 1\n        if o1.end is not None:\n            strs += 1\n        if not o1.citations: raise RejectedError()\n        d0(o1.citations)\n        v = o1.inferred\n        if v:\n            d1(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o2 in D0:\n            if sparse:\n                if o2.locator is None: pairs -= 1\n                if o2.quote is None: pairs -= 1\n                if o2.fields is None: pairs -= 1\n                if o2.confidence is None: pairs -= 1\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t1(v)\n            v = o2.quote\n            if v is not None:\n                t2(v)\n            v = o2.fields\n            if v is not None:\n                n0(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D1)\n    for o2 in D1:\n            a1(o2.field)\n            t3(o2.field)\n            t4(o2.basis)\n    return pairs, strs",
+    'Statement': "def walk_Statement(records, texts, refs, names, families, groups, sparse):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    t6 = texts[6].append\n    t7 = texts[7].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r3 = refs[3].append\n    e1 = refs[1].extend\n    e2 = refs[2].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    x0 = families[0].extend\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 13 * len(records)\n    strs = 1 * len(records)\n    for o1 in records:\n        if sparse:\n            if o1.date is None: pairs -= 1\n            if o1.quote is None: pairs -= 1\n            if not o1.addressed_to: pairs -= 1\n            if not o1.about: pairs -= 1\n            if not o1.joined_by: pairs -= 1\n            if not o1.relayed_by: pairs -= 1\n            if not o1.figures: pairs -= 1\n            if not o1.inferred: pairs -= 1\n        r0(o1.id)\n        r1(o1.speaker)\n        f0(o1.speaker)\n        if o1.date is not None:\n            strs += 1\n        t0(o1.summary)\n        v = o1.quote\n        if v is not None:\n            t1(v)\n        v = o1.addressed_to\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.about\n        if v:\n            e2(v)\n            x0(v)\n        v = o1.joined_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.relayed_by\n        if v:\n            e1(v)\n            x0(v)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                if sparse:\n                    if o2.of is None: pairs -= 1\n                    if o2.low is None: pairs -= 1\n                    if o2.best is None: pairs -= 1\n                    if o2.high is None: pairs -= 1\n                    if o2.as_given is None: pairs -= 1\n                    if o2.asserted_by is None: pairs -= 1\n                    if o2.per is None: pairs -= 1\n                    if o2.range_meaning is None: pairs -= 1\n                    if not o2.joined_by: pairs -= 1\n                    if not o2.relayed_by: pairs -= 1\n                v = o2.of\n                if v is not None:\n                    t2(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t3(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r1(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e1(v)\n                v = o2.relayed_by\n                if v:\n                    e1(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        o1._rules()\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                if sparse:\n                    if o3.locator is None: pairs -= 1\n                    if o3.quote is None: pairs -= 1\n                    if o3.fields is None: pairs -= 1\n                    if o3.confidence is None: pairs -= 1\n                r3(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t4(v)\n                v = o3.quote\n                if v is not None:\n                    t5(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            if sparse:\n                if o2.locator is None: pairs -= 1\n                if o2.quote is None: pairs -= 1\n                if o2.fields is None: pairs -= 1\n                if o2.confidence is None: pairs -= 1\n            r3(o2.source)\n            v = o2.locator\n            if v is not None:\n                t4(v)\n            v = o2.quote\n            if v is not None:\n                t5(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t6(o2.field)\n            t7(o2.basis)\n    return pairs, strs",
+    'Rating': "def walk_Rating(records, texts, refs, names, families, groups, sparse):\n    t0 = texts[0].append\n    t1 = texts[1].append\n    t2 = texts[2].append\n    t3 = texts[3].append\n    t4 = texts[4].append\n    t5 = texts[5].append\n    r0 = refs[0].append\n    r1 = refs[1].append\n    r2 = refs[2].append\n    r3 = refs[3].append\n    r4 = refs[4].append\n    e3 = refs[3].extend\n    n0 = names[0].extend\n    n1 = names[1].extend\n    a2 = names[2].append\n    f0 = families[0].append\n    D0 = []\n    d0 = D0.extend\n    D1 = []\n    d1 = D1.extend\n    D2 = []\n    d2 = D2.extend\n    pairs = 10 * len(records)\n    strs = 3 * len(records)\n    for o1 in records:\n        if sparse:\n            if o1.previous is None: pairs -= 1\n            if not o1.figures: pairs -= 1\n            if not o1.inferred: pairs -= 1\n        r0(o1.id)\n        r1(o1.country)\n        f0(o1.country)\n        if o1.previous is not None:\n            strs += 1\n        r2(o1.rated_by)\n        f0(o1.rated_by)\n        v = o1.figures\n        if v:\n            for o2 in v:\n                pairs += 14\n                strs += 3\n                if sparse:\n                    if o2.of is None: pairs -= 1\n                    if o2.low is None: pairs -= 1\n                    if o2.best is None: pairs -= 1\n                    if o2.high is None: pairs -= 1\n                    if o2.as_given is None: pairs -= 1\n                    if o2.asserted_by is None: pairs -= 1\n                    if o2.per is None: pairs -= 1\n                    if o2.range_meaning is None: pairs -= 1\n                    if not o2.joined_by: pairs -= 1\n                    if not o2.relayed_by: pairs -= 1\n                v = o2.of\n                if v is not None:\n                    t0(v)\n                v = o2.low\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.best\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.high\n                if v is not None and not 0 <= v <= 9007199254740991: raise RejectedError()\n                v = o2.as_given\n                if v is not None:\n                    t1(v)\n                v = o2.asserted_by\n                if v is not None:\n                    r3(v)\n                if o2.per is not None:\n                    strs += 1\n                if o2.range_meaning is not None:\n                    strs += 1\n                v = o2.joined_by\n                if v:\n                    e3(v)\n                v = o2.relayed_by\n                if v:\n                    e3(v)\n                if not o2.citations: raise RejectedError()\n                d0(o2.citations)\n                o2._rules()\n        if not o1.citations: raise RejectedError()\n        d1(o1.citations)\n        v = o1.inferred\n        if v:\n            d2(v)\n        f0('\\x1e')\n    pairs += 5 * len(D0)\n    for o3 in D0:\n                if sparse:\n                    if o3.locator is None: pairs -= 1\n                    if o3.quote is None: pairs -= 1\n                    if o3.fields is None: pairs -= 1\n                    if o3.confidence is None: pairs -= 1\n                r4(o3.source)\n                v = o3.locator\n                if v is not None:\n                    t2(v)\n                v = o3.quote\n                if v is not None:\n                    t3(v)\n                v = o3.fields\n                if v is not None:\n                    n0(v)\n                if o3.confidence is not None:\n                    strs += 1\n    pairs += 5 * len(D1)\n    for o2 in D1:\n            if sparse:\n                if o2.locator is None: pairs -= 1\n                if o2.quote is None: pairs -= 1\n                if o2.fields is None: pairs -= 1\n                if o2.confidence is None: pairs -= 1\n            r4(o2.source)\n            v = o2.locator\n            if v is not None:\n                t2(v)\n            v = o2.quote\n            if v is not None:\n                t3(v)\n            v = o2.fields\n            if v is not None:\n                n1(v)\n            if o2.confidence is not None:\n                strs += 1\n    pairs += 2 * len(D2)\n    for o2 in D2:\n            a2(o2.field)\n            t4(o2.field)\n            t5(o2.basis)\n    return pairs, strs",
 }
 
 
-def walk_Source(records, texts, refs, names, families, groups):
+def walk_Source(records, texts, refs, names, families, groups, sparse):
     t0 = texts[0].append
     t1 = texts[1].append
     t2 = texts[2].append
@@ -46,6 +46,15 @@ def walk_Source(records, texts, refs, names, families, groups):
     pairs = 12 * len(records)
     strs = 1 * len(records)
     for o1 in records:
+        if sparse:
+            if o1.publisher is None: pairs -= 1
+            if o1.published is None: pairs -= 1
+            if o1.url is None: pairs -= 1
+            if o1.note is None: pairs -= 1
+            if o1.retrieved is None: pairs -= 1
+            if o1.archive_url is None: pairs -= 1
+            if not o1.figures: pairs -= 1
+            if not o1.inferred: pairs -= 1
         r0(o1.id)
         t0(o1.title)
         v = o1.publisher
@@ -70,6 +79,17 @@ def walk_Source(records, texts, refs, names, families, groups):
             for o2 in v:
                 pairs += 14
                 strs += 3
+                if sparse:
+                    if o2.of is None: pairs -= 1
+                    if o2.low is None: pairs -= 1
+                    if o2.best is None: pairs -= 1
+                    if o2.high is None: pairs -= 1
+                    if o2.as_given is None: pairs -= 1
+                    if o2.asserted_by is None: pairs -= 1
+                    if o2.per is None: pairs -= 1
+                    if o2.range_meaning is None: pairs -= 1
+                    if not o2.joined_by: pairs -= 1
+                    if not o2.relayed_by: pairs -= 1
                 v = o2.of
                 if v is not None:
                     t5(v)
@@ -103,6 +123,11 @@ def walk_Source(records, texts, refs, names, families, groups):
             d1(v)
     pairs += 5 * len(D0)
     for o3 in D0:
+                if sparse:
+                    if o3.locator is None: pairs -= 1
+                    if o3.quote is None: pairs -= 1
+                    if o3.fields is None: pairs -= 1
+                    if o3.confidence is None: pairs -= 1
                 r0(o3.source)
                 v = o3.locator
                 if v is not None:
@@ -123,7 +148,7 @@ def walk_Source(records, texts, refs, names, families, groups):
     return pairs, strs
 
 
-def walk_Person(records, texts, refs, names, families, groups):
+def walk_Person(records, texts, refs, names, families, groups, sparse):
     t0 = texts[0].append
     t1 = texts[1].append
     t2 = texts[2].append
@@ -149,6 +174,13 @@ def walk_Person(records, texts, refs, names, families, groups):
     pairs = 9 * len(records)
     strs = 0 * len(records)
     for o1 in records:
+        if sparse:
+            if not o1.aliases: pairs -= 1
+            if o1.born is None: pairs -= 1
+            if o1.country is None: pairs -= 1
+            if o1.summary is None: pairs -= 1
+            if not o1.identifiers: pairs -= 1
+            if not o1.inferred: pairs -= 1
         r0(o1.id)
         t0(o1.name)
         v = o1.aliases
@@ -172,6 +204,8 @@ def walk_Person(records, texts, refs, names, families, groups):
             d3(v)
     pairs += 2 * len(D0)
     for o2 in D0:
+            if sparse:
+                if o2.language is None: pairs -= 1
             t1(o2.name)
             v = o2.language
             if v is not None:
@@ -183,6 +217,11 @@ def walk_Person(records, texts, refs, names, families, groups):
             o2._rules()
     pairs += 5 * len(D2)
     for o2 in D2:
+            if sparse:
+                if o2.locator is None: pairs -= 1
+                if o2.quote is None: pairs -= 1
+                if o2.fields is None: pairs -= 1
+                if o2.confidence is None: pairs -= 1
             r1(o2.source)
             v = o2.locator
             if v is not None:
@@ -203,7 +242,7 @@ def walk_Person(records, texts, refs, names, families, groups):
     return pairs, strs
 
 
-def walk_Organization(records, texts, refs, names, families, groups):
+def walk_Organization(records, texts, refs, names, families, groups, sparse):
     t0 = texts[0].append
     t1 = texts[1].append
     t2 = texts[2].append
@@ -236,6 +275,15 @@ def walk_Organization(records, texts, refs, names, families, groups):
     pairs = 12 * len(records)
     strs = 1 * len(records)
     for o1 in records:
+        if sparse:
+            if not o1.aliases: pairs -= 1
+            if o1.country is None: pairs -= 1
+            if o1.status is None: pairs -= 1
+            if o1.founded is None: pairs -= 1
+            if o1.summary is None: pairs -= 1
+            if not o1.identifiers: pairs -= 1
+            if not o1.figures: pairs -= 1
+            if not o1.inferred: pairs -= 1
         r0(o1.id)
         t0(o1.name)
         v = o1.aliases
@@ -259,6 +307,17 @@ def walk_Organization(records, texts, refs, names, families, groups):
             for o2 in v:
                 pairs += 14
                 strs += 3
+                if sparse:
+                    if o2.of is None: pairs -= 1
+                    if o2.low is None: pairs -= 1
+                    if o2.best is None: pairs -= 1
+                    if o2.high is None: pairs -= 1
+                    if o2.as_given is None: pairs -= 1
+                    if o2.asserted_by is None: pairs -= 1
+                    if o2.per is None: pairs -= 1
+                    if o2.range_meaning is None: pairs -= 1
+                    if not o2.joined_by: pairs -= 1
+                    if not o2.relayed_by: pairs -= 1
                 v = o2.of
                 if v is not None:
                     t6(v)
@@ -294,6 +353,8 @@ def walk_Organization(records, texts, refs, names, families, groups):
             d4(v)
     pairs += 2 * len(D0)
     for o2 in D0:
+            if sparse:
+                if o2.language is None: pairs -= 1
             t1(o2.name)
             v = o2.language
             if v is not None:
@@ -305,6 +366,11 @@ def walk_Organization(records, texts, refs, names, families, groups):
             o2._rules()
     pairs += 5 * len(D2)
     for o3 in D2:
+                if sparse:
+                    if o3.locator is None: pairs -= 1
+                    if o3.quote is None: pairs -= 1
+                    if o3.fields is None: pairs -= 1
+                    if o3.confidence is None: pairs -= 1
                 r2(o3.source)
                 v = o3.locator
                 if v is not None:
@@ -319,6 +385,11 @@ def walk_Organization(records, texts, refs, names, families, groups):
                     strs += 1
     pairs += 5 * len(D3)
     for o2 in D3:
+            if sparse:
+                if o2.locator is None: pairs -= 1
+                if o2.quote is None: pairs -= 1
+                if o2.fields is None: pairs -= 1
+                if o2.confidence is None: pairs -= 1
             r2(o2.source)
             v = o2.locator
             if v is not None:
@@ -339,7 +410,7 @@ def walk_Organization(records, texts, refs, names, families, groups):
     return pairs, strs
 
 
-def walk_Group(records, texts, refs, names, families, groups):
+def walk_Group(records, texts, refs, names, families, groups, sparse):
     t0 = texts[0].append
     t1 = texts[1].append
     t2 = texts[2].append
@@ -369,6 +440,14 @@ def walk_Group(records, texts, refs, names, families, groups):
     pairs = 11 * len(records)
     strs = 1 * len(records)
     for o1 in records:
+        if sparse:
+            if o1.size is None: pairs -= 1
+            if o1.belongs_to is None: pairs -= 1
+            if o1.country is None: pairs -= 1
+            if o1.summary is None: pairs -= 1
+            if not o1.identifiers: pairs -= 1
+            if not o1.figures: pairs -= 1
+            if not o1.inferred: pairs -= 1
         r0(o1.id)
         t0(o1.name)
         v = o1.size
@@ -390,6 +469,17 @@ def walk_Group(records, texts, refs, names, families, groups):
             for o2 in v:
                 pairs += 14
                 strs += 3
+                if sparse:
+                    if o2.of is None: pairs -= 1
+                    if o2.low is None: pairs -= 1
+                    if o2.best is None: pairs -= 1
+                    if o2.high is None: pairs -= 1
+                    if o2.as_given is None: pairs -= 1
+                    if o2.asserted_by is None: pairs -= 1
+                    if o2.per is None: pairs -= 1
+                    if o2.range_meaning is None: pairs -= 1
+                    if not o2.joined_by: pairs -= 1
+                    if not o2.relayed_by: pairs -= 1
                 v = o2.of
                 if v is not None:
                     t4(v)
@@ -430,6 +520,11 @@ def walk_Group(records, texts, refs, names, families, groups):
             o2._rules()
     pairs += 5 * len(D1)
     for o3 in D1:
+                if sparse:
+                    if o3.locator is None: pairs -= 1
+                    if o3.quote is None: pairs -= 1
+                    if o3.fields is None: pairs -= 1
+                    if o3.confidence is None: pairs -= 1
                 r3(o3.source)
                 v = o3.locator
                 if v is not None:
@@ -444,6 +539,11 @@ def walk_Group(records, texts, refs, names, families, groups):
                     strs += 1
     pairs += 5 * len(D2)
     for o2 in D2:
+            if sparse:
+                if o2.locator is None: pairs -= 1
+                if o2.quote is None: pairs -= 1
+                if o2.fields is None: pairs -= 1
+                if o2.confidence is None: pairs -= 1
             r3(o2.source)
             v = o2.locator
             if v is not None:
@@ -464,7 +564,7 @@ def walk_Group(records, texts, refs, names, families, groups):
     return pairs, strs
 
 
-def walk_Place(records, texts, refs, names, families, groups):
+def walk_Place(records, texts, refs, names, families, groups, sparse):
     t0 = texts[0].append
     t1 = texts[1].append
     t2 = texts[2].append
@@ -497,6 +597,14 @@ def walk_Place(records, texts, refs, names, families, groups):
     pairs = 11 * len(records)
     strs = 1 * len(records)
     for o1 in records:
+        if sparse:
+            if not o1.aliases: pairs -= 1
+            if o1.country is None: pairs -= 1
+            if o1.within is None: pairs -= 1
+            if o1.coordinates is None: pairs -= 1
+            if not o1.identifiers: pairs -= 1
+            if not o1.figures: pairs -= 1
+            if not o1.inferred: pairs -= 1
         r0(o1.id)
         t0(o1.name)
         v = o1.aliases
@@ -512,6 +620,8 @@ def walk_Place(records, texts, refs, names, families, groups):
         o2 = o1.coordinates
         if o2 is not None:
             pairs += 3
+            if sparse:
+                if o2.precision_m is None: pairs -= 1
             if not -90 <= o2.latitude <= 90: raise RejectedError()
             if not -180 <= o2.longitude <= 180: raise RejectedError()
             v = o2.precision_m
@@ -524,6 +634,17 @@ def walk_Place(records, texts, refs, names, families, groups):
             for o2 in v:
                 pairs += 14
                 strs += 3
+                if sparse:
+                    if o2.of is None: pairs -= 1
+                    if o2.low is None: pairs -= 1
+                    if o2.best is None: pairs -= 1
+                    if o2.high is None: pairs -= 1
+                    if o2.as_given is None: pairs -= 1
+                    if o2.asserted_by is None: pairs -= 1
+                    if o2.per is None: pairs -= 1
+                    if o2.range_meaning is None: pairs -= 1
+                    if not o2.joined_by: pairs -= 1
+                    if not o2.relayed_by: pairs -= 1
                 v = o2.of
                 if v is not None:
                     t5(v)
@@ -560,6 +681,8 @@ def walk_Place(records, texts, refs, names, families, groups):
         f0('\x1e')
     pairs += 2 * len(D0)
     for o2 in D0:
+            if sparse:
+                if o2.language is None: pairs -= 1
             t1(o2.name)
             v = o2.language
             if v is not None:
@@ -571,6 +694,11 @@ def walk_Place(records, texts, refs, names, families, groups):
             o2._rules()
     pairs += 5 * len(D2)
     for o3 in D2:
+                if sparse:
+                    if o3.locator is None: pairs -= 1
+                    if o3.quote is None: pairs -= 1
+                    if o3.fields is None: pairs -= 1
+                    if o3.confidence is None: pairs -= 1
                 r2(o3.source)
                 v = o3.locator
                 if v is not None:
@@ -585,6 +713,11 @@ def walk_Place(records, texts, refs, names, families, groups):
                     strs += 1
     pairs += 5 * len(D3)
     for o2 in D3:
+            if sparse:
+                if o2.locator is None: pairs -= 1
+                if o2.quote is None: pairs -= 1
+                if o2.fields is None: pairs -= 1
+                if o2.confidence is None: pairs -= 1
             r2(o2.source)
             v = o2.locator
             if v is not None:
@@ -605,7 +738,7 @@ def walk_Place(records, texts, refs, names, families, groups):
     return pairs, strs
 
 
-def walk_Law(records, texts, refs, names, families, groups):
+def walk_Law(records, texts, refs, names, families, groups, sparse):
     t0 = texts[0].append
     t1 = texts[1].append
     t2 = texts[2].append
@@ -626,6 +759,11 @@ def walk_Law(records, texts, refs, names, families, groups):
     pairs = 8 * len(records)
     strs = 0 * len(records)
     for o1 in records:
+        if sparse:
+            if o1.article is None: pairs -= 1
+            if o1.part is None: pairs -= 1
+            if o1.title is None: pairs -= 1
+            if not o1.inferred: pairs -= 1
         r0(o1.id)
         t0(o1.instrument)
         t1(o1.jurisdiction)
@@ -646,6 +784,11 @@ def walk_Law(records, texts, refs, names, families, groups):
         o1._rules()
     pairs += 5 * len(D0)
     for o2 in D0:
+            if sparse:
+                if o2.locator is None: pairs -= 1
+                if o2.quote is None: pairs -= 1
+                if o2.fields is None: pairs -= 1
+                if o2.confidence is None: pairs -= 1
             r1(o2.source)
             v = o2.locator
             if v is not None:
@@ -666,7 +809,7 @@ def walk_Law(records, texts, refs, names, families, groups):
     return pairs, strs
 
 
-def walk_Event(records, texts, refs, names, families, groups):
+def walk_Event(records, texts, refs, names, families, groups, sparse):
     t0 = texts[0].append
     t1 = texts[1].append
     t2 = texts[2].append
@@ -708,6 +851,18 @@ def walk_Event(records, texts, refs, names, families, groups):
     pairs = 15 * len(records)
     strs = 1 * len(records)
     for i, o1 in enumerate(records):
+        if sparse:
+            if o1.summary is None: pairs -= 1
+            if o1.date is None: pairs -= 1
+            if not o1.places: pairs -= 1
+            if not o1.participants: pairs -= 1
+            if not o1.charges: pairs -= 1
+            if o1.penalty is None: pairs -= 1
+            if not o1.figures: pairs -= 1
+            if o1.part_of is None: pairs -= 1
+            if o1.status is None: pairs -= 1
+            if o1.date_of is None: pairs -= 1
+            if not o1.inferred: pairs -= 1
         r0(o1.id)
         v = o1.kind
         p = p1(ident(v))
@@ -759,6 +914,8 @@ def walk_Event(records, texts, refs, names, families, groups):
         if o2 is not None:
             pairs += 2
             strs += 1
+            if sparse:
+                if o2.term is None: pairs -= 1
             if o2.term is not None:
                 strs += 1
         v = o1.figures
@@ -766,6 +923,17 @@ def walk_Event(records, texts, refs, names, families, groups):
             for o2 in v:
                 pairs += 14
                 strs += 3
+                if sparse:
+                    if o2.of is None: pairs -= 1
+                    if o2.low is None: pairs -= 1
+                    if o2.best is None: pairs -= 1
+                    if o2.high is None: pairs -= 1
+                    if o2.as_given is None: pairs -= 1
+                    if o2.asserted_by is None: pairs -= 1
+                    if o2.per is None: pairs -= 1
+                    if o2.range_meaning is None: pairs -= 1
+                    if not o2.joined_by: pairs -= 1
+                    if not o2.relayed_by: pairs -= 1
                 v = o2.of
                 if v is not None:
                     t2(v)
@@ -816,6 +984,11 @@ def walk_Event(records, texts, refs, names, families, groups):
         f2('\x1e')
     pairs += 5 * len(D0)
     for o3 in D0:
+                if sparse:
+                    if o3.locator is None: pairs -= 1
+                    if o3.quote is None: pairs -= 1
+                    if o3.fields is None: pairs -= 1
+                    if o3.confidence is None: pairs -= 1
                 r4(o3.source)
                 v = o3.locator
                 if v is not None:
@@ -830,6 +1003,11 @@ def walk_Event(records, texts, refs, names, families, groups):
                     strs += 1
     pairs += 5 * len(D1)
     for o2 in D1:
+            if sparse:
+                if o2.locator is None: pairs -= 1
+                if o2.quote is None: pairs -= 1
+                if o2.fields is None: pairs -= 1
+                if o2.confidence is None: pairs -= 1
             r4(o2.source)
             v = o2.locator
             if v is not None:
@@ -850,7 +1028,7 @@ def walk_Event(records, texts, refs, names, families, groups):
     return pairs, strs
 
 
-def walk_Relationship(records, texts, refs, names, families, groups):
+def walk_Relationship(records, texts, refs, names, families, groups, sparse):
     t0 = texts[0].append
     t1 = texts[1].append
     t2 = texts[2].append
@@ -870,6 +1048,11 @@ def walk_Relationship(records, texts, refs, names, families, groups):
     pairs = 9 * len(records)
     strs = 1 * len(records)
     for o1 in records:
+        if sparse:
+            if o1.title is None: pairs -= 1
+            if o1.start is None: pairs -= 1
+            if o1.end is None: pairs -= 1
+            if not o1.inferred: pairs -= 1
         r0(o1.id)
         r1(o1.subject)
         f0(o1.subject)
@@ -891,6 +1074,11 @@ def walk_Relationship(records, texts, refs, names, families, groups):
         f0('\x1e')
     pairs += 5 * len(D0)
     for o2 in D0:
+            if sparse:
+                if o2.locator is None: pairs -= 1
+                if o2.quote is None: pairs -= 1
+                if o2.fields is None: pairs -= 1
+                if o2.confidence is None: pairs -= 1
             r3(o2.source)
             v = o2.locator
             if v is not None:
@@ -911,7 +1099,7 @@ def walk_Relationship(records, texts, refs, names, families, groups):
     return pairs, strs
 
 
-def walk_Statement(records, texts, refs, names, families, groups):
+def walk_Statement(records, texts, refs, names, families, groups, sparse):
     t0 = texts[0].append
     t1 = texts[1].append
     t2 = texts[2].append
@@ -939,6 +1127,15 @@ def walk_Statement(records, texts, refs, names, families, groups):
     pairs = 13 * len(records)
     strs = 1 * len(records)
     for o1 in records:
+        if sparse:
+            if o1.date is None: pairs -= 1
+            if o1.quote is None: pairs -= 1
+            if not o1.addressed_to: pairs -= 1
+            if not o1.about: pairs -= 1
+            if not o1.joined_by: pairs -= 1
+            if not o1.relayed_by: pairs -= 1
+            if not o1.figures: pairs -= 1
+            if not o1.inferred: pairs -= 1
         r0(o1.id)
         r1(o1.speaker)
         f0(o1.speaker)
@@ -969,6 +1166,17 @@ def walk_Statement(records, texts, refs, names, families, groups):
             for o2 in v:
                 pairs += 14
                 strs += 3
+                if sparse:
+                    if o2.of is None: pairs -= 1
+                    if o2.low is None: pairs -= 1
+                    if o2.best is None: pairs -= 1
+                    if o2.high is None: pairs -= 1
+                    if o2.as_given is None: pairs -= 1
+                    if o2.asserted_by is None: pairs -= 1
+                    if o2.per is None: pairs -= 1
+                    if o2.range_meaning is None: pairs -= 1
+                    if not o2.joined_by: pairs -= 1
+                    if not o2.relayed_by: pairs -= 1
                 v = o2.of
                 if v is not None:
                     t2(v)
@@ -1006,6 +1214,11 @@ def walk_Statement(records, texts, refs, names, families, groups):
         f0('\x1e')
     pairs += 5 * len(D0)
     for o3 in D0:
+                if sparse:
+                    if o3.locator is None: pairs -= 1
+                    if o3.quote is None: pairs -= 1
+                    if o3.fields is None: pairs -= 1
+                    if o3.confidence is None: pairs -= 1
                 r3(o3.source)
                 v = o3.locator
                 if v is not None:
@@ -1020,6 +1233,11 @@ def walk_Statement(records, texts, refs, names, families, groups):
                     strs += 1
     pairs += 5 * len(D1)
     for o2 in D1:
+            if sparse:
+                if o2.locator is None: pairs -= 1
+                if o2.quote is None: pairs -= 1
+                if o2.fields is None: pairs -= 1
+                if o2.confidence is None: pairs -= 1
             r3(o2.source)
             v = o2.locator
             if v is not None:
@@ -1040,7 +1258,7 @@ def walk_Statement(records, texts, refs, names, families, groups):
     return pairs, strs
 
 
-def walk_Rating(records, texts, refs, names, families, groups):
+def walk_Rating(records, texts, refs, names, families, groups, sparse):
     t0 = texts[0].append
     t1 = texts[1].append
     t2 = texts[2].append
@@ -1066,6 +1284,10 @@ def walk_Rating(records, texts, refs, names, families, groups):
     pairs = 10 * len(records)
     strs = 3 * len(records)
     for o1 in records:
+        if sparse:
+            if o1.previous is None: pairs -= 1
+            if not o1.figures: pairs -= 1
+            if not o1.inferred: pairs -= 1
         r0(o1.id)
         r1(o1.country)
         f0(o1.country)
@@ -1078,6 +1300,17 @@ def walk_Rating(records, texts, refs, names, families, groups):
             for o2 in v:
                 pairs += 14
                 strs += 3
+                if sparse:
+                    if o2.of is None: pairs -= 1
+                    if o2.low is None: pairs -= 1
+                    if o2.best is None: pairs -= 1
+                    if o2.high is None: pairs -= 1
+                    if o2.as_given is None: pairs -= 1
+                    if o2.asserted_by is None: pairs -= 1
+                    if o2.per is None: pairs -= 1
+                    if o2.range_meaning is None: pairs -= 1
+                    if not o2.joined_by: pairs -= 1
+                    if not o2.relayed_by: pairs -= 1
                 v = o2.of
                 if v is not None:
                     t0(v)
@@ -1114,6 +1347,11 @@ def walk_Rating(records, texts, refs, names, families, groups):
         f0('\x1e')
     pairs += 5 * len(D0)
     for o3 in D0:
+                if sparse:
+                    if o3.locator is None: pairs -= 1
+                    if o3.quote is None: pairs -= 1
+                    if o3.fields is None: pairs -= 1
+                    if o3.confidence is None: pairs -= 1
                 r4(o3.source)
                 v = o3.locator
                 if v is not None:
@@ -1128,6 +1366,11 @@ def walk_Rating(records, texts, refs, names, families, groups):
                     strs += 1
     pairs += 5 * len(D1)
     for o2 in D1:
+            if sparse:
+                if o2.locator is None: pairs -= 1
+                if o2.quote is None: pairs -= 1
+                if o2.fields is None: pairs -= 1
+                if o2.confidence is None: pairs -= 1
             r4(o2.source)
             v = o2.locator
             if v is not None:

@@ -1,0 +1,158 @@
+"""Decoders that give a record's optional fields their defaults before msgspec reads it
+(internal).
+
+msgspec decodes a file straight into the record classes without calling their ``__init__``:
+it makes an empty object, sets each field whose key the file holds, then asks of each field
+whether the object has it (``hasattr``) and gives each one it lacks its default. On an empty
+slot that question costs CPython an ``AttributeError`` made and dropped. A file that leaves
+empty fields out (format 2 and later, as rightsdata writes every dataset, the bundled one
+too) lacks most optional fields: the benchmark's realistic data, 38 an event with its other
+records and parts, which cost the decoding of 10,000 events about 40 ms of its 140
+(``bench/bench_load.py --format 2``).
+
+A *sparse* decoder has msgspec call, before it reads an object's keys, a function that sets
+each of its class's optional fields to its default: msgspec's hook for attrs classes,
+``__attrs_pre_init__``, which it looks up on the class when it first meets it. The question
+then finds every field set, and a field the file leaves out keeps its default. The hook is
+on the classes only while a sparse decoder is built, under a lock: attrs's own ``__init__``
+never calls it (attrs looks for the hook when it makes the class), and msgspec keeps what it
+learnt of a class in the class's ``__msgspec_cache__``, which is set aside while the sparse
+decoder is built and put back after, so that every other decoder of these classes, the plain
+ones beside it and any a program builds, reads them as before.
+
+What a sparse decoder cannot tell is which keys the file held: the bulk check's walk then
+counts every optional field that holds its default as left out
+(:func:`rightsdata._validation.bulkcheck.checked_tally`, ``sparse``), so a file that writes
+an empty field (``"date": null``) holds a key more than the walk counts and is read again
+by the plain decoder. Which decoder reads a file first is a guess from its first bytes
+(:func:`leaves_fields_out`); a wrong guess costs time, never a wrong verdict. Each fill is
+counted (:func:`fill_count`), so that a plain decoder that filled fields (had msgspec kept a
+sparse class elsewhere) is caught by its caller instead of trusted.
+
+>>> import msgspec
+>>> from rightsdata import Citation
+>>> plain, sparse = variants(lambda: msgspec.json.Decoder(Citation))
+>>> before = fill_count()
+>>> sparse.decode(b'{"source": "source:a"}') == plain.decode(b'{"source": "source:a"}')
+True
+>>> fill_count() - before
+1
+>>> "__attrs_pre_init__" in vars(Citation)
+False
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import operator
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any, Final, TypeVar
+
+import attrs
+
+from rightsdata._model.fields import optional_defaults
+from rightsdata._model.records import RECORD_TYPES
+from rightsdata._values.codegen import compile_function
+from rightsdata._values.hints import field_hints, leaf_types
+
+__all__ = ["fill_count", "leaves_fields_out", "variants"]
+
+_D = TypeVar("_D")
+
+#: msgspec's hook for attrs classes, called with the empty object before its keys are read.
+_HOOK: Final = "__attrs_pre_init__"
+#: Where msgspec keeps what it learnt of a class (msgspec 0.18 to 0.23).
+_CACHE: Final = "__msgspec_cache__"
+#: How much of a file :func:`leaves_fields_out` reads: several records of any kind.
+_HEAD: Final = 4096
+
+_lock = threading.Lock()
+_fills = itertools.repeat(None, sys.maxsize)
+_tick: Final = _fills.__next__
+
+
+def fill_count() -> int:
+    """How many objects sparse decoders have filled so far, in this process: the difference
+    of two readings is how many were filled between them."""
+    return sys.maxsize - operator.length_hint(_fills)
+
+
+def leaves_fields_out(data: bytes) -> bool:
+    """Whether the file ``data`` looks like it leaves empty fields out: its first bytes hold
+    no ``null`` and no ``[]`` (a file with every field written holds both in its first
+    record; a text that says "null" only sends the file to the plain decoder first).
+
+    >>> leaves_fields_out(b'[{"id": "person:a", "born": null}]')
+    False
+    >>> leaves_fields_out(b'[{"id": "person:a"}]')
+    True
+    """
+    head = data[:_HEAD]
+    return b"null" not in head and b"[]" not in head
+
+
+def variants(build: Callable[[], _D]) -> tuple[_D, _D | None]:
+    """``build()``, and ``build()`` again with every record class's optional fields filled
+    with their defaults before msgspec reads an object (None if msgspec did not keep what
+    it learnt of the classes where this module sets it aside: then only the plain one)."""
+    with _lock:
+        plain = build()
+        classes = _classes()
+        kept = {cls: vars(cls).get(_CACHE) for cls in classes}
+        if all(info is None for info in kept.values()):
+            return plain, None  # (msgspec keeps it elsewhere: a sparse build would be plain)
+        try:
+            for cls, fill in _fills_by_class().items():
+                setattr(cls, _HOOK, fill)
+            for cls in classes:
+                if _CACHE in vars(cls):
+                    delattr(cls, _CACHE)
+            sparse = build()
+        finally:
+            for cls in classes:
+                if _HOOK in vars(cls):
+                    delattr(cls, _HOOK)
+                info = kept[cls]
+                if info is not None:
+                    setattr(cls, _CACHE, info)
+                elif _CACHE in vars(cls):
+                    delattr(cls, _CACHE)
+        return plain, sparse
+
+
+@functools.cache
+def _classes() -> tuple[type, ...]:
+    """Every attrs class a record holds, the records' own first."""
+    found: dict[type, None] = {}
+    todo = list(RECORD_TYPES.values())
+    while todo:
+        cls = todo.pop(0)
+        if cls in found:
+            continue
+        found[cls] = None
+        for hint in field_hints(cls).values():
+            todo += [t for t in leaf_types(hint) if isinstance(t, type) and attrs.has(t)]
+    return tuple(found)
+
+
+@functools.cache
+def _fills_by_class() -> dict[type, Callable[[Any], None]]:
+    """For each class with optional fields, the function that gives them their defaults:
+    each field's slot set by its descriptor (a third cheaper than ``object.__setattr__``)."""
+    fills = {}
+    for cls in _classes():
+        defaults = optional_defaults(cls)
+        if not defaults:
+            continue
+        namespace: dict[str, Any] = {"tick": _tick}
+        lines = [f"def fill_{cls.__name__}(record):", "    tick()"]
+        for k, (name, default) in enumerate(defaults):
+            namespace[f"s{k}"] = getattr(cls, name).__set__
+            lines.append(f"    s{k}(record, {default!r})")
+        fills[cls] = compile_function(
+            "\n".join(lines), f"defaults of {cls.__name__}", namespace, f"fill_{cls.__name__}"
+        )
+    return fills

@@ -1,0 +1,187 @@
+"""The sparse decoders (rightsdata._validation.prefill): records equal to the plain decoders',
+nothing left on the classes, and a tally that never vouches for a dropped key.
+
+No timings here: bench/bench_load.py measures.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import msgspec
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rightsdata import Citation, Event, Place
+from rightsdata._model.fields import absent_count, optional_defaults
+from rightsdata._model.records import KINDS, RECORD_TYPES, KindName
+from rightsdata._validation import fastpath
+from rightsdata._validation.bulkcheck import checked_tally, tallied
+from rightsdata._validation.convert import unstructure
+from rightsdata._validation.fastpath import FastPathError, decode_with_ids
+from rightsdata._validation.prefill import _classes, fill_count, leaves_fields_out, variants
+from rightsdata.testing import records
+
+from conftest import examples, left_out
+
+#: A place written as format 2 writes it, with its one citation: both have optional fields.
+PLACE: dict[str, Any] = {
+    "id": "place:almaty",
+    "name": "Almaty",
+    "kind": "city",
+    "country": "KZ",
+    "citations": [{"source": "source:a"}],
+}
+
+
+def dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+_SETTINGS = settings(
+    max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+def _sparse(kind: str) -> msgspec.json.Decoder[Any]:
+    decoder = fastpath._kind_decoders(kind).sparse
+    assert decoder is not None, "msgspec keeps what it learns of a class where prefill looks"
+    return decoder
+
+
+def test_building_a_sparse_decoder_leaves_the_classes_as_they_were() -> None:
+    fastpath._kind_decoders("events")  # (msgspec has met every class an event holds)
+    cached = {cls: vars(cls).get("__msgspec_cache__") for cls in _classes()}
+    _, sparse = variants(lambda: msgspec.json.Decoder(list[Event]))
+    assert sparse is not None
+    for cls in _classes():
+        assert "__attrs_pre_init__" not in vars(cls)
+        assert vars(cls).get("__msgspec_cache__") is cached[cls]
+    # a decoder a program builds afterwards reads them as before: its defaults by factories
+    before = absent_count()
+    assert msgspec.json.decode(b'{"source": "source:a"}', type=Citation).locator is None
+    assert absent_count() - before == len(optional_defaults(Citation))
+    # and attrs's __init__ never calls the hook
+    filled = fill_count()
+    Citation(source="source:a")
+    assert fill_count() == filled
+
+
+def test_a_sparse_decoder_fills_each_object_with_optional_fields_once() -> None:
+    place = PLACE  # one place, one citation; both have optional fields
+    before, filled = absent_count(), fill_count()
+    [decoded] = _sparse("places").decode(dumps([place]))
+    assert fill_count() - filled == 2
+    assert absent_count() == before  # (no field asked its default of a factory)
+    assert decoded == fastpath._decoder("places").decode(dumps([place]))[0]
+    assert decoded.within is None and decoded.aliases == () and decoded.inferred == ()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_sparse_and_plain_decoders_build_equal_records(kind: KindName) -> None:
+    @_SETTINGS
+    @given(st.lists(records(kind), max_size=3), st.booleans())
+    def check(built: list[Any], leave_out: bool) -> None:
+        documents = [unstructure(r) for r in built]
+        data = dumps(left_out(documents) if leave_out else documents)
+        assert _sparse(kind).decode(data) == fastpath._decoder(kind).decode(data) == built
+
+    check()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_sparse_tally_is_that_of_a_file_leaving_empty_fields_out(kind: KindName) -> None:
+    # each optional field holding its default counts as left out: exactly the file's count
+    # where the file leaves them all out, and fewer (a disagreement) where it writes one
+    @_SETTINGS
+    @given(st.lists(records(kind), min_size=1, max_size=3))
+    def check(built: list[Any]) -> None:
+        documents = [unstructure(r) for r in built]
+        sparse_data, full_data = dumps(left_out(documents)), dumps(documents)
+        written_empty = sparse_data != full_data
+        for escapes in (False, True):
+            if not escapes and b"\\" in full_data:
+                continue  # (a text may hold an escaped quote: such a file counts colons)
+            byte = tallied(escapes)[0]
+            for data, agrees in ((sparse_data, True), (full_data, not written_empty)):
+                checked = checked_tally(_sparse(kind).decode(data), escapes=escapes, sparse=True)
+                assert checked is not None
+                assert (checked.tally == data.count(byte)) is agrees
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("left", "added"),
+    [
+        ("within", b'"withn": "place:x"'),  # a misspelt key in place of the field left out
+        ("aliases", b'"aliases": [{"name": "Alma"}], "aliases": [{"name": "Alma"}]'),  # twice
+        ("country", b'"size": 3'),
+    ],
+)
+def test_a_dropped_key_is_refused_where_fields_are_left_out(left: str, added: bytes) -> None:
+    place = {k: v for k, v in PLACE.items() if k != left}
+    data = dumps([place]).replace(b'"kind": "city"', b'"kind": "city", ' + added, 1)
+    assert leaves_fields_out(data)
+    with pytest.raises(FastPathError):  # (not msgspec's refusal: the tally's)
+        decode_with_ids("places", data)
+
+
+def test_a_file_writing_some_empty_fields_is_read_by_the_plain_decoder_after() -> None:
+    # its head leaves fields out, a later record writes one empty: the sparse decoder's
+    # tally disagrees, and the plain one's agrees (the fast path, not the diagnostic one)
+    places = [PLACE | {"id": f"place:p{i:04}"} for i in range(100)]
+    places[-1]["within"] = None  # (written empty)
+    data = dumps(places)
+    assert leaves_fields_out(data)
+    decoded, _ = decode_with_ids("places", data)
+    assert [p.id for p in decoded] == [p["id"] for p in places]
+    assert all(isinstance(p, Place) and p.within is None for p in decoded)
+
+
+def test_what_a_plain_decoder_filled_is_not_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
+    # had msgspec kept a sparse class where a plain decoder reads it, the plain decoder's
+    # tally would count defaults as keys: the fills are counted, and refused
+    sparse = _sparse("places")
+    monkeypatch.setattr(fastpath, "_kind_decoders", lambda kind: fastpath._Decoders(sparse, None))
+    with pytest.raises(FastPathError, match="filled"):
+        fastpath.decode_kind("places", dumps([PLACE]))
+
+
+def test_every_class_with_optional_fields_is_filled() -> None:
+    # the classes are found from the records' hints: every part a record may hold
+    found = set(_classes())
+    assert set(RECORD_TYPES.values()) <= found
+    assert {Citation, Place} <= found
+    for cls in found:
+        for name, default in optional_defaults(cls):
+            assert default is None or default == (), (cls, name)
+
+
+@pytest.mark.parametrize(
+    ("head", "sparse"),
+    [
+        (b'[{"id": "person:a", "born": null}]', False),
+        (b'[{"id": "person:a", "aliases": []}]', False),
+        (b'[{"id": "person:a"}]', True),
+        (b"[" + b" " * 5000 + b'{"born": null}]', True),  # (only the head is looked at)
+    ],
+)
+def test_a_file_looks_sparse_if_its_head_writes_no_empty_field(head: bytes, sparse: bool) -> None:
+    assert leaves_fields_out(head) is sparse
+
+
+def test_json_lines_and_documents_read_left_out_fields_by_the_fast_path() -> None:
+    place = PLACE
+    line = json.dumps({"$kind": "places", **place}, ensure_ascii=False).encode()
+    kinds, _, _ = fastpath.decode_json_lines(line + b"\n")
+    assert kinds["places"].records == fastpath._decoder("places").decode(dumps([place]))
+    document = json.dumps({"places": [place]}).encode()
+    found, _, _ = fastpath.decode_document(document)
+    assert found["places"].records == kinds["places"].records
+    with pytest.raises(FastPathError):  # a key unknown: refused in both layouts
+        fastpath.decode_json_lines(line.replace(b'"kind"', b'"size": 3, "kind"') + b"\n")
+    with pytest.raises(FastPathError):
+        fastpath.decode_document(document.replace(b'"kind"', b'"size": 3, "kind"'))
