@@ -166,6 +166,9 @@ def test_every_class_with_optional_fields_is_filled() -> None:
         (b'[{"id": "person:a", "born": null}]', False),
         (b'[{"id": "person:a", "aliases": []}]', False),
         (b'[{"id": "person:a"}]', True),
+        (b'[{"id":"person:a","born":null}]', False),
+        (b'[{"id":"person:a","aliases":[]}]', False),
+        (b'[{"id": "person:a", "summary": "null and void, [] or [null]"}]', True),
         (b"[" + b" " * 5000 + b'{"born": null}]', True),  # (only the head is looked at)
     ],
 )
