@@ -141,6 +141,22 @@ def test_a_file_writing_some_empty_fields_is_read_by_the_plain_decoder_after() -
     assert all(isinstance(p, Place) and p.within is None for p in decoded)
 
 
+def test_json_lines_and_documents_writing_some_empty_fields_are_read_again_plainly() -> None:
+    places = [PLACE | {"id": f"place:p{i:04}"} for i in range(100)]
+    places[-1]["within"] = None  # (written empty)
+    lines = b"".join(json.dumps({"$kind": "places", **place}).encode() + b"\n" for place in places)
+    document = json.dumps({"places": places}).encode()
+    assert leaves_fields_out(lines) and leaves_fields_out(document)
+    kinds, _, _ = fastpath.decode_json_lines(lines)
+    found, _, _ = fastpath.decode_document(document)
+    assert [p.id for p in kinds["places"].records] == [p["id"] for p in places]
+    assert found["places"].records == kinds["places"].records
+    assert list(kinds["places"].lines or ()) == list(range(1, 101))
+    unknown = lines.replace(b'"within": null', b'"within": null, "size": 3')
+    with pytest.raises(FastPathError):  # read again, and refused all the same
+        fastpath.decode_json_lines(unknown)
+
+
 def test_what_a_plain_decoder_filled_is_not_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
     # had msgspec kept a sparse class where a plain decoder reads it, the plain decoder's
     # tally would count defaults as keys: the fills are counted, and refused

@@ -347,31 +347,8 @@ def _lines_decoders() -> dict[str, _Decoders]:
     return _decoders_of_kinds(lambda cls: msgspec.json.Decoder(cls, dec_hook=_dec_hook))
 
 
-def _decoded_lines(
-    decoder: msgspec.json.Decoder[Any],
-    sparse: bool,
-    texts: list[bytes],
-    lines_tally: int,
-    escapes: bool,
-) -> Decoded | None:
-    """The records of one kind's lines (``texts``) by ``decoder``, or None if the tally
-    disagrees; raise if a check refuses them."""
-    before, filled = absent_count(), fill_count()
-    records: list[Record] = list(map(decoder.decode, texts))
-    absent = 0 if sparse else absent_count() - before
-    _filled_since(filled, sparse)
-    checked = checked_tally(records, escapes=escapes, sparse=sparse)
-    if checked is None:
-        raise FastPathError(
-            f"{type(records[0]).__name__}: a value breaks a rule, or a key is unknown"
-        )
-    if checked.tally - absent * tallied(escapes)[1] != lines_tally:
-        return None
-    return Decoded(records, checked.ids, None, checked.gathered)
-
-
 def decode_json_lines(
-    data: bytes, sharing: Sharing | None = None
+    data: bytes, sharing: Sharing | None = None, *, first: bool = True
 ) -> tuple[dict[str, Decoded], list[tuple[int, bytes]], bytes | None]:
     """Decode JSON Lines whose every line starts with its kind, ``{"$kind": "events", ``
     (as rightsdata and ``json.dumps`` write them): each line decoded alone into a record of
@@ -382,7 +359,9 @@ def decode_json_lines(
     Any other line (blank, another order of keys, another spacing) raises: the diagnostic
     path reads such a file. The ``"$kind"`` key that starts a line is the one unknown key
     msgspec is let to skip (four quotes a line, or one colon); any other, a second
-    ``"$kind"`` among them, leaves its own uncounted.
+    ``"$kind"`` among them, leaves its own uncounted. Unless ``first``, each kind is read by
+    its plain decoder, not the sparse one its lines may look like they suit (the read again
+    of a file that writes an empty field after a head that wrote none).
 
     >>> place = (b'{"$kind": "places", "id": "place:almaty", "name": "Almaty", '
     ...          b'"kind": "city", "citations": [{"source": "source:a"}]}')
@@ -395,7 +374,6 @@ def decode_json_lines(
     ([(2, b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}')], None)
     """
     escapes = _refuse_escaped_colons("the lines", data)
-    byte = tallied(escapes)[0]
     lines = data.split(b"\n")
     if lines and not lines[-1]:
         lines.pop()
@@ -423,23 +401,34 @@ def decode_json_lines(
     if not groups:
         raise FastPathError("no records: the diagnostic path says so")
     found: dict[str, Decoded] = {}
+    byte, per_key = tallied(escapes)
     with gc_paused():
+        tally = sum(line.count(byte) for line in redirects[0])
+        if descriptor is not None:
+            tally += descriptor.count(byte)
+        sparse = False
         for kind in KINDS:  # (the diagnostic path structures the kinds in this order too)
             if kind not in groups:
                 continue
             texts, numbers = groups.pop(kind)
-            # each line's "$kind": "events" is the one key msgspec skips (its colon, or the
-            # key's and the term's quotes); a redirect's line and the descriptor's are
-            # passed on whole, and the lines hold every byte of the file but line feeds
-            lines_tally = b"".join(texts).count(byte) - len(texts) * (1 if escapes else 4)
-            for decoder, sparse in _lines_decoders()[kind].tries(data):
-                decoded = _decoded_lines(decoder, sparse, texts, lines_tally, escapes)
-                if decoded is not None:
-                    break
-            else:
-                raise FastPathError(f"{kind}: a key is unknown or repeated")
+            decoder, sparse_kind = _lines_decoders()[kind].tries(data)[0 if first else -1]
+            sparse |= sparse_kind
+            before, filled = absent_count(), fill_count()
+            records: list[Record] = list(map(decoder.decode, texts))
+            absent = 0 if sparse_kind else absent_count() - before
+            _filled_since(filled, sparse_kind)
             del texts
-            found[kind] = decoded._replace(lines=numbers)
+            checked = checked_tally(records, escapes=escapes, sparse=sparse_kind)
+            if checked is None:
+                raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
+            # and each line's "$kind": "events" (its colon, or the key's and the term's quotes)
+            tally += checked.tally - absent * per_key + len(records) * (1 if escapes else 4)
+            found[kind] = Decoded(records, checked.ids, numbers, checked.gathered)
+        if tally != data.count(byte):
+            if sparse:  # (a field written empty after a head that wrote none: read again)
+                del found
+                return decode_json_lines(data, sharing, first=False)
+            raise FastPathError("a key is unknown or repeated")
         if sharing is not None:
             for kind, decoded in found.items():
                 sharing.share(RECORD_TYPES[kind], decoded.records)
