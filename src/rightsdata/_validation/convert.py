@@ -434,11 +434,14 @@ def _forget(exc: BaseException) -> None:
 def _structure_one(cls: type, document: object, place: RecordPlace) -> tuple[Any, list[Problem]]:
     try:
         return converter.get_structure_hook(cls)(document, cls), []
-    except Exception as exc:  # every failure becomes a located problem
-        try:
-            return None, _problems_in(cls, document, exc, place)
-        finally:
-            _forget(exc)
+    except Exception as exc:  # every failure becomes a located problem (below)
+        failure = exc
+    # (outside the handler: an error raised while its problems are found is not chained to
+    # it as its __context__, which _forget would walk, the whole record's errors, each time)
+    try:
+        return None, _problems_in(cls, document, failure, place)
+    finally:
+        _forget(failure)
 
 
 def _problems_in(cls: type, document: object, exc: Exception, place: RecordPlace) -> list[Problem]:
@@ -556,13 +559,14 @@ def misfiled_problems(
     with _budget(None if budget is None else budget.room):
         try:
             converter.get_structure_hook(kind_cls)(document, kind_cls)
-        except Exception as judged:  # its own problems, as the kind it is
-            try:
-                problems = _own_problems(kind_cls, document, judged, place)
-            finally:
-                _forget(judged)
-            return [said, *problems]
-    return [said]
+            return [said]
+        except Exception as exc:  # its own problems, as the kind it is (below)
+            judged = exc
+        try:  # (outside the handler: see _structure_one)
+            problems = _own_problems(kind_cls, document, judged, place)
+        finally:
+            _forget(judged)
+    return [said, *problems]
 
 
 _VALUE: Final = ProblemCode.VALUE
@@ -700,6 +704,8 @@ def _unchecked_fields(
             value = converter.structure(raw, hint) if room is None else _at_most_one(raw, hint)
         except Exception as exc:  # reported, here or in one of its parts: judge each part
             _forget(exc)
+            value = _FAILED
+        if value is _FAILED:  # (outside the handler: see _structure_one)
             left = None if room is None else room - len(problems)
             problems += _unchecked_parts(hint, raw, place, where, said, left)
             continue
@@ -723,6 +729,10 @@ def _unchecked_fields(
             if room is not None and len(problems) >= room:
                 break
     return problems
+
+
+#: What a field that failed to structure is taken as (no value structures to it).
+_FAILED: Final = object()
 
 
 def _at_most_one(raw: object, hint: Any) -> Any:
@@ -888,10 +898,13 @@ def _structure_all(
     for n, document in enumerate(documents):
         try:
             records.append(hook(document, cls))
-        except Exception as exc:  # every failure becomes located problems
-            # the record's place (its index and ID) is built only now, for a problem
-            problems += _problems_in(cls, document, exc, places.of_document(n, document))
-            _forget(exc)
+            continue
+        except Exception as exc:  # every failure becomes located problems (below)
+            failure = exc
+        # (outside the handler: see _structure_one; the record's place, its index and ID,
+        # is built only now, for a problem)
+        problems += _problems_in(cls, document, failure, places.of_document(n, document))
+        _forget(failure)
     return records, problems
 
 
@@ -909,9 +922,12 @@ def _structure_capped(
         with _budget(limit - len(problems)):
             try:
                 records.append(hook(document, cls))
-            except Exception as exc:  # every failure becomes located problems
-                problems += _problems_in(cls, document, exc, places.of_document(n, document))
-                _forget(exc)
+                continue
+            except Exception as exc:  # every failure becomes located problems (below)
+                failure = exc
+            # (outside the handler: see _structure_one)
+            problems += _problems_in(cls, document, failure, places.of_document(n, document))
+            _forget(failure)
         if len(problems) >= limit:
             break  # (max_problems: the records after this one are not judged)
     return records, problems
