@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cattrs.errors import IterableValidationNote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ from rightsdata._cli.main import main
 from rightsdata._validation import convert
 
 from conftest import (
+    CITE,
     LAYOUTS,
     event_doc,
     examples,
@@ -434,3 +436,92 @@ def test_the_checks_across_records_stop_at_the_cap(
     assert len(full.problems) == 500 and full.stopped_at is None
     capped = failed(path, max_problems=10)
     assert list(capped.problems) == list(full.problems)[:10] and capped.stopped_at == 10
+
+
+def many_bad_parts(n: int) -> dict[str, dict[str, list[Any]]]:
+    """A record of ``n`` bad parts of each kind of problem: bad items of a list (aliases that
+    are not objects, identifiers of bad schemes), bad parts (citations of an unknown field),
+    unknown fields, bad nested parts (figures citing a source by a number), and a mix."""
+    figure = {"measure": "killed", "unit": "people", "qualifier": "exact", "best": 1}
+    unknown: dict[str, Any] = {f"f{i:03}": 1 for i in range(n)}
+    return {
+        "items": {"persons": [person_doc(aliases=[1] * n, identifiers=["x"] * n)]},
+        "parts": {"persons": [person_doc(citations=[{**CITE, "x": 1} for _ in range(n)])]},
+        "fields": {"persons": [person_doc(**unknown)]},
+        "nested": {"events": [event_doc(figures=[{**figure, "citations": [{"source": 5}]}] * n)]},
+        "mixed": {
+            "persons": [
+                person_doc("person:b", name=5, aliases=[{"name": n} for n in range(n)]),
+                person_doc(
+                    citations=[{"source": "source:doc", "fields": ["nme"], "x": 1}] * n,
+                    **unknown,
+                ),
+            ],
+            "events": [event_doc(participants=[{"actor": 5, "role": "x", "y": 1}] * n)],
+        },
+    }
+
+
+@pytest.mark.parametrize("case", list(many_bad_parts(1)))
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_record_of_many_bad_parts_keeps_the_full_runs_first(
+    tmp_path: Path, layout: str, case: str
+) -> None:
+    """The cap reaches inside a record: its lists, parts, unknown fields and nested parts
+    are judged no further than the room left, and the problems kept are still the first
+    the full run reports, in its order."""
+    documents = {"sources": [source_doc()], **many_bad_parts(60)[case]}
+    path = write(tmp_path, layout, documents)
+    full = list(failed(path).problems)
+    assert len(full) >= 60
+    for cap in (1, 2, 3, 7, 30, 59, 60, 61, 119, 120, 121):
+        capped = failed(path, max_problems=cap)
+        assert list(capped.problems) == full[:cap], (case, cap)
+        if cap < len(full):
+            assert capped.stopped_at == cap
+
+
+class CountedNote(IterableValidationNote):
+    """The note each failed item of a list gets: counted, as the items judged that failed."""
+
+    made: int = 0
+
+    def __new__(cls, *args: Any) -> CountedNote:
+        CountedNote.made += 1
+        note: CountedNote = super().__new__(cls, *args)
+        return note
+
+
+@pytest.mark.parametrize("case", ["items", "parts", "nested"])
+def test_a_capped_record_judges_no_more_bad_items_than_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    """A record of 5,000 bad items judges a few past the cap under it, not 5,000: its memory
+    and time follow the cap, not its size."""
+    documents = {"sources": [source_doc()], **many_bad_parts(5000)[case]}
+    path = write(tmp_path, "document", documents)
+    monkeypatch.setattr(convert, "IterableValidationNote", CountedNote)
+    CountedNote.made = 0
+    capped = failed(path, max_problems=10)
+    assert len(capped.problems) == 10
+    # (at most two notes a bad item, a figure's and its citation's; the load and validate)
+    assert 10 <= CountedNote.made <= 2 * 2 * 10
+
+
+def test_a_capped_record_tells_no_more_unknown_fields_than_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of 5,000 unknown fields, a load capped at 10 says what 10 are (the first, as sorted)."""
+    documents = {"sources": [source_doc()], **many_bad_parts(5000)["fields"]}
+    path = write(tmp_path, "document", documents)
+    told: list[str] = []
+    real = convert._unknown
+
+    def counted(cls: type, name: str) -> str:
+        told.append(name)
+        return real(cls, name)
+
+    monkeypatch.setattr(convert, "_unknown", counted)
+    capped = failed(path, max_problems=10)
+    assert [p.field for p in capped.problems] == [f"f{i:03}" for i in range(10)]
+    assert len(told) == 2 * 10  # (the load and validate)

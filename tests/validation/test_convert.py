@@ -191,3 +191,28 @@ def test_unstructure_of_another_class_says_what_it_takes() -> None:
         unstructure(person_doc())  # type: ignore[arg-type]
     # a part (its annotation takes one, Record | Part, as its docstring says)
     assert unstructure(structure("persons", person_doc()).citations[0]) == CITE
+
+
+def test_errors_found_while_telling_a_record_are_not_chained_to_its_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A failed record's parts are judged again to find every problem; the errors that
+    raises are not chained to the record's error (their ``__context__``), whose every error
+    dropping each one's traceback would walk again: an event of many figures each citing
+    badly took a time with the square of their count."""
+    from rightsdata._validation import convert
+
+    chained: list[BaseException] = []
+    real = convert._forget
+
+    def forget(exc: BaseException) -> None:
+        if exc.__context__ is not None:
+            chained.append(exc)
+        real(exc)
+
+    monkeypatch.setattr(convert, "_forget", forget)
+    figure = {"measure": "killed", "unit": "people", "qualifier": "exact", "best": 1}
+    figures = [{**figure, "citations": [{"source": 5}]}] * 20
+    records, problems = structure_many("events", [event_doc(figures=figures)], "events.json")
+    assert records == [] and len(problems) == 20
+    assert chained == []

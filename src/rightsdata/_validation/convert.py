@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import heapq
+import itertools
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from enum import Enum, StrEnum
 from typing import Any, Final, Literal, cast, overload
 
@@ -160,13 +163,83 @@ def _is_homogeneous_tuple(cls: Any) -> bool:
     return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
+class _Budget:
+    """How many problems one record may add under a load's ``max_problems`` (``room``), and
+    how many its structuring has found so far (``found``): a list stops judging its items
+    once they are as many as the room, so that one record of many bad parts costs memory and
+    time with the cap, not with its size.
+
+    ``found`` never counts more than the problems the errors collected will be told as
+    (:func:`problems_from`): each item of a list that fails is at least one problem, each
+    unknown field one. So a list that stops has found at least the room before the items it
+    leaves, which the full run reports after them: the problems kept are the same.
+    """
+
+    __slots__ = ("found", "room")
+
+    def __init__(self, room: int) -> None:
+        self.room = room
+        self.found = 0
+
+
+#: The budget of the record being structured under a cap (None: no cap, every part judged).
+_BUDGET: ContextVar[_Budget | None] = ContextVar("rightsdata_record_budget", default=None)
+
+
+@contextlib.contextmanager
+def _budget(room: int | None) -> Iterator[_Budget | None]:
+    """Structure under a budget of ``room`` problems (None: no cap)."""
+    budget = None if room is None else _Budget(room)
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
+
+
+def _direct_problems(exc: ClassValidationError, room: int) -> int:
+    """How many problems ``exc``, a part's or record's failure, holds that no list or part
+    inside it counted: its fields' own (a wrong type, a missing field, a broken check) and
+    its unknown fields (no more than ``room``, as many as are told)."""
+    count = 0
+    for inner in exc.exceptions:
+        if isinstance(inner, ForbiddenExtraKeysError):
+            count += min(len(inner.extra_fields), room)
+        elif not isinstance(inner, ClassValidationError | IterableValidationError):
+            count += 1
+    return count
+
+
 def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], tuple[Any, ...]]:
     item_type = typing.get_args(cls)[0]
     structure_item = conv.get_structure_hook(item_type)
+    # (a part counts its own problems into the budget; any other item is one problem)
+    counted_inside = attrs.has(item_type)
+
+    def structure_capped(value: list[Any], budget: _Budget) -> tuple[Any, ...]:
+        result = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                result.append(structure_item(item, item_type))
+            except Exception as exc:  # collected, re-raised below as one group
+                note = IterableValidationNote(f"at index {index}", index, item_type)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+                if not counted_inside:
+                    budget.found += 1
+                if budget.found >= budget.room:
+                    break  # (max_problems: the items after are not judged)
+        if errors:
+            raise IterableValidationError(f"while structuring {cls}", errors, cls)
+        return tuple(result)
 
     def structure_tuple(value: object, _type: type) -> tuple[Any, ...]:
         if type(value) is not list:
             raise _WrongTypeError(f"expected a list, got {describe_json(value)}")
+        budget = _BUDGET.get()
+        if budget is not None:
+            return structure_capped(value, budget)
         result = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -190,8 +263,17 @@ def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], An
 
     def structure_object(value: object, _type: type) -> Any:
         if type(value) is not dict:
+            budget = _BUDGET.get()
+            if budget is not None:
+                budget.found += 1
             raise _WrongTypeError(f"expected an object, got {describe_json(value)}")
-        return generated(value, cls)
+        try:
+            return generated(value, cls)
+        except ClassValidationError as exc:
+            budget = _BUDGET.get()
+            if budget is not None:
+                budget.found += _direct_problems(exc, budget.room)
+            raise
 
     return structure_object
 
@@ -298,16 +380,20 @@ def problems_from(exc: BaseException, place: RecordPlace, path: str = "") -> lis
     if isinstance(exc, ForbiddenExtraKeysError):
         names = [key for key in exc.extra_fields if isinstance(key, str)]
         # a key that is not text (YAML reads `on:` as True) names no field: told at its holder
-        others = [key for key in exc.extra_fields if not isinstance(key, str)]
+        others = [not_text_key(key) for key in exc.extra_fields if not isinstance(key, str)]
+        budget = _BUDGET.get()
+        if budget is None:
+            names.sort()
+            others.sort()
+        else:  # (max_problems: the first names, as sorted, and no more than the room)
+            names = heapq.nsmallest(budget.room, names)
+            others = heapq.nsmallest(budget.room - len(names), others)
         return [
             *(
                 place.problem(_join(path, name), _unknown(exc.cl, name), ProblemCode.UNKNOWN_FIELD)
-                for name in sorted(names)
+                for name in names
             ),
-            *(
-                place.problem(path, message, ProblemCode.TYPE)
-                for message in sorted(not_text_key(key) for key in others)
-            ),
+            *(place.problem(path, message, ProblemCode.TYPE) for message in others),
         ]
     if isinstance(exc, FieldError):
         return [place.problem(_join(path, exc.field), exc.message, exc.code)]
@@ -348,11 +434,14 @@ def _forget(exc: BaseException) -> None:
 def _structure_one(cls: type, document: object, place: RecordPlace) -> tuple[Any, list[Problem]]:
     try:
         return converter.get_structure_hook(cls)(document, cls), []
-    except Exception as exc:  # every failure becomes a located problem
-        try:
-            return None, _problems_in(cls, document, exc, place)
-        finally:
-            _forget(exc)
+    except Exception as exc:  # every failure becomes a located problem (below)
+        failure = exc
+    # (outside the handler: an error raised while its problems are found is not chained to
+    # it as its __context__, which _forget would walk, the whole record's errors, each time)
+    try:
+        return None, _problems_in(cls, document, failure, place)
+    finally:
+        _forget(failure)
 
 
 def _problems_in(cls: type, document: object, exc: Exception, place: RecordPlace) -> list[Problem]:
@@ -376,9 +465,13 @@ def _own_problems(
     cls: type, document: dict[str, Any], exc: Exception, place: RecordPlace
 ) -> list[Problem]:
     """The problems of ``document`` that failed (``exc``) to structure as ``cls``: those the
-    converter raised, and those of the fields it did not reach, each told once."""
+    converter raised, and those of the fields it did not reach, each told once; under a
+    budget (``max_problems``), no more than its room after those the converter raised."""
     problems = problems_from(exc, place)
-    problems += _unchecked_fields(cls, document, place, "", _Said(problems))
+    budget = _BUDGET.get()
+    room = None if budget is None else budget.room - len(problems)
+    if room is None or room > 0:
+        problems += _unchecked_fields(cls, document, place, "", _Said(problems), room)
     return problems
 
 
@@ -461,15 +554,19 @@ def misfiled_problems(
         )
         said = place.problem("", message, _VALUE)
     kind_cls = RECORD_TYPES[named]
-    try:
-        converter.get_structure_hook(kind_cls)(document, kind_cls)
-    except Exception as judged:  # its own problems, as the kind it is
+    budget = _BUDGET.get()
+    # (judged afresh as the kind it is: what the first judging counted is not told)
+    with _budget(None if budget is None else budget.room):
         try:
+            converter.get_structure_hook(kind_cls)(document, kind_cls)
+            return [said]
+        except Exception as exc:  # its own problems, as the kind it is (below)
+            judged = exc
+        try:  # (outside the handler: see _structure_one)
             problems = _own_problems(kind_cls, document, judged, place)
         finally:
             _forget(judged)
-        return [said, *problems]
-    return [said]
+    return [said, *problems]
 
 
 _VALUE: Final = ProblemCode.VALUE
@@ -571,7 +668,12 @@ class _Said:
 
 
 def _unchecked_fields(
-    cls: type, document: dict[str, Any], place: RecordPlace, path: str, said: _Said
+    cls: type,
+    document: dict[str, Any],
+    place: RecordPlace,
+    path: str,
+    said: _Said,
+    room: int | None = None,
 ) -> list[Problem]:
     """Problems of a document that failed to structure that its first report left out.
 
@@ -582,11 +684,14 @@ def _unchecked_fields(
     cross-field rule broken (``_rules``) on the fields that were themselves valid. A
     rule that reads a field that failed cannot be judged: it is left out. So one read reports
     every problem of a record that can be known without guessing what a bad value meant.
+    ``room`` (under ``max_problems``): stop once that many are found, the first in order.
     """
     problems: list[Problem] = []
     good: dict[str, Any] = {}
     hints = field_hints(cls)
     for field in attrs.fields(cls):
+        if room is not None and len(problems) >= room:
+            return problems
         where = _join(path, field.name)
         if field.name not in document:
             if field.default is not attrs.NOTHING:  # absent: null or empty (required: reported)
@@ -596,10 +701,13 @@ def _unchecked_fields(
             continue
         raw, hint = document[field.name], hints[field.name]
         try:
-            value = converter.structure(raw, hint)
+            value = converter.structure(raw, hint) if room is None else _at_most_one(raw, hint)
         except Exception as exc:  # reported, here or in one of its parts: judge each part
             _forget(exc)
-            problems += _unchecked_parts(hint, raw, place, where, said)
+            value = _FAILED
+        if value is _FAILED:  # (outside the handler: see _structure_one)
+            left = None if room is None else room - len(problems)
+            problems += _unchecked_parts(hint, raw, place, where, said, left)
             continue
         if where in said.paths:
             continue
@@ -611,60 +719,89 @@ def _unchecked_fields(
                 problems.append(problem)
             continue
         good[field.name] = value
-    for error in (*_holder_errors(cls, document, hints), *_rule_errors(cls, good)):
+    if room is not None and len(problems) >= room:
+        return problems
+    # (one by one, as the room allows: the holder's names are judged part by part)
+    for error in itertools.chain(_holder_errors(cls, document, hints), _rule_errors(cls, good)):
         problem = place.problem(_join(path, error.field), error.message, error.code)
         if said.add(problem):
             problems.append(problem)
+            if room is not None and len(problems) >= room:
+                break
     return problems
 
 
+#: What a field that failed to structure is taken as (no value structures to it).
+_FAILED: Final = object()
+
+
+def _at_most_one(raw: object, hint: Any) -> Any:
+    """``raw`` structured as ``hint``, or the error of its first problem: under a cap, whether
+    a field fails is all :func:`_unchecked_fields` asks (its parts are then judged one by
+    one), and a list of many bad items need not be judged whole to say so."""
+    with _budget(1):
+        return converter.structure(raw, hint)
+
+
 def _unchecked_parts(
-    hint: Any, raw: object, place: RecordPlace, where: str, said: _Said
+    hint: Any, raw: object, place: RecordPlace, where: str, said: _Said, room: int | None = None
 ) -> list[Problem]:
     """The problems of the parts (a nested object, or a list's objects) in a field that
-    failed to structure."""
+    failed to structure; no more than ``room`` (``max_problems``), the first in order."""
     part, many = nested_part(hint)
     if part is None:
         return []
     if type(raw) is dict and not many:
-        return _unchecked_fields(part, raw, place, where, said)
+        return _unchecked_fields(part, raw, place, where, said, room)
     if type(raw) is not list:
         return []
     problems: list[Problem] = []
     for index, item in enumerate(raw):
+        if room is not None and len(problems) >= room:
+            break
         if type(item) is dict:
-            problems += _unchecked_fields(part, item, place, f"{where}[{index}]", said)
+            left = None if room is None else room - len(problems)
+            problems += _unchecked_fields(part, item, place, f"{where}[{index}]", said, left)
     return problems
 
 
-def _holder_errors(cls: type, document: dict[str, Any], hints: dict[str, Any]) -> list[FieldError]:
+def _holder_errors(
+    cls: type, document: dict[str, Any], hints: dict[str, Any]
+) -> Iterator[FieldError]:
     """Every name a part of ``document`` gives of ``cls``'s fields that is not one (a
     citation's ``fields``), among the names that are themselves well-formed: where a list of
-    names fails as a whole (``["dte", 5]``), each of its texts is still judged."""
-    errors: list[FieldError] = []
+    names fails as a whole (``["dte", 5]``), each of its texts is still judged. Lazily, part
+    by part: a caller under ``max_problems`` stops once it has enough."""
     for name, attribute, how in holder_fields(cls):
         parts = document.get(name)
         if type(parts) is not list:
             continue
         part, _ = nested_part(hints[name])
         assert part is not None  # (holder_fields lists the fields that hold parts)
-        field, hint = attrs.fields_dict(part)[attribute], field_hints(part)[attribute]
-        named = []
-        for index, item in enumerate(parts):
-            if type(item) is not dict or item.get(attribute) is None:
+        named = _named(parts, attrs.fields_dict(part)[attribute], field_hints(part)[attribute], how)
+        yield from holder_field_errors(name, named, attribute, how, cls)
+
+
+def _named(
+    parts: list[Any], field: attrs.Attribute[Any], hint: Any, how: str
+) -> Iterator[tuple[int, Any]]:
+    """Each of ``parts``' position and its well-formed value of ``field`` (a citation's
+    ``fields``), where it gives one: a list of names that fails as a whole (``["dte", 5]``)
+    gives its texts."""
+    attribute = field.name
+    for index, item in enumerate(parts):
+        if type(item) is not dict or item.get(attribute) is None:
+            continue
+        raw = item[attribute]
+        try:
+            value = converter.structure(raw, hint)
+            spec_of(field).check(attribute, value)
+        except Exception as exc:  # reported as the part's own problem
+            _forget(exc)
+            if how != "names" or type(raw) is not list:
                 continue
-            raw = item[attribute]
-            try:
-                value = converter.structure(raw, hint)
-                spec_of(field).check(attribute, value)
-            except Exception as exc:  # reported as the part's own problem
-                _forget(exc)
-                if how != "names" or type(raw) is not list:
-                    continue
-                value = tuple(entry for entry in raw if type(entry) is str)
-            named.append((index, value))
-        errors += holder_field_errors(name, named, attribute, how, cls)
-    return errors
+            value = tuple(entry for entry in raw if type(entry) is str)
+        yield index, value
 
 
 def _rule_errors(cls: type, good: dict[str, Any]) -> list[FieldError]:
@@ -753,18 +890,46 @@ def structure_located(
 def _structure_all(
     cls: type, documents: Sequence[object], places: Places, limit: int | None = None
 ) -> tuple[list[Record], list[Problem]]:
+    if limit is not None:
+        return _structure_capped(cls, documents, places, limit)
     hook = converter.get_structure_hook(cls)
     records: list[Record] = []
     problems: list[Problem] = []
     for n, document in enumerate(documents):
         try:
             records.append(hook(document, cls))
-        except Exception as exc:  # every failure becomes located problems
-            # the record's place (its index and ID) is built only now, for a problem
-            problems += _problems_in(cls, document, exc, places.of_document(n, document))
-            _forget(exc)
-            if limit is not None and len(problems) >= limit:
-                break  # (max_problems: the records after this one are not judged)
+            continue
+        except Exception as exc:  # every failure becomes located problems (below)
+            failure = exc
+        # (outside the handler: see _structure_one; the record's place, its index and ID,
+        # is built only now, for a problem)
+        problems += _problems_in(cls, document, failure, places.of_document(n, document))
+        _forget(failure)
+    return records, problems
+
+
+def _structure_capped(
+    cls: type, documents: Sequence[object], places: Places, limit: int
+) -> tuple[list[Record], list[Problem]]:
+    """:func:`_structure_all` under ``max_problems`` (``limit``): each record judged no
+    further than the room the records before it left (its problems, the first in order,
+    may pass it by what one part holds), and none after the one with which the problems
+    reach ``limit``."""
+    hook = converter.get_structure_hook(cls)
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for n, document in enumerate(documents):
+        with _budget(limit - len(problems)):
+            try:
+                records.append(hook(document, cls))
+                continue
+            except Exception as exc:  # every failure becomes located problems (below)
+                failure = exc
+            # (outside the handler: see _structure_one)
+            problems += _problems_in(cls, document, failure, places.of_document(n, document))
+            _forget(failure)
+        if len(problems) >= limit:
+            break  # (max_problems: the records after this one are not judged)
     return records, problems
 
 
