@@ -17,11 +17,17 @@ from hypothesis import strategies as st
 from rightsdata import Citation, Event, Place
 from rightsdata._model.fields import absent_count, optional_defaults
 from rightsdata._model.records import KINDS, RECORD_TYPES, KindName
-from rightsdata._validation import fastpath
+from rightsdata._validation import fastpath, prefill
 from rightsdata._validation.bulkcheck import checked_tally, tallied
 from rightsdata._validation.convert import unstructure
 from rightsdata._validation.fastpath import FastPathError, decode_with_ids
-from rightsdata._validation.prefill import _classes, fill_count, leaves_fields_out, variants
+from rightsdata._validation.prefill import (
+    SPARSE_FROM,
+    Variants,
+    _classes,
+    fill_count,
+    leaves_fields_out,
+)
 from rightsdata.testing import records
 
 from conftest import examples, left_out
@@ -46,16 +52,24 @@ _SETTINGS = settings(
 
 
 def _sparse(kind: str) -> msgspec.json.Decoder[Any]:
-    decoder = fastpath._kind_decoders(kind).sparse
-    assert decoder is not None, "msgspec keeps what it learns of a class where prefill looks"
-    return decoder
+    decoders = fastpath._FILES.sparse()
+    assert decoders is not None, "msgspec keeps what it learns of a class where prefill looks"
+    return decoders[kind]
+
+
+@pytest.fixture(autouse=True)
+def _sparse_decoders_made() -> None:
+    """The sparse decoders of every layout made, as after a process read 1 MiB of files
+    leaving empty fields out (the tests' files are small)."""
+    for variants in (fastpath._FILES, fastpath._LINES, fastpath._document_variants()):
+        assert variants.sparse() is not None
 
 
 def test_building_a_sparse_decoder_leaves_the_classes_as_they_were() -> None:
-    fastpath._kind_decoders("events")  # (msgspec has met every class an event holds)
+    fastpath._FILES.plain()  # (msgspec has met every class a record holds)
     cached = {cls: vars(cls).get("__msgspec_cache__") for cls in _classes()}
-    _, sparse = variants(lambda: msgspec.json.Decoder(list[Event]))
-    assert sparse is not None
+    variants = Variants(lambda: msgspec.json.Decoder(list[Event]))
+    assert variants.sparse() is not None
     for cls in _classes():
         assert "__attrs_pre_init__" not in vars(cls)
         assert vars(cls).get("__msgspec_cache__") is cached[cls]
@@ -161,7 +175,9 @@ def test_what_a_plain_decoder_filled_is_not_trusted(monkeypatch: pytest.MonkeyPa
     # had msgspec kept a sparse class where a plain decoder reads it, the plain decoder's
     # tally would count defaults as keys: the fills are counted, and refused
     sparse = _sparse("places")
-    monkeypatch.setattr(fastpath, "_kind_decoders", lambda kind: fastpath._Decoders(sparse, None))
+    fake = Variants(lambda: {"places": sparse})
+    fake._sparse = (None,)  # (none: the "plain" one is read as plain)
+    monkeypatch.setattr(fastpath, "_FILES", fake)
     with pytest.raises(FastPathError, match="filled"):
         fastpath.decode_kind("places", dumps([PLACE]))
 
@@ -204,3 +220,22 @@ def test_json_lines_and_documents_read_left_out_fields_by_the_fast_path() -> Non
         fastpath.decode_json_lines(line.replace(b'"kind"', b'"size": 3, "kind"') + b"\n")
     with pytest.raises(FastPathError):
         fastpath.decode_document(document.replace(b'"kind"', b'"size": 3, "kind"'))
+
+
+def test_sparse_decoders_are_made_once_such_files_come_to_a_mebibyte() -> None:
+    # (making them costs about what such files of 1.5 MB spare: a small load never pays)
+    variants = Variants(lambda: msgspec.json.Decoder(list[Place]))
+    small = dumps([PLACE | {"id": f"place:p{i:05}"} for i in range(10)])
+    full = small.replace(b'"kind"', b'"within": null, "kind"')
+    before = prefill._sparse_bytes
+    try:
+        prefill._sparse_bytes = 0
+        assert [sparse for _, sparse in variants.tries(small)] == [False]
+        assert variants._sparse is None
+        assert [sparse for _, sparse in variants.tries(full)] == [False]  # (not counted)
+        prefill._sparse_bytes = SPARSE_FROM - len(small)
+        assert [sparse for _, sparse in variants.tries(small)] == [True, False]
+        assert [sparse for _, sparse in variants.tries(small[:10])] == [True, False]
+        assert [sparse for _, sparse in variants.tries(full)] == [False]
+    finally:
+        prefill._sparse_bytes = before

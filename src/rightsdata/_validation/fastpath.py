@@ -61,7 +61,7 @@ import msgspec
 from rightsdata._model.fields import absent_count
 from rightsdata._model.records import KINDS, RECORD_TYPES, Record
 from rightsdata._validation.bulkcheck import Gathered, check_records, checked_tally, tallied
-from rightsdata._validation.prefill import fill_count, leaves_fields_out, variants
+from rightsdata._validation.prefill import Variants, fill_count
 from rightsdata._values.dates import _CACHE as _EDTF_CACHE
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
@@ -117,61 +117,35 @@ def _dec_hook(cls: type, value: Any) -> Any:
     raise NotImplementedError(cls)
 
 
-class _Decoders(NamedTuple):
-    """A plain decoder, and its sparse twin (:mod:`rightsdata._validation.prefill`) if
-    msgspec lets one be built."""
-
-    plain: msgspec.json.Decoder[Any]
-    sparse: msgspec.json.Decoder[Any] | None
-
-    def tries(self, data: bytes) -> tuple[tuple[msgspec.json.Decoder[Any], bool], ...]:
-        """The decoders to read ``data`` with, in turn until the tally agrees, each with
-        whether it is sparse: the sparse one first, then the plain one, for a file that
-        looks like it leaves empty fields out; the plain one alone for any other (it reads
-        every file, at a cost of each field left out)."""
-        if self.sparse is None or not leaves_fields_out(data):
-            return ((self.plain, False),)
-        return ((self.sparse, True), (self.plain, False))
+def _of_kinds(build: Callable[[type], msgspec.json.Decoder[Any]]) -> Variants[_ByKind]:
+    """Each kind's decoder, made by ``build`` from its record class, all at once: a sparse
+    variant is made by changing the classes for a moment, and a change of a class makes
+    CPython drop what it learnt of reading its attributes, which the checks' walks would
+    learn again after each kind's first read (3 M instructions in a load of 1,000 events,
+    callgrind)."""
+    return Variants(lambda: {kind: build(cls) for kind, cls in RECORD_TYPES.items()})
 
 
-def _decoders_of_kinds(
-    build: Callable[[type], msgspec.json.Decoder[Any]],
-) -> dict[str, _Decoders]:
-    """Each kind's decoders, made by ``build`` from its record class, all at once: the
-    sparse ones are made by changing the classes for a moment (:func:`variants`), and a
-    change of a class makes CPython drop what it learnt of reading its attributes, which
-    the checks' walks would learn again after each kind's first read (3 M instructions in
-    a load of 1,000 events, callgrind)."""
-    plain, sparse = variants(lambda: {kind: build(cls) for kind, cls in RECORD_TYPES.items()})
-    return {
-        kind: _Decoders(decoder, None if sparse is None else sparse[kind])
-        for kind, decoder in plain.items()
-    }
+_ByKind = dict[str, msgspec.json.Decoder[Any]]
+#: The decoders of a kind's file (a JSON array of its records) and of a JSON Lines line (one
+#: record); a JSON document's are :func:`_document_variants`.
+_FILES: Final = _of_kinds(
+    lambda cls: msgspec.json.Decoder(list[cls], dec_hook=_dec_hook)  # type: ignore[valid-type]
+)
+_LINES: Final = _of_kinds(lambda cls: msgspec.json.Decoder(cls, dec_hook=_dec_hook))
 
 
-@functools.cache
-def _files_decoders() -> dict[str, _Decoders]:
-    return _decoders_of_kinds(
-        lambda cls: msgspec.json.Decoder(list[cls], dec_hook=_dec_hook)  # type: ignore[valid-type]
-    )
-
-
-def _kind_decoders(kind: str) -> _Decoders:
-    """The decoders of a file of ``kind``'s records (a JSON array)."""
-    decoders = _files_decoders().get(kind)
-    if decoders is None:
+def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
+    """The plain decoder of a file of ``kind``'s records (every field filled by msgspec)."""
+    decoder = _FILES.plain().get(kind)
+    if decoder is None:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
         raise ValueError(
             f"unknown record kind {kind!r}{spelled_like(kind, RECORD_TYPES)}; expected one of "
             f"{', '.join(RECORD_TYPES)}"
         )
-    return decoders
-
-
-def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
-    """The plain decoder of a file of ``kind``'s records (every field filled by msgspec)."""
-    return _kind_decoders(kind).plain
+    return decoder
 
 
 def _filled_since(filled: int, sparse: bool) -> None:
@@ -201,11 +175,12 @@ def decode_with_ids(
 def decode_kind(kind: str, data: bytes, sharing: Sharing | None = None) -> Decoded:
     """:func:`decode_with_ids`'s records and IDs, and what the walk of the checks gathered
     for the queries (:class:`rightsdata._validation.bulkcheck.Gathered`)."""
+    _decoder(kind)  # (an unknown kind raises)
     escapes = _refuse_escaped_colons(kind, data)
     data_tally = data.count(tallied(escapes)[0])
     with gc_paused():
-        for decoder, sparse in _kind_decoders(kind).tries(data):
-            decoded = _decoded_kind(decoder, sparse, data, data_tally, escapes)
+        for decoders, sparse in _FILES.tries(data):
+            decoded = _decoded_kind(decoders[kind], sparse, data, data_tally, escapes)
             if decoded is not None:
                 break
         else:
@@ -253,7 +228,7 @@ class Decoded(NamedTuple):
 
 
 @functools.cache
-def _document_decoders() -> _Decoders:
+def _document_variants() -> Variants[msgspec.json.Decoder[Any]]:
     fields: list[tuple[str, Any, Any]] = [
         (kind, list[cls] | None, None)  # type: ignore[valid-type]
         for kind, cls in RECORD_TYPES.items()
@@ -261,7 +236,7 @@ def _document_decoders() -> _Decoders:
     fields.append(("redirects", msgspec.Raw, msgspec.Raw()))
     fields.append((EMBEDDED, msgspec.Raw, msgspec.Raw()))
     document = msgspec.defstruct("Document", fields, forbid_unknown_fields=True)
-    return _Decoders(*variants(lambda: msgspec.json.Decoder(document, dec_hook=_dec_hook)))
+    return Variants(lambda: msgspec.json.Decoder(document, dec_hook=_dec_hook))
 
 
 def decode_document(
@@ -287,7 +262,7 @@ def decode_document(
     """
     escapes = _refuse_escaped_colons("the document", data)
     with gc_paused():
-        for decoder, sparse in _document_decoders().tries(data):
+        for decoder, sparse in _document_variants().tries(data):
             read = _read_document(decoder, sparse, data, escapes)
             if read is not None:
                 break
@@ -339,12 +314,6 @@ _LINE_STARTS: Final = {
 _KIND_START: Final = b'{"$kind": "'
 #: How a JSON Lines file's descriptor line starts, as the library writes it (its first line).
 _DESCRIPTOR_START: Final = f'{{"$kind": "{EMBEDDED}", '.encode("ascii")
-
-
-@functools.cache
-def _lines_decoders() -> dict[str, _Decoders]:
-    """Each kind's decoders of one record (a line of JSON Lines)."""
-    return _decoders_of_kinds(lambda cls: msgspec.json.Decoder(cls, dec_hook=_dec_hook))
 
 
 def decode_json_lines(
@@ -411,7 +380,8 @@ def decode_json_lines(
             if kind not in groups:
                 continue
             texts, numbers = groups.pop(kind)
-            decoder, sparse_kind = _lines_decoders()[kind].tries(data)[0 if first else -1]
+            decoders, sparse_kind = _LINES.tries(data)[0 if first else -1]
+            decoder = decoders[kind]
             sparse |= sparse_kind
             before, filled = absent_count(), fill_count()
             records: list[Record] = list(map(decoder.decode, texts))

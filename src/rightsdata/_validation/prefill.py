@@ -25,13 +25,16 @@ counts every optional field that holds its default as left out
 (:func:`rightsdata._validation.bulkcheck.checked_tally`, ``sparse``), so a file that writes
 an empty field (``"date": null``) holds a key more than the walk counts and is read again
 by the plain decoder. Which decoder reads a file first is a guess from its first bytes
-(:func:`leaves_fields_out`); a wrong guess costs time, never a wrong verdict. Each fill is
+(:func:`leaves_fields_out`); a wrong guess costs time, never a wrong verdict. The sparse
+decoders are made once a process has read :data:`SPARSE_FROM` bytes of files that look
+sparse (making them costs what such files of about 1.5 MB spare). Each fill is
 counted (:func:`fill_count`), so that a plain decoder that filled fields (had msgspec kept a
 sparse class elsewhere) is caught by its caller instead of trusted.
 
 >>> import msgspec
 >>> from rightsdata import Citation
->>> plain, sparse = variants(lambda: msgspec.json.Decoder(Citation))
+>>> decoders = Variants(lambda: msgspec.json.Decoder(Citation))
+>>> plain, sparse = decoders.plain(), decoders.sparse()
 >>> assert sparse is not None  # (None if msgspec kept what it learnt elsewhere)
 >>> before = fill_count()
 >>> sparse.decode(b'{"source": "source:a"}') == plain.decode(b'{"source": "source:a"}')
@@ -50,7 +53,7 @@ import operator
 import sys
 import threading
 from collections.abc import Callable
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
@@ -59,7 +62,7 @@ from rightsdata._model.records import RECORD_TYPES
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.hints import field_hints, leaf_types
 
-__all__ = ["fill_count", "leaves_fields_out", "variants"]
+__all__ = ["SPARSE_FROM", "Variants", "fill_count", "leaves_fields_out"]
 
 _D = TypeVar("_D")
 
@@ -99,33 +102,86 @@ def leaves_fields_out(data: bytes) -> bool:
 _EMPTY_VALUES: Final = (b'": null', b'":null', b'": []', b'":[]')
 
 
-def variants(build: Callable[[], _D]) -> tuple[_D, _D | None]:
-    """``build()``, and ``build()`` again with every record class's optional fields filled
-    with their defaults before msgspec reads an object (None if msgspec did not keep what
-    it learnt of the classes where this module sets it aside: then only the plain one)."""
-    with _lock:
-        plain = build()
-        classes = _classes()
-        kept = {cls: vars(cls).get(_CACHE) for cls in classes}
-        if all(info is None for info in kept.values()):
-            return plain, None  # (msgspec keeps it elsewhere: a sparse build would be plain)
-        try:
-            for cls, fill in _fills_by_class().items():
-                setattr(cls, _HOOK, fill)
-            for cls in classes:
-                if _CACHE in vars(cls):
-                    delattr(cls, _CACHE)
-            sparse = build()
-        finally:
-            for cls in classes:
-                if _HOOK in vars(cls):
-                    delattr(cls, _HOOK)
-                info = kept[cls]
-                if info is not None:
-                    setattr(cls, _CACHE, info)
-                elif _CACHE in vars(cls):
-                    delattr(cls, _CACHE)
-        return plain, sparse
+class Variants(Generic[_D]):
+    """What ``build`` makes (a decoder, or a dict of them), plain, and its sparse twin: made
+    when first asked for, or by :meth:`tries` once the files that look like they leave
+    empty fields out come to :data:`SPARSE_FROM` bytes in this process. None if msgspec
+    does not keep what it learns of the classes where this module sets it aside (then
+    only the plain one)."""
+
+    def __init__(self, build: Callable[[], _D]) -> None:
+        self._build = build
+        self._plain: _D | None = None
+        self._sparse: tuple[_D | None] | None = None
+
+    def plain(self) -> _D:
+        """The plain variant, which reads every file."""
+        if self._plain is None:
+            with _lock:
+                if self._plain is None:
+                    self._plain = self._build()
+        return self._plain
+
+    def sparse(self) -> _D | None:
+        """The sparse variant, made now if not yet (None if it cannot be made)."""
+        if self._sparse is None:
+            plain = self.plain()  # (msgspec has then met every class, and kept them)
+            with _lock:
+                if self._sparse is None:
+                    self._sparse = (_sparse_build(self._build, plain),)
+        return self._sparse[0]
+
+    def tries(self, data: bytes) -> tuple[tuple[_D, bool], ...]:
+        """The variants to read ``data`` with, in turn until the tally agrees, each with
+        whether it is sparse: the sparse one, then the plain one, for a file that looks like
+        it leaves empty fields out (once such files came to :data:`SPARSE_FROM` bytes); the
+        plain one alone for any other (it reads every file, at a cost of each field left
+        out)."""
+        global _sparse_bytes
+        plain = self.plain()
+        if not leaves_fields_out(data):
+            return ((plain, False),)
+        if self._sparse is None:
+            _sparse_bytes += len(data)  # (a race between threads only shifts the moment)
+            if _sparse_bytes < SPARSE_FROM:
+                return ((plain, False),)
+        sparse = self.sparse()
+        return ((plain, False),) if sparse is None else ((sparse, True), (plain, False))
+
+
+#: How many bytes of files that look like they leave empty fields out a process reads
+#: before the sparse decoders are made: making them costs about 20 M instructions (msgspec
+#: reads every record class again, and compiles each field's annotation anew), which such
+#: files repay from about 1.5 MB (13 instructions a byte at 1,000 events, callgrind), and a
+#: cold ``rightsdata.load()`` of the bundled dataset (0.4 MB) would pay for nothing.
+SPARSE_FROM: Final = 1 << 20
+_sparse_bytes = 0
+
+
+def _sparse_build(build: Callable[[], _D], plain: _D) -> _D | None:
+    """``build()`` with every record class's optional fields filled with their defaults
+    before msgspec reads an object, the classes as they were after (None if msgspec did not
+    keep what it learnt of them where this module sets it aside). Under the lock."""
+    classes = _classes()
+    kept = {cls: vars(cls).get(_CACHE) for cls in classes}
+    if all(info is None for info in kept.values()):
+        return None  # (msgspec keeps it elsewhere: a sparse build would be plain)
+    try:
+        for cls, fill in _fills_by_class().items():
+            setattr(cls, _HOOK, fill)
+        for cls in classes:
+            if _CACHE in vars(cls):
+                delattr(cls, _CACHE)
+        return build()
+    finally:
+        for cls in classes:
+            if _HOOK in vars(cls):
+                delattr(cls, _HOOK)
+            info = kept[cls]
+            if info is not None:
+                setattr(cls, _CACHE, info)
+            elif _CACHE in vars(cls):
+                delattr(cls, _CACHE)
 
 
 @functools.cache
@@ -146,18 +202,24 @@ def _classes() -> tuple[type, ...]:
 @functools.cache
 def _fills_by_class() -> dict[type, Callable[[Any], None]]:
     """For each class with optional fields, the function that gives them their defaults:
-    each field's slot set by its descriptor (a third cheaper than ``object.__setattr__``)."""
-    fills = {}
+    each field's slot set by its descriptor (a third cheaper than ``object.__setattr__``).
+    The functions are compiled together: a compile a function cost 0.6 M instructions, most
+    of a cold ``rightsdata.load()``'s cost of the sparse decoders (callgrind)."""
+    namespace: dict[str, Any] = {"tick": _tick}
+    sources: list[str] = []
+    names: dict[type, str] = {}
     for cls in _classes():
         defaults = optional_defaults(cls)
         if not defaults:
             continue
-        namespace: dict[str, Any] = {"tick": _tick}
-        lines = [f"def fill_{cls.__name__}(record):", "    tick()"]
-        for k, (name, default) in enumerate(defaults):
-            namespace[f"s{k}"] = getattr(cls, name).__set__
-            lines.append(f"    s{k}(record, {default!r})")
-        fills[cls] = compile_function(
-            "\n".join(lines), f"defaults of {cls.__name__}", namespace, f"fill_{cls.__name__}"
-        )
-    return fills
+        name = names[cls] = f"fill_{len(names)}_{cls.__name__}"
+        lines = [f"def {name}(record):", "    tick()"]
+        for k, (field, default) in enumerate(defaults):
+            setter = f"{name}_{k}"
+            namespace[setter] = getattr(cls, field).__set__
+            lines.append(f"    {setter}(record, {default!r})")
+        sources.append("\n".join(lines))
+    if names:  # (one compile; the function it returns is the first's)
+        first = next(iter(names.values()))
+        compile_function("\n\n".join(sources), "defaults of the records", namespace, first)
+    return {cls: namespace[name] for cls, name in names.items()}
