@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from rightsdata import Citation, Event, Place
 from rightsdata._model.fields import absent_count, optional_defaults
 from rightsdata._model.records import KINDS, RECORD_TYPES, KindName
-from rightsdata._validation import fastpath, prefill
+from rightsdata._validation import fastpath
 from rightsdata._validation.bulkcheck import checked_tally, tallied
 from rightsdata._validation.convert import unstructure
 from rightsdata._validation.fastpath import FastPathError, decode_with_ids
@@ -59,7 +59,7 @@ def _sparse(kind: str) -> msgspec.json.Decoder[Any]:
 
 @pytest.fixture(autouse=True)
 def _sparse_decoders_made() -> None:
-    """The sparse decoders of every layout made, as after a process read 1 MiB of files
+    """The sparse decoders of every layout made, as after a process read 2 MiB of files
     leaving empty fields out (the tests' files are small)."""
     for variants in (fastpath._FILES, fastpath._LINES, fastpath._document_variants()):
         assert variants.sparse() is not None
@@ -222,20 +222,40 @@ def test_json_lines_and_documents_read_left_out_fields_by_the_fast_path() -> Non
         fastpath.decode_document(document.replace(b'"kind"', b'"size": 3, "kind"'))
 
 
-def test_sparse_decoders_are_made_once_such_files_come_to_a_mebibyte() -> None:
-    # (making them costs about what such files of 1.5 MB spare: a small load never pays)
+def test_sparse_decoders_are_made_once_such_files_come_to_a_mark() -> None:
+    # (making them costs about what such files of 1.8 MB spare: a small load never pays)
     variants = Variants(lambda: msgspec.json.Decoder(list[Place]))
     small = dumps([PLACE | {"id": f"place:p{i:05}"} for i in range(10)])
     full = small.replace(b'"kind"', b'"within": null, "kind"')
-    before = prefill._sparse_bytes
+    assert [sparse for _, sparse in variants.tries(small)] == [False]
+    assert variants._sparse is None
+    assert [sparse for _, sparse in variants.tries(full)] == [False]  # (not counted)
+    assert variants._sparse_bytes == len(small)
+    variants._sparse_bytes = SPARSE_FROM - len(small)
+    assert [sparse for _, sparse in variants.tries(small)] == [True, False]
+    assert [sparse for _, sparse in variants.tries(small[:10])] == [True, False]
+    assert [sparse for _, sparse in variants.tries(full)] == [False]
+    # each layout counts its own files; JSON Lines once a file, not once a kind
+    lines = b"".join(
+        json.dumps({"$kind": "places", **PLACE, "id": f"place:{name}"}).encode() + b"\n"
+        for name in ("a", "b")
+    )
+    fresh = Variants(fastpath._LINES._build)
+    kept = fastpath._LINES
     try:
-        prefill._sparse_bytes = 0
-        assert [sparse for _, sparse in variants.tries(small)] == [False]
-        assert variants._sparse is None
-        assert [sparse for _, sparse in variants.tries(full)] == [False]  # (not counted)
-        prefill._sparse_bytes = SPARSE_FROM - len(small)
-        assert [sparse for _, sparse in variants.tries(small)] == [True, False]
-        assert [sparse for _, sparse in variants.tries(small[:10])] == [True, False]
-        assert [sparse for _, sparse in variants.tries(full)] == [False]
+        fastpath._LINES = fresh  # type: ignore[misc]
+        kinds, _, _ = fastpath.decode_json_lines(lines)
     finally:
-        prefill._sparse_bytes = before
+        fastpath._LINES = kept  # type: ignore[misc]
+    assert len(kinds["places"].records) == 2
+    assert fresh._sparse_bytes == len(lines)
+
+
+def test_a_sparse_document_decoder_fills_the_records() -> None:
+    # (msgspec keeps what it learns of the document's struct on the struct: each decoder has
+    # its own, or the sparse one would read the classes as the plain one did)
+    document = json.dumps({"places": [PLACE]}).encode()
+    filled = fill_count()
+    found, _, _ = fastpath.decode_document(document)
+    assert fill_count() - filled == 2  # (the place and its citation)
+    assert found["places"].records == fastpath._decoder("places").decode(dumps([PLACE]))

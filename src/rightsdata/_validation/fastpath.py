@@ -60,7 +60,7 @@ import msgspec
 
 from rightsdata._model.fields import absent_count
 from rightsdata._model.records import KINDS, RECORD_TYPES, Record
-from rightsdata._validation.bulkcheck import Gathered, check_records, checked_tally, tallied
+from rightsdata._validation.bulkcheck import Gathered, checked_tally, tallied
 from rightsdata._validation.prefill import Variants, fill_count
 from rightsdata._values.dates import _CACHE as _EDTF_CACHE
 from rightsdata._values.dates import EDTF
@@ -148,7 +148,7 @@ def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
     return decoder
 
 
-def _filled_since(filled: int, sparse: bool) -> None:
+def _refuse_fills_since(filled: int, sparse: bool) -> None:
     """Refuse what a plain decoder read if an object was filled meanwhile (a sparse class
     kept where msgspec looks; or another thread's sparse read): its tally is not sound."""
     if not sparse and fill_count() != filled:
@@ -184,7 +184,7 @@ def decode_kind(kind: str, data: bytes, sharing: Sharing | None = None) -> Decod
             if decoded is not None:
                 break
         else:
-            raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown or repeated")
+            raise FastPathError(f"{kind}: a key is unknown or repeated")
         if sharing is not None:
             sharing.share(RECORD_TYPES[kind], decoded.records)
     return decoded
@@ -193,13 +193,18 @@ def decode_kind(kind: str, data: bytes, sharing: Sharing | None = None) -> Decod
 def _decoded_kind(
     decoder: msgspec.json.Decoder[Any], sparse: bool, data: bytes, data_tally: int, escapes: bool
 ) -> Decoded | None:
-    """:func:`decode_kind`'s result by ``decoder``, or None if a check refuses the records."""
+    """:func:`decode_kind`'s result by ``decoder``, or None if the tally disagrees; raise
+    if a check refuses the records (which another decoder would refuse too)."""
     before, filled = absent_count(), fill_count()
     records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
-    absent = absent_count() - before  # fields left out, filled in by their defaults
-    _filled_since(filled, sparse)
-    checked = check_records(records, data_tally, absent, escapes=escapes, sparse=sparse)
-    return None if checked is None else Decoded(records, checked.ids, None, checked.gathered)
+    absent = 0 if sparse else absent_count() - before  # (left out, filled by their defaults)
+    _refuse_fills_since(filled, sparse)
+    checked = checked_tally(records, escapes=escapes, sparse=sparse)
+    if checked is None:
+        raise FastPathError(f"{type(records[0]).__name__}: a value breaks a rule")
+    if checked.tally - absent * tallied(escapes)[1] != data_tally:
+        return None
+    return Decoded(records, checked.ids, None, checked.gathered)
 
 
 def _refuse_escaped_colons(label: str, data: bytes) -> bool:
@@ -229,14 +234,20 @@ class Decoded(NamedTuple):
 
 @functools.cache
 def _document_variants() -> Variants[msgspec.json.Decoder[Any]]:
+    return Variants(lambda: msgspec.json.Decoder(_document_struct(), dec_hook=_dec_hook))
+
+
+def _document_struct() -> type:
+    """A new struct of a JSON document's lists of records, redirects and descriptor (msgspec
+    keeps what it learns of a struct on the struct: each decoder's own, so that the sparse
+    decoder's reads the classes as they are while it is made)."""
     fields: list[tuple[str, Any, Any]] = [
         (kind, list[cls] | None, None)  # type: ignore[valid-type]
         for kind, cls in RECORD_TYPES.items()
     ]
     fields.append(("redirects", msgspec.Raw, msgspec.Raw()))
     fields.append((EMBEDDED, msgspec.Raw, msgspec.Raw()))
-    document = msgspec.defstruct("Document", fields, forbid_unknown_fields=True)
-    return Variants(lambda: msgspec.json.Decoder(document, dec_hook=_dec_hook))
+    return msgspec.defstruct("Document", fields, forbid_unknown_fields=True)
 
 
 def decode_document(
@@ -283,7 +294,7 @@ def _read_document(
     found: dict[str, Decoded] = {}
     before, filled = absent_count(), fill_count()
     document = decoder.decode(data)
-    _filled_since(filled, sparse)
+    _refuse_fills_since(filled, sparse)
     tally = 0 if sparse else -(absent_count() - before) * per_key  # (left out: no key)
     for kind in KINDS:
         records = getattr(document, kind)
@@ -317,7 +328,7 @@ _DESCRIPTOR_START: Final = f'{{"$kind": "{EMBEDDED}", '.encode("ascii")
 
 
 def decode_json_lines(
-    data: bytes, sharing: Sharing | None = None, *, first: bool = True
+    data: bytes, sharing: Sharing | None = None
 ) -> tuple[dict[str, Decoded], list[tuple[int, bytes]], bytes | None]:
     """Decode JSON Lines whose every line starts with its kind, ``{"$kind": "events", ``
     (as rightsdata and ``json.dumps`` write them): each line decoded alone into a record of
@@ -328,9 +339,8 @@ def decode_json_lines(
     Any other line (blank, another order of keys, another spacing) raises: the diagnostic
     path reads such a file. The ``"$kind"`` key that starts a line is the one unknown key
     msgspec is let to skip (four quotes a line, or one colon); any other, a second
-    ``"$kind"`` among them, leaves its own uncounted. Unless ``first``, each kind is read by
-    its plain decoder, not the sparse one its lines may look like they suit (the read again
-    of a file that writes an empty field after a head that wrote none).
+    ``"$kind"`` among them, leaves its own uncounted. A file that writes an empty field
+    after a head that wrote none is read again by the plain decoders.
 
     >>> place = (b'{"$kind": "places", "id": "place:almaty", "name": "Almaty", '
     ...          b'"kind": "city", "citations": [{"source": "source:a"}]}')
@@ -342,6 +352,23 @@ def decode_json_lines(
     >>> redirects, descriptor
     ([(2, b'{"$kind": "redirects", "id": "place:alma-ata", "to": "place:almaty"}')], None)
     """
+    tries = _LINES.tries(data)
+    for at, (decoders, sparse) in enumerate(tries, start=1):
+        read = _read_json_lines(data, decoders, sparse, sharing, last=at == len(tries))
+        if read is not None:
+            return read
+    raise AssertionError("the last try raises rather than give None")  # pragma: no cover
+
+
+def _read_json_lines(
+    data: bytes,
+    decoders: dict[str, msgspec.json.Decoder[Any]],
+    sparse: bool,
+    sharing: Sharing | None,
+    last: bool,
+) -> tuple[dict[str, Decoded], list[tuple[int, bytes]], bytes | None] | None:
+    """:func:`decode_json_lines`'s result by ``decoders`` (sparse or not), or None if the
+    tally disagrees and another try is left (not ``last``); raise on anything else."""
     escapes = _refuse_escaped_colons("the lines", data)
     lines = data.split(b"\n")
     if lines and not lines[-1]:
@@ -375,29 +402,25 @@ def decode_json_lines(
         tally = sum(line.count(byte) for line in redirects[0])
         if descriptor is not None:
             tally += descriptor.count(byte)
-        sparse = False
         for kind in KINDS:  # (the diagnostic path structures the kinds in this order too)
             if kind not in groups:
                 continue
             texts, numbers = groups.pop(kind)
-            decoders, sparse_kind = _LINES.tries(data)[0 if first else -1]
             decoder = decoders[kind]
-            sparse |= sparse_kind
             before, filled = absent_count(), fill_count()
             records: list[Record] = list(map(decoder.decode, texts))
-            absent = 0 if sparse_kind else absent_count() - before
-            _filled_since(filled, sparse_kind)
+            absent = 0 if sparse else absent_count() - before
+            _refuse_fills_since(filled, sparse)
             del texts
-            checked = checked_tally(records, escapes=escapes, sparse=sparse_kind)
+            checked = checked_tally(records, escapes=escapes, sparse=sparse)
             if checked is None:
                 raise FastPathError(f"{kind}: a value breaks a rule, or a key is unknown")
             # and each line's "$kind": "events" (its colon, or the key's and the term's quotes)
             tally += checked.tally - absent * per_key + len(records) * (1 if escapes else 4)
             found[kind] = Decoded(records, checked.ids, numbers, checked.gathered)
         if tally != data.count(byte):
-            if sparse:  # (a field written empty after a head that wrote none: read again)
-                del found
-                return decode_json_lines(data, sharing, first=False)
+            if not last:  # (a field written empty after a head that wrote none: read again)
+                return None
             raise FastPathError("a key is unknown or repeated")
         if sharing is not None:
             for kind, decoded in found.items():

@@ -18,7 +18,8 @@ on the classes only while a sparse decoder is built, under a lock: attrs's own `
 never calls it (attrs looks for the hook when it makes the class), and msgspec keeps what it
 learnt of a class in the class's ``__msgspec_cache__``, which is set aside while the sparse
 decoder is built and put back after, so that every other decoder of these classes, the plain
-ones beside it and any a program builds, reads them as before.
+ones beside it and any a program builds afterwards, reads them as before (one that another
+thread builds while the hook is set fills the fields too, and builds the same records).
 
 What a sparse decoder cannot tell is which keys the file held: the bulk check's walk then
 counts every optional field that holds its default as left out
@@ -26,10 +27,12 @@ counts every optional field that holds its default as left out
 an empty field (``"date": null``) holds a key more than the walk counts and is read again
 by the plain decoder. Which decoder reads a file first is a guess from its first bytes
 (:func:`leaves_fields_out`); a wrong guess costs time, never a wrong verdict. The sparse
-decoders are made once a process has read :data:`SPARSE_FROM` bytes of files that look
-sparse (making them costs what such files of about 1.5 MB spare). Each fill is
+decoders of a layout are made once it has read :data:`SPARSE_FROM` bytes of files that look
+sparse (making them costs what such files of about 1.8 MB spare). Each fill is
 counted (:func:`fill_count`), so that a plain decoder that filled fields (had msgspec kept a
-sparse class elsewhere) is caught by its caller instead of trusted.
+sparse class elsewhere) is caught by its caller instead of trusted; another thread's sparse
+read at the same time makes a plain read's fills look so too, and sends that file to the
+diagnostic path (slower, never wrong).
 
 >>> import msgspec
 >>> from rightsdata import Citation
@@ -68,7 +71,8 @@ _D = TypeVar("_D")
 
 #: msgspec's hook for attrs classes, called with the empty object before its keys are read.
 _HOOK: Final = "__attrs_pre_init__"
-#: Where msgspec keeps what it learnt of a class (msgspec 0.18 to 0.23).
+#: Where msgspec keeps what it learnt of a class (msgspec 0.19 to 0.23; were a later one to
+#: keep it elsewhere, :func:`_sparse_build` would find none there, and make no sparse variant).
 _CACHE: Final = "__msgspec_cache__"
 #: How much of a file :func:`leaves_fields_out` reads: several records of any kind.
 _HEAD: Final = 4096
@@ -104,8 +108,8 @@ _EMPTY_VALUES: Final = (b'": null', b'":null', b'": []', b'":[]')
 
 class Variants(Generic[_D]):
     """What ``build`` makes (a decoder, or a dict of them), plain, and its sparse twin: made
-    when first asked for, or by :meth:`tries` once the files that look like they leave
-    empty fields out come to :data:`SPARSE_FROM` bytes in this process. None if msgspec
+    when first asked for, or by :meth:`tries` once the files it was given that look like
+    they leave empty fields out come to :data:`SPARSE_FROM` bytes. None if msgspec
     does not keep what it learns of the classes where this module sets it aside (then
     only the plain one)."""
 
@@ -113,6 +117,7 @@ class Variants(Generic[_D]):
         self._build = build
         self._plain: _D | None = None
         self._sparse: tuple[_D | None] | None = None
+        self._sparse_bytes = 0  # (read by :meth:`tries` before the sparse variant is made)
 
     def plain(self) -> _D:
         """The plain variant, which reads every file."""
@@ -137,25 +142,24 @@ class Variants(Generic[_D]):
         it leaves empty fields out (once such files came to :data:`SPARSE_FROM` bytes); the
         plain one alone for any other (it reads every file, at a cost of each field left
         out)."""
-        global _sparse_bytes
         plain = self.plain()
         if not leaves_fields_out(data):
             return ((plain, False),)
         if self._sparse is None:
-            _sparse_bytes += len(data)  # (a race between threads only shifts the moment)
-            if _sparse_bytes < SPARSE_FROM:
+            self._sparse_bytes += len(data)  # (a race between threads only shifts the moment)
+            if self._sparse_bytes < SPARSE_FROM:
                 return ((plain, False),)
         sparse = self.sparse()
         return ((plain, False),) if sparse is None else ((sparse, True), (plain, False))
 
 
-#: How many bytes of files that look like they leave empty fields out a process reads
-#: before the sparse decoders are made: making them costs about 20 M instructions (msgspec
-#: reads every record class again, and compiles each field's annotation anew), which such
-#: files repay from about 1.5 MB (13 instructions a byte at 1,000 events, callgrind), and a
-#: cold ``rightsdata.load()`` of the bundled dataset (0.4 MB) would pay for nothing.
-SPARSE_FROM: Final = 1 << 20
-_sparse_bytes = 0
+#: How many bytes of files that look like they leave empty fields out a layout's decoders
+#: read before their sparse variant is made: making the kind files' costs about 24 M
+#: instructions (msgspec reads every record class again, and compiles each field's
+#: annotation anew), which such files repay from about 1.8 MB (13 instructions a byte at
+#: 1,000 events, callgrind); a cold ``rightsdata.load()`` of the bundled dataset (0.44 MB)
+#: never pays it.
+SPARSE_FROM: Final = 2 << 20
 
 
 def _sparse_build(build: Callable[[], _D], plain: _D) -> _D | None:
@@ -203,8 +207,7 @@ def _classes() -> tuple[type, ...]:
 def _fills_by_class() -> dict[type, Callable[[Any], None]]:
     """For each class with optional fields, the function that gives them their defaults:
     each field's slot set by its descriptor (a third cheaper than ``object.__setattr__``).
-    The functions are compiled together: a compile a function cost 0.6 M instructions, most
-    of a cold ``rightsdata.load()``'s cost of the sparse decoders (callgrind)."""
+    The functions are compiled as one source, in one call of ``compile``."""
     namespace: dict[str, Any] = {"tick": _tick}
     sources: list[str] = []
     names: dict[type, str] = {}
