@@ -879,12 +879,12 @@ def _one_record(document: object, kind: str) -> str:
 
 
 def structure_located(
-    kind: str, documents: Sequence[object], places: Places
+    kind: str, documents: Sequence[object], places: Places, *, limit: int | None = None
 ) -> tuple[list[Record], list[Problem]]:
     """Like :func:`structure_many`, for documents that are not one list: JSON Lines
     (``Places(kind, "data.jsonl", lines=[...])``: ``data.jsonl:12 event:a.date``), or some of a
-    list's records (``indexes=[...]``)."""
-    return _structure_all(_record_type(kind), documents, places)
+    list's records (``indexes=[...]``); ``limit`` as there."""
+    return _structure_all(_record_type(kind), documents, places, limit)
 
 
 def _structure_all(
