@@ -701,7 +701,7 @@ def _unchecked_fields(
             continue
         raw, hint = document[field.name], hints[field.name]
         try:
-            value = converter.structure(raw, hint) if room is None else _at_most_one(raw, hint)
+            value = _at_most_one(raw, hint)
         except Exception as exc:  # reported, here or in one of its parts: judge each part
             _forget(exc)
             value = _FAILED
@@ -736,9 +736,10 @@ _FAILED: Final = object()
 
 
 def _at_most_one(raw: object, hint: Any) -> Any:
-    """``raw`` structured as ``hint``, or the error of its first problem: under a cap, whether
-    a field fails is all :func:`_unchecked_fields` asks (its parts are then judged one by
-    one), and a list of many bad items need not be judged whole to say so."""
+    """``raw`` structured as ``hint``, or the error of its first problem: whether a field
+    fails is all :func:`_unchecked_fields` asks (its parts are then judged one by one), with
+    or without a cap, and a list of many bad items need not be judged whole to say so (a
+    list stops judging only after an item failed, so what succeeds is the same value)."""
     with _budget(1):
         return converter.structure(raw, hint)
 
