@@ -206,6 +206,72 @@ def test_a_capped_schema_load_judges_no_record_past_the_cap(
     assert len(calls) <= 10
 
 
+def parsed_lines(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the JSON Lines lines parsed (each parse's label, ``all.jsonl:12``)."""
+    from rightsdata._data import loading
+
+    seen: list[str] = []
+    real = loading._parse
+
+    def counted(text: str, label: str, **options: Any) -> tuple[Any, list[Problem]]:
+        seen.append(label)
+        return real(text, label, **options)
+
+    monkeypatch.setattr(loading, "_parse", counted)
+    return seen
+
+
+@pytest.mark.parametrize("schema", [False, True], ids=["model", "schema"])
+def test_json_lines_under_a_cap_reads_no_line_past_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, schema: bool
+) -> None:
+    """JSON Lines under a cap is judged line by line as it is read: once the problems of
+    the lines read reach the cap, a later line's would sort after them, and the lines after
+    are not parsed, whatever kinds they interleave."""
+    documents: dict[str, list[Any]] = {
+        "persons": [{} for _ in range(1000)],
+        "sources": [source_doc()],
+        "events": [{"id": f"event:e{n}"} for n in range(1000)],
+    }
+    path = write(tmp_path, "lines", documents)
+    full = list(rightsdata.validate(path, schema=schema))
+    seen = parsed_lines(monkeypatch)
+    capped = rightsdata.validate(path, max_problems=30, schema=schema)
+    assert list(capped) == full[:30] and capped.stopped_at == 30
+    assert 10 <= len(seen) <= 30  # (a problem a line at least, but the one source's)
+
+
+@pytest.mark.parametrize("schema", [False, True], ids=["model", "schema"])
+def test_json_lines_stopped_early_keep_the_full_runs_first_of_their_own(
+    tmp_path: Path, schema: bool
+) -> None:
+    """Kinds interleaved, with problems across records among the records' own by line
+    (references to nothing, repeated IDs, failed records sharing one) and a bad redirect:
+    a load stopped early, at any cap, keeps the first of the records' own problems by line,
+    the full list without those across records (not judged once the cap is reached); at a
+    cap the problems do not reach, the full list."""
+    bad_citation = {"citations": [{"source": "source:gone"}]}
+    documents: dict[str, list[Any]] = {
+        "sources": [source_doc(), source_doc()],
+        "persons": [
+            person_doc(f"person:p{n % 30}", **({"name": n} if n % 3 else bad_citation))
+            for n in range(40)
+        ],
+        "events": [event_doc(f"event:e{n}", title=None if n % 2 else "T") for n in range(40)],
+        "redirects": [{"id": "person:old", "to": 5}],
+    }
+    path = write(tmp_path, "lines", documents)
+    full = list(failed(path, schema=schema).problems)
+    own = [p for p in full if p.code != "integrity"]
+    assert 0 < len(own) < len(full) and full[: len(own)] != own  # (interleaved by line)
+    for cap in (1, 2, 3, 5, 17, 40, 41, len(own) - 1, len(own)):
+        capped = failed(path, max_problems=cap, schema=schema)
+        assert list(capped.problems) == own[:cap], cap
+        assert capped.stopped_at == cap
+    whole = failed(path, max_problems=len(full), schema=schema)
+    assert list(whole.problems) == full and whole.stopped_at is None
+
+
 def test_redirects_json_stops_at_the_cap(tmp_path: Path) -> None:
     folder = write(tmp_path, "folder", {"sources": [source_doc()]})
     (folder / "redirects.json").write_text(json.dumps([{} for _ in range(500)]), "utf-8")

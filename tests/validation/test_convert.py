@@ -216,3 +216,50 @@ def test_errors_found_while_telling_a_record_are_not_chained_to_its_error(
     records, problems = structure_many("events", [event_doc(figures=figures)], "events.json")
     assert records == [] and len(problems) == 20
     assert chained == []
+
+
+#: Records whose first pass misses problems the second finds, each field judged on its own:
+#: lists of many bad items and parts, unknown fields, bad nested parts, a mix.
+_FIGURE = {"measure": "killed", "unit": "people", "qualifier": "exact", "best": 1}
+SECOND_PASS: list[tuple[KindName, dict[str, Any]]] = [
+    ("persons", person_doc(aliases=[1] * 30, identifiers=["x"] * 30)),
+    ("persons", person_doc("person:b", name=5, aliases=[{"name": n} for n in range(30)])),
+    ("persons", person_doc(citations=[{"source": "source:doc", "fields": ["nme"], "x": 1}] * 30)),
+    ("persons", person_doc(country=5, citations=[{"source": 5, "fields": ["nme", 3]}] * 3, y=2)),
+    ("events", event_doc(participants=[{"actor": 5, "role": "x", "y": 1}] * 30)),
+    ("events", event_doc(figures=[{**_FIGURE, "citations": [{"source": 5}]}] * 30, title=1)),
+]
+
+
+@pytest.mark.parametrize(("kind", "document"), SECOND_PASS, ids=range(len(SECOND_PASS)))
+def test_a_failed_field_is_judged_again_no_further_than_its_first_problem(
+    monkeypatch: pytest.MonkeyPatch, kind: KindName, document: dict[str, Any]
+) -> None:
+    """Without a cap too, the second pass over a failed record's fields asks only whether
+    each fails (its parts are then judged one by one): a list that failed is judged again
+    to its first bad item, not whole, and the problems are those of judging it whole."""
+    from cattrs.errors import IterableValidationNote
+
+    from rightsdata._validation import convert
+
+    made: list[int] = []
+
+    class Counted(IterableValidationNote):
+        def __new__(cls, *args: Any) -> Counted:
+            made.append(1)
+            note: Counted = super().__new__(cls, *args)
+            return note
+
+    monkeypatch.setattr(convert, "IterableValidationNote", Counted)
+    records, problems = structure_many(kind, [document], f"{kind}.json")
+    assert records == [] and problems
+    quick = len(made)
+    made.clear()
+
+    def whole(raw: object, hint: Any) -> Any:
+        return convert.converter.structure(raw, hint)
+
+    monkeypatch.setattr(convert, "_at_most_one", whole)
+    assert structure_many(kind, [document], f"{kind}.json") == ([], problems)
+    if quick >= 30:  # (a list of 30 bad items: judged again to its first, not 29 more)
+        assert len(made) - quick >= 29

@@ -28,7 +28,7 @@ import re
 import stat
 import sys
 import threading
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -1396,20 +1396,13 @@ def _structure_each(
     problem that restates the model's is dropped, as the whole load drops it), until they
     reach ``limit`` (True: the records after are not judged). So the problems kept are
     those a full run reports first, record by record."""
-    from rightsdata._validation.convert import structure_located
-    from rightsdata._validation.restated import told_once
-
     parts.where[kind] = places
     kept: list[Record] = []
     kept_at: list[int] = []
     nameless: list[str] = []
     count = 0
     for n, document in enumerate(documents):
-        at = places.subset([n])
-        said = _schema_problems(kind, [document], at, parts.declared)
-        built, errors = structure_located(kind, [document], at)
-        if said:
-            errors = told_once(said + errors)
+        built, errors = _judge_record(parts, kind, document, places.subset([n]), limit - count)
         if not errors:
             kept += built
             kept_at.append(n)
@@ -1425,6 +1418,25 @@ def _structure_each(
             kept_at.append(n)
     _kept(parts, kind, len(documents), places, kept, kept_at, nameless)
     return False
+
+
+def _judge_record(
+    parts: _Parts, kind: str, document: object, at: Places, room: int
+) -> tuple[list[Record], list[Problem]]:
+    """One record (``document``, the one at hand of ``at``) judged under ``max_problems``:
+    the record, if it structured, and its problems, no further than ``room`` (their first,
+    in order; a record held to the schemas, ``schema=True``, is judged whole), each told
+    once (a schema problem that restates the model's is dropped, as the whole load drops
+    it). With the schemas, a record the model builds may have problems all the same."""
+    from rightsdata._validation.convert import structure_located
+
+    if not parts.options.schema:
+        return structure_located(kind, [document], at, limit=room)
+    from rightsdata._validation.restated import told_once
+
+    said = _schema_problems(kind, [document], at, parts.declared)
+    built, errors = structure_located(kind, [document], at)
+    return built, told_once(said + errors) if said else errors
 
 
 def _read_document(path: Path, options: ReadOptions) -> _Parts:
@@ -1798,78 +1810,195 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
     if problem is not None:
         parts.problems.append(problem)
         return parts
+    if options.max_problems is not None:
+        _judge_lines(parts, path.name, text, options.max_problems)
+        return parts
     documents: dict[str, list[object]] = {}
     lines: dict[str, list[int]] = {}
     redirect_lines: list[object] = []
     redirect_numbers: list[int] = []
-    for number, line in enumerate(json_lines(text), start=1):
-        if not line.strip(_JSON_SPACE):  # (a form feed or a no-break space is told)
-            continue
-        where = f"{path.name}:{number}"
-        value, found = _parse(line, where, one_line=True)
-        if found:  # (a line that is not JSON: its problem carries its number too)
-            parts.problems += [
-                Problem(p.location, p.message, p.code, file=path.name, line=number) for p in found
-            ]
-            parts.unsure.add(_ALL_KINDS)  # that line may have been a record of any kind
-            continue
-        if number == 1 and _document_on_one_line(value, text):
+    for number, kind, value in _line_values(parts, path.name, text, json_lines(text)):
+        if kind is _ONE_DOCUMENT:
             _structure_kinds(parts, value, path.name, redirects=True, descriptor=True)
             return parts
-        if type(value) is dict and value.get(KIND_FIELD) == EMBEDDED:
-            where = f"{where} {EMBEDDED}"
-            if number == 1:
-                del value[KIND_FIELD]
-                _embedded_descriptor(parts, value, where, path.name, line=number)
-            else:
-                parts.problems.append(_misplaced_descriptor(where, path.name, number))
-            continue
-        kind, found = _kind_of_line(value, path.name, number)
-        parts.problems += found
         if kind == "redirects":
             redirect_lines.append(value)
             redirect_numbers.append(number)
         elif kind is not None:
             documents.setdefault(kind, []).append(value)
             lines.setdefault(kind, []).append(number)
-        elif type(value) is dict and type(value.get("id")) is str:
-            parts.failed_ids.add(value["id"])
-        else:
-            parts.unsure.add(_ALL_KINDS)
-        if _full(parts):  # (max_problems: the lines after are not read)
-            break
-    # (said beside the other problems, the descriptor's among them, unless a line that may be
-    # a record failed, or the lines after a cap were not read)
-    nothing_else = not documents and not parts.failed_ids and not parts.unsure
-    if redirect_lines and nothing_else and not parts.options.stopped:
-        parts.problems.append(Problem(path.name, "holds no records", ProblemCode.MISSING))
-    cap = options.max_problems
-    held = parts.problems
+    _no_records(parts, path.name, bool(documents), bool(redirect_lines))
     with gc_paused():
         for kind in KINDS:
-            if kind not in documents:
-                continue
-            places = Places(kind, path.name, lines=lines[kind])
-            if cap is None:
+            if kind in documents:
+                places = Places(kind, path.name, lines=lines[kind])
                 _judged(parts, kind, documents[kind], places)
-                continue
-            # Under max_problems each kind is judged up to the cap on its own, and the
-            # problems kept are the first by line: the kinds' lines interleave
-            parts.problems = []
-            _judged(parts, kind, documents[kind], places)
-            held = _first_lines(held + parts.problems, cap, options)
-        if cap is not None:
-            parts.problems = held
     if redirect_lines:
-        found_redirects, found = _check_redirects(
-            redirect_lines, path.name, redirect_numbers, limit=cap
-        )
-        parts.problems += found
-        if cap is not None:
-            parts.problems = _first_lines(parts.problems, cap, options)
-        parts.redirects = found_redirects
-        _at_lines(parts, path.name, found_redirects, redirect_numbers, redirect_lines)
+        _redirect_lines(parts, path.name, redirect_lines, redirect_numbers)
     return parts
+
+
+#: What :func:`_line_values` gives as the kind of a file's one line that is a whole document.
+_ONE_DOCUMENT: Final = "(document)"
+
+
+def _line_values(
+    parts: _Parts, name: str, text: str, lines: Iterable[str]
+) -> Iterator[tuple[int, str | None, Any]]:
+    """Each of JSON Lines ``text``'s ``lines`` that is not blank, as its number, its kind
+    (``"redirects"`` for a redirect, :data:`_ONE_DOCUMENT` for a whole document on the file's
+    one line) and its value; ``None`` for its kind where the line is no record or redirect (a
+    line that is not JSON, the descriptor, one that says no kind), whose problems are then in
+    ``parts``, with what the checks across records need to know of it."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip(_JSON_SPACE):  # (a form feed or a no-break space is told)
+            continue
+        where = f"{name}:{number}"
+        value, found = _parse(line, where, one_line=True)
+        if found:  # (a line that is not JSON: its problem carries its number too)
+            parts.problems += [
+                Problem(p.location, p.message, p.code, file=name, line=number) for p in found
+            ]
+            parts.unsure.add(_ALL_KINDS)  # that line may have been a record of any kind
+            yield number, None, None
+            continue
+        if number == 1 and _document_on_one_line(value, text):
+            yield number, _ONE_DOCUMENT, value
+            return
+        if type(value) is dict and value.get(KIND_FIELD) == EMBEDDED:
+            where = f"{where} {EMBEDDED}"
+            if number == 1:
+                del value[KIND_FIELD]
+                _embedded_descriptor(parts, value, where, name, line=number)
+            else:
+                parts.problems.append(_misplaced_descriptor(where, name, number))
+            yield number, None, None
+            continue
+        kind, found = _kind_of_line(value, name, number)
+        parts.problems += found
+        if kind is None:
+            if type(value) is dict and type(value.get("id")) is str:
+                parts.failed_ids.add(value["id"])
+            else:
+                parts.unsure.add(_ALL_KINDS)
+        yield number, kind, value
+
+
+def _no_records(parts: _Parts, name: str, records: bool, redirects: bool) -> None:
+    """A JSON Lines file of redirect lines and no ``records`` is told so (beside the other
+    problems, the descriptor's among them), unless a line that may be a record failed, or
+    the lines after a cap were not read."""
+    if redirects and not (records or parts.failed_ids or parts.unsure or parts.options.stopped):
+        parts.problems.append(Problem(name, "holds no records", ProblemCode.MISSING))
+
+
+def _redirect_lines(parts: _Parts, name: str, values: list[object], numbers: list[int]) -> None:
+    """Check a JSON Lines file's redirect lines (``values``, at lines ``numbers``) into
+    ``parts``: under ``max_problems``, no further than the cap, the first by line kept."""
+    cap = parts.options.max_problems
+    found_redirects, found = _check_redirects(values, name, numbers, limit=cap)
+    parts.problems += found
+    if cap is not None:
+        parts.problems = _first_lines(parts.problems, cap, parts.options)
+    parts.redirects = found_redirects
+    _at_lines(parts, name, found_redirects, numbers, values)
+
+
+def _judge_lines(parts: _Parts, name: str, text: str, cap: int) -> None:
+    """Read JSON Lines ``text`` into ``parts`` under ``max_problems`` (``cap``), judging each
+    line as it is read, no further than the room the lines before it left: once the problems
+    reach the cap, a later line's problems would sort after them and could not be kept, so
+    the lines after are not read (each kind's cap cannot be reached first: a kind at the cap
+    already fills it). Redirect lines are judged at the end, on those read, as a file of
+    redirects alone is told it holds no records; their problems do not stop the reading.
+    The records kept are those of each kind, in their order, as :func:`_judged` keeps them,
+    for the checks across records, which run only where the cap was not reached."""
+    kinds: dict[str, _KindLines] = {}
+    redirect_lines: list[object] = []
+    redirect_numbers: list[int] = []
+    with gc_paused():
+        for number, kind, value in _line_values(parts, name, text, _each_line(text)):
+            if kind is _ONE_DOCUMENT:
+                _structure_kinds(parts, value, name, redirects=True, descriptor=True)
+                return
+            if kind == "redirects":
+                redirect_lines.append(value)
+                redirect_numbers.append(number)
+            elif kind is not None:
+                held = kinds.get(kind)
+                if held is None:
+                    held = kinds[kind] = _KindLines(kind, name)
+                held.judge(parts, value, number, cap - len(parts.problems))
+            if _full(parts):  # (max_problems: the lines after are not read)
+                break
+    _no_records(parts, name, bool(kinds), bool(redirect_lines))
+    for kind in KINDS:
+        if kind in kinds:
+            kinds[kind].keep(parts)
+    # (the failed records as a load without a cap lists them: kind by kind, as read)
+    parts.failed.sort(key=lambda failed: _KIND_ORDER[failed.place.kind])
+    if redirect_lines:
+        _redirect_lines(parts, name, redirect_lines, redirect_numbers)
+
+
+#: Each kind's place among :data:`KINDS`.
+_KIND_ORDER: Final[dict[str | None, int]] = {kind: n for n, kind in enumerate(KINDS)}
+
+
+class _KindLines:
+    """The lines of one kind in a JSON Lines file judged under ``max_problems``: the records
+    that structured and where, and where those that failed without an ID are."""
+
+    __slots__ = ("kept", "kept_at", "kind", "lines", "nameless", "places")
+
+    def __init__(self, kind: str, name: str) -> None:
+        self.kind = kind
+        self.lines: list[int] = []
+        self.places = Places(kind, name, lines=self.lines)
+        self.kept: list[Record] = []
+        self.kept_at: list[int] = []
+        self.nameless: list[str] = []
+
+    def judge(self, parts: _Parts, document: object, number: int, room: int) -> None:
+        """Judge the kind's record on line ``number`` (``document``) into ``parts``, no
+        further than ``room`` (:func:`_judge_record`)."""
+        n = len(self.lines)
+        self.lines.append(number)
+        built, errors = _judge_record(parts, self.kind, document, self.places.subset([n]), room)
+        parts.problems += errors
+        if built:
+            self.kept += built
+            self.kept_at.append(n)
+        else:
+            _failed(parts, self.kind, document, self.places, n, self.nameless)
+
+    def keep(self, parts: _Parts) -> None:
+        """Keep the kind's records in ``parts``, for the checks across records."""
+        _kept(
+            parts,
+            self.kind,
+            len(self.lines),
+            self.places,
+            self.kept,
+            self.kept_at,
+            self.nameless,
+        )
+
+
+def _each_line(text: str) -> Iterator[str]:
+    r""":func:`json_lines`, one line at a time: a read that stops early splits no more.
+
+    >>> list(_each_line('{"a": "x\u2028y"}\r\n{}\n')) == json_lines('{"a": "x\u2028y"}\r\n{}\n')
+    True
+    """
+    start, end = 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        if stop < 0:
+            stop = end
+        line = text[start:stop]
+        yield line[:-1] if line.endswith("\r") else line
+        start = stop + 1
 
 
 def _first_lines(problems: list[Problem], cap: int, options: ReadOptions) -> list[Problem]:

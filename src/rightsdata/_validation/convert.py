@@ -701,7 +701,7 @@ def _unchecked_fields(
             continue
         raw, hint = document[field.name], hints[field.name]
         try:
-            value = converter.structure(raw, hint) if room is None else _at_most_one(raw, hint)
+            value = _at_most_one(raw, hint)
         except Exception as exc:  # reported, here or in one of its parts: judge each part
             _forget(exc)
             value = _FAILED
@@ -736,9 +736,10 @@ _FAILED: Final = object()
 
 
 def _at_most_one(raw: object, hint: Any) -> Any:
-    """``raw`` structured as ``hint``, or the error of its first problem: under a cap, whether
-    a field fails is all :func:`_unchecked_fields` asks (its parts are then judged one by
-    one), and a list of many bad items need not be judged whole to say so."""
+    """``raw`` structured as ``hint``, or the error of its first problem: whether a field
+    fails is all :func:`_unchecked_fields` asks (its parts are then judged one by one), with
+    or without a cap, and a list of many bad items need not be judged whole to say so (a
+    list stops judging only after an item failed, so what succeeds is the same value)."""
     with _budget(1):
         return converter.structure(raw, hint)
 
@@ -879,12 +880,12 @@ def _one_record(document: object, kind: str) -> str:
 
 
 def structure_located(
-    kind: str, documents: Sequence[object], places: Places
+    kind: str, documents: Sequence[object], places: Places, *, limit: int | None = None
 ) -> tuple[list[Record], list[Problem]]:
     """Like :func:`structure_many`, for documents that are not one list: JSON Lines
     (``Places(kind, "data.jsonl", lines=[...])``: ``data.jsonl:12 event:a.date``), or some of a
-    list's records (``indexes=[...]``)."""
-    return _structure_all(_record_type(kind), documents, places)
+    list's records (``indexes=[...]``); ``limit`` as there."""
+    return _structure_all(_record_type(kind), documents, places, limit)
 
 
 def _structure_all(
