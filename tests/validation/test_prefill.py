@@ -59,7 +59,7 @@ def _sparse(kind: str) -> msgspec.json.Decoder[Any]:
 
 @pytest.fixture(autouse=True)
 def _sparse_decoders_made() -> None:
-    """The sparse decoders of every layout made, as after a process read 2 MiB of files
+    """The sparse decoders of every layout made, as after a process read a file of 4 MiB or more
     leaving empty fields out (the tests' files are small)."""
     for variants in (fastpath._FILES, fastpath._LINES, fastpath._document_variants()):
         assert variants.sparse() is not None
@@ -222,33 +222,20 @@ def test_json_lines_and_documents_read_left_out_fields_by_the_fast_path() -> Non
         fastpath.decode_document(document.replace(b'"kind"', b'"size": 3, "kind"'))
 
 
-def test_sparse_decoders_are_made_once_such_files_come_to_a_mark() -> None:
-    # (making them costs about what such files of 1.8 MB spare: a small load never pays)
+def test_sparse_decoders_are_made_by_the_first_large_file_that_looks_sparse() -> None:
+    # (making them costs about what 4 MB of such files spare: a small file never pays)
     variants = Variants(lambda: msgspec.json.Decoder(list[Place]))
     small = dumps([PLACE | {"id": f"place:p{i:05}"} for i in range(10)])
     full = small.replace(b'"kind"', b'"within": null, "kind"')
+    padding = b" " * SPARSE_FROM  # (white space after the list: a large file, still valid)
     assert [sparse for _, sparse in variants.tries(small)] == [False]
+    assert [sparse for _, sparse in variants.tries(full + padding)] == [False]
     assert variants._sparse is None
-    assert [sparse for _, sparse in variants.tries(full)] == [False]  # (not counted)
-    assert variants._sparse_bytes == len(small)
-    variants._sparse_bytes = SPARSE_FROM - len(small)
-    assert [sparse for _, sparse in variants.tries(small)] == [True, False]
-    assert [sparse for _, sparse in variants.tries(small[:10])] == [True, False]
+    assert [sparse for _, sparse in variants.tries(small + padding)] == [True, False]
+    assert [sparse for _, sparse in variants.tries(small)] == [True, False]  # (made now)
     assert [sparse for _, sparse in variants.tries(full)] == [False]
-    # each layout counts its own files; JSON Lines once a file, not once a kind
-    lines = b"".join(
-        json.dumps({"$kind": "places", **PLACE, "id": f"place:{name}"}).encode() + b"\n"
-        for name in ("a", "b")
-    )
-    fresh = Variants(fastpath._LINES._build)
-    kept = fastpath._LINES
-    try:
-        fastpath._LINES = fresh  # type: ignore[misc]
-        kinds, _, _ = fastpath.decode_json_lines(lines)
-    finally:
-        fastpath._LINES = kept  # type: ignore[misc]
-    assert len(kinds["places"].records) == 2
-    assert fresh._sparse_bytes == len(lines)
+    decoded, _ = decode_with_ids("places", small + padding)
+    assert [p.id for p in decoded] == [f"place:p{i:05}" for i in range(10)]
 
 
 def test_a_sparse_document_decoder_fills_the_records() -> None:

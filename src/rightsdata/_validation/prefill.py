@@ -27,8 +27,8 @@ counts every optional field that holds its default as left out
 an empty field (``"date": null``) holds a key more than the walk counts and is read again
 by the plain decoder. Which decoder reads a file first is a guess from its first bytes
 (:func:`leaves_fields_out`); a wrong guess costs time, never a wrong verdict. The sparse
-decoders of a layout are made once it has read :data:`SPARSE_FROM` bytes of files that look
-sparse (making them costs what such files of about 1.8 MB spare). Each fill is
+decoders of a layout are made by the first file of :data:`SPARSE_FROM` bytes or more that
+looks sparse (making them costs about what 4 MB of such files spare). Each fill is
 counted (:func:`fill_count`), so that a plain decoder that filled fields (had msgspec kept a
 sparse class elsewhere) is caught by its caller instead of trusted; another thread's sparse
 read at the same time makes a plain read's fills look so too, and sends that file to the
@@ -108,8 +108,8 @@ _EMPTY_VALUES: Final = (b'": null', b'":null', b'": []', b'":[]')
 
 class Variants(Generic[_D]):
     """What ``build`` makes (a decoder, or a dict of them), plain, and its sparse twin: made
-    when first asked for, or by :meth:`tries` once the files it was given that look like
-    they leave empty fields out come to :data:`SPARSE_FROM` bytes. None if msgspec
+    when first asked for, or by :meth:`tries` for the first file of :data:`SPARSE_FROM`
+    bytes or more that looks like it leaves empty fields out. None if msgspec
     does not keep what it learns of the classes where this module sets it aside (then
     only the plain one)."""
 
@@ -117,7 +117,6 @@ class Variants(Generic[_D]):
         self._build = build
         self._plain: _D | None = None
         self._sparse: tuple[_D | None] | None = None
-        self._sparse_bytes = 0  # (read by :meth:`tries` before the sparse variant is made)
 
     def plain(self) -> _D:
         """The plain variant, which reads every file."""
@@ -139,27 +138,29 @@ class Variants(Generic[_D]):
     def tries(self, data: bytes) -> tuple[tuple[_D, bool], ...]:
         """The variants to read ``data`` with, in turn until the tally agrees, each with
         whether it is sparse: the sparse one, then the plain one, for a file that looks like
-        it leaves empty fields out (once such files came to :data:`SPARSE_FROM` bytes); the
+        it leaves empty fields out (once one of :data:`SPARSE_FROM` bytes or more was); the
         plain one alone for any other (it reads every file, at a cost of each field left
         out)."""
         plain = self.plain()
         if not leaves_fields_out(data):
             return ((plain, False),)
-        if self._sparse is None:
-            self._sparse_bytes += len(data)  # (a race between threads only shifts the moment)
-            if self._sparse_bytes < SPARSE_FROM:
-                return ((plain, False),)
+        if self._sparse is None and len(data) < SPARSE_FROM:
+            return ((plain, False),)
         sparse = self.sparse()
         return ((plain, False),) if sparse is None else ((sparse, True), (plain, False))
 
 
-#: How many bytes of files that look like they leave empty fields out a layout's decoders
-#: read before their sparse variant is made: making the kind files' costs about 24 M
-#: instructions (msgspec reads every record class again, and compiles each field's
-#: annotation anew), which such files repay from about 1.8 MB (13 instructions a byte at
-#: 1,000 events, callgrind); a cold ``rightsdata.load()`` of the bundled dataset (0.44 MB)
-#: never pays it.
-SPARSE_FROM: Final = 2 << 20
+#: How large a file that looks like it leaves empty fields out makes a layout's sparse
+#: decoders, if they are not made yet (later such files of any size are read by them).
+#: Making the kind files' takes about 3 ms of CPU
+#: time (24 M instructions: msgspec reads every record class again, and compiles each
+#: field's annotation anew), and its change of the classes makes CPython drop what it
+#: learnt of reading their attributes; such files spare about 0.9 ms a MB (10,000 events,
+#: 37 MB: 0.349 -> 0.317 s, fresh processes), so such a file repays them by itself. Made
+#: once the files read came to 2 MiB, a load of 1,000 events (3.7 MB, its largest file
+#: 1.6 MB) took 1.10 of its CPU time before (medians of nine interleaved); by this mark, no
+#: file of it or of the bundled dataset (0.19 MB) makes them.
+SPARSE_FROM: Final = 4 << 20
 
 
 def _sparse_build(build: Callable[[], _D], plain: _D) -> _D | None:
