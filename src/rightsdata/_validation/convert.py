@@ -216,30 +216,10 @@ def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], tu
     # (a part counts its own problems into the budget; any other item is one problem)
     counted_inside = attrs.has(item_type)
 
-    def structure_capped(value: list[Any], budget: _Budget) -> tuple[Any, ...]:
-        result = []
-        errors: list[Exception] = []
-        for index, item in enumerate(value):
-            try:
-                result.append(structure_item(item, item_type))
-            except Exception as exc:  # collected, re-raised below as one group
-                note = IterableValidationNote(f"at index {index}", index, item_type)
-                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-                errors.append(exc)
-                if not counted_inside:
-                    budget.found += 1
-                if budget.found >= budget.room:
-                    break  # (max_problems: the items after are not judged)
-        if errors:
-            raise IterableValidationError(f"while structuring {cls}", errors, cls)
-        return tuple(result)
-
     def structure_tuple(value: object, _type: type) -> tuple[Any, ...]:
         if type(value) is not list:
             raise _WrongTypeError(f"expected a list, got {describe_json(value)}")
         budget = _BUDGET.get()
-        if budget is not None:
-            return structure_capped(value, budget)
         result = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -249,6 +229,12 @@ def _tuple_hook(conv: cattrs.Converter, cls: Any) -> Callable[[object, type], tu
                 note = IterableValidationNote(f"at index {index}", index, item_type)
                 exc.__notes__ = [*getattr(exc, "__notes__", []), note]
                 errors.append(exc)
+                if budget is None:
+                    continue
+                if not counted_inside:
+                    budget.found += 1
+                if budget.found >= budget.room:
+                    break  # (max_problems: the items after are not judged)
         if errors:
             raise IterableValidationError(f"while structuring {cls}", errors, cls)
         return tuple(result)
