@@ -22,7 +22,7 @@ compile both for every class, 0.8 M instructions a class (13 M of a cold
 The check hangs on ``__init__`` rather than on ``__attrs_post_init__`` because msgspec (the
 fast load path) builds attrs instances without ``__init__`` but calls a post-init hook on
 every object: a whole file is checked at once instead
-(:func:`rightsdata._validation.bulkcheck.check_records`), and a million needless calls are saved.
+(:func:`rightsdata._validation.bulkcheck.checked_tally`), and a million needless calls are saved.
 
 >>> import attrs
 >>> from rightsdata._model.fields import optional_text

@@ -96,6 +96,7 @@ _PHONE_RE: Final = re.compile(
 
 # --- absent fields ------------------------------------------------------------------------
 
+
 # itertools.count's __next__ is one C call, atomic under the GIL: a count that only grows.
 # Every optional field's default is made by a factory that counts its calls; msgspec calls
 # the factory for each field a file leaves out. The factories are the ``__next__`` of two
@@ -104,10 +105,21 @@ _PHONE_RE: Final = re.compile(
 # the GIL, and counted by how much each iterator has left (``operator.length_hint``). The
 # count only grows, so another thread's calls can only make the fast path's pair count
 # disagree, never wrongly agree.
-_nones = itertools.repeat(None, sys.maxsize)
-_empties = itertools.repeat((), sys.maxsize)
-_absent_none: Final = _nones.__next__
-_absent_empty: Final = _empties.__next__
+def counted_calls(value: Any = None) -> tuple[Callable[[], Any], Callable[[], int]]:
+    """A function of no arguments that returns ``value`` (the ``__next__`` of an
+    ``itertools.repeat`` iterator: one C call, atomic under the GIL), and one that says how
+    many times it has been called, in this process (by how much the iterator has left).
+
+    >>> call, calls = counted_calls(())
+    >>> call(), call(), calls()
+    ((), (), 2)
+    """
+    iterator = itertools.repeat(value, sys.maxsize)
+    return iterator.__next__, lambda: sys.maxsize - operator.length_hint(iterator)
+
+
+_absent_none, _nones_given = counted_calls(None)
+_absent_empty, _empties_given = counted_calls(())
 
 
 def absent_default(field: attrs.Attribute[Any]) -> Any:
@@ -140,7 +152,7 @@ def optional_defaults(cls: type) -> tuple[tuple[str, tuple[()] | None], ...]:
 def absent_count() -> int:
     """How many optional fields have been filled in by their default so far, in this process:
     the difference of two readings is how many were filled in between them."""
-    return 2 * sys.maxsize - operator.length_hint(_nones) - operator.length_hint(_empties)
+    return _nones_given() + _empties_given()
 
 
 # --- the checks: each raises FieldError naming the field, or returns if the value is fine ----

@@ -2,7 +2,7 @@
 
 A record checks itself at the end of ``__init__`` (:mod:`rightsdata._model.checks`), one Python
 call per object and a few per field. msgspec builds records without calling ``__init__``, so
-when it decodes a whole file :func:`check_records` runs those checks in bulk instead: one
+when it decodes a whole file :func:`checked_tally` runs those checks in bulk instead: one
 generated function per class walks the file's records once, gathering every text, every ID
 and every name of a field (a citation's ``fields``, an inference's ``field``) by the check it
 needs, counting key-value pairs, and checking list lengths and numbers inline; a class's own
@@ -77,7 +77,6 @@ __all__ = [
     "Gathered",
     "Group",
     "break_marks",
-    "check_records",
     "checked_tally",
     "gathered",
     "named_prefixes",
@@ -182,28 +181,6 @@ def tallied(escapes: bool) -> tuple[int, int]:
     (8, 8)
     """
     return (_COLON, 1) if escapes else (_QUOTE, 2)
-
-
-def check_records(
-    records: Sequence[Any],
-    data_tally: int,
-    absent: int = 0,
-    *,
-    escapes: bool = True,
-    sparse: bool = False,
-) -> Checked | None:
-    """What :func:`checked_tally` finds, if every record of one class passes every check
-    and the file held exactly ``data_tally`` of the byte :func:`tallied` names (so no key
-    was unknown or repeated), ``absent`` of the records' fields having been left out of it
-    (and filled in by their defaults; unless ``sparse``, which counts them itself); else
-    None. ``escapes=False`` says that the JSON text held no backslash (see
-    :func:`checked_tally`)."""
-    checked = checked_tally(records, escapes=escapes, sparse=sparse)
-    if sparse:
-        absent = 0
-    if checked is None or checked.tally - absent * tallied(escapes)[1] != data_tally:
-        return None
-    return checked
 
 
 def checked_tally(

@@ -877,45 +877,25 @@ def structure_located(
 def _structure_all(
     cls: type, documents: Sequence[object], places: Places, limit: int | None = None
 ) -> tuple[list[Record], list[Problem]]:
-    if limit is not None:
-        return _structure_capped(cls, documents, places, limit)
+    """Each record of ``documents`` structured, and the located problems of those that fail;
+    under ``max_problems`` (``limit``) each record judged no further than the room the
+    records before it left (its problems, the first in order, may pass it by what one part
+    holds), and none after the one with which the problems reach ``limit``."""
     hook = converter.get_structure_hook(cls)
     records: list[Record] = []
     problems: list[Problem] = []
     for n, document in enumerate(documents):
-        try:
-            records.append(hook(document, cls))
-            continue
-        except Exception as exc:  # every failure becomes located problems (below)
-            failure = exc
-        # (outside the handler: see _structure_one; the record's place, its index and ID,
-        # is built only now, for a problem)
-        problems += _problems_in(cls, document, failure, places.of_document(n, document))
-        _forget(failure)
-    return records, problems
-
-
-def _structure_capped(
-    cls: type, documents: Sequence[object], places: Places, limit: int
-) -> tuple[list[Record], list[Problem]]:
-    """:func:`_structure_all` under ``max_problems`` (``limit``): each record judged no
-    further than the room the records before it left (its problems, the first in order,
-    may pass it by what one part holds), and none after the one with which the problems
-    reach ``limit``."""
-    hook = converter.get_structure_hook(cls)
-    records: list[Record] = []
-    problems: list[Problem] = []
-    for n, document in enumerate(documents):
-        with _budget(limit - len(problems)):
+        with _budget(None if limit is None else limit - len(problems)):
             try:
                 records.append(hook(document, cls))
                 continue
             except Exception as exc:  # every failure becomes located problems (below)
                 failure = exc
-            # (outside the handler: see _structure_one)
+            # (outside the handler: see _structure_one; the record's place, its index and
+            # ID, is built only now, for a problem)
             problems += _problems_in(cls, document, failure, places.of_document(n, document))
             _forget(failure)
-        if len(problems) >= limit:
+        if limit is not None and len(problems) >= limit:
             break  # (max_problems: the records after this one are not judged)
     return records, problems
 

@@ -5,7 +5,7 @@ records) into the model's frozen attrs records in one pass of msgspec's C decode
 builds the attrs instances itself, matches the vocabularies' terms and types, and hands EDTF
 dates and durations to a ``dec_hook``. msgspec does not call ``__init__``, so the records'
 own checks (:mod:`rightsdata._model.checks`) do not run; instead
-:func:`rightsdata._validation.bulkcheck.check_records` runs the same checks over the whole file
+:func:`rightsdata._validation.bulkcheck.checked_tally` runs the same checks over the whole file
 at once,
 which costs a fraction of one check per object.
 
@@ -54,7 +54,7 @@ from __future__ import annotations
 import functools
 from array import array
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 import msgspec
 
@@ -81,6 +81,7 @@ __all__ = [
     "decode_with_ids",
 ]
 
+_T = TypeVar("_T")
 _ESCAPED_COLONS: Final = (b"\\u003a", b"\\u003A")
 _BACKSLASH: Final = ord("\\")
 
@@ -148,11 +149,19 @@ def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
     return decoder
 
 
-def _refuse_fills_since(filled: int, sparse: bool) -> None:
-    """Refuse what a plain decoder read if an object was filled meanwhile (a sparse class
-    kept where msgspec looks; or another thread's sparse read): its tally is not sound."""
-    if not sparse and fill_count() != filled:
+def _decoded(decode: Callable[[], _T], sparse: bool) -> tuple[_T, int]:
+    """What ``decode()`` gives (it never calls ``__init__``: no checks yet), and how many
+    fields it gave their defaults by their factories, each a field the file left out (0 for
+    a sparse decoder, whose walk counts them). What a plain decoder read is refused if an
+    object was filled meanwhile (a sparse class kept where msgspec looks; or another
+    thread's sparse read): its tally would not be sound."""
+    before, filled = absent_count(), fill_count()
+    value = decode()
+    if sparse:
+        return value, 0
+    if fill_count() != filled:
         raise FastPathError("fields filled by a decoder that reads every key: not counted")
+    return value, absent_count() - before
 
 
 def decode_with_ids(
@@ -195,10 +204,7 @@ def _decoded_kind(
 ) -> Decoded | None:
     """:func:`decode_kind`'s result by ``decoder``, or None if the tally disagrees; raise
     if a check refuses the records (which another decoder would refuse too)."""
-    before, filled = absent_count(), fill_count()
-    records: list[Record] = decoder.decode(data)  # never calls __init__: no checks yet
-    absent = 0 if sparse else absent_count() - before  # (left out, filled by their defaults)
-    _refuse_fills_since(filled, sparse)
+    records, absent = _decoded(lambda: decoder.decode(data), sparse)
     checked = checked_tally(records, escapes=escapes, sparse=sparse)
     if checked is None:
         raise FastPathError(f"{type(records[0]).__name__}: a value breaks a rule")
@@ -292,10 +298,8 @@ def _read_document(
     the document holds no records); raise if a check refuses a kind's records."""
     byte, per_key = tallied(escapes)
     found: dict[str, Decoded] = {}
-    before, filled = absent_count(), fill_count()
-    document = decoder.decode(data)
-    _refuse_fills_since(filled, sparse)
-    tally = 0 if sparse else -(absent_count() - before) * per_key  # (left out: no key)
+    document, absent = _decoded(lambda: decoder.decode(data), sparse)
+    tally = -absent * per_key  # (a field left out holds no key)
     for kind in KINDS:
         records = getattr(document, kind)
         if records is None:
@@ -325,6 +329,11 @@ _LINE_STARTS: Final = {
 _KIND_START: Final = b'{"$kind": "'
 #: How a JSON Lines file's descriptor line starts, as the library writes it (its first line).
 _DESCRIPTOR_START: Final = f'{{"$kind": "{EMBEDDED}", '.encode("ascii")
+
+
+def _each(decoder: msgspec.json.Decoder[Any], texts: list[bytes]) -> list[Record]:
+    """Each of ``texts`` (a JSON Lines line) decoded alone by ``decoder``."""
+    return list(map(decoder.decode, texts))
 
 
 def decode_json_lines(
@@ -407,10 +416,7 @@ def _read_json_lines(
                 continue
             texts, numbers = groups.pop(kind)
             decoder = decoders[kind]
-            before, filled = absent_count(), fill_count()
-            records: list[Record] = list(map(decoder.decode, texts))
-            absent = 0 if sparse else absent_count() - before
-            _refuse_fills_since(filled, sparse)
+            records, absent = _decoded(functools.partial(_each, decoder, texts), sparse)
             del texts
             checked = checked_tally(records, escapes=escapes, sparse=sparse)
             if checked is None:

@@ -51,16 +51,13 @@ False
 from __future__ import annotations
 
 import functools
-import itertools
-import operator
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
-from rightsdata._model.fields import optional_defaults
+from rightsdata._model.fields import counted_calls, optional_defaults
 from rightsdata._model.records import RECORD_TYPES
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.hints import field_hints, leaf_types
@@ -78,14 +75,13 @@ _CACHE: Final = "__msgspec_cache__"
 _HEAD: Final = 4096
 
 _lock = threading.Lock()
-_fills = itertools.repeat(None, sys.maxsize)
-_tick: Final = _fills.__next__
+_tick, _ticks = counted_calls()
 
 
 def fill_count() -> int:
     """How many objects sparse decoders have filled so far, in this process: the difference
     of two readings is how many were filled between them."""
-    return sys.maxsize - operator.length_hint(_fills)
+    return _ticks()
 
 
 def leaves_fields_out(data: bytes) -> bool:
