@@ -60,7 +60,7 @@ def _sparse(kind: str) -> msgspec.json.Decoder[Any]:
 
 @pytest.fixture(autouse=True)
 def _sparse_decoders_made() -> None:
-    """The sparse decoders of every layout made, as after a process read a file of 4 MiB or more
+    """The sparse decoders of every layout made, as after a process read a file of 1 MiB or more
     leaving empty fields out (the tests' files are small)."""
     for variants in (fastpath._FILES, fastpath._LINES, fastpath._document_variants()):
         variants.sparse()
@@ -255,7 +255,7 @@ def test_json_lines_and_documents_read_left_out_fields_by_the_fast_path() -> Non
 
 
 def test_sparse_decoders_are_made_by_the_first_large_file_that_looks_sparse() -> None:
-    # (making them costs about what 4 MB of such files spare: a small file never pays)
+    # (making them costs about what 1 MB of such files spares: a small file never pays)
     variants = Variants(_list_decoder("places"))
     small = dumps([PLACE | {"id": f"place:p{i:05}"} for i in range(10)])
     full = small.replace(b'"kind"', b'"within": null, "kind"')

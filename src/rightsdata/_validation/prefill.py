@@ -32,7 +32,7 @@ an empty field (``"date": null``) holds a key more than the walk counts and is r
 by the plain decoder. Which decoder reads a file first is a guess from its first bytes
 (:func:`leaves_fields_out`); a wrong guess costs time, never a wrong verdict. The sparse
 decoders of a layout are made by the first file of :data:`SPARSE_FROM` bytes or more that
-looks sparse (making them costs about what 4 MB of such files spare).
+looks sparse (making them costs about what 1 MB of such files spares).
 
 >>> import msgspec
 >>> from typing import Any
@@ -142,15 +142,14 @@ class Variants(Generic[_D]):
 
 #: How large a file that looks like it leaves empty fields out makes a layout's sparse
 #: decoders, if they are not made yet (later such files of any size are read by them).
-#: Making the kind files' takes about 3 ms of CPU
-#: time (24 M instructions: msgspec reads every record class again, and compiles each
-#: field's annotation anew), and its change of the classes makes CPython drop what it
-#: learnt of reading their attributes; such files spare about 0.9 ms a MB (10,000 events,
-#: 37 MB: 0.349 -> 0.317 s, fresh processes), so such a file repays them by itself. Made
-#: once the files read came to 2 MiB, a load of 1,000 events (3.7 MB, its largest file
-#: 1.6 MB) took 1.10 of its CPU time before (medians of nine interleaved); by this mark, no
-#: file of it or of the bundled dataset (0.19 MB) makes them.
-SPARSE_FROM: Final = 4 << 20
+#: Making the kind files' takes about 2.4 ms of CPU time (20 M instructions: msgspec reads
+#: every twin and compiles each field's annotation); reading with them spares about 21 M
+#: instructions a MB (a load of 1,000 events, 3.8 MB: 311 M read plainly, 229 M with
+#: them made before), so that a file of this size nearly repays them by itself and every
+#: file after it gains: by this mark, a fresh process's load of 1,000 events (its largest
+#: file 1.6 MB) takes 278 M instructions where it took 310 M, and 0.96 of its CPU time
+#: (medians of 21 interleaved); no file of the bundled dataset (0.19 MB) makes them.
+SPARSE_FROM: Final = 1 << 20
 
 
 @functools.cache
