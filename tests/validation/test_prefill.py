@@ -28,7 +28,9 @@ from rightsdata._validation.prefill import (
     SPARSE_FROM,
     Variants,
     _classes,
+    _twin,
     leaves_fields_out,
+    read_as_expected,
     twins,
 )
 from rightsdata.testing import records
@@ -212,6 +214,12 @@ def test_json_lines_and_documents_writing_some_empty_fields_are_read_again_plain
     unknown = lines.replace(b'"within": null', b'"within": null, "size": 3')
     with pytest.raises(FastPathError):  # read again, and refused all the same
         fastpath.decode_json_lines(unknown)
+
+
+def test_twins_whose_hook_msgspec_does_not_call_are_not_used() -> None:
+    # (a later msgspec that stopped calling __attrs_pre_init__ would build the twins' objects)
+    assert read_as_expected(twins())
+    assert not read_as_expected({Citation: _twin(Citation)})  # (a twin with no hook)
 
 
 def test_every_class_with_optional_fields_is_filled() -> None:
