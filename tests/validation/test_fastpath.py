@@ -49,7 +49,7 @@ _SETTINGS = settings(
 
 @pytest.fixture(autouse=True)
 def _sparse_decoders_made() -> None:
-    """The sparse decoders made, as after a process read a file of 4 MiB or more that leaves
+    """The sparse decoders made, as after a process read a file of 1 MiB or more that leaves
     empty fields out: such a file is then read by them first (the tests' files are small)."""
     for variants in (fastpath._FILES, fastpath._LINES, fastpath._document_variants()):
         variants.sparse()

@@ -1,5 +1,6 @@
 """The sparse decoders (rightsdata._validation.prefill): records equal to the plain decoders',
-nothing left on the classes, and a tally that never vouches for a dropped key.
+and of the record classes; the record classes never changed; a tally that never vouches for
+a dropped key.
 
 No timings here: bench/bench_load.py measures.
 """
@@ -7,14 +8,16 @@ No timings here: bench/bench_load.py measures.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
 import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rightsdata import Citation, Event, Place
+from rightsdata import Citation, Event, Participant, Place
 from rightsdata._model.fields import absent_count, optional_defaults
 from rightsdata._model.records import KINDS, RECORD_TYPES, KindName
 from rightsdata._validation import fastpath
@@ -25,8 +28,10 @@ from rightsdata._validation.prefill import (
     SPARSE_FROM,
     Variants,
     _classes,
-    fill_count,
+    _twin,
     leaves_fields_out,
+    read_as_expected,
+    twins,
 )
 from rightsdata.testing import records
 
@@ -52,24 +57,41 @@ _SETTINGS = settings(
 
 
 def _sparse(kind: str) -> msgspec.json.Decoder[Any]:
-    decoders = fastpath._FILES.sparse()
-    assert decoders is not None, "msgspec keeps what it learns of a class where prefill looks"
-    return decoders[kind]
+    return fastpath._FILES.sparse()[kind]
 
 
 @pytest.fixture(autouse=True)
 def _sparse_decoders_made() -> None:
-    """The sparse decoders of every layout made, as after a process read a file of 4 MiB or more
+    """The sparse decoders of every layout made, as after a process read a file of 1 MiB or more
     leaving empty fields out (the tests' files are small)."""
     for variants in (fastpath._FILES, fastpath._LINES, fastpath._document_variants()):
-        assert variants.sparse() is not None
+        variants.sparse()
 
 
-def test_building_a_sparse_decoder_leaves_the_classes_as_they_were() -> None:
+def _objects(value: Any) -> list[Any]:
+    """``value`` and every attrs object it holds, at any depth."""
+    if isinstance(value, (list, tuple)):
+        return [found for item in value for found in _objects(item)]
+    if not attrs.has(type(value)):
+        return []
+    return [value, *_objects([getattr(value, f.name) for f in attrs.fields(type(value))])]
+
+
+def _list_decoder(kind: str) -> Callable[[Mapping[str, type]], msgspec.json.Decoder[Any]]:
+    """What :class:`Variants` builds: a decoder of a list of ``kind``'s records."""
+
+    def build(types: Mapping[str, type]) -> msgspec.json.Decoder[Any]:
+        cls = types[kind]
+        return msgspec.json.Decoder(list[cls])  # type: ignore[valid-type]
+
+    return build
+
+
+def test_building_a_sparse_decoder_leaves_the_record_classes_as_they_were() -> None:
     fastpath._FILES.plain()  # (msgspec has met every class a record holds)
     cached = {cls: vars(cls).get("__msgspec_cache__") for cls in _classes()}
-    variants = Variants(lambda: msgspec.json.Decoder(list[Event]))
-    assert variants.sparse() is not None
+    variants = Variants(_list_decoder("events"))
+    variants.sparse()
     for cls in _classes():
         assert "__attrs_pre_init__" not in vars(cls)
         assert vars(cls).get("__msgspec_cache__") is cached[cls]
@@ -77,20 +99,43 @@ def test_building_a_sparse_decoder_leaves_the_classes_as_they_were() -> None:
     before = absent_count()
     assert msgspec.json.decode(b'{"source": "source:a"}', type=Citation).locator is None
     assert absent_count() - before == len(optional_defaults(Citation))
-    # and attrs's __init__ never calls the hook
-    filled = fill_count()
-    Citation(source="source:a")
-    assert fill_count() == filled
 
 
-def test_a_sparse_decoder_fills_each_object_with_optional_fields_once() -> None:
+def test_a_sparse_decoder_gives_left_out_fields_their_defaults_without_factories() -> None:
     place = PLACE  # one place, one citation; both have optional fields
-    before, filled = absent_count(), fill_count()
+    before = absent_count()
     [decoded] = _sparse("places").decode(dumps([place]))
-    assert fill_count() - filled == 2
     assert absent_count() == before  # (no field asked its default of a factory)
     assert decoded == fastpath._decoder("places").decode(dumps([place]))[0]
     assert decoded.within is None and decoded.aliases == () and decoded.inferred == ()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_sparse_decoder_builds_objects_of_the_record_classes(kind: KindName) -> None:
+    # (the twins are only what msgspec makes each object as: the fills give it its class back)
+    @_SETTINGS
+    @given(st.lists(records(kind), min_size=1, max_size=3))
+    def check(built: list[Any]) -> None:
+        data = dumps(left_out([unstructure(r) for r in built]))
+        decoded = _sparse(kind).decode(data)
+        for found, expected in zip(_objects(decoded), _objects(built), strict=True):
+            assert type(found) is type(expected)
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            decoded[0].id = "x"
+
+    check()
+
+
+def test_the_twins_are_subclasses_adding_no_slot_of_the_classes_with_optional_fields() -> None:
+    made = twins()
+    assert Citation in made and Place in made and Event in made
+    assert Participant not in made  # (no optional field, and no part that has one)
+    for cls, twin in made.items():
+        assert twin.__bases__ == (cls,) and twin.__name__ == cls.__name__
+        assert vars(twin)["__slots__"] == () and twin.__basicsize__ == cls.__basicsize__
+    # the classes each reads its parts into are the twins
+    citation_twin = made[Citation]
+    assert made[Place].__annotations__["citations"] == tuple[citation_twin, ...]  # type: ignore[valid-type]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -171,15 +216,10 @@ def test_json_lines_and_documents_writing_some_empty_fields_are_read_again_plain
         fastpath.decode_json_lines(unknown)
 
 
-def test_what_a_plain_decoder_filled_is_not_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
-    # had msgspec kept a sparse class where a plain decoder reads it, the plain decoder's
-    # tally would count defaults as keys: the fills are counted, and refused
-    sparse = _sparse("places")
-    fake = Variants(lambda: {"places": sparse})
-    fake._sparse = (None,)  # (none: the "plain" one is read as plain)
-    monkeypatch.setattr(fastpath, "_FILES", fake)
-    with pytest.raises(FastPathError, match="filled"):
-        fastpath.decode_kind("places", dumps([PLACE]))
+def test_twins_whose_hook_msgspec_does_not_call_are_not_used() -> None:
+    # (a later msgspec that stopped calling __attrs_pre_init__ would build the twins' objects)
+    assert read_as_expected(twins())
+    assert not read_as_expected({Citation: _twin(Citation)})  # (a twin with no hook)
 
 
 def test_every_class_with_optional_fields_is_filled() -> None:
@@ -223,8 +263,8 @@ def test_json_lines_and_documents_read_left_out_fields_by_the_fast_path() -> Non
 
 
 def test_sparse_decoders_are_made_by_the_first_large_file_that_looks_sparse() -> None:
-    # (making them costs about what 4 MB of such files spare: a small file never pays)
-    variants = Variants(lambda: msgspec.json.Decoder(list[Place]))
+    # (making them costs about what 1 MB of such files spares: a small file never pays)
+    variants = Variants(_list_decoder("places"))
     small = dumps([PLACE | {"id": f"place:p{i:05}"} for i in range(10)])
     full = small.replace(b'"kind"', b'"within": null, "kind"')
     padding = b" " * SPARSE_FROM  # (white space after the list: a large file, still valid)
@@ -242,7 +282,7 @@ def test_a_sparse_document_decoder_fills_the_records() -> None:
     # (msgspec keeps what it learns of the document's struct on the struct: each decoder has
     # its own, or the sparse one would read the classes as the plain one did)
     document = json.dumps({"places": [PLACE]}).encode()
-    filled = fill_count()
+    before = absent_count()
     found, _, _ = fastpath.decode_document(document)
-    assert fill_count() - filled == 2  # (the place and its citation)
+    assert absent_count() == before  # (read by the sparse decoder: no factory asked)
     assert found["places"].records == fastpath._decoder("places").decode(dumps([PLACE]))

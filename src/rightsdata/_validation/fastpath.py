@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import functools
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 import msgspec
@@ -61,7 +61,7 @@ import msgspec
 from rightsdata._model.fields import absent_count
 from rightsdata._model.records import KINDS, RECORD_TYPES, Record
 from rightsdata._validation.bulkcheck import Gathered, checked_tally, tallied
-from rightsdata._validation.prefill import Variants, fill_count
+from rightsdata._validation.prefill import Variants
 from rightsdata._values.dates import _CACHE as _EDTF_CACHE
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
@@ -119,12 +119,8 @@ def _dec_hook(cls: type, value: Any) -> Any:
 
 
 def _of_kinds(build: Callable[[type], msgspec.json.Decoder[Any]]) -> Variants[_ByKind]:
-    """Each kind's decoder, made by ``build`` from its record class, all at once: a sparse
-    variant is made by changing the classes for a moment, and a change of a class makes
-    CPython drop what it learnt of reading its attributes, which the checks' walks would
-    learn again after each kind's first read (3 M instructions in a load of 1,000 events,
-    callgrind)."""
-    return Variants(lambda: {kind: build(cls) for kind, cls in RECORD_TYPES.items()})
+    """Each kind's decoder, made by ``build`` from the class to read its records into."""
+    return Variants(lambda types: {kind: build(cls) for kind, cls in types.items()})
 
 
 _ByKind = dict[str, msgspec.json.Decoder[Any]]
@@ -152,16 +148,10 @@ def _decoder(kind: str) -> msgspec.json.Decoder[list[Any]]:
 def _decoded(decode: Callable[[], _T], sparse: bool) -> tuple[_T, int]:
     """What ``decode()`` gives (it never calls ``__init__``: no checks yet), and how many
     fields it gave their defaults by their factories, each a field the file left out (0 for
-    a sparse decoder, whose walk counts them). What a plain decoder read is refused if an
-    object was filled meanwhile (a sparse class kept where msgspec looks; or another
-    thread's sparse read): its tally would not be sound."""
-    before, filled = absent_count(), fill_count()
+    a sparse decoder, whose walk counts them)."""
+    before = absent_count()
     value = decode()
-    if sparse:
-        return value, 0
-    if fill_count() != filled:
-        raise FastPathError("fields filled by a decoder that reads every key: not counted")
-    return value, absent_count() - before
+    return value, 0 if sparse else absent_count() - before
 
 
 def decode_with_ids(
@@ -240,16 +230,15 @@ class Decoded(NamedTuple):
 
 @functools.cache
 def _document_variants() -> Variants[msgspec.json.Decoder[Any]]:
-    return Variants(lambda: msgspec.json.Decoder(_document_struct(), dec_hook=_dec_hook))
+    return Variants(lambda types: msgspec.json.Decoder(_document_struct(types), dec_hook=_dec_hook))
 
 
-def _document_struct() -> type:
-    """A new struct of a JSON document's lists of records, redirects and descriptor (msgspec
-    keeps what it learns of a struct on the struct: each decoder's own, so that the sparse
-    decoder's reads the classes as they are while it is made)."""
+def _document_struct(types: Mapping[str, type]) -> type:
+    """A new struct of a JSON document's lists of records (each kind's read into its class
+    of ``types``), redirects and descriptor."""
     fields: list[tuple[str, Any, Any]] = [
         (kind, list[cls] | None, None)  # type: ignore[valid-type]
-        for kind, cls in RECORD_TYPES.items()
+        for kind, cls in types.items()
     ]
     fields.append(("redirects", msgspec.Raw, msgspec.Raw()))
     fields.append((EMBEDDED, msgspec.Raw, msgspec.Raw()))

@@ -10,16 +10,20 @@ too) lacks most optional fields: the benchmark's realistic data, 38 an event wit
 records and parts, which cost the decoding of 10,000 events about 40 ms of its 140
 (``bench/bench_load.py --format 2``).
 
-A *sparse* decoder has msgspec call, before it reads an object's keys, a function that sets
-each of its class's optional fields to its default: msgspec's hook for attrs classes,
-``__attrs_pre_init__``, which it looks up on the class when it first meets it. The question
-then finds every field set, and a field the file leaves out keeps its default. The hook is
-on the classes only while a sparse decoder is built, under a lock: attrs's own ``__init__``
-never calls it (attrs looks for the hook when it makes the class), and msgspec keeps what it
-learnt of a class in the class's ``__msgspec_cache__``, which is set aside while the sparse
-decoder is built and put back after, so that every other decoder of these classes, the plain
-ones beside it and any a program builds afterwards, reads them as before (one that another
-thread builds while the hook is set fills the fields too, and builds the same records).
+A *sparse* decoder reads each record class that has optional fields (or holds a part that
+has) into its *twin* (:func:`twins`): a subclass that adds no slot, so that an object can
+change from one to the other. msgspec calls a twin's ``__attrs_pre_init__`` on each new
+object before it reads the object's keys; the twin's sets each optional field to its
+default and gives the object its own class back, so that msgspec's question then finds every
+field set, a field the file leaves out keeps its default, and the records are of the record
+classes as the plain decoder's are. The twins are settable (``object``'s ``__setattr__`` and
+``__delattr__``): the fills are writes of the slots, which CPython specializes (about 50
+instructions a field, where the slot's descriptor of a frozen class takes about 640), and
+the change back of the class about 500 more. Their annotations name the other twins, so
+that a record's parts are read into twins too. The record classes themselves are never
+changed: every other decoder of them, the plain ones beside and any a program builds,
+reads them as before (msgspec keeps what it learns of a class on the class, each twin's on
+the twin).
 
 What a sparse decoder cannot tell is which keys the file held: the bulk check's walk then
 counts every optional field that holds its default as left out
@@ -28,22 +32,18 @@ an empty field (``"date": null``) holds a key more than the walk counts and is r
 by the plain decoder. Which decoder reads a file first is a guess from its first bytes
 (:func:`leaves_fields_out`); a wrong guess costs time, never a wrong verdict. The sparse
 decoders of a layout are made by the first file of :data:`SPARSE_FROM` bytes or more that
-looks sparse (making them costs about what 4 MB of such files spare). Each fill is
-counted (:func:`fill_count`), so that a plain decoder that filled fields (had msgspec kept a
-sparse class elsewhere) is caught by its caller instead of trusted; another thread's sparse
-read at the same time makes a plain read's fills look so too, and sends that file to the
-diagnostic path (slower, never wrong).
+looks sparse (making them costs about what 1 MB of such files spares).
 
 >>> import msgspec
+>>> from typing import Any
 >>> from rightsdata import Citation
->>> decoders = Variants(lambda: msgspec.json.Decoder(Citation))
+>>> decoders: Variants[msgspec.json.Decoder[Any]]
+>>> decoders = Variants(lambda types: msgspec.json.Decoder(types["sources"]))
 >>> plain, sparse = decoders.plain(), decoders.sparse()
->>> assert sparse is not None  # (None if msgspec kept what it learnt elsewhere)
->>> before = fill_count()
->>> sparse.decode(b'{"source": "source:a"}') == plain.decode(b'{"source": "source:a"}')
-True
->>> fill_count() - before
-1
+>>> data = b'{"id": "source:a", "title": "A report", "kind": "report", "language": "en"}'
+>>> read = sparse.decode(data)
+>>> read == plain.decode(data), type(read).__name__, read.publisher
+(True, 'Source', None)
 >>> "__attrs_pre_init__" in vars(Citation)
 False
 """
@@ -51,37 +51,30 @@ False
 from __future__ import annotations
 
 import functools
+import operator
 import threading
-from collections.abc import Callable
+import types
+import typing
+from collections.abc import Callable, Mapping
 from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
-from rightsdata._model.fields import counted_calls, optional_defaults
-from rightsdata._model.records import RECORD_TYPES
+from rightsdata._model.fields import absent_count, optional_defaults
+from rightsdata._model.records import RECORD_TYPES, Citation
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.hints import field_hints, leaf_types
 
-__all__ = ["SPARSE_FROM", "Variants", "fill_count", "leaves_fields_out"]
+__all__ = ["SPARSE_FROM", "Variants", "leaves_fields_out", "read_as_expected", "twins"]
 
 _D = TypeVar("_D")
 
 #: msgspec's hook for attrs classes, called with the empty object before its keys are read.
 _HOOK: Final = "__attrs_pre_init__"
-#: Where msgspec keeps what it learnt of a class (msgspec 0.19 to 0.23; were a later one to
-#: keep it elsewhere, :func:`_sparse_build` would find none there, and make no sparse variant).
-_CACHE: Final = "__msgspec_cache__"
 #: How much of a file :func:`leaves_fields_out` reads: several records of any kind.
 _HEAD: Final = 4096
 
 _lock = threading.Lock()
-_tick, _ticks = counted_calls()
-
-
-def fill_count() -> int:
-    """How many objects sparse decoders have filled so far, in this process: the difference
-    of two readings is how many were filled between them."""
-    return _ticks()
 
 
 def leaves_fields_out(data: bytes) -> bool:
@@ -103,33 +96,35 @@ _EMPTY_VALUES: Final = (b'": null', b'":null', b'": []', b'":[]')
 
 
 class Variants(Generic[_D]):
-    """What ``build`` makes (a decoder, or a dict of them), plain, and its sparse twin: made
-    when first asked for, or by :meth:`tries` for the first file of :data:`SPARSE_FROM`
-    bytes or more that looks like it leaves empty fields out. None if msgspec
-    does not keep what it learns of the classes where this module sets it aside (then
-    only the plain one)."""
+    """What ``build`` makes (a decoder, or a dict of them) of the classes to read each kind
+    into, a mapping of the kinds' names to classes: plain, from the record classes, and
+    its sparse twin, from :func:`twins`; each made when first asked for, the sparse one
+    also by :meth:`tries` for the first file of :data:`SPARSE_FROM` bytes or more that
+    looks like it leaves empty fields out."""
 
-    def __init__(self, build: Callable[[], _D]) -> None:
+    def __init__(self, build: Callable[[Mapping[str, type]], _D]) -> None:
         self._build = build
         self._plain: _D | None = None
-        self._sparse: tuple[_D | None] | None = None
+        self._sparse: _D | None = None
 
     def plain(self) -> _D:
         """The plain variant, which reads every file."""
         if self._plain is None:
             with _lock:
                 if self._plain is None:
-                    self._plain = self._build()
+                    self._plain = self._build(RECORD_TYPES)
         return self._plain
 
-    def sparse(self) -> _D | None:
-        """The sparse variant, made now if not yet (None if it cannot be made)."""
+    def sparse(self) -> _D:
+        """The sparse variant, made now if not yet."""
         if self._sparse is None:
-            plain = self.plain()  # (msgspec has then met every class, and kept them)
             with _lock:
                 if self._sparse is None:
-                    self._sparse = (_sparse_build(self._build, plain),)
-        return self._sparse[0]
+                    made = twins()
+                    self._sparse = self._build(
+                        {kind: made.get(cls, cls) for kind, cls in RECORD_TYPES.items()}
+                    )
+        return self._sparse
 
     def tries(self, data: bytes) -> tuple[tuple[_D, bool], ...]:
         """The variants to read ``data`` with, in turn until the tally agrees, each with
@@ -142,47 +137,19 @@ class Variants(Generic[_D]):
             return ((plain, False),)
         if self._sparse is None and len(data) < SPARSE_FROM:
             return ((plain, False),)
-        sparse = self.sparse()
-        return ((plain, False),) if sparse is None else ((sparse, True), (plain, False))
+        return ((self.sparse(), True), (plain, False))
 
 
 #: How large a file that looks like it leaves empty fields out makes a layout's sparse
 #: decoders, if they are not made yet (later such files of any size are read by them).
-#: Making the kind files' takes about 3 ms of CPU
-#: time (24 M instructions: msgspec reads every record class again, and compiles each
-#: field's annotation anew), and its change of the classes makes CPython drop what it
-#: learnt of reading their attributes; such files spare about 0.9 ms a MB (10,000 events,
-#: 37 MB: 0.349 -> 0.317 s, fresh processes), so such a file repays them by itself. Made
-#: once the files read came to 2 MiB, a load of 1,000 events (3.7 MB, its largest file
-#: 1.6 MB) took 1.10 of its CPU time before (medians of nine interleaved); by this mark, no
-#: file of it or of the bundled dataset (0.19 MB) makes them.
-SPARSE_FROM: Final = 4 << 20
-
-
-def _sparse_build(build: Callable[[], _D], plain: _D) -> _D | None:
-    """``build()`` with every record class's optional fields filled with their defaults
-    before msgspec reads an object, the classes as they were after (None if msgspec did not
-    keep what it learnt of them where this module sets it aside). Under the lock."""
-    classes = _classes()
-    kept = {cls: vars(cls).get(_CACHE) for cls in classes}
-    if all(info is None for info in kept.values()):
-        return None  # (msgspec keeps it elsewhere: a sparse build would be plain)
-    try:
-        for cls, fill in _fills_by_class().items():
-            setattr(cls, _HOOK, fill)
-        for cls in classes:
-            if _CACHE in vars(cls):
-                delattr(cls, _CACHE)
-        return build()
-    finally:
-        for cls in classes:
-            if _HOOK in vars(cls):
-                delattr(cls, _HOOK)
-            info = kept[cls]
-            if info is not None:
-                setattr(cls, _CACHE, info)
-            elif _CACHE in vars(cls):
-                delattr(cls, _CACHE)
+#: Making the kind files' takes about 2.4 ms of CPU time (20 M instructions: msgspec reads
+#: every twin and compiles each field's annotation); reading with them spares about 21 M
+#: instructions a MB (a load of 1,000 events, 3.8 MB: 311 M read plainly, 229 M with
+#: them made before), so that a file of this size nearly repays them by itself and every
+#: file after it gains: by this mark, a fresh process's load of 1,000 events (its largest
+#: file 1.6 MB) takes 278 M instructions where it took 310 M, and 0.96 of its CPU time
+#: (medians of 21 interleaved); no file of the bundled dataset (0.19 MB) makes them.
+SPARSE_FROM: Final = 1 << 20
 
 
 @functools.cache
@@ -201,23 +168,105 @@ def _classes() -> tuple[type, ...]:
 
 
 @functools.cache
-def _fills_by_class() -> dict[type, Callable[[Any], None]]:
-    """For each class with optional fields, the function that gives them their defaults:
-    each field's slot set by its descriptor (a third cheaper than ``object.__setattr__``).
-    The functions are compiled as one source, in one call of ``compile``."""
-    namespace: dict[str, Any] = {"tick": _tick}
+def twins() -> Mapping[type, type]:
+    """Each class a record holds that has optional fields, or holds (at any depth) a part
+    that has, and its twin, which a sparse decoder reads it into: a subclass of it that
+    adds no slot, annotated with the other twins, whose ``__attrs_pre_init__`` gives an
+    object's optional fields their defaults and the object its own class back.
+
+    >>> from rightsdata import Citation, Participant
+    >>> made = twins()
+    >>> issubclass(made[Citation], Citation), Participant in made  # (no optional field)
+    (True, False)
+    """
+    classes = _classes()
+    twinned = {cls for cls in classes if optional_defaults(cls)}
+    grown = True
+    while grown:  # (a class holding a twinned part reads it into its twin: twinned too)
+        holders = {
+            cls
+            for cls in classes
+            if cls not in twinned
+            and any(t in twinned for hint in field_hints(cls).values() for t in leaf_types(hint))
+        }
+        twinned |= holders
+        grown = bool(holders)
+    made = {cls: _twin(cls) for cls in classes if cls in twinned}
+    fills = _fills(made)
+    for cls, twin in made.items():
+        twin.__annotations__ = {
+            name: _retyped(hint, made) for name, hint in field_hints(cls).items()
+        }
+        setattr(twin, _HOOK, fills[cls])
+    # (a msgspec that no longer called the hook would build objects of the twins: then the
+    # sparse decoders read into the record classes, as slowly as the plain ones, and as
+    # soundly, as the walk's count does not ask who filled a field)
+    return made if read_as_expected(made) else {}
+
+
+def read_as_expected(made: Mapping[type, type]) -> bool:
+    """Whether msgspec reads into the twins of ``made`` as this module needs: a citation
+    read into its twin comes out a :class:`~rightsdata.Citation`, its optional fields set
+    by the twin's hook, not by their factories (msgspec 0.19 to 0.23 call the hook of an
+    attrs class on each object before they read its keys)."""
+    import msgspec
+
+    twin = made.get(Citation)
+    if twin is None:
+        return True
+    before = absent_count()
+    read: Any = msgspec.json.decode(b'{"source": "source:a"}', type=twin)
+    return type(read) is Citation and read.locator is None and absent_count() == before
+
+
+def _twin(cls: type) -> type:
+    """A subclass of ``cls`` that adds no slot, so that an object may change from one class
+    to the other, and whose ``__setattr__`` and ``__delattr__`` are ``object``'s, so that
+    CPython sets attributes in C (a Python ``__delattr__`` left to it, as a frozen class's
+    is, would make CPython call Python for both)."""
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+        "__module__": cls.__module__,
+        "__qualname__": f"{cls.__qualname__}._sparse",
+    }
+    return type(cls)(cls.__name__, (cls,), namespace)
+
+
+def _retyped(hint: Any, made: Mapping[type, type]) -> Any:
+    """``hint`` with each class of ``made`` replaced by its twin.
+
+    >>> from rightsdata import Citation
+    >>> made: dict[type, type] = {Citation: int}
+    >>> _retyped(tuple[Citation, ...], made), _retyped(Citation | None, made)
+    (tuple[int, ...], int | None)
+    """
+    if isinstance(hint, type) and hint in made:
+        return made[hint]
+    args = typing.get_args(hint)
+    new = tuple(_retyped(arg, made) for arg in args)
+    if new == args:
+        return hint
+    origin = typing.get_origin(hint)
+    if origin is types.UnionType or origin is typing.Union:
+        return functools.reduce(operator.or_, new)
+    return origin[new]
+
+
+def _fills(made: Mapping[type, type]) -> dict[type, Callable[[Any], None]]:
+    """For each class of ``made``, the function its twin calls on each new object: the
+    object's optional fields set to their defaults, in the twin, then the object given its
+    own class back. The functions are compiled as one source, in one call of ``compile``."""
+    namespace: dict[str, Any] = {}
     sources: list[str] = []
     names: dict[type, str] = {}
-    for cls in _classes():
-        defaults = optional_defaults(cls)
-        if not defaults:
-            continue
+    for cls in made:
         name = names[cls] = f"fill_{len(names)}_{cls.__name__}"
-        lines = [f"def {name}(record):", "    tick()"]
-        for k, (field, default) in enumerate(defaults):
-            setter = f"{name}_{k}"
-            namespace[setter] = getattr(cls, field).__set__
-            lines.append(f"    {setter}(record, {default!r})")
+        namespace[f"{name}_class"] = cls
+        lines = [f"def {name}(record):"]
+        lines += [f"    record.{field} = {default!r}" for field, default in optional_defaults(cls)]
+        lines.append(f"    record.__class__ = {name}_class")
         sources.append("\n".join(lines))
     if names:  # (one compile; the function it returns is the first's)
         first = next(iter(names.values()))
