@@ -33,8 +33,8 @@ counts every optional field that holds its default as left out
 an empty field (``"date": null``) holds a key more than the walk counts and is read again
 by the plain decoder. Which decoder reads a file first is a guess from its first bytes
 (:func:`leaves_fields_out`); a wrong guess costs time, never a wrong verdict. The sparse
-decoders of a layout are made by the first file of :data:`SPARSE_FROM` bytes or more that
-looks sparse (making them costs about what 1 MB of such files spares).
+decoders of a layout are made once the files it read that look sparse come to
+:data:`SPARSE_FROM` bytes (making them costs about what 1 MB of such files spares).
 
 >>> import msgspec
 >>> from typing import Any
@@ -101,13 +101,14 @@ class Variants(Generic[_D]):
     """What ``build`` makes (a decoder, or a dict of them) of the classes to read each kind
     into, a mapping of the kinds' names to classes: plain, from the record classes, and
     sparse, from their twins (:func:`twins`); each made when first asked for, the sparse one
-    also by :meth:`tries` for the first file of :data:`SPARSE_FROM` bytes or more that
-    looks like it leaves empty fields out."""
+    also by :meth:`tries` once the files it was given that look like they leave empty fields
+    out came to :data:`SPARSE_FROM` bytes."""
 
     def __init__(self, build: Callable[[Mapping[str, type]], _D]) -> None:
         self._build = build
         self._plain: _D | None = None
         self._sparse: _D | None = None
+        self._sparse_looking = 0  # (bytes of the files that looked sparse, read plainly)
 
     def plain(self) -> _D:
         """The plain variant, which reads every file."""
@@ -131,26 +132,30 @@ class Variants(Generic[_D]):
     def tries(self, data: bytes) -> tuple[tuple[_D, bool], ...]:
         """The variants to read ``data`` with, in turn until the tally agrees, each with
         whether it is sparse: the sparse one, then the plain one, for a file that looks like
-        it leaves empty fields out (once one of :data:`SPARSE_FROM` bytes or more was); the
-        plain one alone for any other (it reads every file, at a cost of each field left
-        out)."""
+        it leaves empty fields out (once such files, this one with them, came to
+        :data:`SPARSE_FROM` bytes); the plain one alone for any other (it reads every file,
+        at a cost of each field left out)."""
         plain = self.plain()
         if not leaves_fields_out(data):
             return ((plain, False),)
-        if self._sparse is None and len(data) < SPARSE_FROM:
-            return ((plain, False),)
+        if self._sparse is None:
+            self._sparse_looking += len(data)
+            if self._sparse_looking < SPARSE_FROM:
+                return ((plain, False),)
         return ((self.sparse(), True), (plain, False))
 
 
-#: How large a file that looks like it leaves empty fields out makes a layout's sparse
-#: decoders, if they are not made yet (later such files of any size are read by them).
-#: Making the kind files' takes about 2.4 ms of CPU time (20 M instructions: msgspec reads
-#: every twin and compiles each field's annotation); reading with them spares about 21 M
-#: instructions a MB (a load of 1,000 events, 3.8 MB: 311 M read plainly, 229 M with
-#: them made before), so that a file of this size nearly repays them by itself and every
-#: file after it gains: by this mark, a fresh process's load of 1,000 events (its largest
-#: file 1.6 MB) takes 278 M instructions where it took 310 M, and 0.96 of its CPU time
-#: (medians of 21 interleaved); no file of the bundled dataset (0.19 MB) makes them.
+#: How many bytes of files that look like they leave empty fields out make a layout's
+#: sparse decoders, if they are not made yet (the file that reaches it, and every such file
+#: after, is read by them). Making the kind files' takes about 2.4 ms of CPU time (22.6 M
+#: instructions, 9.7 M for the plain ones: the twins are made, and msgspec reads each and
+#: compiles each field's annotation); reading with them spares about 21 M instructions a
+#: MB (a load of 1,000 events, 3.8 MB: 311 M read plainly, 229 M with them made before),
+#: so that the files that make them nearly repay them, and every file after gains: a load
+#: of 1,000 events after one of 230 (0.86 MB) takes 250.5 M instructions, where it took
+#: 310.0 M with the plain decoders alone and 279.5 M once a single file of 1 MiB made
+#: them (0.95 of that CPU time, medians of 21 fresh processes interleaved); a cold load of
+#: the bundled dataset (0.65 MB) never makes them.
 SPARSE_FROM: Final = 1 << 20
 
 
