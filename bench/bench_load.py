@@ -27,11 +27,13 @@ repeat after repeat, and keeps the medians. Loads are timed under two collector 
   young collection that then moves what the load built to the old generation (``gc.collect(1)``)
   is counted in the time.
 
-Results go to ``bench/results.json`` (``--out``), under the shape, beside what the file holds
-for the other shape; ``--merge`` also keeps what this shape's earlier runs measured and this
-one did not: other sizes, and at a size measured again, the contenders, layouts and
-operations left out now (each size records its own date, commit and command; a measurement
-kept from an earlier run of that size records that run's).
+Results go to ``bench/results.json`` (``--out``), under the shape (``realistic``; with
+``--format 2``, ``realistic-format2``: files that leave empty fields out, as rightsdata writes
+datasets, load otherwise), beside what the file holds for the others; ``--merge`` also keeps
+what this shape's earlier runs in this format measured and this one did not: other sizes, and
+at a size measured again, the contenders, layouts and operations left out now (each size
+records its own date, commit and command; a measurement kept from an earlier run of that size
+records that run's).
 """
 
 from __future__ import annotations
@@ -579,6 +581,12 @@ def measure_imports(runs: int) -> dict[str, Any]:
     return result
 
 
+def results_key(shape: str, version: int) -> str:
+    """Where results.json keeps the runs of ``shape`` on files of format ``version``: the
+    shape's name for format 1 (every field written), ``realistic-format2`` for format 2."""
+    return shape if version == 1 else f"{shape}-format{version}"
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     import msgspec
 
@@ -814,7 +822,8 @@ def main() -> None:
             merged = json.loads(args.out.read_text())
     if "shapes" not in merged:
         merged = {"shapes": {}}
-    previous = merged["shapes"].get(args.shape)
+    key = results_key(args.shape, args.format)
+    previous = merged["shapes"].get(key)
     if args.merge and previous:  # keep the sizes (and import figures) not measured now
         before = previous.get("sizes", {})
         results["sizes"] = {
@@ -826,7 +835,7 @@ def main() -> None:
         }
         if "imports" not in results and "imports" in previous:
             results["imports"] = previous["imports"]
-    merged["shapes"][args.shape] = results
+    merged["shapes"][key] = results
     args.out.write_text(json.dumps(merged, indent=2) + "\n")
     print(f"\nwritten to {args.out}; render: python bench/render.py {args.out}")
 

@@ -68,6 +68,8 @@ def shape_table(results: dict[str, Any]) -> str:
     here = summary(bundled())
     columns = [("bundled dataset", here)]
     for shape, result in results.items():
+        if result.get("format", 1) != 1:
+            continue  # (the same data, its files written otherwise)
         sizes = result.get("sizes", {})
         by_size = sorted(sizes, key=int, reverse=True)
         # the largest size, and the largest whose summary has every figure summary() gives
@@ -491,8 +493,11 @@ def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:
         if not result:
             continue
         runs = _runs(result)
+        name, version = shape.split("-format")[0], result.get("format", 1)
+        written = "" if version == 1 else f", format {version} (empty fields left out)"
         parts += [
-            f"\n### {shape} shape: {result['date']}, commit {str(result.get('commit'))[:10]}\n",
+            f"\n### {name} shape{written}: {result['date']}, commit "
+            f"{str(result.get('commit'))[:10]}\n",
             _provenance(result, merged=bool(runs))
             + "medians of the runs of each size ("
             + ", ".join(
@@ -541,7 +546,9 @@ def render(results: dict[str, Any], shapes: list[str] | None = None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("results", type=Path, nargs="?", default=HERE / "results.json")
-    parser.add_argument("--shape", nargs="+", help="realistic, synthetic (default: all)")
+    parser.add_argument(
+        "--shape", nargs="+", help="realistic, realistic-format2, synthetic (default: all)"
+    )
     args = parser.parse_args()
     print(render(json.loads(args.results.read_text())["shapes"], args.shape), end="")
 

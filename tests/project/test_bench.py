@@ -322,6 +322,39 @@ def test_merge_keeps_what_a_run_left_out_with_the_run_that_measured_it() -> None
     assert "--ops search" not in together and "load average" not in together
 
 
+def test_runs_on_format_2_files_are_kept_and_shown_apart(bench: Any) -> None:
+    # (the same data written with its empty fields left out loads otherwise: its figures
+    # neither replace the format 1 runs nor add a column to the shape's table)
+    sys.path.insert(0, str(BENCH))
+    try:
+        import bench_load
+        import render
+    finally:
+        sys.path.remove(str(BENCH))
+    assert bench_load.results_key("realistic", 1) == "realistic"
+    assert bench_load.results_key("realistic", 2) == "realistic-format2"
+    shape, _ = bench
+    summary = shape.summary(shape.bundled())
+    machine = {"python": "3.11", "cpus": 2, "load_average_at_start": [0.5], "msgspec": "0.23"}
+    load = {
+        "json_loads": {"runs": 1, "load_cpu_s": 1.0},
+        "rightsdata": {"runs": 1, "load_cpu_s": 0.8},
+    }
+
+    def result(version: int) -> dict[str, Any]:
+        row = {"shape": summary, "load": {"default": load, "paused": load}, "repeat": 1}
+        return {
+            "date": "2026-12-06 09:33 UTC", "commit": "d" * 40, "command": "--sizes 1000",
+            "machine": machine, "repeat": 1, "format": version, "sizes": {"1000": row},
+        }  # fmt: skip
+
+    rendered = render.render({"realistic": result(1), "realistic-format2": result(2)})
+    assert "### realistic shape: 2026-12-06" in rendered
+    assert "### realistic shape, format 2 (empty fields left out): 2026-12-06" in rendered
+    header = next(line for line in rendered.splitlines() if line.startswith("|  | bundled"))
+    assert header.count("realistic") == 1
+
+
 def test_columns_probe_holds_every_value(bench: Any) -> None:
     """bench/columns_probe.py's figure is of columns that hold the data: the texts decode
     back, references resolve to the records they name, and each list's counts add up to
