@@ -1778,19 +1778,24 @@ def _utf8(data: bytes) -> str | None:
         return None
 
 
-def json_lines(text: str) -> list[str]:
-    r"""The lines of JSON Lines text: split at "\n" only (a "\r" before it is dropped), never
-    at the other line breaks str.splitlines() knows (U+2028, U+0085...), which JSON text may
-    hold unescaped (rightsdata writes them escaped; a file from elsewhere, or from an earlier
-    rightsdata, may hold them raw).
+def json_lines(text: str) -> Iterator[str]:
+    r"""The lines of JSON Lines text, one at a time (a read that stops early splits no more):
+    split at "\n" only (a "\r" before it is dropped), never at the other line breaks
+    str.splitlines() knows (U+2028, U+0085...), which JSON text may hold unescaped
+    (rightsdata writes them escaped; a file from elsewhere, or from an earlier rightsdata,
+    may hold them raw).
 
-    >>> json_lines('{"a": "x\u2028y"}\r\n{}\n')
+    >>> list(json_lines('{"a": "x\u2028y"}\r\n{}\n'))
     ['{"a": "x\u2028y"}', '{}']
     """
-    lines = text.split("\n")
-    if lines and not lines[-1]:
-        lines.pop()
-    return [line[:-1] if line.endswith("\r") else line for line in lines]
+    start, end = 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        if stop < 0:
+            stop = end
+        line = text[start:stop]
+        yield line[:-1] if line.endswith("\r") else line
+        start = stop + 1
 
 
 #: JSON's white space, of which a blank JSON Lines line may hold some (its "\n" is split
@@ -1917,7 +1922,7 @@ def _judge_lines(parts: _Parts, name: str, text: str, cap: int) -> None:
     redirect_lines: list[object] = []
     redirect_numbers: list[int] = []
     with gc_paused():
-        for number, kind, value in _line_values(parts, name, text, _each_line(text)):
+        for number, kind, value in _line_values(parts, name, text, json_lines(text)):
             if kind is _ONE_DOCUMENT:
                 _structure_kinds(parts, value, name, redirects=True, descriptor=True)
                 return
@@ -1983,22 +1988,6 @@ class _KindLines:
             self.kept_at,
             self.nameless,
         )
-
-
-def _each_line(text: str) -> Iterator[str]:
-    r""":func:`json_lines`, one line at a time: a read that stops early splits no more.
-
-    >>> list(_each_line('{"a": "x\u2028y"}\r\n{}\n')) == json_lines('{"a": "x\u2028y"}\r\n{}\n')
-    True
-    """
-    start, end = 0, len(text)
-    while start < end:
-        stop = text.find("\n", start)
-        if stop < 0:
-            stop = end
-        line = text[start:stop]
-        yield line[:-1] if line.endswith("\r") else line
-        start = stop + 1
 
 
 def _first_lines(problems: list[Problem], cap: int, options: ReadOptions) -> list[Problem]:

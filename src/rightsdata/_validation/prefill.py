@@ -61,6 +61,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final, Generic, TypeVar
 
 import attrs
+import msgspec
 
 from rightsdata._model.fields import optional_defaults
 from rightsdata._model.records import RECORD_TYPES, Citation
@@ -219,8 +220,6 @@ def read_as_expected(made: Mapping[type, type]) -> bool:
 
     The fields' factories are not asked about: their count is the process's, which
     another thread's plain read moves meanwhile."""
-    import msgspec
-
     twin = made.get(Citation)
     if twin is None:
         return True
