@@ -725,6 +725,10 @@ def _stat(path: Path) -> os.stat_result | Problem:
 def _read_any(path: Path, options: ReadOptions) -> _Read:
     info = _stat(path)
     if isinstance(info, Problem):
+        if path.suffix.lower() in (".json", *JSON_LINES_SUFFIXES):
+            # (a path named as a file, missing or unreadable: the problem concerns that file,
+            # named as its other problems would name it; a folder's is no file's)
+            info = Problem(info.location, info.message, info.code, file=printable(path.name))
         return None, [info], ()
     if stat.S_ISDIR(info.st_mode):
         return _read_folder(path, options, check_resources=True)
