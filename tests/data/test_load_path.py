@@ -221,6 +221,17 @@ def test_a_path_that_does_not_exist(tmp_path: Path) -> None:
     assert problems(tmp_path / "nothing-here.json") == [
         (str(tmp_path / "nothing-here.json"), ProblemCode.MISSING)
     ]
+    # the file it names is the one the problem concerns; a folder's names no file
+    files = {
+        name: rightsdata.validate(tmp_path / name)[0].file
+        for name in ("gone.json", "gone.jsonl", "gone.ndjson", "gone")
+    }
+    assert files == {
+        "gone.json": "gone.json",
+        "gone.jsonl": "gone.jsonl",
+        "gone.ndjson": "gone.ndjson",
+        "gone": None,
+    }
 
 
 def test_a_directory_of_unrelated_files(make_folder: MakeFolder) -> None:

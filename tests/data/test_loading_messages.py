@@ -370,6 +370,11 @@ SYNTAX: list[tuple[str, str | None, str]] = [
     ('{"persons": [], }', "trailing", "line 1 column 15 (after persons)"),
     ('[{"id": "a",}]', "trailing", "line 1 column 12 (in [0])"),
     ('[{"id": "a"},, {"id": "b"}]', "two commas", "line 1 column 13 (after [0])"),
+    # (a comma missing between two records: where it was due, after the first)
+    ('[{"id": "a"} {"id": "b"}]', None, "line 1 column 14 (after [0])"),
+    ('[{"id": "a"}\n\n{"id": "b"}]', None, "line 3 column 1 (after [0])"),
+    ('{"persons": [{"id": "a"} {}]}', None, "line 1 column 26 (after persons[0])"),
+    ('{"persons": [] "events": []}', None, "line 1 column 16 (after persons)"),
     ('{"persons": [{"id": "a"},,{}]}', "two commas", "line 1 column 25 (after persons[0])"),
     ('{"a": 1,, "b": 2}', "two commas", "line 1 column 8 (after a)"),
     ("[1,,]", "two commas", "line 1 column 3 (after [0])"),
@@ -389,21 +394,21 @@ SYNTAX: list[tuple[str, str | None, str]] = [
     ("[\u2018a\u2019]", "curly quotes", "line 1 column 2"),  # (not single quotes)
     ("{\u201cname\u201d: 1}", "curly quotes", "line 1 column 2"),
     ('["a \u201cquoted\u201d word", \u201cb\u201d]', "curly quotes", "line 1 column 21"),
-    ('["\u201cinside a string is fine\u201d"', "cut short", "line 1 column 29"),
-    ('[1, "it\'s"', "cut short", "line 1 column 11"),
+    ('["\u201cinside a string is fine\u201d"', "cut short", "line 1 column 29 (after [0])"),
+    ('[1, "it\'s"', "cut short", "line 1 column 11 (after [1])"),
     ("// c\n[]", "comment", "line 1 column 1"),
-    ("[1 /* c */]", "comment", "line 1 column 4"),
+    ("[1 /* c */]", "comment", "line 1 column 4 (after [0])"),
     ("[1,\n# c\n2]", "comment", "line 2 column 1"),
     ('{"a": 1} # c', "comment", "line 1 column 10"),
     ('{"a": #fff}', None, "line 1 column 7 (in a)"),  # (a '#' in a word)
-    ("[1 / 2]", None, "line 1 column 4"),
+    ("[1 / 2]", None, "line 1 column 4 (after [0])"),
     ("[None]", "constant", "line 1 column 2"),
     ("[True, 1]", "constant", "line 1 column 2"),
     ('{"a": NULL}', "constant", "line 1 column 7 (in a)"),
     ("[Nonesuch]", None, "line 1 column 2"),
     ("[True_]", None, "line 1 column 2"),
     ("[Nil]", None, "line 1 column 2"),
-    ('["a"', "cut short", "line 1 column 5"),
+    ('["a"', "cut short", "line 1 column 5 (after [0])"),
     ('["a', None, "line 1 column 2"),  # (a string that never ends, said so)
     ("[1]  \n", None, ""),  # (valid: no message)
     ("{} {}", "extra", "line 1 column 4"),
@@ -417,10 +422,10 @@ SYNTAX: list[tuple[str, str | None, str]] = [
     ('{"best": 0xC8}', "hex", "line 1 column 10 (in best)"),
     ("[200.]", "ends in a point", "line 1 column 2"),
     ("[.5]", "starts with a point", "line 1 column 2"),
-    ("[0x1g]", None, "line 1 column 3"),  # (a word, not a number)
+    ("[0x1g]", None, "line 1 column 3 (after [0])"),  # (a word, not a number)
     ("[deadbeef]", None, "line 1 column 2"),
-    ("[1.5.2]", None, "line 1 column 5"),
-    ('["a"0200]', None, "line 1 column 5"),  # (a number where a comma goes)
+    ("[1.5.2]", None, "line 1 column 5 (after [0])"),
+    ('["a"0200]', None, "line 1 column 5 (after [0])"),  # (a number where a comma goes)
     ("[+]", None, "line 1 column 2"),
     ("[+-1]", None, "line 1 column 2"),
 ]

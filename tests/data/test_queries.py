@@ -1628,6 +1628,25 @@ def test_get_with_a_record_class(ds: Dataset) -> None:
         ds.get(KOZLOV, (Event,))  # one class: as its collection says it
 
 
+def test_an_id_in_capitals_is_told_ids_are_in_lowercase(ds: Dataset) -> None:
+    # (no record is spelled like it: the ID in lowercase is what there is to say)
+    for record_id, lookup in [
+        ("PERSON:X", lambda i: ds.get(i)),
+        ("Person:zz-top", lambda i: ds.persons[i]),
+        ("EVENT:nothing-here", lambda i: ds.related(i)),
+    ]:
+        with pytest.raises(UnknownIdError) as raised:
+            lookup(record_id)
+        assert raised.value.hint == f"IDs are in lowercase: {record_id.lower()!r}"
+    # one that names another kind than the one taken is told the kind taken, as before
+    with pytest.raises(UnknownIdError) as raised:
+        ds.persons["ORG:X"]
+    assert raised.value.hint == "IDs are a kind and a name, like 'person:aarti-narsee'"
+    # one spelled like a record's is told that record
+    with pytest.raises(UnknownIdError, match="did you mean 'person:vladimir-kozlov'"):
+        ds.get("PERSON:VLADIMIR-KOZLOV")
+
+
 def test_get_with_a_record_class_says_what_the_collection_says(ds: Dataset) -> None:
     """One rule: ``ds.get(id, cls)`` looks the ID up as ``cls``'s collection does, so a
     retired ID says where it redirects."""

@@ -132,7 +132,18 @@ def test_a_value_of_the_wrong_form_is_told_in_words_on_every_path(
     [
         ("country", "kz", "'kz' is not a country code"),
         ("name", " padded", "must be non-empty text without leading or trailing spaces"),
+        (
+            "name",
+            "\tpadded",
+            "must be non-empty text without leading or trailing spaces (it starts with a tab)",
+        ),
         ("id", "person:Jane Doe", "'person:Jane Doe' is not an id (kind:slug"),
+        (
+            "id",
+            "Person:J",
+            "'Person:J' is not an id (kind:slug, slug in lowercase a-z, 0-9 and "
+            "'-': in lowercase, 'person:j')",
+        ),
         ("id", "event:a", "'event:a' names 'event'; expected a person"),
     ],
 )

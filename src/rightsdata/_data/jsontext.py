@@ -76,8 +76,13 @@ def place(text: str, pos: int, *, one_line: bool = False) -> str:
 def _item_at(text: str, pos: int) -> str:
     """The item of the outer list (``[3]``), or of a list under a key of the outer object
     (``persons[3]``), or the outer object's key (``name``), that ``pos`` falls within; or,
-    where ``pos`` is a comma of one of those that follows an item, the item it follows
-    (``after [3]``, ``after persons[3]``, ``after name``); '' where it falls in none."""
+    where ``pos`` is between items of one of those and follows an item (a stray comma, or
+    what stands where a comma was due), the item it follows (``after [3]``, ``after
+    persons[3]``, ``after name``); '' where it falls in none.
+
+    >>> _item_at('[{"id": "a"} {"id": "b"}]', 13), _item_at('[{"id": "a"}, {"id": "b"}]', 14)
+    ('after [0]', '')
+    """
     stack: list[list[object]] = []  # [opener, index in a list, key in an object]
     for match in _TOKENS.finditer(text):
         if match.start() >= pos:  # (a string that holds pos is read whole, not cut at it)
@@ -96,9 +101,9 @@ def _item_at(text: str, pos: int) -> str:
         elif stack and stack[-1][0] == "{" and stack[-1][2] is None:
             stack[-1][2] = token[1:-1]  # (a key: the first string of an object's pair)
     prior = _prior(text, pos)
-    # (a comma that follows an item; not one right after a key's colon, where the key's
-    # value is missing: that falls in the key's pair)
-    after = text[pos : pos + 1] == "," and prior >= 0 and text[prior] not in "[{,:"
+    # (a comma, or anything where a comma was due, that follows an item; not one right
+    # after a key's colon, where the key's value is missing: that falls in the key's pair)
+    after = prior >= 0 and text[prior] not in "[{,:"
     if not stack:
         return ""
     outer = stack[0]

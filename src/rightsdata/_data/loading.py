@@ -46,6 +46,7 @@ from rightsdata._values.errors import (
     checked,
     counted,
     describe_json,
+    not_text_key,
     number_of_digits,
     printable,
     problem_parts,
@@ -724,6 +725,10 @@ def _stat(path: Path) -> os.stat_result | Problem:
 def _read_any(path: Path, options: ReadOptions) -> _Read:
     info = _stat(path)
     if isinstance(info, Problem):
+        if path.suffix.lower() in (".json", *JSON_LINES_SUFFIXES):
+            # (a path named as a file, missing or unreadable: the problem concerns that file,
+            # named as its other problems would name it; a folder's is no file's)
+            info = Problem(info.location, info.message, info.code, file=printable(path.name))
         return None, [info], ()
     if stat.S_ISDIR(info.st_mode):
         return _read_folder(path, options, check_resources=True)
@@ -1515,14 +1520,16 @@ def _structure_kinds(
         if descriptor and EMBEDDED in raw:  # first: the format it declares picks the schemas
             _embedded_descriptor(parts, raw[EMBEDDED], f"{label}:{EMBEDDED}", label)
         for key, documents in _in_checking_order(parts, raw):
-            # (an empty key is told at the document, not at "label:", as a record's field)
-            empty = key == ""
-            shown = key if isinstance(key, str) else shown_repr(key)
-            where = label if empty else f"{label}:{shown}"
             if descriptor and key == EMBEDDED:
                 continue
             if _full(parts):  # (max_problems: what follows is not judged)
                 break
+            if not isinstance(key, str):  # (only Python gives one: told at the document)
+                parts.problems.append(Problem(label, not_text_key(key), ProblemCode.TYPE))
+                continue
+            # (an empty key is told at the document, not at "label:", as a record's field)
+            empty = key == ""
+            where = label if empty else f"{label}:{key}"
             if redirects and key == "redirects":
                 parts.redirects, found = _check_redirects(documents, where, limit=_room(parts))
                 parts.problems += found
@@ -1531,7 +1538,7 @@ def _structure_kinds(
             if key not in KINDS:
                 from rightsdata._values.spelling import close, did_you_mean
 
-                like = close(key, KINDS, n=1) if isinstance(key, str) else []
+                like = close(key, KINDS, n=1)
                 expected = f"{did_you_mean(like)} Expected" if like else "expected"
                 named = "key '' is " if empty else ""
                 parts.problems.append(

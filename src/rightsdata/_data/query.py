@@ -50,7 +50,13 @@ from rightsdata._values.errors import (
     with_article,
 )
 from rightsdata._values.flags import flag
-from rightsdata._values.ids import KIND_OF_PREFIX, follow_redirects, noun, prefix_of
+from rightsdata._values.ids import (
+    KIND_OF_PREFIX,
+    follow_redirects,
+    is_valid_id,
+    noun,
+    prefix_of,
+)
 from rightsdata._values.joined import one_of
 from rightsdata.vocab import (
     RATED,
@@ -438,10 +444,12 @@ class Queries:
         ID's name part or the name given in its place (``'Vladimir Kozlov'``,
         ``person:kozlov``; searched for, or looked for inside IDs, only from
         :data:`SEARCHED_FROM` letters or digits on, counted as given, as fewer start arbitrary
-        words), then IDs spelled like it. With none, an ID without a kind, or of a kind not
-        taken, is shown an ID of this dataset of those kinds (``IDs are a kind and a name, like
-        'place:almaty'``); a country's code where no place is taken (``events(involving='KZ')``)
-        is said to be one, and that events take it as their place where any actor is taken (a
+        words), then IDs spelled like it. With none, an ID in capitals that in lowercase is
+        one of those kinds is told so (``IDs are in lowercase: 'person:x'``), and an ID
+        without a kind, or of a kind not taken, is shown an ID of this dataset of those kinds
+        (``IDs are a kind and a name, like 'place:almaty'``); a country's code where no place
+        is taken (``events(involving='KZ')``) is said to be one, and that events take it as
+        their place where any actor is taken (a
         person, an organisation or a group: events' ``involving``, a statement's
         ``speaker``), not where one kind is (``persons['KZ']``).
         Else None.
@@ -482,7 +490,15 @@ class Queries:
             # likely meant; a lookup of one kind, persons["KZ"], is told no more)
             taken = " (events take it as their place)" if set(types) == set(ACTOR_TYPES) else ""
             notes.append(f"{code!r} is the country code of {country.id!r}{taken}")
-        if not hint and own not in kinds and (code is None or "places" not in kinds):
+        lowered = record_id.lower()  # ('PERSON:X': of a kind taken, in lowercase)
+        if (
+            not hint
+            and lowered != record_id
+            and is_valid_id(lowered)
+            and KIND_OF_PREFIX.get(prefix_of(lowered)) in kinds
+        ):
+            notes.append(f"IDs are in lowercase: {lowered!r}")
+        elif not hint and own not in kinds and (code is None or "places" not in kinds):
             shown = [k for k in ("persons", *kinds) if k in kinds]  # (a person's, if taken)
             example = next((i for k in shown for i in self._tables.get(k, {})), None)
             if example is not None and own is None and country is None:

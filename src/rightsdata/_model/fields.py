@@ -62,7 +62,7 @@ from rightsdata._model.forms import (
 )
 from rightsdata._values.controls import CONTROL_CLASS, find_control, name_control
 from rightsdata._values.errors import FieldError, ProblemCode, counted, shown_number
-from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern
+from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern, is_valid_id
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -262,9 +262,7 @@ def check_ref(name: str, value: object, prefixes: tuple[str, ...]) -> None:
         raise FieldError(name, f"expected an id, got {type(value).__name__}", ProblemCode.TYPE)
     kind, sep, slug = value.partition(":")
     if not sep or _SLUG_RE.fullmatch(slug) is None:
-        raise FieldError(
-            name, f"{value!r} is not an id (kind:slug, slug in lowercase a-z, 0-9 and '-')"
-        )
+        raise FieldError(name, f"{value!r} is not an id ({id_form(value)})")
     if kind not in prefixes:
         raise FieldError(
             name,
@@ -272,6 +270,44 @@ def check_ref(name: str, value: object, prefixes: tuple[str, ...]) -> None:
             ProblemCode.VALUE,
         )
     remember_ids(prefixes, (value,))
+
+
+#: White space at a text's end named in words (any other by its code point).
+_SPACE_WORDS: Final = {
+    "\t": "a tab",
+    "\n": "a line feed",
+    "\r": "a carriage return",
+    "\u00a0": "a no-break space (U+00A0)",
+}
+
+
+def _odd_end(value: str) -> str:
+    """Which white space an end of ``value`` holds, where it is not a plain space (which the
+    message's words say already), as the message's last words.
+
+    >>> _odd_end("\\tx"), _odd_end("x\u2003"), _odd_end(" x")
+    (' (it starts with a tab)', ' (it ends with U+2003)', '')
+    """
+    for end, character in (("starts", value[:1]), ("ends", value[-1:])):
+        if character.isspace() and character != " ":
+            said = _SPACE_WORDS.get(character) or name_control(character)
+            return f" (it {end} with {said})"
+    return ""
+
+
+def id_form(value: str) -> str:
+    """What an ID is, said to ``value``, which is not one: its form, and the ID it would
+    be in lowercase if that is one.
+
+    >>> id_form("Person:C"), id_form("person c")
+    ("kind:slug, slug in lowercase a-z, 0-9 and '-': in lowercase, 'person:c'", "kind:slug, \
+slug in lowercase a-z, 0-9 and '-'")
+    """
+    form = "kind:slug, slug in lowercase a-z, 0-9 and '-'"
+    lowered = value.lower()
+    if lowered != value and is_valid_id(lowered):
+        return f"{form}: in lowercase, {lowered!r}"
+    return form
 
 
 def remember_ids(prefixes: tuple[str, ...], values: Collection[str]) -> None:
@@ -538,7 +574,9 @@ class Text(Spec):
             raise FieldError(name, f"expected text, got {type(value).__name__}", ProblemCode.TYPE)
         check_controls(name, value, (self.form and self.form.controls) or TEXT_CONTROLS)
         if not value or value[0].isspace() or value[-1].isspace():
-            raise FieldError(name, "must be non-empty text without leading or trailing spaces")
+            raise FieldError(
+                name, "must be non-empty text without leading or trailing spaces" + _odd_end(value)
+            )
         if self.max_length is not None and len(value) > self.max_length:
             raise FieldError(
                 name, f"is {len(value)} characters long; at most {self.max_length} allowed"

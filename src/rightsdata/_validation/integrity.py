@@ -332,7 +332,10 @@ class Context:
     reads them once, for this and the collections). The rules add to ``unjudged`` the kinds
     some reference to which (for ratings, whose sequence) they did not judge, or a record of
     which, failed, they could not compare a sound record with (a victim's birth, a link of a
-    chain: every rule that compares records says so, as the sequence of ratings does).
+    chain: every rule that compares records says so, as the sequence of ratings does), or
+    whose values, unread, they would have compared (a failed event's date, a failed
+    rating's ``previous``); what can be read of a failed record (its well-formed references)
+    is judged.
     ``base`` is
     the dataset the records extend (:class:`Base`), if any: references resolve against it
     too, and the records may not clash with it; its own records are not judged."""
@@ -899,23 +902,38 @@ _SUBJECT: Final = operator.attrgetter("subject")
 _OBJECT: Final = operator.attrgetter("object")
 
 
+_SAME_ENDS: Final = "a relationship's subject and object are the same record"
+
+
 def _distinct_ends(context: Context) -> list[Problem]:
+    problems = _failed_same_ends(context.failed) if context.failed else []
     relationships = context.records.get("relationships", ())
     try:  # most often none has the same ends: found by C-level maps, without a Python loop
         if not any(map(operator.eq, map(_SUBJECT, relationships), map(_OBJECT, relationships))):
-            return []
+            return problems
     except Exception:  # (not records the rule judges: the loop below says what they are)
         pass
     return [
-        context.problem(
-            "relationships",
-            index,
-            "object",
-            "a relationship's subject and object are the same record",
-        )
+        context.problem("relationships", index, "object", _SAME_ENDS)
         for index, record in context.kind("relationships")
         if isinstance(record, Relationship) and record.subject == record.object
-    ]
+    ] + problems
+
+
+def _failed_same_ends(failed: Sequence[Failed]) -> list[Problem]:
+    """The relationships that failed to structure (for another field's problem) whose
+    subject and object are well formed and the same: judged by their references, so that
+    the fix of the other problem does not reveal this one. (An end that is not well formed
+    is its own problem; its fix gives the value to judge.)"""
+    problems: list[Problem] = []
+    for record in failed:
+        if record.place.kind != "relationships":
+            continue
+        ends = dict(record.references)
+        subject = ends.get("subject")
+        if subject is not None and subject == ends.get("object"):
+            problems.append(record.place.problem("object", _SAME_ENDS, ProblemCode.INTEGRITY))
+    return problems
 
 
 def _part_of_ends(context: Context) -> list[Problem]:
@@ -927,6 +945,10 @@ def _within_ends(context: Context) -> list[Problem]:
 
 
 def _previous_levels(context: Context) -> list[Problem]:
+    if any(r.place.kind == "ratings" and "previous" in r.stated for r in context.failed):
+        # (a rating that failed and states the level before it: that level is not read, so
+        # it is not judged against the rating before)
+        context.unjudged.add("ratings")
     missing = (
         "ratings" in context.partial
         or "ratings" in context.nameless
@@ -1085,6 +1107,8 @@ def _born_before_taking_part(context: Context) -> list[Problem]:
     born = births(context.records, context.base)
     if not born:
         return []
+    if context.failed:
+        _unjudged_events(context, born)
     problems: list[Problem] = []
     victim = Role.VICTIM
     for index, event in context.holding("events", "participants.role", victim):
@@ -1125,6 +1149,23 @@ def _unborn_victims(context: Context) -> None:
             and any(p.role is victim and p.actor in unread for p in event.participants)
         ):
             context.unjudged.add("persons")
+            return
+
+
+def _unjudged_events(context: Context, born: Mapping[str, EDTF]) -> None:
+    """Add ``events`` to what went unjudged if an event that failed to structure states a
+    date and names as a participant a person whose birth is known: neither its date nor the
+    roles are read, so it is not judged against that birth (its own problems are reported)."""
+    for record in context.failed:
+        if (
+            record.place.kind == "events"
+            and "date" in record.stated
+            and any(
+                at.startswith("participants[") and target in born
+                for at, target in record.references
+            )
+        ):
+            context.unjudged.add("events")
             return
 
 
