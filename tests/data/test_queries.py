@@ -1630,11 +1630,12 @@ def test_get_with_a_record_class(ds: Dataset) -> None:
 
 def test_an_id_in_capitals_is_told_ids_are_in_lowercase(ds: Dataset) -> None:
     # (no record is spelled like it: the ID in lowercase is what there is to say)
-    for record_id, lookup in [
-        ("PERSON:X", lambda i: ds.get(i)),
-        ("Person:zz-top", lambda i: ds.persons[i]),
-        ("EVENT:nothing-here", lambda i: ds.related(i)),
-    ]:
+    lookups: list[tuple[str, Callable[[str], object]]] = [
+        ("PERSON:X", ds.get),
+        ("Person:zz-top", ds.persons.__getitem__),
+        ("EVENT:nothing-here", ds.related),
+    ]
+    for record_id, lookup in lookups:
         with pytest.raises(UnknownIdError) as raised:
             lookup(record_id)
         assert raised.value.hint == f"IDs are in lowercase: {record_id.lower()!r}"
