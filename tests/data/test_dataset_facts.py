@@ -2893,7 +2893,10 @@ def test_003_each_items_addressee_is_whom_its_call_names(ds: Any) -> None:
 
 # --- 3.4.3: voices, passives, aliases, kinds and quotes (audit 6) ----------------------------
 
-QUOTE_WORDS = 25
+#: A quote is short: the words are the fact, not the passage around them. 30 words: the
+#: longest kept, HRF's call of 26 words, limited by its last clause ("convicted based on
+#: confessions or testimony obtained by means of torture"), which a cut would drop.
+QUOTE_WORDS = 30
 
 
 def documents_text() -> str | None:
@@ -2911,15 +2914,14 @@ def test_every_quote_is_a_short_verbatim_clause(ds: Any) -> None:
     assert [
         (s.id, len(s.quote.split())) for s in quoted if len(s.quote.split()) > QUOTE_WORDS
     ] == []
-    # until 3.4.3 four ran to 26-34 words; each keeps its core clause
+    # until 3.4.3 two ran to 33 and 34 words; each keeps its core clause
     zhovtis = ds.get("statement:zhovtis-2022-new-kazakhstan").quote
     assert zhovtis.endswith("they should stop persecuting civil society activists")
     narsee = ds.get("statement:narsee-2022-downgrade").quote
     assert narsee.endswith("seen following the January events")
-    blows = ds.get("statement:halvorssen-2012-12-14-sweeping-blows").quote
-    assert blows.endswith("sweeping blows against an already 'illegal' opposition")
-    review = ds.get("statement:hrf-2012-12-14-review-oil-worker-convictions").quote
-    assert review.endswith("in which oil workers were convicted")
+    # a clause that limits what is said stays with it
+    call = ds.get("statement:hrf-2012-12-14-review-oil-worker-convictions").quote
+    assert call.endswith("convicted based on confessions or testimony obtained by means of torture")
     text = documents_text()
     if text is None:
         pytest.skip("the source documents (shared/seeds) are not beside the repository")
