@@ -516,8 +516,9 @@ def _new_names(names: list[str], count: int = 20) -> list[str]:
 def _write_layouts(
     data: dict[str, list[dict[str, Any]]], folder: Path, version: int = 1
 ) -> dict[str, Path]:
-    """The three layouts of ``data`` (every field written), in file format ``version``."""
-    data = in_format(data, version)
+    """The three layouts of ``data`` (every field written), in file format ``version``:
+    ``data`` is rewritten in that format in its place (:func:`shape.in_format`)."""
+    data = in_format(data, version, in_place=True)
     return {
         "folder": write_folder(data, folder / LAYOUT_FILES["folder"], version),
         "document": write_document(data, folder / LAYOUT_FILES["document"]),
@@ -542,8 +543,9 @@ def _dataset(
             meta.write_text(json.dumps(known))
         return names, known["probe"], known["shape"]
     data = SHAPES[shape](size, seed)
+    known = {"probe": _probe_args(data), "shape": summary(data)}  # (read every field)
     paths = _write_layouts(data, where, version)
-    known = {"probe": _probe_args(data), "shape": summary(data)}
+    del data
     meta.write_text(json.dumps(known))  # last: a run stopped while writing leaves no meta
     return paths, known["probe"], known["shape"]
 
