@@ -375,6 +375,12 @@ SYNTAX: list[tuple[str, str | None, str]] = [
     ('[{"id": "a"}\n\n{"id": "b"}]', None, "line 3 column 1 (after [0])"),
     ('{"persons": [{"id": "a"} {}]}', None, "line 1 column 26 (after persons[0])"),
     ('{"persons": [] "events": []}', None, "line 1 column 16 (after persons)"),
+    # (inside a string, or where a key's colon was due: in the item, not after it)
+    ('{"name": "a\tb"}', None, "line 1 column 12 (in name)"),
+    ('{"persons": ["a\tb"]}', None, "line 1 column 16 (in persons)"),
+    ('["a\tb"]', None, "line 1 column 4"),
+    ('{"a" 1}', None, "line 1 column 6 (in a)"),
+    ('{"persons" [], "events": []}', None, "line 1 column 12 (in persons)"),
     ('{"persons": [{"id": "a"},,{}]}', "two commas", "line 1 column 25 (after persons[0])"),
     ('{"a": 1,, "b": 2}', "two commas", "line 1 column 8 (after a)"),
     ("[1,,]", "two commas", "line 1 column 3 (after [0])"),

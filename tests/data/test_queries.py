@@ -1639,10 +1639,19 @@ def test_an_id_in_capitals_is_told_ids_are_in_lowercase(ds: Dataset) -> None:
         with pytest.raises(UnknownIdError) as raised:
             lookup(record_id)
         assert raised.value.hint == f"IDs are in lowercase: {record_id.lower()!r}"
-    # one that names another kind than the one taken is told the kind taken, as before
+    # one that names, in any case, another kind than those taken is told the kinds taken
     with pytest.raises(UnknownIdError) as raised:
         ds.persons["ORG:X"]
-    assert raised.value.hint == "IDs are a kind and a name, like 'person:aarti-narsee'"
+    assert raised.value.hint == "a person is wanted here, like 'person:aarti-narsee'"
+    with pytest.raises(UnknownIdError) as raised:
+        ds.events(involving="PLACE:X")
+    assert raised.value.hint == (
+        "a person, an organisation or a group is wanted here, like 'person:aarti-narsee'"
+    )
+    # (a letter that is no ASCII capital: not told to write it in lowercase)
+    with pytest.raises(UnknownIdError) as raised:
+        ds.get("person:\u212a")  # (the Kelvin sign, which lowercases to k)
+    assert "lowercase" not in str(raised.value)
     # one spelled like a record's is told that record
     with pytest.raises(UnknownIdError, match="did you mean 'person:vladimir-kozlov'"):
         ds.get("PERSON:VLADIMIR-KOZLOV")

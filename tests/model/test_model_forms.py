@@ -144,6 +144,8 @@ def test_a_value_of_the_wrong_form_is_told_in_words_on_every_path(
             "'Person:J' is not an id (kind:slug, slug in lowercase a-z, 0-9 and "
             "'-': in lowercase, 'person:j')",
         ),
+        # (in lowercase an ID of a kind the field does not take: not suggested)
+        ("id", "EVENT:A", "'EVENT:A' is not an id (kind:slug, slug in lowercase a-z, 0-9 and '-')"),
         ("id", "event:a", "'event:a' names 'event'; expected a person"),
     ],
 )

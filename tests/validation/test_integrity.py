@@ -835,7 +835,9 @@ def test_an_event_that_failed_with_nothing_to_compare_leaves_nothing_unjudged(
         return _load_error(make_folder(files)).unchecked
 
     failed = {**_victim_of(), "title": 5}
-    assert unchecked(person_doc(), failed) == ()  # (no birth known)
+    assert unchecked(person_doc(), failed) == ()  # (no birth given)
+    # a birth in a person's record that failed too is given, though not read
+    assert unchecked(person_doc(born="2000", name=5), failed) == ("events",)
     assert unchecked(person_doc(born="2000"), {**failed, "date": None}) == ()  # (no date)
     assert unchecked(person_doc(born="2000"), {**event_doc(date="1990"), "title": 5}) == (
         "events",  # (its roles are not read: person:a may be its victim)
@@ -882,6 +884,10 @@ def test_a_rating_that_failed_and_states_the_level_before_is_noted(
     kinds["ratings"][1] = rating("rating:b", "2020", "repressed", None) | {"unknown": 1}
     error = _load_error(make_folder({f"{k}.json": v for k, v in kinds.items()}))
     assert (len(error.problems), error.unchecked) == (1, ())  # (it states none)
+    # the only rating: no other to compare it with
+    kinds["ratings"] = [{**rating("rating:b", "2020", "repressed", "closed"), "unknown": 1}]
+    error = _load_error(make_folder({f"{k}.json": v for k, v in kinds.items()}))
+    assert (len(error.problems), error.unchecked) == (1, ())
 
 
 def test_a_cycle_of_events_that_all_failed_is_said_at_the_first(make_folder: MakeFolder) -> None:

@@ -60,28 +60,31 @@ def line_column(text: str, pos: int) -> str:
     return f"line {line} column {pos - text.rfind(chr(10), 0, pos)}"
 
 
-def place(text: str, pos: int, *, one_line: bool = False) -> str:
+def place(text: str, pos: int, *, one_line: bool = False, comma_due: bool = False) -> str:
     """Where ``pos`` is in ``text``: ``line 4 column 74``, and the record it falls in where
-    the text is a list of records (``in [3]``) or an object of lists (``in persons[3]``);
+    the text is a list of records (``in [3]``) or an object of lists (``in persons[3]``), or
+    follows (``after [3]``: a stray comma, or with ``comma_due`` where a comma was due);
     only ``column 74`` if ``one_line`` (a JSON Lines line, whose number is said already)."""
     if one_line:
         return f"column {pos + 1}"
     where = line_column(text, pos)
-    item = _item_at(text, pos)
+    item = _item_at(text, pos, comma_due)
     if item.startswith("after "):
         return f"{where} ({item})"
     return f"{where} (in {item})" if item else where
 
 
-def _item_at(text: str, pos: int) -> str:
+def _item_at(text: str, pos: int, comma_due: bool = False) -> str:
     """The item of the outer list (``[3]``), or of a list under a key of the outer object
     (``persons[3]``), or the outer object's key (``name``), that ``pos`` falls within; or,
-    where ``pos`` is between items of one of those and follows an item (a stray comma, or
-    what stands where a comma was due), the item it follows (``after [3]``, ``after
-    persons[3]``, ``after name``); '' where it falls in none.
+    where ``pos`` is between items of one of those and follows an item (a stray comma, or,
+    if ``comma_due``, what stands where a comma was due), the item it follows (``after [3]``,
+    ``after persons[3]``, ``after name``); '' where it falls in none.
 
-    >>> _item_at('[{"id": "a"} {"id": "b"}]', 13), _item_at('[{"id": "a"}, {"id": "b"}]', 14)
-    ('after [0]', '')
+    >>> _item_at('[{"id": "a"} {"id": "b"}]', 13, comma_due=True)
+    'after [0]'
+    >>> _item_at('[{"id": "a"}, {"id": "b"}]', 14), _item_at('{"a": "x\ty"}', 8)
+    ('', 'a')
     """
     stack: list[list[object]] = []  # [opener, index in a list, key in an object]
     for match in _TOKENS.finditer(text):
@@ -101,9 +104,10 @@ def _item_at(text: str, pos: int) -> str:
         elif stack and stack[-1][0] == "{" and stack[-1][2] is None:
             stack[-1][2] = token[1:-1]  # (a key: the first string of an object's pair)
     prior = _prior(text, pos)
-    # (a comma, or anything where a comma was due, that follows an item; not one right
-    # after a key's colon, where the key's value is missing: that falls in the key's pair)
-    after = prior >= 0 and text[prior] not in "[{,:"
+    # (a comma, or what stands where a comma was due, that follows an item; not one right
+    # after a key's colon, where the key's value is missing: that falls in the key's pair;
+    # nor a place in a string, or where a key's colon was due: those fall in the item)
+    after = (comma_due or text[pos : pos + 1] == ",") and prior >= 0 and text[prior] not in "[{,:"
     if not stack:
         return ""
     outer = stack[0]
@@ -306,7 +310,12 @@ which JSON does not allow: remove one
         why = "more text follows the end of the JSON value (a line of JSON Lines holds one)"
     else:
         why = _SAID.get(msg, msg)
-    return f"is not valid JSON at {place(text, at, one_line=one_line)}: {why}"
+    due = msg.startswith(_COMMA_DUE)
+    return f"is not valid JSON at {place(text, at, one_line=one_line, comma_due=due)}: {why}"
+
+
+#: Python's message where a comma (or the end of the list or object) was due after an item.
+_COMMA_DUE: Final = "Expecting ',' delimiter"
 
 
 def constant_position(text: str) -> int:

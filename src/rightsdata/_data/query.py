@@ -458,7 +458,7 @@ class Queries:
 
         kinds = [k for k, cls in RECORD_TYPES.items() if not types or cls in types]
         given, _, slug = record_id.rpartition(":")
-        own = KIND_OF_PREFIX.get(given)
+        own = KIND_OF_PREFIX.get(given) or KIND_OF_PREFIX.get(given.lower())  # (PERSON:x)
         wanted = [own] if own in kinds else kinds
         found: list[str] = []
         notes: list[str] = []
@@ -493,6 +493,7 @@ class Queries:
         lowered = record_id.lower()  # ('PERSON:X': of a kind taken, in lowercase)
         if (
             not hint
+            and record_id.isascii()
             and lowered != record_id
             and is_valid_id(lowered)
             and KIND_OF_PREFIX.get(prefix_of(lowered)) in kinds

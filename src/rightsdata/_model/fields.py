@@ -262,7 +262,7 @@ def check_ref(name: str, value: object, prefixes: tuple[str, ...]) -> None:
         raise FieldError(name, f"expected an id, got {type(value).__name__}", ProblemCode.TYPE)
     kind, sep, slug = value.partition(":")
     if not sep or _SLUG_RE.fullmatch(slug) is None:
-        raise FieldError(name, f"{value!r} is not an id ({id_form(value)})")
+        raise FieldError(name, f"{value!r} is not an id ({id_form(value, prefixes)})")
     if kind not in prefixes:
         raise FieldError(
             name,
@@ -295,17 +295,22 @@ def _odd_end(value: str) -> str:
     return ""
 
 
-def id_form(value: str) -> str:
+def id_form(value: str, prefixes: tuple[str, ...]) -> str:
     """What an ID is, said to ``value``, which is not one: its form, and the ID it would
-    be in lowercase if that is one.
+    be in lowercase if that is one with one of ``prefixes``.
 
-    >>> id_form("Person:C"), id_form("person c")
+    >>> id_form("Person:C", ("person",)), id_form("EVENT:A", ("person",))
     ("kind:slug, slug in lowercase a-z, 0-9 and '-': in lowercase, 'person:c'", "kind:slug, \
 slug in lowercase a-z, 0-9 and '-'")
     """
     form = "kind:slug, slug in lowercase a-z, 0-9 and '-'"
     lowered = value.lower()
-    if lowered != value and is_valid_id(lowered):
+    if (
+        value.isascii()
+        and lowered != value
+        and is_valid_id(lowered)
+        and lowered.partition(":")[0] in prefixes
+    ):
         return f"{form}: in lowercase, {lowered!r}"
     return form
 

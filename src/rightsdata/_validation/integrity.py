@@ -945,9 +945,12 @@ def _within_ends(context: Context) -> list[Problem]:
 
 
 def _previous_levels(context: Context) -> list[Problem]:
-    if any(r.place.kind == "ratings" and "previous" in r.stated for r in context.failed):
+    failed = [r for r in context.failed if r.place.kind == "ratings"]
+    if any("previous" in r.stated for r in failed) and (
+        len(failed) > 1 or context.records.get("ratings") or context.base is not None
+    ):
         # (a rating that failed and states the level before it: that level is not read, so
-        # it is not judged against the rating before)
+        # it is not judged against the rating before, which another rating may be)
         context.unjudged.add("ratings")
     missing = (
         "ratings" in context.partial
@@ -1105,10 +1108,10 @@ def _born_before_taking_part(context: Context) -> list[Problem]:
     if context.failed:
         _unborn_victims(context)
     born = births(context.records, context.base)
-    if not born:
-        return []
     if context.failed:
         _unjudged_events(context, born)
+    if not born:
+        return []
     problems: list[Problem] = []
     victim = Role.VICTIM
     for index, event in context.holding("events", "participants.role", victim):
@@ -1154,14 +1157,21 @@ def _unborn_victims(context: Context) -> None:
 
 def _unjudged_events(context: Context, born: Mapping[str, EDTF]) -> None:
     """Add ``events`` to what went unjudged if an event that failed to structure states a
-    date and names as a participant a person whose birth is known: neither its date nor the
-    roles are read, so it is not judged against that birth (its own problems are reported)."""
-    for record in context.failed:
+    date and names as a participant a person who gives a birth (known, or in a record that
+    failed too): neither its date nor the roles are read, so it is not judged against that
+    birth (its own problems are reported)."""
+    failed = context.failed
+    unread = {
+        r.record_id
+        for r in failed
+        if r.record_id is not None and r.place.kind == "persons" and "born" in r.stated
+    }
+    for record in failed:
         if (
             record.place.kind == "events"
             and "date" in record.stated
             and any(
-                at.startswith("participants[") and target in born
+                at.startswith("participants[") and (target in born or target in unread)
                 for at, target in record.references
             )
         ):
