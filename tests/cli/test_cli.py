@@ -954,6 +954,20 @@ def test_fmt_hashes_adds_refreshes_and_removes_sizes_and_hashes(
     assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK
 
 
+def test_fmt_hashes_and_no_hashes_together_are_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "mine"
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    before = (target / "datapackage.json").read_bytes()
+    for flags in (["--hashes", "--no-hashes"], ["--no-hashes", "--hashes"]):
+        code, _, err = run(capsys, "fmt", *flags, str(target))
+        assert code == EXIT_USAGE
+        assert "--hashes/--no-hashes: give one of them, not both" in err
+    assert (target / "datapackage.json").read_bytes() == before  # (nothing written)
+    assert run(capsys, "fmt", "--hashes", "--hashes", str(target))[0] == EXIT_OK
+
+
 def test_fmt_hashes_treat_the_other_listed_files_as_the_datasets_own(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

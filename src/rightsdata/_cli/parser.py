@@ -522,7 +522,7 @@ def _add_writing_commands(commands: Any) -> None:
     )
     fmt.add_argument(
         "--hashes",
-        action=argparse.BooleanOptionalAction,
+        action=_EitherFlag,
         default=None,
         help=(
             "give each file datapackage.json lists (the dataset's, and any other such as a "
@@ -531,8 +531,8 @@ def _add_writing_commands(commands: Any) -> None:
             "their links lead, and each other file only if it is a regular file inside the "
             "folder, not a symbolic link (nor reached through one), as a load measures it "
             "(fmt removes a size or hash a link's entry gives, and keeps a missing file's, "
-            "which may come back); --no-hashes removes them from every entry; without "
-            "either, a folder keeps what it has, but for a link's"
+            "which may come back); --no-hashes removes them from every entry (one or the "
+            "other, not both); without either, a folder keeps what it has, but for a link's"
         ),
     )
     _add_base_option(
@@ -790,6 +790,23 @@ def _hint(option: str, options: list[str], parser: argparse.ArgumentParser, comm
 
 #: The options that may come before the command: (option, dest).
 _BEFORE: Final = (("--data", "data"), ("--name", "name"), ("--base", "base"))
+
+
+class _EitherFlag(argparse.BooleanOptionalAction):
+    """``--x`` or ``--no-x``: given both (``--hashes --no-hashes``), the command line is a
+    usage error, as ``--data`` with ``--name`` is, rather than the last one winning unseen."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        given = getattr(namespace, self.dest, None)
+        super().__call__(parser, namespace, values, option_string)
+        if given is not None and given != getattr(namespace, self.dest):
+            raise argparse.ArgumentError(self, "give one of them, not both")
 
 
 def _before(args: argparse.Namespace) -> None:
