@@ -800,7 +800,7 @@ class _EitherFlag(argparse.BooleanOptionalAction):
         self,
         parser: argparse.ArgumentParser,
         namespace: argparse.Namespace,
-        values: object,
+        values: str | Sequence[Any] | None,
         option_string: str | None = None,
     ) -> None:
         given = getattr(namespace, self.dest, None)
