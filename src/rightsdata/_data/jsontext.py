@@ -83,7 +83,7 @@ def _item_at(text: str, pos: int, comma_due: bool = False) -> str:
 
     >>> _item_at('[{"id": "a"} {"id": "b"}]', 13, comma_due=True)
     'after [0]'
-    >>> _item_at('[{"id": "a"}, {"id": "b"}]', 14), _item_at('{"a": "x\ty"}', 8)
+    >>> _item_at('[{"id": "a"}, {"id": "b"}]', 14), _item_at('{"a": "x\\ty"}', 8)
     ('', 'a')
     """
     stack: list[list[object]] = []  # [opener, index in a list, key in an object]

@@ -449,9 +449,8 @@ class Queries:
         without a kind, or of a kind not taken, is shown an ID of this dataset of those kinds
         (``IDs are a kind and a name, like 'place:almaty'``); a country's code where no place
         is taken (``events(involving='KZ')``) is said to be one, and that events take it as
-        their place where any actor is taken (a
-        person, an organisation or a group: events' ``involving``, a statement's
-        ``speaker``), not where one kind is (``persons['KZ']``).
+        their place where any actor is taken (a person, an organisation or a group: events'
+        ``involving``, a statement's ``speaker``), not where one kind is (``persons['KZ']``).
         Else None.
         """
         from rightsdata._values.spelling import close, did_you_mean, like_id
