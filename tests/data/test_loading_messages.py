@@ -380,6 +380,10 @@ SYNTAX: list[tuple[str, str | None, str]] = [
     ('{"persons": ["a\tb"]}', None, "line 1 column 16 (in persons)"),
     ('["a\tb"]', None, "line 1 column 4"),
     ('{"a" 1}', None, "line 1 column 6 (in a)"),
+    # (escapes JSON has not: told which it has, in words)
+    ('["\\u12"]', None, "line 1 column 4"),
+    ('["\\q"]', None, "line 1 column 3"),
+    ('{"path": "C:\\Users"}', None, "line 1 column 13 (in path)"),
     ('{"persons" [], "events": []}', None, "line 1 column 12 (in persons)"),
     ('{"persons": [{"id": "a"},,{}]}', "two commas", "line 1 column 25 (after persons[0])"),
     ('{"a": 1,, "b": 2}', "two commas", "line 1 column 8 (after a)"),
@@ -453,7 +457,7 @@ def test_a_syntax_error_is_given_its_cause_only_where_the_text_shows_it(
     assert said.startswith(f"is not valid JSON at {where}: ")
     named = [name for name, words in CAUSES.items() if words in said]
     assert named == ([cause] if cause else [])
-    assert "Expecting" not in said and "utf-8-sig" not in said
+    assert "Expecting" not in said and "Invalid" not in said and "utf-8-sig" not in said
 
 
 @pytest.mark.parametrize(

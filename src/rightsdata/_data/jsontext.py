@@ -51,6 +51,10 @@ _SAID: Final = {
     "Expecting property name enclosed in double quotes": "expected a key in double quotes",
     "Expecting value": "expected a value (an object, a list, a string in double quotes, a "
     "number, true, false or null)",
+    "Invalid \\uXXXX escape": "a \\u escape without four hexadecimal digits after it "
+    "(\\u00e9): write them, the character itself, or a backslash as \\\\",
+    "Invalid \\escape": 'a backslash that starts no escape JSON has (\\", \\\\, \\/, '
+    "\\b, \\f, \\n, \\r, \\t, \\u): write a backslash itself as \\\\",
 }
 
 
