@@ -38,6 +38,8 @@ _TOKENS: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]')
 _STRING: Final = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 _CONSTANT: Final = re.compile(f"{_STRING}|(-?Infinity|NaN)")
 
+#: Python's message where a comma (or the end of the list or object) was due after an item.
+_COMMA_DUE: Final = "Expecting ',' delimiter"
 #: Python's messages, said for a data file's author.
 _SAID: Final = {
     "Extra data": "more text follows the end of the JSON value (a file holds one; JSON Lines, "
@@ -45,8 +47,7 @@ _SAID: Final = {
     "Invalid control character at": "a raw control character (a tab or a line break) inside "
     "a string: write it as \\t or \\n",
     "Unterminated string starting at": 'a string that never ends (a missing closing ")',
-    "Expecting ',' delimiter": "expected a comma (,) between two items, or the end of the list "
-    "or object",
+    _COMMA_DUE: "expected a comma (,) between two items, or the end of the list or object",
     "Expecting ':' delimiter": "expected a colon (:) after a key",
     "Expecting property name enclosed in double quotes": "expected a key in double quotes",
     "Expecting value": "expected a value (an object, a list, a string in double quotes, a "
@@ -316,10 +317,6 @@ which JSON does not allow: remove one
         why = _SAID.get(msg, msg)
     due = msg.startswith(_COMMA_DUE)
     return f"is not valid JSON at {place(text, at, one_line=one_line, comma_due=due)}: {why}"
-
-
-#: Python's message where a comma (or the end of the list or object) was due after an item.
-_COMMA_DUE: Final = "Expecting ',' delimiter"
 
 
 def constant_position(text: str) -> int:

@@ -725,7 +725,7 @@ def _stat(path: Path) -> os.stat_result | Problem:
 def _read_any(path: Path, options: ReadOptions) -> _Read:
     info = _stat(path)
     if isinstance(info, Problem):
-        if path.suffix.lower() in (".json", *JSON_LINES_SUFFIXES):
+        if path.suffix.lower() in _RECORD_SUFFIXES:
             # (a path named as a file, missing or unreadable: the problem concerns that file,
             # named as its other problems would name it; a folder's is no file's)
             info = Problem(info.location, info.message, info.code, file=printable(path.name))

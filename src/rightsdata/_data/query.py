@@ -52,8 +52,9 @@ from rightsdata._values.errors import (
 from rightsdata._values.flags import flag
 from rightsdata._values.ids import (
     KIND_OF_PREFIX,
+    PREFIX_OF_KIND,
     follow_redirects,
-    is_valid_id,
+    in_lowercase,
     noun,
     prefix_of,
 )
@@ -489,14 +490,8 @@ class Queries:
             # likely meant; a lookup of one kind, persons["KZ"], is told no more)
             taken = " (events take it as their place)" if set(types) == set(ACTOR_TYPES) else ""
             notes.append(f"{code!r} is the country code of {country.id!r}{taken}")
-        lowered = record_id.lower()  # ('PERSON:X': of a kind taken, in lowercase)
-        if (
-            not hint
-            and record_id.isascii()
-            and lowered != record_id
-            and is_valid_id(lowered)
-            and KIND_OF_PREFIX.get(prefix_of(lowered)) in kinds
-        ):
+        lowered = in_lowercase(record_id, tuple(PREFIX_OF_KIND[k] for k in kinds))
+        if not hint and lowered is not None:  # ('PERSON:X', of a kind taken)
             notes.append(f"IDs are in lowercase: {lowered!r}")
         elif not hint and own not in kinds and (code is None or "places" not in kinds):
             shown = [k for k in ("persons", *kinds) if k in kinds]  # (a person's, if taken)

@@ -62,7 +62,7 @@ from rightsdata._model.forms import (
 )
 from rightsdata._values.controls import CONTROL_CLASS, find_control, name_control
 from rightsdata._values.errors import FieldError, ProblemCode, counted, shown_number
-from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern, is_valid_id
+from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern, in_lowercase
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -304,15 +304,8 @@ def id_form(value: str, prefixes: tuple[str, ...]) -> str:
 slug in lowercase a-z, 0-9 and '-'")
     """
     form = "kind:slug, slug in lowercase a-z, 0-9 and '-'"
-    lowered = value.lower()
-    if (
-        value.isascii()
-        and lowered != value
-        and is_valid_id(lowered)
-        and lowered.partition(":")[0] in prefixes
-    ):
-        return f"{form}: in lowercase, {lowered!r}"
-    return form
+    lowered = in_lowercase(value, prefixes)
+    return form if lowered is None else f"{form}: in lowercase, {lowered!r}"
 
 
 def remember_ids(prefixes: tuple[str, ...], values: Collection[str]) -> None:

@@ -1105,11 +1105,11 @@ def born_after(birth: EDTF, date: EDTF) -> bool:
 
 
 def _born_before_taking_part(context: Context) -> list[Problem]:
-    if context.failed:
-        _unborn_victims(context)
     born = births(context.records, context.base)
     if context.failed:
-        _unjudged_events(context, born)
+        unread = _unread_births(context.failed)
+        _unborn_victims(context, unread)
+        _unjudged_events(context, born, unread)
     if not born:
         return []
     problems: list[Problem] = []
@@ -1133,15 +1133,20 @@ def _born_before_taking_part(context: Context) -> list[Problem]:
     return problems
 
 
-def _unborn_victims(context: Context) -> None:
-    """Add ``persons`` to what went unjudged if a dated event names as a victim a person
-    whose record failed to structure, and which gives a birth: that birth is not read, so
-    the event is not judged against it (the person's own problems are reported)."""
-    unread = {
+def _unread_births(failed: Sequence[Failed]) -> set[str]:
+    """The IDs of the persons whose records failed to structure and give a birth (not read)."""
+    return {
         r.record_id
-        for r in context.failed
+        for r in failed
         if r.record_id is not None and r.place.kind == "persons" and "born" in r.stated
     }
+
+
+def _unborn_victims(context: Context, unread: set[str]) -> None:
+    """Add ``persons`` to what went unjudged if a dated event names as a victim a person
+    whose record failed to structure, and which gives a birth (``unread``): that birth is
+    not read, so the event is not judged against it (the person's own problems are
+    reported)."""
     if not unread:
         return
     victim = Role.VICTIM
@@ -1155,18 +1160,12 @@ def _unborn_victims(context: Context) -> None:
             return
 
 
-def _unjudged_events(context: Context, born: Mapping[str, EDTF]) -> None:
+def _unjudged_events(context: Context, born: Mapping[str, EDTF], unread: set[str]) -> None:
     """Add ``events`` to what went unjudged if an event that failed to structure states a
-    date and names as a participant a person who gives a birth (known, or in a record that
-    failed too): neither its date nor the roles are read, so it is not judged against that
-    birth (its own problems are reported)."""
-    failed = context.failed
-    unread = {
-        r.record_id
-        for r in failed
-        if r.record_id is not None and r.place.kind == "persons" and "born" in r.stated
-    }
-    for record in failed:
+    date and names as a participant a person who gives a birth (``born``, or ``unread``: in
+    a record that failed too): neither its date nor the roles are read, so it is not judged
+    against that birth (its own problems are reported)."""
+    for record in context.failed:
         if (
             record.place.kind == "events"
             and "date" in record.stated

@@ -87,6 +87,19 @@ def is_valid_id(value: str) -> bool:
     return _ID_RE.fullmatch(value) is not None
 
 
+def in_lowercase(value: str, prefixes: tuple[str, ...] = PREFIXES) -> str | None:
+    """The ID ``value`` is, written in lowercase, if it is in ASCII capitals and that is an
+    ID with one of ``prefixes``; else None.
+
+    >>> in_lowercase("Person:C"), in_lowercase("EVENT:A", ("person",)), in_lowercase("person:c")
+    ('person:c', None, None)
+    """
+    lowered = value.lower()
+    if lowered == value or not value.isascii() or not is_valid_id(lowered):
+        return None
+    return lowered if prefix_of(lowered) in prefixes else None
+
+
 def prefix_of(value: str) -> str:
     """The prefix of a well-formed ID (the part before the colon)."""
     return value.partition(":")[0]
