@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -2054,6 +2055,7 @@ def test_the_close_spelling_tables_are_each_words_texts_by_length(entries: list[
     look_up_below=st.sampled_from([0, 10**9]),
     scan_first=st.sampled_from([0, 1, 2, 10**9]),
     bitmap_from=st.sampled_from([0, 2, 4, 8, 10**9]),
+    numpy_from=st.sampled_from([0, 10**9]),
 )
 def test_word_matches_intersect_or_look_up_alike(
     entries: list[Any],
@@ -2062,12 +2064,13 @@ def test_word_matches_intersect_or_look_up_alike(
     look_up_below: int,
     scan_first: int,
     bitmap_from: int,
+    numpy_from: int,
 ) -> None:
-    """Several query words: the bitwise AND of their bitmaps (words with a bitmap and words
-    without, whose bitmap is made, and query words starting several words), or the first
-    word's texts looked up one by one in the others' (bisection) up to ``_SCAN_FIRST`` of
-    them, the rest intersected with the next word's (C-level) or looked up in them; every
-    way gives the linear scan's order."""
+    """Several query words: the bitwise AND of their bitmaps (words with a bitmap, made by
+    numpy or in Python, and words without, whose bitmap is made, and query words starting
+    several words), or the first word's texts looked up one by one in the others'
+    (bisection) up to ``_SCAN_FIRST`` of them, the rest intersected with the next word's
+    (C-level) or looked up in them; every way gives the linear scan's order."""
     from rightsdata._data import search
     from rightsdata._data.search import postings
 
@@ -2076,8 +2079,39 @@ def test_word_matches_intersect_or_look_up_alike(
         patch.setattr(postings, "_LOOK_UP_BELOW", look_up_below)
         patch.setattr(postings, "_SCAN_FIRST", scan_first)
         patch.setattr(postings, "_BITMAP_FROM", bitmap_from)
+        patch.setattr(postings, "_NUMPY_FROM", numpy_from)
         found = search.SearchIndex(entries).search(" ".join(query), limit)
     assert found == expected[:limit]
+
+
+@given(
+    numbers=st.lists(st.integers(0, 200), max_size=60).map(sorted),
+    extra=st.integers(0, 20),
+)
+def test_numpy_makes_the_bitmaps_the_python_loop_makes(numbers: list[int], extra: int) -> None:
+    """A word's texts (ascending, a text twice where the word is in it twice) as a bitmap:
+    numpy's packing gives the very int of the loop's, for every number of texts (a last
+    byte part full or whole)."""
+    import numpy
+
+    from rightsdata._data.search.postings import _bitmap, _numpy_bitmap
+
+    size = (numbers[-1] + 1 if numbers else 0) + extra
+    assert _numpy_bitmap(numpy, numbers, size) == _bitmap(numbers, size)
+
+
+def test_the_bitmaps_are_made_in_python_without_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """numpy is optional: without it (an import that fails), a large index's bitmaps come
+    from the Python loop, the same ints."""
+    from rightsdata._data.search import postings
+
+    word_texts = {"a": [0, 0, 3, 9], "b": [1, 2], "c": [5]}
+    monkeypatch.setattr(postings, "_BITMAP_FROM", 2)
+    monkeypatch.setattr(postings, "_NUMPY_FROM", 0)
+    with_numpy = postings._bitmaps(word_texts, 10)
+    monkeypatch.setitem(sys.modules, "numpy", None)  # (import numpy raises ImportError)
+    assert postings._numpy() is None
+    assert postings._bitmaps(word_texts, 10) == with_numpy == {"a": 0b1001000001, "b": 0b0110000000}
 
 
 def test_the_event_index_sorts_events_given_in_any_order(ds: Dataset) -> None:

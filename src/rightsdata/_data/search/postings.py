@@ -7,8 +7,9 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
+from types import ModuleType
 from typing import Final
 
 __all__: list[str] = []
@@ -75,6 +76,48 @@ def _bitmap(numbers: Iterable[int], size: int) -> int:
         at = top - number
         bits[at >> 3] |= _BIT[at & 7]
     return int.from_bytes(bits, "little")
+
+
+#: The words' texts, in all, from which :func:`_bitmaps` makes the bitmaps with numpy where
+#: it is installed: 0.36 s against 1.04 s a bit at a time for the 7.8 million texts of the
+#: 1,928 words with bitmaps of 100,000 events' titles and summaries (most of it numpy's
+#: reading of the lists), where importing numpy first costs about 60 ms, as long as the
+#: Python loop takes for about 450,000 texts.
+_NUMPY_FROM: Final = 1_000_000
+
+
+def _bitmaps(word_texts: Mapping[str, list[int]], size: int) -> dict[str, int]:
+    """The bitmap (:func:`_bitmap`) of each word held by at least :func:`_bitmap_from` of
+    the ``size`` texts, from each word's texts (``word_texts``).
+
+    >>> _bitmaps({"a": [0, 2], "b": [1]}, 3) == {"a": 0b101, "b": 0b010}
+    True
+    """
+    least = _bitmap_from(size)
+    held = {word: texts for word, texts in word_texts.items() if len(texts) >= least}
+    numpy = _numpy() if sum(map(len, held.values())) >= _NUMPY_FROM else None
+    if numpy is not None:
+        return {word: _numpy_bitmap(numpy, texts, size) for word, texts in held.items()}
+    return {word: _bitmap(texts, size) for word, texts in held.items()}
+
+
+def _numpy() -> ModuleType | None:
+    """numpy, if it is installed (it is not a dependency: ``rightsdata[arrow]`` and
+    ``rightsdata[pandas]`` bring it)."""
+    try:
+        import numpy
+    except ImportError:
+        return None
+    return numpy
+
+
+def _numpy_bitmap(numpy: ModuleType, numbers: list[int], size: int) -> int:
+    """:func:`_bitmap` made by numpy: a flag a text, set for the texts ``numbers`` (text
+    ``n``'s flag at ``size - 1 - n``), packed eight to a byte, the first flag the lowest
+    bit, as :func:`_bitmap` sets them."""
+    flags = numpy.zeros(size, dtype=numpy.bool_)
+    flags[(size - 1) - numpy.fromiter(numbers, dtype=numpy.intp, count=len(numbers))] = True
+    return int.from_bytes(numpy.packbits(flags, bitorder="little").tobytes(), "little")
 
 
 def _numbers_in(bitmap: int, size: int) -> Iterator[int]:
