@@ -90,8 +90,9 @@ def _bitmaps(word_texts: Mapping[str, list[int]], size: int) -> dict[str, int]:
     """The bitmap (:func:`_bitmap`) of each word held by at least :func:`_bitmap_from` of
     the ``size`` texts, from each word's texts (``word_texts``).
 
-    >>> _bitmaps({"a": [0, 2], "b": [1]}, 3) == {"a": 0b101, "b": 0b010}
-    True
+    >>> found = _bitmaps({"common": list(range(0, 128, 2)), "rare": [1]}, 128)
+    >>> list(found), found["common"] == _bitmap(range(0, 128, 2), 128)
+    (['common'], True)
     """
     least = _bitmap_from(size)
     held = {word: texts for word, texts in word_texts.items() if len(texts) >= least}
