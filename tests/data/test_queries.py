@@ -2104,13 +2104,14 @@ def test_the_bitmaps_are_made_in_python_without_numpy(monkeypatch: pytest.Monkey
     """numpy is optional: without it (an import that fails), a large index's bitmaps come
     from the Python loop, the same ints."""
     from rightsdata._data.search import postings
+    from rightsdata._values.extras import optional
 
     word_texts = {"a": [0, 0, 3, 9], "b": [1, 2], "c": [5]}
     monkeypatch.setattr(postings, "_BITMAP_FROM", 2)
     monkeypatch.setattr(postings, "_NUMPY_FROM", 0)
     with_numpy = postings._bitmaps(word_texts, 10)
     monkeypatch.setitem(sys.modules, "numpy", None)  # (import numpy raises ImportError)
-    assert postings._numpy() is None
+    assert optional("numpy") is None
     assert postings._bitmaps(word_texts, 10) == with_numpy == {"a": 0b1001000001, "b": 0b0110000000}
 
 

@@ -2,6 +2,7 @@
 
 pandas and pyarrow are extras (``rightsdata[pandas]``, ``rightsdata[arrow]``): importing
 rightsdata never imports them; the functions that need them call :func:`require` first.
+What only goes faster with one (numpy, for the search index's bitmaps) asks :func:`optional`.
 
 >>> import json
 >>> require("json", "pandas") is json
@@ -21,7 +22,7 @@ from typing import Any
 
 from rightsdata._values.errors import RightsdataError, deprecated_message_only, name_publicly
 
-__all__ = ["MissingExtraError", "require"]
+__all__ = ["MissingExtraError", "optional", "require"]
 
 
 class MissingExtraError(RightsdataError, ImportError):
@@ -72,6 +73,18 @@ def require(module: str, extra: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError as exc:
         raise MissingExtraError(module, extra) from exc
+
+
+def optional(module: str) -> ModuleType | None:
+    """Import ``module`` if it is installed, else None: for work it only makes faster.
+
+    >>> optional("json") is require("json", "pandas"), optional("no_such_module_at_all")
+    (True, None)
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
 
 
 name_publicly(MissingExtraError)

@@ -12,6 +12,8 @@ from itertools import chain
 from types import ModuleType
 from typing import Final
 
+from rightsdata._values.extras import optional
+
 __all__: list[str] = []
 
 #: A word search looks each text found so far up in the next query word's texts
@@ -96,20 +98,11 @@ def _bitmaps(word_texts: Mapping[str, list[int]], size: int) -> dict[str, int]:
     """
     least = _bitmap_from(size)
     held = {word: texts for word, texts in word_texts.items() if len(texts) >= least}
-    numpy = _numpy() if sum(map(len, held.values())) >= _NUMPY_FROM else None
+    # (numpy is not a dependency: ``rightsdata[arrow]`` and ``rightsdata[pandas]`` bring it)
+    numpy = optional("numpy") if sum(map(len, held.values())) >= _NUMPY_FROM else None
     if numpy is not None:
         return {word: _numpy_bitmap(numpy, texts, size) for word, texts in held.items()}
     return {word: _bitmap(texts, size) for word, texts in held.items()}
-
-
-def _numpy() -> ModuleType | None:
-    """numpy, if it is installed (it is not a dependency: ``rightsdata[arrow]`` and
-    ``rightsdata[pandas]`` bring it)."""
-    try:
-        import numpy
-    except ImportError:
-        return None
-    return numpy
 
 
 def _numpy_bitmap(numpy: ModuleType, numbers: list[int], size: int) -> int:
