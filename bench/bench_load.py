@@ -518,7 +518,7 @@ def _write_layouts(
 ) -> dict[str, Path]:
     """The three layouts of ``data`` (every field written), in file format ``version``:
     ``data`` is rewritten in that format in its place (:func:`shape.in_format`)."""
-    data = in_format(data, version, in_place=True)
+    data = in_format(data, version)
     return {
         "folder": write_folder(data, folder / LAYOUT_FILES["folder"], version),
         "document": write_document(data, folder / LAYOUT_FILES["document"]),

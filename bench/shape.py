@@ -385,22 +385,17 @@ SHAPES: dict[str, Callable[[int, int], Data]] = {"realistic": realistic, "synthe
 # --- the three layouts ----------------------------------------------------------------------
 
 
-def in_format(data: Data, version: int, *, in_place: bool = False) -> Data:
+def in_format(data: Data, version: int) -> Data:
     """``data`` (every field written: format 1's layout) in file format ``version``'s: 2 (or 3)
     leaves the empty optional fields out, as the bundled files and ``rightsdata fmt`` write
-    them. ``in_place`` rewrites ``data``'s lists record by record, so that each record's
-    format-1 document is freed as its new one is made: a million events' records take about
-    12 GB, and a copy beside them did not fit in 24 GB."""
+    them. ``data``'s lists are rewritten in their place, record by record, so that each
+    record's format-1 document is freed as its new one is made: a million events' records
+    take about 12 GB, and a copy beside them did not fit in 24 GB."""
     if version == 1:
         return data
     from rightsdata._data.canonical import without_empty_fields
     from rightsdata._model.records import RECORD_TYPES
 
-    if not in_place:
-        return {
-            kind: [without_empty_fields(RECORD_TYPES[kind], document) for document in documents]
-            for kind, documents in data.items()
-        }
     for kind, documents in data.items():
         cls = RECORD_TYPES[kind]
         for index, document in enumerate(documents):
