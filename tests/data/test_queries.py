@@ -730,13 +730,31 @@ def test_normalize_folds_ascii_as_the_non_word_pattern(text: str) -> None:
 @example(["", ""])
 @example([])
 def test_normalized_all_folds_each_text_as_normalize(texts: list[str]) -> None:
-    # the index folds many texts at once (joined by NUL): each as normalize folds it alone,
-    # whatever the texts hold (a NUL, other scripts, nothing)
+    # the index folds many texts at once (joined by NUL), a number of them at a time: each
+    # as normalize folds it alone, whatever the texts hold (a NUL, other scripts, nothing)
+    # and however they fall into the pieces folded together
+    from rightsdata._data.search import normalization
     from rightsdata._data.search.normalization import _normalized_all, normalize
 
-    folded, words = _normalized_all(dict.fromkeys(texts))
-    assert folded == {text: normalize(text) for text in texts}
-    assert words == {normalize(text): normalize(text).split() for text in texts}
+    for at_a_time in (1, 2, 3, normalization._FOLD_TEXTS):
+        with patch.object(normalization, "_FOLD_TEXTS", at_a_time):
+            folded, words = _normalized_all(dict.fromkeys(texts))
+        assert folded == {text: normalize(text) for text in texts}
+        assert words == {normalize(text): normalize(text).split() for text in texts}
+
+
+def test_normalized_all_shares_each_word_across_the_pieces_it_folds() -> None:
+    # each word is one string however many texts hold it, in whichever piece of the texts
+    # folded together they are: the words, not the texts, set the memory of the index
+    from rightsdata._data.search import normalization
+    from rightsdata._data.search.normalization import _normalized_all
+
+    texts = ["Zhanaozen strike", "Oil workers", "Strike in ZHANAOZEN"]
+    with patch.object(normalization, "_FOLD_TEXTS", 1):
+        _, words = _normalized_all(texts)
+    first, _, last = words.values()
+    assert first == ["zhanaozen", "strike"] and last == ["strike", "in", "zhanaozen"]
+    assert first[0] is last[2] and first[1] is last[0]
 
 
 _FOLDED = st.text(alphabet=st.sampled_from("ab -'_.Жжаңөé1ъq"), max_size=12)  # noqa: RUF001
