@@ -19,6 +19,7 @@ import pytest
 import rightsdata
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
+from rightsdata._values.ids import PREFIXES
 
 from conftest import ROOT
 
@@ -770,6 +771,7 @@ def test_004_the_monitor_speaks_where_the_text_is_the_monitors(ds: Any) -> None:
 
 # Prose fields: the record's own words. Not IDs, dates or vocabulary terms, and not the fields that
 # are verbatim by design: a statement's or a citation's `quote`, a figure's `as_given`, a locator.
+ID_ALTERNATIVES = f"(?:{'|'.join(PREFIXES)})"
 PROSE_FIELDS = frozenset({"summary", "title", "name", "note", "basis", "instrument"})
 
 # Names that may be copied whole: the run is the name itself, not the document's prose.
@@ -850,6 +852,21 @@ def test_quotes_inside_prose_are_short(ds: Any) -> None:
         for field, text in prose(record):
             for quoted in _QUOTED.findall(text.translate(_CURLY)):
                 assert len(_words(quoted)) <= 20, (record.id, field, quoted)
+
+
+def test_prose_names_records_in_words_not_by_id(ds: Any) -> None:
+    """Titles, summaries, names, notes and instruments are what cards, tables and searches
+    show: they name another record in words, and a field links it (an ID written in them is
+    also a search hit for its slug's words). An inference's ``basis`` may point to the record
+    it reads with ("see event:..."): it says where a reading comes from."""
+    an_id = re.compile(rf"(?<![\w.]){ID_ALTERNATIVES}:[a-z0-9]")
+    found = [
+        (record.id, field, text)
+        for record in ds
+        for field, text in prose(record)
+        if field != "basis" and an_id.search(text)
+    ]
+    assert found == []
 
 
 def test_copied_runs_are_found() -> None:
