@@ -135,6 +135,27 @@ def test_export_says_what_is_in_the_way(
     assert (code, err) == (EXIT_USAGE, f"rightsdata export: {said}")  # not the temporary's name
 
 
+def test_export_into_the_datas_own_folder_keeps_the_dataset(
+    capsys: pytest.CaptureFixture[str], dataset: Path
+) -> None:
+    """`export --format json ds2 --data ds2 --force`, then `--format csv`: the dataset's own
+    files are not the export's, so the first is refused (it would rewrite them) and the
+    second adds the tables beside them; none is removed."""
+    before = _files(dataset)
+    args = ("--data", str(dataset), "--force", str(dataset))
+    code, _, err = run(capsys, "export", "--format", "json", *args)
+    assert code == EXIT_USAGE
+    assert err.startswith(f"rightsdata export: {dataset}: datapackage.json")
+    assert "was not written by an export; an export replaces only a file it wrote" in err
+    assert _files(dataset) == before
+    code, _, _ = run(capsys, "export", "--format", "csv", *args)
+    assert code == EXIT_OK
+    assert {n: d for n, d in _files(dataset).items() if n in before} == before
+    assert run(capsys, "validate", str(dataset))[0] == EXIT_OK
+    code, _, err = run(capsys, "export", "--format", "csv", str(dataset))
+    assert code == EXIT_USAGE and "(only the files an earlier export wrote there, unchanged" in err
+
+
 def test_no_command_prints_the_systems_raw_error(
     capsys: pytest.CaptureFixture[str], dataset: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -666,8 +666,14 @@ def test_export_refuses_a_folder_that_is_not_empty(tmp_path: Path, fmt: FormatNa
     with pytest.raises(FileExistsError, match="pass force=True"):
         rightsdata.load().export(folder, fmt)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written
+    if fmt == "json":  # force=True would write over the folder's own files: refused too
+        with pytest.raises(FileExistsError, match="were not written by an export"):
+            rightsdata.load().export(folder, fmt, force=True)
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+        return
     written = rightsdata.load().export(folder, fmt, force=True)
     assert written and all(p.parent == folder for p in written)
+    assert {name: (folder / name).read_bytes() for name in before} == before  # still there
 
 
 def test_the_command_line_says_what_an_export_would_write_where(

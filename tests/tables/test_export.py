@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -649,9 +650,8 @@ def test_a_rename_that_fails_puts_back_the_files_renamed_before_it(
     and no hidden copy is left."""
     import os
 
-    rightsdata.load().export(tmp_path, fmt, force=True)
+    _small().export(tmp_path, fmt, force=True)  # (every file unlike the next export's)
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    (tmp_path / f"persons.{fmt}").write_text("OLD", encoding="utf-8")
     (tmp_path / f"sources.{fmt}").chmod(0o640)
     before = _entries(tmp_path)
     modes = {p.name: p.stat().st_mode for p in tmp_path.iterdir()}
@@ -707,23 +707,46 @@ def _visible(folder: Path) -> set[str]:
     return {p.name for p in folder.iterdir() if not p.name.startswith(".")}
 
 
+def _small() -> Dataset:
+    """A dataset of one source and one person: its every file differs from the bundled
+    dataset's."""
+    return rightsdata.load_documents({"sources": [source_doc()], "persons": [person_doc()]})
+
+
+def _own(path: Path, fmt: str) -> dict[str, Any]:
+    """The manifest's entry that claims the file at ``path`` for an export of ``fmt``."""
+    data = path.read_bytes()
+    return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), "format": fmt}
+
+
 def test_exporting_again_leaves_exactly_the_new_export(
     tmp_path: Path, with_redirect: Dataset, without_redirects: Dataset
 ) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     (tmp_path / "events.xlsx").write_text("mine too", encoding="utf-8")
+    mine = {"notes.txt", "events.xlsx"}
     with_redirect.export(tmp_path, "json", force=True)
     assert (tmp_path / "redirects.json").is_file()
-    without_redirects.export(tmp_path, "json", force=True)  # no redirects: the stale file goes
-    assert not (tmp_path / "redirects.json").exists()
+    dataset = {p.name for p in without_redirects.export(tmp_path, "json", force=True)}
+    assert not (tmp_path / "redirects.json").exists()  # no redirects: the stale file goes
     assert rightsdata.load_path(tmp_path).to_dict() == rightsdata.load().to_dict()
-    written = rightsdata.load().export(tmp_path, "csv", force=True)
-    assert _visible(tmp_path) == {p.name for p in written} | {"notes.txt", "events.xlsx"}
+    tables = {p.name for p in rightsdata.load().export(tmp_path, "csv", force=True)}
+    # the tables are added; the dataset's files stay (only a json export replaces them)
+    assert _visible(tmp_path) == tables | dataset | mine
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+    parquet = rightsdata.load().export(tmp_path, "parquet", force=True) if _has("pyarrow") else []
     (path,) = rightsdata.load().export(tmp_path, "jsonl", force=True)
-    assert _visible(tmp_path) == {path.name, "notes.txt", "events.xlsx"}
+    assert _visible(tmp_path) == {path.name} | dataset | mine  # the tables go
     manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
-    assert manifest == {"format": "jsonl", "files": ["records.jsonl"]}
+    assert manifest["format"] == "jsonl" and manifest["files"] == ["records.jsonl"]
+    # it owns what it wrote, and the json export's files still: the next json export's
+    assert manifest["own"] == {
+        "records.jsonl": _own(path, "jsonl"),
+        **{name: _own(tmp_path / name, "json") for name in sorted(dataset)},
+    }
+    assert not any((tmp_path / p.name).exists() for p in parquet)
+    with_redirect.export(tmp_path, "json", force=True)
+    assert _visible(tmp_path) == {path.name, "redirects.json"} | dataset | mine
 
 
 def test_files_no_export_wrote_are_left_alone(tmp_path: Path) -> None:
@@ -740,16 +763,19 @@ def test_a_manifest_cannot_remove_other_files(tmp_path: Path) -> None:
     (tmp_path / "outside.csv").write_text("mine", encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
-    (out / MANIFEST).write_text(json.dumps({"files": ["notes.txt", "events.parquet"]}))
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     (out / "events.parquet").write_bytes(b"stale")
+    listed = ["notes.txt", "events.parquet"]
+    own = {name: _own(out / name, "parquet") for name in listed}
+    (out / MANIFEST).write_text(json.dumps({"files": listed, "own": own}), encoding="utf-8")
     rightsdata.load().export(out, "csv", force=True)
-    assert (out / "notes.txt").is_file()  # listed, but not a name an export writes
-    assert not (out / "events.parquet").exists()  # a name an export writes
+    assert (out / "notes.txt").is_file()  # claimed, but not a name an export writes
+    assert not (out / "events.parquet").exists()  # a name an export writes, unchanged
     # A manifest that lists paths is not one an export wrote: it removes nothing at all.
-    listed = ["../outside.csv", "/etc/hostname", "events.parquet"]
-    (out / MANIFEST).write_text(json.dumps({"files": listed}), encoding="utf-8")
     (out / "events.parquet").write_bytes(b"stale")
+    listed = ["../outside.csv", "/etc/hostname", "events.parquet"]
+    own = {"events.parquet": _own(out / "events.parquet", "parquet")}
+    (out / MANIFEST).write_text(json.dumps({"files": listed, "own": own}), encoding="utf-8")
     rightsdata.load().export(out, "jsonl", force=True)
     assert (tmp_path / "outside.csv").is_file() and (out / "events.parquet").is_file()
     (out / MANIFEST).write_text("not json", encoding="utf-8")
@@ -775,6 +801,24 @@ ODD_MANIFESTS = {
     "empty": b"",
     "nested deeply": b"[" * 100_000,
     "an object nested deeply": b'{"files": ' + b"[" * 100_000,
+    # claims that are not as an export writes them: each file is someone else's
+    "own a list": b'{"files": ["events.parquet"], "own": ["events.parquet"]}',
+    "a claim of no hash": (
+        b'{"files": [], "own": {"events.parquet": {"bytes": 5, "format": "csv"}}}'
+    ),
+    "a claim of a short hash": (
+        b'{"files": [], "own": {"events.csv": {"bytes": 9, "sha256": "ab", "format": "csv"}}}'
+    ),
+    "a claim of bytes true": (
+        b'{"files": [], "own": {"events.csv": {"bytes": true, "sha256": "'
+        + hashlib.sha256(b"stale too").hexdigest().encode()
+        + b'", "format": "csv"}}}'
+    ),
+    "a claim of a path": (
+        b'{"files": [], "own": {"../notes.txt": {"bytes": 4, "sha256": "'
+        + hashlib.sha256(b"mine").hexdigest().encode()
+        + b'", "format": "csv"}}}'
+    ),
 }
 
 
@@ -790,7 +834,125 @@ def test_an_odd_manifest_is_no_earlier_export(tmp_path: Path, manifest: bytes) -
     assert rightsdata.load_path(path).counts() == rightsdata.load().counts()
     assert {name: (tmp_path / name).read_bytes() for name in mine} == mine
     written = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
-    assert written == {"format": "jsonl", "files": ["records.jsonl"]}
+    own = {"records.jsonl": _own(path, "jsonl")}
+    assert written == {"format": "jsonl", "files": ["records.jsonl"], "own": own}
+
+
+# --- an export replaces or removes only its own files, unchanged ----------------------------
+
+
+def _files(folder: Path, names: Sequence[str]) -> dict[str, bytes]:
+    return {name: (folder / name).read_bytes() for name in names}
+
+
+def test_an_export_keeps_a_file_changed_since_the_export_that_wrote_it(tmp_path: Path) -> None:
+    """The files of an earlier export that this one does not write are removed only while
+    they are as that export wrote them: one you edited stays, as you left it."""
+    ds = rightsdata.load()
+    ds.export(tmp_path, "datapackage")
+    edited = (tmp_path / "persons.csv").read_bytes() + b"person:x,X\r\n"
+    (tmp_path / "persons.csv").write_bytes(edited)
+    written = {p.name for p in ds.export(tmp_path, "jsonl", force=True)}
+    # the package's other tables and its descriptor go; the edited table stays
+    assert _visible(tmp_path) == written | {"persons.csv"}
+    assert (tmp_path / "persons.csv").read_bytes() == edited
+    own = json.loads((tmp_path / MANIFEST).read_bytes())["own"]
+    assert set(own) == written  # no longer an export's: the next one leaves it too
+
+
+def test_force_never_writes_over_a_file_changed_since_the_export_that_wrote_it(
+    tmp_path: Path,
+) -> None:
+    ds = rightsdata.load()
+    ds.export(tmp_path, "csv")
+    (tmp_path / "persons.csv").write_bytes(b"id,name\r\n")
+    before = _snapshot(tmp_path)
+    message = "persons.csv was changed since the csv export that wrote it; an export"
+    with pytest.raises(FileExistsError, match=message):
+        ds.export(tmp_path, "csv", force=True)
+    assert _snapshot(tmp_path) == before
+
+
+def test_an_export_keeps_a_dataset_file_you_edited(tmp_path: Path) -> None:
+    """The defect as found: a json export, persons.json edited, another format exported
+    over it: the edited file stays."""
+    ds = rightsdata.load()
+    ds.export(tmp_path, "json")
+    (tmp_path / "persons.json").write_bytes(b"[]\n")
+    ds.export(tmp_path, "csv", force=True)
+    assert (tmp_path / "persons.json").read_bytes() == b"[]\n"
+    assert {"sources.json", "events.json", "datapackage.json"} <= _visible(tmp_path)
+
+
+def test_an_export_over_the_folder_its_data_was_loaded_from_keeps_it(tmp_path: Path) -> None:
+    """A json export's files are a dataset, perhaps the one exported, loaded from there:
+    another format leaves them, and refuses to write over its datapackage.json."""
+    folder = tmp_path / "data"
+    written = [p.name for p in _small().export(folder, "json")]
+    mine = rightsdata.load_path(folder)
+    dataset = _files(folder, written)
+    mine.export(folder, "csv", force=True)
+    assert _files(folder, written) == dataset
+    before = _snapshot(folder)
+    message = "datapackage.json is part of the dataset a json export wrote"
+    with pytest.raises(FileExistsError, match=message):
+        mine.export(folder, "datapackage", force=True)
+    assert _snapshot(folder) == before
+    if _has("pyarrow"):
+        mine.export(folder, "parquet", force=True)
+    assert _files(folder, written) == dataset and rightsdata.load_path(folder) == mine
+
+
+def test_force_never_writes_over_a_file_no_export_wrote(tmp_path: Path) -> None:
+    """Your dataset's own folder: a json export into it with force=True would replace its
+    files with others; it is refused, naming them, and nothing is written."""
+    folder = write_folder(tmp_path / "mine", {"sources.json": [source_doc()]})
+    before = _snapshot(folder)
+    with pytest.raises(FileExistsError) as caught:
+        rightsdata.load().export(folder, "json", force=True)
+    assert " ".join(str(caught.value).split()) == (
+        f"{folder}: sources.json was not written by an export; an export replaces only a "
+        "file it wrote itself and that is unchanged since, so nothing was written: move it "
+        "out of the folder (or delete it), or export into another folder"
+    )
+    assert _snapshot(folder) == before
+
+
+def test_a_file_that_holds_what_the_export_writes_is_written_but_stays_its_owners(
+    tmp_path: Path,
+) -> None:
+    """A copy of an export without its manifest: writing the same bytes again loses
+    nothing, so it is done; but the files stay the copy's, and the next format leaves
+    them."""
+    folder = tmp_path / "copy"
+    written = [p.name for p in rightsdata.load().export(folder, "csv")]
+    (folder / MANIFEST).unlink()
+    copied = _files(folder, written)
+    rightsdata.load().export(folder, "csv", force=True)
+    assert json.loads((folder / MANIFEST).read_bytes())["own"] == {}
+    _small().export(folder, "jsonl", force=True)
+    assert _files(folder, written) == copied
+
+
+def test_an_earlier_releases_manifest_neither_removes_nor_replaces(tmp_path: Path) -> None:
+    """A manifest of an earlier release lists the files without their hashes: an export
+    cannot tell whether they were changed since, so it removes none, and writes over one
+    only with the very bytes it holds."""
+    written = [p.name for p in rightsdata.load().export(tmp_path, "csv")]
+    (tmp_path / MANIFEST).write_text(json.dumps({"format": "csv", "files": written}))
+    tables = _files(tmp_path, written)
+    rightsdata.load().export(tmp_path, "jsonl", force=True)
+    assert _files(tmp_path, written) == tables
+    (tmp_path / MANIFEST).write_text(json.dumps({"format": "csv", "files": written}))
+    before = _snapshot(tmp_path)
+    with pytest.raises(FileExistsError) as caught:
+        _small().export(tmp_path, "csv", force=True)
+    said = " ".join(str(caught.value).split())
+    assert said.startswith(f"{tmp_path}: sources.csv, persons.csv, organizations.csv and ")
+    assert "more are listed by an export of an earlier release, which recorded no hashes;" in said
+    assert _snapshot(tmp_path) == before
+    rightsdata.load().export(tmp_path, "csv", force=True)  # the same bytes: nothing lost
+    assert _files(tmp_path, written) == tables
 
 
 def test_export_names_cover_every_format(tmp_path: Path) -> None:
@@ -813,9 +975,11 @@ def _has(module: str) -> bool:
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "parquet"])
-def test_a_symlink_at_an_output_name_is_replaced_not_followed(
+def test_a_symlink_at_an_output_name_is_refused_not_followed(
     tmp_path: Path, fmt: FormatName, with_redirect: Dataset, without_redirects: Dataset
 ) -> None:
+    """A link is no file an export wrote: one at an output name is refused (neither it nor
+    the file it leads to is written); one at an earlier export's name stays."""
     if fmt == "parquet":
         pytest.importorskip("pyarrow")
     outside = tmp_path / "outside.txt"
@@ -824,14 +988,19 @@ def test_a_symlink_at_an_output_name_is_replaced_not_followed(
     # so that redirects.json is an earlier export's
     with_redirect.export(folder, "json", force=True)
     name = {"json": "events.json", "csv": "events.csv", "parquet": "events.parquet"}[fmt]
-    stale = "redirects.json"  # a link at a name this export does not write is removed
-    for link in (name, stale):
-        (folder / link).unlink(missing_ok=True)
-        (folder / link).symlink_to(outside)
+    (folder / name).unlink(missing_ok=True)
+    (folder / name).symlink_to(outside)
+    before = _snapshot(folder)
+    with pytest.raises(FileExistsError, match=f": {re.escape(name)} is a symbolic link; an export"):
+        without_redirects.export(folder, fmt, force=True)
+    assert _snapshot(folder) == before and outside.read_text(encoding="utf-8") == "precious"
+    (folder / name).unlink()
+    (folder / "redirects.json").unlink()
+    (folder / "redirects.json").symlink_to(outside)  # a link at a name this export does not write
     without_redirects.export(folder, fmt, force=True)
+    assert (folder / "redirects.json").is_symlink()
     assert outside.read_text(encoding="utf-8") == "precious"
     assert not (folder / name).is_symlink() and (folder / name).stat().st_size > 1000
-    assert not (folder / stale).exists() and not (folder / stale).is_symlink()
 
 
 def test_write_atomic_replaces_a_link_and_leaves_no_temporary(tmp_path: Path) -> None:

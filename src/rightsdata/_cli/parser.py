@@ -580,7 +580,12 @@ def _add_writing_commands(commands: Any) -> None:
         help="what to write (default: json)",
     )
     out.add_argument(
-        "--force", action="store_true", help="write into a directory that is not empty"
+        "--force",
+        action="store_true",
+        help=(
+            "write into a directory that is not empty (replacing or removing only the "
+            "files an earlier export wrote there, unchanged since)"
+        ),
     )
     out.set_defaults(run=_cmd_export)
 

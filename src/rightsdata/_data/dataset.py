@@ -1431,7 +1431,9 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         ``"keep"``, for ``csv`` and ``datapackage`` only (``"keep"`` with another format
         raises ValueError). A ``directory`` that exists and is not empty raises ``FileExistsError``
         before anything is written, unless ``force=True`` (``rightsdata export --force``):
-        files of the same name are then replaced. See docs/exports.md.
+        the files an earlier export wrote there, unchanged since, are then replaced or
+        removed, and no other file (one you changed, your dataset's own: ``FileExistsError``
+        naming it, if this export would write over it). See docs/exports.md.
 
         >>> import rightsdata, tempfile
         >>> with tempfile.TemporaryDirectory() as folder:

@@ -25,14 +25,18 @@ An export is all or nothing: every file is built in memory and written to a temp
 beside its name, and only when all are written are they renamed into place
 (:mod:`rightsdata._values.atomic`), the files they replace kept until all are in place, to be
 put back if a rename fails; a failure leaves the directory as it was (one the export created
-is removed again), and a folder at an output name is refused before anything is written. A
-symbolic link at an output name is replaced, never followed. Afterwards the directory holds
-exactly this export: each export records the files it wrote in :data:`MANIFEST`, and the
-next export into the same directory removes those of them it does not write itself, so no
-stale ``redirects.json`` or table of another format is left behind. Nothing else is removed: not a
-file no export wrote (your own notes, or the JSON files of a dataset you export next to),
-and only names an export may write (:func:`export_names`), whatever the manifest says; a
-manifest that cannot be read, or is not as an export writes it, lists nothing.
+is removed again), and a folder at an output name is refused before anything is written.
+
+An export replaces or removes only its own files (:mod:`rightsdata._tables.exportclaims`):
+each records in :data:`MANIFEST` the files it wrote where nothing of anyone else's was, with
+their sizes and SHA-256 hashes, and the next export into the directory replaces them, or
+removes those it does not write itself (a stale ``redirects.json``, the tables of another
+format), only while they still match. Anything else at a name it writes (a file you
+changed, your dataset's own files, a symbolic link, a file an earlier release's manifest
+lists without a hash) is refused before any file is put in place, unless it holds the very
+bytes the export writes; anything else beside it is left alone. The files of a ``json``,
+``jsonl`` or ``document`` export (a dataset, perhaps the one exported, loaded from there)
+are replaced or removed only by an export of the same format.
 
 >>> import rightsdata, tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
@@ -49,6 +53,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from rightsdata._tables.exportclaims import (
+    Claim,
+    EarlierExport,
+    claim_of,
+    claim_of_file,
+    earlier_export,
+    matches,
+    not_ours,
+    refusal,
+    removable,
+)
 from rightsdata._tables.exportfolder import MANIFEST
 from rightsdata._values.errors import not_a_name
 from rightsdata._values.flags import flag
@@ -91,6 +106,11 @@ FORMATS: Final[NamedMapping[FormatName, str]] = NamedMapping(
         "parquet": "one Parquet file per table (needs rightsdata[arrow])",
     }
 )
+#: What writing into a folder that is not empty does to the files there, as the refusal
+#: without ``force`` says.
+FORCE_REPLACES: Final = (
+    "only the files an earlier export wrote there, unchanged since, are replaced or removed"
+)
 #: The formats that write CSV files, the only ones ``csv_formulas`` applies to.
 _CSV_FORMATS: Final = ("csv", "datapackage")
 
@@ -123,13 +143,16 @@ def export(
 
     ``directory`` is created if it is missing; one that exists and is not empty (your own
     dataset's folder, an earlier export) raises ``FileExistsError`` before anything is
-    written, unless ``force=True`` (the command line's ``--force``): then files of the same
-    name are replaced. All the files are written or none (a failure leaves ``directory`` as
-    it was, or removes it again if the export created it; a folder, or anything but a file
-    or a link, at the name of a file to write raises ``IsADirectoryError`` or
-    ``FileExistsError`` naming it before anything is written); files an earlier export wrote
-    (as its :data:`MANIFEST` says) that this one does not are removed, other files are left
-    alone. ``csv_formulas`` (``csv`` and ``datapackage``): ``"escape"`` puts a ``'`` before
+    written, unless ``force=True`` (the command line's ``--force``): then the files an
+    earlier export wrote there (as its :data:`MANIFEST` says), unchanged since, are replaced,
+    and those of them this export does not write are removed; any other file at a name it
+    writes (one you changed, your dataset's own, a link) raises ``FileExistsError`` naming it,
+    and nothing is written, unless it holds the very bytes this export writes there; other
+    files are left alone. All the files are written or none (a failure leaves ``directory``
+    as it was, or removes it again if the export created it; a folder, or anything but a
+    file or a link, at the name of a file to write raises ``IsADirectoryError`` or
+    ``FileExistsError`` naming it before anything is written). ``csv_formulas`` (``csv`` and
+    ``datapackage``): ``"escape"`` puts a ``'`` before
     text that a spreadsheet would run as a formula (see :mod:`rightsdata._tables.csvtables`;
     ``rightsdata.tables.read_directory`` takes it off, given the same ``csv_formulas``);
     ``"keep"`` writes it as it is, and for another format, which writes every text as it
@@ -191,24 +214,92 @@ def export(
     target = Path(directory)
     refuse_to_overwrite(target, force=force)
     files = writer(dataset, csv_formulas)
-    manifest: dict[str, Any] = {"format": format, "files": list(files)}
-    if format in _CSV_FORMATS:  # (read_directory reads the tables back with it)
-        manifest["csv_formulas"] = csv_formulas
+    earlier = earlier_export(target, export_names()) if target.is_dir() else EarlierExport()
+    claims: dict[str, Claim] = {}  # what each file holds, as it is written
+    removed: list[str] = []
+
+    def manifest(path: Path) -> None:
+        # write_all fills the files in order, this one last: every other is written (to its
+        # temporary name) and claimed, and none is in place yet, so a refusal writes nothing
+        own, refused, stale = _settle(target, claims, earlier, format)
+        if refused:
+            raise FileExistsError(refusal(target, refused))
+        removed.extend(stale)
+        listing: dict[str, Any] = {"format": format, "files": list(files)}
+        if format in _CSV_FORMATS:  # (read_directory reads the tables back with it)
+            listing["csv_formulas"] = csv_formulas
+        listing["own"] = {name: claim.as_json() for name, claim in own.items()}
+        path.write_bytes(json.dumps(listing).encode("utf-8"))
+
+    contents = {name: _claimed(name, content, format, claims) for name, content in files.items()}
     made = _missing_folders(target)
     target.mkdir(parents=True, exist_ok=True)
     try:
-        earlier = _earlier_export(target)
-        written = write_all(target, {**files, MANIFEST: json.dumps(manifest).encode("utf-8")})
+        written = write_all(target, {**contents, MANIFEST: manifest})
     except BaseException:
         for folder in made:  # (the deepest first; each is empty, as write_all left it)
             with contextlib.suppress(OSError):
                 folder.rmdir()
         raise
-    for name in sorted(earlier - set(files)):
+    for name in removed:
         path = target / name
-        if path.is_symlink() or path.is_file():
+        if matches(path, earlier.claims[name]):  # (still: not changed while this export ran)
             path.unlink(missing_ok=True)
     return written[:-1]  # not the manifest
+
+
+def _claimed(name: str, content: Content, format: str, claims: dict[str, Claim]) -> Content:
+    """``content``, which records its claim in ``claims`` as it is written."""
+    if isinstance(content, bytes):
+        claims[name] = claim_of(content, format)
+        return content
+
+    def write(path: Path) -> None:
+        content(path)
+        claim = claim_of_file(path, format)
+        if claim is None:
+            raise OSError(f"{path}: the file just written cannot be read back")
+        claims[name] = claim
+
+    return write
+
+
+def _settle(
+    directory: Path, claims: dict[str, Claim], earlier: EarlierExport, format: str
+) -> tuple[dict[str, Claim], dict[str, tuple[str, str]], list[str]]:
+    """What an export of ``format`` writing the files ``claims`` gives into ``directory``
+    may do: the files its manifest owns; those it may not write over, each with why
+    (:func:`~rightsdata._tables.exportclaims.not_ours`); and the earlier export's files it
+    removes.
+
+    A file is written where nothing is, over a file the earlier export owns and that is
+    unchanged (not a dataset's that another format wrote), or over a file that holds the
+    very bytes it writes (nothing is lost, but the file stays its owner's); the earlier
+    export's other files that still match are removed, or kept and still owned if they are
+    a dataset's that another format wrote.
+    """
+    own: dict[str, Claim] = {}
+    refused: dict[str, tuple[str, str]] = {}
+    for name, claim in claims.items():
+        path = directory / name
+        earlier_claim = earlier.claims.get(name)
+        if not os.path.lexists(path) or (
+            earlier_claim is not None
+            and removable(earlier_claim, format)
+            and matches(path, earlier_claim)
+        ):
+            own[name] = claim  # (nothing there, or the earlier export's file, unchanged)
+        elif not matches(path, claim):
+            refused[name] = not_ours(path, earlier)
+    stale = []
+    for name, claim in earlier.claims.items():
+        if name in claims or not matches(directory / name, claim):
+            continue  # (written now, or changed: no longer the earlier export's)
+        if removable(claim, format):
+            stale.append(name)
+        else:
+            own[name] = claim  # a dataset's: kept, and still the exports' to replace
+    return own, refused, sorted(stale)
 
 
 def _missing_folders(directory: Path) -> list[Path]:
@@ -235,41 +326,8 @@ def refuse_to_overwrite(directory: Path, *, force: bool) -> None:
     if not force and directory.is_dir() and any(directory.iterdir()):
         raise FileExistsError(
             f"{directory} is not empty: export writes into a new or empty folder; pass "
-            "force=True to write into it (files of the same name are replaced)"
+            f"force=True to write into it ({FORCE_REPLACES})"
         )
-
-
-def _earlier_export(directory: Path) -> set[str]:
-    """The files the last export into ``directory`` wrote, by its manifest (only names an
-    export may write). None if there is no manifest, or one that cannot be read or is not
-    as an export writes it: an object whose ``"files"`` is a list of plain file names.
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as folder:
-    ...     _ = (Path(folder) / MANIFEST).write_text('{"files": ["events.csv", "notes.txt"]}')
-    ...     sorted(_earlier_export(Path(folder)))
-    ['events.csv']
-    """
-    path = directory / MANIFEST
-    if path.is_symlink() or not path.is_file():
-        return set()
-    try:
-        manifest = json.loads(path.read_bytes())
-    except (ValueError, RecursionError, OSError):  # (UnicodeDecodeError is a ValueError)
-        return set()
-    listed = manifest.get("files", []) if isinstance(manifest, dict) else None
-    if not isinstance(listed, list) or not all(map(_is_plain_name, listed)):
-        return set()  # not what an export writes: it can say nothing about the files here
-    return set(listed) & export_names()
-
-
-def _is_plain_name(name: object) -> bool:
-    """Whether ``name`` is a file's name alone, not a path (``events.csv``, not ``../x``)."""
-    return (
-        isinstance(name, str)
-        and name not in ("", ".", "..")
-        and not any(c in name for c in ("/", "\\", "\x00"))
-    )
 
 
 def _json(dataset: Dataset, formulas: str) -> dict[str, Content]:

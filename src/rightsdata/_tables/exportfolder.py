@@ -31,7 +31,9 @@ from rightsdata._values.names import FormulaOption
 __all__ = ["MANIFEST", "kinds_missing", "listed_tables", "missing_tables", "written_option"]
 
 #: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
-#: [...]}``), so that the next export into the directory knows which files were its own.
+#: [...], "own": {name: {"bytes": ..., "sha256": ..., "format": ...}}}``), so that the next
+#: export into the directory knows which files are its own, unchanged
+#: (:mod:`rightsdata._tables.exportclaims`).
 MANIFEST: Final = ".rightsdata-export"
 
 #: The descriptor a ``datapackage`` export writes beside its tables.

@@ -61,7 +61,7 @@ def _exported(args: argparse.Namespace, dataset: Dataset) -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from rightsdata._tables.export import export, refuse_to_overwrite
+    from rightsdata._tables.export import FORCE_REPLACES, export, refuse_to_overwrite
     from rightsdata._values.extras import MissingExtraError
 
     if args.directory == "-":
@@ -76,7 +76,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except FileExistsError:
         raise UsageError(
             f"export writes {_exported(args, dataset)} into {target}, which is not empty; "
-            "pass --force to write into it (files of the same name are replaced)"
+            f"pass --force to write into it ({FORCE_REPLACES})"
         ) from None
     except OSError as error:  # a folder it may not read
         raise UsageError(f"cannot write into {target}: {system_reason(error, target)}") from None
@@ -84,6 +84,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
         written = export(dataset, target, args.format, force=args.force)
     except MissingExtraError as exc:
         raise UsageError(str(exc)) from None
+    except FileExistsError as error:
+        if error.filename is None:  # the export's own refusal: it names the folder and files
+            raise UsageError(str(error)) from None
+        raise UsageError(f"cannot write into {target}: {system_reason(error, target)}") from None
     except OSError as error:  # a folder it cannot create or may not write
         raise UsageError(f"cannot write into {target}: {system_reason(error, target)}") from None
     print(f"wrote {_plural(len(written), 'file')} ({args.format}) to {target}")

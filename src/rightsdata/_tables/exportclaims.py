@@ -1,0 +1,237 @@
+"""Which files in an export's directory are the export's own: those it may replace or remove.
+
+An export lists in its manifest (:data:`MANIFEST`, under ``"own"``) each file it wrote where
+nothing of anyone else's was (no file at all, or a file an earlier export owned and that is
+unchanged), with its size, its SHA-256 and the format that wrote it. The next export into
+the directory replaces or removes such a file only while it still matches those: a file you
+changed, a link put in its place, or a file no export lists so (your dataset's own files, an
+export by a release that recorded no hashes) is yours, and is never replaced or removed.
+
+The files of a ``json``, ``jsonl`` or ``document`` export are a dataset that
+``rightsdata.load_path`` reads, perhaps the very one being exported, loaded from there: only
+an export of the same format replaces or removes them (a ``json`` export removes a stale
+``redirects.json``, which would be read as part of its dataset); any other export leaves
+them, and refuses to write over one (a ``datapackage`` export's ``datapackage.json``).
+
+>>> import rightsdata, tempfile
+>>> with tempfile.TemporaryDirectory() as folder:
+...     _ = rightsdata.load().export(folder, "csv")
+...     claims = earlier_export(Path(folder)).claims
+...     claims["events.csv"].format, matches(Path(folder) / "events.csv", claims["events.csv"])
+('csv', True)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+
+from rightsdata._tables.exportfolder import MANIFEST
+
+__all__ = [
+    "Claim",
+    "EarlierExport",
+    "claim_of",
+    "claim_of_file",
+    "earlier_export",
+    "matches",
+    "not_ours",
+    "refusal",
+    "removable",
+]
+
+#: The formats whose files ``rightsdata.load_path`` reads as a dataset: only an export of
+#: the same format replaces or removes them.
+DATASET_FORMATS: Final = ("json", "jsonl", "document")
+
+
+class Claim(NamedTuple):
+    """A file an export wrote and owns: its size in bytes, its SHA-256 (hex) and the format
+    of the export that wrote it."""
+
+    bytes: int
+    sha256: str
+    format: str
+
+    def as_json(self) -> dict[str, Any]:
+        """The claim as the manifest holds it."""
+        return {"bytes": self.bytes, "sha256": self.sha256, "format": self.format}
+
+
+@dataclass(frozen=True)
+class EarlierExport:
+    """What the manifest in a directory says: the files the export there owns (``claims``,
+    by name), and the names it lists without a claim (``unclaimed``: an export by a release
+    that recorded no hashes, or files it wrote over that were not its own)."""
+
+    claims: dict[str, Claim] = field(default_factory=dict)
+    unclaimed: frozenset[str] = frozenset()
+
+
+def claim_of(data: bytes, format: str) -> Claim:
+    """The claim on a file of ``data`` written by an export of ``format``.
+
+    >>> claim_of(b"", "csv").sha256[:12]
+    'e3b0c44298fc'
+    """
+    return Claim(len(data), hashlib.sha256(data).hexdigest(), format)
+
+
+def claim_of_file(path: Path, format: str) -> Claim | None:
+    """The claim on the regular file at ``path`` (a link is not followed: None), or None if
+    there is none or it cannot be read."""
+    try:
+        with open(path, "rb", opener=_no_follow) as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return None
+            digest = hashlib.file_digest(file, "sha256")
+            return Claim(file.tell(), digest.hexdigest(), format)
+    except OSError:
+        return None
+
+
+def _no_follow(path: str, flags: int) -> int:
+    """Open ``path`` without following a symbolic link at it (where the system can say)."""
+    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
+
+
+def matches(path: Path, claim: Claim) -> bool:
+    """Whether ``path`` is a regular file (not a link) of the size and hash ``claim`` gives:
+    the file the export that claimed it wrote, unchanged; or, given the claim on what an
+    export is about to write, a file that already holds exactly that."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(status.st_mode) or status.st_size != claim.bytes:
+        return False
+    found = claim_of_file(path, claim.format)
+    return found is not None and found.sha256 == claim.sha256
+
+
+def removable(claim: Claim, format: str) -> bool:
+    """Whether an export of ``format`` may replace or remove a file ``claim`` owns (that
+    still matches it): any file but a dataset's (:data:`DATASET_FORMATS`), which only the
+    same format does."""
+    return claim.format not in DATASET_FORMATS or claim.format == format
+
+
+def earlier_export(directory: Path, names: frozenset[str] | None = None) -> EarlierExport:
+    """What the manifest in ``directory`` says (see :class:`EarlierExport`), for the file
+    names in ``names`` alone (all plain names if None). Nothing if there is no manifest, or
+    one that cannot be read or is not as an export writes it: an object whose ``"files"``
+    is a list of plain file names and whose ``"own"``, if any, gives each of those it owns
+    as ``{"bytes": int, "sha256": hex, "format": str}``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = (Path(folder) / MANIFEST).write_text('{"files": ["events.csv", "notes.txt"]}')
+    ...     earlier_export(Path(folder), frozenset({"events.csv"}))
+    EarlierExport(claims={}, unclaimed=frozenset({'events.csv'}))
+    """
+    path = directory / MANIFEST
+    if path.is_symlink() or not path.is_file():
+        return EarlierExport()
+    try:
+        manifest = json.loads(path.read_bytes())
+    except (ValueError, RecursionError, OSError):  # (UnicodeDecodeError is a ValueError)
+        return EarlierExport()
+    listed = manifest.get("files", []) if isinstance(manifest, dict) else None
+    if not isinstance(listed, list) or not all(map(_is_plain_name, listed)):
+        return EarlierExport()  # not what an export writes: it says nothing of the files here
+    own = manifest.get("own", {})
+    if not isinstance(own, dict):
+        return EarlierExport()
+    claims = {
+        name: claim
+        for name, entry in own.items()
+        if _is_plain_name(name)
+        and (names is None or name in names)
+        and (claim := _claim(entry)) is not None
+    }
+    unclaimed = {name for name in listed if name not in claims}
+    return EarlierExport(claims, frozenset(unclaimed if names is None else unclaimed & names))
+
+
+def _claim(entry: object) -> Claim | None:
+    """The claim a manifest's ``"own"`` entry gives, or None if it is not one."""
+    if not isinstance(entry, dict):
+        return None
+    size, digest, format = entry.get("bytes"), entry.get("sha256"), entry.get("format")
+    if not (isinstance(size, int) and not isinstance(size, bool) and size >= 0):
+        return None
+    if not (isinstance(digest, str) and len(digest) == 64 and _is_hex(digest)):
+        return None
+    return Claim(size, digest, format) if isinstance(format, str) else None
+
+
+def _is_hex(text: str) -> bool:
+    return all(c in "0123456789abcdef" for c in text)
+
+
+def _is_plain_name(name: object) -> bool:
+    """Whether ``name`` is a file's name alone, not a path (``events.csv``, not ``../x``)."""
+    return (
+        isinstance(name, str)
+        and name not in ("", ".", "..")
+        and not any(c in name for c in ("/", "\\", "\x00"))
+    )
+
+
+def not_ours(path: Path, earlier: EarlierExport) -> tuple[str, str]:
+    """Why an export may not write over what is at ``path``, said of one file and of
+    several (after their names): a link, a file changed since the export that wrote it, a
+    dataset's file another format wrote, or one no export claims."""
+    claim = earlier.claims.get(path.name)
+    if path.is_symlink():
+        return "is a symbolic link", "are symbolic links"
+    if claim is None:
+        if path.name in earlier.unclaimed:
+            listed = "listed by an export of an earlier release, which recorded no hashes"
+            return f"is {listed}", f"are {listed}"
+        return "was not written by an export", "were not written by an export"
+    if not matches(path, claim):
+        changed = f"changed since the {claim.format} export that wrote"
+        return f"was {changed} it", f"were {changed} them"
+    dataset = (
+        f"part of the dataset a {claim.format} export wrote, which only a {claim.format} "
+        "export replaces (it may be the data you are exporting)"
+    )
+    return f"is {dataset}", f"are {dataset}"
+
+
+#: How many names :func:`refusal` gives for each reason, before "and N more".
+_SHOWN: Final = 3
+
+
+def refusal(directory: Path, reasons: dict[str, tuple[str, str]]) -> str:
+    """The message of an export that may not write over the files ``reasons`` gives (name
+    to :func:`not_ours`'s reason), naming them, why, and what to do.
+
+    >>> print(refusal(Path("out"), {"persons.json": not_ours(Path("out/persons.json"),
+    ...     EarlierExport())}))  # doctest: +NORMALIZE_WHITESPACE
+    out: persons.json was not written by an export; an export replaces only a file it
+    wrote itself and that is unchanged since, so nothing was written: move it out of the
+    folder (or delete it), or export into another folder
+    """
+    from rightsdata._values.joined import all_of
+
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for name, reason in reasons.items():
+        grouped.setdefault(reason, []).append(name)
+    said = []
+    for (one, several), names in grouped.items():
+        shown = names[:_SHOWN] if len(names) > _SHOWN + 1 else names
+        more = [f"{len(names) - len(shown)} more"] if len(shown) < len(names) else []
+        said.append(f"{all_of([*shown, *more])} {one if len(names) == 1 else several}")
+    it = "them" if len(reasons) > 1 else "it"
+    return (
+        f"{directory}: {'; '.join(said)}; an export replaces only a file it wrote itself and "
+        f"that is unchanged since, so nothing was written: move {it} out of the folder (or "
+        f"delete {it}), or export into another folder"
+    )
