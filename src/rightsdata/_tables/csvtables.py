@@ -318,11 +318,12 @@ def parse(
     131,072; :func:`_fields_up_to`).
 
     A header that does not match the table's columns, a row with another number of fields
-    or a cell its column cannot hold raises :class:`rightsdata.InvalidDataError` (a
-    ``ValueError``) naming the table, the line (from 1, the header's included) and the
-    column, at ``where`` (the file's path; ``<table>.csv`` if not given), which its one
-    problem's ``file``, ``line`` and ``field`` give too; so does text the :mod:`csv` module
-    cannot read.
+    or a cell its column cannot hold (any text but the one the export writes for a value:
+    :mod:`rightsdata._tables.cells`, whose words say why) raises
+    :class:`rightsdata.InvalidDataError` (a ``ValueError``) naming the table, the line (from
+    1, the header's included) and the column, at ``where`` (the file's path;
+    ``<table>.csv`` if not given), which its one problem's ``file``, ``line`` and ``field``
+    give too; so does text the :mod:`csv` module cannot read.
     """
     unescape = _check_option(formulas)
     where = f"{table.name}.csv" if where is None else where
