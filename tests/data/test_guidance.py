@@ -299,6 +299,29 @@ def test_json_lines_whose_kind_and_id_disagree_say_which_to_change(tmp_path: Pat
     ]
 
 
+@pytest.mark.parametrize("schema", [False, True])
+def test_a_redirect_line_without_its_kind_is_told_to_say_it(tmp_path: Path, schema: bool) -> None:
+    lines = [
+        {"$kind": "sources", **source_doc()},
+        {"$kind": "persons", **person_doc("person:b")},
+        {"id": "person:old", "to": "person:b"},  # (read by its id, a person missing fields)
+        {"$kind": "redirects", "id": "person:older", "to": "person:b"},
+    ]
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    (problem,) = rightsdata.validate(path, schema=schema)
+    assert (problem.location, problem.line, problem.code) == ("x.jsonl:3 person:old", 3, "missing")
+    assert problem.message == (
+        "holds a redirect's fields (id and to) but not its kind: write "
+        '"$kind": "redirects" first, as in '
+        '{"$kind": "redirects", "id": "person:old", "to": "person:b"}'
+    )
+    long = "person:" + "x" * 100
+    path.write_text(json.dumps({"id": long, "to": "person:b"}), encoding="utf-8")
+    (problem,) = rightsdata.validate(path)
+    assert problem.message.endswith('as in {"$kind": "redirects", "id": ..., "to": ...}')
+
+
 # --- a set date under an older format -------------------------------------------------------
 
 

@@ -65,7 +65,10 @@ def test_a_cell_its_column_cannot_hold_is_located_to_its_line_and_column(
     (folder / "events.participants.csv").write_text("\r\n".join(lines) + "\r\n", "utf-8")
     problem = _refused(folder).problems[0]
     assert (problem.file, problem.line, problem.field) == ("events.participants.csv", 2, "position")
-    assert "line 2, column 'position': invalid literal for int()" in problem.message
+    assert problem.message.endswith(
+        "line 2, column 'position': expected a whole number of 0 or more in the digits 0-9 "
+        "alone (as 15); got 'x'"
+    )
 
 
 def test_a_short_row_and_a_byte_that_is_not_utf8_are_invalid_data(

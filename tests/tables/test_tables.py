@@ -861,7 +861,8 @@ def test_parse_skips_blank_lines_and_locates_a_bad_row() -> None:
         parse(table, short)
     header, first, *rest = text.split("\r\n")
     bad = "\r\n".join([header, first.replace(",0,", ",zero,"), *rest])
-    with pytest.raises(ValueError, match=r"'events.charges', line 2, column 'position': invalid"):
+    expected = r"'events.charges', line 2, column 'position': expected a whole number"
+    with pytest.raises(ValueError, match=expected):
         parse(table, bad)
 
 

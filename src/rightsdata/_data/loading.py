@@ -22,6 +22,7 @@ True
 from __future__ import annotations
 
 import errno
+import json
 import os
 import posixpath
 import re
@@ -2100,6 +2101,8 @@ def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, li
     record_id = value.get("id")
     from_id = KIND_OF_PREFIX.get(prefix_of(record_id)) if isinstance(record_id, str) else None
     if kind is None:
+        if value.keys() == _REDIRECT_FIELDS:  # (no record has a "to": this is a redirect)
+            return None, [_redirect_without_kind(_line(file, number, value), value)]
         if from_id is None:
             message = f"says neither its kind ({KIND_FIELD!r}) nor an id whose prefix names one"
             return None, [
@@ -2126,6 +2129,38 @@ def _kind_of_line(value: object, file: str, number: int) -> tuple[str | None, li
     # (a "$kind" its id disagrees with is told where the line's record is judged, as a record
     # of another kind in a kind's file is: convert.misfiled_problems)
     return kind, []
+
+
+#: A redirect's fields, as an export writes its line (after its ``"$kind": "redirects"``).
+_REDIRECT_FIELDS: Final = frozenset(("id", "to"))
+
+
+def _redirect_without_kind(place: RecordPlace, value: dict[str, Any]) -> Problem:
+    """The problem of a line with a redirect's fields and no ``"$kind"``: read by its id's
+    prefix, it would be a record of that kind missing its required fields, with ``to``
+    unknown; it is a redirect that does not say so.
+
+    >>> from rightsdata._values.places import RecordPlace
+    >>> at = RecordPlace("x.jsonl:3", "person:a", file="x.jsonl", line=3)
+    >>> said = _redirect_without_kind(at, {"id": "person:a", "to": "person:b"}).message
+    >>> print(said.replace(" first, ", " first,\\n"))
+    holds a redirect's fields (id and to) but not its kind: write "$kind": "redirects" first,
+    as in {"$kind": "redirects", "id": "person:a", "to": "person:b"}
+    """
+    old, new = value["id"], value["to"]
+    short = all(type(v) is str and len(v) <= _SHOWN_ID for v in (old, new))
+    line = json.dumps({KIND_FIELD: "redirects", "id": old, "to": new}, ensure_ascii=False)
+    example = printable(line) if short else f'{{"{KIND_FIELD}": "redirects", "id": ..., "to": ...}}'
+    return place.problem(
+        "",
+        "holds a redirect's fields (id and to) but not its kind: write "
+        f'"{KIND_FIELD}": "redirects" first, as in {example}',
+        ProblemCode.MISSING,
+    )
+
+
+#: The longest ID shown in :func:`_redirect_without_kind`'s example line (others are "...").
+_SHOWN_ID: Final = 80
 
 
 def _prefix_hint(record_id: object) -> str:

@@ -39,9 +39,17 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, BinaryIO, Final
 
+from rightsdata._tables.cells import cell_reader, read_cell
 from rightsdata._tables.tableerrors import table_error
 from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
-from rightsdata._values.errors import ProblemCode, counted, deprecated, not_a_name, shown_repr
+from rightsdata._values.errors import (
+    InvalidDataError,
+    ProblemCode,
+    counted,
+    deprecated,
+    not_a_name,
+    shown_repr,
+)
 from rightsdata._values.names import FormulaOption
 
 __all__ = [
@@ -59,7 +67,6 @@ __all__ = [
     "write_columns",
 ]
 
-_INTEGERS: Final = (ColumnType.COUNT, ColumnType.POSITION)
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 #: What gets a ``'`` in front: a formula start, after any quotes already there (so that
@@ -124,28 +131,6 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
-
-
-def _cell(column: Column, text: str, unescape: bool = False) -> Cell:
-    if text == "":
-        return None
-    if unescape and column.type is ColumnType.TEXT:
-        return unescape_formula(text)
-    if column.type in _INTEGERS:
-        return int(text)
-    if column.type is ColumnType.NUMBER:
-        return float(text)
-    if column.type is ColumnType.DAY:
-        return datetime.date.fromisoformat(text)
-    if column.type is ColumnType.TEXT_LIST:
-        try:
-            items = json.loads(text)
-        except RecursionError:  # (nested deeper than this Python parses: no array of text)
-            items = None
-        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise ValueError(f"expected a JSON array of text: {text!r}")
-        return tuple(items)
-    return text
 
 
 #: How the tables are written, as a Table Dialect (the data package declares it, so that no
@@ -333,11 +318,12 @@ def parse(
     131,072; :func:`_fields_up_to`).
 
     A header that does not match the table's columns, a row with another number of fields
-    or a cell its column cannot hold raises :class:`rightsdata.InvalidDataError` (a
-    ``ValueError``) naming the table, the line (from 1, the header's included) and the
-    column, at ``where`` (the file's path; ``<table>.csv`` if not given), which its one
-    problem's ``file``, ``line`` and ``field`` give too; so does text the :mod:`csv` module
-    cannot read.
+    or a cell its column cannot hold (any text but the one the export writes for a value:
+    :mod:`rightsdata._tables.cells`, whose words say why) raises
+    :class:`rightsdata.InvalidDataError` (a ``ValueError``) naming the table, the line (from
+    1, the header's included) and the column, at ``where`` (the file's path;
+    ``<table>.csv`` if not given), which its one problem's ``file``, ``line`` and ``field``
+    give too; so does text the :mod:`csv` module cannot read.
     """
     unescape = _check_option(formulas)
     where = f"{table.name}.csv" if where is None else where
@@ -366,6 +352,8 @@ def _rows(table: Table, reader: Any, unescape: bool, where: str) -> list[Row]:
             line=1,
         )
     columns = table.columns
+    readers = [cell_reader(c) for c in columns]
+    unescaped = [unescape and c.type is ColumnType.TEXT for c in columns]
     found = []
     for line in reader:
         if not line:
@@ -379,17 +367,33 @@ def _rows(table: Table, reader: Any, unescape: bool, where: str) -> list[Row]:
                 line=reader.line_num,
             )
         try:
-            found.append(tuple(_cell(c, t, unescape) for c, t in zip(columns, line, strict=True)))
-        except ValueError as error:
-            column = next(c.name for c, t in zip(columns, line, strict=True) if not _reads(c, t))
-            raise table_error(
-                where,
-                f"table {table.name!r}, line {reader.line_num}, column {column!r}: {error}",
-                ProblemCode.VALUE,
-                line=reader.line_num,
-                column=column,
-            ) from None
+            cells = [read(t) for read, t in zip(readers, line, strict=True)]
+        except ValueError:
+            raise _cell_error(table, line, where, reader.line_num) from None
+        if unescape:
+            cells = [
+                unescape_formula(v) if u and isinstance(v, str) else v
+                for v, u in zip(cells, unescaped, strict=True)
+            ]
+        found.append(tuple(cells))
     return found
+
+
+def _cell_error(table: Table, line: list[str], where: str, number: int) -> InvalidDataError:
+    """The error for the first cell of ``line`` that its column cannot hold: where it is,
+    and why in :func:`rightsdata._tables.cells.read_cell`'s words."""
+    for column, text in zip(table.columns, line, strict=True):
+        try:
+            read_cell(column, text)
+        except ValueError as error:
+            return table_error(
+                where,
+                f"table {table.name!r}, line {number}, column {column.name!r}: {error}",
+                ProblemCode.VALUE,
+                line=number,
+                column=column.name,
+            )
+    raise AssertionError("no cell of the line is wrong")  # pragma: no cover
 
 
 #: Held by each read of :func:`_fields_up_to`: the csv module's field size limit is the whole
@@ -418,15 +422,6 @@ def _fields_up_to(size: int) -> Iterator[None]:
             yield
         finally:
             csv.field_size_limit(before)
-
-
-def _reads(column: Column, text: str) -> bool:
-    """Whether ``column`` can hold the cell ``text`` (:func:`_cell` does not raise)."""
-    try:
-        _cell(column, text)
-    except ValueError:
-        return False
-    return True
 
 
 def read_directory(
