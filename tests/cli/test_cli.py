@@ -1256,6 +1256,46 @@ def test_fmt_advice_waits_for_the_records_problems_and_fmt_says_it_rewrote_nothi
     assert run(capsys, "validate", str(first))[0] == EXIT_OK
 
 
+def test_a_byte_order_marks_advice_waits_for_the_files_other_problems(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A byte-order mark at the start of persons.json hid the file's other problems: validate
+    told it alone, with "`rightsdata fmt FOLDER` removes it", and fmt, which reads past it,
+    then found two problems of its records and rewrote nothing. Now validate reads past it
+    too, tells every problem fmt finds, and that they come first, as a stale size's advice
+    does; once they are fixed, following the advice works."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "init", "bomds")[0] == EXIT_OK
+    persons = Path("bomds", "persons.json")
+    kept = persons.read_text("utf-8")
+    persons.write_text('\ufeff[{"id": "person:a"}]', encoding="utf-8")
+    code, out, _ = flat(run(capsys, "validate", "bomds"))
+    assert code == EXIT_INVALID
+    assert (
+        "persons.json: starts with a byte-order mark (U+FEFF, an invisible character some "
+        "editors write), which JSON does not allow: save it as UTF-8 without a BOM "
+        "(`rightsdata fmt bomds` removes it) (first fix the other problems: fmt refuses a "
+        "folder that has any, and rewrites nothing)"
+    ) in out
+    said = [
+        "persons.json[0] person:a.name: required field is missing",
+        "persons.json[0] person:a.citations: required field is missing",
+        "events.json[0] event:example-person-detained-2020-05-01.participants[0].actor: "
+        "'person:example-person' does not exist",
+    ]
+    assert out.startswith("4 problems in bomds:") and all(p in out for p in said)
+    assert "Not checked" not in out  # (the records after the mark are read, and checked)
+    code, out, err = flat(run(capsys, "fmt", "bomds"))
+    assert code == EXIT_INVALID and all(p in err for p in said)  # what validate told
+    # the records fixed, the advice is plain, and following it ends the problem
+    persons.write_text("\ufeff" + kept, encoding="utf-8")
+    code, out, _ = flat(run(capsys, "validate", "bomds"))
+    assert code == EXIT_INVALID and out.startswith("1 problem in bomds:") and "first fix" not in out
+    assert run(capsys, "fmt", "bomds")[0] == EXIT_OK
+    assert run(capsys, "validate", "bomds")[0] == EXIT_OK
+
+
 def test_a_strict_problem_does_not_hold_back_fmt_advice(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

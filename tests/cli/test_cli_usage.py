@@ -320,6 +320,99 @@ def test_data_and_name_together_is_a_usage_error(
     assert run(capsys, "info", "--name", "kazakhstan")[0] == EXIT_OK
 
 
+# --- an option given twice ---------------------------------------------------------------------
+
+
+def _two_values(action: argparse.Action) -> tuple[str, str]:
+    """Two values ``action`` takes, that differ."""
+    if action.choices is not None:
+        first, then, *_ = action.choices
+        return str(first), str(then)
+    return ("50", "60") if action.type is not None else ("a", "b")
+
+
+def test_an_option_given_twice_is_combined_or_refused_never_dropped(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # `events --involving A --involving B` listed B's events alone: every option of every
+    # command that takes a value, given twice with two, combines them (--kind, whose values
+    # are any of them) or is a usage error naming it; the same value twice is taken
+    parser = build_parser()
+    commands = next(a.choices for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    refused = combined = 0
+    for command, arguments in _ARGUMENTS.items():
+        for action in commands[command]._actions:
+            if not action.option_strings or action.help is argparse.SUPPRESS or action.nargs == 0:
+                continue
+            option = action.option_strings[0]
+            first, then = _two_values(action)
+            argv = [command, *arguments, option, first, option, then]
+            code, err = _parsed(capsys, argv)
+            if isinstance(action, argparse._AppendAction):
+                assert code == EXIT_OK, argv
+                assert getattr(_parse(build_parser(), argv), action.dest) == [first, then]
+                combined += 1
+                continue
+            assert code == EXIT_USAGE, argv
+            assert f"rightsdata {command}: error: {option} is given twice (" in err, argv
+            assert err.endswith("it takes one value: give it once"), argv
+            again = [command, *arguments, option, first, option, first]
+            assert _parsed(capsys, again)[0] == EXIT_OK, again
+            refused += 1
+    assert combined == 1  # events --kind
+    assert refused > 20
+    # before the command, as after it (--data under its other name, too)
+    for first, then in (
+        ("--data", "--data"),
+        ("--data", "--path"),
+        ("--name", "--name"),
+        ("--base", "--base"),
+    ):
+        code, err = _parsed(capsys, [first, "a", then, "b", "info"])
+        assert code == EXIT_USAGE, (first, then)
+        said = f"rightsdata: error: {then} is given twice ('a', then 'b'); it takes one value"
+        assert err.endswith(f"{said}: give it once"), (first, then, err)
+
+
+def test_repeated_filters_are_refused_not_narrowed_to_the_last(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    kozlov, tulesova = "person:vladimir-kozlov", "person:asya-tulesova"
+    for argv, said in (
+        (
+            ["events", "--involving", kozlov, "--involving", tulesova],
+            f"--involving is given twice ({kozlov!r}, then {tulesova!r})",
+        ),
+        (
+            ["events", "--between", "2012", "--between", "2019"],
+            "--between is given twice ('2012', then '2019')",
+        ),
+        (
+            ["events", "--place", "KZ", "--place", "place:almaty"],
+            "--place is given twice ('KZ', then 'place:almaty')",
+        ),
+        (
+            ["events", "--role", "judge", "--role", "defendant"],
+            "--role is given twice ('judge', then 'defendant')",
+        ),
+        (
+            ["--data", "my", "--data", "f1", "info"],
+            "rightsdata: error: --data is given twice ('my', then 'f1')",
+        ),
+    ):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (EXIT_USAGE, ""), argv
+        assert said in err, (argv, err)
+    # --kind combines (any of the kinds), as a comma does
+    both = run(capsys, "events", "--kind", "verdict", "--kind", "arrest")
+    assert both == run(capsys, "events", "--kind", "verdict,arrest")
+    assert both[1].startswith("9 events (--kind verdict,arrest)")
+    # the same value twice leaves nothing out
+    assert run(capsys, "events", "--place", "KZ", "--place", "KZ") == run(
+        capsys, "events", "--place", "KZ"
+    )
+
+
 # --- --base before the command, as --data -----------------------------------------------------
 
 

@@ -164,6 +164,38 @@ def test_fmt_removes_a_byte_order_mark_that_a_load_refuses(tmp_path: Path, name:
     assert rightsdata.validate(folder) == []
 
 
+@pytest.mark.parametrize(
+    ("name", "broken", "other"),
+    [
+        ("persons.json", [person_doc(name=5)], "persons.json[0] person:a.name"),
+        ("datapackage.json", {"name": 5}, "datapackage.json.name"),
+        ("redirects.json", [{"id": "person:old", "to": "person:b"}], "redirects.json[0].to"),
+    ],
+)
+def test_a_byte_order_mark_hides_none_of_its_files_other_problems(
+    tmp_path: Path, name: str, broken: object, other: str
+) -> None:
+    # its advice, fmt, reads past it and refuses the folder for the others: a load reads
+    # past it too, tells them, and that they come first (as a stale hash's advice does)
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    files = {"sources.json": [source_doc()], "persons.json": [person_doc()], name: broken}
+    for file, content in files.items():
+        (folder / file).write_text(json.dumps(content), encoding="utf-8")
+    (folder / name).write_bytes(b"\xef\xbb\xbf" + (folder / name).read_bytes())
+    mark, *others = rightsdata.validate(folder)
+    assert (mark.location, mark.code) == (name, ProblemCode.SYNTAX)
+    assert mark.message.endswith(
+        f"(`rightsdata fmt {shlex.quote(str(folder))}` removes it) (first fix the other "
+        "problems: fmt refuses a folder that has any, and rewrites nothing)"
+    )
+    assert [p.location for p in others] == [other]
+    with pytest.raises(InvalidDataError) as caught:
+        format_folder(folder)  # (what the advice was: it tells the same other problem)
+    assert [p.location for p in caught.value.problems] == [other]
+    assert (folder / name).read_bytes().startswith(b"\xef\xbb\xbf")
+
+
 def test_a_folder_without_record_files(make_folder: MakeFolder) -> None:
     with pytest.raises(InvalidDataError, match="no record files"):
         read_folder(make_folder({"notes.txt": "hello"}))

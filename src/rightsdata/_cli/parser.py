@@ -21,6 +21,7 @@ from rightsdata._cli.commands.search import _cmd_search
 from rightsdata._cli.commands.show import _cmd_show
 from rightsdata._cli.commands.validate import _cmd_validate
 from rightsdata._cli.exits import UsageError
+from rightsdata._cli.once import forget, register
 from rightsdata._cli.suggest import close, did_you_mean
 from rightsdata._cli.windowhint import WINDOW_ALIASES
 from rightsdata._tables.export import FORMATS
@@ -56,7 +57,13 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose 'invalid choice' errors suggest the closest choice, and which
     never reads a window alias (:data:`~rightsdata._cli.windowhint.WINDOW_ALIASES`) as the
     prefix of an option: ``events --in 2012`` would be ``--involving 2012``, where the window
-    hint tells ``--between 2012``. Other prefixes are taken, as argparse takes them."""
+    hint tells ``--between 2012``. Other prefixes are taken, as argparse takes them. An option
+    that takes one value, given twice with two, is a usage error
+    (:class:`~rightsdata._cli.once.Once`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        register(self)
 
     def _get_option_tuples(self, option_string: str) -> list[Any]:
         if option_string.partition("=")[0] in WINDOW_ALIASES:
@@ -659,6 +666,7 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
             instead.parser, instead.command, instead.option, instead.value, given
         )
         instead.parser.error(said)
+    forget(args)
     if extras:
         sub = _subparser(parser, args.command)
         options = _options(sub)

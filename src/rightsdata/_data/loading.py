@@ -872,7 +872,10 @@ def _read_folder(
     # each path listed, with every entry that lists it (a path listed twice: both checked)
     resources: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     if DESCRIPTOR in present:
-        raw, found = read_json(folder.joinpath(DESCRIPTOR), DESCRIPTOR, max_bytes, bom=bom)
+        raw, marked, found = _read_json_marked(
+            folder.joinpath(DESCRIPTOR), DESCRIPTOR, max_bytes, bom=bom
+        )
+        parts.problems += marked
         if not found and check_descriptor:
             from rightsdata._validation.descriptor import descriptor_problems
 
@@ -923,7 +926,10 @@ def _read_folder(
                 )
             _decode_kind(parts, kind, data, name)
     if REDIRECTS in present and not _full(parts):
-        raw, found = read_json(folder.joinpath(REDIRECTS), REDIRECTS, max_bytes, bom=bom)
+        raw, marked, found = _read_json_marked(
+            folder.joinpath(REDIRECTS), REDIRECTS, max_bytes, bom=bom
+        )
+        parts.problems += marked
         parts.problems += found
         if not found:
             parts.redirects, found = _check_redirects(raw, REDIRECTS, limit=_room(parts))
@@ -1284,16 +1290,18 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str) -> None:
         else:
             _keep(parts, kind, decoded)
             return
-    text, problem = _decode(data, name)
-    if problem is None:
-        documents, found = _parse(text, name)
-    else:
-        found = [problem]
+    text, marked = _decode_marked(data, name)
+    parts.problems += marked  # (a byte-order mark hides none of the file's other problems)
+    if text is None:
+        parts.unsure.add(kind)
+        return
+    documents, found = _parse(text, name)
     if not found and type(documents) is dict and parts.folder is not None:
         from rightsdata._data.folderfiles import document_problem
 
         # a `document` export saved as the kind's file: said as a stray one is
-        found = [p for p in [document_problem(parts.folder, name, data)] if p is not None]
+        read = data.removeprefix(_BOM)
+        found = [p for p in [document_problem(parts.folder, name, read)] if p is not None]
     if found:
         parts.problems += found
         parts.unsure.add(kind)
@@ -2451,6 +2459,29 @@ def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Probl
     return text, None
 
 
+def _decode_marked(data: bytes, label: str) -> tuple[str | None, list[Problem]]:
+    """``data`` as text (None where it cannot be read), with the problems of its encoding. A
+    UTF-8 byte-order mark at the start is one (JSON allows none), and the text after it is
+    read still, so that a load reports the file's other problems with it: the advice to
+    remove it, ``rightsdata fmt``, which reads past it, would find them only then, and
+    refuse the folder (:func:`_fmt_waits` tells them to come first, as it does a stale
+    hash's).
+
+    >>> _decode_marked(b'\\xef\\xbb\\xbf[]', "persons.json")[0]
+    '[]'
+    """
+    text, problem = _decode(data, label)
+    if problem is None:
+        return text, []
+    if not data.startswith(_BOM):
+        return None, [problem]
+    rest, other = _decode(data[len(_BOM) :], label)
+    if other is None:
+        return rest, [problem]
+    # (a second mark after the first: one problem, as fmt removes one)
+    return None, [problem] if data[len(_BOM) :].startswith(_BOM) else [problem, other]
+
+
 def _reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not allowed: JSON has no NaN or Infinity; write null")
 
@@ -2591,15 +2622,26 @@ def read_json(
     """Parse one JSON file strictly: a size limit, UTF-8 without a byte-order mark (unless
     ``bom``: one at the start is then dropped), no NaN or Infinity, no repeated keys,
     bounded nesting."""
+    value, marked, found = _read_json_marked(file, label, max_bytes, bom=bom)
+    return (None, marked + found) if marked else (value, found)
+
+
+def _read_json_marked(
+    file: Traversable | Path, label: str, max_bytes: int, *, bom: bool
+) -> tuple[Any, list[Problem], list[Problem]]:
+    """:func:`read_json`'s value, the problem of a byte-order mark at the start (if any, and
+    not ``bom``), and the other problems: the text after the mark is read still, so that a
+    load reports them with it (:func:`_decode_marked`)."""
     data, problem = _read_bytes(file, label, max_bytes)
     if problem is not None:
-        return None, [problem]
+        return None, [], [problem]
     if bom:
         data = data.removeprefix(_BOM)
-    text, problem = _decode(data, label)
-    if problem is not None:
-        return None, [problem]
-    return _parse(text, label)
+    text, marked = _decode_marked(data, label)
+    if text is None:
+        return None, [], marked
+    value, found = _parse(text, label)
+    return value, marked, found
 
 
 def _schema_problems(
