@@ -27,6 +27,7 @@ from typing import Final
 
 from rightsdata._data.dataset import Dataset
 from rightsdata._display.cards import _Names, card_dataset, dataset_label
+from rightsdata._display.given import given, given_event, given_events, given_strings
 from rightsdata._display.words import (
     cited_for,
     coordinates_text,
@@ -145,6 +146,10 @@ def wrap(
     """
     whole = flag(whole, "whole")
     width = columns_given(width, "width", 1)
+    given(text, "wrap", "text", "a str", str)
+    given(first, "wrap", "first", "a str", str)
+    given(rest, "wrap", "rest", "a str or None", (str, type(None)))
+    keep = given_strings(keep, "wrap", "keep", "['my data']") if keep != () else ()
     if keep and not whole:
         raise ValueError("keep is for whole=True: a string kept on a line is never cut")
     indent = " " * display_width(first) if rest is None else rest
@@ -778,7 +783,7 @@ def event_mark(event: Event) -> str:
     >>> event_mark(ds.events["event:kozlov-supreme-court-hearing-2013"])
     'appeal (planned; date: planned for)'
     """
-    status, date_of = notable_status(event)
+    status, date_of = notable_status(given_event(event, "event_mark"))
     notes = [] if status is None else [term(status)]
     if date_of is not None:
         notes.append(f"date: {term(date_of)}")
@@ -797,6 +802,8 @@ def id_lines(record_id: str, mark: str, column: int, columns: int) -> list[str]:
     """
     column = columns_given(column, "column", 0)
     columns = columns_given(columns, "columns", 1)
+    given(record_id, "id_lines", "record_id", "an ID (a str)", str)
+    given(mark, "id_lines", "mark", "a str", str)
     one = f"{record_id} · {mark}" if mark else record_id
     if column + display_width(one) <= columns:
         return [" " * column + one]
@@ -823,7 +830,7 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
     8 Oct 2012  Vladimir Kozlov convicted and sentenced to seve…
                 event:kozlov-verdict-2012-10-08 · verdict
     """
-    shown = list(events)
+    shown = given_events(events, "event_lines")
     columns = terminal_width(width)
     dates = [short_date(e.date) if e.date is not None else "no date" for e in shown]
     column = min(max(map(display_width, dates), default=0), _DATE_COLUMN) + 2

@@ -129,7 +129,9 @@ def test_a_record_in_one_dataset_does_not_name_it() -> None:
 
 def test_record_html_refuses_what_is_not_a_dataset() -> None:
     small = small_dataset()
-    with pytest.raises(TypeError, match="record_html takes a Dataset or None, not a dict"):
+    with pytest.raises(
+        TypeError, match=r"^record_html: dataset must be a Dataset or None, not a dict$"
+    ):
         record_html(small.get("person:a"), {})  # type: ignore[arg-type]
 
 

@@ -800,7 +800,7 @@ def test_a_list_of_records_shows_as_a_table(ds: Dataset) -> None:
     assert isinstance(shown_table, Table) and repr(shown_table) == repr(verdicts[0])
     assert VERDICT in shown(shown_table._repr_html_())
     assert repr(table([])) == "no records"
-    with pytest.raises(TypeError, match=r"^table takes records, not a str \('event:a'\)$"):
+    with pytest.raises(TypeError, match=r"the item at index 0 is the ID 'event:a': pass the rec"):
         table(["event:a"])  # type: ignore[list-item]
 
 

@@ -289,6 +289,7 @@ def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[
 
 _SHOWN = 10  # the misplaced records a TypeError names
 _RECORD_CLASSES = frozenset(RECORD_TYPES.values())
+_RECORD_TUPLE = tuple(RECORD_TYPES.values())
 
 
 def _record_classes(kind: object) -> tuple[type[Record], ...]:
@@ -1501,7 +1502,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         A record the dataset does not hold is refused, as :meth:`get` refuses an ID it does
         not know (``UnknownIdError``); a record whose ID it holds but which differs from its
         record (a copy changed with ``attrs.evolve``) raises ValueError: its card would show
-        this dataset's names and events under the copy's fields.
+        this dataset's names and events under the copy's fields. Anything else (None, a
+        number) raises TypeError.
 
         >>> import rightsdata
         >>> ds = rightsdata.load()
@@ -1512,6 +1514,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
         if isinstance(record, str):
             return Card(self.get(record), self)
+        if not isinstance(record, _RECORD_TUPLE):  # (None: not "has no attribute 'id'")
+            raise TypeError(f"card: record must be an ID or a record, not {what_was_given(record)}")
         held = self.get(record.id)  # (UnknownIdError for an ID the dataset does not know)
         if held != record:
             from rightsdata._values.shell import python_call

@@ -35,9 +35,9 @@ from rightsdata._data import registry
 from rightsdata._data.answers import Figures, Related
 from rightsdata._data.collection import Collection
 from rightsdata._data.dataset import Dataset
+from rightsdata._display.given import given, given_record, given_records
 from rightsdata._display.words import truncate
 from rightsdata._model.records import (
-    RECORD_TYPES,
     Event,
     Group,
     Law,
@@ -51,7 +51,8 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.columns import display_width
-from rightsdata._values.errors import UnknownIdError, what_was_given
+from rightsdata._values.errors import UnknownIdError
+from rightsdata._values.shell import python_call
 from rightsdata.vocab import EventStatus
 
 __all__ = [
@@ -74,7 +75,10 @@ __all__ = [
 #: date, level and country) is longer.
 REPR_WIDTH: Final = 100
 _MIN_TEXT: Final = 12  # the shortest a name or title is cut to
-RECORD_CLASSES: Final = tuple(RECORD_TYPES.values())
+#: What an error says to records given where one is due (a query's answer is a plain list).
+_SEVERAL: Final = (
+    f"records in a list show as a table, {python_call('rightsdata.display.table(records)')}"
+)
 
 # --- repr -----------------------------------------------------------------------------------
 
@@ -124,6 +128,7 @@ def record_repr(record: Record) -> str:
     >>> record_repr(ds.get("law:kz-cc-1997-164"))
     "<Law law:kz-cc-1997-164 art. 164 'Criminal Code of the Republic of Kazakhstan (1997)'>"
     """
+    record = given_record(record, "record_repr", several=_SEVERAL)
     shown, text, optional = _parts(record)
     head = " ".join([f"<{type(record).__name__}", record.id, *shown])
     tail = " ".join(optional)
@@ -158,9 +163,7 @@ def register(dataset: Dataset) -> None:
     >>> dataset_of(ds.get("place:almaty")) is ds
     True
     """
-    if not isinstance(dataset, Dataset):
-        raise TypeError(f"register takes a Dataset, not {what_was_given(dataset)}")
-    registry.register(dataset)
+    registry.register(given(dataset, "register", "dataset", "a Dataset", Dataset))
 
 
 def dataset_of(record: Record) -> Dataset | None:
@@ -178,7 +181,7 @@ def dataset_of(record: Record) -> Dataset | None:
     >>> dataset_of(attrs.evolve(kozlov)) is None
     True
     """
-    found = registry.dataset_of(record)
+    found = registry.dataset_of(given_record(record, "dataset_of", several=_SEVERAL))
     return found if isinstance(found, Dataset) else None  # (only a Dataset registers)
 
 
@@ -198,8 +201,8 @@ def record_html(record: Record, dataset: Dataset | None = None) -> str:
     """
     from rightsdata._display.cards import card_dataset, record_card
 
-    if dataset is not None and not isinstance(dataset, Dataset):
-        raise TypeError(f"record_html takes a Dataset or None, not {what_was_given(dataset)}")
+    record = given_record(record, "record_html", several=_SEVERAL)
+    dataset = given(dataset, "record_html", "dataset", "a Dataset or None", (Dataset, type(None)))
     shown, named = card_dataset(record, dataset)
     return record_card(record, shown, named=named)
 
@@ -224,8 +227,10 @@ class Card:
     (True, True, True)
     """
 
-    record: Record
-    dataset: Dataset
+    record: Record = attrs.field(validator=lambda _, a, v: given_record(v, "Card", a.name))
+    dataset: Dataset = attrs.field(
+        validator=lambda _, a, v: given(v, "Card", a.name, "a Dataset", Dataset)
+    )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Card):
@@ -236,8 +241,6 @@ class Card:
         return hash((self.record, id(self.dataset)))
 
     def __reduce__(self) -> tuple[object, ...]:
-        from rightsdata._values.shell import python_call
-
         raise TypeError(
             f"a Card of {self.record.id} cannot be pickled: it shows the record as part of its "
             "whole dataset; pickle the record (or send the dataset and the ID, and call "
@@ -273,7 +276,7 @@ def dataset_html(dataset: Dataset) -> str:
     """
     from rightsdata._display.cards import dataset_card
 
-    return dataset_card(dataset)
+    return dataset_card(given(dataset, "dataset_html", "dataset", "a Dataset", Dataset))
 
 
 def _holding(records: Iterable[Record]) -> Dataset | None:
@@ -295,6 +298,12 @@ def collection_html(collection: Collection[Any]) -> str:
     """
     from rightsdata._display.lists import list_card
 
+    taken = f"a collection (such as {python_call('ds.persons')})"
+    # (a query's answer is a plain list: table() shows it)
+    advice = _SEVERAL if isinstance(collection, list | tuple) else ""
+    collection = given(
+        collection, "collection_html", "collection", taken, Collection, advice=advice
+    )
     return list_card("Collection", collection.kind, collection, _holding(collection))
 
 
@@ -310,6 +319,8 @@ def figures_html(figures: Figures) -> str:
     """
     from rightsdata._display.lists import figures_card
 
+    taken = f"a Figures (such as {python_call('ds.figures(id)')})"
+    figures = given(figures, "figures_html", "figures", taken, Figures)
     if isinstance(figures._dataset, Dataset):  # the dataset that answered
         return figures_card(figures, figures._dataset)
     found = None
@@ -337,6 +348,8 @@ def related_html(related: Related) -> str:
     """
     from rightsdata._display.lists import related_card
 
+    taken = f"a Related (such as {python_call('ds.related(id)')})"
+    related = given(related, "related_html", "related", taken, Related)
     if isinstance(related._dataset, Dataset):  # the dataset that answered
         return related_card(related, related._dataset)
     every: tuple[Record, ...] = (
@@ -360,6 +373,10 @@ def _answering(related: Related) -> Dataset | None:
     return None
 
 
+def _table_records(records: object) -> tuple[Record, ...]:
+    return given_records(records, "Table")
+
+
 @attrs.frozen(repr=False)
 class Table:
     """Records to show as a table in a notebook (:func:`table`); its repr lists them.
@@ -373,7 +390,7 @@ class Table:
     no records
     """
 
-    records: tuple[Record, ...]
+    records: tuple[Record, ...] = attrs.field(converter=_table_records)
 
     def _repr_html_(self) -> str:
         from rightsdata._display.lists import list_card
@@ -403,8 +420,4 @@ def table(records: Iterable[Record]) -> Table:
     >>> "2012-10-08" in shown._repr_html_()
     True
     """
-    shown = tuple(records)
-    for record in shown:
-        if not isinstance(record, RECORD_CLASSES):
-            raise TypeError(f"table takes records, not {what_was_given(record)}")
-    return Table(shown)
+    return Table(given_records(records, "table"))

@@ -24,6 +24,7 @@ from rightsdata._data.answers import DateLike
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.indexes import date_order
 from rightsdata._data.query import place_code
+from rightsdata._display.given import given
 from rightsdata._display.words import within_note
 from rightsdata._model.records import ACTOR_TYPES, RECORD_TYPES, Actor, Event, Place, Record
 from rightsdata._values.dates import EDTF, Precision
@@ -124,6 +125,7 @@ def case_root(dataset: Dataset, event: str | Event) -> Event:
     >>> case_root(rightsdata.load(), "event:kozlov-verdict-2012-10-08").id
     'event:kozlov-trial-2012'
     """
+    given(dataset, "case_events", "dataset", "a Dataset", Dataset)
     if not isinstance(event, str | Event):  # (None, a number: not "has no attribute 'id'")
         raise TypeError(f"a case's event is an ID or an Event, not {what_was_given(event)}")
     record = dataset.get(event if isinstance(event, str) else event.id)

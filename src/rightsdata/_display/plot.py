@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Final
 from rightsdata._data.answers import DateLike
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.query import window
+from rightsdata._display.given import given
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.plotfit import TICK_ROOM, Fit, InRoom, renderer_of
 from rightsdata._display.words import short_date, term, truncate
@@ -43,6 +44,7 @@ from rightsdata._values.errors import not_a_name
 from rightsdata._values.extras import require
 from rightsdata._values.flags import flag
 from rightsdata._values.lazymodule import LazyModule
+from rightsdata._values.shell import python_call
 from rightsdata.vocab import EventKind, EventKindValue
 
 if TYPE_CHECKING:
@@ -540,10 +542,16 @@ def plot_timeline(
     >>> import matplotlib.pyplot as plt
     >>> plt.close("all")
     """
+    given(dataset, "plot_timeline", "dataset", "a Dataset", Dataset)
+    title = given(title, "plot_timeline", "title", "a str or None", (str, type(None)))
     legend = flag(legend, "legend")
     label_width = columns_given(label_width, "label_width", 1)
     plt = _pyplot()
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+    taken = f"matplotlib axes or None (such as {python_call('plt.subplots()[1]')})"
+    ax = given(ax, "plot_timeline", "ax", taken, (Axes, type(None)))
 
     resolved = subject_events(dataset, subject, kind, between)
     marks = [mark_of(e) for e in resolved.events]
