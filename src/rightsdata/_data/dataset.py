@@ -153,14 +153,38 @@ def _queries(
 def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
     if redirects is None:
         return {}
-    if not isinstance(redirects, Mapping):
-        raise TypeError(f"redirects must be a mapping, not {what_was_given(redirects)}")
+    checked_redirects_mapping(redirects)
     for old, new in redirects.items():
         if not isinstance(old, str) or not isinstance(new, str):
             raise TypeError(
                 f"redirects map IDs to IDs (str to str), not {shown_repr(old)} to {shown_repr(new)}"
             )
     return dict(redirects)
+
+
+def checked_redirects_mapping(redirects: object) -> None:
+    """TypeError unless ``redirects`` is a mapping (of retired IDs to the IDs that replace
+    them, as :attr:`Dataset.redirects` is): for Dataset and
+    :func:`~rightsdata.load_documents` alike; a list of pairs is told to make it one.
+
+    >>> checked_redirects_mapping([("person:a", "person:b")])
+    Traceback (most recent call last):
+    TypeError: redirects must be a mapping of retired IDs to the IDs that replace them (as \
+ds.redirects is), not a list; for a list of (old, new) pairs, pass `dict(pairs)`
+    """
+    if not isinstance(redirects, Mapping):
+        from rightsdata._values.shell import python_call  # (a message's)
+
+        pairs = isinstance(redirects, list | tuple)
+        raise TypeError(
+            "redirects must be a mapping of retired IDs to the IDs that replace them (as "
+            f"ds.redirects is), not {what_was_given(redirects)}"
+            + (
+                f"; for a list of (old, new) pairs, pass {python_call('dict(pairs)')}"
+                if pairs
+                else ""
+            )
+        )
 
 
 def _checked_text(value: object, argument: str) -> None:
