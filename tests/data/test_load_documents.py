@@ -200,7 +200,7 @@ def test_redirects_that_are_not_a_mapping_are_a_type_error() -> None:
     pairs: Any = [("person:a", "person:b")]
     told = (
         "redirects must be a mapping of retired IDs to the IDs that replace them (as "
-        "ds.redirects is), not a list; for a list of (old, new) pairs, pass `dict(pairs)`"
+        "`ds.redirects` is), not a list; for a list of (old, new) pairs, pass `dict(pairs)`"
     )
     for build in (rightsdata.load_documents, rightsdata.Dataset):
         with pytest.raises(TypeError) as caught:

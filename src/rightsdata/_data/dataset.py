@@ -91,6 +91,7 @@ if TYPE_CHECKING:
 
     from rightsdata._data import query
     from rightsdata._display import display
+    from rightsdata._tables import tables as table_defs
     from rightsdata._validation import bulkcheck, integrity
 else:  # imported when used, or when typing.get_type_hints reads an annotation
     pathlib = LazyModule("pathlib")
@@ -98,6 +99,7 @@ else:  # imported when used, or when typing.get_type_hints reads an annotation
     pandas = LazyModule("pandas")
     query = LazyModule("rightsdata._data.query")  # (with the indexes and search: 7.7 ms)
     display = LazyModule("rightsdata._display.display")  # (the notebook's cards)
+    table_defs = LazyModule("rightsdata._tables.tables")  # (to_pandas' Table)
     bulkcheck = LazyModule("rightsdata._validation.bulkcheck")
     integrity = LazyModule("rightsdata._validation.integrity")
 
@@ -170,7 +172,7 @@ def checked_redirects_mapping(redirects: object) -> None:
     >>> checked_redirects_mapping([("person:a", "person:b")])
     Traceback (most recent call last):
     TypeError: redirects must be a mapping of retired IDs to the IDs that replace them (as \
-ds.redirects is), not a list; for a list of (old, new) pairs, pass `dict(pairs)`
+`ds.redirects` is), not a list; for a list of (old, new) pairs, pass `dict(pairs)`
     """
     if not isinstance(redirects, Mapping):
         from rightsdata._values.shell import python_call  # (a message's)
@@ -178,7 +180,7 @@ ds.redirects is), not a list; for a list of (old, new) pairs, pass `dict(pairs)`
         pairs = isinstance(redirects, list | tuple)
         raise TypeError(
             "redirects must be a mapping of retired IDs to the IDs that replace them (as "
-            f"ds.redirects is), not {what_was_given(redirects)}"
+            f"{python_call('ds.redirects')} is), not {what_was_given(redirects)}"
             + (
                 f"; for a list of (old, new) pairs, pass {python_call('dict(pairs)')}"
                 if pairs
@@ -984,7 +986,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         """
         wrong = not_a_name(kind, "a record kind", "events", its="kind_name")
         if wrong is not None:  # (a class, a list: not hashed, never pasted whole)
-            raise ValueError(wrong)
+            raise TypeError(wrong)
         try:
             return self._collections[kind]
         except KeyError:
@@ -1415,16 +1417,20 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     # --- for notebooks and other tools (each imports its heavy dependency when called) -------
 
     @overload
-    def to_pandas(self, table: TableName) -> pandas.DataFrame: ...
+    def to_pandas(self, table: table_defs.Table | TableName) -> pandas.DataFrame: ...
     @overload
     def to_pandas(self, table: None = None) -> dict[str, pandas.DataFrame]: ...
-    def to_pandas(self, table: TableName | None = None) -> pandas.DataFrame | dict[str, Any]:
+    def to_pandas(
+        self, table: table_defs.Table | TableName | None = None
+    ) -> pandas.DataFrame | dict[str, Any]:
         """One table of the dataset as a pandas DataFrame (needs ``rightsdata[pandas]``);
         with no table, every table, by name.
 
         ``table`` is a kind (``"events"``: one row per record) or a nested part
-        (``"events.participants"``: a long table keyed by the record's ID). The tables,
-        their columns and types are documented in docs/pandas.md.
+        (``"events.participants"``: a long table keyed by the record's ID), or the
+        :class:`rightsdata.tables.Table` of one (``TABLES["events"]``, as ``rows`` takes). The
+        tables, their columns and types are documented in docs/pandas.md. A misspelt name
+        raises ValueError; a value that is neither text nor a table, TypeError.
 
         >>> import rightsdata
         >>> rightsdata.load().to_pandas("persons").loc["person:vladimir-kozlov", "name"]
@@ -1434,8 +1440,14 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         True
         """
         from rightsdata._tables.frames import to_pandas, to_pandas_all
+        from rightsdata._tables.tables import Table
 
-        return to_pandas_all(self) if table is None else to_pandas(self, table)
+        if table is None:
+            return to_pandas_all(self)
+        if not isinstance(table, str | Table):
+            also = "a `rightsdata.tables.Table`, or None for every table"
+            raise TypeError(not_a_name(table, "a table's name", "events", also, its="name"))
+        return to_pandas(self, table)
 
     def export(
         self,
@@ -1466,6 +1478,13 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         """
         from rightsdata._tables.export import export
 
+        for value, taken, example in (
+            (format, "an export format", "json"),
+            (csv_formulas, "a csv_formulas option", "escape"),
+        ):
+            wrong = not_a_name(value, taken, example)
+            if wrong is not None:  # (a value of the wrong type, as everywhere in the Dataset)
+                raise TypeError(wrong)
         return export(self, directory, format, csv_formulas=csv_formulas, force=force)
 
     def plot_timeline(
@@ -1534,6 +1553,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
         if isinstance(record, str):
             return Card(self.get(record), self)
+        if not isinstance(record, tuple(_RECORD_CLASSES)):
+            raise TypeError(f"card takes a record or its ID, not {what_was_given(record)}")
         held = self.get(record.id)  # (UnknownIdError for an ID the dataset does not know)
         if held != record:
             from rightsdata._values.shell import python_call

@@ -524,8 +524,28 @@ class Queries:
             if upper is not None and upper in self._indexes.countries():
                 hint = f"a country's code is two capital letters: {upper!r}"
                 raise UnknownIdError(code, hint, "country")
-            raise UnknownIdError(code, self._no_country_hint(), "country")
+            raise UnknownIdError(
+                code, self._id_for_code(code) or self._no_country_hint(), "country"
+            )
         return place
+
+    def _id_for_code(self, code: str) -> str | None:
+        """What an ID given where a country's code is taken is told: the code to give, for a
+        place that has one (None for text that is no ID)."""
+        if prefix_of(code) not in KIND_OF_PREFIX:
+            return None
+        from rightsdata._values.shell import python_call  # (a message's)
+
+        place = self._tables.get("places", {}).get(code)
+        country = getattr(place, "country", None)
+        if isinstance(place, Place) and place.kind.value in ("country", "territory") and country:
+            return (
+                f"a country is found by its ISO 3166-1 code, not its ID: give {country!r} "
+                f"(the place is {python_call(f'ds.places[{code!r}]')})"
+            )
+        return "a country is found by its ISO 3166-1 code, such as 'KZ', not by an ID" + (
+            f" (the place is {python_call(f'ds.places[{code!r}]')})" if place is not None else ""
+        )
 
     def _no_country_hint(self) -> str:
         """What a country's code no place has is told, wherever it is given (here, in
@@ -833,9 +853,11 @@ every event kind
     """
     if isinstance(value, str):  # an enum member is a str too
         return [value]
-    if not isinstance(value, Iterable):
+    raw = isinstance(value, bytes | bytearray)  # (a collection of ints, one a letter)
+    if raw or not isinstance(value, Iterable):
         raise TypeError(
             f"the {what} must be {one} or a collection of them, not {what_was_given(value)}"
+            + (f"; pass its text, {value.decode('utf-8', 'replace')!r}" if raw else "")
         )
     values = list(value)
     if not values:
