@@ -7,6 +7,7 @@ that it is missing, not a date, as a TypeError (building the message raised one 
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -49,7 +50,7 @@ def test_edtf_and_chronological_key_say_a_missing_date_is_no_date(
 
 
 def test_a_numpy_date_is_told_how_to_make_it_a_date() -> None:
-    day = np.datetime64("2012-10-08")
+    day: Any = np.datetime64("2012-10-08")  # (as a value read at run time is typed)
     with pytest.raises(TypeError, match=r"; pass a datetime.date \(`value.item\(\)` gives one"):
         EDTF("2012").contains(day)
     assert EDTF("2012").contains(day.item())

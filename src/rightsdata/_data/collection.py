@@ -124,9 +124,9 @@ class Collection(Sequence[R], Generic[R]):
     :class:`~rightsdata.UnknownIdError` (a KeyError). Both follow ``redirects`` (old ID ->
     new ID) of renamed or merged records, like :meth:`Dataset.get <rightsdata.Dataset.get>`.
     ``x in collection`` accepts a record (in it if it has an equal record of that ID) or an ID
-    (a current ID, not an old one); any other value is not in it. ``ids()`` gives the IDs in
-    order. It is not a :class:`~collections.abc.Mapping`: there is no ``keys``, ``values`` or
-    ``items``.
+    (a current ID, not an old one); any other value is not in it; ``index`` and ``count``
+    take the same. ``ids()`` gives the IDs in order. It is not a
+    :class:`~collections.abc.Mapping`: there is no ``keys``, ``values`` or ``items``.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()

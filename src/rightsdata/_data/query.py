@@ -853,12 +853,11 @@ every event kind
     """
     if isinstance(value, str):  # an enum member is a str too
         return [value]
-    raw = isinstance(value, bytes | bytearray)  # (a collection of ints, one a letter)
-    if raw or not isinstance(value, Iterable):
-        raise TypeError(
-            f"the {what} must be {one} or a collection of them, not {what_was_given(value)}"
-            + (f"; pass its text, {value.decode('utf-8', 'replace')!r}" if raw else "")
-        )
+    if isinstance(value, bytes | bytearray) or not isinstance(value, Iterable):
+        told = f"the {what} must be {one} or a collection of them, not {what_was_given(value)}"
+        if isinstance(value, bytes | bytearray):  # (a collection of ints, one a letter)
+            told += f"; pass its text, {value.decode('utf-8', 'replace')!r}"
+        raise TypeError(told)
     values = list(value)
     if not values:
         raise ValueError(
