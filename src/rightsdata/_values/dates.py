@@ -782,9 +782,6 @@ class EDTF:
     (True, Date(2012, 1, 26), Date(2012, 10, 8))
     >>> str(d), d == EDTF.parse("2012-01-26/2012-10-08"), EDTF(d) is d
     ('2012-01-26/2012-10-08', True, True)
-    >>> EDTF(None)  # type: ignore[arg-type]
-    Traceback (most recent call last):
-    TypeError: EDTF takes an EDTF date's text, such as '2012-10-08', or an EDTF, not None
     """
 
     __slots__ = ("_end", "_flags", "_hi", "_lo", "_members", "_precision", "_start", "_text")
