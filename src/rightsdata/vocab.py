@@ -49,7 +49,11 @@ __all__ = [
 
 
 class SourceKind(StrEnum):
-    """What kind of document a source is."""
+    """What kind of document a source is.
+
+    >>> SourceKind("video") is SourceKind.VIDEO
+    True
+    """
 
     PRESS_RELEASE = "press_release"
     NEWS_ARTICLE = "news_article"
@@ -65,7 +69,11 @@ class SourceKind(StrEnum):
 
 class Confidence(StrEnum):
     """The curator's grade of how directly a cited passage supports the fields it is cited
-    for."""
+    for.
+
+    >>> [str(term) for term in Confidence]
+    ['high', 'medium', 'low']
+    """
 
     HIGH = "high"
     MEDIUM = "medium"
@@ -73,7 +81,11 @@ class Confidence(StrEnum):
 
 
 class IdentifierScheme(StrEnum):
-    """The register an external identifier of a person, organisation, group or place belongs to."""
+    """The register an external identifier of a person, organisation, group or place belongs to.
+
+    >>> IdentifierScheme("other") is IdentifierScheme.OTHER
+    True
+    """
 
     WIKIDATA = "wikidata"
     ISO_3166_1 = "iso_3166_1"
@@ -84,7 +96,11 @@ class IdentifierScheme(StrEnum):
 
 
 class OrgKind(StrEnum):
-    """What kind of body an organisation is."""
+    """What kind of body an organisation is.
+
+    >>> OrgKind("ngo") is OrgKind.NGO
+    True
+    """
 
     NGO = "ngo"
     POLITICAL_PARTY = "political_party"
@@ -103,7 +119,11 @@ class OrgKind(StrEnum):
 
 
 class OrgStatus(StrEnum):
-    """An organisation's legal standing, as the sources give it."""
+    """An organisation's legal standing, as the sources give it.
+
+    >>> [str(term) for term in OrgStatus]
+    ['registered', 'unregistered', 'banned', 'suspended', 'closed']
+    """
 
     REGISTERED = "registered"
     UNREGISTERED = "unregistered"
@@ -113,7 +133,11 @@ class OrgStatus(StrEnum):
 
 
 class GroupKind(StrEnum):
-    """What a group of people, or an unnamed actor, is."""
+    """What a group of people, or an unnamed actor, is.
+
+    >>> GroupKind("crowd") is GroupKind.CROWD
+    True
+    """
 
     WORKERS = "workers"
     PROTESTERS = "protesters"
@@ -127,7 +151,11 @@ class GroupKind(StrEnum):
 
 
 class PlaceKind(StrEnum):
-    """What kind of place a place record is."""
+    """What kind of place a place record is.
+
+    >>> PlaceKind("city") is PlaceKind.CITY
+    True
+    """
 
     COUNTRY = "country"
     TERRITORY = "territory"
@@ -144,7 +172,11 @@ RATED: Final = (PlaceKind.COUNTRY, PlaceKind.TERRITORY)
 
 
 class EventKind(StrEnum):
-    """What happened at an event."""
+    """What happened at an event.
+
+    >>> EventKind("verdict") is EventKind.VERDICT
+    True
+    """
 
     PROTEST = "protest"
     STRIKE = "strike"
@@ -186,7 +218,11 @@ class EventKind(StrEnum):
 
 
 class EventStatus(StrEnum):
-    """Whether the sources report an event as having happened, or as something less."""
+    """Whether the sources report an event as having happened, or as something less.
+
+    >>> EventStatus("planned") is EventStatus.PLANNED
+    True
+    """
 
     OCCURRED = "occurred"
     PLANNED = "planned"
@@ -197,7 +233,11 @@ class EventStatus(StrEnum):
 
 
 class DateMeaning(StrEnum):
-    """What an event's ``date`` is the date of."""
+    """What an event's ``date`` is the date of.
+
+    >>> [str(term) for term in DateMeaning]
+    ['occurrence', 'announcement', 'report', 'planned_for']
+    """
 
     OCCURRENCE = "occurrence"
     ANNOUNCEMENT = "announcement"
@@ -206,7 +246,11 @@ class DateMeaning(StrEnum):
 
 
 class Role(StrEnum):
-    """The part an actor played in an event."""
+    """The part an actor played in an event.
+
+    >>> Role("judge") is Role.JUDGE
+    True
+    """
 
     VICTIM = "victim"
     PERPETRATOR = "perpetrator"
@@ -232,7 +276,11 @@ class Role(StrEnum):
 
 
 class PenaltyKind(StrEnum):
-    """What a court or authority imposed."""
+    """What a court or authority imposed.
+
+    >>> PenaltyKind("fine") is PenaltyKind.FINE
+    True
+    """
 
     IMPRISONMENT = "imprisonment"
     ADMINISTRATIVE_ARREST = "administrative_arrest"
@@ -246,7 +294,11 @@ class PenaltyKind(StrEnum):
 
 
 class Measure(StrEnum):
-    """What a figure counts."""
+    """What a figure counts.
+
+    >>> Measure("tried") is Measure.TRIED
+    True
+    """
 
     KILLED = "killed"
     INJURED = "injured"
@@ -276,7 +328,11 @@ class Measure(StrEnum):
 
 
 class FigureUnit(StrEnum):
-    """What a figure's numbers are counted in."""
+    """What a figure's numbers are counted in.
+
+    >>> FigureUnit("days") is FigureUnit.DAYS
+    True
+    """
 
     PEOPLE = "people"
     CASES = "cases"
@@ -297,7 +353,11 @@ class FigureUnit(StrEnum):
 
 
 class FigureQualifier(StrEnum):
-    """How a figure's numbers relate to the source's words."""
+    """How a figure's numbers relate to the source's words.
+
+    >>> FigureQualifier("exact") is FigureQualifier.EXACT
+    True
+    """
 
     EXACT = "exact"
     ABOUT = "about"
@@ -310,14 +370,22 @@ class FigureQualifier(StrEnum):
 
 
 class RangeMeaning(StrEnum):
-    """What a figure's ``low`` and ``high`` mean."""
+    """What a figure's ``low`` and ``high`` mean.
+
+    >>> [str(term) for term in RangeMeaning]
+    ['uncertainty', 'spread']
+    """
 
     UNCERTAINTY = "uncertainty"
     SPREAD = "spread"
 
 
 class RelationshipKind(StrEnum):
-    """How a relationship's subject stands to its object."""
+    """How a relationship's subject stands to its object.
+
+    >>> RelationshipKind("other") is RelationshipKind.OTHER
+    True
+    """
 
     LEADER_OF = "leader_of"
     MEMBER_OF = "member_of"
@@ -340,7 +408,11 @@ class RelationshipKind(StrEnum):
 
 
 class StatementKind(StrEnum):
-    """What a statement does."""
+    """What a statement does.
+
+    >>> StatementKind("call") is StatementKind.CALL
+    True
+    """
 
     CALL = "call"
     DENIAL = "denial"
@@ -356,7 +428,11 @@ class StatementKind(StrEnum):
 
 
 class RatingScale(StrEnum):
-    """Which rating system a rating belongs to."""
+    """Which rating system a rating belongs to.
+
+    >>> [str(term) for term in RatingScale]
+    ['civicus_monitor']
+    """
 
     CIVICUS_MONITOR = "civicus_monitor"
 

@@ -180,8 +180,12 @@ def test_an_unknown_bundled_name_is_an_unknown_dataset_error() -> None:
         assert error.known == tuple(sorted(rightsdata.datasets()))
         assert f"no bundled dataset is called {name!r}; bundled: kazakhstan" in str(error)
         assert "rightsdata.load_path(path)" in str(error)
-    with pytest.raises(ValueError, match="takes the name of a bundled dataset, not 5"):
-        rightsdata.load(5)  # type: ignore[arg-type]
+    # not text: a TypeError (it was a ValueError; a list raised "unhashable type")
+    for given, named in ((5, r"an int \(5\)"), ([], "a list"), (None, "None")):
+        with pytest.raises(
+            TypeError, match=f"^load\\(\\) takes the name of a bundled dataset, not {named};"
+        ):
+            rightsdata.load(given)  # type: ignore[arg-type]
 
 
 def test_the_errors_pickle() -> None:

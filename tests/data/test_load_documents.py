@@ -193,3 +193,18 @@ def test_a_key_that_is_not_text_in_a_descriptor_is_told_at_its_holder() -> None:
         assert [(p.location, p.message) for p in raised.value.problems] == [
             ("documents:datapackage.contributors[0]", f"a key must be text, got {shown}")
         ]
+
+
+def test_redirects_that_are_not_a_mapping_are_a_type_error() -> None:
+    # a list of pairs raised "AttributeError: 'list' object has no attribute 'items'"
+    pairs: Any = [("person:a", "person:b")]
+    told = (
+        "redirects must be a mapping of retired IDs to the IDs that replace them (as "
+        "`ds.redirects` is), not a list; for a list of (old, new) pairs, pass `dict(pairs)`"
+    )
+    for build in (rightsdata.load_documents, rightsdata.Dataset):
+        with pytest.raises(TypeError) as caught:
+            build({}, redirects=pairs)
+        assert str(caught.value) == told
+    with pytest.raises(TypeError, match=r"not an int \(5\)$"):
+        rightsdata.load_documents({}, redirects=5)  # type: ignore[arg-type]

@@ -47,6 +47,7 @@ _ALLOWED_UP: dict[tuple[str, str], str] = {
     ("_data.answers", "_display.display"): "Figures' and Related's _repr_html_: the hook",
     ("_data.answers", "_display.words"): "Figures.__repr__: a figure's numbers in words",
     ("_data.dataset", "_tables.frames"): "Dataset.to_pandas: the pandas extra",
+    ("_data.dataset", "_tables.tables"): "Dataset.to_pandas: the Table it takes, on use",
     ("_data.dataset", "_tables.export"): "Dataset.export: the formats of the extras",
     ("_data.dataset", "_display.plot"): "Dataset.plot_timeline: the plot extra",
 }

@@ -154,19 +154,31 @@ def test_unknown_table_lists_the_tables() -> None:
     from rightsdata.tables import arrow_table
 
     ds = rightsdata.load()
+    also = "or a `rightsdata.tables.Table`, "
     for read in (rows, columns, arrow_table, lambda d, t: d.to_pandas(t)):
-        also = "or a `rightsdata.tables.Table`, " if read in (rows, columns, arrow_table) else ""
+        # (the Dataset's method: a TypeError, as for every wrong type it is given)
+        error = ValueError if read in (rows, columns, arrow_table) else TypeError
         given: tuple[tuple[Any, str], ...] = (
             (5, "an int (5)"),
             (b"events", "bytes (b'events')"),
-            *([(None, "None")] if also else []),
+            *([(None, "None")] if error is ValueError else []),
         )
+        more = "" if error is ValueError else "or None for every table, "
         for wrong, told in given:
-            with pytest.raises(ValueError, match=r"^expected ") as caught:
+            with pytest.raises(error, match=r"^expected ") as caught:
                 read(ds, wrong)
             assert (
-                str(caught.value) == f"expected a table's name, such as 'events', {also}not {told}"
+                str(caught.value)
+                == f"expected a table's name, such as 'events', {also}{more}not {told}"
             )
+
+
+def test_to_pandas_takes_a_table_as_rows_does() -> None:
+    # it refused TABLES["events"]: "expected a table's name ..., not a Table; give 'events'"
+    from rightsdata.tables import TABLES
+
+    ds = rightsdata.load()
+    assert ds.to_pandas(TABLES["events.charges"]).equals(ds.to_pandas("events.charges"))
 
 
 def test_a_display_table_given_for_a_table_says_what_it_is_in_one_line() -> None:
@@ -184,16 +196,21 @@ def test_a_display_table_given_for_a_table_says_what_it_is_in_one_line() -> None
             "expected a table's name, such as 'events', or a `rightsdata.tables.Table`, not a "
             "`rightsdata.display.Table`"
         )
-    for name_only in (get_table, ds.to_pandas):
-        with pytest.raises(ValueError, match=r"^expected ") as caught:
-            name_only(shown)
-        assert str(caught.value) == (
-            "expected a table's name, such as 'events', not a `rightsdata.display.Table`"
-        )
-        # a tables.Table where only a name is taken is told the name to give
-        events: Any = get_table("events")
-        with pytest.raises(ValueError, match=r"not a `rightsdata\.tables\.Table`; give 'events'$"):
-            name_only(events)
+    with pytest.raises(ValueError, match=r"^expected ") as caught:
+        get_table(shown)
+    assert str(caught.value) == (
+        "expected a table's name, such as 'events', not a `rightsdata.display.Table`"
+    )
+    # a tables.Table where only a name is taken is told the name to give
+    events: Any = get_table("events")
+    with pytest.raises(ValueError, match=r"not a `rightsdata\.tables\.Table`; give 'events'$"):
+        get_table(events)
+    with pytest.raises(TypeError) as wrong:  # (a Dataset's method: a TypeError)
+        ds.to_pandas(shown)
+    assert str(wrong.value) == (
+        "expected a table's name, such as 'events', or a `rightsdata.tables.Table`, or None "
+        "for every table, not a `rightsdata.display.Table`"
+    )
 
 
 def test_every_function_taking_a_name_says_what_else_it_was_given() -> None:
@@ -235,8 +252,11 @@ def test_every_function_taking_a_name_says_what_else_it_was_given() -> None:
             "expected an event kind, such as 'arrest', not an int (5)",
         ),
     ]
+    of_dataset = [call for call, _ in cases[:5]]  # (ds.collection, ds.export)
     for call, told in cases:
-        with pytest.raises(ValueError, match=r"^expected ") as caught:
+        # (the Dataset's methods raise a TypeError, as for every wrong type they are given)
+        error = TypeError if call in of_dataset else ValueError
+        with pytest.raises(error, match=r"^expected ") as caught:
             call()
         said = str(caught.value)
         assert said.startswith(told) or told in said, said

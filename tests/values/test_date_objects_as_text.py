@@ -12,7 +12,7 @@ import pendulum
 import pytest
 
 import rightsdata
-from rightsdata import EDTF, EDTFError, Event, FieldError, chronological_key, structure
+from rightsdata import EDTF, Event, FieldError, chronological_key, structure
 from rightsdata._data.query import window
 
 _DAYS: list[datetime.date] = [datetime.date(2012, 1, 26), pendulum.date(2012, 1, 26)]
@@ -40,10 +40,13 @@ def _lead(value: datetime.date, call: str) -> str:
 
 @pytest.mark.parametrize("value", [*_DAYS, *_MOMENTS], ids=repr)
 def test_edtf_is_told_the_text_to_pass(value: datetime.date) -> None:
-    with pytest.raises(EDTFError) as error:
+    with pytest.raises(TypeError) as error:
         EDTF(value)  # type: ignore[arg-type]
     lead = _lead(value, "EDTF('2012-01-26')")
-    assert error.value.reason == f"expected a str, not {_NAMED[type(value)]}{lead}"
+    assert str(error.value) == (
+        "EDTF takes an EDTF date's text, such as '2012-10-08', or an EDTF, not "
+        f"{_NAMED[type(value)]}{lead}"
+    )
     assert EDTF("2012-01-26").contains(datetime.date(2012, 1, 26))  # (the text offered reads)
 
 

@@ -223,10 +223,22 @@ def test_edtf_error_is_value_error() -> None:
 
 
 def test_non_string_rejected() -> None:
-    with pytest.raises(EDTFError, match="expected a str"):
+    # a value of another type is a TypeError (it was an EDTFError, a ValueError)
+    told = r"^EDTF takes an EDTF date's text, such as '2012-10-08', or an EDTF, not "
+    with pytest.raises(TypeError, match=told + r"an int \(2012\)$"):
         EDTF.parse(2012)  # type: ignore[arg-type]
-    with pytest.raises(EDTFError, match="expected a str"):
+    with pytest.raises(TypeError, match=told + "a list$"):
         EDTF.parse(["2012"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=told + "None$") as caught:
+        EDTF(None)  # type: ignore[arg-type]
+    assert not isinstance(caught.value, EDTFError)
+
+
+def test_an_edtf_given_to_edtf_is_itself() -> None:
+    # it said "EDTF('2012') is not an EDTF date"
+    date = EDTF("2012/2013")
+    assert EDTF(date) is date
+    assert EDTF.parse(date) is date
 
 
 def test_str_subclass_accepted() -> None:
@@ -924,7 +936,7 @@ def test_contains_and_overlaps_take_a_date_as_text_as_the_queries_do() -> None:
     assert year.contains("2013") is False
     with pytest.raises(EDTFError):
         year.contains("2012-13")
-    told = r"expected an EDTF, its text or a date, not an int \(2012\)"
+    told = r"^EDTF.overlaps: expected an EDTF, its text or a date, not an int \(2012\)$"
     with pytest.raises(TypeError, match=told):
         year.overlaps(2012)  # type: ignore[arg-type]
 

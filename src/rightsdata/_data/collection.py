@@ -124,9 +124,9 @@ class Collection(Sequence[R], Generic[R]):
     :class:`~rightsdata.UnknownIdError` (a KeyError). Both follow ``redirects`` (old ID ->
     new ID) of renamed or merged records, like :meth:`Dataset.get <rightsdata.Dataset.get>`.
     ``x in collection`` accepts a record (in it if it has an equal record of that ID) or an ID
-    (a current ID, not an old one); any other value is not in it. ``ids()`` gives the IDs in
-    order. It is not a :class:`~collections.abc.Mapping`: there is no ``keys``, ``values`` or
-    ``items``.
+    (a current ID, not an old one); any other value is not in it; ``index`` and ``count``
+    take the same. ``ids()`` gives the IDs in order. It is not a
+    :class:`~collections.abc.Mapping`: there is no ``keys``, ``values`` or ``items``.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -228,10 +228,74 @@ class Collection(Sequence[R], Generic[R]):
         return tuple(self._by_id)
 
     def __contains__(self, item: object) -> bool:
+        """Whether ``item``, a record or an ID, is in the collection: an ID if a record has it
+        now (an old ID, which a lookup follows, is not in it), a record if an equal record
+        has its ID; any other value is not in it.
+
+        >>> import rightsdata
+        >>> persons = rightsdata.load().persons
+        >>> "person:vladimir-kozlov" in persons, persons[0] in persons, 5 in persons
+        (True, True, False)
+        """
         if isinstance(item, str):
             return item in self._by_id
         record_id = getattr(item, "id", None)
         return isinstance(record_id, str) and self._by_id.get(record_id) == item
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        """The position of ``value``, a record or an ID, as ``in`` takes them (a sequence's
+        ``index`` compared each record to an ID, and found none); between ``start`` and
+        ``stop`` as for a list. One that is not in the collection raises ValueError saying so.
+
+        >>> import rightsdata
+        >>> persons = rightsdata.load().persons
+        >>> at = persons.index("person:vladimir-kozlov")
+        >>> persons[at].id, persons.index(persons[at]) == at
+        ('person:vladimir-kozlov', True)
+        >>> persons.index("person:nobody")
+        Traceback (most recent call last):
+        ValueError: 'person:nobody' is not in the persons: no person has this ID
+        """
+        if value in self:
+            record_id = value if isinstance(value, str) else _ID(value)
+            import bisect  # (only here: the records are sorted by ID)
+
+            position = bisect.bisect_left(self._records, record_id, key=_ID)
+            if position in range(len(self._records))[start:stop]:
+                return position
+            within = f"from {start} on" if stop is None else f"between {start} and {stop}"
+            raise ValueError(f"{record_id!r} is at {position} in the {self._kind}, not {within}")
+        if isinstance(value, str):
+            raise ValueError(f"{value!r} is not in the {self._kind}: {self._no_id(value)}")
+        record_id = getattr(value, "id", None)
+        if isinstance(record_id, str):
+            told = (
+                "the record of this ID differs"
+                if record_id in self._by_id
+                else self._no_id(record_id)
+            )
+            raise ValueError(f"the record {record_id!r} is not in the {self._kind}: {told}")
+        raise ValueError(
+            f"{what_was_given(value)} is not in the {self._kind}: it holds records, found by "
+            "a record or its ID"
+        )
+
+    def _no_id(self, record_id: str) -> str:
+        """Why no record of the collection has ``record_id``, for :meth:`index`."""
+        target = self._redirects.get(record_id)
+        if target is not None:
+            return f"it was retired, and redirects to {target!r}"
+        return f"no {noun(self._kind)} has this ID"
+
+    def count(self, value: object) -> int:
+        """How many times ``value``, a record or an ID, is in the collection: 1 or 0 (as
+        ``in`` says: each ID is one record's).
+
+        >>> import rightsdata
+        >>> rightsdata.load().persons.count("person:vladimir-kozlov")
+        1
+        """
+        return 1 if value in self else 0
 
     def __iter__(self) -> Iterator[R]:
         return iter(self._records)

@@ -91,6 +91,7 @@ if TYPE_CHECKING:
 
     from rightsdata._data import query
     from rightsdata._display import display
+    from rightsdata._tables import tables as table_defs
     from rightsdata._validation import bulkcheck, integrity
 else:  # imported when used, or when typing.get_type_hints reads an annotation
     pathlib = LazyModule("pathlib")
@@ -98,6 +99,7 @@ else:  # imported when used, or when typing.get_type_hints reads an annotation
     pandas = LazyModule("pandas")
     query = LazyModule("rightsdata._data.query")  # (with the indexes and search: 7.7 ms)
     display = LazyModule("rightsdata._display.display")  # (the notebook's cards)
+    table_defs = LazyModule("rightsdata._tables.tables")  # (to_pandas' Table)
     bulkcheck = LazyModule("rightsdata._validation.bulkcheck")
     integrity = LazyModule("rightsdata._validation.integrity")
 
@@ -153,14 +155,38 @@ def _queries(
 def _checked_redirects(redirects: Mapping[str, str] | None) -> dict[str, str]:
     if redirects is None:
         return {}
-    if not isinstance(redirects, Mapping):
-        raise TypeError(f"redirects must be a mapping, not {what_was_given(redirects)}")
+    checked_redirects_mapping(redirects)
     for old, new in redirects.items():
         if not isinstance(old, str) or not isinstance(new, str):
             raise TypeError(
                 f"redirects map IDs to IDs (str to str), not {shown_repr(old)} to {shown_repr(new)}"
             )
     return dict(redirects)
+
+
+def checked_redirects_mapping(redirects: object) -> None:
+    """TypeError unless ``redirects`` is a mapping (of retired IDs to the IDs that replace
+    them, as :attr:`Dataset.redirects` is): for Dataset and
+    :func:`~rightsdata.load_documents` alike; a list of pairs is told to make it one.
+
+    >>> checked_redirects_mapping([("person:a", "person:b")])
+    Traceback (most recent call last):
+    TypeError: redirects must be a mapping of retired IDs to the IDs that replace them (as \
+`ds.redirects` is), not a list; for a list of (old, new) pairs, pass `dict(pairs)`
+    """
+    if not isinstance(redirects, Mapping):
+        from rightsdata._values.shell import python_call  # (a message's)
+
+        pairs = isinstance(redirects, list | tuple)
+        raise TypeError(
+            "redirects must be a mapping of retired IDs to the IDs that replace them (as "
+            f"{python_call('ds.redirects')} is), not {what_was_given(redirects)}"
+            + (
+                f"; for a list of (old, new) pairs, pass {python_call('dict(pairs)')}"
+                if pairs
+                else ""
+            )
+        )
 
 
 def _checked_text(value: object, argument: str) -> None:
@@ -961,7 +987,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         """
         wrong = not_a_name(kind, "a record kind", "events", its="kind_name")
         if wrong is not None:  # (a class, a list: not hashed, never pasted whole)
-            raise ValueError(wrong)
+            raise TypeError(wrong)
         try:
             return self._collections[kind]
         except KeyError:
@@ -1392,16 +1418,20 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
     # --- for notebooks and other tools (each imports its heavy dependency when called) -------
 
     @overload
-    def to_pandas(self, table: TableName) -> pandas.DataFrame: ...
+    def to_pandas(self, table: table_defs.Table | TableName) -> pandas.DataFrame: ...
     @overload
     def to_pandas(self, table: None = None) -> dict[str, pandas.DataFrame]: ...
-    def to_pandas(self, table: TableName | None = None) -> pandas.DataFrame | dict[str, Any]:
+    def to_pandas(
+        self, table: table_defs.Table | TableName | None = None
+    ) -> pandas.DataFrame | dict[str, Any]:
         """One table of the dataset as a pandas DataFrame (needs ``rightsdata[pandas]``);
         with no table, every table, by name.
 
         ``table`` is a kind (``"events"``: one row per record) or a nested part
-        (``"events.participants"``: a long table keyed by the record's ID). The tables,
-        their columns and types are documented in docs/pandas.md.
+        (``"events.participants"``: a long table keyed by the record's ID), or the
+        :class:`rightsdata.tables.Table` of one (``TABLES["events"]``, as ``rows`` takes). The
+        tables, their columns and types are documented in docs/pandas.md. A misspelt name
+        raises ValueError; a value that is neither text nor a table, TypeError.
 
         >>> import rightsdata
         >>> rightsdata.load().to_pandas("persons").loc["person:vladimir-kozlov", "name"]
@@ -1411,8 +1441,14 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         True
         """
         from rightsdata._tables.frames import to_pandas, to_pandas_all
+        from rightsdata._tables.tables import Table
 
-        return to_pandas_all(self) if table is None else to_pandas(self, table)
+        if table is None:
+            return to_pandas_all(self)
+        if not isinstance(table, str | Table):
+            also = "a `rightsdata.tables.Table`, or None for every table"
+            raise TypeError(not_a_name(table, "a table's name", "events", also, its="name"))
+        return to_pandas(self, table)
 
     def export(
         self,
@@ -1445,6 +1481,13 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         """
         from rightsdata._tables.export import export
 
+        for value, taken, example in (
+            (format, "an export format", "json"),
+            (csv_formulas, "a csv_formulas option", "escape"),
+        ):
+            wrong = not_a_name(value, taken, example)
+            if wrong is not None:  # (a value of the wrong type, as everywhere in the Dataset)
+                raise TypeError(wrong)
         return export(self, directory, format, csv_formulas=csv_formulas, force=force)
 
     def plot_timeline(

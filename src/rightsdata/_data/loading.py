@@ -31,9 +31,15 @@ import sys
 import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
 
-from rightsdata._data.dataset import Dataset, base_of, checked_descriptor, with_base
+from rightsdata._data.dataset import (
+    Dataset,
+    base_of,
+    checked_descriptor,
+    checked_redirects_mapping,
+    with_base,
+)
 from rightsdata._data.listedfiles import Listed, file_type, listed_file, not_regular
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
@@ -152,6 +158,8 @@ def load(name: str = DEFAULT_NAME, *, version: str | None = None) -> Dataset:
     True
     """
     required = _requirement(version)
+    if not isinstance(name, str):  # (before the cache: a list is unhashable)
+        _not_a_name(name)
     dataset = _cache.get(name)
     if dataset is None:
         dataset = _load_bundled(name)
@@ -181,15 +189,20 @@ def _check_version(
         raise DatasetVersionError(name, dataset.version, version, bundled)
 
 
+def _not_a_name(name: object) -> NoReturn:
+    """The TypeError of :func:`load` given ``name`` that is not text."""
+    from rightsdata._values.shell import python_call  # (a message's)
+
+    raise TypeError(
+        f"load() takes the name of a bundled dataset, not {what_was_given(name)}; "
+        f"bundled: {', '.join(datasets()) or 'none'}. To read a folder or file, use "
+        f"{python_call('rightsdata.load_path(path)')}"
+    )
+
+
 def _load_bundled(name: str) -> Dataset:
     if not isinstance(name, str):
-        from rightsdata._values.shell import python_call  # (a message's)
-
-        raise ValueError(
-            f"load() takes the name of a bundled dataset, not {shown_repr(name)}; "
-            f"bundled: {', '.join(datasets()) or 'none'}. To read a folder or file, use "
-            f"{python_call('rightsdata.load_path(path)')}"
-        )
+        _not_a_name(name)
     if not BUNDLED_NAME.fullmatch(name):  # (a path, or not a name: no folder is looked for)
         raise UnknownDatasetError(name, datasets())
     with _cache_lock:
@@ -571,9 +584,11 @@ class _Parts:
 
 def check_max_bytes(max_bytes: object) -> None:
     """Raise ValueError unless ``max_bytes`` is a positive integer (a limit of 0 or less would
-    refuse every file, with a message naming a limit no file can meet)."""
+    refuse every file, with a message naming a limit no file can meet); TypeError if it is
+    not an integer at all (a bool, a float, text)."""
     if type(max_bytes) is not int or max_bytes < 1:
-        raise ValueError(
+        error = ValueError if type(max_bytes) is int else TypeError
+        raise error(
             f"max_bytes is the size of the largest file to read, a positive integer of bytes; "
             f"got {shown_repr(max_bytes)}"
         )
@@ -585,8 +600,9 @@ _MOST_PROBLEMS: Final = sys.maxsize
 
 def check_max_problems(max_problems: object) -> None:
     """Raise ValueError unless ``max_problems`` is None (every problem) or a positive integer
-    no larger than ``sys.maxsize`` (a bool, a float, 0 or a negative count is refused, as
-    ``max_bytes`` refuses them: a cap of 0 would stop before the first problem).
+    no larger than ``sys.maxsize`` (0 or a negative count is refused, as ``max_bytes``
+    refuses them: a cap of 0 would stop before the first problem); TypeError if it is not an
+    integer at all (a bool, a float, text).
 
     >>> check_max_problems(0)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
@@ -596,7 +612,8 @@ def check_max_problems(max_problems: object) -> None:
     if max_problems is None:
         return
     if type(max_problems) is not int or not 1 <= max_problems <= _MOST_PROBLEMS:
-        raise ValueError(
+        error = ValueError if type(max_problems) is int else TypeError
+        raise error(
             "max_problems is the most problems to collect, a positive integer (or None for "
             f"every problem); got {shown_repr(max_problems)}"
             + (f" (the most is {_MOST_PROBLEMS:,})" if _over(max_problems) else "")
@@ -1630,6 +1647,8 @@ def load_documents(
             f"{python_call('ds.to_dict()')} returns), not {describe_json(documents)}"
         )
     checked_descriptor(descriptor)
+    if redirects is not None:
+        checked_redirects_mapping(redirects)
     over = None if base is None else base_of(base)
     parts = _Parts(ReadOptions(strict=strict, base=over), f"{label}:redirects")
     parts.named = (name, version)

@@ -40,7 +40,14 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.conversion import a_term_of
-from rightsdata._values.dates import EDTF, EDTFError, date_only, overlaps_days
+from rightsdata._values.dates import (
+    EDTF,
+    EDTFError,
+    date_only,
+    other_date_lead,
+    overlaps_days,
+    refuse_missing,
+)
 from rightsdata._values.durations import Duration, DurationError, parse_duration
 from rightsdata._values.errors import (
     UnknownIdError,
@@ -287,11 +294,13 @@ def _bound(value: object, side: str) -> int:
             )
         first, last = bounds(value)
         return first if start else last
+    instead = f"pass None for an open {side}"
     if isinstance(value, datetime.date):  # also pendulum's Date (a datetime is refused)
-        return date_only(value, f"between: the {side}").toordinal()
+        return date_only(value, f"between: the {side}", instead).toordinal()
+    refuse_missing(value, f"between: the {side}", instead)
     raise TypeError(
         f"between: the {side} must be an EDTF, a date, a string or None, "
-        f"not {what_was_given(value)}"
+        f"not {what_was_given(value)}{other_date_lead(value)}"
     )
 
 
@@ -337,8 +346,10 @@ def window(between: object) -> tuple[int, int]:
 def day(value: object) -> int:
     """The ordinal of one day: a date (not a datetime), or an EDTF (or its text) that
     denotes a single day."""
+    instead = "ask of a day, such as '2012-10-08'"
     if isinstance(value, datetime.date):
-        return date_only(value, "the day").toordinal()
+        return date_only(value, "the day", instead).toordinal()
+    refuse_missing(value, "the day", instead)
     value = _parsed(value, "not a date")
     if isinstance(value, EDTF):
         first, last = bounds(value)
@@ -348,7 +359,10 @@ def day(value: object) -> int:
                 "(the first or last day of the period you mean)"
             )
         return first
-    raise TypeError(f"expected a date, an EDTF day or its text, not {what_was_given(value)}")
+    raise TypeError(
+        f"expected a date, an EDTF day or its text, not {what_was_given(value)}"
+        + other_date_lead(value)
+    )
 
 
 _KIND_OF_TYPE: Final[dict[type, str]] = {cls: kind for kind, cls in RECORD_TYPES.items()}
@@ -510,8 +524,28 @@ class Queries:
             if upper is not None and upper in self._indexes.countries():
                 hint = f"a country's code is two capital letters: {upper!r}"
                 raise UnknownIdError(code, hint, "country")
-            raise UnknownIdError(code, self._no_country_hint(), "country")
+            raise UnknownIdError(
+                code, self._id_for_code(code) or self._no_country_hint(), "country"
+            )
         return place
+
+    def _id_for_code(self, code: str) -> str | None:
+        """What an ID given where a country's code is taken is told: the code to give, for a
+        place that has one (None for text that is no ID)."""
+        if prefix_of(code) not in KIND_OF_PREFIX:
+            return None
+        from rightsdata._values.shell import python_call  # (a message's)
+
+        place = self._tables.get("places", {}).get(code)
+        country = getattr(place, "country", None)
+        if isinstance(place, Place) and place.kind.value in ("country", "territory") and country:
+            return (
+                f"a country is found by its ISO 3166-1 code, not its ID: give {country!r} "
+                f"(the place is {python_call(f'ds.places[{code!r}]')})"
+            )
+        return "a country is found by its ISO 3166-1 code, such as 'KZ', not by an ID" + (
+            f" (the place is {python_call(f'ds.places[{code!r}]')})" if place is not None else ""
+        )
 
     def _no_country_hint(self) -> str:
         """What a country's code no place has is told, wherever it is given (here, in
@@ -819,10 +853,11 @@ every event kind
     """
     if isinstance(value, str):  # an enum member is a str too
         return [value]
-    if not isinstance(value, Iterable):
-        raise TypeError(
-            f"the {what} must be {one} or a collection of them, not {what_was_given(value)}"
-        )
+    if isinstance(value, bytes | bytearray) or not isinstance(value, Iterable):
+        told = f"the {what} must be {one} or a collection of them, not {what_was_given(value)}"
+        if isinstance(value, bytes | bytearray):  # (a collection of ints, one a letter)
+            told += f"; pass its text, {value.decode('utf-8', 'replace')!r}"
+        raise TypeError(told)
     values = list(value)
     if not values:
         raise ValueError(

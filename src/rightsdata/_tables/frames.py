@@ -34,8 +34,8 @@ from rightsdata._tables.tables import (
     ColumnType,
     Table,
     TableName,
+    as_table,
     check_integers,
-    get_table,
     raw_columns,
 )
 from rightsdata._values.extras import require
@@ -165,8 +165,9 @@ def frames(dataset: Dataset) -> dict[str, pandas.DataFrame]:
     return {name: frame(dataset, table, cache) for name, table in TABLES.items()}
 
 
-def to_pandas(dataset: Dataset, table: TableName) -> pandas.DataFrame:
-    """One table as a pandas DataFrame (needs ``rightsdata[pandas]``); see docs/pandas.md.
+def to_pandas(dataset: Dataset, table: Table | TableName) -> pandas.DataFrame:
+    """One table (a :class:`Table` or its name, as for ``rows``) as a pandas DataFrame
+    (needs ``rightsdata[pandas]``); see docs/pandas.md.
 
     Kind tables (and ``records``, ``redirects``) have ``id`` as their first column and as
     their (unnamed) index; the long tables keep their key columns as columns, so that they
@@ -177,7 +178,7 @@ def to_pandas(dataset: Dataset, table: TableName) -> pandas.DataFrame:
     >>> str(events.loc["event:kozlov-verdict-2012-10-08", "date_latest"].date())
     '2012-10-08'
     """
-    return frame(dataset, get_table(table))
+    return frame(dataset, as_table(table))
 
 
 def to_pandas_all(dataset: Dataset) -> dict[str, pandas.DataFrame]:

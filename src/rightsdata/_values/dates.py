@@ -150,8 +150,8 @@ class EDTFError(RightsdataError, ValueError):
     """A string is not an EDTF date of the supported subset.
 
     The message names the input and says what is wrong; so do two attributes, for a program
-    that shows them its own way: ``text``, the input (a ``str``, unless a value of another
-    type was given), and ``reason``, what is wrong with it (the message without the input).
+    that shows them its own way: ``text``, the input (a ``str``: a value of another type
+    is a TypeError), and ``reason``, what is wrong with it (the message without the input).
     A date given as an argument (``ds.events(between=("2020-13", None))``) has ``context``
     too, what it was given as, which the message says first (``between: the start is not a
     date``); None for a date parsed alone.
@@ -165,7 +165,7 @@ class EDTFError(RightsdataError, ValueError):
     2012-13-01 | month 13 does not exist
     """
 
-    #: The input that is not an EDTF date (a ``str``, unless something else was given).
+    #: The input that is not an EDTF date (a ``str``).
     text: object
     #: What is wrong with it: the message without the input.
     reason: str
@@ -450,11 +450,71 @@ def _side(whole: str, text: str, label: str) -> EDTF | None:
     return obj
 
 
-def date_only(value: datetime.date, what: str) -> datetime.date:
+def missing_date(value: object) -> str:
+    """How a message names ``value`` if it is a missing value rather than a date: pandas'
+    ``NaT`` (what a notebook meets in ``to_pandas``' date columns, and a ``datetime`` to
+    Python), NumPy's ``datetime64('NaT')``, a NaN or ``pandas.NA``; "" for any other value.
+
+    >>> import math
+    >>> missing_date(math.nan), missing_date("2012"), missing_date(None)
+    ('a missing value (NaN)', '', '')
+    """
+    if value is None or isinstance(value, str | EDTF | int):
+        return ""  # (None is the open end where one is taken; text and EDTFs are dates)
+    cls = type(value)
+    if cls.__name__ == "NAType" and cls.__module__.startswith("pandas"):
+        return "a missing value (pandas.NA)"  # (its != is NA, whose truth is an error)
+    try:
+        missing = bool(value != value)  # (NaN and NaT alone are unequal to themselves)
+    except Exception:  # (an array's truth is ambiguous: not a date either way)
+        return ""
+    if not missing:
+        return ""
+    if cls.__name__ == "NaTType":
+        return "a missing date (pandas.NaT)"
+    if cls.__name__ == "datetime64":
+        return "a missing date (numpy.datetime64('NaT'))"
+    return "a missing value (NaN)"
+
+
+def refuse_missing(value: object, what: str, instead: str) -> None:
+    """A TypeError if ``value``, given as ``what`` (``"between: the start"``), is a missing
+    value (:func:`missing_date`), saying what to pass ``instead``; nothing for any other
+    value. A missing date is no date: it is refused rather than taken as an open end, which
+    None says.
+
+    >>> import math
+    >>> refuse_missing(math.nan, "the day", "ask of a day, such as '2012-10-08'")
+    Traceback (most recent call last):
+    TypeError: the day is a missing value (NaN), not a date; ask of a day, such as '2012-10-08'
+    """
+    missing = missing_date(value)
+    if missing:
+        raise TypeError(f"{what} is {missing}, not a date; {instead}")
+
+
+def other_date_lead(value: object) -> str:
+    """What to add to a refusal of ``value``, of a type no date is taken as, if it is a date
+    of NumPy's (``numpy.datetime64``): how to make it a ``datetime.date``; "" otherwise.
+
+    >>> other_date_lead(5)
+    ''
+    """
+    if type(value).__name__ != "datetime64":
+        return ""
+    from rightsdata._values.shell import python_call  # (a message's)
+
+    return (
+        f"; pass a datetime.date ({python_call('value.item()')} gives one for a datetime64 of days)"
+    )
+
+
+def date_only(value: datetime.date, what: str, instead: str = "") -> datetime.date:
     """``value``, a date; a TypeError for a datetime (pendulum's DateTime and pandas'
     Timestamp too), as a time in text (``'2012-01-01T00:00'``) is refused: which day a
     moment falls on depends on its time zone, and a window or a day is days (internal: every
-    public function taking a date asks it).
+    public function taking a date asks it). pandas' ``NaT`` (a datetime to Python) is told
+    that it is a missing date, and what to pass ``instead`` (:func:`refuse_missing`).
 
     >>> date_only(datetime.datetime(2012, 1, 1, 23, 59), "between: the start")
     Traceback (most recent call last):
@@ -462,6 +522,7 @@ def date_only(value: datetime.date, what: str) -> datetime.date:
 time of day: times are not supported, only dates; pass its day, `datetime.date(2012, 1, 1)`
     """
     if isinstance(value, datetime.datetime):
+        refuse_missing(value, what, instead or "give a date")
         from rightsdata._values.shell import python_call
 
         raise TypeError(
@@ -485,8 +546,11 @@ def date_object_lead(value: object, call: str) -> str:
     : it has a time of day: times are not supported, only dates; pass its day's text, \
 `'2012-01-26'`
     """
+    missing = missing_date(value)
+    if missing:
+        return f": it is {missing}, not a date"
     if not isinstance(value, datetime.date):
-        return ""
+        return other_date_lead(value)
     from rightsdata._values.shell import python_call, python_literal  # (a message's)
 
     day = f"{value.year:04}-{value.month:02}-{value.day:02}"
@@ -506,11 +570,16 @@ def _bounds_of(other: object, *, possible: bool) -> tuple[int, int]:
         other = _parse(other)
     if isinstance(other, EDTF):
         return other._possible_bounds() if possible else other._known_bounds()
+    method = "overlaps" if possible else "contains"
+    instead = "ask of a date, an EDTF or its text"
     if isinstance(other, datetime.date):
-        method = "overlaps" if possible else "contains"
-        day = _ordinal(date_only(other, f"EDTF.{method}: other"))
+        day = _ordinal(date_only(other, f"EDTF.{method}: other", instead))
         return day, day
-    raise TypeError(f"expected an EDTF, its text or a date, not {what_was_given(other)}")
+    refuse_missing(other, f"EDTF.{method}: other", instead)
+    raise TypeError(
+        f"EDTF.{method}: expected an EDTF, its text or a date, not {what_was_given(other)}"
+        + other_date_lead(other)
+    )
 
 
 def _store(text: str, obj: EDTF) -> None:
@@ -519,11 +588,16 @@ def _store(text: str, obj: EDTF) -> None:
     _CACHE[text] = obj
 
 
-def _parse(text: str) -> EDTF:
+def _parse(text: str | EDTF) -> EDTF:
     if type(text) is not str:
+        if isinstance(text, EDTF):  # (immutable: EDTF(d) is d, as str(s) is s)
+            return text
         if not isinstance(text, str):
             lead = date_object_lead(text, "EDTF({})")
-            raise EDTFError(text, f"expected a str, not {what_was_given(text)}{lead}")
+            raise TypeError(
+                "EDTF takes an EDTF date's text, such as '2012-10-08', or an EDTF, not "
+                f"{what_was_given(text)}{lead}"
+            )
         text = str(text)
     cached = _CACHE.get(text)
     if cached is not None:
@@ -694,7 +768,10 @@ class EDTF:
     """An immutable, hashable EDTF date, interval or set (see the module docstring for the
     subset).
 
-    ``EDTF(text)`` and ``EDTF.parse(text)`` are the same; both raise :class:`EDTFError`.
+    ``EDTF(text)`` and ``EDTF.parse(text)`` are the same; both raise :class:`EDTFError` for
+    text that is not a date of the subset, and TypeError for a value that is not text (a
+    ``datetime.date``'s refusal gives its text to pass; pandas' ``NaT`` is told that it is
+    a missing date). Given an EDTF, both return it: ``EDTF(d) is d``.
     Instances are immutable: every public attribute is a read-only property, ``__slots__``
     forbids new attributes, and the private slots are written once, at parse time (a plain
     slot store: an overriding ``__setattr__`` would double the cost of parsing). Parsed
@@ -703,8 +780,8 @@ class EDTF:
     >>> d = EDTF("2012-01-26/2012-10-08")
     >>> d.is_interval, d.earliest, d.latest
     (True, Date(2012, 1, 26), Date(2012, 10, 8))
-    >>> str(d), d == EDTF.parse("2012-01-26/2012-10-08")
-    ('2012-01-26/2012-10-08', True)
+    >>> str(d), d == EDTF.parse("2012-01-26/2012-10-08"), EDTF(d) is d
+    ('2012-01-26/2012-10-08', True, True)
     """
 
     __slots__ = ("_end", "_flags", "_hi", "_lo", "_members", "_precision", "_start", "_text")
@@ -718,12 +795,13 @@ class EDTF:
     _end: EDTF | None
     _members: tuple[EDTF, ...]  # a set's only (not written for other dates)
 
-    def __new__(cls, text: str) -> EDTF:
+    def __new__(cls, text: str | EDTF) -> EDTF:
         return _parse(text)
 
     @classmethod
-    def parse(cls, text: str) -> EDTF:
-        """Parse ``text``; raise :class:`EDTFError` if it is outside the supported subset.
+    def parse(cls, text: str | EDTF) -> EDTF:
+        """Parse ``text``; raise :class:`EDTFError` if it is outside the supported subset
+        (TypeError if it is not text; an EDTF is returned as it is).
 
         >>> EDTF.parse("2019/")
         EDTF('2019/')

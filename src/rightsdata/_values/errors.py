@@ -410,7 +410,13 @@ class Problems(list[Problem]):
 
     def copy(self) -> Problems:
         """A shallow copy, with the same ``unchecked`` and ``stopped_at`` (a list's ``copy``
-        would drop them)."""
+        would drop them).
+
+        >>> found = Problems([Problem("persons.json", "is empty")], stopped_at=1)
+        >>> kept = found.copy()
+        >>> kept == found, kept is found, kept.stopped_at
+        (True, False, 1)
+        """
         return type(self)(self, self.unchecked, stopped_at=self.stopped_at)
 
     def __repr__(self) -> str:
@@ -1145,7 +1151,14 @@ class FieldError(RightsdataError, ValueError):
 
     def built(self, record_class: str, record_id: str | None) -> FieldError:
         """This error, saying what was built (a record's class and ID; the error path of a
-        constructor only: the first to say it is kept)."""
+        constructor only: the first to say it is kept).
+
+        >>> error = FieldError("born", "'2020-13' is not an EDTF date")
+        >>> print(error.built("Person", "person:a"))
+        Person person:a.born: '2020-13' is not an EDTF date
+        >>> error.built("Event", None).record_class
+        'Person'
+        """
         if self.record_class is None:
             self.record_class, self.record_id = record_class, record_id
             self.args = (self._text(),)

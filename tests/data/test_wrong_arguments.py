@@ -1,0 +1,75 @@
+"""A wrong argument to a Dataset's method or a collection's is told what was wrong and what
+is taken: a value of the wrong type a TypeError (``collection(None)``, ``to_pandas(5)``,
+``export(format=5)``, ``card(5)`` raised ValueError or AttributeError), an ID where a
+country's code is taken is told the code, bytes where a term is taken their text, and a
+collection's ``index`` finds an ID as ``in`` does. Of ``rightsdata._data.dataset``,
+``rightsdata._data.collection`` and ``rightsdata._data.query``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rightsdata
+from rightsdata import UnknownIdError
+
+
+def test_a_collection_finds_the_position_of_an_id_as_in_finds_it() -> None:
+    persons = rightsdata.load().persons
+    record = persons["person:vladimir-kozlov"]
+    at = persons.index("person:vladimir-kozlov")  # (a ValueError with no message)
+    assert persons[at] is record and persons.index(record) == at
+    assert persons.count("person:vladimir-kozlov") == persons.count(record) == 1
+    assert persons.count("person:nobody") == 0
+    with pytest.raises(ValueError, match=r"^'person:nobody' is not in the persons") as caught:
+        persons.index("person:nobody")
+    assert str(caught.value) == "'person:nobody' is not in the persons: no person has this ID"
+    with pytest.raises(ValueError, match=r"is at \d+ in the persons, not between 0 and 1$"):
+        persons.index(record, 0, 1)
+    five: Any = 5
+    with pytest.raises(ValueError, match=r"^an int \(5\) is not in the persons: it holds"):
+        persons.index(five)
+
+
+def test_an_id_given_for_a_country_code_is_told_the_code() -> None:
+    ds = rightsdata.load()
+    with pytest.raises(UnknownIdError) as caught:
+        ds.country("place:kazakhstan")
+    assert str(caught.value).endswith(
+        "a country is found by its ISO 3166-1 code, not its ID: give 'KZ' (the place is "
+        "`ds.places['place:kazakhstan']`)"
+    )
+    with pytest.raises(UnknownIdError, match=r"not by an ID \(the place is `ds\.places"):
+        ds.country("place:almaty")
+    with pytest.raises(UnknownIdError, match=r"has this code \(codes: "):
+        ds.country("XX")
+
+
+def test_bytes_given_for_terms_are_told_their_text() -> None:
+    ds = rightsdata.load()
+    raw: Any = b"verdict"
+    with pytest.raises(TypeError) as caught:
+        ds.events(kind=raw)  # (it said "not an int (118)": bytes are ints)
+    assert str(caught.value) == (
+        "the event kind must be an event kind (EventKind), its text or a collection of them, "
+        "not bytes (b'verdict'); pass its text, 'verdict'"
+    )
+
+
+@pytest.mark.parametrize("wrong", [None, 5, b"events", ["events"]], ids=repr)
+def test_the_dataset_tells_a_wrong_type_by_a_type_error(wrong: Any, tmp_path: Path) -> None:
+    ds = rightsdata.load()
+    with pytest.raises(TypeError, match=r"^expected a record kind, such as 'events', not "):
+        ds.collection(wrong)
+    with pytest.raises(TypeError, match=r"^expected an export format, such as 'json', not "):
+        ds.export(tmp_path, wrong)
+    with pytest.raises(TypeError, match=r"^expected a csv_formulas option, such as 'escape'"):
+        ds.export(tmp_path, "csv", csv_formulas=wrong)
+    with pytest.raises(TypeError, match=r"^card: record must be an ID or a record, not "):
+        ds.card(wrong)
+    if wrong is not None:  # (None is every table)
+        with pytest.raises(TypeError, match=r"^expected a table's name, such as 'events', or a "):
+            ds.to_pandas(wrong)
+    assert list(tmp_path.iterdir()) == []
