@@ -106,13 +106,14 @@ def _items(
     values: object, function: str, name: str, kinds: _Kinds, such: str
 ) -> tuple[object, ...]:
     """``values`` as a tuple, if it is an iterable of records of ``kinds``; else a TypeError
-    saying so: for a str (which Python iterates character by character), a record or anything
-    else not iterable, what was given; for an item of another type, its index and what it is
-    (for an ID, how to get its record)."""
-    said = f"{function}: {name} must be {kinds[2]} (such as {python_call(such)})"
+    saying so (``such``: an example of them, as the message writes it): for a str (which
+    Python iterates character by character), a record or anything else not iterable, what
+    was given; for an item of another type, its index and what it is (for an ID, how to get
+    its record)."""
+    said = f"{function}: {name} must be {kinds[2]} (such as {such})"
     if isinstance(values, _NOT_ITEMS) or not isinstance(values, Iterable):
         advice = _one_in_list(values, kinds)
-        advice = f"; one goes in a list, {python_call(advice)}" if advice else ""
+        advice = f"; one goes in a list, {advice}" if advice else ""
         raise TypeError(f"{said}, not {what_was_given(values)}{advice}")
     shown = tuple(values)
     for position, item in enumerate(shown):
@@ -127,13 +128,14 @@ def _items(
 
 def _one_in_list(value: object, kinds: _Kinds) -> str:
     """A list of ``value``, given alone where several of ``kinds`` are due, as a message
-    advises it: a string's (for strings), a record's, an ID's record's; "" for anything else."""
+    advises it, marked as code: a string's (for strings), a record's, an ID's record's; ""
+    for anything else."""
     if kinds is _STRINGS:
-        return f"[{python_literal(value)}]" if isinstance(value, str) else ""
+        return python_call(f"[{python_literal(value)}]") if isinstance(value, str) else ""
     if isinstance(value, _RECORD_CLASSES):
-        return "[record]"
+        return python_call("[record]")
     if isinstance(value, str) and _the_id(value) is not None:
-        return f"[ds.get({python_literal(value)})]"
+        return python_call(f"[ds.get({python_literal(value)})]")
     return ""
 
 
@@ -145,7 +147,9 @@ def given_records(values: object, function: str, name: str = "records") -> tuple
     Traceback (most recent call last):
     TypeError: table: records must be records (such as `ds.events(...)`), not a str ('x')
     """
-    return _items(values, function, name, _RECORDS, "ds.events(...)")  # type: ignore[return-value]
+    return _items(  # type: ignore[return-value]
+        values, function, name, _RECORDS, python_call("ds.events(...)")
+    )
 
 
 def given_events(values: object, function: str, name: str = "events") -> tuple[Event, ...]:
@@ -155,7 +159,9 @@ def given_events(values: object, function: str, name: str = "events") -> tuple[E
     Traceback (most recent call last):
     TypeError: event_lines: events must be ...; the item at index 0 is the ID 'event:x': ...
     """
-    return _items(values, function, name, _EVENTS, "ds.events(...)")  # type: ignore[return-value]
+    return _items(  # type: ignore[return-value]
+        values, function, name, _EVENTS, python_call("ds.events(...)")
+    )
 
 
 def given_strings(values: object, function: str, name: str, such: str) -> tuple[str, ...]:
@@ -166,4 +172,4 @@ def given_strings(values: object, function: str, name: str, such: str) -> tuple[
     Traceback (most recent call last):
     TypeError: wrap: keep must be strings ...; one goes in a list, `['my data']`
     """
-    return _items(values, function, name, _STRINGS, such)  # type: ignore[return-value]
+    return _items(values, function, name, _STRINGS, python_call(such))  # type: ignore[return-value]
