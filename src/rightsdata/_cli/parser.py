@@ -382,8 +382,8 @@ def _add_reading_commands(commands: Any) -> None:
     events.add_argument(
         "--certain",
         action="store_true",
-        help="with --between: only the events whose date is certainly within it (every day "
-        "it could be)",
+        help="with --between (a side of it given): only the events whose date is certainly "
+        "within it (every day it could be)",
     )
     events.add_argument(
         "--place",
@@ -430,7 +430,8 @@ def _add_reading_commands(commands: Any) -> None:
     show.add_argument(
         "--width",
         type=int,
-        help="columns to fit, 40 or more (default: the terminal's, at most 96)",
+        help="columns to fit, 40 or more (default: the terminal's, at most 96); not with "
+        "--json, which is not wrapped",
     )
     show.set_defaults(run=_cmd_show)
 
@@ -599,7 +600,8 @@ def _add_writing_commands(commands: Any) -> None:
         action="store_true",
         help=(
             "write into a directory that is not empty (replacing or removing only the "
-            "files an earlier export wrote there, unchanged since)"
+            "files an earlier export wrote there, unchanged since); not with -, which "
+            "needs none"
         ),
     )
     out.set_defaults(run=_cmd_export)
