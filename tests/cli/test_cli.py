@@ -480,9 +480,11 @@ def test_unknown_command_and_option_suggest_and_show_the_commands_usage(
     code, _, err = run(capsys, "show", "event:x", "--widht", "50")
     assert code == EXIT_USAGE
     assert err.startswith("usage: rightsdata show ")  # the subcommand's usage, not the top one
+    err = " ".join(err.split())  # (the message wrapped to the terminal)
     assert "unrecognized arguments: --widht 50; did you mean '--width'?" in err
     # an option of another command is told whose it is (was: did you mean '--path'?)
     code, _, err = run(capsys, "events", "--width", "50")
+    err = " ".join(err.split())
     assert code == EXIT_USAGE
     assert "unrecognized arguments: --width 50; --width is an option of rightsdata show" in err
     code, _, err = run(capsys, "export", "--format", "cvs", "out")
@@ -1663,7 +1665,7 @@ def test_validate_refuses_a_size_limit_no_file_can_meet(
 ) -> None:
     code, _, err = run(capsys, "validate", "datasets/kazakhstan", "--max-bytes", limit)
     assert code == EXIT_USAGE
-    assert "is not a whole number above 0" in err
+    assert "is not a whole number above 0" in " ".join(err.split())
 
 
 #: Each command with --width, and arguments it runs with.

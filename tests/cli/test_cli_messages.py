@@ -531,3 +531,63 @@ def test_a_printed_command_pasted_into_bash_names_the_path(
     assert argv == ["rightsdata", "fmt", str(folder)]
     assert run(capsys, *argv[1:])[0] == 0
     assert run(capsys, "validate", str(folder))[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "prog", "said"),
+    [
+        (
+            ["events", "--involving", "person:vladimir-kozlov", "--involving", "person:x"],
+            "rightsdata events",
+            "--involving is given twice ('person:vladimir-kozlov', then 'person:x'); it takes "
+            "one value: give it once",
+        ),
+        (
+            ["--data", "my data", "--data", "a folder with spaces in it", "info"],
+            "rightsdata",
+            "--data is given twice ('my data', then 'a folder with spaces in it'); it takes one "
+            "value: give it once",
+        ),
+        (
+            ["events", "--kindd", "verdict"],
+            "rightsdata events",
+            "unrecognized arguments: --kindd verdict; did you mean '--kind'?",
+        ),
+        (["events", "--between"], "rightsdata events", "argument --between: expected one argument"),
+        (
+            ["export", "--format", "cvs", "out"],
+            "rightsdata export",
+            "unknown --format 'cvs'; did you mean 'csv'?",
+        ),
+        (["infoo"], "rightsdata", "unknown command 'infoo'; did you mean 'info'?"),
+        (
+            ["fmt", "--hashes", "--no-hashes", "ds"],
+            "rightsdata fmt",
+            "argument --hashes/--no-hashes: give one of them, not both",
+        ),
+    ],
+)
+def test_the_parsers_errors_are_wrapped_as_the_usage_errors_are(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    prog: str,
+    said: str,
+) -> None:
+    """argparse's own errors (a value given twice, an unknown option or choice, a missing
+    value) were printed on one line however narrow the terminal, where the library's usage
+    errors are wrapped to it. They are wrapped the same way now, after the usage line, in
+    the form ``rightsdata CMD: error: ...`` with exit code 2, a value given kept whole."""
+    monkeypatch.setenv("COLUMNS", "40")
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (EXIT_USAGE, "")
+    lines = err.splitlines()
+    assert lines[0].startswith(f"usage: {prog} ")
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{prog}: error: "))
+    message = lines[at:]
+    assert len(message) > 1, err  # (each is longer than 40 columns)
+    assert all(len(line) <= 40 for line in message), err
+    assert all(line.startswith("  ") for line in message[1:]), err
+    assert " ".join(line.strip() for line in message) == f"{prog}: error: {said}"
+    for value in argv:
+        assert _whole("\n".join(message), value), (value, err)

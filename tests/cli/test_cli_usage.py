@@ -532,6 +532,60 @@ def test_export_to_stdout_names_the_format_as_it_was_given(
     assert not Path("-").exists()
 
 
+# --- an option that would be ignored ----------------------------------------------------------
+
+
+def test_an_option_that_would_be_ignored_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], dataset: Path
+) -> None:
+    """`export --format jsonl - --force` wrote to standard output as if --force were not
+    given, `show ID --json --width 60` printed the JSON as if --width were not, and `events
+    --between .. --certain` listed what `--between ..` does: each option that changes
+    nothing where it is given is a usage error saying why, as --data with --name is."""
+    person = "person:vladimir-kozlov"
+    for argv, said in (
+        (
+            ["export", "--format", "jsonl", "-", "--force"],
+            "export: --force would be ignored: it lets export write into a directory that is "
+            "not empty, and '-' (standard output) is none; leave --force out, or give a "
+            "directory",
+        ),
+        (
+            ["show", person, "--json", "--width", "60"],
+            "show: --width 60 would be ignored: --json prints the record as data, which is not "
+            "wrapped; give --width for a card, or --json, not both",
+        ),
+        (
+            ["events", "--between", "..", "--certain"],
+            "events: --certain would be ignored: --between '..' is open on both sides, and "
+            "every event it keeps (the dated ones) is certainly within it; give a side "
+            "(2019-06/..), or leave --certain out",
+        ),
+    ):
+        code, out, err = run(capsys, *argv)
+        assert (code, out, err) == (EXIT_USAGE, "", f"rightsdata {said}"), argv
+    # the same refusal whatever else is given
+    for argv in (
+        ["export", "--format", "document", "--force", "-", "--data", str(dataset)],
+        ["show", person, "--width", "200", "--json"],
+        ["events", "--certain", "--between", "../..", "--kind", "verdict"],
+        ["events", "--certain", "--between", "/"],
+    ):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (EXIT_USAGE, ""), argv
+        assert "would be ignored" in err, (argv, err)
+    # where '-' cannot be written to at all, that is said first
+    code, _, err = run(capsys, "export", "--format", "csv", "-", "--force")
+    assert code == EXIT_USAGE and "takes one stream" in err and "--force" not in err
+    # each alone, or where it changes what is printed, is taken
+    assert run(capsys, "export", "--format", "jsonl", "-")[0] == EXIT_OK
+    assert run(capsys, "show", person, "--json")[0] == EXIT_OK
+    assert run(capsys, "show", person, "--width", "60")[0] == EXIT_OK
+    open_end = run(capsys, "events", "--between", "2012-10/..", "--kind", "verdict")
+    certain = run(capsys, "events", "--between", "2012-10/..", "--kind", "verdict", "--certain")
+    assert open_end[0] == certain[0] == EXIT_OK and open_end[1] != certain[1]
+
+
 # --- what init wants, said the same everywhere ------------------------------------------------
 
 

@@ -145,6 +145,14 @@ def keep_given(args: argparse.Namespace) -> None:
     _GIVEN[:] = [*given, *sorted(folders - {".", "/"})]
 
 
+def keep_typed(tokens: Sequence[str]) -> None:
+    """Keep each of the words of a command line (``tokens``, as typed: ``my data``, or
+    ``--data=my data`` and its value), whole in the messages printed while it is parsed (a
+    value given twice, an unknown option), until :func:`keep_given` keeps its paths."""
+    values = [token.partition("=")[2] if token.startswith("-") else "" for token in tokens]
+    _GIVEN[:] = [word for word in (*tokens, *values) if word.strip()]
+
+
 def given_paths(args: argparse.Namespace) -> list[str]:
     """The paths the command line was given (its path arguments, ``--data``, ``--base``, the
     directory ``export`` writes), for a message to keep each on one line (:func:`wrap`'s

@@ -20,8 +20,9 @@ from rightsdata._cli.commands.init import INIT_FOLDER, INIT_SUMMARY, _cmd_init
 from rightsdata._cli.commands.search import _cmd_search
 from rightsdata._cli.commands.show import _cmd_show
 from rightsdata._cli.commands.validate import _cmd_validate
-from rightsdata._cli.exits import UsageError
+from rightsdata._cli.exits import EXIT_USAGE, UsageError
 from rightsdata._cli.once import forget, register
+from rightsdata._cli.output import _print_error, keep_typed
 from rightsdata._cli.suggest import close, did_you_mean
 from rightsdata._cli.windowhint import WINDOW_ALIASES
 from rightsdata._tables.export import FORMATS
@@ -59,7 +60,10 @@ class _Parser(argparse.ArgumentParser):
     prefix of an option: ``events --in 2012`` would be ``--involving 2012``, where the window
     hint tells ``--between 2012``. Other prefixes are taken, as argparse takes them. An option
     that takes one value, given twice with two, is a usage error
-    (:class:`~rightsdata._cli.once.Once`)."""
+    (:class:`~rightsdata._cli.once.Once`). Its errors are printed as the command line's own
+    usage errors are: wrapped to the terminal, a command in backticks and a value given
+    whole on one line (:func:`~rightsdata._cli.output._print_error`), after the usage line
+    and as ``rightsdata CMD: error: ...``, with exit code 2."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -80,7 +84,11 @@ class _Parser(argparse.ArgumentParser):
             message = f"unknown {what} {match['value']!r}; " + (
                 hint or f"choose from {', '.join(choices)}"
             )
-        super().error(message)
+        import sys
+
+        self.print_usage(sys.stderr)
+        _print_error(f"{self.prog}: error: {message}")
+        self.exit(EXIT_USAGE)
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -374,8 +382,8 @@ def _add_reading_commands(commands: Any) -> None:
     events.add_argument(
         "--certain",
         action="store_true",
-        help="with --between: only the events whose date is certainly within it (every day "
-        "it could be)",
+        help="with --between (a side of it given): only the events whose date is certainly "
+        "within it (every day it could be)",
     )
     events.add_argument(
         "--place",
@@ -422,7 +430,8 @@ def _add_reading_commands(commands: Any) -> None:
     show.add_argument(
         "--width",
         type=int,
-        help="columns to fit, 40 or more (default: the terminal's, at most 96)",
+        help="columns to fit, 40 or more (default: the terminal's, at most 96); not with "
+        "--json, which is not wrapped",
     )
     show.set_defaults(run=_cmd_show)
 
@@ -591,7 +600,8 @@ def _add_writing_commands(commands: Any) -> None:
         action="store_true",
         help=(
             "write into a directory that is not empty (replacing or removing only the "
-            "files an earlier export wrote there, unchanged since)"
+            "files an earlier export wrote there, unchanged since); not with -, which "
+            "needs none"
         ),
     )
     out.set_defaults(run=_cmd_export)
@@ -654,6 +664,7 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
     import sys
 
     given = list(sys.argv[1:] if argv is None else argv)
+    keep_typed(given)  # (an error names the values as given: each kept whole when wrapped)
     before = _unknown_before_command(parser, given)
     if before:
         command = _command_in(parser, given)

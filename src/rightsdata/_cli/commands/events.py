@@ -147,6 +147,12 @@ def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]
                 "--certain keeps the events certainly within a window, and no window was "
                 "given: add --between WHEN (2019-06, or START/END)"
             )
+        if filters["between"] == (None, None):  # (every dated event is certainly within)
+            raise UsageError(
+                f"--certain would be ignored: --between {args.between!r} is open on both sides, "
+                "and every event it keeps (the dated ones) is certainly within it; give a "
+                "side (2019-06/..), or leave --certain out"
+            )
         filters["certain"] = True
     if args.place is not None:
         filters["place"] = _record_of(args, dataset, args.place, "--place", ("place",))

@@ -24,7 +24,8 @@ ONE_STREAM: Final = ("jsonl", "document")
 
 def _export_to_stdout(args: argparse.Namespace) -> int:
     """``export --format jsonl -`` (or ``document``): a format that is one stream, to
-    standard output."""
+    standard output. ``--force``, which standard output never needs, is a usage error
+    rather than ignored."""
     import tempfile
 
     from rightsdata._tables.export import export
@@ -34,6 +35,11 @@ def _export_to_stdout(args: argparse.Namespace) -> int:
         raise UsageError(
             f"'-' (standard output) takes one stream: use --format {one_of(ONE_STREAM)}, or give a "
             f"directory for {said}"
+        )
+    if args.force:
+        raise UsageError(
+            "--force would be ignored: it lets export write into a directory that is not "
+            "empty, and '-' (standard output) is none; leave --force out, or give a directory"
         )
     dataset = _dataset(args)
     with tempfile.TemporaryDirectory() as scratch:

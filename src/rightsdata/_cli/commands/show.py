@@ -6,7 +6,7 @@ import argparse
 import contextlib
 
 from rightsdata._cli.arguments import _dataset, _source_options, _width
-from rightsdata._cli.exits import EXIT_OK
+from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _print_json
 
 __all__: list[str] = []
@@ -19,6 +19,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from rightsdata._values.errors import UnknownIdError
     from rightsdata.textcard import text_card
 
+    if args.json and args.width is not None:  # (before loading, as a bad width is)
+        raise UsageError(
+            f"--width {args.width} would be ignored: --json prints the record as data, which "
+            "is not wrapped; give --width for a card, or --json, not both"
+        )
     width = _width(args)  # (before loading: a bad option is told at once)
     dataset = _dataset(args)
     record: Record | None = None
