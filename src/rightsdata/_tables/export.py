@@ -158,8 +158,9 @@ def export(
     ``"keep"`` writes it as it is, and for another format, which writes every text as it
     is, raises ValueError.
 
-    An unknown format or option raises ValueError (one that is not text TypeError); ``parquet`` without pyarrow raises
-    ``rightsdata.MissingExtraError`` (an ImportError) before writing anything.
+    An unknown format or option raises ValueError (one that is not text, TypeError);
+    ``parquet`` without pyarrow raises ``rightsdata.MissingExtraError`` (an ImportError)
+    before writing anything.
 
     >>> import rightsdata, tempfile
     >>> folder = tempfile.mkdtemp()
