@@ -71,7 +71,7 @@ def load_schema(name: SchemaName, *, format: FormatVersion = FORMAT) -> dict[str
     """
     wrong = not_a_name(name, "a schema's name", "events", its="kind_name")
     if wrong is not None:
-        raise ValueError(wrong)
+        raise TypeError(wrong)  # (a wrong type, docs/api.md)
     if name not in _NAMES:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
@@ -79,7 +79,7 @@ def load_schema(name: SchemaName, *, format: FormatVersion = FORMAT) -> dict[str
             f"no schema named {name!r}{spelled_like(name, _NAMES)}; expected one of "
             f"{', '.join(_NAMES)}"
         )
-    path = schema_file(name, format)  # (a ValueError for a format without schemas)
+    path = schema_file(name, format)  # (TypeError for a format not an int, ValueError unread)
     text = schemas_root().joinpath(*path.split("/")).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
@@ -104,7 +104,7 @@ def validator_for(
     require("referencing", "schema")  # (installed with jsonschema)
     wrong = not_a_name(kind, "a record kind", "events", its="kind_name")
     if wrong is not None:
-        raise ValueError(wrong)
+        raise TypeError(wrong)  # (a wrong type, docs/api.md)
     if kind not in KINDS:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 

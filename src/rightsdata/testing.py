@@ -941,7 +941,7 @@ def records(
     """
     wrong = not_a_name(kind, "a record kind", "events", its="kind_name")
     if wrong is not None:
-        raise ValueError(wrong)
+        raise TypeError(wrong)  # (a wrong type, docs/api.md)
     if kind not in RECORD_TYPES:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 

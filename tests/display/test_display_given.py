@@ -85,9 +85,7 @@ def test_a_wrong_type_anywhere_is_a_type_error_naming_the_argument(ds: Dataset) 
             if name not in right:
                 continue
             for wrong in _wrong_values(parameter.default):
-                # (a kind is named as a table's name is: a ValueError, docs/plotting.md)
-                error = ValueError if function is plot.kind_style else TypeError
-                with pytest.raises(error) as raised:
+                with pytest.raises(TypeError) as raised:
                     function(**{**right, name: wrong})
                 told = str(raised.value)
                 assert name.split("_")[-1] in told or name in told, (function, name, told)

@@ -421,9 +421,10 @@ def test_the_style_of_no_kind_is_a_value_error_naming_the_kinds() -> None:
     # kind_style("x") raised KeyError: 'x'
     with pytest.raises(ValueError, match="is not an event kind; the event kinds are: "):
         kind_style("picnic")
-    # not text: what it was and what is taken (not_a_name, as for a table or a record kind)
+    # not text: a TypeError (a ValueError before), saying what it was and what is taken
+    # (not_a_name, as for a table or a record kind)
     for wrong, told in ((None, "None"), (5, r"an int \(5\)")):
-        with pytest.raises(ValueError, match=rf"^expected an event kind, .*, not {told}$"):
+        with pytest.raises(TypeError, match=rf"^expected an event kind, .*, not {told}$"):
             kind_style(wrong)  # type: ignore[arg-type]
     assert kind_style(EventKind.TRIAL) == kind_style("trial")
 

@@ -43,6 +43,7 @@ IGNORE: Final = re.compile(r"# type: ignore\[[a-z-]+(, *[a-z-]+)*\]")
 MARKED: Final = {
     "rightsdata._data.indexes.chronological_key": "shows the TypeError for an int",
     "rightsdata._tables.tables.get_table": "shows the ValueError for a table's wrong name",
+    "rightsdata._values.durations.parse_duration": "shows the TypeError for an int",
     "rightsdata._display.plotdates": "matplotlib.dates has no annotations",
 }
 

@@ -143,6 +143,16 @@ def test_a_set_drawn_by_default_is_refused_under_a_format_2_descriptor() -> None
         rightsdata.load_documents(documents, descriptor={"name": "x", "rightsdata_format": 2})
 
 
+def test_a_kind_that_is_not_text_is_a_type_error() -> None:
+    # records(None) raised ValueError: a wrong type is a TypeError, as everywhere (docs/api.md)
+    wrong: list[Any] = [None, 5, b"events", rightsdata.Event]
+    for kind in wrong:
+        with pytest.raises(TypeError, match=r"^expected a record kind, such as 'events', "):
+            testing.records(kind)
+    with pytest.raises(ValueError, match=r"^unknown record kind 'event' \(did you mean"):
+        testing.records("event")  # type: ignore[call-overload]
+
+
 @pytest.mark.parametrize(
     ("make", "error", "message"),
     [

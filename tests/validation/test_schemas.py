@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from schemagen import COUNT_RULE, HAND_WRITTEN, RULES_LEAD, ends_strictly, generate
 
+import rightsdata
 from rightsdata import KindName
 from rightsdata._data.canonical import dumps
 from rightsdata._model.fields import COUNT_MAX
@@ -662,10 +663,32 @@ def test_format_2s_descriptor_schema_takes_formats_1_and_2_only() -> None:
 @pytest.mark.parametrize(("first", "then"), [(1, True), (3, 3.0), (4, 4.0)])
 def test_a_format_refused_is_refused_whatever_was_asked_before(first: int, then: object) -> None:
     # validator_for's cache took True for 1 and 3.0 for 3 (equal, and hashed alike), so the
-    # format a fresh call refuses got the validator of an earlier call with its equal
+    # format a fresh call refuses got the validator of an earlier call with its equal; a
+    # format that is not an int is a TypeError (a ValueError before), as testing's are
     validator_for("sources", format=first)  # type: ignore[arg-type]
-    with pytest.raises(ValueError, match=rf"no schemas for format {then!r}"):
+    told = rf"^format must be a whole number, not an? \w+ \({then!r}\)$"
+    with pytest.raises(TypeError, match=told):
         validator_for("sources", format=then)  # type: ignore[arg-type]
+
+
+def test_a_name_or_format_of_the_wrong_type_is_a_type_error() -> None:
+    # each raised ValueError: a wrong type is a TypeError everywhere (docs/api.md)
+    wrong: list[Any] = [None, 5, b"events", ["events"]]
+    for value in wrong:
+        with pytest.raises(TypeError, match=r"^expected a schema's name, such as 'events', "):
+            load_schema(value)
+        with pytest.raises(TypeError, match=r"^expected a record kind, such as 'events', "):
+            validator_for(value)
+        with pytest.raises(TypeError, match=r"^expected a record kind, such as 'events', "):
+            schema_problems(value, {}, "x.json[0]")
+    formats: list[Any] = [None, "4", 4.0, True]
+    for format in formats:
+        with pytest.raises(TypeError, match=r"^format must be a whole number, not "):
+            load_schema("events", format=format)
+    with pytest.raises(TypeError, match=r"; give 'events'$"):  # (its kind_name)
+        load_schema(rightsdata.Event)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"^no schemas for format 0"):  # (a value: ValueError)
+        load_schema("events", format=0)  # type: ignore[arg-type]
 
 
 def test_a_validator_is_built_once_for_each_format_it_checks() -> None:

@@ -176,8 +176,26 @@ def test_rejected(text: str, message: str) -> None:
 
 def test_error_is_value_error() -> None:
     assert issubclass(DurationError, ValueError)
-    with pytest.raises(DurationError, match="expected a str"):
-        parse_duration(15)  # type: ignore[arg-type]
+
+
+def test_a_value_that_is_not_text_is_a_type_error_as_for_dates() -> None:
+    # parse_duration(15) raised DurationError "expected a str" (a ValueError, whose text was
+    # not text), where EDTF(15) raises TypeError: now the same rule, the same form
+    for wrong, told in ((15, "an int (15)"), (None, "None"), (b"P1D", "bytes (b'P1D')")):
+        with pytest.raises(TypeError) as caught:
+            parse_duration(wrong)  # type: ignore[arg-type]
+        assert str(caught.value) == (
+            "parse_duration takes an ISO 8601 duration's text, such as 'P15D', or a "
+            f"Duration, not {told}"
+        )
+        assert not isinstance(caught.value, DurationError)
+        with pytest.raises(TypeError, match=r"^parse_duration takes "):
+            Duration.parse(wrong)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"; for a timedelta, `rightsdata\.Duration\.from_pendulum"):
+        parse_duration(datetime.timedelta(days=1))  # type: ignore[arg-type]
+    # a Duration is itself, as EDTF(d) is d
+    term = parse_duration("P7Y6M")
+    assert parse_duration(term) is term
 
 
 _N = st.integers(0, 500)

@@ -124,7 +124,7 @@ def kind_style(kind: str) -> tuple[str, str, str]:
     """
     wrong = not_a_name(kind, "an event kind", "arrest")
     if wrong is not None:
-        raise ValueError(wrong)
+        raise TypeError(wrong)  # (a wrong type, docs/api.md)
     indexes = _kind_index()
     index = indexes.get(kind)
     if index is None:  # (a KeyError named the value only)

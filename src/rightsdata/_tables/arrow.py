@@ -33,6 +33,7 @@ from rightsdata._tables.tables import (
     TableName,
     as_table,
     check_integers,
+    checked_dataset,
     column_values,
     key_lists,
     kind_level,
@@ -42,6 +43,7 @@ from rightsdata._tables.tables import (
     read_lists,
     walk,
 )
+from rightsdata._values.errors import checked
 from rightsdata._values.extras import require
 from rightsdata._values.lazymodule import LazyModule
 
@@ -51,6 +53,9 @@ else:  # imported when used, or when typing.get_type_hints reads an annotation
     pyarrow = LazyModule("pyarrow")
 
 __all__ = ["arrow_table", "arrow_type", "memory_pool", "parquet_files"]
+
+
+_DICT_OR_NONE: Final = (dict, type(None))
 
 
 def _pyarrow() -> Any:
@@ -337,7 +342,9 @@ def arrow_table(
     """
     from rightsdata._tables.tablepackage import table_schema
 
+    dataset = checked_dataset(dataset, "arrow_table")
     table = as_table(table)
+    checked(cache, "arrow_table: cache", "a dict or None", _DICT_OR_NONE)
     pa = _pyarrow()
     cache = {} if cache is None else cache
     fields = [

@@ -45,6 +45,7 @@ from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Tab
 from rightsdata._values.errors import (
     InvalidDataError,
     ProblemCode,
+    checked,
     counted,
     deprecated,
     not_a_name,
@@ -75,15 +76,18 @@ _ESCAPED: Final = re.compile("'*[=+\\-@\t\r]")
 #: What loses its first ``'`` when read: exactly what :data:`_ESCAPED` produces.
 _UNESCAPE: Final = re.compile("''*[=+\\-@\t\r]")
 _QUOTE_OR_FORMULA: Final = (*FORMULA_STARTS, "'")
+#: What a folder's path is given as (bytes are not: a path's text is decoded as the system's).
+_PATHS: Final = (str, os.PathLike)
 #: The values of the ``csv_formulas`` option: escape formula-like text (default), or keep it.
 FORMULA_OPTIONS: Final[tuple[FormulaOption, ...]] = ("escape", "keep")
 
 
 def _check_option(formulas: str) -> bool:
-    """Whether to escape; ValueError for an unknown option."""
+    """Whether to escape; TypeError for a value that is not text, ValueError for an unknown
+    option."""
     wrong = not_a_name(formulas, "a csv_formulas option", "escape")
     if wrong is not None:
-        raise ValueError(wrong)
+        raise TypeError(wrong)
     if formulas not in FORMULA_OPTIONS:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
@@ -104,6 +108,7 @@ def escape_formula(text: str) -> str:
     >>> escape_formula("'=x"), escape_formula("'quoted'")
     ("''=x", "'quoted'")
     """
+    checked(text, "escape_formula: text", "a str", str)
     if text.startswith(_QUOTE_OR_FORMULA) and _ESCAPED.match(text):
         return "'" + text
     return text
@@ -115,6 +120,7 @@ def unescape_formula(text: str) -> str:
     >>> unescape_formula("'=HYPERLINK(1)"), unescape_formula("''=x"), unescape_formula("'ok")
     ('=HYPERLINK(1)', "'=x", "'ok")
     """
+    checked(text, "unescape_formula: text", "a str", str)
     return text[1:] if text.startswith("'") and _UNESCAPE.match(text) else text
 
 
@@ -461,6 +467,7 @@ def read_directory(
     from rightsdata._tables.exportfolder import kinds_missing, missing_tables, written_option
 
     given = _one_option(csv_formulas, formulas)
+    checked(directory, "read_directory: directory", "a folder's path (a str or a Path)", _PATHS)
     folder = Path(directory)
     if not folder.is_dir():
         if not folder.exists():
@@ -503,8 +510,8 @@ def read_directory(
 def _one_option(csv_formulas: str | None, formulas: str | None) -> str | None:
     """The option given as ``csv_formulas``, or as ``formulas``, its earlier name (which
     warns: :func:`read_directory`'s caller is pointed at); None if neither is given;
-    TypeError for two that disagree, ValueError for an unknown one (before anything is
-    read).
+    TypeError for two that disagree or one that is not text, ValueError for an unknown one
+    (before anything is read).
 
     >>> _one_option("keep", None), _one_option(None, None)
     ('keep', None)

@@ -158,8 +158,9 @@ def export(
     ``"keep"`` writes it as it is, and for another format, which writes every text as it
     is, raises ValueError.
 
-    An unknown format or option raises ValueError; ``parquet`` without pyarrow raises
-    ``rightsdata.MissingExtraError`` (an ImportError) before writing anything.
+    An unknown format or option raises ValueError (one that is not text, TypeError);
+    ``parquet`` without pyarrow raises ``rightsdata.MissingExtraError`` (an ImportError)
+    before writing anything.
 
     >>> import rightsdata, tempfile
     >>> folder = tempfile.mkdtemp()
@@ -182,8 +183,8 @@ def export(
         (csv_formulas, "a csv_formulas option", "escape"),
     ):
         wrong = not_a_name(value, noun, example)
-        if wrong is not None:
-            raise ValueError(wrong)
+        if wrong is not None:  # (the type of an argument is told by TypeError, docs/api.md)
+            raise TypeError(wrong)
     writer = _WRITERS.get(format)
     if writer is None:
         from rightsdata._values.spelling import spelled_like  # (only when wrong)

@@ -24,7 +24,8 @@ import attrs
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._tables.tableerrors import table_error
 from rightsdata._tables.tables import TABLES, Row, Table, TableName
-from rightsdata._values.errors import InvalidDataError, ProblemCode
+from rightsdata._values.errors import InvalidDataError, ProblemCode, what_was_given
+from rightsdata._values.shell import python_call
 
 __all__ = ["documents_from_rows"]
 
@@ -92,6 +93,11 @@ def documents_from_rows(
     >>> len(back.events) == len(ds.events)
     True
     """
+    if not isinstance(tables, Mapping):
+        raise TypeError(
+            "documents_from_rows: tables must be a mapping of table names to their rows (as "
+            f"{python_call('read_directory(folder)')} gives), not {what_was_given(tables)}"
+        )
     documents: dict[str, list[Document]] = {kind: [] for kind in KINDS}
     by_id: dict[str, Document] = {}
     for kind in KINDS:

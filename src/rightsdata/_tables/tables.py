@@ -65,12 +65,12 @@ from rightsdata._values.argcheck import checked_field, flag_field, items_field
 from rightsdata._values.dates import EDTF
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import Duration, format_duration
-from rightsdata._values.errors import not_a_name, with_article
+from rightsdata._values.errors import checked, not_a_name, what_was_given, with_article
 from rightsdata._values.hints import field_hints
-from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES
+from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES, is_valid_id
 from rightsdata._values.namedmap import NamedMapping
 from rightsdata._values.names import TableName
-from rightsdata._values.shell import python_call
+from rightsdata._values.shell import python_call, python_literal
 
 __all__ = [
     "INT64_MAX",
@@ -85,6 +85,7 @@ __all__ = [
     "TableName",
     "as_table",
     "check_integers",
+    "checked_dataset",
     "columns",
     "get_table",
     "label",
@@ -627,27 +628,31 @@ def _build() -> dict[TableName, Table]:
 TABLES: Final[NamedMapping[TableName, Table]] = NamedMapping(_build())
 
 
-def get_table(name: TableName) -> Table:
-    """The table called ``name``; a ValueError listing the tables if there is none.
+def get_table(name: Table | TableName) -> Table:
+    """The table called ``name``; a ValueError listing the tables if there is none. Given a
+    :class:`Table` (``TABLES["events"]``), that table, as :func:`rows` and the others take
+    one; a value that is neither text nor a table is a TypeError saying what is taken.
 
     >>> get_table("events.charges").column_names
     ('event_id', 'position', 'provision', 'against')
+    >>> get_table(TABLES["events"]) is TABLES["events"]
+    True
     >>> get_table("charges")  # type: ignore[arg-type]
     Traceback (most recent call last):
     ...
     ValueError: unknown table 'charges' (did you mean 'events.charges'?); the tables are: ...
     """
-    return _named(name)
+    return as_table(name)
 
 
-def _named(name: str, *, or_table: bool = False) -> Table:
-    """The table called ``name`` (of any type: it is checked here), as :func:`get_table`;
-    ``or_table`` where a :class:`Table` is taken too (:func:`as_table`), as the message
-    then says."""
-    also = f"a {python_call('rightsdata.tables.Table')}" if or_table else ""
+def _named(name: object) -> Table:
+    """The table called ``name`` (of any type: it is checked here), as :func:`get_table`:
+    TypeError for a value that is not text, ValueError for a name no table has."""
+    also = f"a {python_call('rightsdata.tables.Table')}"
     wrong = not_a_name(name, "a table's name", "events", also, its="name")
-    if wrong is not None:  # (a Table where only a name is taken is told its name)
-        raise ValueError(wrong)
+    if wrong is not None:  # (the type of an argument is told by TypeError, docs/api.md)
+        raise TypeError(wrong)
+    assert isinstance(name, str)  # (not_a_name said so)
     table = cast("Mapping[str, Table]", TABLES).get(name)
     if table is None:
         renamed = _RENAMED.get(name)
@@ -666,10 +671,24 @@ def _named(name: str, *, or_table: bool = False) -> Table:
     return table
 
 
-def as_table(table: Table | str) -> Table:
+def as_table(table: object) -> Table:
     """``table`` itself, or the table it names (:func:`get_table`): a value of another type
-    is a ValueError naming it, as an unknown name is, never an AttributeError."""
-    return table if isinstance(table, Table) else _named(table, or_table=True)
+    is a TypeError naming it, an unknown name a ValueError, never an AttributeError."""
+    return table if isinstance(table, Table) else _named(table)
+
+
+def checked_dataset(dataset: object, function: str) -> Dataset:
+    """``dataset``, the argument of ``function`` (``"rows"``), if it is a :class:`Dataset`;
+    else a TypeError saying so, not an AttributeError from inside the walk.
+
+    >>> checked_dataset("events", "rows")
+    Traceback (most recent call last):
+    TypeError: rows: dataset must be a `rightsdata.Dataset` (such as `rightsdata.load()`), \
+not a str ('events')
+    """
+    taken = f"a {python_call('rightsdata.Dataset')} (such as {python_call('rightsdata.load()')})"
+    checked(dataset, f"{function}: dataset", taken, Dataset)
+    return cast("Dataset", dataset)
 
 
 #: Tables renamed by model 2, by their old names (for a message that says where they went).
@@ -681,6 +700,9 @@ _RENAMED: Final = {
 
 # --- rows ---------------------------------------------------------------------------------
 
+
+_RECORD_CLASSES: Final[tuple[type, ...]] = tuple(RECORD_TYPES.values())
+_DATASET_OR_NONE: Final = (Dataset, type(None))
 
 #: The longest a statement's label is: its summary, cut at a word to at most this many
 #: characters (a summary runs to hundreds; a label names a row in a join or a listing).
@@ -700,7 +722,26 @@ def label(record: Record, dataset: Dataset | None = None) -> str:
     >>> rating = next(r for r in ds.ratings if r.country == "place:kazakhstan")
     >>> label(rating, ds).startswith("Kazakhstan: "), label(rating).startswith("place:kazakhstan: ")
     (True, True)
+
+    A value that is not a record (an ID, None), or a ``dataset`` that is neither a
+    :class:`rightsdata.Dataset` nor None, is a TypeError saying what is taken.
     """
+    if not isinstance(record, _RECORD_CLASSES):
+        advice = (
+            f"; pass the record, {python_call(f'ds.get({python_literal(record)})')}"
+            if isinstance(record, str) and is_valid_id(record)
+            else ""
+        )
+        raise TypeError(
+            f"label: record must be a record (such as {python_call('ds.get(id)')}), not "
+            f"{what_was_given(record)}{advice}"
+        )
+    checked(
+        dataset,
+        "label: dataset",
+        f"a {python_call('rightsdata.Dataset')} or None",
+        _DATASET_OR_NONE,
+    )
     if isinstance(record, Statement):
         return _cut(record.summary, LABEL_MAX)
     if isinstance(record, Rating):
@@ -1007,7 +1048,11 @@ def columns(dataset: Dataset, table: Table | TableName) -> list[list[Cell]]:
     >>> charges[0][0], charges[1][0], charges[2][0]
     ('event:kozlov-charged-2012', 0, 'law:kz-cc-1997-164')
     """
-    table = as_table(table)
+    return _cells(checked_dataset(dataset, "columns"), as_table(table))
+
+
+def _cells(dataset: Dataset, table: Table) -> list[list[Cell]]:
+    """:func:`columns`, its arguments checked."""
     found = raw_columns(dataset, table)
     fromordinal = datetime.date.fromordinal
     return [
@@ -1051,4 +1096,5 @@ def rows(dataset: Dataset, table: Table | TableName) -> Iterator[Row]:
     >>> next(rows(rightsdata.load(), "events.charges"))
     ('event:kozlov-charged-2012', 0, 'law:kz-cc-1997-164', 'person:vladimir-kozlov')
     """
-    return iter(zip(*columns(dataset, table), strict=True))
+    found = _cells(checked_dataset(dataset, "rows"), as_table(table))
+    return iter(zip(*found, strict=True))

@@ -34,10 +34,10 @@ from rightsdata._values.errors import (
     RightsdataError,
     deprecated_message_only,
     name_publicly,
-    shown_repr,
     what_was_given,
 )
 from rightsdata._values.lazymodule import LazyModule
+from rightsdata._values.shell import python_call
 
 if TYPE_CHECKING:
     import pendulum
@@ -67,7 +67,8 @@ class DurationError(RightsdataError, ValueError):
 
     The message names the input and says what is wrong; so do two attributes, for a program
     that shows them its own way: ``text``, the input (the text given to
-    :func:`parse_duration`, or the value if it is not text; the duration given to
+    :func:`parse_duration`, always a ``str``: a value of another type is a TypeError, as
+    for ``EDTF``; the duration given to
     :meth:`Duration.from_pendulum`; None for :class:`Duration` built from numbers, where the
     reason names the field), and ``reason``, what is wrong with it (the message without the
     input).
@@ -310,8 +311,11 @@ def _carry(days: int, hours: int, minutes: int, seconds: int) -> tuple[int, int,
     return days + days_up, hours, minutes, seconds
 
 
-def parse_duration(text: str) -> Duration:
-    """Parse a canonical ISO 8601 duration; raise :class:`DurationError` otherwise.
+def parse_duration(text: str | Duration) -> Duration:
+    """Parse a canonical ISO 8601 duration; raise :class:`DurationError` otherwise. A value
+    that is not text is a TypeError (a ``datetime.timedelta`` is told to use
+    :meth:`Duration.from_pendulum`), as for ``EDTF``; a :class:`Duration` is returned as it
+    is.
 
     >>> parse_duration("P15D").days
     15
@@ -322,11 +326,17 @@ def parse_duration(text: str) -> Duration:
     ... except DurationError as error:
     ...     print(error)
     'PT30H' is not a canonical ISO 8601 duration: 30 hours is normalised; write 'P1DT6H'
+    >>> parse_duration(15)  # type: ignore[arg-type]
+    Traceback (most recent call last):
+    TypeError: parse_duration takes an ISO 8601 duration's text, such as 'P15D', or a \
+Duration, not an int (15)
     """
     if not isinstance(text, str):
-        reason = "expected a str"
-        raise DurationError(
-            text, reason, f"{shown_repr(text)} is not an ISO 8601 duration: {reason}"
+        if isinstance(text, Duration):  # (immutable: as EDTF(d) is d)
+            return text
+        raise TypeError(
+            "parse_duration takes an ISO 8601 duration's text, such as 'P15D', or a Duration, "
+            f"not {what_was_given(text)}" + _timedelta_lead(text)
         )
     parsed = _parsed.get(text)
     if parsed is not None:
@@ -336,6 +346,14 @@ def parse_duration(text: str) -> Duration:
         _parsed.clear()
     _parsed[text] = value
     return value
+
+
+def _timedelta_lead(value: object) -> str:
+    """What a message refusing ``value`` as a duration's text adds: for a timedelta (or
+    pendulum's Duration, one), the call that makes a Duration of it; else nothing."""
+    if isinstance(value, datetime.timedelta):
+        return f"; for a timedelta, {python_call('rightsdata.Duration.from_pendulum(value)')}"
+    return ""
 
 
 # Terms repeat (P7Y6M, P15D): remember the parsed ones. Durations are immutable, so one

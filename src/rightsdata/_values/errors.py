@@ -618,7 +618,7 @@ def not_a_name(
     value: object, noun: str, example: str, also: str = "", *, its: str | None = None
 ) -> str | None:
     """For ``value``, given where ``noun`` is taken (a table's name, a record kind, an export
-    format), if it is not text: what a ``ValueError`` says, in one line, of what was given
+    format), if it is not text: what a ``TypeError`` says, in one line, of what was given
     (:func:`what_was_given`) and what is taken (``noun``, such as ``example``, or ``also``),
     and, if ``value`` has a text attribute ``its`` (a table's ``name``, a record class's
     ``kind_name``), that that is the one to give; None for text, whose spelling the caller

@@ -122,12 +122,17 @@ SCHEMA_FORMATS: Final[tuple[FormatVersion, ...]] = (2, 3, 4)
 
 def schema_format(format: int) -> FormatVersion:
     """The format whose schemas describe a file of ``format``: format 1's are format 2's.
-    Raises ValueError for a format this library does not read.
+    Raises TypeError for a value that is not a whole number (a bool, a float), ValueError
+    for a format this library does not read.
 
     >>> schema_format(1), schema_format(3), schema_format(4)
     (2, 3, 4)
     """
-    if type(format) is not int or format not in READABLE:
+    if type(format) is not int:  # (not a bool either: True == 1, and hashes as 1)
+        from rightsdata._values.errors import what_was_given
+
+        raise TypeError(f"format must be a whole number, not {what_was_given(format)}")
+    if format not in READABLE:
         from rightsdata._values.errors import shown_repr
 
         raise ValueError(
