@@ -1481,13 +1481,6 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         """
         from rightsdata._tables.export import export
 
-        for value, taken, example in (
-            (format, "an export format", "json"),
-            (csv_formulas, "a csv_formulas option", "escape"),
-        ):
-            wrong = not_a_name(value, taken, example)
-            if wrong is not None:  # (a value of the wrong type, as everywhere in the Dataset)
-                raise TypeError(wrong)
         return export(self, directory, format, csv_formulas=csv_formulas, force=force)
 
     def plot_timeline(
