@@ -52,6 +52,7 @@ from rightsdata._model.fields import Count, RecordId, Ref, Refs, Text, field_nam
 from rightsdata._model.records import IDENTIFIER_PATTERNS as _IDENTIFIER_PATTERNS
 from rightsdata._model.records import (
     KINDS,
+    RECORD_CLASSES,
     RECORD_TYPES,
     Alias,
     Citation,
@@ -349,7 +350,7 @@ def _field_strategy(
             part = _part(nested, cls if many else None, format)
             minimum = getattr(spec, "min_items", 0)
             # a part's own lists (a figure's citations) stay short: a dataset draws many parts
-            more = 2 if cls in _RECORD_CLASSES else 1
+            more = 2 if cls in RECORD_CLASSES else 1
             own = (
                 st.lists(part, min_size=minimum, max_size=minimum + more).map(tuple)
                 if many
@@ -364,9 +365,6 @@ def _field_strategy(
         else:  # pragma: no cover - a new kind of value must be taught here
             raise TypeError(f"no strategy for {cls.__name__}.{field.name}: {hint!r}")
     return _optional(own) if optional and not isinstance(spec, Count) else own
-
-
-_RECORD_CLASSES: Final = frozenset(RECORD_TYPES.values())
 
 
 @functools.cache

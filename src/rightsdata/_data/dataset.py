@@ -41,6 +41,7 @@ from rightsdata._data.collection import (
 from rightsdata._data.registry import register
 from rightsdata._model.records import (
     KINDS,
+    RECORD_CLASSES,
     RECORD_TYPES,
     Event,
     Group,
@@ -301,7 +302,7 @@ def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[
             if type(item) is not cls:
                 # a record of another kind is named by its ID too, as a load names a record
                 # (a record by its class's name, as the kind it is not: "an Event, not a Person")
-                if type(item) in _RECORD_CLASSES:
+                if type(item) in _RECORD_SET:
                     wrong.append(f"{kind}[{index}] {item.id} is {_a(type(item))}, not {_a(cls)}")
                 else:
                     wrong.append(f"{kind}[{index}] is {what_was_given(item)}, not {_a(cls)}")
@@ -314,8 +315,8 @@ def _of_their_kinds(records: Mapping[str, Sequence[Record]]) -> dict[str, tuple[
 
 
 _SHOWN = 10  # the misplaced records a TypeError names
-_RECORD_CLASSES = frozenset(RECORD_TYPES.values())
-_RECORD_TUPLE = tuple(RECORD_TYPES.values())
+#: (A set: ``type(value) in`` it is one hash where ``isinstance`` walks the tuple.)
+_RECORD_SET: Final = frozenset(RECORD_CLASSES)
 
 
 def _record_classes(kind: object) -> tuple[type[Record], ...]:
@@ -326,7 +327,7 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
         members = tuple(c for k in kind for c in _members(k))
     else:
         members = _members(kind)
-    if all(member in _RECORD_CLASSES for member in members):
+    if all(member in _RECORD_SET for member in members):
         return tuple(dict.fromkeys(members))
     takes = (
         "`Dataset.get(id, kind)` takes a record class as kind, such as `rightsdata.Event` (or "
@@ -334,7 +335,7 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
         "not "
     )
     if isinstance(kind, tuple):
-        wrong = next((k for k in kind if not all(m in _RECORD_CLASSES for m in _members(k))), None)
+        wrong = next((k for k in kind if not all(m in _RECORD_SET for m in _members(k))), None)
         shown = "an empty tuple" if not kind else f"a tuple holding {shown_repr(wrong)}"
         raise TypeError(f"{takes}{shown}")
     if isinstance(kind, str):
@@ -1550,7 +1551,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
         if isinstance(record, str):
             return Card(self.get(record), self)
-        if not isinstance(record, _RECORD_TUPLE):  # (None: not "has no attribute 'id'")
+        if not isinstance(record, RECORD_CLASSES):  # (None: not "has no attribute 'id'")
             raise TypeError(f"card: record must be an ID or a record, not {what_was_given(record)}")
         held = self.get(record.id)  # (UnknownIdError for an ID the dataset does not know)
         if held != record:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, TypeVar
 
-from rightsdata._model.records import RECORD_TYPES, Event, Record
+from rightsdata._model.records import RECORD_CLASSES, Event, Record
 from rightsdata._values.errors import checked, what_was_given
 from rightsdata._values.ids import is_valid_id
 from rightsdata._values.shell import python_call, python_literal
@@ -24,15 +24,14 @@ __all__ = ["given", "given_event", "given_events", "given_record", "given_record
 
 _T = TypeVar("_T")
 
-_RECORD_CLASSES: Final[tuple[type[Record], ...]] = tuple(RECORD_TYPES.values())
 #: The records a function takes: what one is called, their classes, what several are called.
 _Kinds = tuple[str, tuple[type, ...], str]
-_RECORDS: Final[_Kinds] = ("a record", _RECORD_CLASSES, "records")
+_RECORDS: Final[_Kinds] = ("a record", RECORD_CLASSES, "records")
 _EVENTS: Final[_Kinds] = ("an Event", (Event,), "Event records")
 _STRINGS: Final[_Kinds] = ("a str", (str,), "strings")
 #: What is never some records, though it may be iterable: a str iterates its characters, a
 #: mapping its keys; a record or a class is one thing.
-_NOT_ITEMS: Final = (str, bytes, bytearray, Mapping, type, *_RECORD_CLASSES)
+_NOT_ITEMS: Final = (str, bytes, bytearray, Mapping, type, *RECORD_CLASSES)
 
 
 def given(
@@ -132,7 +131,7 @@ def _one_in_list(value: object, kinds: _Kinds) -> str:
     for anything else."""
     if kinds is _STRINGS:
         return python_call(f"[{python_literal(value)}]") if isinstance(value, str) else ""
-    if isinstance(value, _RECORD_CLASSES):
+    if isinstance(value, RECORD_CLASSES):
         return python_call("[record]")
     if isinstance(value, str) and _the_id(value) is not None:
         return python_call(f"[ds.get({python_literal(value)})]")

@@ -26,7 +26,7 @@ from rightsdata._data.indexes import date_order
 from rightsdata._data.query import place_code
 from rightsdata._display.given import given
 from rightsdata._display.words import within_note
-from rightsdata._model.records import ACTOR_TYPES, RECORD_TYPES, Actor, Event, Place, Record
+from rightsdata._model.records import ACTOR_TYPES, RECORD_CLASSES, Actor, Event, Place, Record
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.errors import UnknownIdError, one_line, what_was_given
 from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, prefix_of
@@ -166,7 +166,6 @@ def case_events(dataset: Dataset, event: str | Event) -> list[Event]:
     return sorted(found.values(), key=lambda e: date_order(e.date, e.id))
 
 
-_RECORDS: Final[tuple[type[Record], ...]] = tuple(RECORD_TYPES.values())
 #: What a timeline is drawn for, in the words of the errors that say so.
 _ACCEPTED: Final = (
     "a person, an organisation, a group, a place (its events and those at places within it), "
@@ -189,7 +188,7 @@ def _record_of(dataset: Dataset, item: str | Record) -> Record:
 
 def _chosen_event(dataset: Dataset, item: object, position: int) -> Event:
     """The event ``item`` of a chosen set (an ID or a record) is, as the dataset has it."""
-    if not isinstance(item, str) and not isinstance(item, _RECORDS):
+    if not isinstance(item, str) and not isinstance(item, RECORD_CLASSES):
         raise TypeError(
             f"the events of a timeline are Event records or their IDs; the item at index "
             f"{position} is {what_was_given(item)}"
@@ -256,7 +255,7 @@ def subject_events(
         # (an unknown ID: told IDs of the kinds a subject may be)
         kinds = (*ACTOR_TYPES, Place, Event)
         record = dataset._answers().get(subject, kinds) if code is None else dataset.country(code)
-    elif isinstance(subject, _RECORDS):
+    elif isinstance(subject, RECORD_CLASSES):
         record = dataset.get(subject.id)
     elif isinstance(subject, Iterable) and not isinstance(subject, bytes | bytearray):
         found: dict[str, Event] = {}

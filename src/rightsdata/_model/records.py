@@ -93,6 +93,7 @@ __all__ = [
     "ACTOR_TYPES",
     "KINDS",
     "PARTS",
+    "RECORD_CLASSES",
     "RECORD_TYPES",
     "Actor",
     "Alias",
@@ -1123,6 +1124,9 @@ RECORD_TYPES: Final[Mapping[str, type[Any]]] = MappingProxyType(
         )
     }
 )
+#: The record classes, in the order datasets list their kinds: what ``isinstance(value,
+#: RECORD_CLASSES)`` asks of a value that should be a record.
+RECORD_CLASSES: Final[tuple[type[Record], ...]] = tuple(RECORD_TYPES.values())
 #: The record kinds' names, in the order datasets list them (``KindName``'s, as a tuple).
 KINDS: Final[tuple[KindName, ...]] = cast("tuple[KindName, ...]", tuple(RECORD_TYPES))
 #: The record classes an actor reference may name (:data:`ACTOR`): Person, Organization, Group.

@@ -52,6 +52,7 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._model.fields import Degrees, Ref, Text, spec_of
 from rightsdata._model.records import (
     KINDS,
+    RECORD_CLASSES,
     RECORD_TYPES,
     KindName,
     Law,
@@ -701,7 +702,6 @@ _RENAMED: Final = {
 # --- rows ---------------------------------------------------------------------------------
 
 
-_RECORD_CLASSES: Final[tuple[type, ...]] = tuple(RECORD_TYPES.values())
 _DATASET_OR_NONE: Final = (Dataset, type(None))
 
 #: The longest a statement's label is: its summary, cut at a word to at most this many
@@ -726,7 +726,7 @@ def label(record: Record, dataset: Dataset | None = None) -> str:
     A value that is not a record (an ID, None), or a ``dataset`` that is neither a
     :class:`rightsdata.Dataset` nor None, is a TypeError saying what is taken.
     """
-    if not isinstance(record, _RECORD_CLASSES):
+    if not isinstance(record, RECORD_CLASSES):
         advice = (
             f"; pass the record, {python_call(f'ds.get({python_literal(record)})')}"
             if isinstance(record, str) and is_valid_id(record)

@@ -45,6 +45,7 @@ from rightsdata._model.checks import Validated, holder_fields
 from rightsdata._model.fields import holder_field_errors, spec_of
 from rightsdata._model.records import (
     PARTS,
+    RECORD_CLASSES,
     RECORD_TYPES,
     Alias,
     Charge,
@@ -1025,12 +1026,12 @@ _NO_DATE: Final = {
 
 #: What :func:`unstructure` takes: the classes themselves (they are final: not a subclass,
 #: whose fields the model does not know).
-_MODEL_CLASSES: Final = frozenset((*RECORD_TYPES.values(), *PARTS))
+_MODEL_CLASSES: Final = frozenset((*RECORD_CLASSES, *PARTS))
 
 
 def _not_a_record(value: object) -> str:
     cls = type(value)
-    records = ", ".join(c.__name__ for c in RECORD_TYPES.values())
+    records = ", ".join(c.__name__ for c in RECORD_CLASSES)
     parts = ", ".join(c.__name__ for c in PARTS)
     given = "None" if value is None else with_article(cls.__name__)
     message = f"unstructure takes a record ({records}) or a part of one ({parts}), not {given}"

@@ -64,7 +64,7 @@ import attrs
 import msgspec
 
 from rightsdata._model.fields import optional_defaults
-from rightsdata._model.records import RECORD_TYPES, Citation
+from rightsdata._model.records import RECORD_CLASSES, RECORD_TYPES, Citation
 from rightsdata._values.codegen import compile_function
 from rightsdata._values.hints import field_hints, leaf_types
 
@@ -164,7 +164,7 @@ SPARSE_FROM: Final = 1 << 20
 def _classes() -> tuple[type, ...]:
     """Every attrs class a record holds, the records' own first."""
     found: dict[type, None] = {}
-    todo = list(RECORD_TYPES.values())
+    todo: list[type] = list(RECORD_CLASSES)
     while todo:
         cls = todo.pop(0)
         if cls in found:
