@@ -32,7 +32,11 @@ def test_info(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == EXIT_OK
     assert out.startswith("kazakhstan ")
     code, out, _ = run(capsys, "info", "--json")
-    assert json.loads(out)["counts"]["sources"] == 5
+    shown = json.loads(out)
+    assert shown["counts"]["sources"] == 5
+    ds = rightsdata.load()
+    assert (shown["name"], shown["version"], shown["format"]) == (ds.name, ds.version, ds.format)
+    assert shown["rightsdata"] == rightsdata.__version__
 
 
 def test_timeline_is_in_date_order(capsys: pytest.CaptureFixture[str]) -> None:

@@ -99,8 +99,8 @@ def test_load_with_a_version_the_bundled_data_does_not_meet() -> None:
     assert (error.name, error.found, error.required) == ("kazakhstan", found, str(major - 1))
     assert f"is version {found}" in str(error)
     assert f"{major - 1}.0.0 or later, before {major}.0.0" in str(error)
-    assert "pin an older rightsdata" in str(error)
-    assert f"update the code for version {major}" in str(error)
+    assert f"update the code for version {major}, or pin the rightsdata release" in str(error)
+    assert f"that bundled version {major - 1} of the data, if one did" in str(error)
     with pytest.raises(DatasetVersionError, match="upgrade rightsdata") as older:
         rightsdata.load(version=f"{major}.999")
     assert older.value.required == f"{major}.999"

@@ -549,6 +549,11 @@ def test_a_newer_format_names_its_version(bundled_copy: Path) -> None:
         f"datapackage.json.rightsdata_format: format {READABLE[-1] + 1} is newer than this "
         f"rightsdata reads (formats {READABLE[0]}-{READABLE[-1]}); upgrade rightsdata"
     )
+    # a program tells "upgrade" from "the descriptor is wrong" by the code alone
+    assert problem.code == ProblemCode.NEWER_FORMAT == "newer_format"
+    edit_descriptor(bundled_copy, lambda d: d.update(rightsdata_format=0))
+    (problem,) = found(bundled_copy)
+    assert problem.code == ProblemCode.PACKAGE
 
 
 def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None:

@@ -147,9 +147,9 @@ def load(name: str = DEFAULT_NAME, *, version: str | None = None) -> Dataset:
     ``"3.1"`` is 3.1.0 or a later 3.x (3.1.5, 3.4.0; not 3.0.9 or 4.0.0); ``"3.1.2"`` is 3.1.2
     or a later 3.x. A major version changes the data's fields, a minor adds data, a patch
     corrects it (docs/loading.md, "Requiring a dataset version"). A dataset that does not
-    meet it raises :class:`~rightsdata.DatasetVersionError`, which says which rightsdata to
-    install; a malformed requirement raises ``ValueError``. The cached dataset is checked
-    too, on every call.
+    meet it raises :class:`~rightsdata.DatasetVersionError`, which says what to do (update
+    the code, or the rightsdata to install); a malformed requirement raises ``ValueError``.
+    The cached dataset is checked too, on every call.
 
     >>> import rightsdata
     >>> rightsdata.load().version  # doctest: +ELLIPSIS

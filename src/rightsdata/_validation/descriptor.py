@@ -228,8 +228,8 @@ def _format_problems(value: object, where: str) -> list[Problem]:
         message = (
             f"format {number} is newer than this rightsdata reads ({span}); upgrade rightsdata"
         )
-    else:
-        message = f"format {number} is not one this rightsdata reads ({span})"
+        return [Problem(where, message, ProblemCode.NEWER_FORMAT)]
+    message = f"format {number} is not one this rightsdata reads ({span})"
     return [Problem(where, message, ProblemCode.PACKAGE)]
 
 

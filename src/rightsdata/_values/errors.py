@@ -62,6 +62,9 @@ class ProblemCode:
     INTEGRITY: Final = "integrity"  #: records that do not fit together (a dangling reference)
     SCHEMA: Final = "schema"  #: reported by JSON Schema validation
     PACKAGE: Final = "package"  #: the data package descriptor (datapackage.json) is wrong
+    #: the data declares a file format newer than this rightsdata reads: nothing is wrong
+    #: with it, and a newer rightsdata reads it
+    NEWER_FORMAT: Final = "newer_format"
     #: a path that cannot be read as a file: a directory, FIFO or device, a broken symbolic
     #: link, no permission
     FILE: Final = "file"
@@ -1253,9 +1256,12 @@ class DatasetVersionError(RightsdataError, ValueError):
         text = f"{printable(what)} is version {printable(self.found)}, but {wanted} is required"
         if self._bundled:
             if found[0] > major:
+                # (No release is named: this one cannot know which exist. The CHANGELOG
+                # gives each release's bundled version.)
                 advice = (
-                    f"pin an older rightsdata, one that bundles version {major} of the data, "
-                    f"or update the code for version {found[0]}"
+                    f"update the code for version {found[0]}, or pin the rightsdata release "
+                    f"that bundled version {major} of the data, if one did (the CHANGELOG "
+                    "gives the dataset version each release bundles)"
                 )
             else:
                 advice = "upgrade rightsdata to a release that bundles it"

@@ -22,6 +22,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
             {
                 "name": dataset.name,
                 "version": dataset.version,
+                "format": dataset.format,
                 "rightsdata": rightsdata.__version__,
                 "counts": counts,
                 "citation": dataset.citation,
