@@ -398,9 +398,9 @@ def test_certain_keeps_the_dates_wholly_within_the_window(edges: Dataset) -> Non
     assert "event:open-start" in certain(None, "2011") and "event:open-start" not in certain(
         "1900", "2011"
     )
-    # every dated event is certainly within the open window; an undated one never
-    assert certain(None, None) == window_ids(edges, None, None)
-    assert "event:undated" not in certain(None, None)
+    # every dated event is certainly within the window open on both sides (an undated one
+    # in no window): certain would change nothing there, and is refused (see below)
+    assert "event:undated" not in window_ids(edges, None, None)
 
 
 @pytest.mark.parametrize("qualified", ["2013-06~", "2013-06?", "2013-06%"])
@@ -429,6 +429,8 @@ def test_certain_sets_and_statements(ds: Dataset) -> None:
     ("call", "error", "message"),
     [
         ({"certain": True}, ValueError, r"no window was given: pass between=\(start, end\)"),
+        ({"certain": True, "between": (None, None)}, ValueError, r"\(certain=True\)` would be "),
+        ({"certain": True, "between": [None, None]}, ValueError, r"`between=\[None, None\]` is"),
         ({"certain": 1, "between": ("2012", "2012")}, TypeError, "certain must be True or False"),
         ({"certain": "yes", "between": ("2012", "2012")}, TypeError, "not a str"),
     ],
@@ -441,6 +443,32 @@ def test_certain_is_a_bool_with_a_window(
     with pytest.raises(error, match=message):
         ds.statements(**call)
     assert ds.events(certain=False) == ds.events()
+
+
+def test_certain_with_a_window_open_on_both_sides_is_refused_as_on_the_command_line(
+    ds: Dataset,
+) -> None:
+    """Within ``between=(None, None)`` every dated record is certainly: ``certain=True``
+    would change nothing, and was taken as if it meant something (the command line refused
+    ``--certain`` with ``--between ..``). Refused in the words of the command line's rule
+    (one statement of it, :func:`rightsdata._data.query.certain_refusal`), spelled for
+    Python; a window with one side given bounds something, and is taken."""
+    for method, record in (("events", "event"), ("statements", "statement")):
+        with pytest.raises(ValueError, match="would be ignored") as caught:
+            getattr(ds, method)(between=(None, None), certain=True)
+        assert str(caught.value) == (
+            f"`ds.{method}(certain=True)` would be ignored: `between=(None, None)` is open on "
+            f"both sides, and every {record} it keeps (the dated ones) is certainly within it; "
+            "give a side (`between=('2019-06', None)`), or leave certain out"
+        )
+    until = ds.events(between=(None, "2012-06"), certain=True)
+    assert until and len(until) < len(ds.events(between=(None, "2012-06")))
+    since = ds.statements(between=("2022", None), certain=True)
+    assert since and len(since) < len(ds.statements(between=("2022", None)))
+    with pytest.raises(ValueError, match=r"^`ds\.events\(certain=True\)` keeps the events "):
+        ds.events(certain=True)
+    with pytest.raises(ValueError, match=r"^`ds\.statements\(certain=True\)` keeps the "):
+        ds.statements(certain=True)
 
 
 def test_window_results_are_in_date_order(ds: Dataset) -> None:
@@ -816,8 +844,14 @@ def test_search_arguments(named: Dataset) -> None:
     for nothing in (" - ", "ъ", "ь!"):  # (the Cyrillic signs fold to nothing)
         with pytest.raises(ValueError, match="nothing to search by: no letters or digits once"):
             named.search(nothing)
-    with pytest.raises(ValueError, match="limit"):
-        named.search("kozlov", limit=0)
+    said = r"^search: the limit must be a whole number above 0 \(or None for every match\), not "
+    for wrong in (0, -3):  # (it would keep nothing)
+        with pytest.raises(ValueError, match=f"{said}{wrong}$"):
+            named.search("kozlov", limit=wrong)
+    for typed, shown in ((True, r"a bool \(True\)"), ("5", r"a str \('5'\)"), (5.0, "a float")):
+        with pytest.raises(TypeError, match=said + shown):  # (a ValueError, though of a type)
+            named.search("kozlov", limit=typed)  # type: ignore[arg-type]
+    assert ids(named.search("kozlov", limit=1)) == ids(named.search("kozlov"))[:1]
     with pytest.raises(ValueError, match="unknown kinds"):
         named.search("kozlov", kinds=["people"])  # type: ignore[list-item]
     with pytest.raises(TypeError):
@@ -1553,6 +1587,11 @@ def test_windows_over_many_events_equal_brute_force(
         assert dataset.events(between=(start, end)) == expected
         # certain=True: those of them whose every possible day is in the window
         certain = [e for e in expected if certainly_within(e.date, first, last)]  # type: ignore[arg-type]
+        if start is None and end is None:  # (every dated event is certainly within: refused)
+            assert certain == expected
+            with pytest.raises(ValueError, match="is open on both sides"):
+                dataset.events(between=(start, end), involving=actor, certain=True)
+            continue
         assert dataset.events(between=(start, end), certain=True) == certain
         certain_for_actor = [e for e in certain if e in expected_for_actor]
         assert dataset.events(between=(start, end), involving=actor, certain=True) == (
@@ -1716,7 +1755,6 @@ def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -
         "not "
     )
     cases: list[tuple[object, str]] = [
-        ((), "an empty tuple"),
         ((Person, "events"), "a tuple holding 'events'"),
         ((Person, int), "a tuple holding <class 'int'>"),
         (
@@ -1741,6 +1779,20 @@ def test_get_with_something_not_a_record_class_says_what_it_takes(ds: Dataset) -
             assert str(raised.value) == takes + got
 
 
+def test_get_with_an_empty_tuple_of_kinds_is_a_value_error(ds: Dataset) -> None:
+    """An empty tuple is a tuple of record classes, as ``kind`` takes, that would take no
+    record (as an empty filter keeps none): a ValueError saying what to pass, not a
+    TypeError saying a tuple is not taken."""
+    for record_id in (KOZLOV, "person:nobody"):  # (said before the ID is looked up)
+        with pytest.raises(ValueError, match="empty tuple") as raised:
+            ds.get(record_id, ())
+        assert str(raised.value) == (
+            "`Dataset.get(id, kind)`: an empty tuple of kinds would take no record; pass a "
+            "record class, such as `rightsdata.Event`, or a tuple of some, such as "
+            "`(Person, Organization)`, or leave kind out for any kind"
+        )
+
+
 def test_errors_use_plain_words_not_keyword_syntax(ds: Dataset) -> None:
     calls: list[Callable[[], object]] = [
         lambda: ds.events(involving="place:almaty"),
@@ -1754,9 +1806,13 @@ def test_errors_use_plain_words_not_keyword_syntax(ds: Dataset) -> None:
         lambda: ds.figures(KOZLOV),
         lambda: ds.figures("event:zhanaozen-massacre-2011").range,
         lambda: ds.ratings(country=KOZLOV),
+        lambda: ds.events(between=(None, None), certain=True),
+        lambda: ds.statements(between=(None, None), certain=True),
         lambda: ds.search("kozlov", limit=0),
+        lambda: ds.search("kozlov", limit="5"),  # type: ignore[arg-type]
         lambda: ds.search("kozlov", kinds=["people"]),  # type: ignore[list-item]
         lambda: ds.statements(speaker="place:almaty"),
+        lambda: ds.get(KOZLOV, ()),
     ]
     for call in calls:
         with pytest.raises((ValueError, TypeError)) as raised:

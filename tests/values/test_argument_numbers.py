@@ -30,7 +30,8 @@ def _said(action: Callable[[], object]) -> str:
 def test_a_search_limit_of_thousands_of_digits_is_told_by_its_count() -> None:
     ds = rightsdata.load()
     assert _said(lambda: ds.search("x", limit=-HUGE)) == (
-        "the limit must be a positive int or None, not a negative number of 5,001 digits"
+        "search: the limit must be a whole number above 0 (or None for every match), not a "
+        "negative number of 5,001 digits"
     )
     assert _said(lambda: ds.search("x", limit=-5)).endswith("not -5")  # a short one written
 

@@ -398,7 +398,9 @@ class EventCollection(Collection[Event]):
           the window: every day their date could denote lies in it (a date with an open or
           unknown side, ``2015-12-08/``, ``[2015-12-08..]``, is certainly in none but an
           open window on that side; a set is, if all of its dates are). False, the
-          default, keeps every event that could be in it, as above;
+          default, keeps every event that could be in it, as above. True without a window,
+          or with one open on both sides (``(None, None)``, within which every dated event
+          certainly is: it would change nothing), raises ValueError;
         * ``involving``: an actor (ID or record) who took part (a participant) or was
           charged; with ``role``, only events where that actor took part in that role;
         * ``place``: a place (ID, record, or a country's ISO code such as ``'KZ'``): events
@@ -482,7 +484,8 @@ class StatementCollection(Collection[Statement]):
         * ``between=(start, end)``: statements whose date overlaps the window, exactly as
           for :meth:`ds.events <EventCollection.__call__>` (an undated one is in none);
         * ``certain``: with ``between``, True keeps only the statements certainly within
-          the window (every day their date could denote lies in it), as for events;
+          the window (every day their date could denote lies in it), as for events (and
+          refused, as there, without a window or with one open on both sides);
         * ``kind``: a :class:`~rightsdata.vocab.StatementKind`, its string, or a non-empty
           collection of them (any of them; an empty one raises ValueError).
 

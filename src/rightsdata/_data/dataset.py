@@ -322,9 +322,16 @@ _RECORD_SET: Final = frozenset(RECORD_CLASSES)
 def _record_classes(kind: object) -> tuple[type[Record], ...]:
     """The record classes ``kind`` names (a record class, a union of them such as
     ``rightsdata.Record``, or a tuple of them as ``isinstance`` takes); TypeError, saying what
-    ``Dataset.get`` takes, for anything else."""
+    ``Dataset.get`` takes, for anything else; ValueError for an empty tuple, which would take
+    no record (as an empty collection given to a filter would keep none)."""
     if isinstance(kind, tuple) and kind:  # (Person, Organization): each a class or a union
         members = tuple(c for k in kind for c in _members(k))
+    elif isinstance(kind, tuple):  # (empty)
+        raise ValueError(
+            "`Dataset.get(id, kind)`: an empty tuple of kinds would take no record; pass a "
+            "record class, such as `rightsdata.Event`, or a tuple of some, such as "
+            "`(Person, Organization)`, or leave kind out for any kind"
+        )
     else:
         members = _members(kind)
     if all(member in _RECORD_SET for member in members):
@@ -336,8 +343,7 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
     )
     if isinstance(kind, tuple):
         wrong = next((k for k in kind if not all(m in _RECORD_SET for m in _members(k))), None)
-        shown = "an empty tuple" if not kind else f"a tuple holding {shown_repr(wrong)}"
-        raise TypeError(f"{takes}{shown}")
+        raise TypeError(f"{takes}a tuple holding {shown_repr(wrong)}")
     if isinstance(kind, str):
         from rightsdata._values.shell import python_call, python_literal
 
@@ -1042,7 +1048,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         only ``Record`` through it. Anything else raises TypeError, None too: the second
         argument is not a default, as a collection's ``get(id, default)`` is (for that, use
         ``ds.persons.get(id, None)``). For a kind named by a string (``"events"``), use
-        :meth:`collection`.
+        :meth:`collection`. An empty tuple, which would take no record, raises ValueError.
 
         >>> import rightsdata
         >>> from rightsdata import Event, Organization
@@ -1117,7 +1123,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         the start of one, then close spellings (not of summaries); within a tier by field,
         then the shorter text first (where the query stands in it does not count); see
         docs/queries.md and :mod:`rightsdata._data.search`.
-        ``limit``: at most this many (None for all); ``kinds``: only these kinds
+        ``limit``: at most this many, a whole number above 0 (None for all; 0 or less raises
+        ValueError, and a value that is not an int TypeError); ``kinds``: only these kinds
         (``["persons"]``, or one as a string); an empty collection raises ValueError, as
         every filter of several values does (docs/queries.md).
 

@@ -304,16 +304,73 @@ def _bound(value: object, side: str) -> int:
     )
 
 
-def _certain(certain: object, between: object) -> bool:
-    """``certain=``: True for the records whose dates lie wholly within the window; it needs
-    one (``between``)."""
-    wanted = flag(certain, "certain")
-    if wanted and between is None:
-        raise ValueError(
-            "certain=True keeps the records certainly within a window, and no window was "
-            "given: pass between=(start, end)"
+class CertainSpelling(NamedTuple):
+    """How the words of :func:`certain_refusal` are written where it is told: in Python
+    (``ds.events(certain=True)``, ``between=(None, None)``) or on the command line
+    (``--certain``, ``--between '..'``)."""
+
+    asked: str  # certain as it was asked for: "`ds.events(certain=True)`", "--certain"
+    option: str  # what to leave out: "certain", "--certain"
+    window: str  # the window as it was given: "between=(None, None)", "--between '..'"
+    add_window: str  # how to give a window: "pass between=(start, end)"
+    one_side: str  # a window with one side given: "between=('2019-06', None)", "2019-06/.."
+
+
+def certain_refusal(window_: tuple[int, int] | None, record: str, spelled: CertainSpelling) -> str:
+    """Why ``certain`` cannot be taken with the window ``window_`` (None: no window; else
+    its days, from :func:`window`), of records named ``record`` (``"event"``), or "" if it
+    can: the one rule of ``ds.events``, ``ds.statements`` and ``rightsdata events
+    --certain``. Certain means every day a record's date could denote lies in the window,
+    which needs a window, and one that bounds something: within a window open on both sides
+    every dated record is certainly (and an undated one is in no window), so ``certain``
+    would change nothing.
+
+    >>> python = CertainSpelling("events(certain=True)", "certain", "between=(None, None)",
+    ...     "pass between=(start, end)", "between=('2019-06', None)")
+    >>> certain_refusal(window((None, "2015")), "event", python)
+    ''
+    >>> print(certain_refusal(window((None, None)), "event", python))
+    events(certain=True) would be ignored: between=(None, None) is open on both sides, and \
+every event it keeps (the dated ones) is certainly within it; give a side \
+(between=('2019-06', None)), or leave certain out
+    """
+    if _bounds_something(window_):
+        return ""
+    if window_ is None:
+        return (
+            f"{spelled.asked} keeps the {record}s certainly within a window, and no window "
+            f"was given: {spelled.add_window}"
         )
-    return wanted
+    return (
+        f"{spelled.asked} would be ignored: {spelled.window} is open on both sides, and "
+        f"every {record} it keeps (the dated ones) is certainly within it; give a side "
+        f"({spelled.one_side}), or leave {spelled.option} out"
+    )
+
+
+def _bounds_something(window_: tuple[int, int] | None) -> bool:
+    """Whether ``window_`` (a window's days, or None for none) has a side: what ``certain``
+    needs (:func:`certain_refusal`)."""
+    return window_ is not None and window_ != (NEG, POS)
+
+
+def _certain(
+    wanted: bool, window_: tuple[int, int] | None, between: object, method: str, record: str
+) -> None:
+    """``certain=True`` of ``method`` (``"events"``), given the window's days ``window_``
+    (None if no ``between``): a ValueError if :func:`certain_refusal` says it cannot be
+    taken (a check of two values: the warm queries do not notice it)."""
+    if wanted and not _bounds_something(window_):
+        from rightsdata._values.shell import python_call
+
+        spelled = CertainSpelling(
+            python_call(f"ds.{method}(certain=True)"),
+            "certain",
+            python_call(f"between={between!r}"),
+            "pass between=(start, end)",
+            python_call("between=('2019-06', None)"),
+        )
+        raise ValueError(certain_refusal(window_, record, spelled))
 
 
 def window(between: object) -> tuple[int, int]:
@@ -583,7 +640,11 @@ class Queries:
         if not isinstance(text, str):
             raise TypeError(f"search text must be a str, not {what_was_given(text)}")
         if limit is not None and (type(limit) is not int or limit < 1):
-            raise ValueError(f"the limit must be a positive int or None, not {shown_repr(limit)}")
+            # (as the command line's --limit: "a whole number above 0")
+            said = "search: the limit must be a whole number above 0 (or None for every match)"
+            if type(limit) is int:  # (0 or less would keep nothing)
+                raise ValueError(f"{said}, not {shown_repr(limit)}")
+            raise TypeError(f"{said}, not {what_was_given(limit)}")
         orders = None
         if kinds is not None:
             wanted = set(filter_values(kinds, "record kind", "a kind's name"))
@@ -610,12 +671,13 @@ class Queries:
         certain: object = False,
     ) -> list[Event]:
         """See :meth:`rightsdata.EventCollection.__call__`."""
-        only_certain = _certain(certain, between)
+        only_certain = flag(certain, "certain")
         the_role = None if role is None else _term(Role, role, "role")
         actor = None if involving is None else self._id_of(involving, "actor", *ACTOR_TYPES)
         place_id = None if place is None else self._id_of(place, "place", Place)
         kinds = None if kind is None else _terms(EventKind, kind, "event kind")
         window_ = None if between is None else window(between)
+        _certain(only_certain, window_, between, "events", "event")
         if actor is not None and place_id is None and kinds is None and window_ is None:
             # An actor's events alone (a timeline): found in the events' fields and sorted,
             # without the chronological index of every event.
@@ -671,13 +733,14 @@ class Queries:
         certain: object = False,
     ) -> list[Statement]:
         """See :meth:`rightsdata.StatementCollection.__call__`."""
-        only_certain = _certain(certain, between)
+        only_certain = flag(certain, "certain")
         actors = ACTOR_TYPES
         who = None if speaker is None else self._id_of(speaker, "speaker", *actors)
         to = None if addressed_to is None else self._id_of(addressed_to, "addressee", *actors)
         subject = None if about is None else self._id_of(about, "subject", *_KIND_OF_TYPE)
         kinds = None if kind is None else _terms(StatementKind, kind, "statement kind")
         window_ = None if between is None else window(between)
+        _certain(only_certain, window_, between, "statements", "statement")
         index = self._indexes.statements()
         filters: list[_Filter] = []
         if who is not None:

@@ -142,17 +142,19 @@ def _event_filters(args: argparse.Namespace, dataset: Dataset) -> dict[str, Any]
     if args.between is not None:
         filters["between"] = _window(args.between)
     if args.certain:
-        if args.between is None:
-            raise UsageError(
-                "--certain keeps the events certainly within a window, and no window was "
-                "given: add --between WHEN (2019-06, or START/END)"
-            )
-        if filters["between"] == (None, None):  # (every dated event is certainly within)
-            raise UsageError(
-                f"--certain would be ignored: --between {args.between!r} is open on both sides, "
-                "and every event it keeps (the dated ones) is certainly within it; give a "
-                "side (2019-06/..), or leave --certain out"
-            )
+        from rightsdata._data.query import CertainSpelling, certain_refusal, window
+
+        spelled = CertainSpelling(
+            "--certain",
+            "--certain",
+            f"--between {args.between!r}",
+            "add --between WHEN (2019-06, or START/END)",
+            "2019-06/..",
+        )
+        days = None if args.between is None else window(filters["between"])
+        refused = certain_refusal(days, "event", spelled)  # (as ds.events words it)
+        if refused:
+            raise UsageError(refused)
         filters["certain"] = True
     if args.place is not None:
         filters["place"] = _record_of(args, dataset, args.place, "--place", ("place",))
