@@ -121,7 +121,10 @@ def test_export_says_what_is_in_the_way(
 ) -> None:
     file = dataset / "persons.json"
     code, _, err = run(capsys, "export", str(file / "x"))
-    said = f"{file / 'x'}: {file} is a file, not a folder; export writes into a folder"
+    said = (
+        f"{file / 'x'}: {file} is a file, not a folder; export writes into a folder: give the "
+        "path of a new or empty one"
+    )
     assert (code, err) == (EXIT_USAGE, f"rightsdata export: {said}")
     from rightsdata._tables import export
 
@@ -146,7 +149,10 @@ def test_export_into_the_datas_own_folder_keeps_the_dataset(
     code, _, err = run(capsys, "export", "--format", "json", *args)
     assert code == EXIT_USAGE
     assert err.startswith(f"rightsdata export: {dataset}: datapackage.json")
-    assert "was not written by an export; an export replaces only a file it wrote" in err
+    assert "is a file of the dataset folder here (as `rightsdata init` or `rightsdata fmt`" in err
+    assert (
+        f"to rewrite this dataset folder in canonical form, run `rightsdata fmt {dataset}`" in err
+    )
     assert _files(dataset) == before
     code, _, _ = run(capsys, "export", "--format", "csv", *args)
     assert code == EXIT_OK

@@ -667,7 +667,7 @@ def test_export_refuses_a_folder_that_is_not_empty(tmp_path: Path, fmt: FormatNa
         rightsdata.load().export(folder, fmt)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nothing written
     if fmt == "json":  # force=True would write over the folder's own files: refused too
-        with pytest.raises(FileExistsError, match="were not written by an export"):
+        with pytest.raises(FileExistsError, match="are files of the dataset folder here"):
             rightsdata.load().export(folder, fmt, force=True)
         assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
         return

@@ -911,9 +911,12 @@ def test_force_never_writes_over_a_file_no_export_wrote(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError) as caught:
         rightsdata.load().export(folder, "json", force=True)
     assert " ".join(str(caught.value).split()) == (
-        f"{folder}: sources.json was not written by an export; an export replaces only a "
-        "file it wrote itself and that is unchanged since, so nothing was written: move it "
-        "out of the folder (or delete it), or export into another folder"
+        f"{folder}: sources.json is a file of the dataset folder here (as `rightsdata init` "
+        "or `rightsdata fmt` writes one, or by hand), not an export's; an export never "
+        "replaces a dataset's own files, so nothing was written: to rewrite this dataset "
+        f"folder in canonical form, run `rightsdata fmt {folder}` (`--hashes` also records "
+        "each file's size and hash, as a json export does); to export a dataset, export into "
+        "a new or empty folder"
     )
     assert _snapshot(folder) == before
 

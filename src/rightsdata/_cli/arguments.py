@@ -55,12 +55,21 @@ def _width(args: argparse.Namespace) -> int | None:
     return width
 
 
-def _base(value: str | None) -> Dataset | None:
+def _base(
+    value: str | None, *, max_bytes: int | None = None, max_problems: int | None = None
+) -> Dataset | None:
     """The dataset ``--base`` names: a bundled dataset's name (``kazakhstan``), else a path
-    (a folder of a bundled dataset's name is ``./kazakhstan``); None without ``--base``."""
+    (a folder of a bundled dataset's name is ``./kazakhstan``); None without ``--base``.
+
+    A path is read under the limits the command was given for its data (``--max-bytes``,
+    ``--max-problems``: they guard the machine, whichever file it reads), and judged as
+    ``load_path`` judges a dataset by default: ``--schema`` and ``--strict`` judge the data
+    the command checks, not its base (docs/cli.md, "Data that builds on another"). A bundled
+    dataset, the package's own files, is read as ``load()`` reads it."""
     if value is None:
         return None
     import rightsdata
+    from rightsdata._data.loading import DEFAULT_MAX_BYTES
 
     if value in rightsdata.datasets():
         return rightsdata.load(value)
@@ -70,11 +79,15 @@ def _base(value: str | None) -> Dataset | None:
             f"--base {value}: no such file or folder, and no bundled dataset has this name "
             f"(bundled: {bundled})"
         )
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     try:
-        return rightsdata.load_path(value)
+        return rightsdata.load_path(value, max_bytes=limit, max_problems=max_problems)
     except rightsdata.InvalidDataError as error:  # (said to be the base's, not the data's)
         raise rightsdata.InvalidDataError(
-            error.problems, f"{value} (the base, --base)", error.unchecked
+            error.problems,
+            f"{value} (the base, --base)",
+            error.unchecked,
+            stopped_at=error.stopped_at,
         ) from None
 
 

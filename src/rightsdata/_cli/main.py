@@ -27,6 +27,7 @@ from rightsdata._cli.output import (
     base_note,
     given_paths,
     keep_given,
+    stopped_flag,
 )
 from rightsdata._cli.parser import _before, _parse, build_parser
 from rightsdata._cli.suggest import unknown_id_message
@@ -70,7 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except InvalidDataError as exc:
-        _print_problems(exc.problems, exc.what, file=sys.stderr, unchecked=exc.unchecked)
+        stopped = None if exc.stopped_at is None else stopped_flag(exc.stopped_at)
+        _print_problems(
+            exc.problems, exc.what, file=sys.stderr, unchecked=exc.unchecked, stopped=stopped
+        )
         for note in getattr(exc, "__notes__", ()):  # (a command's word on what it did not do)
             _print_error(note)
         if hasattr(args, "base") and args.base is None:  # (a command that takes --base)

@@ -86,6 +86,11 @@ def _print_problems(
         print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ", whole=True)), file=file)
 
 
+def stopped_flag(stopped: int) -> str:
+    """What a command says of a check that stopped at ``--max-problems``."""
+    return f"stopped at --max-problems {stopped}; the data may have more"
+
+
 def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
     """If references to no record name records of a bundled dataset, a note (wrapped to the
     terminal) that ``--base`` checks the data against it: the command line ``given`` (its

@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any, Final
 from rightsdata._tables.exportclaims import (
     Claim,
     EarlierExport,
+    Reason,
     claim_of,
     claim_of_file,
     earlier_export,
@@ -111,6 +112,8 @@ FORMATS: Final[NamedMapping[FormatName, str]] = NamedMapping(
 FORCE_REPLACES: Final = (
     "only the files an earlier export wrote there, unchanged since, are replaced or removed"
 )
+#: What to do about what is in the way of a file an export writes (a folder, a pipe).
+_IN_THE_WAY: Final = "move it out of the folder, or export into another folder"
 #: The formats that write CSV files, the only ones ``csv_formulas`` applies to.
 _CSV_FORMATS: Final = ("csv", "datapackage")
 
@@ -205,7 +208,8 @@ def export(
     if csv_formulas != "escape" and format not in _CSV_FORMATS:
         raise ValueError(
             f"csv_formulas={csv_formulas!r} applies to the CSV formats only "
-            f"({', '.join(_CSV_FORMATS)}); {format} writes every text as it is"
+            f"({', '.join(_CSV_FORMATS)}); {format} writes every text as it is: leave "
+            "csv_formulas out"
         )
     if format == "parquet":
         from rightsdata._values.extras import require
@@ -236,7 +240,7 @@ def export(
     made = _missing_folders(target)
     target.mkdir(parents=True, exist_ok=True)
     try:
-        written = write_all(target, {**contents, MANIFEST: manifest})
+        written = write_all(target, {**contents, MANIFEST: manifest}, todo=_IN_THE_WAY)
     except BaseException:
         for folder in made:  # (the deepest first; each is empty, as write_all left it)
             with contextlib.suppress(OSError):
@@ -267,7 +271,7 @@ def _claimed(name: str, content: Content, format: str, claims: dict[str, Claim])
 
 def _settle(
     directory: Path, claims: dict[str, Claim], earlier: EarlierExport, format: str
-) -> tuple[dict[str, Claim], dict[str, tuple[str, str]], list[str]]:
+) -> tuple[dict[str, Claim], dict[str, Reason], list[str]]:
     """What an export of ``format`` writing the files ``claims`` gives into ``directory``
     may do: the files its manifest owns; those it may not write over, each with why
     (:func:`~rightsdata._tables.exportclaims.not_ours`); and the earlier export's files it
@@ -280,7 +284,7 @@ def _settle(
     a dataset's that another format wrote.
     """
     own: dict[str, Claim] = {}
-    refused: dict[str, tuple[str, str]] = {}
+    refused: dict[str, Reason] = {}
     for name, claim in claims.items():
         path = directory / name
         earlier_claim = earlier.claims.get(name)
@@ -291,7 +295,7 @@ def _settle(
         ):
             own[name] = claim  # (nothing there, or the earlier export's file, unchanged)
         elif not matches(path, claim):
-            refused[name] = not_ours(path, earlier)
+            refused[name] = not_ours(path, earlier, format)
     stale = []
     for name, claim in earlier.claims.items():
         if name in claims or not matches(directory / name, claim):
@@ -323,7 +327,10 @@ def refuse_to_overwrite(directory: Path, *, force: bool) -> None:
     folder, or ``force`` says to write into it anyway (never into a file: NotADirectoryError
     then). FileExistsError says what to pass."""
     if directory.exists() and not directory.is_dir():
-        raise NotADirectoryError(f"{directory} exists and is not a folder; export writes a folder")
+        raise NotADirectoryError(
+            f"{directory} exists and is not a folder; export writes a folder: give the path "
+            "of a new or empty folder"
+        )
     if not force and directory.is_dir() and any(directory.iterdir()):
         raise FileExistsError(
             f"{directory} is not empty: export writes into a new or empty folder; pass "

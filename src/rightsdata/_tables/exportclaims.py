@@ -36,6 +36,7 @@ from rightsdata._tables.exportfolder import MANIFEST
 __all__ = [
     "Claim",
     "EarlierExport",
+    "Reason",
     "claim_of",
     "claim_of_file",
     "earlier_export",
@@ -183,55 +184,138 @@ def _is_plain_name(name: object) -> bool:
     )
 
 
-def not_ours(path: Path, earlier: EarlierExport) -> tuple[str, str]:
-    """Why an export may not write over what is at ``path``, said of one file and of
-    several (after their names): a link, a file changed since the export that wrote it, a
-    dataset's file another format wrote, or one no export claims."""
+class Reason(NamedTuple):
+    """Why an export may not write over a file, and what to do: what the file is, said of
+    one and of several (after their names); why that stops the export; and what to do, in
+    which (as in ``why``) ``{it}`` stands for "it" or "them"."""
+
+    one: str
+    several: str
+    why: str
+    todo: str
+
+
+#: What to do about a file that is in the way, in the words most reasons share.
+_MOVE_IT: Final = "move {it} out of the folder (or delete {it}), or export into another folder"
+#: Why a file an export did not write, or that changed since, is not replaced.
+_OWN_ONLY: Final = "an export replaces only a file it wrote itself and that is unchanged since"
+
+
+def not_ours(path: Path, earlier: EarlierExport, format: str = "json") -> Reason:
+    """Why an export of ``format`` may not write over what is at ``path``, and what to do:
+    a link, a file changed since the export that wrote it, a dataset's file another format
+    wrote, a file of the dataset folder the export writes into (as ``rightsdata init`` or
+    ``rightsdata fmt`` writes one), or another file no export claims."""
     claim = earlier.claims.get(path.name)
     if path.is_symlink():
-        return "is a symbolic link", "are symbolic links"
+        return Reason(
+            "is a symbolic link",
+            "are symbolic links",
+            "an export never writes through a link, nor replaces one",
+            "remove {it} (the files linked to stay as they are), or export into another folder",
+        )
     if claim is None:
         if path.name in earlier.unclaimed:
             listed = "listed by an export of an earlier release, which recorded no hashes"
-            return f"is {listed}", f"are {listed}"
-        return "was not written by an export", "were not written by an export"
+            return Reason(
+                f"is {listed}",
+                f"are {listed}",
+                "nothing tells whether {it} changed since",
+                "if {it} may go, delete {it} (or the whole folder) and export again; "
+                "else export into another folder",
+            )
+        if _dataset_file(path, earlier):
+            return _dataset_reason(path.parent, format)
+        return Reason(
+            "was not written by an export", "were not written by an export", _OWN_ONLY, _MOVE_IT
+        )
     if not matches(path, claim):
         changed = f"changed since the {claim.format} export that wrote"
-        return f"was {changed} it", f"were {changed} them"
-    dataset = (
-        f"part of the dataset a {claim.format} export wrote, which only a {claim.format} "
-        "export replaces (it may be the data you are exporting)"
+        return Reason(
+            f"was {changed} it",
+            f"were {changed} them",
+            f"{_OWN_ONLY}, and the change may be your edit",
+            "move {it} out of the folder to keep {it} (or delete {it} to have the export "
+            "write {it} afresh), or export into another folder",
+        )
+    dataset = f"part of the dataset a {claim.format} export wrote"
+    return Reason(
+        f"is {dataset}",
+        f"are {dataset}",
+        f"only a {claim.format} export replaces {{it}} (it may be the data you are exporting)",
+        "export into another folder (the dataset here stays as it is)",
     )
-    return f"is {dataset}", f"are {dataset}"
+
+
+def _dataset_file(path: Path, earlier: EarlierExport) -> bool:
+    """Whether ``path``, which no export claims, is a file of a dataset folder: one of the
+    files a folder's load reads (``datapackage.json``, a kind's file, ``redirects.json``),
+    in a folder that holds a kind's file no export claims (a ``datapackage`` export's
+    ``datapackage.json`` copied without its manifest is not one)."""
+    from rightsdata._data.loading import DESCRIPTOR, REDIRECTS, own_files
+
+    kinds = own_files() - {DESCRIPTOR, REDIRECTS}
+    return path.name in own_files() and any(
+        name not in earlier.claims and os.path.lexists(path.parent / name) for name in kinds
+    )
+
+
+def _dataset_reason(folder: Path, format: str) -> Reason:
+    """What an export of ``format`` says of the files of the dataset folder it would write
+    over: for ``json``, the layout ``rightsdata fmt`` keeps, that ``fmt`` is the way to
+    rewrite it (a dataset is never taken from its own folder by its export)."""
+    from rightsdata._values.shell import shell_path
+
+    said = (
+        "of the dataset folder here (as `rightsdata init` or `rightsdata fmt` writes one, or "
+        "by hand), not an export's"
+    )
+    why = "an export never replaces a dataset's own files"
+    if format != "json":
+        return Reason(
+            f"is a file {said}",
+            f"are files {said}",
+            why,
+            "export into another folder (the dataset here stays as it is)",
+        )
+    command = f"rightsdata fmt {shell_path(str(folder))}"
+    return Reason(
+        f"is a file {said}",
+        f"are files {said}",
+        why,
+        f"to rewrite this dataset folder in canonical form, run `{command}` (`--hashes` also "
+        "records each file's size and hash, as a json export does); to export a dataset, "
+        "export into a new or empty folder",
+    )
 
 
 #: How many names :func:`refusal` gives for each reason, before "and N more".
 _SHOWN: Final = 3
 
 
-def refusal(directory: Path, reasons: dict[str, tuple[str, str]]) -> str:
+def refusal(directory: Path, reasons: dict[str, Reason]) -> str:
     """The message of an export that may not write over the files ``reasons`` gives (name
     to :func:`not_ours`'s reason), naming them, why, and what to do.
 
-    >>> print(refusal(Path("out"), {"persons.json": not_ours(Path("out/persons.json"),
+    >>> print(refusal(Path("out"), {"notes.csv": not_ours(Path("out/notes.csv"),
     ...     EarlierExport())}))  # doctest: +NORMALIZE_WHITESPACE
-    out: persons.json was not written by an export; an export replaces only a file it
-    wrote itself and that is unchanged since, so nothing was written: move it out of the
-    folder (or delete it), or export into another folder
+    out: notes.csv was not written by an export; an export replaces only a file it wrote
+    itself and that is unchanged since, so nothing was written: move it out of the folder
+    (or delete it), or export into another folder
     """
     from rightsdata._values.joined import all_of
 
-    grouped: dict[tuple[str, str], list[str]] = {}
+    grouped: dict[Reason, list[str]] = {}
     for name, reason in reasons.items():
         grouped.setdefault(reason, []).append(name)
-    said = []
-    for (one, several), names in grouped.items():
+    said, todo = [], []
+    for reason, names in grouped.items():
         shown = names[:_SHOWN] if len(names) > _SHOWN + 1 else names
         more = [f"{len(names) - len(shown)} more"] if len(shown) < len(names) else []
-        said.append(f"{all_of([*shown, *more])} {one if len(names) == 1 else several}")
-    it = "them" if len(reasons) > 1 else "it"
-    return (
-        f"{directory}: {'; '.join(said)}; an export replaces only a file it wrote itself and "
-        f"that is unchanged since, so nothing was written: move {it} out of the folder (or "
-        f"delete {it}), or export into another folder"
-    )
+        one = len(names) == 1
+        it = "it" if one else "them"
+        named = all_of([*shown, *more])
+        said.append(f"{named} {reason.one if one else reason.several}; {reason.why.format(it=it)}")
+        for_them = f"for {named}, " if len(grouped) > 1 else ""  # (which files each is for)
+        todo.append(for_them + reason.todo.format(it=it))
+    return f"{directory}: {'; '.join(said)}, so nothing was written: {'; '.join(todo)}"

@@ -126,13 +126,14 @@ def _sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def write_all(folder: Path, files: Mapping[str, Content]) -> list[Path]:
+def write_all(folder: Path, files: Mapping[str, Content], *, todo: str = "") -> list[Path]:
     """Write ``files`` (name in ``folder`` to content) so that all of them change or none.
 
     A name at which there is something other than a file or a symbolic link (a folder, a
     pipe) raises ``IsADirectoryError`` or ``FileExistsError`` naming it before anything is
-    written. Every file is written to a temporary file first; only when all are written are
-    they renamed into place, in order, each file replaced keeping a second, hidden name
+    written, its message ending with ``todo`` (what to do about it), if given. Every file
+    is written to a temporary file first; only when all are written are they renamed into
+    place, in order, each file replaced keeping a second, hidden name
     until all are in place. If writing any of them fails, the temporary files are removed;
     if a rename fails, the files renamed before it are put back as they were (and those
     that were new removed); either way the error is raised and the folder is as it was.
@@ -140,7 +141,7 @@ def write_all(folder: Path, files: Mapping[str, Content]) -> list[Path]:
     file it replaces; a new one gets a new file's (``0o666`` less the umask).
     """
     for name in files:
-        _check_target(folder / name)
+        _check_target(folder / name, todo)
     temporaries: dict[Path, Path] = {}
     new_mode: int | None = None  # a new file's, read once: every file here is in one folder
     try:
@@ -172,10 +173,11 @@ _NOT_FILES: Final = (
 )
 
 
-def _check_target(path: Path) -> None:
+def _check_target(path: Path, todo: str = "") -> None:
     """Raise unless a file may be renamed to ``path``: nothing is there, or a file, or a
     symbolic link (which is replaced, not followed). A folder raises IsADirectoryError,
-    anything else FileExistsError, naming ``path``."""
+    anything else FileExistsError, naming ``path`` (and saying ``todo``, if given)."""
+    then = f": {todo}" if todo else ""
     try:
         status = os.lstat(path)
     except FileNotFoundError:
@@ -186,13 +188,13 @@ def _check_target(path: Path) -> None:
     if stat.S_ISDIR(mode):
         raise IsADirectoryError(
             errno.EISDIR,
-            "is a folder, where a file of that name is to be written; nothing was written",
+            f"is a folder, where a file of that name is to be written; nothing was written{then}",
             str(path),
         )
     what = next((said for test, said in _NOT_FILES if test(mode)), "not a file")
     raise FileExistsError(
         errno.EEXIST,
-        f"is {what}, where a file of that name is to be written; nothing was written",
+        f"is {what}, where a file of that name is to be written; nothing was written{then}",
         str(path),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from rightsdata._cli.arguments import _dataset, _Default, _path
@@ -75,7 +76,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     target = _path(args.directory)
     blocker = in_the_way(target)
     if blocker is not None:
-        raise UsageError(f"{not_a_folder(target, blocker)}; export writes into a folder")
+        raise UsageError(
+            f"{not_a_folder(target, blocker)}; export writes into a folder: give the path of "
+            "a new or empty one"
+        )
     dataset = _dataset(args)
     try:
         refuse_to_overwrite(target, force=args.force)
@@ -90,9 +94,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
         written = export(dataset, target, args.format, force=args.force)
     except MissingExtraError as exc:
         raise UsageError(str(exc)) from None
-    except FileExistsError as error:
+    except (FileExistsError, IsADirectoryError) as error:
         if error.filename is None:  # the export's own refusal: it names the folder and files
             raise UsageError(str(error)) from None
+        if Path(error.filename).parent == target and error.strerror:  # (in the way of a file)
+            raise UsageError(f"{error.filename} {error.strerror}") from None
         raise UsageError(f"cannot write into {target}: {system_reason(error, target)}") from None
     except OSError as error:  # a folder it cannot create or may not write
         raise UsageError(f"cannot write into {target}: {system_reason(error, target)}") from None

@@ -15,6 +15,7 @@ from rightsdata._cli.output import (
     _print_problems,
     _problem_json,
     base_note,
+    stopped_flag,
 )
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import InvalidDataError, printable, unchecked_note
@@ -72,11 +73,6 @@ def _missing(path: Path) -> bool:
     return False
 
 
-def _stopped_flag(stopped: int) -> str:
-    """What ``validate`` says of a check that stopped at ``--max-problems``."""
-    return f"stopped at --max-problems {stopped}; the data may have more"
-
-
 def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
     from rightsdata._data.kindfile import check_kind_file, kind_file_alone
@@ -91,11 +87,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     elsewhere: dict[str, int] = {}  # a kind file's references to other files, by their kind
     unjudged: tuple[str, ...] = ()  # kinds not judged against (InvalidDataError.unchecked)
     stopped: int | None = None  # the --max-problems the check stopped at
-    base = _base(args.base)
     # (the choice rightsdata.validate makes: rightsdata._data.validating)
     alone = kind_file_alone(path) is not None
-    if base is not None and alone:
+    if args.base is not None and alone:
         raise UsageError(kind_file_base_message(path, "--base", shell_path(args.base)))
+    base = _base(args.base, max_bytes=args.max_bytes, max_problems=args.max_problems)
     if alone:
         check = check_kind_file(
             path,
@@ -134,13 +130,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         # (the list stays the whole of stdout, as programs read it: the note goes to stderr)
         _print_json([_problem_json(p) for p in problems])
         if stopped is not None:
-            _print_error(f"{_plural(len(problems), 'problem')}: {_stopped_flag(stopped)}")
+            _print_error(f"{_plural(len(problems), 'problem')}: {stopped_flag(stopped)}")
         if unjudged:
             _print_error(unchecked_note(unjudged))
         if elsewhere:
             _print_error(_elsewhere_note(elsewhere))
     elif problems:
-        stop = None if stopped is None else _stopped_flag(stopped)
+        stop = None if stopped is None else stopped_flag(stopped)
         _print_problems(problems, args.path, unchecked=unjudged, stopped=stop)
         if elsewhere:
             _print_wrapped(_elsewhere_note(elsewhere))

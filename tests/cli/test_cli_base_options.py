@@ -1,0 +1,101 @@
+"""``validate DIR --base BASE`` reads the base under the limits given for the run
+(``--max-bytes``, ``--max-problems``), and judges the data, not the base, with ``--strict``
+and ``--schema`` (docs/cli.md, "Data that builds on another")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from rightsdata._cli.main import main
+
+from conftest import event_doc, person_doc, source_doc, write_folder
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """The exit code, the output, and the error output with its lines joined (as wrapped)."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, " ".join(out.split()), " ".join(err.split())
+
+
+@pytest.fixture
+def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A base (a person and a source) and data building on it (an event naming them), in
+    the current folder: short paths, which a wrapped message does not break."""
+    monkeypatch.chdir(tmp_path)
+    person = person_doc(summary=" ".join(["Who they are, at length."] * 40))  # (the larger)
+    base = write_folder(Path("base"), {"sources.json": [source_doc()], "persons.json": [person]})
+    data = write_folder(Path("mine"), {"events.json": [event_doc()]})
+    return base, data
+
+
+def _size(folder: Path) -> int:
+    """The size of the largest file in ``folder``."""
+    return max(p.stat().st_size for p in folder.iterdir())
+
+
+def test_max_bytes_holds_for_the_base(
+    capsys: pytest.CaptureFixture[str], folders: tuple[Path, Path]
+) -> None:
+    base, data = folders
+    limit = _size(data)  # (the data's files fit; the base's person does not)
+    assert _size(base) > limit
+    code, out, err = run(
+        capsys, "validate", str(data), "--base", str(base), "--max-bytes", str(limit)
+    )
+    assert (code, out) == (EXIT_INVALID, "")
+    assert err.startswith(f"1 problem in {base} (the base, --base):")
+    assert f"persons.json: is {_size(base):,} bytes, over the limit of {limit}" in err
+    code, out, _ = run(
+        capsys, "validate", str(data), "--base", str(base), "--max-bytes", str(_size(base))
+    )
+    assert code == EXIT_OK and out.startswith(f"{data}: valid: checked 1 record (1 event)")
+
+
+def test_max_problems_holds_for_the_base(
+    capsys: pytest.CaptureFixture[str], folders: tuple[Path, Path]
+) -> None:
+    base, data = folders
+    bad = [person_doc(f"person:{n}", name=5) for n in "bcd"]
+    write_folder(base, {"persons.json": [person_doc(), *bad]})
+    code, _, err = run(capsys, "validate", str(data), "--base", str(base))
+    assert code == EXIT_INVALID and err.startswith(f"3 problems in {base} (the base, --base):")
+    code, _, err = run(capsys, "validate", str(data), "--base", str(base), "--max-problems", "1")
+    assert code == EXIT_INVALID
+    assert err.startswith(
+        f"1 problem in {base} (the base, --base) (stopped at --max-problems 1; the data may "
+        "have more):"
+    )
+
+
+def test_strict_and_schema_judge_the_data_not_the_base(
+    capsys: pytest.CaptureFixture[str], folders: tuple[Path, Path]
+) -> None:
+    """The base is read as it would be used (``load_path`` by default): a questionable
+    value in it is for ``rightsdata validate BASE --strict`` to report."""
+    base, data = folders
+    write_folder(base, {"persons.json": [person_doc(country="UK")]})
+    code, out, _ = run(capsys, "validate", str(base), "--strict")
+    assert code == EXIT_INVALID and "'UK' is not a country code" in out
+    code, out, _ = run(capsys, "validate", str(data), "--base", str(base), "--strict", "--schema")
+    assert code == EXIT_OK and out.startswith(f"{data}: valid: checked 1 record (1 event)")
+    twice = [{"actor": "person:a", "role": "defendant"}] * 2
+    write_folder(data, {"events.json": [event_doc(participants=twice)]})
+    code, out, _ = run(capsys, "validate", str(data), "--base", str(base), "--strict")
+    assert code == EXIT_INVALID and out.startswith(f"1 problem in {data}:")
+    assert "names 'person:a' as defendant again" in out
+
+
+def test_a_kind_file_with_a_base_is_told_before_the_base_is_read(
+    capsys: pytest.CaptureFixture[str], folders: tuple[Path, Path]
+) -> None:
+    """The usage error comes first: the base, which the check would not use, is not read
+    (before, an invalid base's problems were printed instead)."""
+    base, data = folders
+    write_folder(base, {"persons.json": [person_doc(name=5)]})
+    code, _, err = run(capsys, "validate", str(data / "events.json"), "--base", str(base))
+    assert code == EXIT_USAGE and err.startswith("rightsdata validate:")
+    assert "(the base, --base)" not in err
