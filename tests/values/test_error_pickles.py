@@ -11,6 +11,7 @@ import pickle
 import pkgutil
 import warnings
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -23,12 +24,14 @@ from rightsdata import (
     InvalidDataError,
     MissingExtraError,
     Problem,
+    Problems,
     RightsdataError,
     UnknownDatasetError,
     UnknownIdError,
 )
 
-Again = Callable[[BaseException], BaseException]
+#: A way to pickle or copy a value, giving the copy.
+Again = Callable[[Any], Any]
 
 
 def _public_errors() -> list[type[BaseException]]:
@@ -126,10 +129,8 @@ SAMPLES: dict[type[BaseException], tuple[tuple[str, ...], list[Callable[[], Base
 }
 
 
-def _pickled(error: BaseException, protocol: int) -> BaseException:
-    again = pickle.loads(pickle.dumps(error, protocol))
-    assert isinstance(again, BaseException)
-    return again
+def _pickled(value: object, protocol: int) -> Any:
+    return pickle.loads(pickle.dumps(value, protocol))
 
 
 WAYS: dict[str, Again] = {
@@ -215,3 +216,18 @@ def test_an_error_subclassed_by_a_caller_pickles_whole() -> None:
 
 class _TaggedError(UnknownDatasetError):
     tag: str
+
+
+class _TaggedProblems(Problems):
+    tag: str
+
+
+@pytest.mark.parametrize("way", list(WAYS))
+def test_a_list_of_problems_subclassed_by_a_caller_keeps_its_attributes(way: str) -> None:
+    # (Problems, as the error, is rebuilt from its arguments: a subclass's attributes too)
+    found = _TaggedProblems([Problem("persons.json", "is empty")], ["persons"], stopped_at=1)
+    found.tag = "mine"
+    back = WAYS[way](found)
+    assert isinstance(back, _TaggedProblems)
+    assert (back, back.unchecked, back.stopped_at, back.tag) == (found, ("persons",), 1, "mine")
+    assert type(pickle.loads(pickle.dumps(Problems()))) is Problems

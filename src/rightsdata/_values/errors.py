@@ -443,12 +443,14 @@ class Problems(list[Problem]):
                 printer.text(text)
 
     def __reduce__(self) -> tuple[Any, ...]:
+        # (with a subclass's own attributes, `self.tag = ...`, as its state: Problems has none)
+        own = getattr(self, "__dict__", None) or None
         if self.stopped_at is None:
-            return (type(self), (list(self), self.unchecked))
+            return (type(self), (list(self), self.unchecked), own)
         from functools import partial  # (pickle passes no keywords to a class)
 
         made = partial(type(self), stopped_at=self.stopped_at)
-        return (made, (list(self), self.unchecked))
+        return (made, (list(self), self.unchecked), own)
 
 
 def _stopped_at(value: int | None) -> int | None:
