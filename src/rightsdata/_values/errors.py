@@ -14,7 +14,7 @@ datapackage.json.version: expected text, got null
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final, TypeVar
+from typing import Any, Final, SupportsIndex, TypeVar, cast
 
 from rightsdata._values.controls import ESCAPES
 
@@ -446,12 +446,14 @@ class Problems(list[Problem]):
                 printer.text(text)
 
     def __reduce__(self) -> tuple[Any, ...]:
+        # (with a subclass's own attributes, `self.tag = ...`, as its state: Problems has none)
+        own = getattr(self, "__dict__", None) or None
         if self.stopped_at is None:
-            return (type(self), (list(self), self.unchecked))
+            return (type(self), (list(self), self.unchecked), own)
         from functools import partial  # (pickle passes no keywords to a class)
 
         made = partial(type(self), stopped_at=self.stopped_at)
-        return (made, (list(self), self.unchecked))
+        return (made, (list(self), self.unchecked), own)
 
 
 def _stopped_at(value: int | None) -> int | None:
@@ -921,7 +923,54 @@ class RightsdataError(Exception):
     ... except rightsdata.RightsdataError as error:
     ...     print(type(error).__name__, isinstance(error, ValueError))
     EDTFError True
+
+    Each pickles and copies (``pickle``, ``copy.copy``, ``copy.deepcopy``) whole, as Python's
+    own errors do: its arguments, and so its message and documented attributes, its notes
+    (``add_note``) and any attribute set on it since it was made (but a private one, ``_name``:
+    the error's own, which it rebuilds); its ``__cause__``, ``__context__`` and traceback are
+    dropped, as they are for a ``ValueError``.
+
+    >>> import copy
+    >>> error = rightsdata.UnknownDatasetError("atlantis", ["kazakhstan"])
+    >>> error.add_note("while loading the nightly data")
+    >>> error.source = "nightly.py"
+    >>> again = copy.deepcopy(error)
+    >>> again.name, again.__notes__, again.source
+    ('atlantis', ['while loading the nightly data'], 'nightly.py')
     """
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        """How every rightsdata error pickles and copies: remade by the callable and arguments
+        its class's ``__reduce__`` gives (the constructor and what rebuilds the error: its
+        message and documented attributes), then given the state Python keeps of the built-in
+        error it specialises, its ``__dict__`` (:meth:`__setstate__`), less the private
+        attributes (a leading underscore, not two: what the class keeps for itself, such as a
+        hint not yet looked for, which its constructor rebuilds). So a class's ``__reduce__``
+        says how to build it again, and need say nothing of notes or a caller's attributes;
+        a state it gave would be ignored (its keywords go in a ``functools.partial``)."""
+        made, args = cast("tuple[Any, ...]", self.__reduce__())[:2]
+        builtin = cast("tuple[Any, ...]", super().__reduce__())  # (ImportError's: name, path)
+        held: dict[str, Any] = builtin[2] if len(builtin) > 2 and builtin[2] else {}
+        state = {name: value for name, value in held.items() if not _private(name)}
+        return (made, args, state)
+
+    def __setstate__(self, state: dict[str, Any] | None) -> None:
+        """Set the attributes of ``state`` (:meth:`__reduce_ex__`'s) that the remade error
+        does not have: those its constructor set stay as it made them (``problems``, a
+        tuple shown capped in IPython, stays one)."""
+        for name, value in (state or {}).items():
+            if name not in vars(self):
+                setattr(self, name, value)
+
+
+def _private(name: str) -> bool:
+    """Whether ``name`` is a private attribute of an error (``_hint``), not pickled: not a
+    public one (``record_id``) nor a special one (``__notes__``).
+
+    >>> _private("_hint"), _private("__notes__"), _private("record_id")
+    (True, False, False)
+    """
+    return name.startswith("_") and not name.startswith("__")
 
 
 class InvalidDataError(RightsdataError, ValueError):
@@ -1092,8 +1141,11 @@ class UnknownIdError(RightsdataError, KeyError):
         return self._hint
 
     def __reduce__(self) -> tuple[Any, ...]:
+        # (at by keyword: a partial, as pickle passes no keywords to a class)
+        from functools import partial
+
         args = (self.record_id, self.hint, self.what)
-        return (type(self), args) if self.at is None else (type(self), args, {"at": self.at})
+        return (type(self), args) if self.at is None else (partial(type(self), at=self.at), args)
 
     def __str__(self) -> str:
         text = f"no {self.what} has the id {self.record_id!r}"
