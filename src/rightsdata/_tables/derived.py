@@ -16,7 +16,9 @@ dates in 100,000 events): the rows themselves are only gathered into a set, in C
 >>> events = TABLES["events"]
 >>> row = dict.fromkeys(events.column_names)
 >>> row.update(date="2012-01-26", date_earliest=datetime.date(2012, 1, 1))
->>> index, column, message = disagreement(events, [tuple(row.values())])
+>>> found = disagreement(events, [tuple(row.values())])
+>>> assert found is not None
+>>> index, column, message = found
 >>> index, column.name
 (0, 'date_earliest')
 >>> print(message)
