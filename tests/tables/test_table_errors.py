@@ -109,8 +109,9 @@ def test_rows_that_do_not_fit_are_invalid_data() -> None:
     with pytest.raises(rightsdata.InvalidDataError) as caught:
         documents_from_rows(tables)
     problem = caught.value.problems[0]
-    assert str(problem).startswith(
-        f"table 'events.participants': row {tables['events.participants'][0]!r}"
+    assert str(problem) == (
+        f"table 'events.participants': row 1: position 1 in the participants of {first[0]!r}; "
+        "expected 0 (positions run 0, 1, 2, ... with no gap or repeat)"
     )
     assert problem.record_id == first[0]
     tables["events.participants"][0] = first
@@ -118,7 +119,7 @@ def test_rows_that_do_not_fit_are_invalid_data() -> None:
     with pytest.raises(rightsdata.RightsdataError, match="no record 'event:nobody' owns the row"):
         documents_from_rows(tables)
     tables["events.participants"][-1] = first[:2]
-    with pytest.raises(rightsdata.InvalidDataError, match=r"has 2 cells; expected \d+"):
+    with pytest.raises(rightsdata.InvalidDataError, match=r"row \d+ has 2 cells; expected \d+"):
         documents_from_rows(tables)
 
 

@@ -40,6 +40,7 @@ from types import MappingProxyType
 from typing import Any, BinaryIO, Final
 
 from rightsdata._tables.cells import cell_reader, read_cell
+from rightsdata._tables.derived import disagreement
 from rightsdata._tables.tableerrors import table_error
 from rightsdata._tables.tables import TABLES, Cell, Column, ColumnType, Row, Table
 from rightsdata._values.errors import (
@@ -336,7 +337,7 @@ def parse(
     reader = csv.reader(io.StringIO(text, newline=""))
     with _fields_up_to(len(text)):
         try:
-            return _rows(table, reader, unescape, where)
+            found = _rows(table, reader, unescape, where)
         except csv.Error as error:
             raise table_error(
                 where,
@@ -344,6 +345,30 @@ def parse(
                 ProblemCode.SYNTAX,
                 line=reader.line_num,
             ) from None
+        wrong = disagreement(table, found)
+        if wrong is not None:
+            index, column, message = wrong
+            number = _line_of(text, index)
+            raise table_error(
+                where,
+                f"table {table.name!r}, line {number}, column {column.name!r}: {message}",
+                ProblemCode.RULE,
+                line=number,
+                column=column.name,
+            )
+    return found
+
+
+def _line_of(text: str, index: int) -> int:
+    """The line (from 1) of row ``index`` (from 0, the header not counted) of the CSV
+    ``text``, as :func:`_rows` names a row's line (its last, where a quoted text runs over
+    lines; blank lines hold no row)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = filter(None, reader)
+    next(rows)  # the header
+    for _ in range(index + 1):
+        next(rows)
+    return reader.line_num
 
 
 def _rows(table: Table, reader: Any, unescape: bool, where: str) -> list[Row]:

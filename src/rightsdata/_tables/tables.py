@@ -88,6 +88,7 @@ __all__ = [
     "check_integers",
     "checked_dataset",
     "columns",
+    "duration_days",
     "get_table",
     "label",
     "raw_columns",
@@ -257,12 +258,23 @@ def _duration(value: Any) -> Cell:
     return format_duration(value)
 
 
-def _days(value: Any) -> Cell:
+def duration_days(value: Duration) -> int:
+    """A duration in whole days, as its ``_days`` column holds it: a year, and every twelve
+    months, as 365 days, another month as 30; hours left out.
+
+    >>> from rightsdata._values.durations import parse_duration
+    >>> duration_days(parse_duration("P7Y6M")), duration_days(parse_duration("P18M"))
+    (2735, 545)
+    """
     # Twelve months count as a year, so that a term reads the same however it is written
     # (P18M and P1Y6M are 545 days; P12M is 365, not 360, and never ranks below P1Y) and the
     # count grows with the months (P11M 330, P12M 365, P13M 395).
     years, months = divmod(value.years * 12 + value.months, 12)
     return int(years * 365 + months * 30 + value.days)
+
+
+def _days(value: Any) -> Cell:
+    return duration_days(value)
 
 
 def _getter(path: tuple[str, ...], convert: Callable[[Any], Cell]) -> Callable[[Any], Cell]:
@@ -943,7 +955,7 @@ def column_values(column: Column, items: list[Any], seen: dict[Any, list[Any]]) 
             return [None if v is None else v._lo for v in sources]
         if column.derive == "latest":
             return [None if v is None else v._hi for v in sources]
-        days = {v: _days(v) for v in set(sources) if v is not None}  # once per duration
+        days = {v: duration_days(v) for v in set(sources) if v is not None}  # once per duration
         return [None if v is None else days[v] for v in sources]
     assert column.field is not None
     inner = _INNER.get(column.type)
