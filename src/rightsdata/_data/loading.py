@@ -289,7 +289,8 @@ def load_path(
     ``gc.unfreeze()`` undoes it. A frozen dataset still alive when the interpreter exits is
     left to the system rather than freed (CPython): a script holding a million events to its
     end exits in 0.48 s with it; without it the dataset is released at the exit and its
-    records freed, 2.9 s (docs/loading.md, At the interpreter's exit). (Without it, a load
+    records freed, 2.9 s, unless kept usable with :meth:`Dataset.keep_at_exit` for code
+    that runs later (docs/loading.md, At the interpreter's exit). (Without it, a load
     hands what it built to the collector's oldest generation without walking it.) See
     docs/performance.md.
 
