@@ -284,7 +284,7 @@ def test_a_descriptor_key_of_a_document_is_checked_and_located(tmp_path: Path) -
     assert [(p.location, p.code, p.file) for p in found] == [
         ("all.json:datapackage.name", ProblemCode.PACKAGE, "all.json"),
         # (an empty name does not hide the format this rightsdata cannot read)
-        ("all.json:datapackage.rightsdata_format", ProblemCode.PACKAGE, "all.json"),
+        ("all.json:datapackage.rightsdata_format", ProblemCode.NEWER_FORMAT, "all.json"),
     ]
     documents["datapackage"] = {"name": "x", "rightsdata_format": 5}
     path.write_text(json.dumps(documents), encoding="utf-8")

@@ -511,7 +511,7 @@ def test_every_problem_of_a_descriptor_is_reported_at_once() -> None:
     assert [(p.location, p.code) for p in found] == [
         ("datapackage.json.description", ProblemCode.PACKAGE),  # a lone surrogate
         ("datapackage.json.colour", ProblemCode.UNKNOWN_FIELD),
-        ("datapackage.json.rightsdata_format", ProblemCode.PACKAGE),  # newer than read
+        ("datapackage.json.rightsdata_format", ProblemCode.NEWER_FORMAT),  # newer than read
     ]
     # each place said once: a name that is not text is not also an unknown field
     (only,) = descriptor_problems({"\ud800": 1})

@@ -118,12 +118,12 @@ def test_the_error_of_a_released_dataset_says_what_happened_and_what_to_do() -> 
         len(persons)
     message = str(raised.value)
     assert message.startswith(
-        "this rightsdata dataset was released at the interpreter's exit by rightsdata's exit "
-        "hook, which runs after the exit hooks registered after `import rightsdata` and "
-        "before those registered earlier"
+        "this rightsdata dataset was released at the interpreter's exit: rightsdata's exit "
+        "hook freed its records, and the exit hooks registered before `import rightsdata`, "
+        "finalisers and daemon threads run after it"
     )
     for remedy in (
-        "call its keep_at_exit() method",
+        "call its `keep_at_exit()`",
         "set RIGHTSDATA_RELEASE_AT_EXIT=0",
         "import rightsdata before registering the exit hook that uses it",
     ):

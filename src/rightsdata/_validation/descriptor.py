@@ -133,7 +133,7 @@ def descriptor_problems(
     >>> for problem in descriptor_problems({"licences": [], "rightsdata_format": 9}):
     ...     print(problem.location, problem.code)
     datapackage.json.licences unknown_field
-    datapackage.json.rightsdata_format package
+    datapackage.json.rightsdata_format newer_format
     """
     problems = _generic_problems(raw, where)
     said = {problem.location for problem in problems}

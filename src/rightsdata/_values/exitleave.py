@@ -70,13 +70,12 @@ _OFF: Final = frozenset({"0", "false", "no", "off"})
 
 #: What a released dataset's every use raises: what happened, and what to do, in public terms.
 MESSAGE: Final = (
-    "this rightsdata dataset was released at the interpreter's exit by rightsdata's exit "
-    "hook, which runs after the exit hooks registered after `import rightsdata` and before "
-    "those registered earlier (and before finalisers, daemon threads and logging's shutdown "
-    "that run later): its records are freed. To use a dataset until the process ends, call "
-    "its keep_at_exit() method once it is loaded (or set RIGHTSDATA_RELEASE_AT_EXIT=0 in the "
-    "environment), or import rightsdata before registering the exit hook that uses it "
-    "(docs/loading.md, At the interpreter's exit)"
+    "this rightsdata dataset was released at the interpreter's exit: rightsdata's exit hook "
+    "freed its records, and the exit hooks registered before `import rightsdata`, finalisers "
+    "and daemon threads run after it. To use a dataset until the process ends, call its "
+    "`keep_at_exit()` once it is loaded, or set RIGHTSDATA_RELEASE_AT_EXIT=0 in the "
+    "environment, or import rightsdata before registering the exit hook that uses it "
+    "(`help(rightsdata.Dataset.keep_at_exit)` says more)"
 )
 
 
