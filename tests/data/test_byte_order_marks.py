@@ -278,9 +278,7 @@ def prefixes(draw: st.DrawFn) -> bytes:
     return b"".join(BOM + space for space in draw(st.lists(spaces, min_size=1, max_size=4)))
 
 
-@settings(
-    max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     layout=st.sampled_from(LAYOUTS),
     prefix=prefixes(),

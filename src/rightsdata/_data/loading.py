@@ -2488,7 +2488,8 @@ def _marks_problem(label: str, marks: int, *, fmt: bool) -> Problem:
     problem = Problem(label, alone, ProblemCode.SYNTAX)
     if not fmt:
         return problem
-    return _FmtAdvice(problem, f"{alone} (", f" removes {'it' if marks == 1 else 'them'})", alone=alone)
+    them = "it" if marks == 1 else "them"
+    return _FmtAdvice(problem, f"{alone} (", f" removes {them})", alone=alone)
 
 
 def _decode_text(data: bytes, label: str, *, empty: bool) -> tuple[str, Problem | None]:

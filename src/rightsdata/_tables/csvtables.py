@@ -444,8 +444,9 @@ def read_directory(
     it records none; an option given that is not the one it records raises ValueError (a
     wrong argument), as
     it would read some texts back changed. A file may start with a byte-order mark, as a
-    spreadsheet that saves CSV as "UTF-8" writes one (or with more: each is read past). ``formulas`` is the option's earlier
-    name, deprecated (``DeprecationWarning``): accepted until rightsdata 0.2.0.
+    spreadsheet that saves CSV as "UTF-8" writes one (or with more: each is read past).
+    ``formulas`` is the option's earlier name, deprecated (``DeprecationWarning``): accepted
+    until rightsdata 0.2.0.
 
     A ``directory`` that is not one raises NotADirectoryError (FileNotFoundError if it does
     not exist). Bad data raises :class:`rightsdata.InvalidDataError` (a ``RightsdataError``
