@@ -146,8 +146,8 @@ def apply_bytes(name: str, changes: list[ByteMutation]) -> bytes:
 def diagnostic(kind: str, data: bytes) -> list[Any] | None:
     """The loader's diagnostic path on one kind's file: its records, or None if it finds any
     problem (the same strict JSON reading as the loader: no repeated keys, no BOM...)."""
-    text, problem = _decode(data, f"{kind}.json")
-    if problem is not None:
+    text, problems = _decode(data, f"{kind}.json")
+    if text is None or problems:  # (byte-order marks: read past, and a problem still)
         return None
     documents, problems = _parse(text, f"{kind}.json")
     if problems:

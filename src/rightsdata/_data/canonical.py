@@ -42,6 +42,7 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+from rightsdata._data.bytemarks import unmarked
 from rightsdata._data.dataset import Dataset
 from rightsdata._data.listedfiles import listed_file
 from rightsdata._data.loading import DESCRIPTOR, own_files, own_part, read_folder
@@ -376,7 +377,8 @@ def unmeasured(folder: Path, hashes: bool | None = None, *, check: bool = False)
     """
     file = folder / DESCRIPTOR
     try:
-        descriptor = json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
+        # (read past byte-order marks, as the load before it: fmt removes them)
+        descriptor = json.loads(unmarked(file.read_bytes())[0]) if file.is_file() else {}
     except (OSError, ValueError):
         return []  # (a descriptor fmt could not read is refused before this)
     resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
@@ -438,8 +440,8 @@ def format_folder(
     (as ``rightsdata init`` writes it, or a folder without a descriptor) gets none, so that
     editing it never makes it stale. The other files the descriptor lists (a README) follow
     the same word: True gives each its ``bytes`` and ``hash``, False removes them, and None
-    refreshes those an entry gives. A file that starts with a UTF-8 byte-order mark, which
-    a load refuses (JSON does not allow one), is read without it and rewritten without it.
+    refreshes those an entry gives. A file that starts with UTF-8 byte-order marks, which a
+    load refuses (JSON does not allow one), is read without them and rewritten without them.
     Files are compared byte for byte: one whose lines end in ``\r\n`` or ``\r`` (as a
     Windows editor, or git's ``core.autocrlf``, writes them) is not canonical, and is
     rewritten with ``\n``, so that the sizes and hashes recorded are those of the files.

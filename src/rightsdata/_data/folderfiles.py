@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
+from rightsdata._data.bytemarks import unmarked
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode, counted, printable
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_SUFFIXES, is_hidden, kind_file
@@ -70,10 +71,11 @@ def _one_file_layout(name: str, folder: str | None = None) -> str | None:
 
 #: What a file named as a ``document`` export is, or looks like.
 _DOCUMENT: Final = "a `document` export (`rightsdata export --format document`)"
-#: How a ``document`` export starts: an object whose first key is its descriptor, its
+#: How a ``document`` export starts (after the byte-order marks a file may start with,
+#: :mod:`rightsdata._data.bytemarks`): an object whose first key is its descriptor, its
 #: redirects or a kind's list of records.
 _DOCUMENT_START: Final = re.compile(
-    rb'\A(?:\xef\xbb\xbf)?[ \t\n\r]*\{[ \t\n\r]*"(?:datapackage|redirects|'
+    rb'\A[ \t\n\r]*\{[ \t\n\r]*"(?:datapackage|redirects|'
     + "|".join(KINDS).encode()
     + rb')"[ \t\n\r]*:'
 )  # (JSON's whitespace is these four, not all of \s: \x0b and \x0c are none)
@@ -99,7 +101,7 @@ def shows_a_document(path: str | os.PathLike[str]) -> bool:
         return False
     finally:
         os.close(handle)
-    return _DOCUMENT_START.match(start) is not None
+    return _DOCUMENT_START.match(unmarked(start)[0]) is not None
 
 
 def document_problem(folder: str, name: str, data: bytes) -> Problem | None:
@@ -113,7 +115,7 @@ def document_problem(folder: str, name: str, data: bytes) -> Problem | None:
     alone with `rightsdata validate d/events.json` (...), or move it out of the dataset's
     folder
     """
-    if _DOCUMENT_START.match(data[:4096]) is None:
+    if _DOCUMENT_START.match(unmarked(data[:4096])[0]) is None:
         return None
     message = (
         f"is {_DOCUMENT}, a dataset of its own, not a list of records: read it alone with "

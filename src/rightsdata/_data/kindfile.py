@@ -121,11 +121,12 @@ def _check(
         raise ValueError(f"{path.name} is not named for a record kind ({', '.join(KINDS)})")
     name = path.name
     options = ReadOptions(schema=schema, max_bytes=max_bytes, max_problems=max_problems)
-    documents, problems = read_kind_file(path, options)
+    documents, marked, problems = read_kind_file(path, options)
     if problems:  # no record read: nothing among them was checked
-        return KindFileCheck(kind, 0, problems, {}, (kind,))
+        return KindFileCheck(kind, 0, marked + problems, {}, (kind,))
     count = len(documents) if isinstance(documents, list) else 0
     parts = _Parts(options)
+    parts.problems += marked  # (byte-order marks: its records are judged still)
     # (those that structure, if some fail: checked among themselves, as a folder's are)
     _judged(parts, kind, documents, Places(kind, name))
     problems = parts.problems

@@ -31,8 +31,10 @@ import sys
 import threading
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
+from itertools import takewhile
 from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
 
+from rightsdata._data.bytemarks import BOM, unmarked
 from rightsdata._data.dataset import (
     Dataset,
     base_of,
@@ -123,7 +125,6 @@ DEFAULT_MAX_BYTES: Final = 1 << 30
 #: The endings of the files a layout may hold records in: a folder's load reads some of them
 #: and says which others it found.
 _RECORD_SUFFIXES: Final = (".json", *JSON_LINES_SUFFIXES)
-_BOM: Final = b"\xef\xbb\xbf"
 _UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")  # (a spreadsheet's "Unicode text")
 _CHUNK: Final = 1 << 20
 
@@ -684,27 +685,31 @@ def _backstop(path: Path, exc: RecursionError | OSError) -> Problem:
     return _os_problem(_shown(path), os.fspath(path), exc)
 
 
-def read_kind_file(path: Path, options: ReadOptions) -> tuple[Any, list[Problem]]:
+def read_kind_file(path: Path, options: ReadOptions) -> tuple[Any, list[Problem], list[Problem]]:
     """The JSON of one kind's file read alone (``rightsdata validate events.json``:
-    ``rightsdata._data.kindfile``), or its problems, through the checks a load makes of any
-    file first, in the same order and words: what was asked (``max_bytes``, the schema
-    extra), the path (no such file, a name too long, a null byte), the file (not a regular
-    file, too large), its bytes (a Parquet table, known by its magic bytes; not UTF-8), then
-    JSON's rules. ``options.schema`` and ``options.max_bytes`` are those it heeds."""
+    ``rightsdata._data.kindfile``), the problem of the byte-order marks it starts with (if
+    any: its JSON is read still, and its records are judged with it), and the problems that
+    keep it from being read, through the checks a load makes of any file first, in the same
+    order and words: what was asked (``max_bytes``, the schema extra), the path (no such
+    file, a name too long, a null byte), the file (not a regular file, too large), its bytes
+    (a Parquet table, known by its magic bytes; not UTF-8), then JSON's rules.
+    ``options.schema`` and ``options.max_bytes`` are those it heeds."""
     _check_options(options)
     try:
         info = _stat(path)
         if isinstance(info, Problem):
-            return None, [info]
+            return None, [], [info]
         data, problem = _file_bytes(path, options.max_bytes)
-        if problem is None:
-            text, problem = _decode(data, path.name)
-        del data
         if problem is not None:
-            return None, [problem]
-        return _parse(text, path.name)
+            return None, [], [problem]
+        text, marked = _decode(data, path.name)
+        del data
+        if text is None:
+            return None, [], marked
+        value, found = _parse(text, path.name)
+        return value, marked, found
     except (RecursionError, OSError) as exc:
-        return None, [_backstop(path, exc)]
+        return None, [], [_backstop(path, exc)]
 
 
 def _in_reading_order(problems: list[Problem]) -> list[Problem]:
@@ -759,8 +764,10 @@ def _read_any(path: Path, options: ReadOptions) -> _Read:
         return None, [table_file_problem(path.name, _shown(path.parent), beside, table)], ()
     if path.suffix.lower() in JSON_LINES_SUFFIXES:
         parts = _read_json_lines(path, options)
-        if _document_as_lines(path, parts.problems):
-            return None, [_document_named_as_lines(path)], ()
+        whole = list(takewhile(lambda problem: problem.line is None, parts.problems))
+        if _document_as_lines(path, parts.problems[len(whole) :]):
+            # (the file's byte-order marks, if any, told with it: they hide nothing)
+            return None, [*whole, _document_named_as_lines(path)], ()
     else:
         parts = _read_document(path, options)
     dataset, problems, unchecked = _finish(parts)
@@ -937,7 +944,7 @@ def _read_folder(
                 parts.unsure.add(kind)
                 continue
             if bom:
-                data = data.removeprefix(_BOM)
+                data = unmarked(data)[0]
             for index, entry in listed:
                 parts.problems += _resource_problems(
                     index, entry, data, hashes=hashes, folder=folder
@@ -1308,8 +1315,8 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str) -> None:
         else:
             _keep(parts, kind, decoded)
             return
-    text, marked = _decode_marked(data, name)
-    parts.problems += marked  # (a byte-order mark hides none of the file's other problems)
+    text, marked = _decode(data, name, fmt=True)
+    parts.problems += marked  # (byte-order marks hide none of the file's other problems)
     if text is None:
         parts.unsure.add(kind)
         return
@@ -1318,8 +1325,7 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str) -> None:
         from rightsdata._data.folderfiles import document_problem
 
         # a `document` export saved as the kind's file: said as a stray one is
-        read = data.removeprefix(_BOM)
-        found = [p for p in [document_problem(parts.folder, name, read)] if p is not None]
+        found = [p for p in [document_problem(parts.folder, name, data)] if p is not None]
     if found:
         parts.problems += found
         parts.unsure.add(kind)
@@ -1479,10 +1485,10 @@ def _read_document(path: Path, options: ReadOptions) -> _Parts:
         return parts
     if not options.schema and _fast_document(parts, path.name, data):
         return parts
-    text, problem = _decode(data, path.name)
+    text, marked = _decode(data, path.name)
     del data
-    if problem is not None:
-        parts.problems.append(problem)
+    parts.problems += marked  # (byte-order marks hide none of the file's other problems)
+    if text is None:
         return parts
     raw, found = _parse(text, path.name)
     parts.problems += found
@@ -1845,11 +1851,14 @@ def _read_json_lines(path: Path, options: ReadOptions) -> _Parts:
     data, problem = _file_bytes(path, options.max_bytes)
     if problem is None and not schema and _fast_json_lines(parts, path.name, data):
         return parts
-    if problem is None:
-        # JSON Lines of no records is a file without lines, as it exports an empty dataset
-        text, problem = _decode(data, path.name, empty=True)
     if problem is not None:
         parts.problems.append(problem)
+        return parts
+    # JSON Lines of no records is a file without lines, as it exports an empty dataset
+    text, marked = _decode(data, path.name, empty=True)
+    del data
+    parts.problems += marked  # (byte-order marks hide none of the file's other problems)
+    if text is None:
         return parts
     if options.max_problems is not None:
         _judge_lines(parts, path.name, text, options.max_problems)
@@ -2437,17 +2446,56 @@ def _os_problem(label: str, path: str, exc: OSError) -> Problem:
     return Problem(label, f"cannot be read: {exc.strerror or exc}", ProblemCode.FILE)
 
 
-def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Problem | None]:
-    """``data`` as text, or the problem that it is not UTF-8 (or is empty, unless ``empty``
-    allows an empty text or one of white space only)."""
-    if data.startswith(_BOM):
-        # fmt removes it from a dataset folder's files: a folder's load names the command
+def _decode(
+    data: bytes, label: str, *, empty: bool = False, fmt: bool = False
+) -> tuple[str | None, list[Problem]]:
+    """``data`` as text (None where it cannot be read), with the problems of its encoding.
+    The UTF-8 byte-order marks at its start (:func:`~rightsdata._data.bytemarks.unmarked`)
+    are one problem (JSON allows none), and the text after them is read still, so that a
+    load reports the file's other problems with it, in every layout. ``fmt``: the file is a
+    dataset folder's, and the advice names ``rightsdata fmt``, which reads past them: it
+    would find the others only then, and refuse the folder (:func:`_fmt_waits` tells them to
+    come first, as it does a stale hash's). ``empty`` allows an empty text, or one of white
+    space only. A file without a mark costs one ``startswith`` more.
+
+    >>> _decode(b'\\xef\\xbb\\xbf[]', "persons.json")[0]
+    '[]'
+    """
+    if not data.startswith(BOM):
+        text, problem = _decode_text(data, label, empty=empty)
+        return (None, [problem]) if problem is not None else (text, [])
+    rest, marks = unmarked(data)
+    marked = _marks_problem(label, marks, fmt=fmt)
+    text, problem = _decode_text(rest, label, empty=empty)
+    return (None, [marked, problem]) if problem is not None else (text, [marked])
+
+
+def _marks_problem(label: str, marks: int, *, fmt: bool) -> Problem:
+    """The problem of a file that starts with ``marks`` byte-order marks. Its advice is an
+    editor's; ``fmt``: a dataset folder's file, whose advice names ``rightsdata fmt`` too
+    (an :class:`_FmtAdvice`), which rewrites dataset folders (not a file alone)."""
+    if marks == 1:
         alone = (
             "starts with a byte-order mark (U+FEFF, an invisible character some editors "
             "write), which JSON does not allow: save it as UTF-8 without a BOM"
         )
-        found = Problem(label, alone, ProblemCode.SYNTAX)
-        return "", _FmtAdvice(found, f"{alone} (", " removes it)", alone=alone)
+    else:  # (saved without a BOM, a file loses one: the others are characters of its text)
+        left = "the invisible character" if marks == 2 else f"the {marks - 1} invisible characters"
+        alone = (
+            f"starts with {marks} byte-order marks (U+FEFF, an invisible character some "
+            "editors write), which JSON does not allow: save it as UTF-8 without a BOM, then "
+            f"delete {left} still at its start"
+        )
+    problem = Problem(label, alone, ProblemCode.SYNTAX)
+    if not fmt:
+        return problem
+    them = "it" if marks == 1 else "them"
+    return _FmtAdvice(problem, f"{alone} (", f" removes {them})", alone=alone)
+
+
+def _decode_text(data: bytes, label: str, *, empty: bool) -> tuple[str, Problem | None]:
+    """``data``, which starts with no UTF-8 byte-order mark, as text, or the problem that it
+    is not UTF-8 (or is empty, unless ``empty``)."""
     if data.startswith(_UTF16_BOMS):
         return "", Problem(
             label,
@@ -2477,29 +2525,6 @@ def _decode(data: bytes, label: str, *, empty: bool = False) -> tuple[str, Probl
     if not empty and not text.strip():
         return "", Problem(label, "is empty; expected JSON", ProblemCode.SYNTAX)
     return text, None
-
-
-def _decode_marked(data: bytes, label: str) -> tuple[str | None, list[Problem]]:
-    """``data`` as text (None where it cannot be read), with the problems of its encoding. A
-    UTF-8 byte-order mark at the start is one (JSON allows none), and the text after it is
-    read still, so that a load reports the file's other problems with it: the advice to
-    remove it, ``rightsdata fmt``, which reads past it, would find them only then, and
-    refuse the folder (:func:`_fmt_waits` tells them to come first, as it does a stale
-    hash's).
-
-    >>> _decode_marked(b'\\xef\\xbb\\xbf[]', "persons.json")[0]
-    '[]'
-    """
-    text, problem = _decode(data, label)
-    if problem is None:
-        return text, []
-    if not data.startswith(_BOM):
-        return None, [problem]
-    rest, other = _decode(data[len(_BOM) :], label)
-    if other is None:
-        return rest, [problem]
-    # (a second mark after the first: one problem, as fmt removes one)
-    return None, [problem] if data[len(_BOM) :].startswith(_BOM) else [problem, other]
 
 
 def _reject_constant(name: str) -> None:
@@ -2640,24 +2665,24 @@ def read_json(
     bom: bool = False,
 ) -> tuple[Any, list[Problem]]:
     """Parse one JSON file strictly: a size limit, UTF-8 without a byte-order mark (unless
-    ``bom``: one at the start is then dropped), no NaN or Infinity, no repeated keys,
+    ``bom``: those at the start are then dropped), no NaN or Infinity, no repeated keys,
     bounded nesting."""
-    value, marked, found = _read_json_marked(file, label, max_bytes, bom=bom)
+    value, marked, found = _read_json_marked(file, label, max_bytes, bom=bom, fmt=False)
     return (None, marked + found) if marked else (value, found)
 
 
 def _read_json_marked(
-    file: Traversable | Path, label: str, max_bytes: int, *, bom: bool
+    file: Traversable | Path, label: str, max_bytes: int, *, bom: bool, fmt: bool = True
 ) -> tuple[Any, list[Problem], list[Problem]]:
-    """:func:`read_json`'s value, the problem of a byte-order mark at the start (if any, and
-    not ``bom``), and the other problems: the text after the mark is read still, so that a
-    load reports them with it (:func:`_decode_marked`)."""
+    """:func:`read_json`'s value, the problem of the byte-order marks at the start (if any,
+    and not ``bom``; ``fmt``: a dataset folder's file, :func:`_decode`), and the other
+    problems: the text after the marks is read still, so that a load reports them with it."""
     data, problem = _read_bytes(file, label, max_bytes)
     if problem is not None:
         return None, [], [problem]
     if bom:
-        data = data.removeprefix(_BOM)
-    text, marked = _decode_marked(data, label)
+        data = unmarked(data)[0]
+    text, marked = _decode(data, label, fmt=fmt)
     if text is None:
         return None, [], marked
     value, found = _parse(text, label)

@@ -39,6 +39,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, BinaryIO, Final
 
+from rightsdata._data.bytemarks import unmarked
 from rightsdata._tables.cells import cell_reader, read_cell
 from rightsdata._tables.derived import disagreement
 from rightsdata._tables.tableerrors import table_error
@@ -468,8 +469,9 @@ def read_directory(
     it records none; an option given that is not the one it records raises ValueError (a
     wrong argument), as
     it would read some texts back changed. A file may start with a byte-order mark, as a
-    spreadsheet that saves CSV as "UTF-8" writes one. ``formulas`` is the option's earlier
-    name, deprecated (``DeprecationWarning``): accepted until rightsdata 0.2.0.
+    spreadsheet that saves CSV as "UTF-8" writes one (or with more: each is read past).
+    ``formulas`` is the option's earlier name, deprecated (``DeprecationWarning``): accepted
+    until rightsdata 0.2.0.
 
     A ``directory`` that is not one raises NotADirectoryError (FileNotFoundError if it does
     not exist). Bad data raises :class:`rightsdata.InvalidDataError` (a ``RightsdataError``
@@ -515,7 +517,7 @@ def read_directory(
         path = folder / f"{name}.csv"
         if path.is_file():
             try:
-                text = path.read_bytes().decode("utf-8-sig")
+                text = unmarked(path.read_bytes())[0].decode("utf-8")
             except UnicodeDecodeError as error:
                 raise table_error(os.fspath(path), str(error), ProblemCode.SYNTAX) from None
             found[name] = parse(table, text, option, where=os.fspath(path))

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
+from rightsdata._data.bytemarks import unmarked
 from rightsdata._tables.exportfolder import MANIFEST
 
 __all__ = [
@@ -139,7 +140,7 @@ def earlier_export(directory: Path, names: frozenset[str] | None = None) -> Earl
     if path.is_symlink() or not path.is_file():
         return EarlierExport()
     try:
-        manifest = json.loads(path.read_bytes())
+        manifest = json.loads(unmarked(path.read_bytes())[0])
     except (ValueError, RecursionError, OSError):  # (UnicodeDecodeError is a ValueError)
         return EarlierExport()
     listed = manifest.get("files", []) if isinstance(manifest, dict) else None

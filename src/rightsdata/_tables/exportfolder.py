@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, get_args
 
+from rightsdata._data.bytemarks import unmarked
 from rightsdata._tables.tables import TABLES
 from rightsdata._values.names import FormulaOption
 
@@ -41,12 +42,12 @@ _DESCRIPTOR = "datapackage.json"
 
 
 def _read_json(path: Path) -> Any:
-    """The JSON value in the regular file at ``path``; None if there is none, or it cannot be
-    read."""
+    """The JSON value in the regular file at ``path`` (read past the byte-order marks it may
+    start with, as every reader does); None if there is none, or it cannot be read."""
     if path.is_symlink() or not path.is_file():
         return None
     try:
-        return json.loads(path.read_bytes())
+        return json.loads(unmarked(path.read_bytes())[0])
     except (ValueError, RecursionError, OSError):  # (UnicodeDecodeError is a ValueError)
         return None
 

@@ -126,10 +126,11 @@ def _unmeasured(folder: Path, hashes: bool | None, check: bool) -> list[str]:
 
 def _note_unnamed(folder: Path) -> None:
     """Say that ``folder``'s descriptor gives no name or version, which fmt never makes up."""
+    from rightsdata._data.bytemarks import unmarked
     from rightsdata._data.loading import DESCRIPTOR
 
     path = folder / DESCRIPTOR
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor = json.loads(unmarked(path.read_bytes())[0])  # (as every reader: bytemarks)
     missing = [key for key in ("name", "version") if key not in descriptor]
     if missing:
         _print_error(
