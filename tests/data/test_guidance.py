@@ -482,3 +482,36 @@ def test_counts_of_one_are_singular() -> None:
             {"sources": [source_doc()], "persons": [person_doc(citations=[])]}
         )
     assert [p.message for p in info.value.problems] == ["needs at least 1 item"]
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("datapackage.json", "is a dataset folder's descriptor"),
+        ("redirects.json", "is a dataset folder's list of retired IDs"),
+        (".rightsdata-export", "is the list of the files an export wrote into its folder"),
+    ],
+)
+def test_a_folder_file_given_alone_is_told_to_load_its_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, what: str
+) -> None:
+    folder = rightsdata.load().export(tmp_path / "ds", "json")[0].parent
+    assert (folder / name).is_file()
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(folder / name)
+    (problem,) = info.value.problems  # (not one problem a key of the file: none is a kind)
+    assert (problem.location, problem.code) == (name, ProblemCode.TYPE)
+    assert problem.message.startswith(f"{what}")
+    assert problem.message.endswith(f"`rightsdata.load_path({str(folder)!r})`)")
+    # the command it names checks the folder
+    command = shlex.split(problem.message.split("`")[1])
+    assert command[:2] == ["rightsdata", "validate"]
+    assert main(command[1:]) == 0
+    assert "valid" in capsys.readouterr().out
+
+
+def test_a_json_document_named_datapackage_json_is_read_as_one(tmp_path: Path) -> None:
+    # a document holding the kinds, without a descriptor's resources, is a dataset
+    path = tmp_path / "datapackage.json"
+    path.write_text(json.dumps({"sources": [source_doc()]}), encoding="utf-8")
+    assert len(rightsdata.load_path(path).sources) == 1

@@ -23,7 +23,14 @@ from typing import Final
 from rightsdata._data.bytemarks import unmarked
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem, ProblemCode, counted, printable
-from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_SUFFIXES, is_hidden, kind_file
+from rightsdata._values.format import (
+    DESCRIPTOR,
+    DOCUMENT_FILE,
+    EXPORT_MANIFEST,
+    JSON_LINES_SUFFIXES,
+    is_hidden,
+    kind_file,
+)
 from rightsdata._values.ids import KIND_OF_PREFIX, prefix_of
 from rightsdata._values.joined import all_of
 from rightsdata._values.spelling import close
@@ -483,6 +490,57 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
         path.name,
         f"{what}{hint}, and {load}, or check it alone with {alone}",
         ProblemCode.TYPE,
+    )
+
+
+#: What each file a dataset folder holds beside its kinds' files is, by name: given alone,
+#: it is told so, not read as a dataset whose every key is no kind.
+_FOLDER_FILES: Final = {
+    DESCRIPTOR: "a dataset folder's descriptor (its name, version and files)",
+    "redirects.json": "a dataset folder's list of retired IDs and what replaced them",
+    EXPORT_MANIFEST: "the list of the files an export wrote into its folder",
+}
+
+
+def folder_file_problem(path: Path, document: object, shown: str) -> Problem | None:
+    """The problem of ``path`` (shown as ``shown``), read as a dataset, if it is one of the
+    files a dataset folder holds beside its kinds' files (``datapackage.json``,
+    ``redirects.json``, an export's list of its files) and holds no kind's records: what it
+    is, and to load the folder that holds it. None for any other file, or one that holds
+    some kind's records under such a name and no ``resources`` (a JSON document named
+    ``datapackage.json`` is read as one).
+
+    >>> found = folder_file_problem(Path("ds/datapackage.json"), {"name": "x"}, "ds/x")
+    >>> print(found.message.replace(": load", ":\\nload").replace(" (in", "\\n(in"))
+    is a dataset folder's descriptor (its name, version and files), not a dataset:
+    load the folder that holds it, with `rightsdata validate ds`
+    (in Python, `rightsdata.load_path('ds')`)
+    >>> folder_file_problem(Path("ds/datapackage.json"), {"events": []}, "x") is None
+    True
+    """
+    what = _FOLDER_FILES.get(path.name)
+    if what is None or _holds_kinds(document):
+        return None
+    folder = str(Path(shown).parent)
+    return Problem(
+        path.name,
+        f"is {what}, not a dataset: load the folder that holds it, with "
+        f"{_alone(folder, 'load_path')}",
+        ProblemCode.TYPE,
+    )
+
+
+def _holds_kinds(document: object) -> bool:
+    """Whether ``document`` is a dataset's JSON document: an object with a kind's key and no
+    ``resources`` (a descriptor's ``sources`` is a Data Package property, not the kind).
+
+    >>> _holds_kinds({"sources": [], "resources": []}), _holds_kinds({"sources": []})
+    (False, True)
+    """
+    return (
+        isinstance(document, dict)
+        and "resources" not in document
+        and any(key in KINDS for key in document)
     )
 
 

@@ -1494,9 +1494,14 @@ def _read_document(path: Path, options: ReadOptions) -> _Parts:
     parts.problems += found
     if found:
         return parts
-    if type(raw) is list:  # one kind's records (persons.json), not a dataset: say what to do
-        from rightsdata._data.folderfiles import lone_list_problem
+    from rightsdata._data.folderfiles import folder_file_problem, lone_list_problem
 
+    beside = folder_file_problem(path, raw, _shown(path))  # (datapackage.json given alone)
+    if beside is not None:
+        parts.problems.append(beside)
+        parts.unsure.add(_ALL_KINDS)
+        return parts
+    if type(raw) is list:  # one kind's records (persons.json), not a dataset: say what to do
         parts.problems.append(lone_list_problem(path, raw, _shown(path)))
         parts.unsure.add(_ALL_KINDS)
         return parts

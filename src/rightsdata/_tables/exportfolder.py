@@ -27,6 +27,7 @@ from typing import Any, Final, get_args
 
 from rightsdata._data.bytemarks import unmarked
 from rightsdata._tables.tables import TABLES
+from rightsdata._values.format import EXPORT_MANIFEST
 from rightsdata._values.names import FormulaOption
 
 __all__ = ["MANIFEST", "kinds_missing", "listed_tables", "missing_tables", "written_option"]
@@ -35,7 +36,7 @@ __all__ = ["MANIFEST", "kinds_missing", "listed_tables", "missing_tables", "writ
 #: [...], "own": {name: {"bytes": ..., "sha256": ..., "format": ...}}}``), so that the next
 #: export into the directory knows which files are its own, unchanged
 #: (:mod:`rightsdata._tables.exportclaims`).
-MANIFEST: Final = ".rightsdata-export"
+MANIFEST: Final = EXPORT_MANIFEST
 
 #: The descriptor a ``datapackage`` export writes beside its tables.
 _DESCRIPTOR = "datapackage.json"

@@ -86,6 +86,11 @@ JSON_LINES_FILE: Final = "records.jsonl"
 DOCUMENT_FILE: Final = "dataset.json"
 
 
+#: The hidden file in which an export lists the files it wrote
+#: (:mod:`rightsdata._tables.exportfolder`): named here, where loading tells it given alone.
+EXPORT_MANIFEST: Final = ".rightsdata-export"
+
+
 def is_hidden(name: str) -> bool:
     """Whether a folder's entry ``name`` is hidden (``.name``): a dataset folder's hidden
     files (an export's list of what it wrote, an editor's files) are never looked at.
