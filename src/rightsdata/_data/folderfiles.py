@@ -511,6 +511,7 @@ def folder_file_problem(path: Path, document: object, shown: str) -> Problem | N
     ``datapackage.json`` is read as one).
 
     >>> found = folder_file_problem(Path("ds/datapackage.json"), {"name": "x"}, "ds/x")
+    >>> assert found is not None
     >>> print(found.message.replace(": load", ":\\nload").replace(" (in", "\\n(in"))
     is a dataset folder's descriptor (its name, version and files), not a dataset:
     load the folder that holds it, with `rightsdata validate ds`
