@@ -208,8 +208,7 @@ def test_the_documents_split_as_the_locators_count(found: dict[str, dict[str, st
     council = "item 'Countries of concern at the Human Rights Council', "
     assert found[S4][council + "sub-heading"] == "42nd Session of the UN Human Rights Council"
     assert cited_passage(found, S4, council + "sub-heading and paragraph 1") == (
-        "42nd Session of the UN Human Rights Council "
-        + found[S4][council + "paragraph 1"]
+        "42nd Session of the UN Human Rights Council " + found[S4][council + "paragraph 1"]
     )
     subheadings = [locator for locator in found[S4] if locator.endswith(", sub-heading")]
     assert subheadings == [council + "sub-heading"]  # not the downgrade's "Russian / Русский"
