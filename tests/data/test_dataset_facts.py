@@ -97,7 +97,7 @@ def test_every_citation_has_a_locator_in_the_cards_scheme(ds: Any) -> None:
         S1: {"title"},
         S2: {"headline", "dateline", "contact line"},
         S3: {"summary", "photo caption", "caption paragraph", "reports list"},
-        S4: {"heading", "bullets", "rating note", "closing note"},
+        S4: {"heading", "sub-heading", "bullets", "rating note", "closing note"},
     }
     for record in ds:
         for citation in citations(record):

@@ -538,7 +538,7 @@ def plot_timeline(
     'Zhanaozen — 4 events (1 at a place within it)'
     >>> ax = plot_timeline(ds, ds.events(kind="arrest", between=("2019", "2019")))
     >>> ax.get_title(loc="left"), len(ax.get_yticklabels())
-    ('3 events', 3)
+    ('4 events', 4)
     >>> import matplotlib.pyplot as plt
     >>> plt.close("all")
     """
