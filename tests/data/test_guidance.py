@@ -18,6 +18,7 @@ from typing import Any, TypedDict
 import pytest
 
 import rightsdata
+import rightsdata.tables
 from rightsdata._cli.main import main
 from rightsdata._cli.output import _problem_json
 from rightsdata._data.kindfile import check_kind_file
@@ -487,7 +488,7 @@ def test_counts_of_one_are_singular() -> None:
 @pytest.mark.parametrize(
     ("name", "what"),
     [
-        ("datapackage.json", "is a dataset folder's descriptor"),
+        ("datapackage.json", "is a data package's descriptor"),
         ("redirects.json", "is a dataset folder's list of retired IDs"),
         (".rightsdata-export", "is the list of the files an export wrote into its folder"),
     ],
@@ -510,8 +511,41 @@ def test_a_folder_file_given_alone_is_told_to_load_its_folder(
     assert "valid" in capsys.readouterr().out
 
 
-def test_a_json_document_named_datapackage_json_is_read_as_one(tmp_path: Path) -> None:
-    # a document holding the kinds, without a descriptor's resources, is a dataset
-    path = tmp_path / "datapackage.json"
-    path.write_text(json.dumps({"sources": [source_doc()]}), encoding="utf-8")
-    assert len(rightsdata.load_path(path).sources) == 1
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"sources": [source_doc()]},  # (a kind's key, no descriptor's resources)
+        {},  # (an empty dataset)
+        {"datapackage": {"name": "x", "version": "1.0.0"}},  # (a descriptor it carries)
+        {"redirects": []},
+    ],
+)
+@pytest.mark.parametrize("name", ["datapackage.json", "redirects.json", ".rightsdata-export"])
+def test_a_json_document_under_a_folder_file_name_is_read_as_one(
+    tmp_path: Path, name: str, document: dict[str, Any]
+) -> None:
+    path = tmp_path / name
+    path.write_text(json.dumps(document), encoding="utf-8")
+    other = tmp_path / "data.json"
+    other.write_text(json.dumps(document), encoding="utf-8")
+    assert rightsdata.load_path(path).counts() == rightsdata.load_path(other).counts()
+
+
+@pytest.mark.parametrize(
+    ("export_format", "name"),
+    [("datapackage", "datapackage.json"), ("csv", ".rightsdata-export")],
+)
+def test_a_folder_file_beside_an_exports_tables_is_told_what_reads_them(
+    tmp_path: Path, export_format: rightsdata.tables.FormatName, name: str
+) -> None:
+    folder = tmp_path / "tables"
+    rightsdata.load().export(folder, export_format)
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(folder / name)
+    (problem,) = info.value.problems
+    assert "beside 27 CSV files: tables, as `rightsdata export` writes them" in problem.message
+    assert "rightsdata validate" not in problem.message  # (the folder is no dataset either)
+    call = f"`rightsdata.tables.read_directory({str(folder)!r})`"
+    assert call in problem.message
+    # and the reader it names reads them
+    assert rightsdata.tables.read_directory(folder)

@@ -820,7 +820,9 @@ class Dataset:
         calls this once the dataset is loaded. The exit then costs what it would without the
         hook; a dataset loaded with ``freeze=True`` is still left to the system, its cost
         unchanged. ``RIGHTSDATA_RELEASE_AT_EXIT=0`` in the environment keeps every dataset
-        so (docs/loading.md, At the interpreter's exit).
+        so (docs/loading.md, At the interpreter's exit). Keeping is this object's: a dataset
+        unpickled from it (in another process, or from a cache) is kept only if it is asked
+        to be there too (``copy.copy(ds)`` is ``ds`` itself).
 
         >>> import rightsdata
         >>> ds = rightsdata.load()

@@ -493,55 +493,70 @@ def lone_list_problem(path: Path, documents: list[object], shown: str) -> Proble
     )
 
 
-#: What each file a dataset folder holds beside its kinds' files is, by name: given alone,
-#: it is told so, not read as a dataset whose every key is no kind.
+#: What each file a dataset folder, or an export's, holds beside its records' files is, by
+#: name: given alone, it is told so, not read as a dataset whose every key is no kind.
 _FOLDER_FILES: Final = {
-    DESCRIPTOR: "a dataset folder's descriptor (its name, version and files)",
+    DESCRIPTOR: "a data package's descriptor (its name, version and files)",
     "redirects.json": "a dataset folder's list of retired IDs and what replaced them",
     EXPORT_MANIFEST: "the list of the files an export wrote into its folder",
 }
+#: The keys a dataset's JSON document may hold beside the kinds' (format 3 and later).
+_DOCUMENT_KEYS: Final = frozenset({*KINDS, "datapackage", "redirects"})
 
 
 def folder_file_problem(path: Path, document: object, shown: str) -> Problem | None:
     """The problem of ``path`` (shown as ``shown``), read as a dataset, if it is one of the
-    files a dataset folder holds beside its kinds' files (``datapackage.json``,
-    ``redirects.json``, an export's list of its files) and holds no kind's records: what it
-    is, and to load the folder that holds it. None for any other file, or one that holds
-    some kind's records under such a name and no ``resources`` (a JSON document named
-    ``datapackage.json`` is read as one).
+    files a dataset folder or an export holds beside the records' files (``datapackage.json``,
+    ``redirects.json``, an export's list of its files) and is no JSON document: what it is,
+    and what to read instead: the folder that holds it, or, where that holds an export's
+    tables, what reads them (as the folder itself is told: :func:`no_records_problem`). None
+    for any other file, or a JSON document under such a name (:func:`_is_document`).
 
-    >>> found = folder_file_problem(Path("ds/datapackage.json"), {"name": "x"}, "ds/x")
+    >>> found = folder_file_problem(Path("no-such-ds/datapackage.json"), {"name": "x"}, "ds/x")
     >>> assert found is not None
     >>> print(found.message.replace(": load", ":\\nload").replace(" (in", "\\n(in"))
-    is a dataset folder's descriptor (its name, version and files), not a dataset:
+    is a data package's descriptor (its name, version and files), not a dataset:
     load the folder that holds it, with `rightsdata validate ds`
     (in Python, `rightsdata.load_path('ds')`)
     >>> folder_file_problem(Path("ds/datapackage.json"), {"events": []}, "x") is None
     True
     """
     what = _FOLDER_FILES.get(path.name)
-    if what is None or _holds_kinds(document):
+    if what is None or _is_document(document):
         return None
     folder = str(Path(shown).parent)
-    return Problem(
-        path.name,
-        f"is {what}, not a dataset: load the folder that holds it, with "
-        f"{_alone(folder, 'load_path')}",
-        ProblemCode.TYPE,
-    )
+    try:
+        tables = tables_in(os.listdir(path.parent))
+    except OSError:
+        tables = []
+    if tables:  # (an export's tables: the folder is no dataset either)
+        message = (
+            f"is {what}, beside {counted(len(tables), _table_formats(tables) + ' file')}: "
+            f"{_TABLES_ARE}. Load the dataset they were exported from, or its export "
+            f"{_AS_RECORDS}{_read_back(folder, tables)}"
+        )
+    else:
+        message = (
+            f"is {what}, not a dataset: load the folder that holds it, with "
+            f"{_alone(folder, 'load_path')}"
+        )
+    return Problem(path.name, message, ProblemCode.TYPE)
 
 
-def _holds_kinds(document: object) -> bool:
-    """Whether ``document`` is a dataset's JSON document: an object with a kind's key and no
-    ``resources`` (a descriptor's ``sources`` is a Data Package property, not the kind).
+def _is_document(document: object) -> bool:
+    """Whether ``document`` may be a dataset's JSON document: an object with none of a
+    descriptor's ``resources`` that is empty or holds a key a document holds (a kind's, a
+    descriptor's or redirects'; a descriptor's ``sources`` is a Data Package property).
 
-    >>> _holds_kinds({"sources": [], "resources": []}), _holds_kinds({"sources": []})
+    >>> _is_document({"sources": [], "resources": []}), _is_document({"sources": []})
     (False, True)
+    >>> _is_document({}), _is_document({"redirects": []}), _is_document({"name": "x"})
+    (True, True, False)
     """
     return (
         isinstance(document, dict)
         and "resources" not in document
-        and any(key in KINDS for key in document)
+        and (not document or any(key in _DOCUMENT_KEYS for key in document))
     )
 
 

@@ -148,9 +148,9 @@ def _releasing() -> bool:
 
         warnings.warn(
             f"{ENVIRONMENT}={os.environ[ENVIRONMENT]!r} is neither on (1, true, yes, on) nor "
-            "off (0, false, no, off): rightsdata released its large datasets at the exit",
+            "off (0, false, no, off): rightsdata releases its large datasets at this exit",
             RuntimeWarning,
-            stacklevel=2,
+            stacklevel=1,  # (the exit has no caller of the program's to point at)
         )
     return value not in _OFF
 
