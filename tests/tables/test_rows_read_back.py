@@ -206,6 +206,24 @@ def test_a_gap_in_positions_names_the_row_by_number_not_its_repr(
     assert "('event:" not in message
 
 
+@pytest.mark.parametrize(("copied", "at"), [(0, None), (3, 5)])
+def test_a_repeated_row_is_named_by_its_own_place_not_the_first_equal_to_it(
+    base: dict[str, list[Row]], copied: int, at: int | None
+) -> None:
+    # a copy of a row repeats its position: the copy is wrong, not the row it copies
+    tables = _copy(base)
+    participants = tables["events.participants"]
+    row = participants[copied]
+    participants.insert(len(participants) if at is None else at, row)
+    number = len(participants) if at is None else at + 1
+    problem = _invalid(tables)
+    assert str(problem).startswith(
+        f"table 'events.participants': row {number}: position {row[1]} in the participants "
+        f"of {row[0]!r}; expected {row[1] + 1} "
+    )
+    assert (problem.record_id, problem.field) == (row[0], "position")
+
+
 def _dated(tables: Tables) -> int:
     return _first(tables, "events", "date", lambda d: d is not None and len(d) == 10)
 
