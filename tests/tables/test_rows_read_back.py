@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import rightsdata
+from rightsdata._tables.derived import disagreement
 from rightsdata.tables import TABLES, Row, documents_from_rows, read_directory, rows
 
 Tables = dict[str, list[Any]]
@@ -206,6 +207,24 @@ def test_a_gap_in_positions_names_the_row_by_number_not_its_repr(
     assert "('event:" not in message
 
 
+@pytest.mark.parametrize(("copied", "at"), [(0, None), (3, 5)])
+def test_a_repeated_row_is_named_by_its_own_place_not_the_first_equal_to_it(
+    base: dict[str, list[Row]], copied: int, at: int | None
+) -> None:
+    # a copy of a row repeats its position: the copy is wrong, not the row it copies
+    tables = _copy(base)
+    participants = tables["events.participants"]
+    row = participants[copied]
+    participants.insert(len(participants) if at is None else at, row)
+    number = len(participants) if at is None else at + 1
+    problem = _invalid(tables)
+    assert str(problem).startswith(
+        f"table 'events.participants': row {number}: position {row[1]} in the participants "
+        f"of {row[0]!r}; expected {row[1] + 1} "
+    )
+    assert (problem.record_id, problem.field) == (row[0], "position")
+
+
 def _dated(tables: Tables) -> int:
     return _first(tables, "events", "date", lambda d: d is not None and len(d) == 10)
 
@@ -229,6 +248,37 @@ def test_a_derived_day_that_disagrees_with_its_date_is_invalid_data(
     _set(tables, "events", index, "date_latest", datetime.date(1999, 5, 5))
     documents, _ = documents_from_rows(tables)  # an empty derived cell is taken
     assert any(d.get("date") == "1999-05-05" for d in documents["events"])
+
+
+def test_a_derived_day_given_as_a_datetime_is_shown_as_its_day(
+    base: dict[str, list[Row]],
+) -> None:
+    tables = _copy(base)
+    index = _dated(tables)
+    _set(tables, "events", index, "date", "1999-05-05")
+    _set(tables, "events", index, "date_earliest", datetime.datetime(2000, 1, 1, 12, 30))
+    assert str(_invalid(tables)) == (
+        f"table 'events': row {index + 1}, column 'date_earliest': 2000-01-01 disagrees with "
+        "date '1999-05-05', whose first day is 1999-05-05: write 1999-05-05, or leave the "
+        "cell empty (derived columns are not read back)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(1.5, "a float (1.5)"), (True, "a bool (True)"), (b"x", "bytes (b'x')"), ("x", "'x'")],
+)
+def test_a_derived_cell_of_another_type_is_shown_in_words(value: object, shown: str) -> None:
+    # (the readers tell a cell of the wrong type by its column first; the check alone says it)
+    events = TABLES["events"]
+    row = dict.fromkeys(events.column_names)
+    row.update(date="2012-01-26", date_earliest=value)
+    found = disagreement(events, [tuple(row.values())])
+    assert found is not None
+    assert found[2] == (
+        f"{shown} disagrees with date '2012-01-26', whose first day is 2012-01-26: write "
+        "2012-01-26, or leave the cell empty (derived columns are not read back)"
+    )
 
 
 def test_a_derived_day_of_an_open_or_empty_date_is_invalid_data(

@@ -231,3 +231,54 @@ def test_a_list_of_problems_subclassed_by_a_caller_keeps_its_attributes(way: str
     assert isinstance(back, _TaggedProblems)
     assert (back, back.unchecked, back.stopped_at, back.tag) == (found, ("persons",), 1, "mine")
     assert type(pickle.loads(pickle.dumps(Problems()))) is Problems
+
+
+class _SlottedProblems(Problems):
+    __slots__ = ("__secret", "never_set", "tag")
+    tag: str
+
+
+@pytest.mark.parametrize("way", list(WAYS))
+def test_a_list_of_problems_subclassed_with_slots_keeps_them(way: str) -> None:
+    # (slots have no __dict__: each set slot is kept, a private one by its stored name)
+    found = _SlottedProblems([Problem("persons.json", "is empty")], stopped_at=1)
+    found.tag = "mine"
+    found._SlottedProblems__secret = 7  # type: ignore[attr-defined]
+    back = WAYS[way](found)
+    assert isinstance(back, _SlottedProblems)
+    assert (back, back.stopped_at, back.tag) == (found, 1, "mine")
+    assert back._SlottedProblems__secret == 7  # type: ignore[attr-defined]
+    assert not hasattr(back, "never_set")
+
+
+class _SlottedError(UnknownDatasetError):
+    __slots__ = ("tag",)
+    tag: str
+
+
+@pytest.mark.parametrize("way", list(WAYS))
+def test_an_error_subclassed_with_slots_keeps_them(way: str) -> None:
+    error = _SlottedError("atlantis", ["kazakhstan"])
+    error.tag = "mine"
+    error.add_note("noted")
+    back = WAYS[way](error)
+    assert isinstance(back, _SlottedError)
+    assert (back.tag, back.__notes__, back.name) == ("mine", ["noted"], "atlantis")
+
+
+class _SlottedProblem(Problem):
+    __slots__ = ("tag",)
+    tag: str
+
+    def __init__(self, location: str) -> None:  # (another signature than Problem's)
+        super().__init__(location, "is empty", file=location)
+        object.__setattr__(self, "tag", "mine")
+
+
+@pytest.mark.parametrize("way", list(WAYS))
+def test_a_problem_subclassed_by_a_caller_keeps_its_class_and_attributes(way: str) -> None:
+    problem = _SlottedProblem("persons.json")
+    back = WAYS[way](problem)
+    assert type(back) is _SlottedProblem
+    assert (back, back.file, back.tag) == (problem, "persons.json", "mine")
+    assert type(WAYS[way](Problem("a", "b"))) is Problem

@@ -62,6 +62,7 @@ from rightsdata._values.errors import (
     UnknownIdError,
     counted_kind,
     not_a_name,
+    own_attributes,
     shown_repr,
     what_was_given,
     with_article,
@@ -529,23 +530,6 @@ def _unpickled(cls: type[Dataset], pickled_by: object) -> Dataset:
     """
     _same_version(pickled_by)
     return cls.__new__(cls)
-
-
-def _subclass_slots(cls: type) -> list[str]:
-    """The names of the slots the subclasses of :class:`Dataset` in ``cls``'s ancestry
-    declare (``__slots__ = ("tag",)``), in declaration order; not Dataset's own, which its
-    pickle holds otherwise, nor ``__dict__`` and ``__weakref__``."""
-    names: list[str] = []
-    for klass in reversed(cls.__mro__):
-        if klass is Dataset or not issubclass(klass, Dataset):
-            continue
-        declared = klass.__dict__.get("__slots__", ())
-        for name in (declared,) if isinstance(declared, str) else declared:
-            if name not in ("__dict__", "__weakref__") and name not in names:
-                # a private name is stored mangled (``__tag`` as ``_Tagged__tag``)
-                mangled = name.startswith("__") and not name.endswith("__")
-                names.append(f"_{klass.__name__.lstrip('_')}{name}" if mangled else name)
-    return names
 
 
 def _same_version(pickled_by: object) -> None:
@@ -1419,12 +1403,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             "descriptor": self._descriptor,
             "redirects": self._redirects,
         }
-        own = dict(getattr(self, "__dict__", {}))  # (a subclass's: `self.tag = ...`)
-        for name in _subclass_slots(type(self)):
-            try:
-                own[name] = getattr(self, name)
-            except AttributeError:  # (a slot never set stays unset in the copy)
-                continue
+        own = own_attributes(self, Dataset)  # (a subclass's: `self.tag = ...`, its slots)
         if own:
             state["attributes"] = own
         return state

@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from rightsdata._tables.tables import Cell, Column, Row, Table
+from rightsdata._values.errors import what_was_given
 
 __all__ = ["derived_groups", "disagreement"]
 
@@ -83,7 +84,14 @@ def _expected(column: Column, source: str) -> tuple[bool, Any]:
 
 
 def _shown(value: Cell) -> str:
-    return value.isoformat() if isinstance(value, datetime.date) else repr(value)
+    """A derived cell as a message shows it: a day as the day it is (``2000-01-01``, a
+    ``datetime`` too, compared as its day), a number of days as written, text as its
+    ``repr``, anything else in words (``a float (1.5)``)."""
+    if isinstance(value, datetime.date):
+        return datetime.date(value.year, value.month, value.day).isoformat()
+    if type(value) is int:
+        return str(value)
+    return repr(value) if isinstance(value, str) else what_was_given(value)
 
 
 def _said(column: Column, source_column: Column, source: Cell, value: Cell) -> str | None:

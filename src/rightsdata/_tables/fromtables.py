@@ -139,7 +139,7 @@ def documents_from_rows(
     for table in TABLES.values():
         if table.path:
             found = given.get(table.name, [])
-            _fill(table, found, sorted(found, key=_key(table)), by_id)
+            _fill(table, found, _key_order(table, found), by_id)
     from rightsdata._data.canonical import without_empty_fields
 
     for name, kind_documents in documents.items():
@@ -149,13 +149,12 @@ def documents_from_rows(
     return documents, redirects
 
 
-def _key(table: Table) -> Any:
+def _key_order(table: Table, rows: list[Row]) -> list[int]:
+    """The indexes of ``rows`` in the order of their key cells (rows with the same keys in
+    the order given): each row keeps its own place, so that an error names it, not the first
+    row equal to it."""
     keys = table.keys
-
-    def key(row: Row) -> tuple[Any, ...]:
-        return row[:keys]
-
-    return key
+    return sorted(range(len(rows)), key=lambda index: rows[index][:keys])
 
 
 def _named_tables(tables: Mapping[Any, Any]) -> Iterator[tuple[str, Table, object]]:
@@ -292,16 +291,14 @@ def _error(
 
 
 def _fill(
-    table: Table, given: list[Row], rows: list[Row], by_id: Mapping[str, tuple[str, Document]]
+    table: Table, given: list[Row], order: list[int], by_id: Mapping[str, tuple[str, Document]]
 ) -> None:
     """Append each row's item to the list it belongs to, checking owners and positions
-    (``rows`` are ``given`` in key order; an error names a row by its place in ``given``)."""
-
-    def number(row: Row) -> int:
-        return given.index(row) + 1
-
+    (``order`` is the indexes of ``given`` in key order; an error names a row by its place
+    in ``given``)."""
     _check_owners(table, given, by_id)
-    for row in rows:
+    for index in order:
+        row = given[index]
         owner = row[0]
         target = by_id[owner][1]  # type: ignore[index]
         for at, (field, position) in enumerate(
@@ -311,7 +308,7 @@ def _fill(
             if not 0 <= position < len(items):  # type: ignore[operator]
                 raise _error(
                     table,
-                    f"row {number(row)}: {table.column_names[at]} {position} names none of "
+                    f"row {index + 1}: {table.column_names[at]} {position} names none of "
                     f"the {field} of {owner!r} (it has {len(items)})",
                     ProblemCode.INTEGRITY,
                     row,
@@ -322,7 +319,7 @@ def _fill(
         if row[table.keys - 1] != len(items):
             raise _error(
                 table,
-                f"row {number(row)}: position {row[table.keys - 1]} in the {table.path[-1]} "
+                f"row {index + 1}: position {row[table.keys - 1]} in the {table.path[-1]} "
                 f"of {owner!r}; expected {len(items)} (positions run 0, 1, 2, ... with no "
                 "gap or repeat)",
                 ProblemCode.VALUE,

@@ -211,8 +211,8 @@ class Problem:
     def __repr__(self) -> str:
         return f"Problem(location={self.location!r}, message={self.message!r}, code={self.code!r})"
 
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (
+    def __reduce__(self) -> tuple[Any, ...]:
+        made = (
             _unpickle_problem,
             (
                 self.location,
@@ -227,6 +227,16 @@ class Problem:
                 self.missing_id,
             ),
         )
+        if type(self) is Problem:
+            return made
+        # a program's subclass: its class, and its own attributes (__dict__, __slots__)
+        return (made[0], (*made[1], type(self)), own_attributes(self, Problem) or None)
+
+    def __setstate__(self, state: dict[str, Any] | None) -> None:
+        """Set a subclass's own attributes, :meth:`__reduce__`'s state (past the immutable
+        ``__setattr__``)."""
+        for name, value in (state or {}).items():
+            object.__setattr__(self, name, value)
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
@@ -308,6 +318,59 @@ def problem_parts(problem: Problem) -> dict[str, Any]:
     }
 
 
+def subclass_slots(cls: type, base: type) -> list[str]:
+    """The names of the slots the subclasses of ``base`` in ``cls``'s ancestry declare
+    (``__slots__ = ("tag",)``), in declaration order, a private one as it is stored
+    (``__tag`` of ``Tagged`` as ``_Tagged__tag``); not ``base``'s own, which its pickle holds
+    otherwise, nor ``__dict__`` and ``__weakref__``.
+
+    >>> class Tagged(Problems):
+    ...     __slots__ = ("tag", "__secret")
+    >>> subclass_slots(Tagged, Problems), subclass_slots(Problems, Problems)
+    (['tag', '_Tagged__secret'], [])
+    """
+    names: list[str] = []
+    for klass in reversed(cls.__mro__):
+        if klass is base or not issubclass(klass, base):
+            continue
+        declared = klass.__dict__.get("__slots__", ())
+        for name in (declared,) if isinstance(declared, str) else declared:
+            mangled = name.startswith("__") and not name.endswith("__")
+            stored = f"_{klass.__name__.lstrip('_')}{name}" if mangled else name
+            if name not in ("__dict__", "__weakref__") and stored not in names:
+                names.append(stored)
+    return names
+
+
+def slot_values(value: object, base: type) -> dict[str, Any]:
+    """The slots of ``value`` that the subclasses of ``base`` declare (:func:`subclass_slots`),
+    by name, a slot never set left out (it stays unset in a copy)."""
+    found: dict[str, Any] = {}
+    for name in subclass_slots(type(value), base):
+        try:
+            found[name] = getattr(value, name)
+        except AttributeError:
+            continue
+    return found
+
+
+def own_attributes(value: object, base: type) -> dict[str, Any]:
+    """What a subclass of ``base`` (a caller's) keeps on ``value`` beyond ``base``'s own, by
+    name, for a pickle to hold: its instance ``__dict__`` (``value.tag = ...``) and the slots
+    it declares (:func:`slot_values`); set back with ``object.__setattr__``, past a
+    subclass's own ``__setattr__``.
+
+    >>> class Tagged(Problems):
+    ...     __slots__ = ("tag",)
+    ...     tag: str
+    >>> found = Tagged()
+    >>> found.tag = "mine"
+    >>> own_attributes(found, Problems), own_attributes(Problems(), Problems)
+    ({'tag': 'mine'}, {})
+    """
+    return {**getattr(value, "__dict__", {}), **slot_values(value, base)}
+
+
 def _unpickle_problem(
     location: str,
     message: str,
@@ -319,8 +382,13 @@ def _unpickle_problem(
     record_id: str | None,
     field: str | None,
     missing_id: str | None = None,
+    cls: type[Problem] = Problem,
 ) -> Problem:
-    return Problem(
+    """A pickled :class:`Problem` made again; of ``cls``, a program's subclass, made as a
+    Problem is (its own ``__init__``, which may take other arguments, is not called)."""
+    made = Problem.__new__(cls)
+    Problem.__init__(
+        made,
         location,
         message,
         code,
@@ -332,6 +400,7 @@ def _unpickle_problem(
         field=field,
         missing_id=missing_id,
     )
+    return made
 
 
 class Problems(list[Problem]):
@@ -446,14 +515,21 @@ class Problems(list[Problem]):
                 printer.text(text)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # (with a subclass's own attributes, `self.tag = ...`, as its state: Problems has none)
-        own = getattr(self, "__dict__", None) or None
+        # (with a subclass's own attributes, `self.tag = ...` in its __dict__ or its __slots__,
+        # as its state: Problems has none)
+        own = own_attributes(self, Problems) or None
         if self.stopped_at is None:
             return (type(self), (list(self), self.unchecked), own)
         from functools import partial  # (pickle passes no keywords to a class)
 
         made = partial(type(self), stopped_at=self.stopped_at)
         return (made, (list(self), self.unchecked), own)
+
+    def __setstate__(self, state: dict[str, Any] | None) -> None:
+        """Set a subclass's own attributes, :meth:`__reduce__`'s state (slots have no
+        ``__dict__`` for pickle's default to fill)."""
+        for name, value in (state or {}).items():
+            object.__setattr__(self, name, value)
 
 
 def _stopped_at(value: int | None) -> int | None:
@@ -951,6 +1027,7 @@ class RightsdataError(Exception):
         made, args = cast("tuple[Any, ...]", self.__reduce__())[:2]
         builtin = cast("tuple[Any, ...]", super().__reduce__())  # (ImportError's: name, path)
         held: dict[str, Any] = builtin[2] if len(builtin) > 2 and builtin[2] else {}
+        held = {**held, **slot_values(self, RightsdataError)}  # (a subclass's __slots__)
         state = {name: value for name, value in held.items() if not _private(name)}
         return (made, args, state)
 
