@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from hypothesis import strategies as st
 
 import rightsdata
 from rightsdata import InvalidDataError
-from rightsdata._data.bytemarks import BOM, unmarked
+from rightsdata._data.bytemarks import BOM, left_where, unmarked
 from rightsdata._data.canonical import format_folder, unmeasured
 from rightsdata._values.errors import Problem, ProblemCode
 
@@ -52,6 +54,8 @@ def marks_said(count: int) -> str:
         (BOM + b"[" + BOM + b"]", (b"[" + BOM + b"]", 1)),
         (BOM + b"\x0c" + BOM + b"[]", (b"\x0c" + BOM + b"[]", 1)),  # (a form feed: not JSON's)
         (BOM + b"\xef\xbb", (b"\xef\xbb", 1)),  # (a mark cut short is no mark)
+        (BOM + b"\xbb" + BOM + b"[]", (b"\xbb" + BOM + b"[]", 1)),  # (a byte of one is not)
+        (BOM + b"\n\xef" + BOM + b"[]", (b"\n\xef" + BOM + b"[]", 1)),
     ],
 )
 def test_unmarked_reads_past_every_mark_at_the_start(
@@ -63,6 +67,140 @@ def test_unmarked_reads_past_every_mark_at_the_start(
 def test_a_file_without_a_mark_is_given_back_as_it_is() -> None:
     data = json.dumps([person_doc()]).encode()
     assert unmarked(data)[0] is data  # (no copy: the load's fast path pays a startswith)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (BOM * 2 + b"[]", (b"[]", 2)),
+        (BOM + b" " + BOM + b"[]", (b" " + BOM + b"[]", 1)),  # (a space is data in CSV)
+        (BOM + b"\n" + BOM + b"id", (b"\n" + BOM + b"id", 1)),
+        (b"id" + BOM, (b"id" + BOM, 0)),
+    ],
+)
+def test_csvs_rule_reads_past_marks_one_after_the_other_only(
+    data: bytes, expected: tuple[bytes, int]
+) -> None:
+    assert unmarked(data, spaced=False) == expected
+
+
+def _one_at_a_time(data: bytes, spaced: bool) -> tuple[bytes, int]:
+    """The rule, a mark at a time (as it was read before)."""
+    marks = at = end = 0
+    while data.startswith(BOM, at):
+        marks, end = marks + 1, at + len(BOM)
+        at = end
+        while spaced and data[at : at + 1] in (b" ", b"\t", b"\n", b"\r"):
+            at += 1
+    return data[:end].replace(BOM, b"") + data[end:], marks
+
+
+@settings(max_examples=examples(300))
+@given(
+    pieces=st.lists(st.sampled_from([BOM, b"\xef", b"\xbb\xbf", b" ", b"\n", b"\r", b"["])),
+    spaced=st.booleans(),
+)
+def test_the_run_is_read_as_a_mark_at_a_time(pieces: list[bytes], spaced: bool) -> None:
+    data = BOM + b"".join(pieces)
+    assert unmarked(data, spaced=spaced) == _one_at_a_time(data, spaced)
+
+
+@pytest.mark.parametrize("spaced", [True, False])
+@pytest.mark.parametrize("between", [b"", b"\n", b" \t"])
+def test_a_long_run_of_marks_is_read_as_a_short_one(spaced: bool, between: bytes) -> None:
+    """A hostile file of a million marks was read a mark at a time (a regex match each, 0.5
+    s for 3 MB, minutes for the largest file a load reads): the run is one match now, and
+    the result is the short run's, scaled."""
+    run = BOM + between
+    for count in (1, 3, 1_000_000):
+        rest, marks = unmarked(run * count + b"[]", spaced=spaced)
+        if spaced or not between:
+            assert (rest, marks) == (between * count + b"[]", count)
+        else:  # (CSV's rule: the first mark only, the rest is data)
+            assert (rest, marks) == (between + run * (count - 1) + b"[]", 1)
+
+
+def test_a_count_of_marks_is_told_with_separators(tmp_path: Path) -> None:
+    path = tmp_path / "data.json"
+    document = {"sources": [source_doc()], "persons": [person_doc()]}
+    path.write_bytes(BOM * 1_000_000 + json.dumps(document).encode())
+    (mark,) = _found(path)
+    assert mark.message.startswith(marks_said(1_000_000).replace("1000000", "1,000,000"))
+    assert mark.message.endswith("then delete the 999,999 invisible characters still at its start")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "where"),
+    [
+        (BOM * 2, "at its start"),
+        (BOM * 3 + b"\n", "at its start"),  # (white space after them all: they lead still)
+        (BOM + b"\n" + BOM, "at the start of line 2, before its first `[`"),
+        (BOM + b"\r\n\n" + BOM + BOM + b" ", "at the start of line 3, before its first `[`"),
+        (BOM + b" " + BOM, "on line 1, before its first `[`"),
+        (BOM + b"\n " + BOM + b"\n" + BOM, "on lines 2 to 3, before its first `[`"),
+        (BOM + BOM + b"\n" + BOM, "on lines 1 to 2, before its first `[`"),
+    ],
+)
+def test_the_advice_says_where_the_marks_left_stand(
+    tmp_path: Path, prefix: bytes, where: str
+) -> None:
+    """Saved without a BOM, a file loses its first mark only: the advice said the others
+    were at its start, where white space stood between them, they were not."""
+    assert left_where(prefix + b"[]") == where
+    assert left_where(prefix) == where.split(", before")[0]  # (nothing after them)
+    path = tmp_path / "data.json"
+    path.write_bytes(prefix + json.dumps([]).encode())
+    mark, _ = _found(path)  # (and that a list is no dataset)
+    assert mark.message.endswith(f"still {where}")
+
+
+# --- a UTF-16 file after the marks ----------------------------------------------------------
+
+_DOCUMENT: Any = {"sources": [source_doc()], "persons": [person_doc(name="Ақжол")]}
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said", "named"),
+    [
+        ("utf-16", "is UTF-16 (a UTF-16 byte-order mark follows its UTF-8 mark", "UTF-16"),
+        ("utf-16-le", "looks like UTF-16 (little-endian) without a byte-order mark", "UTF-16LE"),
+        ("utf-16-be", "looks like UTF-16 (big-endian) without a byte-order mark", "UTF-16BE"),
+    ],
+)
+def test_the_conversion_of_utf16_after_a_mark_works_on_the_file_as_it_is(
+    tmp_path: Path, encoding: str, said: str, named: str
+) -> None:
+    """The advice gave ``iconv -f UTF-16 -t UTF-8``, which, run on the file as it is, reads
+    the UTF-8 mark's 3 bytes as UTF-16 and every character after out of step: garbage."""
+    path = tmp_path / "data.json"
+    path.write_bytes(BOM + json.dumps(_DOCUMENT, ensure_ascii=False).encode(encoding))
+    mark, utf16 = _found(path)
+    assert mark.message.startswith(ONE)
+    command = f"tail -c +4 FILE | iconv -f {named} -t UTF-8 > NEW"
+    assert utf16.message.startswith(said)
+    assert utf16.message.endswith(f"save it as UTF-8, converting from {named} ({command})")
+    if shutil.which("iconv") is None or shutil.which("tail") is None:
+        pytest.skip("iconv or tail is not installed")
+    new = tmp_path / "new.json"
+    command = command.replace("FILE", shlex.quote(str(path))).replace("NEW", shlex.quote(str(new)))
+    subprocess.run(command, shell=True, check=True)  # (the advice, followed)
+    assert new.read_bytes() == json.dumps(_DOCUMENT, ensure_ascii=False).encode()
+    assert rightsdata.load_path(new).counts()["persons"] == 1
+
+
+def test_a_legacy_encodings_conversion_reads_past_the_marks(tmp_path: Path) -> None:
+    """The same of a Windows-1252 file: iconv read the mark as three characters of text."""
+    path = tmp_path / "data.json"
+    document = {"sources": [source_doc()], "persons": [person_doc(name="André")]}
+    text = json.dumps(document, ensure_ascii=False)
+    path.write_bytes(BOM * 2 + text.encode("cp1252"))
+    _, cp1252 = _found(path)
+    assert cp1252.message.endswith("(tail -c +7 FILE | iconv -f CP1252 -t UTF-8 > NEW)")
+    path.write_bytes(BOM + b"\n" + BOM + text.encode("cp1252"))  # (no suffix is the text)
+    _, cp1252 = _found(path)
+    assert cp1252.message.endswith(
+        "(iconv -f CP1252 -t UTF-8, once the byte-order marks are deleted)"
+    )
 
 
 # --- every layout --------------------------------------------------------------------------
@@ -188,7 +326,9 @@ def test_a_kind_file_alone_is_judged_past_its_marks(
     mark, *others = found
     assert (mark.location, mark.code) == ("persons.json", ProblemCode.SYNTAX)
     assert mark.message.startswith(marks_said(count))
-    assert mark.message.endswith("save it as UTF-8 without a BOM" if count == 1 else "its start")
+    spaced = prefix == BOM + b" \t" + BOM  # (the mark left stands after white space)
+    ends = "on line 1, before its first `[`" if spaced else "at its start"
+    assert mark.message.endswith("save it as UTF-8 without a BOM" if count == 1 else ends)
     assert others == unmarked_problems
     assert found.unchecked == ("sources",)  # (its own kind's records were all judged)
     capped = rightsdata.validate(path, max_problems=1)
@@ -235,7 +375,8 @@ def test_fmt_removes_every_mark_that_a_folders_load_tells(
     assert (mark.location, mark.code) == (name, ProblemCode.SYNTAX)
     assert mark.message.startswith(marks_said(2))
     assert mark.message.endswith(
-        f"still at its start (`rightsdata fmt {shlex.quote(str(folder))}` removes them) (first "
+        f"still on line 2, before its first `{'{' if name == 'datapackage.json' else '['}` "
+        f"(`rightsdata fmt {shlex.quote(str(folder))}` removes them) (first "
         "fix the other problems: fmt refuses a folder that has any, and rewrites nothing)"
     )
     assert [p.location for p in others] == [other]

@@ -66,3 +66,25 @@ def test_an_earlier_exports_manifest_is_read_past_its_marks(
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != MANIFEST) == [
         p.name for p in written
     ]
+
+
+@pytest.mark.parametrize("prefix", [BOM + b" " + BOM, BOM + b"\n" + BOM, b"\r\n" + BOM])
+def test_a_mark_after_white_space_in_a_csv_table_is_told_as_text(
+    tmp_path: Path, dataset: rightsdata.Dataset, prefix: bytes
+) -> None:
+    """In CSV a space or a line end is data, not JSON's white space: read by JSON's rule,
+    ``BOM space BOM id,...`` gave a header whose first name starts with an invisible space,
+    and ``BOM newline BOM id,...`` an empty header, and neither said why."""
+    dataset.export(tmp_path, "csv")
+    path = tmp_path / "persons.csv"
+    path.write_bytes(prefix + path.read_bytes())
+    with pytest.raises(rightsdata.InvalidDataError) as caught:
+        read_directory(tmp_path)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.code) == ("persons.csv", "syntax")
+    assert problem.message == (
+        "table 'persons': starts with white space, then a byte-order mark (U+FEFF, an "
+        "invisible character some editors and spreadsheets write): in CSV white space is data "
+        "(a line end ends a row), and a mark after it is text, not a mark; delete everything "
+        "before the header row (id,name,...)"
+    )

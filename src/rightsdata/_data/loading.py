@@ -34,7 +34,7 @@ from contextvars import ContextVar
 from itertools import takewhile
 from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
 
-from rightsdata._data.bytemarks import BOM, unmarked
+from rightsdata._data.bytemarks import BOM, consecutive, left_where, unmarked
 from rightsdata._data.dataset import (
     Dataset,
     base_of,
@@ -2470,26 +2470,35 @@ def _decode(
         text, problem = _decode_text(data, label, empty=empty)
         return (None, [problem]) if problem is not None else (text, [])
     rest, marks = unmarked(data)
-    marked = _marks_problem(label, marks, fmt=fmt)
-    text, problem = _decode_text(rest, label, empty=empty)
+    marked = _marks_problem(label, marks, fmt=fmt, where=left_where(data) if marks > 1 else "")
+    # (a conversion of the file reads past the marks where they stand with nothing between,
+    # as before UTF-16: the bytes after them are then its end)
+    skip = len(data) - len(rest) if consecutive(data) == marks else None
+    text, problem = _decode_text(rest, label, empty=empty, skip=skip)
     return (None, [marked, problem]) if problem is not None else (text, [marked])
 
 
-def _marks_problem(label: str, marks: int, *, fmt: bool) -> Problem:
-    """The problem of a file that starts with ``marks`` byte-order marks. Its advice is an
-    editor's; ``fmt``: a dataset folder's file, whose advice names ``rightsdata fmt`` too
-    (an :class:`_FmtAdvice`), which rewrites dataset folders (not a file alone)."""
+def _marks_problem(label: str, marks: int, *, fmt: bool, where: str) -> Problem:
+    """The problem of a file that starts with ``marks`` byte-order marks, the marks after
+    the first standing ``where`` (:func:`~rightsdata._data.bytemarks.left_where`). Its
+    advice is an editor's; ``fmt``: a dataset folder's file, whose advice names
+    ``rightsdata fmt`` too (an :class:`_FmtAdvice`), which rewrites dataset folders (not a
+    file alone)."""
     if marks == 1:
         alone = (
             "starts with a byte-order mark (U+FEFF, an invisible character some editors "
             "write), which JSON does not allow: save it as UTF-8 without a BOM"
         )
     else:  # (saved without a BOM, a file loses one: the others are characters of its text)
-        left = "the invisible character" if marks == 2 else f"the {marks - 1} invisible characters"
+        left = (
+            "the invisible character"
+            if marks == 2
+            else f"the {counted(marks - 1, 'invisible character')}"
+        )
         alone = (
-            f"starts with {marks} byte-order marks (U+FEFF, an invisible character some "
-            "editors write), which JSON does not allow: save it as UTF-8 without a BOM, then "
-            f"delete {left} still at its start"
+            f"starts with {counted(marks, 'byte-order mark')} (U+FEFF, an invisible character "
+            "some editors write), which JSON does not allow: save it as UTF-8 without a BOM, "
+            f"then delete {left} still {where}"
         )
     problem = Problem(label, alone, ProblemCode.SYNTAX)
     if not fmt:
@@ -2498,14 +2507,18 @@ def _marks_problem(label: str, marks: int, *, fmt: bool) -> Problem:
     return _FmtAdvice(problem, f"{alone} (", f" removes {them})", alone=alone)
 
 
-def _decode_text(data: bytes, label: str, *, empty: bool) -> tuple[str, Problem | None]:
+def _decode_text(
+    data: bytes, label: str, *, empty: bool, skip: int | None = 0
+) -> tuple[str, Problem | None]:
     """``data``, which starts with no UTF-8 byte-order mark, as text, or the problem that it
-    is not UTF-8 (or is empty, unless ``empty``)."""
+    is not UTF-8 (or is empty, unless ``empty``). ``skip``: the bytes of UTF-8 marks before
+    ``data`` in the file, which a conversion of the file as it is reads past
+    (:func:`_converting`; None: marks with white space between)."""
     if data.startswith(_UTF16_BOMS):
         return "", Problem(
             label,
-            "is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8, converting "
-            "from UTF-16 (iconv -f UTF-16 -t UTF-8)",
+            f"is UTF-16 ({_utf16_mark(skip)}): save it as UTF-8, converting from UTF-16 "
+            + _converting("UTF-16", skip),
             ProblemCode.SYNTAX,
         )
     if b"\x00" in data[:2]:  # (no UTF-8 JSON holds a NUL: a cheap look, for valid files)
@@ -2518,7 +2531,7 @@ def _decode_text(data: bytes, label: str, *, empty: bool) -> tuple[str, Problem 
                 label,
                 f"looks like UTF-16 ({order}) without a byte-order mark (every other byte is "
                 f"0, as each ASCII character's other byte): save it as UTF-8, converting from "
-                f"{iconv} (iconv -f {iconv} -t UTF-8)",
+                f"{iconv} {_converting(iconv, skip)}",
                 ProblemCode.SYNTAX,
             )
     try:
@@ -2526,10 +2539,43 @@ def _decode_text(data: bytes, label: str, *, empty: bool) -> tuple[str, Problem 
     except UnicodeDecodeError as exc:
         from rightsdata._data.jsontext import not_utf8_message
 
-        return "", Problem(label, not_utf8_message(data, exc.start), ProblemCode.SYNTAX)
+        message = not_utf8_message(data, exc.start)
+        if skip != 0:
+            message = _ICONV.sub(lambda m: _converting(m[1], skip)[:-1], message)
+        return "", Problem(label, message, ProblemCode.SYNTAX)
     if not empty and not text.strip():
         return "", Problem(label, "is empty; expected JSON", ProblemCode.SYNTAX)
     return text, None
+
+
+#: A whole file's conversion in a message of :func:`~rightsdata._data.jsontext.not_utf8_message`
+#: (not one of some lines', ``... for lines 3-5``, made by hand).
+_ICONV: Final = re.compile(r"\(iconv -f (\S+) -t UTF-8(?=[,)])")
+
+
+def _utf16_mark(skip: int | None) -> str:
+    """Where a file's UTF-16 byte-order mark stands: after ``skip`` bytes of UTF-8 marks."""
+    if not skip:
+        return "it starts with a UTF-16 byte-order mark"
+    marks = "mark" if skip == len(BOM) else "marks"
+    return f"a UTF-16 byte-order mark follows its UTF-8 {marks}"
+
+
+def _converting(encoding: str, skip: int | None) -> str:
+    """The command that converts a file from ``encoding`` to UTF-8, in parentheses: past
+    the ``skip`` bytes of UTF-8 marks it starts with, which the encoding would read as text
+    (three bytes out of step, for UTF-16), so that it works on the file as it is; None:
+    marks with white space between, which no command as short skips (they are deleted
+    first).
+
+    >>> _converting("UTF-16", 0), _converting("UTF-16", 3)
+    ('(iconv -f UTF-16 -t UTF-8)', '(tail -c +4 FILE | iconv -f UTF-16 -t UTF-8 > NEW)')
+    """
+    if skip is None:
+        return f"(iconv -f {encoding} -t UTF-8, once the byte-order marks are deleted)"
+    if not skip:
+        return f"(iconv -f {encoding} -t UTF-8)"
+    return f"(tail -c +{skip + 1} FILE | iconv -f {encoding} -t UTF-8 > NEW)"
 
 
 def _reject_constant(name: str) -> None:

@@ -39,7 +39,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, BinaryIO, Final
 
-from rightsdata._data.bytemarks import unmarked
+from rightsdata._data.bytemarks import after_white_space, unmarked
 from rightsdata._tables.cells import cell_reader, read_cell
 from rightsdata._tables.derived import disagreement
 from rightsdata._tables.tableerrors import table_error
@@ -469,7 +469,9 @@ def read_directory(
     it records none; an option given that is not the one it records raises ValueError (a
     wrong argument), as
     it would read some texts back changed. A file may start with a byte-order mark, as a
-    spreadsheet that saves CSV as "UTF-8" writes one (or with more: each is read past).
+    spreadsheet that saves CSV as "UTF-8" writes one (or with more, one after the other:
+    each is read past; a mark after a space or a line end is text, as in any CSV reader, and
+    is told as such).
     ``formulas`` is the option's earlier name, deprecated (``DeprecationWarning``): accepted
     until rightsdata 0.2.0.
 
@@ -517,9 +519,13 @@ def read_directory(
         path = folder / f"{name}.csv"
         if path.is_file():
             try:
-                text = unmarked(path.read_bytes())[0].decode("utf-8")
+                # (CSV's rule: a space or a line end is data, and a mark after it is text)
+                data = unmarked(path.read_bytes(), spaced=False)[0]
+                text = data.decode("utf-8")
             except UnicodeDecodeError as error:
                 raise table_error(os.fspath(path), str(error), ProblemCode.SYNTAX) from None
+            if after_white_space(data):
+                raise table_error(os.fspath(path), _mark_after_space(table), ProblemCode.SYNTAX)
             found[name] = parse(table, text, option, where=os.fspath(path))
     if not found:
         raise table_error(
@@ -532,6 +538,17 @@ def read_directory(
     if lost is not None:
         raise table_error(os.fspath(folder), lost, ProblemCode.MISSING)
     return found
+
+
+def _mark_after_space(table: Table) -> str:
+    """What to say of a table's file whose white space at the start is followed by a
+    byte-order mark (:func:`~rightsdata._data.bytemarks.after_white_space`)."""
+    return (
+        f"table {table.name!r}: starts with white space, then a byte-order mark (U+FEFF, an "
+        "invisible character some editors and spreadsheets write): in CSV white space is "
+        "data (a line end ends a row), and a mark after it is text, not a mark; delete "
+        f"everything before the header row ({','.join(table.column_names[:2])},...)"
+    )
 
 
 def _one_option(csv_formulas: str | None, formulas: str | None) -> str | None:
