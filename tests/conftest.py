@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -198,6 +199,27 @@ def _no_dataset_left_by_an_earlier_test(request: pytest.FixtureRequest) -> None:
         import gc
 
         gc.collect()
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    """The bundled dataset, as ``rightsdata.load()`` gives it (a test folder's own ``ds``
+    fixture, a dataset of its own, takes its place there)."""
+    import rightsdata
+
+    return rightsdata.load()
+
+
+@pytest.fixture
+def figures_closed() -> Iterator[None]:
+    """Close every matplotlib figure a test left open (for tests that plot:
+    ``pytestmark = pytest.mark.usefixtures("figures_closed")``), so that a worker's figures
+    do not pile up."""
+    yield
+    if "matplotlib.pyplot" in sys.modules:
+        import matplotlib.pyplot as plt
+
+        plt.close("all")
 
 
 @pytest.fixture

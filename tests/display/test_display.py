@@ -42,11 +42,6 @@ KOZLOV = "person:vladimir-kozlov"
 SCRIPT = "<script>alert('x')</script>"
 
 
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return rightsdata.load()
-
-
 class _Page(html.parser.HTMLParser):
     """What a card shows (its text), and whether its tags are balanced."""
 

@@ -8,15 +8,9 @@ import pickle
 
 import pytest
 
-import rightsdata
 from rightsdata import Dataset, Event, Figures, Rating, Related, Relationship, Statement
 from rightsdata.display import figures_html, related_html
 from test_display import shown
-
-
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return rightsdata.load()
 
 
 @pytest.mark.parametrize(

@@ -6,12 +6,11 @@ AttributeError or a bare AssertionError from inside a card."""
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-import rightsdata
 from rightsdata import Dataset, display, plot, textcard
 from rightsdata._display.given import given_records
 
@@ -19,18 +18,7 @@ KOZLOV = "person:vladimir-kozlov"
 TRIAL = "event:kozlov-trial-2012"
 
 
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return rightsdata.load()
-
-
-@pytest.fixture(autouse=True)
-def _close_figures() -> Iterator[None]:
-    yield
-    if "matplotlib.pyplot" in __import__("sys").modules:
-        import matplotlib.pyplot as plt
-
-        plt.close("all")
+pytestmark = pytest.mark.usefixtures("figures_closed")
 
 
 def _right_arguments(ds: Dataset) -> dict[Callable[..., Any], dict[str, Any]]:

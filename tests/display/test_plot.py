@@ -8,7 +8,6 @@ import datetime
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -28,7 +27,6 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-import rightsdata  # noqa: E402
 from rightsdata import EDTF, Dataset, UnknownIdError  # noqa: E402
 from rightsdata._display.marks import mark_of  # noqa: E402
 from rightsdata._display.plot import (  # noqa: E402
@@ -48,15 +46,7 @@ from conftest import ROOT  # noqa: E402
 KOZLOV = "person:vladimir-kozlov"
 
 
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return rightsdata.load()
-
-
-@pytest.fixture(autouse=True)
-def _close_figures() -> Iterator[None]:
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("figures_closed")
 
 
 def marks(ax: Axes) -> dict[str, list[Artist]]:

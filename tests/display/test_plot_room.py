@@ -6,7 +6,6 @@ axes keeps a fair share of its cell. Checked with the renderer's bounding boxes.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 
 import pytest
 
@@ -22,22 +21,13 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.transforms import Bbox, BboxBase  # noqa: E402
 
-import rightsdata  # noqa: E402
 from rightsdata import Dataset, Event  # noqa: E402
 from rightsdata._display.plotfit import LABEL_SHARE, room_of  # noqa: E402
 
 KOZLOV, TULESOVA = "person:vladimir-kozlov", "person:asya-tulesova"
 
 
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return rightsdata.load()
-
-
-@pytest.fixture(autouse=True)
-def _close_figures() -> Iterator[None]:
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("figures_closed")
 
 
 def subjects(ds: Dataset) -> list[str | list[Event]]:

@@ -9,7 +9,6 @@ boxes, as tests/display/test_plot_room.py does."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import pytest
 
@@ -21,7 +20,6 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.backend_bases import DrawEvent, RendererBase  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-import rightsdata  # noqa: E402
 from rightsdata import Dataset  # noqa: E402
 from test_plot_room import (  # noqa: E402
     GRIDS,
@@ -32,16 +30,7 @@ from test_plot_room import (  # noqa: E402
     parts,
 )
 
-
-@pytest.fixture(scope="module")
-def ds() -> Dataset:
-    return rightsdata.load()
-
-
-@pytest.fixture(autouse=True)
-def _close_figures() -> Iterator[None]:
-    yield
-    plt.close("all")
+pytestmark = pytest.mark.usefixtures("figures_closed")
 
 
 def check_heading_keeps_apart(fig: Figure, axes: list[Axes], renderer: RendererBase) -> None:

@@ -62,7 +62,6 @@ from rightsdata._values.errors import (
     UnknownIdError,
     counted_kind,
     not_a_name,
-    own_attributes,
     shown_repr,
     what_was_given,
     with_article,
@@ -74,6 +73,7 @@ from rightsdata._values.ids import KIND_OF_PREFIX, noun, prefix_of
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.lazymodule import LazyModule
 from rightsdata._values.names import FormatName, FormulaOption, TableName
+from rightsdata._values.ownstate import own_attributes
 from rightsdata._values.readonly import ReadOnlyMapping
 from rightsdata._values.resources import BUNDLED_NAME
 from rightsdata.vocab import (

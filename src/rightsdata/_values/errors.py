@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final, SupportsIndex, TypeVar, cast
 
 from rightsdata._values.controls import ESCAPES
+from rightsdata._values.ownstate import own_attributes, slot_values
 
 __all__ = [
     "DatasetVersionError",
@@ -316,59 +317,6 @@ def problem_parts(problem: Problem) -> dict[str, Any]:
         "field": problem.field,
         "missing_id": problem.missing_id,
     }
-
-
-def subclass_slots(cls: type, base: type) -> list[str]:
-    """The names of the slots the subclasses of ``base`` in ``cls``'s ancestry declare
-    (``__slots__ = ("tag",)``), in declaration order, a private one as it is stored
-    (``__tag`` of ``Tagged`` as ``_Tagged__tag``); not ``base``'s own, which its pickle holds
-    otherwise, nor ``__dict__`` and ``__weakref__``.
-
-    >>> class Tagged(Problems):
-    ...     __slots__ = ("tag", "__secret")
-    >>> subclass_slots(Tagged, Problems), subclass_slots(Problems, Problems)
-    (['tag', '_Tagged__secret'], [])
-    """
-    names: list[str] = []
-    for klass in reversed(cls.__mro__):
-        if klass is base or not issubclass(klass, base):
-            continue
-        declared = klass.__dict__.get("__slots__", ())
-        for name in (declared,) if isinstance(declared, str) else declared:
-            mangled = name.startswith("__") and not name.endswith("__")
-            stored = f"_{klass.__name__.lstrip('_')}{name}" if mangled else name
-            if name not in ("__dict__", "__weakref__") and stored not in names:
-                names.append(stored)
-    return names
-
-
-def slot_values(value: object, base: type) -> dict[str, Any]:
-    """The slots of ``value`` that the subclasses of ``base`` declare (:func:`subclass_slots`),
-    by name, a slot never set left out (it stays unset in a copy)."""
-    found: dict[str, Any] = {}
-    for name in subclass_slots(type(value), base):
-        try:
-            found[name] = getattr(value, name)
-        except AttributeError:
-            continue
-    return found
-
-
-def own_attributes(value: object, base: type) -> dict[str, Any]:
-    """What a subclass of ``base`` (a caller's) keeps on ``value`` beyond ``base``'s own, by
-    name, for a pickle to hold: its instance ``__dict__`` (``value.tag = ...``) and the slots
-    it declares (:func:`slot_values`); set back with ``object.__setattr__``, past a
-    subclass's own ``__setattr__``.
-
-    >>> class Tagged(Problems):
-    ...     __slots__ = ("tag",)
-    ...     tag: str
-    >>> found = Tagged()
-    >>> found.tag = "mine"
-    >>> own_attributes(found, Problems), own_attributes(Problems(), Problems)
-    ({'tag': 'mine'}, {})
-    """
-    return {**getattr(value, "__dict__", {}), **slot_values(value, base)}
 
 
 def _unpickle_problem(
