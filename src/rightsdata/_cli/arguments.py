@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from rightsdata._cli.exits import UsageError
+from rightsdata._values.errors import InvalidDataError, printable
 from rightsdata._values.resources import DEFAULT_NAME
 from rightsdata._values.shell import shell_path, shell_word
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
 
-__all__: list[str] = []
+__all__ = ["BaseRefusedError"]
 
 #: The bundled dataset the commands use without --name or --data: load()'s.
 _DEFAULT_NAME: Final = DEFAULT_NAME
@@ -26,6 +27,21 @@ class _Default(str):
     kazakhstan``) by its type."""
 
     __slots__ = ()
+
+
+class BaseRefusedError(InvalidDataError):
+    """The problems of the dataset ``--base`` names, which refuse the command: said to be the
+    base's (``BASE (the base, --base)``), and, under ``--json``, each problem given the base
+    as it was typed (:attr:`base`), so that a program tells them from its data's own.
+
+    >>> refused = BaseRefusedError([], "bad.json (the base, --base)")
+    >>> refused.base = "bad.json"
+    >>> isinstance(refused, InvalidDataError), refused.base
+    (True, 'bad.json')
+    """
+
+    #: The base as given to ``--base`` (a path, as :func:`printable` shows it).
+    base: str = ""
 
 
 def _path(text: str, option: str = "") -> Path:
@@ -83,12 +99,14 @@ def _base(
     try:
         return rightsdata.load_path(value, max_bytes=limit, max_problems=max_problems)
     except rightsdata.InvalidDataError as error:  # (said to be the base's, not the data's)
-        raise rightsdata.InvalidDataError(
+        refused = BaseRefusedError(
             error.problems,
             f"{value} (the base, --base)",
             error.unchecked,
             stopped_at=error.stopped_at,
-        ) from None
+        )
+        refused.base = printable(value)  # (as the heading names it: a path may be no text)
+        raise refused from None
 
 
 def _dataset(args: argparse.Namespace) -> Dataset:

@@ -7,7 +7,9 @@ directory that is not empty without ``--force``, or in a format whose optional e
 installed; ``init`` into a folder that is not empty).
 
 Text output fits the terminal (:func:`rightsdata.textcard.terminal_width`); ``--json`` prints
-data instead. Commands are documented, with examples that the tests run, in docs/cli.md.
+data instead, or, where the data or its base has problems (exit code 1), the problems as JSON
+(a usage error leaves standard output empty). Commands are documented, with examples that
+the tests run, in docs/cli.md.
 """
 
 from __future__ import annotations
@@ -23,11 +25,14 @@ from rightsdata._cli.arguments import _source_options
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
 from rightsdata._cli.output import (
     _print_error,
+    _print_json,
     _print_problems,
     base_note,
     given_paths,
     keep_given,
+    refused_json,
     stopped_flag,
+    wants_json,
 )
 from rightsdata._cli.parser import _before, _parse, build_parser
 from rightsdata._cli.suggest import unknown_id_message
@@ -71,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except InvalidDataError as exc:
+        if wants_json(args):  # (a program reads stdout: JSON there still; the text on stderr)
+            _print_json(refused_json(exc, args))
         stopped = None if exc.stopped_at is None else stopped_flag(exc.stopped_at)
         _print_problems(
             exc.problems, exc.what, file=sys.stderr, unchecked=exc.unchecked, stopped=stopped

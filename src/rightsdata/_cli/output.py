@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from rightsdata._cli.suggest import EDTF_EXAMPLES
 from rightsdata._values.errors import (
+    InvalidDataError,
     Problem,
     ProblemCode,
     one_line,
@@ -45,11 +46,42 @@ def _name(dataset: Dataset, record_id: str) -> str:
     return one_line(_Names(dataset).label(record_id) or record_id)
 
 
-def _problem_json(problem: Problem) -> dict[str, str | int | None]:
+def _problem_json(problem: Problem, base: str | None = None) -> dict[str, str | int | None]:
     """A problem for ``--json``: its location, message and code, and the location's parts
     (null where they do not apply: every part but the file it concerns, for a problem in no
-    record)."""
-    return problem._asdict()
+    record); a problem of the dataset ``--base`` names also has ``base``, the base as given,
+    in which its location is (a program tells it from its data's own by that key)."""
+    shown = problem._asdict()
+    if base is not None:
+        shown["base"] = base
+    return shown
+
+
+def refused_json(error: InvalidDataError, args: argparse.Namespace) -> object:
+    """What standard output holds when a command given ``--json`` (or ``validate
+    --json-report``) is refused for the problems of its data or of its base (exit code 1):
+    ``validate --json``'s list of problems, else the object ``validate --json-report``
+    prints (``problems``, ``unchecked`` and, where ``--max-problems`` was given,
+    ``stopped_at``). A base's problems carry ``base`` (:func:`_problem_json`); its data was
+    not read, so ``unchecked`` names every kind (fixing the base may reveal more)."""
+    from rightsdata._cli.arguments import BaseRefusedError
+    from rightsdata._model.records import KINDS
+
+    base = error.base if isinstance(error, BaseRefusedError) else None
+    problems = [_problem_json(problem, base) for problem in error.problems]
+    if args.command == "validate" and not args.json_report:
+        return problems
+    unchecked = list(KINDS) if base is not None else [k for k in KINDS if k in error.unchecked]
+    report: dict[str, object] = {"problems": problems, "unchecked": unchecked}
+    if getattr(args, "max_problems", None) is not None:  # (validate's: where it was given)
+        report["stopped_at"] = error.stopped_at
+    return report
+
+
+def wants_json(args: argparse.Namespace) -> bool:
+    """Whether the command line asked for JSON on standard output (``--json``, or
+    ``validate --json-report``)."""
+    return bool(getattr(args, "json", False) or getattr(args, "json_report", False))
 
 
 def _problem_text(problem: Problem) -> str:
