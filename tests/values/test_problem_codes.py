@@ -41,7 +41,7 @@ def test_a_code_not_in_the_list_is_refused_saying_which_are(make: type[Exception
         make_any("born", "bad", "mising")
     assert str(caught.value) == (
         "unknown problem code 'mising' (did you mean 'missing'?); a Problem's code is one of "
-        "rightsdata.PROBLEM_CODES: " + ", ".join(PROBLEM_CODES)
+        "`rightsdata.PROBLEM_CODES`: " + ", ".join(PROBLEM_CODES)
     )
     with pytest.raises(TypeError, match="code must be a str, not an int"):
         make_any("born", "bad", 5)

@@ -117,11 +117,13 @@ def known_code(code: str) -> ProblemCodeValue:
     """
     if code in _KNOWN_CODES:
         return code
-    from rightsdata._values.spelling import spelled_like  # (only when wrong)
+    from rightsdata._values.shell import python_call  # (only when wrong)
+    from rightsdata._values.spelling import spelled_like
 
+    listed = python_call("rightsdata.PROBLEM_CODES")
     raise ValueError(
         f"unknown problem code {shown_repr(code)}{spelled_like(code, PROBLEM_CODES)}; a "
-        f"Problem's code is one of rightsdata.PROBLEM_CODES: {', '.join(PROBLEM_CODES)}"
+        f"Problem's code is one of {listed}: {', '.join(PROBLEM_CODES)}"
     )
 
 
