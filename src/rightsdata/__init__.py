@@ -18,11 +18,13 @@ import sys
 from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._values.errors import (
+    PROBLEM_CODES,
     DatasetVersionError,
     FieldError,
     InvalidDataError,
     Problem,
     ProblemCode,
+    ProblemCodeValue,
     Problems,
     RightsdataError,
     UnknownDatasetError,
@@ -87,6 +89,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EDTF",
     "KINDS",
+    "PROBLEM_CODES",
     "Alias",
     "Charge",
     "Citation",
@@ -119,6 +122,7 @@ __all__ = [
     "Precision",
     "Problem",
     "ProblemCode",
+    "ProblemCodeValue",
     "Problems",
     "Rating",
     "RatingCollection",

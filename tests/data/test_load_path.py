@@ -15,7 +15,7 @@ import pytest
 
 import rightsdata
 from rightsdata import InvalidDataError
-from rightsdata._values.errors import ProblemCode
+from rightsdata._values.errors import ProblemCode, ProblemCodeValue
 
 from conftest import CITE, event_doc, parts, person_doc, source_doc, write_folder
 
@@ -26,7 +26,7 @@ def good_kinds() -> dict[str, list[dict[str, Any]]]:
     return {"sources": [source_doc()], "persons": [person_doc()], "events": [event_doc()]}
 
 
-def problems(path: Path, **options: Any) -> list[tuple[str, str]]:
+def problems(path: Path, **options: Any) -> list[tuple[str, ProblemCodeValue]]:
     with pytest.raises(InvalidDataError) as caught:
         rightsdata.load_path(path, **options)
     found = [(p.location, p.code) for p in caught.value.problems]

@@ -35,7 +35,7 @@ from rightsdata._values.extras import require
 from rightsdata._values.hints import nested_part
 from rightsdata.vocab import MEANINGS, VOCABULARIES, EventKind, Level
 
-from conftest import CITE, ROOT, event_doc, person_doc
+from conftest import CITE, event_doc, person_doc
 
 
 def figure(**changes: Any) -> dict[str, Any]:
@@ -396,45 +396,23 @@ def test_errors_a_program_catches_carry_their_parts_and_keep_them_when_pickled(
 
 
 @pytest.mark.parametrize(
-    ("make", "none_of", "instead"),
-    [
-        (
-            lambda: EDTFError("not a date, said my way"),
-            "text",
-            "give `EDTFError(text, reason)`, the input and what is wrong with it, "
-            "e.g. `EDTFError('2012-13-01', 'month 13 does not exist')`",
-        ),
-        (
-            lambda: DurationError("not a duration, said my way"),
-            "text",
-            "give `DurationError(text, reason)`, the input and what is wrong with it, "
-            "e.g. `DurationError('P2W', 'weeks are not used')`",
-        ),
-        (
-            lambda: MissingExtraError("not installed, said my way", name="x"),
-            "extra",
-            "give `MissingExtraError(module, extra)`, the module that is not installed and the "
-            "rightsdata extra that installs it, e.g. `MissingExtraError('pandas', 'pandas')`",
-        ),
-    ],
+    ("error", "missing"),
+    [(EDTFError, "'reason'"), (DurationError, "'reason'"), (MissingExtraError, "'extra'")],
 )
-def test_an_error_made_from_its_message_alone_still_works_and_warns(
-    make: Callable[[], Exception], none_of: str, instead: str
+def test_an_error_made_from_its_message_alone_is_refused_naming_the_part_it_needs(
+    error: Callable[..., Exception], missing: str
 ) -> None:
-    # rightsdata 0.1 made these errors from a message; that spelling keeps working until
-    # 0.2.0 (docs/api.md), with a DeprecationWarning at the caller's line naming that release
-    # and what to write instead (docs/api.md promises both; it sent the user to a docstring)
-    with pytest.warns(DeprecationWarning, match=r"\(message\) is deprecated") as warned:
-        error = make()
-    (warning,) = warned
-    name = type(error).__name__
-    assert str(warning.message) == (
-        f"{name}(message) is deprecated and goes in rightsdata 0.2.0: {instead}"
-    )
-    assert warning.filename == __file__
-    assert str(error).endswith("said my way") and getattr(error, none_of) is None
-    again = pickle.loads(pickle.dumps(error))
-    assert type(again) is type(error) and str(again) == str(error)
+    # no release made these errors from a message alone: the form is refused as any call
+    # without a required argument is, by the name of what is missing (the docstrings show it)
+    with pytest.raises(TypeError, match=f"missing 1 required positional argument: {missing}"):
+        error("not what was wrong, said my way")
+
+
+def test_a_missing_extra_error_takes_no_name_beside_its_module() -> None:
+    # (``name=`` served the message-only form; the module given is the ImportError's name)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'name'"):
+        MissingExtraError("pandas", "pandas", name="pandas")  # type: ignore[call-arg]
+    assert MissingExtraError("pyarrow", "arrow").name == "pyarrow"
 
 
 def test_a_dict_for_a_part_is_told_how_to_build_the_part() -> None:
@@ -452,22 +430,6 @@ def test_a_dict_for_a_part_is_told_how_to_build_the_part() -> None:
         "expected Participant, got a dict; build it as `rightsdata.Participant(...)`, or load "
         "JSON documents with `rightsdata.load_documents`",
     )
-
-
-def test_the_deprecated_spellings_go_in_a_later_release_than_this_one() -> None:
-    # docs/api.md: a deprecated spelling works until the next minor release, which every
-    # deprecation message names; releasing that one means removing them (and this test)
-    from rightsdata._values.errors import REMOVED_IN
-    from rightsdata._version import __version__
-
-    def major_minor(version: str) -> tuple[int, int]:
-        major, minor, *_ = version.split(".")
-        return int(major), int(minor)
-
-    major, minor = major_minor(__version__)
-    assert major_minor(REMOVED_IN) == (major, minor + 1)
-    api = ROOT / "docs" / "api.md"
-    assert f"rightsdata {REMOVED_IN}" in api.read_text(encoding="utf-8")
 
 
 def test_a_field_error_from_a_constructor_names_the_class_and_the_record() -> None:

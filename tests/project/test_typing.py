@@ -159,7 +159,7 @@ def test_untyped_access_gives_the_marked_errors(
         for number, line in enumerate(source, start=1)
         if (match := MARK.search(line))
     ]
-    assert len(expected) == 39
+    assert len(expected) == 42
     assert sorted(set(mypy_errors["untyped_access.py"])) == expected
 
 

@@ -1191,17 +1191,9 @@ def test_read_directory_takes_the_exports_option_by_its_name(tmp_path: Path) -> 
     export(dataset, tmp_path, "csv", csv_formulas="keep")
     documents, _ = documents_from_rows(read_directory(tmp_path, csv_formulas="keep"))
     assert documents == dataset.to_dict()
-    # the earlier name still works, warning at the caller's line (docs/api.md), and the two
-    # cannot disagree
-    with pytest.warns(DeprecationWarning, match="formulas") as warned:
-        assert read_directory(tmp_path, formulas="keep") == read_directory(tmp_path, "keep")
-    assert [str(w.message) for w in warned] == [
-        "read_directory(formulas=...) is deprecated and goes in rightsdata 0.2.0: "
-        "give csv_formulas='keep', its new name"
-    ]
-    assert warned[0].filename == __file__
-    with pytest.raises(TypeError, match="give csv_formulas alone"):
-        read_directory(tmp_path, csv_formulas="keep", formulas="escape")
+    # no release named the option ``formulas``: that spelling is an unknown keyword
+    with pytest.raises(TypeError, match="unexpected keyword argument 'formulas'"):
+        read_directory(tmp_path, formulas="keep")  # type: ignore[call-arg]
     # the error names the parameter the function has
     with pytest.raises(ValueError, match="unknown csv_formulas option 'none'"):
         read_directory(tmp_path, csv_formulas="none")  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Literal, assert_type, cast
+from typing import Literal, assert_never, assert_type, cast
 
 from hypothesis.strategies import SearchStrategy
 
@@ -204,3 +204,40 @@ for format_name, needs in rightsdata.tables.FORMATS.items():
     assert_type((format_name, needs), tuple[rightsdata.tables.FormatName, str])
 table_names: list[rightsdata.tables.TableName] = list(rightsdata.tables.TABLES.keys())
 described: rightsdata.tables.Table = rightsdata.tables.TABLES["events"]
+
+
+# A problem's code is one of PROBLEM_CODES, typed as them: a match that handles every code
+# checks (assert_never in its last case), by ProblemCode's names or by the text, and a
+# program's mapping of each code to its own handling lists them all.
+def handling(problem: rightsdata.Problem) -> str:
+    match problem.code:
+        case rightsdata.ProblemCode.SYNTAX | "limit" | "type" | "missing" | "unknown_field":
+            return "fix the file"
+        case "value" | "rule" | "integrity" | "schema" | "package" | "strict":
+            return "fix the data"
+        case rightsdata.ProblemCode.NEWER_FORMAT:
+            return "upgrade rightsdata"
+        case "file":
+            return "check the path"
+        case _:
+            assert_never(problem.code)
+
+
+code_of_field: rightsdata.ProblemCodeValue = rightsdata.FieldError("born", "bad").code
+handlings: dict[rightsdata.ProblemCodeValue, str] = dict.fromkeys(rightsdata.PROBLEM_CODES, "")
+assert_type(rightsdata.ProblemCode.MISSING, Literal["missing"])
+missing_only = [p for p in rightsdata.validate("my-dataset") if p.code == "missing"]
+made = rightsdata.Problem("persons.json", "is empty", rightsdata.ProblemCode.SYNTAX)
+made_as_text = rightsdata.Problem("persons.json", "is empty", "syntax")
+
+
+class MyProblem(rightsdata.Problem):
+    __slots__ = ("tag",)
+    tag: str
+
+    def __init__(self, location: str, tag: str) -> None:
+        super().__init__(location, "is empty", rightsdata.ProblemCode.MISSING, file=location)
+        object.__setattr__(self, "tag", tag)
+
+
+assert_type(MyProblem("persons.json", "mine").code, rightsdata.ProblemCodeValue)

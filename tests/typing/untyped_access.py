@@ -1,6 +1,7 @@
 """Mistakes a type checker should catch: a name rightsdata does not have; ds.get(id) is any of
 ten record classes, and a kind's collection is of that kind's class (a timeline is drawn of
-events chosen, not persons); a misspelt kind, table, export format or term; a constructor
+events chosen, not persons); a misspelt kind, table, export format, term or problem code,
+and a match of problem codes that leaves one out; a constructor
 without a required field; and what a constructor converts at run time (a list, a date's
 text) is not what its fields' types say; a subclass of a record class, which is final.
 
@@ -9,6 +10,8 @@ marked on each line (``# error: <code>``), and no others.
 """
 
 from __future__ import annotations
+
+from typing import assert_never
 
 import rightsdata
 import rightsdata.schema
@@ -76,3 +79,20 @@ import attrs  # noqa: E402
 @attrs.frozen
 class MyPerson(rightsdata.Person):  # error: misc
     note: str | None = None
+
+
+# A problem's code is one of rightsdata.PROBLEM_CODES: a misspelt one is an error, and so is
+# a match that leaves one out where its last case says that none is left.
+def counted_missing(problems: list[rightsdata.Problem]) -> int:
+    return sum(p.code == "mising" for p in problems)  # error: comparison-overlap
+
+
+def handled(problem: rightsdata.Problem) -> str:
+    match problem.code:
+        case rightsdata.ProblemCode.MISSING | "type":
+            return "fix the record"
+        case _:
+            assert_never(problem.code)  # error: arg-type
+
+
+rightsdata.Problem("persons.json", "is empty", "synatx")  # error: arg-type

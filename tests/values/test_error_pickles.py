@@ -9,7 +9,6 @@ import functools
 import importlib
 import pickle
 import pkgutil
-import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -53,12 +52,6 @@ def _public_errors() -> list[type[BaseException]]:
             ):
                 errors[value.__qualname__] = value
     return sorted(errors.values(), key=lambda cls: cls.__qualname__)
-
-
-def _message_only_extra() -> MissingExtraError:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # (the spelling of rightsdata 0.1)
-        return MissingExtraError("this needs a module", name="somemodule")
 
 
 def _extra_at_path() -> MissingExtraError:
@@ -124,7 +117,7 @@ SAMPLES: dict[type[BaseException], tuple[tuple[str, ...], list[Callable[[], Base
     ),
     MissingExtraError: (
         ("extra", "name", "path"),
-        [lambda: MissingExtraError("jsonschema", "schema"), _message_only_extra, _extra_at_path],
+        [lambda: MissingExtraError("jsonschema", "schema"), _extra_at_path],
     ),
 }
 

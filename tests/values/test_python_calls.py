@@ -7,7 +7,6 @@ import ast
 import pathlib
 import pickle
 import re
-import warnings
 from collections.abc import Callable
 
 import pytest
@@ -16,7 +15,7 @@ import rightsdata
 from rightsdata import testing
 from rightsdata._data.dataset import base_of
 from rightsdata._validation.convert import unstructure
-from rightsdata._values.errors import DatasetVersionError, Problems, deprecated_message_only
+from rightsdata._values.errors import DatasetVersionError, Problems
 from rightsdata._values.shell import python_call
 from rightsdata.textcard import text_card, wrap
 
@@ -147,15 +146,6 @@ def test_each_call_a_message_advises_is_in_backticks(
     lines = wrap(text, 30, whole=True)
     for call in calls:
         assert any(f"`{call}`" in line for line in lines), lines
-
-
-def test_a_deprecation_warning_marks_the_calls_it_advises() -> None:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        deprecated_message_only("EDTFError")
-    text = str(caught[0].message)
-    assert "give `EDTFError(text, reason)`," in text
-    assert "e.g. `EDTFError('2012-13-01', 'month 13 does not exist')`" in text
 
 
 def test_python_call_refuses_a_backtick_that_would_end_its_span() -> None:

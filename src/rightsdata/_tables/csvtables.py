@@ -49,9 +49,7 @@ from rightsdata._values.errors import (
     ProblemCode,
     checked,
     counted,
-    deprecated,
     not_a_name,
-    shown_repr,
 )
 from rightsdata._values.names import FormulaOption
 
@@ -459,8 +457,6 @@ def _fields_up_to(size: int) -> Iterator[None]:
 def read_directory(
     directory: str | os.PathLike[str],
     csv_formulas: FormulaOption | None = None,
-    *,
-    formulas: FormulaOption | None = None,
 ) -> dict[str, list[Row]]:
     """The rows of every table whose CSV file (``<table>.csv``) is in ``directory`` (a path
     or its text), read with the ``csv_formulas`` option they were written with (the export's
@@ -472,8 +468,6 @@ def read_directory(
     spreadsheet that saves CSV as "UTF-8" writes one (or with more, one after the other:
     each is read past; a mark after a space or a line end is text, as in any CSV reader, and
     is told as such).
-    ``formulas`` is the option's earlier name, deprecated (``DeprecationWarning``): accepted
-    until rightsdata 0.2.0.
 
     A ``directory`` that is not one raises NotADirectoryError (FileNotFoundError if it does
     not exist). Bad data raises :class:`rightsdata.InvalidDataError` (a ``RightsdataError``
@@ -495,7 +489,8 @@ def read_directory(
     """
     from rightsdata._tables.exportfolder import kinds_missing, missing_tables, written_option
 
-    given = _one_option(csv_formulas, formulas)
+    if csv_formulas is not None:
+        _check_option(csv_formulas)  # (before anything is read)
     checked(directory, "read_directory: directory", "a folder's path (a str or a Path)", _PATHS)
     folder = Path(directory)
     if not folder.is_dir():
@@ -503,14 +498,14 @@ def read_directory(
             raise FileNotFoundError(f"{os.fspath(directory)}: no such folder")
         raise NotADirectoryError(f"{os.fspath(directory)} is not a folder of CSV tables")
     written = written_option(folder)
-    if given is not None and written is not None and given != written:
+    if csv_formulas is not None and written is not None and csv_formulas != written:
         raise ValueError(
             f"{os.fspath(directory)}: its tables were written with csv_formulas={written!r}, "
-            f"as the export's manifest (.rightsdata-export) says; read with {given!r}, a text "
-            f"that starts with a quote or a formula character would come back changed: give "
-            f"csv_formulas={written!r}, or leave it out"
+            f"as the export's manifest (.rightsdata-export) says; read with {csv_formulas!r}, a "
+            "text that starts with a quote or a formula character would come back changed: "
+            f"give csv_formulas={written!r}, or leave it out"
         )
-    option = given or written or "escape"
+    option = csv_formulas or written or "escape"
     missing = missing_tables(folder)
     if missing is not None:
         raise table_error(os.fspath(folder), missing, ProblemCode.MISSING)
@@ -549,30 +544,3 @@ def _mark_after_space(table: Table) -> str:
         "data (a line end ends a row), and a mark after it is text, not a mark; delete "
         f"everything before the header row ({','.join(table.column_names[:2])},...)"
     )
-
-
-def _one_option(csv_formulas: str | None, formulas: str | None) -> str | None:
-    """The option given as ``csv_formulas``, or as ``formulas``, its earlier name (which
-    warns: :func:`read_directory`'s caller is pointed at); None if neither is given;
-    TypeError for two that disagree or one that is not text, ValueError for an unknown one
-    (before anything is read).
-
-    >>> _one_option("keep", None), _one_option(None, None)
-    ('keep', None)
-    """
-    if formulas is not None:
-        if csv_formulas not in (None, formulas):
-            raise TypeError(
-                f"read_directory got csv_formulas={shown_repr(csv_formulas)} and "
-                f"formulas={shown_repr(formulas)}; "
-                "give csv_formulas alone (formulas is its earlier name)"
-            )
-        deprecated(
-            "read_directory(formulas=...)",
-            f"give csv_formulas={shown_repr(formulas)}, its new name",
-            stacklevel=3,  # (_one_option, read_directory, its caller)
-        )
-        csv_formulas = formulas
-    if csv_formulas is not None:
-        _check_option(csv_formulas)
-    return csv_formulas

@@ -36,7 +36,12 @@ from rightsdata._tables.tables import (
     TableName,
     as_table,
 )
-from rightsdata._values.errors import InvalidDataError, ProblemCode, what_was_given
+from rightsdata._values.errors import (
+    InvalidDataError,
+    ProblemCode,
+    ProblemCodeValue,
+    what_was_given,
+)
 from rightsdata._values.shell import python_call
 
 __all__ = ["documents_from_rows"]
@@ -282,7 +287,7 @@ def _check_cells(table: Table, index: int, column: Column, rows: list[Any]) -> N
 
 
 def _error(
-    table: Table, message: str, code: str, row: Row, column: str | None = None
+    table: Table, message: str, code: ProblemCodeValue, row: Row, column: str | None = None
 ) -> InvalidDataError:
     """Bad rows are bad data: an :class:`InvalidDataError` at the table (``table 'x'``),
     whose message names the row, as :func:`rightsdata.load_path` names a record."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from rightsdata._values.errors import InvalidDataError, Problem
+from rightsdata._values.errors import InvalidDataError, Problem, ProblemCodeValue
 
 __all__ = ["table_error"]
 
@@ -15,7 +15,7 @@ __all__ = ["table_error"]
 def table_error(
     where: str,
     message: str,
-    code: str,
+    code: ProblemCodeValue,
     *,
     line: int | None = None,
     column: str | None = None,

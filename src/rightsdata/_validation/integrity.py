@@ -36,7 +36,7 @@ from rightsdata._model.records import (
     Relationship,
 )
 from rightsdata._values.codegen import compile_function
-from rightsdata._values.errors import FieldError, Problem, ProblemCode
+from rightsdata._values.errors import FieldError, Problem, ProblemCode, ProblemCodeValue
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
 from rightsdata._values.places import Places, RecordPlace, places_of
@@ -448,7 +448,7 @@ class Context:
         index: int,
         field: str,
         message: str,
-        code: str = ProblemCode.INTEGRITY,
+        code: ProblemCodeValue = ProblemCode.INTEGRITY,
     ) -> Problem:
         """A problem in ``field`` of record ``index`` of ``kind``, located by its place and ID
         (``events.json[3] event:a.part_of``)."""

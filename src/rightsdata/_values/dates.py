@@ -76,7 +76,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 
 from rightsdata._values.calendarwords import SEASON_MONTHS, SEASON_NAMES
-from rightsdata._values.errors import RightsdataError, deprecated_message_only, what_was_given
+from rightsdata._values.errors import RightsdataError, what_was_given
 from rightsdata._values.joined import one_of
 from rightsdata._values.lazymodule import LazyModule
 
@@ -154,7 +154,8 @@ class EDTFError(RightsdataError, ValueError):
     is a TypeError), and ``reason``, what is wrong with it (the message without the input).
     A date given as an argument (``ds.events(between=("2020-13", None))``) has ``context``
     too, what it was given as, which the message says first (``between: the start is not a
-    date``); None for a date parsed alone.
+    date``); None for a date parsed alone. Made as ``EDTFError(text, reason)``, or
+    ``EDTFError(text, reason, context)``.
 
     >>> try:
     ...     EDTF.parse("2012-13-01")
@@ -172,10 +173,7 @@ class EDTFError(RightsdataError, ValueError):
     #: What the input was given as (``"between: the start is not a date"``), or None.
     context: str | None
 
-    def __init__(self, text: object, reason: str | None = None, context: str | None = None) -> None:
-        if reason is None:  # the spelling of rightsdata 0.1: one argument, the whole message
-            text, reason = None, str(text)
-            deprecated_message_only("EDTFError")
+    def __init__(self, text: object, reason: str, context: str | None = None) -> None:
         # (with no input text, the reason is the whole message)
         message = reason if text is None else f"{text!r} is not an EDTF date: {reason}"
         super().__init__(message if context is None else f"{context}: {message}")

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from rightsdata._values.errors import (
     RightsdataError,
-    deprecated_message_only,
     name_publicly,
     what_was_given,
 )
@@ -71,7 +70,7 @@ class DurationError(RightsdataError, ValueError):
     for ``EDTF``; the duration given to
     :meth:`Duration.from_pendulum`; None for :class:`Duration` built from numbers, where the
     reason names the field), and ``reason``, what is wrong with it (the message without the
-    input).
+    input). Made as ``DurationError(text, reason)``.
 
     >>> try:
     ...     parse_duration("P2W")
@@ -87,10 +86,7 @@ class DurationError(RightsdataError, ValueError):
     #: What is wrong with it: the message without the input.
     reason: str
 
-    def __init__(self, text: object, reason: str | None = None, message: str | None = None) -> None:
-        if reason is None:  # the spelling of rightsdata 0.1: one argument, the whole message
-            text, reason = None, str(text)
-            deprecated_message_only("DurationError")
+    def __init__(self, text: object, reason: str, message: str | None = None) -> None:
         self.text = text
         self.reason = reason
         if message is None:  # (with no input text, the reason is the whole message)

@@ -14,17 +14,19 @@ datapackage.json.version: expected text, got null
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final, SupportsIndex, TypeVar, cast
+from typing import Any, Final, Literal, SupportsIndex, TypeAlias, TypeVar, cast, get_args
 
 from rightsdata._values.controls import ESCAPES
 from rightsdata._values.ownstate import own_attributes, slot_values
 
 __all__ = [
+    "PROBLEM_CODES",
     "DatasetVersionError",
     "FieldError",
     "InvalidDataError",
     "Problem",
     "ProblemCode",
+    "ProblemCodeValue",
     "Problems",
     "RightsdataError",
     "UnknownDatasetError",
@@ -42,8 +44,37 @@ _INT_OR_NONE: Final = (int, type(None))
 SHOWN_PROBLEMS: Final = 50
 
 
+#: A problem's code as text (``Problem.code``), one of :data:`PROBLEM_CODES`: a type
+#: checker then knows the set, so that it checks a ``match problem.code:`` for every code and
+#: tells a misspelt one (``problem.code == "mising"``). The one statement of the codes:
+#: :data:`PROBLEM_CODES` is read from it, and a test keeps :class:`ProblemCode` to it.
+ProblemCodeValue: TypeAlias = Literal[
+    "syntax",
+    "limit",
+    "type",
+    "missing",
+    "unknown_field",
+    "value",
+    "rule",
+    "integrity",
+    "schema",
+    "package",
+    "newer_format",
+    "file",
+    "strict",
+]
+#: Every code a :class:`Problem` may carry, in :class:`ProblemCode`'s order: to map each to a
+#: program's own handling, and to see a new one in a new release (adding a code is no
+#: breaking change, docs/api.md).
+PROBLEM_CODES: Final[tuple[ProblemCodeValue, ...]] = get_args(ProblemCodeValue)
+_KNOWN_CODES: Final = frozenset(PROBLEM_CODES)
+
+
 class ProblemCode:
-    """The codes a :class:`Problem` may carry, so that callers can sort problems by cause.
+    """The codes a :class:`Problem` may carry, by name, so that callers can sort problems by
+    cause. Each is the text ``Problem.code`` holds (``ProblemCode.MISSING == "missing"``),
+    typed as that one code (a ``Literal``); :data:`PROBLEM_CODES` lists them all, and
+    :data:`ProblemCodeValue` is their type.
 
     >>> import rightsdata
     >>> try:
@@ -74,6 +105,28 @@ class ProblemCode:
     STRICT: Final = "strict"
 
 
+def known_code(code: str) -> ProblemCodeValue:
+    """``code``, if it is one of :data:`PROBLEM_CODES`; else a ValueError naming them (a
+    program's own code would be a code no other program knows to handle).
+
+    >>> known_code("missing")
+    'missing'
+    >>> known_code("mising")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ValueError: unknown problem code 'mising' (did you mean 'missing'?); a Problem's code is ...
+    """
+    if code in _KNOWN_CODES:
+        return code
+    from rightsdata._values.shell import python_call  # (only when wrong)
+    from rightsdata._values.spelling import spelled_like
+
+    listed = python_call("rightsdata.PROBLEM_CODES")
+    raise ValueError(
+        f"unknown problem code {shown_repr(code)}{spelled_like(code, PROBLEM_CODES)}; a "
+        f"Problem's code is one of {listed}: {', '.join(PROBLEM_CODES)}"
+    )
+
+
 class Problem:
     """One thing wrong with the data, and where. Immutable.
 
@@ -81,7 +134,8 @@ class Problem:
     its place and its ID, then the field: ``events.json[12] event:kozlov-verdict.date``
     (docs/loading.md lists the forms); other problems name a file or a place in one
     (``datapackage.json.resources[0].bytes``). ``code`` is one of :class:`ProblemCode`'s
-    values.
+    values (:data:`PROBLEM_CODES`; another is a ValueError), typed as one of them
+    (:data:`ProblemCodeValue`).
 
     The parts of a record's location are attributes too, so that programs need not parse it:
     ``file`` (``"events.json"``), ``kind`` (``"events"``), ``index`` (the record's position in
@@ -129,7 +183,8 @@ class Problem:
 
     location: str
     message: str
-    code: str
+    #: The problem's code, one of :data:`PROBLEM_CODES` (:class:`ProblemCode` names each).
+    code: ProblemCodeValue
     #: The file's name as the location shows it (``"events.json"``, ``"data.jsonl"``).
     file: str | None
     #: The kind of the record (``"events"``).
@@ -149,7 +204,7 @@ class Problem:
         self,
         location: str,
         message: str,
-        code: str = ProblemCode.VALUE,
+        code: ProblemCodeValue = ProblemCode.VALUE,
         *,
         file: str | None = None,
         kind: str | None = None,
@@ -166,6 +221,7 @@ class Problem:
             isinstance(location, str)
             and isinstance(message, str)
             and isinstance(code, str)
+            and code in _KNOWN_CODES
             and (file is None or isinstance(file, str))
             and (kind is None or isinstance(kind, str))
             and (record_id is None or isinstance(record_id, str))
@@ -182,6 +238,7 @@ class Problem:
                 checked(maybe, name, "a str or None", _TEXT_OR_NONE)
             checked(index, "index", "an int or None", _INT_OR_NONE)
             checked(line, "line", "an int or None", _INT_OR_NONE)
+            known_code(code)
         setter = object.__setattr__
         setter(self, "location", printable(location))
         setter(self, "message", printable(message))
@@ -322,7 +379,7 @@ def problem_parts(problem: Problem) -> dict[str, Any]:
 def _unpickle_problem(
     location: str,
     message: str,
-    code: str,
+    code: ProblemCodeValue,
     file: str | None,
     kind: str | None,
     index: int | None,
@@ -742,75 +799,6 @@ _JSON_NAMES: Final[dict[type, str]] = {
 }
 
 
-#: The release that removes the spellings deprecated in this one: the next minor release
-#: (docs/api.md, "Versions, and what each promises"). Every deprecation message names it.
-REMOVED_IN: Final = "0.2.0"
-
-
-def deprecated(spelling: str, instead: str, *, stacklevel: int) -> None:
-    """Warn (``DeprecationWarning``) that ``spelling`` is deprecated, naming the release that
-    removes it and what to write ``instead``; ``stacklevel`` as for ``warnings.warn``, counted
-    from the caller of this function, so that the warning points at the user's line.
-
-    >>> import warnings
-    >>> with warnings.catch_warnings(record=True) as caught:
-    ...     warnings.simplefilter("always")
-    ...     deprecated("f(old=...)", "give new=...", stacklevel=1)
-    >>> print(caught[0].message)
-    f(old=...) is deprecated and goes in rightsdata 0.2.0: give new=...
-    """
-    import warnings
-
-    warnings.warn(
-        f"{spelling} is deprecated and goes in rightsdata {REMOVED_IN}: {instead}",
-        DeprecationWarning,
-        stacklevel=stacklevel + 1,
-    )
-
-
-#: What to write instead of each error made from its message alone: the call that gives it
-#: the parts it now takes, each said, with an example (docs/api.md promises the warning says
-#: what to write, not where to read about it).
-_MESSAGE_ONLY_INSTEAD: Final[dict[str, tuple[str, str, str]]] = {
-    "EDTFError": (
-        "EDTFError(text, reason)",
-        "the input and what is wrong with it",
-        "EDTFError('2012-13-01', 'month 13 does not exist')",
-    ),
-    "DurationError": (
-        "DurationError(text, reason)",
-        "the input and what is wrong with it",
-        "DurationError('P2W', 'weeks are not used')",
-    ),
-    "MissingExtraError": (
-        "MissingExtraError(module, extra)",
-        "the module that is not installed and the rightsdata extra that installs it",
-        "MissingExtraError('pandas', 'pandas')",
-    ),
-}
-
-
-def deprecated_message_only(error: str) -> None:
-    """Warn that an ``error`` (``"EDTFError"``) was made from its message alone, as in
-    rightsdata 0.1: it takes its parts now (the input and the reason; a module and an extra),
-    and the warning names the call that gives them.
-
-    >>> import warnings
-    >>> with warnings.catch_warnings(record=True) as caught:
-    ...     warnings.simplefilter("always")
-    ...     deprecated_message_only("MissingExtraError")
-    >>> print(caught[0].message)  # doctest: +NORMALIZE_WHITESPACE
-    MissingExtraError(message) is deprecated and goes in rightsdata 0.2.0: give
-    `MissingExtraError(module, extra)`, the module that is not installed and the rightsdata
-    extra that installs it, e.g. `MissingExtraError('pandas', 'pandas')`
-    """
-    from rightsdata._values.shell import python_call  # (a message's)
-
-    call, parts, example = _MESSAGE_ONLY_INSTEAD[error]
-    instead = f"give {python_call(call)}, {parts}, e.g. {python_call(example)}"
-    deprecated(f"{error}(message)", instead, stacklevel=3)
-
-
 def with_article(noun: str) -> str:
     """``noun`` with its indefinite article, by its first letter: ``'an event'``, ``'a
     person'``, ``'an Event'`` (no noun of the model starts with a silent or sounded-apart
@@ -1188,7 +1176,7 @@ class FieldError(RightsdataError, ValueError):
     or by ``attrs.evolve``, it also names what was built: ``record_class`` (``"Person"``) and
     ``record_id`` (where the record's ``id`` is a well-formed ID, else None), as the text
     shows them (``Person person:a.born: ...``); both are None for a check made outside a
-    constructor.
+    constructor. ``code`` is the problem's (one of :data:`PROBLEM_CODES`).
 
     >>> import rightsdata
     >>> try:
@@ -1206,12 +1194,13 @@ class FieldError(RightsdataError, ValueError):
         self,
         field: str,
         message: str,
-        code: str = ProblemCode.VALUE,
+        code: ProblemCodeValue = ProblemCode.VALUE,
         record_class: str | None = None,
         record_id: str | None = None,
     ) -> None:
         for name, text in (("field", field), ("message", message), ("code", code)):
             checked(text, name, "a str", str)
+        known_code(code)
         checked(record_class, "record_class", "a str or None", _TEXT_OR_NONE)
         checked(record_id, "record_id", "a str or None", _TEXT_OR_NONE)
         self.field = field

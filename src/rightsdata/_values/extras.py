@@ -20,7 +20,7 @@ import importlib
 from types import ModuleType
 from typing import Any
 
-from rightsdata._values.errors import RightsdataError, deprecated_message_only, name_publicly
+from rightsdata._values.errors import RightsdataError, name_publicly
 
 __all__ = ["MissingExtraError", "optional", "require"]
 
@@ -37,34 +37,18 @@ class MissingExtraError(RightsdataError, ImportError):
     ('schema', 'jsonschema')
     """
 
-    #: The extra to install: ``pip install "rightsdata[<extra>]"`` (None for an error made
-    #: from a message alone, as in rightsdata 0.1).
-    extra: str | None
+    #: The extra to install: ``pip install "rightsdata[<extra>]"``.
+    extra: str
 
-    def __init__(self, module: str, extra: str | None = None, *, name: str | None = None) -> None:
-        if extra is None:  # the spelling of rightsdata 0.1: a message, and the module as ``name``
-            deprecated_message_only("MissingExtraError")
-            super().__init__(module, name=name)
-        else:
-            super().__init__(
-                f'this needs {module}, which is not installed: `pip install "rightsdata[{extra}]"`',
-                name=module,
-            )
+    def __init__(self, module: str, extra: str) -> None:
+        super().__init__(
+            f'this needs {module}, which is not installed: `pip install "rightsdata[{extra}]"`',
+            name=module,
+        )
         self.extra = extra
 
     def __reduce__(self) -> Any:
-        if self.extra is None:
-            return (_message_only, (str(self), self.name))
         return (type(self), (self.name or "", self.extra))
-
-
-def _message_only(message: str, name: str | None) -> MissingExtraError:
-    """A MissingExtraError made from its message alone, unpickled (without a new warning)."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return MissingExtraError(message, name=name)
 
 
 def require(module: str, extra: str) -> ModuleType:

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from rightsdata._values.errors import Problem, ProblemCode
+from rightsdata._values.errors import Problem, ProblemCode, ProblemCodeValue
 from rightsdata._values.ids import is_valid_id
 
 __all__ = ["INVALID_ID", "NO_ID", "Places", "RecordPlace", "identify", "places_of"]
@@ -95,7 +95,11 @@ class RecordPlace:
         self.line = line
 
     def problem(
-        self, field: str, message: str, code: str = ProblemCode.VALUE, missing_id: str | None = None
+        self,
+        field: str,
+        message: str,
+        code: ProblemCodeValue = ProblemCode.VALUE,
+        missing_id: str | None = None,
     ) -> Problem:
         """A problem in ``field`` (a path: ``"figures[0].low"``; ``""``: the whole record);
         ``missing_id``: the ID it names that no record has (:attr:`Problem.missing_id`)."""
@@ -188,7 +192,7 @@ class Places:
         indexes = list(kept) if self.indexes is None else [self.indexes[n] for n in kept]
         return Places(self.kind, self.file, keyed=self.keyed, indexes=indexes)
 
-    def problem(self, message: str, code: str) -> Problem:
+    def problem(self, message: str, code: ProblemCodeValue) -> Problem:
         """A problem in the list as a whole (``all.json:events: expected a list``)."""
         return Problem(self.label, message, code, file=self.file, kind=self.kind)
 
