@@ -69,7 +69,7 @@ def test_timeline_of_a_place_has_the_events_at_places_within_it(
     code, out, _ = run(capsys, "timeline", "place:aktau")  # nothing is within Aktau
     assert out.splitlines()[0] == "Aktau: 2 events, in date order"
     code, out, _ = run(capsys, "timeline", "KZ")  # a country's code, as --place takes it
-    assert out.splitlines()[0] == "Kazakhstan: 57 events (25 at places within it), in date order"
+    assert out.splitlines()[0] == "Kazakhstan: 59 events (25 at places within it), in date order"
     # the events and the note a plot of the place draws and says (one resolution for both)
     from rightsdata._display.marks import subject_events
 
@@ -300,7 +300,12 @@ def test_show_prints_a_card_not_reprs(capsys: pytest.CaptureFixture[str], column
 def test_events_filters(capsys: pytest.CaptureFixture[str], columns_80: None) -> None:
     code, out, _ = run(capsys, "events", "--kind", "verdict", "--between", "2012")
     assert code == EXIT_OK
-    assert out.splitlines()[0] == "1 event (--kind verdict; --between 2012)"  # not "1 events"
+    assert out.splitlines()[0] == "2 events (--kind verdict; --between 2012)"
+    assert "event:zhanaozen-oil-workers-convictions-2012 · verdict" in out
+    code, out, _ = run(capsys, "events", "--kind", "verdict", "--between", "2012-10", "--certain")
+    assert out.splitlines()[0] == (
+        "1 event (--kind verdict; --between 2012-10; --certain)"  # not "1 events"
+    )
     assert "event:kozlov-verdict-2012-10-08 · verdict" in out
     code, out, _ = run(
         capsys, "events", "--involving", "person:vladimir-kozlov", "--role", "defendant", "--json"

@@ -304,7 +304,7 @@ def test_every_place_is_named_in_a_cited_passage_or_marked(
     assert unnamed == []
     # the readings say what they are read from: no basis only assumes the place
     bases = [i.basis for e in ds.events for i in e.inferred if i.field == "places"]
-    assert len(bases) == 33
+    assert len(bases) == 35
     assert [b for b in bases if b.endswith("is assumed.") and "Kazakhstan" in b] == []
     # and a passage that names the place for the event itself is cited for it: "Russian
     # security forces left Kazakhstan" (Zhovtis, paragraph 17)

@@ -357,7 +357,7 @@ def test_dataset_card(ds: Dataset) -> None:
     assert card == dataset_html(ds)
     text = shown(card)
     assert text.startswith("Dataset Human-rights documentation: Kazakhstan, 2011 to 2022")
-    assert f"kazakhstan · version {ds.version} · 460 records · licence CC-BY-4.0" in text
+    assert f"kazakhstan · version {ds.version} · 462 records · licence CC-BY-4.0" in text
     for kind, count in ds.counts().items():
         assert f"{count} {kind}" in text
     assert "Sources (5)" in text

@@ -549,10 +549,10 @@ def test_a_place_is_drawn_with_the_events_at_places_within_it(ds: Dataset) -> No
     assert rows(record) == rows(ax) and record.get_title(loc="left") == ax.get_title(loc="left")
     country = ds.plot_timeline("KZ")
     kazakhstan = ds.events(place="place:kazakhstan")
-    assert len(rows(country)) == len(kazakhstan) == 57
+    assert len(rows(country)) == len(kazakhstan) == 59
     dated = [e.id for e in kazakhstan if e.date is not None]
     assert rows(country)[: len(dated)] == dated  # (the undated ones after them)
-    assert country.get_title(loc="left") == "Kazakhstan — 57 events (25 at places within it)"
+    assert country.get_title(loc="left") == "Kazakhstan — 59 events (25 at places within it)"
 
 
 def test_a_places_title_notes_places_within_only_where_events_are_there(ds: Dataset) -> None:

@@ -354,9 +354,9 @@ class EventCollection(Collection[Event]):
     >>> import rightsdata
     >>> ds = rightsdata.load()
     >>> ds.events, ds.events["event:kozlov-verdict-2012-10-08"].kind.value
-    (<EventCollection events: 126 records>, 'verdict')
+    (<EventCollection events: 128 records>, 'verdict')
     >>> [e.id for e in ds.events(kind="verdict", between=("2012", "2012"))]
-    ['event:kozlov-verdict-2012-10-08']
+    ['event:kozlov-verdict-2012-10-08', 'event:zhanaozen-oil-workers-convictions-2012']
     """
 
     __slots__ = ("_queries",)
@@ -430,7 +430,7 @@ class EventCollection(Collection[Event]):
         >>> [str(e.date) for e in ds.events(place="KZ", kind="killing")]
         ['2011-12']
         >>> len(ds.events(role="judge")), len(ds.events())
-        (1, 126)
+        (1, 128)
         >>> june = ("2019-06", "2019-06")
         >>> len(ds.events(between=june)), len(ds.events(between=june, certain=True))
         (17, 2)
