@@ -409,7 +409,7 @@ def _column_values(column: Column, texts: tuple[str, ...], unescape: bool) -> li
     except Exception:  # (told, or raised again, by _rows: whatever a row-wise read does)
         return None
     if unescape and column.type is ColumnType.TEXT and "'" in map(_FIRST, texts):
-        values = [unescape_formula(v) if v and v[0] == "'" else v for v in values]
+        values = [unescape_formula(v) if isinstance(v, str) and v[0] == "'" else v for v in values]
     return values
 
 

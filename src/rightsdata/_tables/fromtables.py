@@ -409,36 +409,49 @@ def _fill(
     (``order`` is the indexes of ``given`` in key order; an error names a row by its place
     in ``given``)."""
     _check_owners(table, given, by_id)
-    keys, field, within = table.keys, table.path[-1], table.path[:-1]
-    make = None if table.item is str else _maker(cast(type, table.item), table)
-    for index in order:
-        row = given[index]
-        owner = row[0]
-        target = by_id[owner][1]  # type: ignore[index]
-        for at, (part, position) in enumerate(zip(within, row[1 : keys - 1], strict=True), 1):
-            items = target[part]
-            if not 0 <= position < len(items):  # type: ignore[operator]
-                raise _error(
-                    table,
-                    f"row {index + 1}: {table.column_names[at]} {position} names none of "
-                    f"the {part} of {owner!r} (it has {len(items)})",
-                    ProblemCode.INTEGRITY,
-                    row,
-                    table.column_names[at],
-                )
-            target = items[position]
+    keys, field = table.keys, table.path[-1]
+    ordered = list(map(given.__getitem__, order))
+    if table.item is str:
+        values = list(map(operator.itemgetter(keys), ordered))
+    else:
+        values = list(map(_maker(cast(type, table.item), table), ordered))
+    nested = len(table.path) > 1
+    for index, row, value in zip(order, ordered, values, strict=True):
+        target = by_id[row[0]][1]  # type: ignore[index]
+        if nested:
+            target = _within(table, index, row, target)
         items = target[field]
         if row[keys - 1] != len(items):
             raise _error(
                 table,
                 f"row {index + 1}: position {row[keys - 1]} in the {field} "
-                f"of {owner!r}; expected {len(items)} (positions run 0, 1, 2, ... with no "
+                f"of {row[0]!r}; expected {len(items)} (positions run 0, 1, 2, ... with no "
                 "gap or repeat)",
                 ProblemCode.VALUE,
                 row,
                 "position",
             )
-        items.append(row[keys] if make is None else make(row))
+        items.append(value)
+
+
+def _within(table: Table, index: int, row: Row, target: Document) -> Document:
+    """The item of the record ``target`` that holds row ``index`` (``row``) of ``table``, a
+    table of items within items (``figures.citations``): the data error for a position
+    that names none."""
+    positions = row[1 : table.keys - 1]
+    for at, (part, position) in enumerate(zip(table.path[:-1], positions, strict=True), 1):
+        items = target[part]
+        if not 0 <= position < len(items):  # type: ignore[operator]
+            raise _error(
+                table,
+                f"row {index + 1}: {table.column_names[at]} {position} names none of "
+                f"the {part} of {row[0]!r} (it has {len(items)})",
+                ProblemCode.INTEGRITY,
+                row,
+                table.column_names[at],
+            )
+        target = items[position]
+    return target
 
 
 def _check_owners(table: Table, rows: list[Row], by_id: Mapping[str, tuple[str, Document]]) -> None:
