@@ -17,6 +17,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import rightsdata
+from rightsdata._data.canonical import without_empty_fields
+from rightsdata._model.records import RECORD_TYPES
 from rightsdata._tables.cells import read_cell, read_column
 from rightsdata._tables.csvtables import _rows, _rows_by_column, parse, render
 from rightsdata.tables import TABLES, Column, Row, documents_from_rows, rows
@@ -165,3 +167,8 @@ def test_documents_read_back_keep_the_canonical_order_of_fields() -> None:
     dataset = rightsdata.load()
     documents, _ = documents_from_rows({name: rows(dataset, name) for name in TABLES})
     assert json.dumps(documents) == json.dumps(dataset.to_dict())  # (the keys' order too)
+    canonical = {
+        kind: [without_empty_fields(RECORD_TYPES[kind], d) for d in found]
+        for kind, found in documents.items()
+    }  # (what the documents were made with before they were built in canonical form)
+    assert json.dumps(documents) == json.dumps(canonical)

@@ -194,42 +194,23 @@ def without_empty_fields(cls: type, document: dict[str, Any]) -> dict[str, Any]:
     {'source': 'source:a'}
     """
     compact: dict[str, Any] = {}
-    for name, optional, many, nested, nested_many in _compact_plan(cls):
-        if name not in document:
+    hints = field_hints(cls)
+    for field in attrs.fields(cls):
+        if field.name not in document:
             continue
-        value = document[name]
-        if optional and (value is None or (many and value == [])):
+        value = document[field.name]
+        spec = spec_of(field)
+        if spec.optional and (value is None or (spec.many and value == [])):
             continue  # (an empty list where the default is null, as a citation's fields, stays)
+        nested, many = nested_part(hints[field.name])
         if nested is not None and value is not None:
             value = (
                 [without_empty_fields(nested, item) for item in value]
-                if nested_many
+                if many
                 else without_empty_fields(nested, value)
             )
-        compact[name] = value
+        compact[field.name] = value
     return compact
-
-
-#: What :func:`without_empty_fields` asks of each field of a class, by class: its name,
-#: whether it is optional, whether it is a list, and the class of its parts (and whether
-#: they are a list), found once (a table read back asks for each of thousands of records).
-_COMPACT_PLANS: dict[type, tuple[tuple[str, bool, bool, type | None, bool], ...]] = {}
-
-
-def _compact_plan(cls: type) -> tuple[tuple[str, bool, bool, type | None, bool], ...]:
-    plan = _COMPACT_PLANS.get(cls)
-    if plan is None:
-        hints = field_hints(cls)
-        plan = _COMPACT_PLANS[cls] = tuple(
-            (
-                field.name,
-                spec_of(field).optional,
-                spec_of(field).many,
-                *nested_part(hints[field.name]),
-            )
-            for field in attrs.fields(cls)
-        )
-    return plan
 
 
 def render_folder(
