@@ -276,6 +276,26 @@ def test_bench_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert "| pyarrow's encoding alone of its tables, into memory |" in rendered
 
 
+def test_readback_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
+    out = tmp_path / "readback.json"
+    subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "bench_readback.py"),
+            "--events", "230", "--repeat", "1", "--out", str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    result = json.loads(out.read_text())
+    assert result["events"] == 230
+    cases = {"read", "documents", "dataset"}
+    assert {f"{f}_{c}" for f in ("csv", "parquet") for c in cases} | {"load_documents"} <= set(
+        result
+    )
+    assert all(v["cpu_median"] > 0 for v in result.values() if isinstance(v, dict))
+
+
 def test_render_leaves_out_a_measurement_no_run_made() -> None:
     sys.path.insert(0, str(BENCH))
     try:

@@ -24,13 +24,13 @@ import datetime
 import functools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from rightsdata._tables.tables import Cell, Column, ColumnType
 from rightsdata._values.errors import shown_repr
 
-__all__ = ["cell_reader", "read_cell"]
+__all__ = ["cell_reader", "read_cell", "read_column"]
 
 #: A count or a position as the export writes it: decimal digits, no sign, no leading zero.
 _WHOLE: Final = re.compile("0|[1-9][0-9]*")
@@ -224,3 +224,26 @@ def _id_cell(match: Callable[[str], object], column: Column, text: str) -> str |
     if match(text) is not None:
         return text
     return None if text == "" else _id(column, text)
+
+
+def read_column(column: Column, texts: Sequence[str]) -> list[Cell]:
+    """:func:`read_cell` of each of ``texts``, cells of ``column``: each distinct text read
+    once (an ID checked by its pattern, and by the model's own check only where that fails;
+    a text as it is). A ValueError for a text that is not a value, which of several is not
+    said (:func:`read_cell`, cell by cell, tells the first).
+
+    >>> from rightsdata.tables import TABLES
+    >>> read_column(TABLES["figures"].column("low"), ["15", "", "15"])
+    [15, None, 15]
+    """
+    if column.type is ColumnType.TEXT:
+        return [t or None for t in texts]
+    if column.type is ColumnType.ID:  # (each distinct one matched once)
+        match = _id_pattern(column.refs).fullmatch
+        for wrong in {t for t in set(texts) if t and match(t) is None}:
+            _id(column, wrong)  # (the model's own words, if it is wrong)
+        return [t or None for t in texts]
+    read = _READERS[column.type]
+    known: dict[str, Cell] = {t: read(column, t) for t in set(texts) if t}
+    known[""] = None
+    return list(map(known.__getitem__, texts))

@@ -19,11 +19,12 @@ from __future__ import annotations
 import datetime
 import itertools
 import operator
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Final
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Final, cast
 
 import attrs
 
+from rightsdata._model.fields import spec_of
 from rightsdata._model.records import KINDS, RECORD_TYPES
 from rightsdata._tables.derived import disagreement
 from rightsdata._tables.tableerrors import table_error
@@ -42,6 +43,8 @@ from rightsdata._values.errors import (
     ProblemCodeValue,
     what_was_given,
 )
+from rightsdata._values.gcpause import gc_paused
+from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.shell import python_call
 
 __all__ = ["documents_from_rows"]
@@ -49,47 +52,154 @@ __all__ = ["documents_from_rows"]
 Document = dict[str, Any]
 
 
-def _blank(cls: type) -> Document:
-    """A document with every field of ``cls``: lists that come from other tables empty."""
-    return {f.name: None for f in attrs.fields(cls)}
+def _maker(cls: type, table: Table) -> Callable[[Row], Document]:
+    """The document of a row of ``table``, a record or an item of ``cls``, in canonical form
+    (:func:`~rightsdata._data.canonical.without_empty_fields`: the fields in the class's
+    order, an optional one left out where null) but for the lists that come from other
+    tables: each is there, empty, for :func:`_fill`, and :func:`_compacted` leaves it out
+    where it stays empty. Which column goes where is found once per table (every row of it
+    asks), and a row's cells are taken in one call."""
+    make = _MAKERS.get((cls, table.name))
+    if make is None:
+        make = _MAKERS[cls, table.name] = _new_maker(cls, table)
+    return make
 
 
-def _document(cls: type, table: Table, row: Row) -> Document:
-    document = _blank(cls)
-    nested: set[str] = set()
-    for column, value in zip(table.columns, row, strict=True):
+#: :func:`_maker` of each class and table, by the class and the table's name.
+_MAKERS: Final[dict[tuple[type, str], Callable[[Row], Document]]] = {}
+
+
+def _new_maker(cls: type, table: Table) -> Callable[[Row], Document]:
+    plain: dict[str, int] = {}  # a field's column, by the field's name
+    parts: dict[str, dict[str, int]] = {}  # a flattened part's columns, by its field's name
+    for index, column in enumerate(table.columns):
         if column.field is None:
             continue
         *parents, name = column.field
-        target = document
-        for parent in parents:
-            nested.add(parent)
-            if target.get(parent) is None:
-                target[parent] = {}
-            target = target[parent]
-        target[name] = list(value) if isinstance(value, tuple) else value
-    for name in nested:  # a flattened part whose columns are all empty was null
-        if all(v is None for v in document[name].values()):
-            document[name] = None
-    for child in _child_lists(table):
-        document[child] = []
-    return document
+        if parents:
+            assert len(parents) == 1 and column.type is not ColumnType.TEXT_LIST, column
+            parts.setdefault(parents[0], {})[name] = index
+        else:
+            plain[name] = index
+    children = set(_child_lists(table))
+    hints = field_hints(cls)
+    width = len(table.columns)  # (the index of the None after a row's cells: a field
+    names: list[str] = []  # that no column holds)
+    indexes: list[int] = []
+    kept: set[str] = set()  # the fields kept when null (required ones)
+    lists: list[tuple[int, bool]] = []  # the position of a list column's value, and
+    nested: list[tuple[int, Callable[[Row], Document | None]]] = []  # whether [] is left out
+    empty: list[int] = []  # the positions of the lists that come from other tables
+    for field in attrs.fields(cls):
+        spec = spec_of(field)
+        if not spec.optional:
+            kept.add(field.name)
+        names.append(field.name)
+        if field.name in plain:
+            indexes.append(plain[field.name])
+            if table.columns[plain[field.name]].type is ColumnType.TEXT_LIST:
+                lists.append((len(indexes) - 1, spec.optional and spec.many))
+        else:
+            indexes.append(width)
+            if field.name in parts:
+                part = nested_part(hints[field.name])[0]
+                assert part is not None, field
+                nested.append((len(indexes) - 1, _part_maker(part, parts[field.name])))
+            elif field.name in children:
+                empty.append(len(indexes) - 1)
+    cells = _getter(indexes)
+
+    def make(row: Row) -> Document:
+        values = list(cells((*row, None)))
+        for at, dropped in lists:
+            value = values[at]
+            if isinstance(value, tuple):
+                values[at] = value = list(value)
+            if dropped and value == []:
+                values[at] = None
+        for at, part in nested:
+            values[at] = part(row)
+        for at in empty:
+            values[at] = []
+        return {
+            name: value
+            for name, value in zip(names, values, strict=True)
+            if value is not None or name in kept
+        }
+
+    return make
 
 
-def _child_lists(table: Table) -> list[str]:
-    """The list fields of ``table``'s items that are tables of their own (found once per
-    table: every row of it asks)."""
-    found = _CHILD_LISTS.get(table.name)
+def _part_maker(cls: type, columns: dict[str, int]) -> Callable[[Row], Document | None]:
+    """A flattened part of class ``cls`` from its ``columns`` (by field name) of a row, in
+    canonical form; None where they are all empty (the part was null)."""
+    fields = [(f.name, not spec_of(f).optional) for f in attrs.fields(cls)]
+    assert set(columns) <= {name for name, _ in fields}, cls
+    names = [name for name, _ in fields if name in columns]
+    kept = {name for name, required in fields if required}
+    cells = _getter([columns[name] for name in names])
+
+    def part(row: Row) -> Document | None:
+        values = cells(row)
+        # (the cells' types are checked: only None equals None)
+        if values.count(None) == len(values):
+            return None
+        return {
+            name: value
+            for name, value in zip(names, values, strict=True)
+            if value is not None or name in kept
+        }
+
+    return part
+
+
+def _compacted(cls: type, documents: list[Document]) -> None:
+    """Leave out of each of ``documents`` (records or items of ``cls``) each optional list
+    that comes from another table and stayed empty, as
+    :func:`~rightsdata._data.canonical.without_empty_fields` does; and so in their items."""
+    for name, dropped, item in _child_fields(cls):
+        if dropped:
+            for document in documents:
+                if document.get(name) == []:
+                    del document[name]
+        if item is not None and _child_fields(item):
+            for document in documents:
+                items = document.get(name)
+                if isinstance(items, list):
+                    _compacted(item, items)
+
+
+def _child_fields(cls: type) -> list[tuple[str, bool, type | None]]:
+    """The list fields of ``cls`` that are tables of their own: each one's name, whether it
+    is left out where empty (an optional list), and its items' class (None for text)."""
+    found = _CHILD_FIELDS.get(cls)
     if found is None:
-        found = _CHILD_LISTS[table.name] = _find_child_lists(table)
+        lists = {t.path[-1]: t.item for t in TABLES.values() if t.path}
+        hints = field_hints(cls)
+        found = _CHILD_FIELDS[cls] = [
+            (f.name, spec_of(f).optional and spec_of(f).many, nested_part(hints[f.name])[0])
+            for f in attrs.fields(cls)
+            if f.name in lists and nested_part(hints[f.name])[1]
+        ]
     return found
 
 
-#: :func:`_child_lists` of each table, by name.
-_CHILD_LISTS: Final[dict[str, list[str]]] = {}
+#: :func:`_child_fields` of each class.
+_CHILD_FIELDS: Final[dict[type, list[tuple[str, bool, type | None]]]] = {}
 
 
-def _find_child_lists(table: Table) -> list[str]:
+def _getter(indexes: list[int]) -> Callable[[Row], tuple[Any, ...]]:
+    """The cells at ``indexes`` of a row, as a tuple (even of one or none)."""
+    if len(indexes) == 1:
+        (index,) = indexes
+        return lambda row: (row[index],)
+    if not indexes:
+        return lambda row: ()
+    return operator.itemgetter(*indexes)
+
+
+def _child_lists(table: Table) -> list[str]:
+    """The list fields of ``table``'s items that are tables of their own."""
     depth = len(table.path) + 1
     return [
         t.path[-1]
@@ -133,23 +243,22 @@ def documents_from_rows(
             "documents_from_rows: tables must be a mapping of table names to their rows (as "
             f"{python_call('read_directory(folder)')} gives), not {what_was_given(tables)}"
         )
-    given = {name: _checked_rows(table, rows) for name, table, rows in _named_tables(tables)}
-    documents: dict[str, list[Document]] = {kind: [] for kind in KINDS}
-    by_id: dict[str, tuple[str, Document]] = {}
-    for kind in KINDS:
-        for row in given.get(kind, ()):
-            document = _document(RECORD_TYPES[kind], TABLES[kind], row)
-            documents[kind].append(document)
-            by_id[document["id"]] = (kind, document)
-    for table in TABLES.values():
-        if table.path:
-            found = given.get(table.name, [])
-            _fill(table, found, _key_order(table, found), by_id)
-    from rightsdata._data.canonical import without_empty_fields
-
-    for name, kind_documents in documents.items():
-        kind_documents[:] = [without_empty_fields(RECORD_TYPES[name], d) for d in kind_documents]
-        kind_documents.sort(key=lambda d: str(d["id"]))
+    with gc_paused():  # (many small documents, and no reference cycles among them)
+        given = {name: _checked_rows(table, rows) for name, table, rows in _named_tables(tables)}
+        documents: dict[str, list[Document]] = {kind: [] for kind in KINDS}
+        by_id: dict[str, tuple[str, Document]] = {}
+        for kind in KINDS:
+            documents[kind] = made = list(
+                map(_maker(RECORD_TYPES[kind], TABLES[kind]), given.get(kind, ()))
+            )
+            by_id.update((document["id"], (kind, document)) for document in made)
+        for table in TABLES.values():
+            if table.path:
+                found = given.get(table.name, [])
+                _fill(table, found, _key_order(table, found), by_id)
+        for name, kind_documents in documents.items():
+            _compacted(RECORD_TYPES[name], kind_documents)
+            kind_documents.sort(key=_ID)  # (every ID is text: _check_cells)
     redirects = {str(row[0]): str(row[1]) for row in given.get("redirects", ())}
     return documents, redirects
 
@@ -158,8 +267,11 @@ def _key_order(table: Table, rows: list[Row]) -> list[int]:
     """The indexes of ``rows`` in the order of their key cells (rows with the same keys in
     the order given): each row keeps its own place, so that an error names it, not the first
     row equal to it."""
-    keys = table.keys
-    return sorted(range(len(rows)), key=lambda index: rows[index][:keys])
+    keys = list(map(operator.itemgetter(slice(None, table.keys)), rows))
+    return sorted(range(len(rows)), key=keys.__getitem__)
+
+
+_ID: Final = operator.itemgetter("id")
 
 
 def _named_tables(tables: Mapping[Any, Any]) -> Iterator[tuple[str, Table, object]]:
@@ -302,40 +414,49 @@ def _fill(
     (``order`` is the indexes of ``given`` in key order; an error names a row by its place
     in ``given``)."""
     _check_owners(table, given, by_id)
-    for index in order:
-        row = given[index]
-        owner = row[0]
-        target = by_id[owner][1]  # type: ignore[index]
-        for at, (field, position) in enumerate(
-            zip(table.path[:-1], row[1 : table.keys - 1], strict=True), 1
-        ):
-            items = target[field]
-            if not 0 <= position < len(items):  # type: ignore[operator]
-                raise _error(
-                    table,
-                    f"row {index + 1}: {table.column_names[at]} {position} names none of "
-                    f"the {field} of {owner!r} (it has {len(items)})",
-                    ProblemCode.INTEGRITY,
-                    row,
-                    table.column_names[at],
-                )
-            target = items[position]
-        items = target[table.path[-1]]
-        if row[table.keys - 1] != len(items):
+    keys, field = table.keys, table.path[-1]
+    ordered = list(map(given.__getitem__, order))
+    if table.item is str:
+        values = list(map(operator.itemgetter(keys), ordered))
+    else:
+        values = list(map(_maker(cast(type, table.item), table), ordered))
+    nested = len(table.path) > 1
+    for index, row, value in zip(order, ordered, values, strict=True):
+        target = by_id[row[0]][1]  # type: ignore[index]
+        if nested:
+            target = _within(table, index, row, target)
+        items = target[field]
+        if row[keys - 1] != len(items):
             raise _error(
                 table,
-                f"row {index + 1}: position {row[table.keys - 1]} in the {table.path[-1]} "
-                f"of {owner!r}; expected {len(items)} (positions run 0, 1, 2, ... with no "
+                f"row {index + 1}: position {row[keys - 1]} in the {field} "
+                f"of {row[0]!r}; expected {len(items)} (positions run 0, 1, 2, ... with no "
                 "gap or repeat)",
                 ProblemCode.VALUE,
                 row,
                 "position",
             )
-        if table.item is str:
-            items.append(row[table.keys])
-        else:
-            assert table.item is not None
-            items.append(_document(table.item, table, row))
+        items.append(value)
+
+
+def _within(table: Table, index: int, row: Row, target: Document) -> Document:
+    """The item of the record ``target`` that holds row ``index`` (``row``) of ``table``, a
+    table of items within items (``figures.citations``): the data error for a position
+    that names none."""
+    positions = row[1 : table.keys - 1]
+    for at, (part, position) in enumerate(zip(table.path[:-1], positions, strict=True), 1):
+        items = target[part]
+        if not 0 <= position < len(items):  # type: ignore[operator]
+            raise _error(
+                table,
+                f"row {index + 1}: {table.column_names[at]} {position} names none of "
+                f"the {part} of {row[0]!r} (it has {len(items)})",
+                ProblemCode.INTEGRITY,
+                row,
+                table.column_names[at],
+            )
+        target = items[position]
+    return target
 
 
 def _check_owners(table: Table, rows: list[Row], by_id: Mapping[str, tuple[str, Document]]) -> None:
