@@ -32,7 +32,6 @@ import json
 import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,6 +44,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import shape  # noqa: E402  (bench/shape.py: the realistic data)
+from bench_tables import timed  # noqa: E402
 
 SEED = 2012
 
@@ -90,17 +90,6 @@ def back_to_dataset(rows: dict[str, list[Row]]) -> Dataset:
     return rightsdata.load_documents(documents, redirects=redirects)
 
 
-def _time(run: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
-    """Wall-clock and CPU seconds of each of ``repeat`` runs."""
-    walls, cpus = [], []
-    for _ in range(repeat):
-        start, cpu = time.perf_counter(), time.process_time()
-        run()
-        walls.append(time.perf_counter() - start)
-        cpus.append(time.process_time() - cpu)
-    return walls, cpus
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -134,7 +123,7 @@ def main() -> None:
         for name, run in cases.items():
             if args.only and name not in args.only:
                 continue
-            walls, cpus = _time(run, args.repeat)
+            walls, cpus = timed(run, args.repeat)
             results[name] = {
                 "median": statistics.median(walls),
                 "min": min(walls),

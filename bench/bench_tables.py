@@ -70,7 +70,7 @@ def realistic(events: int) -> Dataset:
         return rightsdata.load_path(path)
 
 
-def _time(run: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
+def timed(run: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
     """Wall-clock and CPU seconds of each of ``repeat`` runs."""
     walls, cpus = [], []
     for _ in range(repeat):
@@ -117,7 +117,7 @@ def main() -> None:
     print(f"{len(ds.events):,} events ({args.shape} shape), median of {args.repeat}")
     print(f"{'':18} {'wall':>7}    {'min':>5} - {'max':<5}  {'cpu':>7}")
     for name, run in cases.items():
-        times, cpus = _time(run, args.repeat)
+        times, cpus = timed(run, args.repeat)
         median = statistics.median(times)
         target = TARGETS.get(name)
         results[name] = {

@@ -14,9 +14,7 @@ from typing import Any
 
 import pytest
 
-import rightsdata
-from test_dataset_facts import seeds_folder
-from test_dataset_locators import cited_passage, passages
+from test_dataset_locators import cited_passage, seed_passages
 
 #: Words that say a kind (whole words, any case). `other` claims nothing and needs none.
 KIND_WORDS = {
@@ -105,16 +103,8 @@ def says_kind(kind: str, words: str, names: tuple[str, ...]) -> bool:
 
 
 @pytest.fixture(scope="module")
-def ds() -> Any:
-    return rightsdata.load()
-
-
-@pytest.fixture(scope="module")
 def found() -> dict[str, dict[str, str]]:
-    folder = seeds_folder()
-    if folder is None:
-        pytest.skip("the source documents (shared/seeds) are not beside the repository")
-    return passages(folder)
+    return seed_passages()
 
 
 def _records(ds: Any) -> list[Any]:

@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 
-import rightsdata
 from test_dataset_facts import S0, S1, S2, S3, S4, citations, seeds_folder
 
 NUMBER_OF = {S0: "000", S1: "001", S2: "002", S3: "003", S4: "004"}
@@ -175,17 +174,18 @@ def cited_passage(found: dict[str, dict[str, str]], source: str, locator: str) -
     return " ".join(text for text in texts if text is not None)
 
 
-@pytest.fixture(scope="module")
-def ds() -> Any:
-    return rightsdata.load()
-
-
-@pytest.fixture(scope="module")
-def found() -> dict[str, dict[str, str]]:
+def seed_passages() -> dict[str, dict[str, str]]:
+    """:func:`passages` of the source documents beside the repository; the test is skipped
+    where they are not."""
     folder = seeds_folder()
     if folder is None:
         pytest.skip("the source documents (shared/seeds) are not beside the repository")
     return passages(folder)
+
+
+@pytest.fixture(scope="module")
+def found() -> dict[str, dict[str, str]]:
+    return seed_passages()
 
 
 def test_the_documents_split_as_the_locators_count(found: dict[str, dict[str, str]]) -> None:
