@@ -333,3 +333,11 @@ def test_a_derived_cell_edited_in_a_csv_file_is_located_to_its_file_line_and_col
     )
     assert problem.message.startswith(f"table 'events', line {number}, column 'date_earliest': ")
     assert "disagrees with date '1999-05-05', whose first day is 1999-05-05" in problem.message
+
+
+def test_rows_given_as_lists_and_tuples_mixed_read_as_tuples(base: dict[str, list[Row]]) -> None:
+    # (rows are sorted by their keys: a list and a tuple do not compare)
+    tables = _copy(base)
+    for name, found in tables.items():
+        tables[name] = [list(row) if index % 2 else row for index, row in enumerate(found)]
+    assert documents_from_rows(tables) == documents_from_rows(base)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from contextvars import Token
 from typing import TYPE_CHECKING
 
-from rightsdata._cli.arguments import _source_options
+from rightsdata._cli.arguments import BaseRefusedError, _source_options
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
 from rightsdata._cli.output import (
     _print_error,
@@ -78,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidDataError as exc:
         if wants_json(args):  # (a program reads stdout: JSON there still; the text on stderr)
             _print_json(refused_json(exc, args))
-        stopped = None if exc.stopped_at is None else stopped_flag(exc.stopped_at)
+        what = "the base" if isinstance(exc, BaseRefusedError) else "the data"
+        stopped = None if exc.stopped_at is None else stopped_flag(exc.stopped_at, what)
         _print_problems(
             exc.problems, exc.what, file=sys.stderr, unchecked=exc.unchecked, stopped=stopped
         )

@@ -118,9 +118,13 @@ def _print_problems(
         print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ", whole=True)), file=file)
 
 
-def stopped_flag(stopped: int) -> str:
-    """What a command says of a check that stopped at ``--max-problems``."""
-    return f"stopped at --max-problems {stopped}; the data may have more"
+def stopped_flag(stopped: int, what: str = "the data") -> str:
+    """What a command says of a check of ``what`` that stopped at ``--max-problems``.
+
+    >>> stopped_flag(10, "the base")
+    'stopped at --max-problems 10; the base may have more'
+    """
+    return f"stopped at --max-problems {stopped}; {what} may have more"
 
 
 def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:

@@ -324,7 +324,8 @@ def _checked_rows(table: Table, rows: object) -> list[Row]:
             f"{what_was_given(rows)}"
         )
     found: list[Any] = list(rows)
-    if not set(map(type, found)) <= {tuple, list}:
+    types = set(map(type, found))
+    if not types <= {tuple, list}:
         for number, row in enumerate(found, 1):
             if not isinstance(row, _ROW_TYPES):
                 names = ", ".join(table.column_names)
@@ -332,6 +333,8 @@ def _checked_rows(table: Table, rows: object) -> list[Row]:
                     f"{where}, row {number}: a row must be a tuple of cells in the order of "
                     f"the table's columns ({names}), not {what_was_given(row)}"
                 )
+    if types - {tuple}:  # (rows are sorted as tuples: a list and a tuple do not compare)
+        found = list(map(tuple, found))
     width = len(table.columns)
     if set(map(len, found)) - {width}:
         number, row = next((n, r) for n, r in enumerate(found, 1) if len(r) != width)

@@ -70,7 +70,8 @@ class DurationError(RightsdataError, ValueError):
     for ``EDTF``; the duration given to
     :meth:`Duration.from_pendulum`; None for :class:`Duration` built from numbers, where the
     reason names the field), and ``reason``, what is wrong with it (the message without the
-    input). Made as ``DurationError(text, reason)``.
+    input). Made as ``DurationError(text, reason)``; ``message``, a third argument, replaces
+    the message those make (as a pickle keeps it).
 
     >>> try:
     ...     parse_duration("P2W")
