@@ -66,7 +66,7 @@ def test_max_problems_holds_for_the_base(
     code, _, err = run(capsys, "validate", str(data), "--base", str(base), "--max-problems", "1")
     assert code == EXIT_INVALID
     assert err.startswith(
-        f"1 problem in {base} (the base, --base) (stopped at --max-problems 1; the data may "
+        f"1 problem in {base} (the base, --base) (stopped at --max-problems 1; the base may "
         "have more):"
     )
 

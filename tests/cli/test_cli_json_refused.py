@@ -146,11 +146,3 @@ def test_a_usage_error_leaves_standard_output_empty(
     assert (code, out) == (EXIT_USAGE, "")
     assert "no such file or folder" in err
 
-
-def test_a_base_stopped_at_max_problems_is_said_to_have_more_not_the_data(
-    capsys: pytest.CaptureFixture[str], paths: dict[str, str]
-) -> None:
-    code, _, err = run(capsys, "validate", paths["mine"], "--base", "bad", "--max-problems", "1")
-    heading = " ".join(err.split("\n  persons.json")[0].split())
-    assert code == EXIT_INVALID
-    assert heading.endswith("(stopped at --max-problems 1; the base may have more):")
