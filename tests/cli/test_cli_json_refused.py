@@ -145,4 +145,3 @@ def test_a_usage_error_leaves_standard_output_empty(
     code, out, err = run(capsys, *argv)
     assert (code, out) == (EXIT_USAGE, "")
     assert "no such file or folder" in err
-
