@@ -341,3 +341,21 @@ def test_rows_given_as_lists_and_tuples_mixed_read_as_tuples(base: dict[str, lis
     for name, found in tables.items():
         tables[name] = [list(row) if index % 2 else row for index, row in enumerate(found)]
     assert documents_from_rows(tables) == documents_from_rows(base)
+
+
+@pytest.mark.parametrize(("table", "copied", "at"), [("events", 0, None), ("persons", 3, 1)])
+def test_an_id_on_two_rows_is_invalid_data_naming_both(
+    base: dict[str, list[Row]], table: str, copied: int, at: int | None
+) -> None:
+    # (the items of both rows would be filled into one record, the other left without them)
+    tables = _copy(base)
+    found = tables[table]
+    row = found[copied]
+    found.insert(len(found) if at is None else at, row)
+    # (the later of the two rows is named, as a load names an ID's second use)
+    number, first = (len(found), copied + 1) if at is None else (copied + 2, at + 1)
+    problem = _invalid(tables)
+    assert str(problem) == (
+        f"table {table!r}: row {number}: {row[0]!r} is used twice; first at row {first}"
+    )
+    assert (problem.record_id, problem.field, problem.code) == (row[0], "id", "integrity")

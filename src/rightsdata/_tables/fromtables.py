@@ -221,11 +221,11 @@ def documents_from_rows(
     ValueError; a value, a row or a cell of the wrong type (a row that is not a tuple, a list
     or a number where text is due) raises TypeError naming the table, the row (from 1, in
     the order given) and the column. A row of another width than its table's, an empty key
-    cell, a row whose owner is missing, a gap in positions, or a derived cell that disagrees
-    with the value it derives from (a date's earliest or latest day, a term's days; an
-    empty one is taken) raises :class:`rightsdata.InvalidDataError` (a ``ValueError``)
-    naming the table, the row and the column. :func:`rightsdata.load_documents` checks the
-    documents and builds the dataset.
+    cell, an ID on two rows, a row whose owner is missing, a gap in positions, or a derived
+    cell that disagrees with the value it derives from (a date's earliest or latest day, a
+    term's days; an empty one is taken) raises :class:`rightsdata.InvalidDataError` (a
+    ``ValueError``) naming the table, the row and the column.
+    :func:`rightsdata.load_documents` checks the documents and builds the dataset.
 
     >>> import rightsdata
     >>> from rightsdata.tables import TABLES, rows
@@ -252,6 +252,8 @@ def documents_from_rows(
                 map(_maker(RECORD_TYPES[kind], TABLES[kind]), given.get(kind, ()))
             )
             by_id.update((document["id"], (kind, document)) for document in made)
+        if len(by_id) < sum(map(len, documents.values())):
+            raise _repeated_id(given)
         for table in TABLES.values():
             if table.path:
                 found = given.get(table.name, [])
@@ -261,6 +263,24 @@ def documents_from_rows(
             kind_documents.sort(key=_ID)  # (every ID is text: _check_cells)
     redirects = {str(row[0]): str(row[1]) for row in given.get("redirects", ())}
     return documents, redirects
+
+
+def _repeated_id(given: Mapping[str, list[Row]]) -> InvalidDataError:
+    """The data error for the first row of the kinds' tables whose ID a row before it has
+    (the items of both would be filled into one record), naming both rows."""
+    first: dict[object, tuple[str, int]] = {}  # (by ID: text, _check_cells)
+    for kind in KINDS:
+        for number, row in enumerate(given.get(kind, ()), 1):
+            before = first.setdefault(row[0], (kind, number))
+            if before != (kind, number):
+                at = (
+                    f"row {before[1]}"
+                    if before[0] == kind
+                    else f"table {before[0]!r}, row {before[1]}"
+                )
+                message = f"row {number}: {row[0]!r} is used twice; first at {at}"
+                return _error(TABLES[kind], message, ProblemCode.INTEGRITY, row, "id")
+    raise AssertionError("no ID is repeated")  # (the caller counted one)
 
 
 def _key_order(table: Table, rows: list[Row]) -> list[int]:
