@@ -45,3 +45,15 @@ def test_a_code_not_in_the_list_is_refused_saying_which_are(make: type[Exception
     )
     with pytest.raises(TypeError, match="code must be a str, not an int"):
         make_any("born", "bad", 5)
+
+
+@pytest.mark.parametrize("name", ["MISSING", "UNKNOWN_FIELD", "NEWER_FORMAT"])
+def test_a_constants_name_given_as_a_code_is_told_the_constant(name: str) -> None:
+    # (its name, not a close spelling of a code, is what was meant)
+    make_any = typing.cast("typing.Callable[..., object]", Problem)
+    with pytest.raises(ValueError, match="unknown problem code") as caught:
+        make_any("born", "bad", name)
+    assert str(caught.value).startswith(
+        f"unknown problem code {name!r} (the constant `ProblemCode.{name}` is "
+        f"{getattr(ProblemCode, name)!r}); a Problem's code is one of "
+    )

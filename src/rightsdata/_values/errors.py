@@ -114,6 +114,9 @@ def known_code(code: str) -> ProblemCodeValue:
     >>> known_code("mising")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ValueError: unknown problem code 'mising' (did you mean 'missing'?); a Problem's code is ...
+    >>> known_code("MISSING")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ValueError: unknown problem code 'MISSING' (the constant `ProblemCode.MISSING` is ...
     """
     if code in _KNOWN_CODES:
         return code
@@ -121,8 +124,14 @@ def known_code(code: str) -> ProblemCodeValue:
     from rightsdata._values.spelling import spelled_like
 
     listed = python_call("rightsdata.PROBLEM_CODES")
+    # (a constant's name given as its text: the constant, not a close spelling, is meant)
+    named = code.lower() if isinstance(code, str) and code.isupper() else None
+    if named in _KNOWN_CODES:
+        hint = f" (the constant {python_call(f'ProblemCode.{code}')} is {named!r})"
+    else:
+        hint = spelled_like(code, PROBLEM_CODES)
     raise ValueError(
-        f"unknown problem code {shown_repr(code)}{spelled_like(code, PROBLEM_CODES)}; a "
+        f"unknown problem code {shown_repr(code)}{hint}; a "
         f"Problem's code is one of {listed}: {', '.join(PROBLEM_CODES)}"
     )
 
