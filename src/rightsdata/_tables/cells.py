@@ -240,7 +240,7 @@ def read_column(column: Column, texts: Sequence[str]) -> list[Cell]:
         return [t or None for t in texts]
     if column.type is ColumnType.ID:  # (each distinct one matched once)
         match = _id_pattern(column.refs).fullmatch
-        for wrong in {t for t in set(texts) if t and match(t) is None}:
+        for wrong in [t for t in set(texts) if t and match(t) is None]:
             _id(column, wrong)  # (the model's own words, if it is wrong)
         return [t or None for t in texts]
     read = _READERS[column.type]

@@ -125,7 +125,7 @@ def known_code(code: str) -> ProblemCodeValue:
 
     listed = python_call("rightsdata.PROBLEM_CODES")
     # (a constant's name given as its text: the constant, not a close spelling, is meant)
-    named = code.lower() if isinstance(code, str) and code.isupper() else None
+    named = code.lower() if code.isupper() else None
     if named in _KNOWN_CODES:
         hint = f" (the constant {python_call(f'ProblemCode.{code}')} is {named!r})"
     else:
