@@ -210,17 +210,3 @@ def test_documents_nested_deeper_than_a_file_may_be_are_judged_as_given() -> Non
         found = outcome(_with(deep, "aliases"))
     assert verdicts == [] and isinstance(found, str)
     assert found == diagnostic_outcome(_with(deep, "aliases"))
-
-
-def test_the_bundled_dataset_is_read_back_by_the_fast_path() -> None:
-    ds = rightsdata.load()
-    with fast_path_read() as verdicts:
-        again = rightsdata.load_documents(
-            ds.to_dict(),
-            name=ds.name,
-            version=ds.version,
-            descriptor=ds.descriptor,
-            redirects=ds.redirects,
-        )
-    assert verdicts == [True] and again == ds
-    assert again.timeline("person:vladimir-kozlov") == ds.timeline("person:vladimir-kozlov")
