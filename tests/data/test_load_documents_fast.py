@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import copy
 import enum
+import json
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from pathlib import Path
+from typing import Any, Final
 from unittest import mock
 
 import pytest
@@ -23,9 +25,10 @@ from hypothesis import strategies as st
 import rightsdata
 from rightsdata import Dataset, InvalidDataError
 from rightsdata._data import loading
+from rightsdata._values.plainjson import LONG_TEXT
 from rightsdata.testing import dataset_documents
 
-from conftest import examples, left_out, person_doc, source_doc
+from conftest import CITE, examples, left_out, person_doc, source_doc
 
 _SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
 
@@ -57,18 +60,30 @@ def diagnostic_outcome(documents: Any, **options: Any) -> Dataset | str:
         return outcome(documents, **options)
 
 
+def _copied(documents: Any) -> Any:
+    """A deep copy of ``documents``, read by key as the loaders read a mapping."""
+    return copy.deepcopy({key: documents[key] for key in documents})
+
+
 def assert_same_outcome(documents: Any, **options: Any) -> tuple[Dataset | str, list[bool]]:
     """Both paths' outcome, the same; and what the fast path did."""
-    given = copy.deepcopy(documents)
+    given = _copied(documents)
     with fast_path_read() as verdicts:
         found = outcome(documents, **options)
-    assert documents == given  # (neither path changes what it is given)
+    assert _copied(documents) == given  # (neither path changes what it is given)
     assert found == diagnostic_outcome(documents, **options)
     return found, verdicts
 
 
+def in_any_order(documents: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[Any]:
+    """``documents`` with their kinds in any order: problems across kinds come in it."""
+    return documents.flatmap(
+        lambda drawn: st.permutations(list(drawn)).map(lambda keys: {k: drawn[k] for k in keys})
+    )
+
+
 @settings(max_examples=examples(25), deadline=None, suppress_health_check=_SLOW)
-@given(dataset_documents(max_per_kind=2), st.booleans(), st.booleans())
+@given(in_any_order(dataset_documents(max_per_kind=2)), st.booleans(), st.booleans())
 def test_valid_documents_are_read_by_the_fast_path_into_the_same_dataset(
     documents: dict[str, list[Any]], every_field: bool, strict: bool
 ) -> None:
@@ -124,7 +139,7 @@ def mutated_documents(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @settings(max_examples=examples(60), deadline=None, suppress_health_check=_SLOW)
-@given(mutated_documents())
+@given(in_any_order(mutated_documents()))
 def test_changed_documents_get_the_same_dataset_or_the_same_error(
     documents: dict[str, Any],
 ) -> None:
@@ -151,6 +166,64 @@ def _with(value: Any, *path: Any) -> dict[str, Any]:
         holder = holder[key]
     holder[path[-1]] = value
     return documents
+
+
+PLACE: Final = {"id": "place:p", "name": "P", "kind": "city", "citations": [{"source": "source:x"}]}
+
+
+class _Items(dict[str, Any]):
+    """A mapping whose items are not its values: judged by what ``items()`` gives."""
+
+    def items(self) -> Any:
+        return [(key, tuple(value)) for key, value in dict.items(self)]
+
+
+_CITED: Final[list[Any]] = [dict(CITE)]
+_LONG: Final = "A person of whom the sources say much, told at length: " * 2
+
+
+def _two(**fields: Any) -> dict[str, Any]:
+    """Valid documents of two persons, each given ``fields``."""
+    persons = [person_doc(**fields), person_doc("person:b", **fields)]
+    return {"sources": [source_doc()], "persons": persons}
+
+
+HELD_TWICE = [
+    _two(citations=_CITED),  # (one list in two records)
+    _two(citations=[_CITED[0]]),  # (one dict in two lists)
+    _two(summary=_LONG),  # (one long text in two records)
+    _Items(sources=[source_doc()], persons=[person_doc()]),  # (its items are tuples)
+]
+
+
+@pytest.mark.parametrize("documents", HELD_TWICE, ids=lambda documents: repr(documents)[:60])
+def test_documents_that_json_text_would_copy_are_judged_as_given(documents: Any) -> None:
+    _, verdicts = assert_same_outcome(documents)
+    assert verdicts == []
+
+
+def test_a_short_text_in_two_places_is_plain() -> None:
+    assert len(_LONG) >= LONG_TEXT > len("A Person")
+    found, verdicts = assert_same_outcome(_two(summary="A Person"))
+    assert verdicts == [True] and isinstance(found, Dataset)
+
+
+@pytest.mark.parametrize("options", [{"strict": True}, {"max_problems": 1}], ids=str)
+def test_a_document_file_reports_its_kinds_in_their_order_by_both_paths(
+    tmp_path: Path, options: dict[str, Any]
+) -> None:
+    documents = {"places": [PLACE], "persons": [person_doc(country="XX")]}
+    path = tmp_path / "all.json"
+    path.write_text(json.dumps(documents), encoding="utf-8")
+    with pytest.raises(InvalidDataError) as fast:
+        rightsdata.load_path(path, **options)
+    with (
+        mock.patch.object(loading, "_fast_document", return_value=False),
+        pytest.raises(InvalidDataError) as diagnostic,
+    ):
+        rightsdata.load_path(path, **options)
+    assert str(fast.value) == str(diagnostic.value)
+    assert fast.value.problems[0].kind == "places"
 
 
 NOT_PLAIN = [
