@@ -1708,9 +1708,9 @@ def _fast_documents(parts: _Parts, documents: Mapping[str, Any], label: str) -> 
     path accepts exactly what the diagnostic path accepts of parsed JSON (the differential
     tests), so the dataset is the one the diagnostic path would build, and the kinds are
     kept in the documents' order, so that the problems found across records come in the
-    same order. It takes about a third of the diagnostic path's time (0.47 s against 1.36
+    same order. It takes about a third of the diagnostic path's time (0.46 s against 1.39
     s for 10,000 events of the benchmark's realistic shape, in one process: the test for
-    plain JSON 0.19 s, encoding 0.03 s, the fast path 0.27 s; bench/bench_readback.py's
+    plain JSON 0.17 s, encoding 0.03 s, the fast path 0.26 s; bench/bench_readback.py's
     ``load_documents``), for a copy of the documents as JSON text held while it reads them
     (30 MB for those 10,000 events)."""
     from rightsdata._values.plainjson import plain_json

@@ -16,8 +16,8 @@ The test reads the values a level of nesting at a time, each level's types by C-
 (``type`` of every value into a set, the containers picked by ``itertools.compress``), so
 that the interpreter runs a few statements a level, not a few a value: for the documents of
 10,000 events of the benchmark's realistic shape (708,273 values, 253,548 of them lists and
-dicts) 0.19 s, of which the types take 0.10 s (a loop over each value 0.20 s) and the
-look for what is held twice the rest.
+dicts) 0.17 s, of which the types take 0.10 s (a loop over each value 0.20 s) and the
+look for what is held twice the rest; a level is read 4,096 values at a time.
 
 >>> plain_json([{"id": "person:a", "names": ["A", "B"], "count": 2, "share": 0.5}])
 True
@@ -51,6 +51,11 @@ _TEXT: Final = frozenset({str})
 #: the values judged as given keep the one object.
 LONG_TEXT: Final = 64
 
+#: How many values of a level are read at once: a level of a large dataset's documents (every
+#: field of every record) read whole is far larger than the processor's caches, and the test
+#: took 0.65 s for 50,000 events against 0.10 s for 10,000.
+_PIECE: Final = 4096
+
 _T = TypeVar("_T")
 
 
@@ -71,33 +76,48 @@ def plain_json(values: Iterable[object]) -> bool:
     >>> plain_json([both, both]), plain_json(["x" * LONG_TEXT] * 2), plain_json(["x"] * 2)
     (False, False, True)
     """
-    level = list(values)
     held = _Held()
-    for _ in range(MAX_NESTING + 1):
-        if not level:
-            return True
-        types = set(map(type, level))
-        if not types <= _JSON_TYPES:
+    pending: list[tuple[list[object], int]] = [(list(values), 0)]
+    while pending:
+        level, depth = pending.pop()
+        if len(level) > _PIECE:
+            pieces = range(0, len(level), _PIECE)
+            pending += [(level[start : start + _PIECE], depth) for start in reversed(pieces)]
+            continue
+        if depth > MAX_NESTING:
             return False
-        if float in types and not all(map(math.isfinite, _of_type(level, float))):
+        following = _following(level, held)
+        if following is None:
             return False
-        if str in types and not held.texts(list(_of_type(level, str))):
-            return False
-        following: list[object] = []
-        if dict in types:
-            objects: list[dict[object, object]] = list(_of_type(level, dict))
-            if not held.containers(objects):
-                return False
-            if not set(map(type, chain.from_iterable(objects))) <= _TEXT:
-                return False
-            following = list(chain.from_iterable(map(dict.values, objects)))
-        if list in types:
-            lists: list[list[object]] = list(_of_type(level, list))
-            if not held.containers(lists):
-                return False
-            following.extend(chain.from_iterable(lists))
-        level = following
-    return not level
+        if following:
+            pending.append((following, depth + 1))
+    return True
+
+
+def _following(level: list[object], held: _Held) -> list[object] | None:
+    """The values the lists and dicts of ``level`` hold (the next level of nesting), or
+    None if ``level`` is not plain JSON."""
+    types = set(map(type, level))
+    if not types <= _JSON_TYPES:
+        return None
+    if float in types and not all(map(math.isfinite, _of_type(level, float))):
+        return None
+    if str in types and not held.texts(list(_of_type(level, str))):
+        return None
+    following: list[object] = []
+    if dict in types:
+        objects: list[dict[object, object]] = list(_of_type(level, dict))
+        if not held.containers(objects):
+            return None
+        if not set(map(type, chain.from_iterable(objects))) <= _TEXT:
+            return None
+        following = list(chain.from_iterable(map(dict.values, objects)))
+    if list in types:
+        lists: list[list[object]] = list(_of_type(level, list))
+        if not held.containers(lists):
+            return None
+        following.extend(chain.from_iterable(lists))
+    return following
 
 
 class _Held:
