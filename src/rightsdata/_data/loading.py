@@ -1638,10 +1638,10 @@ def load_documents(
     Documents built only of what ``json.loads`` makes (``dict``, ``list``, ``str``, ``int``,
     finite ``float``, ``bool``, ``None``, exactly: what ``Dataset.to_dict()`` and
     :func:`~rightsdata.tables.documents_from_rows` give) are read by the fast path of
-    :func:`load_path`, as the JSON document they would be written as: about a third of the
-    time, for more memory while it reads (the JSON text) and a dataset whose texts are its
+    :func:`load_path`, as the JSON document they would be written as: a third to a half of
+    the time, for more memory while it reads (the JSON text) and a dataset whose texts are its
     own, not the documents' (docs/loading.md). Anything else (a tuple, a ``str`` subclass, an
-    enum member) is judged as given, and told where it is not what the record needs.
+    enum member, a list held in two places) is judged as given, value by value.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -1708,7 +1708,7 @@ def _fast_documents(parts: _Parts, documents: Mapping[str, Any], label: str) -> 
     path accepts exactly what the diagnostic path accepts of parsed JSON (the differential
     tests), so the dataset is the one the diagnostic path would build, and the kinds are
     kept in the documents' order, so that the problems found across records come in the
-    same order. It takes about a third of the diagnostic path's time (0.46 s against 1.39
+    same order. It takes a third to a half of the diagnostic path's time (0.46 s against 1.39
     s for 10,000 events of the benchmark's realistic shape, in one process: the test for
     plain JSON 0.17 s, encoding 0.03 s, the fast path 0.26 s; bench/bench_readback.py's
     ``load_documents``), for a copy of the documents as JSON text held while it reads them
