@@ -25,7 +25,8 @@ from hypothesis import strategies as st
 import rightsdata
 from rightsdata import Dataset, InvalidDataError
 from rightsdata._data import loading
-from rightsdata._values.plainjson import LONG_TEXT
+from rightsdata._values.plainjson import COPIED_SLACK, LONG_TEXT
+from rightsdata._values.resources import datasets_root
 from rightsdata.testing import dataset_documents
 
 from conftest import CITE, examples, left_out, person_doc, source_doc
@@ -179,19 +180,23 @@ class _Items(dict[str, Any]):
 
 
 _CITED: Final[list[Any]] = [dict(CITE)]
-_LONG: Final = "A person of whom the sources say much, told at length: " * 2
+_LONG: Final = " ".join(
+    ["A person of whom the sources say much, told at length."] * (COPIED_SLACK // 32)
+)
 
 
-def _two(**fields: Any) -> dict[str, Any]:
-    """Valid documents of two persons, each given ``fields``."""
-    persons = [person_doc(**fields), person_doc("person:b", **fields)]
+def _two(count: int = 2, **fields: Any) -> dict[str, Any]:
+    """Valid documents of ``count`` persons, each given ``fields``."""
+    persons = [person_doc(f"person:p{number}", **fields) for number in range(count)]
     return {"sources": [source_doc()], "persons": persons}
 
 
 HELD_TWICE = [
     _two(citations=_CITED),  # (one list in two records)
     _two(citations=[_CITED[0]]),  # (one dict in two lists)
-    _two(summary=_LONG),  # (one long text in two records)
+    _two(3, summary=_LONG),  # (one long text written 3 times over, 2 MiB more)
+    _two(summary="S", extra={"k" * LONG_TEXT: 1}),  # (one long key in two records)
+    _two(summary="S", extra=[10**4299]),  # (whole numbers beyond 64 bits)
     _Items(sources=[source_doc()], persons=[person_doc()]),  # (its items are tuples)
 ]
 
@@ -202,10 +207,20 @@ def test_documents_that_json_text_would_copy_are_judged_as_given(documents: Any)
     assert verdicts == []
 
 
-def test_a_short_text_in_two_places_is_plain() -> None:
-    assert len(_LONG) >= LONG_TEXT > len("A Person")
-    found, verdicts = assert_same_outcome(_two(summary="A Person"))
+@pytest.mark.parametrize("count", [2, 100])
+def test_texts_written_out_about_as_large_as_held_are_plain(count: int) -> None:
+    assert len("A Person") < LONG_TEXT
+    found, verdicts = assert_same_outcome(_two(count, summary="A Person"))
     assert verdicts == [True] and isinstance(found, Dataset)
+    found, verdicts = assert_same_outcome(_two(2, summary=_LONG))  # (1 MiB more)
+    assert verdicts == [True] and isinstance(found, Dataset)
+
+
+def test_a_dataset_loaded_with_share_is_read_back_by_the_fast_path() -> None:
+    shared = rightsdata.load_path(Path(str(datasets_root() / "kazakhstan")), share=True)
+    with fast_path_read() as verdicts:
+        again = rightsdata.load_documents(shared.to_dict())
+    assert verdicts == [True] and list(again) == list(shared)
 
 
 @pytest.mark.parametrize("options", [{"strict": True}, {"max_problems": 1}], ids=str)
@@ -238,6 +253,7 @@ NOT_PLAIN = [
     _with({"Kozlov"}, "aliases"),
     _with({1: "source:doc"}, "citations", 0),
     _with("Koz\ud800lov", "name"),  # (plain, but no UTF-8 text holds it)
+    _with(2**64, "born"),
     {"sources": (source_doc(),), "persons": [person_doc()]},
     {"sources": [source_doc()], "persons": [person_doc()], "redirects": []},
     {"sources": [source_doc()], "persons": [person_doc()], 5: []},
@@ -252,7 +268,7 @@ def test_what_json_text_would_change_is_judged_as_given(documents: dict[Any, Any
 
 @pytest.mark.parametrize(
     "documents",
-    [_with(1950.0, "born"), _with(True, "born"), _with(2**70, "born"), _with("", "name")],
+    [_with(1950.0, "born"), _with(True, "born"), _with(2**63, "born"), _with("", "name")],
     ids=repr,
 )
 def test_plain_documents_the_fast_path_refuses_are_judged_again(documents: Any) -> None:
