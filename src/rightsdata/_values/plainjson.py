@@ -170,14 +170,11 @@ class _Held:
         long = list(compress(found, map(lt, repeat(LONG_TEXT - 1), map(len, found))))
         if not long:
             return True
-        size = sum(map(len, long))
-        self._written += size
-        before = len(self._long)
-        self._long.update(zip(map(id, long), long, strict=True))
-        if len(self._long) - before == len(long):
-            self._held += size  # (all new: the usual case)
-        else:
-            self._held = sum(map(len, self._long.values()))
+        self._written += sum(map(len, long))
+        fresh = dict(zip(map(id, long), long, strict=True))  # (each object once)
+        new = set(fresh).difference(self._long)  # (a look-up each: fresh's size)
+        self._held += sum(map(len, map(fresh.__getitem__, new)))
+        self._long.update(fresh)
         return self._written <= 2 * self._held + COPIED_SLACK
 
 
