@@ -277,7 +277,19 @@ def decode_document(
         if sharing is not None:
             for name, decoded in read[0].items():
                 sharing.share(RECORD_TYPES[name], decoded.records)
-    return read
+    kinds, redirects, descriptor = read
+    if len(kinds) > 1:
+        # In the document's order, as the diagnostic path takes its lists: the problems the
+        # checks across records find come out in it, and a cap keeps the same ones. Reading
+        # the order skims the document once more (15 ms for 30 MB).
+        kinds = {kind: kinds[kind] for kind in _keys().decode(data) if kind in kinds}
+    return kinds, redirects, descriptor
+
+
+@functools.cache
+def _keys() -> msgspec.json.Decoder[dict[str, msgspec.Raw]]:
+    """A decoder of a JSON object's keys, in their order, its values left unread."""
+    return msgspec.json.Decoder(dict[str, msgspec.Raw])
 
 
 def _read_document(
