@@ -12,7 +12,7 @@ import sys
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given
@@ -276,6 +276,40 @@ def test_share_works_with_freeze_and_on_the_fast_path(
     ds = rightsdata.load_path(folder, share=True, freeze=True)
     assert ds.to_dict() == expected
     assert gc.get_freeze_count() > 0
+
+
+# --- load_documents(share=, freeze=) --------------------------------------------------------
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_load_documents_takes_share_and_freeze_as_load_path_does() -> None:
+    documents = rightsdata.load().to_dict()
+    plain = rightsdata.load_documents(documents)
+    assert gc.get_freeze_count() == 0
+    frozen = rightsdata.load_documents(documents, share=True, freeze=True)
+    assert frozen == plain and gc.isenabled()
+    assert gc.get_freeze_count() >= len(_records(frozen))
+    tracked = {id(o) for o in gc.get_objects()}
+    assert not any(id(r) in tracked for r in _records(frozen))
+    ids = {source.id: source.id for source in frozen.sources}
+    names = [c.source for event in frozen.events for c in event.citations]
+    assert names and all(name is ids[name] for name in names)  # (a reference shares its ID)
+    own = {source.id: source.id for source in plain.sources}
+    assert not all(c.source is own[c.source] for e in plain.events for c in e.citations)
+
+
+@pytest.mark.usefixtures("unfrozen")
+def test_a_failed_load_of_documents_freezes_nothing() -> None:
+    documents = {"persons": [{"id": "person:x"}]}
+    with pytest.raises(InvalidDataError):
+        rightsdata.load_documents(documents, freeze=True)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+@pytest.mark.parametrize("option", ["share", "freeze"])
+def test_load_documents_takes_share_and_freeze_as_flags(option: str) -> None:
+    with pytest.raises(TypeError, match=option):
+        rightsdata.load_documents({}, **{option: cast(Any, "yes")})
 
 
 # --- the byte-level ID test -------------------------------------------------------------------

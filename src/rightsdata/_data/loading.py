@@ -1623,6 +1623,8 @@ def load_documents(
     redirects: Mapping[str, str] | None = None,
     base: Dataset | None = None,
     strict: bool = False,
+    share: bool = False,
+    freeze: bool = False,
 ) -> Dataset:
     """The dataset of ``documents``: each kind's JSON-ready records, as
     :meth:`Dataset.to_dict` gives them and as a kind's file holds them (already parsed),
@@ -1642,6 +1644,11 @@ def load_documents(
     the time, for more memory while it reads (the JSON text) and a dataset whose texts are its
     own, not the documents' (docs/loading.md). Anything else (a tuple, a ``str`` subclass, an
     enum member, a list held in two places) is judged as given, value by value.
+
+    ``share=True`` and ``freeze=True`` are :func:`load_path`'s, for large datasets read
+    back: equal values among the records made one object (by the fast path), and the
+    dataset, with every other object alive in the process, moved out of the garbage
+    collector's walks at the end of a successful load (docs/loading.md, Large datasets).
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -1669,8 +1676,9 @@ def load_documents(
     checked_descriptor(descriptor)
     if redirects is not None:
         checked_redirects_mapping(redirects)
+    flag(freeze, "freeze")
     over = None if base is None else base_of(base)
-    parts = _Parts(ReadOptions(strict=strict, base=over), f"{label}:redirects")
+    parts = _Parts(ReadOptions(strict=strict, base=over, share=share), f"{label}:redirects")
     parts.named = (name, version)
     # (not copied deeply here: the Dataset copies its descriptor)
     parts.descriptor = dict(descriptor) if descriptor is not None else None
@@ -1685,15 +1693,24 @@ def load_documents(
     # (a descriptor given in Python without the key declares no format, as Dataset's)
     parts.declared = format_of(descriptor) if descriptor and FORMAT_KEY in descriptor else None
     parts.declared_in = "the descriptor given"
-    if not _fast_documents(parts, documents, label):
-        _structure_kinds(parts, documents, label, redirects=False)
-    if redirects:
-        listed = [{"id": old, "to": new} for old, new in redirects.items()]
-        parts.redirects, found = _check_redirects(listed, parts.redirects_where)
-        parts.problems += found
-    dataset, problems, unchecked = _finish(parts)
+    # One pause for the whole load, as load_path's: what it builds is handed to the old
+    # generation (or frozen) once, at the end.
+    with gc_paused():
+        if not _fast_documents(parts, documents, label):
+            _structure_kinds(parts, documents, label, redirects=False)
+        if redirects:
+            listed = [{"id": old, "to": new} for old, new in redirects.items()]
+            parts.redirects, found = _check_redirects(listed, parts.redirects_where)
+            parts.problems += found
+        dataset, problems, unchecked = _finish(parts)
+        if freeze and dataset is not None and not problems:
+            freeze_when_done()
     if problems or dataset is None:
         raise InvalidDataError(_in_reading_order(problems), label, unchecked)
+    if freeze:
+        leave_at_exit(dataset)  # (rightsdata._values.exitleave)
+    if sum(dataset.counts().values()) >= TRIMMED_FROM:
+        trim_heap()  # the JSON text and what the load freed go back to the system
     return dataset
 
 
