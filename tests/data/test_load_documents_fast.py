@@ -40,8 +40,8 @@ def fast_path_read() -> Iterator[list[bool]]:
     verdicts: list[bool] = []
     real = loading._fast_document
 
-    def spy(parts: Any, name: str, data: bytes) -> bool:
-        verdicts.append(real(parts, name, data))
+    def spy(parts: Any, name: str, data: bytes, order: Any = None) -> bool:
+        verdicts.append(real(parts, name, data, order))
         return verdicts[-1]
 
     with mock.patch.object(loading, "_fast_document", spy):

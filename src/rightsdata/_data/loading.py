@@ -1743,18 +1743,20 @@ def _fast_documents(parts: _Parts, documents: Mapping[str, Any], label: str) -> 
         data = msgspec.json.encode(dict(items))
     except (msgspec.EncodeError, TypeError, ValueError, OverflowError, RecursionError):
         return False  # (a lone surrogate in a text: the diagnostic path says where)
-    return _fast_document(parts, label, data)
+    return _fast_document(parts, label, data, [key for key, _ in items])
 
 
-def _fast_document(parts: _Parts, name: str, data: bytes) -> bool:
+def _fast_document(
+    parts: _Parts, name: str, data: bytes, order: Sequence[str] | None = None
+) -> bool:
     """Read a JSON document with the fast path into ``parts``; False (``parts`` untouched) if
     it cannot vouch for it, or if its redirects have a problem: the diagnostic path then
-    reads it and says what is wrong and where."""
+    reads it and says what is wrong and where. ``order``: its keys' order, where known."""
     from rightsdata._validation.fastpath import REFUSED, decode_document
 
     try:
         kinds, redirects_text, descriptor_text = decode_document(
-            data, _sharing() if parts.options.share else None
+            data, _sharing() if parts.options.share else None, order
         )
     except REFUSED:
         return False

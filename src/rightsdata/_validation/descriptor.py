@@ -38,6 +38,7 @@ from rightsdata._values.errors import (
 )
 from rightsdata._values.format import DESCRIPTOR, FORMAT_KEY, READABLE, format_of
 from rightsdata._values.joined import one_of
+from rightsdata._values.plainjson import JSON_TYPES
 from rightsdata._values.resources import schemas_root
 from rightsdata._values.spelling import unknown_field
 
@@ -233,15 +234,12 @@ def _format_problems(value: object, where: str) -> list[Problem]:
     return [Problem(where, message, ProblemCode.PACKAGE)]
 
 
-#: The Python types of JSON's values, as a parse gives them: a descriptor given in Python
-#: (``Dataset(descriptor=...)``, ``load_documents``) may hold anything else, which no writer
-#: could write as JSON (a tuple, a date) or would write as something else.
-_JSON_TYPES: Final[frozenset[type]] = frozenset({dict, list, str, int, float, bool, type(None)})
-
-
 def _not_json(value: object) -> str:
     """What a value of no JSON type is told; a subclass of one (an ``OrderedDict``, an
     ``IntEnum``), which a writer may write otherwise or not at all, to give the type itself.
+    (A descriptor given in Python, ``Dataset(descriptor=...)`` or ``load_documents``, may
+    hold anything, which no writer could write as JSON, a tuple or a date, or would write as
+    something else.)
 
     >>> import collections
     >>> _not_json(collections.OrderedDict())
@@ -249,7 +247,7 @@ def _not_json(value: object) -> str:
     >>> _not_json((1,))
     'expected a JSON value, got tuple ((1,))'
     """
-    base = next((t for t in _JSON_TYPES if t is not bool and isinstance(value, t)), None)
+    base = next((t for t in JSON_TYPES if t is not bool and isinstance(value, t)), None)
     if base is None or base is type(None):
         return f"expected a JSON value, got {describe_json(value)}"
     return (
@@ -277,7 +275,7 @@ def _generic_problems(raw: object, where: str) -> list[Problem]:
         value, at, depth = stack.pop()
         if type(value) is _Name:  # (said in its turn, as a value is: in reading order)
             problems.append(Problem(at, not_text_key(value.key), ProblemCode.TYPE))
-        elif type(value) not in _JSON_TYPES:
+        elif type(value) not in JSON_TYPES:
             problems.append(Problem(at, _not_json(value), ProblemCode.TYPE))
         elif isinstance(value, dict | list):
             if depth > MAX_DEPTH:

@@ -42,10 +42,10 @@ from typing import Any, Final, TypeVar, cast
 
 from rightsdata._values.nesting import MAX_NESTING
 
-__all__ = ["COPIED_SLACK", "INT_MAX", "INT_MIN", "LONG_TEXT", "plain_json"]
+__all__ = ["COPIED_SLACK", "INT_MAX", "INT_MIN", "JSON_TYPES", "LONG_TEXT", "plain_json"]
 
-#: The types ``json.loads`` makes, exactly.
-_JSON_TYPES: Final = frozenset({dict, list, str, int, float, bool, type(None)})
+#: The Python types of JSON's values, exactly as ``json.loads`` makes them.
+JSON_TYPES: Final[frozenset[type]] = frozenset({dict, list, str, int, float, bool, type(None)})
 _TEXT: Final = frozenset({str})
 
 #: The length from which the copies of one text object held in several places are counted.
@@ -106,7 +106,7 @@ def _following(level: list[object], held: _Held) -> list[object] | None:
     """The values the lists and dicts of ``level`` hold (the next level of nesting), or
     None if ``level`` is not plain JSON."""
     types = set(map(type, level))
-    if not types <= _JSON_TYPES:
+    if not types <= JSON_TYPES:
         return None
     if float in types and not all(map(math.isfinite, _of_type(level, float))):
         return None
