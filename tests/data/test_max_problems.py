@@ -5,9 +5,11 @@ are refused before anything is read; a valid dataset loads as without it."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from cattrs.errors import IterableValidationNote
@@ -15,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rightsdata
-from rightsdata import InvalidDataError, Problem
+from rightsdata import InvalidDataError, MissingExtraError, Problem
 from rightsdata._cli.main import main
 from rightsdata._validation import convert
 
@@ -593,3 +595,140 @@ def test_a_capped_record_tells_no_more_unknown_fields_than_the_cap(
     capped = failed(path, max_problems=10)
     assert [p.field for p in capped.problems] == [f"f{i:03}" for i in range(10)]
     assert len(told) == 2 * 10  # (the load and validate)
+
+
+# -- load_documents: the same cap on documents given in Python ------------------------------
+
+
+def documents_failed(documents: dict[str, Any], **options: Any) -> InvalidDataError:
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_documents(documents, **options)
+    return caught.value
+
+
+def relabeled(problems: Sequence[Problem], name: str) -> list[tuple[str, str, str]]:
+    """Each problem's code, location and message, its location's file ``name`` written as
+    the label load_documents gives, ``documents``."""
+    return [
+        (p.code, "documents" + p.location.removeprefix(name), p.message.replace(name, "documents"))
+        for p in problems
+    ]
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(RECORDS, min_size=1, max_size=10),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=10)),
+    st.booleans(),
+)
+def test_load_documents_stops_where_the_same_json_document_does(
+    tmp_path_factory: pytest.TempPathFactory,
+    records: list[tuple[str, dict[str, Any]]],
+    cap: int | None,
+    schema: bool,
+) -> None:
+    """Documents given in Python keep, under a cap or not, with the schemas or not, the
+    problems a load of them written as one JSON document keeps, in its order, and say they
+    stopped where it does."""
+    documents: dict[str, list[Any]] = {}
+    for kind, record in records:
+        documents.setdefault(kind, []).append(record)
+    path = write(tmp_path_factory.mktemp("documents"), "document", documents)
+    try:
+        rightsdata.load_path(path, max_problems=cap, schema=schema)
+    except InvalidDataError as error:
+        from_file: InvalidDataError | None = error
+    else:
+        from_file = None
+    if from_file is None:
+        ds = rightsdata.load_documents(documents, max_problems=cap, schema=schema)
+        assert ds == rightsdata.load_path(path)
+        return
+    given_here = documents_failed(documents, max_problems=cap, schema=schema)
+    assert relabeled(given_here.problems, "documents") == relabeled(from_file.problems, path.name)
+    assert given_here.stopped_at == from_file.stopped_at
+    assert given_here.unchecked == from_file.unchecked
+
+
+def test_load_documents_checks_the_descriptor_and_redirects_first_under_a_cap() -> None:
+    """The descriptor's and the redirects' problems, given apart from the records, are
+    reported before the records' (those of no record come first), so a cap keeps them."""
+    documents = empties(5)
+    full = documents_failed(documents, descriptor={"name": 5}, redirects={"Bad": "person:a"})
+    assert [p.location for p in full.problems][:2] == [
+        "documents:datapackage.name",
+        "documents:redirects[0].id",
+    ]
+    for cap in (1, 2, 3):
+        error = documents_failed(
+            documents, descriptor={"name": 5}, redirects={"Bad": "person:a"}, max_problems=cap
+        )
+        assert list(error.problems) == list(full.problems)[:cap]
+        assert error.stopped_at == cap
+        assert str(error).splitlines()[0] == (
+            f"{cap} problem{'s' if cap > 1 else ''} in documents (stopped at "
+            f"max_problems={cap}; the data may have more):"
+        )
+    # a cap the data does not reach changes nothing
+    again = documents_failed(
+        documents, descriptor={"name": 5}, redirects={"Bad": "person:a"}, max_problems=1000
+    )
+    assert list(again.problems) == list(full.problems) and again.stopped_at is None
+
+
+def test_load_documents_judges_no_record_past_the_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = stops_early(monkeypatch)
+    error = documents_failed(empties(5000), max_problems=30)
+    assert len(error.problems) == 30 and error.stopped_at == 30
+    assert len(calls) == 10  # (three problems a record: ten records, not 5,000)
+
+
+def test_a_valid_dataset_given_as_documents_loads_as_without_a_cap() -> None:
+    ds = rightsdata.load()
+    again = rightsdata.load_documents(
+        ds.to_dict(),
+        name=ds.name,
+        version=ds.version,
+        descriptor=ds.descriptor,
+        redirects=ds.redirects,
+        max_problems=1,
+    )
+    assert again == ds and again.redirects == ds.redirects
+
+
+@pytest.mark.parametrize("value", [0, -1, True, 2.0, 10**100, "5"])
+def test_load_documents_refuses_a_bad_max_problems_before_judging(
+    monkeypatch: pytest.MonkeyPatch, value: object
+) -> None:
+    error = ValueError if type(value) is int else TypeError
+    judged = AssertionError("judged before the option was checked")
+    monkeypatch.setattr(convert, "structure_many", mock.Mock(side_effect=judged))
+    with pytest.raises(error, match=r"^max_problems is the most problems to collect"):
+        rightsdata.load_documents(empties(3), max_problems=value)  # type: ignore[arg-type]
+
+
+def test_load_documents_holds_each_record_to_the_schemas_when_asked() -> None:
+    """``schema=True`` judges the documents value by value, each kind's records held to its
+    schema (the fast path does not run the schemas), with or without a cap."""
+    from rightsdata._data import loading
+
+    documents = {"sources": [source_doc()], "persons": [person_doc("person:v")]}
+    for cap in (None, 5):
+        with (
+            mock.patch.object(loading, "_schema_problems", wraps=loading._schema_problems) as held,
+            mock.patch.object(loading, "_fast_documents", wraps=loading._fast_documents) as fast,
+        ):
+            ds = rightsdata.load_documents(documents, schema=True, max_problems=cap)
+        assert ds == rightsdata.load_documents(documents)
+        assert fast.call_count == 0
+        assert held.call_count == 2  # (each kind's list, or under a cap each record)
+
+
+def test_load_documents_schema_without_jsonschema_is_told_before_judging(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "jsonschema", None)  # importing it raises ImportError
+    rightsdata.schema._validator.cache_clear()  # (one built earlier would need no import)
+    monkeypatch.setattr(convert, "structure_many", mock.Mock(side_effect=AssertionError))
+    with pytest.raises(MissingExtraError, match=r"rightsdata\[schema\]"):
+        rightsdata.load_documents(empties(3), schema=True)

@@ -1625,6 +1625,8 @@ def load_documents(
     strict: bool = False,
     share: bool = False,
     freeze: bool = False,
+    schema: bool = False,
+    max_problems: int | None = None,
 ) -> Dataset:
     """The dataset of ``documents``: each kind's JSON-ready records, as
     :meth:`Dataset.to_dict` gives them and as a kind's file holds them (already parsed),
@@ -1649,6 +1651,13 @@ def load_documents(
     back: equal values among the records made one object (by the fast path), and the
     dataset, with every other object alive in the process, moved out of the garbage
     collector's walks at the end of a successful load (docs/loading.md, Large datasets).
+
+    ``schema=True`` and ``max_problems`` are :func:`load_path`'s too: each record also held to
+    the JSON Schemas (needs ``rightsdata[schema]``; the documents are then judged value by
+    value), and, for documents from people you do not trust (a service checking what it is
+    sent), the most problems a failed load collects before it stops judging: the error then
+    holds the first that many, as the full run reports them, and its ``stopped_at`` is the
+    cap (docs/loading.md, "Stopping at a number of problems").
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -1678,7 +1687,11 @@ def load_documents(
         checked_redirects_mapping(redirects)
     flag(freeze, "freeze")
     over = None if base is None else base_of(base)
-    parts = _Parts(ReadOptions(strict=strict, base=over, share=share), f"{label}:redirects")
+    options = ReadOptions(
+        strict=strict, base=over, share=share, schema=schema, max_problems=max_problems
+    )
+    _check_options(options)
+    parts = _Parts(options, f"{label}:redirects")
     parts.named = (name, version)
     # (not copied deeply here: the Dataset copies its descriptor)
     parts.descriptor = dict(descriptor) if descriptor is not None else None
@@ -1689,24 +1702,30 @@ def load_documents(
         from rightsdata._validation.descriptor import descriptor_problems
 
         held = {**(descriptor if isinstance(descriptor, Mapping) else {}), **named}
-        parts.problems += descriptor_problems(held, f"{label}:datapackage")
+        parts.problems += descriptor_problems(held, f"{label}:datapackage", limit=max_problems)
     # (a descriptor given in Python without the key declares no format, as Dataset's)
     parts.declared = format_of(descriptor) if descriptor and FORMAT_KEY in descriptor else None
     parts.declared_in = "the descriptor given"
     # One pause for the whole load, as load_path's: what it builds is handed to the old
     # generation (or frozen) once, at the end.
     with gc_paused():
-        if not _fast_documents(parts, documents, label):
-            _structure_kinds(parts, documents, label, redirects=False)
-        if redirects:
+        # The redirects before the records: their problems are reported first (those of no
+        # record), so a load that stops at max_problems keeps those a full run reports first.
+        retired: dict[str, str] = {}
+        if redirects and not _full(parts):
             listed = [{"id": old, "to": new} for old, new in redirects.items()]
-            parts.redirects, found = _check_redirects(listed, parts.redirects_where)
+            retired, found = _check_redirects(listed, parts.redirects_where, limit=_room(parts))
             parts.problems += found
+        if not _full(parts) and (schema or not _fast_documents(parts, documents, label)):
+            _structure_kinds(parts, documents, label, redirects=False)
+        parts.redirects = retired
         dataset, problems, unchecked = _finish(parts)
         if freeze and dataset is not None and not problems:
             freeze_when_done()
     if problems or dataset is None:
-        raise InvalidDataError(_in_reading_order(problems), label, unchecked)
+        kept = capped(_in_reading_order(problems), options)  # (marks it stopped if it cuts)
+        stopped = max_problems if options.stopped else None
+        raise InvalidDataError(kept, label, unchecked, stopped_at=stopped)
     if freeze:
         leave_at_exit(dataset)  # (rightsdata._values.exitleave)
     if sum(dataset.counts().values()) >= TRIMMED_FROM:
