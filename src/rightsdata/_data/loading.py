@@ -42,6 +42,7 @@ from rightsdata._data.dataset import (
     checked_redirects_mapping,
     with_base,
 )
+from rightsdata._data.filetext import decode_text
 from rightsdata._data.listedfiles import Listed, file_type, listed_file, not_regular
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
@@ -125,7 +126,6 @@ DEFAULT_MAX_BYTES: Final = 1 << 30
 #: The endings of the files a layout may hold records in: a folder's load reads some of them
 #: and says which others it found.
 _RECORD_SUFFIXES: Final = (".json", *JSON_LINES_SUFFIXES)
-_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")  # (a spreadsheet's "Unicode text")
 _CHUNK: Final = 1 << 20
 
 _cache: dict[str, Dataset] = {}
@@ -2546,14 +2546,14 @@ def _decode(
     '[]'
     """
     if not data.startswith(BOM):
-        text, problem = _decode_text(data, label, empty=empty)
+        text, problem = decode_text(data, label, empty=empty)
         return (None, [problem]) if problem is not None else (text, [])
     rest, marks = unmarked(data)
     marked = _marks_problem(label, marks, fmt=fmt, where=left_where(data) if marks > 1 else "")
     # (a conversion of the file reads past the marks where they stand with nothing between,
     # as before UTF-16: the bytes after them are then its end)
     skip = len(data) - len(rest) if consecutive(data) == marks else None
-    text, problem = _decode_text(rest, label, empty=empty, skip=skip)
+    text, problem = decode_text(rest, label, empty=empty, skip=skip)
     return (None, [marked, problem]) if problem is not None else (text, [marked])
 
 
@@ -2584,77 +2584,6 @@ def _marks_problem(label: str, marks: int, *, fmt: bool, where: str) -> Problem:
         return problem
     them = "it" if marks == 1 else "them"
     return _FmtAdvice(problem, f"{alone} (", f" removes {them})", alone=alone)
-
-
-def _decode_text(
-    data: bytes, label: str, *, empty: bool, skip: int | None = 0
-) -> tuple[str, Problem | None]:
-    """``data``, which starts with no UTF-8 byte-order mark, as text, or the problem that it
-    is not UTF-8 (or is empty, unless ``empty``). ``skip``: the bytes of UTF-8 marks before
-    ``data`` in the file, which a conversion of the file as it is reads past
-    (:func:`_converting`; None: marks with white space between)."""
-    if data.startswith(_UTF16_BOMS):
-        return "", Problem(
-            label,
-            f"is UTF-16 ({_utf16_mark(skip)}): save it as UTF-8, converting from UTF-16 "
-            + _converting("UTF-16", skip),
-            ProblemCode.SYNTAX,
-        )
-    if b"\x00" in data[:2]:  # (no UTF-8 JSON holds a NUL: a cheap look, for valid files)
-        from rightsdata._data.encodings import utf16_order
-
-        order = utf16_order(data)
-        if order is not None:
-            iconv = "UTF-16LE" if order == "little-endian" else "UTF-16BE"
-            return "", Problem(
-                label,
-                f"looks like UTF-16 ({order}) without a byte-order mark (every other byte is "
-                f"0, as each ASCII character's other byte): save it as UTF-8, converting from "
-                f"{iconv} {_converting(iconv, skip)}",
-                ProblemCode.SYNTAX,
-            )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        from rightsdata._data.jsontext import not_utf8_message
-
-        message = not_utf8_message(data, exc.start)
-        if skip != 0:
-            message = _ICONV.sub(lambda m: _converting(m[1], skip)[:-1], message)
-        return "", Problem(label, message, ProblemCode.SYNTAX)
-    if not empty and not text.strip():
-        return "", Problem(label, "is empty; expected JSON", ProblemCode.SYNTAX)
-    return text, None
-
-
-#: A whole file's conversion in a message of :func:`~rightsdata._data.jsontext.not_utf8_message`
-#: (not one of some lines', ``... for lines 3-5``, made by hand).
-_ICONV: Final = re.compile(r"\(iconv -f (\S+) -t UTF-8(?=[,)])")
-
-
-def _utf16_mark(skip: int | None) -> str:
-    """Where a file's UTF-16 byte-order mark stands: after ``skip`` bytes of UTF-8 marks."""
-    if not skip:
-        return "it starts with a UTF-16 byte-order mark"
-    marks = "mark" if skip == len(BOM) else "marks"
-    return f"a UTF-16 byte-order mark follows its UTF-8 {marks}"
-
-
-def _converting(encoding: str, skip: int | None) -> str:
-    """The command that converts a file from ``encoding`` to UTF-8, in parentheses: past
-    the ``skip`` bytes of UTF-8 marks it starts with, which the encoding would read as text
-    (three bytes out of step, for UTF-16), so that it works on the file as it is; None:
-    marks with white space between, which no command as short skips (they are deleted
-    first).
-
-    >>> _converting("UTF-16", 0), _converting("UTF-16", 3)
-    ('(iconv -f UTF-16 -t UTF-8)', '(tail -c +4 FILE | iconv -f UTF-16 -t UTF-8 > NEW)')
-    """
-    if skip is None:
-        return f"(iconv -f {encoding} -t UTF-8, once the byte-order marks are deleted)"
-    if not skip:
-        return f"(iconv -f {encoding} -t UTF-8)"
-    return f"(tail -c +{skip + 1} FILE | iconv -f {encoding} -t UTF-8 > NEW)"
 
 
 def _reject_constant(name: str) -> None:
