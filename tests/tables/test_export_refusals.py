@@ -225,6 +225,31 @@ def test_a_folder_at_an_output_name_says_what_to_do(
     )
 
 
+def test_a_file_on_the_way_to_the_folder_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (the system's words, "[Errno 20] Not a directory: '.../out/tables'", name no file)
+    file = tmp_path / "out"
+    file.write_text("x", encoding="utf-8")
+    for target in (file / "tables", file / "tables" / "csv"):
+        with pytest.raises(NotADirectoryError) as caught:
+            rightsdata.load().export(target, "csv")
+        assert str(caught.value) == (
+            f"{target} cannot be made: {file} is a file, not a folder; export writes a "
+            "folder: give the path of a new or empty folder"
+        )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+    code, _, err = run(capsys, "export", str(file / "tables"))
+    assert code == EXIT_USAGE and f"{file} is a file, not a folder" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("directory", [b"out", None, 5])
+def test_a_directory_that_is_no_path_is_a_type_error(tmp_path: Path, directory: object) -> None:
+    with pytest.raises(TypeError, match=r"^export: directory must be a folder's path"):
+        rightsdata.load().export(directory, "csv")  # type: ignore[arg-type]
+
+
 def test_a_file_where_the_folder_goes_says_what_to_give(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -66,7 +66,7 @@ from rightsdata._tables.exportclaims import (
     removable,
 )
 from rightsdata._tables.exportfolder import MANIFEST
-from rightsdata._values.errors import not_a_name
+from rightsdata._values.errors import checked, not_a_name
 from rightsdata._values.flags import flag
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE, KIND_FIELD
 from rightsdata._values.namedmap import NamedMapping
@@ -181,6 +181,7 @@ def export(
     from rightsdata._tables.csvtables import FORMULA_OPTIONS
     from rightsdata._values.atomic import write_all
 
+    checked(directory, "export: directory", "a folder's path (a str or a Path)", (str, os.PathLike))
     for value, noun, example in (
         (format, "an export format", "json"),
         (csv_formulas, "a csv_formulas option", "escape"),
@@ -331,6 +332,14 @@ def refuse_to_overwrite(directory: Path, *, force: bool) -> None:
             f"{directory} exists and is not a folder; export writes a folder: give the path "
             "of a new or empty folder"
         )
+    missing = _missing_folders(directory)
+    if missing:  # (the folder it would be made in: the system's words name no file)
+        within = missing[-1].parent
+        if os.path.lexists(within) and not within.is_dir():
+            raise NotADirectoryError(
+                f"{directory} cannot be made: {within} is a file, not a folder; export writes "
+                "a folder: give the path of a new or empty folder"
+            )
     if not force and directory.is_dir() and any(directory.iterdir()):
         raise FileExistsError(
             f"{directory} is not empty: export writes into a new or empty folder; pass "
