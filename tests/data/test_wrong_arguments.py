@@ -73,3 +73,34 @@ def test_the_dataset_tells_a_wrong_type_by_a_type_error(wrong: Any, tmp_path: Pa
         with pytest.raises(TypeError, match=r"^expected a table's name, such as 'events', or a "):
             ds.to_pandas(wrong)
     assert list(tmp_path.iterdir()) == []
+
+
+#: Values of the wrong type that Python's own checks would meet first: unhashable ones (a
+#: set of kinds, or a dict of IDs, cannot be asked about), and ones a tuple's index refuses.
+UNHASHABLE_OR_ODD: list[Any] = [["person:vladimir-kozlov"], {"x": 1}, {"persons"}, None, 1.0]
+
+
+@pytest.mark.parametrize("wrong", UNHASHABLE_OR_ODD, ids=lambda v: type(v).__name__)
+@pytest.mark.parametrize(
+    ("call", "says"),
+    [
+        (lambda ds, v: ds.persons.get(v), r"^a record ID is a string, not "),
+        (lambda ds, v: ds.persons[v], r"^a collection takes a record ID \(a str\), a position"),
+        (lambda ds, v: ds.get("person:vladimir-kozlov", v), r"Dataset\.get\(id, kind\)"),
+        (
+            lambda ds, v: ds.get("person:vladimir-kozlov", (rightsdata.Person, v)),
+            r"Dataset\.get\(id, kind\)",
+        ),
+        (lambda ds, v: ds.search("kozlov", kinds=[v]), r"^the record kind must be a kind's name"),
+    ],
+    ids=["collection.get", "collection[]", "get(id, kind)", "get(id, (kinds))", "search kinds"],
+)
+def test_a_value_python_cannot_hash_or_index_by_is_told_what_is_taken(
+    call: Any, says: str, wrong: Any
+) -> None:
+    """Each is a TypeError in the library's words, naming what is taken, not Python's
+    ``unhashable type: 'list'`` or ``tuple indices must be integers or slices``."""
+    ds = rightsdata.load()
+    with pytest.raises(TypeError, match=says) as caught:
+        call(ds, wrong)
+    assert "unhashable" not in str(caught.value) and "indices" not in str(caught.value)

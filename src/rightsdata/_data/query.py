@@ -647,7 +647,14 @@ class Queries:
             raise TypeError(f"{said}, not {what_was_given(limit)}")
         orders = None
         if kinds is not None:
-            wanted = set(filter_values(kinds, "record kind", "a kind's name"))
+            given = filter_values(kinds, "record kind", "a kind's name")
+            wrong = [kind for kind in given if not isinstance(kind, str)]
+            if wrong:  # (before the set: a list given for a kind cannot go in one)
+                raise TypeError(
+                    f"the record kind must be a kind's name (a str), such as 'persons', not "
+                    f"{what_was_given(wrong[0])}"
+                )
+            wanted = set(given)
             unknown = wanted - set(KINDS)
             if unknown:
                 from rightsdata._values.spelling import spelled_like  # (only when wrong)
