@@ -285,8 +285,8 @@ class Collection(Sequence[R], Generic[R]):
 
     def _no_id(self, record_id: str) -> str:
         """Why no record of the collection has ``record_id``, for :meth:`index`."""
-        target = self._redirects.get(record_id)
-        if target is not None:
+        if record_id in self._redirects:  # (to the end of a chain: the ID to use now)
+            target = follow_redirects(record_id, self._redirects, self._by_id.__contains__)
             return f"it was retired, and redirects to {target!r}"
         return f"no {noun(self._kind)} has this ID"
 
