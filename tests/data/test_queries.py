@@ -3123,18 +3123,12 @@ def test_a_figures_repr_says_what_the_claims_say(
 
 def _worded(*claims: tuple[str, int | None, str | None]) -> Figures:
     """Figures of claims given as (qualifier, best, the source's words)."""
+    plain = _claims(*((qualifier, None, best, None) for qualifier, best, _ in claims))
     figures = tuple(
-        rightsdata.Figure(
-            measure=Measure.KILLED,
-            unit=FigureUnit.PEOPLE,
-            qualifier=FigureQualifier(qualifier),
-            best=best,
-            as_given=words,
-            citations=(rightsdata.Citation(source="source:a"),),
-        )
-        for qualifier, best, words in claims
+        attrs.evolve(figure, as_given=words)
+        for figure, (_, _, words) in zip(plain.figures, claims, strict=True)
     )
-    return Figures(record="event:a", measure=Measure.KILLED, figures=figures)
+    return attrs.evolve(plain, figures=figures)
 
 
 @pytest.mark.parametrize(

@@ -67,8 +67,8 @@ def test_an_id_given_for_a_country_code_is_told_the_code() -> None:
         ("Kazakhstan", "not its name: give 'KZ' (the place 'place:kazakhstan')"),
         ("kazakhstan", "not its name: give 'KZ' (the place 'place:kazakhstan')"),
         # text that is no code at all: what a code is, and the codes there are
-        ("KAZ", "ISO 3166-1 alpha-2 code, two capital letters such as 'KZ' (codes: "),
-        ("Almaty", "ISO 3166-1 alpha-2 code, two capital letters such as 'KZ' (codes: "),
+        ("KAZ", "ISO 3166-1 alpha-2 code, such as 'KZ' (codes: "),
+        ("Almaty", "ISO 3166-1 alpha-2 code, such as 'KZ' (codes: "),
         # a code with a space, or in small letters: the code
         ("KZ ", "a country's code is two capital letters, with no space: 'KZ'"),
         ("kz", "a country's code is two capital letters: 'KZ'"),

@@ -135,6 +135,26 @@ def test_a_table_saved_in_another_encoding_is_told_which_and_how_to_convert(
         assert problem.line is None
 
 
+def test_a_utf16_table_whose_header_is_quoted_is_told_utf16(exported: Path, tmp_path: Path) -> None:
+    # (an editor may quote every cell, the header's too: '"id","to"')
+    folder = _copy(exported, tmp_path)
+    lines = (exported / "redirects.csv").read_text(encoding="utf-8").split("\r\n")
+    lines[0] = ",".join(f'"{name}"' for name in lines[0].split(","))
+    (folder / "redirects.csv").write_bytes("\r\n".join(lines).encode("utf-16-le"))
+    problem = _refused(folder).problems[0]
+    assert problem.message.startswith("looks like UTF-16 (little-endian) without a byte-order")
+    assert problem.line is None
+
+
+def test_a_byte_not_utf8_after_a_nul_is_told_at_its_line(exported: Path, tmp_path: Path) -> None:
+    # (a NUL at the start that is no UTF-16: the line of the byte is still told, as said)
+    folder = _copy(exported, tmp_path)
+    (folder / "persons.csv").write_bytes(b"\x00id\n\xe9")
+    problem = _refused(folder).problems[0]
+    assert problem.message.startswith("is not UTF-8: byte 0xe9 at line 2 column 1")
+    assert problem.line == 2
+
+
 def _utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")

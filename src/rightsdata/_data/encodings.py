@@ -226,8 +226,8 @@ def utf16_order(
     ``[``, white space), whose other byte in UTF-16 is 0, a byte no UTF-8 JSON holds: one of
     the first two bytes is 0 and the other not. In the first 4 KiB each NUL is then on that
     side of its pair (the structure, keys and ASCII letters of JSON put many there), hardly
-    any on the other, and the bytes read as UTF-16 into text that starts as JSON does
-    (``starts``: what else the text starts with, such as a CSV table's first column's name).
+    any on the other, and the bytes read as UTF-16 into text that starts as the file's
+    kind of text does (``starts``: JSON's ``{`` or ``[`` by default; a CSV table's header).
 
     >>> utf16_order('[{"name": "Иван"}]'.encode("utf-16-le"))
     'little-endian'

@@ -104,16 +104,21 @@ def _converting(encoding: str, skip: int | None) -> str:
     return f"(tail -c +{skip + 1} FILE | iconv -f {encoding} -t UTF-8 > NEW)"
 
 
-def not_utf8_line(data: bytes) -> int | None:
+def not_utf8_line(data: bytes, starts: tuple[str, ...] = ("{", "[")) -> int | None:
     """The line of the first byte of ``data`` that is not UTF-8, where :func:`decode_text`
-    says it is not: None for a text in UTF-16 (the whole file is, not a line of it) or in
-    UTF-8.
+    (given the same ``starts``) says it is not: None for a text it tells is in UTF-16 (the
+    whole file is, not a line of it) or one in UTF-8.
 
     >>> not_utf8_line(b"id\\nAndr\\xe9\\n"), not_utf8_line("id".encode("utf-16"))
     (2, None)
     """
-    if data.startswith(_UTF16_BOMS) or b"\x00" in data[:2]:
+    if data.startswith(_UTF16_BOMS):
         return None
+    if b"\x00" in data[:2]:
+        from rightsdata._data.encodings import utf16_order
+
+        if utf16_order(data, starts) is not None:
+            return None
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -1549,10 +1549,13 @@ def _structure_kinds(
     *,
     redirects: bool,
     descriptor: bool = False,
+    present: Collection[object] | None = None,
 ) -> None:
     """Structure ``raw``'s lists of records by kind into ``parts`` (and its ``"redirects"``
     list, if ``redirects``; its ``"datapackage"`` descriptor, if ``descriptor``), located
-    under ``label``: an unknown key is a problem."""
+    under ``label``: an unknown key is a problem. ``present``: the keys of the whole of
+    which ``raw`` is a part (a key spelled like a kind is told so, and may hold that kind's
+    records only where the kind's own key is not there); ``raw``'s own by default."""
     known = (*KINDS, *(["redirects"] if redirects else []), *([EMBEDDED] if descriptor else []))
     with gc_paused():
         if descriptor and EMBEDDED in raw:  # first: the format it declares picks the schemas
@@ -1586,7 +1589,9 @@ def _structure_kinds(
                         ProblemCode.UNKNOWN_FIELD,
                     )
                 )
-                _may_hold(parts, like[0] if like else None, raw.keys())
+                _may_hold(
+                    parts, like[0] if like else None, raw.keys() if present is None else present
+                )
                 continue
             _judged(parts, key, documents, Places(key, label, keyed=True))
 
@@ -1709,21 +1714,36 @@ def load_documents(
     # One pause for the whole load, as load_path's: what it builds is handed to the old
     # generation (or frozen) once, at the end.
     with gc_paused():
-        # The redirects before the records: their problems are reported first (those of no
-        # record), so a load that stops at max_problems keeps those a full run reports first.
+        # Judged in the order their problems are reported, so that a load that stops at
+        # max_problems keeps those a full run reports first, as the JSON document the
+        # documents would be written as does: those of no record (the descriptor's, a key
+        # that is no kind's, the redirects'), then the kinds' records.
+        items = list(documents.items())  # (once: a mapping's views could disagree, or cost)
+        kinds: dict[str, Any] = {
+            key: value for key, value in items if isinstance(key, str) and key in KINDS
+        }
+        if len(kinds) < len(items) and not _full(parts):
+            strays = [(key, value) for key, value in items if key not in kinds]
+            present = [key for key, _ in items]
+            _structure_kinds(parts, dict(strays), label, redirects=False, present=present)
         retired: dict[str, str] = {}
         if redirects and not _full(parts):
             listed = [{"id": old, "to": new} for old, new in redirects.items()]
             retired, found = _check_redirects(listed, parts.redirects_where, limit=_room(parts))
             parts.problems += found
-        if not _full(parts) and (schema or not _fast_documents(parts, documents, label)):
-            _structure_kinds(parts, documents, label, redirects=False)
+            parts.redirect_indexes = _first_indexes(listed, retired)
+        if not _full(parts) and (
+            schema or len(kinds) < len(items) or not _fast_documents(parts, kinds, label)
+        ):
+            _structure_kinds(parts, kinds, label, redirects=False)
         parts.redirects = retired
         dataset, problems, unchecked = _finish(parts)
         if freeze and dataset is not None and not problems:
             freeze_when_done()
     if problems or dataset is None:
-        kept = capped(_in_reading_order(problems), options)  # (marks it stopped if it cuts)
+        # (a problem of no record, the descriptor's or a redirect's, is of the documents too)
+        in_order = _in_reading_order(filed(problems, [label]))
+        kept = capped(in_order, options)  # (marks it stopped if it cuts)
         stopped = max_problems if options.stopped else None
         raise InvalidDataError(kept, label, unchecked, stopped_at=stopped)
     if freeze:

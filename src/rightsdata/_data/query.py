@@ -601,8 +601,8 @@ class Queries:
                     f"{place.country!r} (the place {place.id!r})"
                 )
         return (
-            "a country is found by its ISO 3166-1 alpha-2 code, two capital letters such as "
-            f"'KZ' (codes: {self._known_codes()})"
+            "a country is found by its ISO 3166-1 alpha-2 code, such as 'KZ' (codes: "
+            f"{self._known_codes()})"
         )
 
     def _id_for_code(self, code: str) -> str | None:

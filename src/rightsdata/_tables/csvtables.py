@@ -583,9 +583,12 @@ def _text_of(path: Path, table: Table) -> tuple[str, bytes]:
     data, _ = unmarked(raw, spaced=False)
     where = os.fspath(path)
     skip = len(raw) - len(data)
-    text, problem = decode_text(data, where, empty=True, skip=skip, starts=(table.column_names[0],))
+    first = table.column_names[0]
+    starts = (first, f'"{first}"')  # (the header, its first name quoted or not)
+    text, problem = decode_text(data, where, empty=True, skip=skip, starts=starts)
     if problem is not None:
-        raise table_error(where, problem.message, ProblemCode.SYNTAX, line=not_utf8_line(data))
+        line = not_utf8_line(data, starts)
+        raise table_error(where, problem.message, ProblemCode.SYNTAX, line=line)
     return text, data
 
 

@@ -325,21 +325,17 @@ def _missing_folders(directory: Path) -> list[Path]:
 
 def refuse_to_overwrite(directory: Path, *, force: bool) -> None:
     """Raise unless an export may write into ``directory``: it does not exist, or is an empty
-    folder, or ``force`` says to write into it anyway (never into a file: NotADirectoryError
-    then). FileExistsError says what to pass."""
-    if directory.exists() and not directory.is_dir():
+    folder, or ``force`` says to write into it anyway (never into a file, nor where a file or
+    a link that leads nowhere is in the way: NotADirectoryError then, naming it).
+    FileExistsError says what to pass."""
+    from rightsdata._values.folders import in_the_way, not_a_folder
+
+    blocker = in_the_way(directory)  # (it, or a folder it would be made in: the system's
+    if blocker is not None:  # words name no file, and a link leading nowhere would be made)
         raise NotADirectoryError(
-            f"{directory} exists and is not a folder; export writes a folder: give the path "
-            "of a new or empty folder"
+            f"{not_a_folder(directory, blocker)}; export writes a folder: give the path of a "
+            "new or empty folder"
         )
-    missing = _missing_folders(directory)
-    if missing:  # (the folder it would be made in: the system's words name no file)
-        within = missing[-1].parent
-        if os.path.lexists(within) and not within.is_dir():
-            raise NotADirectoryError(
-                f"{directory} cannot be made: {within} is a file, not a folder; export writes "
-                "a folder: give the path of a new or empty folder"
-            )
     if not force and directory.is_dir() and any(directory.iterdir()):
         raise FileExistsError(
             f"{directory} is not empty: export writes into a new or empty folder; pass "
