@@ -3121,6 +3121,48 @@ def test_a_figures_repr_says_what_the_claims_say(
     )
 
 
+def _worded(*claims: tuple[str, int | None, str | None]) -> Figures:
+    """Figures of claims given as (qualifier, best, the source's words)."""
+    plain = _claims(*((qualifier, None, best, None) for qualifier, best, _ in claims))
+    figures = tuple(
+        attrs.evolve(figure, as_given=words)
+        for figure, (_, _, words) in zip(plain.figures, claims, strict=True)
+    )
+    return attrs.evolve(plain, figures=figures)
+
+
+@pytest.mark.parametrize(
+    ("claims", "shown"),
+    [
+        # "thousands" and "dozens" are both an unstated number: only the words differ
+        (
+            [("imprecise", None, "thousands"), ("imprecise", None, "dozens")],
+            "2 claims, an unstated number of people ('thousands', 'dozens')",
+        ),
+        ([("imprecise", None, "thousands")], "1 claim, an unstated number of people ('thousands')"),
+        (
+            [("imprecise", None, "thousands"), ("imprecise", None, "thousands")],
+            "2 claims, an unstated number of people ('thousands')",
+        ),
+        ([("imprecise", None, None)], "1 claim, an unstated number of people"),
+        (
+            [("exact", 5, "five"), ("imprecise", None, "dozens")],
+            "2 claims, 5 people, one claim with no number ('dozens'), disagree",
+        ),
+        (
+            [("imprecise", None, w) for w in ("a", "b", "c", "d", "e")],
+            "5 claims, an unstated number of people ('a', 'b', 'c', and 2 more)",
+        ),
+    ],
+)
+def test_claims_of_no_number_are_shown_in_their_words(
+    claims: list[tuple[str, int | None, str | None]], shown: str
+) -> None:
+    """A summary never makes claims that differ look alike: where no number is stated, the
+    source's words are what the claims say."""
+    assert repr(_worded(*claims)) == f"<Figures event:a killed: {shown}>"
+
+
 def test_an_unknown_id_suggests_ids_of_its_kind_spelled_like_it_when_shown(ds: Dataset) -> None:
     with pytest.raises(UnknownIdError) as missing:
         ds.persons["person:vladmir-kozlov"]

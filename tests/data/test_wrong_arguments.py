@@ -33,6 +33,19 @@ def test_a_collection_finds_the_position_of_an_id_as_in_finds_it() -> None:
         persons.index(five)
 
 
+def test_a_retired_id_not_in_a_collection_is_told_the_id_at_the_end_of_its_chain() -> None:
+    ds = rightsdata.load()
+    records = {kind: list(ds.collection(kind)) for kind in rightsdata.KINDS}
+    chain = {"person:old": "person:mid", "person:mid": "person:vladimir-kozlov"}
+    chained = rightsdata.Dataset(records, redirects={**ds.redirects, **chain})
+    with pytest.raises(ValueError, match="is not in the persons") as caught:
+        chained.persons.index("person:old")
+    assert str(caught.value) == (
+        "'person:old' is not in the persons: it was retired, and redirects to "
+        "'person:vladimir-kozlov'"
+    )  # (not 'person:mid', itself retired)
+
+
 def test_an_id_given_for_a_country_code_is_told_the_code() -> None:
     ds = rightsdata.load()
     with pytest.raises(UnknownIdError) as caught:
@@ -45,6 +58,30 @@ def test_an_id_given_for_a_country_code_is_told_the_code() -> None:
         ds.country("place:almaty")
     with pytest.raises(UnknownIdError, match=r"has this code \(codes: "):
         ds.country("XX")
+
+
+@pytest.mark.parametrize(
+    ("given", "told"),
+    [
+        # a country's name or alias, in any case: the code its place has
+        ("Kazakhstan", "not its name: give 'KZ' (the place 'place:kazakhstan')"),
+        ("kazakhstan", "not its name: give 'KZ' (the place 'place:kazakhstan')"),
+        # text that is no code at all: what a code is, and the codes there are
+        ("KAZ", "ISO 3166-1 alpha-2 code, such as 'KZ' (codes: "),
+        ("Almaty", "ISO 3166-1 alpha-2 code, such as 'KZ' (codes: "),
+        # a code with a space, or in small letters: the code
+        ("KZ ", "a country's code is two capital letters, with no space: 'KZ'"),
+        ("kz", "a country's code is two capital letters: 'KZ'"),
+    ],
+)
+def test_a_name_or_a_spaced_code_given_for_a_country_code_is_told_the_code(
+    given: str, told: str
+) -> None:
+    # (each was told "no place of kind country has this code", of text that is no code)
+    with pytest.raises(UnknownIdError) as caught:
+        rightsdata.load().country(given)
+    assert told in str(caught.value)
+    assert "no place of kind country has this code" not in str(caught.value)
 
 
 def test_bytes_given_for_terms_are_told_their_text() -> None:
@@ -73,3 +110,34 @@ def test_the_dataset_tells_a_wrong_type_by_a_type_error(wrong: Any, tmp_path: Pa
         with pytest.raises(TypeError, match=r"^expected a table's name, such as 'events', or a "):
             ds.to_pandas(wrong)
     assert list(tmp_path.iterdir()) == []
+
+
+#: Values of the wrong type that Python's own checks would meet first: unhashable ones (a
+#: set of kinds, or a dict of IDs, cannot be asked about), and ones a tuple's index refuses.
+UNHASHABLE_OR_ODD: list[Any] = [["person:vladimir-kozlov"], {"x": 1}, {"persons"}, None, 1.0]
+
+
+@pytest.mark.parametrize("wrong", UNHASHABLE_OR_ODD, ids=lambda v: type(v).__name__)
+@pytest.mark.parametrize(
+    ("call", "says"),
+    [
+        (lambda ds, v: ds.persons.get(v), r"^a record ID is a string, not "),
+        (lambda ds, v: ds.persons[v], r"^a collection takes a record ID \(a str\), a position"),
+        (lambda ds, v: ds.get("person:vladimir-kozlov", v), r"Dataset\.get\(id, kind\)"),
+        (
+            lambda ds, v: ds.get("person:vladimir-kozlov", (rightsdata.Person, v)),
+            r"Dataset\.get\(id, kind\)",
+        ),
+        (lambda ds, v: ds.search("kozlov", kinds=[v]), r"^the record kind must be a kind's name"),
+    ],
+    ids=["collection.get", "collection[]", "get(id, kind)", "get(id, (kinds))", "search kinds"],
+)
+def test_a_value_python_cannot_hash_or_index_by_is_told_what_is_taken(
+    call: Any, says: str, wrong: Any
+) -> None:
+    """Each is a TypeError in the library's words, naming what is taken, not Python's
+    ``unhashable type: 'list'`` or ``tuple indices must be integers or slices``."""
+    ds = rightsdata.load()
+    with pytest.raises(TypeError, match=says) as caught:
+        call(ds, wrong)
+    assert "unhashable" not in str(caught.value) and "indices" not in str(caught.value)

@@ -275,6 +275,23 @@ def test_datapackage_rebuilds_to_an_equal_dataset(tmp_path: Path, with_redirect:
     assert rebuilt == with_redirect
 
 
+def test_a_datapackage_export_read_back_takes_its_whole_descriptor(
+    tmp_path: Path, with_redirect: Dataset
+) -> None:
+    """The export's datapackage.json, passed on whole as the descriptor (resources and
+    all), loads: every field the export writes is one a descriptor may hold (it wrote a
+    ``scheme`` to each resource, which the descriptor's rules refused as a misspelled
+    ``schema``)."""
+    with_redirect.export(tmp_path, "datapackage")
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    documents, redirects = documents_from_rows(read_directory(tmp_path))
+    back = rightsdata.load_documents(documents, redirects=redirects, descriptor=package)
+    assert back == with_redirect and back.name == package["name"]
+    from rightsdata._validation.descriptor import descriptor_problems
+
+    assert descriptor_problems(package) == []
+
+
 def test_datapackage_descriptor(tmp_path: Path) -> None:
     rightsdata.load().export(tmp_path, "datapackage")
     descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))

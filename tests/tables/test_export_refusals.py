@@ -7,6 +7,7 @@ an option the format does not take; and the command line says the same."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Final
 
@@ -225,6 +226,48 @@ def test_a_folder_at_an_output_name_says_what_to_do(
     )
 
 
+def test_a_file_on_the_way_to_the_folder_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (the system's words, "[Errno 20] Not a directory: '.../out/tables'", name no file)
+    file = tmp_path / "out"
+    file.write_text("x", encoding="utf-8")
+    for target in (file / "tables", file / "tables" / "csv"):
+        with pytest.raises(NotADirectoryError) as caught:
+            rightsdata.load().export(target, "csv")
+        assert str(caught.value) == (
+            f"{target}: {file} is a file, not a folder; export writes a folder: give the path "
+            "of a new or empty folder"
+        )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out"]
+    code, _, err = run(capsys, "export", str(file / "tables"))
+    assert code == EXIT_USAGE and f"{file} is a file, not a folder" in err
+    assert "Traceback" not in err
+
+
+def test_a_link_that_leads_nowhere_or_a_pipe_in_the_way_is_told_what_it_is(tmp_path: Path) -> None:
+    dangling = tmp_path / "gone"
+    dangling.symlink_to(tmp_path / "nothing-here")
+    for target, said in (
+        (dangling, f"{dangling} is a link that leads nowhere"),
+        (dangling / "out", f"{dangling / 'out'}: {dangling} is a link that leads nowhere, not a"),
+    ):
+        with pytest.raises(NotADirectoryError) as caught:
+            rightsdata.load().export(target, "jsonl")
+        assert str(caught.value).startswith(said)  # (not "[Errno 17] File exists")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(NotADirectoryError, match=r"pipe/out: .*pipe is neither a file nor a"):
+        rightsdata.load().export(pipe / "out", "jsonl")
+    assert not (tmp_path / "nothing-here").exists()
+
+
+@pytest.mark.parametrize("directory", [b"out", None, 5])
+def test_a_directory_that_is_no_path_is_a_type_error(tmp_path: Path, directory: object) -> None:
+    with pytest.raises(TypeError, match=r"^export: directory must be a folder's path"):
+        rightsdata.load().export(directory, "csv")  # type: ignore[arg-type]
+
+
 def test_a_file_where_the_folder_goes_says_what_to_give(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -233,8 +276,7 @@ def test_a_file_where_the_folder_goes_says_what_to_give(
     with pytest.raises(NotADirectoryError) as caught:
         rightsdata.load().export(file, "csv")
     assert str(caught.value) == (
-        f"{file} exists and is not a folder; export writes a folder: give the path of a new "
-        "or empty folder"
+        f"{file} is a file; export writes a folder: give the path of a new or empty folder"
     )
     code, _, err = run(capsys, "export", str(file))
     assert (code, err) == (

@@ -202,9 +202,54 @@ def test_a_gap_in_positions_names_the_row_by_number_not_its_repr(
     tables = _copy(base)
     _set(tables, "events.participants", 0, "position", 5)
     message = str(_invalid(tables))
-    assert message.startswith("table 'events.participants': row ")
-    assert "expected 0 (positions run 0, 1, 2, ... with no gap or repeat)" in message
+    assert message.startswith("table 'events.participants': row 1: position 5 ")
+    assert message.endswith("(positions run 0, 1, 2, ... with no gap or repeat)")
     assert "('event:" not in message
+
+
+def _lists(rows: list[Row]) -> dict[object, list[int]]:
+    """The row numbers (from 1) of each list of ``events.participants``, by its event."""
+    found: dict[object, list[int]] = {}
+    for number, row in enumerate(rows, 1):
+        found.setdefault(row[0], []).append(number)
+    return found
+
+
+def test_a_position_changed_names_the_row_changed_not_an_untouched_one_after_it(
+    base: dict[str, list[Row]],
+) -> None:
+    """In rows taken in the order of their keys, a list whose first row now says 5 shows
+    its second row first, at position 1 where 0 was due: the row to name is the changed
+    one, whose position no row of a list of that length can have."""
+    tables = _copy(base)
+    participants = tables["events.participants"]
+    numbers = next(found for found in _lists(participants).values() if len(found) >= 2)
+    changed = numbers[0]
+    _set(tables, "events.participants", changed - 1, "position", 5)
+    problem = _invalid(tables)
+    owner = participants[changed - 1][0]
+    count = len(numbers)
+    assert str(problem) == (
+        f"table 'events.participants': row {changed}: position 5 in the participants of "
+        f"{owner!r}; expected 0 to {count - 1}, for its {count} rows (positions run 0, 1, 2, "
+        "... with no gap or repeat)"
+    )
+    assert (problem.record_id, problem.field) == (owner, "position")
+
+
+def test_a_position_changed_to_another_rows_names_both_and_the_one_none_has(
+    base: dict[str, list[Row]],
+) -> None:
+    tables = _copy(base)
+    participants = tables["events.participants"]
+    first, second = next(found for found in _lists(participants).values() if len(found) == 2)
+    _set(tables, "events.participants", first - 1, "position", 1)
+    owner = participants[first - 1][0]
+    assert str(_invalid(tables)) == (
+        f"table 'events.participants': row {second}: position 1 in the participants of "
+        f"{owner!r}, as at row {first}, and no row has position 0 (positions run 0, 1, 2, "
+        "... with no gap or repeat)"
+    )
 
 
 @pytest.mark.parametrize(("copied", "at"), [(0, None), (3, 5)])
@@ -220,7 +265,7 @@ def test_a_repeated_row_is_named_by_its_own_place_not_the_first_equal_to_it(
     problem = _invalid(tables)
     assert str(problem).startswith(
         f"table 'events.participants': row {number}: position {row[1]} in the participants "
-        f"of {row[0]!r}; expected {row[1] + 1} "
+        f"of {row[0]!r}, as at row {copied + 1}, and no row has position "
     )
     assert (problem.record_id, problem.field) == (row[0], "position")
 
@@ -333,6 +378,25 @@ def test_a_derived_cell_edited_in_a_csv_file_is_located_to_its_file_line_and_col
     )
     assert problem.message.startswith(f"table 'events', line {number}, column 'date_earliest': ")
     assert "disagrees with date '1999-05-05', whose first day is 1999-05-05" in problem.message
+
+
+def test_an_id_redirected_on_two_rows_is_invalid_data_naming_both(
+    base: dict[str, list[Row]],
+) -> None:
+    # (a mapping would keep the later row's target and drop the other without a word)
+    tables = _copy(base)
+    retired, target = tables["redirects"][0]
+    other = next(row[0] for row in tables["persons"] if row[0] != target)
+    tables["redirects"].append((retired, other))
+    problem = _invalid(tables)
+    number = len(tables["redirects"])
+    assert str(problem) == (
+        f"table 'redirects': row {number}: {retired!r} is redirected twice; first at row 1"
+    )
+    assert (problem.record_id, problem.field, problem.code) == (retired, "id", "integrity")
+    # the same row twice, same target, is as much a mistake in a table whose key is the ID
+    tables["redirects"][-1] = (retired, target)
+    assert "is redirected twice" in str(_invalid(tables))
 
 
 def test_rows_given_as_lists_and_tuples_mixed_read_as_tuples(base: dict[str, list[Row]]) -> None:

@@ -80,9 +80,98 @@ def test_a_short_row_and_a_byte_that_is_not_utf8_are_invalid_data(
     problem = _refused(folder).problems[0]
     assert problem.file == "persons.csv" and problem.line is not None
     assert "2 fields; expected" in problem.message
-    (folder / "persons.csv").write_bytes((exported / "persons.csv").read_bytes() + b"\xff")
+    data = (exported / "persons.csv").read_bytes()
+    (folder / "persons.csv").write_bytes(data + b"\xff")
     problem = _refused(folder).problems[0]
-    assert problem.file == "persons.csv" and "'utf-8' codec can't decode" in problem.message
+    assert (problem.file, problem.line) == ("persons.csv", data.count(b"\n") + 1)
+    assert problem.message.startswith(f"is not UTF-8: byte 0xff at line {problem.line} column 1")
+
+
+def _resaved(exported: Path, folder: Path, name: str, encoding: str, mark: bytes = b"") -> Path:
+    """``folder`` holding the export, its table ``name`` saved in ``encoding`` as a
+    spreadsheet or editor would (after ``mark``)."""
+    _copy(exported, folder)
+    text = (exported / name).read_bytes().decode("utf-8")
+    (folder / name).write_bytes(mark + text.encode(encoding, errors="replace"))
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said", "line"),
+    [
+        (
+            "cp1252",
+            "it seems to be Latin-1 or Windows-1252: save it as UTF-8, converting "
+            "from Windows-1252 (iconv -f CP1252 -t UTF-8)",
+            True,
+        ),
+        (
+            "utf-16",
+            "is UTF-16 (it starts with a UTF-16 byte-order mark): save it as UTF-8, "
+            "converting from UTF-16 (iconv -f UTF-16 -t UTF-8)",
+            False,
+        ),
+        ("utf-16-le", "looks like UTF-16 (little-endian) without a byte-order mark", False),
+        ("utf-16-be", "looks like UTF-16 (big-endian) without a byte-order mark", False),
+    ],
+)
+def test_a_table_saved_in_another_encoding_is_told_which_and_how_to_convert(
+    exported: Path, tmp_path: Path, encoding: str, said: str, line: bool
+) -> None:
+    """A spreadsheet's "CSV" is often Windows-1252, its "Unicode text" UTF-16: each is told
+    as a load tells a JSON file in it, with the line of the first byte that is not UTF-8
+    where there is one (a whole file in UTF-16 has none)."""
+    name = "persons.csv"
+    problem = _refused(_resaved(exported, tmp_path, name, encoding)).problems[0]
+    assert problem.file == name and problem.code == "syntax"
+    assert said in problem.message
+    if line:
+        saved = (tmp_path / name).read_bytes().split(b"\n")
+        first = next(n for n, row in enumerate(saved, 1) if not _utf8(row))
+        assert problem.line == first
+        assert problem.message.startswith("is not UTF-8: byte 0x")
+        assert f" at line {first} column " in problem.message
+    else:
+        assert problem.line is None
+
+
+def test_a_utf16_table_whose_header_is_quoted_is_told_utf16(exported: Path, tmp_path: Path) -> None:
+    # (an editor may quote every cell, the header's too: '"id","to"')
+    folder = _copy(exported, tmp_path)
+    lines = (exported / "redirects.csv").read_text(encoding="utf-8").split("\r\n")
+    lines[0] = ",".join(f'"{name}"' for name in lines[0].split(","))
+    (folder / "redirects.csv").write_bytes("\r\n".join(lines).encode("utf-16-le"))
+    problem = _refused(folder).problems[0]
+    assert problem.message.startswith("looks like UTF-16 (little-endian) without a byte-order")
+    assert problem.line is None
+
+
+def test_a_byte_not_utf8_after_a_nul_is_told_at_its_line(exported: Path, tmp_path: Path) -> None:
+    # (a NUL at the start that is no UTF-16: the line of the byte is still told, as said)
+    folder = _copy(exported, tmp_path)
+    (folder / "persons.csv").write_bytes(b"\x00id\n\xe9")
+    problem = _refused(folder).problems[0]
+    assert problem.message.startswith("is not UTF-8: byte 0xe9 at line 2 column 1")
+    assert problem.line == 2
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def test_a_utf16_table_after_a_utf8_mark_is_told_the_command_that_skips_it(
+    exported: Path, tmp_path: Path
+) -> None:
+    folder = _resaved(exported, tmp_path, "redirects.csv", "utf-16", mark=b"\xef\xbb\xbf")
+    problem = _refused(folder).problems[0]
+    assert problem.message == (
+        "is UTF-16 (a UTF-16 byte-order mark follows its UTF-8 mark): save it as UTF-8, "
+        "converting from UTF-16 (tail -c +4 FILE | iconv -f UTF-16 -t UTF-8 > NEW)"
+    )
 
 
 def test_an_empty_file_and_a_missing_table_are_invalid_data(exported: Path, tmp_path: Path) -> None:
@@ -105,14 +194,15 @@ def test_rows_that_do_not_fit_are_invalid_data() -> None:
     tables = {name: list(rows(dataset, name)) for name in TABLES}
     first = tables["events.participants"][0]
     assert isinstance(first[1], int)
-    tables["events.participants"][0] = (first[0], first[1] + 1, *first[2:])
+    tables["events.participants"][0] = (first[0], first[1] + 7, *first[2:])
     with pytest.raises(rightsdata.InvalidDataError) as caught:
         documents_from_rows(tables)
     problem = caught.value.problems[0]
-    assert str(problem) == (
-        f"table 'events.participants': row 1: position 1 in the participants of {first[0]!r}; "
-        "expected 0 (positions run 0, 1, 2, ... with no gap or repeat)"
+    assert str(problem).startswith(
+        f"table 'events.participants': row 1: position 7 in the participants of {first[0]!r}; "
+        "expected 0"
     )
+    assert str(problem).endswith("(positions run 0, 1, 2, ... with no gap or repeat)")
     assert problem.record_id == first[0]
     tables["events.participants"][0] = first
     tables["events.participants"].append(("event:nobody", *first[1:]))

@@ -177,7 +177,10 @@ class Collection(Sequence[R], Generic[R]):
                     setattr(self, name, RELEASED)
 
     def _lookup(self, record_id: str) -> R:
-        record = self._by_id.get(record_id)
+        try:
+            record = self._by_id.get(record_id)
+        except TypeError:  # (unhashable, a list given for an ID: told below)
+            record = None
         if record is not None:
             return record
         what = noun(self._kind)
@@ -282,8 +285,8 @@ class Collection(Sequence[R], Generic[R]):
 
     def _no_id(self, record_id: str) -> str:
         """Why no record of the collection has ``record_id``, for :meth:`index`."""
-        target = self._redirects.get(record_id)
-        if target is not None:
+        if record_id in self._redirects:  # (to the end of a chain: the ID to use now)
+            target = follow_redirects(record_id, self._redirects, self._by_id.__contains__)
             return f"it was retired, and redirects to {target!r}"
         return f"no {noun(self._kind)} has this ID"
 
@@ -320,7 +323,13 @@ class Collection(Sequence[R], Generic[R]):
         """
         if isinstance(index, str):
             return self._lookup(index)
-        return self._records[index]
+        try:
+            return self._records[index]
+        except TypeError:  # (the tuple's words would name a tuple, and no ID)
+            raise TypeError(
+                f"a collection takes a record ID (a str), a position (an int) or a slice, not "
+                f"{what_was_given(index)}"
+            ) from None
 
     def _ipython_key_completions_(self) -> list[str]:
         """The IDs, which IPython and Jupyter offer after ``ds.persons["``."""

@@ -335,7 +335,7 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
         )
     else:
         members = _members(kind)
-    if all(member in _RECORD_SET for member in members):
+    if all(map(_is_record_class, members)):
         return tuple(dict.fromkeys(members))
     takes = (
         "`Dataset.get(id, kind)` takes a record class as kind, such as `rightsdata.Event` (or "
@@ -343,7 +343,7 @@ def _record_classes(kind: object) -> tuple[type[Record], ...]:
         "not "
     )
     if isinstance(kind, tuple):
-        wrong = next((k for k in kind if not all(m in _RECORD_SET for m in _members(k))), None)
+        wrong = next((k for k in kind if not all(map(_is_record_class, _members(k)))), None)
         raise TypeError(f"{takes}a tuple holding {shown_repr(wrong)}")
     if isinstance(kind, str):
         from rightsdata._values.shell import python_call, python_literal
@@ -391,6 +391,12 @@ def _none_as_kind(record_id: object) -> str:
         f"`rightsdata.Person`), not None; for a default when no record has the ID, use "
         f"{python_call('ds.<kind>.get(id, default)')}{example}"
     )
+
+
+def _is_record_class(member: object) -> bool:
+    """Whether ``member`` is one of the record classes (False for anything else, a list
+    too, which no set can be asked about)."""
+    return isinstance(member, type) and member in _RECORD_SET
 
 
 def _members(kind: object) -> tuple[Any, ...]:

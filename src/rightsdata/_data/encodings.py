@@ -218,13 +218,16 @@ def guess_encoding(data: bytes, start: int = 0) -> Guess:
 _UTF16_SAMPLE: Final = 4096
 
 
-def utf16_order(data: bytes) -> Literal["little-endian", "big-endian"] | None:
+def utf16_order(
+    data: bytes, starts: tuple[str, ...] = ("{", "[")
+) -> Literal["little-endian", "big-endian"] | None:
     """The byte order of ``data`` if it looks like UTF-16 without a byte-order mark (as
     Windows saves "Unicode" text), else None. JSON starts with an ASCII character (``{``,
     ``[``, white space), whose other byte in UTF-16 is 0, a byte no UTF-8 JSON holds: one of
     the first two bytes is 0 and the other not. In the first 4 KiB each NUL is then on that
     side of its pair (the structure, keys and ASCII letters of JSON put many there), hardly
-    any on the other, and the bytes read as UTF-16 into text that starts as JSON does.
+    any on the other, and the bytes read as UTF-16 into text that starts as the file's
+    kind of text does (``starts``: JSON's ``{`` or ``[`` by default; a CSV table's header).
 
     >>> utf16_order('[{"name": "Иван"}]'.encode("utf-16-le"))
     'little-endian'
@@ -249,7 +252,7 @@ def utf16_order(data: bytes) -> Literal["little-endian", "big-endian"] | None:
             text = sample[:-2].decode(codec)
         except UnicodeDecodeError:
             return None
-    if not text.lstrip().startswith(("{", "[")):
+    if not text.lstrip().startswith(starts):
         return None
     return "big-endian" if side == 0 else "little-endian"
 

@@ -42,6 +42,7 @@ from rightsdata._data.dataset import (
     checked_redirects_mapping,
     with_base,
 )
+from rightsdata._data.filetext import decode_text
 from rightsdata._data.listedfiles import Listed, file_type, listed_file, not_regular
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
@@ -125,7 +126,6 @@ DEFAULT_MAX_BYTES: Final = 1 << 30
 #: The endings of the files a layout may hold records in: a folder's load reads some of them
 #: and says which others it found.
 _RECORD_SUFFIXES: Final = (".json", *JSON_LINES_SUFFIXES)
-_UTF16_BOMS: Final = (b"\xff\xfe", b"\xfe\xff")  # (a spreadsheet's "Unicode text")
 _CHUNK: Final = 1 << 20
 
 _cache: dict[str, Dataset] = {}
@@ -1549,10 +1549,13 @@ def _structure_kinds(
     *,
     redirects: bool,
     descriptor: bool = False,
+    present: Collection[object] | None = None,
 ) -> None:
     """Structure ``raw``'s lists of records by kind into ``parts`` (and its ``"redirects"``
     list, if ``redirects``; its ``"datapackage"`` descriptor, if ``descriptor``), located
-    under ``label``: an unknown key is a problem."""
+    under ``label``: an unknown key is a problem. ``present``: the keys of the whole of
+    which ``raw`` is a part (a key spelled like a kind is told so, and may hold that kind's
+    records only where the kind's own key is not there); ``raw``'s own by default."""
     known = (*KINDS, *(["redirects"] if redirects else []), *([EMBEDDED] if descriptor else []))
     with gc_paused():
         if descriptor and EMBEDDED in raw:  # first: the format it declares picks the schemas
@@ -1586,7 +1589,9 @@ def _structure_kinds(
                         ProblemCode.UNKNOWN_FIELD,
                     )
                 )
-                _may_hold(parts, like[0] if like else None, raw.keys())
+                _may_hold(
+                    parts, like[0] if like else None, raw.keys() if present is None else present
+                )
                 continue
             _judged(parts, key, documents, Places(key, label, keyed=True))
 
@@ -1709,21 +1714,36 @@ def load_documents(
     # One pause for the whole load, as load_path's: what it builds is handed to the old
     # generation (or frozen) once, at the end.
     with gc_paused():
-        # The redirects before the records: their problems are reported first (those of no
-        # record), so a load that stops at max_problems keeps those a full run reports first.
+        # Judged in the order their problems are reported, so that a load that stops at
+        # max_problems keeps those a full run reports first, as the JSON document the
+        # documents would be written as does: those of no record (the descriptor's, a key
+        # that is no kind's, the redirects'), then the kinds' records.
+        items = list(documents.items())  # (once: a mapping's views could disagree, or cost)
+        kinds: dict[str, Any] = {
+            key: value for key, value in items if isinstance(key, str) and key in KINDS
+        }
+        if len(kinds) < len(items) and not _full(parts):
+            strays = [(key, value) for key, value in items if key not in kinds]
+            present = [key for key, _ in items]
+            _structure_kinds(parts, dict(strays), label, redirects=False, present=present)
         retired: dict[str, str] = {}
         if redirects and not _full(parts):
             listed = [{"id": old, "to": new} for old, new in redirects.items()]
             retired, found = _check_redirects(listed, parts.redirects_where, limit=_room(parts))
             parts.problems += found
-        if not _full(parts) and (schema or not _fast_documents(parts, documents, label)):
-            _structure_kinds(parts, documents, label, redirects=False)
+            parts.redirect_indexes = _first_indexes(listed, retired)
+        if not _full(parts) and (
+            schema or len(kinds) < len(items) or not _fast_documents(parts, kinds, label)
+        ):
+            _structure_kinds(parts, kinds, label, redirects=False)
         parts.redirects = retired
         dataset, problems, unchecked = _finish(parts)
         if freeze and dataset is not None and not problems:
             freeze_when_done()
     if problems or dataset is None:
-        kept = capped(_in_reading_order(problems), options)  # (marks it stopped if it cuts)
+        # (a problem of no record, the descriptor's or a redirect's, is of the documents too)
+        in_order = _in_reading_order(filed(problems, [label]))
+        kept = capped(in_order, options)  # (marks it stopped if it cuts)
         stopped = max_problems if options.stopped else None
         raise InvalidDataError(kept, label, unchecked, stopped_at=stopped)
     if freeze:
@@ -2546,14 +2566,14 @@ def _decode(
     '[]'
     """
     if not data.startswith(BOM):
-        text, problem = _decode_text(data, label, empty=empty)
+        text, problem = decode_text(data, label, empty=empty)
         return (None, [problem]) if problem is not None else (text, [])
     rest, marks = unmarked(data)
     marked = _marks_problem(label, marks, fmt=fmt, where=left_where(data) if marks > 1 else "")
     # (a conversion of the file reads past the marks where they stand with nothing between,
     # as before UTF-16: the bytes after them are then its end)
     skip = len(data) - len(rest) if consecutive(data) == marks else None
-    text, problem = _decode_text(rest, label, empty=empty, skip=skip)
+    text, problem = decode_text(rest, label, empty=empty, skip=skip)
     return (None, [marked, problem]) if problem is not None else (text, [marked])
 
 
@@ -2584,77 +2604,6 @@ def _marks_problem(label: str, marks: int, *, fmt: bool, where: str) -> Problem:
         return problem
     them = "it" if marks == 1 else "them"
     return _FmtAdvice(problem, f"{alone} (", f" removes {them})", alone=alone)
-
-
-def _decode_text(
-    data: bytes, label: str, *, empty: bool, skip: int | None = 0
-) -> tuple[str, Problem | None]:
-    """``data``, which starts with no UTF-8 byte-order mark, as text, or the problem that it
-    is not UTF-8 (or is empty, unless ``empty``). ``skip``: the bytes of UTF-8 marks before
-    ``data`` in the file, which a conversion of the file as it is reads past
-    (:func:`_converting`; None: marks with white space between)."""
-    if data.startswith(_UTF16_BOMS):
-        return "", Problem(
-            label,
-            f"is UTF-16 ({_utf16_mark(skip)}): save it as UTF-8, converting from UTF-16 "
-            + _converting("UTF-16", skip),
-            ProblemCode.SYNTAX,
-        )
-    if b"\x00" in data[:2]:  # (no UTF-8 JSON holds a NUL: a cheap look, for valid files)
-        from rightsdata._data.encodings import utf16_order
-
-        order = utf16_order(data)
-        if order is not None:
-            iconv = "UTF-16LE" if order == "little-endian" else "UTF-16BE"
-            return "", Problem(
-                label,
-                f"looks like UTF-16 ({order}) without a byte-order mark (every other byte is "
-                f"0, as each ASCII character's other byte): save it as UTF-8, converting from "
-                f"{iconv} {_converting(iconv, skip)}",
-                ProblemCode.SYNTAX,
-            )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        from rightsdata._data.jsontext import not_utf8_message
-
-        message = not_utf8_message(data, exc.start)
-        if skip != 0:
-            message = _ICONV.sub(lambda m: _converting(m[1], skip)[:-1], message)
-        return "", Problem(label, message, ProblemCode.SYNTAX)
-    if not empty and not text.strip():
-        return "", Problem(label, "is empty; expected JSON", ProblemCode.SYNTAX)
-    return text, None
-
-
-#: A whole file's conversion in a message of :func:`~rightsdata._data.jsontext.not_utf8_message`
-#: (not one of some lines', ``... for lines 3-5``, made by hand).
-_ICONV: Final = re.compile(r"\(iconv -f (\S+) -t UTF-8(?=[,)])")
-
-
-def _utf16_mark(skip: int | None) -> str:
-    """Where a file's UTF-16 byte-order mark stands: after ``skip`` bytes of UTF-8 marks."""
-    if not skip:
-        return "it starts with a UTF-16 byte-order mark"
-    marks = "mark" if skip == len(BOM) else "marks"
-    return f"a UTF-16 byte-order mark follows its UTF-8 {marks}"
-
-
-def _converting(encoding: str, skip: int | None) -> str:
-    """The command that converts a file from ``encoding`` to UTF-8, in parentheses: past
-    the ``skip`` bytes of UTF-8 marks it starts with, which the encoding would read as text
-    (three bytes out of step, for UTF-16), so that it works on the file as it is; None:
-    marks with white space between, which no command as short skips (they are deleted
-    first).
-
-    >>> _converting("UTF-16", 0), _converting("UTF-16", 3)
-    ('(iconv -f UTF-16 -t UTF-8)', '(tail -c +4 FILE | iconv -f UTF-16 -t UTF-8 > NEW)')
-    """
-    if skip is None:
-        return f"(iconv -f {encoding} -t UTF-8, once the byte-order marks are deleted)"
-    if not skip:
-        return f"(iconv -f {encoding} -t UTF-8)"
-    return f"(tail -c +{skip + 1} FILE | iconv -f {encoding} -t UTF-8 > NEW)"
 
 
 def _reject_constant(name: str) -> None:

@@ -577,14 +577,33 @@ class Queries:
         """The place of kind country with this ISO 3166-1 alpha-2 code."""
         place = self._indexes.countries().get(code)
         if place is None:
-            upper = code_in_any_case(code)
+            upper = code_in_any_case(code.strip())
             if upper is not None and upper in self._indexes.countries():
-                hint = f"a country's code is two capital letters: {upper!r}"
+                spaced = ", with no space" if code != code.strip() else ""
+                hint = f"a country's code is two capital letters{spaced}: {upper!r}"
                 raise UnknownIdError(code, hint, "country")
-            raise UnknownIdError(
-                code, self._id_for_code(code) or self._no_country_hint(), "country"
-            )
+            told = self._id_for_code(code) or self._name_for_code(code)
+            raise UnknownIdError(code, told or self._no_country_hint(), "country")
         return place
+
+    def _name_for_code(self, code: str) -> str | None:
+        """What a country's name (or any text but two letters) given where its code is
+        taken is told: the code of the country place of that name or alias, if one has it
+        (None for two letters, a code no place has, told the codes there are)."""
+        if code_in_any_case(code.strip()) is not None:
+            return None
+        wanted = code.strip().casefold()
+        for place in self._indexes.countries().values():
+            names = (place.name, *(alias.name for alias in place.aliases))
+            if wanted in {name.casefold() for name in names}:
+                return (
+                    f"a country is found by its ISO 3166-1 code, not its name: give "
+                    f"{place.country!r} (the place {place.id!r})"
+                )
+        return (
+            "a country is found by its ISO 3166-1 alpha-2 code, such as 'KZ' (codes: "
+            f"{self._known_codes()})"
+        )
 
     def _id_for_code(self, code: str) -> str | None:
         """What an ID given where a country's code is taken is told: the code to give, for a
@@ -607,8 +626,11 @@ class Queries:
     def _no_country_hint(self) -> str:
         """What a country's code no place has is told, wherever it is given (here, in
         :meth:`suggestion`, and so on the command line): the codes there are."""
-        known = ", ".join(sorted(self._indexes.countries())) or "none"
-        return f"no place of kind country has this code (codes: {known})"
+        return f"no place of kind country has this code (codes: {self._known_codes()})"
+
+    def _known_codes(self) -> str:
+        """The codes of the dataset's country places, as the hints list them."""
+        return ", ".join(sorted(self._indexes.countries())) or "none"
 
     def _id_of(self, value: object, argument: str, *types: type) -> str:
         """The resolved ID of a record or ID given as ``argument``, of one of ``types``.
@@ -647,7 +669,14 @@ class Queries:
             raise TypeError(f"{said}, not {what_was_given(limit)}")
         orders = None
         if kinds is not None:
-            wanted = set(filter_values(kinds, "record kind", "a kind's name"))
+            given = filter_values(kinds, "record kind", "a kind's name")
+            wrong = [kind for kind in given if not isinstance(kind, str)]
+            if wrong:  # (before the set: a list given for a kind cannot go in one)
+                raise TypeError(
+                    f"the record kind must be a kind's name (a str), such as 'persons', not "
+                    f"{what_was_given(wrong[0])}"
+                )
+            wanted = set(given)
             unknown = wanted - set(KINDS)
             if unknown:
                 from rightsdata._values.spelling import spelled_like  # (only when wrong)

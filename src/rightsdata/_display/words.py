@@ -450,7 +450,8 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     with the unit. One claim, or claims that all say the same, in their own words ('more than
     60 cities'); claims that differ as the lowest to the highest number they state, then the
     claims that leave an end open, in their words, so that no bound is shown that no claim
-    made; and whether they disagree.
+    made; and whether they disagree. Claims that state no number ("thousands") are shown
+    in their words, which alone tell them apart.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -459,6 +460,9 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     '3 claims, 15 to 17 people, one claim open-ended (at least 15), disagree'
     >>> figures_summary(ds.figures("event:bloody-january-2022", "other", "cities"), False)
     '1 claim, more than 60 cities (cities the protests spread to)'
+    >>> figures_summary(ds.figures("event:bloody-january-2022", "participants"), False)
+    "2 claims, an unstated number of people ('thousands of people voicing demands', 'many \
+thousands took to the streets')"
     """
     n = len(figures)
     parts = [f"{n:,} claim{'' if n == 1 else 's'}"]
@@ -471,7 +475,7 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
         return parts[0]  # (one line over different quantities would mean nothing)
     said = {(f.qualifier, f.low, f.best, f.high, f.range_meaning) for f in figures}
     if len(said) == 1:
-        parts.append(figure_value(figures[0]))
+        parts.append(figure_value(figures[0]) + _worded(figures))
         return ", ".join(parts)
     first = figures[0]
     stated = [n for f in figures for n in (f.low, f.best, f.high) if n is not None]
@@ -490,12 +494,35 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
             if len(words) > _OPEN_SHOWN:
                 shown.append(f"and {len(words) - _OPEN_SHOWN} more")
             parts.append(f"{_one_or_n(len(open_claims), 'claim')} open-ended ({', '.join(shown)})")
-    unstated = sum(f.low is None and f.best is None and f.high is None for f in figures)
-    if unstated:  # (not all: claims with no number all say the same)
-        parts.append(f"{_one_or_n(unstated, 'claim')} with no number")
+    unstated = sum(map(_no_number, figures))
+    if unstated:
+        parts.append(f"{_one_or_n(unstated, 'claim')} with no number{_worded(figures)}")
     if disagree:
         parts.append("disagree")
     return ", ".join(parts)
+
+
+def _no_number(figure: Figure) -> bool:
+    return figure.low is None and figure.best is None and figure.high is None
+
+
+def _worded(figures: Sequence[Figure]) -> str:
+    """The source's words of the claims that state no number, in brackets (the first
+    :data:`_OPEN_SHOWN` that differ, the others counted), or nothing: "thousands" and
+    "dozens" are both "an unstated number", and only their words tell them apart.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> _worded(ds.figures("event:bloody-january-2022", "injured"))
+    " ('thousands injured')"
+    """
+    words = _distinct(repr(f.as_given) for f in figures if _no_number(f) and f.as_given)
+    if not words:
+        return ""
+    shown = words[:_OPEN_SHOWN]
+    if len(words) > _OPEN_SHOWN:
+        shown.append(f"and {len(words) - _OPEN_SHOWN} more")
+    return f" ({', '.join(shown)})"
 
 
 def _distinct(texts: Iterable[str]) -> list[str]:

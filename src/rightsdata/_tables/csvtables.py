@@ -554,12 +554,7 @@ def read_directory(
     for name, table in TABLES.items():
         path = folder / f"{name}.csv"
         if path.is_file():
-            try:
-                # (CSV's rule: a space or a line end is data, and a mark after it is text)
-                data = unmarked(path.read_bytes(), spaced=False)[0]
-                text = data.decode("utf-8")
-            except UnicodeDecodeError as error:
-                raise table_error(os.fspath(path), str(error), ProblemCode.SYNTAX) from None
+            text, data = _text_of(path, table)
             if after_white_space(data):
                 raise table_error(os.fspath(path), _mark_after_space(table), ProblemCode.SYNTAX)
             found[name] = parse(table, text, option, where=os.fspath(path))
@@ -574,6 +569,27 @@ def read_directory(
     if lost is not None:
         raise table_error(os.fspath(folder), lost, ProblemCode.MISSING)
     return found
+
+
+def _text_of(path: Path, table: Table) -> tuple[str, bytes]:
+    """The text of a table's CSV file, and its bytes past the byte-order marks it starts
+    with; the data error of a file that is not UTF-8, told as a load tells a JSON file's
+    (where, the encoding it seems to be in, the command that converts it: a spreadsheet's
+    "CSV" is often Windows-1252, its "Unicode text" UTF-16)."""
+    from rightsdata._data.filetext import decode_text, not_utf8_line
+
+    raw = path.read_bytes()
+    # (CSV's rule: a space or a line end is data, and a mark after it is text)
+    data, _ = unmarked(raw, spaced=False)
+    where = os.fspath(path)
+    skip = len(raw) - len(data)
+    first = table.column_names[0]
+    starts = (first, f'"{first}"')  # (the header, its first name quoted or not)
+    text, problem = decode_text(data, where, empty=True, skip=skip, starts=starts)
+    if problem is not None:
+        line = not_utf8_line(data, starts)
+        raise table_error(where, problem.message, ProblemCode.SYNTAX, line=line)
+    return text, data
 
 
 def _mark_after_space(table: Table) -> str:

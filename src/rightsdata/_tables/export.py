@@ -66,7 +66,7 @@ from rightsdata._tables.exportclaims import (
     removable,
 )
 from rightsdata._tables.exportfolder import MANIFEST
-from rightsdata._values.errors import not_a_name
+from rightsdata._values.errors import checked, not_a_name
 from rightsdata._values.flags import flag
 from rightsdata._values.format import DOCUMENT_FILE, JSON_LINES_FILE, KIND_FIELD
 from rightsdata._values.namedmap import NamedMapping
@@ -181,6 +181,7 @@ def export(
     from rightsdata._tables.csvtables import FORMULA_OPTIONS
     from rightsdata._values.atomic import write_all
 
+    checked(directory, "export: directory", "a folder's path (a str or a Path)", (str, os.PathLike))
     for value, noun, example in (
         (format, "an export format", "json"),
         (csv_formulas, "a csv_formulas option", "escape"),
@@ -324,12 +325,16 @@ def _missing_folders(directory: Path) -> list[Path]:
 
 def refuse_to_overwrite(directory: Path, *, force: bool) -> None:
     """Raise unless an export may write into ``directory``: it does not exist, or is an empty
-    folder, or ``force`` says to write into it anyway (never into a file: NotADirectoryError
-    then). FileExistsError says what to pass."""
-    if directory.exists() and not directory.is_dir():
+    folder, or ``force`` says to write into it anyway (never into a file, nor where a file or
+    a link that leads nowhere is in the way: NotADirectoryError then, naming it).
+    FileExistsError says what to pass."""
+    from rightsdata._values.folders import in_the_way, not_a_folder
+
+    blocker = in_the_way(directory)  # (it, or a folder it would be made in: the system's
+    if blocker is not None:  # words name no file, and a link leading nowhere would be made)
         raise NotADirectoryError(
-            f"{directory} exists and is not a folder; export writes a folder: give the path "
-            "of a new or empty folder"
+            f"{not_a_folder(directory, blocker)}; export writes a folder: give the path of a "
+            "new or empty folder"
         )
     if not force and directory.is_dir() and any(directory.iterdir()):
         raise FileExistsError(

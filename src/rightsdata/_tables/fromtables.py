@@ -221,10 +221,11 @@ def documents_from_rows(
     ValueError; a value, a row or a cell of the wrong type (a row that is not a tuple, a list
     or a number where text is due) raises TypeError naming the table, the row (from 1, in
     the order given) and the column. A row of another width than its table's, an empty key
-    cell, an ID on two rows, a row whose owner is missing, a gap in positions, or a derived
-    cell that disagrees with the value it derives from (a date's earliest or latest day, a
-    term's days; an empty one is taken) raises :class:`rightsdata.InvalidDataError` (a
-    ``ValueError``) naming the table, the row and the column.
+    cell, an ID (or a retired ID) on two rows, a row whose owner is missing, a gap in
+    positions, or a derived cell that disagrees with the value it derives from (a date's
+    earliest or latest day, a term's days; an empty one is taken) raises
+    :class:`rightsdata.InvalidDataError` (a ``ValueError``) naming the table, the row and
+    the column.
     :func:`rightsdata.load_documents` checks the documents and builds the dataset.
 
     >>> import rightsdata
@@ -261,8 +262,23 @@ def documents_from_rows(
         for name, kind_documents in documents.items():
             _compacted(RECORD_TYPES[name], kind_documents)
             kind_documents.sort(key=_ID)  # (every ID is text: _check_cells)
-    redirects = {str(row[0]): str(row[1]) for row in given.get("redirects", ())}
+    retired = given.get("redirects", [])
+    redirects = {str(row[0]): str(row[1]) for row in retired}
+    if len(redirects) < len(retired):  # (a dict would keep the last row's target unsaid)
+        raise _redirected_twice(retired)
     return documents, redirects
+
+
+def _redirected_twice(retired: list[Row]) -> InvalidDataError:
+    """The data error for the first row of the redirects whose retired ID a row before it
+    has, naming both rows (in a load's words: ``'x' is redirected twice``)."""
+    first: dict[object, int] = {}
+    for number, row in enumerate(retired, 1):
+        before = first.setdefault(row[0], number)
+        if before != number:
+            message = f"row {number}: {row[0]!r} is redirected twice; first at row {before}"
+            return _error(TABLES["redirects"], message, ProblemCode.INTEGRITY, row, "id")
+    raise AssertionError("no retired ID is repeated")  # (the caller counted one)
 
 
 def _repeated_id(given: Mapping[str, list[Row]]) -> InvalidDataError:
@@ -450,16 +466,51 @@ def _fill(
             target = _within(table, index, row, target)
         items = target[field]
         if row[keys - 1] != len(items):
-            raise _error(
+            raise _misplaced(table, given, row)
+        items.append(value)
+
+
+#: What every message of a wrong position ends with.
+_POSITIONS: Final = "(positions run 0, 1, 2, ... with no gap or repeat)"
+
+
+def _misplaced(table: Table, given: list[Row], found: Row) -> InvalidDataError:
+    """The data error for the positions of the list that holds ``found``, a row whose
+    position is not the next in its list's (the rows taken in the order of their keys): the
+    first row of that list, in the order given, whose position is outside 0 to its count of
+    rows less one, or else the later of two with the same position. So the row named is one
+    that was changed, copied or added, not an untouched row after it in that order."""
+    keys, field = table.keys, table.path[-1]
+    group = found[: keys - 1]
+    rows = [(number, row) for number, row in enumerate(given, 1) if row[: keys - 1] == group]
+    count = len(rows)
+    for number, row in rows:
+        if not 0 <= row[keys - 1] < count:  # type: ignore[operator]
+            expected = "0" if count == 1 else f"0 to {count - 1}, for its {count} rows"
+            return _error(
                 table,
-                f"row {index + 1}: position {row[keys - 1]} in the {field} "
-                f"of {row[0]!r}; expected {len(items)} (positions run 0, 1, 2, ... with no "
-                "gap or repeat)",
+                f"row {number}: position {row[keys - 1]} in the {field} of {row[0]!r}; "
+                f"expected {expected} {_POSITIONS}",
                 ProblemCode.VALUE,
                 row,
                 "position",
             )
-        items.append(value)
+    # every position is one of 0 to count - 1, so one is held twice and another by none
+    seen: dict[object, int] = {}
+    for number, row in rows:
+        before = seen.setdefault(row[keys - 1], number)
+        if before != number:
+            held = {row[keys - 1] for _, row in rows}
+            missing = next(n for n in range(count) if n not in held)
+            return _error(
+                table,
+                f"row {number}: position {row[keys - 1]} in the {field} of {row[0]!r}, as at "
+                f"row {before}, and no row has position {missing} {_POSITIONS}",
+                ProblemCode.VALUE,
+                row,
+                "position",
+            )
+    raise AssertionError("positions in order")  # (the caller found one out of it)
 
 
 def _within(table: Table, index: int, row: Row, target: Document) -> Document:

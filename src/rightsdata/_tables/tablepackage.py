@@ -123,7 +123,6 @@ def descriptor(dataset: Dataset, files: Mapping[str, bytes]) -> dict[str, Any]:
             "name": name,
             "type": "table",
             "path": f"{name}.csv",
-            "scheme": "file",
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",

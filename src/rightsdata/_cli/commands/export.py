@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Final
 from rightsdata._cli.arguments import _dataset, _Default, _path
 from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _plural
-from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
+from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
 from rightsdata._values.joined import one_of
 
 if TYPE_CHECKING:

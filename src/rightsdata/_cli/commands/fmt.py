@@ -10,8 +10,8 @@ from pathlib import Path
 from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _print_error
-from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
 from rightsdata._values.errors import InvalidDataError, printable
+from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.shell import shell_path
 

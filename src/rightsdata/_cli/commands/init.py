@@ -10,7 +10,7 @@ from typing import Final
 from rightsdata._cli.arguments import _path
 from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _plural
-from rightsdata._cli.paths import in_the_way, not_a_folder, system_reason
+from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
 from rightsdata._values.shell import shell_path
 
 __all__: list[str] = []

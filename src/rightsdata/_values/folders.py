@@ -1,6 +1,6 @@
-"""What is wrong with a folder given to a command that writes (``init``, ``fmt``, ``export``),
-said in words: which path is in the way and what it is, or what the system answered, rather
-than its raw ``[Errno 20] Not a directory: '...'``.
+"""What is wrong with a folder to be written (by ``Dataset.export``, and the commands
+``init``, ``fmt`` and ``export``), said in words: which path is in the way and what it is, or
+what the system answered, rather than its raw ``[Errno 20] Not a directory: '...'``.
 
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -34,8 +34,13 @@ def in_the_way(path: Path) -> Path | None:
 def not_a_folder(path: Path, blocker: Path) -> str:
     """Why ``path`` cannot be a folder, ``blocker`` being :func:`in_the_way`:
     ``ds/persons.json is a file``, ``ds/persons.json/x: ds/persons.json is a file, not a
-    folder``."""
-    what = "a file" if blocker.exists() else "a link that leads nowhere"
+    folder`` (or a link that leads nowhere, or neither a file nor a folder: a named pipe)."""
+    if blocker.is_file():
+        what = "a file"
+    elif blocker.exists():  # (a named pipe, a socket, a device)
+        what = "neither a file nor a folder"
+    else:
+        what = "a link that leads nowhere"
     if blocker == path:
         return f"{path} is {what}"
     return f"{path}: {blocker} is {what}, not a folder"
