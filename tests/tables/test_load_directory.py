@@ -114,12 +114,46 @@ def test_a_field_of_a_record_and_a_part_of_a_part_are_told_at_their_rows(
     )
 
 
+def test_a_value_held_in_a_column_of_another_name_is_told_at_that_column(
+    exported: Path, tmp_path: Path
+) -> None:
+    """A penalty's kind sits in ``penalty_kind`` (field ``penalty.kind``), its term in
+    ``penalty_term``: the column is found by its field's path."""
+    folder = _copy(exported, tmp_path)
+    events = _lines(folder, "events.csv")
+    names = TABLES["events"].column_names
+    kind, term = names.index("penalty_kind"), names.index("penalty_term")
+    line = next(
+        n
+        for n, cells in enumerate((text.split(",") for text in events), 1)
+        if n > 1 and len(cells) == len(names) and not cells[kind] and not cells[term]
+    )
+    _cell(folder, "events.csv", line, "penalty_term", "P1Y")  # (a term, and no kind)
+    (problem,) = _refused(folder).problems
+    assert (problem.file, problem.line, problem.field) == ("events.csv", line, "penalty_kind")
+    assert problem.message.startswith(f"line {line}, column 'penalty_kind' (")
+    assert problem.kind == "events"  # (kept: a program may group the problems by kind)
+
+
+def test_a_record_a_message_names_is_said_at_its_line(exported: Path, tmp_path: Path) -> None:
+    # (load_documents names the record an ID still belongs to by its place in the documents)
+    folder = _copy(exported, tmp_path)
+    persons = _lines(folder, "persons.csv")
+    _cell(folder, "redirects.csv", 2, "id", persons[1].split(",")[0])
+    messages = [p.message for p in _refused(folder).problems]
+    assert any("(persons.csv line 2)" in m for m in messages), messages
+    assert not any("documents:" in m for m in messages)
+
+
 def test_a_redirect_to_nothing_is_told_at_its_line(exported: Path, tmp_path: Path) -> None:
     folder = _copy(exported, tmp_path)
     _cell(folder, "redirects.csv", 3, "to", "person:nobody")
+    retired = _lines(folder, "redirects.csv")[2].split(",")[0]
     (problem,) = _refused(folder).problems
     assert (problem.file, problem.line, problem.field) == ("redirects.csv", 3, "to")
-    assert problem.message == "line 3, column 'to' (redirects[1]): 'person:nobody' does not exist"
+    assert problem.message == (
+        f"line 3, column 'to' (the redirect of {retired!r}): 'person:nobody' does not exist"
+    )
 
 
 def test_a_row_problem_is_told_at_its_line(exported: Path, tmp_path: Path) -> None:
@@ -132,8 +166,9 @@ def test_a_row_problem_is_told_at_its_line(exported: Path, tmp_path: Path) -> No
     _write(folder, "persons.csv", lines)
     (problem,) = _refused(folder).problems
     assert (problem.file, problem.line, problem.field) == ("persons.csv", 6, "id")
-    assert problem.message.startswith("line 6: row 4: ")
-    assert "is used twice; first at row 1" in problem.message
+    # (every row the message names said as its line: the first person's is line 2)
+    first = lines[1].split(",")[0]
+    assert problem.message == f"line 6: {first!r} is used twice; first at line 2"
 
 
 def test_a_problem_of_the_descriptor_is_told_at_its_file(exported: Path, tmp_path: Path) -> None:
@@ -144,9 +179,14 @@ def test_a_problem_of_the_descriptor_is_told_at_its_file(exported: Path, tmp_pat
     problems = _refused(folder).problems
     assert [p.location for p in problems] == ["datapackage.json.version"]
     assert problems[0].file == "datapackage.json"
+    # (told as a load tells it: where, and why; a mark at its start read past)
     (folder / "datapackage.json").write_text("[", encoding="utf-8")
     (problem,) = _refused(folder).problems
-    assert problem.file is None and "is not JSON" in problem.message
+    assert problem.file == "datapackage.json"
+    assert problem.message.startswith("is not valid JSON at line 1 column 2")
+    (folder / "datapackage.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(package).encode())
+    (version,) = _refused(folder).problems
+    assert version.location == "datapackage.json.version"
 
 
 def test_a_cap_and_strict_are_load_paths(exported: Path, tmp_path: Path) -> None:
