@@ -25,6 +25,7 @@ from rightsdata._tables.csvtables import (
 )
 from rightsdata._tables.export import FORMATS, MANIFEST, FormatName, FormulaOption, export_names
 from rightsdata._tables.fromtables import documents_from_rows
+from rightsdata._tables.readback import load_directory
 from rightsdata._tables.tables import (
     TABLES,
     Column,
@@ -59,6 +60,7 @@ __all__ = [
     "export_names",
     "get_table",
     "label",
+    "load_directory",
     "read_directory",
     "rows",
     "unescape_formula",

@@ -48,6 +48,7 @@ def _right(ds: rightsdata.Dataset, folder: Path) -> dict[Callable[..., object], 
         tables.unescape_formula: {"text": "'=x"},
         tables.documents_from_rows: {"tables": {}},
         tables.read_directory: {"directory": folder, "csv_formulas": "escape"},
+        tables.load_directory: {"directory": folder, "csv_formulas": "escape", "strict": False},
         tables.export_names: {},
     }
 

@@ -372,6 +372,25 @@ def _line_of(text: str, index: int) -> int:
     return reader.line_num
 
 
+def row_lines(path: Path, table: Table) -> list[int]:
+    """The line (from 1) of each row of ``table``'s CSV file at ``path``, the header not
+    counted, as :func:`parse` names a row's line (its last, where a quoted text runs over
+    lines; blank lines hold no row): where each row of :func:`read_directory`'s is.
+
+    >>> import rightsdata, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = rightsdata.load().export(folder, "csv")
+    >>> row_lines(folder / "redirects.csv", TABLES["redirects"])[:3]
+    [2, 3, 4]
+    >>> import shutil; shutil.rmtree(folder)
+    """
+    text, _ = _text_of(path, table)
+    with _fields_up_to(len(text)):
+        reader = csv.reader(io.StringIO(text, newline=""))
+        lines = [reader.line_num for row in reader if row]
+    return lines[1:]
+
+
 def _rows_by_column(table: Table, text: str, unescape: bool) -> list[Row] | None:
     """The rows :func:`_rows` reads from ``text``, read a column at a time: each column's
     distinct texts read once by its type (:func:`rightsdata._tables.cells.read_cell`), a text

@@ -277,7 +277,9 @@ def _redirected_twice(retired: list[Row]) -> InvalidDataError:
         before = first.setdefault(row[0], number)
         if before != number:
             message = f"row {number}: {row[0]!r} is redirected twice; first at row {before}"
-            return _error(TABLES["redirects"], message, ProblemCode.INTEGRITY, row, "id")
+            return _error(
+                TABLES["redirects"], message, ProblemCode.INTEGRITY, row, "id", number=number
+            )
     raise AssertionError("no retired ID is repeated")  # (the caller counted one)
 
 
@@ -295,7 +297,9 @@ def _repeated_id(given: Mapping[str, list[Row]]) -> InvalidDataError:
                     else f"table {before[0]!r}, row {before[1]}"
                 )
                 message = f"row {number}: {row[0]!r} is used twice; first at {at}"
-                return _error(TABLES[kind], message, ProblemCode.INTEGRITY, row, "id")
+                return _error(
+                    TABLES[kind], message, ProblemCode.INTEGRITY, row, "id", number=number
+                )
     raise AssertionError("no ID is repeated")  # (the caller counted one)
 
 
@@ -380,6 +384,7 @@ def _checked_rows(table: Table, rows: object) -> list[Row]:
             f"({', '.join(table.column_names)})",
             ProblemCode.VALUE,
             row,
+            number=number,
         )
     if table.name != "records":  # (not read: the records are the kinds' tables)
         for index, column in enumerate(table.columns):
@@ -393,6 +398,7 @@ def _checked_rows(table: Table, rows: object) -> list[Row]:
             ProblemCode.RULE,
             found[number],
             column.name,
+            number=number + 1,
         )
     return found
 
@@ -434,16 +440,27 @@ def _check_cells(table: Table, index: int, column: Column, rows: list[Any]) -> N
             ProblemCode.MISSING,
             rows[number - 1],
             column.name,
+            number=number,
         )
 
 
 def _error(
-    table: Table, message: str, code: ProblemCodeValue, row: Row, column: str | None = None
+    table: Table,
+    message: str,
+    code: ProblemCodeValue,
+    row: Row,
+    column: str | None = None,
+    *,
+    number: int,
 ) -> InvalidDataError:
     """Bad rows are bad data: an :class:`InvalidDataError` at the table (``table 'x'``),
-    whose message names the row, as :func:`rightsdata.load_path` names a record."""
+    whose message names the row, as :func:`rightsdata.load_path` names a record; its
+    problem's ``index`` is the row's position (``number`` less one), so that a reader of the
+    table's file can say the row's line (:func:`rightsdata.tables.load_directory`)."""
     owner = row[0] if row and isinstance(row[0], str) else None
-    return table_error(f"table {table.name!r}", message, code, column=column, record_id=owner)
+    return table_error(
+        f"table {table.name!r}", message, code, column=column, record_id=owner, row=number
+    )
 
 
 def _fill(
@@ -494,6 +511,7 @@ def _misplaced(table: Table, given: list[Row], found: Row) -> InvalidDataError:
                 ProblemCode.VALUE,
                 row,
                 "position",
+                number=number,
             )
     # every position is one of 0 to count - 1, so one is held twice and another by none
     seen: dict[object, int] = {}
@@ -509,6 +527,7 @@ def _misplaced(table: Table, given: list[Row], found: Row) -> InvalidDataError:
                 ProblemCode.VALUE,
                 row,
                 "position",
+                number=number,
             )
     raise AssertionError("positions in order")  # (the caller found one out of it)
 
@@ -528,6 +547,7 @@ def _within(table: Table, index: int, row: Row, target: Document) -> Document:
                 ProblemCode.INTEGRITY,
                 row,
                 table.column_names[at],
+                number=index + 1,
             )
         target = items[position]
     return target
@@ -556,4 +576,5 @@ def _check_owners(table: Table, rows: list[Row], by_id: Mapping[str, tuple[str, 
         ProblemCode.INTEGRITY,
         row,
         table.column_names[0],
+        number=number,
     )

@@ -20,10 +20,12 @@ def table_error(
     line: int | None = None,
     column: str | None = None,
     record_id: str | None = None,
+    row: int | None = None,
 ) -> InvalidDataError:
     """The error for bad data in tables: a :class:`rightsdata.InvalidDataError` (so a
     ``RightsdataError`` and a ``ValueError``) with one problem at ``where`` (a CSV file's
-    path, or a table), whose ``line`` and ``field`` (the column) are set where known. The
+    path, or a table), whose ``line`` and ``field`` (the column) are set where known, and
+    ``index`` the row's position (from 0; ``row`` counts from 1) where a table's row is. The
     path is said once, in the first line, and the problem is located at the file's name, as
     a failed load locates its problems (``persons.json[3] ...``).
 
@@ -33,5 +35,8 @@ def table_error(
     """
     file = os.path.basename(where) if where.endswith(".csv") else None
     at = where if file is None else file
-    problem = Problem(at, message, code, file=file, line=line, field=column, record_id=record_id)
+    index = None if row is None else row - 1
+    problem = Problem(
+        at, message, code, file=file, index=index, line=line, field=column, record_id=record_id
+    )
     return InvalidDataError([problem], where)
