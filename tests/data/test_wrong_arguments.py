@@ -84,6 +84,24 @@ def test_a_name_or_a_spaced_code_given_for_a_country_code_is_told_the_code(
     assert "no place of kind country has this code" not in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda ds: ds.ratings(country="KZ "),
+        lambda ds: ds.rating_on(" KZ", "2020-01-01"),
+        lambda ds: ds.events(place="KZ\t"),
+    ],
+    ids=["ratings(country=)", "rating_on", "events(place=)"],
+)
+def test_a_spaced_code_where_a_place_is_taken_is_told_the_code(call: Any) -> None:
+    # (each was told "IDs are a kind and a name, like 'place:aktau'", as ds.country was)
+    with pytest.raises(UnknownIdError) as caught:
+        call(rightsdata.load())
+    assert str(caught.value).endswith(
+        "a country's code is two capital letters, with no space: 'KZ'"
+    )
+
+
 def test_bytes_given_for_terms_are_told_their_text() -> None:
     ds = rightsdata.load()
     raw: Any = b"verdict"

@@ -128,11 +128,13 @@ def code_in_any_case(value: object) -> str | None:
 
 def place_code(value: str, country: Callable[[str], Place]) -> str | None:
     """The country's ISO code ``value`` is where a place is wanted (``'KZ'``), or None if it is
-    an ID. Two small letters are a code too, mistyped: ``country`` (a dataset's ``country``)
-    raises for them, saying the code is in capitals, or listing the codes there are."""
+    an ID. Two small letters are a code too, mistyped, and so are two letters with a space
+    around them (no ID is two letters): ``country`` (a dataset's ``country``) raises for
+    them, saying the code is in capitals and without a space, or listing the codes there
+    are."""
     code = country_code(value)
-    if code is None and code_in_any_case(value) is not None:
-        country(value)  # (raises: no country has a code in small letters)
+    if code is None and code_in_any_case(value.strip()) is not None:
+        country(value)  # (raises: no country has a code in small letters, or spaced)
     return code
 
 
