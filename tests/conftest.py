@@ -146,6 +146,11 @@ def write_folder(folder: Path, files: Mapping[str, Any]) -> Path:
     return folder
 
 
+def copied(source: Path, target: Path) -> Path:
+    """``target`` holding a copy of each file of ``source`` (an export to edit)."""
+    return write_folder(target, {path.name: path.read_bytes() for path in source.iterdir()})
+
+
 #: The three layouts a dataset may be written in (:func:`write_layout`).
 LAYOUTS: Final = ("folder", "document", "lines")
 

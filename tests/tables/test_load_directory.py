@@ -13,18 +13,14 @@ import rightsdata
 from rightsdata import InvalidDataError, Problem
 from rightsdata.tables import TABLES, documents_from_rows, load_directory, read_directory
 
+from conftest import copied
+
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("export") / "tables"
     rightsdata.load().export(folder, "datapackage")
     return folder
-
-
-def _copy(source: Path, target: Path) -> Path:
-    for path in source.iterdir():
-        (target / path.name).write_bytes(path.read_bytes())
-    return target
 
 
 def _lines(folder: Path, name: str) -> list[str]:
@@ -71,7 +67,7 @@ def test_a_csv_export_has_no_descriptor_and_reads_back_its_records(tmp_path: Pat
 def test_a_record_problem_is_told_at_its_file_line_and_column(
     exported: Path, tmp_path: Path
 ) -> None:
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     lines = _lines(folder, "events.participants.csv")
     line = next(n for n, text in enumerate(lines, 1) if ",person:vladimir-kozlov," in text)
     _cell(folder, "events.participants.csv", line, "actor", "person:vladimir-kozlv")
@@ -94,7 +90,7 @@ def test_a_record_problem_is_told_at_its_file_line_and_column(
 def test_a_field_of_a_record_and_a_part_of_a_part_are_told_at_their_rows(
     exported: Path, tmp_path: Path
 ) -> None:
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     # a person's country, on the persons' own table
     persons = _lines(folder, "persons.csv")
     person_line = next(n for n, t in enumerate(persons, 1) if n > 1 and ",KZ," in t)
@@ -119,7 +115,7 @@ def test_a_value_held_in_a_column_of_another_name_is_told_at_that_column(
 ) -> None:
     """A penalty's kind sits in ``penalty_kind`` (field ``penalty.kind``), its term in
     ``penalty_term``: the column is found by its field's path."""
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     events = _lines(folder, "events.csv")
     names = TABLES["events"].column_names
     kind, term = names.index("penalty_kind"), names.index("penalty_term")
@@ -137,7 +133,7 @@ def test_a_value_held_in_a_column_of_another_name_is_told_at_that_column(
 
 def test_a_record_a_message_names_is_said_at_its_line(exported: Path, tmp_path: Path) -> None:
     # (load_documents names the record an ID still belongs to by its place in the documents)
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     persons = _lines(folder, "persons.csv")
     _cell(folder, "redirects.csv", 2, "id", persons[1].split(",")[0])
     messages = [p.message for p in _refused(folder).problems]
@@ -146,7 +142,7 @@ def test_a_record_a_message_names_is_said_at_its_line(exported: Path, tmp_path: 
 
 
 def test_a_redirect_to_nothing_is_told_at_its_line(exported: Path, tmp_path: Path) -> None:
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     _cell(folder, "redirects.csv", 3, "to", "person:nobody")
     retired = _lines(folder, "redirects.csv")[2].split(",")[0]
     (problem,) = _refused(folder).problems
@@ -159,7 +155,7 @@ def test_a_redirect_to_nothing_is_told_at_its_line(exported: Path, tmp_path: Pat
 def test_a_row_problem_is_told_at_its_line(exported: Path, tmp_path: Path) -> None:
     # (documents_from_rows counts rows below the header; the file's lines count it, and
     # a blank line)
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     lines = _lines(folder, "persons.csv")
     lines.insert(3, "")
     lines.insert(5, lines[1])  # the first person again, on line 6
@@ -172,7 +168,7 @@ def test_a_row_problem_is_told_at_its_line(exported: Path, tmp_path: Path) -> No
 
 
 def test_a_problem_of_the_descriptor_is_told_at_its_file(exported: Path, tmp_path: Path) -> None:
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     package["version"] = 5
     (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
@@ -190,7 +186,7 @@ def test_a_problem_of_the_descriptor_is_told_at_its_file(exported: Path, tmp_pat
 
 
 def test_a_cap_and_strict_are_load_paths(exported: Path, tmp_path: Path) -> None:
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     lines = _lines(folder, "persons.csv")
     for line in range(2, 8):
         cells = lines[line - 1].split(",")

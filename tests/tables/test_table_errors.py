@@ -12,18 +12,14 @@ import pytest
 import rightsdata
 from rightsdata.tables import TABLES, documents_from_rows, read_directory, rows
 
+from conftest import copied
+
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("csv")
     rightsdata.load().export(folder, "csv")
     return folder
-
-
-def _copy(source: Path, target: Path) -> Path:
-    for path in source.iterdir():
-        (target / path.name).write_bytes(path.read_bytes())
-    return target
 
 
 def _refused(folder: Path) -> rightsdata.InvalidDataError:
@@ -44,7 +40,7 @@ def _edit(folder: Path, name: str, old: bytes, new: bytes) -> Path:
 
 
 def test_a_wrong_header_is_invalid_data(exported: Path, tmp_path: Path) -> None:
-    path = _edit(_copy(exported, tmp_path), "persons.csv", b"id,", b"idx,")
+    path = _edit(copied(exported, tmp_path), "persons.csv", b"id,", b"idx,")
     error = _refused(tmp_path)
     problem = error.problems[0]
     assert (problem.file, problem.line, problem.code) == ("persons.csv", 1, "syntax")
@@ -57,7 +53,7 @@ def test_a_wrong_header_is_invalid_data(exported: Path, tmp_path: Path) -> None:
 def test_a_cell_its_column_cannot_hold_is_located_to_its_line_and_column(
     exported: Path, tmp_path: Path
 ) -> None:
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     lines = (folder / "events.participants.csv").read_text(encoding="utf-8").splitlines()
     cells = lines[1].split(",")
     cells[1] = "x"  # the position
@@ -74,7 +70,7 @@ def test_a_cell_its_column_cannot_hold_is_located_to_its_line_and_column(
 def test_a_short_row_and_a_byte_that_is_not_utf8_are_invalid_data(
     exported: Path, tmp_path: Path
 ) -> None:
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     with (folder / "persons.csv").open("ab") as file:
         file.write(b"person:x,X\r\n")
     problem = _refused(folder).problems[0]
@@ -90,7 +86,7 @@ def test_a_short_row_and_a_byte_that_is_not_utf8_are_invalid_data(
 def _resaved(exported: Path, folder: Path, name: str, encoding: str, mark: bytes = b"") -> Path:
     """``folder`` holding the export, its table ``name`` saved in ``encoding`` as a
     spreadsheet or editor would (after ``mark``)."""
-    _copy(exported, folder)
+    copied(exported, folder)
     text = (exported / name).read_bytes().decode("utf-8")
     (folder / name).write_bytes(mark + text.encode(encoding, errors="replace"))
     return folder
@@ -137,7 +133,7 @@ def test_a_table_saved_in_another_encoding_is_told_which_and_how_to_convert(
 
 def test_a_utf16_table_whose_header_is_quoted_is_told_utf16(exported: Path, tmp_path: Path) -> None:
     # (an editor may quote every cell, the header's too: '"id","to"')
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     lines = (exported / "redirects.csv").read_text(encoding="utf-8").split("\r\n")
     lines[0] = ",".join(f'"{name}"' for name in lines[0].split(","))
     (folder / "redirects.csv").write_bytes("\r\n".join(lines).encode("utf-16-le"))
@@ -148,7 +144,7 @@ def test_a_utf16_table_whose_header_is_quoted_is_told_utf16(exported: Path, tmp_
 
 def test_a_byte_not_utf8_after_a_nul_is_told_at_its_line(exported: Path, tmp_path: Path) -> None:
     # (a NUL at the start that is no UTF-16: the line of the byte is still told, as said)
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     (folder / "persons.csv").write_bytes(b"\x00id\n\xe9")
     problem = _refused(folder).problems[0]
     assert problem.message.startswith("is not UTF-8: byte 0xe9 at line 2 column 1")
@@ -175,7 +171,7 @@ def test_a_utf16_table_after_a_utf8_mark_is_told_the_command_that_skips_it(
 
 
 def test_an_empty_file_and_a_missing_table_are_invalid_data(exported: Path, tmp_path: Path) -> None:
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     (folder / "records.csv").write_bytes(b"")
     assert "table 'records': expected the columns id, kind" in str(_refused(folder))
     (folder / "records.csv").write_bytes((exported / "records.csv").read_bytes())
@@ -216,7 +212,7 @@ def test_rows_that_do_not_fit_are_invalid_data() -> None:
 def test_a_csv_formulas_option_the_folder_contradicts_is_a_wrong_argument(
     exported: Path, tmp_path: Path
 ) -> None:
-    folder = _copy(exported, tmp_path)
+    folder = copied(exported, tmp_path)
     assert json.loads((folder / ".rightsdata-export").read_bytes())["csv_formulas"] == "escape"
     with pytest.raises(ValueError, match="written with csv_formulas='escape'") as caught:
         read_directory(folder, csv_formulas="keep")

@@ -362,20 +362,22 @@ def parse(
 
 def _line_of(text: str, index: int) -> int:
     """The line (from 1) of row ``index`` (from 0, the header not counted) of the CSV
-    ``text``, as :func:`_rows` names a row's line (its last, where a quoted text runs over
-    lines; blank lines hold no row)."""
+    ``text``: :func:`_lines_of_rows`'s."""
+    return _lines_of_rows(text)[index]
+
+
+def _lines_of_rows(text: str) -> list[int]:
+    """The line (from 1) of each row of the CSV ``text``, the header not counted, as
+    :func:`_rows` names a row's line: its last, where a quoted text runs over lines; blank
+    lines hold no row. (The caller lets the :mod:`csv` module read fields as long as the
+    text's: :func:`_fields_up_to`.)"""
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows = filter(None, reader)
-    next(rows)  # the header
-    for _ in range(index + 1):
-        next(rows)
-    return reader.line_num
+    return [reader.line_num for row in reader if row][1:]
 
 
 def row_lines(path: Path, table: Table) -> list[int]:
     """The line (from 1) of each row of ``table``'s CSV file at ``path``, the header not
-    counted, as :func:`parse` names a row's line (its last, where a quoted text runs over
-    lines; blank lines hold no row): where each row of :func:`read_directory`'s is.
+    counted (:func:`_lines_of_rows`): where each row of :func:`read_directory`'s is.
 
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -386,9 +388,7 @@ def row_lines(path: Path, table: Table) -> list[int]:
     """
     text, _ = _text_of(path, table)
     with _fields_up_to(len(text)):
-        reader = csv.reader(io.StringIO(text, newline=""))
-        lines = [reader.line_num for row in reader if row]
-    return lines[1:]
+        return _lines_of_rows(text)
 
 
 def _rows_by_column(table: Table, text: str, unescape: bool) -> list[Row] | None:

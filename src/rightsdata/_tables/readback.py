@@ -129,6 +129,7 @@ class _RowsById:
     def __init__(self, tables: dict[str, list[Row]]) -> None:
         self._tables = tables
         self._found: dict[str, dict[tuple[Any, ...], int]] = {}
+        self._by_id: dict[str, list[int]] = {}
 
     def index(self, table: Table, key: tuple[Any, ...]) -> int | None:
         if table.name not in self._found:
@@ -148,8 +149,10 @@ class _RowsById:
     def sorted_index(self, table: Table, place: int) -> int | None:
         """The row of the record at ``place`` among a kind's records sorted by ID (as
         :func:`documents_from_rows` gives them, and ``load_documents`` names them)."""
-        found = self._tables.get(table.name, [])
-        order = sorted(range(len(found)), key=lambda index: str(found[index][0]))
+        if table.name not in self._by_id:  # (once a table: a message may name many)
+            found = self._tables.get(table.name, [])
+            self._by_id[table.name] = sorted(range(len(found)), key=lambda i: str(found[i][0]))
+        order = self._by_id[table.name]
         return order[place] if 0 <= place < len(order) else None
 
 
