@@ -754,6 +754,12 @@ def label(record: Record, dataset: Dataset | None = None) -> str:
         f"a {python_call('rightsdata.Dataset')} or None",
         _DATASET_OR_NONE,
     )
+    return _label(record, dataset)
+
+
+def _label(record: Record, dataset: Dataset | None) -> str:
+    """:func:`label` of ``record``, a record, in ``dataset``, a Dataset or None: unchecked,
+    for the ``records`` table's column (its checks were a third of that column's time)."""
     if isinstance(record, Statement):
         return _cut(record.summary, LABEL_MAX)
     if isinstance(record, Rating):
@@ -1017,11 +1023,13 @@ def labels(records: list[Any], cls: type, dataset: Dataset | None = None) -> lis
     it will use."""
     named = _label_name(cls)
     if named is None:
-        return [label(r, dataset) for r in records]
+        return [_label(r, dataset) for r in records]
     values = _values(records, (named,), {})
     if label_field(cls) is not None:  # never None: the field is the label
         return values
-    return [v if isinstance(v, str) else label(r) for r, v in zip(records, values, strict=True)]
+    return [
+        v if isinstance(v, str) else _label(r, None) for r, v in zip(records, values, strict=True)
+    ]
 
 
 def raw_columns(
