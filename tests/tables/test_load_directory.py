@@ -4,7 +4,10 @@ needs them (of ``rightsdata._tables.readback``)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -165,6 +168,59 @@ def test_a_row_problem_is_told_at_its_line(exported: Path, tmp_path: Path) -> No
     # (every row the message names said as its line: the first person's is line 2)
     first = lines[1].split(",")[0]
     assert problem.message == f"line 6: {first!r} is used twice; first at line 2"
+
+
+def _rewritten(folder: Path, name: str, change: Callable[[list[list[str]]], None]) -> None:
+    """Rewrite table ``name`` of ``folder`` with ``change`` made to its rows of fields (the
+    header first), as the csv module reads and writes them (quoted texts may span lines)."""
+    path = folder / name
+    fields = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    change(fields)
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(fields)
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def test_a_row_whose_text_spans_lines_is_told_from_the_line_it_starts(
+    exported: Path, tmp_path: Path
+) -> None:
+    """A quoted text may run over lines (a summary with line breaks): the row is told at the
+    lines it spans, its ``line`` the first (it was told at its last line), and the rows
+    after it at theirs; so is a row a message names."""
+    folder = copied(exported, tmp_path)
+    names = TABLES["events"].column_names
+    kind, term, summary = (names.index(n) for n in ("penalty_kind", "penalty_term", "summary"))
+
+    def change(fields: list[list[str]]) -> None:
+        rows = [n for n, row in enumerate(fields) if n and not row[kind] and not row[term]]
+        first, second = rows[:2]
+        assert first == 1 and second == 2, rows[:2]  # (the first two events have no penalty)
+        for row in (first, second):
+            fields[row][term] = "P1Y"  # (a term, and no kind)
+        fields[first][summary] = "one\ntwo\nthree"  # lines 2-4; the second row on line 5
+
+    _rewritten(folder, "events.csv", change)
+    problems = _refused(folder).problems
+    assert [(p.file, p.line, p.field) for p in problems] == [
+        ("events.csv", 2, "penalty_kind"),
+        ("events.csv", 5, "penalty_kind"),
+    ]
+    assert problems[0].message.startswith("lines 2-4, column 'penalty_kind' (")
+    assert problems[1].message.startswith("line 5, column 'penalty_kind' (")
+    # a row a message names: the first person, spanning lines 2-3, used again on line 6
+    folder = copied(exported, tmp_path / "again")
+
+    def repeated(fields: list[list[str]]) -> None:
+        fields[1][1] = "A\nname"
+        fields.append(list(fields[1]))
+
+    _rewritten(folder, "persons.csv", repeated)
+    (problem,) = _refused(folder).problems
+    person = _lines(exported, "persons.csv")[1].split(",")[0]
+    last = len(_lines(exported, "persons.csv")) + 1  # (a line more, and the copy's two)
+    twice = f"{person!r} is used twice; first at lines 2-3"
+    assert problem.message == f"lines {last}-{last + 1}: {twice}"
+    assert problem.line == last
 
 
 def test_a_problem_of_the_descriptor_is_told_at_its_file(exported: Path, tmp_path: Path) -> None:

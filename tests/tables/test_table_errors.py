@@ -4,7 +4,11 @@ rightsdata.RightsdataError`` catches it, as it catches a failed load."""
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -230,3 +234,82 @@ def test_a_count_too_large_for_the_tables_is_invalid_data() -> None:
         dataset.to_pandas("figures")
     problem = caught.value.problems[0]
     assert (problem.record_id, problem.field) == (event.id, "low")
+
+
+def _rewritten(folder: Path, name: str, change: Callable[[list[list[str]]], None]) -> None:
+    """Rewrite table ``name`` of ``folder`` with ``change`` made to its rows of fields (the
+    header first), as the csv module reads and writes them (quoted texts may span lines)."""
+    path = folder / name
+    fields = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    change(fields)
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(fields)
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def _set_field(fields: list[list[str]], table: str, row: int, column: str, value: str) -> None:
+    fields[row][TABLES[table].column_names.index(column)] = value
+
+
+def test_a_row_whose_text_spans_lines_is_told_at_the_lines_it_starts_and_ends(
+    exported: Path, tmp_path: Path
+) -> None:
+    """A quoted text may run over lines; the row is told from the line where it starts (it
+    was told at its last line), and so is every row after it."""
+    folder = copied(exported, tmp_path)
+
+    def change(fields: list[list[str]]) -> None:
+        _set_field(fields, "events", 1, "summary", "one\r\ntwo\r\nthree")  # lines 2-4
+        _set_field(fields, "events", 1, "date_earliest", "x")  # a cell no day is
+        _set_field(fields, "events", 2, "date_earliest", "x")  # line 5
+
+    _rewritten(folder, "events.csv", change)
+    problem = _refused(folder).problems[0]
+    assert (problem.file, problem.line, problem.field) == ("events.csv", 2, "date_earliest")
+    assert problem.message.startswith("table 'events', lines 2-4, column 'date_earliest': ")
+
+    def width(fields: list[list[str]]) -> None:
+        _set_field(fields, "events", 1, "summary", "one\r\ntwo")  # lines 2-3
+        fields[2] = fields[2][:3]  # line 4, short
+
+    _rewritten(copied(exported, folder), "events.csv", width)
+    problem = _refused(folder).problems[0]
+    assert (problem.line, problem.message[:40]) == (4, "table 'events', line 4: 3 fields; expect")
+    # (the summary, the row's fourth field, kept: the short row spans lines 2-3)
+    _rewritten(folder, "events.csv", lambda fields: fields.__setitem__(1, fields[1][:4]))
+    assert _refused(folder).problems[0].message.startswith("table 'events', lines 2-3: 4 fields")
+
+
+def test_a_derived_cell_of_a_row_that_spans_lines_is_told_where_it_starts(
+    exported: Path, tmp_path: Path
+) -> None:
+    folder = copied(exported, tmp_path)
+
+    def change(fields: list[list[str]]) -> None:
+        _set_field(fields, "events", 1, "summary", "one\ntwo")  # lines 2-3
+        _set_field(fields, "events", 2, "summary", "three\nfour")  # lines 4-5
+        _set_field(fields, "events", 2, "date_earliest", "1900-01-01")  # not its date's
+
+    _rewritten(folder, "events.csv", change)
+    problem = _refused(folder).problems[0]
+    assert (problem.line, problem.code) == (4, "rule")
+    assert problem.message.startswith("table 'events', lines 4-5, column 'date_earliest': ")
+
+
+def test_what_the_csv_module_cannot_read_is_told_from_the_line_its_row_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rightsdata._tables import csvtables
+
+    documents = rightsdata.load().to_dict()
+    documents["statements"][1]["summary"] = "a\nb\n" + "x" * 150_000  # lines 3-5
+    rightsdata.load_documents(documents).export(tmp_path, "csv")
+    # (the field size limit left at the csv module's default: the field is refused)
+    monkeypatch.setattr(csvtables, "_fields_up_to", lambda size: contextlib.nullcontext())
+    before = csv.field_size_limit(131_072)
+    try:
+        problem = _refused(tmp_path).problems[0]
+    finally:
+        csv.field_size_limit(before)
+    assert problem.line == 3
+    assert problem.message.startswith("table 'statements', lines 3-5: field larger than")

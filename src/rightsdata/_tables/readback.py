@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from rightsdata._data.dataset import Dataset
+from rightsdata._tables.csvtables import Lines, lines_said, read_directory, row_lines
 from rightsdata._tables.tables import TABLES, Row, Table
 from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, checked
 from rightsdata._values.names import FormulaOption
@@ -75,7 +76,6 @@ def load_directory(
     >>> import shutil; shutil.rmtree(folder.parent)
     """
     from rightsdata._data.loading import check_max_problems, load_documents
-    from rightsdata._tables.csvtables import read_directory
     from rightsdata._tables.fromtables import documents_from_rows
     from rightsdata._values.flags import flag
 
@@ -110,12 +110,11 @@ class _Lines:
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder
-        self._lines: dict[str, list[int]] = {}
+        self._lines: dict[str, list[Lines]] = {}
 
-    def of(self, table: Table, index: int) -> int | None:
-        """The line of row ``index`` (from 0) of ``table``'s file; None if it has none."""
-        from rightsdata._tables.csvtables import row_lines
-
+    def of(self, table: Table, index: int) -> Lines | None:
+        """The lines of row ``index`` (from 0) of ``table``'s file (the first, where it
+        starts, and the last); None if it has none."""
         if table.name not in self._lines:
             self._lines[table.name] = row_lines(self._folder / f"{table.name}.csv", table)
         lines = self._lines[table.name]
@@ -219,8 +218,8 @@ def _place_said(match: re.Match[str], lines: _Lines, rows: _RowsById) -> str:
     if table is None:
         return match[0]
     index = rows.sorted_index(table, int(match[2]))
-    line = None if index is None else lines.of(table, index)
-    return match[0] if line is None else f"{table.name}.csv line {line}"
+    at = None if index is None else lines.of(table, index)
+    return match[0] if at is None else f"{table.name}.csv {lines_said(at)}"
 
 
 def _of_row(problem: Problem, lines: _Lines) -> Problem:
@@ -231,20 +230,20 @@ def _of_row(problem: Problem, lines: _Lines) -> Problem:
     table = TABLES.get(name)
     if table is None or problem.index is None:
         return problem
-    line = lines.of(table, problem.index)
-    if line is None:
+    at = lines.of(table, problem.index)
+    if at is None:
         return problem
 
     def said(match: re.Match[str]) -> str:
         named = table if match[1] is None else TABLES.get(match[1])
-        at = None if named is None else lines.of(named, int(match[2]) - 1)
-        if named is None or at is None:
+        found = None if named is None else lines.of(named, int(match[2]) - 1)
+        if named is None or found is None:
             return match[0]
-        return f"line {at}" if named is table else f"{named.name}.csv line {at}"
+        return lines_said(found) if named is table else f"{named.name}.csv {lines_said(found)}"
 
     file = f"{table.name}.csv"
     message = _ROW.sub(said, problem.message)
-    return _copy(problem, file, message, file=file, line=line, kind=problem.kind)
+    return _copy(problem, file, message, file=file, line=at[0], kind=problem.kind)
 
 
 #: A row as :func:`documents_from_rows` names it: ``row 4``, ``table 'persons', row 12``.
@@ -263,13 +262,13 @@ def _at(
     """``problem`` at row ``index`` of ``table``'s file, in ``column`` (its ``field``; the
     record's field path where no column holds the value), the record and field it is of
     (``said``) told with its ``message``."""
-    line = lines.of(table, index)
-    if line is None:
+    found = lines.of(table, index)
+    if found is None:
         return problem
     file = f"{table.name}.csv"
-    at = f"line {line}" + ("" if column is None else f", column {column!r}")
+    at = lines_said(found) + ("" if column is None else f", column {column!r}")
     field = column if column is not None else problem.field
-    return _copy(problem, file, f"{at} ({said}): {message}", file=file, line=line, field=field)
+    return _copy(problem, file, f"{at} ({said}): {message}", file=file, line=found[0], field=field)
 
 
 def _copy(problem: Problem, location: str, message: str, **where: Any) -> Problem:
