@@ -313,3 +313,17 @@ def test_what_the_csv_module_cannot_read_is_told_from_the_line_its_row_starts(
         csv.field_size_limit(before)
     assert problem.line == 3
     assert problem.message.startswith("table 'statements', lines 3-5: field larger than")
+
+
+def test_of_two_tables_with_a_problem_the_first_file_by_name_is_told(
+    exported: Path, tmp_path: Path
+) -> None:
+    """read_directory tells one problem: that of the first file in the order of their names
+    (aliases.csv before events.csv), as load_directory lists its problems; it told the first
+    in the tables' own order (the kinds', then their parts'). The tables come back in their
+    own order still."""
+    folder = copied(exported, tmp_path)
+    for name in ("events.csv", "aliases.csv"):
+        _rewritten(folder, name, lambda fields: fields[1].__setitem__(1, "x"))
+    assert _refused(folder).problems[0].file == "aliases.csv"
+    assert list(read_directory(exported)) == list(TABLES)

@@ -577,7 +577,8 @@ def read_directory(
     not exist). Bad data raises :class:`rightsdata.InvalidDataError` (a ``RightsdataError``
     and a ``ValueError``), whose problem names the file, the line and the column (its
     ``file``, ``line`` and ``field``): a file that is not UTF-8 or not the table's CSV (a
-    header, a row's width, a cell its column cannot hold), and a folder that holds no table's CSV
+    header, a row's width, a cell its column cannot hold; the files are read in the order of
+    their names, and the first problem is told), and a folder that holds no table's CSV
     file (an empty result would read as a dataset of no records). So does a table that the
     export's manifest, or a ``datapackage.json`` beside the tables, lists and that is not
     there (a copy that missed a file): read without it, its rows would be lost without a
@@ -613,14 +614,17 @@ def read_directory(
     missing = missing_tables(folder)
     if missing is not None:
         raise table_error(os.fspath(folder), missing, ProblemCode.MISSING)
-    found: dict[str, list[Row]] = {}
-    for name, table in TABLES.items():
-        path = folder / f"{name}.csv"
+    read: dict[str, list[Row]] = {}
+    # (read in the order of the files' names, so that the problem told is the first file's,
+    # as load_directory lists its problems; given back in the tables' order)
+    for name in sorted(TABLES, key=lambda name: f"{name}.csv"):
+        table, path = TABLES[name], folder / f"{name}.csv"
         if path.is_file():
             text, data = _text_of(path, table)
             if after_white_space(data):
                 raise table_error(os.fspath(path), _mark_after_space(table), ProblemCode.SYNTAX)
-            found[name] = parse(table, text, option, where=os.fspath(path))
+            read[name] = parse(table, text, option, where=os.fspath(path))
+    found: dict[str, list[Row]] = {name: read[name] for name in TABLES if name in read}
     if not found:
         raise table_error(
             os.fspath(directory),
