@@ -565,10 +565,14 @@ def read_directory(
     """The rows of every table whose CSV file (``<table>.csv``) is in ``directory`` (a path
     or its text), read with the ``csv_formulas`` option they were written with (the export's
     option of that name: ``"escape"`` or ``"keep"``). By default, the option the export's
-    manifest (``.rightsdata-export``) records, or ``"escape"`` (the export's default) where
-    it records none; an option given that is not the one it records raises ValueError (a
-    wrong argument), as
-    it would read some texts back changed. A file may start with a byte-order mark, as a
+    manifest (``.rightsdata-export``) records, or else a ``datapackage.json`` beside the
+    tables (its resources' ``dialect.rightsdata_csv_formulas``, which a ``datapackage``
+    export writes: a copy without the hidden manifest still says it), or ``"escape"`` (the
+    export's default) where neither records one; an option given that is not the one
+    recorded raises ValueError (a wrong argument), as it would read some texts back
+    changed, and an option recorded that is none of the two, or records that differ, raise
+    :class:`rightsdata.InvalidDataError` naming the file and the property. A file may start
+    with a byte-order mark, as a
     spreadsheet that saves CSV as "UTF-8" writes one (or with more, one after the other:
     each is read past; a mark after a space or a line end is text, as in any CSV reader, and
     is told as such).
@@ -603,14 +607,14 @@ def read_directory(
             raise FileNotFoundError(f"{os.fspath(directory)}: no such folder")
         raise NotADirectoryError(f"{os.fspath(directory)} is not a folder of CSV tables")
     written = written_option(folder)
-    if csv_formulas is not None and written is not None and csv_formulas != written:
+    if csv_formulas is not None and written is not None and csv_formulas != written.option:
         raise ValueError(
-            f"{os.fspath(directory)}: its tables were written with csv_formulas={written!r}, "
-            f"as the export's manifest (.rightsdata-export) says; read with {csv_formulas!r}, a "
+            f"{os.fspath(directory)}: its tables were written with csv_formulas="
+            f"{written.option!r}, as {written.where} says; read with {csv_formulas!r}, a "
             "text that starts with a quote or a formula character would come back changed: "
-            f"give csv_formulas={written!r}, or leave it out"
+            f"give csv_formulas={written.option!r}, or leave it out"
         )
-    option = csv_formulas or written or "escape"
+    option = csv_formulas or (written.option if written is not None else "escape")
     missing = missing_tables(folder)
     if missing is not None:
         raise table_error(os.fspath(folder), missing, ProblemCode.MISSING)
