@@ -113,6 +113,14 @@ def _resaved(exported: Path, folder: Path, name: str, encoding: str, mark: bytes
         ),
         ("utf-16-le", "looks like UTF-16 (little-endian) without a byte-order mark", False),
         ("utf-16-be", "looks like UTF-16 (big-endian) without a byte-order mark", False),
+        (
+            "utf-32",  # (its mark starts as UTF-16's: it was told UTF-16)
+            "is UTF-32 (it starts with a UTF-32 byte-order mark): save it as UTF-8, "
+            "converting from UTF-32 (iconv -f UTF-32 -t UTF-8)",
+            False,
+        ),
+        ("utf-32-le", "looks like UTF-32 (little-endian) without a byte-order mark", False),
+        ("utf-32-be", "looks like UTF-32 (big-endian) without a byte-order mark", False),
     ],
 )
 def test_a_table_saved_in_another_encoding_is_told_which_and_how_to_convert(
@@ -133,6 +141,17 @@ def test_a_table_saved_in_another_encoding_is_told_which_and_how_to_convert(
         assert f" at line {first} column " in problem.message
     else:
         assert problem.line is None
+
+
+def test_a_table_in_utf32_with_a_big_endian_mark_is_told_utf32(
+    exported: Path, tmp_path: Path
+) -> None:
+    # (the mark 00 00 FE FF was told "not UTF-8: byte 0xfe at line 1", with a guess of a
+    # Cyrillic code page)
+    folder = _resaved(exported, tmp_path, "redirects.csv", "utf-32-be", mark=b"\x00\x00\xfe\xff")
+    problem = _refused(folder).problems[0]
+    assert (problem.file, problem.line) == ("redirects.csv", None)
+    assert problem.message.startswith("is UTF-32 (it starts with a UTF-32 byte-order mark)")
 
 
 def test_a_utf16_table_whose_header_is_quoted_is_told_utf16(exported: Path, tmp_path: Path) -> None:
