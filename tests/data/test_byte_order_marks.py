@@ -154,7 +154,7 @@ def test_the_advice_says_where_the_marks_left_stand(
     assert mark.message.endswith(f"still {where}")
 
 
-# --- a UTF-16 file after the marks ----------------------------------------------------------
+# --- a UTF-16 or UTF-32 file after the marks ------------------------------------------------
 
 _DOCUMENT: Any = {"sources": [source_doc()], "persons": [person_doc(name="Ақжол")]}
 
@@ -165,6 +165,10 @@ _DOCUMENT: Any = {"sources": [source_doc()], "persons": [person_doc(name="Ақж
         ("utf-16", "is UTF-16 (a UTF-16 byte-order mark follows its UTF-8 mark", "UTF-16"),
         ("utf-16-le", "looks like UTF-16 (little-endian) without a byte-order mark", "UTF-16LE"),
         ("utf-16-be", "looks like UTF-16 (big-endian) without a byte-order mark", "UTF-16BE"),
+        # (UTF-32's little-endian mark was told as UTF-16's, and converted as UTF-16)
+        ("utf-32", "is UTF-32 (a UTF-32 byte-order mark follows its UTF-8 mark", "UTF-32"),
+        ("utf-32-le", "looks like UTF-32 (little-endian) without a byte-order mark", "UTF-32LE"),
+        ("utf-32-be", "looks like UTF-32 (big-endian) without a byte-order mark", "UTF-32BE"),
     ],
 )
 def test_the_conversion_of_utf16_after_a_mark_works_on_the_file_as_it_is(

@@ -1,9 +1,10 @@
 """What a load says of a file in an encoding that is not UTF-8, beyond the single-byte
 guesses of tests/data/test_loading_messages.py: UTF-16 without a byte-order mark (a Windows
-"Unicode" save), each byte order, on every layout."""
+"Unicode" save), each byte order, on every layout; UTF-32, with its mark or without."""
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
@@ -68,6 +69,58 @@ def test_the_conversion_told_gives_a_dataset_that_loads(tmp_path: Path, encode: 
     codec = problem.message.rpartition("iconv -f ")[2].partition(" ")[0]
     path.write_text(path.read_bytes().decode(codec), "utf-8")  # (what iconv does)
     assert rightsdata.load_path(path).persons["person:a"].name == "Евгений Жовтис"
+
+
+#: UTF-32 with its byte-order mark, in each byte order (Python writes the mark only in the
+#: machine's order: it is put in front by hand).
+_UTF32_MARKED = {
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+
+
+@pytest.mark.parametrize("layout", ["folder", "data.json", "data.jsonl"])
+@pytest.mark.parametrize("encode", list(_UTF32_MARKED))
+def test_utf32_with_a_byte_order_mark_is_told_utf32(
+    tmp_path: Path, layout: str, encode: str
+) -> None:
+    """UTF-32's little-endian mark (FF FE 00 00) starts with UTF-16's (FF FE): such a file
+    was told "is UTF-16", and its conversion from UTF-16 made nonsense; the big-endian mark
+    (00 00 FE FF) was told "not UTF-8: byte 0xfe", with a guess of a Cyrillic code page."""
+    path, file = _write(tmp_path, layout, "Евгений Жовтис", encode)
+    data = path / file if layout == "folder" else path
+    data.write_bytes(_UTF32_MARKED[encode] + data.read_bytes())
+    (problem,) = _problems(path)
+    assert (problem.location, problem.code, problem.line) == (file, "syntax", None)
+    assert problem.message == (
+        "is UTF-32 (it starts with a UTF-32 byte-order mark): save it as UTF-8, converting "
+        "from UTF-32 (iconv -f UTF-32 -t UTF-8)"
+    )
+    data.write_text(data.read_bytes().decode("utf-32"), "utf-8")  # (what iconv does)
+    assert rightsdata.load_path(path).persons["person:a"].name == "Евгений Жовтис"
+
+
+@pytest.mark.parametrize("layout", ["folder", "data.json", "data.jsonl"])
+@pytest.mark.parametrize(
+    ("encode", "order", "iconv"),
+    [("utf-32-le", "little-endian", "UTF-32LE"), ("utf-32-be", "big-endian", "UTF-32BE")],
+)
+def test_utf32_without_a_byte_order_mark_is_told_so(
+    tmp_path: Path, layout: str, encode: str, order: str, iconv: str
+) -> None:
+    # (NUL bytes are UTF-8: such a file was read as UTF-8 text, and told "expected a value"
+    # or "not UTF-8", never what it is)
+    path, file = _write(tmp_path, layout, "André Müller", encode)
+    (problem,) = _problems(path)
+    assert problem.location == file and problem.code == "syntax"
+    assert problem.message == (
+        f"looks like UTF-32 ({order}) without a byte-order mark (three of every four bytes "
+        f"are 0, as each ASCII character's other three): save it as UTF-8, converting from "
+        f"{iconv} (iconv -f {iconv} -t UTF-8)"
+    )
+    data = path / file if layout == "folder" else path
+    data.write_text(data.read_bytes().decode(encode), "utf-8")  # (what iconv does)
+    assert rightsdata.load_path(path).persons["person:a"].name == "André Müller"
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._tables import export as export_module
 from rightsdata._tables.csvtables import read_directory
-from rightsdata._tables.export import FORMATS, MANIFEST, FormatName, export
+from rightsdata._tables.export import FORMATS, MANIFEST, FormatName, FormulaOption, export
 from rightsdata._tables.fromtables import documents_from_rows
 from rightsdata._tables.tables import TABLES, Row, rows
 from rightsdata._validation.convert import structure
@@ -347,6 +347,7 @@ def test_the_datapackage_declares_its_csv_dialect(tmp_path: Path) -> None:
             "header": True,
             "lineTerminator": "\r\n",
             "quoteChar": '"',
+            "rightsdata_csv_formulas": "escape",  # (how a text that starts as a formula is)
         }
     ]
     assert _frictionless_errors(tmp_path / "datapackage.json") == []
@@ -1098,6 +1099,110 @@ def test_csv_formulas_escaped_still_validate_as_a_datapackage(tmp_path: Path) ->
     assert _frictionless_errors(tmp_path / "datapackage.json") == []
 
 
+@pytest.mark.parametrize("option", ["escape", "keep"])
+def test_a_datapackage_records_its_csv_formulas_and_a_copy_without_the_manifest_reads_it(
+    tmp_path: Path, option: FormulaOption
+) -> None:
+    """A keep export copied without its hidden manifest was read with the default, escape,
+    which took the quote off '=x: each resource of datapackage.json records the option too,
+    as rightsdata_csv_formulas, and read_directory and load_directory read with it."""
+    from rightsdata.tables import load_directory
+
+    dataset = _formula_dataset()
+    export(dataset, tmp_path, "datapackage", csv_formulas=option)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["dialect"]["rightsdata_csv_formulas"] for r in package["resources"]} == {option}
+    assert "rightsdata_csv_formulas" not in package  # (of the files, not the dataset)
+    (tmp_path / MANIFEST).unlink()
+    documents, _ = documents_from_rows(read_directory(tmp_path))
+    assert documents == dataset.to_dict()
+    assert load_directory(tmp_path).to_dict() == dataset.to_dict()
+    # the option given is used where it is the one recorded; another is a wrong argument,
+    # as against the manifest, saying where the option is recorded
+    assert documents_from_rows(read_directory(tmp_path, option))[0] == documents
+    other: FormulaOption = "keep" if option == "escape" else "escape"
+    recorded = r"datapackage\.json\.resources\[0\]\.dialect\.rightsdata_csv_formulas"
+    with pytest.raises(ValueError, match=f"as {recorded} says"):
+        read_directory(tmp_path, other)
+    with pytest.raises(ValueError, match=f"written with csv_formulas={option!r}"):
+        load_directory(tmp_path, csv_formulas=other)
+
+
+def test_a_datapackage_written_with_keep_passes_frictionless(tmp_path: Path) -> None:
+    # (rightsdata_csv_formulas is a custom property, which Data Package v2 allows)
+    _formula_dataset().export(tmp_path, "datapackage", csv_formulas="keep")
+    assert _frictionless_errors(tmp_path / "datapackage.json") == []
+
+
+_RESOURCE = "datapackage.json.resources[3].dialect.rightsdata_csv_formulas"
+_EXPECTED = "expected 'escape' or 'keep' (the csv_formulas the tables were written with), got"
+
+
+def _recorded(tmp_path: Path, file: str, value: object) -> None:
+    """Set the option the manifest, or the fourth resource's dialect in datapackage.json,
+    records."""
+    record = json.loads((tmp_path / file).read_text(encoding="utf-8"))
+    if file == MANIFEST:
+        record["csv_formulas"] = value
+    else:
+        record["resources"][3]["dialect"]["rightsdata_csv_formulas"] = value
+    (tmp_path / file).write_text(json.dumps(record), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file", "value", "location", "said"),
+    [
+        (
+            "datapackage.json",
+            "kepp",
+            _RESOURCE,
+            f"{_EXPECTED} text ('kepp') (did you mean 'keep'?)",
+        ),
+        ("datapackage.json", None, _RESOURCE, f"{_EXPECTED} null"),
+        (MANIFEST, 5, f"{MANIFEST}.csv_formulas", f"{_EXPECTED} an integer (5)"),
+        (
+            "datapackage.json",
+            "keep",
+            _RESOURCE,
+            "is 'keep', but the export's manifest (.rightsdata-export) records "
+            "csv_formulas='escape': the tables were written with one of them; make the two "
+            "agree, or give read_directory the csv_formulas they were written with",
+        ),
+    ],
+)
+def test_a_csv_formulas_recorded_that_is_none_or_disagrees_is_invalid_data(
+    tmp_path: Path, file: str, value: object, location: str, said: str
+) -> None:
+    """Read with a guess, a text that starts with a quote or a formula character could come
+    back changed: the file and the property are named, whatever option is given."""
+    from rightsdata.tables import load_directory
+
+    export(_formula_dataset(), tmp_path, "datapackage")
+    _recorded(tmp_path, file, value)
+    for read in (read_directory, load_directory):
+        with pytest.raises(InvalidDataError) as caught:
+            read(tmp_path)
+        (problem,) = caught.value.problems
+        assert (problem.location, problem.file, problem.message) == (location, file, said)
+        assert str(caught.value).startswith(f"1 problem in {tmp_path}:")
+    with pytest.raises(InvalidDataError):
+        read_directory(tmp_path, "escape")
+
+
+def test_resources_that_record_different_csv_formulas_are_invalid_data(tmp_path: Path) -> None:
+    export(_formula_dataset(), tmp_path, "datapackage", csv_formulas="keep")
+    (tmp_path / MANIFEST).unlink()
+    _recorded(tmp_path, "datapackage.json", "escape")
+    with pytest.raises(InvalidDataError) as caught:
+        read_directory(tmp_path)
+    (problem,) = caught.value.problems
+    assert (problem.location, problem.code) == (_RESOURCE, "package")
+    assert problem.message.startswith(
+        "is 'escape', but datapackage.json.resources[0].dialect.rightsdata_csv_formulas "
+        "records csv_formulas='keep': "
+    )
+
+
 def test_escape_formula_covers_owasps_list() -> None:
     from rightsdata._tables.csvtables import escape_formula
 
@@ -1112,7 +1217,8 @@ def test_read_directory_reads_with_the_option_the_export_records(
     tmp_path: Path, fmt: FormatName
 ) -> None:
     """A ``keep`` export read back with no option given is read as ``keep`` (its manifest
-    records it), so no leading quote is taken off; the other option given is refused."""
+    records it, and a data package's datapackage.json), so no leading quote is taken off;
+    the other option given is refused."""
     dataset = _formula_dataset()
     export(dataset, tmp_path, fmt, csv_formulas="keep")
     assert json.loads((tmp_path / MANIFEST).read_bytes())["csv_formulas"] == "keep"
@@ -1120,8 +1226,14 @@ def test_read_directory_reads_with_the_option_the_export_records(
     assert documents == dataset.to_dict()  # "'=x" kept its quote
     with pytest.raises(ValueError, match=r"written with csv_formulas='keep'.*give csv_formulas"):
         read_directory(tmp_path, "escape")
-    # without the manifest (an export by an earlier release), the default is "escape"
     (tmp_path / MANIFEST).unlink()
+    if fmt == "datapackage":  # (its datapackage.json says it too, for a copy without it)
+        assert documents_from_rows(read_directory(tmp_path))[0] == dataset.to_dict()
+        package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+        for resource in package["resources"]:
+            del resource["dialect"]["rightsdata_csv_formulas"]
+        (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    # where nothing records it (an export by an earlier release), the default is "escape"
     documents, _ = documents_from_rows(read_directory(tmp_path))
     persons = {p["id"]: p.get("summary") for p in documents["persons"]}
     assert "=x" in persons.values() and "'=x" not in persons.values()

@@ -4,7 +4,10 @@ needs them (of ``rightsdata._tables.readback``)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -167,6 +170,59 @@ def test_a_row_problem_is_told_at_its_line(exported: Path, tmp_path: Path) -> No
     assert problem.message == f"line 6: {first!r} is used twice; first at line 2"
 
 
+def _rewritten(folder: Path, name: str, change: Callable[[list[list[str]]], None]) -> None:
+    """Rewrite table ``name`` of ``folder`` with ``change`` made to its rows of fields (the
+    header first), as the csv module reads and writes them (quoted texts may span lines)."""
+    path = folder / name
+    fields = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    change(fields)
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(fields)
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def test_a_row_whose_text_spans_lines_is_told_from_the_line_it_starts(
+    exported: Path, tmp_path: Path
+) -> None:
+    """A quoted text may run over lines (a summary with line breaks): the row is told at the
+    lines it spans, its ``line`` the first (it was told at its last line), and the rows
+    after it at theirs; so is a row a message names."""
+    folder = copied(exported, tmp_path)
+    names = TABLES["events"].column_names
+    kind, term, summary = (names.index(n) for n in ("penalty_kind", "penalty_term", "summary"))
+
+    def change(fields: list[list[str]]) -> None:
+        rows = [n for n, row in enumerate(fields) if n and not row[kind] and not row[term]]
+        first, second = rows[:2]
+        assert first == 1 and second == 2, rows[:2]  # (the first two events have no penalty)
+        for row in (first, second):
+            fields[row][term] = "P1Y"  # (a term, and no kind)
+        fields[first][summary] = "one\ntwo\nthree"  # lines 2-4; the second row on line 5
+
+    _rewritten(folder, "events.csv", change)
+    problems = _refused(folder).problems
+    assert [(p.file, p.line, p.field) for p in problems] == [
+        ("events.csv", 2, "penalty_kind"),
+        ("events.csv", 5, "penalty_kind"),
+    ]
+    assert problems[0].message.startswith("lines 2-4, column 'penalty_kind' (")
+    assert problems[1].message.startswith("line 5, column 'penalty_kind' (")
+    # a row a message names: the first person, spanning lines 2-3, used again on line 6
+    folder = copied(exported, tmp_path / "again")
+
+    def repeated(fields: list[list[str]]) -> None:
+        fields[1][1] = "A\nname"
+        fields.append(list(fields[1]))
+
+    _rewritten(folder, "persons.csv", repeated)
+    (problem,) = _refused(folder).problems
+    person = _lines(exported, "persons.csv")[1].split(",")[0]
+    last = len(_lines(exported, "persons.csv")) + 1  # (a line more, and the copy's two)
+    twice = f"{person!r} is used twice; first at lines 2-3"
+    assert problem.message == f"lines {last}-{last + 1}: {twice}"
+    assert problem.line == last
+
+
 def test_a_problem_of_the_descriptor_is_told_at_its_file(exported: Path, tmp_path: Path) -> None:
     folder = copied(exported, tmp_path)
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
@@ -198,6 +254,97 @@ def test_a_cap_and_strict_are_load_paths(exported: Path, tmp_path: Path) -> None
     capped = _refused(folder, strict=True, max_problems=2)
     assert capped.stopped_at == 2 and list(capped.problems) == list(full.problems)[:2]
     assert all(isinstance(p, Problem) and p.line is not None for p in full.problems)
+
+
+def _broken_in_many_files(exported: Path, folder: Path) -> tuple[Path, int]:
+    """A copy of the export with problems in several files, each found by another step of
+    the load: the descriptor's version, a person's name and an alias's (on a record's own
+    table and on a table of parts), a penalty with no kind, two references to nothing in
+    ``events.participants.csv`` and a redirect's; and the line of the penalty's row."""
+    folder = copied(exported, folder)
+    _cell(folder, "events.participants.csv", 4, "actor", "person:nobody")
+    _cell(folder, "events.participants.csv", 2, "actor", "person:nobody-either")
+    _cell(folder, "persons.csv", 3, "name", "")
+    _cell(folder, "persons.csv", 2, "name", "")
+    _cell(folder, "redirects.csv", 3, "to", "person:nobody")
+    _cell(folder, "aliases.csv", 3, "name", "")
+    names = TABLES["events"].column_names
+    kind, term = names.index("penalty_kind"), names.index("penalty_term")
+    line = next(
+        n
+        for n, cells in enumerate((text.split(",") for text in _lines(folder, "events.csv")), 1)
+        if n > 1 and len(cells) == len(names) and not cells[kind] and not cells[term]
+    )
+    _cell(folder, "events.csv", line, "penalty_term", "P1Y")
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    package["version"] = 5
+    (folder / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    return folder, line
+
+
+def test_problems_are_listed_in_the_order_of_the_files_and_their_lines(
+    exported: Path, tmp_path: Path
+) -> None:
+    """They came in load_documents' order: the descriptor, the redirects, then kind by
+    kind (persons before events) and record by ID; a reader of the files wants them file by
+    file and line by line, those of no line (the descriptor's) first."""
+    folder, line = _broken_in_many_files(exported, tmp_path)
+    problems = _refused(folder).problems
+    assert [(p.file, p.line, p.field) for p in problems] == [
+        ("datapackage.json", None, None),
+        ("aliases.csv", 3, "name"),
+        ("events.csv", line, "penalty_kind"),
+        ("events.participants.csv", 2, "actor"),
+        ("events.participants.csv", 4, "actor"),
+        ("persons.csv", 2, "name"),
+        ("persons.csv", 3, "name"),
+        ("redirects.csv", 3, "to"),
+    ]
+
+
+def test_problems_on_one_line_come_in_the_order_of_its_columns(
+    exported: Path, tmp_path: Path
+) -> None:
+    """A statement's speaker that is no record (found across records, after every record's
+    own problems) and its summary left out (found with the record): the speaker's column
+    comes first on the line, and so does its problem."""
+    folder = copied(exported, tmp_path)
+    names = TABLES["statements"].column_names
+
+    def change(fields: list[list[str]]) -> None:
+        fields[1][names.index("speaker")] = "person:nobody"
+        fields[1][names.index("summary")] = ""
+
+    _rewritten(folder, "statements.csv", change)
+    found = [(p.file, p.line, p.field) for p in _refused(folder).problems]
+    assert found == [("statements.csv", 2, "speaker"), ("statements.csv", 2, "summary")]
+
+
+def test_a_capped_load_keeps_the_first_rows_of_the_first_files(
+    exported: Path, tmp_path: Path
+) -> None:
+    """Under max_problems, the records are judged file by file (by name) and row by row, so
+    that the problems kept are the first in the files' order where each is a record's own
+    value in its kind's table: here the events' before the persons' (load_documents judges
+    persons first), and a person moved to the top of its file before those below it (the
+    records were judged by ID)."""
+    folder, line = _broken_in_many_files(exported, tmp_path)
+    (folder / "aliases.csv").write_bytes((exported / "aliases.csv").read_bytes())
+    persons = _lines(folder, "persons.csv")
+    persons.insert(1, persons.pop(-2))  # the last person, by ID, on line 2
+    _write(folder, "persons.csv", persons)
+    _cell(folder, "persons.csv", 2, "name", "")
+    capped = _refused(folder, max_problems=3)
+    assert capped.stopped_at == 3
+    assert [(p.file, p.line) for p in capped.problems] == [
+        ("datapackage.json", None),
+        ("events.csv", line),
+        ("persons.csv", 2),
+    ]
+    # what a full load lists first, but for the problems across records (the references to
+    # nothing), which it finds after every record's own
+    full = [p for p in _refused(folder).problems if p.code != "integrity"]
+    assert list(capped.problems) == full[:3]
 
 
 @pytest.mark.parametrize(

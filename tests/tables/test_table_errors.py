@@ -4,7 +4,11 @@ rightsdata.RightsdataError`` catches it, as it catches a failed load."""
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -109,6 +113,14 @@ def _resaved(exported: Path, folder: Path, name: str, encoding: str, mark: bytes
         ),
         ("utf-16-le", "looks like UTF-16 (little-endian) without a byte-order mark", False),
         ("utf-16-be", "looks like UTF-16 (big-endian) without a byte-order mark", False),
+        (
+            "utf-32",  # (its mark starts as UTF-16's: it was told UTF-16)
+            "is UTF-32 (it starts with a UTF-32 byte-order mark): save it as UTF-8, "
+            "converting from UTF-32 (iconv -f UTF-32 -t UTF-8)",
+            False,
+        ),
+        ("utf-32-le", "looks like UTF-32 (little-endian) without a byte-order mark", False),
+        ("utf-32-be", "looks like UTF-32 (big-endian) without a byte-order mark", False),
     ],
 )
 def test_a_table_saved_in_another_encoding_is_told_which_and_how_to_convert(
@@ -129,6 +141,17 @@ def test_a_table_saved_in_another_encoding_is_told_which_and_how_to_convert(
         assert f" at line {first} column " in problem.message
     else:
         assert problem.line is None
+
+
+def test_a_table_in_utf32_with_a_big_endian_mark_is_told_utf32(
+    exported: Path, tmp_path: Path
+) -> None:
+    # (the mark 00 00 FE FF was told "not UTF-8: byte 0xfe at line 1", with a guess of a
+    # Cyrillic code page)
+    folder = _resaved(exported, tmp_path, "redirects.csv", "utf-32-be", mark=b"\x00\x00\xfe\xff")
+    problem = _refused(folder).problems[0]
+    assert (problem.file, problem.line) == ("redirects.csv", None)
+    assert problem.message.startswith("is UTF-32 (it starts with a UTF-32 byte-order mark)")
 
 
 def test_a_utf16_table_whose_header_is_quoted_is_told_utf16(exported: Path, tmp_path: Path) -> None:
@@ -230,3 +253,96 @@ def test_a_count_too_large_for_the_tables_is_invalid_data() -> None:
         dataset.to_pandas("figures")
     problem = caught.value.problems[0]
     assert (problem.record_id, problem.field) == (event.id, "low")
+
+
+def _rewritten(folder: Path, name: str, change: Callable[[list[list[str]]], None]) -> None:
+    """Rewrite table ``name`` of ``folder`` with ``change`` made to its rows of fields (the
+    header first), as the csv module reads and writes them (quoted texts may span lines)."""
+    path = folder / name
+    fields = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    change(fields)
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(fields)
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def _set_field(fields: list[list[str]], table: str, row: int, column: str, value: str) -> None:
+    fields[row][TABLES[table].column_names.index(column)] = value
+
+
+def test_a_row_whose_text_spans_lines_is_told_at_the_lines_it_starts_and_ends(
+    exported: Path, tmp_path: Path
+) -> None:
+    """A quoted text may run over lines; the row is told from the line where it starts (it
+    was told at its last line), and so is every row after it."""
+    folder = copied(exported, tmp_path)
+
+    def change(fields: list[list[str]]) -> None:
+        _set_field(fields, "events", 1, "summary", "one\r\ntwo\r\nthree")  # lines 2-4
+        _set_field(fields, "events", 1, "date_earliest", "x")  # a cell no day is
+        _set_field(fields, "events", 2, "date_earliest", "x")  # line 5
+
+    _rewritten(folder, "events.csv", change)
+    problem = _refused(folder).problems[0]
+    assert (problem.file, problem.line, problem.field) == ("events.csv", 2, "date_earliest")
+    assert problem.message.startswith("table 'events', lines 2-4, column 'date_earliest': ")
+
+    def width(fields: list[list[str]]) -> None:
+        _set_field(fields, "events", 1, "summary", "one\r\ntwo")  # lines 2-3
+        fields[2] = fields[2][:3]  # line 4, short
+
+    _rewritten(copied(exported, folder), "events.csv", width)
+    problem = _refused(folder).problems[0]
+    assert (problem.line, problem.message[:40]) == (4, "table 'events', line 4: 3 fields; expect")
+    # (the summary, the row's fourth field, kept: the short row spans lines 2-3)
+    _rewritten(folder, "events.csv", lambda fields: fields.__setitem__(1, fields[1][:4]))
+    assert _refused(folder).problems[0].message.startswith("table 'events', lines 2-3: 4 fields")
+
+
+def test_a_derived_cell_of_a_row_that_spans_lines_is_told_where_it_starts(
+    exported: Path, tmp_path: Path
+) -> None:
+    folder = copied(exported, tmp_path)
+
+    def change(fields: list[list[str]]) -> None:
+        _set_field(fields, "events", 1, "summary", "one\ntwo")  # lines 2-3
+        _set_field(fields, "events", 2, "summary", "three\nfour")  # lines 4-5
+        _set_field(fields, "events", 2, "date_earliest", "1900-01-01")  # not its date's
+
+    _rewritten(folder, "events.csv", change)
+    problem = _refused(folder).problems[0]
+    assert (problem.line, problem.code) == (4, "rule")
+    assert problem.message.startswith("table 'events', lines 4-5, column 'date_earliest': ")
+
+
+def test_what_the_csv_module_cannot_read_is_told_from_the_line_its_row_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rightsdata._tables import csvtables
+
+    documents = rightsdata.load().to_dict()
+    documents["statements"][1]["summary"] = "a\nb\n" + "x" * 150_000  # lines 3-5
+    rightsdata.load_documents(documents).export(tmp_path, "csv")
+    # (the field size limit left at the csv module's default: the field is refused)
+    monkeypatch.setattr(csvtables, "_fields_up_to", lambda size: contextlib.nullcontext())
+    before = csv.field_size_limit(131_072)
+    try:
+        problem = _refused(tmp_path).problems[0]
+    finally:
+        csv.field_size_limit(before)
+    assert problem.line == 3
+    assert problem.message.startswith("table 'statements', lines 3-5: field larger than")
+
+
+def test_of_two_tables_with_a_problem_the_first_file_by_name_is_told(
+    exported: Path, tmp_path: Path
+) -> None:
+    """read_directory tells one problem: that of the first file in the order of their names
+    (aliases.csv before events.csv), as load_directory lists its problems; it told the first
+    in the tables' own order (the kinds', then their parts'). The tables come back in their
+    own order still."""
+    folder = copied(exported, tmp_path)
+    for name in ("events.csv", "aliases.csv"):
+        _rewritten(folder, name, lambda fields: fields[1].__setitem__(1, "x"))
+    assert _refused(folder).problems[0].file == "aliases.csv"
+    assert list(read_directory(exported)) == list(TABLES)

@@ -15,8 +15,9 @@ named Windows-1252, as it holds no Cyrillic letter).
 
 A file whose lines are in different encodings (files joined) is read line by line
 (:func:`mixed_lines`), since one part's words can win the whole file's guess. A file in
-UTF-16 without a byte-order mark is none of these: :func:`utf16_order` tells it
-by its NUL bytes, which no UTF-8 JSON holds, and its byte order by their side.
+UTF-16 or UTF-32 without a byte-order mark is none of these: :func:`utf16_order` and
+:func:`utf32_order` tell it by its NUL bytes, which no UTF-8 JSON holds, and its byte order
+by their side.
 
 Windows-1251 and KOI8-R place Cyrillic's capitals where the other has its small letters, so
 a text in one case reads in the other as words of the other case (an acronym in capitals in
@@ -46,6 +47,7 @@ __all__ = [
     "guess_encoding",
     "mixed_lines",
     "utf16_order",
+    "utf32_order",
 ]
 
 
@@ -214,7 +216,8 @@ def guess_encoding(data: bytes, start: int = 0) -> Guess:
     return Guess(tuple(readings), sure)
 
 
-#: How much of a file's start :func:`utf16_order` reads: a couple of thousand characters.
+#: How much of a file's start :func:`utf16_order` (and :func:`utf32_order`) reads: a couple
+#: of thousand characters (a thousand, in UTF-32).
 _UTF16_SAMPLE: Final = 4096
 
 
@@ -255,6 +258,43 @@ def utf16_order(
     if not text.lstrip().startswith(starts):
         return None
     return "big-endian" if side == 0 else "little-endian"
+
+
+def utf32_order(
+    data: bytes, starts: tuple[str, ...] = ("{", "[")
+) -> Literal["little-endian", "big-endian"] | None:
+    """The byte order of ``data`` if it looks like UTF-32 without a byte-order mark, else
+    None. Its first character is ASCII (JSON's ``{``, ``[``, white space; a CSV table's
+    header), whose other three bytes in UTF-32 are 0: the last three of the first four
+    (little-endian) or the first three (big-endian), which neither UTF-8 JSON (no NUL) nor
+    UTF-16 (one 0 a pair) starts with. Its first 4 KiB then read as UTF-32 (each four bytes
+    a code point, as few other bytes are) into text that starts as the file's kind of text
+    does (``starts``). (UTF-32 with a byte-order mark is told by its mark:
+    :func:`rightsdata._data.filetext.decode_text`.)
+
+    >>> utf32_order('[{"name": "Иван"}]'.encode("utf-32-le"))
+    'little-endian'
+    >>> utf32_order('[{"name": "Иван"}]'.encode("utf-32-be"))
+    'big-endian'
+    >>> utf32_order('[{"name": "Иван"}]'.encode("utf-16-le")), utf32_order(b"x\\x00\\x00\\x00")
+    (None, None)
+    """
+    if len(data) < 4:
+        return None
+    if data[0] and data[1:4] == b"\x00\x00\x00":
+        big = False
+    elif data[3] and data[:3] == b"\x00\x00\x00":
+        big = True
+    else:
+        return None
+    sample = data[:_UTF16_SAMPLE]
+    try:  # (a whole number of characters: a cut never falls within one)
+        text = sample[: len(sample) - len(sample) % 4].decode("utf-32-be" if big else "utf-32-le")
+    except UnicodeDecodeError:
+        return None
+    if not text.lstrip().startswith(starts):
+        return None
+    return "big-endian" if big else "little-endian"
 
 
 #: How many lines holding bytes above ASCII :func:`mixed_lines` reads at most, from the first

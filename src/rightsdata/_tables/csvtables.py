@@ -37,7 +37,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, BinaryIO, Final
+from typing import Any, BinaryIO, Final, TypeAlias
 
 from rightsdata._data.bytemarks import after_white_space, unmarked
 from rightsdata._tables.cells import cell_reader, read_cell, read_column
@@ -328,9 +328,11 @@ def parse(
     or a cell its column cannot hold (any text but the one the export writes for a value:
     :mod:`rightsdata._tables.cells`, whose words say why) raises
     :class:`rightsdata.InvalidDataError` (a ``ValueError``) naming the table, the line (from
-    1, the header's included) and the column, at ``where`` (the file's path;
-    ``<table>.csv`` if not given), which its one problem's ``file``, ``line`` and ``field``
-    give too; so does text the :mod:`csv` module cannot read.
+    1, the header's included; a row whose quoted text runs over lines is told at the lines
+    it spans, ``lines 4-6``, and its ``line`` is the first, where it starts) and the column,
+    at ``where`` (the file's path; ``<table>.csv`` if not given), which its one problem's
+    ``file``, ``line`` and ``field`` give too; so does text the :mod:`csv` module cannot
+    read.
     """
     unescape = _check_option(formulas)
     where = f"{table.name}.csv" if where is None else where
@@ -339,51 +341,92 @@ def parse(
         try:
             fast = _rows_by_column(table, text, unescape)
             found = _rows(table, reader, unescape, where) if fast is None else fast
-        except csv.Error as error:
+        except _RowError as error:  # (what the csv module cannot read, in the row at hand)
             raise table_error(
                 where,
-                f"table {table.name!r}, line {reader.line_num}: {error}",
+                f"table {table.name!r}, {lines_said(error.lines)}: {error.cause}",
                 ProblemCode.SYNTAX,
-                line=reader.line_num,
+                line=error.lines[0],
             ) from None
         wrong = disagreement(table, found)
         if wrong is not None:
             index, column, message = wrong
-            number = _line_of(text, index)
+            lines = _lines_of_rows(text)[index]
             raise table_error(
                 where,
-                f"table {table.name!r}, line {number}, column {column.name!r}: {message}",
+                f"table {table.name!r}, {lines_said(lines)}, column {column.name!r}: {message}",
                 ProblemCode.RULE,
-                line=number,
+                line=lines[0],
                 column=column.name,
             )
     return found
 
 
-def _line_of(text: str, index: int) -> int:
-    """The line (from 1) of row ``index`` (from 0, the header not counted) of the CSV
-    ``text``: :func:`_lines_of_rows`'s."""
-    return _lines_of_rows(text)[index]
+#: A row's lines in its file (from 1): the first, where the row starts, and the last, where
+#: a quoted text that runs over lines ends it (the same line for most rows).
+Lines: TypeAlias = tuple[int, int]
 
 
-def _lines_of_rows(text: str) -> list[int]:
-    """The line (from 1) of each row of the CSV ``text``, the header not counted, as
-    :func:`_rows` names a row's line: its last, where a quoted text runs over lines; blank
-    lines hold no row. (The caller lets the :mod:`csv` module read fields as long as the
-    text's: :func:`_fields_up_to`.)"""
+def lines_said(lines: Lines) -> str:
+    """A row's lines in words, as the messages name them: ``line 4``, or ``lines 4-6`` for
+    a row whose quoted text runs over lines (its ``line`` is the first: where it starts).
+
+    >>> lines_said((4, 4)), lines_said((4, 6))
+    ('line 4', 'lines 4-6')
+    """
+    first, last = lines
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+class _RowError(csv.Error):
+    """What the :mod:`csv` module could not read (``cause``, its :class:`csv.Error`), and the
+    lines of the row it was reading (from the row's first to the line it stopped at)."""
+
+    def __init__(self, cause: csv.Error, lines: Lines) -> None:
+        super().__init__(cause)
+        self.cause = cause
+        self.lines = lines
+
+
+def _numbered(reader: Any) -> Iterator[tuple[Lines, list[str]]]:
+    """Each row ``reader`` reads that is not blank (a blank line holds no row), with its
+    lines: the one place a row's lines are worked out (:func:`_rows`, :func:`_lines_of_rows`).
+    A row is told at the line where it starts, not at the last line of a quoted text that
+    runs over lines, which the reader's ``line_num`` is once it has read the row. What the
+    :mod:`csv` module cannot read is :class:`_RowError`, with the lines of the row it was
+    reading."""
+    first = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise _RowError(error, (first, max(first, reader.line_num))) from None
+        last = reader.line_num
+        if row:
+            yield (first, last), row
+        first = last + 1
+
+
+def _lines_of_rows(text: str) -> list[Lines]:
+    """The lines of each row of the CSV ``text``, the header not counted, as :func:`_rows`
+    names them (:func:`_numbered`). (The caller lets the :mod:`csv` module read fields as
+    long as the text's: :func:`_fields_up_to`.)"""
     reader = csv.reader(io.StringIO(text, newline=""))
-    return [reader.line_num for row in reader if row][1:]
+    return [lines for lines, _ in _numbered(reader)][1:]
 
 
-def row_lines(path: Path, table: Table) -> list[int]:
-    """The line (from 1) of each row of ``table``'s CSV file at ``path``, the header not
-    counted (:func:`_lines_of_rows`): where each row of :func:`read_directory`'s is.
+def row_lines(path: Path, table: Table) -> list[Lines]:
+    """The lines of each row of ``table``'s CSV file at ``path``, the header not counted
+    (:func:`_lines_of_rows`): where each row of :func:`read_directory`'s is, from the line
+    where it starts to the one where it ends.
 
     >>> import rightsdata, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = rightsdata.load().export(folder, "csv")
     >>> row_lines(folder / "redirects.csv", TABLES["redirects"])[:3]
-    [2, 3, 4]
+    [(2, 2), (3, 3), (4, 4)]
     >>> import shutil; shutil.rmtree(folder)
     """
     text, _ = _text_of(path, table)
@@ -431,13 +474,15 @@ def _column_values(column: Column, texts: tuple[str, ...], unescape: bool) -> li
 
 
 def _rows(table: Table, reader: Any, unescape: bool, where: str) -> list[Row]:
-    """The rows :func:`parse` reads with ``reader``, the header first."""
-    header = next(reader, None)
-    if header is None or tuple(header) != table.column_names:
+    """The rows :func:`parse` reads with ``reader``, the header first; a row's problem told
+    at its lines (:func:`_numbered`)."""
+    numbered = _numbered(reader)
+    header = next(numbered, None)
+    if header is None or tuple(header[1]) != table.column_names:
         raise table_error(
             where,
             f"table {table.name!r}: expected the columns {', '.join(table.column_names)}; "
-            f"got {', '.join(header or [])}",
+            f"got {', '.join(header[1] if header else [])}",
             ProblemCode.SYNTAX,
             line=1,
         )
@@ -445,21 +490,19 @@ def _rows(table: Table, reader: Any, unescape: bool, where: str) -> list[Row]:
     readers = [cell_reader(c) for c in columns]
     unescaped = [unescape and c.type is ColumnType.TEXT for c in columns]
     found = []
-    for line in reader:
-        if not line:
-            continue
+    for lines, line in numbered:
         if len(line) != len(columns):
             raise table_error(
                 where,
-                f"table {table.name!r}, line {reader.line_num}: {counted(len(line), 'field')}; "
+                f"table {table.name!r}, {lines_said(lines)}: {counted(len(line), 'field')}; "
                 f"expected {len(columns)} ({', '.join(table.column_names)})",
                 ProblemCode.SYNTAX,
-                line=reader.line_num,
+                line=lines[0],
             )
         try:
             cells = [read(t) for read, t in zip(readers, line, strict=True)]
         except ValueError:
-            raise _cell_error(table, line, where, reader.line_num) from None
+            raise _cell_error(table, line, where, lines) from None
         if unescape:
             cells = [
                 unescape_formula(v) if u and isinstance(v, str) else v
@@ -469,18 +512,19 @@ def _rows(table: Table, reader: Any, unescape: bool, where: str) -> list[Row]:
     return found
 
 
-def _cell_error(table: Table, line: list[str], where: str, number: int) -> InvalidDataError:
-    """The error for the first cell of ``line`` that its column cannot hold: where it is,
-    and why in :func:`rightsdata._tables.cells.read_cell`'s words."""
+def _cell_error(table: Table, line: list[str], where: str, lines: Lines) -> InvalidDataError:
+    """The error for the first cell of ``line`` (the row at ``lines``) that its column
+    cannot hold: where it is, and why in :func:`rightsdata._tables.cells.read_cell`'s
+    words."""
     for column, text in zip(table.columns, line, strict=True):
         try:
             read_cell(column, text)
         except ValueError as error:
             return table_error(
                 where,
-                f"table {table.name!r}, line {number}, column {column.name!r}: {error}",
+                f"table {table.name!r}, {lines_said(lines)}, column {column.name!r}: {error}",
                 ProblemCode.VALUE,
-                line=number,
+                line=lines[0],
                 column=column.name,
             )
     raise AssertionError("no cell of the line is wrong")  # pragma: no cover
@@ -521,10 +565,14 @@ def read_directory(
     """The rows of every table whose CSV file (``<table>.csv``) is in ``directory`` (a path
     or its text), read with the ``csv_formulas`` option they were written with (the export's
     option of that name: ``"escape"`` or ``"keep"``). By default, the option the export's
-    manifest (``.rightsdata-export``) records, or ``"escape"`` (the export's default) where
-    it records none; an option given that is not the one it records raises ValueError (a
-    wrong argument), as
-    it would read some texts back changed. A file may start with a byte-order mark, as a
+    manifest (``.rightsdata-export``) records, or else a ``datapackage.json`` beside the
+    tables (its resources' ``dialect.rightsdata_csv_formulas``, which a ``datapackage``
+    export writes: a copy without the hidden manifest still says it), or ``"escape"`` (the
+    export's default) where neither records one; an option given that is not the one
+    recorded raises ValueError (a wrong argument), as it would read some texts back
+    changed, and an option recorded that is none of the two, or records that differ, raise
+    :class:`rightsdata.InvalidDataError` naming the file and the property. A file may start
+    with a byte-order mark, as a
     spreadsheet that saves CSV as "UTF-8" writes one (or with more, one after the other:
     each is read past; a mark after a space or a line end is text, as in any CSV reader, and
     is told as such).
@@ -533,7 +581,8 @@ def read_directory(
     not exist). Bad data raises :class:`rightsdata.InvalidDataError` (a ``RightsdataError``
     and a ``ValueError``), whose problem names the file, the line and the column (its
     ``file``, ``line`` and ``field``): a file that is not UTF-8 or not the table's CSV (a
-    header, a row's width, a cell its column cannot hold), and a folder that holds no table's CSV
+    header, a row's width, a cell its column cannot hold; the files are read in the order of
+    their names, and the first problem is told), and a folder that holds no table's CSV
     file (an empty result would read as a dataset of no records). So does a table that the
     export's manifest, or a ``datapackage.json`` beside the tables, lists and that is not
     there (a copy that missed a file): read without it, its rows would be lost without a
@@ -558,25 +607,28 @@ def read_directory(
             raise FileNotFoundError(f"{os.fspath(directory)}: no such folder")
         raise NotADirectoryError(f"{os.fspath(directory)} is not a folder of CSV tables")
     written = written_option(folder)
-    if csv_formulas is not None and written is not None and csv_formulas != written:
+    if csv_formulas is not None and written is not None and csv_formulas != written.option:
         raise ValueError(
-            f"{os.fspath(directory)}: its tables were written with csv_formulas={written!r}, "
-            f"as the export's manifest (.rightsdata-export) says; read with {csv_formulas!r}, a "
+            f"{os.fspath(directory)}: its tables were written with csv_formulas="
+            f"{written.option!r}, as {written.where} says; read with {csv_formulas!r}, a "
             "text that starts with a quote or a formula character would come back changed: "
-            f"give csv_formulas={written!r}, or leave it out"
+            f"give csv_formulas={written.option!r}, or leave it out"
         )
-    option = csv_formulas or written or "escape"
+    option = csv_formulas or (written.option if written is not None else "escape")
     missing = missing_tables(folder)
     if missing is not None:
         raise table_error(os.fspath(folder), missing, ProblemCode.MISSING)
-    found: dict[str, list[Row]] = {}
-    for name, table in TABLES.items():
-        path = folder / f"{name}.csv"
+    read: dict[str, list[Row]] = {}
+    # (read in the order of the files' names, so that the problem told is the first file's,
+    # as load_directory lists its problems; given back in the tables' order)
+    for name in sorted(TABLES, key=lambda name: f"{name}.csv"):
+        table, path = TABLES[name], folder / f"{name}.csv"
         if path.is_file():
             text, data = _text_of(path, table)
             if after_white_space(data):
                 raise table_error(os.fspath(path), _mark_after_space(table), ProblemCode.SYNTAX)
-            found[name] = parse(table, text, option, where=os.fspath(path))
+            read[name] = parse(table, text, option, where=os.fspath(path))
+    found: dict[str, list[Row]] = {name: read[name] for name in TABLES if name in read}
     if not found:
         raise table_error(
             os.fspath(directory),

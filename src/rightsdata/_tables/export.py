@@ -446,7 +446,7 @@ def _datapackage(dataset: Dataset, formulas: str) -> dict[str, Content]:
 
     tables = _csv_files(dataset, formulas)
     files: dict[str, Content] = {f"{name}.csv": data for name, data in tables.items()}
-    files[DESCRIPTOR] = dumps(descriptor(dataset, tables)).encode("utf-8")
+    files[DESCRIPTOR] = dumps(descriptor(dataset, tables, formulas)).encode("utf-8")
     return files
 
 

@@ -3,34 +3,52 @@
 
 An export lists the files it wrote in its manifest (:data:`MANIFEST`,
 with the ``csv_formulas`` option of a CSV export), and a ``datapackage`` export's
-``datapackage.json`` lists each table as a resource. :func:`rightsdata.tables.read_directory`
-reads them so that a table missing from a copy of the export (a file not copied, an upload
-that dropped one) is an error rather than a table of no rows, and so that the texts are read
-back with the option they were written with. A manifest or descriptor that cannot be read,
-or is not as an export writes it, says nothing (a folder of CSV files may be anyone's).
+``datapackage.json`` lists each table as a resource, whose CSV dialect records the option
+too (:data:`FORMULAS_KEY`), so that a copy without the hidden manifest still says it.
+:func:`rightsdata.tables.read_directory` reads them so that a table missing from a copy of
+the export (a file not copied, an upload that dropped one) is an error rather than a table of
+no rows, and so that the texts are read back with the option they were written with. A
+manifest or descriptor that cannot be read, or is not as an export writes it, says nothing
+(a folder of CSV files may be anyone's); but an option recorded that is none
+(:func:`written_option`) is an error, as the texts cannot be read back without it.
 
 >>> import rightsdata, tempfile
 >>> with tempfile.TemporaryDirectory() as folder:
 ...     _ = rightsdata.load().export(folder, "csv", csv_formulas="keep")
 ...     listed = listed_tables(Path(folder))
 ...     listed["events.participants"], written_option(Path(folder))
-('.rightsdata-export', 'keep')
+('.rightsdata-export', Written(option='keep', where="the export's manifest (.rightsdata-export)"))
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, get_args
+from typing import Any, Final, NamedTuple, get_args
 
 from rightsdata._data.bytemarks import unmarked
 from rightsdata._tables.tables import TABLES
+from rightsdata._values.errors import (
+    InvalidDataError,
+    Problem,
+    ProblemCode,
+    ProblemCodeValue,
+    describe_json,
+)
 from rightsdata._values.format import EXPORT_MANIFEST
 from rightsdata._values.names import FormulaOption
 
-__all__ = ["MANIFEST", "kinds_missing", "listed_tables", "missing_tables", "written_option"]
+__all__ = [
+    "FORMULAS_KEY",
+    "MANIFEST",
+    "Written",
+    "kinds_missing",
+    "listed_tables",
+    "missing_tables",
+    "written_option",
+]
 
 #: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
 #: [...], "own": {name: {"bytes": ..., "sha256": ..., "format": ...}}}``), so that the next
@@ -40,6 +58,17 @@ MANIFEST: Final = EXPORT_MANIFEST
 
 #: The descriptor a ``datapackage`` export writes beside its tables.
 _DESCRIPTOR = "datapackage.json"
+#: The property of each resource's CSV dialect (a table's file) in a ``datapackage``
+#: export's ``datapackage.json`` that records the ``csv_formulas`` option it was written
+#: with: a custom property, which Data Package v2 allows, named as the descriptor's
+#: ``rightsdata_format`` is. The dialect says how the file is written (its delimiter, its
+#: quotes), which a reader needs to read the cells back exactly; it is not the dataset's,
+#: so the descriptor a dataset takes is as it was, with or without ``resources`` (a
+#: descriptor's dialect may be any object). The manifest's key is the option's own name,
+#: ``csv_formulas``.
+FORMULAS_KEY: Final = "rightsdata_csv_formulas"
+#: The manifest's key for the option.
+_MANIFEST_KEY: Final = "csv_formulas"
 
 
 def _read_json(path: Path) -> Any:
@@ -79,8 +108,7 @@ def listed_tables(folder: Path) -> dict[str, str]:
         table = _table_of(name)
         if table is not None:
             listed.setdefault(table, MANIFEST)
-    descriptor = _read_json(folder / _DESCRIPTOR)
-    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    resources = _descriptor(folder).get("resources")
     for entry in resources if isinstance(resources, list) else ():
         table = _table_of(entry.get("path")) if isinstance(entry, dict) else None
         if table is not None:
@@ -144,9 +172,72 @@ def kinds_missing(found: Mapping[str, Sequence[tuple[Any, ...]]]) -> str | None:
     )
 
 
-def written_option(folder: Path) -> str | None:
+class Written(NamedTuple):
+    """The ``csv_formulas`` option a folder's tables were written with, and where it is
+    recorded, in words (``"the export's manifest (.rightsdata-export)"``)."""
+
+    option: FormulaOption
+    where: str
+
+
+def written_option(folder: Path) -> Written | None:
     """The ``csv_formulas`` option ``folder``'s CSV tables were written with, as the export's
-    manifest records it; None if it records none (an export by an earlier release, or no
-    export)."""
-    option = _manifest(folder).get("csv_formulas")
-    return option if option in get_args(FormulaOption) else None
+    manifest (``csv_formulas``) or the resources' dialects in a ``datapackage.json`` beside
+    them (:data:`FORMULAS_KEY`) record it, and where; None if none records one (an export by an
+    earlier release, a ``csv`` export copied without its manifest, or no export). An option
+    recorded that is none of the options, or records that differ, raise
+    :class:`rightsdata.InvalidDataError` naming the file and the property: read with the
+    other option, a text that starts with a quote or a formula character would come back
+    changed."""
+    found: Written | None = None
+    for file, location, option, where in _records(folder):
+        if type(option) is not str or option not in _OPTIONS:
+            from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+            hint = spelled_like(option, _OPTIONS) if type(option) is str else ""
+            got = f"got {describe_json(option)}{hint}"
+            raise _wrong(folder, file, location, f"expected {_SAID}, {got}")
+        if found is None:
+            found = Written(option, where)
+        elif option != found.option:
+            raise _wrong(
+                folder,
+                file,
+                location,
+                f"is {option!r}, but {found.where} records csv_formulas={found.option!r}: "
+                "the tables were written with one of them; make the two agree, or give "
+                "read_directory the csv_formulas they were written with",
+            )
+    return found
+
+
+def _records(folder: Path) -> Iterator[tuple[str, str, object, str]]:
+    """Each record of the option in ``folder``: its file, its location (the file's name
+    and the property's path), the value, and where it is, in words (for a message)."""
+    manifest = _manifest(folder)
+    if _MANIFEST_KEY in manifest:
+        where = f"the export's manifest ({MANIFEST})"
+        yield MANIFEST, f"{MANIFEST}.{_MANIFEST_KEY}", manifest[_MANIFEST_KEY], where
+    resources = _descriptor(folder).get("resources")
+    for index, entry in enumerate(resources if isinstance(resources, list) else ()):
+        dialect = entry.get("dialect") if isinstance(entry, dict) else None
+        if isinstance(dialect, dict) and FORMULAS_KEY in dialect:
+            location = f"{_DESCRIPTOR}.resources[{index}].dialect.{FORMULAS_KEY}"
+            yield _DESCRIPTOR, location, dialect[FORMULAS_KEY], location
+
+
+#: The options an export writes, and how a message says them.
+_OPTIONS: Final[tuple[FormulaOption, ...]] = get_args(FormulaOption)
+_SAID: Final = " or ".join(map(repr, _OPTIONS)) + " (the csv_formulas the tables were written with)"
+
+
+def _descriptor(folder: Path) -> dict[str, Any]:
+    """The ``datapackage.json`` in ``folder``, if it is an object (else empty)."""
+    found = _read_json(folder / _DESCRIPTOR)
+    return found if isinstance(found, dict) else {}
+
+
+def _wrong(folder: Path, file: str, location: str, message: str) -> InvalidDataError:
+    """The data error of the option recorded at ``location`` of ``file`` in ``folder``."""
+    code: ProblemCodeValue = ProblemCode.PACKAGE if file == _DESCRIPTOR else ProblemCode.VALUE
+    return InvalidDataError([Problem(location, message, code, file=file)], str(folder))

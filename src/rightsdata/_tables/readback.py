@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from rightsdata._data.dataset import Dataset
+from rightsdata._tables.csvtables import Lines, lines_said, read_directory, row_lines
 from rightsdata._tables.tables import TABLES, Row, Table
 from rightsdata._values.errors import InvalidDataError, Problem, ProblemCode, checked
 from rightsdata._values.names import FormulaOption
@@ -52,10 +53,18 @@ def load_directory(
     says which record and field it is of (a row or record a message names is said at its
     line too); one of the descriptor at ``datapackage.json``: one
     :class:`~rightsdata.InvalidDataError` (a ``ValueError``) whose problems' ``file``,
-    ``line`` and ``field`` (the column) say where to look, in a spreadsheet too.
+    ``line`` and ``field`` (the column) say where to look, in a spreadsheet too. They are
+    listed in the order of the files and lines: those of no line first (the descriptor's),
+    then by file name, line and column (left to right), whichever step found them.
     ``csv_formulas`` is ``read_directory``'s; ``strict`` and ``max_problems`` are
     :func:`rightsdata.load_path`'s (a bad value of either is refused before anything is
-    read).
+    read). Under ``max_problems`` the load stops as ``load_documents`` does, having judged
+    the records file by file (by name) and row by row, and lists the problems it kept in
+    that order: the first of the files' order where each is of a record's own value in its
+    kind's table (``events.csv``); a problem in a table of parts (``aliases.csv``,
+    ``events.participants.csv``) is found with the record it is of, and one across records
+    (a reference to nothing, a redirect's target) after every record's own, so a capped list
+    may miss one that the full list has before those it keeps (docs/exports.md).
 
     >>> import rightsdata, tempfile, pathlib
     >>> from rightsdata.tables import load_directory
@@ -75,7 +84,6 @@ def load_directory(
     >>> import shutil; shutil.rmtree(folder.parent)
     """
     from rightsdata._data.loading import check_max_problems, load_documents
-    from rightsdata._tables.csvtables import read_directory
     from rightsdata._tables.fromtables import documents_from_rows
     from rightsdata._values.flags import flag
 
@@ -92,7 +100,7 @@ def load_directory(
     descriptor = _descriptor(folder, where)
     try:
         return load_documents(
-            documents,
+            _in_file_order(documents, tables),
             redirects=redirects,
             descriptor=descriptor,
             strict=strict,
@@ -100,6 +108,22 @@ def load_directory(
         )
     except InvalidDataError as error:
         raise _located(error, where, _Lines(folder), _RowsById(tables)) from None
+
+
+def _in_file_order(
+    documents: dict[str, list[dict[str, Any]]], tables: dict[str, list[Row]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The documents as ``load_documents`` is to judge them: the kinds in the order of their
+    tables' files' names (``events.csv`` before ``persons.csv``), each kind's records in the
+    order of their rows (:func:`documents_from_rows` sorts them by ID). So a load stopped
+    at ``max_problems`` keeps the problems of the first rows of the first files, where it
+    can (:func:`_file_order`), and a record's place in the documents is its row's."""
+    ordered: dict[str, list[dict[str, Any]]] = {}
+    for kind in sorted(documents, key=lambda kind: f"{kind}.csv"):
+        by_id = {document["id"]: document for document in documents[kind]}
+        # (one record a row of the kind's table: documents_from_rows refuses an ID twice)
+        ordered[kind] = [by_id[row[0]] for row in tables.get(kind, ())]
+    return ordered
 
 
 _PATHS: Final = (str, os.PathLike)
@@ -110,12 +134,11 @@ class _Lines:
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder
-        self._lines: dict[str, list[int]] = {}
+        self._lines: dict[str, list[Lines]] = {}
 
-    def of(self, table: Table, index: int) -> int | None:
-        """The line of row ``index`` (from 0) of ``table``'s file; None if it has none."""
-        from rightsdata._tables.csvtables import row_lines
-
+    def of(self, table: Table, index: int) -> Lines | None:
+        """The lines of row ``index`` (from 0) of ``table``'s file (the first, where it
+        starts, and the last); None if it has none."""
         if table.name not in self._lines:
             self._lines[table.name] = row_lines(self._folder / f"{table.name}.csv", table)
         lines = self._lines[table.name]
@@ -129,7 +152,6 @@ class _RowsById:
     def __init__(self, tables: dict[str, list[Row]]) -> None:
         self._tables = tables
         self._found: dict[str, dict[tuple[Any, ...], int]] = {}
-        self._by_id: dict[str, list[int]] = {}
 
     def index(self, table: Table, key: tuple[Any, ...]) -> int | None:
         if table.name not in self._found:
@@ -145,15 +167,6 @@ class _RowsById:
         ID), or None where there is no such row."""
         found = self._tables.get(table.name, [])
         return found[index][0] if 0 <= index < len(found) else None
-
-    def sorted_index(self, table: Table, place: int) -> int | None:
-        """The row of the record at ``place`` among a kind's records sorted by ID (as
-        :func:`documents_from_rows` gives them, and ``load_documents`` names them)."""
-        if table.name not in self._by_id:  # (once a table: a message may name many)
-            found = self._tables.get(table.name, [])
-            self._by_id[table.name] = sorted(range(len(found)), key=lambda i: str(found[i][0]))
-        order = self._by_id[table.name]
-        return order[place] if 0 <= place < len(order) else None
 
 
 def _descriptor(folder: Path, where: str) -> dict[str, Any] | None:
@@ -179,14 +192,27 @@ def _located(
     """``error`` with each problem located at its CSV file and line where it can be: a
     table's row (:func:`documents_from_rows`), or a record, a part of one or a redirect of
     the documents (``rows``: :func:`rightsdata.load_documents`)."""
-    moved = [_moved(problem, lines, rows) for problem in error.problems]
+    moved = sorted((_moved(problem, lines, rows) for problem in error.problems), key=_file_order)
     return InvalidDataError(moved, where, error.unchecked, stopped_at=error.stopped_at)
+
+
+def _file_order(problem: Problem) -> tuple[bool, str, int, int]:
+    """Where ``problem`` stands in the order a reader of the files goes through them: those
+    of no line first (the descriptor's, a table's or the documents' as a whole), then by
+    file name, line and column (its place in the table: left to right); problems at the
+    same place keep the order they were found in."""
+    if problem.line is None:
+        return False, problem.file or "", 0, 0
+    table = TABLES.get((problem.file or "").removesuffix(".csv"))
+    names = () if table is None else table.column_names
+    column = names.index(problem.field) if problem.field in names else -1
+    return True, problem.file or "", problem.line, column
 
 
 def _moved(problem: Problem, lines: _Lines, rows: _RowsById | None) -> Problem:
     if rows is None:
         return _of_row(problem, lines)
-    message = _DOCUMENT_PLACE.sub(lambda m: _place_said(m, lines, rows), problem.message)
+    message = _DOCUMENT_PLACE.sub(lambda m: _place_said(m, lines), problem.message)
     if problem.location.startswith(f"{_DOCUMENTS}:datapackage"):
         location = _DESCRIPTOR + problem.location.removeprefix(f"{_DOCUMENTS}:datapackage")
         return _copy(problem, location, message, file=_DESCRIPTOR)
@@ -212,15 +238,12 @@ def _moved(problem: Problem, lines: _Lines, rows: _RowsById | None) -> Problem:
 _DOCUMENT_PLACE: Final = re.compile(r"documents:(\w+)\[(\d+)\]")
 
 
-def _place_said(match: re.Match[str], lines: _Lines, rows: _RowsById) -> str:
-    """A record's place in the documents (each kind's records sorted by ID) said as its
-    table's file and line, where it can be."""
+def _place_said(match: re.Match[str], lines: _Lines) -> str:
+    """A record's place in the documents (each kind's records in the order of their rows:
+    :func:`_in_file_order`) said as its table's file and lines, where it can be."""
     table = TABLES.get(match[1])
-    if table is None:
-        return match[0]
-    index = rows.sorted_index(table, int(match[2]))
-    line = None if index is None else lines.of(table, index)
-    return match[0] if line is None else f"{table.name}.csv line {line}"
+    at = None if table is None else lines.of(table, int(match[2]))
+    return match[0] if table is None or at is None else f"{table.name}.csv {lines_said(at)}"
 
 
 def _of_row(problem: Problem, lines: _Lines) -> Problem:
@@ -231,20 +254,20 @@ def _of_row(problem: Problem, lines: _Lines) -> Problem:
     table = TABLES.get(name)
     if table is None or problem.index is None:
         return problem
-    line = lines.of(table, problem.index)
-    if line is None:
+    at = lines.of(table, problem.index)
+    if at is None:
         return problem
 
     def said(match: re.Match[str]) -> str:
         named = table if match[1] is None else TABLES.get(match[1])
-        at = None if named is None else lines.of(named, int(match[2]) - 1)
-        if named is None or at is None:
+        found = None if named is None else lines.of(named, int(match[2]) - 1)
+        if named is None or found is None:
             return match[0]
-        return f"line {at}" if named is table else f"{named.name}.csv line {at}"
+        return lines_said(found) if named is table else f"{named.name}.csv {lines_said(found)}"
 
     file = f"{table.name}.csv"
     message = _ROW.sub(said, problem.message)
-    return _copy(problem, file, message, file=file, line=line, kind=problem.kind)
+    return _copy(problem, file, message, file=file, line=at[0], kind=problem.kind)
 
 
 #: A row as :func:`documents_from_rows` names it: ``row 4``, ``table 'persons', row 12``.
@@ -263,13 +286,13 @@ def _at(
     """``problem`` at row ``index`` of ``table``'s file, in ``column`` (its ``field``; the
     record's field path where no column holds the value), the record and field it is of
     (``said``) told with its ``message``."""
-    line = lines.of(table, index)
-    if line is None:
+    found = lines.of(table, index)
+    if found is None:
         return problem
     file = f"{table.name}.csv"
-    at = f"line {line}" + ("" if column is None else f", column {column!r}")
+    at = lines_said(found) + ("" if column is None else f", column {column!r}")
     field = column if column is not None else problem.field
-    return _copy(problem, file, f"{at} ({said}): {message}", file=file, line=line, field=field)
+    return _copy(problem, file, f"{at} ({said}): {message}", file=file, line=found[0], field=field)
 
 
 def _copy(problem: Problem, location: str, message: str, **where: Any) -> Problem:

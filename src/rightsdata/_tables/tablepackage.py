@@ -106,14 +106,21 @@ def table_schema(table: Table) -> dict[str, Any]:
     return schema
 
 
-def descriptor(dataset: Dataset, files: Mapping[str, bytes]) -> dict[str, Any]:
+def descriptor(
+    dataset: Dataset, files: Mapping[str, bytes], formulas: str = "escape"
+) -> dict[str, Any]:
     """``datapackage.json`` for ``dataset``'s CSV tables, whose bytes ``files`` holds by table
-    name: the dataset's own descriptor, with one resource per table. Its ``rightsdata_format``
-    is the lowest format the data needs (3 if a date is a set), as a folder written from
-    the dataset would declare, whatever the dataset was read from."""
+    name, written with the ``csv_formulas`` option ``formulas``: the dataset's own
+    descriptor, with one resource per table. Its ``rightsdata_format`` is the lowest format
+    the data needs (3 if a date is a set), as a folder written from the dataset would
+    declare, whatever the dataset was read from. Each resource's CSV dialect says how its
+    file is written, ``formulas`` too (``rightsdata_csv_formulas``), which
+    :func:`rightsdata.tables.read_directory` reads the tables back with (the export's
+    manifest says it too, but a copy of the folder may leave that hidden file out)."""
     from rightsdata._data.canonical import sha256
     from rightsdata._data.packagemeta import package_metadata
     from rightsdata._model.records import KINDS
+    from rightsdata._tables.exportfolder import FORMULAS_KEY
     from rightsdata._values.format import FORMAT_KEY, lowest_format
 
     package = package_metadata(dataset)
@@ -126,7 +133,7 @@ def descriptor(dataset: Dataset, files: Mapping[str, bytes]) -> dict[str, Any]:
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            "dialect": dict(DIALECT),
+            "dialect": {**DIALECT, FORMULAS_KEY: formulas},
             "description": table.description,
             "bytes": len(files[name]),
             "hash": sha256(files[name].decode("utf-8")),
