@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
-from typing import Final, Literal, TypeAlias
+from typing import Final, Literal, TypeAlias, cast
 
 __all__ = [
     "MEANINGS",
@@ -440,10 +440,11 @@ class RatingScale(StrEnum):
 class Level(StrEnum):
     """A civic-space level on the CIVICUS Monitor scale, from best to worst.
 
-    Levels compare by severity: ``Level.OPEN < Level.CLOSED``.
+    Levels compare by severity: ``Level.OPEN < Level.CLOSED``, and so does a level with a
+    level's term given as text (``r.level >= "repressed"``; another text is a ValueError).
 
-    >>> Level.OBSTRUCTED < Level.REPRESSED
-    True
+    >>> Level.OBSTRUCTED < Level.REPRESSED, Level.CLOSED >= "repressed"
+    (True, True)
     """
 
     OPEN = "open"
@@ -458,24 +459,41 @@ class Level(StrEnum):
         return _LEVEL_ORDER.index(self)
 
     def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.severity < other.severity
+        theirs = _severity_of(other)
+        return NotImplemented if theirs is None else self.severity < theirs
 
     def __le__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.severity <= other.severity
+        theirs = _severity_of(other)
+        return NotImplemented if theirs is None else self.severity <= theirs
 
     def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.severity > other.severity
+        theirs = _severity_of(other)
+        return NotImplemented if theirs is None else self.severity > theirs
 
     def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Level):
-            return NotImplemented
-        return self.severity >= other.severity
+        theirs = _severity_of(other)
+        return NotImplemented if theirs is None else self.severity >= theirs
+
+
+def _severity_of(other: object) -> int | None:
+    """The severity of what a :class:`Level` is compared with: a level's, or a level's term
+    given as text (``"repressed"``), as the queries take terms; None where no comparison is
+    made (Python then raises TypeError). Other text is an error of its own: a level is a
+    str to Python, whose own comparison would order the terms' spellings ("closed" before
+    "open"), so a term that is no level is a ValueError and another vocabulary's a TypeError.
+    """
+    if isinstance(other, Level):
+        return other.severity
+    if type(other) is str:
+        from rightsdata._values.conversion import to_enum  # (its words for a wrong term)
+
+        return cast("Level", to_enum(other, Level)).severity
+    if isinstance(other, str):
+        raise TypeError(
+            f"a Level compares with a Level or a level's term as text, not {type(other).__name__}"
+            f" ({str(other)!r})"
+        )
+    return None
 
 
 # The terms as text, as ``Literal`` types, of the vocabularies whose terms the queries take as

@@ -317,6 +317,29 @@ def test_levels_order_by_severity() -> None:
     assert Level.NARROWED < Level.OBSTRUCTED < Level.REPRESSED
 
 
+def test_a_level_compares_with_a_levels_term_by_severity_never_by_spelling() -> None:
+    """A level is a str to Python, whose comparison ordered the terms' spellings:
+    ``Level.CLOSED >= "repressed"`` was False, so a filter by text dropped "closed"."""
+    for level in Level:
+        for other in Level:
+            term = str(other)
+            assert (level < term, level <= term, level > term, level >= term) == (
+                level < other,
+                level <= other,
+                level > other,
+                level >= other,
+            )
+            assert (term < level, term >= level) == (other < level, other >= level)
+    with pytest.raises(ValueError, match=r"'repressd' is not a level; did you mean 'repressed'"):
+        _ = Level.OPEN < "repressd"
+    from rightsdata.vocab import OrgStatus
+
+    with pytest.raises(TypeError, match="not OrgStatus"):
+        _ = Level.OPEN < OrgStatus.CLOSED
+    with pytest.raises(TypeError):
+        _ = Level.OPEN < 3
+
+
 def test_every_vocabulary_term_has_a_meaning() -> None:
     missing = [f"{v.__name__}.{m.name}" for v in VOCABULARIES for m in v if m not in MEANINGS]
     assert missing == []
@@ -442,10 +465,10 @@ def test_a_field_error_from_a_constructor_names_the_class_and_the_record() -> No
     with pytest.raises(FieldError) as info:
         Person(id="person:a", name=5, citations=())  # type: ignore[arg-type]
     error = info.value
-    assert str(error) == "Person person:a.name: expected text, got int"
+    assert str(error) == "Person person:a.name: expected text, got an integer (5)"
     assert (error.field, error.message, error.record_class, error.record_id) == (
         "name",
-        "expected text, got int",
+        "expected text, got an integer (5)",
         "Person",
         "person:a",
     )
@@ -454,7 +477,8 @@ def test_a_field_error_from_a_constructor_names_the_class_and_the_record() -> No
     # an ID that is not well formed is not named; a part (a citation) has none
     with pytest.raises(FieldError, match=r"^Person\.id: "):
         Person(id="person:A B", name="A", citations=())
-    with pytest.raises(FieldError, match=r"^Citation\.source: expected an id, got int$"):
+    said = r"^Citation\.source: expected an id, got an integer \(5\)$"
+    with pytest.raises(FieldError, match=said):
         Citation(source=5)  # type: ignore[arg-type]
     # every field of every record class, through attrs.evolve too
     ds = rightsdata.load()

@@ -1012,3 +1012,52 @@ def test_a_redirect_after_one_named_twice_is_located_at_its_own_place(
         f"{at[0]}.id: 'person:old' is redirected twice",
         f"{at[1]}.to: 'person:nobody' does not exist",
     ]
+
+
+_LEVELS = ("open", "narrowed", "obstructed", "repressed", "closed")
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    ratings=st.lists(
+        st.tuples(
+            st.sampled_from(("2019", "2020", "2020-06")),
+            st.sampled_from(_LEVELS),
+            st.none() | st.sampled_from(_LEVELS),
+        ),
+        min_size=2,
+        max_size=5,
+    ),
+    order=st.randoms(use_true_random=False),
+)
+def test_the_ratings_sequence_is_judged_whatever_their_order(
+    ratings: list[tuple[str, str, str | None]], order: Any
+) -> None:
+    """Ratings of one date come in no order the data states (`fmt` sorts a file by ID): the
+    verdict on their `previous` is the same for every order of the records. (Ratings of the
+    same date were judged in their file's order, so a dataset that loaded could be refused
+    once its file was sorted, or its export read back.)"""
+    documents: dict[str, Any] = {
+        "sources": [source_doc()],
+        "places": [
+            {"id": "place:kz", "name": "Kazakhstan", "kind": "country", "citations": [CITE]}
+        ],
+        "organizations": [
+            {"id": "org:civicus", "name": "CIVICUS", "kind": "ngo", "citations": [CITE]}
+        ],
+    }
+    records = [
+        rating(f"rating:r{n}", as_of, level, previous)
+        for n, (as_of, level, previous) in enumerate(ratings)
+    ]
+    shuffled = list(records)
+    order.shuffle(shuffled)
+
+    def verdict(listed: list[dict[str, Any]]) -> set[tuple[str | None, str]]:
+        try:
+            rightsdata.load_documents({**documents, "ratings": listed})
+        except InvalidDataError as error:
+            return {(p.record_id, p.message) for p in error.problems}
+        return set()
+
+    assert verdict(records) == verdict(shuffled)

@@ -498,6 +498,10 @@ def _check(
     from rightsdata._validation.integrity import check_integrity
 
     problems = _package_problems(records, name, version, descriptor)
+    if redirects:  # (each an ID, as load_documents holds its redirects)
+        from rightsdata._data.loading import redirect_form_problems
+
+        problems += redirect_form_problems(redirects, "redirects")
     listed = {kind: list(items) for kind, items in records.items()}
     unjudged: set[str] = set()
     # located by kind: persons[1] person:a

@@ -113,6 +113,7 @@ __all__ = [
     "own_part",
     "read_folder",
     "read_kind_file",
+    "redirect_form_problems",
     "unsure",
 ]
 
@@ -2807,6 +2808,19 @@ def _first_indexes(raw: object, redirects: Mapping[str, str]) -> dict[str, int]:
         if isinstance(old, str) and old in redirects:
             found.setdefault(old, index)
     return found
+
+
+def redirect_form_problems(redirects: Mapping[str, str], where: str) -> list[Problem]:
+    """The problems of the redirects given as a mapping (to :class:`~rightsdata.Dataset`) as
+    :func:`load_documents` finds them in its ``redirects``: each retired ID and the ID that
+    replaces it must be an ID, told at ``where[i].id`` and ``where[i].to`` (``i`` its place
+    in the mapping).
+
+    >>> [str(p) for p in redirect_form_problems({"Kozlov, V.": "person:a"}, "redirects")]
+    ["redirects[0].id: expected an id, got text ('Kozlov, V.')"]
+    """
+    listed = [{"id": old, "to": new} for old, new in redirects.items()]
+    return _check_redirects(listed, where)[1]
 
 
 def _check_redirects(

@@ -60,8 +60,20 @@ from rightsdata._model.forms import (
     cached_regex,
     form_of_pattern,
 )
-from rightsdata._values.controls import CONTROL_CLASS, find_control, name_control
-from rightsdata._values.errors import FieldError, ProblemCode, counted, shown_number
+from rightsdata._values.controls import (
+    CONTROL_CLASS,
+    SURROGATE_MESSAGE,
+    find_control,
+    has_surrogate,
+    name_control,
+)
+from rightsdata._values.errors import (
+    FieldError,
+    ProblemCode,
+    counted,
+    describe_json,
+    shown_number,
+)
 from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern, in_lowercase
 
 if TYPE_CHECKING:
@@ -193,7 +205,9 @@ def _phone_from(value: str) -> int:
         marked = value.encode("ascii").translate(CONTACT_TABLE)
         found = [at for at in map(marked.find, PHONE_MARKS) if at >= 0]
         return min(found) if found else -1  # ASCII: a byte is a character
-    marked = value.encode("utf-8").translate(CONTACT_TABLE)
+    # (a lone surrogate, which a text may not hold, is refused by its own check: here it
+    # must not raise)
+    marked = value.encode("utf-8", "surrogatepass").translate(CONTACT_TABLE)
     if OTHER_DIGIT_MARK in marked or any(mark in marked for mark in PHONE_MARKS):
         return 0
     return -1
@@ -236,6 +250,13 @@ def check_controls(name: str, value: str, allowed: str = TEXT_CONTROLS) -> None:
         )
 
 
+def _unfit_unprintable(value: str) -> bool:
+    """For a text that is not all printable (a line feed, a no-break space...): whether it
+    holds what a text may not, a control character (:func:`check_controls`) or a lone
+    surrogate, which only the full check names."""
+    return find_control(value) >= 0 or has_surrogate(value)
+
+
 def check_contact(name: str, value: str) -> None:
     """Refuse text that looks like personal contact data."""
     if holds_contact(value):
@@ -259,7 +280,7 @@ KNOWN_IDS: Final[dict[tuple[str, ...], set[str]]] = {}
 def check_ref(name: str, value: object, prefixes: tuple[str, ...]) -> None:
     """Check one ID: its form and the kinds of record it may name."""
     if type(value) is not str:
-        raise FieldError(name, f"expected an id, got {type(value).__name__}", ProblemCode.TYPE)
+        raise FieldError(name, f"expected an id, got {describe_json(value)}", ProblemCode.TYPE)
     kind, sep, slug = value.partition(":")
     if not sep or _SLUG_RE.fullmatch(slug) is None:
         raise FieldError(name, f"{value!r} is not an id ({id_form(value, prefixes)})")
@@ -569,8 +590,10 @@ class Text(Spec):
         if value is None and self.optional:
             return
         if type(value) is not str:
-            raise FieldError(name, f"expected text, got {type(value).__name__}", ProblemCode.TYPE)
+            raise FieldError(name, f"expected text, got {describe_json(value)}", ProblemCode.TYPE)
         check_controls(name, value, (self.form and self.form.controls) or TEXT_CONTROLS)
+        if has_surrogate(value):
+            raise FieldError(name, SURROGATE_MESSAGE)
         if not value or value[0].isspace() or value[-1].isspace():
             raise FieldError(
                 name, "must be non-empty text without leading or trailing spaces" + _odd_end(value)
@@ -599,9 +622,9 @@ class Text(Spec):
             f"{local}[-1].isspace()",
             # a control character: most texts are printable, and the search runs only for
             # the others (a line feed, a no-break space), which need no full check for it
-            f"(not {local}.isprintable() and _find_control({local}) >= 0)",
+            f"(not {local}.isprintable() and _unfit_unprintable({local}))",
         ]
-        namespace["_find_control"] = find_control
+        namespace["_unfit_unprintable"] = _unfit_unprintable
         if self.max_length is not None:
             bad.append(f"len({local}) > {self.max_length}")
         if self.pattern is not None:
@@ -657,6 +680,27 @@ class HolderNames(Spec):
     def prose(self) -> str:
         return "each name is a field of the record"
 
+    def check(self, name: str, value: object) -> None:
+        # (whether each names a field of the record is the record's check: a part alone
+        # has no record)
+        if value is None:
+            return
+        if not isinstance(value, tuple | list):
+            raise FieldError(name, f"expected a list, got {describe_json(value)}", ProblemCode.TYPE)
+        for index, item in enumerate(value):
+            if type(item) is not str:
+                message = f"expected text, got {describe_json(item)}"
+                raise FieldError(f"{name}[{index}]", message, ProblemCode.TYPE)
+
+    def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
+        namespace[f"s{key}"] = self
+        return [
+            f"    if {local} is not None:",
+            f"        for item in {local}:",
+            "            if type(item) is not str:",
+            f"                s{key}.check({name!r}, {local})",
+        ]
+
 
 class Ref(Spec):
     """An ID naming a record whose prefix is one of ``prefixes``."""
@@ -680,7 +724,11 @@ class Ref(Spec):
     def inline(self, name: str, local: str, key: str, namespace: dict[str, Any]) -> list[str]:
         namespace[f"k{key}"] = KNOWN_IDS.setdefault(self.prefixes, set())
         namespace[f"s{key}"] = self
-        test = f"if {local} not in k{key}: s{key}.check({name!r}, {local})"
+        # (the set holds IDs checked before; a value that is no str, a str subclass equal to
+        # one of them or an unhashable list, is checked in full)
+        test = (
+            f"if type({local}) is not str or {local} not in k{key}: s{key}.check({name!r}, {local})"
+        )
         return _optional_lines(self.optional, local, test)
 
     def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
@@ -719,7 +767,7 @@ class Refs(Ref):
 
     def check(self, name: str, value: object) -> None:
         if not isinstance(value, tuple | list):
-            raise FieldError(name, f"expected a list, got {type(value).__name__}", ProblemCode.TYPE)
+            raise FieldError(name, f"expected a list, got {describe_json(value)}", ProblemCode.TYPE)
         for index, item in enumerate(value):
             check_ref(f"{name}[{index}]", item, self.prefixes)
 
@@ -728,7 +776,7 @@ class Refs(Ref):
         namespace[f"s{key}"] = self
         return [
             f"    for item in {local}:",
-            f"        if item not in k{key}:",
+            f"        if type(item) is not str or item not in k{key}:",
             f"            s{key}.check({name!r}, {local})",
             "            break",
         ]
@@ -795,7 +843,7 @@ class Count(Spec):
             return
         if type(value) is not int:
             raise FieldError(
-                name, f"expected an integer, got {type(value).__name__}", ProblemCode.TYPE
+                name, f"expected an integer, got {describe_json(value)}", ProblemCode.TYPE
             )
         if not 0 <= value <= COUNT_MAX:
             shown = shown_number(value)  # (Python refuses to write out 4,301 digits or more)
@@ -850,7 +898,7 @@ class Degrees(Spec):
             return
         if type(value) is not float:
             raise FieldError(
-                name, f"expected a number, got {type(value).__name__}", ProblemCode.TYPE
+                name, f"expected a number, got {describe_json(value)}", ProblemCode.TYPE
             )
         if not -self.limit <= value <= self.limit:
             raise FieldError(

@@ -71,6 +71,7 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._values.codegen import compile_function
+from rightsdata._values.controls import SURROGATE_MESSAGE, has_surrogate
 from rightsdata._values.conversion import WrongTypeError, to_duration, to_edtf, to_enum, to_float
 from rightsdata._values.dates import EDTF, EDTFError
 from rightsdata._values.durations import Duration, DurationError, format_duration
@@ -111,13 +112,8 @@ def _strict_str(value: object, cls: type) -> str:
         return _structure_enum(value, cls)  # type: ignore[return-value]
     if type(value) is not str:
         raise _WrongTypeError(f"expected text, got {describe_json(value)}")
-    if not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            # json.loads accepts an escaped lone surrogate ("\ud800"); it could never be
-            # written back as UTF-8.
-            raise ValueError("contains a lone UTF-16 surrogate escape, which is not text") from None
+    if has_surrogate(value):
+        raise ValueError(SURROGATE_MESSAGE)
     return value
 
 

@@ -39,6 +39,7 @@ from rightsdata._values.codegen import compile_function
 from rightsdata._values.errors import FieldError, Problem, ProblemCode, ProblemCodeValue
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import KIND_OF_PREFIX, is_valid_id, prefix_of
+from rightsdata._values.joined import all_of
 from rightsdata._values.places import Places, RecordPlace, places_of
 from rightsdata._values.spelling import close, did_you_mean
 from rightsdata.vocab import Role
@@ -1320,7 +1321,8 @@ RULES: tuple[Rule, ...] = (
         "previous-level",
         ("ratings",),
         "previous, when stated, equals the level of the rating before it "
-        "(same country and scale, by date)",
+        "(same country and scale, by date; ratings of one date come in no order, so it may "
+        "equal the level of any rating of its own date or of the date before)",
         {
             "sources": [_source()],
             "places": [_place("place:kz")],
@@ -1518,6 +1520,32 @@ def _chains_end(parent: Mapping[str, str]) -> bool:
     return not going
 
 
+def _rated_on(entry: tuple[int, Rating]) -> tuple[Any, ...]:
+    """The key that orders a rating in its sequence: its date's."""
+    return entry[1].as_of.sort_key()
+
+
+def _levels_before(earlier: Sequence[tuple[int, Rating]], base: Base | None) -> str:
+    """What a message says of the ratings of the date before a rating's: ``the rating before
+    it (rating:a, as of 2021) is 'repressed'``, or, where several share that date, each
+    with its level."""
+
+    def named(at: int, rating: Rating) -> str:
+        whose = f" of {base.label}" if at < 0 and base is not None else ""
+        return f"{rating.id}{whose}"
+
+    if len(earlier) == 1:
+        at, before = earlier[0]
+        return (
+            f"the rating before it ({named(at, before)}, as of {before.as_of}) is "
+            f"{before.level.value!r}"
+        )
+    # (by ID: the ratings of one date come in no order, and the message says them in one)
+    ordered = sorted(earlier, key=lambda pair: pair[1].id)
+    levels = all_of([f"{named(at, r)} {r.level.value!r}" for at, r in ordered])
+    return f"the ratings before it, as of {earlier[0][1].as_of}, are {levels}"
+
+
 def _rating_sequences(context: Context) -> list[Problem]:
     ratings = context.records.get("ratings", ())
     series: dict[tuple[str, int], list[tuple[int, Rating]]] = {}
@@ -1533,32 +1561,40 @@ def _rating_sequences(context: Context) -> list[Problem]:
             # the base's ratings of the same country and scale join the sequence (at index
             # -1: not the extension's), before the extension's of the same date
             entries = [*((-1, rating) for rating in rated), *entries]
-        entries.sort(key=lambda pair: pair[1].as_of.sort_key())
-        for (at, before), (index, after) in itertools.pairwise(entries):
-            if after.previous is None or after.previous is before.level:
-                continue
-            if index >= 0:
-                whose = f" of {base.label}" if at < 0 and base is not None else ""
-                problems.append(
-                    context.problem(
-                        "ratings",
-                        index,
-                        "previous",
-                        f"says the level before was {after.previous.value!r}, but the rating "
-                        f"before it ({before.id}{whose}, as of {before.as_of}) is "
-                        f"{before.level.value!r}",
+        entries.sort(key=_rated_on)
+        # Ratings of the same date come in no order the data states (a file's order is not
+        # the data's: `fmt` sorts by ID): a rating may follow any of the ratings of its own
+        # date, or of the date before; none is judged against one of its own date only.
+        dates = [list(same) for _, same in itertools.groupby(entries, key=_rated_on)]
+        for earlier, on_date in itertools.pairwise(dates):
+            for index, after in on_date:
+                if after.previous is None or any(
+                    after.previous is other.level for _, other in (*earlier, *on_date)
+                ):
+                    continue
+                if index >= 0:
+                    problems.append(
+                        context.problem(
+                            "ratings",
+                            index,
+                            "previous",
+                            f"says the level before was {after.previous.value!r}, but "
+                            + _levels_before(earlier, base),
+                        )
                     )
-                )
-            elif at >= 0 and base is not None:  # (a rating of the base's, after this one)
-                problems.append(
-                    context.problem(
-                        "ratings",
-                        at,
-                        "as_of",
-                        f"comes before {after.id} of {base.label} (as of {after.as_of}), "
-                        f"which says the level before it was {after.previous.value!r}, but "
-                        f"this rating's level is {before.level.value!r}",
-                    )
-                )
+                    continue
+                for at, before in earlier:  # (a rating of the base's, after these)
+                    if at >= 0 and base is not None:
+                        problems.append(
+                            context.problem(
+                                "ratings",
+                                at,
+                                "as_of",
+                                f"comes before {after.id} of {base.label} (as of "
+                                f"{after.as_of}), which says the level before it was "
+                                f"{after.previous.value!r}, but this rating's level is "
+                                f"{before.level.value!r}",
+                            )
+                        )
             # (two of the base's in a row were in a row there too: it loaded, so they agree)
     return problems

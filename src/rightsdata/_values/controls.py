@@ -25,7 +25,9 @@ __all__ = [
     "CONTROL_CLASS",
     "ESCAPES",
     "HIDDEN",
+    "SURROGATE_MESSAGE",
     "find_control",
+    "has_surrogate",
     "name_control",
 ]
 
@@ -74,3 +76,24 @@ def find_control(text: str) -> int:
 def name_control(character: str) -> str:
     """A character's code point as a person reads it (``U+001B``)."""
     return f"U+{ord(character):04X}"
+
+
+#: What a problem of a text holding a lone surrogate says: ``json.loads`` accepts an escaped
+#: one (``"\ud800"``), and a str may hold one, but no UTF-8 text can, so it could never be
+#: written back.
+SURROGATE_MESSAGE: Final = "contains a lone UTF-16 surrogate escape, which is not text"
+
+
+def has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (U+D800 to U+DFFF), which UTF-8 cannot encode.
+
+    >>> has_surrogate("Алматы"), has_surrogate("A\\udc80")
+    (False, True)
+    """
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # (UTF-8 encodes every other code point)
+        return True
+    return False
