@@ -378,6 +378,60 @@ def test_of_under_an_older_declared_format_is_refused_where_it_is(
     assert rightsdata.load_path(folder).events[0].figures[1].of == "police officers"
 
 
+@pytest.mark.parametrize("declared", [1, 2, 3])
+def test_a_null_of_under_an_older_declared_format_is_refused_on_every_path(
+    tmp_path: Path, declared: int
+) -> None:
+    """A reader of formats 1 to 3 refuses the key ``of`` whatever its value (the format-3
+    schema too), and a loaded figure cannot tell ``"of": null`` from no ``of``: it was
+    accepted by every path. Now each layout, the fast path and the diagnostic one, and
+    ``max_problems`` tell it where it is; under format 4 it is no problem."""
+    made = files(figure_doc(), figure_doc(of=None), declared=declared)
+    folder = write_folder(tmp_path / "ds", made)
+    said = (
+        "null: a figure's of is format 4's, even null, and the dataset declares format "
+        f"{declared}: run `rightsdata fmt --upgrade {shlex.quote(str(folder))}`, which leaves "
+        "it out (readers of formats 1-3 cannot read it)"
+    )
+    documents = {name.removesuffix(".json"): value for name, value in made.items()}
+    descriptor = documents.pop("datapackage")
+    embedded = {"name": "mine", FORMAT_KEY: max(declared, 3)}  # (one file's: format 3 on)
+    document = tmp_path / "all.json"
+    document.write_text(json.dumps({**documents, "datapackage": embedded}), encoding="utf-8")
+    lines = tmp_path / "all.jsonl"
+    records = [{"$kind": "datapackage", **embedded}] + [
+        {"$kind": kind, **record} for kind, listed in documents.items() for record in listed
+    ]
+    lines.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    for schema in (False, True):
+        for cap in (None, 1):
+            (problem,) = rightsdata.validate(folder, schema=schema, max_problems=cap)
+            assert (problem.location, problem.message) == (
+                "events.json[0] event:a.figures[1].of",
+                said,
+            )
+            with pytest.raises(InvalidDataError) as info:
+                rightsdata.load_documents(
+                    documents, descriptor=descriptor, schema=schema, max_problems=cap
+                )
+            assert [(p.location, p.message) for p in info.value.problems] == [
+                (
+                    "documents:events[0] event:a.figures[1].of",
+                    "null: a figure's of is format 4's, even null, and the dataset declares "
+                    f"format {declared}: leave it out (readers of formats 1-3 cannot read it)",
+                )
+            ]
+            for path, at in ((document, "all.json:events[0]"), (lines, "all.jsonl:4")):
+                (problem,) = rightsdata.validate(path, schema=schema, max_problems=cap)
+                assert problem.location == f"{at} event:a.figures[1].of", path
+                assert f"declares format {max(declared, 3)}: leave it out" in problem.message
+    upgraded = files(figure_doc(), figure_doc(of=None), declared=4)
+    assert rightsdata.validate(write_folder(tmp_path / "four", upgraded)) == []
+    format_folder(folder, upgrade=True)  # as advised: the null of is left out
+    assert rightsdata.validate(folder) == []
+    assert '"of"' not in (folder / "events.json").read_text(encoding="utf-8")
+
+
 def test_a_set_and_an_of_under_format_2_are_each_told_the_datasets_format(
     tmp_path: Path,
 ) -> None:

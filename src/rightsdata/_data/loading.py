@@ -77,6 +77,8 @@ from rightsdata._values.format import (
     format_problems,
     is_hidden,
     kind_file,
+    may_write_null_of,
+    null_of_problems,
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
@@ -1304,7 +1306,8 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str) -> None:
     places = Places(kind, name)
     parts.where[kind] = places
     schema = parts.options.schema
-    if not schema:  # the schema check needs the parsed documents
+    # (the schema check needs the parsed documents, and so does a figure's null of)
+    if not schema and not may_write_null_of(parts.declared, data):
         from rightsdata._validation.fastpath import REFUSED, decode_kind
 
         if parts.options.share and parts.sharing is None:
@@ -1338,6 +1341,14 @@ def _judged(parts: _Parts, kind: str, documents: Any, places: Places) -> None:
     """Hold a kind's documents to the schemas (``schema=True``) and structure them into
     ``parts``, as many as ``max_problems`` leaves room for (marking the read ``stopped``
     where it is reached)."""
+    if parts.declared is not None and type(documents) is list:
+        room = _room(parts)
+        found = _null_of_problems(parts, documents, places)
+        if room is not None and len(found) >= room:  # (max_problems: reached here)
+            parts.problems += found[:room]
+            parts.options.stopped = True
+            return
+        parts.problems += found
     room = _room(parts)
     if parts.options.schema and room is not None and type(documents) is list:
         stopped = _structure_each(parts, kind, documents, places, room)
@@ -1347,6 +1358,23 @@ def _judged(parts: _Parts, kind: str, documents: Any, places: Places) -> None:
         stopped = _structure(parts, kind, documents, places, _room(parts))
     if stopped:
         parts.options.stopped = True
+
+
+def _null_of_problems(parts: _Parts, documents: Sequence[Any], places: Places) -> list[Problem]:
+    """:func:`~rightsdata._values.format.null_of_problems` of a kind's ``documents``, under
+    the format ``parts`` declares (not None): in a folder whose ``datapackage.json`` declares
+    it, told to run ``fmt --upgrade``, which reads the folder whatever it declares and
+    writes the figures without their null ``of``."""
+    assert parts.declared is not None
+    if parts.folder is None or parts.declared_in != DESCRIPTOR:
+        return null_of_problems(documents, places, parts.declared)
+    fix = f"run {_COMMAND}, which leaves it out"
+    found = null_of_problems(documents, places, parts.declared, fix)
+    advice: list[Problem] = []
+    for problem in found:
+        before, _, after = problem.message.partition(_COMMAND)
+        advice.append(_FmtAdvice(problem, before, after, folder=parts.folder, upgrade=True))
+    return advice
 
 
 def _keep(parts: _Parts, kind: str, decoded: Decoded) -> None:
@@ -1800,9 +1828,13 @@ def _fast_document(
         )
     except REFUSED:
         return False
+    declared = parts.descriptor, parts.declared, parts.declared_in
     if descriptor_text is not None and not _fast_descriptor(
         parts, descriptor_text, f"{name}:{EMBEDDED}", name
     ):
+        return False
+    if may_write_null_of(parts.declared, data):  # (a figure's null of: the diagnostic path's)
+        parts.descriptor, parts.declared, parts.declared_in = declared
         return False
     redirects: dict[str, str] = {}
     if redirects_text is not None:
@@ -1831,9 +1863,13 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes) -> bool:
         )
     except REFUSED:
         return False
+    declared = parts.descriptor, parts.declared, parts.declared_in
     if descriptor_line is not None and not _fast_descriptor(
         parts, descriptor_line, f"{name}:1 {EMBEDDED}", name, line=1
     ):
+        return False
+    if may_write_null_of(parts.declared, data):  # (a figure's null of: the diagnostic path's)
+        parts.descriptor, parts.declared, parts.declared_in = declared
         return False
     redirects: dict[str, str] = {}
     numbers = [number for number, _ in redirect_lines]
@@ -2119,6 +2155,12 @@ class _KindLines:
         further than ``room`` (:func:`_judge_record`)."""
         n = len(self.lines)
         self.lines.append(number)
+        if parts.declared is not None:  # (a figure's null of, under an older format)
+            found = _null_of_problems(parts, [document], self.places.subset([n]))[:room]
+            parts.problems += found
+            room -= len(found)
+            if room <= 0:  # (at the cap: the lines after are not read)
+                return
         built, errors = _judge_record(parts, self.kind, document, self.places.subset([n]), room)
         parts.problems += errors
         if built:

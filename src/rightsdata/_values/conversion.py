@@ -95,10 +95,26 @@ def enum_terms(cls: type[Enum]) -> tuple[dict[object, Enum], str]:
 
 
 def to_enum(value: object, cls: type[Enum]) -> Enum:
-    """The member of ``cls`` whose term is ``value``."""
+    """The member of ``cls`` whose term is ``value``: a member of ``cls``, or its term as
+    text; a member of another vocabulary is a WrongTypeError, though it is text with the
+    same spelling (``Level.CLOSED`` for an organisation's ``status``, ``OrgStatus.CLOSED``).
+
+    >>> from rightsdata.vocab import Level, OrgStatus
+    >>> to_enum("closed", OrgStatus) is OrgStatus.CLOSED
+    True
+    >>> to_enum(Level.CLOSED, OrgStatus)
+    Traceback (most recent call last):
+    rightsdata._values.conversion.WrongTypeError: expected an org status (one of registered, \
+unregistered, banned, suspended, closed); got a level, Level.CLOSED
+    """
     members, allowed = enum_terms(cls)
     if type(value) is cls:
         return value
+    if isinstance(value, Enum):  # (another vocabulary's term is text, but another term)
+        raise WrongTypeError(
+            f"expected {a_term_of(cls)} (one of {allowed}); got {a_term_of(type(value))}, "
+            f"{type(value).__name__}.{value.name}"
+        )
     if not isinstance(value, str):
         raise WrongTypeError(f"expected one of {allowed}; got {describe_json(value)}")
     try:

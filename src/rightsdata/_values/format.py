@@ -381,6 +381,58 @@ def _of_problems(
     return problems
 
 
+def null_of_problems(
+    documents: Sequence[Any], places: Places, declared: int, fix: str = "leave it out"
+) -> list[Problem]:
+    """A problem for each figure among ``documents`` (one kind's records as parsed JSON, at
+    ``places``) that writes ``of`` as null, in a dataset declaring a format before
+    :data:`OF_FROM`: a reader of that format refuses the key whatever its value, and a
+    loaded record cannot tell it from no ``of`` (:func:`format_problems` tells an ``of``
+    that says something). ``fix`` says what to do.
+
+    >>> from rightsdata._values.places import Places
+    >>> figure = {"measure": "killed", "of": None}
+    >>> (problem,) = null_of_problems([{"id": "event:a", "figures": [{}, figure]}],
+    ...                               Places("events", "events.json"), 3)
+    >>> print(problem)  # doctest: +NORMALIZE_WHITESPACE
+    events.json[0] event:a.figures[1].of: null: a figure's of is format 4's, even null, and
+    the dataset declares format 3: leave it out (readers of formats 1-3 cannot read it)
+    >>> null_of_problems([{"id": "event:a", "figures": [figure]}], Places("events", "x"), 4)
+    []
+    """
+    from rightsdata._values.errors import ProblemCode
+
+    if declared >= OF_FROM:
+        return []
+    message = (
+        f"null: a figure's of is format {OF_FROM}'s, even null, and the dataset declares "
+        f"{_declared(declared)}: {fix} (readers of formats 1-{OF_FROM - 1} cannot read it)"
+    )
+    problems = []
+    for index, document in enumerate(documents):
+        figures = document.get("figures") if type(document) is dict else None
+        if type(figures) is not list:
+            continue
+        for at, figure in enumerate(figures):
+            if type(figure) is dict and "of" in figure and figure["of"] is None:
+                record_id = document.get("id")
+                place = places.at(index, record_id if type(record_id) is str else None)
+                problems.append(place.problem(f"figures[{at}].of", message, ProblemCode.VALUE))
+    return problems
+
+
+def may_write_null_of(declared: int | None, data: bytes) -> bool:
+    """Whether a file ``data`` of a dataset declaring ``declared`` (None: none) may hold a
+    figure's ``of`` written null that a reader of that format refuses
+    (:func:`null_of_problems`): the fast path, which cannot tell it from no ``of``, leaves
+    such a file to the diagnostic path.
+
+    >>> may_write_null_of(3, b'{"of": null}'), may_write_null_of(4, b'{"of": null}')
+    (True, False)
+    """
+    return declared is not None and declared < OF_FROM and b'"of"' in data
+
+
 def _set_date_problems(
     records: Mapping[str, Sequence[Any]],
     declared: int | None,
