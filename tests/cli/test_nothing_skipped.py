@@ -587,7 +587,10 @@ def test_a_folder_of_exported_tables_says_what_it_is(tmp_path: Path, fmt: Format
     assert problem.code == "missing"
     assert "holds no record files but 27 CSV files" in problem.message
     assert "not a dataset to load" in problem.message
-    assert f"rightsdata.tables.read_directory('{tmp_path / fmt}')" in problem.message
+    assert f"rightsdata.tables.load_directory('{tmp_path / fmt}')" in problem.message
+    # (the advice is what it says: the folder reads back into the dataset exported)
+    back, bundled = rightsdata.tables.load_directory(tmp_path / fmt), rightsdata.load()
+    assert back.to_dict() == bundled.to_dict() and back.redirects == bundled.redirects
 
 
 def test_a_folder_of_parquet_tables_is_not_sent_to_the_csv_reader(tmp_path: Path) -> None:
@@ -598,7 +601,7 @@ def test_a_folder_of_parquet_tables_is_not_sent_to_the_csv_reader(tmp_path: Path
     rightsdata.load().export(tmp_path / "parquet", "parquet")
     (problem,) = rightsdata.validate(tmp_path / "parquet")
     assert "holds no record files but 27 Parquet files" in problem.message
-    assert "read_directory" not in problem.message
+    assert "_directory" not in problem.message
     assert "no reader turns Parquet tables back into records" in problem.message
     assert "pandas.read_parquet" in problem.message
 
@@ -622,10 +625,10 @@ def test_one_exported_table_says_what_it_is(
     assert "JSON" not in problem.message.partition("Load")[0]  # (not "is not valid JSON")
     if fmt == "csv":
         assert problem.message.startswith("is a CSV file, a table as `rightsdata export`")
-        assert f"read_directory('{tmp_path / fmt}')" in problem.message
+        assert f"load_directory('{tmp_path / fmt}')" in problem.message
     else:
         assert "no reader turns Parquet tables back into records" in problem.message
-        assert "read_directory" not in problem.message
+        assert "_directory" not in problem.message
     code, out, err = run(capsys, "validate", str(path))
     assert code == EXIT_INVALID and "not a dataset to load" in " ".join((out + err).split())
 

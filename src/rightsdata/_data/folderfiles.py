@@ -322,11 +322,11 @@ def _table_formats(tables: Sequence[str]) -> str:
 
 def _read_back(folder: str, tables: Sequence[str], *, parquet: bool = False) -> str:
     """How the tables of ``folder`` can be read back, after a ``; ``: its CSV files of the
-    kinds' tables by ``rightsdata.tables.read_directory`` (which reads only those), Parquet
+    kinds' tables by ``rightsdata.tables.load_directory`` (which reads only those), Parquet
     files (among ``tables``, or a file of it whatever its name, if ``parquet``) by no reader
     of ours.
 
-    >>> _read_back("out", ["events.csv"]).startswith("; `rightsdata.tables.read_directory('out')`")
+    >>> _read_back("out", ["events.csv"]).startswith("; `rightsdata.tables.load_directory('out')`")
     True
     >>> _read_back("out", ["events.parquet"])
     '; no reader turns Parquet tables back into records: ...'
@@ -337,12 +337,11 @@ def _read_back(folder: str, tables: Sequence[str], *, parquet: bool = False) -> 
     if any(_is_kind_table(name, ".csv") for name in tables):
         from rightsdata._values.shell import python_call, python_literal  # (a message's)
 
-        read = python_call(f"rightsdata.tables.read_directory({python_literal(folder)})")
-        helped = python_call("help(rightsdata.tables.documents_from_rows)")
+        load = python_call(f"rightsdata.tables.load_directory({python_literal(folder)})")
+        rows = python_call("rightsdata.tables.read_directory")
         said.append(
-            f"{read} reads its CSV tables back as rows, and "
-            f"`rightsdata.tables.documents_from_rows` rebuilds the records from them ({helped} "
-            "says how)"
+            f"{load} reads its CSV tables back into a dataset, each problem told at its file "
+            f"and line ({rows} gives their rows)"
         )
     if parquet or any(name.lower().endswith(".parquet") for name in tables):
         said.append(_PARQUET_BACK)
@@ -370,7 +369,7 @@ def table_file_problem(name: str, folder: str, names: Sequence[str], table_forma
     >>> message = table_file_problem("records.csv", "out", names, "CSV").message
     >>> message.startswith("is a CSV file, a table as `rightsdata export` writes them")
     True
-    >>> "; `rightsdata.tables.read_directory('out')` reads its CSV tables" in message
+    >>> "; `rightsdata.tables.load_directory('out')` reads its CSV tables" in message
     True
     """
     parquet = table_format == "Parquet"  # (whatever its name says)
