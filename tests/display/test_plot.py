@@ -36,7 +36,7 @@ from rightsdata._display.plot import (  # noqa: E402
     kind_style,
     plot_timeline,
 )
-from rightsdata._display.words import short_date, truncate  # noqa: E402
+from rightsdata._display.words import short_date, status_note, truncate  # noqa: E402
 from rightsdata._model.records import KINDS, Event, Participant, Record  # noqa: E402
 from rightsdata._values.extras import MissingExtraError  # noqa: E402
 from rightsdata.vocab import EventKind, EventKindValue, Role  # noqa: E402
@@ -214,7 +214,9 @@ def test_open_and_unknown_ends(ds: Dataset) -> None:
 def test_every_dated_event_has_its_date_beside_it(ds: Dataset) -> None:
     ax = ds.plot_timeline(KOZLOV)
     texts = [t.get_text() for t in ax.texts]
-    assert texts == [short_date(e.date) for e in ds.timeline(KOZLOV) if e.date is not None]
+    dated = [(e, e.date) for e in ds.timeline(KOZLOV) if e.date is not None]
+    noted = [f" ({status_note(e)})" if status_note(e) else "" for e, _ in dated]  # (planned)
+    assert texts == [short_date(d) + n for (_, d), n in zip(dated, noted, strict=True)]
     assert "? \u2013 8 Oct 2012" in texts and "between 17 Jul and 31 Aug 2015" in texts
 
 
@@ -225,7 +227,10 @@ def test_undated_events_are_rows_without_marks_at_the_bottom(ds: Dataset) -> Non
     undated = [e for e in events if e.date is None]
     assert len(undated) == 4 and events[-4:] == undated
     assert sorted(marks(ax)) == sorted(e.id for e in events if e.date is not None)
-    assert [t.get_text() for t in ax.texts].count("date not known") == 4
+    said = [t.get_text() for t in ax.texts if t.get_text().startswith("date not known")]
+    notes = [f" ({status_note(e)})" if status_note(e) else "" for e in undated]
+    assert said == [f"date not known{note}" for note in notes]
+    assert " (announced)" in notes  # (Tulesova's appeal: its status said, undated too)
     assert len(ax.get_yticklabels()) == len(events)
 
 
@@ -736,7 +741,7 @@ def test_the_pages_description_of_several_plots_counts_each(
     for subject, count in zip(subjects, counted, strict=True):
         ax = ds.plot_timeline(subject)
         assert _NUMBERS.split().index(count.lower()) + 1 == len(ax.get_yticklabels()), subject
-        undated = sum(t.get_text() == "date not known" for t in ax.texts)
+        undated = sum(t.get_text().startswith("date not known") for t in ax.texts)
         undated_drawn += [_NUMBERS.split()[undated - 1]] if undated else []
     assert undated_said == undated_drawn, alt
 
@@ -748,7 +753,7 @@ def test_the_pages_image_descriptions_say_what_is_drawn(
     """The counts, each event known to the day, and light (not solid) bars, as drawn."""
     ax = ds.plot_timeline(subject)
     events = [ds.get(event_id, Event) for event_id in marks(ax)]  # (the dated ones)
-    undated = [t for t in ax.texts if t.get_text() == "date not known"]
+    undated = [t for t in ax.texts if t.get_text().startswith("date not known")]
     rows = len(ax.get_yticklabels())
     assert rows == len(events) + len(undated)
     assert ("date not known" in alt) == bool(undated), alt

@@ -35,7 +35,14 @@ from rightsdata._display.cards import (
     _span,
     _v,
 )
-from rightsdata._display.words import figure_value, figures_summary, short_date, term, truncate
+from rightsdata._display.words import (
+    event_kind_mark,
+    figure_value,
+    figures_summary,
+    short_date,
+    term,
+    truncate,
+)
 from rightsdata._model.records import (
     Event,
     Figure,
@@ -89,6 +96,10 @@ def _date_cell(date: EDTF | None) -> str:
 
 
 def _kind_of(record: Record) -> str:
+    """A row's kind cell; an event's with its status and what its date is of, as every list
+    says them (:func:`event_kind_mark`)."""
+    if isinstance(record, Event):
+        return _e(event_kind_mark(record))
     kind = getattr(record, "kind", None)
     return "" if kind is None else _e(term(kind))
 
@@ -111,7 +122,8 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], total: int) -> 
 
 def records_table(records: Sequence[Record], dataset: Dataset | None) -> str:
     """Records as an HTML table: ID, name or title, kind and date (the last two only where
-    some record has one), at most :data:`TABLE_LIMIT` rows."""
+    some record has one; an event's kind with its status and what its date is of, where it
+    did not simply happen then), at most :data:`TABLE_LIMIT` rows."""
     names = _Names(dataset)
     shown = list(records[:TABLE_LIMIT])
     dates = [_date_of(r) for r in shown]

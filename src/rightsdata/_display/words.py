@@ -44,6 +44,7 @@ __all__ = [
     "coordinates_text",
     "describe_date",
     "duration_text",
+    "event_kind_mark",
     "event_status",
     "figure_text",
     "figure_value",
@@ -54,6 +55,7 @@ __all__ = [
     "other_fields",
     "pad",
     "short_date",
+    "status_note",
     "term",
     "truncate",
     "unit_text",
@@ -557,6 +559,39 @@ def event_status(event: Event) -> str | None:
     if date_of is not None:
         parts.append(f"the date is {_DATE_OF[date_of]}")
     return "; ".join(parts) or None
+
+
+def status_note(event: Event) -> str | None:
+    """What every list of events says of one beside its kind or date, where it did not simply
+    happen then: its status, and what its date is of; None where it did. The one wording of
+    the command line's lists (:func:`event_kind_mark`), the notebook's tables, a record's repr
+    and the timeline plot: a list must not make a planned hearing read as held (a card's
+    status row says it in full: :func:`event_status`).
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> status_note(ds.events["event:kozlov-supreme-court-hearing-2013"])
+    'planned; date: planned for'
+    >>> status_note(ds.events["event:kozlov-verdict-2012-10-08"]) is None
+    True
+    """
+    status, date_of = notable_status(event)
+    notes = [] if status is None else [term(status)]
+    if date_of is not None:
+        notes.append(f"date: {term(date_of)}")
+    return "; ".join(notes) or None
+
+
+def event_kind_mark(event: Event) -> str:
+    """An event's kind in words, and in brackets its :func:`status_note` where it has one:
+    what a list shows beside an event's ID or in its kind column.
+
+    >>> import rightsdata
+    >>> event_kind_mark(rightsdata.load().events["event:bloody-january-torture-2022"])
+    'ill treatment (alleged)'
+    """
+    note = status_note(event)
+    return f"{term(event.kind)} ({note})" if note else term(event.kind)
 
 
 def notable_status(event: Event) -> tuple[EventStatus | None, DateMeaning | None]:
