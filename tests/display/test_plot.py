@@ -184,6 +184,32 @@ def test_a_qualified_date_is_hollow_or_dashed_and_a_short_span_is_a_dot(ds: Data
     assert isinstance(bar, Rectangle) and bar.get_linestyle() == "--"
 
 
+def test_a_qualified_date_with_an_unknown_side_fades_with_a_dashed_outline(ds: Dataset) -> None:
+    """A fading bar of a qualified date (``/2012-10-08?``, ``2015-03-02~/``) is dashed as any
+    other qualified mark: along its top and bottom and across its known end, never across
+    the unknown side; the legend says what the dashes mean."""
+    events = [
+        variant_of(ds, "event:x", 1, date=EDTF("/2012-10-08?")),
+        variant_of(ds, "event:x", 2, date=EDTF("2015-03-02~/")),
+        variant_of(ds, "event:x", 3, date=EDTF("/2012-10-08")),
+    ]
+    ax = with_events(ds, *events).plot_timeline(KOZLOV)
+    found = marks(ax)
+    xmin, xmax = ax.get_xlim()
+    for n, known, edge in ((1, day("2012-10-09"), xmin), (2, day("2015-03-02"), xmax)):
+        assert isinstance(found[f"event:x-{n}"][0], AxesImage)
+        (outline,) = found[f"event:x-{n}#qualified"]
+        assert isinstance(outline, Line2D) and outline.get_linestyle() == "--"
+        xs = [float(x) for x in np.asarray(outline.get_xdata()) if not np.isnan(x)]
+        # top and bottom from the edge to the known end (twice each), and across that end
+        assert sorted(set(xs)) == sorted({edge, known})
+        assert xs.count(known) == 4 and xs.count(edge) == 2
+    assert "event:x-3#qualified" not in found  # (not qualified: no dashes)
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "uncertain or approximate (? ~ %)" in [t.get_text() for t in legend.get_texts()]
+
+
 def test_open_and_unknown_ends(ds: Dataset) -> None:
     events = [
         variant_of(ds, "event:x", 1, date=EDTF("2014/..")),

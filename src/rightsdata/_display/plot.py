@@ -8,8 +8,9 @@ a set of dates ("one of"), is a light bar over the days it could be ("some time 
 set's bar runs from its first date to its last); an interval is a solid bar from its
 start to its end; an unknown side fades out towards the edge, an open side (``..``) runs to
 the edge and ends in an arrow; a qualified date (``?``, ``~``, ``%``) has a hollow dot or a
-dashed outline. Each kind of event has its own style, the same in every plot
-(:data:`KIND_ORDER`): a colour from a colour-blind-safe palette, and past ten kinds a hatch.
+dashed outline (a fading bar's open at its unknown side). Each kind of event has its own
+style, the same in every plot (:data:`KIND_ORDER`): a colour from a colour-blind-safe
+palette, and past ten kinds a hatch.
 Undated events are listed at the bottom, with no mark. Every text is drawn as it is: a
 ``$`` in a title is a dollar sign, never mathtext. Dates from year 1 to 9999 can be drawn.
 See docs/plotting.md.
@@ -224,6 +225,21 @@ def _fade(
     return image
 
 
+def _dashed_outline(
+    ax: matplotlib.axes.Axes, mark: Mark, x0: float, x1: float, y: float, color: str, gid: str
+) -> None:
+    """A fading bar's dashed outline, for a qualified date (``/2012-10-08?``): along its top
+    and bottom, and across its known end; none across an unknown or open side, where no end
+    is known to draw. Its gid is the event's ID and ``#qualified``."""
+    top, bottom = y - _BAR / 2, y + _BAR / 2
+    xs, ys = [x0, x1, float("nan"), x0, x1], [top, top, float("nan"), bottom, bottom]
+    for side, x in (("start", x0), ("end", x1)):
+        if getattr(mark, f"{side}_side") == "known":
+            xs += [float("nan"), x, x]
+            ys += [float("nan"), top, bottom]
+    ax.plot(xs, ys, linestyle="--", color=color, linewidth=1.2, zorder=3, gid=f"{gid}#qualified")
+
+
 def _form(mark: Mark, xlim: tuple[float, float]) -> str:
     """How a mark is drawn: 'dot', 'span', 'interval', 'fade' or 'open' ('' if undated).
 
@@ -272,6 +288,8 @@ def _draw(
     x1 = xlim[1] if mark.last is None else _num(mark.last) + 1
     if form == "fade":
         _fade(ax, x0, x1, y, color, rising=mark.start_side == "unknown", gid=gid)
+        if mark.qualified:
+            _dashed_outline(ax, mark, x0, x1, y, color, gid)
     else:
         light = mark.shape == "span" and form in ("span", "open")  # (a set may be open)
         height = _SPAN_BAR if light else _BAR
