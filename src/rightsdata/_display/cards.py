@@ -85,7 +85,7 @@ _CHIP: Final = (
     "display:inline-block;padding:0 8px;margin:2px 4px 2px 0;border-radius:10px;"
     "background:rgba(128,128,128,.16)"
 )
-#: How many items a list shows before saying how many more there are.
+#: How many items a list shows open; the rest follow, collapsed (``<details>``), never left out.
 LIST_LIMIT: Final = 12
 _SOURCE_TITLE: Final = 90  # characters of a source's title and locator beside a figure
 
@@ -129,12 +129,22 @@ def _mono(text: str) -> str:
 
 
 def _list(items: Sequence[str], ordered: bool = False) -> str:
-    """Items (HTML) as a list, at most :data:`LIST_LIMIT` of them and a count of the rest."""
-    shown = [f'<li style="{_ITEM}">{item}</li>' for item in items[:LIST_LIMIT]]
-    if len(items) > LIST_LIMIT:
-        shown.append(f'<li style="{_ITEM};{_MUTED}">and {len(items) - LIST_LIMIT} more</li>')
+    """Items (HTML) as a list, every one of them: the first :data:`LIST_LIMIT` open, the
+    rest in a ``<details>`` that says how many ("and 3 more") and opens on a click (an
+    ordered list numbered on). A card must not lose an item: a disagreeing figure, a source,
+    a note of what was inferred; a renderer that knows no ``<details>`` shows them all."""
     tag = "ol" if ordered else "ul"
-    return f'<{tag} style="{_LIST}">{"".join(shown)}</{tag}>'
+    shown = "".join(f'<li style="{_ITEM}">{item}</li>' for item in items[:LIST_LIMIT])
+    listed = f'<{tag} style="{_LIST}">{shown}</{tag}>'
+    if len(items) <= LIST_LIMIT:
+        return listed
+    rest = "".join(f'<li style="{_ITEM}">{item}</li>' for item in items[LIST_LIMIT:])
+    start = f' start="{LIST_LIMIT + 1}"' if ordered else ""
+    return (
+        f'{listed}<details><summary style="{_ITEM};{_MUTED};cursor:pointer">'
+        f"and {len(items) - LIST_LIMIT:,} more</summary>"
+        f'<{tag}{start} style="{_LIST}">{rest}</{tag}></details>'
+    )
 
 
 def _link(text: str, url: str | None) -> str:
