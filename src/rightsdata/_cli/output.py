@@ -170,9 +170,8 @@ def _print_error(message: str, keep: Iterable[str] = ()) -> None:
 def _print_message(message: str, keep: Iterable[str] = (), file: TextIO | None = None) -> None:
     """A message (on stdout, or ``file``) as :func:`_print_error` prints one: wrapped, a
     path and a command kept whole, a character that could mislead shown as its escape
-    (:func:`~rightsdata._values.errors.printable`), a tab or line break in a path a space:
-    what a command prints of what it did (``wrote 4 files to my data``) reads as its
-    errors do."""
+    (:func:`~rightsdata._values.errors.printable`); on stdout, a note that is part of the
+    output (``search``'s ``and 29 more ...``)."""
     from rightsdata.textcard import terminal_width, wrap
 
     lines = wrap(message, terminal_width(), "", "  ", whole=True, keep={*keep, *_GIVEN})
