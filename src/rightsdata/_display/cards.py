@@ -545,7 +545,12 @@ def _in(dataset: Dataset | None) -> str:
 
 
 def dataset_card(dataset: Dataset) -> str:
-    """The HTML card of a dataset: identity, counts per kind, sources."""
+    """The HTML card of a dataset: identity, counts per kind, sources; and the datasets it
+    is built on, by who made each, what it is, its version and licence, as its citation
+    names them (a base's licence may ask for attribution)."""
+    from rightsdata._data.citation import citation_fields
+    from rightsdata._data.packagemeta import package_metadata
+
     names = _Names(dataset)
     descriptor = dataset.descriptor or {}
     name = dataset.name or "unnamed dataset"
@@ -573,6 +578,10 @@ def dataset_card(dataset: Dataset) -> str:
         f'<div style="{_KICKER}">Dataset</div>',
         _block(_TITLE, title or name),
         f'<div style="{_MUTED}">{" · ".join(facts)}</div>',
+    ]
+    parts += [
+        f'<div style="{_MUTED}">built on {_v(base)}</div>'
+        for base in citation_fields(package_metadata(dataset))["built_on"]
     ]
     if isinstance(description, str) and description:
         parts.append(_block("margin-top:6px", truncate(description, 600)))
