@@ -33,10 +33,10 @@ from rightsdata._display.words import (
     coordinates_text,
     describe_date,
     duration_text,
+    event_kind_mark,
     event_status,
     figure_text,
     identifier_text,
-    notable_status,
     other_fields,
     pad,
     short_date,
@@ -775,6 +775,7 @@ def event_mark(event: Event) -> str:
     """What a list adds to an event's ID: its kind, and in brackets its status and what its
     date is of where it did not simply happen then (a card's status row says it in full): a
     list must not make a planned hearing read as held, nor lose what kind of event it is.
+    The notebook's tables, a record's repr and the timeline plot say it in the same words.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -783,11 +784,7 @@ def event_mark(event: Event) -> str:
     >>> event_mark(ds.events["event:kozlov-supreme-court-hearing-2013"])
     'appeal (planned; date: planned for)'
     """
-    status, date_of = notable_status(given_event(event, "event_mark"))
-    notes = [] if status is None else [term(status)]
-    if date_of is not None:
-        notes.append(f"date: {term(date_of)}")
-    return f"{term(event.kind)} ({'; '.join(notes)})" if notes else term(event.kind)
+    return event_kind_mark(given_event(event, "event_mark"))
 
 
 def id_lines(record_id: str, mark: str, column: int, columns: int) -> list[str]:

@@ -3091,9 +3091,36 @@ def _claims(*claims: tuple[str, int | None, int | None, int | None]) -> Figures:
             [("at_most", None, None, 3), ("more_than", 9, None, None)],
             "3 to 9 people, 2 claims open-ended (at most 3, more than 9), disagree",
         ),
+        # "7 people" was shown, though both claims exclude 7: each one's words instead
         (
             [("less_than", None, None, 7), ("more_than", 7, None, None)],
-            "7 people, 2 claims open-ended (less than 7, more than 7), disagree",
+            "less than 7 or more than 7 people, disagree",
+        ),
+        (
+            [("at_least", 7, None, None), ("about", None, 7, None)],
+            "at least 7 or about 7 people, disagree",
+        ),
+        # "about" was dropped: "10 people" where one claim said "about 10"
+        (
+            [("exact", None, 10, None), ("about", None, 10, None)],
+            "10 people, one claim approximate (about 10), disagree",
+        ),
+        (
+            [("about", None, 30, None), ("about", None, 40, None)],
+            "30 to 40 people, 2 claims approximate (about 30, about 40), disagree",
+        ),
+        # "about 30" alone is "about 30 people", and so beside a claim of no number
+        (
+            [("about", None, 30, None), ("imprecise", None, None, None)],
+            "about 30 people, one claim with no number, disagree",
+        ),
+        (
+            [
+                ("more_than", 10, None, None),
+                ("more_than", 10, None, None),
+                ("imprecise", None, None, None),
+            ],
+            "more than 10 people, one claim with no number, disagree",
         ),
         # the bottom was "<=3": "less than 7" and "exactly 3" claim nothing at most 3
         (

@@ -29,6 +29,7 @@ from rightsdata._display.words import (
     figure_text,
     figures_summary,
     short_date,
+    status_note,
 )
 from rightsdata._model.records import KINDS, Citation, Figure, Record
 from rightsdata._validation.convert import structure
@@ -127,6 +128,8 @@ def test_every_repr_is_short_and_starts_with_class_and_id(ds: Dataset, kind: Kin
         fixed = len(type(record).__name__) + len(record.id) + 40
         if isinstance(record, rightsdata.Rating):
             fixed += len(record.country)
+        if isinstance(record, Event):  # (what its date is of and its status: always shown)
+            fixed += len(status_note(record) or "")
         assert len(text) <= max(REPR_WIDTH, fixed), text
 
 

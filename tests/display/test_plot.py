@@ -36,7 +36,7 @@ from rightsdata._display.plot import (  # noqa: E402
     kind_style,
     plot_timeline,
 )
-from rightsdata._display.words import short_date, truncate  # noqa: E402
+from rightsdata._display.words import short_date, status_note, truncate  # noqa: E402
 from rightsdata._model.records import KINDS, Event, Participant, Record  # noqa: E402
 from rightsdata._values.extras import MissingExtraError  # noqa: E402
 from rightsdata.vocab import EventKind, EventKindValue, Role  # noqa: E402
@@ -184,6 +184,32 @@ def test_a_qualified_date_is_hollow_or_dashed_and_a_short_span_is_a_dot(ds: Data
     assert isinstance(bar, Rectangle) and bar.get_linestyle() == "--"
 
 
+def test_a_qualified_date_with_an_unknown_side_fades_with_a_dashed_outline(ds: Dataset) -> None:
+    """A fading bar of a qualified date (``/2012-10-08?``, ``2015-03-02~/``) is dashed as any
+    other qualified mark: along its top and bottom and across its known end, never across
+    the unknown side; the legend says what the dashes mean."""
+    events = [
+        variant_of(ds, "event:x", 1, date=EDTF("/2012-10-08?")),
+        variant_of(ds, "event:x", 2, date=EDTF("2015-03-02~/")),
+        variant_of(ds, "event:x", 3, date=EDTF("/2012-10-08")),
+    ]
+    ax = with_events(ds, *events).plot_timeline(KOZLOV)
+    found = marks(ax)
+    xmin, xmax = ax.get_xlim()
+    for n, known, edge in ((1, day("2012-10-09"), xmin), (2, day("2015-03-02"), xmax)):
+        assert isinstance(found[f"event:x-{n}"][0], AxesImage)
+        (outline,) = found[f"event:x-{n}#qualified"]
+        assert isinstance(outline, Line2D) and outline.get_linestyle() == "--"
+        xs = [float(x) for x in np.asarray(outline.get_xdata()) if not np.isnan(x)]
+        # top and bottom from the edge to the known end (twice each), and across that end
+        assert sorted(set(xs)) == sorted({edge, known})
+        assert xs.count(known) == 4 and xs.count(edge) == 2
+    assert "event:x-3#qualified" not in found  # (not qualified: no dashes)
+    legend = ax.get_legend()
+    assert legend is not None
+    assert "uncertain or approximate (? ~ %)" in [t.get_text() for t in legend.get_texts()]
+
+
 def test_open_and_unknown_ends(ds: Dataset) -> None:
     events = [
         variant_of(ds, "event:x", 1, date=EDTF("2014/..")),
@@ -214,7 +240,9 @@ def test_open_and_unknown_ends(ds: Dataset) -> None:
 def test_every_dated_event_has_its_date_beside_it(ds: Dataset) -> None:
     ax = ds.plot_timeline(KOZLOV)
     texts = [t.get_text() for t in ax.texts]
-    assert texts == [short_date(e.date) for e in ds.timeline(KOZLOV) if e.date is not None]
+    dated = [(e, e.date) for e in ds.timeline(KOZLOV) if e.date is not None]
+    noted = [f" ({status_note(e)})" if status_note(e) else "" for e, _ in dated]  # (planned)
+    assert texts == [short_date(d) + n for (_, d), n in zip(dated, noted, strict=True)]
     assert "? \u2013 8 Oct 2012" in texts and "between 17 Jul and 31 Aug 2015" in texts
 
 
@@ -225,7 +253,10 @@ def test_undated_events_are_rows_without_marks_at_the_bottom(ds: Dataset) -> Non
     undated = [e for e in events if e.date is None]
     assert len(undated) == 4 and events[-4:] == undated
     assert sorted(marks(ax)) == sorted(e.id for e in events if e.date is not None)
-    assert [t.get_text() for t in ax.texts].count("date not known") == 4
+    said = [t.get_text() for t in ax.texts if t.get_text().startswith("date not known")]
+    notes = [f" ({status_note(e)})" if status_note(e) else "" for e in undated]
+    assert said == [f"date not known{note}" for note in notes]
+    assert " (announced)" in notes  # (Tulesova's appeal: its status said, undated too)
     assert len(ax.get_yticklabels()) == len(events)
 
 
@@ -736,7 +767,7 @@ def test_the_pages_description_of_several_plots_counts_each(
     for subject, count in zip(subjects, counted, strict=True):
         ax = ds.plot_timeline(subject)
         assert _NUMBERS.split().index(count.lower()) + 1 == len(ax.get_yticklabels()), subject
-        undated = sum(t.get_text() == "date not known" for t in ax.texts)
+        undated = sum(t.get_text().startswith("date not known") for t in ax.texts)
         undated_drawn += [_NUMBERS.split()[undated - 1]] if undated else []
     assert undated_said == undated_drawn, alt
 
@@ -748,7 +779,7 @@ def test_the_pages_image_descriptions_say_what_is_drawn(
     """The counts, each event known to the day, and light (not solid) bars, as drawn."""
     ax = ds.plot_timeline(subject)
     events = [ds.get(event_id, Event) for event_id in marks(ax)]  # (the dated ones)
-    undated = [t for t in ax.texts if t.get_text() == "date not known"]
+    undated = [t for t in ax.texts if t.get_text().startswith("date not known")]
     rows = len(ax.get_yticklabels())
     assert rows == len(events) + len(undated)
     assert ("date not known" in alt) == bool(undated), alt

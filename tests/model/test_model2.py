@@ -560,7 +560,8 @@ def test_the_cards_show_the_new_fields(small: rightsdata.Dataset) -> None:
     assert "walks: 5 times per 7 days" in statement_text
     event = small.get("event:a")
     assert "planned; the date is of its announcement" in text_card(event, small, width=90)
-    assert "2022-05 planned visit:" in repr(event)
+    # (what the date is of too, as every list says it: it named the status only)
+    assert "2022-05 visit (planned; date: announcement):" in repr(event)
     law_text = text_card(small.get("law:a"), small, width=90)
     assert "the whole instrument" in law_text and "confidence high" in law_text
     assert repr(small.get("law:a")) == "<Law law:a 'The Law on Assemblies (2020)'>"

@@ -164,10 +164,18 @@ def _print_error(message: str, keep: Iterable[str] = ()) -> None:
     """A message on stderr, wrapped to the terminal: a word, a command in backticks, each of
     ``keep`` and each path the command line was given and its folders (:func:`keep_given`)
     never cut nor split across lines."""
+    _print_message(message, keep, sys.stderr)
+
+
+def _print_message(message: str, keep: Iterable[str] = (), file: TextIO | None = None) -> None:
+    """A message (on stdout, or ``file``) as :func:`_print_error` prints one: wrapped, a
+    path and a command kept whole, a character that could mislead shown as its escape
+    (:func:`~rightsdata._values.errors.printable`); on stdout, a note that is part of the
+    output (``search``'s ``and 29 more ...``)."""
     from rightsdata.textcard import terminal_width, wrap
 
     lines = wrap(message, terminal_width(), "", "  ", whole=True, keep={*keep, *_GIVEN})
-    print("\n".join(lines), file=sys.stderr)
+    print("\n".join(lines), file=file)
 
 
 #: The paths the running command line was given, and the folders that hold them: every

@@ -3,6 +3,13 @@ Dataset.citation): its own descriptor with its name, version and sources filled 
 (:func:`~rightsdata._data.packagemeta.package_metadata`), so that a citation is the same before
 and after the dataset is written to files and read back.
 
+A dataset built on another (``base=``) cites that one too, after its own: the descriptor it is
+written with lists the base among its ``sources``, as an entry with a ``version`` whose title
+is the base's attribution (its authors, title, name, version and licence:
+:func:`attribution`), and the citation says each such entry as ``Built on: ...``. So the
+licence of the base (CC-BY-4.0 asks for attribution) is never dropped from the citation of
+what was built on it, nor from an export of it read back.
+
 >>> print(citation_text({"title": "Cases", "version": "1.0.0", "name": "cases",
 ...     "contributors": [{"title": "A Team", "roles": ["author"]}],
 ...     "licenses": [{"name": "CC-BY-4.0"}], "sources": [{"title": "A report"}]}))
@@ -14,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["citation_fields", "citation_text"]
+__all__ = ["attribution", "citation_fields", "citation_text", "is_built_on"]
 
 
 def _titles(items: object, *keys: str) -> list[str]:
@@ -28,9 +35,30 @@ def _titles(items: object, *keys: str) -> list[str]:
     return found
 
 
+def is_built_on(entry: object) -> bool:
+    """Whether a descriptor's ``sources`` entry is a dataset this one is built on: one with a
+    ``version`` (the sources of records have none).
+
+    >>> is_built_on({"title": "Cases", "version": "1.0.0"}), is_built_on({"title": "A report"})
+    (True, False)
+    """
+    return isinstance(entry, Mapping) and isinstance(entry.get("version"), str)
+
+
 def citation_fields(descriptor: Mapping[str, Any] | None) -> dict[str, Any]:
-    """The parts of a citation: title, name, version, contributors, licences, sources."""
+    """The parts of a citation: title, name, version, contributors, licences, sources, and
+    the datasets it is built on (``built_on``: each one's attribution, a ``sources`` entry
+    with a version: :func:`is_built_on`), which ``sources`` leaves out.
+
+    >>> fields = citation_fields({"name": "mine", "sources": [{"title": "A report"},
+    ...     {"title": "Team. Cases (dataset cases), version 1.0.0. Licence: CC0",
+    ...      "version": "1.0.0"}]})
+    >>> fields["sources"], fields["built_on"]
+    (['A report'], ['Team. Cases (dataset cases), version 1.0.0. Licence: CC0'])
+    """
     descriptor = descriptor or {}
+    entries = descriptor.get("sources")
+    entries = entries if isinstance(entries, list) else []
     licences = []
     for licence in descriptor.get("licenses") or ():
         if isinstance(licence, Mapping):
@@ -47,18 +75,27 @@ def citation_fields(descriptor: Mapping[str, Any] | None) -> dict[str, Any]:
         ),
         "contributors": _titles(descriptor.get("contributors"), "title", "name"),
         "licenses": licences,
-        "sources": _titles(descriptor.get("sources"), "title", "path"),
+        "sources": _titles([e for e in entries if not is_built_on(e)], "title", "path"),
+        "built_on": [
+            _built_on_text(e) for e in entries if is_built_on(e) and _titles([e], "title")
+        ],
     }
 
 
-def citation_text(descriptor: Mapping[str, Any] | None) -> str:
-    """A plain-text citation; says what is missing where the descriptor lacks it, and what
-    to add to it (the same whether or not the dataset was read from files).
+def _built_on_text(entry: Mapping[str, Any]) -> str:
+    """A dataset built on, as a citation says it: its title (an attribution, which names its
+    version), and its version after it where the title does not name it."""
+    title, version = str(entry["title"]), str(entry["version"])
+    return title if version in title else f"{title}, version {version}"
 
-    >>> print(citation_text({"name": "m", "version": "2.0.0", "sources": []}))
-    Unknown authors. m, version 2.0.0. Licence: none stated. (The descriptor \
-(datapackage.json) gives no title, contributors or licenses: add them so that the dataset \
-can be cited.)
+
+def attribution(descriptor: Mapping[str, Any] | None) -> str:
+    """Who made a dataset, what it is and under which licence, in a line: what a citation
+    starts with, and what the citation of a dataset built on it names it by.
+
+    >>> attribution({"title": "Cases", "version": "1.0.0", "name": "cases",
+    ...     "contributors": [{"title": "A Team"}], "licenses": [{"name": "CC-BY-4.0"}]})
+    'A Team. Cases (dataset cases), version 1.0.0. Licence: CC-BY-4.0'
     """
     fields = citation_fields(descriptor)
     authors = ", ".join(fields["contributors"]) or "Unknown authors"
@@ -67,9 +104,22 @@ can be cited.)
     if fields["name"] and fields["name"] != title:
         parts[0] += f" (dataset {fields['name']})"
     parts.append(f"version {fields['version']}" if fields["version"] else "no version")
-    text = ", ".join(parts) + "."
     licences = "; ".join(fields["licenses"]) or "none stated"
-    text += f" Licence: {licences}."
+    return f"{', '.join(parts)}. Licence: {licences}"
+
+
+def citation_text(descriptor: Mapping[str, Any] | None) -> str:
+    """A plain-text citation; says what is missing where the descriptor lacks it, and what
+    to add to it (the same whether or not the dataset was read from files); then the
+    datasets it is built on, each's :func:`attribution` (``Built on: ...``).
+
+    >>> print(citation_text({"name": "m", "version": "2.0.0", "sources": []}))
+    Unknown authors. m, version 2.0.0. Licence: none stated. (The descriptor \
+(datapackage.json) gives no title, contributors or licenses: add them so that the dataset \
+can be cited.)
+    """
+    fields = citation_fields(descriptor)
+    text = f"{attribution(descriptor)}."
     if fields["sources"]:
         text += f" Sources: {'; '.join(fields['sources'])}."
     missing = [
@@ -89,4 +139,6 @@ can be cited.)
             f" (The descriptor (datapackage.json) gives no {one_of(missing)}: add them so"
             " that the dataset can be cited.)"
         )
+    for base in fields["built_on"]:  # (its licence may ask for attribution: never dropped)
+        text += f" Built on: {base}."
     return text

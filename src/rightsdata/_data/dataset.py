@@ -686,6 +686,7 @@ class Dataset:
 
     __slots__ = (
         "__weakref__",
+        "_built_on",
         "_by_kind",
         "_collections",
         "_descriptor",
@@ -717,7 +718,7 @@ class Dataset:
         retiring = _checked_redirects(redirects)
         _check(given, retiring, name, version, descriptor, over, strict)
         both, redirected = with_base(over, given, retiring)
-        self._build(both, name, version, descriptor, redirected, True)
+        self._build(both, name, version, descriptor, redirected, True, _built_on=over.built_on)
 
     @classmethod
     def _of_checked(
@@ -729,13 +730,17 @@ class Dataset:
         redirects: Mapping[str, str] | None,
         gathered: Mapping[str, bulkcheck.Gathered],
         ids: Mapping[str, list[str]],
+        built_on: tuple[Mapping[str, str], ...] = (),
     ) -> Dataset:
         """A dataset of records a loader structured and checked (each of its kind's class, and
         whole: :func:`~rightsdata._validation.integrity.check_integrity` found no problem),
         with what its walks ``gathered`` for the queries and each kind's records' ``ids`` in
-        their order: so nothing is checked or gathered twice."""
+        their order: so nothing is checked or gathered twice; ``built_on``: what it cites the
+        base it was loaded over by (:attr:`~rightsdata._validation.integrity.Base.built_on`)."""
         dataset = cls.__new__(cls)
-        dataset._build(records, name, version, descriptor, redirects, True, gathered, ids)
+        dataset._build(
+            records, name, version, descriptor, redirects, True, gathered, ids, _built_on=built_on
+        )
         return dataset
 
     def _build(
@@ -749,6 +754,7 @@ class Dataset:
         _gathered: Mapping[str, bulkcheck.Gathered] | None = None,
         _ids: Mapping[str, list[str]] | None = None,
         _strict: bool = False,
+        _built_on: tuple[Mapping[str, str], ...] = (),
     ) -> None:
         if _checked:  # (a loader's records are of their kinds, as it structured them)
             records = _kinds_of(records)
@@ -784,6 +790,8 @@ class Dataset:
         if not _checked:  # the loaders check what they pass before building (and say so)
             _check(records, self._redirects, name, version, descriptor, strict=_strict)
         self._name, self._version, self._descriptor = _named(name, version, descriptor)
+        # (what the citation names the base by: the descriptor stays the data's own)
+        self._built_on = _built_on
         register(self)  # so that the records' notebook cards can name the records they cite
         release_at_exit(self, sum(map(len, by_kind.values())))  # (_values.exitleave)
 
@@ -1405,7 +1413,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         """
         from rightsdata._version import __version__
 
-        state = {
+        state: dict[str, Any] = {
             "rightsdata": __version__,
             "records": {kind: records for kind, records in self._by_kind.items() if records},
             "name": self._name,
@@ -1413,6 +1421,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             "descriptor": self._descriptor,
             "redirects": self._redirects,
         }
+        if self._built_on:  # (the base its citation names)
+            state["built_on"] = self._built_on
         own = own_attributes(self, Dataset)  # (a subclass's: `self.tag = ...`, its slots)
         if own:
             state["attributes"] = own
@@ -1427,6 +1437,7 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
             state["descriptor"],
             state["redirects"],
             True,  # (checked when the pickled dataset was built: see __getstate__)
+            _built_on=tuple(state.get("built_on", ())),
         )
         for name, value in state.get("attributes", {}).items():
             object.__setattr__(self, name, value)  # (past a subclass's own __setattr__)
@@ -1607,6 +1618,19 @@ _bases: dict[int, integrity.Base] = {}
 _bases_lock = threading.Lock()
 
 
+def _cited_by(base: Dataset) -> tuple[dict[str, str], ...]:
+    """What a dataset built on ``base`` cites it by: its attribution (who made it, what it
+    is, its version and licence) as a ``sources`` entry of the descriptor written, with its
+    version; then the datasets ``base`` is built on itself, as its citation names them."""
+    from rightsdata._data.citation import attribution, is_built_on
+    from rightsdata._data.packagemeta import package_metadata
+
+    package = package_metadata(base)
+    entry = {"title": attribution(package), **({"version": base.version} if base.version else {})}
+    deeper = [dict(e) for e in package["sources"] if is_built_on(e)]
+    return (entry, *deeper)
+
+
 def base_of(dataset: object, argument: str = "base") -> integrity.Base:
     """The :class:`~rightsdata._validation.integrity.Base` of a dataset given as ``base=``;
     TypeError naming the ``argument`` for anything but a :class:`Dataset`.
@@ -1637,7 +1661,7 @@ def base_of(dataset: object, argument: str = "base") -> integrity.Base:
             named = name_and_version(dataset)
             label = f"the base dataset ({named})" if named else "the base dataset"
             found = _bases[id(dataset)] = integrity.Base(
-                dataset._by_kind, dataset._redirects, label
+                dataset._by_kind, dataset._redirects, label, _cited_by(dataset)
             )
             weakref.finalize(dataset, _bases.pop, id(dataset), None)
     return found

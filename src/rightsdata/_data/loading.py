@@ -2493,7 +2493,9 @@ def _merged(
             ids[kind] = own[kind]
             if kind in parts.gathered:
                 gathered[kind] = parts.gathered[kind]
-    return Dataset._of_checked(records, name, version, parts.descriptor, redirects, gathered, ids)
+    return Dataset._of_checked(
+        records, name, version, parts.descriptor, redirects, gathered, ids, base.built_on
+    )
 
 
 # --- reading JSON strictly ------------------------------------------------------------------

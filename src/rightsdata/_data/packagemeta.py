@@ -40,16 +40,20 @@ class Described(Protocol):
     @property
     def sources(self) -> Iterable[_Titled]: ...
 
+    @property
+    def _built_on(self) -> tuple[Mapping[str, str], ...]: ...
+
 
 def package_metadata(
     dataset: Described, descriptor: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """The data package descriptor of ``dataset`` (``descriptor`` if given, else its own),
     with the profile, the dataset's name and version and its sources filled in: the source
-    records, then the descriptor's own ``sources`` entries not among them (its resources are
-    the caller's to set). A name or version the dataset does not have is left
-    out, never made up: Data Package v2 requires neither, and only the dataset's authors can
-    say what it is called or which release it is.
+    records, the datasets it was built on (``base=``: each an entry of its attribution and
+    version, :mod:`rightsdata._data.citation`), then the descriptor's own ``sources``
+    entries not among them (its resources are the caller's to set). A name or version the
+    dataset does not have is left out, never made up: Data Package v2 requires neither, and
+    only the dataset's authors can say what it is called or which release it is.
 
     >>> from rightsdata import Dataset
     >>> sorted(package_metadata(Dataset({})))
@@ -65,16 +69,21 @@ def package_metadata(
         package["name"] = dataset.name
     if dataset.version is not None:
         package["version"] = dataset.version
-    package["sources"] = _sources(dataset.sources, package.get("sources"))
+    package["sources"] = _sources(dataset.sources, package.get("sources"), dataset._built_on)
     return package
 
 
-def _sources(records: Iterable[_Titled], own: object) -> list[Any]:
+def _sources(
+    records: Iterable[_Titled], own: object, built_on: Iterable[Mapping[str, str]] = ()
+) -> list[Any]:
     """The records' sources (a title and, where it has one, the address as ``path``), then
     the descriptor's ``own`` entries that name none of them by title or path: a source the
     user listed in the descriptor (their fieldwork) is kept, and one an earlier export wrote
-    from the records is not listed twice."""
+    from the records is not listed twice; then the datasets it is built on (``built_on``,
+    each its attribution as title, and its version: :mod:`rightsdata._data.citation`) not
+    listed already."""
     listed = [{"title": s.title, **({"path": s.url} if s.url else {})} for s in records]
+    listed += [dict(entry) for entry in built_on]
     seen: set[object] = {
         entry[key] for entry in listed for key in ("title", "path") if key in entry
     }

@@ -85,7 +85,7 @@ _CHIP: Final = (
     "display:inline-block;padding:0 8px;margin:2px 4px 2px 0;border-radius:10px;"
     "background:rgba(128,128,128,.16)"
 )
-#: How many items a list shows before saying how many more there are.
+#: How many items a list shows open; the rest follow, collapsed (``<details>``), never left out.
 LIST_LIMIT: Final = 12
 _SOURCE_TITLE: Final = 90  # characters of a source's title and locator beside a figure
 
@@ -129,12 +129,22 @@ def _mono(text: str) -> str:
 
 
 def _list(items: Sequence[str], ordered: bool = False) -> str:
-    """Items (HTML) as a list, at most :data:`LIST_LIMIT` of them and a count of the rest."""
-    shown = [f'<li style="{_ITEM}">{item}</li>' for item in items[:LIST_LIMIT]]
-    if len(items) > LIST_LIMIT:
-        shown.append(f'<li style="{_ITEM};{_MUTED}">and {len(items) - LIST_LIMIT} more</li>')
+    """Items (HTML) as a list, every one of them: the first :data:`LIST_LIMIT` open, the
+    rest in a ``<details>`` that says how many ("and 3 more") and opens on a click (an
+    ordered list numbered on). A card must not lose an item: a disagreeing figure, a source,
+    a note of what was inferred; a renderer that knows no ``<details>`` shows them all."""
     tag = "ol" if ordered else "ul"
-    return f'<{tag} style="{_LIST}">{"".join(shown)}</{tag}>'
+    shown = "".join(f'<li style="{_ITEM}">{item}</li>' for item in items[:LIST_LIMIT])
+    listed = f'<{tag} style="{_LIST}">{shown}</{tag}>'
+    if len(items) <= LIST_LIMIT:
+        return listed
+    rest = "".join(f'<li style="{_ITEM}">{item}</li>' for item in items[LIST_LIMIT:])
+    start = f' start="{LIST_LIMIT + 1}"' if ordered else ""
+    return (
+        f'{listed}<details><summary style="{_ITEM};{_MUTED};cursor:pointer">'
+        f"and {len(items) - LIST_LIMIT:,} more</summary>"
+        f'<{tag}{start} style="{_LIST}">{rest}</{tag}></details>'
+    )
 
 
 def _link(text: str, url: str | None) -> str:
@@ -535,7 +545,12 @@ def _in(dataset: Dataset | None) -> str:
 
 
 def dataset_card(dataset: Dataset) -> str:
-    """The HTML card of a dataset: identity, counts per kind, sources."""
+    """The HTML card of a dataset: identity, counts per kind, sources; and the datasets it
+    is built on, by who made each, what it is, its version and licence, as its citation
+    names them (a base's licence may ask for attribution)."""
+    from rightsdata._data.citation import citation_fields
+    from rightsdata._data.packagemeta import package_metadata
+
     names = _Names(dataset)
     descriptor = dataset.descriptor or {}
     name = dataset.name or "unnamed dataset"
@@ -563,6 +578,10 @@ def dataset_card(dataset: Dataset) -> str:
         f'<div style="{_KICKER}">Dataset</div>',
         _block(_TITLE, title or name),
         f'<div style="{_MUTED}">{" · ".join(facts)}</div>',
+    ]
+    parts += [
+        f'<div style="{_MUTED}">built on {_v(base)}</div>'
+        for base in citation_fields(package_metadata(dataset))["built_on"]
     ]
     if isinstance(description, str) and description:
         parts.append(_block("margin-top:6px", truncate(description, 600)))

@@ -36,7 +36,7 @@ from rightsdata._data.answers import Figures, Related
 from rightsdata._data.collection import Collection
 from rightsdata._data.dataset import Dataset
 from rightsdata._display.given import given, given_record, given_records
-from rightsdata._display.words import truncate
+from rightsdata._display.words import status_note, truncate
 from rightsdata._model.records import (
     Event,
     Group,
@@ -53,7 +53,6 @@ from rightsdata._model.records import (
 from rightsdata._values.columns import display_width
 from rightsdata._values.errors import UnknownIdError
 from rightsdata._values.shell import python_call
-from rightsdata.vocab import EventStatus
 
 __all__ = [
     "REPR_WIDTH",
@@ -100,10 +99,10 @@ def _parts(record: Record) -> tuple[list[str], str | None, list[str]]:
             return [], record.instrument, []
         part = f" part {record.part}" if record.part else ""
         return [f"art. {record.article}{part}"], record.instrument, []
-    if isinstance(record, Event):
-        status = record.status  # an event not reported as having happened says so
-        shown = [] if status is None or status is EventStatus.OCCURRED else [status.value]
-        return [_date(record.date), *shown, f"{record.kind.value}:"], record.title, []
+    if isinstance(record, Event):  # (its status and what its date is of, as lists say them)
+        note = status_note(record)
+        kind = f"{record.kind.value} ({note})" if note else record.kind.value
+        return [_date(record.date), f"{kind}:"], record.title, []
     if isinstance(record, Statement):
         return [_date(record.date), f"{record.kind.value}:"], record.summary, []
     if isinstance(record, Relationship):
@@ -115,7 +114,9 @@ def _parts(record: Record) -> tuple[list[str], str | None, list[str]]:
 
 
 def record_repr(record: Record) -> str:
-    """One short line: ``<Kind id [date, kind, ...] 'name or title'>``, within
+    """One short line: ``<Kind id [date, kind, ...] 'name or title'>`` (an event's kind with
+    its status and what its date is of, where it did not simply happen then:
+    ``appeal (planned; date: planned for):``, as every list says them), within
     :data:`REPR_WIDTH` columns: the name or title is cut with an ellipsis to fit, or left
     out where the ID leaves no room for a useful piece of it (the ID is never cut, nor the
     parts that tell records of its kind apart: a rating's date, level and country). A

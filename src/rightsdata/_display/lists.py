@@ -35,7 +35,14 @@ from rightsdata._display.cards import (
     _span,
     _v,
 )
-from rightsdata._display.words import figure_value, figures_summary, short_date, term, truncate
+from rightsdata._display.words import (
+    event_kind_mark,
+    figure_value,
+    figures_summary,
+    short_date,
+    term,
+    truncate,
+)
 from rightsdata._model.records import (
     Event,
     Figure,
@@ -89,13 +96,18 @@ def _date_cell(date: EDTF | None) -> str:
 
 
 def _kind_of(record: Record) -> str:
+    """A row's kind cell; an event's with its status and what its date is of, as every list
+    says them (:func:`event_kind_mark`)."""
+    if isinstance(record, Event):
+        return _e(event_kind_mark(record))
     kind = getattr(record, "kind", None)
     return "" if kind is None else _e(term(kind))
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], total: int) -> str:
     """Cells (HTML) under a header (plain text); a last row saying how many of ``total``
-    are not shown."""
+    are not given. Rows given past :data:`TABLE_LIMIT` (a card that must show every one)
+    follow in a ``<details>`` that says how many and opens on a click."""
     head = "".join(f'<th style="{_TH}">{_e(h)}</th>' for h in header)
     body = [
         "<tr>" + "".join(f'<td style="{_TD}">{cell}</td>' for cell in row) + "</tr>" for row in rows
@@ -103,15 +115,25 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], total: int) -> 
     if total > len(rows):
         more = f"and {total - len(rows):,} more"
         body.append(f'<tr><td colspan="{len(header)}" style="{_TD};{_MUTED}">{more}</td></tr>')
-    rows_html = "".join(body)
+    opened = _tabled(head, body[:TABLE_LIMIT])
+    if len(body) <= TABLE_LIMIT:
+        return opened
     return (
-        f'<table style="{_TABLE}"><thead><tr>{head}</tr></thead><tbody>{rows_html}</tbody></table>'
+        f'{opened}<details><summary style="{_MUTED};cursor:pointer">'
+        f"and {len(body) - TABLE_LIMIT:,} more</summary>"
+        f"{_tabled(head, body[TABLE_LIMIT:])}</details>"
     )
+
+
+def _tabled(head: str, rows: Sequence[str]) -> str:
+    body = "".join(rows)
+    return f'<table style="{_TABLE}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def records_table(records: Sequence[Record], dataset: Dataset | None) -> str:
     """Records as an HTML table: ID, name or title, kind and date (the last two only where
-    some record has one), at most :data:`TABLE_LIMIT` rows."""
+    some record has one; an event's kind with its status and what its date is of, where it
+    did not simply happen then), at most :data:`TABLE_LIMIT` rows."""
     names = _Names(dataset)
     shown = list(records[:TABLE_LIMIT])
     dates = [_date_of(r) for r in shown]
@@ -184,8 +206,8 @@ def _claim(figure: Figure, measures: bool) -> str:
 
 def figures_card(figures: Figures, dataset: Dataset | None) -> str:
     """The claims as a card: what they say in a line (:func:`figures_summary`), then a
-    table of each claim (its value and unit, the source's words), who asserted it and
-    where."""
+    table of every claim (its value and unit, the source's words), who asserted it and
+    where: the first :data:`TABLE_LIMIT` open, the rest collapsed, never left out."""
     names = _Names(dataset)
     measures = len({f.measure for f in figures}) > 1
     rows = [
@@ -194,7 +216,7 @@ def figures_card(figures: Figures, dataset: Dataset | None) -> str:
             _who(f, names),
             "<br>".join(_short_citation(c, names) for c in f.citations),
         ]
-        for f in figures[:TABLE_LIMIT]
+        for f in figures  # (every claim: one left out could be the one that disagrees)
     ]
     what = " ".join(term(x) for x in (figures.measure, figures.unit) if x is not None)
     title = _title(names, figures.record)

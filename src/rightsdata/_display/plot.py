@@ -8,8 +8,9 @@ a set of dates ("one of"), is a light bar over the days it could be ("some time 
 set's bar runs from its first date to its last); an interval is a solid bar from its
 start to its end; an unknown side fades out towards the edge, an open side (``..``) runs to
 the edge and ends in an arrow; a qualified date (``?``, ``~``, ``%``) has a hollow dot or a
-dashed outline. Each kind of event has its own style, the same in every plot
-(:data:`KIND_ORDER`): a colour from a colour-blind-safe palette, and past ten kinds a hatch.
+dashed outline (a fading bar's open at its unknown side). Each kind of event has its own
+style, the same in every plot (:data:`KIND_ORDER`): a colour from a colour-blind-safe
+palette, and past ten kinds a hatch.
 Undated events are listed at the bottom, with no mark. Every text is drawn as it is: a
 ``$`` in a title is a dollar sign, never mathtext. Dates from year 1 to 9999 can be drawn.
 See docs/plotting.md.
@@ -36,7 +37,7 @@ from rightsdata._data.query import window
 from rightsdata._display.given import given
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.plotfit import TICK_ROOM, Fit, InRoom, renderer_of
-from rightsdata._display.words import short_date, term, truncate
+from rightsdata._display.words import short_date, status_note, term, truncate
 from rightsdata._model.records import Event, Record
 from rightsdata._values.columncount import columns_given
 from rightsdata._values.columns import display_width
@@ -224,6 +225,21 @@ def _fade(
     return image
 
 
+def _dashed_outline(
+    ax: matplotlib.axes.Axes, mark: Mark, x0: float, x1: float, y: float, color: str, gid: str
+) -> None:
+    """A fading bar's dashed outline, for a qualified date (``/2012-10-08?``): along its top
+    and bottom, and across its known end; none across an unknown or open side, where no end
+    is known to draw. Its gid is the event's ID and ``#qualified``."""
+    top, bottom = y - _BAR / 2, y + _BAR / 2
+    xs, ys = [x0, x1, float("nan"), x0, x1], [top, top, float("nan"), bottom, bottom]
+    for side, x in (("start", x0), ("end", x1)):
+        if getattr(mark, f"{side}_side") == "known":
+            xs += [float("nan"), x, x]
+            ys += [float("nan"), top, bottom]
+    ax.plot(xs, ys, linestyle="--", color=color, linewidth=1.2, zorder=3, gid=f"{gid}#qualified")
+
+
 def _form(mark: Mark, xlim: tuple[float, float]) -> str:
     """How a mark is drawn: 'dot', 'span', 'interval', 'fade' or 'open' ('' if undated).
 
@@ -272,6 +288,8 @@ def _draw(
     x1 = xlim[1] if mark.last is None else _num(mark.last) + 1
     if form == "fade":
         _fade(ax, x0, x1, y, color, rising=mark.start_side == "unknown", gid=gid)
+        if mark.qualified:
+            _dashed_outline(ax, mark, x0, x1, y, color, gid)
     else:
         light = mark.shape == "span" and form in ("span", "open")  # (a set may be open)
         height = _SPAN_BAR if light else _BAR
@@ -297,6 +315,17 @@ def _draw(
             )  # fmt: skip
 
 
+def _date_text(mark: Mark) -> str:
+    """What is written beside a mark: its date (``'date not known'`` if none), and in
+    brackets the event's status and what its date is of where it did not simply happen then
+    (:func:`~rightsdata._display.words.status_note`, as every list says them): a planned
+    hearing must not read as held."""
+    date = mark.event.date
+    text = "date not known" if date is None else short_date(date)
+    note = status_note(mark.event)
+    return _plain(f"{text} ({note})" if note else text)
+
+
 def _date_label(
     ax: matplotlib.axes.Axes,
     mark: Mark,
@@ -306,8 +335,7 @@ def _date_label(
     dot: bool,
 ) -> None:
     """The date beside its mark: right of it, else left of it, else over its start."""
-    assert mark.event.date is not None
-    text = _plain(short_date(mark.event.date))
+    text = _date_text(mark)
     width = xlim[1] - xlim[0]
     left = 0.0 if mark.first is None else (_num(mark.first) - xlim[0]) / width
     right = 1.0 if mark.last is None else (_num(mark.last) + 1 - xlim[0]) / width
@@ -575,10 +603,13 @@ def plot_timeline(
         if y % 2:
             ax.axhspan(y - 0.5, y + 0.5, color=(0.5, 0.5, 0.5, 0.07), lw=0, zorder=0)
         if mark.shape == "undated":
-            ax.annotate(
-                "date not known", xy=(0.01, y), xycoords=("axes fraction", "data"),
-                va="center", fontsize=_FONT - 0.5, color=_GREY, style="italic",
-            )  # fmt: skip
+            faint: dict[str, Any] = {"va": "center", "fontsize": _FONT - 0.5, "color": _GREY,
+                                     "style": "italic"}  # fmt: skip
+            if mine:
+                ax.annotate(_date_text(mark), xy=(0.01, y), xycoords=("axes fraction", "data"),
+                            **faint)  # fmt: skip
+            else:  # (with its status, it may be wider than a narrow axes: cut to fit them)
+                ax.add_artist(_undated_note(mark, y, faint))
             continue
         _draw(ax, mark, y, style, xlim)
         dot = _form(mark, xlim) == "dot"
@@ -641,16 +672,23 @@ def _set_labels(
 def _date_note(mark: Mark, y: float, xlim: tuple[float, float], dot: bool) -> Any:
     from rightsdata._display.plotdates import DateNote
 
-    assert mark.event.date is not None
     width = xlim[1] - xlim[0]
     left = 0.0 if mark.first is None else (_num(mark.first) - xlim[0]) / width
     right = 1.0 if mark.last is None else (_num(mark.last) + 1 - xlim[0]) / width
     if dot:
         left = right = (left + right) / 2
-    text = _plain(short_date(mark.event.date))
+    text = _date_text(mark)
     gap = 8 if dot else 4  # points between the mark and its date: clear of a dot's edge
     return DateNote(text, left, right, y, gap, va="center", fontsize=_FONT - 0.5,
                     color="#444444", zorder=4)  # fmt: skip
+
+
+def _undated_note(mark: Mark, y: float, style: dict[str, Any]) -> Any:
+    """'date not known' (and the event's status) at the left of its row, placed when drawn
+    within the axes' width then."""
+    from rightsdata._display.plotdates import DateNote
+
+    return DateNote(_date_text(mark), 0.0, 0.0, y, 4, zorder=4, **style)
 
 
 class _Fitted:

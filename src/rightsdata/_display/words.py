@@ -44,6 +44,7 @@ __all__ = [
     "coordinates_text",
     "describe_date",
     "duration_text",
+    "event_kind_mark",
     "event_status",
     "figure_text",
     "figure_value",
@@ -54,6 +55,7 @@ __all__ = [
     "other_fields",
     "pad",
     "short_date",
+    "status_note",
     "term",
     "truncate",
     "unit_text",
@@ -384,29 +386,34 @@ def figure_value(figure: Figure) -> str:
     >>> figure_value(ds.figures("event:bloody-january-2022", "other", unit="days")[0])
     'between 2 and 3 days (time the protests took to spread)'
     """
-    qualifier = figure.qualifier
-    said = _QUALIFIER_NUMBERS.get(qualifier)
-    if said is None:  # imprecise
-        stated = [_number(n) for n in (figure.low, figure.best, figure.high) if n is not None]
-        if not stated:
-            return f"an unstated number of{unit_text(figure.unit, figure.per)}{_of(figure)}"
-        value, last = f"imprecise ({', '.join(stated)})", None
-    else:
-        words, fields = said
-        value = words.format(*(_number(getattr(figure, name)) for name in fields))
-        last = getattr(figure, fields[-1])
-        extra = [
-            f"{name} {_number(n)}"
-            for name in ("low", "best", "high")
-            if name not in fields and (n := getattr(figure, name)) is not None
-        ]
-        if extra:
-            value += f" ({', '.join(extra)})"
+    if _no_number(figure):
+        return f"an unstated number of{unit_text(figure.unit, figure.per)}{_of(figure)}"
+    value, last = _value_words(figure)
     counted = value + unit_text(figure.unit, figure.per, one=last == 1)
     counted += _of(figure)
     if figure.range_meaning is RangeMeaning.SPREAD:
         counted += ", varying across those counted"
     return counted
+
+
+def _value_words(figure: Figure) -> tuple[str, int | None]:
+    """(a figure's numbers in its qualifier's words, without the unit: 'about 30', 'less
+    than 10', 'imprecise (10, 20)'; the number the unit follows, for its singular) of a
+    figure that states one."""
+    said = _QUALIFIER_NUMBERS.get(figure.qualifier)
+    if said is None:  # imprecise
+        stated = [_number(n) for n in (figure.low, figure.best, figure.high) if n is not None]
+        return f"imprecise ({', '.join(stated)})", None
+    words, fields = said
+    value = words.format(*(_number(getattr(figure, name)) for name in fields))
+    extra = [
+        f"{name} {_number(n)}"
+        for name in ("low", "best", "high")
+        if name not in fields and (n := getattr(figure, name)) is not None
+    ]
+    if extra:
+        value += f" ({', '.join(extra)})"
+    return value, getattr(figure, fields[-1])
 
 
 def _of(figure: Figure) -> str:
@@ -448,10 +455,15 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     ``disagree``): how many, then,
     where they count one quantity (one measure, unit and period, of one thing), their numbers
     with the unit. One claim, or claims that all say the same, in their own words ('more than
-    60 cities'); claims that differ as the lowest to the highest number they state, then the
-    claims that leave an end open, in their words, so that no bound is shown that no claim
-    made; and whether they disagree. Claims that state no number ("thousands") are shown
-    in their words, which alone tell them apart.
+    60 cities'), and so claims that state numbers alike (beside claims of no number: 'about
+    30 people'); claims that differ as the lowest to the highest number they state (the
+    number, where they state one), then the claims that leave an end open and those that
+    are approximate, in their words, so that no bound is shown that no claim made and no
+    qualifier is dropped ('10 people, one claim approximate (about 10)'); but claims of one
+    number that none states as it is, in each one's words ('less than 10 or more than 10
+    people': never '10 people', which both exclude); and whether they disagree. Claims
+    that state no number ("thousands") are shown in their words, which alone tell them
+    apart.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -478,22 +490,31 @@ thousands took to the streets')"
         parts.append(figure_value(figures[0]) + _worded(figures))
         return ", ".join(parts)
     first = figures[0]
-    stated = [n for f in figures for n in (f.low, f.best, f.high) if n is not None]
+    numbered = [f for f in figures if not _no_number(f)]
+    stated = [n for f in numbered for n in (f.low, f.best, f.high) if n is not None]
     if stated:  # (Figures.range: the lowest and the highest number stated)
         low, high = min(stated), max(stated)
-        numbers = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
-        parts.append(numbers + unit_text(first.unit, first.per, one=high == 1) + _of(first))
-        # (as Figures.open_above and open_below: "at least 15" with no high, ...)
-        open_claims = [f for f in figures if f.qualifier in _OPEN and None in (f.low, f.high)]
-        words = _distinct(
-            _QUALIFIER_NUMBERS[f.qualifier][0].format(_number(f.low if f.high is None else f.high))
-            for f in open_claims
-        )
-        if words:
-            shown = words[:_OPEN_SHOWN]
-            if len(words) > _OPEN_SHOWN:
-                shown.append(f"and {len(words) - _OPEN_SHOWN} more")
-            parts.append(f"{_one_or_n(len(open_claims), 'claim')} open-ended ({', '.join(shown)})")
+        unit = unit_text(first.unit, first.per, one=high == 1) + _of(first)
+        exactly = {FigureQualifier.EXACT, FigureQualifier.BETWEEN}  # (of low == high: that one)
+        if len({(f.qualifier, f.low, f.best, f.high, f.range_meaning) for f in numbered}) == 1:
+            parts.append(figure_value(numbered[0]))  # ('about 30', beside a 'dozens')
+        elif low == high and not any(f.qualifier in exactly for f in numbered):
+            # one number, which no claim states as it is ('less than 10', 'more than 10'):
+            # each claim's words, never the number alone
+            parts.append(" or ".join(_distinct(_value_words(f)[0] for f in numbered)) + unit)
+        else:
+            numbers = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
+            parts.append(numbers + unit)
+            # (as Figures.open_above and open_below: "at least 15" with no high, ...)
+            open_claims = [f for f in figures if f.qualifier in _OPEN and None in (f.low, f.high)]
+            about = [f for f in figures if f.qualifier is FigureQualifier.ABOUT]
+            for claims, what in ((open_claims, "open-ended"), (about, "approximate")):
+                words = _distinct(_value_words(f)[0] for f in claims)
+                if words:
+                    shown = words[:_OPEN_SHOWN]
+                    if len(words) > _OPEN_SHOWN:
+                        shown.append(f"and {len(words) - _OPEN_SHOWN} more")
+                    parts.append(f"{_one_or_n(len(claims), 'claim')} {what} ({', '.join(shown)})")
     unstated = sum(map(_no_number, figures))
     if unstated:
         parts.append(f"{_one_or_n(unstated, 'claim')} with no number{_worded(figures)}")
@@ -557,6 +578,39 @@ def event_status(event: Event) -> str | None:
     if date_of is not None:
         parts.append(f"the date is {_DATE_OF[date_of]}")
     return "; ".join(parts) or None
+
+
+def status_note(event: Event) -> str | None:
+    """What every list of events says of one beside its kind or date, where it did not simply
+    happen then: its status, and what its date is of; None where it did. The one wording of
+    the command line's lists (:func:`event_kind_mark`), the notebook's tables, a record's repr
+    and the timeline plot: a list must not make a planned hearing read as held (a card's
+    status row says it in full: :func:`event_status`).
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> status_note(ds.events["event:kozlov-supreme-court-hearing-2013"])
+    'planned; date: planned for'
+    >>> status_note(ds.events["event:kozlov-verdict-2012-10-08"]) is None
+    True
+    """
+    status, date_of = notable_status(event)
+    notes = [] if status is None else [term(status)]
+    if date_of is not None:
+        notes.append(f"date: {term(date_of)}")
+    return "; ".join(notes) or None
+
+
+def event_kind_mark(event: Event) -> str:
+    """An event's kind in words, and in brackets its :func:`status_note` where it has one:
+    what a list shows beside an event's ID or in its kind column.
+
+    >>> import rightsdata
+    >>> event_kind_mark(rightsdata.load().events["event:bloody-january-torture-2022"])
+    'ill treatment (alleged)'
+    """
+    note = status_note(event)
+    return f"{term(event.kind)} ({note})" if note else term(event.kind)
 
 
 def notable_status(event: Event) -> tuple[EventStatus | None, DateMeaning | None]:

@@ -262,17 +262,30 @@ class Base:
     (False, 'the base dataset')
     """
 
-    __slots__ = ("_born", "_ids", "_previous", "_series", "by_kind", "label", "redirects")
+    __slots__ = (
+        "_born",
+        "_ids",
+        "_previous",
+        "_series",
+        "built_on",
+        "by_kind",
+        "label",
+        "redirects",
+    )
 
     def __init__(
         self,
         by_kind: Mapping[str, Sequence[Record]],
         redirects: Mapping[str, str],
         label: str,
+        built_on: tuple[Mapping[str, str], ...] = (),
     ) -> None:
         self.by_kind = by_kind
         self.redirects = redirects
         self.label = label
+        #: what a dataset built on it cites it by (its descriptor's ``sources`` entries of
+        #: the datasets built on: :mod:`rightsdata._data.citation`)
+        self.built_on = built_on
         self._ids: frozenset[str] | None = None
         self._born: dict[str, EDTF] | None = None
         self._series: dict[tuple[str, int], list[Rating]] | None = None

@@ -784,6 +784,28 @@ def printable(text: str) -> str:
     return encodable(text)
 
 
+#: For :meth:`str.translate`: the characters that break or space a line, which
+#: :func:`printable` leaves to the text around them, to their escapes (``\\t``, ``\\n``).
+_LINE_ESCAPES: Final = {
+    ord("\t"): "\\t",
+    ord("\n"): "\\n",
+    ord("\u2028"): "\\u2028",
+    ord("\u2029"): "\\u2029",
+}
+
+
+def printable_path(path: str) -> str:
+    """``path`` as a line that names it shows it (``wrote 4 files to PATH``): :func:`printable`,
+    and a tab or line break it holds as its escape, so that the line stays one line (a
+    script reads ``fmt --check``'s one path a line) and shows the path that was used, never
+    spaces for its tab.
+
+    >>> printable_path("t\\tab/x\\u202ey"), printable_path("my data")
+    ('t\\\\tab/x\\\\u202ey', 'my data')
+    """
+    return printable(path).translate(_LINE_ESCAPES)
+
+
 def one_line(text: str) -> str:
     """``text`` as it may be shown within one line (a name in a heading or a list):
     :func:`printable`, and each run of white space (a line feed, a tab, a line separator)

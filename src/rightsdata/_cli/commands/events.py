@@ -181,7 +181,8 @@ def _cmd_events(args: argparse.Namespace) -> int:
     described = "; ".join(_filter_text(k, v) for k, v in filters.items())
     where = f" ({described})" if described else ""
     print(f"{_plural(len(events), 'event')}{where}")
-    print("\n".join(event_lines(events)))
+    if events:  # (none: the heading alone, with no blank line after it, as timeline's)
+        print("\n".join(event_lines(events)))
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Final
 from rightsdata._cli.arguments import _dataset, _Default, _path
 from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _plural
+from rightsdata._values.errors import printable_path
 from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
 from rightsdata._values.joined import one_of
 
@@ -102,5 +103,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write into {target}: {system_reason(error, target)}") from None
     except OSError as error:  # a folder it cannot create or may not write
         raise UsageError(f"cannot write into {target}: {system_reason(error, target)}") from None
-    print(f"wrote {_plural(len(written), 'file')} ({args.format}) to {target}")
+    shown = printable_path(str(target))
+    print(f"wrote {_plural(len(written), 'file')} ({args.format}) to {shown}")
     return EXIT_OK

@@ -10,7 +10,7 @@ from pathlib import Path
 from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _print_error
-from rightsdata._values.errors import InvalidDataError, printable
+from rightsdata._values.errors import InvalidDataError, printable, printable_path
 from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.shell import shell_path
@@ -58,7 +58,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
             raise UsageError(f"cannot {verb} {folder}: {system_reason(error, folder)}") from None
         for name in changed:
             verb = "not canonical" if args.check else "rewrote"
-            print(f"{verb}: {folder / name}")
+            print(f"{verb}: {printable_path(str(folder / name))}")  # (one a line: scripts)
         links = linked(folder, changed) if args.check else []
         if links:  # (fmt would refuse the folder: its advice is this, not to run fmt)
             _print_error(f"note: {link_refusal(folder, links)}")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from rightsdata._cli.arguments import _dataset
 from rightsdata._cli.exits import EXIT_OK, UsageError
-from rightsdata._cli.output import _name, _plural, _print_error, _print_json
+from rightsdata._cli.output import _name, _plural, _print_error, _print_json, _print_message
 from rightsdata._values.joined import one_of
 
 if TYPE_CHECKING:
@@ -91,9 +91,16 @@ def _words_alone(dataset: Dataset, text: str) -> str:
     return f" ({'; '.join(said)})"
 
 
+#: The fewest columns of a title a line keeps beside an event's date; with less room, the
+#: date takes the line after the title.
+_TITLE_ROOM: Final = 12
+
+
 def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> list[str]:
     """Records as a list: a kind column, the name or title, and the ID on the next line (an
-    event's with its kind and status, as ``events`` lists them)."""
+    event's with its kind and status, as ``events`` lists them). An event's date follows its
+    title, whole, as ``events`` shows it: the title is cut to leave it room, and where too
+    little would be left, the date takes a line of its own under the title."""
     from rightsdata._display.words import pad, short_date, truncate
     from rightsdata._model.records import Event
     from rightsdata._values.columns import display_width
@@ -104,12 +111,32 @@ def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> li
     lines = []
     for record, kind in zip(records, kinds, strict=True):
         label = _name(dataset, record.id)
+        date = ""
         if isinstance(record, Event) and record.date is not None:
-            label = f"{label} ({short_date(record.date)})"
-        lines.append(pad(kind, column) + truncate(label, width - column))
+            date = f"({short_date(record.date)})"
+        room = width - column - display_width(date) - 1
+        if date and room >= _TITLE_ROOM:
+            lines.append(f"{pad(kind, column)}{truncate(label, room)} {date}")
+        else:
+            lines.append(pad(kind, column) + truncate(label, width - column))
+            if date:  # (under the title, or as far in as leaves it whole)
+                lines.append(" " * max(min(column, width - display_width(date)), 0) + date)
         mark = event_mark(record) if isinstance(record, Event) else ""
         lines += id_lines(record.id, mark, column, width)
     return lines
+
+
+def _more_note(args: argparse.Namespace, shown: int, total: int) -> str:
+    """What a search that stopped at ``--limit`` says of the records it left out, and the
+    command that lists them all; empty where it left none out."""
+    from rightsdata._cli.arguments import _source_options
+    from rightsdata._values.shell import command_line
+
+    if total <= shown:
+        return ""
+    command = command_line(["search", *args.text]) + f" --limit {total}{_source_options(args)}"
+    stopped = f"a search lists at most --limit {shown:,}"
+    return f"and {total - shown:,} more ({stopped}): `{command}` lists all {total:,}"
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
@@ -119,14 +146,20 @@ def _cmd_search(args: argparse.Namespace) -> int:
     dataset = _dataset(args)
     text = " ".join(args.text)
     try:
-        found = _found(dataset, text, args.limit)
+        every = _found(dataset, text, None)
     except ValueError as error:  # no letters or digits
         raise UsageError(f"nothing to search for: {error}") from None
+    found = every[: args.limit]
+    more = _more_note(args, len(found), len(every))
     if args.json:
         _print_json([unstructure(r) for r in found])
+        if more:  # (the list stays the whole of stdout, as programs read it)
+            _print_error(more)
         return EXIT_OK
     if not found:
         _print_error(f"nothing matches {text!r}{_words_alone(dataset, text)}: {_searched(dataset)}")
         return EXIT_OK
     print("\n".join(_record_lines(dataset, found, terminal_width())))
+    if more:
+        _print_message(more)
     return EXIT_OK

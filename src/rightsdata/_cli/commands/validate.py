@@ -18,7 +18,7 @@ from rightsdata._cli.output import (
     stopped_flag,
 )
 from rightsdata._model.records import KINDS
-from rightsdata._values.errors import InvalidDataError, printable, unchecked_note
+from rightsdata._values.errors import InvalidDataError, printable, printable_path, unchecked_note
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -146,7 +146,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 print(note)
     else:
         over = f" over {_named(base)}" if base is not None else ""
-        print(f"{printable(args.path)}: valid: checked {_counted(counts)}{over}")
+        print(f"{printable_path(args.path)}: valid: checked {_counted(counts)}{over}")
         if elsewhere:
             _print_wrapped(_elsewhere_note(elsewhere))
     return EXIT_INVALID if problems else EXIT_OK

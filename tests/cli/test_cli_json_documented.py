@@ -1,0 +1,85 @@
+"""Every ``--json`` output is documented in docs/cli.md, and the keys the page names are the
+ones produced: ``info --json``'s and ``cite --json``'s objects (each key the page names in
+backticks, and no other), and the arrays of records of ``search``, ``events`` and
+``timeline``, each record as its kind's file holds it (as ``show ID --json`` prints it)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rightsdata._cli.main import main
+
+from conftest import ROOT
+
+PAGE = " ".join((ROOT / "docs" / "cli.md").read_text(encoding="utf-8").split())
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
+    assert main(list(argv)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def documented_keys(opening: str) -> set[str]:
+    """The keys the page names (each a word in backticks) in the paragraph that starts with
+    ``opening`` (to the next example or heading)."""
+    start = PAGE.index(opening) + len(opening)
+    paragraph = re.split(r" ```| ## ", PAGE[start:], maxsplit=1)[0]
+    return set(re.findall(r"`([a-z_]+)`", paragraph))
+
+
+def test_cite_json_has_the_keys_the_page_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    keys = documented_keys("`rightsdata cite --json` prints one object, for a program:")
+    assert keys == {
+        "title",
+        "name",
+        "version",
+        "contributors",
+        "licenses",
+        "sources",
+        "built_on",
+        "text",
+    }
+    shown = run_json(capsys, "cite", "--json")
+    assert isinstance(shown, dict) and set(shown) == keys
+    assert shown["built_on"] == [] and isinstance(shown["text"], str)
+    additions = tmp_path / "mine.json"
+    additions.write_text(json.dumps({"datapackage": {"name": "mine"}}), encoding="utf-8")
+    over = run_json(capsys, "cite", "--json", "--data", str(additions), "--base", "kazakhstan")
+    assert isinstance(over, dict) and set(over) == keys and over["built_on"]
+    assert over["title"] is None and over["version"] is None  # (null where none is given)
+
+
+def test_info_json_has_the_keys_the_page_names(capsys: pytest.CaptureFixture[str]) -> None:
+    keys = documented_keys("`rightsdata info --json` prints the same as one object")
+    shown = run_json(capsys, "info", "--json")
+    assert isinstance(shown, dict) and set(shown) == keys
+
+
+@pytest.mark.parametrize(
+    ("said", "argv"),
+    [
+        ("`search --json` prints a JSON array of the records found", ["search", "kozlov"]),
+        ("`events --json` (and `timeline --json`, below) prints a JSON array", ["events"]),
+        ("`--json` prints them as `events --json` does", ["timeline", "person:asya-tulesova"]),
+    ],
+)
+def test_a_list_json_is_an_array_of_records_as_their_files_hold_them(
+    capsys: pytest.CaptureFixture[str], said: str, argv: list[str]
+) -> None:
+    assert said in PAGE
+    shown = run_json(capsys, *argv, "--json")
+    assert isinstance(shown, list) and shown
+    for record in shown[:5]:
+        assert isinstance(record, dict)
+        assert record == run_json(capsys, "show", record["id"], "--json")
+    # none found: an empty array
+    if argv[0] != "timeline":
+        empty = ["search", "zzzqqq"] if argv[0] == "search" else ["events", "--kind", "killing"]
+        empty += ["--between", "2020"] if argv[0] == "events" else []
+        assert run_json(capsys, *empty, "--json") == []
