@@ -545,7 +545,7 @@ def test_a_folder_file_beside_an_exports_tables_is_told_what_reads_them(
     (problem,) = info.value.problems
     assert "beside 27 CSV files: tables, as `rightsdata export` writes them" in problem.message
     assert "rightsdata validate" not in problem.message  # (the folder is no dataset either)
-    call = f"`rightsdata.tables.read_directory({str(folder)!r})`"
+    call = f"`rightsdata.tables.load_directory({str(folder)!r})`"
     assert call in problem.message
-    # and the reader it names reads them
-    assert rightsdata.tables.read_directory(folder)
+    # and the reader it names reads them back into the dataset exported
+    assert rightsdata.tables.load_directory(folder).to_dict() == rightsdata.load().to_dict()

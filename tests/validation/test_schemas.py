@@ -584,7 +584,7 @@ def test_the_redirects_schema_takes_the_bundled_redirects_and_what_the_loader_ta
         datasets_root().joinpath("kazakhstan", "redirects.json").read_text(encoding="utf-8")
     )
     assert bundled and all(_redirect_problems(entry) == [] for entry in bundled)
-    # each shape the loader refuses (rightsdata._data.loading._check_redirects), refused here
+    # each shape the loader refuses (rightsdata._data.redirectlist.check_redirects), refused here
     refused = [
         {"id": "person:old"},
         {"id": "person:old", "to": "person:new", "why": "renamed"},

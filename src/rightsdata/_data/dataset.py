@@ -499,7 +499,7 @@ def _check(
 
     problems = _package_problems(records, name, version, descriptor)
     if redirects:  # (each an ID, as load_documents holds its redirects)
-        from rightsdata._data.loading import redirect_form_problems
+        from rightsdata._data.redirectlist import redirect_form_problems
 
         problems += redirect_form_problems(redirects, "redirects")
     listed = {kind: list(items) for kind, items in records.items()}

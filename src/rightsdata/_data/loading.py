@@ -44,6 +44,7 @@ from rightsdata._data.dataset import (
 )
 from rightsdata._data.filetext import decode_text
 from rightsdata._data.listedfiles import Listed, file_type, listed_file, not_regular
+from rightsdata._data.redirectlist import check_redirects
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
@@ -82,11 +83,10 @@ from rightsdata._values.format import (
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
-from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, is_valid_id, prefix_of
+from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, prefix_of
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify
 from rightsdata._values.resources import BUNDLED_NAME, DEFAULT_NAME, datasets_root
-from rightsdata._values.spelling import unknown_field
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -115,7 +115,6 @@ __all__ = [
     "own_part",
     "read_folder",
     "read_kind_file",
-    "redirect_form_problems",
     "unsure",
 ]
 
@@ -960,7 +959,7 @@ def _read_folder(
         parts.problems += marked
         parts.problems += found
         if not found:
-            parts.redirects, found = _check_redirects(raw, REDIRECTS, limit=_room(parts))
+            parts.redirects, found = check_redirects(raw, REDIRECTS, limit=_room(parts))
             parts.problems += found
             parts.redirect_indexes = _first_indexes(raw, parts.redirects)
     disk = _on_disk(folder) if resources else None
@@ -1601,7 +1600,7 @@ def _structure_kinds(
             empty = key == ""
             where = label if empty else f"{label}:{key}"
             if redirects and key == "redirects":
-                parts.redirects, found = _check_redirects(documents, where, limit=_room(parts))
+                parts.redirects, found = check_redirects(documents, where, limit=_room(parts))
                 parts.problems += found
                 parts.redirect_indexes = _first_indexes(documents, parts.redirects)
                 continue
@@ -1758,7 +1757,7 @@ def load_documents(
         retired: dict[str, str] = {}
         if redirects and not _full(parts):
             listed = [{"id": old, "to": new} for old, new in redirects.items()]
-            retired, found = _check_redirects(listed, parts.redirects_where, limit=_room(parts))
+            retired, found = check_redirects(listed, parts.redirects_where, limit=_room(parts))
             parts.problems += found
             parts.redirect_indexes = _first_indexes(listed, retired)
         if not _full(parts) and (
@@ -1843,7 +1842,7 @@ def _fast_document(
             return False
         raw, found = _parse(text, name)
         if not found:
-            redirects, found = _check_redirects(raw, parts.redirects_where)
+            redirects, found = check_redirects(raw, parts.redirects_where)
         if found:
             return False
     for kind, decoded in kinds.items():
@@ -1884,7 +1883,7 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes) -> bool:
                 return False
             value.pop(KIND_FIELD, None)
             values.append(value)
-        redirects, found = _check_redirects(values, name, numbers)
+        redirects, found = check_redirects(values, name, numbers)
         if found:
             return False
     for kind, decoded in kinds.items():
@@ -2087,7 +2086,7 @@ def _redirect_lines(parts: _Parts, name: str, values: list[object], numbers: lis
     """Check a JSON Lines file's redirect lines (``values``, at lines ``numbers``) into
     ``parts``: under ``max_problems``, no further than the cap, the first by line kept."""
     cap = parts.options.max_problems
-    found_redirects, found = _check_redirects(values, name, numbers, limit=cap)
+    found_redirects, found = check_redirects(values, name, numbers, limit=cap)
     parts.problems += found
     if cap is not None:
         parts.problems = _first_lines(parts.problems, cap, parts.options)
@@ -2852,88 +2851,3 @@ def _first_indexes(raw: object, redirects: Mapping[str, str]) -> dict[str, int]:
         if isinstance(old, str) and old in redirects:
             found.setdefault(old, index)
     return found
-
-
-def redirect_form_problems(redirects: Mapping[str, str], where: str) -> list[Problem]:
-    """The problems of the redirects given as a mapping (to :class:`~rightsdata.Dataset`) as
-    :func:`load_documents` finds them in its ``redirects``: each retired ID and the ID that
-    replaces it must be an ID, told at ``where[i].id`` and ``where[i].to`` (``i`` its place
-    in the mapping).
-
-    >>> [str(p) for p in redirect_form_problems({"Kozlov, V.": "person:a"}, "redirects")]
-    ["redirects[0].id: expected an id, got text ('Kozlov, V.')"]
-    """
-    listed = [{"id": old, "to": new} for old, new in redirects.items()]
-    return _check_redirects(listed, where)[1]
-
-
-def _check_redirects(
-    raw: object, where: str, lines: Sequence[int] | None = None, *, limit: int | None = None
-) -> tuple[dict[str, str], list[Problem]]:
-    """``[{"id": old, "to": new}, ...]`` -> {old: new}, each located under ``where``
-    (``redirects.json[0]``), or, given the ``lines`` they were read from (a JSON Lines file's,
-    ``where`` then its name), at its line (``data.jsonl:11 redirects``). Why an ID was
-    retired belongs in the dataset's changelog. ``limit`` (``max_problems``): stop after the
-    redirect with which the problems reach that many."""
-    if type(raw) is not list:
-        return {}, [
-            Problem(
-                where, f"expected a list of redirects, got {describe_json(raw)}", ProblemCode.TYPE
-            )
-        ]
-    redirects: dict[str, str] = {}
-    problems: list[Problem] = []
-    for index, item in enumerate(raw):
-        if limit is not None and len(problems) >= limit:
-            break
-        line = None if lines is None else lines[index]
-        at = f"{where}[{index}]" if line is None else f"{where}:{line} redirects"
-        file = None if line is None else where
-        if type(item) is not dict:
-            problems.append(
-                Problem(
-                    at,
-                    f"expected an object, got {describe_json(item)}",
-                    ProblemCode.TYPE,
-                    file=file,
-                    line=line,
-                )
-            )
-            continue
-        extra = sorted(set(item) - {"id", "to"})
-        problems += [
-            Problem(
-                f"{at}.{k}" if k else at,  # (an empty key is told at its redirect, as a record's)
-                unknown_field(k, ("id", "to")),
-                ProblemCode.UNKNOWN_FIELD,
-                file=file,
-                line=line,
-            )
-            for k in extra
-        ]
-        for key in ("id", "to"):
-            value = item.get(key)
-            if not isinstance(value, str) or not is_valid_id(value):
-                problems.append(
-                    Problem(
-                        f"{at}.{key}",
-                        f"expected an id, got {describe_json(value)}",
-                        ProblemCode.VALUE,
-                        file=file,
-                        line=line,
-                    )
-                )
-        old, new = item.get("id"), item.get("to")
-        if isinstance(old, str) and isinstance(new, str):
-            if old in redirects:
-                problems.append(
-                    Problem(
-                        f"{at}.id",
-                        f"{old!r} is redirected twice",
-                        ProblemCode.INTEGRITY,
-                        file=file,
-                        line=line,
-                    )
-                )
-            redirects[old] = new
-    return redirects, problems
