@@ -69,7 +69,7 @@ def test_timeline_of_a_place_has_the_events_at_places_within_it(
     code, out, _ = run(capsys, "timeline", "place:aktau")  # nothing is within Aktau
     assert out.splitlines()[0] == "Aktau: 2 events, in date order"
     code, out, _ = run(capsys, "timeline", "KZ")  # a country's code, as --place takes it
-    assert out.splitlines()[0] == "Kazakhstan: 59 events (25 at places within it), in date order"
+    assert out.splitlines()[0] == "Kazakhstan: 60 events (26 at places within it), in date order"
     # the events and the note a plot of the place draws and says (one resolution for both)
     from rightsdata._display.marks import subject_events
 

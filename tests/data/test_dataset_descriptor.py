@@ -347,7 +347,7 @@ def test_the_format_is_the_declared_one_else_what_the_data_needs(tmp_path: Path)
     # while the same records given without the base are refused, each set located
     with pytest.raises(InvalidDataError) as alone:
         Dataset(_bundled_records(3), descriptor={"rightsdata_format": 2}, name="m")
-    assert len(alone.value.problems) == 41
+    assert len(alone.value.problems) == 42
     assert "declares format 2: set rightsdata_format to 3" in alone.value.problems[0].message
     # (a descriptor declaring the format needed, or none, is taken; and the writers' rule is
     # the same one)

@@ -34,7 +34,7 @@ def test_a_document_on_one_line_named_as_json_lines_loads_as_the_document(
     assert rightsdata.validate(path) == []
     assert rightsdata.validate(path, schema=True) == []
     assert main(["validate", str(path)]) == EXIT_OK
-    assert capsys.readouterr().out.startswith(f"{path}: valid: checked 462 records")
+    assert capsys.readouterr().out.startswith(f"{path}: valid: checked 464 records")
 
 
 def test_its_problems_are_located_as_a_documents(tmp_path: Path) -> None:

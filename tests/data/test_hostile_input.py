@@ -569,8 +569,8 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
         assert rightsdata.load_path(plain).format == version
         format_folder(plain)  # fmt keeps format 1, else writes the lowest one needed
         assert rightsdata.load_path(plain).format == (1 if version == 1 else 2)
-    # with them, a format before 3 is refused at each of the records dated by a set (41 in
-    # kazakhstan 3.4.1), each once, and a format before 4 at each figure with of (30)
+    # with them, a format before 3 is refused at each of the records dated by a set (42 in
+    # kazakhstan 3.7.0), each once, and a format before 4 at each figure with of (30)
     records = {
         kind: json.loads((bundled_copy / f"{kind}.json").read_text(encoding="utf-8"))
         for kind in rightsdata.KINDS
@@ -582,7 +582,7 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
         for record in kind_records
         if without_sets(record) != record
     }
-    assert len(dated_by_a_set) == 41
+    assert len(dated_by_a_set) == 42
     figures_with_of = {
         (record["id"], f"figures[{at}].of")
         for kind_records in records.values()

@@ -135,7 +135,7 @@ def ids(records: Iterable[Record]) -> list[str]:
 def test_events_and_ratings_are_collections_and_callable(ds: Dataset) -> None:
     assert isinstance(ds.events, EventCollection) and isinstance(ds.events, Collection)
     assert isinstance(ds.ratings, RatingCollection)
-    assert len(ds.events) == 128 and "event:zhanaozen-massacre-2011" in ds.events
+    assert len(ds.events) == 130 and "event:zhanaozen-massacre-2011" in ds.events
     assert present(ds.events.get("event:zhanaozen-massacre-2011")).kind is EventKind.KILLING
     assert ids(ds.events) == sorted(ids(ds.events))
     assert len(ds.events()) == len(ds.events)
@@ -158,7 +158,7 @@ def test_dataset_stays_immutable(ds: Dataset) -> None:
         ds.events = ds.events  # type: ignore[misc]
     result = ds.events()
     result.clear()
-    assert len(ds.events()) == 128
+    assert len(ds.events()) == 130
 
 
 # --- date order ---------------------------------------------------------------------------

@@ -59,20 +59,20 @@ def test_a_record_of_the_base_shows_the_dataset_built_on_it(ds: Dataset) -> None
     mine = _built_on(ds)
     kozlov = mine.get(KOZLOV)
     assert kozlov is ds.get(KOZLOV)  # shared, not copied
-    assert len(mine.timeline(kozlov)) == 13
+    assert len(mine.timeline(kozlov)) == 14
     assert dataset_of(kozlov) is mine
-    assert _events_row(kozlov._repr_html_()) == "13 (2012 to 2016)"
+    assert _events_row(kozlov._repr_html_()) == "14 (2012 to 2016)"
     assert "in mine 0.1.0" in shown(kozlov._repr_html_())
-    assert _text_events(text_card(kozlov)) == "13"
+    assert _text_events(text_card(kozlov)) == "14"
     assert "person:vladimir-kozlov · in mine 0.1.0" in text_card(kozlov, width=80)
     # the base's view, asked for: by the dataset, or by the function with the dataset
-    assert _events_row(record_html(kozlov, ds)) == "12 (2012 to 2015)"
-    assert _events_row(ds.card(KOZLOV)._repr_html_()) == "12 (2012 to 2015)"
+    assert _events_row(record_html(kozlov, ds)) == "13 (2012 to 2015)"
+    assert _events_row(ds.card(KOZLOV)._repr_html_()) == "13 (2012 to 2015)"
     # (a dataset asked for is not named: the caller chose it)
     assert " · in " not in shown(ds.card(kozlov)._repr_html_())
     assert " · in " not in text_card(kozlov, ds, width=80)
-    assert _text_events(str(ds.card(KOZLOV))) == "12"
-    assert _events_row(mine.card(KOZLOV)._repr_html_()) == "13 (2012 to 2016)"
+    assert _text_events(str(ds.card(KOZLOV))) == "13"
+    assert _events_row(mine.card(KOZLOV)._repr_html_()) == "14 (2012 to 2016)"
 
 
 def test_register_makes_a_dataset_the_one_cards_describe(ds: Dataset) -> None:
@@ -80,9 +80,9 @@ def test_register_makes_a_dataset_the_one_cards_describe(ds: Dataset) -> None:
     kozlov = ds.get(KOZLOV)
     register(ds)
     assert dataset_of(kozlov) is ds
-    assert _events_row(kozlov._repr_html_()) == "12 (2012 to 2015)"
+    assert _events_row(kozlov._repr_html_()) == "13 (2012 to 2015)"
     register(mine)
-    assert _events_row(kozlov._repr_html_()) == "13 (2012 to 2016)"
+    assert _events_row(kozlov._repr_html_()) == "14 (2012 to 2016)"
 
 
 def test_a_selection_of_records_shows_its_own_counts(ds: Dataset) -> None:
@@ -94,7 +94,7 @@ def test_a_selection_of_records_shows_its_own_counts(ds: Dataset) -> None:
     kinds["events"] = [e for e in kinds["events"] if e.id not in dropped]
     sub = Dataset(kinds, name="sub", version="0.1.0")
     left = len(sub.timeline(kozlov))
-    assert left == 12 - len(dropped)
+    assert left == 13 - len(dropped)
     assert shown(sub.get(KOZLOV)._repr_html_()).count(f"events {left} (") == 1
     assert _text_events(text_card(sub.get(KOZLOV))) == str(left)
 

@@ -283,9 +283,9 @@ def test_kinds_get_distinct_colours_and_a_legend(ds: Dataset) -> None:
         "verdict",
         "appeal",
         "crackdown",
+        "other",
         "prison punishment",
         "interview",
-        "other",
         "parole hearing",
     ]  # fmt: skip  (in order of first appearance)
     assert "start or end not known" in labels and not any(t.startswith("open") for t in labels)
@@ -479,14 +479,14 @@ def test_kind_and_between_filter_as_events_does(ds: Dataset) -> None:
     ]
     ax = ds.plot_timeline(KOZLOV, between=("2015", None))
     expected = ds.events(involving=KOZLOV, between=("2015", None))
-    assert len(expected) == 5 and sorted(marks(ax)) == sorted(e.id for e in expected)
+    assert len(expected) == 6 and sorted(marks(ax)) == sorted(e.id for e in expected)
     ax = ds.plot_timeline("event:bloody-january-2022", kind="release", between=("2022", "2022"))
     assert list(marks(ax)) == ["event:bloody-january-releases-2022"]
 
 
 def test_titles_axes_legend_and_label_width(ds: Dataset) -> None:
     ax = ds.plot_timeline(KOZLOV)
-    assert ax.get_title(loc="left") == "Vladimir Kozlov — 12 events"
+    assert ax.get_title(loc="left") == "Vladimir Kozlov — 13 events"
     assert ds.plot_timeline(KOZLOV, title="Kozlov").get_title(loc="left") == "Kozlov"
     assert ds.plot_timeline(KOZLOV, title="").get_title(loc="left") == ""
     assert ds.plot_timeline(KOZLOV, legend=False).get_legend() is None
@@ -580,10 +580,10 @@ def test_a_place_is_drawn_with_the_events_at_places_within_it(ds: Dataset) -> No
     assert rows(record) == rows(ax) and record.get_title(loc="left") == ax.get_title(loc="left")
     country = ds.plot_timeline("KZ")
     kazakhstan = ds.events(place="place:kazakhstan")
-    assert len(rows(country)) == len(kazakhstan) == 59
+    assert len(rows(country)) == len(kazakhstan) == 60
     dated = [e.id for e in kazakhstan if e.date is not None]
     assert rows(country)[: len(dated)] == dated  # (the undated ones after them)
-    assert country.get_title(loc="left") == "Kazakhstan — 59 events (25 at places within it)"
+    assert country.get_title(loc="left") == "Kazakhstan — 60 events (26 at places within it)"
 
 
 def test_a_places_title_notes_places_within_only_where_events_are_there(ds: Dataset) -> None:
@@ -695,7 +695,7 @@ def test_events_chosen_that_cannot_be_drawn(ds: Dataset) -> None:
 
 def test_a_record_as_subject(ds: Dataset) -> None:
     ax = ds.plot_timeline(ds.get(KOZLOV))
-    assert len(marks(ax)) == 12
+    assert len(marks(ax)) == 13
 
 
 def test_without_matplotlib_the_error_says_what_to_install(

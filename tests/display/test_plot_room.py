@@ -295,7 +295,7 @@ def test_a_figure_of_timelines_can_be_pickled_and_copied(ds: Dataset) -> None:
     ds.plot_timeline(TULESOVA, ax=right)
     again = pickle.loads(pickle.dumps(fig))
     assert [ax.get_title(loc="left") for ax in again.axes] == [
-        "Vladimir Kozlov — 12 events",
+        "Vladimir Kozlov — 13 events",
         "Asya Tulesova — 19 events",
     ]
     check_each_keeps_to_its_room(again, list(again.axes))

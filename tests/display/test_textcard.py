@@ -107,7 +107,7 @@ def test_every_kind_has_a_card(ds: rightsdata.Dataset) -> None:
     assert "rated by  CIVICUS Monitor" in rating
     kozlov = text_card(ds.get("person:vladimir-kozlov"), ds, width=80)
     assert "born           in August 1960 (day not known; 1960-08)" in kozlov
-    assert "events         12 events; `rightsdata timeline person:vladimir-kozlov`" in kozlov
+    assert "events         13 events; `rightsdata timeline person:vladimir-kozlov`" in kozlov
 
 
 @pytest.mark.parametrize("width", [MIN_WIDTH, 60, 80, MAX_WIDTH])
@@ -610,7 +610,7 @@ def test_a_card_keeps_the_command_it_gives_on_one_line(ds: rightsdata.Dataset) -
 
 def test_a_card_suggests_a_command_only_where_it_runs_on_the_data_shown() -> None:
     # a dataset made in Python over the bundled one: `rightsdata timeline ID` would count the
-    # bundled dataset's 12 events, not the card's 13, so the card gives the count alone
+    # bundled dataset's 13 events, not the card's 14, so the card gives the count alone
     import rightsdata
     from rightsdata import EDTF, Citation, Event, Participant
     from rightsdata.vocab import EventKind, Role

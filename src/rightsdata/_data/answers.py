@@ -315,9 +315,9 @@ class Related:
     >>> import rightsdata
     >>> related = rightsdata.load().related("person:vladimir-kozlov")
     >>> related
-    <Related person:vladimir-kozlov: 3 relationships, 12 events, 14 statements, 0 ratings>
+    <Related person:vladimir-kozlov: 3 relationships, 13 events, 14 statements, 0 ratings>
     >>> related.events[0].id, len(related)
-    ('event:kozlov-detention-2012-01-26', 29)
+    ('event:kozlov-detention-2012-01-26', 30)
     >>> rightsdata.load().related("org:alga")
     <Related org:alga: 1 relationship, 1 event, 1 statement, 0 ratings>
     """

@@ -363,7 +363,7 @@ class EventCollection(Collection[Event]):
     >>> import rightsdata
     >>> ds = rightsdata.load()
     >>> ds.events, ds.events["event:kozlov-verdict-2012-10-08"].kind.value
-    (<EventCollection events: 128 records>, 'verdict')
+    (<EventCollection events: 130 records>, 'verdict')
     >>> [e.id for e in ds.events(kind="verdict", between=("2012", "2012"))]
     ['event:kozlov-verdict-2012-10-08', 'event:zhanaozen-oil-workers-convictions-2012']
     """
@@ -433,16 +433,16 @@ class EventCollection(Collection[Event]):
         >>> ds = rightsdata.load()
         >>> [e.id for e in ds.events(involving="person:vladimir-kozlov", between=("2015", None))]
         ... # doctest: +NORMALIZE_WHITESPACE
-        ['event:kozlov-solitary-confinement-2015-07-17', 'event:kozlov-stricter-regime-2015',
-         'event:kozlov-video-interview-recorded-2015', 'event:kozlov-55th-birthday-2015',
-         'event:kozlov-parole-hearing-2015-12-08']
+        ['event:kozlov-ordered-to-stand-in-heat', 'event:kozlov-solitary-confinement-2015-07-17',
+         'event:kozlov-stricter-regime-2015', 'event:kozlov-video-interview-recorded-2015',
+         'event:kozlov-55th-birthday-2015', 'event:kozlov-parole-hearing-2015-12-08']
         >>> [str(e.date) for e in ds.events(place="KZ", kind="killing")]
         ['2011-12']
         >>> len(ds.events(role="judge")), len(ds.events())
-        (1, 128)
+        (1, 130)
         >>> june = ("2019-06", "2019-06")
         >>> len(ds.events(between=june)), len(ds.events(between=june, certain=True))
-        (17, 2)
+        (18, 2)
         """
         return self._queries().events(kind, between, involving, place, role, certain)
 

@@ -272,7 +272,7 @@ def dataset_html(dataset: Dataset) -> str:
 
     >>> import rightsdata
     >>> card = dataset_html(rightsdata.load())
-    >>> "<b>128</b> events" in card, "Kazakhstan: Jailed Opposition Leader Refused Parole" in card
+    >>> "<b>130</b> events" in card, "Kazakhstan: Jailed Opposition Leader Refused Parole" in card
     (True, True)
     """
     from rightsdata._display.cards import dataset_card

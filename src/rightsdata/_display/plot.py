@@ -20,7 +20,7 @@ See docs/plotting.md.
 >>> import rightsdata
 >>> ax = rightsdata.load().plot_timeline("person:vladimir-kozlov")
 >>> len(ax.get_yticklabels())
-12
+13
 >>> import matplotlib.pyplot as plt
 >>> plt.close("all")
 """

@@ -159,7 +159,7 @@ def frames(dataset: Dataset) -> dict[str, pandas.DataFrame]:
     >>> import rightsdata
     >>> all_tables = frames(rightsdata.load())
     >>> list(all_tables)[:3], len(all_tables["events"])
-    (['sources', 'persons', 'organizations'], 128)
+    (['sources', 'persons', 'organizations'], 130)
     """
     cache: dict[Any, Any] = {}  # the tables share their walks through the records
     return {name: frame(dataset, table, cache) for name, table in TABLES.items()}
