@@ -18,9 +18,9 @@ __all__ = ["check_redirects", "redirect_form_problems"]
 
 def redirect_form_problems(redirects: Mapping[str, str], where: str) -> list[Problem]:
     """The problems of the redirects given as a mapping (to :class:`~rightsdata.Dataset`) as
-    :func:`~rightsdata.load_documents` finds them in its ``redirects``: each retired ID and the ID that
-    replaces it must be an ID, told at ``where[i].id`` and ``where[i].to`` (``i`` its place
-    in the mapping).
+    :func:`~rightsdata.load_documents` finds them in its ``redirects``: each retired ID and
+    the ID that replaces it must be an ID, told at ``where[i].id`` and ``where[i].to``
+    (``i`` its place in the mapping).
 
     >>> [str(p) for p in redirect_form_problems({"Kozlov, V.": "person:a"}, "redirects")]
     ["redirects[0].id: expected an id, got text ('Kozlov, V.')"]
