@@ -13,8 +13,8 @@ model: the newest format's at the top of ``schemas/``, an older one's in ``schem
 (``rightsdata._values.format.schema_file``), each ``$id`` naming its format and each
 ``$ref`` staying within it. Format 3's differ from format 4's only in the fields format 4
 added (a figure's ``of``: ``FIELDS_FROM``) and in the data package descriptor's
-``rightsdata_format`` (at most 3); format 2's from format 3's only in dates (no sets) and in
-``rightsdata_format`` (at most 2).
+``rightsdata_format`` (at most 3, as format 4's takes at most 4); format 2's from format 3's
+only in dates (no sets) and in ``rightsdata_format`` (at most 2).
 
 >>> from schemagen import generate
 >>> schemas = generate()
@@ -65,7 +65,8 @@ DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 
 #: Schemas in schemas/ written by hand, not generated from the model: the newest format's data
 #: package descriptor's (checked against rightsdata._validation.descriptor by
-#: tests/data/test_hostile_input.py); an older format's is generated from it.
+#: tests/data/test_hostile_input.py), but for its ``$id`` and the formats it takes, which
+#: :func:`generate` sets from the newest format; an older format's is generated from it.
 HAND_WRITTEN: Final = frozenset({"datapackage.schema.json"})
 
 #: Where an object schema's description goes on to list the rules JSON Schema cannot express.
@@ -248,7 +249,8 @@ def _strict_ends(schema: Any) -> Any:
 def generate() -> dict[str, dict[str, Any]]:
     """Every generated schema, by its path in ``schemas/`` (``'events.schema.json'``,
     ``'v2/events.schema.json'``), of every format in ``SCHEMA_FORMATS``: the common one
-    too, and an older format's data package schema (the newest format's is hand-written)."""
+    too, and the data package schema (the newest format's is hand-written but for its
+    ``$id`` and the formats it takes: :data:`HAND_WRITTEN`)."""
     return {
         name: _strict_ends(schema)
         for format in SCHEMA_FORMATS
@@ -267,26 +269,33 @@ def _generated(format: FormatVersion) -> dict[str, dict[str, Any]]:
             "title": f"rightsdata: one record of {kind}",
         }
     schemas[schema_file("redirects", format)] = _redirect(format)
-    if format != FORMAT:
-        schemas[schema_file("datapackage", format)] = _datapackage(format)
+    schemas[schema_file("datapackage", format)] = _datapackage(format)
     return schemas
 
 
 def _datapackage(format: FormatVersion) -> dict[str, Any]:
-    """The data package schema of an older ``format``: the newest format's (hand-written),
-    with its ``$id`` and the formats it takes (1 to ``format``)."""
+    """The data package schema of ``format``: the newest format's (hand-written), with its
+    ``$id`` and the formats it takes (1 to ``format``); an older format's says so.
+
+    The newest format's own ``$id`` and cap are set here too, from :data:`FORMAT` (the file is
+    read back and written with them), so that the schema never takes a format this library
+    refuses as newer than it reads: ``{"rightsdata_format": 5}`` is invalid to format 4's.
+    """
     from rightsdata._validation.descriptor import load_schema
 
     newest = load_schema()
     properties = newest["properties"]
-    return {
-        **newest,
-        "$id": schema_id("datapackage", format),
+    older = {
         "description": (
             f"The Data Package v2 properties rightsdata uses, and its format version, in a "
             f"dataset of format {format} or older. Generated from format {FORMAT}'s schema, "
             "which differs only in the formats it takes."
-        ),
+        )
+    }
+    return {
+        **newest,
+        "$id": schema_id("datapackage", format),
+        **(older if format != FORMAT else {}),
         "properties": {
             **properties,
             "rightsdata_format": {**properties["rightsdata_format"], "maximum": format},

@@ -45,7 +45,8 @@ NAMES: tuple[SchemaName, ...] = ("common", *KINDS, "redirects", "datapackage")
 
 def test_committed_schemas_match_the_model() -> None:
     generated = generate()
-    assert sorted(generated) == sorted(set(SHIPPED) - HAND_WRITTEN)
+    # (the hand-written one too: its $id and the formats it takes are generated)
+    assert sorted(generated) == SHIPPED and set(generated) >= HAND_WRITTEN
     assert {name.partition("/")[0] for name in generated if "/" in name} == {
         f"v{format}" for format in SCHEMA_FORMATS if format != FORMAT
     }
@@ -658,6 +659,43 @@ def test_format_2s_descriptor_schema_takes_formats_1_and_2_only() -> None:
             "rightsdata_format": {"type": "integer", "minimum": 1, "maximum": 2},
         },
     }
+
+
+@pytest.mark.parametrize("format", SCHEMA_FORMATS)
+def test_each_descriptor_schema_takes_the_formats_up_to_its_own(format: FormatVersion) -> None:
+    # format 4's took any format (its cap was 2**53 - 1), so {"rightsdata_format": 5} was
+    # valid to it, where format 2's and 3's stop at their own and the loader refuses 5
+    import jsonschema
+
+    schema = load_schema("datapackage", format=format)
+    assert schema["properties"]["rightsdata_format"]["maximum"] == format
+    validator = jsonschema.Draft202012Validator(schema)
+    for declared in range(1, format + 2):
+        descriptor = {"name": "x", "rightsdata_format": declared}
+        assert validator.is_valid(descriptor) is (declared <= format), declared
+
+
+def test_the_newest_schema_and_the_loader_refuse_the_next_format_alike(
+    make_folder: Any,
+) -> None:
+    import jsonschema
+
+    from rightsdata._validation.descriptor import descriptor_problems
+
+    validator = jsonschema.Draft202012Validator(load_schema("datapackage"))
+    for declared, refused in [(FORMAT, False), (FORMAT + 1, True)]:
+        descriptor = {"name": "x", "rightsdata_format": declared}
+        folder = make_folder({"sources.json": [source_doc()], "datapackage.json": descriptor})
+        problems = rightsdata.validate(folder)
+        assert (not validator.is_valid(descriptor)) is refused is bool(problems), declared
+    # the loader tells the newer format once, as newer (not also as above the schema's cap)
+    (problem,) = problems
+    assert problem.code == ProblemCode.NEWER_FORMAT, problem
+    assert descriptor_problems(descriptor) == problems
+    # under a limit too, and beside another problem of the descriptor
+    unknown = {**descriptor, "licences": []}
+    assert [p.code for p in descriptor_problems(unknown)] == ["unknown_field", "newer_format"]
+    assert [p.code for p in descriptor_problems(unknown, limit=1)] == ["unknown_field"]
 
 
 @pytest.mark.parametrize(("first", "then"), [(1, True), (3, 3.0), (4, 4.0)])
