@@ -5,8 +5,9 @@ committed; a test regenerates them and fails if anything changed. They say what 
 says, for consumers outside Python: one ``<kind>.schema.json`` per record kind, and
 ``common.schema.json`` with the shared definitions (dates, durations, IDs, vocabularies and
 nested parts). Rules that span several fields of a record (``low <= best <= high``, a
-relationship's ``start <= end``) or several records (references resolve) cannot be said in
-JSON Schema; each schema's description lists them.
+relationship's ``start <= end``), several records (references resolve) or the parts of a
+date (an interval's start before its end, a set's dates in order) cannot be said in JSON
+Schema; each schema's description lists them (a date's, that of ``common``'s ``edtf``).
 
 Each format with schemas of its own (``SCHEMA_FORMATS``) has a set of them, from the same
 model: the newest format's at the top of ``schemas/``, an older one's in ``schemas/v<N>/``
@@ -37,7 +38,7 @@ import attrs
 from rightsdata._model.fields import TEXT_PATTERN, Count, Spec, spec_of
 from rightsdata._model.records import PARTS, RECORD_TYPES
 from rightsdata._validation.integrity import RULES as INTEGRITY_RULES
-from rightsdata._values.dates import EDTF, EDTF_PATTERN, edtf_pattern
+from rightsdata._values.dates import EDTF, EDTF_PATTERN, edtf_pattern, edtf_rules
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import DURATION_PATTERN, Duration
 from rightsdata._values.format import (
@@ -169,7 +170,9 @@ def _object_schema(cls: type, format: FormatVersion) -> dict[str, Any]:
 
 
 def _edtf(format: FormatVersion) -> dict[str, Any]:
-    """The schema of a date in ``format``: a set only from format 3 on."""
+    """The schema of a date in ``format``: a set only from format 3 on; its description
+    lists the rules beyond its pattern (an interval's start before its end, a set's dates in
+    order)."""
     described = (
         "An EDTF date (ISO 8601-2): day, month, year, season (21-24), with ? ~ % qualifiers, "
         "an interval with open (..) or unknown (empty) ends"
@@ -181,6 +184,7 @@ def _edtf(format: FormatVersion) -> dict[str, Any]:
         )
     else:
         described += f" (a set, one of some dates, needs format {SETS_FROM})."
+    described += RULES_LEAD + "; ".join(edtf_rules(sets)) + "."
     return {"description": described, "type": "string", "pattern": edtf_pattern(sets)}
 
 
