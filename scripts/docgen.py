@@ -301,15 +301,17 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
     ]
     for name, (heading, _) in _SCALARS.items():
         definition = page.defs[name]
+        summary, _, rules = definition["description"].partition(RULES_LEAD)
         lines += [
             f"### {heading}",
             "",
-            f"`common.schema.json#/$defs/{name}`. {definition['description']}",
+            f"`common.schema.json#/$defs/{name}`. {summary}",
             "",
             "```text",
             definition["pattern"],
             "```",
             "",
+            *page.rules(rules),
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
 

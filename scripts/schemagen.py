@@ -5,16 +5,17 @@ committed; a test regenerates them and fails if anything changed. They say what 
 says, for consumers outside Python: one ``<kind>.schema.json`` per record kind, and
 ``common.schema.json`` with the shared definitions (dates, durations, IDs, vocabularies and
 nested parts). Rules that span several fields of a record (``low <= best <= high``, a
-relationship's ``start <= end``) or several records (references resolve) cannot be said in
-JSON Schema; each schema's description lists them.
+relationship's ``start <= end``), several records (references resolve) or the parts of a
+date (an interval's start before its end, a set's dates in order) cannot be said in JSON
+Schema; each schema's description lists them (a date's, that of ``common``'s ``edtf``).
 
 Each format with schemas of its own (``SCHEMA_FORMATS``) has a set of them, from the same
 model: the newest format's at the top of ``schemas/``, an older one's in ``schemas/v<N>/``
 (``rightsdata._values.format.schema_file``), each ``$id`` naming its format and each
 ``$ref`` staying within it. Format 3's differ from format 4's only in the fields format 4
 added (a figure's ``of``: ``FIELDS_FROM``) and in the data package descriptor's
-``rightsdata_format`` (at most 3); format 2's from format 3's only in dates (no sets) and in
-``rightsdata_format`` (at most 2).
+``rightsdata_format`` (at most 3, as format 4's takes at most 4); format 2's from format 3's
+only in dates (no sets) and in ``rightsdata_format`` (at most 2).
 
 >>> from schemagen import generate
 >>> schemas = generate()
@@ -37,7 +38,7 @@ import attrs
 from rightsdata._model.fields import TEXT_PATTERN, Count, Spec, spec_of
 from rightsdata._model.records import PARTS, RECORD_TYPES
 from rightsdata._validation.integrity import RULES as INTEGRITY_RULES
-from rightsdata._values.dates import EDTF, EDTF_PATTERN, edtf_pattern
+from rightsdata._values.dates import EDTF, EDTF_PATTERN, edtf_pattern, edtf_rules
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import DURATION_PATTERN, Duration
 from rightsdata._values.format import (
@@ -65,7 +66,8 @@ DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
 
 #: Schemas in schemas/ written by hand, not generated from the model: the newest format's data
 #: package descriptor's (checked against rightsdata._validation.descriptor by
-#: tests/data/test_hostile_input.py); an older format's is generated from it.
+#: tests/data/test_hostile_input.py), but for its ``$id`` and the formats it takes, which
+#: :func:`generate` sets from the newest format; an older format's is generated from it.
 HAND_WRITTEN: Final = frozenset({"datapackage.schema.json"})
 
 #: Where an object schema's description goes on to list the rules JSON Schema cannot express.
@@ -168,7 +170,9 @@ def _object_schema(cls: type, format: FormatVersion) -> dict[str, Any]:
 
 
 def _edtf(format: FormatVersion) -> dict[str, Any]:
-    """The schema of a date in ``format``: a set only from format 3 on."""
+    """The schema of a date in ``format``: a set only from format 3 on; its description
+    lists the rules beyond its pattern (an interval's start before its end, a set's dates in
+    order)."""
     described = (
         "An EDTF date (ISO 8601-2): day, month, year, season (21-24), with ? ~ % qualifiers, "
         "an interval with open (..) or unknown (empty) ends"
@@ -180,6 +184,7 @@ def _edtf(format: FormatVersion) -> dict[str, Any]:
         )
     else:
         described += f" (a set, one of some dates, needs format {SETS_FROM})."
+    described += RULES_LEAD + "; ".join(edtf_rules(sets)) + "."
     return {"description": described, "type": "string", "pattern": edtf_pattern(sets)}
 
 
@@ -248,7 +253,8 @@ def _strict_ends(schema: Any) -> Any:
 def generate() -> dict[str, dict[str, Any]]:
     """Every generated schema, by its path in ``schemas/`` (``'events.schema.json'``,
     ``'v2/events.schema.json'``), of every format in ``SCHEMA_FORMATS``: the common one
-    too, and an older format's data package schema (the newest format's is hand-written)."""
+    too, and the data package schema (the newest format's is hand-written but for its
+    ``$id`` and the formats it takes: :data:`HAND_WRITTEN`)."""
     return {
         name: _strict_ends(schema)
         for format in SCHEMA_FORMATS
@@ -267,26 +273,33 @@ def _generated(format: FormatVersion) -> dict[str, dict[str, Any]]:
             "title": f"rightsdata: one record of {kind}",
         }
     schemas[schema_file("redirects", format)] = _redirect(format)
-    if format != FORMAT:
-        schemas[schema_file("datapackage", format)] = _datapackage(format)
+    schemas[schema_file("datapackage", format)] = _datapackage(format)
     return schemas
 
 
 def _datapackage(format: FormatVersion) -> dict[str, Any]:
-    """The data package schema of an older ``format``: the newest format's (hand-written),
-    with its ``$id`` and the formats it takes (1 to ``format``)."""
+    """The data package schema of ``format``: the newest format's (hand-written), with its
+    ``$id`` and the formats it takes (1 to ``format``); an older format's says so.
+
+    The newest format's own ``$id`` and cap are set here too, from :data:`FORMAT` (the file is
+    read back and written with them), so that the schema never takes a format this library
+    refuses as newer than it reads: ``{"rightsdata_format": 5}`` is invalid to format 4's.
+    """
     from rightsdata._validation.descriptor import load_schema
 
     newest = load_schema()
     properties = newest["properties"]
-    return {
-        **newest,
-        "$id": schema_id("datapackage", format),
+    older = {
         "description": (
             f"The Data Package v2 properties rightsdata uses, and its format version, in a "
             f"dataset of format {format} or older. Generated from format {FORMAT}'s schema, "
             "which differs only in the formats it takes."
-        ),
+        )
+    }
+    return {
+        **newest,
+        "$id": schema_id("datapackage", format),
+        **(older if format != FORMAT else {}),
         "properties": {
             **properties,
             "rightsdata_format": {**properties["rightsdata_format"], "maximum": format},

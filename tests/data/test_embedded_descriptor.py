@@ -181,7 +181,14 @@ def test_every_writer_declares_the_format_it_writes_not_the_one_declared(
     # a writer declares the lowest format its data needs (rightsdata._values.format): format 4
     # is one a dataset may declare and its data not need (no figure's of), format 5 stands
     # for a newer one (the JSON Lines export kept any declared format above 3)
-    monkeypatch.setattr("rightsdata._validation.descriptor.READABLE", (1, 2, 3, 4, 5))
+    from rightsdata._validation import descriptor as checker
+
+    # (a release that reads format 5 has a descriptor schema that takes it)
+    newer = checker.load_schema()
+    newer = {**newer, "properties": {**newer["properties"]}}
+    newer["properties"]["rightsdata_format"] = {"type": "integer", "minimum": 1, "maximum": 5}
+    monkeypatch.setattr(checker, "load_schema", lambda: newer)
+    monkeypatch.setattr(checker, "READABLE", (1, 2, 3, 4, 5))
     plain = bundled_dataset_in_format(2)
     dataset = Dataset(
         {kind: list(plain.collection(kind)) for kind in rightsdata.KINDS},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import json
 import math
 import re
@@ -22,6 +23,7 @@ from rightsdata._data.canonical import dumps
 from rightsdata._model.fields import COUNT_MAX
 from rightsdata._model.records import KINDS
 from rightsdata._validation.convert import structure_many, unstructure
+from rightsdata._values.dates import EDTF_PATTERN
 from rightsdata._values.errors import ProblemCode
 from rightsdata._values.format import (
     FORMAT,
@@ -45,7 +47,8 @@ NAMES: tuple[SchemaName, ...] = ("common", *KINDS, "redirects", "datapackage")
 
 def test_committed_schemas_match_the_model() -> None:
     generated = generate()
-    assert sorted(generated) == sorted(set(SHIPPED) - HAND_WRITTEN)
+    # (the hand-written one too: its $id and the formats it takes are generated)
+    assert sorted(generated) == SHIPPED and set(generated) >= HAND_WRITTEN
     assert {name.partition("/")[0] for name in generated if "/" in name} == {
         f"v{format}" for format in SCHEMA_FORMATS if format != FORMAT
     }
@@ -302,6 +305,90 @@ def test_edtf_pattern_matches_the_parser(value: str, valid: bool) -> None:
     except EDTFError:
         parsed = False
     assert parsed is valid
+
+
+@pytest.mark.parametrize(
+    ("value", "rule"),
+    [
+        ("2013/2012", 0),
+        ("2012-06-02/2012-06-01", 0),
+        ("2013?/2012-21", 0),
+        ("[2012..2012]", 1),
+        ("[2013-05..2013-04]", 1),
+        ("[2013,2012]", 2),
+        ("[2012,2012]", 2),
+        ("[2012,2012-05]", 2),
+        ("[2012..2014,2013]", 2),
+        ("[..2013,2012..]", 2),
+    ],
+)
+def test_a_date_the_schema_takes_and_the_parser_refuses_breaks_a_rule_the_schema_names(
+    value: str, rule: int
+) -> None:
+    # the pattern cannot say these; common.schema.json's edtf and docs/data-model.md said
+    # nothing of them (only edtf_pattern's docstring did)
+    from rightsdata._values.dates import EDTF, EDTFError, edtf_rules
+
+    assert _broken_date_rules(value) == {rule}
+    doc = {**source_doc(), "published": value}
+    assert schema_problems("sources", doc, "s") == []
+    with pytest.raises(EDTFError):
+        EDTF.parse(value)
+    page = (ROOT / "docs" / "data-model.md").read_text(encoding="utf-8")
+    for format in SCHEMA_FORMATS:
+        sets = format >= 3
+        described = load_schema("common", format=format)["$defs"]["edtf"]["description"]
+        stated = described.partition(RULES_LEAD)[2]
+        assert stated == "; ".join(edtf_rules(sets)) + ".", format
+        if rule == 0 or sets:
+            assert edtf_rules(sets)[rule] in stated, format
+    assert f"- {edtf_rules()[rule]}" in page
+
+
+def _broken_date_rules(text: str) -> set[int]:
+    """Which of ``edtf_rules()`` ``text`` (a date that matches the schema's pattern) breaks,
+    judged from its parts alone (each a single date the parser takes): the rules' own
+    words, apart from the parser's code."""
+    from rightsdata._values.dates import EDTF
+
+    def bounds(part: str) -> tuple[Any, Any]:
+        date = EDTF(part)
+        return date.earliest, date.latest
+
+    if not text.startswith("["):
+        start, _, end = text.partition("/")
+        dated = start not in ("", "..") and end not in ("", "..")
+        return {0} if dated and bounds(start)[0] > bounds(end)[1] else set()
+    broken: set[int] = set()
+    spans = []
+    for member in text[1:-1].split(","):
+        first, dots, second = member.partition("..")
+        if not dots:
+            spans.append(bounds(member))
+            continue
+        if first and second and bounds(first)[1] >= bounds(second)[0]:
+            broken.add(1)
+        spans.append((bounds(first)[0] if first else None, bounds(second)[1] if second else None))
+    for (_, before), (after, _) in itertools.pairwise(spans):
+        if before is None or after is None or before >= after:
+            broken.add(2)
+    return broken
+
+
+@settings(max_examples=examples(3000), deadline=None)
+@given(st.from_regex(EDTF_PATTERN, fullmatch=True))
+def test_a_date_the_pattern_takes_is_refused_only_for_a_rule_the_schema_names(
+    value: str,
+) -> None:
+    # so the list of rules beyond the pattern is whole: the parser refuses no other date
+    from rightsdata._values.dates import EDTF, EDTFError
+
+    try:
+        EDTF.parse(value)
+        parsed = True
+    except EDTFError:
+        parsed = False
+    assert parsed is not bool(_broken_date_rules(value)), value
 
 
 @pytest.mark.parametrize(
@@ -658,6 +745,43 @@ def test_format_2s_descriptor_schema_takes_formats_1_and_2_only() -> None:
             "rightsdata_format": {"type": "integer", "minimum": 1, "maximum": 2},
         },
     }
+
+
+@pytest.mark.parametrize("format", SCHEMA_FORMATS)
+def test_each_descriptor_schema_takes_the_formats_up_to_its_own(format: FormatVersion) -> None:
+    # format 4's took any format (its cap was 2**53 - 1), so {"rightsdata_format": 5} was
+    # valid to it, where format 2's and 3's stop at their own and the loader refuses 5
+    import jsonschema
+
+    schema = load_schema("datapackage", format=format)
+    assert schema["properties"]["rightsdata_format"]["maximum"] == format
+    validator = jsonschema.Draft202012Validator(schema)
+    for declared in range(1, format + 2):
+        descriptor = {"name": "x", "rightsdata_format": declared}
+        assert validator.is_valid(descriptor) is (declared <= format), declared
+
+
+def test_the_newest_schema_and_the_loader_refuse_the_next_format_alike(
+    make_folder: Any,
+) -> None:
+    import jsonschema
+
+    from rightsdata._validation.descriptor import descriptor_problems
+
+    validator = jsonschema.Draft202012Validator(load_schema("datapackage"))
+    for declared, refused in [(FORMAT, False), (FORMAT + 1, True)]:
+        descriptor = {"name": "x", "rightsdata_format": declared}
+        folder = make_folder({"sources.json": [source_doc()], "datapackage.json": descriptor})
+        problems = rightsdata.validate(folder)
+        assert (not validator.is_valid(descriptor)) is refused is bool(problems), declared
+    # the loader tells the newer format once, as newer (not also as above the schema's cap)
+    (problem,) = problems
+    assert problem.code == ProblemCode.NEWER_FORMAT, problem
+    assert descriptor_problems(descriptor) == problems
+    # under a limit too, and beside another problem of the descriptor
+    unknown = {**descriptor, "licences": []}
+    assert [p.code for p in descriptor_problems(unknown)] == ["unknown_field", "newer_format"]
+    assert [p.code for p in descriptor_problems(unknown, limit=1)] == ["unknown_field"]
 
 
 @pytest.mark.parametrize(("first", "then"), [(1, True), (3, 3.0), (4, 4.0)])

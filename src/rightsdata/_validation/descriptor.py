@@ -141,14 +141,21 @@ def descriptor_problems(
     if limit is not None and len(problems) >= limit:
         return problems[:limit]
     schema = load_schema()
+    # (whether the format is sound is judged from the value, never from the problems found:
+    # under a limit, the walk may stop before reaching it)
+    unread = (
+        _format_problems(raw.get(FORMAT_KEY), f"{where}.{FORMAT_KEY}")
+        if isinstance(raw, dict)
+        else []
+    )
+    # a format newer than the schema's cap is told so ("upgrade rightsdata"), not as a number
+    # above the cap
+    said |= {problem.location for problem in unread}
     # (the schema is walked, not the value: its depth bounds the recursion; under a limit,
     # as many more as may be said already and dropped)
     room = None if limit is None else limit - len(problems) + len(said)
     problems += [p for p in _check(raw, schema, schema, where, room) if p.location not in said]
-    if isinstance(raw, dict):
-        # (whether the value is sound is judged from the value, never from the problems
-        # found: under a limit, the walk may have stopped before reaching it)
-        problems += _format_problems(raw.get(FORMAT_KEY), f"{where}.{FORMAT_KEY}")
+    problems += unread
     return problems if limit is None else problems[:limit]
 
 
@@ -208,9 +215,15 @@ def _sound(value: object, rule: dict[str, Any], schema: dict[str, Any]) -> bool:
 
 
 def _format_typed(value: object) -> bool:
-    """Whether a format ``value`` keeps the schema's rule (an integer, at least 1, ...)."""
+    """Whether a format ``value`` keeps the schema's rule but for its cap (an integer, at
+    least 1): one above the cap, the newest format this library reads, is a newer format.
+
+    >>> _format_typed(5), _format_typed(0), _format_typed("4")
+    (True, False, False)
+    """
     schema = load_schema()
-    return _sound(value, schema["properties"][FORMAT_KEY], schema)
+    rule = {k: v for k, v in schema["properties"][FORMAT_KEY].items() if k != "maximum"}
+    return _sound(value, rule, schema)
 
 
 def _format_readable(value: object) -> bool:

@@ -127,7 +127,8 @@ _PATTERN_SET = (
 def edtf_pattern(sets: bool = True) -> str:
     """The EDTF subset rightsdata accepts, as one regular expression: with sets (formats 3
     on), or without (formats 1-2). Whether an interval's start comes before its end, and a
-    set's members are in order, is beyond a regular expression; the model checks it.
+    set's members are in order, is beyond a regular expression; the parser checks it
+    (:func:`edtf_rules` says how, in words, for the schemas' descriptions).
 
     >>> import re
     >>> [bool(re.match(edtf_pattern(sets), "[2012,2014]")) for sets in (True, False)]
@@ -138,6 +139,29 @@ def edtf_pattern(sets: bool = True) -> str:
         f"|(?:\\.\\.)?/{_PATTERN_SINGLE}"
     )
     return f"^(?:{single}|{_PATTERN_SET})$" if sets else f"^(?:{single})$"
+
+
+def edtf_rules(sets: bool = True) -> tuple[str, ...]:
+    """The rules of a date that :func:`edtf_pattern` cannot state and the parser keeps, in
+    words (a date that matches the pattern is refused only for breaking one): of every date,
+    and, ``sets`` (formats 3 on), of a set.
+
+    >>> len(edtf_rules()), len(edtf_rules(sets=False))
+    (3, 1)
+    """
+    every = (
+        "an interval's start does not begin after its end ends (2013/2012 is refused, "
+        "2012-06/2012 taken)",
+    )
+    if not sets:
+        return every
+    return (
+        *every,
+        "a range A..B in a set ends A before B begins ([2012..2013], not [2012..2012])",
+        "a set's dates are in order, each ending before the next begins: none is written "
+        "twice or overlaps another ([2012,2013], not [2013,2012], [2012,2012] or "
+        "[2012,2012-05])",
+    )
 
 
 #: The EDTF subset rightsdata accepts (:func:`edtf_pattern`), sets included.
