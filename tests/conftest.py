@@ -151,6 +151,21 @@ def copied(source: Path, target: Path) -> Path:
     return write_folder(target, {path.name: path.read_bytes() for path in source.iterdir()})
 
 
+def rewritten_table(folder: Path, name: str, change: Callable[[list[list[str]]], None]) -> None:
+    """Rewrite the CSV table ``name`` of ``folder`` with ``change`` made to its rows of fields
+    (the header first), as the csv module reads and writes them (quoted texts may span
+    lines)."""
+    import csv
+    import io
+
+    path = folder / name
+    fields = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    change(fields)
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer).writerows(fields)
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
 #: The three layouts a dataset may be written in (:func:`write_layout`).
 LAYOUTS: Final = ("folder", "document", "lines")
 

@@ -4,10 +4,7 @@ needs them (of ``rightsdata._tables.readback``)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +13,7 @@ import rightsdata
 from rightsdata import InvalidDataError, Problem
 from rightsdata.tables import TABLES, documents_from_rows, load_directory, read_directory
 
-from conftest import copied
+from conftest import copied, rewritten_table
 
 
 @pytest.fixture(scope="module")
@@ -170,17 +167,6 @@ def test_a_row_problem_is_told_at_its_line(exported: Path, tmp_path: Path) -> No
     assert problem.message == f"line 6: {first!r} is used twice; first at line 2"
 
 
-def _rewritten(folder: Path, name: str, change: Callable[[list[list[str]]], None]) -> None:
-    """Rewrite table ``name`` of ``folder`` with ``change`` made to its rows of fields (the
-    header first), as the csv module reads and writes them (quoted texts may span lines)."""
-    path = folder / name
-    fields = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    change(fields)
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(fields)
-    path.write_bytes(buffer.getvalue().encode("utf-8"))
-
-
 def test_a_row_whose_text_spans_lines_is_told_from_the_line_it_starts(
     exported: Path, tmp_path: Path
 ) -> None:
@@ -199,7 +185,7 @@ def test_a_row_whose_text_spans_lines_is_told_from_the_line_it_starts(
             fields[row][term] = "P1Y"  # (a term, and no kind)
         fields[first][summary] = "one\ntwo\nthree"  # lines 2-4; the second row on line 5
 
-    _rewritten(folder, "events.csv", change)
+    rewritten_table(folder, "events.csv", change)
     problems = _refused(folder).problems
     assert [(p.file, p.line, p.field) for p in problems] == [
         ("events.csv", 2, "penalty_kind"),
@@ -214,7 +200,7 @@ def test_a_row_whose_text_spans_lines_is_told_from_the_line_it_starts(
         fields[1][1] = "A\nname"
         fields.append(list(fields[1]))
 
-    _rewritten(folder, "persons.csv", repeated)
+    rewritten_table(folder, "persons.csv", repeated)
     (problem,) = _refused(folder).problems
     person = _lines(exported, "persons.csv")[1].split(",")[0]
     last = len(_lines(exported, "persons.csv")) + 1  # (a line more, and the copy's two)
@@ -315,7 +301,7 @@ def test_problems_on_one_line_come_in_the_order_of_its_columns(
         fields[1][names.index("speaker")] = "person:nobody"
         fields[1][names.index("summary")] = ""
 
-    _rewritten(folder, "statements.csv", change)
+    rewritten_table(folder, "statements.csv", change)
     found = [(p.file, p.line, p.field) for p in _refused(folder).problems]
     assert found == [("statements.csv", 2, "speaker"), ("statements.csv", 2, "summary")]
 

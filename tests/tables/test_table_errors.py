@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ import pytest
 import rightsdata
 from rightsdata.tables import TABLES, documents_from_rows, read_directory, rows
 
-from conftest import copied
+from conftest import copied, rewritten_table
 
 
 @pytest.fixture(scope="module")
@@ -255,17 +253,6 @@ def test_a_count_too_large_for_the_tables_is_invalid_data() -> None:
     assert (problem.record_id, problem.field) == (event.id, "low")
 
 
-def _rewritten(folder: Path, name: str, change: Callable[[list[list[str]]], None]) -> None:
-    """Rewrite table ``name`` of ``folder`` with ``change`` made to its rows of fields (the
-    header first), as the csv module reads and writes them (quoted texts may span lines)."""
-    path = folder / name
-    fields = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    change(fields)
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(fields)
-    path.write_bytes(buffer.getvalue().encode("utf-8"))
-
-
 def _set_field(fields: list[list[str]], table: str, row: int, column: str, value: str) -> None:
     fields[row][TABLES[table].column_names.index(column)] = value
 
@@ -282,7 +269,7 @@ def test_a_row_whose_text_spans_lines_is_told_at_the_lines_it_starts_and_ends(
         _set_field(fields, "events", 1, "date_earliest", "x")  # a cell no day is
         _set_field(fields, "events", 2, "date_earliest", "x")  # line 5
 
-    _rewritten(folder, "events.csv", change)
+    rewritten_table(folder, "events.csv", change)
     problem = _refused(folder).problems[0]
     assert (problem.file, problem.line, problem.field) == ("events.csv", 2, "date_earliest")
     assert problem.message.startswith("table 'events', lines 2-4, column 'date_earliest': ")
@@ -291,11 +278,11 @@ def test_a_row_whose_text_spans_lines_is_told_at_the_lines_it_starts_and_ends(
         _set_field(fields, "events", 1, "summary", "one\r\ntwo")  # lines 2-3
         fields[2] = fields[2][:3]  # line 4, short
 
-    _rewritten(copied(exported, folder), "events.csv", width)
+    rewritten_table(copied(exported, folder), "events.csv", width)
     problem = _refused(folder).problems[0]
     assert (problem.line, problem.message[:40]) == (4, "table 'events', line 4: 3 fields; expect")
     # (the summary, the row's fourth field, kept: the short row spans lines 2-3)
-    _rewritten(folder, "events.csv", lambda fields: fields.__setitem__(1, fields[1][:4]))
+    rewritten_table(folder, "events.csv", lambda fields: fields.__setitem__(1, fields[1][:4]))
     assert _refused(folder).problems[0].message.startswith("table 'events', lines 2-3: 4 fields")
 
 
@@ -309,7 +296,7 @@ def test_a_derived_cell_of_a_row_that_spans_lines_is_told_where_it_starts(
         _set_field(fields, "events", 2, "summary", "three\nfour")  # lines 4-5
         _set_field(fields, "events", 2, "date_earliest", "1900-01-01")  # not its date's
 
-    _rewritten(folder, "events.csv", change)
+    rewritten_table(folder, "events.csv", change)
     problem = _refused(folder).problems[0]
     assert (problem.line, problem.code) == (4, "rule")
     assert problem.message.startswith("table 'events', lines 4-5, column 'date_earliest': ")
@@ -343,6 +330,6 @@ def test_of_two_tables_with_a_problem_the_first_file_by_name_is_told(
     own order still."""
     folder = copied(exported, tmp_path)
     for name in ("events.csv", "aliases.csv"):
-        _rewritten(folder, name, lambda fields: fields[1].__setitem__(1, "x"))
+        rewritten_table(folder, name, lambda fields: fields[1].__setitem__(1, "x"))
     assert _refused(folder).problems[0].file == "aliases.csv"
     assert list(read_directory(exported)) == list(TABLES)
