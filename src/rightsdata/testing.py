@@ -48,7 +48,16 @@ except ImportError:
     raise
 
 from rightsdata._data.dataset import Dataset
-from rightsdata._model.fields import Count, RecordId, Ref, Refs, Text, field_names, spec_of
+from rightsdata._model.fields import (
+    COUNT_MAX,
+    Count,
+    RecordId,
+    Ref,
+    Refs,
+    Text,
+    field_names,
+    spec_of,
+)
 from rightsdata._model.records import IDENTIFIER_PATTERNS as _IDENTIFIER_PATTERNS
 from rightsdata._model.records import (
     KINDS,
@@ -81,6 +90,7 @@ from rightsdata._values.ids import PREFIXES
 from rightsdata.vocab import (
     FigureQualifier,
     IdentifierScheme,
+    RangeMeaning,
     RatingScale,
 )
 
@@ -112,6 +122,9 @@ _T = TypeVar("_T")
 
 _FIRST: Final = datetime.date(1900, 1, 1).toordinal()
 _LAST: Final = datetime.date(2030, 12, 31).toordinal()
+#: The days of every year EDTF writes in four digits (0001 to 9999), as the model takes them.
+_EARLIEST: Final = datetime.date.min.toordinal()
+_LATEST: Final = datetime.date.max.toordinal()
 
 
 def _size(value: object, argument: str) -> int:
@@ -178,8 +191,13 @@ def ids(*prefixes: str) -> st.SearchStrategy[str]:
 
 
 def texts(max_size: int = 60) -> st.SearchStrategy[str]:
-    """Non-empty text without surrounding white space or contact data, in any script: the
-    rule of every text field. ``max_size`` (at least 1) caps its length.
+    """Non-empty text without surrounding white space or contact data, in any script, about
+    one in ten with a tab or a line feed inside: the rule of every text field of several
+    lines (a figure's ``of`` is one line: its field draws no tab or line break). ``max_size``
+    (at least 1) caps its length: texts are short (at most 60 characters), but for about one
+    in ten where ``max_size`` is more, of ``max_size`` characters or from half of it up, as
+    each text field's own draws reach its maximum (a quote's 600 characters) or, where it
+    has none, 1,000.
 
     >>> from hypothesis import given, settings
     >>> @given(texts(max_size=10))
@@ -195,8 +213,14 @@ def _optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.none() | strategy
 
 
+def _days(last: int = _LATEST) -> st.SearchStrategy[int]:
+    """Days (ordinals) up to ``last``: mostly of 1900-2030, and of any year from 0001
+    (about half of the time: the dates of the whole range EDTF writes, 0042 and 9999 too)."""
+    return st.integers(_FIRST, _LAST) | st.integers(_EARLIEST, last)
+
+
 def _dates() -> st.SearchStrategy[datetime.date]:
-    return st.integers(_FIRST, _LAST).map(datetime.date.fromordinal)
+    return _days().map(datetime.date.fromordinal)
 
 
 def _single_dates() -> st.SearchStrategy[str]:
@@ -234,15 +258,19 @@ def _interval(draw: st.DrawFn) -> str:
 _SINGLE_DATES: Final = _single_dates()
 
 
-def _plain_dates() -> st.SearchStrategy[str]:
-    """Days, months and years without a qualifier, near one another (a set's dates)."""
-    day = st.integers(0, 400).map(lambda n: datetime.date.fromordinal(_SET_BASE + n))
-    return st.builds(lambda d, n: d.isoformat()[:n], day, st.sampled_from([10, 10, 7, 4]))
+def _plain_dates() -> st.SearchStrategy[tuple[int, int]]:
+    """Days, months and years without a qualifier, near one another (a set's dates): each
+    a day after the set's first (0 to :data:`_SET_SPAN`) and how many characters of its
+    ISO form to keep (10, 7 or 4)."""
+    return st.tuples(st.integers(0, _SET_SPAN), st.sampled_from([10, 10, 7, 4]))
 
 
 @st.composite
 def _set(draw: st.DrawFn) -> str:
-    dates = sorted({EDTF.parse(t) for t in draw(st.lists(_PLAIN_DATES, min_size=1, max_size=5))})
+    base = draw(_SET_BASES)
+    drawn = draw(st.lists(_PLAIN_DATES, min_size=1, max_size=5))
+    texts = [datetime.date.fromordinal(base + n).isoformat()[:size] for n, size in drawn]
+    dates = sorted({EDTF.parse(t) for t in texts})
     kept: list[EDTF] = []
     for date in dates:  # in order, each ending before the next begins
         if not kept or kept[-1].sort_key()[1] < date.sort_key()[0]:
@@ -262,13 +290,17 @@ def _set(draw: st.DrawFn) -> str:
     return "[" + ",".join("..".join(member) for member in members) + "]"
 
 
-_SET_BASE: Final = datetime.date(2011, 6, 1).toordinal()
+#: How many days after a set's first its dates may be.
+_SET_SPAN: Final = 400
+#: A set's first day: of any year, as a single date's (:func:`_days`).
+_SET_BASES: Final = _days(_LATEST - _SET_SPAN)
 _PLAIN_DATES: Final = _plain_dates()
 
 
 def edtf_dates(intervals: bool = True, sets: bool = True) -> st.SearchStrategy[EDTF]:
     """EDTF values: days, months, years, seasons, qualifiers, and (optionally) intervals and
-    sets ("one of": ``[2022-01-14,2022-01-15]``, ``[2011-12-16..2012-01-31]``). Sets came
+    sets ("one of": ``[2022-01-14,2022-01-15]``, ``[2011-12-16..2012-01-31]``), of any year
+    from 0001 to 9999 (about half of them of 1900-2030). Sets came
     with format 3: ``sets=False`` draws only the dates a reader of formats 1-2 reads (what
     the record and dataset strategies draw with ``format=2``).
 
@@ -296,7 +328,9 @@ def _optional_dates(intervals: bool, sets: bool) -> st.SearchStrategy[EDTF | Non
 
 
 def durations() -> st.SearchStrategy[Duration]:
-    """Durations in the canonical forms rightsdata writes (P7Y6M, P15D, PT12H).
+    """Durations in the canonical forms rightsdata writes (P7Y6M, P15D, PT12H, PT1H30M,
+    PT45S): each of years, months, days, hours, minutes and seconds stated or not (P0D where
+    none is).
 
     >>> from hypothesis import given, settings
     >>> from rightsdata import Duration
@@ -306,22 +340,24 @@ def durations() -> st.SearchStrategy[Duration]:
     ...     assert Duration.parse(str(duration)) == duration
     >>> test()
     """
-    parts = st.fixed_dictionaries(
-        {
-            "Y": st.integers(0, 30),
-            "M": st.integers(0, 24),
-            "D": st.integers(0, 400),
-            "H": st.integers(0, 23),
-        }
-    )
+    return _DURATION_PARTS.map(_duration)
 
-    def build(p: Mapping[str, int]) -> Duration:
-        text = "P" + "".join(f"{p[k]}{k}" for k in "YMD" if p[k])
-        if p["H"]:
-            text += f"T{p['H']}H"
-        return parse_duration(text if text != "P" else "P0D")
 
-    return parts.map(build)
+#: The most of each part of a duration drawn, by its designator (the time's minutes as
+#: "TM"): at most 23 hours, 59 minutes and 59 seconds, as the canonical form has them.
+_DURATION_MOST: Final = {"Y": 30, "M": 24, "D": 400, "H": 23, "TM": 59, "S": 59}
+#: The parts of a duration drawn, each one number: stated where it is above 0, about half of
+#: the time (one choice a part, where stated-or-not and then a number were two).
+_DURATION_PARTS: Final = st.tuples(*(st.integers(-most, most) for most in _DURATION_MOST.values()))
+
+
+def _duration(parts: tuple[int, ...]) -> Duration:
+    """The duration of ``parts`` (:data:`_DURATION_PARTS`), in its canonical form."""
+    stated = {unit: n for unit, n in zip(_DURATION_MOST, parts, strict=True) if n > 0}
+    date = "".join(f"{stated[unit]}{unit}" for unit in ("Y", "M", "D") if unit in stated)
+    time = "".join(f"{stated[unit]}{unit[-1]}" for unit in ("H", "TM", "S") if unit in stated)
+    text = "P" + date + (f"T{time}" if time else "")
+    return parse_duration(text if text != "P" else "P0D")
 
 
 def _field_strategy(
@@ -449,7 +485,10 @@ def _figure(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -
         high = numbers[2]
     elif qualifier is FigureQualifier.BETWEEN:
         low, high = numbers[0], numbers[2]
-    if qualifier is FigureQualifier.EXACT:  # (best alone: low and high would be a spread)
+    spread = qualifier is FigureQualifier.EXACT and draw(st.booleans())
+    if spread:  # (an exact count of values, with the least and the most of them)
+        low, high = numbers[0], numbers[2]
+    elif qualifier is FigureQualifier.EXACT:  # (best alone: low and high need a spread)
         low = high = None
     elif (qualifier is FigureQualifier.MORE_THAN and best == low) or (
         qualifier is FigureQualifier.LESS_THAN and best == high
@@ -460,6 +499,7 @@ def _figure(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -
     strategies = _field_strategies(Figure, None, format)
     asserted_by = draw(strategies["asserted_by"])
     joined = () if asserted_by is None else _without_author(draw, Figure, format, asserted_by)
+    meaning = draw(strategies["range_meaning"]) if ranged and not spread else None
     figure: Figure = _made(
         draw,
         Figure,
@@ -468,17 +508,17 @@ def _figure(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -
         low=low,
         best=best,
         high=high,
-        as_given=draw(_SHORT_TEXTS),
         asserted_by=asserted_by,
-        range_meaning=draw(strategies["range_meaning"]) if ranged else None,
+        range_meaning=RangeMeaning.SPREAD if spread else meaning,
         joined_by=joined,
     )
     return figure
 
 
 _QUALIFIERS: Final = st.sampled_from(list(FigureQualifier))
-_THREE_NUMBERS: Final = st.lists(st.integers(0, 10**6), min_size=3, max_size=3)
-_SHORT_TEXTS: Final = _optional(texts(40))
+#: A figure's numbers: of any size a count takes, up to 2**53 - 1 (Hypothesis draws small
+#: ones more than half of the time, and equal ones often).
+_THREE_NUMBERS: Final = st.lists(st.integers(0, COUNT_MAX), min_size=3, max_size=3)
 
 
 def _without_author(draw: st.DrawFn, cls: type, format: int, author: str) -> tuple[str, ...]:
@@ -534,7 +574,9 @@ def identifiers(*, strict: bool = False) -> st.SearchStrategy[Identifier]:
 
 
 def figures(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Figure]:
-    """Figures whose numbers fit their qualifier (``low <= best <= high``); with
+    """Figures whose numbers fit their qualifier (``low <= best <= high``), of any size a
+    count takes (up to 2**53 - 1), an exact one with the least and the most of the values
+    it counts now and then (``low`` and ``high``, ``range_meaning="spread"``); with
     ``strict=True``, ``relayed_by`` names none of their authors and no list repeats an entry
     (:func:`records`). With ``format`` 1 to 3 none says what it counts (``of``, format 4's).
 
@@ -790,7 +832,7 @@ def statements(
 
 @st.composite
 def _statements(draw: st.DrawFn, format: int) -> Statement:
-    quote = draw(_OPTIONAL_TEXTS)
+    quote = draw(_field_strategies(Statement, None, format)["quote"])
     cites = draw(_statement_citations(format))
     if quote is not None and not any(c.fields is None or "quote" in c.fields for c in cites):
         cites = (attrs.evolve(cites[0], fields=None), *cites[1:])
@@ -811,9 +853,6 @@ def _statements(draw: st.DrawFn, format: int) -> Statement:
 def _statement_citations(format: int) -> st.SearchStrategy[tuple[Citation, ...]]:
     citation = _builds(Citation, Statement, format)
     return st.lists(citation, min_size=1, max_size=3).map(tuple)
-
-
-_OPTIONAL_TEXTS: Final = _optional(texts())
 
 
 def ratings(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Rating]:

@@ -645,13 +645,9 @@ class Text(Spec):
         return schema
 
     def strategy(self) -> SearchStrategy[str]:
-        from hypothesis import strategies as st
+        from rightsdata._model.textdraws import text_draws
 
-        if self.pattern is not None:
-            return st.from_regex(self.pattern, fullmatch=True).filter(self.fine)
-        alphabet = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
-        size = min(self.max_length or 60, 60)
-        return st.text(alphabet, min_size=1, max_size=size).filter(self.fine)
+        return text_draws(self.max_length, self.pattern, self.fine)
 
 
 class HolderPath(Text):
