@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import rightsdata
-from rightsdata.tables import TABLES, documents_from_rows, read_directory, rows
+from rightsdata.tables import TABLES, documents_from_rows, load_directory, read_directory, rows
 
 from conftest import copied, rewritten_table
 
@@ -204,6 +204,37 @@ def test_an_empty_file_and_a_missing_table_are_invalid_data(exported: Path, tmp_
 
 def test_a_folder_of_no_tables_is_invalid_data(tmp_path: Path) -> None:
     assert "holds no table's CSV file" in str(_refused(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("layout", "reader"),
+    [
+        ("parquet", "no reader back from Parquet"),
+        ("json", "`rightsdata.load_path()` of the folder"),
+        ("jsonl", "of its records.jsonl"),
+        ("document", "of its dataset.json"),
+    ],
+)
+@pytest.mark.parametrize("manifest", [True, False])
+def test_another_layouts_export_is_told_what_reads_it(
+    tmp_path: Path, layout: str, reader: str, manifest: bool
+) -> None:
+    """An export in a layout that is not CSV tables, given to the CSV reader, is told what
+    reads it back, by its manifest or, in a copy without it, by its files: not that it
+    holds no table, which reads as files lost."""
+    if layout == "parquet":
+        pytest.importorskip("pyarrow")
+    folder = tmp_path / layout
+    rightsdata.load().export(folder, layout)  # type: ignore[arg-type]
+    if not manifest:
+        (folder / ".rightsdata-export").unlink()
+    for read in (read_directory, load_directory):
+        with pytest.raises(rightsdata.InvalidDataError) as raised:
+            read(folder)
+        problem = raised.value.problems[0]
+        assert problem.location == str(folder)
+        assert f"holds a `{layout}` export's files, not CSV tables" in problem.message
+        assert reader in problem.message
 
 
 def test_rows_that_do_not_fit_are_invalid_data() -> None:

@@ -596,7 +596,12 @@ def read_directory(
     ...     len(read_directory(folder)["events"]) == len(rightsdata.load().events)
     True
     """
-    from rightsdata._tables.exportfolder import kinds_missing, missing_tables, written_option
+    from rightsdata._tables.exportfolder import (
+        kinds_missing,
+        missing_tables,
+        other_layout,
+        written_option,
+    )
 
     if csv_formulas is not None:
         _check_option(csv_formulas)  # (before anything is read)
@@ -630,6 +635,9 @@ def read_directory(
             read[name] = parse(table, text, option, where=os.fspath(path))
     found: dict[str, list[Row]] = {name: read[name] for name in TABLES if name in read}
     if not found:
+        other = other_layout(folder)
+        if other is not None:
+            raise table_error(os.fspath(directory), other, ProblemCode.MISSING)
         raise table_error(
             os.fspath(directory),
             "holds no table's CSV file (events.csv, events.participants.csv, ...), as "

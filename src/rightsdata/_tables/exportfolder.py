@@ -47,6 +47,7 @@ __all__ = [
     "kinds_missing",
     "listed_tables",
     "missing_tables",
+    "other_layout",
     "written_option",
 ]
 
@@ -140,6 +141,48 @@ def missing_tables(folder: Path) -> str | None:
         f"read without {it}, {its} rows would be lost without a word; copy the export "
         "whole, or export again"
     )
+
+
+def other_layout(folder: Path) -> str | None:
+    """What reads ``folder`` back, if it holds no CSV table but another layout an export
+    writes (said of the folder), by its manifest's ``format`` or else by the files it holds
+    (a copy without the hidden manifest); None if it looks like none of them.
+
+    >>> import rightsdata, tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     _ = rightsdata.load().export(folder, "jsonl")
+    ...     print(other_layout(Path(folder)))
+    holds a `jsonl` export's files, not CSV tables: read it back with \
+`rightsdata.load_path()` of its records.jsonl
+    """
+    from rightsdata._values.ids import PREFIX_OF_KIND
+
+    said = _manifest(folder).get("format")
+    layout = said if said in _READ_BY else None
+    if layout is None:
+        parquet = any((folder / f"{table}.parquet").is_file() for table in TABLES)
+        json_files = any((folder / f"{kind}.json").is_file() for kind in PREFIX_OF_KIND)
+        named = {"parquet": parquet, "json": json_files}
+        named |= {name: (folder / _FILE_OF[name]).is_file() for name in ("jsonl", "document")}
+        layout = next((name for name, found in named.items() if found), None)
+    if layout is None:
+        return None
+    return f"holds a `{layout}` export's files, not CSV tables: {_READ_BY[layout]}"
+
+
+#: What reads each layout back that is not CSV tables, as docs/exports.md says.
+_READ_BY: Final = {
+    "parquet": (
+        "there is no reader back from Parquet to records; read its tables with pandas, "
+        "pyarrow or DuckDB (`pandas.read_parquet()`), or load the dataset itself, or its "
+        "`json`, `jsonl` or `csv` export"
+    ),
+    "json": "read it back with `rightsdata.load_path()` of the folder",
+    "jsonl": "read it back with `rightsdata.load_path()` of its records.jsonl",
+    "document": "read it back with `rightsdata.load_path()` of its dataset.json",
+}
+#: The one file of the layouts that write one.
+_FILE_OF: Final = {"jsonl": "records.jsonl", "document": "dataset.json"}
 
 
 def kinds_missing(found: Mapping[str, Sequence[tuple[Any, ...]]]) -> str | None:

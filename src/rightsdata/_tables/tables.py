@@ -68,7 +68,7 @@ from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import Duration, format_duration
 from rightsdata._values.errors import checked, not_a_name, what_was_given, with_article
 from rightsdata._values.hints import field_hints
-from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES, is_valid_id
+from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES, a_noun, is_valid_id
 from rightsdata._values.namedmap import NamedMapping
 from rightsdata._values.names import TableName
 from rightsdata._values.shell import python_call, python_literal
@@ -675,6 +675,9 @@ def _named(name: object) -> Table:
                 "sources, organisations, groups, places, statements and ratings too), keyed by "
                 "record_id instead of event_id"
             )
+        shared = _shared_table(name)
+        if shared is not None:
+            raise ValueError(shared)
         from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
         raise ValueError(
@@ -702,6 +705,27 @@ not a str ('events')
     taken = f"a {python_call('rightsdata.Dataset')} (such as {python_call('rightsdata.load()')})"
     checked(dataset, f"{function}: dataset", taken, Dataset)
     return cast("Dataset", dataset)
+
+
+def _shared_table(name: str) -> str | None:
+    """What to ask for instead of a kind's list that every kind holding it shares one table
+    of (``'events.citations'``: ``'citations'``, keyed by ``record_id``), or None. Spelling
+    alone would suggest a table of another list (``'figures.citations'``) or the kind's own.
+
+    >>> print(_shared_table("persons.aliases"))
+    unknown table 'persons.aliases': the table 'aliases' holds these rows for every kind of \
+record that has them: a person's are those whose record_id is its ID
+    >>> _shared_table("events.aliases") is None  # (an event has no aliases)
+    True
+    """
+    kind, _, rest = name.partition(".")
+    table = cast("Mapping[str, Table]", TABLES).get(rest)
+    if table is None or not table.path or kind not in table.kinds:
+        return None
+    return (
+        f"unknown table {name!r}: the table {rest!r} holds these rows for every kind of record "
+        f"that has them: {a_noun(kind)}'s are those whose {table.column_names[0]} is its ID"
+    )
 
 
 #: Tables renamed by model 2, by their old names (for a message that says where they went).
