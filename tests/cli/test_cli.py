@@ -371,6 +371,10 @@ def test_events_certainly_within(capsys: pytest.CaptureFixture[str]) -> None:
         (["events", "--kind", ""], "--kind '' names no event kind; the event kinds are:"),
         (["events", "--kind", " , "], "--kind ' , ' names no event kind"),
         (["events", "--role", ""], "--role '' names no role; the roles are: victim"),
+        # an empty kind among others names nothing too, as kind=["arrest", ""] in Python
+        (["events", "--kind", "arrest", "--kind", ""], "--kind '' names an empty event kind"),
+        (["events", "--kind", "arrest,,verdict"], "--kind 'arrest,,verdict' names an empty"),
+        (["events", "--kind", "arrest,"], "--kind 'arrest,' names an empty event kind"),
         (["events", "--place", ""], "no record has the id ''"),
         (["events", "--involving", ""], "no record has the id ''"),
         # the command line's option, not load_path(), for your own data

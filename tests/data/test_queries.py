@@ -742,6 +742,14 @@ def test_search_ignores_case_accents_and_script(named: Dataset, text: str) -> No
     assert "person:word" in ids(named.search(text, limit=None))
 
 
+@pytest.mark.parametrize("text", ["Kozlov's", "Kozlov\u2019s", "KOZLOV'S", "Vladimir Kozlov's"])
+def test_search_of_a_possessive_finds_the_name(named: Dataset, text: str) -> None:
+    """A possessive (as a title writes one, "Kozlov's conviction") finds the name: its
+    ``s`` is no word that a match must hold, which no name has."""
+    assert "person:word" in ids(named.search(text, limit=None))
+    assert ids(named.search(text, limit=None)) == ids(named.search(text[:-2], limit=None))
+
+
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 @example(" _a__b-\x1c1\t ")
 def test_normalize_folds_ascii_as_the_non_word_pattern(text: str) -> None:
@@ -3504,3 +3512,69 @@ def test_a_letter_that_is_two_in_capitals_is_no_country_code(ds: Dataset, given:
     assert "two capital letters" not in str(info.value)
     assert query.code_in_any_case(given) is None
     assert query.code_in_any_case("kz") == "KZ"
+
+
+def test_related_takes_a_countrys_code_for_its_place(ds: Dataset) -> None:
+    """related() takes a record of any kind, a place too, so a country's code stands for
+    its place there as in statements(about=), timeline and events(place=)."""
+    assert ds.related("KZ") == ds.related("place:kazakhstan")
+    assert len(ds.statements(about="KZ")) == len(ds.statements(about="place:kazakhstan"))
+    with pytest.raises(UnknownIdError, match="two capital letters: 'KZ'"):
+        ds.related("kz")
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (lambda ds: ds.events(kind=Role.VICTIM), "not a role (Role.VICTIM)"),
+        (lambda ds: ds.events(role=EventKind.ARREST), "not an event kind (EventKind.ARREST)"),
+        # ('other' is a term of both: taken silently as the other vocabulary's before)
+        (lambda ds: ds.events(role=EventKind.OTHER), "not an event kind (EventKind.OTHER)"),
+        (lambda ds: ds.events(kind=[EventKind.ARREST, Role.OTHER]), "not a role (Role.OTHER)"),
+    ],
+)
+def test_another_vocabularys_term_is_a_type_error_naming_it(
+    ds: Dataset, call: Callable[[Dataset], object], said: str
+) -> None:
+    with pytest.raises(TypeError, match=re.escape(said)):
+        call(ds)
+
+
+def test_several_terms_in_one_text_are_told_to_be_a_list(ds: Dataset) -> None:
+    with pytest.raises(ValueError, match=re.escape("pass them as a list, ['arrest', 'verdict']")):
+        ds.events(kind="arrest,verdict")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="did you mean 'arrest'"):  # (not all terms)
+        ds.events(kind="arrest,nope")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("date", ["2022-13-01", "2022", 3, None, ""])
+def test_rating_ons_day_is_named_in_every_refusal(ds: Dataset, date: object) -> None:
+    with pytest.raises((TypeError, ValueError)) as raised:
+        ds.rating_on("KZ", date)  # type: ignore[arg-type]
+    assert str(raised.value).startswith("rating_on: the day "), str(raised.value)
+    assert "not a date: " not in str(raised.value).partition("the day ")[0]
+
+
+@pytest.mark.parametrize(
+    ("between", "told"),
+    [
+        (EDTF("2012/2013"), "pass the window: `between=('2012', '2013')`"),
+        (EDTF("2012/.."), "pass the window: `between=('2012', None)`"),
+        (EDTF("2012"), "pass the window: `between=('2012', '2012')`"),
+        (EDTF("[2012,2014]"), "a set is no window: ask of each of its dates in turn"),
+    ],
+)
+def test_an_edtf_given_as_the_window_is_told_the_pair(
+    ds: Dataset, between: EDTF, told: str
+) -> None:
+    """An EDTF value is told the pair its text is told, never '(d, d)' for an interval,
+    which a side refuses."""
+    with pytest.raises(TypeError, match=re.escape(told)):
+        ds.events(between=between)  # type: ignore[arg-type]
+
+
+def test_a_position_past_the_end_names_the_collection(ds: Dataset) -> None:
+    count = len(ds.events)
+    with pytest.raises(IndexError, match=f"events: no record at position {count}: .*{count} rec"):
+        ds.events[count]
+    assert ds.events[-count] == ds.events[0]

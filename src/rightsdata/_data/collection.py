@@ -325,6 +325,14 @@ class Collection(Sequence[R], Generic[R]):
             return self._lookup(index)
         try:
             return self._records[index]
+        except IndexError:  # (the tuple's words name a tuple, not the collection)
+            raise IndexError(
+                f"{self._kind}: no record at position {index!r}: the collection holds "
+                f"{counted(len(self._records), 'record')} (positions 0 to "
+                f"{len(self._records) - 1}, or -1 back to -{len(self._records)})"
+                if self._records
+                else f"{self._kind}: no record at position {index!r}: the collection is empty"
+            ) from None
         except TypeError:  # (the tuple's words would name a tuple, and no ID)
             raise TypeError(
                 f"a collection takes a record ID (a str), a position (an int) or a slice, not "

@@ -1276,7 +1276,9 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
 
         See :class:`~rightsdata.Related` for what naming is (subject or object,
         participant, accused, place of an event, speaker, addressee, what a statement is
-        about, a rating's country, ...), and for the order (each by date, undated last).
+        about, a rating's country, ...), and for the order (each by date, undated last). A
+        country's ISO code stands for its place (``related("KZ")``), as in the other queries
+        that take a place.
 
         >>> import rightsdata
         >>> related = rightsdata.load().related("person:vladimir-kozlov")

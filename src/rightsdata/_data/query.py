@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from enum import Enum
 from functools import partial
 from itertools import chain
 from typing import Any, Final, Literal, NamedTuple, Protocol, TypeVar
@@ -193,13 +194,41 @@ def _period(value: object) -> Duration:
 
 
 def _term(cls: type[E], value: object, argument: str) -> E:
+    """The term of ``cls`` that ``value`` (a filter's value, given as ``argument``) is: a
+    member of ``cls`` or its text. A member of another vocabulary is a TypeError naming its
+    vocabulary, though it is text (``Role.VICTIM`` for an event kind; ``EventKind.OTHER``,
+    spelled as ``Role.OTHER``, is not that either); several terms in one text, as the
+    command line takes them (``'arrest,verdict'``), are told to be a list.
+
+    >>> from rightsdata.vocab import EventKind, Role
+    >>> _term(EventKind, "arrest", "event kind") is EventKind.ARREST
+    True
+    >>> _term(Role, EventKind.OTHER, "role")
+    Traceback (most recent call last):
+    TypeError: the role must be a role (Role) or its text, not an event kind (EventKind.OTHER)
+    >>> _term(EventKind, "arrest, verdict", "event kind")
+    Traceback (most recent call last):
+    ValueError: the event kind 'arrest, verdict' is not an event kind but several: pass them \
+as a list, ['arrest', 'verdict']
+    """
     if isinstance(value, cls):
         return value
+    if isinstance(value, Enum):  # (another vocabulary's term is text, but another term)
+        raise TypeError(
+            f"the {argument} must be {a_term_of(cls)} ({cls.__name__}) or its text, not "
+            f"{a_term_of(type(value))} ({type(value).__name__}.{value.name})"
+        )
     if isinstance(value, str):
         try:
             return cls(value)
         except ValueError:
             terms = [m.value for m in cls]
+            several = [part.strip() for part in value.split(",")]
+            if len(several) > 1 and all(part in terms for part in several):
+                raise ValueError(
+                    f"the {argument} {value!r} is not {a_term_of(cls)} but several: pass them "
+                    f"as a list, {several!r}"
+                ) from None
             from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
             raise ValueError(
@@ -384,7 +413,11 @@ def window(between: object) -> tuple[int, int]:
     """
     if isinstance(between, str | bytes | EDTF) or not isinstance(between, Sequence):
         said = f"between: expected a (start, end) pair, not {what_was_given(between)}"
-        told = _window_of(between) if isinstance(between, str) else ""
+        # (an EDTF is told as its text is: an interval its ends, a day (d, d))
+        text = str(between) if isinstance(between, str | EDTF) else None
+        told = "" if text is None else _window_of(text)
+        if not told and isinstance(between, EDTF) and between.is_set:
+            told = "; a set is no window: ask of each of its dates in turn"
         raise TypeError(said + (told or "; for a single date d, pass (d, d)"))
     if len(between) != 2:
         given = counted(len(between), "value")
@@ -402,24 +435,33 @@ def window(between: object) -> tuple[int, int]:
     return lo, hi
 
 
-def day(value: object) -> int:
+def day(value: object, what: str = "the day") -> int:
     """The ordinal of one day: a date (not a datetime), or an EDTF (or its text) that
-    denotes a single day."""
+    denotes a single day; every refusal names the argument, ``what``
+    (``"rating_on: the day"``), as ``between``'s name its side.
+
+    >>> day("2012-10-08") == datetime.date(2012, 10, 8).toordinal()
+    True
+    >>> day("2022-13-01", "rating_on: the day")
+    Traceback (most recent call last):
+    rightsdata.EDTFError: rating_on: the day is not a date: '2022-13-01' is not \
+an EDTF date: month 13 does not exist
+    """
     instead = "ask of a day, such as '2012-10-08'"
     if isinstance(value, datetime.date):
-        return date_only(value, "the day", instead).toordinal()
-    refuse_missing(value, "the day", instead)
-    value = _parsed(value, "not a date")
+        return date_only(value, what, instead).toordinal()
+    refuse_missing(value, what, instead)
+    value = _parsed(value, f"{what} is not a date")
     if isinstance(value, EDTF):
         first, last = bounds(value)
         if first != last:
             raise ValueError(
-                f"{str(value)!r} is not a single day; pass a day such as 'YYYY-MM-DD' "
+                f"{what} {str(value)!r} is not a single day; pass a day such as 'YYYY-MM-DD' "
                 "(the first or last day of the period you mean)"
             )
         return first
     raise TypeError(
-        f"expected a date, an EDTF day or its text, not {what_was_given(value)}"
+        f"{what} must be a date, an EDTF day or its text, not {what_was_given(value)}"
         + other_date_lead(value)
     )
 
@@ -862,7 +904,7 @@ class Queries:
     def rating_on(self, country: object, date: object) -> Rating | None:
         """See :meth:`rightsdata.Dataset.rating_on`."""
         place_id = self._rated(country)
-        when = day(date)
+        when = day(date, "rating_on: the day")
         index = self._indexes.ratings()
         certain = index.certain.get(place_id)
         if not certain:
@@ -877,8 +919,9 @@ class Queries:
 
     def related(self, record: object) -> Related:
         """See :meth:`rightsdata.Dataset.related`."""
-        if isinstance(record, str):
-            record_id = self.resolve(record)
+        if isinstance(record, str):  # (any record is taken, a place too: a code stands for it)
+            code = place_code(record, self.country)
+            record_id = self.country(code).id if code is not None else self.resolve(record)
         elif hasattr(record, "id") and isinstance(record.id, str):
             record_id = self.resolve(record.id)
         else:

@@ -30,6 +30,12 @@ def _terms(values: Sequence[str], vocabulary: type[StrEnum], option: str, noun: 
             f"{option} {given} names no {noun.split(' ', 1)[1]}; "
             f"the {noun.split(' ', 1)[1]}s are: {', '.join(allowed)}"
         )
+    for value in values:  # (an empty one among others names nothing too: as in Python)
+        if any(not part.strip() for part in value.split(",")):
+            raise UsageError(
+                f"{option} {value!r} names an empty {noun.split(' ', 1)[1]}: give "
+                f"{noun.split(' ', 1)[1]}s, several separated by commas, none empty"
+            )
     for value in terms:
         if value not in allowed:
             hint = did_you_mean(close(value, allowed, n=2))

@@ -4,8 +4,9 @@ within a tier: :mod:`rightsdata._data.search`), and :func:`rank`, whose order
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
 from rightsdata._data.search.normalization import normalize
 from rightsdata._data.search.similarity import CLOSE_ENOUGH, _similarity
@@ -48,8 +49,21 @@ def _mean(similarities: Sequence[float]) -> float:
     return max(sum(similarities) / len(similarities), min(similarities))
 
 
+#: A possessive's ending after a word (``Kozlov's``, its apostrophe U+2019 or U+02BC too):
+#: the query's ``s`` would otherwise be a word of its own that every match must hold, and a
+#: name has none.
+_POSSESSIVE: Final = re.compile(r"(?<=\w)['\u2019\u02bc][sS]\b")
+
+
 def _normalized_query(query: str) -> str:
-    normalized = normalize(query)
+    """``query`` normalised as the texts are (:func:`normalize`), a possessive's ``'s``
+    left out: ``"Kozlov's trial"`` searches for ``kozlov trial``, which finds the person
+    "Vladimir Kozlov" and the title "Kozlov's trial" (whose words are ``kozlov s trial``).
+
+    >>> _normalized_query("Kozlov\u2019s trial"), _normalized_query("'s")
+    ('kozlov trial', 's')
+    """
+    normalized = normalize(_POSSESSIVE.sub("", query))
     if not normalized:
         raise ValueError(
             f"the search text {query!r} has nothing to search by: no letters or digits once"
