@@ -1791,3 +1791,73 @@ def test_search_lists_an_event_with_its_kind_and_status(
     assert "event:kozlov-supreme-court-hearing-2013 · appeal (planned; date: planned for)" in said
     assert "event:hrw-2013-06-26-cameron-visit-kozlov · publication" in said
     assert _widest(out) <= 80
+
+
+def test_fmt_keeps_what_the_author_wrote_in_a_files_entry(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A record file's entry in datapackage.json may carry its own title, description and
+    licences (a file of private persons under a narrower licence): fmt, and the json export,
+    write the file's own properties anew and keep the author's."""
+    folder = write_folder(tmp_path / "mine", {"sources.json": [source_doc()]})
+    descriptor: dict[str, object] = {"name": "mine", "version": "1.0.0"}
+    said: dict[str, object] = {
+        "title": "Sources",
+        "description": "What the records cite",
+        "licenses": [{"name": "CC-BY-NC-4.0"}],
+    }
+    descriptor["resources"] = [{"name": "sources", "path": "./sources.json", **said}]
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert run(capsys, "fmt", str(folder))[0] == EXIT_OK
+    for written in (folder, tmp_path / "export"):
+        entry = json.loads((written / "datapackage.json").read_text(encoding="utf-8"))["resources"][
+            0
+        ]
+        assert entry["path"] == "sources.json" and entry["schema"].endswith(":sources")
+        assert {key: entry[key] for key in said} == said
+        if written == folder:
+            rightsdata.load_path(folder).export(tmp_path / "export", "json")
+    assert run(capsys, "fmt", "--check", str(folder))[0] == EXIT_OK  # (canonical so)
+
+
+def test_fmt_names_the_sources_it_keeps_that_no_record_has(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A source record retitled leaves its former title among the descriptor's sources,
+    which fmt cannot tell from a source written by hand: it keeps it, and says so; an
+    entry that says more than a record's would (a version) is never dropped."""
+    folder = tmp_path / "mine"
+    assert run(capsys, "init", str(folder))[0] == EXIT_OK
+    sources = folder / "sources.json"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace("Example report (replace", "Annual review (was"), "utf-8")
+    code, _, err = run(capsys, "fmt", str(folder))
+    assert code == EXIT_OK
+    said = " ".join(err.split())
+    assert "lists 'Example report (replace with the document you draw on)' among its" in said
+    assert "which no source record has: kept as the descriptor's own" in said
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    kept = {"title": "Annual review (was with the document you draw on)", "version": "2"}
+    descriptor["sources"] = [*descriptor["sources"][:1], kept]
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    code, _, err = run(capsys, "fmt", str(folder))
+    assert code == EXIT_OK and "among its sources" not in err
+    written = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert written["sources"] == [{"title": kept["title"]}, kept]
+
+
+def test_a_citation_says_the_placeholders_init_wrote(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "mine"
+    assert run(capsys, "init", str(folder))[0] == EXIT_OK
+    citation = rightsdata.load_path(folder).citation
+    assert "Its title, contributors and sources still hold the words `rightsdata init`" in (
+        citation
+    )
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["title"] = "Detentions of journalists"
+    descriptor["contributors"] = [{"title": "An NGO"}]
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert "Its sources still hold the words" in rightsdata.load_path(folder).citation
+    assert "still hold" not in rightsdata.load().citation

@@ -23,6 +23,8 @@ import json
 from pathlib import Path
 from typing import Any, Final
 
+from rightsdata._data.citation import PLACEHOLDERS
+
 __all__ = ["TEMPLATE", "write_template"]
 
 _CITE: Final = {
@@ -35,7 +37,7 @@ TEMPLATE: Final[dict[str, Any]] = {
     "sources.json": [
         {
             "id": "source:example-report-2020",
-            "title": "Example report (replace with the document you draw on)",
+            "title": f"Example report{PLACEHOLDERS['sources']}",
             "published": "2020-05",
             "kind": "report",
             "language": "en",
@@ -67,9 +69,9 @@ TEMPLATE: Final[dict[str, Any]] = {
 def _descriptor(name: str) -> dict[str, Any]:
     return {
         "name": name,
-        "title": f"{name} (describe the dataset in a line)",
+        "title": f"{name}{PLACEHOLDERS['title']}",
         "version": "0.1.0",
-        "contributors": [{"title": "Your name or organisation", "roles": ["author"]}],
+        "contributors": [{"title": PLACEHOLDERS["contributors"], "roles": ["author"]}],
         "sources": [{"title": TEMPLATE["sources.json"][0]["title"]}],
     }
 

@@ -35,7 +35,7 @@ import json
 import os
 import posixpath
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -261,13 +261,43 @@ def render_folder(
         files["redirects.json"] = dumps(
             [{"id": old, "to": new} for old, new in sorted(dataset.redirects.items())]
         )
+    described = _own_descriptions(package.get("resources"))
     package["resources"] = [
-        _resource(kind, version, files[kind_file(kind)] if hashes else None) for kind in kinds
+        _resource(kind, version, files[kind_file(kind)] if hashes else None)
+        | described.get(kind_file(kind), {})
+        for kind in kinds
     ] + others
     if version != 1:
         package[FORMAT_KEY] = version
     files[DESCRIPTOR] = dumps(package)
     return files
+
+
+#: The properties of a dataset's own file's resource entry that are the file's, written anew
+#: from it by every rewrite (:func:`_resource`); any other the descriptor's rules take (a
+#: ``title``, a ``description``, the file's own ``licenses`` or ``sources``) is the
+#: author's, and kept.
+_DERIVED: Final = frozenset(
+    {"name", "path", "format", "mediatype", "encoding", "schema", "bytes", "hash"}
+)
+
+
+def _own_descriptions(resources: object) -> dict[str, dict[str, Any]]:
+    """What the author wrote in the entries of the dataset's own files (each file's name,
+    ``events.json``, to the properties of its entry that are not :data:`_DERIVED`), so that
+    a rewrite keeps them: a file's own licence, its title.
+
+    >>> _own_descriptions([{"path": "./persons.json", "name": "persons", "title": "People"}])
+    {'persons.json': {'title': 'People'}}
+    """
+    kept: dict[str, dict[str, Any]] = {}
+    for entry in resources if isinstance(resources, list) else ():
+        path = entry.get("path") if isinstance(entry, dict) else None
+        if isinstance(path, str) and _own_file(path):
+            said = {key: value for key, value in entry.items() if key not in _DERIVED}
+            if said:
+                kept.setdefault(posixpath.normpath(path), said)
+    return kept
 
 
 def _resource(kind: str, version: FormatVersion, text: str | None) -> dict[str, Any]:

@@ -19,7 +19,7 @@ A Team. Cases (dataset cases), version 1.0.0. Licence: CC-BY-4.0. Sources: A rep
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Final
 
 __all__ = ["attribution", "citation_fields", "citation_text", "is_built_on"]
 
@@ -108,6 +108,31 @@ def attribution(descriptor: Mapping[str, Any] | None) -> str:
     return f"{', '.join(parts)}. Licence: {licences}"
 
 
+#: What ``rightsdata init`` writes where only a dataset's authors can say what goes (its
+#: template's title, contributor and source): a citation that still holds one says so.
+PLACEHOLDERS: Final = {
+    "title": " (describe the dataset in a line)",
+    "contributors": "Your name or organisation",
+    "sources": " (replace with the document you draw on)",
+}
+
+
+def _placeheld(fields: Mapping[str, Any]) -> list[str]:
+    """The parts of a citation (:func:`citation_fields`) that still hold a placeholder of
+    :data:`PLACEHOLDERS`.
+
+    >>> _placeheld({"title": "mine (describe the dataset in a line)", "contributors": []})
+    ['title']
+    """
+    found = []
+    for part, placeholder in PLACEHOLDERS.items():
+        given = fields.get(part)
+        texts = given if isinstance(given, list) else [given]
+        if any(isinstance(text, str) and placeholder in text for text in texts):
+            found.append(part)
+    return found
+
+
 def citation_text(descriptor: Mapping[str, Any] | None) -> str:
     """A plain-text citation; says what is missing where the descriptor lacks it, and what
     to add to it (the same whether or not the dataset was read from files); then the
@@ -138,6 +163,14 @@ can be cited.)
         text += (
             f" (The descriptor (datapackage.json) gives no {one_of(missing)}: add them so"
             " that the dataset can be cited.)"
+        )
+    placeheld = _placeheld(fields)
+    if placeheld:
+        from rightsdata._values.joined import all_of
+
+        text += (
+            f" (Its {all_of(placeheld)} still hold the words `rightsdata init` wrote in their"
+            " place: replace them with the dataset's own.)"
         )
     for base in fields["built_on"]:  # (its licence may ask for attribution: never dropped)
         text += f" Built on: {base}."

@@ -77,22 +77,37 @@ def _sources(
     records: Iterable[_Titled], own: object, built_on: Iterable[Mapping[str, str]] = ()
 ) -> list[Any]:
     """The records' sources (a title and, where it has one, the address as ``path``), then
-    the descriptor's ``own`` entries that name none of them by title or path: a source the
-    user listed in the descriptor (their fieldwork) is kept, and one an earlier export wrote
-    from the records is not listed twice; then the datasets it is built on (``built_on``,
-    each its attribution as title, and its version: :mod:`rightsdata._data.citation`) not
-    listed already."""
+    the datasets it is built on (``built_on``, each its attribution as title, and its
+    version: :mod:`rightsdata._data.citation`), then the descriptor's ``own`` entries but
+    those written from them: an entry of a title and a path alone (as one is written from a
+    record) that names a record by either is one an earlier rewrite wrote, written anew (a
+    record's address identifies it when its title has changed); an entry that says more (a
+    ``version``) is dropped only if an entry listed says all it says, so that nothing the
+    descriptor says is lost. A user's own source (their fieldwork) is kept.
+
+    >>> class S:
+    ...     title, url = "A report", "https://example.org/r"
+    >>> _sources([S()], [{"title": "A report"}, {"title": "Old title", "path": S.url},
+    ...                  {"title": "A report", "path": "https://archive.org/r", "version": "2"},
+    ...                  {"title": "My fieldwork"}])  # doctest: +NORMALIZE_WHITESPACE
+    [{'title': 'A report', 'path': 'https://example.org/r'},
+     {'title': 'A report', 'path': 'https://archive.org/r', 'version': '2'},
+     {'title': 'My fieldwork'}]
+    """
     listed = [{"title": s.title, **({"path": s.url} if s.url else {})} for s in records]
     listed += [dict(entry) for entry in built_on]
     seen: set[object] = {
         entry[key] for entry in listed for key in ("title", "path") if key in entry
     }
     for entry in own if isinstance(own, list) else ():
-        names: set[object] = (
-            {entry.get(key) for key in ("title", "path")} - {None}
-            if isinstance(entry, Mapping)
-            else set()
-        )
-        if not names & seen:
-            listed.append(entry)
+        if isinstance(entry, Mapping):
+            if entry.keys() <= _WRITTEN and {entry.get(k) for k in _WRITTEN} & seen:
+                continue  # (written from a record, perhaps since retitled: written anew)
+            if any(entry.items() <= written.items() for written in listed):
+                continue  # (all it says is said)
+        listed.append(entry)
     return listed
+
+
+#: What an entry written from a source record says: its title, and its address as ``path``.
+_WRITTEN: Final = frozenset({"title", "path"})

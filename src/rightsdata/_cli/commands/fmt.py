@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
@@ -68,6 +69,7 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
             _print_error(note, [str(folder)])
         if not args.check:
             _note_unnamed(folder)
+            _note_sources_of_its_own(folder)
     if args.check and differ:
         given = args.paths if args.paths and not refused else differ
         paths = " ".join(shell_path(str(p)) for p in given)
@@ -136,5 +138,41 @@ def _note_unnamed(folder: Path) -> None:
         _print_error(
             f"note: {path} gives no {one_of(missing)} (none is made up); add "
             f"{all_of(repr(k) for k in missing)} to say which dataset and release it is",
+            [str(folder)],
+        )
+
+
+def _note_sources_of_its_own(folder: Path) -> None:
+    """Name the entries of ``folder``'s descriptor's ``sources`` that fmt kept as the
+    descriptor's own (written by hand: no source record has their title or address, and no
+    dataset is built on with them), since a source record retitled leaves its former
+    title's entry among them, which only its author can tell from their own source
+    (:func:`rightsdata._data.packagemeta.package_metadata`)."""
+    from rightsdata._data.bytemarks import unmarked
+    from rightsdata._data.citation import is_built_on
+    from rightsdata._data.loading import DESCRIPTOR
+
+    def read(name: str) -> Any:
+        path = folder / name
+        return json.loads(unmarked(path.read_bytes())[0]) if path.is_file() else None
+
+    descriptor, records = read(DESCRIPTOR), read("sources.json")
+    named = {r.get(key) for r in records or () for key in ("title", "url")} - {None}
+    entries = descriptor.get("sources") if isinstance(descriptor, dict) else None
+    own = [
+        entry["title"]
+        for entry in (entries if isinstance(entries, list) else ())
+        if isinstance(entry, dict)
+        and isinstance(entry.get("title"), str)
+        and not is_built_on(entry)
+        and not {entry.get("title"), entry.get("path")} & named
+    ]
+    if own:
+        it, them = ("it", "it") if len(own) == 1 else ("they", "them")
+        _print_error(
+            f"note: {folder / DESCRIPTOR} lists {all_of(repr(t) for t in own)} among its "
+            f"sources, which no source record has: kept as the descriptor's own (a source "
+            f"written by hand); if {it} named a source record before its title changed, "
+            f"remove {them} there",
             [str(folder)],
         )
