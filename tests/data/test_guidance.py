@@ -24,7 +24,7 @@ from rightsdata._cli.output import _problem_json
 from rightsdata._data.kindfile import check_kind_file
 from rightsdata._values.errors import InvalidDataError, ProblemCode, counted, describe_json
 
-from conftest import event_doc, person_doc, source_doc, write_folder
+from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 
 
 def _dataset(folder: Path, **extra: Any) -> Path:
@@ -384,6 +384,34 @@ def test_a_misspelt_id_prefix_or_kind_in_json_lines_gets_a_did_you_mean(tmp_path
     assert second.message.startswith(
         "'event' is not a record kind; did you mean 'events'? Expected one of sources, "
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("organization:x", "org:x"),
+        ("organisation:x", "org:x"),
+        ("organizations:x", "org:x"),
+        ("Org:x", "org:x"),
+        ("orgs:x", "org:x"),
+    ],
+)
+def test_a_kinds_name_for_its_id_prefix_is_told_the_prefix(
+    tmp_path: Path, written: str, meant: str
+) -> None:
+    """An organisation's prefix is ``org``, which no spelling of its name is close to: its
+    name in the prefix's place, in a folder or in JSON Lines, is told the prefix."""
+    organization = {"id": written, "name": "X", "kind": "ngo", "citations": [dict(CITE)]}
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "sources.json").write_text(json.dumps([source_doc()]), encoding="utf-8")
+    (folder / "organizations.json").write_text(json.dumps([organization]), encoding="utf-8")
+    (problem,) = rightsdata.validate(folder)
+    assert problem.message.endswith(f"expected an organisation (did you mean {meant!r}?)")
+    lines = tmp_path / "x.jsonl"
+    lines.write_text(json.dumps(organization), encoding="utf-8")
+    (problem,) = rightsdata.validate(lines)
+    assert problem.message.endswith("did you mean 'org' (an organisation)?"), problem.message
 
 
 def test_a_misspelt_kind_in_a_document_is_told_its_kind_and_hides_no_reference(

@@ -395,7 +395,9 @@ def test_an_id_shared_with_a_record_that_failed_is_reported_at_once(
             {"sources.json": [source_doc()], "persons.json": people, "events.json": events}
         )
     found = [(p.message, p.field) for p in rightsdata.validate(path)]
-    assert found[-1] == ("'event:c' is used twice; also by a record with problems of its own", "id")
+    at = "dup.jsonl:3" if layout == "jsonl" else "events.json[0]"
+    said = f"'event:c' is used twice; also by a record at {at} with problems of its own"
+    assert found[-1] == (said, "id")  # (where the other is: its problem is listed apart)
     assert len(found) == 2
 
 

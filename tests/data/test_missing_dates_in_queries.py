@@ -41,7 +41,7 @@ def test_rating_on_a_missing_day_is_told_to_ask_of_a_day(value: object, named: s
     with pytest.raises(TypeError) as caught:
         rightsdata.load().rating_on("KZ", value)  # type: ignore[arg-type]
     assert str(caught.value) == (
-        f"the day is {named}, not a date; ask of a day, such as '2012-10-08'"
+        f"rating_on: the day is {named}, not a date; ask of a day, such as '2012-10-08'"
     )
 
 

@@ -83,7 +83,7 @@ from rightsdata._values.format import (
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
-from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, prefix_of
+from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, meant_prefix, prefix_of
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify
 from rightsdata._values.resources import BUNDLED_NAME, DEFAULT_NAME, datasets_root
@@ -2350,15 +2350,13 @@ def _prefix_hint(record_id: object) -> str:
     """For an id whose prefix names no kind (``evnt:a``), the prefix it is spelled like."""
     if not isinstance(record_id, str) or ":" not in record_id:
         return ""
-    from rightsdata._values.spelling import close
-
     prefix = prefix_of(record_id)
-    near = close(prefix, list(KIND_OF_PREFIX), n=1)
-    if not near:
+    meant = meant_prefix(prefix)
+    if meant is None:
         return ""
     return (
         f"; its id's prefix {printable(repr(prefix))} names no kind: did you mean "
-        f"{near[0]!r} ({a_noun(KIND_OF_PREFIX[near[0]])})?"
+        f"{meant!r} ({a_noun(KIND_OF_PREFIX[meant])})?"
     )
 
 

@@ -74,7 +74,13 @@ from rightsdata._values.errors import (
     describe_json,
     shown_number,
 )
-from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern, in_lowercase
+from rightsdata._values.ids import (
+    SLUG_PATTERN,
+    describe_prefixes,
+    id_pattern,
+    in_lowercase,
+    meant_prefix,
+)
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -285,9 +291,11 @@ def check_ref(name: str, value: object, prefixes: tuple[str, ...]) -> None:
     if not sep or _SLUG_RE.fullmatch(slug) is None:
         raise FieldError(name, f"{value!r} is not an id ({id_form(value, prefixes)})")
     if kind not in prefixes:
+        meant = meant_prefix(kind, prefixes)
+        hint = f" (did you mean {meant + sep + slug!r}?)" if meant is not None else ""
         raise FieldError(
             name,
-            f"{value!r} names {kind!r}; expected {describe_prefixes(prefixes)}",
+            f"{value!r} names {kind!r}; expected {describe_prefixes(prefixes)}{hint}",
             ProblemCode.VALUE,
         )
     remember_ids(prefixes, (value,))

@@ -712,14 +712,21 @@ def _shared_with_failed(context: Context) -> list[Problem]:
     record's own problems are reported, and this one would be only once they were fixed."""
     problems: list[Problem] = []
     said: set[str] = set()  # (a third use is said by _duplicates, after the second)
+    failed_at: dict[str, str] = {}
+    for failed in context.failed:  # (where the other is, if its file says: the first of them)
+        if failed.record_id is not None:
+            failed_at.setdefault(failed.record_id, failed.position)
     for kind, record_ids in context.own.items():
         for index, record_id in enumerate(record_ids):
             if record_id in context.exists and record_id not in said:
                 said.add(record_id)
+                other = failed_at.get(record_id)
+                at = f" at {other}" if other else ""
                 problems.append(
                     _record(context.where, context.records, kind, index).problem(
                         "id",
-                        f"{record_id!r} is used twice; also by a record with problems of its own",
+                        f"{record_id!r} is used twice; also by a record{at} with problems of "
+                        "its own",
                         ProblemCode.INTEGRITY,
                     )
                 )

@@ -30,6 +30,7 @@ __all__ = [
     "follow_redirects",
     "id_pattern",
     "is_valid_id",
+    "meant_prefix",
     "noun",
     "prefix_of",
 ]
@@ -98,6 +99,42 @@ def in_lowercase(value: str, prefixes: tuple[str, ...] = PREFIXES) -> str | None
     if lowered == value or not value.isascii() or not is_valid_id(lowered):
         return None
     return lowered if prefix_of(lowered) in prefixes else None
+
+
+#: Words an author may write for a kind where its ID prefix goes, each with that prefix:
+#: the kinds' names, singular and plural, in American and British spelling (an organisation's
+#: prefix is ``org``, which no spelling of its name is close to).
+_PREFIX_WORDS_OF: Final[dict[str, str]] = {
+    **PREFIX_OF_KIND,
+    **{kind[:-1]: prefix for kind, prefix in PREFIX_OF_KIND.items()},
+    "organisation": "org",
+    "organisations": "org",
+    "organization": "org",
+    "people": "person",
+}
+
+
+def meant_prefix(written: str, prefixes: tuple[str, ...] = PREFIXES) -> str | None:
+    """The one of ``prefixes`` that ``written``, an ID's prefix that names no kind taken,
+    was likely meant to be: the same in lowercase (``Org``), a kind's name in its place
+    (``organization``, ``persons``), or a spelling close to a prefix (``evnt``); None if
+    there is none.
+
+    >>> meant_prefix("organization"), meant_prefix("Org"), meant_prefix("evnt"), meant_prefix("x")
+    ('org', 'org', 'event', None)
+    >>> print(meant_prefix("event", ("org",)))  # (a prefix, but not of a kind taken here)
+    None
+    """
+    from rightsdata._values.spelling import close  # (only where an ID is wrong)
+
+    lowered = written.lower()
+    if lowered in prefixes:
+        return lowered
+    named = _PREFIX_WORDS_OF.get(lowered)
+    if named is None:
+        near = close(lowered, [*prefixes, *_PREFIX_WORDS_OF], n=1)
+        named = _PREFIX_WORDS_OF.get(near[0], near[0]) if near else None
+    return named if named in prefixes else None
 
 
 def prefix_of(value: str) -> str:
