@@ -699,6 +699,35 @@ def test_missing_paths_are_usage_errors(capsys: pytest.CaptureFixture[str], tmp_
         assert f"{missing}: no such ".replace(" ", "") in "".join(err.split())  # (wrapped)
 
 
+@pytest.mark.parametrize("declared", [2, 3, None])
+def test_a_kind_file_is_held_to_the_format_its_folder_declares(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, declared: int | None
+) -> None:
+    """A hook that checks the file just edited says what the folder's load would: a date
+    that is a set needs format 3, refused where the descriptor beside it declares 2, and
+    taken where it declares 3 or there is none (the latest format)."""
+    folder = write_folder(
+        tmp_path / "mine",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc()],
+            "events.json": [event_doc(date="[2020-05-01,2020-05-02]")],
+        },
+    )
+    descriptor = folder / "datapackage.json"
+    if declared is None:
+        descriptor.unlink(missing_ok=True)
+    else:
+        descriptor.write_text(json.dumps({"name": "mine", "rightsdata_format": declared}))
+    kind_file, _, _ = run(capsys, "validate", str(folder / "events.json"))
+    whole, out, _ = run(capsys, "validate", str(folder))
+    assert kind_file == whole == (EXIT_INVALID if declared == 2 else EXIT_OK), out
+    problems = rightsdata.validate(folder / "events.json")
+    assert [p.field for p in problems] == (["date"] if declared == 2 else [])
+    if declared == 2:
+        assert "needs format 3, and the dataset declares format 2" in problems[0].message
+
+
 def test_validate_one_kind_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     folder = write_folder(
         tmp_path / "parts",

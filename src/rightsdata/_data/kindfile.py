@@ -22,6 +22,7 @@ counted and reported as not checked, never as dangling.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -29,6 +30,7 @@ import attrs
 
 from rightsdata._data.loading import (
     DEFAULT_MAX_BYTES,
+    DESCRIPTOR,
     ReadOptions,
     capped,
     check_max_bytes,
@@ -39,6 +41,7 @@ from rightsdata._data.loading import (
 )
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import Problem
+from rightsdata._values.format import format_problems
 from rightsdata._values.places import Places
 
 __all__ = ["KindFileCheck", "check_kind_file", "kind_file_alone", "kind_of_file"]
@@ -88,6 +91,21 @@ def kind_file_alone(path: Path) -> str | None:
     return kind
 
 
+def declared_beside(path: Path) -> int | None:
+    """The format the ``datapackage.json`` beside ``path`` declares (1 where it declares
+    none), if there is one that can be read and declares a format that can be; else None
+    (a kind's file on its own, held to no format but the latest)."""
+    from rightsdata._data.bytemarks import unmarked
+    from rightsdata._validation.descriptor import declared_format
+
+    beside = path.parent / DESCRIPTOR
+    try:
+        raw = json.loads(unmarked(beside.read_bytes())[0]) if beside.is_file() else None
+    except (ValueError, RecursionError, OSError):  # (its own problems: the folder's load's)
+        return None
+    return declared_format(raw)
+
+
 def check_kind_file(
     path: Path,
     *,
@@ -126,10 +144,14 @@ def _check(
         return KindFileCheck(kind, 0, marked + problems, {}, (kind,))
     count = len(documents) if isinstance(documents, list) else 0
     parts = _Parts(options)
+    # (held to the format its folder's descriptor declares, as the folder's load holds it)
+    parts.declared = declared_beside(path)
     parts.problems += marked  # (byte-order marks: its records are judged still)
     # (those that structure, if some fail: checked among themselves, as a folder's are)
     _judged(parts, kind, documents, Places(kind, name))
     problems = parts.problems
+    if parts.declared is not None and not options.stopped:
+        problems += format_problems(parts.records, parts.declared, DESCRIPTOR, parts.where)
     if schema:
         from rightsdata._validation.restated import told_once
 
