@@ -102,8 +102,21 @@ COUNT_MAX: Final = (1 << 53) - 1
 # '@' (a paragraph of Chinese is one run of \w) is rescanned from every position, which is
 # quadratic (40,000 characters took 5 s).
 _EMAIL_RE: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A phone is written one of three ways:
+# - international, '+', a digit and eight or more digits, separators and parentheses; not a
+#   signed decimal ("+43.25670 76.92860", a coordinate: a fraction of four digits or more)
+#   nor a signed figure grouped in thousands, of up to nine digits ("+1 200 000", "+12.000.000":
+#   an international number has a group of two or four digits, or ten digits or more);
+# - an area code in parentheses, then three digits, then three or four, or two and two
+#   ("(202) 555-0199", "(701) 234 56 78");
+# - national form, groups of three, three and four digits, or of three, three, two and two,
+#   with a one-digit trunk prefix or none ("202-555-0199", "8-701-234-56-78", "8 701 234 56
+#   78"); not where the groups run on into more digits ("ISBN 978-601-7891-23-4", a date).
 _PHONE_RE: Final = re.compile(
-    r"(?:\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b)"
+    r"\+(?!\d{1,3}\.\d{4,}(?![\d.-]))(?!\d{1,3}(\s|\.)\d{3}(?:\1\d{3})?(?![\s.-]?\d))"
+    r"\d[\d\s().-]{7,}\d"
+    r"|\(\d{2,4}\)\s?\d{3}(?:[\s.-]?\d{3,4}|(?:[\s.-]\d{2}){2})"
+    r"|\b(?<!\d[.-])(?:\d[ .-])?\d{3}[ .-]\d{3}(?:[ .-]\d{4}|(?:[ .-]\d{2}){2})(?!\w|[.-]\d)"
 )
 
 # --- absent fields ------------------------------------------------------------------------
@@ -166,27 +179,30 @@ def absent_count() -> int:
 
 # --- the checks: each raises FieldError naming the field, or returns if the value is fine ----
 
-#: Every ASCII digit made '0' and '.' made '-': then the few substrings that either contact
-#: regex needs are four (:data:`CONTACT_MARKS`). The tab and the line feed are made ' ', so
-#: that the bulk check's match of a phone written ``(000) 000`` needs one separator byte, not a
-#: class; every other ASCII control, which a text may not hold (the other white space among
-#: them), is made :data:`CONTROL_MARK`, so that one byte search finds them all. In UTF-8
-#: text, the lead byte of every character from U+0640 on is made 0xFF: the first decimal digit
-#: other than 0-9 (``\\d`` matches any) is U+0660, so text with no 0xFF once translated has
-#: none. The NUL that joins texts stays as it is.
+#: Every ASCII digit made '0', and the separators of a phone's groups ('.', ' ', the tab and the
+#: line feed) made '-': then the few substrings that either contact regex needs are four
+#: (:data:`CONTACT_MARKS`), and the bulk check's match of a phone written ``(000) 000`` needs one
+#: separator byte, not a class; every other ASCII control, which a text may not hold (the other
+#: white space among them), is made :data:`CONTROL_MARK`, so that one byte search finds them all. In
+#: UTF-8 text, the lead byte of every character from U+0640 on is made 0xFF: the first decimal digit
+#: other than 0-9 (``\\d`` matches any) is U+0660, so text with no 0xFF once translated has none.
+#: The NUL that joins texts stays as it is.
 CONTACT_TABLE: Final = bytes.maketrans(
-    b"123456789.\t\n" + bytes([*range(1, 9), *range(0x0B, 0x20), 0x7F, *range(0xD9, 0x100)]),
-    b"000000000-  " + b"\x01" * (8 + 0x15 + 1) + b"\xff" * (0x100 - 0xD9),
+    b"123456789. \t\n" + bytes([*range(1, 9), *range(0x0B, 0x20), 0x7F, *range(0xD9, 0x100)]),
+    b"000000000----" + b"\x01" * (8 + 0x15 + 1) + b"\xff" * (0x100 - 0xD9),
 )
 #: In text translated by :data:`CONTACT_TABLE`: an ASCII control character other than NUL.
 CONTROL_MARK: Final = b"\x01"
-#: What each phone alternative starts with, as translated by :data:`CONTACT_TABLE`: '+' then
-#: a digit; '(' then two digits (then up to two more and ')'); three digits, '.' or '-', three
-#: digits, '.' or '-', four digits. A year in parentheses is a mark; a date, "2011-12-16", is
-#: not: it was, with "000-0", and most texts that mention a date were then searched with the
-#: regexes. (Each mark is one search over the texts: "(00)", "(000)" and "(0000)" cost two
-#: more than "(00" and spared few texts.)
-PHONE_MARKS: Final = (b"+0", b"(00", b"000-000-0000")
+#: What each phone alternative holds, as translated by :data:`CONTACT_TABLE`, where its match
+#: starts: '+' then a digit; '(' then two digits (then up to two more and ')'); and, at most
+#: :data:`GROUPED_LEAD` characters after the start (a trunk prefix and its separator), three
+#: digits, a separator, three digits, a separator, two digits. A year in parentheses is a
+#: mark; a date, "2011-12-16", is not: it was, with "000-0", and most texts that mention a
+#: date were then searched with the regexes. (Each mark is one search over the texts: "(00)",
+#: "(000)" and "(0000)" cost two more than "(00" and spared few texts.)
+PHONE_MARKS: Final = (b"+0", b"(00", b"000-000-00")
+#: How far before its mark a phone in national form may start: "8-" of "8-701-234-56-78".
+GROUPED_LEAD: Final = 2
 #: '@' for an e-mail address, and the phone marks.
 CONTACT_MARKS: Final = (b"@", *PHONE_MARKS)
 #: In text translated by :data:`CONTACT_TABLE`: a character that may be another script's digit.
@@ -203,7 +219,10 @@ def _phone_from(value: str) -> int:
     """
     if value.isascii():
         marked = value.encode("ascii").translate(CONTACT_TABLE)
-        found = [at for at in map(marked.find, PHONE_MARKS) if at >= 0]
+        found = [at for at in map(marked.find, PHONE_MARKS[:2]) if at >= 0]
+        grouped = marked.find(PHONE_MARKS[2])
+        if grouped >= 0:
+            found.append(max(0, grouped - GROUPED_LEAD))
         return min(found) if found else -1  # ASCII: a byte is a character
     # (a lone surrogate, which a text may not hold, is refused by its own check: here it
     # must not raise)

@@ -504,13 +504,14 @@ def _colons(raw: bytes) -> int:
 
 
 _PAREN: Final = b"(00"
-#: Where the phone regex's alternative that starts with '(' can match, in text translated by
-#: the contact table: '(', two to four digits, ')', white space or not, three digits. Its
-#: ``\\s`` is ASCII white space (made ' '), U+0085 or U+00A0 (two bytes each in UTF-8), or
-#: another character whose lead byte the table makes 0xFF, as it makes every digit other than
-#: 0-9: text with one of those has every non-ASCII value searched with the regexes anyway.
-#: (Most '(00' in prose are years in parentheses, and the regexes searched each such text.)
-_PAREN_PHONE: Final = re.compile(b"\\(0{2,4}\\)(?: |\xc2[\x85\xa0])?000")
+#: Where the phone regex's alternative that starts with '(' can match, in text translated by the
+#: contact table: '(', two to four digits, ')', white space or not, three digits. Its ``\\s`` is
+#: ASCII white space (made '-', as '.' and '-' are: "(000).000" is found too, which the regex does
+#: not match, and costs a search of the text), U+0085 or U+00A0 (two bytes each in UTF-8), or
+#: another character whose lead byte the table makes 0xFF, as it makes every digit other than 0-9:
+#: text with one of those has every non-ASCII value searched with the regexes anyway. (Most '(00' in
+#: prose are years in parentheses, and the regexes searched each such text.)
+_PAREN_PHONE: Final = re.compile(b"\\(0{2,4}\\)(?:-|\xc2[\x85\xa0])?000")
 
 
 def _contact_suspects(values: list[str], raw: bytes, marked: bytes) -> list[str]:
