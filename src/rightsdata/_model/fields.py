@@ -72,6 +72,7 @@ from rightsdata._values.errors import (
     ProblemCode,
     counted,
     describe_json,
+    printable,
     shown_number,
 )
 from rightsdata._values.ids import SLUG_PATTERN, describe_prefixes, id_pattern, in_lowercase
@@ -414,6 +415,69 @@ def path_head(path: str) -> str:
     return path.split(".", 1)[0].split("[", 1)[0]
 
 
+#: One step of a path: a field's name, and an item's index if the field is a list.
+_STEP_RE: Final = re.compile(r"([^.\[\]]+)(?:\[(0|[1-9][0-9]*)\])?")
+#: The verdict on each path met, per class holding it (None: the path is fine).
+_PATH_PROBLEMS: dict[tuple[type, str], str | None] = {}
+#: What a path is, for a message of one that is not.
+PATH_FORM: Final = "fields joined by '.', a list's item by its index: 'charges[0].provision'"
+
+
+def path_problem(holder: type, path: str) -> str | None:
+    """What is wrong with ``path`` as a path to a field of ``holder`` (an attrs class), or
+    None: each step names a field of the class it is in (the holder, then the part the step
+    before holds), an index follows only a list, and a step follows only a part (one of a
+    list's parts by its index).
+
+    >>> from rightsdata import Event, Person
+    >>> path_problem(Event, "charges[0].provision") is None
+    True
+    >>> path_problem(Person, "born.year[3]")
+    "'born.year[3]': 'born' holds no fields (it is not a part, such as a penalty)"
+    >>> path_problem(Event, "charges.provision")
+    "'charges.provision': 'charges' is a list: name one of its items by its index \
+('charges[0].provision')"
+    """
+    key = (holder, path)
+    if key in _PATH_PROBLEMS:
+        return _PATH_PROBLEMS[key]
+    problem = _path_problem(holder, path)
+    if len(_PATH_PROBLEMS) < _KNOWN_IDS_MAX:  # (bounded: a path is a text of the data)
+        _PATH_PROBLEMS[key] = problem
+    return problem
+
+
+def _path_problem(holder: type, path: str) -> str | None:
+    from rightsdata._values.hints import field_hints, nested_part
+
+    steps = path.split(".")
+    shown = printable(repr(path))
+    if not all(map(_STEP_RE.fullmatch, steps)):
+        return f"{shown} is not a path to a field ({PATH_FORM})"
+    cls: type | None = holder
+    for position, step in enumerate(steps):
+        name, index = _STEP_RE.fullmatch(step).groups()  # type: ignore[union-attr]
+        said = "" if path == name else f"{shown}: "  # (the path, where it is not the name)
+        if cls is None:  # (the step before named a field that holds no fields)
+            before = path_head(steps[position - 1])
+            return f"{said}{before!r} holds no fields (it is not a part, such as a penalty)"
+        names = field_names(cls)
+        if name not in names:
+            from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+            return f"{said}{name!r} is not a field of {cls.__name__}" + spelled_like(
+                name, sorted(names)
+            )
+        part, many = nested_part(field_hints(cls)[name])
+        if index is not None and not many:
+            return f"{said}{name!r} is not a list: only a list's items have an index"
+        if many and index is None and position + 1 < len(steps):
+            meant = printable(repr(f"{name}[0]." + ".".join(steps[position + 1 :])))
+            return f"{said}{name!r} is a list: name one of its items by its index ({meant})"
+        cls = part
+    return None
+
+
 def check_holder_fields(
     name: str, parts: Sequence[Any], attribute: str, how: str, holder: type
 ) -> None:
@@ -445,15 +509,19 @@ def holder_field_errors(
     for index, value in named:
         if value is None:
             continue
-        for item in value if how == "names" else (value,):
-            head = item if how == "names" else path_head(item)
-            if head not in names:
+        if how == "path":
+            problem = path_problem(holder, value)
+            if problem is not None:
+                yield FieldError(f"{name}[{index}].{attribute}", problem, ProblemCode.RULE)
+            continue
+        for item in value:
+            if item not in names:
                 from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
                 yield FieldError(
                     f"{name}[{index}].{attribute}",
                     f"{item!r} is not a field of {holder.__name__}"
-                    + spelled_like(head, sorted(names)),
+                    + spelled_like(item, sorted(names)),
                     ProblemCode.RULE,
                 )
 
@@ -676,7 +744,10 @@ class HolderPath(Text):
 
     @property
     def prose(self) -> str:
-        return "a field of the record (a path from it: 'charges[0].provision')"
+        return (
+            "a path to a field of the record ('charges[0].provision'): each step a field of "
+            "the part the step before holds, an index only after a list"
+        )
 
     def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
         # a path is a text too: gathered by its text check, and its head checked by walk_names

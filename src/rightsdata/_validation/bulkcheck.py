@@ -57,7 +57,7 @@ from rightsdata._model.fields import (
     field_names,
     holds_contact,
     optional_defaults,
-    path_head,
+    path_problem,
     remember_ids,
     spec_of,
 )
@@ -355,8 +355,9 @@ def _joined(values: list[str]) -> str:
 def _names_fine(values: list[str], holder: type, how: str) -> bool:
     """The rule of :func:`~rightsdata._model.fields.check_holder_fields`, for many at once."""
     unique = set(values)
-    heads = unique if how == "names" else set(map(path_head, unique))
-    return heads <= field_names(holder)
+    if how == "names":
+        return unique <= field_names(holder)
+    return all(path_problem(holder, path) is None for path in unique)
 
 
 def _ids_fine(unique: set[str], prefixes: tuple[str, ...], escapes: bool = True) -> bool:

@@ -1,0 +1,126 @@
+"""Rules of the data contract beyond each value's type, judged alike by the constructors, the
+diagnostic loader and the fast loader: an inference's whole path, repeated entries of a list,
+a figure's relayed_by, zero-length durations and texts with nothing visible in them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import rightsdata
+from rightsdata import InvalidDataError
+from rightsdata._model.records import KindName
+from rightsdata._validation.convert import structure_many
+from rightsdata._validation.fastpath import decode_with_ids
+from rightsdata._values.errors import FieldError
+
+from conftest import event_doc, person_doc, source_doc
+
+
+def _fast(kind: str, documents: list[dict[str, Any]]) -> list[Any] | None:
+    """The fast path's verdict: the records, or None if it refuses them."""
+    try:
+        return decode_with_ids(kind, json.dumps(documents).encode("utf-8"))[0]
+    except Exception:
+        return None
+
+
+def problems_of(kind: KindName, document: dict[str, Any]) -> list[tuple[str, str]]:
+    """Each problem the diagnostic loader finds in ``document`` (location, message), checked
+    against the fast loader, which must refuse the document where there is one and build
+    the same records where there is none."""
+    built, problems = structure_many(kind, [document], f"{kind}.json")
+    fast = _fast(kind, [document])
+    if problems:
+        assert fast is None, "the fast path accepts what the diagnostic path refuses"
+    else:
+        assert fast == built, "the fast path refuses what the diagnostic path accepts"
+    return [(problem.location, problem.message) for problem in problems]
+
+
+# --- an inference's path -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (
+            "born.year[3]",
+            "'born.year[3]': 'born' holds no fields (it is not a part, such as a penalty)",
+        ),
+        ("country[0]", "'country[0]': 'country' is not a list: only a list's items have an index"),
+        (
+            "citations.source",
+            "'citations.source': 'citations' is a list: name one of its items "
+            "by its index ('citations[0].source')",
+        ),
+        (
+            "citations[0].sorce",
+            "'citations[0].sorce': 'sorce' is not a field of Citation (did you mean 'source'?)",
+        ),
+        (
+            "aliases[0].name.x",
+            "'aliases[0].name.x': 'name' holds no fields (it is not a part, such as a penalty)",
+        ),
+        (
+            "name[01]",
+            "'name[01]' is not a path to a field (fields joined by '.', a list's item "
+            "by its index: 'charges[0].provision')",
+        ),
+        (
+            "born.",
+            "'born.' is not a path to a field (fields joined by '.', a list's item by its "
+            "index: 'charges[0].provision')",
+        ),
+    ],
+)
+def test_every_step_of_an_inferences_path_is_checked(path: str, message: str) -> None:
+    document = person_doc(inferred=[{"field": path, "basis": "Read from the report."}])
+    assert problems_of("persons", document) == [
+        ("persons.json[0] person:a.inferred[0].field", message)
+    ]
+    with pytest.raises(FieldError) as caught:
+        rightsdata.Person(
+            id="person:a",
+            name="A Person",
+            citations=(rightsdata.Citation(source="source:doc"),),
+            inferred=(rightsdata.Inference(field=path, basis="Read from the report."),),
+        )
+    assert str(caught.value) == f"Person person:a.inferred[0].field: {message}"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "date",
+        "participants",
+        "participants[0]",
+        "participants[0].actor",
+        "penalty.term",
+        "places[0]",
+        "figures[0].citations[1].locator",
+        "charges[3].provision",
+    ],
+)
+def test_paths_to_fields_pass(path: str) -> None:
+    document = event_doc(inferred=[{"field": path, "basis": "Read from the report."}])
+    assert problems_of("events", document) == []
+
+
+def test_a_load_names_the_file_record_and_field_of_a_wrong_path(
+    make_folder: Callable[[Mapping[str, Any]], Path],
+) -> None:
+    wrong = person_doc(inferred=[{"field": "born.year", "basis": "x"}])
+    folder = make_folder({"sources.json": [source_doc()], "persons.json": [wrong]})
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(folder)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.record_id, problem.field) == (
+        "persons.json",
+        "person:a",
+        "inferred[0].field",
+    )
