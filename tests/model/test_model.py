@@ -423,7 +423,8 @@ def test_every_error_about_data_is_a_rightsdata_error_and_the_builtin_it_special
             lambda: Duration.from_pendulum(datetime.timedelta(days=-1)),
             {
                 "text": datetime.timedelta(days=-1),
-                "reason": "is negative; ISO 8601 durations here are not",
+                "reason": "is negative (-1 day); a duration is a length of time, with no part "
+                "below 0",
             },
         ),
         (

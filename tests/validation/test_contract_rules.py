@@ -4,11 +4,13 @@ a figure's relayed_by, zero-length durations and texts with nothing visible in t
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import pendulum
 import pytest
 
 import rightsdata
@@ -17,6 +19,7 @@ from rightsdata._model.records import KindName
 from rightsdata._validation.convert import structure_many
 from rightsdata._validation.fastpath import decode_with_ids
 from rightsdata._values.errors import FieldError
+from rightsdata.vocab import PenaltyKind
 
 from conftest import event_doc, person_doc, source_doc
 
@@ -124,3 +127,52 @@ def test_a_load_names_the_file_record_and_field_of_a_wrong_path(
         "person:a",
         "inferred[0].field",
     )
+
+
+# --- a duration given as a pendulum duration or a timedelta -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (
+            pendulum.duration(years=1, months=-1),
+            "mixes signs (1 year, -1 month); a duration is one length "
+            "of time, with no part below 0: give it as that length",
+        ),
+        (
+            pendulum.duration(years=1, seconds=-1),
+            "mixes signs (1 year, -1 second); a duration is one length "
+            "of time, with no part below 0: give it as that length",
+        ),
+        (
+            pendulum.duration(months=1, days=-40),
+            "mixes signs (1 month, -40 days); a duration is one length "
+            "of time, with no part below 0: give it as that length",
+        ),
+        (
+            pendulum.duration(years=-2),
+            "is negative (-2 years); a duration is a length of time, with no part below 0",
+        ),
+        (
+            datetime.timedelta(hours=-3),
+            "is negative (-3 hours); a duration is a length of time, with no part below 0",
+        ),
+    ],
+)
+def test_a_duration_with_a_part_below_zero_is_told_in_rightsdatas_words(
+    given: datetime.timedelta, message: str
+) -> None:
+    with pytest.raises(FieldError) as caught:
+        rightsdata.Penalty(kind=PenaltyKind.IMPRISONMENT, term=given)  # type: ignore[arg-type]
+    # (the message names the value as given, then says what is wrong in rightsdata's words)
+    assert str(caught.value) == f"Penalty.term: {given!r} {message}"
+
+
+def test_a_pendulum_duration_that_is_one_length_is_taken() -> None:
+    # (pendulum normalises a day less two hours to 22 hours, as a timedelta does)
+    term = rightsdata.Penalty(
+        kind=PenaltyKind.IMPRISONMENT,
+        term=pendulum.duration(days=1, hours=-2),  # type: ignore[arg-type]
+    )
+    assert str(term.term) == "PT22H"
