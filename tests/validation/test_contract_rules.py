@@ -176,3 +176,51 @@ def test_a_pendulum_duration_that_is_one_length_is_taken() -> None:
         term=pendulum.duration(days=1, hours=-2),  # type: ignore[arg-type]
     )
     assert str(term.term) == "PT22H"
+
+
+# --- a text that shows nothing ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "held"),
+    [
+        ("\u200b", "U+200B zero width space"),
+        ("\ufeff", "U+FEFF zero width no-break space"),
+        ("\u200c\u200d", "U+200C zero width non-joiner, U+200D zero width joiner"),
+        ("\u2060", "U+2060 word joiner"),
+        ("\u00ad", "U+00AD soft hyphen"),
+        ("\u034f", "U+034F combining grapheme joiner"),  # (printable, as Python counts)
+        ("\u200b \u200b", "U+200B zero width space"),
+    ],
+)
+@pytest.mark.parametrize("field", ["name", "summary"])
+def test_a_text_of_invisible_characters_alone_is_refused_everywhere(
+    value: str, held: str, field: str
+) -> None:
+    spaces = " and white space" if " " in value else ""
+    message = (
+        f"shows nothing: it holds only invisible characters ({held}){spaces}; a text must show "
+        "something"
+    )
+    assert problems_of("persons", person_doc(**{field: value})) == [
+        (f"persons.json[0] person:a.{field}", message)
+    ]
+    # (in a group of texts of which the others are fine, as the fast path checks them)
+    others = [person_doc(f"person:p{i}", name=f"Имя {i}") for i in range(3)]
+    assert _fast("persons", [*others, person_doc(**{field: value})]) is None
+    with pytest.raises(FieldError) as caught:
+        rightsdata.Person(
+            id="person:a",
+            citations=(rightsdata.Citation(source="source:doc"),),
+            **{"name": "A Person", field: value},  # type: ignore[arg-type]
+        )
+    assert str(caught.value) == f"Person person:a.{field}: {message}"
+    with pytest.raises(FieldError):
+        rightsdata.Alias(name=value)
+    with pytest.raises(FieldError):
+        rightsdata.Inference(field="name", basis=value)
+
+
+@pytest.mark.parametrize("value", ["A\u200b\u200bB", "\u200bA", "Алматы\u00ad", "x\u034f"])
+def test_a_text_that_shows_something_beside_invisible_characters_passes(value: str) -> None:
+    assert problems_of("persons", person_doc(summary=value)) == []

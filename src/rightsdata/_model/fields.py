@@ -51,13 +51,16 @@ import attrs
 
 from rightsdata._model.forms import (
     COUNTRY,
+    INVISIBLE_CLASS,
     JURISDICTION,
     LANGUAGE,
+    NOTHING_SHOWN,
     SPACE_CLASS,
     STRICT_END,
     URL,
     Form,
     cached_regex,
+    class_characters,
     form_of_pattern,
 )
 from rightsdata._values.controls import (
@@ -88,9 +91,12 @@ LANGUAGE_PATTERN: Final = LANGUAGE.pattern
 URL_PATTERN: Final = URL.pattern
 JURISDICTION_PATTERN: Final = JURISDICTION.pattern
 #: Text fields may not be empty or only white space, nor start or end with white space, nor
-#: hold a control character other than a tab or a line feed (:mod:`rightsdata._values.controls`).
+#: hold a control character other than a tab or a line feed (:mod:`rightsdata._values.controls`),
+#: nor be made of invisible characters alone (a zero-width space, a byte order mark: the
+#: lookahead), which show nothing.
 TEXT_PATTERN: Final = (
-    f"^[^{SPACE_CLASS}{CONTROL_CLASS}](?:[^{CONTROL_CLASS}]*[^{SPACE_CLASS}{CONTROL_CLASS}])?$"
+    f"^(?![{SPACE_CLASS}{INVISIBLE_CLASS}]*$(?![\\s\\S]))"
+    f"[^{SPACE_CLASS}{CONTROL_CLASS}](?:[^{CONTROL_CLASS}]*[^{SPACE_CLASS}{CONTROL_CLASS}])?$"
 )
 QUOTE_MAX: Final = 600
 #: The largest count: 2**53 - 1, the largest integer every JSON reader holds exactly (a
@@ -270,11 +276,38 @@ def check_controls(name: str, value: str, allowed: str = TEXT_CONTROLS) -> None:
         )
 
 
-def _unfit_unprintable(value: str) -> bool:
-    """For a text that is not all printable (a line feed, a no-break space...): whether it
-    holds what a text may not, a control character (:func:`check_controls`) or a lone
-    surrogate, which only the full check names."""
-    return find_control(value) >= 0 or has_surrogate(value)
+def _unfit_unusual(value: str) -> bool:
+    """For a text that is not all printable (a line feed, a no-break space...) or starts with
+    the one invisible character that is printable (the combining grapheme joiner): whether
+    it holds what a text may not, a control character (:func:`check_controls`) or a lone
+    surrogate, or shows nothing (:func:`shows_nothing`), which only the full check names."""
+    return find_control(value) >= 0 or has_surrogate(value) or shows_nothing(value)
+
+
+def shows_nothing(value: str) -> bool:
+    """Whether ``value`` is made of white space and invisible characters alone (a zero-width
+    space, a joiner, a byte order mark, a soft hyphen: :data:`INVISIBLE_CLASS`), so that a
+    reader sees nothing of it.
+
+    >>> shows_nothing("\u200b"), shows_nothing("\ufeff \u200d"), shows_nothing("\u200bA")
+    (True, True, False)
+    """
+    return not value.strip(NOTHING_SHOWN)
+
+
+def check_shown(name: str, value: str) -> None:
+    """Refuse text that shows nothing (:func:`shows_nothing`), naming what it holds."""
+    if shows_nothing(value):
+        import unicodedata  # (only when wrong)
+
+        invisible = sorted(set(value) - set(class_characters(SPACE_CLASS)))
+        held = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}" for c in invisible)
+        spaces = " and white space" if len(invisible) < len(set(value)) else ""
+        raise FieldError(
+            name,
+            f"shows nothing: it holds only invisible characters ({held}){spaces}; a text "
+            "must show something",
+        )
 
 
 def check_contact(name: str, value: str) -> None:
@@ -665,7 +698,7 @@ class Text(Spec):
     def prose(self) -> str:
         rule = (
             "non-empty text, no white space at either end, no control character but a tab or "
-            "a line feed, no contact data"
+            "a line feed, not invisible characters alone, no contact data"
         )
         if self.form is not None:
             rule += f"; {self.form.rule} (matches {self.form.pattern})"
@@ -691,6 +724,7 @@ class Text(Spec):
             )
         if self.form is not None and not self.form.fits(value):
             raise FieldError(name, self.form.message(value))
+        check_shown(name, value)
         check_contact(name, value)
 
     def fine(self, value: str) -> bool:
@@ -707,11 +741,13 @@ class Text(Spec):
             f"not {local}",
             f"{local}[0].isspace()",
             f"{local}[-1].isspace()",
-            # a control character: most texts are printable, and the search runs only for
-            # the others (a line feed, a no-break space), which need no full check for it
-            f"(not {local}.isprintable() and _unfit_unprintable({local}))",
+            # a control character, or nothing shown: most texts are printable, and the
+            # searches run only for the others (a line feed, a no-break space, a zero-width
+            # space), which need no full check for it, and for a text that starts with the
+            # one printable invisible character (U+034F)
+            f"((not {local}.isprintable() or {local}[0] == '\\u034f') and _unfit_unusual({local}))",
         ]
-        namespace["_unfit_unprintable"] = _unfit_unprintable
+        namespace["_unfit_unusual"] = _unfit_unusual
         if self.max_length is not None:
             bad.append(f"len({local}) > {self.max_length}")
         if self.pattern is not None:
