@@ -299,7 +299,8 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         "and they are a sign of a file decoded with the wrong encoding. Nor is a text made "
         "of invisible characters alone, with white space or not (a zero-width space, a "
         "zero-width joiner or non-joiner, a word joiner, a byte order mark, a soft hyphen, a "
-        "direction mark: the lookahead): it shows a reader nothing, as an empty text does.",
+        "direction mark: the pattern's first group, then a visible character): it shows a "
+        "reader nothing, as an empty text does.",
         "",
         "No text holds personal contact data: an e-mail address, or a telephone number in "
         "international form ('+7 701 234 5678', '+44 (0) 20 7946 0000'), with an area code "
