@@ -296,7 +296,21 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         "control (U+0000 to U+001F; a carriage return too: a line break is written `\\n`), "
         "no DEL (U+007F) and no C1 control (U+0080 to U+009F). Such characters say nothing "
         "in prose, some act on the terminal that shows them (ESC starts an escape sequence), "
-        "and they are a sign of a file decoded with the wrong encoding.",
+        "and they are a sign of a file decoded with the wrong encoding. Nor is a text made "
+        "of invisible characters alone, with white space or not (a zero-width space, a "
+        "zero-width joiner or non-joiner, a word joiner, a byte order mark, a soft hyphen, a "
+        "direction mark: the pattern's first group, then a visible character): it shows a "
+        "reader nothing, as an empty text does.",
+        "",
+        "No text holds personal contact data: an e-mail address, or a telephone number in "
+        "international form ('+7 701 234 5678', '+44 (0) 20 7946 0000'), with an area code "
+        "in parentheses ('(202) 555-0199', '(701) 234 56 78') or in national form, in "
+        "groups of three, three and four digits or of three, three, two and two, with a "
+        "one-digit trunk prefix or none ('202-555-0199', '8-701-234-56-78'). Numbers of "
+        "other shapes are not taken for phones: a signed decimal such as a coordinate "
+        "('+43.25670 76.92860'), a signed figure in thousands of up to nine digits "
+        "('+1 200 000'), a run of groups that goes on into more digits (an ISBN, "
+        "'978-601-7891-23-4', or a date).",
         "",
     ]
     for name, (heading, _) in _SCALARS.items():

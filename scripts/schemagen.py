@@ -77,7 +77,9 @@ _NESTED: Final = PARTS
 
 #: Rules of every record that JSON Schema cannot state, beside those of the integrity check.
 _EVERY_RECORD: Final = (
-    "every name in a citation's fields, and in an inference's field, is a field of the record",
+    "every name in a citation's fields is a field of the record, and an inference's field is "
+    "a path to one ('charges[0].provision'): each step a field of the part the step before "
+    "holds, an index only after a list, a field only after a part (a list's by its index)",
     "text fields hold no e-mail addresses or telephone numbers",
     # JSON may escape half of a UTF-16 pair alone; JSON Schema's patterns take it as a character
     "text holds no lone UTF-16 surrogate (a \\ud800-\\udfff escape without its pair)",

@@ -185,7 +185,24 @@ def test_quote_needs_a_citation_that_covers_it() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["Call press@example.org", "Phone: (555) 010-4477", "tel 555-010-4477", "+1 202 555 0199"],
+    [
+        "Call press@example.org",
+        "Phone: (555) 010-4477",
+        "tel 555-010-4477",
+        "+1 202 555 0199",
+        # national form: a trunk prefix (Kazakhstan's 8) and ten digits, in groups
+        "tel. 8-701-234-56-78",
+        "call 8 (701) 234 56 78",
+        "8 701 234 56 78",
+        "8.701.234.56.78",
+        "(701) 234-56-78",
+        "202 555 0199",
+        "1-555-123-4567",
+        # international, grouped in threes as Spain's and Poland's are: ten digits or more
+        "+34 612 345 678",
+        "+7 (727) 123-45-67",
+        "+7.701.234.5678",
+    ],
 )
 def test_contact_data_is_refused(value: str) -> None:
     location, _, message = problem_at("persons", person_doc(summary=value))
@@ -194,7 +211,23 @@ def test_contact_data_is_refused(value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["over 10,000 detained", "2,600 kilometres", "on 2012-01-26", "follow @example_org"]
+    "value",
+    [
+        "over 10,000 detained",
+        "2,600 kilometres",
+        "on 2012-01-26",
+        "follow @example_org",
+        "ISBN 978-601-7891-23-4",
+        "ISBN 0-306-40615-2",
+        "ISBN 9965-12-345-6",
+        "a rise of +1 200 000 since 2010",
+        "+12 000 000 (2019)",
+        "+120.000.000",
+        "GPS +43.25670 76.92860",
+        "at +43.2567, +76.9286",
+        "on 16.12.2011 14 people",
+        "articles 164-2, 174-1",
+    ],
 )
 def test_numbers_that_are_not_contact_data_pass(value: str) -> None:
     structure("persons", person_doc(summary=value))
@@ -390,7 +423,8 @@ def test_every_error_about_data_is_a_rightsdata_error_and_the_builtin_it_special
             lambda: Duration.from_pendulum(datetime.timedelta(days=-1)),
             {
                 "text": datetime.timedelta(days=-1),
-                "reason": "is negative; ISO 8601 durations here are not",
+                "reason": "is negative (-1 day); a duration is a length of time, with no part "
+                "below 0",
             },
         ),
         (

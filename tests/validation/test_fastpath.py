@@ -474,9 +474,10 @@ def test_a_walk_whose_source_changed_is_generated_afresh(monkeypatch: pytest.Mon
     assert assert_same_verdict("places", VALID_PLACES) is not None
 
 
-def test_the_contact_table_spaces_are_the_white_space_a_text_may_hold() -> None:
-    spaces = {chr(code) for code in range(128) if CONTACT_TABLE[code] == ord(" ")}
-    assert spaces == {c for c in map(chr, range(128)) if c.isspace() and c not in CONTROLS}
+def test_the_contact_table_separators_are_the_white_space_a_text_may_hold_dot_and_hyphen() -> None:
+    separators = {chr(code) for code in range(128) if CONTACT_TABLE[code] == ord("-")}
+    spaces = {c for c in map(chr, range(128)) if c.isspace() and c not in CONTROLS}
+    assert separators == spaces | {".", "-"}
     assert spaces == {" ", "\t", "\n"}
 
 
@@ -760,6 +761,14 @@ _CONTACT_CASES = [
     "Телефон (202)\u00a0555-0199",  # a no-break space: \s
     "Телефон (202)\u0085555-0199",
     "Телефон 202.555.0199".translate(ARABIC_INDIC),
+    "8-701-234-56-78",  # national form: the mark is two characters after the start
+    "x 8 701 234 5678",
+    "8 (701) 234 56 78",
+    "(701)\t234 56 78",
+    "ISBN 978-601-7891-23-4",
+    "+1 200 000",
+    "+43.25670 76.92860",
+    "Тел. 8\u00a0701 234-56-78",
 ]
 
 

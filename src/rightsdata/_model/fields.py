@@ -51,13 +51,16 @@ import attrs
 
 from rightsdata._model.forms import (
     COUNTRY,
+    INVISIBLE_CLASS,
     JURISDICTION,
     LANGUAGE,
+    NOTHING_SHOWN,
     SPACE_CLASS,
     STRICT_END,
     URL,
     Form,
     cached_regex,
+    class_characters,
     form_of_pattern,
 )
 from rightsdata._values.controls import (
@@ -72,6 +75,7 @@ from rightsdata._values.errors import (
     ProblemCode,
     counted,
     describe_json,
+    printable,
     shown_number,
 )
 from rightsdata._values.ids import (
@@ -93,9 +97,16 @@ LANGUAGE_PATTERN: Final = LANGUAGE.pattern
 URL_PATTERN: Final = URL.pattern
 JURISDICTION_PATTERN: Final = JURISDICTION.pattern
 #: Text fields may not be empty or only white space, nor start or end with white space, nor
-#: hold a control character other than a tab or a line feed (:mod:`rightsdata._values.controls`).
+#: hold a control character other than a tab or a line feed (:mod:`rightsdata._values.controls`),
+#: nor be made of invisible characters alone (a zero-width space, a byte order mark), which
+#: show nothing: a text is its first visible character, after invisible characters (and
+#: white space, not first) or none, then anything that ends with neither white space nor a
+#: control character. No lookaround: some engines that read the schemas' patterns have none
+#: (the Rust regex of pydantic, which the benchmark's twins use).
 TEXT_PATTERN: Final = (
-    f"^[^{SPACE_CLASS}{CONTROL_CLASS}](?:[^{CONTROL_CLASS}]*[^{SPACE_CLASS}{CONTROL_CLASS}])?$"
+    f"^(?:[{INVISIBLE_CLASS}][{SPACE_CLASS}{INVISIBLE_CLASS}]*)?"
+    f"[^{SPACE_CLASS}{CONTROL_CLASS}{INVISIBLE_CLASS}]"
+    f"(?:[^{CONTROL_CLASS}]*[^{SPACE_CLASS}{CONTROL_CLASS}])?$"
 )
 QUOTE_MAX: Final = 600
 #: The largest count: 2**53 - 1, the largest integer every JSON reader holds exactly (a
@@ -108,8 +119,21 @@ COUNT_MAX: Final = (1 << 53) - 1
 # '@' (a paragraph of Chinese is one run of \w) is rescanned from every position, which is
 # quadratic (40,000 characters took 5 s).
 _EMAIL_RE: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A phone is written one of three ways:
+# - international, '+', a digit and eight or more digits, separators and parentheses; not a
+#   signed decimal ("+43.25670 76.92860", a coordinate: a fraction of four digits or more)
+#   nor a signed figure grouped in thousands, of up to nine digits ("+1 200 000", "+12.000.000":
+#   an international number has a group of two or four digits, or ten digits or more);
+# - an area code in parentheses, then three digits, then three or four, or two and two
+#   ("(202) 555-0199", "(701) 234 56 78");
+# - national form, groups of three, three and four digits, or of three, three, two and two,
+#   with a one-digit trunk prefix or none ("202-555-0199", "8-701-234-56-78", "8 701 234 56
+#   78"); not where the groups run on into more digits ("ISBN 978-601-7891-23-4", a date).
 _PHONE_RE: Final = re.compile(
-    r"(?:\+\d[\d\s().-]{7,}\d|\(\d{2,4}\)\s?\d{3}[\s.-]?\d{3,4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b)"
+    r"\+(?!\d{1,3}\.\d{4,}(?![\d.-]))(?!\d{1,3}(\s|\.)\d{3}(?:\1\d{3})?(?![\s.-]?\d))"
+    r"\d[\d\s().-]{7,}\d"
+    r"|\(\d{2,4}\)\s?\d{3}(?:[\s.-]?\d{3,4}|(?:[\s.-]\d{2}){2})"
+    r"|\b(?<!\d[.-])(?:\d[ .-])?\d{3}[ .-]\d{3}(?:[ .-]\d{4}|(?:[ .-]\d{2}){2})(?!\w|[.-]\d)"
 )
 
 # --- absent fields ------------------------------------------------------------------------
@@ -172,27 +196,30 @@ def absent_count() -> int:
 
 # --- the checks: each raises FieldError naming the field, or returns if the value is fine ----
 
-#: Every ASCII digit made '0' and '.' made '-': then the few substrings that either contact
-#: regex needs are four (:data:`CONTACT_MARKS`). The tab and the line feed are made ' ', so
-#: that the bulk check's match of a phone written ``(000) 000`` needs one separator byte, not a
-#: class; every other ASCII control, which a text may not hold (the other white space among
-#: them), is made :data:`CONTROL_MARK`, so that one byte search finds them all. In UTF-8
-#: text, the lead byte of every character from U+0640 on is made 0xFF: the first decimal digit
-#: other than 0-9 (``\\d`` matches any) is U+0660, so text with no 0xFF once translated has
-#: none. The NUL that joins texts stays as it is.
+#: Every ASCII digit made '0', and the separators of a phone's groups ('.', ' ', the tab and the
+#: line feed) made '-': then the few substrings that either contact regex needs are four
+#: (:data:`CONTACT_MARKS`), and the bulk check's match of a phone written ``(000) 000`` needs one
+#: separator byte, not a class; every other ASCII control, which a text may not hold (the other
+#: white space among them), is made :data:`CONTROL_MARK`, so that one byte search finds them all. In
+#: UTF-8 text, the lead byte of every character from U+0640 on is made 0xFF: the first decimal digit
+#: other than 0-9 (``\\d`` matches any) is U+0660, so text with no 0xFF once translated has none.
+#: The NUL that joins texts stays as it is.
 CONTACT_TABLE: Final = bytes.maketrans(
-    b"123456789.\t\n" + bytes([*range(1, 9), *range(0x0B, 0x20), 0x7F, *range(0xD9, 0x100)]),
-    b"000000000-  " + b"\x01" * (8 + 0x15 + 1) + b"\xff" * (0x100 - 0xD9),
+    b"123456789. \t\n" + bytes([*range(1, 9), *range(0x0B, 0x20), 0x7F, *range(0xD9, 0x100)]),
+    b"000000000----" + b"\x01" * (8 + 0x15 + 1) + b"\xff" * (0x100 - 0xD9),
 )
 #: In text translated by :data:`CONTACT_TABLE`: an ASCII control character other than NUL.
 CONTROL_MARK: Final = b"\x01"
-#: What each phone alternative starts with, as translated by :data:`CONTACT_TABLE`: '+' then
-#: a digit; '(' then two digits (then up to two more and ')'); three digits, '.' or '-', three
-#: digits, '.' or '-', four digits. A year in parentheses is a mark; a date, "2011-12-16", is
-#: not: it was, with "000-0", and most texts that mention a date were then searched with the
-#: regexes. (Each mark is one search over the texts: "(00)", "(000)" and "(0000)" cost two
-#: more than "(00" and spared few texts.)
-PHONE_MARKS: Final = (b"+0", b"(00", b"000-000-0000")
+#: What each phone alternative holds, as translated by :data:`CONTACT_TABLE`, where its match
+#: starts: '+' then a digit; '(' then two digits (then up to two more and ')'); and, at most
+#: :data:`GROUPED_LEAD` characters after the start (a trunk prefix and its separator), three
+#: digits, a separator, three digits, a separator, two digits. A year in parentheses is a
+#: mark; a date, "2011-12-16", is not: it was, with "000-0", and most texts that mention a
+#: date were then searched with the regexes. (Each mark is one search over the texts: "(00)",
+#: "(000)" and "(0000)" cost two more than "(00" and spared few texts.)
+PHONE_MARKS: Final = (b"+0", b"(00", b"000-000-00")
+#: How far before its mark a phone in national form may start: "8-" of "8-701-234-56-78".
+GROUPED_LEAD: Final = 2
 #: '@' for an e-mail address, and the phone marks.
 CONTACT_MARKS: Final = (b"@", *PHONE_MARKS)
 #: In text translated by :data:`CONTACT_TABLE`: a character that may be another script's digit.
@@ -209,7 +236,10 @@ def _phone_from(value: str) -> int:
     """
     if value.isascii():
         marked = value.encode("ascii").translate(CONTACT_TABLE)
-        found = [at for at in map(marked.find, PHONE_MARKS) if at >= 0]
+        found = [at for at in map(marked.find, PHONE_MARKS[:2]) if at >= 0]
+        grouped = marked.find(PHONE_MARKS[2])
+        if grouped >= 0:
+            found.append(max(0, grouped - GROUPED_LEAD))
         return min(found) if found else -1  # ASCII: a byte is a character
     # (a lone surrogate, which a text may not hold, is refused by its own check: here it
     # must not raise)
@@ -256,11 +286,38 @@ def check_controls(name: str, value: str, allowed: str = TEXT_CONTROLS) -> None:
         )
 
 
-def _unfit_unprintable(value: str) -> bool:
-    """For a text that is not all printable (a line feed, a no-break space...): whether it
-    holds what a text may not, a control character (:func:`check_controls`) or a lone
-    surrogate, which only the full check names."""
-    return find_control(value) >= 0 or has_surrogate(value)
+def _unfit_unusual(value: str) -> bool:
+    """For a text that is not all printable (a line feed, a no-break space...) or starts with
+    the one invisible character that is printable (the combining grapheme joiner): whether
+    it holds what a text may not, a control character (:func:`check_controls`) or a lone
+    surrogate, or shows nothing (:func:`shows_nothing`), which only the full check names."""
+    return find_control(value) >= 0 or has_surrogate(value) or shows_nothing(value)
+
+
+def shows_nothing(value: str) -> bool:
+    """Whether ``value`` is made of white space and invisible characters alone (a zero-width
+    space, a joiner, a byte order mark, a soft hyphen: :data:`INVISIBLE_CLASS`), so that a
+    reader sees nothing of it.
+
+    >>> shows_nothing("\u200b"), shows_nothing("\ufeff \u200d"), shows_nothing("\u200bA")
+    (True, True, False)
+    """
+    return not value.strip(NOTHING_SHOWN)
+
+
+def check_shown(name: str, value: str) -> None:
+    """Refuse text that shows nothing (:func:`shows_nothing`), naming what it holds."""
+    if shows_nothing(value):
+        import unicodedata  # (only when wrong)
+
+        invisible = sorted(set(value) - set(class_characters(SPACE_CLASS)))
+        held = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '').lower()}" for c in invisible)
+        spaces = " and white space" if len(invisible) < len(set(value)) else ""
+        raise FieldError(
+            name,
+            f"shows nothing: it holds only invisible characters ({held}){spaces}; a text "
+            "must show something",
+        )
 
 
 def check_contact(name: str, value: str) -> None:
@@ -403,6 +460,69 @@ def path_head(path: str) -> str:
     return path.split(".", 1)[0].split("[", 1)[0]
 
 
+#: One step of a path: a field's name, and an item's index if the field is a list.
+_STEP_RE: Final = re.compile(r"([^.\[\]]+)(?:\[(0|[1-9][0-9]*)\])?")
+#: The verdict on each path met, per class holding it (None: the path is fine).
+_PATH_PROBLEMS: dict[tuple[type, str], str | None] = {}
+#: What a path is, for a message of one that is not.
+PATH_FORM: Final = "fields joined by '.', a list's item by its index: 'charges[0].provision'"
+
+
+def path_problem(holder: type, path: str) -> str | None:
+    """What is wrong with ``path`` as a path to a field of ``holder`` (an attrs class), or
+    None: each step names a field of the class it is in (the holder, then the part the step
+    before holds), an index follows only a list, and a step follows only a part (one of a
+    list's parts by its index).
+
+    >>> from rightsdata import Event, Person
+    >>> path_problem(Event, "charges[0].provision") is None
+    True
+    >>> path_problem(Person, "born.year[3]")
+    "'born.year[3]': 'born' holds no fields (it is not a part, such as a penalty)"
+    >>> path_problem(Event, "charges.provision")
+    "'charges.provision': 'charges' is a list: name one of its items by its index \
+('charges[0].provision')"
+    """
+    key = (holder, path)
+    if key in _PATH_PROBLEMS:
+        return _PATH_PROBLEMS[key]
+    problem = _path_problem(holder, path)
+    if len(_PATH_PROBLEMS) < _KNOWN_IDS_MAX:  # (bounded: a path is a text of the data)
+        _PATH_PROBLEMS[key] = problem
+    return problem
+
+
+def _path_problem(holder: type, path: str) -> str | None:
+    from rightsdata._values.hints import field_hints, nested_part
+
+    steps = path.split(".")
+    shown = printable(repr(path))
+    if not all(map(_STEP_RE.fullmatch, steps)):
+        return f"{shown} is not a path to a field ({PATH_FORM})"
+    cls: type | None = holder
+    for position, step in enumerate(steps):
+        name, index = _STEP_RE.fullmatch(step).groups()  # type: ignore[union-attr]
+        said = "" if path == name else f"{shown}: "  # (the path, where it is not the name)
+        if cls is None:  # (the step before named a field that holds no fields)
+            before = path_head(steps[position - 1])
+            return f"{said}{before!r} holds no fields (it is not a part, such as a penalty)"
+        names = field_names(cls)
+        if name not in names:
+            from rightsdata._values.spelling import spelled_like  # (only when wrong)
+
+            return f"{said}{name!r} is not a field of {cls.__name__}" + spelled_like(
+                name, sorted(names)
+            )
+        part, many = nested_part(field_hints(cls)[name])
+        if index is not None and not many:
+            return f"{said}{name!r} is not a list: only a list's items have an index"
+        if many and index is None and position + 1 < len(steps):
+            meant = printable(repr(f"{name}[0]." + ".".join(steps[position + 1 :])))
+            return f"{said}{name!r} is a list: name one of its items by its index ({meant})"
+        cls = part
+    return None
+
+
 def check_holder_fields(
     name: str, parts: Sequence[Any], attribute: str, how: str, holder: type
 ) -> None:
@@ -434,15 +554,19 @@ def holder_field_errors(
     for index, value in named:
         if value is None:
             continue
-        for item in value if how == "names" else (value,):
-            head = item if how == "names" else path_head(item)
-            if head not in names:
+        if how == "path":
+            problem = path_problem(holder, value)
+            if problem is not None:
+                yield FieldError(f"{name}[{index}].{attribute}", problem, ProblemCode.RULE)
+            continue
+        for item in value:
+            if item not in names:
                 from rightsdata._values.spelling import spelled_like  # (only when wrong)
 
                 yield FieldError(
                     f"{name}[{index}].{attribute}",
                     f"{item!r} is not a field of {holder.__name__}"
-                    + spelled_like(head, sorted(names)),
+                    + spelled_like(item, sorted(names)),
                     ProblemCode.RULE,
                 )
 
@@ -586,7 +710,7 @@ class Text(Spec):
     def prose(self) -> str:
         rule = (
             "non-empty text, no white space at either end, no control character but a tab or "
-            "a line feed, no contact data"
+            "a line feed, not invisible characters alone, no contact data"
         )
         if self.form is not None:
             rule += f"; {self.form.rule} (matches {self.form.pattern})"
@@ -612,6 +736,7 @@ class Text(Spec):
             )
         if self.form is not None and not self.form.fits(value):
             raise FieldError(name, self.form.message(value))
+        check_shown(name, value)
         check_contact(name, value)
 
     def fine(self, value: str) -> bool:
@@ -628,11 +753,13 @@ class Text(Spec):
             f"not {local}",
             f"{local}[0].isspace()",
             f"{local}[-1].isspace()",
-            # a control character: most texts are printable, and the search runs only for
-            # the others (a line feed, a no-break space), which need no full check for it
-            f"(not {local}.isprintable() and _unfit_unprintable({local}))",
+            # a control character, or nothing shown: most texts are printable, and the
+            # searches run only for the others (a line feed, a no-break space, a zero-width
+            # space), which need no full check for it, and for a text that starts with the
+            # one printable invisible character (U+034F)
+            f"((not {local}.isprintable() or {local}[0] == '\\u034f') and _unfit_unusual({local}))",
         ]
-        namespace["_unfit_unprintable"] = _unfit_unprintable
+        namespace["_unfit_unusual"] = _unfit_unusual
         if self.max_length is not None:
             bad.append(f"len({local}) > {self.max_length}")
         if self.pattern is not None:
@@ -665,7 +792,10 @@ class HolderPath(Text):
 
     @property
     def prose(self) -> str:
-        return "a field of the record (a path from it: 'charges[0].provision')"
+        return (
+            "a path to a field of the record ('charges[0].provision'): each step a field of "
+            "the part the step before holds, an index only after a list"
+        )
 
     def walk(self, value: str, pad: str, gather: Gather) -> list[str]:
         # a path is a text too: gathered by its text check, and its head checked by walk_names

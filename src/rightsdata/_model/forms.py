@@ -28,6 +28,7 @@ __all__ = [
     "INVISIBLE_CLASS",
     "JURISDICTION",
     "LANGUAGE",
+    "NOTHING_SHOWN",
     "ONE_LINE",
     "SPACE_CLASS",
     "STRICT_END",
@@ -37,6 +38,7 @@ __all__ = [
     "ascii_lower",
     "ascii_upper",
     "cached_regex",
+    "class_characters",
     "form_of_pattern",
     "subdivision",
 ]
@@ -328,6 +330,32 @@ INVISIBLE_CLASS: Final = (
     "\\u00ad\\u034f\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064"
     "\\u2066-\\u2069\\ufeff"
 )
+
+
+def class_characters(character_class: str) -> str:
+    """Every character of a regex character class written as :data:`SPACE_CLASS` and
+    :data:`INVISIBLE_CLASS` are (``\\uXXXX`` escapes, ``\\t``, ``\\n`` and ranges).
+
+    >>> class_characters("\\\\t\\\\u2000-\\\\u2002") == "\\t\\u2000\\u2001\\u2002"
+    True
+    """
+    written = character_class.encode("ascii").decode("unicode_escape")
+    characters: list[str] = []
+    at = 0
+    while at < len(written):
+        if at + 2 < len(written) and written[at + 1] == "-":
+            first, last = ord(written[at]), ord(written[at + 2])
+            characters += map(chr, range(first, last + 1))
+            at += 3
+        else:
+            characters.append(written[at])
+            at += 1
+    return "".join(characters)
+
+
+#: What a text shows nothing of: white space and the invisible characters. A text made of
+#: them alone is empty to a reader (``str.strip(NOTHING_SHOWN)`` leaves nothing of it).
+NOTHING_SHOWN: Final = class_characters(SPACE_CLASS + INVISIBLE_CLASS)
 
 
 def _one_line(value: str) -> str:

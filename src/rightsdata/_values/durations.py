@@ -209,15 +209,24 @@ class Duration:
             raise TypeError(f"expected a pendulum.Duration, not {what_was_given(value)}")
         years: int = getattr(value, "years", 0)
         months: int = getattr(value, "months", 0)
-        if years < 0 or months < 0 or value.days < 0:
-            reason = "is negative; ISO 8601 durations here are not"
+        # pendulum keeps the days of its years and months in .days too: take them out. (A
+        # pendulum.Duration's .seconds is its own, signed: the timedelta's is read instead.)
+        rest = datetime.timedelta(
+            days=value.days, seconds=_TIMEDELTA_SECONDS.__get__(value)
+        ) - datetime.timedelta(days=years * 365 + months * 30)
+        if years < 0 or months < 0 or rest < _ZERO:
+            shown = _shown_parts(years, months, rest)
+            reason = (
+                f"is negative ({shown}); a duration is a length of time, with no part below 0"
+                if years <= 0 and months <= 0 and rest <= _ZERO
+                else f"mixes signs ({shown}); a duration is one length of time, with no part "
+                "below 0: give it as that length"
+            )
             raise DurationError(value, reason, f"{value!r} {reason}")
         if value.microseconds:
             reason = "has a fraction of a second; only whole seconds"
             raise DurationError(value, reason, f"{value!r} {reason}")
-        # pendulum keeps the days of its years and months in .days too: take them out
-        days = value.days - (years * 365 + months * 30 if years or months else 0)
-        days, hours, minutes, seconds = _carry(days, 0, 0, value.seconds)
+        days, hours, minutes, seconds = _carry(rest.days, 0, 0, rest.seconds)
         return cls(
             years=years, months=months, days=days, hours=hours, minutes=minutes, seconds=seconds
         )
@@ -298,6 +307,29 @@ def _out_of_range(name: str, value: int, limit: int, values: tuple[int, ...]) ->
             f"write days={days}, hours={hours}, minutes={minutes}, seconds={seconds}",
         )
     raise DurationError(None, f"Duration {name}={value} is too long: at most {limit}")
+
+
+_TIMEDELTA_SECONDS: Final = datetime.timedelta.seconds
+_ZERO: Final = datetime.timedelta(0)
+
+
+def _shown_parts(years: int, months: int, rest: datetime.timedelta) -> str:
+    """A duration's years, months and the rest (days and seconds, signed), in words.
+
+    >>> _shown_parts(1, -1, datetime.timedelta(0))
+    '1 year, -1 month'
+    >>> _shown_parts(1, 0, datetime.timedelta(seconds=-1))
+    '1 year, -1 second'
+    >>> _shown_parts(0, 0, datetime.timedelta(hours=-3))
+    '-3 hours'
+    """
+    whole, seconds = divmod(int(rest.total_seconds()), 86400)
+    if seconds and whole < 0:  # (-1 second is -1 day and 86,399 seconds: said as -1 second)
+        whole, seconds = whole + 1, seconds - 86400
+    hours, seconds = (seconds // 3600, 0) if seconds and not seconds % 3600 else (0, seconds)
+    parts = [(years, "year"), (months, "month"), (whole, "day"), (hours, "hour")]
+    parts.append((seconds, "second"))
+    return ", ".join(f"{n} {unit}{'' if abs(n) == 1 else 's'}" for n, unit in parts if n)
 
 
 def _carry(days: int, hours: int, minutes: int, seconds: int) -> tuple[int, int, int, int]:
